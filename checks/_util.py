@@ -1,0 +1,43 @@
+"""Helpers shared by the built-in checks."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.facts import Breakdown, Mention
+from linter.numbers import fmt
+from linter.quantities import Quantity
+
+
+def show(q: Quantity, value: Decimal | None = None) -> str:
+    """A figure in its own unit, as a message quotes it."""
+    v = q.value if value is None else value / q.scale
+    return f"{fmt(v, q.decimals) if value is not None else q.text.rstrip(q.unit) or fmt(v)}{q.unit}"
+
+
+def in_unit(base: Decimal, like: Quantity, decimals: int | None = None) -> str:
+    """A base value written in the unit of `like`."""
+    return f"{fmt(base / like.scale, like.decimals if decimals is None else decimals)}{like.unit}"
+
+
+def dimensions(total: Mention) -> list[str]:
+    return [q.base_unit for q in total.quantities if q.kind in ("amount", "count") and q.base_unit]
+
+
+def columns(b: Breakdown, dim: str) -> tuple[Quantity, list[Quantity]] | None:
+    """The total and the parts of one unit; None when a part lacks the unit or a figure is not exact."""
+    total = b.total.of_unit(dim) if b.total else None
+    if total is None or not total.exact:
+        return None
+    parts: list[Quantity] = []
+    for p in b.parts:
+        q = p.of_unit(dim)
+        if q is None:
+            if p.quantities:
+                if b.exhaustive:
+                    return None
+                continue
+            continue
+        if not q.exact:
+            return None
+        parts.append(q)
+    return (total, parts) if parts else None

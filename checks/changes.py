@@ -1,0 +1,156 @@
+"""Changes against an earlier period: the stated change, its direction word, and percentage points."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from linter.hookspecs import hookimpl
+from linter.numbers import HUNDRED, fmt, interval, judge, ratio, sub
+from linter.rules import Result, Rule
+
+
+class ChangeMismatch(Rule):
+    """A stated change (`比上年 X 增加 Δ`, `增长 p%`) does not match the current and the earlier figure.
+
+    With the earlier figure stated, Δ is checked as current − earlier and p as Δ / earlier; with only Δ and
+    p stated, p is checked as Δ / (current ∓ Δ).
+    """
+
+    code = "TO108"
+    name = "change-mismatch"
+    severity = "error"
+    kind = "growth"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for c in ctx.facts.changes:
+            cur = c.current
+            if cur is None or not cur.exact or cur.kind == "percent":
+                continue
+            moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
+            delta_q = next((m for m in moves if m.quantity.base_unit == cur.base_unit and m.quantity.kind != "percent"), None)
+            pct_q = next((m for m in moves if m.quantity.kind == "percent"), None)
+            base = c.base if c.base is not None and c.base.base_unit == cur.base_unit else None
+            if base is None and delta_q is not None:
+                d, c_iv = interval(delta_q.quantity), interval(cur)
+                up = delta_q.direction == "up"
+                base_iv = sub(c_iv, d) if up else (c_iv[0] + d[0], c_iv[1] + d[1])
+                base_val = cur.base_value - delta_q.quantity.base_value if up else cur.base_value + delta_q.quantity.base_value
+            elif base is not None:
+                base_iv = interval(base)
+                base_val = base.base_value
+            else:
+                continue
+            if delta_q is not None and base is not None:
+                d_iv = sub(interval(cur), base_iv)
+                sign = 1 if delta_q.direction == "up" else -1
+                stated = interval(delta_q.quantity)
+                stated = (stated[0] * sign, stated[1] * sign) if sign > 0 else (-stated[1], -stated[0])
+                unit = delta_q.quantity.ulp * delta_q.quantity.scale
+                verdict = judge(stated, d_iv, unit)
+                yield self.checked(delta_q.quantity, "pass" if verdict == "pass" else "fail", [cur, base], kind="delta")
+                if verdict == "fail":
+                    exact = cur.base_value - base.base_value
+                    yield self.diag(delta_q.quantity, f"{c.label or '本期'} {cur.text} 与上期 {base.text} 之差为 {fmt(exact / cur.scale)}{cur.unit}，"
+                                    f"与所写 {delta_q.word}{delta_q.quantity.text} 不符",
+                                    stated=delta_q.quantity.text, expected=f"{fmt(abs(exact) / delta_q.quantity.scale)}{delta_q.quantity.unit}",
+                                    related=[ctx.related(cur, "本期数"), ctx.related(base, "上期数")])
+            if pct_q is not None:
+                growth_iv = ratio(sub(interval(cur), base_iv), base_iv)
+                if growth_iv is None:
+                    continue
+                p = pct_q.quantity
+                sign = 1 if pct_q.direction == "up" else -1
+                st = interval(p)
+                st = st if sign > 0 else (-st[1], -st[0])
+                verdict = judge(st, growth_iv, p.ulp)
+                yield self.checked(p, "pass" if verdict == "pass" else "fail", [cur] + ([base] if base else []))
+                if verdict == "pass" or base_val == 0:
+                    continue
+                exact = (cur.base_value - base_val) / base_val * HUNDRED
+                expected = f"{fmt(abs(exact), p.decimals)}%"
+                kw = {"code": "TO100", "name": "rounding", "severity": "info"} if verdict == "rounding" else {}
+                yield self.diag(p, f"按本期 {cur.text}、上期 {fmt(base_val / cur.scale)}{cur.unit} 计算，变动率为 {fmt(exact, 2)}%，与所写 {pct_q.word}{p.text} 不符",
+                                stated=p.text, expected=expected, fix=expected,
+                                related=[ctx.related(cur, "本期数")] + ([ctx.related(base, "上期数")] if base else []), **kw)
+
+
+class DirectionWord(Rule):
+    """A direction word contradicts the figures: 增加/提高 for a figure that fell, 减少/降低 for one that rose.
+
+    Checks `由 a 提高至 b` / `从 a 降低至 b` and changes whose earlier figure is stated.
+    """
+
+    code = "TO204"
+    name = "direction-word"
+    severity = "error"
+    kind = "direction"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for f in ctx.facts.fromtos:
+            if f.direction is None or f.start.base_unit != f.end.base_unit:
+                continue
+            diff = f.end.base_value - f.start.base_value
+            ok = diff == 0 or (diff > 0) == (f.direction == "up")
+            yield self.checked(f.end, "pass" if ok else "fail", [f.start], kind="direction")
+            if not ok:
+                yield self.diag(f.end, f"“{f.word}”与数字方向相反：由 {f.start.text} 到 {f.end.text} 是"
+                                f"{'增加' if diff > 0 else '减少'}", stated=f.word,
+                                expected="提高" if diff > 0 else "降低", related=[ctx.related(f.start, "起始值")])
+        for c in ctx.facts.changes:
+            if c.current is None or c.base is None or c.base.base_unit != c.current.base_unit:
+                continue
+            diff = c.current.base_value - c.base.base_value
+            for m in c.movements:
+                ok = diff == 0 or (diff > 0) == (m.direction == "up")
+                anchor = m.quantity or c.current
+                yield self.checked(anchor, "pass" if ok else "fail", [c.current, c.base], kind="direction")
+                if not ok:
+                    yield self.diag(anchor, f"“{m.word}”与数字方向相反：上期 {c.base.text}，本期 {c.current.text}",
+                                    stated=m.word, expected="增加" if diff > 0 else "减少",
+                                    related=[ctx.related(c.current, "本期数"), ctx.related(c.base, "上期数")])
+
+
+class PercentagePoint(Rule):
+    """A change of a rate written as `%` where it is a difference of percentages (`个百分点`).
+
+    `结算率为 55.7%，较上年增加 15.86%`: a change between two percentages is stated in 个百分点; if 15.86
+    is the difference of the two years' rates, write `15.86 个百分点`. The finding gives the earlier rate
+    under both readings so the author can tell which was meant.
+    """
+
+    code = "TO205"
+    name = "percentage-point"
+    severity = "warning"
+    kind = "pp"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for c in ctx.facts.changes:
+            cur = c.current
+            if cur is None or cur.kind != "percent":
+                continue
+            for m in c.movements:
+                q = m.quantity
+                if q is None or q.kind != "percent" or not q.exact:
+                    continue
+                sign = Decimal(1 if m.direction == "up" else -1)
+                as_pp = cur.value - sign * q.value
+                denom = 1 + sign * q.value / HUNDRED
+                as_rel = cur.value / denom if denom else None
+                if c.base is not None and c.base.kind == "percent":
+                    pp = cur.value - c.base.value
+                    if judge(interval(q), (abs(pp), abs(pp)), q.ulp) == "fail":
+                        continue  # not the pp difference: ChangeMismatch judges it as a relative change
+                yield self.checked(q, "fail", [cur], kind="pp")
+                rel = f"；若为相对增幅，则上年应为 {fmt(as_rel, 2)}%" if as_rel else ""
+                yield self.diag(q, f"{c.label or '比率'} {cur.text} 的变动写作“{m.word}{q.text}”：两个百分比之差应以“个百分点”表述，"
+                                f"写作“{m.word}{fmt(q.value)}个百分点”（即上年为 {fmt(as_pp, max(q.decimals, cur.decimals))}%）{rel}",
+                                stated=q.text, expected=f"{fmt(q.value)}个百分点", fix=f"{fmt(q.value)}个百分点",
+                                related=[ctx.related(cur, "本期比率")])
+
+
+@hookimpl
+def tieout_rules() -> list[type[Rule]]:
+    return [ChangeMismatch, DirectionWord, PercentagePoint]

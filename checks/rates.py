@@ -1,0 +1,155 @@
+"""Rates and written formulas: 执行率、完成率、到位率 … against their operands, and `A/B*100%=C`."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Iterable
+
+from linter.hookspecs import hookimpl
+from linter.numbers import HUNDRED, fmt, interval, judge, ratio
+from linter.quantities import Quantity
+from linter.rules import Result, Rule
+
+TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
+
+
+class RateMismatch(Rule):
+    """A stated rate does not match the two figures stated before it in the same sentence.
+
+    `资金 196 万元，当年支出 174.77 万元，执行率为 89.17%`: the rate is checked as the second figure over the
+    first (or the first over the second, whichever the sentence means); a miss within one unit of the
+    rate's last digit is a rounding finding (TO100).
+    """
+
+    code = "TO105"
+    name = "rate-mismatch"
+    severity = "error"
+    kind = "rate"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for r in ctx.facts.rates:
+            if r.formula is not None or len(r.operands) < 2 or r.stated.kind != "percent" or not r.stated.exact:
+                continue
+            a, b = r.operands[-2], r.operands[-1]
+            if a.base_unit != b.base_unit:
+                continue
+            stated = interval(r.stated)
+            verdicts = []
+            for num, den in ((b, a), (a, b)):
+                iv = ratio(interval(num, ctx.value(num)), interval(den, ctx.value(den)))
+                if iv is not None:
+                    verdicts.append((judge(stated, iv, r.stated.ulp), num, den))
+            if not verdicts:
+                continue
+            if any(v == "pass" for v, _, _ in verdicts):
+                yield self.checked(r.stated, "pass", [a, b])
+                continue
+            yield self.checked(r.stated, "fail", [a, b])
+            v, num, den = verdicts[0]
+            exact = ctx.value(num) / ctx.value(den) * HUNDRED
+            expected = f"{fmt(exact, r.stated.decimals)}%"
+            related = [ctx.related(num, "分子"), ctx.related(den, "分母")]
+            if any(v == "rounding" for v, _, _ in verdicts):
+                yield self.diag(r.stated, f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 相差不足末位一个单位",
+                                stated=r.stated.text, expected=expected, related=related, fix=expected,
+                                code="TO100", name="rounding", severity="info")
+            else:
+                yield self.diag(r.stated, f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
+                                stated=r.stated.text, expected=expected, related=related, fix=expected)
+
+
+def evaluate(operands: list[Quantity], ops: list[str]) -> Decimal | None:
+    """The value of a written formula; % operands are fractions (100% = 1); × and ÷ bind tighter than + and −."""
+    vals = [q.value / HUNDRED if q.kind == "percent" else q.value for q in operands]
+    try:
+        terms: list[Decimal] = [vals[0]]
+        signs: list[str] = []
+        for op, v in zip(ops, vals[1:]):
+            if op in "*×":
+                terms[-1] *= v
+            elif op in "/÷":
+                if v == 0:
+                    return None
+                terms[-1] /= v
+            else:
+                signs.append(op)
+                terms.append(v)
+        out = terms[0]
+        for sign, t in zip(signs, terms[1:]):
+            out = out + t if sign == "+" else out - t
+        return out
+    except (InvalidOperation, ArithmeticError):
+        return None
+
+
+class FormulaMismatch(Rule):
+    """A written formula (`A/B*100%=C`, `A÷B×100%=C`) whose result is not what its operands give."""
+
+    code = "TO106"
+    name = "formula-mismatch"
+    severity = "error"
+    kind = "formula"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for f in ctx.facts.formulas:
+            value = evaluate(f.operands, f.ops)
+            if value is None:
+                continue
+            res = f.result
+            scale = HUNDRED if res.kind == "percent" else Decimal(1)
+            computed = value * scale
+            ulp = res.ulp
+            verdict = judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
+            yield self.checked(res, "pass" if verdict == "pass" else "fail", f.operands)
+            if verdict == "pass":
+                continue
+            expected = f"{fmt(computed, res.decimals)}{res.unit}"
+            related = [ctx.related(q, "运算数") for q in f.operands]
+            yield self.diag(res, f"公式 {f.name or ''}计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}",
+                            stated=res.text, expected=expected, related=related, fix=expected,
+                            **({"code": "TO100", "name": "rounding", "severity": "info"} if verdict == "rounding" else {}))
+
+
+class FormulaOperandUnknown(Rule):
+    """A figure used in a written formula appears nowhere else in the report.
+
+    `整体支出完成率 723.60/723.60*100%=100%` where the report states 723.51 as its total everywhere else:
+    the arithmetic holds, but on figures the report never states. The finding lists the closest figures the
+    report does state.
+    """
+
+    code = "TO107"
+    name = "formula-operand-unknown"
+    severity = "warning"
+    kind = "formula"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        in_formula = {q.start for f in ctx.facts.formulas for q in [*f.operands, f.result]}
+        stated = [q for q in ctx.facts.quantities if q.start not in in_formula and q.kind in ("amount", "count", "bare")]
+        values = {q.value for q in stated}
+        for f in ctx.facts.formulas:
+            unknown = [q for q in f.operands if q.kind != "percent" and q.value not in TRIVIAL and q.value not in values]
+            if not unknown:
+                if any(q.kind != "percent" and q.value not in TRIVIAL for q in f.operands):
+                    yield self.checked(f.operands[0], "pass", f.operands[1:], kind="cross_ref")
+                continue
+            first = unknown[0]
+            yield self.checked(first, "fail", f.operands, kind="cross_ref")
+            by_value = {}
+            for q in sorted(stated, key=lambda q: abs(q.value - first.value)):
+                by_value.setdefault(q.value, q)
+            near = list(by_value.values())[:2]
+            names = "、".join(sorted({q.text for q in unknown}))
+            hint = "；报告中最接近的数为 " + "、".join(q.text for q in near) if near else ""
+            expected = near[0].text if near else None
+            yield self.diag(first, f"公式 {f.name}中的 {names} 在报告其他地方没有出现{hint}",
+                            stated=first.text, expected=expected,
+                            related=[ctx.related(q, "报告中相近的数") for q in near]
+                            + [ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first])
+
+
+@hookimpl
+def tieout_rules() -> list[type[Rule]]:
+    return [RateMismatch, FormulaMismatch, FormulaOperandUnknown]

@@ -1,0 +1,91 @@
+"""Shares: `占 p%` against part / total, and the shares of one breakdown against 100%."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from linter.hookspecs import hookimpl
+from linter.numbers import HUNDRED, fmt, interval, judge, ratio
+from linter.rules import Result, Rule
+
+
+class ShareMismatch(Rule):
+    """A stated share (`占 p%`, `占比 p%`) does not match part / total of its breakdown.
+
+    The exact share is computed from the intervals of the part and the total; a stated share off by no more
+    than one unit of its last digit is a rounding finding (TO100). The suggested fix is the share itself,
+    rounded to the precision it was written with.
+    """
+
+    code = "TO103"
+    name = "share-mismatch"
+    severity = "error"
+    kind = "share"
+    order = 40
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for s in ctx.facts.shares:
+            if s.part is None or s.total is None or not s.part.exact or not s.total.exact or not s.stated.exact:
+                continue
+            iv = ratio(interval(s.part, ctx.value(s.part)), interval(s.total, ctx.value(s.total)))
+            if iv is None:
+                continue
+            stated = s.stated
+            verdict = judge(interval(stated), iv, stated.ulp)
+            yield self.checked(stated, "pass" if verdict == "pass" else "fail", [s.part, s.total])
+            if verdict == "pass":
+                continue
+            exact = ctx.value(s.part) / ctx.value(s.total) * HUNDRED
+            expected = f"{fmt(exact, stated.decimals)}%"
+            related = [ctx.related(s.part, "部分"), ctx.related(s.total, "合计")]
+            if verdict == "rounding":
+                yield self.diag(stated, f"占比 {stated.text} 与 {s.part.text}/{s.total.text} = {fmt(exact, 4)}% 相差不足末位一个单位，"
+                                f"按四舍五入应为 {expected}", stated=stated.text, expected=expected, related=related,
+                                fix=expected, code="TO100", name="rounding", severity="info")
+            else:
+                yield self.diag(stated, f"占比 {stated.text} 与 {s.part.text}/{s.total.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
+                                stated=stated.text, expected=expected, related=related, fix=expected)
+
+
+class ShareSum(Rule):
+    """The shares stated for the parts of one breakdown do not add up to 100%.
+
+    Each share may be off by half a unit of its last digit through rounding, so a list missing 100% by no
+    more than that is no finding. When a share of the list was already found wrong, the finding says so
+    rather than blaming the list twice.
+    """
+
+    code = "TO104"
+    name = "share-sum"
+    severity = "error"
+    kind = "share_sum"
+    order = 45
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for b in ctx.facts.breakdowns:
+            if not b.exhaustive or len(b.parts) < 2 or any(p.share is None for p in b.parts):
+                continue
+            shares = [p.share.stated for p in b.parts if p.share]
+            if any(not q.exact for q in shares):
+                continue
+            total = sum((q.value for q in shares), Decimal(0))
+            slack = sum((q.ulp for q in shares), Decimal(0))
+            last = shares[-1]
+            if abs(total - HUNDRED) <= slack:
+                yield self.checked(last, "pass", shares[:-1])
+                continue
+            yield self.checked(last, "fail", shares[:-1])
+            wrong = [q for q in shares if ctx.blamed.get(q.start) == "TO103"]
+            msg = f"各项占比之和 {' + '.join(q.text for q in shares)} = {fmt(total)}%，不等于 100%"
+            if wrong:
+                msg += f"（同一原因：{'、'.join(q.text for q in wrong)} 已报占比错误，改正后再核）"
+            yield self.diag(last, msg, stated=f"{fmt(total)}%", expected="100%",
+                            related=[ctx.related(q, "占比") for q in shares[:-1]],
+                            severity="warning" if wrong else None)
+
+
+@hookimpl
+def tieout_rules() -> list[type[Rule]]:
+    return [ShareMismatch, ShareSum]

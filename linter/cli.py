@@ -1,0 +1,219 @@
+"""The `tieout` command line: check, facts, rules, explain."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .diagnostics import SEVERITY_RANK
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="tieout", description="Lint the figures of Chinese financial and budget reports.")
+    sub = ap.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="check report files and folders")
+    check.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
+    check.add_argument("--format", choices=["human", "json"], default="human")
+    check.add_argument("--select", type=_csv, help="rules to run, by code, name or prefix (comma-separated)")
+    check.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
+    check.add_argument("--ignore", type=_csv, help="rules to skip")
+    check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default warning)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--quiet", "-q", action="store_true", help="findings only, no source or summary")
+    check.add_argument("--stdin-filename", help="the path to report for input read from -")
+    check.add_argument("--config", help="configuration file (default: nearest tieout.yaml/.tieout.yaml/pyproject.toml)")
+    check.add_argument("--max-file-size", type=float, help="largest file to read, in MB")
+    check.add_argument("--no-color", action="store_true")
+
+    facts = sub.add_parser("facts", help="print what the parser understood of a report")
+    facts.add_argument("path")
+    facts.add_argument("--format", choices=["human", "json"], default="human")
+    facts.add_argument("--verbose", "-v", action="store_true", help="list sentences with figures but no relation")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=["human", "json"], default="human")
+
+    explain = sub.add_parser("explain", help="document one rule")
+    explain.add_argument("rule", help="code or name")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "facts":
+            return cmd_facts(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "explain":
+            return cmd_explain(args)
+    except BrokenPipeError:
+        return EXIT_OK
+    build_parser().print_help()
+    return EXIT_USAGE
+
+
+def _config(args: argparse.Namespace, first: str):
+    from .config import ConfigError, discover, load
+
+    try:
+        if args.config:
+            base = load(args.config)
+        else:
+            start = Path(first) if first != "-" else Path.cwd()
+            base = discover(str(start if start.is_dir() else start.parent))
+    except ConfigError as exc:
+        print(f"tieout: {exc}", file=sys.stderr)
+        return None
+    return base.merged(select=args.select, ignore=args.ignore, extend_select=args.extend_select,
+                       fail_on=args.fail_on, max_file_size_mb=args.max_file_size)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .engine import FileResult, lint_path
+    from .reading import expand_paths
+
+    files, errors = expand_paths(args.paths)
+    config = _config(args, files[0] if files else ".")
+    if config is None:
+        return EXIT_USAGE
+    results: list[FileResult] = []
+    sources: dict[str, str] = {}
+    for path in files:
+        r = lint_path(path, config, args.stdin_filename)
+        if r.error:
+            errors.append(r.error)
+            continue
+        results.append(r)
+        if args.format == "human":
+            try:
+                from .reading import read_path
+
+                sources[r.path] = read_path(path).text if path != "-" else ""
+            except Exception:
+                sources[r.path] = ""
+    for err in errors:
+        print(f"tieout: {err}", file=sys.stderr)
+    if args.format == "json":
+        from .reporters import json_
+
+        json_.report(results, sys.stdout)
+    else:
+        from .reporters.human import Human
+
+        colour = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
+        Human(sys.stdout, colour=colour).report(results, sources, statistics=args.statistics, quiet=args.quiet)
+    if errors:
+        return EXIT_USAGE
+    threshold = SEVERITY_RANK[config.fail_on]
+    failing = any(SEVERITY_RANK[d.severity] >= threshold for r in results for d in r.diagnostics)
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from .config import Config
+    from .engine import analyse
+    from .reading import InputError, read_path
+
+    try:
+        source = read_path(args.path)
+    except InputError as exc:
+        print(f"tieout: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    doc, facts = analyse(source, Config())
+    if args.format == "json":
+        data = facts.model_dump(mode="json", exclude={"quantities"})
+        data["quantities"] = len(facts.quantities)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+
+    def at(q) -> str:
+        return f"L{doc.position(q.start, q.end).line}"
+
+    out = sys.stdout
+    out.write(f"{source.path}: {len(facts.quantities)} figures, {len(doc.sentences)} sentences\n")
+    for b in facts.breakdowns:
+        t = b.total
+        kind = "total after parts" if b.inferred else (b.keyword or "其中")
+        out.write(f"breakdown {at(t.quantities[0])} {t.key} {' '.join(q.text for q in t.quantities)} [{kind}"
+                  f"{', complete' if b.exhaustive else ''}]: "
+                  + "; ".join(f"{p.key} {' '.join(q.text for q in p.quantities)}" for p in b.parts) + "\n")
+    for s in facts.shares:
+        out.write(f"share {at(s.stated)} {s.stated.text} of {s.part.text if s.part else '?'} / {s.total.text if s.total else '?'}\n")
+    for r in facts.rates:
+        ops = " / ".join(q.text for q in (r.formula.operands if r.formula else r.operands))
+        out.write(f"rate {at(r.stated)} {r.name} {r.stated.text} operands: {ops or '-'}\n")
+    for f in facts.formulas:
+        expr = "".join(f"{q.text}{op}" for q, op in zip(f.operands, [*f.ops, ""]))
+        out.write(f"formula {at(f.result)} {f.name}{expr}={f.result.text}\n")
+    for c in facts.changes:
+        moves = ", ".join(f"{m.word} {m.quantity.text if m.quantity else ''}" for m in c.movements)
+        out.write(f"change {c.comparison} {c.label} {c.current.text if c.current else '?'} base "
+                  f"{c.base.text if c.base else '-'}: {moves}\n")
+    for f in facts.fromtos:
+        out.write(f"from-to {at(f.start)} {f.start.text} {f.word} {f.end.text}\n")
+    for b in facts.balances:
+        out.write(f"balance {at(b.balance)} {b.income.text} - {b.expense.text} = {b.balance.text}"
+                  f"{' (opening ' + b.opening.text + ')' if b.opening else ''}\n")
+    multi = len(facts.unparsed)
+    out.write(f"sentences with 2+ figures and no relation: {multi}\n")
+    if args.verbose:
+        for si in facts.unparsed:
+            s = doc.sentences[si]
+            line = doc.position(s.start, s.start + 1).line
+            out.write(f"  L{line}: {doc.text[s.start:s.end][:160]}\n")
+    return EXIT_OK
+
+
+def _rule_table() -> list[dict]:
+    from .plugins import plugins
+
+    return [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary()} for r in plugins().rules]
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    table = _rule_table()
+    if args.format == "json":
+        json.dump(table, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for r in table:
+        sys.stdout.write(f"{r['code']:7} {r['name']:26} {r['severity']:8} {r['summary']}\n")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .plugins import plugins
+    from .rulecases import cases_for
+
+    rule = next((r for r in plugins().rules if args.rule in (r.code, r.name)), None)
+    if rule is None:
+        print(f"tieout: no rule {args.rule!r}; see `tieout rules`", file=sys.stderr)
+        return EXIT_USAGE
+    out = sys.stdout
+    out.write(f"{rule.code} ({rule.name}) — default severity {rule.severity}\n\n{rule.doc()}\n")
+    cases = cases_for(rule.code)
+    fail = next((c for c in cases if c.get("fail")), None)
+    ok = next((c for c in cases if c.get("pass")), None)
+    if fail:
+        out.write(f"\nExample that is reported:\n    {fail['fail'].strip()}\n")
+    if ok:
+        out.write(f"\nExample that passes:\n    {ok['pass'].strip()}\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

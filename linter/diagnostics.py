@@ -1,0 +1,50 @@
+"""Diagnostics and checked relations: the linter's public output (see docs for the JSON schema)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class Related(BaseModel):
+    """Another place that takes part in a finding: a part, the total, the other mention."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+
+
+class Diagnostic(BaseModel):
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    stated: str | None = None
+    expected: str | None = None
+    related: list[Related] = Field(default_factory=list)
+    fix: str | None = None  # a replacement for the figure's text, when only one figure can be at fault
+    section: list[str] = Field(default_factory=list)
+    sentence: str = ""  # the normalised sentence, the baseline's key
+
+
+class Checked(BaseModel):
+    """A relation a check verified, whether it held or not."""
+
+    kind: str
+    status: Literal["pass", "fail"]
+    rule: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    related: list[Related] = Field(default_factory=list)

@@ -1,0 +1,99 @@
+"""The document model: original text, normalised text, and the map between them.
+
+Every character of the normalised text remembers the index of the original character it came from, so
+any span the parser finds maps back to the line and column the user sees in their file.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+
+class Position(BaseModel):
+    """A span of the original file: lines 1-based, columns 1-based in characters, end_column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class Section:
+    title: str
+    level: int
+    start: int  # offset in the normalised text
+    line: int
+    parent: "Section | None" = None
+
+    def path(self) -> list[str]:
+        out: list[str] = []
+        node: Section | None = self
+        while node is not None:
+            out.append(node.title)
+            node = node.parent
+        return out[::-1]
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Document:
+    path: str
+    original: str
+    text: str
+    origin: list[int]
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    # spans of the normalised text that are structure (heading and list numbers), never amounts
+    markers: list[tuple[int, int]] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            starts = [0]
+            for i, ch in enumerate(self.original):
+                if ch == "\n":
+                    starts.append(i + 1)
+            self.line_starts = starts
+        self._section_starts = [s.start for s in self.sections]
+
+    # positions ---------------------------------------------------------------------------------
+    def line_col(self, index: int) -> tuple[int, int]:
+        """1-based line and column of an index into the original text."""
+        line = bisect_right(self.line_starts, index) - 1
+        return line + 1, index - self.line_starts[line] + 1
+
+    def position(self, start: int, end: int) -> Position:
+        """Original-file position of the normalised span [start, end)."""
+        if end <= start:
+            end = start + 1
+        a = self.origin[start]
+        b = self.origin[end - 1] + 1
+        line, col = self.line_col(a)
+        end_line, end_col = self.line_col(b - 1)
+        return Position(line=line, column=col, end_line=end_line, end_column=end_col + 1)
+
+    def original_slice(self, start: int, end: int) -> str:
+        return self.original[self.origin[start]: self.origin[end - 1] + 1]
+
+    def source_line(self, line: int) -> str:
+        a = self.line_starts[line - 1]
+        b = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.original)
+        return self.original[a:b].rstrip("\r")
+
+    # structure ---------------------------------------------------------------------------------
+    def section_at(self, offset: int) -> Section | None:
+        i = bisect_right(self._section_starts, offset) - 1
+        return self.sections[i] if i >= 0 else None
+
+    def section_path(self, offset: int) -> list[str]:
+        sec = self.section_at(offset)
+        return sec.path() if sec else []

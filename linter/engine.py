@@ -1,0 +1,81 @@
+"""One file through the pipeline: read → normalise → parse → facts → checks → findings."""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from .config import Config
+from .diagnostics import Checked, Diagnostic
+from .document import Document
+from .facts import Facts
+from .labels import Labeller
+from .normalise import normalise
+from .parsing import build_facts
+from .plugins import plugins
+from .reading import InputError, Source, read_path
+from .rules import CheckContext
+from .selection import enabled
+from .suppressions import apply_suppressions
+
+INTERNAL = "TO900"
+
+
+class FileResult(BaseModel):
+    path: str
+    encoding: str = ""
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    checked: list[Checked] = Field(default_factory=list)
+    error: str | None = None  # an input error: one line for stderr
+
+
+def analyse(source: Source, config: Config) -> tuple[Document, Facts]:
+    labeller = Labeller({**plugins().synonyms, **config.synonyms})
+    doc = normalise(source.text, source.path)
+    facts = build_facts(doc, labeller, tuple(config.extra_units))
+    return doc, facts
+
+
+def lint_source(source: Source, config: Config) -> FileResult:
+    doc, facts = analyse(source, config)
+    ctx = CheckContext(doc, facts)
+    result = FileResult(path=source.path, encoding=source.encoding)
+    ignore = [*config.ignore, *config.ignored_for(source.path)]
+    for rule_cls in plugins().rules:
+        severity = config.severity.get(rule_cls.code) or config.severity.get(rule_cls.name)
+        rule = rule_cls(ctx, severity)
+        try:
+            # every rule runs, selected or not, so that one rule's corrections reach the others
+            for item in rule.check():
+                if isinstance(item, Diagnostic):
+                    if item.code != rule_cls.code:  # rounding findings and the like carry their own code
+                        sev = config.severity.get(item.code)
+                        if sev:
+                            item.severity = sev
+                    if enabled(item.code, item.name, config.select, ignore, config.extend_select):
+                        result.diagnostics.append(item)
+                else:
+                    result.checked.append(item)
+        except Exception as exc:  # a broken check is a finding for this file, never a crash
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            result.diagnostics.append(Diagnostic(
+                code=INTERNAL, name="internal-error", severity="error", path=source.path, line=1, column=1,
+                end_line=1, end_column=2,
+                message=f"check {rule_cls.code} ({rule_cls.name}) failed: {type(exc).__name__}: {exc} "
+                        f"at {Path(frame.filename).name}:{frame.lineno}",
+            ))
+    result.diagnostics = apply_suppressions(doc, result.diagnostics)
+    result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
+    result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
+    return result
+
+
+def lint_path(path: str, config: Config, stdin_filename: str | None = None) -> FileResult:
+    try:
+        source = read_path(path, int(config.max_file_size_mb * 1024 * 1024))
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc))
+    if path == "-" and stdin_filename:
+        source = Source(stdin_filename, source.text, source.encoding)
+    return lint_source(source, config)

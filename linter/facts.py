@@ -1,0 +1,114 @@
+"""Typed facts: what the grammar understood of the report's numeric sentences.
+
+Each fact holds its quantities (which carry their spans) and the sentence and section it stands in.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .quantities import Quantity
+
+
+class Mention(BaseModel):
+    """A labelled figure (or several figures of different units for one label)."""
+
+    label: str
+    key: str  # normalised label, synonyms applied
+    quantities: list[Quantity]
+    sentence: int
+    paragraph: int
+    section: list[str] = Field(default_factory=list)
+    period: str = ""  # a cut-off qualifier (截至11月底) the label was stated under
+    parent: str | None = None  # key of the total this is a part of
+    role: Literal["total", "part", "plain"] = "plain"
+    share: "Share | None" = None
+
+    def of_unit(self, base_unit: str) -> Quantity | None:
+        return next((q for q in self.quantities if q.base_unit == base_unit and q.kind != "percent"), None)
+
+
+class Share(BaseModel):
+    stated: Quantity
+    part: Quantity | None = None
+    total: Quantity | None = None
+    base_label: str = ""
+
+
+class Breakdown(BaseModel):
+    """A total and its parts (`合计 X，其中 A a、B b`); `keyword` is the word that opens the parts."""
+
+    total: Mention | None
+    parts: list[Mention]
+    keyword: str
+    exhaustive: bool
+    inferred: bool = False  # a total recognised after its parts (`A…，B…，总额为 X`)
+    sentence: int
+
+
+class Formula(BaseModel):
+    name: str = ""
+    operands: list[Quantity]
+    ops: list[str]
+    result: Quantity
+    sentence: int
+
+
+class Rate(BaseModel):
+    name: str
+    stated: Quantity
+    operands: list[Quantity] = Field(default_factory=list)  # figures before it, oldest first
+    labels: list[str] = Field(default_factory=list)
+    formula: Formula | None = None
+    sentence: int
+
+
+class Movement(BaseModel):
+    direction: Literal["up", "down"]
+    word: str
+    quantity: Quantity | None = None
+    start: int
+    end: int
+
+
+class Change(BaseModel):
+    """A change against an earlier period: `比上年 X 增加 Δ，增长 p%`."""
+
+    comparison: str
+    label: str = ""  # what changed
+    current: Quantity | None = None  # the current figure, stated before the comparison
+    base: Quantity | None = None  # the earlier figure, when stated
+    movements: list[Movement]
+    sentence: int
+
+
+class FromTo(BaseModel):
+    start: Quantity
+    end: Quantity
+    word: str
+    direction: Literal["up", "down"] | None
+    word_start: int
+    word_end: int
+    sentence: int
+
+
+class Balance(BaseModel):
+    income: Quantity
+    expense: Quantity
+    balance: Quantity
+    opening: Quantity | None = None
+    sentence: int
+
+
+class Facts(BaseModel):
+    mentions: list[Mention] = Field(default_factory=list)
+    breakdowns: list[Breakdown] = Field(default_factory=list)
+    shares: list[Share] = Field(default_factory=list)
+    rates: list[Rate] = Field(default_factory=list)
+    formulas: list[Formula] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    fromtos: list[FromTo] = Field(default_factory=list)
+    balances: list[Balance] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    unparsed: list[int] = Field(default_factory=list)  # sentences with 2+ figures and no relation

@@ -1,0 +1,58 @@
+"""Label normalisation: the words before a figure reduced to a key that names the quantity.
+
+`本年收入合计`, `收入总计` and `总收入` all become `收入合计` through the synonym table shipped in
+`data/synonyms.yaml` (extendable from the configuration). Dates and cut-off qualifiers are removed from
+the key but kept apart as the label's period, because the same label at another cut-off is another
+quantity.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+PERIOD = re.compile(
+    r"(?:截至|截止|截止到|截至到|到)?(?:\d{4}年(?:度)?)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)(?:止|前)?"
+    r"|(?:截至|截止|到)\d{4}年(?:底|末)|\d{4}年(?:度|底|末)?|上半年|下半年|第[一二三四]季度|全年|当年|今年以来|今年"
+)
+LEAD = re.compile(r"^(?:[，、；：:,;（）()]|其中|另外|另|以及|和|及|与|并且|并|且|同时|此外|全市共计|全市共|全市|共计|总共|共|累计进行|我市|我局|本单位|本局|已|为|对)+")
+TRAIL = re.compile(r"(?:为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达|累计达|将近|超过|近|逾)+$")
+PUNCT = re.compile(r"[“”‘’《》〈〉<>「」『』\"'·\s]")
+
+
+@lru_cache(maxsize=1)
+def _shipped_synonyms() -> dict[str, str]:
+    from ruamel.yaml import YAML
+
+    text = resources.files("linter").joinpath("data/synonyms.yaml").read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(text) or {}
+    return {variant: key for key, variants in data.items() for variant in [key, *variants]}
+
+
+class Labeller:
+    def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
+        self.synonyms = dict(_shipped_synonyms())
+        for key, variants in (extra or {}).items():
+            for v in [key, *variants]:
+                self.synonyms[v] = key
+
+    def canonical(self, text: str) -> str:
+        if text in self.synonyms:
+            return self.synonyms[text]
+        # a known wording at the end keeps its qualifier in front: 部门本年收入合计 → 部门收入合计
+        for cut in range(1, min(len(text) - 3, 6) + 1):
+            tail = text[cut:]
+            if tail in self.synonyms:
+                return text[:cut] + self.synonyms[tail]
+        return text
+
+    def split(self, label: str) -> tuple[str, str]:
+        """(key, period) of a raw label."""
+        text = PUNCT.sub("", label)
+        periods = [m.group() for m in PERIOD.finditer(text) if m.group()]
+        text = PERIOD.sub("", text)
+        # the clause's last phrase names the figure: keep what follows the last comma-like word
+        text = LEAD.sub("", text)
+        text = TRAIL.sub("", text)
+        text = LEAD.sub("", text)
+        return self.canonical(text), "".join(p for p in periods if not re.fullmatch(r"\d{4}年度?", p))

@@ -1,0 +1,489 @@
+"""Parsing: sentences → Lark trees (LALR over typed tokens) → facts.
+
+The grammar (grammar/sentence.lark) recognises the constructs inside a sentence; the transformer turns
+its trees into fact objects; `FactBuilder` then links what spans sentences: a `其中` that opens a sentence
+and breaks down every figure of the sentence before it, a total stated after its parts, a balance whose
+income and expenditure were stated in earlier sentences of the paragraph.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+
+from lark import Lark, Token, Transformer, Tree
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+
+from .document import Document
+from .facts import Balance, Breakdown, Change, Facts, Formula, FromTo, Mention, Movement, Rate, Share
+from .labels import Labeller
+from .lexer import VALUE_TYPES, tokenize
+from .quantities import Quantity, extract
+
+EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
+TOTAL_WORDS = re.compile(r"(?:合计|总计|共计|总额|总和|总数|总量|小计|总预算|总收入|总支出|总金额)")
+BALANCE_WORD = re.compile(r"(?:结余|结存|余额)")
+CUMULATIVE = re.compile(r"(?:累计|历年|滚存|结转)")
+UP_WORD = re.compile(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
+
+
+class _TokenStream(Lexer):
+    """Lark lexer that passes through the tokens made by linter.lexer."""
+
+    def __init__(self, lexer_conf: object) -> None:  # noqa: D107 - signature required by Lark
+        pass
+
+    def lex(self, data: list[Token]):  # type: ignore[override]
+        yield from data
+
+
+_PARSER: Lark | None = None
+
+
+def parser() -> Lark:
+    """The LALR parser, built once per process."""
+    global _PARSER
+    if _PARSER is None:
+        grammar = resources.files("grammar").joinpath("sentence.lark").read_text(encoding="utf-8")
+        _PARSER = Lark(grammar, parser="lalr", lexer=_TokenStream, propagate_positions=False)
+    return _PARSER
+
+
+# intermediate results of the transformer -------------------------------------------------------------
+@dataclass
+class _Entry:
+    label: str
+    qs: list[Quantity]
+    share: Quantity | None = None
+    share_base: str = ""
+
+
+@dataclass
+class _Breakdown:
+    head: _Entry | None
+    keyword: str
+    parts: list[object] = field(default_factory=list)  # _Entry, _Breakdown (nested) or other clauses
+
+
+@dataclass
+class _Rate:
+    name: str
+    value: Quantity | None
+    formula: "_Formula | None"
+    start: int
+
+
+@dataclass
+class _Formula:
+    operands: list[Quantity]
+    ops: list[str]
+    result: Quantity
+
+
+@dataclass
+class _Change:
+    cmp: str
+    label: str
+    base: Quantity | None
+    movements: list[Movement]
+
+
+@dataclass
+class _FromTo:
+    start: Quantity
+    end: Quantity
+    word: Token
+
+
+class SentenceTransformer(Transformer):
+    """Lark trees of one sentence → intermediate facts; value tokens index `quantities`."""
+
+    def __init__(self, quantities: list[Quantity]) -> None:
+        super().__init__()
+        self.qs = quantities
+
+    def _q(self, tok: Token) -> Quantity:
+        return self.qs[int(tok)]
+
+    def _values(self, children: list) -> list[Quantity]:
+        return [self._q(c) for c in children if isinstance(c, Token) and c.type in VALUE_TYPES]
+
+    def entry(self, children: list) -> _Entry:
+        label = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
+        share = next((c for c in children if isinstance(c, tuple)), None)
+        e = _Entry(label, self._values(children))
+        if share:
+            e.share_base, e.share = share
+        return e
+
+    def share(self, children: list) -> tuple[str, Quantity]:
+        base = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
+        return base, self._values(children)[-1]
+
+    def part(self, children: list) -> object:
+        if len(children) >= 2 and isinstance(children[1], Token) and children[1].type == "SUBSET":
+            return _Breakdown(children[0], str(children[1]), list(children[2:]))
+        return children[0]
+
+    def breakdown(self, children: list) -> _Breakdown:
+        head = children[0] if isinstance(children[0], _Entry) else None
+        kw = next(str(c) for c in children if isinstance(c, Token) and c.type == "SUBSET")
+        parts = [c for c in children[1 if head else 0:] if not (isinstance(c, Token) and c.type in ("SUBSET", "SEP"))]
+        return _Breakdown(head, kw, parts)
+
+    def formula(self, children: list) -> _Formula:
+        vals = self._values(children)
+        ops = [str(c) for c in children if isinstance(c, Token) and c.type == "OP"]
+        return _Formula(vals[:-1], ops, vals[-1])
+
+    def rate(self, children: list) -> _Rate:
+        name = children[0]
+        rest = children[1]
+        if isinstance(rest, _Formula):
+            return _Rate(str(name), rest.result, rest, name.start_pos)
+        return _Rate(str(name), self._q(rest), None, name.start_pos)
+
+    def movement(self, children: list) -> Movement:
+        word = children[0]
+        q = self._q(children[1]) if len(children) > 1 else None
+        return Movement(direction="up" if word.type == "UP" else "down", word=str(word), quantity=q,
+                        start=word.start_pos, end=word.end_pos)
+
+    def change(self, children: list) -> _Change:
+        cmp = next((str(c) for c in children if isinstance(c, Token) and c.type == "CMP"), "")
+        label = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
+        base = next((self._q(c) for c in children if isinstance(c, Token) and c.type in VALUE_TYPES), None)
+        moves = [c for c in children if isinstance(c, Movement)]
+        return _Change(cmp, label, base, moves)
+
+    def fromto(self, children: list) -> _FromTo:
+        vals = self._values(children)
+        word = next(c for c in children if isinstance(c, Token) and c.type in ("UP", "DOWN", "TO"))
+        return _FromTo(vals[0], vals[1], word)
+
+    def stray(self, children: list) -> None:
+        return None
+
+
+class FactBuilder:
+    def __init__(self, doc: Document, labeller: Labeller | None = None, extra_units: tuple[str, ...] = ()):
+        self.doc = doc
+        self.labeller = labeller or Labeller()
+        self.facts = Facts()
+        self.facts.quantities = extract(doc, extra_units)
+        self._starts = [q.start for q in self.facts.quantities]
+        # per sentence: mentions in order and whether the sentence opened with a headless 其中
+        self._sentence_mentions: dict[int, list[Mention]] = {}
+        self._headless: dict[int, _Breakdown] = {}
+        self.parse_errors = 0
+
+    # ---------------------------------------------------------------------------------------------
+    def build(self) -> Facts:
+        for si, sent in enumerate(self.doc.sentences):
+            lo = bisect_left(self._starts, sent.start)
+            hi = bisect_left(self._starts, sent.end)
+            qs = self.facts.quantities[lo:hi]
+            if not qs:
+                continue
+            self._sentence(si, sent.start, sent.end, qs)
+        self._link_headless()
+        self._link_totals_after_parts()
+        self._link_balances()
+        self._count_unparsed()
+        return self.facts
+
+    def _sentence(self, si: int, start: int, end: int, qs: list[Quantity]) -> None:
+        toks = tokenize(self.doc.text, start, end, qs)
+        try:
+            tree = parser().parse([t.lark() for t in toks])
+        except LarkError:
+            # the grammar is total by construction; should a sentence still fail, it yields mentions only
+            self.parse_errors += 1
+            tree = Tree("start", [])
+            for t in toks:
+                if t.qi >= 0:
+                    tree.children.append(Tree("entry", [Token(t.type, str(t.qi))]))
+        items = SentenceTransformer(qs).transform(tree).children
+        mentions: list[Mention] = []
+        self._sentence_mentions[si] = mentions
+        para = self.doc.sentences[si].paragraph
+        for pos, item in enumerate(items):
+            if isinstance(item, _Entry):
+                mentions.append(self._mention(item, si, para))
+            elif isinstance(item, _Breakdown):
+                if item.head is None and not mentions and pos == 0:
+                    self._headless[si] = item
+                self._breakdown(item, si, para, mentions, None)
+            elif isinstance(item, _Rate):
+                self._rate(item, si, mentions)
+            elif isinstance(item, _Change):
+                self._change(item, si, mentions)
+            elif isinstance(item, _FromTo):
+                self._fromto(item, si)
+            elif isinstance(item, _Formula):
+                self.facts.formulas.append(Formula(operands=item.operands, ops=item.ops, result=item.result,
+                                                   sentence=si))
+
+    def _mention(self, e: _Entry, si: int, para: int, parent: Mention | None = None, role: str = "plain") -> Mention:
+        key, period = self.labeller.split(e.label)
+        if not key and parent is None:
+            key = ""
+        qs = e.qs
+        m = Mention(label=e.label, key=key, quantities=qs, sentence=si, paragraph=para,
+                    section=self.doc.section_path(qs[0].start) if qs else [], period=period,
+                    parent=parent.key if parent else None, role=role)  # type: ignore[arg-type]
+        self.facts.mentions.append(m)
+        if e.share is not None:
+            part = next((q for q in qs if q.kind != "percent"), None)
+            total = None
+            if parent is not None and part is not None:
+                total = parent.of_unit(part.base_unit)
+            share = Share(stated=e.share, part=part, total=total, base_label=e.share_base)
+            m.share = share
+            self.facts.shares.append(share)
+        return m
+
+    def _breakdown(self, b: _Breakdown, si: int, para: int, mentions: list[Mention], outer: Mention | None) -> Mention | None:
+        head = self._mention(b.head, si, para, role="total") if b.head is not None else None
+        if head is not None:
+            if outer is not None:
+                head.parent = outer.key
+            mentions.append(head)
+        parts: list[Mention] = []
+        dims = {q.base_unit for q in head.quantities} if head is not None else set()
+        ended = False
+        for p in b.parts:
+            if isinstance(p, _Entry) and head is not None and not ended:
+                # a figure in none of the total's units means the list of parts has ended
+                if p.qs and not any(q.base_unit in dims for q in p.qs if q.kind != "percent"):
+                    ended = True
+            if ended and isinstance(p, (_Entry, _Breakdown)):
+                entry = p if isinstance(p, _Entry) else p.head
+                if isinstance(p, _Breakdown):
+                    self._breakdown(p, si, para, mentions, None)
+                elif entry is not None:
+                    mentions.append(self._mention(entry, si, para))
+                continue
+            if isinstance(p, _Entry):
+                m = self._mention(p, si, para, parent=head, role="part" if head else "plain")
+                parts.append(m)
+                mentions.append(m)
+            elif isinstance(p, _Breakdown):
+                sub = self._breakdown(p, si, para, mentions, head)
+                if sub is not None:
+                    sub.role = "part"
+                    if head is not None:
+                        sub.parent = head.key
+                        # the sub-total's own share (if any) is a share of this total
+                        if sub.share is not None and sub.share.part is not None:
+                            sub.share.total = head.of_unit(sub.share.part.base_unit)
+                    parts.append(sub)
+            elif isinstance(p, _Rate):
+                self._rate(p, si, mentions)
+            elif isinstance(p, _Change):
+                self._change(p, si, mentions)
+            elif isinstance(p, _FromTo):
+                self._fromto(p, si)
+            elif isinstance(p, _Formula):
+                self.facts.formulas.append(Formula(operands=p.operands, ops=p.ops, result=p.result, sentence=si))
+        if head is not None and parts:
+            kw = b.keyword.rstrip("：，:")
+            self.facts.breakdowns.append(Breakdown(
+                total=head, parts=parts, keyword=kw, sentence=si,
+                exhaustive=kw in EXHAUSTIVE or (len(parts) >= 2 and bool(TOTAL_WORDS.search(head.label))),
+            ))
+        return head
+
+    def _rate(self, r: _Rate, si: int, mentions: list[Mention]) -> None:
+        formula = None
+        if r.formula is not None:
+            formula = Formula(name=r.name, operands=r.formula.operands, ops=r.formula.ops,
+                              result=r.formula.result, sentence=si)
+            self.facts.formulas.append(formula)
+        if r.value is None:
+            return
+        # operands: the figures of the sentence before the rate and after any earlier rate
+        prior_rates = [x.stated.start for x in self.facts.rates if x.sentence == si]
+        floor = max(prior_rates, default=-1)
+        ops: list[Quantity] = []
+        labels: list[str] = []
+        for m in mentions:
+            for q in m.quantities:
+                if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
+                    ops.append(q)
+                    labels.append(m.key)
+        self.facts.rates.append(Rate(name=r.name, stated=r.value, operands=ops, labels=labels,
+                                     formula=formula, sentence=si))
+
+    def _change(self, c: _Change, si: int, mentions: list[Mention]) -> None:
+        subject = mentions[-1] if mentions else None
+        current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
+        label = subject.key if subject else ""
+        rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
+        if rate is not None and (current is None or rate.stated.start > current.start):
+            current, label = rate.stated, rate.name
+        self.facts.changes.append(Change(comparison=c.cmp, label=label, current=current, base=c.base,
+                                         movements=c.movements, sentence=si))
+
+    def _fromto(self, f: _FromTo, si: int) -> None:
+        word = str(f.word)
+        direction = None
+        if f.word.type in ("UP", "DOWN"):
+            direction = "up" if f.word.type == "UP" else "down"
+        elif f.word.type == "TO":
+            direction = "up" if UP_WORD.search(word) else ("down" if re.search("降|减|低", word) else None)
+        self.facts.fromtos.append(FromTo(start=f.start, end=f.end, word=word, direction=direction,
+                                         word_start=f.word.start_pos, word_end=f.word.end_pos, sentence=si))
+
+    # links across sentences --------------------------------------------------------------------------
+    def _link_headless(self) -> None:
+        """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: each figure of the first sentence is a total."""
+        sentences = self.doc.sentences
+        for si, b in self._headless.items():
+            prev = self._sentence_mentions.get(si - 1)
+            if not prev or sentences[si - 1].paragraph != sentences[si].paragraph:
+                continue
+            totals = [m for m in prev if m.key and m.role != "part"]
+            groups = [[m for m in self._sentence_mentions[si] if m.role != "part" or True]]
+            sj = si + 1
+            while sj in self._sentence_mentions and sentences[sj].paragraph == sentences[si].paragraph:
+                cand = self._sentence_mentions[sj]
+                if cand and totals and _same_measure(cand[0].key, totals[0].key):
+                    groups.append(cand)
+                    sj += 1
+                else:
+                    break
+            if len(groups) < 2:
+                # one group under 其中 refers to the last figure before it, and may be partial
+                last = prev[-1]
+                dims = {q.base_unit for q in last.quantities}
+                parts = [m for m in groups[0] if m.quantities and m.quantities[0].base_unit in dims]
+                if parts and last.key:
+                    for p in parts:
+                        p.parent, p.role = last.key, "part"
+                    last.role = "total"
+                    self.facts.breakdowns.append(Breakdown(total=last, parts=parts, keyword="其中",
+                                                           exhaustive=False, sentence=si))
+                continue
+            used: set[int] = set()
+            for t in totals:
+                parts: list[Mention] = []
+                for g in groups:
+                    match = next((m for m in g if id(m) not in used and _same_measure(m.key, t.key)), None)
+                    if match is None:
+                        break
+                    parts.append(match)
+                if len(parts) == len(groups):
+                    used.update(id(p) for p in parts)
+                if len(parts) != len(groups):
+                    continue  # a measure some groups lack cannot be footed
+                for p, g in zip(parts, groups):
+                    # each group is another entity (职工…, 居民…): its first label names it
+                    p.parent = f"{t.key}/{g[0].key}"
+                    p.role = "part"
+                t.role = "total"
+                self.facts.breakdowns.append(Breakdown(total=t, parts=parts, keyword="其中",
+                                                       exhaustive=len(parts) >= 2, sentence=si))
+
+    def _link_totals_after_parts(self) -> None:
+        """`A a，B b，总额为 X` / `A a，B b，A及B X`: a total stated after the parts it sums."""
+        by_para: dict[int, list[Mention]] = {}
+        for m in self.facts.mentions:
+            by_para.setdefault(m.paragraph, []).append(m)
+        for mentions in by_para.values():
+            for i, m in enumerate(mentions):
+                if m.role != "plain" or not m.quantities:
+                    continue
+                q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
+                if q is None:
+                    continue
+                joined = re.search(r"(.{2,})(?:及|和|与|加)(.{2,})", m.key)
+                if not (TOTAL_WORDS.search(m.key) or joined):
+                    continue
+                run: list[tuple[Mention, Quantity]] = []
+                for prev in reversed(mentions[:i]):
+                    pq = prev.of_unit(q.base_unit)
+                    if pq is None or prev.role == "part" or not pq.exact:
+                        break
+                    run.append((prev, pq))
+                run.reverse()
+                target = q.base_value
+                for k in range(2, min(len(run), 8) + 1):
+                    tail = run[-k:]
+                    total = sum((x.base_value for _, x in tail), Decimal(0))
+                    tol = sum((x.ulp * x.scale for _, x in tail), Decimal(0)) / 2 + q.ulp * q.scale / 2
+                    if abs(total - target) <= tol:
+                        for pm, _ in tail:
+                            pm.role = "part"
+                            pm.parent = m.key
+                        m.role = "total"
+                        self.facts.breakdowns.append(Breakdown(total=m, parts=[pm for pm, _ in tail],
+                                                               keyword="", exhaustive=True, inferred=True,
+                                                               sentence=m.sentence))
+                        break
+
+    def _link_balances(self) -> None:
+        """`收入 X，支出 Y，结余 Z` within a paragraph: Z should be X − Y (or opening + X − Y)."""
+        by_para: dict[int, list[Mention]] = {}
+        for m in self.facts.mentions:
+            by_para.setdefault(m.paragraph, []).append(m)
+        for mentions in by_para.values():
+            floor = 0
+            for i, m in enumerate(mentions):
+                if not (BALANCE_WORD.search(m.key) and not CUMULATIVE.search(m.key.replace("年末结转", ""))):
+                    continue
+                bq = next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
+                if bq is None:
+                    continue
+                window = mentions[floor:i]
+                own = [x for x in window if x.sentence == m.sentence]
+                income = _last_of(own, "收入", bq, parts_ok=True) or _last_of(window, "收入", bq)
+                expense = _last_of(own, "支出", bq, parts_ok=True) or _last_of(window, "支出", bq)
+                if income is None or expense is None:
+                    continue
+                opening = _last_of(window, "年初结", bq, parts_ok=True)
+                self.facts.balances.append(Balance(income=income, expense=expense, balance=bq, opening=opening,
+                                                   sentence=m.sentence))
+                floor = i + 1
+
+    def _count_unparsed(self) -> None:
+        related: set[int] = set()
+        for b in self.facts.breakdowns:
+            related.add(b.sentence)
+        for coll in (self.facts.rates, self.facts.formulas, self.facts.changes, self.facts.fromtos,
+                     self.facts.balances):
+            related.update(x.sentence for x in coll)
+        related.update(m.sentence for m in self.facts.mentions if m.share is not None)
+        counts: dict[int, int] = {}
+        for m in self.facts.mentions:
+            counts[m.sentence] = counts.get(m.sentence, 0) + sum(1 for q in m.quantities if q.kind != "bare")
+        self.facts.unparsed = sorted(s for s, n in counts.items() if n >= 2 and s not in related)
+
+
+def _last_of(window: list[Mention], word: str, like: Quantity, parts_ok: bool = False) -> Quantity | None:
+    for m in reversed(window):
+        if word in m.key and (parts_ok or m.role != "part"):
+            q = m.of_unit(like.base_unit)
+            if q is not None and q.exact:
+                return q
+    return None
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """Do two labels name the same measure, perhaps of different entities (职工医保基金收入 / 全市医保基金收入)?"""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    # one names the other with an entity in front, or they differ only in a short entity prefix
+    return n >= 2 and (n == min(len(a), len(b)) or (n >= 4 and n >= max(len(a), len(b)) - 4))
+
+
+def build_facts(doc: Document, labeller: Labeller | None = None, extra_units: tuple[str, ...] = ()) -> Facts:
+    return FactBuilder(doc, labeller, extra_units).build()

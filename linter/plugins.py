@@ -1,0 +1,46 @@
+"""The plugin manager, built once per process from the `tieout.checks` entry points."""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from importlib.metadata import entry_points
+
+import pluggy
+
+from . import hookspecs
+from .rules import Rule
+
+GROUP = "tieout.checks"
+
+
+class Plugins:
+    def __init__(self) -> None:
+        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self.errors: list[str] = []
+        for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+            try:
+                self.pm.register(ep.load(), name=ep.name)
+            except Exception as exc:  # a broken plugin is reported; the rest still run
+                self.errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+        self.rules: list[type[Rule]] = []
+        seen: set[str] = set()
+        for batch in self.pm.hook.tieout_rules():
+            for rule in batch or []:
+                if rule.code in seen:
+                    self.errors.append(f"rule {rule.code} registered twice; keeping the first")
+                    continue
+                seen.add(rule.code)
+                self.rules.append(rule)
+        self.rules.sort(key=lambda r: (r.order, r.code))
+        self.synonyms: dict[str, list[str]] = {}
+        for extra in self.pm.hook.tieout_synonyms():
+            self.synonyms.update(extra or {})
+
+
+@lru_cache(maxsize=1)
+def plugins() -> Plugins:
+    p = Plugins()
+    for err in p.errors:
+        print(f"tieout: {err}", file=sys.stderr)
+    return p

@@ -1,0 +1,89 @@
+"""The rule base class and the context a rule checks one document in."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import ClassVar, Iterable, Union
+
+from .diagnostics import Checked, Diagnostic, Related, Severity
+from .document import Document
+from .facts import Facts
+from .quantities import Quantity
+
+
+@dataclass
+class Settings:
+    """Per-run knobs a rule may read (from the configuration)."""
+
+    tolerance_units: Decimal = Decimal(1)  # rounding band, in units of the stated last digit
+    options: dict = field(default_factory=dict)
+
+
+class CheckContext:
+    def __init__(self, doc: Document, facts: Facts, settings: Settings | None = None) -> None:
+        self.doc = doc
+        self.facts = facts
+        self.settings = settings or Settings()
+        # figures another rule already blamed, so a second rule can name the first cause
+        self.blamed: dict[int, str] = {}
+        # corrected base values (a unit slip found): other rules compute with these
+        self.corrections: dict[int, Decimal] = {}
+
+    def value(self, q: Quantity) -> Decimal:
+        return self.corrections.get(q.start, q.base_value)
+
+    def related(self, q: Quantity, message: str) -> Related:
+        p = self.doc.position(q.start, q.end)
+        return Related(line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message=message)
+
+    def sentence_of(self, offset: int) -> str:
+        for s in self.doc.sentences:
+            if s.start <= offset < s.end:
+                return self.doc.text[s.start:s.end]
+        return ""
+
+
+Result = Union[Diagnostic, Checked]
+
+
+class Rule:
+    """Base of every check. Subclasses set the class attributes and implement `check`."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[Severity] = "error"
+    kind: ClassVar[str] = ""  # the relation kind it verifies (sum, share, rate …)
+    order: ClassVar[int] = 50  # rules that correct figures (unit slips) run before those that use them
+
+    def __init__(self, ctx: CheckContext, severity: Severity | None = None) -> None:
+        self.ctx = ctx
+        self.level: Severity = severity or self.severity
+
+    def check(self) -> Iterable[Result]:
+        raise NotImplementedError
+
+    # helpers ------------------------------------------------------------------------------------
+    def diag(self, q: Quantity, message: str, *, stated: str | None = None, expected: str | None = None,
+             related: list[Related] | None = None, fix: str | None = None, severity: Severity | None = None,
+             code: str | None = None, name: str | None = None) -> Diagnostic:
+        doc = self.ctx.doc
+        p = doc.position(q.start, q.end)
+        self.ctx.blamed.setdefault(q.start, code or self.code)
+        return Diagnostic(code=code or self.code, name=name or self.name, severity=severity or self.level,
+                          message=message, path=doc.path, line=p.line, column=p.column, end_line=p.end_line,
+                          end_column=p.end_column, stated=stated, expected=expected, related=related or [],
+                          fix=fix, section=doc.section_path(q.start), sentence=self.ctx.sentence_of(q.start))
+
+    def checked(self, q: Quantity, status: str, related: list[Quantity] = (), kind: str | None = None) -> Checked:
+        p = self.ctx.doc.position(q.start, q.end)
+        return Checked(kind=kind or self.kind, status=status, rule=self.code, line=p.line, column=p.column,
+                       end_line=p.end_line, end_column=p.end_column,
+                       related=[self.ctx.related(r, "") for r in related])  # type: ignore[arg-type]
+
+    @classmethod
+    def doc(cls) -> str:
+        return (cls.__doc__ or "").strip()
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.doc() else ""
