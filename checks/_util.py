@@ -15,8 +15,11 @@ def show(q: Quantity, value: Decimal | None = None) -> str:
 
 
 def in_unit(base: Decimal, like: Quantity, decimals: int | None = None) -> str:
-    """A base value written in the unit of `like`."""
-    return f"{fmt(base / like.scale, like.decimals if decimals is None else decimals)}{like.unit}"
+    """A base value written in the unit of `like`, with thousands separators if `like` has them."""
+    d = like.decimals if decimals is None else decimals
+    value = base / like.scale
+    text = f"{value:,.{d}f}" if like.separators else fmt(value, d)
+    return f"{text}{like.unit}"
 
 
 def dimensions(total: Mention) -> list[str]:

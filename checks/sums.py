@@ -61,7 +61,8 @@ class SumMismatch(Rule):
                 unit = max(q.ulp * q.scale for q in [total, *parts])
                 verdict = judge(interval(total, ctx.value(total)), s, unit)
                 exact_sum = sum((ctx.value(p) for p in parts), Decimal(0))
-                complete = b.exhaustive or (len(parts) >= 2 and digit_slip(total.base_value, exact_sum))
+                # a 其中 list may be partial; it is held to its total only when one slipped digit explains the gap
+                complete = b.exhaustive or (len(parts) >= 2 and bool(self._suspects(total, parts, exact_sum)))
                 if verdict == "pass":
                     yield self.checked(total, "pass", parts, kind="sum" if b.exhaustive else "subset")
                     continue
@@ -73,6 +74,18 @@ class SumMismatch(Rule):
                 yield self.checked(total, "fail", parts)
                 yield self._finding(total, parts, exact_sum, verdict, b.exhaustive)
 
+    def _suspects(self, total: Quantity, parts: list[Quantity], exact_sum: Decimal) -> list[tuple[Quantity, Decimal]]:
+        """The figures that one changed or swapped digit would reconcile, with their reconciling values."""
+        ctx = self.ctx
+        out = []
+        if digit_slip(total.base_value, exact_sum):
+            out.append((total, exact_sum))
+        for p in parts:
+            expected = ctx.value(total) - (exact_sum - ctx.value(p))
+            if expected >= 0 and digit_slip(p.base_value, expected):
+                out.append((p, expected))
+        return out
+
     def _finding(self, total: Quantity, parts: list[Quantity], exact_sum: Decimal, verdict: str, exhaustive: bool):
         ctx = self.ctx
         shown = " + ".join(p.text for p in parts)
@@ -81,13 +94,7 @@ class SumMismatch(Rule):
             return self.diag(total, f"合计 {total.text} 与各项之和 {in_unit(exact_sum, total)} 相差不足末位一个单位，属舍入差异",
                              stated=total.text, expected=in_unit(exact_sum, total), related=related,
                              code="TO100", name="rounding", severity="info")
-        suspects = []
-        if digit_slip(total.base_value, exact_sum):
-            suspects.append((total, exact_sum))
-        for p in parts:
-            expected = ctx.value(total) - (exact_sum - ctx.value(p))
-            if expected >= 0 and digit_slip(p.base_value, expected):
-                suspects.append((p, expected))
+        suspects = self._suspects(total, parts, exact_sum)
         diff = exact_sum - ctx.value(total)
         msg = (f"各项之和 {shown} = {in_unit(exact_sum, total)}，与合计 {total.text} 不符"
                f"（相差 {in_unit(diff, total, None)}）")

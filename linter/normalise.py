@@ -110,6 +110,9 @@ def _clean_line(raw: str, base: int) -> _Line:
             thousands = (k > 0 and chars[k - 1].isdigit() and k + 3 < n + 1
                          and all(c.isdigit() for c in chars[k + 1:k + 4])
                          and (k + 4 >= n or not chars[k + 4].isdigit()))
+            # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
+            wrapped = k > 0 and chars[k - 1].isdigit() and k + 1 < n and all(c.isdigit() for c in chars[k + 1:])
+            thousands = thousands or wrapped
             if not thousands:
                 chars[k] = "，"
         elif ch == ":":

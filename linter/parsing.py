@@ -125,13 +125,21 @@ class SentenceTransformer(Transformer):
 
     def part(self, children: list) -> object:
         if len(children) >= 2 and isinstance(children[1], Token) and children[1].type == "SUBSET":
-            return _Breakdown(children[0], str(children[1]), list(children[2:]))
+            rest = list(children[2:])
+            # a nested list ends at `；`: what follows are siblings of the part that opened it
+            cut = next((i for i, c in enumerate(rest) if isinstance(c, Token) and c.type == "SEP" and c == "；"), None)
+            if cut is not None:
+                return [_Breakdown(children[0], str(children[1]), rest[:cut]), *rest[cut + 1:]]
+            return _Breakdown(children[0], str(children[1]), rest)
         return children[0]
 
     def breakdown(self, children: list) -> _Breakdown:
         head = children[0] if isinstance(children[0], _Entry) else None
         kw = next(str(c) for c in children if isinstance(c, Token) and c.type == "SUBSET")
-        parts = [c for c in children[1 if head else 0:] if not (isinstance(c, Token) and c.type in ("SUBSET", "SEP"))]
+        flat: list = []
+        for c in children[1 if head else 0:]:
+            flat.extend(c if isinstance(c, list) else [c])
+        parts = [c for c in flat if not (isinstance(c, Token) and c.type in ("SUBSET", "SEP"))]
         return _Breakdown(head, kw, parts)
 
     def formula(self, children: list) -> _Formula:

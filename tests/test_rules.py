@@ -1,0 +1,35 @@
+"""Every rule's fixture cases (checks/cases/CODE.yaml), SQLFluff style: `pass` texts give no finding of the
+rule, `fail` texts give the expected findings (code, and line and suggested fix where stated)."""
+from __future__ import annotations
+
+import pytest
+
+from linter.plugins import plugins
+from linter.rulecases import all_cases
+
+from .conftest import lint_text
+
+CASES = [(code, case) for code, cases in all_cases().items() for case in cases]
+
+
+def test_every_rule_has_cases():
+    codes = {r.code for r in plugins().rules}
+    assert codes <= set(all_cases()), f"rules without cases: {sorted(codes - set(all_cases()))}"
+
+
+@pytest.mark.parametrize("code,case", CASES, ids=[f"{c}-{x.get('name', i)}" for i, (c, x) in enumerate(CASES)])
+def test_rule_case(code: str, case: dict):
+    if "pass" in case:
+        result = lint_text(case["pass"])
+        found = [d for d in result.diagnostics if d.code == code]
+        assert not found, [d.message for d in found]
+        assert not [d for d in result.diagnostics if d.code == "TO900"]
+    else:
+        result = lint_text(case["fail"])
+        for exp in case.get("expect") or [{"code": code}]:
+            found = [d for d in result.diagnostics if d.code == exp["code"]]
+            assert found, f"expected {exp['code']}; got {[(d.code, d.message) for d in result.diagnostics]}"
+            if "line" in exp:
+                assert any(d.line == exp["line"] for d in found), [(d.line, d.message) for d in found]
+            if "fix" in exp:
+                assert any(d.fix == exp["fix"] for d in found), [(d.fix, d.message) for d in found]
