@@ -1,0 +1,133 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from linter.cli import main
+
+from .conftest import ROOT, SEEDS
+
+SEED = SEEDS / "002_f9f4a9c0bf5a0601.txt"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "linter", *args], input=stdin, capture_output=True,
+                          cwd=cwd or ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def codes(stdout: bytes) -> list[tuple[str, int]]:
+    data = json.loads(stdout)
+    return [(d["code"], d["line"]) for f in data["files"] for d in f["diagnostics"]]
+
+
+def test_bad_inputs_exit_2_and_good_file_still_reported(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    good = tmp_path / "good.txt"
+    good.write_bytes(SEED.read_bytes())
+    (tmp_path / "empty").mkdir()
+    proc = run("check", "--format", "json", "bin.txt", "good.txt", "missing.txt", "empty", cwd=tmp_path)
+    assert proc.returncode == 2
+    err = proc.stderr.decode().strip().splitlines()
+    assert len(err) == 3 and any("bin.txt" in e and "binary" in e for e in err)
+    assert any("missing.txt" in e for e in err) and any("empty" in e and "no reports" in e for e in err)
+    assert ("TO101", 138) in codes(proc.stdout)
+    assert "Traceback" not in proc.stderr.decode()
+
+
+def test_gb18030_copy_gives_same_findings(tmp_path):
+    gb = tmp_path / "gb.txt"
+    gb.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
+    utf = run("check", "--format", "json", str(SEED))
+    other = run("check", "--format", "json", str(gb))
+    assert codes(utf.stdout) == codes(other.stdout) and codes(utf.stdout)
+    assert json.loads(other.stdout)["files"][0]["encoding"] == "gb18030"
+
+
+def test_empty_file_is_clean(tmp_path):
+    (tmp_path / "e.txt").write_text("", encoding="utf-8")
+    proc = run("check", "e.txt", cwd=tmp_path)
+    assert proc.returncode == 0 and b"no problems" in proc.stdout
+
+
+def test_too_large_file_is_a_clear_error(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("收入 1 万元。\n" * 200000, encoding="utf-8")
+    proc = run("check", "--max-file-size", "1", str(big))
+    assert proc.returncode == 2 and b"larger than the limit" in proc.stderr
+
+
+def test_stdin_with_filename():
+    proc = run("check", "--format", "json", "--stdin-filename", "报告.txt", "-", stdin=SEED.read_bytes())
+    data = json.loads(proc.stdout)
+    assert data["files"][0]["path"] == "报告.txt" and proc.returncode == 1
+
+
+def test_human_output_has_caret_under_the_figure():
+    proc = run("check", str(SEED), "--select", "TO101")
+    out = proc.stdout.decode()
+    assert f"{SEED}:138:14: TO101 [warning]" in out
+    lines = out.splitlines()
+    src = next(i for i, l in enumerate(lines) if l.strip().startswith("138 |"))
+    caret_line = lines[src + 1]
+    # carets start under 263996: display width counts CJK as two columns
+    prefix = lines[src].split("| ", 1)[1]
+    import unicodedata
+    col = caret_line.index("^") - (len(lines[src].split("| ", 1)[0]) + 2)
+    shown = prefix[: prefix.index("263996")]
+    assert col == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in shown)
+    assert "Found 1 problem" in out
+
+
+def test_select_ignore_and_exit_codes():
+    assert run("check", str(SEED), "--ignore", "TO1,TO2").returncode == 0
+    assert run("check", str(SEED), "--select", "sum-mismatch").returncode == 1
+    assert run("check", str(SEED), "--exit-zero").returncode == 0
+    assert run("check", str(SEED), "--fail-on", "error").returncode == 0  # its findings are warnings
+
+
+def test_statistics():
+    out = run("check", "--statistics", str(SEEDS)).stdout.decode()
+    assert "TO101\tsum-mismatch" in out
+
+
+def test_config_file_and_errors(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_bytes(SEED.read_bytes())
+    (tmp_path / "tieout.yaml").write_text("ignore: [TO101]\n", encoding="utf-8")
+    assert ("TO101", 138) not in codes(run("check", "--format", "json", str(report)).stdout)
+    (tmp_path / "tieout.yaml").write_text("ignroe: [TO101]\n", encoding="utf-8")
+    proc = run("check", str(report))
+    assert proc.returncode == 2 and b"ignroe" in proc.stderr and b"tieout.yaml" in proc.stderr
+    (tmp_path / "tieout.yaml").write_text("fail-on: loud\n", encoding="utf-8")
+    proc = run("check", str(report))
+    assert proc.returncode == 2 and b"fail_on" in proc.stderr
+
+
+def test_pyproject_config(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_bytes(SEED.read_bytes())
+    (tmp_path / "pyproject.toml").write_text("[tool.tieout]\nselect = ['TO107']\n", encoding="utf-8")
+    assert {c for c, _ in codes(run("check", "--format", "json", str(report)).stdout)} == {"TO107"}
+
+
+def test_inline_suppression(tmp_path):
+    text = "收入合计 100 万元，具体为：甲 50 万元，乙 40 万元。<!-- tieout: ignore[TO101] -->\n"
+    (tmp_path / "r.md").write_text(text, encoding="utf-8")
+    assert run("check", "r.md", cwd=tmp_path).returncode == 0
+    (tmp_path / "r.md").write_text(text.replace("<!-- tieout: ignore[TO101] -->", ""), encoding="utf-8")
+    assert run("check", "r.md", cwd=tmp_path).returncode == 1
+
+
+def test_rules_and_explain(capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    assert {"code", "name", "severity", "summary"} <= set(table[0])
+    assert main(["explain", "TO103"]) == 0
+    out = capsys.readouterr().out
+    assert "share-mismatch" in out and "Example that is reported" in out
+
+
+def test_facts_verbose(capsys):
+    assert main(["facts", "-v", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "formula" in out and "sentences with 2+ figures and no relation" in out

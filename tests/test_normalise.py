@@ -1,0 +1,84 @@
+from decimal import Decimal
+
+from linter.normalise import normalise
+from linter.quantities import extract
+
+
+def figures(text: str) -> list[tuple[str, Decimal, str]]:
+    doc = normalise(text)
+    return [(q.text, q.value, q.unit) for q in extract(doc)]
+
+
+def test_number_wrapped_away_from_its_unit():
+    doc = normalise("预计可支付月数 16\n\n个月。")
+    assert "可支付月数16个月" in doc.text
+    assert figures("预计可支付月数 16\n\n个月。") == [("16个月", Decimal(16), "个月")]
+
+
+def test_number_wrapped_inside_its_digits():
+    assert figures("支出 1,0\n80 万元。")[0][1] == Decimal(1080)
+    assert figures("截至2022年12\n\n月底，收入 5 万元。") == [("5万元", Decimal(5), "万元")]
+
+
+def test_full_width_digits_and_percent():
+    assert figures("占比８９．１７％，合计１２万元") == [("89.17%", Decimal("89.17"), "%"), ("12万元", Decimal(12), "万元")]
+
+
+def test_thousands_separators_and_spaces():
+    (text, value, unit), = figures("全市医保基金收入 1,088,216 万元")
+    assert value == Decimal(1088216) and text == "1,088,216万元"
+    assert figures("收入 1 088 216 万元")[0][1] == Decimal(1088216)
+
+
+def test_chinese_comma_is_not_a_thousands_separator():
+    assert [f[1] for f in figures("其中 12，345 人")] == [Decimal(12), Decimal(345)]
+
+
+def test_negative_values():
+    assert figures("当期结余 -16776 万元")[0][1] == Decimal(-16776)
+
+
+def test_dates_document_numbers_ordinals_are_not_amounts():
+    text = ("根据《通知》（江财社〔2020〕217号）和廉财预[2022]92 号，2022年12月31日前完成，"
+            "现执行第七批国家集采，第 3 项，联系电话 0759-3123456，网址 http://a.gov.cn/x?id=2022 。")
+    assert figures(text) == []
+
+
+def test_list_and_heading_numbers_are_not_amounts():
+    doc = normalise("（三）绩效指标\n1.产出指标\n1、从开展专项行动，追回 210 万元。")
+    assert [q.text for q in extract(doc)] == ["210万元"]
+
+
+def test_chinese_count_numerals():
+    assert figures("共执行了六批药品集中采购，有两个季度获评") == [("六批", Decimal(6), "批"), ("两个季度", Decimal(2), "个季度")]
+
+
+def test_page_numbers_and_form_feeds_dropped():
+    doc = normalise("收入合计\n\n- 7 -\n\f\n100 万元。")
+    assert "收入合计100万元" in doc.text
+
+
+def test_markdown_marks_dropped_and_headings_found():
+    doc = normalise("## 一、基本情况\n\n### （一）收支\n\n**收入合计** 100 万元。\n")
+    assert "收入合计100万元" in doc.text
+    sec = doc.section_at(doc.text.index("收入"))
+    assert sec is not None and sec.path() == ["一、基本情况", "（一）收支"]
+
+
+def test_approximate_and_bounds():
+    doc = normalise("约 2500万元，3300 余人次，≥2 次，5%以上")
+    qs = extract(doc)
+    assert [q.approx for q in qs] == [True, True, False, False]
+    assert [q.bound for q in qs] == [None, None, "≥", "以上"]
+
+
+def test_precision_and_scale():
+    q = extract(normalise("605,282.99 亿元"))[0]
+    assert q.decimals == 2 and q.scale == Decimal(10**8) and q.separators
+
+
+def test_crlf_and_bom():
+    doc = normalise("\ufeff收入 5 万元，\r\n支出 3 万元。\r\n")
+    assert [q.text for q in extract(doc)] == ["5万元", "3万元"]
+    q = extract(doc)[1]
+    assert doc.position(q.start, q.end).line == 2
