@@ -29,7 +29,7 @@ def dimensions(total: Mention) -> list[str]:
 def columns(b: Breakdown, dim: str) -> tuple[Quantity, list[Quantity]] | None:
     """The total and the parts of one unit; None when a part lacks the unit or a figure is not exact."""
     total = b.total.of_unit(dim) if b.total else None
-    if total is None or not total.exact:
+    if total is None or not _usable(total):
         return None
     parts: list[Quantity] = []
     for p in b.parts:
@@ -40,7 +40,12 @@ def columns(b: Breakdown, dim: str) -> tuple[Quantity, list[Quantity]] | None:
                     return None
                 continue
             continue
-        if not q.exact:
+        if not _usable(q):
             return None
         parts.append(q)
     return (total, parts) if parts else None
+
+
+def _usable(q: Quantity) -> bool:
+    """Exact figures, and approximate ones (约、余、多) whose interval is widened; never bounds or prices."""
+    return q.bound is None and not q.per

@@ -26,15 +26,39 @@ class RestatedFigure(Rule):
     kind = "cross_ref"
 
     def check(self) -> Iterable[Result]:
-        groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
+        strong: dict[tuple, list[tuple[Mention, Quantity]]] = {}
+        weak: dict[tuple, list[tuple[Mention, Quantity]]] = {}
         for m in self.ctx.facts.mentions:
-            if len(m.key) < MIN_KEY:
-                continue
             for q in m.quantities:
                 if not q.exact or q.kind in ("bare", "pp"):
                     continue
-                groups.setdefault((m.key, q.base_unit, m.period, m.parent), []).append((m, q))
-        for (key, _, _, _), items in groups.items():
+                if len(m.key) >= MIN_KEY:
+                    strong.setdefault((m.key, q.base_unit, m.period, m.parent), []).append((m, q))
+                elif len(m.noun) >= MIN_KEY and m.parent is None:
+                    # `加快 15项医疗保障信息业务编码贯标工作`: the noun after the figure names it, more loosely
+                    weak.setdefault((m.noun, q.base_unit, m.period), []).append((m, q))
+        yield from self._groups(strong, None)
+        yield from self._groups(weak, "info")
+        yield from self._suffix_matches(strong)
+
+    def _suffix_matches(self, groups: dict[tuple, list[tuple[Mention, Quantity]]]) -> Iterable[Result]:
+        """A label that ends another (`直接结算` / `跨省异地住院费用直接结算`) with the same unit and period:
+        agreeing values are a checked restatement; differing ones only an info finding."""
+        keys = [(k, v) for k, v in groups.items() if k[3] is None]
+        for (k1, u1, p1, _), items1 in keys:
+            for (k2, u2, p2, _), items2 in keys:
+                if k1 == k2 or u1 != u2 or p1 != p2 or not k2.endswith(k1) or len(k1) < MIN_KEY:
+                    continue
+                for m1, q1 in items1:
+                    other = [(m2, q2) for m2, q2 in items2 if m2.sentence != m1.sentence]
+                    if not other:
+                        continue
+                    if all(q2.base_value == q1.base_value for _, q2 in other):
+                        yield self.checked(q1, "pass", [q for _, q in other])
+
+    def _groups(self, groups: dict, severity: str | None) -> Iterable[Result]:
+        for key_tuple, items in groups.items():
+            key = key_tuple[0]
             sentences = {m.sentence for m, _ in items}
             if len(sentences) < 2:
                 continue
@@ -61,7 +85,7 @@ class RestatedFigure(Rule):
                 support = next(q for _, q in items if q.base_value == top)
                 msg += f"；其余 {n} 处均为 {support.text}"
                 expected = support.text
-            yield self.diag(target, msg, stated=target.text, expected=expected,
+            yield self.diag(target, msg, stated=target.text, expected=expected, severity=severity,  # type: ignore[arg-type]
                             related=[self.ctx.related(q, "另一处") for q in rest])
 
 

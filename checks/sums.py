@@ -62,7 +62,9 @@ class SumMismatch(Rule):
                 verdict = judge(interval(total, ctx.value(total)), s, unit)
                 exact_sum = sum((ctx.value(p) for p in parts), Decimal(0))
                 # a 其中 list may be partial; it is held to its total only when one slipped digit explains the gap
-                complete = b.exhaustive or (len(parts) >= 2 and bool(self._suspects(total, parts, exact_sum)))
+                approximate = any(q.approx for q in [total, *parts])
+                complete = b.exhaustive or (len(parts) >= 2 and not approximate
+                                            and bool(self._suspects(total, parts, exact_sum)))
                 if verdict == "pass":
                     yield self.checked(total, "pass", parts, kind="sum" if b.exhaustive else "subset")
                     continue
@@ -72,6 +74,8 @@ class SumMismatch(Rule):
                     yield self.checked(total, "pass", parts, kind="subset")
                     continue
                 yield self.checked(total, "fail", parts)
+                if approximate:
+                    verdict = "rounding"  # an approximate figure cannot be held to an exact sum
                 yield self._finding(total, parts, exact_sum, verdict, b.exhaustive)
 
     def _suspects(self, total: Quantity, parts: list[Quantity], exact_sum: Decimal) -> list[tuple[Quantity, Decimal]]:

@@ -16,6 +16,7 @@ class Mention(BaseModel):
 
     label: str
     key: str  # normalised label, synonyms applied
+    noun: str = ""  # the words right after the figure (`15项` … `医疗保障信息业务编码贯标工作`)
     quantities: list[Quantity]
     sentence: int
     paragraph: int

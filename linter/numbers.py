@@ -21,6 +21,12 @@ def interval(q: Quantity, value: Decimal | None = None) -> Interval:
     """Interval of a quantity in base units (元, 人, % …); `value` overrides the base value (unit slips)."""
     v = q.base_value if value is None else value
     u = q.ulp * q.scale
+    if q.approx:
+        # 3300 余 / 约 2500: as wide as the figure's last non-zero digit, either way
+        digits = str(abs(q.value)).split(".")[0]
+        zeros = len(digits) - len(digits.rstrip("0")) if q.decimals == 0 and digits != "0" else 0
+        u = Decimal(10) ** zeros * q.ulp * q.scale
+        return v - u, v + u
     if v >= 0:
         return v - u / 2, v + u
     return v - u, v + u / 2

@@ -219,6 +219,8 @@ class FactBuilder:
         self._sentence_mentions[si] = mentions
         para = self.doc.sentences[si].paragraph
         for pos, item in enumerate(items):
+            if isinstance(item, Token) and item.type == "LABEL" and pos and isinstance(items[pos - 1], _Entry) and mentions:
+                mentions[-1].noun = self.labeller.split(str(item))[0]
             if isinstance(item, _Entry):
                 mentions.append(self._mention(item, si, para))
             elif isinstance(item, _Breakdown):
