@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import add, interval, judge, sub
+from linter.numbers import add, interval, sub
 from linter.rules import Result, Rule
 
 from ._util import in_unit
@@ -28,9 +28,9 @@ class BalanceMismatch(Rule):
             figures = [b.income, b.expense, b.balance]
             unit = max(q.ulp * q.scale for q in figures)
             plain = sub(interval(b.income), interval(b.expense))
-            verdicts = [judge(interval(b.balance), plain, unit)]
+            verdicts = [self.ctx.judge(interval(b.balance), plain, unit)]
             if b.opening is not None:
-                verdicts.append(judge(interval(b.balance), add([interval(b.opening), plain]), unit))
+                verdicts.append(self.ctx.judge(interval(b.balance), add([interval(b.opening), plain]), unit))
             ops = [b.income, b.expense] + ([b.opening] if b.opening else [])
             if "pass" in verdicts:
                 yield self.checked(b.balance, "pass", ops)

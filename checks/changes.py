@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, fmt, interval, judge, ratio, sub
+from linter.numbers import HUNDRED, fmt, interval, ratio, sub
 from linter.rules import Result, Rule
 
 
@@ -47,7 +47,7 @@ class ChangeMismatch(Rule):
                 stated = interval(delta_q.quantity)
                 stated = (stated[0] * sign, stated[1] * sign) if sign > 0 else (-stated[1], -stated[0])
                 unit = delta_q.quantity.ulp * delta_q.quantity.scale
-                verdict = judge(stated, d_iv, unit)
+                verdict = self.ctx.judge(stated, d_iv, unit)
                 yield self.checked(delta_q.quantity, "pass" if verdict == "pass" else "fail", [cur, base], kind="delta")
                 if verdict == "fail":
                     exact = cur.base_value - base.base_value
@@ -63,7 +63,7 @@ class ChangeMismatch(Rule):
                 sign = 1 if pct_q.direction == "up" else -1
                 st = interval(p)
                 st = st if sign > 0 else (-st[1], -st[0])
-                verdict = judge(st, growth_iv, p.ulp)
+                verdict = self.ctx.judge(st, growth_iv, p.ulp)
                 yield self.checked(p, "pass" if verdict == "pass" else "fail", [cur] + ([base] if base else []))
                 if verdict == "pass" or base_val == 0:
                     continue
@@ -141,7 +141,7 @@ class PercentagePoint(Rule):
                 as_rel = cur.value / denom if denom else None
                 if c.base is not None and c.base.kind == "percent":
                     pp = cur.value - c.base.value
-                    if judge(interval(q), (abs(pp), abs(pp)), q.ulp) == "fail":
+                    if self.ctx.judge(interval(q), (abs(pp), abs(pp)), q.ulp) == "fail":
                         continue  # not the pp difference: ChangeMismatch judges it as a relative change
                 yield self.checked(q, "fail", [cur], kind="pp")
                 rel = f"；若为相对增幅，则上年应为 {fmt(as_rel, 2)}%" if as_rel else ""

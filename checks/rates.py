@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, fmt, interval, judge, ratio
+from linter.numbers import HUNDRED, fmt, interval, ratio
 from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
@@ -38,7 +38,7 @@ class RateMismatch(Rule):
             for num, den in ((b, a), (a, b)):
                 iv = ratio(interval(num, ctx.value(num)), interval(den, ctx.value(den)))
                 if iv is not None:
-                    verdicts.append((judge(stated, iv, r.stated.ulp), num, den))
+                    verdicts.append((self.ctx.judge(stated, iv, r.stated.ulp), num, den))
             if not verdicts:
                 continue
             if any(v == "pass" for v, _, _ in verdicts):
@@ -100,7 +100,7 @@ class FormulaMismatch(Rule):
             scale = HUNDRED if res.kind == "percent" else Decimal(1)
             computed = value * scale
             ulp = res.ulp
-            verdict = judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
+            verdict = self.ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
             yield self.checked(res, "pass" if verdict == "pass" else "fail", f.operands)
             if verdict == "pass":
                 continue

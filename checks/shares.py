@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, fmt, interval, judge, ratio
+from linter.numbers import HUNDRED, fmt, interval, ratio
 from linter.rules import Result, Rule
 
 
@@ -32,7 +32,7 @@ class ShareMismatch(Rule):
             if iv is None:
                 continue
             stated = s.stated
-            verdict = judge(interval(stated), iv, stated.ulp)
+            verdict = self.ctx.judge(interval(stated), iv, stated.ulp)
             yield self.checked(stated, "pass" if verdict == "pass" else "fail", [s.part, s.total])
             if verdict == "pass":
                 continue

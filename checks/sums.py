@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import add, digit_slip, interval, judge
+from linter.numbers import add, digit_slip, interval
 from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
@@ -59,7 +59,7 @@ class SumMismatch(Rule):
                     continue
                 s = add([interval(p, ctx.value(p)) for p in parts])
                 unit = max(q.ulp * q.scale for q in [total, *parts])
-                verdict = judge(interval(total, ctx.value(total)), s, unit)
+                verdict = self.ctx.judge(interval(total, ctx.value(total)), s, unit)
                 exact_sum = sum((ctx.value(p) for p in parts), Decimal(0))
                 # a 其中 list may be partial; it is held to its total only when one slipped digit explains the gap
                 approximate = any(q.approx for q in [total, *parts])

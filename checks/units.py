@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import add, interval, judge
+from linter.numbers import add, interval
 from linter.rules import Result, Rule
 
 from ._util import columns, dimensions
@@ -42,7 +42,7 @@ class UnitSlip(Rule):
                 total, parts = cols
                 figures = [total, *parts]
                 unit_ulp = max(q.ulp * q.scale for q in figures)
-                if judge(interval(total), add([interval(p) for p in parts]), unit_ulp) != "fail":
+                if self.ctx.judge(interval(total), add([interval(p) for p in parts]), unit_ulp) != "fail":
                     continue
                 for f in figures:
                     for scale in MONEY_UNITS:
@@ -50,7 +50,7 @@ class UnitSlip(Rule):
                             continue
                         fixed = f.value * scale
                         ivs = [interval(q, fixed if q is f else None) for q in figures]
-                        if judge(ivs[0], add(ivs[1:]), unit_ulp) == "pass":
+                        if self.ctx.judge(ivs[0], add(ivs[1:]), unit_ulp) == "pass":
                             self.ctx.corrections[f.start] = fixed
                             unit = MONEY_UNITS[scale]
                             others = [q for q in figures if q is not f]

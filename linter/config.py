@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import sys
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +27,8 @@ class Config(BaseModel):
     extend_select: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)  # rule code or name → severity
     fail_on: Severity = "warning"
+    # how far (in units of a figure's last stated digit) a relation may miss and still be only a rounding finding
+    rounding_units: Decimal = Field(default=Decimal(1), ge=0, le=10)
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     extra_units: list[str] = Field(default_factory=list)
     max_file_size_mb: float = 32

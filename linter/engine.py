@@ -15,7 +15,7 @@ from .normalise import normalise
 from .parsing import build_facts
 from .plugins import plugins
 from .reading import InputError, Source, read_path
-from .rules import CheckContext
+from .rules import CheckContext, Settings
 from .selection import enabled
 from .suppressions import apply_suppressions
 
@@ -39,7 +39,7 @@ def analyse(source: Source, config: Config) -> tuple[Document, Facts]:
 
 def lint_source(source: Source, config: Config) -> FileResult:
     doc, facts = analyse(source, config)
-    ctx = CheckContext(doc, facts)
+    ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units))
     result = FileResult(path=source.path, encoding=source.encoding)
     ignore = [*config.ignore, *config.ignored_for(source.path)]
     for rule_cls in plugins().rules:

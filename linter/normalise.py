@@ -24,6 +24,7 @@ FULL_TO_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "＝": "="
                       "＜": "<", "＞": ">", "−": "-", "—": "—", "\u3000": " ", "\t": " ", "\f": " ",
                       "\r": " ", "\xa0": " ", "［": "[", "］": "]"})
 ASCII_TO_CJK = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
+TRANSLATE = str.maketrans({**FULL_TO_ASCII, **ASCII_TO_CJK})
 TERMINAL = set("。！？；：")
 CLOSERS = set("”’）》」』")
 
@@ -88,6 +89,12 @@ def _clean_line(raw: str, base: int) -> _Line:
         out.table = True
     chars: list[str] = []
     origins: list[int] = []
+    segment = raw[lo:hi]
+    if "**" not in segment and "__" not in segment and "`" not in segment:
+        # the common case, one C-level pass: no characters removed, each converted in place
+        chars = list(segment.translate(TRANSLATE))
+        origins = list(range(base + lo, base + hi))
+        lo = hi
     i = lo
     while i < hi:
         ch = raw[i]
@@ -105,7 +112,7 @@ def _clean_line(raw: str, base: int) -> _Line:
         i += 1
     # ASCII , and : become Chinese unless they are thousands separators, times or URLs
     n = len(chars)
-    for k, ch in enumerate(chars):
+    for k, ch in (enumerate(chars) if ("," in segment or ":" in segment or "：" in segment) else ()):
         if ch == ",":
             thousands = (k > 0 and chars[k - 1].isdigit() and k + 3 < n + 1
                          and all(c.isdigit() for c in chars[k + 1:k + 4])
@@ -121,20 +128,21 @@ def _clean_line(raw: str, base: int) -> _Line:
             if not (url or time):
                 chars[k] = "："
     # spaces: kept only between two ASCII letters/digits (and even then not inside a grouped number)
-    kept_c: list[str] = []
-    kept_o: list[int] = []
-    for k, ch in enumerate(chars):
-        if ch == " ":
-            prev = kept_c[-1] if kept_c else ""
-            nxt = next((c for c in chars[k + 1:] if c != " "), "")
-            if not (prev and nxt and _is_ascii_alnum(prev) and _is_ascii_alnum(nxt)):
-                continue
-            if prev.isdigit() and nxt.isdigit() and _grouped_number(chars, k):
-                continue
-            if prev == " ":
-                continue
-        kept_c.append(ch)
-        kept_o.append(origins[k])
+    # only the spaces are looked at: a run of spaces survives as one space between two ASCII letters/digits
+    line = "".join(chars)
+    drop: set[int] = set()
+    for m in SPACES.finditer(line):
+        a, b = m.span()
+        prev = line[a - 1] if a else ""
+        nxt = line[b] if b < len(line) else ""
+        keep_one = (prev and nxt and _is_ascii_alnum(prev) and _is_ascii_alnum(nxt)
+                    and not (prev.isdigit() and nxt.isdigit() and _grouped_number(chars, a)))
+        drop.update(range(a + 1 if keep_one else a, b))
+    if drop:
+        kept_c = [c for k, c in enumerate(chars) if k not in drop]
+        kept_o = [o for k, o in enumerate(origins) if k not in drop]
+    else:
+        kept_c, kept_o = chars, origins
     out.chars, out.origins = kept_c, kept_o
     text = out.text
     h = HEADING.match(text)
@@ -157,6 +165,7 @@ def _clean_line(raw: str, base: int) -> _Line:
     return out
 
 
+SPACES = re.compile(r" +")
 GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
 
 

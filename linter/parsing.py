@@ -48,7 +48,11 @@ def parser() -> Lark:
     global _PARSER
     if _PARSER is None:
         grammar = resources.files("grammar").joinpath("sentence.lark").read_text(encoding="utf-8")
-        _PARSER = Lark(grammar, parser="lalr", lexer=_TokenStream, propagate_positions=False)
+        try:
+            # the LALR tables cached on disk halve a cold start (keyed by the grammar's hash)
+            _PARSER = Lark(grammar, parser="lalr", lexer=_TokenStream, propagate_positions=False, cache=True)
+        except Exception:  # an unwritable temp dir or an incompatible cache: build the tables in memory
+            _PARSER = Lark(grammar, parser="lalr", lexer=_TokenStream, propagate_positions=False)
     return _PARSER
 
 

@@ -6,6 +6,7 @@ numbers) are recognised here so that no check ever reads them as amounts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
@@ -111,7 +112,11 @@ def _unit_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _blocked(doc: Document, spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
+    """Does [start, end) overlap one of the sorted, non-nested `spans`?"""
+    i = bisect_right(spans, (start, 1 << 62)) - 1
+    if i >= 0 and spans[i][1] > start:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end
 
 
 def extract(doc: Document, extra_units: tuple[str, ...] = ()) -> list[Quantity]:
@@ -120,6 +125,7 @@ def extract(doc: Document, extra_units: tuple[str, ...] = ()) -> list[Quantity]:
     blocked = list(doc.markers)
     blocked += [m.span() for m in URL.finditer(text)]
     blocked += [m.span() for m in PHONE.finditer(text)]
+    blocked.sort()
     out: list[Quantity] = []
     for m in NUMBER.finditer(text):
         start, end = m.span()

@@ -29,6 +29,12 @@ class CheckContext:
         # corrected base values (a unit slip found): other rules compute with these
         self.corrections: dict[int, Decimal] = {}
 
+    def judge(self, stated: tuple[Decimal, Decimal], computed: tuple[Decimal, Decimal], unit: Decimal) -> str:
+        """pass / rounding / fail, with the rounding band scaled by the configured `rounding_units`."""
+        from .numbers import judge
+
+        return judge(stated, computed, unit * self.settings.tolerance_units)
+
     def value(self, q: Quantity) -> Decimal:
         return self.corrections.get(q.start, q.base_value)
 

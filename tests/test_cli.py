@@ -131,3 +131,15 @@ def test_facts_verbose(capsys):
     assert main(["facts", "-v", str(SEED)]) == 0
     out = capsys.readouterr().out
     assert "formula" in out and "sentences with 2+ figures and no relation" in out
+
+
+def test_rounding_units_setting():
+    from linter.config import parse
+
+    from .conftest import lint_text
+
+    text = "收入合计 625,604.22 万元，具体为：甲 578,490.88 万元，占 92.46%；乙 2,780 万元，占 0.45%；丙 44,333.34 万元，占 7.09%。"
+    loose = {d.code for d in lint_text(text).diagnostics}
+    strict = {d.code for d in lint_text(text, config=parse({"rounding-units": 0}, "t.yaml")).diagnostics}
+    assert "TO100" in loose and "TO103" not in loose
+    assert "TO103" in strict
