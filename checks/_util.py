@@ -1,6 +1,7 @@
 """Helpers shared by the built-in checks."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from linter.facts import Breakdown, Mention
@@ -49,3 +50,16 @@ def columns(b: Breakdown, dim: str) -> tuple[Quantity, list[Quantity]] | None:
 def _usable(q: Quantity) -> bool:
     """Exact figures, and approximate ones (约、余、多) whose interval is widened; never bounds or prices."""
     return q.bound is None and not q.per
+
+
+def footings(breakdowns: list[Breakdown], unit: str | None = None) -> Iterator[tuple[Breakdown, Quantity, list[Quantity]]]:
+    """Each breakdown's total and parts, one unit at a time (optionally only `unit`)."""
+    for b in breakdowns:
+        if b.total is None:
+            continue
+        for dim in dimensions(b.total):
+            if unit is not None and dim != unit:
+                continue
+            cols = columns(b, dim)
+            if cols is not None:
+                yield b, cols[0], cols[1]

@@ -9,7 +9,7 @@ from linter.numbers import add, digit_slip, interval
 from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
-from ._util import columns, dimensions, in_unit
+from ._util import footings, in_unit
 
 
 class Rounding(Rule):
@@ -45,38 +45,31 @@ class SumMismatch(Rule):
 
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
-        for b in ctx.facts.breakdowns:
-            if b.total is None:
+        for b, total, parts in footings(ctx.facts.breakdowns):
+            if total.start in ctx.blamed or any(p.start in ctx.blamed for p in parts):
+                if any(ctx.blamed.get(q.start) == "TO202" for q in [total, *parts]):
+                    yield self.checked(total, "pass", parts)
                 continue
-            for dim in dimensions(b.total):
-                cols = columns(b, dim)
-                if cols is None:
-                    continue
-                total, parts = cols
-                if total.start in ctx.blamed or any(p.start in ctx.blamed for p in parts):
-                    if any(ctx.blamed.get(q.start) == "TO202" for q in [total, *parts]):
-                        yield self.checked(total, "pass", parts)
-                    continue
-                s = add([interval(p, ctx.value(p)) for p in parts])
-                unit = max(q.ulp * q.scale for q in [total, *parts])
-                verdict = self.ctx.judge(interval(total, ctx.value(total)), s, unit)
-                exact_sum = sum((ctx.value(p) for p in parts), Decimal(0))
-                # a 其中 list may be partial; it is held to its total only when one slipped digit explains the gap
-                approximate = any(q.approx for q in [total, *parts])
-                complete = b.exhaustive or (len(parts) >= 2 and not approximate
-                                            and bool(self._suspects(total, parts, exact_sum)))
-                if verdict == "pass":
-                    yield self.checked(total, "pass", parts, kind="sum" if b.exhaustive else "subset")
-                    continue
-                if exact_sum > ctx.value(total) and not b.exhaustive:
-                    continue  # parts exceeding a partial list's whole: TO102
-                if not complete:
-                    yield self.checked(total, "pass", parts, kind="subset")
-                    continue
-                yield self.checked(total, "fail", parts)
-                if approximate:
-                    verdict = "rounding"  # an approximate figure cannot be held to an exact sum
-                yield self._finding(total, parts, exact_sum, verdict, b.exhaustive)
+            s = add([interval(p, ctx.value(p)) for p in parts])
+            unit = max(q.ulp * q.scale for q in [total, *parts])
+            verdict = self.ctx.judge(interval(total, ctx.value(total)), s, unit)
+            exact_sum = sum((ctx.value(p) for p in parts), Decimal(0))
+            # a 其中 list may be partial; it is held to its total only when one slipped digit explains the gap
+            approximate = any(q.approx for q in [total, *parts])
+            complete = b.exhaustive or (len(parts) >= 2 and not approximate
+                                        and bool(self._suspects(total, parts, exact_sum)))
+            if verdict == "pass":
+                yield self.checked(total, "pass", parts, kind="sum" if b.exhaustive else "subset")
+                continue
+            if exact_sum > ctx.value(total) and not b.exhaustive:
+                continue  # parts exceeding a partial list's whole: TO102
+            if not complete:
+                yield self.checked(total, "pass", parts, kind="subset")
+                continue
+            yield self.checked(total, "fail", parts)
+            if approximate:
+                verdict = "rounding"  # an approximate figure cannot be held to an exact sum
+            yield self._finding(total, parts, exact_sum, verdict, b.exhaustive)
 
     def _suspects(self, total: Quantity, parts: list[Quantity], exact_sum: Decimal) -> list[tuple[Quantity, Decimal]]:
         """The figures that one changed or swapped digit would reconcile, with their reconciling values."""
@@ -131,14 +124,8 @@ class PartsExceedWhole(Rule):
 
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
-        for b in ctx.facts.breakdowns:
-            if b.total is None or b.exhaustive:
-                continue
-            for dim in dimensions(b.total):
-                cols = columns(b, dim)
-                if cols is None:
-                    continue
-                total, parts = cols
+        for b, total, parts in footings(ctx.facts.breakdowns):
+            if not b.exhaustive:
                 if any(ctx.value(p) < 0 for p in parts):
                     continue
                 s = add([interval(p, ctx.value(p)) for p in parts])

@@ -9,7 +9,7 @@ from linter.hookspecs import hookimpl
 from linter.numbers import add, interval
 from linter.rules import Result, Rule
 
-from ._util import columns, dimensions
+from ._util import footings
 
 MONEY_UNITS = {Decimal(1): "元", Decimal(10**3): "千元", Decimal(10**4): "万元", Decimal(10**8): "亿元"}
 AMOUNT_WORDS = re.compile(r"(?:金额|资金|经费|收入|支出|费用|预算|总值|总额|净值|余额|结余|资产|负债|拨款|价值|成本)$")
@@ -30,43 +30,34 @@ class UnitSlip(Rule):
     order = 10
 
     def check(self) -> Iterable[Result]:
-        for b in self.ctx.facts.breakdowns:
-            if b.total is None:
+        for _, total, parts in footings(self.ctx.facts.breakdowns, "元"):
+            figures = [total, *parts]
+            unit_ulp = max(q.ulp * q.scale for q in figures)
+            if self.ctx.judge(interval(total), add([interval(p) for p in parts]), unit_ulp) != "fail":
                 continue
-            for dim in dimensions(b.total):
-                if dim != "元":
-                    continue
-                cols = columns(b, dim)
-                if cols is None:
-                    continue
-                total, parts = cols
-                figures = [total, *parts]
-                unit_ulp = max(q.ulp * q.scale for q in figures)
-                if self.ctx.judge(interval(total), add([interval(p) for p in parts]), unit_ulp) != "fail":
-                    continue
-                for f in figures:
-                    for scale in MONEY_UNITS:
-                        if scale == f.scale:
-                            continue
-                        fixed = f.value * scale
-                        ivs = [interval(q, fixed if q is f else None) for q in figures]
-                        if self.ctx.judge(ivs[0], add(ivs[1:]), unit_ulp) == "pass":
-                            self.ctx.corrections[f.start] = fixed
-                            unit = MONEY_UNITS[scale]
-                            others = [q for q in figures if q is not f]
-                            yield self.diag(
-                                f,
-                                f"单位疑误：{f.text} 应为 {f.text[: -len(f.unit)]}{unit}；按 {unit} 计，"
-                                f"{'各项之和等于合计' if f is not total else '合计等于各项之和'}，按 {f.unit} 计则相差 10⁴ 倍以上",
-                                stated=f.text, expected=f"{f.text[: -len(f.unit)]}{unit}",
-                                fix=f"{f.text[: -len(f.unit)]}{unit}",
-                                related=[self.ctx.related(q, "合计" if q is total else "组成项") for q in others],
-                            )
-                            yield self.checked(f, "fail", others)
-                            break
-                    else:
+            for f in figures:
+                for scale in MONEY_UNITS:
+                    if scale == f.scale:
                         continue
-                    break
+                    fixed = f.value * scale
+                    ivs = [interval(q, fixed if q is f else None) for q in figures]
+                    if self.ctx.judge(ivs[0], add(ivs[1:]), unit_ulp) == "pass":
+                        self.ctx.corrections[f.start] = fixed
+                        unit = MONEY_UNITS[scale]
+                        others = [q for q in figures if q is not f]
+                        yield self.diag(
+                            f,
+                            f"单位疑误：{f.text} 应为 {f.text[: -len(f.unit)]}{unit}；按 {unit} 计，"
+                            f"{'各项之和等于合计' if f is not total else '合计等于各项之和'}，按 {f.unit} 计则相差 10⁴ 倍以上",
+                            stated=f.text, expected=f"{f.text[: -len(f.unit)]}{unit}",
+                            fix=f"{f.text[: -len(f.unit)]}{unit}",
+                            related=[self.ctx.related(q, "合计" if q is total else "组成项") for q in others],
+                        )
+                        yield self.checked(f, "fail", others)
+                        break
+                else:
+                    continue
+                break
 
 
 class MissingUnit(Rule):
