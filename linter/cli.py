@@ -92,18 +92,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     sources: dict[str, str] = {}
     for path in files:
-        r = lint_path(path, config, args.stdin_filename)
+        r, text = lint_path(path, config, args.stdin_filename)
         if r.error:
             errors.append(r.error)
             continue
         results.append(r)
         if args.format == "human":
-            try:
-                from .reading import read_path
-
-                sources[r.path] = read_path(path).text if path != "-" else ""
-            except Exception:
-                sources[r.path] = ""
+            sources[r.path] = text
     for err in errors:
         print(f"tieout: {err}", file=sys.stderr)
     if args.format == "json":

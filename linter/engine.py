@@ -71,11 +71,12 @@ def lint_source(source: Source, config: Config) -> FileResult:
     return result
 
 
-def lint_path(path: str, config: Config, stdin_filename: str | None = None) -> FileResult:
+def lint_path(path: str, config: Config, stdin_filename: str | None = None) -> tuple[FileResult, str]:
+    """The result for one file and the text it was read as (for showing source lines)."""
     try:
         source = read_path(path, int(config.max_file_size_mb * 1024 * 1024))
     except InputError as exc:
-        return FileResult(path=path, error=str(exc))
+        return FileResult(path=path, error=str(exc)), ""
     if path == "-" and stdin_filename:
         source = Source(stdin_filename, source.text, source.encoding)
-    return lint_source(source, config)
+    return lint_source(source, config), source.text
