@@ -5,10 +5,14 @@ any span the parser finds maps back to the line and column the user sees in thei
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
+
+
+NEWLINE = re.compile("\n")
 
 
 class Position(BaseModel):
@@ -27,14 +31,18 @@ class Section:
     start: int  # offset in the normalised text
     line: int
     parent: "Section | None" = None
+    _path: "list[str] | None" = field(default=None, repr=False)
 
     def path(self) -> list[str]:
+        if self._path is not None:
+            return self._path
         out: list[str] = []
         node: Section | None = self
         while node is not None:
             out.append(node.title)
             node = node.parent
-        return out[::-1]
+        self._path = out[::-1]
+        return self._path
 
 
 @dataclass
@@ -58,11 +66,7 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.line_starts:
-            starts = [0]
-            for i, ch in enumerate(self.original):
-                if ch == "\n":
-                    starts.append(i + 1)
-            self.line_starts = starts
+            self.line_starts = [0] + [m.end() for m in NEWLINE.finditer(self.original)]
         self._section_starts = [s.start for s in self.sections]
 
     # positions ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ def _shipped_synonyms() -> dict[str, str]:
 
 class Labeller:
     def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
+        self._memo: dict[str, tuple[str, str]] = {}
         self.synonyms = dict(_shipped_synonyms())
         for key, variants in (extra or {}).items():
             for v in [key, *variants]:
@@ -47,7 +48,13 @@ class Labeller:
         return text
 
     def split(self, label: str) -> tuple[str, str]:
-        """(key, period) of a raw label."""
+        """(key, period) of a raw label (labels recur within a report: memoised per labeller)."""
+        hit = self._memo.get(label)
+        if hit is None:
+            hit = self._memo[label] = self._split(label)
+        return hit
+
+    def _split(self, label: str) -> tuple[str, str]:
         text = PUNCT.sub("", label)
         periods = [m.group() for m in PERIOD.finditer(text) if m.group()]
         text = PERIOD.sub("", text)

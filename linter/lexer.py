@@ -34,7 +34,7 @@ QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": 
 VALUE_TYPES = set(QUANTITY_TYPES.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     type: str
     text: str
@@ -43,8 +43,8 @@ class Tok:
     qi: int = -1  # index of the quantity in the sentence, for value tokens
 
     def lark(self) -> Token:
-        return Token(self.type, self.text if self.qi < 0 else str(self.qi), start_pos=self.start,
-                     end_pos=self.end)
+        return Token(self.type, self.text if self.qi < 0 else str(self.qi), self.start, None, None, None, None,
+                     self.end)
 
 
 def _gap_tokens(gap: str, offset: int, last: bool) -> list[Tok]:

@@ -24,6 +24,7 @@ FULL_TO_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "＝": "="
                       "＜": "<", "＞": ">", "−": "-", "—": "—", "\u3000": " ", "\t": " ", "\f": " ",
                       "\r": " ", "\xa0": " ", "［": "[", "］": "]"})
 ASCII_TO_CJK = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
+CONVERTIBLE = re.compile("[" + re.escape("".join(FULL_TO_ASCII) + "".join(ASCII_TO_CJK)) + "]")
 TRANSLATE = str.maketrans({**FULL_TO_ASCII, **ASCII_TO_CJK})
 TERMINAL = set("。！？；：")
 CLOSERS = set("”’）》」』")
@@ -52,10 +53,11 @@ def _is_ascii_alnum(ch: str) -> bool:
 
 
 class _Line:
-    __slots__ = ("chars", "origins", "heading", "md_level", "marker", "table")
+    __slots__ = ("chars", "origins", "heading", "md_level", "marker", "table", "number")
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
+        self.number = 0
+        self.chars: str = ""
         self.origins: list[int] = []
         self.heading: int | None = None  # heading level when the line starts with a heading mark
         self.md_level: int | None = None
@@ -64,17 +66,19 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return "".join(self.chars)
+        return self.chars
 
 
-def _clean_line(raw: str, base: int) -> _Line:
-    """Convert one original line into kept characters with their original indices."""
-    out = _Line()
-    # leading/trailing whitespace
+def _clean_line(raw: str, base: int, number: int) -> _Line | None:
+    """Convert one original line into kept characters with their original indices; None when blank."""
     lo, hi = 0, len(raw)
-    while lo < hi and raw[lo] in " \t\u3000\r\f\xa0":
+    while lo < hi and raw[lo] in WHITESPACE:
         lo += 1
-    while hi > lo and raw[hi - 1] in " \t\u3000\r\f\xa0":
+    if lo == hi:
+        return None
+    out = _Line()
+    out.number = number
+    while hi > lo and raw[hi - 1] in WHITESPACE:
         hi -= 1
     # Markdown heading, list and quote marks
     m = MD_HEADING.match(raw, lo)
@@ -85,67 +89,37 @@ def _clean_line(raw: str, base: int) -> _Line:
         m = MD_LIST.match(raw, lo)
         if m and m.end() < hi and not PAGE_NUMBER.match(raw[lo:hi]):
             lo = m.end()
-    if raw[lo:hi].startswith("|"):
-        out.table = True
-    chars: list[str] = []
-    origins: list[int] = []
     segment = raw[lo:hi]
+    out.table = segment.startswith("|")
     if "**" not in segment and "__" not in segment and "`" not in segment:
-        # the common case, one C-level pass: no characters removed, each converted in place
-        chars = list(segment.translate(TRANSLATE))
-        origins = list(range(base + lo, base + hi))
-        lo = hi
-    i = lo
-    while i < hi:
-        ch = raw[i]
-        if ch in "*_" and i + 1 < hi and raw[i + 1] == ch:  # **emphasis** / __emphasis__
-            i += 2
-            continue
-        if ch == "`":
-            i += 1
-            continue
-        ch = FULL_TO_ASCII.get(ch, ch)
-        if ch in ASCII_TO_CJK:
-            ch = ASCII_TO_CJK[ch]
-        chars.append(ch)
-        origins.append(base + i)
-        i += 1
-    # ASCII , and : become Chinese unless they are thousands separators, times or URLs
-    n = len(chars)
-    for k, ch in (enumerate(chars) if ("," in segment or ":" in segment or "：" in segment) else ()):
-        if ch == ",":
-            thousands = (k > 0 and chars[k - 1].isdigit() and k + 3 < n + 1
-                         and all(c.isdigit() for c in chars[k + 1:k + 4])
-                         and (k + 4 >= n or not chars[k + 4].isdigit()))
-            # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
-            wrapped = k > 0 and chars[k - 1].isdigit() and k + 1 < n and all(c.isdigit() for c in chars[k + 1:])
-            thousands = thousands or wrapped
-            if not thousands:
-                chars[k] = "，"
-        elif ch == ":":
-            url = k + 2 < n and chars[k + 1] == "/" and chars[k + 2] == "/"
-            time = 0 < k < n - 1 and chars[k - 1].isdigit() and chars[k + 1].isdigit()
-            if not (url or time):
-                chars[k] = "："
-    # spaces: kept only between two ASCII letters/digits (and even then not inside a grouped number)
-    # only the spaces are looked at: a run of spaces survives as one space between two ASCII letters/digits
-    line = "".join(chars)
-    drop: set[int] = set()
-    for m in SPACES.finditer(line):
-        a, b = m.span()
-        prev = line[a - 1] if a else ""
-        nxt = line[b] if b < len(line) else ""
-        keep_one = (prev and nxt and _is_ascii_alnum(prev) and _is_ascii_alnum(nxt)
-                    and not (prev.isdigit() and nxt.isdigit() and _grouped_number(chars, a)))
-        drop.update(range(a + 1 if keep_one else a, b))
-    if drop:
-        kept_c = [c for k, c in enumerate(chars) if k not in drop]
-        kept_o = [o for k, o in enumerate(origins) if k not in drop]
+        # the common case, one C-level pass: nothing removed, each character converted in place
+        line = segment.translate(TRANSLATE) if CONVERTIBLE.search(segment) else segment
+        origins: "list[int] | range" = range(base + lo, base + hi)
     else:
-        kept_c, kept_o = chars, origins
-    out.chars, out.origins = kept_c, kept_o
-    text = out.text
-    h = HEADING.match(text)
+        kept = [(ch, base + lo + k) for k, ch in enumerate(segment)]
+        drop = {i for m in EMPHASIS.finditer(segment) for i in range(m.start(), m.end())}
+        kept = [x for k, x in enumerate(kept) if k not in drop]
+        line = "".join(ch for ch, _ in kept).translate(TRANSLATE)
+        origins = [o for _, o in kept]
+    if "," in line or ":" in line:
+        line = _punctuation(line)
+    # spaces: a run of spaces survives as one space only between two ASCII letters/digits, and even then
+    # not inside a number grouped by spaces (`1 088 216 万元`)
+    if " " in line:
+        drop: set[int] = set()
+        for m in SPACES.finditer(line):
+            a, b = m.span()
+            prev = line[a - 1] if a else ""
+            nxt = line[b] if b < len(line) else ""
+            keep_one = (prev and nxt and _is_ascii_alnum(prev) and _is_ascii_alnum(nxt)
+                        and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a)))
+            drop.update(range(a + 1 if keep_one else a, b))
+        if drop:
+            keep = [k for k in range(len(line)) if k not in drop]
+            line = "".join([line[k] for k in keep])
+            origins = [origins[k] for k in keep]
+    out.chars, out.origins = line, origins
+    h = HEADING.match(line)
     if h:
         out.marker = h.end()
         if h.group("chap"):
@@ -165,14 +139,41 @@ def _clean_line(raw: str, base: int) -> _Line:
     return out
 
 
+COMMA_COLON = re.compile(r"[,:]")
+
+
+def _punctuation(line: str) -> str:
+    """ASCII , and : become Chinese unless they are thousands separators, times or URLs."""
+    chars = list(line)
+    n = len(chars)
+    for m in COMMA_COLON.finditer(line):
+        k = m.start()
+        before = line[k - 1] if k else ""
+        if line[k] == ",":
+            after = line[k + 1:k + 5]
+            thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
+            # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
+            wrapped = before.isdigit() and k + 1 < n and line[k + 1:].isdigit()
+            if not (thousands or wrapped):
+                chars[k] = "，"
+        else:
+            url = line[k + 1:k + 3] == "//"
+            clock = before.isdigit() and line[k + 1:k + 2].isdigit()
+            if not (url or clock):
+                chars[k] = "："
+    return "".join(chars)
+
+
 SPACES = re.compile(r" +")
+EMPHASIS = re.compile(r"\*\*|__|`")
+WHITESPACE = " \t\u3000\r\f\xa0"
 GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
 
 
-def _grouped_number(chars: list[str], k: int) -> bool:
+def _grouped_number(line: str, k: int) -> bool:
     """Is the space at k inside a number grouped by spaces (`1 088 216 万元`)?"""
     lo = max(0, k - 16)
-    window = "".join(chars[lo:k + 20])
+    window = line[lo:k + 20]
     for m in GROUPED.finditer(window):
         if m.start() <= k - lo < m.end():
             return True
@@ -200,11 +201,12 @@ def normalise(original: str, path: str = "<text>") -> Document:
     raw_lines = original.split("\n")
     lines: list[tuple[_Line, int]] = []  # cleaned line and index of its terminating newline
     base = 0
-    cleaned = []
-    for raw in raw_lines:
-        cleaned.append((_clean_line(raw, base), base + len(raw)))
+    nonempty: list[tuple[_Line, int]] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        ln = _clean_line(raw, base, number)
+        if ln is not None:
+            nonempty.append((ln, base + len(raw)))
         base += len(raw) + 1
-    nonempty = [(ln, nl) for ln, nl in cleaned if ln.chars]
     for idx, (ln, nl) in enumerate(nonempty):
         nxt = nonempty[idx + 1][0].text if idx + 1 < len(nonempty) else ""
         if _is_page_number(ln.text, nxt):
@@ -213,8 +215,9 @@ def normalise(original: str, path: str = "<text>") -> Document:
     widths = [len(ln.chars) for ln, _ in lines if len(ln.chars) >= 8]
     width = median(widths) if widths else 80
 
-    text: list[str] = []
+    text: list[str] = []  # pieces: whole lines and the breaks between them
     origin: list[int] = []
+    length = 0
     sections: list[Section] = []
     markers: list[tuple[int, int]] = []
     stack: list[Section] = []
@@ -231,12 +234,14 @@ def normalise(original: str, path: str = "<text>") -> Document:
             if hard:
                 text.append("\n")
                 origin.append(prev_nl)
+                length += 1
             elif _is_ascii_alnum(prev.chars[-1]) and _is_ascii_alnum(ln.chars[0]) and not (
                 prev.chars[-1].isdigit() and ln.chars[0].isdigit()
             ):
                 text.append(" ")
                 origin.append(prev_nl)
-        start = len(text)
+                length += 1
+        start = length
         if ln.heading is not None and (prev is None or text[-1:] == ["\n"] or not text):
             title = ln.text
             cut = min((title.find(c) for c in "。；" if c in title), default=-1)
@@ -245,23 +250,20 @@ def normalise(original: str, path: str = "<text>") -> Document:
             while stack and stack[-1].level >= level:
                 stack.pop()
             sec = Section(title=title[:60], level=level, start=start,
-                          line=_line_of(original, ln.origins[0]), parent=stack[-1] if stack else None)
+                          line=ln.number, parent=stack[-1] if stack else None)
             sections.append(sec)
             stack.append(sec)
             if ln.marker:
                 markers.append((start, start + ln.marker))
-        text.extend(ln.chars)
+        text.append(ln.chars)
         origin.extend(ln.origins)
+        length += len(ln.chars)
         prev, prev_nl = ln, nl
     joined = "".join(text)
     doc = Document(path=path, original=original, text=joined, origin=origin, sections=sections,
                    markers=markers)
     doc.sentences = split_sentences(joined)
     return doc
-
-
-def _line_of(original: str, index: int) -> int:
-    return original.count("\n", 0, index) + 1
 
 
 SENTENCE_END = re.compile(r"[。！？]+[”’）]*|\n")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
 
-from lark import Lark, Token, Transformer, Tree
+from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
@@ -41,19 +41,31 @@ class _TokenStream(Lexer):
 
 
 _PARSER: Lark | None = None
+_TRANSFORMER: "SentenceTransformer | None" = None
 
 
 def parser() -> Lark:
-    """The LALR parser, built once per process."""
-    global _PARSER
+    """The LALR parser, built once per process, with the transformer applied inline while parsing (no tree
+    is built); `parse_sentence` points the transformer at the sentence's quantities first."""
+    global _PARSER, _TRANSFORMER
     if _PARSER is None:
         grammar = resources.files("grammar").joinpath("sentence.lark").read_text(encoding="utf-8")
+        _TRANSFORMER = SentenceTransformer([])
+        options = dict(parser="lalr", lexer=_TokenStream, propagate_positions=False, transformer=_TRANSFORMER)
         try:
             # the LALR tables cached on disk halve a cold start (keyed by the grammar's hash)
-            _PARSER = Lark(grammar, parser="lalr", lexer=_TokenStream, propagate_positions=False, cache=True)
+            _PARSER = Lark(grammar, cache=True, **options)
         except Exception:  # an unwritable temp dir or an incompatible cache: build the tables in memory
-            _PARSER = Lark(grammar, parser="lalr", lexer=_TokenStream, propagate_positions=False)
+            _PARSER = Lark(grammar, **options)
     return _PARSER
+
+
+def parse_sentence(tokens: list[Token], quantities: list[Quantity]) -> list:
+    """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
+    p = parser()
+    assert _TRANSFORMER is not None
+    _TRANSFORMER.qs = quantities
+    return p.parse(tokens).children
 
 
 # intermediate results of the transformer -------------------------------------------------------------
@@ -210,15 +222,11 @@ class FactBuilder:
     def _sentence(self, si: int, start: int, end: int, qs: list[Quantity]) -> None:
         toks = tokenize(self.doc.text, start, end, qs)
         try:
-            tree = parser().parse([t.lark() for t in toks])
+            items = parse_sentence([t.lark() for t in toks], qs)
         except LarkError:
             # the grammar is total by construction; should a sentence still fail, it yields mentions only
             self.parse_errors += 1
-            tree = Tree("start", [])
-            for t in toks:
-                if t.qi >= 0:
-                    tree.children.append(Tree("entry", [Token(t.type, str(t.qi))]))
-        items = SentenceTransformer(qs).transform(tree).children
+            items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
         mentions: list[Mention] = []
         self._sentence_mentions[si] = mentions
         para = self.doc.sentences[si].paragraph
@@ -246,7 +254,7 @@ class FactBuilder:
         if not key and parent is None:
             key = ""
         qs = e.qs
-        m = Mention(label=e.label, key=key, quantities=qs, sentence=si, paragraph=para,
+        m = Mention.model_construct(label=e.label, key=key, quantities=qs, sentence=si, paragraph=para,
                     section=self.doc.section_path(qs[0].start) if qs else [], period=period,
                     parent=parent.key if parent else None, role=role)  # type: ignore[arg-type]
         self.facts.mentions.append(m)

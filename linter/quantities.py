@@ -33,6 +33,8 @@ NOT_UNITS_AFTER = ("分钟", "分之", "分别", "分类", "分配", "分析", "
                    "本级", "本年", "本部门", "台账", "场景", "场所", "位置", "张贴", "份额", "起付", "批复",
                    "批准", "笔录", "套餐", "户籍", "天然", "所有", "所属", "家属", "户口", "项目")
 
+# a measure word that is really the start of another word (分钟, 项目, 人员 …)
+NOT_UNIT = re.compile("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
 DATE_AFTER = re.compile(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
 NUMBER = re.compile(
     r"(?<![A-Za-z0-9.\-])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
@@ -178,7 +180,7 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
     if u:
         rest = text[u.end():u.end() + 3]
         count = u.group("count")
-        if count and any(text.startswith(w, u.start("count")) for w in NOT_UNITS_AFTER if w.startswith(count)):
+        if count and NOT_UNIT.match(text, u.start("count")):
             u = None
         elif count and len(digits) == 4 and digits.startswith(("19", "20")) and not frac and count in ("届", "版"):
             return None
@@ -228,7 +230,7 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
             approx = True
         else:
             bound = bound or text[end:end + 2]
-    return Quantity(text=text[start:end], value=value, unit=unit, base_unit=base, scale=scale,
+    return Quantity.model_construct(text=text[start:end], value=value, unit=unit, base_unit=base, scale=scale,
                     decimals=decimals, kind=kind, start=start, end=end, separators="," in intpart,
                     approx=approx, bound=bound, per=per)
 
@@ -243,10 +245,10 @@ def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quant
         return None
     base = u.group("count")
     after = text[u.end():u.end() + 2]
-    if after[:1] in "是性" or any(text.startswith(w, u.start("count")) for w in NOT_UNITS_AFTER if w.startswith(base)):
+    if after[:1] in "是性" or NOT_UNIT.match(text, u.start("count")):
         return None
     if text[m.start() - 1:m.start()] in "“\"‘《":
         return None
-    return Quantity(text=text[m.start():u.end()], value=Decimal(value), unit=base,
+    return Quantity.model_construct(text=text[m.start():u.end()], value=Decimal(value), unit=base,
                     base_unit=UNIT_ALIASES.get(base, base), scale=Decimal(1), decimals=0, kind="count",
                     start=m.start(), end=u.end())
