@@ -1,6 +1,7 @@
 """Rates and written formulas: 执行率、完成率、到位率 … against their operands, and `A/B*100%=C`."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
@@ -28,7 +29,12 @@ class RateMismatch(Rule):
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
         for r in ctx.facts.rates:
-            if r.formula is not None or len(r.operands) < 2 or r.stated.kind != "percent" or not r.stated.exact:
+            if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
+                continue
+            if len(r.operands) == 1:
+                yield from self._implicit_base(r)
+                continue
+            if len(r.operands) < 2:
                 continue
             a, b = r.operands[-2], r.operands[-1]
             if a.base_unit != b.base_unit:
@@ -56,6 +62,50 @@ class RateMismatch(Rule):
             else:
                 yield self.diag(r.stated, f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
                                 stated=r.stated.text, expected=expected, related=related, fix=expected)
+
+    def _implicit_base(self, r) -> Iterable[Result]:
+        """One operand in the sentence: the denominator is a total stated elsewhere. A candidate that makes
+        the rate hold is a checked pass; when the only candidate does not, an info finding (the base is
+        not written, so the author may have meant another)."""
+        ctx = self.ctx
+        num = r.operands[0]
+        cands = _implicit_base_candidates(ctx, num)
+        if not cands:
+            return
+        for den, _ in cands:
+            if _rate_of(r.stated, num, den, ctx) == "pass":
+                yield self.checked(r.stated, "pass", [num, den])
+                return
+        if len({q.base_value for q, _ in cands}) != 1:
+            return
+        den, key = cands[0]
+        exact = ctx.value(num) / ctx.value(den) * HUNDRED
+        yield self.checked(r.stated, "fail", [num, den])
+        yield self.diag(r.stated, f"{r.name} {r.stated.text} 的分母未写明；以报告中的“{key}”{den.text} 为分母，"
+                        f"{num.text}/{den.text} = {fmt(exact, 2)}%。请写明分母或核对比率",
+                        stated=r.stated.text, expected=f"{fmt(exact, r.stated.decimals)}%",
+                        related=[ctx.related(num, "分子"), ctx.related(den, "可能的分母")], severity="info")
+
+
+TOTALISH = re.compile(r"(?:总|合计|全部|全市|全省|全年|参保|参加|应|计划|预算|目标|总数|人数)")
+
+
+def _implicit_base_candidates(ctx, num: Quantity) -> list[tuple[Quantity, str]]:
+    out = []
+    for m in ctx.facts.mentions:
+        if not TOTALISH.search(m.key):
+            continue
+        for q in m.quantities:
+            if q is not num and q.exact and q.base_unit == num.base_unit and q.kind == num.kind \
+                    and q.base_value > num.base_value and q.start != num.start:
+                out.append((q, m.key))
+    return out
+
+
+def _rate_of(r_stated: Quantity, num: Quantity, den: Quantity, ctx) -> str:
+    iv = ratio(interval(num, ctx.value(num)), interval(den, ctx.value(den)))
+    return "fail" if iv is None else ctx.judge(interval(r_stated), iv, r_stated.ulp)
+
 
 
 def evaluate(operands: list[Quantity], ops: list[str]) -> Decimal | None:
@@ -138,7 +188,9 @@ class FormulaOperandUnknown(Rule):
             first = unknown[0]
             yield self.checked(first, "fail", f.operands, kind="cross_ref")
             by_value = {}
-            for q in sorted(stated, key=lambda q: abs(q.value - first.value)):
+            # an operand written with decimals is an amount; counts (人次, 家) are no candidates for it
+            like = [q for q in stated if q.kind != "count" or q.decimals == first.decimals == 0]
+            for q in sorted(like, key=lambda q: abs(q.value - first.value)):
                 by_value.setdefault(q.value, q)
             near = list(by_value.values())[:2]
             names = "、".join(sorted({q.text for q in unknown}))

@@ -1,6 +1,7 @@
 """Restated figures: one quantity stated with different values in different places."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -9,7 +10,8 @@ from linter.hookspecs import hookimpl
 from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
-MIN_KEY = 4  # shorter labels (支出, 收入) name different things in different sentences
+MIN_KEY = 4
+CONNECTIVE_END = re.compile(r"(?:和|与|及|以及|对|向|给|在|从|将|把|等)$")  # shorter labels (支出, 收入) name different things in different sentences
 
 
 class RestatedFigure(Rule):
@@ -28,33 +30,47 @@ class RestatedFigure(Rule):
     def check(self) -> Iterable[Result]:
         strong: dict[tuple, list[tuple[Mention, Quantity]]] = {}
         weak: dict[tuple, list[tuple[Mention, Quantity]]] = {}
+        loose: dict[tuple, list[tuple[str, Mention, Quantity]]] = {}
         for m in self.ctx.facts.mentions:
             for q in m.quantities:
                 if not q.exact or q.kind in ("bare", "pp"):
                     continue
-                if len(m.key) >= MIN_KEY:
+                # `A 295 家定点零售药店和 49 家定点医院`: a label ending in 和/与/对 … is not the figure's name
+                named = len(m.key) >= MIN_KEY and not CONNECTIVE_END.search(m.label)
+                if named:
                     strong.setdefault((m.key, q.base_unit, m.period, m.parent), []).append((m, q))
                 elif len(m.noun) >= MIN_KEY and m.parent is None:
                     # `加快 15项医疗保障信息业务编码贯标工作`: the noun after the figure names it, more loosely
                     weak.setdefault((m.noun, q.base_unit, m.period), []).append((m, q))
+                if m.parent is None:
+                    name = m.key if named else m.noun
+                    if len(name) >= MIN_KEY:
+                        loose.setdefault((q.base_unit, m.period), []).append((name, m, q))
         yield from self._groups(strong, None)
         yield from self._groups(weak, "info")
-        yield from self._suffix_matches(strong)
+        yield from self._loose_matches(loose)
 
-    def _suffix_matches(self, groups: dict[tuple, list[tuple[Mention, Quantity]]]) -> Iterable[Result]:
-        """A label that ends another (`直接结算` / `跨省异地住院费用直接结算`) with the same unit and period:
-        agreeing values are a checked restatement; differing ones only an info finding."""
-        keys = [(k, v) for k, v in groups.items() if k[3] is None]
-        for (k1, u1, p1, _), items1 in keys:
-            for (k2, u2, p2, _), items2 in keys:
-                if k1 == k2 or u1 != u2 or p1 != p2 or not k2.endswith(k1) or len(k1) < MIN_KEY:
+    def _loose_matches(self, groups: dict[tuple, list[tuple[str, Mention, Quantity]]]) -> Iterable[Result]:
+        """Names that differ but likely name one quantity: one ends or begins the other (`直接结算` /
+        `跨省异地住院费用直接结算`, `定点医院` / `定点医院签订服务协议`), or they share a long beginning
+        (`移送市场监管局违规线索` / `移送市场监管局违规收费线索`). Agreeing values are a checked
+        restatement; a single differing pair in different paragraphs is an info finding, never more."""
+        for items in groups.values():
+            for i, (n1, m1, q1) in enumerate(items):
+                partners = [(n2, m2, q2) for n2, m2, q2 in items
+                            if m2.sentence != m1.sentence and n2 != n1 and _alike(n1, n2)]
+                if not partners:
                     continue
-                for m1, q1 in items1:
-                    other = [(m2, q2) for m2, q2 in items2 if m2.sentence != m1.sentence]
-                    if not other:
-                        continue
-                    if all(q2.base_value == q1.base_value for _, q2 in other):
-                        yield self.checked(q1, "pass", [q for _, q in other])
+                if all(q2.base_value == q1.base_value for _, _, q2 in partners):
+                    if any(m2.sentence < m1.sentence for _, m2, _ in partners):
+                        yield self.checked(q1, "pass", [q for _, _, q in partners])
+                    continue
+                n2, m2, q2 = partners[0]
+                if len(partners) == 1 and m2.paragraph != m1.paragraph and m2.sentence < m1.sentence:
+                    yield self.checked(q1, "fail", [q2])
+                    yield self.diag(q1, f"“{n1}”{q1.text} 与第 {self.ctx.doc.position(q2.start, q2.end).line} 行"
+                                    f"“{n2}”{q2.text} 可能是同一数据而数值不同，请核对",
+                                    stated=q1.text, related=[self.ctx.related(q2, "相似的表述")], severity="info")
 
     def _groups(self, groups: dict, severity: str | None) -> Iterable[Result]:
         for key_tuple, items in groups.items():
@@ -87,6 +103,17 @@ class RestatedFigure(Rule):
                 expected = support.text
             yield self.diag(target, msg, stated=target.text, expected=expected, severity=severity,  # type: ignore[arg-type]
                             related=[self.ctx.related(q, "另一处") for q in rest])
+
+
+
+def _alike(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    if long_.endswith(short) or long_.startswith(short):
+        return True
+    n = 0
+    while n < len(short) and a[n] == b[n]:
+        n += 1
+    return n >= 6 and len(a) - n <= 4 and len(b) - n <= 4
 
 
 @hookimpl

@@ -17,6 +17,10 @@ PERIOD = re.compile(
 )
 LEAD = re.compile(r"^(?:[，、；：:,;（）()]|其中|另外|另|以及|和|及|与|并且|并|且|同时|此外|全市共计|全市共|全市|共计|总共|共|累计进行|我市|我局|本单位|本局|已|为|对)+")
 TRAIL = re.compile(r"(?:为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达|累计达|将近|超过|近|逾)+$")
+# verbs that end the noun phrase after a figure (`49 家定点医院签订服务协议`)
+VERB = re.compile(r"(?:开展|签订|进行|实施|完成|纳入|发放|办理|提供|参与|参加|接受|开通|上线|覆盖|涉及|通过|获得|达到|用于"
+                  r"|支付|执行|落实|印发|组织|推进|被|已|的|上报|报送|确认|审核|核查|检查|调查|整改|移送|追回)")
+PAREN = re.compile(r"（[^（）]*）")
 PUNCT = re.compile(r"[“”‘’《》〈〉<>「」『』\"'·\s]")
 
 
@@ -47,6 +51,12 @@ class Labeller:
                 return text[:cut] + self.synonyms[tail]
         return text
 
+    def noun(self, text: str) -> str:
+        """The name in the words after a figure: `定点医院开展全覆盖检查` → `定点医院` (cut at the verb)."""
+        key = self.split(PAREN.sub("", text))[0]
+        m = VERB.search(key, 2)
+        return key[:m.start()] if m else key
+
     def split(self, label: str) -> tuple[str, str]:
         """(key, period) of a raw label (labels recur within a report: memoised per labeller)."""
         hit = self._memo.get(label)
@@ -62,4 +72,5 @@ class Labeller:
         text = LEAD.sub("", text)
         text = TRAIL.sub("", text)
         text = LEAD.sub("", text)
-        return self.canonical(text), "".join(p for p in periods if not re.fullmatch(r"\d{4}年度?", p))
+        # 2021年 and 2022年 are different quantities; 2022年 and 2022年度 the same
+        return self.canonical(text), "".join(p.replace("年度", "年") for p in periods)

@@ -232,7 +232,7 @@ class FactBuilder:
         para = self.doc.sentences[si].paragraph
         for pos, item in enumerate(items):
             if isinstance(item, Token) and item.type == "LABEL" and pos and isinstance(items[pos - 1], _Entry) and mentions:
-                mentions[-1].noun = self.labeller.split(str(item))[0]
+                mentions[-1].noun = self.labeller.noun(str(item))
             if isinstance(item, _Entry):
                 mentions.append(self._mention(item, si, para))
             elif isinstance(item, _Breakdown):
