@@ -1,10 +1,11 @@
 """Balances: income − expenditure = balance; opening + income − expenditure = closing."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import add, interval, sub
+from linter.numbers import add, fmt, interval, sub
 from linter.rules import Result, Rule
 
 from ._util import in_unit
@@ -44,6 +45,61 @@ class BalanceMismatch(Rule):
                             related=related, **kw)
 
 
+class MonthsPayable(Rule):
+    """The months a fund's balance can pay (`累计结余 X，可支付 N 个月`) do not match the balance over one
+    month of the expenditure stated with it.
+
+    N is accepted when it is X / (支出 / 12) rounded half up or down to whole months, as reports write it.
+    """
+
+    code = "TO110"
+    name = "months-payable"
+    severity = "warning"
+    kind = "rate"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for f in ctx.facts.months:
+            if f.expense.base_value <= 0:
+                continue
+            exact = f.balance.base_value / (f.expense.base_value / 12)
+            low, high = interval(f.months)
+            ok = (exact - 1 < f.months.value < exact + 1) or low <= exact <= high
+            yield self.checked(f.months, "pass" if ok else "fail", [f.balance, f.expense])
+            if not ok:
+                yield self.diag(f.months, f"可支付月数 {f.months.text} 与 {f.balance.text} ÷ ({f.expense.text} ÷ 12) = "
+                                f"{fmt(exact, 1)} 个月不符", stated=f.months.text, expected=f"{fmt(exact, 0)}个月",
+                                related=[ctx.related(f.balance, "结余"), ctx.related(f.expense, "支出")])
+
+
+class ScoreSum(Rule):
+    """The item scores listed after an overall score (`自评得分 98 分 … 1、…得分 20 分`) do not add up to it.
+
+    Only items within the section of the overall score count; a miss within the scores' rounding is a
+    rounding finding (TO100).
+    """
+
+    code = "TO111"
+    name = "score-sum"
+    severity = "error"
+    kind = "score_sum"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for sset in ctx.facts.scores:
+            figures = [sset.total, *sset.items]
+            unit = max(q.ulp for q in figures)
+            verdict = ctx.judge(interval(sset.total), add([interval(q) for q in sset.items]), unit)
+            yield self.checked(sset.total, "pass" if verdict == "pass" else "fail", sset.items)
+            if verdict == "pass":
+                continue
+            total = sum((q.value for q in sset.items), Decimal(0))
+            kw = {"code": "TO100", "name": "rounding", "severity": "info"} if verdict == "rounding" else {}
+            yield self.diag(sset.total, f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符",
+                            stated=sset.total.text, expected=f"{fmt(total)}分",
+                            related=[ctx.related(q, "分项得分") for q in sset.items], **kw)
+
+
 @hookimpl
 def tieout_rules() -> list[type[Rule]]:
-    return [BalanceMismatch]
+    return [BalanceMismatch, MonthsPayable, ScoreSum]

@@ -102,6 +102,23 @@ class Balance(BaseModel):
     sentence: int
 
 
+class MonthsPayable(BaseModel):
+    """`累计结余 X，可支付 N 个月`: N should be X over a month of expenditure."""
+
+    months: Quantity
+    balance: Quantity
+    expense: Quantity
+    sentence: int
+
+
+class ScoreSet(BaseModel):
+    """An overall score and the item scores listed after it (`自评得分 98 分 … 1、…得分 20 分`)."""
+
+    total: Quantity
+    items: list[Quantity]
+    sentence: int
+
+
 class Facts(BaseModel):
     mentions: list[Mention] = Field(default_factory=list)
     breakdowns: list[Breakdown] = Field(default_factory=list)
@@ -111,5 +128,7 @@ class Facts(BaseModel):
     changes: list[Change] = Field(default_factory=list)
     fromtos: list[FromTo] = Field(default_factory=list)
     balances: list[Balance] = Field(default_factory=list)
+    months: list[MonthsPayable] = Field(default_factory=list)
+    scores: list[ScoreSet] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     unparsed: list[int] = Field(default_factory=list)  # sentences with 2+ figures and no relation

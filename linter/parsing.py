@@ -18,7 +18,8 @@ from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from .document import Document
-from .facts import Balance, Breakdown, Change, Facts, Formula, FromTo, Mention, Movement, Rate, Share
+from .facts import (Balance, Breakdown, Change, Facts, Formula, FromTo, Mention, MonthsPayable, Movement, Rate,
+                    ScoreSet, Share)
 from .labels import Labeller
 from .lexer import VALUE_TYPES, tokenize
 from .quantities import Quantity, extract
@@ -27,6 +28,8 @@ EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别�
 TOTAL_WORDS = re.compile(r"(?:合计|总计|共计|总额|总和|总数|总量|小计|总预算|总收入|总支出|总金额)")
 BALANCE_WORD = re.compile(r"(?:结余|结存|余额)")
 CUMULATIVE = re.compile(r"(?:累计|历年|滚存|结转)")
+MONTHS_WORD = re.compile(r"可支付|可支撑|可保障|支付能力|可用")
+SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分|评分)$")
 UP_WORD = re.compile(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
 
 
@@ -216,6 +219,9 @@ class FactBuilder:
         self._link_headless()
         self._link_totals_after_parts()
         self._link_balances()
+        self._link_share_bases()
+        self._link_months_payable()
+        self._link_scores()
         self._count_unparsed()
         return self.facts
 
@@ -471,12 +477,74 @@ class FactBuilder:
                                                    sentence=m.sentence))
                 floor = i + 1
 
+    def _link_share_bases(self) -> None:
+        """`培训费 50 万元，占总支出的 10%`: the whole is named, not listed; find where the report states it."""
+        mentions = self.facts.mentions
+        for m in mentions:
+            s = m.share
+            if s is None or s.total is not None or s.part is None or not s.base_label:
+                continue
+            base = self.labeller.split(s.base_label)[0]
+            if len(base) < 2:
+                continue
+            for other in sorted(mentions, key=lambda o: (o.paragraph != m.paragraph, abs(o.sentence - m.sentence))):
+                if other is m or not (other.key == base or other.key.endswith(base)):
+                    continue
+                q = other.of_unit(s.part.base_unit)
+                if q is not None:
+                    s.total = q
+                    break
+
+    def _link_months_payable(self) -> None:
+        """`历年累计结余 X，预计可支付月数 N 个月`, with the year's expenditure stated before it."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in self.facts.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for si, mentions in by_sentence.items():
+            for i, m in enumerate(mentions):
+                months = next((q for q in m.quantities if q.base_unit == "个月" and q.exact), None)
+                if months is None or not MONTHS_WORD.search(m.key):
+                    continue
+                before = mentions[:i]
+                balance = _last_of(before, "结余", months, parts_ok=True, unit="元") or _last_of(
+                    before, "结存", months, parts_ok=True, unit="元")
+                expense = _last_of(before, "支出", months, parts_ok=True, unit="元")
+                if balance is not None and expense is not None:
+                    self.facts.months.append(MonthsPayable(months=months, balance=balance, expense=expense, sentence=si))
+
+    def _link_scores(self) -> None:
+        """An overall score followed, in its section, by numbered items each with its own score."""
+        for m in self.facts.mentions:
+            total = next((q for q in m.quantities if q.base_unit == "分" and q.exact), None)
+            if total is None or m.role == "part" or not SCORE_TOTAL.search(m.key):
+                continue
+            sec = self.doc.section_at(total.start)
+            path = sec.path() if sec else []
+            items = []
+            for other in self.facts.mentions:
+                if other.sentence <= m.sentence or other is m or not other.quantities:
+                    continue
+                osec = self.doc.section_at(other.quantities[0].start)
+                opath = osec.path() if osec else []
+                if opath[:len(path)] != path:
+                    break  # left the section of the total
+                # items stand in the total's paragraph or in sections below it; a sibling with the same
+                # label (自评得分 of the next indicator) is another total, not an item
+                deeper = len(opath) > len(path)
+                if not (deeper or other.paragraph == m.paragraph) or other.key == m.key:
+                    continue
+                q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
+                if q is not None and "得分" in other.key + other.label and other.role != "part":
+                    items.append(q)
+            if len(items) >= 2:
+                self.facts.scores.append(ScoreSet(total=total, items=items, sentence=m.sentence))
+
     def _count_unparsed(self) -> None:
         related: set[int] = set()
         for b in self.facts.breakdowns:
             related.add(b.sentence)
         for coll in (self.facts.rates, self.facts.formulas, self.facts.changes, self.facts.fromtos,
-                     self.facts.balances):
+                     self.facts.balances, self.facts.months, self.facts.scores):
             related.update(x.sentence for x in coll)
         related.update(m.sentence for m in self.facts.mentions if m.share is not None)
         counts: dict[int, int] = {}
@@ -485,10 +553,11 @@ class FactBuilder:
         self.facts.unparsed = sorted(s for s, n in counts.items() if n >= 2 and s not in related)
 
 
-def _last_of(window: list[Mention], word: str, like: Quantity, parts_ok: bool = False) -> Quantity | None:
+def _last_of(window: list[Mention], word: str, like: Quantity, parts_ok: bool = False,
+             unit: str | None = None) -> Quantity | None:
     for m in reversed(window):
         if word in m.key and (parts_ok or m.role != "part"):
-            q = m.of_unit(like.base_unit)
+            q = m.of_unit(unit or like.base_unit)
             if q is not None and q.exact:
                 return q
     return None
