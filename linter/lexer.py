@@ -26,6 +26,7 @@ DOWN_WORDS = "减少|下降|降低|下调|缩减|回落|压减|减|降"
 TAIL_RE = re.compile(
     rf"^(?P<label>.*?)(?P<cmp>{CMP_RE})?(?:(?P<up>(?:{UP_WORDS})了?(?:至|到|为)?)|(?P<down>(?:{DOWN_WORDS})了?(?:至|到|为)?))?$"
 )
+CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
 FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
 TO_RE = re.compile(r"^(?:增至|降至|升至|至|到|为|变为|调整为|调整至)$")
 OP_RE = re.compile(r"^[/÷*×+\-]$")
@@ -111,6 +112,10 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             out.append(Tok("LABEL", m.group("label"), start, start + m.start("from")))
         out.append(Tok("FROM", m.group("from"), start + m.start("from"), end))
         return out
+    m = CMP_HEAD.match(piece)
+    if m:  # 比 2021 年末资产总额 X: the comparison, then what is compared
+        return [Tok("CMP", m.group("cmp"), start, start + m.end("cmp")),
+                Tok("LABEL", m.group("label"), start + m.end("cmp"), end)]
     m = TAIL_RE.match(piece)
     out = []
     if m.group("label"):
@@ -136,8 +141,32 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     return _settle(toks)
 
 
+def _formulas(toks: list[Tok]) -> None:
+    """Keep OP and EQ only inside a complete `v (op v)+ = v` chain; elsewhere they are text."""
+    n = len(toks)
+    keep: set[int] = set()
+    i = 0
+    while i < n:
+        if toks[i].type in VALUE_TYPES:
+            j = i
+            ops = []
+            while j + 2 < n and toks[j + 1].type == "OP" and toks[j + 2].type in VALUE_TYPES:
+                ops.append(j + 1)
+                j += 2
+            if ops and j + 2 < n and toks[j + 1].type == "EQ" and toks[j + 2].type in VALUE_TYPES:
+                keep.update(ops)
+                keep.add(j + 1)
+                i = j + 3
+                continue
+        i += 1
+    for k, t in enumerate(toks):
+        if t.type in ("OP", "EQ") and k not in keep:
+            t.type = "LABEL"
+
+
 def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
+    _formulas(toks)
     n = len(toks)
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < n else None
@@ -152,10 +181,6 @@ def _settle(toks: list[Tok]) -> list[Tok]:
                 t.type = "LABEL"
         elif t.type == "TO":
             if not (i >= 2 and toks[i - 2].type == "FROM"):
-                t.type = "LABEL"
-        elif t.type in ("OP", "EQ"):
-            prev = toks[i - 1].type if i else None
-            if not (prev in VALUE_TYPES and nxt in VALUE_TYPES):
                 t.type = "LABEL"
         elif t.type == "RATE":
             if nxt not in VALUE_TYPES:
@@ -176,4 +201,6 @@ def _settle(toks: list[Tok]) -> list[Tok]:
         out.append(t)
     while out and out[0].type == "SEP":
         out.pop(0)
+    while out and out[-1].type == "SEP":
+        out.pop()
     return out
