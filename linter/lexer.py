@@ -16,6 +16,7 @@ from lark import Token
 from .quantities import Quantity
 
 SEPARATORS = "，、；：（）"
+PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS}])")
 SUBSET_RE = re.compile(r"^(?:其中|具体为|具体是|具体包括|具体如下|分别为|分别是|包括|主要为|主要是|主要包括|主要有|明细为)[：，]?")
 RATE_RE = re.compile(r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?率)(?:为|是|达到|达|约为|均为|=)?$")
 SHARE_RE = re.compile(r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达)?$")
@@ -52,7 +53,7 @@ def _gap_tokens(gap: str, offset: int, last: bool) -> list[Tok]:
     """Tokens of the text between two figures; `last` when a figure follows it."""
     toks: list[Tok] = []
     # a parenthetical without figures is a note on the label (（含…）（包括…）), not structure
-    pieces = re.split(f"(（[^（）]*）|[{SEPARATORS}])", gap)
+    pieces = PIECES.split(gap)
     pos = offset
     n = len(pieces)
     for i, piece in enumerate(pieces):

@@ -106,18 +106,22 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     # spaces: a run of spaces survives as one space only between two ASCII letters/digits, and even then
     # not inside a number grouped by spaces (`1 088 216 万元`)
     if " " in line:
-        drop: set[int] = set()
+        pieces: list[str] = []
+        kept: list[int] = []
+        last = 0
         for m in SPACES.finditer(line):
             a, b = m.span()
             prev = line[a - 1] if a else ""
             nxt = line[b] if b < len(line) else ""
             keep_one = (prev and nxt and _is_ascii_alnum(prev) and _is_ascii_alnum(nxt)
                         and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a)))
-            drop.update(range(a + 1 if keep_one else a, b))
-        if drop:
-            keep = [k for k in range(len(line)) if k not in drop]
-            line = "".join([line[k] for k in keep])
-            origins = [origins[k] for k in keep]
+            cut = a + 1 if keep_one else a
+            pieces.append(line[last:cut])
+            kept.extend(origins[last:cut])
+            last = b
+        pieces.append(line[last:])
+        kept.extend(origins[last:])
+        line, origins = "".join(pieces), kept
     out.chars, out.origins = line, origins
     h = HEADING.match(line)
     if h:

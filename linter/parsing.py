@@ -260,9 +260,9 @@ class FactBuilder:
         if not key and parent is None:
             key = ""
         qs = e.qs
-        m = Mention.model_construct(label=e.label, key=key, quantities=qs, sentence=si, paragraph=para,
+        m = Mention.model_construct(label=e.label, key=key, noun="", quantities=qs, sentence=si, paragraph=para,
                     section=self.doc.section_path(qs[0].start) if qs else [], period=period,
-                    parent=parent.key if parent else None, role=role)  # type: ignore[arg-type]
+                    parent=parent.key if parent else None, role=role, share=None)  # type: ignore[arg-type]
         self.facts.mentions.append(m)
         if e.share is not None:
             part = next((q for q in qs if q.kind != "percent"), None)
@@ -514,15 +514,16 @@ class FactBuilder:
 
     def _link_scores(self) -> None:
         """An overall score followed, in its section, by numbered items each with its own score."""
-        for m in self.facts.mentions:
+        mentions = self.facts.mentions
+        for idx, m in enumerate(mentions):
             total = next((q for q in m.quantities if q.base_unit == "分" and q.exact), None)
             if total is None or m.role == "part" or not SCORE_TOTAL.search(m.key):
                 continue
             sec = self.doc.section_at(total.start)
             path = sec.path() if sec else []
             items = []
-            for other in self.facts.mentions:
-                if other.sentence <= m.sentence or other is m or not other.quantities:
+            for other in mentions[idx + 1:]:
+                if other.sentence <= m.sentence or not other.quantities:
                     continue
                 osec = self.doc.section_at(other.quantities[0].start)
                 opath = osec.path() if osec else []

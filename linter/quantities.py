@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from .document import Document
 
@@ -47,10 +47,13 @@ BOUND_BEFORE = re.compile(r"(?:≥|≤|>=|<=|>|<|不低于|不少于|不超过|�
 BOUND_AFTER = re.compile(r"^(?:以上|以下|以内|左右|上下)")
 
 
-class Quantity(BaseModel):
-    """A figure as written: `value × scale` in `unit`, with `decimals` digits after the point."""
+@dataclass(slots=True, eq=False)
+class Quantity:
+    """A figure as written: `value × scale` in `unit`, with `decimals` digits after the point.
 
-    model_config = ConfigDict(frozen=True)
+    A plain slotted dataclass rather than a pydantic model: thousands are made per report and none comes
+    from outside; the pydantic facts that hold quantities validate and serialise them as dataclasses.
+    Never changed after extraction; two quantities are the same figure only when they are one object."""
 
     text: str
     value: Decimal
@@ -153,7 +156,7 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
     intpart, frac = m.group("int"), m.group("frac") or ""
     before, after = _context(text, start, num_end)
     # ordinals, dates, document numbers, list markers, version-like numbers
-    if before.endswith("第") or before.endswith("〔") or before.endswith("[") or before.endswith("【"):
+    if before.endswith(("第", "〔", "[", "【")):
         return None
     if after.startswith(("〕", "]", "】")) or DATE_AFTER.match(after) and not after.startswith("年均"):
         if not (after.startswith("年") and len(intpart) < 3 and re.match(r"年(?:以上|以下|内|来)?", after)
@@ -230,7 +233,7 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
             approx = True
         else:
             bound = bound or text[end:end + 2]
-    return Quantity.model_construct(text=text[start:end], value=value, unit=unit, base_unit=base, scale=scale,
+    return Quantity(text=text[start:end], value=value, unit=unit, base_unit=base, scale=scale,
                     decimals=decimals, kind=kind, start=start, end=end, separators="," in intpart,
                     approx=approx, bound=bound, per=per)
 
@@ -249,6 +252,6 @@ def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quant
         return None
     if text[m.start() - 1:m.start()] in "“\"‘《":
         return None
-    return Quantity.model_construct(text=text[m.start():u.end()], value=Decimal(value), unit=base,
+    return Quantity(text=text[m.start():u.end()], value=Decimal(value), unit=base,
                     base_unit=UNIT_ALIASES.get(base, base), scale=Decimal(1), decimals=0, kind="count",
-                    start=m.start(), end=u.end())
+                    start=m.start(), end=u.end(), separators=False, approx=False, bound=None, per=False)
