@@ -26,7 +26,8 @@ FULL_TO_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "＝": "="
 ASCII_TO_CJK = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
 CONVERTIBLE = re.compile("[" + re.escape("".join(FULL_TO_ASCII) + "".join(ASCII_TO_CJK)) + "]")
 TRANSLATE = str.maketrans({**FULL_TO_ASCII, **ASCII_TO_CJK})
-TERMINAL = set("。！？；：")
+# only a sentence end may end a paragraph at a line break: PDF lines also end after ；and ： mid-list
+TERMINAL = set("。！？")
 CLOSERS = set("”’）》」』")
 
 PAGE_NUMBER = re.compile(

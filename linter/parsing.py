@@ -523,7 +523,7 @@ class FactBuilder:
             path = sec.path() if sec else []
             items = []
             for other in mentions[idx + 1:]:
-                if other.sentence <= m.sentence or not other.quantities:
+                if not other.quantities:
                     continue
                 osec = self.doc.section_at(other.quantities[0].start)
                 opath = osec.path() if osec else []
