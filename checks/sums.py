@@ -83,6 +83,21 @@ class SumMismatch(Rule):
                 out.append((p, expected))
         return out
 
+    def _subset_matching(self, total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
+        """The parts left out by the smallest proper subset of parts that adds up to the total, if any."""
+        from itertools import combinations
+
+        if len(parts) > 12:
+            return []  # too many to search: do not claim the total alone is wrong
+        t = interval(total, self.ctx.value(total))
+        unit = max(q.ulp * q.scale for q in [total, *parts])
+        for size in range(len(parts) - 1, 0, -1):
+            for combo in combinations(range(len(parts)), size):
+                s = add([interval(parts[i], self.ctx.value(parts[i])) for i in combo])
+                if self.ctx.judge(t, s, unit) == "pass":
+                    return [p for i, p in enumerate(parts) if i not in combo]
+        return None
+
     def _finding(self, total: Quantity, parts: list[Quantity], exact_sum: Decimal, verdict: str, exhaustive: bool):
         ctx = self.ctx
         shown = " + ".join(p.text for p in parts)
@@ -103,6 +118,14 @@ class SumMismatch(Rule):
             msg += f"；只有 {blame.text} 改一位数字即可相符，应为 {fix}"
         elif len(suspects) > 1:
             msg += "；以下任一数字改一位即可相符：" + "、".join(f"{q.text}→{in_unit(v, q)}" for q, v in suspects)
+        else:
+            extra = self._subset_matching(total, parts)
+            if extra is None:
+                # no combination of the parts gives the total: the total is the figure at fault
+                fix = in_unit(exact_sum, total)
+                msg += f"；各项的任何组合都不等于合计，合计应为 {fix}"
+            else:
+                msg += "；去掉 " + "、".join(p.text for p in extra) + " 后其余各项之和等于合计，请核对是否多列"
         if blame is not total:
             related = [ctx.related(total, "合计")] + [r for p, r in zip(parts, related) if p is not blame]
         # a partial-looking 其中 list is held to its total only through the digit slip: say so, less loudly

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from linter.hookspecs import hookimpl
 from linter.numbers import add, interval
+from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
 from ._util import footings
@@ -35,29 +36,40 @@ class UnitSlip(Rule):
             unit_ulp = max(q.ulp * q.scale for q in figures)
             if self.ctx.judge(interval(total), add([interval(p) for p in parts]), unit_ulp) != "fail":
                 continue
-            for f in figures:
-                for scale in MONEY_UNITS:
-                    if scale == f.scale:
-                        continue
-                    fixed = f.value * scale
-                    ivs = [interval(q, fixed if q is f else None) for q in figures]
-                    if self.ctx.judge(ivs[0], add(ivs[1:]), unit_ulp) == "pass":
-                        self.ctx.corrections[f.start] = fixed
-                        unit = MONEY_UNITS[scale]
-                        others = [q for q in figures if q is not f]
-                        yield self.diag(
-                            f,
-                            f"单位疑误：{f.text} 应为 {f.text[: -len(f.unit)]}{unit}；按 {unit} 计，"
-                            f"{'各项之和等于合计' if f is not total else '合计等于各项之和'}，按 {f.unit} 计则相差 10⁴ 倍以上",
-                            stated=f.text, expected=f"{f.text[: -len(f.unit)]}{unit}",
-                            fix=f"{f.text[: -len(f.unit)]}{unit}",
-                            related=[self.ctx.related(q, "合计" if q is total else "组成项") for q in others],
-                        )
-                        yield self.checked(f, "fail", others)
-                        break
-                else:
+            found = self._rescaled(total, parts, unit_ulp)
+            if found is None:
+                continue
+            f, fixed, unit = found
+            self.ctx.corrections[f.start] = fixed
+            others = [q for q in figures if q is not f]
+            number = f.text[: -len(f.unit)]
+            yield self.diag(
+                f,
+                f"单位疑误：{f.text} 应为 {number}{unit}；按 {unit} 计，"
+                f"{'各项之和等于合计' if f is not total else '合计等于各项之和'}，按 {f.unit} 计则相差 10⁴ 倍以上",
+                stated=f.text, expected=f"{number}{unit}", fix=f"{number}{unit}",
+                related=[self.ctx.related(q, "合计" if q is total else "组成项") for q in others],
+            )
+            yield self.checked(f, "fail", others)
+
+    def _rescaled(self, total: Quantity, parts: list[Quantity], unit_ulp: Decimal) -> tuple[Quantity, Decimal, str] | None:
+        """The one figure whose number in another money unit makes the breakdown foot exactly."""
+        figures = [total, *parts]
+        for f in figures:
+            for scale, unit in MONEY_UNITS.items():
+                if scale == f.scale:
                     continue
-                break
+                fixed = f.value * scale
+                ivs = [interval(q, fixed if q is f else None) for q in figures]
+                if self.ctx.judge(ivs[0], add(ivs[1:]), unit_ulp) != "pass":
+                    continue
+                if f is not total:
+                    # a part that rescales to almost nothing is an extra part, not a unit slip
+                    without = [iv for q, iv in zip(parts, ivs[1:]) if q is not f]
+                    if self.ctx.judge(ivs[0], add(without), unit_ulp) == "pass":
+                        continue
+                return f, fixed, unit
+        return None
 
 
 class MissingUnit(Rule):
