@@ -11,6 +11,7 @@ from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
 MIN_KEY = 4
+LONG_NOUN = 8
 CONNECTIVE_END = re.compile(r"(?:和|与|及|以及|对|向|给|在|从|将|把|等)$")  # shorter labels (支出, 收入) name different things in different sentences
 
 
@@ -47,7 +48,9 @@ class RestatedFigure(Rule):
                     if len(name) >= MIN_KEY:
                         loose.setdefault((q.base_unit, m.period), []).append((name, m, q))
         yield from self._groups(strong, None)
-        yield from self._groups(weak, "info")
+        # a long noun phrase repeated word for word names one thing as surely as a label does
+        yield from self._groups({k: v for k, v in weak.items() if len(k[0]) >= LONG_NOUN}, None)
+        yield from self._groups({k: v for k, v in weak.items() if len(k[0]) < LONG_NOUN}, "info")
         yield from self._loose_matches(loose)
 
     def _loose_matches(self, groups: dict[tuple, list[tuple[str, Mention, Quantity]]]) -> Iterable[Result]:

@@ -69,7 +69,8 @@ class SumMismatch(Rule):
             yield self.checked(total, "fail", parts)
             if approximate:
                 verdict = "rounding"  # an approximate figure cannot be held to an exact sum
-            yield self._finding(total, parts, exact_sum, verdict, b.exhaustive)
+            # an inferred total (stated after its parts) is reported less loudly: its parts were inferred
+            yield self._finding(total, parts, exact_sum, verdict, b.exhaustive and not b.inferred)
 
     def _suspects(self, total: Quantity, parts: list[Quantity], exact_sum: Decimal) -> list[tuple[Quantity, Decimal]]:
         """The figures that one changed or swapped digit would reconcile, with their reconciling values."""

@@ -22,6 +22,7 @@ from .facts import (Balance, Breakdown, Change, Facts, Formula, FromTo, Mention,
                     ScoreSet, Share)
 from .labels import Labeller
 from .lexer import VALUE_TYPES, tokenize
+from .numbers import digit_slip
 from .quantities import Quantity, extract
 
 EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
@@ -439,19 +440,21 @@ class FactBuilder:
                     run.append((prev, pq))
                 run.reverse()
                 target = q.base_value
-                for k in range(2, min(len(run), 8) + 1):
-                    tail = run[-k:]
-                    total = sum((x.base_value for _, x in tail), Decimal(0))
-                    tol = sum((x.ulp * x.scale for _, x in tail), Decimal(0)) / 2 + q.ulp * q.scale / 2
-                    if abs(total - target) <= tol:
-                        for pm, _ in tail:
-                            pm.role = "part"
-                            pm.parent = m.key
-                        m.role = "total"
-                        self.facts.breakdowns.append(Breakdown(total=m, parts=[pm for pm, _ in tail],
-                                                               keyword="", exhaustive=True, inferred=True,
-                                                               sentence=m.sentence))
-                        break
+                sizes = range(2, min(len(run), 8) + 1)
+                exact = [k for k in sizes if _foots(target, q, [x for _, x in run[-k:]])]
+                # no run foots: the label still names a sum, so a run that one slipped digit or unit
+                # explains is taken, when exactly one does
+                slipped = [] if exact else [k for k in sizes if _one_slip(q, [x for _, x in run[-k:]])]
+                chosen = exact[:1] or (slipped if len(slipped) == 1 else [])
+                if chosen:
+                    tail = run[-chosen[0]:]
+                    for pm, _ in tail:
+                        pm.role = "part"
+                        pm.parent = m.key
+                    m.role = "total"
+                    self.facts.breakdowns.append(Breakdown(total=m, parts=[pm for pm, _ in tail],
+                                                           keyword="", exhaustive=True, inferred=True,
+                                                           sentence=m.sentence))
 
     def _link_balances(self) -> None:
         """`收入 X，支出 Y，结余 Z` within a paragraph: Z should be X − Y (or opening + X − Y)."""
@@ -552,6 +555,34 @@ class FactBuilder:
         for m in self.facts.mentions:
             counts[m.sentence] = counts.get(m.sentence, 0) + sum(1 for q in m.quantities if q.kind != "bare")
         self.facts.unparsed = sorted(s for s, n in counts.items() if n >= 2 and s not in related)
+
+
+def _foots(target: Decimal, total: Quantity, parts: list[Quantity]) -> bool:
+    s = sum((x.base_value for x in parts), Decimal(0))
+    tol = sum((x.ulp * x.scale for x in parts), Decimal(0)) / 2 + total.ulp * total.scale / 2
+    return abs(s - target) <= tol
+
+
+UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
+
+
+def _one_slip(total: Quantity, parts: list[Quantity]) -> bool:
+    """Would one changed or swapped digit, or one figure in the wrong money unit, make the parts foot?"""
+    s = sum((x.base_value for x in parts), Decimal(0))
+    if digit_slip(total.base_value, s):
+        return True
+    for p in parts:
+        rest = total.base_value - (s - p.base_value)
+        if rest > 0 and digit_slip(p.base_value, rest):
+            return True
+    if total.base_unit == "元":
+        for f in [total, *parts]:
+            for factor in UNIT_FACTORS:
+                t = total.base_value * (factor if f is total else 1)
+                ps = [x.base_value * (factor if x is f else 1) for x in parts]
+                if abs(sum(ps, Decimal(0)) - t) <= total.ulp * total.scale:
+                    return True
+    return False
 
 
 def _last_of(window: list[Mention], word: str, like: Quantity, parts_ok: bool = False,
