@@ -1,6 +1,7 @@
 """Changes against an earlier period: the stated change, its direction word, and percentage points."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterable
 
@@ -112,6 +113,62 @@ class DirectionWord(Rule):
                                     related=[ctx.related(c.current, "本期数"), ctx.related(c.base, "上期数")])
 
 
+EXPLAINED = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:较上年|比上年|同比)?(?P<word>增加|增长|提高|上升|减少|下降|降低)"
+                       r"(?:的|了)?(?:主要)?原因")
+UP_WORDS = ("增加", "增长", "提高", "上升")
+
+
+class ExplanationDirection(Rule):
+    """An explanation names the opposite direction of the change it explains.
+
+    `差旅费 12.6 万元，比上年减少 3.4 万元。差旅费增加的主要原因是…`: the change was a decrease, the
+    explanation speaks of an increase. The change and its explanation are matched by label within one
+    section.
+    """
+
+    code = "TO206"
+    name = "explanation-direction"
+    severity = "error"
+    kind = "direction"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        known: list[tuple[str, str, int, object]] = []  # label, direction, sentence start, anchor quantity
+        for c in ctx.facts.changes:
+            if not c.label or not c.movements:
+                continue
+            direction = c.movements[0].direction
+            if c.current is not None and c.base is not None and c.base.base_unit == c.current.base_unit:
+                diff = c.current.base_value - c.base.base_value
+                if diff:
+                    direction = "up" if diff > 0 else "down"
+            anchor = c.movements[0].quantity or c.current
+            if anchor is not None:
+                known.append((c.label, direction, anchor.start, anchor))
+        if not known:
+            return
+        text = ctx.doc.text
+        for m in EXPLAINED.finditer(text):
+            said = "up" if m.group("word") in UP_WORDS else "down"
+            label = m.group("label")
+            section = ctx.doc.section_at(m.start())
+            for key, direction, at, anchor in known:
+                if at > m.start() or ctx.doc.section_at(at) is not section:
+                    continue
+                if not (label.endswith(key) or key.endswith(label)):
+                    continue
+                ok = said == direction
+                yield self.checked(anchor, "pass" if ok else "fail", kind="direction")
+                if not ok:
+                    span = (m.start("word"), m.end("word"))
+                    yield self.diag(span, f"说明写“{label}{m.group('word')}”，但{key}是"
+                                    f"{'增加' if direction == 'up' else '减少'}（{anchor.text}）",
+                                    stated=m.group("word"), expected="增加" if direction == "up" else "减少",
+                                    fix="增加" if direction == "up" else "减少",
+                                    related=[ctx.related(anchor, "所说明的变动")])
+                break
+
+
 class PercentagePoint(Rule):
     """A change of a rate written as `%` where it is a difference of percentages (`个百分点`).
 
@@ -153,4 +210,4 @@ class PercentagePoint(Rule):
 
 @hookimpl
 def tieout_rules() -> list[type[Rule]]:
-    return [ChangeMismatch, DirectionWord, PercentagePoint]
+    return [ChangeMismatch, DirectionWord, ExplanationDirection, PercentagePoint]

@@ -78,6 +78,8 @@ class RestatedFigure(Rule):
     def _groups(self, groups: dict, severity: str | None) -> Iterable[Result]:
         for key_tuple, items in groups.items():
             key = key_tuple[0]
+            if any(self.ctx.blamed.get(q.start) == self.code for _, q in items):
+                continue  # reported already, with the sum it breaks as evidence
             sentences = {m.sentence for m, _ in items}
             if len(sentences) < 2:
                 continue

@@ -67,6 +67,10 @@ class SumMismatch(Rule):
                 yield self.checked(total, "pass", parts, kind="subset")
                 continue
             yield self.checked(total, "fail", parts)
+            restated = self._restated_cause(total, parts)
+            if restated is not None:
+                yield restated  # one finding for one cause: the disagreement, with the sum as evidence
+                continue
             if approximate:
                 verdict = "rounding"  # an approximate figure cannot be held to an exact sum
             # an inferred total (stated after its parts) is reported less loudly: its parts were inferred
@@ -83,6 +87,27 @@ class SumMismatch(Rule):
             if expected >= 0 and digit_slip(p.base_value, expected):
                 out.append((p, expected))
         return out
+
+    def _restated_cause(self, total: Quantity, parts: list[Quantity]):
+        """A figure of the sum stated elsewhere with another value that makes the sum hold."""
+        ctx = self.ctx
+        unit = max(q.ulp * q.scale for q in [total, *parts])
+        for f in [total, *parts]:
+            for other in ctx.restatements(f):
+                if other.base_value == f.base_value:
+                    continue
+                ivs = [interval(q, other.base_value if q is f else ctx.value(q)) for q in [total, *parts]]
+                if ctx.judge(ivs[0], add(ivs[1:]), unit) != "pass":
+                    continue
+                line = ctx.doc.position(other.start, other.end).line
+                m = ctx.mention_of(f)
+                return self.diag(
+                    f, f"“{m.key if m else ''}”此处为 {f.text}，第 {line} 行为 {other.text}；按 {other.text} 计，"
+                    f"{'各项之和等于合计' if f is not total else '合计等于各项之和'}，此处数字疑误",
+                    stated=f.text, expected=other.text, fix=other.text, code="TO201", name="restated-figure",
+                    severity="warning",
+                    related=[ctx.related(other, "另一处")] + [ctx.related(q, "同一合计的数字") for q in [total, *parts] if q is not f])
+        return None
 
     def _subset_matching(self, total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
         """The parts left out by the smallest proper subset of parts that adds up to the total, if any."""

@@ -28,12 +28,31 @@ class CheckContext:
         self.blamed: dict[int, str] = {}
         # corrected base values (a unit slip found): other rules compute with these
         self.corrections: dict[int, Decimal] = {}
+        self._mentions: dict | None = None
 
     def judge(self, stated: tuple[Decimal, Decimal], computed: tuple[Decimal, Decimal], unit: Decimal) -> str:
         """pass / rounding / fail, with the rounding band scaled by the configured `rounding_units`."""
         from .numbers import judge
 
         return judge(stated, computed, unit * self.settings.tolerance_units)
+
+    def mention_of(self, q: Quantity):
+        """The mention a figure belongs to (built on first use)."""
+        if self._mentions is None:
+            self._mentions = {x.start: m for m in self.facts.mentions for x in m.quantities}
+        return self._mentions.get(q.start)
+
+    def restatements(self, q: Quantity) -> list[Quantity]:
+        """Other mentions of the same quantity (label, unit, period, total it is part of) in other sentences."""
+        m = self.mention_of(q)
+        if m is None or len(m.key) < 4:
+            return []
+        out = []
+        for other in self.facts.mentions:
+            if other.sentence == m.sentence or other.key != m.key or other.period != m.period or other.parent != m.parent:
+                continue
+            out.extend(x for x in other.quantities if x.base_unit == q.base_unit and x.kind == q.kind and x.exact)
+        return out
 
     def value(self, q: Quantity) -> Decimal:
         return self.corrections.get(q.start, q.base_value)
@@ -69,16 +88,17 @@ class Rule:
         raise NotImplementedError
 
     # helpers ------------------------------------------------------------------------------------
-    def diag(self, q: Quantity, message: str, *, stated: str | None = None, expected: str | None = None,
+    def diag(self, q: "Quantity | tuple[int, int]", message: str, *, stated: str | None = None, expected: str | None = None,
              related: list[Related] | None = None, fix: str | None = None, severity: Severity | None = None,
              code: str | None = None, name: str | None = None) -> Diagnostic:
         doc = self.ctx.doc
-        p = doc.position(q.start, q.end)
-        self.ctx.blamed.setdefault(q.start, code or self.code)
+        start, end = q if isinstance(q, tuple) else (q.start, q.end)  # a figure, or a span of words
+        p = doc.position(start, end)
+        self.ctx.blamed.setdefault(start, code or self.code)
         return Diagnostic(code=code or self.code, name=name or self.name, severity=severity or self.level,
                           message=message, path=doc.path, line=p.line, column=p.column, end_line=p.end_line,
                           end_column=p.end_column, stated=stated, expected=expected, related=related or [],
-                          fix=fix, section=doc.section_path(q.start), sentence=self.ctx.sentence_of(q.start))
+                          fix=fix, section=doc.section_path(start), sentence=self.ctx.sentence_of(start))
 
     def checked(self, q: Quantity, status: str, related: list[Quantity] = (), kind: str | None = None) -> Checked:
         p = self.ctx.doc.position(q.start, q.end)
