@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check report files and folders")
     check.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
-    check.add_argument("--format", choices=["human", "json"], default="human")
+    check.add_argument("--format", choices=["human", "json", "sarif", "github", "junit"], default="human")
     check.add_argument("--select", type=_csv, help="rules to run, by code, name or prefix (comma-separated)")
     check.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
     check.add_argument("--ignore", type=_csv, help="rules to skip")
@@ -33,7 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", help="the path to report for input read from -")
     check.add_argument("--config", help="configuration file (default: nearest tieout.yaml/.tieout.yaml/pyproject.toml)")
     check.add_argument("--max-file-size", type=float, help="largest file to read, in MB")
+    check.add_argument("--jobs", "-j", type=int, help="worker processes (default: the number of cores)")
+    check.add_argument("--cross-document", action="store_true", default=None,
+                       help="compare the figures that reports of one entity and year restate")
+    check.add_argument("--baseline", help="report only findings not in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="write the current findings as a baseline and exit 0")
     check.add_argument("--no-color", action="store_true")
+    check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
     facts = sub.add_parser("facts", help="print what the parser understood of a report")
     facts.add_argument("path")
@@ -65,56 +71,109 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def _config(args: argparse.Namespace, first: str):
-    from .config import ConfigError, discover, load
-
-    try:
-        if args.config:
-            base = load(args.config)
-        else:
-            start = Path(first) if first != "-" else Path.cwd()
-            base = discover(str(start if start.is_dir() else start.parent))
-    except ConfigError as exc:
-        print(f"tieout: {exc}", file=sys.stderr)
-        return None
-    return base.merged(select=args.select, ignore=args.ignore, extend_select=args.extend_select,
-                       fail_on=args.fail_on, max_file_size_mb=args.max_file_size)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    from .engine import FileResult, lint_path
+    from . import baseline as baselines
+    from .batch import Options, config_for, default_jobs, run
+    from .config import ConfigError
+    from .diagnostics import Diagnostic
+    from .plugins import plugins
     from .reading import expand_paths
+    from .reporters import make
 
     files, errors = expand_paths(args.paths)
-    config = _config(args, files[0] if files else ".")
-    if config is None:
+    overrides = {"select": args.select, "ignore": args.ignore, "extend_select": args.extend_select,
+                 "fail_on": args.fail_on, "max_file_size_mb": args.max_file_size,
+                 "cross_document": args.cross_document}
+    options = Options(overrides={k: v for k, v in overrides.items() if v is not None}, config_path=args.config,
+                      stdin_filename=args.stdin_filename)
+    try:  # the settings of the run as a whole (fail-on, cross-document) come from the first file's config
+        run_config = config_for(files[0] if files else ".", options)
+    except ConfigError as exc:
+        print(f"tieout: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    results: list[FileResult] = []
-    sources: dict[str, str] = {}
-    for path in files:
-        r, text = lint_path(path, config, args.stdin_filename)
-        if r.error:
-            errors.append(r.error)
+    cross = bool(run_config.cross_document)
+    if cross:
+        options = Options(options.overrides, options.config_path, options.stdin_filename, summarise=True)
+    known = None
+    if args.baseline:
+        try:
+            known = baselines.load(args.baseline)
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"tieout: baseline {args.baseline}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    colour = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
+    writing = args.write_baseline is not None
+    reporter = make(args.format, sys.stdout, colour=colour, statistics=args.statistics, quiet=args.quiet,
+                    rules=plugins().rules) if not writing else None
+    progress = Progress(len(files), enabled=sys.stderr.isatty() and not args.no_progress and len(files) >= 20)
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    threshold = SEVERITY_RANK[run_config.fail_on]
+    failing = False
+    everything: list[Diagnostic] = []
+    held = []  # with --cross-document, results wait for the comparison of all reports
+    for result, text in run(files, options, jobs):
+        progress.step()
+        if result.error:
+            errors.append(result.error)
             continue
-        results.append(r)
-        if args.format == "human":
-            sources[r.path] = text
+        if known is not None:
+            result.diagnostics = baselines.subtract(result.diagnostics, known)
+        if cross:
+            held.append((result, text if args.format == "human" else ""))
+            continue
+        failing |= _emit(result, text, reporter, everything, writing, threshold)
+    if cross:
+        from .crossdoc import compare
+
+        diags, checked = compare([r.summary for r, _ in held if r.summary is not None])
+        for result, text in held:
+            result.diagnostics.extend(d for d in diags.get(result.path, []) if _selected(d, run_config))
+            result.checked.extend(checked.get(result.path, []))
+            failing |= _emit(result, text, reporter, everything, writing, threshold)
+    progress.done()
     for err in errors:
         print(f"tieout: {err}", file=sys.stderr)
-    if args.format == "json":
-        from .reporters import json_
-
-        json_.report(results, sys.stdout)
-    else:
-        from .reporters.human import Human
-
-        colour = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
-        Human(sys.stdout, colour=colour).report(results, sources, statistics=args.statistics, quiet=args.quiet)
+    if writing:
+        n = baselines.write(args.write_baseline, everything)
+        print(f"tieout: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        return EXIT_USAGE if errors else EXIT_OK
+    assert reporter is not None
+    reporter.finish()
     if errors:
         return EXIT_USAGE
-    threshold = SEVERITY_RANK[config.fail_on]
-    failing = any(SEVERITY_RANK[d.severity] >= threshold for r in results for d in r.diagnostics)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _selected(d, config) -> bool:
+    from .selection import enabled
+
+    return enabled(d.code, d.name, config.select, config.ignore, config.extend_select)
+
+
+def _emit(result, text: str, reporter, everything: list, writing: bool, threshold: int) -> bool:
+    """Report one file's result; whether it has a finding at or above the failing severity."""
+    if writing:
+        everything.extend(result.diagnostics)
+    else:
+        reporter.file(result, text)
+    return any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
+
+
+class Progress:
+    """`[n/N]` on stderr for long batches on a terminal."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self.n = total, enabled, 0
+
+    def step(self) -> None:
+        self.n += 1
+        if self.enabled:
+            sys.stderr.write(f"\r[{self.n}/{self.total}] checked")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 32 + "\r")
 
 
 def cmd_facts(args: argparse.Namespace) -> int:

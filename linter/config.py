@@ -32,6 +32,7 @@ class Config(BaseModel):
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     extra_units: list[str] = Field(default_factory=list)
     max_file_size_mb: float = 32
+    cross_document: bool = False  # compare reports of one entity and year (also --cross-document)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     source: str | None = Field(default=None, exclude=True)
 

@@ -17,6 +17,7 @@ class Related(BaseModel):
     end_line: int
     end_column: int
     message: str
+    path: str | None = None  # set when the place is in another file (cross-document findings)
 
 
 class Diagnostic(BaseModel):

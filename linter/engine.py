@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from .config import Config
+from .crossdoc import Summary, summarise
 from .diagnostics import Checked, Diagnostic
 from .document import Document
 from .facts import Facts
@@ -28,6 +29,7 @@ class FileResult(BaseModel):
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     checked: list[Checked] = Field(default_factory=list)
     error: str | None = None  # an input error: one line for stderr
+    summary: Summary | None = Field(default=None, exclude=True)  # for --cross-document
 
 
 def analyse(source: Source, config: Config) -> tuple[Document, Facts]:
@@ -37,7 +39,7 @@ def analyse(source: Source, config: Config) -> tuple[Document, Facts]:
     return doc, facts
 
 
-def lint_source(source: Source, config: Config) -> FileResult:
+def lint_source(source: Source, config: Config, summarise_figures: bool = False) -> FileResult:
     doc, facts = analyse(source, config)
     ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units))
     result = FileResult(path=source.path, encoding=source.encoding)
@@ -65,13 +67,16 @@ def lint_source(source: Source, config: Config) -> FileResult:
                 message=f"check {rule_cls.code} ({rule_cls.name}) failed: {type(exc).__name__}: {exc} "
                         f"at {Path(frame.filename).name}:{frame.lineno}",
             ))
+    if summarise_figures:
+        result.summary = summarise(source.path, doc, facts)
     result.diagnostics = apply_suppressions(doc, result.diagnostics)
     result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
     result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
     return result
 
 
-def lint_path(path: str, config: Config, stdin_filename: str | None = None) -> tuple[FileResult, str]:
+def lint_path(path: str, config: Config, stdin_filename: str | None = None,
+              summarise_figures: bool = False) -> tuple[FileResult, str]:
     """The result for one file and the text it was read as (for showing source lines)."""
     try:
         source = read_path(path, int(config.max_file_size_mb * 1024 * 1024))
@@ -79,4 +84,4 @@ def lint_path(path: str, config: Config, stdin_filename: str | None = None) -> t
         return FileResult(path=path, error=str(exc)), ""
     if path == "-" and stdin_filename:
         source = Source(stdin_filename, source.text, source.encoding)
-    return lint_source(source, config), source.text
+    return lint_source(source, config, summarise_figures), source.text

@@ -46,6 +46,7 @@ HEADING = re.compile(
 )
 MD_HEADING = re.compile(r"^(#{1,6})\s*")
 MD_LIST = re.compile(r"^(?:[-*+]\s+|>\s?)")
+TITLE_END = re.compile(r"(?:报告|说明|决算|预算|情况|方案|总结|汇报|通知|公告|目录|附件\s*\d*)$")
 UNIT_START = set("万亿元个人家条项件份次分%千百")
 
 
@@ -54,10 +55,11 @@ def _is_ascii_alnum(ch: str) -> bool:
 
 
 class _Line:
-    __slots__ = ("chars", "origins", "heading", "md_level", "marker", "table", "number")
+    __slots__ = ("chars", "origins", "heading", "md_level", "marker", "table", "number", "page_break")
 
     def __init__(self) -> None:
         self.number = 0
+        self.page_break = False
         self.chars: str = ""
         self.origins: list[int] = []
         self.heading: int | None = None  # heading level when the line starts with a heading mark
@@ -193,6 +195,11 @@ def _is_page_number(text: str, next_text: str) -> bool:
     return True
 
 
+def _continues(prev: str, nxt: str) -> bool:
+    return (prev[-1].isdigit() or prev[-1] in "，、（《“—-+/*=" or nxt[0] in UNIT_START or nxt[0] in "，、。；：）》”%"
+            or (prev[-1].isascii() and prev[-1].isalpha()))
+
+
 def _ends_sentence(chars: list[str]) -> bool:
     k = len(chars) - 1
     while k >= 0 and chars[k] in CLOSERS:
@@ -212,11 +219,17 @@ def normalise(original: str, path: str = "<text>") -> Document:
         if ln is not None:
             nonempty.append((ln, base + len(raw)))
         base += len(raw) + 1
+    page_break: set[int] = set()  # lines that follow a dropped page number: the text runs on across pages
     for idx, (ln, nl) in enumerate(nonempty):
         nxt = nonempty[idx + 1][0].text if idx + 1 < len(nonempty) else ""
         if _is_page_number(ln.text, nxt):
+            page_break.add(idx + 1)
             continue
+        if idx in page_break:
+            ln.page_break = True
         lines.append((ln, nl))
+    # the title block: the first few lines of the file (a title ends with a document-type word)
+    title_lines = lines[min(len(lines), 4) - 1][0].number if lines else 0
     widths = [len(ln.chars) for ln, _ in lines if len(ln.chars) >= 8]
     width = median(widths) if widths else 80
 
@@ -235,6 +248,10 @@ def normalise(original: str, path: str = "<text>") -> Document:
                 or prev.md_level is not None
                 or _ends_sentence(prev.chars)
                 or (prev.heading is not None and len(prev.chars) < 0.85 * width)
+                # a line far shorter than the text's lines ends its paragraph (titles, last lines), unless
+                # the break falls inside a figure or a list (`16` / `个月`, `，` / …)
+                or (len(prev.chars) < 0.5 * width and not ln.page_break and not _continues(prev.chars, ln.chars))
+                or (prev.number <= title_lines and TITLE_END.search(prev.chars) is not None)
             )
             if hard:
                 text.append("\n")

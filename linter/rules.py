@@ -79,6 +79,7 @@ class Rule:
     severity: ClassVar[Severity] = "error"
     kind: ClassVar[str] = ""  # the relation kind it verifies (sum, share, rate …)
     order: ClassVar[int] = 50  # rules that correct figures (unit slips) run before those that use them
+    fixture_cases: ClassVar[bool] = True  # documented-only codes (emitted by the core) have none
 
     def __init__(self, ctx: CheckContext, severity: Severity | None = None) -> None:
         self.ctx = ctx

@@ -1,0 +1,37 @@
+"""Reporters: each receives the files' results in order (`file`) and closes the output (`finish`)."""
+from __future__ import annotations
+
+from typing import Protocol, TextIO
+
+from ..engine import FileResult
+
+FORMATS = ("human", "json", "sarif", "github", "junit")
+
+
+class Reporter(Protocol):
+    def file(self, result: FileResult, text: str) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def make(fmt: str, out: TextIO, *, colour: bool = False, statistics: bool = False, quiet: bool = False,
+         rules: list | None = None) -> Reporter:
+    if fmt == "json":
+        from .json_ import Json
+
+        return Json(out)
+    if fmt == "sarif":
+        from .sarif import Sarif
+
+        return Sarif(out, rules or [])
+    if fmt == "github":
+        from .github import GitHub
+
+        return GitHub(out)
+    if fmt == "junit":
+        from .junit import JUnit
+
+        return JUnit(out)
+    from .human import Human
+
+    return Human(out, colour=colour, statistics=statistics, quiet=quiet)

@@ -19,34 +19,46 @@ def width(text: str) -> int:
 
 
 class Human:
-    def __init__(self, out: TextIO, colour: bool = False, show_source: bool = True) -> None:
+    def __init__(self, out: TextIO, colour: bool = False, show_source: bool = True, statistics: bool = False,
+                 quiet: bool = False) -> None:
         self.out = out
         self.colour = colour
         self.show_source = show_source
+        self.statistics = statistics
+        self.quiet = quiet
+        self.counts: Counter = Counter()
+        self.rules: Counter = Counter()
+        self.files = 0
 
     def c(self, key: str, text: str) -> str:
         return f"{COLOURS[key]}{text}{COLOURS['reset']}" if self.colour else text
 
-    def report(self, results: list[FileResult], sources: dict[str, str], statistics: bool = False,
-               quiet: bool = False) -> None:
-        all_diags = [d for r in results for d in r.diagnostics]
-        if statistics:
-            counts = Counter((d.code, d.name) for d in all_diags)
-            for (code, name), n in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
+    def file(self, result: FileResult, text: str) -> None:
+        self.files += 1
+        for d in result.diagnostics:
+            self.counts[d.severity] += 1
+            self.rules[d.code, d.name] += 1
+        if self.statistics:
+            return
+        lines = text.split("\n")
+        for d in result.diagnostics:
+            self.diagnostic(d, lines, self.quiet)
+
+    def finish(self) -> None:
+        if self.statistics:
+            for (code, name), n in sorted(self.rules.items(), key=lambda x: (-x[1], x[0])):
                 self.out.write(f"{n:5d}\t{code}\t{name}\n")
             return
-        for r in results:
-            lines = sources.get(r.path, "").split("\n")
-            for d in r.diagnostics:
-                self.diagnostic(d, lines, quiet)
-        if not quiet:
-            sev = Counter(d.severity for d in all_diags)
-            if all_diags:
-                self.out.write(f"Found {len(all_diags)} problem{'s' if len(all_diags) != 1 else ''} "
-                               f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) "
-                               f"in {len(results)} file{'s' if len(results) != 1 else ''}.\n")
-            else:
-                self.out.write(f"All checked: no problems in {len(results)} file{'s' if len(results) != 1 else ''}.\n")
+        if self.quiet:
+            return
+        total = sum(self.counts.values())
+        files = f"{self.files} file{'s' if self.files != 1 else ''}"
+        if total:
+            sev = self.counts
+            self.out.write(f"Found {total} problem{'s' if total != 1 else ''} ({sev['error']} error, "
+                           f"{sev['warning']} warning, {sev['info']} info) in {files}.\n")
+        else:
+            self.out.write(f"All checked: no problems in {files}.\n")
 
     def diagnostic(self, d: Diagnostic, lines: list[str], quiet: bool) -> None:
         head = f"{d.path}:{d.line}:{d.column}: {self.c('bold', d.code)} [{self.c(d.severity, d.severity)}] {d.message}"

@@ -1,8 +1,10 @@
-"""JSON output: `{"version", "tool", "files": [{path, diagnostics, checked}], "summary"}`.
+"""JSON output: `{"version", "tool", "files": [{path, encoding, diagnostics, checked}], "summary"}`,
+written file by file as results arrive.
 
 The fields are part of the public interface (score.py and CI gates read them): `diagnostics[*]` has
-code, name, severity, message, path, line, column, end_line, end_column, stated, expected, related, fix;
-`checked[*]` has kind, status, rule and the same position fields.
+code, name, severity, message, path, line, column, end_line, end_column, stated, expected, related, fix,
+section; `checked[*]` has kind, status, rule and the same position fields; `related[*]` has the position
+fields, message, and path when the place is in another file.
 """
 from __future__ import annotations
 
@@ -15,23 +17,29 @@ from ..engine import FileResult
 SCHEMA_VERSION = "1"
 
 
-def report(results: list[FileResult], out: TextIO) -> None:
-    sev = Counter(d.severity for r in results for d in r.diagnostics)
-    payload = {
-        "version": SCHEMA_VERSION,
-        "tool": "tieout",
-        "files": [
-            {
-                "path": r.path,
-                "encoding": r.encoding,
-                "diagnostics": [d.model_dump(mode="json", exclude={"sentence"}) for d in r.diagnostics],
-                "checked": [c.model_dump(mode="json") for c in r.checked],
-                **({"error": r.error} if r.error else {}),
-            }
-            for r in results
-        ],
-        "summary": {"files": len(results), "errors": sev["error"], "warnings": sev["warning"], "info": sev["info"],
-                    "checked": sum(len(r.checked) for r in results)},
-    }
-    json.dump(payload, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+class Json:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.first = True
+        self.counts: Counter = Counter()
+        self.files = 0
+        self.checked = 0
+        out.write(f'{{\n "version": "{SCHEMA_VERSION}",\n "tool": "tieout",\n "files": [')
+
+    def file(self, result: FileResult, text: str) -> None:
+        self.files += 1
+        self.checked += len(result.checked)
+        self.counts.update(d.severity for d in result.diagnostics)
+        entry = {
+            "path": result.path,
+            "encoding": result.encoding,
+            "diagnostics": [d.model_dump(mode="json", exclude={"sentence"}) for d in result.diagnostics],
+            "checked": [c.model_dump(mode="json") for c in result.checked],
+        }
+        self.out.write(("\n  " if self.first else ",\n  ") + json.dumps(entry, ensure_ascii=False))
+        self.first = False
+
+    def finish(self) -> None:
+        summary = {"files": self.files, "errors": self.counts["error"], "warnings": self.counts["warning"],
+                   "info": self.counts["info"], "checked": self.checked}
+        self.out.write(f"\n ],\n \"summary\": {json.dumps(summary)}\n}}\n")
