@@ -32,7 +32,8 @@ class Plugins:
                     continue
                 seen.add(rule.code)
                 self.rules.append(rule)
-        self.rules.sort(key=lambda r: (r.order, r.code))
+        self.rules.sort(key=lambda r: (r.order, r.code))  # the order rules run in
+        self.by_code = sorted(self.rules, key=lambda r: r.code)  # the order they are listed in
         self.synonyms: dict[str, list[str]] = {}
         for extra in self.pm.hook.tieout_synonyms():
             self.synonyms.update(extra or {})

@@ -113,4 +113,6 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return cls.doc().splitlines()[0] if cls.doc() else ""
+        """The docstring's first paragraph, as one line."""
+        first = cls.doc().split("\n\n")[0]
+        return " ".join(line.strip() for line in first.splitlines())

@@ -143,3 +143,10 @@ def test_rounding_units_setting():
     strict = {d.code for d in lint_text(text, config=parse({"rounding-units": 0}, "t.yaml")).diagnostics}
     assert "TO100" in loose and "TO103" not in loose
     assert "TO103" in strict
+
+
+def test_docs_rules_md_is_in_sync():
+    from linter.cli import rules_markdown
+
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "regenerate: tieout rules --format markdown > docs/rules.md"
