@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import traceback
+from typing import Any
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from .config import Config
-from .crossdoc import Summary, summarise
 from .diagnostics import Checked, Diagnostic
 from .document import Document
 from .facts import Facts
@@ -29,7 +29,7 @@ class FileResult(BaseModel):
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     checked: list[Checked] = Field(default_factory=list)
     error: str | None = None  # an input error: one line for stderr
-    summary: Summary | None = Field(default=None, exclude=True)  # for --cross-document
+    summary: Any = Field(default=None, exclude=True)  # a crossdoc.Summary, for --cross-document
 
 
 def analyse(source: Source, config: Config) -> tuple[Document, Facts]:
@@ -68,6 +68,8 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
                         f"at {Path(frame.filename).name}:{frame.lineno}",
             ))
     if summarise_figures:
+        from .crossdoc import summarise
+
         result.summary = summarise(source.path, doc, facts)
     result.diagnostics = apply_suppressions(doc, result.diagnostics)
     result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))

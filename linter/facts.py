@@ -6,12 +6,20 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .quantities import Quantity
 
 
-class Mention(BaseModel):
+class Fact(BaseModel):
+    """Base of the facts. The parser builds them with `model_construct` (its own data needs no validation),
+    so their schemas are built only when something validates or serialises them (`tieout facts --format
+    json`): a cold `tieout check` does not pay for it."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Mention(Fact):
     """A labelled figure (or several figures of different units for one label)."""
 
     label: str
@@ -30,14 +38,14 @@ class Mention(BaseModel):
         return next((q for q in self.quantities if q.base_unit == base_unit and q.kind != "percent"), None)
 
 
-class Share(BaseModel):
+class Share(Fact):
     stated: Quantity
     part: Quantity | None = None
     total: Quantity | None = None
     base_label: str = ""
 
 
-class Breakdown(BaseModel):
+class Breakdown(Fact):
     """A total and its parts (`合计 X，其中 A a、B b`); `keyword` is the word that opens the parts."""
 
     total: Mention | None
@@ -48,7 +56,7 @@ class Breakdown(BaseModel):
     sentence: int
 
 
-class Formula(BaseModel):
+class Formula(Fact):
     name: str = ""
     operands: list[Quantity]
     ops: list[str]
@@ -56,7 +64,7 @@ class Formula(BaseModel):
     sentence: int
 
 
-class Rate(BaseModel):
+class Rate(Fact):
     name: str
     stated: Quantity
     operands: list[Quantity] = Field(default_factory=list)  # figures before it, oldest first
@@ -65,7 +73,7 @@ class Rate(BaseModel):
     sentence: int
 
 
-class Movement(BaseModel):
+class Movement(Fact):
     direction: Literal["up", "down"]
     word: str
     quantity: Quantity | None = None
@@ -73,7 +81,7 @@ class Movement(BaseModel):
     end: int
 
 
-class Change(BaseModel):
+class Change(Fact):
     """A change against an earlier period: `比上年 X 增加 Δ，增长 p%`."""
 
     comparison: str
@@ -84,7 +92,7 @@ class Change(BaseModel):
     sentence: int
 
 
-class FromTo(BaseModel):
+class FromTo(Fact):
     start: Quantity
     end: Quantity
     word: str
@@ -94,7 +102,7 @@ class FromTo(BaseModel):
     sentence: int
 
 
-class Balance(BaseModel):
+class Balance(Fact):
     income: Quantity
     expense: Quantity
     balance: Quantity
@@ -102,7 +110,7 @@ class Balance(BaseModel):
     sentence: int
 
 
-class MonthsPayable(BaseModel):
+class MonthsPayable(Fact):
     """`累计结余 X，可支付 N 个月`: N should be X over a month of expenditure."""
 
     months: Quantity
@@ -111,7 +119,7 @@ class MonthsPayable(BaseModel):
     sentence: int
 
 
-class ScoreSet(BaseModel):
+class ScoreSet(Fact):
     """An overall score and the item scores listed after it (`自评得分 98 分 … 1、…得分 20 分`)."""
 
     total: Quantity
@@ -119,7 +127,7 @@ class ScoreSet(BaseModel):
     sentence: int
 
 
-class Facts(BaseModel):
+class Facts(Fact):
     mentions: list[Mention] = Field(default_factory=list)
     breakdowns: list[Breakdown] = Field(default_factory=list)
     shares: list[Share] = Field(default_factory=list)

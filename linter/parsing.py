@@ -177,7 +177,7 @@ class SentenceTransformer(Transformer):
     def movement(self, children: list) -> Movement:
         word = children[0]
         q = self._q(children[1]) if len(children) > 1 else None
-        return Movement(direction="up" if word.type == "UP" else "down", word=str(word), quantity=q,
+        return Movement.model_construct(direction="up" if word.type == "UP" else "down", word=str(word), quantity=q,
                         start=word.start_pos, end=word.end_pos)
 
     def change(self, children: list) -> _Change:
@@ -200,7 +200,7 @@ class FactBuilder:
     def __init__(self, doc: Document, labeller: Labeller | None = None, extra_units: tuple[str, ...] = ()):
         self.doc = doc
         self.labeller = labeller or Labeller()
-        self.facts = Facts()
+        self.facts = Facts.model_construct()
         self.facts.quantities = extract(doc, extra_units)
         self._starts = [q.start for q in self.facts.quantities]
         # per sentence: mentions in order and whether the sentence opened with a headless 其中
@@ -253,7 +253,7 @@ class FactBuilder:
             elif isinstance(item, _FromTo):
                 self._fromto(item, si)
             elif isinstance(item, _Formula):
-                self.facts.formulas.append(Formula(operands=item.operands, ops=item.ops, result=item.result,
+                self.facts.formulas.append(Formula.model_construct(operands=item.operands, ops=item.ops, result=item.result,
                                                    sentence=si))
 
     def _mention(self, e: _Entry, si: int, para: int, parent: Mention | None = None, role: str = "plain") -> Mention:
@@ -270,7 +270,7 @@ class FactBuilder:
             total = None
             if parent is not None and part is not None:
                 total = parent.of_unit(part.base_unit)
-            share = Share(stated=e.share, part=part, total=total, base_label=e.share_base)
+            share = Share.model_construct(stated=e.share, part=part, total=total, base_label=e.share_base)
             m.share = share
             self.facts.shares.append(share)
         return m
@@ -317,10 +317,10 @@ class FactBuilder:
             elif isinstance(p, _FromTo):
                 self._fromto(p, si)
             elif isinstance(p, _Formula):
-                self.facts.formulas.append(Formula(operands=p.operands, ops=p.ops, result=p.result, sentence=si))
+                self.facts.formulas.append(Formula.model_construct(operands=p.operands, ops=p.ops, result=p.result, sentence=si))
         if head is not None and parts:
             kw = b.keyword.rstrip("：，:")
-            self.facts.breakdowns.append(Breakdown(
+            self.facts.breakdowns.append(Breakdown.model_construct(
                 total=head, parts=parts, keyword=kw, sentence=si,
                 exhaustive=kw in EXHAUSTIVE or (len(parts) >= 2 and bool(TOTAL_WORDS.search(head.label))),
             ))
@@ -329,7 +329,7 @@ class FactBuilder:
     def _rate(self, r: _Rate, si: int, mentions: list[Mention]) -> None:
         formula = None
         if r.formula is not None:
-            formula = Formula(name=r.name, operands=r.formula.operands, ops=r.formula.ops,
+            formula = Formula.model_construct(name=r.name, operands=r.formula.operands, ops=r.formula.ops,
                               result=r.formula.result, sentence=si)
             self.facts.formulas.append(formula)
         if r.value is None:
@@ -344,7 +344,7 @@ class FactBuilder:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
                     labels.append(m.key)
-        self.facts.rates.append(Rate(name=r.name, stated=r.value, operands=ops, labels=labels,
+        self.facts.rates.append(Rate.model_construct(name=r.name, stated=r.value, operands=ops, labels=labels,
                                      formula=formula, sentence=si))
 
     def _change(self, c: _Change, si: int, mentions: list[Mention]) -> None:
@@ -354,7 +354,7 @@ class FactBuilder:
         rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
         if rate is not None and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
-        self.facts.changes.append(Change(comparison=c.cmp, label=label, current=current, base=c.base,
+        self.facts.changes.append(Change.model_construct(comparison=c.cmp, label=label, current=current, base=c.base,
                                          movements=c.movements, sentence=si))
 
     def _fromto(self, f: _FromTo, si: int) -> None:
@@ -364,7 +364,7 @@ class FactBuilder:
             direction = "up" if f.word.type == "UP" else "down"
         elif f.word.type == "TO":
             direction = "up" if UP_WORD.search(word) else ("down" if re.search("降|减|低", word) else None)
-        self.facts.fromtos.append(FromTo(start=f.start, end=f.end, word=word, direction=direction,
+        self.facts.fromtos.append(FromTo.model_construct(start=f.start, end=f.end, word=word, direction=direction,
                                          word_start=f.word.start_pos, word_end=f.word.end_pos, sentence=si))
 
     # links across sentences --------------------------------------------------------------------------
@@ -394,7 +394,7 @@ class FactBuilder:
                     for p in parts:
                         p.parent, p.role = last.key, "part"
                     last.role = "total"
-                    self.facts.breakdowns.append(Breakdown(total=last, parts=parts, keyword="其中",
+                    self.facts.breakdowns.append(Breakdown.model_construct(total=last, parts=parts, keyword="其中",
                                                            exhaustive=False, sentence=si))
                 continue
             used: set[int] = set()
@@ -414,7 +414,7 @@ class FactBuilder:
                     p.parent = f"{t.key}/{g[0].key}"
                     p.role = "part"
                 t.role = "total"
-                self.facts.breakdowns.append(Breakdown(total=t, parts=parts, keyword="其中",
+                self.facts.breakdowns.append(Breakdown.model_construct(total=t, parts=parts, keyword="其中",
                                                        exhaustive=len(parts) >= 2, sentence=si))
 
     def _link_totals_after_parts(self) -> None:
@@ -452,7 +452,7 @@ class FactBuilder:
                         pm.role = "part"
                         pm.parent = m.key
                     m.role = "total"
-                    self.facts.breakdowns.append(Breakdown(total=m, parts=[pm for pm, _ in tail],
+                    self.facts.breakdowns.append(Breakdown.model_construct(total=m, parts=[pm for pm, _ in tail],
                                                            keyword="", exhaustive=True, inferred=True,
                                                            sentence=m.sentence))
 
@@ -476,7 +476,7 @@ class FactBuilder:
                 if income is None or expense is None:
                     continue
                 opening = _last_of(window, "年初结", bq, parts_ok=True)
-                self.facts.balances.append(Balance(income=income, expense=expense, balance=bq, opening=opening,
+                self.facts.balances.append(Balance.model_construct(income=income, expense=expense, balance=bq, opening=opening,
                                                    sentence=m.sentence))
                 floor = i + 1
 
@@ -513,7 +513,7 @@ class FactBuilder:
                     before, "结存", months, parts_ok=True, unit="元")
                 expense = _last_of(before, "支出", months, parts_ok=True, unit="元")
                 if balance is not None and expense is not None:
-                    self.facts.months.append(MonthsPayable(months=months, balance=balance, expense=expense, sentence=si))
+                    self.facts.months.append(MonthsPayable.model_construct(months=months, balance=balance, expense=expense, sentence=si))
 
     def _link_scores(self) -> None:
         """An overall score followed, in its section, by numbered items each with its own score."""
@@ -541,7 +541,7 @@ class FactBuilder:
                 if q is not None and "得分" in other.key + other.label and other.role != "part":
                     items.append(q)
             if len(items) >= 2:
-                self.facts.scores.append(ScoreSet(total=total, items=items, sentence=m.sentence))
+                self.facts.scores.append(ScoreSet.model_construct(total=total, items=items, sentence=m.sentence))
 
     def _count_unparsed(self) -> None:
         related: set[int] = set()
