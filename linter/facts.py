@@ -18,6 +18,21 @@ class Fact(BaseModel):
 
     model_config = ConfigDict(defer_build=True)
 
+    @classmethod
+    def of(cls, **values: object):
+        """`model_construct` for the parser's own complete data: every field given, nothing validated or
+        defaulted (the parser builds thousands of mentions per report; tests/test_grammar.py checks that
+        the result equals `model_construct`'s)."""
+        missing = cls.model_fields.keys() - values.keys()
+        if missing:
+            raise TypeError(f"{cls.__name__}.of: missing {sorted(missing)}")
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
+
 
 class Mention(Fact):
     """A labelled figure (or several figures of different units for one label)."""

@@ -206,6 +206,7 @@ class FactBuilder:
         # per sentence: mentions in order and whether the sentence opened with a headless 其中
         self._sentence_mentions: dict[int, list[Mention]] = {}
         self._headless: dict[int, _Breakdown] = {}
+        self._last_rate: dict[int, int] = {}  # sentence → start of its latest rate
         self.parse_errors = 0
 
     # ---------------------------------------------------------------------------------------------
@@ -261,7 +262,7 @@ class FactBuilder:
         if not key and parent is None:
             key = ""
         qs = e.qs
-        m = Mention.model_construct(label=e.label, key=key, noun="", quantities=qs, sentence=si, paragraph=para,
+        m = Mention.of(label=e.label, key=key, noun="", quantities=qs, sentence=si, paragraph=para,
                     section=self.doc.section_path(qs[0].start) if qs else [], period=period,
                     parent=parent.key if parent else None, role=role, share=None)  # type: ignore[arg-type]
         self.facts.mentions.append(m)
@@ -335,8 +336,8 @@ class FactBuilder:
         if r.value is None:
             return
         # operands: the figures of the sentence before the rate and after any earlier rate
-        prior_rates = [x.stated.start for x in self.facts.rates if x.sentence == si]
-        floor = max(prior_rates, default=-1)
+        floor = self._last_rate.get(si, -1)
+        self._last_rate[si] = r.start
         ops: list[Quantity] = []
         labels: list[str] = []
         for m in mentions:
@@ -433,7 +434,8 @@ class FactBuilder:
                 if not (TOTAL_WORDS.search(m.key) or joined):
                     continue
                 run: list[tuple[Mention, Quantity]] = []
-                for prev in reversed(mentions[:i]):
+                for j in range(i - 1, -1, -1):
+                    prev = mentions[j]
                     pq = prev.of_unit(q.base_unit)
                     if pq is None or prev.role == "part" or not pq.exact:
                         break

@@ -185,3 +185,14 @@ def test_grammar_is_total_over_random_sentences():
     fb = FactBuilder(normalise(text))
     fb.build()
     assert fb.parse_errors == 0
+
+
+def test_fast_fact_constructor_matches_model_construct():
+    from linter.facts import Mention
+
+    values = dict(label="收入", key="收入", noun="", quantities=[], sentence=1, paragraph=0, section=["一、"],
+                  period="", parent=None, role="plain", share=None)
+    a, b = Mention.of(**values), Mention.model_construct(**values)
+    assert a == b and a.model_dump() == b.model_dump() and a.model_fields_set == b.model_fields_set
+    with pytest.raises(TypeError):
+        Mention.of(label="x")
