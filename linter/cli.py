@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="compare the figures that reports of one entity and year restate")
     check.add_argument("--baseline", help="report only findings not in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="write the current findings as a baseline and exit 0")
+    check.add_argument("--annotate", metavar="OUT.docx",
+                       help="with one .docx report: write a copy with each finding as a Word comment on its figure")
     check.add_argument("--no-color", action="store_true")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
@@ -82,6 +84,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .reporters import make
 
     files, errors = expand_paths(args.paths)
+    if args.annotate and (len(files) != 1 or not files[0].lower().endswith(".docx")):
+        print("tieout: --annotate takes exactly one .docx report", file=sys.stderr)
+        return EXIT_USAGE
     overrides = {"select": args.select, "ignore": args.ignore, "extend_select": args.extend_select,
                  "fail_on": args.fail_on, "max_file_size_mb": args.max_file_size,
                  "cross_document": args.cross_document}
@@ -123,6 +128,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             held.append((result, text if args.format == "human" else ""))
             continue
         failing |= _emit(result, text, reporter, everything, writing, threshold)
+        if args.annotate:
+            from .annotate import annotate
+            from .reading import read_path
+
+            n = annotate(result.path, args.annotate, read_path(result.path).rendering, result.diagnostics)
+            print(f"tieout: wrote {args.annotate} with {n} comment{'s' if n != 1 else ''}", file=sys.stderr)
     if cross:
         from .crossdoc import compare
 

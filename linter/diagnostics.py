@@ -35,6 +35,7 @@ class Diagnostic(BaseModel):
     related: list[Related] = Field(default_factory=list)
     fix: str | None = None  # a replacement for the figure's text, when only one figure can be at fault
     section: list[str] = Field(default_factory=list)
+    locator: str | None = None  # in a Word/PDF report: 段落 12, 表 3 第 4 行 第 2 列, 第 2 页
     sentence: str = ""  # the normalised sentence, the baseline's key
 
 

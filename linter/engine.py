@@ -32,16 +32,17 @@ class FileResult(BaseModel):
     summary: Any = Field(default=None, exclude=True)  # a crossdoc.Summary, for --cross-document
 
 
-def analyse(source: Source, config: Config) -> tuple[Document, Facts]:
-    labeller = Labeller({**plugins().synonyms, **config.synonyms})
+def analyse(source: Source, config: Config, labeller: Labeller | None = None) -> tuple[Document, Facts]:
+    labeller = labeller or Labeller({**plugins().synonyms, **config.synonyms})
     doc = normalise(source.text, source.path)
     facts = build_facts(doc, labeller, tuple(config.extra_units))
     return doc, facts
 
 
 def lint_source(source: Source, config: Config, summarise_figures: bool = False) -> FileResult:
-    doc, facts = analyse(source, config)
-    ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units))
+    labeller = Labeller({**plugins().synonyms, **config.synonyms})
+    doc, facts = analyse(source, config, labeller)
+    ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     result = FileResult(path=source.path, encoding=source.encoding)
     ignore = [*config.ignore, *config.ignored_for(source.path)]
     for rule_cls in plugins().rules:
@@ -72,6 +73,9 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
 
         result.summary = summarise(source.path, doc, facts)
     result.diagnostics = apply_suppressions(doc, result.diagnostics)
+    if source.rendering is not None:
+        for d in result.diagnostics:
+            d.locator = source.rendering.locate(d.line, d.column)
     result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
     result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
     return result

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .quantities import Quantity
+from .tables import Table
 
 
 class Fact(BaseModel):
@@ -154,4 +155,5 @@ class Facts(Fact):
     months: list[MonthsPayable] = Field(default_factory=list)
     scores: list[ScoreSet] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
     unparsed: list[int] = Field(default_factory=list)  # sentences with 2+ figures and no relation

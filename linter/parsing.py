@@ -24,6 +24,7 @@ from .labels import Labeller
 from .lexer import VALUE_TYPES, tokenize
 from .numbers import digit_slip
 from .quantities import Quantity, extract
+from .tables import find_tables
 
 EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
 TOTAL_WORDS = re.compile(r"(?:合计|总计|共计|总额|总和|总数|总量|小计|总预算|总收入|总支出|总金额)")
@@ -211,7 +212,11 @@ class FactBuilder:
 
     # ---------------------------------------------------------------------------------------------
     def build(self) -> Facts:
+        self.facts.tables = find_tables(self.doc)
+        text = self.doc.text
         for si, sent in enumerate(self.doc.sentences):
+            if text.startswith("|", sent.start):
+                continue  # a table row: the table checks read it as cells
             lo = bisect_left(self._starts, sent.start)
             hi = bisect_left(self._starts, sent.end)
             qs = self.facts.quantities[lo:hi]

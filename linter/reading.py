@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown")
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 
@@ -21,7 +22,8 @@ class InputError(Exception):
 class Source:
     path: str
     text: str
-    encoding: str
+    encoding: str  # the text's encoding, or "docx" / "pdf" for a rendering of such a file
+    rendering: Any = None  # documents.Rendering for .docx / .pdf: locators of the rendered lines
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -78,12 +80,29 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
             f"{path}: {size / 1048576:.1f} MB is larger than the limit of {max_bytes / 1048576:.0f} MB "
             "(raise it with --max-file-size)"
         )
+    suffix = p.suffix.lower()
+    if suffix in (".docx", ".pdf"):
+        return _render(path, suffix)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     text, enc = decode(data, path)
     return Source(path, text, enc)
+
+
+def _render(path: str, suffix: str) -> Source:
+    from . import documents
+
+    try:
+        rendering = documents.render_docx(path) if suffix == ".docx" else documents.render_pdf(path)
+    except documents.NoTextLayer as exc:
+        raise InputError(str(exc)) from None
+    except ImportError as exc:
+        raise InputError(f"{path}: reading {suffix} files needs {exc.name}: pip install tieout") from None
+    except Exception as exc:  # a damaged or mislabelled file: one line, the other files go on
+        raise InputError(f"{path}: cannot read as {suffix[1:]} ({type(exc).__name__}: {str(exc)[:120]})") from None
+    return Source(path, rendering.text, suffix[1:], rendering)
 
 
 def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:

@@ -20,9 +20,10 @@ class Settings:
 
 
 class CheckContext:
-    def __init__(self, doc: Document, facts: Facts, settings: Settings | None = None) -> None:
+    def __init__(self, doc: Document, facts: Facts, settings: Settings | None = None, labeller=None) -> None:
         self.doc = doc
         self.facts = facts
+        self.labeller = labeller  # the run's label normaliser (synonyms applied)
         self.settings = settings or Settings()
         # figures another rule already blamed, so a second rule can name the first cause
         self.blamed: dict[int, str] = {}

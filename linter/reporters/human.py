@@ -61,7 +61,8 @@ class Human:
             self.out.write(f"All checked: no problems in {files}.\n")
 
     def diagnostic(self, d: Diagnostic, lines: list[str], quiet: bool) -> None:
-        head = f"{d.path}:{d.line}:{d.column}: {self.c('bold', d.code)} [{self.c(d.severity, d.severity)}] {d.message}"
+        where = f" ({d.locator})" if d.locator else ""
+        head = f"{d.path}:{d.line}:{d.column}: {self.c('bold', d.code)} [{self.c(d.severity, d.severity)}] {d.message}{where}"
         self.out.write(head + "\n")
         if quiet or not self.show_source or not (0 < d.line <= len(lines)):
             return
