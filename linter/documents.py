@@ -91,6 +91,8 @@ def render_docx(path: str) -> Rendering:
     from docx.table import Table
 
     document = docx.Document(path)
+    # paragraph.style scans every style when a paragraph names none: resolve style ids once instead
+    style_names = {st.style_id: st.name or "" for st in document.styles}
     b = _Builder()
     para_no = table_no = 0
     for index, block in enumerate(document.iter_inner_content()):
@@ -102,7 +104,7 @@ def render_docx(path: str) -> Rendering:
         text = block.text
         if not text.strip():
             continue
-        m = HEADING_STYLE.match(block.style.name if block.style is not None else "")
+        m = HEADING_STYLE.match(style_names.get(block._p.style or "", ""))
         prefix = "#" * int(m.group(1)) + " " if m else ""
         b.line(prefix + text.replace("\n", " "), f"段落 {para_no}", ("p", index, len(prefix)))
         b.blank()
