@@ -40,7 +40,7 @@ class BalanceMismatch(Rule):
             exact = b.income.base_value - b.expense.base_value
             related = [ctx.related(b.income, "收入"), ctx.related(b.expense, "支出")]
             msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {in_unit(exact, b.balance)}"
-            kw = {"code": "TO100", "name": "rounding", "severity": "info"} if "rounding" in verdicts else {}
+            kw = self.rounding("rounding" in verdicts)
             yield self.diag(b.balance, msg, stated=b.balance.text, expected=in_unit(exact, b.balance),
                             related=related, **kw)
 
@@ -94,7 +94,7 @@ class ScoreSum(Rule):
             if verdict == "pass":
                 continue
             total = sum((q.value for q in sset.items), Decimal(0))
-            kw = {"code": "TO100", "name": "rounding", "severity": "info"} if verdict == "rounding" else {}
+            kw = self.rounding(verdict == "rounding")
             yield self.diag(sset.total, f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符",
                             stated=sset.total.text, expected=f"{fmt(total)}分",
                             related=[ctx.related(q, "分项得分") for q in sset.items], **kw)

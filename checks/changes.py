@@ -70,7 +70,7 @@ class ChangeMismatch(Rule):
                     continue
                 exact = (cur.base_value - base_val) / base_val * HUNDRED
                 expected = f"{fmt(abs(exact), p.decimals)}%"
-                kw = {"code": "TO100", "name": "rounding", "severity": "info"} if verdict == "rounding" else {}
+                kw = self.rounding(verdict == "rounding")
                 yield self.diag(p, f"按本期 {cur.text}、上期 {fmt(base_val / cur.scale)}{cur.unit} 计算，变动率为 {fmt(exact, 2)}%，与所写 {pct_q.word}{p.text} 不符",
                                 stated=p.text, expected=expected, fix=expected,
                                 related=[ctx.related(cur, "本期数")] + ([ctx.related(base, "上期数")] if base else []), **kw)

@@ -57,8 +57,7 @@ class RateMismatch(Rule):
             related = [ctx.related(num, "分子"), ctx.related(den, "分母")]
             if any(v == "rounding" for v, _, _ in verdicts):
                 yield self.diag(r.stated, f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 相差不足末位一个单位",
-                                stated=r.stated.text, expected=expected, related=related, fix=expected,
-                                code="TO100", name="rounding", severity="info")
+                                stated=r.stated.text, expected=expected, related=related, fix=expected, **self.rounding(True))
             else:
                 yield self.diag(r.stated, f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
                                 stated=r.stated.text, expected=expected, related=related, fix=expected)
@@ -158,7 +157,7 @@ class FormulaMismatch(Rule):
             related = [ctx.related(q, "运算数") for q in f.operands]
             yield self.diag(res, f"公式 {f.name or ''}计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}",
                             stated=res.text, expected=expected, related=related, fix=expected,
-                            **({"code": "TO100", "name": "rounding", "severity": "info"} if verdict == "rounding" else {}))
+                            **(self.rounding(verdict == "rounding")))
 
 
 class FormulaOperandUnknown(Rule):

@@ -42,7 +42,7 @@ class ShareMismatch(Rule):
             if verdict == "rounding":
                 yield self.diag(stated, f"占比 {stated.text} 与 {s.part.text}/{s.total.text} = {fmt(exact, 4)}% 相差不足末位一个单位，"
                                 f"按四舍五入应为 {expected}", stated=stated.text, expected=expected, related=related,
-                                fix=expected, code="TO100", name="rounding", severity="info")
+                                fix=expected, **self.rounding(True))
             else:
                 yield self.diag(stated, f"占比 {stated.text} 与 {s.part.text}/{s.total.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
                                 stated=stated.text, expected=expected, related=related, fix=expected)

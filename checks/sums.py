@@ -130,8 +130,7 @@ class SumMismatch(Rule):
         related = [ctx.related(p, "组成项") for p in parts]
         if verdict == "rounding":
             return self.diag(total, f"合计 {total.text} 与各项之和 {in_unit(exact_sum, total)} 相差不足末位一个单位，属舍入差异",
-                             stated=total.text, expected=in_unit(exact_sum, total), related=related,
-                             code="TO100", name="rounding", severity="info")
+                             stated=total.text, expected=in_unit(exact_sum, total), related=related, **self.rounding(True))
         suspects = self._suspects(total, parts, exact_sum)
         diff = exact_sum - ctx.value(total)
         msg = (f"各项之和 {shown} = {in_unit(exact_sum, total)}，与合计 {total.text} 不符"

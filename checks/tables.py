@@ -142,7 +142,7 @@ class TableTotal(Rule):
             return
         s = sum((q.base_value for q in parts), Decimal(0))
         expected = written_like(s, total)
-        kw = {"code": "TO100", "name": "rounding", "severity": "info"} if verdict == "rounding" else {}
+        kw = self.rounding(verdict == "rounding")
         yield self.diag(total, f"{where}的 {total.text} 不等于所合计各项之和 {expected}", stated=total.text,
                         expected=expected, fix=expected if verdict == "fail" else None,
                         related=[ctx.related(q, "组成项") for q in parts], **kw)
@@ -219,7 +219,7 @@ class TableRate(Rule):
         exact = ((num.base_value - den.base_value) if growth else num.base_value) / den.base_value * HUNDRED
         expected = f"{fmt(exact, value.decimals)}%"
         formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
-        kw = {"code": "TO100", "name": "rounding", "severity": "info"} if any(v == "rounding" for v, _, _ in tried) else {}
+        kw = self.rounding(any(v == "rounding" for v, _, _ in tried))
         yield self.diag(value, f"“{name}”列的 {value.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
                         stated=value.text, expected=expected, fix=expected,
                         related=[ctx.related(num, "分子"), ctx.related(den, "分母")], **kw)
@@ -265,7 +265,7 @@ class TableShare(Rule):
                         continue
                     exact = part.base_value / whole.base_value * HUNDRED
                     expected = f"{fmt(exact, stated.decimals)}%"
-                    kw = {"code": "TO100", "name": "rounding", "severity": "info"} if verdict == "rounding" else {}
+                    kw = self.rounding(verdict == "rounding")
                     yield self.diag(stated, f"“{header[s]}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，"
                                     f"应为 {expected}", stated=stated.text, expected=expected, fix=expected,
                                     related=[ctx.related(part, "部分"), ctx.related(whole, "合计")], **kw)

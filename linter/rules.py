@@ -102,6 +102,11 @@ class Rule:
                           end_column=p.end_column, stated=stated, expected=expected, related=related or [],
                           fix=fix, section=doc.section_path(start), sentence=self.ctx.sentence_of(start))
 
+    @staticmethod
+    def rounding(is_rounding: bool) -> dict:
+        """The fields that turn a finding into a rounding one (TO100, info), when the miss is only that."""
+        return {"code": "TO100", "name": "rounding", "severity": "info"} if is_rounding else {}
+
     def checked(self, q: Quantity, status: str, related: list[Quantity] = (), kind: str | None = None) -> Checked:
         p = self.ctx.doc.position(q.start, q.end)
         return Checked(kind=kind or self.kind, status=status, rule=self.code, line=p.line, column=p.column,
