@@ -11,6 +11,7 @@ from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
 MIN_KEY = 4
+MIN_PLAIN_KEY = 6
 LONG_NOUN = 8
 CONNECTIVE_END = re.compile(r"(?:和|与|及|以及|对|向|给|在|从|将|把|等)$")  # shorter labels (支出, 收入) name different things in different sentences
 
@@ -38,7 +39,9 @@ class RestatedFigure(Rule):
                     continue
                 # `A 295 家定点零售药店和 49 家定点医院`: a label ending in 和/与/对 … is not the figure's name
                 named = len(m.key) >= MIN_KEY and not CONNECTIVE_END.search(m.label)
-                if named:
+                # outside a breakdown a short label (支出决算, 完成预算) names different subjects in different
+                # sentences; it is matched only loosely (info)
+                if named and (m.parent is not None or len(m.key) >= MIN_PLAIN_KEY):
                     strong.setdefault((m.key, q.base_unit, m.period, m.parent), []).append((m, q))
                 elif len(m.noun) >= MIN_KEY and m.parent is None:
                     # `加快 15项医疗保障信息业务编码贯标工作`: the noun after the figure names it, more loosely
@@ -54,26 +57,22 @@ class RestatedFigure(Rule):
         yield from self._loose_matches(loose)
 
     def _loose_matches(self, groups: dict[tuple, list[tuple[str, Mention, Quantity]]]) -> Iterable[Result]:
-        """Names that differ but likely name one quantity: one ends or begins the other (`直接结算` /
-        `跨省异地住院费用直接结算`, `定点医院` / `定点医院签订服务协议`), or they share a long beginning
-        (`移送市场监管局违规线索` / `移送市场监管局违规收费线索`). Agreeing values are a checked
-        restatement; a single differing pair in different paragraphs is an info finding, never more."""
+        """Names that differ but may name one quantity: one ends or begins the other (`直接结算` /
+        `跨省异地住院费用直接结算`, `定点医院` / `定点医院签订服务协议`), they share a long beginning, or a
+        short generic name recurs. Agreeing values are a checked restatement; nothing is reported."""
         for items in groups.values():
             for i, (n1, m1, q1) in enumerate(items):
+                # identical names meet here only when too short for a warning (they are not in `strong`)
                 partners = [(n2, m2, q2) for n2, m2, q2 in items
-                            if m2.sentence != m1.sentence and n2 != n1 and _alike(n1, n2)]
+                            if m2.sentence != m1.sentence and _alike(n1, n2)
+                            and (n2 != n1 or len(n1) < MIN_PLAIN_KEY)]
                 if not partners:
                     continue
-                if all(q2.base_value == q1.base_value for _, _, q2 in partners):
-                    if any(m2.sentence < m1.sentence for _, m2, _ in partners):
-                        yield self.checked(q1, "pass", [q for _, _, q in partners])
-                    continue
-                n2, m2, q2 = partners[0]
-                if len(partners) == 1 and m2.paragraph != m1.paragraph and m2.sentence < m1.sentence:
-                    yield self.checked(q1, "fail", [q2])
-                    yield self.diag(q1, f"“{n1}”{q1.text} 与第 {self.ctx.doc.position(q2.start, q2.end).line} 行"
-                                    f"“{n2}”{q2.text} 可能是同一数据而数值不同，请核对",
-                                    stated=q1.text, related=[self.ctx.related(q2, "相似的表述")], severity="info")
+                # a loose match confirms agreement; a disagreement under differing names is no evidence of a
+                # mistake (财政拨款收入合计 is not 收入合计), so it is not reported
+                if all(q2.base_value == q1.base_value for _, _, q2 in partners) and \
+                        any(m2.sentence < m1.sentence for _, m2, _ in partners):
+                    yield self.checked(q1, "pass", [q for _, _, q in partners])
 
     def _groups(self, groups: dict, severity: str | None) -> Iterable[Result]:
         for key_tuple, items in groups.items():
@@ -110,8 +109,9 @@ class RestatedFigure(Rule):
                             related=[self.ctx.related(q, "另一处") for q in rest])
 
 
-
 def _alike(a: str, b: str) -> bool:
+    if a == b:
+        return True
     short, long_ = sorted((a, b), key=len)
     if long_.endswith(short) or long_.startswith(short):
         return True

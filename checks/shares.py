@@ -33,6 +33,10 @@ class ShareMismatch(Rule):
                 continue
             stated = s.stated
             verdict = self.ctx.judge(interval(stated), iv, stated.ulp)
+            for alt in s.alternatives if verdict != "pass" else ():
+                alt_iv = ratio(interval(s.part, ctx.value(s.part)), interval(alt, ctx.value(alt)))
+                if alt_iv is not None and ctx.judge(interval(stated), alt_iv, stated.ulp) == "pass":
+                    verdict = "pass"
             yield self.checked(stated, "pass" if verdict == "pass" else "fail", [s.part, s.total])
             if verdict == "pass":
                 continue

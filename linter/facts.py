@@ -59,6 +59,9 @@ class Share(Fact):
     part: Quantity | None = None
     total: Quantity | None = None
     base_label: str = ""
+    # other stated wholes of the same name (`本年支出合计` of the department and of 财政拨款): the share
+    # holds if it holds against any of them
+    alternatives: list[Quantity] = Field(default_factory=list)
 
 
 class Breakdown(Fact):

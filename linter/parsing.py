@@ -495,15 +495,19 @@ class FactBuilder:
             if s is None or s.total is not None or s.part is None or not s.base_label:
                 continue
             base = self.labeller.split(s.base_label)[0]
+            raw = re.sub(r"的$", "", s.base_label)
             if len(base) < 2:
                 continue
-            for other in sorted(mentions, key=lambda o: (o.paragraph != m.paragraph, abs(o.sentence - m.sentence))):
+            found = []
+            for other in sorted(mentions, key=lambda o: (o.label.strip() != raw, o.paragraph != m.paragraph,
+                                                         abs(o.sentence - m.sentence))):
                 if other is m or not (other.key == base or other.key.endswith(base)):
                     continue
                 q = other.of_unit(s.part.base_unit)
-                if q is not None:
-                    s.total = q
-                    break
+                if q is not None and q.exact:
+                    found.append(q)
+            if found:
+                s.total, s.alternatives = found[0], found[1:]
 
     def _link_months_payable(self) -> None:
         """`历年累计结余 X，预计可支付月数 N 个月`, with the year's expenditure stated before it."""
