@@ -64,14 +64,13 @@ class RestatedFigure(Rule):
             for i, (n1, m1, q1) in enumerate(items):
                 # identical names meet here only when too short for a warning (they are not in `strong`)
                 partners = [(n2, m2, q2) for n2, m2, q2 in items
-                            if m2.sentence != m1.sentence and _alike(n1, n2)
-                            and (n2 != n1 or len(n1) < MIN_PLAIN_KEY)]
+                            if m2 is not m1 and _alike(n1, n2) and (n2 != n1 or len(n1) < MIN_PLAIN_KEY)]
                 if not partners:
                     continue
                 # a loose match confirms agreement; a disagreement under differing names is no evidence of a
                 # mistake (财政拨款收入合计 is not 收入合计), so it is not reported
                 if all(q2.base_value == q1.base_value for _, _, q2 in partners) and \
-                        any(m2.sentence < m1.sentence for _, m2, _ in partners):
+                        any(q2.start < q1.start for _, _, q2 in partners):
                     yield self.checked(q1, "pass", [q for _, _, q in partners])
 
     def _groups(self, groups: dict, severity: str | None) -> Iterable[Result]:
@@ -118,7 +117,10 @@ def _alike(a: str, b: str) -> bool:
     n = 0
     while n < len(short) and a[n] == b[n]:
         n += 1
-    return n >= 6 and len(a) - n <= 4 and len(b) - n <= 4
+    if n >= 6 and len(a) - n <= 4 and len(b) - n <= 4:
+        return True
+    # the same phrase in another word order (医院涉嫌诈骗犯罪 / 涉嫌诈骗犯罪线索)
+    return any(short[i:i + 6] in long_ for i in range(len(short) - 5))
 
 
 @hookimpl
