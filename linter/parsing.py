@@ -343,6 +343,9 @@ class FactBuilder:
         # operands: the figures of the sentence before the rate and after any earlier rate
         floor = self._last_rate.get(si, -1)
         self._last_rate[si] = r.start
+        # items of a list separated by ；are independent: a rate's operands stand in its own item
+        semicolon = self.doc.text.rfind("；", self.doc.sentences[si].start, r.start)
+        floor = max(floor, semicolon)
         ops: list[Quantity] = []
         labels: list[str] = []
         for m in mentions:
@@ -355,6 +358,11 @@ class FactBuilder:
 
     def _change(self, c: _Change, si: int, mentions: list[Mention]) -> None:
         subject = mentions[-1] if mentions else None
+        if subject is None and si - 1 in self._sentence_mentions and \
+                self.doc.sentences[si - 1].paragraph == self.doc.sentences[si].paragraph:
+            # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the last one before
+            earlier = self._sentence_mentions[si - 1]
+            subject = earlier[-1] if earlier else None
         current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
         label = subject.key if subject else ""
         rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
@@ -392,9 +400,14 @@ class FactBuilder:
                 else:
                     break
             if len(groups) < 2:
-                # one group under 其中 refers to the last figure before it, and may be partial
-                last = prev[-1]
-                dims = {q.base_unit for q in last.quantities}
+                # one group under 其中 refers to the last figure before it in a unit its parts use (not the
+                # rate after it: `支出决算为 25.50 万元，完成预算的 85.00%。其中：…`), and may be partial
+                part_units = {q.base_unit for m in groups[0] for q in m.quantities if q.kind in ("amount", "count")}
+                last = next((m for m in reversed(prev) if any(q.kind in ("amount", "count") for q in m.quantities)),
+                            None)
+                if last is None or not any(q.base_unit in part_units for q in last.quantities):
+                    continue
+                dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
                 parts = [m for m in groups[0] if m.quantities and m.quantities[0].base_unit in dims]
                 if parts and last.key:
                     for p in parts:
