@@ -5,8 +5,10 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, fmt, interval, ratio
+from linter.numbers import HUNDRED, add, fmt, interval, ratio
 from linter.rules import Result, Rule
+
+from ._util import in_unit
 
 
 class ShareMismatch(Rule):
@@ -52,6 +54,56 @@ class ShareMismatch(Rule):
                                 stated=stated.text, expected=expected, related=related, fix=expected)
 
 
+class ShareList(Rule):
+    """Shares listed with no stated whole (`教育支出 9,558 万元，占 90%；社保 637.2 万元，占 6%；…`).
+
+    When the listed shares add up to 100% (within their rounding), the whole is the sum of the listed
+    parts, and each share must match its part over that sum. Shares adding up to more than 100% are wrong
+    whatever the whole; shares adding up to less may leave items out and are not judged.
+    """
+
+    code = "TO112"
+    name = "share-list"
+    severity = "error"
+    kind = "share"
+    order = 45
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        for shares in ctx.facts.share_lists:
+            stated = [s.stated for s in shares]
+            if any(not q.exact for q in stated) or any(s.part is None or not s.part.exact for s in shares):
+                continue
+            total = sum((q.value for q in stated), Decimal(0))
+            slack = sum((q.ulp for q in stated), Decimal(0))
+            if total > HUNDRED + slack:
+                yield self.checked(stated[-1], "fail", stated[:-1], kind="share_sum")
+                yield self.diag(stated[-1], f"所列各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，超过 100%",
+                                stated=f"{fmt(total)}%", expected="<= 100%",
+                                related=[ctx.related(q, "占比") for q in stated[:-1]])
+                continue
+            if total < HUNDRED - slack:
+                continue
+            yield self.checked(stated[-1], "pass", stated[:-1], kind="share_sum")
+            parts = [s.part for s in shares]
+            whole = sum((ctx.value(p) for p in parts), Decimal(0))
+            whole_iv = add([interval(p, ctx.value(p)) for p in parts])
+            for s in shares:
+                iv = ratio(interval(s.part, ctx.value(s.part)), whole_iv)
+                if iv is None:
+                    continue
+                verdict = ctx.judge(interval(s.stated), iv, s.stated.ulp)
+                yield self.checked(s.stated, "pass" if verdict == "pass" else "fail", parts)
+                if verdict == "pass":
+                    continue
+                exact = ctx.value(s.part) / whole * HUNDRED
+                expected = f"{fmt(exact, s.stated.decimals)}%"
+                yield self.diag(s.stated, f"占比 {s.stated.text} 与 {s.part.text} 占所列各项之和 {in_unit(whole, s.part)} 的 "
+                                f"{fmt(exact, 2)}% 不符，应为 {expected}", stated=s.stated.text, expected=expected,
+                                fix=expected, related=[ctx.related(p, "所列各项") for p in parts if p is not s.part],
+                                **self.rounding(verdict == "rounding"))
+
+
 class ShareSum(Rule):
     """The shares stated for the parts of one breakdown do not add up to 100%.
 
@@ -92,4 +144,4 @@ class ShareSum(Rule):
 
 @hookimpl
 def tieout_rules() -> list[type[Rule]]:
-    return [ShareMismatch, ShareSum]
+    return [ShareMismatch, ShareList, ShareSum]

@@ -159,4 +159,5 @@ class Facts(Fact):
     scores: list[ScoreSet] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    share_lists: list[list[Share]] = Field(default_factory=list)  # shares listed with no stated whole
     unparsed: list[int] = Field(default_factory=list)  # sentences with 2+ figures and no relation

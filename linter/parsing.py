@@ -227,6 +227,7 @@ class FactBuilder:
         self._link_totals_after_parts()
         self._link_balances()
         self._link_share_bases()
+        self._link_share_lists()
         self._link_months_payable()
         self._link_scores()
         self._count_unparsed()
@@ -521,6 +522,18 @@ class FactBuilder:
                     found.append(q)
             if found:
                 s.total, s.alternatives = found[0], found[1:]
+
+    def _link_share_lists(self) -> None:
+        """`A a，占 p%；B b，占 q%；…` with no whole stated: the shares of one sentence form a list."""
+        by_sentence: dict[int, list[Share]] = {}
+        for m in self.facts.mentions:
+            s = m.share
+            if s is not None and s.total is None and s.part is not None and not s.base_label:
+                by_sentence.setdefault(m.sentence, []).append(s)
+        for shares in by_sentence.values():
+            units = {s.part.base_unit for s in shares if s.part is not None}
+            if len(shares) >= 2 and len(units) == 1:
+                self.facts.share_lists.append(shares)
 
     def _link_months_payable(self) -> None:
         """`历年累计结余 X，预计可支付月数 N 个月`, with the year's expenditure stated before it."""
