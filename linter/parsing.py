@@ -28,8 +28,9 @@ from .tables import find_tables
 
 EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
 TOTAL_WORDS = re.compile(r"(?:合计|总计|共计|总额|总和|总数|总量|小计|总预算|总收入|总支出|总金额)")
-BALANCE_WORD = re.compile(r"(?:结余|结存|余额)")
-CUMULATIVE = re.compile(r"(?:累计|历年|滚存|结转)")
+BALANCE_WORD = re.compile(r"(?:结余|结存|余额|结转下年)")
+# stocks, not a period's income minus expenditure
+CUMULATIVE = re.compile(r"(?:累计|历年|滚存|结转|债务|贷款|存款|借款)")
 MONTHS_WORD = re.compile(r"可支付|可支撑|可保障|支付能力|可用")
 SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分|评分)$")
 UP_WORD = re.compile(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
@@ -293,8 +294,10 @@ class FactBuilder:
         ended = False
         for p in b.parts:
             if isinstance(p, _Entry) and head is not None and not ended:
-                # a figure in none of the total's units means the list of parts has ended
+                # a figure in none of the total's units, or a limit (`控制在限额 1,650 亿元以内`), ends the parts
                 if p.qs and not any(q.base_unit in dims for q in p.qs if q.kind != "percent"):
+                    ended = True
+                elif p.qs and all(q.bound is not None for q in p.qs):
                     ended = True
             if ended and isinstance(p, (_Entry, _Breakdown)):
                 entry = p if isinstance(p, _Entry) else p.head
@@ -358,7 +361,9 @@ class FactBuilder:
                                      formula=formula, sentence=si))
 
     def _change(self, c: _Change, si: int, mentions: list[Mention]) -> None:
-        subject = mentions[-1] if mentions else None
+        # the figure that changed: the last one before, skipping ratios that only qualify it
+        # (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%` is about the 456.78)
+        subject = next((m for m in reversed(mentions) if not _qualifying_ratio(m)), None)
         if subject is None and si - 1 in self._sentence_mentions and \
                 self.doc.sentences[si - 1].paragraph == self.doc.sentences[si].paragraph:
             # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the last one before
@@ -485,7 +490,7 @@ class FactBuilder:
         for mentions in by_para.values():
             floor = 0
             for i, m in enumerate(mentions):
-                if not (BALANCE_WORD.search(m.key) and not CUMULATIVE.search(m.key.replace("年末结转", ""))):
+                if not (BALANCE_WORD.search(m.key) and not CUMULATIVE.search(m.key.replace("年末结转", "").replace("结转下年", ""))):
                     continue
                 bq = next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
                 if bq is None:
@@ -592,6 +597,16 @@ class FactBuilder:
         for m in self.facts.mentions:
             counts[m.sentence] = counts.get(m.sentence, 0) + sum(1 for q in m.quantities if q.kind != "bare")
         self.facts.unparsed = sorted(s for s, n in counts.items() if n >= 2 and s not in related)
+
+
+RATE_NAME = re.compile(r"(?:率|比重|比例|占比|份额|水平|程度|系数|指数)$")
+
+
+def _qualifying_ratio(m: Mention) -> bool:
+    """A percentage that is not a rate of its own (`为预算的 101.5%`, `占…的 20%`), but says how its neighbour
+    relates to something."""
+    qs = [q for q in m.quantities if q.kind != "bare"]
+    return bool(qs) and all(q.kind == "percent" for q in qs) and not RATE_NAME.search(m.key)
 
 
 def _foots(target: Decimal, total: Quantity, parts: list[Quantity]) -> bool:
