@@ -1,0 +1,29 @@
+"""Other genres of budget document: clean samples stay silent; injected errors are caught."""
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, lint_text
+
+GENRES = sorted((ROOT / "fixtures" / "genres").glob("*.txt"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+@pytest.mark.parametrize("path", GENRES, ids=[p.stem for p in GENRES])
+def test_clean_sample_has_no_finding(path):
+    result = lint_text(path.read_text(encoding="utf-8"), str(path))
+    assert not [(d.code, d.line, d.message) for d in result.diagnostics if d.severity in ("error", "warning")]
+    assert len(result.checked) >= 15
+
+
+@pytest.mark.slow
+def test_injected_errors_in_other_genres():
+    import inject
+
+    tally = inject.run(GENRES)
+    kinds = {k[0] for k in tally if isinstance(k, tuple)}
+    found = sum(tally[k, "found"] for k in kinds)
+    total = sum(tally[k, "total"] for k in kinds)
+    assert total >= 150 and found / total >= 0.85, dict(tally)
+    assert tally["collateral"] == 0
