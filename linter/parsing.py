@@ -413,6 +413,18 @@ class FactBuilder:
                             None)
                 if last is None or not any(q.base_unit in part_units for q in last.quantities):
                     continue
+                # a figure of that sentence equal to the sum of the parts is the whole they break down
+                # (`资金 520 万元…，实际支出 499.20 万元。其中：中央 300，省级 150，市级 70`)
+                for unit in part_units:
+                    listed = [q for m in groups[0] for q in m.quantities if q.base_unit == unit and q.exact]
+                    if len(listed) >= 2:
+                        total = sum((q.base_value for q in listed), Decimal(0))
+                        tol = sum((q.ulp * q.scale for q in listed), Decimal(0))
+                        match = next((m for m in reversed(prev) for q in m.quantities
+                                      if q.base_unit == unit and q.exact and abs(q.base_value - total) <= tol), None)
+                        if match is not None:
+                            last = match
+                            break
                 dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
                 parts = [m for m in groups[0] if m.quantities and m.quantities[0].base_unit in dims]
                 if parts and last.key:
