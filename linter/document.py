@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-
 NEWLINE = re.compile("\n")
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import traceback
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
-
-from dataclasses import dataclass
 
 from .document import Document
 

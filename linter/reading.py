@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024

@@ -1,6 +1,5 @@
 """Other genres of budget document: clean samples stay silent; injected errors are caught."""
 import sys
-from pathlib import Path
 
 import pytest
 
