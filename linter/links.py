@@ -48,12 +48,14 @@ class Linker:
         sentences = self.doc.sentences
         for si, b in self._headless.items():
             prev = self._sentence_mentions.get(si - 1)
-            if not prev or sentences[si - 1].paragraph != sentences[si].paragraph:
+            # a sentence opening with 其中 may start a paragraph (PDF text breaks after 。): it reaches back to
+            # the sentence before it unless a heading stands between
+            if not prev or self.doc.section_at(sentences[si - 1].start) is not self.doc.section_at(sentences[si].start):
                 continue
             totals = [m for m in prev if m.key and m.role != "part"]
             groups = [[m for m in self._sentence_mentions[si] if m.role != "part" or True]]
             sj = si + 1
-            while sj in self._sentence_mentions and sentences[sj].paragraph == sentences[si].paragraph:
+            while sj in self._sentence_mentions and self.doc.section_at(sentences[sj].start) is self.doc.section_at(sentences[si].start):
                 cand = self._sentence_mentions[sj]
                 if cand and totals and _same_measure(cand[0].key, totals[0].key):
                     groups.append(cand)
