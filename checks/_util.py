@@ -9,11 +9,6 @@ from linter.numbers import fmt
 from linter.quantities import Quantity
 
 
-def show(q: Quantity, value: Decimal | None = None) -> str:
-    """A figure in its own unit, as a message quotes it."""
-    v = q.value if value is None else value / q.scale
-    return f"{fmt(v, q.decimals) if value is not None else q.text.rstrip(q.unit) or fmt(v)}{q.unit}"
-
 
 def in_unit(base: Decimal, like: Quantity, decimals: int | None = None) -> str:
     """A base value written in the unit of `like`, with thousands separators if `like` has them."""

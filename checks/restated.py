@@ -82,7 +82,7 @@ class RestatedFigure(Rule):
             if len(sentences) < 2:
                 continue
             values = Counter(q.base_value for _, q in items)
-            last_m, last_q = items[-1]
+            last_q = items[-1][1]
             others = [q for _, q in items[:-1]]
             if len(values) == 1:
                 yield self.checked(last_q, "pass", others)

@@ -7,6 +7,7 @@ import os
 import sys
 
 from .diagnostics import SEVERITY_RANK
+from .reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -21,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check report files and folders")
     check.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
-    check.add_argument("--format", choices=["human", "json", "sarif", "github", "junit"], default="human")
+    check.add_argument("--format", choices=FORMATS, default="human")
     check.add_argument("--select", type=_csv, help="rules to run, by code, name or prefix (comma-separated)")
     check.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
     check.add_argument("--ignore", type=_csv, help="rules to skip")

@@ -84,14 +84,6 @@ class Document:
         end_line, end_col = self.line_col(b - 1)
         return Position(line=line, column=col, end_line=end_line, end_column=end_col + 1)
 
-    def original_slice(self, start: int, end: int) -> str:
-        return self.original[self.origin[start]: self.origin[end - 1] + 1]
-
-    def source_line(self, line: int) -> str:
-        a = self.line_starts[line - 1]
-        b = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.original)
-        return self.original[a:b].rstrip("\r")
-
     # structure ---------------------------------------------------------------------------------
     def section_at(self, offset: int) -> Section | None:
         i = bisect_right(self._section_starts, offset) - 1

@@ -81,8 +81,6 @@ class Quantity:
         """One unit of the last written digit, in the written unit."""
         return Decimal(1).scaleb(-self.decimals)
 
-    def dimension(self) -> str:
-        return self.base_unit
 
 
 def cn_to_int(text: str) -> int | None:
