@@ -41,7 +41,7 @@ class RateMismatch(Rule):
                 continue
             stated = interval(r.stated)
             verdicts = []
-            for num, den in ((b, a), (a, b)):
+            for num, den in ((a, b),) if r.ordered else ((b, a), (a, b)):
                 iv = ratio(interval(num, ctx.value(num)), interval(den, ctx.value(den)))
                 if iv is not None:
                     verdicts.append((self.ctx.judge(stated, iv, r.stated.ulp), num, den))

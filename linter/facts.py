@@ -90,6 +90,7 @@ class Rate(Fact):
     labels: list[str] = Field(default_factory=list)
     formula: Formula | None = None
     sentence: int
+    ordered: bool = False  # operands are (numerator, denominator), not to be tried the other way
 
 
 class Movement(Fact):

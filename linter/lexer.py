@@ -16,6 +16,9 @@ from lark import Token
 from .quantities import Quantity
 
 SEPARATORS = "，、；：（）"
+# `完成年度目标 12,000 人的 104.17%`: a ratio whose denominator stands inside the phrase
+OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
+OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是)[\u4e00-\u9fff]{0,12}$")
 PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS}])")
 SUBSET_RE = re.compile(r"^(?:其中|具体为|具体是|具体包括|具体如下|分别为|分别是|包括|主要为|主要是|主要包括|主要有|明细为)[：，]?")
 RATE_RE = re.compile(r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?率|完成(?:年初|全年|调整后)?(?:预算|计划|目标)(?:数)?的?)"
@@ -187,6 +190,10 @@ def _settle(toks: list[Tok]) -> list[Tok]:
         elif t.type == "RATE":
             if nxt not in VALUE_TYPES:
                 t.type = "LABEL"
+        elif t.type == "LABEL" and t.text in OF_WORDS and nxt == "PCT" and i >= 2 \
+                and toks[i - 1].type in ("AMOUNT", "COUNT") and toks[i - 2].type == "LABEL" \
+                and OF_LEAD.search(toks[i - 2].text):
+            t.type = "OF"
     out: list[Tok] = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < n else None

@@ -83,6 +83,12 @@ class _Entry:
     qs: list[Quantity]
     share: Quantity | None = None
     share_base: str = ""
+    of: Quantity | None = None  # `…B 的 p%`: p is the figure before over B
+
+
+@dataclass
+class _Of:
+    stated: Quantity
 
 
 @dataclass
@@ -138,10 +144,16 @@ class SentenceTransformer(Transformer):
     def entry(self, children: list) -> _Entry:
         label = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
         share = next((c for c in children if isinstance(c, tuple)), None)
+        ratio = next((c for c in children if isinstance(c, _Of)), None)
         e = _Entry(label, self._values(children))
         if share:
             e.share_base, e.share = share
+        if ratio:
+            e.of = ratio.stated
         return e
+
+    def of(self, children: list) -> "_Of":
+        return _Of(self._values(children)[-1])
 
     def share(self, children: list) -> tuple[str, Quantity]:
         base = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
@@ -245,6 +257,8 @@ class FactBuilder:
             if isinstance(item, Token) and item.type == "LABEL" and pos and isinstance(items[pos - 1], _Entry) and mentions:
                 mentions[-1].noun = self.labeller.noun(str(item))
             if isinstance(item, _Entry):
+                if item.of is not None:
+                    self._of_ratio(item, si, mentions)
                 mentions.append(self._mention(item, si, para))
             elif isinstance(item, _Breakdown):
                 if item.head is None and not mentions and pos == 0:
@@ -354,7 +368,19 @@ class FactBuilder:
                     ops.append(q)
                     labels.append(m.key)
         self.facts.rates.append(Rate.model_construct(name=r.name, stated=r.value, operands=ops, labels=labels,
-                                     formula=formula, sentence=si))
+                                     formula=formula, sentence=si, ordered=False))
+
+    def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
+        """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase."""
+        den = next((q for q in e.qs if q.kind in ("amount", "count")), None)
+        if den is None or e.of is None:
+            return
+        num = next((q for m in reversed(mentions) for q in m.quantities
+                    if q.base_unit == den.base_unit and q.kind == den.kind and q.exact), None)
+        key = self.labeller.split(e.label)[0]
+        self.facts.rates.append(Rate.model_construct(name=f"{key}的比例", stated=e.of,
+                                                     operands=[num, den] if num is not None else [den],
+                                                     labels=[], formula=None, sentence=si, ordered=True))
 
     def _change(self, c: _Change, si: int, mentions: list[Mention]) -> None:
         # the figure that changed: the last one before, skipping ratios that only qualify it
