@@ -22,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check report files and folders")
     check.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
-    check.add_argument("--format", choices=FORMATS, default="human")
+    check.add_argument("--format", default="human",
+                       help=f"{', '.join(FORMATS)}, or one a plugin adds (default human)")
     check.add_argument("--select", type=_csv, help="rules to run, by code, name or prefix (comma-separated)")
     check.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
     check.add_argument("--ignore", type=_csv, help="rules to skip")
@@ -83,6 +84,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .reading import expand_paths
     from .reporters import make
 
+    from .reporters import names
+
+    if args.format not in names():
+        print(f"tieout: unknown format {args.format!r}; choose from {', '.join(names())}", file=sys.stderr)
+        return EXIT_USAGE
     files, errors = expand_paths(args.paths)
     if args.annotate and (len(files) != 1 or not files[0].lower().endswith(".docx")):
         print("tieout: --annotate takes exactly one .docx report", file=sys.stderr)

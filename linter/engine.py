@@ -36,6 +36,7 @@ def analyse(source: Source, config: Config, labeller: Labeller | None = None) ->
     labeller = labeller or Labeller({**plugins().synonyms, **config.synonyms})
     doc = normalise(source.text, source.path)
     facts = build_facts(doc, labeller, tuple(config.extra_units))
+    plugins().pm.hook.tieout_extract(document=doc, facts=facts, labeller=labeller)
     return doc, facts
 
 

@@ -24,3 +24,18 @@ def tieout_rules() -> list[type]:
 @hookspec
 def tieout_synonyms() -> dict[str, list[str]]:
     """Return extra label synonyms (`canonical: [variant, …]`) that make two wordings one quantity."""
+
+
+@hookspec
+def tieout_reporters() -> dict[str, type]:
+    """Return extra output formats: `{name: class}`, the class taking `(out)` and offering `file(result,
+    text)` and `finish()` (see linter/reporters/__init__.py); `--format NAME` selects one."""
+
+
+@hookspec
+def tieout_extract(document, facts, labeller) -> None:
+    """Add facts after the built-in parser has run: for example mentions of a house-specific wording.
+
+    `document` is the normalised `linter.document.Document`, `facts` the `linter.facts.Facts` to extend
+    (append to its lists), `labeller` the run's `linter.labels.Labeller`.
+    """

@@ -37,6 +37,9 @@ class Plugins:
         self.synonyms: dict[str, list[str]] = {}
         for extra in self.pm.hook.tieout_synonyms():
             self.synonyms.update(extra or {})
+        self.reporters: dict[str, type] = {}
+        for extra in self.pm.hook.tieout_reporters():
+            self.reporters.update(extra or {})
 
 
 @lru_cache(maxsize=1)

@@ -30,3 +30,9 @@ def test_installed_plugin_contributes_rules(tmp_path):
     assert "broken" in proc.stderr and "failed to load" in proc.stderr
     rules = subprocess.run([sys.executable, "-m", "linter", "rules"], capture_output=True, text=True, env=env)
     assert "no-yi-yuan" in rules.stdout
+    counted = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "count", str(report)],
+                             capture_output=True, text=True, env=env)
+    assert counted.stdout.strip().endswith("\t" + str(len(data["files"][0]["diagnostics"])))
+    facts = subprocess.run([sys.executable, "-m", "linter", "facts", "--format", "json", str(report)],
+                           capture_output=True, text=True, env=env)
+    assert -1 in json.loads(facts.stdout)["unparsed"]  # the plugin's extractor ran

@@ -32,6 +32,19 @@ def make(fmt: str, out: TextIO, *, colour: bool = False, statistics: bool = Fals
         from .junit import JUnit
 
         return JUnit(out)
+    if fmt != "human":
+        from ..plugins import plugins
+
+        extra = plugins().reporters.get(fmt)
+        if extra is not None:
+            return extra(out)
     from .human import Human
 
     return Human(out, colour=colour, statistics=statistics, quiet=quiet)
+
+
+def names() -> list[str]:
+    """The built-in formats and those plugins add."""
+    from ..plugins import plugins
+
+    return [*FORMATS, *sorted(plugins().reporters)]
