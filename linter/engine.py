@@ -42,7 +42,10 @@ def analyse(source: Source, config: Config, labeller: Labeller | None = None) ->
 
 def lint_source(source: Source, config: Config, summarise_figures: bool = False) -> FileResult:
     labeller = Labeller({**plugins().synonyms, **config.synonyms})
-    doc, facts = analyse(source, config, labeller)
+    try:
+        doc, facts = analyse(source, config, labeller)
+    except Exception as exc:  # a defect of ours on this file: a finding for it, the other files go on
+        return FileResult(path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)])
     ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     result = FileResult(path=source.path, encoding=source.encoding)
     ignore = [*config.ignore, *config.ignored_for(source.path)]
@@ -62,13 +65,7 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
                 else:
                     result.checked.append(item)
         except Exception as exc:  # a broken check is a finding for this file, never a crash
-            frame = traceback.extract_tb(exc.__traceback__)[-1]
-            result.diagnostics.append(Diagnostic(
-                code=INTERNAL, name="internal-error", severity="error", path=source.path, line=1, column=1,
-                end_line=1, end_column=2,
-                message=f"check {rule_cls.code} ({rule_cls.name}) failed: {type(exc).__name__}: {exc} "
-                        f"at {Path(frame.filename).name}:{frame.lineno}",
-            ))
+            result.diagnostics.append(_internal(source.path, f"check {rule_cls.code} ({rule_cls.name})", exc))
     if summarise_figures:
         from .crossdoc import summarise
 
@@ -80,6 +77,14 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
     result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
     return result
+
+
+def _internal(path: str, stage: str, exc: Exception) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    return Diagnostic(code=INTERNAL, name="internal-error", severity="error", path=path, line=1, column=1,
+                      end_line=1, end_column=2,
+                      message=f"{stage} failed: {type(exc).__name__}: {exc} at {Path(frame.filename).name}:{frame.lineno}"
+                              " (please report this file)")
 
 
 def lint_path(path: str, config: Config, stdin_filename: str | None = None,

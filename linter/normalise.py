@@ -123,6 +123,8 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
         pieces.append(line[last:])
         kept.extend(origins[last:])
         line, origins = "".join(pieces), kept
+    if not line:
+        return None  # only marks (`**`, ``` ` ```) on the line
     out.chars, out.origins = line, origins
     h = HEADING.match(line)
     if h:
