@@ -37,7 +37,10 @@ def check_one(path: str, options: Options) -> tuple[FileResult, str]:
         config = config_for(path, options)
     except ConfigError as exc:
         return FileResult(path=path, error=str(exc)), ""
-    return lint_path(path, config, options.stdin_filename, options.summarise)
+    try:
+        return lint_path(path, config, options.stdin_filename, options.summarise)
+    except Exception as exc:  # whatever happens to one file, the batch goes on
+        return FileResult(path=path, error=f"{path}: could not be checked ({type(exc).__name__}: {exc})"), ""
 
 
 def default_jobs() -> int:
