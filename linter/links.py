@@ -53,10 +53,11 @@ class Linker:
             if not prev or self.doc.section_at(sentences[si - 1].start) is not self.doc.section_at(sentences[si].start):
                 continue
             totals = [m for m in prev if m.key and m.role != "part"]
-            groups = [[m for m in self._sentence_mentions[si] if m.role != "part" or True]]
+            # the sentence's own list: parts nested under one of its items (`（其中：…）`) are not its items
+            groups = [[m for m in self._sentence_mentions[si] if m.parent is None]]
             sj = si + 1
             while sj in self._sentence_mentions and self.doc.section_at(sentences[sj].start) is self.doc.section_at(sentences[si].start):
-                cand = self._sentence_mentions[sj]
+                cand = [m for m in self._sentence_mentions[sj] if m.parent is None]
                 if cand and totals and _same_measure(cand[0].key, totals[0].key):
                     groups.append(cand)
                     sj += 1

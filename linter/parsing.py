@@ -267,7 +267,9 @@ class FactBuilder:
             elif isinstance(item, _Rate):
                 self._rate(item, si, mentions)
             elif isinstance(item, _Change):
-                self._change(item, si, mentions)
+                before = items[pos - 1] if pos else None
+                named = str(before) if isinstance(before, Token) and before.type == "LABEL" else ""
+                self._change(item, si, mentions, named)
             elif isinstance(item, _FromTo):
                 self._fromto(item, si)
             elif isinstance(item, _Formula):
@@ -382,9 +384,21 @@ class FactBuilder:
                                                      operands=[num, den] if num is not None else [den],
                                                      labels=[], formula=None, sentence=si, ordered=True))
 
-    def _change(self, c: _Change, si: int, mentions: list[Mention]) -> None:
-        # the figure that changed: the last one before, skipping ratios that only qualify it
-        # (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%` is about the 456.78)
+    def _change(self, c: _Change, si: int, mentions: list[Mention], named: str = "") -> None:
+        # the figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
+        # skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)
+        key = self.labeller.split(named)[0] if named else ""
+        if key:
+            earlier = self._sentence_mentions.get(si - 1, []) if not mentions else []
+            subject = next((m for m in reversed([*earlier, *mentions])
+                            if m.key and (m.key == key or m.key.endswith(key) or key.endswith(m.key))), None)
+            if subject is None:
+                # the clause names a figure not stated here: nothing to compare with
+                self.facts.changes.append(Change.model_construct(comparison=c.cmp, label=key, current=None,
+                                                                 base=c.base, movements=c.movements, sentence=si))
+                return
+            mentions = [*mentions, subject] if subject not in mentions else mentions[:mentions.index(subject) + 1]
+        named_subject = bool(key)
         subject = next((m for m in reversed(mentions) if not qualifying_ratio(m)), None)
         if subject is None and si - 1 in self._sentence_mentions and \
                 self.doc.sentences[si - 1].paragraph == self.doc.sentences[si].paragraph:
@@ -394,7 +408,7 @@ class FactBuilder:
         current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
         label = subject.key if subject else ""
         rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
-        if rate is not None and (current is None or rate.stated.start > current.start):
+        if rate is not None and not named_subject and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
         self.facts.changes.append(Change.model_construct(comparison=c.cmp, label=label, current=current, base=c.base,
                                          movements=c.movements, sentence=si))
