@@ -63,42 +63,59 @@ class RateMismatch(Rule):
                                 stated=r.stated.text, expected=expected, related=related, fix=expected)
 
     def _implicit_base(self, r) -> Iterable[Result]:
-        """One operand in the sentence: the denominator is a total stated elsewhere. A candidate that makes
-        the rate hold is a checked pass; when the only candidate does not, an info finding (the base is
-        not written, so the author may have meant another)."""
+        """One operand in the sentence: the denominator stands elsewhere. Candidates are the same label stated
+        in another sentence (the plan: `计划新建运动场 3 个` for `新建运动场 2 个，完成率 66.67%`), a larger
+        figure of the same paragraph, and totals or plans stated anywhere. Any candidate that makes the rate
+        hold is a checked pass. Otherwise a single same-label figure is evidence enough for a finding; a single
+        total elsewhere only for an info finding (the base is not written, the author may mean another)."""
         ctx = self.ctx
         num = r.operands[0]
-        cands = _implicit_base_candidates(ctx, num)
-        if not cands:
-            return
-        for den, _ in cands:
+        same, near, totals = _implicit_base_candidates(ctx, num)
+        for den, _ in [*same, *near, *totals]:
             if _rate_of(r.stated, num, den, ctx) == "pass":
                 yield self.checked(r.stated, "pass", [num, den])
                 return
-        if len({q.base_value for q, _ in cands}) != 1:
+        for cands, severity in ((same, None), (totals, "info")):
+            if not cands:
+                continue
+            if len({q.base_value for q, _ in cands}) != 1:
+                return
+            den, key = cands[0]
+            exact = ctx.value(num) / ctx.value(den) * HUNDRED
+            yield self.checked(r.stated, "fail", [num, den])
+            yield self.diag(r.stated, f"{r.name} {r.stated.text} 的分母未写明；以报告中的“{key}”{den.text} 为分母，"
+                            f"{num.text}/{den.text} = {fmt(exact, 2)}%。请写明分母或核对比率",
+                            stated=r.stated.text, expected=f"{fmt(exact, r.stated.decimals)}%",
+                            related=[ctx.related(num, "分子"), ctx.related(den, "可能的分母")], severity=severity)
             return
-        den, key = cands[0]
-        exact = ctx.value(num) / ctx.value(den) * HUNDRED
-        yield self.checked(r.stated, "fail", [num, den])
-        yield self.diag(r.stated, f"{r.name} {r.stated.text} 的分母未写明；以报告中的“{key}”{den.text} 为分母，"
-                        f"{num.text}/{den.text} = {fmt(exact, 2)}%。请写明分母或核对比率",
-                        stated=r.stated.text, expected=f"{fmt(exact, r.stated.decimals)}%",
-                        related=[ctx.related(num, "分子"), ctx.related(den, "可能的分母")], severity="info")
 
 
+PLAN = re.compile(r"计划|目标|预计|年初|任务|预算")
 TOTALISH = re.compile(r"(?:总|合计|全部|全市|全省|全年|参保|参加|应|计划|预算|目标|总数|人数)")
 
 
-def _implicit_base_candidates(ctx, num: Quantity) -> list[tuple[Quantity, str]]:
-    out = []
+def _implicit_base_candidates(ctx, num: Quantity):
+    """(same label elsewhere, larger figures of the paragraph, totals and plans anywhere), each (figure, label)."""
+    own = ctx.mention_of(num)
+    same, near, totals = [], [], []
     for m in ctx.facts.mentions:
-        if not TOTALISH.search(m.key):
-            continue
         for q in m.quantities:
-            if q is not num and q.exact and q.base_unit == num.base_unit and q.kind == num.kind \
-                    and q.base_value > num.base_value and q.start != num.start:
-                out.append((q, m.key))
-    return out
+            if q is num or not q.exact or q.base_unit != num.base_unit or q.kind != num.kind:
+                continue
+            if own is not None and m.sentence != own.sentence and own.key and _same_name(m.key, own.key) \
+                    and PLAN.search(ctx.sentence_of(q.start)):
+                same.append((q, m.key))
+            elif own is not None and m.paragraph == own.paragraph and q.base_value >= num.base_value:
+                near.append((q, m.key))
+            elif TOTALISH.search(m.key) and q.base_value > num.base_value:
+                totals.append((q, m.key))
+    return same, near, totals
+
+
+def _same_name(a: str, b: str) -> bool:
+    """`项目计划改造校舍` names the plan of `实际改造校舍`: the same words once 计划/实际/完成 are set aside."""
+    strip = re.compile(r"^(?:项目)?(?:年初|全年)?(?:计划|预计|目标|实际|已|共|累计)?")
+    return strip.sub("", a) == strip.sub("", b) and len(strip.sub("", a)) >= 4
 
 
 def _rate_of(r_stated: Quantity, num: Quantity, den: Quantity, ctx) -> str:

@@ -17,10 +17,16 @@ Interval = tuple[Decimal, Decimal]
 HUNDRED = Decimal(100)
 
 
+# units of measure (rounded like amounts), as opposed to counted things
+MEASURES = {"公里", "平方米", "亩", "吨", "小时", "个月", "天", "倍", "岁", "个工作日"}
+
+
 def interval(q: Quantity, value: Decimal | None = None) -> Interval:
     """Interval of a quantity in base units (元, 人, % …); `value` overrides the base value (unit slips)."""
     v = q.base_value if value is None else value
     u = q.ulp * q.scale
+    if q.kind == "count" and q.decimals == 0 and q.scale == 1 and not q.approx and q.base_unit not in MEASURES:
+        return v, v  # 2 个, 12 所, 12,500 人: a count of things is exact, not a rounded measurement
     if q.approx:
         # 3300 余 / 约 2500: as wide as the figure's last non-zero digit, either way
         digits = str(abs(q.value)).split(".")[0]
