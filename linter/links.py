@@ -35,6 +35,7 @@ class Linker:
         self._headless = builder._headless
 
     def run(self) -> None:
+        self._link_change_bases()
         self._link_headless()
         self._link_totals_after_parts()
         self._link_balances()
@@ -42,6 +43,35 @@ class Linker:
         self._link_share_lists()
         self._link_months_payable()
         self._link_scores()
+
+    def _link_change_bases(self) -> None:
+        """`2022年收入 1,204.50 万元 … 2023年收入 1,352.78 万元，比上年增长 12.31%`: the earlier figure is the
+        one mention of the same name for the year before (or labelled 上年) in the same section."""
+        by_start = {q.start: m for m in self.facts.mentions for q in m.quantities}
+        for c in self.facts.changes:
+            cur = c.current
+            if cur is None or c.base is not None or cur.kind not in ("amount", "count"):
+                continue
+            if any(mv.quantity is not None and mv.quantity.base_unit == cur.base_unit for mv in c.movements):
+                continue  # the difference is stated: the base follows from it
+            own = by_start.get(cur.start)
+            if own is None or not own.key:
+                continue
+            year = re.search(r"(\d{4})年", own.period)
+            previous = f"{int(year.group(1)) - 1}年" if year else None
+            section = self.doc.section_at(cur.start)
+            found = []
+            for m in self.facts.mentions:
+                if m is own or self.doc.section_at(m.quantities[0].start if m.quantities else 0) is not section:
+                    continue
+                earlier_name = m.key[2:] if m.key.startswith(("上年", "去年", "上期")) else None
+                own_name = re.sub(r"^(?:本年|今年|当年|本期)", "", own.key)
+                same_year = previous is not None and previous in m.period and m.key == own.key
+                if not (same_year or earlier_name == own_name):
+                    continue
+                found += [q for q in m.quantities if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact]
+            if len(found) == 1:
+                c.base = found[0]
 
     def _link_headless(self) -> None:
         """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: each figure of the first sentence is a total."""
