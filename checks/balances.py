@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import add, fmt, interval, sub
+from linter.numbers import add, fmt, interval, sub, unit_of
 from linter.rules import Result, Rule
 
 from ._util import in_unit
@@ -27,7 +27,7 @@ class BalanceMismatch(Rule):
         ctx = self.ctx
         for b in ctx.facts.balances:
             figures = [b.income, b.expense, b.balance]
-            unit = max(q.ulp * q.scale for q in figures)
+            unit = unit_of(figures)
             plain = sub(interval(b.income), interval(b.expense))
             verdicts = [self.ctx.judge(interval(b.balance), plain, unit)]
             if b.opening is not None:

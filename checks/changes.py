@@ -28,6 +28,8 @@ class ChangeMismatch(Rule):
             cur = c.current
             if cur is None or not cur.exact or cur.kind == "percent":
                 continue
+            if len({m.direction for m in c.movements}) > 1:
+                continue  # 减少 Δ，增长 p%: contradictory words, reported by TO204
             moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
             delta_q = next((m for m in moves if m.quantity.base_unit == cur.base_unit and m.quantity.kind != "percent"), None)
             pct_q = next((m for m in moves if m.quantity.kind == "percent"), None)
@@ -100,6 +102,16 @@ class DirectionWord(Rule):
                                 f"{'增加' if diff > 0 else '减少'}", stated=f.word,
                                 expected="提高" if diff > 0 else "降低", related=[ctx.related(f.start, "起始值")])
         for c in ctx.facts.changes:
+            if len({m.direction for m in c.movements}) > 1:
+                first, other = c.movements[0], next(m for m in c.movements if m.direction != c.movements[0].direction)
+                anchor = other.quantity or first.quantity or c.current
+                if anchor is not None:
+                    yield self.checked(anchor, "fail", [q for q in (first.quantity, c.current) if q is not None])
+                    yield self.diag((other.start, other.end), f"同一变动前后方向相反：先写“{first.word}"
+                                    f"{first.quantity.text if first.quantity else ''}”，后写“{other.word}"
+                                    f"{other.quantity.text if other.quantity else ''}”", stated=other.word,
+                                    related=[ctx.related(first.quantity, "前一处")] if first.quantity else [])
+                continue
             if c.current is None or c.base is None or c.base.base_unit != c.current.base_unit:
                 continue
             diff = c.current.base_value - c.base.base_value

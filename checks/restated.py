@@ -33,6 +33,11 @@ class RestatedFigure(Rule):
         strong: dict[tuple, list[tuple[Mention, Quantity]]] = {}
         weak: dict[tuple, list[tuple[Mention, Quantity]]] = {}
         loose: dict[tuple, list[tuple[str, Mention, Quantity]]] = {}
+        # names of well-defined quantities (the synonym table's keys: 本年收入合计 …) are specific though short
+        canonical = self.ctx.labeller.canonical_keys if self.ctx.labeller else set()
+        first: dict[int, Mention] = {}
+        for m in self.ctx.facts.mentions:
+            first.setdefault(m.sentence, m)
         for m in self.ctx.facts.mentions:
             for q in m.quantities:
                 if not q.exact or q.kind in ("bare", "pp"):
@@ -41,7 +46,10 @@ class RestatedFigure(Rule):
                 named = len(m.key) >= MIN_KEY and not CONNECTIVE_END.search(m.label)
                 # outside a breakdown a short label (支出决算, 完成预算) names different subjects in different
                 # sentences; it is matched only loosely (info)
-                if named and (m.parent is not None or len(m.key) >= MIN_PLAIN_KEY):
+                # a short canonical name (本年收入合计) is specific when it opens its sentence; later in the sentence
+                # it may elide a subject (`财政拨款收入总计 X，支出总计 Y`)
+                if named and (m.parent is not None or len(m.key) >= MIN_PLAIN_KEY
+                              or (m.key in canonical and first.get(m.sentence) is m)):
                     strong.setdefault((m.key, q.base_unit, m.period, m.parent), []).append((m, q))
                 elif len(m.noun) >= MIN_KEY and m.parent is None:
                     # `加快 15项医疗保障信息业务编码贯标工作`: the noun after the figure names it, more loosely

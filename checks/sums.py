@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import add, digit_slip, interval
+from linter.numbers import add, digit_slip, interval, unit_of
 from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
@@ -51,7 +51,7 @@ class SumMismatch(Rule):
                     yield self.checked(total, "pass", parts)
                 continue
             s = add([interval(p, ctx.value(p)) for p in parts])
-            unit = max(q.ulp * q.scale for q in [total, *parts])
+            unit = unit_of([total, *parts])
             verdict = self.ctx.judge(interval(total, ctx.value(total)), s, unit)
             exact_sum = sum((ctx.value(p) for p in parts), Decimal(0))
             # a 其中 list may be partial; it is held to its total only when one slipped digit explains the gap
@@ -91,7 +91,7 @@ class SumMismatch(Rule):
     def _restated_cause(self, total: Quantity, parts: list[Quantity]):
         """A figure of the sum stated elsewhere with another value that makes the sum hold."""
         ctx = self.ctx
-        unit = max(q.ulp * q.scale for q in [total, *parts])
+        unit = unit_of([total, *parts])
         for f in [total, *parts]:
             for other in ctx.restatements(f):
                 if other.base_value == f.base_value:
@@ -116,7 +116,7 @@ class SumMismatch(Rule):
         if len(parts) > 12:
             return []  # too many to search: do not claim the total alone is wrong
         t = interval(total, self.ctx.value(total))
-        unit = max(q.ulp * q.scale for q in [total, *parts])
+        unit = unit_of([total, *parts])
         for size in range(len(parts) - 1, 0, -1):
             for combo in combinations(range(len(parts)), size):
                 s = add([interval(parts[i], self.ctx.value(parts[i])) for i in combo])

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, add, fmt, interval, ratio
+from linter.numbers import HUNDRED, add, fmt, interval, ratio, unit_of
 from linter.quantities import Quantity
 from linter.rules import Result, Rule
 from linter.tables import Cell, Table
@@ -130,7 +130,7 @@ class TableTotal(Rule):
             parts = [q for q in g if q is not None]
             if not parts:
                 continue
-            unit = max(q.ulp * q.scale for q in [total, *parts])
+            unit = unit_of([total, *parts])
             verdict = ctx.judge(interval(total), add([interval(q) for q in parts]), unit)
             if best is None or ["fail", "rounding", "pass"].index(verdict) > ["fail", "rounding", "pass"].index(best[0]):
                 best = (verdict, parts)
@@ -301,7 +301,7 @@ class TextTable(Rule):
             for q in m.quantities:
                 if q.kind != "amount" or not q.exact or not cells:
                     continue
-                ok = any(ctx.judge(interval(c), interval(q), max(c.ulp * c.scale, q.ulp * q.scale)) == "pass"
+                ok = any(ctx.judge(interval(c), interval(q), unit_of([c, q])) == "pass"
                          for c in cells)
                 yield self.checked(q, "pass" if ok else "fail", cells)
                 if not ok:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from linter.hookspecs import hookimpl
-from linter.numbers import add, interval
+from linter.numbers import add, interval, unit_of
 from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
@@ -33,7 +33,7 @@ class UnitSlip(Rule):
     def check(self) -> Iterable[Result]:
         for _, total, parts in footings(self.ctx.facts.breakdowns, "元"):
             figures = [total, *parts]
-            unit_ulp = max(q.ulp * q.scale for q in figures)
+            unit_ulp = unit_of(figures)
             if self.ctx.judge(interval(total), add([interval(p) for p in parts]), unit_ulp) != "fail":
                 continue
             found = self._rescaled(total, parts, unit_ulp)

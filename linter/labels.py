@@ -41,6 +41,11 @@ class Labeller:
             for v in [key, *variants]:
                 self.synonyms[v] = key
 
+    @property
+    def canonical_keys(self) -> set[str]:
+        """The keys of the synonym table: names of well-defined quantities (本年收入合计 …)."""
+        return set(self.synonyms.values())
+
     def canonical(self, text: str) -> str:
         if text in self.synonyms:
             return self.synonyms[text]

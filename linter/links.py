@@ -218,9 +218,10 @@ class Linker:
             if len(base) < 2:
                 continue
             found = []
-            for other in sorted(mentions, key=lambda o: (o.label.strip() != raw, o.paragraph != m.paragraph,
-                                                         abs(o.sentence - m.sentence))):
-                if other is m or not (other.key == base or other.key.endswith(base)):
+            for other in sorted(mentions, key=lambda o: (o.label.strip() != raw, o.key != base,
+                                                         o.paragraph != m.paragraph, abs(o.sentence - m.sentence))):
+                if other is m or not (other.key == base or other.key.endswith(base)
+                                      or family(other.key) == family(base) != ""):
                     continue
                 q = other.of_unit(s.part.base_unit)
                 if q is not None and q.exact:
@@ -294,6 +295,15 @@ def qualifying_ratio(m: Mention) -> bool:
     relates to something."""
     qs = [q for q in m.quantities if q.kind != "bare"]
     return bool(qs) and all(q.kind == "percent" for q in qs) and not RATE_NAME.search(m.key)
+
+
+TOTAL_MARK = re.compile(r"^(?:本年|全年|本期)|(?:合计|总计|总额|总数|总量)$|^总")
+
+
+def family(key: str) -> str:
+    """A total's name without its total word: 总支出, 支出总计, 本年支出合计 → 支出 (for finding a share's whole)."""
+    core = TOTAL_MARK.sub("", key)
+    return core if core != key else ""
 
 
 def _foots(target: Decimal, total: Quantity, parts: list[Quantity]) -> bool:

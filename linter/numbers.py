@@ -25,6 +25,8 @@ def interval(q: Quantity, value: Decimal | None = None) -> Interval:
     """Interval of a quantity in base units (元, 人, % …); `value` overrides the base value (unit slips)."""
     v = q.base_value if value is None else value
     u = q.ulp * q.scale
+    if v == 0 and not q.approx:
+        return v, v  # `0 万元` is nothing, whatever its precision
     if q.kind == "count" and q.decimals == 0 and q.scale == 1 and not q.approx and q.base_unit not in MEASURES:
         return v, v  # 2 个, 12 所, 12,500 人: a count of things is exact, not a rounded measurement
     if q.approx:
@@ -36,6 +38,18 @@ def interval(q: Quantity, value: Decimal | None = None) -> Interval:
     if v >= 0:
         return v - u / 2, v + u
     return v - u, v + u / 2
+
+
+def rounding_unit(q: Quantity) -> Decimal:
+    """One unit of the figure's last digit, in base units; nothing for figures that are exact by nature
+    (a zero, a count of things), which no rounding can excuse."""
+    low, high = interval(q)
+    return Decimal(0) if low == high else q.ulp * q.scale
+
+
+def unit_of(figures: list[Quantity]) -> Decimal:
+    """The rounding band of a relation: one unit of the last digit of its least precise rounded figure."""
+    return max((rounding_unit(q) for q in figures), default=Decimal(0))
 
 
 def add(intervals: list[Interval]) -> Interval:

@@ -389,9 +389,12 @@ class FactBuilder:
         # skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)
         key = self.labeller.split(named)[0] if named else ""
         if key:
-            earlier = self._sentence_mentions.get(si - 1, []) if not mentions else []
+            section = self.doc.section_at(self.doc.sentences[si].start)
+            earlier = [] if mentions else [m for m in self.facts.mentions if m.sentence < si and m.quantities
+                                           and self.doc.section_at(m.quantities[0].start) is section]
             subject = next((m for m in reversed([*earlier, *mentions])
-                            if m.key and (m.key == key or m.key.endswith(key) or key.endswith(m.key))), None)
+                            if m.key and (m.key == key or m.key.endswith(key) or key.endswith(m.key)
+                                          or m.key.startswith(key))), None)
             if subject is None:
                 # the clause names a figure not stated here: nothing to compare with
                 self.facts.changes.append(Change.model_construct(comparison=c.cmp, label=key, current=None,

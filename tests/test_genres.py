@@ -26,3 +26,13 @@ def test_injected_errors_in_other_genres():
     total = sum(tally[k, "total"] for k in kinds)
     assert total >= 150 and found / total >= 0.85, dict(tally)
     assert tally["collateral"] == 0
+
+
+def test_planted_mistakes_are_each_found_once():
+    path = ROOT / "fixtures" / "genres_errors" / "juesuan_with_errors.txt"
+    result = lint_text(path.read_text(encoding="utf-8"), str(path))
+    flagged = sorted((d.code, d.line) for d in result.diagnostics if d.severity in ("error", "warning"))
+    assert flagged == [("TO101", 13), ("TO103", 7), ("TO104", 7), ("TO108", 13), ("TO201", 22), ("TO202", 10),
+                       ("TO204", 16), ("TO205", 19)], flagged
+    share_sum = next(d for d in result.diagnostics if d.code == "TO104")
+    assert "同一原因" in share_sum.message  # the share list's miss is the wrong share's, said once

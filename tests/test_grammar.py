@@ -45,7 +45,7 @@ def test_breakdown(text, total, parts, complete):
 
 def test_nested_breakdown_and_second_dimension():
     f = facts("收入总计 500 万元，其中：本年收入 470 万元，主要为财政拨款收入 470 万元；年初结转结余 30 万元。")
-    outer = next(b for b in f.breakdowns if b.total.key == "收入合计")
+    outer = next(b for b in f.breakdowns if b.total.key == "收入总计")
     assert [p.key for p in outer.parts] == ["本年收入", "年初结转结余"]
     inner = next(b for b in f.breakdowns if b.total.key == "本年收入")
     assert [p.key for p in inner.parts] == ["财政拨款收入"]
