@@ -79,7 +79,7 @@ class ShareList(Rule):
             if total > HUNDRED + slack:
                 yield self.checked(stated[-1], "fail", stated[:-1], kind="share_sum")
                 yield self.diag(stated[-1], f"所列各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，超过 100%",
-                                stated=f"{fmt(total)}%", expected="<= 100%",
+                                stated=f"{fmt(total)}%", expected="≤ 100%",
                                 related=[ctx.related(q, "占比") for q in stated[:-1]])
                 continue
             if total < HUNDRED - slack:

@@ -194,7 +194,7 @@ class PartsExceedWhole(Rule):
                     total,
                     f"“其中”各项合计 {in_unit(exact_sum, total)}，超过总数 {total.text}"
                     f"（多出 {in_unit(exact_sum - ctx.value(total), total)}）{note}",
-                    stated=total.text, expected=f">= {in_unit(exact_sum, total)}",
+                    stated=total.text, expected=f"≥ {in_unit(exact_sum, total)}",
                     related=[ctx.related(p, "组成项") for p in parts],
                 )
 
