@@ -185,8 +185,10 @@ class PercentagePoint(Rule):
     """A change of a rate written as `%` where it is a difference of percentages (`个百分点`).
 
     `结算率为 55.7%，较上年增加 15.86%`: a change between two percentages is stated in 个百分点; if 15.86
-    is the difference of the two years' rates, write `15.86 个百分点`. The finding gives the earlier rate
-    under both readings so the author can tell which was meant.
+    is the difference of the two years' rates, write `15.86 个百分点`. When the report states last year's rate,
+    or the figures both years' rates come from (`2021年直接结算 689 人次，零报+直接结算 1728 人次；2022年 …`),
+    the finding is certain (error) or there is none (a correct relative change); otherwise it is a warning
+    that gives last year's rate under both readings.
     """
 
     code = "TO205"
@@ -205,19 +207,89 @@ class PercentagePoint(Rule):
                 if q is None or q.kind != "percent" or not q.exact:
                     continue
                 sign = Decimal(1 if m.direction == "up" else -1)
+                previous, evidence = self._previous(c)
+                if previous is not None:
+                    yield from self._decided(c, m, q, previous, evidence)
+                    continue
                 as_pp = cur.value - sign * q.value
                 denom = 1 + sign * q.value / HUNDRED
                 as_rel = cur.value / denom if denom else None
-                if c.base is not None and c.base.kind == "percent":
-                    pp = cur.value - c.base.value
-                    if self.ctx.judge(interval(q), (abs(pp), abs(pp)), q.ulp) == "fail":
-                        continue  # not the pp difference: ChangeMismatch judges it as a relative change
                 yield self.checked(q, "fail", [cur], kind="pp")
                 rel = f"；若为相对增幅，则上年应为 {fmt(as_rel, 2)}%" if as_rel else ""
                 yield self.diag(q, f"{c.label or '比率'} {cur.text} 的变动写作“{m.word}{q.text}”：两个百分比之差应以“个百分点”表述，"
                                 f"写作“{m.word}{fmt(q.value)}个百分点”（即上年为 {fmt(as_pp, max(q.decimals, cur.decimals))}%）{rel}",
                                 stated=q.text, expected=f"{fmt(q.value)}个百分点", fix=f"{fmt(q.value)}个百分点",
                                 related=[ctx.related(cur, "本期比率")])
+
+    def _decided(self, c, m, q, previous: Decimal, evidence: list):
+        """Last year's rate is known: the stated change is the point difference, the relative change, or neither."""
+        ctx = self.ctx
+        cur_exact = self._exact_current(c, evidence)
+        pp = cur_exact - previous
+        rel = (cur_exact / previous - 1) * HUNDRED if previous else None
+        stated = q.value if m.direction == "up" else -q.value
+        band = q.ulp + c.current.ulp  # both rates are written rounded
+        related = [ctx.related(c.current, "本期比率")] + [ctx.related(x, "上年比率的依据") for x in evidence]
+        pp_fits = abs(stated - pp) <= band
+        rel_fits = rel is not None and abs(stated - rel) <= band
+        if rel_fits and not pp_fits:
+            yield self.checked(q, "pass", [c.current, *evidence], kind="pp")  # a correct relative change
+            return
+        yield self.checked(q, "fail", [c.current, *evidence], kind="pp")
+        if pp_fits and rel_fits:  # too coarse to tell: say what 个百分点 would mean
+            yield self.diag(q, f"{c.label or '比率'} {c.current.text} 的变动写作“{m.word}{q.text}”：两个百分比之差应以“个百分点”表述；"
+                            f"上年为 {fmt(previous, 2)}%，相差 {fmt(abs(pp), 2)} 个百分点，相对增幅 {fmt(rel, 2)}%",
+                            stated=q.text, expected=f"{fmt(q.value)}个百分点", related=related)
+        elif pp_fits:
+            rel_text = f"，相对增幅为 {fmt(rel, 2)}%" if rel is not None else ""
+            yield self.diag(q, f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(cur_exact, 2)}%，相差 {fmt(abs(pp), 2)} 个百分点"
+                            f"{rel_text}：“{m.word}{q.text}”是两个百分比之差，应写作“{m.word}{fmt(q.value)}个百分点”",
+                            stated=q.text, expected=f"{fmt(q.value)}个百分点", fix=f"{fmt(q.value)}个百分点",
+                            related=related, severity="error")
+        else:
+            yield self.diag(q, f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(cur_exact, 2)}%：相差 {fmt(abs(pp), 2)} 个百分点，"
+                            f"相对增幅 {fmt(rel, 2) if rel is not None else '—'}%，都与“{m.word}{q.text}”不符",
+                            stated=q.text, related=related, severity="error", code="TO108", name="change-mismatch")
+
+    def _previous(self, c) -> tuple[Decimal | None, list]:
+        """Last year's rate: stated as the change's base, or computed from last year's figures that stand beside
+        the figures giving this year's rate (same names, an earlier year)."""
+        if c.base is not None and c.base.kind == "percent":
+            return c.base.value, [c.base]
+        found = self._rate_pairs(c)
+        return found if found else (None, [])
+
+    def _rate_pairs(self, c):
+        ctx = self.ctx
+        cur = c.current
+        section = ctx.doc.section_at(cur.start)
+        ms = [m for m in ctx.facts.mentions if m.quantities and m.key and ctx.doc.section_at(m.quantities[0].start) is section]
+        figures = [(m, q) for m in ms for q in m.quantities if q.kind in ("amount", "count") and q.exact and q.base_value > 0]
+        results = set()
+        evidence = []
+        for m1, a in figures:
+            for m2, b in figures:
+                if a is b or a.base_unit != b.base_unit or m1.period != m2.period or not m1.period:
+                    continue
+                if ctx.judge(interval(cur), (a.base_value / b.base_value * HUNDRED,) * 2, cur.ulp) != "pass":
+                    continue
+                for n1, a2 in figures:
+                    if n1.key != m1.key or n1.period == m1.period or not n1.period or a2.base_unit != a.base_unit:
+                        continue
+                    for n2, b2 in figures:
+                        if n2.key == m2.key and n2.period == n1.period and b2.base_unit == b.base_unit and b2 is not a2:
+                            results.add(a2.base_value / b2.base_value * HUNDRED)
+                            evidence = [a2, b2, a, b]
+        if len(results) == 1:
+            return results.pop(), evidence
+        return None
+
+    @staticmethod
+    def _exact_current(c, evidence: list) -> Decimal:
+        if len(evidence) == 4:
+            a, b = evidence[2], evidence[3]
+            return a.base_value / b.base_value * HUNDRED
+        return c.current.value
 
 
 @hookimpl

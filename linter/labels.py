@@ -20,6 +20,7 @@ TRAIL = re.compile(r"(?:为|是|达到|达|约为|约|共计|共|合计为|总�
 # verbs that end the noun phrase after a figure (`49 家定点医院签订服务协议`)
 VERB = re.compile(r"(?:开展|签订|进行|实施|完成|纳入|发放|办理|提供|参与|参加|接受|开通|上线|覆盖|涉及|通过|获得|达到|用于"
                   r"|支付|执行|落实|印发|组织|推进|被|已|的|上报|报送|确认|审核|核查|检查|调查|整改|移送|追回)")
+DEFAULT_PERIODS = {"全年", "当年", "今年", "今年以来"}
 PAREN = re.compile(r"（[^（）]*）")
 PUNCT = re.compile(r"[“”‘’《》〈〉<>「」『』\"'·\s]")
 
@@ -78,4 +79,5 @@ class Labeller:
         text = TRAIL.sub("", text)
         text = LEAD.sub("", text)
         # 2021年 and 2022年 are different quantities; 2022年 and 2022年度 the same
-        return self.canonical(text), "".join(p.replace("年度", "年") for p in periods)
+        # 全年 / 当年 / 今年 name the report's own year, the default: not a period of their own
+        return self.canonical(text), "".join(p.replace("年度", "年") for p in periods if p not in DEFAULT_PERIODS)

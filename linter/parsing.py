@@ -239,6 +239,7 @@ class FactBuilder:
                 continue
             self._sentence(si, sent.start, sent.end, qs)
         Linker(self).run()
+        self._inherit_periods()
         self._count_unparsed()
         return self.facts
 
@@ -427,6 +428,19 @@ class FactBuilder:
                                          word_start=f.word.start_pos, word_end=f.word.end_pos, sentence=si))
 
     # links across sentences --------------------------------------------------------------------------
+    def _inherit_periods(self) -> None:
+        """`2021年直接结算 689 人次，零报+直接结算 1728 人次；2022年…`: a figure without its own period is in the
+        period of the figure before it in the same ；-item."""
+        text = self.doc.text
+        previous: Mention | None = None
+        for m in self.facts.mentions:
+            if not m.quantities:
+                continue
+            if previous is not None and previous.sentence == m.sentence and not m.period and previous.period \
+                    and "；" not in text[previous.quantities[-1].end:m.quantities[0].start]:
+                m.period = previous.period
+            previous = m
+
     def _count_unparsed(self) -> None:
         related: set[int] = set()
         for b in self.facts.breakdowns:
