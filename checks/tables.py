@@ -275,7 +275,8 @@ class TextTable(Rule):
     """The prose restates a table cell with another value (文表不符).
 
     A figure in the text whose label is a row label of a table, in a unit the table states, must equal one of
-    that row's figures.
+    that row's figures; an overall score in the text (`自评得分 95 分`) must equal the 合计 of the score table's
+    得分 column.
     """
 
     code = "TO304"
@@ -291,6 +292,7 @@ class TextTable(Rule):
                 key = ctx.labeller.split(table.label(row))[0] if ctx.labeller else table.label(row)
                 if len(key) >= 2:
                     rows.setdefault(key, []).append(row)
+        yield from self._scores()
         if not rows:
             return
         for m in ctx.facts.mentions:
@@ -309,6 +311,32 @@ class TextTable(Rule):
                                         for c in cells)
                     yield self.diag(q, f"正文“{m.key}”{q.text} 与表中该行的数字（{listing}）均不相同（文表不符）",
                                     stated=q.text, related=[ctx.related(c, "表中数字") for c in cells])
+
+
+    def _scores(self) -> Iterable[Result]:
+        """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
+        ctx = self.ctx
+        totals = []
+        for table in ctx.facts.tables:
+            cols = [c for c, h in enumerate(table.header) if "得分" in h]
+            row = next((r for r in table.body if table.is_total(r)), None)
+            if cols and row is not None and cell(row, cols[0]) is not None:
+                totals.append(cell(row, cols[0]))
+        if len(totals) != 1:
+            return
+        total = totals[0]
+        for m in ctx.facts.mentions:
+            q = next((x for x in m.quantities if x.base_unit == "分" and x.exact), None)
+            if q is None or not SCORE_TOTAL.search(m.key):
+                continue
+            ok = q.value == total.value
+            yield self.checked(q, "pass" if ok else "fail", [total], kind="score_sum")
+            if not ok:
+                yield self.diag(q, f"正文“{m.key}”{q.text} 与评分表合计 {total.text} 分不同（文表不符）",
+                                stated=q.text, expected=f"{total.text}分", related=[ctx.related(total, "评分表合计")])
+
+
+SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分)$")
 
 
 @hookimpl
