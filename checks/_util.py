@@ -58,3 +58,19 @@ def footings(breakdowns: list[Breakdown], unit: str | None = None) -> Iterator[t
             cols = columns(b, dim)
             if cols is not None:
                 yield b, cols[0], cols[1]
+
+
+def dimension_runs(total: Quantity, parts: list[Quantity], judge) -> list[list[Quantity]] | None:
+    """Consecutive runs of the parts that each add up to the total: one total broken down by several
+    dimensions in one list (`男 520，女 480；在职 700，退休 300`). None unless there are two or more."""
+    from linter.numbers import add, interval, unit_of
+
+    runs: list[list[Quantity]] = []
+    current: list[Quantity] = []
+    t = interval(total)
+    for p in parts:
+        current.append(p)
+        if len(current) >= 2 and judge(t, add([interval(q) for q in current]), unit_of([total, *current])) == "pass":
+            runs.append(current)
+            current = []
+    return runs if len(runs) >= 2 and not current else None

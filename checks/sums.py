@@ -9,7 +9,7 @@ from linter.numbers import add, digit_slip, interval, unit_of
 from linter.quantities import Quantity
 from linter.rules import Result, Rule
 
-from ._util import footings, in_unit
+from ._util import dimension_runs, footings, in_unit
 
 
 class Rounding(Rule):
@@ -46,6 +46,10 @@ class SumMismatch(Rule):
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
         for b, total, parts in footings(ctx.facts.breakdowns):
+            runs = dimension_runs(total, parts, ctx.judge)
+            if runs is not None:  # one total broken down by several dimensions, each footing
+                yield self.checked(total, "pass", parts, kind="sum")
+                continue
             if total.start in ctx.blamed or any(p.start in ctx.blamed for p in parts):
                 if any(ctx.blamed.get(q.start) == "TO202" for q in [total, *parts]):
                     yield self.checked(total, "pass", parts)
@@ -173,7 +177,7 @@ class PartsExceedWhole(Rule):
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
         for b, total, parts in footings(ctx.facts.breakdowns):
-            if not b.exhaustive:
+            if not b.exhaustive and dimension_runs(total, parts, ctx.judge) is None:
                 if any(ctx.value(p) < 0 for p in parts):
                     continue
                 s = add([interval(p, ctx.value(p)) for p in parts])
