@@ -198,7 +198,7 @@ class FormulaOperandUnknown(Rule):
         for f in ctx.facts.formulas:
             # small whole numbers in a formula (`×12`, `(100-5)`) are constants, not figures to look up
             unknown = [q for q in f.operands if q.kind != "percent" and q.value not in TRIVIAL and q.value not in values
-                       and (q.decimals > 0 or abs(q.value) >= 1000)]
+                       and (q.decimals > 0 or abs(q.value) >= 100)]
             if not unknown:
                 if any(q.kind != "percent" and q.value not in TRIVIAL for q in f.operands):
                     yield self.checked(f.operands[0], "pass", f.operands[1:], kind="cross_ref")

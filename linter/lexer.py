@@ -158,7 +158,9 @@ def _formulas(toks: list[Tok]) -> None:
             while j + 2 < n and toks[j + 1].type == "OP" and toks[j + 2].type in VALUE_TYPES:
                 ops.append(j + 1)
                 j += 2
-            if ops and j + 2 < n and toks[j + 1].type == "EQ" and toks[j + 2].type in VALUE_TYPES:
+            # a chain that continues an expression we do not parse (`（100-80）/100*100%=20%`) is no formula
+            continues = i > 0 and toks[i - 1].text.rstrip()[-1:] in "/*×÷+-（）()"
+            if ops and j + 2 < n and toks[j + 1].type == "EQ" and toks[j + 2].type in VALUE_TYPES and not continues:
                 keep.update(ops)
                 keep.add(j + 1)
                 i = j + 3

@@ -111,6 +111,7 @@ class _Formula:
     operands: list[Quantity]
     ops: list[str]
     result: Quantity
+    name: str = ""
 
 
 @dataclass
@@ -181,7 +182,8 @@ class SentenceTransformer(Transformer):
     def formula(self, children: list) -> _Formula:
         vals = self._values(children)
         ops = [str(c) for c in children if isinstance(c, Token) and c.type == "OP"]
-        return _Formula(vals[:-1], ops, vals[-1])
+        name = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
+        return _Formula(vals[:-1], ops, vals[-1], name.rstrip("=：为是"))
 
     def rate(self, children: list) -> _Rate:
         name = children[0]
@@ -274,7 +276,7 @@ class FactBuilder:
             elif isinstance(item, _FromTo):
                 self._fromto(item, si)
             elif isinstance(item, _Formula):
-                self.facts.formulas.append(Formula.model_construct(operands=item.operands, ops=item.ops, result=item.result,
+                self.facts.formulas.append(Formula.model_construct(name=item.name, operands=item.operands, ops=item.ops, result=item.result,
                                                    sentence=si))
 
     def _mention(self, e: _Entry, si: int, para: int, parent: Mention | None = None, role: str = "plain") -> Mention:
@@ -340,7 +342,7 @@ class FactBuilder:
             elif isinstance(p, _FromTo):
                 self._fromto(p, si)
             elif isinstance(p, _Formula):
-                self.facts.formulas.append(Formula.model_construct(operands=p.operands, ops=p.ops, result=p.result, sentence=si))
+                self.facts.formulas.append(Formula.model_construct(name=p.name, operands=p.operands, ops=p.ops, result=p.result, sentence=si))
         if head is not None and parts:
             kw = b.keyword.rstrip("：，:")
             self.facts.breakdowns.append(Breakdown.model_construct(
