@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Iterable
 
+from linter.formulas import evaluate
 from linter.hookspecs import hookimpl
 from linter.numbers import HUNDRED, fmt, interval, ratio
 from linter.quantities import Quantity
@@ -124,32 +125,10 @@ def _rate_of(r_stated: Quantity, num: Quantity, den: Quantity, ctx) -> str:
 
 
 
-def evaluate(operands: list[Quantity], ops: list[str]) -> Decimal | None:
-    """The value of a written formula; % operands are fractions (100% = 1); × and ÷ bind tighter than + and −."""
-    vals = [q.value / HUNDRED if q.kind == "percent" else q.value for q in operands]
-    try:
-        terms: list[Decimal] = [vals[0]]
-        signs: list[str] = []
-        for op, v in zip(ops, vals[1:]):
-            if op in "*×":
-                terms[-1] *= v
-            elif op in "/÷":
-                if v == 0:
-                    return None
-                terms[-1] /= v
-            else:
-                signs.append(op)
-                terms.append(v)
-        out = terms[0]
-        for sign, t in zip(signs, terms[1:]):
-            out = out + t if sign == "+" else out - t
-        return out
-    except (InvalidOperation, ArithmeticError):
-        return None
-
-
 class FormulaMismatch(Rule):
-    """A written formula (`A/B*100%=C`, `A÷B×100%=C`) whose result is not what its operands give."""
+    """A written formula (`A/B*100%=C`, `A÷B×100%=C`, `(A-B)/B*100%=C`) whose result is not what its operands
+    give. The expression is parsed by grammar/arithmetic.lark: × and ÷ bind tighter than + and −, brackets
+    as written, and a % operand is a fraction (100% is 1)."""
 
     code = "TO106"
     name = "formula-mismatch"
@@ -159,7 +138,8 @@ class FormulaMismatch(Rule):
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
         for f in ctx.facts.formulas:
-            value = evaluate(f.operands, f.ops)
+            values = [q.value / HUNDRED if q.kind == "percent" else q.value for q in f.operands]
+            value = evaluate(f.expression, values)
             if value is None:
                 continue
             res = f.result

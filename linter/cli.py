@@ -228,9 +228,10 @@ def cmd_facts(args: argparse.Namespace) -> int:
     for r in facts.rates:
         ops = " / ".join(q.text for q in (r.formula.operands if r.formula else r.operands))
         out.write(f"rate {at(r.stated)} {r.name} {r.stated.text} operands: {ops or '-'}\n")
+    from .formulas import render
+
     for f in facts.formulas:
-        expr = "".join(f"{q.text}{op}" for q, op in zip(f.operands, [*f.ops, ""]))
-        out.write(f"formula {at(f.result)} {f.name}{expr}={f.result.text}\n")
+        out.write(f"formula {at(f.result)} {f.name} {render(f.expression, f.operands)}={f.result.text}\n")
     for c in facts.changes:
         moves = ", ".join(f"{m.word} {m.quantity.text if m.quantity else ''}" for m in c.movements)
         out.write(f"change {c.comparison} {c.label} {c.current.text if c.current else '?'} base "

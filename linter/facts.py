@@ -81,6 +81,8 @@ class Formula(Fact):
     ops: list[str]
     result: Quantity
     sentence: int
+    # operator characters and operand indices in the order written: ["(", 0, "-", 1, ")", "/", 1, "*", 2]
+    expression: list[str | int] = Field(default_factory=list)
 
 
 class Rate(Fact):

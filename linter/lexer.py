@@ -146,34 +146,108 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     return _settle(toks)
 
 
-def _formulas(toks: list[Tok]) -> None:
-    """Keep OP and EQ only inside a complete `v (op v)+ = v` chain; elsewhere they are text."""
+OPENERS = ("（", "(")
+CLOSERS = ("）", ")")
+
+
+def _chain(toks: list[Tok], i: int) -> tuple[list, int] | None:
+    """The formula starting at toks[i]: `(`s, values and operators up to `=` and its result; brackets may nest.
+    Returns the expression (operator characters and token indices) and the index of the `=`."""
+    expr: list = []
+    depth = ops = 0
+    expect_operand = True
+    k = i
+    n = len(toks)
+    while k < n:
+        t = toks[k]
+        if expect_operand:
+            if t.type == "SEP" and t.text in OPENERS:
+                expr.append("(")
+                depth += 1
+            elif t.type in VALUE_TYPES:
+                expr.append(k)
+                expect_operand = False
+            else:
+                return None
+        elif t.type == "SEP" and t.text in CLOSERS and depth:
+            expr.append(")")
+            depth -= 1
+        elif t.type == "OP":
+            expr.append(t.text)
+            ops += 1
+            expect_operand = True
+        elif t.type == "EQ" and not depth and ops and k + 1 < n and toks[k + 1].type in VALUE_TYPES:
+            return expr, k
+        else:
+            return None
+        k += 1
+    return None
+
+
+def _formulas(toks: list[Tok]) -> list[Tok]:
+    """Keep OP and EQ only inside a complete formula (`v op v … = v`, brackets allowed); elsewhere they are
+    text. A formula's brackets are folded into the operator tokens beside them (`（` + `-` + `）/`), so that
+    the sentence grammar sees `op? v (op v)+ = v`; grammar/arithmetic.lark checks the whole is well formed."""
+    from .formulas import well_formed
+
     n = len(toks)
     keep: set[int] = set()
+    drop: set[int] = set()
     i = 0
     while i < n:
-        if toks[i].type in VALUE_TYPES:
-            j = i
-            ops = []
-            while j + 2 < n and toks[j + 1].type == "OP" and toks[j + 2].type in VALUE_TYPES:
-                ops.append(j + 1)
-                j += 2
-            # a chain that continues an expression we do not parse (`（100-80）/100*100%=20%`) is no formula
-            continues = i > 0 and toks[i - 1].text.rstrip()[-1:] in "/*×÷+-（）()"
-            if ops and j + 2 < n and toks[j + 1].type == "EQ" and toks[j + 2].type in VALUE_TYPES and not continues:
-                keep.update(ops)
-                keep.add(j + 1)
-                i = j + 3
-                continue
+        if toks[i].type in VALUE_TYPES or (toks[i].type == "SEP" and toks[i].text in OPENERS):
+            found = _chain(toks, i)
+            # a chain that continues an expression we do not parse (`X/（A-B）…`) is no formula
+            continues = i > 0 and toks[i - 1].text.rstrip()[-1:] in "/*×÷+-（）()" and toks[i - 1].type != "SEP"
+            if found is not None and not continues:
+                expr, eq = found
+                indices = [x for x in expr if isinstance(x, int)]
+                if well_formed([x if isinstance(x, str) else indices.index(x) for x in expr]):
+                    _fold(toks, i, eq, keep, drop)
+                    i = eq + 2
+                    continue
         i += 1
     for k, t in enumerate(toks):
         if t.type in ("OP", "EQ") and k not in keep:
             t.type = "LABEL"
+    return [t for k, t in enumerate(toks) if k not in drop]
+
+
+def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) -> None:
+    """Fold the brackets of toks[first..eq] into operator tokens; mark operators kept, brackets dropped."""
+    pending_open: list[Tok] = []
+    last_op: Tok | None = None
+    for k in range(first, eq + 1):
+        t = toks[k]
+        if t.type == "SEP" and t.text in OPENERS:
+            if last_op is not None:
+                last_op.text += "("
+                last_op.end = t.end
+                drop.add(k)
+            else:
+                pending_open.append(t)
+        elif t.type == "SEP" and t.text in CLOSERS:
+            nxt = next(x for x in toks[k + 1:eq + 1] if x.type in ("OP", "EQ"))
+            nxt.text = ")" + nxt.text
+            drop.add(k)
+        elif t.type in ("OP", "EQ"):
+            keep.add(k)
+            last_op = t
+        else:
+            last_op = None
+    if pending_open:
+        # brackets before the first value become one leading operator token
+        lead = pending_open[0]
+        lead.type, lead.text = "OP", "(" * len(pending_open)
+        lead.end = pending_open[-1].end
+        keep.add(toks.index(lead))
+        for t in pending_open[1:]:
+            drop.add(toks.index(t))
 
 
 def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
-    _formulas(toks)
+    toks = _formulas(toks)
     n = len(toks)
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < n else None

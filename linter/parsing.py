@@ -112,6 +112,7 @@ class _Formula:
     ops: list[str]
     result: Quantity
     name: str = ""
+    expression: list = field(default_factory=list)
 
 
 @dataclass
@@ -183,7 +184,19 @@ class SentenceTransformer(Transformer):
         vals = self._values(children)
         ops = [str(c) for c in children if isinstance(c, Token) and c.type == "OP"]
         name = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
-        return _Formula(vals[:-1], ops, vals[-1], name.rstrip("=：为是"))
+        # the expression: operator characters and operand numbers, in the order written
+        expression: list = []
+        operand = 0
+        for c in children:
+            if not isinstance(c, Token) or c.type == "LABEL":
+                continue
+            if c.type in VALUE_TYPES:
+                if operand < len(vals) - 1:
+                    expression.append(operand)
+                operand += 1
+            elif c.type in ("OP", "EQ"):
+                expression.extend(ch for ch in str(c) if ch != "=")
+        return _Formula(vals[:-1], ops, vals[-1], name.rstrip("=：为是"), expression)
 
     def rate(self, children: list) -> _Rate:
         name = children[0]
@@ -276,7 +289,7 @@ class FactBuilder:
             elif isinstance(item, _FromTo):
                 self._fromto(item, si)
             elif isinstance(item, _Formula):
-                self.facts.formulas.append(Formula.model_construct(name=item.name, operands=item.operands, ops=item.ops, result=item.result,
+                self.facts.formulas.append(Formula.model_construct(name=item.name, operands=item.operands, ops=item.ops, result=item.result, expression=item.expression,
                                                    sentence=si))
 
     def _mention(self, e: _Entry, si: int, para: int, parent: Mention | None = None, role: str = "plain") -> Mention:
@@ -342,7 +355,8 @@ class FactBuilder:
             elif isinstance(p, _FromTo):
                 self._fromto(p, si)
             elif isinstance(p, _Formula):
-                self.facts.formulas.append(Formula.model_construct(name=p.name, operands=p.operands, ops=p.ops, result=p.result, sentence=si))
+                self.facts.formulas.append(Formula.model_construct(name=p.name, operands=p.operands, ops=p.ops, result=p.result,
+                                                                  expression=p.expression, sentence=si))
         if head is not None and parts:
             kw = b.keyword.rstrip("：，:")
             self.facts.breakdowns.append(Breakdown.model_construct(
@@ -355,6 +369,7 @@ class FactBuilder:
         formula = None
         if r.formula is not None:
             formula = Formula.model_construct(name=r.name, operands=r.formula.operands, ops=r.formula.ops,
+                                              expression=r.formula.expression,
                               result=r.formula.result, sentence=si)
             self.facts.formulas.append(formula)
         if r.value is None:

@@ -38,7 +38,7 @@ NOT_UNITS_AFTER = ("分钟", "分之", "分别", "分类", "分配", "分析", "
 NOT_UNIT = re.compile("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
 DATE_AFTER = re.compile(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
 NUMBER = re.compile(
-    r"(?<![A-Za-z0-9.\-])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
 )
 CN_NUM = re.compile(r"(?<![第前后近“\"一二三四五六七八九十两百千])(?P<cn>[两二三四五六七八九十][一二三四五六七八九十百千]*)")
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+")
@@ -167,7 +167,7 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
         return None  # list marker (1、 2. …)
     if after[:1] in "-/" and after[1:2].isdigit() and not frac and len(intpart) <= 4:
         # 2022-2024 and 12/31 are ranges and dates; A/B*100% is a formula
-        formula = re.match(r"[/\-][\d.,]+[*×÷/=]", text[num_end:num_end + 24])
+        formula = re.match(r"[/\-][\d.,]+%?[)）]*[*×÷/=+\-]", text[num_end:num_end + 24])
         if not formula and (after[:1] == "-" or len(intpart) <= 2):
             return None
     digits = intpart.replace(",", "")
