@@ -102,7 +102,7 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
         kept = [x for k, x in enumerate(kept) if k not in drop]
         line = "".join(ch for ch, _ in kept).translate(TRANSLATE)
         origins = [o for _, o in kept]
-    if "," in line or ":" in line:
+    if "," in line or ":" in line or "." in line:
         line = _punctuation(line)
     # spaces: a run of spaces survives as one space only between two ASCII letters/digits, and even then
     # not inside a number grouped by spaces (`1 088 216 万元`)
@@ -146,7 +146,7 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     return out
 
 
-COMMA_COLON = re.compile(r"[,:]")
+COMMA_COLON = re.compile(r"[,:.]")
 
 
 def _punctuation(line: str) -> str:
@@ -163,6 +163,12 @@ def _punctuation(line: str) -> str:
             wrapped = before.isdigit() and k + 1 < n and line[k + 1:].isdigit()
             if not (thousands or wrapped):
                 chars[k] = "，"
+        elif line[k] == ".":
+            # a full stop typed in ASCII after Chinese text ends the sentence (`…250万元.本年…`); never a decimal
+            after = line[k + 1:k + 2]
+            heading_mark = 0 < k <= 3 and all(c in "一二三四五六七八九十" for c in line[:k])  # 一. 二. …
+            if before and not before.isascii() and before not in "。，；：" and not after.isdigit() and not heading_mark:
+                chars[k] = "。"
         else:
             url = line[k + 1:k + 3] == "//"
             clock = before.isdigit() and line[k + 1:k + 2].isdigit()

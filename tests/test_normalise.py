@@ -82,3 +82,9 @@ def test_crlf_and_bom():
     assert [q.text for q in extract(doc)] == ["5万元", "3万元"]
     q = extract(doc)[1]
     assert doc.position(q.start, q.end).line == 2
+
+
+def test_ascii_full_stop_after_chinese_ends_a_sentence():
+    doc = normalise("收入 5 万元.支出 3.5 万元.\n一.项目概况\n")
+    assert "收入5万元。支出3.5万元。" in doc.text
+    assert any(s.title.startswith("一.") for s in doc.sections)
