@@ -36,6 +36,7 @@ NOT_UNITS_AFTER = ("分钟", "分之", "分别", "分类", "分配", "分析", "
 
 # a measure word that is really the start of another word (分钟, 项目, 人员 …)
 NOT_UNIT = re.compile("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
+CLAUSE_END = re.compile(r"[。；，！？\n]")
 DATE_AFTER = re.compile(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
 NUMBER = re.compile(
     r"(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
@@ -157,6 +158,8 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
     # ordinals, dates, document numbers, list markers, version-like numbers
     if before.endswith(("第", "〔", "[", "【")):
         return None
+    if before.endswith("-") and before[-2:-1].isdigit() and "=" not in CLAUSE_END.split(text[num_end:num_end + 40])[0]:
+        return None  # the end of a range (2-3 个月, 2022-2024), unless a formula (A-B)/B=… goes on
     if after.startswith(("〕", "]", "】")) or DATE_AFTER.match(after) and not after.startswith("年均"):
         if not (after.startswith("年") and len(intpart) < 3 and re.match(r"年(?:以上|以下|内|来)?", after)
                 and not after.startswith("年度")):

@@ -88,3 +88,10 @@ def test_ascii_full_stop_after_chinese_ends_a_sentence():
     doc = normalise("收入 5 万元.支出 3.5 万元.\n一.项目概况\n")
     assert "收入5万元。支出3.5万元。" in doc.text
     assert any(s.title.startswith("一.") for s in doc.sections)
+
+
+def test_ranges_are_not_figures_but_subtraction_in_formulas_is():
+    texts = [q for q, _, _ in figures("每年开展 2-3 次培训，周期 2-3 个月；2022-2024 年度。")]
+    assert texts == []
+    assert [q for q, _, _ in figures("增长率=（1352.78-1204.50）/1204.50*100%=12.31%")] == \
+        ["1352.78", "1204.50", "1204.50", "100%", "12.31%"]
