@@ -22,6 +22,8 @@ TOTAL_WORDS = re.compile(r"(?:合计|总计|共计|总额|总和|总数|总量|�
 BALANCE_WORD = re.compile(r"(?:结余|结存|余额|结转下年)")
 # stocks, not a period's income minus expenditure
 CUMULATIVE = re.compile(r"(?:累计|历年|滚存|结转|债务|贷款|存款|借款)")
+INSPECTED = re.compile(r"(?:检查|核查|抽查|巡查|检验|审核|受理|调查)[^，。；]{0,12}$")
+HANDLED = re.compile(r"^(?:其中)?(?:处理|查处|发现|处罚|整改|约谈|立案|移送|办结|通过|合格|不合格|违规)")
 MONTHS_WORD = re.compile(r"可支付|可支撑|可保障|支付能力|可用")
 SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分|评分)$")
 
@@ -35,6 +37,7 @@ class Linker:
         self._headless = builder._headless
 
     def run(self) -> None:
+        self._link_inspections()
         self._link_change_bases()
         self._link_headless()
         self._link_totals_after_parts()
@@ -43,6 +46,30 @@ class Linker:
         self._link_share_lists()
         self._link_months_payable()
         self._link_scores()
+
+    def _link_inspections(self) -> None:
+        """`检查定点医药机构 7,728 家，处理违规 615 家`: in one sentence, what was handled or found among what was
+        inspected is a part of it (a 其中 that is not written)."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in self.facts.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for si, mentions in by_sentence.items():
+            for i, whole in enumerate(mentions):
+                if whole.role != "plain" or not INSPECTED.search(whole.label):
+                    continue
+                wq = next((q for q in whole.quantities if q.kind == "count" and q.exact), None)
+                if wq is None:
+                    continue
+                for part in mentions[i + 1:i + 3]:
+                    if part.role != "plain" or not HANDLED.match(part.key):
+                        continue
+                    pq = part.of_unit(wq.base_unit)
+                    if pq is not None and pq.exact:
+                        part.role, part.parent = "part", whole.key
+                        whole.role = "total"
+                        self.facts.breakdowns.append(Breakdown.model_construct(
+                            total=whole, parts=[part], keyword="", exhaustive=False, inferred=True, sentence=si))
+                        break
 
     def _link_change_bases(self) -> None:
         """`2022年收入 1,204.50 万元 … 2023年收入 1,352.78 万元，比上年增长 12.31%`: the earlier figure is the
