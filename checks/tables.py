@@ -176,7 +176,7 @@ class TableRate(Rule):
                 growth = bool(GROWTH_HEADER.search(header[r]))
                 for row in table.body:
                     stated = cell(row, r)
-                    if stated is None or stated.kind not in ("percent", "bare"):
+                    if stated is None or stated.kind != "percent":
                         continue
                     yield from self._row(stated, row, pairs, growth, header[r])
 
@@ -191,11 +191,8 @@ class TableRate(Rule):
             return [(b, a), (a, b)]
         return []
 
-    def _row(self, stated: Quantity, row: list[Cell], pairs: list[tuple[int, int]], growth: bool, name: str):
+    def _row(self, value: Quantity, row: list[Cell], pairs: list[tuple[int, int]], growth: bool, name: str):
         ctx = self.ctx
-        value = stated if stated.kind == "percent" else None
-        if value is None:
-            return
         tried = []
         for n, d in pairs:
             num, den = cell(row, n), cell(row, d)

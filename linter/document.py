@@ -85,6 +85,16 @@ class Document:
         return Position(line=line, column=col, end_line=end_line, end_column=end_col + 1)
 
     # structure ---------------------------------------------------------------------------------
+    def sentence_text(self, offset: int) -> str:
+        """The normalised sentence holding `offset` ("" between sentences)."""
+        starts = self.__dict__.get("_sentence_starts")
+        if starts is None or len(starts) != len(self.sentences):  # sentences are set after construction
+            starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.text[self.sentences[i].start:self.sentences[i].end]
+        return ""
+
     def section_at(self, offset: int) -> Section | None:
         i = bisect_right(self._section_starts, offset) - 1
         return self.sections[i] if i >= 0 else None

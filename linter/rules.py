@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar, Iterable, Union
 
+from . import numbers
 from .diagnostics import Checked, Diagnostic, Related, Severity
 from .document import Document
 from .facts import Facts
@@ -33,9 +34,7 @@ class CheckContext:
 
     def judge(self, stated: tuple[Decimal, Decimal], computed: tuple[Decimal, Decimal], unit: Decimal) -> str:
         """pass / rounding / fail, with the rounding band scaled by the configured `rounding_units`."""
-        from .numbers import judge
-
-        return judge(stated, computed, unit * self.settings.tolerance_units)
+        return numbers.judge(stated, computed, unit * self.settings.tolerance_units)
 
     def mention_of(self, q: Quantity):
         """The mention a figure belongs to (built on first use)."""
@@ -63,10 +62,7 @@ class CheckContext:
         return Related(line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message=message)
 
     def sentence_of(self, offset: int) -> str:
-        for s in self.doc.sentences:
-            if s.start <= offset < s.end:
-                return self.doc.text[s.start:s.end]
-        return ""
+        return self.doc.sentence_text(offset)
 
 
 Result = Union[Diagnostic, Checked]
