@@ -6,8 +6,8 @@ import sys
 import time
 from pathlib import Path
 
-from linter.normalise import normalise
-from linter.parsing import FactBuilder, parser
+from tieout.linter.text.normalise import normalise
+from tieout.linter.facts.build import FactBuilder, parser
 
 ROOT = Path(__file__).resolve().parent.parent
 

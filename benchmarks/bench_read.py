@@ -6,7 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from linter.documents import render_docx, render_pdf
+from tieout.linter.text.render import render_docx, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,9 +19,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from linter.config import Config
-from linter.engine import FileResult, lint_source
-from linter.reading import Source
+from tieout.linter.run.config import Config
+from tieout.linter.run.engine import FileResult, lint_source
+from tieout.linter.text.reading import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 FLIP = {"增加": "减少", "减少": "增加", "提高": "降低", "降低": "提高", "增长": "下降", "下降": "增长",

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from linter.facts import Breakdown, Mention
-from linter.numbers import fmt
-from linter.quantities import Quantity
+from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.figures.intervals import fmt
+from tieout.linter.figures.quantities import Quantity
 
 
 
@@ -63,7 +63,7 @@ def footings(breakdowns: list[Breakdown], unit: str | None = None) -> Iterator[t
 def dimension_runs(total: Quantity, parts: list[Quantity], judge) -> list[list[Quantity]] | None:
     """Consecutive runs of the parts that each add up to the total: one total broken down by several
     dimensions in one list (`男 520，女 480；在职 700，退休 300`). None unless there are two or more."""
-    from linter.numbers import add, interval, unit_of
+    from tieout.linter.figures.intervals import add, interval, unit_of
 
     runs: list[list[Quantity]] = []
     current: list[Quantity] = []

@@ -4,9 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from linter.hookspecs import hookimpl
-from linter.numbers import add, fmt, interval, sub, unit_of
-from linter.rules import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.figures.intervals import add, fmt, interval, sub, unit_of
+from tieout.linter.rules.base import Result, Rule
 
 from ._util import in_unit
 

@@ -5,9 +5,9 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, fmt, interval, ratio, sub
-from linter.rules import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
+from tieout.linter.rules.base import Result, Rule
 
 
 class ChangeMismatch(Rule):

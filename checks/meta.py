@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from linter.hookspecs import hookimpl
-from linter.rules import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.rules.base import Result, Rule
 
 
 class CrossDocumentFigure(Rule):

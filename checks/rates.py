@@ -5,11 +5,11 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from linter.formulas import evaluate
-from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, fmt, interval, ratio
-from linter.quantities import Quantity
-from linter.rules import Result, Rule
+from tieout.linter.parse.formulas import evaluate
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.rules.base import Result, Rule
 
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 

@@ -5,10 +5,10 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from linter.facts import Mention
-from linter.hookspecs import hookimpl
-from linter.quantities import Quantity
-from linter.rules import Result, Rule
+from tieout.linter.facts.model import Mention
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.rules.base import Result, Rule
 
 MIN_KEY = 4
 MIN_PLAIN_KEY = 6

@@ -4,9 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, add, fmt, interval, ratio
-from linter.rules import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio
+from tieout.linter.rules.base import Result, Rule
 
 from ._util import in_unit
 

@@ -5,11 +5,11 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from linter.hookspecs import hookimpl
-from linter.numbers import HUNDRED, add, fmt, interval, ratio, unit_of
-from linter.quantities import Quantity
-from linter.rules import Result, Rule
-from linter.tables import Cell, Table
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, unit_of
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.rules.base import Result, Rule
+from tieout.linter.parse.tables import Cell, Table
 
 from ._util import in_unit
 

@@ -5,10 +5,10 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from linter.hookspecs import hookimpl
-from linter.numbers import add, interval, unit_of
-from linter.quantities import Quantity
-from linter.rules import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.figures.intervals import add, interval, unit_of
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.rules.base import Result, Rule
 
 from ._util import footings
 

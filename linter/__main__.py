@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from tieout.linter.cli import main
 
 sys.exit(main())

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
-from linter.engine import FileResult, lint_source
-from linter.reading import Source
+from tieout.linter.run.config import Config
+from tieout.linter.run.engine import FileResult, lint_source
+from tieout.linter.text.reading import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"

@@ -3,7 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from linter.cli import main
+from tieout.linter.cli import main
 
 from .conftest import ROOT, SEEDS
 
@@ -11,7 +11,7 @@ SEED = SEEDS / "002_f9f4a9c0bf5a0601.txt"
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "linter", *args], input=stdin, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "tieout.linter", *args], input=stdin, capture_output=True,
                           cwd=cwd or ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
 
 
@@ -134,7 +134,7 @@ def test_facts_verbose(capsys):
 
 
 def test_rounding_units_setting():
-    from linter.config import parse
+    from tieout.linter.run.config import parse
 
     from .conftest import lint_text
 
@@ -146,7 +146,7 @@ def test_rounding_units_setting():
 
 
 def test_docs_rules_md_is_in_sync():
-    from linter.cli import rules_markdown
+    from tieout.linter.cli import rules_markdown
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), "regenerate: tieout rules --format markdown > docs/rules.md"

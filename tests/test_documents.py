@@ -13,7 +13,7 @@ TABLES = ROOT / "fixtures" / "tables"
 
 
 def check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "linter", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "tieout.linter", "check", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 def findings(stdout: str) -> list[dict]:
@@ -80,7 +80,7 @@ def test_merged_cells(tmp_path):
     table.cell(0, 1).merge(table.cell(0, 2))
     path = tmp_path / "m.docx"
     document.save(path)
-    from linter.reading import read_path
+    from tieout.linter.text.reading import read_path
 
     text = read_path(str(path)).text
     assert "| 项目 | 预算数 预算数 执行数 |  |" not in text and text.count("|") > 10

@@ -13,7 +13,7 @@ SEED = SEEDS / "001_1cac84b9559a4972.txt"
 
 
 def check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "linter", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "tieout.linter", "check", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 def test_sarif_is_valid_against_the_schema():

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from linter.config import Config
-from linter.engine import analyse
-from linter.lexer import tokenize
-from linter.normalise import normalise
-from linter.quantities import extract
-from linter.reading import Source
+from tieout.linter.run.config import Config
+from tieout.linter.run.engine import analyse
+from tieout.linter.parse.tokens import tokenize
+from tieout.linter.text.normalise import normalise
+from tieout.linter.figures.quantities import extract
+from tieout.linter.text.reading import Source
 
 
 def facts(text: str):
@@ -164,7 +164,7 @@ def test_unknown_text_never_breaks_the_parser():
     weird = "占 其中 比上年 增加 由 至 = / 执行率 ，，；；（（））" * 3 + "收入 5 万元，占，其中。增加 3%，由 5% 至。"
     doc = normalise(weird)
     qs = extract(doc)
-    from linter.parsing import FactBuilder
+    from tieout.linter.facts.build import FactBuilder
 
     fb = FactBuilder(doc)
     fb.build()
@@ -180,7 +180,7 @@ FRAGMENTS = ["收入", "合计", "100 万元", "，", "；", "其中", "具体�
 def test_grammar_is_total_over_random_sentences():
     import random
 
-    from linter.parsing import FactBuilder
+    from tieout.linter.facts.build import FactBuilder
 
     rng = random.Random(20261125)
     text = "。".join("".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(2, 14))) for _ in range(3000)) + "。"
@@ -190,7 +190,7 @@ def test_grammar_is_total_over_random_sentences():
 
 
 def test_fast_fact_constructor_matches_model_construct():
-    from linter.facts import Mention
+    from tieout.linter.facts.model import Mention
 
     values = dict(label="收入", key="收入", noun="", quantities=[], sentence=1, paragraph=0, section=["一、"],
                   period="", parent=None, role="plain", share=None)

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from linter.normalise import normalise
-from linter.quantities import extract
+from tieout.linter.text.normalise import normalise
+from tieout.linter.figures.quantities import extract
 
 
 def figures(text: str) -> list[tuple[str, Decimal, str]]:

@@ -20,7 +20,7 @@ def test_installed_plugin_contributes_rules(tmp_path):
     report.write_text("本年支出合计 625,604.22 万元，具体为：基本支出 20,321.23 万元；项目支出 605,282.99 亿元。",
                       encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), str(HERE.parent)])}
-    proc = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", str(report)],
+    proc = subprocess.run([sys.executable, "-m", "tieout.linter", "check", "--format", "json", str(report)],
                           capture_output=True, text=True, env=env)
     data = json.loads(proc.stdout)
     codes = {d["code"] for d in data["files"][0]["diagnostics"]}
@@ -28,11 +28,11 @@ def test_installed_plugin_contributes_rules(tmp_path):
     assert "TO202" in codes  # built-in checks still run
     assert "TO900" in codes  # the raising check became an internal-error finding
     assert "broken" in proc.stderr and "failed to load" in proc.stderr
-    rules = subprocess.run([sys.executable, "-m", "linter", "rules"], capture_output=True, text=True, env=env)
+    rules = subprocess.run([sys.executable, "-m", "tieout.linter", "rules"], capture_output=True, text=True, env=env)
     assert "no-yi-yuan" in rules.stdout
-    counted = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "count", str(report)],
+    counted = subprocess.run([sys.executable, "-m", "tieout.linter", "check", "--format", "count", str(report)],
                              capture_output=True, text=True, env=env)
     assert counted.stdout.strip().endswith("\t" + str(len(data["files"][0]["diagnostics"])))
-    facts = subprocess.run([sys.executable, "-m", "linter", "facts", "--format", "json", str(report)],
+    facts = subprocess.run([sys.executable, "-m", "tieout.linter", "facts", "--format", "json", str(report)],
                            capture_output=True, text=True, env=env)
     assert -1 in json.loads(facts.stdout)["unparsed"]  # the plugin's extractor ran

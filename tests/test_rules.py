@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.plugins import plugins
-from linter.rulecases import all_cases
+from tieout.linter.run.plugins import plugins
+from tieout.linter.rules.cases import all_cases
 
 from .conftest import lint_text
 

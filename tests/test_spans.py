@@ -3,8 +3,8 @@ import unicodedata
 
 import pytest
 
-from linter.normalise import normalise
-from linter.quantities import extract
+from tieout.linter.text.normalise import normalise
+from tieout.linter.figures.quantities import extract
 
 from .conftest import SEEDS
 

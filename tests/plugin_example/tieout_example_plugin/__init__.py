@@ -1,6 +1,6 @@
 """An example third-party check: flags every amount stated in 亿元 (as a house style might)."""
-from linter.hookspecs import hookimpl
-from linter.rules import Rule
+from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.rules.base import Rule
 
 
 class NoYiYuan(Rule):

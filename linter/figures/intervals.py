@@ -1,0 +1,114 @@
+"""Interval arithmetic for stated figures (the XBRL Calculations 1.1 idea).
+
+A figure written with d decimals stands for every value that rounds (half up) or truncates to it:
+[v − u/2, v + u) with u = 10^−d. A relation holds when the interval of the computed value meets the
+interval of the stated one. When it misses by at most one unit of the stated last digit it is a
+rounding matter, never an error.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from tieout.linter.figures.quantities import Quantity
+
+Verdict = Literal["pass", "rounding", "fail"]
+Interval = tuple[Decimal, Decimal]
+HUNDRED = Decimal(100)
+
+
+# units of measure (rounded like amounts), as opposed to counted things
+MEASURES = {"公里", "平方米", "亩", "吨", "小时", "个月", "天", "倍", "岁", "个工作日", "平方公里", "千米", "公顷",
+            "立方米", "千瓦时", "千瓦", "公斤", "千克", "课时", "学时"}
+
+
+def interval(q: Quantity, value: Decimal | None = None) -> Interval:
+    """Interval of a quantity in base units (元, 人, % …); `value` overrides the base value (unit slips)."""
+    v = q.base_value if value is None else value
+    u = q.ulp * q.scale
+    if v == 0 and not q.approx:
+        return v, v  # `0 万元` is nothing, whatever its precision
+    if q.kind == "count" and q.decimals == 0 and q.scale == 1 and not q.approx and q.base_unit not in MEASURES:
+        return v, v  # 2 个, 12 所, 12,500 人: a count of things is exact, not a rounded measurement
+    if q.approx:
+        # 3300 余 / 约 2500: as wide as the figure's last non-zero digit, either way
+        digits = str(abs(q.value)).split(".")[0]
+        zeros = len(digits) - len(digits.rstrip("0")) if q.decimals == 0 and digits != "0" else 0
+        u = Decimal(10) ** zeros * q.ulp * q.scale
+        return v - u, v + u
+    if v >= 0:
+        return v - u / 2, v + u
+    return v - u, v + u / 2
+
+
+def rounding_unit(q: Quantity) -> Decimal:
+    """One unit of the figure's last digit, in base units; nothing for figures that are exact by nature
+    (a zero, a count of things), which no rounding can excuse."""
+    low, high = interval(q)
+    return Decimal(0) if low == high else q.ulp * q.scale
+
+
+def unit_of(figures: list[Quantity]) -> Decimal:
+    """The rounding band of a relation: one unit of the last digit of its least precise rounded figure."""
+    return max((rounding_unit(q) for q in figures), default=Decimal(0))
+
+
+def add(intervals: list[Interval]) -> Interval:
+    return sum((a for a, _ in intervals), Decimal(0)), sum((b for _, b in intervals), Decimal(0))
+
+
+def sub(x: Interval, y: Interval) -> Interval:
+    return x[0] - y[1], x[1] - y[0]
+
+
+def ratio(num: Interval, den: Interval, factor: Decimal = HUNDRED) -> Interval | None:
+    """num / den × factor; None when the denominator may be zero."""
+    if den[0] <= 0 <= den[1]:
+        return None
+    cands = [num[0] / den[0], num[0] / den[1], num[1] / den[0], num[1] / den[1]]
+    return min(cands) * factor, max(cands) * factor
+
+
+def gap(x: Interval, y: Interval) -> Decimal:
+    if x[1] < y[0]:
+        return y[0] - x[1]
+    if y[1] < x[0]:
+        return x[0] - y[1]
+    return Decimal(0)
+
+
+def judge(stated: Interval, computed: Interval, unit: Decimal) -> Verdict:
+    """`unit` is one unit of the stated figure's last digit (in base units)."""
+    g = gap(stated, computed)
+    if g == 0:
+        return "pass"
+    return "rounding" if g <= unit else "fail"
+
+
+def rounded(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Decimal, decimals: int | None = None) -> str:
+    """A decimal as a report would write it: thousands separators off, trailing zeros as stated."""
+    if decimals is not None:
+        value = rounded(value, decimals)
+        return f"{value:.{decimals}f}" if decimals > 0 else f"{value:.0f}"
+    text = format(value.normalize(), "f")
+    return text
+
+
+def digit_slip(stated: Decimal, expected: Decimal) -> bool:
+    """Does one changed digit, or two swapped adjacent digits, turn `expected` into `stated`?"""
+    a, b = fmt(abs(stated)), fmt(abs(expected))
+    if "." in a or "." in b:
+        da = len(a.split(".")[1]) if "." in a else 0
+        db = len(b.split(".")[1]) if "." in b else 0
+        d = max(da, db)
+        a, b = f"{abs(stated):.{d}f}", f"{abs(expected):.{d}f}"
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]

@@ -1,0 +1,215 @@
+"""Parsing one sentence: typed tokens (linter/parse/tokens.py) → LALR grammar (grammar/sentence.lark) →
+intermediate items (entries, breakdowns, rates, changes …) that linter/facts/build.py turns into facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+from lark import Lark, Token, Transformer
+from lark.lexer import Lexer
+
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tokens import VALUE_TYPES
+
+EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
+UP_WORD = re.compile(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
+
+
+class _TokenStream(Lexer):
+    """Lark lexer that passes through the tokens made by tieout.linter.parse.tokens."""
+
+    def __init__(self, lexer_conf: object) -> None:  # noqa: D107 - signature required by Lark
+        pass
+
+    def lex(self, data: list[Token]):  # type: ignore[override]
+        yield from data
+
+
+_PARSER: Lark | None = None
+_TRANSFORMER: "SentenceTransformer | None" = None
+
+
+def parser() -> Lark:
+    """The LALR parser, built once per process, with the transformer applied inline while parsing (no tree
+    is built); `parse_sentence` points the transformer at the sentence's quantities first."""
+    global _PARSER, _TRANSFORMER
+    if _PARSER is None:
+        grammar = resources.files("tieout.grammar").joinpath("sentence.lark").read_text(encoding="utf-8")
+        _TRANSFORMER = SentenceTransformer([])
+        options = dict(parser="lalr", lexer=_TokenStream, propagate_positions=False, transformer=_TRANSFORMER)
+        try:
+            # the LALR tables cached on disk halve a cold start (keyed by the grammar's hash)
+            _PARSER = Lark(grammar, cache=True, **options)
+        except Exception:  # an unwritable temp dir or an incompatible cache: build the tables in memory
+            _PARSER = Lark(grammar, **options)
+    return _PARSER
+
+
+def parse_sentence(tokens: list[Token], quantities: list[Quantity]) -> list:
+    """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
+    p = parser()
+    assert _TRANSFORMER is not None
+    _TRANSFORMER.qs = quantities
+    return p.parse(tokens).children
+
+
+# intermediate results of the transformer -------------------------------------------------------------
+@dataclass
+class _Entry:
+    label: str
+    qs: list[Quantity]
+    share: Quantity | None = None
+    share_base: str = ""
+    of: Quantity | None = None  # `…B 的 p%`: p is the figure before over B
+
+
+@dataclass
+class _Of:
+    stated: Quantity
+
+
+@dataclass
+class _Breakdown:
+    head: _Entry | None
+    keyword: str
+    parts: list[object] = field(default_factory=list)  # _Entry, _Breakdown (nested) or other clauses
+
+
+@dataclass
+class _Rate:
+    name: str
+    value: Quantity | None
+    formula: "_Formula | None"
+    start: int
+
+
+@dataclass
+class _Formula:
+    operands: list[Quantity]
+    ops: list[str]
+    result: Quantity
+    name: str = ""
+    expression: list = field(default_factory=list)
+
+
+@dataclass
+class _Movement:
+    direction: Literal["up", "down"]
+    word: str
+    quantity: Quantity | None
+    start: int
+    end: int
+
+
+@dataclass
+class _Change:
+    cmp: str
+    label: str
+    base: Quantity | None
+    movements: list[_Movement]
+
+
+@dataclass
+class _FromTo:
+    start: Quantity
+    end: Quantity
+    word: Token
+
+
+class SentenceTransformer(Transformer):
+    """Lark trees of one sentence → intermediate facts; value tokens index `quantities`."""
+
+    def __init__(self, quantities: list[Quantity]) -> None:
+        super().__init__()
+        self.qs = quantities
+
+    def _q(self, tok: Token) -> Quantity:
+        return self.qs[int(tok)]
+
+    def _values(self, children: list) -> list[Quantity]:
+        return [self._q(c) for c in children if isinstance(c, Token) and c.type in VALUE_TYPES]
+
+    def entry(self, children: list) -> _Entry:
+        label = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
+        share = next((c for c in children if isinstance(c, tuple)), None)
+        ratio = next((c for c in children if isinstance(c, _Of)), None)
+        e = _Entry(label, self._values(children))
+        if share:
+            e.share_base, e.share = share
+        if ratio:
+            e.of = ratio.stated
+        return e
+
+    def of(self, children: list) -> "_Of":
+        return _Of(self._values(children)[-1])
+
+    def share(self, children: list) -> tuple[str, Quantity]:
+        base = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
+        return base, self._values(children)[-1]
+
+    def part(self, children: list) -> object:
+        if len(children) >= 2 and isinstance(children[1], Token) and children[1].type == "SUBSET":
+            rest = list(children[2:])
+            # a nested list ends at `；`: what follows are siblings of the part that opened it
+            cut = next((i for i, c in enumerate(rest) if isinstance(c, Token) and c.type == "SEP" and c == "；"), None)
+            if cut is not None:
+                return [_Breakdown(children[0], str(children[1]), rest[:cut]), *rest[cut + 1:]]
+            return _Breakdown(children[0], str(children[1]), rest)
+        return children[0]
+
+    def breakdown(self, children: list) -> _Breakdown:
+        head = children[0] if isinstance(children[0], _Entry) else None
+        kw = next(str(c) for c in children if isinstance(c, Token) and c.type == "SUBSET")
+        flat: list = []
+        for c in children[1 if head else 0:]:
+            flat.extend(c if isinstance(c, list) else [c])
+        parts = [c for c in flat if not (isinstance(c, Token) and c.type in ("SUBSET", "SEP"))]
+        return _Breakdown(head, kw, parts)
+
+    def formula(self, children: list) -> _Formula:
+        vals = self._values(children)
+        ops = [str(c) for c in children if isinstance(c, Token) and c.type == "OP"]
+        name = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
+        # the expression: operator characters and operand numbers, in the order written
+        expression: list = []
+        operand = 0
+        for c in children:
+            if not isinstance(c, Token) or c.type == "LABEL":
+                continue
+            if c.type in VALUE_TYPES:
+                if operand < len(vals) - 1:
+                    expression.append(operand)
+                operand += 1
+            elif c.type in ("OP", "EQ"):
+                expression.extend(ch for ch in str(c) if ch != "=")
+        return _Formula(vals[:-1], ops, vals[-1], name.rstrip("=：为是"), expression)
+
+    def rate(self, children: list) -> _Rate:
+        name = children[0]
+        rest = children[1]
+        if isinstance(rest, _Formula):
+            return _Rate(str(name), rest.result, rest, name.start_pos)
+        return _Rate(str(name), self._q(rest), None, name.start_pos)
+
+    def movement(self, children: list) -> _Movement:
+        word = children[0]
+        q = self._q(children[1]) if len(children) > 1 else None
+        return _Movement("up" if word.type == "UP" else "down", str(word), q, word.start_pos, word.end_pos)
+
+    def change(self, children: list) -> _Change:
+        cmp = next((str(c) for c in children if isinstance(c, Token) and c.type == "CMP"), "")
+        label = next((str(c) for c in children if isinstance(c, Token) and c.type == "LABEL"), "")
+        base = next((self._q(c) for c in children if isinstance(c, Token) and c.type in VALUE_TYPES), None)
+        moves = [c for c in children if isinstance(c, _Movement)]
+        return _Change(cmp, label, base, moves)
+
+    def fromto(self, children: list) -> _FromTo:
+        vals = self._values(children)
+        word = next(c for c in children if isinstance(c, Token) and c.type in ("UP", "DOWN", "TO"))
+        return _FromTo(vals[0], vals[1], word)
+
+    def stray(self, children: list) -> None:
+        return None

@@ -1,0 +1,291 @@
+"""The typed-token lexer: one sentence of normalised text and its quantities → tokens for the Lark grammar.
+
+Quantities become AMOUNT / COUNT / PCT / PP / NUM tokens. The text between them is cut at separators and
+searched for the keywords that give the figures their roles (其中, 占, 执行率, 比上年, 增加 …); what is
+left is LABEL text. A keyword is emitted only where its construct can complete (占 before a percentage,
+由 before a figure that is later raised or lowered to another), otherwise it stays label text: this is what
+keeps the LALR grammar total over arbitrary prose.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token
+
+from tieout.linter.figures.quantities import Quantity
+
+SEPARATORS = "，、；：（）"
+# `完成年度目标 12,000 人的 104.17%`: a ratio whose denominator stands inside the phrase
+OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
+OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是)[\u4e00-\u9fff]{0,12}$")
+PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS}])")
+SUBSET_RE = re.compile(r"^(?:其中|具体为|具体是|具体包括|具体如下|分别为|分别是|包括|主要为|主要是|主要包括|主要有|明细为)[：，]?")
+RATE_RE = re.compile(r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?率|完成(?:年初|全年|调整后)?(?:预算|计划|目标)(?:数)?的?)"
+                     r"(?:为|是|达到|达|约为|均为|=)?$")
+SHARE_RE = re.compile(r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达)?$")
+CMP_RE = (r"(?:比|较|与|相比)(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
+          r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?|同比|环比")
+UP_WORDS = "增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增"
+DOWN_WORDS = "减少|下降|降低|下调|缩减|回落|压减|减|降"
+TAIL_RE = re.compile(
+    rf"^(?P<label>.*?)(?P<cmp>{CMP_RE})?(?:(?P<up>(?:{UP_WORDS})了?(?:至|到|为)?)|(?P<down>(?:{DOWN_WORDS})了?(?:至|到|为)?))?$"
+)
+CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
+FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
+TO_RE = re.compile(r"^(?:增至|降至|升至|至|到|为|变为|调整为|调整至)$")
+OP_RE = re.compile(r"^[/÷*×+\-]$")
+EQ_RE = re.compile(r"^[=＝]$")
+QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}
+VALUE_TYPES = set(QUANTITY_TYPES.values())
+
+
+@dataclass(slots=True)
+class Tok:
+    type: str
+    text: str
+    start: int
+    end: int
+    qi: int = -1  # index of the quantity in the sentence, for value tokens
+
+    def lark(self) -> Token:
+        return Token(self.type, self.text if self.qi < 0 else str(self.qi), self.start, None, None, None, None,
+                     self.end)
+
+
+def _gap_tokens(gap: str, offset: int, last: bool) -> list[Tok]:
+    """Tokens of the text between two figures; `last` when a figure follows it."""
+    toks: list[Tok] = []
+    # a parenthetical without figures is a note on the label (（含…）（包括…）), not structure
+    pieces = PIECES.split(gap)
+    pos = offset
+    n = len(pieces)
+    for i, piece in enumerate(pieces):
+        start = pos
+        pos += len(piece)
+        if not piece:
+            continue
+        if len(piece) > 1 and piece[0] == "（" and piece[-1] == "）":
+            toks.append(Tok("LABEL", piece, start, pos))
+            continue
+        if piece in SEPARATORS:
+            toks.append(Tok("SEP", piece, start, pos))
+            continue
+        m = SUBSET_RE.match(piece)
+        if m:
+            toks.append(Tok("SUBSET", m.group(), start, start + m.end()))
+            piece, start = piece[m.end():], start + m.end()
+            if not piece:
+                continue
+        before_figure = last and i == n - 1
+        if before_figure:
+            toks.extend(_before_figure(piece, start))
+        else:
+            toks.append(Tok("LABEL", piece, start, start + len(piece)))
+    return toks
+
+
+def _before_figure(piece: str, start: int) -> list[Tok]:
+    """Keywords that bind to the figure right after them."""
+    end = start + len(piece)
+    if OP_RE.match(piece):
+        return [Tok("OP", piece, start, end)]
+    if EQ_RE.match(piece):
+        return [Tok("EQ", piece, start, end)]
+    if TO_RE.match(piece):
+        return [Tok("TO", piece, start, end)]
+    m = RATE_RE.search(piece)
+    if m and m.group("rate") and len(m.group("rate")) >= 2:
+        out = []
+        if m.start() > 0:
+            out.append(Tok("LABEL", piece[:m.start()], start, start + m.start()))
+        out.append(Tok("RATE", m.group("rate"), start + m.start(), end))
+        return out
+    m = SHARE_RE.match(piece)
+    if m and m.group("share"):
+        out = []
+        if m.group("head"):
+            out.append(Tok("LABEL", m.group("head"), start, start + m.start("share")))
+        out.append(Tok("SHARE", m.group("share"), start + m.start("share"), start + m.end("share")))
+        if m.group("base"):
+            out.append(Tok("LABEL", m.group("base"), start + m.start("base"), end))
+        return out
+    m = FROM_RE.match(piece)
+    if m:
+        out = []
+        if m.group("label"):
+            out.append(Tok("LABEL", m.group("label"), start, start + m.start("from")))
+        out.append(Tok("FROM", m.group("from"), start + m.start("from"), end))
+        return out
+    m = CMP_HEAD.match(piece)
+    if m:  # 比 2021 年末资产总额 X: the comparison, then what is compared
+        return [Tok("CMP", m.group("cmp"), start, start + m.end("cmp")),
+                Tok("LABEL", m.group("label"), start + m.end("cmp"), end)]
+    m = TAIL_RE.match(piece)
+    out = []
+    if m.group("label"):
+        out.append(Tok("LABEL", m.group("label"), start, start + m.end("label")))
+    if m.group("cmp"):
+        out.append(Tok("CMP", m.group("cmp"), start + m.start("cmp"), start + m.end("cmp")))
+    for kind in ("up", "down"):
+        if m.group(kind):
+            out.append(Tok(kind.upper(), m.group(kind), start + m.start(kind), start + m.end(kind)))
+    return out
+
+
+def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Tok]:
+    """Tokens of the sentence text[start:end]; `quantities` are those inside it, in order."""
+    toks: list[Tok] = []
+    pos = start
+    for qi, q in enumerate(quantities):
+        toks.extend(_gap_tokens(text[pos:q.start], pos, last=True))
+        toks.append(Tok(QUANTITY_TYPES[q.kind], q.text, q.start, q.end, qi))
+        pos = q.end
+    if pos < end:
+        toks.extend(_gap_tokens(text[pos:end].rstrip("。！？"), pos, last=False))
+    return _settle(toks)
+
+
+OPENERS = ("（", "(")
+CLOSERS = ("）", ")")
+
+
+def _chain(toks: list[Tok], i: int) -> tuple[list, int] | None:
+    """The formula starting at toks[i]: `(`s, values and operators up to `=` and its result; brackets may nest.
+    Returns the expression (operator characters and token indices) and the index of the `=`."""
+    expr: list = []
+    depth = ops = 0
+    expect_operand = True
+    k = i
+    n = len(toks)
+    while k < n:
+        t = toks[k]
+        if expect_operand:
+            if t.type == "SEP" and t.text in OPENERS:
+                expr.append("(")
+                depth += 1
+            elif t.type in VALUE_TYPES:
+                expr.append(k)
+                expect_operand = False
+            else:
+                return None
+        elif t.type == "SEP" and t.text in CLOSERS and depth:
+            expr.append(")")
+            depth -= 1
+        elif t.type == "OP":
+            expr.append(t.text)
+            ops += 1
+            expect_operand = True
+        elif t.type == "EQ" and not depth and ops and k + 1 < n and toks[k + 1].type in VALUE_TYPES:
+            return expr, k
+        else:
+            return None
+        k += 1
+    return None
+
+
+def _formulas(toks: list[Tok]) -> list[Tok]:
+    """Keep OP and EQ only inside a complete formula (`v op v … = v`, brackets allowed); elsewhere they are
+    text. A formula's brackets are folded into the operator tokens beside them (`（` + `-` + `）/`), so that
+    the sentence grammar sees `op? v (op v)+ = v`; grammar/arithmetic.lark checks the whole is well formed."""
+    from tieout.linter.parse.formulas import well_formed
+
+    n = len(toks)
+    keep: set[int] = set()
+    drop: set[int] = set()
+    i = 0
+    while i < n:
+        if toks[i].type in VALUE_TYPES or (toks[i].type == "SEP" and toks[i].text in OPENERS):
+            found = _chain(toks, i)
+            # a chain that continues an expression we do not parse (`X/（A-B）…`) is no formula
+            continues = i > 0 and toks[i - 1].text.rstrip()[-1:] in "/*×÷+-（）()" and toks[i - 1].type != "SEP"
+            if found is not None and not continues:
+                expr, eq = found
+                indices = [x for x in expr if isinstance(x, int)]
+                if well_formed([x if isinstance(x, str) else indices.index(x) for x in expr]):
+                    _fold(toks, i, eq, keep, drop)
+                    i = eq + 2
+                    continue
+        i += 1
+    for k, t in enumerate(toks):
+        if t.type in ("OP", "EQ") and k not in keep:
+            t.type = "LABEL"
+    return [t for k, t in enumerate(toks) if k not in drop]
+
+
+def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) -> None:
+    """Fold the brackets of toks[first..eq] into operator tokens; mark operators kept, brackets dropped."""
+    pending_open: list[Tok] = []
+    last_op: Tok | None = None
+    for k in range(first, eq + 1):
+        t = toks[k]
+        if t.type == "SEP" and t.text in OPENERS:
+            if last_op is not None:
+                last_op.text += "("
+                last_op.end = t.end
+                drop.add(k)
+            else:
+                pending_open.append(t)
+        elif t.type == "SEP" and t.text in CLOSERS:
+            nxt = next(x for x in toks[k + 1:eq + 1] if x.type in ("OP", "EQ"))
+            nxt.text = ")" + nxt.text
+            drop.add(k)
+        elif t.type in ("OP", "EQ"):
+            keep.add(k)
+            last_op = t
+        else:
+            last_op = None
+    if pending_open:
+        # brackets before the first value become one leading operator token
+        lead = pending_open[0]
+        lead.type, lead.text = "OP", "(" * len(pending_open)
+        lead.end = pending_open[-1].end
+        keep.add(toks.index(lead))
+        for t in pending_open[1:]:
+            drop.add(toks.index(t))
+
+
+def _settle(toks: list[Tok]) -> list[Tok]:
+    """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
+    toks = _formulas(toks)
+    n = len(toks)
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].type if i + 1 < n else None
+        if t.type == "SHARE":
+            after = [x.type for x in toks[i + 1:i + 3]]
+            if not (after[:1] == ["PCT"] or after == ["LABEL", "PCT"]):
+                t.type = "LABEL"
+        elif t.type == "FROM":
+            ok = (i + 3 < n and toks[i + 1].type in VALUE_TYPES and toks[i + 2].type in ("UP", "DOWN", "TO")
+                  and toks[i + 3].type in VALUE_TYPES)
+            if not ok:
+                t.type = "LABEL"
+        elif t.type == "TO":
+            if not (i >= 2 and toks[i - 2].type == "FROM"):
+                t.type = "LABEL"
+        elif t.type == "RATE":
+            if nxt not in VALUE_TYPES:
+                t.type = "LABEL"
+        elif t.type == "LABEL" and t.text in OF_WORDS and nxt == "PCT" and i >= 2 \
+                and toks[i - 1].type in ("AMOUNT", "COUNT") and toks[i - 2].type == "LABEL" \
+                and OF_LEAD.search(toks[i - 2].text):
+            t.type = "OF"
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].type if i + 1 < n else None
+        if t.type == "SEP" and nxt in ("SUBSET", "SHARE", "UP", "DOWN"):
+            continue
+        if t.type == "SEP" and out and out[-1].type in ("SUBSET", "SEP"):
+            continue
+        if t.type == "LABEL" and out and out[-1].type == "LABEL":
+            prev = out[-1]
+            out[-1] = Tok("LABEL", prev.text + t.text, prev.start, t.end)
+            continue
+        if t.type == "LABEL" and not t.text.strip():
+            continue
+        out.append(t)
+    while out and out[0].type == "SEP":
+        out.pop(0)
+    while out and out[-1].type == "SEP":
+        out.pop()
+    return out

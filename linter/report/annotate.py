@@ -1,0 +1,84 @@
+"""`--annotate OUT.docx`: each finding as a Word comment anchored on its figure, the text left untouched.
+
+The rendering of the .docx remembers, for each line, the paragraph or table row it came from; a finding's
+column becomes a character range in that paragraph (or cell), the runs are split at its ends (formatting
+copied), and the comment is attached to exactly those runs.
+"""
+from __future__ import annotations
+
+import copy
+
+from tieout.linter.rules.diagnostics import Diagnostic
+from tieout.linter.text.render import Rendering
+
+
+def _split(run, offset: int):
+    """Split a run at a character offset; the second part, a formatted copy, follows it."""
+    text = run.text
+    twin = copy.deepcopy(run._r)
+    run._r.addnext(twin)
+    from docx.text.run import Run
+
+    second = Run(twin, run._parent)
+    run.text, second.text = text[:offset], text[offset:]
+    return second
+
+
+def _runs_for(paragraph, start: int, end: int) -> list:
+    """The runs that cover exactly paragraph characters [start, end), splitting runs where needed."""
+    pos = 0
+    covered = []
+    for run in list(paragraph.runs):
+        length = len(run.text)
+        a, b = pos, pos + length
+        pos = b
+        if b <= start or a >= end or length == 0:
+            continue
+        if a < start:
+            run = _split(run, start - a)
+            a = start
+        if b > end:
+            _split(run, end - a)
+        covered.append(run)
+    return covered
+
+
+def annotate(source_path: str, out_path: str, rendering: Rendering, diagnostics: list[Diagnostic]) -> int:
+    import docx
+    from docx.table import Table
+
+    document = docx.Document(source_path)
+    blocks = list(document.iter_inner_content())
+    placed = 0
+    for d in diagnostics:
+        place = rendering.places.get(d.line)
+        if place is None or not place.address:
+            continue
+        kind, index, extra = place.address
+        block = blocks[index]
+        width = (d.end_column - d.column) if d.end_line == d.line else 1
+        if kind == "p":
+            paragraph, start = block, d.column - 1 - extra
+        else:
+            assert isinstance(block, Table)
+            row = block.rows[extra]
+            span = next(((first, c) for c, (first, end, _) in enumerate(place.cells) if first <= d.column < end), None)
+            if span is None:
+                continue
+            first, c = span
+            cell = row.cells[c]
+            start = d.column - first
+            paragraph = cell.paragraphs[0]
+            for p in cell.paragraphs:  # a figure in a later paragraph of the cell
+                if start <= len(p.text):
+                    paragraph = p
+                    break
+                start -= len(p.text) + 1
+        runs = _runs_for(paragraph, max(0, start), max(0, start) + max(1, width))
+        if not runs:
+            continue
+        note = f"{d.code} {d.name}：{d.message}" + (f"（建议：{d.fix}）" if d.fix else "")
+        document.add_comment(runs, text=note, author="tieout", initials="TO")
+        placed += 1
+    document.save(out_path)
+    return placed

@@ -1,0 +1,45 @@
+"""JSON output: `{"version", "tool", "files": [{path, encoding, diagnostics, checked}], "summary"}`,
+written file by file as results arrive.
+
+The fields are part of the public interface (score.py and CI gates read them): `diagnostics[*]` has
+code, name, severity, message, path, line, column, end_line, end_column, stated, expected, related, fix,
+section; `checked[*]` has kind, status, rule and the same position fields; `related[*]` has the position
+fields, message, and path when the place is in another file.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TextIO
+
+from tieout.linter.run.engine import FileResult
+
+SCHEMA_VERSION = "1"
+
+
+class Json:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.first = True
+        self.counts: Counter = Counter()
+        self.files = 0
+        self.checked = 0
+        out.write(f'{{\n "version": "{SCHEMA_VERSION}",\n "tool": "tieout",\n "files": [')
+
+    def file(self, result: FileResult, text: str) -> None:
+        self.files += 1
+        self.checked += len(result.checked)
+        self.counts.update(d.severity for d in result.diagnostics)
+        entry = {
+            "path": result.path,
+            "encoding": result.encoding,
+            "diagnostics": [d.model_dump(mode="json", exclude={"sentence"}) for d in result.diagnostics],
+            "checked": [c.model_dump(mode="json") for c in result.checked],
+        }
+        self.out.write(("\n  " if self.first else ",\n  ") + json.dumps(entry, ensure_ascii=False))
+        self.first = False
+
+    def finish(self) -> None:
+        summary = {"files": self.files, "errors": self.counts["error"], "warnings": self.counts["warning"],
+                   "info": self.counts["info"], "checked": self.checked}
+        self.out.write(f"\n ],\n \"summary\": {json.dumps(summary)}\n}}\n")

@@ -1,0 +1,102 @@
+"""Figures that several reports of one entity and year restate must agree (`--cross-document`).
+
+Each report is reduced to a small summary (its entity and year, read from its title, and its labelled
+figures), so a batch keeps summaries, not documents, in memory. Two reports are compared only when
+both name the same entity and the same year.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from pydantic import BaseModel, Field
+
+from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related
+from tieout.linter.text.model import Document
+from tieout.linter.facts.model import Facts
+
+YEAR = re.compile(r"(20\d{2})\s*年")
+YEARS = re.compile(r"\d{4}\s*年度?")
+ENTITY = re.compile(r"([\u4e00-\u9fff]{2,24}?(?:局|厅|委员会|办公室|中心|医院|学校|政府|院|所|部|署|会))")
+MIN_KEY = 4
+CODE, NAME = "TO207", "cross-document-figure"
+
+
+class Figure(BaseModel):
+    key: str
+    unit: str
+    period: str
+    parent: str | None
+    value: str
+    text: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Summary(BaseModel):
+    path: str
+    entity: str
+    year: str
+    figures: list[Figure] = Field(default_factory=list)
+
+
+def summarise(path: str, doc: Document, facts: Facts) -> Summary | None:
+    head = doc.text[:400]
+    year = YEAR.search(head)
+    entity = ENTITY.search(YEARS.sub("，", head))
+    if not year or not entity:
+        return None
+    figures = []
+    for m in facts.mentions:
+        if len(m.key) < MIN_KEY:
+            continue
+        for q in m.quantities:
+            if q.exact and q.kind in ("amount", "count", "percent"):
+                p = doc.position(q.start, q.end)
+                figures.append(Figure(key=m.key, unit=q.base_unit, period=m.period, parent=m.parent,
+                                      value=str(q.base_value.normalize()), text=q.text, line=p.line,
+                                      column=p.column, end_line=p.end_line, end_column=p.end_column))
+    return Summary(path=path, entity=entity.group(1), year=year.group(1), figures=figures)
+
+
+def compare(summaries: list[Summary]) -> tuple[dict[str, list[Diagnostic]], dict[str, list[Checked]]]:
+    """Findings and checked relations per path."""
+    diags: dict[str, list[Diagnostic]] = defaultdict(list)
+    checked: dict[str, list[Checked]] = defaultdict(list)
+    groups: dict[tuple, list[Summary]] = defaultdict(list)
+    for s in summaries:
+        groups[s.entity, s.year].append(s)
+    for docs in groups.values():
+        if len(docs) < 2:
+            continue
+        where: dict[tuple, list[tuple[Summary, Figure]]] = defaultdict(list)
+        for s in docs:
+            seen_here: set[tuple] = set()
+            for f in s.figures:
+                k = (f.key, f.unit, f.period, f.parent)
+                if k in seen_here:
+                    continue  # within one report the restated-figure rule speaks
+                seen_here.add(k)
+                where[k].append((s, f))
+        for (key, *_), items in where.items():
+            if len({s.path for s, _ in items}) < 2:
+                continue
+            values = {f.value for _, f in items}
+            for s, f in items:
+                others = [(o, g) for o, g in items if o.path != s.path]
+                related = [Related(line=g.line, column=g.column, end_line=g.end_line, end_column=g.end_column,
+                                   message=f"{o.path} 中的同一数据", path=o.path) for o, g in others]
+                status = "pass" if len(values) == 1 else "fail"
+                checked[s.path].append(Checked(kind="cross_ref", status=status, rule=CODE, line=f.line,
+                                               column=f.column, end_line=f.end_line, end_column=f.end_column,
+                                               related=related))
+                if status == "fail" and any(g.value != f.value for _, g in others):
+                    listing = "；".join(f"{o.path} 第 {g.line} 行为 {g.text}" for o, g in others if g.value != f.value)
+                    diags[s.path].append(Diagnostic(
+                        code=CODE, name=NAME, severity="warning", path=s.path, line=f.line, column=f.column,
+                        end_line=f.end_line, end_column=f.end_column, stated=f.text,
+                        message=f"“{key}”在本报告为 {f.text}，同一单位同一年度的其他报告不同：{listing}",
+                        related=related))
+    return diags, checked

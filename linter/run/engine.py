@@ -1,0 +1,99 @@
+"""One file through the pipeline: read → normalise → parse → facts → checks → findings."""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tieout.linter.run.config import Config
+from tieout.linter.rules.diagnostics import Checked, Diagnostic
+from tieout.linter.text.model import Document
+from tieout.linter.facts.model import Facts
+from tieout.linter.figures.labels import Labeller
+from tieout.linter.text.normalise import normalise
+from tieout.linter.facts.build import build_facts
+from tieout.linter.run.plugins import plugins
+from tieout.linter.text.reading import InputError, Source, read_path
+from tieout.linter.rules.base import CheckContext, Settings
+from tieout.linter.run.selection import enabled
+from tieout.linter.run.suppressions import apply_suppressions
+
+INTERNAL = "TO900"
+
+
+class FileResult(BaseModel):
+    path: str
+    encoding: str = ""
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    checked: list[Checked] = Field(default_factory=list)
+    error: str | None = None  # an input error: one line for stderr
+    summary: Any = Field(default=None, exclude=True)  # a crossdoc.Summary, for --cross-document
+
+
+def analyse(source: Source, config: Config, labeller: Labeller | None = None) -> tuple[Document, Facts]:
+    labeller = labeller or Labeller({**plugins().synonyms, **config.synonyms})
+    doc = normalise(source.text, source.path)
+    facts = build_facts(doc, labeller, tuple(config.extra_units))
+    plugins().pm.hook.tieout_extract(document=doc, facts=facts, labeller=labeller)
+    return doc, facts
+
+
+def lint_source(source: Source, config: Config, summarise_figures: bool = False) -> FileResult:
+    labeller = Labeller({**plugins().synonyms, **config.synonyms})
+    try:
+        doc, facts = analyse(source, config, labeller)
+    except Exception as exc:  # a defect of ours on this file: a finding for it, the other files go on
+        return FileResult(path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)])
+    ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
+    result = FileResult(path=source.path, encoding=source.encoding)
+    ignore = [*config.ignore, *config.ignored_for(source.path)]
+    for rule_cls in plugins().rules:
+        severity = config.severity.get(rule_cls.code) or config.severity.get(rule_cls.name)
+        rule = rule_cls(ctx, severity)
+        try:
+            # every rule runs, selected or not, so that one rule's corrections reach the others
+            for item in rule.check():
+                if isinstance(item, Diagnostic):
+                    if item.code != rule_cls.code:  # rounding findings and the like carry their own code
+                        sev = config.severity.get(item.code)
+                        if sev:
+                            item.severity = sev
+                    if enabled(item.code, item.name, config.select, ignore, config.extend_select):
+                        result.diagnostics.append(item)
+                else:
+                    result.checked.append(item)
+        except Exception as exc:  # a broken check is a finding for this file, never a crash
+            result.diagnostics.append(_internal(source.path, f"check {rule_cls.code} ({rule_cls.name})", exc))
+    if summarise_figures:
+        from tieout.linter.run.crossdoc import summarise
+
+        result.summary = summarise(source.path, doc, facts)
+    result.diagnostics = apply_suppressions(doc, result.diagnostics)
+    if source.rendering is not None:
+        for d in result.diagnostics:
+            d.locator = source.rendering.locate(d.line, d.column)
+    result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
+    result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
+    return result
+
+
+def _internal(path: str, stage: str, exc: Exception) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    return Diagnostic(code=INTERNAL, name="internal-error", severity="error", path=path, line=1, column=1,
+                      end_line=1, end_column=2,
+                      message=f"{stage} failed: {type(exc).__name__}: {exc} at {Path(frame.filename).name}:{frame.lineno}"
+                              " (please report this file)")
+
+
+def lint_path(path: str, config: Config, stdin_filename: str | None = None,
+              summarise_figures: bool = False) -> tuple[FileResult, str]:
+    """The result for one file and the text it was read as (for showing source lines)."""
+    try:
+        source = read_path(path, int(config.max_file_size_mb * 1024 * 1024))
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc)), ""
+    if path == "-" and stdin_filename:
+        source = Source(stdin_filename, source.text, source.encoding)
+    return lint_source(source, config, summarise_figures), source.text

@@ -1,0 +1,50 @@
+"""The plugin manager, built once per process from the `tieout.checks` entry points."""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from importlib.metadata import entry_points
+
+import pluggy
+
+from tieout.linter.rules import hooks as hookspecs
+from tieout.linter.rules.base import Rule
+
+GROUP = "tieout.checks"
+
+
+class Plugins:
+    def __init__(self) -> None:
+        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self.errors: list[str] = []
+        for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+            try:
+                self.pm.register(ep.load(), name=ep.name)
+            except Exception as exc:  # a broken plugin is reported; the rest still run
+                self.errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+        self.rules: list[type[Rule]] = []
+        seen: set[str] = set()
+        for batch in self.pm.hook.tieout_rules():
+            for rule in batch or []:
+                if rule.code in seen:
+                    self.errors.append(f"rule {rule.code} registered twice; keeping the first")
+                    continue
+                seen.add(rule.code)
+                self.rules.append(rule)
+        self.rules.sort(key=lambda r: (r.order, r.code))  # the order rules run in
+        self.by_code = sorted(self.rules, key=lambda r: r.code)  # the order they are listed in
+        self.synonyms: dict[str, list[str]] = {}
+        for extra in self.pm.hook.tieout_synonyms():
+            self.synonyms.update(extra or {})
+        self.reporters: dict[str, type] = {}
+        for extra in self.pm.hook.tieout_reporters():
+            self.reporters.update(extra or {})
+
+
+@lru_cache(maxsize=1)
+def plugins() -> Plugins:
+    p = Plugins()
+    for err in p.errors:
+        print(f"tieout: {err}", file=sys.stderr)
+    return p

@@ -1,0 +1,315 @@
+"""Normalisation: from the text as extracted (PDF wraps, page numbers, full-width forms, Markdown marks) to
+one clean paragraph per line, keeping for every kept character the index it had in the original.
+
+Why each rule exists:
+- PDF extraction wraps lines mid-sentence and even mid-number (`16` / `个月`), often with blank lines
+  between; a wrapped line is joined to the next with nothing in between (Chinese has no word spaces).
+- A line break is kept as a paragraph break only where the text says so: after sentence-final
+  punctuation, before a numbered heading, or after a heading that does not fill the line.
+- Full-width digits and `％` become ASCII so figures parse; Chinese `，` `：` `；` `（）` stay Chinese (they
+  delimit clauses), and ASCII ones become Chinese unless they are thousands separators or in a URL.
+- Spaces next to Chinese text or between a number and its unit carry no meaning and are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from tieout.linter.text.model import Document, Section, Sentence
+
+FULL_TO_ASCII = {chr(0xFF10 + i): str(i) for i in range(10)}
+FULL_TO_ASCII.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+FULL_TO_ASCII.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+FULL_TO_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "＝": "=", "／": "/", "＊": "*",
+                      "＜": "<", "＞": ">", "−": "-", "—": "—", "\u3000": " ", "\t": " ", "\f": " ",
+                      "\r": " ", "\xa0": " ", "［": "[", "］": "]"})
+ASCII_TO_CJK = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
+CONVERTIBLE = re.compile("[" + re.escape("".join(FULL_TO_ASCII) + "".join(ASCII_TO_CJK)) + "]")
+TRANSLATE = str.maketrans({**FULL_TO_ASCII, **ASCII_TO_CJK})
+# only a sentence end may end a paragraph at a line break: PDF lines also end after ；and ： mid-list
+TERMINAL = set("。！？")
+CLOSERS = set("”’）》」』")
+
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–_－]\s*\d{1,4}\s*[-—–_－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
+    r"|[-—–]?\s*\d{1,3}\s*[-—–]?)$"
+)
+HEADING = re.compile(
+    r"^(?:(?P<chap>第[一二三四五六七八九十百]+[章节部分篇])"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3})[、.](?!\d)"
+    r"|（(?P<pcn>[一二三四五六七八九十]{1,3})）"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d%.])(?=\s*[^\d\s万元%个])"
+    r"|(?P<num>\d{1,2})[、.](?![\d])"
+    r"|（(?P<pnum>\d{1,2})）"
+    r")"
+)
+MD_HEADING = re.compile(r"^(#{1,6})\s*")
+MD_LIST = re.compile(r"^(?:[-*+]\s+|>\s?)")
+TITLE_END = re.compile(r"(?:报告|说明|决算|预算|情况|方案|总结|汇报|通知|公告|目录|附件\s*\d*)$")
+UNIT_START = set("万亿元个人家条项件份次分%千百")
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class _Line:
+    __slots__ = ("chars", "origins", "heading", "md_level", "marker", "table", "number", "page_break")
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.page_break = False
+        self.chars: str = ""
+        self.origins: list[int] = []
+        self.heading: int | None = None  # heading level when the line starts with a heading mark
+        self.md_level: int | None = None
+        self.marker: int = 0  # length of the heading mark at the start of chars
+        self.table = False
+
+    @property
+    def text(self) -> str:
+        return self.chars
+
+
+def _clean_line(raw: str, base: int, number: int) -> _Line | None:
+    """Convert one original line into kept characters with their original indices; None when blank."""
+    lo, hi = 0, len(raw)
+    while lo < hi and raw[lo] in WHITESPACE:
+        lo += 1
+    if lo == hi:
+        return None
+    out = _Line()
+    out.number = number
+    while hi > lo and raw[hi - 1] in WHITESPACE:
+        hi -= 1
+    # Markdown heading, list and quote marks
+    m = MD_HEADING.match(raw, lo)
+    if m and (m.end() < hi):
+        out.md_level = len(m.group(1))
+        lo = m.end()
+    else:
+        m = MD_LIST.match(raw, lo)
+        if m and m.end() < hi and not PAGE_NUMBER.match(raw[lo:hi]):
+            lo = m.end()
+    segment = raw[lo:hi]
+    out.table = segment.startswith("|")
+    if "**" not in segment and "__" not in segment and "`" not in segment:
+        # the common case, one C-level pass: nothing removed, each character converted in place
+        line = segment.translate(TRANSLATE) if CONVERTIBLE.search(segment) else segment
+        origins: "list[int] | range" = range(base + lo, base + hi)
+    else:
+        kept = [(ch, base + lo + k) for k, ch in enumerate(segment)]
+        drop = {i for m in EMPHASIS.finditer(segment) for i in range(m.start(), m.end())}
+        kept = [x for k, x in enumerate(kept) if k not in drop]
+        line = "".join(ch for ch, _ in kept).translate(TRANSLATE)
+        origins = [o for _, o in kept]
+    if "," in line or ":" in line or "." in line:
+        line = _punctuation(line)
+    # spaces: a run of spaces survives as one space only between two ASCII letters/digits, and even then
+    # not inside a number grouped by spaces (`1 088 216 万元`)
+    if " " in line:
+        pieces: list[str] = []
+        kept: list[int] = []
+        last = 0
+        for m in SPACES.finditer(line):
+            a, b = m.span()
+            prev = line[a - 1] if a else ""
+            nxt = line[b] if b < len(line) else ""
+            keep_one = (prev and nxt and _is_ascii_alnum(prev) and _is_ascii_alnum(nxt)
+                        and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a)))
+            cut = a + 1 if keep_one else a
+            pieces.append(line[last:cut])
+            kept.extend(origins[last:cut])
+            last = b
+        pieces.append(line[last:])
+        kept.extend(origins[last:])
+        line, origins = "".join(pieces), kept
+    if not line:
+        return None  # only marks (`**`, ``` ` ```) on the line
+    out.chars, out.origins = line, origins
+    h = HEADING.match(line)
+    if h:
+        out.marker = h.end()
+        if h.group("chap"):
+            out.heading = 0
+        elif h.group("cn"):
+            out.heading = 1
+        elif h.group("pcn"):
+            out.heading = 2
+        elif h.group("dotted"):
+            out.heading = 2 + h.group("dotted").count(".")
+        elif h.group("num"):
+            out.heading = 3
+        else:
+            out.heading = 4
+    elif out.md_level is not None:
+        out.heading = out.md_level
+    return out
+
+
+COMMA_COLON = re.compile(r"[,:.]")
+
+
+def _punctuation(line: str) -> str:
+    """ASCII , and : become Chinese unless they are thousands separators, times or URLs."""
+    chars = list(line)
+    n = len(chars)
+    for m in COMMA_COLON.finditer(line):
+        k = m.start()
+        before = line[k - 1] if k else ""
+        if line[k] == ",":
+            after = line[k + 1:k + 5]
+            thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
+            # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
+            wrapped = before.isdigit() and k + 1 < n and line[k + 1:].isdigit()
+            if not (thousands or wrapped):
+                chars[k] = "，"
+        elif line[k] == ".":
+            # a full stop typed in ASCII after Chinese text ends the sentence (`…250万元.本年…`); never a decimal
+            after = line[k + 1:k + 2]
+            heading_mark = 0 < k <= 3 and all(c in "一二三四五六七八九十" for c in line[:k])  # 一. 二. …
+            if before and not before.isascii() and before not in "。，；：" and not after.isdigit() and not heading_mark:
+                chars[k] = "。"
+        else:
+            url = line[k + 1:k + 3] == "//"
+            clock = before.isdigit() and line[k + 1:k + 2].isdigit()
+            if not (url or clock):
+                chars[k] = "："
+    return "".join(chars)
+
+
+SPACES = re.compile(r" +")
+EMPHASIS = re.compile(r"\*\*|__|`")
+WHITESPACE = " \t\u3000\r\f\xa0"
+GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
+
+
+def _grouped_number(line: str, k: int) -> bool:
+    """Is the space at k inside a number grouped by spaces (`1 088 216 万元`)?"""
+    lo = max(0, k - 16)
+    window = line[lo:k + 20]
+    for m in GROUPED.finditer(window):
+        if m.start() <= k - lo < m.end():
+            return True
+    return False
+
+
+def _is_page_number(text: str, next_text: str) -> bool:
+    if not PAGE_NUMBER.match(text):
+        return False
+    if re.fullmatch(r"\d{1,3}", text) and next_text[:1] in UNIT_START:
+        return False  # a number wrapped away from its unit, not a page number
+    return True
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    return (prev[-1].isdigit() or prev[-1] in "，、（《“—-+/*=" or nxt[0] in UNIT_START or nxt[0] in "，、。；：）》”%"
+            or (prev[-1].isascii() and prev[-1].isalpha()))
+
+
+def _ends_sentence(chars: list[str]) -> bool:
+    k = len(chars) - 1
+    while k >= 0 and chars[k] in CLOSERS:
+        k -= 1
+    return k >= 0 and chars[k] in TERMINAL
+
+
+def normalise(original: str, path: str = "<text>") -> Document:
+    if original.startswith("\ufeff"):
+        original = original[1:]
+    raw_lines = original.split("\n")
+    lines: list[tuple[_Line, int]] = []  # cleaned line and index of its terminating newline
+    base = 0
+    nonempty: list[tuple[_Line, int]] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        ln = _clean_line(raw, base, number)
+        if ln is not None:
+            nonempty.append((ln, base + len(raw)))
+        base += len(raw) + 1
+    page_break: set[int] = set()  # lines that follow a dropped page number: the text runs on across pages
+    for idx, (ln, nl) in enumerate(nonempty):
+        nxt = nonempty[idx + 1][0].text if idx + 1 < len(nonempty) else ""
+        if _is_page_number(ln.text, nxt):
+            page_break.add(idx + 1)
+            continue
+        if idx in page_break:
+            ln.page_break = True
+        lines.append((ln, nl))
+    # the title block: the first few lines of the file (a title ends with a document-type word)
+    title_lines = lines[min(len(lines), 4) - 1][0].number if lines else 0
+    # the full line width: most PDF lines are full, so a high percentile finds it; in text with a paragraph
+    # per line it is long, and short lines (headings) stand out
+    widths = sorted(len(ln.chars) for ln, _ in lines if len(ln.chars) >= 8)
+    width = widths[int(len(widths) * 0.8)] if widths else 80
+
+    text: list[str] = []  # pieces: whole lines and the breaks between them
+    origin: list[int] = []
+    length = 0
+    sections: list[Section] = []
+    markers: list[tuple[int, int]] = []
+    stack: list[Section] = []
+    prev: _Line | None = None
+    prev_nl = 0
+    for ln, nl in lines:
+        if prev is not None:
+            hard = (
+                ln.heading is not None or ln.table or prev.table
+                or prev.md_level is not None
+                or _ends_sentence(prev.chars)
+                or (prev.heading is not None and len(prev.chars) < 0.85 * width)
+                # a line far shorter than the text's lines ends its paragraph (titles, last lines), unless
+                # the break falls inside a figure or a list (`16` / `个月`, `，` / …)
+                or (len(prev.chars) < 0.5 * width and not ln.page_break and not _continues(prev.chars, ln.chars))
+                or (prev.number <= title_lines and TITLE_END.search(prev.chars) is not None)
+            )
+            if hard:
+                text.append("\n")
+                origin.append(prev_nl)
+                length += 1
+            elif _is_ascii_alnum(prev.chars[-1]) and _is_ascii_alnum(ln.chars[0]) and not (
+                prev.chars[-1].isdigit() and ln.chars[0].isdigit()
+            ):
+                text.append(" ")
+                origin.append(prev_nl)
+                length += 1
+        start = length
+        if ln.heading is not None and (prev is None or text[-1:] == ["\n"] or not text):
+            title = ln.text
+            cut = min((title.find(c) for c in "。；" if c in title), default=-1)
+            title = title[:cut] if cut > 0 else title
+            level = ln.heading
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            sec = Section(title=title[:60], level=level, start=start,
+                          line=ln.number, parent=stack[-1] if stack else None)
+            sections.append(sec)
+            stack.append(sec)
+            if ln.marker:
+                markers.append((start, start + ln.marker))
+        text.append(ln.chars)
+        origin.extend(ln.origins)
+        length += len(ln.chars)
+        prev, prev_nl = ln, nl
+    joined = "".join(text)
+    doc = Document(path=path, original=original, text=joined, origin=origin, sections=sections,
+                   markers=markers)
+    doc.sentences = split_sentences(joined)
+    return doc
+
+
+SENTENCE_END = re.compile(r"[。！？]+[”’）]*|\n")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    para = 0
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        end = m.end() if m.group() != "\n" else m.start()
+        if end > start:
+            out.append(Sentence(start, end, para))
+        if m.group() == "\n":
+            para += 1
+        start = m.end()
+    if start < len(text):
+        out.append(Sentence(start, len(text), para))
+    return out
