@@ -1,13 +1,14 @@
 """Parse throughput: the seed reports repeated to at least 5 MB, through normalise → quantities → grammar →
 facts, on one core after start-up, each stage timed. Run: python benchmarks/bench_parse.py [MB]"""
+
 from __future__ import annotations
 
 import sys
 import time
 from pathlib import Path
 
-from tieout.linter.text.normalise import normalise
 from tieout.linter.facts.build import FactBuilder, parser
+from tieout.linter.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,8 +35,10 @@ def main() -> None:
     mb = size / 1048576
     print(f"{mb:.1f} MB of report text, {sentences} sentences, {figures} figures")
     print(f"  normalise             {t_norm:5.2f} s  {mb / t_norm:5.2f} MB/s")
-    print(f"  parse (figures, tokens, LALR, facts) {t_parse:5.2f} s  {mb / t_parse:5.2f} MB/s, "
-          f"{t_parse / sentences * 1e6:.0f} µs per sentence")
+    print(
+        f"  parse (figures, tokens, LALR, facts) {t_parse:5.2f} s  {mb / t_parse:5.2f} MB/s, "
+        f"{t_parse / sentences * 1e6:.0f} µs per sentence"
+    )
     print(f"  end to end            {t_norm + t_parse:5.2f} s  {mb / (t_norm + t_parse):5.2f} MB/s")
 
 

@@ -1,5 +1,6 @@
 """Reading speed of Word and PDF reports: the seed text laid out as a .docx (repeated) and as a multi-page
 PDF (reportlab, CID font), then rendered by tieout's readers. Run: python benchmarks/bench_read.py"""
+
 from __future__ import annotations
 
 import tempfile
@@ -27,8 +28,14 @@ def make_docx(path: Path, copies: int) -> None:
         for line in lines:
             document.add_paragraph(line)
         table = document.add_table(rows=4, cols=4)
-        for r, row in enumerate([["项目", "预算数", "执行数", "执行率"], ["基本支出", "600", "540", "90%"],
-                                 ["项目支出", "400", "380", "95%"], ["合计", "1,000", "920", "92%"]]):
+        for r, row in enumerate(
+            [
+                ["项目", "预算数", "执行数", "执行率"],
+                ["基本支出", "600", "540", "90%"],
+                ["项目支出", "400", "380", "95%"],
+                ["合计", "1,000", "920", "92%"],
+            ]
+        ):
             for c, text in enumerate(row):
                 table.cell(r, c).text = text
     document.save(path)

@@ -12,6 +12,7 @@ line (or names it among its related places).
 
 Run: python benchmarks/inject.py [REPORT …]   (default: fixtures/seeds/*.txt)
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,16 @@ from tieout.linter.run.engine import FileResult, lint_source
 from tieout.linter.text.reading import Source
 
 ROOT = Path(__file__).resolve().parent.parent
-FLIP = {"增加": "减少", "减少": "增加", "提高": "降低", "降低": "提高", "增长": "下降", "下降": "增长",
-        "上升": "下降", "扩展": "缩减"}
+FLIP = {
+    "增加": "减少",
+    "减少": "增加",
+    "提高": "降低",
+    "降低": "提高",
+    "增长": "下降",
+    "下降": "增长",
+    "上升": "下降",
+    "扩展": "缩减",
+}
 UNIT_SWAP = {"万元": "亿元", "亿元": "万元"}
 
 
@@ -59,53 +68,58 @@ def mutations(text: str, base: FileResult):
                 positions.append((p.line, p.column, p.end_column))
     for line, col, end in positions:
         src = lines[line - 1]
-        figure = src[col - 1:end - 1]
+        figure = src[col - 1 : end - 1]
         digits = [i for i, ch in enumerate(figure) if ch.isdigit()]
         number_end = max(digits) + 1 if digits else 0
 
         def put(new_figure: str, ln: int = line, c0: int = col, c1: int = end) -> str:
             s = lines[ln - 1]
-            return "\n".join(lines[:ln - 1] + [s[:c0 - 1] + new_figure + s[c1 - 1:]] + lines[ln:])
+            return "\n".join(lines[: ln - 1] + [s[: c0 - 1] + new_figure + s[c1 - 1 :]] + lines[ln:])
 
         inner = [i for i in digits if i < number_end - 1]
         if inner:
             i = inner[len(inner) // 2]
-            yield "digit", line, put(figure[:i] + str((int(figure[i]) + 3) % 10) + figure[i + 1:])
+            yield "digit", line, put(figure[:i] + str((int(figure[i]) + 3) % 10) + figure[i + 1 :])
         pairs = [i for i in digits if i + 1 in digits and figure[i] != figure[i + 1]]
         if pairs:
             i = pairs[0]
-            yield "swap", line, put(figure[:i] + figure[i + 1] + figure[i] + figure[i + 2:])
+            yield "swap", line, put(figure[:i] + figure[i + 1] + figure[i] + figure[i + 2 :])
         for old, new in UNIT_SWAP.items():
             if figure.endswith(old):
                 yield "unit", line, put(figure[: -len(old)] + new)
                 break
         # the direction word right before the figure
-        before = src[max(0, col - 7):col - 1]
+        before = src[max(0, col - 7) : col - 1]
         for word, other in FLIP.items():
             k = before.rfind(word)
             if k >= 0:
                 start = max(0, col - 7) + k
-                s = src[:start] + other + src[start + len(word):]
-                yield "word", line, "\n".join(lines[:line - 1] + [s] + lines[line:])
+                s = src[:start] + other + src[start + len(word) :]
+                yield "word", line, "\n".join(lines[: line - 1] + [s] + lines[line:])
                 break
     for c in base.checked:
         if c.kind == "cross_ref" and c.status == "pass" and c.line == c.end_line:
-            figure = lines[c.line - 1][c.column - 1:c.end_column - 1]
+            figure = lines[c.line - 1][c.column - 1 : c.end_column - 1]
             m = re.search(r"\d(?=\D*$)", figure)
             if m:
                 i = m.start() - 1 if m.start() > 0 and figure[m.start() - 1].isdigit() else m.start()
-                new = figure[:i] + str((int(figure[i]) + 3) % 10) + figure[i + 1:]
+                new = figure[:i] + str((int(figure[i]) + 3) % 10) + figure[i + 1 :]
                 s = lines[c.line - 1]
-                s = s[:c.column - 1] + new + s[c.end_column - 1:]
-                yield "restate", c.line, "\n".join(lines[:c.line - 1] + [s] + lines[c.line:])
+                s = s[: c.column - 1] + new + s[c.end_column - 1 :]
+                yield "restate", c.line, "\n".join(lines[: c.line - 1] + [s] + lines[c.line :])
 
 
 def collateral(base: FileResult, mutated: FileResult, line: int) -> int:
     """New warnings/errors that neither stand on nor name the changed line."""
     before = flags(base)
-    return sum(1 for d in mutated.diagnostics if d.severity in ("error", "warning")
-               and (d.code, d.line, d.column) not in before
-               and d.line != line and all(r.line != line for r in d.related))
+    return sum(
+        1
+        for d in mutated.diagnostics
+        if d.severity in ("error", "warning")
+        and (d.code, d.line, d.column) not in before
+        and d.line != line
+        and all(r.line != line for r in d.related)
+    )
 
 
 def run(paths: list[Path]) -> Counter:
@@ -129,7 +143,9 @@ def main() -> None:
         print(f"{k:8} {tally[k, 'found']:4}/{tally[k, 'total']:<4} detected")
     found = sum(tally[k, "found"] for k in kinds)
     total = sum(tally[k, "total"] for k in kinds)
-    print(f"all      {found:4}/{total:<4} ({found / total:.0%}); findings away from the changed line: {tally['collateral']}")
+    print(
+        f"all      {found:4}/{total:<4} ({found / total:.0%}); findings away from the changed line: {tally['collateral']}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Helpers shared by the built-in checks."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -7,7 +8,6 @@ from decimal import Decimal
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.figures.intervals import fmt
 from tieout.linter.figures.quantities import Quantity
-
 
 
 def in_unit(base: Decimal, like: Quantity, decimals: int | None = None) -> str:
@@ -47,7 +47,9 @@ def _usable(q: Quantity) -> bool:
     return q.bound is None and not q.per
 
 
-def footings(breakdowns: list[Breakdown], unit: str | None = None) -> Iterator[tuple[Breakdown, Quantity, list[Quantity]]]:
+def footings(
+    breakdowns: list[Breakdown], unit: str | None = None
+) -> Iterator[tuple[Breakdown, Quantity, list[Quantity]]]:
     """Each breakdown's total and parts, one unit at a time (optionally only `unit`)."""
     for b in breakdowns:
         if b.total is None:

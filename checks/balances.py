@@ -1,12 +1,13 @@
 """Balances: income − expenditure = balance; opening + income − expenditure = closing."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.figures.intervals import add, fmt, interval, sub, unit_of
 from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 from ._util import in_unit
 
@@ -41,8 +42,9 @@ class BalanceMismatch(Rule):
             related = [ctx.related(b.income, "收入"), ctx.related(b.expense, "支出")]
             msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {in_unit(exact, b.balance)}"
             kw = self.rounding("rounding" in verdicts)
-            yield self.diag(b.balance, msg, stated=b.balance.text, expected=in_unit(exact, b.balance),
-                            related=related, **kw)
+            yield self.diag(
+                b.balance, msg, stated=b.balance.text, expected=in_unit(exact, b.balance), related=related, **kw
+            )
 
 
 class MonthsPayable(Rule):
@@ -67,9 +69,14 @@ class MonthsPayable(Rule):
             ok = (exact - 1 < f.months.value < exact + 1) or low <= exact <= high
             yield self.checked(f.months, "pass" if ok else "fail", [f.balance, f.expense])
             if not ok:
-                yield self.diag(f.months, f"可支付月数 {f.months.text} 与 {f.balance.text} ÷ ({f.expense.text} ÷ 12) = "
-                                f"{fmt(exact, 1)} 个月不符", stated=f.months.text, expected=f"{fmt(exact, 0)}个月",
-                                related=[ctx.related(f.balance, "结余"), ctx.related(f.expense, "支出")])
+                yield self.diag(
+                    f.months,
+                    f"可支付月数 {f.months.text} 与 {f.balance.text} ÷ ({f.expense.text} ÷ 12) = "
+                    f"{fmt(exact, 1)} 个月不符",
+                    stated=f.months.text,
+                    expected=f"{fmt(exact, 0)}个月",
+                    related=[ctx.related(f.balance, "结余"), ctx.related(f.expense, "支出")],
+                )
 
 
 class ScoreSum(Rule):
@@ -95,9 +102,14 @@ class ScoreSum(Rule):
                 continue
             total = sum((q.value for q in sset.items), Decimal(0))
             kw = self.rounding(verdict == "rounding")
-            yield self.diag(sset.total, f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符",
-                            stated=sset.total.text, expected=f"{fmt(total)}分",
-                            related=[ctx.related(q, "分项得分") for q in sset.items], **kw)
+            yield self.diag(
+                sset.total,
+                f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符",
+                stated=sset.total.text,
+                expected=f"{fmt(total)}分",
+                related=[ctx.related(q, "分项得分") for q in sset.items],
+                **kw,
+            )
 
 
 @hookimpl

@@ -1,13 +1,14 @@
 """Changes against an earlier period: the stated change, its direction word, and percentage points."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
 from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 
 class ChangeMismatch(Rule):
@@ -31,14 +32,18 @@ class ChangeMismatch(Rule):
             if len({m.direction for m in c.movements}) > 1:
                 continue  # 减少 Δ，增长 p%: contradictory words, reported by TO204
             moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
-            delta_q = next((m for m in moves if m.quantity.base_unit == cur.base_unit and m.quantity.kind != "percent"), None)
+            delta_q = next(
+                (m for m in moves if m.quantity.base_unit == cur.base_unit and m.quantity.kind != "percent"), None
+            )
             pct_q = next((m for m in moves if m.quantity.kind == "percent"), None)
             base = c.base if c.base is not None and c.base.base_unit == cur.base_unit else None
             if base is None and delta_q is not None:
                 d, c_iv = interval(delta_q.quantity), interval(cur)
                 up = delta_q.direction == "up"
                 base_iv = sub(c_iv, d) if up else (c_iv[0] + d[0], c_iv[1] + d[1])
-                base_val = cur.base_value - delta_q.quantity.base_value if up else cur.base_value + delta_q.quantity.base_value
+                base_val = (
+                    cur.base_value - delta_q.quantity.base_value if up else cur.base_value + delta_q.quantity.base_value
+                )
             elif base is not None:
                 base_iv = interval(base)
                 base_val = base.base_value
@@ -54,10 +59,14 @@ class ChangeMismatch(Rule):
                 yield self.checked(delta_q.quantity, "pass" if verdict == "pass" else "fail", [cur, base], kind="delta")
                 if verdict == "fail":
                     exact = cur.base_value - base.base_value
-                    yield self.diag(delta_q.quantity, f"{c.label or '本期'} {cur.text} 与上期 {base.text} 之差为 {fmt(exact / cur.scale)}{cur.unit}，"
-                                    f"与所写 {delta_q.word}{delta_q.quantity.text} 不符",
-                                    stated=delta_q.quantity.text, expected=f"{fmt(abs(exact) / delta_q.quantity.scale)}{delta_q.quantity.unit}",
-                                    related=[ctx.related(cur, "本期数"), ctx.related(base, "上期数")])
+                    yield self.diag(
+                        delta_q.quantity,
+                        f"{c.label or '本期'} {cur.text} 与上期 {base.text} 之差为 {fmt(exact / cur.scale)}{cur.unit}，"
+                        f"与所写 {delta_q.word}{delta_q.quantity.text} 不符",
+                        stated=delta_q.quantity.text,
+                        expected=f"{fmt(abs(exact) / delta_q.quantity.scale)}{delta_q.quantity.unit}",
+                        related=[ctx.related(cur, "本期数"), ctx.related(base, "上期数")],
+                    )
             if pct_q is not None:
                 growth_iv = ratio(sub(interval(cur), base_iv), base_iv)
                 if growth_iv is None:
@@ -73,9 +82,15 @@ class ChangeMismatch(Rule):
                 exact = (cur.base_value - base_val) / base_val * HUNDRED
                 expected = f"{fmt(abs(exact), p.decimals)}%"
                 kw = self.rounding(verdict == "rounding")
-                yield self.diag(p, f"按本期 {cur.text}、上期 {fmt(base_val / cur.scale)}{cur.unit} 计算，变动率为 {fmt(exact, 2)}%，与所写 {pct_q.word}{p.text} 不符",
-                                stated=p.text, expected=expected, fix=expected,
-                                related=[ctx.related(cur, "本期数")] + ([ctx.related(base, "上期数")] if base else []), **kw)
+                yield self.diag(
+                    p,
+                    f"按本期 {cur.text}、上期 {fmt(base_val / cur.scale)}{cur.unit} 计算，变动率为 {fmt(exact, 2)}%，与所写 {pct_q.word}{p.text} 不符",
+                    stated=p.text,
+                    expected=expected,
+                    fix=expected,
+                    related=[ctx.related(cur, "本期数")] + ([ctx.related(base, "上期数")] if base else []),
+                    **kw,
+                )
 
 
 class DirectionWord(Rule):
@@ -98,19 +113,27 @@ class DirectionWord(Rule):
             ok = diff == 0 or (diff > 0) == (f.direction == "up")
             yield self.checked(f.end, "pass" if ok else "fail", [f.start], kind="direction")
             if not ok:
-                yield self.diag(f.end, f"“{f.word}”与数字方向相反：由 {f.start.text} 到 {f.end.text} 是"
-                                f"{'增加' if diff > 0 else '减少'}", stated=f.word,
-                                expected="提高" if diff > 0 else "降低", related=[ctx.related(f.start, "起始值")])
+                yield self.diag(
+                    f.end,
+                    f"“{f.word}”与数字方向相反：由 {f.start.text} 到 {f.end.text} 是{'增加' if diff > 0 else '减少'}",
+                    stated=f.word,
+                    expected="提高" if diff > 0 else "降低",
+                    related=[ctx.related(f.start, "起始值")],
+                )
         for c in ctx.facts.changes:
             if len({m.direction for m in c.movements}) > 1:
                 first, other = c.movements[0], next(m for m in c.movements if m.direction != c.movements[0].direction)
                 anchor = other.quantity or first.quantity or c.current
                 if anchor is not None:
                     yield self.checked(anchor, "fail", [q for q in (first.quantity, c.current) if q is not None])
-                    yield self.diag((other.start, other.end), f"同一变动前后方向相反：先写“{first.word}"
-                                    f"{first.quantity.text if first.quantity else ''}”，后写“{other.word}"
-                                    f"{other.quantity.text if other.quantity else ''}”", stated=other.word,
-                                    related=[ctx.related(first.quantity, "前一处")] if first.quantity else [])
+                    yield self.diag(
+                        (other.start, other.end),
+                        f"同一变动前后方向相反：先写“{first.word}"
+                        f"{first.quantity.text if first.quantity else ''}”，后写“{other.word}"
+                        f"{other.quantity.text if other.quantity else ''}”",
+                        stated=other.word,
+                        related=[ctx.related(first.quantity, "前一处")] if first.quantity else [],
+                    )
                 continue
             if c.current is None or c.base is None or c.base.base_unit != c.current.base_unit:
                 continue
@@ -120,13 +143,19 @@ class DirectionWord(Rule):
                 anchor = m.quantity or c.current
                 yield self.checked(anchor, "pass" if ok else "fail", [c.current, c.base], kind="direction")
                 if not ok:
-                    yield self.diag(anchor, f"“{m.word}”与数字方向相反：上期 {c.base.text}，本期 {c.current.text}",
-                                    stated=m.word, expected="增加" if diff > 0 else "减少",
-                                    related=[ctx.related(c.current, "本期数"), ctx.related(c.base, "上期数")])
+                    yield self.diag(
+                        anchor,
+                        f"“{m.word}”与数字方向相反：上期 {c.base.text}，本期 {c.current.text}",
+                        stated=m.word,
+                        expected="增加" if diff > 0 else "减少",
+                        related=[ctx.related(c.current, "本期数"), ctx.related(c.base, "上期数")],
+                    )
 
 
-EXPLAINED = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:较上年|比上年|同比)?(?P<word>增加|增长|提高|上升|减少|下降|降低)"
-                       r"(?:的|了)?(?:主要)?原因")
+EXPLAINED = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:较上年|比上年|同比)?(?P<word>增加|增长|提高|上升|减少|下降|降低)"
+    r"(?:的|了)?(?:主要)?原因"
+)
 UP_WORDS = ("增加", "增长", "提高", "上升")
 
 
@@ -173,11 +202,15 @@ class ExplanationDirection(Rule):
                 yield self.checked(anchor, "pass" if ok else "fail", kind="direction")
                 if not ok:
                     span = (m.start("word"), m.end("word"))
-                    yield self.diag(span, f"说明写“{label}{m.group('word')}”，但{key}是"
-                                    f"{'增加' if direction == 'up' else '减少'}（{anchor.text}）",
-                                    stated=m.group("word"), expected="增加" if direction == "up" else "减少",
-                                    fix="增加" if direction == "up" else "减少",
-                                    related=[ctx.related(anchor, "所说明的变动")])
+                    yield self.diag(
+                        span,
+                        f"说明写“{label}{m.group('word')}”，但{key}是"
+                        f"{'增加' if direction == 'up' else '减少'}（{anchor.text}）",
+                        stated=m.group("word"),
+                        expected="增加" if direction == "up" else "减少",
+                        fix="增加" if direction == "up" else "减少",
+                        related=[ctx.related(anchor, "所说明的变动")],
+                    )
                 break
 
 
@@ -216,10 +249,15 @@ class PercentagePoint(Rule):
                 as_rel = cur.value / denom if denom else None
                 yield self.checked(q, "fail", [cur], kind="pp")
                 rel = f"；若为相对增幅，则上年应为 {fmt(as_rel, 2)}%" if as_rel else ""
-                yield self.diag(q, f"{c.label or '比率'} {cur.text} 的变动写作“{m.word}{q.text}”：两个百分比之差应以“个百分点”表述，"
-                                f"写作“{m.word}{fmt(q.value)}个百分点”（即上年为 {fmt(as_pp, max(q.decimals, cur.decimals))}%）{rel}",
-                                stated=q.text, expected=f"{fmt(q.value)}个百分点", fix=f"{fmt(q.value)}个百分点",
-                                related=[ctx.related(cur, "本期比率")])
+                yield self.diag(
+                    q,
+                    f"{c.label or '比率'} {cur.text} 的变动写作“{m.word}{q.text}”：两个百分比之差应以“个百分点”表述，"
+                    f"写作“{m.word}{fmt(q.value)}个百分点”（即上年为 {fmt(as_pp, max(q.decimals, cur.decimals))}%）{rel}",
+                    stated=q.text,
+                    expected=f"{fmt(q.value)}个百分点",
+                    fix=f"{fmt(q.value)}个百分点",
+                    related=[ctx.related(cur, "本期比率")],
+                )
 
     def _decided(self, c, m, q, previous: Decimal, evidence: list):
         """Last year's rate is known: the stated change is the point difference, the relative change, or neither."""
@@ -237,19 +275,37 @@ class PercentagePoint(Rule):
             return
         yield self.checked(q, "fail", [c.current, *evidence], kind="pp")
         if pp_fits and rel_fits:  # too coarse to tell: say what 个百分点 would mean
-            yield self.diag(q, f"{c.label or '比率'} {c.current.text} 的变动写作“{m.word}{q.text}”：两个百分比之差应以“个百分点”表述；"
-                            f"上年为 {fmt(previous, 2)}%，相差 {fmt(abs(pp), 2)} 个百分点，相对增幅 {fmt(rel, 2)}%",
-                            stated=q.text, expected=f"{fmt(q.value)}个百分点", related=related)
+            yield self.diag(
+                q,
+                f"{c.label or '比率'} {c.current.text} 的变动写作“{m.word}{q.text}”：两个百分比之差应以“个百分点”表述；"
+                f"上年为 {fmt(previous, 2)}%，相差 {fmt(abs(pp), 2)} 个百分点，相对增幅 {fmt(rel, 2)}%",
+                stated=q.text,
+                expected=f"{fmt(q.value)}个百分点",
+                related=related,
+            )
         elif pp_fits:
             rel_text = f"，相对增幅为 {fmt(rel, 2)}%" if rel is not None else ""
-            yield self.diag(q, f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(cur_exact, 2)}%，相差 {fmt(abs(pp), 2)} 个百分点"
-                            f"{rel_text}：“{m.word}{q.text}”是两个百分比之差，应写作“{m.word}{fmt(q.value)}个百分点”",
-                            stated=q.text, expected=f"{fmt(q.value)}个百分点", fix=f"{fmt(q.value)}个百分点",
-                            related=related, severity="error")
+            yield self.diag(
+                q,
+                f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(cur_exact, 2)}%，相差 {fmt(abs(pp), 2)} 个百分点"
+                f"{rel_text}：“{m.word}{q.text}”是两个百分比之差，应写作“{m.word}{fmt(q.value)}个百分点”",
+                stated=q.text,
+                expected=f"{fmt(q.value)}个百分点",
+                fix=f"{fmt(q.value)}个百分点",
+                related=related,
+                severity="error",
+            )
         else:
-            yield self.diag(q, f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(cur_exact, 2)}%：相差 {fmt(abs(pp), 2)} 个百分点，"
-                            f"相对增幅 {fmt(rel, 2) if rel is not None else '—'}%，都与“{m.word}{q.text}”不符",
-                            stated=q.text, related=related, severity="error", code="TO108", name="change-mismatch")
+            yield self.diag(
+                q,
+                f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(cur_exact, 2)}%：相差 {fmt(abs(pp), 2)} 个百分点，"
+                f"相对增幅 {fmt(rel, 2) if rel is not None else '—'}%，都与“{m.word}{q.text}”不符",
+                stated=q.text,
+                related=related,
+                severity="error",
+                code="TO108",
+                name="change-mismatch",
+            )
 
     def _previous(self, c) -> tuple[Decimal | None, list]:
         """Last year's rate: stated as the change's base, or computed from last year's figures that stand beside
@@ -263,8 +319,14 @@ class PercentagePoint(Rule):
         ctx = self.ctx
         cur = c.current
         section = ctx.doc.section_at(cur.start)
-        ms = [m for m in ctx.facts.mentions if m.quantities and m.key and ctx.doc.section_at(m.quantities[0].start) is section]
-        figures = [(m, q) for m in ms for q in m.quantities if q.kind in ("amount", "count") and q.exact and q.base_value > 0]
+        ms = [
+            m
+            for m in ctx.facts.mentions
+            if m.quantities and m.key and ctx.doc.section_at(m.quantities[0].start) is section
+        ]
+        figures = [
+            (m, q) for m in ms for q in m.quantities if q.kind in ("amount", "count") and q.exact and q.base_value > 0
+        ]
         results = set()
         evidence = []
         for m1, a in figures:

@@ -1,10 +1,11 @@
 """Codes the core emits, documented like rules so that they can be listed, explained and selected."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 
 class CrossDocumentFigure(Rule):

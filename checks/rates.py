@@ -1,15 +1,16 @@
 """Rates and written formulas: 执行率、完成率、到位率 … against their operands, and `A/B*100%=C`."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
-from tieout.linter.parse.formulas import evaluate
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.formulas import evaluate
 from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 
@@ -57,11 +58,24 @@ class RateMismatch(Rule):
             expected = f"{fmt(exact, r.stated.decimals)}%"
             related = [ctx.related(num, "分子"), ctx.related(den, "分母")]
             if any(v == "rounding" for v, _, _ in verdicts):
-                yield self.diag(r.stated, f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 相差不足末位一个单位",
-                                stated=r.stated.text, expected=expected, related=related, fix=expected, **self.rounding(True))
+                yield self.diag(
+                    r.stated,
+                    f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 相差不足末位一个单位",
+                    stated=r.stated.text,
+                    expected=expected,
+                    related=related,
+                    fix=expected,
+                    **self.rounding(True),
+                )
             else:
-                yield self.diag(r.stated, f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
-                                stated=r.stated.text, expected=expected, related=related, fix=expected)
+                yield self.diag(
+                    r.stated,
+                    f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
+                    stated=r.stated.text,
+                    expected=expected,
+                    related=related,
+                    fix=expected,
+                )
 
     def _implicit_base(self, r) -> Iterable[Result]:
         """One operand in the sentence: the denominator stands elsewhere. Candidates are the same label stated
@@ -84,10 +98,15 @@ class RateMismatch(Rule):
             den, key = cands[0]
             exact = ctx.value(num) / ctx.value(den) * HUNDRED
             yield self.checked(r.stated, "fail", [num, den])
-            yield self.diag(r.stated, f"{r.name} {r.stated.text} 的分母未写明；以报告中的“{key}”{den.text} 为分母，"
-                            f"{num.text}/{den.text} = {fmt(exact, 2)}%。请写明分母或核对比率",
-                            stated=r.stated.text, expected=f"{fmt(exact, r.stated.decimals)}%",
-                            related=[ctx.related(num, "分子"), ctx.related(den, "可能的分母")], severity=severity)
+            yield self.diag(
+                r.stated,
+                f"{r.name} {r.stated.text} 的分母未写明；以报告中的“{key}”{den.text} 为分母，"
+                f"{num.text}/{den.text} = {fmt(exact, 2)}%。请写明分母或核对比率",
+                stated=r.stated.text,
+                expected=f"{fmt(exact, r.stated.decimals)}%",
+                related=[ctx.related(num, "分子"), ctx.related(den, "可能的分母")],
+                severity=severity,
+            )
             return
 
 
@@ -103,8 +122,13 @@ def _implicit_base_candidates(ctx, num: Quantity):
         for q in m.quantities:
             if q is num or not q.exact or q.base_unit != num.base_unit or q.kind != num.kind:
                 continue
-            if own is not None and m.sentence != own.sentence and own.key and _same_name(m.key, own.key) \
-                    and PLAN.search(ctx.sentence_of(q.start)):
+            if (
+                own is not None
+                and m.sentence != own.sentence
+                and own.key
+                and _same_name(m.key, own.key)
+                and PLAN.search(ctx.sentence_of(q.start))
+            ):
                 same.append((q, m.key))
             elif own is not None and m.paragraph == own.paragraph and q.base_value >= num.base_value:
                 near.append((q, m.key))
@@ -122,7 +146,6 @@ def _same_name(a: str, b: str) -> bool:
 def _rate_of(r_stated: Quantity, num: Quantity, den: Quantity, ctx) -> str:
     iv = ratio(interval(num, ctx.value(num)), interval(den, ctx.value(den)))
     return "fail" if iv is None else ctx.judge(interval(r_stated), iv, r_stated.ulp)
-
 
 
 class FormulaMismatch(Rule):
@@ -152,9 +175,15 @@ class FormulaMismatch(Rule):
                 continue
             expected = f"{fmt(computed, res.decimals)}{res.unit}"
             related = [ctx.related(q, "运算数") for q in f.operands]
-            yield self.diag(res, f"公式 {f.name or ''}计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}",
-                            stated=res.text, expected=expected, related=related, fix=expected,
-                            **(self.rounding(verdict == "rounding")))
+            yield self.diag(
+                res,
+                f"公式 {f.name or ''}计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}",
+                stated=res.text,
+                expected=expected,
+                related=related,
+                fix=expected,
+                **(self.rounding(verdict == "rounding")),
+            )
 
 
 class FormulaOperandUnknown(Rule):
@@ -173,12 +202,20 @@ class FormulaOperandUnknown(Rule):
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
         in_formula = {q.start for f in ctx.facts.formulas for q in [*f.operands, f.result]}
-        stated = [q for q in ctx.facts.quantities if q.start not in in_formula and q.kind in ("amount", "count", "bare")]
+        stated = [
+            q for q in ctx.facts.quantities if q.start not in in_formula and q.kind in ("amount", "count", "bare")
+        ]
         values = {q.value for q in stated}
         for f in ctx.facts.formulas:
             # small whole numbers in a formula (`×12`, `(100-5)`) are constants, not figures to look up
-            unknown = [q for q in f.operands if q.kind != "percent" and q.value not in TRIVIAL and q.value not in values
-                       and (q.decimals > 0 or abs(q.value) >= 100)]
+            unknown = [
+                q
+                for q in f.operands
+                if q.kind != "percent"
+                and q.value not in TRIVIAL
+                and q.value not in values
+                and (q.decimals > 0 or abs(q.value) >= 100)
+            ]
             if not unknown:
                 if any(q.kind != "percent" and q.value not in TRIVIAL for q in f.operands):
                     yield self.checked(f.operands[0], "pass", f.operands[1:], kind="cross_ref")
@@ -194,10 +231,14 @@ class FormulaOperandUnknown(Rule):
             names = "、".join(sorted({q.text for q in unknown}))
             hint = "；报告中最接近的数为 " + "、".join(q.text for q in near) if near else ""
             expected = near[0].text if near else None
-            yield self.diag(first, f"公式 {f.name}中的 {names} 在报告其他地方没有出现{hint}",
-                            stated=first.text, expected=expected,
-                            related=[ctx.related(q, "报告中相近的数") for q in near]
-                            + [ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first])
+            yield self.diag(
+                first,
+                f"公式 {f.name}中的 {names} 在报告其他地方没有出现{hint}",
+                stated=first.text,
+                expected=expected,
+                related=[ctx.related(q, "报告中相近的数") for q in near]
+                + [ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first],
+            )
 
 
 @hookimpl

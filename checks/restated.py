@@ -1,19 +1,22 @@
 """Restated figures: one quantity stated with different values in different places."""
+
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from tieout.linter.facts.model import Mention
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 MIN_KEY = 4
 MIN_PLAIN_KEY = 6
 LONG_NOUN = 8
-CONNECTIVE_END = re.compile(r"(?:和|与|及|以及|对|向|给|在|从|将|把|等)$")  # shorter labels (支出, 收入) name different things in different sentences
+CONNECTIVE_END = re.compile(
+    r"(?:和|与|及|以及|对|向|给|在|从|将|把|等)$"
+)  # shorter labels (支出, 收入) name different things in different sentences
 
 
 class RestatedFigure(Rule):
@@ -48,8 +51,11 @@ class RestatedFigure(Rule):
                 # sentences; it is matched only loosely (info)
                 # a short canonical name (本年收入合计) is specific when it opens its sentence; later in the sentence
                 # it may elide a subject (`财政拨款收入总计 X，支出总计 Y`)
-                if named and (m.parent is not None or len(m.key) >= MIN_PLAIN_KEY
-                              or (m.key in canonical and first.get(m.sentence) is m)):
+                if named and (
+                    m.parent is not None
+                    or len(m.key) >= MIN_PLAIN_KEY
+                    or (m.key in canonical and first.get(m.sentence) is m)
+                ):
                     strong.setdefault((m.key, q.base_unit, m.period, m.parent), []).append((m, q))
                 elif len(m.noun) >= MIN_KEY and m.parent is None:
                     # `加快 15项医疗保障信息业务编码贯标工作`: the noun after the figure names it, more loosely
@@ -69,16 +75,20 @@ class RestatedFigure(Rule):
         `跨省异地住院费用直接结算`, `定点医院` / `定点医院签订服务协议`), they share a long beginning, or a
         short generic name recurs. Agreeing values are a checked restatement; nothing is reported."""
         for items in groups.values():
-            for i, (n1, m1, q1) in enumerate(items):
+            for n1, m1, q1 in items:
                 # identical names meet here only when too short for a warning (they are not in `strong`)
-                partners = [(n2, m2, q2) for n2, m2, q2 in items
-                            if m2 is not m1 and _alike(n1, n2) and (n2 != n1 or len(n1) < MIN_PLAIN_KEY)]
+                partners = [
+                    (n2, m2, q2)
+                    for n2, m2, q2 in items
+                    if m2 is not m1 and _alike(n1, n2) and (n2 != n1 or len(n1) < MIN_PLAIN_KEY)
+                ]
                 if not partners:
                     continue
                 # a loose match confirms agreement; a disagreement under differing names is no evidence of a
                 # mistake (财政拨款收入合计 is not 收入合计), so it is not reported
-                if all(q2.base_value == q1.base_value for _, _, q2 in partners) and \
-                        any(q2.start < q1.start for _, _, q2 in partners):
+                if all(q2.base_value == q1.base_value for _, _, q2 in partners) and any(
+                    q2.start < q1.start for _, _, q2 in partners
+                ):
                     yield self.checked(q1, "pass", [q for _, _, q in partners])
 
     def _groups(self, groups: dict, severity: str | None) -> Iterable[Result]:
@@ -99,7 +109,7 @@ class RestatedFigure(Rule):
                 continue  # many values under one label: a per-item attribute (得分 of each indicator), not one quantity
             if len({m.paragraph for m, _ in items}) < 2:
                 continue  # in one paragraph a repeated label names parallel entities (职工…，居民…)
-            (top, n), = values.most_common(1)
+            ((top, n),) = values.most_common(1)
             majority = n > len(items) / 2 and n >= 2
             odd = [(m, q) for m, q in items if q.base_value != top] if majority else items[1:]
             target = odd[-1][1]
@@ -112,8 +122,14 @@ class RestatedFigure(Rule):
                 support = next(q for _, q in items if q.base_value == top)
                 msg += f"；其余 {n} 处均为 {support.text}"
                 expected = support.text
-            yield self.diag(target, msg, stated=target.text, expected=expected, severity=severity,  # type: ignore[arg-type]
-                            related=[self.ctx.related(q, "另一处") for q in rest])
+            yield self.diag(
+                target,
+                msg,
+                stated=target.text,
+                expected=expected,
+                severity=severity,  # type: ignore[arg-type]
+                related=[self.ctx.related(q, "另一处") for q in rest],
+            )
 
 
 def _alike(a: str, b: str) -> bool:
@@ -128,7 +144,7 @@ def _alike(a: str, b: str) -> bool:
     if n >= 6 and len(a) - n <= 4 and len(b) - n <= 4:
         return True
     # the same phrase in another word order (医院涉嫌诈骗犯罪 / 涉嫌诈骗犯罪线索)
-    return any(short[i:i + 6] in long_ for i in range(len(short) - 5))
+    return any(short[i : i + 6] in long_ for i in range(len(short) - 5))
 
 
 @hookimpl

@@ -1,12 +1,13 @@
 """Shares: `占 p%` against part / total, and the shares of one breakdown against 100%."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio
 from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 from ._util import in_unit
 
@@ -46,12 +47,25 @@ class ShareMismatch(Rule):
             expected = f"{fmt(exact, stated.decimals)}%"
             related = [ctx.related(s.part, "部分"), ctx.related(s.total, "合计")]
             if verdict == "rounding":
-                yield self.diag(stated, f"占比 {stated.text} 与 {s.part.text}/{s.total.text} = {fmt(exact, 4)}% 相差不足末位一个单位，"
-                                f"按四舍五入应为 {expected}", stated=stated.text, expected=expected, related=related,
-                                fix=expected, **self.rounding(True))
+                yield self.diag(
+                    stated,
+                    f"占比 {stated.text} 与 {s.part.text}/{s.total.text} = {fmt(exact, 4)}% 相差不足末位一个单位，"
+                    f"按四舍五入应为 {expected}",
+                    stated=stated.text,
+                    expected=expected,
+                    related=related,
+                    fix=expected,
+                    **self.rounding(True),
+                )
             else:
-                yield self.diag(stated, f"占比 {stated.text} 与 {s.part.text}/{s.total.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
-                                stated=stated.text, expected=expected, related=related, fix=expected)
+                yield self.diag(
+                    stated,
+                    f"占比 {stated.text} 与 {s.part.text}/{s.total.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
+                    stated=stated.text,
+                    expected=expected,
+                    related=related,
+                    fix=expected,
+                )
 
 
 class ShareList(Rule):
@@ -78,9 +92,13 @@ class ShareList(Rule):
             slack = sum((q.ulp for q in stated), Decimal(0))
             if total > HUNDRED + slack:
                 yield self.checked(stated[-1], "fail", stated[:-1], kind="share_sum")
-                yield self.diag(stated[-1], f"所列各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，超过 100%",
-                                stated=f"{fmt(total)}%", expected="≤ 100%",
-                                related=[ctx.related(q, "占比") for q in stated[:-1]])
+                yield self.diag(
+                    stated[-1],
+                    f"所列各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，超过 100%",
+                    stated=f"{fmt(total)}%",
+                    expected="≤ 100%",
+                    related=[ctx.related(q, "占比") for q in stated[:-1]],
+                )
                 continue
             if total < HUNDRED - slack:
                 continue
@@ -98,10 +116,16 @@ class ShareList(Rule):
                     continue
                 exact = ctx.value(s.part) / whole * HUNDRED
                 expected = f"{fmt(exact, s.stated.decimals)}%"
-                yield self.diag(s.stated, f"占比 {s.stated.text} 与 {s.part.text} 占所列各项之和 {in_unit(whole, s.part)} 的 "
-                                f"{fmt(exact, 2)}% 不符，应为 {expected}", stated=s.stated.text, expected=expected,
-                                fix=expected, related=[ctx.related(p, "所列各项") for p in parts if p is not s.part],
-                                **self.rounding(verdict == "rounding"))
+                yield self.diag(
+                    s.stated,
+                    f"占比 {s.stated.text} 与 {s.part.text} 占所列各项之和 {in_unit(whole, s.part)} 的 "
+                    f"{fmt(exact, 2)}% 不符，应为 {expected}",
+                    stated=s.stated.text,
+                    expected=expected,
+                    fix=expected,
+                    related=[ctx.related(p, "所列各项") for p in parts if p is not s.part],
+                    **self.rounding(verdict == "rounding"),
+                )
 
 
 class ShareSum(Rule):
@@ -137,9 +161,14 @@ class ShareSum(Rule):
             msg = f"各项占比之和 {' + '.join(q.text for q in shares)} = {fmt(total)}%，不等于 100%"
             if wrong:
                 msg += f"（同一原因：{'、'.join(q.text for q in wrong)} 已报占比错误，改正后再核）"
-            yield self.diag(last, msg, stated=f"{fmt(total)}%", expected="100%",
-                            related=[ctx.related(q, "占比") for q in shares[:-1]],
-                            severity="warning" if wrong else None)
+            yield self.diag(
+                last,
+                msg,
+                stated=f"{fmt(total)}%",
+                expected="100%",
+                related=[ctx.related(q, "占比") for q in shares[:-1]],
+                severity="warning" if wrong else None,
+            )
 
 
 @hookimpl

@@ -1,13 +1,14 @@
 """Footing: a stated total against the parts listed under it."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.figures.intervals import add, digit_slip, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 from ._util import dimension_runs, footings, in_unit
 
@@ -60,8 +61,9 @@ class SumMismatch(Rule):
             exact_sum = sum((ctx.value(p) for p in parts), Decimal(0))
             # a 其中 list may be partial; it is held to its total only when one slipped digit explains the gap
             approximate = any(q.approx for q in [total, *parts])
-            complete = b.exhaustive or (len(parts) >= 2 and not approximate
-                                        and bool(self._suspects(total, parts, exact_sum)))
+            complete = b.exhaustive or (
+                len(parts) >= 2 and not approximate and bool(self._suspects(total, parts, exact_sum))
+            )
             if verdict == "pass":
                 yield self.checked(total, "pass", parts, kind="sum" if b.exhaustive else "subset")
                 continue
@@ -106,11 +108,18 @@ class SumMismatch(Rule):
                 line = ctx.doc.position(other.start, other.end).line
                 m = ctx.mention_of(f)
                 return self.diag(
-                    f, f"“{m.key if m else ''}”此处为 {f.text}，第 {line} 行为 {other.text}；按 {other.text} 计，"
+                    f,
+                    f"“{m.key if m else ''}”此处为 {f.text}，第 {line} 行为 {other.text}；按 {other.text} 计，"
                     f"{'各项之和等于合计' if f is not total else '合计等于各项之和'}，此处数字疑误",
-                    stated=f.text, expected=other.text, fix=other.text, code="TO201", name="restated-figure",
+                    stated=f.text,
+                    expected=other.text,
+                    fix=other.text,
+                    code="TO201",
+                    name="restated-figure",
                     severity="warning",
-                    related=[ctx.related(other, "另一处")] + [ctx.related(q, "同一合计的数字") for q in [total, *parts] if q is not f])
+                    related=[ctx.related(other, "另一处")]
+                    + [ctx.related(q, "同一合计的数字") for q in [total, *parts] if q is not f],
+                )
         return None
 
     def _subset_matching(self, total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
@@ -133,12 +142,20 @@ class SumMismatch(Rule):
         shown = " + ".join(p.text for p in parts)
         related = [ctx.related(p, "组成项") for p in parts]
         if verdict == "rounding":
-            return self.diag(total, f"合计 {total.text} 与各项之和 {in_unit(exact_sum, total)} 相差不足末位一个单位，属舍入差异",
-                             stated=total.text, expected=in_unit(exact_sum, total), related=related, **self.rounding(True))
+            return self.diag(
+                total,
+                f"合计 {total.text} 与各项之和 {in_unit(exact_sum, total)} 相差不足末位一个单位，属舍入差异",
+                stated=total.text,
+                expected=in_unit(exact_sum, total),
+                related=related,
+                **self.rounding(True),
+            )
         suspects = self._suspects(total, parts, exact_sum)
         diff = exact_sum - ctx.value(total)
-        msg = (f"各项之和 {shown} = {in_unit(exact_sum, total)}，与合计 {total.text} 不符"
-               f"（相差 {in_unit(diff, total, None)}）")
+        msg = (
+            f"各项之和 {shown} = {in_unit(exact_sum, total)}，与合计 {total.text} 不符"
+            f"（相差 {in_unit(diff, total, None)}）"
+        )
         fix = None
         blame = total
         if len(suspects) == 1:
@@ -158,8 +175,15 @@ class SumMismatch(Rule):
         if blame is not total:
             related = [ctx.related(total, "合计")] + [r for p, r in zip(parts, related) if p is not blame]
         # a partial-looking 其中 list is held to its total only through the digit slip: say so, less loudly
-        return self.diag(blame, msg, stated=blame.text, expected=fix or in_unit(exact_sum, total), related=related,
-                         fix=fix, severity=None if exhaustive else "warning")
+        return self.diag(
+            blame,
+            msg,
+            stated=blame.text,
+            expected=fix or in_unit(exact_sum, total),
+            related=related,
+            fix=fix,
+            severity=None if exhaustive else "warning",
+        )
 
 
 class PartsExceedWhole(Rule):
@@ -198,7 +222,8 @@ class PartsExceedWhole(Rule):
                     total,
                     f"“其中”各项合计 {in_unit(exact_sum, total)}，超过总数 {total.text}"
                     f"（多出 {in_unit(exact_sum - ctx.value(total), total)}）{note}",
-                    stated=total.text, expected=f"≥ {in_unit(exact_sum, total)}",
+                    stated=total.text,
+                    expected=f"≥ {in_unit(exact_sum, total)}",
                     related=[ctx.related(p, "组成项") for p in parts],
                 )
 

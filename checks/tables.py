@@ -1,15 +1,16 @@
 """Table checks: 合计 rows and columns, rate and share columns, and prose that restates a table cell."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, unit_of
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.rules.base import Result, Rule
 from tieout.linter.parse.tables import Cell, Table
+from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 from ._util import in_unit
 
@@ -29,8 +30,11 @@ def numeric_columns(table: Table, kinds: tuple[str, ...] = ("amount", "count", "
     for c in range(len(table.header)):
         qs = [row[c].quantity for row in table.body if c < len(row)]
         present = [q for q in qs if q is not None]
-        if present and len(present) >= len([row for row in table.body if c < len(row) and row[c].text]) \
-                and all(q.kind in kinds for q in present):
+        if (
+            present
+            and len(present) >= len([row for row in table.body if c < len(row) and row[c].text])
+            and all(q.kind in kinds for q in present)
+        ):
             out.append(c)
     return out
 
@@ -88,18 +92,19 @@ class TableTotal(Rule):
             return not table.is_total(r) and not table.is_subtotal(r)
 
         above = body[:t]
-        cut = max((i for i, r in enumerate(above) if table.is_total(r) or (not is_grand and table.is_subtotal(r))),
-                  default=-1)
+        cut = max(
+            (i for i, r in enumerate(above) if table.is_total(r) or (not is_grand and table.is_subtotal(r))), default=-1
+        )
         groups = []
         if t > 0 and cut < t - 1:
-            rows = above[cut + 1:]
+            rows = above[cut + 1 :]
             groups.append([r for r in rows if detail(r)])
             subs = [r for r in rows if table.is_subtotal(r)]
             if is_grand and subs:
                 groups.append(subs)
         else:
             below = []
-            for r in body[t + 1:]:
+            for r in body[t + 1 :]:
                 if table.is_total(r) or (not is_grand and table.is_subtotal(r)):
                     break
                 below.append(r)
@@ -114,8 +119,9 @@ class TableTotal(Rule):
         for c in cols:
             if not TOTAL_HEADER.match(header[c]):
                 continue
-            parts = [j for j in cols if j != c and not GROWTH_HEADER.search(header[j])
-                     and not TOTAL_HEADER.match(header[j])]
+            parts = [
+                j for j in cols if j != c and not GROWTH_HEADER.search(header[j]) and not TOTAL_HEADER.match(header[j])
+            ]
             if len(parts) < 2:
                 continue
             for row in table.body:
@@ -132,7 +138,9 @@ class TableTotal(Rule):
                 continue
             unit = unit_of([total, *parts])
             verdict = ctx.judge(interval(total), add([interval(q) for q in parts]), unit)
-            if best is None or ["fail", "rounding", "pass"].index(verdict) > ["fail", "rounding", "pass"].index(best[0]):
+            if best is None or ["fail", "rounding", "pass"].index(verdict) > ["fail", "rounding", "pass"].index(
+                best[0]
+            ):
                 best = (verdict, parts)
         if best is None:
             return
@@ -143,9 +151,15 @@ class TableTotal(Rule):
         s = sum((q.base_value for q in parts), Decimal(0))
         expected = written_like(s, total)
         kw = self.rounding(verdict == "rounding")
-        yield self.diag(total, f"{where}的 {total.text} 不等于所合计各项之和 {expected}", stated=total.text,
-                        expected=expected, fix=expected if verdict == "fail" else None,
-                        related=[ctx.related(q, "组成项") for q in parts], **kw)
+        yield self.diag(
+            total,
+            f"{where}的 {total.text} 不等于所合计各项之和 {expected}",
+            stated=total.text,
+            expected=expected,
+            fix=expected if verdict == "fail" else None,
+            related=[ctx.related(q, "组成项") for q in parts],
+            **kw,
+        )
 
 
 class TableRate(Rule):
@@ -217,9 +231,15 @@ class TableRate(Rule):
         expected = f"{fmt(exact, value.decimals)}%"
         formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
         kw = self.rounding(any(v == "rounding" for v, _, _ in tried))
-        yield self.diag(value, f"“{name}”列的 {value.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
-                        stated=value.text, expected=expected, fix=expected,
-                        related=[ctx.related(num, "分子"), ctx.related(den, "分母")], **kw)
+        yield self.diag(
+            value,
+            f"“{name}”列的 {value.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
+            stated=value.text,
+            expected=expected,
+            fix=expected,
+            related=[ctx.related(num, "分子"), ctx.related(den, "分母")],
+            **kw,
+        )
 
 
 class TableShare(Rule):
@@ -263,9 +283,16 @@ class TableShare(Rule):
                     exact = part.base_value / whole.base_value * HUNDRED
                     expected = f"{fmt(exact, stated.decimals)}%"
                     kw = self.rounding(verdict == "rounding")
-                    yield self.diag(stated, f"“{header[s]}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，"
-                                    f"应为 {expected}", stated=stated.text, expected=expected, fix=expected,
-                                    related=[ctx.related(part, "部分"), ctx.related(whole, "合计")], **kw)
+                    yield self.diag(
+                        stated,
+                        f"“{header[s]}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，"
+                        f"应为 {expected}",
+                        stated=stated.text,
+                        expected=expected,
+                        fix=expected,
+                        related=[ctx.related(part, "部分"), ctx.related(whole, "合计")],
+                        **kw,
+                    )
 
 
 class TextTable(Rule):
@@ -300,15 +327,18 @@ class TextTable(Rule):
             for q in m.quantities:
                 if q.kind != "amount" or not q.exact or not cells:
                     continue
-                ok = any(ctx.judge(interval(c), interval(q), unit_of([c, q])) == "pass"
-                         for c in cells)
+                ok = any(ctx.judge(interval(c), interval(q), unit_of([c, q])) == "pass" for c in cells)
                 yield self.checked(q, "pass" if ok else "fail", cells)
                 if not ok:
-                    listing = "、".join(c.text + c.unit if c.unit and not c.text.endswith(c.unit) else c.text
-                                        for c in cells)
-                    yield self.diag(q, f"正文“{m.key}”{q.text} 与表中该行的数字（{listing}）均不相同（文表不符）",
-                                    stated=q.text, related=[ctx.related(c, "表中数字") for c in cells])
-
+                    listing = "、".join(
+                        c.text + c.unit if c.unit and not c.text.endswith(c.unit) else c.text for c in cells
+                    )
+                    yield self.diag(
+                        q,
+                        f"正文“{m.key}”{q.text} 与表中该行的数字（{listing}）均不相同（文表不符）",
+                        stated=q.text,
+                        related=[ctx.related(c, "表中数字") for c in cells],
+                    )
 
     def _scores(self) -> Iterable[Result]:
         """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
@@ -329,8 +359,13 @@ class TextTable(Rule):
             ok = q.value == total.value
             yield self.checked(q, "pass" if ok else "fail", [total], kind="score_sum")
             if not ok:
-                yield self.diag(q, f"正文“{m.key}”{q.text} 与评分表合计 {total.text} 分不同（文表不符）",
-                                stated=q.text, expected=f"{total.text}分", related=[ctx.related(total, "评分表合计")])
+                yield self.diag(
+                    q,
+                    f"正文“{m.key}”{q.text} 与评分表合计 {total.text} 分不同（文表不符）",
+                    stated=q.text,
+                    expected=f"{total.text}分",
+                    related=[ctx.related(total, "评分表合计")],
+                )
 
 
 SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分)$")

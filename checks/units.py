@@ -1,14 +1,15 @@
 """Unit checks: a unit off by 10⁴ or 10⁸ (亿元 for 万元, 元 for 万元), and a figure missing its unit."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
-from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.figures.intervals import add, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
 
 from ._util import footings
 
@@ -47,12 +48,16 @@ class UnitSlip(Rule):
                 f,
                 f"单位疑误：{f.text} 应为 {number}{unit}；按 {unit} 计，"
                 f"{'各项之和等于合计' if f is not total else '合计等于各项之和'}，按 {f.unit} 计则相差 10⁴ 倍以上",
-                stated=f.text, expected=f"{number}{unit}", fix=f"{number}{unit}",
+                stated=f.text,
+                expected=f"{number}{unit}",
+                fix=f"{number}{unit}",
                 related=[self.ctx.related(q, "合计" if q is total else "组成项") for q in others],
             )
             yield self.checked(f, "fail", others)
 
-    def _rescaled(self, total: Quantity, parts: list[Quantity], unit_ulp: Decimal) -> tuple[Quantity, Decimal, str] | None:
+    def _rescaled(
+        self, total: Quantity, parts: list[Quantity], unit_ulp: Decimal
+    ) -> tuple[Quantity, Decimal, str] | None:
         """The one figure whose number in another money unit makes the breakdown foot exactly."""
         figures = [total, *parts]
         for f in figures:
@@ -97,9 +102,13 @@ class MissingUnit(Rule):
                     if q.kind != "bare" or q.start in in_formula or not AMOUNT_WORDS.search(m.key):
                         continue
                     near = min(units, key=lambda u: abs(u.start - q.start))
-                    yield self.diag(q, f"{m.key} {q.text} 缺少单位；同段金额以“{near.unit}”为单位，应写作 {q.text}{near.unit}",
-                                    stated=q.text, expected=f"{q.text}{near.unit}",
-                                    related=[self.ctx.related(near, "同段金额的单位")])
+                    yield self.diag(
+                        q,
+                        f"{m.key} {q.text} 缺少单位；同段金额以“{near.unit}”为单位，应写作 {q.text}{near.unit}",
+                        stated=q.text,
+                        expected=f"{q.text}{near.unit}",
+                        related=[self.ctx.related(near, "同段金额的单位")],
+                    )
 
 
 @hookimpl

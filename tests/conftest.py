@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tieout.linter.run.config import Config
 from tieout.linter.run.engine import FileResult, lint_source
 from tieout.linter.text.reading import Source

@@ -1,4 +1,5 @@
 """Batches: parallel runs, baselines, cross-document comparison, suppressions."""
+
 import json
 import shutil
 import subprocess
@@ -9,8 +10,13 @@ from .conftest import ROOT, SEEDS
 
 
 def check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tieout.linter", "check", *args], capture_output=True, text=True, cwd=cwd,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "tieout.linter", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def copies(tmp_path: Path, n: int) -> Path:
@@ -42,11 +48,16 @@ def test_baseline_gates_only_new_findings(tmp_path):
     target.write_text("前言：本报告依据有关规定编制。\n\n" + text, encoding="utf-8")
     assert check("--baseline", str(base), "reports", cwd=tmp_path).returncode == 0
     # one changed figure brings back exactly the new finding
-    target.write_text(target.read_text(encoding="utf-8").replace("基本支出 546.45 万元", "基本支出 564.45 万元", 1),
-                      encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("基本支出 546.45 万元", "基本支出 564.45 万元", 1), encoding="utf-8"
+    )
     proc = check("--format", "json", "--baseline", str(base), "reports", cwd=tmp_path)
-    found = [(f["path"], d["code"], d["line"]) for f in json.loads(proc.stdout)["files"] for d in f["diagnostics"]
-             if d["severity"] != "info"]
+    found = [
+        (f["path"], d["code"], d["line"])
+        for f in json.loads(proc.stdout)["files"]
+        for d in f["diagnostics"]
+        if d["severity"] != "info"
+    ]
     assert proc.returncode == 1
     # reported as the restatement it contradicts (L537 says 546.45, with which the sum holds)
     assert found == [(str(Path("reports") / "r002.txt"), "TO201", 372)], found
@@ -56,7 +67,9 @@ def test_cross_document(tmp_path):
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
     a.write_text("2022年度某市医疗保障局部门决算说明\n全市参加基本医疗保险人数为 420.08 万人。\n", encoding="utf-8")
-    b.write_text("2022年度某市医疗保障局绩效自评报告\n截至年底，全市参加基本医疗保险人数为 402.08 万人。\n", encoding="utf-8")
+    b.write_text(
+        "2022年度某市医疗保障局绩效自评报告\n截至年底，全市参加基本医疗保险人数为 402.08 万人。\n", encoding="utf-8"
+    )
     c = tmp_path / "c.txt"
     c.write_text("2021年度某市医疗保障局绩效自评报告\n全市参加基本医疗保险人数为 398.00 万人。\n", encoding="utf-8")
     alone = check("--format", "json", str(a), str(b), str(c))
@@ -71,7 +84,9 @@ def test_cross_document(tmp_path):
 
 def test_unused_suppression_is_reported(tmp_path):
     report = tmp_path / "r.md"
-    report.write_text("收入合计 100 万元，具体为：甲 50 万元，乙 50 万元。<!-- tieout: ignore[TO101] -->\n", encoding="utf-8")
+    report.write_text(
+        "收入合计 100 万元，具体为：甲 50 万元，乙 50 万元。<!-- tieout: ignore[TO101] -->\n", encoding="utf-8"
+    )
     data = json.loads(check("--format", "json", str(report)).stdout)
     codes = [d["code"] for d in data["files"][0]["diagnostics"]]
     assert codes == ["TO901"]

@@ -11,8 +11,13 @@ SEED = SEEDS / "002_f9f4a9c0bf5a0601.txt"
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tieout.linter", *args], input=stdin, capture_output=True,
-                          cwd=cwd or ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "tieout.linter", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd or ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def codes(stdout: bytes) -> list[tuple[str, int]]:
@@ -67,11 +72,12 @@ def test_human_output_has_caret_under_the_figure():
     out = proc.stdout.decode()
     assert f"{SEED}:138:14: TO101 [warning]" in out
     lines = out.splitlines()
-    src = next(i for i, l in enumerate(lines) if l.strip().startswith("138 |"))
+    src = next(i for i, ln in enumerate(lines) if ln.strip().startswith("138 |"))
     caret_line = lines[src + 1]
     # carets start under 263996: display width counts CJK as two columns
     prefix = lines[src].split("| ", 1)[1]
     import unicodedata
+
     col = caret_line.index("^") - (len(lines[src].split("| ", 1)[0]) + 2)
     shown = prefix[: prefix.index("263996")]
     assert col == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in shown)

@@ -2,8 +2,10 @@ from .conftest import lint_text
 
 
 def test_one_cause_one_finding():
-    text = ("一、预算\n本单位收入总预算 783.60 万元，其中：基本支出 582.50 万元，项目支出 201.10 万元。\n"
-            "二、支出管理\n本单位收入总预算 783.60 万元，其中：基本支出 585.20 万元，项目支出 201.10 万元。")
+    text = (
+        "一、预算\n本单位收入总预算 783.60 万元，其中：基本支出 582.50 万元，项目支出 201.10 万元。\n"
+        "二、支出管理\n本单位收入总预算 783.60 万元，其中：基本支出 585.20 万元，项目支出 201.10 万元。"
+    )
     flagged = [d for d in lint_text(text).diagnostics if d.severity in ("error", "warning")]
     assert [(d.code, d.line) for d in flagged] == [("TO201", 4)]
     assert any(r.line == 2 for r in flagged[0].related)
@@ -17,6 +19,8 @@ def test_wrong_share_and_share_sum_name_one_cause():
 
 
 def test_unit_slip_is_not_also_a_sum_or_share_error():
-    text = "本年支出合计 625,604.22 万元，具体为：基本支出 20,321.23 万元，占 3.25%；项目支出 605,282.99 亿元，占 96.75%。"
+    text = (
+        "本年支出合计 625,604.22 万元，具体为：基本支出 20,321.23 万元，占 3.25%；项目支出 605,282.99 亿元，占 96.75%。"
+    )
     codes = [d.code for d in lint_text(text).diagnostics if d.severity != "info"]
     assert codes == ["TO202"]

@@ -1,4 +1,5 @@
 """Word and PDF reports and tables: same findings as text, findings at the right cells, Word comments."""
+
 import json
 import subprocess
 import sys
@@ -13,7 +14,9 @@ TABLES = ROOT / "fixtures" / "tables"
 
 
 def check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tieout.linter", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "tieout.linter", "check", *args], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 def findings(stdout: str) -> list[dict]:
@@ -49,11 +52,13 @@ def test_wrong_total_and_rate_cells_flagged_in_every_format(suffix, prefix):
 def test_table_checks_in_built_docx(tmp_path):
     document = docx.Document()
     document.add_paragraph("单位：万元")
-    rows = [["项目", "合计", "基本支出", "项目支出", "占比"],
-            ["合计", "1,000", "600", "400", "100%"],
-            ["工资福利", "500", "500", "0", "50%"],
-            ["商品服务", "300", "100", "200", "35%"],
-            ["资本性支出", "200", "0", "210", "20%"]]
+    rows = [
+        ["项目", "合计", "基本支出", "项目支出", "占比"],
+        ["合计", "1,000", "600", "400", "100%"],
+        ["工资福利", "500", "500", "0", "50%"],
+        ["商品服务", "300", "100", "200", "35%"],
+        ["资本性支出", "200", "0", "210", "20%"],
+    ]
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
@@ -93,8 +98,9 @@ def test_annotate_writes_one_comment_per_finding(tmp_path):
     reopened = docx.Document(out)
     comments = list(reopened.comments)
     assert len(comments) == len(diags) == 2
-    assert [[c.text for c in r.cells] for r in reopened.tables[0].rows] == \
-        [[c.text for c in r.cells] for r in docx.Document(TABLES / "budget_table.docx").tables[0].rows]
+    assert [[c.text for c in r.cells] for r in reopened.tables[0].rows] == [
+        [c.text for c in r.cells] for r in docx.Document(TABLES / "budget_table.docx").tables[0].rows
+    ]
     xml = reopened.tables[0].rows[3].cells[2]._tc.xml
     # the comment range encloses exactly the figure
     assert "commentRangeStart" in xml and "930" in xml.split("commentRangeStart")[1].split("commentRangeEnd")[0]

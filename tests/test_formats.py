@@ -1,4 +1,5 @@
 """Each output format parsed back for a report with findings."""
+
 import json
 import re
 import subprocess
@@ -13,7 +14,9 @@ SEED = SEEDS / "001_1cac84b9559a4972.txt"
 
 
 def check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tieout.linter", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "tieout.linter", "check", *args], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 def test_sarif_is_valid_against_the_schema():
@@ -36,9 +39,11 @@ def test_sarif_is_valid_against_the_schema():
 def test_github_annotations():
     proc = check("--format", "github", str(SEED))
     lines = proc.stdout.strip().splitlines()
-    pattern = re.compile(r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::TO\d{3} .+$")
-    assert lines and all(pattern.match(l) for l in lines), lines
-    assert any(l.startswith("::error ") and "line=45," in l and "TO202" in l for l in lines)
+    pattern = re.compile(
+        r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::TO\d{3} .+$"
+    )
+    assert lines and all(pattern.match(ln) for ln in lines), lines
+    assert any(ln.startswith("::error ") and "line=45," in ln and "TO202" in ln for ln in lines)
 
 
 def test_junit_xml():

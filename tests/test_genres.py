@@ -1,11 +1,14 @@
 """Other genres of budget document: clean samples stay silent; injected errors are caught."""
+
 import sys
 
 import pytest
 
 from .conftest import ROOT, lint_text
 
-GENRES = sorted(p for p in (ROOT / "fixtures" / "genres").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+GENRES = sorted(
+    p for p in (ROOT / "fixtures" / "genres").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md"
+)
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
@@ -32,7 +35,15 @@ def test_planted_mistakes_are_each_found_once():
     path = ROOT / "fixtures" / "genres_errors" / "juesuan_with_errors.txt"
     result = lint_text(path.read_text(encoding="utf-8"), str(path))
     flagged = sorted((d.code, d.line) for d in result.diagnostics if d.severity in ("error", "warning"))
-    assert flagged == [("TO101", 13), ("TO103", 7), ("TO104", 7), ("TO108", 13), ("TO201", 22), ("TO202", 10),
-                       ("TO204", 16), ("TO205", 19)], flagged
+    assert flagged == [
+        ("TO101", 13),
+        ("TO103", 7),
+        ("TO104", 7),
+        ("TO108", 13),
+        ("TO201", 22),
+        ("TO202", 10),
+        ("TO204", 16),
+        ("TO205", 19),
+    ], flagged
     share_sum = next(d for d in result.diagnostics if d.code == "TO104")
     assert "同一原因" in share_sum.message  # the share list's miss is the wrong share's, said once

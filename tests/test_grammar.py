@@ -1,14 +1,14 @@
 """Each construct of the grammar in several wordings (none copied from the seeds), wrapped text included:
 the facts the parser builds, not the findings."""
+
 from __future__ import annotations
 
 import pytest
-
+from tieout.linter.figures.quantities import extract
+from tieout.linter.parse.tokens import tokenize
 from tieout.linter.run.config import Config
 from tieout.linter.run.engine import analyse
-from tieout.linter.parse.tokens import tokenize
 from tieout.linter.text.normalise import normalise
-from tieout.linter.figures.quantities import extract
 from tieout.linter.text.reading import Source
 
 
@@ -21,10 +21,19 @@ def texts(f, qs) -> list[str]:
 
 
 BREAKDOWNS = [
-    ("本年收入合计 1,200 万元，具体为：财政拨款收入 1,000 万元，占 83.33%；事业收入 200 万元，占 16.67%。",
-     "1,200万元", ["1,000万元", "200万元"], True),
+    (
+        "本年收入合计 1,200 万元，具体为：财政拨款收入 1,000 万元，占 83.33%；事业收入 200 万元，占 16.67%。",
+        "1,200万元",
+        ["1,000万元", "200万元"],
+        True,
+    ),
     ("支出总计 86.5 万元，其中：人员经费 50 万元、公用经费 36.5 万元。", "86.5万元", ["50万元", "36.5万元"], True),
-    ("三项经费 86 万元，分别为培训费 20 万元、会议费 30 万元、差旅费 36 万元。", "86万元", ["20万元", "30万元", "36万元"], True),
+    (
+        "三项经费 86 万元，分别为培训费 20 万元、会议费 30 万元、差旅费 36 万元。",
+        "86万元",
+        ["20万元", "30万元", "36万元"],
+        True,
+    ),
     ("收入 300 万元，主要为财政拨款 280 万元。", "300万元", ["280万元"], False),
     ("项目资金 120 万元（其中中央资金 80 万元）。", "120万元", ["80万元"], False),
     ("发放资料 1,200 份，其中社区 800 份、学校 400\n\n份。", "1,200份", ["800份", "400份"], False),
@@ -55,15 +64,20 @@ def test_nested_breakdown_and_second_dimension():
 
 
 def test_breakdown_across_sentences():
-    f = facts("全市基金收入 100 万元，支出 80 万元。其中，职工基金收入 60 万元，支出 50 万元。居民基金收入 40 万元，支出 30 万元。")
+    f = facts(
+        "全市基金收入 100 万元，支出 80 万元。其中，职工基金收入 60 万元，支出 50 万元。居民基金收入 40 万元，支出 30 万元。"
+    )
     keys = sorted(b.total.key for b in f.breakdowns)
     assert keys == ["基金收入", "支出"]
     assert all(len(b.parts) == 2 for b in f.breakdowns)
 
 
 def test_total_after_parts():
-    for text in ["罚款 7.5 万元，没收 12.5 万元，合计 20 万元。", "追回资金 12.5 万元，罚款 7.5 万元，追回资金及罚款共 20 万元。",
-                 "上年结转 8 万元；本年下达 92\n\n万元。此次评价资金总额为 100 万元。"]:
+    for text in [
+        "罚款 7.5 万元，没收 12.5 万元，合计 20 万元。",
+        "追回资金 12.5 万元，罚款 7.5 万元，追回资金及罚款共 20 万元。",
+        "上年结转 8 万元；本年下达 92\n\n万元。此次评价资金总额为 100 万元。",
+    ]:
         b = facts(text).breakdowns
         assert b and b[0].inferred and b[0].total.quantities[0].value == 20 or b[0].total.quantities[0].value == 100
 
@@ -99,8 +113,12 @@ FORMULAS = [
     ("资金到位率=450÷500×100%=90%。", ["450", "500", "100%"], ["÷", "×"], "90%"),
     ("结转结余率=0/723.51*100%=0。", ["0", "723.51", "100%"], ["/", "*"], "0"),
     ("固定资产利用率＝１２０／１５０＊１００％＝８０％。", ["120", "150", "100%"], ["/", "*"], "80%"),
-    ("增长率=（1352.78-1204.50）/1204.50*100%=12.31%。", ["1352.78", "1204.50", "1204.50", "100%"],
-     ["(", "-", ")/", "*"], "12.31%"),
+    (
+        "增长率=（1352.78-1204.50）/1204.50*100%=12.31%。",
+        ["1352.78", "1204.50", "1204.50", "100%"],
+        ["(", "-", ")/", "*"],
+        "12.31%",
+    ),
 ]
 
 
@@ -112,11 +130,20 @@ def test_formula(text, operands, ops, result):
 
 CHANGES = [
     ("本年收入 1,352.78 万元，比上年 1,204.50 万元增加 12.31%。", "1,352.78万元", "1,204.50万元", [("up", "12.31%")]),
-    ("差旅费 12.6 万元，较上年减少 3.4 万元，下降 21.25%。", "12.6万元", None, [("down", "3.4万元"), ("down", "21.25%")]),
+    (
+        "差旅费 12.6 万元，较上年减少 3.4 万元，下降 21.25%。",
+        "12.6万元",
+        None,
+        [("down", "3.4万元"), ("down", "21.25%")],
+    ),
     ("参保人数 150 万人，同比增长\n\n5%。", "150万人", None, [("up", "5%")]),
     ("执行率为 95.2%，较上年提高 3.1 个百分点。", "95.2%", None, [("up", "3.1个百分点")]),
-    ("资产总额 1,100 万元，比 2021 年末资产总额 1,000 万元增加 100 万元，增加 10%。", "1,100万元", "1,000万元",
-     [("up", "100万元"), ("up", "10%")]),
+    (
+        "资产总额 1,100 万元，比 2021 年末资产总额 1,000 万元增加 100 万元，增加 10%。",
+        "1,100万元",
+        "1,000万元",
+        [("up", "100万元"), ("up", "10%")],
+    ),
 ]
 
 
@@ -172,9 +199,46 @@ def test_unknown_text_never_breaks_the_parser():
     assert tokenize(doc.text, 0, len(doc.text), qs)
 
 
-FRAGMENTS = ["收入", "合计", "100 万元", "，", "；", "其中", "具体为：", "占", "35%", "执行率为", "比上年", "增加", "减少",
-             "由", "提高至", "至", "=", "/", "*100%", "（", "）", "2.5 个百分点", "12 人次", "约 30 家", "主要为", "同比",
-             "23.51", "、", "分别为", "下降", "从", "降低至", "得分", "5 分", "结余", "支出", "：", "包括"]
+FRAGMENTS = [
+    "收入",
+    "合计",
+    "100 万元",
+    "，",
+    "；",
+    "其中",
+    "具体为：",
+    "占",
+    "35%",
+    "执行率为",
+    "比上年",
+    "增加",
+    "减少",
+    "由",
+    "提高至",
+    "至",
+    "=",
+    "/",
+    "*100%",
+    "（",
+    "）",
+    "2.5 个百分点",
+    "12 人次",
+    "约 30 家",
+    "主要为",
+    "同比",
+    "23.51",
+    "、",
+    "分别为",
+    "下降",
+    "从",
+    "降低至",
+    "得分",
+    "5 分",
+    "结余",
+    "支出",
+    "：",
+    "包括",
+]
 
 
 def test_grammar_is_total_over_random_sentences():
@@ -192,8 +256,19 @@ def test_grammar_is_total_over_random_sentences():
 def test_fast_fact_constructor_matches_model_construct():
     from tieout.linter.facts.model import Mention
 
-    values = dict(label="收入", key="收入", noun="", quantities=[], sentence=1, paragraph=0, section=["一、"],
-                  period="", parent=None, role="plain", share=None)
+    values = dict(
+        label="收入",
+        key="收入",
+        noun="",
+        quantities=[],
+        sentence=1,
+        paragraph=0,
+        section=["一、"],
+        period="",
+        parent=None,
+        role="plain",
+        share=None,
+    )
     a, b = Mention.of(**values), Mention.model_construct(**values)
     assert a == b and a.model_dump() == b.model_dump() and a.model_fields_set == b.model_fields_set
     with pytest.raises(TypeError):

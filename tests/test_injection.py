@@ -1,4 +1,5 @@
 """Single errors injected into the seed reports are caught (benchmarks/inject.py holds the mutations)."""
+
 import sys
 from pathlib import Path
 

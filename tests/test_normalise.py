@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from tieout.linter.text.normalise import normalise
 from tieout.linter.figures.quantities import extract
+from tieout.linter.text.normalise import normalise
 
 
 def figures(text: str) -> list[tuple[str, Decimal, str]]:
@@ -21,11 +21,14 @@ def test_number_wrapped_inside_its_digits():
 
 
 def test_full_width_digits_and_percent():
-    assert figures("占比８９．１７％，合计１２万元") == [("89.17%", Decimal("89.17"), "%"), ("12万元", Decimal(12), "万元")]
+    assert figures("占比８９．１７％，合计１２万元") == [
+        ("89.17%", Decimal("89.17"), "%"),
+        ("12万元", Decimal(12), "万元"),
+    ]
 
 
 def test_thousands_separators_and_spaces():
-    (text, value, unit), = figures("全市医保基金收入 1,088,216 万元")
+    ((text, value, unit),) = figures("全市医保基金收入 1,088,216 万元")
     assert value == Decimal(1088216) and text == "1,088,216万元"
     assert figures("收入 1 088 216 万元")[0][1] == Decimal(1088216)
 
@@ -39,8 +42,10 @@ def test_negative_values():
 
 
 def test_dates_document_numbers_ordinals_are_not_amounts():
-    text = ("根据《通知》（江财社〔2020〕217号）和廉财预[2022]92 号，2022年12月31日前完成，"
-            "现执行第七批国家集采，第 3 项，联系电话 0759-3123456，网址 http://a.gov.cn/x?id=2022 。")
+    text = (
+        "根据《通知》（江财社〔2020〕217号）和廉财预[2022]92 号，2022年12月31日前完成，"
+        "现执行第七批国家集采，第 3 项，联系电话 0759-3123456，网址 http://a.gov.cn/x?id=2022 。"
+    )
     assert figures(text) == []
 
 
@@ -50,7 +55,10 @@ def test_list_and_heading_numbers_are_not_amounts():
 
 
 def test_chinese_count_numerals():
-    assert figures("共执行了六批药品集中采购，有两个季度获评") == [("六批", Decimal(6), "批"), ("两个季度", Decimal(2), "个季度")]
+    assert figures("共执行了六批药品集中采购，有两个季度获评") == [
+        ("六批", Decimal(6), "批"),
+        ("两个季度", Decimal(2), "个季度"),
+    ]
 
 
 def test_page_numbers_and_form_feeds_dropped():
@@ -93,5 +101,10 @@ def test_ascii_full_stop_after_chinese_ends_a_sentence():
 def test_ranges_are_not_figures_but_subtraction_in_formulas_is():
     texts = [q for q, _, _ in figures("每年开展 2-3 次培训，周期 2-3 个月；2022-2024 年度。")]
     assert texts == []
-    assert [q for q, _, _ in figures("增长率=（1352.78-1204.50）/1204.50*100%=12.31%")] == \
-        ["1352.78", "1204.50", "1204.50", "100%", "12.31%"]
+    assert [q for q, _, _ in figures("增长率=（1352.78-1204.50）/1204.50*100%=12.31%")] == [
+        "1352.78",
+        "1204.50",
+        "1204.50",
+        "100%",
+        "12.31%",
+    ]

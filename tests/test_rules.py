@@ -1,11 +1,11 @@
 """Every rule's fixture cases (checks/cases/CODE.yaml), SQLFluff style: `pass` texts give no finding of the
 rule, `fail` texts give the expected findings (code, and line and suggested fix where stated)."""
+
 from __future__ import annotations
 
 import pytest
-
-from tieout.linter.run.plugins import plugins
 from tieout.linter.rules.cases import all_cases
+from tieout.linter.run.plugins import plugins
 
 from .conftest import lint_text
 

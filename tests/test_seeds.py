@@ -1,4 +1,5 @@
 """The annotated seed reports: every `error` relation found, nothing of severity warning/error at an `ok`."""
+
 import pytest
 from ruamel.yaml import YAML
 
@@ -22,7 +23,9 @@ def test_seed_errors_found_and_ok_relations_quiet(truth):
     flagged = [d for d in result.diagnostics if d.severity in ("error", "warning")]
     for e in entries:
         if e["verdict"] == "error":
-            assert any(d.line in lines_of(e) or any(r.line in lines_of(e) for r in d.related) for d in flagged), e["quote"]
+            assert any(d.line in lines_of(e) or any(r.line in lines_of(e) for r in d.related) for d in flagged), e[
+                "quote"
+            ]
     notable = set()
     for e in entries:
         if e["verdict"] != "ok":

@@ -1,10 +1,10 @@
 """Every quantity's span maps back to exactly the characters of the original file."""
+
 import unicodedata
 
 import pytest
-
-from tieout.linter.text.normalise import normalise
 from tieout.linter.figures.quantities import extract
+from tieout.linter.text.normalise import normalise
 
 from .conftest import SEEDS
 
@@ -27,10 +27,13 @@ def test_spans_map_back(path):
         pos = doc.position(q.start, q.end)
         # the original characters under the span are the figure as the user wrote it
         if pos.line == pos.end_line:
-            under = lines[pos.line - 1][pos.column - 1:pos.end_column - 1]
+            under = lines[pos.line - 1][pos.column - 1 : pos.end_column - 1]
         else:
-            under = lines[pos.line - 1][pos.column - 1:] + "".join(lines[pos.line:pos.end_line - 1]) + \
-                lines[pos.end_line - 1][:pos.end_column - 1]
+            under = (
+                lines[pos.line - 1][pos.column - 1 :]
+                + "".join(lines[pos.line : pos.end_line - 1])
+                + lines[pos.end_line - 1][: pos.end_column - 1]
+            )
         assert squash(under) == squash(q.text), (q.text, pos)
         assert under[0] == original[doc.origin[q.start]]
 

@@ -1,4 +1,5 @@
 """The `tieout` command line: check, facts, rules, explain."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,8 +7,8 @@ import json
 import os
 import sys
 
-from tieout.linter.rules.diagnostics import SEVERITY_RANK
 from tieout.linter.report import FORMATS
+from tieout.linter.rules.diagnostics import SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -22,12 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check report files and folders")
     check.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
-    check.add_argument("--format", default="human",
-                       help=f"{', '.join(FORMATS)}, or one a plugin adds (default human)")
+    check.add_argument("--format", default="human", help=f"{', '.join(FORMATS)}, or one a plugin adds (default human)")
     check.add_argument("--select", type=_csv, help="rules to run, by code, name or prefix (comma-separated)")
     check.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
     check.add_argument("--ignore", type=_csv, help="rules to skip")
-    check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default warning)")
+    check.add_argument(
+        "--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default warning)"
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no source or summary")
@@ -35,12 +37,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="configuration file (default: nearest tieout.yaml/.tieout.yaml/pyproject.toml)")
     check.add_argument("--max-file-size", type=float, help="largest file to read, in MB")
     check.add_argument("--jobs", "-j", type=int, help="worker processes (default: the number of cores)")
-    check.add_argument("--cross-document", action="store_true", default=None,
-                       help="compare the figures that reports of one entity and year restate")
+    check.add_argument(
+        "--cross-document",
+        action="store_true",
+        default=None,
+        help="compare the figures that reports of one entity and year restate",
+    )
     check.add_argument("--baseline", help="report only findings not in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="write the current findings as a baseline and exit 0")
-    check.add_argument("--annotate", metavar="OUT.docx",
-                       help="with one .docx report: write a copy with each finding as a Word comment on its figure")
+    check.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="with one .docx report: write a copy with each finding as a Word comment on its figure",
+    )
     check.add_argument("--no-color", action="store_true")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
@@ -50,8 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--verbose", "-v", action="store_true", help="list sentences with figures but no relation")
 
     rules = sub.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=["human", "json", "markdown"], default="human",
-                       help="markdown: the rule reference (docs/rules.md is generated with it)")
+    rules.add_argument(
+        "--format",
+        choices=["human", "json", "markdown"],
+        default="human",
+        help="markdown: the rule reference (docs/rules.md is generated with it)",
+    )
 
     explain = sub.add_parser("explain", help="document one rule")
     explain.add_argument("rule", help="code or name")
@@ -76,15 +89,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from tieout.linter.report import make, names
+    from tieout.linter.rules.diagnostics import Diagnostic
     from tieout.linter.run import baseline as baselines
     from tieout.linter.run.batch import Options, config_for, default_jobs, run
     from tieout.linter.run.config import ConfigError
-    from tieout.linter.rules.diagnostics import Diagnostic
     from tieout.linter.run.plugins import plugins
     from tieout.linter.text.reading import expand_paths
-    from tieout.linter.report import make
-
-    from tieout.linter.report import names
 
     if args.format not in names():
         print(f"tieout: unknown format {args.format!r}; choose from {', '.join(names())}", file=sys.stderr)
@@ -93,11 +104,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.annotate and (len(files) != 1 or not files[0].lower().endswith(".docx")):
         print("tieout: --annotate takes exactly one .docx report", file=sys.stderr)
         return EXIT_USAGE
-    overrides = {"select": args.select, "ignore": args.ignore, "extend_select": args.extend_select,
-                 "fail_on": args.fail_on, "max_file_size_mb": args.max_file_size,
-                 "cross_document": args.cross_document}
-    options = Options(overrides={k: v for k, v in overrides.items() if v is not None}, config_path=args.config,
-                      stdin_filename=args.stdin_filename)
+    overrides = {
+        "select": args.select,
+        "ignore": args.ignore,
+        "extend_select": args.extend_select,
+        "fail_on": args.fail_on,
+        "max_file_size_mb": args.max_file_size,
+        "cross_document": args.cross_document,
+    }
+    options = Options(
+        overrides={k: v for k, v in overrides.items() if v is not None},
+        config_path=args.config,
+        stdin_filename=args.stdin_filename,
+    )
     try:  # the settings of the run as a whole (fail-on, cross-document) come from the first file's config
         run_config = config_for(files[0] if files else ".", options)
     except ConfigError as exc:
@@ -115,8 +134,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     colour = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
     writing = args.write_baseline is not None
-    reporter = make(args.format, sys.stdout, colour=colour, statistics=args.statistics, quiet=args.quiet,
-                    rules=plugins().rules) if not writing else None
+    reporter = (
+        make(
+            args.format, sys.stdout, colour=colour, statistics=args.statistics, quiet=args.quiet, rules=plugins().rules
+        )
+        if not writing
+        else None
+    )
     progress = Progress(len(files), enabled=sys.stderr.isatty() and not args.no_progress and len(files) >= 20)
     jobs = args.jobs if args.jobs is not None else default_jobs()
     threshold = SEVERITY_RANK[run_config.fail_on]
@@ -220,11 +244,16 @@ def cmd_facts(args: argparse.Namespace) -> int:
     for b in facts.breakdowns:
         t = b.total
         kind = "total after parts" if b.inferred else (b.keyword or "其中")
-        out.write(f"breakdown {at(t.quantities[0])} {t.key} {' '.join(q.text for q in t.quantities)} [{kind}"
-                  f"{', complete' if b.exhaustive else ''}]: "
-                  + "; ".join(f"{p.key} {' '.join(q.text for q in p.quantities)}" for p in b.parts) + "\n")
+        out.write(
+            f"breakdown {at(t.quantities[0])} {t.key} {' '.join(q.text for q in t.quantities)} [{kind}"
+            f"{', complete' if b.exhaustive else ''}]: "
+            + "; ".join(f"{p.key} {' '.join(q.text for q in p.quantities)}" for p in b.parts)
+            + "\n"
+        )
     for s in facts.shares:
-        out.write(f"share {at(s.stated)} {s.stated.text} of {s.part.text if s.part else '?'} / {s.total.text if s.total else '?'}\n")
+        out.write(
+            f"share {at(s.stated)} {s.stated.text} of {s.part.text if s.part else '?'} / {s.total.text if s.total else '?'}\n"
+        )
     for r in facts.rates:
         ops = " / ".join(q.text for q in (r.formula.operands if r.formula else r.operands))
         out.write(f"rate {at(r.stated)} {r.name} {r.stated.text} operands: {ops or '-'}\n")
@@ -234,20 +263,24 @@ def cmd_facts(args: argparse.Namespace) -> int:
         out.write(f"formula {at(f.result)} {f.name} {render(f.expression, f.operands)}={f.result.text}\n")
     for c in facts.changes:
         moves = ", ".join(f"{m.word} {m.quantity.text if m.quantity else ''}" for m in c.movements)
-        out.write(f"change {c.comparison} {c.label} {c.current.text if c.current else '?'} base "
-                  f"{c.base.text if c.base else '-'}: {moves}\n")
+        out.write(
+            f"change {c.comparison} {c.label} {c.current.text if c.current else '?'} base "
+            f"{c.base.text if c.base else '-'}: {moves}\n"
+        )
     for f in facts.fromtos:
         out.write(f"from-to {at(f.start)} {f.start.text} {f.word} {f.end.text}\n")
     for b in facts.balances:
-        out.write(f"balance {at(b.balance)} {b.income.text} - {b.expense.text} = {b.balance.text}"
-                  f"{' (opening ' + b.opening.text + ')' if b.opening else ''}\n")
+        out.write(
+            f"balance {at(b.balance)} {b.income.text} - {b.expense.text} = {b.balance.text}"
+            f"{' (opening ' + b.opening.text + ')' if b.opening else ''}\n"
+        )
     multi = len(facts.unparsed)
     out.write(f"sentences with 2+ figures and no relation: {multi}\n")
     if args.verbose:
         for si in facts.unparsed:
             s = doc.sentences[si]
             line = doc.position(s.start, s.start + 1).line
-            out.write(f"  L{line}: {doc.text[s.start:s.end][:160]}\n")
+            out.write(f"  L{line}: {doc.text[s.start : s.end][:160]}\n")
     return EXIT_OK
 
 
@@ -259,11 +292,17 @@ def _rule_table() -> list[dict]:
 
 def rules_markdown() -> str:
     """The rule reference: a table, then each rule's documentation with a reported and a passing example."""
-    from tieout.linter.run.plugins import plugins
     from tieout.linter.rules.cases import cases_for
+    from tieout.linter.run.plugins import plugins
 
-    out = ["# tieout rules", "", "Generated by `tieout rules --format markdown`; a test keeps it in sync.", "",
-           "| code | name | severity | summary |", "|---|---|---|---|"]
+    out = [
+        "# tieout rules",
+        "",
+        "Generated by `tieout rules --format markdown`; a test keeps it in sync.",
+        "",
+        "| code | name | severity | summary |",
+        "|---|---|---|---|",
+    ]
     for r in plugins().by_code:
         out.append(f"| {r.code} | {r.name} | {r.severity} | {r.summary().replace('|', '/')} |")
     for r in plugins().by_code:
@@ -293,8 +332,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from tieout.linter.run.plugins import plugins
     from tieout.linter.rules.cases import cases_for
+    from tieout.linter.run.plugins import plugins
 
     rule = next((r for r in plugins().rules if args.rule in (r.code, r.name)), None)
     if rule is None:

@@ -1,5 +1,6 @@
 """Facts of a document: each sentence parsed (linter/parse/sentences.py), its items turned into mentions,
 breakdowns, rates, changes …, then the links across sentences (linter/facts/links.py)."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,6 @@ from bisect import bisect_left
 
 from lark import Token
 from lark.exceptions import LarkError
-
 from tieout.linter.facts.links import TOTAL_WORDS, Linker, qualifying_ratio
 from tieout.linter.facts.model import (
     Breakdown,
@@ -81,7 +81,13 @@ class FactBuilder:
         self._sentence_mentions[si] = mentions
         para = self.doc.sentences[si].paragraph
         for pos, item in enumerate(items):
-            if isinstance(item, Token) and item.type == "LABEL" and pos and isinstance(items[pos - 1], _Entry) and mentions:
+            if (
+                isinstance(item, Token)
+                and item.type == "LABEL"
+                and pos
+                and isinstance(items[pos - 1], _Entry)
+                and mentions
+            ):
                 mentions[-1].noun = self.labeller.noun(str(item))
             if isinstance(item, _Entry):
                 if item.of is not None:
@@ -100,17 +106,35 @@ class FactBuilder:
             elif isinstance(item, _FromTo):
                 self._fromto(item, si)
             elif isinstance(item, _Formula):
-                self.facts.formulas.append(Formula.model_construct(name=item.name, operands=item.operands, ops=item.ops, result=item.result, expression=item.expression,
-                                                   sentence=si))
+                self.facts.formulas.append(
+                    Formula.model_construct(
+                        name=item.name,
+                        operands=item.operands,
+                        ops=item.ops,
+                        result=item.result,
+                        expression=item.expression,
+                        sentence=si,
+                    )
+                )
 
     def _mention(self, e: _Entry, si: int, para: int, parent: Mention | None = None, role: str = "plain") -> Mention:
         key, period = self.labeller.split(e.label)
         if not key and parent is None:
             key = ""
         qs = e.qs
-        m = Mention.of(label=e.label, key=key, noun="", quantities=qs, sentence=si, paragraph=para,
-                    section=self.doc.section_path(qs[0].start) if qs else [], period=period,
-                    parent=parent.key if parent else None, role=role, share=None)  # type: ignore[arg-type]
+        m = Mention.of(
+            label=e.label,
+            key=key,
+            noun="",
+            quantities=qs,
+            sentence=si,
+            paragraph=para,
+            section=self.doc.section_path(qs[0].start) if qs else [],
+            period=period,
+            parent=parent.key if parent else None,
+            role=role,
+            share=None,
+        )  # type: ignore[arg-type]
         self.facts.mentions.append(m)
         if e.share is not None:
             part = next((q for q in qs if q.kind != "percent"), None)
@@ -122,7 +146,9 @@ class FactBuilder:
             self.facts.shares.append(share)
         return m
 
-    def _breakdown(self, b: _Breakdown, si: int, para: int, mentions: list[Mention], outer: Mention | None) -> Mention | None:
+    def _breakdown(
+        self, b: _Breakdown, si: int, para: int, mentions: list[Mention], outer: Mention | None
+    ) -> Mention | None:
         head = self._mention(b.head, si, para, role="total") if b.head is not None else None
         if head is not None:
             if outer is not None:
@@ -166,22 +192,40 @@ class FactBuilder:
             elif isinstance(p, _FromTo):
                 self._fromto(p, si)
             elif isinstance(p, _Formula):
-                self.facts.formulas.append(Formula.model_construct(name=p.name, operands=p.operands, ops=p.ops, result=p.result,
-                                                                  expression=p.expression, sentence=si))
+                self.facts.formulas.append(
+                    Formula.model_construct(
+                        name=p.name,
+                        operands=p.operands,
+                        ops=p.ops,
+                        result=p.result,
+                        expression=p.expression,
+                        sentence=si,
+                    )
+                )
         if head is not None and parts:
             kw = b.keyword.rstrip("：，:")
-            self.facts.breakdowns.append(Breakdown.model_construct(
-                total=head, parts=parts, keyword=kw, sentence=si,
-                exhaustive=kw in EXHAUSTIVE or (len(parts) >= 2 and bool(TOTAL_WORDS.search(head.label))),
-            ))
+            self.facts.breakdowns.append(
+                Breakdown.model_construct(
+                    total=head,
+                    parts=parts,
+                    keyword=kw,
+                    sentence=si,
+                    exhaustive=kw in EXHAUSTIVE or (len(parts) >= 2 and bool(TOTAL_WORDS.search(head.label))),
+                )
+            )
         return head
 
     def _rate(self, r: _Rate, si: int, mentions: list[Mention]) -> None:
         formula = None
         if r.formula is not None:
-            formula = Formula.model_construct(name=r.name, operands=r.formula.operands, ops=r.formula.ops,
-                                              expression=r.formula.expression,
-                              result=r.formula.result, sentence=si)
+            formula = Formula.model_construct(
+                name=r.name,
+                operands=r.formula.operands,
+                ops=r.formula.ops,
+                expression=r.formula.expression,
+                result=r.formula.result,
+                sentence=si,
+            )
             self.facts.formulas.append(formula)
         if r.value is None:
             return
@@ -198,20 +242,38 @@ class FactBuilder:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
                     labels.append(m.key)
-        self.facts.rates.append(Rate.model_construct(name=r.name, stated=r.value, operands=ops, labels=labels,
-                                     formula=formula, sentence=si, ordered=False))
+        self.facts.rates.append(
+            Rate.model_construct(
+                name=r.name, stated=r.value, operands=ops, labels=labels, formula=formula, sentence=si, ordered=False
+            )
+        )
 
     def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
         """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase."""
         den = next((q for q in e.qs if q.kind in ("amount", "count")), None)
         if den is None or e.of is None:
             return
-        num = next((q for m in reversed(mentions) for q in m.quantities
-                    if q.base_unit == den.base_unit and q.kind == den.kind and q.exact), None)
+        num = next(
+            (
+                q
+                for m in reversed(mentions)
+                for q in m.quantities
+                if q.base_unit == den.base_unit and q.kind == den.kind and q.exact
+            ),
+            None,
+        )
         key = self.labeller.split(e.label)[0]
-        self.facts.rates.append(Rate.model_construct(name=f"{key}的比例", stated=e.of,
-                                                     operands=[num, den] if num is not None else [den],
-                                                     labels=[], formula=None, sentence=si, ordered=True))
+        self.facts.rates.append(
+            Rate.model_construct(
+                name=f"{key}的比例",
+                stated=e.of,
+                operands=[num, den] if num is not None else [den],
+                labels=[],
+                formula=None,
+                sentence=si,
+                ordered=True,
+            )
+        )
 
     def _change(self, c: _Change, si: int, mentions: list[Mention], named: str = "") -> None:
         # the figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
@@ -219,21 +281,39 @@ class FactBuilder:
         key = self.labeller.split(named)[0] if named else ""
         if key:
             section = self.doc.section_at(self.doc.sentences[si].start)
-            earlier = [] if mentions else [m for m in self.facts.mentions if m.sentence < si and m.quantities
-                                           and self.doc.section_at(m.quantities[0].start) is section]
-            subject = next((m for m in reversed([*earlier, *mentions])
-                            if m.key and (m.key == key or m.key.endswith(key) or key.endswith(m.key)
-                                          or m.key.startswith(key))), None)
+            earlier = (
+                []
+                if mentions
+                else [
+                    m
+                    for m in self.facts.mentions
+                    if m.sentence < si and m.quantities and self.doc.section_at(m.quantities[0].start) is section
+                ]
+            )
+            subject = next(
+                (
+                    m
+                    for m in reversed([*earlier, *mentions])
+                    if m.key and (m.key == key or m.key.endswith(key) or key.endswith(m.key) or m.key.startswith(key))
+                ),
+                None,
+            )
             if subject is None:
                 # the clause names a figure not stated here: nothing to compare with
-                self.facts.changes.append(Change.model_construct(comparison=c.cmp, label=key, current=None,
-                                                                 base=c.base, movements=_movements(c), sentence=si))
+                self.facts.changes.append(
+                    Change.model_construct(
+                        comparison=c.cmp, label=key, current=None, base=c.base, movements=_movements(c), sentence=si
+                    )
+                )
                 return
-            mentions = [*mentions, subject] if subject not in mentions else mentions[:mentions.index(subject) + 1]
+            mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
         named_subject = bool(key)
         subject = next((m for m in reversed(mentions) if not qualifying_ratio(m)), None)
-        if subject is None and si - 1 in self._sentence_mentions and \
-                self.doc.sentences[si - 1].paragraph == self.doc.sentences[si].paragraph:
+        if (
+            subject is None
+            and si - 1 in self._sentence_mentions
+            and self.doc.sentences[si - 1].paragraph == self.doc.sentences[si].paragraph
+        ):
             # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the last one before
             earlier = self._sentence_mentions[si - 1]
             subject = earlier[-1] if earlier else None
@@ -242,8 +322,11 @@ class FactBuilder:
         rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
         if rate is not None and not named_subject and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
-        self.facts.changes.append(Change.model_construct(comparison=c.cmp, label=label, current=current, base=c.base,
-                                         movements=_movements(c), sentence=si))
+        self.facts.changes.append(
+            Change.model_construct(
+                comparison=c.cmp, label=label, current=current, base=c.base, movements=_movements(c), sentence=si
+            )
+        )
 
     def _fromto(self, f: _FromTo, si: int) -> None:
         word = str(f.word)
@@ -252,8 +335,17 @@ class FactBuilder:
             direction = "up" if f.word.type == "UP" else "down"
         elif f.word.type == "TO":
             direction = "up" if UP_WORD.search(word) else ("down" if re.search("降|减|低", word) else None)
-        self.facts.fromtos.append(FromTo.model_construct(start=f.start, end=f.end, word=word, direction=direction,
-                                         word_start=f.word.start_pos, word_end=f.word.end_pos, sentence=si))
+        self.facts.fromtos.append(
+            FromTo.model_construct(
+                start=f.start,
+                end=f.end,
+                word=word,
+                direction=direction,
+                word_start=f.word.start_pos,
+                word_end=f.word.end_pos,
+                sentence=si,
+            )
+        )
 
     # links across sentences --------------------------------------------------------------------------
     def _inherit_periods(self) -> None:
@@ -264,8 +356,13 @@ class FactBuilder:
         for m in self.facts.mentions:
             if not m.quantities:
                 continue
-            if previous is not None and previous.sentence == m.sentence and not m.period and previous.period \
-                    and "；" not in text[previous.quantities[-1].end:m.quantities[0].start]:
+            if (
+                previous is not None
+                and previous.sentence == m.sentence
+                and not m.period
+                and previous.period
+                and "；" not in text[previous.quantities[-1].end : m.quantities[0].start]
+            ):
                 m.period = previous.period
             previous = m
 
@@ -273,8 +370,15 @@ class FactBuilder:
         related: set[int] = set()
         for b in self.facts.breakdowns:
             related.add(b.sentence)
-        for coll in (self.facts.rates, self.facts.formulas, self.facts.changes, self.facts.fromtos,
-                     self.facts.balances, self.facts.months, self.facts.scores):
+        for coll in (
+            self.facts.rates,
+            self.facts.formulas,
+            self.facts.changes,
+            self.facts.fromtos,
+            self.facts.balances,
+            self.facts.months,
+            self.facts.scores,
+        ):
             related.update(x.sentence for x in coll)
         related.update(m.sentence for m in self.facts.mentions if m.share is not None)
         counts: dict[int, int] = {}
@@ -288,5 +392,7 @@ def build_facts(doc: Document, labeller: Labeller | None = None, extra_units: tu
 
 
 def _movements(c: _Change) -> list[Movement]:
-    return [Movement.model_construct(direction=m.direction, word=m.word, quantity=m.quantity, start=m.start,
-                                     end=m.end) for m in c.movements]
+    return [
+        Movement.model_construct(direction=m.direction, word=m.word, quantity=m.quantity, start=m.start, end=m.end)
+        for m in c.movements
+    ]

@@ -5,6 +5,7 @@ its parts, a balance whose income and expenditure were stated earlier in the par
 named elsewhere, shares listed without their whole, months payable, and scores listed under an overall
 score. The builder of sentence facts (linter/parsing.py) hands its state over; these read and extend it.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评�
 
 
 class Linker:
-    def __init__(self, builder: "FactBuilder") -> None:
+    def __init__(self, builder: FactBuilder) -> None:
         self.doc = builder.doc
         self.facts = builder.facts
         self.labeller = builder.labeller
@@ -60,15 +61,18 @@ class Linker:
                 wq = next((q for q in whole.quantities if q.kind == "count" and q.exact), None)
                 if wq is None:
                     continue
-                for part in mentions[i + 1:i + 3]:
+                for part in mentions[i + 1 : i + 3]:
                     if part.role != "plain" or not HANDLED.match(part.key):
                         continue
                     pq = part.of_unit(wq.base_unit)
                     if pq is not None and pq.exact:
                         part.role, part.parent = "part", whole.key
                         whole.role = "total"
-                        self.facts.breakdowns.append(Breakdown.model_construct(
-                            total=whole, parts=[part], keyword="", exhaustive=False, inferred=True, sentence=si))
+                        self.facts.breakdowns.append(
+                            Breakdown.model_construct(
+                                total=whole, parts=[part], keyword="", exhaustive=False, inferred=True, sentence=si
+                            )
+                        )
                         break
 
     def _link_change_bases(self) -> None:
@@ -103,7 +107,7 @@ class Linker:
     def _link_headless(self) -> None:
         """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: each figure of the first sentence is a total."""
         sentences = self.doc.sentences
-        for si, b in self._headless.items():
+        for si in self._headless:
             prev = self._sentence_mentions.get(si - 1)
             # a sentence opening with 其中 may start a paragraph (PDF text breaks after 。): it reaches back to
             # the sentence before it unless a heading stands between
@@ -113,7 +117,9 @@ class Linker:
             # the sentence's own list: parts nested under one of its items (`（其中：…）`) are not its items
             groups = [[m for m in self._sentence_mentions[si] if m.parent is None]]
             sj = si + 1
-            while sj in self._sentence_mentions and self.doc.section_at(sentences[sj].start) is self.doc.section_at(sentences[si].start):
+            while sj in self._sentence_mentions and self.doc.section_at(sentences[sj].start) is self.doc.section_at(
+                sentences[si].start
+            ):
                 cand = [m for m in self._sentence_mentions[sj] if m.parent is None]
                 if cand and totals and _same_measure(cand[0].key, totals[0].key):
                     groups.append(cand)
@@ -124,8 +130,9 @@ class Linker:
                 # one group under 其中 refers to the last figure before it in a unit its parts use (not the
                 # rate after it: `支出决算为 25.50 万元，完成预算的 85.00%。其中：…`), and may be partial
                 part_units = {q.base_unit for m in groups[0] for q in m.quantities if q.kind in ("amount", "count")}
-                last = next((m for m in reversed(prev) if any(q.kind in ("amount", "count") for q in m.quantities)),
-                            None)
+                last = next(
+                    (m for m in reversed(prev) if any(q.kind in ("amount", "count") for q in m.quantities)), None
+                )
                 if last is None or not any(q.base_unit in part_units for q in last.quantities):
                     continue
                 # a figure of that sentence equal to the sum of the parts is the whole they break down
@@ -135,8 +142,15 @@ class Linker:
                     if len(listed) >= 2:
                         total = sum((q.base_value for q in listed), Decimal(0))
                         tol = sum((q.ulp * q.scale for q in listed), Decimal(0))
-                        match = next((m for m in reversed(prev) for q in m.quantities
-                                      if q.base_unit == unit and q.exact and abs(q.base_value - total) <= tol), None)
+                        match = next(
+                            (
+                                m
+                                for m in reversed(prev)
+                                for q in m.quantities
+                                if q.base_unit == unit and q.exact and abs(q.base_value - total) <= tol
+                            ),
+                            None,
+                        )
                         if match is not None:
                             last = match
                             break
@@ -146,8 +160,11 @@ class Linker:
                     for p in parts:
                         p.parent, p.role = last.key, "part"
                     last.role = "total"
-                    self.facts.breakdowns.append(Breakdown.model_construct(total=last, parts=parts, keyword="其中",
-                                                           exhaustive=False, sentence=si))
+                    self.facts.breakdowns.append(
+                        Breakdown.model_construct(
+                            total=last, parts=parts, keyword="其中", exhaustive=False, sentence=si
+                        )
+                    )
                 continue
             used: set[int] = set()
             for t in totals:
@@ -166,8 +183,11 @@ class Linker:
                     p.parent = f"{t.key}/{g[0].key}"
                     p.role = "part"
                 t.role = "total"
-                self.facts.breakdowns.append(Breakdown.model_construct(total=t, parts=parts, keyword="其中",
-                                                       exhaustive=len(parts) >= 2, sentence=si))
+                self.facts.breakdowns.append(
+                    Breakdown.model_construct(
+                        total=t, parts=parts, keyword="其中", exhaustive=len(parts) >= 2, sentence=si
+                    )
+                )
 
     def _link_totals_after_parts(self) -> None:
         """`A a，B b，总额为 X` / `A a，B b，A及B X`: a total stated after the parts it sums."""
@@ -200,14 +220,21 @@ class Linker:
                 slipped = [] if exact else [k for k in sizes if _one_slip(q, [x for _, x in run[-k:]])]
                 chosen = exact[:1] or (slipped if len(slipped) == 1 else [])
                 if chosen:
-                    tail = run[-chosen[0]:]
+                    tail = run[-chosen[0] :]
                     for pm, _ in tail:
                         pm.role = "part"
                         pm.parent = m.key
                     m.role = "total"
-                    self.facts.breakdowns.append(Breakdown.model_construct(total=m, parts=[pm for pm, _ in tail],
-                                                           keyword="", exhaustive=True, inferred=True,
-                                                           sentence=m.sentence))
+                    self.facts.breakdowns.append(
+                        Breakdown.model_construct(
+                            total=m,
+                            parts=[pm for pm, _ in tail],
+                            keyword="",
+                            exhaustive=True,
+                            inferred=True,
+                            sentence=m.sentence,
+                        )
+                    )
 
     def _link_balances(self) -> None:
         """`收入 X，支出 Y，结余 Z` within a paragraph: Z should be X − Y (or opening + X − Y)."""
@@ -217,7 +244,10 @@ class Linker:
         for mentions in by_para.values():
             floor = 0
             for i, m in enumerate(mentions):
-                if not (BALANCE_WORD.search(m.key) and not CUMULATIVE.search(m.key.replace("年末结转", "").replace("结转下年", ""))):
+                if not (
+                    BALANCE_WORD.search(m.key)
+                    and not CUMULATIVE.search(m.key.replace("年末结转", "").replace("结转下年", ""))
+                ):
                     continue
                 bq = next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
                 if bq is None:
@@ -229,8 +259,11 @@ class Linker:
                 if income is None or expense is None:
                     continue
                 opening = _last_of(window, "年初结", bq, parts_ok=True)
-                self.facts.balances.append(Balance.model_construct(income=income, expense=expense, balance=bq, opening=opening,
-                                                   sentence=m.sentence))
+                self.facts.balances.append(
+                    Balance.model_construct(
+                        income=income, expense=expense, balance=bq, opening=opening, sentence=m.sentence
+                    )
+                )
                 floor = i + 1
 
     def _link_share_bases(self) -> None:
@@ -245,10 +278,18 @@ class Linker:
             if len(base) < 2:
                 continue
             found = []
-            for other in sorted(mentions, key=lambda o: (o.label.strip() != raw, o.key != base,
-                                                         o.paragraph != m.paragraph, abs(o.sentence - m.sentence))):
-                if other is m or not (other.key == base or other.key.endswith(base)
-                                      or family(other.key) == family(base) != ""):
+            for other in sorted(
+                mentions,
+                key=lambda o: (
+                    o.label.strip() != raw,
+                    o.key != base,
+                    o.paragraph != m.paragraph,
+                    abs(o.sentence - m.sentence),
+                ),
+            ):
+                if other is m or not (
+                    other.key == base or other.key.endswith(base) or family(other.key) == family(base) != ""
+                ):
                     continue
                 q = other.of_unit(s.part.base_unit)
                 if q is not None and q.exact:
@@ -280,10 +321,13 @@ class Linker:
                     continue
                 before = mentions[:i]
                 balance = _last_of(before, "结余", months, parts_ok=True, unit="元") or _last_of(
-                    before, "结存", months, parts_ok=True, unit="元")
+                    before, "结存", months, parts_ok=True, unit="元"
+                )
                 expense = _last_of(before, "支出", months, parts_ok=True, unit="元")
                 if balance is not None and expense is not None:
-                    self.facts.months.append(MonthsPayable.model_construct(months=months, balance=balance, expense=expense, sentence=si))
+                    self.facts.months.append(
+                        MonthsPayable.model_construct(months=months, balance=balance, expense=expense, sentence=si)
+                    )
 
     def _link_scores(self) -> None:
         """An overall score followed, in its section, by numbered items each with its own score."""
@@ -295,12 +339,12 @@ class Linker:
             sec = self.doc.section_at(total.start)
             path = sec.path() if sec else []
             items = []
-            for other in mentions[idx + 1:]:
+            for other in mentions[idx + 1 :]:
                 if not other.quantities:
                     continue
                 osec = self.doc.section_at(other.quantities[0].start)
                 opath = osec.path() if osec else []
-                if opath[:len(path)] != path:
+                if opath[: len(path)] != path:
                     break  # left the section of the total
                 # items stand in the total's paragraph or in sections below it; a sibling with the same
                 # label (自评得分 of the next indicator) is another total, not an item
@@ -361,8 +405,9 @@ def _one_slip(total: Quantity, parts: list[Quantity]) -> bool:
     return False
 
 
-def _last_of(window: list[Mention], word: str, like: Quantity, parts_ok: bool = False,
-             unit: str | None = None) -> Quantity | None:
+def _last_of(
+    window: list[Mention], word: str, like: Quantity, parts_ok: bool = False, unit: str | None = None
+) -> Quantity | None:
     for m in reversed(window):
         if word in m.key and (parts_ok or m.role != "part"):
             q = m.of_unit(unit or like.base_unit)

@@ -2,12 +2,12 @@
 
 Each fact holds its quantities (which carry their spans) and the sentence and section it stands in.
 """
+
 from __future__ import annotations
 
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 
@@ -48,7 +48,7 @@ class Mention(Fact):
     period: str = ""  # a cut-off qualifier (截至11月底) the label was stated under
     parent: str | None = None  # key of the total this is a part of
     role: Literal["total", "part", "plain"] = "plain"
-    share: "Share | None" = None
+    share: Share | None = None
 
     def of_unit(self, base_unit: str) -> Quantity | None:
         return next((q for q in self.quantities if q.base_unit == base_unit and q.kind != "percent"), None)

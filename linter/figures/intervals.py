@@ -5,6 +5,7 @@ A figure written with d decimals stands for every value that rounds (half up) or
 interval of the stated one. When it misses by at most one unit of the stated last digit it is a
 rounding matter, never an error.
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,8 +19,28 @@ HUNDRED = Decimal(100)
 
 
 # units of measure (rounded like amounts), as opposed to counted things
-MEASURES = {"公里", "平方米", "亩", "吨", "小时", "个月", "天", "倍", "岁", "个工作日", "平方公里", "千米", "公顷",
-            "立方米", "千瓦时", "千瓦", "公斤", "千克", "课时", "学时"}
+MEASURES = {
+    "公里",
+    "平方米",
+    "亩",
+    "吨",
+    "小时",
+    "个月",
+    "天",
+    "倍",
+    "岁",
+    "个工作日",
+    "平方公里",
+    "千米",
+    "公顷",
+    "立方米",
+    "千瓦时",
+    "千瓦",
+    "公斤",
+    "千克",
+    "课时",
+    "学时",
+}
 
 
 def interval(q: Quantity, value: Decimal | None = None) -> Interval:

@@ -5,6 +5,7 @@
 the key but kept apart as the label's period, because the same label at another cut-off is another
 quantity.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,11 +16,15 @@ PERIOD = re.compile(
     r"(?:截至|截止|截止到|截至到|到)?(?:\d{4}年(?:度)?)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)(?:止|前)?"
     r"|(?:截至|截止|到)\d{4}年(?:底|末)|\d{4}年(?:度|底|末)?|上半年|下半年|第[一二三四]季度|全年|当年|今年以来|今年"
 )
-LEAD = re.compile(r"^(?:\d{1,2}[.、](?!\d)|（\d{1,2}）|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]是|[，、；：:,;（）()]|其中|另外|另|以及|和|及|与|并且|并|且|同时|此外|全市共计|全市共|全市|共计|总共|共|累计进行|我市|我局|本单位|本局|已|为|对)+")
+LEAD = re.compile(
+    r"^(?:\d{1,2}[.、](?!\d)|（\d{1,2}）|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]是|[，、；：:,;（）()]|其中|另外|另|以及|和|及|与|并且|并|且|同时|此外|全市共计|全市共|全市|共计|总共|共|累计进行|我市|我局|本单位|本局|已|为|对)+"
+)
 TRAIL = re.compile(r"(?:为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达|累计达|将近|超过|近|逾)+$")
 # verbs that end the noun phrase after a figure (`49 家定点医院签订服务协议`)
-VERB = re.compile(r"(?:开展|签订|进行|实施|完成|纳入|发放|办理|提供|参与|参加|接受|开通|上线|覆盖|涉及|通过|获得|达到|用于"
-                  r"|支付|执行|落实|印发|组织|推进|被|已|的|上报|报送|确认|审核|核查|检查|调查|整改|移送|追回)")
+VERB = re.compile(
+    r"(?:开展|签订|进行|实施|完成|纳入|发放|办理|提供|参与|参加|接受|开通|上线|覆盖|涉及|通过|获得|达到|用于"
+    r"|支付|执行|落实|印发|组织|推进|被|已|的|上报|报送|确认|审核|核查|检查|调查|整改|移送|追回)"
+)
 DEFAULT_PERIODS = {"全年", "当年", "今年", "今年以来"}
 PAREN = re.compile(r"（[^（）]*）")
 PUNCT = re.compile(r"[“”‘’《》〈〉<>「」『』\"'·\s]")
@@ -61,7 +66,7 @@ class Labeller:
         """The name in the words after a figure: `定点医院开展全覆盖检查` → `定点医院` (cut at the verb)."""
         key = self.split(PAREN.sub("", text))[0]
         m = VERB.search(key, 2)
-        return key[:m.start()] if m else key
+        return key[: m.start()] if m else key
 
     def split(self, label: str) -> tuple[str, str]:
         """(key, period) of a raw label (labels recur within a report: memoised per labeller)."""

@@ -3,6 +3,7 @@
 Figures that are not amounts (dates, document numbers, ordinals, phone numbers, URLs, list and section
 numbers) are recognised here so that no check ever reads them as amounts.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,32 +17,159 @@ from tieout.linter.text.model import Document
 
 Kind = Literal["amount", "percent", "pp", "count", "bare"]
 
-MULTIPLIERS = {"": Decimal(1), "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10**4),
-               "十万": Decimal(10**5), "百万": Decimal(10**6), "千万": Decimal(10**7), "亿": Decimal(10**8)}
+MULTIPLIERS = {
+    "": Decimal(1),
+    "十": Decimal(10),
+    "百": Decimal(100),
+    "千": Decimal(1000),
+    "万": Decimal(10**4),
+    "十万": Decimal(10**5),
+    "百万": Decimal(10**6),
+    "千万": Decimal(10**7),
+    "亿": Decimal(10**8),
+}
 # count units; longer first so 人次 wins over 人. Extendable through the configuration (extra_units).
 COUNT_UNITS = [
-    "个百分点", "个工作日", "个季度", "个月", "人次", "家次", "间次", "户次", "件次", "台次", "架次", "批次",
-    "人", "户", "家", "间", "所", "个", "项", "份", "条", "件", "本", "次", "分", "篇", "种", "类", "批",
-    "名", "宗", "起", "单", "天", "台", "辆", "套", "笔", "场", "期", "位", "张", "册", "座", "处", "支",
-    "床", "元/人份", "岁", "倍", "公里", "平方米", "亩", "吨", "小时",
-    "平方公里", "千米", "公顷", "立方米", "千瓦时", "千瓦", "公斤", "千克", "辆次", "艘", "头", "株", "棵", "只",
-    "课时", "学时", "人日", "门", "节",
+    "个百分点",
+    "个工作日",
+    "个季度",
+    "个月",
+    "人次",
+    "家次",
+    "间次",
+    "户次",
+    "件次",
+    "台次",
+    "架次",
+    "批次",
+    "人",
+    "户",
+    "家",
+    "间",
+    "所",
+    "个",
+    "项",
+    "份",
+    "条",
+    "件",
+    "本",
+    "次",
+    "分",
+    "篇",
+    "种",
+    "类",
+    "批",
+    "名",
+    "宗",
+    "起",
+    "单",
+    "天",
+    "台",
+    "辆",
+    "套",
+    "笔",
+    "场",
+    "期",
+    "位",
+    "张",
+    "册",
+    "座",
+    "处",
+    "支",
+    "床",
+    "元/人份",
+    "岁",
+    "倍",
+    "公里",
+    "平方米",
+    "亩",
+    "吨",
+    "小时",
+    "平方公里",
+    "千米",
+    "公顷",
+    "立方米",
+    "千瓦时",
+    "千瓦",
+    "公斤",
+    "千克",
+    "辆次",
+    "艘",
+    "头",
+    "株",
+    "棵",
+    "只",
+    "课时",
+    "学时",
+    "人日",
+    "门",
+    "节",
 ]
 UNIT_ALIASES = {"间": "家", "所": "家", "间次": "家次"}
-NOT_UNITS_AFTER = ("分钟", "分之", "分别", "分类", "分配", "分析", "分局", "分中心", "分值", "次性",
-                   "个体", "条例", "条件", "项目", "件事", "人员", "人民", "人社", "家庭", "名单", "类别",
-                   "期间", "期末", "期初", "期限", "单位", "单据", "种类", "支出", "支付", "处理", "处罚",
-                   "本级", "本年", "本部门", "台账", "场景", "场所", "位置", "张贴", "份额", "起付", "批复",
-                   "批准", "笔录", "套餐", "户籍", "天然", "所有", "所属", "家属", "户口", "项目")
+NOT_UNITS_AFTER = (
+    "分钟",
+    "分之",
+    "分别",
+    "分类",
+    "分配",
+    "分析",
+    "分局",
+    "分中心",
+    "分值",
+    "次性",
+    "个体",
+    "条例",
+    "条件",
+    "项目",
+    "件事",
+    "人员",
+    "人民",
+    "人社",
+    "家庭",
+    "名单",
+    "类别",
+    "期间",
+    "期末",
+    "期初",
+    "期限",
+    "单位",
+    "单据",
+    "种类",
+    "支出",
+    "支付",
+    "处理",
+    "处罚",
+    "本级",
+    "本年",
+    "本部门",
+    "台账",
+    "场景",
+    "场所",
+    "位置",
+    "张贴",
+    "份额",
+    "起付",
+    "批复",
+    "批准",
+    "笔录",
+    "套餐",
+    "户籍",
+    "天然",
+    "所有",
+    "所属",
+    "家属",
+    "户口",
+    "项目",
+)
 
 # a measure word that is really the start of another word (分钟, 项目, 人员 …)
 NOT_UNIT = re.compile("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
 CLAUSE_END = re.compile(r"[。；，！？\n]")
 DATE_AFTER = re.compile(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
-NUMBER = re.compile(
-    r"(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+NUMBER = re.compile(r"(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
+CN_NUM = re.compile(
+    r"(?<![第前后近“\"一二三四五六七八九十两百千])(?P<cn>[两二三四五六七八九十][一二三四五六七八九十百千]*)"
 )
-CN_NUM = re.compile(r"(?<![第前后近“\"一二三四五六七八九十两百千])(?P<cn>[两二三四五六七八九十][一二三四五六七八九十百千]*)")
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+")
 PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
 APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|大约|约为|将近|接近)$")
@@ -83,7 +211,6 @@ class Quantity:
     def ulp(self) -> Decimal:
         """One unit of the last written digit, in the written unit."""
         return Decimal(1).scaleb(-self.decimals)
-
 
 
 def cn_to_int(text: str) -> int | None:
@@ -148,7 +275,7 @@ def extract(doc: Document, extra_units: tuple[str, ...] = ()) -> list[Quantity]:
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    return text[max(0, start - 6):start], text[end:end + 6]
+    return text[max(0, start - 6) : start], text[end : end + 6]
 
 
 def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity | None:
@@ -158,19 +285,29 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
     # ordinals, dates, document numbers, list markers, version-like numbers
     if before.endswith(("第", "〔", "[", "【")):
         return None
-    if before.endswith("-") and before[-2:-1].isdigit() and "=" not in CLAUSE_END.split(text[num_end:num_end + 40])[0]:
+    if (
+        before.endswith("-")
+        and before[-2:-1].isdigit()
+        and "=" not in CLAUSE_END.split(text[num_end : num_end + 40])[0]
+    ):
         return None  # the end of a range (2-3 个月, 2022-2024), unless a formula (A-B)/B=… goes on
     if after.startswith(("〕", "]", "】")) or DATE_AFTER.match(after) and not after.startswith("年均"):
-        if not (after.startswith("年") and len(intpart) < 3 and re.match(r"年(?:以上|以下|内|来)?", after)
-                and not after.startswith("年度")):
+        if not (
+            after.startswith("年")
+            and len(intpart) < 3
+            and re.match(r"年(?:以上|以下|内|来)?", after)
+            and not after.startswith("年度")
+        ):
             return None
-    if (after[:1] in "、" or (after[:1] == "." and not after[1:2].isdigit())) and not frac and (
-        not before or before[-1] in "\n。；：！？，（ "
+    if (
+        (after[:1] in "、" or (after[:1] == "." and not after[1:2].isdigit()))
+        and not frac
+        and (not before or before[-1] in "\n。；：！？，（ ")
     ):
         return None  # list marker (1、 2. …)
     if after[:1] in "-/" and after[1:2].isdigit() and not frac and len(intpart) <= 4:
         # 2022-2024 and 12/31 are ranges and dates; A/B*100% is a formula
-        formula = re.match(r"[/\-][\d.,]+%?[)）]*[*×÷/=+\-]", text[num_end:num_end + 24])
+        formula = re.match(r"[/\-][\d.,]+%?[)）]*[*×÷/=+\-]", text[num_end : num_end + 24])
         if not formula and (after[:1] == "-" or len(intpart) <= 2):
             return None
     digits = intpart.replace(",", "")
@@ -183,7 +320,7 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
     per = False
     end = num_end
     if u:
-        rest = text[u.end():u.end() + 3]
+        rest = text[u.end() : u.end() + 3]
         count = u.group("count")
         if count and NOT_UNIT.match(text, u.start("count")):
             u = None
@@ -196,7 +333,7 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
             mult = u.group("mm") or ""
             unit, base, kind = mult + "元", "元", "amount"
             scale = MULTIPLIERS[mult]
-            if text[end:end + 1] == "/":
+            if text[end : end + 1] == "/":
                 per = True
         elif u.group("pct"):
             unit = base = u.group("pct")
@@ -223,21 +360,33 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
         if before.endswith(("“", '"', "‘")):
             return None
         unit, base, kind, scale = "", "", "bare", Decimal(1)
-    pre = text[max(0, start - 4):start]
+    pre = text[max(0, start - 4) : start]
     bound = None
     b = BOUND_BEFORE.search(pre)
     if b:
         bound = b.group()
     if APPROX_BEFORE.search(pre):
         approx = True
-    if BOUND_AFTER.match(text[end:end + 2]):
-        if text[end:end + 2] in ("左右", "上下"):
+    if BOUND_AFTER.match(text[end : end + 2]):
+        if text[end : end + 2] in ("左右", "上下"):
             approx = True
         else:
-            bound = bound or text[end:end + 2]
-    return Quantity(text=text[start:end], value=value, unit=unit, base_unit=base, scale=scale,
-                    decimals=decimals, kind=kind, start=start, end=end, separators="," in intpart,
-                    approx=approx, bound=bound, per=per)
+            bound = bound or text[end : end + 2]
+    return Quantity(
+        text=text[start:end],
+        value=value,
+        unit=unit,
+        base_unit=base,
+        scale=scale,
+        decimals=decimals,
+        kind=kind,
+        start=start,
+        end=end,
+        separators="," in intpart,
+        approx=approx,
+        bound=bound,
+        per=per,
+    )
 
 
 def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity | None:
@@ -249,11 +398,23 @@ def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quant
     if not u or not u.group("count") or u.group("cmult"):
         return None
     base = u.group("count")
-    after = text[u.end():u.end() + 2]
+    after = text[u.end() : u.end() + 2]
     if after[:1] in "是性" or NOT_UNIT.match(text, u.start("count")):
         return None
-    if text[m.start() - 1:m.start()] in "“\"‘《":
+    if text[m.start() - 1 : m.start()] in '“"‘《':
         return None
-    return Quantity(text=text[m.start():u.end()], value=Decimal(value), unit=base,
-                    base_unit=UNIT_ALIASES.get(base, base), scale=Decimal(1), decimals=0, kind="count",
-                    start=m.start(), end=u.end(), separators=False, approx=False, bound=None, per=False)
+    return Quantity(
+        text=text[m.start() : u.end()],
+        value=Decimal(value),
+        unit=base,
+        base_unit=UNIT_ALIASES.get(base, base),
+        scale=Decimal(1),
+        decimals=0,
+        kind="count",
+        start=m.start(),
+        end=u.end(),
+        separators=False,
+        approx=False,
+        bound=None,
+        per=False,
+    )

@@ -3,6 +3,7 @@
 A formula's `expression` is a list of items: operator characters (`(`, `)`, `+`, `-`, `*`, `/`) and operand
 indices (ints). Percent operands count as fractions (100% is 1), so `A/B*100%` is the ratio itself.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
@@ -12,8 +13,18 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
-OPERATOR_TYPES = {"+": "ADD", "-": "SUB", "*": "MUL", "×": "MUL", "/": "DIV", "÷": "DIV", "(": "LPAR",
-                  "（": "LPAR", ")": "RPAR", "）": "RPAR"}
+OPERATOR_TYPES = {
+    "+": "ADD",
+    "-": "SUB",
+    "*": "MUL",
+    "×": "MUL",
+    "/": "DIV",
+    "÷": "DIV",
+    "(": "LPAR",
+    "（": "LPAR",
+    ")": "RPAR",
+    "）": "RPAR",
+}
 HUNDRED = Decimal(100)
 
 

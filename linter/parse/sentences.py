@@ -1,6 +1,7 @@
 """Parsing one sentence: typed tokens (linter/parse/tokens.py) → LALR grammar (grammar/sentence.lark) →
 intermediate items (entries, breakdowns, rates, changes …) that linter/facts/build.py turns into facts.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,6 @@ from typing import Literal
 
 from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
-
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tokens import VALUE_TYPES
 
@@ -29,7 +29,7 @@ class _TokenStream(Lexer):
 
 
 _PARSER: Lark | None = None
-_TRANSFORMER: "SentenceTransformer | None" = None
+_TRANSFORMER: SentenceTransformer | None = None
 
 
 def parser() -> Lark:
@@ -82,7 +82,7 @@ class _Breakdown:
 class _Rate:
     name: str
     value: Quantity | None
-    formula: "_Formula | None"
+    formula: _Formula | None
     start: int
 
 
@@ -143,7 +143,7 @@ class SentenceTransformer(Transformer):
             e.of = ratio.stated
         return e
 
-    def of(self, children: list) -> "_Of":
+    def of(self, children: list) -> _Of:
         return _Of(self._values(children)[-1])
 
     def share(self, children: list) -> tuple[str, Quantity]:
@@ -156,7 +156,7 @@ class SentenceTransformer(Transformer):
             # a nested list ends at `；`: what follows are siblings of the part that opened it
             cut = next((i for i, c in enumerate(rest) if isinstance(c, Token) and c.type == "SEP" and c == "；"), None)
             if cut is not None:
-                return [_Breakdown(children[0], str(children[1]), rest[:cut]), *rest[cut + 1:]]
+                return [_Breakdown(children[0], str(children[1]), rest[:cut]), *rest[cut + 1 :]]
             return _Breakdown(children[0], str(children[1]), rest)
         return children[0]
 
@@ -164,7 +164,7 @@ class SentenceTransformer(Transformer):
         head = children[0] if isinstance(children[0], _Entry) else None
         kw = next(str(c) for c in children if isinstance(c, Token) and c.type == "SUBSET")
         flat: list = []
-        for c in children[1 if head else 0:]:
+        for c in children[1 if head else 0 :]:
             flat.extend(c if isinstance(c, list) else [c])
         parts = [c for c in flat if not (isinstance(c, Token) and c.type in ("SUBSET", "SEP"))]
         return _Breakdown(head, kw, parts)

@@ -3,14 +3,15 @@ Word and PDF tables, as rows of cells whose figures are quantities with spans.
 
 The unit comes from the caption just above the table (`单位：万元`) or from a header cell (`预算数（万元）`).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tieout.linter.text.model import Document
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
+from tieout.linter.text.model import Document
 
 UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
 HEADER_UNIT = re.compile(r"[（(](?P<unit>亿元|万元|千元|元|%)[）)]")
@@ -122,7 +123,18 @@ def _quantity(cell: Cell, unit: str) -> Quantity | None:
         kind, base, scale = "count", unit, Decimal(1)
     else:
         kind, base, scale = "bare", "", Decimal(1)
-    return Quantity(text=cell.text, value=value, unit=unit if unit != "%" or m.group("unit") else "%",
-                    base_unit=base, scale=scale, decimals=len(frac) - 1 if frac else 0, kind=kind,  # type: ignore[arg-type]
-                    start=cell.start, end=cell.end, separators="," in m.group("int"), approx=False, bound=None,
-                    per=False)
+    return Quantity(
+        text=cell.text,
+        value=value,
+        unit=unit if unit != "%" or m.group("unit") else "%",
+        base_unit=base,
+        scale=scale,
+        decimals=len(frac) - 1 if frac else 0,
+        kind=kind,  # type: ignore[arg-type]
+        start=cell.start,
+        end=cell.end,
+        separators="," in m.group("int"),
+        approx=False,
+        bound=None,
+        per=False,
+    )

@@ -6,13 +6,13 @@ left is LABEL text. A keyword is emitted only where its construct can complete (
 由 before a figure that is later raised or lowered to another), otherwise it stays label text: this is what
 keeps the LALR grammar total over arbitrary prose.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from lark import Token
-
 from tieout.linter.figures.quantities import Quantity
 
 SEPARATORS = "，、；：（）"
@@ -20,12 +20,20 @@ SEPARATORS = "，、；：（）"
 OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
 OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是)[\u4e00-\u9fff]{0,12}$")
 PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS}])")
-SUBSET_RE = re.compile(r"^(?:其中|具体为|具体是|具体包括|具体如下|分别为|分别是|包括|主要为|主要是|主要包括|主要有|明细为)[：，]?")
-RATE_RE = re.compile(r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?率|完成(?:年初|全年|调整后)?(?:预算|计划|目标)(?:数)?的?)"
-                     r"(?:为|是|达到|达|约为|均为|=)?$")
-SHARE_RE = re.compile(r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达)?$")
-CMP_RE = (r"(?:比|较|与|相比)(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
-          r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?|同比|环比")
+SUBSET_RE = re.compile(
+    r"^(?:其中|具体为|具体是|具体包括|具体如下|分别为|分别是|包括|主要为|主要是|主要包括|主要有|明细为)[：，]?"
+)
+RATE_RE = re.compile(
+    r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?率|完成(?:年初|全年|调整后)?(?:预算|计划|目标)(?:数)?的?)"
+    r"(?:为|是|达到|达|约为|均为|=)?$"
+)
+SHARE_RE = re.compile(
+    r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达)?$"
+)
+CMP_RE = (
+    r"(?:比|较|与|相比)(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
+    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?|同比|环比"
+)
 UP_WORDS = "增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增"
 DOWN_WORDS = "减少|下降|降低|下调|缩减|回落|压减|减|降"
 TAIL_RE = re.compile(
@@ -49,8 +57,9 @@ class Tok:
     qi: int = -1  # index of the quantity in the sentence, for value tokens
 
     def lark(self) -> Token:
-        return Token(self.type, self.text if self.qi < 0 else str(self.qi), self.start, None, None, None, None,
-                     self.end)
+        return Token(
+            self.type, self.text if self.qi < 0 else str(self.qi), self.start, None, None, None, None, self.end
+        )
 
 
 def _gap_tokens(gap: str, offset: int, last: bool) -> list[Tok]:
@@ -74,7 +83,7 @@ def _gap_tokens(gap: str, offset: int, last: bool) -> list[Tok]:
         m = SUBSET_RE.match(piece)
         if m:
             toks.append(Tok("SUBSET", m.group(), start, start + m.end()))
-            piece, start = piece[m.end():], start + m.end()
+            piece, start = piece[m.end() :], start + m.end()
             if not piece:
                 continue
         before_figure = last and i == n - 1
@@ -98,7 +107,7 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
     if m and m.group("rate") and len(m.group("rate")) >= 2:
         out = []
         if m.start() > 0:
-            out.append(Tok("LABEL", piece[:m.start()], start, start + m.start()))
+            out.append(Tok("LABEL", piece[: m.start()], start, start + m.start()))
         out.append(Tok("RATE", m.group("rate"), start + m.start(), end))
         return out
     m = SHARE_RE.match(piece)
@@ -119,8 +128,10 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         return out
     m = CMP_HEAD.match(piece)
     if m:  # 比 2021 年末资产总额 X: the comparison, then what is compared
-        return [Tok("CMP", m.group("cmp"), start, start + m.end("cmp")),
-                Tok("LABEL", m.group("label"), start + m.end("cmp"), end)]
+        return [
+            Tok("CMP", m.group("cmp"), start, start + m.end("cmp")),
+            Tok("LABEL", m.group("label"), start + m.end("cmp"), end),
+        ]
     m = TAIL_RE.match(piece)
     out = []
     if m.group("label"):
@@ -138,7 +149,7 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     toks: list[Tok] = []
     pos = start
     for qi, q in enumerate(quantities):
-        toks.extend(_gap_tokens(text[pos:q.start], pos, last=True))
+        toks.extend(_gap_tokens(text[pos : q.start], pos, last=True))
         toks.append(Tok(QUANTITY_TYPES[q.kind], q.text, q.start, q.end, qi))
         pos = q.end
     if pos < end:
@@ -227,7 +238,7 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
             else:
                 pending_open.append(t)
         elif t.type == "SEP" and t.text in CLOSERS:
-            nxt = next(x for x in toks[k + 1:eq + 1] if x.type in ("OP", "EQ"))
+            nxt = next(x for x in toks[k + 1 : eq + 1] if x.type in ("OP", "EQ"))
             nxt.text = ")" + nxt.text
             drop.add(k)
         elif t.type in ("OP", "EQ"):
@@ -252,12 +263,16 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < n else None
         if t.type == "SHARE":
-            after = [x.type for x in toks[i + 1:i + 3]]
+            after = [x.type for x in toks[i + 1 : i + 3]]
             if not (after[:1] == ["PCT"] or after == ["LABEL", "PCT"]):
                 t.type = "LABEL"
         elif t.type == "FROM":
-            ok = (i + 3 < n and toks[i + 1].type in VALUE_TYPES and toks[i + 2].type in ("UP", "DOWN", "TO")
-                  and toks[i + 3].type in VALUE_TYPES)
+            ok = (
+                i + 3 < n
+                and toks[i + 1].type in VALUE_TYPES
+                and toks[i + 2].type in ("UP", "DOWN", "TO")
+                and toks[i + 3].type in VALUE_TYPES
+            )
             if not ok:
                 t.type = "LABEL"
         elif t.type == "TO":
@@ -266,9 +281,15 @@ def _settle(toks: list[Tok]) -> list[Tok]:
         elif t.type == "RATE":
             if nxt not in VALUE_TYPES:
                 t.type = "LABEL"
-        elif t.type == "LABEL" and t.text in OF_WORDS and nxt == "PCT" and i >= 2 \
-                and toks[i - 1].type in ("AMOUNT", "COUNT") and toks[i - 2].type == "LABEL" \
-                and OF_LEAD.search(toks[i - 2].text):
+        elif (
+            t.type == "LABEL"
+            and t.text in OF_WORDS
+            and nxt == "PCT"
+            and i >= 2
+            and toks[i - 1].type in ("AMOUNT", "COUNT")
+            and toks[i - 2].type == "LABEL"
+            and OF_LEAD.search(toks[i - 2].text)
+        ):
             t.type = "OF"
     out: list[Tok] = []
     for i, t in enumerate(toks):

@@ -1,4 +1,5 @@
 """Reporters: each receives the files' results in order (`file`) and closes the output (`finish`)."""
+
 from __future__ import annotations
 
 from typing import Protocol, TextIO
@@ -14,8 +15,15 @@ class Reporter(Protocol):
     def finish(self) -> None: ...
 
 
-def make(fmt: str, out: TextIO, *, colour: bool = False, statistics: bool = False, quiet: bool = False,
-         rules: list | None = None) -> Reporter:
+def make(
+    fmt: str,
+    out: TextIO,
+    *,
+    colour: bool = False,
+    statistics: bool = False,
+    quiet: bool = False,
+    rules: list | None = None,
+) -> Reporter:
     if fmt == "json":
         from tieout.linter.report.json_ import Json
 

@@ -4,6 +4,7 @@ The rendering of the .docx remembers, for each line, the paragraph or table row 
 column becomes a character range in that paragraph (or cell), the runs are split at its ends (formatting
 copied), and the comment is attached to exactly those runs.
 """
+
 from __future__ import annotations
 
 import copy

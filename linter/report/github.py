@@ -1,4 +1,5 @@
 """GitHub Actions workflow commands: one `::error file=…,line=…,col=…::message` line per finding."""
+
 from __future__ import annotations
 
 from typing import TextIO
@@ -19,8 +20,10 @@ class GitHub:
 
     def file(self, result: FileResult, text: str) -> None:
         for d in result.diagnostics:
-            props = (f"file={_escape(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
-                     f"endColumn={d.end_column},title={_escape(f'{d.code} {d.name}', True)}")
+            props = (
+                f"file={_escape(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
+                f"endColumn={d.end_column},title={_escape(f'{d.code} {d.name}', True)}"
+            )
             self.out.write(f"::{LEVEL[d.severity]} {props}::{_escape(f'{d.code} {d.message}')}\n")
 
     def finish(self) -> None:

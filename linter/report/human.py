@@ -1,5 +1,6 @@
 """Human output in the style of ruff: location, code, message, the source line with carets under the
 figure (padded by display width: CJK characters are two columns), related places, a closing count."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -9,8 +10,14 @@ from typing import TextIO
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.engine import FileResult
 
-COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m",
-           "reset": "\033[0m"}
+COLOURS = {
+    "error": "\033[31m",
+    "warning": "\033[33m",
+    "info": "\033[36m",
+    "bold": "\033[1m",
+    "dim": "\033[2m",
+    "reset": "\033[0m",
+}
 WINDOW = 36  # characters of context either side of the figure on long lines
 
 
@@ -19,8 +26,9 @@ def width(text: str) -> int:
 
 
 class Human:
-    def __init__(self, out: TextIO, colour: bool = False, show_source: bool = True, statistics: bool = False,
-                 quiet: bool = False) -> None:
+    def __init__(
+        self, out: TextIO, colour: bool = False, show_source: bool = True, statistics: bool = False, quiet: bool = False
+    ) -> None:
         self.out = out
         self.colour = colour
         self.show_source = show_source
@@ -55,8 +63,10 @@ class Human:
         files = f"{self.files} file{'s' if self.files != 1 else ''}"
         if total:
             sev = self.counts
-            self.out.write(f"Found {total} problem{'s' if total != 1 else ''} ({sev['error']} error, "
-                           f"{sev['warning']} warning, {sev['info']} info) in {files}.\n")
+            self.out.write(
+                f"Found {total} problem{'s' if total != 1 else ''} ({sev['error']} error, "
+                f"{sev['warning']} warning, {sev['info']} info) in {files}.\n"
+            )
         else:
             self.out.write(f"All checked: no problems in {files}.\n")
 
@@ -71,7 +81,11 @@ class Human:
             fix = f"（建议改为 {d.fix}）" if d.fix else ""
             self.out.write(f"     = 应为: {d.expected}{fix}\n")
         for rel in d.related[:6]:
-            text = lines[rel.line - 1][max(0, rel.column - 1 - 12): rel.end_column - 1 + 4].strip() if 0 < rel.line <= len(lines) else ""
+            text = (
+                lines[rel.line - 1][max(0, rel.column - 1 - 12) : rel.end_column - 1 + 4].strip()
+                if 0 < rel.line <= len(lines)
+                else ""
+            )
             self.out.write(self.c("dim", f"     - {d.path}:{rel.line}:{rel.column}: {rel.message} …{text}…") + "\n")
         if len(d.related) > 6:
             self.out.write(self.c("dim", f"     - … {len(d.related) - 6} more") + "\n")

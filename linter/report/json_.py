@@ -6,6 +6,7 @@ code, name, severity, message, path, line, column, end_line, end_column, stated,
 section; `checked[*]` has kind, status, rule and the same position fields; `related[*]` has the position
 fields, message, and path when the place is in another file.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,6 +41,11 @@ class Json:
         self.first = False
 
     def finish(self) -> None:
-        summary = {"files": self.files, "errors": self.counts["error"], "warnings": self.counts["warning"],
-                   "info": self.counts["info"], "checked": self.checked}
-        self.out.write(f"\n ],\n \"summary\": {json.dumps(summary)}\n}}\n")
+        summary = {
+            "files": self.files,
+            "errors": self.counts["error"],
+            "warnings": self.counts["warning"],
+            "info": self.counts["info"],
+            "checked": self.checked,
+        }
+        self.out.write(f'\n ],\n "summary": {json.dumps(summary)}\n}}\n')

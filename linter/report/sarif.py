@@ -1,4 +1,5 @@
 """SARIF 2.1.0: one run, one `rule` per check (with its documentation), one `result` per finding."""
+
 from __future__ import annotations
 
 import json
@@ -33,9 +34,13 @@ class Sarif:
                 res["ruleIndex"] = self.index[d.code]
             if d.related:
                 res["relatedLocations"] = [
-                    {"id": i, "message": {"text": r.message or "related"},
-                     "physicalLocation": {"artifactLocation": {"uri": r.path or d.path}, "region": _region(r)}}
-                    for i, r in enumerate(d.related)]
+                    {
+                        "id": i,
+                        "message": {"text": r.message or "related"},
+                        "physicalLocation": {"artifactLocation": {"uri": r.path or d.path}, "region": _region(r)},
+                    }
+                    for i, r in enumerate(d.related)
+                ]
             if d.fix:
                 res["properties"] = {"expected": d.expected, "fix": d.fix}
             self.results.append(res)
@@ -43,20 +48,26 @@ class Sarif:
     def finish(self) -> None:
         from importlib.metadata import version
 
-        rules = [{
-            "id": r.code, "name": r.name,
-            "shortDescription": {"text": r.summary() or r.name},
-            "fullDescription": {"text": r.doc() or r.name},
-            "defaultConfiguration": {"level": LEVEL[r.severity]},
-            "help": {"text": r.doc() or r.name},
-        } for r in self.rules]
+        rules = [
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary() or r.name},
+                "fullDescription": {"text": r.doc() or r.name},
+                "defaultConfiguration": {"level": LEVEL[r.severity]},
+                "help": {"text": r.doc() or r.name},
+            }
+            for r in self.rules
+        ]
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {"name": "tieout", "version": version("tieout"), "rules": rules}},
-                "results": self.results,
-            }],
+            "runs": [
+                {
+                    "tool": {"driver": {"name": "tieout", "version": version("tieout"), "rules": rules}},
+                    "results": self.results,
+                }
+            ],
         }
         json.dump(log, self.out, ensure_ascii=False, indent=1)
         self.out.write("\n")

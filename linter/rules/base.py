@@ -1,15 +1,17 @@
 """The rule base class and the context a rule checks one document in."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import ClassVar, Iterable, Union
+from typing import ClassVar
 
+from tieout.linter.facts.model import Facts
 from tieout.linter.figures import intervals as numbers
+from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity
 from tieout.linter.text.model import Document
-from tieout.linter.facts.model import Facts
-from tieout.linter.figures.quantities import Quantity
 
 
 @dataclass
@@ -49,7 +51,12 @@ class CheckContext:
             return []
         out = []
         for other in self.facts.mentions:
-            if other.sentence == m.sentence or other.key != m.key or other.period != m.period or other.parent != m.parent:
+            if (
+                other.sentence == m.sentence
+                or other.key != m.key
+                or other.period != m.period
+                or other.parent != m.parent
+            ):
                 continue
             out.extend(x for x in other.quantities if x.base_unit == q.base_unit and x.kind == q.kind and x.exact)
         return out
@@ -65,7 +72,7 @@ class CheckContext:
         return self.doc.sentence_text(offset)
 
 
-Result = Union[Diagnostic, Checked]
+Result = Diagnostic | Checked
 
 
 class Rule:
@@ -86,17 +93,40 @@ class Rule:
         raise NotImplementedError
 
     # helpers ------------------------------------------------------------------------------------
-    def diag(self, q: "Quantity | tuple[int, int]", message: str, *, stated: str | None = None, expected: str | None = None,
-             related: list[Related] | None = None, fix: str | None = None, severity: Severity | None = None,
-             code: str | None = None, name: str | None = None) -> Diagnostic:
+    def diag(
+        self,
+        q: Quantity | tuple[int, int],
+        message: str,
+        *,
+        stated: str | None = None,
+        expected: str | None = None,
+        related: list[Related] | None = None,
+        fix: str | None = None,
+        severity: Severity | None = None,
+        code: str | None = None,
+        name: str | None = None,
+    ) -> Diagnostic:
         doc = self.ctx.doc
         start, end = q if isinstance(q, tuple) else (q.start, q.end)  # a figure, or a span of words
         p = doc.position(start, end)
         self.ctx.blamed.setdefault(start, code or self.code)
-        return Diagnostic(code=code or self.code, name=name or self.name, severity=severity or self.level,
-                          message=message, path=doc.path, line=p.line, column=p.column, end_line=p.end_line,
-                          end_column=p.end_column, stated=stated, expected=expected, related=related or [],
-                          fix=fix, section=doc.section_path(start), sentence=self.ctx.sentence_of(start))
+        return Diagnostic(
+            code=code or self.code,
+            name=name or self.name,
+            severity=severity or self.level,
+            message=message,
+            path=doc.path,
+            line=p.line,
+            column=p.column,
+            end_line=p.end_line,
+            end_column=p.end_column,
+            stated=stated,
+            expected=expected,
+            related=related or [],
+            fix=fix,
+            section=doc.section_path(start),
+            sentence=self.ctx.sentence_of(start),
+        )
 
     @staticmethod
     def rounding(is_rounding: bool) -> dict:
@@ -105,9 +135,16 @@ class Rule:
 
     def checked(self, q: Quantity, status: str, related: list[Quantity] = (), kind: str | None = None) -> Checked:
         p = self.ctx.doc.position(q.start, q.end)
-        return Checked(kind=kind or self.kind, status=status, rule=self.code, line=p.line, column=p.column,
-                       end_line=p.end_line, end_column=p.end_column,
-                       related=[self.ctx.related(r, "") for r in related])  # type: ignore[arg-type]
+        return Checked(
+            kind=kind or self.kind,
+            status=status,
+            rule=self.code,
+            line=p.line,
+            column=p.column,
+            end_line=p.end_line,
+            end_column=p.end_column,
+            related=[self.ctx.related(r, "") for r in related],
+        )  # type: ignore[arg-type]
 
     @classmethod
     def doc(cls) -> str:

@@ -1,12 +1,13 @@
 """The SQLFluff-style fixture cases of each rule (`checks/cases/CODE.yaml`), shared by the tests and
 `tieout explain`."""
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_cases() -> dict[str, list[dict]]:
     from ruamel.yaml import YAML
 

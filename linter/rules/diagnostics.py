@@ -1,4 +1,5 @@
 """Diagnostics and checked relations: the linter's public output (see docs for the JSON schema)."""
+
 from __future__ import annotations
 
 from typing import Literal

@@ -3,6 +3,7 @@
 A plugin is any module or object with functions marked `@hookimpl`; register it under the entry-point
 group `tieout.checks` in its package metadata. The built-in checks in `checks/` use the same group.
 """
+
 from __future__ import annotations
 
 import pluggy

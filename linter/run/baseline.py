@@ -3,6 +3,7 @@
 A finding is keyed on its rule, its file and the normalised sentence it stands in, not its line number:
 edits elsewhere in the file do not bring old findings back, and a changed figure in the sentence does
 (its sentence is no longer the same)."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,9 @@ def key(d: Diagnostic) -> tuple[str, str, str]:
 def write(path: str, diagnostics: list[Diagnostic]) -> int:
     counts = Counter(key(d) for d in diagnostics)
     findings = [{"rule": r, "path": p, "sentence": s, "count": n} for (r, p, s), n in sorted(counts.items())]
-    Path(path).write_text(json.dumps({"version": VERSION, "findings": findings}, ensure_ascii=False, indent=1) + "\n",
-                          encoding="utf-8")
+    Path(path).write_text(
+        json.dumps({"version": VERSION, "findings": findings}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return len(diagnostics)
 
 

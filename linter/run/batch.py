@@ -2,6 +2,7 @@
 
 At most a few files per worker are in flight, so memory is bounded by the largest files being worked
 on, not by the batch. Each worker finds the configuration of its file (nearest config file upward)."""
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """Configuration: `tieout.yaml`, `.tieout.yaml` or `[tool.tieout]` in `pyproject.toml`, found from the
 checked file's folder upward, validated with pydantic. Command-line flags override it."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -9,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from tieout.linter.rules.diagnostics import Severity
 
 CONFIG_NAMES = ("tieout.yaml", ".tieout.yaml", "pyproject.toml")
@@ -36,7 +36,7 @@ class Config(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     source: str | None = Field(default=None, exclude=True)
 
-    def merged(self, **overrides: object) -> "Config":
+    def merged(self, **overrides: object) -> Config:
         data = self.model_dump()
         data.update({k: v for k, v in overrides.items() if v is not None})
         data["source"] = self.source

@@ -4,16 +4,16 @@ Each report is reduced to a small summary (its entity and year, read from its ti
 figures), so a batch keeps summaries, not documents, in memory. Two reports are compared only when
 both name the same entity and the same year.
 """
+
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
 from pydantic import BaseModel, Field
-
+from tieout.linter.facts.model import Facts
 from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related
 from tieout.linter.text.model import Document
-from tieout.linter.facts.model import Facts
 
 YEAR = re.compile(r"(20\d{2})\s*年")
 YEARS = re.compile(r"\d{4}\s*年度?")
@@ -55,9 +55,20 @@ def summarise(path: str, doc: Document, facts: Facts) -> Summary | None:
         for q in m.quantities:
             if q.exact and q.kind in ("amount", "count", "percent"):
                 p = doc.position(q.start, q.end)
-                figures.append(Figure(key=m.key, unit=q.base_unit, period=m.period, parent=m.parent,
-                                      value=str(q.base_value.normalize()), text=q.text, line=p.line,
-                                      column=p.column, end_line=p.end_line, end_column=p.end_column))
+                figures.append(
+                    Figure(
+                        key=m.key,
+                        unit=q.base_unit,
+                        period=m.period,
+                        parent=m.parent,
+                        value=str(q.base_value.normalize()),
+                        text=q.text,
+                        line=p.line,
+                        column=p.column,
+                        end_line=p.end_line,
+                        end_column=p.end_column,
+                    )
+                )
     return Summary(path=path, entity=entity.group(1), year=year.group(1), figures=figures)
 
 
@@ -86,17 +97,45 @@ def compare(summaries: list[Summary]) -> tuple[dict[str, list[Diagnostic]], dict
             values = {f.value for _, f in items}
             for s, f in items:
                 others = [(o, g) for o, g in items if o.path != s.path]
-                related = [Related(line=g.line, column=g.column, end_line=g.end_line, end_column=g.end_column,
-                                   message=f"{o.path} 中的同一数据", path=o.path) for o, g in others]
+                related = [
+                    Related(
+                        line=g.line,
+                        column=g.column,
+                        end_line=g.end_line,
+                        end_column=g.end_column,
+                        message=f"{o.path} 中的同一数据",
+                        path=o.path,
+                    )
+                    for o, g in others
+                ]
                 status = "pass" if len(values) == 1 else "fail"
-                checked[s.path].append(Checked(kind="cross_ref", status=status, rule=CODE, line=f.line,
-                                               column=f.column, end_line=f.end_line, end_column=f.end_column,
-                                               related=related))
+                checked[s.path].append(
+                    Checked(
+                        kind="cross_ref",
+                        status=status,
+                        rule=CODE,
+                        line=f.line,
+                        column=f.column,
+                        end_line=f.end_line,
+                        end_column=f.end_column,
+                        related=related,
+                    )
+                )
                 if status == "fail" and any(g.value != f.value for _, g in others):
                     listing = "；".join(f"{o.path} 第 {g.line} 行为 {g.text}" for o, g in others if g.value != f.value)
-                    diags[s.path].append(Diagnostic(
-                        code=CODE, name=NAME, severity="warning", path=s.path, line=f.line, column=f.column,
-                        end_line=f.end_line, end_column=f.end_column, stated=f.text,
-                        message=f"“{key}”在本报告为 {f.text}，同一单位同一年度的其他报告不同：{listing}",
-                        related=related))
+                    diags[s.path].append(
+                        Diagnostic(
+                            code=CODE,
+                            name=NAME,
+                            severity="warning",
+                            path=s.path,
+                            line=f.line,
+                            column=f.column,
+                            end_line=f.end_line,
+                            end_column=f.end_column,
+                            stated=f.text,
+                            message=f"“{key}”在本报告为 {f.text}，同一单位同一年度的其他报告不同：{listing}",
+                            related=related,
+                        )
+                    )
     return diags, checked

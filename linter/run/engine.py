@@ -1,4 +1,5 @@
 """One file through the pipeline: read → normalise → parse → facts → checks → findings."""
+
 from __future__ import annotations
 
 import traceback
@@ -6,19 +7,18 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
-
-from tieout.linter.run.config import Config
-from tieout.linter.rules.diagnostics import Checked, Diagnostic
-from tieout.linter.text.model import Document
+from tieout.linter.facts.build import build_facts
 from tieout.linter.facts.model import Facts
 from tieout.linter.figures.labels import Labeller
-from tieout.linter.text.normalise import normalise
-from tieout.linter.facts.build import build_facts
-from tieout.linter.run.plugins import plugins
-from tieout.linter.text.reading import InputError, Source, read_path
 from tieout.linter.rules.base import CheckContext, Settings
+from tieout.linter.rules.diagnostics import Checked, Diagnostic
+from tieout.linter.run.config import Config
+from tieout.linter.run.plugins import plugins
 from tieout.linter.run.selection import enabled
 from tieout.linter.run.suppressions import apply_suppressions
+from tieout.linter.text.model import Document
+from tieout.linter.text.normalise import normalise
+from tieout.linter.text.reading import InputError, Source, read_path
 
 INTERNAL = "TO900"
 
@@ -45,7 +45,9 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     try:
         doc, facts = analyse(source, config, labeller)
     except Exception as exc:  # a defect of ours on this file: a finding for it, the other files go on
-        return FileResult(path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)])
+        return FileResult(
+            path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)]
+        )
     ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     result = FileResult(path=source.path, encoding=source.encoding)
     ignore = [*config.ignore, *config.ignored_for(source.path)]
@@ -81,14 +83,23 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
 
 def _internal(path: str, stage: str, exc: Exception) -> Diagnostic:
     frame = traceback.extract_tb(exc.__traceback__)[-1]
-    return Diagnostic(code=INTERNAL, name="internal-error", severity="error", path=path, line=1, column=1,
-                      end_line=1, end_column=2,
-                      message=f"{stage} failed: {type(exc).__name__}: {exc} at {Path(frame.filename).name}:{frame.lineno}"
-                              " (please report this file)")
+    return Diagnostic(
+        code=INTERNAL,
+        name="internal-error",
+        severity="error",
+        path=path,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        message=f"{stage} failed: {type(exc).__name__}: {exc} at {Path(frame.filename).name}:{frame.lineno}"
+        " (please report this file)",
+    )
 
 
-def lint_path(path: str, config: Config, stdin_filename: str | None = None,
-              summarise_figures: bool = False) -> tuple[FileResult, str]:
+def lint_path(
+    path: str, config: Config, stdin_filename: str | None = None, summarise_figures: bool = False
+) -> tuple[FileResult, str]:
     """The result for one file and the text it was read as (for showing source lines)."""
     try:
         source = read_path(path, int(config.max_file_size_mb * 1024 * 1024))

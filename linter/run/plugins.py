@@ -1,4 +1,5 @@
 """The plugin manager, built once per process from the `tieout.checks` entry points."""
+
 from __future__ import annotations
 
 import sys
@@ -6,7 +7,6 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 
 import pluggy
-
 from tieout.linter.rules import hooks as hookspecs
 from tieout.linter.rules.base import Rule
 

@@ -1,4 +1,5 @@
 """Rule selection by code, name or code prefix (`TO1`, `TO101`, `sum-mismatch`, `ALL`)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -3,6 +3,7 @@
 Every character of the normalised text remembers the index of the original character it came from, so
 any span the parser finds maps back to the line and column the user sees in their file.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,8 @@ class Section:
     level: int
     start: int  # offset in the normalised text
     line: int
-    parent: "Section | None" = None
-    _path: "list[str] | None" = field(default=None, repr=False)
+    parent: Section | None = None
+    _path: list[str] | None = field(default=None, repr=False)
 
     def path(self) -> list[str]:
         if self._path is not None:
@@ -92,7 +93,7 @@ class Document:
             starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
         i = bisect_right(starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
-            return self.text[self.sentences[i].start:self.sentences[i].end]
+            return self.text[self.sentences[i].start : self.sentences[i].end]
         return ""
 
     def section_at(self, offset: int) -> Section | None:

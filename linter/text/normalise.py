@@ -10,6 +10,7 @@ Why each rule exists:
   delimit clauses), and ASCII ones become Chinese unless they are thousands separators or in a URL.
 - Spaces next to Chinese text or between a number and its unit carry no meaning and are dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,28 @@ from tieout.linter.text.model import Document, Section, Sentence
 FULL_TO_ASCII = {chr(0xFF10 + i): str(i) for i in range(10)}
 FULL_TO_ASCII.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 FULL_TO_ASCII.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
-FULL_TO_ASCII.update({"％": "%", "．": ".", "＋": "+", "－": "-", "＝": "=", "／": "/", "＊": "*",
-                      "＜": "<", "＞": ">", "−": "-", "—": "—", "\u3000": " ", "\t": " ", "\f": " ",
-                      "\r": " ", "\xa0": " ", "［": "[", "］": "]"})
+FULL_TO_ASCII.update(
+    {
+        "％": "%",
+        "．": ".",
+        "＋": "+",
+        "－": "-",
+        "＝": "=",
+        "／": "/",
+        "＊": "*",
+        "＜": "<",
+        "＞": ">",
+        "−": "-",
+        "—": "—",
+        "\u3000": " ",
+        "\t": " ",
+        "\f": " ",
+        "\r": " ",
+        "\xa0": " ",
+        "［": "[",
+        "］": "]",
+    }
+)
 ASCII_TO_CJK = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
 CONVERTIBLE = re.compile("[" + re.escape("".join(FULL_TO_ASCII) + "".join(ASCII_TO_CJK)) + "]")
 TRANSLATE = str.maketrans({**FULL_TO_ASCII, **ASCII_TO_CJK})
@@ -95,7 +115,7 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     if "**" not in segment and "__" not in segment and "`" not in segment:
         # the common case, one C-level pass: nothing removed, each character converted in place
         line = segment.translate(TRANSLATE) if CONVERTIBLE.search(segment) else segment
-        origins: "list[int] | range" = range(base + lo, base + hi)
+        origins: list[int] | range = range(base + lo, base + hi)
     else:
         kept = [(ch, base + lo + k) for k, ch in enumerate(segment)]
         drop = {i for m in EMPHASIS.finditer(segment) for i in range(m.start(), m.end())}
@@ -114,8 +134,13 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
             a, b = m.span()
             prev = line[a - 1] if a else ""
             nxt = line[b] if b < len(line) else ""
-            keep_one = (prev and nxt and _is_ascii_alnum(prev) and _is_ascii_alnum(nxt)
-                        and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a)))
+            keep_one = (
+                prev
+                and nxt
+                and _is_ascii_alnum(prev)
+                and _is_ascii_alnum(nxt)
+                and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a))
+            )
             cut = a + 1 if keep_one else a
             pieces.append(line[last:cut])
             kept.extend(origins[last:cut])
@@ -157,21 +182,27 @@ def _punctuation(line: str) -> str:
         k = m.start()
         before = line[k - 1] if k else ""
         if line[k] == ",":
-            after = line[k + 1:k + 5]
+            after = line[k + 1 : k + 5]
             thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
             # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
-            wrapped = before.isdigit() and k + 1 < n and line[k + 1:].isdigit()
+            wrapped = before.isdigit() and k + 1 < n and line[k + 1 :].isdigit()
             if not (thousands or wrapped):
                 chars[k] = "，"
         elif line[k] == ".":
             # a full stop typed in ASCII after Chinese text ends the sentence (`…250万元.本年…`); never a decimal
-            after = line[k + 1:k + 2]
+            after = line[k + 1 : k + 2]
             heading_mark = 0 < k <= 3 and all(c in "一二三四五六七八九十" for c in line[:k])  # 一. 二. …
-            if before and not before.isascii() and before not in "。，；：" and not after.isdigit() and not heading_mark:
+            if (
+                before
+                and not before.isascii()
+                and before not in "。，；："
+                and not after.isdigit()
+                and not heading_mark
+            ):
                 chars[k] = "。"
         else:
-            url = line[k + 1:k + 3] == "//"
-            clock = before.isdigit() and line[k + 1:k + 2].isdigit()
+            url = line[k + 1 : k + 3] == "//"
+            clock = before.isdigit() and line[k + 1 : k + 2].isdigit()
             if not (url or clock):
                 chars[k] = "："
     return "".join(chars)
@@ -186,7 +217,7 @@ GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元
 def _grouped_number(line: str, k: int) -> bool:
     """Is the space at k inside a number grouped by spaces (`1 088 216 万元`)?"""
     lo = max(0, k - 16)
-    window = line[lo:k + 20]
+    window = line[lo : k + 20]
     for m in GROUPED.finditer(window):
         if m.start() <= k - lo < m.end():
             return True
@@ -202,8 +233,13 @@ def _is_page_number(text: str, next_text: str) -> bool:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    return (prev[-1].isdigit() or prev[-1] in "，、（《“—-+/*=" or nxt[0] in UNIT_START or nxt[0] in "，、。；：）》”%"
-            or (prev[-1].isascii() and prev[-1].isalpha()))
+    return (
+        prev[-1].isdigit()
+        or prev[-1] in "，、（《“—-+/*="
+        or nxt[0] in UNIT_START
+        or nxt[0] in "，、。；：）》”%"
+        or (prev[-1].isascii() and prev[-1].isalpha())
+    )
 
 
 def _ends_sentence(chars: list[str]) -> bool:
@@ -252,7 +288,9 @@ def normalise(original: str, path: str = "<text>") -> Document:
     for ln, nl in lines:
         if prev is not None:
             hard = (
-                ln.heading is not None or ln.table or prev.table
+                ln.heading is not None
+                or ln.table
+                or prev.table
                 or prev.md_level is not None
                 or _ends_sentence(prev.chars)
                 or (prev.heading is not None and len(prev.chars) < 0.85 * width)
@@ -265,8 +303,10 @@ def normalise(original: str, path: str = "<text>") -> Document:
                 text.append("\n")
                 origin.append(prev_nl)
                 length += 1
-            elif _is_ascii_alnum(prev.chars[-1]) and _is_ascii_alnum(ln.chars[0]) and not (
-                prev.chars[-1].isdigit() and ln.chars[0].isdigit()
+            elif (
+                _is_ascii_alnum(prev.chars[-1])
+                and _is_ascii_alnum(ln.chars[0])
+                and not (prev.chars[-1].isdigit() and ln.chars[0].isdigit())
             ):
                 text.append(" ")
                 origin.append(prev_nl)
@@ -279,8 +319,9 @@ def normalise(original: str, path: str = "<text>") -> Document:
             level = ln.heading
             while stack and stack[-1].level >= level:
                 stack.pop()
-            sec = Section(title=title[:60], level=level, start=start,
-                          line=ln.number, parent=stack[-1] if stack else None)
+            sec = Section(
+                title=title[:60], level=level, start=start, line=ln.number, parent=stack[-1] if stack else None
+            )
             sections.append(sec)
             stack.append(sec)
             if ln.marker:
@@ -290,8 +331,7 @@ def normalise(original: str, path: str = "<text>") -> Document:
         length += len(ln.chars)
         prev, prev_nl = ln, nl
     joined = "".join(text)
-    doc = Document(path=path, original=original, text=joined, origin=origin, sections=sections,
-                   markers=markers)
+    doc = Document(path=path, original=original, text=joined, origin=origin, sections=sections, markers=markers)
     doc.sentences = split_sentences(joined)
     return doc
 

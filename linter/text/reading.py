@@ -3,6 +3,7 @@
 Every failure is an `InputError` carrying one line for stderr; the CLI turns it into exit code 2 for
 that file and goes on with the others.
 """
+
 from __future__ import annotations
 
 import sys
@@ -112,8 +113,13 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
     for arg in paths:
         p = Path(arg)
         if arg != "-" and p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
             if not found:
                 errors.append(f"{arg}: directory holds no reports ({', '.join(REPORT_SUFFIXES)})")
             files.extend(found)

@@ -5,6 +5,7 @@ text unchanged; each rendered place also keeps a human locator (`段落 12`, `�
 
 python-docx and pdfplumber are imported only when such a file is read.
 """
+
 from __future__ import annotations
 
 import re
@@ -129,8 +130,10 @@ def render_pdf(path: str) -> Rendering:
             boxes = [t.bbox for t in tables]
 
             def outside(obj, boxes=boxes) -> bool:
-                return not any(x0 <= obj["x0"] and obj["x1"] <= x1 and top <= obj["top"] and obj["bottom"] <= bottom
-                               for x0, top, x1, bottom in boxes)
+                return not any(
+                    x0 <= obj["x0"] and obj["x1"] <= x1 and top <= obj["top"] and obj["bottom"] <= bottom
+                    for x0, top, x1, bottom in boxes
+                )
 
             body = page.filter(outside) if boxes else page
             items: list[tuple[float, str, object]] = []

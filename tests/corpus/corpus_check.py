@@ -14,6 +14,7 @@ they are read in place, never copied here.
 
 Exit status: 0 when the findings equal the snapshot and every one is judged, 1 otherwise.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -93,9 +94,15 @@ def run_one(name: str, path: Path, command: list[str]) -> Run:
             if d["severity"] not in ("warning", "error"):
                 run.info += 1
                 continue
-            entry = {"code": d["code"], "severity": d["severity"], "line": d["line"], "column": d["column"],
-                     "stated": d.get("stated") or "", "expected": d.get("expected") or "",
-                     "message": digest(d["message"])}
+            entry = {
+                "code": d["code"],
+                "severity": d["severity"],
+                "line": d["line"],
+                "column": d["column"],
+                "stated": d.get("stated") or "",
+                "expected": d.get("expected") or "",
+                "message": digest(d["message"]),
+            }
             run.findings.append(entry)
             run.messages[key(entry)] = d["message"]
     return run
@@ -122,15 +129,20 @@ def compare(runs: list[Run], snapshot: dict[str, dict]) -> tuple[list[str], list
         now = {key(f): f for f in r.findings}
         for k, f in now.items():
             old = known.get(k)
-            if old is None or old.get("message") != f["message"] or old.get("severity") != f["severity"] \
-                    or (old.get("expected") or "") != f["expected"]:
+            if (
+                old is None
+                or old.get("message") != f["message"]
+                or old.get("severity") != f["severity"]
+                or (old.get("expected") or "") != f["expected"]
+            ):
                 new.append(f"{r.name}:{f['line']}:{f['column']} {f['code']} {f['severity']} {r.messages[k]}")
             elif old.get("verdict") not in (True, False):
                 unjudged.append(f"{r.name}:{f['line']}:{f['column']} {f['code']} {r.messages[k]}")
         for k, f in known.items():
             if k not in now:
-                gone.append(f"{r.name}:{f['line']}:{f['column']} {f['code']} (was {f.get('verdict')}: "
-                            f"{f.get('reason', '')})")
+                gone.append(
+                    f"{r.name}:{f['line']}:{f['column']} {f['code']} (was {f.get('verdict')}: {f.get('reason', '')})"
+                )
     for name in snapshot:
         if name not in names:
             gone.append(f"{name}: document no longer checked")
@@ -149,14 +161,21 @@ def update(runs: list[Run], snapshot: dict[str, dict], path: Path = SNAPSHOT) ->
             entry["verdict"] = old.get("verdict", "unjudged") if same else "unjudged"
             entry["reason"] = old.get("reason", "") if same else ""
             findings.append(entry)
-        docs[r.name] = {"genre": genre(r.name), "checked": r.checked, "not_understood": r.not_understood,
-                        "exit_code": r.exit_code, "findings": findings}
+        docs[r.name] = {
+            "genre": genre(r.name),
+            "checked": r.checked,
+            "not_understood": r.not_understood,
+            "exit_code": r.exit_code,
+            "findings": findings,
+        }
     yaml = YAML()
     yaml.width = 4096
     yaml.default_flow_style = None
-    header = ("# tieout's warnings and errors on ../shared/corpus and ../shared/seeds, each judged by reading the\n"
-              "# document and redoing the arithmetic (verdict true/false, reason). Written by\n"
-              "# `python tests/corpus/corpus_check.py --update`; verdicts are edited by hand. No document text here.\n")
+    header = (
+        "# tieout's warnings and errors on ../shared/corpus and ../shared/seeds, each judged by reading the\n"
+        "# document and redoing the arithmetic (verdict true/false, reason). Written by\n"
+        "# `python tests/corpus/corpus_check.py --update`; verdicts are edited by hand. No document text here.\n"
+    )
     with path.open("w", encoding="utf-8") as fh:
         fh.write(header)
         yaml.dump({"documents": docs}, fh)
@@ -181,10 +200,20 @@ def report(runs: list[Run], snapshot: dict[str, dict], out=sys.stdout) -> None:
         t = sum(verdicts.get(key(f)) is True for f in r.findings)
         fl = sum(verdicts.get(key(f)) is False for f in r.findings)
         g = by_genre.setdefault(genre(r.name), Counter())
-        g.update(docs=1, flags=len(r.findings), true=t, false=fl, checked=r.checked, secs=r.seconds,
-                 failed=r.exit_code not in (0, 1))
-        print(f"{r.name:64} {len(r.findings):5} {t:4} {fl:5} {r.checked:7} {r.seconds:6.1f} {r.exit_code}"
-              + (f"  {r.stderr.splitlines()[-1][:100]}" if r.exit_code not in (0, 1) and r.stderr else ""), file=out)
+        g.update(
+            docs=1,
+            flags=len(r.findings),
+            true=t,
+            false=fl,
+            checked=r.checked,
+            secs=r.seconds,
+            failed=r.exit_code not in (0, 1),
+        )
+        print(
+            f"{r.name:64} {len(r.findings):5} {t:4} {fl:5} {r.checked:7} {r.seconds:6.1f} {r.exit_code}"
+            + (f"  {r.stderr.splitlines()[-1][:100]}" if r.exit_code not in (0, 1) and r.stderr else ""),
+            file=out,
+        )
     print(file=out)
     total = Counter()
     for name, g in sorted(by_genre.items()):
@@ -196,9 +225,12 @@ def report(runs: list[Run], snapshot: dict[str, dict], out=sys.stdout) -> None:
 def _line(name: str, g: Counter, out) -> None:
     judged = g["true"] + g["false"]
     prec = f"{g['true'] / judged:.0%}" if judged else "n/a"
-    print(f"{name:24} docs {g['docs']:3}  flags {g['flags']:4} ({g['flags'] / max(g['docs'], 1):.2f}/doc)  "
-          f"true {g['true']:3}  false {g['false']:3} ({g['false'] / max(g['docs'], 1):.2f}/doc)  precision {prec:>4}  "
-          f"checked {g['checked']:5}  unreadable {g['failed']}  {g['secs']:.0f}s", file=out)
+    print(
+        f"{name:24} docs {g['docs']:3}  flags {g['flags']:4} ({g['flags'] / max(g['docs'], 1):.2f}/doc)  "
+        f"true {g['true']:3}  false {g['false']:3} ({g['false'] / max(g['docs'], 1):.2f}/doc)  precision {prec:>4}  "
+        f"checked {g['checked']:5}  unreadable {g['failed']}  {g['secs']:.0f}s",
+        file=out,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,8 +253,10 @@ def main(argv: list[str] | None = None) -> int:
         for r in runs:
             for f in r.findings:
                 old = verdicts.get((r.name, key(f)), {})
-                print(f"{r.name}:{f['line']}:{f['column']} {f['code']} {f['severity']} [{old.get('verdict', 'new')}] "
-                      f"{r.messages[key(f)]}" + (f"  -- {old['reason']}" if old.get("reason") else ""))
+                print(
+                    f"{r.name}:{f['line']}:{f['column']} {f['code']} {f['severity']} [{old.get('verdict', 'new')}] "
+                    f"{r.messages[key(f)]}" + (f"  -- {old['reason']}" if old.get("reason") else "")
+                )
         return 0
     if a.update:
         update(runs, snapshot)

@@ -1,6 +1,7 @@
 """An example third-party check: flags every amount stated in 亿元 (as a house style might)."""
-from tieout.linter.rules.hooks import hookimpl
+
 from tieout.linter.rules.base import Rule
+from tieout.linter.rules.hooks import hookimpl
 
 
 class NoYiYuan(Rule):
