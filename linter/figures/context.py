@@ -1,0 +1,141 @@
+"""Which quantity a figure is: the context words of a label, a sentence subject, a heading or a title.
+
+A figure of a budget report is not identified by its item alone: `一般公共预算收入` of 全省 and of 省本级, of
+2024 and of 2025, as 预算 and as 决算, are different quantities. `read` finds the context words (vocabulary
+in `tieout/linter/vocab/context.yaml`) in a piece of text and returns them apart from what is left, the
+item. `Context.under` fills what a text does not say from an enclosing text (the sentence, the heading path,
+the title), so that each figure ends with as much of its identity as the document states, and no more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+
+from tieout.linter.vocab import wordings
+
+FIELDS = ("scope", "fund", "stage", "period")
+# a field stated twice with different values in one text (全省及省本级): known to be no single value
+MIXED = "?"
+YEAR = r"(?:19|20)\d{2}"
+CUTOFF = r"(?:1\s*[-—－至~～]\s*)?(?:1[0-2]|[1-9])\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份)?"
+PERIOD = re.compile(
+    rf"(?:截至|截止到?|到)?(?P<year>{YEAR})\s*年(?:度|底|末)?(?P<cut>{CUTOFF})?"
+    rf"|(?:截至|截止到?)(?P<cut2>{CUTOFF})"
+    r"|(?P<half>上半年|下半年|[一二三四]季度)"
+)
+RELATIVE = {"current": 0, "previous": -1, "next": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a text says about which quantity its figures are; None where it says nothing.
+
+    `period` is a year (`2024`), a year with a cut-off (`2024-11`), or a year relative to the enclosing
+    period (`+0`, `-1`) until `under` resolves it against one."""
+
+    scope: str | None = None
+    fund: str | None = None
+    stage: str | None = None
+    period: str | None = None
+
+    def under(self, outer: Context) -> Context:
+        """This context with what it leaves open taken from `outer` (a relative period resolved by it)."""
+        values = {}
+        for f in FIELDS:
+            mine, theirs = getattr(self, f), getattr(outer, f)
+            values[f] = mine if mine is not None else theirs
+        values["period"] = _resolve(self.period, outer.period)
+        return Context(**values)
+
+    def known(self, *names: str) -> bool:
+        """Are these fields (default: all) stated with one value?"""
+        return all(getattr(self, f) not in (None, MIXED) for f in (names or FIELDS))
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+    def describe(self) -> str:
+        return " ".join(f"{f}={getattr(self, f)}" for f in FIELDS if getattr(self, f) is not None)
+
+
+def _resolve(period: str | None, outer: str | None) -> str | None:
+    """A period relative to the enclosing one (`-1` under `2025` is `2024`; `+0-11` is November of it)."""
+    if period is None:
+        return outer
+    if period[0] not in "+-" or outer is None or outer == MIXED or outer[0] in "+-":
+        return period
+    offset, suffix = re.match(r"([+-]\d+)(.*)", period).groups()  # type: ignore[union-attr]
+    if offset == "+0" and not suffix:
+        return outer
+    return f"{int(outer[:4]) + int(offset)}{suffix}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A text's context words and what is left of it (the item), with the spans the words took."""
+
+    context: Context
+    rest: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One alternation of every context wording (longest first, so that 省本级 wins over 本级) and what each
+    wording means: (field, canonical value)."""
+    meaning: dict[str, tuple[str, str]] = {}
+    for field in ("scope", "fund", "stage"):
+        for canonical, variants in wordings("context", field).items():
+            for w in variants:
+                meaning.setdefault(w, (field, canonical))
+    for name, variants in wordings("context", "period").items():
+        if name in RELATIVE:
+            for w in variants[1:]:  # the first is the section's own name
+                meaning.setdefault(w, ("period", f"{RELATIVE[name]:+d}"))
+    alternation = "|".join(re.escape(w) for w in sorted(meaning, key=len, reverse=True))
+    return re.compile(f"{PERIOD.pattern}|(?P<word>{alternation})"), meaning
+
+
+def _period(m: re.Match[str]) -> str:
+    if m.group("year"):
+        cut = m.group("cut")
+        month = re.findall(r"\d+", cut or "")
+        # `1-11月` and `11月底` are both the cut-off at the end of November
+        return m.group("year") + (f"-{int(month[-1]):02d}" if cut and month else "")
+    if m.group("cut2"):
+        return f"+0-{int(re.findall(r'[0-9]+', m.group('cut2'))[-1]):02d}"
+    return f"+0-{m.group('half')}"
+
+
+@lru_cache(maxsize=65536)
+def read(text: str) -> Reading:
+    """The context words of `text` and the rest of it. A field stated with two values is MIXED."""
+    pattern, meaning = _word_table()
+    found: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        if m.group("word"):
+            field, value = meaning[m.group("word")]
+        else:
+            field, value = "period", _period(m)
+        previous = found.get(field)
+        found[field] = value if previous in (None, value) else MIXED
+        spans.append(m.span())
+    rest = text
+    for a, b in reversed(spans):
+        rest = rest[:a] + rest[b:]
+    return Reading(Context(**found), rest, tuple(spans))
+
+
+def merge(*contexts: Context) -> Context:
+    """The innermost-first chain of contexts folded into one (each fills what the ones before leave open)."""
+    out = Context()
+    for c in contexts:
+        out = out.under(c)
+    return out
+
+
+def with_period(context: Context, period: str | None) -> Context:
+    return replace(context, period=period)
