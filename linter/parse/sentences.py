@@ -53,7 +53,46 @@ def parse_sentence(tokens: list[Token], quantities: list[Quantity]) -> list:
     p = parser()
     assert _TRANSFORMER is not None
     _TRANSFORMER.qs = quantities
-    return p.parse(tokens).children
+    return _flat(p.parse(tokens).children)
+
+
+def _flat(items: list) -> list:
+    out: list = []
+    for c in items:
+        out.extend(c if isinstance(c, list) else [c])
+    return out
+
+
+def _is_sep(c: object) -> bool:
+    return isinstance(c, Token) and c.type == "SEP"
+
+
+def _list_end(keyword: str, items: list, nested: bool) -> int | None:
+    """Where a breakdown's list of parts ends (the index of the separator in `items`; None: it runs on).
+
+    A list opened inside brackets (`（其中 A a、B b）`) ends at the closing bracket. A nested list ends at the
+    first `；`. A sentence's own list ends at `；` too, unless `；` is what its parts are listed with
+    (`其中：基本支出 X，占 a%；项目支出 Y，占 b%`): `X，其中 A a，B b；Y …` goes on with a sibling of X."""
+    seps = [(i, str(c)[-1:]) for i, c in enumerate(items) if _is_sep(c)]
+    if keyword[:1] in "（(":
+        return next((i for i, sep in seps if sep in "）)"), None)
+    if not nested and _entry_separator(items) == "；":
+        return None
+    return next((i for i, sep in seps if sep == "；"), None)
+
+
+def _entry_separator(items: list) -> str | None:
+    """The separator before a list's second part: the one its parts are listed with."""
+    seen = False
+    last: str | None = None
+    for c in items:
+        if _is_sep(c):
+            last = str(c)[-1:]
+        elif isinstance(c, (_Entry, _Breakdown)):
+            if seen:
+                return last
+            seen = True
+    return None
 
 
 # intermediate results of the transformer -------------------------------------------------------------
@@ -152,22 +191,25 @@ class SentenceTransformer(Transformer):
 
     def part(self, children: list) -> object:
         if len(children) >= 2 and isinstance(children[1], Token) and children[1].type == "SUBSET":
-            rest = list(children[2:])
-            # a nested list ends at `；`: what follows are siblings of the part that opened it
-            cut = next((i for i, c in enumerate(rest) if isinstance(c, Token) and c.type == "SEP" and c == "；"), None)
+            keyword = str(children[1])
+            rest = _flat(children[2:])
+            # a nested list ends at `；` (or at the bracket that opened it): what follows are siblings of the
+            # part that opened it
+            cut = _list_end(keyword, rest, nested=True)
             if cut is not None:
-                return [_Breakdown(children[0], str(children[1]), rest[:cut]), *rest[cut + 1 :]]
-            return _Breakdown(children[0], str(children[1]), rest)
+                return [_Breakdown(children[0], keyword, rest[:cut]), *rest[cut + 1 :]]
+            return _Breakdown(children[0], keyword, rest)
         return children[0]
 
-    def breakdown(self, children: list) -> _Breakdown:
+    def breakdown(self, children: list) -> _Breakdown | list:
         head = children[0] if isinstance(children[0], _Entry) else None
         kw = next(str(c) for c in children if isinstance(c, Token) and c.type == "SUBSET")
-        flat: list = []
-        for c in children[1 if head else 0 :]:
-            flat.extend(c if isinstance(c, list) else [c])
-        parts = [c for c in flat if not (isinstance(c, Token) and c.type in ("SUBSET", "SEP"))]
-        return _Breakdown(head, kw, parts)
+        items = [c for c in _flat(children[1 if head else 0 :]) if not (isinstance(c, Token) and c.type == "SUBSET")]
+        cut = _list_end(kw, items, nested=False)
+        if cut is None:
+            return _Breakdown(head, kw, [c for c in items if not _is_sep(c)])
+        # the list ended before the sentence: what follows are the sentence's own items again
+        return [_Breakdown(head, kw, [c for c in items[:cut] if not _is_sep(c)]), *items[cut + 1 :]]
 
     def formula(self, children: list) -> _Formula:
         vals = self._values(children)

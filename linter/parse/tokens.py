@@ -14,15 +14,20 @@ from dataclasses import dataclass
 
 from lark import Token
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import words
+
+
+def _alt(name: str) -> str:
+    """An alternation of one word list of vocab/relations.yaml, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
+
 
 SEPARATORS = "，、；：（）"
 # `完成年度目标 12,000 人的 104.17%`: a ratio whose denominator stands inside the phrase
 OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
 OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是)[\u4e00-\u9fff]{0,12}$")
 PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS}])")
-SUBSET_RE = re.compile(
-    r"^(?:其中|具体为|具体是|具体包括|具体如下|分别为|分别是|包括|主要为|主要是|主要包括|主要有|明细为)[：，]?"
-)
+SUBSET_RE = re.compile(f"^(?:{_alt('subset')})[：，]?")
 RATE_RE = re.compile(
     r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?率|完成(?:年初|全年|调整后)?(?:预算|计划|目标)(?:数)?的?)"
     r"(?:为|是|达到|达|约为|均为|=)?$"
@@ -34,14 +39,14 @@ CMP_RE = (
     r"(?:比|较|与|相比)(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
     r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?|同比|环比"
 )
-UP_WORDS = "增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增"
-DOWN_WORDS = "减少|下降|降低|下调|缩减|回落|压减|减|降"
+UP_WORDS = _alt("up")
+DOWN_WORDS = _alt("down")
 TAIL_RE = re.compile(
     rf"^(?P<label>.*?)(?P<cmp>{CMP_RE})?(?:(?P<up>(?:{UP_WORDS})了?(?:至|到|为)?)|(?P<down>(?:{DOWN_WORDS})了?(?:至|到|为)?))?$"
 )
 CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
 FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
-TO_RE = re.compile(r"^(?:增至|降至|升至|至|到|为|变为|调整为|调整至)$")
+TO_RE = re.compile(f"^(?:{_alt('to')})$")
 OP_RE = re.compile(r"^[/÷*×+\-]$")
 EQ_RE = re.compile(r"^[=＝]$")
 QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}
@@ -294,7 +299,11 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     out: list[Tok] = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < n else None
-        if t.type == "SEP" and nxt in ("SUBSET", "SHARE", "UP", "DOWN"):
+        if t.type == "SEP" and nxt == "SUBSET":
+            # the separator before a list's keyword says where the list ends (`（其中` ends at `）`): keep it
+            toks[i + 1] = Tok("SUBSET", t.text + toks[i + 1].text, t.start, toks[i + 1].end)
+            continue
+        if t.type == "SEP" and nxt in ("SHARE", "UP", "DOWN"):
             continue
         if t.type == "SEP" and out and out[-1].type in ("SUBSET", "SEP"):
             continue

@@ -44,26 +44,22 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     labeller = Labeller({**plugins().synonyms, **config.synonyms})
     try:
         doc, facts = analyse(source, config, labeller)
+        ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     except Exception as exc:  # a defect of ours on this file: a finding for it, the other files go on
         return FileResult(
             path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)]
         )
-    ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     result = FileResult(path=source.path, encoding=source.encoding)
     ignore = [*config.ignore, *config.ignored_for(source.path)]
     for rule_cls in plugins().rules:
+        # rules are independent: one that is not selected is not run
+        if not enabled(rule_cls.code, rule_cls.name, config.select, ignore, config.extend_select):
+            continue
         severity = config.severity.get(rule_cls.code) or config.severity.get(rule_cls.name)
-        rule = rule_cls(ctx, severity)
         try:
-            # every rule runs, selected or not, so that one rule's corrections reach the others
-            for item in rule.check():
+            for item in rule_cls(ctx, severity).check():
                 if isinstance(item, Diagnostic):
-                    if item.code != rule_cls.code:  # rounding findings and the like carry their own code
-                        sev = config.severity.get(item.code)
-                        if sev:
-                            item.severity = sev
-                    if enabled(item.code, item.name, config.select, ignore, config.extend_select):
-                        result.diagnostics.append(item)
+                    result.diagnostics.append(item)
                 else:
                     result.checked.append(item)
         except Exception as exc:  # a broken check is a finding for this file, never a crash

@@ -32,8 +32,9 @@ class Plugins:
                     continue
                 seen.add(rule.code)
                 self.rules.append(rule)
-        self.rules.sort(key=lambda r: (r.order, r.code))  # the order rules run in
-        self.by_code = sorted(self.rules, key=lambda r: r.code)  # the order they are listed in
+        # rules are independent (each a function of the facts): they run, and are listed, by code
+        self.rules.sort(key=lambda r: r.code)
+        self.by_code = self.rules
         self.synonyms: dict[str, list[str]] = {}
         for extra in self.pm.hook.tieout_synonyms():
             self.synonyms.update(extra or {})

@@ -1,0 +1,112 @@
+"""Explanations several checks need, found once before any check runs:
+
+- unit slips: a figure whose unit is off by 10⁴ or 10⁸ — read in the neighbouring unit, its breakdown foots
+  exactly (the sum check then computes with the corrected figure instead of reporting a second finding);
+- restatements: one quantity (equal, complete identities) stated in several sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Breakdown, Mention, Restatement, UnitSlip
+from tieout.linter.figures.intervals import add, interval, judge, unit_of
+from tieout.linter.figures.labels import GENERIC_ITEMS
+from tieout.linter.figures.quantities import Quantity
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+MONEY_UNITS = {Decimal(1): "元", Decimal(10**3): "千元", Decimal(10**4): "万元", Decimal(10**8): "亿元"}
+MIN_PARAGRAPHS = 2
+
+
+def run(draft: Draft) -> None:
+    draft.facts.unit_slips = list(unit_slips(draft))
+    draft.facts.restatements = list(restatements(draft))
+
+
+def footing(b: Breakdown, unit: str) -> tuple[Quantity, list[Quantity]] | None:
+    """The total and the parts of one unit of a breakdown; None when a part lacks the unit in a complete
+    list, or a figure is a bound or a price."""
+    total = b.total.of_unit(unit)
+    if total is None or total.bound is not None or total.per:
+        return None
+    parts: list[Quantity] = []
+    for p in b.parts:
+        q = p.of_unit(unit)
+        if q is None:
+            if p.quantities and b.exhaustive:
+                return None
+            continue
+        if q.bound is not None or q.per:
+            return None
+        parts.append(q)
+    return (total, parts) if parts else None
+
+
+def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
+    for b in draft.facts.breakdowns:
+        found = footing(b, "元")
+        if found is None:
+            continue
+        total, parts = found
+        figures = [total, *parts]
+        band = unit_of(figures)
+        if judge(interval(total), add([interval(p) for p in parts]), band) != "fail":
+            continue
+        rescaled = _rescaled(total, parts, band)
+        if rescaled is not None:
+            f, fixed, unit = rescaled
+            yield UnitSlip(f, fixed, unit, b)
+
+
+def _rescaled(total: Quantity, parts: list[Quantity], band: Decimal) -> tuple[Quantity, Decimal, str] | None:
+    """The one figure whose number in another money unit makes the breakdown foot exactly."""
+    figures = [total, *parts]
+    for f in figures:
+        for scale, unit in MONEY_UNITS.items():
+            if scale == f.scale:
+                continue
+            fixed = f.value * scale
+            ivs = [interval(q, fixed if q is f else None) for q in figures]
+            if judge(ivs[0], add(ivs[1:]), band) != "pass":
+                continue
+            if f is not total:
+                # a part that rescales to almost nothing is an extra part, not a unit slip
+                without = [iv for q, iv in zip(parts, ivs[1:]) if q is not f]
+                if judge(ivs[0], add(without), band) == "pass":
+                    continue
+            return f, fixed, unit
+    return None
+
+
+def restatements(draft: Draft) -> Iterator[Restatement]:
+    """Groups of figures that are one quantity by identity, stated in two sentences or more."""
+    groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
+    for m in draft.facts.mentions:
+        ident = m.identity
+        if not ident.complete() or ident.inferred or not _named(draft, m):
+            continue
+        for q in m.quantities:
+            if q.exact and q.kind not in ("bare", "pp"):
+                groups.setdefault((ident.key(), q.base_unit, q.kind), []).append((m, q))
+    for items in groups.values():
+        if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
+            yield Restatement(items[0][0].identity, items)
+
+
+MIN_ITEM = 4
+
+
+def _named(draft: Draft, m: Mention) -> bool:
+    """A figure whose item names one quantity: a known quantity (本年收入合计), a noun phrase long enough to
+    name one thing, or a generic word (支出决算) with headings that say what it is of."""
+    ident = m.identity
+    if ident.item in draft.labeller.canonical_keys:
+        return True
+    if ident.item in GENERIC_ITEMS:
+        return bool(ident.subject)
+    return len(ident.item) >= MIN_ITEM
