@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TextIO
 
+from tieout.linter.rules.base import Rule
 from tieout.linter.run.engine import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -16,7 +18,7 @@ def _region(p) -> dict:
 
 
 class Sarif:
-    def __init__(self, out: TextIO, rules: list) -> None:
+    def __init__(self, out: TextIO, rules: Sequence[type[Rule]]) -> None:
         self.out = out
         self.rules = rules
         self.index = {r.code: i for i, r in enumerate(rules)}

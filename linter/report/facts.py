@@ -1,0 +1,89 @@
+"""`tieout facts`: what the parser understood of a report, one line per fact, or the facts as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from tieout.linter.facts.model import Balance, Breakdown, Change, Facts, Formula, FromTo, Rate, Share
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.formulas import render
+from tieout.linter.text.model import Document
+
+
+def write_json(out: TextIO, facts: Facts) -> None:
+    """The facts as JSON; the figures only counted (each fact carries its own)."""
+    data: dict[str, Any] = facts.model_dump(mode="json", exclude={"quantities"})
+    data["quantities"] = len(facts.quantities)
+    json.dump(data, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+class FactLines:
+    """One line per fact, each with the line of the report it stands on."""
+
+    def __init__(self, out: TextIO, doc: Document) -> None:
+        self.out = out
+        self.doc = doc
+
+    def at(self, q: Quantity) -> str:
+        return f"L{self.doc.position(q.start, q.end).line}"
+
+    def write(self, path: str, facts: Facts, verbose: bool = False) -> None:
+        self.out.write(f"{path}: {len(facts.quantities)} figures, {len(self.doc.sentences)} sentences\n")
+        for b in facts.breakdowns:
+            self.breakdown(b)
+        for s in facts.shares:
+            self.share(s)
+        for r in facts.rates:
+            self.rate(r)
+        for f in facts.formulas:
+            self.formula(f)
+        for c in facts.changes:
+            self.change(c)
+        for t in facts.fromtos:
+            self.fromto(t)
+        for b in facts.balances:
+            self.balance(b)
+        self.unparsed(facts.unparsed, verbose)
+
+    def breakdown(self, b: Breakdown) -> None:
+        kind = "total after parts" if b.inferred else (b.keyword or "其中")
+        t = b.total
+        total = f"{self.at(t.quantities[0])} {t.key} {' '.join(q.text for q in t.quantities)}" if t else "L? ?"
+        parts = "; ".join(f"{p.key} {' '.join(q.text for q in p.quantities)}" for p in b.parts)
+        self.out.write(f"breakdown {total} [{kind}{', complete' if b.exhaustive else ''}]: {parts}\n")
+
+    def share(self, s: Share) -> None:
+        part = s.part.text if s.part else "?"
+        total = s.total.text if s.total else "?"
+        self.out.write(f"share {self.at(s.stated)} {s.stated.text} of {part} / {total}\n")
+
+    def rate(self, r: Rate) -> None:
+        ops = " / ".join(q.text for q in (r.formula.operands if r.formula else r.operands))
+        self.out.write(f"rate {self.at(r.stated)} {r.name} {r.stated.text} operands: {ops or '-'}\n")
+
+    def formula(self, f: Formula) -> None:
+        self.out.write(f"formula {self.at(f.result)} {f.name} {render(f.expression, f.operands)}={f.result.text}\n")
+
+    def change(self, c: Change) -> None:
+        moves = ", ".join(f"{m.word} {m.quantity.text if m.quantity else ''}" for m in c.movements)
+        current = c.current.text if c.current else "?"
+        base = c.base.text if c.base else "-"
+        self.out.write(f"change {c.comparison} {c.label} {current} base {base}: {moves}\n")
+
+    def fromto(self, f: FromTo) -> None:
+        self.out.write(f"from-to {self.at(f.start)} {f.start.text} {f.word} {f.end.text}\n")
+
+    def balance(self, b: Balance) -> None:
+        opening = f" (opening {b.opening.text})" if b.opening else ""
+        self.out.write(f"balance {self.at(b.balance)} {b.income.text} - {b.expense.text} = {b.balance.text}{opening}\n")
+
+    def unparsed(self, sentences: list[int], verbose: bool) -> None:
+        self.out.write(f"sentences with 2+ figures and no relation: {len(sentences)}\n")
+        if not verbose:
+            return
+        for si in sentences:
+            s = self.doc.sentences[si]
+            line = self.doc.position(s.start, s.start + 1).line
+            self.out.write(f"  L{line}: {self.doc.text[s.start : s.end][:160]}\n")
