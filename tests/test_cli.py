@@ -107,6 +107,8 @@ def test_config_file_and_errors(tmp_path):
     (tmp_path / "tieout.yaml").write_text("fail-on: loud\n", encoding="utf-8")
     proc = run("check", str(report))
     assert proc.returncode == 2 and b"fail_on" in proc.stderr
+    proc = run("check", "--config", str(tmp_path / "missing.yaml"), str(report))
+    assert proc.returncode == 2 and b"missing.yaml: cannot read" in proc.stderr and b"Traceback" not in proc.stderr
 
 
 def test_pyproject_config(tmp_path):
