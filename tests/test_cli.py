@@ -132,7 +132,9 @@ def test_rules_and_explain(capsys):
     assert {"code", "name", "severity", "summary"} <= set(table[0])
     assert main(["explain", "TO103"]) == 0
     out = capsys.readouterr().out
-    assert "share-mismatch" in out and "Example that is reported" in out
+    assert out.startswith("# TO103 share-mismatch\n") and "Reported:" in out and "Passes:" in out
+    assert not [line for line in out.splitlines() if line.startswith("    ")], "prose, not an indented block"
+    assert main(["explain", "no-such-rule"]) == 2
 
 
 def test_facts_verbose(capsys):
@@ -151,11 +153,3 @@ def test_rounding_units_setting():
     strict = {d.code for d in lint_text(text, config=parse({"rounding-units": 0}, "t.yaml")).diagnostics}
     assert "TO100" in loose and "TO103" not in loose
     assert "TO103" in strict
-
-
-def test_docs_rules_md_is_in_sync():
-    from tieout.linter.report.reference import markdown
-    from tieout.linter.run.plugins import plugins
-
-    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == markdown(plugins().by_code), "regenerate: tieout rules --format markdown > docs/rules.md"

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
+from tieout.linter.report.reference import rule_markdown
 from tieout.linter.rules.base import Rule
 from tieout.linter.run.engine import FileResult
 
@@ -57,7 +58,7 @@ class Sarif:
                 "shortDescription": {"text": r.summary() or r.name},
                 "fullDescription": {"text": r.doc() or r.name},
                 "defaultConfiguration": {"level": LEVEL[r.severity]},
-                "help": {"text": r.doc() or r.name},
+                "help": {"text": r.doc() or r.name, "markdown": rule_markdown(r)},
             }
             for r in self.rules
         ]

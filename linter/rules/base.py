@@ -11,6 +11,7 @@ from tieout.linter.facts.model import Facts
 from tieout.linter.figures import intervals as numbers
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity
+from tieout.linter.rules.docs import RuleDoc, clean, document, summary_of
 from tieout.linter.text.model import Document
 
 
@@ -148,10 +149,15 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        return (cls.__doc__ or "").strip()
+        """The docstring, dedented: Markdown in the format of docs/writing-rules.md."""
+        return clean(cls.__doc__)
 
     @classmethod
     def summary(cls) -> str:
         """The docstring's first paragraph, as one line."""
-        first = cls.doc().split("\n\n")[0]
-        return " ".join(line.strip() for line in first.splitlines())
+        return summary_of(cls.__doc__)
+
+    @classmethod
+    def documentation(cls) -> RuleDoc:
+        """The docstring's sections, the examples filled in from the fixture cases where it has none."""
+        return document(cls.code, cls.__doc__)
