@@ -8,9 +8,9 @@ import sys
 from collections.abc import Callable
 
 from tieout.linter.report import FORMATS, Reporter, make, names
-from tieout.linter.run.engine import FileResult
 from tieout.linter.run.outcome import ExitCode
 from tieout.linter.run.plugins import plugins
+from tieout.linter.run.results import FileResult
 from tieout.linter.run.session import CheckRequest, CheckSession, UsageError
 
 

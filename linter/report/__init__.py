@@ -1,5 +1,5 @@
 """Reporters: each receives the files' results in order (`file`) and closes the output (`finish`); the
-`Reporter` protocol is defined by the run that feeds them (linter/run/session.py)."""
+`Reporter` protocol is defined with the results they receive (linter/run/results.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tieout.linter.rules.base import Rule
-from tieout.linter.run.session import Reporter
+from tieout.linter.run.results import Reporter
 
 __all__ = ["FORMATS", "Reporter", "make", "names"]
 

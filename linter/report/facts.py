@@ -31,20 +31,20 @@ class FactLines:
 
     def write(self, path: str, facts: Facts, verbose: bool = False) -> None:
         self.out.write(f"{path}: {len(facts.quantities)} figures, {len(self.doc.sentences)} sentences\n")
-        for b in facts.breakdowns:
-            self.breakdown(b)
-        for s in facts.shares:
-            self.share(s)
-        for r in facts.rates:
-            self.rate(r)
-        for f in facts.formulas:
-            self.formula(f)
-        for c in facts.changes:
-            self.change(c)
-        for t in facts.fromtos:
-            self.fromto(t)
-        for b in facts.balances:
-            self.balance(b)
+        for breakdown in facts.breakdowns:
+            self.breakdown(breakdown)
+        for share in facts.shares:
+            self.share(share)
+        for rate in facts.rates:
+            self.rate(rate)
+        for formula in facts.formulas:
+            self.formula(formula)
+        for change in facts.changes:
+            self.change(change)
+        for fromto in facts.fromtos:
+            self.fromto(fromto)
+        for balance in facts.balances:
+            self.balance(balance)
         self.unparsed(facts.unparsed, verbose)
 
     def breakdown(self, b: Breakdown) -> None:

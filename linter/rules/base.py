@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from tieout.linter.facts.model import Facts
+from tieout.linter.facts.model import Facts, Mention
 from tieout.linter.figures import intervals as numbers
+from tieout.linter.figures.intervals import Interval, Verdict
+from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity
+from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity, Status
 from tieout.linter.rules.docs import RuleDoc, clean, document, summary_of
 from tieout.linter.text.model import Document
 
 
-@dataclass
+@dataclass(slots=True)
 class Settings:
     """Per-run knobs a rule may read (from the configuration)."""
 
     tolerance_units: Decimal = Decimal(1)  # rounding band, in units of the stated last digit
-    options: dict = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 class CheckContext:
-    def __init__(self, doc: Document, facts: Facts, settings: Settings | None = None, labeller=None) -> None:
+    """One document as the rules see it: its text, its facts, the run's settings and label normaliser."""
+
+    def __init__(
+        self, doc: Document, facts: Facts, settings: Settings | None = None, labeller: Labeller | None = None
+    ) -> None:
         self.doc = doc
         self.facts = facts
         self.labeller = labeller  # the run's label normaliser (synonyms applied)
@@ -33,13 +39,13 @@ class CheckContext:
         self.blamed: dict[int, str] = {}
         # corrected base values (a unit slip found): other rules compute with these
         self.corrections: dict[int, Decimal] = {}
-        self._mentions: dict | None = None
+        self._mentions: dict[int, Mention] | None = None
 
-    def judge(self, stated: tuple[Decimal, Decimal], computed: tuple[Decimal, Decimal], unit: Decimal) -> str:
+    def judge(self, stated: Interval, computed: Interval, unit: Decimal) -> Verdict:
         """pass / rounding / fail, with the rounding band scaled by the configured `rounding_units`."""
         return numbers.judge(stated, computed, unit * self.settings.tolerance_units)
 
-    def mention_of(self, q: Quantity):
+    def mention_of(self, q: Quantity) -> Mention | None:
         """The mention a figure belongs to (built on first use)."""
         if self._mentions is None:
             self._mentions = {x.start: m for m in self.facts.mentions for x in m.quantities}
@@ -50,7 +56,7 @@ class CheckContext:
         m = self.mention_of(q)
         if m is None or len(m.key) < 4:
             return []
-        out = []
+        out: list[Quantity] = []
         for other in self.facts.mentions:
             if (
                 other.sentence == m.sentence
@@ -130,11 +136,13 @@ class Rule:
         )
 
     @staticmethod
-    def rounding(is_rounding: bool) -> dict:
+    def rounding(is_rounding: bool) -> dict[str, Any]:
         """The fields that turn a finding into a rounding one (TO100, info), when the miss is only that."""
         return {"code": "TO100", "name": "rounding", "severity": "info"} if is_rounding else {}
 
-    def checked(self, q: Quantity, status: str, related: list[Quantity] = (), kind: str | None = None) -> Checked:
+    def checked(
+        self, q: Quantity, status: Status, related: Sequence[Quantity] = (), kind: str | None = None
+    ) -> Checked:
         p = self.ctx.doc.position(q.start, q.end)
         return Checked(
             kind=kind or self.kind,
@@ -145,7 +153,7 @@ class Rule:
             end_line=p.end_line,
             end_column=p.end_column,
             related=[self.ctx.related(r, "") for r in related],
-        )  # type: ignore[arg-type]
+        )
 
     @classmethod
     def doc(cls) -> str:

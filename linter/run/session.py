@@ -3,7 +3,8 @@ reach the reporter, the cross-document comparison, progress, and the exit code.
 
 The command line turns its arguments into a `CheckRequest` and makes the reporter; this module does the
 rest and hands back an `Outcome` (the errors to print and the exit code). Reporters are made by the caller
-because they belong to the layer above (`linter/report/`); a session sees them only as `Reporter`s.
+because they belong to the layer above (`linter/report/`); a session sees them only as `Reporter`s
+(linter/run/results.py).
 """
 
 from __future__ import annotations
@@ -12,26 +13,17 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol, TextIO
+from typing import TextIO
 
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run import baseline as baselines
 from tieout.linter.run.batch import Options, config_for, default_jobs, run
 from tieout.linter.run.config import Config, ConfigError
-from tieout.linter.run.engine import FileResult
 from tieout.linter.run.outcome import Outcome
 from tieout.linter.run.progress import Progress
+from tieout.linter.run.results import FileResult, Reporter
 from tieout.linter.run.selection import enabled
 from tieout.linter.text.reading import expand_paths
-
-
-class Reporter(Protocol):
-    """What a session hands results to: each file's result in order (`file`), then `finish` (called by the
-    command line, after it has printed the run's errors)."""
-
-    def file(self, result: FileResult, text: str) -> None: ...
-
-    def finish(self) -> None: ...
 
 
 class UsageError(Exception):
