@@ -12,13 +12,14 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run import baseline as baselines
 from tieout.linter.run.batch import Options, config_for, default_jobs, run
 from tieout.linter.run.config import Config, ConfigError
+from tieout.linter.run.crossdoc import compare
 from tieout.linter.run.outcome import Outcome
 from tieout.linter.run.progress import Progress
 from tieout.linter.run.results import FileResult, Reporter
@@ -72,9 +73,7 @@ class CheckSession:
             raise UsageError(str(exc)) from None
         self.cross = bool(self.config.cross_document)
         if self.cross:  # each report's figures are summarised for the comparison
-            self.options = Options(
-                self.options.overrides, self.options.config_path, self.options.stdin_filename, summarise=True
-            )
+            self.options = replace(self.options, summarise=True)
         self.known: Counter[baselines.Key] | None = None
         if request.baseline:
             try:
@@ -86,7 +85,7 @@ class CheckSession:
     def run(self, reporter: Reporter | None, after: Callable[[FileResult], None] | None = None) -> Outcome:
         """Check every file and give each result, in the order of the files, to `reporter` (None when
         writing a baseline), then to `after` (the command line's --annotate)."""
-        outcome = Outcome(errors=self.errors, exit_zero=self.request.exit_zero)
+        outcome = Outcome(errors=list(self.errors), exit_zero=self.request.exit_zero)
         everything: list[Diagnostic] = []  # with --write-baseline
         held: list[tuple[FileResult, str]] = []  # with --cross-document, results wait for all reports
 
@@ -123,8 +122,6 @@ class CheckSession:
 
     def _compare(self, held: list[tuple[FileResult, str]]) -> None:
         """Add the cross-document findings (those the selection keeps) and relations to the held results."""
-        from tieout.linter.run.crossdoc import compare
-
         diags, checked = compare([r.summary for r, _ in held if r.summary is not None])
         c = self.config
         for result, _ in held:
