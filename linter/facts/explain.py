@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention, Restatement, UnitSlip
 from tieout.linter.figures.intervals import add, interval, judge, unit_of
-from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -88,7 +87,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
     groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
     for m in draft.facts.mentions:
         ident = m.identity
-        if not ident.complete() or ident.inferred or not _named(draft, m):
+        if not ident.complete() or ident.inferred or not ident.named:
             continue
         for q in m.quantities:
             if q.exact and q.kind not in ("bare", "pp"):
@@ -96,17 +95,3 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
     for items in groups.values():
         if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
             yield Restatement(items[0][0].identity, items)
-
-
-MIN_ITEM = 4
-
-
-def _named(draft: Draft, m: Mention) -> bool:
-    """A figure whose item names one quantity: a known quantity (本年收入合计), a noun phrase long enough to
-    name one thing, or a generic word (支出决算) with headings that say what it is of."""
-    ident = m.identity
-    if ident.item in draft.labeller.canonical_keys:
-        return True
-    if ident.item in GENERIC_ITEMS:
-        return bool(ident.subject)
-    return len(ident.item) >= MIN_ITEM

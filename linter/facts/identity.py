@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Identity, Mention
 from tieout.linter.figures.context import MIXED, Context, read
+from tieout.linter.figures.labels import GENERIC_ITEMS, Labeller
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load
 
@@ -79,19 +80,53 @@ def assign(draft: Draft) -> None:
     doc, labeller, facts = draft.doc, draft.labeller, draft.facts
     document, genre = document_context(doc)
     facts.document_context, facts.genre = document, genre
+    stated, items = _stated(draft)
+    # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
+    # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
+    # (`其中：省本级 X`); breakdowns are in order, so a nested whole has its own whole's context by then
+    for b in facts.breakdowns:
+        whole = id(b.total)
+        for p in b.parts:
+            stated[id(p)] = stated[id(p)].under(stated[whole])
+            if not items[id(p)]:
+                items[id(p)] = items[whole]
     sections = _Sections(doc)
+    for m in facts.mentions:
+        item = items[id(m)]
+        heading, subject = sections.of(doc.section_at(m.start))
+        context = stated[id(m)].under(heading).under(document)
+        generic = labeller.generic(item)
+        m.identity = Identity(item, context, subject if generic else "", named=_names_one(labeller, item, subject))
+    _periods_within_items(draft)
+
+
+def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
+    """What each mention's own words and the labels before it in its sentence state, and its item."""
+    stated: dict[int, Context] = {}
+    items: dict[int, str] = {}
     for mentions in draft.by_sentence.values():
         running = Context()
         for m in mentions:
-            item, own = labeller.identify(m.label)
-            # the labels before it in the sentence state what this label leaves open
-            stated = own.under(running)
+            item, own = draft.labeller.identify(m.label)
+            # the labels before it in the sentence state the scope, stage and period this label leaves open;
+            # not the fund: in `一般公共预算财政拨款收入 A，事业收入 B` the fund is A's own, B is another source
+            stated[id(m)] = own.under(replace(running, fund=None))
+            items[id(m)] = item
             running = _carry(own, running)
-            heading, subject = sections.of(doc.section_at(m.start))
-            context = stated.under(heading).under(document)
-            m.identity = Identity(item, context, subject if labeller.generic(item) else "")
-    _parts_take_their_whole(draft)
-    _periods_within_items(draft)
+    return stated, items
+
+
+MIN_ITEM = 4
+
+
+def _names_one(labeller: Labeller, item: str, subject: str) -> bool:
+    """Does an item name one quantity: a known one (本年收入合计), a noun phrase long enough to name one
+    thing, or a generic word (支出决算) with headings that say what it is of? (`涉及`, a verb, names none.)"""
+    if item in labeller.canonical_keys:
+        return True
+    if item in GENERIC_ITEMS:
+        return bool(subject)
+    return len(item) >= MIN_ITEM
 
 
 def _carry(own: Context, running: Context) -> Context:
@@ -99,16 +134,6 @@ def _carry(own: Context, running: Context) -> Context:
     a mixed field (`全省及省本级`) stops carrying."""
     carried = own.under(running)
     return replace(carried, **{f: None for f in ("scope", "fund", "stage", "period") if getattr(own, f) == MIXED})
-
-
-def _parts_take_their_whole(draft: Draft) -> None:
-    """A part named only by context words (`其中：省本级 X，市县 Y`) is its whole's item in that context."""
-    for b in draft.facts.breakdowns:
-        whole = b.total.identity
-        for p in b.parts:
-            if p.identity.item or not whole.item:
-                continue
-            p.identity = Identity(whole.item, p.identity.context.under(whole.context), whole.subject)
 
 
 def _periods_within_items(draft: Draft) -> None:

@@ -36,6 +36,7 @@ class Identity:
     context: Context
     subject: str = ""
     inferred: bool = False  # a part of it came from a neighbouring sentence rather than the figure's own text
+    named: bool = False  # the item names one quantity (not a verb or a generic word without headings)
 
     def complete(self) -> bool:
         return bool(self.item) and self.context.known()

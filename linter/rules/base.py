@@ -11,29 +11,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import Any, ClassVar
 
 from tieout.linter.facts.index import FactIndex
 from tieout.linter.facts.model import Facts
 from tieout.linter.figures import intervals
+from tieout.linter.figures.intervals import Interval, Verdict
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity
+from tieout.linter.rules.docs import RuleDoc, clean, document, summary_of
 from tieout.linter.text.model import Document
 
-Verdict = Literal["pass", "rounding", "fail"]
 Span = tuple[int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Settings:
     """Per-run knobs a rule may read (from the configuration)."""
 
     tolerance_units: Decimal = Decimal(1)  # rounding band, in units of the stated last digit
-    options: dict = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 class CheckContext:
+    """One document as the rules see it: its text, its facts, the run's settings and label normaliser."""
+
     def __init__(
         self, doc: Document, facts: Facts, settings: Settings | None = None, labeller: Labeller | None = None
     ) -> None:
@@ -43,7 +46,7 @@ class CheckContext:
         self.settings = settings or Settings()
         self.index = FactIndex(facts)
 
-    def judge(self, stated: intervals.Interval, computed: intervals.Interval, unit: Decimal) -> Verdict:
+    def judge(self, stated: Interval, computed: Interval, unit: Decimal) -> Verdict:
         """pass / rounding / fail, with the rounding band scaled by the configured `rounding_units`."""
         return intervals.judge(stated, computed, unit * self.settings.tolerance_units)
 
@@ -51,7 +54,7 @@ class CheckContext:
         """A figure's base value (corrected where a unit slip was found)."""
         return self.index.value(q)
 
-    def interval(self, q: Quantity) -> intervals.Interval:
+    def interval(self, q: Quantity) -> Interval:
         return intervals.interval(q, self.index.value(q))
 
     def related(self, q: Quantity, message: str) -> Related:
@@ -176,10 +179,15 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        return (cls.__doc__ or "").strip()
+        """The docstring, dedented: Markdown in the format of docs/writing-rules.md."""
+        return clean(cls.__doc__)
 
     @classmethod
     def summary(cls) -> str:
         """The docstring's first paragraph, as one line."""
-        first = cls.doc().split("\n\n")[0]
-        return " ".join(line.strip() for line in first.splitlines())
+        return summary_of(cls.__doc__)
+
+    @classmethod
+    def documentation(cls) -> RuleDoc:
+        """The docstring's sections, the examples filled in from the fixture cases where it has none."""
+        return document(cls.code, cls.__doc__)

@@ -4,32 +4,25 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, Field
 from tieout.linter.facts.build import build_facts
 from tieout.linter.facts.model import Facts
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.rules.base import CheckContext, Settings
-from tieout.linter.rules.diagnostics import Checked, Diagnostic
+from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.config import Config
+from tieout.linter.run.crossdoc import summarise
 from tieout.linter.run.plugins import plugins
+from tieout.linter.run.results import FileResult
 from tieout.linter.run.selection import enabled
 from tieout.linter.run.suppressions import apply_suppressions
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import normalise
 from tieout.linter.text.reading import InputError, Source, read_path
 
+__all__ = ["FileResult", "analyse", "lint_path", "lint_source"]  # FileResult: imported from here by tests
+
 INTERNAL = "TO900"
-
-
-class FileResult(BaseModel):
-    path: str
-    encoding: str = ""
-    diagnostics: list[Diagnostic] = Field(default_factory=list)
-    checked: list[Checked] = Field(default_factory=list)
-    error: str | None = None  # an input error: one line for stderr
-    summary: Any = Field(default=None, exclude=True)  # a crossdoc.Summary, for --cross-document
 
 
 def analyse(source: Source, config: Config, labeller: Labeller | None = None) -> tuple[Document, Facts]:
@@ -65,8 +58,6 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
         except Exception as exc:  # a broken check is a finding for this file, never a crash
             result.diagnostics.append(_internal(source.path, f"check {rule_cls.code} ({rule_cls.name})", exc))
     if summarise_figures:
-        from tieout.linter.run.crossdoc import summarise
-
         result.summary = summarise(source.path, doc, facts)
     result.diagnostics = apply_suppressions(doc, result.diagnostics)
     if source.rendering is not None:
