@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from tieout.linter.facts.model import Mention, Restatement
-from tieout.linter.figures.intervals import add, unit_of
+from tieout.linter.figures.intervals import add, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -15,6 +15,21 @@ from tieout.linter.rules.hooks import hookimpl
 from ._util import footings
 
 MAX_VALUES = 2  # more values under one identity: a per-item attribute (得分 of each indicator), not one quantity
+# a quantity is restated in a few places; a label repeated in more is an attribute of each item (每项指标的
+# 自评得分, 权重), whatever the values
+MAX_PLACES = 3
+
+
+def _values(items: list[tuple[Mention, Quantity]]) -> Counter[Decimal]:
+    """The distinct values stated, figures written to different precision that round to each other counting
+    as one (`92.51 亿元` and `92.511 亿元`): each figure counts for the most precise value it agrees with."""
+    figures = sorted((q for _, q in items), key=lambda q: -q.decimals)
+    values: Counter[Decimal] = Counter()
+    for q in figures:
+        low, high = interval(q)
+        match = next((v for v in values if low <= v < high or v == q.base_value), None)
+        values[match if match is not None else q.base_value] += 1
+    return values
 
 
 class RestatedFigure(Rule):
@@ -34,11 +49,11 @@ class RestatedFigure(Rule):
 
     def check(self) -> Iterable[Result]:
         for r in self.ctx.facts.restatements:
-            values = Counter(q.base_value for _, q in r.figures)
             items = sorted(r.figures, key=lambda x: x[1].start)
+            values = _values(items)
             if len(values) == 1:
                 yield self.checked(items[-1][1], "pass", [q for _, q in items[:-1]])
-            elif len(values) <= MAX_VALUES:
+            elif len(values) <= MAX_VALUES and len(items) <= MAX_PLACES:
                 yield from self._disagreement(r, items, values)
 
     def _disagreement(
@@ -65,13 +80,13 @@ class RestatedFigure(Rule):
     ) -> tuple[Quantity, Quantity | None, str]:
         """The figure most likely at fault, the value the rest of the report supports, and why."""
         for _, q in items:
-            other = next((o for _, o in items if o.base_value != q.base_value), None)
+            other = next((o for _, o in items if not _agree(o, q)), None)
             if other is not None and self._sum_supports(q, other):
                 return q, other, f"；按 {other.text} 计，所在合计与各项之和相符"
         (top, n), *_ = values.most_common(1)
         if n > len(items) / 2 and n >= 2:
-            odd = [q for _, q in items if q.base_value != top]
-            support = next(q for _, q in items if q.base_value == top)
+            odd = [q for _, q in items if not _near(q, top)]
+            support = next(q for _, q in items if _near(q, top))
             return odd[-1], support, f"；其余 {n} 处均为 {support.text}"
         return items[-1][1], None, ""
 
@@ -91,6 +106,15 @@ class RestatedFigure(Rule):
             ):
                 return True
         return False
+
+
+def _near(q: Quantity, value: Decimal) -> bool:
+    low, high = interval(q)
+    return low <= value < high or q.base_value == value
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    return _near(a, b.base_value) or _near(b, a.base_value)
 
 
 @hookimpl

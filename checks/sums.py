@@ -54,7 +54,8 @@ def _shares_complete(ctx: CheckContext, b: Breakdown) -> bool:
 def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
     if b.exhaustive or _shares_complete(ctx, b):
         return True
-    if len(parts) < 2 or any(q.approx for q in [total, *parts]):
+    # a partial list is held to its total through one slipped digit only where the list is the text's own
+    if not b.certain or len(parts) < 2 or any(q.approx for q in [total, *parts]):
         return False
     if min(_significant(q) for q in [total, *parts]) < MIN_SIGNIFICANT - 1 or _significant(total) < MIN_SIGNIFICANT:
         return False

@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from lark import Token
 from lark.exceptions import LarkError
@@ -44,6 +46,8 @@ from tieout.linter.vocab import words
 
 # list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
 EXHAUSTIVE = frozenset(words("relations", "exhaustive"))
+# a list item added to the list rather than listed in it (`加上…`, `另…`)
+ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
 
 
 @dataclass(slots=True)
@@ -106,12 +110,22 @@ class SentencePass:
             elif isinstance(item, _Breakdown):
                 headless = item.head is None and not mentions and pos == 0
                 before = len(mentions)
-                self._breakdown(item, si, para, mentions)
+                self._breakdown(item, si, para, mentions, self._qualified_head(items[:pos], mentions))
                 if headless:
                     # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
                     self.d.headless[si] = [m for m in mentions[before:] if id(m) not in self.d.parts]
             else:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
+
+    @staticmethod
+    def _qualified_head(before: list[object], mentions: list[Mention]) -> Mention | None:
+        """`决算为 0.39 万元，完成预算的 13.68%，其中：…`: a list whose keyword follows a figure and only the
+        ratios and changes that qualify it breaks down that figure."""
+        for item in reversed(before):
+            if isinstance(item, (_Rate, _Change)) or (isinstance(item, Token) and item.type == "SEP"):
+                continue
+            return mentions[-1] if isinstance(item, _Entry) and mentions else None
+        return None
 
     def _clause(self, item: object, si: int, mentions: list[Mention], named: str = "") -> None:
         if isinstance(item, _Rate):
@@ -133,16 +147,37 @@ class SentencePass:
             self.facts.shares.append(Share(e.share, part, total, e.share_base, si))
         return m
 
-    def _breakdown(self, b: _Breakdown, si: int, para: int, mentions: list[Mention]) -> Mention | None:
-        head = self._mention(b.head, si, para) if b.head is not None else None
-        if head is not None:
+    def _breakdown(
+        self, b: _Breakdown, si: int, para: int, mentions: list[Mention], qualified: Mention | None = None
+    ) -> Mention | None:
+        """A total and its parts; `qualified` is the head when the list follows it past a qualifying ratio."""
+        head = self._mention(b.head, si, para) if b.head is not None else qualified
+        if head is not None and head is not qualified:
             mentions.append(head)
+        parts = self._parts(b, si, para, mentions, head)
+        for p in b.noted:  # figures in brackets after a part: mentions of their own, not parts of this list
+            if isinstance(p, _Entry):
+                mentions.append(self._mention(p, si, para))
+            elif isinstance(p, _Breakdown):
+                self._breakdown(p, si, para, mentions)
+            else:
+                self._clause(p, si, mentions)
+        if head is None:
+            return None
+        if parts:
+            kw = b.keyword.strip("：，:（(；、")
+            self._record(head, parts, kw, si)
+        return head
+
+    def _parts(self, b: _Breakdown, si: int, para: int, mentions: list[Mention], head: Mention | None) -> list[Mention]:
         parts: list[Mention] = []
         dims = {q.base_unit for q in head.quantities} if head is not None else set()
         ended = False
         for p in b.parts:
             if isinstance(p, _Entry) and head is not None and not ended:
-                ended = _ends_parts(p, dims)
+                ended = _ends_parts(p, dims, first=not parts)
+            if _is_label(p) and parts and ADDED.match(str(p).lstrip("，、；：")):
+                ended = True  # `…，加上下级上解收入、上级转移支付收入等 2.5 亿元`: added to the list, not in it
             if isinstance(p, _Entry):
                 m = self._mention(p, si, para, None if ended else head)
                 mentions.append(m)
@@ -155,16 +190,19 @@ class SentencePass:
                     self._share_of_subtotal(sub, head)
             else:
                 self._clause(p, si, mentions)
-        if head is None:
-            return None
-        for m in parts:
-            self.d.parts.add(id(m))
-        if parts:
-            self.d.totals.add(id(head))
-            kw = b.keyword.strip("：，:（(；、")
-            exhaustive = kw in EXHAUSTIVE or (len(parts) >= 2 and self.labeller.names_total(head.label))
-            self.facts.breakdowns.append(Breakdown(head, parts, kw, exhaustive, si))
-        return head
+        return parts
+
+    def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
+        """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
+        (`一般债券 397 亿元，省级留用 38 亿元，转贷市县 359 亿元`: the last two are the first's)."""
+        own, nested = _runs_of_parts(parts)
+        for whole, run in nested:
+            self.facts.breakdowns.append(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
+            self.d.totals.add(id(whole))
+            self.d.parts.update(id(m) for m in run)
+        self.d.parts.update(id(m) for m in own)
+        self.d.totals.add(id(head))
+        self.facts.breakdowns.append(Breakdown(head, own, keyword, keyword in EXHAUSTIVE, si))
 
     def _share_of_subtotal(self, sub: Mention, head: Mention | None) -> None:
         """A nested total's own share (`本年收入 470 万元，占 94%，其中…`) is a share of the outer total."""
@@ -273,13 +311,52 @@ def _names(mention_key: str, key: str) -> bool:
     )
 
 
-def _ends_parts(p: _Entry, dims: set[str]) -> bool:
-    """A figure in none of the total's units, or a limit (`控制在限额 1,650 亿元以内`), ends the parts."""
+def _ends_parts(p: _Entry, dims: set[str], first: bool) -> bool:
+    """A figure in none of the total's units, a limit (`控制在限额 1,650 亿元以内`), or one added to the list
+    rather than in it (`加上…`, `另…`, `此外…`) ends the parts."""
     if not p.qs:
         return False
     if not any(q.base_unit in dims for q in p.qs if q.kind != "percent"):
         return True
+    if not first and ADDED.match(p.label.lstrip("，、；：")):
+        return True
     return all(q.bound is not None for q in p.qs)
+
+
+def _runs_of_parts(parts: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, list[Mention]]]]:
+    """The list's own parts, and (part, run) where a run of two or more parts right after a part adds up to
+    it exactly (its components, listed without a 其中)."""
+    own: list[Mention] = []
+    nested: list[tuple[Mention, list[Mention]]] = []
+    i = 0
+    while i < len(parts):
+        whole = parts[i]
+        own.append(whole)
+        j = _run_end(parts, i)
+        if j > i + 2:
+            nested.append((whole, parts[i + 1 : j]))
+            i = j
+        else:
+            i += 1
+    return own, nested
+
+
+def _run_end(parts: list[Mention], i: int) -> int:
+    """The end of the run after parts[i] whose figures add up to parts[i] exactly; i + 1 if none does."""
+    whole = next((q for q in parts[i].quantities if q.kind in ("amount", "count") and q.exact), None)
+    if whole is None:
+        return i + 1
+    total = Decimal(0)
+    for j in range(i + 1, len(parts)):
+        q = parts[j].of_unit(whole.base_unit)
+        if q is None or not q.exact:
+            return i + 1
+        total += q.base_value
+        if total == whole.base_value and j > i + 1:
+            return j + 1
+        if total > whole.base_value:
+            return i + 1
+    return i + 1
 
 
 def _formula(f: _Formula, si: int, name: str | None = None) -> Formula:

@@ -11,6 +11,7 @@ never evidence of a mistake.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from tieout.linter.facts.model import Identity, Mention
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS, Labeller
 from tieout.linter.text.model import Document, Section
-from tieout.linter.vocab import load
+from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -27,24 +28,32 @@ HEADING_MARK = re.compile(
     r"^(?:第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）"
     r"|\d{1,2}(?:\.\d{1,2})*[、.．]?|（\d{1,2}）|[①-⑳])\s*"
 )
+SUBJECT_END = re.compile(r"[，,：:；。]|\d")
 SUBJECT_TRIM = re.compile(r"(?:情况说明|情况|说明|的|总体|具体|结构|[，、：:（）()]|\s)+$")
 TITLE_CHARS = 240
+# a date of writing or delivery in a title block: a line of only a date, or a dash and a date
+DATED = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$")
 
 
 def document_context(doc: Document) -> tuple[Context, str]:
-    """The context the title states for the whole document, and its genre (see vocab/genres.yaml)."""
+    """The context the title states for the whole document, and its genre (see vocab/genres.yaml).
+
+    A title names its government (`关于保定市…的报告`, `黑龙江省和省本级财政决算`), which covers both the
+    whole jurisdiction and its own level: a title states no scope; a genre's defaults may (a 部门决算 is one
+    department's)."""
     head = _title_text(doc)
     genre = _genre(head)
-    title = read(head).context
+    title = replace(read(head).context, scope=None)
     defaults = load("genres").get(genre, {}).get("defaults", {}) if genre else {}
     return title.under(Context(**{k: str(v) for k, v in defaults.items()})), genre
 
 
 def _title_text(doc: Document) -> str:
-    """The title block: the text before the first heading, at most a few lines."""
+    """The title block: the text before the first heading, at most a few lines, without the dates it was
+    written or delivered on (`2024 年 9 月`, `——2026年2月4日在…会议上`)."""
     end = doc.sections[0].start if doc.sections else len(doc.text)
     lines = doc.text[: min(end, TITLE_CHARS)].split("\n")[:4]
-    return "".join(lines)
+    return "".join(DATED.sub("", line) for line in lines)
 
 
 def _genre(title: str) -> str:
@@ -69,18 +78,26 @@ class _Sections:
         if hit is None:
             own = read(HEADING_MARK.sub("", section.title))
             outer, outer_subject = self.of(section.parent)
-            subject = SUBJECT_TRIM.sub("", own.rest)
+            # a heading that runs on into a sentence (`（1）总收入 389.1 亿元，其构成是：…`) names its subject
+            # before its first figure or comma
+            subject = SUBJECT_TRIM.sub("", SUBJECT_END.split(own.rest, maxsplit=1)[0])
             path = f"{outer_subject}›{subject}" if outer_subject and subject else (subject or outer_subject)
             hit = self._memo[id(section)] = (own.context.under(outer), path)
         return hit
 
 
 def assign(draft: Draft) -> None:
-    """Give every mention its identity (the facts' `document_context` and `genre` too)."""
+    """Give every mention its identity (the facts' `document_context` and `genre` too).
+
+    Besides its context, what a figure is of: a well-defined total (本年收入合计) is of its sentence's subject
+    when that is another item (`二是机关事业单位基本养老保险基金收入 X，…总收入 Y`), else of the document; any
+    other item is of the headings above it (`九、一般公共预算基本支出` › `（二）公用经费` › 办公费 is not 十、机关运行经费
+    › 办公费) and, as a part of a breakdown, of its whole (一般转移支付 received is not 一般转移支付 given)."""
     doc, labeller, facts = draft.doc, draft.labeller, draft.facts
     document, genre = document_context(doc)
     facts.document_context, facts.genre = document, genre
     stated, items = _stated(draft)
+    of_whole: dict[int, str] = {}
     # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
     # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
     # (`其中：省本级 X`); breakdowns are in order, so a nested whole has its own whole's context by then
@@ -90,43 +107,63 @@ def assign(draft: Draft) -> None:
             stated[id(p)] = stated[id(p)].under(stated[whole])
             if not items[id(p)]:
                 items[id(p)] = items[whole]
+            elif items[id(p)] != items[whole]:
+                of_whole[id(p)] = items[whole]
     sections = _Sections(doc)
     for m in facts.mentions:
         item = items[id(m)]
-        heading, subject = sections.of(doc.section_at(m.start))
+        heading, path = sections.of(doc.section_at(m.start))
         context = stated[id(m)].under(heading).under(document)
-        generic = labeller.generic(item)
-        m.identity = Identity(item, context, subject if generic else "", named=_names_one(labeller, item, subject))
+        if item in labeller.canonical_keys:
+            subject = _sentence_subject(draft, m, items)
+        else:
+            subject = "›".join(x for x in (path, of_whole.get(id(m), "")) if x)
+        m.identity = Identity(item, context, subject, named=_names_one(labeller, item))
     _periods_within_items(draft)
 
 
+def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
+    first = draft.by_sentence[m.sentence][0]
+    return "" if first is m else items[id(first)]
+
+
 def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
-    """What each mention's own words and the labels before it in its sentence state, and its item."""
+    """What each mention's own words and the words before it in its sentence state, and its item.
+
+    The words before a figure since the previous figure (`全省一般公共预算收入，加上中央转移支付补助、…等
+    7514.3 亿元`) state its context, even where only the last phrase is its label; what they leave open is
+    carried from earlier in the sentence: the scope, stage and period, not the fund (in `一般公共预算财政拨款
+    收入 A，事业收入 B` the fund is A's own, B is another source)."""
     stated: dict[int, Context] = {}
     items: dict[int, str] = {}
-    for mentions in draft.by_sentence.values():
+    text = draft.doc.text
+    ends = sorted(q.end for q in draft.facts.quantities)
+    for si, mentions in draft.by_sentence.items():
         running = Context()
+        sentence_start = draft.doc.sentences[si].start
         for m in mentions:
             item, own = draft.labeller.identify(m.label)
-            # the labels before it in the sentence state the scope, stage and period this label leaves open;
-            # not the fund: in `一般公共预算财政拨款收入 A，事业收入 B` the fund is A's own, B is another source
-            stated[id(m)] = own.under(replace(running, fund=None))
+            k = bisect_left(ends, m.start + 1) - 1
+            begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
+            words = read(text[begin : m.start]).context
+            stated[id(m)] = own.under(words).under(replace(running, fund=None))
             items[id(m)] = item
-            running = _carry(own, running)
+            running = _carry(stated[id(m)], running)
     return stated, items
 
 
 MIN_ITEM = 4
+INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 
 
-def _names_one(labeller: Labeller, item: str, subject: str) -> bool:
-    """Does an item name one quantity: a known one (本年收入合计), a noun phrase long enough to name one
-    thing, or a generic word (支出决算) with headings that say what it is of? (`涉及`, a verb, names none.)"""
+def _names_one(labeller: Labeller, item: str) -> bool:
+    """Does an item name one quantity: a known one (本年收入合计), or a noun phrase long enough to name one
+    thing? (`涉及`, a verb, and `支出决算`, a generic word, name none by themselves.)"""
+    if INCLUDED.match(item) or item.endswith("等"):
+        return False  # a note on its neighbour (`含高新区`) or a group named by its first members (`调入资金等`)
     if item in labeller.canonical_keys:
         return True
-    if item in GENERIC_ITEMS:
-        return bool(subject)
-    return len(item) >= MIN_ITEM
+    return item not in GENERIC_ITEMS and len(item) >= MIN_ITEM
 
 
 def _carry(own: Context, running: Context) -> Context:

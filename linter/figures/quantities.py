@@ -105,8 +105,16 @@ COUNT_UNITS = [
     "门",
     "节",
 ]
+# after a Chinese numeral these name a category or a phase (一类地区, 二期工程), not a number of things
+CN_ORDINAL_UNITS = frozenset({"类", "期", "级", "档"})
 UNIT_ALIASES = {"间": "家", "所": "家", "间次": "家次"}
 NOT_UNITS_AFTER = (
+    # ordinals of meetings (`六次会议`, `十一次全会`): which session, not how many
+    "次会议",
+    "次全会",
+    "次全体会议",
+    "次代表大会",
+    "次常委会",
     "分钟",
     "分之",
     "分别",
@@ -401,6 +409,8 @@ def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quant
     after = text[u.end() : u.end() + 2]
     if after[:1] in "是性" or NOT_UNIT.match(text, u.start("count")):
         return None
+    if base in CN_ORDINAL_UNITS:
+        return None  # `二类赛`, `三期工程`: a category or a phase, not a count
     if text[m.start() - 1 : m.start()] in '“"‘《':
         return None
     return Quantity(

@@ -63,6 +63,24 @@ def _flat(items: list) -> list:
     return out
 
 
+def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
+    """A list's parts: its items outside brackets opened within it. A bracket after a part notes what that
+    part holds (`一般债务限额 479 亿元（含外贷限额 3.8 亿元）`, `新增债券 72.77 亿元（一般债券 18.64 亿元、专项
+    债券 54.13 亿元）`): those figures are the part's, not the list's."""
+    own: list = []
+    noted: list = []
+    depth = 0
+    for c in items:
+        mark = str(c)[-1:] if _is_sep(c) else ""
+        if mark and mark in "（(":
+            depth += 1
+        elif mark and mark in "）)":
+            depth = max(0, depth - 1)
+        elif not mark:
+            (own if depth == 0 else noted).append(c)
+    return _Breakdown(head, keyword, own, noted)
+
+
 def _is_sep(c: object) -> bool:
     return isinstance(c, Token) and c.type == "SEP"
 
@@ -115,6 +133,7 @@ class _Breakdown:
     head: _Entry | None
     keyword: str
     parts: list[object] = field(default_factory=list)  # _Entry, _Breakdown (nested) or other clauses
+    noted: list[object] = field(default_factory=list)  # figures in brackets after a part: that part's
 
 
 @dataclass
@@ -197,8 +216,9 @@ class SentenceTransformer(Transformer):
             # part that opened it
             cut = _list_end(keyword, rest, nested=True)
             if cut is not None:
-                return [_Breakdown(children[0], keyword, rest[:cut]), *rest[cut + 1 :]]
-            return _Breakdown(children[0], keyword, rest)
+                # the separator stays: it tells the enclosing list how its parts are listed
+                return [_listed(children[0], keyword, rest[:cut]), *rest[cut:]]
+            return _listed(children[0], keyword, rest)
         return children[0]
 
     def breakdown(self, children: list) -> _Breakdown | list:
@@ -207,9 +227,9 @@ class SentenceTransformer(Transformer):
         items = [c for c in _flat(children[1 if head else 0 :]) if not (isinstance(c, Token) and c.type == "SUBSET")]
         cut = _list_end(kw, items, nested=False)
         if cut is None:
-            return _Breakdown(head, kw, [c for c in items if not _is_sep(c)])
+            return _listed(head, kw, items)
         # the list ended before the sentence: what follows are the sentence's own items again
-        return [_Breakdown(head, kw, [c for c in items[:cut] if not _is_sep(c)]), *items[cut + 1 :]]
+        return [_listed(head, kw, items[:cut]), *items[cut + 1 :]]
 
     def formula(self, children: list) -> _Formula:
         vals = self._values(children)

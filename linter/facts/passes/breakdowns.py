@@ -28,6 +28,7 @@ def _alt(name: str) -> str:
 INSPECTED = re.compile(f"(?:{_alt('inspected')})[^，。；]{{0,12}}$")
 HANDLED = re.compile(f"^(?:其中)?(?:{_alt('handled')})")
 JOINED = re.compile(r"(.{2,})(?:及|和|与|加)(.{2,})")
+INCLUDED = re.compile(f"^(?:{_alt('included')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
 
@@ -140,9 +141,11 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             if draft.is_part(m) or id(m) in draft.totals or id(m) in taken or not m.quantities:
                 continue
             q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
-            if q is None or not (draft.labeller.names_total(m.key) or JOINED.search(m.key)):
+            if q is None:
                 continue
             run = _run_before(draft, mentions, i, q.base_unit, taken)
+            if not (draft.labeller.names_total(m.key) or _joins(m.key, run)):
+                continue
             chosen = _footing_run(q, run)
             if chosen:
                 parts = [pm for pm, _ in run[-chosen:]]
@@ -154,15 +157,31 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
 def _run_before(
     draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]
 ) -> list[tuple[Mention, Quantity]]:
+    """The figures of that unit right before the total, in its sentence: a part noted in brackets (`（含
+    高新区 10.5 亿元）`) is a part of its neighbour, not of the total; a total ends the run."""
     run: list[tuple[Mention, Quantity]] = []
+    total = mentions[i]
     for j in range(i - 1, -1, -1):
         prev = mentions[j]
+        if prev.sentence != total.sentence or INCLUDED.match(prev.label.lstrip("（(，、")):
+            if prev.sentence != total.sentence:
+                break
+            continue
         pq = exact_of(prev, unit)
-        if pq is None or draft.is_part(prev) or id(prev) in taken:
+        if pq is None or draft.is_part(prev) or id(prev) in taken or draft.labeller.names_total(prev.key):
             break
         run.append((prev, pq))
     run.reverse()
     return run
+
+
+def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:
+    """`中央资金 300，省级资金 150，中央及省级资金 450`: a label joining the names of the figures before it."""
+    m = JOINED.search(key)
+    if m is None or len(run) < 2:
+        return False
+    names = [pm.key for pm, _ in run[-2:]]
+    return all(any(side in n or n in side for n in names) for side in (m.group(1), m.group(2)))
 
 
 def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:
