@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from tieout.linter.text.model import Document, Section, Sentence
+from tieout.linter.text.model import Document, Section, Sentence, Untrusted
+from tieout.linter.text.repair import repair
 
 FULL_TO_ASCII = {chr(0xFF10 + i): str(i) for i in range(10)}
 FULL_TO_ASCII.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
@@ -55,7 +56,7 @@ PAGE_NUMBER = re.compile(
 )
 HEADING = re.compile(
     r"^(?:(?P<chap>第[一二三四五六七八九十百]+[章节部分篇])"
-    r"|(?P<cn>[一二三四五六七八九十]{1,3})[、.](?!\d)"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3})(?:、|\.(?!\d))"
     r"|（(?P<pcn>[一二三四五六七八九十]{1,3})）"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d%.])(?=\s*[^\d\s万元%个])"
     r"|(?P<num>\d{1,2})[、.](?![\d])"
@@ -224,12 +225,36 @@ def _grouped_number(line: str, k: int) -> bool:
     return False
 
 
-def _is_page_number(text: str, next_text: str) -> bool:
+def _is_page_number(text: str, next_text: str, in_sequence: bool = False) -> bool:
     if not PAGE_NUMBER.match(text):
         return False
-    if re.fullmatch(r"\d{1,3}", text) and next_text[:1] in UNIT_START:
+    if re.fullmatch(r"\d{1,3}", text) and next_text[:1] in UNIT_START and not in_sequence:
         return False  # a number wrapped away from its unit, not a page number
     return True
+
+
+def _page_sequence(lines: list[str]) -> set[int]:
+    """Indices of bare-number lines in a run of page numbers (`3`, … `4`, … `5`, a page of text apart): those
+    are page numbers even where the next page starts with a unit, which would otherwise glue them onto a
+    figure. Three in a row, each at least PAGE_LINES lines after the last, is no column of table values."""
+    found = [(k, int(t)) for k, t in enumerate(lines) if re.fullmatch(r"\d{1,3}", t)]
+    out: set[int] = set()
+    chain: list[int] = []
+    last: tuple[int, int] | None = None
+    for k, v in found:
+        if last is not None and v == last[1] + 1 and k - last[0] >= PAGE_LINES:
+            chain.append(k)
+        else:
+            if len(chain) >= 3:
+                out.update(chain)
+            chain = [k]
+        last = (k, v)
+    if len(chain) >= 3:
+        out.update(chain)
+    return out
+
+
+PAGE_LINES = 10
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -249,9 +274,33 @@ def _ends_sentence(chars: list[str]) -> bool:
     return k >= 0 and chars[k] in TERMINAL
 
 
-def normalise(original: str, path: str = "<text>") -> Document:
+def normalise(original: str, path: str = "<text>", untrusted: list[tuple[int, int, str, str]] = ()) -> Document:
+    """The document of `original`; `untrusted` lists (start, end, page, reason) ranges of `original` whose text
+    layer cannot be trusted (from a PDF rendering), kept on the document as normalised spans."""
     if original.startswith("\ufeff"):
         original = original[1:]
+        untrusted = [(a - 1, b - 1, p, r) for a, b, p, r in untrusted]
+    repaired, back = repair(original)
+    doc = _normalise(repaired, path)
+    if repaired is not original:
+        doc.origin = [back[i] for i in doc.origin]
+        doc.original = original
+        doc.line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
+    doc.untrusted = [_untrusted(doc, a, b, page, reason) for a, b, page, reason in untrusted]
+    return doc
+
+
+NEWLINE = re.compile("\n")
+
+
+def _untrusted(doc: Document, a: int, b: int, page: str, reason: str) -> Untrusted:
+    """The normalised span of the original range [a, b): the characters that came from inside it."""
+    from bisect import bisect_left
+
+    return Untrusted(bisect_left(doc.origin, a), bisect_left(doc.origin, b), a, b, page, reason)
+
+
+def _normalise(original: str, path: str) -> Document:
     raw_lines = original.split("\n")
     lines: list[tuple[_Line, int]] = []  # cleaned line and index of its terminating newline
     base = 0
@@ -262,9 +311,10 @@ def normalise(original: str, path: str = "<text>") -> Document:
             nonempty.append((ln, base + len(raw)))
         base += len(raw) + 1
     page_break: set[int] = set()  # lines that follow a dropped page number: the text runs on across pages
+    sequence = _page_sequence([ln.text for ln, _ in nonempty])
     for idx, (ln, nl) in enumerate(nonempty):
         nxt = nonempty[idx + 1][0].text if idx + 1 < len(nonempty) else ""
-        if _is_page_number(ln.text, nxt):
+        if _is_page_number(ln.text, nxt, idx in sequence):
             page_break.add(idx + 1)
             continue
         if idx in page_break:
