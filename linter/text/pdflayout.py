@@ -9,6 +9,7 @@ report is written in); a page that merely reads oddly is never distrusted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -27,7 +28,10 @@ PAGE_MARK = re.compile(
     r"|(?P<c>\d{1,4})\s*/\s*\d{1,4}|(?P<d>\d{1,4}))$"
 )
 UNIT = re.compile(r"亿元|万元|万人|个百分点")
-NUMERAL_BEFORE = set("0123456789０１２３４５６７８９.．%％零〇一二两三四五六七八九十百千万几数多余")
+# what may stand before a unit: a figure, a number word, or a template's placeholder for a figure (`XXX 万元`)
+NUMERAL_BEFORE = set("0123456789０１２３４５６７８９.．%％零〇一二两三四五六七八九十百千万几数多余XxＸ×*＊□_＿…")
+# a figure standing loose: not followed by a unit or a date word (the figures a scrambled page moved away)
+LOOSE_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?(?![\d.]|\s*[亿万元个人家项年月日号%％])")
 DOUBLED_RUN = re.compile(r"(?:([\u4e00-\u9fff0-9])\1){4,}")
 
 
@@ -55,14 +59,13 @@ class LaidPage:
 # characters --------------------------------------------------------------------------------------------------
 def dedupe(chars: list[Char]) -> list[Char]:
     """Drop glyphs drawn again within a point of the same glyph (fake bold: `市市级级` for `市级`)."""
-    seen: set[tuple[str, int, int]] = set()
+    seen: dict[tuple[str, int], list[float]] = {}
     out: list[Char] = []
     for c in chars:
-        x, y = round(c["x0"]), round(c["base"])
-        key = (c["text"], x, y)
-        if c["text"].strip() and any((c["text"], x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+        text, x, y = c["text"], c["x0"], round(c["base"])
+        if text.strip() and any(abs(x - x2) <= 1 for dy in (-1, 0, 1) for x2 in seen.get((text, y + dy), ())):
             continue
-        seen.add(key)
+        seen.setdefault((text, y), []).append(x)
         out.append(c)
     return out
 
@@ -102,10 +105,35 @@ def find_tables(page: PageData, chars: list[Char]) -> list[tuple[tuple[float, fl
     from pdfplumber.table import TableFinder
 
     view = SimpleNamespace(edges=edges, chars=chars, bbox=page.bbox)
-    out = []
-    for table in TableFinder(view).tables:  # type: ignore[arg-type]
-        rows = [[c or "" for c in row] for row in table.extract()]
-        out.append((table.bbox, rows))
+    return [(table.bbox, _extract(table, chars)) for table in TableFinder(view).tables]  # type: ignore[arg-type]
+
+
+def _extract(table: object, chars: list[Char]) -> list[list[str]]:
+    """What pdfplumber's `Table.extract()` gives (a character belongs to the cell holding its centre, each
+    cell's text as pdfplumber writes it), without testing every character against every row: characters
+    are sorted by their vertical centre once, and each row takes its slice."""
+    from pdfplumber.utils import extract_text
+
+    x0, top, x1, bottom = table.bbox  # type: ignore[attr-defined]
+    mids = sorted(
+        ((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, k)
+        for k, c in enumerate(chars)
+        if top <= (c["top"] + c["bottom"]) / 2 < bottom
+    )
+    keys = [m[0] for m in mids]
+    out: list[list[str]] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        rx0, rtop, rx1, rbottom = row.bbox
+        in_row = [m for m in mids[bisect_left(keys, rtop) : bisect_left(keys, rbottom)] if rx0 <= m[1] < rx1]
+        cells = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append("")
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            picked = [chars[k] for v, h, k in in_row if cx0 <= h < cx1 and ctop <= v < cbottom]
+            cells.append(extract_text(picked) if picked else "")
+        out.append(cells)
     return out
 
 
@@ -128,7 +156,7 @@ def lay_out(page: PageData) -> LaidPage:
     out.items = [item for _, item in placed]
     if out.mark is None:
         _find_mark(out, body)
-    out.distrust = judge([ln.text for ln in body])
+    out.distrust = judge([ln.text for ln in body], [rows for _, rows in tables])
     return out
 
 
@@ -191,10 +219,23 @@ def page_labels(pages: list[LaidPage]) -> list[str]:
 
 
 # judging the text layer ----------------------------------------------------------------------------------------
-def judge(lines: list[str]) -> str:
+def judge(lines: list[str], tables: list[list[list[str]]] = ()) -> str:
     """Why the page's text cannot be trusted ("" when it can)."""
     text = "\n".join(lines)
     reasons = []
+    if _figures_moved(lines):
+        reasons.append("数字与文字错位")
+    if len(DOUBLED_RUN.findall(text)) >= 2:
+        reasons.append("重复字符")
+    cells = "\n".join(" ".join(row) for rows in tables for row in rows)
+    if _garbled(text + "\n" + cells):
+        reasons.append("文字编码无法识别")
+    return "/".join(reasons)
+
+
+def _figures_moved(lines: list[str]) -> bool:
+    """Units with no figure before them, at least as many as units with one, and loose figures elsewhere on
+    the page (`收入 亿元，增长` … `727.5 1.8%`): the figures were extracted away from their labels."""
     orphans = attached = 0
     for ln in lines:
         for m in UNIT.finditer(ln):
@@ -203,20 +244,30 @@ def judge(lines: list[str]) -> str:
                 attached += 1
             else:
                 orphans += 1
-    if orphans >= 3 and orphans >= attached:
-        reasons.append("数字与文字错位")
-    if len(DOUBLED_RUN.findall(text)) >= 2:
-        reasons.append("重复字符")
-    if _garbled(text):
-        reasons.append("文字编码无法识别")
-    return "/".join(reasons)
+    if orphans < 3 or orphans < attached:
+        return False
+    loose = sum(len(LOOSE_FIGURE.findall(ln)) for ln in lines)
+    return loose * 2 >= orphans
 
 
 def _garbled(text: str) -> bool:
-    """Most characters in no script a Chinese report uses: a font without a usable Unicode map."""
+    """Text in no script a Chinese report uses: Latin-1 symbols, private-use glyphs or `(cid:N)` codes where the
+    words should be, and few Chinese characters among the letters (a font without a usable Unicode map)."""
     chars = [c for c in text if not c.isspace()]
     if len(chars) < 20:
         return False
-    cid = text.count("(cid:")
-    bad = sum(1 for c in chars if 0x80 <= ord(c) < 0x2000 or 0xE000 <= ord(c) < 0xF900 or ord(c) >= 0xF0000)
-    return (bad + 6 * cid) / len(chars) > 0.3
+    junk = 6 * text.count("(cid:") + sum(1 for c in chars if _junk(c))
+    letters = [c for c in chars if c.isalpha() or _junk(c)]
+    ideographs = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
+    # a short garbled title on a divider page hides no figures: only a page of such text is distrusted
+    return len(letters) >= 20 and junk >= 0.05 * len(chars) and ideographs < 0.5 * len(letters)
+
+
+# ASCII symbols a Chinese report hardly uses: where they abound, glyph codes were read as ASCII
+RARE_ASCII = set("!\"#$&'*+<=>?@[\\]^_`{|}~")
+
+
+def _junk(c: str) -> bool:
+    """Latin-1 and Latin Extended letters and symbols, private-use glyphs, rare ASCII symbols, U+FFFD."""
+    o = ord(c)
+    return 0x80 <= o < 0x250 or 0xE000 <= o < 0xF900 or o >= 0xF0000 or c == "\ufffd" or c in RARE_ASCII
