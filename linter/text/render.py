@@ -38,6 +38,7 @@ class Rendering:
     text: str
     places: dict[int, Place]  # 1-based rendered line → place
     untrusted: list[Untrusted] = field(default_factory=list)
+    pages: int = 0  # physical pages of a PDF
 
     def untrusted_ranges(self) -> list[tuple[int, int, str, str]]:
         """(start, end) character offsets into `text` of each untrusted page, with its label and reason."""
@@ -166,4 +167,6 @@ def render_pdf(path: str) -> Rendering:
         b.blank()
         if page.distrust:
             b.untrusted.append(Untrusted(first + 1, len(b.lines), label, page.distrust))
-    return b.rendering()
+    rendering = b.rendering()
+    rendering.pages = len(laid)
+    return rendering
