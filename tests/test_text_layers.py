@@ -242,3 +242,24 @@ def test_corpus_pages_judged_untrusted():
         if r.untrusted:
             untrusted[pdf.name] = [u.page for u in r.untrusted]
     assert set(untrusted) <= {"jiangsu_huaian_2026_budget_report.pdf"}, untrusted
+
+
+def test_pdfium_and_pdfminer_read_a_page_alike(tmp_path):
+    """Pages with fonts PDFium may misread go through pdfminer: both sources must give the same lines."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+    from tieout.linter.text.pdfpages import _Transform, pdfium_chars, pdfminer_page
+
+    pdf = tmp_path / "r.pdf"
+    make_pdf(pdf, [REPORT])
+    with pdfplumber.open(str(pdf)) as plumber:
+        mined = pdfminer_page(plumber.rsrcmgr, plumber.pages[0].page_obj, 1)
+    doc = pdfium.PdfDocument(str(pdf))
+    page = doc[0]
+    tr = _Transform(page)
+    from_pdfium = pdfium_chars(page, tr)
+    page.close()
+    doc.close()
+    assert [ln.text for ln in build_lines(mined.chars)] == [ln.text for ln in build_lines(from_pdfium)] == REPORT
+    for a, b in zip(mined.chars, from_pdfium):
+        assert abs(a["base"] - b["base"]) < 0.5 and abs(a["x0"] - b["x0"]) < 0.5

@@ -217,17 +217,56 @@ def _edge(x0: float, y0: float, x1: float, y1: float) -> Edge | None:
 
 
 # pdfminer ----------------------------------------------------------------------------------------------------
-def pdfminer_page(page: Any, number: int) -> PageData:
-    """A page through pdfplumber: its characters with baselines from the glyph matrices, and its edges."""
-    out = PageData(number, float(page.width), float(page.height), source="pdfminer")
-    for ch in page.chars:
-        f = ch["matrix"][5]
-        size = float(ch.get("size") or 1.0)
-        # the matrix holds the glyph origin in PDF space (y up), `y0` the bottom of its box in the same space
-        base = float(ch["bottom"]) - (f - float(ch["y0"])) if ch.get("upright", True) else float(ch["bottom"])
-        out.chars.append(_char(ch["text"], float(ch["x0"]), float(ch["x1"]), base, size, bool(ch.get("upright"))))
-    out.edges = [dict(e) for e in page.edges]
+def pdfminer_page(rsrcmgr: Any, page_obj: Any, number: int) -> PageData:
+    """A page through pdfminer: characters with baselines from their glyph matrices, and ruling edges.
+
+    pdfminer is driven directly rather than through pdfplumber's page objects: converting every glyph into
+    pdfplumber's dictionary (colours, marked content, …) took a quarter of the time of such a page."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    device = PDFPageAggregator(rsrcmgr, laparams=None)
+    PDFPageInterpreter(rsrcmgr, device).process_page(page_obj)
+    layout = device.get_result()
+    out = PageData(number, float(layout.width), float(layout.height), source="pdfminer")
+    for obj in _walk(layout):
+        _add_object(obj, out)
     return out
+
+
+def _walk(container: Any) -> Iterator[Any]:
+    from pdfminer.layout import LTFigure
+
+    for obj in container:
+        if isinstance(obj, LTFigure):
+            yield from _walk(obj)
+        else:
+            yield obj
+
+
+def _add_object(obj: Any, out: PageData) -> None:
+    """A glyph as a character, a line, rectangle or path as its horizontal and vertical edges."""
+    from pdfminer.layout import LTChar, LTCurve, LTRect
+
+    h = out.height
+    if isinstance(obj, LTChar):
+        size = float(obj.size) or 1.0
+        if obj.upright:
+            base = h - float(obj.matrix[5])  # the glyph origin: exact where the font's box is not
+        else:
+            base = h - (obj.y0 + obj.y1) / 2 + (ASCENT - 0.5) * size
+        out.chars.append(_char(obj.get_text(), float(obj.x0), float(obj.x1), base, size, bool(obj.upright)))
+    elif isinstance(obj, LTRect):
+        x0, y0, x1, y1 = obj.bbox
+        corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+        out.edges.extend(_edges([(x, h - y) for x, y in corners]))
+    elif isinstance(obj, LTCurve):  # lines too
+        out.edges.extend(_edges([(x, h - y) for x, y in obj.pts]))
+
+
+def _edges(points: list[tuple[float, float]]) -> list[Edge]:
+    pairs = zip(points, points[1:])
+    return [e for (x0, y0), (x1, y1) in pairs if (e := _edge(x0, y0, x1, y1)) is not None]
 
 
 # the reader --------------------------------------------------------------------------------------------------
@@ -286,9 +325,7 @@ def pages(data: bytes) -> Iterator[PageData]:
             plumber_page = plumber.pages[k] if plumber is not None and k < len(plumber.pages) else None
             risky = plumber_page is not None and _risky_fonts(plumber_page.page_obj.resources, set())
             if doc is None or risky:
-                yield pdfminer_page(plumber_page, k + 1)
-                if plumber_page is not None:
-                    plumber_page.close()
+                yield pdfminer_page(plumber.rsrcmgr, plumber_page.page_obj, k + 1)
                 continue
             page = doc[k]
             try:
