@@ -27,7 +27,8 @@ INTERNAL = "TO900"
 
 def analyse(source: Source, config: Config, labeller: Labeller | None = None) -> tuple[Document, Facts]:
     labeller = labeller or Labeller({**plugins().synonyms, **config.synonyms})
-    doc = normalise(source.text, source.path)
+    untrusted = source.rendering.untrusted_ranges() if source.rendering is not None else []
+    doc = normalise(source.text, source.path, untrusted)
     facts = build_facts(doc, labeller, tuple(config.extra_units))
     plugins().pm.hook.tieout_extract(document=doc, facts=facts, labeller=labeller)
     return doc, facts
@@ -57,6 +58,7 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
                     result.checked.append(item)
         except Exception as exc:  # a broken check is a finding for this file, never a crash
             result.diagnostics.append(_internal(source.path, f"check {rule_cls.code} ({rule_cls.name})", exc))
+    _drop_untrusted(doc, result)
     if summarise_figures:
         result.summary = summarise(source.path, doc, facts)
     result.diagnostics = apply_suppressions(doc, result.diagnostics)
@@ -66,6 +68,20 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
     result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
     return result
+
+
+# --- untrusted text layers (TO401): nothing inside an untrusted page is reported or counted as checked; the
+# page is reported once by TO401 itself, which is why its own finding stays.
+UNTRUSTED_CODE = "TO401"
+
+
+def _drop_untrusted(doc: Document, result: FileResult) -> None:
+    if not doc.untrusted:
+        return
+    result.diagnostics = [
+        d for d in result.diagnostics if d.code == UNTRUSTED_CODE or doc.untrusted_at(d.line, d.column) is None
+    ]
+    result.checked = [c for c in result.checked if doc.untrusted_at(c.line, c.column) is None]
 
 
 def _internal(path: str, stage: str, exc: Exception) -> Diagnostic:
