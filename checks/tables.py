@@ -150,7 +150,9 @@ class TableTotal(Rule):
             return
         s = sum((q.base_value for q in parts), Decimal(0))
         expected = written_like(s, total)
-        kw = self.rounding(verdict == "rounding")
+        kw = (
+            {"severity": "info"} if verdict == "rounding" else {}
+        )  # rounding: reported at info until table outcomes join TO100
         yield self.diag(
             total,
             f"{where}的 {total.text} 不等于所合计各项之和 {expected}",
@@ -230,7 +232,9 @@ class TableRate(Rule):
         exact = ((num.base_value - den.base_value) if growth else num.base_value) / den.base_value * HUNDRED
         expected = f"{fmt(exact, value.decimals)}%"
         formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
-        kw = self.rounding(any(v == "rounding" for v, _, _ in tried))
+        kw = (
+            {"severity": "info"} if any(v == "rounding" for v, _, _ in tried) else {}
+        )  # rounding: reported at info until table outcomes join TO100
         yield self.diag(
             value,
             f"“{name}”列的 {value.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
@@ -282,7 +286,9 @@ class TableShare(Rule):
                         continue
                     exact = part.base_value / whole.base_value * HUNDRED
                     expected = f"{fmt(exact, stated.decimals)}%"
-                    kw = self.rounding(verdict == "rounding")
+                    kw = (
+                        {"severity": "info"} if verdict == "rounding" else {}
+                    )  # rounding: reported at info until table outcomes join TO100
                     yield self.diag(
                         stated,
                         f"“{header[s]}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，"
