@@ -80,8 +80,8 @@ def _growth_outcome(
     p = pct.quantity
     assert p is not None
     growth_iv = ratio(sub(interval(cur), base_iv), base_iv)
-    if growth_iv is None or base_val == 0:
-        return None
+    if growth_iv is None or base_val <= 0:
+        return None  # a growth rate over a base that is zero or negative says nothing checkable
     verdict = ctx.judge(_signed(interval(p), pct.direction == "up"), growth_iv, p.ulp)
     related = [(cur, "本期数")] + ([(c.base, "上期数")] if c.base is not None else [])
     exact = (cur.base_value - base_val) / base_val * HUNDRED

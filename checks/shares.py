@@ -40,10 +40,37 @@ def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
 
 
 def share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    groups: dict[int, list[tuple[Share, Outcome]]] = {}
     for s in ctx.facts.shares:
         o = share_outcome(ctx, s)
         if o is not None:
+            groups.setdefault(id(s.total), []).append((s, o))
+    for group in groups.values():
+        other = _another_whole(group)
+        for _, o in group:
+            if o.verdict == "fail" and other:
+                continue  # the shares are of another whole than the one they were read against
             yield o
+
+
+def _another_whole(group: list[tuple[Share, Outcome]]) -> bool:
+    """Do two or more shares of one whole miss it alike, each implying the same other whole (`转移支付各地市
+    28438 万元，其中福州 6733 万元、占比 23.22%` where every share is of the fund's 28,999 万元)? One mistaken
+    share misses alone; shares that agree with each other on another whole were not meant of this one."""
+    wholes = [_implied(s) for s, o in group if o.verdict == "fail"]
+    wholes = [w for w in wholes if w is not None]
+    if len(wholes) < 2:
+        return False
+    low = max(w[0] for w in wholes)
+    high = min(w[1] for w in wholes)
+    return low <= high
+
+
+def _implied(s: Share) -> tuple[Decimal, Decimal] | None:
+    """The whole a share implies: part / stated share, as an interval."""
+    if s.part is None or s.stated.value <= 0:
+        return None
+    return ratio(interval(s.part), interval(s.stated))
 
 
 class ShareMismatch(Rule):
@@ -74,13 +101,13 @@ def share_list_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         total = sum((q.value for q in stated), Decimal(0))
         slack = sum((q.ulp for q in stated), Decimal(0))
-        if total > HUNDRED + slack:
+        if total > HUNDRED + slack and total - HUNDRED < min(q.value for q in stated) / 2:
             msg = f"所列各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，超过 100%"
             related = [(q, "占比") for q in stated[:-1]]
             yield Outcome(stated[-1], "fail", "share_sum", related, msg, f"{fmt(total)}%", "≤ 100%")
             continue
-        if total < HUNDRED - slack:
-            continue
+        if total < HUNDRED - slack or total > HUNDRED + slack:
+            continue  # short of 100%: items left out; far over: shares of different wholes (各自占比)
         yield Outcome(stated[-1], "pass", "share_sum", operands=stated[:-1])
         yield from _against_listed_sum(ctx, shares, parts)
 
@@ -111,8 +138,9 @@ class ShareList(Rule):
     """Shares listed with no stated whole (`教育支出 9,558 万元，占 90%；社保 637.2 万元，占 6%；…`).
 
     When the listed shares add up to 100% (within their rounding), the whole is the sum of the listed
-    parts, and each share must match its part over that sum. Shares adding up to more than 100% are wrong
-    whatever the whole; shares adding up to less may leave items out and are not judged.
+    parts, and each share must match its part over that sum. Shares adding up to more than 100% by less than
+    half the smallest of them cannot all be shares of one whole; far more than 100% are shares of different
+    wholes (`节能产品占比 99.8%，环保产品占比 97.7%`), and less than 100% may leave items out: neither is judged.
     """
 
     code = "TO112"

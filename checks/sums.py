@@ -59,7 +59,19 @@ def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quan
         return False
     if min(_significant(q) for q in [total, *parts]) < MIN_SIGNIFICANT - 1 or _significant(total) < MIN_SIGNIFICANT:
         return False
-    return bool(suspects(ctx, total, parts))
+    return _closed(ctx, b, parts) and bool(suspects(ctx, total, parts))
+
+
+def _closed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
+    """Does the list end its sentence's figures of its unit? One that goes on (`…宁德 1103 万元、平潭 90 万元`,
+    the second not read as a part) may have lost a part, and its shortfall is no slipped digit."""
+    last = max(p.end for p in parts)
+    unit = parts[0].base_unit
+    return not any(
+        q.base_unit == unit and q.start > last and q.kind == parts[0].kind
+        for m in ctx.index.in_sentence(b.sentence)
+        for q in m.quantities
+    )
 
 
 def _restated_cause(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> bool:
@@ -177,8 +189,8 @@ class SumMismatch(Rule):
 def exceed_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Each partial (`其中`) list against its whole: the parts may fall short, never exceed it."""
     for b, total, parts in footings(ctx.facts.breakdowns):
-        if b.exhaustive or dimension_runs(total, parts, ctx.judge) is not None:
-            continue
+        if _complete(ctx, b, total, parts) or dimension_runs(total, parts, ctx.judge) is not None:
+            continue  # a complete list is held to its total by TO101: one cause, one finding
         if any(ctx.value(p) < 0 for p in parts) or any(q.approx for q in [total, *parts]):
             continue
         s = add([ctx.interval(p) for p in parts])

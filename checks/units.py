@@ -13,7 +13,10 @@ from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
 AMOUNT_WORDS = re.compile(r"(?:金额|资金|经费|收入|支出|费用|预算|总值|总额|净值|余额|结余|资产|负债|拨款|价值|成本)$")
-MIN_DIGITS = 3  # a bare `2` or `15` after an amount word is more often a count or a list number than an amount
+MIN_DIGITS = 3
+MULTIPLIERS = frozenset(
+    "万亿千百"
+)  # a bare `2` or `15` after an amount word is more often a count or a list number than an amount
 
 
 class UnitSlip(Rule):
@@ -101,7 +104,7 @@ class MissingUnit(Rule):
                 continue  # the paragraph's amounts do not say which unit one without it has
             for m in mentions:
                 for q in m.quantities:
-                    if not _bare_amount(m, q) or q.start in in_formula:
+                    if not _bare_amount(self.ctx.doc.text, m, q) or q.start in in_formula:
                         continue
                     near = min(units, key=lambda u: abs(u.start - q.start))
                     yield self.diag(
@@ -113,9 +116,11 @@ class MissingUnit(Rule):
                     )
 
 
-def _bare_amount(m: Mention, q: Quantity) -> bool:
+def _bare_amount(text: str, m: Mention, q: Quantity) -> bool:
     if q.kind != "bare" or not AMOUNT_WORDS.search(m.key):
         return False
+    if text[q.end : q.end + 1] in MULTIPLIERS:
+        return False  # `4.30万`: the measure word is left out, not the unit
     return q.decimals > 0 or len(str(abs(q.value)).split(".")[0]) >= MIN_DIGITS
 
 

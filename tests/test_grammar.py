@@ -191,11 +191,9 @@ def test_unknown_text_never_breaks_the_parser():
     weird = "占 其中 比上年 增加 由 至 = / 执行率 ，，；；（（））" * 3 + "收入 5 万元，占，其中。增加 3%，由 5% 至。"
     doc = normalise(weird)
     qs = extract(doc)
-    from tieout.linter.facts.build import FactBuilder
+    from tieout.linter.facts.build import build_facts
 
-    fb = FactBuilder(doc)
-    fb.build()
-    assert fb.parse_errors == 0
+    assert build_facts(doc).parse_errors == 0
     assert tokenize(doc.text, 0, len(doc.text), qs)
 
 
@@ -244,32 +242,8 @@ FRAGMENTS = [
 def test_grammar_is_total_over_random_sentences():
     import random
 
-    from tieout.linter.facts.build import FactBuilder
+    from tieout.linter.facts.build import build_facts
 
     rng = random.Random(20261125)
     text = "。".join("".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(2, 14))) for _ in range(3000)) + "。"
-    fb = FactBuilder(normalise(text))
-    fb.build()
-    assert fb.parse_errors == 0
-
-
-def test_fast_fact_constructor_matches_model_construct():
-    from tieout.linter.facts.model import Mention
-
-    values = dict(
-        label="收入",
-        key="收入",
-        noun="",
-        quantities=[],
-        sentence=1,
-        paragraph=0,
-        section=["一、"],
-        period="",
-        parent=None,
-        role="plain",
-        share=None,
-    )
-    a, b = Mention.of(**values), Mention.model_construct(**values)
-    assert a == b and a.model_dump() == b.model_dump() and a.model_fields_set == b.model_fields_set
-    with pytest.raises(TypeError):
-        Mention.of(label="x")
+    assert build_facts(normalise(text)).parse_errors == 0

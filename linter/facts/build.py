@@ -46,6 +46,7 @@ from tieout.linter.vocab import words
 
 # list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
 EXHAUSTIVE = frozenset(words("relations", "exhaustive"))
+INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 # a list item added to the list rather than listed in it (`加上…`, `另…`)
 ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
 
@@ -61,6 +62,7 @@ class Draft:
     headless: dict[int, list[Mention]] = field(default_factory=dict)  # sentence opening with 其中 → its parts
     parts: set[int] = field(default_factory=set)  # ids of mentions listed as parts of a breakdown
     totals: set[int] = field(default_factory=set)  # ids of mentions that are a breakdown's total
+    noted: set[int] = field(default_factory=set)  # ids of mentions in brackets after a part: that part's
     parse_errors: int = 0
 
     def is_part(self, m: Mention) -> bool:
@@ -85,8 +87,9 @@ class SentencePass:
                 continue  # a table row: the table model reads it as cells
             lo = bisect_left(starts, sent.start)
             hi = bisect_left(starts, sent.end)
-            if lo < hi:
-                self._sentence(si, sent.start, sent.end, self.facts.quantities[lo:hi])
+            qs = self.facts.quantities[lo:hi]
+            if qs and not _table_row(text, qs):
+                self._sentence(si, sent.start, sent.end, qs)
 
     def _sentence(self, si: int, start: int, end: int, qs: list[Quantity]) -> None:
         toks = tokenize(self.doc.text, start, end, qs)
@@ -113,18 +116,32 @@ class SentencePass:
                 self._breakdown(item, si, para, mentions, self._qualified_head(items[:pos], mentions))
                 if headless:
                     # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
-                    self.d.headless[si] = [m for m in mentions[before:] if id(m) not in self.d.parts]
+                    self.d.headless[si] = [
+                        m for m in mentions[before:] if id(m) not in self.d.parts and id(m) not in self.d.noted
+                    ]
             else:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
 
     @staticmethod
     def _qualified_head(before: list[object], mentions: list[Mention]) -> Mention | None:
-        """`决算为 0.39 万元，完成预算的 13.68%，其中：…`: a list whose keyword follows a figure and only the
-        ratios and changes that qualify it breaks down that figure."""
+        """The figure a list opening mid-sentence breaks down: the one right before its keyword, past the
+        ratios and changes that qualify it (`决算为 0.39 万元，完成预算的 13.68%，其中：…`) and past a bracket
+        noting what it includes (`限额 283.26 亿元（含高新区 73.16 亿元），其中：…`)."""
+        bracket = False
+        entries = [m for m in mentions]
         for item in reversed(before):
-            if isinstance(item, (_Rate, _Change)) or (isinstance(item, Token) and item.type == "SEP"):
+            if isinstance(item, Token) and item.type == "SEP":
+                bracket = bracket or str(item)[-1:] in "）)"
                 continue
-            return mentions[-1] if isinstance(item, _Entry) and mentions else None
+            if isinstance(item, (_Rate, _Change)):
+                continue
+            if not isinstance(item, _Entry) or not entries:
+                return None
+            if bracket and INCLUDED.match(item.label.lstrip("（(")):
+                entries.pop()  # the bracket's own figure: look past it
+                bracket = False
+                continue
+            return entries[-1]
         return None
 
     def _clause(self, item: object, si: int, mentions: list[Mention], named: str = "") -> None:
@@ -154,10 +171,12 @@ class SentencePass:
         head = self._mention(b.head, si, para) if b.head is not None else qualified
         if head is not None and head is not qualified:
             mentions.append(head)
-        parts = self._parts(b, si, para, mentions, head)
+        parts = self._reattach(self._parts(b, si, para, mentions, head))
         for p in b.noted:  # figures in brackets after a part: mentions of their own, not parts of this list
             if isinstance(p, _Entry):
-                mentions.append(self._mention(p, si, para))
+                noted = self._mention(p, si, para)
+                self.d.noted.add(id(noted))
+                mentions.append(noted)
             elif isinstance(p, _Breakdown):
                 self._breakdown(p, si, para, mentions)
             else:
@@ -192,6 +211,25 @@ class SentencePass:
                 self._clause(p, si, mentions)
         return parts
 
+    def _reattach(self, parts: list[Mention]) -> list[Mention]:
+        """A part with a list of its own that a `；` seemed to end (`经费类支出 462.2 亿元，包括市本级 318.4 亿元，
+        完成调整预算的 100.9%；市对区转移支付 143.8 亿元`): when the parts after it complete its list exactly,
+        they are its parts, not its siblings."""
+        lists = {id(b.total): i for i, b in enumerate(self.facts.breakdowns)}
+        out: list[Mention] = []
+        i = 0
+        while i < len(parts):
+            p = parts[i]
+            out.append(p)
+            k = lists.get(id(p))
+            run = _completing(self.facts.breakdowns[k], parts[i + 1 :]) if k is not None else []
+            if run:
+                b = self.facts.breakdowns[k]
+                self.facts.breakdowns[k] = Breakdown(b.total, [*b.parts, *run], b.keyword, True, b.sentence)
+                self.d.parts.update(id(m) for m in run)
+            i += 1 + len(run)
+        return out
+
     def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
         (`一般债券 397 亿元，省级留用 38 亿元，转贷市县 359 亿元`: the last two are the first's)."""
@@ -202,7 +240,8 @@ class SentencePass:
             self.d.parts.update(id(m) for m in run)
         self.d.parts.update(id(m) for m in own)
         self.d.totals.add(id(head))
-        self.facts.breakdowns.append(Breakdown(head, own, keyword, keyword in EXHAUSTIVE, si))
+        exhaustive = keyword in EXHAUSTIVE and len(own) >= 2
+        self.facts.breakdowns.append(Breakdown(head, own, keyword, exhaustive, si))
 
     def _share_of_subtotal(self, sub: Mention, head: Mention | None) -> None:
         """A nested total's own share (`本年收入 470 万元，占 94%，其中…`) is a share of the outer total."""
@@ -223,8 +262,10 @@ class SentencePass:
         # operands: the figures of the sentence before the rate and after any earlier rate
         floor = self._last_rate.get(si, -1)
         self._last_rate[si] = r.start
-        # items of a list separated by ；are independent: a rate's operands stand in its own item
-        floor = max(floor, self.doc.text.rfind("；", self.doc.sentences[si].start, r.start))
+        # items of a list separated by ；are independent: a rate's operands stand in its own item; after 其中 a
+        # rate is the subset's (`目标 25 个，完成 23 个，其中个别地区…，实际支出率为 0%`)
+        begin = self.doc.sentences[si].start
+        floor = max(floor, self.doc.text.rfind("；", begin, r.start), self.doc.text.rfind("其中", begin, r.start))
         ops: list[Quantity] = []
         labels: list[str] = []
         for m in mentions:
@@ -301,6 +342,15 @@ class SentencePass:
         self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, f.word.start_pos, f.word.end_pos, si))
 
 
+def _table_row(text: str, qs: list[Quantity]) -> bool:
+    """A row of a table laid out with spaces (`年度资金总额 21277.04 26273.51 18259.76 69.49%`): figures side by
+    side with nothing but spaces between them, at least two of them bare numbers. Prose never writes so."""
+    for a, b in zip(qs, qs[1:]):
+        if "bare" in (a.kind, b.kind) and a.kind in ("bare", "percent") and not text[a.end : b.start].strip():
+            return True
+    return False
+
+
 def _is_label(item: object) -> bool:
     return isinstance(item, Token) and item.type == "LABEL"
 
@@ -321,6 +371,25 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool) -> bool:
     if not first and ADDED.match(p.label.lstrip("，、；：")):
         return True
     return all(q.bound is not None for q in p.qs)
+
+
+def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
+    """The shortest run of `after` whose figures, with the breakdown's parts, add up to its total exactly."""
+    whole = next((q for q in b.total.quantities if q.kind in ("amount", "count") and q.exact), None)
+    if whole is None:
+        return []
+    listed = [q for m in b.parts if (q := m.of_unit(whole.base_unit)) is not None]
+    total = sum((q.base_value for q in listed), Decimal(0))
+    for j, m in enumerate(after):
+        q = m.of_unit(whole.base_unit)
+        if q is None or not q.exact:
+            return []
+        total += q.base_value
+        if total == whole.base_value:
+            return after[: j + 1]
+        if total > whole.base_value:
+            return []
+    return []
 
 
 def _runs_of_parts(parts: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, list[Mention]]]]:
@@ -376,8 +445,10 @@ def build_facts(doc: Document, labeller: Labeller | None = None, extra_units: tu
     SentencePass(draft).run()
     identity.assign(draft)
     passes.run(draft)
+    identity.refine(draft)
     explain.run(draft)
     facts.unparsed = _unparsed(facts)
+    facts.parse_errors = draft.parse_errors
     return facts
 
 

@@ -110,16 +110,31 @@ def assign(draft: Draft) -> None:
             elif items[id(p)] != items[whole]:
                 of_whole[id(p)] = items[whole]
     sections = _Sections(doc)
+    # a government's report states its totals for each fund and level under their own headings; a
+    # department's states its own totals once for the whole document
+    wide = bool(load("genres").get(genre, {}).get("document_wide_totals")) if genre else False
     for m in facts.mentions:
         item = items[id(m)]
         heading, path = sections.of(doc.section_at(m.start))
         context = stated[id(m)].under(heading).under(document)
         if item in labeller.canonical_keys:
-            subject = _sentence_subject(draft, m, items)
+            subject = _sentence_subject(draft, m, items) or ("" if wide else path)
         else:
             subject = "›".join(x for x in (path, of_whole.get(id(m), "")) if x)
         m.identity = Identity(item, context, subject, named=_names_one(labeller, item))
     _periods_within_items(draft)
+
+
+def refine(draft: Draft) -> None:
+    """After the linking passes: a part of a breakdown a pass found (`…转移支付 72.1 亿元。其中：一般性转移支付
+    52.5 亿元`) is of that whole too, and what it is was inferred, not stated."""
+    for b in draft.facts.breakdowns:
+        if b.certain:
+            continue
+        for p in b.parts:
+            whole = b.total.identity.item
+            subject = "›".join(x for x in (p.identity.subject, whole) if x and whole != p.identity.item)
+            p.identity = replace(p.identity, subject=subject, inferred=True)
 
 
 def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:

@@ -228,5 +228,6 @@ class Facts:
     unit_slips: list[UnitSlip] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)
     unparsed: list[int] = field(default_factory=list)  # sentences with 2+ figures and no relation
+    parse_errors: int = 0  # sentences the grammar could not parse (read as plain figures instead)
     document_context: Context = field(default_factory=Context)
     genre: str = ""

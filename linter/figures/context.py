@@ -100,6 +100,13 @@ def _word_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return re.compile(f"{PERIOD.pattern}|(?P<word>{alternation})"), meaning
 
 
+def _moved(text: str, m: re.Match[str]) -> bool:
+    """Is the fund named where money goes or comes from (`调入一般公共预算`, `向一般公共预算调出资金`)?"""
+    return bool(re.search(f"(?:{_transfer().pattern})$", text[: m.start()])) or (
+        text[max(0, m.start() - 1) : m.start()] in ("向", "从", "由") and bool(_transfer().match(text, m.end()))
+    )
+
+
 @lru_cache(maxsize=1)
 def _flow() -> re.Pattern[str]:
     verbs = sorted((str(w) for w in load("context").get("flow_verbs") or []), key=len, reverse=True)
@@ -109,7 +116,7 @@ def _flow() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _transfer() -> re.Pattern[str]:
     verbs = sorted((str(w) for w in load("context").get("transfer_verbs") or []), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")$")
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")")
 
 
 def _period(m: re.Match[str]) -> str:
@@ -132,7 +139,7 @@ def read(text: str) -> Reading:
     for m in pattern.finditer(text):
         if m.group("word"):
             field, value = meaning[m.group("word")]
-            if field == "shield" or (field == "fund" and _transfer().search(text, 0, m.start())):
+            if field == "shield" or (field == "fund" and _moved(text, m)):
                 continue  # an item's own words; a fund money is transferred to or from
             if field == "scope" and _flow().match(text, m.end()):
                 continue  # `市县上解收入`, `对下转移支付`: the level money comes from or goes to

@@ -53,7 +53,9 @@ UP_WORD = re.compile(_alternation("up") + "|升")
 DOWN_WORD = re.compile(_alternation("down") + "|低")
 GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
 # what is left of a label once its context words are read: list marks, connectives, verbs of stating
-ITEM_TRIM_LEAD = re.compile(r"^(?:[，、；：:,;（）()①-⑳❶-❿]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上|加|减去|减)+")
+ITEM_TRIM_LEAD = re.compile(
+    r"^(?:[，、；：:,;（）()①-⑳❶-❿]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上|加|减去|减)+"
+)
 ITEM_TRIM_TAIL = re.compile(
     r"(?:[，、；：:,;（）()]|情况|为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达)+$"
 )

@@ -70,6 +70,8 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
     own: list = []
     noted: list = []
     depth = 0
+    enumerated = _enumerated(items)
+    marked = False  # an enumerator seen since the last part (`②股利、股息收入 6 万元`: on the label before)
     for c in items:
         mark = str(c)[-1:] if _is_sep(c) else ""
         if mark and mark in "（(":
@@ -77,7 +79,14 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
         elif mark and mark in "）)":
             depth = max(0, depth - 1)
         elif not mark:
-            (own if depth == 0 else noted).append(c)
+            text = str(c) if isinstance(c, Token) else _label_of(c)
+            marked = marked or bool(ENUMERATOR.match(text.lstrip("，、；：")))
+            # in an enumeration (`①…，当期结余 X；②…`) the parts are the enumerated items; the figures after
+            # one of them are that item's details
+            detail = enumerated and isinstance(c, (_Entry, _Breakdown)) and not marked
+            (own if depth == 0 and not detail else noted).append(c)
+            if isinstance(c, (_Entry, _Breakdown)):
+                marked = False
     return _Breakdown(head, keyword, own, noted)
 
 
@@ -94,9 +103,35 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
     seps = [(i, str(c)[-1:]) for i, c in enumerate(items) if _is_sep(c)]
     if keyword[:1] in "（(":
         return next((i for i, sep in seps if sep in "）)"), None)
-    if not nested and _entry_separator(items) == "；":
+    first = next((i for i, c in enumerate(items) if isinstance(c, (_Entry, _Breakdown))), len(items))
+    clause = next((i for i, sep in seps if sep not in "：:" and i < first), None)
+    if clause is not None:
+        # the parts follow their keyword: `分别为项目决策、项目管理…；二级指标 10 个` lists names, `主要是受…影响，
+        # …14 亿元` gives a reason; neither lists figures
+        return clause
+    if _enumerated(items) or (not nested and _entry_separator(items) == "；"):
         return None
     return next((i for i, sep in seps if sep == "；"), None)
+
+
+# list markers: ① / 1、 / （1） / 一是 / （一）
+ENUMERATOR = re.compile(
+    r"^(?:[①-⑳❶-❿]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])"
+)
+
+
+def _label_of(c: object) -> str:
+    if isinstance(c, _Entry):
+        return c.label
+    if isinstance(c, _Breakdown) and c.head is not None:
+        return c.head.label
+    return ""
+
+
+def _enumerated(items: list) -> bool:
+    """Is the list's first part marked as an item of an enumeration (`其构成是：①…；②…`)?"""
+    first = next((c for c in items if isinstance(c, (_Entry, _Breakdown))), None)
+    return first is not None and bool(ENUMERATOR.match(_label_of(first).lstrip("，、；：")))
 
 
 def _entry_separator(items: list) -> str | None:
@@ -209,17 +244,19 @@ class SentenceTransformer(Transformer):
         return base, self._values(children)[-1]
 
     def part(self, children: list) -> object:
-        if len(children) >= 2 and isinstance(children[1], Token) and children[1].type == "SUBSET":
-            keyword = str(children[1])
-            rest = _flat(children[2:])
-            # a nested list ends at `；` (or at the bracket that opened it): what follows are siblings of the
-            # part that opened it
-            cut = _list_end(keyword, rest, nested=True)
-            if cut is not None:
-                # the separator stays: it tells the enclosing list how its parts are listed
-                return [_listed(children[0], keyword, rest[:cut]), *rest[cut:]]
-            return _listed(children[0], keyword, rest)
-        return children[0]
+        """A part: an entry, with the ratios and changes that qualify it, perhaps opening a list of its own."""
+        at = next((i for i, c in enumerate(children) if isinstance(c, Token) and c.type == "SUBSET"), None)
+        if at is None:
+            return children[0] if len(children) == 1 else list(children)
+        keyword = str(children[at])
+        rest = _flat(children[at + 1 :])
+        quals = [c for c in children[1:at] if not _is_sep(c)]
+        # a nested list ends at `；` (or at the bracket that opened it): what follows are siblings of the part
+        # that opened it; the separator stays, it tells the enclosing list how its parts are listed
+        cut = _list_end(keyword, rest, nested=True)
+        if cut is None:
+            return [_listed(children[0], keyword, rest), *quals]
+        return [_listed(children[0], keyword, rest[:cut]), *quals, *rest[cut:]]
 
     def breakdown(self, children: list) -> _Breakdown | list:
         head = children[0] if isinstance(children[0], _Entry) else None

@@ -303,7 +303,7 @@ def _settle(toks: list[Tok]) -> list[Tok]:
             # the separator before a list's keyword says where the list ends (`（其中` ends at `）`): keep it
             toks[i + 1] = Tok("SUBSET", t.text + toks[i + 1].text, t.start, toks[i + 1].end)
             continue
-        if t.type == "SEP" and nxt in ("SHARE", "UP", "DOWN"):
+        if t.type == "SEP" and nxt in ("SHARE", "UP", "DOWN", "RATE", "CMP"):
             continue
         if t.type == "SEP" and out and out[-1].type in ("SUBSET", "SEP"):
             continue

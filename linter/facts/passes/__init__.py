@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 Pass = Callable[["Draft"], Iterable[Any]]
 
 PASSES: tuple[Pass, ...] = (
+    breakdowns.defined_totals,
     breakdowns.inspections,
     links.change_bases,
     breakdowns.headless,

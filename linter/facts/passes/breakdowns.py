@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from tieout.linter.facts.definitions import complete
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import by_paragraph, exact_of, same_section
+from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
 from tieout.linter.figures.intervals import digit_slip
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import words
@@ -31,6 +33,14 @@ JOINED = re.compile(r"(.{2,})(?:及|和|与|加)(.{2,})")
 INCLUDED = re.compile(f"^(?:{_alt('included')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
+
+
+def defined_totals(draft: Draft) -> Iterator[Completed]:
+    """A list whose parts cover a total's definition (三公经费 = 因公出国（境）费 + 公务用车购置及运行维护费 +
+    公务接待费) is complete, whatever word opened it."""
+    for b in draft.facts.breakdowns:
+        if not b.exhaustive and len(b.parts) >= 2 and complete(b.total, b.parts):
+            yield Completed(b, replace(b, exhaustive=True))
 
 
 def inspections(draft: Draft) -> Iterator[Breakdown]:
@@ -101,7 +111,7 @@ def _per_measure(prev: list[Mention], groups: list[list[Mention]], si: int) -> I
         if len(parts) != len(groups):
             continue  # a measure some groups lack cannot be footed
         used.update(id(p) for p in parts)
-        yield Breakdown(t, parts, "其中", len(parts) >= 2, si, certain=False)
+        yield Breakdown(t, parts, "其中", False, si, certain=False)
 
 
 def _one_group(items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
