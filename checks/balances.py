@@ -21,7 +21,10 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         verdicts = [ctx.judge(interval(b.balance), plain, band)]
         if b.opening is not None:
             verdicts.append(ctx.judge(interval(b.balance), add([interval(b.opening), plain]), band))
-        ops = [b.income, b.expense] + ([b.opening] if b.opening else [])
+        if b.outflows:  # the other money leaving the fund, when the text states it
+            net = sub(plain, add([interval(q) for q in b.outflows]))
+            verdicts.append(ctx.judge(interval(b.balance), net, unit_of([*figures, *b.outflows])))
+        ops = [b.income, b.expense, *b.outflows] + ([b.opening] if b.opening else [])
         related = [(b.income, "收入"), (b.expense, "支出")]
         if "pass" in verdicts:
             yield Outcome(b.balance, "pass", "delta", related, operands=ops)

@@ -35,6 +35,11 @@ def _signed(iv: Interval, up: bool) -> Interval:
 def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for c in ctx.facts.changes:
         cur = c.current
+        if cur is None and c.base is not None:
+            o = _from_base(ctx, c)
+            if o is not None:
+                yield o
+            continue
         if cur is None or not cur.exact:
             continue
         if len({m.direction for m in c.movements}) > 1:
@@ -57,6 +62,30 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             o = _growth_outcome(ctx, c, cur, pct, base_iv, base_val)
             if o is not None:
                 yield o
+
+
+def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
+    """The earlier figure and the difference stated, the current one not (`与2016年度相比（2016年度…为 8,648.07
+    万元），增加 498.72 万元，增长 5.77%`): the growth is Δ / earlier."""
+    base = c.base
+    assert base is not None
+    moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
+    delta = next((m for m in moves if m.quantity.base_unit == base.base_unit and m.quantity.kind != "percent"), None)  # type: ignore[union-attr]
+    pct = next((m for m in moves if m.quantity.kind == "percent"), None)  # type: ignore[union-attr]
+    if delta is None or pct is None or delta.quantity is None or pct.quantity is None or base.base_value <= 0:
+        return None
+    if delta.direction != pct.direction:
+        return None  # contradictory words: TO204
+    p, d = pct.quantity, delta.quantity
+    growth = ratio(interval(d), interval(base))
+    if growth is None:
+        return None
+    verdict = ctx.judge(interval(p), growth, p.ulp)
+    related = [(base, "上期数"), (d, "变动额")]
+    exact = d.base_value / base.base_value * HUNDRED
+    expected = f"{fmt(exact, p.decimals)}%"
+    msg = f"按上期 {base.text}、{delta.word} {d.text} 计算，变动率为 {fmt(exact, 2)}%，与所写 {pct.word}{p.text} 不符"
+    return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain, [base, d])
 
 
 def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement) -> Outcome:

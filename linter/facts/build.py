@@ -194,9 +194,11 @@ class SentencePass:
         ended = False
         for p in b.parts:
             if isinstance(p, _Entry) and head is not None and not ended:
-                ended = _ends_parts(p, dims, first=not parts)
-            if _is_label(p) and parts and ADDED.match(str(p).lstrip("，、；：")):
-                ended = True  # `…，加上下级上解收入、上级转移支付收入等 2.5 亿元`: added to the list, not in it
+                ended = _ends_parts(p, dims, not parts, head.label)
+            if _is_label(p) and parts and (ADDED.match(str(p).lstrip("，、；：")) or str(p).startswith("等")):
+                # `…，加上下级上解收入、上级转移支付收入等 2.5 亿元`: added to the list, not in it; `A、B、C 等，…`:
+                # the list closed
+                ended = True
             if isinstance(p, _Entry):
                 m = self._mention(p, si, para, None if ended else head)
                 mentions.append(m)
@@ -320,7 +322,24 @@ class SentencePass:
             rate = None
         if rate is not None and not key and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
-        self.facts.changes.append(Change(c.cmp, label, current, c.base, _movements(c), si, certain))
+        base = c.base
+        # the comparison may be written before the figure (`与2016年度相比（2016年度…为 X），增加 Δ`)
+        comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
+        if subject is not None and base is None and current is not None and self._is_compared(subject, comparison):
+            # `与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元`: the figure
+            # before the change is the earlier one it is compared with, not the current one
+            base, current = current, None
+        self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _is_compared(self, subject: Mention, comparison: str) -> bool:
+        """Does the subject's label name the period the change compares with (2016年 in `与2016年度相比`,
+        上年 in `比上年`)?"""
+        period = self.labeller.split(subject.label)[1]
+        year = re.search(r"(\d{4})年", period)
+        if year and year.group(1) in comparison:
+            return True
+        earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
+        return bool(earlier) and bool(re.search("上年|去年|上一年", comparison))
 
     def _named_subject(self, key: str, si: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
         """The mention a change clause names: in its own sentence, else earlier in its section (inferred)."""
@@ -361,7 +380,13 @@ def _names(mention_key: str, key: str) -> bool:
     )
 
 
-def _ends_parts(p: _Entry, dims: set[str], first: bool) -> bool:
+def _other_side(whole: str, label: str) -> bool:
+    sides = ("收入", "支出")
+    mine = next((s for s in sides if s in whole), None)
+    return mine is not None and any(s in label and s != mine and mine not in label for s in sides)
+
+
+def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool:
     """A figure in none of the total's units, a limit (`控制在限额 1,650 亿元以内`), or one added to the list
     rather than in it (`加上…`, `另…`, `此外…`) ends the parts."""
     if not p.qs:
@@ -370,6 +395,8 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool) -> bool:
         return True
     if not first and ADDED.match(p.label.lstrip("，、；：")):
         return True
+    if whole and _other_side(whole, p.label):
+        return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides
     return all(q.bound is not None for q in p.qs)
 
 

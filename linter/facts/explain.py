@@ -91,7 +91,9 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             continue
         for q in m.quantities:
             if q.exact and q.kind not in ("bare", "pp"):
-                groups.setdefault((ident.key(), q.base_unit, q.kind), []).append((m, q))
+                # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
+                counted = m.noun if q.kind == "count" else ""
+                groups.setdefault((ident.key(), q.base_unit, q.kind, counted), []).append((m, q))
     for items in groups.values():
         if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
             yield Restatement(items[0][0].identity, items)

@@ -30,7 +30,9 @@ HEADING_MARK = re.compile(
 )
 SUBJECT_END = re.compile(r"[，,：:；。]|\d")
 SUBJECT_TRIM = re.compile(r"(?:情况说明|情况|说明|的|总体|具体|结构|[，、：:（）()]|\s)+$")
-TITLE_CHARS = 240
+TITLE_CHARS = 80  # a title line is short; a longer one is prose
+TITLE_LINES = 6
+SALUTATION = re.compile(r"^(?:各位代表|各位委员|主任、副主任)")
 # a date of writing or delivery in a title block: a line of only a date, or a dash and a date
 DATED = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$")
 
@@ -49,11 +51,19 @@ def document_context(doc: Document) -> tuple[Context, str]:
 
 
 def _title_text(doc: Document) -> str:
-    """The title block: the text before the first heading, at most a few lines, without the dates it was
-    written or delivered on (`2024 年 9 月`, `——2026年2月4日在…会议上`)."""
-    end = doc.sections[0].start if doc.sections else len(doc.text)
-    lines = doc.text[: min(end, TITLE_CHARS)].split("\n")[:4]
-    return "".join(DATED.sub("", line) for line in lines)
+    """The title block: the first lines of the document, up to the salutation or the first line of
+    prose (a line ending a sentence), without the dates it was written or delivered on (`2024 年 9 月`,
+    `——2026年2月4日在…会议上`). Prose after it may name other genres (`…一并提交部门预算草案`)."""
+    title: list[str] = []
+    headings = {s.start for s in doc.sections}
+    offset = 0
+    for line in doc.text[: TITLE_CHARS * 4].split("\n")[:TITLE_LINES]:
+        start, offset = offset, offset + len(line) + 1
+        prose = len(line) > TITLE_CHARS or line.rstrip().endswith(("。", "！", "？"))
+        if SALUTATION.match(line) or prose or (title and start in headings):
+            break  # the salutation, a paragraph of prose, or the first heading after the title
+        title.append(DATED.sub("", line))
+    return "".join(title)
 
 
 def _genre(title: str) -> str:
@@ -168,14 +178,17 @@ def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
 
 
 MIN_ITEM = 4
+DEMONSTRATIVE = re.compile(r"^(?:该|此|其|上述|本项|本指标|这)")
 INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 
 
 def _names_one(labeller: Labeller, item: str) -> bool:
     """Does an item name one quantity: a known one (本年收入合计), or a noun phrase long enough to name one
     thing? (`涉及`, a verb, and `支出决算`, a generic word, name none by themselves.)"""
-    if INCLUDED.match(item) or item.endswith("等"):
-        return False  # a note on its neighbour (`含高新区`) or a group named by its first members (`调入资金等`)
+    if INCLUDED.match(item) or item.endswith("等") or DEMONSTRATIVE.match(item):
+        # a note on its neighbour (`含高新区`), a group named by its first members (`调入资金等`), or what the
+        # sentence before names (`该指标得分`)
+        return False
     if item in labeller.canonical_keys:
         return True
     return item not in GENERIC_ITEMS and len(item) >= MIN_ITEM

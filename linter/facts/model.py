@@ -171,6 +171,7 @@ class Balance:
     sentence: int
     opening: Quantity | None = None
     certain: bool = True
+    outflows: list[Quantity] = field(default_factory=list)  # money leaving besides the expenditure (调出 …)
 
 
 @dataclass(slots=True, eq=False)

@@ -162,6 +162,7 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     return _settle(toks)
 
 
+STRENGTH = {"、": 1, "，": 2, "：": 2, "；": 3}
 OPENERS = ("（", "(")
 CLOSERS = ("）", ")")
 
@@ -305,7 +306,14 @@ def _settle(toks: list[Tok]) -> list[Tok]:
             continue
         if t.type == "SEP" and nxt in ("SHARE", "UP", "DOWN", "RATE", "CMP"):
             continue
-        if t.type == "SEP" and out and out[-1].type in ("SUBSET", "SEP"):
+        if t.type == "SEP" and out and out[-1].type == "SUBSET":
+            continue
+        if t.type == "SEP" and out and out[-1].type == "SEP":
+            prev = out[-1]
+            if prev.text[-1:] in "（）()" and t.text not in "（）()":
+                out.append(t)  # `…）；县区…`: the bracket closes, the ；still separates
+            elif STRENGTH.get(t.text, 0) > STRENGTH.get(prev.text, 0):
+                out[-1] = t  # `，；` → `；`: the stronger separator says where a list ends
             continue
         if t.type == "LABEL" and out and out[-1].type == "LABEL":
             prev = out[-1]

@@ -199,12 +199,13 @@ def _punctuation(line: str) -> str:
             if not (thousands or wrapped):
                 chars[k] = "，"
         elif line[k] == ".":
-            # a full stop typed in ASCII after Chinese text ends the sentence (`…250万元.本年…`); never a decimal
+            # a full stop typed in ASCII after Chinese text or a percentage ends the sentence (`…250万元.本年…`,
+            # `增长3.5%.一般…`); never a decimal
             after = line[k + 1 : k + 2]
             heading_mark = 0 < k <= 3 and all(c in "一二三四五六七八九十" for c in line[:k])  # 一. 二. …
             if (
                 before
-                and not before.isascii()
+                and (not before.isascii() or before == "%")
                 and before not in "。，；："
                 and not after.isdigit()
                 and not heading_mark

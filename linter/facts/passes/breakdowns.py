@@ -73,8 +73,11 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         if not prev or not items or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
             continue
         groups = _parallel_groups(draft, si, items, prev)
+        sides = _by_side(items, prev, si)
         if len(groups) >= 2:
             yield from _per_measure(prev, groups, si)
+        elif sides:
+            yield from sides
         else:
             found = _one_group(items, prev, si)
             if found is not None:
@@ -112,6 +115,31 @@ def _per_measure(prev: list[Mention], groups: list[list[Mention]], si: int) -> I
             continue  # a measure some groups lack cannot be footed
         used.update(id(p) for p in parts)
         yield Breakdown(t, parts, "其中", False, si, certain=False)
+
+
+SIDES = ("收入", "支出")
+
+
+def _side(label: str) -> str | None:
+    found = [s for s in SIDES if s in label]
+    return found[0] if len(found) == 1 else None
+
+
+def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
+    """`财政拨款收入 1435.58 亿元、支出 1413.18 亿元。其中，一般公共预算财政拨款收入 1362.77 亿元、支出 1350.93
+    亿元；…`: the sentence before states both sides, each part is of the side it names."""
+    totals = {}
+    for m in prev:
+        side = _side(m.label)
+        if side and any(q.kind == "amount" for q in m.quantities):
+            totals.setdefault(side, m)
+    if len(totals) < 2 or any(_side(m.label) is None for m in items):
+        return []
+    return [
+        Breakdown(total, parts, "其中", False, si, certain=False)
+        for side, total in totals.items()
+        if (parts := [m for m in items if _side(m.label) == side])
+    ]
 
 
 def _one_group(items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
@@ -171,18 +199,27 @@ def _run_before(
     高新区 10.5 亿元）`) is a part of its neighbour, not of the total; a total ends the run."""
     run: list[tuple[Mention, Quantity]] = []
     total = mentions[i]
+    text = draft.doc.text
+    begin = draft.doc.sentences[total.sentence].start
     for j in range(i - 1, -1, -1):
         prev = mentions[j]
-        if prev.sentence != total.sentence or INCLUDED.match(prev.label.lstrip("（(，、")):
-            if prev.sentence != total.sentence:
-                break
-            continue
+        if prev.sentence != total.sentence:
+            break
+        noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(text, begin, prev.start)
+        if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
+            continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
         pq = exact_of(prev, unit)
-        if pq is None or draft.is_part(prev) or id(prev) in taken or draft.labeller.names_total(prev.key):
+        if pq is None or id(prev) in taken or draft.labeller.names_total(prev.key):
             break
         run.append((prev, pq))
     run.reverse()
     return run
+
+
+def _in_brackets(text: str, begin: int, at: int) -> bool:
+    """Does an opening bracket before `at` in its sentence stand unclosed?"""
+    before = text[begin:at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:

@@ -26,6 +26,7 @@ MONTHS_WORD = re.compile(_alt("months_payable"))
 SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
 SIDE_TOTAL = re.compile(r"(?:总计|合计|决算结果|总额)$|^总")
+OUTFLOW = re.compile(_alt("outflow"))
 OFFSET = re.compile(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余")
 
 
@@ -45,8 +46,19 @@ def balances(draft: Draft) -> Iterator[Balance]:
                 if income is not None and expense is not None:
                     opening = _last_of(window, "年初结", bq)
                     stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
-                    yield Balance(income, expense, bq, m.sentence, opening, certain and stated)
+                    out = _outflows(draft, window, income, bq)
+                    yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out)
                     break
+
+
+def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quantity) -> list[Quantity]:
+    """Money leaving the fund besides its expenditure, stated after the income (`调入一般公共预算 0.9 亿元`)."""
+    out = []
+    for m in window:
+        q = exact_of(m, like.base_unit)
+        if q is not None and q.start > income.start and not draft.is_part(m) and OUTFLOW.search(m.label):
+            out.append(q)
+    return out
 
 
 def _period_balance(m: Mention) -> Quantity | None:
