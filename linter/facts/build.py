@@ -298,6 +298,7 @@ class SentencePass:
     def _change(self, c: _Change, si: int, mentions: list[Mention], named: str = "") -> None:
         """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
         skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)."""
+        before = list(mentions)
         key = self.labeller.split(named)[0] if named else ""
         certain = True
         if key:
@@ -327,9 +328,16 @@ class SentencePass:
         comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
         if subject is not None and base is None and current is not None and self._is_compared(subject, comparison):
             # `与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元`: the figure
-            # before the change is the earlier one it is compared with, not the current one
-            base, current = current, None
+            # before the change is the earlier one it is compared with, not the current one; `2023年预算执行数
+            # 为 45.41 万元，2024年预算安排 42.60 万元，比2023年预算执行数减少 6.19%`: the current one is the
+            # sentence's other figure
+            base = current
+            other = next((m for m in reversed(before) if m is not subject and not self._qualifies(m)), None)
+            current = next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _qualifies(self, m: Mention) -> bool:
+        return self.labeller.qualifying_ratio(m.key, m.quantities)
 
     def _is_compared(self, subject: Mention, comparison: str) -> bool:
         """Does the subject's label name the period the change compares with (2016年 in `与2016年度相比`,

@@ -146,6 +146,9 @@ def read(text: str) -> Reading:
         else:
             field, value = "period", _period(m)
         previous = found.get(field)
+        if field == "period" and previous is not None and {previous, value} & {"+0"}:
+            # `2023年当年`: the year the text is of is that year; an explicit year wins over 当年/本年
+            value = value if previous == "+0" else previous
         found[field] = value if previous in (None, value) else MIXED
         spans.append(m.span())
     rest = text
