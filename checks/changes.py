@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tieout.linter.facts.model import Change, Movement
+from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -116,7 +116,7 @@ def _growth_outcome(
     exact = (cur.base_value - base_val) / base_val * HUNDRED
     expected = f"{fmt(abs(exact), p.decimals)}%"
     msg = (
-        f"按本期 {cur.text}、上期 {fmt(base_val / cur.scale)}{cur.unit} 计算，变动率为 {fmt(exact, 2)}%，"
+        f"按本期 {cur.text}、上期 {fmt(base_val / cur.scale, cur.decimals)}{cur.unit} 计算，变动率为 {fmt(exact, 2)}%，"
         f"与所写 {pct.word}{p.text} 不符"
     )
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain)
@@ -205,7 +205,12 @@ def _previous(ctx: CheckContext, c: Change) -> tuple[Decimal | None, list[Quanti
     return found if found else (None, [])
 
 
+Figure = tuple[Mention, Quantity]
+
+
 def _rate_pairs(ctx: CheckContext, c: Change) -> tuple[Decimal, list[Quantity]] | None:
+    """Last year's rate from last year's figures: this year's rate is a / b of two figures of one period in the
+    change's section; the same two names in another period give last year's (one value, or none)."""
     cur = c.current
     assert cur is not None
     section = ctx.doc.section_at(cur.start)
@@ -215,22 +220,34 @@ def _rate_pairs(ctx: CheckContext, c: Change) -> tuple[Decimal, list[Quantity]] 
     ]
     results: set[Decimal] = set()
     evidence: list[Quantity] = []
+    for (m1, a), (m2, b) in _pairs_giving(ctx, cur, figures):
+        for a2, b2 in _same_pair_earlier(figures, (m1, a), (m2, b)):
+            results.add(a2.base_value / b2.base_value * HUNDRED)
+            evidence = [a2, b2, a, b]
+    if len(results) == 1:
+        return results.pop(), evidence
+    return None
+
+
+def _pairs_giving(ctx: CheckContext, rate: Quantity, figures: list[Figure]) -> Iterator[tuple[Figure, Figure]]:
+    """Pairs of figures of one stated period whose ratio is the rate."""
     for m1, a in figures:
         for m2, b in figures:
             if a is b or a.base_unit != b.base_unit or m1.period != m2.period or not m1.period:
                 continue
-            if ctx.judge(interval(cur), (a.base_value / b.base_value * HUNDRED,) * 2, cur.ulp) != "pass":
-                continue
-            for n1, a2 in figures:
-                if n1.key != m1.key or n1.period == m1.period or not n1.period or a2.base_unit != a.base_unit:
-                    continue
-                for n2, b2 in figures:
-                    if n2.key == m2.key and n2.period == n1.period and b2.base_unit == b.base_unit and b2 is not a2:
-                        results.add(a2.base_value / b2.base_value * HUNDRED)
-                        evidence = [a2, b2, a, b]
-    if len(results) == 1:
-        return results.pop(), evidence
-    return None
+            if ctx.judge(interval(rate), (a.base_value / b.base_value * HUNDRED,) * 2, rate.ulp) == "pass":
+                yield (m1, a), (m2, b)
+
+
+def _same_pair_earlier(figures: list[Figure], first: Figure, second: Figure) -> Iterator[tuple[Quantity, Quantity]]:
+    """The figures of the same two names in another stated period."""
+    (m1, a), (m2, b) = first, second
+    for n1, a2 in figures:
+        if n1.key != m1.key or n1.period == m1.period or not n1.period or a2.base_unit != a.base_unit:
+            continue
+        for n2, b2 in figures:
+            if n2.key == m2.key and n2.period == n1.period and b2.base_unit == b.base_unit and b2 is not a2:
+                yield a2, b2
 
 
 def _exact_current(cur: Quantity, evidence: list[Quantity]) -> Decimal:
@@ -268,7 +285,7 @@ class PercentagePoint(Rule):
             return
         yield self.checked(q, "fail", related)
         rel_text = f"，相对增幅为 {fmt(r.rel, 2)}%" if r.rel is not None else ""
-        fix = f"{fmt(q.value)}个百分点"
+        fix = f"{q.text.rstrip('%')}个百分点"
         yield self.diag(
             q,
             f"{c.label or '比率'} 由上年 {fmt(r.previous, 2)}% 变为 {fmt(r.current, 2)}%，相差 {fmt(abs(r.pp), 2)} 个百分点"

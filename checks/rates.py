@@ -26,6 +26,7 @@ EXECUTION_RATE = re.compile(f"(?:{_alt('execution_rate')})")
 PLAN = re.compile(f"(?:{_alt('plan_words')})")
 OUTCOME = re.compile(f"(?:{_alt('outcome_words')})")
 BUDGET_STAGES = ("预算", "调整预算")
+PLAN_STAGES = (*BUDGET_STAGES, "计划")
 # a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
 AGAINST_BUDGET = re.compile(r"预算")
 
@@ -48,7 +49,12 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for r in ctx.facts.rates:
         if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
             continue
-        if AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
+        if r.ordered:
+            o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
+        elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
+            # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
+            o = _against_budget(ctx, r)
+        elif AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
             # `收入 327.1 亿元，完成预算的 98.9%`: the figure before the rate over its budget, stated elsewhere
             o = _against_budget(ctx, r)
         else:
@@ -73,23 +79,49 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
     passing = next((o for o in tried if o.verdict == "pass"), None)
     if passing is not None or not tried:
         return passing
-    return _plan_and_outcome(ctx, r)
+    rounding = next((o for o in tried if o.verdict == "rounding"), None)
+    return rounding or _plan_and_outcome(ctx, r)
 
 
 def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     """The rate over the one plan and one outcome figure its sentence names, when it is an execution rate."""
-    if len(r.operands) != 2 or not (r.ordered or EXECUTION_RATE.search(r.name)):
+    if len(r.operands) != 2:
+        return None
+    stem = _named_numerator(r)
+    if stem is not None:
+        num, den = stem
+        return _ratio_outcome(ctx, r, num, den, r.certain, "分母") if ctx.value(den) != 0 else None
+    if not (r.ordered or EXECUTION_RATE.search(r.name)):
         return None
     if r.ordered:
         num, den = r.operands
     else:
         roles = [_role(ctx, label) for label in r.labels]
-        if sorted(roles) != ["outcome", "plan"]:
+        # an execution rate of one plan and one outcome; one of them named suffices, the other is the other
+        if sorted(roles) not in (["outcome", "plan"], ["", "outcome"], ["", "plan"]):
             return None
-        num, den = r.operands if roles[0] == "outcome" else r.operands[::-1]
+        first_is_num = roles[0] == "outcome" or roles[1] == "plan"
+        num, den = r.operands if first_is_num else r.operands[::-1]
     if ctx.value(den) == 0 or num.base_unit != den.base_unit:
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+RATE_STEM = re.compile(r"^(?:有效|资金|实际|项目|总体|整体|综合)*(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:率|度)$")
+
+
+def _named_numerator(r: Rate) -> tuple[Quantity, Quantity] | None:
+    """`发放问卷 500 份，回收 480 份，回收率 96.00%`: the figure whose label holds the rate's own word (回收) is its
+    numerator, the other its denominator."""
+    m = RATE_STEM.match(r.name.rstrip("为是达到约=："))
+    if m is None or len(r.labels) != 2:
+        return None
+    stem = m.group("stem")
+    holders = [i for i, label in enumerate(r.labels) if stem in label]
+    if len(holders) != 1:
+        return None
+    i = holders[0]
+    return r.operands[i], r.operands[1 - i]
 
 
 def _role(ctx: CheckContext, label: str) -> str:
@@ -114,13 +146,13 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     if own is None or not own.identity.item:
         return None
     said = read(r.name).context.stage
-    stages = (said,) if said in BUDGET_STAGES else BUDGET_STAGES
+    stages = (said,) if said in PLAN_STAGES else PLAN_STAGES
     found = [(m, q) for m, q in _budgets(ctx, own, num) if m.identity.context.stage in stages]
     if not found or len({q.base_value for _, q in found}) != 1:
         return None
     m, den = found[0]
     certain = own.identity.complete() and m.identity.complete()
-    return _ratio_outcome(ctx, r, num, den, certain, "预算数")
+    return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
 
 
 def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[Mention, Quantity]]:
@@ -130,8 +162,10 @@ def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[
         if m is own or other.item != mine.item or other.subject != mine.subject:
             continue
         a, b = mine.context, other.context
-        if (a.scope, a.fund, a.period) != (b.scope, b.fund, b.period) or a.scope is None or a.period is None:
+        if (a.scope, a.fund, a.period) != (b.scope, b.fund, b.period):
             continue
+        if not (a.known("scope", "period") or ctx.doc.section_at(m.start) is ctx.doc.section_at(own.start)):
+            continue  # where the context is not stated, only a plan under the same heading is this figure's
         for q in m.quantities:
             if q.base_unit == like.base_unit and q.kind == like.kind and q.exact and q is not like:
                 yield m, q

@@ -83,12 +83,28 @@ class RestatedFigure(Rule):
             other = next((o for _, o in items if not _agree(o, q)), None)
             if other is not None and self._sum_supports(q, other):
                 return q, other, f"；按 {other.text} 计，所在合计与各项之和相符"
+        footed = [q for _, q in items if self._foots(q)]
+        if footed and all(_agree(q, footed[0]) for q in footed):
+            odd = [q for _, q in items if not _agree(q, footed[0])]
+            if odd:
+                return odd[-1], footed[0], f"；{footed[0].text} 与其各项之和相符"
         (top, n), *_ = values.most_common(1)
         if n > len(items) / 2 and n >= 2:
             odd = [q for _, q in items if not _near(q, top)]
             support = next(q for _, q in items if _near(q, top))
             return odd[-1], support, f"；其余 {n} 处均为 {support.text}"
         return items[-1][1], None, ""
+
+    def _foots(self, f: Quantity) -> bool:
+        """Is `f` the total or a part of a breakdown that holds exactly as stated?"""
+        ctx = self.ctx
+        for _, total, parts in footings(ctx.facts.breakdowns, f.base_unit):
+            figures = [total, *parts]
+            if f in figures and len(parts) >= 2:
+                ivs = [ctx.interval(q) for q in figures]
+                if ctx.judge(ivs[0], add(ivs[1:]), unit_of(figures)) == "pass":
+                    return True
+        return False
 
     def _sum_supports(self, f: Quantity, other: Quantity) -> bool:
         """Does a breakdown `f` belongs to fail with f's value and hold with the other one?"""

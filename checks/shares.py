@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from tieout.linter.facts.model import Share
+from tieout.linter.facts.model import Breakdown, Share
 from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -93,7 +93,9 @@ class ShareMismatch(Rule):
 
 
 def share_list_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    """Shares listed with no stated whole: their sum against 100%, then each against its part over the sum."""
+    """Shares listed with no stated whole: each against its part over the sum of the listed parts, when the
+    shares mostly agree that this sum is their whole (the list is complete); shares that mostly disagree are
+    of other wholes, or of a whole with parts left out, and are not judged."""
     for shares in ctx.facts.share_lists:
         stated = [s.stated for s in shares]
         parts = [s.part for s in shares if s.part is not None]
@@ -102,14 +104,17 @@ def share_list_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         total = sum((q.value for q in stated), Decimal(0))
         slack = sum((q.ulp for q in stated), Decimal(0))
         if total > HUNDRED + slack and total - HUNDRED < min(q.value for q in stated) / 2:
+            # over 100% by less than half the smallest share: they cannot all be shares of one whole
             msg = f"所列各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，超过 100%"
             related = [(q, "占比") for q in stated[:-1]]
             yield Outcome(stated[-1], "fail", "share_sum", related, msg, f"{fmt(total)}%", "≤ 100%")
             continue
-        if total < HUNDRED - slack or total > HUNDRED + slack:
-            continue  # short of 100%: items left out; far over: shares of different wholes (各自占比)
-        yield Outcome(stated[-1], "pass", "share_sum", operands=stated[:-1])
-        yield from _against_listed_sum(ctx, shares, parts)
+        outcomes = list(_against_listed_sum(ctx, shares, parts))
+        misses = [o for o in outcomes if o.verdict != "pass"]
+        complete = abs(total - HUNDRED) <= slack or (len(outcomes) >= 3 and len(misses) * 2 < len(outcomes))
+        if complete or not misses:
+            # the shares add up to 100%, or most of them are of the listed parts' sum: it is their whole
+            yield from outcomes
 
 
 def _against_listed_sum(ctx: CheckContext, shares: list[Share], parts: list) -> Iterator[Outcome]:
@@ -137,10 +142,10 @@ def _against_listed_sum(ctx: CheckContext, shares: list[Share], parts: list) -> 
 class ShareList(Rule):
     """Shares listed with no stated whole (`教育支出 9,558 万元，占 90%；社保 637.2 万元，占 6%；…`).
 
-    When the listed shares add up to 100% (within their rounding), the whole is the sum of the listed
-    parts, and each share must match its part over that sum. Shares adding up to more than 100% by less than
-    half the smallest of them cannot all be shares of one whole; far more than 100% are shares of different
-    wholes (`节能产品占比 99.8%，环保产品占比 97.7%`), and less than 100% may leave items out: neither is judged.
+    Where the shares add up to 100%, or three or more are listed and most of them are their part over the sum
+    of the listed parts, that sum is the whole, and a share that is not is wrong. Shares over 100% by less
+    than half the smallest of them cannot all be of one whole. Shares that mostly disagree with the sum are
+    of other wholes (`节能产品占比 99.8%，环保产品占比 97.7%`) or of a whole with items left out: not judged.
     """
 
     code = "TO112"
@@ -153,33 +158,35 @@ class ShareList(Rule):
 
 
 def share_sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    """The shares of a complete breakdown's parts against 100%."""
+    """The shares of a breakdown's parts against 100%."""
     own = {id(s.part): s for s in ctx.facts.shares if s.part is not None}
     for b in ctx.facts.breakdowns:
         shares = [next((own[id(q)] for q in p.quantities if id(q) in own), None) for p in b.parts]
-        if not b.exhaustive or len(b.parts) < 2 or any(s is None for s in shares):
+        listed = [s for s in shares if s is not None]
+        if len(b.parts) < 2 or len(listed) != len(shares) or any(not s.stated.exact for s in listed):
             continue
-        stated = [s.stated for s in shares if s is not None]
-        if any(not q.exact for q in stated):
-            continue
-        total = sum((q.value for q in stated), Decimal(0))
-        slack = sum((q.ulp for q in stated), Decimal(0))
-        last = stated[-1]
-        if abs(total - HUNDRED) <= slack:
-            yield Outcome(last, "pass", "share_sum", operands=stated[:-1])
-            continue
-        wrong = [o.anchor for s in shares if s is not None and (o := share_outcome(ctx, s)) and o.verdict == "fail"]
-        msg = f"各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，不等于 100%"
-        if wrong:
-            msg += f"（同一原因：{'、'.join(q.text for q in wrong if not isinstance(q, tuple))} 占比有误，改正后再核）"
-        related = [(q, "占比") for q in stated[:-1]]
-        yield Outcome(
-            last, "fail", "share_sum", related, msg, f"{fmt(total)}%", "100%", certain=b.certain and not wrong
-        )
+        yield _share_sum(ctx, b, listed)
+
+
+def _share_sum(ctx: CheckContext, b: Breakdown, shares: list[Share]) -> Outcome:
+    stated = [s.stated for s in shares]
+    total = sum((q.value for q in stated), Decimal(0))
+    slack = sum((q.ulp for q in stated), Decimal(0))
+    last = stated[-1]
+    if abs(total - HUNDRED) <= slack or (total < HUNDRED and not b.exhaustive):
+        # a partial list's shares may fall short of 100%; no list's may exceed it
+        return Outcome(last, "pass", "share_sum", operands=stated[:-1])
+    wrong = [s.stated for s in shares if (o := share_outcome(ctx, s)) is not None and o.verdict == "fail"]
+    msg = f"各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，不等于 100%"
+    if wrong:
+        msg += f"（同一原因：{'、'.join(q.text for q in wrong)} 占比有误，改正后再核）"
+    related = [(q, "占比") for q in stated[:-1]]
+    return Outcome(last, "fail", "share_sum", related, msg, f"{fmt(total)}%", "100%", certain=b.certain and not wrong)
 
 
 class ShareSum(Rule):
-    """The shares stated for the parts of one complete breakdown do not add up to 100%.
+    """The shares stated for the parts of a breakdown add up to more than 100%, or a complete breakdown's to
+    less.
 
     Each share may be off by half a unit of its last digit through rounding, so a list missing 100% by no
     more than that is no finding. When a share of the list is itself wrong (TO103), the finding says so and

@@ -108,8 +108,8 @@ def sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if not complete:
             continue  # parts exceeding a partial list's whole: TO102
-        if _restated_cause(ctx, total, parts) or ctx.index.unit_slip_of(total) is not None:
-            yield Outcome(total, "fail", "sum", operands=parts)
+        if _restated_cause(ctx, total, parts) or any(ctx.index.unit_slip_of(q) for q in [total, *parts]):
+            yield Outcome(total, "fail", "sum", operands=parts, silent=True)
             continue
         if any(q.approx for q in [total, *parts]):
             verdict = "rounding"  # an approximate figure cannot be held to an exact sum

@@ -73,7 +73,7 @@ def test_usage_errors(tmp_path):
 
 def test_cross_document_findings_are_selected_and_reach_the_reporter(tmp_path):
     (tmp_path / "a.txt").write_text(
-        "2022年度某市医疗保障局部门决算说明\n全市参加基本医疗保险人数为 420.08 万人。\n", encoding="utf-8"
+        "2022年度某市医疗保障局整体支出绩效自评报告\n全市参加基本医疗保险人数为 420.08 万人。\n", encoding="utf-8"
     )
     (tmp_path / "b.txt").write_text(
         "2022年度某市医疗保障局绩效自评报告\n全市参加基本医疗保险人数为 402.08 万人。\n", encoding="utf-8"

@@ -194,7 +194,9 @@ class SentencePass:
         ended = False
         for p in b.parts:
             if isinstance(p, _Entry) and head is not None and not ended:
-                ended = _ends_parts(p, dims, not parts, head.label)
+                # a part on the other side than the list's first (`…收入 69.44 亿元；预算支出安排 95.47 亿元`)
+                side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
+                ended = _ends_parts(p, dims, not parts, side)
             if _is_label(p) and parts and (ADDED.match(str(p).lstrip("，、；：")) or str(p).startswith("等")):
                 # `…，加上下级上解收入、上级转移支付收入等 2.5 亿元`: added to the list, not in it; `A、B、C 等，…`:
                 # the list closed
@@ -235,7 +237,7 @@ class SentencePass:
     def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
         (`一般债券 397 亿元，省级留用 38 亿元，转贷市县 359 亿元`: the last two are the first's)."""
-        own, nested = _runs_of_parts(parts)
+        own, nested = _runs_of_parts(parts) if not _foots_flat(head, parts) else (parts, [])
         for whole, run in nested:
             self.facts.breakdowns.append(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
             self.d.totals.add(id(whole))
@@ -298,43 +300,52 @@ class SentencePass:
     def _change(self, c: _Change, si: int, mentions: list[Mention], named: str = "") -> None:
         """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
         skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)."""
-        before = list(mentions)
         key = self.labeller.split(named)[0] if named else ""
-        certain = True
-        if key:
-            subject, certain = self._named_subject(key, si, mentions)
-            if subject is None:
-                # the clause names a figure not stated here: nothing to compare with
-                self.facts.changes.append(Change(c.cmp, key, None, c.base, _movements(c), si))
-                return
-            mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
-        subject = next((m for m in reversed(mentions) if not self.labeller.qualifying_ratio(m.key, m.quantities)), None)
-        if subject is None and si - 1 in self.d.by_sentence and self._same_paragraph(si - 1, si):
-            # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the last one before
-            earlier = self.d.by_sentence[si - 1]
-            subject = earlier[-1] if earlier else None
-            certain = False
+        subject, certain = self._subject(key, si, mentions)
+        if key and subject is None:
+            # the clause names a figure not stated here: nothing to compare with
+            self.facts.changes.append(Change(c.cmp, key, None, c.base, _movements(c), si))
+            return
         current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
         label = subject.key if subject else ""
-        # a rate of its own (`结算率 55.73%，较上年增加…`) is what changed; a completion ratio (`完成预算的
-        # 98.9%，增长 1.8%`) only qualifies the amount before it, whose growth the change states
-        rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
-        if rate is not None and not self.labeller.names_rate(rate.name):
-            rate = None
+        rate = self._own_rate(si)
         if rate is not None and not key and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
         base = c.base
         # the comparison may be written before the figure (`与2016年度相比（2016年度…为 X），增加 Δ`)
         comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
         if subject is not None and base is None and current is not None and self._is_compared(subject, comparison):
-            # `与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元`: the figure
-            # before the change is the earlier one it is compared with, not the current one; `2023年预算执行数
-            # 为 45.41 万元，2024年预算安排 42.60 万元，比2023年预算执行数减少 6.19%`: the current one is the
-            # sentence's other figure
-            base = current
-            other = next((m for m in reversed(before) if m is not subject and not self._qualifies(m)), None)
-            current = next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+            base, current = current, self._other_current(subject, mentions, current)
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _subject(self, key: str, si: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+        """The mention that changed, and whether it stands in the change's own sentence."""
+        if key:
+            subject, certain = self._named_subject(key, si, mentions)
+            if subject is None:
+                return None, False
+            mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
+        else:
+            certain = True
+        subject = next((m for m in reversed(mentions) if not self._qualifies(m)), None)
+        if subject is None and self._own_rate(si) is None and self._same_paragraph(si - 1, si):
+            # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the last one before
+            earlier = self.d.by_sentence.get(si - 1) or []
+            return (earlier[-1] if earlier else None), False
+        return subject, certain
+
+    def _own_rate(self, si: int) -> Rate | None:
+        """The sentence's latest rate of its own (`结算率 55.73%，较上年增加…`): what changed. A completion ratio
+        (`完成预算的 98.9%，增长 1.8%`) only qualifies the amount before it, whose growth the change states."""
+        rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
+        return rate if rate is not None and self.labeller.names_rate(rate.name) else None
+
+    def _other_current(self, subject: Mention, mentions: list[Mention], base: Quantity) -> Quantity | None:
+        """`与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元`: the figure before the
+        change is the earlier one it is compared with; `2023年预算执行数为 45.41 万元，2024年预算安排 42.60 万元，
+        比2023年预算执行数减少 6.19%`: the current one is the sentence's other figure, if any."""
+        other = next((m for m in reversed(mentions) if m is not subject and not self._qualifies(m)), None)
+        return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
 
     def _qualifies(self, m: Mention) -> bool:
         return self.labeller.qualifying_ratio(m.key, m.quantities)
@@ -361,7 +372,7 @@ class SentencePass:
         return None, False
 
     def _same_paragraph(self, a: int, b: int) -> bool:
-        return self.doc.sentences[a].paragraph == self.doc.sentences[b].paragraph
+        return a >= 0 and self.doc.sentences[a].paragraph == self.doc.sentences[b].paragraph
 
     def _fromto(self, f: _FromTo, si: int) -> None:
         word = str(f.word)
@@ -389,6 +400,7 @@ def _names(mention_key: str, key: str) -> bool:
 
 
 def _other_side(whole: str, label: str) -> bool:
+    """Does `label` name the other side (收入/支出) than `whole`?"""
     sides = ("收入", "支出")
     mine = next((s for s in sides if s in whole), None)
     return mine is not None and any(s in label and s != mine and mine not in label for s in sides)
@@ -406,6 +418,15 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
     if whole and _other_side(whole, p.label):
         return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides
     return all(q.bound is not None for q in p.qs)
+
+
+def _foots_flat(head: Mention, parts: list[Mention]) -> bool:
+    """Do the parts, as listed, add up to the total exactly? Then no run of them is another part's."""
+    whole = next((q for q in head.quantities if q.kind in ("amount", "count") and q.exact), None)
+    if whole is None:
+        return False
+    listed = [q for m in parts if (q := m.of_unit(whole.base_unit)) is not None]
+    return sum((q.base_value for q in listed), Decimal(0)) == whole.base_value
 
 
 def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:

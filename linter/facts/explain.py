@@ -63,7 +63,18 @@ def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
 
 
 def _rescaled(total: Quantity, parts: list[Quantity], band: Decimal) -> tuple[Quantity, Decimal, str] | None:
-    """The one figure whose number in another money unit makes the breakdown foot exactly."""
+    """The one figure whose number in another money unit makes the breakdown foot exactly. Where several
+    would (`合计 723.51 万元，其中 … 723.51 亿元`: the total in 亿元, or the part in 万元), it is the one written
+    in a unit none of the others use; if that does not decide, none is."""
+    found = _rescalings(total, parts, band)
+    if len(found) > 1:
+        units = [q.unit for q in [total, *parts]]
+        found = [x for x in found if units.count(x[0].unit) == 1]
+    return found[0] if len(found) == 1 else None
+
+
+def _rescalings(total: Quantity, parts: list[Quantity], band: Decimal) -> list[tuple[Quantity, Decimal, str]]:
+    out = []
     figures = [total, *parts]
     for f in figures:
         for scale, unit in MONEY_UNITS.items():
@@ -78,8 +89,9 @@ def _rescaled(total: Quantity, parts: list[Quantity], band: Decimal) -> tuple[Qu
                 without = [iv for q, iv in zip(parts, ivs[1:]) if q is not f]
                 if judge(ivs[0], add(without), band) == "pass":
                     continue
-            return f, fixed, unit
-    return None
+            out.append((f, fixed, unit))
+            break
+    return out
 
 
 def restatements(draft: Draft) -> Iterator[Restatement]:

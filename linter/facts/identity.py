@@ -131,7 +131,8 @@ def assign(draft: Draft) -> None:
             subject = _sentence_subject(draft, m, items) or ("" if wide else path)
         else:
             subject = "›".join(x for x in (path, of_whole.get(id(m), "")) if x)
-        m.identity = Identity(item, context, subject, named=_names_one(labeller, item))
+        fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
+        m.identity = Identity(item, context, subject, named=_names_one(labeller, item, fund_named))
     _periods_within_items(draft)
 
 
@@ -182,15 +183,18 @@ DEMONSTRATIVE = re.compile(r"^(?:该|此|其|上述|本项|本指标|这)")
 INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 
 
-def _names_one(labeller: Labeller, item: str) -> bool:
-    """Does an item name one quantity: a known one (本年收入合计), or a noun phrase long enough to name one
-    thing? (`涉及`, a verb, and `支出决算`, a generic word, name none by themselves.)"""
+def _names_one(labeller: Labeller, item: str, fund_named: bool = False) -> bool:
+    """Does an item name one quantity: a known one (本年收入合计), a noun phrase long enough to name one
+    thing, or a generic measure its own label qualifies by a fund (`政府性基金预算收入`)? (`涉及`, a verb, and
+    `支出决算`, a generic word, name none by themselves.)"""
     if INCLUDED.match(item) or item.endswith("等") or DEMONSTRATIVE.match(item):
         # a note on its neighbour (`含高新区`), a group named by its first members (`调入资金等`), or what the
         # sentence before names (`该指标得分`)
         return False
     if item in labeller.canonical_keys:
         return True
+    if item in ("收入", "支出"):
+        return fund_named
     return item not in GENERIC_ITEMS and len(item) >= MIN_ITEM
 
 

@@ -265,65 +265,78 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
 def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
     toks = _formulas(toks)
-    n = len(toks)
     for i, t in enumerate(toks):
-        nxt = toks[i + 1].type if i + 1 < n else None
-        if t.type == "SHARE":
-            after = [x.type for x in toks[i + 1 : i + 3]]
-            if not (after[:1] == ["PCT"] or after == ["LABEL", "PCT"]):
-                t.type = "LABEL"
-        elif t.type == "FROM":
-            ok = (
-                i + 3 < n
-                and toks[i + 1].type in VALUE_TYPES
-                and toks[i + 2].type in ("UP", "DOWN", "TO")
-                and toks[i + 3].type in VALUE_TYPES
-            )
-            if not ok:
-                t.type = "LABEL"
-        elif t.type == "TO":
-            if not (i >= 2 and toks[i - 2].type == "FROM"):
-                t.type = "LABEL"
-        elif t.type == "RATE":
-            if nxt not in VALUE_TYPES:
-                t.type = "LABEL"
-        elif (
-            t.type == "LABEL"
-            and t.text in OF_WORDS
-            and nxt == "PCT"
-            and i >= 2
-            and toks[i - 1].type in ("AMOUNT", "COUNT")
-            and toks[i - 2].type == "LABEL"
-            and OF_LEAD.search(toks[i - 2].text)
-        ):
+        if not _completes(toks, i):
+            t.type = "LABEL"
+        elif _is_of(toks, i):
             t.type = "OF"
     out: list[Tok] = []
     for i, t in enumerate(toks):
-        nxt = toks[i + 1].type if i + 1 < n else None
-        if t.type == "SEP" and nxt == "SUBSET":
-            # the separator before a list's keyword says where the list ends (`（其中` ends at `）`): keep it
-            toks[i + 1] = Tok("SUBSET", t.text + toks[i + 1].text, t.start, toks[i + 1].end)
-            continue
-        if t.type == "SEP" and nxt in ("SHARE", "UP", "DOWN", "RATE", "CMP"):
-            continue
-        if t.type == "SEP" and out and out[-1].type == "SUBSET":
-            continue
-        if t.type == "SEP" and out and out[-1].type == "SEP":
-            prev = out[-1]
-            if prev.text[-1:] in "（）()" and t.text not in "（）()":
-                out.append(t)  # `…）；县区…`: the bracket closes, the ；still separates
-            elif STRENGTH.get(t.text, 0) > STRENGTH.get(prev.text, 0):
-                out[-1] = t  # `，；` → `；`: the stronger separator says where a list ends
-            continue
-        if t.type == "LABEL" and out and out[-1].type == "LABEL":
+        nxt = toks[i + 1].type if i + 1 < len(toks) else None
+        if t.type == "SEP":
+            _separator(toks, i, nxt, out)
+        elif t.type == "LABEL" and out and out[-1].type == "LABEL":
             prev = out[-1]
             out[-1] = Tok("LABEL", prev.text + t.text, prev.start, t.end)
-            continue
-        if t.type == "LABEL" and not t.text.strip():
-            continue
-        out.append(t)
+        elif t.type != "LABEL" or t.text.strip():
+            out.append(t)
     while out and out[0].type == "SEP":
         out.pop(0)
     while out and out[-1].type == "SEP":
         out.pop()
     return out
+
+
+def _completes(toks: list[Tok], i: int) -> bool:
+    """Can the keyword at `i` complete its construct (占 before a percentage, 由 a … 至 b, a rate's value)?"""
+    t, n = toks[i], len(toks)
+    nxt = toks[i + 1].type if i + 1 < n else None
+    if t.type == "SHARE":
+        after = [x.type for x in toks[i + 1 : i + 3]]
+        return after[:1] == ["PCT"] or after == ["LABEL", "PCT"]
+    if t.type == "FROM":
+        return (
+            i + 3 < n
+            and toks[i + 1].type in VALUE_TYPES
+            and toks[i + 2].type in ("UP", "DOWN", "TO")
+            and toks[i + 3].type in VALUE_TYPES
+        )
+    if t.type == "TO":
+        return i >= 2 and toks[i - 2].type == "FROM"
+    if t.type == "RATE":
+        return nxt in VALUE_TYPES
+    return True
+
+
+def _is_of(toks: list[Tok], i: int) -> bool:
+    """`完成年度目标 12,000 人的 104.17%`: 的 between a figure and the percentage it is the base of."""
+    t = toks[i]
+    nxt = toks[i + 1].type if i + 1 < len(toks) else None
+    return (
+        t.type == "LABEL"
+        and t.text in OF_WORDS
+        and nxt == "PCT"
+        and i >= 2
+        and toks[i - 1].type in ("AMOUNT", "COUNT")
+        and toks[i - 2].type == "LABEL"
+        and bool(OF_LEAD.search(toks[i - 2].text))
+    )
+
+
+def _separator(toks: list[Tok], i: int, nxt: str | None, out: list[Tok]) -> None:
+    """Keep, fuse or drop the separator at `i`: the one before a list's keyword says where the list ends
+    (`（其中` ends at `）`) and is fused into it; before 占/增长/执行率/比上年 it is dropped (one token of
+    lookahead suffices); of two separators in a row the stronger is kept, and a bracket with the other."""
+    t = toks[i]
+    if nxt == "SUBSET":
+        toks[i + 1] = Tok("SUBSET", t.text + toks[i + 1].text, t.start, toks[i + 1].end)
+    elif nxt in ("SHARE", "UP", "DOWN", "RATE", "CMP") or (out and out[-1].type == "SUBSET"):
+        return
+    elif out and out[-1].type == "SEP":
+        prev = out[-1]
+        if prev.text[-1:] in "（）()" and t.text not in "（）()":
+            out.append(t)  # `…）；县区…`: the bracket closes, the ；still separates
+        elif STRENGTH.get(t.text, 0) > STRENGTH.get(prev.text, 0):
+            out[-1] = t  # `，；` → `；`: the stronger separator says where a list ends
+    else:
+        out.append(t)

@@ -82,6 +82,7 @@ class Outcome:
     fix: str | None = None
     certain: bool = True
     operands: list[Quantity] = field(default_factory=list)  # the other figures of the relation, for `checked`
+    silent: bool = False  # a miss another finding explains (a unit slip, a restated figure): checked, not reported
 
 
 Result = Diagnostic | Checked
@@ -163,7 +164,7 @@ class Rule:
         """The usual shape of an arithmetic rule: every outcome checked, every `fail` reported."""
         for o in outcomes:
             yield self.checked(o.anchor, o.verdict, o.operands or [q for q, _ in o.related], kind=o.kind)
-            if o.verdict == "fail":
+            if o.verdict == "fail" and not o.silent:
                 yield self.finding(o)
 
     def finding(self, o: Outcome, severity: Severity | None = None) -> Diagnostic:

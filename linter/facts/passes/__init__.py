@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 Pass = Callable[["Draft"], Iterable[Any]]
 
 PASSES: tuple[Pass, ...] = (
-    breakdowns.defined_totals,
     breakdowns.inspections,
     links.change_bases,
     breakdowns.headless,
     breakdowns.totals_after_parts,
+    breakdowns.defined_totals,
     sets.balances,
     links.share_bases,
     links.share_lists,

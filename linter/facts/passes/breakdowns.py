@@ -195,16 +195,13 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
 def _run_before(
     draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]
 ) -> list[tuple[Mention, Quantity]]:
-    """The figures of that unit right before the total, in its sentence: a part noted in brackets (`（含
+    """The figures of that unit right before the total, in its paragraph: a part noted in brackets (`（含
     高新区 10.5 亿元）`) is a part of its neighbour, not of the total; a total ends the run."""
     run: list[tuple[Mention, Quantity]] = []
-    total = mentions[i]
     text = draft.doc.text
-    begin = draft.doc.sentences[total.sentence].start
     for j in range(i - 1, -1, -1):
         prev = mentions[j]
-        if prev.sentence != total.sentence:
-            break
+        begin = draft.doc.sentences[prev.sentence].start
         noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(text, begin, prev.start)
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
             continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour

@@ -9,6 +9,7 @@ complete, inferred otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -57,14 +58,25 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             continue  # the difference is stated: the base follows from it
         own = owner.get(cur.start)
         period = own.identity.context.period if own is not None else None
-        if own is None or not own.identity.item or not period or not period[:4].isdigit():
+        earlier = _year_before(period)
+        if own is None or not own.identity.item or earlier is None:
             continue
-        earlier = str(int(period[:4]) - 1) + period[4:]
         found = _figures_of(draft, own, cur, earlier)
         if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
             m, base = found[0]
             certain = c.certain and _certain(own.identity, m.identity)
             yield Completed(c, replace(c, base=base, certain=certain))
+
+
+def _year_before(period: str | None) -> str | None:
+    """The period a year before: `2024` for `2025`, `-1` (上年) for `+0` (本年) where no year is known."""
+    if not period:
+        return None
+    m = re.match(r"^([+-]\d+|\d{4})(.*)$", period)
+    if m is None:
+        return None
+    year, rest = m.groups()
+    return (f"{int(year) - 1:+d}" if year[0] in "+-" else str(int(year) - 1)) + rest
 
 
 def _figures_of(draft: Draft, own: Mention, like: Quantity, period: str) -> list[tuple[Mention, Quantity]]:

@@ -32,7 +32,7 @@ OFFSET = re.compile(r"收支相抵|收支结余|当期结余|当年结余|年终
 
 def balances(draft: Draft) -> Iterator[Balance]:
     """`收入 X，支出 Y，(收支相抵)结余 Z`: Z should be X − Y (or opening + X − Y). The income and expenditure
-    are taken from the balance's own sentence (certain when it says 收支相抵/当期结余), or from the sentence
+    are taken from the balance's own sentence (certain when it says 收支相抵/当期结余), or from the sentences
     before it in the paragraph (inferred); they are the sides' totals when the passage names them."""
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
@@ -40,7 +40,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             if bq is None:
                 continue
             own = [x for x in mentions[:i] if x.sentence == m.sentence]
-            before = [x for x in mentions[:i] if x.sentence == m.sentence - 1]
+            before = [x for x in mentions[:i] if x.sentence < m.sentence]
             for window, certain in ((own, True), (before, False)):
                 income, expense = _side(window, "收入", bq), _side(window, "支出", bq)
                 if income is not None and expense is not None:
