@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from tieout.linter.facts.model import Breakdown
-from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, unit_of
+from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -95,6 +95,11 @@ def _restated_cause(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -
 def sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Every complete breakdown's total against the sum of its parts."""
     for b, total, parts in footings(ctx.facts.breakdowns):
+        if b.minus:
+            o = _chain_outcome(ctx, b, total, parts)
+            if o is not None:
+                yield o
+            continue
         if dimension_runs(total, parts, ctx.judge) is not None:
             # one total broken down by several dimensions, each footing
             yield Outcome(total, "pass", "sum", operands=parts)
@@ -114,6 +119,24 @@ def sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         if any(q.approx for q in [total, *parts]):
             verdict = "rounding"  # an approximate figure cannot be held to an exact sum
         yield _sum_finding(ctx, b, total, parts, verdict)
+
+
+def _chain_outcome(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> Outcome | None:
+    """`A，加 B、C，减去 D，总计 T`: T = A + B + C − D."""
+    minus = [q for m in b.minus if (q := m.of_unit(total.base_unit)) is not None]
+    if len(minus) != len(b.minus):
+        return None
+    figures = [total, *parts, *minus]
+    s = sub(add([ctx.interval(p) for p in parts]), add([ctx.interval(q) for q in minus]))
+    verdict = ctx.judge(ctx.interval(total), s, unit_of(figures))
+    exact = _sum(ctx, parts) - _sum(ctx, minus)
+    shown = " + ".join(p.text for p in parts) + "".join(f" − {q.text}" for q in minus)
+    related = [(p, "加项") for p in parts] + [(q, "减项") for q in minus]
+    if verdict == "pass":
+        return Outcome(total, "pass", "sum", related, operands=[*parts, *minus])
+    expected = in_unit(exact, total)
+    msg = f"{shown} = {expected}，与合计 {total.text} 不符（相差 {in_unit(exact - ctx.value(total), total, None)}）"
+    return Outcome(total, verdict, "sum", related, msg, total.text, expected, None, False, [*parts, *minus])
 
 
 def _sum_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity], verdict: str) -> Outcome:

@@ -133,8 +133,8 @@ class SentencePass:
             if isinstance(item, Token) and item.type == "SEP":
                 bracket = bracket or str(item)[-1:] in "）)"
                 continue
-            if isinstance(item, (_Rate, _Change)):
-                continue
+            if isinstance(item, (_Rate, _Change)) or (isinstance(item, Token) and item.type == "LABEL"):
+                continue  # a ratio or change qualifying the figure, words about it (`全部为利润收入，其中…`)
             if not isinstance(item, _Entry) or not entries:
                 return None
             if bracket and INCLUDED.match(item.label.lstrip("（(")):

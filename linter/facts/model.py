@@ -105,6 +105,7 @@ class Breakdown:
     sentence: int
     inferred: bool = False  # a total recognised after its parts (`A…，B…，总额为 X`)
     certain: bool = True
+    minus: list[Mention] = field(default_factory=list)  # parts subtracted (`…，减去调出资金 32.4 亿元，总收入 X`)
 
 
 @dataclass(slots=True, eq=False)

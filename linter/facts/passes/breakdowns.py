@@ -181,6 +181,13 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
             if q is None:
                 continue
+            chain = _chain(draft, mentions, i, q.base_unit) if draft.labeller.names_total(m.key) else None
+            if chain is not None:
+                # `收入 A，加上级补助 B、上年结转 C，减去调出 D，收入总计 T`: T = A + B + C − D, as written
+                plus, minus = chain
+                taken.update(id(p) for p in [*plus, *minus, m])
+                yield Breakdown(m, plus, "加", True, m.sentence, inferred=True, certain=False, minus=minus)
+                continue
             run = _run_before(draft, mentions, i, q.base_unit, taken)
             if not (draft.labeller.names_total(m.key) or _joins(m.key, run)):
                 continue
@@ -192,6 +199,56 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(m, parts, "", True, m.sentence, inferred=True, certain=False)
 
 
+ADD = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
+SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
+
+
+def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[list[Mention], list[Mention]] | None:
+    """A total at the end of a `加…减…` chain in its sentence: the figure the chain starts from (right before
+    `加`, or the passage's first of its side) and those added after `加`, and those subtracted after `减`."""
+    total = mentions[i]
+    begin = draft.doc.sentences[total.sentence].start
+    text = draft.doc.text[begin : total.start]
+    added = ADD.search(text)
+    if added is None:
+        return None
+    cut = SUBTRACT.search(text, added.end())
+    own = [m for m in mentions[:i] if m.sentence == total.sentence and _counts(draft, m, unit)]
+    side = _side(total.label)
+    base = [m for m in own if m.start < begin + added.start()][-1:] or _opening(draft, mentions, i, unit, side)
+    plus = [m for m in own if begin + added.end() <= m.start and (cut is None or m.start < begin + cut.start())]
+    minus = [m for m in own if cut is not None and m.start >= begin + cut.end()]
+    if not base or not plus:
+        return None
+    if side is not None and _side(base[0].label) != side:
+        return None  # the chain starts from the side's own figure (收入 for 收入总计), or it is not read
+    return [base[0], *plus], minus
+
+
+def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None) -> list[Mention]:
+    """`全市一般公共预算收入 2736 亿元，…。非税收入 1180 亿元…。加上中央补助…，收入总量为 7654 亿元`: a chain whose
+    sentence holds no figure before `加` starts from the passage's first figure of its side (since the last
+    total before it)."""
+    total = mentions[i]
+    passage: list[Mention] = []
+    for m in reversed(mentions[:i]):
+        if m.sentence == total.sentence:
+            continue
+        if draft.labeller.names_total(m.key):
+            break
+        passage.append(m)
+    passage.reverse()
+    return [m for m in passage if _counts(draft, m, unit) and (side is None or _side(m.label) == side)][:1]
+
+
+def _counts(draft: Draft, m: Mention, unit: str) -> bool:
+    """Is `m` a figure of a chain: of its unit, not a ratio, not a note in brackets on its neighbour?"""
+    if exact_of(m, unit) is None or draft.is_part(m) or draft.labeller.qualifying_ratio(m.key, m.quantities):
+        return False
+    begin = draft.doc.sentences[m.sentence].start
+    return not (INCLUDED.match(m.label.lstrip("（(，、")) or _in_brackets(draft.doc.text, begin, m.start))
+
+
 def _run_before(
     draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]
 ) -> list[tuple[Mention, Quantity]]:
@@ -199,8 +256,14 @@ def _run_before(
     高新区 10.5 亿元）`) is a part of its neighbour, not of the total; a total ends the run."""
     run: list[tuple[Mention, Quantity]] = []
     text = draft.doc.text
+    total = mentions[i]
+    # the parts stand in the total's sentence, or in the sentence before when the total opens its own
+    # (`上年结转 8 万元；本年下达 92 万元。此次评价资金总额为 100 万元`)
+    alone = all(m.sentence != total.sentence for m in mentions[:i])
     for j in range(i - 1, -1, -1):
         prev = mentions[j]
+        if prev.sentence != total.sentence and not (alone and prev.sentence == total.sentence - 1):
+            break
         begin = draft.doc.sentences[prev.sentence].start
         noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(text, begin, prev.start)
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
@@ -256,11 +319,14 @@ def _one_slip(total: Quantity, parts: list[Quantity]) -> bool:
             return True
     if total.base_unit != "元":
         return False
+    band = total.ulp * total.scale
     for f in [total, *parts]:
         for factor in UNIT_FACTORS:
+            if f is not total and f.base_value * factor <= band:
+                continue  # a part read in a smaller unit is gone, not slipped
             t = total.base_value * (factor if f is total else 1)
             ps = [x.base_value * (factor if x is f else 1) for x in parts]
-            if abs(sum(ps, Decimal(0)) - t) <= total.ulp * total.scale:
+            if abs(sum(ps, Decimal(0)) - t) <= band:
                 return True
     return False
 
