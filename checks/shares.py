@@ -176,12 +176,24 @@ def _share_sum(ctx: CheckContext, b: Breakdown, shares: list[Share]) -> Outcome:
     if abs(total - HUNDRED) <= slack or (total < HUNDRED and not b.exhaustive):
         # a partial list's shares may fall short of 100%; no list's may exceed it
         return Outcome(last, "pass", "share_sum", operands=stated[:-1])
-    wrong = [s.stated for s in shares if (o := share_outcome(ctx, s)) is not None and o.verdict == "fail"]
+    wrong = [s for s in shares if (o := share_outcome(ctx, s)) is not None and o.verdict == "fail"]
+    if wrong:
+        # a wrong share (TO103) is one mistake: when correcting it brings the list to 100%, it is the only one
+        corrected = total + sum((_correct(ctx, s) - s.stated.value for s in wrong), Decimal(0))
+        if abs(corrected - HUNDRED) <= slack:
+            return Outcome(last, "pass", "share_sum", operands=stated[:-1])
     msg = f"各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，不等于 100%"
     if wrong:
-        msg += f"（同一原因：{'、'.join(q.text for q in wrong)} 占比有误，改正后再核）"
+        msg += f"（{'、'.join(s.stated.text for s in wrong)} 占比本身有误，改正后仍不等于 100%）"
     related = [(q, "占比") for q in stated[:-1]]
-    return Outcome(last, "fail", "share_sum", related, msg, f"{fmt(total)}%", "100%", certain=b.certain and not wrong)
+    return Outcome(last, "fail", "share_sum", related, msg, f"{fmt(total)}%", "100%", certain=b.certain)
+
+
+def _correct(ctx: CheckContext, s: Share) -> Decimal:
+    """The share its part over its whole makes, at the stated share's precision."""
+    assert s.part is not None and s.total is not None  # a wrong share was computed from both
+    exact = ctx.value(s.part) / ctx.value(s.total) * HUNDRED
+    return exact.quantize(Decimal(1).scaleb(-s.stated.decimals))
 
 
 class ShareSum(Rule):
@@ -189,8 +201,8 @@ class ShareSum(Rule):
     less.
 
     Each share may be off by half a unit of its last digit through rounding, so a list missing 100% by no
-    more than that is no finding. When a share of the list is itself wrong (TO103), the finding says so and
-    is a warning: one cause, the wrong share, reported in full by TO103.
+    more than that is no finding. When a share of the list is itself wrong (TO103) and correcting it brings
+    the list to 100%, that share is the one mistake and this rule says nothing more.
     """
 
     code = "TO104"

@@ -48,6 +48,8 @@ from tieout.linter.vocab import words
 EXHAUSTIVE = frozenset(words("relations", "exhaustive"))
 INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 # a list item added to the list rather than listed in it (`加上…`, `另…`)
+# the words right after a count (`24个赛事168个赛项`: 赛事, 赛项), up to a figure or a punctuation mark
+COUNTED = re.compile(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
 ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
 
 
@@ -157,6 +159,9 @@ class SentencePass:
     def _mention(self, e: _Entry, si: int, para: int, whole: Mention | None = None) -> Mention:
         key, period = self.labeller.split(e.label)
         m = Mention(label=e.label, key=key, quantities=e.qs, sentence=si, paragraph=para, period=period)
+        count = next((q for q in e.qs if q.kind == "count"), None)
+        if count is not None and (after := COUNTED.match(self.doc.text, count.end)):
+            m.noun = self.labeller.noun(after.group())
         self.facts.mentions.append(m)
         if e.share is not None:
             part = next((q for q in e.qs if q.kind != "percent"), None)
@@ -237,6 +242,8 @@ class SentencePass:
     def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
         (`一般债券 397 亿元，省级留用 38 亿元，转贷市县 359 亿元`: the last two are the first's)."""
+        if _counts_other_things(head, parts):
+            return
         own, nested = _runs_of_parts(parts) if not _foots_flat(head, parts) else (parts, [])
         for whole, run in nested:
             self.facts.breakdowns.append(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
@@ -404,6 +411,14 @@ def _other_side(whole: str, label: str) -> bool:
     sides = ("收入", "支出")
     mine = next((s for s in sides if s in whole), None)
     return mine is not None and any(s in label and s != mine and mine not in label for s in sides)
+
+
+def _counts_other_things(head: Mention, parts: list[Mention]) -> bool:
+    """Does a part count something else than its total (`24个赛事168个赛项，其中：一类赛9个赛事62个赛项`)? Such a
+    list mixes two totals' parts; which figure belongs to which is not certain, so it makes no relation."""
+    if not head.noun:
+        return False
+    return any(p.noun and not (p.noun.startswith(head.noun) or head.noun.startswith(p.noun)) for p in parts)
 
 
 def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool:

@@ -73,3 +73,8 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
         if _is_total(d, total) or (len(required) >= 2 and set(found) == required):
             return True
     return False
+
+
+def is_component(m: Mention) -> bool:
+    """Is the mention, by its name, a component of a defined total (税收收入, 非税收入 of 一般公共预算收入)?"""
+    return any(_component(d, m) is not None and not _is_total(d, m) for d in definitions())

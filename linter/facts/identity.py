@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Identity, Mention
+from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS, Labeller
 from tieout.linter.text.model import Document, Section
@@ -91,6 +91,8 @@ class _Sections:
             # a heading that runs on into a sentence (`（1）总收入 389.1 亿元，其构成是：…`) names its subject
             # before its first figure or comma
             subject = SUBJECT_TRIM.sub("", SUBJECT_END.split(own.rest, maxsplit=1)[0])
+            # what joined the context words (`全市和市本级预算执行情况` → `和`) names nothing
+            subject = subject.strip("和与及、")
             path = f"{outer_subject}›{subject}" if outer_subject and subject else (subject or outer_subject)
             hit = self._memo[id(section)] = (own.context.under(outer), path)
         return hit
@@ -111,6 +113,7 @@ def assign(draft: Draft) -> None:
     # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
     # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
     # (`其中：省本级 X`); breakdowns are in order, so a nested whole has its own whole's context by then
+    facts.breakdowns = [b for b in facts.breakdowns if not _stated_apart(b, stated)]
     for b in facts.breakdowns:
         whole = id(b.total)
         for p in b.parts:
@@ -134,6 +137,23 @@ def assign(draft: Draft) -> None:
         fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
         m.identity = Identity(item, context, subject, named=_names_one(labeller, item, fund_named))
     _periods_within_items(draft)
+
+
+def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
+    """Does a part state another stage or period than its total (`申报预算 500 万元，其中设备采购预算资金 491 万元，
+    中标金额 472.66 万元`; `计划安排 168 个赛项，其中…，2023年实际完成 161 个赛项`)? Then the list is no breakdown
+    of that total: which of its figures are parts is not certain."""
+    whole = stated[id(b.total)]
+    for p in b.parts:
+        own = stated[id(p)]
+        for f in ("stage", "period"):
+            mine, theirs = getattr(own, f), getattr(whole, f)
+            if mine in (None, MIXED) or theirs in (None, MIXED) or mine == theirs:
+                continue
+            if f == "period" and (mine[0] in "+-" or theirs[0] in "+-"):
+                continue  # a relative period (当年) is resolved later, against the document's
+            return True
+    return False
 
 
 def refine(draft: Draft) -> None:
@@ -174,7 +194,9 @@ def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
             words = read(text[begin : m.start]).context
             stated[id(m)] = own.under(words).under(replace(running, fund=None))
             items[id(m)] = item
-            running = _carry(stated[id(m)], running)
+            if not draft.labeller.qualifying_ratio(m.key, m.quantities):
+                # `为预算的 95.3%` names the ratio's base: its 预算 is not the context of the figures after it
+                running = _carry(stated[id(m)], running)
     return stated, items
 
 

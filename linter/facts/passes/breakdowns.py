@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import complete
+from tieout.linter.facts.definitions import complete, is_component
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
 from tieout.linter.figures.intervals import digit_slip
@@ -73,7 +73,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         if not prev or not items or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
             continue
         groups = _parallel_groups(draft, si, items, prev)
-        sides = _by_side(items, prev, si)
+        sides = _by_measure(items, prev, si) or _by_side(items, prev, si)
         if len(groups) >= 2:
             yield from _per_measure(prev, groups, si)
         elif sides:
@@ -140,6 +140,28 @@ def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdo
         for side, total in totals.items()
         if (parts := [m for m in items if _side(m.label) == side])
     ]
+
+
+def _by_measure(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
+    """`还本支出 1102 亿元，付息支出 469 亿元。其中，市级还本支出 214 亿元，付息支出 127 亿元`: the sentence before
+    states several measures, each part names exactly one of them (by its item, the entity aside)."""
+    totals = [m for m in prev if m.identity.item and any(q.kind in ("amount", "count") for q in m.quantities)]
+    if len(totals) < 2:
+        return []
+    groups: dict[int, tuple[Mention, list[Mention]]] = {}
+    for m in items:
+        matches = [t for t in totals if _names_the_same(m.identity.item, t.identity.item)]
+        if len(matches) != 1:
+            return []
+        groups.setdefault(id(matches[0]), (matches[0], []))[1].append(m)
+    if len(groups) < 2:
+        return []
+    return [Breakdown(total, parts, "其中", False, si, certain=False) for total, parts in groups.values()]
+
+
+def _names_the_same(a: str, b: str) -> bool:
+    """One item is the other with an entity in front (政府债务还本支出 / 还本支出)."""
+    return len(min(a, b, key=len)) >= 2 and (a.endswith(b) or b.endswith(a))
 
 
 def _one_group(items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
@@ -215,7 +237,10 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     cut = SUBTRACT.search(text, added.end())
     own = [m for m in mentions[:i] if m.sentence == total.sentence and _counts(draft, m, unit)]
     side = _side(total.label)
-    base = [m for m in own if m.start < begin + added.start()][-1:] or _opening(draft, mentions, i, unit, side)
+    base = [m for m in own if m.start < begin + added.start()][-1:]
+    if not base:
+        named, _ = draft.labeller.identify(text[: added.start()].strip("，、；：,;: "))
+        base = _opening(draft, mentions, i, unit, side, named)
     plus = [m for m in own if begin + added.end() <= m.start and (cut is None or m.start < begin + cut.start())]
     minus = [m for m in own if cut is not None and m.start >= begin + cut.end()]
     if not base or not plus:
@@ -225,10 +250,14 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     return [base[0], *plus], minus
 
 
-def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None) -> list[Mention]:
+def _opening(
+    draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, named: str
+) -> list[Mention]:
     """`全市一般公共预算收入 2736 亿元，…。非税收入 1180 亿元…。加上中央补助…，收入总量为 7654 亿元`: a chain whose
     sentence holds no figure before `加` starts from the passage's first figure of its side (since the last
-    total before it)."""
+    total before it). A passage opening with a defined component (`非税收入 218 亿元。加上…`) goes on a list
+    of an earlier paragraph, whose total is the chain's start: not read. When the chain names its start
+    (`当年收入加上…`), the figure must be of that item (利润收入 is not 收入)."""
     total = mentions[i]
     passage: list[Mention] = []
     for m in reversed(mentions[:i]):
@@ -238,7 +267,10 @@ def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str
             break
         passage.append(m)
     passage.reverse()
-    return [m for m in passage if _counts(draft, m, unit) and (side is None or _side(m.label) == side)][:1]
+    first = [m for m in passage if _counts(draft, m, unit) and (side is None or _side(m.label) == side)][:1]
+    if first and (is_component(first[0]) or (named and first[0].identity.item != named)):
+        return []
+    return first
 
 
 def _counts(draft: Draft, m: Mention, unit: str) -> bool:

@@ -61,10 +61,14 @@ def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quant
     return out
 
 
+# `国债转贷支出及结余`: a figure of spending and balance together is an item of a list, not the balance
+JOINED_SIDE = re.compile(r"(?:收入|支出)(?:及|和|与|、)")
+
+
 def _period_balance(m: Mention) -> Quantity | None:
     """The figure of a period's balance: 结余/结存/余额 that is no stock (累计结余, 债务余额, 结转下年)."""
     key = m.key
-    if not BALANCE_WORD.search(key) or "结转下年" in key or "下年" in key:
+    if not BALANCE_WORD.search(key) or "结转下年" in key or "下年" in key or JOINED_SIDE.search(key):
         return None
     if CUMULATIVE.search(key.replace("年末结转", "").replace("年终结余", "")):
         return None
