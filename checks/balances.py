@@ -38,9 +38,41 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 class BalanceMismatch(Rule):
     """A stated balance (收支相抵，当期结余、年终结余) is not income minus expenditure (plus the opening balance).
 
-    The income and expenditure are the sides' totals (`收入决算结果`, `收入总计`) or the one income and one
-    expenditure stated with the balance; stocks (历年累计结余、债务余额) and the carry-over of the
-    expenditure side (结转下年) are not period balances and are not checked this way.
+    ## What it does
+    Takes a period's balance (`结余`, `结存`, `余额`: `当期结余`, `收支结余`, `年末结转结余` …) and the income
+    and expenditure stated before it in its paragraph: the sides' totals where the passage names them
+    (`收入总计`, `本年收入合计`, `收入决算结果`), else the one figure named as income and the one named as
+    expenditure (several incomes and no total: no relation). The balance passes when it is income −
+    expenditure, or the opening balance (`年初结转结余`) + income − expenditure, or income − expenditure −
+    the other money leaving the fund that the text states (`调出`, `上解`, `还本` …), each figure counting
+    for the interval its precision allows; a miss within one unit of the last digit is a rounding finding
+    (TO100).
+
+    Stocks (`历年累计结余`, `滚存结余`, `债务余额`) and the carry-over of the expenditure side (`结转下年`)
+    are not period balances and are not checked this way. The finding is an error when the income, the
+    expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
+    `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
+    does not say so.
+
+    ## Why is this bad?
+    The balance is what is left of the year's money; one that is not income minus expenditure misstates
+    what the fund or the department carries into next year, or shows that a side was revised without
+    it.
+
+    ## Example
+    ```text
+    城乡居民医保基金收入 86,420 万元，支出 81,650 万元，当期结余 5,770 万元。
+    ```
+    86,420 − 81,650 is 4,770.
+
+    ## Passes
+    ```text
+    城乡居民医保基金收入 86,420 万元，支出 81,650 万元，当期结余 4,770 万元。
+    ```
+
+    ## How to fix
+    Correct the balance (the finding gives income − expenditure), or the side that is wrong; state the
+    opening balance or the other outflows if the balance includes them.
     """
 
     code = "TO109"
@@ -56,7 +88,34 @@ class MonthsPayable(Rule):
     """The months a fund's balance can pay (`累计结余 X，可支付 N 个月`) do not match the balance over one
     month of the expenditure stated with it.
 
-    N is accepted when it is X / (支出 / 12) rounded half up or down to whole months, as reports write it.
+    ## What it does
+    Takes a number of months (`可支付月数 N 个月`, `可支撑 N 个月`, `可保障`) and, before it in its sentence,
+    the last balance (`结余`, `结存`) and the last expenditure (`支出`) in money, and computes balance ÷
+    (expenditure ÷ 12). N is accepted when it is that value rounded half up, rounded down or rounded up to
+    whole months (less than one month away), or when its own precision covers it. A sentence without an
+    expenditure, or with an expenditure of zero, is not checked. The finding is a warning, since a report
+    may divide by another expenditure than the one it states (a monthly average over several years, the
+    coming year's budget).
+
+    ## Why is this bad?
+    The months a fund can pay are how a report states the fund's sustainability; a figure its own
+    balance and expenditure do not give overstates or understates the fund's reserve.
+
+    ## Example
+    ```text
+    职工医保统筹基金本年支出 96,000 万元，历年累计结余 120,000 万元，可支付月数 18 个月。
+    ```
+    120,000 ÷ (96,000 ÷ 12) is 15 months.
+
+    ## Passes
+    ```text
+    职工医保统筹基金本年支出 96,000 万元，历年累计结余 124,000 万元，可支付月数 16 个月。
+    ```
+    15.5 months, written as 16 (or 15).
+
+    ## How to fix
+    Recompute the months from the balance and the year's expenditure, or, if the report divides by
+    another expenditure, state which.
     """
 
     code = "TO110"
@@ -101,8 +160,47 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 class ScoreSum(Rule):
     """The item scores listed after an overall score (`自评得分 98 分 … 1、…得分 20 分`) do not add up to it.
 
-    Only items within the section of the overall score count; a miss within the scores' rounding is a
-    rounding finding (TO100).
+    ## What it does
+    Takes an overall score (a label ending in `自评得分`, `评价得分`, `综合得分`, `总得分`, `总分` …, in `分`)
+    and the item scores after it (labels with `得分`, in `分`): those in the overall score's paragraph and
+    those in the sections below it, up to the end of its section. Two items or more are added up and
+    compared with the overall score; a miss within one unit of the scores' last digit is a rounding
+    finding (TO100).
+
+    Scores of another section do not count, nor does a score with the overall score's own label (the
+    `自评得分` of the next indicator is another total, not an item). Items listed under `其中` or `具体为`
+    in the overall score's sentence are a breakdown, held to it by TO101 when the list is complete (by
+    its keyword, or as the four dimensions `决策`, `过程`, `产出`, `效益` of `linter/vocab/sums.yaml`), else
+    by TO102.
+
+    ## Why is this bad?
+    The overall score is the result of a performance evaluation, the one figure a reader quotes; when
+    its items do not add up to it, either the overall score or an item score was misstated.
+
+    ## Example
+    ```text
+    四、综合评价结论
+    经评价，该项目绩效评价得分 92 分。
+    （一）决策指标得分 18 分。
+    （二）过程指标得分 19 分。
+    （三）产出指标得分 36 分。
+    （四）效益指标得分 21 分。
+    ```
+    The items add up to 94.
+
+    ## Passes
+    ```text
+    四、综合评价结论
+    经评价，该项目绩效评价得分 94 分。
+    （一）决策指标得分 18 分。
+    （二）过程指标得分 19 分。
+    （三）产出指标得分 36 分。
+    （四）效益指标得分 21 分。
+    ```
+
+    ## How to fix
+    Correct the overall score or the item score that is wrong, as the scoring table of the evaluation
+    has them.
     """
 
     code = "TO111"

@@ -125,10 +125,45 @@ def _growth_outcome(
 class ChangeMismatch(Rule):
     """A stated change (`比上年 X 增加 Δ`, `增长 p%`) does not match the current and the earlier figure.
 
-    With the earlier figure stated, Δ is checked as current − earlier and p as Δ / earlier; with only Δ and
-    p stated, p is checked as Δ / (current ∓ Δ). The earlier figure may stand in another sentence when it is
-    the same quantity a year earlier (same item and context). For a rate whose last year's value is known,
-    a stated change that is neither the difference in points nor the relative change is reported here.
+    ## What it does
+    Recomputes the change a sentence states against an earlier period (`比上年`, `较上年`, `同比`,
+    `与上年相比`):
+
+    - with the earlier figure stated (`比上年 X 增加 Δ，增长 p%`): Δ as current − earlier, p as Δ / earlier;
+    - with only Δ stated besides p: p as Δ / (current ∓ Δ);
+    - with the earlier figure and Δ stated and the current one not
+      (`与上年相比（上年…为 X），减少 Δ，下降 p%`): p as Δ / earlier;
+    - with neither stated: against the figure of the same identity a year earlier (same item and
+      subject, no context field stated differently, the period one year before: `2022年` for `2023年`,
+      `上年` for `本年`), when the report states exactly one value for it. The finding is then an error
+      when both identities are complete (a department's report, whose title states the scope and
+      stage), a warning otherwise.
+
+    Each figure counts for the interval its precision allows; a miss within one unit of the stated
+    change's last digit is a rounding finding (TO100). A growth rate over an earlier figure of zero or
+    less is not checked, and a change whose words contradict each other (`减少 Δ，增长 p%`) is TO204's.
+    For a rate whose last year's value is known, a change in % that is neither the difference in points
+    nor the relative change is reported here (the difference in points written as % is TO205's).
+
+    ## Why is this bad?
+    The change is how the report explains its figures against last year; a change that the two figures
+    do not give misleads the reader about how much spending or income moved, and usually means that one
+    year's figure was revised after the sentence was written.
+
+    ## Example
+    ```text
+    公务接待费 4.50 万元，较上年减少 1.50 万元，下降 30%。
+    ```
+    Last year's figure is 4.50 + 1.50 = 6.00 万元, and 1.50 / 6.00 is 25%.
+
+    ## Passes
+    ```text
+    公务接待费 4.50 万元，较上年减少 1.50 万元，下降 25%。
+    ```
+
+    ## How to fix
+    Write the change the finding computes (its suggested value, when the relation is certain), or
+    correct the current or the earlier figure if the change is right.
     """
 
     code = "TO108"
@@ -260,10 +295,38 @@ def _exact_current(cur: Quantity, evidence: list[Quantity]) -> Decimal:
 class PercentagePoint(Rule):
     """A change of a rate written as `%` where it is a difference of percentages (`个百分点`).
 
-    `结算率为 55.7%，较上年增加 15.86%`: when the report states last year's rate, or the figures both years'
-    rates come from (`2021年直接结算 689 人次，零报+直接结算 1728 人次；2022年 …`), and 15.86 is the
-    difference of the two rates in points and not their relative change, write `15.86 个百分点`. Where last
-    year's rate is not known, which change the author meant cannot be told, and nothing is said.
+    ## What it does
+    Looks at the changes of a rate (`执行率为 95.0%，比上年提高 5.0%`) whose last year's value is known:
+    stated as the earlier figure of the change (`比上年 90.0%`), or computed from last year's figures
+    standing in the change's section beside the figures this year's rate comes from
+    (`2022年直接结算 689 人次，应结算 1728 人次；2023年…`: the same two names in another stated period,
+    giving one value). When the change written in % is the difference of the two rates in points and
+    not their relative change, it should have been written in `个百分点`. Both readings allow for the
+    rounding of both rates; where both fit (the figures are too coarse to tell) nothing is said.
+
+    Where last year's rate is not known, which change the author meant cannot be told, and nothing is
+    said. A change that fits neither reading is TO108's. The finding is an error when the rate that
+    changed stands in the change's own sentence, a warning when it was taken from an earlier one.
+
+    ## Why is this bad?
+    `提高 5.0%` of a rate of 90% means 94.5%, not 95%: a reader takes the change as a relative one, and the
+    rate it implies is not the one the report states. Differences of percentages are written in
+    percentage points.
+
+    ## Example
+    ```text
+    预算执行率为 96.0%，比上年 92.0% 提高 4.0%。
+    ```
+    96.0% − 92.0% is 4.0 points; the relative change would be 4.35%.
+
+    ## Passes
+    ```text
+    预算执行率为 96.0%，比上年 92.0% 提高 4.0 个百分点。
+    ```
+
+    ## How to fix
+    Write the change in points (`提高 4.0 个百分点`), as the finding suggests, or, if a relative change was
+    meant, write the relative change.
     """
 
     code = "TO205"
@@ -305,8 +368,37 @@ class PercentagePoint(Rule):
 class DirectionWord(Rule):
     """A direction word contradicts the figures: 增加/提高 for a figure that fell, 减少/降低 for one that rose.
 
-    Checks `由 a 提高至 b` / `从 a 降低至 b`, changes whose earlier figure is stated, and one change that
-    states two opposite directions (`减少 3.4 万元，增长 12.5%`).
+    ## What it does
+    Compares the direction a word states with the direction of the figures, in three places:
+
+    - a move from one figure to another (`由 a 提高至 b`, `从 a 降低至 b`, `由 a 降至 b`, `由 a 增加到 b`),
+      both in one unit; a move without a direction word (`由 a 调整为 b`) says nothing to check;
+    - a change whose earlier figure is stated (`本年 X，比上年 Y 减少 Δ`): each direction word of the
+      change against current − earlier;
+    - one change that states two opposite directions (`减少 3.40 万元，增长 12.50%`).
+
+    An unchanged figure contradicts no word. A change whose figure was taken from an earlier sentence
+    (the change's own sentence states none) is reported as a warning, the others as errors. The change
+    itself (Δ, p) is checked by TO108, which leaves a change with contradictory words to this rule.
+
+    ## Why is this bad?
+    The direction is what a reader retains of a change; a word that contradicts the figures tells the
+    opposite of what happened (a standard raised that was lowered, spending that fell reported as
+    growth).
+
+    ## Example
+    ```text
+    城乡居民医保个人缴费标准由 380 元提高至 350 元。
+    ```
+
+    ## Passes
+    ```text
+    城乡居民医保个人缴费标准由 350 元提高至 380 元。
+    ```
+
+    ## How to fix
+    Use the word of the figures' direction (the finding suggests it), or, if the word is right, correct
+    the figure that is wrong.
     """
 
     code = "TO204"
@@ -389,9 +481,34 @@ MIN_LABEL = 4
 class ExplanationDirection(Rule):
     """An explanation names the opposite direction of the change it explains.
 
-    `差旅费 12.6 万元，比上年减少 3.4 万元。差旅费增加的主要原因是…`: the change was a decrease, the
-    explanation speaks of an increase. The change and its explanation are matched by label within one
-    section.
+    ## What it does
+    Finds the explanations of a change (`差旅费增加的主要原因是…`, `…较上年减少的原因`) and matches each to
+    the first change stated before it in the same section whose label is the explanation's: the same
+    label, or, for labels of four characters or more, one ending with the other (`公用经费` and
+    `一般公共预算公用经费`). The change's direction is that of its figures when the earlier figure is
+    stated, else that of its word. An explanation that names the opposite direction is reported.
+
+    Only changes whose figure stands in their own sentence are matched: a change linked to a figure of
+    another sentence, or one with no label, is not. An explanation in another section, or of another
+    item, is not matched to the change.
+
+    ## Why is this bad?
+    The reader is told why spending rose when it fell: either the explanation was written for another
+    year's figures, or the change itself is wrong. Either way the paragraph contradicts itself.
+
+    ## Example
+    ```text
+    会议费 6.80 万元，比上年增加 1.20 万元，增长 21.43%。会议费减少的主要原因是压缩会议规模。
+    ```
+
+    ## Passes
+    ```text
+    会议费 6.80 万元，比上年增加 1.20 万元，增长 21.43%。会议费增加的主要原因是举办业务培训会议。
+    ```
+
+    ## How to fix
+    Make the explanation name the direction of the change (the finding suggests the word), or, if the
+    explanation is right, check the change and its figures.
     """
 
     code = "TO206"

@@ -174,11 +174,48 @@ def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[
 class RateMismatch(Rule):
     """A stated rate does not match the figures it is a rate of.
 
-    `资金 196 万元，当年支出 174.77 万元，执行率为 89.17%`: the rate is checked as the second figure over the
-    first (or the first over the second, whichever the sentence means). `收入 327.1 亿元，完成预算的 98.9%`:
-    the denominator is the budget of the same quantity (same item, scope, fund and period) where the report
-    states it; where it does not, the rate is not checkable and nothing is said. A miss within one unit of
-    the rate's last digit is a rounding finding (TO100).
+    ## What it does
+    Recomputes a rate stated in per cent (`执行率`, `完成率`, `到位率`, `回收率`, `完成预算的 p%`,
+    `为 B 的 p%`) from its operands, found in one of three ways:
+
+    - `为年初预算 500 万元的 96%`, `完成年度目标 12,000 人的 104.17%`: the figure before the phrase over the
+      one inside it.
+    - An execution rate after one figure (`新建运动场 2 个，完成率 66.67%`), or `完成预算的 p%` where the
+      sentence states no plan: that figure over the budget or plan of the same quantity (same item,
+      subject, scope, fund and period, at the stage `预算`, `调整预算` or `计划`) that the report states
+      elsewhere. Where the report states no such figure, or two different ones, the rate cannot be
+      checked here and nothing is said; where the scope and period are not stated, only a plan under the
+      same heading counts. The finding is an error when both identities are complete, else a warning.
+    - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or
+      `其中`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
+      rate is reported only when the sentence says which of its two figures is the numerator: the one
+      whose label holds the rate's own word (`回收 380 份，回收率…`), or, for an execution rate, the
+      outcome (`实际`, `支出`, `完成`, `执行数`) over the plan (`预算`, `计划`, `年初`, `下达`), one of the
+      two named sufficing. A rate whose numerator the sentence does not name (`参保率` after the insured
+      of two schemes, `满意率` after an amount) is not guessed at.
+
+    Rates with a written formula are TO106's. A miss within one unit of the rate's last digit, given the
+    precision of its operands, is a rounding finding (TO100).
+
+    ## Why is this bad?
+    The rate is what the reader of a budget or performance report looks at first (how much of the budget
+    was spent, how much of the target met); a rate that its own figures do not give misstates the
+    performance, or shows that a figure was revised without the rate.
+
+    ## Example
+    ```text
+    项目预算资金 320.00 万元，实际支出 288.00 万元，执行率 95.00%。
+    ```
+    288.00 / 320.00 is 90.00%.
+
+    ## Passes
+    ```text
+    项目预算资金 320.00 万元，实际支出 288.00 万元，执行率 90.00%。
+    ```
+
+    ## How to fix
+    Write the rate the finding suggests (numerator over denominator, rounded to the precision the rate
+    was written with), or correct the figure that is wrong if the rate is right.
     """
 
     code = "TO105"
@@ -214,8 +251,38 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
 
 class FormulaMismatch(Rule):
     """A written formula (`A/B*100%=C`, `A÷B×100%=C`, `(A-B)/B*100%=C`) whose result is not what its operands
-    give. The expression is parsed by grammar/arithmetic.lark: × and ÷ bind tighter than + and −, brackets
-    as written, and a % operand is a fraction (100% is 1)."""
+    give.
+
+    ## What it does
+    Evaluates a formula written out with its numbers (`预算执行率=174.77/196*100%=89.17%`, also with `×`,
+    `÷`, full-width signs and brackets) and compares the value with the result written after the last
+    `=`. The expression is parsed by `grammar/arithmetic.lark`: `×` and `÷` bind tighter than `+` and
+    `−`, brackets group as written, and a per-cent operand is a fraction (`100%` is 1). The operands are
+    taken as written; the result stands for the interval its precision allows, and a result off by no
+    more than one unit of its last digit is a rounding finding (TO100). A formula written with names
+    only (`执行率=支出/预算×100%`) has nothing to evaluate; one the grammar cannot parse is skipped.
+
+    A rate that carries a written formula is checked here, not by TO105. Whether the operands are figures
+    the report states is TO107's question.
+
+    ## Why is this bad?
+    The formula shows the reader how the figure was computed; when its own arithmetic does not give its
+    result, either the result or an operand was mistyped, and the reader cannot trust either.
+
+    ## Example
+    ```text
+    年度预算 300.00 万元，本年到位资金 276.00 万元，资金到位率=276.00÷300.00×100%=95.00%。
+    ```
+
+    ## Passes
+    ```text
+    年度预算 300.00 万元，本年到位资金 276.00 万元，资金到位率=276.00÷300.00×100%=92.00%。
+    ```
+
+    ## How to fix
+    Recompute the result (the finding gives it, rounded to the precision the result was written with),
+    or correct the operand that was mistyped.
+    """
 
     code = "TO106"
     name = "formula-mismatch"
@@ -229,9 +296,34 @@ class FormulaMismatch(Rule):
 class FormulaOperandUnknown(Rule):
     """A figure used in a written formula appears nowhere else in the report.
 
-    `整体支出完成率 723.60/723.60*100%=100%` where the report states 723.51 as its total everywhere else:
-    the arithmetic holds, but on figures the report never states. The finding lists the closest figures the
-    report does state.
+    ## What it does
+    Looks up each operand of a written formula among the figures the report states outside its formulas
+    (amounts, counts and bare numbers, compared by the number as written, whatever the unit). Per-cent
+    operands, 0, 1 and 100, and whole numbers below 100 (`×12`, `(100-5)`) are constants, not looked up.
+    A formula with an operand found nowhere is reported, with the closest figures the report does state
+    (counts are no candidates for an operand written with decimals). This is a warning: the operand may
+    come from a source the report does not quote.
+
+    ## Why is this bad?
+    The arithmetic of the formula may hold, but on figures the report never states:
+    `整体支出完成率 723.60/723.60*100%=100%` where the report's total is 723.51 everywhere else. The rate
+    then rests on numbers the reader cannot find, usually a draft's figures left in the formula after
+    the tables changed.
+
+    ## Example
+    ```text
+    本年支出合计 1,186.40 万元，年初预算 1,260.00 万元。预算执行率=1,168.40/1,260.00×100%=92.73%。
+    ```
+    1,168.40 is stated nowhere else; the report states 1,186.40.
+
+    ## Passes
+    ```text
+    本年支出合计 1,168.40 万元，年初预算 1,260.00 万元。预算执行率=1,168.40/1,260.00×100%=92.73%。
+    ```
+
+    ## How to fix
+    Use in the formula the figures the report states (and recompute its result), or correct the figure
+    stated elsewhere if the formula's operand is the right one.
     """
 
     code = "TO107"

@@ -35,11 +35,55 @@ def _values(items: list[tuple[Mention, Quantity]]) -> Counter[Decimal]:
 class RestatedFigure(Rule):
     """The same quantity is stated with different values in different places.
 
-    Two figures are the same quantity when their identities are complete and equal: the item they name and
-    the scope (全省/省本级 …), fund (一般公共预算 …), stage (预算/决算 …) and period the document states for
-    them, from their own words, their sentence, the headings above them and the title. A generic item
-    (`支出决算`) is the same only under the same headings. The finding lists every place and, when a sum or
-    most places support one value, names it.
+    ## What it does
+    Groups the figures that are one quantity and compares their values. Two figures are the same
+    quantity only when their identities are complete and equal: the item they name and the scope
+    (`全省`, `省本级`, `部门` …), fund (`一般公共预算` …), stage (`预算`, `执行`, `决算` …) and period the
+    document states for them, from their own words, the labels before them in their sentence, the
+    headings above them and the title (a `部门决算` speaks of one department, at the stage 决算, of the
+    year its title names). A generic item (`支出决算`) is the same only under the same headings; a count is
+    the same only with the same noun after it (`131 个赛项`). Where a field is stated nowhere, the identity
+    is incomplete and the figure is never compared: an unknown context is no evidence of a mistake.
+    Figures whose item names no one quantity (`涉及`, `该指标得分`, `调入资金等`), and figures whose
+    identity was inferred from a neighbouring sentence, are not compared either.
+
+    A group is judged when its figures stand in two paragraphs or more. Figures written to different
+    precision that round to each other (`92.51 亿元`, `92.511 亿元`) agree. A group with more than two
+    values, or stated in more than three places, is an attribute of many items (each indicator's
+    `自评得分`), not one quantity, and is not judged. The finding is placed on the figure most likely at
+    fault and names the value the rest of the report supports: the one with which a breakdown the
+    figure belongs to adds up, or the one most places state; where nothing decides, it is placed on the
+    last statement and names no value. Every place is listed. It is a warning: which value is right is
+    for the author to say.
+
+    ## Why is this bad?
+    A reader who meets the same total twice with two values cannot tell which one the report means, and
+    every share, rate or change computed from it inherits the doubt.
+
+    ## Example
+    ```text
+    2023年度部门决算
+    一、收入支出决算总体情况
+    本年支出合计 2,318.75 万元。
+    二、支出决算情况
+    本年支出合计 2,381.75 万元，具体为：基本支出 1,506.20 万元，项目支出 812.55 万元。
+    ```
+    With 2,318.75 the breakdown of the second statement adds up: 2,381.75 is the figure at fault.
+
+    ## Passes
+    ```text
+    2024年度全省财政决算
+    一、全省情况
+    全省政府性基金预算收入 1,206.40 亿元。
+    二、省本级情况
+    省本级政府性基金预算收入 96.30 亿元。
+    ```
+    The whole province and its own level are two scopes: two quantities.
+
+    ## How to fix
+    State the quantity with one value everywhere (the finding's suggestion, when a sum or a majority
+    supports one), or, if the figures are different quantities, say so in their labels (the scope, the
+    fund, the stage or the period).
     """
 
     code = "TO201"

@@ -30,10 +30,40 @@ EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
 class Rounding(Rule):
     """A relation that misses by no more than one unit of the last stated digit.
 
-    `占 92.46%` where the exact share is 92.469% is a rounding matter: every arithmetic relation (sums,
-    shares, rates, formulas, changes, balances, scores) that misses only by this much is reported here, at
-    severity info, never by the relation's own rule. Ignore it with `--ignore TO100`; `rounding-units` in the
-    configuration widens the band.
+    ## What it does
+    Collects the rounding misses of every arithmetic relation the other rules verify: sums and `其中`
+    lists (TO101), shares (TO103, TO112), rates (TO105), written formulas (TO106), changes (TO108),
+    balances (TO109) and score sums (TO111). Each figure stands for the interval its precision allows
+    (`92.46%` is any value from 92.455% up to 92.47%, rounded or truncated); a relation whose intervals
+    do not meet, but come within one unit of the last digit of the figure checked (for a sum, of its
+    least precise figure), is reported here, at severity info, and never by the relation's own rule.
+
+    It finds no relation of its own: where a rule stays silent because the figures of a relation are
+    not identified with certainty, there is no rounding finding either. A complete list with an
+    approximate figure (`约 500 万元`, `3300 余人次`) that misses its total is reported here rather than
+    by TO101, however far off, since an approximate figure cannot be held to an exact sum.
+
+    ## Why is this bad?
+    Usually it is not: the figures were rounded separately and the report prints them as computed. But
+    a reader who recomputes the share or the rate gets another last digit than the one printed, and a
+    table that foots in the source system no longer foots on paper.
+
+    ## Example
+    ```text
+    计划开展业务培训 300 人次，实际培训 200 人次，完成率 66.68%。
+    ```
+    200 / 300 is 66.666…%, which rounds to 66.67%, not 66.68%.
+
+    ## Passes
+    ```text
+    计划开展业务培训 300 人次，实际培训 200 人次，完成率 66.67%。
+    ```
+
+    ## How to fix
+    Round the figure the finding names from the unrounded values (half up), or adjust one part so that
+    the printed figures foot, as statistical tables do. If such misses are of no interest, ignore the
+    rule (`--ignore TO100`, or `ignore: [TO100]` in the configuration); `rounding-units` in the
+    configuration widens the band (in units of the last digit) within which a miss counts as rounding.
     """
 
     code = "TO100"

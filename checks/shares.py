@@ -76,11 +76,42 @@ def _implied(s: Share) -> tuple[Decimal, Decimal] | None:
 class ShareMismatch(Rule):
     """A stated share (`占 p%`, `占比 p%`) does not match part / total of its breakdown.
 
-    The whole is the breakdown's total in the same sentence, or the one figure the report states for the
-    whole the share names (`占本年支出合计的 99.86%`) in the share's context. The exact share is computed
-    from the intervals of the part and the total; a stated share off by no more than one unit of its last
-    digit is a rounding finding (TO100). The suggested fix is the share itself, rounded to the precision it
-    was written with.
+    ## What it does
+    Divides the part by its whole and compares the result with the share stated for the part. The whole
+    is the total of the breakdown the part is listed in, in the same sentence
+    (`合计 X，具体为：A a，占 p%`), or, where the share names its whole (`占本年支出合计的 10%`,
+    `占总支出的 10%`), the one figure the report states for that item in the part's context (scope,
+    fund, stage and period); when the report states that item with two different values, no whole is
+    taken and nothing is said.
+
+    The exact share is computed from the intervals of the part and the whole, so a share off by no more
+    than one unit of its last digit is a rounding finding (TO100). The finding is an error where the
+    whole is the list's own total or both identities are complete (a department's report, where its
+    title states the scope, stage and period), a warning where the whole was found by name with part of
+    its identity unknown. When two or more shares of one list miss their whole alike, each implying the
+    same other whole (every share of a list of counties taken of the province's total, not of the
+    counties' sum), they were not meant of this whole and none is reported. Only exact figures are
+    checked (not `约`, not `以上`).
+
+    ## Why is this bad?
+    A reader takes the share as the weight of the item in the whole; a wrong share misstates it, and
+    usually means that the part, the whole or the share was changed without the others.
+
+    ## Example
+    ```text
+    本年支出合计 1,250.00 万元，具体为：基本支出 875.00 万元，占 60%；项目支出 375.00 万元，占 30%。
+    ```
+    875.00 / 1,250.00 is 70%. (The shares add up to 90% of a complete list too: TO104 reports that as a
+    warning naming this share as its cause.)
+
+    ## Passes
+    ```text
+    本年支出合计 1,250.00 万元，具体为：基本支出 875.00 万元，占 70%；项目支出 375.00 万元，占 30%。
+    ```
+
+    ## How to fix
+    Write the share the finding suggests (part over whole, rounded to the precision the share was
+    written with), or correct the part or the whole if the share is right and a figure is not.
     """
 
     code = "TO103"
@@ -142,10 +173,40 @@ def _against_listed_sum(ctx: CheckContext, shares: list[Share], parts: list) -> 
 class ShareList(Rule):
     """Shares listed with no stated whole (`教育支出 9,558 万元，占 90%；社保 637.2 万元，占 6%；…`).
 
-    Where the shares add up to 100%, or three or more are listed and most of them are their part over the sum
-    of the listed parts, that sum is the whole, and a share that is not is wrong. Shares over 100% by less
-    than half the smallest of them cannot all be of one whole. Shares that mostly disagree with the sum are
-    of other wholes (`节能产品占比 99.8%，环保产品占比 97.7%`) or of a whole with items left out: not judged.
+    ## What it does
+    Takes the shares of one sentence that name no whole and belong to no breakdown with a stated total
+    (those are TO103's), two or more with parts of one unit, and judges them against the sum of the
+    listed parts when that sum is their whole: when the stated shares add up to 100% (within their
+    rounding), or when three or more are listed and most of them are their part over that sum. A share
+    that is then not its part over the sum is reported, with the share it should be. Shares that add up
+    to more than 100%, by less than half the smallest of them, cannot all be of one whole: that is
+    reported too, at the last share.
+
+    It says nothing when the shares mostly disagree with the sum of the parts: they are then of other
+    wholes (`节能产品占比 99.8%，环保产品占比 97.7%`) or of a whole with items left out (`主要支出为：…`
+    listing the largest items only). Approximate figures are not judged. A miss within one unit of the
+    share's last digit is a rounding finding (TO100).
+
+    ## Why is this bad?
+    The shares are the reader's picture of how the money was spread; one that is not the part's weight
+    among the others misstates it, and shares over 100% cannot all be right.
+
+    ## Example
+    ```text
+    按经济分类，工资福利支出 640.00 万元，占 64.00%；商品和服务支出 280.00 万元，占 26.00%；资本性支出 80.00 万元，占 8.00%。
+    ```
+    The parts add up to 1,000.00 万元, of which 280.00 is 28.00%; the other two shares agree with that
+    whole.
+
+    ## Passes
+    ```text
+    按经济分类，工资福利支出 640.00 万元，占 64.00%；商品和服务支出 280.00 万元，占 28.00%；资本性支出 80.00 万元，占 8.00%。
+    ```
+
+    ## How to fix
+    Write the share the finding suggests, or correct the part. If the shares are of a whole the text
+    does not state (a list of the largest items only), state that whole (`支出合计 X，其中：…`), so that each
+    share is checked against it.
     """
 
     code = "TO112"
@@ -200,9 +261,38 @@ class ShareSum(Rule):
     """The shares stated for the parts of a breakdown add up to more than 100%, or a complete breakdown's to
     less.
 
-    Each share may be off by half a unit of its last digit through rounding, so a list missing 100% by no
-    more than that is no finding. When a share of the list is itself wrong (TO103) and correcting it brings
-    the list to 100%, that share is the one mistake and this rule says nothing more.
+    ## What it does
+    Adds up the shares stated for the parts of a breakdown, when every part of it (two or more) has one,
+    and compares the sum with 100%. Each share may be off by up to one unit of its last digit through
+    rounding or truncation, so a sum missing 100% by no more than the sum of those units is no finding
+    (`33.3% + 33.3% + 33.3%`). A list that may be partial (`其中`, `包括`) may fall short of 100%; no list
+    may exceed it, and a list complete by its keyword (`具体为`, `分别为`) or by a definition in
+    `linter/vocab/sums.yaml` must reach it.
+
+    The finding is an error on a list the text states, a warning on one found by inference. When a share
+    of the list is itself wrong (TO103 reports it) and correcting it brings the list to 100%, that share is
+    the one mistake and this rule says nothing more; when the list still misses, the finding names the
+    share too. Lists whose shares are approximate are not summed.
+
+    ## Why is this bad?
+    Shares of the parts of one whole add up to 100% (at most, when the list leaves parts out): a sum
+    over 100% means a share, a part or the whole is wrong, even when the reader cannot tell which.
+
+    ## Example
+    ```text
+    本年收入合计 2,000 万元，其中：财政拨款收入 1,700 万元，占 85%；事业收入 400 万元，占 20%。
+    ```
+    85% + 20% = 105% (and the parts exceed their whole: TO102).
+
+    ## Passes
+    ```text
+    本年收入合计 2,000 万元，其中：财政拨款收入 1,600 万元，占 80%；事业收入 200 万元，占 10%。
+    ```
+    A `其中` list may leave parts out: 90% is no finding.
+
+    ## How to fix
+    Correct the share, the part or the whole that is wrong; fix the shares TO103 reports first, then see
+    whether the sum still misses.
     """
 
     code = "TO104"

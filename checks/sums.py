@@ -193,11 +193,54 @@ def _subset_matching(ctx: CheckContext, total: Quantity, parts: list[Quantity]) 
 class SumMismatch(Rule):
     """The parts of a breakdown do not add up to its stated total.
 
-    Applies where the list of parts is complete: `具体为`, `分别为`, `其构成是`, a list whose stated shares add
-    up to 100%, a total stated after its parts (`A…，B…，总额 X`), or a `其中` list whose shortfall one
-    mistyped digit explains. Each figure counts for the interval its precision allows; a miss within one
-    unit of the last digit is a rounding finding (TO100). When one figure alone explains the miss by one
-    changed or swapped digit, the finding names it and suggests the corrected figure.
+    ## What it does
+    Adds up the parts listed under a total and compares the sum with it, one unit at a time (the 万元 of
+    a list, its 人次). It applies only where the list is known to be complete:
+
+    - a list opened by `具体为`, `分别为`, `其构成是` (and their variants `具体包括`, `明细为` …) with two
+      parts or more;
+    - a list whose stated shares add up to 100%;
+    - a list whose parts cover a total that is by definition their sum (`linter/vocab/sums.yaml`:
+      `三公经费` = `因公出国（境）费` + `公务用车购置及运行维护费` + `公务接待费`, `基本支出` = `人员经费` +
+      `公用经费` …), whatever word opens it, `其中` included;
+    - a total stated after its parts (`A 12.5 万元，B 7.5 万元，A及B共计 20 万元`, `…，总额为 X`);
+    - a `其中` list in the total's own sentence, closing its sentence's figures of that unit, whose miss
+      one changed or swapped digit explains, on figures precise enough (a total of four significant
+      digits or more) that this is no coincidence of round numbers.
+
+    Any other `其中` list may leave parts out: it falling short is no finding, and its parts exceeding
+    the whole are TO102's. Each figure counts for the interval its precision allows, so a miss within one
+    unit of the last digit is a rounding finding (TO100); one total broken down twice in one list
+    (`男 260 人，女 240 人；在职 350 人，退休 150 人`) passes when each run adds up.
+
+    The finding is an error on a list the text states as complete, a warning on one completed by
+    inference (a total after its parts, a `其中` list held to its total through a slipped digit). It
+    names the figure at fault and its corrected value (as the fix, on an error) when one changed or
+    swapped digit of one figure explains the miss, lists the candidates when several would, says which
+    parts look listed twice when the others add up without them, and otherwise blames the total, which
+    no combination of the parts gives. It says nothing when a figure of the list is stated elsewhere
+    with a value that makes the sum hold (TO201 reports that), or when a unit slip explains the miss
+    (TO202).
+
+    ## Why is this bad?
+    One of the figures is wrong, and the reader cannot tell which: the total that other tables and
+    sections restate, or the part a reader of the breakdown relies on.
+
+    ## Example
+    ```text
+    本年支出合计 1,570.00 万元，具体为：基本支出 1,120.00 万元，项目支出 540.00 万元。
+    ```
+    The parts add up to 1,660.00 万元; 540.00 with two digits swapped (450.00) makes the list foot.
+
+    ## Passes
+    ```text
+    本年支出合计 1,570.00 万元，具体为：基本支出 1,120.00 万元，项目支出 450.00 万元。
+    ```
+
+    ## How to fix
+    Correct the figure the finding names (its suggested fix, when one digit explains the miss), else
+    recompute the total from the parts, or remove the part listed twice. When a `其中` list reported
+    through a slipped digit is meant to be partial, name what it leaves out (`其他 X 万元`).
     """
 
     code = "TO101"
@@ -245,8 +288,37 @@ def _exceed_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
 class PartsExceedWhole(Rule):
     """The items listed under `其中` add up to more than the whole they are part of.
 
-    A `其中` list need not name every part, so falling short is no finding; exceeding the whole is (beyond
-    what the figures' rounding allows). Lists whose parts carry approximate figures (`3300 余`) are skipped.
+    ## What it does
+    Adds up the parts of every list that is not known to be complete (a `其中`, `包括`, `主要是` list) and
+    compares the sum with the whole. Such a list need not name every part, so falling short is no
+    finding; exceeding the whole is, beyond what the figures' precision allows. Besides the lists a
+    sentence states, it applies to the partial lists found by inference: a sentence opening with `其中`
+    that breaks down the figure of the sentence before, and what was handled among what was inspected
+    in one sentence (`检查 X 家，查处 Y 家`); a finding on those is a warning. The finding says when one
+    part alone exceeds the whole, or when the largest part is what takes the sum over it.
+
+    It stays silent where another rule holds the list: a complete list (`具体为`, shares adding up to
+    100%, a definition in `linter/vocab/sums.yaml`, a shortfall one slipped digit explains) is TO101's,
+    and a list that breaks one whole down twice, each run adding up, passes. Lists with an approximate
+    figure (`3300 余人次`, `约 500 万元`) or a negative part are skipped.
+
+    ## Why is this bad?
+    A part cannot be larger than its whole: either the whole is understated or a part is overstated (or
+    counts something the whole does not), and every share or rate computed from them is wrong too.
+
+    ## Example
+    ```text
+    全年受理投诉举报 460 件，其中电话举报 310 件，网络举报 180 件。
+    ```
+
+    ## Passes
+    ```text
+    全年受理投诉举报 460 件，其中电话举报 210 件，网络举报 180 件。
+    ```
+
+    ## How to fix
+    Correct the whole or the part that is wrong; if a part counts something else than the whole (people
+    against visits, a cumulative figure against a year's), name it so, outside the `其中` list.
     """
 
     code = "TO102"

@@ -11,11 +11,34 @@ from tieout.linter.rules.hooks import hookimpl
 class UntrustedTextLayer(Rule):
     """Pages of a PDF whose text layer does not say what the page shows, so that nothing on them was checked.
 
-    The reader judges each page: units with no figure in front of them (the figures extracted onto other lines
-    than their labels), runs of doubled characters (a fake-bold font drawn twice), or text in no script a
-    report is written in (a font without a usable Unicode map). One finding per document, at the first such
-    page, names the pages; every other finding on them is dropped, since it would be about the extraction,
-    not the report. Run OCR on those pages, or check them by hand.
+    ## What it does
+    The PDF reader judges the text layer of each page: units with no figure in front of them as often as
+    units with one, and loose figures elsewhere (the figures extracted onto other lines than their labels,
+    `数字与文字错位`); runs of doubled characters (a fake-bold font drawn twice, `重复字符`); or text in no
+    script a report is written in (a font without a usable Unicode map, `文字编码无法识别`). One finding
+    per document, at the first such page, names the pages and the reasons; every other finding on those
+    pages is dropped, and nothing on them counts as checked, since a finding there would be about the
+    extraction, not the report. Text, Markdown and Word files have no such pages. It needs a PDF, so it
+    has no fixture cases; `tests/test_text_layers.py` tests it.
+
+    ## Why is this bad?
+    The figures on those pages were not checked: a clean result does not mean they are right. Checked
+    anyway, they would give findings about figures the page does not show, or none where it is wrong.
+
+    ## Example
+    ```text
+    一般公共预算收入 亿元，比上年增长 ，完成预算的 。
+    政府性基金预算收入 亿元，下降 。
+    327.1 6.2% 101.5% 45.8 12.3%
+    ```
+    The text layer of a PDF page whose figures were extracted away from their labels.
+
+    ## Passes
+    The same page with each figure after its label (`一般公共预算收入 327.1 亿元，比上年增长 6.2%，…`).
+
+    ## How to fix
+    Run OCR on those pages, or check them by hand; if the PDF was produced from a Word file, check that
+    file instead.
     """
 
     code = "TO401"

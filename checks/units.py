@@ -23,8 +23,38 @@ class UnitSlip(Rule):
     """A figure whose unit makes its breakdown fail by a factor of 10⁴ or 10⁸, while the same number in the
     neighbouring unit makes it hold exactly.
 
-    `项目支出 605,282.99 亿元` in a list of 万元 whose parts sum to the total only when it is read as 万元 is
-    a unit slip, not a sum error: the finding names the likely unit, and the sum check computes with it.
+    ## What it does
+    Looks at every breakdown in money (complete or `其中`) that does not add up, and reads each of its
+    figures in the other money units (`元`, `千元`, `万元`, `亿元`): when exactly one figure, read so, makes
+    the breakdown add up, that figure's unit is the slip (`项目支出 605,282.99 亿元` in a list of 万元 whose
+    parts add up to the total only when it is read as 万元). A part that would shrink to next to nothing
+    is an extra part, not a slip; where two figures would each fix the sum
+    (`合计 723.51 万元，其中 … 723.51 亿元`: the total in 亿元, or the part in 万元), the one written in a
+    unit none of the others use is the slip, and if that does not decide, nothing is said.
+
+    The sum check (TO101) then says nothing about that breakdown: one cause, one finding. The finding is
+    an error, with the figure in its corrected unit as the fix, on a breakdown the text states; a
+    warning without a fix on one found by inference.
+
+    ## Why is this bad?
+    A figure 10,000 times too large or too small is read as such by anyone who quotes it alone, away from
+    the list that shows the slip: a 万元 amount in 亿元 is a figure that no budget of the entity could
+    have.
+
+    ## Example
+    ```text
+    本年收入合计 3,286.40 万元，具体为：财政拨款收入 3,120.00 万元，事业收入 166.40 亿元。
+    ```
+
+    ## Passes
+    ```text
+    本年收入合计 3.2864 亿元，具体为：财政拨款收入 31,200.00 万元，事业收入 1,664.00 万元。
+    ```
+    Mixed units that are right.
+
+    ## How to fix
+    Write the figure in its unit (the finding's suggestion); check the tables the figure was taken from
+    for the same slip.
     """
 
     code = "TO202"
@@ -56,9 +86,39 @@ class UnitSlip(Rule):
 class MissingUnit(Rule):
     """A figure written without its unit where its sentence says which unit it has.
 
-    `支出增加 1,193.20 万元，增长 13.95。`: 13.95 is the growth in per cent (1,193.20 over last year's
-    figure), written without `%`. `在用固定资产总值为 130.60。`: an amount without its unit among amounts of
-    one unit. The number is read as it stands; the finding asks for the unit.
+    ## What it does
+    Finds two kinds of bare numbers (written without a unit) that are amounts or percentages:
+
+    - a change written without `%`, with decimals, that is, within its precision, the growth in per cent
+      the change's own figures give (`支出增加 1,193.20 万元，增长 13.95。`, 13.95 being 1,193.20 over
+      last year's figure); a warning, with the fix `13.95%` when the change's figure stands in its own
+      sentence;
+    - a number whose label ends in an amount word (`金额`, `资金`, `收入`, `支出`, `结余`, `资产` …) in a
+      paragraph whose amounts are all in one unit (`在用固定资产总值为 130.60。` among figures in 万元);
+      a warning without a fix, since the unit is inferred from the paragraph.
+
+    Whole numbers of fewer than three digits (more often a count or a list number), numbers followed by
+    `万`, `亿`, `千` or `百` (the measure word left out, not the unit), operands of a written formula, and
+    paragraphs whose amounts use several units are left alone. The number is read as it stands; the
+    finding asks for the unit.
+
+    ## Why is this bad?
+    Without its unit a figure can be read as 元 or as 万元, as a per cent or as a count: a reader who
+    quotes it carries the ambiguity on, and no check can use it.
+
+    ## Example
+    ```text
+    本年收入 1,260.00 万元，本年支出 1,180.00 万元，年末结转结余 80.00。
+    ```
+
+    ## Passes
+    ```text
+    本年收入 1,260.00 万元，本年支出 1,180.00 万元，年末结转结余 80.00 万元。
+    ```
+
+    ## How to fix
+    Write the unit (the finding says which the sentence implies), or, if the number is not an amount,
+    reword the label so that it is not read as one.
     """
 
     code = "TO203"

@@ -250,9 +250,7 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     return [base[0], *plus], minus
 
 
-def _opening(
-    draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, named: str
-) -> list[Mention]:
+def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, named: str) -> list[Mention]:
     """`全市一般公共预算收入 2736 亿元，…。非税收入 1180 亿元…。加上中央补助…，收入总量为 7654 亿元`: a chain whose
     sentence holds no figure before `加` starts from the passage's first figure of its side (since the last
     total before it). A passage opening with a defined component (`非税收入 218 亿元。加上…`) goes on a list
