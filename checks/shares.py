@@ -226,10 +226,12 @@ def share_sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         listed = [s for s in shares if s is not None]
         if len(b.parts) < 2 or len(listed) != len(shares) or any(not s.stated.exact for s in listed):
             continue
-        yield _share_sum(ctx, b, listed)
+        outcome = _share_sum(ctx, b, listed)
+        if outcome is not None:
+            yield outcome
 
 
-def _share_sum(ctx: CheckContext, b: Breakdown, shares: list[Share]) -> Outcome:
+def _share_sum(ctx: CheckContext, b: Breakdown, shares: list[Share]) -> Outcome | None:
     stated = [s.stated for s in shares]
     total = sum((q.value for q in stated), Decimal(0))
     slack = sum((q.ulp for q in stated), Decimal(0))
@@ -237,7 +239,12 @@ def _share_sum(ctx: CheckContext, b: Breakdown, shares: list[Share]) -> Outcome:
     if abs(total - HUNDRED) <= slack or (total < HUNDRED and not b.exhaustive):
         # a partial list's shares may fall short of 100%; no list's may exceed it
         return Outcome(last, "pass", "share_sum", operands=stated[:-1])
-    wrong = [s for s in shares if (o := share_outcome(ctx, s)) is not None and o.verdict == "fail"]
+    judged = {id(s): share_outcome(ctx, s) for s in shares}
+    if all(o is not None for o in judged.values()):
+        # every share is judged against its part and whole (TO103), and the parts against the whole (TO101,
+        # TO102): whatever makes the sum miss is reported there, once
+        return None
+    wrong = [s for s in shares if (o := judged[id(s)]) is not None and o.verdict == "fail"]
     if wrong:
         # a wrong share (TO103) is one mistake: when correcting it brings the list to 100%, it is the only one
         corrected = total + sum((_correct(ctx, s) - s.stated.value for s in wrong), Decimal(0))
@@ -269,10 +276,12 @@ class ShareSum(Rule):
     may exceed it, and a list complete by its keyword (`具体为`, `分别为`) or by a definition in
     `linter/vocab/sums.yaml` must reach it.
 
-    The finding is an error on a list the text states, a warning on one found by inference. When a share
-    of the list is itself wrong (TO103 reports it) and correcting it brings the list to 100%, that share is
-    the one mistake and this rule says nothing more; when the list still misses, the finding names the
-    share too. Lists whose shares are approximate are not summed.
+    It says something only where a share cannot be judged by itself: when every share can, against its
+    part and its whole, a wrong share is TO103's finding and parts that do not add up to their whole are
+    TO101's or TO102's, and the sum adds nothing. When the shares that can be judged are wrong and
+    correcting them brings the list to 100%, they are the one mistake and this rule stays silent. The
+    finding is an error on a list the text states, a warning on one found by inference. Lists whose shares
+    are approximate are not summed.
 
     ## Why is this bad?
     Shares of the parts of one whole add up to 100% (at most, when the list leaves parts out): a sum
@@ -280,9 +289,9 @@ class ShareSum(Rule):
 
     ## Example
     ```text
-    本年收入合计 2,000 万元，其中：财政拨款收入 1,700 万元，占 85%；事业收入 400 万元，占 20%。
+    本年收入合计 2,000 万元，其中：财政拨款收入约 1,700 万元，占 85%；事业收入约 400 万元，占 20%。
     ```
-    85% + 20% = 105% (and the parts exceed their whole: TO102).
+    The parts are approximate, so no share can be judged by itself; 85% + 20% = 105% cannot be right.
 
     ## Passes
     ```text

@@ -29,6 +29,11 @@ def _load(group: str) -> dict[str, Any]:
     return _cache[group]
 
 
+def stored(group: str) -> list[str]:
+    """The names of the snapshots a group holds."""
+    return list(_load(group))
+
+
 def check(group: str, name: str, value: Any) -> None:
     stored = _load(group)
     if UPDATE:

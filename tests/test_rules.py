@@ -53,3 +53,10 @@ def test_rule_case(code: str, case: dict):
                     assert any(getattr(d, field) == exp[field] for d in found), [
                         (getattr(d, field), d.message) for d in found
                     ]
+
+
+def test_no_snapshot_without_its_case():
+    """A renamed or removed case leaves its snapshot behind; an unreferenced snapshot hides nothing but lies."""
+    names = {f"{code} {case.get('name', '')}" for code, case in CASES}
+    stale = sorted(set(snapshot.stored("rule_cases")) - names)
+    assert not stale, f"snapshots without a case (remove them from tests/snapshots/rule_cases.json): {stale}"
