@@ -1,0 +1,164 @@
+"""Sums in tables, as the table model reads them: parent rows, 合计 rows, cross-footing, two-sided totals
+and the identities of standard tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.relations import Relation, all_relations
+from tieout.linter.rules.base import Result, Rule
+
+from ._judge import Outcome, checked, evaluate, finding
+
+
+class _TableSum(Rule):
+    """Base: judge every relation of one kind in every table. When most relations of a kind fail in a
+    table (two or more, and more than pass), the table's structure was not read as its author meant it:
+    nothing is reported for that kind there (precision first)."""
+
+    kinds: tuple[str, ...] = ()
+    guard = True  # suppress a kind that fails mostly in a table (its structure was misread)
+    severity = "error"
+    kind = "sum"
+
+    def check(self) -> Iterable[Result]:
+        for table in self.ctx.facts.tables:
+            judged: list[tuple[Relation, Outcome]] = []
+            for rel in all_relations(table):
+                if rel.kind not in self.kinds:
+                    continue
+                o = self._evaluate(table, rel)
+                if o is not None:
+                    judged.append((rel, o))
+            fails = sum(1 for _, o in judged if o.verdict == "fail")
+            passes = sum(1 for _, o in judged if o.verdict == "pass")
+            if self.guard and fails >= 2 and fails > passes:
+                continue
+            for rel, o in judged:
+                yield checked(self, o, "pass" if o.verdict == "pass" or o.holds else "fail", rel.name)
+                if o.verdict != "pass":
+                    yield from finding(self, o, self.message(table, rel))
+
+    def _evaluate(self, table: Table, rel: Relation) -> Outcome | None:
+        return evaluate(self, table, rel)
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return rel.where
+
+
+def _in(table: Table) -> str:
+    return f"“{table.title}”" if table.title else f"表 {table.index} "
+
+
+class TableParent(_TableSum):
+    """A parent row of a table is not the sum of its direct children.
+
+    Why: 部门预算/决算 tables list the 功能分类 / 经济分类 codes as a tree (类 201 › 款 20106 › 项 2010601); each
+    row above the 项 level is the sum of the rows one level below it, and only of those. Where there are no
+    codes, the enumeration of the labels (一、 › （一） › 1.) gives the tree; a row numbered 一、 followed by
+    unnumbered rows is checked only when some run of those rows adds up to it (otherwise where they end is
+    not known).
+
+    Example: `| 201 | 一般公共服务支出 | 2,120.00 |` above `| 20106 | 财政事务 | 2,106.66 |` and no other 201xx row.
+
+    Fix: correct the parent row or the child that was mistyped; add the missing child row.
+    """
+
+    code = "TO305"
+    name = "table-parent-row"
+    kinds = ("parent", "parent_prefix")
+
+    def _evaluate(self, table: Table, rel: Relation) -> Outcome | None:
+        if rel.kind == "parent":
+            return evaluate(self, table, rel)
+        for k in range(1, len(rel.candidates) + 1):
+            o = evaluate(self, table, rel, rel.candidates[:k])
+            if o is not None and o.verdict == "pass" and o.parts:
+                return o
+        return None
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return f"{_in(table)}“{rel.where}”行不等于其下一级各行之和"
+
+
+class TableTotal(_TableSum):
+    """A 合计 / 总计 / 小计 row of a table is not the sum of the rows it totals.
+
+    Why: a 合计 row totals the top-level rows of its table (the 类 rows of a coded table, the 一、二、 rows of an
+    enumerated one), never every row below it; a 小计 row totals the rows since the previous total. A table
+    whose rows are not all placed in its tree with certainty is not checked.
+
+    Example: `| 合计 | 930 |` under `| 基本支出 | 540 |` and `| 项目支出 | 380 |`.
+
+    Fix: correct the total or the row that was mistyped.
+    """
+
+    code = "TO301"
+    name = "table-total"
+    kinds = ("total",)
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return f"{_in(table)}“{rel.where}”行不等于所合计各行之和"
+
+
+class TableCrossfoot(_TableSum):
+    """A row's 合计 column is not the sum of its component columns (cross-footing).
+
+    Why: in 支出决算表 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + …, in 收入决算表 本年收入合计 = 财政拨款收入 +
+    上级补助收入 + …; a header that groups columns (三公经费: 公务用车购置及运行维护费 / 小计 / 购置费 / 运行维护费) is
+    followed level by level. Columns of different stages or periods (预算数 beside 执行数) are never summed.
+
+    Example: `| 行政运行 | 1,511.89 | 1,503.52 | 18.37 |` under `| 项目 | 合计 | 基本支出 | 项目支出 |`.
+
+    Fix: correct the 合计 cell or the component that was mistyped.
+    """
+
+    code = "TO306"
+    name = "table-crossfoot"
+    kinds = ("crossfoot",)
+
+    def message(self, table: Table, rel: Relation) -> str:
+        row, col = rel.where.split("｜", 1) if "｜" in rel.where else (rel.where, "合计")
+        return f"{_in(table)}“{row}”行的“{col}”不等于其各组成列之和"
+
+
+class TableBalance(_TableSum):
+    """The two sides of a two-sided table do not balance: 收入总计 ≠ 支出总计.
+
+    Why: 收入支出总表 and 财政拨款收入支出总表 put sources beside uses; their 总计 rows must be equal.
+
+    Example: `| 总计 | 2,995.39 | 总计 | 2,995.93 |`.
+
+    Fix: find which side's total (or which of its rows) is wrong.
+    """
+
+    code = "TO307"
+    name = "table-balance"
+    kinds = ("balance",)
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return f"{_in(table)}收入总计与支出总计不相等"
+
+
+class TableIdentity(_TableSum):
+    """An identity of a standard table fails (kept as data in `tieout/linter/vocab/table_identities.yaml`).
+
+    Why: the standard tables of 部门预算/决算 tie their rows and columns together: 收入支出决算总表 总计 = 本年收入合计
+    + 使用非财政拨款结余 + 年初结转和结余 (= 本年支出合计 + 结余分配 + 年末结转和结余); 基本支出决算表 人员经费合计 = 301 + 303;
+    三公经费 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费. Another genre's tables are added to the data
+    file, without code. Each identity checked is listed by name in `checked`.
+
+    Example: `| 总计 | 3,000.00 |` where 本年收入合计 2,946.25 and 年初结转和结余 49.14.
+
+    Fix: correct the total or the term that was mistyped.
+    """
+
+    code = "TO308"
+    name = "table-identity"
+    kinds = ("identity",)
+    kind = "identity"
+    guard = False  # the identity is the table's by its title: no structure to misread
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return f"{_in(table)}不满足“{rel.name}”"

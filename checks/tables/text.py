@@ -1,0 +1,147 @@
+"""Prose against tables (文表一致): a figure the explanation states and the table cell that is the same
+quantity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tieout.linter.facts.model import Mention
+from tieout.linter.figures.context import Context, read
+from tieout.linter.figures.intervals import interval, unit_of
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.build import document_context
+from tieout.linter.parse.tables.lookup import Hit, TableIndex
+from tieout.linter.rules.base import Result, Rule
+
+SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分)$")
+
+
+class TextTable(Rule):
+    """The prose states a table's figure with another value (文表不符).
+
+    Why: the explanation of a 部门决算 restates its tables (本年收入合计 X 万元, 基本支出 Y 万元); a figure
+    retyped in the prose drifts from its table. A prose figure is compared with a cell only when the match is
+    certain: its label names the row item exactly (or the column of the table's 合计 row), the sentence, its
+    section or the document's title names every context the table has (its fund and stage, its year), and
+    the cells found state one value; a prose figure equal to another cell of the row is taken to be that
+    cell. An overall score in the text (`自评得分 95 分`) must equal the 合计 of a score table's 得分 column.
+
+    Example: `本年支出合计 2940.50 万元` where the 收入支出决算总表 says 本年支出合计 2,940.05.
+
+    Fix: correct the prose or the table, whichever is wrong.
+    """
+
+    code = "TO304"
+    name = "text-table-mismatch"
+    severity = "warning"
+    kind = "cross_ref"
+
+    def check(self) -> Iterable[Result]:
+        ctx = self.ctx
+        yield from self._scores()
+        if not ctx.facts.tables:
+            return
+        index = TableIndex(ctx.facts.tables)
+        outer = document_context(ctx.doc)
+        for m in ctx.facts.mentions:
+            for q in m.quantities:
+                if q.kind != "amount" or not q.exact:
+                    continue
+                hits = self.cells_for(index, m, q, outer)
+                if hits:
+                    yield from self._compare(index, m, q, hits)
+
+    def cells_for(self, index: TableIndex, m: Mention, q: Quantity, outer: Context) -> list[Hit]:
+        """The cells that are certainly the quantity of this prose figure, from today's mentions (label key
+        and sentence). The facts redesign will give each prose figure its identity (item + context); then
+        this becomes `index.certain(index.find(identity.item, identity.context))`."""
+        items = self._items(m)
+        if not items:
+            return []
+        context = read(m.label).context.under(self._context(m)).under(outer)
+        hits: list[Hit] = []
+        for item in items:
+            hits = index.find(item, context)
+            if hits:
+                break
+        hits = [h for h in hits if h.quantity.base_unit == q.base_unit]
+        return index.certain(hits)
+
+    def _items(self, m: Mention) -> list[str]:
+        """The row items a label can name: the label itself (spaces, enumeration, （类） removed), then
+        its key with synonyms applied."""
+        from tieout.linter.parse.tables.identities import item
+
+        label = re.sub(r"[（(](?:类|款|项)[）)]", "", m.label)
+        label = re.sub(r"^(?:其中[：:，,]?|[，、；：:])+", "", label)
+        out = [item(label)]
+        rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
+        if rest and rest not in out:
+            out.append(rest)
+        if m.key and m.key not in out:
+            out.append(m.key)
+        return [x for x in out if len(x) >= 2]
+
+    def _context(self, m: Mention) -> Context:
+        doc = self.ctx.doc
+        sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
+        text = doc.text[sentence.start : sentence.end] if sentence else ""
+        own = read(text).context
+        section = Context()
+        for title in reversed(m.section):
+            section = section.under(read(title).context)
+        return own.under(section)
+
+    def _compare(self, index: TableIndex, m: Mention, q: Quantity, hits: list[Hit]) -> Iterable[Result]:
+        ctx = self.ctx
+        cell = hits[0].quantity
+        row = index.row_cells(hits[0])
+        verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
+        if verdict != "pass" and any(ctx.judge(interval(q), interval(c), unit_of([q, c])) == "pass" for c in row):
+            return  # the prose states another column of the row (预算数 beside 决算数)
+        yield self.checked(q, "pass" if verdict == "pass" else "fail", [cell])
+        if verdict == "pass":
+            return
+        table = next(t for t in ctx.facts.tables if t.index == hits[0].identity.table)
+        shown = cell.text + (table.column_units.get(hits[0].identity.col, table.unit) if not cell.unit else "")
+        yield self.diag(
+            q,
+            f"正文“{m.label}”{q.text} 与{_name(table)}中该项 {shown} 不符（文表不符）",
+            stated=q.text,
+            expected=shown,
+            related=[ctx.related(h.quantity, "表中数字") for h in hits],
+            **self.rounding(verdict == "rounding"),
+        )
+
+    def _scores(self) -> Iterable[Result]:
+        """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
+        ctx = self.ctx
+        totals = []
+        for table in ctx.facts.tables:
+            cols = [c for c, h in enumerate(table.header) if "得分" in h]
+            row = next((r for r in table.body if table.is_total(r)), None)
+            if cols and row is not None and cols[0] < len(row) and row[cols[0]].quantity is not None:
+                totals.append(row[cols[0]].quantity)
+        if len(totals) != 1:
+            return
+        total = totals[0]
+        for m in ctx.facts.mentions:
+            q = next((x for x in m.quantities if x.base_unit == "分" and x.exact), None)
+            if q is None or not SCORE_TOTAL.search(m.key):
+                continue
+            ok = q.value == total.value
+            yield self.checked(q, "pass" if ok else "fail", [total], kind="score_sum")
+            if not ok:
+                yield self.diag(
+                    q,
+                    f"正文“{m.key}”{q.text} 与评分表合计 {total.text} 分不同（文表不符）",
+                    stated=q.text,
+                    expected=f"{total.text}分",
+                    related=[ctx.related(total, "评分表合计")],
+                )
+
+
+def _name(table: Table) -> str:
+    return f"“{table.title}”" if table.title else f"表 {table.index} "

@@ -1,0 +1,176 @@
+"""Pipe rows of the normalised text as grids of cells, with the caption above each, and tables continued
+across pages joined.
+
+A PDF renders one table per page: a table that goes on over the next page arrives as a second pipe table
+whose first row is taken as a header. It is joined to the one before when nothing but debris (blank lines,
+lines of bare figures that the text layer repeated, page marks, the same caption again) stands between
+them, both have the same columns, and the second's first row is a data row, an empty row, or the first's
+header again (then dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cells import CODE, Cell, flatten, is_number
+
+SEPARATOR_ROW = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+CELL = re.compile(r"\|([^|]*)(?=\|)")
+# a line of figures or codes only, a page mark (`- 12 -`, `第 3 页`): debris of a PDF's text layer
+DEBRIS = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"']+)$")
+UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
+ENUMERATED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
+)
+MAX_CAPTION = 3
+# figures a PDF's text layer repeated just before a caption, glued to it by the normaliser
+LEADING_DEBRIS = re.compile(r"^[\d,.\-%\s]+(?=[\u4e00-\u9fff“\"])")
+
+
+@dataclass
+class Block:
+    """One pipe table as written: its rows of cells and the text lines above it."""
+
+    rows: list[list[Cell]]
+    caption: list[str] = field(default_factory=list)  # nearest last
+    start: int = 0  # normalised offset of the first row
+    end: int = 0
+    gap: list[str] = field(default_factory=list)  # the lines between the previous block and this one
+    pieces: int = 1  # how many pipe tables were joined into this one
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def read_blocks(text: str) -> list[Block]:
+    """The pipe tables of the text in order, with their captions, continuations not yet joined."""
+    blocks: list[Block] = []
+    rows: list[list[Cell]] = []
+    first = 0
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if line.startswith("|"):
+            if not rows:
+                first = start
+            if not SEPARATOR_ROW.match(line):
+                rows.append(_cells(line, start, len(rows)))
+            continue
+        if rows:
+            blocks.append(Block(rows, start=first, end=start))
+            rows = []
+    if rows:
+        blocks.append(Block(rows, start=first, end=pos))
+    _captions(text, blocks)
+    return blocks
+
+
+def _cells(line: str, start: int, row: int) -> list[Cell]:
+    cells = []
+    for col, m in enumerate(CELL.finditer(line)):
+        raw = m.group(1)
+        lead = len(raw) - len(raw.lstrip())
+        content = raw.strip()
+        a = start + m.start(1) + lead
+        cells.append(Cell(content, a, a + len(content), row, col))
+    return cells
+
+
+def _captions(text: str, blocks: list[Block]) -> None:
+    """Each block's caption (the text lines just above it) and gap (every line since the previous block)."""
+    previous_end = 0
+    for b in blocks:
+        between = text[previous_end : b.start].split("\n")
+        b.gap = [LEADING_DEBRIS.sub("", ln) for ln in between if ln.strip()]
+        caption: list[str] = []
+        for ln in reversed(b.gap):
+            if DEBRIS.match(ln.strip()):
+                continue
+            ln = LEADING_DEBRIS.sub("", ln)
+            if len(caption) == MAX_CAPTION or ln.rstrip().endswith(("。", "：", ":", "；")) and "单位" not in ln:
+                break
+            caption.append(ln.strip())
+        b.caption = caption
+        previous_end = b.end
+
+
+def join_continuations(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if out and _continues(out[-1], b):
+            _append(out[-1], b)
+        else:
+            out.append(b)
+    return out
+
+
+def _continues(a: Block, b: Block) -> bool:
+    if a.width != b.width or not b.rows:
+        return False
+    known = set(a.caption)
+    for ln in b.gap:
+        s = ln.strip()
+        if not (DEBRIS.match(s) or s in known):
+            return False
+    first = b.rows[0]
+    return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
+
+
+def _labels_only(row: list[Cell], a: Block) -> bool:
+    """A row with text only where the table before has its labels, blank where it has figures: an item
+    row whose figures are blank (`| 使用非财政拨款结余 |  | 结余分配 |  |`), not a header."""
+    body = [r for r in a.rows if _is_data_row(r)]
+    if not body:
+        return False
+    figure_cols = {c.col for r in body for c in r if c.text and is_number(c.text) and not CODE.match(flatten(c.text))}
+    label_cols = {c.col for r in body for c in r if c.text and not is_number(c.text)}
+    filled = {c.col for c in row if c.text}
+    return bool(filled) and filled <= label_cols - figure_cols
+
+
+def _append(a: Block, b: Block) -> None:
+    rows = list(b.rows)
+    # the first's header repeated on the new page, row by row
+    k = 0
+    while k < len(rows) and k < len(a.rows) and _same_row(rows[k], a.rows[k]) and not _is_data_row(rows[k]):
+        k += 1
+    rows = rows[k:]
+    while rows and _empty(rows[0]):
+        rows = rows[1:]
+    base = len(a.rows)
+    for i, row in enumerate(rows):
+        for c in row:
+            c.row = base + i
+    a.rows.extend(rows)
+    a.end = b.end
+    a.pieces += 1
+
+
+def _same_row(x: list[Cell], y: list[Cell]) -> bool:
+    return [flatten(c.text) for c in x] == [flatten(c.text) for c in y]
+
+
+def _empty(row: list[Cell]) -> bool:
+    return all(not c.text for c in row)
+
+
+def _is_data_row(row: list[Cell]) -> bool:
+    """A row of figures or classification codes, or an enumerated item (`十六、金融支出`). The first filled
+    cell may be a bare number that is a code; any figure after it makes the row data."""
+    texts = [flatten(c.text) for c in row if c.text]
+    if any(is_number(t) for t in texts[1:]):
+        return True
+    if texts and CODE.match(texts[0]) and len(texts) > 1:
+        return True
+    return any(ENUMERATED.match(t) for t in texts)
+
+
+def unit_of(caption: list[str]) -> str:
+    for ln in caption:
+        m = UNIT_NOTE.search(flatten(ln))
+        if m:
+            return m.group("unit")
+    return ""

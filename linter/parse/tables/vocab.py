@@ -1,0 +1,82 @@
+"""The table vocabulary (`tieout/linter/vocab/tables.yaml`) in the shapes the reader needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tieout.linter.vocab import load
+
+from .cells import flatten
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str  # canonical: 合计, 预算数, 为预算% …
+    kind: str  # total, amount, ratio, growth, share, serial
+
+
+@cache
+def _roles() -> list[tuple[str, Role]]:
+    """(wording, role), longest wording first."""
+    out: list[tuple[str, Role]] = []
+    for name, entry in (load("tables").get("column_roles") or {}).items():
+        role = Role(str(name), str(entry["kind"]))
+        for w in {str(name), *(str(x) for x in entry.get("words") or [])}:
+            out.append((flatten(w), role))
+    out.sort(key=lambda x: len(x[0]), reverse=True)
+    return out
+
+
+PERCENT_HEADER = re.compile(r"[%％]|率|比重|占比|构成")
+SPECIAL = ("growth", "ratio", "share", "serial")
+
+
+def role_of(header: str) -> Role | None:
+    """The role a header text names: a rate, growth or share first (they name their operands too:
+    `预算数比上年执行数增长%`), then the longest wording found."""
+    text = flatten(header)
+    if not text:
+        return None
+    found = [(w, r) for w, r in _roles() if w in text]
+    if not found:
+        return None
+    percent = bool(PERCENT_HEADER.search(text))
+    for kind in SPECIAL:
+        for w, r in found:
+            if r.kind == kind and (percent or kind == "serial" or w.endswith(("%", "率"))):
+                if kind == "serial" and text != w:
+                    continue
+                return r
+    rest = [(w, r) for w, r in found if r.kind not in SPECIAL]
+    return rest[0][1] if rest else None
+
+
+@cache
+def words(section: str) -> frozenset[str]:
+    return frozenset(flatten(str(w)) for w in load("tables").get(section) or [])
+
+
+@cache
+def total_words() -> tuple[frozenset[str], frozenset[str]]:
+    t = load("tables").get("total_rows") or {}
+    return frozenset(flatten(str(w)) for w in t.get("grand") or []), frozenset(
+        flatten(str(w)) for w in t.get("sub") or []
+    )
+
+
+def total_kind(label: str) -> str | None:
+    """`grand` for a 合计 / 总计 row (or one whose label ends in 合计 / 总计), `sub` for a 小计 row."""
+    text = flatten(label)
+    grand, sub = total_words()
+    if text in sub:
+        return "sub"
+    if text in grand or (text.endswith(("合计", "总计")) and len(text) <= 12):
+        return "grand"
+    return None
+
+
+def blank_is_zero(title: str) -> bool:
+    t = flatten(title)
+    return any(w in t for w in words("blank_is_zero"))
