@@ -12,7 +12,7 @@ from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.rules.base import Result, Rule
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
-NAMED = re.compile(r"^(?P<num>.+?)比(?P<den>.+?)(?:增长|增减|增幅)")
+NAMED = re.compile(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
 
 
 def pct(value: Decimal) -> str:
@@ -32,8 +32,11 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
         return []
     if col.role == "为预算%":
         nums = [c for c in left if c.role in ("执行数", "决算数")]
-        dens = [c for c in left if c.role in ("预算数", "调整预算数")]
-        return [(nums[-1], d) for d in dens] if nums else []
+        if not nums:
+            return []
+        year = _year(nums[-1])
+        dens = [c for c in left if c.role in ("预算数", "调整预算数") and _year(c) in (None, year)]
+        return [(nums[-1], d) for d in dens]
     dated = _by_year(left, col)
     if dated is not None:
         return dated
@@ -54,10 +57,31 @@ def _by_year(left: list[Column], col: Column) -> list[tuple[Column, Column]] | N
     last = max(y for y in years.values() if y is not None)
     dens = [c for c in dated if years[c.index] == first]
     nums = [c for c in dated if years[c.index] == last]
-    m = NAMED.match(col.path[-1] if col.path else "")
-    if m:  # 预算数比上年执行数增长%: the numerator is the column the header names first
+    header = "".join(col.path)
+    m = NAMED.search(header)
+    if m:  # 预算数比上年执行数增长%: numerator and base are the columns the header names
         nums = [c for c in nums if c.role and c.role in _roles(m.group("num"))] or nums
+        dens = [c for c in dens if c.role and c.role in _roles(m.group("den"))] or dens
     return [(nums[-1], dens[-1])] if len(dens) == 1 else []
+
+
+def _aligned(table: Table, side: Side, col: Column, pairs: list[tuple[Column, Column]]) -> bool:
+    """A rate stated where every operand cell is blank means the column's cells do not stand in their
+    rows (a PDF table read out of line): the column is not checked."""
+    for row in side.rows:
+        q = table.quantity(row.index, col.index)
+        if q is None or q.value == 0:
+            continue
+        if all(table.is_blank(row.index, c.index) for pair in pairs for c in pair):
+            return False
+    return True
+
+
+def _guarded(results: list) -> list:
+    """A rate column that fails in most rows (two or more) was not understood: nothing is reported."""
+    fails = sum(1 for r in results if getattr(r, "status", None) == "fail")
+    passes = sum(1 for r in results if getattr(r, "status", None) == "pass")
+    return [] if fails >= 2 and fails > passes else results
 
 
 def _roles(text: str) -> set[str]:
@@ -91,9 +115,8 @@ class TableRate(Rule):
                     if col.kind not in ("ratio", "growth"):
                         continue
                     pairs = operands(side, col)
-                    if pairs:
-                        for row in side.rows:
-                            yield from self._row(table, row.index, col, pairs)
+                    if pairs and _aligned(table, side, col, pairs):
+                        yield from _guarded([x for row in side.rows for x in self._row(table, row.index, col, pairs)])
 
     def _row(self, table: Table, r: int, col: Column, pairs: list[tuple[Column, Column]]) -> Iterable[Result]:
         stated = table.quantity(r, col.index)
@@ -108,6 +131,8 @@ class TableRate(Rule):
             niv, div = interval(num), interval(den)
             if growth:
                 niv = (niv[0] - div[1], niv[1] - div[0])
+                if den.value < 0:  # a change over a negative base is stated over its size
+                    div = (-div[1], -div[0])
             iv = ratio(niv, div)
             if iv is not None:
                 tried.append((self.ctx.judge(interval(stated), iv, stated.ulp), num, den))
@@ -119,7 +144,7 @@ class TableRate(Rule):
             return
         verdict, num, den = tried[0]
         yield self.checked(stated, "fail", [num, den], kind="growth" if growth else "rate")
-        exact = ((num.base_value - den.base_value) if growth else num.base_value) / den.base_value * HUNDRED
+        exact = ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
         expected = f"{fmt(exact, stated.decimals)}%"
         formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
         yield self.diag(

@@ -4,6 +4,7 @@ and the identities of standard tables."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Relation, all_relations
@@ -31,6 +32,7 @@ class _TableSum(Rule):
                 o = self._evaluate(table, rel)
                 if o is not None:
                     judged.append((rel, o))
+            judged = _confirmed(table, judged)
             fails = sum(1 for _, o in judged if o.verdict == "fail")
             passes = sum(1 for _, o in judged if o.verdict == "pass")
             if self.guard and fails >= 2 and fails > passes:
@@ -45,6 +47,36 @@ class _TableSum(Rule):
 
     def message(self, table: Table, rel: Relation) -> str:
         return rel.where
+
+
+def _confirmed(table: Table, judged: list[tuple[Relation, Outcome]]) -> list[tuple[Relation, Outcome]]:
+    """Relations that need confirming (rows grouped by position only) are kept where the same rows add up
+    in some column of the row, or where no row of the group is itself the sum of rows after it (a flat
+    list, not a hierarchy whose levels the table does not mark)."""
+    held = {_rows(r) for r, o in judged if r.confirm and (o.verdict == "pass" or o.holds)}
+    out = []
+    for r, o in judged:
+        if not r.confirm or _rows(r) in held or _flat(table, r):
+            out.append((r, o))
+    return out
+
+
+def _rows(r: Relation) -> tuple:
+    return (r.total[0], tuple(p[0] for p in r.parts))
+
+
+def _flat(table: Table, rel: Relation) -> bool:
+    values = [table.quantity(*ref) for ref in rel.parts]
+    if any(q is None for q in values):
+        return False
+    vals = [q.base_value for q in values]  # type: ignore[union-attr]
+    for i, v in enumerate(vals):
+        run = Decimal(0)
+        for k in range(i + 1, len(vals)):
+            run += vals[k]
+            if k > i + 1 and run == v and v != 0:
+                return False  # row i is the sum of the rows after it: a hidden level
+    return True
 
 
 def _in(table: Table) -> str:

@@ -60,29 +60,34 @@ class TextTable(Rule):
         items = self._items(m)
         if not items:
             return []
-        context = read(m.label).context.under(self._context(m)).under(outer)
+        own = read(m.label).context
+        context = own.under(self._context(m)).under(outer)
         hits: list[Hit] = []
-        for item in items:
+        for item, stripped in items:
             hits = index.find(item, context)
+            if stripped:
+                # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
+                # whose own context has those words
+                hits = [h for h in hits if _states(h.identity.context, own)]
             if hits:
                 break
         hits = [h for h in hits if h.quantity.base_unit == q.base_unit]
         return index.certain(hits)
 
-    def _items(self, m: Mention) -> list[str]:
-        """The row items a label can name: the label itself (spaces, enumeration, （类） removed), then
-        its key with synonyms applied."""
+    def _items(self, m: Mention) -> list[tuple[str, bool]]:
+        """The row items a label can name: the label itself (spaces, enumeration, （类） removed), the label
+        less its context words (True: the cell's table must have them), then its key with synonyms applied."""
         from tieout.linter.parse.tables.identities import item
 
         label = re.sub(r"[（(](?:类|款|项)[）)]", "", m.label)
         label = re.sub(r"^(?:其中[：:，,]?|[，、；：:])+", "", label)
-        out = [item(label)]
+        out = [(item(label), False)]
         rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
-        if rest and rest not in out:
-            out.append(rest)
-        if m.key and m.key not in out:
-            out.append(m.key)
-        return [x for x in out if len(x) >= 2]
+        if rest and rest != out[0][0]:
+            out.append((rest, True))
+        if m.key and m.key not in (x for x, _ in out):
+            out.append((m.key, False))
+        return [(x, s) for x, s in out if len(x) >= 2]
 
     def _context(self, m: Mention) -> Context:
         doc = self.ctx.doc
@@ -141,6 +146,11 @@ class TextTable(Rule):
                     expected=f"{total.text}分",
                     related=[ctx.related(total, "评分表合计")],
                 )
+
+
+def _states(cell: Context, label: Context) -> bool:
+    fields = [f for f in ("scope", "fund", "stage", "period") if getattr(label, f) is not None]
+    return bool(fields) and all(getattr(cell, f) == getattr(label, f) for f in fields)
 
 
 def _name(table: Table) -> str:

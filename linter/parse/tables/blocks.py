@@ -18,14 +18,23 @@ from .cells import CODE, Cell, flatten, is_number
 SEPARATOR_ROW = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 CELL = re.compile(r"\|([^|]*)(?=\|)")
 # a line of figures or codes only, a page mark (`- 12 -`, `第 3 页`): debris of a PDF's text layer
-DEBRIS = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"']+)$")
+DEBRIS = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"'—–]+)$")
 UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
 ENUMERATED = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )
 MAX_CAPTION = 3
-# figures a PDF's text layer repeated just before a caption, glued to it by the normaliser
-LEADING_DEBRIS = re.compile(r"^[\d,.\-%\s]+(?=[\u4e00-\u9fff“\"])")
+# figures a PDF's text layer repeated just before a caption, glued to it by the normaliser (a year, as in
+# `2026年`, is not debris)
+DEBRIS_TOKEN = re.compile(r"\s*(?:[—–-]+|[\d,.%]+(?=[\s—–-]|$)|\d[\d,]*\.\d+(?=\D|$)|\d{1,3}(?:,\d{3})+(?=\D|$))")
+
+
+def strip_debris(line: str) -> str:
+    while True:
+        m = DEBRIS_TOKEN.match(line)
+        if not m or not m.group():
+            return line.strip()
+        line = line[m.end() :]
 
 
 @dataclass
@@ -84,12 +93,13 @@ def _captions(text: str, blocks: list[Block]) -> None:
     previous_end = 0
     for b in blocks:
         between = text[previous_end : b.start].split("\n")
-        b.gap = [LEADING_DEBRIS.sub("", ln) for ln in between if ln.strip()]
+        b.gap = [strip_debris(ln) for ln in between if ln.strip()]
+        b.gap = [ln for ln in b.gap if ln]
         caption: list[str] = []
         for ln in reversed(b.gap):
             if DEBRIS.match(ln.strip()):
                 continue
-            ln = LEADING_DEBRIS.sub("", ln)
+            ln = strip_debris(ln)
             if len(caption) == MAX_CAPTION or ln.rstrip().endswith(("。", "：", ":", "；")) and "单位" not in ln:
                 break
             caption.append(ln.strip())
@@ -110,13 +120,21 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
 def _continues(a: Block, b: Block) -> bool:
     if a.width != b.width or not b.rows:
         return False
-    known = set(a.caption)
+    known = {_caption_key(ln) for ln in a.caption}
     for ln in b.gap:
         s = ln.strip()
-        if not (DEBRIS.match(s) or s in known):
+        if not (not s or DEBRIS.match(s) or _caption_key(s) in known):
             return False
     first = b.rows[0]
     return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
+
+
+TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?)\s*")
+
+
+def _caption_key(line: str) -> str:
+    """A caption as repeated on the next page: the table number may be left out (表1-7)."""
+    return TABLE_NO.sub("", flatten(line))
 
 
 def _labels_only(row: list[Cell], a: Block) -> bool:
@@ -132,10 +150,13 @@ def _labels_only(row: list[Cell], a: Block) -> bool:
 
 
 def _append(a: Block, b: Block) -> None:
+    from .header import header_rows
+
     rows = list(b.rows)
-    # the first's header repeated on the new page, row by row
+    # the first's header repeated on the new page, row by row (a column-numbering row included)
+    n = header_rows(a.rows)
     k = 0
-    while k < len(rows) and k < len(a.rows) and _same_row(rows[k], a.rows[k]) and not _is_data_row(rows[k]):
+    while k < len(rows) and k < n and _same_row(rows[k], a.rows[k]):
         k += 1
     rows = rows[k:]
     while rows and _empty(rows[0]):

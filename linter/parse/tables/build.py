@@ -9,12 +9,13 @@ from tieout.linter.text.model import Document
 
 from .blocks import Block, join_continuations, read_blocks, unit_of
 from .cells import flatten, quantity
-from .header import column_kinds, column_unit, header_rows, paths, sides
+from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, read_rows
 from .vocab import blank_is_zero, role_of, words
 
 TITLE = re.compile(r"表|情况|明细|汇总")
+TOC = re.compile(r"[…]{2,}|\.{4,}")  # a table of contents' line
 UNIT_PART = re.compile(r"[（(]?\s*单位[：:].*$")
 TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?)\s*")
 
@@ -51,7 +52,7 @@ def title_of(caption: list[str]) -> str:
     for ln in caption:
         text = UNIT_PART.sub("", ln).strip()
         text = TABLE_NO.sub("", text).strip()
-        if text and TITLE.search(text) and len(text) <= 60:
+        if text and TITLE.search(text) and len(text) <= 60 and not TOC.search(text):
             return flatten(text)
     return ""
 
@@ -81,7 +82,9 @@ def build(block: Block, index: int, outer: Context) -> Table:
     if n == 0 or n >= len(grid):
         _units(table, [[""] for _ in range(width)], n)
         return table  # no header or no body: a grid only, nothing the checks can trust
-    heads = paths(grid, n, width)
+    # a column-numbering row (1 | 2 | 3=2/1*100) is header, but names nothing
+    named = [[] if _numbering(r) else r for r in grid[:n]]
+    heads = paths(named, n, width)
     kinds = column_kinds(grid[n:], heads, width)
     _units(table, heads, n)
     for a, b in sides(kinds):
@@ -115,10 +118,11 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
     side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
     rows = read_rows(table.rows, n, codes, texts, figures)
     side = Side(side_name, columns, codes + texts, rows)
+    coded = code_tree(rows) if codes or any(r.code for r in rows) else None
     if not codes and not texts:
         side.structure = "none"
-    elif code_tree(rows):
-        side.structure = "code"
+    elif coded:
+        side.structure = coded  # "code", or "uncertain": no tree relations are made
     elif enum_tree(rows):
         side.structure = "enum"
     return side
@@ -130,8 +134,9 @@ def _named(path: list[str], names: frozenset[str]) -> bool:
 
 def _column(c: int, path: list[str], table: Table) -> Column:
     role = None
+    percent = table.column_units.get(c, table.unit) == "%"
     for text in reversed(path):  # the deepest header that names a role
-        role = role_of(text)
+        role = role_of(text, percent)
         if role:
             break
     ctx = read("".join(dict.fromkeys(p for p in path if p))).context

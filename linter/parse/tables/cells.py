@@ -38,14 +38,18 @@ def flatten(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# figures of several cells run together in one (`4889 1828 6717 72`, a PDF table read without its rules)
+RUN_TOGETHER = re.compile(r"\d\s+[-−]?\d")
+
+
 def is_number(text: str) -> bool:
-    return bool(NUMBER.match(flatten(text)))
+    return not RUN_TOGETHER.search(text) and bool(NUMBER.match(flatten(text)))
 
 
 def quantity(cell: Cell, unit: str) -> Quantity | None:
     """The figure of a body cell in the column's unit (`万元`, `%` …; "" when no unit is stated)."""
     m = NUMBER.match(cell.flat)
-    if not m:
+    if not m or RUN_TOGETHER.search(cell.text):
         return None
     digits = m.group("int").replace(",", "")
     frac = m.group("frac") or ""

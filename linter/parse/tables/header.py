@@ -23,16 +23,23 @@ def header_rows(grid: list[list[Cell]]) -> int:
     return len(grid)
 
 
+# a cell of a column-numbering row: `1`, `3=2/1*100`, `5=4-2`, `A=B+C`
+COLUMN_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?$")
+
+
 def _numbering(row: list[Cell]) -> bool:
+    """A row of column numbers under the header (栏次 | 1 | 2 | 3, or 1 | 2 | 3=2/1*100 | 4 | 5=4-2)."""
     texts = [flatten(c.text) for c in row if c.text]
     if any(NUMBERING.match(t) for t in texts):
         return True
-    nums = [t for t in texts if t.isdigit()]
-    # 1 | 2 | 3 | 4 …: consecutive small integers across the row
+    marks = [t for t in texts if COLUMN_NUMBER.match(t)]
+    if len(marks) < 3 or len(marks) != len(texts):
+        return False
+    firsts = [int(t.split("=")[0]) for t in marks if t.split("=")[0].isdigit()]
     return (
-        len(nums) >= 3
-        and len(nums) == len(texts)
-        and [int(t) for t in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
+        len(firsts) == len(marks)
+        and firsts == list(range(firsts[0], firsts[0] + len(firsts)))
+        or any("=" in t for t in marks)
     )
 
 

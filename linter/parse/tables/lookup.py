@@ -103,7 +103,7 @@ class TableIndex:
         for t in tables:
             for h in identities(t):
                 self.by_item.setdefault(h.identity.item, []).append(h)
-                if h.identity.total_row and h.identity.item.endswith("合计") and len(h.identity.item) > 2:
+                if h.identity.total_row and h.identity.item.endswith("合计") and len(h.identity.item) >= 6:
                     # 人员经费合计 is what the prose calls 人员经费
                     self.by_item.setdefault(h.identity.item[:-2], []).append(h)
                 if h.identity.code:

@@ -44,6 +44,7 @@ class Row:
     level: int = 0  # depth in the tree: code 类 0 / 款 1 / 项 2, or enumeration level
     parent: int | None = None  # index in Side.rows of the row this one is a direct child of
     total: str = ""  # "grand" (合计 / 总计 …), "sub" (小计), "" an item
+    after_gap: bool = False  # an empty row stands just above it (a list of another kind begins)
 
 
 @dataclass

@@ -25,6 +25,9 @@ class Relation:
     name: str = ""  # an identity's name
     # parent_prefix only: the candidate children in order; the relation holds when some prefix sums
     candidates: list[Cellref] = field(default_factory=list)
+    # the rows were grouped by position only (no codes, no numbering): a failure counts only when the same
+    # grouping holds in another column of the row
+    confirm: bool = False
 
     def key(self) -> tuple:
         return (self.total, tuple(sorted(self.parts)))
@@ -42,7 +45,7 @@ def tree_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
     for side in table.sides:
         cols = summable(side)
-        if not cols or side.structure == "none":
+        if not cols or side.structure in ("none", "uncertain"):
             continue
         out += _parents(side, cols)
         out += _totals(side, cols)
@@ -123,8 +126,11 @@ def _totals(side: Side, cols: list[int]) -> list[Relation]:
         parts = _total_parts(side, t)
         if not parts:
             continue
+        plain = side.structure == "plain"
         for c in cols:
-            out.append(Relation("total", (row.index, c), [(side.rows[k].index, c) for k in parts], where=row.label))
+            rel = Relation("total", (row.index, c), [(side.rows[k].index, c) for k in parts], where=row.label)
+            rel.confirm = plain
+            out.append(rel)
     return out
 
 
@@ -145,7 +151,13 @@ def _total_parts(side: Side, t: int) -> list[int]:
         return [k for k in segment if rows[k].level == 0]
     if any(rows[k].label.startswith(("其中", "含", "减", "加")) for k in segment):
         return []
+    if row.total == "grand" and any(r.total == "grand" and not _segment_above(rows, k) for k, r in enumerate(rows[:t])):
+        return []  # a total stated first, then another total below: which rows the second sums is not known
     return segment
+
+
+def _segment_above(rows: list[Row], t: int) -> bool:
+    return t > 0 and not rows[t - 1].total
 
 
 def _same_label(a: Row, b: Row) -> bool:
@@ -164,11 +176,13 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
         if stop(rows[k]):
             break
         above.append(k)
+        if rows[k].after_gap:
+            break  # an empty row above it closes the list
     if above:
         return sorted(k for k in above if not rows[k].total)
     below = []
     for k in range(t + 1, len(rows)):
-        if stop(rows[k]):
+        if stop(rows[k]) or (below and rows[k].after_gap):
             break
         below.append(k)
     return [k for k in below if not rows[k].total]

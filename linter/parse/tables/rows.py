@@ -51,10 +51,12 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
     """Rows of one side: grid rows from `first` on that have a label or a figure in the side's columns."""
     rows: list[Row] = []
     previous: list[str] = [""] * len(codes)
+    gap = False
     for r in range(first, len(grid)):
         g = grid[r]
         cells = [g[c] for c in codes + texts + figures if c < len(g)]
         if all(not c.text for c in cells):
+            gap = bool(rows)
             continue
         parts = [flatten(g[c].text) if c < len(g) else "" for c in codes]
         code, previous = _code(parts, previous)
@@ -64,13 +66,16 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
             if m:
                 code, label = m.group("code"), flatten(m.group("name"))
         style, _n = marker(label)
-        rows.append(Row(index=r, label=label, code=code, marker=style, total=total_kind(label) or ""))
+        rows.append(Row(index=r, label=label, code=code, marker=style, total=total_kind(label) or "", after_gap=gap))
+        gap = False
     return rows
 
 
 def _code(parts: list[str], previous: list[str]) -> tuple[str, list[str]]:
     """A row's code from its code cells; a part left blank under a filled one to its right is the previous
     row's (`| | 06 | |` under `201`). Text in a code column (合计, 类) is no code."""
+    # a 款 / 项 part written without its leading zero (`301 | 7 |`, a spreadsheet's doing)
+    parts = [("0" + p if i and len(p) == 1 and p.isdigit() else p) for i, p in enumerate(parts)]
     if not any(CODE.match(p) for p in parts):
         return "", previous
     parts = [p if CODE.match(p) else "" for p in parts]
@@ -98,13 +103,16 @@ def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:
     return ""
 
 
-def code_tree(rows: list[Row]) -> bool:
-    """Parents from codes; True when the side is coded (most item rows carry a code)."""
+def code_tree(rows: list[Row]) -> str | None:
+    """Parents from codes: "code" when the side is coded (most item rows carry a code), "uncertain" when
+    codes are there but do not make a tree (a code twice), None when there are no codes."""
     coded = [r for r in rows if r.code]
     items = [r for r in rows if not r.total]
     if len(coded) < 2 or len(coded) < 0.8 * len(items):
-        return False
+        return "uncertain" if len(coded) >= 2 else None
     by_code = {r.code: i for i, r in enumerate(rows) if r.code}
+    if len(by_code) < len(coded):
+        return "uncertain"  # a code twice: the rows are not the tree their codes would make
     for r in rows:
         if not r.code:
             continue
@@ -115,7 +123,7 @@ def code_tree(rows: list[Row]) -> bool:
                 r.level = rows[p].level + 1
                 break
     _levels(rows)
-    return True
+    return "code"
 
 
 def _levels(rows: list[Row]) -> None:

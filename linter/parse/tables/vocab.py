@@ -33,16 +33,26 @@ PERCENT_HEADER = re.compile(r"[%％]|率|比重|占比|构成")
 SPECIAL = ("growth", "ratio", "share", "serial")
 
 
-def role_of(header: str) -> Role | None:
+DELTA = re.compile(r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减$")
+
+
+def role_of(header: str, percent: bool = False) -> Role | None:
     """The role a header text names: a rate, growth or share first (they name their operands too:
-    `预算数比上年执行数增长%`), then the longest wording found."""
+    `预算数比上年执行数增长%`), then the longest wording found. `percent`: the column is in %
+    (a `%` header below this one says so)."""
     text = flatten(header)
     if not text:
         return None
+    percent = percent or bool(PERCENT_HEADER.search(text))
+    if not percent and DELTA.search(text):
+        return Role("增减额", "delta")  # 比上年增减 / 金额: a change in amount, not a part of a total
+    if percent and re.search(r"为.*上年|比上年%", text):
+        return Role("为上年%", "ratio")  # 决算数为上年决算数的%
+    if percent and re.search(r"为.*预算|完成.*预算|预算.*完成", text):
+        return Role("为预算%", "ratio")  # 决算数为调整预算数的%, 完成年初预算%
     found = [(w, r) for w, r in _roles() if w in text]
     if not found:
         return None
-    percent = bool(PERCENT_HEADER.search(text))
     for kind in SPECIAL:
         for w, r in found:
             if r.kind == kind and (percent or kind == "serial" or w.endswith(("%", "率"))):
