@@ -24,6 +24,8 @@ ENUMERATED = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )
 MAX_CAPTION = 3
+TITLE_LIKE = re.compile(r"表|单位[：:]|部门[：:]")
+NOTE_LIKE = re.compile(r"^(?:单位|部门|编制部门|编制单位)[：:]")
 # figures a PDF's text layer repeated just before a caption, glued to it by the normaliser (a year, as in
 # `2026年`, is not debris)
 DEBRIS_TOKEN = re.compile(r"\s*(?:[—–-]+|[\d,.%]+(?=[\s—–-]|$)|\d[\d,]*\.\d+(?=\D|$)|\d{1,3}(?:,\d{3})+(?=\D|$))")
@@ -57,7 +59,7 @@ def read_blocks(text: str) -> list[Block]:
     """The pipe tables of the text in order, with their captions, continuations not yet joined."""
     blocks: list[Block] = []
     rows: list[list[Cell]] = []
-    first = 0
+    first = previous_start = 0
     pos = 0
     for line in text.split("\n"):
         start = pos
@@ -67,6 +69,15 @@ def read_blocks(text: str) -> list[Block]:
                 first = start
             if not SEPARATOR_ROW.match(line):
                 rows.append(_cells(line, start, len(rows)))
+                previous_start = start
+            elif len(rows) > 1:
+                # a separator under a row: that row is the header of the next table (tables on
+                # consecutive pages rendered with nothing between them)
+                header = rows.pop()
+                blocks.append(Block(rows, start=first, end=previous_start))
+                for c in header:
+                    c.row = 0
+                rows, first = [header], previous_start
             continue
         if rows:
             blocks.append(Block(rows, start=first, end=start))
@@ -107,9 +118,54 @@ def _captions(text: str, blocks: list[Block]) -> None:
         previous_end = b.end
 
 
+def caption_rows(b: Block) -> None:
+    """Rows at the top of a table that are its caption (a Word or PDF table that carries its own title and
+    unit note in one merged cell: `| 收支预算总表 部门：… 单位：万元 |  |  |`, `| 附表1 |  |  |`)."""
+    while len(b.rows) > 2:
+        texts = [flatten(c.text) for c in b.rows[0] if c.text]
+        if not texts or len(set(texts)) > 1 and not all(NOTE_LIKE.search(t) for t in texts):
+            return
+        text = texts[0]
+        if not (TITLE_LIKE.search(text) or re.match(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?$", text)):
+            return
+        b.caption.extend(texts)
+        b.rows = b.rows[1:]
+        for r in b.rows:
+            for c in r:
+                c.row -= 1
+
+
+TABLE_MARK = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?$")
+
+
+def split_stacked(b: Block) -> list[Block]:
+    """One Word table that stacks several (附表1, its title, unit and rows; 附表2 …): split before each
+    row that is only a table number or a title ending in 表, below a data row."""
+    cuts = []
+    for r in range(2, len(b.rows)):
+        texts = {flatten(c.text) for c in b.rows[r] if c.text}
+        if len(texts) == 1 and _is_data_row(b.rows[r - 1]):
+            t = next(iter(texts))
+            if TABLE_MARK.match(t) or t.endswith("表") and len(t) <= 60:
+                cuts.append(r)
+    if not cuts:
+        return [b]
+    out = []
+    for a, z in zip([0, *cuts], [*cuts, len(b.rows)]):
+        rows = b.rows[a:z]
+        for i, row in enumerate(rows):
+            for c in row:
+                c.row = i
+        part = Block(rows, caption=list(b.caption) if a == 0 else [], start=rows[0][0].start, end=b.end)
+        part.gap = b.gap if a == 0 else []
+        out.append(part)
+    return out
+
+
 def join_continuations(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
-    for b in blocks:
+    for b in (p for x in blocks for p in split_stacked(x)):
+        caption_rows(b)
         if out and _continues(out[-1], b):
             _append(out[-1], b)
         else:
@@ -146,7 +202,9 @@ def _labels_only(row: list[Cell], a: Block) -> bool:
     figure_cols = {c.col for r in body for c in r if c.text and is_number(c.text) and not CODE.match(flatten(c.text))}
     label_cols = {c.col for r in body for c in r if c.text and not is_number(c.text)}
     filled = {c.col for c in row if c.text}
-    return bool(filled) and filled <= label_cols - figure_cols
+    if len(filled) < 2 or any(TITLE_LIKE.search(c.text) for c in row if c.text):
+        return False
+    return filled <= label_cols - figure_cols
 
 
 def _append(a: Block, b: Block) -> None:

@@ -105,7 +105,8 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
 def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int, n: int) -> Side:
     codes = [c for c in range(a, b) if kinds[c] == "code"]
     texts = [c for c in range(a, b) if kinds[c] == "text"]
-    figures = [c for c in range(a, b) if kinds[c] in ("number", "empty") and c not in codes]
+    # an empty column with no header at all is nothing (a spacer a PDF table keeps)
+    figures = [c for c in range(a, b) if kinds[c] == "number" or kinds[c] == "empty" and any(heads[c])]
     # an empty column left of every figure column describes (a 科目名称 column of a blank table)
     names = words("name_headers")
     texts += [

@@ -13,7 +13,7 @@ from .cells import flatten
 from .model import Row, Side, Table
 from .relations import Relation, summable
 from .rows import MARKERS
-from .spans import column_for, leaf, spans
+from .spans import column_for, spans, sub_leaf
 from .vocab import Role, role_of
 
 NONE = Role("", "")
@@ -141,7 +141,7 @@ def _columns(table: Table, ident: Identity) -> list[Relation]:
         if located is None:
             continue
         level, prefix, total_run, part_runs = located
-        leaves = sorted({leaf(c) for c in total_run}, key=lambda x: [leaf(c) for c in total_run].index(x))
+        leaves = list(dict.fromkeys(sub_leaf(c, level) for c in total_run))
         for want in leaves:
             total = column_for(total_run, level, want) if len(total_run) > 1 else total_run[0]
             cols = [(column_for(run, level, want) if len(run) > 1 else run[0], s) for run, s in part_runs]

@@ -21,6 +21,15 @@ def leaf(col: Column) -> str:
     return ""
 
 
+def sub_leaf(col: Column, level: int) -> str:
+    """The deepest header text below `level` that is not a total (预算数 under 合计 / 小计); "" none."""
+    for text in reversed(col.path[level + 1 :]):
+        role = role_of(text)
+        if text and text != col.path[level] and not (role and role.kind == "total"):
+            return text
+    return ""
+
+
 def total_level(col: Column) -> int | None:
     """The first header level at which the column is named a total (合计, 小计, 本年支出合计)."""
     for level, text in enumerate(col.path):
@@ -47,22 +56,19 @@ def spans(columns: list[Column], level: int, prefix: list[str]) -> list[list[Col
 def column_for(run: list[Column], level: int, want: str) -> Column | None:
     """The column of a run that carries the run's own figure for the leaf `want`: the single column, or
     the one whose next header is empty or a total (小计) with that leaf."""
-    cands = [c for c in run if leaf(c) == want or (not want and len(run) == 1)]
-    own = [c for c in cands if _own(c, level)]
+    cands = [c for c in run if sub_leaf(c, level) == want] if want else list(run)
+    own = [c for c in cands if _own(c, level, want)]
     return own[0] if len(own) == 1 else None
 
 
-def _own(c: Column, level: int) -> bool:
-    below = [t for t in c.path[level + 1 :] if t]
+def _own(c: Column, level: int, want: str) -> bool:
+    """Is the column its run's own figure: nothing below the run's header, or a 小计 below it, or (for a
+    leaf such as 预算数) that leaf right below it."""
+    below = [t for t in c.path[level + 1 :] if t and t != c.path[level]]
     if not below:
         return True
     role = role_of(below[0])
-    return (
-        (role is not None and role.kind == "total")
-        or below[0] == c.path[level]
-        or len(below) == 1
-        and leaf(c) == below[0]
-    )
+    return (role is not None and role.kind == "total") or bool(want) and below == [want]
 
 
 def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]:
@@ -73,13 +79,13 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
         if level is None:
             continue
         prefix = col.path[:level]
-        want = leaf(col) if leaf(col) not in col.path[: level + 1] else ""
+        want = sub_leaf(col, level)
         parts: list[Column] = []
         ok = True
         for run in spans(columns, level, prefix):
             if col in run or all(c.kind in ("ratio", "growth", "share", "serial") for c in run):
                 continue  # the total's own columns, and rate or share columns beside it
-            part = column_for(run, level, want) if want else (run[0] if len(run) == 1 else None)
+            part = column_for(run, level, want)
             if part is None or part.kind not in ("amount", "total", ""):
                 ok = False
                 break

@@ -40,7 +40,7 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     """The role a header text names: a rate, growth or share first (they name their operands too:
     `预算数比上年执行数增长%`), then the longest wording found. `percent`: the column is in %
     (a `%` header below this one says so)."""
-    text = flatten(header)
+    text = re.sub(r"[（(]\s*[%％]\s*[）)]", "%", flatten(header))
     if not text:
         return None
     percent = percent or bool(PERCENT_HEADER.search(text))
