@@ -49,6 +49,7 @@ class Block:
     end: int = 0
     gap: list[str] = field(default_factory=list)  # the lines between the previous block and this one
     pieces: int = 1  # how many pipe tables were joined into this one
+    open_end: bool = False  # the next pipe table goes on with its codes but could not be joined
 
     @property
     def width(self) -> int:
@@ -123,11 +124,15 @@ def caption_rows(b: Block) -> None:
     unit note in one merged cell: `| 收支预算总表 部门：… 单位：万元 |  |  |`, `| 附表1 |  |  |`)."""
     while len(b.rows) > 2:
         texts = [flatten(c.text) for c in b.rows[0] if c.text]
-        if not texts or len(set(texts)) > 1 and not all(NOTE_LIKE.search(t) for t in texts):
+        if not texts:
             return
-        text = texts[0]
-        if not (TITLE_LIKE.search(text) or re.match(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?$", text)):
-            return
+        notes = [t for t in texts if NOTE_LIKE.search(t)]
+        if len(set(texts)) == 1:
+            text = texts[0]
+            if not (TITLE_LIKE.search(text) or TABLE_MARK.match(text)):
+                return
+        elif not notes or len(texts) > 4 or any(is_number(t) for t in texts):
+            return  # a row of notes (部门：… 单位：万元) is caption; any other row of several texts is header
         b.caption.extend(texts)
         b.rows = b.rows[1:]
         for r in b.rows:
@@ -169,6 +174,8 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
         if out and _continues(out[-1], b):
             _append(out[-1], b)
         else:
+            if out and _codes_go_on(out[-1], b):
+                out[-1].open_end = True
             out.append(b)
     return out
 
@@ -205,6 +212,16 @@ def _labels_only(row: list[Cell], a: Block) -> bool:
     if len(filled) < 2 or any(TITLE_LIKE.search(c.text) for c in row if c.text):
         return False
     return filled <= label_cols - figure_cols
+
+
+def _codes_go_on(a: Block, b: Block) -> bool:
+    """The next table starts, after debris only, with a code under one of the last row's codes (30312
+    after 30311): the table goes on on the next page in a shape that could not be joined."""
+    if any(not (DEBRIS.match(ln.strip()) or not ln.strip()) for ln in b.gap) or not a.rows or not b.rows:
+        return False
+    last = [flatten(c.text) for c in a.rows[-1] if CODE.match(flatten(c.text))]
+    first = [flatten(c.text) for c in b.rows[0] if CODE.match(flatten(c.text))]
+    return bool(last and first) and first[0][:3] == last[0][:3]
 
 
 def _append(a: Block, b: Block) -> None:

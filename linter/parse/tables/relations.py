@@ -47,8 +47,23 @@ def tree_relations(table: Table) -> list[Relation]:
         cols = summable(side)
         if not cols or side.structure in ("none", "uncertain"):
             continue
-        out += _parents(side, cols)
-        out += _totals(side, cols)
+        open_rows = _open(side) if table.open_end else set()
+        out += [r for r in _parents(side, cols) if r.total[0] not in open_rows]
+        if not open_rows:
+            out += _totals(side, cols)
+    return out
+
+
+def _open(side: Side) -> set[int]:
+    """Grid rows whose children may go on in the next table: the last row's ancestors."""
+    rows = side.rows
+    out: set[int] = set()
+    p = rows[-1].parent if rows else None
+    while p is not None and rows[p].index not in out:
+        out.add(rows[p].index)
+        p = rows[p].parent
+    if rows and rows[-1].marker:
+        out.update(r.index for r in rows if r.marker and r.level < rows[-1].level)
     return out
 
 
