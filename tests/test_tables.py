@@ -179,3 +179,41 @@ def test_a_cell_planted_in_a_real_final_accounts_pdf():
 
 def test_no_shared_documents_in_the_repository():
     assert not list(Path(ROOT / "tests").glob("**/*.pdf"))
+
+
+ALIGNED = (
+    "某省2024年财政决算报告\n\n"
+    "          2024年度某省一般公共预算收入决算表\n"
+    + " " * 52
+    + "单位：万元\n"
+    + " " * 42
+    + "决算数为调整 决算数为上年\n"
+    "       项目          调整预算数         决算数\n" + " " * 50 + "预算数的% 决算数的%\n"
+    "一、税收收入              1,000,000      900,000       90.0     101.0\n"
+    "  增值税                   600,000      500,000       83.3      99.0\n"
+    "  企业所得税               400,000      400,000      100.0     104.0\n"
+    "二、非税收入                200,000      210,000      105.0      98.0\n"
+    "  专项收入                 120,000      130,000      108.3      97.0\n"
+    "  罚没收入                  80,000       80,000      100.0      99.0\n"
+    "三、债务收入                            50,000                 80.0\n"
+)
+
+
+def test_a_space_aligned_text_table_is_read_with_its_indentation():
+    clean = lint_text(ALIGNED, "report.txt")
+    assert not table_findings(clean), [d.message for d in table_findings(clean)]
+    assert sum(1 for c in clean.checked if c.rule == "TO305" and c.status == "pass") == 4
+    assert any(c.rule == "TO302" and c.status == "pass" for c in clean.checked)
+    wrong = lint_text(ALIGNED.replace("500,000       83.3", "510,000       85.0"), "report.txt")
+    found = table_findings(wrong)
+    assert [(d.code, d.stated) for d in found if d.code == "TO305"] == [("TO305", "900,000")], [
+        d.message for d in found
+    ]
+
+
+def test_a_space_aligned_table_whose_figures_fall_between_columns_is_not_read():
+    shifted = ALIGNED.replace(
+        "三、债务收入                            50,000", "三、债务收入                      50,000     "
+    )
+    result = lint_text(shifted.replace("900,000       90.0", "910,000       90.0"), "report.txt")
+    assert not [d for d in result.diagnostics if d.code in ("TO305", "TO301")]

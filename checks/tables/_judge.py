@@ -64,8 +64,10 @@ def evaluate(rule: Rule, table: Table, rel: Relation, parts: list[Cellref] | Non
         computed += sign * q.base_value
         qs.append(q)
         used.append(sign)
-    if not qs and total.value != 0:
-        return None  # nothing stated beside a figure: a blank the table's convention does not explain
+    if total.value != 0 and all(q.value == 0 for q in qs):
+        return None  # nothing (or only zeros) beside a figure: an amount not broken down, not a sum
+    if rel.strict and any(q.value > total.value > 0 for q in qs):
+        return None  # a part larger than its whole: the row is out of its place in extracted text
     verdict = rule.ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
     if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
         # the figures as written do not add up, though their roundings may (尾差): the relation holds,

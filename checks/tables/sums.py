@@ -56,7 +56,7 @@ def _confirmed(table: Table, judged: list[tuple[Relation, Outcome]]) -> list[tup
     held = {_rows(r) for r, o in judged if r.confirm and (o.verdict == "pass" or o.holds)}
     out = []
     for r, o in judged:
-        if not r.confirm or _rows(r) in held or _flat(table, r):
+        if not r.confirm or _rows(r) in held or not r.strict and _flat(table, r):
             out.append((r, o))
     return out
 

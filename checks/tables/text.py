@@ -43,7 +43,9 @@ class TextTable(Rule):
         yield from self._scores()
         if not ctx.facts.tables:
             return
-        index = TableIndex(ctx.facts.tables)
+        # a space-aligned text table's column names are placed by position: not certain enough to hold
+        # the prose to
+        index = TableIndex([t for t in ctx.facts.tables if not t.aligned])
         outer = document_context(ctx.doc)
         for m in ctx.facts.mentions:
             for q in m.quantities:
@@ -76,7 +78,8 @@ class TextTable(Rule):
 
     def _items(self, m: Mention) -> list[tuple[str, bool]]:
         """The row items a label can name: the label itself (spaces, enumeration, （类） removed), the label
-        less its context words (True: the cell's table must have them), then its key with synonyms applied."""
+        less its context words (True: the cell's table must have them). Synonyms are not followed: the label
+        must name the row exactly."""
         from tieout.linter.parse.tables.identities import item
 
         label = re.sub(r"[（(](?:类|款|项)[）)]", "", m.label)
@@ -85,8 +88,6 @@ class TextTable(Rule):
         rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
         if rest and rest != out[0][0]:
             out.append((rest, True))
-        if m.key and m.key not in (x for x, _ in out):
-            out.append((m.key, False))
         return [(x, s) for x, s in out if len(x) >= 2]
 
     def _context(self, m: Mention) -> Context:

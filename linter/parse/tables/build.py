@@ -7,11 +7,12 @@ import re
 from tieout.linter.figures.context import Context, read
 from tieout.linter.text.model import Document
 
+from .aligned import find_aligned, readable
 from .blocks import Block, join_continuations, read_blocks, unit_of
 from .cells import flatten, quantity
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
-from .rows import code_tree, enum_tree, read_rows
+from .rows import code_tree, enum_tree, indent_tree, read_rows
 from .vocab import blank_is_zero, role_of, words
 
 TITLE = re.compile(r"表|情况|明细|汇总")
@@ -28,6 +29,12 @@ def find_tables(doc: Document) -> list[Table]:
         if len(block.rows) < 2:
             continue
         tables.append(build(block, len(tables) + 1, outer))
+    for block, indents in find_aligned(doc):
+        if readable(block):
+            table = build(block, len(tables) + 1, outer)
+            table.aligned = True
+            indent_tree(table, indents)
+            tables.append(table)
     return tables
 
 
@@ -103,19 +110,23 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
                 row[c].quantity = quantity(row[c], unit)
 
 
-def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int, n: int) -> Side:
+def _roles_of_columns(
+    heads: list[list[str]], kinds: list[str], a: int, b: int
+) -> tuple[list[int], list[int], list[int]]:
+    """The side's code, label and figure columns."""
     codes = [c for c in range(a, b) if kinds[c] == "code"]
     texts = [c for c in range(a, b) if kinds[c] == "text"]
     # an empty column with no header at all is nothing (a spacer a PDF table keeps)
     figures = [c for c in range(a, b) if kinds[c] == "number" or kinds[c] == "empty" and any(heads[c])]
     # an empty column left of every figure column describes (a 科目名称 column of a blank table)
     names = words("name_headers")
-    texts += [
-        c
-        for c in figures
-        if c < min((f for f in figures if kinds[f] == "number"), default=b) and _named(heads[c], names)
-    ]
-    figures = [c for c in figures if c not in texts]
+    first = min((f for f in figures if kinds[f] == "number"), default=b)
+    texts += [c for c in figures if c < first and _named(heads[c], names)]
+    return codes, texts, [c for c in figures if c not in texts]
+
+
+def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int, n: int) -> Side:
+    codes, texts, figures = _roles_of_columns(heads, kinds, a, b)
     columns = [_column(c, heads[c], table) for c in figures]
     side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
     rows = read_rows(table.rows, n, codes, texts, figures)

@@ -77,6 +77,7 @@ class Table:
     context: Context = field(default_factory=Context)  # the title's (and document's) scope, fund, stage, period
     blank_zero: bool = False  # the table's convention: a blank cell is nothing (0), as in 部门决算 tables
     pieces: int = 1  # pipe tables joined into this one (continued across pages)
+    aligned: bool = False  # read from a space-aligned text table (its header placed by position)
     open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
 
     # the grid view, as the first table model had it --------------------------------------------

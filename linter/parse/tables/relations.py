@@ -28,6 +28,7 @@ class Relation:
     # the rows were grouped by position only (no codes, no numbering): a failure counts only when the same
     # grouping holds in another column of the row
     confirm: bool = False
+    strict: bool = False  # confirmed only by another column (indentation of extracted text)
 
     def key(self) -> tuple:
         return (self.total, tuple(sorted(self.parts)))
@@ -72,9 +73,11 @@ def _parents(side: Side, cols: list[int]) -> list[Relation]:
     rows = side.rows
     for i, row in enumerate(rows):
         kids = side.children(i)
-        if kids and (side.structure == "code" or _contiguous(side, i, kids)):
+        if kids and (side.structure in ("code", "indent") or _contiguous(side, i, kids)):
             for c in cols:
-                out.append(Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row)))
+                rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
+                rel.confirm = rel.strict = side.structure == "indent"  # indentation of extracted text
+                out.append(rel)
         elif side.structure == "enum" and row.marker and not kids:
             run = _unmarked_run(rows, i)
             if run:
@@ -141,10 +144,11 @@ def _totals(side: Side, cols: list[int]) -> list[Relation]:
         parts = _total_parts(side, t)
         if not parts:
             continue
-        plain = side.structure == "plain"
+        plain = side.structure in ("plain", "indent")
         for c in cols:
             rel = Relation("total", (row.index, c), [(side.rows[k].index, c) for k in parts], where=row.label)
             rel.confirm = plain
+            rel.strict = side.structure == "indent"
             out.append(rel)
     return out
 
@@ -154,12 +158,10 @@ def _total_parts(side: Side, t: int) -> list[int]:
     rows = side.rows
     row = rows[t]
     if side.structure == "code":
-        if row.total != "grand" or any(not r.code and not r.total for r in rows):
-            return []
-        if any(r.total == "grand" for k, r in enumerate(rows) if k != t and _same_label(r, row)):
-            return []
-        return [k for k, r in enumerate(rows) if r.code and r.parent is None]
+        return _coded_total_parts(rows, t)
     segment = _segment(rows, t, row.total == "grand")
+    if side.structure == "indent":
+        return [k for k in segment if rows[k].parent is None]
     if side.structure == "enum":
         if any(not rows[k].marker for k in segment):
             return []  # an unmarked row among the items: its place is not known
@@ -169,6 +171,16 @@ def _total_parts(side: Side, t: int) -> list[int]:
     if row.total == "grand" and any(r.total == "grand" and not _segment_above(rows, k) for k, r in enumerate(rows[:t])):
         return []  # a total stated first, then another total below: which rows the second sums is not known
     return segment
+
+
+def _coded_total_parts(rows: list[Row], t: int) -> list[int]:
+    """A coded side's 合计 sums its 类 rows, when every item row has a code and the 合计 is the only one."""
+    row = rows[t]
+    if row.total != "grand" or any(not r.code and not r.total for r in rows):
+        return []
+    if any(r.total == "grand" for k, r in enumerate(rows) if k != t and _same_label(r, row)):
+        return []
+    return [k for k, r in enumerate(rows) if r.code and r.parent is None]
 
 
 def _segment_above(rows: list[Row], t: int) -> bool:

@@ -158,3 +158,25 @@ def enum_tree(rows: list[Row]) -> bool:
         r.parent = stack[-1] if stack else None
         stack.append(i)
     return True
+
+
+def indent_tree(table, indents: list[int]) -> None:
+    """Parents from the indentation of a space-aligned text table's labels (`  增值税` under `一、税收收入`):
+    the nearest row above with less indentation. Total rows (小计, 合计) take no parent."""
+    for side in table.sides:
+        rows = side.rows
+        if side.structure not in ("enum", "plain") or len({indents[r.index - 1] for r in rows}) < 2:
+            continue
+        side.structure = "indent"
+        for i, r in enumerate(rows):
+            r.parent = None
+            if r.total:
+                continue
+            mine = indents[r.index - 1]
+            for j in range(i - 1, -1, -1):
+                if rows[j].total:
+                    break
+                if indents[rows[j].index - 1] < mine:
+                    r.parent = j
+                    break
+        _levels(rows)
