@@ -9,6 +9,7 @@ from decimal import Decimal
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
+from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.rules.base import Result, Rule
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
@@ -110,9 +111,10 @@ class TableRate(Rule):
 
     def check(self) -> Iterable[Result]:
         for table in self.ctx.facts.tables:
+            defined = {f.column for f in column_formulas(table)}  # TO309 checks them by their formula
             for side in table.sides:
                 for col in side.columns:
-                    if col.kind not in ("ratio", "growth"):
+                    if col.kind not in ("ratio", "growth") or col.index in defined:
                         continue
                     pairs = operands(side, col)
                     if pairs and _aligned(table, side, col, pairs):
