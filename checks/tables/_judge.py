@@ -110,3 +110,22 @@ def written_like(base: Decimal, like: Quantity) -> str:
     if like.unit and not like.text.endswith(like.unit):
         text = text[: len(text) - len(like.unit)]
     return text
+
+
+def evaluate_figures(rule: Rule, total: Quantity, parts: list[Quantity | None]) -> Outcome | None:
+    """A total and its parts given as figures (None: a blank that counts as nothing)."""
+    if total.kind not in SUMMED:
+        return None
+    qs = [q for q in parts if q is not None]
+    if any(q.kind not in SUMMED or q.base_unit != total.base_unit for q in qs):
+        return None
+    if total.value != 0 and all(q.value == 0 for q in qs):
+        return None
+    low = sum((interval(q)[0] for q in qs), Decimal(0))
+    high = sum((interval(q)[1] for q in qs), Decimal(0))
+    computed = sum((q.base_value for q in qs), Decimal(0))
+    verdict = rule.ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
+    signs = [1] * len(qs)
+    if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
+        return Outcome("rounding", total, qs, signs, computed, holds=True)
+    return Outcome(verdict, total, qs, signs, computed)

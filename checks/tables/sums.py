@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.across import Across, across, locate
 from tieout.linter.parse.tables.relations import Relation, all_relations
 from tieout.linter.rules.base import Result, Rule
 
-from ._judge import Outcome, checked, evaluate, finding
+from ._judge import Outcome, checked, evaluate, evaluate_figures, finding
 
 
 class _TableSum(Rule):
@@ -47,6 +48,27 @@ class _TableSum(Rule):
 
     def message(self, table: Table, rel: Relation) -> str:
         return rel.where
+
+
+def _across_outcome(rule: Rule, tables: list[Table], ident: Across) -> Outcome | None:
+    """The identity judged on its cells (a blank counts as nothing where its table says so)."""
+    total = locate(tables, ident.total)
+    if not total:
+        return None
+    t, r, c = total  # type: ignore[misc]
+    parts = []
+    for term in ident.parts:
+        found = locate(tables, term)
+        if found is None:
+            return None
+        if found is not False:
+            parts.append(found)
+    cells = [(t.quantity(r, c), t.is_blank(r, c) and t.blank_zero)] + [
+        (pt.quantity(pr, pc), pt.is_blank(pr, pc) and pt.blank_zero) for pt, pr, pc in parts
+    ]
+    if any(q is None and not zero for q, zero in cells) or cells[0][0] is None:
+        return None
+    return evaluate_figures(rule, cells[0][0], [q for q, _ in cells[1:]])
 
 
 def _confirmed(table: Table, judged: list[tuple[Relation, Outcome]]) -> list[tuple[Relation, Outcome]]:
@@ -194,3 +216,18 @@ class TableIdentity(_TableSum):
 
     def message(self, table: Table, rel: Relation) -> str:
         return f"{_in(table)}不满足“{rel.name}”"
+
+    def check(self) -> Iterable[Result]:
+        yield from super().check()
+        yield from self._across()
+
+    def _across(self) -> Iterable[Result]:
+        """Identities between two tables of the document."""
+        tables = self.ctx.facts.tables
+        for ident in across():
+            o = _across_outcome(self, tables, ident)
+            if o is None:
+                continue
+            yield checked(self, o, "pass" if o.verdict == "pass" or o.holds else "fail", ident.name)
+            if o.verdict != "pass":
+                yield from finding(self, o, f"两表之间不满足“{ident.name}”")
