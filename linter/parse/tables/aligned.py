@@ -30,6 +30,7 @@ from .vocab import role_of
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
 HEADER_WORDS = re.compile(r"预算数|决算数|执行数|完成数|预算|决算|执行|增长|%")
+NAME_HEADER = re.compile(r"项目|预算科目|科目名称|项\s*目")
 UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
 TOLERANCE = 3  # display columns a figure's right edge may stray from its column's
 
@@ -96,14 +97,19 @@ def _table_at(lines: list[str], starts: list[int], i: int, mapper: _Mapper):
         j += 1
     while j < len(lines) and not lines[j].strip() and j < i + 6:
         j += 1
-    if not header or not any("项目" in flatten(lines[h]) for h in header):
+    if not header or not any(NAME_HEADER.search(flatten(lines[h])) for h in header):
         return None
     if not any(HEADER_WORDS.search(lines[h]) for h in header):
         return None
     rows = []
-    while j < len(lines) and _data(lines[j]) is not None:
-        rows.append(j)
-        j += 1
+    while j < len(lines):
+        if _data(lines[j]) is not None:
+            rows.append(j)
+            j += 1
+        elif not lines[j].strip() and rows and j + 1 < len(lines) and _data(lines[j + 1]) is not None:
+            j += 1  # rows set one blank line apart
+        else:
+            break
     if len(rows) < 3:
         return None
     built = _build(lines, starts, header, rows, mapper)
@@ -190,7 +196,7 @@ def _header_row(lines, starts, header, cols, mapper: _Mapper) -> list[Cell]:
     names = [""] * len(cols)
     for h in header:
         for m in re.finditer(r"\S+", lines[h]):
-            if "项目" in m.group() or "单位" in m.group():
+            if NAME_HEADER.search(m.group()) or "单位" in m.group():
                 continue
             edge = width(lines[h][: m.end()])
             c = min(range(len(cols)), key=lambda x: abs(cols[x] - edge))

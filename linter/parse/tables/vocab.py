@@ -46,6 +46,8 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     percent = percent or bool(PERCENT_HEADER.search(text))
     if not percent and DELTA.search(text):
         return Role("增减额", "delta")  # 比上年增减 / 金额: a change in amount, not a part of a total
+    if percent and re.search(r"比上年|同比|增长|增减|增幅", text) and not re.search(r"为.*上年", text):
+        return Role("增长%", "growth")  # 比上年（同比）+-%
     if percent and re.search(r"为.*上年|比上年%", text):
         return Role("为上年%", "ratio")  # 决算数为上年决算数的%
     if percent and re.search(r"为.*预算|完成.*预算|预算.*完成", text):
