@@ -1,8 +1,12 @@
 """Reading speed of Word and PDF reports: the seed text laid out as a .docx (repeated) and as a multi-page
-PDF (reportlab, CID font), then rendered by tieout's readers. Run: python benchmarks/bench_read.py"""
+PDF (reportlab, CID font), then rendered by tieout's readers. Run: python benchmarks/bench_read.py
+
+With `--corpus DIR`, every PDF under DIR is rendered instead (read in place), and the pages per second over
+all of them are printed, in wall-clock and in CPU seconds (the CPU figure holds on a shared machine too)."""
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -63,7 +67,28 @@ def make_pdf(path: Path, pages: int) -> None:
     c.save()
 
 
+def corpus(folder: Path) -> None:
+    pages = 0
+    wall = cpu = 0.0
+    slowest = (0.0, "")
+    for pdf in sorted(folder.rglob("*.pdf")):
+        t, c = time.perf_counter(), time.process_time()
+        rendering = render_pdf(str(pdf))
+        dt, dc = time.perf_counter() - t, time.process_time() - c
+        n = rendering.pages
+        pages, wall, cpu = pages + n, wall + dt, cpu + dc
+        slowest = max(slowest, (dt, pdf.name))
+        print(f"{pdf.relative_to(folder)}: {n} pages in {dt:.2f} s ({dc:.2f} s CPU)")
+    print(
+        f"{pages} pages in {wall:.1f} s ({cpu:.1f} s CPU): {pages / wall:.1f} pages/s ({pages / cpu:.1f} per CPU second)"
+    )
+    print(f"slowest: {slowest[1]} {slowest[0]:.2f} s")
+
+
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--corpus":
+        corpus(Path(sys.argv[2]))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         d, p = Path(tmp) / "r.docx", Path(tmp) / "r.pdf"
         make_docx(d, 20)

@@ -1,22 +1,46 @@
-"""Balances: income − expenditure = balance; opening + income − expenditure = closing."""
+"""Balances: income − expenditure = balance; opening + income − expenditure = closing; months payable; score
+sums."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.figures.intervals import add, fmt, interval, sub, unit_of
-from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
 from ._util import in_unit
 
 
-class BalanceMismatch(Rule):
-    """A stated balance (当期结余、年末结转结余) is not income minus expenditure (plus the opening balance).
+def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    for b in ctx.facts.balances:
+        figures = [b.income, b.expense, b.balance]
+        band = unit_of(figures)
+        plain = sub(interval(b.income), interval(b.expense))
+        verdicts = [ctx.judge(interval(b.balance), plain, band)]
+        if b.opening is not None:
+            verdicts.append(ctx.judge(interval(b.balance), add([interval(b.opening), plain]), band))
+        if b.outflows:  # the other money leaving the fund, when the text states it
+            net = sub(plain, add([interval(q) for q in b.outflows]))
+            verdicts.append(ctx.judge(interval(b.balance), net, unit_of([*figures, *b.outflows])))
+        ops = [b.income, b.expense, *b.outflows] + ([b.opening] if b.opening else [])
+        related = [(b.income, "收入"), (b.expense, "支出")]
+        if "pass" in verdicts:
+            yield Outcome(b.balance, "pass", "delta", related, operands=ops)
+            continue
+        exact = in_unit(b.income.base_value - b.expense.base_value, b.balance)
+        msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {exact}"
+        verdict = "rounding" if "rounding" in verdicts else "fail"
+        yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
 
-    The income, expenditure and balance are taken from one paragraph (`收入 X，支出 Y，当期结余 Z`);
-    cumulative balances (历年累计结余) are not period balances and are not checked this way.
+
+class BalanceMismatch(Rule):
+    """A stated balance (收支相抵，当期结余、年终结余) is not income minus expenditure (plus the opening balance).
+
+    The income and expenditure are the sides' totals (`收入决算结果`, `收入总计`) or the one income and one
+    expenditure stated with the balance; stocks (历年累计结余、债务余额) and the carry-over of the
+    expenditure side (结转下年) are not period balances and are not checked this way.
     """
 
     code = "TO109"
@@ -25,26 +49,7 @@ class BalanceMismatch(Rule):
     kind = "delta"
 
     def check(self) -> Iterable[Result]:
-        ctx = self.ctx
-        for b in ctx.facts.balances:
-            figures = [b.income, b.expense, b.balance]
-            unit = unit_of(figures)
-            plain = sub(interval(b.income), interval(b.expense))
-            verdicts = [self.ctx.judge(interval(b.balance), plain, unit)]
-            if b.opening is not None:
-                verdicts.append(self.ctx.judge(interval(b.balance), add([interval(b.opening), plain]), unit))
-            ops = [b.income, b.expense] + ([b.opening] if b.opening else [])
-            if "pass" in verdicts:
-                yield self.checked(b.balance, "pass", ops)
-                continue
-            yield self.checked(b.balance, "fail", ops)
-            exact = b.income.base_value - b.expense.base_value
-            related = [ctx.related(b.income, "收入"), ctx.related(b.expense, "支出")]
-            msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {in_unit(exact, b.balance)}"
-            kw = self.rounding("rounding" in verdicts)
-            yield self.diag(
-                b.balance, msg, stated=b.balance.text, expected=in_unit(exact, b.balance), related=related, **kw
-            )
+        return self.report(balance_outcomes(self.ctx))
 
 
 class MonthsPayable(Rule):
@@ -79,6 +84,20 @@ class MonthsPayable(Rule):
                 )
 
 
+def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    for sset in ctx.facts.scores:
+        figures = [sset.total, *sset.items]
+        band = max(q.ulp for q in figures)
+        verdict = ctx.judge(interval(sset.total), add([interval(q) for q in sset.items]), band)
+        related = [(q, "分项得分") for q in sset.items]
+        if verdict == "pass":
+            yield Outcome(sset.total, "pass", "score_sum", related)
+            continue
+        total = sum((q.value for q in sset.items), Decimal(0))
+        msg = f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符"
+        yield Outcome(sset.total, verdict, "score_sum", related, msg, sset.total.text, f"{fmt(total)}分")
+
+
 class ScoreSum(Rule):
     """The item scores listed after an overall score (`自评得分 98 分 … 1、…得分 20 分`) do not add up to it.
 
@@ -92,24 +111,7 @@ class ScoreSum(Rule):
     kind = "score_sum"
 
     def check(self) -> Iterable[Result]:
-        ctx = self.ctx
-        for sset in ctx.facts.scores:
-            figures = [sset.total, *sset.items]
-            unit = max(q.ulp for q in figures)
-            verdict = ctx.judge(interval(sset.total), add([interval(q) for q in sset.items]), unit)
-            yield self.checked(sset.total, "pass" if verdict == "pass" else "fail", sset.items)
-            if verdict == "pass":
-                continue
-            total = sum((q.value for q in sset.items), Decimal(0))
-            kw = self.rounding(verdict == "rounding")
-            yield self.diag(
-                sset.total,
-                f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符",
-                stated=sset.total.text,
-                expected=f"{fmt(total)}分",
-                related=[ctx.related(q, "分项得分") for q in sset.items],
-                **kw,
-            )
+        return self.report(score_outcomes(self.ctx))
 
 
 @hookimpl

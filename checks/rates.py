@@ -1,26 +1,184 @@
-"""Rates and written formulas: 执行率、完成率、到位率 … against their operands, and `A/B*100%=C`."""
+"""Rates and written formulas: 执行率、完成率、完成预算的 p% … against their operands, and `A/B*100%=C`."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from tieout.linter.facts.model import Formula, Mention, Rate
+from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.formulas import evaluate
-from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.vocab import words
 
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 
 
+def _alt(name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
+
+
+EXECUTION_RATE = re.compile(f"(?:{_alt('execution_rate')})")
+PLAN = re.compile(f"(?:{_alt('plan_words')})")
+OUTCOME = re.compile(f"(?:{_alt('outcome_words')})")
+BUDGET_STAGES = ("预算", "调整预算")
+PLAN_STAGES = (*BUDGET_STAGES, "计划")
+# a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
+AGAINST_BUDGET = re.compile(r"预算")
+
+
+def _ratio_outcome(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity, certain: bool, word: str) -> Outcome:
+    exact = ctx.value(num) / ctx.value(den) * HUNDRED
+    iv = ratio(ctx.interval(num), ctx.interval(den))
+    verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
+    expected = f"{fmt(exact, r.stated.decimals)}%"
+    related = [(num, "分子"), (den, word)]
+    computed = f"{num.text}/{den.text} = {fmt(exact, 4)}%"
+    if verdict == "rounding":
+        msg = f"{r.name} {r.stated.text} 与 {computed} 相差不足末位一个单位"
+    else:
+        msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
+    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, certain)
+
+
+def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    for r in ctx.facts.rates:
+        if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
+            continue
+        if r.ordered:
+            o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
+        elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
+            # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
+            o = _against_budget(ctx, r)
+        elif AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
+            # `收入 327.1 亿元，完成预算的 98.9%`: the figure before the rate over its budget, stated elsewhere
+            o = _against_budget(ctx, r)
+        else:
+            o = _in_sentence(ctx, r)
+        if o is not None:
+            yield o
+
+
+def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`预算资金 196 万元，当年支出 174.77 万元，执行率为 89.17%`: the two figures before the rate, either way
+    round unless the wording orders them. A pair that holds is listed as checked; a miss is reported only when
+    the labels say which figure is the plan and which the outcome of an execution rate — a rate of other
+    figures (`债务率`) relates quantities the sentence need not state."""
+    if len(r.operands) < 2:
+        return None
+    pairs = [(a, b) for i, a in enumerate(r.operands) for b in r.operands[i + 1 :] if a.base_unit == b.base_unit]
+    tried = []
+    for a, b in pairs:
+        for num, den in ((a, b),) if r.ordered else ((b, a), (a, b)):
+            if ctx.value(den) != 0:
+                tried.append(_ratio_outcome(ctx, r, num, den, r.certain, "分母"))
+    passing = next((o for o in tried if o.verdict == "pass"), None)
+    if passing is not None or not tried:
+        return passing
+    rounding = next((o for o in tried if o.verdict == "rounding"), None)
+    return rounding or _plan_and_outcome(ctx, r)
+
+
+def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """The rate over the one plan and one outcome figure its sentence names, when it is an execution rate."""
+    if len(r.operands) != 2:
+        return None
+    stem = _named_numerator(r)
+    if stem is not None:
+        num, den = stem
+        return _ratio_outcome(ctx, r, num, den, r.certain, "分母") if ctx.value(den) != 0 else None
+    if not (r.ordered or EXECUTION_RATE.search(r.name)):
+        return None
+    if r.ordered:
+        num, den = r.operands
+    else:
+        roles = [_role(ctx, label) for label in r.labels]
+        # an execution rate of one plan and one outcome; one of them named suffices, the other is the other
+        if sorted(roles) not in (["outcome", "plan"], ["", "outcome"], ["", "plan"]):
+            return None
+        first_is_num = roles[0] == "outcome" or roles[1] == "plan"
+        num, den = r.operands if first_is_num else r.operands[::-1]
+    if ctx.value(den) == 0 or num.base_unit != den.base_unit:
+        return None
+    return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+RATE_STEM = re.compile(r"^(?:有效|资金|实际|项目|总体|整体|综合)*(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:率|度)$")
+
+
+def _named_numerator(r: Rate) -> tuple[Quantity, Quantity] | None:
+    """`发放问卷 500 份，回收 480 份，回收率 96.00%`: the figure whose label holds the rate's own word (回收) is its
+    numerator, the other its denominator."""
+    m = RATE_STEM.match(r.name.rstrip("为是达到约=："))
+    if m is None or len(r.labels) != 2:
+        return None
+    stem = m.group("stem")
+    holders = [i for i, label in enumerate(r.labels) if stem in label]
+    if len(holders) != 1:
+        return None
+    i = holders[0]
+    return r.operands[i], r.operands[1 - i]
+
+
+def _role(ctx: CheckContext, label: str) -> str:
+    """plan / outcome / "" for a figure's label: by its stage words (年初预算, 决算数 — a fund's name such as
+    一般公共预算 is no stage), else by plan or outcome words of its item (计划, 实际支出)."""
+    item, said = ctx.labeller.identify(label)
+    if said.stage in BUDGET_STAGES or (said.stage is None and PLAN.search(item)):
+        return "plan"
+    if said.stage in ("执行", "决算") or OUTCOME.search(item):
+        return "outcome"
+    return ""
+
+
+def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`一般公共预算收入 327.1 亿元，完成预算的 98.9%`: the denominator is the budget of the same quantity —
+    the figure the report states for the same item and context at a budget stage. Without one, the rate is
+    not checkable here (the budget stands in another document)."""
+    if not r.operands:
+        return None
+    num = r.operands[-1]
+    own = ctx.index.mention_of(num)
+    if own is None or not own.identity.item:
+        return None
+    said = read(r.name).context.stage
+    stages = (said,) if said in PLAN_STAGES else PLAN_STAGES
+    found = [(m, q) for m, q in _budgets(ctx, own, num) if m.identity.context.stage in stages]
+    if not found or len({q.base_value for _, q in found}) != 1:
+        return None
+    m, den = found[0]
+    certain = own.identity.complete() and m.identity.complete()
+    return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
+
+
+def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[Mention, Quantity]]:
+    mine = own.identity
+    for m in ctx.facts.mentions:
+        other = m.identity
+        if m is own or other.item != mine.item or other.subject != mine.subject:
+            continue
+        a, b = mine.context, other.context
+        if (a.scope, a.fund, a.period) != (b.scope, b.fund, b.period):
+            continue
+        if not (a.known("scope", "period") or ctx.doc.section_at(m.start) is ctx.doc.section_at(own.start)):
+            continue  # where the context is not stated, only a plan under the same heading is this figure's
+        for q in m.quantities:
+            if q.base_unit == like.base_unit and q.kind == like.kind and q.exact and q is not like:
+                yield m, q
+
+
 class RateMismatch(Rule):
-    """A stated rate does not match the two figures stated before it in the same sentence.
+    """A stated rate does not match the figures it is a rate of.
 
     `资金 196 万元，当年支出 174.77 万元，执行率为 89.17%`: the rate is checked as the second figure over the
-    first (or the first over the second, whichever the sentence means); a miss within one unit of the
-    rate's last digit is a rounding finding (TO100).
+    first (or the first over the second, whichever the sentence means). `收入 327.1 亿元，完成预算的 98.9%`:
+    the denominator is the budget of the same quantity (same item, scope, fund and period) where the report
+    states it; where it does not, the rate is not checkable and nothing is said. A miss within one unit of
+    the rate's last digit is a rounding finding (TO100).
     """
 
     code = "TO105"
@@ -29,123 +187,29 @@ class RateMismatch(Rule):
     kind = "rate"
 
     def check(self) -> Iterable[Result]:
-        ctx = self.ctx
-        for r in ctx.facts.rates:
-            if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
-                continue
-            if len(r.operands) == 1:
-                yield from self._implicit_base(r)
-                continue
-            if len(r.operands) < 2:
-                continue
-            a, b = r.operands[-2], r.operands[-1]
-            if a.base_unit != b.base_unit:
-                continue
-            stated = interval(r.stated)
-            verdicts = []
-            for num, den in ((a, b),) if r.ordered else ((b, a), (a, b)):
-                iv = ratio(interval(num, ctx.value(num)), interval(den, ctx.value(den)))
-                if iv is not None:
-                    verdicts.append((self.ctx.judge(stated, iv, r.stated.ulp), num, den))
-            if not verdicts:
-                continue
-            if any(v == "pass" for v, _, _ in verdicts):
-                yield self.checked(r.stated, "pass", [a, b])
-                continue
-            yield self.checked(r.stated, "fail", [a, b])
-            v, num, den = verdicts[0]
-            exact = ctx.value(num) / ctx.value(den) * HUNDRED
-            expected = f"{fmt(exact, r.stated.decimals)}%"
-            related = [ctx.related(num, "分子"), ctx.related(den, "分母")]
-            if any(v == "rounding" for v, _, _ in verdicts):
-                yield self.diag(
-                    r.stated,
-                    f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 相差不足末位一个单位",
-                    stated=r.stated.text,
-                    expected=expected,
-                    related=related,
-                    fix=expected,
-                    **self.rounding(True),
-                )
-            else:
-                yield self.diag(
-                    r.stated,
-                    f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，应为 {expected}",
-                    stated=r.stated.text,
-                    expected=expected,
-                    related=related,
-                    fix=expected,
-                )
-
-    def _implicit_base(self, r) -> Iterable[Result]:
-        """One operand in the sentence: the denominator stands elsewhere. Candidates are the same label stated
-        in another sentence (the plan: `计划新建运动场 3 个` for `新建运动场 2 个，完成率 66.67%`), a larger
-        figure of the same paragraph, and totals or plans stated anywhere. Any candidate that makes the rate
-        hold is a checked pass. Otherwise a single same-label figure is evidence enough for a finding; a single
-        total elsewhere only for an info finding (the base is not written, the author may mean another)."""
-        ctx = self.ctx
-        num = r.operands[0]
-        same, near, totals = _implicit_base_candidates(ctx, num)
-        for den, _ in [*same, *near, *totals]:
-            if _rate_of(r.stated, num, den, ctx) == "pass":
-                yield self.checked(r.stated, "pass", [num, den])
-                return
-        for cands, severity in ((same, None), (totals, "info")):
-            if not cands:
-                continue
-            if len({q.base_value for q, _ in cands}) != 1:
-                return
-            den, key = cands[0]
-            exact = ctx.value(num) / ctx.value(den) * HUNDRED
-            yield self.checked(r.stated, "fail", [num, den])
-            yield self.diag(
-                r.stated,
-                f"{r.name} {r.stated.text} 的分母未写明；以报告中的“{key}”{den.text} 为分母，"
-                f"{num.text}/{den.text} = {fmt(exact, 2)}%。请写明分母或核对比率",
-                stated=r.stated.text,
-                expected=f"{fmt(exact, r.stated.decimals)}%",
-                related=[ctx.related(num, "分子"), ctx.related(den, "可能的分母")],
-                severity=severity,
-            )
-            return
+        return self.report(rate_outcomes(self.ctx))
 
 
-PLAN = re.compile(r"计划|目标|预计|年初|任务|预算")
-TOTALISH = re.compile(r"(?:总|合计|全部|全市|全省|全年|参保|参加|应|计划|预算|目标|总数|人数)")
+def formula_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    for f in ctx.facts.formulas:
+        o = _formula_outcome(ctx, f)
+        if o is not None:
+            yield o
 
 
-def _implicit_base_candidates(ctx, num: Quantity):
-    """(same label elsewhere, larger figures of the paragraph, totals and plans anywhere), each (figure, label)."""
-    own = ctx.mention_of(num)
-    same, near, totals = [], [], []
-    for m in ctx.facts.mentions:
-        for q in m.quantities:
-            if q is num or not q.exact or q.base_unit != num.base_unit or q.kind != num.kind:
-                continue
-            if (
-                own is not None
-                and m.sentence != own.sentence
-                and own.key
-                and _same_name(m.key, own.key)
-                and PLAN.search(ctx.sentence_of(q.start))
-            ):
-                same.append((q, m.key))
-            elif own is not None and m.paragraph == own.paragraph and q.base_value >= num.base_value:
-                near.append((q, m.key))
-            elif TOTALISH.search(m.key) and q.base_value > num.base_value:
-                totals.append((q, m.key))
-    return same, near, totals
-
-
-def _same_name(a: str, b: str) -> bool:
-    """`项目计划改造校舍` names the plan of `实际改造校舍`: the same words once 计划/实际/完成 are set aside."""
-    strip = re.compile(r"^(?:项目)?(?:年初|全年)?(?:计划|预计|目标|实际|已|共|累计)?")
-    return strip.sub("", a) == strip.sub("", b) and len(strip.sub("", a)) >= 4
-
-
-def _rate_of(r_stated: Quantity, num: Quantity, den: Quantity, ctx) -> str:
-    iv = ratio(interval(num, ctx.value(num)), interval(den, ctx.value(den)))
-    return "fail" if iv is None else ctx.judge(interval(r_stated), iv, r_stated.ulp)
+def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
+    values = [q.value / HUNDRED if q.kind == "percent" else q.value for q in f.operands]
+    value = evaluate(f.expression, values)
+    if value is None:
+        return None
+    res = f.result
+    computed = value * (HUNDRED if res.kind == "percent" else Decimal(1))
+    ulp = res.ulp
+    verdict = ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
+    expected = f"{fmt(computed, res.decimals)}{res.unit}"
+    related = [(q, "运算数") for q in f.operands]
+    msg = f"公式 {f.name or ''}计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}"
+    return Outcome(res, verdict, "formula", related, msg, res.text, expected, expected)
 
 
 class FormulaMismatch(Rule):
@@ -159,31 +223,7 @@ class FormulaMismatch(Rule):
     kind = "formula"
 
     def check(self) -> Iterable[Result]:
-        ctx = self.ctx
-        for f in ctx.facts.formulas:
-            values = [q.value / HUNDRED if q.kind == "percent" else q.value for q in f.operands]
-            value = evaluate(f.expression, values)
-            if value is None:
-                continue
-            res = f.result
-            scale = HUNDRED if res.kind == "percent" else Decimal(1)
-            computed = value * scale
-            ulp = res.ulp
-            verdict = self.ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
-            yield self.checked(res, "pass" if verdict == "pass" else "fail", f.operands)
-            if verdict == "pass":
-                continue
-            expected = f"{fmt(computed, res.decimals)}{res.unit}"
-            related = [ctx.related(q, "运算数") for q in f.operands]
-            yield self.diag(
-                res,
-                f"公式 {f.name or ''}计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}",
-                stated=res.text,
-                expected=expected,
-                related=related,
-                fix=expected,
-                **(self.rounding(verdict == "rounding")),
-            )
+        return self.report(formula_outcomes(self.ctx))
 
 
 class FormulaOperandUnknown(Rule):
@@ -197,7 +237,7 @@ class FormulaOperandUnknown(Rule):
     code = "TO107"
     name = "formula-operand-unknown"
     severity = "warning"
-    kind = "formula"
+    kind = "cross_ref"
 
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
@@ -208,37 +248,36 @@ class FormulaOperandUnknown(Rule):
         values = {q.value for q in stated}
         for f in ctx.facts.formulas:
             # small whole numbers in a formula (`×12`, `(100-5)`) are constants, not figures to look up
-            unknown = [
-                q
-                for q in f.operands
-                if q.kind != "percent"
-                and q.value not in TRIVIAL
-                and q.value not in values
-                and (q.decimals > 0 or abs(q.value) >= 100)
-            ]
+            unknown = [q for q in f.operands if _looked_up(q) and q.value not in values]
             if not unknown:
-                if any(q.kind != "percent" and q.value not in TRIVIAL for q in f.operands):
-                    yield self.checked(f.operands[0], "pass", f.operands[1:], kind="cross_ref")
+                if any(_looked_up(q) for q in f.operands):
+                    yield self.checked(f.operands[0], "pass", f.operands[1:])
                 continue
-            first = unknown[0]
-            yield self.checked(first, "fail", f.operands, kind="cross_ref")
-            by_value = {}
-            # an operand written with decimals is an amount; counts (人次, 家) are no candidates for it
-            like = [q for q in stated if q.kind != "count" or q.decimals == first.decimals == 0]
-            for q in sorted(like, key=lambda q: abs(q.value - first.value)):
-                by_value.setdefault(q.value, q)
-            near = list(by_value.values())[:2]
-            names = "、".join(sorted({q.text for q in unknown}))
-            hint = "；报告中最接近的数为 " + "、".join(q.text for q in near) if near else ""
-            expected = near[0].text if near else None
-            yield self.diag(
-                first,
-                f"公式 {f.name}中的 {names} 在报告其他地方没有出现{hint}",
-                stated=first.text,
-                expected=expected,
-                related=[ctx.related(q, "报告中相近的数") for q in near]
-                + [ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first],
-            )
+            yield self.checked(unknown[0], "fail", f.operands)
+            yield self._finding(f, unknown, stated)
+
+    def _finding(self, f: Formula, unknown: list[Quantity], stated: list[Quantity]):
+        first = unknown[0]
+        by_value: dict[Decimal, Quantity] = {}
+        # an operand written with decimals is an amount; counts (人次, 家) are no candidates for it
+        like = [q for q in stated if q.kind != "count" or q.decimals == first.decimals == 0]
+        for q in sorted(like, key=lambda q: abs(q.value - first.value)):
+            by_value.setdefault(q.value, q)
+        near = list(by_value.values())[:2]
+        names = "、".join(sorted({q.text for q in unknown}))
+        hint = "；报告中最接近的数为 " + "、".join(q.text for q in near) if near else ""
+        return self.diag(
+            first,
+            f"公式 {f.name}中的 {names} 在报告其他地方没有出现{hint}",
+            stated=first.text,
+            expected=near[0].text if near else None,
+            related=[self.ctx.related(q, "报告中相近的数") for q in near]
+            + [self.ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first],
+        )
+
+
+def _looked_up(q: Quantity) -> bool:
+    return q.kind != "percent" and q.value not in TRIVIAL and (q.decimals > 0 or abs(q.value) >= 100)
 
 
 @hookimpl

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import add, interval, unit_of
+from tieout.linter.facts.model import Change, Mention
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
-from ._util import footings
-
-MONEY_UNITS = {Decimal(1): "元", Decimal(10**3): "千元", Decimal(10**4): "万元", Decimal(10**8): "亿元"}
 AMOUNT_WORDS = re.compile(r"(?:金额|资金|经费|收入|支出|费用|预算|总值|总额|净值|余额|结余|资产|负债|拨款|价值|成本)$")
+MIN_DIGITS = 3
+MULTIPLIERS = frozenset(
+    "万亿千百"
+)  # a bare `2` or `15` after an amount word is more often a count or a list number than an amount
 
 
 class UnitSlip(Rule):
@@ -22,65 +24,41 @@ class UnitSlip(Rule):
     neighbouring unit makes it hold exactly.
 
     `项目支出 605,282.99 亿元` in a list of 万元 whose parts sum to the total only when it is read as 万元 is
-    a unit slip, not a sum error: the finding names the likely unit, and the other checks compute with it.
+    a unit slip, not a sum error: the finding names the likely unit, and the sum check computes with it.
     """
 
     code = "TO202"
     name = "unit-slip"
     severity = "error"
     kind = "unit"
-    order = 10
 
     def check(self) -> Iterable[Result]:
-        for _, total, parts in footings(self.ctx.facts.breakdowns, "元"):
-            figures = [total, *parts]
-            unit_ulp = unit_of(figures)
-            if self.ctx.judge(interval(total), add([interval(p) for p in parts]), unit_ulp) != "fail":
-                continue
-            found = self._rescaled(total, parts, unit_ulp)
-            if found is None:
-                continue
-            f, fixed, unit = found
-            self.ctx.corrections[f.start] = fixed
+        for slip in self.ctx.facts.unit_slips:
+            f, b = slip.figure, slip.breakdown
+            figures = [q for m in [b.total, *b.parts] if (q := m.of_unit("元")) is not None]
             others = [q for q in figures if q is not f]
             number = f.text[: -len(f.unit)]
+            whole = b.total.of_unit("元")
+            is_total = whole is f
+            yield self.checked(f, "fail", others)
             yield self.diag(
                 f,
-                f"单位疑误：{f.text} 应为 {number}{unit}；按 {unit} 计，"
-                f"{'各项之和等于合计' if f is not total else '合计等于各项之和'}，按 {f.unit} 计则相差 10⁴ 倍以上",
+                f"单位疑误：{f.text} 应为 {number}{slip.unit}；按 {slip.unit} 计，"
+                f"{'合计等于各项之和' if is_total else '各项之和等于合计'}，按 {f.unit} 计则相差 10⁴ 倍以上",
                 stated=f.text,
-                expected=f"{number}{unit}",
-                fix=f"{number}{unit}",
-                related=[self.ctx.related(q, "合计" if q is total else "组成项") for q in others],
+                expected=f"{number}{slip.unit}",
+                fix=f"{number}{slip.unit}" if b.certain else None,
+                related=[self.ctx.related(q, "合计" if q is whole else "组成项") for q in others],
+                severity=self.certainty(b.certain),
             )
-            yield self.checked(f, "fail", others)
-
-    def _rescaled(
-        self, total: Quantity, parts: list[Quantity], unit_ulp: Decimal
-    ) -> tuple[Quantity, Decimal, str] | None:
-        """The one figure whose number in another money unit makes the breakdown foot exactly."""
-        figures = [total, *parts]
-        for f in figures:
-            for scale, unit in MONEY_UNITS.items():
-                if scale == f.scale:
-                    continue
-                fixed = f.value * scale
-                ivs = [interval(q, fixed if q is f else None) for q in figures]
-                if self.ctx.judge(ivs[0], add(ivs[1:]), unit_ulp) != "pass":
-                    continue
-                if f is not total:
-                    # a part that rescales to almost nothing is an extra part, not a unit slip
-                    without = [iv for q, iv in zip(parts, ivs[1:]) if q is not f]
-                    if self.ctx.judge(ivs[0], add(without), unit_ulp) == "pass":
-                        continue
-                return f, fixed, unit
-        return None
 
 
 class MissingUnit(Rule):
-    """An amount written without its unit among amounts that have one (`在用固定资产总值为 130.60。`).
+    """A figure written without its unit where its sentence says which unit it has.
 
-    The number is read as it stands; the finding asks for the unit the neighbouring amounts use.
+    `支出增加 1,193.20 万元，增长 13.95。`: 13.95 is the growth in per cent (1,193.20 over last year's
+    figure), written without `%`. `在用固定资产总值为 130.60。`: an amount without its unit among amounts of
+    one unit. The number is read as it stands; the finding asks for the unit.
     """
 
     code = "TO203"
@@ -89,17 +67,44 @@ class MissingUnit(Rule):
     kind = "unit"
 
     def check(self) -> Iterable[Result]:
+        yield from self._changes()
+        yield from self._amounts()
+
+    def _changes(self) -> Iterator[Result]:
+        """A bare change figure that is exactly the growth in per cent the sentence's figures give."""
+        for c in self.ctx.facts.changes:
+            for m in c.movements:
+                q = m.quantity
+                growth = _growth(c) if q is not None and q.kind == "bare" and q.decimals > 0 else None
+                if q is None or growth is None:
+                    continue
+                ok = self.ctx.judge(interval(q), growth, q.ulp) != "fail"
+                if not ok:
+                    continue
+                yield self.checked(q, "fail", [x for x in (c.current,) if x is not None])
+                yield self.diag(
+                    q,
+                    f"“{m.word}{q.text}”缺少单位：按所述数字计算增幅为 {fmt((growth[0] + growth[1]) / 2, q.decimals)}%，"
+                    f"应写作 {q.text}%",
+                    stated=q.text,
+                    expected=f"{q.text}%",
+                    fix=f"{q.text}%" if c.certain else None,
+                    related=[self.ctx.related(c.current, "本期数")] if c.current is not None else [],
+                    severity=self.certainty(c.certain),
+                )
+
+    def _amounts(self) -> Iterator[Result]:
         in_formula = {q.start for f in self.ctx.facts.formulas for q in [*f.operands, f.result]}
-        by_para: dict[int, list] = {}
+        by_para: dict[int, list[Mention]] = {}
         for m in self.ctx.facts.mentions:
             by_para.setdefault(m.paragraph, []).append(m)
         for mentions in by_para.values():
             units = [q for m in mentions for q in m.quantities if q.kind == "amount"]
-            if not units:
-                continue
+            if len({q.unit for q in units}) != 1:
+                continue  # the paragraph's amounts do not say which unit one without it has
             for m in mentions:
                 for q in m.quantities:
-                    if q.kind != "bare" or q.start in in_formula or not AMOUNT_WORDS.search(m.key):
+                    if not _bare_amount(self.ctx.doc.text, m, q) or q.start in in_formula:
                         continue
                     near = min(units, key=lambda u: abs(u.start - q.start))
                     yield self.diag(
@@ -109,6 +114,30 @@ class MissingUnit(Rule):
                         expected=f"{q.text}{near.unit}",
                         related=[self.ctx.related(near, "同段金额的单位")],
                     )
+
+
+def _bare_amount(text: str, m: Mention, q: Quantity) -> bool:
+    if q.kind != "bare" or not AMOUNT_WORDS.search(m.key):
+        return False
+    if text[q.end : q.end + 1] in MULTIPLIERS:
+        return False  # `4.30万`: the measure word is left out, not the unit
+    return q.decimals > 0 or len(str(abs(q.value)).split(".")[0]) >= MIN_DIGITS
+
+
+def _growth(c: Change) -> tuple[Decimal, Decimal] | None:
+    """The growth in per cent the change's own figures give: current and stated difference, or base."""
+    cur = c.current
+    if cur is None or cur.kind not in ("amount", "count"):
+        return None
+    if c.base is not None and c.base.base_unit == cur.base_unit:
+        return ratio(sub(interval(cur), interval(c.base)), interval(c.base))
+    delta = next((m for m in c.movements if m.quantity is not None and m.quantity.base_unit == cur.base_unit), None)
+    if delta is None or delta.quantity is None:
+        return None
+    d = interval(delta.quantity)
+    base = sub(interval(cur), d) if delta.direction == "up" else (interval(cur)[0] + d[0], interval(cur)[1] + d[1])
+    iv = ratio(d, base)
+    return iv if iv is not None and iv[1] < HUNDRED * 10 else None
 
 
 @hookimpl

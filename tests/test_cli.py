@@ -107,6 +107,8 @@ def test_config_file_and_errors(tmp_path):
     (tmp_path / "tieout.yaml").write_text("fail-on: loud\n", encoding="utf-8")
     proc = run("check", str(report))
     assert proc.returncode == 2 and b"fail_on" in proc.stderr
+    proc = run("check", "--config", str(tmp_path / "missing.yaml"), str(report))
+    assert proc.returncode == 2 and b"missing.yaml: cannot read" in proc.stderr and b"Traceback" not in proc.stderr
 
 
 def test_pyproject_config(tmp_path):
@@ -130,7 +132,9 @@ def test_rules_and_explain(capsys):
     assert {"code", "name", "severity", "summary"} <= set(table[0])
     assert main(["explain", "TO103"]) == 0
     out = capsys.readouterr().out
-    assert "share-mismatch" in out and "Example that is reported" in out
+    assert out.startswith("# TO103 share-mismatch\n") and "Reported:" in out and "Passes:" in out
+    assert not [line for line in out.splitlines() if line.startswith("    ")], "prose, not an indented block"
+    assert main(["explain", "no-such-rule"]) == 2
 
 
 def test_facts_verbose(capsys):
@@ -149,10 +153,3 @@ def test_rounding_units_setting():
     strict = {d.code for d in lint_text(text, config=parse({"rounding-units": 0}, "t.yaml")).diagnostics}
     assert "TO100" in loose and "TO103" not in loose
     assert "TO103" in strict
-
-
-def test_docs_rules_md_is_in_sync():
-    from tieout.linter.cli import rules_markdown
-
-    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == rules_markdown(), "regenerate: tieout rules --format markdown > docs/rules.md"

@@ -7,7 +7,17 @@ import pytest
 from tieout.linter.rules.cases import all_cases
 from tieout.linter.run.plugins import plugins
 
+from . import snapshot
 from .conftest import lint_text
+
+
+def _finding(d) -> dict:
+    """A finding in full, as a snapshot keeps it."""
+    keep = ("code", "severity", "line", "column", "end_line", "end_column", "message", "stated", "expected", "fix")
+    out = {k: getattr(d, k) for k in keep}
+    out["related"] = [[r.line, r.column, r.end_column, r.message] for r in d.related]
+    return out
+
 
 CASES = [(code, case) for code, cases in all_cases().items() for case in cases]
 
@@ -22,6 +32,8 @@ def test_every_rule_has_cases():
 
 @pytest.mark.parametrize("code,case", CASES, ids=[f"{c}-{x.get('name', i)}" for i, (c, x) in enumerate(CASES)])
 def test_rule_case(code: str, case: dict):
+    result = lint_text(case.get("pass") or case["fail"])
+    snapshot.check("rule_cases", f"{code} {case.get('name', '')}", [_finding(d) for d in result.diagnostics])
     if "pass" in case:
         result = lint_text(case["pass"])
         found = [d for d in result.diagnostics if d.code == code]
@@ -36,3 +48,8 @@ def test_rule_case(code: str, case: dict):
                 assert any(d.line == exp["line"] for d in found), [(d.line, d.message) for d in found]
             if "fix" in exp:
                 assert any(d.fix == exp["fix"] for d in found), [(d.fix, d.message) for d in found]
+            for field in ("severity", "expected"):
+                if field in exp:
+                    assert any(getattr(d, field) == exp[field] for d in found), [
+                        (getattr(d, field), d.message) for d in found
+                    ]

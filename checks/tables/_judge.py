@@ -12,7 +12,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
 from tieout.linter.rules.base import Result, Rule
-from tieout.linter.rules.diagnostics import Checked
+from tieout.linter.rules.diagnostics import Checked, Diagnostic
 
 from .._util import in_unit
 
@@ -85,15 +85,22 @@ def checked(rule: Rule, o: Outcome, status: str, name: str = "") -> Checked:
 
 def finding(rule: Rule, o: Outcome, message: str) -> Iterable[Result]:
     expected = written_like(o.computed, o.total)
-    yield rule.diag(
-        o.total,
-        f"{message}：{o.total.text} 与{describe(o)} = {expected} 不符",
-        stated=o.total.text,
-        expected=expected,
-        fix=expected if o.verdict == "fail" else None,
-        related=[rule.ctx.related(q, "组成项" if s > 0 else "减项") for q, s in zip(o.parts, o.signs)],
-        **rule.rounding(o.verdict == "rounding"),
+    yield as_rounding(
+        rule.diag(
+            o.total,
+            f"{message}：{o.total.text} 与{describe(o)} = {expected} 不符",
+            stated=o.total.text,
+            expected=expected,
+            fix=expected if o.verdict == "fail" else None,
+            related=[rule.ctx.related(q, "组成项" if s > 0 else "减项") for q, s in zip(o.parts, o.signs)],
+        ),
+        o.verdict == "rounding",
     )
+
+
+def as_rounding(d: Diagnostic, is_rounding: bool) -> Diagnostic:
+    """A miss within one unit of the last digit is a rounding finding (TO100, info), whatever rule found it."""
+    return d.model_copy(update={"code": "TO100", "name": "rounding", "severity": "info"}) if is_rounding else d
 
 
 def describe(o: Outcome) -> str:

@@ -12,6 +12,8 @@ from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.formulas import ColumnFormula, column_formulas
 from tieout.linter.rules.base import Result, Rule
 
+from ._judge import as_rounding
+
 
 class _Blank(Exception):
     """An operand the row leaves blank (or not a figure): the formula is not checked in that row."""
@@ -66,15 +68,18 @@ def _value(op: ast.operator, x: Decimal, y: Decimal) -> Decimal:
 class TableFormula(Rule):
     """A column a table defines by a formula in its numbering row does not follow it.
 
-    Why: budget tables number their columns and state how some are computed (`1 | 2 | 3=2/1*100 | 4 |
-    5=4-2 | 6=5/2*100`): 完成预算% is column 2 over column 1, 增减 is column 4 less column 2. The stated
-    formula is the table's own definition, so each row is checked against it (rate columns so defined are
-    checked here rather than by their headers). A blank operand leaves the row unchecked.
+    ## What it does
+    Budget tables number their columns and state how some are computed (`1 | 2 | 3=2/1*100 | 4 | 5=4-2 |
+    6=5/2*100`, `A=B+C`): each row is checked against the formula, rate columns so defined included (they
+    are left out of TO302). A blank operand leaves the row unchecked. A formula that most rows of a table
+    break is taken as misread, unless it holds in another table of the document.
 
-    Example: `| 城乡社区 | 313 | 933 | 298.1 | 30 | -903 | -288.5 |` under `… | 6=5-1 | 7=6/1*100 |`: 30 − 313 is
-    −283, not −903.
+    ## Why is this bad?
+    The stated formula is the table's own definition of the column: a row that does not follow it has a
+    wrong figure, or a column that means something else than its header says.
 
-    Fix: recompute the cell from the columns its formula names.
+    ## How to fix
+    Recompute the cell from the columns its formula names, or correct the header.
     """
 
     code = "TO309"
@@ -116,14 +121,16 @@ class TableFormula(Rule):
         if verdict != "pass":
             expected = _written(exact / stated.scale, stated)
             out.append(
-                self.diag(
-                    stated,
-                    f"该列按表头公式 {f.text} 计算应为 {expected}，表中为 {stated.text}",
-                    stated=stated.text,
-                    expected=expected,
-                    fix=expected if verdict == "fail" else None,
-                    related=[self.ctx.related(q, "公式中的数") for q in operands],
-                    **self.rounding(verdict == "rounding"),
+                as_rounding(
+                    self.diag(
+                        stated,
+                        f"该列按表头公式 {f.text} 计算应为 {expected}，表中为 {stated.text}",
+                        stated=stated.text,
+                        expected=expected,
+                        fix=expected if verdict == "fail" else None,
+                        related=[self.ctx.related(q, "公式中的数") for q in operands],
+                    ),
+                    verdict == "rounding",
                 )
             )
         return out

@@ -12,6 +12,8 @@ from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.rules.base import Result, Rule
 
+from ._judge import as_rounding
+
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 NAMED = re.compile(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
 
@@ -95,13 +97,19 @@ def _roles(text: str) -> set[str]:
 class TableRate(Rule):
     """A rate column of a table (为预算%、执行率、为上年%、增长%) does not match its operand columns, row by row.
 
-    Why: 为预算% is 执行数 (决算数) over 预算数 (or 调整预算数), 为上年% is this year's over last year's, 增长% is that
-    ratio less 100. The operands are the columns the headers name (a stage, or a year: `2025年执行数` and
-    `2026年预算数` under `预算数比上年执行数增长%`); a rate whose operands the headers do not name is not checked.
+    ## What it does
+    为预算% is 执行数 (决算数) over 预算数 or 调整预算数, 为上年% this year's figure over last year's, 增长% that
+    ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a
+    stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`); a rate whose operands
+    the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
+    out of line), nor one that most rows break.
 
-    Example: `| 基本支出 | 600 | 540 | 92% |` under `| 项目 | 预算数 | 执行数 | 执行率 |`.
+    ## Why is this bad?
+    A rate that does not follow from its row misleads the reader about how far a budget was executed or
+    how much a figure grew.
 
-    Fix: recompute the rate from the row's figures.
+    ## How to fix
+    Recompute the rate from the row's figures.
     """
 
     code = "TO302"
@@ -149,26 +157,31 @@ class TableRate(Rule):
         exact = ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
         expected = f"{fmt(exact, stated.decimals)}%"
         formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
-        yield self.diag(
-            stated,
-            f"“{col.header}”列的 {stated.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
-            stated=stated.text,
-            expected=expected,
-            fix=expected,
-            related=[self.ctx.related(num, "分子"), self.ctx.related(den, "分母")],
-            **self.rounding(any(v == "rounding" for v, _, _ in tried)),
+        yield as_rounding(
+            self.diag(
+                stated,
+                f"“{col.header}”列的 {stated.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
+                stated=stated.text,
+                expected=expected,
+                fix=expected,
+                related=[self.ctx.related(num, "分子"), self.ctx.related(den, "分母")],
+            ),
+            any(v == "rounding" for v, _, _ in tried),
         )
 
 
 class TableShare(Rule):
     """A share column (占比、比重、构成) of a table does not match the row's figure over the table's total.
 
-    Why: a share is the row's amount (its 合计 column when it has one) over the 合计 row of the same column;
-    in a table with a tree, the share of a child may also be stated against its parent, and either passes.
+    ## What it does
+    A share is the row's amount (its 合计 column when it has one) over the 合计 row of the same column; in a
+    table with a tree the share of a child may also be stated against its parent, and either passes.
 
-    Example: `| 基本支出 | 150 | 70% |` with `| 合计 | 200 | 100% |`.
+    ## Why is this bad?
+    A wrong share misstates the structure of the spending or revenue it describes.
 
-    Fix: recompute the share.
+    ## How to fix
+    Recompute the share.
     """
 
     code = "TO303"
@@ -220,12 +233,14 @@ class TableShare(Rule):
         yield self.checked(stated, "fail", [part, whole])
         exact = part.base_value / whole.base_value * HUNDRED
         expected = f"{fmt(exact, stated.decimals)}%"
-        yield self.diag(
-            stated,
-            f"“{col.header}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，应为 {expected}",
-            stated=stated.text,
-            expected=expected,
-            fix=expected,
-            related=[self.ctx.related(part, "部分"), self.ctx.related(whole, "合计")],
-            **self.rounding(any(v == "rounding" for v, _ in verdicts)),
+        yield as_rounding(
+            self.diag(
+                stated,
+                f"“{col.header}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，应为 {expected}",
+                stated=stated.text,
+                expected=expected,
+                fix=expected,
+                related=[self.ctx.related(part, "部分"), self.ctx.related(whole, "合计")],
+            ),
+            any(v == "rounding" for v, _ in verdicts),
         )

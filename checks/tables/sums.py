@@ -108,15 +108,21 @@ def _in(table: Table) -> str:
 class TableParent(_TableSum):
     """A parent row of a table is not the sum of its direct children.
 
-    Why: 部门预算/决算 tables list the 功能分类 / 经济分类 codes as a tree (类 201 › 款 20106 › 项 2010601); each
-    row above the 项 level is the sum of the rows one level below it, and only of those. Where there are no
-    codes, the enumeration of the labels (一、 › （一） › 1.) gives the tree; a row numbered 一、 followed by
-    unnumbered rows is checked only when some run of those rows adds up to it (otherwise where they end is
-    not known).
+    ## What it does
+    Reads the tree of a table's rows and adds up each parent's direct children, column by column: the
+    功能分类 / 经济分类 codes give it with certainty (类 201 › 款 20106 › 项 2010601, written whole or split over
+    the 类 / 款 / 项 columns), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
+    text table the indentation of the labels (then only where another column of the row confirms the
+    grouping). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
+    adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss
+    within one unit of the last digit is rounding (TO100).
 
-    Example: `| 201 | 一般公共服务支出 | 2,120.00 |` above `| 20106 | 财政事务 | 2,106.66 |` and no other 201xx row.
+    ## Why is this bad?
+    A 类 or 款 figure that its 项 rows do not make up means one of them was mistyped: the reader cannot
+    trust either the total or its breakdown.
 
-    Fix: correct the parent row or the child that was mistyped; add the missing child row.
+    ## How to fix
+    Correct the parent row or the child that was mistyped; add the child row that is missing.
     """
 
     code = "TO305"
@@ -139,13 +145,19 @@ class TableParent(_TableSum):
 class TableTotal(_TableSum):
     """A 合计 / 总计 / 小计 row of a table is not the sum of the rows it totals.
 
-    Why: a 合计 row totals the top-level rows of its table (the 类 rows of a coded table, the 一、二、 rows of an
-    enumerated one), never every row below it; a 小计 row totals the rows since the previous total. A table
-    whose rows are not all placed in its tree with certainty is not checked.
+    ## What it does
+    Adds up the rows a total row closes: the top-level rows of a coded table (the 类 rows, never every row
+    below the total), the 一、二、 rows of an enumerated one, the rows since the previous total in a plain
+    list (a 小计 the rows since the previous 小计). A table whose rows are not all placed in its tree with
+    certainty is not checked; in a plain list the grouping must hold in another column of the row, or no
+    row of the group may be the sum of rows after it (a hierarchy the table does not mark).
 
-    Example: `| 合计 | 930 |` under `| 基本支出 | 540 |` and `| 项目支出 | 380 |`.
+    ## Why is this bad?
+    A total that its rows do not make up is wrong, or a row is: every figure restated from the table
+    inherits the mistake.
 
-    Fix: correct the total or the row that was mistyped.
+    ## How to fix
+    Correct the total or the row that was mistyped.
     """
 
     code = "TO301"
@@ -159,13 +171,19 @@ class TableTotal(_TableSum):
 class TableCrossfoot(_TableSum):
     """A row's 合计 column is not the sum of its component columns (cross-footing).
 
-    Why: in 支出决算表 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + …, in 收入决算表 本年收入合计 = 财政拨款收入 +
-    上级补助收入 + …; a header that groups columns (三公经费: 公务用车购置及运行维护费 / 小计 / 购置费 / 运行维护费) is
-    followed level by level. Columns of different stages or periods (预算数 beside 执行数) are never summed.
+    ## What it does
+    In each row, adds up the columns that a 合计 / 小计 column totals, following the header: 本年支出合计 =
+    基本支出 + 项目支出 + 上缴上级支出 + …, 本年收入合计 = 财政拨款收入 + 上级补助收入 + …; a header that groups
+    columns (公务用车购置及运行维护费 / 小计 / 购置费 / 运行维护费) is followed level by level and leaf by leaf
+    (预算数, 决算数). Columns of different stages or periods (预算数 beside 执行数) are never summed; rate and
+    share columns are left out.
 
-    Example: `| 行政运行 | 1,511.89 | 1,503.52 | 18.37 |` under `| 项目 | 合计 | 基本支出 | 项目支出 |`.
+    ## Why is this bad?
+    A row whose total differs from its parts (行政运行 合计 equal to its 基本支出 while 项目支出 holds another
+    amount) misstates either the total or the split between its parts.
 
-    Fix: correct the 合计 cell or the component that was mistyped.
+    ## How to fix
+    Correct the 合计 cell or the component that was mistyped.
     """
 
     code = "TO306"
@@ -180,11 +198,16 @@ class TableCrossfoot(_TableSum):
 class TableBalance(_TableSum):
     """The two sides of a two-sided table do not balance: 收入总计 ≠ 支出总计.
 
-    Why: 收入支出总表 and 财政拨款收入支出总表 put sources beside uses; their 总计 rows must be equal.
+    ## What it does
+    Reads a two-sided table (收入 | 金额 | 支出 | 金额) as two tables side by side and compares the 总计 rows
+    of the two sides.
 
-    Example: `| 总计 | 2,995.39 | 总计 | 2,995.93 |`.
+    ## Why is this bad?
+    收入支出总表 and 财政拨款收入支出总表 put sources beside uses: they balance by construction, so a gap means
+    a figure on one side is wrong.
 
-    Fix: find which side's total (or which of its rows) is wrong.
+    ## How to fix
+    Find which side's total, or which of its rows, is wrong.
     """
 
     code = "TO307"
@@ -198,14 +221,20 @@ class TableBalance(_TableSum):
 class TableIdentity(_TableSum):
     """An identity of a standard table fails (kept as data in `tieout/linter/vocab/table_identities.yaml`).
 
-    Why: the standard tables of 部门预算/决算 tie their rows and columns together: 收入支出决算总表 总计 = 本年收入合计
-    + 使用非财政拨款结余 + 年初结转和结余 (= 本年支出合计 + 结余分配 + 年末结转和结余); 基本支出决算表 人员经费合计 = 301 + 303;
-    三公经费 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费. Another genre's tables are added to the data
-    file, without code. Each identity checked is listed by name in `checked`.
+    ## What it does
+    Checks the identities of the standard tables of 部门决算 / 部门预算, one entry each in the data file,
+    matched by table title and row or column labels: 收入支出决算总表 总计 = 本年收入合计 + 使用非财政拨款结余 +
+    年初结转和结余 (= 本年支出合计 + 结余分配 + 年末结转和结余); 基本支出决算表 人员经费合计 = 301 + 303, 公用经费合计 =
+    302 + 310; 三公经费 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; and identities between two
+    tables (收入支出决算总表 本年支出合计 = 支出决算表 合计). Another genre's tables are added to the data file,
+    without code. Each identity checked is listed by name in `checked`.
 
-    Example: `| 总计 | 3,000.00 |` where 本年收入合计 2,946.25 and 年初结转和结余 49.14.
+    ## Why is this bad?
+    The standard tables restate one another: a figure that breaks their identities was mistyped in one
+    place, and the published tables contradict each other.
 
-    Fix: correct the total or the term that was mistyped.
+    ## How to fix
+    Correct the total or the term that was mistyped.
     """
 
     code = "TO308"

@@ -15,22 +15,28 @@ from tieout.linter.parse.tables.build import document_context
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
 from tieout.linter.rules.base import Result, Rule
 
+from ._judge import as_rounding
+
 SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分)$")
 
 
 class TextTable(Rule):
     """The prose states a table's figure with another value (文表不符).
 
-    Why: the explanation of a 部门决算 restates its tables (本年收入合计 X 万元, 基本支出 Y 万元); a figure
-    retyped in the prose drifts from its table. A prose figure is compared with a cell only when the match is
-    certain: its label names the row item exactly (or the column of the table's 合计 row), the sentence, its
-    section or the document's title names every context the table has (its fund and stage, its year), and
-    the cells found state one value; a prose figure equal to another cell of the row is taken to be that
-    cell. An overall score in the text (`自评得分 95 分`) must equal the 合计 of a score table's 得分 column.
+    ## What it does
+    Compares a figure of the explanation with the table cell that is the same quantity, only where the
+    match is certain: its label names the row item exactly (or the column of the table's 合计 row, as
+    `基本支出` names the 合计 row under 基本支出), every context the table has (fund, stage, year) is stated by
+    the figure's identity (label, sentence, headings, title), and the cells found state one value. A prose
+    figure equal to another cell of the row is taken to be that cell. Tables read from space-aligned text
+    are not used. An overall score (`自评得分 95 分`) must equal the 合计 of a score table's 得分 column.
 
-    Example: `本年支出合计 2940.50 万元` where the 收入支出决算总表 says 本年支出合计 2,940.05.
+    ## Why is this bad?
+    The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
+    and the reader cannot tell which is right.
 
-    Fix: correct the prose or the table, whichever is wrong.
+    ## How to fix
+    Correct the prose or the table, whichever is wrong.
     """
 
     code = "TO304"
@@ -56,9 +62,9 @@ class TextTable(Rule):
                     yield from self._compare(index, m, q, hits)
 
     def cells_for(self, index: TableIndex, m: Mention, q: Quantity, outer: Context) -> list[Hit]:
-        """The cells that are certainly the quantity of this prose figure, from today's mentions (label key
-        and sentence). The facts redesign will give each prose figure its identity (item + context); then
-        this becomes `index.certain(index.find(identity.item, identity.context))`."""
+        """The cells that are certainly the quantity of this prose figure: its identity's context (the facts'
+        reading of the label, sentence, headings and title) against each table's, its label naming the row
+        exactly (the identity's item, synonyms applied, is tried after it)."""
         items = self._items(m)
         if not items:
             return []
@@ -88,15 +94,22 @@ class TextTable(Rule):
         rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
         if rest and rest != out[0][0]:
             out.append((rest, True))
+        identity = getattr(m, "identity", None)
+        if identity is not None and identity.item and identity.item not in (x for x, _ in out):
+            out.append((identity.item, True))
         return [(x, s) for x, s in out if len(x) >= 2]
 
     def _context(self, m: Mention) -> Context:
+        """The context the facts gave the figure (its identity), else what its sentence and headings say."""
+        identity = getattr(m, "identity", None)
+        if identity is not None and not identity.context.is_empty():
+            return identity.context
         doc = self.ctx.doc
         sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
         text = doc.text[sentence.start : sentence.end] if sentence else ""
         own = read(text).context
         section = Context()
-        for title in reversed(m.section):
+        for title in reversed(doc.section_path(sentence.start if sentence else 0)):
             section = section.under(read(title).context)
         return own.under(section)
 
@@ -112,13 +125,15 @@ class TextTable(Rule):
             return
         table = next(t for t in ctx.facts.tables if t.index == hits[0].identity.table)
         shown = cell.text + (table.column_units.get(hits[0].identity.col, table.unit) if not cell.unit else "")
-        yield self.diag(
-            q,
-            f"正文“{m.label}”{q.text} 与{_name(table)}中该项 {shown} 不符（文表不符）",
-            stated=q.text,
-            expected=shown,
-            related=[ctx.related(h.quantity, "表中数字") for h in hits],
-            **self.rounding(verdict == "rounding"),
+        yield as_rounding(
+            self.diag(
+                q,
+                f"正文“{m.label}”{q.text} 与{_name(table)}中该项 {shown} 不符（文表不符）",
+                stated=q.text,
+                expected=shown,
+                related=[ctx.related(h.quantity, "表中数字") for h in hits],
+            ),
+            verdict == "rounding",
         )
 
     def _scores(self) -> Iterable[Result]:

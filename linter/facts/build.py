@@ -1,14 +1,22 @@
-"""Facts of a document: each sentence parsed (linter/parse/sentences.py), its items turned into mentions,
-breakdowns, rates, changes …, then the links across sentences (linter/facts/links.py)."""
+"""Facts of a document, in ordered passes that only add:
+
+1. the sentence pass: each sentence parsed (tieout.linter.parse.sentences) and its items turned into mentions
+   and the relations the sentence states itself (breakdowns, shares, rates, changes …);
+2. identities (tieout.linter.facts.identity): which quantity each mention is;
+3. the linking passes (tieout.linter.facts.passes): relations across sentences, each pass returning new
+   relations and never rewriting what earlier passes built;
+4. explanations (unit slips, restatements) that several checks read.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from lark import Token
 from lark.exceptions import LarkError
-from tieout.linter.facts.links import TOTAL_WORDS, Linker, qualifying_ratio
 from tieout.linter.facts.model import (
     Breakdown,
     Change,
@@ -23,8 +31,6 @@ from tieout.linter.facts.model import (
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
 from tieout.linter.parse.sentences import (
-    EXHAUSTIVE,
-    UP_WORD,
     _Breakdown,
     _Change,
     _Entry,
@@ -36,38 +42,54 @@ from tieout.linter.parse.sentences import (
 from tieout.linter.parse.tables import find_tables
 from tieout.linter.parse.tokens import tokenize
 from tieout.linter.text.model import Document
+from tieout.linter.vocab import words
+
+# list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
+EXHAUSTIVE = frozenset(words("relations", "exhaustive"))
+INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
+# a list item added to the list rather than listed in it (`加上…`, `另…`)
+ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
 
 
-class FactBuilder:
-    def __init__(self, doc: Document, labeller: Labeller | None = None, extra_units: tuple[str, ...] = ()):
-        self.doc = doc
-        self.labeller = labeller or Labeller()
-        self.facts = Facts.model_construct()
-        self.facts.quantities = extract(doc, extra_units)
-        self._starts = [q.start for q in self.facts.quantities]
-        # per sentence: mentions in order and whether the sentence opened with a headless 其中
-        self._sentence_mentions: dict[int, list[Mention]] = {}
-        self._headless: dict[int, _Breakdown] = {}
+@dataclass(slots=True)
+class Draft:
+    """The facts under construction and what the sentence pass knows that the linking passes need."""
+
+    doc: Document
+    labeller: Labeller
+    facts: Facts
+    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)  # mentions in order, per sentence
+    headless: dict[int, list[Mention]] = field(default_factory=dict)  # sentence opening with 其中 → its parts
+    parts: set[int] = field(default_factory=set)  # ids of mentions listed as parts of a breakdown
+    totals: set[int] = field(default_factory=set)  # ids of mentions that are a breakdown's total
+    noted: set[int] = field(default_factory=set)  # ids of mentions in brackets after a part: that part's
+    parse_errors: int = 0
+
+    def is_part(self, m: Mention) -> bool:
+        return id(m) in self.parts
+
+
+class SentencePass:
+    """Mentions and the relations each sentence states on its own."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.d = draft
+        self.doc = draft.doc
+        self.facts = draft.facts
+        self.labeller = draft.labeller
         self._last_rate: dict[int, int] = {}  # sentence → start of its latest rate
-        self.parse_errors = 0
 
-    # ---------------------------------------------------------------------------------------------
-    def build(self) -> Facts:
-        self.facts.tables = find_tables(self.doc)
+    def run(self) -> None:
+        starts = [q.start for q in self.facts.quantities]
         text = self.doc.text
         for si, sent in enumerate(self.doc.sentences):
             if text.startswith("|", sent.start):
-                continue  # a table row: the table checks read it as cells
-            lo = bisect_left(self._starts, sent.start)
-            hi = bisect_left(self._starts, sent.end)
+                continue  # a table row: the table model reads it as cells
+            lo = bisect_left(starts, sent.start)
+            hi = bisect_left(starts, sent.end)
             qs = self.facts.quantities[lo:hi]
-            if not qs:
-                continue
-            self._sentence(si, sent.start, sent.end, qs)
-        Linker(self).run()
-        self._inherit_periods()
-        self._count_unparsed()
-        return self.facts
+            if qs and not _table_row(text, qs):
+                self._sentence(si, sent.start, sent.end, qs)
 
     def _sentence(self, si: int, start: int, end: int, qs: list[Quantity]) -> None:
         toks = tokenize(self.doc.text, start, end, qs)
@@ -75,166 +97,179 @@ class FactBuilder:
             items = parse_sentence([t.lark() for t in toks], qs)
         except LarkError:
             # the grammar is total by construction; should a sentence still fail, it yields mentions only
-            self.parse_errors += 1
+            self.d.parse_errors += 1
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
         mentions: list[Mention] = []
-        self._sentence_mentions[si] = mentions
+        self.d.by_sentence[si] = mentions
         para = self.doc.sentences[si].paragraph
         for pos, item in enumerate(items):
-            if (
-                isinstance(item, Token)
-                and item.type == "LABEL"
-                and pos
-                and isinstance(items[pos - 1], _Entry)
-                and mentions
-            ):
+            previous = items[pos - 1] if pos else None
+            if _is_label(item) and isinstance(previous, _Entry) and mentions:
                 mentions[-1].noun = self.labeller.noun(str(item))
             if isinstance(item, _Entry):
                 if item.of is not None:
                     self._of_ratio(item, si, mentions)
                 mentions.append(self._mention(item, si, para))
             elif isinstance(item, _Breakdown):
-                if item.head is None and not mentions and pos == 0:
-                    self._headless[si] = item
-                self._breakdown(item, si, para, mentions, None)
-            elif isinstance(item, _Rate):
-                self._rate(item, si, mentions)
-            elif isinstance(item, _Change):
-                before = items[pos - 1] if pos else None
-                named = str(before) if isinstance(before, Token) and before.type == "LABEL" else ""
-                self._change(item, si, mentions, named)
-            elif isinstance(item, _FromTo):
-                self._fromto(item, si)
-            elif isinstance(item, _Formula):
-                self.facts.formulas.append(
-                    Formula.model_construct(
-                        name=item.name,
-                        operands=item.operands,
-                        ops=item.ops,
-                        result=item.result,
-                        expression=item.expression,
-                        sentence=si,
-                    )
-                )
+                headless = item.head is None and not mentions and pos == 0
+                before = len(mentions)
+                self._breakdown(item, si, para, mentions, self._qualified_head(items[:pos], mentions))
+                if headless:
+                    # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
+                    self.d.headless[si] = [
+                        m for m in mentions[before:] if id(m) not in self.d.parts and id(m) not in self.d.noted
+                    ]
+            else:
+                self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
 
-    def _mention(self, e: _Entry, si: int, para: int, parent: Mention | None = None, role: str = "plain") -> Mention:
+    @staticmethod
+    def _qualified_head(before: list[object], mentions: list[Mention]) -> Mention | None:
+        """The figure a list opening mid-sentence breaks down: the one right before its keyword, past the
+        ratios and changes that qualify it (`决算为 0.39 万元，完成预算的 13.68%，其中：…`) and past a bracket
+        noting what it includes (`限额 283.26 亿元（含高新区 73.16 亿元），其中：…`)."""
+        bracket = False
+        entries = [m for m in mentions]
+        for item in reversed(before):
+            if isinstance(item, Token) and item.type == "SEP":
+                bracket = bracket or str(item)[-1:] in "）)"
+                continue
+            if isinstance(item, (_Rate, _Change)):
+                continue
+            if not isinstance(item, _Entry) or not entries:
+                return None
+            if bracket and INCLUDED.match(item.label.lstrip("（(")):
+                entries.pop()  # the bracket's own figure: look past it
+                bracket = False
+                continue
+            return entries[-1]
+        return None
+
+    def _clause(self, item: object, si: int, mentions: list[Mention], named: str = "") -> None:
+        if isinstance(item, _Rate):
+            self._rate(item, si, mentions)
+        elif isinstance(item, _Change):
+            self._change(item, si, mentions, named)
+        elif isinstance(item, _FromTo):
+            self._fromto(item, si)
+        elif isinstance(item, _Formula):
+            self.facts.formulas.append(_formula(item, si))
+
+    def _mention(self, e: _Entry, si: int, para: int, whole: Mention | None = None) -> Mention:
         key, period = self.labeller.split(e.label)
-        if not key and parent is None:
-            key = ""
-        qs = e.qs
-        m = Mention.of(
-            label=e.label,
-            key=key,
-            noun="",
-            quantities=qs,
-            sentence=si,
-            paragraph=para,
-            section=self.doc.section_path(qs[0].start) if qs else [],
-            period=period,
-            parent=parent.key if parent else None,
-            role=role,
-            share=None,
-        )  # type: ignore[arg-type]
+        m = Mention(label=e.label, key=key, quantities=e.qs, sentence=si, paragraph=para, period=period)
         self.facts.mentions.append(m)
         if e.share is not None:
-            part = next((q for q in qs if q.kind != "percent"), None)
-            total = None
-            if parent is not None and part is not None:
-                total = parent.of_unit(part.base_unit)
-            share = Share.model_construct(stated=e.share, part=part, total=total, base_label=e.share_base)
-            m.share = share
-            self.facts.shares.append(share)
+            part = next((q for q in e.qs if q.kind != "percent"), None)
+            total = whole.of_unit(part.base_unit) if whole is not None and part is not None else None
+            self.facts.shares.append(Share(e.share, part, total, e.share_base, si))
         return m
 
     def _breakdown(
-        self, b: _Breakdown, si: int, para: int, mentions: list[Mention], outer: Mention | None
+        self, b: _Breakdown, si: int, para: int, mentions: list[Mention], qualified: Mention | None = None
     ) -> Mention | None:
-        head = self._mention(b.head, si, para, role="total") if b.head is not None else None
-        if head is not None:
-            if outer is not None:
-                head.parent = outer.key
+        """A total and its parts; `qualified` is the head when the list follows it past a qualifying ratio."""
+        head = self._mention(b.head, si, para) if b.head is not None else qualified
+        if head is not None and head is not qualified:
             mentions.append(head)
+        parts = self._reattach(self._parts(b, si, para, mentions, head))
+        for p in b.noted:  # figures in brackets after a part: mentions of their own, not parts of this list
+            if isinstance(p, _Entry):
+                noted = self._mention(p, si, para)
+                self.d.noted.add(id(noted))
+                mentions.append(noted)
+            elif isinstance(p, _Breakdown):
+                self._breakdown(p, si, para, mentions)
+            else:
+                self._clause(p, si, mentions)
+        if head is None:
+            return None
+        if parts:
+            kw = b.keyword.strip("：，:（(；、")
+            self._record(head, parts, kw, si)
+        return head
+
+    def _parts(self, b: _Breakdown, si: int, para: int, mentions: list[Mention], head: Mention | None) -> list[Mention]:
         parts: list[Mention] = []
         dims = {q.base_unit for q in head.quantities} if head is not None else set()
         ended = False
         for p in b.parts:
             if isinstance(p, _Entry) and head is not None and not ended:
-                # a figure in none of the total's units, or a limit (`控制在限额 1,650 亿元以内`), ends the parts
-                if p.qs and not any(q.base_unit in dims for q in p.qs if q.kind != "percent"):
-                    ended = True
-                elif p.qs and all(q.bound is not None for q in p.qs):
-                    ended = True
-            if ended and isinstance(p, (_Entry, _Breakdown)):
-                entry = p if isinstance(p, _Entry) else p.head
-                if isinstance(p, _Breakdown):
-                    self._breakdown(p, si, para, mentions, None)
-                elif entry is not None:
-                    mentions.append(self._mention(entry, si, para))
-                continue
+                # a part on the other side than the list's first (`…收入 69.44 亿元；预算支出安排 95.47 亿元`)
+                side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
+                ended = _ends_parts(p, dims, not parts, side)
+            if _is_label(p) and parts and (ADDED.match(str(p).lstrip("，、；：")) or str(p).startswith("等")):
+                # `…，加上下级上解收入、上级转移支付收入等 2.5 亿元`: added to the list, not in it; `A、B、C 等，…`:
+                # the list closed
+                ended = True
             if isinstance(p, _Entry):
-                m = self._mention(p, si, para, parent=head, role="part" if head else "plain")
-                parts.append(m)
+                m = self._mention(p, si, para, None if ended else head)
                 mentions.append(m)
+                if not ended:
+                    parts.append(m)
             elif isinstance(p, _Breakdown):
-                sub = self._breakdown(p, si, para, mentions, head)
-                if sub is not None:
-                    sub.role = "part"
-                    if head is not None:
-                        sub.parent = head.key
-                        # the sub-total's own share (if any) is a share of this total
-                        if sub.share is not None and sub.share.part is not None:
-                            sub.share.total = head.of_unit(sub.share.part.base_unit)
+                sub = self._breakdown(p, si, para, mentions)
+                if sub is not None and not ended:
                     parts.append(sub)
-            elif isinstance(p, _Rate):
-                self._rate(p, si, mentions)
-            elif isinstance(p, _Change):
-                self._change(p, si, mentions)
-            elif isinstance(p, _FromTo):
-                self._fromto(p, si)
-            elif isinstance(p, _Formula):
-                self.facts.formulas.append(
-                    Formula.model_construct(
-                        name=p.name,
-                        operands=p.operands,
-                        ops=p.ops,
-                        result=p.result,
-                        expression=p.expression,
-                        sentence=si,
-                    )
-                )
-        if head is not None and parts:
-            kw = b.keyword.rstrip("：，:")
-            self.facts.breakdowns.append(
-                Breakdown.model_construct(
-                    total=head,
-                    parts=parts,
-                    keyword=kw,
-                    sentence=si,
-                    exhaustive=kw in EXHAUSTIVE or (len(parts) >= 2 and bool(TOTAL_WORDS.search(head.label))),
-                )
-            )
-        return head
+                    self._share_of_subtotal(sub, head)
+            else:
+                self._clause(p, si, mentions)
+        return parts
+
+    def _reattach(self, parts: list[Mention]) -> list[Mention]:
+        """A part with a list of its own that a `；` seemed to end (`经费类支出 462.2 亿元，包括市本级 318.4 亿元，
+        完成调整预算的 100.9%；市对区转移支付 143.8 亿元`): when the parts after it complete its list exactly,
+        they are its parts, not its siblings."""
+        lists = {id(b.total): i for i, b in enumerate(self.facts.breakdowns)}
+        out: list[Mention] = []
+        i = 0
+        while i < len(parts):
+            p = parts[i]
+            out.append(p)
+            k = lists.get(id(p))
+            run = _completing(self.facts.breakdowns[k], parts[i + 1 :]) if k is not None else []
+            if run:
+                b = self.facts.breakdowns[k]
+                self.facts.breakdowns[k] = Breakdown(b.total, [*b.parts, *run], b.keyword, True, b.sentence)
+                self.d.parts.update(id(m) for m in run)
+            i += 1 + len(run)
+        return out
+
+    def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
+        """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
+        (`一般债券 397 亿元，省级留用 38 亿元，转贷市县 359 亿元`: the last two are the first's)."""
+        own, nested = _runs_of_parts(parts) if not _foots_flat(head, parts) else (parts, [])
+        for whole, run in nested:
+            self.facts.breakdowns.append(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
+            self.d.totals.add(id(whole))
+            self.d.parts.update(id(m) for m in run)
+        self.d.parts.update(id(m) for m in own)
+        self.d.totals.add(id(head))
+        exhaustive = keyword in EXHAUSTIVE and len(own) >= 2
+        self.facts.breakdowns.append(Breakdown(head, own, keyword, exhaustive, si))
+
+    def _share_of_subtotal(self, sub: Mention, head: Mention | None) -> None:
+        """A nested total's own share (`本年收入 470 万元，占 94%，其中…`) is a share of the outer total."""
+        if head is None:
+            return
+        for s in reversed(self.facts.shares):
+            if s.part is not None and s.part in sub.quantities and s.total is None:
+                s.total = head.of_unit(s.part.base_unit)
+                break
 
     def _rate(self, r: _Rate, si: int, mentions: list[Mention]) -> None:
         formula = None
         if r.formula is not None:
-            formula = Formula.model_construct(
-                name=r.name,
-                operands=r.formula.operands,
-                ops=r.formula.ops,
-                expression=r.formula.expression,
-                result=r.formula.result,
-                sentence=si,
-            )
+            formula = _formula(r.formula, si, r.name)
             self.facts.formulas.append(formula)
         if r.value is None:
             return
         # operands: the figures of the sentence before the rate and after any earlier rate
         floor = self._last_rate.get(si, -1)
         self._last_rate[si] = r.start
-        # items of a list separated by ；are independent: a rate's operands stand in its own item
-        semicolon = self.doc.text.rfind("；", self.doc.sentences[si].start, r.start)
-        floor = max(floor, semicolon)
+        # items of a list separated by ；are independent: a rate's operands stand in its own item; after 其中 a
+        # rate is the subset's (`目标 25 个，完成 23 个，其中个别地区…，实际支出率为 0%`)
+        begin = self.doc.sentences[si].start
+        floor = max(floor, self.doc.text.rfind("；", begin, r.start), self.doc.text.rfind("其中", begin, r.start))
         ops: list[Quantity] = []
         labels: list[str] = []
         for m in mentions:
@@ -242,11 +277,7 @@ class FactBuilder:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
                     labels.append(m.key)
-        self.facts.rates.append(
-            Rate.model_construct(
-                name=r.name, stated=r.value, operands=ops, labels=labels, formula=formula, sentence=si, ordered=False
-            )
-        )
+        self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula))
 
     def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
         """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase."""
@@ -263,136 +294,227 @@ class FactBuilder:
             None,
         )
         key = self.labeller.split(e.label)[0]
-        self.facts.rates.append(
-            Rate.model_construct(
-                name=f"{key}的比例",
-                stated=e.of,
-                operands=[num, den] if num is not None else [den],
-                labels=[],
-                formula=None,
-                sentence=si,
-                ordered=True,
-            )
-        )
+        operands = [num, den] if num is not None else [den]
+        self.facts.rates.append(Rate(f"{key}的比例", e.of, si, operands, [], None, ordered=True))
 
     def _change(self, c: _Change, si: int, mentions: list[Mention], named: str = "") -> None:
-        # the figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
-        # skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)
+        """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
+        skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)."""
         key = self.labeller.split(named)[0] if named else ""
-        if key:
-            section = self.doc.section_at(self.doc.sentences[si].start)
-            earlier = (
-                []
-                if mentions
-                else [
-                    m
-                    for m in self.facts.mentions
-                    if m.sentence < si and m.quantities and self.doc.section_at(m.quantities[0].start) is section
-                ]
-            )
-            subject = next(
-                (
-                    m
-                    for m in reversed([*earlier, *mentions])
-                    if m.key and (m.key == key or m.key.endswith(key) or key.endswith(m.key) or m.key.startswith(key))
-                ),
-                None,
-            )
-            if subject is None:
-                # the clause names a figure not stated here: nothing to compare with
-                self.facts.changes.append(
-                    Change.model_construct(
-                        comparison=c.cmp, label=key, current=None, base=c.base, movements=_movements(c), sentence=si
-                    )
-                )
-                return
-            mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
-        named_subject = bool(key)
-        subject = next((m for m in reversed(mentions) if not qualifying_ratio(m)), None)
-        if (
-            subject is None
-            and si - 1 in self._sentence_mentions
-            and self.doc.sentences[si - 1].paragraph == self.doc.sentences[si].paragraph
-        ):
-            # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the last one before
-            earlier = self._sentence_mentions[si - 1]
-            subject = earlier[-1] if earlier else None
+        subject, certain = self._subject(key, si, mentions)
+        if key and subject is None:
+            # the clause names a figure not stated here: nothing to compare with
+            self.facts.changes.append(Change(c.cmp, key, None, c.base, _movements(c), si))
+            return
         current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
         label = subject.key if subject else ""
-        rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
-        if rate is not None and not named_subject and (current is None or rate.stated.start > current.start):
+        rate = self._own_rate(si)
+        if rate is not None and not key and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
-        self.facts.changes.append(
-            Change.model_construct(
-                comparison=c.cmp, label=label, current=current, base=c.base, movements=_movements(c), sentence=si
-            )
-        )
+        base = c.base
+        # the comparison may be written before the figure (`与2016年度相比（2016年度…为 X），增加 Δ`)
+        comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
+        if subject is not None and base is None and current is not None and self._is_compared(subject, comparison):
+            base, current = current, self._other_current(subject, mentions, current)
+        self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _subject(self, key: str, si: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+        """The mention that changed, and whether it stands in the change's own sentence."""
+        if key:
+            subject, certain = self._named_subject(key, si, mentions)
+            if subject is None:
+                return None, False
+            mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
+        else:
+            certain = True
+        subject = next((m for m in reversed(mentions) if not self._qualifies(m)), None)
+        if subject is None and self._own_rate(si) is None and self._same_paragraph(si - 1, si):
+            # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the last one before
+            earlier = self.d.by_sentence.get(si - 1) or []
+            return (earlier[-1] if earlier else None), False
+        return subject, certain
+
+    def _own_rate(self, si: int) -> Rate | None:
+        """The sentence's latest rate of its own (`结算率 55.73%，较上年增加…`): what changed. A completion ratio
+        (`完成预算的 98.9%，增长 1.8%`) only qualifies the amount before it, whose growth the change states."""
+        rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
+        return rate if rate is not None and self.labeller.names_rate(rate.name) else None
+
+    def _other_current(self, subject: Mention, mentions: list[Mention], base: Quantity) -> Quantity | None:
+        """`与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元`: the figure before the
+        change is the earlier one it is compared with; `2023年预算执行数为 45.41 万元，2024年预算安排 42.60 万元，
+        比2023年预算执行数减少 6.19%`: the current one is the sentence's other figure, if any."""
+        other = next((m for m in reversed(mentions) if m is not subject and not self._qualifies(m)), None)
+        return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+
+    def _qualifies(self, m: Mention) -> bool:
+        return self.labeller.qualifying_ratio(m.key, m.quantities)
+
+    def _is_compared(self, subject: Mention, comparison: str) -> bool:
+        """Does the subject's label name the period the change compares with (2016年 in `与2016年度相比`,
+        上年 in `比上年`)?"""
+        period = self.labeller.split(subject.label)[1]
+        year = re.search(r"(\d{4})年", period)
+        if year and year.group(1) in comparison:
+            return True
+        earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
+        return bool(earlier) and bool(re.search("上年|去年|上一年", comparison))
+
+    def _named_subject(self, key: str, si: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+        """The mention a change clause names: in its own sentence, else earlier in its section (inferred)."""
+        own = next((m for m in reversed(mentions) if _names(m.key, key)), None)
+        if own is not None or mentions:
+            return own, True
+        section = self.doc.section_at(self.doc.sentences[si].start)
+        for m in reversed(self.facts.mentions):
+            if m.sentence < si and m.quantities and self.doc.section_at(m.start) is section and _names(m.key, key):
+                return m, False
+        return None, False
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        return a >= 0 and self.doc.sentences[a].paragraph == self.doc.sentences[b].paragraph
 
     def _fromto(self, f: _FromTo, si: int) -> None:
         word = str(f.word)
-        direction = None
-        if f.word.type in ("UP", "DOWN"):
-            direction = "up" if f.word.type == "UP" else "down"
-        elif f.word.type == "TO":
-            direction = "up" if UP_WORD.search(word) else ("down" if re.search("降|减|低", word) else None)
-        self.facts.fromtos.append(
-            FromTo.model_construct(
-                start=f.start,
-                end=f.end,
-                word=word,
-                direction=direction,
-                word_start=f.word.start_pos,
-                word_end=f.word.end_pos,
-                sentence=si,
-            )
-        )
-
-    # links across sentences --------------------------------------------------------------------------
-    def _inherit_periods(self) -> None:
-        """`2021年直接结算 689 人次，零报+直接结算 1728 人次；2022年…`: a figure without its own period is in the
-        period of the figure before it in the same ；-item."""
-        text = self.doc.text
-        previous: Mention | None = None
-        for m in self.facts.mentions:
-            if not m.quantities:
-                continue
-            if (
-                previous is not None
-                and previous.sentence == m.sentence
-                and not m.period
-                and previous.period
-                and "；" not in text[previous.quantities[-1].end : m.quantities[0].start]
-            ):
-                m.period = previous.period
-            previous = m
-
-    def _count_unparsed(self) -> None:
-        related: set[int] = set()
-        for b in self.facts.breakdowns:
-            related.add(b.sentence)
-        for coll in (
-            self.facts.rates,
-            self.facts.formulas,
-            self.facts.changes,
-            self.facts.fromtos,
-            self.facts.balances,
-            self.facts.months,
-            self.facts.scores,
-        ):
-            related.update(x.sentence for x in coll)
-        related.update(m.sentence for m in self.facts.mentions if m.share is not None)
-        counts: dict[int, int] = {}
-        for m in self.facts.mentions:
-            counts[m.sentence] = counts.get(m.sentence, 0) + sum(1 for q in m.quantities if q.kind != "bare")
-        self.facts.unparsed = sorted(s for s, n in counts.items() if n >= 2 and s not in related)
+        direction = self.labeller.direction(word) if f.word.type == "TO" else ("up" if f.word.type == "UP" else "down")
+        self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, f.word.start_pos, f.word.end_pos, si))
 
 
-def build_facts(doc: Document, labeller: Labeller | None = None, extra_units: tuple[str, ...] = ()) -> Facts:
-    return FactBuilder(doc, labeller, extra_units).build()
+def _table_row(text: str, qs: list[Quantity]) -> bool:
+    """A row of a table laid out with spaces (`年度资金总额 21277.04 26273.51 18259.76 69.49%`): figures side by
+    side with nothing but spaces between them, at least two of them bare numbers. Prose never writes so."""
+    for a, b in zip(qs, qs[1:]):
+        if "bare" in (a.kind, b.kind) and a.kind in ("bare", "percent") and not text[a.end : b.start].strip():
+            return True
+    return False
+
+
+def _is_label(item: object) -> bool:
+    return isinstance(item, Token) and item.type == "LABEL"
+
+
+def _names(mention_key: str, key: str) -> bool:
+    return bool(mention_key) and (
+        mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
+    )
+
+
+def _other_side(whole: str, label: str) -> bool:
+    """Does `label` name the other side (收入/支出) than `whole`?"""
+    sides = ("收入", "支出")
+    mine = next((s for s in sides if s in whole), None)
+    return mine is not None and any(s in label and s != mine and mine not in label for s in sides)
+
+
+def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool:
+    """A figure in none of the total's units, a limit (`控制在限额 1,650 亿元以内`), or one added to the list
+    rather than in it (`加上…`, `另…`, `此外…`) ends the parts."""
+    if not p.qs:
+        return False
+    if not any(q.base_unit in dims for q in p.qs if q.kind != "percent"):
+        return True
+    if not first and ADDED.match(p.label.lstrip("，、；：")):
+        return True
+    if whole and _other_side(whole, p.label):
+        return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides
+    return all(q.bound is not None for q in p.qs)
+
+
+def _foots_flat(head: Mention, parts: list[Mention]) -> bool:
+    """Do the parts, as listed, add up to the total exactly? Then no run of them is another part's."""
+    whole = next((q for q in head.quantities if q.kind in ("amount", "count") and q.exact), None)
+    if whole is None:
+        return False
+    listed = [q for m in parts if (q := m.of_unit(whole.base_unit)) is not None]
+    return sum((q.base_value for q in listed), Decimal(0)) == whole.base_value
+
+
+def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
+    """The shortest run of `after` whose figures, with the breakdown's parts, add up to its total exactly."""
+    whole = next((q for q in b.total.quantities if q.kind in ("amount", "count") and q.exact), None)
+    if whole is None:
+        return []
+    listed = [q for m in b.parts if (q := m.of_unit(whole.base_unit)) is not None]
+    total = sum((q.base_value for q in listed), Decimal(0))
+    for j, m in enumerate(after):
+        q = m.of_unit(whole.base_unit)
+        if q is None or not q.exact:
+            return []
+        total += q.base_value
+        if total == whole.base_value:
+            return after[: j + 1]
+        if total > whole.base_value:
+            return []
+    return []
+
+
+def _runs_of_parts(parts: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, list[Mention]]]]:
+    """The list's own parts, and (part, run) where a run of two or more parts right after a part adds up to
+    it exactly (its components, listed without a 其中)."""
+    own: list[Mention] = []
+    nested: list[tuple[Mention, list[Mention]]] = []
+    i = 0
+    while i < len(parts):
+        whole = parts[i]
+        own.append(whole)
+        j = _run_end(parts, i)
+        if j > i + 2:
+            nested.append((whole, parts[i + 1 : j]))
+            i = j
+        else:
+            i += 1
+    return own, nested
+
+
+def _run_end(parts: list[Mention], i: int) -> int:
+    """The end of the run after parts[i] whose figures add up to parts[i] exactly; i + 1 if none does."""
+    whole = next((q for q in parts[i].quantities if q.kind in ("amount", "count") and q.exact), None)
+    if whole is None:
+        return i + 1
+    total = Decimal(0)
+    for j in range(i + 1, len(parts)):
+        q = parts[j].of_unit(whole.base_unit)
+        if q is None or not q.exact:
+            return i + 1
+        total += q.base_value
+        if total == whole.base_value and j > i + 1:
+            return j + 1
+        if total > whole.base_value:
+            return i + 1
+    return i + 1
+
+
+def _formula(f: _Formula, si: int, name: str | None = None) -> Formula:
+    return Formula(f.name if name is None else name, f.operands, f.ops, f.result, si, f.expression)
 
 
 def _movements(c: _Change) -> list[Movement]:
-    return [
-        Movement.model_construct(direction=m.direction, word=m.word, quantity=m.quantity, start=m.start, end=m.end)
-        for m in c.movements
-    ]
+    return [Movement(m.direction, m.word, m.quantity, m.start, m.end) for m in c.movements]
+
+
+def build_facts(doc: Document, labeller: Labeller | None = None, extra_units: tuple[str, ...] = ()) -> Facts:
+    from tieout.linter.facts import explain, identity, passes
+
+    labeller = labeller or Labeller()
+    facts = Facts(quantities=extract(doc, extra_units), tables=find_tables(doc))
+    draft = Draft(doc, labeller, facts)
+    SentencePass(draft).run()
+    identity.assign(draft)
+    passes.run(draft)
+    identity.refine(draft)
+    explain.run(draft)
+    facts.unparsed = _unparsed(facts)
+    facts.parse_errors = draft.parse_errors
+    return facts
+
+
+def _unparsed(facts: Facts) -> list[int]:
+    """Sentences with two or more figures that no relation uses: what the parser did not understand."""
+    related: set[int] = {b.sentence for b in facts.breakdowns}
+    for coll in (facts.rates, facts.formulas, facts.changes, facts.fromtos, facts.balances, facts.months, facts.scores):
+        related.update(x.sentence for x in coll)
+    related.update(s.sentence for s in facts.shares)
+    counts: dict[int, int] = {}
+    for m in facts.mentions:
+        counts[m.sentence] = counts.get(m.sentence, 0) + sum(1 for q in m.quantities if q.kind != "bare")
+    return sorted(s for s, n in counts.items() if n >= 2 and s not in related)

@@ -1,120 +1,159 @@
-"""Typed facts: what the grammar understood of the report's numeric sentences.
+"""Typed facts: what the parser understood of a document's numeric sentences, and which quantity each
+figure is.
 
-Each fact holds its quantities (which carry their spans) and the sentence and section it stands in.
+A `Mention` is a labelled figure with its `Identity`: the item it names and the context (scope, fund,
+stage, period) the document states for it. Relations (breakdowns, shares, rates, changes …) tie figures
+together; each says whether it is `certain` (every link stated in the text) or was inferred by a linking
+pass (a `其中` whose whole stands in the sentence before, a share whose whole is named elsewhere). Checks
+report an error only on certain relations, a warning on inferred ones.
+
+Facts are internal: slotted dataclasses, built once per document and not changed after the passes of
+`tieout.linter.facts.build` have run. `tieout facts --format json` serialises them at the edge.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 
-
-class Fact(BaseModel):
-    """Base of the facts. The parser builds them with `model_construct` (its own data needs no validation),
-    so their schemas are built only when something validates or serialises them (`tieout facts --format
-    json`): a cold `tieout check` does not pay for it."""
-
-    model_config = ConfigDict(defer_build=True)
-
-    @classmethod
-    def of(cls, **values: object):
-        """`model_construct` for the parser's own complete data: every field given, nothing validated or
-        defaulted (the parser builds thousands of mentions per report; tests/test_grammar.py checks that
-        the result equals `model_construct`'s)."""
-        missing = cls.model_fields.keys() - values.keys()
-        if missing:
-            raise TypeError(f"{cls.__name__}.of: missing {sorted(missing)}")
-        obj = cls.__new__(cls)
-        object.__setattr__(obj, "__dict__", values)
-        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(obj, "__pydantic_private__", None)
-        return obj
+Source = Literal["label", "sentence", "section", "title", "genre", "link"]
 
 
-class Mention(Fact):
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Which quantity a figure is: its item and its context. Two figures are the same quantity only when both
+    identities are complete and equal; an incomplete identity is never evidence of a mistake.
+
+    `subject` is what the headings above the figure say it is about beyond context words (`行政运行（项）`),
+    needed where the item itself is generic (`支出决算为 X`)."""
+
+    item: str
+    context: Context
+    subject: str = ""
+    inferred: bool = False  # a part of it came from a neighbouring sentence rather than the figure's own text
+    named: bool = False  # the item names one quantity (not a verb or a generic word without headings)
+
+    def complete(self) -> bool:
+        return bool(self.item) and self.context.known()
+
+    def key(self) -> tuple[str, str, Context]:
+        return (self.item, self.subject, self.context)
+
+    def same_quantity(self, other: Identity) -> bool:
+        return self.complete() and other.complete() and self.key() == other.key()
+
+    def describe(self) -> str:
+        parts = [self.context.describe(), f"item={self.item or '?'}"]
+        if self.subject:
+            parts.append(f"subject={self.subject}")
+        if self.inferred:
+            parts.append("inferred")
+        return " ".join(p for p in parts if p)
+
+
+UNKNOWN = Identity("", Context())
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
     """A labelled figure (or several figures of different units for one label)."""
 
     label: str
-    key: str  # normalised label, synonyms applied
-    noun: str = ""  # the words right after the figure (`15项` … `医疗保障信息业务编码贯标工作`)
+    key: str  # the item: the label without context words, synonyms applied
     quantities: list[Quantity]
     sentence: int
     paragraph: int
-    section: list[str] = Field(default_factory=list)
-    period: str = ""  # a cut-off qualifier (截至11月底) the label was stated under
-    parent: str | None = None  # key of the total this is a part of
-    role: Literal["total", "part", "plain"] = "plain"
-    share: Share | None = None
+    period: str = ""  # the period words of the label itself (截至11月底, 2021年), for restatements
+    noun: str = ""  # the words right after the figure (`15项` … `医疗保障信息业务编码贯标工作`)
+    identity: Identity = UNKNOWN
 
     def of_unit(self, base_unit: str) -> Quantity | None:
         return next((q for q in self.quantities if q.base_unit == base_unit and q.kind != "percent"), None)
 
+    @property
+    def start(self) -> int:
+        return self.quantities[0].start if self.quantities else -1
 
-class Share(Fact):
+
+@dataclass(slots=True, eq=False)
+class Share:
+    """`A a，占 p%` / `占 B 的 p%`: p should be a over the whole."""
+
     stated: Quantity
-    part: Quantity | None = None
+    part: Quantity | None
     total: Quantity | None = None
-    base_label: str = ""
-    # other stated wholes of the same name (`本年支出合计` of the department and of 财政拨款): the share
-    # holds if it holds against any of them
-    alternatives: list[Quantity] = Field(default_factory=list)
+    base_label: str = ""  # the whole as the text names it (`本年支出合计`), when it names one
+    sentence: int = -1
+    certain: bool = True
+    # other stated wholes of the same name: the share holds if it holds against any of them
+    alternatives: list[Quantity] = field(default_factory=list)
 
 
-class Breakdown(Fact):
+@dataclass(slots=True, eq=False)
+class Breakdown:
     """A total and its parts (`合计 X，其中 A a、B b`); `keyword` is the word that opens the parts."""
 
-    total: Mention | None
+    total: Mention
     parts: list[Mention]
     keyword: str
     exhaustive: bool
-    inferred: bool = False  # a total recognised after its parts (`A…，B…，总额为 X`)
     sentence: int
+    inferred: bool = False  # a total recognised after its parts (`A…，B…，总额为 X`)
+    certain: bool = True
 
 
-class Formula(Fact):
-    name: str = ""
+@dataclass(slots=True, eq=False)
+class Formula:
+    name: str
     operands: list[Quantity]
     ops: list[str]
     result: Quantity
     sentence: int
     # operator characters and operand indices in the order written: ["(", 0, "-", 1, ")", "/", 1, "*", 2]
-    expression: list[str | int] = Field(default_factory=list)
+    expression: list[str | int] = field(default_factory=list)
 
 
-class Rate(Fact):
+@dataclass(slots=True, eq=False)
+class Rate:
     name: str
     stated: Quantity
-    operands: list[Quantity] = Field(default_factory=list)  # figures before it, oldest first
-    labels: list[str] = Field(default_factory=list)
-    formula: Formula | None = None
     sentence: int
+    operands: list[Quantity] = field(default_factory=list)  # figures before it, oldest first
+    labels: list[str] = field(default_factory=list)
+    formula: Formula | None = None
     ordered: bool = False  # operands are (numerator, denominator), not to be tried the other way
+    certain: bool = True
 
 
-class Movement(Fact):
+@dataclass(slots=True, eq=False)
+class Movement:
     direction: Literal["up", "down"]
     word: str
-    quantity: Quantity | None = None
+    quantity: Quantity | None
     start: int
     end: int
 
 
-class Change(Fact):
+@dataclass(slots=True, eq=False)
+class Change:
     """A change against an earlier period: `比上年 X 增加 Δ，增长 p%`."""
 
     comparison: str
-    label: str = ""  # what changed
-    current: Quantity | None = None  # the current figure, stated before the comparison
-    base: Quantity | None = None  # the earlier figure, when stated
+    label: str  # what changed
+    current: Quantity | None  # the current figure, stated before the comparison
+    base: Quantity | None  # the earlier figure, when stated
     movements: list[Movement]
     sentence: int
+    certain: bool = True  # False when the base was found in another sentence by a linking pass
 
 
-class FromTo(Fact):
+@dataclass(slots=True, eq=False)
+class FromTo:
     start: Quantity
     end: Quantity
     word: str
@@ -124,15 +163,19 @@ class FromTo(Fact):
     sentence: int
 
 
-class Balance(Fact):
+@dataclass(slots=True, eq=False)
+class Balance:
     income: Quantity
     expense: Quantity
     balance: Quantity
-    opening: Quantity | None = None
     sentence: int
+    opening: Quantity | None = None
+    certain: bool = True
+    outflows: list[Quantity] = field(default_factory=list)  # money leaving besides the expenditure (调出 …)
 
 
-class MonthsPayable(Fact):
+@dataclass(slots=True, eq=False)
+class MonthsPayable:
     """`累计结余 X，可支付 N 个月`: N should be X over a month of expenditure."""
 
     months: Quantity
@@ -141,7 +184,8 @@ class MonthsPayable(Fact):
     sentence: int
 
 
-class ScoreSet(Fact):
+@dataclass(slots=True, eq=False)
+class ScoreSet:
     """An overall score and the item scores listed after it (`自评得分 98 分 … 1、…得分 20 分`)."""
 
     total: Quantity
@@ -149,18 +193,42 @@ class ScoreSet(Fact):
     sentence: int
 
 
-class Facts(Fact):
-    mentions: list[Mention] = Field(default_factory=list)
-    breakdowns: list[Breakdown] = Field(default_factory=list)
-    shares: list[Share] = Field(default_factory=list)
-    rates: list[Rate] = Field(default_factory=list)
-    formulas: list[Formula] = Field(default_factory=list)
-    changes: list[Change] = Field(default_factory=list)
-    fromtos: list[FromTo] = Field(default_factory=list)
-    balances: list[Balance] = Field(default_factory=list)
-    months: list[MonthsPayable] = Field(default_factory=list)
-    scores: list[ScoreSet] = Field(default_factory=list)
-    quantities: list[Quantity] = Field(default_factory=list)
-    tables: list[Table] = Field(default_factory=list)
-    share_lists: list[list[Share]] = Field(default_factory=list)  # shares listed with no stated whole
-    unparsed: list[int] = Field(default_factory=list)  # sentences with 2+ figures and no relation
+@dataclass(slots=True, eq=False)
+class UnitSlip:
+    """A figure whose unit is off by 10⁴ or 10⁸: read in `unit`, the breakdown it belongs to foots exactly."""
+
+    figure: Quantity
+    value: Decimal  # the corrected base value
+    unit: str
+    breakdown: Breakdown
+
+
+@dataclass(slots=True, eq=False)
+class Restatement:
+    """One quantity (complete, equal identities) stated in several sentences."""
+
+    identity: Identity
+    figures: list[tuple[Mention, Quantity]]
+
+
+@dataclass(slots=True)
+class Facts:
+    mentions: list[Mention] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    rates: list[Rate] = field(default_factory=list)
+    formulas: list[Formula] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    fromtos: list[FromTo] = field(default_factory=list)
+    balances: list[Balance] = field(default_factory=list)
+    months: list[MonthsPayable] = field(default_factory=list)
+    scores: list[ScoreSet] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    share_lists: list[list[Share]] = field(default_factory=list)  # shares listed with no stated whole
+    unit_slips: list[UnitSlip] = field(default_factory=list)
+    restatements: list[Restatement] = field(default_factory=list)
+    unparsed: list[int] = field(default_factory=list)  # sentences with 2+ figures and no relation
+    parse_errors: int = 0  # sentences the grammar could not parse (read as plain figures instead)
+    document_context: Context = field(default_factory=Context)
+    genre: str = ""

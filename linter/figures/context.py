@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
-from tieout.linter.vocab import wordings
+from tieout.linter.vocab import load, wordings
 
 FIELDS = ("scope", "fund", "stage", "period")
 # a field stated twice with different values in one text (全省及省本级): known to be no single value
@@ -94,8 +94,29 @@ def _word_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         if name in RELATIVE:
             for w in variants[1:]:  # the first is the section's own name
                 meaning.setdefault(w, ("period", f"{RELATIVE[name]:+d}"))
+    for w in load("context").get("shield") or []:
+        meaning[str(w)] = ("shield", "")
     alternation = "|".join(re.escape(w) for w in sorted(meaning, key=len, reverse=True))
     return re.compile(f"{PERIOD.pattern}|(?P<word>{alternation})"), meaning
+
+
+def _moved(text: str, m: re.Match[str]) -> bool:
+    """Is the fund named where money goes or comes from (`调入一般公共预算`, `向一般公共预算调出资金`)?"""
+    return bool(re.search(f"(?:{_transfer().pattern})$", text[: m.start()])) or (
+        text[max(0, m.start() - 1) : m.start()] in ("向", "从", "由") and bool(_transfer().match(text, m.end()))
+    )
+
+
+@lru_cache(maxsize=1)
+def _flow() -> re.Pattern[str]:
+    verbs = sorted((str(w) for w in load("context").get("flow_verbs") or []), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")")
+
+
+@lru_cache(maxsize=1)
+def _transfer() -> re.Pattern[str]:
+    verbs = sorted((str(w) for w in load("context").get("transfer_verbs") or []), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")")
 
 
 def _period(m: re.Match[str]) -> str:
@@ -118,9 +139,16 @@ def read(text: str) -> Reading:
     for m in pattern.finditer(text):
         if m.group("word"):
             field, value = meaning[m.group("word")]
+            if field == "shield" or (field == "fund" and _moved(text, m)):
+                continue  # an item's own words; a fund money is transferred to or from
+            if field == "scope" and _flow().match(text, m.end()):
+                continue  # `市县上解收入`, `对下转移支付`: the level money comes from or goes to
         else:
             field, value = "period", _period(m)
         previous = found.get(field)
+        if field == "period" and previous is not None and {previous, value} & {"+0"}:
+            # `2023年当年`: the year the text is of is that year; an explicit year wins over 当年/本年
+            value = value if previous == "+0" else previous
         found[field] = value if previous in (None, value) else MIXED
         spans.append(m.span())
     rest = text

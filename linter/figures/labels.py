@@ -12,6 +12,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from tieout.linter.figures.context import Context, read
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import words
+
 PERIOD = re.compile(
     r"(?:截至|截止|截止到|截至到|到)?(?:\d{4}年(?:度)?)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)(?:止|前)?"
     r"|(?:截至|截止|到)\d{4}年(?:底|末)|\d{4}年(?:度|底|末)?|上半年|下半年|第[一二三四]季度|全年|当年|今年以来|今年"
@@ -39,9 +43,28 @@ def _shipped_synonyms() -> dict[str, str]:
     return {variant: key for key, variants in data.items() for variant in [key, *variants]}
 
 
+def _alternation(name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
+
+
+TOTAL_WORDS = re.compile(f"(?:{_alternation('total')})")
+RATE_NAME = re.compile(f"(?:{_alternation('rate_name_tail')})$")
+UP_WORD = re.compile(_alternation("up") + "|升")
+DOWN_WORD = re.compile(_alternation("down") + "|低")
+GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
+# what is left of a label once its context words are read: list marks, connectives, verbs of stating
+ITEM_TRIM_LEAD = re.compile(
+    r"^(?:[，、；：:,;（）()①-⑳❶-❿]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上|加|减去|减)+"
+)
+ITEM_TRIM_TAIL = re.compile(
+    r"(?:[，、；：:,;（）()]|情况|为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达)+$"
+)
+
+
 class Labeller:
     def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
         self._memo: dict[str, tuple[str, str]] = {}
+        self._identified: dict[str, tuple[str, Context]] = {}
         self.synonyms = dict(_shipped_synonyms())
         for key, variants in (extra or {}).items():
             for v in [key, *variants]:
@@ -61,6 +84,44 @@ class Labeller:
             if tail in self.synonyms:
                 return text[:cut] + self.synonyms[tail]
         return text
+
+    def names_total(self, label: str) -> bool:
+        """Does a label name a sum of what is listed with it (`合计`, `总计`, `总收入` …)?"""
+        return bool(TOTAL_WORDS.search(label))
+
+    @staticmethod
+    def qualifying_ratio(key: str, quantities: list[Quantity]) -> bool:
+        """A percentage that is not a rate of its own (`为预算的 101.5%`, `占…的 20%`), but says how its
+        neighbour relates to something."""
+        qs = [q for q in quantities if q.kind != "bare"]
+        return bool(qs) and all(q.kind == "percent" for q in qs) and not RATE_NAME.search(key)
+
+    @staticmethod
+    def names_rate(name: str) -> bool:
+        """Is this the name of a rate of its own (执行率, 结算率, 占比), not a ratio qualifying a figure?"""
+        return bool(RATE_NAME.search(name.rstrip("为是达到约=")))
+
+    @staticmethod
+    def direction(word: str) -> str | None:
+        """up / down for a verb of change (`提高至`, `降至`), None for a neutral one (`调整为`)."""
+        if UP_WORD.search(word):
+            return "up"
+        return "down" if DOWN_WORD.search(word) else None
+
+    def identify(self, label: str) -> tuple[str, Context]:
+        """The item a label names and the context words it states (`2024年全省一般公共预算收入` → 收入, with
+        scope 全省, fund 一般公共预算, period 2024)."""
+        hit = self._identified.get(label)
+        if hit is None:
+            reading = read(PUNCT.sub("", PAREN.sub("", label)))
+            item = ITEM_TRIM_TAIL.sub("", ITEM_TRIM_LEAD.sub("", LEAD.sub("", reading.rest)))
+            hit = self._identified[label] = (self.canonical(item), reading.context)
+        return hit
+
+    @staticmethod
+    def generic(item: str) -> bool:
+        """Is an item too generic to name a quantity without the headings above it (`支出`, `决算数`)?"""
+        return len(item) < 3 or item in GENERIC_ITEMS
 
     def noun(self, text: str) -> str:
         """The name in the words after a figure: `定点医院开展全覆盖检查` → `定点医院` (cut at the verb)."""

@@ -105,8 +105,16 @@ COUNT_UNITS = [
     "门",
     "节",
 ]
+# after a Chinese numeral these name a category or a phase (一类地区, 二期工程), not a number of things
+CN_ORDINAL_UNITS = frozenset({"类", "期", "级", "档"})
 UNIT_ALIASES = {"间": "家", "所": "家", "间次": "家次"}
 NOT_UNITS_AFTER = (
+    # ordinals of meetings (`六次会议`, `十一次全会`): which session, not how many
+    "次会议",
+    "次全会",
+    "次全体会议",
+    "次代表大会",
+    "次常委会",
     "分钟",
     "分之",
     "分别",
@@ -278,107 +286,94 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - 6) : start], text[end : end + 6]
 
 
-def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity | None:
+def _not_an_amount(text: str, m: re.Match[str]) -> bool:
+    """Ordinals, dates, document numbers, list markers, ranges: numbers that are no figures."""
     start, num_end = m.span()
     intpart, frac = m.group("int"), m.group("frac") or ""
     before, after = _context(text, start, num_end)
-    # ordinals, dates, document numbers, list markers, version-like numbers
     if before.endswith(("第", "〔", "[", "【")):
-        return None
-    if (
-        before.endswith("-")
-        and before[-2:-1].isdigit()
-        and "=" not in CLAUSE_END.split(text[num_end : num_end + 40])[0]
-    ):
-        return None  # the end of a range (2-3 个月, 2022-2024), unless a formula (A-B)/B=… goes on
-    if after.startswith(("〕", "]", "】")) or DATE_AFTER.match(after) and not after.startswith("年均"):
-        if not (
-            after.startswith("年")
-            and len(intpart) < 3
-            and re.match(r"年(?:以上|以下|内|来)?", after)
-            and not after.startswith("年度")
-        ):
-            return None
-    if (
-        (after[:1] in "、" or (after[:1] == "." and not after[1:2].isdigit()))
-        and not frac
-        and (not before or before[-1] in "\n。；：！？，（ ")
-    ):
-        return None  # list marker (1、 2. …)
+        return True
+    if before.endswith("-") and before[-2:-1].isdigit():
+        # the end of a range (2-3 个月, 2022-2024), unless a formula (A-B)/B=… goes on
+        return "=" not in CLAUSE_END.split(text[num_end : num_end + 40])[0]
+    if after.startswith(("〕", "]", "】")) or (DATE_AFTER.match(after) and not after.startswith("年均")):
+        # a date or a document number; but `3 年以上`, `5 年内` count years
+        years = after.startswith("年") and len(intpart) < 3 and not after.startswith("年度")
+        return not (years and re.match(r"年(?:以上|以下|内|来)?", after))
+    if (after[:1] in "、" or (after[:1] == "." and not after[1:2].isdigit())) and not frac:
+        if not before or before[-1] in "\n。；：！？，（ ":
+            return True  # list marker (1、 2. …)
     if after[:1] in "-/" and after[1:2].isdigit() and not frac and len(intpart) <= 4:
         # 2022-2024 and 12/31 are ranges and dates; A/B*100% is a formula
         formula = re.match(r"[/\-][\d.,]+%?[)）]*[*×÷/=+\-]", text[num_end : num_end + 24])
-        if not formula and (after[:1] == "-" or len(intpart) <= 2):
-            return None
-    digits = intpart.replace(",", "")
-    value = Decimal(digits + frac)
-    if m.group("neg"):
-        value = -value
-    decimals = len(frac) - 1 if frac else 0
-    u = unit_re.match(text, num_end)
-    approx = False
-    per = False
-    end = num_end
-    if u:
-        rest = text[u.end() : u.end() + 3]
-        count = u.group("count")
-        if count and NOT_UNIT.match(text, u.start("count")):
-            u = None
-        elif count and len(digits) == 4 and digits.startswith(("19", "20")) and not frac and count in ("届", "版"):
-            return None
-    if u:
-        end = u.end()
-        approx = bool(u.group("approx1") or u.group("approx2"))
-        if u.group("money"):
-            mult = u.group("mm") or ""
-            unit, base, kind = mult + "元", "元", "amount"
-            scale = MULTIPLIERS[mult]
-            if text[end : end + 1] == "/":
-                per = True
-        elif u.group("pct"):
-            unit = base = u.group("pct")
-            kind, scale = "percent", Decimal(1)
-        elif u.group("pp"):
-            unit = base = "个百分点"
-            kind, scale = "pp", Decimal(1)
-        else:
-            mult = u.group("cmult") or ""
-            base = u.group("count")
-            if base == "元/人份":
-                base, per, unit = "元", True, "元"
-                kind = "amount"
-            base = UNIT_ALIASES.get(base, base)
-            unit = unit if per else mult + u.group("count")
-            kind, scale = ("amount" if per else "count"), MULTIPLIERS[mult]
-            if base == "个百分点":
-                kind = "pp"
-        _ = rest
-    else:
-        if len(digits) == 4 and digits.startswith(("19", "20")) and not frac:
-            return None  # a year standing alone (2022至2024年度)
-        # a bare number inside quotes is a name (“12345”热线)
-        if before.endswith(("“", '"', "‘")):
-            return None
-        unit, base, kind, scale = "", "", "bare", Decimal(1)
+        return not formula and (after[:1] == "-" or len(intpart) <= 2)
+    return False
+
+
+def _unit(u: re.Match[str], text: str) -> tuple[str, str, Kind, Decimal, bool]:
+    """(unit as written, base unit, kind, scale, per) of a matched unit."""
+    if u.group("money"):
+        mult = u.group("mm") or ""
+        return mult + "元", "元", "amount", MULTIPLIERS[mult], text[u.end() : u.end() + 1] == "/"
+    if u.group("pct"):
+        return u.group("pct"), u.group("pct"), "percent", Decimal(1), False
+    if u.group("pp"):
+        return "个百分点", "个百分点", "pp", Decimal(1), False
+    mult = u.group("cmult") or ""
+    count = u.group("count")
+    if count == "元/人份":
+        return "元", "元", "amount", MULTIPLIERS[mult], True
+    base = UNIT_ALIASES.get(count, count)
+    return mult + count, base, "pp" if base == "个百分点" else "count", MULTIPLIERS[mult], False
+
+
+def _qualifiers(text: str, start: int, end: int) -> tuple[bool, str | None]:
+    """(approximate, bound) from the words around a figure: 约/近/左右, 不低于/以上 …"""
     pre = text[max(0, start - 4) : start]
-    bound = None
     b = BOUND_BEFORE.search(pre)
-    if b:
-        bound = b.group()
-    if APPROX_BEFORE.search(pre):
-        approx = True
-    if BOUND_AFTER.match(text[end : end + 2]):
-        if text[end : end + 2] in ("左右", "上下"):
+    bound = b.group() if b else None
+    approx = bool(APPROX_BEFORE.search(pre))
+    after = text[end : end + 2]
+    if BOUND_AFTER.match(after):
+        if after in ("左右", "上下"):
             approx = True
         else:
-            bound = bound or text[end : end + 2]
+            bound = bound or after
+    return approx, bound
+
+
+def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity | None:
+    if _not_an_amount(text, m):
+        return None
+    start, num_end = m.span()
+    intpart, frac = m.group("int"), m.group("frac") or ""
+    digits = intpart.replace(",", "")
+    year_like = len(digits) == 4 and digits.startswith(("19", "20")) and not frac
+    value = Decimal(digits + frac) * (-1 if m.group("neg") else 1)
+    u = unit_re.match(text, num_end)
+    count = u.group("count") if u else None
+    if u and count and NOT_UNIT.match(text, u.start("count")):
+        u = None  # `5 项目`: a word beginning with a measure word
+    elif count and year_like and count in ("届", "版"):
+        return None
+    if u:
+        end = u.end()
+        unit, base, kind, scale, per = _unit(u, text)
+        approx, bound = _qualifiers(text, start, end)
+        approx = approx or bool(u.group("approx1") or u.group("approx2"))
+    else:
+        # a year standing alone (2022至2024年度); a bare number inside quotes is a name (“12345”热线)
+        if year_like or text[max(0, start - 1) : start] in ("“", '"', "‘"):
+            return None
+        end, unit, base, kind, scale, per = num_end, "", "", "bare", Decimal(1), False
+        approx, bound = _qualifiers(text, start, end)
     return Quantity(
         text=text[start:end],
         value=value,
         unit=unit,
         base_unit=base,
         scale=scale,
-        decimals=decimals,
+        decimals=len(frac) - 1 if frac else 0,
         kind=kind,
         start=start,
         end=end,
@@ -401,6 +396,8 @@ def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quant
     after = text[u.end() : u.end() + 2]
     if after[:1] in "是性" or NOT_UNIT.match(text, u.start("count")):
         return None
+    if base in CN_ORDINAL_UNITS:
+        return None  # `二类赛`, `三期工程`: a category or a phase, not a count
     if text[m.start() - 1 : m.start()] in '“"‘《':
         return None
     return Quantity(

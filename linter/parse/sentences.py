@@ -53,7 +53,99 @@ def parse_sentence(tokens: list[Token], quantities: list[Quantity]) -> list:
     p = parser()
     assert _TRANSFORMER is not None
     _TRANSFORMER.qs = quantities
-    return p.parse(tokens).children
+    return _flat(p.parse(tokens).children)
+
+
+def _flat(items: list) -> list:
+    out: list = []
+    for c in items:
+        out.extend(c if isinstance(c, list) else [c])
+    return out
+
+
+def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
+    """A list's parts: its items outside brackets opened within it. A bracket after a part notes what that
+    part holds (`一般债务限额 479 亿元（含外贷限额 3.8 亿元）`, `新增债券 72.77 亿元（一般债券 18.64 亿元、专项
+    债券 54.13 亿元）`): those figures are the part's, not the list's."""
+    own: list = []
+    noted: list = []
+    depth = 0
+    enumerated = _enumerated(items)
+    marked = False  # an enumerator seen since the last part (`②股利、股息收入 6 万元`: on the label before)
+    for c in items:
+        mark = str(c)[-1:] if _is_sep(c) else ""
+        if mark and mark in "（(":
+            depth += 1
+        elif mark and mark in "）)":
+            depth = max(0, depth - 1)
+        elif not mark:
+            text = str(c) if isinstance(c, Token) else _label_of(c)
+            marked = marked or bool(ENUMERATOR.match(text.lstrip("，、；：")))
+            # in an enumeration (`①…，当期结余 X；②…`) the parts are the enumerated items; the figures after
+            # one of them are that item's details
+            detail = enumerated and isinstance(c, (_Entry, _Breakdown)) and not marked
+            (own if depth == 0 and not detail else noted).append(c)
+            if isinstance(c, (_Entry, _Breakdown)):
+                marked = False
+    return _Breakdown(head, keyword, own, noted)
+
+
+def _is_sep(c: object) -> bool:
+    return isinstance(c, Token) and c.type == "SEP"
+
+
+def _list_end(keyword: str, items: list, nested: bool) -> int | None:
+    """Where a breakdown's list of parts ends (the index of the separator in `items`; None: it runs on).
+
+    A list opened inside brackets (`（其中 A a、B b）`) ends at the closing bracket. A nested list ends at the
+    first `；`. A sentence's own list ends at `；` too, unless `；` is what its parts are listed with
+    (`其中：基本支出 X，占 a%；项目支出 Y，占 b%`): `X，其中 A a，B b；Y …` goes on with a sibling of X."""
+    seps = [(i, str(c)[-1:]) for i, c in enumerate(items) if _is_sep(c)]
+    if keyword[:1] in "（(":
+        return next((i for i, sep in seps if sep in "）)"), None)
+    first = next((i for i, c in enumerate(items) if isinstance(c, (_Entry, _Breakdown))), len(items))
+    clause = next((i for i, sep in seps if sep not in "：:" and i < first), None)
+    if clause is not None:
+        # the parts follow their keyword: `分别为项目决策、项目管理…；二级指标 10 个` lists names, `主要是受…影响，
+        # …14 亿元` gives a reason; neither lists figures
+        return clause
+    if _enumerated(items) or (not nested and _entry_separator(items) == "；"):
+        return None
+    return next((i for i, sep in seps if sep == "；"), None)
+
+
+# list markers: ① / 1、 / （1） / 一是 / （一）
+ENUMERATOR = re.compile(
+    r"^(?:[①-⑳❶-❿]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])"
+)
+
+
+def _label_of(c: object) -> str:
+    if isinstance(c, _Entry):
+        return c.label
+    if isinstance(c, _Breakdown) and c.head is not None:
+        return c.head.label
+    return ""
+
+
+def _enumerated(items: list) -> bool:
+    """Is the list's first part marked as an item of an enumeration (`其构成是：①…；②…`)?"""
+    first = next((c for c in items if isinstance(c, (_Entry, _Breakdown))), None)
+    return first is not None and bool(ENUMERATOR.match(_label_of(first).lstrip("，、；：")))
+
+
+def _entry_separator(items: list) -> str | None:
+    """The separator before a list's second part: the one its parts are listed with."""
+    seen = False
+    last: str | None = None
+    for c in items:
+        if _is_sep(c):
+            last = str(c)[-1:]
+        elif isinstance(c, (_Entry, _Breakdown)):
+            if seen:
+                return last
+            seen = True
+    return None
 
 
 # intermediate results of the transformer -------------------------------------------------------------
@@ -76,6 +168,7 @@ class _Breakdown:
     head: _Entry | None
     keyword: str
     parts: list[object] = field(default_factory=list)  # _Entry, _Breakdown (nested) or other clauses
+    noted: list[object] = field(default_factory=list)  # figures in brackets after a part: that part's
 
 
 @dataclass
@@ -151,23 +244,29 @@ class SentenceTransformer(Transformer):
         return base, self._values(children)[-1]
 
     def part(self, children: list) -> object:
-        if len(children) >= 2 and isinstance(children[1], Token) and children[1].type == "SUBSET":
-            rest = list(children[2:])
-            # a nested list ends at `；`: what follows are siblings of the part that opened it
-            cut = next((i for i, c in enumerate(rest) if isinstance(c, Token) and c.type == "SEP" and c == "；"), None)
-            if cut is not None:
-                return [_Breakdown(children[0], str(children[1]), rest[:cut]), *rest[cut + 1 :]]
-            return _Breakdown(children[0], str(children[1]), rest)
-        return children[0]
+        """A part: an entry, with the ratios and changes that qualify it, perhaps opening a list of its own."""
+        at = next((i for i, c in enumerate(children) if isinstance(c, Token) and c.type == "SUBSET"), None)
+        if at is None:
+            return children[0] if len(children) == 1 else list(children)
+        keyword = str(children[at])
+        rest = _flat(children[at + 1 :])
+        quals = [c for c in children[1:at] if not _is_sep(c)]
+        # a nested list ends at `；` (or at the bracket that opened it): what follows are siblings of the part
+        # that opened it; the separator stays, it tells the enclosing list how its parts are listed
+        cut = _list_end(keyword, rest, nested=True)
+        if cut is None:
+            return [_listed(children[0], keyword, rest), *quals]
+        return [_listed(children[0], keyword, rest[:cut]), *quals, *rest[cut:]]
 
-    def breakdown(self, children: list) -> _Breakdown:
+    def breakdown(self, children: list) -> _Breakdown | list:
         head = children[0] if isinstance(children[0], _Entry) else None
         kw = next(str(c) for c in children if isinstance(c, Token) and c.type == "SUBSET")
-        flat: list = []
-        for c in children[1 if head else 0 :]:
-            flat.extend(c if isinstance(c, list) else [c])
-        parts = [c for c in flat if not (isinstance(c, Token) and c.type in ("SUBSET", "SEP"))]
-        return _Breakdown(head, kw, parts)
+        items = [c for c in _flat(children[1 if head else 0 :]) if not (isinstance(c, Token) and c.type == "SUBSET")]
+        cut = _list_end(kw, items, nested=False)
+        if cut is None:
+            return _listed(head, kw, items)
+        # the list ended before the sentence: what follows are the sentence's own items again
+        return [_listed(head, kw, items[:cut]), *items[cut + 1 :]]
 
     def formula(self, children: list) -> _Formula:
         vals = self._values(children)

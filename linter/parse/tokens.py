@@ -14,15 +14,20 @@ from dataclasses import dataclass
 
 from lark import Token
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import words
+
+
+def _alt(name: str) -> str:
+    """An alternation of one word list of vocab/relations.yaml, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
+
 
 SEPARATORS = "，、；：（）"
 # `完成年度目标 12,000 人的 104.17%`: a ratio whose denominator stands inside the phrase
 OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
 OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是)[\u4e00-\u9fff]{0,12}$")
 PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS}])")
-SUBSET_RE = re.compile(
-    r"^(?:其中|具体为|具体是|具体包括|具体如下|分别为|分别是|包括|主要为|主要是|主要包括|主要有|明细为)[：，]?"
-)
+SUBSET_RE = re.compile(f"^(?:{_alt('subset')})[：，]?")
 RATE_RE = re.compile(
     r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?率|完成(?:年初|全年|调整后)?(?:预算|计划|目标)(?:数)?的?)"
     r"(?:为|是|达到|达|约为|均为|=)?$"
@@ -34,14 +39,14 @@ CMP_RE = (
     r"(?:比|较|与|相比)(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
     r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?|同比|环比"
 )
-UP_WORDS = "增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增"
-DOWN_WORDS = "减少|下降|降低|下调|缩减|回落|压减|减|降"
+UP_WORDS = _alt("up")
+DOWN_WORDS = _alt("down")
 TAIL_RE = re.compile(
     rf"^(?P<label>.*?)(?P<cmp>{CMP_RE})?(?:(?P<up>(?:{UP_WORDS})了?(?:至|到|为)?)|(?P<down>(?:{DOWN_WORDS})了?(?:至|到|为)?))?$"
 )
 CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
 FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
-TO_RE = re.compile(r"^(?:增至|降至|升至|至|到|为|变为|调整为|调整至)$")
+TO_RE = re.compile(f"^(?:{_alt('to')})$")
 OP_RE = re.compile(r"^[/÷*×+\-]$")
 EQ_RE = re.compile(r"^[=＝]$")
 QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}
@@ -157,6 +162,7 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     return _settle(toks)
 
 
+STRENGTH = {"、": 1, "，": 2, "：": 2, "；": 3}
 OPENERS = ("（", "(")
 CLOSERS = ("）", ")")
 
@@ -259,54 +265,78 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
 def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
     toks = _formulas(toks)
-    n = len(toks)
     for i, t in enumerate(toks):
-        nxt = toks[i + 1].type if i + 1 < n else None
-        if t.type == "SHARE":
-            after = [x.type for x in toks[i + 1 : i + 3]]
-            if not (after[:1] == ["PCT"] or after == ["LABEL", "PCT"]):
-                t.type = "LABEL"
-        elif t.type == "FROM":
-            ok = (
-                i + 3 < n
-                and toks[i + 1].type in VALUE_TYPES
-                and toks[i + 2].type in ("UP", "DOWN", "TO")
-                and toks[i + 3].type in VALUE_TYPES
-            )
-            if not ok:
-                t.type = "LABEL"
-        elif t.type == "TO":
-            if not (i >= 2 and toks[i - 2].type == "FROM"):
-                t.type = "LABEL"
-        elif t.type == "RATE":
-            if nxt not in VALUE_TYPES:
-                t.type = "LABEL"
-        elif (
-            t.type == "LABEL"
-            and t.text in OF_WORDS
-            and nxt == "PCT"
-            and i >= 2
-            and toks[i - 1].type in ("AMOUNT", "COUNT")
-            and toks[i - 2].type == "LABEL"
-            and OF_LEAD.search(toks[i - 2].text)
-        ):
+        if not _completes(toks, i):
+            t.type = "LABEL"
+        elif _is_of(toks, i):
             t.type = "OF"
     out: list[Tok] = []
     for i, t in enumerate(toks):
-        nxt = toks[i + 1].type if i + 1 < n else None
-        if t.type == "SEP" and nxt in ("SUBSET", "SHARE", "UP", "DOWN"):
-            continue
-        if t.type == "SEP" and out and out[-1].type in ("SUBSET", "SEP"):
-            continue
-        if t.type == "LABEL" and out and out[-1].type == "LABEL":
+        nxt = toks[i + 1].type if i + 1 < len(toks) else None
+        if t.type == "SEP":
+            _separator(toks, i, nxt, out)
+        elif t.type == "LABEL" and out and out[-1].type == "LABEL":
             prev = out[-1]
             out[-1] = Tok("LABEL", prev.text + t.text, prev.start, t.end)
-            continue
-        if t.type == "LABEL" and not t.text.strip():
-            continue
-        out.append(t)
+        elif t.type != "LABEL" or t.text.strip():
+            out.append(t)
     while out and out[0].type == "SEP":
         out.pop(0)
     while out and out[-1].type == "SEP":
         out.pop()
     return out
+
+
+def _completes(toks: list[Tok], i: int) -> bool:
+    """Can the keyword at `i` complete its construct (占 before a percentage, 由 a … 至 b, a rate's value)?"""
+    t, n = toks[i], len(toks)
+    nxt = toks[i + 1].type if i + 1 < n else None
+    if t.type == "SHARE":
+        after = [x.type for x in toks[i + 1 : i + 3]]
+        return after[:1] == ["PCT"] or after == ["LABEL", "PCT"]
+    if t.type == "FROM":
+        return (
+            i + 3 < n
+            and toks[i + 1].type in VALUE_TYPES
+            and toks[i + 2].type in ("UP", "DOWN", "TO")
+            and toks[i + 3].type in VALUE_TYPES
+        )
+    if t.type == "TO":
+        return i >= 2 and toks[i - 2].type == "FROM"
+    if t.type == "RATE":
+        return nxt in VALUE_TYPES
+    return True
+
+
+def _is_of(toks: list[Tok], i: int) -> bool:
+    """`完成年度目标 12,000 人的 104.17%`: 的 between a figure and the percentage it is the base of."""
+    t = toks[i]
+    nxt = toks[i + 1].type if i + 1 < len(toks) else None
+    return (
+        t.type == "LABEL"
+        and t.text in OF_WORDS
+        and nxt == "PCT"
+        and i >= 2
+        and toks[i - 1].type in ("AMOUNT", "COUNT")
+        and toks[i - 2].type == "LABEL"
+        and bool(OF_LEAD.search(toks[i - 2].text))
+    )
+
+
+def _separator(toks: list[Tok], i: int, nxt: str | None, out: list[Tok]) -> None:
+    """Keep, fuse or drop the separator at `i`: the one before a list's keyword says where the list ends
+    (`（其中` ends at `）`) and is fused into it; before 占/增长/执行率/比上年 it is dropped (one token of
+    lookahead suffices); of two separators in a row the stronger is kept, and a bracket with the other."""
+    t = toks[i]
+    if nxt == "SUBSET":
+        toks[i + 1] = Tok("SUBSET", t.text + toks[i + 1].text, t.start, toks[i + 1].end)
+    elif nxt in ("SHARE", "UP", "DOWN", "RATE", "CMP") or (out and out[-1].type == "SUBSET"):
+        return
+    elif out and out[-1].type == "SEP":
+        prev = out[-1]
+        if prev.text[-1:] in "（）()" and t.text not in "（）()":
+            out.append(t)  # `…）；县区…`: the bracket closes, the ；still separates
+        elif STRENGTH.get(t.text, 0) > STRENGTH.get(prev.text, 0):
+            out[-1] = t  # `，；` → `；`: the stronger separator says where a list ends
+    else:
+        out.append(t)

@@ -1,18 +1,17 @@
-"""Reporters: each receives the files' results in order (`file`) and closes the output (`finish`)."""
+"""Reporters: each receives the files' results in order (`file`) and closes the output (`finish`); the
+`Reporter` protocol is defined with the results they receive (linter/run/results.py)."""
 
 from __future__ import annotations
 
-from typing import Protocol, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
-from tieout.linter.run.engine import FileResult
+from tieout.linter.rules.base import Rule
+from tieout.linter.run.results import Reporter
+
+__all__ = ["FORMATS", "Reporter", "make", "names"]
 
 FORMATS = ("human", "json", "sarif", "github", "junit")
-
-
-class Reporter(Protocol):
-    def file(self, result: FileResult, text: str) -> None: ...
-
-    def finish(self) -> None: ...
 
 
 def make(
@@ -22,7 +21,7 @@ def make(
     colour: bool = False,
     statistics: bool = False,
     quiet: bool = False,
-    rules: list | None = None,
+    rules: Sequence[type[Rule]] = (),
 ) -> Reporter:
     if fmt == "json":
         from tieout.linter.report.json_ import Json
@@ -31,7 +30,7 @@ def make(
     if fmt == "sarif":
         from tieout.linter.report.sarif import Sarif
 
-        return Sarif(out, rules or [])
+        return Sarif(out, rules)
     if fmt == "github":
         from tieout.linter.report.github import GitHub
 

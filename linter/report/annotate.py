@@ -8,24 +8,27 @@ copied), and the comment is attached to exactly those runs.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.text.render import Rendering
 
+if TYPE_CHECKING:  # python-docx is imported only when a copy is annotated
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
-def _split(run, offset: int):
+
+def _split(run: Run, offset: int) -> Run:
     """Split a run at a character offset; the second part, a formatted copy, follows it."""
     text = run.text
     twin = copy.deepcopy(run._r)
     run._r.addnext(twin)
-    from docx.text.run import Run
-
-    second = Run(twin, run._parent)
+    second = type(run)(twin, run._parent)
     run.text, second.text = text[:offset], text[offset:]
     return second
 
 
-def _runs_for(paragraph, start: int, end: int) -> list:
+def _runs_for(paragraph: Paragraph, start: int, end: int) -> list[Run]:
     """The runs that cover exactly paragraph characters [start, end), splitting runs where needed."""
     pos = 0
     covered = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from tieout.linter.run.engine import FileResult
+from tieout.linter.run.results import FileResult
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

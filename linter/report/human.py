@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TextIO
 
 from tieout.linter.rules.diagnostics import Diagnostic
-from tieout.linter.run.engine import FileResult
+from tieout.linter.run.results import FileResult
 
 COLOURS = {
     "error": "\033[31m",
@@ -34,8 +34,8 @@ class Human:
         self.show_source = show_source
         self.statistics = statistics
         self.quiet = quiet
-        self.counts: Counter = Counter()
-        self.rules: Counter = Counter()
+        self.counts: Counter[str] = Counter()  # findings per severity
+        self.rules: Counter[tuple[str, str]] = Counter()  # findings per (code, name)
         self.files = 0
 
     def c(self, key: str, text: str) -> str:

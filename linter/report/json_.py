@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from typing import TextIO
 
-from tieout.linter.run.engine import FileResult
+from tieout.linter.run.results import FileResult
 
 SCHEMA_VERSION = "1"
 
@@ -22,7 +22,7 @@ class Json:
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.first = True
-        self.counts: Counter = Counter()
+        self.counts: Counter[str] = Counter()
         self.files = 0
         self.checked = 0
         out.write(f'{{\n "version": "{SCHEMA_VERSION}",\n "tool": "tieout",\n "files": [')

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from tieout.linter.run.engine import FileResult
+from tieout.linter.run.results import FileResult
 
 
 class JUnit:

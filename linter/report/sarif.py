@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from collections.abc import Sequence
+from typing import Any, TextIO
 
-from tieout.linter.run.engine import FileResult
+from tieout.linter.report.reference import rule_markdown
+from tieout.linter.rules.base import Rule
+from tieout.linter.rules.diagnostics import Diagnostic, Related
+from tieout.linter.run.results import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _region(p) -> dict:
+def _region(p: Diagnostic | Related) -> dict[str, int]:
     return {"startLine": p.line, "startColumn": p.column, "endLine": p.end_line, "endColumn": p.end_column}
 
 
 class Sarif:
-    def __init__(self, out: TextIO, rules: list) -> None:
+    def __init__(self, out: TextIO, rules: Sequence[type[Rule]]) -> None:
         self.out = out
         self.rules = rules
         self.index = {r.code: i for i, r in enumerate(rules)}
-        self.results: list[dict] = []
+        self.results: list[dict[str, Any]] = []
 
     def file(self, result: FileResult, text: str) -> None:
         for d in result.diagnostics:
-            res = {
+            res: dict[str, Any] = {
                 "ruleId": d.code,
                 "level": LEVEL[d.severity],
                 "message": {"text": d.message},
@@ -55,7 +59,7 @@ class Sarif:
                 "shortDescription": {"text": r.summary() or r.name},
                 "fullDescription": {"text": r.doc() or r.name},
                 "defaultConfiguration": {"level": LEVEL[r.severity]},
-                "help": {"text": r.doc() or r.name},
+                "help": {"text": r.doc() or r.name, "markdown": rule_markdown(r)},
             }
             for r in self.rules
         ]

@@ -1,68 +1,61 @@
-"""The rule base class and the context a rule checks one document in."""
+"""The rule base class, the context a rule checks one document in, and the outcome of a checked relation.
+
+A rule is a function of the facts alone: it reads the document's facts through `CheckContext` and yields
+`Diagnostic`s of its own code and the `Checked` relations it verified. No rule reads another rule's output
+or depends on another having run: what several rules need (a unit slip that explains a failing sum, a
+figure restated elsewhere) is a fact, found before any rule runs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from tieout.linter.facts.index import FactIndex
 from tieout.linter.facts.model import Facts
-from tieout.linter.figures import intervals as numbers
+from tieout.linter.figures import intervals
+from tieout.linter.figures.intervals import Interval, Verdict
+from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity
+from tieout.linter.rules.docs import RuleDoc, clean, document, summary_of
 from tieout.linter.text.model import Document
 
+Span = tuple[int, int]
 
-@dataclass
+
+@dataclass(slots=True)
 class Settings:
     """Per-run knobs a rule may read (from the configuration)."""
 
     tolerance_units: Decimal = Decimal(1)  # rounding band, in units of the stated last digit
-    options: dict = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 class CheckContext:
-    def __init__(self, doc: Document, facts: Facts, settings: Settings | None = None, labeller=None) -> None:
+    """One document as the rules see it: its text, its facts, the run's settings and label normaliser."""
+
+    def __init__(
+        self, doc: Document, facts: Facts, settings: Settings | None = None, labeller: Labeller | None = None
+    ) -> None:
         self.doc = doc
         self.facts = facts
-        self.labeller = labeller  # the run's label normaliser (synonyms applied)
+        self.labeller = labeller or Labeller()  # the run's label normaliser (synonyms applied)
         self.settings = settings or Settings()
-        # figures another rule already blamed, so a second rule can name the first cause
-        self.blamed: dict[int, str] = {}
-        # corrected base values (a unit slip found): other rules compute with these
-        self.corrections: dict[int, Decimal] = {}
-        self._mentions: dict | None = None
+        self.index = FactIndex(facts)
 
-    def judge(self, stated: tuple[Decimal, Decimal], computed: tuple[Decimal, Decimal], unit: Decimal) -> str:
+    def judge(self, stated: Interval, computed: Interval, unit: Decimal) -> Verdict:
         """pass / rounding / fail, with the rounding band scaled by the configured `rounding_units`."""
-        return numbers.judge(stated, computed, unit * self.settings.tolerance_units)
-
-    def mention_of(self, q: Quantity):
-        """The mention a figure belongs to (built on first use)."""
-        if self._mentions is None:
-            self._mentions = {x.start: m for m in self.facts.mentions for x in m.quantities}
-        return self._mentions.get(q.start)
-
-    def restatements(self, q: Quantity) -> list[Quantity]:
-        """Other mentions of the same quantity (label, unit, period, total it is part of) in other sentences."""
-        m = self.mention_of(q)
-        if m is None or len(m.key) < 4:
-            return []
-        out = []
-        for other in self.facts.mentions:
-            if (
-                other.sentence == m.sentence
-                or other.key != m.key
-                or other.period != m.period
-                or other.parent != m.parent
-            ):
-                continue
-            out.extend(x for x in other.quantities if x.base_unit == q.base_unit and x.kind == q.kind and x.exact)
-        return out
+        return intervals.judge(stated, computed, unit * self.settings.tolerance_units)
 
     def value(self, q: Quantity) -> Decimal:
-        return self.corrections.get(q.start, q.base_value)
+        """A figure's base value (corrected where a unit slip was found)."""
+        return self.index.value(q)
+
+    def interval(self, q: Quantity) -> Interval:
+        return intervals.interval(q, self.index.value(q))
 
     def related(self, q: Quantity, message: str) -> Related:
         p = self.doc.position(q.start, q.end)
@@ -70,6 +63,26 @@ class CheckContext:
 
     def sentence_of(self, offset: int) -> str:
         return self.doc.sentence_text(offset)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """A relation a rule evaluated: where it is anchored, its verdict, and what to say when it misses.
+
+    The rule that owns the relation reports a `fail`; the rounding rule (TO100) reports a `rounding` miss of
+    any relation; both list the relation as checked."""
+
+    anchor: Quantity | Span
+    verdict: Verdict
+    kind: str
+    related: list[tuple[Quantity, str]] = field(default_factory=list)
+    message: str = ""
+    stated: str | None = None
+    expected: str | None = None
+    fix: str | None = None
+    certain: bool = True
+    operands: list[Quantity] = field(default_factory=list)  # the other figures of the relation, for `checked`
+    silent: bool = False  # a miss another finding explains (a unit slip, a restated figure): checked, not reported
 
 
 Result = Diagnostic | Checked
@@ -82,7 +95,6 @@ class Rule:
     name: ClassVar[str] = ""
     severity: ClassVar[Severity] = "error"
     kind: ClassVar[str] = ""  # the relation kind it verifies (sum, share, rate …)
-    order: ClassVar[int] = 50  # rules that correct figures (unit slips) run before those that use them
     fixture_cases: ClassVar[bool] = True  # documented-only codes (emitted by the core) have none
 
     def __init__(self, ctx: CheckContext, severity: Severity | None = None) -> None:
@@ -95,7 +107,7 @@ class Rule:
     # helpers ------------------------------------------------------------------------------------
     def diag(
         self,
-        q: Quantity | tuple[int, int],
+        q: Quantity | Span,
         message: str,
         *,
         stated: str | None = None,
@@ -103,16 +115,13 @@ class Rule:
         related: list[Related] | None = None,
         fix: str | None = None,
         severity: Severity | None = None,
-        code: str | None = None,
-        name: str | None = None,
     ) -> Diagnostic:
         doc = self.ctx.doc
         start, end = q if isinstance(q, tuple) else (q.start, q.end)  # a figure, or a span of words
         p = doc.position(start, end)
-        self.ctx.blamed.setdefault(start, code or self.code)
         return Diagnostic(
-            code=code or self.code,
-            name=name or self.name,
+            code=self.code,
+            name=self.name,
             severity=severity or self.level,
             message=message,
             path=doc.path,
@@ -128,30 +137,58 @@ class Rule:
             sentence=self.ctx.sentence_of(start),
         )
 
-    @staticmethod
-    def rounding(is_rounding: bool) -> dict:
-        """The fields that turn a finding into a rounding one (TO100, info), when the miss is only that."""
-        return {"code": "TO100", "name": "rounding", "severity": "info"} if is_rounding else {}
+    def certainty(self, certain: bool) -> Severity:
+        """The severity of a finding: the rule's own when every link of the relation is certain, a warning
+        (at most) when one link was inferred."""
+        if certain or self.level == "info":
+            return self.level
+        return "warning"
 
-    def checked(self, q: Quantity, status: str, related: list[Quantity] = (), kind: str | None = None) -> Checked:
-        p = self.ctx.doc.position(q.start, q.end)
+    def checked(
+        self, q: Quantity | Span, status: str, related: Iterable[Quantity] = (), kind: str | None = None
+    ) -> Checked:
+        start, end = q if isinstance(q, tuple) else (q.start, q.end)
+        p = self.ctx.doc.position(start, end)
         return Checked(
             kind=kind or self.kind,
-            status=status,
+            status="pass" if status == "pass" else "fail",
             rule=self.code,
             line=p.line,
             column=p.column,
             end_line=p.end_line,
             end_column=p.end_column,
             related=[self.ctx.related(r, "") for r in related],
-        )  # type: ignore[arg-type]
+        )
+
+    def report(self, outcomes: Iterable[Outcome]) -> Iterable[Result]:
+        """The usual shape of an arithmetic rule: every outcome checked, every `fail` reported."""
+        for o in outcomes:
+            yield self.checked(o.anchor, o.verdict, o.operands or [q for q, _ in o.related], kind=o.kind)
+            if o.verdict == "fail" and not o.silent:
+                yield self.finding(o)
+
+    def finding(self, o: Outcome, severity: Severity | None = None) -> Diagnostic:
+        return self.diag(
+            o.anchor,
+            o.message,
+            stated=o.stated,
+            expected=o.expected,
+            fix=o.fix if o.certain else None,
+            related=[self.ctx.related(q, msg) for q, msg in o.related],
+            severity=severity or self.certainty(o.certain),
+        )
 
     @classmethod
     def doc(cls) -> str:
-        return (cls.__doc__ or "").strip()
+        """The docstring, dedented: Markdown in the format of docs/writing-rules.md."""
+        return clean(cls.__doc__)
 
     @classmethod
     def summary(cls) -> str:
         """The docstring's first paragraph, as one line."""
-        first = cls.doc().split("\n\n")[0]
-        return " ".join(line.strip() for line in first.splitlines())
+        return summary_of(cls.__doc__)
+
+    @classmethod
+    def documentation(cls) -> RuleDoc:
+        """The docstring's sections, the examples filled in from the fixture cases where it has none."""
+        return document(cls.code, cls.__doc__)

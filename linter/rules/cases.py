@@ -1,17 +1,27 @@
-"""The SQLFluff-style fixture cases of each rule (`checks/cases/CODE.yaml`), shared by the tests and
-`tieout explain`."""
+"""The SQLFluff-style fixture cases of each rule (`checks/cases/CODE.yaml`), shared by the tests and the
+rule documentation (linter/rules/docs.py)."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Any, TypedDict
+
+# One case: a `pass` text that gives no finding of the rule, or a `fail` text and the findings `expect`ed
+# of it (code, and line and fix where stated); `doc` marks the case the rule's documentation shows. (The
+# functional form, since `pass` is a keyword.)
+Case = TypedDict(
+    "Case",
+    {"name": str, "pass": str, "fail": str, "expect": list[dict[str, Any]], "doc": bool},
+    total=False,
+)
 
 
 @cache
-def all_cases() -> dict[str, list[dict]]:
+def all_cases() -> dict[str, list[Case]]:
     from ruamel.yaml import YAML
 
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[Case]] = {}
     folder = resources.files("tieout.checks").joinpath("cases")
     if not folder.is_dir():
         return out
@@ -22,5 +32,5 @@ def all_cases() -> dict[str, list[dict]]:
     return out
 
 
-def cases_for(code: str) -> list[dict]:
+def cases_for(code: str) -> list[Case]:
     return all_cases().get(code, [])

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Severity = Literal["error", "warning", "info"]
+Status = Literal["pass", "fail"]  # of a checked relation
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -44,7 +45,7 @@ class Checked(BaseModel):
     """A relation a check verified, whether it held or not."""
 
     kind: str
-    status: Literal["pass", "fail"]
+    status: Status
     rule: str
     line: int
     column: int

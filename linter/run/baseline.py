@@ -13,6 +13,7 @@ from pathlib import Path
 from tieout.linter.rules.diagnostics import Diagnostic
 
 VERSION = 1
+Key = tuple[str, str, str]  # rule code, path relative to the working folder, normalised sentence
 
 
 def _path(p: str) -> str:
@@ -22,7 +23,7 @@ def _path(p: str) -> str:
         return Path(p).as_posix()
 
 
-def key(d: Diagnostic) -> tuple[str, str, str]:
+def key(d: Diagnostic) -> Key:
     return d.code, _path(d.path), d.sentence
 
 
@@ -35,16 +36,16 @@ def write(path: str, diagnostics: list[Diagnostic]) -> int:
     return len(diagnostics)
 
 
-def load(path: str) -> Counter:
+def load(path: str) -> Counter[Key]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise ValueError(f"{path}: not a tieout baseline (version {VERSION})")
     return Counter({(f["rule"], f["path"], f["sentence"]): int(f.get("count", 1)) for f in data["findings"]})
 
 
-def subtract(diagnostics: list[Diagnostic], known: Counter) -> list[Diagnostic]:
+def subtract(diagnostics: list[Diagnostic], known: Counter[Key]) -> list[Diagnostic]:
     """The diagnostics not in the baseline (each baseline entry absorbs as many findings as it counted)."""
-    out = []
+    out: list[Diagnostic] = []
     for d in diagnostics:
         k = key(d)
         if known[k] > 0:

@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tieout.linter.run.config import Config, ConfigError, discover, load
-from tieout.linter.run.engine import FileResult, lint_path
+from tieout.linter.run.engine import lint_path
+from tieout.linter.run.results import FileResult
 
 
-@dataclass(frozen=True)
+# not frozen: frozen slotted dataclasses do not unpickle on early Python 3.10 releases (bpo-45897), and
+# worker processes receive Options
+@dataclass(slots=True)
 class Options:
-    overrides: dict = field(default_factory=dict)  # command-line settings over the config files
+    overrides: dict[str, object] = field(default_factory=dict)  # command-line settings over the config files
     config_path: str | None = None
     stdin_filename: str | None = None
     summarise: bool = False  # keep each report's figure summary (--cross-document)
@@ -56,7 +59,7 @@ def run(paths: list[str], options: Options, jobs: int) -> Iterator[tuple[FileRes
         return
     window = 4 * jobs
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[tuple[str, Future | None]] = deque()
+        pending: deque[tuple[str, Future[tuple[FileResult, str]] | None]] = deque()
         it = iter(paths)
         for p in it:
             # stdin belongs to this process, not to a worker

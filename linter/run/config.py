@@ -8,6 +8,7 @@ import sys
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from tieout.linter.rules.diagnostics import Severity
@@ -50,22 +51,27 @@ class Config(BaseModel):
         return out
 
 
-def _load_file(path: Path) -> dict | None:
+def _load_file(path: Path) -> dict[str, Any] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:  # a --config that does not exist, or not text
+        raise ConfigError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
     if path.name == "pyproject.toml":
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover
             import tomli as tomllib
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(text)
         except Exception as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-        return data.get("tool", {}).get("tieout")
+        table: dict[str, Any] | None = data.get("tool", {}).get("tieout")
+        return table
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        data = YAML(typ="safe").load(text)
     except YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from None
     if data is None:
@@ -75,7 +81,7 @@ def _load_file(path: Path) -> dict | None:
     return data
 
 
-def parse(data: dict, source: str) -> Config:
+def parse(data: dict[str, Any], source: str) -> Config:
     data = {str(k).replace("-", "_"): v for k, v in data.items()}
     try:
         cfg = Config(**data)

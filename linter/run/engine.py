@@ -4,37 +4,31 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, Field
 from tieout.linter.facts.build import build_facts
 from tieout.linter.facts.model import Facts
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.rules.base import CheckContext, Settings
-from tieout.linter.rules.diagnostics import Checked, Diagnostic
+from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.config import Config
+from tieout.linter.run.crossdoc import summarise
 from tieout.linter.run.plugins import plugins
+from tieout.linter.run.results import FileResult
 from tieout.linter.run.selection import enabled
 from tieout.linter.run.suppressions import apply_suppressions
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import normalise
 from tieout.linter.text.reading import InputError, Source, read_path
 
+__all__ = ["FileResult", "analyse", "lint_path", "lint_source"]  # FileResult: imported from here by tests
+
 INTERNAL = "TO900"
-
-
-class FileResult(BaseModel):
-    path: str
-    encoding: str = ""
-    diagnostics: list[Diagnostic] = Field(default_factory=list)
-    checked: list[Checked] = Field(default_factory=list)
-    error: str | None = None  # an input error: one line for stderr
-    summary: Any = Field(default=None, exclude=True)  # a crossdoc.Summary, for --cross-document
 
 
 def analyse(source: Source, config: Config, labeller: Labeller | None = None) -> tuple[Document, Facts]:
     labeller = labeller or Labeller({**plugins().synonyms, **config.synonyms})
-    doc = normalise(source.text, source.path)
+    untrusted = source.rendering.untrusted_ranges() if source.rendering is not None else []
+    doc = normalise(source.text, source.path, untrusted)
     facts = build_facts(doc, labeller, tuple(config.extra_units))
     plugins().pm.hook.tieout_extract(document=doc, facts=facts, labeller=labeller)
     return doc, facts
@@ -44,33 +38,28 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     labeller = Labeller({**plugins().synonyms, **config.synonyms})
     try:
         doc, facts = analyse(source, config, labeller)
+        ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     except Exception as exc:  # a defect of ours on this file: a finding for it, the other files go on
         return FileResult(
             path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)]
         )
-    ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     result = FileResult(path=source.path, encoding=source.encoding)
     ignore = [*config.ignore, *config.ignored_for(source.path)]
     for rule_cls in plugins().rules:
+        # rules are independent: one that is not selected is not run
+        if not enabled(rule_cls.code, rule_cls.name, config.select, ignore, config.extend_select):
+            continue
         severity = config.severity.get(rule_cls.code) or config.severity.get(rule_cls.name)
-        rule = rule_cls(ctx, severity)
         try:
-            # every rule runs, selected or not, so that one rule's corrections reach the others
-            for item in rule.check():
+            for item in rule_cls(ctx, severity).check():
                 if isinstance(item, Diagnostic):
-                    if item.code != rule_cls.code:  # rounding findings and the like carry their own code
-                        sev = config.severity.get(item.code)
-                        if sev:
-                            item.severity = sev
-                    if enabled(item.code, item.name, config.select, ignore, config.extend_select):
-                        result.diagnostics.append(item)
+                    result.diagnostics.append(item)
                 else:
                     result.checked.append(item)
         except Exception as exc:  # a broken check is a finding for this file, never a crash
             result.diagnostics.append(_internal(source.path, f"check {rule_cls.code} ({rule_cls.name})", exc))
+    _drop_untrusted(doc, result)
     if summarise_figures:
-        from tieout.linter.run.crossdoc import summarise
-
         result.summary = summarise(source.path, doc, facts)
     result.diagnostics = apply_suppressions(doc, result.diagnostics)
     if source.rendering is not None:
@@ -79,6 +68,20 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
     result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
     return result
+
+
+# --- untrusted text layers (TO401): nothing inside an untrusted page is reported or counted as checked; the
+# page is reported once by TO401 itself, which is why its own finding stays.
+UNTRUSTED_CODE = "TO401"
+
+
+def _drop_untrusted(doc: Document, result: FileResult) -> None:
+    if not doc.untrusted:
+        return
+    result.diagnostics = [
+        d for d in result.diagnostics if d.code == UNTRUSTED_CODE or doc.untrusted_at(d.line, d.column) is None
+    ]
+    result.checked = [c for c in result.checked if doc.untrusted_at(c.line, c.column) is None]
 
 
 def _internal(path: str, stage: str, exc: Exception) -> Diagnostic:

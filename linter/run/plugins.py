@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import entry_points
+from typing import TextIO
 
 import pluggy
 from tieout.linter.rules import hooks as hookspecs
 from tieout.linter.rules.base import Rule
+from tieout.linter.run.results import Reporter
 
 GROUP = "tieout.checks"
 
 
 class Plugins:
+    """The registered plugins and what they contribute: rules, label synonyms, output formats."""
+
     def __init__(self) -> None:
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
         self.pm.add_hookspecs(hookspecs)
@@ -32,12 +37,13 @@ class Plugins:
                     continue
                 seen.add(rule.code)
                 self.rules.append(rule)
-        self.rules.sort(key=lambda r: (r.order, r.code))  # the order rules run in
-        self.by_code = sorted(self.rules, key=lambda r: r.code)  # the order they are listed in
+        # rules are independent (each a function of the facts): they run, and are listed, by code
+        self.rules.sort(key=lambda r: r.code)
+        self.by_code = self.rules
         self.synonyms: dict[str, list[str]] = {}
         for extra in self.pm.hook.tieout_synonyms():
             self.synonyms.update(extra or {})
-        self.reporters: dict[str, type] = {}
+        self.reporters: dict[str, Callable[[TextIO], Reporter]] = {}  # a format's name → its reporter class
         for extra in self.pm.hook.tieout_reporters():
             self.reporters.update(extra or {})
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def matches(code: str, name: str, patterns: Iterable[str]) -> bool:
@@ -15,7 +15,9 @@ def matches(code: str, name: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def enabled(code: str, name: str, select: list[str], ignore: list[str], extend_select: list[str] = ()) -> bool:
+def enabled(
+    code: str, name: str, select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str] = ()
+) -> bool:
     chosen = matches(code, name, select) if select else True
     chosen = chosen or matches(code, name, extend_select)
     return chosen and not matches(code, name, ignore)

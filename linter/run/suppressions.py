@@ -6,6 +6,7 @@ A suppression that silences nothing is itself reported (TO901, info), as ruff re
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.selection import matches
@@ -15,46 +16,56 @@ DIRECTIVE = re.compile(r"tieout:\s*(?P<kind>ignore-file|ignore)(?:\[(?P<codes>[^
 UNUSED = ("TO901", "unused-suppression")
 
 
-def apply_suppressions(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    if "tieout:" not in doc.original:
-        return diagnostics
-    directives: list[dict] = []
-    for n, line in enumerate(doc.original.split("\n"), start=1):
+@dataclass(slots=True)
+class Directive:
+    """One `tieout: ignore[…]` comment: the codes it silences, on which line (None: the whole file)."""
+
+    codes: list[str]
+    target: int | None
+    line: int
+    column: int
+    end_column: int
+    used: bool = False
+
+    def covers(self, d: Diagnostic) -> bool:
+        return (self.target is None or self.target == d.line) and matches(d.code, d.name, self.codes)
+
+    def unused(self, path: str) -> Diagnostic:
+        return Diagnostic(
+            code=UNUSED[0],
+            name=UNUSED[1],
+            severity="info",
+            path=path,
+            line=self.line,
+            column=self.column,
+            end_line=self.line,
+            end_column=self.end_column,
+            message=f"suppression of {', '.join(self.codes)} silences no finding; remove it",
+        )
+
+
+def directives(original: str) -> list[Directive]:
+    out: list[Directive] = []
+    for n, line in enumerate(original.split("\n"), start=1):
         for m in DIRECTIVE.finditer(line):
             codes = [c.strip() for c in (m.group("codes") or "ALL").split(",") if c.strip()]
             rest = line[: m.start()].replace("<!--", "").strip()
             # a directive alone on its line covers the next line; after text, its own line
             target = None if m.group("kind") == "ignore-file" else (n if rest else n + 1)
-            directives.append(
-                {"codes": codes, "target": target, "line": n, "col": m.start() + 1, "end": m.end() + 1, "used": False}
-            )
-    out = []
+            out.append(Directive(codes, target, n, m.start() + 1, m.end() + 1))
+    return out
+
+
+def apply_suppressions(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    if "tieout:" not in doc.original:
+        return diagnostics
+    found = directives(doc.original)
+    out: list[Diagnostic] = []
     for d in diagnostics:
-        hit = next(
-            (
-                x
-                for x in directives
-                if (x["target"] is None or x["target"] == d.line) and matches(d.code, d.name, x["codes"])
-            ),
-            None,
-        )
+        hit = next((x for x in found if x.covers(d)), None)
         if hit is not None:
-            hit["used"] = True
+            hit.used = True
         else:
             out.append(d)
-    for x in directives:
-        if not x["used"]:
-            out.append(
-                Diagnostic(
-                    code=UNUSED[0],
-                    name=UNUSED[1],
-                    severity="info",
-                    path=doc.path,
-                    line=x["line"],
-                    column=x["col"],
-                    end_line=x["line"],
-                    end_column=x["end"],
-                    message=f"suppression of {', '.join(x['codes'])} silences no finding; remove it",
-                )
-            )
+    out.extend(x.unused(doc.path) for x in found if not x.used)
     return out

@@ -53,6 +53,19 @@ class Sentence:
 
 
 @dataclass
+class Untrusted:
+    """A span whose text layer cannot be trusted (a PDF page whose characters do not say what it shows):
+    nothing inside it is checked, and the document reports it once."""
+
+    start: int  # normalised offsets [start, end)
+    end: int
+    original_start: int  # offsets into the original text [original_start, original_end)
+    original_end: int
+    page: str  # the page's label (its printed number, else its physical one)
+    reason: str
+
+
+@dataclass
 class Document:
     path: str
     original: str
@@ -63,6 +76,7 @@ class Document:
     # spans of the normalised text that are structure (heading and list numbers), never amounts
     markers: list[tuple[int, int]] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
+    untrusted: list[Untrusted] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.line_starts:
@@ -84,6 +98,13 @@ class Document:
         line, col = self.line_col(a)
         end_line, end_col = self.line_col(b - 1)
         return Position(line=line, column=col, end_line=end_line, end_column=end_col + 1)
+
+    def untrusted_at(self, line: int, column: int) -> Untrusted | None:
+        """The untrusted span holding the original-file position (1-based line and column), if any."""
+        if not self.untrusted or not 1 <= line <= len(self.line_starts):
+            return None
+        index = self.line_starts[line - 1] + column - 1
+        return next((u for u in self.untrusted if u.original_start <= index < u.original_end), None)
 
     # structure ---------------------------------------------------------------------------------
     def sentence_text(self, offset: int) -> str:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from tieout.linter.text.model import Document, Section, Sentence
+from tieout.linter.text.model import Document, Section, Sentence, Untrusted
+from tieout.linter.text.repair import repair
 
 FULL_TO_ASCII = {chr(0xFF10 + i): str(i) for i in range(10)}
 FULL_TO_ASCII.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
@@ -55,9 +56,9 @@ PAGE_NUMBER = re.compile(
 )
 HEADING = re.compile(
     r"^(?:(?P<chap>第[一二三四五六七八九十百]+[章节部分篇])"
-    r"|(?P<cn>[一二三四五六七八九十]{1,3})[、.](?!\d)"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3})(?:、|\.(?!\d))"
     r"|（(?P<pcn>[一二三四五六七八九十]{1,3})）"
-    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d%.])(?=\s*[^\d\s万元%个])"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d%.])(?=\s*[^\d\s万亿元%个千百人家条项件份次])"
     r"|(?P<num>\d{1,2})[、.](?![\d])"
     r"|（(?P<pnum>\d{1,2})）"
     r")"
@@ -101,74 +102,83 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     out.number = number
     while hi > lo and raw[hi - 1] in WHITESPACE:
         hi -= 1
-    # Markdown heading, list and quote marks
-    m = MD_HEADING.match(raw, lo)
-    if m and (m.end() < hi):
-        out.md_level = len(m.group(1))
-        lo = m.end()
-    else:
-        m = MD_LIST.match(raw, lo)
-        if m and m.end() < hi and not PAGE_NUMBER.match(raw[lo:hi]):
-            lo = m.end()
+    lo = _strip_markdown(raw, lo, hi, out)
     segment = raw[lo:hi]
     out.table = segment.startswith("|")
-    if "**" not in segment and "__" not in segment and "`" not in segment:
-        # the common case, one C-level pass: nothing removed, each character converted in place
-        line = segment.translate(TRANSLATE) if CONVERTIBLE.search(segment) else segment
-        origins: list[int] | range = range(base + lo, base + hi)
-    else:
-        kept = [(ch, base + lo + k) for k, ch in enumerate(segment)]
-        drop = {i for m in EMPHASIS.finditer(segment) for i in range(m.start(), m.end())}
-        kept = [x for k, x in enumerate(kept) if k not in drop]
-        line = "".join(ch for ch, _ in kept).translate(TRANSLATE)
-        origins = [o for _, o in kept]
+    line, origins = _converted(segment, base + lo)
     if "," in line or ":" in line or "." in line:
         line = _punctuation(line)
-    # spaces: a run of spaces survives as one space only between two ASCII letters/digits, and even then
-    # not inside a number grouped by spaces (`1 088 216 万元`)
     if " " in line:
-        pieces: list[str] = []
-        kept: list[int] = []
-        last = 0
-        for m in SPACES.finditer(line):
-            a, b = m.span()
-            prev = line[a - 1] if a else ""
-            nxt = line[b] if b < len(line) else ""
-            keep_one = (
-                prev
-                and nxt
-                and _is_ascii_alnum(prev)
-                and _is_ascii_alnum(nxt)
-                and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a))
-            )
-            cut = a + 1 if keep_one else a
-            pieces.append(line[last:cut])
-            kept.extend(origins[last:cut])
-            last = b
-        pieces.append(line[last:])
-        kept.extend(origins[last:])
-        line, origins = "".join(pieces), kept
+        line, origins = _drop_spaces(line, origins)
     if not line:
         return None  # only marks (`**`, ``` ` ```) on the line
     out.chars, out.origins = line, origins
-    h = HEADING.match(line)
-    if h:
-        out.marker = h.end()
-        if h.group("chap"):
-            out.heading = 0
-        elif h.group("cn"):
-            out.heading = 1
-        elif h.group("pcn"):
-            out.heading = 2
-        elif h.group("dotted"):
-            out.heading = 2 + h.group("dotted").count(".")
-        elif h.group("num"):
-            out.heading = 3
-        else:
-            out.heading = 4
-    elif out.md_level is not None:
-        out.heading = out.md_level
+    out.heading, out.marker = _heading(line, out.md_level)
     return out
+
+
+def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
+    """Skip a Markdown heading, list or quote mark (a heading's level goes to `out`); the new start."""
+    m = MD_HEADING.match(raw, lo)
+    if m and (m.end() < hi):
+        out.md_level = len(m.group(1))
+        return m.end()
+    m = MD_LIST.match(raw, lo)
+    if m and m.end() < hi and not PAGE_NUMBER.match(raw[lo:hi]):
+        return m.end()
+    return lo
+
+
+def _converted(segment: str, start: int) -> tuple[str, list[int] | range]:
+    """The segment with emphasis marks dropped and forms converted, and each character's original index."""
+    if "**" not in segment and "__" not in segment and "`" not in segment:
+        # the common case, one C-level pass: nothing removed, each character converted in place
+        line = segment.translate(TRANSLATE) if CONVERTIBLE.search(segment) else segment
+        return line, range(start, start + len(segment))
+    kept = [(ch, start + k) for k, ch in enumerate(segment)]
+    drop = {i for m in EMPHASIS.finditer(segment) for i in range(m.start(), m.end())}
+    kept = [x for k, x in enumerate(kept) if k not in drop]
+    return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
+
+
+def _drop_spaces(line: str, origins: list[int] | range) -> tuple[str, list[int]]:
+    """A run of spaces survives as one space only between two ASCII letters/digits, and even then not inside a
+    number grouped by spaces (`1 088 216 万元`)."""
+    pieces: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for m in SPACES.finditer(line):
+        a, b = m.span()
+        prev = line[a - 1] if a else ""
+        nxt = line[b] if b < len(line) else ""
+        keep_one = (
+            prev
+            and nxt
+            and _is_ascii_alnum(prev)
+            and _is_ascii_alnum(nxt)
+            and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a))
+        )
+        cut = a + 1 if keep_one else a
+        pieces.append(line[last:cut])
+        kept.extend(origins[last:cut])
+        last = b
+    pieces.append(line[last:])
+    kept.extend(origins[last:])
+    return "".join(pieces), kept
+
+
+HEADING_LEVEL = {"chap": 0, "cn": 1, "pcn": 2, "num": 3, "pnum": 4}
+
+
+def _heading(line: str, md_level: int | None) -> tuple[int | None, int]:
+    """The heading level a line's numbering mark gives (else its Markdown level) and the mark's length."""
+    h = HEADING.match(line)
+    if not h:
+        return md_level, 0
+    if h.group("dotted"):
+        return 2 + h.group("dotted").count("."), h.end()
+    group = next(g for g in HEADING_LEVEL if h.group(g))
+    return HEADING_LEVEL[group], h.end()
 
 
 COMMA_COLON = re.compile(r"[,:.]")
@@ -189,12 +199,13 @@ def _punctuation(line: str) -> str:
             if not (thousands or wrapped):
                 chars[k] = "，"
         elif line[k] == ".":
-            # a full stop typed in ASCII after Chinese text ends the sentence (`…250万元.本年…`); never a decimal
+            # a full stop typed in ASCII after Chinese text or a percentage ends the sentence (`…250万元.本年…`,
+            # `增长3.5%.一般…`); never a decimal
             after = line[k + 1 : k + 2]
             heading_mark = 0 < k <= 3 and all(c in "一二三四五六七八九十" for c in line[:k])  # 一. 二. …
             if (
                 before
-                and not before.isascii()
+                and (not before.isascii() or before == "%")
                 and before not in "。，；："
                 and not after.isdigit()
                 and not heading_mark
@@ -224,12 +235,36 @@ def _grouped_number(line: str, k: int) -> bool:
     return False
 
 
-def _is_page_number(text: str, next_text: str) -> bool:
+def _is_page_number(text: str, next_text: str, in_sequence: bool = False) -> bool:
     if not PAGE_NUMBER.match(text):
         return False
-    if re.fullmatch(r"\d{1,3}", text) and next_text[:1] in UNIT_START:
+    if re.fullmatch(r"\d{1,3}", text) and next_text[:1] in UNIT_START and not in_sequence:
         return False  # a number wrapped away from its unit, not a page number
     return True
+
+
+def _page_sequence(lines: list[str]) -> set[int]:
+    """Indices of bare-number lines in a run of page numbers (`3`, … `4`, … `5`, a page of text apart): those
+    are page numbers even where the next page starts with a unit, which would otherwise glue them onto a
+    figure. Three in a row, each at least PAGE_LINES lines after the last, is no column of table values."""
+    found = [(k, int(t)) for k, t in enumerate(lines) if re.fullmatch(r"\d{1,3}", t)]
+    out: set[int] = set()
+    chain: list[int] = []
+    last: tuple[int, int] | None = None
+    for k, v in found:
+        if last is not None and v == last[1] + 1 and k - last[0] >= PAGE_LINES:
+            chain.append(k)
+        else:
+            if len(chain) >= 3:
+                out.update(chain)
+            chain = [k]
+        last = (k, v)
+    if len(chain) >= 3:
+        out.update(chain)
+    return out
+
+
+PAGE_LINES = 10
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -249,27 +284,91 @@ def _ends_sentence(chars: list[str]) -> bool:
     return k >= 0 and chars[k] in TERMINAL
 
 
-def normalise(original: str, path: str = "<text>") -> Document:
+def normalise(original: str, path: str = "<text>", untrusted: list[tuple[int, int, str, str]] = ()) -> Document:
+    """The document of `original`; `untrusted` lists (start, end, page, reason) ranges of `original` whose text
+    layer cannot be trusted (from a PDF rendering), kept on the document as normalised spans."""
     if original.startswith("\ufeff"):
         original = original[1:]
-    raw_lines = original.split("\n")
-    lines: list[tuple[_Line, int]] = []  # cleaned line and index of its terminating newline
-    base = 0
+        untrusted = [(a - 1, b - 1, p, r) for a, b, p, r in untrusted]
+    repaired, back = repair(original)
+    doc = _normalise(repaired, path)
+    if repaired is not original:
+        doc.origin = [back[i] for i in doc.origin]
+        doc.original = original
+        doc.line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
+    doc.untrusted = [_untrusted(doc, a, b, page, reason) for a, b, page, reason in untrusted]
+    return doc
+
+
+NEWLINE = re.compile("\n")
+
+
+def _untrusted(doc: Document, a: int, b: int, page: str, reason: str) -> Untrusted:
+    """The normalised span of the original range [a, b): the characters that came from inside it."""
+    from bisect import bisect_left
+
+    return Untrusted(bisect_left(doc.origin, a), bisect_left(doc.origin, b), a, b, page, reason)
+
+
+def _content_lines(original: str) -> list[tuple[_Line, int]]:
+    """The non-blank cleaned lines with the index of their terminating newline, page numbers left out (the
+    line after one is marked: the text runs on across the page break)."""
     nonempty: list[tuple[_Line, int]] = []
-    for number, raw in enumerate(raw_lines, start=1):
+    base = 0
+    for number, raw in enumerate(original.split("\n"), start=1):
         ln = _clean_line(raw, base, number)
         if ln is not None:
             nonempty.append((ln, base + len(raw)))
         base += len(raw) + 1
-    page_break: set[int] = set()  # lines that follow a dropped page number: the text runs on across pages
+    lines: list[tuple[_Line, int]] = []
+    page_break: set[int] = set()
+    sequence = _page_sequence([ln.text for ln, _ in nonempty])
     for idx, (ln, nl) in enumerate(nonempty):
         nxt = nonempty[idx + 1][0].text if idx + 1 < len(nonempty) else ""
-        if _is_page_number(ln.text, nxt):
+        if _is_page_number(ln.text, nxt, idx in sequence):
             page_break.add(idx + 1)
             continue
-        if idx in page_break:
-            ln.page_break = True
+        ln.page_break = idx in page_break
         lines.append((ln, nl))
+    return lines
+
+
+def _hard_break(prev: _Line, ln: _Line, width: int, title_lines: int) -> bool:
+    """Does the line break between `prev` and `ln` end a paragraph?"""
+    return (
+        ln.heading is not None
+        or ln.table
+        or prev.table
+        or prev.md_level is not None
+        or _ends_sentence(prev.chars)
+        or (prev.heading is not None and len(prev.chars) < 0.85 * width)
+        # a line far shorter than the text's lines ends its paragraph (titles, last lines), unless
+        # the break falls inside a figure or a list (`16` / `个月`, `，` / …)
+        or (len(prev.chars) < 0.5 * width and not ln.page_break and not _continues(prev.chars, ln.chars))
+        or (prev.number <= title_lines and TITLE_END.search(prev.chars) is not None)
+    )
+
+
+def _soft_space(prev: str, nxt: str) -> bool:
+    """A wrapped line joins the next with a space only between two ASCII words (never inside a number)."""
+    return _is_ascii_alnum(prev) and _is_ascii_alnum(nxt) and not (prev.isdigit() and nxt.isdigit())
+
+
+def _section(ln: _Line, start: int, stack: list[Section]) -> Section:
+    """The section a heading line opens (the stack of open sections is updated)."""
+    title = ln.text
+    cut = min((title.find(c) for c in "。；" if c in title), default=-1)
+    title = title[:cut] if cut > 0 else title
+    level = ln.heading if ln.heading is not None else 0
+    while stack and stack[-1].level >= level:
+        stack.pop()
+    sec = Section(title=title[:60], level=level, start=start, line=ln.number, parent=stack[-1] if stack else None)
+    stack.append(sec)
+    return sec
+
+
+def _normalise(original: str, path: str) -> Document:
+    lines = _content_lines(original)
     # the title block: the first few lines of the file (a title ends with a document-type word)
     title_lines = lines[min(len(lines), 4) - 1][0].number if lines else 0
     # the full line width: most PDF lines are full, so a high percentile finds it; in text with a paragraph
@@ -287,43 +386,14 @@ def normalise(original: str, path: str = "<text>") -> Document:
     prev_nl = 0
     for ln, nl in lines:
         if prev is not None:
-            hard = (
-                ln.heading is not None
-                or ln.table
-                or prev.table
-                or prev.md_level is not None
-                or _ends_sentence(prev.chars)
-                or (prev.heading is not None and len(prev.chars) < 0.85 * width)
-                # a line far shorter than the text's lines ends its paragraph (titles, last lines), unless
-                # the break falls inside a figure or a list (`16` / `个月`, `，` / …)
-                or (len(prev.chars) < 0.5 * width and not ln.page_break and not _continues(prev.chars, ln.chars))
-                or (prev.number <= title_lines and TITLE_END.search(prev.chars) is not None)
-            )
-            if hard:
-                text.append("\n")
-                origin.append(prev_nl)
-                length += 1
-            elif (
-                _is_ascii_alnum(prev.chars[-1])
-                and _is_ascii_alnum(ln.chars[0])
-                and not (prev.chars[-1].isdigit() and ln.chars[0].isdigit())
-            ):
-                text.append(" ")
+            hard = _hard_break(prev, ln, width, title_lines)
+            if hard or _soft_space(prev.chars[-1], ln.chars[0]):
+                text.append("\n" if hard else " ")
                 origin.append(prev_nl)
                 length += 1
         start = length
         if ln.heading is not None and (prev is None or text[-1:] == ["\n"] or not text):
-            title = ln.text
-            cut = min((title.find(c) for c in "。；" if c in title), default=-1)
-            title = title[:cut] if cut > 0 else title
-            level = ln.heading
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            sec = Section(
-                title=title[:60], level=level, start=start, line=ln.number, parent=stack[-1] if stack else None
-            )
-            sections.append(sec)
-            stack.append(sec)
+            sections.append(_section(ln, start, stack))
             if ln.marker:
                 markers.append((start, start + ln.marker))
         text.append(ln.chars)

@@ -33,8 +33,10 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", path), "utf-16"
-    # NUL bytes never occur in UTF-8 or GB18030 text; they mark a binary file (or UTF-16 without BOM).
-    if b"\x00" in data[:8192]:
+    # NUL bytes never occur in UTF-8 or GB18030 text; many mark a binary file (or UTF-16 without BOM), while a
+    # few in otherwise good text are debris of an extraction tool: they stay in the text (so that positions
+    # stay those of the file) and the normaliser drops them.
+    if _too_many_nuls(data):
         raise InputError(f"{path}: binary file, not a text report (contains NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -47,6 +49,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if _looks_like_garbage(text):
         raise InputError(f"{path}: not a text report (decodes as neither UTF-8 nor readable GB18030)")
     return text, "gb18030"
+
+
+MAX_NUL_SHARE = 1 / 1000  # NUL bytes tolerated per byte of text …
+MAX_NUL_FEW = 16  # … or this many in a short file
+
+
+def _too_many_nuls(data: bytes) -> bool:
+    nuls = data.count(b"\x00")
+    return nuls > max(MAX_NUL_FEW, len(data) * MAX_NUL_SHARE)
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:

@@ -24,9 +24,32 @@ class Place:
 
 
 @dataclass
+class Untrusted:
+    """Rendered lines [first, last] (1-based) of a page whose text layer cannot be trusted, and why."""
+
+    first: int
+    last: int
+    page: str  # the page's label: its printed number, else its physical one
+    reason: str
+
+
+@dataclass
 class Rendering:
     text: str
     places: dict[int, Place]  # 1-based rendered line → place
+    untrusted: list[Untrusted] = field(default_factory=list)
+    pages: int = 0  # physical pages of a PDF
+
+    def untrusted_ranges(self) -> list[tuple[int, int, str, str]]:
+        """(start, end) character offsets into `text` of each untrusted page, with its label and reason."""
+        starts = [0]
+        for line in self.text.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+        return [
+            (starts[u.first - 1], starts[min(u.last, len(starts) - 1)], u.page, u.reason)
+            for u in self.untrusted
+            if u.last >= u.first
+        ]
 
     def locate(self, line: int, column: int) -> str | None:
         place = self.places.get(line)
@@ -42,6 +65,7 @@ class _Builder:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.places: dict[int, Place] = {}
+        self.untrusted: list[Untrusted] = []
 
     def line(self, text: str, locator: str, address: tuple = ()) -> None:
         self.lines.append(text)
@@ -68,7 +92,7 @@ class _Builder:
         self.blank()
 
     def rendering(self) -> Rendering:
-        return Rendering("\n".join(self.lines) + "\n", self.places)
+        return Rendering("\n".join(self.lines) + "\n", self.places, self.untrusted)
 
 
 # Word ----------------------------------------------------------------------------------------------------
@@ -118,48 +142,31 @@ class NoTextLayer(Exception):
 
 
 def render_pdf(path: str) -> Rendering:
-    import pdfplumber
+    """Each page's lines (built from baselines) and tables, top to bottom; printed page numbers become the
+    pages' locators instead of text, and each page whose text layer cannot be trusted is listed."""
+    from tieout.linter.text import pdflayout, pdfrepair
+    from tieout.linter.text.pdfpages import pages
 
+    with open(path, "rb") as fh:
+        data = fh.read()
     b = _Builder()
-    chars = 0
-    table_no = 0
-    with pdfplumber.open(path) as pdf:
-        for page_no, page in enumerate(pdf.pages, start=1):
-            chars += len(page.chars)
-            tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
-
-            def outside(obj, boxes=boxes) -> bool:
-                return not any(
-                    x0 <= obj["x0"] and obj["x1"] <= x1 and top <= obj["top"] and obj["bottom"] <= bottom
-                    for x0, top, x1, bottom in boxes
-                )
-
-            body = page.filter(outside) if boxes else page
-            items: list[tuple[float, str, object]] = []
-            for ln in body.extract_text_lines(layout=False, strip=True):
-                if _margin(ln, page.height):
-                    continue  # running headers and footers
-                items.append((ln["top"], "line", ln["text"]))
-            for t in tables:
-                items.append((t.bbox[1], "table", t))
-            for _, kind, obj in sorted(items, key=lambda x: x[0]):
-                if kind == "line":
-                    b.line(obj, f"第 {page_no} 页")  # type: ignore[arg-type]
-                else:
-                    table_no += 1
-                    rows = [[c or "" for c in row] for row in obj.extract()]  # type: ignore[attr-defined]
-                    b.table(rows, f"第 {page_no} 页 表 {table_no} ")
-            b.blank()
-    if chars == 0:
+    laid = [pdflayout.lay_out(page) for page in pdfrepair.read_pages(data, pages)]
+    if not any(p.chars for p in laid):
         raise NoTextLayer(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
-    return b.rendering()
-
-
-PAGE_MARK = re.compile(r"^[-—–]?\s*\d{1,4}\s*[-—–]?$|^第\s*\d+\s*页")
-
-
-def _margin(line: dict, height: float) -> bool:
-    """A page number or running header/footer in the top or bottom 6% of the page."""
-    near_edge = line["top"] < height * 0.06 or line["bottom"] > height * 0.94
-    return near_edge and (PAGE_MARK.match(line["text"].strip()) is not None or len(line["text"]) < 40)
+    labels = pdflayout.page_labels(laid)
+    table_no = 0
+    for page, label in zip(laid, labels):
+        where = f"第 {label} 页"
+        first = len(b.lines)
+        for item in page.items:
+            if isinstance(item, str):
+                b.line(item, where)
+            else:
+                table_no += 1
+                b.table(item, f"{where} 表 {table_no} ")
+        b.blank()
+        if page.distrust:
+            b.untrusted.append(Untrusted(first + 1, len(b.lines), label, page.distrust))
+    rendering = b.rendering()
+    rendering.pages = len(laid)
+    return rendering

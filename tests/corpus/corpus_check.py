@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SHARED = Path(os.environ.get("TIEOUT_SHARED", ROOT.parent / "shared"))
 SNAPSHOT = HERE / "snapshot.yaml"
+LAST_RUN = ROOT / ".corpus-last-run.json"  # the last run's raw findings, for --reuse (not committed)
 SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 GENRES = {"seeds": "evaluation (seeds)"}
 
@@ -106,6 +107,19 @@ def run_one(name: str, path: Path, command: list[str]) -> Run:
             run.findings.append(entry)
             run.messages[key(entry)] = d["message"]
     return run
+
+
+def save_runs(runs: list[Run]) -> None:
+    data = [{**r.__dict__, "messages": [[list(k), v] for k, v in r.messages.items()]} for r in runs]
+    LAST_RUN.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def load_runs() -> list[Run]:
+    out = []
+    for d in json.loads(LAST_RUN.read_text(encoding="utf-8")):
+        messages = {tuple(k): v for k, v in d.pop("messages")}
+        out.append(Run(**d, messages=messages))
+    return out
 
 
 def run_all(docs: list[tuple[str, Path]], command: list[str], jobs: int) -> list[Run]:
@@ -238,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--update", action="store_true", help="write the snapshot (verdicts kept where unchanged)")
     ap.add_argument("--show", metavar="NAME", help="print the findings of the documents whose name contains NAME")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--reuse", action="store_true", help=f"compare the last run's findings (kept in {LAST_RUN.name})")
     ap.add_argument("--cmd", default=f"{sys.executable} -m tieout.linter check --format json --exit-zero --no-progress")
     a = ap.parse_args(argv)
     docs = documents()
@@ -246,7 +261,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.show:
         docs = [d for d in docs if a.show in d[0]]
-    runs = run_all(docs, a.cmd.split(), a.jobs)
+    if a.reuse and LAST_RUN.exists():
+        runs = [r for r in load_runs() if any(r.name == name for name, _ in docs)]
+    else:
+        runs = run_all(docs, a.cmd.split(), a.jobs)
+        if not a.show:
+            save_runs(runs)
     snapshot = load_snapshot()
     if a.show:
         verdicts = {(n, key(f)): f for n, d in snapshot.items() for f in d.get("findings", [])}

@@ -44,17 +44,10 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     if not text:
         return None
     percent = percent or bool(PERCENT_HEADER.search(text))
-    if not percent and DELTA.search(text):
-        return Role("增减额", "delta")  # 比上年增减 / 金额: a change in amount, not a part of a total
-    if percent and re.search(r"比上年|同比|增长|增减|增幅", text) and not re.search(r"为.*上年", text):
-        return Role("增长%", "growth")  # 比上年（同比）+-%
-    if percent and re.search(r"为.*上年|比上年%", text):
-        return Role("为上年%", "ratio")  # 决算数为上年决算数的%
-    if percent and re.search(r"为.*预算|完成.*预算|预算.*完成", text):
-        return Role("为预算%", "ratio")  # 决算数为调整预算数的%, 完成年初预算%
+    compared = _compared(text, percent)
+    if compared is not None:
+        return compared
     found = [(w, r) for w, r in _roles() if w in text]
-    if not found:
-        return None
     for kind in SPECIAL:
         for w, r in found:
             if r.kind == kind and (percent or kind == "serial" or w.endswith(("%", "率"))):
@@ -63,6 +56,20 @@ def role_of(header: str, percent: bool = False) -> Role | None:
                 return r
     rest = [(w, r) for w, r in found if r.kind not in SPECIAL]
     return rest[0][1] if rest else None
+
+
+def _compared(text: str, percent: bool) -> Role | None:
+    """A header that compares two figures: a change in amount, a growth in %, or a ratio to the budget or
+    to last year."""
+    if not percent:
+        return Role("增减额", "delta") if DELTA.search(text) else None  # 比上年增减 / 金额: no part of a total
+    if re.search(r"比上年|同比|增长|增减|增幅", text) and not re.search(r"为.*上年", text):
+        return Role("增长%", "growth")  # 比上年（同比）+-%
+    if re.search(r"为.*上年|比上年%", text):
+        return Role("为上年%", "ratio")  # 决算数为上年决算数的%
+    if re.search(r"为.*预算|完成.*预算|预算.*完成", text):
+        return Role("为预算%", "ratio")  # 决算数为调整预算数的%, 完成年初预算%
+    return None
 
 
 @cache

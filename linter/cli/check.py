@@ -1,0 +1,120 @@
+"""`tieout check`: the arguments of a run, translated into a `CheckRequest` for `linter/run/session.py`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from tieout.linter.report import FORMATS, Reporter, make, names
+from tieout.linter.run.outcome import ExitCode
+from tieout.linter.run.plugins import plugins
+from tieout.linter.run.results import FileResult
+from tieout.linter.run.session import CheckRequest, CheckSession, UsageError
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = sub.add_parser("check", help="check report files and folders")
+    check.set_defaults(handler=cmd_check)
+    check.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
+    check.add_argument("--format", default="human", help=f"{', '.join(FORMATS)}, or one a plugin adds (default human)")
+    check.add_argument("--select", type=_csv, help="rules to run, by code, name or prefix (comma-separated)")
+    check.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
+    check.add_argument("--ignore", type=_csv, help="rules to skip")
+    check.add_argument(
+        "--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default warning)"
+    )
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--quiet", "-q", action="store_true", help="findings only, no source or summary")
+    check.add_argument("--stdin-filename", help="the path to report for input read from -")
+    check.add_argument("--config", help="configuration file (default: nearest tieout.yaml/.tieout.yaml/pyproject.toml)")
+    check.add_argument("--max-file-size", type=float, help="largest file to read, in MB")
+    check.add_argument("--jobs", "-j", type=int, help="worker processes (default: the number of cores)")
+    check.add_argument(
+        "--cross-document",
+        action="store_true",
+        default=None,
+        help="compare the figures that reports of one entity and year restate",
+    )
+    check.add_argument("--baseline", help="report only findings not in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="write the current findings as a baseline and exit 0")
+    check.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="with one .docx report: write a copy with each finding as a Word comment on its figure",
+    )
+    check.add_argument("--no-color", action="store_true")
+    check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def request(args: argparse.Namespace) -> CheckRequest:
+    return CheckRequest(
+        paths=args.paths,
+        overrides={  # None: not given, the configuration files decide
+            "select": args.select,
+            "ignore": args.ignore,
+            "extend_select": args.extend_select,
+            "fail_on": args.fail_on,
+            "max_file_size_mb": args.max_file_size,
+            "cross_document": args.cross_document,
+        },
+        config_path=args.config,
+        stdin_filename=args.stdin_filename,
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        annotate=args.annotate,
+        exit_zero=args.exit_zero,
+        jobs=args.jobs,
+        progress=not args.no_progress,
+        wants_text=args.format == "human",
+    )
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if args.format not in names():
+        print(f"tieout: unknown format {args.format!r}; choose from {', '.join(names())}", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        session = CheckSession(request(args))
+    except UsageError as exc:
+        print(f"tieout: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    reporter = _reporter(args)
+    outcome = session.run(reporter, _annotator(args.annotate) if args.annotate else None)
+    for err in outcome.errors:
+        print(f"tieout: {err}", file=sys.stderr)
+    if outcome.baseline_written is not None:
+        n = outcome.baseline_written
+        print(f"tieout: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+    elif reporter is not None:
+        reporter.finish()
+    return outcome.exit_code
+
+
+def _reporter(args: argparse.Namespace) -> Reporter | None:
+    """The reporter of --format; none when writing a baseline (a reporter may write as soon as it is made)."""
+    if args.write_baseline is not None:
+        return None
+    colour = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
+    return make(
+        args.format, sys.stdout, colour=colour, statistics=args.statistics, quiet=args.quiet, rules=plugins().rules
+    )
+
+
+def _annotator(out_path: str) -> Callable[[FileResult], None]:
+    """--annotate: after its result is reported, the one .docx report is copied with the findings as comments."""
+
+    def annotate_copy(result: FileResult) -> None:
+        from tieout.linter.report.annotate import annotate
+        from tieout.linter.text.reading import read_path
+
+        n = annotate(result.path, out_path, read_path(result.path).rendering, result.diagnostics)
+        print(f"tieout: wrote {out_path} with {n} comment{'s' if n != 1 else ''}", file=sys.stderr)
+
+    return annotate_copy

@@ -1,0 +1,34 @@
+"""`tieout facts`: print what the parser understood of one report (a tool for writing checks and cases)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tieout.linter.report.facts import FactLines, write_json
+from tieout.linter.run.config import Config
+from tieout.linter.run.engine import analyse
+from tieout.linter.run.outcome import ExitCode
+from tieout.linter.text.reading import InputError, read_path
+
+
+def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    facts = sub.add_parser("facts", help="print what the parser understood of a report")
+    facts.set_defaults(handler=cmd_facts)
+    facts.add_argument("path")
+    facts.add_argument("--format", choices=["human", "json"], default="human")
+    facts.add_argument("--verbose", "-v", action="store_true", help="list sentences with figures but no relation")
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    try:
+        source = read_path(args.path)
+    except InputError as exc:
+        print(f"tieout: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    doc, facts = analyse(source, Config())
+    if args.format == "json":
+        write_json(sys.stdout, facts)
+    else:
+        FactLines(sys.stdout, doc).write(source.path, facts, args.verbose)
+    return ExitCode.OK

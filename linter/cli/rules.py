@@ -1,0 +1,46 @@
+"""`tieout rules` and `tieout explain`: the rules and their documentation."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tieout.linter.report import reference
+from tieout.linter.run.outcome import ExitCode
+from tieout.linter.run.plugins import plugins
+
+
+def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.set_defaults(handler=cmd_rules)
+    rules.add_argument(
+        "--format",
+        choices=["human", "json", "markdown"],
+        default="human",
+        help="markdown: the rule reference (docs/rules.md is generated with it)",
+    )
+    explain = sub.add_parser("explain", help="document one rule")
+    explain.set_defaults(handler=cmd_explain)
+    explain.add_argument("rule", help="code or name")
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    rules = plugins().by_code
+    if args.format == "markdown":
+        sys.stdout.write(reference.markdown(rules))
+    elif args.format == "json":
+        json.dump(reference.table(rules), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(reference.table_lines(rules))
+    return ExitCode.OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    rule = next((r for r in plugins().rules if args.rule in (r.code, r.name)), None)
+    if rule is None:
+        print(f"tieout: no rule {args.rule!r}; see `tieout rules`", file=sys.stderr)
+        return ExitCode.USAGE
+    sys.stdout.write(reference.explain(rule))
+    return ExitCode.OK

@@ -1,0 +1,75 @@
+"""Totals that are by definition the sum of named components (vocab/sums.yaml): a breakdown whose parts
+cover such a definition is complete, whatever word opens its list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tieout.linter.facts.model import Mention
+from tieout.linter.vocab import load
+
+OPTIONAL = "optional"
+NOISE = re.compile(r"[“”\"'（）()\s]")
+# what a report adds to a component's name (`因公出国（境）费支出决算`)
+TRAILING = re.compile(r"(?:支出|决算数|决算|预算数|预算|执行数|数|安排)+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    totals: tuple[str, ...]
+    components: tuple[tuple[tuple[str, ...], bool], ...]  # (wordings, optional)
+
+
+def _norm(text: str) -> str:
+    return NOISE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def definitions() -> tuple[Definition, ...]:
+    out = []
+    for entry in load("sums") or []:
+        components = []
+        for wordings in entry.get("parts") or []:
+            words = [str(w) for w in wordings]
+            optional = OPTIONAL in words
+            components.append((tuple(_norm(w) for w in words if w != OPTIONAL), optional))
+        out.append(Definition(tuple(_norm(str(t)) for t in entry.get("total") or []), tuple(components)))
+    return tuple(out)
+
+
+def _names(m: Mention) -> list[str]:
+    """The names a mention goes by: its label's key and its identity's item, with and without what reports
+    add to them."""
+    names = {_norm(m.key), _norm(m.identity.item)}
+    names |= {TRAILING.sub("", n) for n in names}
+    return [n for n in names if n]
+
+
+def _is_total(d: Definition, m: Mention) -> bool:
+    return any(n.endswith(t) for n in _names(m) for t in d.totals)
+
+
+def _component(d: Definition, m: Mention) -> int | None:
+    names = _names(m)
+    for i, (wordings, _) in enumerate(d.components):
+        if any(n == w or n.endswith(w) or n.startswith(w) for n in names for w in wordings):
+            return i
+    return None
+
+
+def complete(total: Mention, parts: list[Mention]) -> bool:
+    """Do the parts cover, one each, every required component of a definition, and nothing else? Of a
+    definition of the total; or, where the parts are exactly all the components of one (`其中：基本支出 A，项目
+    支出 B`: spending split by kind), of that definition whatever the total is called."""
+    for d in definitions():
+        found = [_component(d, p) for p in parts]
+        if None in found or len(set(found)) != len(found):
+            continue
+        required = {i for i, (_, optional) in enumerate(d.components) if not optional}
+        if not required <= set(found):  # type: ignore[arg-type]
+            continue
+        if _is_total(d, total) or (len(required) >= 2 and set(found) == required):
+            return True
+    return False

@@ -1,0 +1,111 @@
+"""Explanations several checks need, found once before any check runs:
+
+- unit slips: a figure whose unit is off by 10⁴ or 10⁸ — read in the neighbouring unit, its breakdown foots
+  exactly (the sum check then computes with the corrected figure instead of reporting a second finding);
+- restatements: one quantity (equal, complete identities) stated in several sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Breakdown, Mention, Restatement, UnitSlip
+from tieout.linter.figures.intervals import add, interval, judge, unit_of
+from tieout.linter.figures.quantities import Quantity
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+MONEY_UNITS = {Decimal(1): "元", Decimal(10**3): "千元", Decimal(10**4): "万元", Decimal(10**8): "亿元"}
+MIN_PARAGRAPHS = 2
+
+
+def run(draft: Draft) -> None:
+    draft.facts.unit_slips = list(unit_slips(draft))
+    draft.facts.restatements = list(restatements(draft))
+
+
+def footing(b: Breakdown, unit: str) -> tuple[Quantity, list[Quantity]] | None:
+    """The total and the parts of one unit of a breakdown; None when a part lacks the unit in a complete
+    list, or a figure is a bound or a price."""
+    total = b.total.of_unit(unit)
+    if total is None or total.bound is not None or total.per:
+        return None
+    parts: list[Quantity] = []
+    for p in b.parts:
+        q = p.of_unit(unit)
+        if q is None:
+            if p.quantities and b.exhaustive:
+                return None
+            continue
+        if q.bound is not None or q.per:
+            return None
+        parts.append(q)
+    return (total, parts) if parts else None
+
+
+def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
+    for b in draft.facts.breakdowns:
+        found = footing(b, "元")
+        if found is None:
+            continue
+        total, parts = found
+        figures = [total, *parts]
+        band = unit_of(figures)
+        if judge(interval(total), add([interval(p) for p in parts]), band) != "fail":
+            continue
+        rescaled = _rescaled(total, parts, band)
+        if rescaled is not None:
+            f, fixed, unit = rescaled
+            yield UnitSlip(f, fixed, unit, b)
+
+
+def _rescaled(total: Quantity, parts: list[Quantity], band: Decimal) -> tuple[Quantity, Decimal, str] | None:
+    """The one figure whose number in another money unit makes the breakdown foot exactly. Where several
+    would (`合计 723.51 万元，其中 … 723.51 亿元`: the total in 亿元, or the part in 万元), it is the one written
+    in a unit none of the others use; if that does not decide, none is."""
+    found = _rescalings(total, parts, band)
+    if len(found) > 1:
+        units = [q.unit for q in [total, *parts]]
+        found = [x for x in found if units.count(x[0].unit) == 1]
+    return found[0] if len(found) == 1 else None
+
+
+def _rescalings(total: Quantity, parts: list[Quantity], band: Decimal) -> list[tuple[Quantity, Decimal, str]]:
+    out = []
+    figures = [total, *parts]
+    for f in figures:
+        for scale, unit in MONEY_UNITS.items():
+            if scale == f.scale:
+                continue
+            fixed = f.value * scale
+            ivs = [interval(q, fixed if q is f else None) for q in figures]
+            if judge(ivs[0], add(ivs[1:]), band) != "pass":
+                continue
+            if f is not total:
+                # a part that rescales to almost nothing is an extra part, not a unit slip
+                without = [iv for q, iv in zip(parts, ivs[1:]) if q is not f]
+                if judge(ivs[0], add(without), band) == "pass":
+                    continue
+            out.append((f, fixed, unit))
+            break
+    return out
+
+
+def restatements(draft: Draft) -> Iterator[Restatement]:
+    """Groups of figures that are one quantity by identity, stated in two sentences or more."""
+    groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
+    for m in draft.facts.mentions:
+        ident = m.identity
+        if not ident.complete() or ident.inferred or not ident.named:
+            continue
+        for q in m.quantities:
+            if q.exact and q.kind not in ("bare", "pp"):
+                # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
+                counted = m.noun if q.kind == "count" else ""
+                groups.setdefault((ident.key(), q.base_unit, q.kind, counted), []).append((m, q))
+    for items in groups.values():
+        if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
+            yield Restatement(items[0][0].identity, items)

@@ -1,0 +1,220 @@
+"""Which quantity each mention is: its item and the context the document states for it.
+
+A mention's context comes, field by field, from the nearest place that states it: its own label
+(`省本级政府性基金预算支出`), the labels before it in its sentence (`2024年全省一般公共预算收入 X，债务收入 Y`:
+Y is 全省's 2024 一般公共预算 debt income), the headings above it (`（二）市本级财政收支情况` › `1.一般公共
+预算`), the document's title (`2024年度部门决算`), and the genre's defaults (a 部门决算 speaks of one
+department). Where nothing states a field it stays unknown, and the identity is incomplete: such a figure is
+never evidence of a mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Identity, Mention
+from tieout.linter.figures.context import MIXED, Context, read
+from tieout.linter.figures.labels import GENERIC_ITEMS, Labeller
+from tieout.linter.text.model import Document, Section
+from tieout.linter.vocab import load, words
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+HEADING_MARK = re.compile(
+    r"^(?:第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）"
+    r"|\d{1,2}(?:\.\d{1,2})*[、.．]?|（\d{1,2}）|[①-⑳])\s*"
+)
+SUBJECT_END = re.compile(r"[，,：:；。]|\d")
+SUBJECT_TRIM = re.compile(r"(?:情况说明|情况|说明|的|总体|具体|结构|[，、：:（）()]|\s)+$")
+TITLE_CHARS = 80  # a title line is short; a longer one is prose
+TITLE_LINES = 6
+SALUTATION = re.compile(r"^(?:各位代表|各位委员|主任、副主任)")
+# a date of writing or delivery in a title block: a line of only a date, or a dash and a date
+DATED = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$")
+
+
+def document_context(doc: Document) -> tuple[Context, str]:
+    """The context the title states for the whole document, and its genre (see vocab/genres.yaml).
+
+    A title names its government (`关于保定市…的报告`, `黑龙江省和省本级财政决算`), which covers both the
+    whole jurisdiction and its own level: a title states no scope; a genre's defaults may (a 部门决算 is one
+    department's)."""
+    head = _title_text(doc)
+    genre = _genre(head)
+    title = replace(read(head).context, scope=None)
+    defaults = load("genres").get(genre, {}).get("defaults", {}) if genre else {}
+    return title.under(Context(**{k: str(v) for k, v in defaults.items()})), genre
+
+
+def _title_text(doc: Document) -> str:
+    """The title block: the first lines of the document, up to the salutation or the first line of
+    prose (a line ending a sentence), without the dates it was written or delivered on (`2024 年 9 月`,
+    `——2026年2月4日在…会议上`). Prose after it may name other genres (`…一并提交部门预算草案`)."""
+    title: list[str] = []
+    headings = {s.start for s in doc.sections}
+    offset = 0
+    for line in doc.text[: TITLE_CHARS * 4].split("\n")[:TITLE_LINES]:
+        start, offset = offset, offset + len(line) + 1
+        prose = len(line) > TITLE_CHARS or line.rstrip().endswith(("。", "！", "？"))
+        if SALUTATION.match(line) or prose or (title and start in headings):
+            break  # the salutation, a paragraph of prose, or the first heading after the title
+        title.append(DATED.sub("", line))
+    return "".join(title)
+
+
+def _genre(title: str) -> str:
+    for genre, spec in load("genres").items():
+        if any(w in title for w in spec.get("title_words", [])):
+            return str(genre)
+    return ""
+
+
+class _Sections:
+    """Each section's context and subject, read once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._memo: dict[int, tuple[Context, str]] = {}
+
+    def of(self, section: Section | None) -> tuple[Context, str]:
+        """The context the headings above an offset state (innermost first) and their subject path."""
+        if section is None:
+            return Context(), ""
+        hit = self._memo.get(id(section))
+        if hit is None:
+            own = read(HEADING_MARK.sub("", section.title))
+            outer, outer_subject = self.of(section.parent)
+            # a heading that runs on into a sentence (`（1）总收入 389.1 亿元，其构成是：…`) names its subject
+            # before its first figure or comma
+            subject = SUBJECT_TRIM.sub("", SUBJECT_END.split(own.rest, maxsplit=1)[0])
+            path = f"{outer_subject}›{subject}" if outer_subject and subject else (subject or outer_subject)
+            hit = self._memo[id(section)] = (own.context.under(outer), path)
+        return hit
+
+
+def assign(draft: Draft) -> None:
+    """Give every mention its identity (the facts' `document_context` and `genre` too).
+
+    Besides its context, what a figure is of: a well-defined total (本年收入合计) is of its sentence's subject
+    when that is another item (`二是机关事业单位基本养老保险基金收入 X，…总收入 Y`), else of the document; any
+    other item is of the headings above it (`九、一般公共预算基本支出` › `（二）公用经费` › 办公费 is not 十、机关运行经费
+    › 办公费) and, as a part of a breakdown, of its whole (一般转移支付 received is not 一般转移支付 given)."""
+    doc, labeller, facts = draft.doc, draft.labeller, draft.facts
+    document, genre = document_context(doc)
+    facts.document_context, facts.genre = document, genre
+    stated, items = _stated(draft)
+    of_whole: dict[int, str] = {}
+    # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
+    # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
+    # (`其中：省本级 X`); breakdowns are in order, so a nested whole has its own whole's context by then
+    for b in facts.breakdowns:
+        whole = id(b.total)
+        for p in b.parts:
+            stated[id(p)] = stated[id(p)].under(stated[whole])
+            if not items[id(p)]:
+                items[id(p)] = items[whole]
+            elif items[id(p)] != items[whole]:
+                of_whole[id(p)] = items[whole]
+    sections = _Sections(doc)
+    # a government's report states its totals for each fund and level under their own headings; a
+    # department's states its own totals once for the whole document
+    wide = bool(load("genres").get(genre, {}).get("document_wide_totals")) if genre else False
+    for m in facts.mentions:
+        item = items[id(m)]
+        heading, path = sections.of(doc.section_at(m.start))
+        context = stated[id(m)].under(heading).under(document)
+        if item in labeller.canonical_keys:
+            subject = _sentence_subject(draft, m, items) or ("" if wide else path)
+        else:
+            subject = "›".join(x for x in (path, of_whole.get(id(m), "")) if x)
+        fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
+        m.identity = Identity(item, context, subject, named=_names_one(labeller, item, fund_named))
+    _periods_within_items(draft)
+
+
+def refine(draft: Draft) -> None:
+    """After the linking passes: a part of a breakdown a pass found (`…转移支付 72.1 亿元。其中：一般性转移支付
+    52.5 亿元`) is of that whole too, and what it is was inferred, not stated."""
+    for b in draft.facts.breakdowns:
+        if b.certain:
+            continue
+        for p in b.parts:
+            whole = b.total.identity.item
+            subject = "›".join(x for x in (p.identity.subject, whole) if x and whole != p.identity.item)
+            p.identity = replace(p.identity, subject=subject, inferred=True)
+
+
+def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
+    first = draft.by_sentence[m.sentence][0]
+    return "" if first is m else items[id(first)]
+
+
+def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
+    """What each mention's own words and the words before it in its sentence state, and its item.
+
+    The words before a figure since the previous figure (`全省一般公共预算收入，加上中央转移支付补助、…等
+    7514.3 亿元`) state its context, even where only the last phrase is its label; what they leave open is
+    carried from earlier in the sentence: the scope, stage and period, not the fund (in `一般公共预算财政拨款
+    收入 A，事业收入 B` the fund is A's own, B is another source)."""
+    stated: dict[int, Context] = {}
+    items: dict[int, str] = {}
+    text = draft.doc.text
+    ends = sorted(q.end for q in draft.facts.quantities)
+    for si, mentions in draft.by_sentence.items():
+        running = Context()
+        sentence_start = draft.doc.sentences[si].start
+        for m in mentions:
+            item, own = draft.labeller.identify(m.label)
+            k = bisect_left(ends, m.start + 1) - 1
+            begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
+            words = read(text[begin : m.start]).context
+            stated[id(m)] = own.under(words).under(replace(running, fund=None))
+            items[id(m)] = item
+            running = _carry(stated[id(m)], running)
+    return stated, items
+
+
+MIN_ITEM = 4
+DEMONSTRATIVE = re.compile(r"^(?:该|此|其|上述|本项|本指标|这)")
+INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
+
+
+def _names_one(labeller: Labeller, item: str, fund_named: bool = False) -> bool:
+    """Does an item name one quantity: a known one (本年收入合计), a noun phrase long enough to name one
+    thing, or a generic measure its own label qualifies by a fund (`政府性基金预算收入`)? (`涉及`, a verb, and
+    `支出决算`, a generic word, name none by themselves.)"""
+    if INCLUDED.match(item) or item.endswith("等") or DEMONSTRATIVE.match(item):
+        # a note on its neighbour (`含高新区`), a group named by its first members (`调入资金等`), or what the
+        # sentence before names (`该指标得分`)
+        return False
+    if item in labeller.canonical_keys:
+        return True
+    if item in ("收入", "支出"):
+        return fund_named
+    return item not in GENERIC_ITEMS and len(item) >= MIN_ITEM
+
+
+def _carry(own: Context, running: Context) -> Context:
+    """The context carried to the next label of a sentence: what this label states replaces what it states;
+    a mixed field (`全省及省本级`) stops carrying."""
+    carried = own.under(running)
+    return replace(carried, **{f: None for f in ("scope", "fund", "stage", "period") if getattr(own, f) == MIXED})
+
+
+def _periods_within_items(draft: Draft) -> None:
+    """`2021年直接结算 689 人次，零报+直接结算 1728 人次；2022年…`: a label without its own period words is in
+    the period of the label before it in the same ；-item (the mention's `period`, as the text words it)."""
+    text = draft.doc.text
+    for mentions in draft.by_sentence.values():
+        for previous, m in zip(mentions, mentions[1:]):
+            if m.quantities and previous.quantities and not m.period and previous.period:
+                if "；" not in text[previous.quantities[-1].end : m.start]:
+                    m.period = previous.period
+
+
+def describe(m: Mention) -> str:
+    return m.identity.describe()

@@ -1,0 +1,49 @@
+"""A queryable index of one document's facts, built once: the mention a figure belongs to, the mentions of
+one identity or sentence, the restatement a figure is part of, and the value a unit slip corrects it to."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tieout.linter.facts.model import Facts, Identity, Mention, Restatement, UnitSlip
+from tieout.linter.figures.quantities import Quantity
+
+
+class FactIndex:
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        self._owner: dict[int, Mention] = {}
+        self._by_identity: dict[tuple, list[Mention]] = {}
+        self._by_sentence: dict[int, list[Mention]] = {}
+        for m in facts.mentions:
+            for q in m.quantities:
+                self._owner[q.start] = m
+            self._by_sentence.setdefault(m.sentence, []).append(m)
+            if m.identity.complete():
+                self._by_identity.setdefault(m.identity.key(), []).append(m)
+        self._slips: dict[int, UnitSlip] = {s.figure.start: s for s in facts.unit_slips}
+        self._restated: dict[int, Restatement] = {}
+        for r in facts.restatements:
+            for _, q in r.figures:
+                self._restated[q.start] = r
+
+    def mention_of(self, q: Quantity) -> Mention | None:
+        return self._owner.get(q.start)
+
+    def mentions_of(self, identity: Identity) -> list[Mention]:
+        """The mentions of one complete identity (empty for an incomplete one)."""
+        return self._by_identity.get(identity.key(), []) if identity.complete() else []
+
+    def in_sentence(self, sentence: int) -> list[Mention]:
+        return self._by_sentence.get(sentence, [])
+
+    def restatement_of(self, q: Quantity) -> Restatement | None:
+        return self._restated.get(q.start)
+
+    def unit_slip_of(self, q: Quantity) -> UnitSlip | None:
+        return self._slips.get(q.start)
+
+    def value(self, q: Quantity) -> Decimal:
+        """A figure's base value, read in the unit a unit slip says it was meant in."""
+        slip = self._slips.get(q.start)
+        return slip.value if slip is not None else q.base_value

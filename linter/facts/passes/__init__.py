@@ -1,0 +1,66 @@
+"""Linking passes: the relations a single sentence does not state on its own, found across sentences.
+
+Each pass is a function of the draft that returns new relations; it never rewrites what the parser or an
+earlier pass built. Where a pass completes a relation the parser could only begin (a share whose whole is
+named elsewhere, a change whose earlier figure stands in another sentence), it returns `Completed(original,
+replacement)` and the replacement takes the original's place. The passes run in the order listed: later ones
+see the breakdowns earlier ones found (a total stated after its parts is not also the whole of a 其中).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from tieout.linter.facts.model import Balance, Breakdown, Change, MonthsPayable, ScoreSet, Share
+from tieout.linter.facts.passes import breakdowns, links, sets
+from tieout.linter.facts.passes.base import Completed
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+Pass = Callable[["Draft"], Iterable[Any]]
+
+PASSES: tuple[Pass, ...] = (
+    breakdowns.inspections,
+    links.change_bases,
+    breakdowns.headless,
+    breakdowns.totals_after_parts,
+    breakdowns.defined_totals,
+    sets.balances,
+    links.share_bases,
+    links.share_lists,
+    sets.months_payable,
+    sets.scores,
+)
+
+COLLECTIONS: dict[type, str] = {
+    Breakdown: "breakdowns",
+    Balance: "balances",
+    Share: "shares",
+    Change: "changes",
+    MonthsPayable: "months",
+    ScoreSet: "scores",
+}
+
+
+def run(draft: Draft) -> None:
+    for step in PASSES:
+        for found in list(step(draft)):
+            _record(draft, found)
+
+
+def _record(draft: Draft, found: Any) -> None:
+    facts = draft.facts
+    if isinstance(found, Completed):
+        coll = getattr(facts, COLLECTIONS[type(found.original)])
+        index = next(i for i, x in enumerate(coll) if x is found.original)
+        coll[index] = found.replacement
+        return
+    if isinstance(found, list):  # a list of shares with no stated whole
+        facts.share_lists.append(found)
+        return
+    getattr(facts, COLLECTIONS[type(found)]).append(found)
+    if isinstance(found, Breakdown):
+        draft.totals.add(id(found.total))
+        draft.parts.update(id(p) for p in found.parts)

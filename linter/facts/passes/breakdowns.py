@@ -1,0 +1,278 @@
+"""Breakdowns a sentence does not state with its own `其中`: what was handled among what was inspected, a
+`其中` that opens a sentence and breaks down the sentence before, a total stated after its parts.
+
+All of them are inferred (`certain=False`): a finding on one is a warning, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.definitions import complete
+from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
+from tieout.linter.figures.intervals import digit_slip
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import words
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+
+def _alt(name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
+
+
+INSPECTED = re.compile(f"(?:{_alt('inspected')})[^，。；]{{0,12}}$")
+HANDLED = re.compile(f"^(?:其中)?(?:{_alt('handled')})")
+JOINED = re.compile(r"(.{2,})(?:及|和|与|加)(.{2,})")
+INCLUDED = re.compile(f"^(?:{_alt('included')})")
+UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
+MAX_RUN = 8
+
+
+def defined_totals(draft: Draft) -> Iterator[Completed]:
+    """A list whose parts cover a total's definition (三公经费 = 因公出国（境）费 + 公务用车购置及运行维护费 +
+    公务接待费) is complete, whatever word opened it."""
+    for b in draft.facts.breakdowns:
+        if not b.exhaustive and len(b.parts) >= 2 and complete(b.total, b.parts):
+            yield Completed(b, replace(b, exhaustive=True))
+
+
+def inspections(draft: Draft) -> Iterator[Breakdown]:
+    """`检查定点医药机构 7,728 家，处理违规 615 家`: in one sentence, what was handled or found among what was
+    inspected is a part of it (a 其中 that is not written)."""
+    taken: set[int] = set()
+    for si, mentions in draft.by_sentence.items():
+        for i, whole in enumerate(mentions):
+            if draft.is_part(whole) or id(whole) in draft.totals or id(whole) in taken:
+                continue
+            wq = next((q for q in whole.quantities if q.kind == "count" and q.exact), None)
+            if wq is None or not INSPECTED.search(whole.label):
+                continue
+            part = next((p for p in mentions[i + 1 : i + 3] if _handled(draft, p, wq) and id(p) not in taken), None)
+            if part is not None:
+                taken.update((id(part), id(whole)))
+                yield Breakdown(whole, [part], "", False, si, inferred=True, certain=False)
+
+
+def _handled(draft: Draft, p: Mention, whole: Quantity) -> bool:
+    return not draft.is_part(p) and bool(HANDLED.match(p.key)) and exact_of(p, whole.base_unit) is not None
+
+
+def headless(draft: Draft) -> Iterator[Breakdown]:
+    """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: a sentence opening with 其中 breaks down the sentence
+    before it (PDF text breaks after 。, so it may start a paragraph; a heading between ends the reach)."""
+    doc = draft.doc
+    for si, items in draft.headless.items():
+        prev = draft.by_sentence.get(si - 1)
+        if not prev or not items or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
+            continue
+        groups = _parallel_groups(draft, si, items, prev)
+        sides = _by_side(items, prev, si)
+        if len(groups) >= 2:
+            yield from _per_measure(prev, groups, si)
+        elif sides:
+            yield from sides
+        else:
+            found = _one_group(items, prev, si)
+            if found is not None:
+                yield found
+
+
+def _parallel_groups(draft: Draft, si: int, items: list[Mention], prev: list[Mention]) -> list[list[Mention]]:
+    """The sentence's list and the sentences after it that list the same measures for other entities."""
+    totals = [m for m in prev if m.key and not draft.is_part(m)]
+    groups = [items]
+    sj = si + 1
+    start = draft.doc.sentences[si].start
+    while sj in draft.by_sentence and same_section(draft, draft.doc.sentences[sj].start, start):
+        cand = [m for m in draft.by_sentence[sj] if not draft.is_part(m)]
+        if not (cand and totals and same_measure(cand[0].key, totals[0].key)):
+            break
+        groups.append(cand)
+        sj += 1
+    return groups
+
+
+def _per_measure(prev: list[Mention], groups: list[list[Mention]], si: int) -> Iterator[Breakdown]:
+    """Each figure of the sentence before is a total; each group holds one part of it (its entity)."""
+    used: set[int] = set()
+    for t in prev:
+        if not t.key:
+            continue
+        parts = []
+        for g in groups:
+            match = next((m for m in g if id(m) not in used and same_measure(m.key, t.key)), None)
+            if match is None:
+                break
+            parts.append(match)
+        if len(parts) != len(groups):
+            continue  # a measure some groups lack cannot be footed
+        used.update(id(p) for p in parts)
+        yield Breakdown(t, parts, "其中", False, si, certain=False)
+
+
+SIDES = ("收入", "支出")
+
+
+def _side(label: str) -> str | None:
+    found = [s for s in SIDES if s in label]
+    return found[0] if len(found) == 1 else None
+
+
+def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
+    """`财政拨款收入 1435.58 亿元、支出 1413.18 亿元。其中，一般公共预算财政拨款收入 1362.77 亿元、支出 1350.93
+    亿元；…`: the sentence before states both sides, each part is of the side it names."""
+    totals = {}
+    for m in prev:
+        side = _side(m.label)
+        if side and any(q.kind == "amount" for q in m.quantities):
+            totals.setdefault(side, m)
+    if len(totals) < 2 or any(_side(m.label) is None for m in items):
+        return []
+    return [
+        Breakdown(total, parts, "其中", False, si, certain=False)
+        for side, total in totals.items()
+        if (parts := [m for m in items if _side(m.label) == side])
+    ]
+
+
+def _one_group(items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
+    """One list under 其中 refers to the last figure before it in a unit its parts use (not the rate after it:
+    `支出决算为 25.50 万元，完成预算的 85.00%。其中：…`), or to a figure of that sentence equal to the sum of
+    the parts (`资金 520 万元…，实际支出 499.20 万元。其中：中央 300，省级 150，市级 49.20`); it may be partial."""
+    units = {q.base_unit for m in items for q in m.quantities if q.kind in ("amount", "count")}
+    last = next((m for m in reversed(prev) if any(q.kind in ("amount", "count") for q in m.quantities)), None)
+    if last is None or not any(q.base_unit in units for q in last.quantities):
+        return None
+    last = _summed_by(items, prev, units) or last
+    dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
+    parts = [m for m in items if m.quantities and m.quantities[0].base_unit in dims]
+    if not parts or not last.key:
+        return None
+    return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _summed_by(items: list[Mention], prev: list[Mention], units: set[str]) -> Mention | None:
+    for unit in units:
+        listed = [q for m in items for q in m.quantities if q.base_unit == unit and q.exact]
+        if len(listed) < 2:
+            continue
+        total = sum((q.base_value for q in listed), Decimal(0))
+        tol = sum((q.ulp * q.scale for q in listed), Decimal(0))
+        for m in reversed(prev):
+            if any(q.base_unit == unit and q.exact and abs(q.base_value - total) <= tol for q in m.quantities):
+                return m
+    return None
+
+
+def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
+    """`A a，B b，总额为 X` / `A a，B b，A及B X`: a total stated after the parts it sums."""
+    taken: set[int] = set()  # parts of the totals this pass found: not also parts of the next one
+    for mentions in by_paragraph(draft).values():
+        for i, m in enumerate(mentions):
+            if draft.is_part(m) or id(m) in draft.totals or id(m) in taken or not m.quantities:
+                continue
+            q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
+            if q is None:
+                continue
+            run = _run_before(draft, mentions, i, q.base_unit, taken)
+            if not (draft.labeller.names_total(m.key) or _joins(m.key, run)):
+                continue
+            chosen = _footing_run(q, run)
+            if chosen:
+                parts = [pm for pm, _ in run[-chosen:]]
+                taken.update(id(p) for p in parts)
+                taken.add(id(m))
+                yield Breakdown(m, parts, "", True, m.sentence, inferred=True, certain=False)
+
+
+def _run_before(
+    draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]
+) -> list[tuple[Mention, Quantity]]:
+    """The figures of that unit right before the total, in its paragraph: a part noted in brackets (`（含
+    高新区 10.5 亿元）`) is a part of its neighbour, not of the total; a total ends the run."""
+    run: list[tuple[Mention, Quantity]] = []
+    text = draft.doc.text
+    for j in range(i - 1, -1, -1):
+        prev = mentions[j]
+        begin = draft.doc.sentences[prev.sentence].start
+        noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(text, begin, prev.start)
+        if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
+            continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
+        pq = exact_of(prev, unit)
+        if pq is None or id(prev) in taken or draft.labeller.names_total(prev.key):
+            break
+        run.append((prev, pq))
+    run.reverse()
+    return run
+
+
+def _in_brackets(text: str, begin: int, at: int) -> bool:
+    """Does an opening bracket before `at` in its sentence stand unclosed?"""
+    before = text[begin:at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:
+    """`中央资金 300，省级资金 150，中央及省级资金 450`: a label joining the names of the figures before it."""
+    m = JOINED.search(key)
+    if m is None or len(run) < 2:
+        return False
+    names = [pm.key for pm, _ in run[-2:]]
+    return all(any(side in n or n in side for n in names) for side in (m.group(1), m.group(2)))
+
+
+def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:
+    """How many of the figures before the total it sums: the run that foots, else the one run that one slipped
+    digit or unit explains (the label still names a sum); 0 for none."""
+    sizes = range(2, min(len(run), MAX_RUN) + 1)
+    exact = [k for k in sizes if _foots(total, [x for _, x in run[-k:]])]
+    if exact:
+        return exact[0]
+    slipped = [k for k in sizes if _one_slip(total, [x for _, x in run[-k:]])]
+    return slipped[0] if len(slipped) == 1 else 0
+
+
+def _foots(total: Quantity, parts: list[Quantity]) -> bool:
+    s = sum((x.base_value for x in parts), Decimal(0))
+    tol = sum((x.ulp * x.scale for x in parts), Decimal(0)) / 2 + total.ulp * total.scale / 2
+    return abs(s - total.base_value) <= tol
+
+
+def _one_slip(total: Quantity, parts: list[Quantity]) -> bool:
+    """Would one changed or swapped digit, or one figure in the wrong money unit, make the parts foot?"""
+    s = sum((x.base_value for x in parts), Decimal(0))
+    if digit_slip(total.base_value, s):
+        return True
+    for p in parts:
+        rest = total.base_value - (s - p.base_value)
+        if rest > 0 and digit_slip(p.base_value, rest):
+            return True
+    if total.base_unit != "元":
+        return False
+    for f in [total, *parts]:
+        for factor in UNIT_FACTORS:
+            t = total.base_value * (factor if f is total else 1)
+            ps = [x.base_value * (factor if x is f else 1) for x in parts]
+            if abs(sum(ps, Decimal(0)) - t) <= total.ulp * total.scale:
+                return True
+    return False
+
+
+def same_measure(a: str, b: str) -> bool:
+    """Do two labels name the same measure, perhaps of different entities (职工医保基金收入 / 全市医保基金收入)?"""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    # one names the other with an entity in front, or they differ only in a short entity prefix
+    return n >= 2 and (n == min(len(a), len(b)) or (n >= 4 and n >= max(len(a), len(b)) - 4))

@@ -1,0 +1,132 @@
+"""Links by identity: the whole a share names (`占本年支出合计的 99.86%`), the earlier figure a change
+compares with (`2022年收入 1,204.50 万元 … 2023年收入 1,352.78 万元，比上年增长 12.31%`), and shares listed
+with no whole stated.
+
+A link is made only to a figure that is the same quantity by identity (its item and every context field the
+document states), and only when exactly one value qualifies; it is certain when both identities are
+complete, inferred otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Identity, Mention, Share
+from tieout.linter.facts.passes.base import Completed
+from tieout.linter.figures.context import Context
+from tieout.linter.figures.quantities import Quantity
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+
+def _mention_index(draft: Draft) -> dict[int, Mention]:
+    return {q.start: m for m in draft.facts.mentions for q in m.quantities}
+
+
+def _compatible(a: Context, b: Context) -> bool:
+    """No field stated differently (an unknown field is no contradiction, but no support either)."""
+    for f in ("scope", "fund", "stage", "period"):
+        x, y = getattr(a, f), getattr(b, f)
+        if x is not None and y is not None and x != y:
+            return False
+    return True
+
+
+def _same(a: Identity, b: Identity, period: str | None = None) -> bool:
+    """Same item, subject and context (with `period` in place of a's, when given)."""
+    ctx = replace(a.context, period=period) if period is not None else a.context
+    return a.item == b.item and a.subject == b.subject and _compatible(ctx, b.context)
+
+
+def _certain(*ids: Identity) -> bool:
+    return all(i.complete() and not i.inferred for i in ids)
+
+
+def change_bases(draft: Draft) -> Iterator[Completed]:
+    """The earlier figure of a change without its base or difference stated: the one figure of the same
+    identity a year earlier (`2022年X … 2023年X，比上年增长 p%`; `上年X … 本年X`)."""
+    owner = _mention_index(draft)
+    for c in draft.facts.changes:
+        cur = c.current
+        if cur is None or c.base is not None or cur.kind not in ("amount", "count"):
+            continue
+        if any(mv.quantity is not None and mv.quantity.base_unit == cur.base_unit for mv in c.movements):
+            continue  # the difference is stated: the base follows from it
+        own = owner.get(cur.start)
+        period = own.identity.context.period if own is not None else None
+        earlier = _year_before(period)
+        if own is None or not own.identity.item or earlier is None:
+            continue
+        found = _figures_of(draft, own, cur, earlier)
+        if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
+            m, base = found[0]
+            certain = c.certain and _certain(own.identity, m.identity)
+            yield Completed(c, replace(c, base=base, certain=certain))
+
+
+def _year_before(period: str | None) -> str | None:
+    """The period a year before: `2024` for `2025`, `-1` (上年) for `+0` (本年) where no year is known."""
+    if not period:
+        return None
+    m = re.match(r"^([+-]\d+|\d{4})(.*)$", period)
+    if m is None:
+        return None
+    year, rest = m.groups()
+    return (f"{int(year) - 1:+d}" if year[0] in "+-" else str(int(year) - 1)) + rest
+
+
+def _figures_of(draft: Draft, own: Mention, like: Quantity, period: str) -> list[tuple[Mention, Quantity]]:
+    out = []
+    for m in draft.facts.mentions:
+        if m is own or m.identity.context.period != period or not _same(own.identity, m.identity, period):
+            continue
+        out += [(m, q) for q in m.quantities if q.base_unit == like.base_unit and q.kind == like.kind and q.exact]
+    return out
+
+
+def share_bases(draft: Draft) -> Iterator[Completed]:
+    """`培训费 50 万元，占本年支出合计的 10%`: the whole is named, not listed; find the one figure of that
+    item in the share's context."""
+    owner = _mention_index(draft)
+    for s in draft.facts.shares:
+        if s.total is not None or s.part is None or not s.base_label:
+            continue
+        part = owner.get(s.part.start)
+        item, said = draft.labeller.identify(s.base_label)
+        if part is None or len(item) < 2:
+            continue
+        # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`)
+        wanted = Identity(item, said.under(part.identity.context))
+        found = _wholes(draft, wanted, s.part)
+        if not found or len({q.base_value for _, q in found}) != 1:
+            continue
+        m, total = found[0]
+        certain = _certain(part.identity, m.identity)
+        yield Completed(s, replace(s, total=total, certain=certain))
+
+
+def _wholes(draft: Draft, wanted: Identity, part: Quantity) -> list[tuple[Mention, Quantity]]:
+    out = []
+    for m in draft.facts.mentions:
+        if m.identity.item != wanted.item or not _compatible(wanted.context, m.identity.context):
+            continue
+        q = m.of_unit(part.base_unit)
+        if q is not None and q.exact and q is not part:
+            out.append((m, q))
+    return out
+
+
+def share_lists(draft: Draft) -> Iterator[list[Share]]:
+    """`A a，占 p%；B b，占 q%；…` with no whole stated: the shares of one sentence form a list."""
+    by_sentence: dict[int, list[Share]] = {}
+    for s in draft.facts.shares:
+        if s.total is None and s.part is not None and not s.base_label:
+            by_sentence.setdefault(s.sentence, []).append(s)
+    for shares in by_sentence.values():
+        units = {s.part.base_unit for s in shares if s.part is not None}
+        if len(shares) >= 2 and len(units) == 1:
+            yield shares

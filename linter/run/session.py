@@ -1,0 +1,130 @@
+"""One `tieout check` run: which files, under which configuration and baseline, in what order their results
+reach the reporter, the cross-document comparison, progress, and the exit code.
+
+The command line turns its arguments into a `CheckRequest` and makes the reporter; this module does the
+rest and hands back an `Outcome` (the errors to print and the exit code). Reporters are made by the caller
+because they belong to the layer above (`linter/report/`); a session sees them only as `Reporter`s
+(linter/run/results.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TextIO
+
+from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
+from tieout.linter.run import baseline as baselines
+from tieout.linter.run.batch import Options, config_for, default_jobs, run
+from tieout.linter.run.config import Config, ConfigError
+from tieout.linter.run.crossdoc import compare
+from tieout.linter.run.outcome import Outcome
+from tieout.linter.run.progress import Progress
+from tieout.linter.run.results import FileResult, Reporter
+from tieout.linter.run.selection import enabled
+from tieout.linter.text.reading import expand_paths
+
+
+class UsageError(Exception):
+    """A request that cannot run (configuration, baseline, --annotate); one line for stderr."""
+
+
+@dataclass(slots=True)
+class CheckRequest:
+    """What `tieout check` was asked to do, free of argparse."""
+
+    paths: list[str]
+    overrides: dict[str, object] = field(default_factory=dict)  # settings given on the command line
+    config_path: str | None = None
+    stdin_filename: str | None = None
+    baseline: str | None = None  # report only findings not in this baseline
+    write_baseline: str | None = None  # write the findings here instead of reporting them
+    annotate: str | None = None  # a Word copy with comments is written; the session checks its input
+    exit_zero: bool = False
+    jobs: int | None = None  # None: one worker per core
+    progress: bool = True  # a counter on stderr, when it is a terminal and the batch is long
+    # whether the reporter shows source lines: only then do held results (--cross-document) keep their text
+    wants_text: bool = True
+
+
+class CheckSession:
+    """A prepared run: files expanded, the run's configuration and the baseline loaded.
+
+    Raises `UsageError` when the request cannot run; files that cannot be read are not errors here but
+    lines of the outcome, since the other files are still checked.
+    """
+
+    def __init__(self, request: CheckRequest, err: TextIO | None = None) -> None:
+        self.request = request
+        self.err = err if err is not None else sys.stderr
+        self.files, self.errors = expand_paths(request.paths)
+        if request.annotate and (len(self.files) != 1 or not self.files[0].lower().endswith(".docx")):
+            raise UsageError("--annotate takes exactly one .docx report")
+        self.options = Options(
+            overrides={k: v for k, v in request.overrides.items() if v is not None},
+            config_path=request.config_path,
+            stdin_filename=request.stdin_filename,
+        )
+        try:  # the settings of the run as a whole (fail-on, cross-document) come from the first file's config
+            self.config: Config = config_for(self.files[0] if self.files else ".", self.options)
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
+        self.cross = bool(self.config.cross_document)
+        if self.cross:  # each report's figures are summarised for the comparison
+            self.options = replace(self.options, summarise=True)
+        self.known: Counter[baselines.Key] | None = None
+        if request.baseline:
+            try:
+                self.known = baselines.load(request.baseline)
+            except (OSError, ValueError, KeyError) as exc:
+                raise UsageError(f"baseline {request.baseline}: {exc}") from None
+        self.threshold = SEVERITY_RANK[self.config.fail_on]
+
+    def run(self, reporter: Reporter | None, after: Callable[[FileResult], None] | None = None) -> Outcome:
+        """Check every file and give each result, in the order of the files, to `reporter` (None when
+        writing a baseline), then to `after` (the command line's --annotate)."""
+        outcome = Outcome(errors=list(self.errors), exit_zero=self.request.exit_zero)
+        everything: list[Diagnostic] = []  # with --write-baseline
+        held: list[tuple[FileResult, str]] = []  # with --cross-document, results wait for all reports
+
+        def emit(result: FileResult, text: str) -> None:
+            if reporter is None:
+                everything.extend(result.diagnostics)
+            else:
+                reporter.file(result, text)
+            outcome.failing |= any(SEVERITY_RANK[d.severity] >= self.threshold for d in result.diagnostics)
+            if after is not None:
+                after(result)
+
+        progress = Progress.on(self.err, len(self.files), self.request.progress)
+        jobs = self.request.jobs if self.request.jobs is not None else default_jobs()
+        for result, text in run(self.files, self.options, jobs):
+            progress.step()
+            if result.error:
+                outcome.errors.append(result.error)
+                continue
+            if self.known is not None:
+                result.diagnostics = baselines.subtract(result.diagnostics, self.known)
+            if self.cross:
+                held.append((result, text if self.request.wants_text else ""))
+            else:
+                emit(result, text)
+        if self.cross:
+            self._compare(held)
+            for result, text in held:
+                emit(result, text)
+        progress.done()
+        if self.request.write_baseline is not None:
+            outcome.baseline_written = baselines.write(self.request.write_baseline, everything)
+        return outcome
+
+    def _compare(self, held: list[tuple[FileResult, str]]) -> None:
+        """Add the cross-document findings (those the selection keeps) and relations to the held results."""
+        diags, checked = compare([r.summary for r, _ in held if r.summary is not None])
+        c = self.config
+        for result, _ in held:
+            found = diags.get(result.path, [])
+            result.diagnostics.extend(d for d in found if enabled(d.code, d.name, c.select, c.ignore, c.extend_select))
+            result.checked.extend(checked.get(result.path, []))
