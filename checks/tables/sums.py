@@ -53,15 +53,15 @@ class _TableSum(Rule):
 def _across_outcome(rule: Rule, tables: list[Table], ident: Across) -> Outcome | None:
     """The identity judged on its cells (a blank counts as nothing where its table says so)."""
     total = locate(tables, ident.total)
-    if not total:
+    if not isinstance(total, tuple):
         return None
-    t, r, c = total  # type: ignore[misc]
-    parts = []
+    t, r, c = total
+    parts: list[tuple[Table, int, int]] = []
     for term in ident.parts:
         found = locate(tables, term)
         if found is None:
             return None
-        if found is not False:
+        if isinstance(found, tuple):
             parts.append(found)
     cells = [(t.quantity(r, c), t.is_blank(r, c) and t.blank_zero)] + [
         (pt.quantity(pr, pc), pt.is_blank(pr, pc) and pt.blank_zero) for pt, pr, pc in parts

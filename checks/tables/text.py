@@ -139,12 +139,13 @@ class TextTable(Rule):
     def _scores(self) -> Iterable[Result]:
         """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
         ctx = self.ctx
-        totals = []
+        totals: list[Quantity] = []
         for table in ctx.facts.tables:
             cols = [c for c, h in enumerate(table.header) if "得分" in h]
             row = next((r for r in table.body if table.is_total(r)), None)
-            if cols and row is not None and cols[0] < len(row) and row[cols[0]].quantity is not None:
-                totals.append(row[cols[0]].quantity)
+            q = row[cols[0]].quantity if cols and row is not None and cols[0] < len(row) else None
+            if q is not None:
+                totals.append(q)
         if len(totals) != 1:
             return
         total = totals[0]

@@ -183,10 +183,10 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
 def _continues(a: Block, b: Block) -> bool:
     if a.width != b.width or not b.rows:
         return False
-    known = {_caption_key(ln) for ln in a.caption}
+    known = {_caption_key(ln) for ln in a.caption} | {flatten(ln) for ln in a.caption}
     for ln in b.gap:
         s = ln.strip()
-        if not (not s or DEBRIS.match(s) or _caption_key(s) in known):
+        if not (not s or DEBRIS.match(s) or _repeats(_caption_key(s), known) or _repeats(flatten(s), known)):
             return False
     first = b.rows[0]
     return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
@@ -198,6 +198,11 @@ TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-�
 def _caption_key(line: str) -> str:
     """A caption as repeated on the next page: the table number may be left out (表1-7)."""
     return TABLE_NO.sub("", flatten(line))
+
+
+def _repeats(key: str, known: set[str]) -> bool:
+    """The caption of the table before, repeated (maybe without its number: 表1-7 left out)."""
+    return key in known or len(key) >= 8 and any(k.endswith(key) for k in known)
 
 
 def _labels_only(row: list[Cell], a: Block) -> bool:

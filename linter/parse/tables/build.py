@@ -24,7 +24,7 @@ TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-�
 def find_tables(doc: Document) -> list[Table]:
     """Every pipe table of the document, continued tables joined, read into the model."""
     outer = document_context(doc)
-    tables = []
+    tables: list[Table] = []
     for block in join_continuations(read_blocks(doc.text)):
         if len(block.rows) < 2:
             continue

@@ -207,7 +207,7 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
             break  # an empty row above it closes the list
     if above:
         return sorted(k for k in above if not rows[k].total)
-    below = []
+    below: list[int] = []
     for k in range(t + 1, len(rows)):
         if stop(rows[k]) or (below and rows[k].after_gap):
             break
