@@ -52,3 +52,4 @@ class Checked(BaseModel):
     end_line: int
     end_column: int
     related: list[Related] = Field(default_factory=list)
+    name: str | None = None  # which relation, when it has a name (a standard table's identity)

@@ -1,0 +1,138 @@
+"""Judging a table relation: its figures as intervals (a blank cell as nothing where the table's convention
+says so), the verdict, the `checked` record and the finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tieout.linter.figures.intervals import Interval, interval, unit_of
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.relations import Cellref, Relation
+from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.diagnostics import Checked, Diagnostic
+
+from .._util import in_unit
+
+ZERO: Interval = (Decimal(0), Decimal(0))
+SUMMED = ("amount", "bare", "count")
+
+
+@dataclass
+class Outcome:
+    verdict: str  # pass, rounding, fail
+    total: Quantity
+    parts: list[Quantity]  # the figures (blank cells left out)
+    signs: list[int]
+    computed: Decimal  # the parts' sum as written
+    holds: bool = False  # the intervals meet: only the figures as written differ (尾差)
+
+
+def figure(table: Table, ref: Cellref) -> Quantity | None | bool:
+    """The cell's figure; False for a blank that counts as nothing; None when the cell cannot be used."""
+    q = table.quantity(*ref)
+    if q is not None:
+        return q if q.kind in SUMMED else None
+    if table.is_blank(*ref) and table.blank_zero:
+        return False
+    return None
+
+
+def evaluate(rule: Rule, table: Table, rel: Relation, parts: list[Cellref] | None = None) -> Outcome | None:
+    total = table.quantity(*rel.total)
+    if total is None or total.kind not in SUMMED:
+        return None
+    refs = rel.parts if parts is None else parts
+    signs = rel.signs or [1] * len(refs)
+    qs: list[Quantity] = []
+    used: list[int] = []
+    low, high = Decimal(0), Decimal(0)
+    computed = Decimal(0)
+    for ref, sign in zip(refs, signs):
+        q = figure(table, ref)
+        if q is None:
+            return None
+        if q is False:
+            continue
+        assert isinstance(q, Quantity)
+        if q.base_unit != total.base_unit:
+            return None
+        a, b = interval(q)
+        low, high = (low + a, high + b) if sign > 0 else (low - b, high - a)
+        computed += sign * q.base_value
+        qs.append(q)
+        used.append(sign)
+    if total.value != 0 and all(q.value == 0 for q in qs):
+        return None  # nothing (or only zeros) beside a figure: an amount not broken down, not a sum
+    if rel.strict and any(q.value > total.value > 0 for q in qs):
+        return None  # a part larger than its whole: the row is out of its place in extracted text
+    verdict = rule.ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
+    if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
+        # the figures as written do not add up, though their roundings may (尾差): the relation holds,
+        # and the difference is shown as rounding
+        return Outcome("rounding", total, qs, used, computed, holds=True)
+    return Outcome(verdict, total, qs, used, computed)
+
+
+def checked(rule: Rule, o: Outcome, status: str, name: str = "") -> Checked:
+    c = rule.checked(o.total, status, o.parts)
+    if name:
+        c.name = name
+    return c
+
+
+def finding(rule: Rule, o: Outcome, message: str) -> Iterable[Result]:
+    expected = written_like(o.computed, o.total)
+    yield as_rounding(
+        rule.diag(
+            o.total,
+            f"{message}：{o.total.text} 与{describe(o)} = {expected} 不符",
+            stated=o.total.text,
+            expected=expected,
+            fix=expected if o.verdict == "fail" else None,
+            related=[rule.ctx.related(q, "组成项" if s > 0 else "减项") for q, s in zip(o.parts, o.signs)],
+        ),
+        o.verdict == "rounding",
+    )
+
+
+def as_rounding(d: Diagnostic, is_rounding: bool) -> Diagnostic:
+    """A miss within one unit of the last digit is a rounding finding (TO100, info), whatever rule found it."""
+    return d.model_copy(update={"code": "TO100", "name": "rounding", "severity": "info"}) if is_rounding else d
+
+
+def describe(o: Outcome) -> str:
+    if not o.parts:
+        return "各项（均为空）"
+    terms = [("−" if s < 0 else ("+" if i else "")) + q.text for i, (q, s) in enumerate(zip(o.parts, o.signs))]
+    text = "".join(terms)
+    return text if len(text) <= 60 else f"所列 {len(o.parts)} 项之和"
+
+
+def written_like(base: Decimal, like: Quantity) -> str:
+    """A base value written as the cell `like` is: its decimals and separators, its unit only if it has one."""
+    text = in_unit(base, like)
+    if like.unit and not like.text.endswith(like.unit):
+        text = text[: len(text) - len(like.unit)]
+    return text
+
+
+def evaluate_figures(rule: Rule, total: Quantity, parts: list[Quantity | None]) -> Outcome | None:
+    """A total and its parts given as figures (None: a blank that counts as nothing)."""
+    if total.kind not in SUMMED:
+        return None
+    qs = [q for q in parts if q is not None]
+    if any(q.kind not in SUMMED or q.base_unit != total.base_unit for q in qs):
+        return None
+    if total.value != 0 and all(q.value == 0 for q in qs):
+        return None
+    low = sum((interval(q)[0] for q in qs), Decimal(0))
+    high = sum((interval(q)[1] for q in qs), Decimal(0))
+    computed = sum((q.base_value for q in qs), Decimal(0))
+    verdict = rule.ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
+    signs = [1] * len(qs)
+    if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
+        return Outcome("rounding", total, qs, signs, computed, holds=True)
+    return Outcome(verdict, total, qs, signs, computed)

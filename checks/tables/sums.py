@@ -1,0 +1,262 @@
+"""Sums in tables, as the table model reads them: parent rows, 合计 rows, cross-footing, two-sided totals
+and the identities of standard tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.across import Across, across, locate
+from tieout.linter.parse.tables.relations import Relation, all_relations
+from tieout.linter.rules.base import Result, Rule
+
+from ._judge import Outcome, checked, evaluate, evaluate_figures, finding
+
+
+class _TableSum(Rule):
+    """Base: judge every relation of one kind in every table. When most relations of a kind fail in a
+    table (two or more, and more than pass), the table's structure was not read as its author meant it:
+    nothing is reported for that kind there (precision first)."""
+
+    kinds: tuple[str, ...] = ()
+    guard = True  # suppress a kind that fails mostly in a table (its structure was misread)
+    severity = "error"
+    kind = "sum"
+
+    def check(self) -> Iterable[Result]:
+        for table in self.ctx.facts.tables:
+            judged: list[tuple[Relation, Outcome]] = []
+            for rel in all_relations(table):
+                if rel.kind not in self.kinds:
+                    continue
+                o = self._evaluate(table, rel)
+                if o is not None:
+                    judged.append((rel, o))
+            judged = _confirmed(table, judged)
+            fails = sum(1 for _, o in judged if o.verdict == "fail")
+            passes = sum(1 for _, o in judged if o.verdict == "pass")
+            if self.guard and fails >= 2 and fails > passes:
+                continue
+            for rel, o in judged:
+                yield checked(self, o, "pass" if o.verdict == "pass" or o.holds else "fail", rel.name)
+                if o.verdict != "pass":
+                    yield from finding(self, o, self.message(table, rel))
+
+    def _evaluate(self, table: Table, rel: Relation) -> Outcome | None:
+        return evaluate(self, table, rel)
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return rel.where
+
+
+def _across_outcome(rule: Rule, tables: list[Table], ident: Across) -> Outcome | None:
+    """The identity judged on its cells (a blank counts as nothing where its table says so)."""
+    total = locate(tables, ident.total)
+    if not isinstance(total, tuple):
+        return None
+    t, r, c = total
+    parts: list[tuple[Table, int, int]] = []
+    for term in ident.parts:
+        found = locate(tables, term)
+        if found is None:
+            return None
+        if isinstance(found, tuple):
+            parts.append(found)
+    cells = [(t.quantity(r, c), t.is_blank(r, c) and t.blank_zero)] + [
+        (pt.quantity(pr, pc), pt.is_blank(pr, pc) and pt.blank_zero) for pt, pr, pc in parts
+    ]
+    if any(q is None and not zero for q, zero in cells) or cells[0][0] is None:
+        return None
+    return evaluate_figures(rule, cells[0][0], [q for q, _ in cells[1:]])
+
+
+def _confirmed(table: Table, judged: list[tuple[Relation, Outcome]]) -> list[tuple[Relation, Outcome]]:
+    """Relations that need confirming (rows grouped by position only) are kept where the same rows add up
+    in some column of the row, or where no row of the group is itself the sum of rows after it (a flat
+    list, not a hierarchy whose levels the table does not mark)."""
+    held = {_rows(r) for r, o in judged if r.confirm and (o.verdict == "pass" or o.holds)}
+    out = []
+    for r, o in judged:
+        if not r.confirm or _rows(r) in held or not r.strict and _flat(table, r):
+            out.append((r, o))
+    return out
+
+
+def _rows(r: Relation) -> tuple:
+    return (r.total[0], tuple(p[0] for p in r.parts))
+
+
+def _flat(table: Table, rel: Relation) -> bool:
+    values = [table.quantity(*ref) for ref in rel.parts]
+    if any(q is None for q in values):
+        return False
+    vals = [q.base_value for q in values]  # type: ignore[union-attr]
+    for i, v in enumerate(vals):
+        run = Decimal(0)
+        for k in range(i + 1, len(vals)):
+            run += vals[k]
+            if k > i + 1 and run == v and v != 0:
+                return False  # row i is the sum of the rows after it: a hidden level
+    return True
+
+
+def _in(table: Table) -> str:
+    return f"“{table.title}”" if table.title else f"表 {table.index} "
+
+
+class TableParent(_TableSum):
+    """A parent row of a table is not the sum of its direct children.
+
+    ## What it does
+    Reads the tree of a table's rows and adds up each parent's direct children, column by column: the
+    功能分类 / 经济分类 codes give it with certainty (类 201 › 款 20106 › 项 2010601, written whole or split over
+    the 类 / 款 / 项 columns), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
+    text table the indentation of the labels (then only where another column of the row confirms the
+    grouping). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
+    adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss
+    within one unit of the last digit is rounding (TO100).
+
+    ## Why is this bad?
+    A 类 or 款 figure that its 项 rows do not make up means one of them was mistyped: the reader cannot
+    trust either the total or its breakdown.
+
+    ## How to fix
+    Correct the parent row or the child that was mistyped; add the child row that is missing.
+    """
+
+    code = "TO305"
+    name = "table-parent-row"
+    kinds = ("parent", "parent_prefix")
+
+    def _evaluate(self, table: Table, rel: Relation) -> Outcome | None:
+        if rel.kind == "parent":
+            return evaluate(self, table, rel)
+        for k in range(1, len(rel.candidates) + 1):
+            o = evaluate(self, table, rel, rel.candidates[:k])
+            if o is not None and o.verdict == "pass" and o.parts:
+                return o
+        return None
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return f"{_in(table)}“{rel.where}”行不等于其下一级各行之和"
+
+
+class TableTotal(_TableSum):
+    """A 合计 / 总计 / 小计 row of a table is not the sum of the rows it totals.
+
+    ## What it does
+    Adds up the rows a total row closes: the top-level rows of a coded table (the 类 rows, never every row
+    below the total), the 一、二、 rows of an enumerated one, the rows since the previous total in a plain
+    list (a 小计 the rows since the previous 小计). A table whose rows are not all placed in its tree with
+    certainty is not checked; in a plain list the grouping must hold in another column of the row, or no
+    row of the group may be the sum of rows after it (a hierarchy the table does not mark).
+
+    ## Why is this bad?
+    A total that its rows do not make up is wrong, or a row is: every figure restated from the table
+    inherits the mistake.
+
+    ## How to fix
+    Correct the total or the row that was mistyped.
+    """
+
+    code = "TO301"
+    name = "table-total"
+    kinds = ("total",)
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return f"{_in(table)}“{rel.where}”行不等于所合计各行之和"
+
+
+class TableCrossfoot(_TableSum):
+    """A row's 合计 column is not the sum of its component columns (cross-footing).
+
+    ## What it does
+    In each row, adds up the columns that a 合计 / 小计 column totals, following the header: 本年支出合计 =
+    基本支出 + 项目支出 + 上缴上级支出 + …, 本年收入合计 = 财政拨款收入 + 上级补助收入 + …; a header that groups
+    columns (公务用车购置及运行维护费 / 小计 / 购置费 / 运行维护费) is followed level by level and leaf by leaf
+    (预算数, 决算数). Columns of different stages or periods (预算数 beside 执行数) are never summed; rate and
+    share columns are left out.
+
+    ## Why is this bad?
+    A row whose total differs from its parts (行政运行 合计 equal to its 基本支出 while 项目支出 holds another
+    amount) misstates either the total or the split between its parts.
+
+    ## How to fix
+    Correct the 合计 cell or the component that was mistyped.
+    """
+
+    code = "TO306"
+    name = "table-crossfoot"
+    kinds = ("crossfoot",)
+
+    def message(self, table: Table, rel: Relation) -> str:
+        row, col = rel.where.split("｜", 1) if "｜" in rel.where else (rel.where, "合计")
+        return f"{_in(table)}“{row}”行的“{col}”不等于其各组成列之和"
+
+
+class TableBalance(_TableSum):
+    """The two sides of a two-sided table do not balance: 收入总计 ≠ 支出总计.
+
+    ## What it does
+    Reads a two-sided table (收入 | 金额 | 支出 | 金额) as two tables side by side and compares the 总计 rows
+    of the two sides.
+
+    ## Why is this bad?
+    收入支出总表 and 财政拨款收入支出总表 put sources beside uses: they balance by construction, so a gap means
+    a figure on one side is wrong.
+
+    ## How to fix
+    Find which side's total, or which of its rows, is wrong.
+    """
+
+    code = "TO307"
+    name = "table-balance"
+    kinds = ("balance",)
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return f"{_in(table)}收入总计与支出总计不相等"
+
+
+class TableIdentity(_TableSum):
+    """An identity of a standard table fails (kept as data in `tieout/linter/vocab/table_identities.yaml`).
+
+    ## What it does
+    Checks the identities of the standard tables of 部门决算 / 部门预算, one entry each in the data file,
+    matched by table title and row or column labels: 收入支出决算总表 总计 = 本年收入合计 + 使用非财政拨款结余 +
+    年初结转和结余 (= 本年支出合计 + 结余分配 + 年末结转和结余); 基本支出决算表 人员经费合计 = 301 + 303, 公用经费合计 =
+    302 + 310; 三公经费 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; and identities between two
+    tables (收入支出决算总表 本年支出合计 = 支出决算表 合计). Another genre's tables are added to the data file,
+    without code. Each identity checked is listed by name in `checked`.
+
+    ## Why is this bad?
+    The standard tables restate one another: a figure that breaks their identities was mistyped in one
+    place, and the published tables contradict each other.
+
+    ## How to fix
+    Correct the total or the term that was mistyped.
+    """
+
+    code = "TO308"
+    name = "table-identity"
+    kinds = ("identity",)
+    kind = "identity"
+    guard = False  # the identity is the table's by its title: no structure to misread
+
+    def message(self, table: Table, rel: Relation) -> str:
+        return f"{_in(table)}不满足“{rel.name}”"
+
+    def check(self) -> Iterable[Result]:
+        yield from super().check()
+        yield from self._across()
+
+    def _across(self) -> Iterable[Result]:
+        """Identities between two tables of the document."""
+        tables = self.ctx.facts.tables
+        for ident in across():
+            o = _across_outcome(self, tables, ident)
+            if o is None:
+                continue
+            yield checked(self, o, "pass" if o.verdict == "pass" or o.holds else "fail", ident.name)
+            if o.verdict != "pass":
+                yield from finding(self, o, f"两表之间不满足“{ident.name}”")

@@ -1,0 +1,277 @@
+"""Pipe rows of the normalised text as grids of cells, with the caption above each, and tables continued
+across pages joined.
+
+A PDF renders one table per page: a table that goes on over the next page arrives as a second pipe table
+whose first row is taken as a header. It is joined to the one before when nothing but debris (blank lines,
+lines of bare figures that the text layer repeated, page marks, the same caption again) stands between
+them, both have the same columns, and the second's first row is a data row, an empty row, or the first's
+header again (then dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cells import CODE, Cell, flatten, is_number
+
+SEPARATOR_ROW = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+CELL = re.compile(r"\|([^|]*)(?=\|)")
+# a line of figures or codes only, a page mark (`- 12 -`, `第 3 页`): debris of a PDF's text layer
+DEBRIS = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"'—–]+)$")
+UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
+ENUMERATED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
+)
+MAX_CAPTION = 3
+TITLE_LIKE = re.compile(r"表|单位[：:]|部门[：:]")
+NOTE_LIKE = re.compile(r"^(?:单位|部门|编制部门|编制单位)[：:]")
+# figures a PDF's text layer repeated just before a caption, glued to it by the normaliser (a year, as in
+# `2026年`, is not debris)
+DEBRIS_TOKEN = re.compile(r"\s*(?:[—–-]+|[\d,.%]+(?=[\s—–-]|$)|\d[\d,]*\.\d+(?=\D|$)|\d{1,3}(?:,\d{3})+(?=\D|$))")
+
+
+def strip_debris(line: str) -> str:
+    while True:
+        m = DEBRIS_TOKEN.match(line)
+        if not m or not m.group():
+            return line.strip()
+        line = line[m.end() :]
+
+
+@dataclass
+class Block:
+    """One pipe table as written: its rows of cells and the text lines above it."""
+
+    rows: list[list[Cell]]
+    caption: list[str] = field(default_factory=list)  # nearest last
+    start: int = 0  # normalised offset of the first row
+    end: int = 0
+    gap: list[str] = field(default_factory=list)  # the lines between the previous block and this one
+    pieces: int = 1  # how many pipe tables were joined into this one
+    open_end: bool = False  # the next pipe table goes on with its codes but could not be joined
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def read_blocks(text: str) -> list[Block]:
+    """The pipe tables of the text in order, with their captions, continuations not yet joined."""
+    blocks: list[Block] = []
+    rows: list[list[Cell]] = []
+    first = previous_start = 0
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if line.startswith("|"):
+            if not rows:
+                first = start
+            if not SEPARATOR_ROW.match(line):
+                rows.append(_cells(line, start, len(rows)))
+                previous_start = start
+            elif len(rows) > 1:
+                # a separator under a row: that row is the header of the next table (tables on
+                # consecutive pages rendered with nothing between them)
+                header = rows.pop()
+                blocks.append(Block(rows, start=first, end=previous_start))
+                for c in header:
+                    c.row = 0
+                rows, first = [header], previous_start
+            continue
+        if rows:
+            blocks.append(Block(rows, start=first, end=start))
+            rows = []
+    if rows:
+        blocks.append(Block(rows, start=first, end=pos))
+    _captions(text, blocks)
+    return blocks
+
+
+def _cells(line: str, start: int, row: int) -> list[Cell]:
+    cells = []
+    for col, m in enumerate(CELL.finditer(line)):
+        raw = m.group(1)
+        lead = len(raw) - len(raw.lstrip())
+        content = raw.strip()
+        a = start + m.start(1) + lead
+        cells.append(Cell(content, a, a + len(content), row, col))
+    return cells
+
+
+def _captions(text: str, blocks: list[Block]) -> None:
+    """Each block's caption (the text lines just above it) and gap (every line since the previous block)."""
+    previous_end = 0
+    for b in blocks:
+        between = text[previous_end : b.start].split("\n")
+        b.gap = [strip_debris(ln) for ln in between if ln.strip()]
+        b.gap = [ln for ln in b.gap if ln]
+        caption: list[str] = []
+        for ln in reversed(b.gap):
+            if DEBRIS.match(ln.strip()):
+                continue
+            ln = strip_debris(ln)
+            if len(caption) == MAX_CAPTION or ln.rstrip().endswith(("。", "：", ":", "；")) and "单位" not in ln:
+                break
+            caption.append(ln.strip())
+        b.caption = caption
+        previous_end = b.end
+
+
+def caption_rows(b: Block) -> None:
+    """Rows at the top of a table that are its caption (a Word or PDF table that carries its own title and
+    unit note in one merged cell: `| 收支预算总表 部门：… 单位：万元 |  |  |`, `| 附表1 |  |  |`)."""
+    while len(b.rows) > 2:
+        texts = [flatten(c.text) for c in b.rows[0] if c.text]
+        if not texts:
+            return
+        notes = [t for t in texts if NOTE_LIKE.search(t)]
+        if len(set(texts)) == 1:
+            text = texts[0]
+            if not (TITLE_LIKE.search(text) or TABLE_MARK.match(text)):
+                return
+        elif not notes or len(texts) > 4 or any(is_number(t) for t in texts):
+            return  # a row of notes (部门：… 单位：万元) is caption; any other row of several texts is header
+        b.caption.extend(texts)
+        b.rows = b.rows[1:]
+        for r in b.rows:
+            for c in r:
+                c.row -= 1
+
+
+TABLE_MARK = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?$")
+
+
+def split_stacked(b: Block) -> list[Block]:
+    """One Word table that stacks several (附表1, its title, unit and rows; 附表2 …): split before each
+    row that is only a table number or a title ending in 表, below a data row."""
+    cuts = []
+    for r in range(2, len(b.rows)):
+        texts = {flatten(c.text) for c in b.rows[r] if c.text}
+        if len(texts) == 1 and _is_data_row(b.rows[r - 1]):
+            t = next(iter(texts))
+            if TABLE_MARK.match(t) or t.endswith("表") and len(t) <= 60:
+                cuts.append(r)
+    if not cuts:
+        return [b]
+    out = []
+    for a, z in zip([0, *cuts], [*cuts, len(b.rows)]):
+        rows = b.rows[a:z]
+        for i, row in enumerate(rows):
+            for c in row:
+                c.row = i
+        part = Block(rows, caption=list(b.caption) if a == 0 else [], start=rows[0][0].start, end=b.end)
+        part.gap = b.gap if a == 0 else []
+        out.append(part)
+    return out
+
+
+def join_continuations(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in (p for x in blocks for p in split_stacked(x)):
+        caption_rows(b)
+        if out and _continues(out[-1], b):
+            _append(out[-1], b)
+        else:
+            if out and _codes_go_on(out[-1], b):
+                out[-1].open_end = True
+            out.append(b)
+    return out
+
+
+def _continues(a: Block, b: Block) -> bool:
+    if a.width != b.width or not b.rows:
+        return False
+    known = {_caption_key(ln) for ln in a.caption} | {flatten(ln) for ln in a.caption}
+    for ln in b.gap:
+        s = ln.strip()
+        if not (not s or DEBRIS.match(s) or _repeats(_caption_key(s), known) or _repeats(flatten(s), known)):
+            return False
+    first = b.rows[0]
+    return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
+
+
+TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?)\s*")
+
+
+def _caption_key(line: str) -> str:
+    """A caption as repeated on the next page: the table number may be left out (表1-7)."""
+    return TABLE_NO.sub("", flatten(line))
+
+
+def _repeats(key: str, known: set[str]) -> bool:
+    """The caption of the table before, repeated (maybe without its number: 表1-7 left out)."""
+    return key in known or len(key) >= 8 and any(k.endswith(key) for k in known)
+
+
+def _labels_only(row: list[Cell], a: Block) -> bool:
+    """A row with text only where the table before has its labels, blank where it has figures: an item
+    row whose figures are blank (`| 使用非财政拨款结余 |  | 结余分配 |  |`), not a header."""
+    body = [r for r in a.rows if _is_data_row(r)]
+    if not body:
+        return False
+    figure_cols = {c.col for r in body for c in r if c.text and is_number(c.text) and not CODE.match(flatten(c.text))}
+    label_cols = {c.col for r in body for c in r if c.text and not is_number(c.text)}
+    filled = {c.col for c in row if c.text}
+    if len(filled) < 2 or any(TITLE_LIKE.search(c.text) for c in row if c.text):
+        return False
+    return filled <= label_cols - figure_cols
+
+
+def _codes_go_on(a: Block, b: Block) -> bool:
+    """The next table starts, after debris only, with a code under one of the last row's codes (30312
+    after 30311): the table goes on on the next page in a shape that could not be joined."""
+    if any(not (DEBRIS.match(ln.strip()) or not ln.strip()) for ln in b.gap) or not a.rows or not b.rows:
+        return False
+    last = [flatten(c.text) for c in a.rows[-1] if CODE.match(flatten(c.text))]
+    first = [flatten(c.text) for c in b.rows[0] if CODE.match(flatten(c.text))]
+    return bool(last and first) and first[0][:3] == last[0][:3]
+
+
+def _append(a: Block, b: Block) -> None:
+    from .header import header_rows
+
+    rows = list(b.rows)
+    # the first's header repeated on the new page, row by row (a column-numbering row included)
+    n = header_rows(a.rows)
+    k = 0
+    while k < len(rows) and k < n and _same_row(rows[k], a.rows[k]):
+        k += 1
+    rows = rows[k:]
+    while rows and _empty(rows[0]):
+        rows = rows[1:]
+    base = len(a.rows)
+    for i, row in enumerate(rows):
+        for c in row:
+            c.row = base + i
+    a.rows.extend(rows)
+    a.end = b.end
+    a.pieces += 1
+
+
+def _same_row(x: list[Cell], y: list[Cell]) -> bool:
+    return [flatten(c.text) for c in x] == [flatten(c.text) for c in y]
+
+
+def _empty(row: list[Cell]) -> bool:
+    return all(not c.text for c in row)
+
+
+def _is_data_row(row: list[Cell]) -> bool:
+    """A row of figures or classification codes, or an enumerated item (`十六、金融支出`). The first filled
+    cell may be a bare number that is a code; any figure after it makes the row data."""
+    texts = [flatten(c.text) for c in row if c.text]
+    if any(is_number(t) for t in texts[1:]):
+        return True
+    if texts and CODE.match(texts[0]) and len(texts) > 1:
+        return True
+    return any(ENUMERATED.match(t) for t in texts)
+
+
+def unit_of(caption: list[str]) -> str:
+    for ln in caption:
+        m = UNIT_NOTE.search(flatten(ln))
+        if m:
+            return m.group("unit")
+    return ""

@@ -1,0 +1,163 @@
+"""A table from a pipe block: header, columns, sides, rows and their tree, units and context."""
+
+from __future__ import annotations
+
+import re
+
+from tieout.linter.figures.context import Context, read
+from tieout.linter.text.model import Document
+
+from .aligned import find_aligned, readable
+from .blocks import Block, join_continuations, read_blocks, unit_of
+from .cells import flatten, quantity
+from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
+from .model import Column, Side, Table
+from .rows import code_tree, enum_tree, indent_tree, read_rows
+from .vocab import blank_is_zero, role_of, words
+
+TITLE = re.compile(r"表|情况|明细|汇总")
+TOC = re.compile(r"[…]{2,}|\.{4,}")  # a table of contents' line
+UNIT_PART = re.compile(r"[（(]?\s*单位[：:].*$")
+TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?)\s*")
+
+
+def find_tables(doc: Document) -> list[Table]:
+    """Every pipe table of the document, continued tables joined, read into the model."""
+    outer = document_context(doc)
+    tables: list[Table] = []
+    for block in join_continuations(read_blocks(doc.text)):
+        if len(block.rows) < 2:
+            continue
+        tables.append(build(block, len(tables) + 1, outer))
+    for block, indents in find_aligned(doc):
+        if readable(block):
+            table = build(block, len(tables) + 1, outer)
+            table.aligned = True
+            indent_tree(table, indents)
+            tables.append(table)
+    return tables
+
+
+def document_context(doc: Document) -> Context:
+    """What the document's title says (its first lines, up to the first heading's end): the period, scope,
+    fund and stage every table of it inherits unless its own title says otherwise."""
+    head: list[str] = []
+    for line in doc.text.split("\n")[:12]:
+        s = line.strip()
+        if s.startswith("|") or s.endswith(("。", "；")) or len(head) == 3:
+            break
+        if not s:
+            if head:
+                break
+            continue
+        head.append(s.lstrip("# "))
+    return read("".join(head)).context if head else Context()
+
+
+def title_of(caption: list[str]) -> str:
+    """The caption line that names the table (its unit note cut off), the nearest one first."""
+    for ln in caption:
+        text = UNIT_PART.sub("", ln).strip()
+        text = TABLE_NO.sub("", text).strip()
+        if text and TITLE.search(text) and len(text) <= 60 and not TOC.search(text):
+            return flatten(text)
+    return ""
+
+
+def build(block: Block, index: int, outer: Context) -> Table:
+    grid = block.rows
+    width = block.width
+    for row in grid:  # ragged rows: pad so that every column index exists
+        while len(row) < width:
+            from .cells import Cell
+
+            end = row[-1].end if row else block.start
+            row.append(Cell("", end, end, row[0].row if row else 0, len(row)))
+    n = header_rows(grid)
+    title = title_of(block.caption)
+    table = Table(
+        index=index,
+        rows=grid,
+        unit=unit_of(block.caption),
+        title=title,
+        caption=block.caption,
+        header_rows=max(n, 1) if n < len(grid) else 1,
+        pieces=block.pieces,
+        open_end=block.open_end,
+    )
+    table.context = read(title).context.under(outer) if title else outer
+    table.blank_zero = blank_is_zero(title) or table.context.stage == "决算"
+    if n == 0 or n >= len(grid):
+        _units(table, [[""] for _ in range(width)], n)
+        return table  # no header or no body: a grid only, nothing the checks can trust
+    # a column-numbering row (1 | 2 | 3=2/1*100) is header, but names nothing
+    named = [[] if _numbering(r) else r for r in grid[:n]]
+    heads = paths(named, n, width)
+    kinds = column_kinds(grid[n:], heads, width)
+    _units(table, heads, n)
+    for a, b in sides(kinds):
+        table.sides.append(_side(table, heads, kinds, a, b, n))
+    return table
+
+
+def _units(table: Table, heads: list[list[str]], n: int) -> None:
+    for c, path in enumerate(heads):
+        unit = column_unit(path, table.unit)
+        if unit != table.unit:
+            table.column_units[c] = unit
+        for row in table.rows[max(n, 1) :]:
+            if c < len(row):
+                row[c].quantity = quantity(row[c], unit)
+
+
+def _roles_of_columns(
+    heads: list[list[str]], kinds: list[str], a: int, b: int
+) -> tuple[list[int], list[int], list[int]]:
+    """The side's code, label and figure columns."""
+    codes = [c for c in range(a, b) if kinds[c] == "code"]
+    texts = [c for c in range(a, b) if kinds[c] == "text"]
+    # an empty column with no header at all is nothing (a spacer a PDF table keeps)
+    figures = [c for c in range(a, b) if kinds[c] == "number" or kinds[c] == "empty" and any(heads[c])]
+    # an empty column left of every figure column describes (a 科目名称 column of a blank table)
+    names = words("name_headers")
+    first = min((f for f in figures if kinds[f] == "number"), default=b)
+    texts += [c for c in figures if c < first and _named(heads[c], names)]
+    return codes, texts, [c for c in figures if c not in texts]
+
+
+def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int, n: int) -> Side:
+    codes, texts, figures = _roles_of_columns(heads, kinds, a, b)
+    columns = [_column(c, heads[c], table) for c in figures]
+    side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
+    rows = read_rows(table.rows, n, codes, texts, figures)
+    side = Side(side_name, columns, codes + texts, rows)
+    coded = code_tree(rows) if codes or any(r.code for r in rows) else None
+    if not codes and not texts:
+        side.structure = "none"
+    elif coded:
+        side.structure = coded  # "code", or "uncertain": no tree relations are made
+    elif enum_tree(rows):
+        side.structure = "enum"
+    return side
+
+
+def _named(path: list[str], names: frozenset[str]) -> bool:
+    return any(p in names for p in path if p)
+
+
+def _column(c: int, path: list[str], table: Table) -> Column:
+    role = None
+    percent = table.column_units.get(c, table.unit) == "%"
+    for text in reversed(path):  # the deepest header that names a role
+        role = role_of(text, percent)
+        if role:
+            break
+    ctx = read("".join(dict.fromkeys(p for p in path if p))).context
+    return Column(
+        index=c,
+        path=list(path),
+        role=role.name if role else "",
+        kind=role.kind if role else "",
+        unit=table.column_units.get(c, table.unit),
+        context=ctx,
+    )

@@ -1,0 +1,126 @@
+"""The header of a table: which top rows are header, each column's header path (merged cells filled), and
+the kind of each column (codes, labels, figures), from which the sides of a two-sided table follow."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import _is_data_row
+from .cells import CODE, Cell, flatten, is_number
+from .vocab import words
+
+HEADER_UNIT = re.compile(r"[（(](?P<unit>亿元|万元|千元|元|%|％)[）)]|(?P<pct>[%％])$")
+# a row of column numbers under the header (栏次 | 1 | 2 | 3 …)
+SERIAL = frozenset({"序号", "行次", "栏次", "编号"})
+NUMBERING = re.compile(r"^(?:栏次|行次)$")
+
+
+def header_rows(grid: list[list[Cell]]) -> int:
+    """The number of top rows before the first data row (a row of figures, codes or enumerated items)."""
+    for r, row in enumerate(grid):
+        if _is_data_row(row) and not _numbering(row):
+            return r
+    return len(grid)
+
+
+# a cell of a column-numbering row: `1`, `3=2/1*100`, `5=4-2`, `A=B+C`
+COLUMN_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?$")
+
+
+def _numbering(row: list[Cell]) -> bool:
+    """A row of column numbers under the header (栏次 | 1 | 2 | 3, or 1 | 2 | 3=2/1*100 | 4 | 5=4-2)."""
+    texts = [flatten(c.text) for c in row if c.text]
+    if any(NUMBERING.match(t) for t in texts):
+        return True
+    marks = [t for t in texts if COLUMN_NUMBER.match(t)]
+    if len(marks) < 3 or len(marks) != len(texts):
+        return False
+    firsts = [int(t.split("=")[0]) for t in marks if t.split("=")[0].isdigit()]
+    return (
+        len(firsts) == len(marks)
+        and firsts == list(range(firsts[0], firsts[0] + len(firsts)))
+        or any("=" in t for t in marks)
+    )
+
+
+def paths(grid: list[list[Cell]], n: int, width: int) -> list[list[str]]:
+    """Each column's header texts top down. An empty header cell continues the cell to its left when that
+    one starts a span inside the same parent span (a merged cell), else the cell above (a vertical merge)."""
+    out = [[""] * n for _ in range(width)]
+    starts: list[list[int]] = [[0] * width for _ in range(n)]  # the column where each cell's span starts
+    for r in range(n):
+        row = grid[r]
+        for c in range(width):
+            text = flatten(row[c].text) if c < len(row) else ""
+            parent_start = starts[r - 1][c] if r else 0
+            if text:
+                out[c][r] = text
+                starts[r][c] = c
+            elif (
+                c > 0 and (starts[r - 1][c - 1] if r else 0) == parent_start and out[c - 1][r] and c - 1 >= parent_start
+            ):
+                out[c][r] = out[c - 1][r]
+                starts[r][c] = starts[r][c - 1]
+            else:
+                out[c][r] = ""
+                starts[r][c] = parent_start if r else c
+    return out
+
+
+def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> list[str]:
+    """`code`, `text`, `number`, or `empty` for each column, from its body cells (and header for codes)."""
+    code_words = words("code_headers")
+    serial = SERIAL
+    kinds = []
+    for c in range(width):
+        texts = [flatten(row[c].text) for row in body if c < len(row) and row[c].text and not row[c].blank]
+        head = heads[c]
+        if not texts:
+            kinds.append("empty")
+            continue
+        if any(h in serial for h in head if h):
+            kinds.append("text")  # 序号 / 行次: numbers that describe the row
+            continue
+        codes = [t for t in texts if CODE.match(t)]
+        numbers = [t for t in texts if is_number(t)]
+        coded_head = any(h in code_words for h in head if h)
+        if codes and len(codes) >= 0.6 * len(texts) and (coded_head or _code_shaped(codes)):
+            kinds.append("code")
+        elif len(numbers) == len(texts):
+            kinds.append("number")
+        else:
+            kinds.append("text")
+    return kinds
+
+
+def _code_shaped(codes: list[str]) -> bool:
+    """Classification codes without separators and without a header saying so: 类 3 digits, 款 and 项 2
+    more each (201, 20106, 2010601), at least two levels, every longer code under a 类 of the column."""
+    lengths = {len(t) for t in codes}
+    if not lengths <= {3, 5, 7} or len(lengths) < 2:
+        return False
+    classes = {t for t in codes if len(t) == 3}
+    return all(t[:3] in classes for t in codes)
+
+
+def sides(kinds: list[str]) -> list[tuple[int, int]]:
+    """Column ranges [a, b) of the sides: each a run of describing columns (codes, labels) then figures."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    seen_number = False
+    for c, k in enumerate(kinds):
+        if k in ("code", "text") and seen_number and "number" in kinds[c:]:
+            out.append((start, c))
+            start, seen_number = c, False
+        elif k == "number":
+            seen_number = True
+    out.append((start, len(kinds)))
+    return out
+
+
+def column_unit(path: list[str], table_unit: str) -> str:
+    for text in reversed(path):
+        m = HEADER_UNIT.search(text)
+        if m:
+            return (m.group("unit") or "%").replace("％", "%")
+    return table_unit

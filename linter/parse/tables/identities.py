@@ -1,0 +1,199 @@
+"""Standard-table identities as data (`tieout/linter/vocab/table_identities.yaml`) turned into relations
+between the cells of a table whose title matches."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tieout.linter.vocab import load
+
+from .cells import flatten
+from .model import Row, Side, Table
+from .relations import Relation, summable
+from .rows import MARKERS
+from .spans import column_for, spans, sub_leaf
+from .vocab import Role, role_of
+
+NONE = Role("", "")
+
+PAREN = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # wordings (flattened); `code:301` for a code
+    sign: int = 1
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    tables: tuple[str, ...]
+    unless: tuple[str, ...]
+    axis: str  # rows / columns
+    total: Term
+    parts: tuple[Term, ...]
+
+    def applies(self, title: str) -> bool:
+        t = flatten(title)
+        return any(w in t for w in self.tables) and not any(w in t for w in self.unless)
+
+
+def _term(text: str) -> Term:
+    text = str(text)
+    optional = text.startswith("?")
+    text = text.lstrip("?")
+    sign = -1 if text.startswith("-") else 1
+    text = text.lstrip("-")
+    return Term(tuple(flatten(w) for w in text.split("|")), sign, optional)
+
+
+@cache
+def identities() -> tuple[Identity, ...]:
+    out = []
+    for e in load("table_identities").get("identities") or []:
+        out.append(
+            Identity(
+                name=str(e["name"]),
+                tables=tuple(flatten(str(t)) for t in e.get("tables") or []),
+                unless=tuple(flatten(str(t)) for t in e.get("unless") or []),
+                axis=str(e.get("axis") or "rows"),
+                total=_term(e["total"]),
+                parts=tuple(_term(p) for p in e.get("parts") or []),
+            )
+        )
+    return tuple(out)
+
+
+def item(label: str) -> str:
+    """A row label as an identity names it: no enumeration (一、), spaces or trailing note （含专用结余）."""
+    text = flatten(label)
+    for _style, rx in MARKERS:
+        m = rx.match(text)
+        if m:
+            text = text[m.end() :]
+            break
+    return text
+
+
+def _matches(row: Row, term: Term) -> bool:
+    name = item(row.label)
+    for w in term.words:
+        if w.startswith("code:"):
+            if row.code == w[5:]:
+                return True
+        elif name == w or PAREN.sub("", name) == w:
+            return True
+    return False
+
+
+def identity_relations(table: Table) -> list[Relation]:
+    out: list[Relation] = []
+    if not table.title:
+        return out
+    for ident in identities():
+        if not ident.applies(table.title):
+            continue
+        out += _columns(table, ident) if ident.axis == "columns" else _rows(table, ident)
+    return out
+
+
+def _find(side: Side, term: Term) -> list[Row]:
+    return [r for r in side.rows if _matches(r, term)]
+
+
+def _rows(table: Table, ident: Identity) -> list[Relation]:
+    for side in table.sides:
+        totals = _find(side, ident.total)
+        if len(totals) != 1:
+            continue
+        parts: list[tuple[Row, int]] = []
+        for term in ident.parts:
+            found = _find(side, term)
+            if len(found) > 1 or (not found and not term.optional):
+                parts = []
+                break
+            if found:
+                parts.append((found[0], term.sign))
+        if not parts:
+            continue
+        return [
+            Relation(
+                "identity",
+                (totals[0].index, c),
+                [(r.index, c) for r, _ in parts],
+                signs=[s for _, s in parts],
+                where=ident.name,
+                name=ident.name,
+            )
+            for c in summable(side)
+        ]
+    return []
+
+
+def _columns(table: Table, ident: Identity) -> list[Relation]:
+    out: list[Relation] = []
+    for side in table.sides:
+        located = _locate(side, ident)
+        if located is None:
+            continue
+        level, prefix, total_run, part_runs = located
+        leaves = list(dict.fromkeys(sub_leaf(c, level) for c in total_run))
+        for want in leaves:
+            total = column_for(total_run, level, want) if len(total_run) > 1 else total_run[0]
+            cols = [(column_for(run, level, want) if len(run) > 1 else run[0], s) for run, s in part_runs]
+            if total is None or any(c is None for c, _ in cols):
+                continue
+            for row in side.rows:
+                out.append(
+                    Relation(
+                        "identity",
+                        (row.index, total.index),
+                        [(row.index, c.index) for c, _ in cols],  # type: ignore[union-attr]
+                        signs=[s for _, s in cols],
+                        where=ident.name,
+                        name=ident.name,
+                    )
+                )
+    return out
+
+
+def _locate(side: Side, ident: Identity):
+    """The header level and the column runs of the identity's total and parts, all siblings under one
+    header prefix; None when the headers do not name them all."""
+    cols = side.columns
+    depth = max((len(c.path) for c in cols), default=0)
+    for level in range(depth):
+        for prefix in {tuple(c.path[:level]) for c in cols}:
+            runs = spans(cols, level, list(prefix))
+            named = {flatten(r[0].path[level]): r for r in runs if level < len(r[0].path)}
+            total = next((named[w] for w in ident.total.words if w in named), None)
+            if total is None:
+                continue
+            parts = _parts(named, ident)
+            if parts is None:
+                # the parts one level down, beside the total's own 小计 column (公务用车购置及运行维护费 / 小计)
+                inner = list(prefix) + [total[0].path[level]]
+                runs = spans(cols, level + 1, inner)
+                named = {flatten(r[0].path[level + 1]): r for r in runs if level + 1 < len(r[0].path)}
+                sub = [r for w, r in named.items() if (role_of(w) or NONE).kind == "total"]
+                parts = _parts(named, ident)
+                if parts and len(sub) == 1:
+                    return level + 1, inner, sub[0], parts
+                continue
+            return level, list(prefix), total, parts
+    return None
+
+
+def _parts(named: dict, ident: Identity) -> list | None:
+    parts = []
+    for term in ident.parts:
+        run = next((named[w] for w in term.words if w in named), None)
+        if run is None and not term.optional:
+            return None
+        if run is not None:
+            parts.append((run, term.sign))
+    return parts or None

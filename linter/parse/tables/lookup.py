@@ -1,0 +1,177 @@
+"""The identity of each figure cell, and a lookup from a quantity's identity to the cells that state it.
+
+A cell's identity is the context of its table (the document's title, the table's title, its column
+header: scope, fund, stage, period), its row item (the label without enumeration, and the
+classification code) and its column role (合计, 基本支出, 预算数 …). A prose figure is the same quantity as a
+cell when its item names the row (or the column of the table's 合计 row: `基本支出` is the 合计 row under
+the 基本支出 column) and every context field the cell has is stated by the prose with the same value.
+
+    index = TableIndex(facts.tables)
+    hits = index.find("本年支出合计", Context(stage="决算", period="2024"))
+    hits = index.find("基本支出", context, column="合计")  # a column role narrows the row's cells
+
+`find` returns `Hit`s (the cell's identity and its figure); `TableIndex.certain` keeps them only when
+they all state one value, which is what a check that reports a difference needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tieout.linter.figures.context import FIELDS, MIXED, Context
+from tieout.linter.figures.quantities import Quantity
+
+from .identities import item as item_of
+from .model import Column, Row, Side, Table
+from .spans import leaf
+
+
+@dataclass(frozen=True)
+class CellIdentity:
+    table: int  # Table.index
+    row: int  # grid row
+    col: int  # grid column
+    context: Context  # document title ∪ table title ∪ column header
+    item: str  # the row's item (合计 for a total row), enumeration and spaces removed
+    code: str  # the row's classification code, "" none
+    column: str  # the column's role (合计, 基本支出, 预算数 …), else its deepest header
+    total_row: bool  # the row is the side's 合计 / 总计 row
+
+
+@dataclass(frozen=True)
+class Hit:
+    identity: CellIdentity
+    quantity: Quantity
+
+
+def identities(table: Table) -> list[Hit]:
+    """Every figure cell of the table with its identity (rates and shares included, with their role)."""
+    out = []
+    for side in table.sides:
+        for row in side.rows:
+            for col in side.columns:
+                q = table.quantity(row.index, col.index)
+                if q is not None:
+                    out.append(Hit(_identity(table, row, col), q))
+    return out
+
+
+def _identity(table: Table, row: Row, col: Column) -> CellIdentity:
+    return CellIdentity(
+        table=table.index,
+        row=row.index,
+        col=col.index,
+        context=col.context.under(table.context),
+        item=item_of(row.label),
+        code=row.code,
+        column=col.role or leaf(col),
+        total_row=row.total == "grand",
+    )
+
+
+def compatible(cell: Context, query: Context, strict: bool) -> bool:
+    """No field stated differently; with `strict`, every field the cell has is stated by the query."""
+    for f in FIELDS:
+        mine, theirs = getattr(cell, f), getattr(query, f)
+        if mine is None or mine == MIXED and not strict:
+            continue
+        if theirs is None or theirs == MIXED:
+            if strict:
+                return False
+            continue
+        if not _same(f, mine, theirs):
+            return False
+    return True
+
+
+def _same(field: str, mine: str, theirs: str) -> bool:
+    if field == "stage":  # a 决算 table's figures are what the prose calls 执行 or 决算
+        group = {"决算", "执行"}
+        return mine == theirs or (mine in group and theirs in group)
+    if field == "fund":  # 一般公共预算财政拨款 is what a department's prose calls 一般公共预算
+        return mine == theirs or mine.startswith(theirs) or theirs.startswith(mine)
+    return mine == theirs
+
+
+class TableIndex:
+    """Cells by item, for the prose checks."""
+
+    def __init__(self, tables: list[Table]) -> None:
+        self.tables = tables
+        self.by_item: dict[str, list[Hit]] = {}
+        self.by_column: dict[str, list[Hit]] = {}
+        for t in tables:
+            for h in identities(t):
+                self.by_item.setdefault(h.identity.item, []).append(h)
+                if h.identity.total_row and h.identity.item.endswith("合计") and len(h.identity.item) >= 6:
+                    # 人员经费合计 is what the prose calls 人员经费
+                    self.by_item.setdefault(h.identity.item[:-2], []).append(h)
+                if h.identity.code:
+                    self.by_item.setdefault(h.identity.code, []).append(h)
+                if h.identity.total_row:
+                    self.by_column.setdefault(_column_item(t, h), []).append(h)
+
+    def find(self, item: str, context: Context, column: str | None = None, strict: bool = True) -> list[Hit]:
+        """The cells that are the quantity `item` in `context` (and `column`, a column role, when given).
+
+        Rows named `item` give their principal cell (the 合计 column, or the only amount column that fits
+        the context); a column named `item` gives its cell in the table's 合计 row."""
+        hits = [h for h in self.by_item.get(item, []) if compatible(h.identity.context, context, strict)]
+        if column is not None:
+            hits = [h for h in hits if h.identity.column == column]
+        else:
+            hits = _principal(hits)
+        hits += [h for h in self.by_column.get(item, []) if compatible(h.identity.context, context, strict)]
+        hits = [h for h in hits if h.quantity.kind in ("amount", "bare", "count")]
+        return _most_specific(hits, context)
+
+    @staticmethod
+    def certain(hits: list[Hit]) -> list[Hit]:
+        """The hits when they all state one value (one quantity, maybe in several tables); else none."""
+        values = {h.quantity.base_value for h in hits}
+        return hits if len(values) == 1 else []
+
+    def row_cells(self, hit: Hit) -> list[Quantity]:
+        """All amount figures of the hit's row (for a prose figure that matches another column)."""
+        t = next(t for t in self.tables if t.index == hit.identity.table)
+        side = _side_of(t, hit.identity.col)
+        if side is None:
+            return []
+        qs = [t.quantity(hit.identity.row, c.index) for c in side.columns]
+        return [q for q in qs if q is not None and q.kind != "percent"]
+
+
+def _most_specific(hits: list[Hit], query: Context) -> list[Hit]:
+    """The hits whose context states the most of what the query states: a query for 一般公共预算财政拨款
+    基本支出 is the cell of the 一般公共预算财政拨款 table, not the department's 基本支出 over every fund."""
+
+    def score(h: Hit) -> int:
+        return sum(
+            1 for f in FIELDS if getattr(query, f) not in (None, MIXED) and getattr(h.identity.context, f) is not None
+        )
+
+    best = max((score(h) for h in hits), default=0)
+    return [h for h in hits if score(h) == best]
+
+
+def _principal(hits: list[Hit]) -> list[Hit]:
+    """Per row, the 合计 column's cell when there is one, else the row's cells (left for the caller)."""
+    rows: dict[tuple[int, int], list[Hit]] = {}
+    for h in hits:
+        rows.setdefault((h.identity.table, h.identity.row), []).append(h)
+    out = []
+    for cells in rows.values():
+        totals = [h for h in cells if h.identity.column == "合计"]
+        out += totals[:1] if totals else cells
+    return out
+
+
+def _column_item(table: Table, hit: Hit) -> str:
+    side = _side_of(table, hit.identity.col)
+    col = side.column(hit.identity.col) if side else None
+    texts = [p for p in col.path if p] if col else []
+    return texts[-1] if texts else ""
+
+
+def _side_of(table: Table, col: int) -> Side | None:
+    return next((s for s in table.sides if s.column(col) is not None), None)

@@ -1,0 +1,112 @@
+"""The table model: a table's grid of cells, its header, its sides (a two-sided table is two tables side by
+side), each side's figure columns with their header path and role, and its rows with their label,
+classification code and place in the tree of the table (parent row, total row).
+
+Indices: `Cell.row` / `Cell.col` and `Row.index` / `Column.index` are positions in the grid (header rows
+included); `Row.parent` is an index into the side's `rows`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tieout.linter.figures.context import Context
+from tieout.linter.figures.quantities import Quantity
+
+from .cells import Cell
+from .vocab import total_kind
+
+TOTAL_LABEL = re.compile(r"^(?:合计|总计|共计|总额)")
+SUBTOTAL_LABEL = re.compile(r"^小计")
+
+
+@dataclass
+class Column:
+    index: int  # in the grid
+    path: list[str]  # header texts from the top row down, merged cells filled, spaces removed
+    role: str = ""  # canonical role (合计, 基本支出, 预算数, 为预算% …), "" when the header names none
+    kind: str = ""  # total, amount, ratio, growth, share, serial; "" unknown
+    unit: str = ""
+    context: Context = field(default_factory=Context)  # what the header says (预算数 → stage, 2024年 → period)
+
+    @property
+    def header(self) -> str:
+        return "／".join(p for i, p in enumerate(self.path) if p and (i == 0 or p != self.path[i - 1]))
+
+
+@dataclass
+class Row:
+    index: int  # in the grid
+    label: str  # the item: the 科目名称 / 项目 cell, spaces removed
+    code: str = ""  # the classification code, its 类/款/项 parts joined (2010601)
+    marker: str = ""  # enumeration style of the label (一、 （一） 1.), "" none
+    level: int = 0  # depth in the tree: code 类 0 / 款 1 / 项 2, or enumeration level
+    parent: int | None = None  # index in Side.rows of the row this one is a direct child of
+    total: str = ""  # "grand" (合计 / 总计 …), "sub" (小计), "" an item
+    after_gap: bool = False  # an empty row stands just above it (a list of another kind begins)
+
+
+@dataclass
+class Side:
+    """One table of a two-sided table (收入 | 金额 | 支出 | 金额), or the whole of a one-sided one."""
+
+    name: str  # the side's header (收入 / 支出), "" when the table has one side
+    columns: list[Column]  # the figure columns, left to right
+    descriptors: list[int]  # grid columns of codes and labels
+    rows: list[Row]  # body rows that say something (empty rows left out)
+    structure: str = "plain"  # "code" (classification codes), "enum" (一、 / （一）), "plain", "none" (no labels)
+
+    def column(self, index: int) -> Column | None:
+        return next((c for c in self.columns if c.index == index), None)
+
+    def children(self, i: int) -> list[int]:
+        return [j for j, r in enumerate(self.rows) if r.parent == i]
+
+
+@dataclass
+class Table:
+    index: int  # 1-based, in document order
+    rows: list[list[Cell]]  # the grid, header rows first
+    unit: str = ""  # 万元 …, from the caption
+    column_units: dict[int, str] = field(default_factory=dict)
+    title: str = ""  # the caption line that names the table (收入支出决算总表)
+    caption: list[str] = field(default_factory=list)  # the lines above the table, nearest last
+    header_rows: int = 1
+    sides: list[Side] = field(default_factory=list)
+    context: Context = field(default_factory=Context)  # the title's (and document's) scope, fund, stage, period
+    blank_zero: bool = False  # the table's convention: a blank cell is nothing (0), as in 部门决算 tables
+    pieces: int = 1  # pipe tables joined into this one (continued across pages)
+    aligned: bool = False  # read from a space-aligned text table (its header placed by position)
+    open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
+
+    # the grid view, as the first table model had it --------------------------------------------
+    @property
+    def header(self) -> list[str]:
+        return [c.text for c in self.rows[0]] if self.rows else []
+
+    @property
+    def body(self) -> list[list[Cell]]:
+        return self.rows[self.header_rows :]
+
+    def label(self, row: list[Cell]) -> str:
+        return row[0].text if row else ""
+
+    def is_total(self, row: list[Cell]) -> bool:
+        return total_kind(self.label(row)) == "grand"
+
+    def is_subtotal(self, row: list[Cell]) -> bool:
+        return total_kind(self.label(row)) == "sub"
+
+    # cells ---------------------------------------------------------------------------------------
+    def cell(self, row: int, col: int) -> Cell | None:
+        r = self.rows[row] if 0 <= row < len(self.rows) else []
+        return r[col] if 0 <= col < len(r) else None
+
+    def quantity(self, row: int, col: int) -> Quantity | None:
+        c = self.cell(row, col)
+        return c.quantity if c else None
+
+    def is_blank(self, row: int, col: int) -> bool:
+        c = self.cell(row, col)
+        return c is None or c.blank

@@ -1,0 +1,256 @@
+"""The relations a table's structure implies, each between grid cells: a parent row and its direct
+children, a 合计 row and the rows it totals, a row's 合计 column and its component columns, and the
+standard identities of the table's kind (`identities.py`). The checks judge them; only relations whose
+structure was read with certainty are made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Row, Side, Table
+from .spans import crossfoot_groups
+
+Cellref = tuple[int, int]  # (grid row, grid column)
+SUMMABLE = ("total", "amount", "")
+
+
+@dataclass
+class Relation:
+    kind: str  # parent, parent_prefix, total, crossfoot, balance, identity
+    total: Cellref
+    parts: list[Cellref]
+    signs: list[int] = field(default_factory=list)  # +1 / −1 per part (identities may subtract)
+    where: str = ""  # what the relation is, for messages: “201 一般公共服务支出”行
+    name: str = ""  # an identity's name
+    # parent_prefix only: the candidate children in order; the relation holds when some prefix sums
+    candidates: list[Cellref] = field(default_factory=list)
+    # the rows were grouped by position only (no codes, no numbering): a failure counts only when the same
+    # grouping holds in another column of the row
+    confirm: bool = False
+    strict: bool = False  # confirmed only by another column (indentation of extracted text)
+
+    def key(self) -> tuple:
+        return (self.total, tuple(sorted(self.parts)))
+
+
+def summable(side: Side) -> list[int]:
+    return [c.index for c in side.columns if c.kind in SUMMABLE]
+
+
+def row_name(row: Row) -> str:
+    return f"{row.code} {row.label}".strip()
+
+
+def tree_relations(table: Table) -> list[Relation]:
+    out: list[Relation] = []
+    for side in table.sides:
+        cols = summable(side)
+        if not cols or side.structure in ("none", "uncertain"):
+            continue
+        open_rows = _open(side) if table.open_end else set()
+        out += [r for r in _parents(side, cols) if r.total[0] not in open_rows]
+        if not open_rows:
+            out += _totals(side, cols)
+    return out
+
+
+def _open(side: Side) -> set[int]:
+    """Grid rows whose children may go on in the next table: the last row's ancestors."""
+    rows = side.rows
+    out: set[int] = set()
+    p = rows[-1].parent if rows else None
+    while p is not None and rows[p].index not in out:
+        out.add(rows[p].index)
+        p = rows[p].parent
+    if rows and rows[-1].marker:
+        out.update(r.index for r in rows if r.marker and r.level < rows[-1].level)
+    return out
+
+
+def _parents(side: Side, cols: list[int]) -> list[Relation]:
+    out: list[Relation] = []
+    rows = side.rows
+    for i, row in enumerate(rows):
+        kids = side.children(i)
+        if kids and (side.structure in ("code", "indent") or _contiguous(side, i, kids)):
+            for c in cols:
+                rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
+                rel.confirm = rel.strict = side.structure == "indent"  # indentation of extracted text
+                out.append(rel)
+        elif side.structure == "enum" and row.marker and not kids:
+            run = _unmarked_run(rows, i)
+            if run:
+                for c in cols:
+                    cands = [(rows[k].index, c) for k in run]
+                    out.append(Relation("parent_prefix", (row.index, c), [], where=row_name(row), candidates=cands))
+    if side.structure == "enum":
+        out += _group_heads(side, cols)
+    return out
+
+
+def _contiguous(side: Side, i: int, kids: list[int]) -> bool:
+    """Enumerated children with nothing between them but their own descendants (marked rows)."""
+    for j in range(i + 1, kids[-1] + 1):
+        r = side.rows[j]
+        if not r.marker or r.total:
+            return False
+    return True
+
+
+def _unmarked_run(rows: list[Row], i: int) -> list[int]:
+    """The unmarked item rows right after a marked row (一、税收收入 then 增值税, 企业所得税 …)."""
+    run = []
+    for j in range(i + 1, len(rows)):
+        if rows[j].marker or rows[j].total:
+            break
+        run.append(j)
+    return run
+
+
+def _group_heads(side: Side, cols: list[int]) -> list[Relation]:
+    """An unmarked row followed by a run of top-level items numbered from 一 again: the run's parent
+    (年初财政拨款结转和结余 then 一、一般公共预算财政拨款 二、…)."""
+    out = []
+    rows = side.rows
+    for i in range(len(rows) - 1):
+        head, nxt = rows[i], rows[i + 1]
+        if (
+            head.marker
+            or head.total
+            or not nxt.marker
+            or nxt.level != 0
+            or not nxt.label.startswith(("一", "（一", "1"))
+        ):
+            continue
+        if not any(rows[j].total or rows[j].marker for j in range(i)):
+            continue  # the table's first rows: a heading row, not a restart
+        run = []
+        for j in range(i + 1, len(rows)):
+            if not rows[j].marker or rows[j].total:
+                break
+            if rows[j].level == 0:
+                run.append(j)
+        for c in cols:
+            out.append(Relation("parent", (head.index, c), [(rows[k].index, c) for k in run], where=row_name(head)))
+    return out
+
+
+def _totals(side: Side, cols: list[int]) -> list[Relation]:
+    out: list[Relation] = []
+    for t, row in enumerate(side.rows):
+        if not row.total:
+            continue
+        parts = _total_parts(side, t)
+        if not parts:
+            continue
+        plain = side.structure in ("plain", "indent")
+        for c in cols:
+            rel = Relation("total", (row.index, c), [(side.rows[k].index, c) for k in parts], where=row.label)
+            rel.confirm = plain
+            rel.strict = side.structure == "indent"
+            out.append(rel)
+    return out
+
+
+def _total_parts(side: Side, t: int) -> list[int]:
+    """The rows a total row sums, when the structure says so with certainty; [] otherwise."""
+    rows = side.rows
+    row = rows[t]
+    if side.structure == "code":
+        return _coded_total_parts(rows, t)
+    segment = _segment(rows, t, row.total == "grand")
+    if side.structure == "indent":
+        return [k for k in segment if rows[k].parent is None]
+    if side.structure == "enum":
+        if any(not rows[k].marker for k in segment):
+            return []  # an unmarked row among the items: its place is not known
+        return [k for k in segment if rows[k].level == 0]
+    if any(rows[k].label.startswith(("其中", "含", "减", "加")) for k in segment):
+        return []
+    if row.total == "grand" and any(r.total == "grand" and not _segment_above(rows, k) for k, r in enumerate(rows[:t])):
+        return []  # a total stated first, then another total below: which rows the second sums is not known
+    return segment
+
+
+def _coded_total_parts(rows: list[Row], t: int) -> list[int]:
+    """A coded side's 合计 sums its 类 rows, when every item row has a code and the 合计 is the only one."""
+    row = rows[t]
+    if row.total != "grand" or any(not r.code and not r.total for r in rows):
+        return []
+    if any(r.total == "grand" for k, r in enumerate(rows) if k != t and _same_label(r, row)):
+        return []
+    return [k for k, r in enumerate(rows) if r.code and r.parent is None]
+
+
+def _segment_above(rows: list[Row], t: int) -> bool:
+    return t > 0 and not rows[t - 1].total
+
+
+def _same_label(a: Row, b: Row) -> bool:
+    return a.label == b.label
+
+
+def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
+    """The item rows a total row closes: those since the previous total (or, for a total that comes first,
+    those after it up to the next one); a grand total over 小计 rows takes the items, not the 小计."""
+
+    def stop(r: Row) -> bool:
+        return r.total == "grand" or (not grand and r.total == "sub")
+
+    above = []
+    for k in range(t - 1, -1, -1):
+        if stop(rows[k]):
+            break
+        above.append(k)
+        if rows[k].after_gap:
+            break  # an empty row above it closes the list
+    if above:
+        return sorted(k for k in above if not rows[k].total)
+    below: list[int] = []
+    for k in range(t + 1, len(rows)):
+        if stop(rows[k]) or (below and rows[k].after_gap):
+            break
+        below.append(k)
+    return [k for k in below if not rows[k].total]
+
+
+def crossfoot_relations(table: Table) -> list[Relation]:
+    out: list[Relation] = []
+    for side in table.sides:
+        for total, parts in crossfoot_groups(side.columns):
+            for row in side.rows:
+                out.append(
+                    Relation(
+                        "crossfoot",
+                        (row.index, total.index),
+                        [(row.index, p.index) for p in parts],
+                        where=f"{row_name(row)}｜{total.header}",
+                    )
+                )
+    return out
+
+
+def balance_relations(table: Table) -> list[Relation]:
+    """收入总计 = 支出总计: the 总计 rows of the two sides of a two-sided table, first figure column each."""
+    if len(table.sides) != 2:
+        return []
+    found = []
+    for side in table.sides:
+        rows = [r for r in side.rows if r.label in ("总计", "收入总计", "支出总计") and side.columns]
+        if len(rows) != 1:
+            return []
+        found.append((rows[0].index, side.columns[0].index))
+    a, b = found
+    return [Relation("balance", a, [b], where="收入总计与支出总计")]
+
+
+def all_relations(table: Table) -> list[Relation]:
+    """Every relation of the table. An identity of the standard table that states the same relation as
+    the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it."""
+    from .identities import identity_relations
+
+    named = identity_relations(table)
+    keys = {r.key() for r in named}
+    generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table)
+    return named + [r for r in generic if r.key() not in keys]

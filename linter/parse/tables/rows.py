@@ -1,0 +1,182 @@
+"""The rows of a table side: label, classification code, enumeration, and the tree they form.
+
+Codes (科目编码) give the tree with certainty: `2010601` (项) is a child of `20106` (款), a child of `201`
+(类); the code may be written whole or split over the 类 / 款 / 项 columns (`201 | 06 | 01`). Where there
+are no codes, the enumeration of the labels (一、 › （一） › 1.) gives it: a style's level is the order in
+which the styles first appear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cells import CODE, Cell, flatten
+from .model import Row
+from .vocab import total_kind
+
+MARKERS = [
+    ("cn", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、.．]")),
+    ("cn_paren", re.compile(r"^[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]")),
+    ("num", re.compile(r"^(?P<n>\d{1,2})[、.．](?!\d)")),
+    ("num_paren", re.compile(r"^[（(](?P<n>\d{1,2})[）)]")),
+]
+INLINE_CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)$")
+CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def marker(label: str) -> tuple[str, int]:
+    """The enumeration style and number of a label (`二十一、` → ("cn", 21)); ("", 0) when none."""
+    for style, rx in MARKERS:
+        m = rx.match(label)
+        if m:
+            return style, _number(m.group("n"))
+    return "", 0
+
+
+def _number(n: str) -> int:
+    if n.isdigit():
+        return int(n)
+    if n == "十":
+        return 10
+    if n.startswith("十"):
+        return 10 + CN_DIGITS[n[1]]
+    if n.endswith("十"):
+        return CN_DIGITS[n[0]] * 10
+    if "十" in n:
+        return CN_DIGITS[n[0]] * 10 + CN_DIGITS[n[2]]
+    return CN_DIGITS.get(n, 0)
+
+
+def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[int], figures: list[int]) -> list[Row]:
+    """Rows of one side: grid rows from `first` on that have a label or a figure in the side's columns."""
+    rows: list[Row] = []
+    previous: list[str] = [""] * len(codes)
+    gap = False
+    for r in range(first, len(grid)):
+        g = grid[r]
+        cells = [g[c] for c in codes + texts + figures if c < len(g)]
+        if all(not c.text for c in cells):
+            gap = bool(rows)
+            continue
+        parts = [flatten(g[c].text) if c < len(g) else "" for c in codes]
+        code, previous = _code(parts, previous)
+        label = _label(g, codes, texts)
+        if not code:
+            m = INLINE_CODE.match(label)
+            if m:
+                code, label = m.group("code"), flatten(m.group("name"))
+        style, _n = marker(label)
+        rows.append(Row(index=r, label=label, code=code, marker=style, total=total_kind(label) or "", after_gap=gap))
+        gap = False
+    return rows
+
+
+def _code(parts: list[str], previous: list[str]) -> tuple[str, list[str]]:
+    """A row's code from its code cells; a part left blank under a filled one to its right is the previous
+    row's (`| | 06 | |` under `201`). Text in a code column (合计, 类) is no code."""
+    # a 款 / 项 part written without its leading zero (`301 | 7 |`, a spreadsheet's doing)
+    parts = [("0" + p if i and len(p) == 1 and p.isdigit() else p) for i, p in enumerate(parts)]
+    if not any(CODE.match(p) for p in parts):
+        return "", previous
+    parts = [p if CODE.match(p) else "" for p in parts]
+    last = max(i for i, p in enumerate(parts) if p)
+    filled = [parts[i] or previous[i] for i in range(last + 1)]
+    if not all(filled):
+        return "", previous
+    # written whole in each column (201 | 20106 | 2010601): the last one is the code
+    if all(filled[i + 1].startswith(filled[i]) for i in range(len(filled) - 1)):
+        code = filled[-1]
+    else:
+        code = "".join(filled)
+    return code, filled + [""] * (len(parts) - last - 1)
+
+
+def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:
+    """The name cell (the describing column nearest the figures), else the first describing text that is
+    not a code (a 合计 written in the 科目编码 column)."""
+    for c in reversed(texts):
+        if c < len(g) and g[c].text:
+            return flatten(g[c].text)
+    for c in codes + texts:
+        if c < len(g) and g[c].text and not CODE.match(flatten(g[c].text)):
+            return flatten(g[c].text)
+    return ""
+
+
+def code_tree(rows: list[Row]) -> str | None:
+    """Parents from codes: "code" when the side is coded (most item rows carry a code), "uncertain" when
+    codes are there but do not make a tree (a code twice), None when there are no codes."""
+    coded = [r for r in rows if r.code]
+    items = [r for r in rows if not r.total]
+    if len(coded) < 2 or len(coded) < 0.8 * len(items):
+        return "uncertain" if len(coded) >= 2 else None
+    by_code = {r.code: i for i, r in enumerate(rows) if r.code}
+    if len(by_code) < len(coded):
+        return "uncertain"  # a code twice: the rows are not the tree their codes would make
+    for r in rows:
+        if not r.code:
+            continue
+        for k in range(len(r.code) - 1, 0, -1):
+            p = by_code.get(r.code[:k])
+            if p is not None:
+                r.parent = p
+                r.level = rows[p].level + 1
+                break
+    _levels(rows)
+    return "code"
+
+
+def _levels(rows: list[Row]) -> None:
+    for r in rows:
+        depth, p = 0, r.parent
+        while p is not None and depth < 10:
+            depth += 1
+            p = rows[p].parent
+        r.level = depth
+
+
+def enum_tree(rows: list[Row]) -> bool:
+    """Parents from enumeration styles; True when the side is enumerated (two or more marked rows).
+    Only marked rows get a parent here; unmarked rows are left for the checks to judge."""
+    marked = [r for r in rows if r.marker]
+    if len(marked) < 2:
+        return False
+    order: list[str] = []
+    for r in marked:
+        if r.marker not in order:
+            order.append(r.marker)
+    stack: list[int] = []  # indices of the open marked rows, by level
+    for i, r in enumerate(rows):
+        if r.total:
+            stack = []
+            continue
+        if not r.marker:
+            continue
+        r.level = order.index(r.marker)
+        while stack and rows[stack[-1]].level >= r.level:
+            stack.pop()
+        r.parent = stack[-1] if stack else None
+        stack.append(i)
+    return True
+
+
+def indent_tree(table, indents: list[int]) -> None:
+    """Parents from the indentation of a space-aligned text table's labels (`  增值税` under `一、税收收入`):
+    the nearest row above with less indentation. Total rows (小计, 合计) take no parent."""
+    for side in table.sides:
+        rows = side.rows
+        if side.structure not in ("enum", "plain") or len({indents[r.index - 1] for r in rows}) < 2:
+            continue
+        side.structure = "indent"
+        for i, r in enumerate(rows):
+            r.parent = None
+            if r.total:
+                continue
+            mine = indents[r.index - 1]
+            for j in range(i - 1, -1, -1):
+                if rows[j].total:
+                    break
+                if indents[rows[j].index - 1] < mine:
+                    r.parent = j
+                    break
+        _levels(rows)

@@ -1,0 +1,105 @@
+"""Header spans: the columns a header cell covers, so that a 合计 / 小计 column is summed over its sibling
+columns, leaf by leaf (三公经费: 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, each for 预算数
+and 决算数; 公务用车购置及运行维护费 小计 = 购置费 + 运行维护费)."""
+
+from __future__ import annotations
+
+from .model import Column
+from .vocab import role_of
+
+
+def _text(col: Column, level: int) -> str:
+    return col.path[level] if level < len(col.path) else ""
+
+
+def leaf(col: Column) -> str:
+    """The deepest header text that is not a total (预算数 under 合计)."""
+    for text in reversed(col.path):
+        role = role_of(text)
+        if text and not (role and role.kind == "total"):
+            return text
+    return ""
+
+
+def sub_leaf(col: Column, level: int) -> str:
+    """The deepest header text below `level` that is not a total (预算数 under 合计 / 小计); "" none."""
+    for text in reversed(col.path[level + 1 :]):
+        role = role_of(text)
+        if text and text != col.path[level] and not (role and role.kind == "total"):
+            return text
+    return ""
+
+
+def total_level(col: Column) -> int | None:
+    """The first header level at which the column is named a total (合计, 小计, 本年支出合计)."""
+    for level, text in enumerate(col.path):
+        role = role_of(text)
+        if text and role and role.kind == "total":
+            return level
+    return None
+
+
+def spans(columns: list[Column], level: int, prefix: list[str]) -> list[list[Column]]:
+    """The runs of columns under `prefix` that share one header text at `level` (a vertically merged
+    empty text continues the run it is in)."""
+    under = [c for c in columns if c.path[:level] == prefix]
+    runs: list[list[Column]] = []
+    for c in under:
+        t = _text(c, level)
+        if runs and (t == "" or t == _text(runs[-1][0], level)) and runs[-1][-1].index == c.index - 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def column_for(run: list[Column], level: int, want: str) -> Column | None:
+    """The column of a run that carries the run's own figure for the leaf `want`: the single column, or
+    the one whose next header is empty or a total (小计) with that leaf."""
+    cands = [c for c in run if sub_leaf(c, level) == want] if want else list(run)
+    own = [c for c in cands if _own(c, level, want)]
+    return own[0] if len(own) == 1 else None
+
+
+def _own(c: Column, level: int, want: str) -> bool:
+    """Is the column its run's own figure: nothing below the run's header, or a 小计 below it, or (for a
+    leaf such as 预算数) that leaf right below it."""
+    below = [t for t in c.path[level + 1 :] if t and t != c.path[level]]
+    if not below:
+        return True
+    role = role_of(below[0])
+    return (role is not None and role.kind == "total") or bool(want) and below == [want]
+
+
+def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]:
+    """(total column, component columns) for each total column of a side, by the header tree."""
+    out = []
+    for col in columns:
+        level = total_level(col)
+        if level is None:
+            continue
+        prefix = col.path[:level]
+        want = sub_leaf(col, level)
+        parts: list[Column] = []
+        ok = True
+        for run in spans(columns, level, prefix):
+            if col in run or all(c.kind in ("ratio", "growth", "share", "serial") for c in run):
+                continue  # the total's own columns, and rate or share columns beside it
+            part = column_for(run, level, want)
+            if part is None or part.kind not in ("amount", "total", ""):
+                ok = False
+                break
+            parts.append(part)
+        if ok and len(parts) >= 2 and not _mixed_stages(parts):
+            out.append((col, parts))
+    return out
+
+
+STAGES = {"预算数", "调整预算数", "决算数", "执行数", "上年数"}
+
+
+def _mixed_stages(parts: list[Column]) -> bool:
+    """Columns of different stages (预算数 beside 执行数) are not parts of one total."""
+    stages = {p.role for p in parts if p.role in STAGES}
+    periods = {p.context.period for p in parts if p.context.period}
+    return len(stages) > 1 or len(periods) > 1

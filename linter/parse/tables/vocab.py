@@ -1,0 +1,101 @@
+"""The table vocabulary (`tieout/linter/vocab/tables.yaml`) in the shapes the reader needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tieout.linter.vocab import load
+
+from .cells import flatten
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str  # canonical: 合计, 预算数, 为预算% …
+    kind: str  # total, amount, ratio, growth, share, serial
+
+
+@cache
+def _roles() -> list[tuple[str, Role]]:
+    """(wording, role), longest wording first."""
+    out: list[tuple[str, Role]] = []
+    for name, entry in (load("tables").get("column_roles") or {}).items():
+        role = Role(str(name), str(entry["kind"]))
+        for w in {str(name), *(str(x) for x in entry.get("words") or [])}:
+            out.append((flatten(w), role))
+    out.sort(key=lambda x: len(x[0]), reverse=True)
+    return out
+
+
+PERCENT_HEADER = re.compile(r"[%％]|率|比重|占比|构成")
+SPECIAL = ("growth", "ratio", "share", "serial")
+
+
+DELTA = re.compile(r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减$")
+
+
+def role_of(header: str, percent: bool = False) -> Role | None:
+    """The role a header text names: a rate, growth or share first (they name their operands too:
+    `预算数比上年执行数增长%`), then the longest wording found. `percent`: the column is in %
+    (a `%` header below this one says so)."""
+    text = re.sub(r"[（(]\s*[%％]\s*[）)]", "%", flatten(header))
+    if not text:
+        return None
+    percent = percent or bool(PERCENT_HEADER.search(text))
+    compared = _compared(text, percent)
+    if compared is not None:
+        return compared
+    found = [(w, r) for w, r in _roles() if w in text]
+    for kind in SPECIAL:
+        for w, r in found:
+            if r.kind == kind and (percent or kind == "serial" or w.endswith(("%", "率"))):
+                if kind == "serial" and text != w:
+                    continue
+                return r
+    rest = [(w, r) for w, r in found if r.kind not in SPECIAL]
+    return rest[0][1] if rest else None
+
+
+def _compared(text: str, percent: bool) -> Role | None:
+    """A header that compares two figures: a change in amount, a growth in %, or a ratio to the budget or
+    to last year."""
+    if not percent:
+        return Role("增减额", "delta") if DELTA.search(text) else None  # 比上年增减 / 金额: no part of a total
+    if re.search(r"比上年|同比|增长|增减|增幅", text) and not re.search(r"为.*上年", text):
+        return Role("增长%", "growth")  # 比上年（同比）+-%
+    if re.search(r"为.*上年|比上年%", text):
+        return Role("为上年%", "ratio")  # 决算数为上年决算数的%
+    if re.search(r"为.*预算|完成.*预算|预算.*完成", text):
+        return Role("为预算%", "ratio")  # 决算数为调整预算数的%, 完成年初预算%
+    return None
+
+
+@cache
+def words(section: str) -> frozenset[str]:
+    return frozenset(flatten(str(w)) for w in load("tables").get(section) or [])
+
+
+@cache
+def total_words() -> tuple[frozenset[str], frozenset[str]]:
+    t = load("tables").get("total_rows") or {}
+    return frozenset(flatten(str(w)) for w in t.get("grand") or []), frozenset(
+        flatten(str(w)) for w in t.get("sub") or []
+    )
+
+
+def total_kind(label: str) -> str | None:
+    """`grand` for a 合计 / 总计 row (or one whose label ends in 合计 / 总计), `sub` for a 小计 row."""
+    text = flatten(label)
+    grand, sub = total_words()
+    if text in sub or text.endswith("小计") and len(text) <= 8:
+        return "sub"
+    if text in grand or (text.endswith(("合计", "总计")) and len(text) <= 12):
+        return "grand"
+    return None
+
+
+def blank_is_zero(title: str) -> bool:
+    t = flatten(title)
+    return any(w in t for w in words("blank_is_zero"))

@@ -1,0 +1,219 @@
+"""The table model and the table checks on tables in the shape of the standard 部门决算 tables: a clean set
+gives no warning or error and lists the standard identities as checked; one planted wrong cell (a parent
+row, a row total, a two-sided total) is reported at that cell. Also on a real 部门决算 PDF of ../shared
+(skipped when it is absent), with a wrong cell planted in its rendering at test time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tieout.linter.figures.context import Context
+from tieout.linter.parse.tables import find_tables
+from tieout.linter.parse.tables.lookup import TableIndex
+from tieout.linter.text.normalise import normalise
+
+from .conftest import ROOT, lint_text
+
+SHARED = ROOT.parent / "shared" / "corpus" / "final-accounts"
+
+
+def table(title: str, rows: list[list[str]], unit: str = "万元") -> str:
+    out = [title, f"单位：{unit}", ""]
+    for i, r in enumerate(rows):
+        out.append("| " + " | ".join(r) + " |")
+        if i == 0:
+            out.append("|" + "---|" * len(r))
+    return "\n".join(out) + "\n\n"
+
+
+TOTAL_TABLE = [
+    ["收入", "", "支出", ""],
+    ["项目", "决算数", "项目", "决算数"],
+    ["一、一般公共预算财政拨款收入", "1,000.00", "一、一般公共服务支出", "700.00"],
+    ["二、其他收入", "20.00", "二、社会保障和就业支出", "290.00"],
+    ["", "", "三、住房保障支出", "30.00"],
+    ["本年收入合计", "1,020.00", "本年支出合计", "1,020.00"],
+    ["使用非财政拨款结余", "", "结余分配", ""],
+    ["年初结转和结余", "50.00", "年末结转和结余", "50.00"],
+    ["总计", "1,070.00", "总计", "1,070.00"],
+]
+SPENDING = [
+    ["项目", "", "", "", "本年支出合计", "基本支出", "项目支出"],
+    ["支出功能分类科目编码", "", "", "科目名称", "", "", ""],
+    ["类", "款", "项", "合计", "1,020.00", "800.00", "220.00"],
+    ["201", "", "", "一般公共服务支出", "700.00", "500.00", "200.00"],
+    ["201", "06", "", "财政事务", "700.00", "500.00", "200.00"],
+    ["201", "06", "01", "行政运行", "510.00", "500.00", "10.00"],
+    ["201", "06", "02", "一般行政管理事务", "190.00", "", "190.00"],
+    ["208", "", "", "社会保障和就业支出", "290.00", "270.00", "20.00"],
+    ["208", "05", "", "行政事业单位养老支出", "290.00", "270.00", "20.00"],
+    ["208", "05", "01", "行政单位离退休", "120.00", "100.00", "20.00"],
+    ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "170.00", "170.00", ""],
+    ["221", "", "", "住房保障支出", "30.00", "30.00", ""],
+    ["221", "02", "", "住房改革支出", "30.00", "30.00", ""],
+    ["221", "02", "01", "住房公积金", "30.00", "30.00", ""],
+]
+BASIC = [
+    ["经济分类科目编码", "", "科目名称", "决算数", "经济分类科目编码", "", "科目名称", "决算数"],
+    ["类", "款", "", "", "类", "款", "", ""],
+    ["301", "", "工资福利支出", "700.00", "302", "", "商品和服务支出", "60.00"],
+    ["301", "01", "基本工资", "400.00", "302", "01", "办公费", "25.00"],
+    ["301", "02", "津贴补贴", "300.00", "302", "11", "差旅费", "35.00"],
+    ["303", "", "对个人和家庭的补助", "30.00", "310", "", "资本性支出", "10.00"],
+    ["303", "02", "退休费", "30.00", "310", "02", "办公设备购置", "10.00"],
+    ["人员经费合计", "", "", "730.00", "公用经费合计", "", "", "70.00"],
+]
+PROSE = "# 三、支出决算情况说明\n\n本年支出合计 1020.00 万元，其中：基本支出 800.00 万元，项目支出 220.00 万元。\n\n"
+
+
+def document(total=TOTAL_TABLE, spending=SPENDING, basic=BASIC, prose=PROSE) -> str:
+    return (
+        "某某局2024年度部门决算\n\n"
+        + table("收入支出决算总表", total)
+        + table("支出决算表", spending)
+        + table("一般公共预算财政拨款基本支出决算表", basic)
+        + prose
+    )
+
+
+def planted(rows: list[list[str]], r: int, c: int, text: str) -> list[list[str]]:
+    out = [list(x) for x in rows]
+    out[r][c] = text
+    return out
+
+
+def table_findings(result) -> list:
+    return [d for d in result.diagnostics if d.code.startswith("TO3") and d.severity in ("error", "warning")]
+
+
+def test_clean_tables_pass_and_list_their_identities():
+    result = lint_text(document(), "report.md")
+    assert not table_findings(result), [d.message for d in table_findings(result)]
+    names = {c.name for c in result.checked if c.name}
+    assert any("收入总计" in n for n in names) and any("支出总计" in n for n in names)
+    assert any("人员经费合计" in n for n in names) and any("公用经费合计" in n for n in names)
+    rules = {c.rule for c in result.checked if c.status == "pass"}
+    assert {"TO301", "TO304", "TO305", "TO306", "TO307", "TO308"} <= rules
+
+
+def _only_at(result, stated: str, code: str, fix: str) -> None:
+    """The planted cell is reported by `code` with `fix`; any other table finding names it among its figures."""
+    found = table_findings(result)
+    hit = [d for d in found if d.code == code and d.stated == stated]
+    assert hit and hit[0].fix == fix, [(d.code, d.message) for d in found]
+    at = (hit[0].line, hit[0].column)
+    for d in found:
+        assert (d.line, d.column) == at or any((x.line, x.column) == at for x in d.related), d.message
+
+
+def test_a_wrong_parent_row():
+    # 208 行政事业单位养老支出 (款) is 120 + 170 = 290: state 300 in its 合计 column
+    result = lint_text(document(spending=planted(SPENDING, 8, 4, "300.00")), "report.md")
+    _only_at(result, "300.00", "TO305", "290.00")
+
+
+def test_a_wrong_row_total():
+    # 行政运行 is 500 + 10 = 510 across: state 501
+    result = lint_text(document(spending=planted(SPENDING, 5, 4, "501.00")), "report.md")
+    _only_at(result, "501.00", "TO306", "510.00")
+
+
+def test_a_wrong_two_sided_total():
+    # the 支出 side's 总计 is 1,020 + 50 = 1,070: state 1,080
+    result = lint_text(document(total=planted(TOTAL_TABLE, 8, 3, "1,080.00")), "report.md")
+    found = table_findings(result)
+    assert {d.code for d in found} == {"TO307", "TO308"}, [d.message for d in found]
+    assert all(d.stated == "1,080.00" or d.stated == "1,070.00" for d in found)
+
+
+def test_a_wrong_side_by_side_identity():
+    result = lint_text(document(basic=planted(BASIC, 7, 7, "80.00")), "report.md")
+    _only_at(result, "80.00", "TO308", "70.00")
+
+
+def test_a_prose_figure_that_differs_from_its_cell():
+    prose = PROSE.replace("基本支出 800.00", "基本支出 810.00").replace("项目支出 220.00", "项目支出 210.00")
+    result = lint_text(document(prose=prose), "report.md")
+    found = [d for d in result.diagnostics if d.code == "TO304"]
+    assert {d.stated for d in found} == {"810.00万元", "210.00万元"} or {d.stated for d in found} == {
+        "810.00",
+        "210.00",
+    }, [d.message for d in found]
+
+
+def test_model_reads_codes_sides_and_identity_lookup():
+    doc = normalise(document(), "report.md")
+    tables = find_tables(doc)
+    total, spending, basic = tables
+    assert [s.name for s in total.sides] == ["收入", "支出"]
+    assert [r.code for r in spending.sides[0].rows if r.code][:3] == ["201", "20106", "2010601"]
+    side = spending.sides[0]
+    parent = next(i for i, r in enumerate(side.rows) if r.code == "20106")
+    assert [side.rows[k].code for k in side.children(parent)] == ["2010601", "2010602"]
+    assert [c.role for c in side.columns] == ["合计", "基本支出", "项目支出"]
+    assert len(basic.sides) == 2 and basic.context.fund == "一般公共预算财政拨款"
+    index = TableIndex(tables)
+    hits = index.find("基本支出", Context(stage="决算", period="2024"))
+    assert [h.quantity.text for h in hits] == ["800.00"]
+    assert [h.quantity.text for h in index.find("行政运行", Context(stage="决算", period="2024"))] == ["510.00"]
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
+def test_a_cell_planted_in_a_real_final_accounts_pdf():
+    from tieout.linter.text.reading import read_path
+
+    text = read_path(str(SHARED / "putuo-caizhengju-2024-final-accounts.pdf")).text
+    clean = lint_text(text, "real.md")
+    assert not table_findings(clean), [d.message for d in table_findings(clean)]
+    assert any(c.name and "人员经费合计" in c.name and c.status == "pass" for c in clean.checked)
+    # one 项 row of the 支出决算表: 基本支出 + 项目支出 no longer make its 合计
+    row = "| 1,511.89 | 1,503.52 | 8.37 |"
+    assert row in text
+    wrong = lint_text(text.replace(row, "| 1,511.89 | 1,503.52 | 18.37 |", 1), "real.md")
+    found = table_findings(wrong)
+    assert any(d.code == "TO306" and d.stated == "1,511.89" and d.fix == "1,521.89" for d in found), [
+        (d.code, d.message) for d in found
+    ]
+
+
+def test_no_shared_documents_in_the_repository():
+    assert not list(Path(ROOT / "tests").glob("**/*.pdf"))
+
+
+ALIGNED = (
+    "某省2024年财政决算报告\n\n"
+    "          2024年度某省一般公共预算收入决算表\n"
+    + " " * 52
+    + "单位：万元\n"
+    + " " * 42
+    + "决算数为调整 决算数为上年\n"
+    "       项目          调整预算数         决算数\n" + " " * 50 + "预算数的% 决算数的%\n"
+    "一、税收收入              1,000,000      900,000       90.0     101.0\n"
+    "  增值税                   600,000      500,000       83.3      99.0\n"
+    "  企业所得税               400,000      400,000      100.0     104.0\n"
+    "二、非税收入                200,000      210,000      105.0      98.0\n"
+    "  专项收入                 120,000      130,000      108.3      97.0\n"
+    "  罚没收入                  80,000       80,000      100.0      99.0\n"
+    "三、债务收入                            50,000                 80.0\n"
+)
+
+
+def test_a_space_aligned_text_table_is_read_with_its_indentation():
+    clean = lint_text(ALIGNED, "report.txt")
+    assert not table_findings(clean), [d.message for d in table_findings(clean)]
+    assert sum(1 for c in clean.checked if c.rule == "TO305" and c.status == "pass") == 4
+    assert any(c.rule == "TO302" and c.status == "pass" for c in clean.checked)
+    wrong = lint_text(ALIGNED.replace("500,000       83.3", "510,000       85.0"), "report.txt")
+    found = table_findings(wrong)
+    assert [(d.code, d.stated) for d in found if d.code == "TO305"] == [("TO305", "900,000")], [
+        d.message for d in found
+    ]
+
+
+def test_a_space_aligned_table_whose_figures_fall_between_columns_is_not_read():
+    shifted = ALIGNED.replace(
+        "三、债务收入                            50,000", "三、债务收入                      50,000     "
+    )
+    result = lint_text(shifted.replace("900,000       90.0", "910,000       90.0"), "report.txt")
+    assert not [d for d in result.diagnostics if d.code in ("TO305", "TO301")]
