@@ -174,7 +174,8 @@ def test_from_to(text, start, end, direction):
 
 BALANCES = [
     "基金收入 5,000 万元，支出 4,200 万元，当期结余 800 万元。",
-    "本年收入 120 万元；本年支出 100 万元；年末结转结余 20 万元。",
+    "本年收入 120 万元；本年支出 100 万元；当年结余 20 万元。",
+    "年初结转结余 5 万元；本年收入 120 万元；本年支出 100 万元；年末结转结余 25 万元。",
     "实际收入总计 723.51 万元，其中：年初结转结余 0 万元，本年收入 723.51 万元。支出总计 700 万元。年末结转结余 23.51 万元。",
 ]
 
@@ -182,6 +183,11 @@ BALANCES = [
 @pytest.mark.parametrize("text", BALANCES)
 def test_balance(text):
     assert facts(text).balances, "no balance"
+
+
+def test_year_end_balance_needs_its_opening():
+    # a year-end balance is last year's plus this year's surplus: with the opening unstated it is not recomputed
+    assert not facts("本年收入 120 万元；本年支出 100 万元；年末结转结余 20 万元。").balances
 
 
 def test_months_payable_and_scores():

@@ -232,7 +232,7 @@ class SentencePass:
             out.append(p)
             k = lists.get(id(p))
             run = _completing(self.facts.breakdowns[k], parts[i + 1 :]) if k is not None else []
-            if run:
+            if run and k is not None:
                 b = self.facts.breakdowns[k]
                 self.facts.breakdowns[k] = Breakdown(b.total, [*b.parts, *run], b.keyword, True, b.sentence)
                 self.d.parts.update(id(m) for m in run)
@@ -384,7 +384,9 @@ class SentencePass:
     def _fromto(self, f: _FromTo, si: int) -> None:
         word = str(f.word)
         direction = self.labeller.direction(word) if f.word.type == "TO" else ("up" if f.word.type == "UP" else "down")
-        self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, f.word.start_pos, f.word.end_pos, si))
+        # tokens built by the lexer always carry their positions
+        begin, end = f.word.start_pos or 0, f.word.end_pos or 0
+        self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, begin, end, si))
 
 
 def _table_row(text: str, qs: list[Quantity]) -> bool:

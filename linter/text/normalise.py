@@ -14,6 +14,7 @@ Why each rule exists:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted
 from tieout.linter.text.repair import repair
@@ -80,7 +81,7 @@ class _Line:
         self.number = 0
         self.page_break = False
         self.chars: str = ""
-        self.origins: list[int] = []
+        self.origins: list[int] | range = []
         self.heading: int | None = None  # heading level when the line starts with a heading mark
         self.md_level: int | None = None
         self.marker: int = 0  # length of the heading mark at the start of chars
@@ -277,14 +278,14 @@ def _continues(prev: str, nxt: str) -> bool:
     )
 
 
-def _ends_sentence(chars: list[str]) -> bool:
+def _ends_sentence(chars: str) -> bool:
     k = len(chars) - 1
     while k >= 0 and chars[k] in CLOSERS:
         k -= 1
     return k >= 0 and chars[k] in TERMINAL
 
 
-def normalise(original: str, path: str = "<text>", untrusted: list[tuple[int, int, str, str]] = ()) -> Document:
+def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int, int, str, str]] = ()) -> Document:
     """The document of `original`; `untrusted` lists (start, end, page, reason) ranges of `original` whose text
     layer cannot be trusted (from a PDF rendering), kept on the document as normalised spans."""
     if original.startswith("\ufeff"):
