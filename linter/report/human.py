@@ -37,12 +37,16 @@ class Human:
         self.counts: Counter[str] = Counter()  # findings per severity
         self.rules: Counter[tuple[str, str]] = Counter()  # findings per (code, name)
         self.files = 0
+        self.checked = 0  # relations recomputed
+        self.not_understood = 0  # sentences with figures no relation used
 
     def c(self, key: str, text: str) -> str:
         return f"{COLOURS[key]}{text}{COLOURS['reset']}" if self.colour else text
 
     def file(self, result: FileResult, text: str) -> None:
         self.files += 1
+        self.checked += len(result.checked)
+        self.not_understood += result.not_understood
         for d in result.diagnostics:
             self.counts[d.severity] += 1
             self.rules[d.code, d.name] += 1
@@ -68,7 +72,13 @@ class Human:
                 f"{sev['warning']} warning, {sev['info']} info) in {files}.\n"
             )
         else:
-            self.out.write(f"All checked: no problems in {files}.\n")
+            self.out.write(f"No problems found in {files}.\n")
+        # what "no problems" covers: the relations recomputed, and what was read but not understood
+        self.out.write(
+            f"{self.checked} relation{'s' if self.checked != 1 else ''} checked; "
+            f"{self.not_understood} sentence{'s' if self.not_understood != 1 else ''} with figures not understood"
+            f"{' (tieout facts --verbose FILE lists them)' if self.not_understood else ''}.\n"
+        )
 
     def diagnostic(self, d: Diagnostic, lines: list[str], quiet: bool) -> None:
         where = f" ({d.locator})" if d.locator else ""

@@ -43,7 +43,7 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
         return FileResult(
             path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)]
         )
-    result = FileResult(path=source.path, encoding=source.encoding)
+    result = FileResult(path=source.path, encoding=source.encoding, not_understood=len(facts.unparsed))
     ignore = [*config.ignore, *config.ignored_for(source.path)]
     for rule_cls in plugins().rules:
         # rules are independent: one that is not selected is not run
