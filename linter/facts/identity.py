@@ -122,6 +122,7 @@ def assign(draft: Draft) -> None:
                 items[id(p)] = items[whole]
             elif items[id(p)] != items[whole]:
                 of_whole[id(p)] = items[whole]
+    _apply_aliases(doc, facts.mentions, stated)
     sections = _Sections(doc)
     # a government's report states its totals for each fund and level under their own headings; a
     # department's states its own totals once for the whole document
@@ -137,6 +138,36 @@ def assign(draft: Draft) -> None:
         fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
         m.identity = Identity(item, context, subject, named=_names_one(labeller, item, fund_named))
     _periods_within_items(draft)
+
+
+# `为调整预算（以下简称“预算”）的 98.6%`: from there on, in that part of the report, 预算 is the adjusted budget
+ALIAS = re.compile(r"(?P<long>调整预算|变动预算|调整后预算)\s*[（(]\s*以下简称\s*[“\"](?P<short>预算)[”\"]\s*[)）]")
+
+
+def _apply_aliases(doc: Document, mentions: list[Mention], stated: dict[int, Context]) -> None:
+    """A stage a report renames for brevity: figures stated with the short name after the definition, up to the
+    next heading of the definition's outermost section's level, are of the long name's stage (a budget stated
+    explicitly as 年初预算 stays one)."""
+    for hit in ALIAS.finditer(doc.text):
+        long = read(hit.group("long")).context.stage
+        short = read(hit.group("short")).context.stage
+        if long is None or short is None or long == short:
+            continue
+        end = _part_end(doc, hit.start())
+        for m in mentions:
+            if hit.end() <= m.start < end and stated[id(m)].stage == short and "年初" not in m.label:
+                stated[id(m)] = replace(stated[id(m)], stage=long)
+
+
+def _part_end(doc: Document, offset: int) -> int:
+    """Where the part of the report holding `offset` ends: the next heading as high as its outermost one."""
+    top = doc.section_at(offset)
+    while top is not None and top.parent is not None:
+        top = top.parent
+    if top is None:
+        return len(doc.text)
+    later = [s.start for s in doc.sections if s.start > offset and s.level <= top.level]
+    return min(later, default=len(doc.text))
 
 
 def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
