@@ -27,6 +27,7 @@ PLAN = re.compile(f"(?:{_alt('plan_words')})")
 OUTCOME = re.compile(f"(?:{_alt('outcome_words')})")
 BUDGET_STAGES = ("预算", "调整预算")
 PLAN_STAGES = (*BUDGET_STAGES, "计划")
+NAMED_BASE = re.compile(f"(?:{_alt('named_bases')})")
 # a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
 AGAINST_BUDGET = re.compile(r"预算")
 
@@ -63,6 +64,54 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield o
 
 
+def _named_base(r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
+    """(denominators, numerators) when the rate names its base and exactly one figure of its sentence is stated
+    under that name (`年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%`)."""
+    base = NAMED_BASE.search(r.name)
+    if base is None:
+        return None
+    named = [i for i, label in enumerate(r.labels) if base.group() in label]
+    if len(named) != 1:
+        return None
+    den = r.operands[named[0]]
+    return [den], [q for q in r.operands if q is not den and q.base_unit == den.base_unit]
+
+
+def _against_named_base(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Quantity]) -> Outcome | None:
+    """The rate over the base it names: another figure of the sentence as numerator. When none fits, but the
+    rate fits another pair of the sentence's figures, the rate was computed on another base than it names."""
+    tried = [_ratio_outcome(ctx, r, num, den, r.certain, "分母") for num in nums] if ctx.value(den) != 0 else []
+    fitting = next((o for o in tried if o.verdict != "fail"), None)
+    if fitting is not None or len(nums) != 1:
+        return fitting
+    num = nums[0]
+    other = next(
+        (
+            b
+            for b in r.operands
+            if b is not den
+            and b is not num
+            and b.base_unit == num.base_unit
+            and ctx.value(b) != 0
+            and _ratio_outcome(ctx, r, num, b, r.certain, "分母").verdict == "pass"
+        ),
+        None,
+    )
+    if other is None:
+        return tried[0] if tried else None
+    base = NAMED_BASE.search(r.name)
+    word = base.group() if base else "基数"
+    if ctx.value(den) == 0:
+        said = f"所称的{word}为 {den.text}，无从计算比率"
+        expected = None
+    else:
+        expected = f"{fmt(ctx.value(num) / ctx.value(den) * HUNDRED, r.stated.decimals)}%"
+        said = f"按所称的{word} {den.text} 计算应为 {expected}"
+    msg = f"{r.name} {r.stated.text}：{said}；{r.stated.text} 是 {num.text}/{other.text} 算得的，所称基数与所用数字不符"
+    related = [(num, "分子"), (den, f"所称{word}"), (other, "实际所用基数")]
+    return Outcome(r.stated, "fail", "rate", related, msg, r.stated.text, expected, None, r.certain)
+
+
 def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
     """`预算资金 196 万元，当年支出 174.77 万元，执行率为 89.17%`: the two figures before the rate, either way
     round unless the wording orders them. A pair that holds is listed as checked; a miss is reported only when
@@ -70,6 +119,12 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
     figures (`债务率`) relates quantities the sentence need not state."""
     if len(r.operands) < 2:
         return None
+    named = _named_base(r)
+    if named is not None and named[1]:
+        den, nums = named[0][0], named[1]
+        # the numerator of a rate over a budget is the outcome among the other figures, when one is named so
+        outcomes = [q for q in nums if _role(ctx, r.labels[r.operands.index(q)]) == "outcome"]
+        return _against_named_base(ctx, r, den, outcomes or nums)
     pairs = [(a, b) for i, a in enumerate(r.operands) for b in r.operands[i + 1 :] if a.base_unit == b.base_unit]
     tried = []
     for a, b in pairs:
@@ -192,7 +247,10 @@ class RateMismatch(Rule):
       whose label holds the rate's own word (`回收 380 份，回收率…`), or, for an execution rate, the
       outcome (`实际`, `支出`, `完成`, `执行数`) over the plan (`预算`, `计划`, `年初`, `下达`), one of the
       two named sufficing. A rate whose numerator the sentence does not name (`参保率` after the insured
-      of two schemes, `满意率` after an amount) is not guessed at.
+      of two schemes, `满意率` after an amount) is not guessed at. A rate that names its base
+      (`完成年初预算的 p%`, vocabulary `named_bases`) is over the one figure its sentence states under that
+      name, never over another that happens to fit; when it fits only another figure, or the named base is
+      0, the finding says which base the rate was computed on.
 
     Rates with a written formula are TO106's. A miss within one unit of the rate's last digit, given the
     precision of its operands, is a rounding finding (TO100).

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,31 @@ def _title_text(doc: Document) -> str:
     return "".join(title)
 
 
+# a department's name in its title: what comes before the year or the genre's words (`上海市某区某局2024年度部门决算`)
+ENTITY = re.compile(r"^(?:关于)?(?P<name>[^\d（(，。]{4,30}?)(?:\s*(?:19|20)\d{2}\s*年|部门|单位)")
+MIN_ENTITY = 4
+
+
+def entity_names(title: str) -> tuple[str, ...]:
+    """The names a department's title gives it, longest first: in full, and without its region (上海市普陀区财政局,
+    普陀区财政局, 财政局 is too short to be a name of its own)."""
+    m = ENTITY.match(title.strip())
+    if m is None:
+        return ()
+    name = m.group("name").strip()
+    names = [name] + [
+        name[k + 1 :] for k, ch in enumerate(name) if ch in "省市区县" and len(name) - k - 1 >= MIN_ENTITY
+    ]
+    return tuple(dict.fromkeys(names))
+
+
+def _without(label: str, names: Sequence[str]) -> str:
+    for name in names:
+        if name in label:
+            return label.replace(name, "")
+    return label
+
+
 def _genre(title: str) -> str:
     for genre, spec in load("genres").items():
         if any(w in title for w in spec.get("title_words", [])):
@@ -108,7 +134,7 @@ def assign(draft: Draft) -> None:
     doc, labeller, facts = draft.doc, draft.labeller, draft.facts
     document, genre = document_context(doc)
     facts.document_context, facts.genre = document, genre
-    stated, items = _stated(draft)
+    stated, items = _stated(draft, entity_names(_title_text(doc)) if document.scope == "部门" else ())
     of_whole: dict[int, str] = {}
     # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
     # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
@@ -204,7 +230,7 @@ def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
     return "" if first is m else items[id(first)]
 
 
-def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
+def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context], dict[int, str]]:
     """What each mention's own words and the words before it in its sentence state, and its item.
 
     The words before a figure since the previous figure (`全省一般公共预算收入，加上中央转移支付补助、…等
@@ -219,7 +245,9 @@ def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
         running = Context()
         sentence_start = draft.doc.sentences[si].start
         for m in mentions:
-            item, own = draft.labeller.identify(m.label)
+            # the department's own name (`上海市某区某局2024年度收入支出总计`) says whose figure it is, as the
+            # genre already does: not part of the item
+            item, own = draft.labeller.identify(_without(m.label, entity))
             k = bisect_left(ends, m.start + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
             words = read(text[begin : m.start]).context
