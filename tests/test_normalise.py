@@ -73,6 +73,16 @@ def test_markdown_marks_dropped_and_headings_found():
     assert sec is not None and sec.path() == ["一、基本情况", "（一）收支"]
 
 
+def test_inline_math_figures_are_read_in_place():
+    # Markdown converted from PDF writes figures as inline math; the finding must still point at the figure
+    text = "得分率为  $81.25\\%$  ，计划 $ 1,200 $ 元。"
+    doc = normalise(text)
+    qs = extract(doc)
+    assert [(q.text, q.unit) for q in qs] == [("81.25%", "%"), ("1,200元", "元")]
+    pos = doc.position(qs[0].start, qs[0].end)
+    assert text[pos.column - 1 : pos.end_column - 1].startswith("81.25")
+
+
 def test_approximate_and_bounds():
     doc = normalise("约 2500万元，3300 余人次，≥2 次，5%以上")
     qs = extract(doc)

@@ -132,12 +132,16 @@ def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
 
 def _converted(segment: str, start: int) -> tuple[str, list[int] | range]:
     """The segment with emphasis marks dropped and forms converted, and each character's original index."""
-    if "**" not in segment and "__" not in segment and "`" not in segment:
+    if "**" not in segment and "__" not in segment and "`" not in segment and "$" not in segment:
         # the common case, one C-level pass: nothing removed, each character converted in place
         line = segment.translate(TRANSLATE) if CONVERTIBLE.search(segment) else segment
         return line, range(start, start + len(segment))
     kept = [(ch, start + k) for k, ch in enumerate(segment)]
     drop = {i for m in EMPHASIS.finditer(segment) for i in range(m.start(), m.end())}
+    for m in INLINE_MATH.finditer(segment):
+        # `$79.52\%$` (Markdown converted from PDF): the figure, without the math delimiters and escapes
+        drop.update((m.start(), m.end() - 1))
+        drop.update(m.start() + k for k, ch in enumerate(m.group()) if ch == "\\" and m.group()[k + 1 : k + 2] == "%")
     kept = [x for k, x in enumerate(kept) if k not in drop]
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
@@ -222,6 +226,8 @@ def _punctuation(line: str) -> str:
 
 SPACES = re.compile(r" +")
 EMPHASIS = re.compile(r"\*\*|__|`")
+# inline math holding a plain figure: `$79.52\%$`, `$ 1,200 $`
+INLINE_MATH = re.compile(r"\$\s*[-+]?[\d.,]+\s*(?:\\%)?\s*\$")
 WHITESPACE = " \t\u3000\r\f\xa0"
 GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
 
