@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
@@ -64,4 +65,5 @@ class Version(argparse.Action):
             v = version("tieout")
         except PackageNotFoundError:  # run from a source tree without installing
             v = "unknown (not installed)"
-        parser.exit(0, f"tieout {v}\n")
+        sys.stdout.write(f"tieout {v}\n")  # on stdout, as `ruff --version` prints it
+        parser.exit(0)
