@@ -137,7 +137,10 @@ def render_docx(path: str) -> Rendering:
         b.line(prefix + text.replace("\n", " "), f"段落 {para_no}", ("p", index, len(prefix)))
         b.blank()
     rendering = b.rendering()
-    rendering.comments = comments(document, rendering.places)
+    try:
+        rendering.comments = comments(document, rendering.places)
+    except Exception:  # comments only carry suppressions: a damaged comments part must not cost the report
+        rendering.comments = []
     return rendering
 
 
