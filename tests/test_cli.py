@@ -51,9 +51,10 @@ def test_gb18030_copy_gives_same_findings(tmp_path):
 def test_empty_file_is_clean(tmp_path):
     (tmp_path / "e.txt").write_text("", encoding="utf-8")
     proc = run("check", "e.txt", cwd=tmp_path)
-    assert proc.returncode == 0 and "No problems found" in proc.stdout.decode()
+    out = proc.stdout.decode()
+    assert proc.returncode == 0 and "未发现问题：1 个文件" in out
     # the summary says what "no problems" covers
-    assert "0 relations checked; 0 sentences with figures not understood." in proc.stdout.decode()
+    assert "已核对 0 处关系；0 句含数字的句子未能理解。" in out
 
 
 def test_too_large_file_is_a_clear_error(tmp_path):
@@ -72,7 +73,7 @@ def test_stdin_with_filename():
 def test_human_output_has_caret_under_the_figure():
     proc = run("check", str(SEED), "--select", "TO101")
     out = proc.stdout.decode()
-    assert f"{SEED}:138:14: TO101 [warning]" in out
+    assert f"{SEED}:138:14: TO101 [警告]" in out
     lines = out.splitlines()
     src = next(i for i, ln in enumerate(lines) if ln.strip().startswith("138 |"))
     caret_line = lines[src + 1]
@@ -83,7 +84,7 @@ def test_human_output_has_caret_under_the_figure():
     col = caret_line.index("^") - (len(lines[src].split("| ", 1)[0]) + 2)
     shown = prefix[: prefix.index("263996")]
     assert col == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in shown)
-    assert "Found 1 problem" in out
+    assert "发现 1 个问题" in out
 
 
 def test_select_ignore_and_exit_codes():

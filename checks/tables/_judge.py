@@ -100,7 +100,11 @@ def finding(rule: Rule, o: Outcome, message: str) -> Iterable[Result]:
 
 def as_rounding(d: Diagnostic, is_rounding: bool) -> Diagnostic:
     """A miss within one unit of the last digit is a rounding finding (TO100, info), whatever rule found it."""
-    return d.model_copy(update={"code": "TO100", "name": "rounding", "severity": "info"}) if is_rounding else d
+    return (
+        d.model_copy(update={"code": "TO100", "name": "rounding", "severity": "info", "severity_reason": None})
+        if is_rounding
+        else d
+    )
 
 
 def describe(o: Outcome) -> str:

@@ -103,6 +103,10 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     out.number = number
     while hi > lo and raw[hi - 1] in WHITESPACE:
         hi -= 1
+    if raw.endswith("-->", lo, hi):  # an HTML comment (a suppression) is no text of the report
+        hi = _before_comment(raw, lo, hi)
+        if hi == lo:
+            return None
     lo = _strip_markdown(raw, lo, hi, out)
     segment = raw[lo:hi]
     out.table = segment.startswith("|")
@@ -116,6 +120,16 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     out.chars, out.origins = line, origins
     out.heading, out.marker = _heading(line, out.md_level)
     return out
+
+
+def _before_comment(raw: str, lo: int, hi: int) -> int:
+    """The end of a line's text before the HTML comment that closes it (`hi` when none opens on the line)."""
+    start = raw.rfind("<!--", lo, hi)
+    if start < 0:
+        return hi
+    while start > lo and raw[start - 1] in WHITESPACE:
+        start -= 1
+    return start
 
 
 def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:

@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tieout.linter.text import progress
+
 Char = dict[str, Any]
 Edge = dict[str, Any]
 # the share of the font size above the baseline in a redrawn glyph box (CJK faces: ascent .88, descent .12)
@@ -324,6 +326,7 @@ def pages(data: bytes) -> Iterator[PageData]:
     try:
         count = len(doc) if doc is not None else len(plumber.pages)
         for k in range(count):
+            progress.step("read", k + 1, count)
             plumber_page = plumber.pages[k] if plumber is not None and k < len(plumber.pages) else None
             risky = plumber_page is not None and _risky_fonts(plumber_page.page_obj.resources, set())
             if doc is None or risky:
