@@ -1,11 +1,14 @@
 """Inline suppressions: `<!-- tieout: ignore[TO101] -->` on or just before a line, or
 `<!-- tieout: ignore-file[TO201] -->` anywhere for the whole file (no codes: every rule).
 
-A suppression that silences nothing is itself reported (TO901, info), as ruff reports unused noqa."""
+A suppression that silences nothing is itself reported (TO901, info, when TO901 is selected), as ruff reports
+an unused noqa, and as ruff it tells apart the codes of rules the run did not select ("non-enabled"): those
+silence nothing in this run only because they did not run."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tieout.linter.rules.diagnostics import Diagnostic
@@ -30,7 +33,22 @@ class Directive:
     def covers(self, d: Diagnostic) -> bool:
         return (self.target is None or self.target == d.line) and matches(d.code, d.name, self.codes)
 
-    def unused(self, path: str) -> Diagnostic:
+    def unused(self, path: str, selected: Sequence[tuple[str, str]] | None) -> Diagnostic:
+        """TO901 for this directive; `selected` are the (code, name) of the rules the run selected (None: all)."""
+        off = [c for c in self.codes if selected is not None and not any(matches(k, n, [c]) for k, n in selected)]
+        idle = [c for c in self.codes if c not in off]
+        if not off:
+            message = f"suppression of {', '.join(self.codes)} silences no finding; remove it"
+        elif not idle:
+            message = (
+                f"suppression of {', '.join(self.codes)} silences nothing in this run (non-enabled: {', '.join(off)}"
+                " not selected); remove it only if these rules are never run"
+            )
+        else:
+            message = (
+                f"suppression of {', '.join(self.codes)} silences no finding (unused: {', '.join(idle)}; "
+                f"non-enabled: {', '.join(off)}); remove the unused codes"
+            )
         return Diagnostic(
             code=UNUSED[0],
             name=UNUSED[1],
@@ -40,7 +58,7 @@ class Directive:
             column=self.column,
             end_line=self.line,
             end_column=self.end_column,
-            message=f"suppression of {', '.join(self.codes)} silences no finding; remove it",
+            message=message,
         )
 
 
@@ -56,7 +74,11 @@ def directives(original: str) -> list[Directive]:
     return out
 
 
-def apply_suppressions(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def apply_suppressions(
+    doc: Document, diagnostics: list[Diagnostic], selected: Sequence[tuple[str, str]] | None = None
+) -> list[Diagnostic]:
+    """The findings no suppression covers, and TO901 for each suppression that silenced nothing when the run
+    selected TO901. `selected`: the (code, name) of the rules the run selected; None when every rule ran."""
     if "tieout:" not in doc.original:
         return diagnostics
     found = directives(doc.original)
@@ -67,5 +89,6 @@ def apply_suppressions(doc: Document, diagnostics: list[Diagnostic]) -> list[Dia
             hit.used = True
         else:
             out.append(d)
-    out.extend(x.unused(doc.path) for x in found if not x.used)
+    if selected is None or UNUSED in selected:
+        out.extend(x.unused(doc.path, selected) for x in found if not x.used)
     return out
