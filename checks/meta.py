@@ -110,8 +110,11 @@ class UnusedSuppression(Rule):
     figure or the words it is anchored on, and the sentences they are in) and every
     `tieout: ignore-file[CODES]` that silenced no finding is reported at the comment, at severity info, as
     ruff reports an unused `noqa`. The codes are matched as `--select` matches them (code, name or prefix;
-    no codes: every rule); a code that names no rule is a usage error (exit 2), not this finding. A
-    suppression of a rule that the run did not select silences nothing and is reported too.
+    no codes: every rule); a code that names no rule is a usage error (exit 2), not this finding. As ruff
+    does, a suppression whose codes name only rules the run did not select (`--ignore TO101`, `--select
+    TO1` for `ignore[TO201]`) is reported as `non-enabled` rather than unused: it silences nothing in this
+    run because its rules did not run, and the message says so instead of asking to remove it. Nothing is
+    reported when TO901 itself is not selected.
 
     ## Why is this bad?
     A suppression left after its finding was fixed hides the next mistake on that line from the reader
@@ -130,7 +133,8 @@ class UnusedSuppression(Rule):
     ```
 
     ## How to fix
-    Remove the comment, or correct its codes if it was meant for another finding.
+    Remove the comment, or correct its codes if it was meant for another finding. A `non-enabled` code is
+    to be removed only if its rule is never run on the report (not in the project's configuration either).
     """
 
     code = "TO901"

@@ -40,7 +40,8 @@ def _ratio_outcome(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity, cer
     related = [(num, "分子"), (den, word)]
     computed = f"{num.text}/{den.text} = {fmt(exact, 4)}%"
     if verdict == "rounding":
-        msg = f"{r.name} {r.stated.text} 与 {computed} 相差不足末位一个单位"
+        # the miss is measured from what the operands' precision allows, not from the exact quotient shown
+        msg = f"{r.name} {r.stated.text} 与 {computed} 不符，计入各数的舍入后相差不足末位一个单位"
     else:
         msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, certain)
@@ -253,7 +254,9 @@ class RateMismatch(Rule):
       0, the finding says which base the rate was computed on.
 
     Rates with a written formula are TO106's. A miss within one unit of the rate's last digit, given the
-    precision of its operands, is a rounding finding (TO100).
+    precision of its operands, is a rounding finding (TO100). An operand written as a whole number
+    (`40 公里`, `36 公里`) stands for the values that round to it (39.5 to 40.5), so 36 / 40 allows 87.7%
+    to 92.4%, and a stated 95% is a finding, not rounding.
 
     ## Why is this bad?
     The rate is what the reader of a budget or performance report looks at first (how much of the budget
@@ -303,7 +306,7 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
     verdict = ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
     expected = f"{fmt(computed, res.decimals)}{res.unit}"
     related = [(q, "运算数") for q in f.operands]
-    msg = f"公式 {f.name or ''}计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}"
+    msg = f"{_formula_name(f)}的计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}"
     return Outcome(res, verdict, "formula", related, msg, res.text, expected, expected)
 
 
@@ -418,12 +421,18 @@ class FormulaOperandUnknown(Rule):
         hint = "；报告中最接近的数为 " + "、".join(q.text for q in near) if near else ""
         return self.diag(
             first,
-            f"公式 {f.name}中的 {names} 在报告其他地方没有出现{hint}",
+            f"{_formula_name(f)}中的 {names} 在报告其他地方没有出现{hint}",
             stated=first.text,
             expected=near[0].text if near else None,
             related=[self.ctx.related(q, "报告中相近的数") for q in near]
             + [self.ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first],
         )
+
+
+def _formula_name(f: Formula) -> str:
+    """`公式“资金到位率”`, or `公式` alone when the formula's name was not read (`到位率=到位资金/预算×100%=…`,
+    where names stand between the rate and its numbers)."""
+    return f"公式“{f.name}”" if f.name else "公式"
 
 
 def _looked_up(q: Quantity) -> bool:

@@ -95,6 +95,23 @@ def test_unused_suppression_is_reported(tmp_path):
     assert codes == ["TO901"]
 
 
+def test_suppression_of_a_rule_not_selected():
+    """As ruff's non-enabled codes: a suppression of a rule the run did not select silenced nothing because the
+    rule did not run; it is not called unused, and TO901 itself, when not selected, reports nothing."""
+    from tieout.linter.run.config import Config
+
+    from .conftest import lint_text
+
+    text = "收入合计 100 万元，具体为：甲 50 万元，乙 40 万元。<!-- tieout: ignore[TO101] -->\n"
+    assert [d.code for d in lint_text(text, "r.md").diagnostics] == []
+    [d] = lint_text(text, "r.md", Config(ignore=["TO101"])).diagnostics
+    assert d.code == "TO901" and "non-enabled：TO101" in d.message and "仅当这些规则从不运行时才可删除" in d.message
+    assert not lint_text(text, "r.md", Config(ignore=["TO101", "TO901"])).diagnostics
+    both = text.replace("ignore[TO101]", "ignore[TO101,TO102]").replace("40 万元", "50 万元")
+    [d] = lint_text(both, "r.md", Config(select=["TO101", "TO901"])).diagnostics
+    assert "未用：TO101" in d.message and "non-enabled：TO102" in d.message
+
+
 def test_per_file_ignores(tmp_path):
     folder = copies(tmp_path, 3)
     (tmp_path / "tieout.yaml").write_text("per-file-ignores:\n  'r002.txt': [TO101, TO107, TO203]\n", encoding="utf-8")

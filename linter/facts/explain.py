@@ -53,6 +53,8 @@ def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
             continue
         total, parts = found
         figures = [total, *parts]
+        if any(q.approx for q in figures):
+            continue  # an approximate figure makes no breakdown foot exactly, in whatever unit
         band = unit_of(figures)
         if judge(interval(total), add([interval(p) for p in parts]), band) != "fail":
             continue

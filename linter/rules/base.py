@@ -83,6 +83,8 @@ class Outcome:
     certain: bool = True
     operands: list[Quantity] = field(default_factory=list)  # the other figures of the relation, for `checked`
     silent: bool = False  # a miss another finding explains (a unit slip, a restated figure): checked, not reported
+    name: str | None = None  # the relation's name, for `checked` (a standard table's identity)
+    holds: bool = False  # a rounding miss of the figures as written whose intervals meet (尾差): checked as passing
 
 
 Result = Diagnostic | Checked
@@ -172,7 +174,11 @@ class Rule:
     def report(self, outcomes: Iterable[Outcome]) -> Iterable[Result]:
         """The usual shape of an arithmetic rule: every outcome checked, every `fail` reported."""
         for o in outcomes:
-            yield self.checked(o.anchor, o.verdict, o.operands or [q for q, _ in o.related], kind=o.kind)
+            c = self.checked(
+                o.anchor, "pass" if o.holds else o.verdict, o.operands or [q for q, _ in o.related], o.kind
+            )
+            c.name = o.name
+            yield c
             if o.verdict == "fail" and not o.silent:
                 yield self.finding(o)
 

@@ -44,10 +44,9 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
         return FileResult(path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "分析", exc)])
     result = FileResult(path=source.path, encoding=source.encoding, not_understood=len(facts.unparsed))
     ignore = [*config.ignore, *config.ignored_for(source.path)]
-    for rule_cls in plugins().rules:
-        # rules are independent: one that is not selected is not run
-        if not enabled(rule_cls.code, rule_cls.name, config.select, ignore, config.extend_select):
-            continue
+    # rules are independent: one that is not selected is not run
+    selected = [r for r in plugins().rules if enabled(r.code, r.name, config.select, ignore, config.extend_select)]
+    for rule_cls in selected:
         severity = config.severity.get(rule_cls.code) or config.severity.get(rule_cls.name)
         try:
             for item in rule_cls(ctx, severity).check():
@@ -61,7 +60,10 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     if summarise_figures:
         result.summary = summarise(source.path, doc, facts)
     comments = source.rendering.comments if source.rendering is not None else []
-    result.diagnostics, result.problems = apply_suppressions(doc, result.diagnostics, known_rules(), comments)
+    selection = [(r.code, r.name) for r in selected]
+    result.diagnostics, result.problems = apply_suppressions(
+        doc, result.diagnostics, known_rules(), comments, selection
+    )
     if source.rendering is not None:
         for d in result.diagnostics:
             d.locator = source.rendering.locate(d.line, d.column)

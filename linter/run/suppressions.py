@@ -12,6 +12,10 @@ tolerated: a capital `Tieout` (AutoCorrect) and full-width `：［］，、` (a 
 
 A suppression that silences nothing is itself reported (TO901, info), as ruff reports an unused noqa; one
 naming a rule that does not exist is a usage error (exit 2), since it would silence nothing forever.
+
+A suppression whose codes name only rules the run did not select is told apart, as ruff does ("non-enabled"):
+it silences nothing in this run only because its rules did not run. Nothing is reported when TO901 is not
+selected.
 """
 
 from __future__ import annotations
@@ -55,7 +59,23 @@ class Directive:
         a, b = self.span
         return a <= at < b or (sentence is not None and sentence[0] < b and a < sentence[1])
 
-    def unused(self, path: str) -> Diagnostic:
+    def unused(self, path: str, selected: Sequence[tuple[str, str]] | None) -> Diagnostic:
+        """TO901 for this directive; `selected` are the (code, name) of the rules the run selected (None: all)."""
+        off = [c for c in self.codes if selected is not None and not any(matches(k, n, [c]) for k, n in selected)]
+        idle = [c for c in self.codes if c not in off]
+        codes = ", ".join(self.codes)
+        if not off:
+            message = f"抑制注释 ignore[{codes}] 未抑制任何问题，可删除"
+        elif not idle:
+            message = (
+                f"抑制注释 ignore[{codes}] 在本次运行中未起作用（non-enabled：{', '.join(off)} 未被选用）；"
+                "仅当这些规则从不运行时才可删除"
+            )
+        else:
+            message = (
+                f"抑制注释 ignore[{codes}] 未抑制任何问题（未用：{', '.join(idle)}；non-enabled：{', '.join(off)}）；"
+                "可删除未用的代码"
+            )
         return Diagnostic(
             code=UNUSED[0],
             name=UNUSED[1],
@@ -65,7 +85,7 @@ class Directive:
             column=self.column,
             end_line=self.end_line,
             end_column=self.end_column,
-            message=f"抑制注释 ignore[{', '.join(self.codes)}] 未抑制任何问题，可删除",
+            message=message,
         )
 
 
@@ -120,10 +140,15 @@ class _Sentences:
 
 
 def apply_suppressions(
-    doc: Document, diagnostics: list[Diagnostic], known: KnownRules, comments: Sequence[Any] = ()
+    doc: Document,
+    diagnostics: list[Diagnostic],
+    known: KnownRules,
+    comments: Sequence[Any] = (),
+    selected: Sequence[tuple[str, str]] | None = None,
 ) -> tuple[list[Diagnostic], list[str]]:
-    """The findings no suppression covers (plus TO901 for the unused ones), and one line per suppression
-    that names a rule that does not exist."""
+    """The findings no suppression covers (plus TO901 for the unused ones when the run selected TO901), and
+    one line per suppression that names a rule that does not exist. `selected`: the (code, name) of the rules
+    the run selected; None when every rule ran."""
     found = directives(doc.original) if "tieout" in doc.original.lower() else []
     found += comment_directives(doc, comments)
     if not found:
@@ -145,5 +170,6 @@ def apply_suppressions(
             hit.used = True
         else:
             out.append(d)
-    out.extend(x.unused(doc.path) for x in valid if not x.used)
+    if selected is None or UNUSED in selected:
+        out.extend(x.unused(doc.path, selected) for x in valid if not x.used)
     return out, problems
