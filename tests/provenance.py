@@ -142,11 +142,7 @@ def is_copy(passage: str) -> bool:
 def _pairs(s: str) -> dict[tuple[str, str], int]:
     """Pairs of consecutive figures of three significant digits or more, with the position of the first."""
     figs = figures(s)
-    return {
-        (x, y): p
-        for (p, x), (_, y) in zip(figs, figs[1:])
-        if significant(x) >= 3 and significant(y) >= 3
-    }
+    return {(x, y): p for (p, x), (_, y) in zip(figs, figs[1:]) if significant(x) >= 3 and significant(y) >= 3}
 
 
 @dataclass(frozen=True)
