@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .conftest import JUESUAN, ROOT
 
 
 @pytest.mark.slow
@@ -25,7 +25,7 @@ def test_pre_commit_hook(tmp_path):
         "GIT_COMMITTER_NAME": "t",
         "GIT_COMMITTER_EMAIL": "t@t",
     }
-    shutil.copy(SEEDS / "001_1cac84b9559a4972.txt", repo / "report.txt")
+    shutil.copy(JUESUAN, repo / "report.txt")
     (repo / "clean.md").write_text("收入合计 100 万元，具体为：甲 60 万元，乙 40 万元。\n", encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
@@ -38,7 +38,7 @@ def test_pre_commit_hook(tmp_path):
         timeout=600,
     )
     assert failing.returncode == 1, failing.stdout + failing.stderr
-    assert "TO202" in failing.stdout and "report.txt:45" in failing.stdout
+    assert "TO202" in failing.stdout and "report.txt:18" in failing.stdout
     passing = subprocess.run(
         pre_commit + ["try-repo", str(ROOT), "tieout", "--files", "clean.md"],
         cwd=repo,
