@@ -56,6 +56,7 @@ _RULE = re.compile(r"[-=_—─:]{3,}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DROP = re.compile(r"\s+|[|\"'`]|\\[nt]")
 _MARKED = re.compile(OPEN + r"([\d.]+)" + CLOSE)
+_GROUP = re.compile("((?:" + OPEN + r"[\d.]+" + CLOSE + ")+)(.?)")  # adjacent numbers, and what follows
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CODE = re.compile(r"[235]\d\d(?:\d\d){0,2}")
 # what may follow a figure (units, counters); after a classification code comes its item's name
@@ -85,19 +86,26 @@ def _windows(s: str) -> set[str]:
 
 def figures(s: str) -> list[tuple[int, str]]:
     """(position, number) of each figure of a normalised text: years, dates (`12月31日`), classification codes
-    before their item's name (`2080501行政单位离退休`) and identifiers (`TO101`) are no figures."""
+    before their item's name (`2080501行政单位离退休`, also split over columns: `201 | 06 | 02 | 一般行政管理事务`)
+    and identifiers (`TO101`) are no figures."""
     out = []
-    for m in _MARKED.finditer(s):
-        number = m.group(1)
-        before = s[m.start() - 1] if m.start() else ""
-        after = s[m.end()] if m.end() < len(s) else ""
-        if after in _DATE_AFTER or _YEAR.fullmatch(number):
+    for group in _GROUP.finditer(s):
+        numbers = list(_MARKED.finditer(group.group(1)))
+        after = group.group(2)
+        code = "".join(m.group(1) for m in numbers)
+        if _CODE.fullmatch(code) and "\u4e00" <= after <= "\u9fff" and after not in _UNIT_AFTER:
             continue
-        if _CODE.fullmatch(number) and "\u4e00" <= after <= "\u9fff" and after not in _UNIT_AFTER:
-            continue
-        if (before.isascii() and (before.isalpha() or before == "_")) or (after.isascii() and after.isalpha()):
-            continue
-        out.append((m.start(), number))
+        before = s[group.start() - 1] if group.start() else ""
+        for k, m in enumerate(numbers):
+            number = m.group(1)
+            follows = after if k == len(numbers) - 1 else OPEN
+            if follows in _DATE_AFTER or _YEAR.fullmatch(number):
+                continue
+            if (k == 0 and before.isascii() and (before.isalpha() or before == "_")) or (
+                follows.isascii() and follows.isalpha()
+            ):
+                continue
+            out.append((group.start() + m.start(), number))
     return out
 
 
