@@ -88,7 +88,7 @@ class _Sections:
         if hit is None:
             own = read(HEADING_MARK.sub("", section.title))
             outer, outer_subject = self.of(section.parent)
-            # a heading that runs on into a sentence (`（1）总收入 389.1 亿元，其构成是：…`) names its subject
+            # a heading that runs on into a sentence (`（1）总收入 274.6 亿元，其构成是：…`) names its subject
             # before its first figure or comma
             subject = SUBJECT_TRIM.sub("", SUBJECT_END.split(own.rest, maxsplit=1)[0])
             # what joined the context words (`全市和市本级预算执行情况` → `和`) names nothing
@@ -140,8 +140,8 @@ def assign(draft: Draft) -> None:
 
 
 def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
-    """Does a part state another stage or period than its total (`申报预算 500 万元，其中设备采购预算资金 491 万元，
-    中标金额 472.66 万元`; `计划安排 168 个赛项，其中…，2023年实际完成 161 个赛项`)? Then the list is no breakdown
+    """Does a part state another stage or period than its total (`申报预算 600 万元，其中设备采购预算资金 586 万元，
+    中标金额 553.18 万元`; `计划安排 142 个项目，其中…，2023年实际完成 137 个项目`)? Then the list is no breakdown
     of that total: which of its figures are parts is not certain."""
     whole = stated[id(b.total)]
     for p in b.parts:
@@ -157,8 +157,8 @@ def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
 
 
 def refine(draft: Draft) -> None:
-    """After the linking passes: a part of a breakdown a pass found (`…转移支付 72.1 亿元。其中：一般性转移支付
-    52.5 亿元`) is of that whole too, and what it is was inferred, not stated."""
+    """After the linking passes: a part of a breakdown a pass found (`…转移支付 86.3 亿元。其中：一般性转移支付
+    61.8 亿元`) is of that whole too, and what it is was inferred, not stated."""
     for b in draft.facts.breakdowns:
         if b.certain:
             continue
@@ -228,7 +228,7 @@ def _carry(own: Context, running: Context) -> Context:
 
 
 def _periods_within_items(draft: Draft) -> None:
-    """`2021年直接结算 689 人次，零报+直接结算 1728 人次；2022年…`: a label without its own period words is in
+    """`2022年网上办结 913 件，窗口+网上办结 1846 件；2023年…`: a label without its own period words is in
     the period of the label before it in the same ；-item (the mention's `period`, as the text words it)."""
     text = draft.doc.text
     for mentions in draft.by_sentence.values():
