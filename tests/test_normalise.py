@@ -28,9 +28,9 @@ def test_full_width_digits_and_percent():
 
 
 def test_thousands_separators_and_spaces():
-    ((text, value, unit),) = figures("全市医保基金收入 1,088,216 万元")
-    assert value == Decimal(1088216) and text == "1,088,216万元"
-    assert figures("收入 1 088 216 万元")[0][1] == Decimal(1088216)
+    ((text, value, unit),) = figures("全市工伤保险基金收入 1,264,853 万元")
+    assert value == Decimal(1264853) and text == "1,264,853万元"
+    assert figures("收入 1 264 853 万元")[0][1] == Decimal(1264853)
 
 
 def test_chinese_comma_is_not_a_thousands_separator():
