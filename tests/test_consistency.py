@@ -21,8 +21,6 @@ def test_wrong_share_and_share_sum_name_one_cause():
 
 
 def test_unit_slip_is_not_also_a_sum_or_share_error():
-    text = (
-        "本年支出合计 4,852.60 万元，具体为：基本支出 1,146.35 万元，占 23.62%；项目支出 3,706.25 亿元，占 76.38%。"
-    )
+    text = "本年支出合计 4,852.60 万元，具体为：基本支出 1,146.35 万元，占 23.62%；项目支出 3,706.25 亿元，占 76.38%。"
     codes = [d.code for d in lint_text(text).diagnostics if d.severity != "info"]
     assert codes == ["TO202"]
