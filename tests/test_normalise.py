@@ -43,7 +43,7 @@ def test_negative_values():
 
 def test_dates_document_numbers_ordinals_are_not_amounts():
     text = (
-        "根据《通知》（江财社〔2020〕217号）和廉财预[2022]92 号，2022年12月31日前完成，"
+        "根据《通知》（某财社〔2021〕46号）和某财预[2023]18 号，2023年12月31日前完成，"
         "现执行第七批国家集采，第 3 项，联系电话 0759-3123456，网址 http://a.gov.cn/x?id=2022 。"
     )
     assert figures(text) == []

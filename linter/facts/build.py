@@ -319,7 +319,7 @@ class SentencePass:
         if rate is not None and not key and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
         base = c.base
-        # the comparison may be written before the figure (`与2016年度相比（2016年度…为 X），增加 Δ`)
+        # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
         if subject is not None and base is None and current is not None and self._is_compared(subject, comparison):
             base, current = current, self._other_current(subject, mentions, current)
@@ -349,8 +349,8 @@ class SentencePass:
 
     def _other_current(self, subject: Mention, mentions: list[Mention], base: Quantity) -> Quantity | None:
         """`与 2022 年度相比（2022 年度部门支出预算安排为 6,215.40 万元），增加 372.96 万元`: the figure before the
-        change is the earlier one it is compared with; `2023年预算执行数为 58.30 万元，2024年预算安排 54.72 万元，
-        比2023年预算执行数减少 6.14%`: the current one is the sentence's other figure, if any."""
+        change is the earlier one it is compared with; `2023年预算执行数为 58.30 万元，2024年预算安排 54.86 万元，
+        比2023年预算执行数减少 5.90%`: the current one is the sentence's other figure, if any."""
         other = next((m for m in reversed(mentions) if m is not subject and not self._qualifies(m)), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
 
@@ -358,7 +358,7 @@ class SentencePass:
         return self.labeller.qualifying_ratio(m.key, m.quantities)
 
     def _is_compared(self, subject: Mention, comparison: str) -> bool:
-        """Does the subject's label name the period the change compares with (2016年 in `与2016年度相比`,
+        """Does the subject's label name the period the change compares with (2022年 in `与2022年度相比`,
         上年 in `比上年`)?"""
         period = self.labeller.split(subject.label)[1]
         year = re.search(r"(\d{4})年", period)

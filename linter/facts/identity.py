@@ -176,8 +176,8 @@ def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
 def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
     """What each mention's own words and the words before it in its sentence state, and its item.
 
-    The words before a figure since the previous figure (`全省一般公共预算收入，加上中央转移支付补助、…等
-    7514.3 亿元`) state its context, even where only the last phrase is its label; what they leave open is
+    The words before a figure since the previous figure (`全省一般公共预算收入，加上上级补助收入、…等
+    6283.7 亿元`) state its context, even where only the last phrase is its label; what they leave open is
     carried from earlier in the sentence: the scope, stage and period, not the fund (in `一般公共预算财政拨款
     收入 A，事业收入 B` the fund is A's own, B is another source)."""
     stated: dict[int, Context] = {}
