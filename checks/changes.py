@@ -83,8 +83,8 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
-    """The earlier figure and the difference stated, the current one not (`与2016年度相比（2016年度…为 8,648.07
-    万元），增加 498.72 万元，增长 5.77%`): the growth is Δ / earlier."""
+    """The earlier figure and the difference stated, the current one not (`与上年相比（上年…为 6,215.40 万元），
+    增加 372.96 万元，增长 6.00%`): the growth is Δ / earlier."""
     base = c.base
     assert base is not None
     moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]

@@ -57,7 +57,7 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
             o = _against_budget(ctx, r)
         elif AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
-            # `收入 327.1 亿元，完成预算的 98.9%`: the figure before the rate over its budget, stated elsewhere
+            # `收入 412.6 亿元，完成预算的 97.8%`: the figure before the rate over its budget, stated elsewhere
             o = _against_budget(ctx, r)
         else:
             o = _in_sentence(ctx, r)
@@ -67,7 +67,7 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _named_base(r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
     """(denominators, numerators) when the rate names its base and exactly one figure of its sentence is stated
-    under that name (`年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%`)."""
+    under that name (`年初预算为 0 万元，全年预算为 150.00 万元，支出决算为 138.00 万元，完成年初预算的 92.00%`)."""
     base = NAMED_BASE.search(r.name)
     if base is None:
         return None
@@ -114,7 +114,7 @@ def _against_named_base(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Qu
 
 
 def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
-    """`预算资金 196 万元，当年支出 174.77 万元，执行率为 89.17%`: the two figures before the rate, either way
+    """`预算资金 254 万元，当年支出 231.65 万元，执行率为 91.20%`: the two figures before the rate, either way
     round unless the wording orders them. A pair that holds is listed as checked; a miss is reported only when
     the labels say which figure is the plan and which the outcome of an execution rate — a rate of other
     figures (`债务率`) relates quantities the sentence need not state."""
@@ -192,7 +192,7 @@ def _role(ctx: CheckContext, label: str) -> str:
 
 
 def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
-    """`一般公共预算收入 327.1 亿元，完成预算的 98.9%`: the denominator is the budget of the same quantity —
+    """`一般公共预算收入 412.6 亿元，完成预算的 97.8%`: the denominator is the budget of the same quantity —
     the figure the report states for the same item and context at a budget stage. Without one, the rate is
     not checkable here (the budget stands in another document)."""
     if not r.operands:
@@ -367,7 +367,7 @@ class FormulaOperandUnknown(Rule):
 
     ## Why is this bad?
     The arithmetic of the formula may hold, but on figures the report never states:
-    `整体支出完成率 723.60/723.60*100%=100%` where the report's total is 723.51 everywhere else. The rate
+    `整体支出完成率 586.43/586.43*100%=100%` where the report's total is 586.34 everywhere else. The rate
     then rests on numbers the reader cannot find, usually a draft's figures left in the formula after
     the tables changed.
 

@@ -50,8 +50,8 @@ def share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _another_whole(group: list[tuple[Share, Outcome]]) -> bool:
-    """Do two or more shares of one whole miss it alike, each implying the same other whole (`转移支付各地市
-    28438 万元，其中福州 6733 万元、占比 23.22%` where every share is of the fund's 28,999 万元)? One mistaken
+    """Do two or more shares of one whole miss it alike, each implying the same other whole (`补助各区县
+    18,420 万元，其中甲区 4,137 万元、占比 21.65%` where every share is of the fund's 19,108 万元)? One mistaken
     share misses alone; shares that agree with each other on another whole were not meant of this one."""
     wholes = [w for s, o in group if o.verdict == "fail" and (w := _implied(s)) is not None]
     if len(wholes) < 2:

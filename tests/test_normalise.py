@@ -28,9 +28,9 @@ def test_full_width_digits_and_percent():
 
 
 def test_thousands_separators_and_spaces():
-    ((text, value, unit),) = figures("全市医保基金收入 1,088,216 万元")
-    assert value == Decimal(1088216) and text == "1,088,216万元"
-    assert figures("收入 1 088 216 万元")[0][1] == Decimal(1088216)
+    ((text, value, unit),) = figures("全市工伤保险基金收入 1,264,853 万元")
+    assert value == Decimal(1264853) and text == "1,264,853万元"
+    assert figures("收入 1 264 853 万元")[0][1] == Decimal(1264853)
 
 
 def test_chinese_comma_is_not_a_thousands_separator():
@@ -43,7 +43,7 @@ def test_negative_values():
 
 def test_dates_document_numbers_ordinals_are_not_amounts():
     text = (
-        "根据《通知》（江财社〔2020〕217号）和廉财预[2022]92 号，2022年12月31日前完成，"
+        "根据《通知》（某财社〔2021〕46号）和某财预[2023]18 号，2023年12月31日前完成，"
         "现执行第七批国家集采，第 3 项，联系电话 0759-3123456，网址 http://a.gov.cn/x?id=2022 。"
     )
     assert figures(text) == []

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .conftest import JUESUAN, ROOT
 
 CI_DOC = ROOT / "docs" / "ci.md"
-BAD = SEEDS / "001_1cac84b9559a4972.txt"  # a unit slip (TO202) on line 45
+BAD = JUESUAN  # a unit slip (TO202) on line 18
 # a README whose example sentence would be a finding (TO101) if it were checked as a report
 README = "# 报告库\n\n示例：收入合计 100 万元，具体为：甲 50 万元，乙 40 万元。\n"
 
@@ -61,7 +61,7 @@ def _commits(repo: Path, env: dict[str, str]) -> None:
     blocked = _git(repo, "commit", "-m", "reports", env=env, check=False)
     out = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, out
-    assert "BAD.TXT:45" in out and "TO202" in out, out
+    assert "BAD.TXT:18" in out and "TO202" in out, out
     assert "README.md:" not in out, out  # the README is not checked
     _git(repo, "reset", "-q", "BAD.TXT", env=env)
     passed = _git(repo, "commit", "-m", "readme", env=env, check=False)

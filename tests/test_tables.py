@@ -5,6 +5,8 @@ row, a row total, a two-sided total) is reported at that cell. Also on a real �
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -167,14 +169,28 @@ def test_a_cell_planted_in_a_real_final_accounts_pdf():
     clean = lint_text(text, "real.md")
     assert not table_findings(clean), [d.message for d in table_findings(clean)]
     assert any(c.name and "人员经费合计" in c.name and c.status == "pass" for c in clean.checked)
-    # one 项 row of the 支出决算表: 基本支出 + 项目支出 no longer make its 合计
-    row = "| 1,511.89 | 1,503.52 | 8.37 |"
-    assert row in text
-    wrong = lint_text(text.replace(row, "| 1,511.89 | 1,503.52 | 18.37 |", 1), "real.md")
+    # the first row of three amounts where the first is the sum of the other two (合计 | 基本支出 | 项目支出; no
+    # figure of the document is written here) gets 10 more in its last: its 合计 no longer cross-foots
+    row = next(m for m in CROSS_FOOTING.finditer(text) if _foots(m))
+    total, basic, project = (Decimal(row.group(k).replace(",", "")) for k in (1, 2, 3))
+    planted = row.group().replace(f"| {row.group(3)} |", f"| {_money(project + 10)} |")
+    wrong = lint_text(text[: row.start()] + planted + text[row.end() :], "real.md")
     found = table_findings(wrong)
-    assert any(d.code == "TO306" and d.stated == "1,511.89" and d.fix == "1,521.89" for d in found), [
+    assert any(d.code == "TO306" and d.stated == row.group(1) and d.fix == _money(total + 10) for d in found), [
         (d.code, d.message) for d in found
     ]
+
+
+CROSS_FOOTING = re.compile(r"\| ([\d,]+\.\d\d) \| ([\d,]+\.\d\d) \| ([\d,]+\.\d\d) \|$", re.M)
+
+
+def _foots(m: re.Match[str]) -> bool:
+    total, basic, project = (Decimal(m.group(k).replace(",", "")) for k in (1, 2, 3))
+    return basic > 0 and project > 0 and total == basic + project
+
+
+def _money(x: Decimal) -> str:
+    return f"{x:,.2f}"
 
 
 def test_no_shared_documents_in_the_repository():

@@ -119,8 +119,8 @@ class TableFormula(Rule):
     """A column a table defines by a formula in its numbering row does not follow it.
 
     ## What it does
-    Budget tables number their columns and state how some are computed (`1 | 2 | 3=2/1*100 | 4 | 5=4-2 |
-    6=5/2*100`, `A=B+C`): each row is checked against the formula, rate columns so defined included (they
+    Budget tables number their columns and state how some are computed (`1 | 2 | 3=2/1*100 | 4 | 5=2-4 |
+    6=5/4*100`, `A=B+C`): each row is checked against the formula, rate columns so defined included (they
     are left out of TO302). A blank operand leaves the row unchecked. A formula that most rows of a table
     break is taken as misread, unless it holds in another table of the document.
 

@@ -114,7 +114,7 @@ class _Sections:
         if hit is None:
             own = read(HEADING_MARK.sub("", section.title))
             outer, outer_subject = self.of(section.parent)
-            # a heading that runs on into a sentence (`（1）总收入 389.1 亿元，其构成是：…`) names its subject
+            # a heading that runs on into a sentence (`（1）总收入 274.6 亿元，其构成是：…`) names its subject
             # before its first figure or comma
             subject = SUBJECT_TRIM.sub("", SUBJECT_END.split(own.rest, maxsplit=1)[0])
             # what joined the context words (`全市和市本级预算执行情况` → `和`) names nothing
@@ -166,7 +166,7 @@ def assign(draft: Draft) -> None:
     _periods_within_items(draft)
 
 
-# `为调整预算（以下简称“预算”）的 98.6%`: from there on, in that part of the report, 预算 is the adjusted budget
+# `为调整预算（以下简称“预算”）的 97.2%`: from there on, in that part of the report, 预算 is the adjusted budget
 ALIAS = re.compile(r"(?P<long>调整预算|变动预算|调整后预算)\s*[（(]\s*以下简称\s*[“\"](?P<short>预算)[”\"]\s*[)）]")
 
 
@@ -197,8 +197,8 @@ def _part_end(doc: Document, offset: int) -> int:
 
 
 def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
-    """Does a part state another stage or period than its total (`申报预算 500 万元，其中设备采购预算资金 491 万元，
-    中标金额 472.66 万元`; `计划安排 168 个赛项，其中…，2023年实际完成 161 个赛项`)? Then the list is no breakdown
+    """Does a part state another stage or period than its total (`申报预算 600 万元，其中设备采购预算资金 586 万元，
+    中标金额 553.18 万元`; `计划安排 142 个项目，其中…，2023年实际完成 137 个项目`)? Then the list is no breakdown
     of that total: which of its figures are parts is not certain."""
     whole = stated[id(b.total)]
     for p in b.parts:
@@ -214,8 +214,8 @@ def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
 
 
 def refine(draft: Draft) -> None:
-    """After the linking passes: a part of a breakdown a pass found (`…转移支付 72.1 亿元。其中：一般性转移支付
-    52.5 亿元`) is of that whole too, and what it is was inferred, not stated."""
+    """After the linking passes: a part of a breakdown a pass found (`…转移支付 86.3 亿元。其中：一般性转移支付
+    61.8 亿元`) is of that whole too, and what it is was inferred, not stated."""
     for b in draft.facts.breakdowns:
         if b.certain:
             continue
@@ -233,8 +233,8 @@ def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
 def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context], dict[int, str]]:
     """What each mention's own words and the words before it in its sentence state, and its item.
 
-    The words before a figure since the previous figure (`全省一般公共预算收入，加上中央转移支付补助、…等
-    7514.3 亿元`) state its context, even where only the last phrase is its label; what they leave open is
+    The words before a figure since the previous figure (`全省一般公共预算收入，加上上级补助收入、…等
+    6283.7 亿元`) state its context, even where only the last phrase is its label; what they leave open is
     carried from earlier in the sentence: the scope, stage and period, not the fund (in `一般公共预算财政拨款
     收入 A，事业收入 B` the fund is A's own, B is another source)."""
     stated: dict[int, Context] = {}
@@ -287,7 +287,7 @@ def _carry(own: Context, running: Context) -> Context:
 
 
 def _periods_within_items(draft: Draft) -> None:
-    """`2021年直接结算 689 人次，零报+直接结算 1728 人次；2022年…`: a label without its own period words is in
+    """`2022年网上办结 913 件，窗口+网上办结 1846 件；2023年…`: a label without its own period words is in
     the period of the label before it in the same ；-item (the mention's `period`, as the text words it)."""
     text = draft.doc.text
     for mentions in draft.by_sentence.values():

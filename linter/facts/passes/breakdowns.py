@@ -44,7 +44,7 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
 
 
 def inspections(draft: Draft) -> Iterator[Breakdown]:
-    """`检查定点医药机构 7,728 家，处理违规 615 家`: in one sentence, what was handled or found among what was
+    """`检查餐饮门店 2,964 家，处理违规 438 家`: in one sentence, what was handled or found among what was
     inspected is a part of it (a 其中 that is not written)."""
     taken: set[int] = set()
     for si, mentions in draft.by_sentence.items():
@@ -126,7 +126,7 @@ def _side(label: str) -> str | None:
 
 
 def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
-    """`财政拨款收入 1435.58 亿元、支出 1413.18 亿元。其中，一般公共预算财政拨款收入 1362.77 亿元、支出 1350.93
+    """`财政拨款收入 1208.46 亿元、支出 1187.92 亿元。其中，一般公共预算财政拨款收入 1143.05 亿元、支出 1126.71
     亿元；…`: the sentence before states both sides, each part is of the side it names."""
     totals: dict[str, Mention] = {}
     for m in prev:
@@ -143,7 +143,7 @@ def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdo
 
 
 def _by_measure(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
-    """`还本支出 1102 亿元，付息支出 469 亿元。其中，市级还本支出 214 亿元，付息支出 127 亿元`: the sentence before
+    """`还本支出 864 亿元，付息支出 352 亿元。其中，市级还本支出 178 亿元，付息支出 96 亿元`: the sentence before
     states several measures, each part names exactly one of them (by its item, the entity aside)."""
     totals = [m for m in prev if m.identity.item and any(q.kind in ("amount", "count") for q in m.quantities)]
     if len(totals) < 2:
@@ -258,7 +258,7 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
 
 
 def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, named: str) -> list[Mention]:
-    """`全市一般公共预算收入 2736 亿元，…。非税收入 1180 亿元…。加上中央补助…，收入总量为 7654 亿元`: a chain whose
+    """`全市一般公共预算收入 1984 亿元，…。非税收入 815 亿元…。加上中央补助…，收入总量为 5327 亿元`: a chain whose
     sentence holds no figure before `加` starts from the passage's first figure of its side (since the last
     total before it). A passage opening with a defined component (`非税收入 218 亿元。加上…`) goes on a list
     of an earlier paragraph, whose total is the chain's start: not read. When the chain names its start

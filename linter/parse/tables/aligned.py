@@ -1,12 +1,11 @@
 """Tables of plain-text reports laid out with spaces (text extracted from a PDF by an archiver):
 
-            2024年度福建省一般公共预算收入决算表
+            2024年度某省一般公共预算收入决算表
                                                           单位：万元
-                                               决算数为调整 决算数为上年决
-       项目          调整预算数         决算数
-                                                预算数的%   算数的%
-    一、税收收入              24,148,942    23,296,853       96.5      99.5
-      增值税               10,299,400     9,752,757       94.7      95.9
+       项目          调整预算数         决算数       完成调整     比上年
+                                                    预算%       增长%
+    一、税收收入              18,452,630    17,903,215       97.0        1.8
+      增值税                7,836,400     7,412,508       94.6       -1.3
 
 They are read from the original text (the normaliser joins their lines): a header of column names above a
 run of lines that each hold a label and figures; the figures' right edges (in display columns: a Chinese
