@@ -3,6 +3,7 @@ and the identities of standard tables."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -75,10 +76,22 @@ def _confirmed(table: Table, judged: list[tuple[Relation, Outcome]]) -> list[tup
     """Relations that need confirming (rows grouped by position only) are kept where the same rows add up
     in some column of the row, or where no row of the group is itself the sum of rows after it (a flat
     list, not a hierarchy whose levels the table does not mark)."""
-    held = {_rows(r) for r, o in judged if r.confirm and (o.verdict == "pass" or o.holds)}
+    # a pass of nothing (0 = 0 + 0) confirms no grouping; a grouping read from indentation must hold in at
+    # least as many columns as it fails in (a misread grouping fails in most, a mistyped cell in one)
+    held: Counter[tuple] = Counter()
+    failed: Counter[tuple] = Counter()
+    for r, o in judged:
+        if not r.confirm:
+            continue
+        if (o.verdict == "pass" or o.holds) and o.total.value != 0:
+            held[_rows(r)] += 1
+        elif o.verdict == "fail":
+            failed[_rows(r)] += 1
     out = []
     for r, o in judged:
-        if not r.confirm or _rows(r) in held or not r.strict and _flat(table, r):
+        key = _rows(r)
+        sure = held[key] > 0 and (not r.strict or held[key] >= failed[key])
+        if not r.confirm or sure or not r.strict and _flat(table, r):
             out.append((r, o))
     return out
 
