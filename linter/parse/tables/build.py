@@ -34,7 +34,7 @@ def find_tables(doc: Document) -> list[Table]:
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
             table.open_start = found.continued
-            indent_tree(table, found.indents, found.continued)
+            indent_tree(table, found.indents)
             tables.append(table)
     return tables
 

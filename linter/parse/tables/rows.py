@@ -160,12 +160,12 @@ def enum_tree(rows: list[Row]) -> bool:
     return True
 
 
-def indent_tree(table, indents: list[int], continued: bool = False) -> None:
+def indent_tree(table, indents: list[int]) -> None:
     """Parents from the indentation of a space-aligned text table's labels (`  增值税` under `一、税收收入`):
     the nearest row above with less indentation. Total rows (小计, 合计) take no parent. `indents` holds each
     grid row's indentation. Labels centred in their column (indentation shrinking as they grow) say nothing
-    of the tree. In a table continued from the page before, the rows above its first least-indented row
-    belong to a parent on that page: they take none here."""
+    of the tree. In a table continued from the page before, the rows at its top whose parent is on that page
+    find none above them: they take none."""
     for side in table.sides:
         rows = side.rows
         if side.structure not in ("enum", "plain") or len({indents[r.index] for r in rows} - {-2}) < 2:
@@ -173,7 +173,6 @@ def indent_tree(table, indents: list[int], continued: bool = False) -> None:
         if _centred(rows, indents):
             continue
         side.structure = "indent"
-        least = min(indents[r.index] for r in rows if indents[r.index] >= 0)
         for i, r in enumerate(rows):
             r.parent = None
             if r.total:
@@ -190,11 +189,6 @@ def indent_tree(table, indents: list[int], continued: bool = False) -> None:
                 if 0 <= indents[rows[j].index] < mine:
                     r.parent = j
                     break
-        if continued:
-            for r in rows:
-                if indents[r.index] == least:
-                    break
-                r.parent = None
         _levels(rows)
 
 
