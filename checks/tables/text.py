@@ -7,11 +7,10 @@ import re
 from collections.abc import Iterable
 
 from tieout.linter.facts.model import Mention
-from tieout.linter.figures.context import Context, read
+from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.build import document_context
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
 from tieout.linter.rules.base import Result, Rule
 
@@ -51,8 +50,8 @@ class TextTable(Rule):
             return
         # a space-aligned text table's column names are placed by position: not certain enough to hold
         # the prose to
-        index = TableIndex([t for t in ctx.facts.tables if not t.aligned])
-        outer = document_context(ctx.doc)
+        outer = ctx.facts.document_context
+        index = TableIndex([t for t in ctx.facts.tables if not t.aligned], outer)
         for m in ctx.facts.mentions:
             for q in m.quantities:
                 if q.kind != "amount" or not q.exact:
@@ -65,21 +64,24 @@ class TextTable(Rule):
         """The cells that are certainly the quantity of this prose figure: its identity's context (the facts'
         reading of the label, sentence, headings and title) against each table's, its label naming the row
         exactly (the identity's item, synonyms applied, is tried after it)."""
-        items = self._items(m)
-        if not items:
-            return []
         own = read(m.label).context
         context = own.under(self._context(m)).under(outer)
         hits: list[Hit] = []
-        for item, stripped in items:
-            hits = index.find(item, context)
-            if stripped:
-                # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
-                # whose own context has those words
-                hits = [h for h in hits if _states(h.identity.context, own)]
-            if hits:
-                break
-        hits = [h for h in hits if h.quantity.base_unit == q.base_unit]
+        path = _classification(m.label)
+        if path:
+            # `一般公共服务支出（类）财政事务（款）行政运行（项）`: the coded row of those names, and no other
+            hits = index.find_path(path, context)
+        else:
+            for item, stripped in self._items(m):
+                hits = index.find(item, context)
+                if stripped:
+                    # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
+                    # whose own context has those words
+                    hits = [h for h in hits if _states(h.identity.context, own)]
+                if hits:
+                    break
+        # the same quantity: every field of context either side knows, the other knows with the same value
+        hits = [h for h in hits if h.quantity.base_unit == q.base_unit and _known_alike(h.identity.context, context)]
         return index.certain(hits)
 
     def _items(self, m: Mention) -> list[tuple[str, bool]]:
@@ -163,6 +165,30 @@ class TextTable(Rule):
                     expected=f"{total.text}分",
                     related=[ctx.related(total, "评分表合计")],
                 )
+
+
+CLASS_MARK = re.compile(r"[（(](?:类|款|项)[）)]")
+
+
+def _classification(label: str) -> tuple[str, ...]:
+    """The names of a classification path the label spells out with its levels (`“一般公共服务支出（类）财政
+    事务（款）行政运行（项）”科目`): ("一般公共服务支出", "财政事务", "行政运行"); () when it spells none."""
+    from tieout.linter.parse.tables.identities import item
+
+    parts = CLASS_MARK.split(label)
+    if len(parts) < 2:
+        return ()
+    names = [item(re.sub(r"^[\d.、．\s“”\"「」]+", "", p).strip('“”" ')) for p in parts[:-1]]
+    return tuple(names) if all(names) else ()
+
+
+def _known_alike(cell: Context, query: Context) -> bool:
+    """No field known to one side only: a prose figure of one fund is not a table's figure over all funds."""
+    for f in ("scope", "fund", "stage", "period"):
+        mine, theirs = getattr(cell, f), getattr(query, f)
+        if (mine in (None, MIXED)) != (theirs in (None, MIXED)):
+            return False
+    return True
 
 
 def _states(cell: Context, label: Context) -> bool:
