@@ -217,6 +217,26 @@ def _table_at(lines: list[str], starts: list[int], i: int, data: list[bool], map
     if above is None:
         return None
     header, top = above
+    rows, j, cut = _rows(lines, starts, i, data)
+    if len(rows) < 3:
+        return None
+    numbering = [h for h in header if FORMULA_LINE.match(lines[h]) and re.search(r"[A-Z\d]", lines[h])]
+    names = [h for h in header if h not in numbering]
+    built = _build(lines, starts, names, numbering[-1] if numbering else None, rows, mapper)
+    if built is None:
+        return None
+    block, indents = built
+    block.open_end = cut
+    caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
+    block.caption = list(reversed(caption))
+    found = Aligned(block, indents, first_line=rows[0].line, last_line=max(j - 1, rows[-1].line))
+    found.columns = len(block.rows[0]) - 1
+    found.names = tuple(c.text for c in block.rows[0][1:])
+    return found
+
+
+def _rows(lines: list[str], starts: list[int], i: int, data: list[bool]) -> tuple[list[_Line], int, bool]:
+    """The rows from line i on, the line after them, and whether they stop at a line that may be a row."""
     rows: list[_Line] = []
     j = i
     cut = False
@@ -241,21 +261,7 @@ def _table_at(lines: list[str], starts: list[int], i: int, data: list[bool], map
             continue
         cut = j < len(lines) and (_text_only(lines[j]) or _figures_only(lines[j]) is not None)
         break
-    if len(rows) < 3:
-        return None
-    numbering = [h for h in header if FORMULA_LINE.match(lines[h]) and re.search(r"[A-Z\d]", lines[h])]
-    names = [h for h in header if h not in numbering]
-    built = _build(lines, starts, names, numbering[-1] if numbering else None, rows, mapper)
-    if built is None:
-        return None
-    block, indents = built
-    block.open_end = cut
-    caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
-    block.caption = list(reversed(caption))
-    found = Aligned(block, indents, first_line=rows[0].line, last_line=max(j - 1, rows[-1].line))
-    found.columns = len(block.rows[0]) - 1
-    found.names = tuple(c.text for c in block.rows[0][1:])
-    return found
+    return rows, j, cut
 
 
 def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
