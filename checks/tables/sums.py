@@ -125,8 +125,8 @@ class TableParent(_TableSum):
     Reads the tree of a table's rows and adds up each parent's direct children, column by column: the
     功能分类 / 经济分类 codes give it with certainty (类 201 › 款 20106 › 项 2010601, written whole or split over
     the 类 / 款 / 项 columns), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
-    text table the indentation of the labels (then only where another column of the row confirms the
-    grouping). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
+    text table the indentation of the labels (then only where the grouping holds in at least as many
+    columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss
     within one unit of the last digit is rounding (TO100).
 

@@ -25,8 +25,10 @@ class TextTable(Rule):
     ## What it does
     Compares a figure of the explanation with the table cell that is the same quantity, only where the
     match is certain: its label names the row item exactly (or the column of the table's 合计 row, as
-    `基本支出` names the 合计 row under 基本支出), every context the table has (fund, stage, year) is stated by
-    the figure's identity (label, sentence, headings, title), and the cells found state one value. A prose
+    `基本支出` names the 合计 row under 基本支出), or spells a classification path (`一般公共服务支出（类）财政事务
+    （款）行政运行（项）`) that names one coded row and its ancestors; every context field (scope, fund, stage,
+    year) known on one side, the figure's identity or the table's, is known alike on the other; and the
+    cells found state one value. A prose
     figure equal to another cell of the row is taken to be that cell. Tables read from space-aligned text
     are not used. An overall score (`自评得分 95 分`) must equal the 合计 of a score table's 得分 column.
 
@@ -183,12 +185,17 @@ def _classification(label: str) -> tuple[str, ...]:
 
 
 def _known_alike(cell: Context, query: Context) -> bool:
-    """No field known to one side only: a prose figure of one fund is not a table's figure over all funds."""
+    """No field known to one side only: a prose figure of one fund is not a table's figure over all funds.
+    A period relative to none (本年 in a document whose title states no year) is not known."""
     for f in ("scope", "fund", "stage", "period"):
         mine, theirs = getattr(cell, f), getattr(query, f)
-        if (mine in (None, MIXED)) != (theirs in (None, MIXED)):
+        if _unknown(mine) != _unknown(theirs):
             return False
     return True
+
+
+def _unknown(value: str | None) -> bool:
+    return value in (None, MIXED) or value[0] in "+-"
 
 
 def _states(cell: Context, label: Context) -> bool:
