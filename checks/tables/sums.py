@@ -3,6 +3,7 @@ and the identities of standard tables."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
@@ -66,10 +67,22 @@ def _confirmed(table: Table, judged: list[tuple[Relation, Footing]]) -> list[tup
     """Relations that need confirming (rows grouped by position only) are kept where the same rows add up
     in some column of the row, or where no row of the group is itself the sum of rows after it (a flat
     list, not a hierarchy whose levels the table does not mark)."""
-    held = {_rows(r) for r, o in judged if r.confirm and (o.verdict == "pass" or o.holds)}
+    # a pass of nothing (0 = 0 + 0) confirms no grouping; a grouping read from indentation must hold in at
+    # least as many columns as it fails in (a misread grouping fails in most, a mistyped cell in one)
+    held: Counter[tuple] = Counter()
+    failed: Counter[tuple] = Counter()
+    for r, o in judged:
+        if not r.confirm:
+            continue
+        if (o.verdict == "pass" or o.holds) and o.total.value != 0:
+            held[_rows(r)] += 1
+        elif o.verdict == "fail":
+            failed[_rows(r)] += 1
     out = []
     for r, o in judged:
-        if not r.confirm or _rows(r) in held or not r.strict and _flat(table, r):
+        key = _rows(r)
+        sure = held[key] > 0 and (not r.strict or held[key] >= failed[key])
+        if not r.confirm or sure or not r.strict and _flat(table, r):
             out.append((r, o))
     return out
 
@@ -147,8 +160,8 @@ class TableParent(Rule):
     Reads the tree of a table's rows and adds up each parent's direct children, column by column: the
     功能分类 / 经济分类 codes give it with certainty (类 201 › 款 20106 › 项 2010601, written whole or split over
     the 类 / 款 / 项 columns), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
-    text table the indentation of the labels (then only where another column of the row confirms the
-    grouping). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
+    text table the indentation of the labels (then only where the grouping holds in at least as many
+    columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss
     within one unit of the last digit is rounding (TO100).
 

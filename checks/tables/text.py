@@ -7,11 +7,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from tieout.linter.facts.model import Mention
-from tieout.linter.figures.context import Context, read
+from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.build import document_context
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
@@ -24,8 +23,10 @@ class TextTable(Rule):
     ## What it does
     Compares a figure of the explanation with the table cell that is the same quantity, only where the
     match is certain: its label names the row item exactly (or the column of the table's 合计 row, as
-    `基本支出` names the 合计 row under 基本支出), every context the table has (fund, stage, year) is stated by
-    the figure's identity (label, sentence, headings, title), and the cells found state one value. A prose
+    `基本支出` names the 合计 row under 基本支出), or spells a classification path (`教育支出（类）普通教育（款）
+    小学教育（项）`) that names one coded row and its ancestors; every context field (scope, fund, stage,
+    year) known on one side, the figure's identity or the table's, is known alike on the other; and the
+    cells found state one value. A prose
     figure equal to another cell of the row is taken to be that cell. Tables read from space-aligned text
     are not used. An overall score (`自评得分 95 分`) must equal the 合计 of a score table's 得分 column.
 
@@ -54,8 +55,8 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         return
     # a space-aligned text table's column names are placed by position: not certain enough to hold
     # the prose to
-    index = TableIndex([t for t in ctx.facts.tables if not t.aligned])
-    outer = document_context(ctx.doc)
+    outer = ctx.facts.document_context
+    index = TableIndex([t for t in ctx.facts.tables if not t.aligned], outer)
     for m in ctx.facts.mentions:
         for q in m.quantities:
             if q.kind != "amount" or not q.exact:
@@ -71,21 +72,24 @@ def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, out
     """The cells that are certainly the quantity of this prose figure: its identity's context (the facts'
     reading of the label, sentence, headings and title) against each table's, its label naming the row
     exactly (the identity's item, synonyms applied, is tried after it)."""
-    items = _items(m)
-    if not items:
-        return []
     own = read(m.label).context
     context = own.under(_context(ctx, m)).under(outer)
     hits: list[Hit] = []
-    for item, stripped in items:
-        hits = index.find(item, context)
-        if stripped:
-            # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
-            # whose own context has those words
-            hits = [h for h in hits if _states(h.identity.context, own)]
-        if hits:
-            break
-    hits = [h for h in hits if h.quantity.base_unit == q.base_unit]
+    path = _classification(m.label)
+    if path:
+        # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
+        hits = index.find_path(path, context)
+    else:
+        for item, stripped in _items(m):
+            hits = index.find(item, context)
+            if stripped:
+                # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
+                # whose own context has those words
+                hits = [h for h in hits if _states(h.identity.context, own)]
+            if hits:
+                break
+    # the same quantity: every field of context either side knows, the other knows with the same value
+    hits = [h for h in hits if h.quantity.base_unit == q.base_unit and _known_alike(h.identity.context, context)]
     return index.certain(hits)
 
 
@@ -173,6 +177,35 @@ def _scores(ctx: CheckContext) -> Iterator[Outcome]:
             q.text,
             f"{total.text}分",
         )
+
+
+CLASS_MARK = re.compile(r"[（(](?:类|款|项)[）)]")
+
+
+def _classification(label: str) -> tuple[str, ...]:
+    """The names of a classification path the label spells out with its levels (`“教育支出（类）普通
+    教育（款）小学教育（项）”科目`): ("教育支出", "普通教育", "小学教育"); () when it spells none."""
+    from tieout.linter.parse.tables.identities import item
+
+    parts = CLASS_MARK.split(label)
+    if len(parts) < 2:
+        return ()
+    names = [item(re.sub(r"^[\d.、．\s“”\"「」]+", "", p).strip('“”" ')) for p in parts[:-1]]
+    return tuple(names) if all(names) else ()
+
+
+def _known_alike(cell: Context, query: Context) -> bool:
+    """No field known to one side only: a prose figure of one fund is not a table's figure over all funds.
+    A period relative to none (本年 in a document whose title states no year) is not known."""
+    for f in ("scope", "fund", "stage", "period"):
+        mine, theirs = getattr(cell, f), getattr(query, f)
+        if _unknown(mine) != _unknown(theirs):
+            return False
+    return True
+
+
+def _unknown(value: str | None) -> bool:
+    return value in (None, MIXED) or value[0] in "+-"
 
 
 def _states(cell: Context, label: Context) -> bool:
