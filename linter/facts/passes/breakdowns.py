@@ -277,6 +277,48 @@ def _enumerated_items(draft: Draft, mentions: list[Mention], unit: str) -> list[
     return items
 
 
+DIMENSION = re.compile(r"^[，。；、\s]*(?:按|分|从)[\u4e00-\u9fff]{1,6}?(?:划分|来看|分|看)[，：:]")
+DIMENSION_REACH = 3  # sentences back to the total a `按…分` list breaks down
+
+
+def dimensions(draft: Draft) -> Iterator[Breakdown]:
+    """`全市发行政府债券 X。按类型分，一般债券 a，专项债券 b。按用途分，新增债券 c，再融资债券 d。`: a sentence that
+    opens with the dimension it divides by breaks down the figure the passage is about (the last of the sentence
+    before the first such list), when its figures add up to it or one slipped digit explains the difference."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        if not DIMENSION.match(doc.text[doc.sentences[si].start : doc.sentences[si].end]):
+            continue
+        total = _dimension_total(draft, si)
+        if total is None:
+            continue
+        q = next((x for x in total.quantities if x.kind in ("amount", "count") and x.exact), None)
+        if q is None:
+            continue
+        parts = [m for m in mentions if exact_of(m, q.base_unit) is not None]
+        if len(parts) < 2 or any(draft.is_part(m) or id(m) in draft.totals for m in parts):
+            continue
+        figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
+        if _foots(q, figures) or _one_slip(q, figures):
+            yield Breakdown(total, parts, "按…分", True, si, certain=False)
+
+
+def _dimension_total(draft: Draft, si: int) -> Mention | None:
+    """The last figure of the nearest sentence before `si` that is no `按…分` list itself, in its section."""
+    doc = draft.doc
+    for back in range(si - 1, max(-1, si - 1 - DIMENSION_REACH), -1):
+        if not same_section(draft, doc.sentences[back].start, doc.sentences[si].start):
+            return None
+        if DIMENSION.match(doc.text[doc.sentences[back].start : doc.sentences[back].end]):
+            continue
+        mentions = draft.by_sentence.get(back)
+        if not mentions:
+            return None
+        last = mentions[-1]
+        return None if draft.is_part(last) else last
+    return None
+
+
 ADD = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 
