@@ -55,7 +55,9 @@ DOWN_WORD = re.compile(_alternation("down") + "|低")
 GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
 # what is left of a label once its context words are read: list marks, connectives, verbs of stating
 ITEM_TRIM_LEAD = re.compile(
-    r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上|加|减去|减)+"
+    r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上|加|减去|减"
+    # how a figure came about, not what it is (`执行中按法定程序调整为 X`)
+    r"|执行过程中|执行中|按法定程序|按程序|依法|经批准)+"
 )
 ITEM_TRIM_TAIL = re.compile(
     r"(?:[，、；：:,;（）()]|情况|为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达)+$"
