@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tieout.linter.facts.build import build_facts
 from tieout.linter.facts.model import Facts
+from tieout.linter.figures.exact import exact
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.rules.base import CheckContext, Settings
 from tieout.linter.rules.diagnostics import Diagnostic
@@ -29,8 +30,9 @@ def analyse(source: Source, config: Config, labeller: Labeller | None = None) ->
     labeller = labeller or Labeller({**plugins().synonyms, **config.synonyms})
     untrusted = source.rendering.untrusted_ranges() if source.rendering is not None else []
     doc = normalise(source.text, source.path, untrusted)
-    facts = build_facts(doc, labeller, tuple(config.extra_units))
-    plugins().pm.hook.tieout_extract(document=doc, facts=facts, labeller=labeller)
+    with exact(doc.text):
+        facts = build_facts(doc, labeller, tuple(config.extra_units))
+        plugins().pm.hook.tieout_extract(document=doc, facts=facts, labeller=labeller)
     return doc, facts
 
 
@@ -43,6 +45,21 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
         return FileResult(
             path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)]
         )
+    with exact(doc.text):  # figures of any size: the context is sized to the longest
+        result = _check(source, config, doc, facts, ctx, summarise_figures)
+    result.diagnostics = apply_suppressions(doc, result.diagnostics)
+    if source.rendering is not None:
+        for d in result.diagnostics:
+            d.locator = source.rendering.locate(d.line, d.column)
+    result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
+    result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
+    return result
+
+
+def _check(
+    source: Source, config: Config, doc: Document, facts: Facts, ctx: CheckContext, summarise_figures: bool
+) -> FileResult:
+    """Every selected rule on one file; a rule that fails is a TO900 finding, the others' findings stay."""
     result = FileResult(path=source.path, encoding=source.encoding)
     ignore = [*config.ignore, *config.ignored_for(source.path)]
     for rule_cls in plugins().rules:
@@ -61,12 +78,6 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     _drop_untrusted(doc, result)
     if summarise_figures:
         result.summary = summarise(source.path, doc, facts)
-    result.diagnostics = apply_suppressions(doc, result.diagnostics)
-    if source.rendering is not None:
-        for d in result.diagnostics:
-            d.locator = source.rendering.locate(d.line, d.column)
-    result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
-    result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
     return result
 
 

@@ -7,6 +7,7 @@ All of them are inferred (`certain=False`): a finding on one is a warning, never
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -275,8 +276,7 @@ def _counts(draft: Draft, m: Mention, unit: str) -> bool:
     """Is `m` a figure of a chain: of its unit, not a ratio, not a note in brackets on its neighbour?"""
     if exact_of(m, unit) is None or draft.is_part(m) or draft.labeller.qualifying_ratio(m.key, m.quantities):
         return False
-    begin = draft.doc.sentences[m.sentence].start
-    return not (INCLUDED.match(m.label.lstrip("（(，、")) or _in_brackets(draft.doc.text, begin, m.start))
+    return not (INCLUDED.match(m.label.lstrip("（(，、")) or _in_brackets(draft, m.sentence, m.start))
 
 
 def _run_before(
@@ -285,31 +285,49 @@ def _run_before(
     """The figures of that unit right before the total, in its paragraph: a part noted in brackets (`（含
     高新区 10.5 亿元）`) is a part of its neighbour, not of the total; a total ends the run."""
     run: list[tuple[Mention, Quantity]] = []
-    text = draft.doc.text
     total = mentions[i]
     # the parts stand in the total's sentence, or in the sentence before when the total opens its own
     # (`上年结转 8 万元；本年下达 92 万元。此次评价资金总额为 100 万元`)
-    alone = all(m.sentence != total.sentence for m in mentions[:i])
+    # (mentions come sentence by sentence: the one before tells whether any before is in the total's sentence)
+    alone = i == 0 or mentions[i - 1].sentence != total.sentence
     for j in range(i - 1, -1, -1):
         prev = mentions[j]
         if prev.sentence != total.sentence and not (alone and prev.sentence == total.sentence - 1):
             break
-        begin = draft.doc.sentences[prev.sentence].start
-        noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(text, begin, prev.start)
+        noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(draft, prev.sentence, prev.start)
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
             continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
         pq = exact_of(prev, unit)
         if pq is None or id(prev) in taken or draft.labeller.names_total(prev.key):
             break
         run.append((prev, pq))
+        if len(run) == MAX_RUN:
+            break  # no longer run is read (`_footing_run`): a sentence of a thousand figures stays linear
     run.reverse()
     return run
 
 
-def _in_brackets(text: str, begin: int, at: int) -> bool:
-    """Does an opening bracket before `at` in its sentence stand unclosed?"""
-    before = text[begin:at]
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+BRACKET = re.compile(r"[（()）]")
+
+
+def _in_brackets(draft: Draft, sentence: int, at: int) -> bool:
+    """Does an opening bracket before `at` in its sentence stand unclosed? The brackets of a sentence are
+    found once (`draft.brackets`): asked of every figure of a long sentence, counting them again each time
+    would take time quadratic in its length."""
+    found = draft.brackets.get(sentence)
+    if found is None:
+        span = draft.doc.sentences[sentence]
+        at_: list[int] = []
+        depth: list[int] = []
+        d = 0
+        for m in BRACKET.finditer(draft.doc.text, span.start, span.end):
+            d += 1 if m.group() in "（(" else -1
+            at_.append(m.start())
+            depth.append(d)
+        found = draft.brackets[sentence] = (at_, depth)
+    positions, depths = found
+    i = bisect_left(positions, at) - 1
+    return i >= 0 and depths[i] > 0
 
 
 def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:
