@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -16,6 +17,17 @@ from tieout.linter.run.session import CheckRequest, CheckSession, UsageError
 
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _megabytes(value: str) -> float:
+    """A size in MB: a positive, finite number (`nan`, `inf`, `0` are refused by argparse, exit 2)."""
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of MB: {value!r}") from None
+    if not math.isfinite(mb) or mb <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of MB: {value!r}")
+    return mb
 
 
 def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +46,7 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no source or summary")
     check.add_argument("--stdin-filename", help="the path to report for input read from -")
     check.add_argument("--config", help="configuration file (default: nearest tieout.yaml/.tieout.yaml/pyproject.toml)")
-    check.add_argument("--max-file-size", type=float, help="largest file to read, in MB")
+    check.add_argument("--max-file-size", type=_megabytes, help="largest file to read, in MB")
     check.add_argument("--jobs", "-j", type=int, help="worker processes (default: the number of cores)")
     check.add_argument(
         "--cross-document",
@@ -48,6 +60,9 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--annotate",
         metavar="OUT.docx",
         help="with one .docx report: write a copy with each finding as a Word comment on its figure",
+    )
+    check.add_argument(
+        "--annotate-in-place", action="store_true", help="let --annotate replace the report itself with its copy"
     )
     check.add_argument("--no-color", action="store_true")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
@@ -69,6 +84,7 @@ def request(args: argparse.Namespace) -> CheckRequest:
         baseline=args.baseline,
         write_baseline=args.write_baseline,
         annotate=args.annotate,
+        annotate_in_place=args.annotate_in_place,
         exit_zero=args.exit_zero,
         jobs=args.jobs,
         progress=not args.no_progress,
@@ -86,14 +102,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"tieout: {exc}", file=sys.stderr)
         return ExitCode.USAGE
     reporter = _reporter(args)
-    outcome = session.run(reporter, _annotator(args.annotate) if args.annotate else None)
-    for err in outcome.errors:
-        print(f"tieout: {err}", file=sys.stderr)
+    failed: list[str] = []  # a copy that could not be written
+    outcome = session.run(reporter, _annotator(args.annotate, failed) if args.annotate else None)
+    outcome.errors.extend(failed)
     if outcome.baseline_written is not None:
         n = outcome.baseline_written
         print(f"tieout: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
     elif reporter is not None:
-        reporter.finish()
+        reporter.finish()  # also when interrupted: the files reported so far, in a well-formed output
+    for err in outcome.errors:
+        print(f"tieout: {err}", file=sys.stderr)
     return outcome.exit_code
 
 
@@ -107,14 +125,19 @@ def _reporter(args: argparse.Namespace) -> Reporter | None:
     )
 
 
-def _annotator(out_path: str) -> Callable[[FileResult], None]:
-    """--annotate: after its result is reported, the one .docx report is copied with the findings as comments."""
+def _annotator(out_path: str, failed: list[str]) -> Callable[[FileResult], None]:
+    """--annotate: after its result is reported, the one .docx report is copied with the findings as comments
+    (written whole or not at all: a failure leaves `out_path` as it was and is one line in `failed`)."""
 
     def annotate_copy(result: FileResult) -> None:
         from tieout.linter.report.annotate import annotate
-        from tieout.linter.text.reading import read_path
+        from tieout.linter.text.reading import InputError, read_path
 
-        n = annotate(result.path, out_path, read_path(result.path).rendering, result.diagnostics)
+        try:
+            n = annotate(result.path, out_path, read_path(result.path).rendering, result.diagnostics)
+        except (OSError, InputError) as exc:
+            failed.append(f"{out_path}: cannot write the annotated copy ({getattr(exc, 'strerror', None) or exc})")
+            return
         print(f"tieout: wrote {out_path} with {n} comment{'s' if n != 1 else ''}", file=sys.stderr)
 
     return annotate_copy

@@ -11,6 +11,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from tieout.linter.rules.diagnostics import Diagnostic
+from tieout.linter.run.files import atomic_write
 from tieout.linter.text.render import Rendering
 
 if TYPE_CHECKING:  # python-docx is imported only when a copy is annotated
@@ -84,5 +85,5 @@ def annotate(source_path: str, out_path: str, rendering: Rendering, diagnostics:
         note = f"{d.code} {d.name}：{d.message}" + (f"（建议：{d.fix}）" if d.fix else "")
         document.add_comment(runs, text=note, author="tieout", initials="TO")
         placed += 1
-    document.save(out_path)
+    atomic_write(out_path, document.save)  # the previous file (the report itself, in place) stays on failure
     return placed

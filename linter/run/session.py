@@ -9,17 +9,21 @@ because they belong to the layer above (`linter/report/`); a session sees them o
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TextIO
 
+from tieout.linter.figures.exact import exact
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run import baseline as baselines
 from tieout.linter.run.batch import Options, config_for, default_jobs, run
 from tieout.linter.run.config import Config, ConfigError
 from tieout.linter.run.crossdoc import compare
+from tieout.linter.run.files import writable_target
+from tieout.linter.run.interrupt import Interrupted, deferred
 from tieout.linter.run.outcome import Outcome
 from tieout.linter.run.progress import Progress
 from tieout.linter.run.results import FileResult, Reporter
@@ -42,6 +46,7 @@ class CheckRequest:
     baseline: str | None = None  # report only findings not in this baseline
     write_baseline: str | None = None  # write the findings here instead of reporting them
     annotate: str | None = None  # a Word copy with comments is written; the session checks its input
+    annotate_in_place: bool = False  # the copy may replace the report itself
     exit_zero: bool = False
     jobs: int | None = None  # None: one worker per core
     progress: bool = True  # a counter on stderr, when it is a terminal and the batch is long
@@ -60,8 +65,10 @@ class CheckSession:
         self.request = request
         self.err = err if err is not None else sys.stderr
         self.files, self.errors = expand_paths(request.paths)
-        if request.annotate and (len(self.files) != 1 or not self.files[0].lower().endswith(".docx")):
-            raise UsageError("--annotate takes exactly one .docx report")
+        if request.annotate:
+            self._check_annotate(request.annotate, request.annotate_in_place)
+        if request.write_baseline and (why := writable_target(request.write_baseline)):
+            raise UsageError(f"--write-baseline {why}")
         self.options = Options(
             overrides={k: v for k, v in request.overrides.items() if v is not None},
             config_path=request.config_path,
@@ -82,6 +89,22 @@ class CheckSession:
                 raise UsageError(f"baseline {request.baseline}: {exc}") from None
         self.threshold = SEVERITY_RANK[self.config.fail_on]
 
+    def _check_annotate(self, target: str, in_place: bool) -> None:
+        """--annotate: one .docx report, a target that can be written and is not the report itself (however
+        spelled: the same file is the same inode) unless --annotate-in-place says so."""
+        if len(self.files) != 1 or not self.files[0].lower().endswith(".docx"):
+            raise UsageError("--annotate takes exactly one .docx report")
+        if why := writable_target(target):
+            raise UsageError(f"--annotate {why}")
+        try:
+            same = os.path.samefile(self.files[0], target)
+        except OSError:  # the target does not exist yet (or the report does not: reported as its error)
+            same = False
+        if same and not in_place:
+            raise UsageError(
+                f"--annotate {target} is the report itself; write the copy elsewhere, or add --annotate-in-place"
+            )
+
     def run(self, reporter: Reporter | None, after: Callable[[FileResult], None] | None = None) -> Outcome:
         """Check every file and give each result, in the order of the files, to `reporter` (None when
         writing a baseline), then to `after` (the command line's --annotate)."""
@@ -95,29 +118,45 @@ class CheckSession:
             else:
                 reporter.file(result, text)
             outcome.failing |= any(SEVERITY_RANK[d.severity] >= self.threshold for d in result.diagnostics)
+            outcome.reported += 1
             if after is not None:
                 after(result)
 
         progress = Progress.on(self.err, len(self.files), self.request.progress)
         jobs = self.request.jobs if self.request.jobs is not None else default_jobs()
-        for result, text in run(self.files, self.options, jobs):
-            progress.step()
-            if result.error:
-                outcome.errors.append(result.error)
-                continue
-            if self.known is not None:
-                result.diagnostics = baselines.subtract(result.diagnostics, self.known)
+        results = run(self.files, self.options, jobs)
+        try:
+            for result, text in results:
+                progress.step()
+                if result.error:
+                    outcome.errors.append(result.error)
+                    continue
+                if self.known is not None:
+                    result.diagnostics = baselines.subtract(result.diagnostics, self.known)
+                if self.cross:
+                    held.append((result, text if self.request.wants_text else ""))
+                else:
+                    with deferred():  # a signal stops the run after this file's output, never inside it
+                        emit(result, text)
             if self.cross:
-                held.append((result, text if self.request.wants_text else ""))
-            else:
-                emit(result, text)
-        if self.cross:
-            self._compare(held)
-            for result, text in held:
-                emit(result, text)
-        progress.done()
+                with exact():
+                    self._compare(held)
+                for result, text in held:
+                    with deferred():
+                        emit(result, text)
+        except Interrupted as exc:
+            # the files reported so far stay (whole); the rest, the comparison and the baseline are not done
+            outcome.interrupted = exc.signum
+            outcome.errors.append(f"interrupted ({exc}): {outcome.reported} of {len(self.files)} files reported")
+            return outcome
+        finally:
+            results.close()  # stops the workers when the run ends early
+            progress.done()
         if self.request.write_baseline is not None:
-            outcome.baseline_written = baselines.write(self.request.write_baseline, everything)
+            try:
+                outcome.baseline_written = baselines.write(self.request.write_baseline, everything)
+            except OSError as exc:
+                outcome.errors.append(f"{self.request.write_baseline}: cannot write the baseline ({exc.strerror})")
         return outcome
 
     def _compare(self, held: list[tuple[FileResult, str]]) -> None:
