@@ -110,8 +110,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"tieout: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
     elif reporter is not None:
         reporter.finish()  # also when interrupted: the files reported so far, in a well-formed output
-    for err in outcome.errors:
-        print(f"tieout: {err}", file=sys.stderr)
+    for line in [*outcome.notes, *outcome.errors]:
+        print(f"tieout: {line}", file=sys.stderr)
     return outcome.exit_code
 
 

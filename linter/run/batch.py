@@ -10,7 +10,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as mp_wait
@@ -119,7 +119,7 @@ def _died(path: str, exitcode: int | None) -> tuple[FileResult, str]:
     return FileResult(path=path, error=f"{path}: not checked: the process checking it died ({how}{why})"), ""
 
 
-def run(paths: list[str], options: Options, jobs: int) -> Iterator[tuple[FileResult, str]]:
+def run(paths: list[str], options: Options, jobs: int) -> Generator[tuple[FileResult, str], None, None]:
     """(result, text) per path, in the order given. At most `4 × jobs` files are in flight or waiting for
     their turn. The workers are stopped however the run ends (all files done, the caller stopped early, a
     signal); a worker that dies costs its one file a line, and a new one takes its place."""

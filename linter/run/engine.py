@@ -120,5 +120,7 @@ def lint_path(
     except InputError as exc:
         return FileResult(path=path, error=str(exc)), ""
     if path == "-" and stdin_filename:
-        source = Source(stdin_filename, source.text, source.encoding)
-    return lint_source(source, config, summarise_figures), source.text
+        source = Source(stdin_filename, source.text, source.encoding, notes=source.notes)
+    result = lint_source(source, config, summarise_figures)
+    result.notes = list(source.notes)
+    return result, source.text

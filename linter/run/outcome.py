@@ -20,6 +20,7 @@ class Outcome:
     """The end of a `check` run, for the command line to print (the reporter has had every result)."""
 
     errors: list[str] = field(default_factory=list)  # one line per file or argument that could not be used
+    notes: list[str] = field(default_factory=list)  # lines for stderr that do not fail the run
     failing: bool = False  # some finding is at or above the failing severity
     exit_zero: bool = False  # --exit-zero: findings do not fail the run
     baseline_written: int | None = None  # findings written with --write-baseline

@@ -19,6 +19,7 @@ class FileResult(BaseModel):
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     checked: list[Checked] = Field(default_factory=list)
     error: str | None = None  # an input error: one line for stderr
+    notes: list[str] = Field(default_factory=list, exclude=True)  # lines for stderr that are no error (NUL bytes)
     # the report's figures for --cross-document; internal, never validated or written out
     summary: SkipValidation[Summary | None] = Field(default=None, exclude=True)
 

@@ -128,6 +128,7 @@ class CheckSession:
         try:
             for result, text in results:
                 progress.step()
+                outcome.notes.extend(result.notes)
                 if result.error:
                     outcome.errors.append(result.error)
                     continue

@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tieout.linter.text.limits import MAX_PAGES, InflateError
+
 Char = dict[str, Any]
 Edge = dict[str, Any]
 # the share of the font size above the baseline in a redrawn glyph box (CJK faces: ascent .88, descent .12)
@@ -321,6 +323,8 @@ def pages(data: bytes) -> Iterator[PageData]:
     doc, plumber = open_pdf(data)
     try:
         count = len(doc) if doc is not None else len(plumber.pages)
+        if count > MAX_PAGES:
+            raise InflateError(f"{count} pages, more than any report has ({MAX_PAGES})")
         for k in range(count):
             plumber_page = plumber.pages[k] if plumber is not None and k < len(plumber.pages) else None
             risky = plumber_page is not None and _risky_fonts(plumber_page.page_obj.resources, set())
