@@ -1,6 +1,9 @@
 """The `tieout` command line: argument parsing and dispatch. Each command lives in its own module
 (`check`, `facts`, `rules`); they translate arguments into calls to the layers below and print.
 
+The command modules import the pipeline only inside their handlers, so that `tieout --version`, `tieout
+rules` and a mistyped option answer without loading the parser (lark) or the engine.
+
 Whatever happens, the command ends with one line on stderr and its exit code, never a traceback: an output
 that cannot be written (stdout closed or full) is exit 2, a closed pipe (`| head`) a quiet exit, Ctrl-C and
 SIGTERM 130 and 143 (linter/run/interrupt.py)."""
@@ -13,13 +16,16 @@ import sys
 from typing import Any, TextIO, cast
 
 from tieout.linter.cli import check, facts, rules
+from tieout.linter.cli.usage import Parser, Version, subcommand
 from tieout.linter.run.interrupt import Interrupted, install
 from tieout.linter.run.outcome import ExitCode
 
 
-def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="tieout", description="Lint the figures of Chinese financial and budget reports.")
-    sub = ap.add_subparsers(dest="command")
+def build_parser() -> Parser:
+    ap = Parser(prog="tieout", description="Lint the figures of Chinese financial and budget reports.")
+    ap.add_argument("--version", "-V", action=Version)
+    # typed as argparse's own: the command modules add parsers of the class this one is made with (Parser)
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = ap.add_subparsers(dest="command")  # type: ignore[assignment]
     check.add_to(sub)
     facts.add_to(sub)
     rules.add_to(sub)
@@ -77,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     install()
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # options argparse leaves over belong to the subcommand: its usage, a suggestion
+            (subcommand(parser, args.command) or parser).unknown(extras)
+    except SystemExit as exc:  # usage errors exit 2, --help and --version 0
+        return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
     except Interrupted as exc:
         return 128 + exc.signum
     if args.command is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TextIO
 
@@ -20,15 +20,18 @@ from tieout.linter.figures.exact import exact
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run import baseline as baselines
 from tieout.linter.run.batch import Options, config_for, default_jobs, run
+from tieout.linter.run.codes import known_rules
 from tieout.linter.run.config import Config, ConfigError
 from tieout.linter.run.crossdoc import compare
+from tieout.linter.run.discovery import find
 from tieout.linter.run.files import writable_target
 from tieout.linter.run.interrupt import Interrupted, deferred
 from tieout.linter.run.outcome import Outcome
+from tieout.linter.run.pageprogress import PageProgress
 from tieout.linter.run.progress import Progress
 from tieout.linter.run.results import FileResult, Reporter
 from tieout.linter.run.selection import enabled
-from tieout.linter.text.reading import expand_paths
+from tieout.linter.text.progress import listening
 
 
 class UsageError(Exception):
@@ -64,9 +67,6 @@ class CheckSession:
     def __init__(self, request: CheckRequest, err: TextIO | None = None) -> None:
         self.request = request
         self.err = err if err is not None else sys.stderr
-        self.files, self.errors = expand_paths(request.paths)
-        if request.annotate:
-            self._check_annotate(request.annotate, request.annotate_in_place)
         if request.write_baseline and (why := writable_target(request.write_baseline)):
             raise UsageError(f"--write-baseline {why}")
         self.options = Options(
@@ -74,10 +74,22 @@ class CheckSession:
             config_path=request.config_path,
             stdin_filename=request.stdin_filename,
         )
-        try:  # the settings of the run as a whole (fail-on, cross-document) come from the first file's config
+        known = known_rules()
+        for option in ("select", "ignore", "extend_select"):
+            selectors = self.options.overrides.get(option)
+            where = "--" + option.replace("_", "-")
+            problem = known.first_problem(selectors, where) if isinstance(selectors, list) else None
+            if problem is not None:
+                raise UsageError(problem)
+        try:
+            found = find(request.paths, {arg: config_for(arg, self.options) for arg in request.paths})
+            self.files, self.errors, self.excluded = found.files, found.errors, found.excluded
+            # the settings of the run as a whole (fail-on, cross-document) come from the first file's config
             self.config: Config = config_for(self.files[0] if self.files else ".", self.options)
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
+        if request.annotate:
+            self._check_annotate(request.annotate, request.annotate_in_place)
         self.cross = bool(self.config.cross_document)
         if self.cross:  # each report's figures are summarised for the comparison
             self.options = replace(self.options, summarise=True)
@@ -125,13 +137,20 @@ class CheckSession:
         progress = Progress.on(self.err, len(self.files), self.request.progress)
         jobs = self.request.jobs if self.request.jobs is not None else default_jobs()
         results = run(self.files, self.options, jobs)
+        # one file is checked in this process: a long PDF shows its pages
+        pages = PageProgress.on(self.err, self.files[0], self.request.progress) if len(self.files) == 1 else None
         try:
-            for result, text in results:
+            ordered: Iterable[tuple[FileResult, str]] = results
+            if pages is not None:
+                with listening(pages):
+                    ordered = list(results)
+            for result, text in ordered:
                 progress.step()
                 outcome.notes.extend(result.notes)
                 if result.error:
                     outcome.errors.append(result.error)
                     continue
+                outcome.errors.extend(result.problems)  # e.g. a suppression naming no rule: exit 2, findings stand
                 if self.known is not None:
                     result.diagnostics = baselines.subtract(result.diagnostics, self.known)
                 if self.cross:
@@ -152,6 +171,8 @@ class CheckSession:
             return outcome
         finally:
             results.close()  # stops the workers when the run ends early
+            if pages is not None:
+                pages.done()
             progress.done()
         if self.request.write_baseline is not None:
             try:

@@ -14,6 +14,7 @@ Why each rule exists:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted
 from tieout.linter.text.repair import repair
@@ -80,7 +81,7 @@ class _Line:
         self.number = 0
         self.page_break = False
         self.chars: str = ""
-        self.origins: list[int] = []
+        self.origins: list[int] | range = []
         self.heading: int | None = None  # heading level when the line starts with a heading mark
         self.md_level: int | None = None
         self.marker: int = 0  # length of the heading mark at the start of chars
@@ -102,6 +103,10 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     out.number = number
     while hi > lo and raw[hi - 1] in WHITESPACE:
         hi -= 1
+    if raw.endswith("-->", lo, hi):  # an HTML comment (a suppression) is no text of the report
+        hi = _before_comment(raw, lo, hi)
+        if hi == lo:
+            return None
     lo = _strip_markdown(raw, lo, hi, out)
     segment = raw[lo:hi]
     out.table = segment.startswith("|")
@@ -115,6 +120,16 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     out.chars, out.origins = line, origins
     out.heading, out.marker = _heading(line, out.md_level)
     return out
+
+
+def _before_comment(raw: str, lo: int, hi: int) -> int:
+    """The end of a line's text before the HTML comment that closes it (`hi` when none opens on the line)."""
+    start = raw.rfind("<!--", lo, hi)
+    if start < 0:
+        return hi
+    while start > lo and raw[start - 1] in WHITESPACE:
+        start -= 1
+    return start
 
 
 def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
@@ -131,12 +146,16 @@ def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
 
 def _converted(segment: str, start: int) -> tuple[str, list[int] | range]:
     """The segment with emphasis marks dropped and forms converted, and each character's original index."""
-    if "**" not in segment and "__" not in segment and "`" not in segment:
+    if "**" not in segment and "__" not in segment and "`" not in segment and "$" not in segment:
         # the common case, one C-level pass: nothing removed, each character converted in place
         line = segment.translate(TRANSLATE) if CONVERTIBLE.search(segment) else segment
         return line, range(start, start + len(segment))
     kept = [(ch, start + k) for k, ch in enumerate(segment)]
     drop = {i for m in EMPHASIS.finditer(segment) for i in range(m.start(), m.end())}
+    for m in INLINE_MATH.finditer(segment):
+        # `$79.52\%$` (Markdown converted from PDF): the figure, without the math delimiters and escapes
+        drop.update((m.start(), m.end() - 1))
+        drop.update(m.start() + k for k, ch in enumerate(m.group()) if ch == "\\" and m.group()[k + 1 : k + 2] == "%")
     kept = [x for k, x in enumerate(kept) if k not in drop]
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
@@ -221,6 +240,8 @@ def _punctuation(line: str) -> str:
 
 SPACES = re.compile(r" +")
 EMPHASIS = re.compile(r"\*\*|__|`")
+# inline math holding a plain figure: `$79.52\%$`, `$ 1,200 $`
+INLINE_MATH = re.compile(r"\$\s*[-+]?[\d.,]+\s*(?:\\%)?\s*\$")
 WHITESPACE = " \t\u3000\r\f\xa0"
 GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
 
@@ -277,14 +298,14 @@ def _continues(prev: str, nxt: str) -> bool:
     )
 
 
-def _ends_sentence(chars: list[str]) -> bool:
+def _ends_sentence(chars: str) -> bool:
     k = len(chars) - 1
     while k >= 0 and chars[k] in CLOSERS:
         k -= 1
     return k >= 0 and chars[k] in TERMINAL
 
 
-def normalise(original: str, path: str = "<text>", untrusted: list[tuple[int, int, str, str]] = ()) -> Document:
+def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int, int, str, str]] = ()) -> Document:
     """The document of `original`; `untrusted` lists (start, end, page, reason) ranges of `original` whose text
     layer cannot be trusted (from a PDF rendering), kept on the document as normalised spans."""
     if original.startswith("\ufeff"):
