@@ -36,8 +36,13 @@ class OutputError(Exception):
     """Standard output cannot be written (closed, full, an I/O error)."""
 
 
+class ReaderGone(Exception):
+    """The reader of standard output has closed it (`tieout check … | head`)."""
+
+
 class _Output:
-    """Standard output, with its write errors told apart from every other OSError."""
+    """Standard output, with its write errors told apart from every other OSError (a broken pipe to a worker
+    process is no closed stdout)."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -46,7 +51,7 @@ class _Output:
         try:
             return self.stream.write(text)
         except BrokenPipeError:
-            raise
+            raise ReaderGone from None
         except OSError as exc:
             raise OutputError(exc.strerror or str(exc)) from None
 
@@ -54,7 +59,7 @@ class _Output:
         try:
             self.stream.flush()
         except BrokenPipeError:
-            raise
+            raise ReaderGone from None
         except OSError as exc:
             raise OutputError(exc.strerror or str(exc)) from None
 
@@ -68,6 +73,13 @@ def _say(line: str) -> None:
         print(f"tieout: {line}", file=sys.stderr, flush=True)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def _where(exc: BaseException) -> str:
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    return f"at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "at an unknown place"
 
 
 def _discard_output() -> None:
@@ -101,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
         sys.stdout.flush()
-    except BrokenPipeError:  # `tieout check … | head`: the reader has what it wanted
+    except ReaderGone:  # `tieout check … | head`: the reader has what it wanted
         _discard_output()
         return ExitCode.OK
     except OutputError as exc:
@@ -111,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     except Interrupted as exc:  # outside a run's files (starting, finishing): nothing half-written to report
         _say(f"interrupted ({exc})")
         return 128 + exc.signum
+    except Exception as exc:  # a defect of ours outside any one file: one line that says where, exit 2
+        _discard_output()
+        _say(f"internal error: {type(exc).__name__}: {exc} ({_where(exc)}); please report this")
+        return ExitCode.USAGE
     finally:
         sys.stdout = real
     return code

@@ -108,6 +108,7 @@ class _Worker:
         self.proc.start()
         child.close()  # the worker holds the only other end: its death is the end of the pipe
         self.busy: int | None = None
+        self.sent = 0  # files handed to it
 
     def stop(self) -> None:
         if self.proc.is_alive():
@@ -144,14 +145,42 @@ def run(paths: list[str], options: Options, jobs: int) -> Generator[tuple[FileRe
                 yield done.pop(nxt)
                 nxt += 1
             else:
-                for w in workers:
-                    if w.busy is None and todo and todo[0] < nxt + window:
-                        w.busy = todo.popleft()
-                        w.conn.send(paths[w.busy])
+                _hand_out(workers, paths, todo, nxt + window, options, done)
                 _collect(workers, paths, options, done)
     finally:
         for w in workers:
             w.stop()
+
+
+def _hand_out(
+    workers: list[_Worker],
+    paths: list[str],
+    todo: deque[int],
+    limit: int,
+    options: Options,
+    done: dict[int, tuple[FileResult, str]],
+) -> None:
+    """Give each idle worker the next file below `limit`. A worker found dead when it is handed a file (killed
+    while idle) is replaced and the file goes to the new one; a new worker found dead costs the file a line,
+    so that a system that kills every worker cannot keep the run going round."""
+    for k, w in enumerate(workers):
+        while w.busy is None and todo and todo[0] < limit:
+            i = todo.popleft()
+            try:
+                w.conn.send(paths[i])
+            except OSError:  # a broken pipe: the worker is gone
+                fresh = w.sent == 0
+                w.proc.join(timeout=5)
+                code = w.proc.exitcode
+                w.stop()
+                workers[k] = w = _Worker(options)
+                if fresh:
+                    done[i] = _died(paths[i], code)
+                else:
+                    todo.appendleft(i)
+                continue
+            w.busy = i
+            w.sent += 1
 
 
 def _collect(
