@@ -8,6 +8,7 @@ copied), and the comment is attached to exactly those runs.
 from __future__ import annotations
 
 import copy
+import io
 from typing import TYPE_CHECKING
 
 from tieout.linter.report.i18n import Words
@@ -103,5 +104,10 @@ def annotate(
             continue
         document.add_comment(runs, text=note(d, words or Words()), author="tieout", initials="TO")
         placed += 1
-    atomic_write(out_path, document.save)  # the previous file (the report itself, in place) stays on failure
+    # saved in memory first: a write that fails then cannot leave python-docx's zip writer open on a closed
+    # file (it would print a traceback when collected); the previous file (the report itself, in place)
+    # stays on failure
+    copy_ = io.BytesIO()
+    document.save(copy_)
+    atomic_write(out_path, lambda fh: fh.write(copy_.getbuffer()))
     return placed
