@@ -411,3 +411,30 @@ def test_the_grammar_cache_is_private_and_checked(tmp_path, monkeypatch):
 def test_the_grammar_cache_is_not_in_the_shared_temporary_folder():
     path = grammar_cache.path_for("start: x")
     assert path is None or not str(path).startswith(("/tmp", "/var/tmp"))
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_a_worker_found_dead_when_handed_a_file(good, fresh):
+    """Killed while idle (between files): a new worker takes the file. A new worker found dead already costs
+    the file a line instead, so that a system killing every worker cannot keep the run going round."""
+    from collections import deque
+
+    from tieout.linter.run import batch
+
+    options = batch.Options()
+    dead = batch._Worker(options)
+    dead.sent = 0 if fresh else 1
+    os.kill(dead.proc.pid, signal.SIGKILL)
+    dead.proc.join()
+    workers, done = [dead], {}
+    batch._hand_out(workers, [str(good)], deque([0]), 10, options, done)
+    try:
+        assert workers[0] is not dead and workers[0].proc.is_alive()
+        if fresh:
+            assert "the process checking it died (killed by SIGKILL" in (done[0][0].error or "")
+        else:
+            assert workers[0].busy == 0 and not done
+            batch._collect(workers, [str(good)], options, done)
+            assert done[0][0].error is None and [d.code for d in done[0][0].diagnostics] == ["TO102"]
+    finally:
+        workers[0].stop()
