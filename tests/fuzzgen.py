@@ -68,7 +68,7 @@ def hostile_figure(rng: random.Random) -> str:
 def size(rng: random.Random, low: int, high: int) -> int:
     """A count between `low` and `high`, log-uniform, with the largest sizes drawn now and then in full: most
     documents stay small (a run of 100,000 documents is hours, not days) and every run has its giants."""
-    if rng.random() < 0.05:
+    if rng.random() < 0.01:
         return rng.randint(high // 2, high)
     return int(low * (high / low) ** (rng.random() * 0.5))
 
