@@ -90,6 +90,8 @@ class Draft:
     parse_errors: int = 0
     # per sentence, the offsets of its brackets and the depth after each (passes/breakdowns.py)
     brackets: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # per sentence, the spans of its `加` and `减` words (passes/breakdowns.py `_chain`)
+    signs: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts

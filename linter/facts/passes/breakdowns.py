@@ -34,6 +34,9 @@ JOINED = re.compile(r"(.{2,})(?:及|和|与|加)(.{2,})")
 INCLUDED = re.compile(f"^(?:{_alt('included')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
+# figures looked at before a total for its run, skipped ones (notes in brackets, parts of other lists)
+# included: a sentence of thousands of listed figures would otherwise be walked back whole for each total
+MAX_LOOK = 8 * MAX_RUN
 
 
 def defined_totals(draft: Draft) -> Iterator[Completed]:
@@ -238,24 +241,43 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     `加`, or the passage's first of its side) and those added after `加`, and those subtracted after `减`."""
     total = mentions[i]
     begin = draft.doc.sentences[total.sentence].start
-    text = draft.doc.text[begin : total.start]
-    added = ADD.search(text)
+    adds, subtracts = _signs(draft, total.sentence)
+    # the first `加` before the total, and the first `减` after it (found once per sentence: searched again
+    # for each total, a sentence of thousands of totals took time quadratic in its length)
+    added = next((a for a in adds if a[1] <= total.start), None)
     if added is None:
         return None
-    cut = SUBTRACT.search(text, added.end())
-    own = [m for m in mentions[:i] if m.sentence == total.sentence and _counts(draft, m, unit)]
+    cut = next((c for c in subtracts if c[0] >= added[1] and c[1] <= total.start), None)
+    text = draft.doc.text[begin : added[0]]
+    # the chain's figures stand among the last figures before the total
+    window = mentions[max(0, i - MAX_LOOK) : i]
+    own = [m for m in window if m.sentence == total.sentence and _counts(draft, m, unit)]
     side = _side(total.label)
-    base = [m for m in own if m.start < begin + added.start()][-1:]
+    base = [m for m in own if m.start < added[0]][-1:]
     if not base:
-        named, _ = draft.labeller.identify(text[: added.start()].strip("，、；：,;: "))
+        named, _ = draft.labeller.identify(text.strip("，、；：,;: "))
         base = _opening(draft, mentions, i, unit, side, named)
-    plus = [m for m in own if begin + added.end() <= m.start and (cut is None or m.start < begin + cut.start())]
-    minus = [m for m in own if cut is not None and m.start >= begin + cut.end()]
+    plus = [m for m in own if added[1] <= m.start and (cut is None or m.start < cut[0])]
+    minus = [m for m in own if cut is not None and m.start >= cut[1]]
     if not base or not plus:
         return None
     if side is not None and _side(base[0].label) != side:
         return None  # the chain starts from the side's own figure (收入 for 收入总计), or it is not read
     return [base[0], *plus], minus
+
+
+def _signs(draft: Draft, sentence: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans (in the text) of the sentence's `加` and `减` words, in order."""
+    found = draft.signs.get(sentence)
+    if found is None:
+        span = draft.doc.sentences[sentence]
+        text = draft.doc.text[span.start : span.end]
+        found = (
+            [(span.start + m.start(), span.start + m.end()) for m in ADD.finditer(text)],
+            [(span.start + m.start(), span.start + m.end()) for m in SUBTRACT.finditer(text)],
+        )
+        draft.signs[sentence] = found
+    return found
 
 
 def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, named: str) -> list[Mention]:
@@ -297,7 +319,7 @@ def _run_before(
     # (`上年结转 8 万元；本年下达 92 万元。此次评价资金总额为 100 万元`)
     # (mentions come sentence by sentence: the one before tells whether any before is in the total's sentence)
     alone = i == 0 or mentions[i - 1].sentence != total.sentence
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, max(i - 1 - MAX_LOOK, -1), -1):
         prev = mentions[j]
         if prev.sentence != total.sentence and not (alone and prev.sentence == total.sentence - 1):
             break
