@@ -1,0 +1,61 @@
+"""Issue 15: time and memory linear in the input. Doubling an input may at most about double the CPU time and
+the peak memory (≤ 2.5×, the slack for measuring a fraction of a second on a shared machine).
+
+Each input is measured at n and 2n units for CPU time (the best of two runs) and at n/2 and n for memory (the
+peak of Python's allocations, tracemalloc, during one run). Whole reports are not measured here: repeated
+reports still meet look-ups quadratic in the figures of one item (issue 14, linear time, removes them)."""
+
+from __future__ import annotations
+
+import gc
+import time
+import tracemalloc
+
+import pytest
+
+from .conftest import lint_text
+from .fuzzgen import LIST_ITEM
+
+LIMIT = 2.5
+
+
+def _cpu(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        gc.collect()
+        start = time.process_time()
+        lint_text(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _peak(text: str) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        lint_text(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+HOSTILE = {  # unit, n, whether memory is measured too
+    # the issue's 280 KB sentence: every finding kept its own copy of it (4.8 GB)
+    "one sentence of 3.人员经费": ("3.人员经费", 1000, True),
+    # past the figures a sentence is parsed for (2,000) on both sides, where it is read for its figures only
+    # (too large to measure its memory with tracemalloc in a few seconds)
+    "a list of thousands of figures in one sentence": (LIST_ITEM, 700, False),
+    "a chain of 其中": ("其中1人次，", 500, True),
+    "figures of 40 digits under one total": (f"项目 {'9' * 40} 万元、", 300, True),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_inputs_scale_linearly(name: str) -> None:
+    unit, n, memory = HOSTILE[name]
+    small, large = unit * n + "。", unit * (2 * n) + "。"
+    lint_text(small)  # caches filled (grammar, vocabularies) before anything is measured
+    assert _cpu(large) <= LIMIT * _cpu(small)
+    if memory:
+        half = unit * (n // 2) + "。"  # memory at half the size: tracemalloc slows every allocation
+        assert _peak(small) <= LIMIT * _peak(half)
