@@ -150,7 +150,7 @@ def test_a_file_over_its_memory_budget_is_reported_and_the_batch_goes_on(tmp_pat
     proc = tieout("-j", "1", "--format", "json", str(big), str(good))
     assert proc.returncode == 2
     assert [f["path"] for f in json.loads(proc.stdout)["files"]] == [str(good)]
-    assert errors(proc.stderr) == [f"tieout: {big}: not checked: needed more than 8 MB of memory (max-file-memory)"]
+    assert errors(proc.stderr) == [f"tieout: {big}: not checked: needed more than 8 MB of memory (max-file-memory-mb)"]
 
 
 # --- folders --------------------------------------------------------------------------------------------

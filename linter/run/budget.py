@@ -49,7 +49,7 @@ def budget(seconds: float, megabytes: float) -> Iterator[None]:
         if time.process_time() - start > seconds:
             raise OverBudget(f"took more than {seconds:g} s of CPU time (max-file-seconds)")
         if base and resident() - base > megabytes * MB:
-            raise OverBudget(f"needed more than {megabytes:g} MB of memory (max-file-memory)")
+            raise OverBudget(f"needed more than {megabytes:g} MB of memory (max-file-memory-mb)")
 
     previous = signal.signal(signal.SIGPROF, tick)
     signal.setitimer(signal.ITIMER_PROF, TICK, TICK)

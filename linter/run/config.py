@@ -37,7 +37,7 @@ class Config(BaseModel):
     # it may take; a file past one is reported as too large or too slow and the others are checked
     max_file_size_mb: float = Field(default=32, gt=0, allow_inf_nan=False)
     max_file_seconds: float = Field(default=60, gt=0, allow_inf_nan=False)
-    max_file_memory_mb: float = Field(default=768, gt=0, allow_inf_nan=False)
+    max_file_memory_mb: float = Field(default=512, gt=0, allow_inf_nan=False)
     cross_document: bool = False  # compare reports of one entity and year (also --cross-document)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     # files not checked, as ruff's `exclude` (glob patterns; linter/run/discovery.py): `exclude` replaces the

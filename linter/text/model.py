@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
@@ -70,7 +71,7 @@ class Document:
     path: str
     original: str
     text: str
-    origin: list[int]
+    origin: Sequence[int]  # each character's offset in `original` (an array of machine integers)
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     # spans of the normalised text that are structure (heading and list numbers), never amounts
