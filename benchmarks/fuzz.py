@@ -44,7 +44,9 @@ def main() -> int:
         for message in internal_errors(text if decoded is None else decoded):
             key = re.sub(r"\d+", "N", message)[:160]
             failures[key] += 1
-            example.setdefault(key, text[:300])
+            if key not in example:  # said at once: a run stopped early still shows what it found
+                example[key] = text[:300]
+                print(f"document {i}: {message}", flush=True)
         if (i + 1) % args.every == 0:
             cpu = time.process_time() - start
             print(f"{i + 1} documents, {cpu:.0f} s CPU, {sum(failures.values())} internal errors", flush=True)
