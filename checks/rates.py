@@ -207,6 +207,8 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     if not found or len({q.base_value for _, q in found}) != 1:
         return None
     m, den = found[0]
+    if ctx.value(den) == 0:  # a budget of 0: no rate can be computed against it
+        return None
     certain = own.identity.complete() and m.identity.complete()
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
 

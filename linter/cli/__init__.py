@@ -2,15 +2,22 @@
 (`check`, `facts`, `rules`); they translate arguments into calls to the layers below and print.
 
 The command modules import the pipeline only inside their handlers, so that `tieout --version`, `tieout
-rules` and a mistyped option answer without loading the parser (lark) or the engine."""
+rules` and a mistyped option answer without loading the parser (lark) or the engine.
+
+Whatever happens, the command ends with one line on stderr and its exit code, never a traceback: an output
+that cannot be written (stdout closed or full) is exit 2, a closed pipe (`| head`) a quiet exit, Ctrl-C and
+SIGTERM 130 and 143 (linter/run/interrupt.py)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import Any, TextIO, cast
 
 from tieout.linter.cli import check, facts, rules
 from tieout.linter.cli.usage import Parser, Version, subcommand
+from tieout.linter.run.interrupt import Interrupted, install
 from tieout.linter.run.outcome import ExitCode
 
 
@@ -25,7 +32,67 @@ def build_parser() -> Parser:
     return ap
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (closed, full, an I/O error)."""
+
+
+class ReaderGone(Exception):
+    """The reader of standard output has closed it (`tieout check … | head`)."""
+
+
+class _Output:
+    """Standard output, with its write errors told apart from every other OSError (a broken pipe to a worker
+    process is no closed stdout)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise ReaderGone from None
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise ReaderGone from None
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if stderr can still be written."""
+    try:
+        print(f"tieout: {line}", file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _where(exc: BaseException) -> str:
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    return f"at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "at an unknown place"
+
+
+def _discard_output() -> None:
+    """Nothing more reaches stdout, not even the interpreter's last flush (which would print a traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ is not None else 1)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    install()
     parser = build_parser()
     try:
         args, extras = parser.parse_known_args(argv)
@@ -33,13 +100,35 @@ def main(argv: list[str] | None = None) -> int:
             (subcommand(parser, args.command) or parser).unknown(extras)
     except SystemExit as exc:  # usage errors exit 2, --help and --version 0
         return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
+    except Interrupted as exc:
+        return 128 + exc.signum
     if args.command is None:
         parser.print_help()
         return ExitCode.USAGE
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        _say("cannot write the output: standard output is closed")
+        return ExitCode.USAGE
+    real = sys.stdout
+    sys.stdout = cast(TextIO, _Output(real))
     try:
         code: int = args.handler(args)
-    except BrokenPipeError:  # `tieout check … | head`
+        sys.stdout.flush()
+    except ReaderGone:  # `tieout check … | head`: the reader has what it wanted
+        _discard_output()
         return ExitCode.OK
+    except OutputError as exc:
+        _discard_output()
+        _say(f"cannot write the output: {exc}")
+        return ExitCode.USAGE
+    except Interrupted as exc:  # outside a run's files (starting, finishing): nothing half-written to report
+        _say(f"interrupted ({exc})")
+        return 128 + exc.signum
+    except Exception as exc:  # a defect of ours outside any one file: one line that says where, exit 2
+        _discard_output()
+        _say(f"internal error: {type(exc).__name__}: {exc} ({_where(exc)}); please report this")
+        return ExitCode.USAGE
+    finally:
+        sys.stdout = real
     return code
 
 

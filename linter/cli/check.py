@@ -5,6 +5,7 @@ The pipeline is imported inside `cmd_check` only: building the parser must stay 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -26,6 +27,17 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _megabytes(value: str) -> float:
+    """A size in MB: a positive, finite number (`nan`, `inf`, `0` are refused by argparse, exit 2)."""
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of MB: {value!r}") from None
+    if not math.isfinite(mb) or mb <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of MB: {value!r}")
+    return mb
+
+
 def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser("check", help="check report files and folders")
     check.set_defaults(handler=cmd_check)
@@ -42,7 +54,7 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no source or summary")
     check.add_argument("--stdin-filename", help="the path to report for input read from -")
     check.add_argument("--config", help="configuration file (default: nearest tieout.yaml/.tieout.yaml/pyproject.toml)")
-    check.add_argument("--max-file-size", type=float, help="largest file to read, in MB")
+    check.add_argument("--max-file-size", type=_megabytes, help="largest file to read, in MB")
     check.add_argument("--jobs", "-j", type=int, help="worker processes (default: the number of cores)")
     check.add_argument(
         "--cross-document",
@@ -56,6 +68,9 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--annotate",
         metavar="OUT.docx",
         help="with one .docx report: write a copy with each finding as a Word comment on its figure",
+    )
+    check.add_argument(
+        "--annotate-in-place", action="store_true", help="let --annotate replace the report itself with its copy"
     )
     check.add_argument(
         "--exclude", type=_csv, metavar="GLOBS", help="files and folders not to check (replaces the defaults)"
@@ -107,6 +122,7 @@ def request(args: argparse.Namespace) -> CheckRequest:
         baseline=args.baseline,
         write_baseline=args.write_baseline,
         annotate=args.annotate,
+        annotate_in_place=args.annotate_in_place,
         exit_zero=args.exit_zero,
         jobs=args.jobs,
         progress=not args.no_progress,
@@ -135,14 +151,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"tieout: no reports to check: {len(session.excluded)} excluded (see --show-settings)", file=sys.stderr)
         return ExitCode.OK
     reporter = _reporter(args)
-    outcome = session.run(reporter, _annotator(args.annotate, _language(args)) if args.annotate else None)
-    for err in outcome.errors:
-        print(f"tieout: {err}", file=sys.stderr)
+    failed: list[str] = []  # a copy that could not be written
+    outcome = session.run(reporter, _annotator(args.annotate, _language(args), failed) if args.annotate else None)
+    outcome.errors.extend(failed)
     if outcome.baseline_written is not None:
         n = outcome.baseline_written
         print(f"tieout: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
     elif reporter is not None:
-        reporter.finish()
+        reporter.finish()  # also when interrupted: the files reported so far, in a well-formed output
+    for line in [*outcome.notes, *outcome.errors]:
+        print(f"tieout: {line}", file=sys.stderr)
     return outcome.exit_code
 
 
@@ -170,17 +188,22 @@ def _reporter(args: argparse.Namespace) -> Reporter | None:
     )
 
 
-def _annotator(out_path: str, lang: str) -> Callable[[FileResult], None]:
-    """--annotate: after its result is reported, the one .docx report is copied with the findings as comments."""
+def _annotator(out_path: str, lang: str, failed: list[str]) -> Callable[[FileResult], None]:
+    """--annotate: after its result is reported, the one .docx report is copied with the findings as comments
+    (written whole or not at all: a failure leaves `out_path` as it was and is one line in `failed`)."""
 
     def annotate_copy(result: FileResult) -> None:
         from tieout.linter.report.annotate import annotate
         from tieout.linter.report.i18n import Words
         from tieout.linter.run.plugins import plugins
-        from tieout.linter.text.reading import read_path
+        from tieout.linter.text.reading import InputError, read_path
 
         words = Words(lang, {r.code: r.severity for r in plugins().rules})
-        n = annotate(result.path, out_path, read_path(result.path).rendering, result.diagnostics, words)
+        try:
+            n = annotate(result.path, out_path, read_path(result.path).rendering, result.diagnostics, words)
+        except (OSError, InputError) as exc:
+            failed.append(f"{out_path}: cannot write the annotated copy ({getattr(exc, 'strerror', None) or exc})")
+            return
         print(f"tieout: wrote {out_path} with {n} comment{'s' if n != 1 else ''}", file=sys.stderr)
 
     return annotate_copy

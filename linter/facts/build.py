@@ -55,6 +55,28 @@ COUNTED = re.compile(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
 ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
 
 
+# Bounds on what one sentence is parsed for: parsing a list is quadratic in its length (2,000 figures take
+# about a second), and lists nest by recursion. Real text stays below both (the most figures in one sentence
+# of the shared corpus are 957, a table run together in a budget report's text); past them a sentence is
+# debris, read for its figures only.
+MAX_SENTENCE_FIGURES = 2000
+MAX_NESTING = 32
+
+
+def _nesting(items: list) -> int:
+    """How deep the lists of a parsed sentence nest (without recursion: the depth is what is bounded)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(item, 1) for item in items if isinstance(item, _Breakdown)]
+    while stack:
+        b, depth = stack.pop()
+        assert isinstance(b, _Breakdown)
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        stack.extend((p, depth + 1) for p in (*b.parts, *b.noted) if isinstance(p, _Breakdown))
+    return deepest
+
+
 @dataclass(slots=True)
 class Draft:
     """The facts under construction and what the sentence pass knows that the linking passes need."""
@@ -68,6 +90,10 @@ class Draft:
     totals: set[int] = field(default_factory=set)  # ids of mentions that are a breakdown's total
     noted: set[int] = field(default_factory=set)  # ids of mentions in brackets after a part: that part's
     parse_errors: int = 0
+    # per sentence, the offsets of its brackets and the depth after each (passes/breakdowns.py)
+    brackets: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # per sentence, the spans of its `加` and `减` words (passes/breakdowns.py `_chain`)
+    signs: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts
@@ -98,11 +124,16 @@ class SentencePass:
 
     def _sentence(self, si: int, start: int, end: int, qs: list[Quantity]) -> None:
         toks = tokenize(self.doc.text, start, end, qs)
-        try:
-            items = parse_sentence([t.lark() for t in toks], qs)
-        except LarkError:
-            # the grammar is total by construction; should a sentence still fail, it yields mentions only
-            self.d.parse_errors += 1
+        items: list | None = None
+        if len(qs) <= MAX_SENTENCE_FIGURES:
+            try:
+                items = parse_sentence([t.lark() for t in toks], qs)
+            except LarkError:
+                # the grammar is total by construction; should a sentence still fail, it yields mentions only
+                self.d.parse_errors += 1
+        if items is None or _nesting(items) > MAX_NESTING:
+            # too long or too deeply nested to be prose a reader follows (debris, a table run into one line):
+            # its figures are mentions, and no relation is read from it
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
         mentions: list[Mention] = []
         self.d.by_sentence[si] = mentions

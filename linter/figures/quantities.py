@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+from tieout.linter.figures.exact import MAX_DIGITS
 from tieout.linter.text.model import Document
 
 Kind = Literal["amount", "percent", "pp", "count", "bare"]
@@ -350,6 +351,8 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
     start, num_end = m.span()
     intpart, frac = m.group("int"), m.group("frac") or ""
     digits = intpart.replace(",", "")
+    if len(digits) + max(0, len(frac) - 1) > MAX_DIGITS:
+        return None  # an identifier or debris, no amount (and beyond the exact arithmetic of linter/figures/exact.py)
     year_like = len(digits) == 4 and digits.startswith(("19", "20")) and not frac
     value = Decimal(digits + frac) * (-1 if m.group("neg") else 1)
     u = unit_re.match(text, num_end)

@@ -4,7 +4,9 @@ intermediate items (entries, breakdowns, rates, changes …) that linter/facts/b
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
@@ -40,12 +42,38 @@ def parser() -> Lark:
         grammar = resources.files("tieout.grammar").joinpath("sentence.lark").read_text(encoding="utf-8")
         _TRANSFORMER = SentenceTransformer([])
         options = dict(parser="lalr", lexer=_TokenStream, propagate_positions=False, transformer=_TRANSFORMER)
-        try:
-            # the LALR tables cached on disk halve a cold start (keyed by the grammar's hash)
-            _PARSER = Lark(grammar, cache=True, **options)
-        except Exception:  # an unwritable temp dir or an incompatible cache: build the tables in memory
-            _PARSER = Lark(grammar, **options)
+        _PARSER = _cached_parser(grammar, options)
     return _PARSER
+
+
+def _cached_parser(grammar: str, options: dict) -> Lark:
+    """The LALR tables cached on disk halve a cold start. Lark's own default cache is a pickle under a
+    predictable name in the shared temporary folder, which anyone could plant for the next user to load;
+    this cache lives in the user's own cache folder (`grammar_cache.folder`), written whole by a rename, and
+    is loaded only from a folder and a file that no one else can write."""
+    from tieout.linter.parse import grammar_cache
+
+    path = grammar_cache.path_for(grammar)
+    if path is None:  # no private folder to be had: build the tables in memory
+        return Lark(grammar, **options)
+    if grammar_cache.trusted(path):
+        try:
+            return Lark(grammar, cache=str(path), **options)  # Lark checks the grammar's hash in the file
+        except Exception:  # an unreadable or incompatible file: built anew below
+            pass
+    # built into a temporary file of the same folder (Lark writes its cache as it builds) and renamed, so
+    # that a parallel run never reads a half-written file
+    fd, tmp = tempfile.mkstemp(prefix=".sentence-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        parser = Lark(grammar, cache=tmp, **options)
+        os.replace(tmp, path)
+    except Exception:  # the folder filled up or went away meanwhile: no cache this time
+        parser = Lark(grammar, **options)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return parser
 
 
 def parse_sentence(tokens: list[Token], quantities: list[Quantity]) -> list:

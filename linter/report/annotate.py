@@ -8,10 +8,12 @@ copied), and the comment is attached to exactly those runs.
 from __future__ import annotations
 
 import copy
+import io
 from typing import TYPE_CHECKING
 
 from tieout.linter.report.i18n import Words
 from tieout.linter.rules.diagnostics import Diagnostic
+from tieout.linter.run.files import atomic_write
 from tieout.linter.text.render import Rendering
 
 if TYPE_CHECKING:  # python-docx is imported only when a copy is annotated
@@ -102,5 +104,10 @@ def annotate(
             continue
         document.add_comment(runs, text=note(d, words or Words()), author="tieout", initials="TO")
         placed += 1
-    document.save(out_path)
+    # saved in memory first: a write that fails then cannot leave python-docx's zip writer open on a closed
+    # file (it would print a traceback when collected); the previous file (the report itself, in place)
+    # stays on failure
+    copy_ = io.BytesIO()
+    document.save(copy_)
+    atomic_write(out_path, lambda fh: fh.write(copy_.getbuffer()))
     return placed

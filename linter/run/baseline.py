@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from tieout.linter.rules.diagnostics import Diagnostic
+from tieout.linter.run.files import atomic_write
 
 VERSION = 1
 Key = tuple[str, str, str]  # rule code, path relative to the working folder, normalised sentence
@@ -30,17 +31,31 @@ def key(d: Diagnostic) -> Key:
 def write(path: str, diagnostics: list[Diagnostic]) -> int:
     counts = Counter(key(d) for d in diagnostics)
     findings = [{"rule": r, "path": p, "sentence": s, "count": n} for (r, p, s), n in sorted(counts.items())]
-    Path(path).write_text(
-        json.dumps({"version": VERSION, "findings": findings}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    data = json.dumps({"version": VERSION, "findings": findings}, ensure_ascii=False, indent=1) + "\n"
+    atomic_write(path, lambda fh: fh.write(data.encode("utf-8")))  # the previous baseline stays on failure
     return len(diagnostics)
 
 
 def load(path: str) -> Counter[Key]:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or data.get("version") != VERSION:
-        raise ValueError(f"{path}: not a tieout baseline (version {VERSION})")
-    return Counter({(f["rule"], f["path"], f["sentence"]): int(f.get("count", 1)) for f in data["findings"]})
+    """The baseline's findings; ValueError (one line) when the file is no baseline of this version."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("not a tieout baseline (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not a tieout baseline (invalid JSON: {exc.msg} at line {exc.lineno})") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+        raise ValueError(f"not a tieout baseline (version {VERSION})")
+    known: Counter[Key] = Counter()
+    for n, f in enumerate(data["findings"], start=1):
+        try:
+            count = f.get("count", 1)
+            if not all(isinstance(f[k], str) for k in ("rule", "path", "sentence")) or type(count) is not int:
+                raise TypeError
+        except (KeyError, TypeError, AttributeError):
+            raise ValueError(f"not a tieout baseline (finding {n}: needs rule, path, sentence and a count)") from None
+        known[f["rule"], f["path"], f["sentence"]] += count
+    return known
 
 
 def subtract(diagnostics: list[Diagnostic], known: Counter[Key]) -> list[Diagnostic]:

@@ -1,20 +1,26 @@
 """Many files at once: in parallel worker processes, results in the order the files were given.
 
 At most a few files per worker are in flight, so memory is bounded by the largest files being worked
-on, not by the batch. Each worker finds the configuration of its file (nearest config file upward)."""
+on, not by the batch. Each worker finds the configuration of its file (nearest config file upward), and
+checks it within the file's budgets of time and memory (linter/run/budget.py)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Generator
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 
+from tieout.linter.run.budget import OverBudget, budget
 from tieout.linter.run.codes import check_config, known_rules
 from tieout.linter.run.config import Config, ConfigError, discover, load
 from tieout.linter.run.engine import lint_path
+from tieout.linter.run.interrupt import in_worker
 from tieout.linter.run.results import FileResult
 
 
@@ -45,7 +51,12 @@ def check_one(path: str, options: Options) -> tuple[FileResult, str]:
     except ConfigError as exc:
         return FileResult(path=path, error=str(exc)), ""
     try:
-        return lint_path(path, config, options.stdin_filename, options.summarise)
+        with budget(config.max_file_seconds, config.max_file_memory_mb):
+            return lint_path(path, config, options.stdin_filename, options.summarise)
+    except OverBudget as exc:
+        return FileResult(path=path, error=f"{path}: not checked: {exc}"), ""
+    except MemoryError:
+        return FileResult(path=path, error=f"{path}: not checked: out of memory"), ""
     except Exception as exc:  # whatever happens to one file, the batch goes on
         return FileResult(path=path, error=f"{path}: could not be checked ({type(exc).__name__}: {exc})"), ""
 
@@ -54,24 +65,140 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run(paths: list[str], options: Options, jobs: int) -> Iterator[tuple[FileResult, str]]:
-    """(result, text) per path, in the order given."""
+def _start_worker() -> None:
+    """Signals are the parent's to handle (linter/run/interrupt.py); on Linux a worker is also killed when
+    its parent dies, even by SIGKILL, so that none is left behind holding the caller's pipe."""
+    in_worker()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent's own clean-up stops the workers
+        pass
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _serve(conn: Connection, options: Options) -> None:
+    """A worker: check the paths it is sent, one at a time, and send each result back."""
+    _start_worker()
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        conn.send(check_one(path, options))
+
+
+class _Worker:
+    """One worker process and its pipe; `busy` is the index of the file it is checking.
+
+    Workers are plain processes with a pipe each rather than a `ProcessPoolExecutor`: the parent waits on
+    the pipes and on the processes themselves in its own thread, so that a worker that dies (killed by the
+    system for memory) is known at once, with the one file it held, and stopping the workers at any moment
+    (a signal) can never leave the parent waiting for the rest of a message a killed worker was sending."""
+
+    def __init__(self, options: Options) -> None:
+        ctx = multiprocessing.get_context()
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child, options), daemon=True)
+        self.proc.start()
+        child.close()  # the worker holds the only other end: its death is the end of the pipe
+        self.busy: int | None = None
+        self.sent = 0  # files handed to it
+
+    def stop(self) -> None:
+        if self.proc.is_alive():
+            self.proc.terminate()
+        self.proc.join(timeout=5)
+        self.conn.close()
+
+
+def _died(path: str, exitcode: int | None) -> tuple[FileResult, str]:
+    how = f"killed by {signal.Signals(-exitcode).name}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
+    why = ", out of memory?" if exitcode == -signal.SIGKILL else ""
+    return FileResult(path=path, error=f"{path}: not checked: the process checking it died ({how}{why})"), ""
+
+
+def run(paths: list[str], options: Options, jobs: int) -> Generator[tuple[FileResult, str], None, None]:
+    """(result, text) per path, in the order given. At most `4 × jobs` files are in flight or waiting for
+    their turn. The workers are stopped however the run ends (all files done, the caller stopped early, a
+    signal); a worker that dies costs its one file a line, and a new one takes its place."""
     if jobs <= 1 or len(paths) < 2:
         for p in paths:
             yield check_one(p, options)
         return
     window = 4 * jobs
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[tuple[str, Future[tuple[FileResult, str]] | None]] = deque()
-        it = iter(paths)
-        for p in it:
-            # stdin belongs to this process, not to a worker
-            pending.append((p, None if p == "-" else pool.submit(check_one, p, options)))
-            if len(pending) >= window:
-                break
-        while pending:
-            p, fut = pending.popleft()
-            yield check_one(p, options) if fut is None else fut.result()
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append((nxt, None if nxt == "-" else pool.submit(check_one, nxt, options)))
+    todo = deque(i for i, p in enumerate(paths) if p != "-")  # stdin belongs to this process, not a worker
+    done: dict[int, tuple[FileResult, str]] = {}
+    workers = [_Worker(options) for _ in range(min(jobs, len(todo)))]
+    nxt = 0  # the next file to yield
+    try:
+        while nxt < len(paths):
+            if paths[nxt] == "-":
+                yield check_one(paths[nxt], options)
+                nxt += 1
+            elif nxt in done:
+                yield done.pop(nxt)
+                nxt += 1
+            else:
+                _hand_out(workers, paths, todo, nxt + window, options, done)
+                _collect(workers, paths, options, done)
+    finally:
+        for w in workers:
+            w.stop()
+
+
+def _hand_out(
+    workers: list[_Worker],
+    paths: list[str],
+    todo: deque[int],
+    limit: int,
+    options: Options,
+    done: dict[int, tuple[FileResult, str]],
+) -> None:
+    """Give each idle worker the next file below `limit`. A worker found dead when it is handed a file (killed
+    while idle) is replaced and the file goes to the new one; a new worker found dead costs the file a line,
+    so that a system that kills every worker cannot keep the run going round."""
+    for k, w in enumerate(workers):
+        while w.busy is None and todo and todo[0] < limit:
+            i = todo.popleft()
+            try:
+                w.conn.send(paths[i])
+            except OSError:  # a broken pipe: the worker is gone
+                fresh = w.sent == 0
+                w.proc.join(timeout=5)
+                code = w.proc.exitcode
+                w.stop()
+                workers[k] = w = _Worker(options)
+                if fresh:
+                    done[i] = _died(paths[i], code)
+                else:
+                    todo.appendleft(i)
+                continue
+            w.busy = i
+            w.sent += 1
+
+
+def _collect(
+    workers: list[_Worker], paths: list[str], options: Options, done: dict[int, tuple[FileResult, str]]
+) -> None:
+    """Wait for a busy worker to finish its file (or die), and keep its result."""
+    busy = [w for w in workers if w.busy is not None]
+    ready = mp_wait([w.conn for w in busy] + [w.proc.sentinel for w in busy])
+    for k, w in enumerate(workers):
+        if w.busy is None or (w.conn not in ready and w.proc.sentinel not in ready):
+            continue
+        i, w.busy = w.busy, None
+        try:
+            done[i] = w.conn.recv()
+            continue
+        except (EOFError, OSError):  # the worker died with the file
+            pass
+        w.proc.join(timeout=5)
+        done[i] = _died(paths[i], w.proc.exitcode)
+        w.stop()
+        workers[k] = _Worker(options)

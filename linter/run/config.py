@@ -33,7 +33,11 @@ class Config(BaseModel):
     rounding_units: Decimal = Field(default=Decimal(1), ge=0, le=10)
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     extra_units: list[str] = Field(default_factory=list)
-    max_file_size_mb: float = 32
+    # bounds on one file: its size (on disk, and inflated: Word XML, PDF streams), its CPU time and the memory
+    # it may take; a file past one is reported as too large or too slow and the others are checked
+    max_file_size_mb: float = Field(default=32, gt=0, allow_inf_nan=False)
+    max_file_seconds: float = Field(default=60, gt=0, allow_inf_nan=False)
+    max_file_memory_mb: float = Field(default=512, gt=0, allow_inf_nan=False)
     cross_document: bool = False  # compare reports of one entity and year (also --cross-document)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     # files not checked, as ruff's `exclude` (glob patterns; linter/run/discovery.py): `exclude` replaces the
@@ -50,7 +54,12 @@ class Config(BaseModel):
         if isinstance(extra, list):  # --extend-exclude adds to the file's patterns
             data["extend_exclude"] = [*self.extend_exclude, *extra]
         data["source"] = self.source
-        return Config(**data)
+        try:
+            return Config(**data)
+        except ValidationError as exc:  # a command-line value out of range
+            err = exc.errors()[0]
+            key = ".".join(str(x) for x in err["loc"]) or "?"
+            raise ConfigError(f"{key.replace('_', '-')}: {err['msg']}") from None
 
     def ignored_for(self, path: str) -> list[str]:
         out: list[str] = []

@@ -146,24 +146,49 @@ def is_report(name: str) -> bool:
 
 
 def walk(root: Path, ex: Excluder, found: Found) -> int:
-    """Add the reports under `root` (sorted, excluded folders not entered); the number added."""
+    """Add the reports under `root` (sorted, excluded folders not entered); the number added.
+
+    Nothing is skipped silently: a folder that cannot be read and a symbolic link that leads nowhere are
+    lines in `found.errors`. Symbolic links to folders are followed, each folder walked once, so a link that
+    loops back (or a second link to a folder already walked) is reported instead of walked again."""
     files: list[str] = []
-    for folder, dirs, names in os.walk(root):
-        here = Path(folder)
-        keep = []
-        for d in dirs:
-            if ex.excluded(here / d, root):
-                found.pruned.append(str(here / d))
-            else:
-                keep.append(d)
-        dirs[:] = keep
-        for name in names:
-            if not is_report(name):
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                if folder != root and folder.is_symlink():
+                    found.errors.append(f"{folder}: symbolic link to a folder already walked (a loop?), skipped")
                 continue
-            if ex.excluded(here / name, root):
-                found.excluded.append(str(here / name))
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            found.errors.append(f"{folder}: cannot read this folder ({exc.strerror}), its reports are not checked")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()  # follows a symbolic link
+                is_file = not is_dir and entry.is_file()
+            except OSError as exc:
+                found.errors.append(f"{path}: cannot follow ({exc.strerror}), skipped")
+                continue
+            if is_dir:
+                if ex.excluded(path, root):
+                    found.pruned.append(str(path))
+                else:
+                    stack.append(path)
+            elif not is_report(entry.name):
+                continue
+            elif not is_file:
+                if entry.is_symlink():
+                    found.errors.append(f"{path}: symbolic link that leads nowhere or loops, skipped")
+            elif ex.excluded(path, root):
+                found.excluded.append(str(path))
             else:
-                files.append(str(here / name))
+                files.append(str(path))
     files.sort()
     found.files.extend(files)
     return len(files)

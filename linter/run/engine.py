@@ -7,8 +7,9 @@ from pathlib import Path
 
 from tieout.linter.facts.build import build_facts
 from tieout.linter.facts.model import Facts
+from tieout.linter.figures.exact import exact
 from tieout.linter.figures.labels import Labeller
-from tieout.linter.rules.base import CheckContext, Settings
+from tieout.linter.rules.base import CheckContext, Rule, Settings
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.codes import known_rules
 from tieout.linter.run.config import Config
@@ -30,8 +31,9 @@ def analyse(source: Source, config: Config, labeller: Labeller | None = None) ->
     labeller = labeller or Labeller({**plugins().synonyms, **config.synonyms})
     untrusted = source.rendering.untrusted_ranges() if source.rendering is not None else []
     doc = normalise(source.text, source.path, untrusted)
-    facts = build_facts(doc, labeller, tuple(config.extra_units))
-    plugins().pm.hook.tieout_extract(document=doc, facts=facts, labeller=labeller)
+    with exact(doc.text):
+        facts = build_facts(doc, labeller, tuple(config.extra_units))
+        plugins().pm.hook.tieout_extract(document=doc, facts=facts, labeller=labeller)
     return doc, facts
 
 
@@ -42,10 +44,35 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
         ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     except Exception as exc:  # a defect of ours on this file: a finding for it, the other files go on
         return FileResult(path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "分析", exc)])
-    result = FileResult(path=source.path, encoding=source.encoding, not_understood=len(facts.unparsed))
     ignore = [*config.ignore, *config.ignored_for(source.path)]
     # rules are independent: one that is not selected is not run
     selected = [r for r in plugins().rules if enabled(r.code, r.name, config.select, ignore, config.extend_select)]
+    with exact(doc.text):  # figures of any size: the context is sized to the longest
+        result = _check(source, config, doc, facts, ctx, selected, summarise_figures)
+    comments = source.rendering.comments if source.rendering is not None else []
+    selection = [(r.code, r.name) for r in selected]
+    result.diagnostics, result.problems = apply_suppressions(
+        doc, result.diagnostics, known_rules(), comments, selection
+    )
+    if source.rendering is not None:
+        for d in result.diagnostics:
+            d.locator = source.rendering.locate(d.line, d.column)
+    result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
+    result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
+    return result
+
+
+def _check(
+    source: Source,
+    config: Config,
+    doc: Document,
+    facts: Facts,
+    ctx: CheckContext,
+    selected: list[type[Rule]],
+    summarise_figures: bool,
+) -> FileResult:
+    """Every selected rule on one file; a rule that fails is a TO900 finding, the others' findings stay."""
+    result = FileResult(path=source.path, encoding=source.encoding, not_understood=len(facts.unparsed))
     for rule_cls in selected:
         severity = config.severity.get(rule_cls.code) or config.severity.get(rule_cls.name)
         try:
@@ -59,16 +86,6 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
     _drop_untrusted(doc, result)
     if summarise_figures:
         result.summary = summarise(source.path, doc, facts)
-    comments = source.rendering.comments if source.rendering is not None else []
-    selection = [(r.code, r.name) for r in selected]
-    result.diagnostics, result.problems = apply_suppressions(
-        doc, result.diagnostics, known_rules(), comments, selection
-    )
-    if source.rendering is not None:
-        for d in result.diagnostics:
-            d.locator = source.rendering.locate(d.line, d.column)
-    result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
-    result.checked.sort(key=lambda c: (c.line, c.column, c.kind))
     return result
 
 
@@ -111,5 +128,7 @@ def lint_path(
     except InputError as exc:
         return FileResult(path=path, error=str(exc)), ""
     if path == "-" and stdin_filename:
-        source = Source(stdin_filename, source.text, source.encoding)
-    return lint_source(source, config, summarise_figures), source.text
+        source = Source(stdin_filename, source.text, source.encoding, notes=source.notes)
+    result = lint_source(source, config, summarise_figures)
+    result.notes = list(source.notes)
+    return result, source.text

@@ -11,7 +11,8 @@ class ExitCode(IntEnum):
 
     OK = 0
     FINDINGS = 1  # a finding at or above the failing severity
-    USAGE = 2  # a bad argument, configuration or baseline, or a file that could not be read
+    USAGE = 2  # a bad argument, configuration or baseline, a file that could not be read or written, an output error
+    INTERRUPTED = 130  # Ctrl-C (SIGINT); SIGTERM ends with 143: 128 + the signal's number, as shells do
 
 
 @dataclass(slots=True)
@@ -19,12 +20,17 @@ class Outcome:
     """The end of a `check` run, for the command line to print (the reporter has had every result)."""
 
     errors: list[str] = field(default_factory=list)  # one line per file or argument that could not be used
+    notes: list[str] = field(default_factory=list)  # lines for stderr that do not fail the run
     failing: bool = False  # some finding is at or above the failing severity
     exit_zero: bool = False  # --exit-zero: findings do not fail the run
     baseline_written: int | None = None  # findings written with --write-baseline
+    reported: int = 0  # files whose result reached the reporter
+    interrupted: int = 0  # the signal that stopped the run, if one did
 
     @property
-    def exit_code(self) -> ExitCode:
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 128 + self.interrupted
         if self.errors:
             return ExitCode.USAGE
         if self.baseline_written is not None or not self.failing or self.exit_zero:

@@ -35,3 +35,4 @@ class PageProgress:
         if self.shown:
             self.stream.write("\r\033[K")
             self.stream.flush()
+            self.shown = False

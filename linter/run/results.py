@@ -21,6 +21,7 @@ class FileResult(BaseModel):
     # sentences with two or more figures that no relation uses: what tieout read but did not understand
     not_understood: int = 0
     error: str | None = None  # an input error: one line for stderr
+    notes: list[str] = Field(default_factory=list, exclude=True)  # lines for stderr that are no error (NUL bytes)
     # mistakes in the file's own directives (a suppression naming no rule): lines for stderr that make the run
     # exit 2 while the file's findings are still reported
     problems: list[str] = Field(default_factory=list)

@@ -9,12 +9,14 @@ because they belong to the layer above (`linter/report/`); a session sees them o
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TextIO
 
+from tieout.linter.figures.exact import exact
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run import baseline as baselines
 from tieout.linter.run.batch import Options, config_for, default_jobs, run
@@ -22,6 +24,8 @@ from tieout.linter.run.codes import known_rules
 from tieout.linter.run.config import Config, ConfigError
 from tieout.linter.run.crossdoc import compare
 from tieout.linter.run.discovery import find
+from tieout.linter.run.files import writable_target
+from tieout.linter.run.interrupt import Interrupted, deferred
 from tieout.linter.run.outcome import Outcome
 from tieout.linter.run.pageprogress import PageProgress
 from tieout.linter.run.progress import Progress
@@ -45,6 +49,7 @@ class CheckRequest:
     baseline: str | None = None  # report only findings not in this baseline
     write_baseline: str | None = None  # write the findings here instead of reporting them
     annotate: str | None = None  # a Word copy with comments is written; the session checks its input
+    annotate_in_place: bool = False  # the copy may replace the report itself
     exit_zero: bool = False
     jobs: int | None = None  # None: one worker per core
     progress: bool = True  # a counter on stderr, when it is a terminal and the batch is long
@@ -62,6 +67,8 @@ class CheckSession:
     def __init__(self, request: CheckRequest, err: TextIO | None = None) -> None:
         self.request = request
         self.err = err if err is not None else sys.stderr
+        if request.write_baseline and (why := writable_target(request.write_baseline)):
+            raise UsageError(f"--write-baseline {why}")
         self.options = Options(
             overrides={k: v for k, v in request.overrides.items() if v is not None},
             config_path=request.config_path,
@@ -81,8 +88,8 @@ class CheckSession:
             self.config: Config = config_for(self.files[0] if self.files else ".", self.options)
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
-        if request.annotate and (len(self.files) != 1 or not self.files[0].lower().endswith(".docx")):
-            raise UsageError("--annotate takes exactly one .docx report")
+        if request.annotate:
+            self._check_annotate(request.annotate, request.annotate_in_place)
         self.cross = bool(self.config.cross_document)
         if self.cross:  # each report's figures are summarised for the comparison
             self.options = replace(self.options, summarise=True)
@@ -93,6 +100,22 @@ class CheckSession:
             except (OSError, ValueError, KeyError) as exc:
                 raise UsageError(f"baseline {request.baseline}: {exc}") from None
         self.threshold = SEVERITY_RANK[self.config.fail_on]
+
+    def _check_annotate(self, target: str, in_place: bool) -> None:
+        """--annotate: one .docx report, a target that can be written and is not the report itself (however
+        spelled: the same file is the same inode) unless --annotate-in-place says so."""
+        if len(self.files) != 1 or not self.files[0].lower().endswith(".docx"):
+            raise UsageError("--annotate takes exactly one .docx report")
+        if why := writable_target(target):
+            raise UsageError(f"--annotate {why}")
+        try:
+            same = os.path.samefile(self.files[0], target)
+        except OSError:  # the target does not exist yet (or the report does not: reported as its error)
+            same = False
+        if same and not in_place:
+            raise UsageError(
+                f"--annotate {target} is the report itself; write the copy elsewhere, or add --annotate-in-place"
+            )
 
     def run(self, reporter: Reporter | None, after: Callable[[FileResult], None] | None = None) -> Outcome:
         """Check every file and give each result, in the order of the files, to `reporter` (None when
@@ -107,36 +130,55 @@ class CheckSession:
             else:
                 reporter.file(result, text)
             outcome.failing |= any(SEVERITY_RANK[d.severity] >= self.threshold for d in result.diagnostics)
+            outcome.reported += 1
             if after is not None:
                 after(result)
 
         progress = Progress.on(self.err, len(self.files), self.request.progress)
         jobs = self.request.jobs if self.request.jobs is not None else default_jobs()
+        results = run(self.files, self.options, jobs)
         # one file is checked in this process: a long PDF shows its pages
         pages = PageProgress.on(self.err, self.files[0], self.request.progress) if len(self.files) == 1 else None
-        with listening(pages):
-            results = list(run(self.files, self.options, jobs)) if pages is not None else None
-        if pages is not None:
-            pages.done()
-        for result, text in results if results is not None else run(self.files, self.options, jobs):
-            progress.step()
-            if result.error:
-                outcome.errors.append(result.error)
-                continue
-            outcome.errors.extend(result.problems)  # e.g. a suppression naming no rule: exit 2, findings stand
-            if self.known is not None:
-                result.diagnostics = baselines.subtract(result.diagnostics, self.known)
+        try:
+            ordered: Iterable[tuple[FileResult, str]] = results
+            if pages is not None:
+                with listening(pages):
+                    ordered = list(results)
+            for result, text in ordered:
+                progress.step()
+                outcome.notes.extend(result.notes)
+                if result.error:
+                    outcome.errors.append(result.error)
+                    continue
+                outcome.errors.extend(result.problems)  # e.g. a suppression naming no rule: exit 2, findings stand
+                if self.known is not None:
+                    result.diagnostics = baselines.subtract(result.diagnostics, self.known)
+                if self.cross:
+                    held.append((result, text if self.request.wants_text else ""))
+                else:
+                    with deferred():  # a signal stops the run after this file's output, never inside it
+                        emit(result, text)
             if self.cross:
-                held.append((result, text if self.request.wants_text else ""))
-            else:
-                emit(result, text)
-        if self.cross:
-            self._compare(held)
-            for result, text in held:
-                emit(result, text)
-        progress.done()
+                with exact():
+                    self._compare(held)
+                for result, text in held:
+                    with deferred():
+                        emit(result, text)
+        except Interrupted as exc:
+            # the files reported so far stay (whole); the rest, the comparison and the baseline are not done
+            outcome.interrupted = exc.signum
+            outcome.errors.append(f"interrupted ({exc}): {outcome.reported} of {len(self.files)} files reported")
+            return outcome
+        finally:
+            results.close()  # stops the workers when the run ends early
+            if pages is not None:
+                pages.done()
+            progress.done()
         if self.request.write_baseline is not None:
-            outcome.baseline_written = baselines.write(self.request.write_baseline, everything)
+            try:
+                outcome.baseline_written = baselines.write(self.request.write_baseline, everything)
+            except OSError as exc:
+                outcome.errors.append(f"{self.request.write_baseline}: cannot write the baseline ({exc.strerror})")
         return outcome
 
     def _compare(self, held: list[tuple[FileResult, str]]) -> None:

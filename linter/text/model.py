@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
@@ -70,7 +71,7 @@ class Document:
     path: str
     original: str
     text: str
-    origin: list[int]
+    origin: Sequence[int]  # each character's offset in `original` (an array of machine integers)
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     # spans of the normalised text that are structure (heading and list numbers), never amounts
@@ -114,7 +115,12 @@ class Document:
             starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
         i = bisect_right(starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
-            return self.text[self.sentences[i].start : self.sentences[i].end]
+            # one string per sentence, shared by all its findings (each keeps it as its baseline key): a long
+            # sentence with many findings costs its length once, not once per finding
+            texts: dict[int, str] = self.__dict__.setdefault("_sentence_texts", {})
+            if i not in texts:
+                texts[i] = self.text[self.sentences[i].start : self.sentences[i].end]
+            return texts[i]
         return ""
 
     def section_at(self, offset: int) -> Section | None:

@@ -14,6 +14,7 @@ Why each rule exists:
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Sequence
 
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted
@@ -81,7 +82,7 @@ class _Line:
         self.number = 0
         self.page_break = False
         self.chars: str = ""
-        self.origins: list[int] | range = []
+        self.origins: Sequence[int] = ()
         self.heading: int | None = None  # heading level when the line starts with a heading mark
         self.md_level: int | None = None
         self.marker: int = 0  # length of the heading mark at the start of chars
@@ -110,6 +111,7 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     lo = _strip_markdown(raw, lo, hi, out)
     segment = raw[lo:hi]
     out.table = segment.startswith("|")
+    origins: Sequence[int]
     line, origins = _converted(segment, base + lo)
     if "," in line or ":" in line or "." in line:
         line = _punctuation(line)
@@ -160,11 +162,11 @@ def _converted(segment: str, start: int) -> tuple[str, list[int] | range]:
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
 
-def _drop_spaces(line: str, origins: list[int] | range) -> tuple[str, list[int]]:
+def _drop_spaces(line: str, origins: Sequence[int]) -> tuple[str, Sequence[int]]:
     """A run of spaces survives as one space only between two ASCII letters/digits, and even then not inside a
     number grouped by spaces (`1 088 216 万元`)."""
     pieces: list[str] = []
-    kept: list[int] = []
+    kept = array("q")  # machine integers: every line's map is held until the document is joined
     last = 0
     for m in SPACES.finditer(line):
         a, b = m.span()
@@ -314,7 +316,7 @@ def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int
     repaired, back = repair(original)
     doc = _normalise(repaired, path)
     if repaired is not original:
-        doc.origin = [back[i] for i in doc.origin]
+        doc.origin = array("q", (back[i] for i in doc.origin))
         doc.original = original
         doc.line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
     doc.untrusted = [_untrusted(doc, a, b, page, reason) for a, b, page, reason in untrusted]
@@ -405,7 +407,9 @@ def _normalise(original: str, path: str) -> Document:
     width = widths[int(len(widths) * 0.8)] if widths else 80
 
     text: list[str] = []  # pieces: whole lines and the breaks between them
-    origin: list[int] = []
+    # each character's offset in the original: machine integers (8 bytes a character, where a list of ints
+    # took 36 and a 50 MB text a gigabyte for this map alone)
+    origin = array("q")
     length = 0
     sections: list[Section] = []
     markers: list[tuple[int, int]] = []

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tieout.linter.text import progress
+from tieout.linter.text.limits import MAX_PAGES, InflateError
 
 Char = dict[str, Any]
 Edge = dict[str, Any]
@@ -325,6 +326,8 @@ def pages(data: bytes) -> Iterator[PageData]:
     doc, plumber = open_pdf(data)
     try:
         count = len(doc) if doc is not None else len(plumber.pages)
+        if count > MAX_PAGES:
+            raise InflateError(f"{count} pages, more than any report has ({MAX_PAGES})")
         for k in range(count):
             progress.step("read", k + 1, count)
             plumber_page = plumber.pages[k] if plumber is not None and k < len(plumber.pages) else None

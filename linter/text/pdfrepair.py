@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from tieout.linter.text.limits import InflateError
 from tieout.linter.text.pdfpages import PageData
 
 OBJECT = re.compile(rb"(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b")
@@ -22,6 +23,8 @@ def read_pages(data: bytes, pages: Callable[[bytes], Iterable[PageData]]) -> lis
     """All pages of the file; when it cannot be opened, of the file with its page tree rebuilt."""
     try:
         return list(pages(data))
+    except InflateError:  # past a limit: no repair makes it smaller
+        raise
     except Exception:
         repaired = rebuild(data)
         if repaired is None:

@@ -6,10 +6,12 @@ that file and goes on with the others.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -25,6 +27,14 @@ class Source:
     text: str
     encoding: str  # the text's encoding, or "docx" / "pdf" for a rendering of such a file
     rendering: Any = None  # documents.Rendering for .docx / .pdf: locators of the rendered lines
+    notes: tuple[str, ...] = ()  # what reading let pass and the user should know (one line each, not errors)
+
+
+def _notes(text: str, path: str) -> tuple[str, ...]:
+    nuls = text.count("\x00")
+    return (
+        (f"{path}: {nuls} NUL byte{'s' if nuls != 1 else ''} ignored (debris of an extraction tool?)",) if nuls else ()
+    )
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -76,64 +86,79 @@ def _looks_like_garbage(text: str) -> bool:
     return bad > len(sample) // 100
 
 
+def _too_large(path: str, size: float, max_bytes: int) -> InputError:
+    return InputError(
+        f"{path}: {size / 1048576:.1f} MB is larger than the limit of {max_bytes / 1048576:g} MB "
+        "(raise it with --max-file-size)"
+    )
+
+
+def _read_at_most(stream: BinaryIO, path: str, max_bytes: int) -> bytes:
+    """The stream's bytes, refused past `max_bytes` without reading more than one byte beyond (stdin and a
+    file that grows are bounded as a file's size on disk is)."""
+    chunks: list[bytes] = []
+    n = 0
+    while n <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - n))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        n += len(chunk)
+    if n > max_bytes:
+        raise InputError(f"{path}: more than the limit of {max_bytes / 1048576:g} MB (raise it with --max-file-size)")
+    return b"".join(chunks)
+
+
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if path == "-":
-        data = sys.stdin.buffer.read()
+        try:
+            data = _read_at_most(sys.stdin.buffer, "<stdin>", max_bytes)
+        except (OSError, AttributeError, ValueError) as exc:  # stdin closed
+            raise InputError(f"<stdin>: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
         text, enc = decode(data, "<stdin>")
-        return Source("-", text, enc)
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory")
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"{path}: {size / 1048576:.1f} MB is larger than the limit of {max_bytes / 1048576:.0f} MB "
-            "(raise it with --max-file-size)"
-        )
-    suffix = p.suffix.lower()
-    if suffix in (".docx", ".pdf"):
-        return _render(path, suffix)
+        return Source("-", text, enc, notes=_notes(text, "<stdin>"))
     try:
-        data = p.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except OSError as exc:  # a symbolic link that loops, a path through a file, no permission
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        # a FIFO would block the run until a writer comes; a device may never end (/dev/zero)
+        raise InputError(f"{path}: not a regular file (a FIFO, socket or device); pipe it to - instead")
+    if st.st_size > max_bytes:
+        raise _too_large(path, st.st_size, max_bytes)
+    suffix = Path(path).suffix.lower()
+    if suffix in (".docx", ".pdf"):
+        return _render(path, suffix, max_bytes)
+    try:
+        with open(path, "rb") as fh:
+            data = _read_at_most(fh, path, max_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     text, enc = decode(data, path)
-    return Source(path, text, enc)
+    return Source(path, text, enc, notes=_notes(text, path))
 
 
-def _render(path: str, suffix: str) -> Source:
+def _render(path: str, suffix: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    from tieout.linter.text import limits
     from tieout.linter.text import render as documents
 
     try:
-        rendering = documents.render_docx(path) if suffix == ".docx" else documents.render_pdf(path)
+        if suffix == ".docx":
+            limits.check_docx(path, max_bytes)
+            rendering = documents.render_docx(path)
+        else:
+            rendering = documents.render_pdf(path, max_bytes)
     except documents.NoTextLayer as exc:
         raise InputError(str(exc)) from None
+    except limits.InflateError as exc:
+        said = str(exc)
+        raise InputError(said if said.startswith(path) else f"{path}: {said}") from None
     except ImportError as exc:
         raise InputError(f"{path}: reading {suffix} files needs {exc.name}: pip install tieout") from None
     except Exception as exc:  # a damaged or mislabelled file: one line, the other files go on
         raise InputError(f"{path}: cannot read as {suffix[1:]} ({type(exc).__name__}: {str(exc)[:120]})") from None
     return Source(path, rendering.text, suffix[1:], rendering)
-
-
-def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files to check (directories walked for reports, sorted) and one error line per unusable argument."""
-    files: list[str] = []
-    errors: list[str] = []
-    for arg in paths:
-        p = Path(arg)
-        if arg != "-" and p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in REPORT_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            if not found:
-                errors.append(f"{arg}: directory holds no reports ({', '.join(REPORT_SUFFIXES)})")
-            files.extend(found)
-        else:
-            files.append(arg)
-    return files, errors

@@ -149,14 +149,16 @@ class NoTextLayer(Exception):
     pass
 
 
-def render_pdf(path: str) -> Rendering:
+def render_pdf(path: str, max_bytes: int = 32 * 1024 * 1024) -> Rendering:
     """Each page's lines (built from baselines) and tables, top to bottom; printed page numbers become the
-    pages' locators instead of text, and each page whose text layer cannot be trusted is listed."""
-    from tieout.linter.text import pdflayout, pdfrepair, progress
+    pages' locators instead of text, and each page whose text layer cannot be trusted is listed. Streams
+    that inflate past the limits of `max_bytes` are refused first (linter/text/limits.py)."""
+    from tieout.linter.text import limits, pdflayout, pdfrepair, progress
     from tieout.linter.text.pdfpages import pages
 
     with open(path, "rb") as fh:
-        data = fh.read()
+        data = fh.read(max_bytes + 1)
+    limits.check_pdf(path, data, max_bytes)
     b = _Builder()
     read = pdfrepair.read_pages(data, pages)
     laid = []

@@ -14,9 +14,11 @@ in the text it was given; `repair` chains them, so the normaliser maps every pos
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
+from collections.abc import Sequence
 
-Repaired = tuple[str, list[int]]
+Repaired = tuple[str, Sequence[int]]
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 SPACE_RUN = re.compile(r" +")
@@ -27,23 +29,24 @@ LETTER_SPACED_MIN = 8  # … and it has at least this many such characters
 
 def repair(text: str) -> Repaired:
     """All repairs in turn, with the map from the repaired text to `text`."""
-    origin: list[int] | None = None
+    origin: Sequence[int] | None = None
     for step in (drop_nul, private_use_points, collapse_letter_spacing):
         new, back = step(text)
         if back is not None:
-            origin = back if origin is None else [origin[i] for i in back]
+            origin = back if origin is None else array("q", (origin[i] for i in back))
             text = new
-    return text, origin if origin is not None else list(range(len(text)))
+    # nothing repaired: the identity (a range, not a list of a 50 MB text's every offset)
+    return text, origin if origin is not None else range(len(text))
 
 
-def drop_nul(text: str) -> tuple[str, list[int] | None]:
+def drop_nul(text: str) -> tuple[str, Sequence[int] | None]:
     if "\x00" not in text:
         return text, None
-    keep = [i for i, ch in enumerate(text) if ch != "\x00"]
+    keep = array("q", (i for i, ch in enumerate(text) if ch != "\x00"))
     return "".join(text[i] for i in keep), keep
 
 
-def private_use_points(text: str) -> tuple[str, list[int] | None]:
+def private_use_points(text: str) -> tuple[str, Sequence[int] | None]:
     """Private-use characters that always follow a digit become `.` (one character for one: no map needed)."""
     if not PRIVATE_USE.search(text):
         return text, None
@@ -55,7 +58,7 @@ def private_use_points(text: str) -> tuple[str, list[int] | None]:
     points = {ch for ch, n in after_digit.items() if n >= 2 and not elsewhere[ch]}
     if not points:
         return text, None
-    return text.translate({ord(ch): "." for ch in points}), list(range(len(text)))
+    return text.translate({ord(ch): "." for ch in points}), range(len(text))
 
 
 def _letter_spaced(line: str) -> bool:
@@ -64,12 +67,12 @@ def _letter_spaced(line: str) -> bool:
     return singles >= LETTER_SPACED_MIN and singles >= LETTER_SPACED_SHARE * len(tokens)
 
 
-def collapse_letter_spacing(text: str) -> tuple[str, list[int] | None]:
+def collapse_letter_spacing(text: str) -> tuple[str, Sequence[int] | None]:
     lines = text.split("\n")
     if not any(_letter_spaced(ln) for ln in lines):
         return text, None
     out: list[str] = []
-    origin: list[int] = []
+    origin = array("q")
     base = 0
     for ln in lines:
         kept = _collapse_line(ln) if _letter_spaced(ln) else range(len(ln))

@@ -7,6 +7,7 @@ All of them are inferred (`certain=False`): a finding on one is a warning, never
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -34,6 +35,9 @@ JOINED = re.compile(r"(.{2,})(?:及|和|与|加)(.{2,})")
 INCLUDED = re.compile(f"^(?:{_alt('included')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
+# figures looked at before a total for its run, skipped ones (notes in brackets, parts of other lists)
+# included: a sentence of thousands of listed figures would otherwise be walked back whole for each total
+MAX_LOOK = 8 * MAX_RUN
 
 
 def defined_totals(draft: Draft) -> Iterator[Completed]:
@@ -335,26 +339,21 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     `加`, or the passage's first of its side) and those added after `加`, and those subtracted after `减`."""
     total = mentions[i]
     begin = draft.doc.sentences[total.sentence].start
-    text = draft.doc.text[begin : total.start]
-    added = ADD.search(text)
+    adds, subtracts = _signs(draft, total.sentence)
+    # the first `加` before the total, and the first `减` after it (found once per sentence: searched again
+    # for each total, a sentence of thousands of totals took time quadratic in its length)
+    added = next((a for a in adds if a[1] <= total.start), None)
     if added is None:
         return None
-    cut = SUBTRACT.search(text, added.end())
-    own = [m for m in mentions[:i] if m.sentence == total.sentence and _counts(draft, m, unit)]
+    cut = next((c for c in subtracts if c[0] >= added[1] and c[1] <= total.start), None)
+    text = draft.doc.text[begin : added[0]]
+    # the chain's figures stand among the last figures before the total
+    window = mentions[max(0, i - MAX_LOOK) : i]
+    own = [m for m in window if m.sentence == total.sentence and _counts(draft, m, unit)]
     side = _side(total.label)
-    base = [m for m in own if m.start < begin + added.start()][-1:]
-    from_section = False
-    if not base:
-        named, _ = draft.labeller.identify(text[: added.start()].strip("，、；：,;: "))
-        base = _opening(draft, mentions, i, unit, side, named)
-        if not base and not named:
-            # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a
-            # paragraph opening with a component goes on the list of an earlier one): taken only when the chain
-            # then adds up
-            base = _opening(draft, _section_before(draft, total), -1, unit, side, named, total)
-            from_section = True
-    plus = [m for m in own if begin + added.end() <= m.start and (cut is None or m.start < begin + cut.start())]
-    minus = [m for m in own if cut is not None and m.start >= begin + cut.end()]
+    base, from_section = _chain_start(draft, mentions, i, unit, side, own, added[0], text)
+    plus = [m for m in own if added[1] <= m.start and (cut is None or m.start < cut[0])]
+    minus = [m for m in own if cut is not None and m.start >= cut[1]]
     if not base or not plus:
         return None
     if from_section and not _chain_foots(unit, total, [base[0], *plus], minus):
@@ -362,6 +361,37 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     if side is not None and _side(base[0].label) != side:
         return None  # the chain starts from the side's own figure (收入 for 收入总计), or it is not read
     return [base[0], *plus], minus
+
+
+def _chain_start(
+    draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, own: list[Mention], at: int, text: str
+) -> tuple[list[Mention], bool]:
+    """The figure a chain starts from (right before `加`, else the passage's first of its side), and whether it
+    was found in an earlier paragraph of the section."""
+    base = [m for m in own if m.start < at][-1:]
+    if base:
+        return base, False
+    named, _ = draft.labeller.identify(text.strip("，、；：,;: "))
+    base = _opening(draft, mentions, i, unit, side, named)
+    if base or named:
+        return base, False
+    # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph
+    # opening with a component goes on the list of an earlier one): taken only when the chain then adds up
+    return _opening(draft, _section_before(draft, mentions[i]), -1, unit, side, named, mentions[i]), True
+
+
+def _signs(draft: Draft, sentence: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans (in the text) of the sentence's `加` and `减` words, in order."""
+    found = draft.signs.get(sentence)
+    if found is None:
+        span = draft.doc.sentences[sentence]
+        text = draft.doc.text[span.start : span.end]
+        found = (
+            [(span.start + m.start(), span.start + m.end()) for m in ADD.finditer(text)],
+            [(span.start + m.start(), span.start + m.end()) for m in SUBTRACT.finditer(text)],
+        )
+        draft.signs[sentence] = found
+    return found
 
 
 def _section_before(draft: Draft, total: Mention) -> list[Mention]:
@@ -417,8 +447,7 @@ def _counts(draft: Draft, m: Mention, unit: str) -> bool:
     """Is `m` a figure of a chain: of its unit, not a ratio, not a note in brackets on its neighbour?"""
     if exact_of(m, unit) is None or draft.is_part(m) or draft.labeller.qualifying_ratio(m.key, m.quantities):
         return False
-    begin = draft.doc.sentences[m.sentence].start
-    return not (INCLUDED.match(m.label.lstrip("（(，、")) or _in_brackets(draft.doc.text, begin, m.start))
+    return not (INCLUDED.match(m.label.lstrip("（(，、")) or _in_brackets(draft, m.sentence, m.start))
 
 
 def _run_before(
@@ -427,31 +456,49 @@ def _run_before(
     """The figures of that unit right before the total, in its paragraph: a part noted in brackets (`（含
     高新区 10.5 亿元）`) is a part of its neighbour, not of the total; a total ends the run."""
     run: list[tuple[Mention, Quantity]] = []
-    text = draft.doc.text
     total = mentions[i]
     # the parts stand in the total's sentence, or in the sentence before when the total opens its own
     # (`上年结转 8 万元；本年下达 92 万元。此次评价资金总额为 100 万元`)
-    alone = all(m.sentence != total.sentence for m in mentions[:i])
-    for j in range(i - 1, -1, -1):
+    # (mentions come sentence by sentence: the one before tells whether any before is in the total's sentence)
+    alone = i == 0 or mentions[i - 1].sentence != total.sentence
+    for j in range(i - 1, max(i - 1 - MAX_LOOK, -1), -1):
         prev = mentions[j]
         if prev.sentence != total.sentence and not (alone and prev.sentence == total.sentence - 1):
             break
-        begin = draft.doc.sentences[prev.sentence].start
-        noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(text, begin, prev.start)
+        noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(draft, prev.sentence, prev.start)
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
             continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
         pq = exact_of(prev, unit)
         if pq is None or id(prev) in taken or _names_total(draft, prev):
             break
         run.append((prev, pq))
+        if len(run) == MAX_RUN:
+            break  # no longer run is read (`_footing_run`): a sentence of a thousand figures stays linear
     run.reverse()
     return run
 
 
-def _in_brackets(text: str, begin: int, at: int) -> bool:
-    """Does an opening bracket before `at` in its sentence stand unclosed?"""
-    before = text[begin:at]
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+BRACKET = re.compile(r"[（()）]")
+
+
+def _in_brackets(draft: Draft, sentence: int, at: int) -> bool:
+    """Does an opening bracket before `at` in its sentence stand unclosed? The brackets of a sentence are
+    found once (`draft.brackets`): asked of every figure of a long sentence, counting them again each time
+    would take time quadratic in its length."""
+    found = draft.brackets.get(sentence)
+    if found is None:
+        span = draft.doc.sentences[sentence]
+        at_: list[int] = []
+        depth: list[int] = []
+        d = 0
+        for m in BRACKET.finditer(draft.doc.text, span.start, span.end):
+            d += 1 if m.group() in "（(" else -1
+            at_.append(m.start())
+            depth.append(d)
+        found = draft.brackets[sentence] = (at_, depth)
+    positions, depths = found
+    i = bisect_left(positions, at) - 1
+    return i >= 0 and depths[i] > 0
 
 
 def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:

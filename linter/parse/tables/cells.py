@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tieout.linter.figures.exact import MAX_DIGITS
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 
 UNITS = r"亿元|万元|千元|元|%|％"
@@ -53,6 +54,8 @@ def quantity(cell: Cell, unit: str) -> Quantity | None:
         return None
     digits = m.group("int").replace(",", "")
     frac = m.group("frac") or ""
+    if len(digits) + max(0, len(frac) - 1) > MAX_DIGITS:
+        return None  # no amount (see linter/figures/exact.py)
     value = Decimal(digits + frac)
     if m.group("neg"):
         value = -value
