@@ -249,7 +249,7 @@ def _rate_pairs(ctx: CheckContext, c: Change) -> tuple[Decimal, list[Quantity]] 
     cur = c.current
     assert cur is not None
     section = ctx.doc.section_at(cur.start)
-    ms = [m for m in ctx.facts.mentions if m.quantities and m.key and ctx.doc.section_at(m.start) is section]
+    ms = [m for m in ctx.mentions_in_section(section) if m.key]
     figures = [
         (m, q) for m in ms for q in m.quantities if q.kind in ("amount", "count") and q.exact and q.base_value > 0
     ]
@@ -475,6 +475,7 @@ EXPLAINED = re.compile(
     r"(?:的|了)?(?:主要)?原因"
 )
 UP_WORDS = frozenset(words("relations", "up"))
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 MIN_LABEL = 4
 
 
@@ -521,12 +522,14 @@ class ExplanationDirection(Rule):
         if not known:
             return
         ctx = self.ctx
-        for m in EXPLAINED.finditer(ctx.doc.text):
+        by_section: dict[int, list[tuple[str, str, int, Quantity]]] = {}  # the changes under each heading
+        for change in known:
+            by_section.setdefault(id(ctx.doc.section_at(change[2])), []).append(change)
+        for m in _explained(ctx.doc.text):
             said = "up" if m.group("word") in UP_WORDS else "down"
             label = m.group("label")
-            section = ctx.doc.section_at(m.start())
-            for key, direction, at, anchor in known:
-                if at > m.start() or ctx.doc.section_at(at) is not section or not _same_label(label, key):
+            for key, direction, at, anchor in by_section.get(id(ctx.doc.section_at(m.start())), []):
+                if at > m.start() or not _same_label(label, key):
                     continue
                 ok = said == direction
                 yield self.checked(anchor, "pass" if ok else "fail")
@@ -557,6 +560,23 @@ class ExplanationDirection(Rule):
             fix=right,
             related=[self.ctx.related(anchor, "所说明的变动")],
         )
+
+
+def _explained(text: str) -> Iterator[re.Match[str]]:
+    """The matches of EXPLAINED, as `EXPLAINED.finditer(text)` gives them. Every character of a match is a
+    Chinese one and it ends in 原因, so it lies in a run of Chinese characters holding 原因: only those runs
+    are searched, rather than trying the pattern at every character of a long document."""
+    done = 0
+    k = text.find("原因")
+    while k >= 0:
+        start = k
+        while start > done and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        after = NOT_HAN.search(text, k)
+        stop = after.start() if after else len(text)
+        yield from EXPLAINED.finditer(text, start, stop)
+        done = stop
+        k = text.find("原因", stop)
 
 
 def _same_label(label: str, key: str) -> bool:

@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tieout.linter.figures.intervals import Interval, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
 from tieout.linter.rules.base import Result, Rule
-from tieout.linter.rules.diagnostics import Checked, Diagnostic
 
 from .._util import in_unit
+
+if TYPE_CHECKING:
+    from tieout.linter.rules.diagnostics import Checked, Diagnostic
 
 ZERO: Interval = (Decimal(0), Decimal(0))
 SUMMED = ("amount", "bare", "count")

@@ -6,12 +6,15 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from tieout.linter.report import FORMATS, Reporter, make, names
+from tieout.linter.report import FORMATS
 from tieout.linter.run.outcome import ExitCode
-from tieout.linter.run.plugins import plugins
-from tieout.linter.run.results import FileResult
-from tieout.linter.run.session import CheckRequest, CheckSession, UsageError
+
+if TYPE_CHECKING:  # the engine is imported when a check runs, not when the command line is built
+    from tieout.linter.report import Reporter
+    from tieout.linter.run.results import FileResult
+    from tieout.linter.run.session import CheckRequest
 
 
 def _csv(value: str) -> list[str]:
@@ -54,6 +57,8 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def request(args: argparse.Namespace) -> CheckRequest:
+    from tieout.linter.run.session import CheckRequest
+
     return CheckRequest(
         paths=args.paths,
         overrides={  # None: not given, the configuration files decide
@@ -77,6 +82,9 @@ def request(args: argparse.Namespace) -> CheckRequest:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from tieout.linter.report import names
+    from tieout.linter.run.session import CheckSession, UsageError
+
     if args.format not in names():
         print(f"tieout: unknown format {args.format!r}; choose from {', '.join(names())}", file=sys.stderr)
         return ExitCode.USAGE
@@ -99,6 +107,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _reporter(args: argparse.Namespace) -> Reporter | None:
     """The reporter of --format; none when writing a baseline (a reporter may write as soon as it is made)."""
+    from tieout.linter.report import make
+    from tieout.linter.run.plugins import plugins
+
     if args.write_baseline is not None:
         return None
     colour = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ

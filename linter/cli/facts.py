@@ -5,11 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tieout.linter.report.facts import FactLines, write_json
-from tieout.linter.run.config import Config
-from tieout.linter.run.engine import analyse
 from tieout.linter.run.outcome import ExitCode
-from tieout.linter.text.reading import InputError, read_path
 
 
 def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,6 +17,11 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    from tieout.linter.report.facts import FactLines, write_json
+    from tieout.linter.run.config import Config
+    from tieout.linter.run.engine import analyse
+    from tieout.linter.text.reading import InputError, read_path
+
     try:
         source = read_path(args.path)
     except InputError as exc:

@@ -6,9 +6,7 @@ import argparse
 import json
 import sys
 
-from tieout.linter.report import reference
 from tieout.linter.run.outcome import ExitCode
-from tieout.linter.run.plugins import plugins
 
 
 def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,6 +24,9 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    from tieout.linter.report import reference
+    from tieout.linter.run.plugins import plugins
+
     rules = plugins().by_code
     if args.format == "markdown":
         sys.stdout.write(reference.markdown(rules))
@@ -38,6 +39,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from tieout.linter.report import reference
+    from tieout.linter.run.plugins import plugins
+
     rule = next((r for r in plugins().rules if args.rule in (r.code, r.name)), None)
     if rule is None:
         print(f"tieout: no rule {args.rule!r}; see `tieout rules`", file=sys.stderr)

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from pydantic import BaseModel
 
 NEWLINE = re.compile("\n")
 
 
-class Position(BaseModel):
-    """A span of the original file: lines 1-based, columns 1-based in characters, end_column exclusive."""
+@dataclass(slots=True)
+class Position:
+    """A span of the original file: lines 1-based, columns 1-based in characters, end_column exclusive.
+    (A plain dataclass: made for every finding and checked relation, and no pydantic at start-up.)"""
 
     line: int
     column: int
@@ -70,7 +71,7 @@ class Document:
     path: str
     original: str
     text: str
-    origin: list[int]
+    origin: Sequence[int]  # an array of machine integers in practice (one per character)
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     # spans of the normalised text that are structure (heading and list numbers), never amounts

@@ -14,6 +14,8 @@ Why each rule exists:
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted
 from tieout.linter.text.repair import repair
@@ -80,7 +82,7 @@ class _Line:
         self.number = 0
         self.page_break = False
         self.chars: str = ""
-        self.origins: list[int] = []
+        self.origins: Sequence[int] = ()
         self.heading: int | None = None  # heading level when the line starts with a heading mark
         self.md_level: int | None = None
         self.marker: int = 0  # length of the heading mark at the start of chars
@@ -129,7 +131,7 @@ def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
     return lo
 
 
-def _converted(segment: str, start: int) -> tuple[str, list[int] | range]:
+def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
     """The segment with emphasis marks dropped and forms converted, and each character's original index."""
     if "**" not in segment and "__" not in segment and "`" not in segment:
         # the common case, one C-level pass: nothing removed, each character converted in place
@@ -141,11 +143,11 @@ def _converted(segment: str, start: int) -> tuple[str, list[int] | range]:
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
 
-def _drop_spaces(line: str, origins: list[int] | range) -> tuple[str, list[int]]:
+def _drop_spaces(line: str, origins: Sequence[int]) -> tuple[str, Sequence[int]]:
     """A run of spaces survives as one space only between two ASCII letters/digits, and even then not inside a
     number grouped by spaces (`1 088 216 万元`)."""
     pieces: list[str] = []
-    kept: list[int] = []
+    kept = array("q")
     last = 0
     for m in SPACES.finditer(line):
         a, b = m.span()
@@ -293,7 +295,7 @@ def normalise(original: str, path: str = "<text>", untrusted: list[tuple[int, in
     repaired, back = repair(original)
     doc = _normalise(repaired, path)
     if repaired is not original:
-        doc.origin = [back[i] for i in doc.origin]
+        doc.origin = array("q", [back[i] for i in doc.origin])
         doc.original = original
         doc.line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
     doc.untrusted = [_untrusted(doc, a, b, page, reason) for a, b, page, reason in untrusted]
@@ -377,7 +379,8 @@ def _normalise(original: str, path: str) -> Document:
     width = widths[int(len(widths) * 0.8)] if widths else 80
 
     text: list[str] = []  # pieces: whole lines and the breaks between them
-    origin: list[int] = []
+    # one machine integer per character (a list of ints costs five times the memory on a long document)
+    origin = array("q")
     length = 0
     sections: list[Section] = []
     markers: list[tuple[int, int]] = []

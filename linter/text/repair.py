@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-Repaired = tuple[str, list[int]]
+Repaired = tuple[str, Sequence[int]]
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 SPACE_RUN = re.compile(r" +")
@@ -33,7 +34,8 @@ def repair(text: str) -> Repaired:
         if back is not None:
             origin = back if origin is None else [origin[i] for i in back]
             text = new
-    return text, origin if origin is not None else list(range(len(text)))
+    # nothing repaired: the identity map, as a range (a list would hold an int object per character)
+    return text, origin if origin is not None else range(len(text))
 
 
 def drop_nul(text: str) -> tuple[str, list[int] | None]:
