@@ -40,6 +40,13 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.add_argument("--max-file-size", type=float, help="largest file to read, in MB")
     check.add_argument("--jobs", "-j", type=int, help="worker processes (default: the number of cores)")
     check.add_argument(
+        "--cache",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="reuse the results of unchanged files, kept in the user's cache folder (TIEOUT_CACHE_DIR moves it); "
+        "--no-cache checks every file afresh",
+    )
+    check.add_argument(
         "--cross-document",
         action="store_true",
         default=None,
@@ -76,6 +83,7 @@ def request(args: argparse.Namespace) -> CheckRequest:
         annotate=args.annotate,
         exit_zero=args.exit_zero,
         jobs=args.jobs,
+        cache=args.cache,
         progress=not args.no_progress,
         wants_text=args.format == "human",
     )

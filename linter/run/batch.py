@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tieout.linter.run.config import Config, ConfigError, discover, load
-from tieout.linter.run.engine import lint_path
 from tieout.linter.run.results import FileResult
 
 
@@ -25,6 +24,7 @@ class Options:
     config_path: str | None = None
     stdin_filename: str | None = None
     summarise: bool = False  # keep each report's figure summary (--cross-document)
+    cache: bool = False  # read and write the result cache (linter/run/cache.py)
 
 
 def config_for(path: str, options: Options) -> Config:
@@ -41,10 +41,24 @@ def check_one(path: str, options: Options) -> tuple[FileResult, str]:
         config = config_for(path, options)
     except ConfigError as exc:
         return FileResult(path=path, error=str(exc)), ""
+    cache = key = None
+    if options.cache and path != "-" and not options.summarise:  # a summary is not cached: compute it
+        from tieout.linter.run.cache import open_cache
+
+        cache = open_cache()
+        key = cache.key(path, config)
+        hit = cache.get(key) if key is not None else None
+        if hit is not None:
+            return hit
+    from tieout.linter.run.engine import lint_path  # not imported when every result comes from the cache
+
     try:
-        return lint_path(path, config, options.stdin_filename, options.summarise)
+        result, text = lint_path(path, config, options.stdin_filename, options.summarise)
     except Exception as exc:  # whatever happens to one file, the batch goes on
         return FileResult(path=path, error=f"{path}: could not be checked ({type(exc).__name__}: {exc})"), ""
+    if cache is not None and key is not None:
+        cache.put(key, result, text)
+    return result, text
 
 
 def default_jobs() -> int:
@@ -58,6 +72,9 @@ def run(paths: list[str], options: Options, jobs: int) -> Iterator[tuple[FileRes
             yield check_one(p, options)
         return
     window = 4 * jobs
+    # workers forked from this process inherit the engine (and the grammar) instead of each importing it
+    from tieout.linter.run import engine  # noqa: F401
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[tuple[str, Future[tuple[FileResult, str]] | None]] = deque()
         it = iter(paths)

@@ -44,6 +44,7 @@ class CheckRequest:
     annotate: str | None = None  # a Word copy with comments is written; the session checks its input
     exit_zero: bool = False
     jobs: int | None = None  # None: one worker per core
+    cache: bool = False  # results of unchanged files from the result cache (the command line's default: on)
     progress: bool = True  # a counter on stderr, when it is a terminal and the batch is long
     # whether the reporter shows source lines: only then do held results (--cross-document) keep their text
     wants_text: bool = True
@@ -66,6 +67,7 @@ class CheckSession:
             overrides={k: v for k, v in request.overrides.items() if v is not None},
             config_path=request.config_path,
             stdin_filename=request.stdin_filename,
+            cache=request.cache,
         )
         try:  # the settings of the run as a whole (fail-on, cross-document) come from the first file's config
             self.config: Config = config_for(self.files[0] if self.files else ".", self.options)
