@@ -162,3 +162,31 @@ def test_lean_start():
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+def test_hits_and_misses_mixed_keep_the_order(folder):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    reports = []
+    for i in range(6):
+        p = folder / f"r{i}.txt"
+        shutil.copy(seeds[i % len(seeds)], p)
+        reports.append(str(p))
+    tieout("check", "--no-progress", "--format", "json", *reports[::2])  # every other one cached
+    fresh = tieout("check", "--no-progress", "--no-cache", "--format", "json", "--jobs", "1", *reports)
+    assert tieout("check", "--no-progress", "--format", "json", "--jobs", "2", *reports) == fresh
+    assert len(entries(folder)) == 6
+
+
+def test_workers_only_for_a_batch_worth_them(tmp_path, monkeypatch):
+    from tieout.linter.run import batch
+
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    small = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for p in small:
+        p.write_text("收入 1 万元。\n" * 10, encoding="utf-8")
+    assert batch.auto_jobs([str(p) for p in small]) == 1
+    large = [tmp_path / "c.txt", tmp_path / "d.txt"]
+    for p in large:
+        p.write_bytes(SEED.read_bytes() * 2)
+    assert batch.auto_jobs([str(p) for p in large]) == 2
+    assert batch.auto_jobs([str(large[0])]) == 1

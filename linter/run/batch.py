@@ -36,18 +36,19 @@ def config_for(path: str, options: Options) -> Config:
     return base.merged(**options.overrides)
 
 
-def check_one(path: str, options: Options) -> tuple[FileResult, str]:
+def check_one(path: str, options: Options, cached: bool = False) -> tuple[FileResult, str]:
+    """One file's result: from the cache when `options.cache` (and not `cached`: the caller found no entry)."""
     try:
         config = config_for(path, options)
     except ConfigError as exc:
         return FileResult(path=path, error=str(exc)), ""
     cache = key = None
-    if options.cache and path != "-" and not options.summarise:  # a summary is not cached: compute it
+    if _cacheable(path, options):
         from tieout.linter.run.cache import open_cache
 
         cache = open_cache()
         key = cache.key(path, config)
-        hit = cache.get(key) if key is not None else None
+        hit = cache.get(key) if key is not None and not cached else None
         if hit is not None:
             return hit
     from tieout.linter.run.engine import lint_path  # not imported when every result comes from the cache
@@ -61,31 +62,98 @@ def check_one(path: str, options: Options) -> tuple[FileResult, str]:
     return result, text
 
 
+def _cacheable(path: str, options: Options) -> bool:
+    return options.cache and path != "-" and not options.summarise  # a summary is not cached: computed
+
+
+def _cached_key(path: str, options: Options) -> str | None:
+    """The cache key of a file whose result the cache holds, else None."""
+    if not _cacheable(path, options):
+        return None
+    from tieout.linter.run.cache import open_cache
+
+    try:
+        config = config_for(path, options)
+    except ConfigError:
+        return None
+    cache = open_cache()
+    key = cache.key(path, config)
+    return key if key is not None and cache.has(key) else None
+
+
 def default_jobs() -> int:
+    """The cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run(paths: list[str], options: Options, jobs: int) -> Iterator[tuple[FileResult, str]]:
-    """(result, text) per path, in the order given."""
+# Measured on two cores (benchmarks/bench_ratios.py, docs in README): a worker pool costs about 25 ms to start
+# and stop once the parent has imported the engine and built the grammar's parser (workers are forked with
+# them), while a report of 20 KB takes about 30 ms of CPU. Two workers pay from about two such reports on;
+# below this much input the files are checked in this process.
+PARALLEL_MIN_BYTES = 48 * 1024
+
+
+def auto_jobs(paths: list[str]) -> int:
+    """The default number of workers for the files to check: one per core, or none (in-process) for a batch
+    too small to recover a pool's start."""
+    cores = default_jobs()
+    if cores < 2 or len(paths) < 2:
+        return 1
+    size = 0
+    for p in paths:
+        try:
+            size += os.stat(p).st_size if p != "-" else 0
+        except OSError:
+            pass
+    return min(cores, len(paths)) if size >= PARALLEL_MIN_BYTES else 1
+
+
+def run(paths: list[str], options: Options, jobs: int | None = None) -> Iterator[tuple[FileResult, str]]:
+    """(result, text) per path, in the order given. Results the cache holds are read here; only the other
+    files go to the workers (`jobs`, or `auto_jobs` of those files when None)."""
+    hits: dict[int, str] = {}  # the keys only: a result is read when its turn comes (memory stays bounded)
+    if options.cache:
+        for i, p in enumerate(paths):
+            key = _cached_key(p, options)
+            if key is not None:
+                hits[i] = key
+    todo = [p for i, p in enumerate(paths) if i not in hits]
+    computed = _computed(todo, options, auto_jobs(todo) if jobs is None else jobs)
+    for i, p in enumerate(paths):
+        if i not in hits:
+            yield next(computed)
+            continue
+        from tieout.linter.run.cache import open_cache
+
+        hit = open_cache().get(hits[i])
+        yield hit if hit is not None else check_one(p, options, cached=True)  # an unreadable entry: checked
+
+
+def _computed(paths: list[str], options: Options, jobs: int) -> Iterator[tuple[FileResult, str]]:
+    """(result, text) per path, in the order given, none of them in the cache."""
     if jobs <= 1 or len(paths) < 2:
         for p in paths:
-            yield check_one(p, options)
+            yield check_one(p, options, cached=True)
         return
     window = 4 * jobs
-    # workers forked from this process inherit the engine (and the grammar) instead of each importing it
+    # workers forked from this process inherit the engine and the sentence grammar's parser instead of each
+    # importing and building them (what a worker's start costs decides where parallel runs pay)
+    from tieout.linter.parse.sentences import parser
     from tieout.linter.run import engine  # noqa: F401
+
+    parser()
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[tuple[str, Future[tuple[FileResult, str]] | None]] = deque()
         it = iter(paths)
         for p in it:
             # stdin belongs to this process, not to a worker
-            pending.append((p, None if p == "-" else pool.submit(check_one, p, options)))
+            pending.append((p, None if p == "-" else pool.submit(check_one, p, options, True)))
             if len(pending) >= window:
                 break
         while pending:
             p, fut = pending.popleft()
-            yield check_one(p, options) if fut is None else fut.result()
+            yield check_one(p, options, True) if fut is None else fut.result()
             nxt = next(it, None)
             if nxt is not None:
-                pending.append((nxt, None if nxt == "-" else pool.submit(check_one, nxt, options)))
+                pending.append((nxt, None if nxt == "-" else pool.submit(check_one, nxt, options, True)))

@@ -65,6 +65,10 @@ class ResultCache:
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / key
 
+    def has(self, key: str) -> bool:
+        """Is there an entry under `key`? (Whether it can be read is known only by `get`.)"""
+        return self._entry(key).is_file()
+
     def get(self, key: str) -> tuple[FileResult, str] | None:
         try:
             raw = json.loads(zlib.decompress(self._entry(key).read_bytes()))

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run import baseline as baselines
-from tieout.linter.run.batch import Options, config_for, default_jobs, run
+from tieout.linter.run.batch import Options, config_for, run
 from tieout.linter.run.config import Config, ConfigError
 from tieout.linter.run.crossdoc import compare
 from tieout.linter.run.outcome import Outcome
@@ -43,7 +43,7 @@ class CheckRequest:
     write_baseline: str | None = None  # write the findings here instead of reporting them
     annotate: str | None = None  # a Word copy with comments is written; the session checks its input
     exit_zero: bool = False
-    jobs: int | None = None  # None: one worker per core
+    jobs: int | None = None  # None: one worker per core for a batch large enough (batch.auto_jobs)
     cache: bool = False  # results of unchanged files from the result cache (the command line's default: on)
     progress: bool = True  # a counter on stderr, when it is a terminal and the batch is long
     # whether the reporter shows source lines: only then do held results (--cross-document) keep their text
@@ -101,8 +101,7 @@ class CheckSession:
                 after(result)
 
         progress = Progress.on(self.err, len(self.files), self.request.progress)
-        jobs = self.request.jobs if self.request.jobs is not None else default_jobs()
-        for result, text in run(self.files, self.options, jobs):
+        for result, text in run(self.files, self.options, self.request.jobs):
             progress.step()
             if result.error:
                 outcome.errors.append(result.error)
