@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import combinations
 
 from tieout.linter.text.model import Document
@@ -35,8 +36,19 @@ UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
 TOLERANCE = 3  # display columns a figure's right edge may stray from its column's
 
 
+_WIDTHS: dict[str, int] = {}  # a character's display width, looked up once per character
+
+
 def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():  # no ASCII character is wide
+        return len(text)
+    total = 0
+    for ch in text:
+        w = _WIDTHS.get(ch)
+        if w is None:
+            w = _WIDTHS[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        total += w
+    return total
 
 
 class _Mapper:
@@ -72,8 +84,9 @@ def find_aligned(doc: Document) -> list[tuple[Block, list[int]]]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a line is tried as a header, a row and the next table's header: read once
 def _data(line: str) -> tuple[str, int, list[re.Match[str]]] | None:
-    """A line of a label and figures: (label, indent, figure matches)."""
+    """A line of a label and figures: (label, indent, figure matches; shared, never changed)."""
     figs = list(FIGURE.finditer(line))
     if not figs:
         return None
@@ -97,7 +110,7 @@ def _table_at(lines: list[str], starts: list[int], i: int, mapper: _Mapper):
         j += 1
     while j < len(lines) and not lines[j].strip() and j < i + 6:
         j += 1
-    if not header or not any(NAME_HEADER.search(flatten(lines[h])) for h in header):
+    if not header or not any(_names_column(lines[h]) for h in header):
         return None
     if not any(HEADER_WORDS.search(lines[h]) for h in header):
         return None
@@ -122,8 +135,20 @@ def _table_at(lines: list[str], starts: list[int], i: int, mapper: _Mapper):
     return block, indents, j
 
 
+@lru_cache(maxsize=4096)  # each line is tried as a header line by the few lines above it
+def _names_column(line: str) -> bool:
+    return NAME_HEADER.search(flatten(line)) is not None
+
+
 def _edges(line: str, figs: list[re.Match[str]]) -> list[int]:
-    return [width(line[: f.end()]) for f in figs]
+    """The display column of each figure's right edge (widths summed piece by piece, not from the start)."""
+    out: list[int] = []
+    edge = done = 0
+    for f in figs:
+        edge += width(line[done : f.end()])
+        done = f.end()
+        out.append(edge)
+    return out
 
 
 def _shape(text: str) -> int:
@@ -139,8 +164,9 @@ def _build(lines: list[str], starts: list[int], header: list[int], rows: list[in
         return None
     cols = []
     shapes: list[set[int]] = []
+    row_edges = [_edges(lines[r], p[2]) for r, p in complete]  # type: ignore[index]
     for c in range(k):
-        edges = sorted(_edges(lines[r], p[2])[c] for r, p in complete)  # type: ignore[index]
+        edges = sorted(e[c] for e in row_edges)
         cols.append(edges[len(edges) // 2])
         shapes.append({_shape(p[2][c].group()) for _, p in complete})  # type: ignore[index]
     grid: list[list[Cell]] = [_header_row(lines, starts, header, cols, mapper)]
