@@ -36,7 +36,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+# other publishers' reports: read in place, never copied into the repository (a worker gets --shared)
+SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
 FIGURE = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?\s*(?:%|万元|亿元|元)?")
 TIEOUT = [sys.executable, "-m", "tieout.linter"]
 # bytecode written and read, as for an installed tool (some shells here export PYTHONDONTWRITEBYTECODE)

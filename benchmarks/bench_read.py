@@ -1,5 +1,6 @@
-"""Reading speed of Word and PDF reports: the seed text laid out as a .docx (repeated) and as a multi-page
-PDF (reportlab, CID font), then rendered by tieout's readers. Run: python benchmarks/bench_read.py
+"""Reading speed of Word and PDF reports: the text of our own sample reports (fixtures/examples and
+fixtures/genres) laid out as a .docx (repeated) and as a multi-page PDF (reportlab, CID
+font), then rendered by tieout's readers. Run: python benchmarks/bench_read.py
 
 With `--corpus DIR`, every PDF under DIR is rendered instead (read in place), and the pages per second over
 all of them are printed, in wall-clock and in CPU seconds (the CPU figure holds on a shared machine too)."""
@@ -16,9 +17,10 @@ from tieout.linter.text.render import render_docx, render_pdf
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def seed_lines() -> list[str]:
+def sample_lines() -> list[str]:
     out = []
-    for p in sorted((ROOT / "fixtures" / "seeds").glob("*.txt")):
+    fixtures = ROOT / "fixtures"
+    for p in sorted(fixtures.glob("examples/*.txt")) + sorted(fixtures.glob("genres/*.txt")):
         out += [line.strip() for line in p.read_text(encoding="utf-8").split("\n") if line.strip()]
     return out
 
@@ -27,7 +29,7 @@ def make_docx(path: Path, copies: int) -> None:
     import docx
 
     document = docx.Document()
-    lines = seed_lines()
+    lines = sample_lines()
     for _ in range(copies):
         for line in lines:
             document.add_paragraph(line)
@@ -53,7 +55,7 @@ def make_pdf(path: Path, pages: int) -> None:
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     c = canvas.Canvas(str(path), pagesize=A4)
-    lines = seed_lines()
+    lines = sample_lines()
     k = 0
     for page in range(pages):
         c.setFont("STSong-Light", 10.5)

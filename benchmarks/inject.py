@@ -10,7 +10,7 @@ report is copied with one mistake in that figure:
 A mutation counts as detected when a new finding of severity warning or error touches the changed
 line (or names it among its related places).
 
-Run: python benchmarks/inject.py [REPORT …]   (default: fixtures/seeds/*.txt)
+Run: python benchmarks/inject.py [REPORT …]   (default: ../shared/seeds/*.txt, read in place)
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from tieout.linter.run.engine import FileResult, lint_source
 from tieout.linter.text.reading import Source
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"  # other publishers' reports: read in place, never copied here
 FLIP = {
     "增加": "减少",
     "减少": "增加",
@@ -136,7 +137,9 @@ def run(paths: list[Path]) -> Counter:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+    paths = [Path(p) for p in sys.argv[1:]] or sorted(SEEDS.glob("*.txt"))
+    if not paths:
+        sys.exit(f"{SEEDS}: no seed reports (../shared is absent); name the reports to inject errors into")
     tally = run(paths)
     kinds = sorted({k[0] for k in tally if isinstance(k, tuple)})
     for k in kinds:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import add, fmt, interval, sub, unit_of
+from tieout.linter.figures.intervals import Verdict, add, fmt, interval, sub, unit_of
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
@@ -31,7 +31,7 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         exact = in_unit(b.income.base_value - b.expense.base_value, b.balance)
         msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {exact}"
-        verdict = "rounding" if "rounding" in verdicts else "fail"
+        verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
 
 

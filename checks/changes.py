@@ -14,6 +14,8 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import words
 
+from ._util import in_unit
+
 
 def _base(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement | None) -> tuple[Interval, Decimal] | None:
     """The earlier figure's interval and value: stated, or the current one minus the stated difference."""
@@ -26,6 +28,22 @@ def _base(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement | None) -
     if delta.direction == "up":
         return sub(c_iv, d), cur.base_value - delta.quantity.base_value
     return (c_iv[0] + d[0], c_iv[1] + d[1]), cur.base_value + delta.quantity.base_value
+
+
+def contradicted(c: Change, m: Movement) -> bool:
+    """Does the movement's direction word contradict the change's figures (current and earlier both stated, in
+    one unit)? Shared by TO204, which reports it, and TO108, which then leaves the change alone: one wrong
+    word (or one wrong figure that turns the change round) is one finding."""
+    if c.current is None or c.base is None or c.base.base_unit != c.current.base_unit:
+        return False
+    diff = c.current.base_value - c.base.base_value
+    return diff != 0 and (diff > 0) != (m.direction == "up")
+
+
+def _direction_wrong(c: Change) -> bool:
+    """A change TO204 reports, and TO108 then leaves alone: contradictory words (`减少 Δ，增长 p%`), or a word
+    against the stated figures (`比上年 1,200 增加 150` of a figure that fell)."""
+    return len({m.direction for m in c.movements}) > 1 or any(contradicted(c, m) for m in c.movements)
 
 
 def _signed(iv: Interval, up: bool) -> Interval:
@@ -42,8 +60,8 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if cur is None or not cur.exact:
             continue
-        if len({m.direction for m in c.movements}) > 1:
-            continue  # 减少 Δ，增长 p%: contradictory words, reported by TO204
+        if _direction_wrong(c):
+            continue
         if cur.kind == "percent":
             o = _rate_change(ctx, c)
             if o is not None:
@@ -65,8 +83,8 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
-    """The earlier figure and the difference stated, the current one not (`与2016年度相比（2016年度…为 8,648.07
-    万元），增加 498.72 万元，增长 5.77%`): the growth is Δ / earlier."""
+    """The earlier figure and the difference stated, the current one not (`与上年相比（上年…为 6,215.40 万元），
+    增加 372.96 万元，增长 6.00%`): the growth is Δ / earlier."""
     base = c.base
     assert base is not None
     moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
@@ -94,11 +112,10 @@ def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement)
     stated = _signed(interval(delta.quantity), delta.direction == "up")
     verdict = ctx.judge(stated, d_iv, delta.quantity.ulp * delta.quantity.scale)
     exact = cur.base_value - c.base.base_value
-    msg = (
-        f"{c.label or '本期'} {cur.text} 与上期 {c.base.text} 之差为 {fmt(exact / cur.scale)}{cur.unit}，"
-        f"与所写 {delta.word}{delta.quantity.text} 不符"
-    )
-    expected = f"{fmt(abs(exact) / delta.quantity.scale)}{delta.quantity.unit}"
+    # the difference written as the document writes its figures (decimals, separators), in the current's unit
+    shown = in_unit(exact, cur, max(cur.decimals, c.base.decimals))
+    msg = f"{c.label or '本期'} {cur.text} 与上期 {c.base.text} 之差为 {shown}，与所写 {delta.word}{delta.quantity.text} 不符"
+    expected = in_unit(abs(exact), delta.quantity)
     related = [(cur, "本期数"), (c.base, "上期数")]
     return Outcome(delta.quantity, verdict, "delta", related, msg, delta.quantity.text, expected, None, c.certain)
 
@@ -115,10 +132,12 @@ def _growth_outcome(
     related = [(cur, "本期数")] + ([(c.base, "上期数")] if c.base is not None else [])
     exact = (cur.base_value - base_val) / base_val * HUNDRED
     expected = f"{fmt(abs(exact), p.decimals)}%"
-    msg = (
-        f"按本期 {cur.text}、上期 {fmt(base_val / cur.scale, cur.decimals)}{cur.unit} 计算，变动率为 {fmt(exact, 2)}%，"
-        f"与所写 {pct.word}{p.text} 不符"
-    )
+    # the earlier figure as stated, else as the current one less the stated difference, written like it
+    if c.base is not None:
+        msg = f"按本期 {cur.text}、上期 {c.base.text} 计算"
+    else:
+        msg = f"按本期 {cur.text}、上期 {in_unit(base_val, cur)}（由本期与变动额推算）计算"
+    msg += f"，变动率为 {fmt(exact, 2)}%，与所写 {pct.word}{p.text} 不符"
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain)
 
 
@@ -141,7 +160,9 @@ class ChangeMismatch(Rule):
 
     Each figure counts for the interval its precision allows; a miss within one unit of the stated
     change's last digit is a rounding finding (TO100). A growth rate over an earlier figure of zero or
-    less is not checked, and a change whose words contradict each other (`减少 Δ，增长 p%`) is TO204's.
+    less is not checked. A change whose words contradict each other (`减少 Δ，增长 p%`), or whose word
+    contradicts its stated figures (`本年 1,050，比上年 1,200 增加 150`), is TO204's alone: one wrong word,
+    or one wrong figure that turns the change round, is one finding.
     For a rate whose last year's value is known, a change in % that is neither the difference in points
     nor the relative change is reported here (the difference in points written as % is TO205's).
 
@@ -378,8 +399,10 @@ class DirectionWord(Rule):
     - one change that states two opposite directions (`减少 3.40 万元，增长 12.50%`).
 
     An unchanged figure contradicts no word. A change whose figure was taken from an earlier sentence
-    (the change's own sentence states none) is reported as a warning, the others as errors. The change
-    itself (Δ, p) is checked by TO108, which leaves a change with contradictory words to this rule.
+    (the change's own sentence states none) is reported as a warning, the others as errors. The finding
+    says what the figures did (`实为减少 150.00万元`), and, when the stated amount is not that change's
+    size either, that the figures need checking rather than the word. The change itself (Δ, p) is checked
+    by TO108, which leaves a change whose words contradict each other or the figures to this rule.
 
     ## Why is this bad?
     The direction is what a reader retains of a change; a word that contradicts the figures tells the
@@ -452,18 +475,37 @@ class DirectionWord(Rule):
         assert c.current is not None and c.base is not None
         diff = c.current.base_value - c.base.base_value
         for m in c.movements:
-            ok = diff == 0 or (diff > 0) == (m.direction == "up")
+            ok = not contradicted(c, m)
             anchor = m.quantity or c.current
             yield self.checked(anchor, "pass" if ok else "fail", [c.current, c.base])
             if not ok:
+                right = "增加" if diff > 0 else "减少"
                 yield self.diag(
                     anchor,
-                    f"“{m.word}”与数字方向相反：上期 {c.base.text}，本期 {c.current.text}",
+                    f"“{m.word}”与数字方向相反：上期 {c.base.text}，本期 {c.current.text}，{self._actual(c, m, right)}",
                     stated=m.word,
-                    expected="增加" if diff > 0 else "减少",
+                    expected=right,
                     related=[self.ctx.related(c.current, "本期数"), self.ctx.related(c.base, "上期数")],
                     severity=self.certainty(c.certain),
                 )
+
+    def _actual(self, c: Change, m: Movement, right: str) -> str:
+        """What the figures did (`实为减少 150.00万元`), and whether the stated amount is that change's size: if
+        it is not, changing the word alone does not fix the sentence."""
+        assert c.current is not None and c.base is not None
+        cur, base = c.current, c.base
+        diff = cur.base_value - base.base_value
+        q = m.quantity
+        points = cur.kind == "percent" and q is not None and q.base_unit == "个百分点"
+        if q is None or not (points or (q.base_unit == cur.base_unit and q.kind != "percent")):
+            return f"实为{right}"
+        size = _signed(sub(interval(cur), interval(base)), diff > 0)  # the change's size, as an interval
+        said = (
+            f"实为{right} {fmt(abs(diff), q.decimals)} 个百分点" if points else f"实为{right} {in_unit(abs(diff), q)}"
+        )
+        if self.ctx.judge(interval(q), size, q.ulp * q.scale) == "fail":
+            said += f"，所写 {q.text} 也与两数之差不符，请核对两数"
+        return said
 
 
 def _alt(name: str) -> str:
@@ -484,7 +526,7 @@ class ExplanationDirection(Rule):
 
     ## What it does
     Finds the explanations of a change (`差旅费增加的主要原因是…`, `…较上年减少的原因`) and matches each to
-    the first change stated before it in the same section whose label is the explanation's: the same
+    the nearest change stated before it in the same section whose label is the explanation's: the same
     label, or, for labels of four characters or more, one ending with the other (`公用经费` and
     `一般公共预算公用经费`). The change's direction is that of its figures when the earlier figure is
     stated, else that of its word. An explanation that names the opposite direction is reported.
@@ -528,14 +570,19 @@ class ExplanationDirection(Rule):
         for m in _explained(ctx.doc.text):
             said = "up" if m.group("word") in UP_WORDS else "down"
             label = m.group("label")
-            for key, direction, at, anchor in by_section.get(id(ctx.doc.section_at(m.start())), []):
-                if at > m.start() or not _same_label(label, key):
-                    continue
-                ok = said == direction
-                yield self.checked(anchor, "pass" if ok else "fail")
-                if not ok:
-                    yield self._finding(m, label, key, direction, anchor)
-                break
+            # the nearest change before the explanation with its label, in its section, is the one it explains
+            matched = [
+                k
+                for k in by_section.get(id(ctx.doc.section_at(m.start())), [])
+                if k[2] <= m.start() and _same_label(label, k[0])
+            ]
+            if not matched:
+                continue
+            key, direction, _, anchor = max(matched, key=lambda k: k[2])
+            ok = said == direction
+            yield self.checked(anchor, "pass" if ok else "fail")
+            if not ok:
+                yield self._finding(m, label, key, direction, anchor)
 
     def _changes(self) -> Iterator[tuple[str, str, int, Quantity]]:
         for c in self.ctx.facts.changes:

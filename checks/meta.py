@@ -80,7 +80,7 @@ class InternalError(Rule):
 
     ## Example
     ```text
-    报告.txt:1:1: TO900 [error] check TO105 (rate-mismatch) failed: KeyError: 'unit' at rates.py:48 (please report this file)
+    报告.txt:1:1: TO900 [错误] 内部错误：检查 TO105（rate-mismatch）失败（KeyError: 'unit'，位于 rates.py:48），请报告此文件
     ```
     The finding, as `tieout check` prints it: no report text causes it by design.
 
@@ -100,15 +100,21 @@ class InternalError(Rule):
 
 
 class UnusedSuppression(Rule):
-    """An inline `<!-- tieout: ignore[…] -->` that silences no finding; remove it.
+    """An inline `<!-- tieout: ignore[…] -->` or a Word comment `tieout: ignore[…]` that silences no finding;
+    remove it.
 
     ## What it does
     Is emitted by the engine after the findings of a file are known: every
     `<!-- tieout: ignore[CODES] -->` (after text on a line, covering that line; alone on its line,
-    covering the next) and every `<!-- tieout: ignore-file[CODES] -->` that silenced no finding is
-    reported at the comment, at severity info, as ruff reports an unused `noqa`. The codes are matched as
-    `--select` matches them (code, name or prefix; no codes: every rule). A suppression of a rule that the
-    run did not select silences nothing and is reported too.
+    covering the next non-blank line), every Word comment reading `tieout: ignore[CODES]` (covering the
+    figure or the words it is anchored on, and the sentences they are in) and every
+    `tieout: ignore-file[CODES]` that silenced no finding is reported at the comment, at severity info, as
+    ruff reports an unused `noqa`. The codes are matched as `--select` matches them (code, name or prefix;
+    no codes: every rule); a code that names no rule is a usage error (exit 2), not this finding. As ruff
+    does, a suppression whose codes name only rules the run did not select (`--ignore TO101`, `--select
+    TO1` for `ignore[TO201]`) is reported as `non-enabled` rather than unused: it silences nothing in this
+    run because its rules did not run, and the message says so instead of asking to remove it. Nothing is
+    reported when TO901 itself is not selected.
 
     ## Why is this bad?
     A suppression left after its finding was fixed hides the next mistake on that line from the reader
@@ -127,7 +133,8 @@ class UnusedSuppression(Rule):
     ```
 
     ## How to fix
-    Remove the comment, or correct its codes if it was meant for another finding.
+    Remove the comment, or correct its codes if it was meant for another finding. A `non-enabled` code is
+    to be removed only if its rule is never run on the report (not in the project's configuration either).
     """
 
     code = "TO901"

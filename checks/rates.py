@@ -28,6 +28,7 @@ PLAN = re.compile(f"(?:{_alt('plan_words')})")
 OUTCOME = re.compile(f"(?:{_alt('outcome_words')})")
 BUDGET_STAGES = ("预算", "调整预算")
 PLAN_STAGES = (*BUDGET_STAGES, "计划")
+NAMED_BASE = re.compile(f"(?:{_alt('named_bases')})")
 # a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
 AGAINST_BUDGET = re.compile(r"预算")
 
@@ -40,7 +41,8 @@ def _ratio_outcome(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity, cer
     related = [(num, "分子"), (den, word)]
     computed = f"{num.text}/{den.text} = {fmt(exact, 4)}%"
     if verdict == "rounding":
-        msg = f"{r.name} {r.stated.text} 与 {computed} 相差不足末位一个单位"
+        # the miss is measured from what the operands' precision allows, not from the exact quotient shown
+        msg = f"{r.name} {r.stated.text} 与 {computed} 不符，计入各数的舍入后相差不足末位一个单位"
     else:
         msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, certain)
@@ -56,7 +58,7 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
             o = _against_budget(ctx, r)
         elif AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
-            # `收入 327.1 亿元，完成预算的 98.9%`: the figure before the rate over its budget, stated elsewhere
+            # `收入 412.6 亿元，完成预算的 97.8%`: the figure before the rate over its budget, stated elsewhere
             o = _against_budget(ctx, r)
         else:
             o = _in_sentence(ctx, r)
@@ -64,13 +66,67 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield o
 
 
+def _named_base(r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
+    """(denominators, numerators) when the rate names its base and exactly one figure of its sentence is stated
+    under that name (`年初预算为 0 万元，全年预算为 150.00 万元，支出决算为 138.00 万元，完成年初预算的 92.00%`)."""
+    base = NAMED_BASE.search(r.name)
+    if base is None:
+        return None
+    named = [i for i, label in enumerate(r.labels) if base.group() in label]
+    if len(named) != 1:
+        return None
+    den = r.operands[named[0]]
+    return [den], [q for q in r.operands if q is not den and q.base_unit == den.base_unit]
+
+
+def _against_named_base(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Quantity]) -> Outcome | None:
+    """The rate over the base it names: another figure of the sentence as numerator. When none fits, but the
+    rate fits another pair of the sentence's figures, the rate was computed on another base than it names."""
+    tried = [_ratio_outcome(ctx, r, num, den, r.certain, "分母") for num in nums] if ctx.value(den) != 0 else []
+    fitting = next((o for o in tried if o.verdict != "fail"), None)
+    if fitting is not None or len(nums) != 1:
+        return fitting
+    num = nums[0]
+    other = next(
+        (
+            b
+            for b in r.operands
+            if b is not den
+            and b is not num
+            and b.base_unit == num.base_unit
+            and ctx.value(b) != 0
+            and _ratio_outcome(ctx, r, num, b, r.certain, "分母").verdict == "pass"
+        ),
+        None,
+    )
+    if other is None:
+        return tried[0] if tried else None
+    base = NAMED_BASE.search(r.name)
+    word = base.group() if base else "基数"
+    if ctx.value(den) == 0:
+        said = f"所称的{word}为 {den.text}，无从计算比率"
+        expected = None
+    else:
+        expected = f"{fmt(ctx.value(num) / ctx.value(den) * HUNDRED, r.stated.decimals)}%"
+        said = f"按所称的{word} {den.text} 计算应为 {expected}"
+    msg = f"{r.name} {r.stated.text}：{said}；{r.stated.text} 是 {num.text}/{other.text} 算得的，所称基数与所用数字不符"
+    related = [(num, "分子"), (den, f"所称{word}"), (other, "实际所用基数")]
+    return Outcome(r.stated, "fail", "rate", related, msg, r.stated.text, expected, None, r.certain)
+
+
 def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
-    """`预算资金 196 万元，当年支出 174.77 万元，执行率为 89.17%`: the two figures before the rate, either way
+    """`预算资金 254 万元，当年支出 231.65 万元，执行率为 91.20%`: the two figures before the rate, either way
     round unless the wording orders them. A pair that holds is listed as checked; a miss is reported only when
     the labels say which figure is the plan and which the outcome of an execution rate — a rate of other
     figures (`债务率`) relates quantities the sentence need not state."""
     if len(r.operands) < 2:
         return None
+    named = _named_base(r)
+    if named is not None and named[1]:
+        den, nums = named[0][0], named[1]
+        # the numerator of a rate over a budget is the outcome among the other figures, when one is named so
+        outcomes = [q for q in nums if _role(ctx, r.labels[r.operands.index(q)]) == "outcome"]
+        return _against_named_base(ctx, r, den, outcomes or nums)
     pairs = [(a, b) for i, a in enumerate(r.operands) for b in r.operands[i + 1 :] if a.base_unit == b.base_unit]
     tried = []
     for a, b in pairs:
@@ -137,7 +193,7 @@ def _role(ctx: CheckContext, label: str) -> str:
 
 
 def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
-    """`一般公共预算收入 327.1 亿元，完成预算的 98.9%`: the denominator is the budget of the same quantity —
+    """`一般公共预算收入 412.6 亿元，完成预算的 97.8%`: the denominator is the budget of the same quantity —
     the figure the report states for the same item and context at a budget stage. Without one, the rate is
     not checkable here (the budget stands in another document)."""
     if not r.operands:
@@ -201,10 +257,15 @@ class RateMismatch(Rule):
       whose label holds the rate's own word (`回收 380 份，回收率…`), or, for an execution rate, the
       outcome (`实际`, `支出`, `完成`, `执行数`) over the plan (`预算`, `计划`, `年初`, `下达`), one of the
       two named sufficing. A rate whose numerator the sentence does not name (`参保率` after the insured
-      of two schemes, `满意率` after an amount) is not guessed at.
+      of two schemes, `满意率` after an amount) is not guessed at. A rate that names its base
+      (`完成年初预算的 p%`, vocabulary `named_bases`) is over the one figure its sentence states under that
+      name, never over another that happens to fit; when it fits only another figure, or the named base is
+      0, the finding says which base the rate was computed on.
 
     Rates with a written formula are TO106's. A miss within one unit of the rate's last digit, given the
-    precision of its operands, is a rounding finding (TO100).
+    precision of its operands, is a rounding finding (TO100). An operand written as a whole number
+    (`40 公里`, `36 公里`) stands for the values that round to it (39.5 to 40.5), so 36 / 40 allows 87.7%
+    to 92.4%, and a stated 95% is a finding, not rounding.
 
     ## Why is this bad?
     The rate is what the reader of a budget or performance report looks at first (how much of the budget
@@ -254,7 +315,7 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
     verdict = ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
     expected = f"{fmt(computed, res.decimals)}{res.unit}"
     related = [(q, "运算数") for q in f.operands]
-    msg = f"公式 {f.name or ''}计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}"
+    msg = f"{_formula_name(f)}的计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}"
     return Outcome(res, verdict, "formula", related, msg, res.text, expected, expected)
 
 
@@ -315,7 +376,7 @@ class FormulaOperandUnknown(Rule):
 
     ## Why is this bad?
     The arithmetic of the formula may hold, but on figures the report never states:
-    `整体支出完成率 723.60/723.60*100%=100%` where the report's total is 723.51 everywhere else. The rate
+    `整体支出完成率 586.43/586.43*100%=100%` where the report's total is 586.34 everywhere else. The rate
     then rests on numbers the reader cannot find, usually a draft's figures left in the formula after
     the tables changed.
 
@@ -369,7 +430,7 @@ class FormulaOperandUnknown(Rule):
         hint = "；报告中最接近的数为 " + "、".join(q.text for q in near) if near else ""
         return self.diag(
             first,
-            f"公式 {f.name}中的 {names} 在报告其他地方没有出现{hint}",
+            f"{_formula_name(f)}中的 {names} 在报告其他地方没有出现{hint}",
             stated=first.text,
             expected=near[0].text if near else None,
             related=[self.ctx.related(q, "报告中相近的数") for q in near]
@@ -402,6 +463,12 @@ class _Nearest:
                 out.append(self.first[self.values[hi]][1])
                 hi += 1
         return out
+
+
+def _formula_name(f: Formula) -> str:
+    """`公式“资金到位率”`, or `公式` alone when the formula's name was not read (`到位率=到位资金/预算×100%=…`,
+    where names stand between the rate and its numbers)."""
+    return f"公式“{f.name}”" if f.name else "公式"
 
 
 def _looked_up(q: Quantity) -> bool:

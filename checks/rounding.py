@@ -13,6 +13,10 @@ from .changes import change_outcomes
 from .rates import formula_outcomes, rate_outcomes
 from .shares import share_list_outcomes, share_outcomes
 from .sums import sum_outcomes
+from .tables.formulas import table_formula_outcomes
+from .tables.rates import table_rate_outcomes, table_share_outcomes
+from .tables.sums import crossfoot_outcomes, identity_outcomes, parent_outcomes, sides_outcomes, total_outcomes
+from .tables.text import text_table_outcomes
 
 # the relations whose misses may be rounding, each evaluated by the function its owning rule uses
 EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
@@ -24,6 +28,15 @@ EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
     change_outcomes,
     balance_outcomes,
     score_outcomes,
+    total_outcomes,
+    table_rate_outcomes,
+    table_share_outcomes,
+    text_table_outcomes,
+    parent_outcomes,
+    crossfoot_outcomes,
+    sides_outcomes,
+    identity_outcomes,
+    table_formula_outcomes,
 )
 
 
@@ -33,15 +46,19 @@ class Rounding(Rule):
     ## What it does
     Collects the rounding misses of every arithmetic relation the other rules verify: sums and `其中`
     lists (TO101), shares (TO103, TO112), rates (TO105), written formulas (TO106), changes (TO108),
-    balances (TO109) and score sums (TO111). Each figure stands for the interval its precision allows
-    (`92.46%` is any value from 92.455% up to 92.47%, rounded or truncated); a relation whose intervals
-    do not meet, but come within one unit of the last digit of the figure checked (for a sum, of its
-    least precise figure), is reported here, at severity info, and never by the relation's own rule.
+    balances (TO109), score sums (TO111), and the relations of tables (TO301–TO309: totals, parent
+    rows, cross-footing, the two sides, standard identities, rate, share and formula columns, prose
+    against tables). Each figure stands for the interval its precision allows (`92.46%` is any value
+    from 92.455% up to 92.47%, rounded or truncated; a whole number such as `40 公里` or `95%` is
+    rounded, 39.5 to 40.5); a relation whose intervals do not meet, but come within one unit of the
+    last digit of the figure checked (for a sum, of its least precise figure), is reported here, at
+    severity info, and never by the relation's own rule. A table sum whose figures as written miss by a
+    unit while their intervals meet (尾差) is reported here too, and counts as passing.
 
-    It finds no relation of its own: where a rule stays silent because the figures of a relation are
-    not identified with certainty, there is no rounding finding either. A complete list with an
-    approximate figure (`约 500 万元`, `3300 余人次`) that misses its total is reported here rather than
-    by TO101, however far off, since an approximate figure cannot be held to an exact sum.
+    It finds no relation of its own: each relation is evaluated by the same function its rule uses, so
+    where a rule stays silent (figures not identified with certainty, a table column most of whose rows
+    miss, as misread) there is no rounding finding either. An approximate figure (`约 500 万元`, `3300
+    余人次`) is judged by its own tolerance (TO101), never as rounding.
 
     ## Why is this bad?
     Usually it is not: the figures were rounded separately and the report prints them as computed. But

@@ -22,10 +22,6 @@ def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
         return None
     stated = s.stated
     verdict = ctx.judge(interval(stated), iv, stated.ulp)
-    for alt in s.alternatives if verdict != "pass" else ():
-        alt_iv = ratio(ctx.interval(s.part), ctx.interval(alt))
-        if alt_iv is not None and ctx.judge(interval(stated), alt_iv, stated.ulp) == "pass":
-            verdict = "pass"
     related = [(s.part, "部分"), (s.total, "合计")]
     if verdict == "pass":
         return Outcome(stated, "pass", "share", related)
@@ -33,7 +29,7 @@ def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
     expected = f"{fmt(exact, stated.decimals)}%"
     computed = f"{s.part.text}/{s.total.text} = {fmt(exact, 4)}%"
     if verdict == "rounding":
-        msg = f"占比 {stated.text} 与 {computed} 相差不足末位一个单位，按四舍五入应为 {expected}"
+        msg = f"占比 {stated.text} 与 {computed} 不符，计入各数的舍入后相差不足末位一个单位，按四舍五入应为 {expected}"
     else:
         msg = f"占比 {stated.text} 与 {computed} 不符，应为 {expected}"
     return Outcome(stated, verdict, "share", related, msg, stated.text, expected, expected, s.certain)
@@ -54,11 +50,10 @@ def share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _another_whole(group: list[tuple[Share, Outcome]]) -> bool:
-    """Do two or more shares of one whole miss it alike, each implying the same other whole (`转移支付各地市
-    28438 万元，其中福州 6733 万元、占比 23.22%` where every share is of the fund's 28,999 万元)? One mistaken
+    """Do two or more shares of one whole miss it alike, each implying the same other whole (`补助各区县
+    18,420 万元，其中甲区 4,137 万元、占比 21.65%` where every share is of the fund's 19,108 万元)? One mistaken
     share misses alone; shares that agree with each other on another whole were not meant of this one."""
-    wholes = [_implied(s) for s, o in group if o.verdict == "fail"]
-    wholes = [w for w in wholes if w is not None]
+    wholes = [w for s, o in group if o.verdict == "fail" and (w := _implied(s)) is not None]
     if len(wholes) < 2:
         return False
     low = max(w[0] for w in wholes)
@@ -140,17 +135,20 @@ def share_list_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             related = [(q, "占比") for q in stated[:-1]]
             yield Outcome(stated[-1], "fail", "share_sum", related, msg, f"{fmt(total)}%", "≤ 100%")
             continue
-        outcomes = list(_against_listed_sum(ctx, shares, parts))
+        stated_complete = abs(total - HUNDRED) <= slack
+        # shares adding up to 100% say the list is complete; most shares agreeing with the sum only suggest it
+        outcomes = list(_against_listed_sum(ctx, shares, parts, certain=stated_complete))
         misses = [o for o in outcomes if o.verdict != "pass"]
-        complete = abs(total - HUNDRED) <= slack or (len(outcomes) >= 3 and len(misses) * 2 < len(outcomes))
+        complete = stated_complete or (len(outcomes) >= 3 and len(misses) * 2 < len(outcomes))
         if complete or not misses:
             # the shares add up to 100%, or most of them are of the listed parts' sum: it is their whole
             yield from outcomes
 
 
-def _against_listed_sum(ctx: CheckContext, shares: list[Share], parts: list) -> Iterator[Outcome]:
+def _against_listed_sum(ctx: CheckContext, shares: list[Share], parts: list, certain: bool) -> Iterator[Outcome]:
     whole = sum((ctx.value(p) for p in parts), Decimal(0))
     whole_iv = add([ctx.interval(p) for p in parts])
+    like = max(parts, key=lambda p: p.value)  # the sum written as the largest part is (its separators)
     for s in shares:
         assert s.part is not None
         iv = ratio(ctx.interval(s.part), whole_iv)
@@ -163,11 +161,11 @@ def _against_listed_sum(ctx: CheckContext, shares: list[Share], parts: list) -> 
         exact = ctx.value(s.part) / whole * HUNDRED
         expected = f"{fmt(exact, s.stated.decimals)}%"
         msg = (
-            f"占比 {s.stated.text} 与 {s.part.text} 占所列各项之和 {in_unit(whole, s.part)} 的 "
+            f"占比 {s.stated.text} 与 {s.part.text} 占所列各项之和 {in_unit(whole, like)} 的 "
             f"{fmt(exact, 2)}% 不符，应为 {expected}"
         )
         related = [(p, "所列各项") for p in parts if p is not s.part]
-        yield Outcome(s.stated, verdict, "share", related, msg, s.stated.text, expected, expected, operands=parts)
+        yield Outcome(s.stated, verdict, "share", related, msg, s.stated.text, expected, expected, certain, parts)
 
 
 class ShareList(Rule):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from tieout.linter.facts.model import Breakdown
-from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, sub, unit_of
+from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -116,7 +116,9 @@ def sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield Outcome(total, "pass", "sum", operands=parts)
             continue
         s = add([ctx.interval(p) for p in parts])
-        verdict = ctx.judge(ctx.interval(total), s, unit_of([total, *parts]))
+        approx = any(q.approx for q in [total, *parts])
+        # an approximate figure's interval is its whole tolerance (约 500 is 400 to 600): no rounding band on top
+        verdict = ctx.judge(ctx.interval(total), s, Decimal(0) if approx else unit_of([total, *parts]))
         exact_sum = _sum(ctx, parts)
         complete = _complete(ctx, b, total, parts)
         if verdict == "pass" or (not complete and exact_sum <= ctx.value(total)):
@@ -127,9 +129,7 @@ def sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         if _restated_cause(ctx, total, parts) or any(ctx.index.unit_slip_of(q) for q in [total, *parts]):
             yield Outcome(total, "fail", "sum", operands=parts, silent=True)
             continue
-        if any(q.approx for q in [total, *parts]):
-            verdict = "rounding"  # an approximate figure cannot be held to an exact sum
-        yield _sum_finding(ctx, b, total, parts, verdict)
+        yield _approx_finding(ctx, b, total, parts) if approx else _sum_finding(ctx, b, total, parts, verdict)
 
 
 def _chain_outcome(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> Outcome | None:
@@ -146,7 +146,7 @@ def _chain_outcome(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list
     if verdict == "pass":
         return Outcome(total, "pass", "sum", related, operands=[*parts, *minus])
     expected = in_unit(exact, total)
-    msg = f"{shown} = {expected}，与合计 {total.text} 不符（相差 {in_unit(exact - ctx.value(total), total, None)}）"
+    msg = f"{shown} = {expected}，与合计 {total.text} 不符（{_short_or_over(exact - ctx.value(total), total)}）"
     return Outcome(total, verdict, "sum", related, msg, total.text, expected, None, False, [*parts, *minus])
 
 
@@ -157,14 +157,12 @@ def _sum_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Q
     certain = b.certain and (b.exhaustive or _shares_complete(ctx, b)) and not b.inferred
     if verdict == "rounding":
         expected = in_unit(exact_sum, total)
-        msg = f"合计 {total.text} 与各项之和 {expected} 相差不足末位一个单位，属舍入差异"
+        msg = f"合计 {total.text} 与各项之和 {expected} 不符，计入各数的舍入后相差不足末位一个单位，属舍入差异"
         return Outcome(total, "rounding", "sum", related, msg, total.text, expected, certain=certain, operands=parts)
     found = suspects(ctx, total, parts)
     diff = exact_sum - ctx.value(total)
     shown = " + ".join(p.text for p in parts)
-    msg = (
-        f"各项之和 {shown} = {in_unit(exact_sum, total)}，与合计 {total.text} 不符（相差 {in_unit(diff, total, None)}）"
-    )
+    msg = f"各项之和 {shown} = {in_unit(exact_sum, total)}，与合计 {total.text} 不符（{_short_or_over(diff, total)}）"
     fix = None
     blame = total
     if len(found) == 1:
@@ -185,6 +183,36 @@ def _sum_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Q
         related = [(total, "合计")] + [(p, r) for p, r in related if p is not blame]
     expected = fix or in_unit(exact_sum, total)
     return Outcome(blame, "fail", "sum", related, msg, blame.text, expected, fix, certain, operands=parts)
+
+
+def _short_or_over(diff: Decimal, total: Quantity) -> str:
+    """The parts' sum against the total in words: `比合计少 10.00万元`, not a signed `相差 -10.00万元`."""
+    return f"比合计{'多' if diff > 0 else '少'} {in_unit(abs(diff), total)}"
+
+
+def _approx_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> Outcome:
+    """A complete list with an approximate figure that misses its total beyond what the approximation allows:
+    a warning that says how far beyond; no digit is suggested, since no figure is exact enough to blame."""
+    exact_sum = _sum(ctx, parts)
+    t = ctx.interval(total)
+    s = add([ctx.interval(p) for p in parts])
+    shown = " + ".join(p.text for p in parts)
+    over = s[0] > t[1]
+    end = ("上限" if over else "下限") if total.approx else ""
+    if any(p.approx for p in parts):
+        far = gap(t, s)
+        allowed = f"各项含约数，其和可在 {in_unit(s[0], total)}～{in_unit(s[1], total)} 之间"
+        if total.approx:
+            allowed += f"，合计为约数，可在 {in_unit(t[0], total)}～{in_unit(t[1], total)} 之间"
+        beyond = f"仍比合计{end}{'多' if over else '少'} {in_unit(far, total)}"
+    else:
+        far = gap(t, (exact_sum, exact_sum))
+        allowed = f"合计为约数，可在 {in_unit(t[0], total)}～{in_unit(t[1], total)} 之间"
+        beyond = f"各项之和仍比其{end}{'多' if over else '少'} {in_unit(far, total)}"
+    msg = f"各项之和 {shown} = {in_unit(exact_sum, total)}，与合计 {total.text} 不符（{allowed}，{beyond}）"
+    related = [(p, "组成项") for p in parts]
+    expected = in_unit(exact_sum, total)
+    return Outcome(total, "fail", "sum", related, msg, total.text, expected, certain=False, operands=parts)
 
 
 def _subset_matching(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> list[Quantity] | None:
@@ -222,7 +250,10 @@ class SumMismatch(Rule):
     Any other `其中` list may leave parts out: it falling short is no finding, and its parts exceeding
     the whole are TO102's. Each figure counts for the interval its precision allows, so a miss within one
     unit of the last digit is a rounding finding (TO100); one total broken down twice in one list
-    (`男 260 人，女 240 人；在职 350 人，退休 150 人`) passes when each run adds up.
+    (`男 260 人，女 240 人；在职 350 人，退休 150 人`) passes when each run adds up. An approximate figure
+    (`约 500 万元`, `3300 余人次`, `近 200 万元`) counts for the range of its last non-zero digit either
+    way (`约 500` is 400 to 600, `约 510` is 500 to 520), with no rounding band on top: a list that misses
+    its total beyond that range is reported as a warning that gives the range, without a fix.
 
     The finding is an error on a list the text states as complete, a warning on one completed by
     inference (a total after its parts, a `其中` list held to its total through a slipped digit). It

@@ -29,12 +29,12 @@ class UntrustedTextLayer(Rule):
     ```text
     一般公共预算收入 亿元，比上年增长 ，完成预算的 。
     政府性基金预算收入 亿元，下降 。
-    327.1 6.2% 101.5% 45.8 12.3%
+    412.6 5.4% 101.5% 45.8 12.3%
     ```
     The text layer of a PDF page whose figures were extracted away from their labels.
 
     ## Passes
-    The same page with each figure after its label (`一般公共预算收入 327.1 亿元，比上年增长 6.2%，…`).
+    The same page with each figure after its label (`一般公共预算收入 412.6 亿元，比上年增长 5.4%，…`).
 
     ## How to fix
     Run OCR on those pages, or check them by hand; if the PDF was produced from a Word file, check that

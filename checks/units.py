@@ -26,10 +26,10 @@ class UnitSlip(Rule):
     ## What it does
     Looks at every breakdown in money (complete or `其中`) that does not add up, and reads each of its
     figures in the other money units (`元`, `千元`, `万元`, `亿元`): when exactly one figure, read so, makes
-    the breakdown add up, that figure's unit is the slip (`项目支出 605,282.99 亿元` in a list of 万元 whose
+    the breakdown add up, that figure's unit is the slip (`项目支出 3,706.25 亿元` in a list of 万元 whose
     parts add up to the total only when it is read as 万元). A part that would shrink to next to nothing
     is an extra part, not a slip; where two figures would each fix the sum
-    (`合计 723.51 万元，其中 … 723.51 亿元`: the total in 亿元, or the part in 万元), the one written in a
+    (`合计 586.34 万元，其中 … 586.34 亿元`: the total in 亿元, or the part in 万元), the one written in a
     unit none of the others use is the slip, and if that does not decide, nothing is said.
 
     The sum check (TO101) then says nothing about that breakdown: one cause, one finding. The finding is
@@ -90,11 +90,11 @@ class MissingUnit(Rule):
     Finds two kinds of bare numbers (written without a unit) that are amounts or percentages:
 
     - a change written without `%`, with decimals, that is, within its precision, the growth in per cent
-      the change's own figures give (`支出增加 1,193.20 万元，增长 13.95。`, 13.95 being 1,193.20 over
-      last year's figure); a warning, with the fix `13.95%` when the change's figure stands in its own
+      the change's own figures give (`支出增加 1,046.80 万元，增长 12.73。`, 12.73 being 1,046.80 over
+      last year's figure); a warning, with the fix `12.73%` when the change's figure stands in its own
       sentence;
     - a number whose label ends in an amount word (`金额`, `资金`, `收入`, `支出`, `结余`, `资产` …) in a
-      paragraph whose amounts are all in one unit (`在用固定资产总值为 130.60。` among figures in 万元);
+      paragraph whose amounts are all in one unit (`在用固定资产总值为 231.40。` among figures in 万元);
       a warning without a fix, since the unit is inferred from the paragraph.
 
     Whole numbers of fewer than three digits (more often a count or a list number), numbers followed by

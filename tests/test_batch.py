@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT, SEEDS
+from .conftest import EXAMPLES, ROOT
 
 
 def check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -22,9 +22,9 @@ def check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def copies(tmp_path: Path, n: int) -> Path:
     folder = tmp_path / "reports"
     folder.mkdir()
-    seeds = sorted(SEEDS.glob("*.txt"))
+    reports = sorted(EXAMPLES.glob("*.txt"))  # r000, r002 … the 决算说明; r001, r003 … the 绩效自评报告
     for i in range(n):
-        shutil.copy(seeds[i % len(seeds)], folder / f"r{i:03d}.txt")
+        shutil.copy(reports[i % len(reports)], folder / f"r{i:03d}.txt")
     return folder
 
 
@@ -43,13 +43,14 @@ def test_baseline_gates_only_new_findings(tmp_path):
     assert wrote.returncode == 0 and base.exists()
     assert check("--baseline", str(base), "reports", cwd=tmp_path).returncode == 0
     # an edit elsewhere (a line added at the top) keeps the old findings baselined
-    target = folder / "r002.txt"
+    target = folder / "r001.txt"
     text = target.read_text(encoding="utf-8")
     target.write_text("前言：本报告依据有关规定编制。\n\n" + text, encoding="utf-8")
     assert check("--baseline", str(base), "reports", cwd=tmp_path).returncode == 0
     # one changed figure brings back exactly the new finding
     target.write_text(
-        target.read_text(encoding="utf-8").replace("基本支出 546.45 万元", "基本支出 564.45 万元", 1), encoding="utf-8"
+        target.read_text(encoding="utf-8").replace("堤防日常养护 503.20 万元", "堤防日常养护 530.20 万元", 1),
+        encoding="utf-8",
     )
     proc = check("--format", "json", "--baseline", str(base), "reports", cwd=tmp_path)
     found = [
@@ -59,22 +60,18 @@ def test_baseline_gates_only_new_findings(tmp_path):
         if d["severity"] != "info"
     ]
     assert proc.returncode == 1
-    # reported once, by the sum it breaks (its parts no longer add up to the total beside them)
-    assert found == [(str(Path("reports") / "r002.txt"), "TO101", 372)], found
+    # reported once, by the list it breaks (its parts now exceed the total before them)
+    assert found == [(str(Path("reports") / "r001.txt"), "TO102", 11)], found
 
 
 def test_cross_document(tmp_path):
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
     # reports of one genre (a figure's identity holds what the genre says of its context)
-    a.write_text(
-        "2022年度某市医疗保障局整体支出绩效自评报告\n全市参加基本医疗保险人数为 420.08 万人。\n", encoding="utf-8"
-    )
-    b.write_text(
-        "2022年度某市医疗保障局绩效自评报告\n截至年底，全市参加基本医疗保险人数为 402.08 万人。\n", encoding="utf-8"
-    )
+    a.write_text("2024年度某区水务局整体支出绩效自评报告\n全区养护河道堤防长度为 318.46 公里。\n", encoding="utf-8")
+    b.write_text("2024年度某区水务局绩效自评报告\n截至年底，全区养护河道堤防长度为 381.46 公里。\n", encoding="utf-8")
     c = tmp_path / "c.txt"
-    c.write_text("2021年度某市医疗保障局绩效自评报告\n全市参加基本医疗保险人数为 398.00 万人。\n", encoding="utf-8")
+    c.write_text("2023年度某区水务局绩效自评报告\n全区养护河道堤防长度为 296.00 公里。\n", encoding="utf-8")
     alone = check("--format", "json", str(a), str(b), str(c))
     assert all(not f["diagnostics"] for f in json.loads(alone.stdout)["files"])
     proc = check("--format", "json", "--cross-document", str(a), str(b), str(c))
@@ -93,6 +90,23 @@ def test_unused_suppression_is_reported(tmp_path):
     data = json.loads(check("--format", "json", str(report)).stdout)
     codes = [d["code"] for d in data["files"][0]["diagnostics"]]
     assert codes == ["TO901"]
+
+
+def test_suppression_of_a_rule_not_selected():
+    """As ruff's non-enabled codes: a suppression of a rule the run did not select silenced nothing because the
+    rule did not run; it is not called unused, and TO901 itself, when not selected, reports nothing."""
+    from tieout.linter.run.config import Config
+
+    from .conftest import lint_text
+
+    text = "收入合计 100 万元，具体为：甲 50 万元，乙 40 万元。<!-- tieout: ignore[TO101] -->\n"
+    assert [d.code for d in lint_text(text, "r.md").diagnostics] == []
+    [d] = lint_text(text, "r.md", Config(ignore=["TO101"])).diagnostics
+    assert d.code == "TO901" and "non-enabled：TO101" in d.message and "仅当这些规则从不运行时才可删除" in d.message
+    assert not lint_text(text, "r.md", Config(ignore=["TO101", "TO901"])).diagnostics
+    both = text.replace("ignore[TO101]", "ignore[TO101,TO102]").replace("40 万元", "50 万元")
+    [d] = lint_text(both, "r.md", Config(select=["TO101", "TO901"])).diagnostics
+    assert "未用：TO101" in d.message and "non-enabled：TO102" in d.message
 
 
 def test_per_file_ignores(tmp_path):

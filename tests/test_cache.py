@@ -22,9 +22,11 @@ from tieout.linter.run import engine
 from tieout.linter.run.config import Config
 from tieout.linter.run.results import FileResult
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT
 
-SEED = sorted(SEEDS.glob("*.txt"))[0]
+# reports of our own (the seeds of ../shared may be absent): one with findings, and the genre samples
+SEED = ROOT / "fixtures" / "genres_errors" / "juesuan_with_errors.txt"
+REPORTS = [SEED, *sorted((ROOT / "fixtures" / "genres").glob("*.txt"))]
 
 
 @pytest.fixture
@@ -165,11 +167,10 @@ def test_lean_start():
 
 
 def test_hits_and_misses_mixed_keep_the_order(folder):
-    seeds = sorted(SEEDS.glob("*.txt"))
     reports = []
     for i in range(6):
         p = folder / f"r{i}.txt"
-        shutil.copy(seeds[i % len(seeds)], p)
+        shutil.copy(REPORTS[i % len(REPORTS)], p)
         reports.append(str(p))
     tieout("check", "--no-progress", "--format", "json", *reports[::2])  # every other one cached
     fresh = tieout("check", "--no-progress", "--no-cache", "--format", "json", "--jobs", "1", *reports)
@@ -187,6 +188,6 @@ def test_workers_only_for_a_batch_worth_them(tmp_path, monkeypatch):
     assert batch.auto_jobs([str(p) for p in small]) == 1
     large = [tmp_path / "c.txt", tmp_path / "d.txt"]
     for p in large:
-        p.write_bytes(SEED.read_bytes() * 2)
+        p.write_bytes(SEED.read_bytes() * 20)  # 28 KB each, 56 KB together: past PARALLEL_MIN_BYTES
     assert batch.auto_jobs([str(p) for p in large]) == 2
     assert batch.auto_jobs([str(large[0])]) == 1

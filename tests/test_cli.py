@@ -5,9 +5,9 @@ from pathlib import Path
 
 from tieout.linter.cli import main
 
-from .conftest import ROOT, SEEDS
+from .conftest import EXAMPLES, JIXIAO, ROOT
 
-SEED = SEEDS / "002_f9f4a9c0bf5a0601.txt"
+REPORT = EXAMPLES / "bumen_juesuan_shuoming.txt"  # our example: a TO101 at 27:23, among others
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -28,21 +28,21 @@ def codes(stdout: bytes) -> list[tuple[str, int]]:
 def test_bad_inputs_exit_2_and_good_file_still_reported(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
     good = tmp_path / "good.txt"
-    good.write_bytes(SEED.read_bytes())
+    good.write_bytes(REPORT.read_bytes())
     (tmp_path / "empty").mkdir()
     proc = run("check", "--format", "json", "bin.txt", "good.txt", "missing.txt", "empty", cwd=tmp_path)
     assert proc.returncode == 2
     err = proc.stderr.decode().strip().splitlines()
     assert len(err) == 3 and any("bin.txt" in e and "binary" in e for e in err)
     assert any("missing.txt" in e for e in err) and any("empty" in e and "no reports" in e for e in err)
-    assert ("TO101", 138) in codes(proc.stdout)
+    assert ("TO101", 27) in codes(proc.stdout)
     assert "Traceback" not in proc.stderr.decode()
 
 
 def test_gb18030_copy_gives_same_findings(tmp_path):
     gb = tmp_path / "gb.txt"
-    gb.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
-    utf = run("check", "--format", "json", str(SEED))
+    gb.write_bytes(REPORT.read_text(encoding="utf-8").encode("gb18030"))
+    utf = run("check", "--format", "json", str(REPORT))
     other = run("check", "--format", "json", str(gb))
     assert codes(utf.stdout) == codes(other.stdout) and codes(utf.stdout)
     assert json.loads(other.stdout)["files"][0]["encoding"] == "gb18030"
@@ -51,7 +51,10 @@ def test_gb18030_copy_gives_same_findings(tmp_path):
 def test_empty_file_is_clean(tmp_path):
     (tmp_path / "e.txt").write_text("", encoding="utf-8")
     proc = run("check", "e.txt", cwd=tmp_path)
-    assert proc.returncode == 0 and b"no problems" in proc.stdout
+    out = proc.stdout.decode()
+    assert proc.returncode == 0 and "未发现问题：1 个文件" in out
+    # the summary says what "no problems" covers
+    assert "已核对 0 处关系；0 句含数字的句子未能理解。" in out
 
 
 def test_too_large_file_is_a_clear_error(tmp_path):
@@ -62,45 +65,46 @@ def test_too_large_file_is_a_clear_error(tmp_path):
 
 
 def test_stdin_with_filename():
-    proc = run("check", "--format", "json", "--stdin-filename", "报告.txt", "-", stdin=SEED.read_bytes())
+    proc = run("check", "--format", "json", "--stdin-filename", "报告.txt", "-", stdin=REPORT.read_bytes())
     data = json.loads(proc.stdout)
     assert data["files"][0]["path"] == "报告.txt" and proc.returncode == 1
 
 
 def test_human_output_has_caret_under_the_figure():
-    proc = run("check", str(SEED), "--select", "TO101")
+    proc = run("check", str(REPORT), "--select", "TO101")
     out = proc.stdout.decode()
-    assert f"{SEED}:138:14: TO101 [warning]" in out
+    assert f"{REPORT}:27:23: TO101 [错误]" in out
     lines = out.splitlines()
-    src = next(i for i, ln in enumerate(lines) if ln.strip().startswith("138 |"))
+    src = next(i for i, ln in enumerate(lines) if ln.strip().startswith("27 |"))
     caret_line = lines[src + 1]
-    # carets start under 263996: display width counts CJK as two columns
+    # carets start under 18.40: display width counts CJK as two columns
     prefix = lines[src].split("| ", 1)[1]
     import unicodedata
 
     col = caret_line.index("^") - (len(lines[src].split("| ", 1)[0]) + 2)
-    shown = prefix[: prefix.index("263996")]
+    shown = prefix[: prefix.index("18.40")]
     assert col == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in shown)
-    assert "Found 1 problem" in out
+    assert "发现 1 个问题" in out
 
 
 def test_select_ignore_and_exit_codes():
-    assert run("check", str(SEED), "--ignore", "TO1,TO2").returncode == 0
-    assert run("check", str(SEED), "--select", "sum-mismatch").returncode == 1
-    assert run("check", str(SEED), "--exit-zero").returncode == 0
-    assert run("check", str(SEED), "--fail-on", "error").returncode == 0  # its findings are warnings
+    assert run("check", str(REPORT), "--ignore", "TO1,TO2,TO3").returncode == 0
+    assert run("check", str(REPORT), "--select", "sum-mismatch").returncode == 1
+    assert run("check", str(REPORT), "--exit-zero").returncode == 0
+    assert run("check", str(JIXIAO), "--select", "TO107").returncode == 1
+    assert run("check", str(JIXIAO), "--select", "TO107", "--fail-on", "error").returncode == 0  # a warning
 
 
 def test_statistics():
-    out = run("check", "--statistics", str(SEEDS)).stdout.decode()
+    out = run("check", "--statistics", str(EXAMPLES)).stdout.decode()
     assert "TO101\tsum-mismatch" in out
 
 
 def test_config_file_and_errors(tmp_path):
     report = tmp_path / "r.txt"
-    report.write_bytes(SEED.read_bytes())
+    report.write_bytes(REPORT.read_bytes())
     (tmp_path / "tieout.yaml").write_text("ignore: [TO101]\n", encoding="utf-8")
-    assert ("TO101", 138) not in codes(run("check", "--format", "json", str(report)).stdout)
+    assert ("TO101", 27) not in codes(run("check", "--format", "json", str(report)).stdout)
     (tmp_path / "tieout.yaml").write_text("ignroe: [TO101]\n", encoding="utf-8")
     proc = run("check", str(report))
     assert proc.returncode == 2 and b"ignroe" in proc.stderr and b"tieout.yaml" in proc.stderr
@@ -113,7 +117,7 @@ def test_config_file_and_errors(tmp_path):
 
 def test_pyproject_config(tmp_path):
     report = tmp_path / "r.txt"
-    report.write_bytes(SEED.read_bytes())
+    report.write_bytes(JIXIAO.read_bytes())
     (tmp_path / "pyproject.toml").write_text("[tool.tieout]\nselect = ['TO107']\n", encoding="utf-8")
     assert {c for c, _ in codes(run("check", "--format", "json", str(report)).stdout)} == {"TO107"}
 
@@ -138,7 +142,7 @@ def test_rules_and_explain(capsys):
 
 
 def test_facts_verbose(capsys):
-    assert main(["facts", "-v", str(SEED)]) == 0
+    assert main(["facts", "-v", str(JIXIAO)]) == 0
     out = capsys.readouterr().out
     assert "formula" in out and "sentences with 2+ figures and no relation" in out
 
@@ -148,7 +152,7 @@ def test_rounding_units_setting():
 
     from .conftest import lint_text
 
-    text = "收入合计 625,604.22 万元，具体为：甲 578,490.88 万元，占 92.46%；乙 2,780 万元，占 0.45%；丙 44,333.34 万元，占 7.09%。"
+    text = "收入合计 4,852.60 万元，具体为：甲 3,917.35 万元，占 80.72%；乙 126.40 万元，占 2.61%；丙 808.85 万元，占 16.67%。"
     loose = {d.code for d in lint_text(text).diagnostics}
     strict = {d.code for d in lint_text(text, config=parse({"rounding-units": 0}, "t.yaml")).diagnostics}
     assert "TO100" in loose and "TO103" not in loose

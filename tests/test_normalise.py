@@ -28,9 +28,9 @@ def test_full_width_digits_and_percent():
 
 
 def test_thousands_separators_and_spaces():
-    ((text, value, unit),) = figures("全市医保基金收入 1,088,216 万元")
-    assert value == Decimal(1088216) and text == "1,088,216万元"
-    assert figures("收入 1 088 216 万元")[0][1] == Decimal(1088216)
+    ((text, value, unit),) = figures("全市工伤保险基金收入 1,264,853 万元")
+    assert value == Decimal(1264853) and text == "1,264,853万元"
+    assert figures("收入 1 264 853 万元")[0][1] == Decimal(1264853)
 
 
 def test_chinese_comma_is_not_a_thousands_separator():
@@ -43,7 +43,7 @@ def test_negative_values():
 
 def test_dates_document_numbers_ordinals_are_not_amounts():
     text = (
-        "根据《通知》（江财社〔2020〕217号）和廉财预[2022]92 号，2022年12月31日前完成，"
+        "根据《通知》（某财社〔2021〕46号）和某财预[2023]18 号，2023年12月31日前完成，"
         "现执行第七批国家集采，第 3 项，联系电话 0759-3123456，网址 http://a.gov.cn/x?id=2022 。"
     )
     assert figures(text) == []
@@ -71,6 +71,16 @@ def test_markdown_marks_dropped_and_headings_found():
     assert "收入合计100万元" in doc.text
     sec = doc.section_at(doc.text.index("收入"))
     assert sec is not None and sec.path() == ["一、基本情况", "（一）收支"]
+
+
+def test_inline_math_figures_are_read_in_place():
+    # Markdown converted from PDF writes figures as inline math; the finding must still point at the figure
+    text = "得分率为  $81.25\\%$  ，计划 $ 1,200 $ 元。"
+    doc = normalise(text)
+    qs = extract(doc)
+    assert [(q.text, q.unit) for q in qs] == [("81.25%", "%"), ("1,200元", "元")]
+    pos = doc.position(qs[0].start, qs[0].end)
+    assert text[pos.column - 1 : pos.end_column - 1].startswith("81.25")
 
 
 def test_approximate_and_bounds():

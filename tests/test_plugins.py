@@ -32,7 +32,7 @@ def test_installed_plugin_contributes_rules(tmp_path):
     )
     report = tmp_path / "r.txt"
     report.write_text(
-        "本年支出合计 625,604.22 万元，具体为：基本支出 20,321.23 万元；项目支出 605,282.99 亿元。", encoding="utf-8"
+        "本年支出合计 4,852.60 万元，具体为：基本支出 1,146.35 万元；项目支出 3,706.25 亿元。", encoding="utf-8"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), str(HERE.parent)])}
     proc = subprocess.run(

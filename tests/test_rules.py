@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from tieout.linter.rules.cases import all_cases
+from tieout.linter.run.config import Config
 from tieout.linter.run.plugins import plugins
 
 from . import snapshot
@@ -60,3 +61,14 @@ def test_no_snapshot_without_its_case():
     names = {f"{code} {case.get('name', '')}" for code, case in CASES}
     stale = sorted(set(snapshot.stored("rule_cases")) - names)
     assert not stale, f"snapshots without a case (remove them from tests/snapshots/rule_cases.json): {stale}"
+
+
+def test_each_rule_alone_reports_only_its_own_code():
+    """Rules are independent functions of the facts: run alone, a rule reports its own code and no other (a
+    table rule's rounding miss is TO100's, found by TO100 evaluating the table relation itself); and TO100 run
+    alone finds every rounding miss the cases expect of it."""
+    for code, case in CASES:
+        result = lint_text(case.get("pass") or case["fail"], config=Config(select=[code]))
+        assert {d.code for d in result.diagnostics} <= {code}, (code, case.get("name"), result.diagnostics)
+        if code == "TO100" and "fail" in case:
+            assert any(d.code == "TO100" for d in result.diagnostics), case.get("name")

@@ -73,10 +73,10 @@ def test_usage_errors(tmp_path):
 
 def test_cross_document_findings_are_selected_and_reach_the_reporter(tmp_path):
     (tmp_path / "a.txt").write_text(
-        "2022年度某市医疗保障局整体支出绩效自评报告\n全市参加基本医疗保险人数为 420.08 万人。\n", encoding="utf-8"
+        "2024年度某区水务局整体支出绩效自评报告\n全区养护河道堤防长度为 318.46 公里。\n", encoding="utf-8"
     )
     (tmp_path / "b.txt").write_text(
-        "2022年度某市医疗保障局绩效自评报告\n全市参加基本医疗保险人数为 402.08 万人。\n", encoding="utf-8"
+        "2024年度某区水务局绩效自评报告\n全区养护河道堤防长度为 381.46 公里。\n", encoding="utf-8"
     )
     outcome, seen = run(CheckRequest([str(tmp_path)], jobs=1))
     assert seen.codes == [[], []] and outcome.exit_code == ExitCode.OK

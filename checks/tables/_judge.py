@@ -1,31 +1,29 @@
 """Judging a table relation: its figures as intervals (a blank cell as nothing where the table's convention
-says so), the verdict, the `checked` record and the finding."""
+says so), its verdict, and the outcome the owning rule reports when it fails and TO100 when it misses by
+rounding (each evaluating the relation itself, as for the relations of the prose)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
-from tieout.linter.figures.intervals import Interval, interval, unit_of
+from tieout.linter.figures.intervals import Interval, Verdict, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
-from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome
 
 from .._util import in_unit
-
-if TYPE_CHECKING:
-    from tieout.linter.rules.diagnostics import Checked, Diagnostic
 
 ZERO: Interval = (Decimal(0), Decimal(0))
 SUMMED = ("amount", "bare", "count")
 
 
 @dataclass
-class Outcome:
-    verdict: str  # pass, rounding, fail
+class Footing:
+    """A table sum as judged: its verdict and figures, before it is worded as an `Outcome`."""
+
+    verdict: Verdict
     total: Quantity
     parts: list[Quantity]  # the figures (blank cells left out)
     signs: list[int]
@@ -43,7 +41,7 @@ def figure(table: Table, ref: Cellref) -> Quantity | None | bool:
     return None
 
 
-def evaluate(rule: Rule, table: Table, rel: Relation, parts: list[Cellref] | None = None) -> Outcome | None:
+def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref] | None = None) -> Footing | None:
     total = table.quantity(*rel.total)
     if total is None or total.kind not in SUMMED:
         return None
@@ -71,42 +69,34 @@ def evaluate(rule: Rule, table: Table, rel: Relation, parts: list[Cellref] | Non
         return None  # nothing (or only zeros) beside a figure: an amount not broken down, not a sum
     if rel.strict and any(q.value > total.value > 0 for q in qs):
         return None  # a part larger than its whole: the row is out of its place in extracted text
-    verdict = rule.ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
+    verdict = ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
     if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
         # the figures as written do not add up, though their roundings may (尾差): the relation holds,
         # and the difference is shown as rounding
-        return Outcome("rounding", total, qs, used, computed, holds=True)
-    return Outcome(verdict, total, qs, used, computed)
+        return Footing("rounding", total, qs, used, computed, holds=True)
+    return Footing(verdict, total, qs, used, computed)
 
 
-def checked(rule: Rule, o: Outcome, status: str, name: str = "") -> Checked:
-    c = rule.checked(o.total, status, o.parts)
-    if name:
-        c.name = name
-    return c
-
-
-def finding(rule: Rule, o: Outcome, message: str) -> Iterable[Result]:
-    expected = written_like(o.computed, o.total)
-    yield as_rounding(
-        rule.diag(
-            o.total,
-            f"{message}：{o.total.text} 与{describe(o)} = {expected} 不符",
-            stated=o.total.text,
-            expected=expected,
-            fix=expected if o.verdict == "fail" else None,
-            related=[rule.ctx.related(q, "组成项" if s > 0 else "减项") for q, s in zip(o.parts, o.signs)],
-        ),
-        o.verdict == "rounding",
+def outcome(f: Footing, message: str, kind: str, name: str = "") -> Outcome:
+    """The relation as its rule reports it (a `fail`) and TO100 (a `rounding` miss): the total against the
+    sum of its parts, written as the total's cell is."""
+    expected = written_like(f.computed, f.total)
+    return Outcome(
+        f.total,
+        f.verdict,
+        kind,
+        [(q, "组成项" if s > 0 else "减项") for q, s in zip(f.parts, f.signs)],
+        f"{message}：{f.total.text} 与{describe(f)} = {expected} 不符",
+        f.total.text,
+        expected,
+        expected if f.verdict == "fail" else None,
+        operands=f.parts,
+        name=name or None,
+        holds=f.holds,
     )
 
 
-def as_rounding(d: Diagnostic, is_rounding: bool) -> Diagnostic:
-    """A miss within one unit of the last digit is a rounding finding (TO100, info), whatever rule found it."""
-    return d.model_copy(update={"code": "TO100", "name": "rounding", "severity": "info"}) if is_rounding else d
-
-
-def describe(o: Outcome) -> str:
+def describe(o: Footing) -> str:
     if not o.parts:
         return "各项（均为空）"
     terms = [("−" if s < 0 else ("+" if i else "")) + q.text for i, (q, s) in enumerate(zip(o.parts, o.signs))]
@@ -122,7 +112,7 @@ def written_like(base: Decimal, like: Quantity) -> str:
     return text
 
 
-def evaluate_figures(rule: Rule, total: Quantity, parts: list[Quantity | None]) -> Outcome | None:
+def evaluate_figures(ctx: CheckContext, total: Quantity, parts: list[Quantity | None]) -> Footing | None:
     """A total and its parts given as figures (None: a blank that counts as nothing)."""
     if total.kind not in SUMMED:
         return None
@@ -134,8 +124,8 @@ def evaluate_figures(rule: Rule, total: Quantity, parts: list[Quantity | None]) 
     low = sum((interval(q)[0] for q in qs), Decimal(0))
     high = sum((interval(q)[1] for q in qs), Decimal(0))
     computed = sum((q.base_value for q in qs), Decimal(0))
-    verdict = rule.ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
+    verdict = ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
     signs = [1] * len(qs)
     if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
-        return Outcome("rounding", total, qs, signs, computed, holds=True)
-    return Outcome(verdict, total, qs, signs, computed)
+        return Footing("rounding", total, qs, signs, computed, holds=True)
+    return Footing(verdict, total, qs, signs, computed)

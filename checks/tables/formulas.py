@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.figures.intervals import Interval, fmt, interval
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.formulas import ColumnFormula, column_formulas
-from tieout.linter.rules.base import Result, Rule
-
-from ._judge import as_rounding
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 
 class _Blank(Exception):
@@ -65,12 +63,64 @@ def _value(op: ast.operator, x: Decimal, y: Decimal) -> Decimal:
     return x / y
 
 
+def table_formula_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Every column a table defines by a formula, row by row. A formula that most rows of a table break (two
+    or more) is taken as misread there, neither failures nor rounding misses said, unless it holds in most
+    rows of another table of the document."""
+    judged = []
+    for table in ctx.facts.tables:
+        for f in column_formulas(table):
+            rows = (_formula_row(ctx, table, row.index, f) for side in table.sides for row in side.rows)
+            outcomes = [o for o in rows if o is not None]
+            # a rounding miss counts neither way: the formula is read right, a figure is a unit off
+            fails = sum(1 for o in outcomes if o.verdict == "fail")
+            passes = sum(1 for o in outcomes if o.verdict == "pass")
+            judged.append((f.text, fails, passes, outcomes))
+    # a formula that holds in most rows of some table of the document is read right: where most rows
+    # of another table break it, the table is wrong; a formula that holds nowhere was misread
+    trusted = {text for text, fails, passes, _ in judged if passes > fails}
+    for text, fails, passes, outcomes in judged:
+        if text in trusted or not (fails >= 2 and fails > passes):
+            yield from outcomes
+
+
+def _formula_row(ctx: CheckContext, table: Table, r: int, f: ColumnFormula) -> Outcome | None:
+    stated = table.quantity(r, f.column)
+    if stated is None:
+        return None
+    values = {f"c{c}": _operand(table, r, c) for c in f.columns}
+    try:
+        computed, exact = evaluate(f.tree, values)
+    except (_Blank, ArithmeticError):
+        return None
+    operands = [q for q in values.values() if q is not None]
+    own = interval(stated)
+    if stated.value == 0 and stated.kind == "percent":  # a rate written 0 is a rounded rate
+        half = stated.ulp / 2
+        own = (-half, half)
+    verdict = ctx.judge(own, computed, stated.ulp * stated.scale)
+    if verdict == "pass":
+        return Outcome(stated, "pass", "formula", operands=operands)
+    expected = _written(exact / stated.scale, stated)
+    return Outcome(
+        stated,
+        verdict,
+        "formula",
+        [(q, "公式中的数") for q in operands],
+        f"该列按表头公式 {f.text} 计算应为 {expected}，表中为 {stated.text}",
+        stated.text,
+        expected,
+        expected if verdict == "fail" else None,
+        operands=operands,
+    )
+
+
 class TableFormula(Rule):
     """A column a table defines by a formula in its numbering row does not follow it.
 
     ## What it does
-    Budget tables number their columns and state how some are computed (`1 | 2 | 3=2/1*100 | 4 | 5=4-2 |
-    6=5/2*100`, `A=B+C`): each row is checked against the formula, rate columns so defined included (they
+    Budget tables number their columns and state how some are computed (`1 | 2 | 3=2/1*100 | 4 | 5=2-4 |
+    6=5/4*100`, `A=B+C`): each row is checked against the formula, rate columns so defined included (they
     are left out of TO302). A blank operand leaves the row unchecked. A formula that most rows of a table
     break is taken as misread, unless it holds in another table of the document.
 
@@ -88,52 +138,7 @@ class TableFormula(Rule):
     kind = "formula"
 
     def check(self) -> Iterable[Result]:
-        judged = []
-        for table in self.ctx.facts.tables:
-            for f in column_formulas(table):
-                results = [x for side in table.sides for row in side.rows for x in self._row(table, row.index, f)]
-                fails = sum(1 for r in results if getattr(r, "status", None) == "fail")
-                passes = sum(1 for r in results if getattr(r, "status", None) == "pass")
-                judged.append((f.text, fails, passes, results))
-        # a formula that holds in most rows of some table of the document is read right: where most rows
-        # of another table break it, the table is wrong; a formula that holds nowhere was misread
-        trusted = {text for text, fails, passes, _ in judged if passes > fails}
-        for text, fails, passes, results in judged:
-            if text in trusted or not (fails >= 2 and fails > passes):
-                yield from results
-
-    def _row(self, table: Table, r: int, f: ColumnFormula) -> list[Result]:
-        stated = table.quantity(r, f.column)
-        if stated is None:
-            return []
-        values = {f"c{c}": _operand(table, r, c) for c in f.columns}
-        try:
-            computed, exact = evaluate(f.tree, values)
-        except (_Blank, ArithmeticError):
-            return []
-        operands = [q for q in values.values() if q is not None]
-        own = interval(stated)
-        if stated.value == 0 and stated.kind == "percent":  # a rate written 0 is a rounded rate
-            half = stated.ulp / 2
-            own = (-half, half)
-        verdict = self.ctx.judge(own, computed, stated.ulp * stated.scale)
-        out: list[Result] = [self.checked(stated, "pass" if verdict == "pass" else "fail", operands)]
-        if verdict != "pass":
-            expected = _written(exact / stated.scale, stated)
-            out.append(
-                as_rounding(
-                    self.diag(
-                        stated,
-                        f"该列按表头公式 {f.text} 计算应为 {expected}，表中为 {stated.text}",
-                        stated=stated.text,
-                        expected=expected,
-                        fix=expected if verdict == "fail" else None,
-                        related=[self.ctx.related(q, "公式中的数") for q in operands],
-                    ),
-                    verdict == "rounding",
-                )
-            )
-        return out
+        return self.report(table_formula_outcomes(self.ctx))
 
 
 def _written(value: Decimal, like: Quantity) -> str:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
-from tieout.linter.rules.base import Result, Rule
-
-from ._judge import as_rounding
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 NAMED = re.compile(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
@@ -80,11 +78,13 @@ def _aligned(table: Table, side: Side, col: Column, pairs: list[tuple[Column, Co
     return True
 
 
-def _guarded(results: list) -> list:
-    """A rate column that fails in most rows (two or more) was not understood: nothing is reported."""
-    fails = sum(1 for r in results if getattr(r, "status", None) == "fail")
-    passes = sum(1 for r in results if getattr(r, "status", None) == "pass")
-    return [] if fails >= 2 and fails > passes else results
+def _guarded(outcomes: list[Outcome]) -> list[Outcome]:
+    """A rate column that fails in most rows (two or more, more than pass) was not understood: nothing is said
+    of it, neither a failure nor a rounding miss. A rounding miss counts neither way, as in the table sums: it
+    shows the operands are the right columns, though a figure is a unit off."""
+    fails = sum(1 for o in outcomes if o.verdict == "fail")
+    passes = sum(1 for o in outcomes if o.verdict == "pass")
+    return [] if fails >= 2 and fails > passes else outcomes
 
 
 def _roles(text: str) -> set[str]:
@@ -92,6 +92,63 @@ def _roles(text: str) -> set[str]:
 
     r = role_of(text)
     return {r.name} if r else set()
+
+
+def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Every rate column whose operand columns the headers name, row by row."""
+    for table in ctx.facts.tables:
+        defined = {f.column for f in column_formulas(table)}  # TO309 checks them by their formula
+        for side in table.sides:
+            for col in side.columns:
+                if col.kind not in ("ratio", "growth") or col.index in defined:
+                    continue
+                pairs = operands(side, col)
+                if pairs and _aligned(table, side, col, pairs):
+                    rows = (_rate_row(ctx, table, row.index, col, pairs) for row in side.rows)
+                    yield from _guarded([o for o in rows if o is not None])
+
+
+def _rate_row(
+    ctx: CheckContext, table: Table, r: int, col: Column, pairs: list[tuple[Column, Column]]
+) -> Outcome | None:
+    stated = table.quantity(r, col.index)
+    if stated is None or stated.kind != "percent":
+        return None
+    growth = col.kind == "growth"
+    kind = "growth" if growth else "rate"
+    tried = []
+    for n, d in pairs:
+        num, den = table.quantity(r, n.index), table.quantity(r, d.index)
+        if num is None or den is None or num.kind == "percent" or den.kind == "percent":
+            continue
+        niv, div = interval(num), interval(den)
+        if growth:
+            niv = (niv[0] - div[1], niv[1] - div[0])
+            if den.value < 0:  # a change over a negative base is stated over its size
+                div = (-div[1], -div[0])
+        iv = ratio(niv, div)
+        if iv is not None:
+            tried.append((ctx.judge(interval(stated), iv, stated.ulp), num, den))
+    if not tried:
+        return None
+    if any(v == "pass" for v, _, _ in tried):
+        _, num, den = next(t for t in tried if t[0] == "pass")
+        return Outcome(stated, "pass", kind, operands=[num, den])
+    _, num, den = tried[0]
+    exact = ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
+    expected = f"{fmt(exact, stated.decimals)}%"
+    formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
+    return Outcome(
+        stated,
+        "rounding" if any(v == "rounding" for v, _, _ in tried) else "fail",
+        kind,
+        [(num, "分子"), (den, "分母")],
+        f"“{col.header}”列的 {stated.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
+        stated.text,
+        expected,
+        expected,
+        operands=[num, den],
+    )
 
 
 class TableRate(Rule):
@@ -118,56 +175,67 @@ class TableRate(Rule):
     kind = "rate"
 
     def check(self) -> Iterable[Result]:
-        for table in self.ctx.facts.tables:
-            defined = {f.column for f in column_formulas(table)}  # TO309 checks them by their formula
-            for side in table.sides:
-                for col in side.columns:
-                    if col.kind not in ("ratio", "growth") or col.index in defined:
-                        continue
-                    pairs = operands(side, col)
-                    if pairs and _aligned(table, side, col, pairs):
-                        yield from _guarded([x for row in side.rows for x in self._row(table, row.index, col, pairs)])
+        return self.report(table_rate_outcomes(self.ctx))
 
-    def _row(self, table: Table, r: int, col: Column, pairs: list[tuple[Column, Column]]) -> Iterable[Result]:
-        stated = table.quantity(r, col.index)
-        if stated is None or stated.kind != "percent":
-            return
-        growth = col.kind == "growth"
-        tried = []
-        for n, d in pairs:
-            num, den = table.quantity(r, n.index), table.quantity(r, d.index)
-            if num is None or den is None or num.kind == "percent" or den.kind == "percent":
-                continue
-            niv, div = interval(num), interval(den)
-            if growth:
-                niv = (niv[0] - div[1], niv[1] - div[0])
-                if den.value < 0:  # a change over a negative base is stated over its size
-                    div = (-div[1], -div[0])
-            iv = ratio(niv, div)
-            if iv is not None:
-                tried.append((self.ctx.judge(interval(stated), iv, stated.ulp), num, den))
-        if not tried:
-            return
-        if any(v == "pass" for v, _, _ in tried):
-            _, num, den = next(t for t in tried if t[0] == "pass")
-            yield self.checked(stated, "pass", [num, den], kind="growth" if growth else "rate")
-            return
-        verdict, num, den = tried[0]
-        yield self.checked(stated, "fail", [num, den], kind="growth" if growth else "rate")
-        exact = ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
-        expected = f"{fmt(exact, stated.decimals)}%"
-        formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
-        yield as_rounding(
-            self.diag(
-                stated,
-                f"“{col.header}”列的 {stated.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
-                stated=stated.text,
-                expected=expected,
-                fix=expected,
-                related=[self.ctx.related(num, "分子"), self.ctx.related(den, "分母")],
-            ),
-            any(v == "rounding" for v, _, _ in tried),
-        )
+
+def table_share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Every share column: each row's amount over the table's total (or its parent row's)."""
+    for table in ctx.facts.tables:
+        for side in table.sides:
+            for col in side.columns:
+                if col.kind == "share":
+                    yield from _share_column(ctx, table, side, col)
+
+
+def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> Iterator[Outcome]:
+    left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "")]
+    totals = [c for c in left if c.kind == "total"]
+    part_col = totals[0] if totals else (left[-1] if left else None)
+    grand = [r for r in side.rows if r.total == "grand"]
+    if part_col is None or len(grand) != 1:
+        return
+    whole = table.quantity(grand[0].index, part_col.index)
+    if whole is None:
+        return
+    for row in side.rows:
+        stated, part = table.quantity(row.index, col.index), table.quantity(row.index, part_col.index)
+        if stated is None or part is None or stated.kind != "percent" or row is grand[0]:
+            continue
+        bases = [whole]
+        if row.parent is not None:
+            parent = table.quantity(side.rows[row.parent].index, part_col.index)
+            if parent is not None:
+                bases.append(parent)
+        o = _share(ctx, stated, part, bases, col)
+        if o is not None:
+            yield o
+
+
+def _share(ctx: CheckContext, stated: Quantity, part: Quantity, bases: list[Quantity], col: Column) -> Outcome | None:
+    verdicts = []
+    for whole in bases:
+        iv = ratio(interval(part), interval(whole))
+        if iv is not None:
+            verdicts.append((ctx.judge(interval(stated), iv, stated.ulp), whole))
+    if not verdicts:
+        return None
+    ok = next((w for v, w in verdicts if v == "pass"), None)
+    if ok is not None:
+        return Outcome(stated, "pass", "share", operands=[part, ok])
+    _, whole = verdicts[0]
+    exact = part.base_value / whole.base_value * HUNDRED
+    expected = f"{fmt(exact, stated.decimals)}%"
+    return Outcome(
+        stated,
+        "rounding" if any(v == "rounding" for v, _ in verdicts) else "fail",
+        "share",
+        [(part, "部分"), (whole, "合计")],
+        f"“{col.header}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，应为 {expected}",
+        stated.text,
+        expected,
+        expected,
+        operands=[part, whole],
+    )
 
 
 class TableShare(Rule):
@@ -190,57 +258,4 @@ class TableShare(Rule):
     kind = "share"
 
     def check(self) -> Iterable[Result]:
-        for table in self.ctx.facts.tables:
-            for side in table.sides:
-                for col in side.columns:
-                    if col.kind == "share":
-                        yield from self._column(table, side, col)
-
-    def _column(self, table: Table, side: Side, col: Column) -> Iterable[Result]:
-        left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "")]
-        totals = [c for c in left if c.kind == "total"]
-        part_col = totals[0] if totals else (left[-1] if left else None)
-        grand = [r for r in side.rows if r.total == "grand"]
-        if part_col is None or len(grand) != 1:
-            return
-        whole = table.quantity(grand[0].index, part_col.index)
-        if whole is None:
-            return
-        for row in side.rows:
-            stated, part = table.quantity(row.index, col.index), table.quantity(row.index, part_col.index)
-            if stated is None or part is None or stated.kind != "percent" or row is grand[0]:
-                continue
-            bases = [whole]
-            if row.parent is not None:
-                parent = table.quantity(side.rows[row.parent].index, part_col.index)
-                if parent is not None:
-                    bases.append(parent)
-            yield from self._judge(stated, part, bases, col)
-
-    def _judge(self, stated: Quantity, part: Quantity, bases: list[Quantity], col: Column) -> Iterable[Result]:
-        verdicts = []
-        for whole in bases:
-            iv = ratio(interval(part), interval(whole))
-            if iv is not None:
-                verdicts.append((self.ctx.judge(interval(stated), iv, stated.ulp), whole))
-        if not verdicts:
-            return
-        ok = next((w for v, w in verdicts if v == "pass"), None)
-        if ok is not None:
-            yield self.checked(stated, "pass", [part, ok])
-            return
-        verdict, whole = verdicts[0]
-        yield self.checked(stated, "fail", [part, whole])
-        exact = part.base_value / whole.base_value * HUNDRED
-        expected = f"{fmt(exact, stated.decimals)}%"
-        yield as_rounding(
-            self.diag(
-                stated,
-                f"“{col.header}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，应为 {expected}",
-                stated=stated.text,
-                expected=expected,
-                fix=expected,
-                related=[self.ctx.related(part, "部分"), self.ctx.related(whole, "合计")],
-            ),
-            any(v == "rounding" for v, _ in verdicts),
-        )
+        return self.report(table_share_outcomes(self.ctx))

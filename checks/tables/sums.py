@@ -3,54 +3,46 @@ and the identities of standard tables."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.across import Across, across, locate
 from tieout.linter.parse.tables.relations import Relation, all_relations
-from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
-from ._judge import Outcome, checked, evaluate, evaluate_figures, finding
+from ._judge import Footing, evaluate, evaluate_figures, outcome
+
+Judge = Callable[[CheckContext, Table, Relation], "Footing | None"]
+Message = Callable[[Table, Relation], str]
 
 
-class _TableSum(Rule):
-    """Base: judge every relation of one kind in every table. When most relations of a kind fail in a
-    table (two or more, and more than pass), the table's structure was not read as its author meant it:
-    nothing is reported for that kind there (precision first)."""
-
-    kinds: tuple[str, ...] = ()
-    guard = True  # suppress a kind that fails mostly in a table (its structure was misread)
-    severity = "error"
-    kind = "sum"
-
-    def check(self) -> Iterable[Result]:
-        for table in self.ctx.facts.tables:
-            judged: list[tuple[Relation, Outcome]] = []
-            for rel in all_relations(table):
-                if rel.kind not in self.kinds:
-                    continue
-                o = self._evaluate(table, rel)
-                if o is not None:
-                    judged.append((rel, o))
-            judged = _confirmed(table, judged)
-            fails = sum(1 for _, o in judged if o.verdict == "fail")
-            passes = sum(1 for _, o in judged if o.verdict == "pass")
-            if self.guard and fails >= 2 and fails > passes:
+def _sum_outcomes(
+    ctx: CheckContext, kinds: tuple[str, ...], message: Message, kind: str = "sum", judge: Judge = evaluate
+) -> Iterator[Outcome]:
+    """Every relation of the given kinds in every table. When most relations of a kind fail in a table (two or
+    more, and more than pass), the table's structure was not read as its author meant it: nothing is said
+    for that kind there (precision first), neither a failure nor a rounding miss."""
+    for table in ctx.facts.tables:
+        judged: list[tuple[Relation, Footing]] = []
+        for rel in all_relations(table):
+            if rel.kind not in kinds:
                 continue
-            for rel, o in judged:
-                yield checked(self, o, "pass" if o.verdict == "pass" or o.holds else "fail", rel.name)
-                if o.verdict != "pass":
-                    yield from finding(self, o, self.message(table, rel))
+            f = judge(ctx, table, rel)
+            if f is not None:
+                judged.append((rel, f))
+        judged = _confirmed(table, judged)
+        fails = sum(1 for _, f in judged if f.verdict == "fail")
+        passes = sum(1 for _, f in judged if f.verdict == "pass")
+        # a standard table's identity is the table's by its title: no structure to misread, no guard
+        if kind != "identity" and fails >= 2 and fails > passes:
+            continue
+        for rel, f in judged:
+            yield outcome(f, message(table, rel), kind, rel.name)
 
-    def _evaluate(self, table: Table, rel: Relation) -> Outcome | None:
-        return evaluate(self, table, rel)
 
-    def message(self, table: Table, rel: Relation) -> str:
-        return rel.where
-
-
-def _across_outcome(rule: Rule, tables: list[Table], ident: Across) -> Outcome | None:
+def _across_footing(ctx: CheckContext, tables: list[Table], ident: Across) -> Footing | None:
     """The identity judged on its cells (a blank counts as nothing where its table says so)."""
     total = locate(tables, ident.total)
     if not isinstance(total, tuple):
@@ -68,17 +60,29 @@ def _across_outcome(rule: Rule, tables: list[Table], ident: Across) -> Outcome |
     ]
     if any(q is None and not zero for q, zero in cells) or cells[0][0] is None:
         return None
-    return evaluate_figures(rule, cells[0][0], [q for q, _ in cells[1:]])
+    return evaluate_figures(ctx, cells[0][0], [q for q, _ in cells[1:]])
 
 
-def _confirmed(table: Table, judged: list[tuple[Relation, Outcome]]) -> list[tuple[Relation, Outcome]]:
+def _confirmed(table: Table, judged: list[tuple[Relation, Footing]]) -> list[tuple[Relation, Footing]]:
     """Relations that need confirming (rows grouped by position only) are kept where the same rows add up
     in some column of the row, or where no row of the group is itself the sum of rows after it (a flat
     list, not a hierarchy whose levels the table does not mark)."""
-    held = {_rows(r) for r, o in judged if r.confirm and (o.verdict == "pass" or o.holds)}
+    # a pass of nothing (0 = 0 + 0) confirms no grouping; a grouping read from indentation must hold in at
+    # least as many columns as it fails in (a misread grouping fails in most, a mistyped cell in one)
+    held: Counter[tuple] = Counter()
+    failed: Counter[tuple] = Counter()
+    for r, o in judged:
+        if not r.confirm:
+            continue
+        if (o.verdict == "pass" or o.holds) and o.total.value != 0:
+            held[_rows(r)] += 1
+        elif o.verdict == "fail":
+            failed[_rows(r)] += 1
     out = []
     for r, o in judged:
-        if not r.confirm or _rows(r) in held or not r.strict and _flat(table, r):
+        key = _rows(r)
+        sure = held[key] > 0 and (not r.strict or held[key] >= failed[key])
+        if not r.confirm or sure or not r.strict and _flat(table, r):
             out.append((r, o))
     return out
 
@@ -105,15 +109,59 @@ def _in(table: Table) -> str:
     return f"“{table.title}”" if table.title else f"表 {table.index} "
 
 
-class TableParent(_TableSum):
+def _parent(ctx: CheckContext, table: Table, rel: Relation) -> Footing | None:
+    """A parent row against its children; a row numbered 一、 followed by unnumbered rows, against the first
+    run of them that adds up to it (none: not judged)."""
+    if rel.kind == "parent":
+        return evaluate(ctx, table, rel)
+    for k in range(1, len(rel.candidates) + 1):
+        f = evaluate(ctx, table, rel, rel.candidates[:k])
+        if f is not None and f.verdict == "pass" and f.parts:
+            return f
+    return None
+
+
+def parent_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    kinds = ("parent", "parent_prefix")
+    return _sum_outcomes(ctx, kinds, lambda t, r: f"{_in(t)}“{r.where}”行不等于其下一级各行之和", judge=_parent)
+
+
+def total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    return _sum_outcomes(ctx, ("total",), lambda t, r: f"{_in(t)}“{r.where}”行不等于所合计各行之和")
+
+
+def _crossfoot_message(table: Table, rel: Relation) -> str:
+    row, col = rel.where.split("｜", 1) if "｜" in rel.where else (rel.where, "合计")
+    return f"{_in(table)}“{row}”行的“{col}”不等于其各组成列之和"
+
+
+def crossfoot_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    return _sum_outcomes(ctx, ("crossfoot",), _crossfoot_message)
+
+
+def sides_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    return _sum_outcomes(ctx, ("balance",), lambda t, r: f"{_in(t)}收入总计与支出总计不相等")
+
+
+def identity_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """The identities of the standard tables, within a table and between two tables of the document."""
+    yield from _sum_outcomes(ctx, ("identity",), lambda t, r: f"{_in(t)}不满足“{r.name}”", "identity")
+    tables = ctx.facts.tables
+    for ident in across():
+        f = _across_footing(ctx, tables, ident)
+        if f is not None:
+            yield outcome(f, f"两表之间不满足“{ident.name}”", "identity", ident.name)
+
+
+class TableParent(Rule):
     """A parent row of a table is not the sum of its direct children.
 
     ## What it does
     Reads the tree of a table's rows and adds up each parent's direct children, column by column: the
     功能分类 / 经济分类 codes give it with certainty (类 201 › 款 20106 › 项 2010601, written whole or split over
     the 类 / 款 / 项 columns), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
-    text table the indentation of the labels (then only where another column of the row confirms the
-    grouping). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
+    text table the indentation of the labels (then only where the grouping holds in at least as many
+    columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss
     within one unit of the last digit is rounding (TO100).
 
@@ -127,22 +175,14 @@ class TableParent(_TableSum):
 
     code = "TO305"
     name = "table-parent-row"
-    kinds = ("parent", "parent_prefix")
+    severity = "error"
+    kind = "sum"
 
-    def _evaluate(self, table: Table, rel: Relation) -> Outcome | None:
-        if rel.kind == "parent":
-            return evaluate(self, table, rel)
-        for k in range(1, len(rel.candidates) + 1):
-            o = evaluate(self, table, rel, rel.candidates[:k])
-            if o is not None and o.verdict == "pass" and o.parts:
-                return o
-        return None
-
-    def message(self, table: Table, rel: Relation) -> str:
-        return f"{_in(table)}“{rel.where}”行不等于其下一级各行之和"
+    def check(self) -> Iterable[Result]:
+        return self.report(parent_outcomes(self.ctx))
 
 
-class TableTotal(_TableSum):
+class TableTotal(Rule):
     """A 合计 / 总计 / 小计 row of a table is not the sum of the rows it totals.
 
     ## What it does
@@ -162,13 +202,14 @@ class TableTotal(_TableSum):
 
     code = "TO301"
     name = "table-total"
-    kinds = ("total",)
+    severity = "error"
+    kind = "sum"
 
-    def message(self, table: Table, rel: Relation) -> str:
-        return f"{_in(table)}“{rel.where}”行不等于所合计各行之和"
+    def check(self) -> Iterable[Result]:
+        return self.report(total_outcomes(self.ctx))
 
 
-class TableCrossfoot(_TableSum):
+class TableCrossfoot(Rule):
     """A row's 合计 column is not the sum of its component columns (cross-footing).
 
     ## What it does
@@ -188,14 +229,14 @@ class TableCrossfoot(_TableSum):
 
     code = "TO306"
     name = "table-crossfoot"
-    kinds = ("crossfoot",)
+    severity = "error"
+    kind = "sum"
 
-    def message(self, table: Table, rel: Relation) -> str:
-        row, col = rel.where.split("｜", 1) if "｜" in rel.where else (rel.where, "合计")
-        return f"{_in(table)}“{row}”行的“{col}”不等于其各组成列之和"
+    def check(self) -> Iterable[Result]:
+        return self.report(crossfoot_outcomes(self.ctx))
 
 
-class TableBalance(_TableSum):
+class TableBalance(Rule):
     """The two sides of a two-sided table do not balance: 收入总计 ≠ 支出总计.
 
     ## What it does
@@ -212,13 +253,14 @@ class TableBalance(_TableSum):
 
     code = "TO307"
     name = "table-balance"
-    kinds = ("balance",)
+    severity = "error"
+    kind = "sum"
 
-    def message(self, table: Table, rel: Relation) -> str:
-        return f"{_in(table)}收入总计与支出总计不相等"
+    def check(self) -> Iterable[Result]:
+        return self.report(sides_outcomes(self.ctx))
 
 
-class TableIdentity(_TableSum):
+class TableIdentity(Rule):
     """An identity of a standard table fails (kept as data in `tieout/linter/vocab/table_identities.yaml`).
 
     ## What it does
@@ -239,24 +281,8 @@ class TableIdentity(_TableSum):
 
     code = "TO308"
     name = "table-identity"
-    kinds = ("identity",)
+    severity = "error"
     kind = "identity"
-    guard = False  # the identity is the table's by its title: no structure to misread
-
-    def message(self, table: Table, rel: Relation) -> str:
-        return f"{_in(table)}不满足“{rel.name}”"
 
     def check(self) -> Iterable[Result]:
-        yield from super().check()
-        yield from self._across()
-
-    def _across(self) -> Iterable[Result]:
-        """Identities between two tables of the document."""
-        tables = self.ctx.facts.tables
-        for ident in across():
-            o = _across_outcome(self, tables, ident)
-            if o is None:
-                continue
-            yield checked(self, o, "pass" if o.verdict == "pass" or o.holds else "fail", ident.name)
-            if o.verdict != "pass":
-                yield from finding(self, o, f"两表之间不满足“{ident.name}”")
+        return self.report(identity_outcomes(self.ctx))

@@ -4,18 +4,15 @@ quantity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from tieout.linter.facts.model import Mention
-from tieout.linter.figures.context import Context, read
+from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.build import document_context
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
-from tieout.linter.rules.base import Result, Rule
-
-from ._judge import as_rounding
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分)$")
 
@@ -26,8 +23,10 @@ class TextTable(Rule):
     ## What it does
     Compares a figure of the explanation with the table cell that is the same quantity, only where the
     match is certain: its label names the row item exactly (or the column of the table's 合计 row, as
-    `基本支出` names the 合计 row under 基本支出), every context the table has (fund, stage, year) is stated by
-    the figure's identity (label, sentence, headings, title), and the cells found state one value. A prose
+    `基本支出` names the 合计 row under 基本支出), or spells a classification path (`教育支出（类）普通教育（款）
+    小学教育（项）`) that names one coded row and its ancestors; every context field (scope, fund, stage,
+    year) known on one side, the figure's identity or the table's, is known alike on the other; and the
+    cells found state one value. A prose
     figure equal to another cell of the row is taken to be that cell. Tables read from space-aligned text
     are not used. An overall score (`自评得分 95 分`) must equal the 合计 of a score table's 得分 column.
 
@@ -45,33 +44,43 @@ class TextTable(Rule):
     kind = "cross_ref"
 
     def check(self) -> Iterable[Result]:
-        ctx = self.ctx
-        yield from self._scores()
-        if not ctx.facts.tables:
-            return
-        # a space-aligned text table's column names are placed by position: not certain enough to hold
-        # the prose to
-        index = TableIndex([t for t in ctx.facts.tables if not t.aligned])
-        outer = document_context(ctx.doc)
-        for m in ctx.facts.mentions:
-            for q in m.quantities:
-                if q.kind != "amount" or not q.exact:
-                    continue
-                hits = self.cells_for(index, m, q, outer)
-                if hits:
-                    yield from self._compare(index, m, q, hits)
+        return self.report(text_table_outcomes(self.ctx))
 
-    def cells_for(self, index: TableIndex, m: Mention, q: Quantity, outer: Context) -> list[Hit]:
-        """The cells that are certainly the quantity of this prose figure: its identity's context (the facts'
-        reading of the label, sentence, headings and title) against each table's, its label naming the row
-        exactly (the identity's item, synonyms applied, is tried after it)."""
-        items = self._items(m)
-        if not items:
-            return []
-        own = read(m.label).context
-        context = own.under(self._context(m)).under(outer)
-        hits: list[Hit] = []
-        for item, stripped in items:
+
+def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Prose figures against the table cells that are certainly the same quantity, and the overall score
+    against a score table's 合计."""
+    yield from _scores(ctx)
+    if not ctx.facts.tables:
+        return
+    # a space-aligned text table's column names are placed by position: not certain enough to hold
+    # the prose to
+    outer = ctx.facts.document_context
+    index = TableIndex([t for t in ctx.facts.tables if not t.aligned], outer)
+    for m in ctx.facts.mentions:
+        for q in m.quantities:
+            if q.kind != "amount" or not q.exact:
+                continue
+            hits = cells_for(ctx, index, m, q, outer)
+            if hits:
+                o = _compare(ctx, index, m, q, hits)
+                if o is not None:
+                    yield o
+
+
+def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, outer: Context) -> list[Hit]:
+    """The cells that are certainly the quantity of this prose figure: its identity's context (the facts'
+    reading of the label, sentence, headings and title) against each table's, its label naming the row
+    exactly (the identity's item, synonyms applied, is tried after it)."""
+    own = read(m.label).context
+    context = own.under(_context(ctx, m)).under(outer)
+    hits: list[Hit] = []
+    path = _classification(m.label)
+    if path:
+        # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
+        hits = index.find_path(path, context)
+    else:
+        for item, stripped in _items(m):
             hits = index.find(item, context)
             if stripped:
                 # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
@@ -79,90 +88,124 @@ class TextTable(Rule):
                 hits = [h for h in hits if _states(h.identity.context, own)]
             if hits:
                 break
-        hits = [h for h in hits if h.quantity.base_unit == q.base_unit]
-        return index.certain(hits)
+    # the same quantity: every field of context either side knows, the other knows with the same value
+    hits = [h for h in hits if h.quantity.base_unit == q.base_unit and _known_alike(h.identity.context, context)]
+    return index.certain(hits)
 
-    def _items(self, m: Mention) -> list[tuple[str, bool]]:
-        """The row items a label can name: the label itself (spaces, enumeration, （类） removed), the label
-        less its context words (True: the cell's table must have them). Synonyms are not followed: the label
-        must name the row exactly."""
-        from tieout.linter.parse.tables.identities import item
 
-        label = re.sub(r"[（(](?:类|款|项)[）)]", "", m.label)
-        label = re.sub(r"^(?:其中[：:，,]?|[，、；：:])+", "", label)
-        out = [(item(label), False)]
-        rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
-        if rest and rest != out[0][0]:
-            out.append((rest, True))
-        identity = getattr(m, "identity", None)
-        if identity is not None and identity.item and identity.item not in (x for x, _ in out):
-            out.append((identity.item, True))
-        return [(x, s) for x, s in out if len(x) >= 2]
+def _items(m: Mention) -> list[tuple[str, bool]]:
+    """The row items a label can name: the label itself (spaces, enumeration, （类） removed), the label
+    less its context words (True: the cell's table must have them). Synonyms are not followed: the label
+    must name the row exactly."""
+    from tieout.linter.parse.tables.identities import item
 
-    def _context(self, m: Mention) -> Context:
-        """The context the facts gave the figure (its identity), else what its sentence and headings say."""
-        identity = getattr(m, "identity", None)
-        if identity is not None and not identity.context.is_empty():
-            return identity.context
-        doc = self.ctx.doc
-        sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
-        text = doc.text[sentence.start : sentence.end] if sentence else ""
-        own = read(text).context
-        section = Context()
-        for title in reversed(doc.section_path(sentence.start if sentence else 0)):
-            section = section.under(read(title).context)
-        return own.under(section)
+    label = re.sub(r"[（(](?:类|款|项)[）)]", "", m.label)
+    label = re.sub(r"^(?:其中[：:，,]?|[，、；：:])+", "", label)
+    out = [(item(label), False)]
+    rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
+    if rest and rest != out[0][0]:
+        out.append((rest, True))
+    identity = getattr(m, "identity", None)
+    if identity is not None and identity.item and identity.item not in (x for x, _ in out):
+        out.append((identity.item, True))
+    return [(x, s) for x, s in out if len(x) >= 2]
 
-    def _compare(self, index: TableIndex, m: Mention, q: Quantity, hits: list[Hit]) -> Iterable[Result]:
-        ctx = self.ctx
-        cell = hits[0].quantity
-        row = index.row_cells(hits[0])
-        verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
-        if verdict != "pass" and any(ctx.judge(interval(q), interval(c), unit_of([q, c])) == "pass" for c in row):
-            return  # the prose states another column of the row (预算数 beside 决算数)
-        yield self.checked(q, "pass" if verdict == "pass" else "fail", [cell])
-        if verdict == "pass":
-            return
-        table = next(t for t in ctx.facts.tables if t.index == hits[0].identity.table)
-        shown = cell.text + (table.column_units.get(hits[0].identity.col, table.unit) if not cell.unit else "")
-        yield as_rounding(
-            self.diag(
-                q,
-                f"正文“{m.label}”{q.text} 与{_name(table)}中该项 {shown} 不符（文表不符）",
-                stated=q.text,
-                expected=shown,
-                related=[ctx.related(h.quantity, "表中数字") for h in hits],
-            ),
-            verdict == "rounding",
+
+def _context(ctx: CheckContext, m: Mention) -> Context:
+    """The context the facts gave the figure (its identity), else what its sentence and headings say."""
+    identity = getattr(m, "identity", None)
+    if identity is not None and not identity.context.is_empty():
+        return identity.context
+    doc = ctx.doc
+    sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
+    text = doc.text[sentence.start : sentence.end] if sentence else ""
+    own = read(text).context
+    section = Context()
+    for title in reversed(doc.section_path(sentence.start if sentence else 0)):
+        section = section.under(read(title).context)
+    return own.under(section)
+
+
+def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits: list[Hit]) -> Outcome | None:
+    cell = hits[0].quantity
+    row = index.row_cells(hits[0])
+    verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
+    if verdict != "pass" and any(ctx.judge(interval(q), interval(c), unit_of([q, c])) == "pass" for c in row):
+        return None  # the prose states another column of the row (预算数 beside 决算数)
+    if verdict == "pass":
+        return Outcome(q, "pass", "cross_ref", operands=[cell])
+    table = next(t for t in ctx.facts.tables if t.index == hits[0].identity.table)
+    shown = cell.text + (table.column_units.get(hits[0].identity.col, table.unit) if not cell.unit else "")
+    return Outcome(
+        q,
+        verdict,
+        "cross_ref",
+        [(h.quantity, "表中数字") for h in hits],
+        f"正文“{m.label}”{q.text} 与{_name(table)}中该项 {shown} 不符（文表不符）",
+        q.text,
+        shown,
+        operands=[cell],
+    )
+
+
+def _scores(ctx: CheckContext) -> Iterator[Outcome]:
+    """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
+    totals: list[Quantity] = []
+    for table in ctx.facts.tables:
+        cols = [c for c, h in enumerate(table.header) if "得分" in h]
+        row = next((r for r in table.body if table.is_total(r)), None)
+        q = row[cols[0]].quantity if cols and row is not None and cols[0] < len(row) else None
+        if q is not None:
+            totals.append(q)
+    if len(totals) != 1:
+        return
+    total = totals[0]
+    for m in ctx.facts.mentions:
+        q = next((x for x in m.quantities if x.base_unit == "分" and x.exact), None)
+        if q is None or not SCORE_TOTAL.search(m.key):
+            continue
+        ok = q.value == total.value
+        if ok:
+            yield Outcome(q, "pass", "score_sum", operands=[total])
+            continue
+        yield Outcome(
+            q,
+            "fail",
+            "score_sum",
+            [(total, "评分表合计")],
+            f"正文“{m.key}”{q.text} 与评分表合计 {total.text} 分不同（文表不符）",
+            q.text,
+            f"{total.text}分",
         )
 
-    def _scores(self) -> Iterable[Result]:
-        """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
-        ctx = self.ctx
-        totals: list[Quantity] = []
-        for table in ctx.facts.tables:
-            cols = [c for c, h in enumerate(table.header) if "得分" in h]
-            row = next((r for r in table.body if table.is_total(r)), None)
-            q = row[cols[0]].quantity if cols and row is not None and cols[0] < len(row) else None
-            if q is not None:
-                totals.append(q)
-        if len(totals) != 1:
-            return
-        total = totals[0]
-        for m in ctx.facts.mentions:
-            q = next((x for x in m.quantities if x.base_unit == "分" and x.exact), None)
-            if q is None or not SCORE_TOTAL.search(m.key):
-                continue
-            ok = q.value == total.value
-            yield self.checked(q, "pass" if ok else "fail", [total], kind="score_sum")
-            if not ok:
-                yield self.diag(
-                    q,
-                    f"正文“{m.key}”{q.text} 与评分表合计 {total.text} 分不同（文表不符）",
-                    stated=q.text,
-                    expected=f"{total.text}分",
-                    related=[ctx.related(total, "评分表合计")],
-                )
+
+CLASS_MARK = re.compile(r"[（(](?:类|款|项)[）)]")
+
+
+def _classification(label: str) -> tuple[str, ...]:
+    """The names of a classification path the label spells out with its levels (`“教育支出（类）普通
+    教育（款）小学教育（项）”科目`): ("教育支出", "普通教育", "小学教育"); () when it spells none."""
+    from tieout.linter.parse.tables.identities import item
+
+    parts = CLASS_MARK.split(label)
+    if len(parts) < 2:
+        return ()
+    names = [item(re.sub(r"^[\d.、．\s“”\"「」]+", "", p).strip('“”" ')) for p in parts[:-1]]
+    return tuple(names) if all(names) else ()
+
+
+def _known_alike(cell: Context, query: Context) -> bool:
+    """No field known to one side only: a prose figure of one fund is not a table's figure over all funds.
+    A period relative to none (本年 in a document whose title states no year) is not known."""
+    for f in ("scope", "fund", "stage", "period"):
+        mine, theirs = getattr(cell, f), getattr(query, f)
+        if _unknown(mine) != _unknown(theirs):
+            return False
+    return True
+
+
+def _unknown(value: str | None) -> bool:
+    return value in (None, MIXED) or value[0] in "+-"
 
 
 def _states(cell: Context, label: Context) -> bool:

@@ -17,6 +17,7 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    # the pipeline is imported here, not at the top: building the parser must stay cheap
     from tieout.linter.report.facts import FactLines, write_json
     from tieout.linter.run.config import Config
     from tieout.linter.run.engine import analyse

@@ -40,11 +40,15 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from tieout.linter.report import reference
+    from tieout.linter.run.codes import known_rules
     from tieout.linter.run.plugins import plugins
 
-    rule = next((r for r in plugins().rules if args.rule in (r.code, r.name)), None)
+    wanted = args.rule.strip()
+    rule = next((r for r in plugins().rules if wanted.upper() == r.code or wanted == r.name), None)
     if rule is None:
-        print(f"tieout: no rule {args.rule!r}; see `tieout rules`", file=sys.stderr)
+        hint = known_rules().suggest(wanted)
+        tail = f"; did you mean {' or '.join(hint)}?" if hint else "; see `tieout rules`"
+        print(f"tieout: no rule {args.rule!r}{tail}", file=sys.stderr)
         return ExitCode.USAGE
     sys.stdout.write(reference.explain(rule))
     return ExitCode.OK

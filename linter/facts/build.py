@@ -129,8 +129,8 @@ class SentencePass:
     @staticmethod
     def _qualified_head(before: list[object], mentions: list[Mention]) -> Mention | None:
         """The figure a list opening mid-sentence breaks down: the one right before its keyword, past the
-        ratios and changes that qualify it (`决算为 0.39 万元，完成预算的 13.68%，其中：…`) and past a bracket
-        noting what it includes (`限额 283.26 亿元（含高新区 73.16 亿元），其中：…`)."""
+        ratios and changes that qualify it (`决算为 0.52 万元，完成预算的 17.33%，其中：…`) and past a bracket
+        noting what it includes (`限额 318.40 亿元（含开发区 64.25 亿元），其中：…`)."""
         bracket = False
         entries = [m for m in mentions]
         for item in reversed(before):
@@ -201,11 +201,11 @@ class SentencePass:
         ended = False
         for p in b.parts:
             if isinstance(p, _Entry) and head is not None and not ended:
-                # a part on the other side than the list's first (`…收入 69.44 亿元；预算支出安排 95.47 亿元`)
+                # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
                 side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
                 ended = _ends_parts(p, dims, not parts, side)
             if _is_label(p) and parts and (ADDED.match(str(p).lstrip("，、；：")) or str(p).startswith("等")):
-                # `…，加上下级上解收入、上级转移支付收入等 2.5 亿元`: added to the list, not in it; `A、B、C 等，…`:
+                # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`:
                 # the list closed
                 ended = True
             if isinstance(p, _Entry):
@@ -232,8 +232,8 @@ class SentencePass:
         return self._list_of
 
     def _reattach(self, parts: list[Mention]) -> list[Mention]:
-        """A part with a list of its own that a `；` seemed to end (`经费类支出 462.2 亿元，包括市本级 318.4 亿元，
-        完成调整预算的 100.9%；市对区转移支付 143.8 亿元`): when the parts after it complete its list exactly,
+        """A part with a list of its own that a `；` seemed to end (`公用类支出 385.6 亿元，包括市本级 247.9 亿元，
+        完成调整预算的 101.3%；市对区转移支付 137.7 亿元`): when the parts after it complete its list exactly,
         they are its parts, not its siblings."""
         lists = self._lists()
         out: list[Mention] = []
@@ -243,7 +243,7 @@ class SentencePass:
             out.append(p)
             k = lists.get(id(p))
             run = _completing(self.facts.breakdowns[k], parts[i + 1 :]) if k is not None else []
-            if run:
+            if run and k is not None:
                 b = self.facts.breakdowns[k]
                 self.facts.breakdowns[k] = Breakdown(b.total, [*b.parts, *run], b.keyword, True, b.sentence)
                 self.d.parts.update(id(m) for m in run)
@@ -252,7 +252,7 @@ class SentencePass:
 
     def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
-        (`一般债券 397 亿元，省级留用 38 亿元，转贷市县 359 亿元`: the last two are the first's)."""
+        (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's)."""
         if _counts_other_things(head, parts):
             return
         own, nested = _runs_of_parts(parts) if not _foots_flat(head, parts) else (parts, [])
@@ -330,7 +330,7 @@ class SentencePass:
         if rate is not None and not key and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
         base = c.base
-        # the comparison may be written before the figure (`与2016年度相比（2016年度…为 X），增加 Δ`)
+        # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
         if subject is not None and base is None and current is not None and self._is_compared(subject, comparison):
             base, current = current, self._other_current(subject, mentions, current)
@@ -353,15 +353,15 @@ class SentencePass:
         return subject, certain
 
     def _own_rate(self, si: int) -> Rate | None:
-        """The sentence's latest rate of its own (`结算率 55.73%，较上年增加…`): what changed. A completion ratio
-        (`完成预算的 98.9%，增长 1.8%`) only qualifies the amount before it, whose growth the change states."""
+        """The sentence's latest rate of its own (`网办率 62.41%，较上年增加…`): what changed. A completion ratio
+        (`完成预算的 97.8%，增长 2.4%`) only qualifies the amount before it, whose growth the change states."""
         rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
         return rate if rate is not None and self.labeller.names_rate(rate.name) else None
 
     def _other_current(self, subject: Mention, mentions: list[Mention], base: Quantity) -> Quantity | None:
-        """`与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元`: the figure before the
-        change is the earlier one it is compared with; `2023年预算执行数为 45.41 万元，2024年预算安排 42.60 万元，
-        比2023年预算执行数减少 6.19%`: the current one is the sentence's other figure, if any."""
+        """`与 2022 年度相比（2022 年度部门支出预算安排为 6,215.40 万元），增加 372.96 万元`: the figure before the
+        change is the earlier one it is compared with; `2023年预算执行数为 58.30 万元，2024年预算安排 54.86 万元，
+        比2023年预算执行数减少 5.90%`: the current one is the sentence's other figure, if any."""
         other = next((m for m in reversed(mentions) if m is not subject and not self._qualifies(m)), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
 
@@ -369,7 +369,7 @@ class SentencePass:
         return self.labeller.qualifying_ratio(m.key, m.quantities)
 
     def _is_compared(self, subject: Mention, comparison: str) -> bool:
-        """Does the subject's label name the period the change compares with (2016年 in `与2016年度相比`,
+        """Does the subject's label name the period the change compares with (2022年 in `与2022年度相比`,
         上年 in `比上年`)?"""
         period = self.labeller.split(subject.label)[1]
         year = re.search(r"(\d{4})年", period)
@@ -402,11 +402,13 @@ class SentencePass:
     def _fromto(self, f: _FromTo, si: int) -> None:
         word = str(f.word)
         direction = self.labeller.direction(word) if f.word.type == "TO" else ("up" if f.word.type == "UP" else "down")
-        self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, f.word.start_pos, f.word.end_pos, si))
+        # tokens built by the lexer always carry their positions
+        begin, end = f.word.start_pos or 0, f.word.end_pos or 0
+        self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, begin, end, si))
 
 
 def _table_row(text: str, qs: list[Quantity]) -> bool:
-    """A row of a table laid out with spaces (`年度资金总额 21277.04 26273.51 18259.76 69.49%`): figures side by
+    """A row of a table laid out with spaces (`年度资金总额 15380.26 19742.15 13508.64 68.43%`): figures side by
     side with nothing but spaces between them, at least two of them bare numbers. Prose never writes so."""
     for a, b in zip(qs, qs[1:]):
         if "bare" in (a.kind, b.kind) and a.kind in ("bare", "percent") and not text[a.end : b.start].strip():

@@ -53,6 +53,8 @@ def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
             continue
         total, parts = found
         figures = [total, *parts]
+        if any(q.approx for q in figures):
+            continue  # an approximate figure makes no breakdown foot exactly, in whatever unit
         band = unit_of(figures)
         if judge(interval(total), add([interval(p) for p in parts]), band) != "fail":
             continue
@@ -64,7 +66,7 @@ def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
 
 def _rescaled(total: Quantity, parts: list[Quantity], band: Decimal) -> tuple[Quantity, Decimal, str] | None:
     """The one figure whose number in another money unit makes the breakdown foot exactly. Where several
-    would (`合计 723.51 万元，其中 … 723.51 亿元`: the total in 亿元, or the part in 万元), it is the one written
+    would (`合计 586.34 万元，其中 … 586.34 亿元`: the total in 亿元, or the part in 万元), it is the one written
     in a unit none of the others use; if that does not decide, none is."""
     found = _rescalings(total, parts, band)
     if len(found) > 1:

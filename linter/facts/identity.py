@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,31 @@ def _title_text(doc: Document) -> str:
     return "".join(title)
 
 
+# a department's name in its title: what comes before the year or the genre's words (`上海市某区某局2024年度部门决算`)
+ENTITY = re.compile(r"^(?:关于)?(?P<name>[^\d（(，。]{4,30}?)(?:\s*(?:19|20)\d{2}\s*年|部门|单位)")
+MIN_ENTITY = 4
+
+
+def entity_names(title: str) -> tuple[str, ...]:
+    """The names a department's title gives it, longest first: in full, and without its region (上海市普陀区财政局,
+    普陀区财政局, 财政局 is too short to be a name of its own)."""
+    m = ENTITY.match(title.strip())
+    if m is None:
+        return ()
+    name = m.group("name").strip()
+    names = [name] + [
+        name[k + 1 :] for k, ch in enumerate(name) if ch in "省市区县" and len(name) - k - 1 >= MIN_ENTITY
+    ]
+    return tuple(dict.fromkeys(names))
+
+
+def _without(label: str, names: Sequence[str]) -> str:
+    for name in names:
+        if name in label:
+            return label.replace(name, "")
+    return label
+
+
 def _genre(title: str) -> str:
     for genre, spec in load("genres").items():
         if any(w in title for w in spec.get("title_words", [])):
@@ -88,7 +114,7 @@ class _Sections:
         if hit is None:
             own = read(HEADING_MARK.sub("", section.title))
             outer, outer_subject = self.of(section.parent)
-            # a heading that runs on into a sentence (`（1）总收入 389.1 亿元，其构成是：…`) names its subject
+            # a heading that runs on into a sentence (`（1）总收入 274.6 亿元，其构成是：…`) names its subject
             # before its first figure or comma
             subject = SUBJECT_TRIM.sub("", SUBJECT_END.split(own.rest, maxsplit=1)[0])
             # what joined the context words (`全市和市本级预算执行情况` → `和`) names nothing
@@ -108,7 +134,7 @@ def assign(draft: Draft) -> None:
     doc, labeller, facts = draft.doc, draft.labeller, draft.facts
     document, genre = document_context(doc)
     facts.document_context, facts.genre = document, genre
-    stated, items = _stated(draft)
+    stated, items = _stated(draft, entity_names(_title_text(doc)) if document.scope == "部门" else ())
     of_whole: dict[int, str] = {}
     # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
     # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
@@ -122,6 +148,7 @@ def assign(draft: Draft) -> None:
                 items[id(p)] = items[whole]
             elif items[id(p)] != items[whole]:
                 of_whole[id(p)] = items[whole]
+    _apply_aliases(doc, facts.mentions, stated)
     sections = _Sections(doc)
     # a government's report states its totals for each fund and level under their own headings; a
     # department's states its own totals once for the whole document
@@ -139,9 +166,39 @@ def assign(draft: Draft) -> None:
     _periods_within_items(draft)
 
 
+# `为调整预算（以下简称“预算”）的 97.2%`: from there on, in that part of the report, 预算 is the adjusted budget
+ALIAS = re.compile(r"(?P<long>调整预算|变动预算|调整后预算)\s*[（(]\s*以下简称\s*[“\"](?P<short>预算)[”\"]\s*[)）]")
+
+
+def _apply_aliases(doc: Document, mentions: list[Mention], stated: dict[int, Context]) -> None:
+    """A stage a report renames for brevity: figures stated with the short name after the definition, up to the
+    next heading of the definition's outermost section's level, are of the long name's stage (a budget stated
+    explicitly as 年初预算 stays one)."""
+    for hit in ALIAS.finditer(doc.text):
+        long = read(hit.group("long")).context.stage
+        short = read(hit.group("short")).context.stage
+        if long is None or short is None or long == short:
+            continue
+        end = _part_end(doc, hit.start())
+        for m in mentions:
+            if hit.end() <= m.start < end and stated[id(m)].stage == short and "年初" not in m.label:
+                stated[id(m)] = replace(stated[id(m)], stage=long)
+
+
+def _part_end(doc: Document, offset: int) -> int:
+    """Where the part of the report holding `offset` ends: the next heading as high as its outermost one."""
+    top = doc.section_at(offset)
+    while top is not None and top.parent is not None:
+        top = top.parent
+    if top is None:
+        return len(doc.text)
+    later = [s.start for s in doc.sections if s.start > offset and s.level <= top.level]
+    return min(later, default=len(doc.text))
+
+
 def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
-    """Does a part state another stage or period than its total (`申报预算 500 万元，其中设备采购预算资金 491 万元，
-    中标金额 472.66 万元`; `计划安排 168 个赛项，其中…，2023年实际完成 161 个赛项`)? Then the list is no breakdown
+    """Does a part state another stage or period than its total (`申报预算 600 万元，其中设备采购预算资金 586 万元，
+    中标金额 553.18 万元`; `计划安排 142 个项目，其中…，2023年实际完成 137 个项目`)? Then the list is no breakdown
     of that total: which of its figures are parts is not certain."""
     whole = stated[id(b.total)]
     for p in b.parts:
@@ -157,8 +214,8 @@ def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
 
 
 def refine(draft: Draft) -> None:
-    """After the linking passes: a part of a breakdown a pass found (`…转移支付 72.1 亿元。其中：一般性转移支付
-    52.5 亿元`) is of that whole too, and what it is was inferred, not stated."""
+    """After the linking passes: a part of a breakdown a pass found (`…转移支付 86.3 亿元。其中：一般性转移支付
+    61.8 亿元`) is of that whole too, and what it is was inferred, not stated."""
     for b in draft.facts.breakdowns:
         if b.certain:
             continue
@@ -173,11 +230,11 @@ def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
     return "" if first is m else items[id(first)]
 
 
-def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
+def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context], dict[int, str]]:
     """What each mention's own words and the words before it in its sentence state, and its item.
 
-    The words before a figure since the previous figure (`全省一般公共预算收入，加上中央转移支付补助、…等
-    7514.3 亿元`) state its context, even where only the last phrase is its label; what they leave open is
+    The words before a figure since the previous figure (`全省一般公共预算收入，加上上级补助收入、…等
+    6283.7 亿元`) state its context, even where only the last phrase is its label; what they leave open is
     carried from earlier in the sentence: the scope, stage and period, not the fund (in `一般公共预算财政拨款
     收入 A，事业收入 B` the fund is A's own, B is another source)."""
     stated: dict[int, Context] = {}
@@ -188,7 +245,9 @@ def _stated(draft: Draft) -> tuple[dict[int, Context], dict[int, str]]:
         running = Context()
         sentence_start = draft.doc.sentences[si].start
         for m in mentions:
-            item, own = draft.labeller.identify(m.label)
+            # the department's own name (`上海市某区某局2024年度收入支出总计`) says whose figure it is, as the
+            # genre already does: not part of the item
+            item, own = draft.labeller.identify(_without(m.label, entity))
             k = bisect_left(ends, m.start + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
             words = read(text[begin : m.start]).context
@@ -228,7 +287,7 @@ def _carry(own: Context, running: Context) -> Context:
 
 
 def _periods_within_items(draft: Draft) -> None:
-    """`2021年直接结算 689 人次，零报+直接结算 1728 人次；2022年…`: a label without its own period words is in
+    """`2022年网上办结 913 件，窗口+网上办结 1846 件；2023年…`: a label without its own period words is in
     the period of the label before it in the same ；-item (the mention's `period`, as the text words it)."""
     text = draft.doc.text
     for mentions in draft.by_sentence.values():

@@ -90,8 +90,6 @@ class Share:
     base_label: str = ""  # the whole as the text names it (`本年支出合计`), when it names one
     sentence: int = -1
     certain: bool = True
-    # other stated wholes of the same name: the share holds if it holds against any of them
-    alternatives: list[Quantity] = field(default_factory=list)
 
 
 @dataclass(slots=True, eq=False)

@@ -1,9 +1,14 @@
 """Interval arithmetic for stated figures (the XBRL Calculations 1.1 idea).
 
 A figure written with d decimals stands for every value that rounds (half up) or truncates to it:
-[v − u/2, v + u) with u = 10^−d. A relation holds when the interval of the computed value meets the
-interval of the stated one. When it misses by at most one unit of the stated last digit it is a
-rounding matter, never an error.
+[v − u/2, v + u) with u = 10^−d (a share printed 66.66% for 2/3 is accepted). A figure written without
+decimals (`40 公里`, `8105 万元`, `95%`) stands for the values that round to it, [v − u/2, v + u/2], as
+XBRL reads a figure's precision: taken as possibly truncated, a whole number would reach a full unit up,
+which for small figures turns a plain miss into rounding (36 / 40 公里 would reach 93.7%, and a stated 95%
+would pass for a rounding slip of a ratio that is 90%).
+
+A relation holds when the interval of the computed value meets the interval of the stated one. When it
+misses by at most one unit of the stated last digit it is a rounding matter, never an error.
 """
 
 from __future__ import annotations
@@ -57,6 +62,8 @@ def interval(q: Quantity, value: Decimal | None = None) -> Interval:
         zeros = len(digits) - len(digits.rstrip("0")) if q.decimals == 0 and digits != "0" else 0
         u = Decimal(10) ** zeros * q.ulp * q.scale
         return v - u, v + u
+    if q.decimals == 0:
+        return v - u / 2, v + u / 2  # a whole number is rounded, not truncated
     if v >= 0:
         return v - u / 2, v + u
     return v - u, v + u / 2

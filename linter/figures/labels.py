@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Literal
 
 from tieout.linter.figures.context import Context, read
 from tieout.linter.figures.quantities import Quantity
@@ -102,7 +103,7 @@ class Labeller:
         return bool(RATE_NAME.search(name.rstrip("为是达到约=")))
 
     @staticmethod
-    def direction(word: str) -> str | None:
+    def direction(word: str) -> Literal["up", "down"] | None:
         """up / down for a verb of change (`提高至`, `降至`), None for a neutral one (`调整为`)."""
         if UP_WORD.search(word):
             return "up"

@@ -293,6 +293,8 @@ def _not_an_amount(text: str, m: re.Match[str]) -> bool:
     before, after = _context(text, start, num_end)
     if before.endswith(("第", "〔", "[", "【")):
         return True
+    if before.rstrip().endswith(("前", "后")) and after.lstrip().startswith(("位", "名")):
+        return True  # a rank (`位列全省前 10 位`), not a count
     if before.endswith("-") and before[-2:-1].isdigit():
         # the end of a range (2-3 个月, 2022-2024), unless a formula (A-B)/B=… goes on
         return "=" not in CLAUSE_END.split(text[num_end : num_end + 40])[0]

@@ -65,8 +65,8 @@ def _flat(items: list) -> list:
 
 def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
     """A list's parts: its items outside brackets opened within it. A bracket after a part notes what that
-    part holds (`一般债务限额 479 亿元（含外贷限额 3.8 亿元）`, `新增债券 72.77 亿元（一般债券 18.64 亿元、专项
-    债券 54.13 亿元）`): those figures are the part's, not the list's."""
+    part holds (`一般债务限额 532 亿元（含外贷限额 4.6 亿元）`, `新增债券 64.35 亿元（一般债券 15.20 亿元、专项
+    债券 49.15 亿元）`): those figures are the part's, not the list's."""
     own: list = []
     noted: list = []
     depth = 0

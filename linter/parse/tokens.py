@@ -138,6 +138,7 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             Tok("LABEL", m.group("label"), start + m.end("cmp"), end),
         ]
     m = TAIL_RE.match(piece)
+    assert m is not None  # every group of the pattern is optional: it matches any piece
     out = []
     if m.group("label"):
         out.append(Tok("LABEL", m.group("label"), start, start + m.end("label")))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from tieout.linter.report.i18n import Words
+
 if TYPE_CHECKING:  # `tieout check --help` reads FORMATS without importing the rules or the results' models
     from tieout.linter.rules.base import Rule
     from tieout.linter.run.results import Reporter
@@ -23,7 +25,10 @@ def make(
     statistics: bool = False,
     quiet: bool = False,
     rules: Sequence[type[Rule]] = (),
+    lang: str = "zh",
 ) -> Reporter:
+    """The reporter of a format; `lang` is the language of the words around the findings (report/i18n.py)."""
+    words = Words(lang, {r.code: r.severity for r in rules})
     if fmt == "json":
         from tieout.linter.report.json_ import Json
 
@@ -31,15 +36,15 @@ def make(
     if fmt == "sarif":
         from tieout.linter.report.sarif import Sarif
 
-        return Sarif(out, rules)
+        return Sarif(out, rules, words)
     if fmt == "github":
         from tieout.linter.report.github import GitHub
 
-        return GitHub(out)
+        return GitHub(out, words)
     if fmt == "junit":
         from tieout.linter.report.junit import JUnit
 
-        return JUnit(out)
+        return JUnit(out, words)
     if fmt != "human":
         from tieout.linter.run.plugins import plugins
 
@@ -48,7 +53,7 @@ def make(
             return extra(out)
     from tieout.linter.report.human import Human
 
-    return Human(out, colour=colour, statistics=statistics, quiet=quiet)
+    return Human(out, colour=colour, statistics=statistics, quiet=quiet, words=words)
 
 
 def names() -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
+from tieout.linter.report.i18n import Words
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.text.render import Rendering
 
@@ -47,7 +48,25 @@ def _runs_for(paragraph: Paragraph, start: int, end: int) -> list[Run]:
     return covered
 
 
-def annotate(source_path: str, out_path: str, rendering: Rendering, diagnostics: list[Diagnostic]) -> int:
+def note(d: Diagnostic, words: Words) -> str:
+    """A finding as a Word comment, in one language: code and severity, message, suggestion, and why the
+    severity is not the rule's listed one (the rule's English name is left out of the Chinese text)."""
+    sep = ": " if words.lang == "en" else "："
+    head = (
+        f"{d.code} ({words.severity(d.severity)})"
+        if words.lang == "en"
+        else f"{d.code}（{words.severity(d.severity)}）"
+    )
+    reason = words.reason(d)
+    tail = (words.suggestion(d.fix) if d.fix else "") + (
+        ("; " if words.lang == "en" else "；") + reason if reason else ""
+    )
+    return f"{head}{sep}{d.message}{tail}"
+
+
+def annotate(
+    source_path: str, out_path: str, rendering: Rendering, diagnostics: list[Diagnostic], words: Words | None = None
+) -> int:
     import docx
     from docx.table import Table
 
@@ -81,8 +100,7 @@ def annotate(source_path: str, out_path: str, rendering: Rendering, diagnostics:
         runs = _runs_for(paragraph, max(0, start), max(0, start) + max(1, width))
         if not runs:
             continue
-        note = f"{d.code} {d.name}：{d.message}" + (f"（建议：{d.fix}）" if d.fix else "")
-        document.add_comment(runs, text=note, author="tieout", initials="TO")
+        document.add_comment(runs, text=note(d, words or Words()), author="tieout", initials="TO")
         placed += 1
     document.save(out_path)
     return placed

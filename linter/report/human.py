@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from typing import TextIO
 
+from tieout.linter.report.i18n import Words
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.results import FileResult
 
@@ -27,25 +28,36 @@ def width(text: str) -> int:
 
 class Human:
     def __init__(
-        self, out: TextIO, colour: bool = False, show_source: bool = True, statistics: bool = False, quiet: bool = False
+        self,
+        out: TextIO,
+        colour: bool = False,
+        show_source: bool = True,
+        statistics: bool = False,
+        quiet: bool = False,
+        words: Words | None = None,
     ) -> None:
         self.out = out
         self.colour = colour
         self.show_source = show_source
         self.statistics = statistics
         self.quiet = quiet
+        self.words = words or Words()
         self.counts: Counter[str] = Counter()  # findings per severity
-        self.rules: Counter[tuple[str, str]] = Counter()  # findings per (code, name)
+        self.rules: Counter[tuple[str, str, str]] = Counter()  # findings per (code, name, severity)
         self.files = 0
+        self.checked = 0  # relations recomputed
+        self.not_understood = 0  # sentences with figures no relation used
 
     def c(self, key: str, text: str) -> str:
         return f"{COLOURS[key]}{text}{COLOURS['reset']}" if self.colour else text
 
     def file(self, result: FileResult, text: str) -> None:
         self.files += 1
+        self.checked += len(result.checked)
+        self.not_understood += result.not_understood
         for d in result.diagnostics:
             self.counts[d.severity] += 1
-            self.rules[d.code, d.name] += 1
+            self.rules[d.code, d.name, d.severity] += 1
         if self.statistics:
             return
         lines = text.split("\n")
@@ -53,33 +65,30 @@ class Human:
             self.diagnostic(d, lines, self.quiet)
 
     def finish(self) -> None:
-        if self.statistics:
-            for (code, name), n in sorted(self.rules.items(), key=lambda x: (-x[1], x[0])):
-                self.out.write(f"{n:5d}\t{code}\t{name}\n")
+        if self.statistics:  # count, code, name, severity (a rule with inferred findings has two lines)
+            rank = {"error": 0, "warning": 1, "info": 2}
+            for (code, name, sev), n in sorted(self.rules.items(), key=lambda x: (-x[1], x[0][0], rank[x[0][2]])):
+                self.out.write(f"{n:5d}\t{code}\t{name}\t{self.c(sev, self.words.severity(sev))}\n")
             return
-        if self.quiet:
+        if self.quiet or not self.files:  # no file checked: the errors on stderr say why
             return
-        total = sum(self.counts.values())
-        files = f"{self.files} file{'s' if self.files != 1 else ''}"
-        if total:
-            sev = self.counts
-            self.out.write(
-                f"Found {total} problem{'s' if total != 1 else ''} ({sev['error']} error, "
-                f"{sev['warning']} warning, {sev['info']} info) in {files}.\n"
-            )
-        else:
-            self.out.write(f"All checked: no problems in {files}.\n")
+        self.out.write(self.words.summary(self.counts, self.files) + "\n")
+        # what "no problems" covers: the relations recomputed, and what was read but not understood
+        self.out.write(self.words.coverage(self.checked, self.not_understood) + "\n")
 
     def diagnostic(self, d: Diagnostic, lines: list[str], quiet: bool) -> None:
-        where = f" ({d.locator})" if d.locator else ""
-        head = f"{d.path}:{d.line}:{d.column}: {self.c('bold', d.code)} [{self.c(d.severity, d.severity)}] {d.message}{where}"
+        where = self.words.at(d.locator) if d.locator else ""
+        sev = self.c(d.severity, self.words.severity(d.severity))
+        head = f"{d.path}:{d.line}:{d.column}: {self.c('bold', d.code)} [{sev}] {d.message}{where}"
         self.out.write(head + "\n")
         if quiet or not self.show_source or not (0 < d.line <= len(lines)):
             return
         self.snippet(d.line, d.column, d.end_column if d.end_line == d.line else None, lines)
         if d.expected:
-            fix = f"（建议改为 {d.fix}）" if d.fix else ""
-            self.out.write(f"     = 应为: {d.expected}{fix}\n")
+            self.out.write(f"     = {self.words.expected(d.expected, d.fix)}\n")
+        reason = self.words.reason(d)
+        if reason:
+            self.out.write(f"     = {self.words.note()}: {reason}\n")
         for rel in d.related[:6]:
             text = (
                 lines[rel.line - 1][max(0, rel.column - 1 - 12) : rel.end_column - 1 + 4].strip()
@@ -88,7 +97,7 @@ class Human:
             )
             self.out.write(self.c("dim", f"     - {d.path}:{rel.line}:{rel.column}: {rel.message} …{text}…") + "\n")
         if len(d.related) > 6:
-            self.out.write(self.c("dim", f"     - … {len(d.related) - 6} more") + "\n")
+            self.out.write(self.c("dim", f"     - {self.words.more(len(d.related) - 6)}") + "\n")
         self.out.write("\n")
 
     def snippet(self, line: int, col: int, end_col: int | None, lines: list[str]) -> None:

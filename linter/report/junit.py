@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from tieout.linter.report.i18n import Words, rendered
 from tieout.linter.run.results import FileResult
 
 
 class JUnit:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, words: Words | None = None) -> None:
         self.out = out
+        self.words = words or Words()
         self.root = ET.Element("testsuites", name="tieout")
 
     def file(self, result: FileResult, text: str) -> None:
@@ -25,11 +27,13 @@ class JUnit:
         if not result.diagnostics:
             ET.SubElement(suite, "testcase", name="tieout", classname=result.path)
         for d in result.diagnostics:
-            case = ET.SubElement(
-                suite, "testcase", name=f"{d.code} {d.path}:{d.line}:{d.column}", classname=result.path
-            )
-            failure = ET.SubElement(case, "failure", message=d.message, type=f"{d.code} {d.name} [{d.severity}]")
-            failure.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+            # a Word/PDF report's lines are the rendering's: its findings are named by their locator
+            where = f"{d.path}（{d.locator}）" if rendered(result) and d.locator else f"{d.path}:{d.line}:{d.column}"
+            case = ET.SubElement(suite, "testcase", name=f"{d.code} {where}", classname=result.path)
+            message = self.words.message(d)
+            kind = f"{d.code} {d.name} [{self.words.severity(d.severity)}]"
+            failure = ET.SubElement(case, "failure", message=message, type=kind)
+            failure.text = f"{where}: {d.code} {message}"
 
     def finish(self) -> None:
         self.root.set("tests", str(sum(int(s.get("tests", "0")) for s in self.root)))

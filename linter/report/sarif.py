@@ -1,4 +1,7 @@
-"""SARIF 2.1.0: one run, one `rule` per check (with its documentation), one `result` per finding."""
+"""SARIF 2.1.0: one run, one `rule` per check (with its documentation), one `result` per finding.
+
+The findings of a Word or PDF report have no `region`: their lines are those of the rendered text, not of
+the binary file; the message and `properties.locator` say where they are (段落 12, 表 3 第 4 行, 第 2 页)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from tieout.linter.report.i18n import Words, rendered
 from tieout.linter.report.reference import rule_markdown
 from tieout.linter.rules.base import Rule
 from tieout.linter.rules.diagnostics import Diagnostic, Related
@@ -20,19 +24,28 @@ def _region(p: Diagnostic | Related) -> dict[str, int]:
 
 
 class Sarif:
-    def __init__(self, out: TextIO, rules: Sequence[type[Rule]]) -> None:
+    def __init__(self, out: TextIO, rules: Sequence[type[Rule]], words: Words | None = None) -> None:
         self.out = out
         self.rules = rules
+        self.words = words or Words("zh", {r.code: r.severity for r in rules})
         self.index = {r.code: i for i, r in enumerate(rules)}
         self.results: list[dict[str, Any]] = []
 
     def file(self, result: FileResult, text: str) -> None:
+        binary = rendered(result)
+
+        def physical(uri: str, p: Diagnostic | Related) -> dict[str, Any]:
+            where: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+            if not binary:
+                where["region"] = _region(p)
+            return where
+
         for d in result.diagnostics:
             res: dict[str, Any] = {
                 "ruleId": d.code,
                 "level": LEVEL[d.severity],
-                "message": {"text": d.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": d.path}, "region": _region(d)}}],
+                "message": {"text": self.words.message(d)},
+                "locations": [{"physicalLocation": physical(d.path, d)}],
             }
             if d.code in self.index:
                 res["ruleIndex"] = self.index[d.code]
@@ -41,12 +54,17 @@ class Sarif:
                     {
                         "id": i,
                         "message": {"text": r.message or "related"},
-                        "physicalLocation": {"artifactLocation": {"uri": r.path or d.path}, "region": _region(r)},
+                        "physicalLocation": physical(r.path or d.path, r),
                     }
                     for i, r in enumerate(d.related)
                 ]
-            if d.fix:
-                res["properties"] = {"expected": d.expected, "fix": d.fix}
+            properties = {
+                k: v
+                for k, v in (("expected", d.expected if d.fix else None), ("fix", d.fix), ("locator", d.locator))
+                if v is not None
+            }
+            if properties:
+                res["properties"] = properties
             self.results.append(res)
 
     def finish(self) -> None:

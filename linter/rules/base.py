@@ -23,7 +23,7 @@ from tieout.linter.rules.docs import RuleDoc, clean, document, summary_of
 from tieout.linter.text.model import Document, Section
 
 if TYPE_CHECKING:  # the output models (pydantic) are imported when a rule reports, not to list the rules
-    from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity
+    from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity, SeverityReason
 
 Span = tuple[int, int]
 T = TypeVar("T")
@@ -109,6 +109,8 @@ class Outcome:
     certain: bool = True
     operands: list[Quantity] = field(default_factory=list)  # the other figures of the relation, for `checked`
     silent: bool = False  # a miss another finding explains (a unit slip, a restated figure): checked, not reported
+    name: str | None = None  # the relation's name, for `checked` (a standard table's identity)
+    holds: bool = False  # a rounding miss of the figures as written whose intervals meet (尾差): checked as passing
 
 
 Result = Union["Diagnostic", "Checked"]  # noqa: UP007 (names imported only for type checking)
@@ -147,10 +149,12 @@ class Rule:
         doc = self.ctx.doc
         start, end = q if isinstance(q, tuple) else (q.start, q.end)  # a figure, or a span of words
         p = doc.position(start, end)
+        final = severity or self.level
         return Diagnostic(
             code=self.code,
             name=self.name,
-            severity=severity or self.level,
+            severity=final,
+            severity_reason=self.severity_reason(final),
             message=message,
             path=doc.path,
             line=p.line,
@@ -164,6 +168,15 @@ class Rule:
             section=doc.section_path(start),
             sentence=self.ctx.sentence_of(start),
         )
+
+    def severity_reason(self, severity: Severity) -> SeverityReason | None:
+        """Why a finding is reported below (or above) the rule's listed severity, for the reader: the base
+        class lowers a severity only in `certainty`, and the configuration may set the rule's level."""
+        from tieout.linter.rules.diagnostics import SEVERITY_RANK
+
+        if SEVERITY_RANK[severity] < SEVERITY_RANK[self.level]:
+            return "inferred"
+        return "configured" if severity != type(self).severity else None
 
     def certainty(self, certain: bool) -> Severity:
         """The severity of a finding: the rule's own when every link of the relation is certain, a warning
@@ -193,7 +206,11 @@ class Rule:
     def report(self, outcomes: Iterable[Outcome]) -> Iterable[Result]:
         """The usual shape of an arithmetic rule: every outcome checked, every `fail` reported."""
         for o in outcomes:
-            yield self.checked(o.anchor, o.verdict, o.operands or [q for q, _ in o.related], kind=o.kind)
+            c = self.checked(
+                o.anchor, "pass" if o.holds else o.verdict, o.operands or [q for q, _ in o.related], o.kind
+            )
+            c.name = o.name
+            yield c
             if o.verdict == "fail" and not o.silent:
                 yield self.finding(o)
 

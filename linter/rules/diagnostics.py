@@ -8,6 +8,9 @@ from pydantic import BaseModel, Field
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["pass", "fail"]  # of a checked relation
+# why a finding's severity is not its rule's listed one: a figure of the relation was inferred (the rule
+# reports at most a warning then), or the configuration's `severity` set it
+SeverityReason = Literal["inferred", "configured"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -38,6 +41,7 @@ class Diagnostic(BaseModel):
     fix: str | None = None  # a replacement for the figure's text, when only one figure can be at fault
     section: list[str] = Field(default_factory=list)
     locator: str | None = None  # in a Word/PDF report: 段落 12, 表 3 第 4 行 第 2 列, 第 2 页
+    severity_reason: SeverityReason | None = None  # set when `severity` differs from the rule's listed one
     sentence: str = ""  # the normalised sentence, the baseline's key
 
 

@@ -12,6 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tieout.linter.run.codes import check_config, known_rules
 from tieout.linter.run.config import Config, ConfigError, discover, load
 from tieout.linter.run.results import FileResult
 
@@ -33,6 +34,8 @@ def config_for(path: str, options: Options) -> Config:
     else:
         start = Path(path) if path != "-" else Path.cwd()
         base = discover(str(start if start.is_dir() else start.parent))
+    if base.source is not None:  # a rule a configuration file names that does not exist stops the run
+        check_config(base, known_rules())
     return base.merged(**options.overrides)
 
 

@@ -3,6 +3,7 @@ checked file's folder upward, validated with pydantic. Command-line flags overri
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import sys
 from decimal import Decimal
@@ -35,11 +36,19 @@ class Config(BaseModel):
     max_file_size_mb: float = 32
     cross_document: bool = False  # compare reports of one entity and year (also --cross-document)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    # files not checked, as ruff's `exclude` (glob patterns; linter/run/discovery.py): `exclude` replaces the
+    # defaults, `extend-exclude` adds to them; `force-exclude` applies them to files named explicitly too
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = Field(default_factory=list)
+    force_exclude: bool = False
     source: str | None = Field(default=None, exclude=True)
 
     def merged(self, **overrides: object) -> Config:
         data = self.model_dump()
         data.update({k: v for k, v in overrides.items() if v is not None})
+        extra = overrides.get("extend_exclude")
+        if isinstance(extra, list):  # --extend-exclude adds to the file's patterns
+            data["extend_exclude"] = [*self.extend_exclude, *extra]
         data["source"] = self.source
         return Config(**data)
 
@@ -88,7 +97,11 @@ def parse(data: dict[str, Any], source: str) -> Config:
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(x) for x in err["loc"]) or "?"
-        raise ConfigError(f"{source}: {key}: {err['msg']}") from None
+        hint = ""
+        if err["type"] == "extra_forbidden":  # a mistyped key: the nearest known one
+            near = difflib.get_close_matches(key, [k for k in Config.model_fields if k != "source"], n=1)
+            hint = f"; did you mean {near[0].replace('_', '-')!r}?" if near else ""
+        raise ConfigError(f"{source}: {key}: {err['msg']}{hint}") from None
     cfg.source = source
     return cfg
 

@@ -10,6 +10,7 @@ from tieout.linter.facts.model import Facts
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.rules.base import CheckContext, Settings
 from tieout.linter.rules.diagnostics import Diagnostic
+from tieout.linter.run.codes import known_rules
 from tieout.linter.run.config import Config
 from tieout.linter.run.crossdoc import summarise
 from tieout.linter.run.plugins import plugins
@@ -40,15 +41,12 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
         doc, facts = analyse(source, config, labeller)
         ctx = CheckContext(doc, facts, Settings(tolerance_units=config.rounding_units), labeller)
     except Exception as exc:  # a defect of ours on this file: a finding for it, the other files go on
-        return FileResult(
-            path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "reading", exc)]
-        )
-    result = FileResult(path=source.path, encoding=source.encoding)
+        return FileResult(path=source.path, encoding=source.encoding, diagnostics=[_internal(source.path, "分析", exc)])
+    result = FileResult(path=source.path, encoding=source.encoding, not_understood=len(facts.unparsed))
     ignore = [*config.ignore, *config.ignored_for(source.path)]
-    for rule_cls in plugins().rules:
-        # rules are independent: one that is not selected is not run
-        if not enabled(rule_cls.code, rule_cls.name, config.select, ignore, config.extend_select):
-            continue
+    # rules are independent: one that is not selected is not run
+    selected = [r for r in plugins().rules if enabled(r.code, r.name, config.select, ignore, config.extend_select)]
+    for rule_cls in selected:
         severity = config.severity.get(rule_cls.code) or config.severity.get(rule_cls.name)
         try:
             for item in rule_cls(ctx, severity).check():
@@ -57,11 +55,15 @@ def lint_source(source: Source, config: Config, summarise_figures: bool = False)
                 else:
                     result.checked.append(item)
         except Exception as exc:  # a broken check is a finding for this file, never a crash
-            result.diagnostics.append(_internal(source.path, f"check {rule_cls.code} ({rule_cls.name})", exc))
+            result.diagnostics.append(_internal(source.path, f"检查 {rule_cls.code}（{rule_cls.name}）", exc))
     _drop_untrusted(doc, result)
     if summarise_figures:
         result.summary = summarise(source.path, doc, facts)
-    result.diagnostics = apply_suppressions(doc, result.diagnostics)
+    comments = source.rendering.comments if source.rendering is not None else []
+    selection = [(r.code, r.name) for r in selected]
+    result.diagnostics, result.problems = apply_suppressions(
+        doc, result.diagnostics, known_rules(), comments, selection
+    )
     if source.rendering is not None:
         for d in result.diagnostics:
             d.locator = source.rendering.locate(d.line, d.column)
@@ -95,8 +97,8 @@ def _internal(path: str, stage: str, exc: Exception) -> Diagnostic:
         column=1,
         end_line=1,
         end_column=2,
-        message=f"{stage} failed: {type(exc).__name__}: {exc} at {Path(frame.filename).name}:{frame.lineno}"
-        " (please report this file)",
+        message=f"内部错误：{stage}失败（{type(exc).__name__}: {exc}，位于 {Path(frame.filename).name}:{frame.lineno}）"
+        "，请报告此文件",
     )
 
 

@@ -18,7 +18,12 @@ class FileResult(BaseModel):
     encoding: str = ""
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     checked: list[Checked] = Field(default_factory=list)
+    # sentences with two or more figures that no relation uses: what tieout read but did not understand
+    not_understood: int = 0
     error: str | None = None  # an input error: one line for stderr
+    # mistakes in the file's own directives (a suppression naming no rule): lines for stderr that make the run
+    # exit 2 while the file's findings are still reported
+    problems: list[str] = Field(default_factory=list)
     # the report's figures for --cross-document; internal, never validated or written out
     summary: SkipValidation[Summary | None] = Field(default=None, exclude=True)
 

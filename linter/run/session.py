@@ -18,13 +18,16 @@ from typing import TextIO
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run import baseline as baselines
 from tieout.linter.run.batch import Options, config_for, run
+from tieout.linter.run.codes import known_rules
 from tieout.linter.run.config import Config, ConfigError
 from tieout.linter.run.crossdoc import compare
+from tieout.linter.run.discovery import find
 from tieout.linter.run.outcome import Outcome
+from tieout.linter.run.pageprogress import PageProgress
 from tieout.linter.run.progress import Progress
 from tieout.linter.run.results import FileResult, Reporter
 from tieout.linter.run.selection import enabled
-from tieout.linter.text.reading import expand_paths
+from tieout.linter.text.progress import listening
 
 
 class UsageError(Exception):
@@ -60,19 +63,28 @@ class CheckSession:
     def __init__(self, request: CheckRequest, err: TextIO | None = None) -> None:
         self.request = request
         self.err = err if err is not None else sys.stderr
-        self.files, self.errors = expand_paths(request.paths)
-        if request.annotate and (len(self.files) != 1 or not self.files[0].lower().endswith(".docx")):
-            raise UsageError("--annotate takes exactly one .docx report")
         self.options = Options(
             overrides={k: v for k, v in request.overrides.items() if v is not None},
             config_path=request.config_path,
             stdin_filename=request.stdin_filename,
             cache=request.cache,
         )
-        try:  # the settings of the run as a whole (fail-on, cross-document) come from the first file's config
+        known = known_rules()
+        for option in ("select", "ignore", "extend_select"):
+            selectors = self.options.overrides.get(option)
+            where = "--" + option.replace("_", "-")
+            problem = known.first_problem(selectors, where) if isinstance(selectors, list) else None
+            if problem is not None:
+                raise UsageError(problem)
+        try:
+            found = find(request.paths, {arg: config_for(arg, self.options) for arg in request.paths})
+            self.files, self.errors, self.excluded = found.files, found.errors, found.excluded
+            # the settings of the run as a whole (fail-on, cross-document) come from the first file's config
             self.config: Config = config_for(self.files[0] if self.files else ".", self.options)
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
+        if request.annotate and (len(self.files) != 1 or not self.files[0].lower().endswith(".docx")):
+            raise UsageError("--annotate takes exactly one .docx report")
         self.cross = bool(self.config.cross_document)
         if self.cross:  # each report's figures are summarised for the comparison
             self.options = replace(self.options, summarise=True)
@@ -101,11 +113,19 @@ class CheckSession:
                 after(result)
 
         progress = Progress.on(self.err, len(self.files), self.request.progress)
-        for result, text in run(self.files, self.options, self.request.jobs):
+        jobs = self.request.jobs  # None: batch.auto_jobs decides, from the files the cache does not hold
+        # one file is checked in this process: a long PDF shows its pages
+        pages = PageProgress.on(self.err, self.files[0], self.request.progress) if len(self.files) == 1 else None
+        with listening(pages):
+            results = list(run(self.files, self.options, jobs)) if pages is not None else None
+        if pages is not None:
+            pages.done()
+        for result, text in results if results is not None else run(self.files, self.options, jobs):
             progress.step()
             if result.error:
                 outcome.errors.append(result.error)
                 continue
+            outcome.errors.extend(result.problems)  # e.g. a suppression naming no rule: exit 2, findings stand
             if self.known is not None:
                 result.diagnostics = baselines.subtract(result.diagnostics, self.known)
             if self.cross:

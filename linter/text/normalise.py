@@ -104,6 +104,10 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     out.number = number
     while hi > lo and raw[hi - 1] in WHITESPACE:
         hi -= 1
+    if raw.endswith("-->", lo, hi):  # an HTML comment (a suppression) is no text of the report
+        hi = _before_comment(raw, lo, hi)
+        if hi == lo:
+            return None
     lo = _strip_markdown(raw, lo, hi, out)
     segment = raw[lo:hi]
     out.table = segment.startswith("|")
@@ -117,6 +121,16 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     out.chars, out.origins = line, origins
     out.heading, out.marker = _heading(line, out.md_level)
     return out
+
+
+def _before_comment(raw: str, lo: int, hi: int) -> int:
+    """The end of a line's text before the HTML comment that closes it (`hi` when none opens on the line)."""
+    start = raw.rfind("<!--", lo, hi)
+    if start < 0:
+        return hi
+    while start > lo and raw[start - 1] in WHITESPACE:
+        start -= 1
+    return start
 
 
 def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
@@ -133,12 +147,16 @@ def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
 
 def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
     """The segment with emphasis marks dropped and forms converted, and each character's original index."""
-    if "**" not in segment and "__" not in segment and "`" not in segment:
+    if "**" not in segment and "__" not in segment and "`" not in segment and "$" not in segment:
         # the common case, one C-level pass: nothing removed, each character converted in place
         line = segment.translate(TRANSLATE) if CONVERTIBLE.search(segment) else segment
         return line, range(start, start + len(segment))
     kept = [(ch, start + k) for k, ch in enumerate(segment)]
     drop = {i for m in EMPHASIS.finditer(segment) for i in range(m.start(), m.end())}
+    for m in INLINE_MATH.finditer(segment):
+        # `$79.52\%$` (Markdown converted from PDF): the figure, without the math delimiters and escapes
+        drop.update((m.start(), m.end() - 1))
+        drop.update(m.start() + k for k, ch in enumerate(m.group()) if ch == "\\" and m.group()[k + 1 : k + 2] == "%")
     kept = [x for k, x in enumerate(kept) if k not in drop]
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
@@ -223,6 +241,8 @@ def _punctuation(line: str) -> str:
 
 SPACES = re.compile(r" +")
 EMPHASIS = re.compile(r"\*\*|__|`")
+# inline math holding a plain figure: `$79.52\%$`, `$ 1,200 $`
+INLINE_MATH = re.compile(r"\$\s*[-+]?[\d.,]+\s*(?:\\%)?\s*\$")
 WHITESPACE = " \t\u3000\r\f\xa0"
 GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
 
@@ -279,14 +299,14 @@ def _continues(prev: str, nxt: str) -> bool:
     )
 
 
-def _ends_sentence(chars: list[str]) -> bool:
+def _ends_sentence(chars: str) -> bool:
     k = len(chars) - 1
     while k >= 0 and chars[k] in CLOSERS:
         k -= 1
     return k >= 0 and chars[k] in TERMINAL
 
 
-def normalise(original: str, path: str = "<text>", untrusted: list[tuple[int, int, str, str]] = ()) -> Document:
+def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int, int, str, str]] = ()) -> Document:
     """The document of `original`; `untrusted` lists (start, end, page, reason) ranges of `original` whose text
     layer cannot be trusted (from a PDF rendering), kept on the document as normalised spans."""
     if original.startswith("\ufeff"):

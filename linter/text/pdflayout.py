@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -219,7 +220,7 @@ def page_labels(pages: list[LaidPage]) -> list[str]:
 
 
 # judging the text layer ----------------------------------------------------------------------------------------
-def judge(lines: list[str], tables: list[list[list[str]]] = ()) -> str:
+def judge(lines: list[str], tables: Sequence[list[list[str]]] = ()) -> str:
     """Why the page's text cannot be trusted ("" when it can)."""
     text = "\n".join(lines)
     reasons = []

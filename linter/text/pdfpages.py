@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tieout.linter.text import progress
+
 Char = dict[str, Any]
 Edge = dict[str, Any]
 # the share of the font size above the baseline in a redrawn glyph box (CJK faces: ascent .88, descent .12)
@@ -306,11 +308,13 @@ def open_pdf(data: bytes) -> tuple[Any, Any]:
     try:
         doc = pdfium.PdfDocument(data)
     except Exception as exc:  # PDFium refuses what pdfminer may still read, and the other way round
-        doc, _ = None, errors.append(exc)
+        doc = None
+        errors.append(exc)
     try:
         plumber = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
-        plumber, _ = None, errors.append(exc)
+        plumber = None
+        errors.append(exc)
     if doc is None and plumber is None:
         raise errors[-1]
     return doc, plumber
@@ -322,9 +326,11 @@ def pages(data: bytes) -> Iterator[PageData]:
     try:
         count = len(doc) if doc is not None else len(plumber.pages)
         for k in range(count):
+            progress.step("read", k + 1, count)
             plumber_page = plumber.pages[k] if plumber is not None and k < len(plumber.pages) else None
             risky = plumber_page is not None and _risky_fonts(plumber_page.page_obj.resources, set())
             if doc is None or risky:
+                assert plumber is not None and plumber_page is not None  # PDFium failed, so pdfplumber read it
                 yield pdfminer_page(plumber.rsrcmgr, plumber_page.page_obj, k + 1)
                 continue
             page = doc[k]

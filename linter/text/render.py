@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tieout.linter.text.wordcomments import WordComment, comments
+
 HEADING_STYLE = re.compile(r"(?:Heading|标题)\s*(\d)", re.I)
 
 
@@ -39,6 +41,7 @@ class Rendering:
     places: dict[int, Place]  # 1-based rendered line → place
     untrusted: list[Untrusted] = field(default_factory=list)
     pages: int = 0  # physical pages of a PDF
+    comments: list[WordComment] = field(default_factory=list)  # a Word report's comments (suppressions)
 
     def untrusted_ranges(self) -> list[tuple[int, int, str, str]]:
         """(start, end) character offsets into `text` of each untrusted page, with its label and reason."""
@@ -133,7 +136,12 @@ def render_docx(path: str) -> Rendering:
         prefix = "#" * int(m.group(1)) + " " if m else ""
         b.line(prefix + text.replace("\n", " "), f"段落 {para_no}", ("p", index, len(prefix)))
         b.blank()
-    return b.rendering()
+    rendering = b.rendering()
+    try:
+        rendering.comments = comments(document, rendering.places)
+    except Exception:  # comments only carry suppressions: a damaged comments part must not cost the report
+        rendering.comments = []
+    return rendering
 
 
 # PDF -----------------------------------------------------------------------------------------------------
@@ -144,13 +152,17 @@ class NoTextLayer(Exception):
 def render_pdf(path: str) -> Rendering:
     """Each page's lines (built from baselines) and tables, top to bottom; printed page numbers become the
     pages' locators instead of text, and each page whose text layer cannot be trusted is listed."""
-    from tieout.linter.text import pdflayout, pdfrepair
+    from tieout.linter.text import pdflayout, pdfrepair, progress
     from tieout.linter.text.pdfpages import pages
 
     with open(path, "rb") as fh:
         data = fh.read()
     b = _Builder()
-    laid = [pdflayout.lay_out(page) for page in pdfrepair.read_pages(data, pages)]
+    read = pdfrepair.read_pages(data, pages)
+    laid = []
+    for k, raw in enumerate(read, start=1):
+        progress.step("layout", k, len(read))
+        laid.append(pdflayout.lay_out(raw))
     if not any(p.chars for p in laid):
         raise NoTextLayer(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
     labels = pdflayout.page_labels(laid)

@@ -44,7 +44,7 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
 
 
 def inspections(draft: Draft) -> Iterator[Breakdown]:
-    """`检查定点医药机构 7,728 家，处理违规 615 家`: in one sentence, what was handled or found among what was
+    """`检查餐饮门店 2,964 家，处理违规 438 家`: in one sentence, what was handled or found among what was
     inspected is a part of it (a 其中 that is not written)."""
     taken: set[int] = set()
     for si, mentions in draft.by_sentence.items():
@@ -126,9 +126,9 @@ def _side(label: str) -> str | None:
 
 
 def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
-    """`财政拨款收入 1435.58 亿元、支出 1413.18 亿元。其中，一般公共预算财政拨款收入 1362.77 亿元、支出 1350.93
+    """`财政拨款收入 1208.46 亿元、支出 1187.92 亿元。其中，一般公共预算财政拨款收入 1143.05 亿元、支出 1126.71
     亿元；…`: the sentence before states both sides, each part is of the side it names."""
-    totals = {}
+    totals: dict[str, Mention] = {}
     for m in prev:
         side = _side(m.label)
         if side and any(q.kind == "amount" for q in m.quantities):
@@ -143,7 +143,7 @@ def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdo
 
 
 def _by_measure(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
-    """`还本支出 1102 亿元，付息支出 469 亿元。其中，市级还本支出 214 亿元，付息支出 127 亿元`: the sentence before
+    """`还本支出 864 亿元，付息支出 352 亿元。其中，市级还本支出 178 亿元，付息支出 96 亿元`: the sentence before
     states several measures, each part names exactly one of them (by its item, the entity aside)."""
     totals = [m for m in prev if m.identity.item and any(q.kind in ("amount", "count") for q in m.quantities)]
     if len(totals) < 2:
@@ -203,7 +203,7 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
             if q is None:
                 continue
-            chain = _chain(draft, mentions, i, q.base_unit) if draft.labeller.names_total(m.key) else None
+            chain = _chain(draft, mentions, i, q.base_unit) if _names_total(draft, m) else None
             if chain is not None:
                 # `收入 A，加上级补助 B、上年结转 C，减去调出 D，收入总计 T`: T = A + B + C − D, as written
                 plus, minus = chain
@@ -211,7 +211,7 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(m, plus, "加", True, m.sentence, inferred=True, certain=False, minus=minus)
                 continue
             run = _run_before(draft, mentions, i, q.base_unit, taken)
-            if not (draft.labeller.names_total(m.key) or _joins(m.key, run)):
+            if not (_names_total(draft, m) or _joins(m.key, run)):
                 continue
             chosen = _footing_run(q, run)
             if chosen:
@@ -223,6 +223,13 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
 
 ADD = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
+
+
+def _names_total(draft: Draft, m: Mention) -> bool:
+    """Does the figure's own phrase name a total (`本年收入合计`, and `本年收入共计` whose key the labeller strips of its
+    verb-like 共计)?"""
+    own = re.split(r"[，,；;：:、]", m.label)[-1]
+    return draft.labeller.names_total(m.key) or draft.labeller.names_total(own)
 
 
 def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[list[Mention], list[Mention]] | None:
@@ -251,7 +258,7 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
 
 
 def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, named: str) -> list[Mention]:
-    """`全市一般公共预算收入 2736 亿元，…。非税收入 1180 亿元…。加上中央补助…，收入总量为 7654 亿元`: a chain whose
+    """`全市一般公共预算收入 1984 亿元，…。非税收入 815 亿元…。加上中央补助…，收入总量为 5327 亿元`: a chain whose
     sentence holds no figure before `加` starts from the passage's first figure of its side (since the last
     total before it). A passage opening with a defined component (`非税收入 218 亿元。加上…`) goes on a list
     of an earlier paragraph, whose total is the chain's start: not read. When the chain names its start
@@ -261,7 +268,7 @@ def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str
     for m in reversed(mentions[:i]):
         if m.sentence == total.sentence:
             continue
-        if draft.labeller.names_total(m.key):
+        if _names_total(draft, m):
             break
         passage.append(m)
     passage.reverse()
@@ -299,7 +306,7 @@ def _run_before(
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
             continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
         pq = exact_of(prev, unit)
-        if pq is None or id(prev) in taken or draft.labeller.names_total(prev.key):
+        if pq is None or id(prev) in taken or _names_total(draft, prev):
             break
         run.append((prev, pq))
     run.reverse()

@@ -27,6 +27,7 @@ SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
 SIDE_TOTAL = re.compile(r"(?:总计|合计|决算结果|总额)$|^总")
 OUTFLOW = re.compile(_alt("outflow"))
+YEAR_END = re.compile(r"年末|年底|期末")
 OFFSET = re.compile(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余")
 
 
@@ -45,10 +46,22 @@ def balances(draft: Draft) -> Iterator[Balance]:
                 income, expense = _side(window, "收入", bq), _side(window, "支出", bq)
                 if income is not None and expense is not None:
                     opening = _last_of(window, "年初结", bq)
+                    if opening is None and _needs_opening(m, window, income):
+                        break
                     stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
                     out = _outflows(draft, window, income, bq)
                     yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out)
                     break
+
+
+def _needs_opening(balance: Mention, window: list[Mention], income: Quantity) -> bool:
+    """`年末结转结余` is a stock: last year's balance plus this year's surplus. Against this year's income alone
+    (`本年收入`) it needs the opening balance; against `收入总计`, which includes it, it does not; `年终结余`,
+    `当年结余` are the year's own surplus."""
+    if not YEAR_END.search(balance.key) or OFFSET.search(balance.key):
+        return False
+    named = next((x for x in window if income in x.quantities), None)
+    return named is None or "总计" not in named.label
 
 
 def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quantity) -> list[Quantity]:

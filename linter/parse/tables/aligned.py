@@ -1,17 +1,20 @@
 """Tables of plain-text reports laid out with spaces (text extracted from a PDF by an archiver):
 
-            2024年度福建省一般公共预算收入决算表
+            2024年度某省一般公共预算收入决算表
                                                           单位：万元
-                                               决算数为调整 决算数为上年决
-       项目          调整预算数         决算数
-                                                预算数的%   算数的%
-    一、税收收入              24,148,942    23,296,853       96.5      99.5
-      增值税               10,299,400     9,752,757       94.7      95.9
+       项目          调整预算数         决算数       完成调整     比上年
+                                                    预算%       增长%
+    一、税收收入              18,452,630    17,903,215       97.0        1.8
+      增值税                7,836,400     7,412,508       94.6       -1.3
 
-They are read from the original text (the normaliser joins their lines): a header of column names above a
-run of lines that each hold a label and figures; the figures' right edges (in display columns: a Chinese
-character is two wide) give the columns, and the indentation of the labels the tree. Precision first: a
-table whose figures do not all fall clearly into the columns is not read at all.
+They are read from the original text (the normaliser joins their lines): a run of lines that each hold a
+label and figures, under a header of column names (up to six lines, between the caption and the rows; a
+line of column formulas `公式 A=B+C B C` among them is a numbering row); the figures' right edges give the
+columns, and the indentation of the labels the tree. Edges are measured in display columns (a Chinese
+character two wide) or in characters, whichever the table's complete rows agree on: archivers write both.
+A table that goes on over the next page (its header repeated) is read piece by piece, each piece knowing
+that rows before or after it belong to the same table. Precision first: a table whose figures do not all
+fall clearly into the columns is not read at all.
 """
 
 from __future__ import annotations
@@ -19,21 +22,29 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import combinations
 
 from tieout.linter.text.model import Document
 
 from .blocks import Block
 from .cells import Cell, flatten
+from .header import COLUMN_NUMBER
 from .vocab import role_of
 
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
-HEADER_WORDS = re.compile(r"预算数|决算数|执行数|完成数|预算|决算|执行|增长|%")
-NAME_HEADER = re.compile(r"项目|预算科目|科目名称|项\s*目")
+NAME_HEADER = re.compile(r"项\s*目|预算科目|科目名称|地\s*区")
 UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
-TOLERANCE = 3  # display columns a figure's right edge may stray from its column's
+# a caption line above the header: the unit note, the table's number or title, a note
+CAPTION_LINE = re.compile(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")
+# the line of column formulas under a header (`公  式   A=B+C   B   C`)
+FORMULA_LINE = re.compile(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
+MAX_HEADER = 6
+MAX_GAP = 2  # blank lines that may stand between rows of one table (a 合计 set apart)
+UNKNOWN = -2  # the indentation of a row whose label wraps: its place in the tree is not known
+SHIFT = 6  # display columns a placement may beat the next best by to count as clear
 
 
 _WIDTHS: dict[str, int] = {}  # a character's display width, looked up once per character
@@ -51,6 +62,13 @@ def width(text: str) -> int:
     return total
 
 
+def chars(text: str) -> int:
+    return len(text)
+
+
+Metric = Callable[[str], int]
+
+
 class _Mapper:
     """Original offsets to normalised ones (the figures survive normalisation character by character)."""
 
@@ -62,8 +80,34 @@ class _Mapper:
         return i if i < len(self.origin) and self.origin[i] == original else None
 
 
-def find_aligned(doc: Document) -> list[tuple[Block, list[int]]]:
-    """Blocks (with each body row's indentation) of the space-aligned tables of a plain-text report."""
+@dataclass
+class Aligned:
+    """A space-aligned table as read: its block, each grid row's label indentation (-1 for header rows),
+    and whether it goes on from the table before (`continued`) or into the next (`block.open_end`)."""
+
+    block: Block
+    indents: list[int]
+    continued: bool = False
+    columns: int = 0
+    names: tuple[str, ...] = ()
+    first_line: int = 0
+    last_line: int = 0
+
+
+@dataclass
+class _Line:
+    """A row as read: the line of its figures, its label (joined when it wraps over the lines around the
+    figures), the label's indentation and where it starts in the original text."""
+
+    line: int
+    label: str
+    indent: int
+    figs: list[re.Match[str]]
+    label_at: int
+
+
+def find_aligned(doc: Document) -> list[Aligned]:
+    """The space-aligned tables of a plain-text report, in order."""
     if not doc.path.endswith((".txt", ".text")) or "|" in doc.original[:20000] and doc.original.count("\n|") > 5:
         return []
     lines = doc.original.split("\n")
@@ -71,22 +115,28 @@ def find_aligned(doc: Document) -> list[tuple[Block, list[int]]]:
     for ln in lines:
         starts.append(starts[-1] + len(ln) + 1)
     mapper = _Mapper(doc)
-    out = []
+    data = [_data(ln) is not None for ln in lines]
+    out: list[Aligned] = []
     i = 0
     while i < len(lines):
-        found = _table_at(lines, starts, i, mapper)
-        if found is None:
+        if not data[i] or i and data[i - 1]:
             i += 1
             continue
-        block, indents, end = found
-        out.append((block, indents))
-        i = end
+        found = _table_at(lines, starts, i, data, mapper)
+        if found is None:
+            while i < len(lines) and data[i]:
+                i += 1
+            continue
+        if out and _goes_on(lines, out[-1], found):
+            out[-1].block.open_end = True
+            found.continued = True
+        out.append(found)
+        i = found.last_line + 1
     return out
 
 
-@lru_cache(maxsize=4096)  # a line is tried as a header, a row and the next table's header: read once
 def _data(line: str) -> tuple[str, int, list[re.Match[str]]] | None:
-    """A line of a label and figures: (label, indent, figure matches; shared, never changed)."""
+    """A line of a label and figures: (label, indent, figure matches)."""
     figs = list(FIGURE.finditer(line))
     if not figs:
         return None
@@ -98,54 +148,163 @@ def _data(line: str) -> tuple[str, int, list[re.Match[str]]] | None:
         return None  # text between the figures: prose, not a row
     if line[figs[-1].end() :].strip():
         return None
-    return m.group("label"), width(m.group("indent")), figs
+    return m.group("label"), width(m.group("indent").replace("\f", "")), figs
 
 
-def _table_at(lines: list[str], starts: list[int], i: int, mapper: _Mapper):
-    """A table whose header starts at line i: header lines (names of columns), then data lines."""
-    header = []
-    j = i
-    while j < len(lines) and j < i + 4 and _data(lines[j]) is None and lines[j].strip():
-        header.append(j)
-        j += 1
-    while j < len(lines) and not lines[j].strip() and j < i + 6:
-        j += 1
-    if not header or not any(_names_column(lines[h]) for h in header):
-        return None
-    if not any(HEADER_WORDS.search(lines[h]) for h in header):
-        return None
-    rows = []
-    while j < len(lines):
-        if _data(lines[j]) is not None:
-            rows.append(j)
-            j += 1
-        elif not lines[j].strip() and rows and j + 1 < len(lines) and _data(lines[j + 1]) is not None:
-            j += 1  # rows set one blank line apart
-        else:
+def _header_above(lines: list[str], first: int) -> tuple[list[int], int] | None:
+    """The header lines above the first row (blank lines between them and the rows allowed), and the line
+    where the caption above them ends; None unless a line of them names the label column."""
+    j = first - 1
+    gap = 0
+    while j >= 0 and not lines[j].strip() and gap < MAX_GAP + 1:
+        j -= 1
+        gap += 1
+    header: list[int] = []
+    while j >= 0 and len(header) < MAX_HEADER:
+        s = lines[j].strip()
+        if not s:
+            if header and j > 0 and lines[j - 1].strip() and not CAPTION_LINE.search(lines[j - 1].strip()):
+                j -= 1  # a blank line inside a wrapped header
+                continue
             break
+        if CAPTION_LINE.search(s) or _data(lines[j]) is not None:
+            break
+        header.insert(0, j)
+        j -= 1
+    if not header or not any(NAME_HEADER.search(lines[h]) for h in header):
+        return None
+    return header, j
+
+
+def _text_only(line: str) -> bool:
+    """A line of a label alone (part of a wrapped label): Chinese, no figure, no sentence punctuation."""
+    s = line.strip()
+    return (
+        bool(s)
+        and len(s) <= 40
+        and bool(re.search(r"[\u4e00-\u9fff]", s))
+        and not FIGURE.search(s)
+        and not (re.search(r"[。；，：:]", s) or CAPTION_LINE.search(s))
+    )
+
+
+def _figures_only(line: str) -> list[re.Match[str]] | None:
+    figs = list(FIGURE.finditer(line))
+    return figs if figs and not FIGURE.sub("", line).strip() else None
+
+
+def _row(lines: list[str], starts: list[int], j: int) -> _Line | None:
+    p = _data(lines[j])
+    if p is None:
+        return None
+    label, indent, figs = p
+    return _Line(j, label, indent, figs, starts[j] + lines[j].index(label, len(lines[j]) - len(lines[j].lstrip())))
+
+
+def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
+    """A row whose label wraps around the line of its figures (`其他国有资本经营预算企业股利、` / `25,993` /
+    `股息收入`), and the line after it."""
+    if j + 1 >= len(lines) or not _text_only(lines[j]):
+        return None
+    figs = _figures_only(lines[j + 1])
+    if figs is None:
+        return None
+    label = lines[j].strip()
+    end = j + 2
+    if end < len(lines) and _text_only(lines[end]) and (end + 1 >= len(lines) or _figures_only(lines[end + 1]) is None):
+        label += lines[end].strip()
+        end += 1
+    at = starts[j] + len(lines[j]) - len(lines[j].lstrip())
+    # a wrapped label's indentation is the wrapping's, not the tree's (UNKNOWN)
+    return _Line(j + 1, flatten(label), UNKNOWN, figs, at), end
+
+
+def _table_at(lines: list[str], starts: list[int], i: int, data: list[bool], mapper: _Mapper) -> Aligned | None:
+    """The table whose first row is line i: its header above, its rows from i on. A table whose rows stop at
+    a line that may be one of its rows (a label without figures) goes on past what was read: its last rows
+    are incomplete."""
+    above = _header_above(lines, i)
+    if above is None:
+        return None
+    header, top = above
+    rows, j, cut = _rows(lines, starts, i, data)
     if len(rows) < 3:
         return None
-    built = _build(lines, starts, header, rows, mapper)
+    numbering = [h for h in header if FORMULA_LINE.match(lines[h]) and re.search(r"[A-Z\d]", lines[h])]
+    names = [h for h in header if h not in numbering]
+    built = _build(lines, starts, names, numbering[-1] if numbering else None, rows, mapper)
     if built is None:
         return None
     block, indents = built
-    caption = [lines[k].strip() for k in range(max(0, i - 3), i) if lines[k].strip()]
-    caption += [lines[h].strip() for h in header if "单位" in lines[h]]
+    block.open_end = cut
+    caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
     block.caption = list(reversed(caption))
-    return block, indents, j
+    found = Aligned(block, indents, first_line=rows[0].line, last_line=max(j - 1, rows[-1].line))
+    found.columns = len(block.rows[0]) - 1
+    found.names = tuple(c.text for c in block.rows[0][1:])
+    return found
 
 
-@lru_cache(maxsize=4096)  # each line is tried as a header line by the few lines above it
-def _names_column(line: str) -> bool:
-    return NAME_HEADER.search(flatten(line)) is not None
+def _rows(lines: list[str], starts: list[int], i: int, data: list[bool]) -> tuple[list[_Line], int, bool]:
+    """The rows from line i on, the line after them, and whether they stop at a line that may be a row."""
+    rows: list[_Line] = []
+    j = i
+    cut = False
+    while j < len(lines):
+        if data[j]:
+            row = _row(lines, starts, j)
+            if row is None:
+                break
+            rows.append(row)
+            j += 1
+            continue
+        wrapped = _wrapped(lines, starts, j)
+        if wrapped is not None:
+            rows.append(wrapped[0])
+            j = wrapped[1]
+            continue
+        k = j
+        while k < len(lines) and not lines[k].strip() and k - j < MAX_GAP:
+            k += 1
+        if k > j and k < len(lines) and (data[k] or _wrapped(lines, starts, k) is not None):
+            j = k  # rows set one or two blank lines apart
+            continue
+        cut = j < len(lines) and (_text_only(lines[j]) or _figures_only(lines[j]) is not None)
+        break
+    return rows, j, cut
 
 
-def _edges(line: str, figs: list[re.Match[str]]) -> list[int]:
-    """The display column of each figure's right edge (widths summed piece by piece, not from the start)."""
+def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
+    """The table is the one before continued on the next page: the same columns under the same names,
+    with nothing but its caption, header and notes repeated in between."""
+    if (before.columns, before.names) != (table.columns, table.names):
+        return False
+    between = [ln.strip() for ln in lines[before.last_line + 1 : table.first_line] if ln.strip()]
+    return len(between) <= 12 and not any(ln.endswith("。") and len(ln) > 60 for ln in between)
+
+
+def _metric(rows: list[_Line], lines: list[str], k: int) -> Metric:
+    """Display width or characters: whichever makes the complete rows' right edges agree best."""
+    best: tuple[int, Metric] | None = None
+    for metric in (width, chars):
+        spread = 0
+        for c in range(k):
+            edges = sorted(_edges(lines[r.line], r.figs, metric)[c] for r in rows if len(r.figs) == k)
+            mid = edges[len(edges) // 2]
+            spread += sum(abs(e - mid) for e in edges)
+        if best is None or spread < best[0]:
+            best = (spread, metric)
+    assert best is not None
+    return best[1]
+
+
+def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list[int]:
+    """The column of each figure's right edge; both metrics add up, so the line is measured piece by piece,
+    not from its start for every figure."""
     out: list[int] = []
     edge = done = 0
     for f in figs:
-        edge += width(line[done : f.end()])
+        edge += metric(line[done : f.end()].replace("\f", ""))
         done = f.end()
         out.append(edge)
     return out
@@ -156,57 +315,63 @@ def _shape(text: str) -> int:
     return len(text.split(".")[1].rstrip("%")) if "." in text else 0
 
 
-def _build(lines: list[str], starts: list[int], header: list[int], rows: list[int], mapper: _Mapper):
-    parsed = [(r, _data(lines[r])) for r in rows]
-    k = max(len(p[2]) for _, p in parsed)  # type: ignore[index]
-    complete = [(r, p) for r, p in parsed if len(p[2]) == k]  # type: ignore[index]
-    if k < 2 or len(complete) < max(2, len(parsed) // 2):
+def _build(
+    lines: list[str], starts: list[int], header: list[int], numbering: int | None, rows: list[_Line], mapper: _Mapper
+) -> tuple[Block, list[int]] | None:
+    k = max(len(r.figs) for r in rows)
+    complete = [r for r in rows if len(r.figs) == k]
+    if k < 2 or len(complete) < max(2, len(rows) // 2):
         return None
+    metric = _metric(rows, lines, k)
     cols = []
     shapes: list[set[int]] = []
-    row_edges = [_edges(lines[r], p[2]) for r, p in complete]  # type: ignore[index]
     for c in range(k):
-        edges = sorted(e[c] for e in row_edges)
+        edges = sorted(_edges(lines[r.line], r.figs, metric)[c] for r in complete)
         cols.append(edges[len(edges) // 2])
-        shapes.append({_shape(p[2][c].group()) for _, p in complete})  # type: ignore[index]
-    grid: list[list[Cell]] = [_header_row(lines, starts, header, cols, mapper)]
-    indents = []
-    for r, p in parsed:
-        label, indent, figs = p  # type: ignore[misc]
-        slots = list(range(k)) if len(figs) == k else _assign(lines[r], figs, cols, shapes)
+        shapes.append({_shape(r.figs[c].group()) for r in complete})
+    grid: list[list[Cell]] = [_header_row(lines, starts, header, cols, mapper, metric)]
+    if numbering is not None:
+        marks = _numbering_row(lines[numbering], starts[numbering], cols, mapper, metric)
+        if marks is None:
+            return None
+        grid.append(marks)
+    indents = [-1] * len(grid)
+    for r in rows:
+        slots = list(range(k)) if len(r.figs) == k else _assign(lines[r.line], r.figs, cols, shapes, metric)
         if slots is None:
             return None
-        row = _body_row(lines[r], starts[r], label, figs, slots, k, mapper, len(grid))
+        row = _body_row(r, starts[r.line], slots, k, mapper, len(grid))
         if row is None:
             return None
         grid.append(row)
-        indents.append(indent)
+        indents.append(r.indent)
     return Block(grid, start=grid[0][0].start, end=grid[-1][-1].end), indents
 
 
-def _assign(line: str, figs: list[re.Match[str]], cols: list[int], shapes: list[set[int]]) -> list[int] | None:
+def _assign(
+    line: str, figs: list[re.Match[str]], cols: list[int], shapes: list[set[int]], metric: Metric
+) -> list[int] | None:
     """The columns of a row that leaves some blank: figures go, in order, to columns whose figures are
     written alike (decimals), nearest their right edges; None unless one placing is clearly the best."""
-    edges = _edges(line, figs)
+    edges = _edges(line, figs, metric)
     scored = []
     for combo in combinations(range(len(cols)), len(figs)):
         if any(_shape(f.group()) not in shapes[c] for f, c in zip(figs, combo)):
             continue
         scored.append((sum(abs(cols[c] - e) for c, e in zip(combo, edges)), list(combo)))
     scored.sort()
-    if not scored or scored[0][0] > 6 * len(figs) or len(scored) > 1 and scored[1][0] - scored[0][0] < 6:
+    if not scored or scored[0][0] > SHIFT * len(figs) or len(scored) > 1 and scored[1][0] - scored[0][0] < SHIFT:
         return None
     return scored[0][1]
 
 
-def _body_row(line, base, label, figs, slots, k, mapper: _Mapper, r: int) -> list[Cell] | None:
-    lab_start = base + line.index(label)
-    a = mapper.norm(lab_start)
+def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, r: int) -> list[Cell] | None:
+    a = mapper.norm(row.label_at)
     if a is None:
         return None
-    cells = [Cell(flatten(label), a, a + 1, r, 0)]
+    cells = [Cell(flatten(row.label), a, a + 1, r, 0)]
     placed: list[Cell | None] = [None] * k
-    for f, c in zip(figs, slots):
+    for f, c in zip(row.figs, slots):
         s, e = mapper.norm(base + f.start()), mapper.norm(base + f.end() - 1)
         if s is None or e is None:
             return None
@@ -216,16 +381,28 @@ def _body_row(line, base, label, figs, slots, k, mapper: _Mapper, r: int) -> lis
     return cells
 
 
-def _header_row(lines, starts, header, cols, mapper: _Mapper) -> list[Cell]:
-    """Column names: each header word goes to the column whose right edge is nearest its own (wrapped
-    names over two lines are joined)."""
+def _header_row(lines, starts, header, cols, mapper: _Mapper, metric: Metric) -> list[Cell]:
+    """Column names: the words of each header line go, in order, to the columns whose spans (from the
+    column before's right edge to its own) they are centred over, one word to a column (names wrapped over
+    several lines are joined top down)."""
     names = [""] * len(cols)
+    mids = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
+    mids = [(a + b) / 2 for a, b in zip(mids, cols)]
     for h in header:
-        for m in re.finditer(r"\S+", lines[h]):
-            if NAME_HEADER.search(m.group()) or "单位" in m.group():
-                continue
-            edge = width(lines[h][: m.end()])
-            c = min(range(len(cols)), key=lambda x: abs(cols[x] - edge))
+        line = lines[h].replace("\f", " ")
+        words = [
+            m
+            for m in re.finditer(r"(?:\d{4} (?=年))?\S+", line)  # `2023 年债务余额`: one name
+            if not NAME_HEADER.search(m.group()) and m.group() not in ("项", "目", "地", "区")
+        ]
+        if not words or len(words) > len(cols):
+            continue
+        centres = [(metric(line[: m.start()]) + metric(line[: m.end()])) / 2 for m in words]
+        best = min(
+            combinations(range(len(cols)), len(words)),
+            key=lambda combo: sum(abs(mids[c] - x) for c, x in zip(combo, centres)),
+        )
+        for c, m in zip(best, words):
             names[c] += m.group()
     first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
     cells = [Cell("项目", first, first, 0, 0)]
@@ -234,15 +411,47 @@ def _header_row(lines, starts, header, cols, mapper: _Mapper) -> list[Cell]:
     return cells
 
 
+def _numbering_row(line: str, base: int, cols: list[int], mapper: _Mapper, metric: Metric) -> list[Cell] | None:
+    """The row of column formulas (`公式 A=B+C B C D=E+F E F`): one mark over each column, in order; None
+    when there are not as many marks as columns."""
+    marks = [m for m in re.finditer(r"\S+", line) if COLUMN_NUMBER.match(m.group())]
+    if len(marks) != len(cols):
+        return None
+    first = mapper.norm(base + len(line) - len(line.lstrip())) or 0
+    cells = [Cell("", first, first, 1, 0)]
+    for c, m in enumerate(marks):
+        a = mapper.norm(base + m.start()) or first
+        cells.append(Cell(m.group(), a, a + len(m.group()), 1, c + 1))
+    return cells
+
+
 def readable(block: Block) -> bool:
-    """Every column named by a role the table vocabulary knows, rates where the figures are rates: the
-    names were put over the right columns."""
+    """The names were put over the right columns: rates where the figures are rates, and where a header
+    names a role, the role of such figures. A column of amounts whose header names no role is read as an
+    amount of unknown role (it is summed, never taken for a rate); a column of rates must be named one."""
+    body = [r for r in block.rows[1:] if r[0].text]
+    numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
     for c, head in enumerate(block.rows[0][1:], start=1):
-        cells = [r[c].text for r in block.rows[1:] if c < len(r) and r[c].text]
-        percent = any(t.endswith("%") for t in cells) or "%" in head.text
-        role = role_of(head.text, percent)
-        if role is None or (role.kind in ("ratio", "growth", "share")) != percent:
+        cells = [r[c].text for r in body if c < len(r) and r[c].text]
+        if not cells:
             return False
-        if not percent and any("." in t for t in cells) and not all("." in t for t in cells):
+        decimals = {_shape(t) for t in cells}
+        percent = any(t.endswith("%") for t in cells) or "%" in head.text
+        if not percent and len(decimals) > 1 and 0 in decimals:
             return False  # amounts and rates mixed in one column
+        role = role_of(head.text, percent)
+        if role is None:
+            if percent or not numbered and _looks_like_rates(block, c):
+                return False
+            continue
+        if (role.kind in ("ratio", "growth", "share", "comparable")) != percent:
+            return False
     return True
+
+
+def _looks_like_rates(block: Block, c: int) -> bool:
+    """Figures with decimals beside columns of whole amounts: rates, whatever the header says."""
+    body = [r for r in block.rows[1:] if r[0].text]
+    mine = {_shape(r[c].text) for r in body if c < len(r) and r[c].text}
+    others = {_shape(r[x].text) for r in body for x in range(1, len(r)) if x != c and r[x].text}
+    return 0 not in mine and others == {0}

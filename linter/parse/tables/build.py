@@ -29,11 +29,12 @@ def find_tables(doc: Document) -> list[Table]:
         if len(block.rows) < 2:
             continue
         tables.append(build(block, len(tables) + 1, outer))
-    for block, indents in find_aligned(doc):
-        if readable(block):
-            table = build(block, len(tables) + 1, outer)
+    for found in find_aligned(doc):
+        if readable(found.block):
+            table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
-            indent_tree(table, indents)
+            table.open_start = found.continued
+            indent_tree(table, found.indents)
             tables.append(table)
     return tables
 

@@ -1,4 +1,4 @@
-"""Column formulas a table states in its column-numbering row (`1 | 2 | 3=2/1*100 | 4 | 5=4-2 | 6=5/2*100`,
+"""Column formulas a table states in its column-numbering row (`1 | 2 | 3=2/1*100 | 4 | 5=2-4 | 6=5/4*100`,
 `A=B+C`): each such column is defined, row by row, by the columns it names."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tieout.linter.figures.context import FIELDS, MIXED, Context
+from tieout.linter.figures.context import FIELDS, MIXED, Context, read
 from tieout.linter.figures.quantities import Quantity
 
 from .identities import item as item_of
@@ -36,6 +36,7 @@ class CellIdentity:
     code: str  # the row's classification code, "" none
     column: str  # the column's role (合计, 基本支出, 预算数 …), else its deepest header
     total_row: bool  # the row is the side's 合计 / 总计 row
+    path: tuple[str, ...] = ()  # the items of the row's ancestors and its own, where codes give the tree
 
 
 @dataclass(frozen=True)
@@ -44,28 +45,41 @@ class Hit:
     quantity: Quantity
 
 
-def identities(table: Table) -> list[Hit]:
-    """Every figure cell of the table with its identity (rates and shares included, with their role)."""
+def identities(table: Table, outer: Context | None = None) -> list[Hit]:
+    """Every figure cell of the table with its identity (rates and shares included, with their role).
+    `outer`: the document's context as the facts read it (a genre's defaults included), in place of the
+    one the table reader took from the title."""
+    context = table.context if outer is None else read(table.title).context.under(outer)
     out = []
     for side in table.sides:
-        for row in side.rows:
+        for i, row in enumerate(side.rows):
+            path = _path(side, i) if side.structure == "code" else ()
             for col in side.columns:
                 q = table.quantity(row.index, col.index)
                 if q is not None:
-                    out.append(Hit(_identity(table, row, col), q))
+                    out.append(Hit(_identity(table, row, col, context, path), q))
     return out
 
 
-def _identity(table: Table, row: Row, col: Column) -> CellIdentity:
+def _path(side: Side, i: int | None) -> tuple[str, ...]:
+    chain: list[str] = []
+    while i is not None and len(chain) < 10:
+        chain.append(item_of(side.rows[i].label))
+        i = side.rows[i].parent
+    return tuple(reversed(chain))
+
+
+def _identity(table: Table, row: Row, col: Column, context: Context, path: tuple[str, ...]) -> CellIdentity:
     return CellIdentity(
         table=table.index,
         row=row.index,
         col=col.index,
-        context=col.context.under(table.context),
+        context=col.context.under(context),
         item=item_of(row.label),
         code=row.code,
         column=col.role or leaf(col),
         total_row=row.total == "grand",
+        path=path,
     )
 
 
@@ -96,13 +110,16 @@ def _same(field: str, mine: str, theirs: str) -> bool:
 class TableIndex:
     """Cells by item, for the prose checks."""
 
-    def __init__(self, tables: list[Table]) -> None:
+    def __init__(self, tables: list[Table], outer: Context | None = None) -> None:
         self.tables = tables
         self.by_item: dict[str, list[Hit]] = {}
         self.by_column: dict[str, list[Hit]] = {}
+        self.by_path: dict[tuple[str, ...], list[Hit]] = {}
         for t in tables:
-            for h in identities(t):
+            for h in identities(t, outer):
                 self.by_item.setdefault(h.identity.item, []).append(h)
+                if h.identity.path:
+                    self.by_path.setdefault(h.identity.path, []).append(h)
                 if h.identity.total_row and h.identity.item.endswith("合计") and len(h.identity.item) >= 6:
                     # 人员经费合计 is what the prose calls 人员经费
                     self.by_item.setdefault(h.identity.item[:-2], []).append(h)
@@ -123,6 +140,13 @@ class TableIndex:
             hits = _principal(hits)
         hits += [h for h in self.by_column.get(item, []) if compatible(h.identity.context, context, strict)]
         hits = [h for h in hits if h.quantity.kind in ("amount", "bare", "count")]
+        return _most_specific(hits, context)
+
+    def find_path(self, path: tuple[str, ...], context: Context, strict: bool = True) -> list[Hit]:
+        """The cells of the coded row named by its 类 / 款 / 项 names (`教育支出（类）普通教育（款）小学
+        教育（项）`): the row and each of its ancestors named exactly."""
+        hits = [h for h in self.by_path.get(path, []) if compatible(h.identity.context, context, strict)]
+        hits = [h for h in _principal(hits) if h.quantity.kind in ("amount", "bare", "count")]
         return _most_specific(hits, context)
 
     @staticmethod

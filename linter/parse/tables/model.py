@@ -45,6 +45,7 @@ class Row:
     parent: int | None = None  # index in Side.rows of the row this one is a direct child of
     total: str = ""  # "grand" (合计 / 总计 …), "sub" (小计), "" an item
     after_gap: bool = False  # an empty row stands just above it (a list of another kind begins)
+    unsure: bool = False  # its children, or its own place, are not known (a wrapped label beside it)
 
 
 @dataclass
@@ -79,6 +80,8 @@ class Table:
     pieces: int = 1  # pipe tables joined into this one (continued across pages)
     aligned: bool = False  # read from a space-aligned text table (its header placed by position)
     open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
+    open_start: bool = False  # it goes on from a table before that could not be joined: its first rows are
+    # children of a row there
 
     # the grid view, as the first table model had it --------------------------------------------
     @property

@@ -50,7 +50,7 @@ def tree_relations(table: Table) -> list[Relation]:
             continue
         open_rows = _open(side) if table.open_end else set()
         out += [r for r in _parents(side, cols) if r.total[0] not in open_rows]
-        if not open_rows:
+        if not open_rows and not table.open_start:  # a 合计 of a continued table totals rows before it too
             out += _totals(side, cols)
     return out
 
@@ -72,6 +72,8 @@ def _parents(side: Side, cols: list[int]) -> list[Relation]:
     out: list[Relation] = []
     rows = side.rows
     for i, row in enumerate(rows):
+        if row.unsure:
+            continue
         kids = side.children(i)
         if kids and (side.structure in ("code", "indent") or _contiguous(side, i, kids)):
             for c in cols:
@@ -132,7 +134,11 @@ def _group_heads(side: Side, cols: list[int]) -> list[Relation]:
             if rows[j].level == 0:
                 run.append(j)
         for c in cols:
-            out.append(Relation("parent", (head.index, c), [(rows[k].index, c) for k in run], where=row_name(head)))
+            rel = Relation("parent", (head.index, c), [(rows[k].index, c) for k in run], where=row_name(head))
+            # a list numbered from 一 again may as well start a new part of the table (转移收入, then 一、某某
+            # 基金收入): the grouping counts only where it holds in some column of the row
+            rel.confirm = rel.strict = True
+            out.append(rel)
     return out
 
 
@@ -160,6 +166,8 @@ def _total_parts(side: Side, t: int) -> list[int]:
     if side.structure == "code":
         return _coded_total_parts(rows, t)
     segment = _segment(rows, t, row.total == "grand")
+    if any(rows[k].unsure for k in segment):
+        return []
     if side.structure == "indent":
         return [k for k in segment if rows[k].parent is None]
     if side.structure == "enum":

@@ -162,21 +162,54 @@ def enum_tree(rows: list[Row]) -> bool:
 
 def indent_tree(table, indents: list[int]) -> None:
     """Parents from the indentation of a space-aligned text table's labels (`  增值税` under `一、税收收入`):
-    the nearest row above with less indentation. Total rows (小计, 合计) take no parent."""
+    the nearest row above with less indentation. Total rows (小计, 合计) take no parent. `indents` holds each
+    grid row's indentation. Labels centred in their column (indentation shrinking as they grow) say nothing
+    of the tree. In a table continued from the page before, the rows at its top whose parent is on that page
+    find none above them: they take none."""
     for side in table.sides:
         rows = side.rows
-        if side.structure not in ("enum", "plain") or len({indents[r.index - 1] for r in rows}) < 2:
+        if side.structure not in ("enum", "plain") or len({indents[r.index] for r in rows} - {-2}) < 2:
+            continue
+        if _centred(rows, indents):
             continue
         side.structure = "indent"
         for i, r in enumerate(rows):
             r.parent = None
             if r.total:
                 continue
-            mine = indents[r.index - 1]
+            mine = indents[r.index]
+            if mine < 0:  # a wrapped label: a child of the row above, its sibling or its uncle
+                r.unsure = True
+                for j in _ancestry(rows, i - 1):
+                    rows[j].unsure = True
+                continue
             for j in range(i - 1, -1, -1):
                 if rows[j].total:
                     break
-                if indents[rows[j].index - 1] < mine:
+                if 0 <= indents[rows[j].index] < mine:
                     r.parent = j
                     break
         _levels(rows)
+
+
+def _ancestry(rows: list[Row], i: int) -> list[int]:
+    out = []
+    while i is not None and i >= 0 and i not in out:
+        out.append(i)
+        i = rows[i].parent  # type: ignore[assignment]
+    return out
+
+
+def _centred(rows: list[Row], indents: list[int]) -> bool:
+    """Labels centred in their column: twice the indentation plus the label's length (in characters or in
+    display columns) about the same on most rows, though the indentation varies."""
+    from .aligned import width
+
+    for measure in (len, width):
+        spans = sorted(2 * indents[r.index] + measure(r.label) for r in rows if indents[r.index] >= 0)
+        if not spans:
+            return False
+        mid = spans[len(spans) // 2]
+        if sum(1 for s in spans if abs(s - mid) <= 1) >= 0.9 * len(spans):
+            return True
+    return False

@@ -83,7 +83,7 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
         parts: list[Column] = []
         ok = True
         for run in spans(columns, level, prefix):
-            if col in run or all(c.kind in ("ratio", "growth", "share", "serial") for c in run):
+            if col in run or all(c.kind in ("ratio", "growth", "share", "serial", "comparable") for c in run):
                 continue  # the total's own columns, and rate or share columns beside it
             part = column_for(run, level, want)
             if part is None or part.kind not in ("amount", "total", ""):

@@ -63,6 +63,9 @@ def _compared(text: str, percent: bool) -> Role | None:
     to last year."""
     if not percent:
         return Role("增减额", "delta") if DELTA.search(text) else None  # 比上年增减 / 金额: no part of a total
+    if "可比" in text:
+        # growth on a comparable basis (可比增长%): last year's figure restated, not the column beside it
+        return Role("可比增长%", "comparable")
     if re.search(r"比上年|同比|增长|增减|增幅", text) and not re.search(r"为.*上年", text):
         return Role("增长%", "growth")  # 比上年（同比）+-%
     if re.search(r"为.*上年|比上年%", text):

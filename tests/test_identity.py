@@ -1,0 +1,107 @@
+"""Which quantity each figure is: its item and the context (scope, fund, stage, period) that its label, its
+sentence, its headings and the document's title state. The texts are our own."""
+
+from __future__ import annotations
+
+import pytest
+from tieout.linter.facts.model import Identity
+from tieout.linter.run.config import Config
+from tieout.linter.run.engine import analyse
+from tieout.linter.text.reading import Source
+
+
+def identities(text: str) -> dict[str, Identity]:
+    """Each figure's identity by the figure as written (`12.5亿元`)."""
+    facts = analyse(Source("t.txt", text, "utf-8"), Config())[1]
+    return {q.text: m.identity for m in facts.mentions for q in m.quantities}
+
+
+REPORT = (
+    "关于某市2025年预算执行情况和2026年预算草案的报告\n"
+    "各位代表：\n"
+    "一、2025年预算执行情况\n"
+    "（一）一般公共预算\n"
+    "全市一般公共预算收入 120.5亿元，增长 3.1%。市本级一般公共预算收入 40.2亿元。\n"
+    "（二）政府性基金预算\n"
+    "全市政府性基金预算收入 60.3亿元。\n"
+)
+
+
+def test_context_from_title_heading_and_label():
+    ids = identities(REPORT)
+    city = ids["120.5亿元"]
+    assert (city.item, city.context.scope, city.context.fund, city.context.period) == (
+        "收入",
+        "全市",
+        "一般公共预算",
+        "2025",
+    )
+    assert ids["40.2亿元"].context.scope == "市本级"
+    assert ids["60.3亿元"].context.fund == "政府性基金预算"
+    # 全市 and 市本级 of one fund are different quantities; the same item under another fund too
+    assert not city.same_quantity(ids["40.2亿元"])
+    assert city.context != ids["60.3亿元"].context
+
+
+def test_an_explicit_year_wins_over_the_title_year():
+    ids = identities(REPORT + "2024年全市一般公共预算收入 116.9亿元。\n")
+    assert ids["116.9亿元"].context.period == "2024"
+
+
+def test_relative_period_resolves_against_the_document_year():
+    ids = identities(REPORT + "上年全市一般公共预算收入 116.9亿元。\n")
+    assert ids["116.9亿元"].context.period == "2024"
+
+
+def test_stage_words():
+    text = (
+        "某局2025年部门决算\n一、收入支出决算总体情况说明\n"
+        "本年收入年初预算 500.00万元，调整预算 520.00万元，决算数 510.00万元。\n"
+    )
+    ids = identities(text)
+    assert [ids[x].context.stage for x in ("500.00万元", "520.00万元", "510.00万元")] == ["预算", "调整预算", "决算"]
+
+
+def test_a_ratio_carries_no_context_to_the_figures_after_it():
+    # `为预算的 95.3%` names the ratio's base; the next figure is an outcome like the first
+    ids = identities(REPORT + "税收收入完成 80.1亿元，为预算的 95.3%；非税收入完成 40.4亿元，为预算的 99.0%。\n")
+    assert ids["40.4亿元"].context.stage == "执行"
+
+
+def test_an_alias_renames_a_stage_for_the_rest_of_its_part():
+    text = REPORT + (
+        "全市一般公共预算收入完成 116.4亿元，为调整预算（以下简称“预算”）的 97.2%。"
+        "税收收入完成 80.1亿元，为预算的 97.5%。\n"
+        "二、2026年预算草案\n全市一般公共预算收入预算 125.0亿元。\n"
+    )
+    ids = identities(text)
+    assert ids["97.5%"].context.stage == "调整预算"
+    # the next part of the report (the draft budget) is not renamed
+    assert ids["125.0亿元"].context.stage == "预算"
+
+
+def test_a_mixed_field_is_known_to_be_no_single_value():
+    ids = identities(REPORT + "全省及省本级一般公共预算收入 300.0亿元。\n")
+    assert not ids["300.0亿元"].context.known("scope")
+
+
+def test_shielded_words_are_items_not_context():
+    ids = identities(REPORT + "动用预算稳定调节基金 8.0亿元。\n")
+    # 预算稳定调节基金 is a fund's name, not the stage 预算
+    assert ids["8.0亿元"].context.stage != "预算"
+
+
+def test_parts_inherit_their_totals_context():
+    ids = identities(REPORT + "全市一般公共预算支出 200.0亿元，其中：教育支出 40.0亿元，卫生健康支出 20.0亿元。\n")
+    part = ids["40.0亿元"]
+    assert (part.context.scope, part.context.fund) == ("全市", "一般公共预算")
+
+
+@pytest.mark.parametrize("text", ["位列全省前 10位。", "排名第 3 位。", "市八届人大六次会议审议。"])
+def test_ranks_and_ordinals_are_no_figures(text):
+    assert identities(text + "本年收入合计 10 万元。").keys() == {"10万元"}
+
+
+def test_a_department_self_evaluation_is_of_the_department():
+    ids = identities("某局2024年度部门整体支出绩效自评报告\n一、基本情况\n本年支出合计 1,180.00 万元。\n")
+    assert ids["1,180.00万元"].context.scope == "部门"
