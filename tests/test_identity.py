@@ -105,3 +105,12 @@ def test_ranks_and_ordinals_are_no_figures(text):
 def test_a_department_self_evaluation_is_of_the_department():
     ids = identities("某局2024年度部门整体支出绩效自评报告\n一、基本情况\n本年支出合计 1,180.00 万元。\n")
     assert ids["1,180.00万元"].context.scope == "部门"
+
+
+def test_a_cut_off_date_is_its_month_and_the_end_of_december_is_the_year() -> None:
+    from tieout.linter.figures.context import read
+
+    assert read("截至2023年12月31日债务余额").context.period == read("2023年底债务余额").context.period == "2023"
+    assert read("2023年1-12月收入").context.period == "2023"
+    assert read("截至2023年9月30日").context.period == "2023-09"
+    assert read("2023年1-9月").context.period == "2023-09"

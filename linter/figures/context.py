@@ -121,13 +121,19 @@ def _transfer() -> re.Pattern[str]:
 
 def _period(m: re.Match[str]) -> str:
     if m.group("year"):
-        cut = m.group("cut")
-        month = re.findall(r"\d+", cut or "")
-        # `1-11月` and `11月底` are both the cut-off at the end of November
-        return m.group("year") + (f"-{int(month[-1]):02d}" if cut and month else "")
+        # `1-11月` and `11月底` are both the cut-off at the end of November; in `12月31日` the day is no month,
+        # and a cut-off at the end of December is the year itself (`截至2024年12月31日` is `2024年底`, `1-12月` 全年)
+        month = _month(m.group("cut"))
+        return m.group("year") + (f"-{month:02d}" if month and month != 12 else "")
     if m.group("cut2"):
-        return f"+0-{int(re.findall(r'[0-9]+', m.group('cut2'))[-1]):02d}"
+        return f"+0-{_month(m.group('cut2')):02d}"
     return f"+0-{m.group('half')}"
+
+
+def _month(cut: str | None) -> int:
+    """The month of a cut-off (`1-11月`, `11月底`, `12月31日`), 0 when there is none."""
+    months = re.findall(r"(\d{1,2})\s*月", cut or "")
+    return int(months[-1]) if months else 0
 
 
 @lru_cache(maxsize=65536)

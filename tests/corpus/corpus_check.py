@@ -221,7 +221,7 @@ def report(runs: list[Run], snapshot: dict[str, dict], out=sys.stdout) -> None:
             false=fl,
             checked=r.checked,
             secs=r.seconds,
-            failed=r.exit_code not in (0, 1),
+            failed=int(r.exit_code not in (0, 1)),
         )
         print(
             f"{r.name:64} {len(r.findings):5} {t:4} {fl:5} {r.checked:7} {r.seconds:6.1f} {r.exit_code}"
