@@ -46,6 +46,7 @@ from tieout.linter.vocab import words
 
 # list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
 EXHAUSTIVE = frozenset(words("relations", "exhaustive"))
+REMAINDER = tuple(words("relations", "remainder"))
 INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 # a list item added to the list rather than listed in it (`加上…`, `另…`)
 # the words right after a count (`24个赛事168个赛项`: 赛事, 赛项), up to a figure or a punctuation mark
@@ -262,7 +263,9 @@ class SentencePass:
             self.d.parts.update(id(m) for m in run)
         self.d.parts.update(id(m) for m in own)
         self.d.totals.add(id(head))
-        exhaustive = keyword in EXHAUSTIVE and len(own) >= 2
+        # a list that ends with the rest (`…，其他 2.1 亿元`) covers its total whatever word opened it
+        rest = len(own) >= 2 and own[-1].key.startswith(REMAINDER)
+        exhaustive = (keyword in EXHAUSTIVE or rest) and len(own) >= 2
         self.facts.breakdowns.append(Breakdown(head, own, keyword, exhaustive, si))
 
     def _share_of_subtotal(self, sub: Mention, head: Mention | None) -> None:

@@ -105,6 +105,8 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
         return next((i for i, sep in seps if sep in "）)"), None)
     first = next((i for i, c in enumerate(items) if isinstance(c, (_Entry, _Breakdown))), len(items))
     clause = next((i for i, sep in seps if sep not in "：:" and i < first), None)
+    if clause is not None and _names_then_deng(items, seps, first):
+        clause = None
     if clause is not None:
         # the parts follow their keyword: `分别为项目决策、项目管理…；二级指标 10 个` lists names, `主要是受…影响，
         # …14 亿元` gives a reason; neither lists figures
@@ -112,6 +114,13 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
     if _enumerated(items) or (not nested and _entry_separator(items) == "；"):
         return None
     return next((i for i, sep in seps if sep == "；"), None)
+
+
+def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bool:
+    """`包括甲、乙、丙等转移支付 X 亿元，…`: names joined by `、` and closed by `等` are the first part's label,
+    not a list of names instead of figures."""
+    before = [sep for i, sep in seps if i < first]
+    return first < len(items) and all(sep == "、" for sep in before) and "等" in _label_of(items[first])
 
 
 # list markers: ① / 1、 / （1） / 一是 / （一）

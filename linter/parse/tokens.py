@@ -29,8 +29,9 @@ OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是)[\u
 PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS}])")
 SUBSET_RE = re.compile(f"^(?:{_alt('subset')})[：，]?")
 RATE_RE = re.compile(
-    r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?率|完成(?:年初|全年|调整后)?(?:预算|计划|目标)(?:数)?的?)"
-    r"(?:为|是|达到|达|约为|均为|=)?$"
+    # 支出进度 is the execution rate of a budget so far; an adverb may stand before 为 (`完成率仅为`, `进度已达`)
+    r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?(?:率|支出进度|执行进度)|完成(?:年初|全年|调整后)?(?:预算|计划|目标)(?:数)?的?)"
+    r"(?:仅|只|已|约|均|分别|仍)?(?:为|是|达到|达|约为|=)?$"
 )
 SHARE_RE = re.compile(
     r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达)?$"
@@ -265,7 +266,7 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
 
 def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
-    toks = _formulas(toks)
+    toks = _bracketed_bases(_formulas(toks))
     for i, t in enumerate(toks):
         if not _completes(toks, i):
             t.type = "LABEL"
@@ -307,6 +308,27 @@ def _completes(toks: list[Tok], i: int) -> bool:
     if t.type == "RATE":
         return nxt in VALUE_TYPES
     return True
+
+
+def _bracketed_bases(toks: list[Tok]) -> list[Tok]:
+    """`完成目标值（48 家）的 75%`: a base written in brackets is the base of the percentage all the same."""
+    drop: set[int] = set()
+    for i in range(1, len(toks) - 4):
+        a, open_, value, close, of = toks[i - 1 : i + 4]
+        if (
+            open_.type == "SEP"
+            and open_.text in OPENERS
+            and value.type in ("AMOUNT", "COUNT")
+            and close.type == "SEP"
+            and close.text in "）)"
+            and a.type == "LABEL"
+            and OF_LEAD.search(a.text)
+            and of.type == "LABEL"
+            and of.text in OF_WORDS
+            and toks[i + 4].type == "PCT"
+        ):
+            drop.update((i, i + 2))
+    return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
 
 
 def _is_of(toks: list[Tok], i: int) -> bool:

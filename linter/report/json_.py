@@ -1,4 +1,4 @@
-"""JSON output: `{"version", "tool", "files": [{path, encoding, diagnostics, checked}], "summary"}`,
+"""JSON output: `{"version", "tool", "files": [{path, encoding, diagnostics, checked, not_understood}], "summary"}`,
 written file by file as results arrive.
 
 The fields are part of the public interface (score.py and CI gates read them): `diagnostics[*]` has
@@ -25,17 +25,21 @@ class Json:
         self.counts: Counter[str] = Counter()
         self.files = 0
         self.checked = 0
+        self.not_understood = 0
         out.write(f'{{\n "version": "{SCHEMA_VERSION}",\n "tool": "tieout",\n "files": [')
 
     def file(self, result: FileResult, text: str) -> None:
         self.files += 1
         self.checked += len(result.checked)
+        self.not_understood += result.not_understood
         self.counts.update(d.severity for d in result.diagnostics)
         entry = {
             "path": result.path,
             "encoding": result.encoding,
             "diagnostics": [d.model_dump(mode="json", exclude={"sentence"}) for d in result.diagnostics],
             "checked": [c.model_dump(mode="json") for c in result.checked],
+            # sentences with figures that no relation uses: how much of the file was read but not understood
+            "not_understood": result.not_understood,
         }
         self.out.write(("\n  " if self.first else ",\n  ") + json.dumps(entry, ensure_ascii=False))
         self.first = False
@@ -47,5 +51,6 @@ class Json:
             "warnings": self.counts["warning"],
             "info": self.counts["info"],
             "checked": self.checked,
+            "not_understood": self.not_understood,
         }
         self.out.write(f'\n ],\n "summary": {json.dumps(summary)}\n}}\n')

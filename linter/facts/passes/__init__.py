@@ -26,6 +26,7 @@ PASSES: tuple[Pass, ...] = (
     links.change_bases,
     breakdowns.headless,
     breakdowns.totals_after_parts,
+    breakdowns.enumerations,
     breakdowns.defined_totals,
     sets.balances,
     links.share_bases,

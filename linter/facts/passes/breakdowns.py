@@ -29,6 +29,7 @@ def _alt(name: str) -> str:
 
 INSPECTED = re.compile(f"(?:{_alt('inspected')})[^，。；]{{0,12}}$")
 HANDLED = re.compile(f"^(?:其中)?(?:{_alt('handled')})")
+MONEY_NOUN = re.compile(f"(?:{_alt('money_nouns')})$")
 JOINED = re.compile(r"(.{2,})(?:及|和|与|加)(.{2,})")
 INCLUDED = re.compile(f"^(?:{_alt('included')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
@@ -221,6 +222,61 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(m, parts, "", True, m.sentence, inferred=True, certain=False)
 
 
+ORDINALS = "一二三四五六七八九十"
+ENUMERATED = re.compile(f"^[，、；：:。\\s]*([{ORDINALS}])是")
+
+
+def enumerations(draft: Draft) -> Iterator[Breakdown]:
+    """`转移支付补助 X。一是税收返还 a；二是一般性转移支付 b；三是专项转移支付 c。`: the figures of items enumerated
+    一是, 二是 … right after a figure are its parts when they add up to it, or one slipped digit explains the
+    difference (an enumeration may list only the main items: then it does not foot and says nothing)."""
+    for mentions in by_paragraph(draft).values():
+        for i in range(1, len(mentions)):
+            if _ordinal(mentions[i]) != 1:
+                continue
+            total = mentions[i - 1]
+            q = next((x for x in total.quantities if x.kind in ("amount", "count") and x.exact), None)
+            if (
+                q is None
+                or draft.is_part(total)
+                or id(total) in draft.totals
+                or total.sentence < mentions[i].sentence - 1
+            ):
+                continue
+            items = _enumerated_items(draft, mentions[i:], q.base_unit)
+            if len(items) < 2:
+                continue
+            parts = [x for _, x in items]
+            if _foots(q, parts) or _one_slip(q, parts):
+                # its link to the total is read from the arithmetic, not the words: a warning at most
+                yield Breakdown(total, [m for m, _ in items], "一是", True, total.sentence, certain=False)
+
+
+def _ordinal(m: Mention) -> int:
+    found = ENUMERATED.match(m.label)
+    return ORDINALS.index(found.group(1)) + 1 if found else 0
+
+
+def _enumerated_items(draft: Draft, mentions: list[Mention], unit: str) -> list[tuple[Mention, Quantity]]:
+    """The items 一是, 二是 … in order and their figures; none when a figure of the unit stands between them that is
+    no item's own detail (`一是 A a，B b；二是 …`: which of them is the item's is not known)."""
+    items: list[tuple[Mention, Quantity]] = []
+    for m in mentions:
+        k = _ordinal(m)
+        if k and k != len(items) + 1:
+            break
+        if k:
+            x = exact_of(m, unit)
+            if x is None or draft.is_part(m) or draft.labeller.qualifying_ratio(m.key, m.quantities):
+                return []
+            items.append((m, x))
+        elif exact_of(m, unit) is not None and not draft.is_part(m):
+            if m.sentence != items[-1][0].sentence or id(m) in draft.totals:
+                break  # the enumeration ended with its sentence, or a new total begins
+            return []
+    return items
+
+
 ADD = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 
@@ -324,8 +380,22 @@ def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:
     m = JOINED.search(key)
     if m is None or len(run) < 2:
         return False
-    names = [pm.key for pm, _ in run[-2:]]
-    return all(any(side in n or n in side for n in names) for side in (m.group(1), m.group(2)))
+    names = [_head(pm.key) for pm, _ in run[-2:]]
+    return all(any(_alike(side, n) for n in names) for side in (_head(m.group(1)), _head(m.group(2))))
+
+
+def _alike(a: str, b: str) -> bool:
+    """One name is the other with words left out (`追回违规费用`, `追回核实违规费用`): the shorter one's characters
+    stand in the longer one in order."""
+    short, long = sorted((a, b), key=len)
+    chars = iter(long)
+    return len(short) >= 2 and all(ch in chars for ch in short)
+
+
+def _head(name: str) -> str:
+    """A name without its generic money noun (`处罚金额` and `处罚费用` name one thing), unless that is all of it."""
+    head = MONEY_NOUN.sub("", name)
+    return head if len(head) >= 2 else name
 
 
 def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:
