@@ -27,6 +27,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.headless,
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
+    breakdowns.dimensions,
     breakdowns.defined_totals,
     sets.balances,
     links.share_bases,

@@ -277,6 +277,48 @@ def _enumerated_items(draft: Draft, mentions: list[Mention], unit: str) -> list[
     return items
 
 
+DIMENSION = re.compile(r"^[，。；、\s]*(?:按|分|从)[\u4e00-\u9fff]{1,6}?(?:划分|来看|分|看)[，：:]")
+DIMENSION_REACH = 3  # sentences back to the total a `按…分` list breaks down
+
+
+def dimensions(draft: Draft) -> Iterator[Breakdown]:
+    """`全市发行政府债券 X。按类型分，一般债券 a，专项债券 b。按用途分，新增债券 c，再融资债券 d。`: a sentence that
+    opens with the dimension it divides by breaks down the figure the passage is about (the last of the sentence
+    before the first such list), when its figures add up to it or one slipped digit explains the difference."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        if not DIMENSION.match(doc.text[doc.sentences[si].start : doc.sentences[si].end]):
+            continue
+        total = _dimension_total(draft, si)
+        if total is None:
+            continue
+        q = next((x for x in total.quantities if x.kind in ("amount", "count") and x.exact), None)
+        if q is None:
+            continue
+        parts = [m for m in mentions if exact_of(m, q.base_unit) is not None]
+        if len(parts) < 2 or any(draft.is_part(m) or id(m) in draft.totals for m in parts):
+            continue
+        figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
+        if _foots(q, figures) or _one_slip(q, figures):
+            yield Breakdown(total, parts, "按…分", True, si, certain=False)
+
+
+def _dimension_total(draft: Draft, si: int) -> Mention | None:
+    """The last figure of the nearest sentence before `si` that is no `按…分` list itself, in its section."""
+    doc = draft.doc
+    for back in range(si - 1, max(-1, si - 1 - DIMENSION_REACH), -1):
+        if not same_section(draft, doc.sentences[back].start, doc.sentences[si].start):
+            return None
+        if DIMENSION.match(doc.text[doc.sentences[back].start : doc.sentences[back].end]):
+            continue
+        mentions = draft.by_sentence.get(back)
+        if not mentions:
+            return None
+        last = mentions[-1]
+        return None if draft.is_part(last) else last
+    return None
+
+
 ADD = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 
@@ -301,27 +343,64 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     own = [m for m in mentions[:i] if m.sentence == total.sentence and _counts(draft, m, unit)]
     side = _side(total.label)
     base = [m for m in own if m.start < begin + added.start()][-1:]
+    from_section = False
     if not base:
         named, _ = draft.labeller.identify(text[: added.start()].strip("，、；：,;: "))
         base = _opening(draft, mentions, i, unit, side, named)
+        if not base and not named:
+            # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a
+            # paragraph opening with a component goes on the list of an earlier one): taken only when the chain
+            # then adds up
+            base = _opening(draft, _section_before(draft, total), -1, unit, side, named, total)
+            from_section = True
     plus = [m for m in own if begin + added.end() <= m.start and (cut is None or m.start < begin + cut.start())]
     minus = [m for m in own if cut is not None and m.start >= begin + cut.end()]
     if not base or not plus:
+        return None
+    if from_section and not _chain_foots(unit, total, [base[0], *plus], minus):
         return None
     if side is not None and _side(base[0].label) != side:
         return None  # the chain starts from the side's own figure (收入 for 收入总计), or it is not read
     return [base[0], *plus], minus
 
 
-def _opening(draft: Draft, mentions: list[Mention], i: int, unit: str, side: str | None, named: str) -> list[Mention]:
+def _section_before(draft: Draft, total: Mention) -> list[Mention]:
+    """The figures of the total's section before its paragraph."""
+    return [
+        m
+        for m in draft.facts.mentions
+        if m.paragraph < total.paragraph and m.quantities and same_section(draft, m.start, total.start)
+    ]
+
+
+def _chain_foots(unit: str, total: Mention, plus: list[Mention], minus: list[Mention]) -> bool:
+    t = exact_of(total, unit)
+    ps = [x for m in plus if (x := exact_of(m, unit)) is not None]
+    ms = [x for m in minus if (x := exact_of(m, unit)) is not None]
+    if t is None or len(ps) != len(plus) or len(ms) != len(minus):
+        return False
+    s = sum((x.base_value for x in ps), Decimal(0)) - sum((x.base_value for x in ms), Decimal(0))
+    tol = sum((x.ulp * x.scale for x in [*ps, *ms]), Decimal(0)) / 2 + t.ulp * t.scale / 2
+    return abs(s - t.base_value) <= tol or digit_slip(t.base_value, s)
+
+
+def _opening(
+    draft: Draft,
+    mentions: list[Mention],
+    i: int,
+    unit: str,
+    side: str | None,
+    named: str,
+    total: Mention | None = None,
+) -> list[Mention]:
     """`全市一般公共预算收入 1984 亿元，…。非税收入 815 亿元…。加上中央补助…，收入总量为 5327 亿元`: a chain whose
     sentence holds no figure before `加` starts from the passage's first figure of its side (since the last
     total before it). A passage opening with a defined component (`非税收入 218 亿元。加上…`) goes on a list
     of an earlier paragraph, whose total is the chain's start: not read. When the chain names its start
     (`当年收入加上…`), the figure must be of that item (利润收入 is not 收入)."""
-    total = mentions[i]
+    total = total or mentions[i]
     passage: list[Mention] = []
-    for m in reversed(mentions[:i]):
+    for m in reversed(mentions[:i] if i >= 0 else mentions):
         if m.sentence == total.sentence:
             continue
         if _names_total(draft, m):

@@ -28,7 +28,7 @@ SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
 SIDE_TOTAL = re.compile(r"(?:总计|合计|决算结果|总额)$|^总")
 OUTFLOW = re.compile(_alt("outflow"))
 YEAR_END = re.compile(r"年末|年底|期末")
-OFFSET = re.compile(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余")
+OFFSET = re.compile(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余|新增结余")
 
 
 def balances(draft: Draft) -> Iterator[Balance]:
@@ -94,9 +94,26 @@ def _side(window: list[Mention], word: str, like: Quantity) -> Quantity | None:
     if named:
         return exact_of(named[-1], like.base_unit)
     plain = [m for m in window if m.key.endswith(word)]
+    if not plain:
+        # the item without its stage words (`收入预算安排` is 收入 at the budget stage), when the figure is the
+        # side's only one: `收入预算 A，调整为 B，实际完成 C` states the side at three stages, and which of them the
+        # balance is of is not said
+        plain = [m for k, m in enumerate(window) if _item(m).endswith(word) and _alone(window, k)]
     if len(plain) != 1:
         return None  # several incomes (一般公共预算收入, 债务收入 …) and no total: not this relation
     return exact_of(plain[0], like.base_unit)
+
+
+def _item(m: Mention) -> str:
+    return m.identity.item or ""
+
+
+def _alone(window: list[Mention], k: int) -> bool:
+    """Is the figure after window[k] another side's (or none)?"""
+    if k + 1 == len(window):
+        return True
+    nxt = window[k + 1]
+    return any(nxt.key.endswith(w) or _item(nxt).endswith(w) for w in ("收入", "支出"))
 
 
 def _last_of(window: list[Mention], word: str, like: Quantity) -> Quantity | None:
