@@ -55,6 +55,7 @@ _SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _RULE = re.compile(r"[-=_—─:]{3,}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DROP = re.compile(r"\s+|[|\"'`]|\\[nt]")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")  # HTML markup (`<td rowspan="2">`) is layout, as `|` is
 _MARKED = re.compile(OPEN + r"([\d.]+)" + CLOSE)
 _GROUP = re.compile("((?:" + OPEN + r"[\d.]+" + CLOSE + ")+)(.?)")  # adjacent numbers, and what follows
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -69,6 +70,7 @@ def normalise(text: str) -> str:
     t = unicodedata.normalize("NFKC", text)
     t = _SEPARATOR.sub("", t)
     t = _RULE.sub(" ", t)
+    t = _TAG.sub(" ", t)
     t = _NUMBER.sub(lambda m: OPEN + m.group() + CLOSE, t)
     return _DROP.sub("", t)
 

@@ -23,12 +23,14 @@ def test_clean_sample_has_no_finding(path):
 def test_injected_errors_in_other_genres():
     import inject
 
-    tally = inject.run(GENRES)
-    kinds = {k[0] for k in tally if isinstance(k, tuple)}
-    found = sum(tally[k, "found"] for k in kinds)
-    total = sum(tally[k, "total"] for k in kinds)
-    assert total >= 150 and found / total >= 0.85, dict(tally)
-    assert tally["collateral"] == 0
+    # every figure of the samples, one mutation each, chosen by regex (not by what tieout checks)
+    outcomes = [o for p in GENRES for o in inject.inject(p.name, "genres", str(p), 10_000, 1).outcomes]
+    checked = [o for o in outcomes if o.checked]
+    assert len(outcomes) >= 200
+    # measured: 140/237 detected, 133/153 among figures of checked relations
+    assert sum(o.detected for o in outcomes) / len(outcomes) >= 0.5
+    assert sum(o.detected for o in checked) / len(checked) >= 0.8
+    assert sum(o.collateral for o in outcomes) == 0
 
 
 def test_planted_mistakes_are_each_found_once():

@@ -85,3 +85,9 @@ def test_no_file_of_the_repository_shares_a_passage_with_a_publishers_document()
         "\n".join(f"{p.file}:{p.line}: {', '.join(p.documents)}: {p.text[:80]}" for p in found[:40])
         + f"\n{len(found)} passage(s); python -m tests.provenance lists them all"
     )
+
+
+def test_html_markup_is_layout_not_text():
+    doc = '<table><tr><td rowspan="3">甲项目</td><td>2022</td></tr><tr><td>小计</td><td colspan="2">'
+    ours = '<table><tr><td rowspan="3">乙项目</td><td>2021</td></tr><tr><td>合计</td><td colspan="2">'
+    assert not passages({"case.md": ours}, {"corpus/a_2023.txt": doc})

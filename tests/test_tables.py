@@ -397,3 +397,32 @@ def test_a_classification_path_in_the_prose_names_one_coded_row():
     # a path no row has (its 款 differs) says nothing, though a row of that name exists elsewhere
     other = ok.replace("普通教育（款）", "职业教育（款）").replace("190.00万元", "195.00万元")
     assert not [d for d in lint_text(_budget(other), "report.md").diagnostics if d.code == "TO304"]
+
+
+HTML_TABLE = """# 某项目绩效评价报告
+
+表2 资金情况（单位：万元）
+
+<table><tr><td rowspan="2">项目</td><td colspan="2">2023年</td></tr><tr><td>预算数</td><td>决算数</td></tr>
+<tr><td>合计</td><td>300.00</td><td>{total}</td></tr><tr><td>设备购置</td><td>200.00</td><td>190.50</td></tr>
+<tr><td>培训</td><td>100.00</td><td>90.00</td></tr></table>
+
+<table><tr><td>项目</td><td>年度</td><td>安排</td><td>占比(%)</td></tr>
+<tr><td rowspan="3">甲类补助</td><td>2022</td><td>60.00</td><td>{share}</td></tr><tr><td>2023</td><td>90.00</td><td>60.00</td></tr>
+<tr><td>小计</td><td>150.00</td><td>100.00</td></tr>
+<tr><td rowspan="3">乙类补助</td><td>2022</td><td>30.00</td><td>60.00</td></tr><tr><td>2023</td><td>20.00</td><td>40.00</td></tr>
+<tr><td>小计</td><td>50.00</td><td>100.00</td></tr>
+<tr><td>合计</td><td colspan="2">200.00</td><td></td></tr></table>
+"""
+
+
+def test_html_tables_in_markdown_are_tables_with_their_spans():
+    clean = lint_text(HTML_TABLE.format(total="280.50", share="40.00"), "report.md")
+    assert not table_findings(clean), [d.message for d in clean.diagnostics]
+    kinds = {(c.kind, c.status) for c in clean.checked}
+    assert ("sum", "pass") in kinds and ("share", "pass") in kinds
+    # the 合计 row's 决算数 is 190.50 + 90.00 = 280.50; shares are of each group's 小计
+    wrong_total = lint_text(HTML_TABLE.format(total="281.50", share="40.00"), "report.md")
+    _only_at(wrong_total, "281.50", "TO301", "280.50")
+    wrong_share = lint_text(HTML_TABLE.format(total="280.50", share="45.00"), "report.md")
+    assert [d.code for d in table_findings(wrong_share)] == ["TO303"]

@@ -190,25 +190,37 @@ def table_share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> Iterator[Outcome]:
     left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "")]
     totals = [c for c in left if c.kind == "total"]
-    part_col = totals[0] if totals else (left[-1] if left else None)
+    # the column the shares are of: the total column, else one of the amounts before (a 预算安排 and a 支出金额
+    # column: either may be it), the nearest first
+    part_cols = totals[:1] if totals else left[::-1]
     grand = [r for r in side.rows if r.total == "grand"]
-    if part_col is None or len(grand) != 1:
+    if not part_cols or len(grand) > 1:
         return
-    whole = table.quantity(grand[0].index, part_col.index)
-    if whole is None:
-        return
-    for row in side.rows:
-        stated, part = table.quantity(row.index, col.index), table.quantity(row.index, part_col.index)
-        if stated is None or part is None or stated.kind != "percent" or row is grand[0]:
+    for k, row in enumerate(side.rows):
+        stated = table.quantity(row.index, col.index)
+        if stated is None or stated.kind != "percent" or (grand and row is grand[0]):
             continue
-        bases = [whole]
-        if row.parent is not None:
-            parent = table.quantity(side.rows[row.parent].index, part_col.index)
-            if parent is not None:
-                bases.append(parent)
-        o = _share(ctx, stated, part, bases, col)
+        # the wholes a share may be of: the table's total, the row's parent, and the 小计 that closes its group
+        # (a subtotal's own share of its group is 100%)
+        wholes = [*grand, *([side.rows[row.parent]] if row.parent is not None else [])]
+        wholes += [r for r in side.rows[k:] if r.total == "sub"][:1]
+        o = _share_of_any(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
         if o is not None:
             yield o
+
+
+def _share_of_any(
+    ctx: CheckContext, table: Table, col: Column, stated: Quantity, row: int, part_cols: list[Column], wholes: list[int]
+) -> Outcome | None:
+    """The share against each column it may be of: the one that holds, else the nearest column's finding."""
+    found = []
+    for part_col in part_cols:
+        part = table.quantity(row, part_col.index)
+        bases = [q for r in wholes if (q := table.quantity(r, part_col.index)) is not None]
+        o = _share(ctx, stated, part, bases, col) if part is not None and bases else None
+        if o is not None:
+            found.append(o)
+    return next((o for o in found if o.verdict == "pass"), found[0] if found else None)
 
 
 def _share(ctx: CheckContext, stated: Quantity, part: Quantity, bases: list[Quantity], col: Column) -> Outcome | None:

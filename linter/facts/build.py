@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -40,8 +40,9 @@ from tieout.linter.parse.sentences import (
     parse_sentence,
 )
 from tieout.linter.parse.tables import find_tables
+from tieout.linter.parse.tables.html import spans as html_spans
 from tieout.linter.parse.tokens import tokenize
-from tieout.linter.text.model import Document
+from tieout.linter.text.model import Document, Sentence
 from tieout.linter.vocab import words
 
 # list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
@@ -87,8 +88,9 @@ class SentencePass:
     def run(self) -> None:
         starts = [q.start for q in self.facts.quantities]
         text = self.doc.text
+        html = html_spans(text) if "<table" in text or "<TABLE" in text else []
         for si, sent in enumerate(self.doc.sentences):
-            if text.startswith("|", sent.start):
+            if text.startswith("|", sent.start) or (_inside(html, sent.start) and _only_cells(text, sent)):
                 continue  # a table row: the table model reads it as cells
             lo = bisect_left(starts, sent.start)
             hi = bisect_left(starts, sent.end)
@@ -556,3 +558,19 @@ def _unparsed(facts: Facts) -> list[int]:
     for m in facts.mentions:
         counts[m.sentence] = counts.get(m.sentence, 0) + sum(1 for q in m.quantities if q.kind != "bare")
     return sorted(s for s, n in counts.items() if n >= 2 and s not in related)
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Does `at` fall in one of the (sorted, disjoint) spans?"""
+    k = bisect_right([a for a, _ in spans], at) - 1
+    return k >= 0 and at < spans[k][1]
+
+
+TAG = re.compile(r"<[^<>]*>")
+SHORT_CELL = 24  # characters: text between tags longer than this is prose written in a cell (an evaluation's
+# 评价意见 with its computation), read as prose; shorter runs are the table's cells, read by the table model
+
+
+def _only_cells(text: str, sent: Sentence) -> bool:
+    """Is a sentence inside an HTML table made of short cells only (a row of the table)?"""
+    return all(len(piece.strip()) <= SHORT_CELL for piece in TAG.split(text[sent.start : sent.end]))

@@ -85,6 +85,11 @@ def read_blocks(text: str) -> list[Block]:
             rows = []
     if rows:
         blocks.append(Block(rows, start=first, end=pos))
+    if "<table" in text or "<TABLE" in text:
+        from .html import grids
+
+        blocks.extend(Block(grid, start=a, end=b) for a, b, grid in grids(text))
+        blocks.sort(key=lambda b: b.start)
     _captions(text, blocks)
     return blocks
 
