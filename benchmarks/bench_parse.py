@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from tieout.linter.facts.build import FactBuilder, parser
+from tieout.linter.facts.build import build_facts
+from tieout.linter.parse.sentences import parser
 from tieout.linter.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ def main() -> None:
         t0 = time.perf_counter()
         doc = normalise(unit)
         t1 = time.perf_counter()
-        facts = FactBuilder(doc).build()  # figures → typed tokens → LALR → facts
+        facts = build_facts(doc)  # figures → typed tokens → LALR → facts
         t2 = time.perf_counter()
         t_norm += t1 - t0
         t_parse += t2 - t1

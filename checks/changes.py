@@ -270,7 +270,7 @@ def _rate_pairs(ctx: CheckContext, c: Change) -> tuple[Decimal, list[Quantity]] 
     cur = c.current
     assert cur is not None
     section = ctx.doc.section_at(cur.start)
-    ms = [m for m in ctx.facts.mentions if m.quantities and m.key and ctx.doc.section_at(m.start) is section]
+    ms = [m for m in ctx.mentions_in_section(section) if m.key]
     figures = [
         (m, q) for m in ms for q in m.quantities if q.kind in ("amount", "count") and q.exact and q.base_value > 0
     ]
@@ -517,6 +517,7 @@ EXPLAINED = re.compile(
     r"(?:的|了)?(?:主要)?原因"
 )
 UP_WORDS = frozenset(words("relations", "up"))
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 MIN_LABEL = 4
 
 
@@ -563,13 +564,18 @@ class ExplanationDirection(Rule):
         if not known:
             return
         ctx = self.ctx
-        for m in EXPLAINED.finditer(ctx.doc.text):
+        by_section: dict[int, list[tuple[str, str, int, Quantity]]] = {}  # the changes under each heading
+        for change in known:
+            by_section.setdefault(id(ctx.doc.section_at(change[2])), []).append(change)
+        for m in _explained(ctx.doc.text):
             said = "up" if m.group("word") in UP_WORDS else "down"
             label = m.group("label")
-            section = ctx.doc.section_at(m.start())
-            # the nearest change before the explanation with its label is the one it explains
-            before = [k for k in known if k[2] <= m.start() and ctx.doc.section_at(k[2]) is section]
-            matched = [k for k in before if _same_label(label, k[0])]
+            # the nearest change before the explanation with its label, in its section, is the one it explains
+            matched = [
+                k
+                for k in by_section.get(id(ctx.doc.section_at(m.start())), [])
+                if k[2] <= m.start() and _same_label(label, k[0])
+            ]
             if not matched:
                 continue
             key, direction, _, anchor = max(matched, key=lambda k: k[2])
@@ -601,6 +607,23 @@ class ExplanationDirection(Rule):
             fix=right,
             related=[self.ctx.related(anchor, "所说明的变动")],
         )
+
+
+def _explained(text: str) -> Iterator[re.Match[str]]:
+    """The matches of EXPLAINED, as `EXPLAINED.finditer(text)` gives them. Every character of a match is a
+    Chinese one and it ends in 原因, so it lies in a run of Chinese characters holding 原因: only those runs
+    are searched, rather than trying the pattern at every character of a long document."""
+    done = 0
+    k = text.find("原因")
+    while k >= 0:
+        start = k
+        while start > done and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        after = NOT_HAN.search(text, k)
+        stop = after.start() if after else len(text)
+        yield from EXPLAINED.finditer(text, start, stop)
+        done = stop
+        k = text.find("原因", stop)
 
 
 def _same_label(label: str, key: str) -> bool:

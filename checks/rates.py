@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -215,9 +216,9 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
 
 def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[Mention, Quantity]]:
     mine = own.identity
-    for m in ctx.facts.mentions:
+    for m in ctx.memo("rates.by_item", lambda: _by_item(ctx)).get((mine.item, mine.subject), []):
         other = m.identity
-        if m is own or other.item != mine.item or other.subject != mine.subject:
+        if m is own:
             continue
         a, b = mine.context, other.context
         if (a.scope, a.fund, a.period) != (b.scope, b.fund, b.period):
@@ -227,6 +228,14 @@ def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[
         for q in m.quantities:
             if q.base_unit == like.base_unit and q.kind == like.kind and q.exact and q is not like:
                 yield m, q
+
+
+def _by_item(ctx: CheckContext) -> dict[tuple[object, object], list[Mention]]:
+    """The mentions of each item and subject, in the facts' order."""
+    out: dict[tuple[object, object], list[Mention]] = {}
+    for m in ctx.facts.mentions:
+        out.setdefault((m.identity.item, m.identity.subject), []).append(m)
+    return out
 
 
 class RateMismatch(Rule):
@@ -401,6 +410,10 @@ class FormulaOperandUnknown(Rule):
             q for q in ctx.facts.quantities if q.start not in in_formula and q.kind in ("amount", "count", "bare")
         ]
         values = {q.value for q in stated}
+        nearest = {
+            True: _Nearest([q for q in stated if q.kind != "count" or q.decimals == 0]),
+            False: _Nearest([q for q in stated if q.kind != "count"]),
+        }
         for f in ctx.facts.formulas:
             # small whole numbers in a formula (`×12`, `(100-5)`) are constants, not figures to look up
             unknown = [q for q in f.operands if _looked_up(q) and q.value not in values]
@@ -409,16 +422,12 @@ class FormulaOperandUnknown(Rule):
                     yield self.checked(f.operands[0], "pass", f.operands[1:])
                 continue
             yield self.checked(unknown[0], "fail", f.operands)
-            yield self._finding(f, unknown, stated)
+            yield self._finding(f, unknown, nearest)
 
-    def _finding(self, f: Formula, unknown: list[Quantity], stated: list[Quantity]):
+    def _finding(self, f: Formula, unknown: list[Quantity], nearest: dict[bool, _Nearest]):
         first = unknown[0]
-        by_value: dict[Decimal, Quantity] = {}
         # an operand written with decimals is an amount; counts (人次, 家) are no candidates for it
-        like = [q for q in stated if q.kind != "count" or q.decimals == first.decimals == 0]
-        for q in sorted(like, key=lambda q: abs(q.value - first.value)):
-            by_value.setdefault(q.value, q)
-        near = list(by_value.values())[:2]
+        near = nearest[first.decimals == 0].near(first.value, 2)
         names = "、".join(sorted({q.text for q in unknown}))
         hint = "；报告中最接近的数为 " + "、".join(q.text for q in near) if near else ""
         return self.diag(
@@ -429,6 +438,33 @@ class FormulaOperandUnknown(Rule):
             related=[self.ctx.related(q, "报告中相近的数") for q in near]
             + [self.ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first],
         )
+
+
+class _Nearest:
+    """The stated figures closest in value to a number: one figure per value (the first stated), the nearest
+    values first, a tie in distance going to the value stated first. Sorted once, looked up by bisection, so
+    that a report with many unknown operands is not sorted once per operand."""
+
+    def __init__(self, figures: list[Quantity]) -> None:
+        self.first: dict[Decimal, tuple[int, Quantity]] = {}
+        for i, q in enumerate(figures):
+            self.first.setdefault(q.value, (i, q))
+        self.values = sorted(self.first)
+
+    def near(self, value: Decimal, n: int) -> list[Quantity]:
+        out: list[Quantity] = []
+        hi = bisect_left(self.values, value)
+        lo = hi - 1
+        while len(out) < n and (lo >= 0 or hi < len(self.values)):
+            left = (abs(value - self.values[lo]), self.first[self.values[lo]][0]) if lo >= 0 else None
+            right = (abs(self.values[hi] - value), self.first[self.values[hi]][0]) if hi < len(self.values) else None
+            if right is None or (left is not None and left < right):
+                out.append(self.first[self.values[lo]][1])
+                lo -= 1
+            else:
+                out.append(self.first[self.values[hi]][1])
+                hi += 1
+        return out
 
 
 def _formula_name(f: Formula) -> str:

@@ -44,11 +44,22 @@ def suspects(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> list[
 
 def _shares_complete(ctx: CheckContext, b: Breakdown) -> bool:
     """Shares stated for every part that add up to 100% say the list is complete."""
-    shares = [s for s in ctx.facts.shares if s.part is not None and any(s.part in p.quantities for p in b.parts)]
+    by_part = ctx.memo("sums.shares_by_part", lambda: _shares_by_part(ctx))
+    found = {i for p in b.parts for q in p.quantities for i in by_part.get(id(q), ())}
+    shares = [ctx.facts.shares[i] for i in sorted(found)]
     if len(shares) != len(b.parts) or len(shares) < 2:
         return False
     total = sum((s.stated.value for s in shares), Decimal(0))
     return abs(total - HUNDRED) <= sum((s.stated.ulp for s in shares), Decimal(0))
+
+
+def _shares_by_part(ctx: CheckContext) -> dict[int, list[int]]:
+    """The shares (their indexes) stated of each figure, by the figure's id."""
+    out: dict[int, list[int]] = {}
+    for i, s in enumerate(ctx.facts.shares):
+        if s.part is not None:
+            out.setdefault(id(s.part), []).append(i)
+    return out
 
 
 def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:

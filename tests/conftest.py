@@ -24,6 +24,19 @@ def lint_text(text: str, path: str = "case.txt", config: Config | None = None) -
     return lint_source(Source(path, text, "utf-8"), config or Config())
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _session_cache(tmp_path_factory):
+    """tieout run in-process (and in children that inherit the environment) keeps its caches in a folder
+    of this test session, never in the user's."""
+    before = os.environ.get("TIEOUT_CACHE_DIR")
+    os.environ["TIEOUT_CACHE_DIR"] = str(tmp_path_factory.mktemp("tieout-cache"))
+    yield
+    if before is None:
+        os.environ.pop("TIEOUT_CACHE_DIR", None)
+    else:
+        os.environ["TIEOUT_CACHE_DIR"] = before
+
+
 @pytest.fixture
 def lint():
     return lint_text

@@ -30,8 +30,8 @@ def copies(tmp_path: Path, n: int) -> Path:
 
 def test_jobs_give_identical_output(tmp_path):
     folder = copies(tmp_path, 12)
-    one = check("--format", "json", "--jobs", "1", str(folder))
-    two = check("--format", "json", "--jobs", "2", str(folder))
+    one = check("--format", "json", "--no-cache", "--jobs", "1", str(folder))
+    two = check("--format", "json", "--no-cache", "--jobs", "2", str(folder))
     assert one.stdout == two.stdout and one.returncode == two.returncode == 1
     assert [f["path"] for f in json.loads(two.stdout)["files"]] == sorted(str(p) for p in folder.glob("*.txt"))
 

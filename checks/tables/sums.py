@@ -24,15 +24,14 @@ def _sum_outcomes(
     """Every relation of the given kinds in every table. When most relations of a kind fail in a table (two or
     more, and more than pass), the table's structure was not read as its author meant it: nothing is said
     for that kind there (precision first), neither a failure nor a rounding miss."""
+    # each rule and TO100 ask for the same relations judged alike: judged once per document
+    done: dict[int, list[tuple[Relation, Footing]]] = ctx.memo(
+        f"table-sums {kinds} {judge.__module__}.{judge.__qualname__}", dict
+    )
     for table in ctx.facts.tables:
-        judged: list[tuple[Relation, Footing]] = []
-        for rel in all_relations(table):
-            if rel.kind not in kinds:
-                continue
-            f = judge(ctx, table, rel)
-            if f is not None:
-                judged.append((rel, f))
-        judged = _confirmed(table, judged)
+        judged = done.get(id(table))
+        if judged is None:
+            judged = done[id(table)] = _judged(ctx, table, kinds, judge)
         fails = sum(1 for _, f in judged if f.verdict == "fail")
         passes = sum(1 for _, f in judged if f.verdict == "pass")
         # a standard table's identity is the table's by its title: no structure to misread, no guard
@@ -40,6 +39,23 @@ def _sum_outcomes(
             continue
         for rel, f in judged:
             yield outcome(f, message(table, rel), kind, rel.name)
+
+
+def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge) -> list[tuple[Relation, Footing]]:
+    relations: dict[int, list[Relation]] = ctx.memo(
+        "table-relations", dict
+    )  # the relations of each table, read once per document
+    rels = relations.get(id(table))
+    if rels is None:
+        rels = relations[id(table)] = all_relations(table)
+    judged: list[tuple[Relation, Footing]] = []
+    for rel in rels:
+        if rel.kind not in kinds:
+            continue
+        f = judge(ctx, table, rel)
+        if f is not None:
+            judged.append((rel, f))
+    return _confirmed(table, judged)
 
 
 def _across_footing(ctx: CheckContext, tables: list[Table], ident: Across) -> Footing | None:

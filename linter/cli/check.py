@@ -55,7 +55,16 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.add_argument("--stdin-filename", help="the path to report for input read from -")
     check.add_argument("--config", help="configuration file (default: nearest tieout.yaml/.tieout.yaml/pyproject.toml)")
     check.add_argument("--max-file-size", type=_megabytes, help="largest file to read, in MB")
-    check.add_argument("--jobs", "-j", type=int, help="worker processes (default: the number of cores)")
+    check.add_argument(
+        "--jobs", "-j", type=int, help="worker processes (default: one per core for a batch large enough to pay)"
+    )
+    check.add_argument(
+        "--cache",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="reuse the results of unchanged files, kept in the user's cache folder (TIEOUT_CACHE_DIR moves it); "
+        "--no-cache checks every file afresh",
+    )
     check.add_argument(
         "--cross-document",
         action="store_true",
@@ -125,6 +134,7 @@ def request(args: argparse.Namespace) -> CheckRequest:
         annotate_in_place=args.annotate_in_place,
         exit_zero=args.exit_zero,
         jobs=args.jobs,
+        cache=args.cache,
         progress=not args.no_progress,
         wants_text=args.format == "human",
     )

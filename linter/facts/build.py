@@ -108,6 +108,8 @@ class SentencePass:
         self.facts = draft.facts
         self.labeller = draft.labeller
         self._last_rate: dict[int, int] = {}  # sentence → start of its latest rate
+        self._list_of: dict[int, int] = {}  # see _lists
+        self._lists_seen = 0
 
     def run(self) -> None:
         starts = [q.start for q in self.facts.quantities]
@@ -254,11 +256,20 @@ class SentencePass:
                 self._clause(p, si, mentions)
         return parts
 
+    def _lists(self) -> dict[int, int]:
+        """The total of each breakdown (by id) → the index of its latest breakdown. Breakdowns are only appended
+        here, or replaced by one of the same total, so the map is brought up to date, not rebuilt per list."""
+        breakdowns = self.facts.breakdowns
+        for i in range(self._lists_seen, len(breakdowns)):
+            self._list_of[id(breakdowns[i].total)] = i
+        self._lists_seen = len(breakdowns)
+        return self._list_of
+
     def _reattach(self, parts: list[Mention]) -> list[Mention]:
         """A part with a list of its own that a `；` seemed to end (`公用类支出 385.6 亿元，包括市本级 247.9 亿元，
         完成调整预算的 101.3%；市对区转移支付 137.7 亿元`): when the parts after it complete its list exactly,
         they are its parts, not its siblings."""
-        lists = {id(b.total): i for i, b in enumerate(self.facts.breakdowns)}
+        lists = self._lists()
         out: list[Mention] = []
         i = 0
         while i < len(parts):
@@ -409,8 +420,15 @@ class SentencePass:
         if own is not None or mentions:
             return own, True
         section = self.doc.section_at(self.doc.sentences[si].start)
+        # mentions come in sentence order: the walk back stops at the section's first sentence (linear time)
+        first = section.start if section is not None else -1
+        sentences = self.doc.sentences
         for m in reversed(self.facts.mentions):
-            if m.sentence < si and m.quantities and self.doc.section_at(m.start) is section and _names(m.key, key):
+            if m.sentence >= si:
+                continue
+            if sentences[m.sentence].end <= first:
+                break
+            if m.quantities and self.doc.section_at(m.start) is section and _names(m.key, key):
                 return m, False
         return None, False
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 from tieout.linter.figures.context import Context, read
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.vocab import words
+from tieout.linter.vocab import load, words
 
 PERIOD = re.compile(
     r"(?:截至|截止|截止到|截至到|到)?(?:\d{4}年(?:度)?)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)(?:止|前)?"
@@ -37,10 +36,7 @@ PUNCT = re.compile(r"[“”‘’《》〈〉<>「」『』\"'·\s]")
 
 @lru_cache(maxsize=1)
 def _shipped_synonyms() -> dict[str, str]:
-    from ruamel.yaml import YAML
-
-    text = resources.files("tieout.linter.vocab").joinpath("synonyms.yaml").read_text(encoding="utf-8")
-    data = YAML(typ="safe").load(text) or {}
+    data = load("synonyms") or {}  # parsed once, then read from the user's cache folder (vocab.load)
     return {variant: key for key, variants in data.items() for variant in [key, *variants]}
 
 

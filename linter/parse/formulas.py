@@ -6,12 +6,7 @@ indices (ints). Percent operands count as fractions (100% is 1), so `A/B*100%` i
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from importlib import resources
-
-from lark import Lark, Token, Transformer
-from lark.exceptions import LarkError
-from lark.lexer import Lexer
+from decimal import Decimal
 
 OPERATOR_TYPES = {
     "+": "ADD",
@@ -28,79 +23,19 @@ OPERATOR_TYPES = {
 HUNDRED = Decimal(100)
 
 
-class _Stream(Lexer):
-    def __init__(self, conf: object) -> None:
-        pass
-
-    def lex(self, data):  # type: ignore[override]
-        yield from data
-
-
-class _Evaluate(Transformer):
-    def __init__(self, values: list[Decimal]) -> None:
-        super().__init__()
-        self.values = values
-
-    def number(self, c):
-        return self.values[int(c[0])]
-
-    def add(self, c):
-        return c[0] + c[2]
-
-    def sub(self, c):
-        return c[0] - c[2]
-
-    def mul(self, c):
-        return c[0] * c[2]
-
-    def div(self, c):
-        return c[0] / c[2]
-
-    def neg(self, c):
-        return -c[1]
-
-    def group(self, c):
-        return c[1]
-
-    def start(self, c):
-        return c[0]
-
-
-_PARSER: Lark | None = None
-
-
-def _parser() -> Lark:
-    global _PARSER
-    if _PARSER is None:
-        grammar = resources.files("tieout.grammar").joinpath("arithmetic.lark").read_text(encoding="utf-8")
-        _PARSER = Lark(grammar, parser="lalr", lexer=_Stream)
-    return _PARSER
-
-
-def tokens(expression: list) -> list[Token]:
-    return [Token("NUMBER", str(x)) if isinstance(x, int) else Token(OPERATOR_TYPES[x], x) for x in expression]
-
-
 def well_formed(expression: list) -> bool:
-    try:
-        _parser().parse(tokens(expression))
-    except LarkError:
-        return False
-    return True
+    """Does the expression parse? (The grammar, and lark with it, is loaded on first use: the rule listing and
+    a report without formulas never pay for it.)"""
+    from tieout.linter.parse import arithmetic
+
+    return arithmetic.well_formed(expression)
 
 
 def evaluate(expression: list, values: list[Decimal]) -> Decimal | None:
     """The formula's value, or None when it divides by zero or does not parse."""
-    try:
-        tree = _parser().parse(tokens(expression))
-        result = _Evaluate(values).transform(tree)
-    except (LarkError, InvalidOperation, ArithmeticError):
-        return None
-    except Exception as exc:  # a VisitError wraps the arithmetic error raised inside the transformer
-        if isinstance(getattr(exc, "orig_exc", None), (InvalidOperation, ArithmeticError)):
-            return None
-        raise
-    return result if isinstance(result, Decimal) else None
+    from tieout.linter.parse import arithmetic
+
+    return arithmetic.evaluate(expression, values)
 
 
 def render(expression: list, operands: list) -> str:

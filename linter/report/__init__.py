@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tieout.linter.report.i18n import Words
-from tieout.linter.rules.base import Rule
-from tieout.linter.run.results import Reporter
+
+if TYPE_CHECKING:  # `tieout check --help` reads FORMATS without importing the rules or the results' models
+    from tieout.linter.rules.base import Rule
+    from tieout.linter.run.results import Reporter
 
 __all__ = ["FORMATS", "Reporter", "make", "names"]
 

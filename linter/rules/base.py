@@ -8,22 +8,25 @@ figure restated elsewhere) is a fact, found before any rule runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, Union
 
 from tieout.linter.facts.index import FactIndex
-from tieout.linter.facts.model import Facts
+from tieout.linter.facts.model import Facts, Mention
 from tieout.linter.figures import intervals
 from tieout.linter.figures.intervals import Interval, Verdict
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.rules.diagnostics import SEVERITY_RANK, Checked, Diagnostic, Related, Severity, SeverityReason
 from tieout.linter.rules.docs import RuleDoc, clean, document, summary_of
-from tieout.linter.text.model import Document
+from tieout.linter.text.model import Document, Section
+
+if TYPE_CHECKING:  # the output models (pydantic) are imported when a rule reports, not to list the rules
+    from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity, SeverityReason
 
 Span = tuple[int, int]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -45,6 +48,27 @@ class CheckContext:
         self.labeller = labeller or Labeller()  # the run's label normaliser (synonyms applied)
         self.settings = settings or Settings()
         self.index = FactIndex(facts)
+        self._by_section: dict[int, list[Mention]] | None = None
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A lookup structure a rule builds once per document (`build()` on first use, under a key the rule
+        owns) instead of scanning the whole document for every relation it checks."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        value: T = self._memo[key]
+        return value
+
+    def mentions_in_section(self, section: Section | None) -> list[Mention]:
+        """The mentions with figures whose first figure stands in `section` (None: before the first heading),
+        in the facts' order; grouped once per document, so that a rule looking under one heading per relation
+        stays linear in the document."""
+        if self._by_section is None:
+            self._by_section = {}
+            for m in self.facts.mentions:
+                if m.quantities:
+                    self._by_section.setdefault(id(self.doc.section_at(m.start)), []).append(m)
+        return self._by_section.get(id(section), [])
 
     def judge(self, stated: Interval, computed: Interval, unit: Decimal) -> Verdict:
         """pass / rounding / fail, with the rounding band scaled by the configured `rounding_units`."""
@@ -58,6 +82,8 @@ class CheckContext:
         return intervals.interval(q, self.index.value(q))
 
     def related(self, q: Quantity, message: str) -> Related:
+        from tieout.linter.rules.diagnostics import Related
+
         p = self.doc.position(q.start, q.end)
         return Related(line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message=message)
 
@@ -87,7 +113,7 @@ class Outcome:
     holds: bool = False  # a rounding miss of the figures as written whose intervals meet (尾差): checked as passing
 
 
-Result = Diagnostic | Checked
+Result = Union["Diagnostic", "Checked"]  # noqa: UP007 (names imported only for type checking)
 
 
 class Rule:
@@ -118,6 +144,8 @@ class Rule:
         fix: str | None = None,
         severity: Severity | None = None,
     ) -> Diagnostic:
+        from tieout.linter.rules.diagnostics import Diagnostic
+
         doc = self.ctx.doc
         start, end = q if isinstance(q, tuple) else (q.start, q.end)  # a figure, or a span of words
         p = doc.position(start, end)
@@ -144,6 +172,8 @@ class Rule:
     def severity_reason(self, severity: Severity) -> SeverityReason | None:
         """Why a finding is reported below (or above) the rule's listed severity, for the reader: the base
         class lowers a severity only in `certainty`, and the configuration may set the rule's level."""
+        from tieout.linter.rules.diagnostics import SEVERITY_RANK
+
         if SEVERITY_RANK[severity] < SEVERITY_RANK[self.level]:
             return "inferred"
         return "configured" if severity != type(self).severity else None
@@ -158,6 +188,8 @@ class Rule:
     def checked(
         self, q: Quantity | Span, status: str, related: Iterable[Quantity] = (), kind: str | None = None
     ) -> Checked:
+        from tieout.linter.rules.diagnostics import Checked
+
         start, end = q if isinstance(q, tuple) else (q.start, q.end)
         p = self.ctx.doc.position(start, end)
         return Checked(

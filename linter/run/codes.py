@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tieout.linter.run.config import Config, ConfigError
+if TYPE_CHECKING:  # `tieout explain` suggests codes without loading the configuration's models (pydantic)
+    from tieout.linter.run.config import Config
 
 # Codes emitted by the engine itself (linter/run/engine.py, suppressions.py) and documented as rules in
 # checks/meta.py; listed here too so that validation never depends on a plugin that failed to load.
@@ -85,6 +87,8 @@ def known_rules() -> KnownRules:
 
 def check_config(config: Config, known: KnownRules) -> None:
     """Raise `ConfigError` at the first rule selector of a configuration file that names no rule."""
+    from tieout.linter.run.config import ConfigError
+
     where = config.source or "configuration"
     fields: list[tuple[str, Sequence[str]]] = [
         ("select", config.select),

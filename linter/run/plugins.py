@@ -6,12 +6,14 @@ import sys
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import entry_points
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import pluggy
 from tieout.linter.rules import hooks as hookspecs
 from tieout.linter.rules.base import Rule
-from tieout.linter.run.results import Reporter
+
+if TYPE_CHECKING:  # listing the rules needs no results' models (pydantic)
+    from tieout.linter.run.results import Reporter
 
 GROUP = "tieout.checks"
 

@@ -19,7 +19,7 @@ from typing import TextIO
 from tieout.linter.figures.exact import exact
 from tieout.linter.rules.diagnostics import SEVERITY_RANK, Diagnostic
 from tieout.linter.run import baseline as baselines
-from tieout.linter.run.batch import Options, config_for, default_jobs, run
+from tieout.linter.run.batch import Options, config_for, run
 from tieout.linter.run.codes import known_rules
 from tieout.linter.run.config import Config, ConfigError
 from tieout.linter.run.crossdoc import compare
@@ -51,7 +51,8 @@ class CheckRequest:
     annotate: str | None = None  # a Word copy with comments is written; the session checks its input
     annotate_in_place: bool = False  # the copy may replace the report itself
     exit_zero: bool = False
-    jobs: int | None = None  # None: one worker per core
+    jobs: int | None = None  # None: one worker per core for a batch large enough (batch.auto_jobs)
+    cache: bool = False  # results of unchanged files from the result cache (the command line's default: on)
     progress: bool = True  # a counter on stderr, when it is a terminal and the batch is long
     # whether the reporter shows source lines: only then do held results (--cross-document) keep their text
     wants_text: bool = True
@@ -73,6 +74,7 @@ class CheckSession:
             overrides={k: v for k, v in request.overrides.items() if v is not None},
             config_path=request.config_path,
             stdin_filename=request.stdin_filename,
+            cache=request.cache,
         )
         known = known_rules()
         for option in ("select", "ignore", "extend_select"):
@@ -135,7 +137,7 @@ class CheckSession:
                 after(result)
 
         progress = Progress.on(self.err, len(self.files), self.request.progress)
-        jobs = self.request.jobs if self.request.jobs is not None else default_jobs()
+        jobs = self.request.jobs  # None: batch.auto_jobs decides, from the files the cache does not hold
         results = run(self.files, self.options, jobs)
         # one file is checked in this process: a long PDF shows its pages
         pages = PageProgress.on(self.err, self.files[0], self.request.progress) if len(self.files) == 1 else None

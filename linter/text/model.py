@@ -11,13 +11,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel
-
 NEWLINE = re.compile("\n")
 
 
-class Position(BaseModel):
-    """A span of the original file: lines 1-based, columns 1-based in characters, end_column exclusive."""
+@dataclass(slots=True)
+class Position:
+    """A span of the original file: lines 1-based, columns 1-based in characters, end_column exclusive.
+    (A plain dataclass: made for every finding and checked relation, and no pydantic at start-up.)"""
 
     line: int
     column: int

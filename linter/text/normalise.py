@@ -146,7 +146,7 @@ def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
     return lo
 
 
-def _converted(segment: str, start: int) -> tuple[str, list[int] | range]:
+def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
     """The segment with emphasis marks dropped and forms converted, and each character's original index."""
     if "**" not in segment and "__" not in segment and "`" not in segment and "$" not in segment:
         # the common case, one C-level pass: nothing removed, each character converted in place

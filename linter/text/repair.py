@@ -69,15 +69,20 @@ def _letter_spaced(line: str) -> bool:
 
 def collapse_letter_spacing(text: str) -> tuple[str, Sequence[int] | None]:
     lines = text.split("\n")
-    if not any(_letter_spaced(ln) for ln in lines):
+    spaced = [_letter_spaced(ln) for ln in lines]
+    if not any(spaced):
         return text, None
     out: list[str] = []
     origin = array("q")
     base = 0
-    for ln in lines:
-        kept = _collapse_line(ln) if _letter_spaced(ln) else range(len(ln))
-        out.append("".join(ln[i] for i in kept))
-        origin.extend(base + i for i in kept)
+    for ln, letter_spaced in zip(lines, spaced):
+        if letter_spaced:
+            kept = _collapse_line(ln)
+            out.append("".join(ln[i] for i in kept))
+            origin.extend(base + i for i in kept)
+        else:  # the line as it is
+            out.append(ln)
+            origin.extend(range(base, base + len(ln)))
         origin.append(base + len(ln))  # the newline
         base += len(ln) + 1
     origin.pop()  # no newline after the last line

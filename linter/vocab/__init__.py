@@ -5,18 +5,35 @@ these tables.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from tieout.linter.cachedir import cache_dir, write_atomic
+
 
 @cache
 def load(name: str) -> Any:
-    """The parsed YAML file `NAME.yaml` of this package (cached: the files are read once per process)."""
+    """The parsed YAML file `NAME.yaml` of this package (cached: the files are read once per process).
+
+    Parsing YAML (and importing the parser) costs more than the rest of a command's start-up, so the parsed
+    data is also kept as JSON in the user's cache folder, under the digest of the YAML text: an edited
+    vocabulary is parsed again, and an unreadable cache entry is only a reason to parse."""
+    text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    cached = cache_dir() / "vocab" / f"{name}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:24]}.json"
+    try:
+        return json.loads(cached.read_bytes())
+    except (OSError, ValueError):
+        pass
     from ruamel.yaml import YAML
 
-    text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return YAML(typ="safe").load(text) or {}
+    data = YAML(typ="safe").load(text) or {}
+    encoded = json.dumps(data, ensure_ascii=False)
+    if json.loads(encoded) == data:  # only data JSON keeps as it is (no dates, no keys that are not strings)
+        write_atomic(cached, encoded.encode("utf-8"))
+    return data
 
 
 def wordings(name: str, section: str) -> dict[str, list[str]]:

@@ -47,8 +47,19 @@ UNKNOWN = -2  # the indentation of a row whose label wraps: its place in the tre
 SHIFT = 6  # display columns a placement may beat the next best by to count as clear
 
 
+_WIDTHS: dict[str, int] = {}  # a character's display width, looked up once per character
+
+
 def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():  # no ASCII character is wide
+        return len(text)
+    total = 0
+    for ch in text:
+        w = _WIDTHS.get(ch)
+        if w is None:
+            w = _WIDTHS[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        total += w
+    return total
 
 
 def chars(text: str) -> int:
@@ -104,7 +115,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
     for ln in lines:
         starts.append(starts[-1] + len(ln) + 1)
     mapper = _Mapper(doc)
-    data = [_data(ln) is not None for ln in lines]
+    data: list[Parsed] = [_data(ln) for ln in lines]  # each line read once (None: not a row of figures)
     out: list[Aligned] = []
     i = 0
     while i < len(lines):
@@ -124,7 +135,10 @@ def find_aligned(doc: Document) -> list[Aligned]:
     return out
 
 
-def _data(line: str) -> tuple[str, int, list[re.Match[str]]] | None:
+Parsed = tuple[str, int, list[re.Match[str]]] | None
+
+
+def _data(line: str) -> Parsed:
     """A line of a label and figures: (label, indent, figure matches)."""
     figs = list(FIGURE.finditer(line))
     if not figs:
@@ -140,7 +154,7 @@ def _data(line: str) -> tuple[str, int, list[re.Match[str]]] | None:
     return m.group("label"), width(m.group("indent").replace("\f", "")), figs
 
 
-def _header_above(lines: list[str], first: int) -> tuple[list[int], int] | None:
+def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[list[int], int] | None:
     """The header lines above the first row (blank lines between them and the rows allowed), and the line
     where the caption above them ends; None unless a line of them names the label column."""
     j = first - 1
@@ -156,7 +170,7 @@ def _header_above(lines: list[str], first: int) -> tuple[list[int], int] | None:
                 j -= 1  # a blank line inside a wrapped header
                 continue
             break
-        if CAPTION_LINE.search(s) or _data(lines[j]) is not None:
+        if CAPTION_LINE.search(s) or data[j] is not None:
             break
         header.insert(0, j)
         j -= 1
@@ -182,8 +196,8 @@ def _figures_only(line: str) -> list[re.Match[str]] | None:
     return figs if figs and not FIGURE.sub("", line).strip() else None
 
 
-def _row(lines: list[str], starts: list[int], j: int) -> _Line | None:
-    p = _data(lines[j])
+def _row(lines: list[str], starts: list[int], j: int, data: list[Parsed]) -> _Line | None:
+    p = data[j]
     if p is None:
         return None
     label, indent, figs = p
@@ -208,11 +222,11 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
     return _Line(j + 1, flatten(label), UNKNOWN, figs, at), end
 
 
-def _table_at(lines: list[str], starts: list[int], i: int, data: list[bool], mapper: _Mapper) -> Aligned | None:
+def _table_at(lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper) -> Aligned | None:
     """The table whose first row is line i: its header above, its rows from i on. A table whose rows stop at
     a line that may be one of its rows (a label without figures) goes on past what was read: its last rows
     are incomplete."""
-    above = _header_above(lines, i)
+    above = _header_above(lines, i, data)
     if above is None:
         return None
     header, top = above
@@ -234,14 +248,14 @@ def _table_at(lines: list[str], starts: list[int], i: int, data: list[bool], map
     return found
 
 
-def _rows(lines: list[str], starts: list[int], i: int, data: list[bool]) -> tuple[list[_Line], int, bool]:
+def _rows(lines: list[str], starts: list[int], i: int, data: list[Parsed]) -> tuple[list[_Line], int, bool]:
     """The rows from line i on, the line after them, and whether they stop at a line that may be a row."""
     rows: list[_Line] = []
     j = i
     cut = False
     while j < len(lines):
         if data[j]:
-            row = _row(lines, starts, j)
+            row = _row(lines, starts, j, data)
             if row is None:
                 break
             rows.append(row)
@@ -272,23 +286,33 @@ def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
     return len(between) <= 12 and not any(ln.endswith("。") and len(ln) > 60 for ln in between)
 
 
-def _metric(rows: list[_Line], lines: list[str], k: int) -> Metric:
-    """Display width or characters: whichever makes the complete rows' right edges agree best."""
-    best: tuple[int, Metric] | None = None
+def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, list[list[int]]]:
+    """Display width or characters: whichever makes the complete rows' right edges agree best; with the
+    rows' edges under it (each row measured once per metric)."""
+    best: tuple[int, Metric, list[list[int]]] | None = None
     for metric in (width, chars):
+        row_edges = [_edges(lines[r.line], r.figs, metric) for r in complete]
         spread = 0
         for c in range(k):
-            edges = sorted(_edges(lines[r.line], r.figs, metric)[c] for r in rows if len(r.figs) == k)
+            edges = sorted(e[c] for e in row_edges)
             mid = edges[len(edges) // 2]
             spread += sum(abs(e - mid) for e in edges)
         if best is None or spread < best[0]:
-            best = (spread, metric)
+            best = (spread, metric, row_edges)
     assert best is not None
-    return best[1]
+    return best[1], best[2]
 
 
 def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list[int]:
-    return [metric(line[: f.end()].replace("\f", "")) for f in figs]
+    """The column of each figure's right edge; both metrics add up, so the line is measured piece by piece,
+    not from its start for every figure."""
+    out: list[int] = []
+    edge = done = 0
+    for f in figs:
+        edge += metric(line[done : f.end()].replace("\f", ""))
+        done = f.end()
+        out.append(edge)
+    return out
 
 
 def _shape(text: str) -> int:
@@ -303,11 +327,11 @@ def _build(
     complete = [r for r in rows if len(r.figs) == k]
     if k < 2 or len(complete) < max(2, len(rows) // 2):
         return None
-    metric = _metric(rows, lines, k)
+    metric, row_edges = _metric(complete, lines, k)
     cols = []
     shapes: list[set[int]] = []
     for c in range(k):
-        edges = sorted(_edges(lines[r.line], r.figs, metric)[c] for r in complete)
+        edges = sorted(e[c] for e in row_edges)
         cols.append(edges[len(edges) // 2])
         shapes.append({_shape(r.figs[c].group()) for r in complete})
     grid: list[list[Cell]] = [_header_row(lines, starts, header, cols, mapper, metric)]

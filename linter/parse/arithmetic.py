@@ -1,0 +1,87 @@
+"""The arithmetic grammar (grammar/arithmetic.lark) behind `formulas.well_formed` and `formulas.evaluate`: kept
+apart so that importing `formulas` does not import lark."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+from tieout.linter.parse.formulas import OPERATOR_TYPES
+
+
+class _Stream(Lexer):
+    def __init__(self, conf: object) -> None:
+        pass
+
+    def lex(self, data):  # type: ignore[override]
+        yield from data
+
+
+class _Evaluate(Transformer):
+    def __init__(self, values: list[Decimal]) -> None:
+        super().__init__()
+        self.values = values
+
+    def number(self, c):
+        return self.values[int(c[0])]
+
+    def add(self, c):
+        return c[0] + c[2]
+
+    def sub(self, c):
+        return c[0] - c[2]
+
+    def mul(self, c):
+        return c[0] * c[2]
+
+    def div(self, c):
+        return c[0] / c[2]
+
+    def neg(self, c):
+        return -c[1]
+
+    def group(self, c):
+        return c[1]
+
+    def start(self, c):
+        return c[0]
+
+
+_PARSER: Lark | None = None
+
+
+def _parser() -> Lark:
+    global _PARSER
+    if _PARSER is None:
+        grammar = resources.files("tieout.grammar").joinpath("arithmetic.lark").read_text(encoding="utf-8")
+        _PARSER = Lark(grammar, parser="lalr", lexer=_Stream)
+    return _PARSER
+
+
+def tokens(expression: list) -> list[Token]:
+    return [Token("NUMBER", str(x)) if isinstance(x, int) else Token(OPERATOR_TYPES[x], x) for x in expression]
+
+
+def well_formed(expression: list) -> bool:
+    try:
+        _parser().parse(tokens(expression))
+    except LarkError:
+        return False
+    return True
+
+
+def evaluate(expression: list, values: list[Decimal]) -> Decimal | None:
+    """The formula's value, or None when it divides by zero or does not parse."""
+    try:
+        tree = _parser().parse(tokens(expression))
+        result = _Evaluate(values).transform(tree)
+    except (LarkError, InvalidOperation, ArithmeticError):
+        return None
+    except Exception as exc:  # a VisitError wraps the arithmetic error raised inside the transformer
+        if isinstance(getattr(exc, "orig_exc", None), (InvalidOperation, ArithmeticError)):
+            return None
+        raise
+    return result if isinstance(result, Decimal) else None

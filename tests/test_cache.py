@@ -1,0 +1,193 @@
+"""The result cache (linter/run/cache.py): an unchanged file's result is read back, never recomputed; a
+change of the file, its configuration or the code is another key; a corrupt or foreign entry is a miss;
+concurrent writers leave only whole entries; `--no-cache` neither reads nor writes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import zlib
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from tieout.linter.cli import main
+from tieout.linter.run import cache as cache_mod
+from tieout.linter.run import engine
+from tieout.linter.run.config import Config
+from tieout.linter.run.results import FileResult
+
+from .conftest import ROOT
+
+# reports of our own (the seeds of ../shared may be absent): one with findings, and the genre samples
+SEED = ROOT / "fixtures" / "genres_errors" / "juesuan_with_errors.txt"
+REPORTS = [SEED, *sorted((ROOT / "fixtures" / "genres").glob("*.txt"))]
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A fresh cache folder, and a report copied where the test may change it."""
+    monkeypatch.setenv("TIEOUT_CACHE_DIR", str(tmp_path / "cache"))
+    report = tmp_path / "report.txt"
+    shutil.copy(SEED, report)
+    return tmp_path
+
+
+def tieout(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(list(args))
+    return code, out.getvalue()
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(p for p in (folder / "cache" / "results").rglob("*") if p.is_file())
+
+
+def no_engine(monkeypatch) -> None:
+    """From here on, checking a file (rather than reading its result) fails the test."""
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the file was checked again instead of read from the cache")
+
+    monkeypatch.setattr(engine, "lint_path", fail)
+
+
+@pytest.mark.parametrize("fmt", ["json", "human"])
+def test_second_run_reads_the_cache_and_prints_the_same(folder, monkeypatch, fmt):
+    report = str(folder / "report.txt")
+    first = tieout("check", "--no-progress", "--format", fmt, report)
+    assert len(entries(folder)) == 1
+    no_engine(monkeypatch)
+    assert tieout("check", "--no-progress", "--format", fmt, report) == first
+
+
+def test_changed_file_or_configuration_is_checked_again(folder, monkeypatch):
+    report = folder / "report.txt"
+    code, out = tieout("check", "--no-progress", "--format", "json", str(report))
+    before = json.loads(out)["files"][0]["diagnostics"]
+    assert before  # the seed has findings
+    tieout("check", "--no-progress", "--format", "json", "--ignore", before[0]["code"], str(report))
+    assert len(entries(folder)) == 2  # another configuration, another entry
+    report.write_text(
+        report.read_text(encoding="utf-8") + "\n\n本年收入合计 10 万元，其中：甲收入 6 万元，乙收入 7 万元。\n", "utf-8"
+    )
+    code, out = tieout("check", "--no-progress", "--format", "json", str(report))
+    assert len(entries(folder)) == 3
+    assert json.loads(out)["files"][0]["diagnostics"] != before
+
+
+def test_no_cache_neither_reads_nor_writes(folder, monkeypatch):
+    report = str(folder / "report.txt")
+    tieout("check", "--no-progress", "--no-cache", report)
+    assert entries(folder) == []
+    tieout("check", "--no-progress", report)
+    calls = []
+    real = engine.lint_path
+    monkeypatch.setattr(engine, "lint_path", lambda *a, **k: calls.append(a) or real(*a, **k))
+    tieout("check", "--no-progress", "--no-cache", report)
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("damage", [b"", b"not zlib at all", None])
+def test_corrupt_entry_is_a_miss_and_is_rewritten(folder, damage):
+    report = str(folder / "report.txt")
+    first = tieout("check", "--no-progress", "--format", "json", report)
+    (entry,) = entries(folder)
+    if damage is None:  # a whole entry, but of another key
+        raw = json.loads(zlib.decompress(entry.read_bytes()))
+        raw["key"] = "f" * 64
+        entry.write_bytes(zlib.compress(json.dumps(raw).encode()))
+    else:
+        entry.write_bytes(damage)
+    assert tieout("check", "--no-progress", "--format", "json", report) == first
+    assert cache_mod.open_cache().get(entry.name) is not None  # written again, whole
+
+
+def test_concurrent_writers_leave_whole_entries(tmp_path):
+    cache = cache_mod.ResultCache(tmp_path / "results", "stamp")
+    report = tmp_path / "r.txt"
+    shutil.copy(SEED, report)
+    result, text = engine.lint_path(str(report), Config())
+    key = cache.key(str(report), Config())
+    assert key is not None
+    seen: list[tuple[FileResult, str] | None] = []
+
+    def work() -> None:
+        for _ in range(20):
+            cache.put(key, result, text)
+            seen.append(cache.get(key))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(s is not None and s[0] == result and s[1] == text for s in seen)
+    assert [p.name for p in (tmp_path / "results").rglob("*") if p.is_file()] == [key]  # no temporary files left
+
+
+def test_unwritable_cache_folder_still_checks(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("TIEOUT_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(cache_mod, "_open", cache_mod._open.__wrapped__)  # not the session's cache object
+    code, out = tieout("check", "--no-progress", "--format", "json", str(SEED))
+    assert json.loads(out)["files"][0]["diagnostics"]
+
+
+def test_key_depends_on_code_stamp(tmp_path):
+    report = tmp_path / "r.txt"
+    shutil.copy(SEED, report)
+    a = cache_mod.ResultCache(tmp_path, "one").key(str(report), Config())
+    b = cache_mod.ResultCache(tmp_path, "two").key(str(report), Config())
+    assert a and b and a != b
+
+
+def test_lean_start():
+    """`tieout rules` and `tieout explain` import neither lark, pydantic, the YAML parser nor the engine."""
+    probe = (
+        "import io, sys, contextlib\n"
+        "from tieout.linter.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['rules']); main(['explain', 'TO101'])\n"
+        "heavy = [m for m in ('lark', 'pydantic', 'tieout.linter.run.engine', 'tieout.linter.facts.build')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""
+
+
+def test_hits_and_misses_mixed_keep_the_order(folder):
+    reports = []
+    for i in range(6):
+        p = folder / f"r{i}.txt"
+        shutil.copy(REPORTS[i % len(REPORTS)], p)
+        reports.append(str(p))
+    tieout("check", "--no-progress", "--format", "json", *reports[::2])  # every other one cached
+    fresh = tieout("check", "--no-progress", "--no-cache", "--format", "json", "--jobs", "1", *reports)
+    assert tieout("check", "--no-progress", "--format", "json", "--jobs", "2", *reports) == fresh
+    assert len(entries(folder)) == 6
+
+
+def test_workers_only_for_a_batch_worth_them(tmp_path, monkeypatch):
+    from tieout.linter.run import batch
+
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    small = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for p in small:
+        p.write_text("收入 1 万元。\n" * 10, encoding="utf-8")
+    assert batch.auto_jobs([str(p) for p in small]) == 1
+    large = [tmp_path / "c.txt", tmp_path / "d.txt"]
+    for p in large:
+        p.write_bytes(SEED.read_bytes() * 20)  # 28 KB each, 56 KB together: past PARALLEL_MIN_BYTES
+    assert batch.auto_jobs([str(p) for p in large]) == 2
+    assert batch.auto_jobs([str(large[0])]) == 1
