@@ -447,17 +447,17 @@ def inject(name: str, genre: str, path: str, per_doc: int, seed: int) -> DocResu
 # --- the corpus and the report ----------------------------------------------------------------------------------
 def documents(rendered: bool, shared: Path = SHARED) -> list[tuple[str, str, Path]]:
     """(name, genre, path) of every corpus and seed document; the name is the path below `shared`."""
+    # the corpus check's list of documents (tests/corpus/corpus_check.py), read from the repository's root
+    sys.path.insert(0, str(ROOT))
+    from tests.corpus.corpus_check import documents as corpus_documents
+
     suffixes = TEXT_SUFFIXES + (RENDERED_SUFFIXES if rendered else ())
     out = []
-    for folder in ("corpus", "seeds"):
-        base = shared / folder
-        if not base.is_dir():
-            continue
-        for p in sorted(base.rglob("*")):
-            rel = p.relative_to(shared)
-            if p.is_file() and p.suffix.lower() in suffixes and "truth" not in rel.parts:
-                genre = "seeds" if folder == "seeds" else (rel.parts[1] if len(rel.parts) > 2 else folder)
-                out.append((str(rel), genre, p))
+    for name, p in corpus_documents(shared):
+        parts = Path(name).parts
+        if p.suffix.lower() in suffixes:
+            genre = "seeds" if parts[0] == "seeds" else (parts[1] if len(parts) > 2 else parts[0])
+            out.append((name, genre, p))
     return out
 
 
