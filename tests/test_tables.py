@@ -426,3 +426,29 @@ def test_html_tables_in_markdown_are_tables_with_their_spans():
     _only_at(wrong_total, "281.50", "TO301", "280.50")
     wrong_share = lint_text(HTML_TABLE.format(total="280.50", share="45.00"), "report.md")
     assert [d.code for d in table_findings(wrong_share)] == ["TO303"]
+
+
+SANGONG = """# 某某局2024年度部门决算
+
+## 一般公共预算财政拨款“三公”经费支出决算表
+
+单位：万元
+
+| 项目 | 预算数 | 决算数 |
+|---|---|---|
+| 合计 | 21.00 | 17.30 |
+| 因公出国（境）费 | 6.00 | 3.20 |
+| 公务用车购置及运行维护费 | 10.00 | 9.60 |
+| 公务接待费 | 5.00 | 4.50 |
+
+## 说明
+
+2024年度一般公共预算财政拨款“三公”经费支出决算为17.30万元，其中：公务用车购置及运行维护费支出决算为9.60万元；公务接待费支出决算为{hosting}万元。
+"""
+
+
+def test_a_fee_stated_as_its_expenditure_is_its_row():
+    clean = lint_text(SANGONG.format(hosting="4.50"), "report.md")
+    assert [c.status for c in clean.checked if c.kind == "cross_ref"] == ["pass", "pass"]
+    wrong = lint_text(SANGONG.format(hosting="4.80"), "report.md")
+    assert [(d.code, d.stated) for d in wrong.diagnostics if d.code == "TO304"] == [("TO304", "4.80万元")]
