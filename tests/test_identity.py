@@ -114,3 +114,16 @@ def test_a_cut_off_date_is_its_month_and_the_end_of_december_is_the_year() -> No
     assert read("2023年1-12月收入").context.period == "2023"
     assert read("截至2023年9月30日").context.period == "2023-09"
     assert read("2023年1-9月").context.period == "2023-09"
+
+
+def test_a_headless_part_has_its_wholes_context() -> None:
+    """`…财政拨款支出 X。其中：A a，B b。`: the parts found by a linking pass are of the whole's fund, not of the
+    document's default."""
+    from tieout.linter.facts.build import build_facts
+    from tieout.linter.figures.labels import Labeller
+    from tieout.linter.text.normalise import normalise
+
+    text = "某某局2023年度部门决算\n\n2023年度财政拨款支出决算为 80.00 万元。其中：培训费 30.00 万元，会议费 50.00 万元。\n"
+    facts = build_facts(normalise(text, "x.txt"), Labeller())
+    funds = {m.identity.item: m.identity.context.fund for m in facts.mentions}
+    assert funds["培训费"] == funds["会议费"] == "财政拨款"

@@ -28,6 +28,7 @@ from tieout.linter.facts.model import (
     Rate,
     Share,
 )
+from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
 from tieout.linter.parse.sentences import (
@@ -94,6 +95,10 @@ class Draft:
     brackets: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     # per sentence, the spans of its `加` and `减` words (passes/breakdowns.py `_chain`)
     signs: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
+    # per mention (id): the context its own words and its whole's state, and the one its headings and the
+    # document's title add (facts/identity.py), for the parts the linking passes find
+    stated: dict[int, Context] = field(default_factory=dict)
+    around: dict[int, Context] = field(default_factory=dict)
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts

@@ -156,7 +156,9 @@ def assign(draft: Draft) -> None:
     for m in facts.mentions:
         item = items[id(m)]
         heading, path = sections.of(doc.section_at(m.start))
-        context = stated[id(m)].under(heading).under(document)
+        around = heading.under(document)
+        draft.stated[id(m)], draft.around[id(m)] = stated[id(m)], around
+        context = stated[id(m)].under(around)
         if item in labeller.canonical_keys:
             subject = _sentence_subject(draft, m, items) or ("" if wide else path)
         else:
@@ -223,6 +225,11 @@ def refine(draft: Draft) -> None:
             whole = b.total.identity.item
             subject = "›".join(x for x in (p.identity.subject, whole) if x and whole != p.identity.item)
             p.identity = replace(p.identity, subject=subject, inferred=True)
+            # what its own words leave open, the part has from its whole (`…财政拨款“三公”经费支出 X。其中：公务
+            # 接待费 Y` — Y is 财政拨款's too), before the headings and the title
+            own, whole_stated = draft.stated.get(id(p)), draft.stated.get(id(b.total))
+            if own is not None and whole_stated is not None:
+                p.identity = replace(p.identity, context=own.under(whole_stated).under(draft.around[id(p)]))
 
 
 def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
