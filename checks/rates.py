@@ -205,13 +205,47 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     said = read(r.name).context.stage
     stages = (said,) if said in PLAN_STAGES else PLAN_STAGES
     found = [(m, q) for m, q in _budgets(ctx, own, num) if m.identity.context.stage in stages]
-    if not found or len({q.base_value for _, q in found}) != 1:
+    if not found:
+        # the budget stands in the table that holds the figure (`三公经费支出决算为 X，完成预算的 p%` in a
+        # 决算说明 whose table has the row's 预算数 beside its 决算数)
+        den = _table_budget(ctx, own, num, r.name)
+        if den is None or ctx.value(den) == 0:
+            return None
+        return _ratio_outcome(ctx, r, num, den, own.identity.complete(), "表中预算数")
+    if len({q.base_value for _, q in found}) != 1:
         return None
     m, den = found[0]
     if ctx.value(den) == 0:  # a budget of 0: no rate can be computed against it
         return None
     certain = own.identity.complete() and m.identity.complete()
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
+
+
+# the budget columns a rate's named stage points at: 调整预算 is the adjusted budget only; 预算 and 年初预算 the
+# budget as approved, taken only where the row has no adjusted budget beside it
+TABLE_BUDGETS = {"调整预算": ("调整预算数",), "预算": ("预算数",)}
+
+
+def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> Quantity | None:
+    """The budget cell of the table row that certainly is the figure (its 决算数 or 执行数 cell equal to it)."""
+    said = "调整预算" if "调整" in name else "预算" if "预算" in name else None
+    if not ctx.facts.tables or said is None:
+        return None
+    from tieout.checks.tables.text import cells_for
+    from tieout.linter.parse.tables.lookup import TableIndex
+
+    outer = ctx.facts.document_context
+    index = ctx.memo("rates.tables", lambda: TableIndex([t for t in ctx.facts.tables if not t.aligned], outer))
+    hits = [h for h in cells_for(ctx, index, own, num, outer) if h.quantity.base_value == ctx.value(num)]
+    if len({(h.identity.table, h.identity.row) for h in hits}) != 1:
+        return None
+    cell = hits[0].identity
+    row = [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) == (cell.table, cell.row)]
+    columns = TABLE_BUDGETS[said]
+    if said == "预算" and "年初" not in name and any(h.identity.column == "调整预算数" for h in row):
+        return None  # a plain 预算 where the row has an approved and an adjusted budget: which is not said
+    budget = {h.quantity.base_value: h.quantity for h in row if h.identity.column == columns[0]}
+    return next(iter(budget.values())) if len(budget) == 1 else None
 
 
 def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[Mention, Quantity]]:

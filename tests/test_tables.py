@@ -452,3 +452,13 @@ def test_a_fee_stated_as_its_expenditure_is_its_row():
     assert [c.status for c in clean.checked if c.kind == "cross_ref"] == ["pass", "pass"]
     wrong = lint_text(SANGONG.format(hosting="4.80"), "report.md")
     assert [(d.code, d.stated) for d in wrong.diagnostics if d.code == "TO304"] == [("TO304", "4.80万元")]
+
+
+def test_a_completion_rate_against_the_budget_of_its_row():
+    text = (
+        SANGONG.format(hosting="4.50")
+        + "\n一般公共预算财政拨款公务用车购置及运行维护费支出决算为9.60万元，完成预算的{rate}。\n"
+    )
+    assert not [d for d in lint_text(text.format(rate="96%"), "report.md").diagnostics if d.code == "TO105"]
+    wrong = [d for d in lint_text(text.format(rate="92%"), "report.md").diagnostics if d.code == "TO105"]
+    assert [(d.stated, d.expected) for d in wrong] == [("92%", "96%")]
