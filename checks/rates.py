@@ -286,7 +286,10 @@ class RateMismatch(Rule):
       subject, scope, fund and period, at the stage `预算`, `调整预算` or `计划`) that the report states
       elsewhere. Where the report states no such figure, or two different ones, the rate cannot be
       checked here and nothing is said; where the scope and period are not stated, only a plan under the
-      same heading counts. The finding is an error when both identities are complete, else a warning.
+      same heading counts. Where the report states no such figure in prose but the figure is certainly a
+      table cell (its row named, its context known alike, its value equal), the budget is that row's
+      `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed). The
+      finding is an error when both identities are complete, else a warning.
     - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or
       `其中`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
       rate is reported only when the sentence says which of its two figures is the numerator: the one
