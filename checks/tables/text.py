@@ -109,7 +109,8 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
     if identity is not None and identity.item and identity.item not in (x for x, _ in out):
         out.append((identity.item, True))
     # `公务接待费支出 X` is the expenditure of the row `公务接待费`: tried after the names themselves
-    out += [(x[:-2], True) for x, _ in list(out) if x.endswith("费支出") and (x[:-2], True) not in out]
+    fees = [x.rstrip("为") for x, _ in out if x.rstrip("为").endswith("费支出")]
+    out += [(x[:-2], True) for x in dict.fromkeys(fees) if (x[:-2], True) not in out]
     return [(x, s) for x, s in out if len(x) >= 2]
 
 
