@@ -223,7 +223,7 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
 
 # the budget columns a rate's named stage points at: 调整预算 is the adjusted budget only; 预算 and 年初预算 the
 # budget as approved, taken only where the row has no adjusted budget beside it
-TABLE_BUDGETS = {"调整预算": ("调整预算数",), "预算": ("预算数",)}
+TABLE_BUDGETS = {"调整预算": "调整预算数", "预算": "预算数"}
 
 
 def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> Quantity | None:
@@ -231,20 +231,21 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     said = "调整预算" if "调整" in name else "预算" if "预算" in name else None
     if not ctx.facts.tables or said is None:
         return None
-    from tieout.checks.tables.text import cells_for
-    from tieout.linter.parse.tables.lookup import TableIndex
+    from tieout.checks.tables.text import cells_for, prose_index
 
-    outer = ctx.facts.document_context
-    index = ctx.memo("rates.tables", lambda: TableIndex([t for t in ctx.facts.tables if not t.aligned], outer))
-    hits = [h for h in cells_for(ctx, index, own, num, outer) if h.quantity.base_value == ctx.value(num)]
+    index = prose_index(ctx)
+    hits = [
+        h
+        for h in cells_for(ctx, index, own, num, ctx.facts.document_context)
+        if h.quantity.base_value == ctx.value(num)
+    ]
     if len({(h.identity.table, h.identity.row) for h in hits}) != 1:
         return None
     cell = hits[0].identity
     row = [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) == (cell.table, cell.row)]
-    columns = TABLE_BUDGETS[said]
     if said == "预算" and "年初" not in name and any(h.identity.column == "调整预算数" for h in row):
         return None  # a plain 预算 where the row has an approved and an adjusted budget: which is not said
-    budget = {h.quantity.base_value: h.quantity for h in row if h.identity.column == columns[0]}
+    budget = {h.quantity.base_value: h.quantity for h in row if h.identity.column == TABLE_BUDGETS[said]}
     return next(iter(budget.values())) if len(budget) == 1 else None
 
 

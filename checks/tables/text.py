@@ -53,10 +53,8 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     yield from _scores(ctx)
     if not ctx.facts.tables:
         return
-    # a space-aligned text table's column names are placed by position: not certain enough to hold
-    # the prose to
     outer = ctx.facts.document_context
-    index = TableIndex([t for t in ctx.facts.tables if not t.aligned], outer)
+    index = prose_index(ctx)
     for m in ctx.facts.mentions:
         for q in m.quantities:
             if q.kind != "amount" or not q.exact:
@@ -66,6 +64,13 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 o = _compare(ctx, index, m, q, hits)
                 if o is not None:
                     yield o
+
+
+def prose_index(ctx: CheckContext) -> TableIndex:
+    """The index of the tables prose figures may be held to, built once per document (TO304, TO105). A
+    space-aligned text table's column names are placed by position: not certain enough to hold the prose to."""
+    outer = ctx.facts.document_context
+    return ctx.memo("tables.prose_index", lambda: TableIndex([t for t in ctx.facts.tables if not t.aligned], outer))
 
 
 def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, outer: Context) -> list[Hit]:

@@ -120,8 +120,9 @@ class SentencePass:
         starts = [q.start for q in self.facts.quantities]
         text = self.doc.text
         html = html_spans(text) if "<table" in text or "<TABLE" in text else []
+        html_starts = [a for a, _ in html]
         for si, sent in enumerate(self.doc.sentences):
-            if text.startswith("|", sent.start) or (_inside(html, sent.start) and _only_cells(text, sent)):
+            if text.startswith("|", sent.start) or (_inside(html, html_starts, sent.start) and _only_cells(text, sent)):
                 continue  # a table row: the table model reads it as cells
             lo = bisect_left(starts, sent.start)
             hi = bisect_left(starts, sent.end)
@@ -596,9 +597,9 @@ def _unparsed(facts: Facts) -> list[int]:
     return sorted(s for s, n in counts.items() if n >= 2 and s not in related)
 
 
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Does `at` fall in one of the (sorted, disjoint) spans?"""
-    k = bisect_right([a for a, _ in spans], at) - 1
+def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    """Does `at` fall in one of the (sorted, disjoint) spans, whose starts are `starts`?"""
+    k = bisect_right(starts, at) - 1
     return k >= 0 and at < spans[k][1]
 
 

@@ -341,14 +341,13 @@ def _content_lines(original: str) -> list[tuple[_Line, int]]:
     in_html = False  # inside an HTML table (`<table>` … `</table>`, maybe over several lines): table lines
     for number, raw in enumerate(original.split("\n"), start=1):
         ln = _clean_line(raw, base, number)
-        opens = "<table" in raw.lower()
+        low = raw.lower() if "<" in raw else ""  # most lines hold no markup: not lowered
+        opens = "<table" in low
         if ln is not None:
             ln.table = ln.table or in_html or opens
             nonempty.append((ln, base + len(raw)))
         if opens or in_html:
-            in_html = (
-                raw.lower().rfind("</table") < raw.lower().rfind("<table") if opens else "</table" not in raw.lower()
-            )
+            in_html = low.rfind("</table") < low.rfind("<table") if opens else "</table" not in low
         base += len(raw) + 1
     lines: list[tuple[_Line, int]] = []
     page_break: set[int] = set()

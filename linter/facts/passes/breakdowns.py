@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -410,8 +410,7 @@ def _chain_foots(unit: str, total: Mention, plus: list[Mention], minus: list[Men
     if t is None or len(ps) != len(plus) or len(ms) != len(minus):
         return False
     s = sum((x.base_value for x in ps), Decimal(0)) - sum((x.base_value for x in ms), Decimal(0))
-    tol = sum((x.ulp * x.scale for x in [*ps, *ms]), Decimal(0)) / 2 + t.ulp * t.scale / 2
-    return abs(s - t.base_value) <= tol or digit_slip(t.base_value, s)
+    return _foots(t, ps, ms) or digit_slip(t.base_value, s)
 
 
 def _opening(
@@ -535,9 +534,10 @@ def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:
     return slipped[0] if len(slipped) == 1 else 0
 
 
-def _foots(total: Quantity, parts: list[Quantity]) -> bool:
-    s = sum((x.base_value for x in parts), Decimal(0))
-    tol = sum((x.ulp * x.scale for x in parts), Decimal(0)) / 2 + total.ulp * total.scale / 2
+def _foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()) -> bool:
+    """Do the parts (less `minus`) make the total, each figure within half a unit of its last digit?"""
+    s = sum((x.base_value for x in parts), Decimal(0)) - sum((x.base_value for x in minus), Decimal(0))
+    tol = sum((x.ulp * x.scale for x in [*parts, *minus]), Decimal(0)) / 2 + total.ulp * total.scale / 2
     return abs(s - total.base_value) <= tol
 
 
