@@ -438,3 +438,26 @@ def test_a_worker_found_dead_when_handed_a_file(good, fresh):
             assert done[0][0].error is None and [d.code for d in done[0][0].diagnostics] == ["TO102"]
     finally:
         workers[0].stop()
+
+
+def test_a_tick_that_lands_in_a_finaliser_is_not_lost(monkeypatch):
+    """Python cannot raise out of a `__del__` (nor a gc or weakref callback): a budget exceeded there is not
+    reported as an unraisable error, and the next tick raises it in ordinary code."""
+    from tieout.linter.run.budget import OverBudget, budget
+
+    unraisable: list[BaseException | None] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda info: unraisable.append(info.exc_value))
+
+    class Slow:
+        def __del__(self) -> None:
+            end = time.process_time() + 0.5
+            while time.process_time() < end:  # the budget runs out in here
+                pass
+
+    with pytest.raises(OverBudget):
+        with budget(0.2, 10_000):
+            Slow()  # finalised at once
+            end = time.process_time() + 5
+            while time.process_time() < end:
+                pass
+    assert unraisable == []

@@ -6,12 +6,17 @@ the growth of the process's resident memory are compared with the budget, and `O
 code that is running. It is a BaseException: no `except Exception` of a check or a reader swallows it. Work
 done inside one C call (inflating a stream, PDFium on a page) is not interrupted before it returns; the
 readers bound what they inflate for that (linter/text/limits.py).
+
+A tick can land where Python cannot propagate an exception: a garbage-collector or weakref callback, a
+`__del__`. There the exception goes to `sys.unraisablehook`; the budget's hook drops it (it is no error of that
+code) and the next tick, the budget still exceeded, raises again in ordinary code.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -51,10 +56,18 @@ def budget(seconds: float, megabytes: float) -> Iterator[None]:
         if base and resident() - base > megabytes * MB:
             raise OverBudget(f"needed more than {megabytes:g} MB of memory (max-file-memory-mb)")
 
+    outer_hook = sys.unraisablehook
+
+    def unraisable(info: sys.UnraisableHookArgs) -> None:
+        if not isinstance(info.exc_value, OverBudget):
+            outer_hook(info)
+
     previous = signal.signal(signal.SIGPROF, tick)
+    sys.unraisablehook = unraisable
     signal.setitimer(signal.ITIMER_PROF, TICK, TICK)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0, 0)
         signal.signal(signal.SIGPROF, previous)
+        sys.unraisablehook = outer_hook
