@@ -6,7 +6,9 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Share
+from tieout.linter.facts.model import ShareList as ListedShares
 from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio
+from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
@@ -122,30 +124,49 @@ def share_list_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Shares listed with no stated whole: each against its part over the sum of the listed parts, when the
     shares mostly agree that this sum is their whole (the list is complete); shares that mostly disagree are
     of other wholes, or of a whole with parts left out, and are not judged."""
-    for shares in ctx.facts.share_lists:
-        stated = [s.stated for s in shares]
-        parts = [s.part for s in shares if s.part is not None]
-        if any(not q.exact for q in stated) or len(parts) != len(shares) or any(not p.exact for p in parts):
-            continue
-        total = sum((q.value for q in stated), Decimal(0))
-        slack = sum((q.ulp for q in stated), Decimal(0))
-        if total > HUNDRED + slack and total - HUNDRED < min(q.value for q in stated) / 2:
-            # over 100% by less than half the smallest share: they cannot all be shares of one whole
-            msg = f"所列各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，超过 100%"
-            related = [(q, "占比") for q in stated[:-1]]
-            yield Outcome(stated[-1], "fail", "share_sum", related, msg, f"{fmt(total)}%", "≤ 100%")
-            continue
-        stated_complete = abs(total - HUNDRED) <= slack
-        # shares adding up to 100% say the list is complete; most shares agreeing with the sum only suggest it
-        outcomes = list(_against_listed_sum(ctx, shares, parts, certain=stated_complete))
-        misses = [o for o in outcomes if o.verdict != "pass"]
-        complete = stated_complete or (len(outcomes) >= 3 and len(misses) * 2 < len(outcomes))
-        if complete or not misses:
-            # the shares add up to 100%, or most of them are of the listed parts' sum: it is their whole
-            yield from outcomes
+    for listed in ctx.facts.share_lists:
+        yield from _listed_outcomes(ctx, listed)
 
 
-def _against_listed_sum(ctx: CheckContext, shares: list[Share], parts: list, certain: bool) -> Iterator[Outcome]:
+def _listed_outcomes(ctx: CheckContext, listed: ListedShares) -> Iterator[Outcome]:
+    shares = listed.shares
+    stated = [s.stated for s in shares]
+    parts = [s.part for s in shares if s.part is not None]
+    if any(not q.exact for q in stated) or len(parts) != len(shares) or any(not p.exact for p in parts):
+        return
+    total = sum((q.value for q in stated), Decimal(0))
+    slack = sum((q.ulp for q in stated), Decimal(0))
+    if not listed.defined and (over := _over_hundred(stated, total, slack)) is not None:
+        yield over  # a defined whole's shares are each judged instead: the wrong one is named
+        return
+    # shares adding up to 100% say the list is complete, and so does a named whole whose definition the parts
+    # cover (`占“三公”经费的`, each of its three components listed); most shares agreeing with the sum only
+    # suggest it
+    stated_complete = abs(total - HUNDRED) <= slack or listed.defined
+    outcomes = list(_against_listed_sum(ctx, shares, parts, stated_complete, listed.whole))
+    misses = [o for o in outcomes if o.verdict != "pass"]
+    if listed.defined and len(misses) == len(outcomes) == len(shares) and (other := _one_other_whole(shares)):
+        # every share misses the named whole alike: one mistake (the shares are of another whole), one finding
+        yield _of_another_whole(listed, outcomes, parts, other)
+        return
+    complete = stated_complete or (len(outcomes) >= 3 and len(misses) * 2 < len(outcomes))
+    if complete or not misses:
+        # the shares add up to 100%, or most of them are of the listed parts' sum: it is their whole
+        yield from outcomes
+
+
+def _over_hundred(stated: list[Quantity], total: Decimal, slack: Decimal) -> Outcome | None:
+    """Shares over 100% by less than half the smallest of them: they cannot all be shares of one whole."""
+    if not (total > HUNDRED + slack and total - HUNDRED < min(q.value for q in stated) / 2):
+        return None
+    msg = f"所列各项占比之和 {' + '.join(q.text for q in stated)} = {fmt(total)}%，超过 100%"
+    related = [(q, "占比") for q in stated[:-1]]
+    return Outcome(stated[-1], "fail", "share_sum", related, msg, f"{fmt(total)}%", "≤ 100%")
+
+
+def _against_listed_sum(
+    ctx: CheckContext, shares: list[Share], parts: list, certain: bool, whole_name: str = ""
+) -> Iterator[Outcome]:
     whole = sum((ctx.value(p) for p in parts), Decimal(0))
     whole_iv = add([ctx.interval(p) for p in parts])
     like = max(parts, key=lambda p: p.value)  # the sum written as the largest part is (its separators)
@@ -160,22 +181,50 @@ def _against_listed_sum(ctx: CheckContext, shares: list[Share], parts: list, cer
             continue
         exact = ctx.value(s.part) / whole * HUNDRED
         expected = f"{fmt(exact, s.stated.decimals)}%"
-        msg = (
-            f"占比 {s.stated.text} 与 {s.part.text} 占所列各项之和 {in_unit(whole, like)} 的 "
-            f"{fmt(exact, 2)}% 不符，应为 {expected}"
-        )
+        of = f"所列各项之和 {in_unit(whole, like)} "
+        of = f"{whole_name}（{of.strip()}）" if whole_name else of
+        msg = f"占比 {s.stated.text} 与 {s.part.text} 占{of}的 {fmt(exact, 2)}% 不符，应为 {expected}"
         related = [(p, "所列各项") for p in parts if p is not s.part]
         yield Outcome(s.stated, verdict, "share", related, msg, s.stated.text, expected, expected, certain, parts)
+
+
+def _one_other_whole(shares: list[Share]) -> tuple[Decimal, Decimal] | None:
+    """The one whole all the shares imply (part / share), when their intervals meet."""
+    wholes = [_implied(s) for s in shares]
+    if any(w is None for w in wholes):
+        return None
+    low = max(w[0] for w in wholes if w is not None)
+    high = min(w[1] for w in wholes if w is not None)
+    return (low, high) if low <= high else None
+
+
+def _of_another_whole(
+    listed: ListedShares, outcomes: list[Outcome], parts: list, other: tuple[Decimal, Decimal]
+) -> Outcome:
+    first = outcomes[0]
+    whole = sum((p.base_value for p in parts), Decimal(0))
+    like = max(parts, key=lambda p: p.value)
+    said = "、".join(s.stated.text for s in listed.shares)
+    should = "、".join(o.expected or "" for o in outcomes)
+    about = in_unit((other[0] + other[1]) / 2, like, 0)
+    msg = (
+        f"所列占比 {said} 都不是各项占{listed.whole}（所列各项之和 {in_unit(whole, like)}）的比例，"
+        f"应为 {should}；它们一致地按另一合计（约 {about}）计算"
+    )
+    related = [(s.stated, "占比") for s in listed.shares[1:]] + [(p, "所列各项") for p in parts]
+    return Outcome(first.anchor, "fail", "share", related, msg, said, should, None, True, parts)
 
 
 class ShareList(Rule):
     """Shares listed with no stated whole (`教育支出 9,558 万元，占 90%；社保 637.2 万元，占 6%；…`).
 
     ## What it does
-    Takes the shares of one sentence that name no whole and belong to no breakdown with a stated total
-    (those are TO103's), two or more with parts of one unit, and judges them against the sum of the
-    listed parts when that sum is their whole: when the stated shares add up to 100% (within their
-    rounding), or when three or more are listed and most of them are their part over that sum. A share
+    Takes the shares of one sentence that name no whole, or name one whole of which the document states no
+    figure (`占“三公”经费的 p%`), and belong to no breakdown with a stated total (those are TO103's), two or
+    more with parts of one unit, and judges them against the sum of the listed parts when that sum is their
+    whole: when the stated shares add up to 100% (within their rounding), when the named whole is a total
+    whose definition (`linter/vocab/sums.yaml`) the listed parts cover, one each, or when three or more are
+    listed and most of them are their part over that sum. A share
     that is then not its part over the sum is reported, with the share it should be. Shares that add up
     to more than 100%, by less than half the smallest of them, cannot all be of one whole: that is
     reported too, at the last share.

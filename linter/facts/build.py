@@ -436,7 +436,23 @@ class SentencePass:
                 break
             if m.quantities and self.doc.section_at(m.start) is section and _names(m.key, key):
                 return m, False
-        return None, False
+        return self._named_before(key, si), False
+
+    def _named_before(self, key: str, si: int) -> Mention | None:
+        """`…财政拨款收、支总预算 X 万元。较上年，财政拨款收、支总计各增加 Δ 万元`: the figure of the
+        sentence right before, in its paragraph, whose item the clause names in other words of the same template
+        (`收入、支出决算总计` / `收、支总计各`, `总预算` / `总计`), in no other context."""
+        if not self._same_paragraph(si - 1, si):
+            return None
+        item, said = self.labeller.identify(key)
+        core = _core(item)
+        if len(core) < 3:
+            return None
+        for m in reversed(self.d.by_sentence.get(si - 1) or []):
+            other, context = self.labeller.identify(m.label)
+            if m.quantities and _core(other).endswith(core) and _compatible(said, context):
+                return m
+        return None
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         return a >= 0 and self.doc.sentences[a].paragraph == self.doc.sentences[b].paragraph
@@ -460,6 +476,19 @@ def _table_row(text: str, qs: list[Quantity]) -> bool:
 
 def _is_label(item: object) -> bool:
     return isinstance(item, Token) and item.type == "LABEL"
+
+
+BOTH_SIDES = re.compile(r"收入?、?支出?(?=总)")
+
+
+def _core(item: str) -> str:
+    """An item as a template names it, in any of its wordings: `收入、支出总计各` / `收支总` → 收支总."""
+    return BOTH_SIDES.sub("收支", item.replace("、", "").removesuffix("各")).removesuffix("计")
+
+
+def _compatible(a: Context, b: Context) -> bool:
+    """No context field stated differently."""
+    return all(x is None or y is None or x == y for x, y in ((a.scope, b.scope), (a.fund, b.fund), (a.stage, b.stage)))
 
 
 def _names(mention_key: str, key: str) -> bool:

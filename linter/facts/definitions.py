@@ -51,6 +51,15 @@ def _is_total(d: Definition, m: Mention) -> bool:
     return any(n.endswith(t) for n in _names(m) for t in d.totals)
 
 
+def _covers(d: Definition, parts: list[Mention]) -> bool:
+    """Do the parts cover, one each, every required component of the definition, and nothing else?"""
+    found = [_component(d, p) for p in parts]
+    if None in found or len(set(found)) != len(found):
+        return False
+    required = {i for i, (_, optional) in enumerate(d.components) if not optional}
+    return required <= set(found)  # type: ignore[operator]
+
+
 def _component(d: Definition, m: Mention) -> int | None:
     names = _names(m)
     for i, (wordings, _) in enumerate(d.components):
@@ -64,15 +73,19 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     definition of the total; or, where the parts are exactly all the components of one (`其中：基本支出 A，项目
     支出 B`: spending split by kind), of that definition whatever the total is called."""
     for d in definitions():
-        found = [_component(d, p) for p in parts]
-        if None in found or len(set(found)) != len(found):
+        if not _covers(d, parts):
             continue
         required = {i for i, (_, optional) in enumerate(d.components) if not optional}
-        if not required <= set(found):  # type: ignore[arg-type]
-            continue
-        if _is_total(d, total) or (len(required) >= 2 and set(found) == required):
+        found = {_component(d, p) for p in parts}
+        if _is_total(d, total) or (len(required) >= 2 and found == required):
             return True
     return False
+
+
+def defines(whole: str, parts: list[Mention]) -> bool:
+    """Is `whole`, a name with no figure (`“三公”经费`), a defined total whose components the parts cover?"""
+    names = {_norm(whole), TRAILING.sub("", _norm(whole))}
+    return any(_covers(d, parts) for d in definitions() if any(n.endswith(t) for n in names for t in d.totals))
 
 
 def is_component(m: Mention) -> bool:

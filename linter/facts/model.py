@@ -93,6 +93,17 @@ class Share:
 
 
 @dataclass(slots=True, eq=False)
+class ShareList:
+    """Shares of one sentence whose whole is stated nowhere: not named (`A a，占 p%；B b，占 q%`), or named with
+    no figure of it in the document (`A a，占“三公”经费的 p%；…`). `defined` when the whole is named and the parts
+    are, one each, every component of its definition (vocab/sums.yaml): then it is their sum."""
+
+    shares: list[Share]
+    whole: str = ""
+    defined: bool = False
+
+
+@dataclass(slots=True, eq=False)
 class Breakdown:
     """A total and its parts (`合计 X，其中 A a、B b`); `keyword` is the word that opens the parts."""
 
@@ -224,7 +235,7 @@ class Facts:
     scores: list[ScoreSet] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    share_lists: list[list[Share]] = field(default_factory=list)  # shares listed with no stated whole
+    share_lists: list[ShareList] = field(default_factory=list)  # shares listed with no stated whole
     unit_slips: list[UnitSlip] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)
     unparsed: list[int] = field(default_factory=list)  # sentences with 2+ figures and no relation

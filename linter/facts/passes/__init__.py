@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from tieout.linter.facts.model import Balance, Breakdown, Change, MonthsPayable, ScoreSet, Share
+from tieout.linter.facts.model import Balance, Breakdown, Change, MonthsPayable, ScoreSet, Share, ShareList
 from tieout.linter.facts.passes import breakdowns, links, sets
 from tieout.linter.facts.passes.base import Completed
 
@@ -25,6 +25,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.inspections,
     links.change_bases,
     breakdowns.headless,
+    breakdowns.continued_lists,
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
     breakdowns.dimensions,
@@ -59,7 +60,7 @@ def _record(draft: Draft, found: Any) -> None:
         index = next(i for i, x in enumerate(coll) if x is found.original)
         coll[index] = found.replacement
         return
-    if isinstance(found, list):  # a list of shares with no stated whole
+    if isinstance(found, ShareList):
         facts.share_lists.append(found)
         return
     getattr(facts, COLLECTIONS[type(found)]).append(found)

@@ -48,6 +48,70 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
             yield Completed(b, replace(b, exhaustive=True))
 
 
+# what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`)
+PART_TAIL = re.compile(r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?\s*[。；;]?\s*$")
+# what may stand before a listed part's figure: its name alone, maybe after a list mark, with no clause break
+PART_HEAD = re.compile(r"^[^，。；：,;:]{2,24}$")
+LIST_OPENER = re.compile(r"其中\s*[：:]")
+TOTAL_WORD = re.compile(r"合计|总计|共计|小计|总额")
+
+
+def continued_lists(draft: Draft) -> Iterator[Completed]:
+    """`本年支出合计 X 万元，其中：基本支出 A 万元，占 a%。项目支出 B 万元，占 b%。…`: a `其中：` list whose one part
+    ends its sentence goes on in the sentences after it that each state one figure of the same unit, named and
+    nothing else (maybe its share), under the same heading (PDF text puts one part on a line and ends each with
+    。). The parts are the list's whether they add up or not: a list may leave parts out, and it is complete when
+    they add up to the total or cover its definition; the shares of the added parts are of the list's total.
+    Read from the layout, not the words: inferred (warnings at most)."""
+    doc = draft.doc
+    shares = {id(s.part): s for s in draft.facts.shares if s.part is not None and s.total is None}
+    for b in list(draft.facts.breakdowns):
+        unit_q = next((q for q in b.total.quantities if q.kind in ("amount", "count") and q.exact), None)
+        if unit_q is None or b.keyword != "其中" or len(b.parts) != 1 or b.inferred:
+            continue  # a list of several parts that ends with its sentence has ended (`…，环保税 a。非税收入 b。`)
+        last = b.parts[-1]
+        lq = exact_of(last, unit_q.base_unit)
+        sent = doc.sentences[last.sentence]
+        opened = doc.text[unit_q.end : b.parts[0].start]
+        if lq is None or not LIST_OPENER.search(opened) or not PART_TAIL.match(doc.text[lq.end : sent.end]):
+            continue
+        added = _listed_after(draft, last.sentence, unit_q.base_unit, (last, lq))
+        if not added:
+            continue
+        parts = [*b.parts, *(m for m, _ in added)]
+        quantities = [q for p in parts if (q := exact_of(p, unit_q.base_unit)) is not None]
+        exhaustive = b.exhaustive or _foots(unit_q, quantities) or complete(b.total, parts)
+        draft.parts.update(id(m) for m, _ in added)
+        yield Completed(b, replace(b, parts=parts, exhaustive=exhaustive, certain=False))
+        for _, q in added:
+            s = shares.get(id(q))
+            if s is not None and not s.base_label:
+                yield Completed(s, replace(s, total=unit_q, certain=False))
+
+
+def _listed_after(draft: Draft, si: int, unit: str, first: tuple[Mention, Quantity]) -> list[tuple[Mention, Quantity]]:
+    """The sentences right after `si` that each list one part like `first` (its share too when it has one)."""
+    doc = draft.doc
+    has_share = "%" in doc.text[first[1].end : doc.sentences[si].end]
+    out: list[tuple[Mention, Quantity]] = []
+    for sj in range(si + 1, len(doc.sentences)):
+        mentions = draft.by_sentence.get(sj) or []
+        sent = doc.sentences[sj]
+        if len(mentions) != 1 or not same_section(draft, doc.sentences[si].start, sent.start):
+            break
+        m = mentions[0]
+        q = exact_of(m, unit)
+        if q is None or draft.is_part(m) or id(m) in draft.totals or TOTAL_WORD.search(m.label):
+            break
+        tail = doc.text[q.end : sent.end]
+        if not PART_HEAD.match(doc.text[sent.start : q.start].strip()) or not PART_TAIL.match(tail):
+            break
+        if ("%" in tail) != has_share:
+            break
+        out.append((m, q))
+    return out
+
+
 def inspections(draft: Draft) -> Iterator[Breakdown]:
     """`检查餐饮门店 2,964 家，处理违规 438 家`: in one sentence, what was handled or found among what was
     inspected is a part of it (a 其中 that is not written)."""

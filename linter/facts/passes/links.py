@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Identity, Mention, Share
+from tieout.linter.facts.definitions import defines
+from tieout.linter.facts.model import Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
@@ -120,13 +121,26 @@ def _wholes(draft: Draft, wanted: Identity, part: Quantity) -> list[tuple[Mentio
     return out
 
 
-def share_lists(draft: Draft) -> Iterator[list[Share]]:
-    """`A a，占 p%；B b，占 q%；…` with no whole stated: the shares of one sentence form a list."""
+def share_lists(draft: Draft) -> Iterator[ShareList]:
+    """`A a，占 p%；B b，占 q%；…` with no whole stated, or with one whole named of which the document states no
+    figure (`A a，占“三公”经费的 p%；B b，占“三公”经费的 q%`): the shares of one sentence form a list. Shares of
+    a sentence that name two different wholes are of different lists: those naming none are one."""
     by_sentence: dict[int, list[Share]] = {}
     for s in draft.facts.shares:
-        if s.total is None and s.part is not None and not s.base_label:
+        if s.total is None and s.part is not None:
             by_sentence.setdefault(s.sentence, []).append(s)
+    owner = _mention_index(draft)
     for shares in by_sentence.values():
+        named = {NAME_NOISE.sub("", s.base_label).removesuffix("的") for s in shares if s.base_label}
+        whole = next(iter(named)) if len(named) == 1 else ""
+        if len(named) > 1:
+            shares = [s for s in shares if not s.base_label]
         units = {s.part.base_unit for s in shares if s.part is not None}
-        if len(shares) >= 2 and len(units) == 1:
-            yield shares
+        if len(shares) < 2 or len(units) != 1:
+            continue
+        parts = [owner.get(s.part.start) for s in shares if s.part is not None]
+        defined = bool(whole) and all(p is not None for p in parts) and defines(whole, parts)  # type: ignore[arg-type]
+        yield ShareList(shares, whole, defined)
+
+
+NAME_NOISE = re.compile(r"[“”\"'‘’\s]")
