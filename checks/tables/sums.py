@@ -148,7 +148,8 @@ def total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _crossfoot_message(table: Table, rel: Relation) -> str:
     row, col = rel.where.split("｜", 1) if "｜" in rel.where else (rel.where, "合计")
-    return f"{_in(table)}“{row}”行的“{col}”不等于其各组成列之和"
+    where = f"“{row}”行的" if row else "的"  # a table of one unnamed row (合计 | 基本支出 | 项目支出)
+    return f"{_in(table)}{where}“{col}”不等于其各组成列之和"
 
 
 def crossfoot_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
