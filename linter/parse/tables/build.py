@@ -98,7 +98,27 @@ def build(block: Block, index: int, outer: Context) -> Table:
     _units(table, heads, n)
     for a, b in sides(kinds):
         table.sides.append(_side(table, heads, kinds, a, b, n))
+    _borrow_total_labels(table, heads)
     return table
+
+
+def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
+    """`| 当年支出小计 |  |  | 13,377.11 |`: a total row's label written once for the sides under one header (支出 by
+    功能分类 and by 支出用途), its figure in the last of them. A side's unnamed row takes the label of the same row
+    in the side before it under that header, when that is a total whose own figure cells are blank."""
+    for left, right in zip(table.sides, table.sides[1:]):
+        if not left.columns or not right.columns or not left.descriptors:
+            continue
+        top = heads[left.columns[0].index][0]
+        if not top or heads[right.columns[0].index][0] != top:
+            continue
+        named = {r.index: r for r in left.rows if r.total}
+        for row in right.rows:
+            other = named.get(row.index)
+            if row.label or other is None:
+                continue
+            if all(table.is_blank(row.index, c.index) for c in left.columns):
+                row.label, row.total = other.label, other.total
 
 
 def _units(table: Table, heads: list[list[str]], n: int) -> None:

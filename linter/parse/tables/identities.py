@@ -108,8 +108,8 @@ def _find(side: Side, term: Term) -> list[Row]:
 def _rows(table: Table, ident: Identity) -> list[Relation]:
     for side in table.sides:
         totals = _find(side, ident.total)
-        if len(totals) != 1:
-            continue
+        if len(totals) != 1 or all(table.quantity(totals[0].index, c) is None for c in summable(side)):
+            continue  # (a total written once for two sides has its figure in one of them)
         parts: list[tuple[Row, int]] = []
         for term in ident.parts:
             found = _find(side, term)

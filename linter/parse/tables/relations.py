@@ -239,26 +239,47 @@ def crossfoot_relations(table: Table) -> list[Relation]:
     return out
 
 
+GRAND_TOTALS = ("总计", "收入总计", "支出总计")
+# a budget balances: its 收入合计 is its 支出合计 (a 决算's are not: the year leaves a balance)
+BUDGET_TOTALS = ("收入合计", "支出合计")
+
+
 def balance_relations(table: Table) -> list[Relation]:
-    """收入总计 = 支出总计: the 总计 rows of the two sides of a two-sided table, first figure column each."""
-    if len(table.sides) != 2:
-        return []
-    found = []
-    for side in table.sides:
-        rows = [r for r in side.rows if r.label in ("总计", "收入总计", "支出总计") and side.columns]
-        if len(rows) != 1:
+    """收入总计 = 支出总计: the 总计 rows of the two sides of a two-sided table, first figure column each (or of
+    the 收入 side and the one 支出 side that states it, where 支出 is shown twice: by function and by use)."""
+    sides = table.sides
+    if len(sides) == 2:
+        groups = [[sides[0]], [sides[1]]]
+    else:
+        groups = [[s for s in sides if s.name.startswith(w)] for w in ("收入", "支出")]
+        if len(groups[0]) != 1 or not groups[1] or len(groups[0]) + len(groups[1]) != len(sides):
             return []
-        found.append((rows[0].index, side.columns[0].index))
-    a, b = found
-    return [Relation("balance", a, [b], where="收入总计与支出总计")]
+    labels: tuple[str, ...] = GRAND_TOTALS
+    if "预算" in table.title and not any(w in table.title for w in ("决算", "执行")):
+        labels += BUDGET_TOTALS
+    found = [_stated_total(table, group, labels) for group in groups]
+    if found[0] is None or found[1] is None:
+        return []
+    return [Relation("balance", found[0], [found[1]], where="收入总计与支出总计")]
+
+
+def _stated_total(table: Table, group: list[Side], labels: tuple[str, ...]) -> Cellref | None:
+    """The one total row of the sides (its first figure column): the one that states its figure, if several."""
+    cells = [(r.index, s.columns[0].index) for s in group if s.columns for r in s.rows if r.label in labels]
+    stated = [c for c in cells if table.quantity(*c) is not None]
+    if len(cells) == 1:
+        return cells[0]
+    return stated[0] if len(stated) == 1 else None
 
 
 def all_relations(table: Table) -> list[Relation]:
     """Every relation of the table. An identity of the standard table that states the same relation as
-    the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it."""
+    the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it, and so
+    does one that says how a total row is made (支出合计 = 当年支出小计 + 结转下年资金, not the rows above it)."""
     from .identities import identity_relations
 
     named = identity_relations(table)
     keys = {r.key() for r in named}
+    made = {r.total for r in named}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table)
-    return named + [r for r in generic if r.key() not in keys]
+    return named + [r for r in generic if r.key() not in keys and not (r.kind == "total" and r.total in made)]
