@@ -28,6 +28,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.continued_lists,
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
+    breakdowns.headed_lists,
     breakdowns.dimensions,
     breakdowns.defined_totals,
     sets.balances,

@@ -18,6 +18,7 @@ from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
 from tieout.linter.figures.intervals import digit_slip
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.text.model import Section
 from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
@@ -110,6 +111,61 @@ def _listed_after(draft: Draft, si: int, unit: str, first: tuple[Mention, Quanti
             break
         out.append((m, q))
     return out
+
+
+def headed_lists(draft: Draft) -> Iterator[Breakdown]:
+    """`（一）收入预算总计 X。包括：` / `1.财政拨款收入 a。` / `2.其他资金收入 b。`: a heading that states one figure, and
+    headings one level below it that each open with a name and a figure of its unit, are a total and its
+    parts when those add up to it, or exceed it by what one slipped digit explains (a list of headings may name
+    only some items). Read from the layout: inferred (warnings at most)."""
+    doc = draft.doc
+    children: dict[int, list[Section]] = {}
+    for sec in doc.sections:
+        if sec.parent is not None:
+            children.setdefault(id(sec.parent), []).append(sec)
+    starts = [s.start for s in doc.sentences]
+    for sec in doc.sections:
+        kids = children.get(id(sec), [])
+        head = _heading_figure(draft, sec, starts) if len(kids) >= 2 else None
+        if head is None:
+            continue
+        total, q = head
+        items = [_heading_figure(draft, k, starts, q.base_unit) for k in kids]
+        if any(x is None for x in items):
+            continue
+        parts = [x for x in items if x is not None]
+        values = [x for _, x in parts]
+        if any(draft.is_part(m) or id(m) in draft.totals for m, _ in parts):
+            continue
+        # a slipped digit is believed only where the parts exceed the total: headings falling short of it may
+        # name some items only (`（一）主要支出 5,000 万元` over two of them), whatever digit would mend it
+        over = sum((x.base_value for x in values), Decimal(0)) > q.base_value
+        if _foots(q, values) or (over and _one_slip(q, values)):
+            yield Breakdown(total, [m for m, _ in parts], "包括", True, total.sentence, certain=False)
+
+
+def _heading_figure(
+    draft: Draft, sec: Section, starts: list[int], unit: str | None = None
+) -> tuple[Mention, Quantity] | None:
+    """The one figure a heading's sentence states right after its name (of `unit`, when given)."""
+    si = bisect_left(starts, sec.start)
+    if si >= len(starts) or starts[si] != sec.start:
+        return None
+    mentions = draft.by_sentence.get(si) or []
+    amounts = [(m, q) for m in mentions for q in m.quantities if q.kind in ("amount", "count") and q.exact]
+    if not amounts or (unit is None and len(amounts) != 1):
+        return None
+    m, q = amounts[0]
+    if unit is not None and q.base_unit != unit:
+        return None
+    if draft.is_part(m) or id(m) in draft.totals or draft.labeller.qualifying_ratio(m.key, m.quantities):
+        return None
+    name = draft.doc.text[sec.start : q.start]
+    return (m, q) if HEADED.match(name) else None
+
+
+# a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`
+HEADED = re.compile(r"^[^，。；：,;:]{2,40}?(?:为|是|共计|合计|总计)?$")
 
 
 def inspections(draft: Draft) -> Iterator[Breakdown]:
