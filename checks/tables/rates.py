@@ -31,6 +31,10 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")]
     if not left:
         return []
+    if col.role == "得分率":  # what an indicator scored over what it may score
+        nums = [c for c in left if c.role == "得分"]
+        dens = [c for c in left if c.role == "分值"]
+        return [(nums[-1], dens[-1])] if len(nums) == 1 and len(dens) == 1 else []
     if col.role == "为预算%":
         nums = [c for c in left if c.role in ("执行数", "决算数")]
         if not nums:
@@ -152,10 +156,11 @@ def _rate_row(
 
 
 class TableRate(Rule):
-    """A rate column of a table (为预算%、执行率、为上年%、增长%) does not match its operand columns, row by row.
+    """A rate column of a table (为预算%、执行率、得分率、为上年%、增长%) does not match its operand columns, row by row.
 
     ## What it does
-    为预算% is 执行数 (决算数) over 预算数 or 调整预算数, 为上年% this year's figure over last year's, 增长% that
+    为预算% is 执行数 (决算数) over 预算数 or 调整预算数, 得分率 an indicator's 得分 over its 分值 (权重), 为上年%
+    this year's figure over last year's, 增长% that
     ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a
     stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`); a rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
