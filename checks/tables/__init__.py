@@ -1,7 +1,7 @@
 """Table checks that follow the table model (`tieout.linter.parse.tables`): row trees (TO305), 合计 rows
 (TO301), cross-footing (TO306), two-sided totals (TO307), standard-table identities kept as data (TO308),
-rate and share columns (TO302, TO303), columns defined by a stated formula (TO309), and prose against
-tables (TO304)."""
+rate and share columns (TO302, TO303), columns defined by a stated formula (TO309), scores over their
+weights (TO310), and prose against tables (TO304)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from tieout.linter.rules.hooks import hookimpl
 
 from .formulas import TableFormula
 from .rates import TableRate, TableShare
+from .scores import TableScoreOverWeight
 from .sums import TableBalance, TableCrossfoot, TableIdentity, TableParent, TableTotal
 from .text import TextTable
 
@@ -26,4 +27,5 @@ def tieout_rules() -> list[type[Rule]]:
         TableBalance,
         TableIdentity,
         TableFormula,
+        TableScoreOverWeight,
     ]

@@ -31,10 +31,8 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")]
     if not left:
         return []
-    if col.role == "得分率":  # what an indicator scored over what it may score
-        nums = [c for c in left if c.role == "得分"]
-        dens = [c for c in left if c.role == "分值"]
-        return [(nums[-1], dens[-1])] if len(nums) == 1 and len(dens) == 1 else []
+    if col.role == "得分率":
+        return _score_rate(left)
     if col.role == "为预算%":
         nums = [c for c in left if c.role in ("执行数", "决算数")]
         if not nums:
@@ -50,6 +48,13 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if len(prev) == 1 and cur:
         return [(cur[-1], prev[0])]
     return []
+
+
+def _score_rate(left: list[Column]) -> list[tuple[Column, Column]]:
+    """What an indicator scored over what it may score: the one 得分 and the one 分值 column."""
+    nums = [c for c in left if c.role == "得分"]
+    dens = [c for c in left if c.role == "分值"]
+    return [(nums[0], dens[0])] if len(nums) == 1 and len(dens) == 1 else []
 
 
 def _by_year(left: list[Column], col: Column) -> list[tuple[Column, Column]] | None:

@@ -1,0 +1,80 @@
+"""Scores of a performance evaluation's indicator table: no indicator scores more than its weight."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.model import Column, Side
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+
+
+def _pair(side: Side) -> tuple[Column, Column] | None:
+    """The side's one 分值 (权重) column and the one 得分 column after it."""
+    weights = [c for c in side.columns if c.role == "分值"]
+    scores = [c for c in side.columns if c.role == "得分"]
+    if len(weights) != 1 or len(scores) != 1 or scores[0].index < weights[0].index:
+        return None
+    return weights[0], scores[0]
+
+
+def score_weight_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    for table in ctx.facts.tables:
+        for side in table.sides:
+            pair = _pair(side)
+            if pair is not None:
+                yield from _rows(table, side, *pair)
+
+
+def _rows(table: Table, side: Side, weight: Column, score: Column) -> Iterator[Outcome]:
+    for row in side.rows:
+        w, s = table.quantity(row.index, weight.index), table.quantity(row.index, score.index)
+        if w is None or s is None or "percent" in (w.kind, s.kind) or not (w.exact and s.exact):
+            continue
+        if w.value <= 0:
+            continue  # an indicator weighted 0 (or a blank read as 0) says nothing of its score
+        if s.value <= w.value:  # a weight is exact by definition (10 分 is 10), and so is the cap it sets
+            yield Outcome(s, "pass", "score_weight", operands=[w])
+            continue
+        msg = f"“{score.header}”列的 {s.text} 超过该行“{weight.header}” {w.text}：得分不能高于分值"
+        yield Outcome(s, "fail", "score_weight", [(w, "分值")], msg, s.text, f"≤ {w.text}", operands=[w])
+
+
+class TableScoreOverWeight(Rule):
+    """An indicator scores more than its weight in a table of scores (分值 | 得分).
+
+    ## What it does
+    In a table with one 分值 (权重, 满分) column and one 得分 column after it, compares each row's score
+    with its weight; a score above the weight is reported. A weight is exact by definition (an indicator
+    of 10 分 can earn at most 10), so no rounding band applies. Rows whose weight is 0 or blank, and
+    percentages, are not compared.
+
+    ## Why is this bad?
+    An indicator's score is what it earned out of its weight: a score above it cannot be right, and it
+    inflates the total score the evaluation concludes with.
+
+    ## Example
+    ```text
+    | 指标 | 分值 | 得分 |
+    |---|---|---|
+    | 产出数量 | 10 | 12 |
+    ```
+
+    ## Passes
+    ```text
+    | 指标 | 分值 | 得分 |
+    |---|---|---|
+    | 产出数量 | 10 | 9.5 |
+    ```
+
+    ## How to fix
+    Correct the score (or the weight, if the indicator's weight was mistyped), then the total score.
+    """
+
+    code = "TO310"
+    name = "table-score-over-weight"
+    severity = "error"
+    kind = "score_weight"
+
+    def check(self) -> Iterable[Result]:
+        return self.report(score_weight_outcomes(self.ctx))
