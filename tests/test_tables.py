@@ -462,3 +462,45 @@ def test_a_completion_rate_against_the_budget_of_its_row():
     assert not [d for d in lint_text(text.format(rate="96%"), "report.md").diagnostics if d.code == "TO105"]
     wrong = [d for d in lint_text(text.format(rate="92%"), "report.md").diagnostics if d.code == "TO105"]
     assert [(d.stated, d.expected) for d in wrong] == [("92%", "96%")]
+
+
+def _stacked_pdf(path: Path, label_cell: str) -> None:
+    """A table drawn with no rule between its body rows, as spreadsheets exported to PDF often are: each body
+    column comes out of the page as one cell holding a line per row."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cn", fontName="STSong-Light", fontSize=11, leading=16)
+    rows = [["项目", "预算数", "执行数"], [label_cell, "600\n400\n1,000", "540\n380\n930"]]
+    grid = Table(rows)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
+                ("BOX", (0, 0), (-1, -1), 0.5, "black"),
+                ("LINEAFTER", (0, 0), (-2, -1), 0.5, "black"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, "black"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    story = [Paragraph("表1 2022年部门预算执行情况表（单位：万元）", style), Spacer(1, 6), grid]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_a_pdf_table_without_rules_between_its_rows_is_read_row_by_row(tmp_path):
+    """The 执行数 column's 合计 (930) is not its rows' sum (920): found only when the stacked cells are cut
+    into the rows they stand on."""
+    from tieout.linter.run.config import Config
+    from tieout.linter.run.engine import lint_path
+
+    path = tmp_path / "stacked.pdf"
+    _stacked_pdf(path, "基本支出\n项目支出\n合计")
+    result, _ = lint_path(str(path), Config())
+    assert [(d.code, d.stated, d.expected) for d in result.diagnostics if d.code == "TO301"] == [
+        ("TO301", "930", "920")
+    ]

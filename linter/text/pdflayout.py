@@ -126,15 +126,85 @@ def _extract(table: object, chars: list[Char]) -> list[list[str]]:
     for row in table.rows:  # type: ignore[attr-defined]
         rx0, rtop, rx1, rbottom = row.bbox
         in_row = [m for m in mids[bisect_left(keys, rtop) : bisect_left(keys, rbottom)] if rx0 <= m[1] < rx1]
-        cells = []
+        picked: list[list[Char] | None] = []
         for cell in row.cells:
             if cell is None:
-                cells.append("")
+                picked.append(None)
                 continue
             cx0, ctop, cx1, cbottom = cell
-            picked = [chars[k] for v, h, k in in_row if cx0 <= h < cx1 and ctop <= v < cbottom]
-            cells.append(extract_text(picked) if picked else "")
-        out.append(cells)
+            picked.append([chars[k] for v, h, k in in_row if cx0 <= h < cx1 and ctop <= v < cbottom])
+        for band in _bands(picked):
+            out.append([extract_text(p) if p else "" for p in band])
+    return out
+
+
+STACKED_FIGURE = re.compile(r"^[-−]?[\d,，.]+%?$")
+
+
+def _bands(cells: list[list[Char] | None]) -> list[list[list[Char] | None]]:
+    """A row as drawn, or the rows stacked in it: a table drawn without rules between its rows comes out as
+    one row whose cells hold a column each (`甲区 乙区 … | 1200 860 …`). When a cell holds two or more
+    lines that are all figures, the row is cut at its baselines, each line going to the row it stands on (a
+    blank cell of the column leaves that row's cell empty)."""
+    lines = [build_lines(c) if c else [] for c in cells]
+    stacked = any(len(ls) >= 2 and all(STACKED_FIGURE.match(ln.text.replace(" ", "")) for ln in ls) for ls in lines)
+    if not stacked:
+        return [cells]
+    band = _baseline_groups([c for cs in cells if cs for c in cs])  # the row's lines, across all its cells
+    n = max(band.values(), default=0) + 1
+    if n < 2:
+        return [cells]
+    rows = [[None if cs is None else [c for c in cs if band[id(c)] == k] for cs in cells] for k in range(n)]
+    return _join_wrapped(rows)
+
+
+def _text(cs: list[Char] | None) -> str:
+    return "".join(c["text"] for c in cs or []).strip()
+
+
+def _join_wrapped(rows: list[list[list[Char] | None]]) -> list[list[list[Char] | None]]:
+    """`某某转移支付补` / `| 5200 | 310 |` / `助收入`: a label wrapped over two lines around its row's
+    figures (set in the middle of the row) is one row: the lines of the first cell alone above and below a line
+    of figures whose first cell is empty join it."""
+
+    def label_only(r: list[list[Char] | None]) -> bool:
+        return bool(_text(r[0])) and not any(_text(c) for c in r[1:])
+
+    def unlabelled(r: list[list[Char] | None]) -> bool:
+        return not _text(r[0]) and any(STACKED_FIGURE.match(_text(c)) for c in r[1:])
+
+    out: list[list[list[Char] | None]] = []
+    k = 0
+    while k < len(rows):
+        r = rows[k]
+        if label_only(r) and k + 1 < len(rows) and unlabelled(rows[k + 1]):
+            group = [r, rows[k + 1]]
+            k += 2
+            if k < len(rows) and label_only(rows[k]) and (k + 1 >= len(rows) or not unlabelled(rows[k + 1])):
+                group.append(rows[k])
+                k += 1
+            out.append(
+                [
+                    None if all(g[i] is None for g in group) else [c for g in group for c in g[i] or []]
+                    for i in range(len(r))
+                ]
+            )
+            continue
+        out.append(r)
+        k += 1
+    return out
+
+
+def _baseline_groups(chars: list[Char]) -> dict[int, int]:
+    """Each character's line (by id), lines numbered top to bottom, grouped by baseline as `build_lines` does."""
+    out: dict[int, int] = {}
+    k = -1
+    anchor = size = 0.0
+    for c in sorted(chars, key=lambda c: c["base"]):
+        if k < 0 or c["base"] - anchor > BASELINE_TOLERANCE * max(c["size"], size):
+            k += 1
+            anchor, size = c["base"], c["size"]
+        out[id(c)] = k
     return out
 
 

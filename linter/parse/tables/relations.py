@@ -195,6 +195,19 @@ def _segment_above(rows: list[Row], t: int) -> bool:
     return t > 0 and not rows[t - 1].total
 
 
+def _opens_run(rows: list[Row], t: int) -> bool:
+    """Do item rows follow a 小计 up to the table's end or its 合计, no other 小计 closing them (`市级`, `区县小计`,
+    then the counties: a subtotal written before its items)?"""
+    below = []
+    for r in rows[t + 1 :]:
+        if r.total == "sub":
+            return False
+        if r.total == "grand":
+            break
+        below.append(r)
+    return len(below) >= 2
+
+
 def _same_label(a: Row, b: Row) -> bool:
     return a.label == b.label
 
@@ -213,6 +226,8 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
         above.append(k)
         if rows[k].after_gap:
             break  # an empty row above it closes the list
+    if above and not grand and _opens_run(rows, t):
+        return []  # items above and a run below that no other 小计 closes: which of them it sums is not known
     if above:
         return sorted(k for k in above if not rows[k].total)
     below: list[int] = []

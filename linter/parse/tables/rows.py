@@ -141,10 +141,10 @@ def enum_tree(rows: list[Row]) -> bool:
     marked = [r for r in rows if r.marker]
     if len(marked) < 2:
         return False
-    order: list[str] = []
-    for r in marked:
-        if r.marker not in order:
-            order.append(r.marker)
+    # levels by the official order (一、 over （一） over 1. over （1）), not by which comes first: a table
+    # continued from another page may open with （三） and go on with 三、
+    canonical = [style for style, _ in MARKERS]
+    order = sorted({r.marker for r in marked}, key=canonical.index)
     stack: list[int] = []  # indices of the open marked rows, by level
     for i, r in enumerate(rows):
         if r.total:
