@@ -12,6 +12,8 @@ from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
+from .discovered import discovered_outcomes
+
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 NAMED = re.compile(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
 
@@ -108,13 +110,18 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for table in ctx.facts.tables:
         defined = {f.column for f in column_formulas(table)}  # TO309 checks them by their formula
         for side in table.sides:
+            placed = set(defined)
             for col in side.columns:
                 if col.kind not in ("ratio", "growth") or col.index in defined:
                     continue
                 pairs = operands(side, col)
                 if pairs and _aligned(table, side, col, pairs):
                     rows = (_rate_row(ctx, table, row.index, col, pairs) for row in side.rows)
-                    yield from _guarded([o for o in rows if o is not None])
+                    found = _guarded([o for o in rows if o is not None])
+                    placed.update([col.index] if found else [])
+                    yield from found
+            # the rates a header names without placing them (a text table's stacked header lines)
+            yield from discovered_outcomes(ctx, table, side, placed)
 
 
 def _rate_row(
@@ -170,6 +177,12 @@ class TableRate(Rule):
     stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`); a rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
+
+    A text table whose header lines cannot be matched to its columns (`2024年 2025年` / `决算数 预算数` /
+    `金额 占预算% 增长%`) still names its rates: a column of percentages that is one amount column over
+    another (or that ratio less 100%, for a growth the header names) in all its rows but at most one in
+    ten, five rows at least, and in no other pair of columns alike, is taken for that rate; its other rows
+    are reported as warnings (the operands were found from the rows, not read from the header).
 
     ## Why is this bad?
     A rate that does not follow from its row misleads the reader about how far a budget was executed or

@@ -1,0 +1,116 @@
+"""Rate columns whose operands the header does not place: a table laid out with spaces whose header lines
+(`2024年 2025年` / `决算数 预算数` / `金额 占预算% 增长%`) cannot be matched to its columns. The header still says
+which rates the table holds; the rows say which columns they are of. A column of percentages that is, in
+nearly every row, one amount column over another (or that ratio less 100%) is that rate, and the rows where
+it is not are reported (as inferred: warnings)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import permutations
+
+from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, ratio
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Side, Table
+from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.rules.base import CheckContext, Outcome
+
+RATIO_WORDS = re.compile(r"占预算|为预算|完成预算|预算完成|执行率|完成率|为上年")
+GROWTH_WORDS = re.compile(r"增长|增减|同比")
+MIN_ROWS = 5  # rows a formula must hold in before the column is taken for it; it may miss in one row in ten
+MIN_SHARE = Decimal("0.9")  # the share of a column's figures written as percentages
+Cells = dict[int, Quantity]  # grid column → figure, one row
+
+
+def _written(q: Quantity) -> Interval:
+    """The interval of the number as written (a table's unit does not scale a percentage)."""
+    half = Decimal(5).scaleb(-q.decimals - 1)
+    return q.value - half, q.value + half
+
+
+def _computed(num: Quantity, den: Quantity, growth: bool) -> Interval | None:
+    n, d = _written(num), _written(den)
+    if growth:
+        n = (n[0] - d[1], n[1] - d[0])
+        if den.value < 0:
+            d = (-d[1], -d[0])
+    return ratio(n, d)
+
+
+def _holds(ctx: CheckContext, p: Quantity, num: Quantity, den: Quantity, growth: bool) -> bool | None:
+    iv = _computed(num, den, growth)
+    if iv is None:
+        return None
+    return ctx.judge(_written(p), iv, p.ulp) != "fail"
+
+
+def _percent_like(q: Quantity) -> bool:
+    """Written as a percentage, or as a rate is (one or two decimals), whatever unit a misread header gave it."""
+    return q.text.rstrip().endswith(("%", "％")) or (0 < q.decimals <= 2 and abs(q.value) < 10000)
+
+
+def discovered_outcomes(ctx: CheckContext, table: Table, side: Side, done: set[int]) -> Iterator[Outcome]:
+    """The rows of each rate column the header names but does not place, against the operands they fit."""
+    header = flatten(" ".join(c.text for row in table.rows[: table.header_rows] for c in row))
+    growth_named, ratio_named = bool(GROWTH_WORDS.search(header)), bool(RATIO_WORDS.search(header))
+    if not (growth_named or ratio_named):
+        return
+    rows = [
+        {c.index: q for c in side.columns if (q := table.quantity(r.index, c.index)) is not None} for r in side.rows
+    ]
+    columns = [c.index for c in side.columns]
+    for p in columns:
+        if p in done or not _percent_column(rows, p):
+            continue
+        amounts = [c for c in columns if c < p and not _percent_column(rows, c)]
+        fit = _fit(ctx, rows, p, amounts, growth_named, ratio_named)
+        if fit is not None:
+            yield from _judged(ctx, rows, p, fit)
+
+
+def _percent_column(rows: list[Cells], p: int) -> bool:
+    values = [r[p] for r in rows if p in r]
+    like = sum(1 for q in values if _percent_like(q))
+    return len(values) >= MIN_ROWS and like >= MIN_SHARE * len(values)
+
+
+Fit = tuple[int, int, bool, int, int]  # numerator, denominator, growth?, rows it holds in, rows with figures
+
+
+def _fit(ctx: CheckContext, rows: list[Cells], p: int, amounts: list[int], growth: bool, ratio_: bool) -> Fit | None:
+    """The one (numerator, denominator, growth?) the column holds for in nearly every row."""
+    best: list[Fit] = []
+    for n, d in permutations(amounts, 2):
+        for g in [x for x, named in ((False, ratio_), (True, growth)) if named]:
+            verdicts = [_holds(ctx, r[p], r[n], r[d], g) for r in rows if p in r and n in r and d in r]
+            judged = [v for v in verdicts if v is not None]
+            held = sum(1 for v in judged if v)
+            if held >= MIN_ROWS and len(judged) - held <= max(1, len(judged) // 10):
+                best.append((n, d, g, held, len(judged)))
+    return best[0] if len(best) == 1 else None  # two formulas that fit alike: which it is is not known
+
+
+def _judged(ctx: CheckContext, rows: list[Cells], p: int, fit: Fit) -> Iterator[Outcome]:
+    n, d, growth, held_in, judged = fit
+    kind = "growth" if growth else "rate"
+    for r in rows:
+        if p not in r or n not in r or d not in r:
+            continue
+        stated, num, den = r[p], r[n], r[d]
+        held = _holds(ctx, stated, num, den, growth)
+        if held is None:
+            continue
+        if held:
+            yield Outcome(stated, "pass", kind, operands=[num, den])
+            continue
+        exact = ((num.value - den.value) if growth else num.value) / abs(den.value) * HUNDRED
+        expected = f"{fmt(exact, stated.decimals)}"
+        formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
+        msg = (
+            f"比率列的 {stated.text} 与本行 {formula} = {fmt(exact, 2)}% 不符（该列 {judged} 行中有 {held_in} 行"
+            f"等于这两列之比{'减 100%' if growth else ''}）"
+        )
+        related = [(num, "分子"), (den, "分母")]
+        yield Outcome(stated, "fail", kind, related, msg, stated.text, expected, None, False, [num, den])
