@@ -21,6 +21,7 @@ RATIO_WORDS = re.compile(r"占预算|为预算|完成预算|预算完成|执行�
 GROWTH_WORDS = re.compile(r"增长|增减|同比")
 MIN_ROWS = 5  # rows a formula must hold in before the column is taken for it; it may miss in one row in ten
 MIN_SHARE = Decimal("0.9")  # the share of a column's figures written as percentages
+NEAREST = 6  # amount columns before a rate column that may be its operands
 Cells = dict[int, Quantity]  # grid column → figure, one row
 
 
@@ -61,10 +62,13 @@ def discovered_outcomes(ctx: CheckContext, table: Table, side: Side, done: set[i
         {c.index: q for c in side.columns if (q := table.quantity(r.index, c.index)) is not None} for r in side.rows
     ]
     columns = [c.index for c in side.columns]
+    percent = {c for c in columns if _percent_column(rows, c)}
     for p in columns:
-        if p in done or not _percent_column(rows, p):
+        if p in done or p not in percent:
             continue
-        amounts = [c for c in columns if c < p and not _percent_column(rows, c)]
+        # its operands stand among the nearest amount columns before it (bounded: a sheet of a thousand
+        # columns would otherwise try a million pairs for each)
+        amounts = [c for c in columns if c < p and c not in percent][-NEAREST:]
         fit = _fit(ctx, rows, p, amounts, growth_named, ratio_named)
         if fit is not None:
             yield from _judged(ctx, rows, p, fit)
