@@ -29,16 +29,41 @@ def _sum_outcomes(
         f"table-sums {kinds} {judge.__module__}.{judge.__qualname__}", dict
     )
     for table in ctx.facts.tables:
-        judged = done.get(id(table))
-        if judged is None:
-            judged = done[id(table)] = _judged(ctx, table, kinds, judge)
+        if id(table) not in done:
+            done[id(table)] = _judged(ctx, table, kinds, judge)
+    gaps = _gapped_titles(ctx.facts.tables, done) if kind != "identity" else set()
+    whole = {id(table): _whole_row_fails(done[id(table)]) for table in ctx.facts.tables if table.title in gaps}
+    for table in ctx.facts.tables:
+        judged = done[id(table)]
         fails = sum(1 for _, f in judged if f.verdict == "fail")
         passes = sum(1 for _, f in judged if f.verdict == "pass")
         # a standard table's identity is the table's by its title: no structure to misread, no guard
         if kind != "identity" and fails >= 2 and fails > passes:
             continue
         for rel, f in judged:
+            if f.verdict != "pass" and _rows(rel) in whole.get(id(table), ()):
+                continue
             yield outcome(f, message(table, rel), kind, rel.name)
+
+
+def _gapped_titles(tables: list[Table], done: dict[int, list[tuple[Relation, Footing]]]) -> set[str]:
+    """Titles of a table printed over several pages (one title, several pieces) where rows fail their sums in
+    every column on two pages or more: the table leaves rows out by its own convention (items not published),
+    and such a row is no mistake of its own."""
+    pages: dict[str, int] = {}
+    for table in tables:
+        if table.title and _whole_row_fails(done[id(table)]):
+            pages[table.title] = pages.get(table.title, 0) + 1
+    return {title for title, n in pages.items() if n >= 2}
+
+
+def _whole_row_fails(judged: list[tuple[Relation, Footing]]) -> set[tuple]:
+    """The rows whose sum fails in every column it is judged in: rows left out of the table fail them all,
+    where one mistyped cell fails its own column only (the row's other columns adding up)."""
+    verdicts: dict[tuple, list[str]] = {}
+    for rel, f in judged:
+        verdicts.setdefault(_rows(rel), []).append(f.verdict)
+    return {key for key, vs in verdicts.items() if all(v == "fail" for v in vs)}
 
 
 def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge) -> list[tuple[Relation, Footing]]:

@@ -41,6 +41,8 @@ UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
 CAPTION_LINE = re.compile(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")
 # the line of column formulas under a header (`公  式   A=B+C   B   C`)
 FORMULA_LINE = re.compile(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
+# a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
+CODE_FIRST = re.compile(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
 MAX_HEADER = 6
 MAX_GAP = 2  # blank lines that may stand between rows of one table (a 合计 set apart)
 UNKNOWN = -2  # the indentation of a row whose label wraps: its place in the tree is not known
@@ -141,6 +143,9 @@ Parsed = tuple[str, int, list[re.Match[str]]] | None
 def _data(line: str) -> Parsed:
     """A line of a label and figures: (label, indent, figure matches)."""
     figs = list(FIGURE.finditer(line))
+    code = CODE_FIRST.match(line)
+    if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
+        figs = [f for f in figs if f.start() >= code.end()]
     if not figs:
         return None
     head = line[: figs[0].start()]
@@ -325,7 +330,10 @@ def _build(
 ) -> tuple[Block, list[int]] | None:
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
-    if k < 2 or len(complete) < max(2, len(rows) // 2):
+    # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
+    # codes give its tree; a run of named figures alone may be a list in prose
+    coded = all(CODE_FIRST.match(lines[r.line]) for r in rows)
+    if (k < 2 and not coded) or len(complete) < max(2, len(rows) // 2):
         return None
     metric, row_edges = _metric(complete, lines, k)
     cols = []

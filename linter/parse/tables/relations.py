@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from .model import Row, Side, Table
 from .spans import crossfoot_groups
+from .vocab import words
+
+NOT_ITEMISED = words("not_itemised")
 
 Cellref = tuple[int, int]  # (grid row, grid column)
 SUMMABLE = ("total", "amount", "")
@@ -75,6 +78,8 @@ def _parents(side: Side, cols: list[int]) -> list[Relation]:
         if row.unsure:
             continue
         kids = side.children(i)
+        if row.code in NOT_ITEMISED:
+            continue  # its classified items are left out of public tables
         if kids and (side.structure in ("code", "indent") or _contiguous(side, i, kids)):
             for c in cols:
                 rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
