@@ -606,6 +606,8 @@ def build_facts(doc: Document, labeller: Labeller | None = None, extra_units: tu
     draft = Draft(doc, labeller, facts)
     SentencePass(draft).run()
     identity.assign(draft)
+    for table in facts.tables:  # whose tables they are, known from the title once identities are assigned
+        table.department = facts.document_context.scope == "部门"
     passes.run(draft)
     identity.refine(draft)
     explain.run(draft)

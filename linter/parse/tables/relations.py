@@ -52,7 +52,9 @@ def tree_relations(table: Table) -> list[Relation]:
         if not cols or side.structure in ("none", "uncertain"):
             continue
         open_rows = _open(side) if table.open_end else set()
-        out += [r for r in _parents(side, cols) if r.total[0] not in open_rows]
+        # a government's tables leave classified items out; a department's show all of its own
+        unpublished = frozenset() if table.department else NOT_ITEMISED
+        out += [r for r in _parents(side, cols, unpublished) if r.total[0] not in open_rows]
         if not open_rows and not table.open_start:  # a 合计 of a continued table totals rows before it too
             out += _totals(side, cols)
     return out
@@ -71,14 +73,14 @@ def _open(side: Side) -> set[int]:
     return out
 
 
-def _parents(side: Side, cols: list[int]) -> list[Relation]:
+def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[Relation]:
     out: list[Relation] = []
     rows = side.rows
     for i, row in enumerate(rows):
         if row.unsure:
             continue
         kids = side.children(i)
-        if row.code in NOT_ITEMISED:
+        if row.code in unpublished:
             continue  # its classified items are left out of public tables
         if kids and (side.structure in ("code", "indent") or _contiguous(side, i, kids)):
             for c in cols:
