@@ -142,12 +142,12 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
 
 def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     """The rate over the one plan and one outcome figure its sentence names, when it is an execution rate."""
-    if len(r.operands) != 2:
-        return None
     stem = _named_numerator(r)
     if stem is not None:
         num, den = stem
         return _ratio_outcome(ctx, r, num, den, r.certain, "分母") if ctx.value(den) != 0 else None
+    if len(r.operands) != 2:
+        return None
     if not (r.ordered or EXECUTION_RATE.search(r.name)):
         return None
     if r.ordered:
@@ -169,16 +169,20 @@ RATE_STEM = re.compile(r"^(?:有效|资金|实际|项目|总体|整体|综合)*(
 
 def _named_numerator(r: Rate) -> tuple[Quantity, Quantity] | None:
     """`发放问卷 500 份，回收 480 份，回收率 96.00%`: the figure whose label holds the rate's own word (回收) is its
-    numerator, the other its denominator."""
+    numerator, the other its denominator: the other of its unit, where the sentence states figures of other
+    units too (`…7个三级指标，总分值 25 分，得分 19.88 分，得分率 79.52%`)."""
     m = RATE_STEM.match(r.name.rstrip("为是达到约=："))
-    if m is None or len(r.labels) != 2:
+    if m is None:
         return None
     stem = m.group("stem")
     holders = [i for i, label in enumerate(r.labels) if stem in label]
     if len(holders) != 1:
         return None
-    i = holders[0]
-    return r.operands[i], r.operands[1 - i]
+    num = r.operands[holders[0]]
+    alike = [q for q in r.operands if q.base_unit == num.base_unit and q.kind == num.kind]
+    if len(alike) != 2:
+        return None
+    return num, next(q for q in alike if q is not num)
 
 
 def _role(ctx: CheckContext, label: str) -> str:
