@@ -116,8 +116,9 @@ def _listed_after(draft: Draft, si: int, unit: str, first: tuple[Mention, Quanti
 def headed_lists(draft: Draft) -> Iterator[Breakdown]:
     """`（一）收入预算总计 X。包括：` / `1.财政拨款收入 a。` / `2.其他资金收入 b。`: a heading that states one figure, and
     headings one level below it that each open with a name and a figure of its unit, are a total and its
-    parts when those add up to it, or exceed it by what one slipped digit explains (a list of headings may name
-    only some items). Read from the layout: inferred (warnings at most)."""
+    parts when those add up to it, or exceed it by what one slipped digit explains, or miss it so where the
+    heading announces its items (`。包括：`); a list of headings may name only some items. Read from the layout:
+    inferred (warnings at most)."""
     doc = draft.doc
     children: dict[int, list[Section]] = {}
     for sec in doc.sections:
@@ -137,10 +138,12 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
         values = [x for _, x in parts]
         if any(draft.is_part(m) or id(m) in draft.totals for m, _ in parts):
             continue
-        # a slipped digit is believed only where the parts exceed the total: headings falling short of it may
-        # name some items only (`（一）主要支出 5,000 万元` over two of them), whatever digit would mend it
+        # a slipped digit is believed where the parts exceed the total, or where the heading announces its items
+        # (`…总计 X 万元。包括：`): headings falling short of a total that announces nothing may name some items
+        # only (`（一）主要支出 5,000 万元` over two of them), whatever digit would mend it
         over = sum((x.base_value for x in values), Decimal(0)) > q.base_value
-        if _foots(q, values) or (over and _one_slip(q, values)):
+        announced = LIST_ANNOUNCED.search(doc.text[q.end : kids[0].start]) is not None
+        if _foots(q, values) or ((over or announced) and _one_slip(q, values)):
             yield Breakdown(total, [m for m, _ in parts], "包括", True, total.sentence, certain=False)
 
 
@@ -164,6 +167,8 @@ def _heading_figure(
     return (m, q) if HEADED.match(name) else None
 
 
+# what announces a list of all the items after a total (`。包括：`, `，具体如下：`)
+LIST_ANNOUNCED = re.compile(r"(?:包括|具体如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
 # a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`
 HEADED = re.compile(r"^[^，。；：,;:]{2,40}?(?:为|是|共计|合计|总计)?$")
 
