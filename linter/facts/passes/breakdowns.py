@@ -117,7 +117,8 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
     """`（一）收入预算总计 X。包括：` / `1.财政拨款收入 a。` / `2.其他资金收入 b。`: a heading that states one figure, and
     headings one level below it that each open with a name and a figure of its unit, are a total and its
     parts when those add up to it, or exceed it by what one slipped digit explains, or miss it so where the
-    heading announces its items (`。包括：`); a list of headings may name only some items. Read from the layout:
+    heading announces its items (`。包括：`), and whatever they add up to when they are the components of the
+    total's definition (vocab/sums.yaml); a list of headings may name only some items. Read from the layout:
     inferred (warnings at most)."""
     doc = draft.doc
     children: dict[int, list[Section]] = {}
@@ -143,7 +144,9 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
         # only (`（一）主要支出 5,000 万元` over two of them), whatever digit would mend it
         over = sum((x.base_value for x in values), Decimal(0)) > q.base_value
         announced = LIST_ANNOUNCED.search(doc.text[q.end : kids[0].start]) is not None
-        if _foots(q, values) or ((over or announced) and _one_slip(q, values)):
+        # or the items are those of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费)
+        defined = complete(total, [m for m, _ in parts])
+        if _foots(q, values) or defined or ((over or announced) and _one_slip(q, values)):
             yield Breakdown(total, [m for m, _ in parts], "包括", True, total.sentence, certain=False)
 
 
