@@ -182,7 +182,11 @@ def _named_numerator(r: Rate) -> tuple[Quantity, Quantity] | None:
     alike = [q for q in r.operands if q.base_unit == num.base_unit and q.kind == num.kind]
     if len(alike) != 2:
         return None
-    return num, next(q for q in alike if q is not num)
+    den = next(q for q in alike if q is not num)
+    if (num.base_value > den.base_value) != (r.stated.value > 100):
+        # `回收问卷 480 份，有效问卷 450 份，回收率 96%`: the other figure is a subset, not the base (issued)
+        return None
+    return num, den
 
 
 def _role(ctx: CheckContext, label: str) -> str:

@@ -48,8 +48,11 @@ def _holds(ctx: CheckContext, p: Quantity, num: Quantity, den: Quantity, growth:
 
 
 def _percent_like(q: Quantity) -> bool:
-    """Written as a percentage, or as a rate is (one or two decimals), whatever unit a misread header gave it."""
-    return q.text.rstrip().endswith(("%", "％")) or (0 < q.decimals <= 2 and abs(q.value) < 10000)
+    """Written as a percentage, or as a rate is (one or two decimals, no thousands separator, below 1000),
+    whatever unit a misread header gave it; an amount in 万元 with two decimals is not."""
+    if q.text.rstrip().endswith(("%", "％")):
+        return True
+    return 0 < q.decimals <= 2 and abs(q.value) < 1000 and "," not in q.text
 
 
 def discovered_outcomes(ctx: CheckContext, table: Table, side: Side, done: set[int]) -> Iterator[Outcome]:
@@ -88,12 +91,27 @@ def _fit(ctx: CheckContext, rows: list[Cells], p: int, amounts: list[int], growt
     best: list[Fit] = []
     for n, d in permutations(amounts, 2):
         for g in [x for x, named in ((False, ratio_), (True, growth)) if named]:
-            verdicts = [_holds(ctx, r[p], r[n], r[d], g) for r in rows if p in r and n in r and d in r]
-            judged = [v for v in verdicts if v is not None]
-            held = sum(1 for v in judged if v)
-            if held >= MIN_ROWS and len(judged) - held <= max(1, len(judged) // 10):
-                best.append((n, d, g, held, len(judged)))
+            fit = _tried(ctx, rows, p, n, d, g)
+            if fit is not None:
+                best.append(fit)
     return best[0] if len(best) == 1 else None  # two formulas that fit alike: which it is is not known
+
+
+def _tried(ctx: CheckContext, rows: list[Cells], p: int, n: int, d: int, growth: bool) -> Fit | None:
+    """The formula's fit over the rows, given up as soon as it misses more than it may (most pairs of columns
+    miss at once: a sheet of many columns costs little more than its rows)."""
+    with_figures = [r for r in rows if p in r and n in r and d in r]
+    allowed = max(1, len(with_figures) // 10)
+    held = missed = 0
+    for r in with_figures:
+        verdict = _holds(ctx, r[p], r[n], r[d], growth)
+        if verdict is None:
+            continue
+        held += verdict
+        missed += not verdict
+        if missed > allowed:
+            return None
+    return (n, d, growth, held, held + missed) if held >= MIN_ROWS else None
 
 
 def _judged(ctx: CheckContext, rows: list[Cells], p: int, fit: Fit) -> Iterator[Outcome]:

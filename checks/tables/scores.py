@@ -22,12 +22,19 @@ def score_weight_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for table in ctx.facts.tables:
         for side in table.sides:
             pair = _pair(side)
-            if pair is not None:
-                yield from _rows(table, side, *pair)
+            if pair is None:
+                continue
+            found = list(_rows(table, side, *pair))
+            fails = sum(1 for o in found if o.verdict == "fail")
+            if fails >= 2 and fails > len(found) - fails:
+                continue  # most scores above their weights: weights of another scale (0.2 of 100 分, or %)
+            yield from found
 
 
 def _rows(table: Table, side: Side, weight: Column, score: Column) -> Iterator[Outcome]:
     for row in side.rows:
+        if row.total:
+            continue  # a 合计 over its weights follows from its rows: a score above it is theirs, said there
         w, s = table.quantity(row.index, weight.index), table.quantity(row.index, score.index)
         if w is None or s is None or "percent" in (w.kind, s.kind) or not (w.exact and s.exact):
             continue
@@ -47,7 +54,8 @@ class TableScoreOverWeight(Rule):
     In a table with one 分值 (权重, 满分) column and one 得分 column after it, compares each row's score
     with its weight; a score above the weight is reported. A weight is exact by definition (an indicator
     of 10 分 can earn at most 10), so no rounding band applies. Rows whose weight is 0 or blank, and
-    percentages, are not compared.
+    percentages, are not compared, nor a table where most scores exceed their weights (weights written on
+    another scale: 0.2 for an indicator scored out of 100).
 
     ## Why is this bad?
     An indicator's score is what it earned out of its weight: a score above it cannot be right, and it

@@ -360,8 +360,8 @@ class SentencePass:
     def _change(self, c: _Change, si: int, mentions: list[Mention], named: str = "") -> None:
         """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
         skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)."""
-        key = self.labeller.split(named)[0] if named else ""
-        subject, certain = self._subject(key, si, mentions)
+        key, period = self.labeller.split(named) if named else ("", "")
+        subject, certain = self._subject(key, si, mentions, period)
         if key and subject is None:
             # the clause names a figure not stated here: nothing to compare with
             self.facts.changes.append(Change(c.cmp, key, None, c.base, _movements(c), si))
@@ -378,10 +378,10 @@ class SentencePass:
             base, current = current, self._other_current(subject, mentions, current)
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
-    def _subject(self, key: str, si: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    def _subject(self, key: str, si: int, mentions: list[Mention], period: str = "") -> tuple[Mention | None, bool]:
         """The mention that changed, and whether it stands in the change's own sentence."""
         if key:
-            subject, certain = self._named_subject(key, si, mentions)
+            subject, certain = self._named_subject(key, si, mentions, period)
             if subject is None:
                 return None, False
             mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
@@ -420,7 +420,9 @@ class SentencePass:
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
         return bool(earlier) and bool(re.search("上年|去年|上一年", comparison))
 
-    def _named_subject(self, key: str, si: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    def _named_subject(
+        self, key: str, si: int, mentions: list[Mention], period: str = ""
+    ) -> tuple[Mention | None, bool]:
         """The mention a change clause names: in its own sentence, else earlier in its section (inferred)."""
         own = next((m for m in reversed(mentions) if _names(m.key, key)), None)
         if own is not None or mentions:
@@ -436,9 +438,9 @@ class SentencePass:
                 break
             if m.quantities and self.doc.section_at(m.start) is section and _names(m.key, key):
                 return m, False
-        return self._named_before(key, si), False
+        return self._named_before(key, si, period), False
 
-    def _named_before(self, key: str, si: int) -> Mention | None:
+    def _named_before(self, key: str, si: int, period: str) -> Mention | None:
         """`…财政拨款收、支总预算 X 万元。较上年，财政拨款收、支总计各增加 Δ 万元`: the figure of the
         sentence right before, in its paragraph, whose item the clause names in other words of the same template
         (`收入、支出决算总计` / `收、支总计各`, `总预算` / `总计`), in no other context."""
@@ -450,6 +452,8 @@ class SentencePass:
             return None
         for m in reversed(self.d.by_sentence.get(si - 1) or []):
             other, context = self.labeller.identify(m.label)
+            if period and m.period and period != m.period:
+                continue  # `2023年…总预算 X。2024年…总计各增加 Δ`: another year's figure, not the one that changed
             if m.quantities and _core(other).endswith(core) and _compatible(said, context):
                 return m
         return None
@@ -487,8 +491,9 @@ def _core(item: str) -> str:
 
 
 def _compatible(a: Context, b: Context) -> bool:
-    """No context field stated differently."""
-    return all(x is None or y is None or x == y for x, y in ((a.scope, b.scope), (a.fund, b.fund), (a.stage, b.stage)))
+    """No context field stated differently (a year named in the clause is the current one's)."""
+    pairs = ((a.scope, b.scope), (a.fund, b.fund), (a.stage, b.stage), (a.period, b.period))
+    return all(x is None or y is None or x == y for x, y in pairs)
 
 
 def _names(mention_key: str, key: str) -> bool:

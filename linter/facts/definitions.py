@@ -51,12 +51,13 @@ def _is_total(d: Definition, m: Mention) -> bool:
     return any(n.endswith(t) for n in _names(m) for t in d.totals)
 
 
-def _covers(d: Definition, parts: list[Mention]) -> bool:
-    """Do the parts cover, one each, every required component of the definition, and nothing else?"""
+def _covers(d: Definition, parts: list[Mention], every: bool = False) -> bool:
+    """Do the parts cover, one each, every required component of the definition (`every`: every component,
+    the optional ones too), and nothing else?"""
     found = [_component(d, p) for p in parts]
     if None in found or len(set(found)) != len(found):
         return False
-    required = {i for i, (_, optional) in enumerate(d.components) if not optional}
+    required = {i for i, (_, optional) in enumerate(d.components) if every or not optional}
     return required <= set(found)  # type: ignore[operator]
 
 
@@ -83,9 +84,26 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
 
 
 def defines(whole: str, parts: list[Mention]) -> bool:
-    """Is `whole`, a name with no figure (`“三公”经费`), a defined total whose components the parts cover?"""
+    """Is `whole`, a name with no figure (`“三公”经费`), a defined total whose components the parts cover, every
+    one of them (an optional component left unnamed may be what the shares falling short of 100% are)?"""
     names = {_norm(whole), TRAILING.sub("", _norm(whole))}
-    return any(_covers(d, parts) for d in definitions() if any(n.endswith(t) for n in names for t in d.totals))
+    return any(
+        _covers(d, parts, every=True) for d in definitions() if any(n.endswith(t) for n in names for t in d.totals)
+    )
+
+
+def complete_every(total: Mention, parts: list[Mention]) -> bool:
+    """Do the parts cover every component of the total's definition, the optional ones too? (A list read from
+    the layout, not the words, is held to its total only so.)"""
+    return any(_covers(d, parts, every=True) for d in definitions() if _is_total(d, total))
+
+
+def siblings(a: Mention, b: Mention) -> bool:
+    """Are the two components of one definition (本年收入合计 and 年初结转和结余 of 收入总计): side by side, never
+    one a part of the other?"""
+    return any(
+        (i := _component(d, a)) is not None and (j := _component(d, b)) is not None and i != j for d in definitions()
+    )
 
 
 def is_component(m: Mention) -> bool:

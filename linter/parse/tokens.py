@@ -27,7 +27,7 @@ SEPARATORS = "，、；：（）"
 OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
 OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是)[\u4e00-\u9fff]{0,12}$")
 # `收、支总计` / `收入、支出总计` (both sides of a budget, equal by construction) is one name, not a list
-PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS.replace('、', '')}]|(?<!收)(?<!收入)、|、(?!支))")
+PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS.replace('、', '')}]|(?<!收)(?<!收入)、|、(?!支出?(?:预算|决算)?总))")
 SUBSET_RE = re.compile(f"^(?:{_alt('subset')})[：，]?")
 RATE_RE = re.compile(
     # 支出进度 is the execution rate of a budget so far; an adverb may stand before 为 (`完成率仅为`, `进度已达`)

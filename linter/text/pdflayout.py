@@ -143,12 +143,18 @@ STACKED_FIGURE = re.compile(r"^[-−]?[\d,，.]+%?$")
 
 def _bands(cells: list[list[Char] | None]) -> list[list[list[Char] | None]]:
     """A row as drawn, or the rows stacked in it: a table drawn without rules between its rows comes out as
-    one row whose cells hold a column each (`甲区 乙区 … | 1200 860 …`). When a cell holds two or more
-    lines that are all figures, the row is cut at its baselines, each line going to the row it stands on (a
-    blank cell of the column leaves that row's cell empty)."""
+    one row whose cells hold a column each (`甲区 乙区 … | 1200 860 …`). When two cells hold two or more lines
+    that are all figures (or one holds three or more beside a cell of stacked labels), the row is cut at its
+    baselines, each line going to the row it stands on (a blank cell of the column leaves that row's cell
+    empty)."""
     lines = [build_lines(c) if c else [] for c in cells]
-    stacked = any(len(ls) >= 2 and all(STACKED_FIGURE.match(ln.text.replace(" ", "")) for ln in ls) for ls in lines)
-    if not stacked:
+    figures = [
+        len(ls) for ls in lines if len(ls) >= 2 and all(STACKED_FIGURE.match(ln.text.replace(" ", "")) for ln in ls)
+    ]
+    texts = sum(1 for ls in lines if len(ls) >= 2) - len(figures)
+    # two columns of stacked figures, or one of three or more beside stacked labels; a single figure wrapped in a
+    # narrow column (`12345` / `67.89`) is one figure, not two rows
+    if not (len(figures) >= 2 or (figures and max(figures) >= 3 and texts >= 1)):
         return [cells]
     band = _baseline_groups([c for cs in cells if cs for c in cs])  # the row's lines, across all its cells
     n = max(band.values(), default=0) + 1

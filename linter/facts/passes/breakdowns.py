@@ -13,9 +13,10 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import complete, is_component
+from tieout.linter.facts.definitions import complete, complete_every, is_component, siblings
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
+from tieout.linter.figures.context import Context
 from tieout.linter.figures.intervals import digit_slip
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.text.model import Section
@@ -76,18 +77,28 @@ def continued_lists(draft: Draft) -> Iterator[Completed]:
         opened = doc.text[unit_q.end : b.parts[0].start]
         if lq is None or not LIST_OPENER.search(opened) or not PART_TAIL.match(doc.text[lq.end : sent.end]):
             continue
-        added = _listed_after(draft, last.sentence, unit_q.base_unit, (last, lq))
+        added = _own_parts(draft, b, _listed_after(draft, last.sentence, unit_q.base_unit, (last, lq)))
         if not added:
             continue
         parts = [*b.parts, *(m for m, _ in added)]
         quantities = [q for p in parts if (q := exact_of(p, unit_q.base_unit)) is not None]
-        exhaustive = b.exhaustive or _foots(unit_q, quantities) or complete(b.total, parts)
+        exhaustive = b.exhaustive or _foots(unit_q, quantities) or complete_every(b.total, parts)
         draft.parts.update(id(m) for m, _ in added)
         yield Completed(b, replace(b, parts=parts, exhaustive=exhaustive, certain=False))
         for _, q in added:
             s = shares.get(id(q))
             if s is not None and not s.base_label:
                 yield Completed(s, replace(s, total=unit_q, certain=False))
+
+
+def _own_parts(draft: Draft, b: Breakdown, added: list[tuple[Mention, Quantity]]) -> list[tuple[Mention, Quantity]]:
+    """The sentences listed after a part up to one stating a figure of another stage or period (`年初预算 120 万元`)
+    or the total's own sibling (`年初结转和结余` after `本年收入合计`): that one is no part of the list."""
+    first = draft.stated.get(id(b.parts[-1]))
+    for k, (m, _) in enumerate(added):
+        if not _says_no_more(draft.stated.get(id(m)), first) or siblings(m, b.total):
+            return added[:k]
+    return added
 
 
 def _listed_after(draft: Draft, si: int, unit: str, first: tuple[Mention, Quantity]) -> list[tuple[Mention, Quantity]]:
@@ -136,18 +147,41 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
         if any(x is None for x in items):
             continue
         parts = [x for x in items if x is not None]
-        values = [x for _, x in parts]
-        if any(draft.is_part(m) or id(m) in draft.totals for m, _ in parts):
-            continue
-        # a slipped digit is believed where the parts exceed the total, or where the heading announces its items
-        # (`…总计 X 万元。包括：`): headings falling short of a total that announces nothing may name some items
-        # only (`（一）主要支出 5,000 万元` over two of them), whatever digit would mend it
-        over = sum((x.base_value for x in values), Decimal(0)) > q.base_value
-        announced = LIST_ANNOUNCED.search(doc.text[q.end : kids[0].start]) is not None
-        # or the items are those of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费)
-        defined = complete(total, [m for m, _ in parts])
-        if _foots(q, values) or defined or ((over or announced) and _one_slip(q, values)):
+        if _held(draft, total, q, parts, kids[0].start):
             yield Breakdown(total, [m for m, _ in parts], "包括", True, total.sentence, certain=False)
+
+
+def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, Quantity]], first_kid: int) -> bool:
+    """Are the headings the total's parts: free, not the two sides of one total, and adding up to it (or by a
+    slipped digit, or whatever they add up to when they are its definition's components)?"""
+    mentions = [m for m, _ in parts]
+    values = [x for _, x in parts]
+    if any(draft.is_part(m) or id(m) in draft.totals for m in mentions) or _two_sides(mentions):
+        return False  # taken, or `（一）收支总预算 X。1.收入预算 X。2.支出预算 X。`: sides of one total, not parts
+    # a slipped digit is believed where the parts exceed the total, or where the heading announces its items
+    # (`…总计 X 万元。包括：`): headings falling short of a total that announces nothing may name some items
+    # only (`（一）主要支出 5,000 万元` over two of them), whatever digit would mend it
+    over = sum((x.base_value for x in values), Decimal(0)) > q.base_value
+    announced = LIST_ANNOUNCED.search(draft.doc.text[q.end : first_kid]) is not None
+    # or the items are those of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费)
+    defined = complete_every(total, mentions)
+    return _foots(q, values) or defined or ((over or announced) and _one_slip(q, values))
+
+
+def _says_no_more(own: Context | None, first: Context | None) -> bool:
+    """Does a figure's own context state nothing its list's first part does not (no stage or period of its
+    own: `年初预算 120 万元` after `公务接待费 30 万元`)?"""
+    if own is None:
+        return True
+    return all(
+        getattr(own, f) is None or (first is not None and getattr(own, f) == getattr(first, f))
+        for f in ("scope", "fund", "stage", "period")
+    )
+
+
+def _two_sides(parts: list[Mention]) -> bool:
+    """Do the items name both sides of a budget, each one side only (收入预算 …, 支出预算 …)?"""
+    return {_side(m.key) for m in parts} >= set(SIDES)
 
 
 def _heading_figure(

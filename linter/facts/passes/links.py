@@ -133,14 +133,15 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
     for shares in by_sentence.values():
         named = {NAME_NOISE.sub("", s.base_label).removesuffix("的") for s in shares if s.base_label}
         whole = next(iter(named)) if len(named) == 1 else ""
-        if len(named) > 1:
-            shares = [s for s in shares if not s.base_label]
-        units = {s.part.base_unit for s in shares if s.part is not None}
-        if len(shares) < 2 or len(units) != 1:
-            continue
         parts = [owner.get(s.part.start) for s in shares if s.part is not None]
-        defined = bool(whole) and all(p is not None for p in parts) and defines(whole, parts)  # type: ignore[arg-type]
-        yield ShareList(shares, whole, defined)
+        # a named whole is the listed parts' sum only when they are all the components of its definition (占全国的
+        # p% of two crops, 占年度预算的 p% of two budgets are shares of different wholes)
+        defined = bool(whole) and None not in parts and defines(whole, parts)  # type: ignore[arg-type]
+        if not defined:
+            whole, shares = "", [s for s in shares if not s.base_label]
+        units = {s.part.base_unit for s in shares if s.part is not None}
+        if len(shares) >= 2 and len(units) == 1:
+            yield ShareList(shares, whole, defined)
 
 
 NAME_NOISE = re.compile(r"[“”\"'‘’\s]")

@@ -215,6 +215,11 @@ def _opens_run(rows: list[Row], t: int) -> bool:
     return len(below) >= 2
 
 
+def _stacked(rows: list[Row], first: int, t: int) -> bool:
+    """Is the 总计 at t stacked on the 合计 at `first`, a total of the rows above it (not a total stated first)?"""
+    return "总计" in rows[t].label and "合计" in rows[first].label and _segment_above(rows, first)
+
+
 def _same_label(a: Row, b: Row) -> bool:
     return a.label == b.label
 
@@ -227,14 +232,19 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
         return r.total == "grand" or (not grand and r.total == "sub")
 
     above = []
+    closed_by = None
     for k in range(t - 1, -1, -1):
         if stop(rows[k]):
+            closed_by = k
             break
         above.append(k)
         if rows[k].after_gap:
             break  # an empty row above it closes the list
     if above and not grand and _opens_run(rows, t):
         return []  # items above and a run below that no other 小计 closes: which of them it sums is not known
+    if above and closed_by is not None and _stacked(rows, closed_by, t):
+        # `收入合计 1,000 / 转移性收入 1,000 / 收入总计 2,000`: the 总计 adds what follows the 合计 to it
+        return [closed_by, *sorted(k for k in above if not rows[k].total)]
     if above:
         return sorted(k for k in above if not rows[k].total)
     below: list[int] = []
@@ -276,10 +286,12 @@ def balance_relations(table: Table) -> list[Relation]:
         groups = [[s for s in sides if s.name.startswith(w)] for w in ("收入", "支出")]
         if len(groups[0]) != 1 or not groups[1] or len(groups[0]) + len(groups[1]) != len(sides):
             return []
-    labels: tuple[str, ...] = GRAND_TOTALS
-    if "预算" in table.title and not any(w in table.title for w in ("决算", "执行")):
-        labels += BUDGET_TOTALS
-    found = [_stated_total(table, group, labels) for group in groups]
+    # a department's budget balances its 收入合计 with its 支出合计; a government's local revenue does not
+    # balance its spending before transfers (only its 收入总计 and 支出总计 do)
+    budget = table.department and "预算" in table.title and not any(w in table.title for w in ("决算", "执行"))
+    found = [_stated_total(table, group, GRAND_TOTALS) for group in groups]
+    if budget and (found[0] is None or found[1] is None):
+        found = [_stated_total(table, group, BUDGET_TOTALS) for group in groups]
     if found[0] is None or found[1] is None:
         return []
     return [Relation("balance", found[0], [found[1]], where="收入总计与支出总计")]
