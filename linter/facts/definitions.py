@@ -98,6 +98,15 @@ def complete_every(total: Mention, parts: list[Mention]) -> bool:
     return any(_covers(d, parts, every=True) for d in definitions() if _is_total(d, total))
 
 
+def outside(total: Mention, m: Mention) -> bool:
+    """Is the total one of a closed definition (every component required: 三公经费) of which `m` is no component
+    (`会议费` after `“三公”经费 …，其中：`)? A definition with optional components may be worded otherwise in a
+    report (a province's 单位预留机动经费): it closes nothing."""
+    ds = [d for d in definitions() if _is_total(d, total)]
+    closed = bool(ds) and all(not optional for d in ds for _, optional in d.components)
+    return closed and all(_component(d, m) is None for d in ds)
+
+
 def siblings(a: Mention, b: Mention) -> bool:
     """Are the two components of one definition (本年收入合计 and 年初结转和结余 of 收入总计): side by side, never
     one a part of the other?"""

@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import complete, complete_every, is_component, siblings
+from tieout.linter.facts.definitions import complete, complete_every, is_component, outside, siblings
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
 from tieout.linter.figures.context import Context
@@ -77,7 +77,7 @@ def continued_lists(draft: Draft) -> Iterator[Completed]:
         opened = doc.text[unit_q.end : b.parts[0].start]
         if lq is None or not LIST_OPENER.search(opened) or not PART_TAIL.match(doc.text[lq.end : sent.end]):
             continue
-        added = _own_parts(draft, b, _listed_after(draft, last.sentence, unit_q.base_unit, (last, lq)))
+        added = _own_parts(draft, b, unit_q, _listed_after(draft, last.sentence, unit_q.base_unit, (last, lq)))
         if not added:
             continue
         parts = [*b.parts, *(m for m, _ in added)]
@@ -91,13 +91,20 @@ def continued_lists(draft: Draft) -> Iterator[Completed]:
                 yield Completed(s, replace(s, total=unit_q, certain=False))
 
 
-def _own_parts(draft: Draft, b: Breakdown, added: list[tuple[Mention, Quantity]]) -> list[tuple[Mention, Quantity]]:
-    """The sentences listed after a part up to one stating a figure of another stage or period (`年初预算 120 万元`)
-    or the total's own sibling (`年初结转和结余` after `本年收入合计`): that one is no part of the list."""
+def _own_parts(
+    draft: Draft, b: Breakdown, total: Quantity, added: list[tuple[Mention, Quantity]]
+) -> list[tuple[Mention, Quantity]]:
+    """The sentences listed after a part up to one stating a figure of another stage or period (`年初预算 120 万元`),
+    the total's own sibling (`年初结转和结余` after `本年收入合计`) or what its definition does not hold (`会议费`
+    after `“三公”经费`): that one is no part of the list; and the list ends where its parts add up to the total."""
     first = draft.stated.get(id(b.parts[-1]))
-    for k, (m, _) in enumerate(added):
-        if not _says_no_more(draft.stated.get(id(m)), first) or siblings(m, b.total):
+    so_far = [q for p in b.parts if (q := exact_of(p, total.base_unit)) is not None]
+    for k, (m, q) in enumerate(added):
+        if _foots(total, so_far):
             return added[:k]
+        if not _says_no_more(draft.stated.get(id(m)), first) or siblings(m, b.total) or outside(b.total, m):
+            return added[:k]
+        so_far.append(q)
     return added
 
 
@@ -158,14 +165,15 @@ def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, 
     values = [x for _, x in parts]
     if any(draft.is_part(m) or id(m) in draft.totals for m in mentions) or _two_sides(mentions):
         return False  # taken, or `（一）收支总预算 X。1.收入预算 X。2.支出预算 X。`: sides of one total, not parts
-    # a slipped digit is believed where the parts exceed the total, or where the heading announces its items
-    # (`…总计 X 万元。包括：`): headings falling short of a total that announces nothing may name some items
-    # only (`（一）主要支出 5,000 万元` over two of them), whatever digit would mend it
-    over = sum((x.base_value for x in values), Decimal(0)) > q.base_value
+    if any(x.base_value == q.base_value for x in values) and sum(1 for x in values if x.base_value) > 1:
+        return False  # `（二）项目资金 X。1.预算安排 X。2.实际支出 Y。`: the total restated, not divided
+    if _foots(q, values):
+        return True
+    # a slipped digit is believed where the heading announces its items (`…总计 X 万元。包括：`) or they are the
+    # components of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费); other headings may
+    # name some items only, or cut the total another way, whatever digit would mend it
     announced = LIST_ANNOUNCED.search(draft.doc.text[q.end : first_kid]) is not None
-    # or the items are those of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费)
-    defined = complete_every(total, mentions)
-    return _foots(q, values) or defined or ((over or announced) and _one_slip(q, values))
+    return (announced or complete_every(total, mentions)) and _one_slip(q, values)
 
 
 def _says_no_more(own: Context | None, first: Context | None) -> bool:
@@ -204,8 +212,8 @@ def _heading_figure(
     return (m, q) if HEADED.match(name) else None
 
 
-# what announces a list of all the items after a total (`。包括：`, `，具体如下：`)
-LIST_ANNOUNCED = re.compile(r"(?:包括|具体如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
+# what announces a list of all the items after a total (`。包括：`, `，具体如下：`; not `主要包括：`, the main ones)
+LIST_ANNOUNCED = re.compile(r"(?<!主要)(?<!重点)(?:包括|具体如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
 # a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`
 HEADED = re.compile(r"^[^，。；：,;:]{2,40}?(?:为|是|共计|合计|总计)?$")
 

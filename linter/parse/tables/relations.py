@@ -290,7 +290,7 @@ def balance_relations(table: Table) -> list[Relation]:
     # balance its spending before transfers (only its 收入总计 and 支出总计 do)
     budget = table.department and "预算" in table.title and not any(w in table.title for w in ("决算", "执行"))
     found = [_stated_total(table, group, GRAND_TOTALS) for group in groups]
-    if budget and (found[0] is None or found[1] is None):
+    if budget and found[0] is None and found[1] is None:  # a 总计 on one side only is no other total's
         found = [_stated_total(table, group, BUDGET_TOTALS) for group in groups]
     if found[0] is None or found[1] is None:
         return []
