@@ -142,7 +142,7 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
 
 def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     """The rate over the one plan and one outcome figure its sentence names, when it is an execution rate."""
-    stem = _named_numerator(r)
+    stem = _named_numerator(ctx, r)
     if stem is not None:
         num, den = stem
         return _ratio_outcome(ctx, r, num, den, r.certain, "分母") if ctx.value(den) != 0 else None
@@ -159,7 +159,7 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
             return None
         first_is_num = roles[0] == "outcome" or roles[1] == "plan"
         num, den = r.operands if first_is_num else r.operands[::-1]
-    if ctx.value(den) == 0 or num.base_unit != den.base_unit:
+    if ctx.value(den) == 0 or num.base_unit != den.base_unit or _counts_another_thing(ctx, num, den):
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
 
@@ -167,7 +167,7 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
 RATE_STEM = re.compile(r"^(?:有效|资金|实际|项目|总体|整体|综合)*(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:率|度)$")
 
 
-def _named_numerator(r: Rate) -> tuple[Quantity, Quantity] | None:
+def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | None:
     """`发放问卷 500 份，回收 480 份，回收率 96.00%`: the figure whose label holds the rate's own word (回收) is its
     numerator, the other its denominator: the other of its unit, where the sentence states figures of other
     units too (`…7个三级指标，总分值 25 分，得分 19.88 分，得分率 79.52%`)."""
@@ -186,7 +186,20 @@ def _named_numerator(r: Rate) -> tuple[Quantity, Quantity] | None:
     if (num.base_value > den.base_value) != (r.stated.value > 100):
         # `回收问卷 480 份，有效问卷 450 份，回收率 96%`: the other figure is a subset, not the base (issued)
         return None
+    if _counts_another_thing(ctx, num, den):
+        return None
     return num, den
+
+
+def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bool:
+    """`项目覆盖 12 个社区，已建成服务站 10 个，建成率 100%`: the other count is of a thing (社区) the numerator's
+    words do not name (服务站): a scope, not the base the rate is of."""
+    if num.kind != "count":
+        return False
+    a, b = ctx.index.mention_of(num), ctx.index.mention_of(den)
+    if a is None or b is None or not b.noun:
+        return False
+    return b.noun not in a.label + a.noun and not (a.noun and a.noun in b.noun)
 
 
 def _role(ctx: CheckContext, label: str) -> str:
