@@ -454,7 +454,7 @@ class SentencePass:
             other, context = self.labeller.identify(m.label)
             if period and m.period and period != m.period:
                 continue  # `2023年…总预算 X。2024年…总计各增加 Δ`: another year's figure, not the one that changed
-            if m.quantities and _core(other).endswith(core) and _compatible(said, context):
+            if m.quantities and _core(other).endswith(core) and said.agrees(context):
                 return m
         return None
 
@@ -488,12 +488,6 @@ BOTH_SIDES = re.compile(r"收入?、?支出?(?=总)")
 def _core(item: str) -> str:
     """An item as a template names it, in any of its wordings: `收入、支出总计各` / `收支总` → 收支总."""
     return BOTH_SIDES.sub("收支", item.replace("、", "").removesuffix("各")).removesuffix("计")
-
-
-def _compatible(a: Context, b: Context) -> bool:
-    """No context field stated differently (a year named in the clause is the current one's)."""
-    pairs = ((a.scope, b.scope), (a.fund, b.fund), (a.stage, b.stage), (a.period, b.period))
-    return all(x is None or y is None or x == y for x, y in pairs)
 
 
 def _names(mention_key: str, key: str) -> bool:

@@ -49,6 +49,10 @@ class Context:
         values["period"] = _resolve(self.period, outer.period)
         return Context(**values)
 
+    def agrees(self, other: Context) -> bool:
+        """No field stated differently: an unknown field is no contradiction (but no support either)."""
+        return all(x is None or y is None or x == y for x, y in ((getattr(self, f), getattr(other, f)) for f in FIELDS))
+
     def known(self, *names: str) -> bool:
         """Are these fields (default: all) stated with one value?"""
         return all(getattr(self, f) not in (None, MIXED) for f in (names or FIELDS))

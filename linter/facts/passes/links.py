@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import defines
 from tieout.linter.facts.model import Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed
-from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -28,19 +27,10 @@ def _mention_index(draft: Draft) -> dict[int, Mention]:
     return {q.start: m for m in draft.facts.mentions for q in m.quantities}
 
 
-def _compatible(a: Context, b: Context) -> bool:
-    """No field stated differently (an unknown field is no contradiction, but no support either)."""
-    for f in ("scope", "fund", "stage", "period"):
-        x, y = getattr(a, f), getattr(b, f)
-        if x is not None and y is not None and x != y:
-            return False
-    return True
-
-
 def _same(a: Identity, b: Identity, period: str | None = None) -> bool:
     """Same item, subject and context (with `period` in place of a's, when given)."""
     ctx = replace(a.context, period=period) if period is not None else a.context
-    return a.item == b.item and a.subject == b.subject and _compatible(ctx, b.context)
+    return a.item == b.item and a.subject == b.subject and ctx.agrees(b.context)
 
 
 def _certain(*ids: Identity) -> bool:
@@ -113,7 +103,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
 def _wholes(draft: Draft, wanted: Identity, part: Quantity) -> list[tuple[Mention, Quantity]]:
     out = []
     for m in draft.facts.mentions:
-        if m.identity.item != wanted.item or not _compatible(wanted.context, m.identity.context):
+        if m.identity.item != wanted.item or not wanted.context.agrees(m.identity.context):
             continue
         q = m.of_unit(part.base_unit)
         if q is not None and q.exact and q is not part:
