@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Share
 from tieout.linter.facts.model import ShareList as ListedShares
-from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio
+from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, meet, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -56,11 +56,7 @@ def _another_whole(group: list[tuple[Share, Outcome]]) -> bool:
     18,420 万元，其中甲区 4,137 万元、占比 21.65%` where every share is of the fund's 19,108 万元)? One mistaken
     share misses alone; shares that agree with each other on another whole were not meant of this one."""
     wholes = [w for s, o in group if o.verdict == "fail" and (w := _implied(s)) is not None]
-    if len(wholes) < 2:
-        return False
-    low = max(w[0] for w in wholes)
-    high = min(w[1] for w in wholes)
-    return low <= high
+    return len(wholes) >= 2 and meet(wholes) is not None
 
 
 def _implied(s: Share) -> tuple[Decimal, Decimal] | None:
@@ -190,12 +186,8 @@ def _against_listed_sum(
 
 def _one_other_whole(shares: list[Share]) -> tuple[Decimal, Decimal] | None:
     """The one whole all the shares imply (part / share), when their intervals meet."""
-    wholes = [_implied(s) for s in shares]
-    if any(w is None for w in wholes):
-        return None
-    low = max(w[0] for w in wholes if w is not None)
-    high = min(w[1] for w in wholes if w is not None)
-    return (low, high) if low <= high else None
+    wholes = [w for s in shares if (w := _implied(s)) is not None]
+    return meet(wholes) if len(wholes) == len(shares) else None
 
 
 def _of_another_whole(

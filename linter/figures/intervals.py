@@ -97,6 +97,12 @@ def ratio(num: Interval, den: Interval, factor: Decimal = HUNDRED) -> Interval |
     return min(cands) * factor, max(cands) * factor
 
 
+def meet(intervals: list[Interval]) -> Interval | None:
+    """The values every interval holds; None when they do not all meet."""
+    low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
+    return (low, high) if low <= high else None
+
+
 def gap(x: Interval, y: Interval) -> Decimal:
     if x[1] < y[0]:
         return y[0] - x[1]
