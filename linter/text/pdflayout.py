@@ -73,16 +73,22 @@ def dedupe(chars: list[Char]) -> list[Char]:
 
 def build_lines(chars: list[Char]) -> list[Line]:
     """Upright characters grouped by baseline, each group read left to right."""
+    lines = [_line(sorted(g, key=lambda c: c["x0"])) for g in by_baseline([c for c in chars if c["upright"]])]
+    return [ln for ln in lines if ln.text]
+
+
+def by_baseline(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped by baseline, top to bottom: a group takes each next character whose baseline lies
+    within the tolerance of its first one's."""
     groups: list[list[Char]] = []
     anchor = 0.0
-    for c in sorted((c for c in chars if c["upright"]), key=lambda c: c["base"]):
+    for c in sorted(chars, key=lambda c: c["base"]):
         if groups and c["base"] - anchor <= BASELINE_TOLERANCE * max(c["size"], groups[-1][0]["size"]):
             groups[-1].append(c)
         else:
             groups.append([c])
             anchor = c["base"]
-    lines = [_line(sorted(g, key=lambda c: c["x0"])) for g in groups]
-    return [ln for ln in lines if ln.text]
+    return groups
 
 
 def _line(chars: list[Char]) -> Line:
@@ -156,11 +162,11 @@ def _bands(cells: list[list[Char] | None]) -> list[list[list[Char] | None]]:
     # narrow column (`12345` / `67.89`) is one figure, not two rows
     if not (len(figures) >= 2 or (figures and max(figures) >= 3 and texts >= 1)):
         return [cells]
-    band = _baseline_groups([c for cs in cells if cs for c in cs])  # the row's lines, across all its cells
-    n = max(band.values(), default=0) + 1
-    if n < 2:
+    groups = by_baseline([c for cs in cells if cs for c in cs])  # the row's lines, across all its cells
+    if len(groups) < 2:
         return [cells]
-    rows = [[None if cs is None else [c for c in cs if band[id(c)] == k] for cs in cells] for k in range(n)]
+    band = {id(c): k for k, g in enumerate(groups) for c in g}
+    rows = [[None if cs is None else [c for c in cs if band[id(c)] == k] for cs in cells] for k in range(len(groups))]
     return _join_wrapped(rows)
 
 
@@ -198,19 +204,6 @@ def _join_wrapped(rows: list[list[list[Char] | None]]) -> list[list[list[Char] |
             continue
         out.append(r)
         k += 1
-    return out
-
-
-def _baseline_groups(chars: list[Char]) -> dict[int, int]:
-    """Each character's line (by id), lines numbered top to bottom, grouped by baseline as `build_lines` does."""
-    out: dict[int, int] = {}
-    k = -1
-    anchor = size = 0.0
-    for c in sorted(chars, key=lambda c: c["base"]):
-        if k < 0 or c["base"] - anchor > BASELINE_TOLERANCE * max(c["size"], size):
-            k += 1
-            anchor, size = c["base"], c["size"]
-        out[id(c)] = k
     return out
 
 
