@@ -31,8 +31,8 @@ def _sum_outcomes(
     for table in ctx.facts.tables:
         if id(table) not in done:
             done[id(table)] = _judged(ctx, table, kinds, judge)
-    gaps = _gapped_titles(ctx.facts.tables, done) if kind != "identity" else set()
-    whole = {id(table): _whole_row_fails(done[id(table)]) for table in ctx.facts.tables if table.title in gaps}
+    whole = {id(table): _whole_row_fails(done[id(table)]) for table in ctx.facts.tables}
+    gaps = _gapped_titles(ctx.facts.tables, whole) if kind != "identity" else set()
     for table in ctx.facts.tables:
         judged = done[id(table)]
         fails = sum(1 for _, f in judged if f.verdict == "fail")
@@ -41,18 +41,18 @@ def _sum_outcomes(
         if kind != "identity" and fails >= 2 and fails > passes:
             continue
         for rel, f in judged:
-            if f.verdict != "pass" and _rows(rel) in whole.get(id(table), ()):
+            if f.verdict != "pass" and table.title in gaps and _rows(rel) in whole[id(table)]:
                 continue
             yield outcome(f, message(table, rel), kind, rel.name)
 
 
-def _gapped_titles(tables: list[Table], done: dict[int, list[tuple[Relation, Footing]]]) -> set[str]:
+def _gapped_titles(tables: list[Table], whole: dict[int, set[tuple]]) -> set[str]:
     """Titles of a table printed over several pages (one title, several pieces) where rows fail their sums in
     every column on two pages or more: the table leaves rows out by its own convention (items not published),
     and such a row is no mistake of its own."""
     pages: dict[str, int] = {}
     for table in tables:
-        if table.title and _whole_row_fails(done[id(table)]):
+        if table.title and whole[id(table)]:
             pages[table.title] = pages.get(table.title, 0) + 1
     return {title for title, n in pages.items() if n >= 2}
 
