@@ -134,10 +134,9 @@ def _listed_after(draft: Draft, si: int, unit: str, first: tuple[Mention, Quanti
 def headed_lists(draft: Draft) -> Iterator[Breakdown]:
     """`（一）收入预算总计 X。包括：` / `1.财政拨款收入 a。` / `2.其他资金收入 b。`: a heading that states one figure, and
     headings one level below it that each open with a name and a figure of its unit, are a total and its
-    parts when those add up to it, or exceed it by what one slipped digit explains, or miss it so where the
-    heading announces its items (`。包括：`), and whatever they add up to when they are the components of the
-    total's definition (vocab/sums.yaml); a list of headings may name only some items. Read from the layout:
-    inferred (warnings at most)."""
+    parts when those add up to it, or miss it by what one slipped digit explains where the heading announces
+    its items (`。包括：`) or they are the components of the total's definition (vocab/sums.yaml); a list of
+    headings may name only some items. Read from the layout: inferred (warnings at most)."""
     doc = draft.doc
     children: dict[int, list[Section]] = {}
     for sec in doc.sections:
@@ -159,12 +158,13 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
 
 
 def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, Quantity]], first_kid: int) -> bool:
-    """Are the headings the total's parts: free, not the two sides of one total, and adding up to it (or by a
-    slipped digit, or whatever they add up to when they are its definition's components)?"""
+    """Are the headings (none of them another list's part or total: `_heading_figure`) the total's parts: not the
+    two sides of one total, not the total restated, and adding up to it (or but for a slipped digit, where the
+    heading announces its items or they are its definition's components)?"""
     mentions = [m for m, _ in parts]
     values = [x for _, x in parts]
-    if any(draft.is_part(m) or id(m) in draft.totals for m in mentions) or _two_sides(mentions):
-        return False  # taken, or `（一）收支总预算 X。1.收入预算 X。2.支出预算 X。`: sides of one total, not parts
+    if _two_sides(mentions):
+        return False  # `（一）收支总预算 X。1.收入预算 X。2.支出预算 X。`: sides of one total, not parts
     if any(x.base_value == q.base_value for x in values) and sum(1 for x in values if x.base_value) > 1:
         return False  # `（二）项目资金 X。1.预算安排 X。2.实际支出 Y。`: the total restated, not divided
     if _foots(q, values):
