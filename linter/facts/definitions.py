@@ -42,23 +42,43 @@ def definitions() -> tuple[Definition, ...]:
 def _names(m: Mention) -> list[str]:
     """The names a mention goes by: its label's key and its identity's item, with and without what reports
     add to them."""
-    names = {_norm(m.key), _norm(m.identity.item)}
+    return _variants(m.key, m.identity.item)
+
+
+def _variants(*texts: str) -> list[str]:
+    """Names as compared with a definition's wordings: normalised, with and without what reports add to them
+    (`因公出国（境）费支出决算` is a 因公出国境费)."""
+    names = {_norm(t) for t in texts}
     names |= {TRAILING.sub("", n) for n in names}
     return [n for n in names if n]
 
 
+def _totals(d: Definition, names: list[str]) -> bool:
+    return any(n.endswith(t) for n in names for t in d.totals)
+
+
 def _is_total(d: Definition, m: Mention) -> bool:
-    return any(n.endswith(t) for n in _names(m) for t in d.totals)
+    return _totals(d, _names(m))
+
+
+def _found(d: Definition, parts: list[Mention]) -> set[int] | None:
+    """The components the parts are, when each is one and no two the same one; else None."""
+    found = [_component(d, p) for p in parts]
+    if None in found or len(set(found)) != len(found):
+        return None
+    return set(found)  # type: ignore[arg-type]
+
+
+def _required(d: Definition, every: bool = False) -> set[int]:
+    """The components a list must name: the required ones (`every`: the optional ones too)."""
+    return {i for i, (_, optional) in enumerate(d.components) if every or not optional}
 
 
 def _covers(d: Definition, parts: list[Mention], every: bool = False) -> bool:
     """Do the parts cover, one each, every required component of the definition (`every`: every component,
     the optional ones too), and nothing else?"""
-    found = [_component(d, p) for p in parts]
-    if None in found or len(set(found)) != len(found):
-        return False
-    required = {i for i, (_, optional) in enumerate(d.components) if every or not optional}
-    return required <= set(found)  # type: ignore[operator]
+    found = _found(d, parts)
+    return found is not None and _required(d, every) <= found
 
 
 def _component(d: Definition, m: Mention) -> int | None:
@@ -74,10 +94,9 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     definition of the total; or, where the parts are exactly all the components of one (`其中：基本支出 A，项目
     支出 B`: spending split by kind), of that definition whatever the total is called."""
     for d in definitions():
-        if not _covers(d, parts):
+        found, required = _found(d, parts), _required(d)
+        if found is None or not required <= found:
             continue
-        required = {i for i, (_, optional) in enumerate(d.components) if not optional}
-        found = {_component(d, p) for p in parts}
         if _is_total(d, total) or (len(required) >= 2 and found == required):
             return True
     return False
@@ -86,10 +105,8 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
 def defines(whole: str, parts: list[Mention]) -> bool:
     """Is `whole`, a name with no figure (`“三公”经费`), a defined total whose components the parts cover, every
     one of them (an optional component left unnamed may be what the shares falling short of 100% are)?"""
-    names = {_norm(whole), TRAILING.sub("", _norm(whole))}
-    return any(
-        _covers(d, parts, every=True) for d in definitions() if any(n.endswith(t) for n in names for t in d.totals)
-    )
+    names = _variants(whole)
+    return any(_covers(d, parts, every=True) for d in definitions() if _totals(d, names))
 
 
 def complete_every(total: Mention, parts: list[Mention]) -> bool:
