@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import permutations
 
-from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, ratio
+from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, rate
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -31,17 +31,8 @@ def _written(q: Quantity) -> Interval:
     return q.value - half, q.value + half
 
 
-def _computed(num: Quantity, den: Quantity, growth: bool) -> Interval | None:
-    n, d = _written(num), _written(den)
-    if growth:
-        n = (n[0] - d[1], n[1] - d[0])
-        if den.value < 0:
-            d = (-d[1], -d[0])
-    return ratio(n, d)
-
-
 def _holds(ctx: CheckContext, p: Quantity, num: Quantity, den: Quantity, growth: bool) -> bool | None:
-    iv = _computed(num, den, growth)
+    iv = rate(_written(num), _written(den), growth, den.value < 0)
     if iv is None:
         return None
     return ctx.judge(_written(p), iv, p.ulp) != "fail"

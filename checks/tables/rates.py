@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, rate, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
@@ -137,12 +137,7 @@ def _rate_row(
         num, den = table.quantity(r, n.index), table.quantity(r, d.index)
         if num is None or den is None or num.kind == "percent" or den.kind == "percent":
             continue
-        niv, div = interval(num), interval(den)
-        if growth:
-            niv = (niv[0] - div[1], niv[1] - div[0])
-            if den.value < 0:  # a change over a negative base is stated over its size
-                div = (-div[1], -div[0])
-        iv = ratio(niv, div)
+        iv = rate(interval(num), interval(den), growth, den.value < 0)
         if iv is not None:
             tried.append((ctx.judge(interval(stated), iv, stated.ulp), num, den))
     if not tried:

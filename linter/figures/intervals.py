@@ -97,6 +97,16 @@ def ratio(num: Interval, den: Interval, factor: Decimal = HUNDRED) -> Interval |
     return min(cands) * factor, max(cands) * factor
 
 
+def rate(num: Interval, den: Interval, growth: bool = False, negative_base: bool = False) -> Interval | None:
+    """num / den in %, or for a growth (num − den) / den, over the size of a negative base (a change over a
+    negative base is stated over its size); None when the denominator may be zero."""
+    if growth:
+        num = sub(num, den)
+        if negative_base:
+            den = (-den[1], -den[0])
+    return ratio(num, den)
+
+
 def meet(intervals: list[Interval]) -> Interval | None:
     """The values every interval holds; None when they do not all meet."""
     low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
