@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from itertools import combinations
 
+from tieout.linter.facts.definitions import leaves_optional
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
@@ -53,6 +54,22 @@ def _shares_complete(ctx: CheckContext, b: Breakdown) -> bool:
     return abs(total - HUNDRED) <= sum((s.stated.ulp for s in shares), Decimal(0))
 
 
+def _shares_partial(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
+    """Shares stated for every part that fall short of 100% by as much as the parts fall short of the total say
+    the list is partial and its figures right (`本年支出合计 500，其中：基本支出 300，占 60%；项目支出 150，占 30%`:
+    a component the list leaves unnamed is the rest), whatever completes it by its words or definition."""
+    by_part = ctx.memo("sums.shares_by_part", lambda: _shares_by_part(ctx))
+    found = {i for p in b.parts for q in p.quantities for i in by_part.get(id(q), ())}
+    shares = [ctx.facts.shares[i] for i in sorted(found)]
+    whole = ctx.value(total)
+    if len(shares) != len(b.parts) or len(shares) < 2 or whole <= 0:
+        return False
+    stated = sum((s.stated.value for s in shares), Decimal(0))
+    slack = sum((s.stated.ulp for s in shares), Decimal(0))
+    covered = _sum(ctx, parts) / whole * HUNDRED
+    return stated < HUNDRED - slack and abs(covered - stated) <= slack
+
+
 def _shares_by_part(ctx: CheckContext) -> dict[int, list[int]]:
     """The shares (their indexes) stated of each figure, by the figure's id."""
     out: dict[int, list[int]] = {}
@@ -63,8 +80,17 @@ def _shares_by_part(ctx: CheckContext) -> dict[int, list[int]]:
 
 
 def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
-    if b.exhaustive or _shares_complete(ctx, b):
+    if _shares_partial(ctx, b, total, parts):
+        return False
+    if _shares_complete(ctx, b):
         return True
+    if b.exhaustive:
+        # short of a total by a component the list may leave unnamed, unless one slipped digit explains it
+        return not (
+            leaves_optional(b.total, b.parts)
+            and _sum(ctx, parts) < ctx.value(total)
+            and not suspects(ctx, total, parts)
+        )
     # a partial list is held to its total through one slipped digit only where the list is the text's own
     if not b.certain or len(parts) < 2 or any(q.approx for q in [total, *parts]):
         return False

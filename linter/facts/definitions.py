@@ -102,6 +102,19 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     return False
 
 
+def leaves_optional(total: Mention, parts: list[Mention]) -> bool:
+    """Do the parts cover a definition of the total (or, as in `complete`, one they are all the required
+    components of) but leave an optional component unnamed? A report names that component only where it has
+    one (`经营支出` of a unit that runs a business): the list may fall short of its total by it."""
+    for d in definitions():
+        found, required = _found(d, parts), _required(d)
+        if found is None or not required <= found or found == _required(d, every=True):
+            continue
+        if _is_total(d, total) or (len(required) >= 2 and found == required):
+            return True
+    return False
+
+
 def defines(whole: str, parts: list[Mention]) -> bool:
     """Is `whole`, a name with no figure (`“三公”经费`), a defined total whose components the parts cover, every
     one of them (an optional component left unnamed may be what the shares falling short of 100% are)?"""
