@@ -13,6 +13,7 @@ from .changes import change_outcomes
 from .rates import formula_outcomes, rate_outcomes
 from .shares import share_list_outcomes, share_outcomes
 from .sums import sum_outcomes
+from .tables.deltas import table_delta_outcomes
 from .tables.formulas import table_formula_outcomes
 from .tables.rates import table_rate_outcomes, table_share_outcomes
 from .tables.sums import crossfoot_outcomes, identity_outcomes, parent_outcomes, sides_outcomes, total_outcomes
@@ -37,6 +38,7 @@ EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
     sides_outcomes,
     identity_outcomes,
     table_formula_outcomes,
+    table_delta_outcomes,
 )
 
 
@@ -46,8 +48,8 @@ class Rounding(Rule):
     ## What it does
     Collects the rounding misses of every arithmetic relation the other rules verify: sums and `其中`
     lists (TO101), shares (TO103, TO112), rates (TO105), written formulas (TO106), changes (TO108),
-    balances (TO109), score sums (TO111), and the relations of tables (TO301–TO309: totals, parent
-    rows, cross-footing, the two sides, standard identities, rate, share and formula columns, prose
+    balances (TO109), score sums (TO111), and the relations of tables (TO301–TO311: totals, parent
+    rows, cross-footing, the two sides, standard identities, rate, share, formula and change columns (TO311), prose
     against tables). Each figure stands for the interval its precision allows (`92.46%` is any value
     from 92.455% up to 92.47%, rounded or truncated; a whole number such as `40 公里` or `95%` is
     rounded, 39.5 to 40.5); a relation whose intervals do not meet, but come within one unit of the

@@ -1,0 +1,108 @@
+"""Change columns of tables (增减额, 比上年增减): each cell is the difference of the two columns it compares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from tieout.linter.figures.intervals import interval, sub, unit_of
+from tieout.linter.parse.tables import Column, Table
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+
+from .._util import in_unit
+from .rates import operands
+
+AMOUNTS = ("amount", "bare", "count")
+
+
+def table_delta_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Every change column whose two operand columns the headers name (as for a growth rate), row by row."""
+    for table in ctx.facts.tables:
+        for side in table.sides:
+            for col in side.columns:
+                if col.kind != "delta":
+                    continue
+                pairs = operands(side, col)
+                if len(pairs) != 1:
+                    continue
+                found = [o for row in side.rows if (o := _delta_row(ctx, table, row.index, col, *pairs[0]))]
+                yield from _guarded(found)
+
+
+def _guarded(outcomes: list[Outcome]) -> list[Outcome]:
+    """A change column is held to its operands only where most of its rows bear them out: a column that fails
+    as often as it holds is of other figures (a 增减 column in %, its mark left out; operands misread)."""
+    fails = sum(1 for o in outcomes if o.verdict == "fail")
+    passes = sum(1 for o in outcomes if o.verdict == "pass")
+    return outcomes if passes > fails else [o for o in outcomes if o.verdict == "pass"]
+
+
+def _delta_row(ctx: CheckContext, table: Table, r: int, col: Column, cur: Column, prev: Column) -> Outcome | None:
+    stated = table.quantity(r, col.index)
+    now, before = table.quantity(r, cur.index), table.quantity(r, prev.index)
+    if stated is None or now is None or before is None or any(q.kind not in AMOUNTS for q in (stated, now, before)):
+        return None
+    if len({q.base_unit for q in (stated, now, before)}) != 1:
+        return None
+    band = unit_of([stated, now, before])
+    change = sub(interval(now), interval(before))
+    verdict = ctx.judge(interval(stated), change, band)
+    lo, hi = interval(stated)
+    if verdict != "pass" and ctx.judge((-hi, -lo), change, band) == "pass":
+        # the size right and the sign the other way: a column of falls (`比上年减少`) or a table that writes a
+        # fall without its minus sign; the sign is a convention, not a figure to correct
+        verdict = "pass"
+    if verdict == "pass":
+        return Outcome(stated, "pass", "delta", operands=[now, before])
+    exact = now.base_value - before.base_value
+    expected = in_unit(exact, stated)
+    msg = f"“{col.header}”列的 {stated.text} 与 {now.text} − {before.text} = {expected} 不符，应为 {expected}"
+    related = [(now, f"“{cur.header}”"), (before, f"“{prev.header}”")]
+    return Outcome(stated, verdict, "delta", related, msg, stated.text, expected, expected, operands=[now, before])
+
+
+class TableDelta(Rule):
+    """A change column of a table (增减额, 比上年增减) is not the difference of the columns it compares.
+
+    ## What it does
+    A column whose header names a change in amount (`增减额`, `比上年增减`, `增加额`) is the current column
+    less the earlier one, row by row. The two columns are found as for a growth rate (TO302): by the years
+    the headers state, or by a `上年数` column and one current stage (预算数, 执行数, 决算数). A column whose
+    operands the headers do not name is not checked, nor one that fails in as many rows as it holds (its
+    figures are not what the header says, or a `%` was left out of it). A miss within one unit of the
+    last digit is a rounding difference (TO100). The sign is not judged: a column of falls (`比上年减少`)
+    and tables that print a fall without its minus sign state the size of the change only.
+
+    ## Why is this bad?
+    The change column is what readers quote (`比上年增加 150 万元`): one that does not follow from its row
+    misstates how much a line grew or fell, and the total row's change no longer adds up.
+
+    ## Example
+    ```text
+    | 项目 | 上年数 | 预算数 | 增减额 |
+    |---|---|---|---|
+    | 教育支出 | 3,000 | 3,150 | 160 |
+    | 卫生健康支出 | 1,200 | 1,260 | 60 |
+    | 农林水支出 | 800 | 790 | -10 |
+    ```
+
+    ## Passes
+    ```text
+    | 项目 | 上年数 | 预算数 | 增减额 |
+    |---|---|---|---|
+    | 教育支出 | 3,000 | 3,150 | 150 |
+    | 卫生健康支出 | 1,200 | 1,260 | 60 |
+    | 农林水支出 | 800 | 790 | -10 |
+    ```
+
+    ## How to fix
+    Recompute the change as the current figure less the earlier one (a fall is negative), and the total
+    row's change with it.
+    """
+
+    code = "TO311"
+    name = "table-delta"
+    severity = "error"
+    kind = "delta"
+
+    def check(self) -> Iterable[Result]:
+        return self.report(table_delta_outcomes(self.ctx))
