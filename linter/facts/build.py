@@ -37,6 +37,7 @@ from tieout.linter.parse.sentences import (
     _Entry,
     _Formula,
     _FromTo,
+    _Movement,
     _Rate,
     parse_sentence,
 )
@@ -46,6 +47,9 @@ from tieout.linter.parse.tokens import tokenize
 from tieout.linter.text.model import Document, Sentence
 from tieout.linter.vocab import words
 
+GROSS = tuple(words("relations", "gross"))
+# words before a named whole that make it any total of its kind (`占全部支出的`, `占总收入的`)
+GENERIC_WHOLE = re.compile(r"^(?:全部|全年|总|全)")
 # list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
 EXHAUSTIVE = frozenset(words("relations", "exhaustive"))
 REMAINDER = tuple(words("relations", "remainder"))
@@ -207,9 +211,39 @@ class SentencePass:
         self.facts.mentions.append(m)
         if e.share is not None:
             part = next((q for q in e.qs if q.kind != "percent"), None)
+            if whole is not None and e.share_base and not self._names_whole(e.share_base, whole):
+                whole = None  # `其中基本支出 A，人员经费 B，占基本支出的 p%`: of the whole it names (linked later)
             total = whole.of_unit(part.base_unit) if whole is not None and part is not None else None
             self.facts.shares.append(Share(e.share, part, total, e.share_base, si))
         return m
+
+    @staticmethod
+    def _gross(head: Mention, parts: list[Mention]) -> list[Mention]:
+        """The parts less gross values (`固定资产原值`) where the total is no gross value: it counts the net."""
+        if head.key.endswith(GROSS):
+            return parts
+        return [m for m in parts if not m.key.endswith(GROSS)]
+
+    def _not_of_another(self, parts: list[Mention]) -> list[Mention]:
+        """The parts less those whose share names another part as their whole (`其中基本支出 A，人员经费 B，
+        占基本支出的 p%`: 人员经费 is part of 基本支出, not beside it)."""
+        named = {id(s.part): s.base_label for s in self.facts.shares if s.base_label and s.part is not None}
+        out: list[Mention] = []
+        for m in parts:
+            base = next((named[id(q)] for q in m.quantities if id(q) in named), "")
+            item = self.labeller.identify(base)[0] if base else ""
+            if item and any(self.labeller.identify(p.label)[0] == item for p in out):
+                continue
+            out.append(m)
+        return out
+
+    def _names_whole(self, base: str, whole: Mention) -> bool:
+        """Does the whole a share names (`占基本支出的`, `占总支出的`) name the list's total? A generic word
+        (总, 全部, 全年) before the name names any total of it."""
+        named, _ = self.labeller.identify(base)
+        total, _ = self.labeller.identify(whole.label)
+        named = GENERIC_WHOLE.sub("", named)
+        return not named or not total or named in total or total in named
 
     def _breakdown(
         self, b: _Breakdown, si: int, para: int, mentions: list[Mention], qualified: Mention | None = None
@@ -218,7 +252,7 @@ class SentencePass:
         head = self._mention(b.head, si, para) if b.head is not None else qualified
         if head is not None and head is not qualified:
             mentions.append(head)
-        parts = self._reattach(self._parts(b, si, para, mentions, head))
+        parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
         for p in b.noted:  # figures in brackets after a part: mentions of their own, not parts of this list
             if isinstance(p, _Entry):
                 noted = self._mention(p, si, para)
@@ -230,6 +264,7 @@ class SentencePass:
                 self._clause(p, si, mentions)
         if head is None:
             return None
+        parts = self._gross(head, parts)
         if parts:
             kw = b.keyword.strip("：，:（(；、")
             self._record(head, parts, kw, si)
@@ -239,7 +274,19 @@ class SentencePass:
         parts: list[Mention] = []
         dims = {q.base_unit for q in head.quantities} if head is not None else set()
         ended = False
+        run = 0  # where the parts a `等` subtotal would close begin
         for p in b.parts:
+            if isinstance(p, _Entry) and parts and not ended and p.label.lstrip("，、；").startswith("等"):
+                # `其中：增值税 A、契税 B 等税收收入 C，非税收入 D`: C is the sum the named parts are some of,
+                # and the list's part in their place
+                closing = self._mention(p, si, para, head)
+                mentions.append(closing)
+                self.facts.breakdowns.append(Breakdown(closing, parts[run:], "等", False, si))
+                self.d.totals.add(id(closing))
+                self.d.parts.update(id(m) for m in parts[run:])
+                parts[run:] = [closing]
+                run = len(parts)
+                continue
             if isinstance(p, _Entry) and head is not None and not ended:
                 # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
                 side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
@@ -371,12 +418,58 @@ class SentencePass:
         rate = self._own_rate(si)
         if rate is not None and not key and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
+        if c.base is None and self._respective(c, si, mentions, subject, certain):
+            return
         base = c.base
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
-        if subject is not None and base is None and current is not None and self._is_compared(subject, comparison):
+        if (
+            subject is not None
+            and base is None
+            and current is not None
+            and self._is_compared(subject, comparison, mentions)
+        ):
             base, current = current, self._other_current(subject, mentions, current)
+            if current is not None and not self._comparable(subject, mentions, current):
+                # `全市收入 312.45 亿元（上年市本级为 121.34 亿元），比上年增长 4.6%`: the earlier figure is
+                # another quantity's; the change is the current figure's against a base not stated here
+                base = None
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _respective(self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, certain: bool) -> bool:
+        """`收入 245.70 亿元、支出 301.22 亿元，分别下降 9.8%、增长 2.2%`: the movements after 分别 go one to each
+        figure before, in order (one change each); False when the clause has no 分别. Movements that do not
+        pair off with the figures (three rates for two figures) make no change at all."""
+        if subject is None or not c.movements:
+            return False
+        lead = self.doc.text[max(q.end for q in subject.quantities) : c.movements[0].start]
+        groups: dict[str, list[_Movement]] = {}
+        for mv in c.movements:
+            groups.setdefault(mv.quantity.kind if mv.quantity is not None else "", []).append(mv)
+        n = len(c.movements) // len(groups)
+        figures = [m for m in mentions if not self._qualifies(m) and any(q.kind != "bare" for q in m.quantities)]
+        paired = n >= 2 and all(len(g) == n for g in groups.values()) and len(figures) >= n
+        if "分别" not in lead:
+            # `收入 12.4 亿元、支出 8.6 亿元，同比下降 15.3%、增长 7.1%`: as many movements of each kind as figures
+            # joined in one clause before them are theirs in order, 分别 or not
+            if not (paired and self._joined(figures[-n:])):
+                return False
+        elif not paired:
+            return True
+        for i, m in enumerate(figures[-n:]):
+            current = next(q for q in reversed(m.quantities) if q.kind != "bare")
+            own = sorted((g[i] for g in groups.values()), key=lambda mv: mv.start)
+            moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end) for mv in own]
+            self.facts.changes.append(Change(c.cmp, m.key, current, None, moves, si, certain))
+        return True
+
+    def _joined(self, figures: list[Mention]) -> bool:
+        """Are the figures one run joined by 、 / 和 / 及 (no clause break between them)?"""
+        text = self.doc.text
+        return all(
+            not re.search("[，。；：,;]", text[max(q.end for q in a.quantities) : b.start])
+            for a, b in zip(figures, figures[1:])
+        )
 
     def _subject(self, key: str, si: int, mentions: list[Mention], period: str = "") -> tuple[Mention | None, bool]:
         """The mention that changed, and whether it stands in the change's own sentence."""
@@ -410,15 +503,53 @@ class SentencePass:
     def _qualifies(self, m: Mention) -> bool:
         return self.labeller.qualifying_ratio(m.key, m.quantities)
 
-    def _is_compared(self, subject: Mention, comparison: str) -> bool:
+    def _is_compared(self, subject: Mention, comparison: str, mentions: list[Mention]) -> bool:
         """Does the subject's label name the period the change compares with (2022年 in `与2022年度相比`,
-        上年 in `比上年`)?"""
-        period = self.labeller.split(subject.label)[1]
+        上年 in `比上年`), or, against 上年, the year before another figure's of the sentence (`2025年预算 150
+        万元，2024年预算 160 万元，比上年减少`; `本年收入 3,412.80 万元（2023年度：3,200.00 万元），增加`)?"""
+        period = self.labeller.split(subject.label)[1] or self._bracket_year(subject, mentions)
         year = re.search(r"(\d{4})年", period)
         if year and year.group(1) in comparison:
             return True
+        last_year = bool(re.search("上年|去年|上一年", comparison))
+        if year and last_year and self._year_after(int(year.group(1)), subject, mentions):
+            return True
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
-        return bool(earlier) and bool(re.search("上年|去年|上一年", comparison))
+        return bool(earlier) and last_year
+
+    def _bracket_year(self, subject: Mention, mentions: list[Mention]) -> str:
+        """The year a bracket opens with before a figure whose label is empty (`（2023年度：3,200.00 万元）`)."""
+        if subject.key or not subject.quantities:
+            return ""
+        i = next((k for k, m in enumerate(mentions) if m is subject), 0)
+        begin = self.doc.sentences[subject.sentence].start
+        if i:
+            begin = max((q.end for q in mentions[i - 1].quantities), default=begin)
+        m = re.search(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$", self.doc.text[begin : subject.quantities[0].start])
+        return m.group(1) if m else ""
+
+    def _year_after(self, year: int, subject: Mention, mentions: list[Mention]) -> bool:
+        """Does another figure of the sentence, before the subject, belong to the year after `year` (by its
+        label's year, or as 本年 / 今年)?"""
+        for m in mentions:
+            if m is subject:
+                return False
+            if self._qualifies(m) or not any(q.kind != "bare" for q in m.quantities):
+                continue
+            own = re.search(r"(\d{4})年", self.labeller.split(m.label)[1])
+            if (own and int(own.group(1)) == year + 1) or (not own and m.key.startswith(("本年", "今年"))):
+                return True
+        return False
+
+    def _comparable(self, earlier: Mention, mentions: list[Mention], current: Quantity) -> bool:
+        """Are the earlier figure and the current one of one quantity: no scope or fund of one stated otherwise
+        for the other? (Stages may differ: a budget is compared with last year's outturn.)"""
+        later = next((m for m in mentions if current in m.quantities), None)
+        if later is None:
+            return True
+        _, now = self.labeller.identify(later.label)
+        _, before = self.labeller.identify(earlier.label)
+        return all(a is None or b is None or a == b for a, b in ((now.scope, before.scope), (now.fund, before.fund)))
 
     def _named_subject(
         self, key: str, si: int, mentions: list[Mention], period: str = ""
