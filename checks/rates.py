@@ -146,6 +146,8 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if stem is not None:
         num, den = stem
         return _ratio_outcome(ctx, r, num, den, r.certain, "分母") if ctx.value(den) != 0 else None
+    if len(r.operands) == 3 and EXECUTION_RATE.search(r.name):
+        return _over_adjusted(ctx, r)
     if len(r.operands) != 2:
         return None
     if not (r.ordered or EXECUTION_RATE.search(r.name)):
@@ -162,6 +164,34 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if ctx.value(den) == 0 or num.base_unit != den.base_unit or _counts_another_thing(ctx, num, den):
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+INITIAL = re.compile(r"年初")
+ADJUSTED = re.compile(r"全年|调整")
+
+
+def _over_adjusted(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`年初预算 200 万元，全年预算数 180 万元，全年执行数 172.35 万元，预算执行率 95.75%`: an execution rate
+    after an initial and an adjusted budget is of the adjusted one (the rate's name would say 年初 otherwise)."""
+    roles = [_role(ctx, label) for label in r.labels]
+    outcome = [q for q, role in zip(r.operands, roles) if role == "outcome"]
+    # the written labels: a mention's key has its period words (全年) taken off
+    plans = [(q, _written(ctx, q, label)) for q, label, role in zip(r.operands, r.labels, roles) if role == "plan"]
+    if len(outcome) != 1 or len(plans) != 2:
+        return None
+    adjusted = [q for q, label in plans if ADJUSTED.search(label) and not INITIAL.search(label)]
+    initial = [q for q, label in plans if INITIAL.search(label)]
+    if len(adjusted) != 1 or len(initial) != 1:
+        return None
+    num, den = outcome[0], adjusted[0]
+    if ctx.value(den) == 0 or num.base_unit != den.base_unit:
+        return None
+    return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+def _written(ctx: CheckContext, q: Quantity, key: str) -> str:
+    m = ctx.index.mention_of(q)
+    return m.label if m is not None else key
 
 
 RATE_STEM = re.compile(r"^(?:有效|资金|实际|项目|总体|整体|综合)*(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:率|度)$")

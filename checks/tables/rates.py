@@ -41,6 +41,10 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
             return []
         year = _year(nums[-1])
         dens = [c for c in left if c.role in ("预算数", "调整预算数") and _year(c) in (None, year)]
+        # an execution rate is of the budget as adjusted unless its header names the initial one (完成年初预算%):
+        # that pair comes first, and a finding names it
+        initial = "年初" in "".join(col.path)
+        dens.sort(key=lambda c: (c.role == "调整预算数") == initial)
         return [(nums[-1], d) for d in dens]
     dated = _by_year(left, col)
     if dated is not None:

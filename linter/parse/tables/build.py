@@ -121,9 +121,17 @@ def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
                 row.label, row.total = other.label, other.total
 
 
+SCORED = ("分值", "得分")
+
+
 def _units(table: Table, heads: list[list[str]], n: int) -> None:
     for c, path in enumerate(heads):
-        unit = column_unit(path, table.unit)
+        unit = column_unit(path, "")
+        if not unit:
+            # scores are counted in 分 whatever the table's unit note says (its 万元 are the funds'): an
+            # indicator's 10 is exactly 10, not a rounded amount
+            role = role_of(path[-1]) if path else None
+            unit = "分" if role is not None and role.name in SCORED else table.unit
         if unit != table.unit:
             table.column_units[c] = unit
         for row in table.rows[max(n, 1) :]:
