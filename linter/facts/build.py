@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from lark import Token
 from lark.exceptions import LarkError
+from tieout.linter.facts.definitions import of_total
 from tieout.linter.facts.model import (
     Breakdown,
     Change,
@@ -147,6 +148,7 @@ class SentencePass:
             # too long or too deeply nested to be prose a reader follows (debris, a table run into one line):
             # its figures are mentions, and no relation is read from it
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
+        runs = _respective_names(items)
         mentions: list[Mention] = []
         self.d.by_sentence[si] = mentions
         para = self.doc.sentences[si].paragraph
@@ -169,6 +171,28 @@ class SentencePass:
                     ]
             else:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
+        for run in runs:
+            self._respective_list(run, si, mentions)
+
+    def _respective_list(self, run: list[_Entry], si: int, mentions: list[Mention]) -> None:
+        """The figures a `分别为` list names are the parts of the figure right before them where they cover its
+        definition (`政府采购支出总额 X，货物、工程、服务支出分别为 a、b、c`), or of a total right after them
+        (`…分别为 a、b、c，合计 T`)."""
+        first = {id(e.qs[0]) for e in run if e.qs}
+        at = [k for k, m in enumerate(mentions) if m.quantities and id(m.quantities[0]) in first]
+        if len(at) != len(run) or at != list(range(at[0], at[0] + len(at))):
+            return
+        parts = mentions[at[0] : at[-1] + 1]
+        if any(id(m) in self.d.parts or id(m) in self.d.totals for m in parts):
+            return  # already read as a list
+        before = mentions[at[0] - 1] if at[0] else None
+        unit = parts[0].quantities[0].base_unit
+        # the next figure of the parts' unit (`三本预算收入合计 T`: 三本 counts the budgets)
+        after = next((m for m in mentions[at[-1] + 1 :] if m.of_unit(unit) is not None), None)
+        if before is not None and id(before) not in self.d.parts and of_total(before, parts):
+            self._record(before, parts, "分别为", si)
+        elif after is not None and TOTAL_AFTER.search(after.key):
+            self._record(after, parts, "分别为", si)
 
     @staticmethod
     def _qualified_head(before: list[object], mentions: list[Mention]) -> Mention | None:
@@ -598,6 +622,64 @@ class SentencePass:
         # tokens built by the lexer always carry their positions
         begin, end = f.word.start_pos or 0, f.word.end_pos or 0
         self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, begin, end, si))
+
+
+TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
+RESPECTIVE = re.compile(r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)$")
+# what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
+SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
+
+
+def _respective_names(items: list) -> list[list[_Entry]]:
+    """`货物、工程、服务支出分别为 A、B 和 C`: the names listed before 分别 label the figures after it in
+    order; `上年分别为 D、E` after such a list labels its figures with the same names of last year. The
+    figures are relabelled only where as many follow, one to a name."""
+    last: list[str] = []
+    runs: list[list[_Entry]] = []
+    for i, item in enumerate(items):
+        m = RESPECTIVE.match(item.label) if isinstance(item, _Entry) else None
+        if m is None:
+            continue
+        names = _names_before(items, i, m.group("last"))
+        if len(names) < 2 and last and len(m.group("last")) <= 4:
+            names = [m.group("last") + n for n in last]  # `上年分别为`: the names of the list before
+        follow = _unnamed_after(items, i, len(names) - 1)
+        if len(names) < 2 or follow is None:
+            continue
+        tail = SHARED_TAIL.search(names[-1])
+        for entry, name in zip([item, *follow], names):
+            entry.label = name + tail.group() if tail and not SHARED_TAIL.search(name) else name
+        last = names
+        runs.append([item, *follow])
+    return runs
+
+
+def _names_before(items: list, i: int, own: str) -> list[str]:
+    """The names joined by 、 before item i, and its own."""
+    names = [own]
+    j = i - 1
+    while j >= 1 and _is_sep(items[j], "、") and _is_label(items[j - 1]):
+        names.insert(0, str(items[j - 1]).strip())
+        j -= 2
+    return [n for n in names if n]
+
+
+def _unnamed_after(items: list, i: int, n: int) -> list[_Entry] | None:
+    """The n figures right after item i, each with no name of its own (`、B`, `和 C`); None when more or
+    fewer follow (a name of the list was read as something else: the names would go to the wrong figures)."""
+    out: list[_Entry] = []
+    for x in items[i + 1 :]:
+        if _is_sep(x, "、"):
+            continue
+        if isinstance(x, _Entry) and not x.label.strip("、和及与 ") and x.share is None:
+            out.append(x)
+            continue
+        break
+    return out if len(out) == n and n > 0 else None
+
+
+def _is_sep(item: object, chars: str) -> bool:
+    return isinstance(item, Token) and item.type == "SEP" and str(item) in chars
 
 
 def _table_row(text: str, qs: list[Quantity]) -> bool:

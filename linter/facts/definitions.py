@@ -102,6 +102,14 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     return False
 
 
+def of_total(total: Mention, parts: list[Mention]) -> bool:
+    """Do the parts cover, one each, every required component of a definition of the total itself (not of
+    whatever they are all the components of)? The total by its key, its item or its words as written (a
+    synonym may have renamed `政府采购支出总额` as a 支出合计)."""
+    names = [*_names(total), *_variants(total.label)]
+    return any(_covers(d, parts) for d in definitions() if _totals(d, names))
+
+
 def leaves_optional(total: Mention, parts: list[Mention]) -> bool:
     """Do the parts cover a definition of the total (or, as in `complete`, one they are all the required
     components of) but leave an optional component unnamed? A report names that component only where it has
