@@ -149,6 +149,7 @@ class SentencePass:
             # its figures are mentions, and no relation is read from it
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
         runs = _respective_names(items)
+        changes_before = len(self.facts.changes)
         mentions: list[Mention] = []
         self.d.by_sentence[si] = mentions
         para = self.doc.sentences[si].paragraph
@@ -173,6 +174,21 @@ class SentencePass:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
         for run in runs:
             self._respective_list(run, si, mentions)
+        self._base_after(changes_before, mentions)
+
+    def _base_after(self, first: int, mentions: list[Mention]) -> None:
+        """`专项收入 42.1 亿元，同比下降 3.5%，上年同期为 45.6 亿元`: the figure right after a change, named only
+        as last year's, is its base."""
+        for c in self.facts.changes[first:]:
+            if c.base is not None or c.current is None or not c.movements:
+                continue
+            end = c.movements[-1].end
+            after = next((m for m in mentions if m.quantities and m.quantities[0].start >= end), None)
+            if after is None or not LAST_YEAR_ONLY.match(after.label.strip("，、；： ")):
+                continue
+            q = after.of_unit(c.current.base_unit)
+            if q is not None and q.kind == c.current.kind:
+                c.base = q
 
     def _respective_list(self, run: list[_Entry], si: int, mentions: list[Mention]) -> None:
         """The figures a `分别为` list names are the parts of the figure right before them where they cover its
@@ -535,6 +551,8 @@ class SentencePass:
         year = re.search(r"(\d{4})年", period)
         if year and year.group(1) in comparison:
             return True
+        if LAST_YEAR_ONLY.match(subject.label.strip("，、；： ")):
+            return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`: the same item last year
         last_year = bool(re.search("上年|去年|上一年", comparison))
         if year and last_year and self._year_after(int(year.group(1)), subject, mentions):
             return True
@@ -624,6 +642,8 @@ class SentencePass:
         self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, begin, end, si))
 
 
+# a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
+LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
 TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
 RESPECTIVE = re.compile(r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)$")
 # what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
