@@ -623,13 +623,19 @@ class SentencePass:
         core = _core(item)
         if len(core) < 3:
             return None
+        # `收入总计 X，支出总计 X。…收、支总计各减少 Δ`: both sides named apart, of one value (equal by construction)
+        sides = (core, core.replace("收支", "收入", 1), core.replace("收支", "支出", 1)) if "收支" in core else (core,)
+        found: list[Mention] = []
         for m in reversed(self.d.by_sentence.get(si - 1) or []):
             other, context = self.labeller.identify(m.label)
             if period and m.period and period != m.period:
                 continue  # `2023年…总预算 X。2024年…总计各增加 Δ`: another year's figure, not the one that changed
-            if m.quantities and _core(other).endswith(core) and said.agrees(context):
-                return m
-        return None
+            if m.quantities and _core(other).endswith(sides) and said.agrees(context):
+                if _core(other).endswith(core):
+                    return m
+                found.append(m)
+        values = {q.base_value for m in found for q in m.quantities[:1]}
+        return found[-1] if len(found) == 2 and len(values) == 1 else None
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         return a >= 0 and self.doc.sentences[a].paragraph == self.doc.sentences[b].paragraph

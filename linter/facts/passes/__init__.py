@@ -30,6 +30,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.enumerations,
     breakdowns.headed_lists,
     breakdowns.dimensions,
+    breakdowns.defined_in_next_sentence,
     breakdowns.defined_totals,
     sets.balances,
     links.share_bases,

@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import complete, complete_every, is_component, outside, siblings
+from tieout.linter.facts.definitions import complete, complete_every, is_component, of_total, outside, siblings
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
 from tieout.linter.figures.context import Context
@@ -745,3 +745,26 @@ def same_measure(a: str, b: str) -> bool:
         n += 1
     # one names the other with an entity in front, or they differ only in a short entity prefix
     return n >= 2 and (n == min(len(a), len(b)) or (n >= 4 and n >= max(len(a), len(b)) - 4))
+
+
+def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
+    """`“三公”经费支出 12.35 万元。具体情况如下：因公出国（境）费 0 万元；公务用车购置及运行维护费 8.20 万元；公务
+    接待费 4.25 万元。`: a sentence whose figures, all of one unit and in no list yet, cover the definition of the
+    figure that ends the sentence before it (vocab/sums.yaml), in its paragraph, are that figure's parts. The
+    definition names them, not the layout: still read across a sentence break (inferred, warnings at most)."""
+    sentences = draft.doc.sentences
+    for si in range(1, len(sentences)):
+        if sentences[si].paragraph != sentences[si - 1].paragraph:
+            continue
+        parts = [m for m in draft.by_sentence.get(si) or [] if m.quantities]
+        before = [m for m in draft.by_sentence.get(si - 1) or [] if m.quantities]
+        if len(parts) < 2 or not before:
+            continue
+        head = before[-1]
+        unit = head.quantities[0].base_unit
+        if any(len(m.quantities) != 1 or m.quantities[0].base_unit != unit for m in parts):
+            continue
+        if any(id(m) in draft.parts or id(m) in draft.totals for m in [head, *parts]):
+            continue
+        if of_total(head, parts):
+            yield Breakdown(head, parts, "具体为", True, si - 1, inferred=True, certain=False)
