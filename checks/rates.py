@@ -57,6 +57,9 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
             # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
             o = _against_budget(ctx, r)
+        elif NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
+            # `…包括市本级 318.4 亿元，完成调整预算的 100.9%`: the budget it names is no figure of its sentence
+            o = _against_budget(ctx, r)
         elif AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
             # `收入 412.6 亿元，完成预算的 97.8%`: the figure before the rate over its budget, stated elsewhere
             o = _against_budget(ctx, r)
@@ -66,13 +69,15 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield o
 
 
-def _named_base(r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
+def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
     """(denominators, numerators) when the rate names its base and exactly one figure of its sentence is stated
     under that name (`年初预算为 0 万元，全年预算为 150.00 万元，支出决算为 138.00 万元，完成年初预算的 92.00%`)."""
     base = NAMED_BASE.search(r.name)
     if base is None:
         return None
-    named = [i for i, label in enumerate(r.labels) if base.group() in label]
+    # the labels as written: a key has its period words (全年) taken off
+    labels = [_written(ctx, q, label) for q, label in zip(r.operands, r.labels)]
+    named = [i for i, label in enumerate(labels) if base.group() in label]
     if len(named) != 1:
         return None
     den = r.operands[named[0]]
@@ -121,7 +126,7 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
     figures (`债务率`) relates quantities the sentence need not state."""
     if len(r.operands) < 2:
         return None
-    named = _named_base(r)
+    named = _named_base(ctx, r)
     if named is not None and named[1]:
         den, nums = named[0][0], named[1]
         # the numerator of a rate over a budget is the outcome among the other figures, when one is named so

@@ -460,7 +460,7 @@ class SentencePass:
             current, label = rate.stated, rate.name
         if c.base is None and self._respective(c, si, mentions, subject, certain):
             return
-        base = c.base
+        base = c.base if c.base is not None else self._named_plan(c.cmp, subject, mentions, current)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
         if (
@@ -502,6 +502,19 @@ class SentencePass:
             moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end) for mv in own]
             self.facts.changes.append(Change(c.cmp, m.key, current, None, moves, si, certain))
         return True
+
+    @staticmethod
+    def _named_plan(
+        comparison: str, subject: Mention | None, mentions: list[Mention], current: Quantity | None
+    ) -> Quantity | None:
+        """`年初预算为 340 亿元，调整后为 360 亿元，比年初预算数增加 25 亿元`: a change against the plan it names
+        (年初预算, 调整预算) is against the one figure of its sentence labelled so."""
+        plan = PLAN_NAMED.search(comparison)
+        if plan is None or subject is None or current is None:
+            return None
+        named = [m for m in mentions if m is not subject and plan.group() in m.label]
+        found = [q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit]
+        return found[0] if len(found) == 1 and found[0].start < current.start else None
 
     def _joined(self, figures: list[Mention]) -> bool:
         """Are the figures one run joined by 、 / 和 / 及 (no clause break between them)?"""
@@ -650,6 +663,8 @@ class SentencePass:
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
+# the plans a change may be against, by name (`比年初预算数增加`)
+PLAN_NAMED = re.compile(r"年初|调整")
 TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
 RESPECTIVE = re.compile(r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)$")
 # what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
