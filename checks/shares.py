@@ -265,9 +265,18 @@ def share_sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         listed = [s for s in shares if s is not None]
         if len(b.parts) < 2 or len(listed) != len(shares) or any(not s.stated.exact for s in listed):
             continue
+        if any(_of_another(s, b) for s in listed):
+            continue  # `基本支出 A，占基本支出预算的 p%；项目支出 B，占项目支出预算的 q%`: shares of other wholes
         outcome = _share_sum(ctx, b, listed)
         if outcome is not None:
             yield outcome
+
+
+def _of_another(s: Share, b: Breakdown) -> bool:
+    """Is the share of another whole than the list's total (linked to one, or naming one it is not)?"""
+    if s.total is not None:
+        return s.total not in b.total.quantities
+    return bool(s.base_label)
 
 
 def _share_sum(ctx: CheckContext, b: Breakdown, shares: list[Share]) -> Outcome | None:

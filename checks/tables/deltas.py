@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from tieout.linter.figures.intervals import interval, sub, unit_of
 from tieout.linter.parse.tables import Column, Table
+from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 from .._util import in_unit
@@ -17,9 +18,10 @@ AMOUNTS = ("amount", "bare", "count")
 def table_delta_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Every change column whose two operand columns the headers name (as for a growth rate), row by row."""
     for table in ctx.facts.tables:
+        defined = {f.column for f in column_formulas(table)}  # TO309 checks them by their formula
         for side in table.sides:
             for col in side.columns:
-                if col.kind != "delta":
+                if col.kind != "delta" or col.index in defined:
                     continue
                 pairs = operands(side, col)
                 if len(pairs) != 1:
@@ -30,10 +32,16 @@ def table_delta_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _guarded(outcomes: list[Outcome]) -> list[Outcome]:
     """A change column is held to its operands only where most of its rows bear them out: a column that fails
-    as often as it holds is of other figures (a 增减 column in %, its mark left out; operands misread)."""
+    as often as it holds is of other figures (a 增减 column in %, its mark left out; operands misread). A row
+    that did not change bears out nothing (its 0 is a 0 in % too)."""
     fails = sum(1 for o in outcomes if o.verdict == "fail")
-    passes = sum(1 for o in outcomes if o.verdict == "pass")
+    passes = sum(1 for o in outcomes if o.verdict == "pass" and _changed(o))
     return outcomes if passes > fails else [o for o in outcomes if o.verdict == "pass"]
+
+
+def _changed(o: Outcome) -> bool:
+    now, before = o.operands
+    return now.base_value != before.base_value
 
 
 def _delta_row(ctx: CheckContext, table: Table, r: int, col: Column, cur: Column, prev: Column) -> Outcome | None:
@@ -55,6 +63,8 @@ def _delta_row(ctx: CheckContext, table: Table, r: int, col: Column, cur: Column
         return Outcome(stated, "pass", "delta", operands=[now, before])
     exact = now.base_value - before.base_value
     expected = in_unit(exact, stated)
+    if stated.unit and not stated.text.endswith(stated.unit):
+        expected = expected.removesuffix(stated.unit)  # a cell written bare: the table's unit note holds it
     msg = f"“{col.header}”列的 {stated.text} 与 {now.text} − {before.text} = {expected} 不符，应为 {expected}"
     related = [(now, f"“{cur.header}”"), (before, f"“{prev.header}”")]
     return Outcome(stated, verdict, "delta", related, msg, stated.text, expected, expected, operands=[now, before])

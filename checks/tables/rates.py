@@ -51,6 +51,9 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
         return dated
     prev = [c for c in left if c.role == "上年数"]
     cur = [c for c in left if c.role in CURRENT]
+    m = NAMED.search("".join(col.path))
+    if m and m.group("num"):  # `预算数比上年增减`: the current column the header names, or none
+        cur = [c for c in cur if c.role and c.role in _roles(m.group("num"))]
     if len(prev) == 1 and cur:
         return [(cur[-1], prev[0])]
     return []

@@ -172,8 +172,8 @@ class SentencePass:
                     ]
             else:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
-        for run in runs:
-            self._respective_list(run, si, mentions)
+        for run, said in runs:
+            self._respective_list(run, said, si, mentions)
         self._base_after(changes_before, mentions)
 
     def _base_after(self, first: int, mentions: list[Mention]) -> None:
@@ -190,10 +190,11 @@ class SentencePass:
             if q is not None and q.kind == c.current.kind:
                 c.base = q
 
-    def _respective_list(self, run: list[_Entry], si: int, mentions: list[Mention]) -> None:
+    def _respective_list(self, run: list[_Entry], said: str, si: int, mentions: list[Mention]) -> None:
         """The figures a `分别为` list names are the parts of the figure right before them where they cover its
         definition (`政府采购支出总额 X，货物、工程、服务支出分别为 a、b、c`), or of a total right after them
-        (`…分别为 a、b、c，合计 T`)."""
+        (`…分别为 a、b、c，合计 T`), in the same context: not of another year or scope (`上年…分别为`, `市本级…
+        分别为`), `said` being the words the list was written with before its names were given out."""
         first = {id(e.qs[0]) for e in run if e.qs}
         at = [k for k, m in enumerate(mentions) if m.quantities and id(m.quantities[0]) in first]
         if len(at) != len(run) or at != list(range(at[0], at[0] + len(at))):
@@ -206,9 +207,22 @@ class SentencePass:
         # the next figure of the parts' unit (`三本预算收入合计 T`: 三本 counts the budgets)
         after = next((m for m in mentions[at[-1] + 1 :] if m.of_unit(unit) is not None), None)
         if before is not None and id(before) not in self.d.parts and of_total(before, parts):
-            self._record(before, parts, "分别为", si)
-        elif after is not None and TOTAL_AFTER.search(after.key):
+            if self._one_context(before, parts, said):
+                self._record(before, parts, "分别为", si)
+        elif after is not None and TOTAL_AFTER.search(after.key) and self._one_context(after, parts, said):
             self._record(after, parts, "分别为", si)
+
+    def _one_context(self, total: Mention, parts: list[Mention], said: str) -> bool:
+        """Do the total and every part (and the words of the list) state no scope, fund, stage or period
+        otherwise? A period is this year's where none is said, against a part said to be last year's."""
+        _, whole = self.labeller.identify(total.label)
+        for text in [said, *(p.label for p in parts)]:
+            _, own = self.labeller.identify(text)
+            if not whole.agrees(own):
+                return False
+            if (whole.period or "+0") != (own.period or "+0") and not (whole.period or own.period or "").isdigit():
+                return False
+        return True
 
     @staticmethod
     def _qualified_head(before: list[object], mentions: list[Mention]) -> Mention | None:
@@ -260,8 +274,8 @@ class SentencePass:
     @staticmethod
     def _gross(head: Mention, parts: list[Mention]) -> list[Mention]:
         """The parts less gross values (`固定资产原值`) where the total is no gross value: it counts the net."""
-        if head.key.endswith(GROSS):
-            return parts
+        if any(g in head.key for g in GROSS):
+            return parts  # `固定资产原值合计 X，其中：房屋原值…`
         return [m for m in parts if not m.key.endswith(GROSS)]
 
     def _not_of_another(self, parts: list[Mention]) -> list[Mention]:
@@ -316,7 +330,7 @@ class SentencePass:
         ended = False
         run = 0  # where the parts a `等` subtotal would close begin
         for p in b.parts:
-            if isinstance(p, _Entry) and parts and not ended and p.label.lstrip("，、；").startswith("等"):
+            if isinstance(p, _Entry) and parts and not ended and self._closes_named(p):
                 # `其中：增值税 A、契税 B 等税收收入 C，非税收入 D`: C is the sum the named parts are some of,
                 # and the list's part in their place
                 closing = self._mention(p, si, para, head)
@@ -348,6 +362,14 @@ class SentencePass:
             else:
                 self._clause(p, si, mentions)
         return parts
+
+    def _closes_named(self, p: _Entry) -> bool:
+        """Is the entry a `等` subtotal right after the figure before it (`契税 18.20 亿元等税收收入 221.38 亿元`),
+        not a name that begins with 等 (`，等级公路养护 320 万元`, `、等保测评 18 万元`)?"""
+        if not p.label.startswith("等") or not p.qs:
+            return False
+        at = self.doc.text.rfind(p.label, 0, p.qs[0].start)
+        return at > 0 and self.doc.text[at - 1] not in "，、；：。,;: \n"
 
     def _lists(self) -> dict[int, int]:
         """The total of each breakdown (by id) → the index of its latest breakdown. Breakdowns are only appended
@@ -584,17 +606,28 @@ class SentencePass:
         return m.group(1) if m else ""
 
     def _year_after(self, year: int, subject: Mention, mentions: list[Mention]) -> bool:
-        """Does another figure of the sentence, before the subject, belong to the year after `year` (by its
-        label's year, or as 本年 / 今年)?"""
-        for m in mentions:
-            if m is subject:
-                return False
-            if self._qualifies(m) or not any(q.kind != "bare" for q in m.quantities):
-                continue
-            own = re.search(r"(\d{4})年", self.labeller.split(m.label)[1])
-            if (own and int(own.group(1)) == year + 1) or (not own and m.key.startswith(("本年", "今年"))):
-                return True
-        return False
+        """Is the figure right before the subject (past qualifying ratios) of the year after `year` (by its
+        label's year, or as 本年 / 今年), of the same item (or the subject names none), with no change stated
+        between them (`2025年安排 X，较2024年增加 Δ，2024年支出 Y，比上年增长 p%`: Y's own change)?"""
+        i = next((k for k, m in enumerate(mentions) if m is subject), 0)
+        m = next(
+            (
+                x
+                for x in reversed(mentions[:i])
+                if not self._qualifies(x) and any(q.kind != "bare" for q in x.quantities)
+            ),
+            None,
+        )
+        if m is None:
+            return False
+        own = re.search(r"(\d{4})年", self.labeller.split(m.label)[1])
+        if not ((own and int(own.group(1)) == year + 1) or (not own and m.key.startswith(("本年", "今年")))):
+            return False
+        item, _ = self.labeller.identify(subject.label)
+        if item and item != self.labeller.identify(m.label)[0]:
+            return False
+        between = self.doc.text[max(q.end for q in m.quantities) : subject.quantities[0].start]
+        return not CHANGE_WORD.search(between)
 
     def _comparable(self, earlier: Mention, mentions: list[Mention], current: Quantity) -> bool:
         """Are the earlier figure and the current one of one quantity: no scope or fund of one stated otherwise
@@ -663,6 +696,7 @@ class SentencePass:
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
+CHANGE_WORD = re.compile(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = re.compile(r"年初|调整")
 TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
@@ -671,12 +705,12 @@ RESPECTIVE = re.compile(r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分�
 SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
 
 
-def _respective_names(items: list) -> list[list[_Entry]]:
+def _respective_names(items: list) -> list[tuple[list[_Entry], str]]:
     """`货物、工程、服务支出分别为 A、B 和 C`: the names listed before 分别 label the figures after it in
     order; `上年分别为 D、E` after such a list labels its figures with the same names of last year. The
     figures are relabelled only where as many follow, one to a name."""
     last: list[str] = []
-    runs: list[list[_Entry]] = []
+    runs: list[tuple[list[_Entry], str]] = []
     for i, item in enumerate(items):
         m = RESPECTIVE.match(item.label) if isinstance(item, _Entry) else None
         if m is None:
@@ -688,10 +722,11 @@ def _respective_names(items: list) -> list[list[_Entry]]:
         if len(names) < 2 or follow is None:
             continue
         tail = SHARED_TAIL.search(names[-1])
+        said = item.label
         for entry, name in zip([item, *follow], names):
             entry.label = name + tail.group() if tail and not SHARED_TAIL.search(name) else name
         last = names
-        runs.append([item, *follow])
+        runs.append(([item, *follow], said))
     return runs
 
 
