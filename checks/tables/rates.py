@@ -49,10 +49,15 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     dated = _by_year(left, col)
     if dated is not None:
         return dated
+    return _against_last_year(left, col)
+
+
+def _against_last_year(left: list[Column], col: Column) -> list[tuple[Column, Column]]:
+    """The one 上年数 column and the current column (the one the header names: `预算数比上年增减`)."""
     prev = [c for c in left if c.role == "上年数"]
     cur = [c for c in left if c.role in CURRENT]
     m = NAMED.search("".join(col.path))
-    if m and m.group("num"):  # `预算数比上年增减`: the current column the header names, or none
+    if m and m.group("num"):
         cur = [c for c in cur if c.role and c.role in _roles(m.group("num"))]
     if len(prev) == 1 and cur:
         return [(cur[-1], prev[0])]
