@@ -145,14 +145,24 @@ class MonthsPayable(Rule):
 
 def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for sset in ctx.facts.scores:
-        figures = [sset.total, *sset.items]
-        band = max(q.ulp for q in figures)
-        verdict = ctx.judge(interval(sset.total), add([interval(q) for q in sset.items]), band)
         related = [(q, "分项得分") for q in sset.items]
-        if verdict == "pass":
+        total = sum((q.value for q in sset.items), Decimal(0))
+        if sset.partial:  # the scores listed within one indicator: they may fall short of its score
+            low, _ = add([interval(q) for q in sset.items])
+            if low <= interval(sset.total)[1]:
+                yield Outcome(sset.total, "pass", "score_sum", related)
+                continue
+            msg = f"所列各项得分之和 {fmt(total)} 分超过其所属指标得分 {sset.total.text}"
+            yield Outcome(sset.total, "fail", "score_sum", related, msg, sset.total.text, f"≥ {fmt(total)}分")
+            continue
+        verdicts = [
+            ctx.judge(interval(sset.total), add([interval(q) for q in items]), max(q.ulp for q in [sset.total, *items]))
+            for items in (sset.items, *sset.readings)
+        ]
+        if "pass" in verdicts:
             yield Outcome(sset.total, "pass", "score_sum", related)
             continue
-        total = sum((q.value for q in sset.items), Decimal(0))
+        verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         msg = f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符"
         yield Outcome(sset.total, verdict, "score_sum", related, msg, sset.total.text, f"{fmt(total)}分")
 
@@ -172,6 +182,14 @@ class ScoreSum(Rule):
     in the overall score's sentence are a breakdown, held to it by TO101 when the list is complete (by
     its keyword, or as the four dimensions `决策`, `过程`, `产出`, `效益` of `linter/vocab/sums.yaml`), else
     by TO102.
+
+    Scores of the indicators below a first-level one are not items of the overall score: those a passage
+    places within one indicator (`产出指标中，数量指标得分 a，…`, `效益方面，…`) are held to that indicator's
+    score as a partial list (their sum may fall short of it, never exceed it); where the items hold the four
+    dimensions, the overall score is their sum; scores named as an indicator under one listed with them
+    (`数量指标`, `质量指标` under `产出`; `社会效益`, `满意度` under `效益`: `score_children` in
+    `linter/vocab/relations.yaml`) are left out, and since a lone `满意度` may be an indicator of its own, the
+    overall score passes when any of these readings (or the flat list) adds up to it.
 
     ## Why is this bad?
     The overall score is the result of a performance evaluation, the one figure a reader quotes; when

@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet
 from tieout.linter.facts.passes.base import by_paragraph, exact_of
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.vocab import words
+from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -24,6 +25,9 @@ BALANCE_WORD = re.compile(f"(?:{_alt('balance')})")
 CUMULATIVE = re.compile(f"(?:{_alt('cumulative')})")
 MONTHS_WORD = re.compile(_alt("months_payable"))
 SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
+SCORE_CHILDREN: dict[str, list[str]] = {
+    str(k): [str(w) for w in v or []] for k, v in (load("relations").get("score_children") or {}).items()
+}
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
 SIDE_TOTAL = re.compile(r"(?:总计|合计|决算结果|总额)$|^总")
 OUTFLOW = re.compile(_alt("outflow"))
@@ -149,28 +153,105 @@ def _last_money(window: list[Mention], word: str) -> Quantity | None:
 
 
 def scores(draft: Draft) -> Iterator[ScoreSet]:
-    """An overall score followed, in its section, by numbered items each with its own score."""
-    doc = draft.doc
+    """An overall score followed, in its section, by numbered items each with its own score. Scores a passage
+    places within one indicator (`产出指标中，数量指标得分 a，…`) are that indicator's, checked against it as a
+    partial list; scores of indicators below a first-level one listed with it (vocab `score_children`, or what
+    the overall score's definition in vocab/sums.yaml leaves out) are read as items of the overall score only
+    in the reading that keeps them."""
     mentions = draft.facts.mentions
     for idx, m in enumerate(mentions):
         total = next((q for q in m.quantities if q.base_unit == "分" and q.exact), None)
         if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key):
             continue
-        path = doc.section_path(total.start)
-        items = []
-        for other in mentions[idx + 1 :]:
-            if not other.quantities:
-                continue
-            opath = doc.section_path(other.start)
-            if opath[: len(path)] != path:
-                break  # left the section of the total
-            # items stand in the total's paragraph or in sections below it; a sibling with the same
-            # label (自评得分 of the next indicator) is another total, not an item
-            deeper = len(opath) > len(path)
-            if not (deeper or other.paragraph == m.paragraph) or other.key == m.key:
-                continue
-            q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
-            if q is not None and "得分" in other.key + other.label and not draft.is_part(other):
-                items.append(q)
-        if len(items) >= 2:
-            yield ScoreSet(total, items, m.sentence)
+        found = _score_items(draft, m, total, mentions[idx + 1 :])
+        within = _within(draft, found)
+        top = [x for x in found if id(x) not in within]
+        readings = [r for r in _readings(m, top) if len(r) >= 2]
+        if readings:
+            first, *others = ([_score(x) for x in r] for r in readings)
+            yield ScoreSet(total, first, m.sentence, others)
+        for parent in {id(p): p for p in within.values()}.values():
+            children = [x for x in found if within.get(id(x)) is parent]
+            if len(children) >= 2:
+                yield ScoreSet(_score(parent), [_score(x) for x in children], children[0].sentence, partial=True)
+
+
+def _score(m: Mention) -> Quantity:
+    return next(q for q in m.quantities if q.base_unit == "分" and q.exact)
+
+
+def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]) -> list[Mention]:
+    """The scores after the overall one in its paragraph and in the sections below it (to the end of its
+    section); a sibling with the overall score's label (自评得分 of the next indicator) is another total."""
+    doc = draft.doc
+    path = doc.section_path(total.start)
+    items = []
+    for other in after:
+        if not other.quantities:
+            continue
+        opath = doc.section_path(other.start)
+        if opath[: len(path)] != path:
+            break  # left the section of the total
+        deeper = len(opath) > len(path)
+        if not (deeper or other.paragraph == m.paragraph) or other.key == m.key:
+            continue
+        q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
+        if q is not None and "得分" in other.key + other.label and not draft.is_part(other):
+            items.append(other)
+    return items
+
+
+# a clause that opens by naming the indicator its scores stand within (`产出指标中，`, `效益方面：`)
+WITHIN = re.compile(r"(?:^|[。；;])[\s，、]*(?P<name>[\u4e00-\u9fff]{1,12}?)(?:中|方面|项下)[，,：:]")
+# what an indicator's name carries besides the indicator (`项目产出类指标得分` is 产出)
+CORE = re.compile(r"^项目|类?(?:指标)?(?:得分|评分)?$")
+
+
+def _core(name: str) -> str:
+    return CORE.sub("", name)
+
+
+def _within(draft: Draft, items: list[Mention]) -> dict[int, Mention]:
+    """The scores a clause places within an earlier item (`产出指标中，数量指标得分 15 分，…`), by id, with that
+    item. `其中，` in a sentence of its own opens the overall score's items, not an indicator's."""
+    doc = draft.doc
+    out: dict[int, Mention] = {}
+    for k, m in enumerate(items):
+        # the last clause opener before the figure
+        opener = next(reversed(list(WITHIN.finditer(doc.text[doc.sentences[m.sentence].start : m.start]))), None)
+        if opener is None or opener.group("name") == "其":
+            continue
+        name = _core(opener.group("name"))
+        parent = next((p for p in reversed(items[:k]) if id(p) not in out and _core(p.key) == name), None)
+        if parent is not None:
+            out[id(m)] = parent
+    return out
+
+
+def _readings(total: Mention, items: list[Mention]) -> list[list[Mention]]:
+    """The lists the overall score may be the sum of, the likeliest first: the first-level indicators its
+    definition names; the items less the indicators listed under one of them (`数量指标` under `产出`); the same
+    keeping an indicator alone under its parent (`满意度` may be an indicator of its own); every item."""
+    out: list[list[Mention]] = []
+    first = cover(total, items)
+    if first is not None:
+        out.append(first)
+    parents = {_core(m.key) for m in items}
+    under = {id(m): parent for m in items if (parent := _parent(m)) is not None and parent in parents}
+    out.append([m for m in items if id(m) not in under])
+    lone = {i for i, parent in under.items() if list(under.values()).count(parent) == 1}
+    out.append([m for m in items if id(m) not in under or id(m) in lone])
+    out.append(items)
+    unique: list[list[Mention]] = []
+    for r in out:
+        if all([id(x) for x in r] != [id(x) for x in u] for u in unique):
+            unique.append(r)
+    return unique
+
+
+def _parent(m: Mention) -> str | None:
+    """The first-level indicator a score's name places it under (vocab `score_children`)."""
+    for parent, children in SCORE_CHILDREN.items():
+        if any(c in m.key for c in children):
+            return parent
+    return None
