@@ -91,7 +91,8 @@ class MonthsPayable(Rule):
     ## What it does
     Takes a number of months (`可支付月数 N 个月`, `可支撑 N 个月`, `可保障`) and, before it in its sentence,
     the last balance (`结余`, `结存`) and the last expenditure (`支出`) in money, and computes balance ÷
-    (expenditure ÷ 12). N is accepted when it is that value rounded half up, rounded down or rounded up to
+    (expenditure ÷ 12), or balance ÷ expenditure when the expenditure is stated per month (`月平均支出`,
+    `月均支出`, `每月支出`: `monthly` in `linter/vocab/relations.yaml`). N is accepted when it is that value rounded half up, rounded down or rounded up to
     whole months (less than one month away), or when its own precision covers it. A sentence without an
     expenditure, or with an expenditure of zero, is not checked. The finding is a warning, since a report
     may divide by another expenditure than the one it states (a monthly average over several years, the
@@ -128,15 +129,16 @@ class MonthsPayable(Rule):
         for f in ctx.facts.months:
             if f.expense.base_value <= 0:
                 continue
-            exact = f.balance.base_value / (f.expense.base_value / 12)
+            per_month = f.expense.base_value if f.monthly else f.expense.base_value / 12
+            exact = f.balance.base_value / per_month
             low, high = interval(f.months)
             ok = (exact - 1 < f.months.value < exact + 1) or low <= exact <= high
             yield self.checked(f.months, "pass" if ok else "fail", [f.balance, f.expense])
             if not ok:
+                month = f.expense.text if f.monthly else f"({f.expense.text} ÷ 12)"
                 yield self.diag(
                     f.months,
-                    f"可支付月数 {f.months.text} 与 {f.balance.text} ÷ ({f.expense.text} ÷ 12) = "
-                    f"{fmt(exact, 1)} 个月不符",
+                    f"可支付月数 {f.months.text} 与 {f.balance.text} ÷ {month} = {fmt(exact, 1)} 个月不符",
                     stated=f.months.text,
                     expected=f"{fmt(exact, 0)}个月",
                     related=[ctx.related(f.balance, "结余"), ctx.related(f.expense, "支出")],

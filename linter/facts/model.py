@@ -192,6 +192,7 @@ class MonthsPayable:
     balance: Quantity
     expense: Quantity
     sentence: int
+    monthly: bool = False  # the expenditure is one month's (`月平均支出`), not the year's
 
 
 @dataclass(slots=True, eq=False)

@@ -24,6 +24,7 @@ def _alt(name: str) -> str:
 BALANCE_WORD = re.compile(f"(?:{_alt('balance')})")
 CUMULATIVE = re.compile(f"(?:{_alt('cumulative')})")
 MONTHS_WORD = re.compile(_alt("months_payable"))
+MONTHLY = re.compile(_alt("monthly"))
 SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
 SCORE_CHILDREN: dict[str, list[str]] = {
     str(k): [str(w) for w in v or []] for k, v in (load("relations").get("score_children") or {}).items()
@@ -130,7 +131,8 @@ def _last_of(window: list[Mention], word: str, like: Quantity) -> Quantity | Non
 
 
 def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
-    """`历年累计结余 X，预计可支付月数 N 个月`, with the year's expenditure stated before it."""
+    """`历年累计结余 X，预计可支付月数 N 个月`, with the year's expenditure stated before it (or a month's:
+    `月平均支出 Y`)."""
     for si, mentions in draft.by_sentence.items():
         for i, m in enumerate(mentions):
             months = next((q for q in m.quantities if q.base_unit == "个月" and q.exact), None)
@@ -140,7 +142,9 @@ def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
             balance = _last_money(before, "结余") or _last_money(before, "结存")
             expense = _last_money(before, "支出")
             if balance is not None and expense is not None:
-                yield MonthsPayable(months, balance, expense, si)
+                named = next(x for x in before if expense in x.quantities)
+                monthly = bool(MONTHLY.search(named.label + named.key))
+                yield MonthsPayable(months, balance, expense, si, monthly)
 
 
 def _last_money(window: list[Mention], word: str) -> Quantity | None:
