@@ -29,8 +29,16 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         if "pass" in verdicts:
             yield Outcome(b.balance, "pass", "delta", related, operands=ops)
             continue
-        exact = in_unit(b.income.base_value - b.expense.base_value, b.balance)
-        msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {exact}"
+        if b.closing and b.opening is not None:  # a year-end stock: what the year opened with, plus its surplus
+            value = b.opening.base_value + b.income.base_value - b.expense.base_value
+            exact = in_unit(value, b.balance)
+            msg = (
+                f"结余 {b.balance.text} 不等于年初 {b.opening.text} + 收入 {b.income.text} − 支出 {b.expense.text}"
+                f" = {exact}"
+            )
+        else:
+            exact = in_unit(b.income.base_value - b.expense.base_value, b.balance)
+            msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {exact}"
         verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
 
@@ -42,8 +50,11 @@ class BalanceMismatch(Rule):
     Takes a period's balance (`结余`, `结存`, `余额`: `当期结余`, `收支结余`, `年末结转结余` …) and the income
     and expenditure stated before it in its paragraph: the sides' totals where the passage names them
     (`收入总计`, `本年收入合计`, `收入决算结果`), else the one figure named as income and the one named as
-    expenditure (several incomes and no total: no relation). The balance passes when it is income −
-    expenditure, or the opening balance (`年初结转结余`) + income − expenditure, or income − expenditure −
+    expenditure (several incomes and no total: no relation). Only figures whose context (scope, fund,
+    period, stage) agrees with the balance's are its sides: the income of `市本级` is no side of a balance
+    of `全市`. The balance passes when it is income − expenditure, or the opening balance (`年初结转结余`,
+    `上年结余`, `期初余额`: `opening` in `linter/vocab/relations.yaml`, in the paragraph before it) + income
+    − expenditure, or income − expenditure −
     the other money leaving the fund that the text states (`调出`, `上解`, `还本` …), each figure counting
     for the interval its precision allows; a miss within one unit of the last digit is a rounding finding
     (TO100).
@@ -52,7 +63,8 @@ class BalanceMismatch(Rule):
     are not period balances and are not checked this way. The finding is an error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
-    does not say so.
+    does not say so. A year-end balance (`年末结转和结余`) with an opening balance is expected to be the
+    opening balance plus income less expenditure.
 
     ## Why is this bad?
     The balance is what is left of the year's money; one that is not income minus expenditure misstates

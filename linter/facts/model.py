@@ -182,6 +182,7 @@ class Balance:
     opening: Quantity | None = None
     certain: bool = True
     outflows: list[Quantity] = field(default_factory=list)  # money leaving besides the expenditure (调出 …)
+    closing: bool = False  # a year-end stock (年末结转和结余): the opening balance plus the year's surplus
 
 
 @dataclass(slots=True, eq=False)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet
 from tieout.linter.facts.passes.base import by_paragraph, exact_of
+from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load, words
 
@@ -33,30 +35,54 @@ SCORE_CHILDREN: dict[str, list[str]] = {
 SIDE_TOTAL = re.compile(r"(?:总计|合计|决算结果|总额)$|^总")
 OUTFLOW = re.compile(_alt("outflow"))
 YEAR_END = re.compile(r"年末|年底|期末")
+OPENING = re.compile(_alt("opening"))
 OFFSET = re.compile(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余|新增结余")
 
 
 def balances(draft: Draft) -> Iterator[Balance]:
     """`收入 X，支出 Y，(收支相抵)结余 Z`: Z should be X − Y (or opening + X − Y). The income and expenditure
     are taken from the balance's own sentence (certain when it says 收支相抵/当期结余), or from the sentences
-    before it in the paragraph (inferred); they are the sides' totals when the passage names them."""
+    before it in the paragraph (inferred); they are the sides' totals when the passage names them, and only
+    figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
             if bq is None:
                 continue
-            own = [x for x in mentions[:i] if x.sentence == m.sentence]
-            before = [x for x in mentions[:i] if x.sentence < m.sentence]
+            ctx = m.identity.context
+            agree = [x for x in mentions[:i] if x.identity.context.agrees(ctx)]
+            own = [x for x in agree if x.sentence == m.sentence]
+            before = [x for x in agree if x.sentence < m.sentence]
+            # the opening balance is last year's: its scope and fund agree, its period is the year before
+            openings = [x for x in mentions[:i] if _agrees_but_period(x.identity.context, ctx)]
             for window, certain in ((own, True), (before, False)):
                 income, expense = _side(window, "收入", bq), _side(window, "支出", bq)
                 if income is not None and expense is not None:
-                    opening = _last_of(window, "年初结", bq)
-                    if opening is None and _needs_opening(m, window, income):
+                    opening = _opening(openings, window, bq)
+                    closing = _needs_opening(m, window, income)
+                    if opening is None and closing:
                         break
                     stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
                     out = _outflows(draft, window, income, bq)
-                    yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out)
+                    yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
                     break
+
+
+def _agrees_but_period(a: Context, b: Context) -> bool:
+    return replace(a, period=None).agrees(replace(b, period=None))
+
+
+def _opening(mentions: list[Mention], window: list[Mention], like: Quantity) -> Quantity | None:
+    """The opening balance (`年初结转和结余`, `上年结余`, `期初余额`): in the window the sides were taken from,
+    else earlier in the paragraph."""
+    candidates = [x for x in mentions if OPENING.search(x.label)]
+    own = [x for x in candidates if any(x is w for w in window)]
+    for group in (own, candidates):
+        for x in reversed(group):
+            q = exact_of(x, like.base_unit)
+            if q is not None:
+                return q
+    return None
 
 
 def _needs_opening(balance: Mention, window: list[Mention], income: Quantity) -> bool:
@@ -119,15 +145,6 @@ def _alone(window: list[Mention], k: int) -> bool:
         return True
     nxt = window[k + 1]
     return any(nxt.key.endswith(w) or _item(nxt).endswith(w) for w in ("收入", "支出"))
-
-
-def _last_of(window: list[Mention], word: str, like: Quantity) -> Quantity | None:
-    for m in reversed(window):
-        if word in m.key:
-            q = exact_of(m, like.base_unit)
-            if q is not None:
-                return q
-    return None
 
 
 def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
