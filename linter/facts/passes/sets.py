@@ -50,20 +50,19 @@ def balances(draft: Draft) -> Iterator[Balance]:
             if bq is None:
                 continue
             ctx = m.identity.context
-            agree = [x for x in mentions[:i] if x.identity.context.agrees(ctx)]
-            own = [x for x in agree if x.sentence == m.sentence]
-            before = [x for x in agree if x.sentence < m.sentence]
+            own = [x for x in mentions[:i] if x.sentence == m.sentence]
+            before = [x for x in mentions[:i] if x.sentence < m.sentence]
             # the opening balance is last year's: its scope and fund agree, its period is the year before
             openings = [x for x in mentions[:i] if _agrees_but_period(x.identity.context, ctx)]
             for window, certain in ((own, True), (before, False)):
-                income, expense = _side(window, "收入", bq), _side(window, "支出", bq)
+                income, expense = _side(window, "收入", bq, ctx), _side(window, "支出", bq, ctx)
                 if income is not None and expense is not None:
                     opening = _opening(openings, window, bq)
                     closing = _needs_opening(m, window, income)
                     if opening is None and closing:
                         break
                     stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
-                    out = _outflows(draft, window, income, bq)
+                    out = _outflows(draft, [x for x in window if x.identity.context.agrees(ctx)], income, bq)
                     yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
                     break
 
@@ -119,17 +118,22 @@ def _period_balance(m: Mention) -> Quantity | None:
     return next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
 
 
-def _side(window: list[Mention], word: str, like: Quantity) -> Quantity | None:
-    """The side's total when named (`收入决算结果 X`), else the one figure named as that side (`收入 X`)."""
-    named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key)]
+def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Quantity | None:
+    """The side's total when named (`收入决算结果 X`), else the one figure named as that side (`收入 X`); of
+    the figures whose context agrees with the balance's (`ctx`)."""
+    named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key) and m.identity.context.agrees(ctx)]
     if named:
         return exact_of(named[-1], like.base_unit)
-    plain = [m for m in window if m.key.endswith(word)]
+    plain = [m for m in window if m.key.endswith(word) and m.identity.context.agrees(ctx)]
     if not plain:
         # the item without its stage words (`收入预算安排` is 收入 at the budget stage), when the figure is the
         # side's only one: `收入预算 A，调整为 B，实际完成 C` states the side at three stages, and which of them the
-        # balance is of is not said
-        plain = [m for k, m in enumerate(window) if _item(m).endswith(word) and _alone(window, k)]
+        # balance is of is not said (whatever their contexts: the stages of B and C disagree with A's)
+        plain = [
+            m
+            for k, m in enumerate(window)
+            if _item(m).endswith(word) and _alone(window, k) and m.identity.context.agrees(ctx)
+        ]
     if len(plain) != 1:
         return None  # several incomes (一般公共预算收入, 债务收入 …) and no total: not this relation
     return exact_of(plain[0], like.base_unit)
