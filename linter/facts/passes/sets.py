@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet
 from tieout.linter.facts.passes.base import by_paragraph, exact_of
-from tieout.linter.figures.context import Context
+from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load, words
 
@@ -53,7 +52,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             own = [x for x in mentions[:i] if x.sentence == m.sentence]
             before = [x for x in mentions[:i] if x.sentence < m.sentence]
             # the opening balance is last year's: its scope and fund agree, its period is the year before
-            openings = [x for x in mentions[:i] if _agrees_but_period(x.identity.context, ctx)]
+            openings = [x for x in mentions[:i] if _agree(x.identity.context, ctx, period=False)]
             for window, certain in ((own, True), (before, False)):
                 income, expense = _side(window, "收入", bq, ctx), _side(window, "支出", bq, ctx)
                 if income is not None and expense is not None:
@@ -62,13 +61,23 @@ def balances(draft: Draft) -> Iterator[Balance]:
                     if opening is None and closing:
                         break
                     stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
-                    out = _outflows(draft, [x for x in window if x.identity.context.agrees(ctx)], income, bq)
+                    out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
                     yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
                     break
 
 
-def _agrees_but_period(a: Context, b: Context) -> bool:
-    return replace(a, period=None).agrees(replace(b, period=None))
+def _agree(a: Context, b: Context, period: bool = True) -> bool:
+    """Do two figures' contexts agree, a field stated with several values (`全市及市本级`: MIXED) being one
+    the passage leaves open, and the period left aside when `period` is false (an opening balance is last
+    year's)?"""
+    return _open(a, period).agrees(_open(b, period))
+
+
+def _open(c: Context, period: bool) -> Context:
+    values = {f: None if getattr(c, f) == MIXED else getattr(c, f) for f in FIELDS}
+    if not period:
+        values["period"] = None
+    return Context(**values)
 
 
 def _opening(mentions: list[Mention], window: list[Mention], like: Quantity) -> Quantity | None:
@@ -121,10 +130,10 @@ def _period_balance(m: Mention) -> Quantity | None:
 def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Quantity | None:
     """The side's total when named (`收入决算结果 X`), else the one figure named as that side (`收入 X`); of
     the figures whose context agrees with the balance's (`ctx`)."""
-    named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key) and m.identity.context.agrees(ctx)]
+    named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key) and _agree(m.identity.context, ctx)]
     if named:
         return exact_of(named[-1], like.base_unit)
-    plain = [m for m in window if m.key.endswith(word) and m.identity.context.agrees(ctx)]
+    plain = [m for m in window if m.key.endswith(word) and _agree(m.identity.context, ctx)]
     if not plain:
         # the item without its stage words (`收入预算安排` is 收入 at the budget stage), when the figure is the
         # side's only one: `收入预算 A，调整为 B，实际完成 C` states the side at three stages, and which of them the
@@ -132,7 +141,7 @@ def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Qua
         plain = [
             m
             for k, m in enumerate(window)
-            if _item(m).endswith(word) and _alone(window, k) and m.identity.context.agrees(ctx)
+            if _item(m).endswith(word) and _alone(window, k) and _agree(m.identity.context, ctx)
         ]
     if len(plain) != 1:
         return None  # several incomes (一般公共预算收入, 债务收入 …) and no total: not this relation
