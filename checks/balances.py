@@ -29,8 +29,16 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         if "pass" in verdicts:
             yield Outcome(b.balance, "pass", "delta", related, operands=ops)
             continue
-        exact = in_unit(b.income.base_value - b.expense.base_value, b.balance)
-        msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {exact}"
+        if b.closing and b.opening is not None:  # a year-end stock: what the year opened with, plus its surplus
+            value = b.opening.base_value + b.income.base_value - b.expense.base_value
+            exact = in_unit(value, b.balance)
+            msg = (
+                f"结余 {b.balance.text} 不等于年初 {b.opening.text} + 收入 {b.income.text} − 支出 {b.expense.text}"
+                f" = {exact}"
+            )
+        else:
+            exact = in_unit(b.income.base_value - b.expense.base_value, b.balance)
+            msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {exact}"
         verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
 
@@ -42,8 +50,11 @@ class BalanceMismatch(Rule):
     Takes a period's balance (`结余`, `结存`, `余额`: `当期结余`, `收支结余`, `年末结转结余` …) and the income
     and expenditure stated before it in its paragraph: the sides' totals where the passage names them
     (`收入总计`, `本年收入合计`, `收入决算结果`), else the one figure named as income and the one named as
-    expenditure (several incomes and no total: no relation). The balance passes when it is income −
-    expenditure, or the opening balance (`年初结转结余`) + income − expenditure, or income − expenditure −
+    expenditure (several incomes and no total: no relation). Only figures whose context (scope, fund,
+    period, stage) agrees with the balance's are its sides: the income of `市本级` is no side of a balance
+    of `全市`. The balance passes when it is income − expenditure, or the opening balance (`年初结转结余`,
+    `上年结余`, `期初余额`: `opening` in `linter/vocab/relations.yaml`, in the paragraph before it) + income
+    − expenditure, or income − expenditure −
     the other money leaving the fund that the text states (`调出`, `上解`, `还本` …), each figure counting
     for the interval its precision allows; a miss within one unit of the last digit is a rounding finding
     (TO100).
@@ -52,7 +63,8 @@ class BalanceMismatch(Rule):
     are not period balances and are not checked this way. The finding is an error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
-    does not say so.
+    does not say so. A year-end balance (`年末结转和结余`) with an opening balance is expected to be the
+    opening balance plus income less expenditure.
 
     ## Why is this bad?
     The balance is what is left of the year's money; one that is not income minus expenditure misstates
@@ -91,7 +103,8 @@ class MonthsPayable(Rule):
     ## What it does
     Takes a number of months (`可支付月数 N 个月`, `可支撑 N 个月`, `可保障`) and, before it in its sentence,
     the last balance (`结余`, `结存`) and the last expenditure (`支出`) in money, and computes balance ÷
-    (expenditure ÷ 12). N is accepted when it is that value rounded half up, rounded down or rounded up to
+    (expenditure ÷ 12), or balance ÷ expenditure when the expenditure is stated per month (`月平均支出`,
+    `月均支出`, `每月支出`: `monthly` in `linter/vocab/relations.yaml`). N is accepted when it is that value rounded half up, rounded down or rounded up to
     whole months (less than one month away), or when its own precision covers it. A sentence without an
     expenditure, or with an expenditure of zero, is not checked. The finding is a warning, since a report
     may divide by another expenditure than the one it states (a monthly average over several years, the
@@ -128,15 +141,16 @@ class MonthsPayable(Rule):
         for f in ctx.facts.months:
             if f.expense.base_value <= 0:
                 continue
-            exact = f.balance.base_value / (f.expense.base_value / 12)
+            per_month = f.expense.base_value if f.monthly else f.expense.base_value / 12
+            exact = f.balance.base_value / per_month
             low, high = interval(f.months)
             ok = (exact - 1 < f.months.value < exact + 1) or low <= exact <= high
             yield self.checked(f.months, "pass" if ok else "fail", [f.balance, f.expense])
             if not ok:
+                month = f.expense.text if f.monthly else f"({f.expense.text} ÷ 12)"
                 yield self.diag(
                     f.months,
-                    f"可支付月数 {f.months.text} 与 {f.balance.text} ÷ ({f.expense.text} ÷ 12) = "
-                    f"{fmt(exact, 1)} 个月不符",
+                    f"可支付月数 {f.months.text} 与 {f.balance.text} ÷ {month} = {fmt(exact, 1)} 个月不符",
                     stated=f.months.text,
                     expected=f"{fmt(exact, 0)}个月",
                     related=[ctx.related(f.balance, "结余"), ctx.related(f.expense, "支出")],
@@ -145,14 +159,24 @@ class MonthsPayable(Rule):
 
 def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for sset in ctx.facts.scores:
-        figures = [sset.total, *sset.items]
-        band = max(q.ulp for q in figures)
-        verdict = ctx.judge(interval(sset.total), add([interval(q) for q in sset.items]), band)
         related = [(q, "分项得分") for q in sset.items]
-        if verdict == "pass":
+        total = sum((q.value for q in sset.items), Decimal(0))
+        if sset.partial:  # the scores listed within one indicator: they may fall short of its score
+            low, _ = add([interval(q) for q in sset.items])
+            if low <= interval(sset.total)[1]:
+                yield Outcome(sset.total, "pass", "score_sum", related)
+                continue
+            msg = f"所列各项得分之和 {fmt(total)} 分超过其所属指标得分 {sset.total.text}"
+            yield Outcome(sset.total, "fail", "score_sum", related, msg, sset.total.text, f"≥ {fmt(total)}分")
+            continue
+        verdicts = [
+            ctx.judge(interval(sset.total), add([interval(q) for q in items]), max(q.ulp for q in [sset.total, *items]))
+            for items in (sset.items, *sset.readings)
+        ]
+        if "pass" in verdicts:
             yield Outcome(sset.total, "pass", "score_sum", related)
             continue
-        total = sum((q.value for q in sset.items), Decimal(0))
+        verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         msg = f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符"
         yield Outcome(sset.total, verdict, "score_sum", related, msg, sset.total.text, f"{fmt(total)}分")
 
@@ -172,6 +196,14 @@ class ScoreSum(Rule):
     in the overall score's sentence are a breakdown, held to it by TO101 when the list is complete (by
     its keyword, or as the four dimensions `决策`, `过程`, `产出`, `效益` of `linter/vocab/sums.yaml`), else
     by TO102.
+
+    Scores of the indicators below a first-level one are not items of the overall score: those a passage
+    places within one indicator (`产出指标中，数量指标得分 a，…`, `效益方面，…`) are held to that indicator's
+    score as a partial list (their sum may fall short of it, never exceed it); where the items hold the four
+    dimensions, the overall score is their sum; scores named as an indicator under one listed with them
+    (`数量指标`, `质量指标` under `产出`; `社会效益`, `满意度` under `效益`: `score_children` in
+    `linter/vocab/relations.yaml`) are left out, and since a lone `满意度` may be an indicator of its own, the
+    overall score passes when any of these readings (or the flat list) adds up to it.
 
     ## Why is this bad?
     The overall score is the result of a performance evaluation, the one figure a reader quotes; when

@@ -464,7 +464,10 @@ class FormulaOperandUnknown(Rule):
 
     ## What it does
     Looks up each operand of a written formula among the figures the report states outside its formulas
-    (amounts, counts and bare numbers, compared by the number as written, whatever the unit). Per-cent
+    (amounts, counts and bare numbers), by the number as written whatever the unit, or by base value: an
+    operand with a unit as the same amount in another (`8,600 万元` is `0.86 亿元`), and a bare number as
+    a figure stated in a unit 10⁴ or 10⁸ times its own (`812,500` in a formula is the `81.25 万元` stated,
+    read in 元). Per-cent
     operands, 0, 1 and 100, and whole numbers below 100 (`×12`, `(100-5)`) are constants, not looked up.
     A formula with an operand found nowhere is reported, with the closest figures the report does state
     (counts are no candidates for an operand written with decimals). This is a warning: the operand may
@@ -503,14 +506,14 @@ class FormulaOperandUnknown(Rule):
         stated = [
             q for q in ctx.facts.quantities if q.start not in in_formula and q.kind in ("amount", "count", "bare")
         ]
-        values = {q.value for q in stated}
+        known = _Known(stated)
         nearest = {
             True: _Nearest([q for q in stated if q.kind != "count" or q.decimals == 0]),
             False: _Nearest([q for q in stated if q.kind != "count"]),
         }
         for f in ctx.facts.formulas:
             # small whole numbers in a formula (`×12`, `(100-5)`) are constants, not figures to look up
-            unknown = [q for q in f.operands if _looked_up(q) and q.value not in values]
+            unknown = [q for q in f.operands if _looked_up(q) and not known.has(q)]
             if not unknown:
                 if any(_looked_up(q) for q in f.operands):
                     yield self.checked(f.operands[0], "pass", f.operands[1:])
@@ -532,6 +535,25 @@ class FormulaOperandUnknown(Rule):
             related=[self.ctx.related(q, "报告中相近的数") for q in near]
             + [self.ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first],
         )
+
+
+class _Known:
+    """The figures a report states, looked up by the number as written and by base value: `812,500` in a
+    formula is the `81.25 万元` stated elsewhere, and `81.25` the `812,500 元`."""
+
+    SCALES = (Decimal(1), Decimal(10) ** 4, Decimal(10) ** 8)  # a bare number written in 元, 万元 or 亿元
+
+    def __init__(self, figures: list[Quantity]) -> None:
+        self.values = {q.value for q in figures}
+        self.bases = {(q.base_unit, q.base_value) for q in figures if q.kind in ("amount", "count")}
+        self.bare_bases = {v for _, v in self.bases}
+
+    def has(self, q: Quantity) -> bool:
+        if q.value in self.values:
+            return True
+        if q.kind == "bare":  # in whatever unit the formula leaves unsaid
+            return any(q.value * s in self.bare_bases for s in self.SCALES)
+        return (q.base_unit, q.base_value) in self.bases
 
 
 class _Nearest:

@@ -145,6 +145,23 @@ def outside(total: Mention, m: Mention) -> bool:
     return closed and all(_component(d, m) is None for d in ds)
 
 
+def cover(total: Mention, mentions: list[Mention]) -> list[Mention] | None:
+    """The mentions that are, one each, the components of a definition of the total (the first that names each
+    component), when they name every required one: the overall score's four first-level indicators among
+    scores that also list the indicators below them. None when no definition of the total is covered."""
+    for d in definitions():
+        if not _is_total(d, total):
+            continue
+        picked: dict[int, Mention] = {}
+        for m in mentions:
+            i = _component(d, m)
+            if i is not None and i not in picked:
+                picked[i] = m
+        if len(picked) >= 2 and _required(d) <= set(picked):
+            return [m for m in mentions if any(m is x for x in picked.values())]
+    return None
+
+
 def siblings(a: Mention, b: Mention) -> bool:
     """Are the two components of one definition (本年收入合计 and 年初结转和结余 of 收入总计): side by side, never
     one a part of the other?"""

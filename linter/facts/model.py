@@ -182,6 +182,7 @@ class Balance:
     opening: Quantity | None = None
     certain: bool = True
     outflows: list[Quantity] = field(default_factory=list)  # money leaving besides the expenditure (调出 …)
+    closing: bool = False  # a year-end stock (年末结转和结余): the opening balance plus the year's surplus
 
 
 @dataclass(slots=True, eq=False)
@@ -192,15 +193,23 @@ class MonthsPayable:
     balance: Quantity
     expense: Quantity
     sentence: int
+    monthly: bool = False  # the expenditure is one month's (`月平均支出`), not the year's
 
 
 @dataclass(slots=True, eq=False)
 class ScoreSet:
-    """An overall score and the item scores listed after it (`自评得分 98 分 … 1、…得分 20 分`)."""
+    """An overall score and the item scores listed after it (`自评得分 98 分 … 1、…得分 20 分`).
+
+    `readings` are other lists the items may be, where the passage does not say at which level each score
+    stands (is `满意度` an indicator of its own or one under `效益`?): the total holds if it is the sum of any.
+    A `partial` set is the scores a passage lists within one indicator (`产出指标中，…`): they may fall short
+    of its score, never exceed it."""
 
     total: Quantity
     items: list[Quantity]
     sentence: int
+    readings: list[list[Quantity]] = field(default_factory=list)
+    partial: bool = False
 
 
 @dataclass(slots=True, eq=False)

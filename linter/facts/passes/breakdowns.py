@@ -762,6 +762,8 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
             continue
         head = before[-1]
         unit = head.quantities[0].base_unit
+        if unit == "分":
+            continue  # an overall score and the scores after it are a score set's (sets.scores, TO111)
         if any(len(m.quantities) != 1 or m.quantities[0].base_unit != unit for m in parts):
             continue
         if any(id(m) in draft.parts or id(m) in draft.totals for m in [head, *parts]):

@@ -7,10 +7,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet
 from tieout.linter.facts.passes.base import by_paragraph, exact_of
+from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.vocab import words
+from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -23,35 +25,72 @@ def _alt(name: str) -> str:
 BALANCE_WORD = re.compile(f"(?:{_alt('balance')})")
 CUMULATIVE = re.compile(f"(?:{_alt('cumulative')})")
 MONTHS_WORD = re.compile(_alt("months_payable"))
+MONTHLY = re.compile(_alt("monthly"))
 SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
+SCORE_CHILDREN: dict[str, list[str]] = {
+    str(k): [str(w) for w in v or []] for k, v in (load("relations").get("score_children") or {}).items()
+}
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
 SIDE_TOTAL = re.compile(r"(?:总计|合计|决算结果|总额)$|^总")
 OUTFLOW = re.compile(_alt("outflow"))
 YEAR_END = re.compile(r"年末|年底|期末")
+OPENING = re.compile(_alt("opening"))
 OFFSET = re.compile(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余|新增结余")
 
 
 def balances(draft: Draft) -> Iterator[Balance]:
     """`收入 X，支出 Y，(收支相抵)结余 Z`: Z should be X − Y (or opening + X − Y). The income and expenditure
     are taken from the balance's own sentence (certain when it says 收支相抵/当期结余), or from the sentences
-    before it in the paragraph (inferred); they are the sides' totals when the passage names them."""
+    before it in the paragraph (inferred); they are the sides' totals when the passage names them, and only
+    figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
             if bq is None:
                 continue
+            ctx = m.identity.context
             own = [x for x in mentions[:i] if x.sentence == m.sentence]
             before = [x for x in mentions[:i] if x.sentence < m.sentence]
+            # the opening balance is last year's: its scope and fund agree, its period is the year before
+            openings = [x for x in mentions[:i] if _agree(x.identity.context, ctx, period=False)]
             for window, certain in ((own, True), (before, False)):
-                income, expense = _side(window, "收入", bq), _side(window, "支出", bq)
+                income, expense = _side(window, "收入", bq, ctx), _side(window, "支出", bq, ctx)
                 if income is not None and expense is not None:
-                    opening = _last_of(window, "年初结", bq)
-                    if opening is None and _needs_opening(m, window, income):
+                    opening = _opening(openings, window, bq)
+                    closing = _needs_opening(m, window, income)
+                    if opening is None and closing:
                         break
                     stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
-                    out = _outflows(draft, window, income, bq)
-                    yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out)
+                    out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
+                    yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
                     break
+
+
+def _agree(a: Context, b: Context, period: bool = True) -> bool:
+    """Do two figures' contexts agree, a field stated with several values (`全市及市本级`: MIXED) being one
+    the passage leaves open, and the period left aside when `period` is false (an opening balance is last
+    year's)?"""
+    return _open(a, period).agrees(_open(b, period))
+
+
+def _open(c: Context, period: bool) -> Context:
+    values = {f: None if getattr(c, f) == MIXED else getattr(c, f) for f in FIELDS}
+    if not period:
+        values["period"] = None
+    return Context(**values)
+
+
+def _opening(mentions: list[Mention], window: list[Mention], like: Quantity) -> Quantity | None:
+    """The opening balance (`年初结转和结余`, `上年结余`, `期初余额`): in the window the sides were taken from,
+    else earlier in the paragraph."""
+    candidates = [x for x in mentions if OPENING.search(x.label)]
+    own = [x for x in candidates if any(x is w for w in window)]
+    for group in (own, candidates):
+        for x in reversed(group):
+            q = exact_of(x, like.base_unit)
+            if q is not None:
+                return q
+    return None
 
 
 def _needs_opening(balance: Mention, window: list[Mention], income: Quantity) -> bool:
@@ -88,17 +127,22 @@ def _period_balance(m: Mention) -> Quantity | None:
     return next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
 
 
-def _side(window: list[Mention], word: str, like: Quantity) -> Quantity | None:
-    """The side's total when named (`收入决算结果 X`), else the one figure named as that side (`收入 X`)."""
-    named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key)]
+def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Quantity | None:
+    """The side's total when named (`收入决算结果 X`), else the one figure named as that side (`收入 X`); of
+    the figures whose context agrees with the balance's (`ctx`)."""
+    named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key) and _agree(m.identity.context, ctx)]
     if named:
         return exact_of(named[-1], like.base_unit)
-    plain = [m for m in window if m.key.endswith(word)]
+    plain = [m for m in window if m.key.endswith(word) and _agree(m.identity.context, ctx)]
     if not plain:
         # the item without its stage words (`收入预算安排` is 收入 at the budget stage), when the figure is the
         # side's only one: `收入预算 A，调整为 B，实际完成 C` states the side at three stages, and which of them the
-        # balance is of is not said
-        plain = [m for k, m in enumerate(window) if _item(m).endswith(word) and _alone(window, k)]
+        # balance is of is not said (whatever their contexts: the stages of B and C disagree with A's)
+        plain = [
+            m
+            for k, m in enumerate(window)
+            if _item(m).endswith(word) and _alone(window, k) and _agree(m.identity.context, ctx)
+        ]
     if len(plain) != 1:
         return None  # several incomes (一般公共预算收入, 债务收入 …) and no total: not this relation
     return exact_of(plain[0], like.base_unit)
@@ -116,17 +160,9 @@ def _alone(window: list[Mention], k: int) -> bool:
     return any(nxt.key.endswith(w) or _item(nxt).endswith(w) for w in ("收入", "支出"))
 
 
-def _last_of(window: list[Mention], word: str, like: Quantity) -> Quantity | None:
-    for m in reversed(window):
-        if word in m.key:
-            q = exact_of(m, like.base_unit)
-            if q is not None:
-                return q
-    return None
-
-
 def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
-    """`历年累计结余 X，预计可支付月数 N 个月`, with the year's expenditure stated before it."""
+    """`历年累计结余 X，预计可支付月数 N 个月`, with the year's expenditure stated before it (or a month's:
+    `月平均支出 Y`)."""
     for si, mentions in draft.by_sentence.items():
         for i, m in enumerate(mentions):
             months = next((q for q in m.quantities if q.base_unit == "个月" and q.exact), None)
@@ -136,7 +172,9 @@ def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
             balance = _last_money(before, "结余") or _last_money(before, "结存")
             expense = _last_money(before, "支出")
             if balance is not None and expense is not None:
-                yield MonthsPayable(months, balance, expense, si)
+                named = next(x for x in before if expense in x.quantities)
+                monthly = bool(MONTHLY.search(named.label + named.key))
+                yield MonthsPayable(months, balance, expense, si, monthly)
 
 
 def _last_money(window: list[Mention], word: str) -> Quantity | None:
@@ -149,28 +187,105 @@ def _last_money(window: list[Mention], word: str) -> Quantity | None:
 
 
 def scores(draft: Draft) -> Iterator[ScoreSet]:
-    """An overall score followed, in its section, by numbered items each with its own score."""
-    doc = draft.doc
+    """An overall score followed, in its section, by numbered items each with its own score. Scores a passage
+    places within one indicator (`产出指标中，数量指标得分 a，…`) are that indicator's, checked against it as a
+    partial list; scores of indicators below a first-level one listed with it (vocab `score_children`, or what
+    the overall score's definition in vocab/sums.yaml leaves out) are read as items of the overall score only
+    in the reading that keeps them."""
     mentions = draft.facts.mentions
     for idx, m in enumerate(mentions):
         total = next((q for q in m.quantities if q.base_unit == "分" and q.exact), None)
         if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key):
             continue
-        path = doc.section_path(total.start)
-        items = []
-        for other in mentions[idx + 1 :]:
-            if not other.quantities:
-                continue
-            opath = doc.section_path(other.start)
-            if opath[: len(path)] != path:
-                break  # left the section of the total
-            # items stand in the total's paragraph or in sections below it; a sibling with the same
-            # label (自评得分 of the next indicator) is another total, not an item
-            deeper = len(opath) > len(path)
-            if not (deeper or other.paragraph == m.paragraph) or other.key == m.key:
-                continue
-            q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
-            if q is not None and "得分" in other.key + other.label and not draft.is_part(other):
-                items.append(q)
-        if len(items) >= 2:
-            yield ScoreSet(total, items, m.sentence)
+        found = _score_items(draft, m, total, mentions[idx + 1 :])
+        within = _within(draft, found)
+        top = [x for x in found if id(x) not in within]
+        readings = [r for r in _readings(m, top) if len(r) >= 2]
+        if readings:
+            first, *others = ([_score(x) for x in r] for r in readings)
+            yield ScoreSet(total, first, m.sentence, others)
+        for parent in {id(p): p for p in within.values()}.values():
+            children = [x for x in found if within.get(id(x)) is parent]
+            if len(children) >= 2:
+                yield ScoreSet(_score(parent), [_score(x) for x in children], children[0].sentence, partial=True)
+
+
+def _score(m: Mention) -> Quantity:
+    return next(q for q in m.quantities if q.base_unit == "分" and q.exact)
+
+
+def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]) -> list[Mention]:
+    """The scores after the overall one in its paragraph and in the sections below it (to the end of its
+    section); a sibling with the overall score's label (自评得分 of the next indicator) is another total."""
+    doc = draft.doc
+    path = doc.section_path(total.start)
+    items = []
+    for other in after:
+        if not other.quantities:
+            continue
+        opath = doc.section_path(other.start)
+        if opath[: len(path)] != path:
+            break  # left the section of the total
+        deeper = len(opath) > len(path)
+        if not (deeper or other.paragraph == m.paragraph) or other.key == m.key:
+            continue
+        q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
+        if q is not None and "得分" in other.key + other.label and not draft.is_part(other):
+            items.append(other)
+    return items
+
+
+# a clause that opens by naming the indicator its scores stand within (`产出指标中，`, `效益方面：`)
+WITHIN = re.compile(r"(?:^|[。；;])[\s，、]*(?P<name>[\u4e00-\u9fff]{1,12}?)(?:中|方面|项下)[，,：:]")
+# what an indicator's name carries besides the indicator (`项目产出类指标得分` is 产出)
+CORE = re.compile(r"^项目|类?(?:指标)?(?:得分|评分)?$")
+
+
+def _core(name: str) -> str:
+    return CORE.sub("", name)
+
+
+def _within(draft: Draft, items: list[Mention]) -> dict[int, Mention]:
+    """The scores a clause places within an earlier item (`产出指标中，数量指标得分 15 分，…`), by id, with that
+    item. `其中，` in a sentence of its own opens the overall score's items, not an indicator's."""
+    doc = draft.doc
+    out: dict[int, Mention] = {}
+    for k, m in enumerate(items):
+        # the last clause opener before the figure
+        opener = next(reversed(list(WITHIN.finditer(doc.text[doc.sentences[m.sentence].start : m.start]))), None)
+        if opener is None or opener.group("name") == "其":
+            continue
+        name = _core(opener.group("name"))
+        parent = next((p for p in reversed(items[:k]) if id(p) not in out and _core(p.key) == name), None)
+        if parent is not None:
+            out[id(m)] = parent
+    return out
+
+
+def _readings(total: Mention, items: list[Mention]) -> list[list[Mention]]:
+    """The lists the overall score may be the sum of, the likeliest first: the first-level indicators its
+    definition names; the items less the indicators listed under one of them (`数量指标` under `产出`); the same
+    keeping an indicator alone under its parent (`满意度` may be an indicator of its own); every item."""
+    out: list[list[Mention]] = []
+    first = cover(total, items)
+    if first is not None:
+        out.append(first)
+    parents = {_core(m.key) for m in items}
+    under = {id(m): parent for m in items if (parent := _parent(m)) is not None and parent in parents}
+    out.append([m for m in items if id(m) not in under])
+    lone = {i for i, parent in under.items() if list(under.values()).count(parent) == 1}
+    out.append([m for m in items if id(m) not in under or id(m) in lone])
+    out.append(items)
+    unique: list[list[Mention]] = []
+    for r in out:
+        if all([id(x) for x in r] != [id(x) for x in u] for u in unique):
+            unique.append(r)
+    return unique
+
+
+def _parent(m: Mention) -> str | None:
+    """The first-level indicator a score's name places it under (vocab `score_children`)."""
+    for parent, children in SCORE_CHILDREN.items():
+        if any(c in m.key for c in children):
+            return parent
+    return None
