@@ -93,7 +93,7 @@ class BalanceMismatch(Rule):
     kind = "delta"
 
     def check(self) -> Iterable[Result]:
-        return self.report(balance_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(balance_outcomes))
 
 
 class MonthsPayable(Rule):
@@ -241,7 +241,7 @@ class ScoreSum(Rule):
     kind = "score_sum"
 
     def check(self) -> Iterable[Result]:
-        return self.report(score_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(score_outcomes))
 
 
 @hookimpl

@@ -193,7 +193,7 @@ class ChangeMismatch(Rule):
     kind = "growth"
 
     def check(self) -> Iterable[Result]:
-        return self.report(change_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(change_outcomes))
 
 
 # --- changes of a rate: percentage points -------------------------------------------------------------

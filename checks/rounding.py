@@ -92,7 +92,7 @@ class Rounding(Rule):
 
     def check(self) -> Iterable[Result]:
         for evaluate in EVALUATORS:
-            for o in evaluate(self.ctx):
+            for o in self.ctx.outcomes(evaluate):
                 if o.verdict == "rounding":
                     yield self.finding(o, severity=self.level)
 

@@ -113,7 +113,7 @@ class ShareMismatch(Rule):
     kind = "share"
 
     def check(self) -> Iterable[Result]:
-        return self.report(share_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(share_outcomes))
 
 
 def share_list_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -254,7 +254,7 @@ class ShareList(Rule):
     kind = "share"
 
     def check(self) -> Iterable[Result]:
-        return self.report(share_list_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(share_list_outcomes))
 
 
 def share_sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -358,7 +358,7 @@ class ShareSum(Rule):
     kind = "share_sum"
 
     def check(self) -> Iterable[Result]:
-        return self.report(share_sum_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(share_sum_outcomes))
 
 
 @hookimpl

@@ -317,7 +317,7 @@ class SumMismatch(Rule):
     kind = "sum"
 
     def check(self) -> Iterable[Result]:
-        return self.report(sum_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(sum_outcomes))
 
 
 def exceed_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -395,7 +395,7 @@ class PartsExceedWhole(Rule):
     kind = "subset"
 
     def check(self) -> Iterable[Result]:
-        return self.report(exceed_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(exceed_outcomes))
 
 
 @hookimpl

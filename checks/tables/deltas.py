@@ -115,4 +115,4 @@ class TableDelta(Rule):
     kind = "delta"
 
     def check(self) -> Iterable[Result]:
-        return self.report(table_delta_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(table_delta_outcomes))

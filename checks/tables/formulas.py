@@ -138,7 +138,7 @@ class TableFormula(Rule):
     kind = "formula"
 
     def check(self) -> Iterable[Result]:
-        return self.report(table_formula_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(table_formula_outcomes))
 
 
 def _written(value: Decimal, like: Quantity) -> str:

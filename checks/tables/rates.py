@@ -205,7 +205,7 @@ class TableRate(Rule):
     kind = "rate"
 
     def check(self) -> Iterable[Result]:
-        return self.report(table_rate_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(table_rate_outcomes))
 
 
 def table_share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -300,4 +300,4 @@ class TableShare(Rule):
     kind = "share"
 
     def check(self) -> Iterable[Result]:
-        return self.report(table_share_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(table_share_outcomes))

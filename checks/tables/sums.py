@@ -221,7 +221,7 @@ class TableParent(Rule):
     kind = "sum"
 
     def check(self) -> Iterable[Result]:
-        return self.report(parent_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(parent_outcomes))
 
 
 class TableTotal(Rule):
@@ -248,7 +248,7 @@ class TableTotal(Rule):
     kind = "sum"
 
     def check(self) -> Iterable[Result]:
-        return self.report(total_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(total_outcomes))
 
 
 class TableCrossfoot(Rule):
@@ -275,7 +275,7 @@ class TableCrossfoot(Rule):
     kind = "sum"
 
     def check(self) -> Iterable[Result]:
-        return self.report(crossfoot_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(crossfoot_outcomes))
 
 
 class TableBalance(Rule):
@@ -299,7 +299,7 @@ class TableBalance(Rule):
     kind = "sum"
 
     def check(self) -> Iterable[Result]:
-        return self.report(sides_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(sides_outcomes))
 
 
 class TableIdentity(Rule):
@@ -327,4 +327,4 @@ class TableIdentity(Rule):
     kind = "identity"
 
     def check(self) -> Iterable[Result]:
-        return self.report(identity_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(identity_outcomes))

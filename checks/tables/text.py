@@ -44,7 +44,7 @@ class TextTable(Rule):
     kind = "cross_ref"
 
     def check(self) -> Iterable[Result]:
-        return self.report(text_table_outcomes(self.ctx))
+        return self.report(self.ctx.outcomes(text_table_outcomes))
 
 
 def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:

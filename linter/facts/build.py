@@ -29,6 +29,7 @@ from tieout.linter.facts.model import (
     Rate,
     Share,
 )
+from tieout.linter.facts.passes.base import rolls_forward
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
@@ -402,7 +403,7 @@ class SentencePass:
     def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
         (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's)."""
-        if _counts_other_things(head, parts):
+        if _counts_other_things(head, parts) or rolls_forward(head, parts):
             return
         own, nested = _runs_of_parts(parts) if not _foots_flat(head, parts) else (parts, [])
         for whole, run in nested:

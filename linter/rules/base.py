@@ -59,6 +59,11 @@ class CheckContext:
         value: T = self._memo[key]
         return value
 
+    def outcomes(self, evaluate: Callable[[CheckContext], Iterable[Outcome]]) -> list[Outcome]:
+        """The outcomes of one relation evaluator on this document, computed once: its rule reports them and
+        TO100 collects their rounding misses (it would otherwise evaluate every relation a second time)."""
+        return self.memo(f"outcomes:{evaluate.__module__}.{evaluate.__qualname__}", lambda: list(evaluate(self)))
+
     def mentions_in_section(self, section: Section | None) -> list[Mention]:
         """The mentions with figures whose first figure stands in `section` (None: before the first heading),
         in the facts' order; grouped once per document, so that a rule looking under one heading per relation

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Balance, Breakdown, Change, MonthsPayable, ScoreSet, Share, ShareList
 from tieout.linter.facts.passes import breakdowns, links, sets
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import Completed, rolls_forward
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -65,6 +65,8 @@ def _record(draft: Draft, found: Any) -> None:
     if isinstance(found, ShareList):
         facts.share_lists.append(found)
         return
+    if isinstance(found, Breakdown) and rolls_forward(found.total, found.parts):
+        return  # a balance rolled forward from its opening balance, whatever pass read it as a list
     getattr(facts, COLLECTIONS[type(found)]).append(found)
     if isinstance(found, Breakdown):
         draft.totals.add(id(found.total))

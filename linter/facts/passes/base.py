@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -41,3 +43,13 @@ def exact_of(m: Mention, unit: str) -> Quantity | None:
 def figures(mentions: list[Mention], kinds: tuple[str, ...] = ("amount", "count")) -> Iterator[Quantity]:
     for m in mentions:
         yield from (q for q in m.quantities if q.kind in kinds)
+
+
+BALANCE_WORD = re.compile("|".join(words("relations", "balance")))
+OPENING = re.compile(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|余额|结转|滚存)")
+
+
+def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
+    """Is the list a balance rolled forward (`余额 23.45 亿元。其中，当年补充 10.12 亿元，调出 8.00 亿元，上年末余额
+    21.33 亿元`: opening + inflows − outflows), not a sum? A balance whose items hold its opening balance."""
+    return bool(BALANCE_WORD.search(head.key)) and any(OPENING.match(p.key) for p in parts)
