@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Mention, Restatement, UnitSlip
 from tieout.linter.figures.intervals import add, interval, judge, unit_of
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -96,6 +98,24 @@ def _rescalings(total: Quantity, parts: list[Quantity], band: Decimal) -> list[t
     return out
 
 
+NAME_NOISE = re.compile(r"[“”\"'（）()\s]")
+GENERIC_SUBJECT = re.compile(f"(?:{'|'.join(words('relations', 'generic_items'))}|决算|情况|总体|说明)+")
+
+
+def _own_subject(item: str, subject: str) -> str:
+    """The subject that tells one quantity of the item from another: none where the heading above it only
+    names the item itself (`三公经费支出` under “三公”经费…情况说明) or an overview of income and expenditure
+    (收入支出决算总体情况说明), so that the figure stated there and under its own heading are one quantity."""
+    own = NAME_NOISE.sub("", item)
+    kept = subject.split("›") if subject else []
+    while kept:
+        last = NAME_NOISE.sub("", kept[-1])
+        if not ((last and own and (last in own or own in last)) or GENERIC_SUBJECT.fullmatch(last)):
+            break
+        kept.pop()  # a heading that is the item's own, or an overview: the headings above it still tell
+    return "›".join(kept)
+
+
 def restatements(draft: Draft) -> Iterator[Restatement]:
     """Groups of figures that are one quantity by identity, stated in two sentences or more."""
     groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
@@ -107,7 +127,8 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             if q.exact and q.kind not in ("bare", "pp"):
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
                 counted = m.noun if q.kind == "count" else ""
-                groups.setdefault((ident.key(), q.base_unit, q.kind, counted), []).append((m, q))
+                key = (ident.item, _own_subject(ident.item, ident.subject), ident.context)
+                groups.setdefault((key, q.base_unit, q.kind, counted), []).append((m, q))
     for items in groups.values():
         if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
             yield Restatement(items[0][0].identity, items)
