@@ -176,6 +176,35 @@ class SentencePass:
         for run, said in runs:
             self._respective_list(run, said, si, mentions)
         self._base_after(changes_before, mentions)
+        self._adjusted(mentions, si)
+
+    def _adjusted(self, mentions: list[Mention], si: int) -> None:
+        """`收入年初预算 421.9 亿元，执行中调增收入预算 1.8 亿元，调整后收入预算为 423.7 亿元`: an initial budget,
+        the adjustments stated right after it, and the adjusted budget they make: adjusted = initial ± each
+        adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`)."""
+        figures = [m for m in mentions if m.quantities and id(m) not in self.d.parts and id(m) not in self.d.totals]
+        for i, start in enumerate(figures):
+            if not INITIAL_PLAN.search(start.label):
+                continue
+            unit = start.quantities[0].base_unit
+            moves: list[tuple[Mention, bool]] = []
+            for m in figures[i + 1 :]:
+                if m.quantities[0].base_unit != unit:
+                    break
+                step = ADJUSTMENT.search(m.label)
+                if step is not None and not ADJUSTED.search(m.label):
+                    moves.append((m, step.group("up") is not None))
+                    continue
+                if ADJUSTED.search(m.label) and moves and _one_side([start, *(x for x, _ in moves), m]):
+                    ups = [x for x, up in moves if up]
+                    downs = [x for x, up in moves if not up]
+                    self._record_chain(m, [start, *ups], downs, si)
+                break
+
+    def _record_chain(self, total: Mention, parts: list[Mention], minus: list[Mention], si: int) -> None:
+        self.facts.breakdowns.append(Breakdown(total, parts, "调整", True, si, minus=minus))
+        self.d.totals.add(id(total))
+        self.d.parts.update(id(m) for m in [*parts, *minus])
 
     def _base_after(self, first: int, mentions: list[Mention]) -> None:
         """`专项收入 42.1 亿元，同比下降 3.5%，上年同期为 45.6 亿元`: the figure right after a change, named only
@@ -697,6 +726,12 @@ class SentencePass:
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
+# a budget as first approved, its adjustments in the year, and the budget they make
+INITIAL_PLAN = re.compile(r"年初预算|年初安排")
+ADJUSTMENT = re.compile(
+    r"(?:(?P<up>调增|追加|增加)|调减|核减|压减|减少)(?:[\u4e00-\u9fff]{0,6}?)(?:预算|资金)?(?:数)?$"
+)
+ADJUSTED = re.compile(r"调整后|调整为|调整预算|变动后")
 CHANGE_WORD = re.compile(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = re.compile(r"年初|调整")
@@ -784,6 +819,12 @@ def _names(mention_key: str, key: str) -> bool:
     return bool(mention_key) and (
         mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
     )
+
+
+def _one_side(mentions: list[Mention]) -> bool:
+    """Do the labels name one side of a budget at most (收入 or 支出, not both)?"""
+    sides = {s for m in mentions for s in ("收入", "支出") if s in m.label}
+    return len(sides) <= 1
 
 
 def _other_side(whole: str, label: str) -> bool:
