@@ -31,7 +31,7 @@ from tieout.linter.text.model import Document
 from .blocks import Block
 from .cells import Cell, flatten
 from .header import COLUMN_NUMBER
-from .vocab import role_of
+from .vocab import role_of, total_kind
 
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
@@ -332,7 +332,8 @@ def _build(
     complete = [r for r in rows if len(r.figs) == k]
     # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
     # codes give its tree; a run of named figures alone may be a list in prose
-    coded = all(CODE_FIRST.match(lines[r.line]) for r in rows)
+    # (a 合计 row has no code of its own)
+    coded = all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows)
     if (k < 2 and not coded) or len(complete) < max(2, len(rows) // 2):
         return None
     metric, row_edges = _metric(complete, lines, k)
