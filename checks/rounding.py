@@ -11,7 +11,7 @@ from tieout.linter.rules.hooks import hookimpl
 from .balances import balance_outcomes, score_outcomes
 from .changes import change_outcomes
 from .rates import formula_outcomes, rate_outcomes
-from .shares import share_list_outcomes, share_outcomes
+from .shares import distribution_outcomes, share_list_outcomes, share_outcomes
 from .sums import sum_outcomes
 from .tables.deltas import table_delta_outcomes
 from .tables.formulas import table_formula_outcomes
@@ -39,6 +39,7 @@ EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
     identity_outcomes,
     table_formula_outcomes,
     table_delta_outcomes,
+    distribution_outcomes,
 )
 
 
@@ -47,7 +48,7 @@ class Rounding(Rule):
 
     ## What it does
     Collects the rounding misses of every arithmetic relation the other rules verify: sums and `其中`
-    lists (TO101), shares (TO103, TO112), rates (TO105), written formulas (TO106), changes (TO108),
+    lists (TO101), shares (TO103, TO112), survey answers (TO113), rates (TO105), written formulas (TO106), changes (TO108),
     balances (TO109), score sums (TO111), and the relations of tables (TO301–TO311: totals, parent
     rows, cross-footing, the two sides, standard identities, rate, share, formula and change columns (TO311), prose
     against tables). Each figure stands for the interval its precision allows (`92.46%` is any value

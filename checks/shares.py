@@ -361,6 +361,65 @@ class ShareSum(Rule):
         return self.report(self.ctx.outcomes(share_sum_outcomes))
 
 
+def distribution_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """The answers of each survey question against 100%."""
+    for d in ctx.facts.distributions:
+        if any(not q.exact for q in d.shares):
+            continue
+        total = add([interval(q) for q in d.shares])
+        last = d.shares[-1]
+        verdict = ctx.judge((HUNDRED, HUNDRED), total, max(q.ulp for q in d.shares))
+        if verdict == "pass":
+            yield Outcome(last, "pass", "distribution", operands=d.shares[:-1])
+            continue
+        written = sum((q.value for q in d.shares), Decimal(0))
+        shown = " + ".join(f"{q.text}（{o}）" for q, o in zip(d.shares, d.options))
+        msg = f"同一问题各选项占比之和 {shown} = {fmt(written)}%，不等于 100%"
+        related = [(q, o) for q, o in zip(d.shares[:-1], d.options)]
+        yield Outcome(last, verdict, "distribution", related, msg, f"{fmt(written)}%", "100%", operands=d.shares[:-1])
+
+
+class DistributionSum(Rule):
+    """The answers of one survey question (非常满意 a%，比较满意 b%，一般 c%，…) do not add up to 100%.
+
+    ## What it does
+    In a sentence whose shares are each named by an option of one answer scale right beside it (`69.02%的受访
+    者非常满意`, `比较满意的占 15.11%`), and name every option of that scale once and nothing else, the shares
+    are the answers of one single-choice question: together 100%. The scales are data
+    (`tieout/linter/vocab/relations.yaml`, `survey_scales`: 非常满意 / 比较满意 / 一般 / 比较不满意 / 非常不满意
+    and their other wordings). Each share stands for the interval its precision allows, so shares rounded
+    apart that miss 100% by less than a unit of their last digit are a rounding difference (TO100). A
+    sentence with other shares besides, or an option named twice (two questions, a multiple choice), is
+    not read.
+
+    ## Why is this bad?
+    The answers of a single-choice question cover every respondent once: shares that do not add up to 100%
+    mean a share was mistyped or an option left out, and the satisfaction rate drawn from them is in doubt.
+
+    ## Example
+    ```text
+    500 份问卷中，62.4%的受访者非常满意，25.2%比较满意，8.6%一般，1.4%比较不满意，0.4%非常不满意。
+    ```
+    The shares add up to 98.0%.
+
+    ## Passes
+    ```text
+    500 份问卷中，62.4%的受访者非常满意，27.2%比较满意，8.6%一般，1.4%比较不满意，0.4%非常不满意。
+    ```
+
+    ## How to fix
+    Recount the answers and correct the share that was mistyped (or add the option left out).
+    """
+
+    code = "TO113"
+    name = "distribution-sum"
+    severity = "error"
+    kind = "distribution"
+
+    def check(self) -> Iterable[Result]:
+        return self.report(self.ctx.outcomes(distribution_outcomes))
+
+
 @hookimpl
 def tieout_rules() -> list[type[Rule]]:
-    return [ShareMismatch, ShareList, ShareSum]
+    return [ShareMismatch, ShareList, ShareSum, DistributionSum]

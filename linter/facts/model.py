@@ -104,6 +104,16 @@ class ShareList:
 
 
 @dataclass(slots=True, eq=False)
+class Distribution:
+    """The answers of one single-choice survey question as shares of its respondents, one for every option of
+    a scale (vocab `survey_scales`: 非常满意 a%，比较满意 b%，一般 c%，…): together all of them, 100%."""
+
+    shares: list[Quantity]
+    options: list[str]
+    sentence: int
+
+
+@dataclass(slots=True, eq=False)
 class Breakdown:
     """A total and its parts (`合计 X，其中 A a、B b`); `keyword` is the word that opens the parts."""
 
@@ -245,6 +255,7 @@ class Facts:
     quantities: list[Quantity] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     share_lists: list[ShareList] = field(default_factory=list)  # shares listed with no stated whole
+    distributions: list[Distribution] = field(default_factory=list)  # survey answers, 100% together
     unit_slips: list[UnitSlip] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)
     unparsed: list[int] = field(default_factory=list)  # sentences with 2+ figures and no relation

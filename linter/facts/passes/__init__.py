@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from tieout.linter.facts.model import Balance, Breakdown, Change, MonthsPayable, ScoreSet, Share, ShareList
+from tieout.linter.facts.model import (
+    Balance,
+    Breakdown,
+    Change,
+    Distribution,
+    MonthsPayable,
+    ScoreSet,
+    Share,
+    ShareList,
+)
 from tieout.linter.facts.passes import breakdowns, links, sets
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
@@ -37,6 +46,7 @@ PASSES: tuple[Pass, ...] = (
     links.share_lists,
     sets.months_payable,
     sets.scores,
+    sets.distributions,
 )
 
 COLLECTIONS: dict[type, str] = {
@@ -46,6 +56,7 @@ COLLECTIONS: dict[type, str] = {
     Change: "changes",
     MonthsPayable: "months",
     ScoreSet: "scores",
+    Distribution: "distributions",
 }
 
 
