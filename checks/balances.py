@@ -177,6 +177,12 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield Outcome(sset.total, "pass", "score_sum", related)
             continue
         verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
+        # the reading nearest the overall score names what to correct (the likeliest first among equals)
+        items = min(
+            (sset.items, *sset.readings), key=lambda r: abs(sum((q.value for q in r), Decimal(0)) - sset.total.value)
+        )
+        total = sum((q.value for q in items), Decimal(0))
+        related = [(q, "分项得分") for q in items]
         msg = f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符"
         yield Outcome(sset.total, verdict, "score_sum", related, msg, sset.total.text, f"{fmt(total)}分")
 

@@ -172,13 +172,17 @@ def _enumerated(items: list) -> bool:
 
 
 def _entry_separator(items: list) -> str | None:
-    """The separator before a list's second part: the one its parts are listed with."""
+    """The separator before a list's second part: the one its parts are listed with (figures in a bracket
+    after a part, `49 分（满分 50 分）；`, are the part's note, not a part)."""
     seen = False
     last: str | None = None
+    depth = 0
     for c in items:
         if _is_sep(c):
-            last = str(c)[-1:]
-        elif isinstance(c, (_Entry, _Breakdown)):
+            text = str(c)
+            depth = max(0, depth + text.count("（") + text.count("(") - text.count("）") - text.count(")"))
+            last = text[-1:]
+        elif isinstance(c, (_Entry, _Breakdown)) and depth == 0:
             if seen:
                 return last
             seen = True

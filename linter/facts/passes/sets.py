@@ -220,6 +220,8 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
     section); a sibling with the overall score's label (自评得分 of the next indicator) is another total."""
     doc = draft.doc
     path = doc.section_path(total.start)
+    # the overall score's own 其中 list (`综合得分 95 分。其中：产出指标得分 46 分（满分 50 分）；…`) is its items
+    own = {id(p) for b in draft.facts.breakdowns if b.total is m for p in b.parts}
     items = []
     for other in after:
         if not other.quantities:
@@ -231,7 +233,7 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
         if not (deeper or other.paragraph == m.paragraph) or other.key == m.key:
             continue
         q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
-        if q is not None and "得分" in other.key + other.label and not draft.is_part(other):
+        if q is not None and "得分" in other.key + other.label and (id(other) in own or not draft.is_part(other)):
             items.append(other)
     return items
 
