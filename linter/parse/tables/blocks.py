@@ -191,18 +191,24 @@ def _continues(a: Block, b: Block) -> bool:
     known = {_caption_key(ln) for ln in a.caption} | {flatten(ln) for ln in a.caption}
     for ln in b.gap:
         s = ln.strip()
-        if not (not s or DEBRIS.match(s) or _repeats(_caption_key(s), known) or _repeats(flatten(s), known)):
+        key = _caption_key(s)
+        marked = bool(CONTINUED.search(flatten(s))) and not key  # `（续表）` alone
+        if not (not s or marked or DEBRIS.match(s) or _repeats(key, known) or _repeats(flatten(s), known)):
             return False
     first = b.rows[0]
     return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
 
 
-TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?)\s*")
+# a table's number before its title: 表2, 附表1-7, 表三 (a Chinese numeral only before a break: `表一一般公共预算…`
+# is read whole rather than lose the title's first character)
+TABLE_NO = re.compile(r"^(?:附?表\s*(?:\d+(?:[-—－.]\d+)*|[一二三四五六七八九十]+(?=[\s：:、.．]|$)))\s*")
+# the mark of a table continued on the next page: （续表）, 续表2, （续）
+CONTINUED = re.compile(r"[（(]\s*续表?\s*[\d一二三四五六七八九十]*\s*[）)]|^续表\s*[\d一二三四五六七八九十]*")
 
 
 def _caption_key(line: str) -> str:
-    """A caption as repeated on the next page: the table number may be left out (表1-7)."""
-    return TABLE_NO.sub("", flatten(line))
+    """A caption as repeated on the next page: the table number may be left out (表1-7), a 续表 mark added."""
+    return TABLE_NO.sub("", CONTINUED.sub("", flatten(line)))
 
 
 def _repeats(key: str, known: set[str]) -> bool:

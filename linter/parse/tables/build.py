@@ -8,7 +8,7 @@ from tieout.linter.figures.context import Context, read
 from tieout.linter.text.model import Document
 
 from .aligned import find_aligned, readable
-from .blocks import Block, join_continuations, read_blocks, unit_of
+from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import flatten, quantity
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
@@ -18,7 +18,6 @@ from .vocab import blank_is_zero, role_of, words
 TITLE = re.compile(r"表|情况|明细|汇总")
 TOC = re.compile(r"[…]{2,}|\.{4,}")  # a table of contents' line
 UNIT_PART = re.compile(r"[（(]?\s*单位[：:].*$")
-TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?)\s*")
 
 
 def find_tables(doc: Document) -> list[Table]:
