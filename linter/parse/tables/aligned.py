@@ -36,6 +36,8 @@ from .vocab import role_of, total_kind
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
 NAME_HEADER = re.compile(r"项\s*目|预算科目|科目名称|地\s*区")
+# the header of the code column (`科目编码`): no column of figures
+CODE_HEADER = re.compile(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
 UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
 # a caption line above the header: the unit note, the table's number or title, a note
 CAPTION_LINE = re.compile(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")
@@ -110,7 +112,11 @@ class _Line:
 
 def find_aligned(doc: Document) -> list[Aligned]:
     """The space-aligned tables of a plain-text report, in order."""
-    if not doc.path.endswith((".txt", ".text")) or "|" in doc.original[:20000] and doc.original.count("\n|") > 5:
+    if (
+        not doc.path.endswith((".txt", ".text", ".md", ".markdown"))
+        or "|" in doc.original[:20000]
+        and doc.original.count("\n|") > 5
+    ):
         return []
     lines = doc.original.split("\n")
     starts = [0]
@@ -407,7 +413,9 @@ def _header_row(lines, starts, header, cols, mapper: _Mapper, metric: Metric) ->
         words = [
             m
             for m in re.finditer(r"(?:\d{4} (?=年))?\S+", line)  # `2023 年债务余额`: one name
-            if not NAME_HEADER.search(m.group()) and m.group() not in ("项", "目", "地", "区")
+            if not NAME_HEADER.search(m.group())
+            and not CODE_HEADER.search(m.group())
+            and m.group() not in ("项", "目", "地", "区")
         ]
         if not words or len(words) > len(cols):
             continue
