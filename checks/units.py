@@ -176,11 +176,17 @@ class MissingUnit(Rule):
                     )
 
 
+# the next figures of a list joined by 、 / 和 / 至 / -, the last of them with its unit
+SHARED_UNIT = re.compile(r"(?:\s*(?:、|和|及|与|至|到|-|—|~|～)\s*[\d,.]+)+\s*(?:万元|亿元|千元|元)")
+
+
 def _bare_amount(text: str, m: Mention, q: Quantity) -> bool:
     if q.kind != "bare" or not AMOUNT_WORDS.search(m.key):
         return False
     if text[q.end : q.end + 1] in MULTIPLIERS:
         return False  # `4.30万`: the measure word is left out, not the unit
+    if SHARED_UNIT.match(text, q.end):
+        return False  # `分别为 1,422.65、318.47 万元`: one unit written after the list's last figure
     return q.decimals > 0 or len(str(abs(q.value)).split(".")[0]) >= MIN_DIGITS
 
 

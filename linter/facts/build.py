@@ -532,6 +532,8 @@ class SentencePass:
         """`收入 245.70 亿元、支出 301.22 亿元，分别下降 9.8%、增长 2.2%`: the movements after 分别 go one to each
         figure before, in order (one change each); False when the clause has no 分别. Movements that do not
         pair off with the figures (three rates for two figures) make no change at all."""
+        if c.movements and self._respective_rates(c, si, mentions, certain):
+            return True
         if subject is None or not c.movements:
             return False
         lead = self.doc.text[max(q.end for q in subject.quantities) : c.movements[0].start]
@@ -553,6 +555,23 @@ class SentencePass:
             own = sorted((g[i] for g in groups.values()), key=lambda mv: mv.start)
             moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end) for mv in own]
             self.facts.changes.append(Change(c.cmp, m.key, current, None, moves, si, certain))
+        return True
+
+    def _respective_rates(self, c: _Change, si: int, mentions: list[Mention], certain: bool) -> bool:
+        """`收入执行率 97.2%、支出执行率 94.5%，分别提高 1.3 个百分点、下降 0.8 个百分点`: after rates that are the
+        sentence's last figures, the movements after 分别 go one to each rate, in order."""
+        first = c.movements[0].start
+        rates = [r for r in self.facts.rates if r.sentence == si and r.stated.end <= first]
+        if len(rates) < 2 or "分别" not in self.doc.text[rates[-1].stated.end : first]:
+            return False
+        if any(rates[-1].stated.end <= q.start < first for m in mentions for q in m.quantities):
+            return False  # a figure stands between: the movements are not the rates'
+        n = len(c.movements)
+        if n > len(rates) or any(mv.quantity is None for mv in c.movements):
+            return True  # 分别 with movements that do not pair off with the rates: no change at all
+        for r, mv in zip(rates[-n:], c.movements):
+            moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end)]
+            self.facts.changes.append(Change(c.cmp, r.name, r.stated, None, moves, si, certain))
         return True
 
     @staticmethod
@@ -651,11 +670,13 @@ class SentencePass:
         if m is None:
             return False
         own = re.search(r"(\d{4})年", self.labeller.split(m.label)[1])
-        if not ((own and int(own.group(1)) == year + 1) or (not own and m.key.startswith(("本年", "今年")))):
+        this_year = not own and self.labeller.identify(m.label)[1].period == "+0"  # 本年 / 今年 / 本年度
+        if not ((own and int(own.group(1)) == year + 1) or this_year):
             return False
         item, _ = self.labeller.identify(subject.label)
-        if item and item != self.labeller.identify(m.label)[0]:
-            return False
+        other = self.labeller.identify(m.label)[0]
+        if item and not (item == other or other.startswith(item) or other.endswith(item)):
+            return False  # `2024年安排` names the 安排资金 of the year after; `2024年项目支出` another item
         between = self.doc.text[max(q.end for q in m.quantities) : subject.quantities[0].start]
         return not CHANGE_WORD.search(between)
 
