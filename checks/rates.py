@@ -130,8 +130,11 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
     if named is not None and named[1]:
         den, nums = named[0][0], named[1]
         # the numerator of a rate over a budget is the outcome among the other figures, when one is named so
-        outcomes = [q for q in nums if _role(ctx, r.labels[r.operands.index(q)]) == "outcome"]
-        return _against_named_base(ctx, r, den, outcomes or nums)
+        roles = {id(q): _role(ctx, r.labels[r.operands.index(q)]) for q in nums}
+        outcomes = [q for q in nums if roles[id(q)] == "outcome"]
+        # never a plan (`年初预算 A，调整后预算 B，完成调整后预算的 p%`: the outcome stands elsewhere)
+        candidates = outcomes or [q for q in nums if roles[id(q)] != "plan"]
+        return _against_named_base(ctx, r, den, candidates) if candidates else None
     pairs = [(a, b) for i, a in enumerate(r.operands) for b in r.operands[i + 1 :] if a.base_unit == b.base_unit]
     tried = []
     for a, b in pairs:

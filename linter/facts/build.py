@@ -359,7 +359,9 @@ class SentencePass:
         dims = {q.base_unit for q in head.quantities} if head is not None else set()
         ended = False
         run = 0  # where the parts a `等` subtotal would close begin
+        previous: object = None
         for p in b.parts:
+            named, previous = (str(previous) if _is_label(previous) else ""), p
             if isinstance(p, _Entry) and parts and not ended and self._closes_named(p):
                 # `其中：增值税 A、契税 B 等税收收入 C，非税收入 D`: C is the sum the named parts are some of,
                 # and the list's part in their place
@@ -390,7 +392,8 @@ class SentencePass:
                     parts.append(sub)
                     self._share_of_subtotal(sub, head)
             else:
-                self._clause(p, si, mentions)
+                # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
+                self._clause(p, si, mentions, named)
         return parts
 
     def _closes_named(self, p: _Entry) -> bool:
@@ -606,9 +609,16 @@ class SentencePass:
             certain = True
         subject = next((m for m in reversed(mentions) if not self._qualifies(m)), None)
         if subject is None and self._own_rate(si) is None and self._same_paragraph(si - 1, si):
-            # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the last one before
-            earlier = self.d.by_sentence.get(si - 1) or []
-            return (earlier[-1] if earlier else None), False
+            # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the one figure before
+            # that is no part of a list (`“三公”经费 X，其中 A a，B b。与上年相比减少 Δ`: X); of two it is not known
+            earlier = [
+                m
+                for m in self.d.by_sentence.get(si - 1) or []
+                if not self._qualifies(m)
+                and id(m) not in self.d.parts
+                and any(q.kind in ("amount", "count") for q in m.quantities)
+            ]
+            return (earlier[0] if len(earlier) == 1 else None), False
         return subject, certain
 
     def _own_rate(self, si: int) -> Rate | None:

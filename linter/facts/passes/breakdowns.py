@@ -254,7 +254,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         elif sides:
             yield from sides
         else:
-            found = _one_group(items, prev, si)
+            found = _one_group(draft, items, prev, si)
             if found is not None:
                 yield found
 
@@ -339,15 +339,20 @@ def _names_the_same(a: str, b: str) -> bool:
     return len(min(a, b, key=len)) >= 2 and (a.endswith(b) or b.endswith(a))
 
 
-def _one_group(items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
+def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
     """One list under 其中 refers to the last figure before it in a unit its parts use (not the rate after it:
     `支出决算为 25.50 万元，完成预算的 85.00%。其中：…`), or to a figure of that sentence equal to the sum of
-    the parts (`资金 520 万元…，实际支出 499.20 万元。其中：中央 300，省级 150，市级 49.20`); it may be partial."""
+    the parts (`资金 520 万元…，实际支出 499.20 万元。其中：中央 300，省级 150，市级 49.20`); it may be partial.
+    A last figure that is itself a part of a list (`采购预算 X，包括货物类 a、服务类 b。其中…`) is not taken:
+    the 其中 may be of the list's total or of that part."""
     units = {q.base_unit for m in items for q in m.quantities if q.kind in ("amount", "count")}
     last = next((m for m in reversed(prev) if any(q.kind in ("amount", "count") for q in m.quantities)), None)
     if last is None or not any(q.base_unit in units for q in last.quantities):
         return None
-    last = _summed_by(items, prev, units) or last
+    summed = _summed_by(items, prev, units)
+    if summed is None and draft.is_part(last):
+        return None
+    last = summed or last
     dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
     parts = [m for m in items if m.quantities and m.quantities[0].base_unit in dims]
     if not parts or not last.key:
