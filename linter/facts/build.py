@@ -181,25 +181,63 @@ class SentencePass:
     def _adjusted(self, mentions: list[Mention], si: int) -> None:
         """`收入年初预算 421.9 亿元，执行中调增收入预算 1.8 亿元，调整后收入预算为 423.7 亿元`: an initial budget,
         the adjustments stated right after it, and the adjusted budget they make: adjusted = initial ± each
-        adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`)."""
+        adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`). An adjustment written as a bare movement
+        (`调增 2450 万元，调减 310 万元`, read as a change of nothing) is taken as a figure of the chain."""
         figures = [m for m in mentions if m.quantities and id(m) not in self.d.parts and id(m) not in self.d.totals]
-        for i, start in enumerate(figures):
-            if not INITIAL_PLAN.search(start.label):
+        steps = [(c.movements[0].quantity.start, c) for c in self._bare_adjustments(si)]
+        items = sorted([(m.quantities[0].start, m) for m in figures] + steps, key=lambda x: x[0])
+        seq = [x for _, x in items]
+        for i, start in enumerate(seq):
+            if not isinstance(start, Mention) or not INITIAL_PLAN.search(start.label):
                 continue
             unit = start.quantities[0].base_unit
-            moves: list[tuple[Mention, bool]] = []
-            for m in figures[i + 1 :]:
+            moves: list[tuple[Mention | Change, bool]] = []
+            for m in seq[i + 1 :]:
+                if isinstance(m, Change):
+                    q = m.movements[0].quantity
+                    if q is None or q.base_unit != unit:
+                        break
+                    moves.append((m, m.movements[0].direction == "up"))
+                    continue
                 if m.quantities[0].base_unit != unit:
                     break
                 step = ADJUSTMENT.search(m.label)
                 if step is not None and not ADJUSTED.search(m.label):
                     moves.append((m, step.group("up") is not None))
                     continue
-                if ADJUSTED.search(m.label) and moves and _one_side([start, *(x for x, _ in moves), m]):
-                    ups = [x for x, up in moves if up]
-                    downs = [x for x, up in moves if not up]
-                    self._record_chain(m, [start, *ups], downs, si)
+                if ADJUSTED.search(m.label) and moves:
+                    chain = [(self._as_mention(x, si, mentions) if isinstance(x, Change) else x, up) for x, up in moves]
+                    if _one_side([start, *(x for x, _ in chain), m]):
+                        ups = [x for x, up in chain if up]
+                        downs = [x for x, up in chain if not up]
+                        self._record_chain(m, [start, *ups], downs, si)
                 break
+
+    def _bare_adjustments(self, si: int) -> list[Change]:
+        """The sentence's changes that are budget adjustments: a movement with a figure after 调 / 核 / 追 / 压
+        (`调增 2450 万元`, `核减 310 万元`), compared with nothing."""
+        out = []
+        for c in self.facts.changes:
+            if c.sentence != si or c.current is not None or c.base is not None or len(c.movements) != 1:
+                continue
+            mv = c.movements[0]
+            if mv.quantity is not None and BARE_ADJUSTMENT.search(self.doc.text[max(0, mv.start - 2) : mv.end]):
+                out.append(c)
+        return out
+
+    def _as_mention(self, c: Change, si: int, mentions: list[Mention]) -> Mention:
+        """The figure of a bare adjustment as a mention of its own (the change that held it is dropped)."""
+        mv = c.movements[0]
+        assert mv.quantity is not None  # only adjustments with a figure are taken (_bare_adjustments)
+        self.facts.changes = [x for x in self.facts.changes if x is not c]
+        label = self.doc.text[max(self.doc.sentences[si].start, mv.start - 6) : mv.quantity.start]
+        label = re.split(r"[，、；：,;:]", label)[-1]
+        m = Mention(
+            label=label, key=label, quantities=[mv.quantity], sentence=si, paragraph=self.doc.sentences[si].paragraph
+        )
+        self.facts.mentions.append(m)
+        mentions.append(m)
+        return m
 
     def _record_chain(self, total: Mention, parts: list[Mention], minus: list[Mention], si: int) -> None:
         self.facts.breakdowns.append(Breakdown(total, parts, "调整", True, si, minus=minus))
@@ -757,6 +795,8 @@ class SentencePass:
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
+# an adjustment read as a bare movement: 调增, 调减, 核减, 追加, 压减 (the movement word is its last character)
+BARE_ADJUSTMENT = re.compile(r"(?:调增|调减|核减|核增|追加|追减|压减)")
 # a budget as first approved, its adjustments in the year, and the budget they make
 INITIAL_PLAN = re.compile(r"年初预算|年初安排")
 ADJUSTMENT = re.compile(

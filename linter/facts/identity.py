@@ -201,7 +201,10 @@ def _part_end(doc: Document, offset: int) -> int:
 def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
     """Does a part state another stage or period than its total (`申报预算 600 万元，其中设备采购预算资金 586 万元，
     中标金额 553.18 万元`; `计划安排 142 个项目，其中…，2023年实际完成 137 个项目`)? Then the list is no breakdown
-    of that total: which of its figures are parts is not certain."""
+    of that total: which of its figures are parts is not certain. A budget adjusted in the year (keyword 调整:
+    年初预算 ± 调增/调减 = 调整后预算) spans two stages by construction."""
+    if b.keyword == "调整":
+        return False
     whole = stated[id(b.total)]
     for p in b.parts:
         own = stated[id(p)]
