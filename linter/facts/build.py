@@ -184,8 +184,9 @@ class SentencePass:
         adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`). An adjustment written as a bare movement
         (`调增 2450 万元，调减 310 万元`, read as a change of nothing) is taken as a figure of the chain."""
         figures = [m for m in mentions if m.quantities and id(m) not in self.d.parts and id(m) not in self.d.totals]
-        steps = [(c.movements[0].quantity.start, c) for c in self._bare_adjustments(si)]
-        items = sorted([(m.quantities[0].start, m) for m in figures] + steps, key=lambda x: x[0])
+        items: list[tuple[int, Mention | Change]] = [(m.quantities[0].start, m) for m in figures]
+        items += [(c.movements[0].start, c) for c in self._bare_adjustments(si)]
+        items.sort(key=lambda x: x[0])
         seq = [x for _, x in items]
         for i, start in enumerate(seq):
             if not isinstance(start, Mention) or not INITIAL_PLAN.search(start.label):
