@@ -177,6 +177,22 @@ class SentencePass:
             self._respective_list(run, said, si, mentions)
         self._base_after(changes_before, mentions)
         self._adjusted(mentions, si)
+        self._over_or_short(mentions, si)
+
+    def _over_or_short(self, mentions: list[Mention], si: int) -> None:
+        """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
+        budget is the outcome less the budget stated right before it: outcome = budget ± it."""
+        figures = [m for m in mentions if m.quantities and id(m) not in self.d.parts and id(m) not in self.d.totals]
+        for i in range(2, len(figures)):
+            gap = OVER_SHORT.search(figures[i].label)
+            plan, outcome = figures[i - 2], figures[i - 1]
+            if gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
+                continue
+            units = {m.quantities[0].base_unit for m in (plan, outcome, figures[i])}
+            if len(units) != 1 or not _one_side([plan, outcome, figures[i]]):
+                continue
+            over = gap.group("over") is not None
+            self._record_chain(outcome, [plan, figures[i]] if over else [plan], [] if over else [figures[i]], si)
 
     def _adjusted(self, mentions: list[Mention], si: int) -> None:
         """`收入年初预算 421.9 亿元，执行中调增收入预算 1.8 亿元，调整后收入预算为 423.7 亿元`: an initial budget,
@@ -796,6 +812,10 @@ class SentencePass:
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
+# the figure by which an outcome passes or misses its budget, and the words naming the two
+OVER_SHORT = re.compile(r"(?:(?P<over>超收|超支|超额完成)|短收|减收)(?:收入)?$")
+PLAN_LABEL = re.compile(r"预算|计划")
+OUTCOME_LABEL = re.compile(r"完成|实际|执行|决算|实现")
 # an adjustment read as a bare movement: 调增, 调减, 核减, 追加, 压减 (the movement word is its last character)
 BARE_ADJUSTMENT = re.compile(r"(?:调增|调减|核减|核增|追加|追减|压减)")
 # a budget as first approved, its adjustments in the year, and the budget they make
