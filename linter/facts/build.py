@@ -207,28 +207,16 @@ class SentencePass:
         for i, start in enumerate(seq):
             if not isinstance(start, Mention) or not INITIAL_PLAN.search(start.label):
                 continue
-            unit = start.quantities[0].base_unit
-            moves: list[tuple[Mention | Change, bool]] = []
-            for m in seq[i + 1 :]:
-                if isinstance(m, Change):
-                    q = m.movements[0].quantity
-                    if q is None or q.base_unit != unit:
-                        break
-                    moves.append((m, m.movements[0].direction == "up"))
-                    continue
-                if m.quantities[0].base_unit != unit:
-                    break
-                step = ADJUSTMENT.search(m.label)
-                if step is not None and not ADJUSTED.search(m.label):
-                    moves.append((m, step.group("up") is not None))
-                    continue
-                if ADJUSTED.search(m.label) and moves:
-                    chain = [(self._as_mention(x, si, mentions) if isinstance(x, Change) else x, up) for x, up in moves]
-                    if _one_side([start, *(x for x, _ in chain), m]):
-                        ups = [x for x, up in chain if up]
-                        downs = [x for x, up in chain if not up]
-                        self._record_chain(m, [start, *ups], downs, si)
-                break
+            found = _adjustments_after(seq[i + 1 :], start.quantities[0].base_unit)
+            if found is None:
+                continue
+            moves, adjusted = found
+            if not _one_side([start, adjusted, *(x for x, _ in moves if isinstance(x, Mention))]):
+                continue  # bare adjustments name no side
+            chain = [(self._as_mention(x, si, mentions) if isinstance(x, Change) else x, up) for x, up in moves]
+            ups = [x for x, up in chain if up]
+            downs = [x for x, up in chain if not up]
+            self._record_chain(adjusted, [start, *ups], downs, si)
 
     def _bare_adjustments(self, si: int) -> list[Change]:
         """The sentence's changes that are budget adjustments: a movement with a figure after 调 / 核 / 追 / 压
@@ -911,6 +899,29 @@ def _names(mention_key: str, key: str) -> bool:
     return bool(mention_key) and (
         mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
     )
+
+
+def _adjustments_after(
+    seq: list[Mention | Change], unit: str
+) -> tuple[list[tuple[Mention | Change, bool]], Mention] | None:
+    """The adjustments (each up or down) right after an initial budget, and the adjusted budget they end at;
+    None unless the run reaches one."""
+    moves: list[tuple[Mention | Change, bool]] = []
+    for m in seq:
+        if isinstance(m, Change):
+            q = m.movements[0].quantity
+            if q is None or q.base_unit != unit:
+                return None
+            moves.append((m, m.movements[0].direction == "up"))
+            continue
+        if m.quantities[0].base_unit != unit:
+            return None
+        step = ADJUSTMENT.search(m.label)
+        if step is not None and not ADJUSTED.search(m.label):
+            moves.append((m, step.group("up") is not None))
+            continue
+        return (moves, m) if ADJUSTED.search(m.label) and moves else None
+    return None
 
 
 def _one_side(mentions: list[Mention]) -> bool:
