@@ -195,7 +195,7 @@ class SentencePass:
             self._record_chain(outcome, [plan, figures[i]] if over else [plan], [] if over else [figures[i]], si)
 
     def _adjusted(self, mentions: list[Mention], si: int) -> None:
-        """`收入年初预算 421.9 亿元，执行中调增收入预算 1.8 亿元，调整后收入预算为 423.7 亿元`: an initial budget,
+        """`收入年初预算 96.4 亿元，执行中调增收入预算 2.3 亿元，调整后收入预算为 98.7 亿元`: an initial budget,
         the adjustments stated right after it, and the adjusted budget they make: adjusted = initial ± each
         adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`). An adjustment written as a bare movement
         (`调增 2450 万元，调减 310 万元`, read as a change of nothing) is taken as a figure of the chain."""
