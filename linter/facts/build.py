@@ -150,6 +150,7 @@ class SentencePass:
             # its figures are mentions, and no relation is read from it
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
         runs = _respective_names(items)
+        _nested_names(items)
         changes_before = len(self.facts.changes)
         mentions: list[Mention] = []
         self.d.by_sentence[si] = mentions
@@ -165,7 +166,7 @@ class SentencePass:
             elif isinstance(item, _Breakdown):
                 headless = item.head is None and not mentions and pos == 0
                 before = len(mentions)
-                self._breakdown(item, si, para, mentions, self._qualified_head(items[:pos], mentions))
+                self._breakdown(item, si, para, mentions, self._qualified_head(items[:pos], mentions), items[:pos])
                 if headless:
                     # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
                     self.d.headless[si] = [
@@ -367,19 +368,29 @@ class SentencePass:
     def _names_whole(self, base: str, whole: Mention) -> bool:
         """Does the whole a share names (`占基本支出的`, `占总支出的`) name the list's total? A generic word
         (总, 全部, 全年) before the name names any total of it."""
-        named, _ = self.labeller.identify(base)
+        named, said = self.labeller.identify(base)
         total, _ = self.labeller.identify(whole.label)
+        if not named and said.stage is not None:
+            return False  # `占全年预算的 p%`: of the part's own budget, not of the list's total
         named = GENERIC_WHOLE.sub("", named)
         return not named or not total or named in total or total in named
 
     def _breakdown(
-        self, b: _Breakdown, si: int, para: int, mentions: list[Mention], qualified: Mention | None = None
+        self,
+        b: _Breakdown,
+        si: int,
+        para: int,
+        mentions: list[Mention],
+        qualified: Mention | None = None,
+        before: list[object] | None = None,
     ) -> Mention | None:
         """A total and its parts; `qualified` is the head when the list follows it past a qualifying ratio."""
         head = self._mention(b.head, si, para) if b.head is not None else qualified
         if head is not None and head is not qualified:
             mentions.append(head)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
+        if head is qualified and _of_the_change(before, parts):
+            head = None  # `比年初调增 30 万元，其中调增人员经费 12 万元、调增公用经费 18 万元`: the change's parts
         for p in b.noted:  # figures in brackets after a part: mentions of their own, not parts of this list
             if isinstance(p, _Entry):
                 noted = self._mention(p, si, para)
@@ -480,6 +491,12 @@ class SentencePass:
         (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's)."""
         if _counts_other_things(head, parts) or rolls_forward(head, parts):
             return
+        if len(parts) >= 3 and of_total(head, parts[1:]) and not of_total(head, parts):
+            # `采购总额 X，其中授予中小企业合同金额 a，货物、工程、服务支出分别为 b、c、d`: the parts after the first
+            # are the total's definition; the first cuts across them
+            self.d.parts.add(id(parts[0]))
+            parts = parts[1:]
+        parts = self._defined_runs(parts, si)
         own, nested = _runs_of_parts(parts) if not _foots_flat(head, parts) else (parts, [])
         for whole, run in nested:
             self.facts.breakdowns.append(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
@@ -491,6 +508,24 @@ class SentencePass:
         rest = len(own) >= 2 and own[-1].key.startswith(REMAINDER)
         exhaustive = (keyword in EXHAUSTIVE or rest) and len(own) >= 2
         self.facts.breakdowns.append(Breakdown(head, own, keyword, exhaustive, si))
+
+    def _defined_runs(self, parts: list[Mention], si: int) -> list[Mention]:
+        """The parts less the runs that are a part's own definition (`其中公务用车购置及运行维护费 a，公务用车购置费、
+        公务用车运行维护费分别为 b、c`: b and c are a's), those recorded as that part's breakdown."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(parts):
+            out.append(parts[i])
+            k = next((k for k in range(len(parts), i + 2, -1) if of_total(parts[i], parts[i + 1 : k])), None)
+            if k is None:
+                i += 1
+                continue
+            run = parts[i + 1 : k]
+            self.facts.breakdowns.append(Breakdown(parts[i], run, "", True, si))
+            self.d.totals.add(id(parts[i]))
+            self.d.parts.update(id(m) for m in run)
+            i = k
+        return out
 
     def _share_of_subtotal(self, sub: Mention, head: Mention | None) -> None:
         """A nested total's own share (`本年收入 470 万元，占 94%，其中…`) is a share of the outer total."""
@@ -607,17 +642,27 @@ class SentencePass:
         """`收入执行率 97.2%、支出执行率 94.5%，分别提高 1.3 个百分点、下降 0.8 个百分点`: after rates that are the
         sentence's last figures, the movements after 分别 go one to each rate, in order."""
         first = c.movements[0].start
-        rates = [r for r in self.facts.rates if r.sentence == si and r.stated.end <= first]
-        if len(rates) < 2 or "分别" not in self.doc.text[rates[-1].stated.end : first]:
+        rates = [(r.name, r.stated) for r in self.facts.rates if r.sentence == si and r.stated.end <= first]
+        if not rates:
             return False
-        if any(rates[-1].stated.end <= q.start < first for m in mentions for q in m.quantities):
-            return False  # a figure stands between: the movements are not the rates'
+        # `A、B执行率分别为 a%、b%`: the rates after the first are figures of their own
+        rates += [
+            (rates[0][0], q)
+            for m in mentions
+            for q in m.quantities
+            if q.kind == "percent" and rates[0][1].end < q.start < first and not m.label.startswith(("上年", "去年"))
+        ]
+        rates.sort(key=lambda r: r[1].start)
+        if len(rates) < 2 or "分别" not in self.doc.text[rates[-1][1].end : first]:
+            return False
+        if any(rates[-1][1].end <= q.start < first for m in mentions for q in m.quantities):
+            return True  # figures between (`上年分别为 c%、d%`): which movement is whose is not read; none is'
         n = len(c.movements)
         if n > len(rates) or any(mv.quantity is None for mv in c.movements):
             return True  # 分别 with movements that do not pair off with the rates: no change at all
-        for r, mv in zip(rates[-n:], c.movements):
+        for (name, stated), mv in zip(rates[-n:], c.movements):
             moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end)]
-            self.facts.changes.append(Change(c.cmp, r.name, r.stated, None, moves, si, certain))
+            self.facts.changes.append(Change(c.cmp, name, stated, None, moves, si, certain))
         return True
 
     @staticmethod
@@ -688,23 +733,26 @@ class SentencePass:
         year = re.search(r"(\d{4})年", period)
         if year and year.group(1) in comparison:
             return True
-        if LAST_YEAR_ONLY.match(subject.label.strip("，、；： ")):
-            return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`: the same item last year
+        if LAST_YEAR_ONLY.match(subject.label.strip("，、；：（( ")):
+            return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`: the item last year
+        if not subject.key and self._bracket_year(subject, mentions, LAST_YEAR_BRACKET):
+            return True
         last_year = bool(re.search("上年|去年|上一年", comparison))
         if year and last_year and self._year_after(int(year.group(1)), subject, mentions):
             return True
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
         return bool(earlier) and last_year
 
-    def _bracket_year(self, subject: Mention, mentions: list[Mention]) -> str:
-        """The year a bracket opens with before a figure whose label is empty (`（2023年度：3,200.00 万元）`)."""
+    def _bracket_year(self, subject: Mention, mentions: list[Mention], pattern: re.Pattern[str] | None = None) -> str:
+        """The year a bracket opens with before a figure whose label is empty (`（2023年度：3,200.00 万元）`), or
+        what `pattern` finds there."""
         if subject.key or not subject.quantities:
             return ""
         i = next((k for k, m in enumerate(mentions) if m is subject), 0)
         begin = self.doc.sentences[subject.sentence].start
         if i:
             begin = max((q.end for q in mentions[i - 1].quantities), default=begin)
-        m = re.search(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$", self.doc.text[begin : subject.quantities[0].start])
+        m = (pattern or BRACKET_YEAR).search(self.doc.text[begin : subject.quantities[0].start])
         return m.group(1) if m else ""
 
     def _year_after(self, year: int, subject: Mention, mentions: list[Mention]) -> bool:
@@ -723,7 +771,9 @@ class SentencePass:
         if m is None:
             return False
         own = re.search(r"(\d{4})年", self.labeller.split(m.label)[1])
-        this_year = not own and self.labeller.identify(m.label)[1].period == "+0"  # 本年 / 今年 / 本年度
+        # 本年 / 今年 / 本年度, or the next year opening the sentence (`2025年上半年，全区税收收入 X，2024年上半年 Y`)
+        opening = self.doc.text[self.doc.sentences[subject.sentence].start : m.quantities[0].start]
+        this_year = not own and (self.labeller.identify(m.label)[1].period == "+0" or f"{year + 1}年" in opening)
         if not ((own and int(own.group(1)) == year + 1) or this_year):
             return False
         item, _ = self.labeller.identify(subject.label)
@@ -813,6 +863,8 @@ ADJUSTMENT = re.compile(
 )
 ADJUSTED = re.compile(r"调整后|调整为|调整预算|变动后")
 CHANGE_WORD = re.compile(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
+BRACKET_YEAR = re.compile(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
+LAST_YEAR_BRACKET = re.compile(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = re.compile(r"年初|调整")
 TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
@@ -846,13 +898,34 @@ def _respective_names(items: list) -> list[tuple[list[_Entry], str]]:
     return runs
 
 
+def _of_the_change(before: list[object] | None, parts: list[Mention]) -> bool:
+    """Do the parts of a list right after a change of an amount each repeat its movement (`比年初调增 30 万元，其中
+    调增人员经费 12 万元、调增公用经费 18 万元`)? Then they break down the change, not the figure before it."""
+    change = next((x for x in reversed(before or []) if isinstance(x, (_Change, _Entry))), None)
+    if not isinstance(change, _Change) or not parts:
+        return False
+    words = {mv.word for mv in change.movements if mv.quantity is not None and mv.quantity.kind == "amount"}
+    return bool(words) and all(any(w in p.label for w in words) for p in parts)
+
+
+def _nested_names(items: list) -> None:
+    """The names before 分别为 inside a list's parts (`其中授予中小企业合同金额 a，货物、工程、服务支出分别为 b、c、d`)."""
+    for item in items:
+        if isinstance(item, _Breakdown):
+            _respective_names(item.parts)
+            _nested_names(item.parts)
+
+
 def _names_before(items: list, i: int, own: str) -> list[str]:
     """The names joined by 、 before item i, and its own."""
     names = [own]
     j = i - 1
-    while j >= 1 and _is_sep(items[j], "、") and _is_label(items[j - 1]):
-        names.insert(0, str(items[j - 1]).strip())
-        j -= 2
+    # inside a list's parts the separators are not kept: names stand side by side
+    while j >= 0 and (_is_label(items[j]) or (j >= 1 and _is_sep(items[j], "、") and _is_label(items[j - 1]))):
+        if _is_sep(items[j], "、"):
+            j -= 1
+        names.insert(0, str(items[j]).strip())
+        j -= 1
     return [n for n in names if n]
 
 

@@ -205,6 +205,9 @@ def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
     年初预算 ± 调增/调减 = 调整后预算) spans two stages by construction."""
     if b.keyword == "调整":
         return False
+    stages = {s for p in b.parts if (s := stated[id(p)].stage) not in (None, MIXED)}
+    if len(stages) > 1:
+        return True  # `其中：基本支出预算 A，支出 B`: a budget and an outcome of one item are no two parts
     whole = stated[id(b.total)]
     for p in b.parts:
         own = stated[id(p)]

@@ -220,8 +220,14 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
     section); a sibling with the overall score's label (自评得分 of the next indicator) is another total."""
     doc = draft.doc
     path = doc.section_path(total.start)
-    # the overall score's own 其中 list (`综合得分 95 分。其中：产出指标得分 46 分（满分 50 分）；…`) is its items
-    own = {id(p) for b in draft.facts.breakdowns if b.total is m for p in b.parts}
+    # the overall score's own 其中 list is its items where it names every first-level indicator of its
+    # definition (`综合得分 95 分。其中：决策…，过程…，产出…，效益…`); a list naming some is partial (TO102's)
+    own = {
+        id(p)
+        for b in draft.facts.breakdowns
+        if b.total is m and (b.exhaustive or cover(m, b.parts) is not None)
+        for p in b.parts
+    }
     items = []
     for other in after:
         if not other.quantities:
