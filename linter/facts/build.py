@@ -47,7 +47,7 @@ from tieout.linter.parse.tables import find_tables
 from tieout.linter.parse.tables.html import spans as html_spans
 from tieout.linter.parse.tokens import tokenize
 from tieout.linter.text.model import Document, Sentence
-from tieout.linter.vocab import words
+from tieout.linter.vocab import load, words
 
 GROSS = tuple(words("relations", "gross"))
 # words before a named whole that make it any total of its kind (`占全部支出的`, `占总收入的`)
@@ -850,18 +850,21 @@ class SentencePass:
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
-# the figure by which an outcome passes or misses its budget, and the words naming the two
-OVER_SHORT = re.compile(r"(?:(?P<over>超收|超支|超额完成)|短收|减收)(?:收入)?$")
-PLAN_LABEL = re.compile(r"预算|计划")
-OUTCOME_LABEL = re.compile(r"完成|实际|执行|决算|实现")
-# an adjustment read as a bare movement: 调增, 调减, 核减, 追加, 压减 (the movement word is its last character)
-BARE_ADJUSTMENT = re.compile(r"(?:调增|调减|核减|核增|追加|追减|压减)")
-# a budget as first approved, its adjustments in the year, and the budget they make
-INITIAL_PLAN = re.compile(r"年初预算|年初安排")
+# the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
+_OS = load("relations").get("over_short") or {}
+OVER_SHORT = re.compile(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
+PLAN_LABEL = re.compile("|".join(_OS.get("plan") or []))
+OUTCOME_LABEL = re.compile("|".join(_OS.get("outcome") or []))
+# a budget as first approved, its adjustments in the year, and the budget they make (vocab budget_adjustment);
+# an adjustment read as a bare movement (`调增 2450 万元`) is found by its words too
+_ADJ = load("relations").get("budget_adjustment") or {}
+BARE_ADJUSTMENT = re.compile("|".join([*(_ADJ.get("up") or []), *(_ADJ.get("down") or [])]))
+INITIAL_PLAN = re.compile("|".join(_ADJ.get("initial") or []))
 ADJUSTMENT = re.compile(
-    r"(?:(?P<up>调增|追加|增加)|调减|核减|压减|减少)(?:[\u4e00-\u9fff]{0,6}?)(?:预算|资金)?(?:数)?$"
+    f"(?:(?P<up>{'|'.join([*(_ADJ.get('up') or []), '增加'])})|{'|'.join([*(_ADJ.get('down') or []), '减少'])})"
+    r"(?:[\u4e00-\u9fff]{0,6}?)(?:预算|资金)?(?:数)?$"
 )
-ADJUSTED = re.compile(r"调整后|调整为|调整预算|变动后")
+ADJUSTED = re.compile("|".join(_ADJ.get("adjusted") or []))
 CHANGE_WORD = re.compile(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 BRACKET_YEAR = re.compile(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 LAST_YEAR_BRACKET = re.compile(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
