@@ -368,6 +368,8 @@ class SentencePass:
     def _names_whole(self, base: str, whole: Mention) -> bool:
         """Does the whole a share names (`占基本支出的`, `占总支出的`) name the list's total? A generic word
         (总, 全部, 全年) before the name names any total of it."""
+        if base.startswith("本年") and "本年" not in whole.label:
+            return False  # `收入预算 X，其中…，占本年收入的 p%`: this year's income, without the carry-over X holds
         named, said = self.labeller.identify(base)
         total, _ = self.labeller.identify(whole.label)
         if not named and said.stage is not None:

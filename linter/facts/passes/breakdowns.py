@@ -239,6 +239,9 @@ def _handled(draft: Draft, p: Mention, whole: Quantity) -> bool:
     return not draft.is_part(p) and bool(HANDLED.match(p.key)) and exact_of(p, whole.base_unit) is not None
 
 
+GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
+
+
 def headless(draft: Draft) -> Iterator[Breakdown]:
     """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: a sentence opening with 其中 breaks down the sentence
     before it (PDF text breaks after 。, so it may start a paragraph; a heading between ends the reach)."""
@@ -357,6 +360,8 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     parts = [m for m in items if m.quantities and m.quantities[0].base_unit in dims]
     if not parts or not last.key:
         return None
+    if any(m.key in GENERIC_ITEMS for m in parts[1:]):
+        return None  # `其中：基本支出预算 A，支出 B`: B is the same item's outcome, named by no item of its own
     return Breakdown(last, parts, "其中", False, si, certain=False)
 
 

@@ -96,8 +96,18 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if not found or len({q.base_value for _, q in found}) != 1:
             continue
         m, total = found[0]
+        if s.base_label.startswith("本年") and "本年" not in m.label and _holds_carry_over(draft, m):
+            continue  # 本年收入 is the total less the carry-over it lists
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
+
+
+CARRY_OVER = re.compile(r"上年结转|年初结转|结转结余|上年结余")
+
+
+def _holds_carry_over(draft: Draft, m: Mention) -> bool:
+    """Is the figure the total of a list that holds a carry-over from last year (上年结转)?"""
+    return any(b.total is m and any(CARRY_OVER.search(p.label) for p in b.parts) for b in draft.facts.breakdowns)
 
 
 def _wholes(draft: Draft, wanted: Identity, part: Quantity) -> list[tuple[Mention, Quantity]]:
