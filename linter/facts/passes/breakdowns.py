@@ -778,5 +778,7 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
             continue
         if any(id(m) in draft.parts or id(m) in draft.totals for m in [head, *parts]):
             continue
+        if any(not head.identity.context.agrees(m.identity.context) for m in parts):
+            continue  # `…决算为 X。上年因公出国（境）费 a，…`: another year's (scope's, stage's) components
         if of_total(head, parts):
             yield Breakdown(head, parts, "具体为", True, si - 1, inferred=True, certain=False)
