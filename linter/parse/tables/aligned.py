@@ -148,6 +148,8 @@ Parsed = tuple[str, int, list[re.Match[str]]] | None
 
 def _data(line: str) -> Parsed:
     """A line of a label and figures: (label, indent, figure matches)."""
+    if "，" in line or "。" in line or "；" in line:
+        return None  # prose (checked first: most lines of a report are, and the figures need not be found)
     figs = list(FIGURE.finditer(line))
     code = CODE_FIRST.match(line)
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
