@@ -189,6 +189,8 @@ class SentencePass:
             plan, outcome = figures[i - 2], figures[i - 1]
             if gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
                 continue
+            if any(PLAN_LABEL.search(m.label) for m in figures[: i - 2] if m.sentence == si):
+                continue  # 年初 and 调整后 budgets both stated: which one the 超收 is over is not said
             units = {m.quantities[0].base_unit for m in (plan, outcome, figures[i])}
             if len(units) != 1 or not _one_side([plan, outcome, figures[i]]):
                 continue
@@ -739,7 +741,7 @@ class SentencePass:
             return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`: the item last year
         if not subject.key and self._bracket_year(subject, mentions, LAST_YEAR_BRACKET):
             return True
-        last_year = bool(re.search("上年|去年|上一年", comparison))
+        last_year = bool(re.search("上年|去年|上一年|同比|同期", comparison))
         if year and last_year and self._year_after(int(year.group(1)), subject, mentions):
             return True
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
