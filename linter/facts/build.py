@@ -781,6 +781,8 @@ class SentencePass:
         if not ((own and int(own.group(1)) == year + 1) or this_year):
             return False
         item, _ = self.labeller.identify(subject.label)
+        if YEAR_ONLY.fullmatch(subject.label.strip("，、；：（( ")):
+            item = ""  # `2026年前三季度 Y`: a year, or a part of one, names no item
         other = self.labeller.identify(m.label)[0]
         if item and not (item == other or other.startswith(item) or other.endswith(item)):
             return False  # `2024年安排` names the 安排资金 of the year after; `2024年项目支出` another item
@@ -869,6 +871,9 @@ ADJUSTMENT = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}?)(?:预算|资金)?(?:数)?$"
 )
 ADJUSTED = re.compile("|".join(_ADJ.get("adjusted") or []))
+YEAR_ONLY = re.compile(
+    r"\d{4}年度?(?:前[一二三四]季度|[一二三四]季度|第[一二三四]季度|上半年|下半年|全年|1-\d{1,2}月)?(?:为|是|[：:])?"
+)
 CHANGE_WORD = re.compile(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 BRACKET_YEAR = re.compile(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 LAST_YEAR_BRACKET = re.compile(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
