@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from tieout.linter.facts.definitions import leaves_optional
-from tieout.linter.facts.model import Breakdown
+from tieout.linter.facts.model import Breakdown, Share
 from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -43,12 +43,18 @@ def suspects(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> list[
     return out
 
 
-def _shares_complete(ctx: CheckContext, b: Breakdown) -> bool:
-    """Shares stated for every part that add up to 100% say the list is complete."""
+def _part_shares(ctx: CheckContext, b: Breakdown) -> list[Share] | None:
+    """The shares stated of the list's parts, when there is one for every part and two parts at least."""
     by_part = ctx.memo("sums.shares_by_part", lambda: _shares_by_part(ctx))
     found = {i for p in b.parts for q in p.quantities for i in by_part.get(id(q), ())}
     shares = [ctx.facts.shares[i] for i in sorted(found)]
-    if len(shares) != len(b.parts) or len(shares) < 2:
+    return shares if len(shares) == len(b.parts) and len(shares) >= 2 else None
+
+
+def _shares_complete(ctx: CheckContext, b: Breakdown) -> bool:
+    """Shares stated for every part that add up to 100% say the list is complete."""
+    shares = _part_shares(ctx, b)
+    if shares is None:
         return False
     total = sum((s.stated.value for s in shares), Decimal(0))
     return abs(total - HUNDRED) <= sum((s.stated.ulp for s in shares), Decimal(0))
@@ -58,11 +64,9 @@ def _shares_partial(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
     """Shares stated for every part that fall short of 100% by as much as the parts fall short of the total say
     the list is partial and its figures right (`本年支出合计 500，其中：基本支出 300，占 60%；项目支出 150，占 30%`:
     a component the list leaves unnamed is the rest), whatever completes it by its words or definition."""
-    by_part = ctx.memo("sums.shares_by_part", lambda: _shares_by_part(ctx))
-    found = {i for p in b.parts for q in p.quantities for i in by_part.get(id(q), ())}
-    shares = [ctx.facts.shares[i] for i in sorted(found)]
+    shares = _part_shares(ctx, b)
     whole = ctx.value(total)
-    if len(shares) != len(b.parts) or len(shares) < 2 or whole <= 0:
+    if shares is None or whole <= 0:
         return False
     stated = sum((s.stated.value for s in shares), Decimal(0))
     slack = sum((s.stated.ulp for s in shares), Decimal(0))
