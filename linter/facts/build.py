@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import takewhile
 
 from lark import Token
 from lark.exceptions import LarkError
@@ -177,19 +178,19 @@ class SentencePass:
         for run, said in runs:
             self._respective_list(run, said, si, mentions)
         self._base_after(changes_before, mentions)
-        self._adjusted(mentions, si)
+        self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
 
     def _over_or_short(self, mentions: list[Mention], si: int) -> None:
         """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
         budget is the outcome less the budget stated right before it: outcome = budget ± it."""
-        figures = [m for m in mentions if m.quantities and id(m) not in self.d.parts and id(m) not in self.d.totals]
+        figures = self._unlisted(mentions)
         for i in range(2, len(figures)):
             gap = OVER_SHORT.search(figures[i].label)
             plan, outcome = figures[i - 2], figures[i - 1]
             if gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
                 continue
-            if any(PLAN_LABEL.search(m.label) for m in figures[: i - 2] if m.sentence == si):
+            if any(PLAN_LABEL.search(m.label) for m in figures[: i - 2]):
                 continue  # 年初 and 调整后 budgets both stated: which one the 超收 is over is not said
             units = {m.quantities[0].base_unit for m in (plan, outcome, figures[i])}
             if len(units) != 1 or not _one_side([plan, outcome, figures[i]]):
@@ -197,14 +198,14 @@ class SentencePass:
             over = gap.group("over") is not None
             self._record_chain(outcome, [plan, figures[i]] if over else [plan], [] if over else [figures[i]], si)
 
-    def _adjusted(self, mentions: list[Mention], si: int) -> None:
+    def _adjusted(self, mentions: list[Mention], si: int, changes_before: int) -> None:
         """`收入年初预算 96.4 亿元，执行中调增收入预算 2.3 亿元，调整后收入预算为 98.7 亿元`: an initial budget,
         the adjustments stated right after it, and the adjusted budget they make: adjusted = initial ± each
         adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`). An adjustment written as a bare movement
         (`调增 2450 万元，调减 310 万元`, read as a change of nothing) is taken as a figure of the chain."""
-        figures = [m for m in mentions if m.quantities and id(m) not in self.d.parts and id(m) not in self.d.totals]
+        figures = self._unlisted(mentions)
         items: list[tuple[int, Mention | Change]] = [(m.quantities[0].start, m) for m in figures]
-        items += [(c.movements[0].start, c) for c in self._bare_adjustments(si)]
+        items += [(c.movements[0].start, c) for c in self._bare_adjustments(si, changes_before)]
         items.sort(key=lambda x: x[0])
         seq = [x for _, x in items]
         for i, start in enumerate(seq):
@@ -221,11 +222,12 @@ class SentencePass:
             downs = [x for x, up in chain if not up]
             self._record_chain(adjusted, [start, *ups], downs, si)
 
-    def _bare_adjustments(self, si: int) -> list[Change]:
-        """The sentence's changes that are budget adjustments: a movement with a figure after 调 / 核 / 追 / 压
-        (`调增 2450 万元`, `核减 310 万元`), compared with nothing."""
+    def _bare_adjustments(self, si: int, first: int) -> list[Change]:
+        """The sentence's changes (from index `first` on: not the whole document's, once per sentence) that are
+        budget adjustments: a movement with a figure after 调 / 核 / 追 / 压 (`调增 2450 万元`, `核减 310 万元`),
+        compared with nothing."""
         out = []
-        for c in self.facts.changes:
+        for c in self.facts.changes[first:]:
             if c.sentence != si or c.current is not None or c.base is not None or len(c.movements) != 1:
                 continue
             mv = c.movements[0]
@@ -247,10 +249,18 @@ class SentencePass:
         mentions.append(m)
         return m
 
+    def _unlisted(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with figures that no list read so far holds, as its total or as a part."""
+        return [m for m in mentions if m.quantities and id(m) not in self.d.parts and id(m) not in self.d.totals]
+
+    def _keep(self, b: Breakdown) -> None:
+        """A breakdown found, its total and parts (and subtracted parts) marked as such for what reads on."""
+        self.facts.breakdowns.append(b)
+        self.d.totals.add(id(b.total))
+        self.d.parts.update(id(m) for m in [*b.parts, *b.minus])
+
     def _record_chain(self, total: Mention, parts: list[Mention], minus: list[Mention], si: int) -> None:
-        self.facts.breakdowns.append(Breakdown(total, parts, "调整", True, si, minus=minus))
-        self.d.totals.add(id(total))
-        self.d.parts.update(id(m) for m in [*parts, *minus])
+        self._keep(Breakdown(total, parts, "调整", True, si, minus=minus))
 
     def _base_after(self, first: int, mentions: list[Mention]) -> None:
         """`专项收入 42.1 亿元，同比下降 3.5%，上年同期为 45.6 亿元`: the figure right after a change, named only
@@ -276,7 +286,7 @@ class SentencePass:
         if len(at) != len(run) or at != list(range(at[0], at[0] + len(at))):
             return
         parts = mentions[at[0] : at[-1] + 1]
-        if any(id(m) in self.d.parts or id(m) in self.d.totals for m in parts):
+        if len(self._unlisted(parts)) != len(parts):
             return  # already read as a list
         before = mentions[at[0] - 1] if at[0] else None
         unit = parts[0].quantities[0].base_unit
@@ -357,7 +367,10 @@ class SentencePass:
     def _not_of_another(self, parts: list[Mention]) -> list[Mention]:
         """The parts less those whose share names another part as their whole (`其中基本支出 A，人员经费 B，
         占基本支出的 p%`: 人员经费 is part of 基本支出, not beside it)."""
-        named = {id(s.part): s.base_label for s in self.facts.shares if s.base_label and s.part is not None}
+        # the shares of the list's sentence: they stand at the end of the document's (not all of them, per list)
+        si = parts[0].sentence if parts else -1
+        own = takewhile(lambda s: s.sentence == si, reversed(self.facts.shares))
+        named = {id(s.part): s.base_label for s in own if s.base_label and s.part is not None}
         out: list[Mention] = []
         for m in parts:
             base = next((named[id(q)] for q in m.quantities if id(q) in named), "")
@@ -425,9 +438,7 @@ class SentencePass:
                 # and the list's part in their place
                 closing = self._mention(p, si, para, head)
                 mentions.append(closing)
-                self.facts.breakdowns.append(Breakdown(closing, parts[run:], "等", False, si))
-                self.d.totals.add(id(closing))
-                self.d.parts.update(id(m) for m in parts[run:])
+                self._keep(Breakdown(closing, parts[run:], "等", False, si))
                 parts[run:] = [closing]
                 run = len(parts)
                 continue
@@ -503,15 +514,11 @@ class SentencePass:
         parts = self._defined_runs(parts, si)
         own, nested = _runs_of_parts(parts) if not _foots_flat(head, parts) else (parts, [])
         for whole, run in nested:
-            self.facts.breakdowns.append(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
-            self.d.totals.add(id(whole))
-            self.d.parts.update(id(m) for m in run)
-        self.d.parts.update(id(m) for m in own)
-        self.d.totals.add(id(head))
+            self._keep(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
         # a list that ends with the rest (`…，其他 2.1 亿元`) covers its total whatever word opened it
         rest = len(own) >= 2 and own[-1].key.startswith(REMAINDER)
         exhaustive = (keyword in EXHAUSTIVE or rest) and len(own) >= 2
-        self.facts.breakdowns.append(Breakdown(head, own, keyword, exhaustive, si))
+        self._keep(Breakdown(head, own, keyword, exhaustive, si))
 
     def _defined_runs(self, parts: list[Mention], si: int) -> list[Mention]:
         """The parts less the runs that are a part's own definition (`其中公务用车购置及运行维护费 a，公务用车购置费、
@@ -524,10 +531,7 @@ class SentencePass:
             if k is None:
                 i += 1
                 continue
-            run = parts[i + 1 : k]
-            self.facts.breakdowns.append(Breakdown(parts[i], run, "", True, si))
-            self.d.totals.add(id(parts[i]))
-            self.d.parts.update(id(m) for m in run)
+            self._keep(Breakdown(parts[i], parts[i + 1 : k], "", True, si))
             i = k
         return out
 
@@ -646,7 +650,8 @@ class SentencePass:
         """`收入执行率 97.2%、支出执行率 94.5%，分别提高 1.3 个百分点、下降 0.8 个百分点`: after rates that are the
         sentence's last figures, the movements after 分别 go one to each rate, in order."""
         first = c.movements[0].start
-        rates = [(r.name, r.stated) for r in self.facts.rates if r.sentence == si and r.stated.end <= first]
+        own = takewhile(lambda r: r.sentence == si, reversed(self.facts.rates))  # the sentence's, at the end
+        rates = [(r.name, r.stated) for r in reversed(list(own)) if r.stated.end <= first]
         if not rates:
             return False
         # `A、B执行率分别为 a%、b%`: the rates after the first are figures of their own

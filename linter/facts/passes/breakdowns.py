@@ -18,6 +18,7 @@ from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.intervals import digit_slip
+from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.text.model import Section
 from tieout.linter.vocab import words
@@ -237,9 +238,6 @@ def inspections(draft: Draft) -> Iterator[Breakdown]:
 
 def _handled(draft: Draft, p: Mention, whole: Quantity) -> bool:
     return not draft.is_part(p) and bool(HANDLED.match(p.key)) and exact_of(p, whole.base_unit) is not None
-
-
-GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
 
 
 def headless(draft: Draft) -> Iterator[Breakdown]:
