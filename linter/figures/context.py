@@ -42,6 +42,9 @@ class Context:
 
     def under(self, outer: Context) -> Context:
         """This context with what it leaves open taken from `outer` (a relative period resolved by it)."""
+        return _under(self, outer)
+
+    def _under(self, outer: Context) -> Context:
         values = {}
         for f in FIELDS:
             mine, theirs = getattr(self, f), getattr(outer, f)
@@ -62,6 +65,13 @@ class Context:
 
     def describe(self) -> str:
         return " ".join(f"{f}={getattr(self, f)}" for f in FIELDS if getattr(self, f) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _under(inner: Context, outer: Context) -> Context:
+    # a document has few distinct contexts and asks for the same pair again and again (every figure of a
+    # sentence under its heading path): one computation each
+    return inner._under(outer)
 
 
 def _resolve(period: str | None, outer: str | None) -> str | None:
