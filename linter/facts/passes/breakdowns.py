@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import complete, complete_every, is_component, of_total, outside, siblings
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
-from tieout.linter.figures.context import Context
+from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.intervals import digit_slip
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
@@ -755,6 +755,11 @@ def same_measure(a: str, b: str) -> bool:
     return n >= 2 and (n == min(len(a), len(b)) or (n >= 4 and n >= max(len(a), len(b)) - 4))
 
 
+def _within(part: Context, whole: Context) -> bool:
+    """Does every field the part states agree with one the whole states?"""
+    return all(getattr(part, f) is None or getattr(part, f) == getattr(whole, f) for f in FIELDS)
+
+
 def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
     """`“三公”经费支出 12.35 万元。具体情况如下：因公出国（境）费 0 万元；公务用车购置及运行维护费 8.20 万元；公务
     接待费 4.25 万元。`: a sentence whose figures, all of one unit and in no list yet, cover the definition of the
@@ -776,7 +781,9 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
             continue
         if any(id(m) in draft.parts or id(m) in draft.totals for m in [head, *parts]):
             continue
-        if any(not head.identity.context.agrees(m.identity.context) for m in parts):
-            continue  # `…决算为 X。上年因公出国（境）费 a，…`: another year's (scope's, stage's) components
+        if any(not _within(m.identity.context, head.identity.context) for m in parts):
+            # `…决算为 X。上年因公出国（境）费 a，…`: another year's (scope's, stage's) components; `全系统…`: a
+            # wider entity's. Across a sentence break a part states nothing of its context the figure does not
+            continue
         if of_total(head, parts):
             yield Breakdown(head, parts, "具体为", True, si - 1, inferred=True, certain=False)
