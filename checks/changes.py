@@ -63,9 +63,9 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         if _direction_wrong(c):
             continue
         if cur.kind == "percent":
-            o = _rate_change(ctx, c)
-            if o is not None:
-                yield o
+            for o in (_rate_change(ctx, c), _points_change(ctx, c)):
+                if o is not None:
+                    yield o
             continue
         moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
         delta = next((m for m in moves if m.quantity.base_unit == cur.base_unit and m.quantity.kind != "percent"), None)  # type: ignore[union-attr]
@@ -250,6 +250,35 @@ def _rate_change(ctx: CheckContext, c: Change) -> Outcome | None:
         )
         return Outcome(q, "fail", "growth", related, msg, q.text, certain=c.certain)
     return None
+
+
+def _points_change(ctx: CheckContext, c: Change) -> Outcome | None:
+    """A change of a rate in points (`执行率 96.5%，上年为 94.2%，提高 2.3 个百分点`) against last year's rate:
+    the difference of the two, each within its written precision."""
+    cur = c.current
+    assert cur is not None
+    moves = [m for m in c.movements if m.quantity is not None and m.quantity.kind == "pp" and m.quantity.exact]
+    if len(moves) != 1:
+        return None
+    previous, evidence = _previous(ctx, c)
+    if previous is None:
+        return None
+    move, q = moves[0], moves[0].quantity
+    assert q is not None
+    if c.base is not None and evidence == [c.base]:
+        diff = sub(interval(cur), interval(c.base))
+        exact = cur.value - c.base.value
+    else:  # both rates computed from the figures beside them
+        exact = _exact_current(cur, evidence) - previous
+        diff = (exact, exact)
+    verdict = ctx.judge(_signed(interval(q), move.direction == "up"), diff, q.ulp)
+    related = [(cur, "本期比率")] + [(x, "上年比率的依据") for x in evidence]
+    expected = f"{fmt(abs(exact), q.decimals)}个百分点"
+    msg = (
+        f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(_exact_current(cur, evidence), 2)}%，"
+        f"相差 {fmt(abs(exact), 2)} 个百分点，与所写“{move.word}{q.text}”不符"
+    )
+    return Outcome(q, verdict, "growth", related, msg, q.text, expected, expected, c.certain)
 
 
 def _previous(ctx: CheckContext, c: Change) -> tuple[Decimal | None, list[Quantity]]:

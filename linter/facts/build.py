@@ -597,11 +597,16 @@ class SentencePass:
         current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
         label = subject.key if subject else ""
         rate = self._own_rate(si)
+        base_of_rate = None
         if rate is not None and not key and (current is None or rate.stated.start > current.start):
             current, label = rate.stated, rate.name
+            base_of_rate = self._rate_base(rate.stated, c, mentions)
+        elif current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
+            # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
+            current, base_of_rate, label = pair
         if c.base is None and self._respective(c, si, mentions, subject, certain):
             return
-        base = c.base if c.base is not None else self._named_plan(c.cmp, subject, mentions, current)
+        base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
         if (
@@ -673,6 +678,37 @@ class SentencePass:
             moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end)]
             self.facts.changes.append(Change(c.cmp, name, stated, None, moves, si, certain))
         return True
+
+    def _ratio_and_last_year(
+        self, si: int, c: _Change, mentions: list[Mention]
+    ) -> tuple[Quantity, Quantity, str] | None:
+        """`A占B的比重为 68.8%，上年为 66.7%，提高…`: a ratio named as one (比重, 占比, …率) and last year's value
+        of it, the sentence's only two percentages before the change: (this year's, last year's, the name)."""
+        if not c.movements:
+            return None
+        pcts = [(m, q) for m in mentions for q in m.quantities if q.kind == "percent" and q.end <= c.movements[0].start]
+        if len(pcts) != 2 or any(len(m.quantities) != 1 for m, _ in pcts):
+            return None
+        (_, cur), (last, base) = pcts
+        if not LAST_YEAR_ONLY.match(last.label.strip("，、；：（( ")):
+            return None
+        name = self.doc.text[self.doc.sentences[si].start : cur.start].rstrip("为是达到 ")
+        return (cur, base, name) if RATIO_NAME.search(name) else None
+
+    @staticmethod
+    def _rate_base(rate: Quantity, c: _Change, mentions: list[Mention]) -> Quantity | None:
+        """`执行率为 96.5%，较上年的 94.2% 提高 2.3 个百分点`, `…，上年为 94.2%，提高…`: last year's rate, the one
+        percentage between the rate and the change, labelled as last year's figure and nothing else."""
+        if not c.movements:
+            return None
+        between = [
+            m for m in mentions if m.start > rate.end and m.quantities and m.quantities[0].end <= c.movements[0].start
+        ]
+        if len(between) != 1 or len(between[0].quantities) != 1:
+            return None
+        q = between[0].quantities[0]
+        label = between[0].label.strip("，、；：（( ")
+        return q if q.kind == "percent" and LAST_YEAR_ONLY.match(label) else None
 
     @staticmethod
     def _named_plan(
@@ -860,6 +896,8 @@ class SentencePass:
 
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
+# what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
+RATIO_NAME = re.compile(r"(?:比重|占比|比例|率)$")
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
