@@ -594,16 +594,7 @@ class SentencePass:
             # the clause names a figure not stated here: nothing to compare with
             self.facts.changes.append(Change(c.cmp, key, None, c.base, _movements(c), si))
             return
-        current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
-        label = subject.key if subject else ""
-        rate = self._own_rate(si)
-        base_of_rate = None
-        if rate is not None and not key and (current is None or rate.stated.start > current.start):
-            current, label = rate.stated, rate.name
-            base_of_rate = self._rate_base(rate.stated, c, mentions)
-        elif current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
-            # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
-            current, base_of_rate, label = pair
+        current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
             return
         base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
@@ -621,6 +612,20 @@ class SentencePass:
                 # another quantity's; the change is the current figure's against a base not stated here
                 base = None
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _what_changed(
+        self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, key: str
+    ) -> tuple[Quantity | None, str, Quantity | None]:
+        """The figure that changed, its name, and last year's value of it when a ratio's is stated beside it."""
+        current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
+        label = subject.key if subject else ""
+        rate = self._own_rate(si)
+        if rate is not None and not key and (current is None or rate.stated.start > current.start):
+            return rate.stated, rate.name, self._rate_base(rate.stated, c, mentions)
+        if current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
+            # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
+            return pair[0], pair[2], pair[1]
+        return current, label, None
 
     def _respective(self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, certain: bool) -> bool:
         """`收入 245.70 亿元、支出 301.22 亿元，分别下降 9.8%、增长 2.2%`: the movements after 分别 go one to each
