@@ -118,3 +118,26 @@ def test_ranges_are_not_figures_but_subtraction_in_formulas_is():
         "100%",
         "12.31%",
     ]
+
+
+def test_an_enumerated_statement_is_no_title_for_the_paragraphs_after_it():
+    """`（二）卫生健康支出（类）84.30 万元，…。` is a statement of a list, not a heading over the rest of the part:
+    the paragraph after it (but for its own list, `其中：…`) is the enclosing section's again."""
+    doc = normalise(
+        "一、支出预算情况\n（一）教育支出（类）120.50万元，比上年增加3.20万元。\n（二）卫生健康支出（类）84.30万元。\n"
+        "其中：行政单位医疗（项）30.10万元。\n本部门机关运行经费预算45.60万元。\n二、其他情况\n"
+    )
+
+    def path(needle: str) -> list[str]:
+        return doc.section_path(doc.text.index(needle))
+
+    assert path("其中") == ["一、支出预算情况", "（二）卫生健康支出（类）84.30万元"]
+    assert path("本部门机关运行经费") == ["一、支出预算情况"]
+    assert path("二、其他情况") == ["二、其他情况"]
+
+
+def test_a_heading_followed_by_its_paragraph_stays_its_section():
+    doc = normalise(
+        "一、支出预算情况\n（一）基本支出\n基本支出预算45.60万元。\n（二）项目支出\n项目支出预算30.10万元。\n"
+    )
+    assert doc.section_path(doc.text.index("基本支出预算")) == ["一、支出预算情况", "（一）基本支出"]

@@ -504,3 +504,41 @@ def test_a_pdf_table_without_rules_between_its_rows_is_read_row_by_row(tmp_path)
     assert [(d.code, d.stated, d.expected) for d in result.diagnostics if d.code == "TO301"] == [
         ("TO301", "930", "920")
     ]
+
+
+_HEAD = "| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n"
+_PAGE1 = (
+    "2024年部门支出预算总表\n\n编制部门：某局　　单位：万元\n\n"
+    + _HEAD
+    + "| 208 | 社会保障和就业支出 | 300.00 | 200.00 | 100.00 |\n"
+    "| 20805 | 行政事业单位养老支出 | 300.00 | 200.00 | 100.00 |\n| 2080501 | 行政单位离退休 | 120.00 | 120.00 | 0.00 |\n\n"
+)
+_PAGE2 = (
+    _HEAD + "| 2080505 | 机关事业单位基本养老保险缴费支出 | 180.00 | 80.00 | 100.00 |\n"
+    "| 210 | 卫生健康支出 | 50.00 | 39.50 | 10.50 |\n| 21011 | 行政事业单位医疗 | 50.00 | 39.50 | 10.50 |\n"
+    "| 2101101 | 行政单位医疗 | 50.00 | 39.50 | 10.50 |\n|  | 合计 | 350.00 | 239.50 | 110.50 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ["续表（2024年部门支出预算总表）", "单位：万元"],
+        ["续表（2024年部门支出预算总表）"],
+        ["单位：万元"],
+        ["续表", "单位：万元"],
+    ],
+)
+def test_a_table_continued_under_its_unit_or_a_mark_naming_its_title_is_joined(marks):
+    """A 类 whose 项 go on over the page is summed over both pieces: the piece after the break is the same
+    table when only its unit (the one stated above the first piece) or `续表（title）` stands above it."""
+    result = lint_text(_PAGE1 + "".join(m + "\n\n" for m in marks) + _PAGE2, "budget.md")
+    assert not table_findings(result), [d.message for d in table_findings(result)]
+    assert any(c.rule == "TO305" and c.status == "pass" and c.line == 8 for c in result.checked)  # 20805
+
+
+def test_a_table_under_another_unit_after_the_break_is_not_joined():
+    """Another unit above the rows after the break: another table; the 款 left open is not checked."""
+    result = lint_text(_PAGE1 + "单位：元\n\n" + _PAGE2, "budget.md")
+    assert not table_findings(result), [d.message for d in table_findings(result)]
+    assert not any(c.rule == "TO305" and c.line == 8 for c in result.checked)

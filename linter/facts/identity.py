@@ -56,7 +56,7 @@ def _title_text(doc: Document) -> str:
     prose (a line ending a sentence), without the dates it was written or delivered on (`2024 年 9 月`,
     `——2026年2月4日在…会议上`). Prose after it may name other genres (`…一并提交部门预算草案`)."""
     title: list[str] = []
-    headings = {s.start for s in doc.sections}
+    headings = {s.start for s in doc.sections if s.title}
     offset = 0
     for line in doc.text[: TITLE_CHARS * 4].split("\n")[:TITLE_LINES]:
         start, offset = offset, offset + len(line) + 1
@@ -194,7 +194,7 @@ def _part_end(doc: Document, offset: int) -> int:
         top = top.parent
     if top is None:
         return len(doc.text)
-    later = [s.start for s in doc.sections if s.start > offset and s.level <= top.level]
+    later = [s.start for s in doc.sections if s.start > offset and s.level <= top.level and s.title]
     return min(later, default=len(doc.text))
 
 

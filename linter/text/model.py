@@ -40,7 +40,8 @@ class Section:
         out: list[str] = []
         node: Section | None = self
         while node is not None:
-            out.append(node.title)
+            if node.title:  # an untitled section resumes its parent after an enumerated statement
+                out.append(node.title)
             node = node.parent
         self._path = out[::-1]
         return self._path

@@ -396,6 +396,20 @@ def _section(ln: _Line, start: int, stack: list[Section]) -> Section:
     return sec
 
 
+# a figure in a heading line: the heading is a statement (`（五）住房保障支出 154.27 万元，…`), maybe no title
+FIGURE_IN_HEADING = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
+# a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`)
+LIST_GOES_ON = re.compile(r"^(?:其中|具体|包括|分别|主要)")
+
+
+def _section_after(stated: Section, start: int, line: int, stack: list[Section]) -> Section:
+    """The enclosing section resumed after an enumerated statement (untitled: it adds nothing to the path)."""
+    stack.pop()
+    sec = Section(title="", level=stated.level, start=start, line=line, parent=stated.parent)
+    stack.append(sec)
+    return sec
+
+
 def _normalise(original: str, path: str) -> Document:
     lines = _content_lines(original)
     # the title block: the first few lines of the file (a title ends with a document-type word)
@@ -415,7 +429,9 @@ def _normalise(original: str, path: str) -> Document:
     stack: list[Section] = []
     prev: _Line | None = None
     prev_nl = 0
+    stated: Section | None = None  # a heading that opens a paragraph stating figures (`（五）…支出 154.27 万元，…。`)
     for ln, nl in lines:
+        hard = False
         if prev is not None:
             hard = _hard_break(prev, ln, width, title_lines)
             if hard or _soft_space(prev.chars[-1], ln.chars[0]):
@@ -423,8 +439,17 @@ def _normalise(original: str, path: str) -> Document:
                 origin.append(prev_nl)
                 length += 1
         start = length
+        if hard and stated is not None:
+            ended = stack and stack[-1] is stated and ln.heading is None and _ends_sentence(prev.chars if prev else "")
+            if not ended:
+                stated = None
+            elif not LIST_GOES_ON.match(ln.chars):  # (a list that goes on with the statement is still its own)
+                # the paragraph was an enumerated statement, no title: what follows is the enclosing section's
+                sections.append(_section_after(stated, start, ln.number, stack))
+                stated = None
         if ln.heading is not None and (prev is None or text[-1:] == ["\n"] or not text):
             sections.append(_section(ln, start, stack))
+            stated = sections[-1] if FIGURE_IN_HEADING.search(ln.chars, ln.marker) else None
             if ln.marker:
                 markers.append((start, start + ln.marker))
         text.append(ln.chars)

@@ -141,7 +141,7 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
     children: dict[int, list[Section]] = {}
     for sec in doc.sections:
-        if sec.parent is not None:
+        if sec.parent is not None and sec.title:  # (an untitled section resumes its parent: no heading)
             children.setdefault(id(sec.parent), []).append(sec)
     starts = [s.start for s in doc.sentences]
     for sec in doc.sections:
@@ -360,7 +360,20 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         return None
     if any(m.key in GENERIC_ITEMS for m in parts[1:]):
         return None  # `其中：基本支出预算 A，支出 B`: B is the same item's outcome, named by no item of its own
+    if any(_other_category(last.label, m.label) for m in parts):
+        # `…（五）住房保障支出（类）X。其中，“社会保障和就业支出（类）…（项）”科目 Y`: the 其中 is of the list of
+        # 类 (or of the whole), not of the last 类 before it
+        return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+CATEGORY = re.compile(r"([^“”\"（()），、；：]{2,})[（(]类[）)]")
+
+
+def _other_category(total: str, part: str) -> bool:
+    """Do the two labels name different 类 of the classification (a 类 is no part of another)?"""
+    a, b = CATEGORY.search(total), CATEGORY.search(part)
+    return a is not None and b is not None and a.group(1) != b.group(1)
 
 
 def _summed_by(items: list[Mention], prev: list[Mention], units: set[str]) -> Mention | None:

@@ -19,6 +19,7 @@ SEPARATOR_ROW = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 CELL = re.compile(r"\|([^|]*)(?=\|)")
 # a line of figures or codes only, a page mark (`- 12 -`, `第 3 页`): debris of a PDF's text layer
 DEBRIS = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"'—–]+)$")
+UNIT_ONLY = re.compile(r"^[（(]?(?:金额)?单位[：:]\s*(?P<unit>亿元|万元|千元|元)[）)]?$")
 UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
 ENUMERATED = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
@@ -189,11 +190,15 @@ def _continues(a: Block, b: Block) -> bool:
     if a.width != b.width or not b.rows:
         return False
     known = {_caption_key(ln) for ln in a.caption} | {flatten(ln) for ln in a.caption}
+    units = {m.group("unit") for ln in a.caption for m in UNIT_NOTE.finditer(flatten(ln))}
     for ln in b.gap:
         s = ln.strip()
         key = _caption_key(s)
         marked = bool(CONTINUED.search(flatten(s))) and not key  # `（续表）` alone
-        if not (not s or marked or DEBRIS.match(s) or _repeats(key, known) or _repeats(flatten(s), known)):
+        # the unit of the table before, repeated alone above its rows on the next page (`单位：万元`)
+        unit = UNIT_ONLY.match(flatten(s))
+        same_unit = unit is not None and unit.group("unit") in units
+        if not (not s or marked or same_unit or DEBRIS.match(s) or _repeats(key, known) or _repeats(flatten(s), known)):
             return False
     first = b.rows[0]
     return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
@@ -207,8 +212,11 @@ CONTINUED = re.compile(r"[（(]\s*续表?\s*[\d一二三四五六七八九十]*\
 
 
 def _caption_key(line: str) -> str:
-    """A caption as repeated on the next page: the table number may be left out (表1-7), a 续表 mark added."""
-    return TABLE_NO.sub("", CONTINUED.sub("", flatten(line)))
+    """A caption as repeated on the next page: the table number may be left out (表1-7), a 续表 mark added
+    (`续表（…总表）`: the title in brackets after the mark)."""
+    key = TABLE_NO.sub("", CONTINUED.sub("", flatten(line)))
+    bracketed = re.fullmatch(r"[（(：:\s]*(.*?)[）)]?", key)
+    return bracketed.group(1) if bracketed and line.lstrip().startswith("续") else key
 
 
 def _repeats(key: str, known: set[str]) -> bool:
@@ -231,12 +239,15 @@ def _labels_only(row: list[Cell], a: Block) -> bool:
 
 
 def _codes_go_on(a: Block, b: Block) -> bool:
-    """The next table starts, after debris only, with a code under one of the last row's codes (30312
-    after 30311): the table goes on on the next page in a shape that could not be joined."""
-    if any(not (DEBRIS.match(ln.strip()) or not ln.strip()) for ln in b.gap) or not a.rows or not b.rows:
+    """The next table starts (after the first's header repeated, if it is) with a code under one of the
+    last row's codes (30312 after 30311): the table goes on on the next page in a shape that could not be
+    joined, whatever stands between (a unit of its own, a mark not read): its last parent is left open, which
+    loses a check at worst."""
+    if not a.rows or not b.rows:
         return False
+    rows = [r for k, r in enumerate(b.rows) if not (k < len(a.rows) and _same_row(r, a.rows[k]))]
     last = [flatten(c.text) for c in a.rows[-1] if CODE.match(flatten(c.text))]
-    first = [flatten(c.text) for c in b.rows[0] if CODE.match(flatten(c.text))]
+    first = [flatten(c.text) for c in rows[0] if CODE.match(flatten(c.text))] if rows else []
     return bool(last and first) and first[0][:3] == last[0][:3]
 
 
