@@ -542,3 +542,14 @@ def test_a_table_under_another_unit_after_the_break_is_not_joined():
     result = lint_text(_PAGE1 + "单位：元\n\n" + _PAGE2, "budget.md")
     assert not table_findings(result), [d.message for d in table_findings(result)]
     assert not any(c.rule == "TO305" and c.line == 8 for c in result.checked)
+
+
+def test_a_continuation_whose_mark_title_and_unit_run_into_one_line_is_joined():
+    """PDF text joins `续表（title）` and `单位：万元` into one line, and the first caption's title with who
+    prepared the table and its unit: the piece after the break is still the same table."""
+    first = _PAGE1.replace(
+        "2024年部门支出预算总表\n\n编制部门：某局　　单位：万元", "2024年部门支出预算总表编制部门：某局单位：万元"
+    )
+    result = lint_text(first + "续表（2024年部门支出预算总表）单位：万元\n\n" + _PAGE2, "budget.md")
+    assert not table_findings(result), [d.message for d in table_findings(result)]
+    assert any(c.rule == "TO305" and c.status == "pass" and c.line == 6 for c in result.checked)  # 20805

@@ -19,6 +19,10 @@ SEPARATOR_ROW = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 CELL = re.compile(r"\|([^|]*)(?=\|)")
 # a line of figures or codes only, a page mark (`- 12 -`, `第 3 页`): debris of a PDF's text layer
 DEBRIS = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"'—–]+)$")
+# a unit note closing a caption line (`…决算表）单位：万元`, `…（单位：元）`)
+UNIT_TAIL = re.compile(r"[（(]?(?:金额)?单位[：:]\s*(?:亿元|万元|千元|元)[）)]?$")
+# who prepared the table, after its title on the caption line (`…预算表编制部门：某局`)
+PREPARER_TAIL = re.compile(r"(?:编制部门|编制单位|填报单位|单位名称|部门名称)[：:].*$")
 UNIT_ONLY = re.compile(r"^[（(]?(?:金额)?单位[：:]\s*(?P<unit>亿元|万元|千元|元)[）)]?$")
 UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
 ENUMERATED = re.compile(
@@ -198,6 +202,8 @@ def _continues(a: Block, b: Block) -> bool:
         # the unit of the table before, repeated alone above its rows on the next page (`单位：万元`)
         unit = UNIT_ONLY.match(flatten(s))
         same_unit = unit is not None and unit.group("unit") in units
+        if units and any(u.group("unit") not in units for u in UNIT_NOTE.finditer(flatten(s))):
+            return False  # another unit: another table
         if not (not s or marked or same_unit or DEBRIS.match(s) or _repeats(key, known) or _repeats(flatten(s), known)):
             return False
     first = b.rows[0]
@@ -214,7 +220,7 @@ CONTINUED = re.compile(r"[（(]\s*续表?\s*[\d一二三四五六七八九十]*\
 def _caption_key(line: str) -> str:
     """A caption as repeated on the next page: the table number may be left out (表1-7), a 续表 mark added
     (`续表（…总表）`: the title in brackets after the mark)."""
-    key = TABLE_NO.sub("", CONTINUED.sub("", flatten(line)))
+    key = PREPARER_TAIL.sub("", UNIT_TAIL.sub("", TABLE_NO.sub("", CONTINUED.sub("", flatten(line)))))
     bracketed = re.fullmatch(r"[（(：:\s]*(.*?)[）)]?", key)
     return bracketed.group(1) if bracketed and line.lstrip().startswith("续") else key
 
