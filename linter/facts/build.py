@@ -402,6 +402,11 @@ class SentencePass:
         before: list[object] | None = None,
     ) -> Mention | None:
         """A total and its parts; `qualified` is the head when the list follows it past a qualifying ratio."""
+        # `限额和余额分别为 X、Y，其中一般债务限额和余额分别为 a、b，…`: the list breaks down both figures of the
+        # 分别 pair in turn, not the last one alone (which part is whose is not read)
+        paired = (
+            b.head is not None and not b.head.label.strip("，、 ") and bool(mentions) and "分别" in mentions[-1].label
+        )
         head = self._mention(b.head, si, para) if b.head is not None else qualified
         if head is not None and head is not qualified:
             mentions.append(head)
@@ -417,7 +422,7 @@ class SentencePass:
                 self._breakdown(p, si, para, mentions)
             else:
                 self._clause(p, si, mentions)
-        if head is None:
+        if head is None or paired:
             return None
         parts = self._gross(head, parts)
         if parts:
@@ -445,7 +450,7 @@ class SentencePass:
             if isinstance(p, _Entry) and head is not None and not ended:
                 # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
                 side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
-                ended = _ends_parts(p, dims, not parts, side)
+                ended = _ends_parts(p, dims, not parts, side) or self._beside(head, p)
             if _is_label(p) and parts and (ADDED.match(str(p).lstrip("，、；：")) or str(p).startswith("等")):
                 # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`:
                 # the list closed
@@ -464,6 +469,17 @@ class SentencePass:
                 # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
                 self._clause(p, si, mentions, named)
         return parts
+
+    def _beside(self, head: Mention, p: _Entry) -> bool:
+        """Is the entry beside the total rather than in it: of another level of government when the total is
+        one level's own (`县本级收入 X，其中税收 a；乡镇收入 Y`), or a limit the total is kept within (`余额 X，其中…，
+        均控制在限额 Y（…）以内`)?"""
+        _, whole = self.labeller.identify(head.label)
+        _, own = self.labeller.identify(p.label)
+        scope = whole.scope if whole.known("scope") else None
+        if scope is not None and own.known("scope") and own.scope != scope and not scope.startswith("全"):
+            return True
+        return bool(LIMIT.search(p.label)) and not LIMIT.search(head.label)
 
     def _closes_named(self, p: _Entry) -> bool:
         """Is the entry a `等` subtotal right after the figure before it (`契税 18.20 亿元等税收收入 221.38 亿元`),
@@ -901,6 +917,8 @@ class SentencePass:
 
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
+# a limit a figure is kept within: no part of it
+LIMIT = re.compile(r"控制在|不超过|不高于")
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
 RATIO_NAME = re.compile(r"(?:比重|占比|比例|率)$")
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
