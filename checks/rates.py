@@ -197,6 +197,19 @@ def _over_adjusted(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
 
 
+def _adjusted_beside(ctx: CheckContext, own: Mention, num: Quantity) -> Quantity | None:
+    """The one adjusted budget (全年预算, 调整预算; not 年初) of the figure's unit stated before it in its section."""
+    section = ctx.doc.section_at(own.start)
+    found = {
+        q.base_value: q
+        for m in ctx.mentions_in_section(section)
+        if m.start < own.start and ADJUSTED.search(m.label) and "预算" in m.label and not INITIAL.search(m.label)
+        for q in m.quantities
+        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _written(ctx: CheckContext, q: Quantity, key: str) -> str:
     m = ctx.index.mention_of(q)
     return m.label if m is not None else key
@@ -277,6 +290,12 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     if ctx.value(den) == 0:  # a budget of 0: no rate can be computed against it
         return None
     certain = own.identity.complete() and m.identity.complete()
+    if INITIAL.search(m.label) and not INITIAL.search(r.name):
+        adjusted = _adjusted_beside(ctx, own, num)
+        if adjusted is not None:
+            # `年初预算数 A，全年预算数 B。…执行数 X，预算执行率 p%`: a rate that names no stage is of the adjusted
+            # budget where the section states one (as `_over_adjusted` reads it in one sentence)
+            return _ratio_outcome(ctx, r, num, adjusted, False, "调整后预算数")
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
 
 
@@ -404,12 +423,16 @@ def formula_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
-    values = [q.value / HUNDRED if q.kind == "percent" else q.value for q in f.operands]
+    res = f.result
+    # in base units (元, not 万元) where a unit scales a figure: `3566.82万元÷152,360吨=234.10元/吨`
+    scaled = any(q.scale != 1 for q in [*f.operands, res])
+    values = [q.value / HUNDRED if q.kind == "percent" else q.base_value if scaled else q.value for q in f.operands]
     value = evaluate(f.expression, values)
     if value is None:
         return None
-    res = f.result
     computed = value * (HUNDRED if res.kind == "percent" else Decimal(1))
+    if scaled and res.kind != "percent":
+        computed = computed / res.scale  # back to the result's own unit
     ulp = res.ulp
     verdict = ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
     expected = f"{fmt(computed, res.decimals)}{res.unit}"

@@ -163,6 +163,8 @@ def assign(draft: Draft) -> None:
             subject = _sentence_subject(draft, m, items) or ("" if wide else path)
         else:
             subject = "›".join(x for x in (path, of_whole.get(id(m), "")) if x)
+        lead = _lead_in(draft, m.sentence)
+        subject = "›".join(x for x in (subject, lead) if x)
         fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
         m.identity = Identity(item, context, subject, named=_names_one(labeller, item, fund_named))
     _periods_within_items(draft)
@@ -236,6 +238,28 @@ def refine(draft: Draft) -> None:
             own, whole_stated = draft.stated.get(id(p)), draft.stated.get(id(b.total))
             if own is not None and whole_stated is not None:
                 p.identity = replace(p.identity, context=own.under(whole_stated).under(draft.around[id(p)]))
+
+
+# `学生：有效样本 1250 份。家长：有效样本 860 份。`: a short name and a colon opening a sentence say whose its
+# figures are; words that only open a list or a note say nothing of that
+LEAD_IN = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]")
+NO_LEAD_IN = re.compile(
+    r"^(?:其中|具体|包括|主要|注|备注|说明|原因|结论|目标|内容|情况|合计|总计|小计)|(?:为|是|如下|情况|包括|分别|有)$"
+)
+
+
+def _lead_in(draft: Draft, si: int) -> str:
+    """The name a sentence opens with before a colon, ahead of its first figure's words (else "")."""
+    mentions = draft.by_sentence.get(si) or []
+    if not mentions:
+        return ""
+    start = draft.doc.sentences[si].start
+    m = LEAD_IN.match(draft.doc.text, start, mentions[0].start + len(mentions[0].label) + 1)
+    return (
+        m.group(1)
+        if m and not NO_LEAD_IN.search(m.group(1)) and m.end() <= mentions[0].start + 1 + len(mentions[0].label)
+        else ""
+    )
 
 
 def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:

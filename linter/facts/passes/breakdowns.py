@@ -347,6 +347,10 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     A last figure that is itself a part of a list (`采购预算 X，包括货物类 a、服务类 b。其中…`) is not taken:
     the 其中 may be of the list's total or of that part."""
     units = {q.base_unit for m in items for q in m.quantities if q.kind in ("amount", "count")}
+    if units == {"分"} and _full_marks_complete(draft.by_sentence.get(si) or items):
+        # `总分 X。其中决策指标满分 15 分，得分 a；…`: indicators whose full marks make 100 are all of them, the
+        # overall score's score set (sets.scores, TO111), no list of some
+        return None
     last = next((m for m in reversed(prev) if any(q.kind in ("amount", "count") for q in m.quantities)), None)
     if last is None or not any(q.base_unit in units for q in last.quantities):
         return None
@@ -374,6 +378,14 @@ def _other_category(total: str, part: str) -> bool:
     """Do the two labels name different 类 of the classification (a 类 is no part of another)?"""
     a, b = CATEGORY.search(total), CATEGORY.search(part)
     return a is not None and b is not None and a.group(1) != b.group(1)
+
+
+FULL_MARKS = re.compile(r"满分|分值|权重")
+
+
+def _full_marks_complete(items: list[Mention]) -> bool:
+    full = [q.value for m in items if FULL_MARKS.search(m.label) for q in m.quantities if q.exact]
+    return bool(full) and sum(full, Decimal(0)) == 100
 
 
 def _summed_by(items: list[Mention], prev: list[Mention], units: set[str]) -> Mention | None:
