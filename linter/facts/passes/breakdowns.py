@@ -360,15 +360,17 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     last = summed or last
     dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
     parts = [m for m in items if m.quantities and m.quantities[0].base_unit in dims]
-    if not parts or not last.key:
-        return None
-    if any(m.key in GENERIC_ITEMS for m in parts[1:]):
-        return None  # `其中：基本支出预算 A，支出 B`: B is the same item's outcome, named by no item of its own
-    if any(_other_category(last.label, m.label) for m in parts):
-        # `…（五）住房保障支出（类）X。其中，“社会保障和就业支出（类）…（项）”科目 Y`: the 其中 is of the list of
-        # 类 (or of the whole), not of the last 类 before it
+    if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
+    if any(m.key in GENERIC_ITEMS for m in parts[1:]):
+        return False  # `其中：基本支出预算 A，支出 B`: B is the same item's outcome, named by no item of its own
+    # `…（五）住房保障支出（类）X。其中，“社会保障和就业支出（类）…（项）”科目 Y`: the 其中 is of the list of 类 (or
+    # of the whole), not of the last 类 before it
+    return not any(_other_category(last.label, m.label) for m in parts)
 
 
 CATEGORY = re.compile(r"([^“”\"（()），、；：]{2,})[（(]类[）)]")
