@@ -188,7 +188,10 @@ class SentencePass:
         for i in range(2, len(figures)):
             gap = OVER_SHORT.search(figures[i].label)
             plan, outcome = figures[i - 2], figures[i - 1]
-            if gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
+            if gap is not None and BUDGET_OF.match(outcome.label.lstrip("，、")):
+                # `收入 55.32 亿元，为预算 54.00 亿元的 102.4%，超收 1.32 亿元`: the budget the outcome is compared with
+                plan, outcome = outcome, plan
+            elif gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
                 continue
             if any(PLAN_LABEL.search(m.label) for m in figures[: i - 2]):
                 continue  # 年初 and 调整后 budgets both stated: which one the 超收 is over is not said
@@ -407,6 +410,8 @@ class SentencePass:
         paired = (
             b.head is not None and not b.head.label.strip("，、 ") and bool(mentions) and "分别" in mentions[-1].label
         )
+        if b.head is not None and b.head.of is not None:
+            self._of_ratio(b.head, si, mentions)  # `完成预算 412,000 万元的 96.8%，主要是…`
         head = self._mention(b.head, si, para) if b.head is not None else qualified
         if head is not None and head is not qualified:
             mentions.append(head)
@@ -925,6 +930,8 @@ LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同�
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
 OVER_SHORT = re.compile(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
+# the budget a figure is a percentage of, named right after it (`，为预算 54.00 亿元的 102.4%`)
+BUDGET_OF = re.compile(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")
 PLAN_LABEL = re.compile("|".join(_OS.get("plan") or []))
 OUTCOME_LABEL = re.compile("|".join(_OS.get("outcome") or []))
 # a budget as first approved, its adjustments in the year, and the budget they make (vocab budget_adjustment);

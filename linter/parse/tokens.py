@@ -275,6 +275,8 @@ def _settle(toks: list[Tok]) -> list[Tok]:
             t.type = "LABEL"
         elif _is_of(toks, i):
             t.type = "OF"
+            # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
+            toks[i - 2].type = "LABEL"
     out: list[Tok] = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < len(toks) else None
@@ -344,7 +346,7 @@ def _is_of(toks: list[Tok], i: int) -> bool:
         and nxt == "PCT"
         and i >= 2
         and toks[i - 1].type in ("AMOUNT", "COUNT")
-        and toks[i - 2].type == "LABEL"
+        and toks[i - 2].type in ("LABEL", "RATE")
         and bool(OF_LEAD.search(toks[i - 2].text))
     )
 
