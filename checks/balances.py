@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import Verdict, add, fmt, interval, sub, unit_of
+from tieout.linter.figures.intervals import Interval, Verdict, add, fmt, interval, sub, unit_of
+from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
@@ -157,6 +158,18 @@ class MonthsPayable(Rule):
                 )
 
 
+def _score(q: Quantity) -> Interval:
+    """A score as awarded: a whole number of points is exactly that (an evaluator gives 18 分, not 17.5 to
+    18.5); one with decimals was computed and rounded, and stands for the interval its precision allows."""
+    return (q.value, q.value) if q.decimals == 0 and not q.approx else interval(q)
+
+
+def _score_unit(scores: list[Quantity]) -> Decimal:
+    """The rounding band of a score sum: the last digit of its computed (decimal) scores; none when every score
+    is whole."""
+    return max((q.ulp for q in scores if q.decimals > 0), default=Decimal(0))
+
+
 def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for sset in ctx.facts.scores:
         related = [(q, "分项得分") for q in sset.items]
@@ -170,7 +183,7 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield Outcome(sset.total, "fail", "score_sum", related, msg, sset.total.text, f"≥ {fmt(total)}分")
             continue
         verdicts = [
-            ctx.judge(interval(sset.total), add([interval(q) for q in items]), max(q.ulp for q in [sset.total, *items]))
+            ctx.judge(_score(sset.total), add([_score(q) for q in items]), _score_unit([sset.total, *items]))
             for items in (sset.items, *sset.readings)
         ]
         if "pass" in verdicts:

@@ -160,18 +160,22 @@ def _scores(ctx: CheckContext) -> Iterator[Outcome]:
     """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
     totals: list[Quantity] = []
     for table in ctx.facts.tables:
-        cols = [c for c, h in enumerate(table.header) if "得分" in h]
+        cols = [c for c, h in enumerate(table.header) if "得分" in h and "率" not in h]  # not 得分率
         row = next((r for r in table.body if table.is_total(r)), None)
         q = row[cols[0]].quantity if cols and row is not None and cols[0] < len(row) else None
-        if q is not None:
+        if q is not None and q.kind != "percent":
             totals.append(q)
     if len(totals) != 1:
         return
     total = totals[0]
-    for m in ctx.facts.mentions:
-        q = next((x for x in m.quantities if x.base_unit == "分" and x.exact), None)
-        if q is None or not SCORE_TOTAL.search(m.key):
-            continue
+    overall = [
+        (m, q)
+        for m in ctx.facts.mentions
+        if SCORE_TOTAL.search(m.key) and (q := next((x for x in m.quantities if x.base_unit == "分" and x.exact), None))
+    ]
+    if len({q.value for _, q in overall}) > 2:
+        return  # the overall scores of several evaluations (a volume of reports): which one the table's is, unknown
+    for m, q in overall:
         ok = q.value == total.value
         if ok:
             yield Outcome(q, "pass", "score_sum", operands=[total])

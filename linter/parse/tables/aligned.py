@@ -35,7 +35,7 @@ from .vocab import role_of, total_kind
 
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
-NAME_HEADER = re.compile(r"项\s*目|预算科目|科目名称|地\s*区")
+NAME_HEADER = re.compile(r"项\s*目|预算科目|科目名称|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
 # the header of the code column (`科目编码`): no column of figures
 CODE_HEADER = re.compile(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
 UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
