@@ -135,6 +135,16 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
         # never a plan (`年初预算 A，调整后预算 B，完成调整后预算的 p%`: the outcome stands elsewhere)
         candidates = outcomes or [q for q in nums if roles[id(q)] != "plan"]
         return _against_named_base(ctx, r, den, candidates) if candidates else None
+    if len(r.operands) == 3 and EXECUTION_RATE.search(r.name) and not INITIAL.search(r.name):
+        adjusted = _over_adjusted(ctx, r)
+        if adjusted is not None:
+            # `年初预算 A，全年预算数 B，全年执行数 X，预算执行率 p%`: of the adjusted budget, not any pair that fits;
+            # where the rate is the outcome over the initial one, that the author meant it cannot be ruled out: a
+            # warning then
+            if adjusted.verdict != "pass" and _fits_initial(ctx, r):
+                adjusted.certain, adjusted.fix = False, None
+                adjusted.message += "；所写比率是对年初预算的（若如此，请写明“完成年初预算的”）"
+            return adjusted
     pairs = [(a, b) for i, a in enumerate(r.operands) for b in r.operands[i + 1 :] if a.base_unit == b.base_unit]
     tried = []
     for a, b in pairs:
@@ -208,6 +218,19 @@ def _adjusted_beside(ctx: CheckContext, own: Mention, num: Quantity) -> Quantity
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _fits_initial(ctx: CheckContext, r: Rate) -> bool:
+    """Is the rate the outcome over the initial budget (年初) among its operands?"""
+    roles = [_role(ctx, label) for label in r.labels]
+    outcome = [q for q, role in zip(r.operands, roles) if role == "outcome"]
+    initial = [q for q, label in zip(r.operands, r.labels) if INITIAL.search(_written(ctx, q, label))]
+    return (
+        len(outcome) == 1
+        and len(initial) == 1
+        and ctx.value(initial[0]) != 0
+        and _ratio_outcome(ctx, r, outcome[0], initial[0], False, "").verdict == "pass"
+    )
 
 
 def _written(ctx: CheckContext, q: Quantity, key: str) -> str:

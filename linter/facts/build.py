@@ -646,6 +646,12 @@ class SentencePass:
         if current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
             # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
             return pair[0], pair[2], pair[1]
+        if current is None and not key and c.movements:
+            # `普及率由上年的 90.3% 提高到 92.6%，提高 2.3 个百分点`: the move just stated is what changed
+            moved = next((f for f in reversed(self.facts.fromtos) if f.sentence == si), None)
+            if moved is not None and moved.end.end <= c.movements[0].start and moved.start.kind == moved.end.kind:
+                name = self.doc.text[self.doc.sentences[si].start : moved.word_start]
+                return moved.end, FROM_WORD.sub("", name).strip("，、 "), moved.start
         return current, label, None
 
     def _respective(self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, certain: bool) -> bool:
@@ -922,6 +928,8 @@ class SentencePass:
 
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
+# the opening of a move's first figure (`由上年的`, `从`): not part of the name of what moved
+FROM_WORD = re.compile(r"(?:由|从)[^由从]*$")
 # a limit a figure is kept within: no part of it
 LIMIT = re.compile(r"控制在|不超过|不高于")
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
