@@ -135,16 +135,9 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
         # never a plan (`年初预算 A，调整后预算 B，完成调整后预算的 p%`: the outcome stands elsewhere)
         candidates = outcomes or [q for q in nums if roles[id(q)] != "plan"]
         return _against_named_base(ctx, r, den, candidates) if candidates else None
-    if len(r.operands) == 3 and EXECUTION_RATE.search(r.name) and not INITIAL.search(r.name):
-        adjusted = _over_adjusted(ctx, r)
-        if adjusted is not None:
-            # `年初预算 A，全年预算数 B，全年执行数 X，预算执行率 p%`: of the adjusted budget, not any pair that fits;
-            # where the rate is the outcome over the initial one, that the author meant it cannot be ruled out: a
-            # warning then
-            if adjusted.verdict != "pass" and _fits_initial(ctx, r):
-                adjusted.certain, adjusted.fix = False, None
-                adjusted.message += "；所写比率是对年初预算的（若如此，请写明“完成年初预算的”）"
-            return adjusted
+    adjusted = _adjusted_first(ctx, r)
+    if adjusted is not None:
+        return adjusted
     pairs = [(a, b) for i, a in enumerate(r.operands) for b in r.operands[i + 1 :] if a.base_unit == b.base_unit]
     tried = []
     for a, b in pairs:
@@ -218,6 +211,18 @@ def _adjusted_beside(ctx: CheckContext, own: Mention, num: Quantity) -> Quantity
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _adjusted_first(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`年初预算 A，全年预算数 B，全年执行数 X，预算执行率 p%`: of the adjusted budget, not any pair that fits; where
+    the rate is the outcome over the initial one, that the author meant it cannot be ruled out: a warning then."""
+    if len(r.operands) != 3 or not EXECUTION_RATE.search(r.name) or INITIAL.search(r.name):
+        return None
+    adjusted = _over_adjusted(ctx, r)
+    if adjusted is not None and adjusted.verdict != "pass" and _fits_initial(ctx, r):
+        adjusted.certain, adjusted.fix = False, None
+        adjusted.message += "；所写比率是对年初预算的（若如此，请写明“完成年初预算的”）"
+    return adjusted
 
 
 def _fits_initial(ctx: CheckContext, r: Rate) -> bool:
