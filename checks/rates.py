@@ -128,13 +128,7 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
         return None
     named = _named_base(ctx, r)
     if named is not None and named[1]:
-        den, nums = named[0][0], named[1]
-        # the numerator of a rate over a budget is the outcome among the other figures, when one is named so
-        roles = {id(q): _role(ctx, r.labels[r.operands.index(q)]) for q in nums}
-        outcomes = [q for q in nums if roles[id(q)] == "outcome"]
-        # never a plan (`年初预算 A，调整后预算 B，完成调整后预算的 p%`: the outcome stands elsewhere)
-        candidates = outcomes or [q for q in nums if roles[id(q)] != "plan"]
-        return _against_named_base(ctx, r, den, candidates) if candidates else None
+        return _over_named(ctx, r, named[0][0], named[1])
     adjusted = _adjusted_first(ctx, r)
     if adjusted is not None:
         return adjusted
@@ -211,6 +205,15 @@ def _adjusted_beside(ctx: CheckContext, own: Mention, num: Quantity) -> Quantity
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _over_named(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Quantity]) -> Outcome | None:
+    """The numerator of a rate over a base it names is the outcome among the other figures, when one is named so;
+    never a plan (`年初预算 A，调整后预算 B，完成调整后预算的 p%`: the outcome stands elsewhere)."""
+    roles = {id(q): _role(ctx, r.labels[r.operands.index(q)]) for q in nums}
+    outcomes = [q for q in nums if roles[id(q)] == "outcome"]
+    candidates = outcomes or [q for q in nums if roles[id(q)] != "plan"]
+    return _against_named_base(ctx, r, den, candidates) if candidates else None
 
 
 def _adjusted_first(ctx: CheckContext, r: Rate) -> Outcome | None:
