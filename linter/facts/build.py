@@ -961,6 +961,8 @@ LAST_YEAR_BRACKET = re.compile(r"[（(]\s*(上年同期|上年|去年同期|去�
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = re.compile(r"年初|调整")
 TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
+# two names joined by one conjunction (`税收收入和非税收入`)
+JOINED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
 RESPECTIVE = re.compile(r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)$")
 # what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
 SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
@@ -1019,6 +1021,10 @@ def _names_before(items: list, i: int, own: str) -> list[str]:
             j -= 1
         names.insert(0, str(items[j]).strip())
         j -= 1
+    pair = JOINED_PAIR.split(own) if len(names) == 1 else []
+    if len(pair) == 2 and all(len(n) >= 2 for n in pair) and pair[0][-1] == pair[1][-1]:
+        # `税收收入和非税收入分别为 A、B` (never `社会保障和就业支出`: one name, whose parts end otherwise)
+        return pair
     return [n for n in names if n]
 
 
