@@ -271,7 +271,9 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
     toks = _bracketed_bases(_formulas(toks))
     for i, t in enumerate(toks):
-        if not _completes(toks, i):
+        if _within(toks, i):
+            t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
+        elif not _completes(toks, i):
             t.type = "LABEL"
         elif _is_of(toks, i):
             t.type = "OF"
@@ -292,6 +294,19 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     while out and out[-1].type == "SEP":
         out.pop()
     return out
+
+
+def _within(toks: list[Tok], i: int) -> bool:
+    """中 right after a figure and before a clause break (`X 亿元中，`): what follows is among the figure."""
+    t = toks[i]
+    return (
+        t.type == "LABEL"
+        and t.text == "中"
+        and 0 < i < len(toks) - 1
+        and toks[i - 1].type in ("AMOUNT", "COUNT")
+        and toks[i + 1].type == "SEP"
+        and toks[i + 1].text in "，：:"
+    )
 
 
 def _completes(toks: list[Tok], i: int) -> bool:
