@@ -141,3 +141,9 @@ def test_a_heading_followed_by_its_paragraph_stays_its_section():
         "一、支出预算情况\n（一）基本支出\n基本支出预算45.60万元。\n（二）项目支出\n项目支出预算30.10万元。\n"
     )
     assert doc.section_path(doc.text.index("基本支出预算")) == ["一、支出预算情况", "（一）基本支出"]
+
+
+def test_a_title_with_a_note_in_brackets_ends_its_line():
+    """`…预算执行情况（节选）` is a title (its last word before the note): the first sentence is not glued to it."""
+    doc = normalise("某区2024年预算执行情况（节选）\n\n全区一般公共预算支出86,420万元，比上年增长3.1%。\n")
+    assert doc.text.split("\n")[0] == "某区2024年预算执行情况（节选）"

@@ -67,7 +67,10 @@ HEADING = re.compile(
 )
 MD_HEADING = re.compile(r"^(#{1,6})\s*")
 MD_LIST = re.compile(r"^(?:[-*+]\s+|>\s?)")
-TITLE_END = re.compile(r"(?:报告|说明|决算|预算|情况|方案|总结|汇报|通知|公告|目录|附件\s*\d*)$")
+# a title's last word, maybe with a note in brackets after it (`…执行情况（节选）`, `…报告（草案）`)
+TITLE_END = re.compile(
+    r"(?:报告|说明|决算|预算|情况|方案|总结|汇报|通知|公告|目录|附件\s*\d*)(?:[（(][\u4e00-\u9fff]{1,6}[）)])?$"
+)
 UNIT_START = set("万亿元个人家条项件份次分%千百")
 
 
