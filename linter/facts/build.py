@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import takewhile
@@ -177,6 +178,7 @@ class SentencePass:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
         for run, said in runs:
             self._respective_list(run, said, si, mentions)
+        self._named_shares(items, si, mentions)
         self._base_after(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
@@ -474,6 +476,55 @@ class SentencePass:
                 # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
                 self._clause(p, si, mentions, named)
         return parts
+
+    def _named_shares(self, items: list[object], si: int, mentions: list[Mention]) -> None:
+        """`…其中税收收入 8.46 亿元，税收收入占一般公共预算收入的比重为 72.1%`: a share naming its part and its whole,
+        both figures stated under those names in its sentence (or, inferred, earlier in its paragraph)."""
+        flat = list(_leaves(items))
+        for k in range(2, len(flat)):
+            part_name, share, e = flat[k - 2], flat[k - 1], flat[k]
+            # `…，其中 A a，B b，A占比 p%`: a share naming no whole is of the list's total
+            head = next(
+                (h for h, t in zip(flat[k - 1 :: -1], flat[k::-1]) if _opens_list(t) and isinstance(h, _Entry)), None
+            )
+            if not (
+                _is_label(part_name)
+                and isinstance(share, Token)
+                and share.type == "SHARE"
+                and isinstance(e, _Entry)
+                and len(e.qs) == 1
+                and e.qs[0].kind == "percent"
+            ):
+                continue
+            part = self._named_figure(str(part_name), si, mentions)
+            if e.label.strip():
+                whole = self._named_figure(e.label, si, mentions)
+            else:
+                total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
+                whole = (total, True) if total is not None else None
+            if part is None or whole is None or part[0].base_unit != whole[0].base_unit:
+                continue
+            certain = part[1] and whole[1]
+            self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
+
+    def _named_figure(self, name: str, si: int, mentions: list[Mention]) -> tuple[Quantity, bool] | None:
+        """The one amount or count stated under the name nearest before (its sentence first, then its paragraph),
+        and whether it stands in the sentence."""
+        item, said = self.labeller.identify(SHARE_WORDS.sub("", name))
+        if len(item) < 2:
+            return None
+        sentences = [si] + [s for s in range(si - 1, max(-1, si - 4), -1) if self._same_paragraph(s, si)]
+        for s in sentences:
+            found = [
+                q
+                for m in (mentions if s == si else self.d.by_sentence.get(s) or [])
+                if self.labeller.identify(m.label)[0] == item and said.agrees(self.labeller.identify(m.label)[1])
+                for q in m.quantities
+                if q.kind in ("amount", "count") and q.exact
+            ]
+            if found:
+                return (found[0], s == si) if len({q.base_value for q in found}) == 1 else None
+        return None
 
     def _beside(self, head: Mention, p: _Entry) -> bool:
         """Is the entry beside the total rather than in it: of another level of government when the total is
@@ -966,6 +1017,28 @@ JOINED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff]
 RESPECTIVE = re.compile(r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)$")
 # what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
 SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
+
+
+def _opens_list(t: object) -> bool:
+    return isinstance(t, Token) and t.type == "SUBSET"
+
+
+# the words of a share around the names of its part and whole (`…占…的比重为`)
+SHARE_WORDS = re.compile(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
+
+
+def _leaves(items: list[object]) -> Iterator[object]:
+    """The items in reading order, a list's head and parts in place of the list."""
+    for x in items:
+        if isinstance(x, _Breakdown):
+            if x.head is not None:
+                yield x.head
+            yield Token("SUBSET", x.keyword)
+            yield from _leaves(x.parts)
+        elif isinstance(x, list):
+            yield from _leaves(x)
+        else:
+            yield x
 
 
 def _respective_names(items: list) -> list[tuple[list[_Entry], str]]:

@@ -351,5 +351,7 @@ class SentenceTransformer(Transformer):
         word = next(c for c in children if isinstance(c, Token) and c.type in ("UP", "DOWN", "TO"))
         return _FromTo(vals[0], vals[1], word)
 
-    def stray(self, children: list) -> None:
-        return None
+    def stray(self, children: list) -> Token | None:
+        # a 占 with no figure before it (`A占B的比重为 p%`) names the part it is said of: kept for the facts
+        t = children[0]
+        return t if isinstance(t, Token) and t.type == "SHARE" else None

@@ -25,7 +25,7 @@ def _alt(name: str) -> str:
 SEPARATORS = "，、；：（）"
 # `完成年度目标 12,000 人的 104.17%`: a ratio whose denominator stands inside the phrase
 OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
-OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是)[\u4e00-\u9fff]{0,12}$")
+OF_LEAD = re.compile(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是|占)[\u4e00-\u9fff]{0,12}$")
 # `收、支总计` / `收入、支出总计` (both sides of a budget, equal by construction) is one name, not a list
 PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS.replace('、', '')}]|(?<!收)(?<!收入)、|、(?!支出?(?:预算|决算)?总))")
 SUBSET_RE = re.compile(f"^(?:{_alt('subset')})[：，]?")
@@ -362,8 +362,16 @@ def _is_of(toks: list[Tok], i: int) -> bool:
         and i >= 2
         and toks[i - 1].type in ("AMOUNT", "COUNT")
         and toks[i - 2].type in ("LABEL", "RATE")
-        and bool(OF_LEAD.search(toks[i - 2].text))
+        and bool(OF_LEAD.search(_lead_words(toks, i - 2)))
     )
+
+
+def _lead_words(toks: list[Tok], k: int) -> str:
+    """The label at k with a 占 just before it (`占` `一般公共预算支出`: a 占 that did not complete a share)."""
+    before = toks[k - 1] if k else None
+    if before is not None and before.type == "LABEL" and before.text == "占" and before.end == toks[k].start:
+        return before.text + toks[k].text
+    return toks[k].text
 
 
 def _separator(toks: list[Tok], i: int, nxt: str | None, out: list[Tok]) -> None:
