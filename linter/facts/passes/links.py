@@ -27,9 +27,10 @@ def _mention_index(draft: Draft) -> dict[int, Mention]:
     return {q.start: m for m in draft.facts.mentions for q in m.quantities}
 
 
-def _same(a: Identity, b: Identity, period: str | None = None) -> bool:
-    """Same item, subject and context (with `period` in place of a's, when given)."""
+def _same(a: Identity, b: Identity, period: str | None = None, stage: str | None = None) -> bool:
+    """Same item, subject and context (with `period` and `stage` in place of a's, when given)."""
     ctx = replace(a.context, period=period) if period is not None else a.context
+    ctx = replace(ctx, stage=stage) if stage is not None else ctx
     return a.item == b.item and a.subject == b.subject and ctx.agrees(b.context)
 
 
@@ -52,7 +53,9 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         earlier = _year_before(period)
         if own is None or not own.identity.item or earlier is None:
             continue
-        found = _figures_of(draft, own, cur, earlier)
+        # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
+        stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
+        found = _figures_of(draft, own, cur, earlier, stage if stage not in (None, "?") else None)
         if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
             m, base = found[0]
             certain = c.certain and _certain(own.identity, m.identity)
@@ -70,10 +73,12 @@ def _year_before(period: str | None) -> str | None:
     return (f"{int(year) - 1:+d}" if year[0] in "+-" else str(int(year) - 1)) + rest
 
 
-def _figures_of(draft: Draft, own: Mention, like: Quantity, period: str) -> list[tuple[Mention, Quantity]]:
+def _figures_of(
+    draft: Draft, own: Mention, like: Quantity, period: str, stage: str | None = None
+) -> list[tuple[Mention, Quantity]]:
     out = []
     for m in draft.facts.mentions:
-        if m is own or m.identity.context.period != period or not _same(own.identity, m.identity, period):
+        if m is own or m.identity.context.period != period or not _same(own.identity, m.identity, period, stage):
             continue
         out += [(m, q) for q in m.quantities if q.base_unit == like.base_unit and q.kind == like.kind and q.exact]
     return out
