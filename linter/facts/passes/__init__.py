@@ -76,8 +76,10 @@ def _record(draft: Draft, found: Any) -> None:
     if isinstance(found, ShareList):
         facts.share_lists.append(found)
         return
-    if isinstance(found, Breakdown) and rolls_forward(found.total, found.parts):
-        return  # a balance rolled forward from its opening balance, whatever pass read it as a list
+    if isinstance(found, Breakdown) and found.keyword != "加" and rolls_forward(found.total, found.parts):
+        # a balance rolled forward from its opening balance, whatever pass read it as a list (a chain that
+        # says what it adds and subtracts, `上年末余额 A，加上 B，减去 C，年末余额 T`, is that roll-forward)
+        return
     getattr(facts, COLLECTIONS[type(found)]).append(found)
     if isinstance(found, Breakdown):
         draft.totals.add(id(found.total))

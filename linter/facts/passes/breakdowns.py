@@ -413,7 +413,9 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
             if q is None:
                 continue
-            chain = _chain(draft, mentions, i, q.base_unit) if _names_total(draft, m) else None
+            chain = _chain(draft, mentions, i, q.base_unit) if _names_total(draft, m) or _closing(m) else None
+            if chain is not None and not _names_total(draft, m) and not _opens(chain):
+                chain = None  # a closing balance is the end of a chain from its opening one, nothing else
             if chain is not None:
                 # `收入 A，加上级补助 B、上年结转 C，减去调出 D，收入总计 T`: T = A + B + C − D, as written
                 plus, minus = chain
@@ -530,6 +532,20 @@ def _dimension_total(draft: Draft, si: int) -> Mention | None:
 
 ADD = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
+
+
+# a balance at the end of the period (`年末滚存结余`, `年末余额`) and one at its start (`上年末余额`, `年初结余`)
+CLOSING = re.compile(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)$")
+OPENING_ANY = re.compile(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+
+
+def _closing(m: Mention) -> bool:
+    return bool(CLOSING.match(m.key))
+
+
+def _opens(chain: tuple[list[Mention], list[Mention]]) -> bool:
+    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额)?"""
+    return any(OPENING_ANY.search(x.label) for x in chain[0])
 
 
 def _names_total(draft: Draft, m: Mention) -> bool:
