@@ -453,17 +453,24 @@ def formula_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield o
 
 
+PER_UNIT = re.compile(r"\s*(亿元|万元|千元|元)\s*/")
+MONEY_SCALE = {"亿元": Decimal(100000000), "万元": Decimal(10000), "千元": Decimal(1000), "元": Decimal(1)}
+
+
 def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
     res = f.result
-    # in base units (元, not 万元) where a unit scales a figure: `3566.82万元÷152,360吨=234.10元/吨`
-    scaled = any(q.scale != 1 for q in [*f.operands, res])
+    # in base units (元, not 万元) where a unit scales a figure: `3566.82万元÷152,360吨=234.10元/吨`; a result
+    # read without its unit (`元/吨`, `万元/公里`) has the money unit written before its slash
+    per = PER_UNIT.match(ctx.doc.text, res.end) if res.kind == "bare" else None
+    res_scale = MONEY_SCALE[per.group(1)] if per else res.scale
+    scaled = any(q.scale != 1 for q in [*f.operands, res]) and (res.kind != "bare" or per is not None)
     values = [q.value / HUNDRED if q.kind == "percent" else q.base_value if scaled else q.value for q in f.operands]
     value = evaluate(f.expression, values)
     if value is None:
         return None
     computed = value * (HUNDRED if res.kind == "percent" else Decimal(1))
     if scaled and res.kind != "percent":
-        computed = computed / res.scale  # back to the result's own unit
+        computed = computed / res_scale  # back to the result's own unit
     ulp = res.ulp
     verdict = ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
     expected = f"{fmt(computed, res.decimals)}{res.unit}"

@@ -190,8 +190,10 @@ class SentencePass:
         for i in range(2, len(figures)):
             gap = OVER_SHORT.search(figures[i].label)
             plan, outcome = figures[i - 2], figures[i - 1]
-            if gap is not None and BUDGET_OF.match(outcome.label.lstrip("，、")):
+            between = self.doc.text[outcome.quantities[-1].end : figures[i].start] if gap is not None else ""
+            if gap is not None and BUDGET_OF.match(outcome.label.lstrip("，、")) and "比" not in between:
                 # `收入 55.32 亿元，为预算 54.00 亿元的 102.4%，超收 1.32 亿元`: the budget the outcome is compared with
+                # (not where the 超收 names its own base: `…的 105.5%，比年初预算 A 超收 Δ`)
                 plan, outcome = outcome, plan
             elif gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
                 continue
@@ -429,7 +431,7 @@ class SentencePass:
                 self._breakdown(p, si, para, mentions)
             else:
                 self._clause(p, si, mentions)
-        if head is None or paired:
+        if head is None or paired or _score_pairs(parts):
             return None
         parts = self._gross(head, parts)
         if parts:
@@ -454,14 +456,7 @@ class SentencePass:
                 parts[run:] = [closing]
                 run = len(parts)
                 continue
-            if isinstance(p, _Entry) and head is not None and not ended:
-                # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
-                side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
-                ended = _ends_parts(p, dims, not parts, side) or self._beside(head, p)
-            if _is_label(p) and parts and (ADDED.match(str(p).lstrip("，、；：")) or str(p).startswith("等")):
-                # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`:
-                # the list closed
-                ended = True
+            ended = ended or self._ends_list(p, head, parts, dims)
             if isinstance(p, _Entry):
                 m = self._mention(p, si, para, None if ended else head)
                 mentions.append(m)
@@ -476,6 +471,19 @@ class SentencePass:
                 # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
                 self._clause(p, si, mentions, named)
         return parts
+
+    def _ends_list(self, p: object, head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
+        """Does the item end the list before it is read as a part?"""
+        if isinstance(p, _Entry) and head is not None:
+            # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
+            side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
+            return _ends_parts(p, dims, not parts, side) or self._beside(head, p)
+        if isinstance(p, _Breakdown) and head is not None and p.head is not None:
+            return self._beside(head, p.head)  # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list
+        # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`: the list closed
+        return (
+            _is_label(p) and bool(parts) and (bool(ADDED.match(str(p).lstrip("，、；："))) or str(p).startswith("等"))
+        )
 
     def _named_shares(self, items: list[object], si: int, mentions: list[Mention]) -> None:
         """`…其中税收收入 8.46 亿元，税收收入占一般公共预算收入的比重为 72.1%`: a share naming its part and its whole,
@@ -1017,6 +1025,15 @@ JOINED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff]
 RESPECTIVE = re.compile(r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)$")
 # what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
 SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
+
+
+FULL_MARKS = re.compile(r"满分|分值")
+
+
+def _score_pairs(parts: list[Mention]) -> bool:
+    """`总分 X，其中产出指标满分 60 分，得分 a；…`: each indicator's full marks beside its score are no parts of
+    the overall score (the scores are its score set: sets.scores, TO111)."""
+    return any(FULL_MARKS.search(p.label) and p.quantities[:1] and p.quantities[0].base_unit == "分" for p in parts)
 
 
 def _opens_list(t: object) -> bool:

@@ -43,14 +43,17 @@ CMP_RE = (
     # `比上年分别增长 a%、b%` (one to each figure before), `同比均下降`
     r"(?:分别|均)?"
 )
+# the year a move ends in, after its word (`增加到2025年的 X`)
+AT_YEAR = r"(?:(?:19|20)\d{2}年(?:末|底)?的?|本年的?|当年的?)"
 UP_WORDS = _alt("up")
 DOWN_WORDS = _alt("down")
 TAIL_RE = re.compile(
-    rf"^(?P<label>.*?)(?P<cmp>{CMP_RE})?(?:(?P<up>(?:{UP_WORDS})了?(?:至|到|为)?)|(?P<down>(?:{DOWN_WORDS})了?(?:至|到|为)?))?$"
+    rf"^(?P<label>.*?)(?P<cmp>{CMP_RE})?"
+    rf"(?:(?P<up>(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?)|(?P<down>(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?))?$"
 )
 CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
 FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
-TO_RE = re.compile(f"^(?:{_alt('to')})$")
+TO_RE = re.compile(f"^(?:{_alt('to')}){AT_YEAR}?$")
 OP_RE = re.compile(r"^[/÷*×+\-]$")
 EQ_RE = re.compile(r"^[=＝]$")
 QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}

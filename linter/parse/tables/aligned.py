@@ -136,7 +136,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
                 i += 1
             continue
         if out and _goes_on(lines, out[-1], found):
-            out[-1].block.open_end = True
+            out[-1].block.open_end = out[-1].block.goes_on = True
             found.continued = True
         out.append(found)
         i = found.last_line + 1
@@ -290,12 +290,19 @@ def _rows(lines: list[str], starts: list[int], i: int, data: list[Parsed]) -> tu
     return rows, j, cut
 
 
+# a table's title: it ends with 表 (its number, a unit note or a bracket may follow)
+TABLE_TITLE = re.compile(r"[\u4e00-\u9fff]表(?:\s*[（(][^）)]*[）)])?\s*$|^\s*附?表\s*\d")
+
+
 def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
     """The table is the one before continued on the next page: the same columns under the same names,
     with nothing but its caption, header and notes repeated in between."""
     if (before.columns, before.names) != (table.columns, table.names):
         return False
     between = [ln.strip() for ln in lines[before.last_line + 1 : table.first_line] if ln.strip()]
+    own = "".join(before.block.caption).replace(" ", "")
+    if any(TABLE_TITLE.search(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in between):
+        return False  # another table's title (`2.4 2023年某省一般公共预算支出决算表`), not its own repeated
     return len(between) <= 12 and not any(ln.endswith("。") and len(ln) > 60 for ln in between)
 
 
@@ -358,6 +365,9 @@ def _build(
             return None
         grid.append(marks)
     indents = [-1] * len(grid)
+    # `一级指标  二级指标  分值  得分`: two columns of names, the second's cells are no children of the first's
+    # (a name spaced out, `项   目`, is one word of single characters)
+    two_names = any(sum(len(w) >= 2 for w in re.split(r"\s{2,}", lines[h].strip())) - k >= 2 for h in header)
     for r in rows:
         slots = list(range(k)) if len(r.figs) == k else _assign(lines[r.line], r.figs, cols, shapes, metric)
         if slots is None:
@@ -366,7 +376,7 @@ def _build(
         if row is None:
             return None
         grid.append(row)
-        indents.append(r.indent)
+        indents.append(UNKNOWN if two_names else r.indent)
     return Block(grid, start=grid[0][0].start, end=grid[-1][-1].end), indents
 
 

@@ -55,6 +55,7 @@ class Block:
     gap: list[str] = field(default_factory=list)  # the lines between the previous block and this one
     pieces: int = 1  # how many pipe tables were joined into this one
     open_end: bool = False  # the next pipe table goes on with its codes but could not be joined
+    goes_on: bool = False  # the next table is surely this one continued (not joined)
 
     @property
     def width(self) -> int:
@@ -185,7 +186,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
             _append(out[-1], b)
         else:
             if out and _codes_go_on(out[-1], b):
-                out[-1].open_end = True
+                out[-1].open_end = out[-1].goes_on = True
             out.append(b)
     return out
 

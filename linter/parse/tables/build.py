@@ -84,6 +84,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
         header_rows=max(n, 1) if n < len(grid) else 1,
         pieces=block.pieces,
         open_end=block.open_end,
+        goes_on=block.goes_on,
     )
     table.context = read(title).context.under(outer) if title else outer
     table.blank_zero = blank_is_zero(title) or table.context.stage == "决算"

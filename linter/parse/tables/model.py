@@ -80,6 +80,7 @@ class Table:
     pieces: int = 1  # pipe tables joined into this one (continued across pages)
     aligned: bool = False  # read from a space-aligned text table (its header placed by position)
     open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
+    goes_on: bool = False  # the next table is surely its continuation: its 合计 may total that one's rows too
     department: bool = False  # of a department's report (部门预算/决算): its tables show all its own items
     open_start: bool = False  # it goes on from a table before that could not be joined: its first rows are
     # children of a row there

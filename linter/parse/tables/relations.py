@@ -55,7 +55,8 @@ def tree_relations(table: Table) -> list[Relation]:
         # a government's tables leave classified items out; a department's show all of its own
         unpublished = frozenset() if table.department else NOT_ITEMISED
         out += [r for r in _parents(side, cols, unpublished) if r.total[0] not in open_rows]
-        if not open_rows and not table.open_start:  # a 合计 of a continued table totals rows before it too
+        if not table.goes_on and not table.open_start:
+            # a 合计 of a table continued from (or on) another page totals rows of the other piece too
             out += _totals(side, cols)
     return out
 
