@@ -86,7 +86,17 @@ def _by_year(left: list[Column], col: Column) -> list[tuple[Column, Column]] | N
     if m:  # 预算数比上年执行数增长%: numerator and base are the columns the header names
         nums = [c for c in nums if c.role and c.role in _roles(m.group("num"))] or nums
         dens = [c for c in dens if c.role and c.role in _roles(m.group("den"))] or dens
-    return [(nums[-1], dens[-1])] if len(dens) == 1 else []
+    num = _group_total(nums)
+    return [(num, dens[-1])] if len(dens) == 1 and num is not None else []
+
+
+def _group_total(cols: list[Column]) -> Column | None:
+    """The one column of a year's group that is its total (`2025年预算数` › 合计, beside 基本支出 › 人员经费 …):
+    a column alone, the group's 合计/总计, else none (which of the group the change is of is not known)."""
+    if len(cols) == 1:
+        return cols[0]
+    totals = [c for c in cols if c.path and any(w in c.path[-1] for w in ("合计", "总计"))]
+    return totals[0] if len(totals) == 1 else None
 
 
 def _aligned(table: Table, side: Side, col: Column, pairs: list[tuple[Column, Column]]) -> bool:

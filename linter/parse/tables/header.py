@@ -31,7 +31,10 @@ def _numbering(row: list[Cell]) -> bool:
     """A row of column numbers under the header (栏次 | 1 | 2 | 3, or 1 | 2 | 3=2/1*100 | 4 | 5=4-2)."""
     texts = [flatten(c.text) for c in row if c.text]
     if any(NUMBERING.match(t) for t in texts):
-        return True
+        # `栏次 | 1 | 2 | 3` (a name of the row beside it at most); not a header naming a 行次 column among its
+        # others (`项目 | 行次 | 预算数`)
+        words = [t for t in texts if not NUMBERING.match(t) and not COLUMN_NUMBER.match(t)]
+        return len(words) <= 1
     marks = [t for t in texts if COLUMN_NUMBER.match(t)]
     if len(marks) < 3 or len(marks) != len(texts):
         return False

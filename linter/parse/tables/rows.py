@@ -91,11 +91,14 @@ def _code(parts: list[str], previous: list[str]) -> tuple[str, list[str]]:
     return code, filled + [""] * (len(parts) - last - 1)
 
 
+ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
 def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:
     """The name cell (the describing column nearest the figures), else the first describing text that is
     not a code (a 合计 written in the 科目编码 column)."""
     for c in reversed(texts):
-        if c < len(g) and g[c].text:
+        if c < len(g) and g[c].text and not ROW_NUMBER.match(flatten(g[c].text)):  # not its 行次 (`3`)
             return flatten(g[c].text)
     for c in codes + texts:
         if c < len(g) and g[c].text and not CODE.match(flatten(g[c].text)):
