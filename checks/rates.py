@@ -78,6 +78,10 @@ def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quanti
     # the labels as written: a key has its period words (全年) taken off
     labels = [_written(ctx, q, label) for q, label in zip(r.operands, r.labels)]
     named = [i for i, label in enumerate(labels) if base.group() in label]
+    if not named and base.group()[:2] in ("年度", "全年"):
+        # `计划 40 个，实际建成 37 个，完成年度计划的 92.50%`: this year's plan, named without its year
+        core = base.group()[2:]
+        named = [i for i, label in enumerate(labels) if core in label and not re.search("年初|调整", label)]
     if len(named) != 1:
         return None
     den = r.operands[named[0]]

@@ -182,6 +182,7 @@ class SentencePass:
         self._base_after(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
+        self._deductions(mentions, si)
 
     def _over_or_short(self, mentions: list[Mention], si: int) -> None:
         """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
@@ -265,6 +266,18 @@ class SentencePass:
         self.facts.breakdowns.append(b)
         self.d.totals.add(id(b.total))
         self.d.parts.update(id(m) for m in [*b.parts, *b.minus])
+
+    def _deductions(self, mentions: list[Mention], si: int) -> None:
+        """`过程指标满分 25 分，扣 2.8 分，得 22.2 分`: full marks less the points deducted are the score."""
+        figures = [m for m in self._unlisted(mentions) if m.quantities and m.quantities[0].base_unit == "分"]
+        for full, cut, score in zip(figures, figures[1:], figures[2:]):
+            if (
+                FULL_MARKS.search(full.label)
+                and DEDUCTED.search(cut.label)
+                and SCORED.match(score.label.lstrip("，、；："))
+                and all(len(m.quantities) == 1 for m in (full, cut, score))
+            ):
+                self._record_chain(score, [full], [cut], si)
 
     def _record_chain(self, total: Mention, parts: list[Mention], minus: list[Mention], si: int) -> None:
         self._keep(Breakdown(total, parts, "调整", True, si, minus=minus))
@@ -1028,6 +1041,9 @@ SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
 
 
 FULL_MARKS = re.compile(r"满分|分值")
+# points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
+DEDUCTED = re.compile(r"扣(?:除|减)?$")
+SCORED = re.compile(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 
 def _score_pairs(parts: list[Mention]) -> bool:

@@ -31,7 +31,7 @@ PIECES = re.compile(f"(（[^（）]*）|[{SEPARATORS.replace('、', '')}]|(?<!�
 SUBSET_RE = re.compile(f"^(?:{_alt('subset')})[：，]?")
 RATE_RE = re.compile(
     # 支出进度 is the execution rate of a budget so far; an adverb may stand before 为 (`完成率仅为`, `进度已达`)
-    r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?(?:率|支出进度|执行进度)|完成(?:年初|全年|年度|调整后|调整)?(?:预算|计划|目标)(?:数)?的?)"
+    r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?(?:率|满意度|支出进度|执行进度)|完成(?:年初|全年|年度|调整后|调整)?(?:预算|计划|目标)(?:数)?的?)"
     r"(?:仅|只|已|约|均|分别|仍)?(?:为|是|达到|达|约为|=)?$"
 )
 SHARE_RE = re.compile(
