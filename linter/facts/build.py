@@ -553,6 +553,8 @@ class SentencePass:
         均控制在限额 Y（…）以内`)?"""
         _, whole = self.labeller.identify(head.label)
         _, own = self.labeller.identify(p.label)
+        if own.known("period") and own.period != whole.period and (own.period or "").startswith("-"):
+            return True  # `收入 X，其中税收收入 a，上年税收收入 b`: last year's figure beside the list
         scope = whole.scope if whole.known("scope") else None
         if scope is not None and own.known("scope") and own.scope != scope and not scope.startswith("全"):
             return True
@@ -665,12 +667,15 @@ class SentencePass:
         den = next((q for q in e.qs if q.kind in ("amount", "count")), None)
         if den is None or e.of is None:
             return
+        # `支出 22.60 亿元，完成预算 23.05 亿元的 98.0%，占…支出 157.78 亿元的 14.3%`: the base of an earlier
+        # percentage is no numerator of the next; the figure both are of is
+        bases = {id(r.operands[-1]) for r in self.facts.rates if r.sentence == si and r.ordered and r.operands}
         num = next(
             (
                 q
                 for m in reversed(mentions)
                 for q in m.quantities
-                if q.base_unit == den.base_unit and q.kind == den.kind and q.exact
+                if q.base_unit == den.base_unit and q.kind == den.kind and q.exact and id(q) not in bases
             ),
             None,
         )

@@ -389,6 +389,10 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
     )
 
 
+# what a count of items names when it stands before a name of money (`四项支出合计`, `三项经费`)
+NAME_AFTER = re.compile(r"(?:支出|收入|资金|经费|费用|合计|之和)")
+
+
 def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity | None:
     cn = m.group("cn")
     value = cn_to_int(cn)
@@ -403,6 +407,8 @@ def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quant
         return None
     if base in CN_ORDINAL_UNITS:
         return None  # `二类赛`, `三期工程`: a category or a phase, not a count
+    if base == "项" and NAME_AFTER.match(text, u.end()):
+        return None  # `四项支出合计 X`: the items a name counts, part of the name, no figure of its own
     if text[m.start() - 1 : m.start()] in '“"‘《':
         return None
     return Quantity(

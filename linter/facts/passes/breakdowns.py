@@ -413,9 +413,7 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
             if q is None:
                 continue
-            chain = _chain(draft, mentions, i, q.base_unit) if _names_total(draft, m) or _closing(m) else None
-            if chain is not None and not _names_total(draft, m) and not _opens(chain):
-                chain = None  # a closing balance is the end of a chain from its opening one, nothing else
+            chain = _chain_to(draft, mentions, i, q.base_unit, taken)
             if chain is not None:
                 # `收入 A，加上级补助 B、上年结转 C，减去调出 D，收入总计 T`: T = A + B + C − D, as written
                 plus, minus = chain
@@ -537,6 +535,19 @@ SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻�
 # a balance at the end of the period (`年末滚存结余`, `年末余额`) and one at its start (`上年末余额`, `年初结余`)
 CLOSING = re.compile(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)$")
 OPENING_ANY = re.compile(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+
+
+def _chain_to(
+    draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]
+) -> tuple[list[Mention], list[Mention]] | None:
+    """The `加…减…` chain whose total is mentions[i]: a total named so, or a closing balance (from its opening
+    one, nothing else); none through figures an earlier chain took (`…，年末一般债务余额 X；年末专项债务余额 Y`)."""
+    m = mentions[i]
+    named = _names_total(draft, m)
+    chain = _chain(draft, mentions, i, unit) if named or _closing(m) else None
+    if chain is None or (not named and not _opens(chain)):
+        return None
+    return None if any(id(x) in taken for x in [*chain[0], *chain[1]]) else chain
 
 
 def _closing(m: Mention) -> bool:
