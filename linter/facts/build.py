@@ -444,7 +444,7 @@ class SentencePass:
                 self._breakdown(p, si, para, mentions)
             else:
                 self._clause(p, si, mentions)
-        if head is None or paired or _score_pairs(parts):
+        if head is None or paired or _score_pairs(parts) or _counts_the_parts(head, parts):
             return None
         parts = self._gross(head, parts)
         if parts:
@@ -1040,7 +1040,10 @@ PLAN_NAMED = re.compile(r"年初|调整")
 TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
 # two names joined by one conjunction (`税收收入和非税收入`)
 JOINED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
-RESPECTIVE = re.compile(r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)$")
+RESPECTIVE = re.compile(
+    r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)"
+    r"(?:完成|实现|安排|下达|拨付|落实|投入|争取|筹集|发行|偿还|支出|收入|征收|入库)?(?:为|了)?$"
+)
 # what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
 SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
 
@@ -1049,6 +1052,15 @@ FULL_MARKS = re.compile(r"满分|分值")
 # points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
 DEDUCTED = re.compile(r"扣(?:除|减)?$")
 SCORED = re.compile(r"^(?:实际)?得(?:分)?(?:为)?$")
+
+
+def _counts_the_parts(head: Mention, parts: list[Mention]) -> bool:
+    """`覆盖 4 个乡镇，其中东关镇 12 个、柳溪乡 15 个…`: a count equal to the number of parts counts them; it is
+    not what they add up to."""
+    q = head.quantities[-1] if head.quantities else None
+    if q is None or q.kind != "count" or q.value != len(parts) or len(parts) < 2:
+        return False
+    return sum((p.quantities[0].value for p in parts if p.quantities), Decimal(0)) != q.value
 
 
 def _score_pairs(parts: list[Mention]) -> bool:
