@@ -492,7 +492,10 @@ class SentencePass:
             side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
             return _ends_parts(p, dims, not parts, side) or self._beside(head, p)
         if isinstance(p, _Breakdown) and head is not None and p.head is not None:
-            return self._beside(head, p.head)  # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list
+            # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
+            # after one part and a semicolon, a figure with a list of its own is a statement of its own
+            parallel = len(parts) == 1 and "；" in self.doc.text[parts[0].quantities[-1].end : p.head.qs[0].start]
+            return parallel or self._beside(head, p.head)
         # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`: the list closed
         return (
             _is_label(p) and bool(parts) and (bool(ADDED.match(str(p).lstrip("，、；："))) or str(p).startswith("等"))

@@ -57,6 +57,8 @@ def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
         figures = [total, *parts]
         if any(q.approx for q in figures):
             continue  # an approximate figure makes no breakdown foot exactly, in whatever unit
+        if all(p.value == 0 for p in parts):
+            continue  # parts of nothing foot with a total read as next to nothing: no evidence of a unit
         band = unit_of(figures)
         if judge(interval(total), add([interval(p) for p in parts]), band) != "fail":
             continue
@@ -116,6 +118,9 @@ def _own_subject(item: str, subject: str) -> str:
     return "›".join(kept)
 
 
+NAME_AFTER_FIGURE = re.compile(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
+
+
 def restatements(draft: Draft) -> Iterator[Restatement]:
     """Groups of figures that are one quantity by identity, stated in two sentences or more."""
     groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
@@ -123,6 +128,8 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
         ident = m.identity
         if not ident.complete() or ident.inferred or not ident.named:
             continue
+        if NAME_AFTER_FIGURE.match(m.label):
+            continue  # `单价 100 万元（含）以上设备 6 台`: a figure inside the name; what it names is not read
         for q in m.quantities:
             if q.exact and q.kind not in ("bare", "pp"):
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)

@@ -17,7 +17,7 @@ from tieout.linter.facts.definitions import complete, complete_every, is_compone
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_of, same_section
 from tieout.linter.figures.context import FIELDS, Context
-from tieout.linter.figures.intervals import digit_slip
+from tieout.linter.figures.intervals import digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.text.model import Section
@@ -351,7 +351,15 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         # `总分 X。其中决策指标满分 15 分，得分 a；…`: indicators whose full marks make 100 are all of them, the
         # overall score's score set (sets.scores, TO111), no list of some
         return None
-    last = next((m for m in reversed(prev) if any(q.kind in ("amount", "count") for q in m.quantities)), None)
+    # not last year's figure stated beside this year's (`共有车辆 23 辆，上年末为 22 辆。其中：…`)
+    last = next(
+        (
+            m
+            for m in reversed(prev)
+            if any(q.kind in ("amount", "count") for q in m.quantities) and not LAST_YEAR_BESIDE.match(m.label)
+        ),
+        None,
+    )
     if last is None or not any(q.base_unit in units for q in last.quantities):
         return None
     summed = _summed_by(items, prev, units)
@@ -363,6 +371,9 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+LAST_YEAR_BESIDE = re.compile(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年|去年)(?:末|底)?(?:为|是|的)?$")
 
 
 def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
@@ -396,8 +407,10 @@ def _summed_by(items: list[Mention], prev: list[Mention], units: set[str]) -> Me
         if len(listed) < 2:
             continue
         total = sum((q.base_value for q in listed), Decimal(0))
-        tol = sum((q.ulp * q.scale for q in listed), Decimal(0))
+        tol = sum((rounding_unit(q) for q in listed), Decimal(0))  # none for counts of things: they are exact
         for m in reversed(prev):
+            if LAST_YEAR_BESIDE.match(m.label):
+                continue
             if any(q.base_unit == unit and q.exact and abs(q.base_value - total) <= tol for q in m.quantities):
                 return m
     return None
@@ -827,7 +840,7 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
         before = [m for m in draft.by_sentence.get(si - 1) or [] if m.quantities]
         if len(parts) < 2 or not before:
             continue
-        head = before[-1]
+        head = next((m for m in reversed(before) if not LAST_YEAR_BESIDE.match(m.label)), before[-1])
         unit = head.quantities[0].base_unit
         if unit == "分":
             continue  # an overall score and the scores after it are a score set's (sets.scores, TO111)

@@ -97,7 +97,8 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`)
         wanted = Identity(item, said.under(part.identity.context))
-        found = _wholes(draft, wanted, s.part)
+        # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`)
+        found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if m.identity.item != part.identity.item]
         if not found or len({q.base_value for _, q in found}) != 1:
             continue
         m, total = found[0]
