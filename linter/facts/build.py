@@ -343,6 +343,10 @@ class SentencePass:
                 continue
             if isinstance(item, (_Rate, _Change)) or (isinstance(item, Token) and item.type == "LABEL"):
                 continue  # a ratio or change qualifying the figure, words about it (`全部为利润收入，其中…`)
+            if isinstance(item, _Entry) and item.of is not None and entries:
+                # `收入 118.27 亿元，占全市收入 312.45 亿元的 37.9%；其中…`: the base of the figure's percentage
+                entries.pop()
+                continue
             if not isinstance(item, _Entry) or not entries:
                 return None
             if bracket and INCLUDED.match(item.label.lstrip("（(")):
@@ -428,10 +432,16 @@ class SentencePass:
             b.head is not None and not b.head.label.strip("，、 ") and bool(mentions) and "分别" in mentions[-1].label
         )
         if b.head is not None and b.head.of is not None:
-            self._of_ratio(b.head, si, mentions)  # `完成预算 412,000 万元的 96.8%，主要是…`
-        head = self._mention(b.head, si, para) if b.head is not None else qualified
-        if head is not None and head is not qualified:
-            mentions.append(head)
+            # `收入 X，完成预算 B 的 p%，主要是…` / `…，占全市收入 B 的 p%；其中…`: B is the base of the figure's
+            # percentage; the list is the figure's (the one before), not B's
+            self._of_ratio(b.head, si, mentions)
+            figure = mentions[-1] if mentions else None
+            mentions.append(self._mention(b.head, si, para))
+            head = qualified = figure
+        else:
+            head = self._mention(b.head, si, para) if b.head is not None else qualified
+            if head is not None and head is not qualified:
+                mentions.append(head)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
         if head is qualified and _of_the_change(before, parts):
             head = None  # `比年初调增 30 万元，其中调增人员经费 12 万元、调增公用经费 18 万元`: the change's parts
