@@ -515,12 +515,11 @@ class SentencePass:
         """`…其中税收收入 8.46 亿元，税收收入占一般公共预算收入的比重为 72.1%`: a share naming its part and its whole,
         both figures stated under those names in its sentence (or, inferred, earlier in its paragraph)."""
         flat = list(_leaves(items))
+        head: _Entry | None = None  # the total of the latest list opened (read once, in order: linear)
         for k in range(2, len(flat)):
             part_name, share, e = flat[k - 2], flat[k - 1], flat[k]
-            # `…，其中 A a，B b，A占比 p%`: a share naming no whole is of the list's total
-            head = next(
-                (h for h, t in zip(flat[k - 1 :: -1], flat[k::-1]) if _opens_list(t) and isinstance(h, _Entry)), None
-            )
+            if _opens_list(share) and isinstance(part_name, _Entry):
+                head = part_name  # `…，其中 A a，B b，A占比 p%`: a share naming no whole is of the list's total
             if not (
                 _is_label(part_name)
                 and isinstance(share, Token)
@@ -682,7 +681,8 @@ class SentencePass:
             return
         # `支出 22.60 亿元，完成预算 23.05 亿元的 98.0%，占…支出 157.78 亿元的 14.3%`: the base of an earlier
         # percentage is no numerator of the next; the figure both are of is
-        bases = {id(r.operands[-1]) for r in self.facts.rates if r.sentence == si and r.ordered and r.operands}
+        own = takewhile(lambda r: r.sentence == si, reversed(self.facts.rates))  # the sentence's, at the end
+        bases = {id(r.operands[-1]) for r in own if r.ordered and r.operands}
         num = next(
             (
                 q
@@ -738,7 +738,7 @@ class SentencePass:
             return pair[0], pair[2], pair[1]
         if current is None and not key and c.movements:
             # `普及率由上年的 90.3% 提高到 92.6%，提高 2.3 个百分点`: the move just stated is what changed
-            moved = next((f for f in reversed(self.facts.fromtos) if f.sentence == si), None)
+            moved = next(takewhile(lambda f: f.sentence == si, reversed(self.facts.fromtos)), None)
             if moved is not None and moved.end.end <= c.movements[0].start and moved.start.kind == moved.end.kind:
                 name = self.doc.text[self.doc.sentences[si].start : moved.word_start]
                 return moved.end, FROM_WORD.sub("", name).strip("，、 "), moved.start

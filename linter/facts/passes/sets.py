@@ -343,7 +343,10 @@ def _option(text: str, begin: int, q: Quantity) -> str | None:
     after = OPTION_AFTER.match(text, q.end)
     if after:
         return after.group("o")
-    clause = re.split(r"[，、；：,;:]", text[begin : q.start])[-1]
+    # the clause the figure ends: from the last break before it (searched back from the figure, not split from the
+    # sentence's start: a long sentence of many options is read in linear time)
+    cut = max(text.rfind(c, begin, q.start) for c in "，、；：,;:")
+    clause = text[max(begin, cut + 1) : q.start]
     before = OPTION_BEFORE.search(clause)
     return before.group("o") if before else None
 
