@@ -265,17 +265,15 @@ def _points_change(ctx: CheckContext, c: Change) -> Outcome | None:
         return None
     move, q = moves[0], moves[0].quantity
     assert q is not None
-    if c.base is not None and evidence == [c.base]:
-        diff = sub(interval(cur), interval(c.base))
-        exact = cur.value - c.base.value
-    else:  # both rates computed from the figures beside them
-        exact = _exact_current(cur, evidence) - previous
-        diff = (exact, exact)
+    current = _exact_current(cur, evidence)
+    exact = current - previous
+    # a stated base: each rate stands for its interval; else both were computed from the figures beside them
+    diff = sub(interval(cur), interval(c.base)) if c.base is not None and evidence == [c.base] else (exact, exact)
     verdict = ctx.judge(_signed(interval(q), move.direction == "up"), diff, q.ulp)
     related = [(cur, "本期比率")] + [(x, "上年比率的依据") for x in evidence]
     expected = f"{fmt(abs(exact), q.decimals)}个百分点"
     msg = (
-        f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(_exact_current(cur, evidence), 2)}%，"
+        f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(current, 2)}%，"
         f"相差 {fmt(abs(exact), 2)} 个百分点，与所写“{move.word}{q.text}”不符"
     )
     return Outcome(q, verdict, "growth", related, msg, q.text, expected, expected, c.certain)

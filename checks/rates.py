@@ -10,7 +10,7 @@ from decimal import Decimal
 from tieout.linter.facts.model import Formula, Mention, Rate
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
-from tieout.linter.figures.quantities import Quantity
+from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -179,9 +179,9 @@ INITIAL = re.compile(r"年初")
 ADJUSTED = re.compile(r"全年|调整")
 
 
-def _over_adjusted(ctx: CheckContext, r: Rate) -> Outcome | None:
-    """`年初预算 200 万元，全年预算数 180 万元，全年执行数 172.35 万元，预算执行率 95.75%`: an execution rate
-    after an initial and an adjusted budget is of the adjusted one (the rate's name would say 年初 otherwise)."""
+def _outcome_and_budgets(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity, Quantity] | None:
+    """(outcome, adjusted budget, initial budget): a rate's operands when one is named an outcome and the two
+    others budgets, one initial (年初) and one adjusted (全年, 调整); None otherwise."""
     roles = [_role(ctx, label) for label in r.labels]
     outcome = [q for q, role in zip(r.operands, roles) if role == "outcome"]
     # the written labels: a mention's key has its period words (全年) taken off
@@ -192,7 +192,17 @@ def _over_adjusted(ctx: CheckContext, r: Rate) -> Outcome | None:
     initial = [q for q, label in plans if INITIAL.search(label)]
     if len(adjusted) != 1 or len(initial) != 1:
         return None
-    num, den = outcome[0], adjusted[0]
+    return outcome[0], adjusted[0], initial[0]
+
+
+def _over_adjusted(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`年初预算 200 万元，全年预算数 180 万元，全年执行数 172.35 万元，预算执行率 95.75%`: an execution rate
+    after an initial and an adjusted budget is of the adjusted one (the rate's name would say 年初 otherwise)."""
+    found = _outcome_and_budgets(ctx, r)
+    return _over_budget(ctx, r, found[0], found[1]) if found is not None else None
+
+
+def _over_budget(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity) -> Outcome | None:
     if ctx.value(den) == 0 or num.base_unit != den.base_unit:
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
@@ -225,24 +235,16 @@ def _adjusted_first(ctx: CheckContext, r: Rate) -> Outcome | None:
     the rate is the outcome over the initial one, that the author meant it cannot be ruled out: a warning then."""
     if len(r.operands) != 3 or not EXECUTION_RATE.search(r.name) or INITIAL.search(r.name):
         return None
-    adjusted = _over_adjusted(ctx, r)
-    if adjusted is not None and adjusted.verdict != "pass" and _fits_initial(ctx, r):
-        adjusted.certain, adjusted.fix = False, None
-        adjusted.message += "；所写比率是对年初预算的（若如此，请写明“完成年初预算的”）"
-    return adjusted
-
-
-def _fits_initial(ctx: CheckContext, r: Rate) -> bool:
-    """Is the rate the outcome over the initial budget (年初) among its operands?"""
-    roles = [_role(ctx, label) for label in r.labels]
-    outcome = [q for q, role in zip(r.operands, roles) if role == "outcome"]
-    initial = [q for q, label in zip(r.operands, r.labels) if INITIAL.search(_written(ctx, q, label))]
-    return (
-        len(outcome) == 1
-        and len(initial) == 1
-        and ctx.value(initial[0]) != 0
-        and _ratio_outcome(ctx, r, outcome[0], initial[0], False, "").verdict == "pass"
-    )
+    found = _outcome_and_budgets(ctx, r)
+    if found is None:
+        return None
+    num, adjusted, initial = found
+    outcome = _over_budget(ctx, r, num, adjusted)
+    initial_fits = ctx.value(initial) != 0 and _ratio_outcome(ctx, r, num, initial, False, "").verdict == "pass"
+    if outcome is not None and outcome.verdict != "pass" and initial_fits:
+        outcome.certain, outcome.fix = False, None
+        outcome.message += "；所写比率是对年初预算的（若如此，请写明“完成年初预算的”）"
+    return outcome
 
 
 def _written(ctx: CheckContext, q: Quantity, key: str) -> str:
@@ -457,8 +459,7 @@ def formula_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield o
 
 
-PER_UNIT = re.compile(r"\s*(亿元|万元|千元|元)\s*/")
-MONEY_SCALE = {"亿元": Decimal(100000000), "万元": Decimal(10000), "千元": Decimal(1000), "元": Decimal(1)}
+PER_UNIT = re.compile(r"\s*(亿|万|千)?元\s*/")
 
 
 def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
@@ -466,7 +467,7 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
     # in base units (元, not 万元) where a unit scales a figure: `3566.82万元÷152,360吨=234.10元/吨`; a result
     # read without its unit (`元/吨`, `万元/公里`) has the money unit written before its slash
     per = PER_UNIT.match(ctx.doc.text, res.end) if res.kind == "bare" else None
-    res_scale = MONEY_SCALE[per.group(1)] if per else res.scale
+    res_scale = MULTIPLIERS[per.group(1) or ""] if per else res.scale
     scaled = any(q.scale != 1 for q in [*f.operands, res]) and (res.kind != "bare" or per is not None)
     values = [q.value / HUNDRED if q.kind == "percent" else q.base_value if scaled else q.value for q in f.operands]
     value = evaluate(f.expression, values)

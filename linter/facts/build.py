@@ -551,7 +551,7 @@ class SentencePass:
             found = [
                 q
                 for m in (mentions if s == si else self.d.by_sentence.get(s) or [])
-                if self.labeller.identify(m.label)[0] == item and said.agrees(self.labeller.identify(m.label)[1])
+                if (named := self.labeller.identify(m.label))[0] == item and said.agrees(named[1])
                 for q in m.quantities
                 if q.kind in ("amount", "count") and q.exact
             ]
@@ -1017,13 +1017,13 @@ class SentencePass:
         self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, begin, end, si))
 
 
-# a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 # the opening of a move's first figure (`由上年的`, `从`): not part of the name of what moved
 FROM_WORD = re.compile(r"(?:由|从)[^由从]*$")
 # a limit a figure is kept within: no part of it
 LIMIT = re.compile(r"控制在|不超过|不高于")
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
 RATIO_NAME = re.compile(r"(?:比重|占比|比例|率)$")
+# a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}

@@ -153,6 +153,7 @@ def assign(draft: Draft) -> None:
     # a government's report states its totals for each fund and level under their own headings; a
     # department's states its own totals once for the whole document
     wide = bool(load("genres").get(genre, {}).get("document_wide_totals")) if genre else False
+    leads: dict[int, str] = {}
     for m in facts.mentions:
         item = items[id(m)]
         heading, path = sections.of(doc.section_at(m.start))
@@ -163,8 +164,9 @@ def assign(draft: Draft) -> None:
             subject = _sentence_subject(draft, m, items) or ("" if wide else path)
         else:
             subject = "›".join(x for x in (path, of_whole.get(id(m), "")) if x)
-        lead = _lead_in(draft, m.sentence)
-        subject = "›".join(x for x in (subject, lead) if x)
+        if m.sentence not in leads:  # read once per sentence, not for each of its figures
+            leads[m.sentence] = _lead_in(draft, m.sentence)
+        subject = "›".join(x for x in (subject, leads[m.sentence]) if x)
         fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
         m.identity = Identity(item, context, subject, named=_names_one(labeller, item, fund_named))
     _periods_within_items(draft)
@@ -255,11 +257,7 @@ def _lead_in(draft: Draft, si: int) -> str:
         return ""
     start = draft.doc.sentences[si].start
     m = LEAD_IN.match(draft.doc.text, start, mentions[0].start + len(mentions[0].label) + 1)
-    return (
-        m.group(1)
-        if m and not NO_LEAD_IN.search(m.group(1)) and m.end() <= mentions[0].start + 1 + len(mentions[0].label)
-        else ""
-    )
+    return m.group(1) if m and not NO_LEAD_IN.search(m.group(1)) else ""  # (the match ends within its bound)
 
 
 def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
