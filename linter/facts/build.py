@@ -503,8 +503,13 @@ class SentencePass:
             return _ends_parts(p, dims, not parts, side) or self._beside(head, p)
         if isinstance(p, _Breakdown) and head is not None and p.head is not None:
             # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
-            # after one part and a semicolon, a figure with a list of its own is a statement of its own
-            parallel = len(parts) == 1 and "；" in self.doc.text[parts[0].quantities[-1].end : p.head.qs[0].start]
+            # after one part and a semicolon, a figure with a list of figures of its own is a statement of its own
+            # (not `其中：人员经费 a，主要包括工资…；公用经费 b，主要包括…`: a part and the words of what it holds)
+            parallel = (
+                len(parts) == 1
+                and any(isinstance(x, _Entry) and x.qs for x in p.parts)
+                and "；" in self.doc.text[parts[0].quantities[-1].end : p.head.qs[0].start]
+            )
             return parallel or self._beside(head, p.head)
         # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`: the list closed
         return (
