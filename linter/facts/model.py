@@ -222,6 +222,44 @@ class ScoreSet:
     partial: bool = False
 
 
+@dataclass(slots=True, frozen=True)
+class Band:
+    """One grade of the scale a document states (`80分（含）至90分为“良”`): its bounds, and whether each belongs
+    to it (None where the text does not say)."""
+
+    grade: str  # as the document writes it
+    low: Decimal | None
+    low_in: bool | None
+    high: Decimal | None
+    high_in: bool | None
+
+    def holds(self, score: Decimal) -> bool | None:
+        """Does the band hold `score`? None at a bound the text leaves open."""
+        verdicts = []
+        for bound, inside, above in ((self.low, self.low_in, True), (self.high, self.high_in, False)):
+            if bound is None:
+                continue
+            if score == bound:
+                verdicts.append(inside)
+            else:
+                verdicts.append(score > bound if above else score < bound)
+        if False in verdicts:
+            return False
+        return None if None in verdicts else True
+
+
+@dataclass(slots=True, eq=False)
+class Grade:
+    """An overall score and the grade stated for it (`综合得分 86.5 分，评价等级为“良”`), with the grading scale
+    the document states before it (or its only one)."""
+
+    score: Quantity
+    grade: str  # as stated
+    span: tuple[int, int]  # the grade word
+    bands: list[Band]
+    scale: tuple[int, int]  # where the document states the scale
+
+
 @dataclass(slots=True, eq=False)
 class UnitSlip:
     """A figure whose unit is off by 10⁴ or 10⁸: read in `unit`, the breakdown it belongs to foots exactly."""
@@ -252,6 +290,7 @@ class Facts:
     balances: list[Balance] = field(default_factory=list)
     months: list[MonthsPayable] = field(default_factory=list)
     scores: list[ScoreSet] = field(default_factory=list)
+    grades: list[Grade] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     share_lists: list[ShareList] = field(default_factory=list)  # shares listed with no stated whole

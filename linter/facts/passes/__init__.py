@@ -17,12 +17,13 @@ from tieout.linter.facts.model import (
     Breakdown,
     Change,
     Distribution,
+    Grade,
     MonthsPayable,
     ScoreSet,
     Share,
     ShareList,
 )
-from tieout.linter.facts.passes import breakdowns, links, sets
+from tieout.linter.facts.passes import breakdowns, grades, links, sets
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ PASSES: tuple[Pass, ...] = (
     sets.months_payable,
     sets.scores,
     sets.distributions,
+    grades.grades,
 )
 
 COLLECTIONS: dict[type, str] = {
@@ -57,6 +59,7 @@ COLLECTIONS: dict[type, str] = {
     MonthsPayable: "months",
     ScoreSet: "scores",
     Distribution: "distributions",
+    Grade: "grades",
 }
 
 

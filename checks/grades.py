@@ -1,0 +1,107 @@
+"""Grades: the grade stated for an overall score is the one the document's own grading scale gives it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tieout.linter.facts.model import Band, Grade
+from tieout.linter.facts.passes.grades import CANON
+from tieout.linter.figures.intervals import fmt
+from tieout.linter.rules.base import Result, Rule
+from tieout.linter.rules.hooks import hookimpl
+
+
+def _bounds(b: Band) -> str:
+    """A band's bounds as a reader checks them (`80（含）–90分`, `90分（含）以上`)."""
+
+    def mark(inside: bool | None) -> str:
+        return "" if inside is None else ("（含）" if inside else "（不含）")
+
+    if b.low is not None and b.high is not None:
+        return f"{fmt(b.low)}{mark(b.low_in)}–{fmt(b.high)}分{mark(b.high_in)}"
+    if b.low is not None:
+        return f"{fmt(b.low)}分{mark(b.low_in)}以上"
+    assert b.high is not None
+    return f"{fmt(b.high)}分{mark(b.high_in)}以下"
+
+
+class GradeMismatch(Rule):
+    """The grade stated for an overall score is not the one the document's own grading scale gives it.
+
+    ## What it does
+    Reads the grading scale a document states (`综合得分90分（含）以上为“优”，80分（含）至90分为“良”，60分（含）
+    至80分为“中”，60分以下为“差”`, `优（90分及以上）、良（80-89分）…`, a cascade `90分以上为优，80分以上为良…`)
+    and an overall score (`综合得分`, `评价得分`, `自评得分` …) with the grade stated for it in its sentence or
+    the next (`评价等级为“良”`, `自评等级：优`, `评定为“优秀”`). The score is placed in the scale stated before
+    it or after it (where a scale is stated on both sides, only when the two agree: in a book of reports,
+    one may state its own scale after its summary); when exactly one band holds the score and that band's
+    grade is not the stated one, the grade is reported. `优` and `优秀`, `良` and `良好` … name one grade
+    (`linter/vocab/grades.yaml`).
+
+    No default scale is assumed: a document that states none has no grade checked. A score on a bound the
+    scale leaves open (`80-90分为良，90-100分为优` and a score of 90) is not judged; where one band says
+    whether the bound is its own (`80（含）-90 分为良`), the band beside it is read accordingly.
+
+    ## Why is this bad?
+    The grade is the evaluation's verdict, quoted in budget reports and used to reward or cut funds; a
+    grade its own score does not reach (or one below it) misstates the result.
+
+    ## Example
+    ```text
+    评价结果分为四个等级：90分（含）以上为“优”，80分（含）至90分为“良”，60分（含）至80分为“中”，60分以下为“差”。
+    经评价，该项目综合得分为86.5分，评价等级为“优”。
+    ```
+    86.5 lies in 80（含）–90 分: the grade is 良.
+
+    ## Passes
+    ```text
+    评价结果分为四个等级：90分（含）以上为“优”，80分（含）至90分为“良”，60分（含）至80分为“中”，60分以下为“差”。
+    经评价，该项目综合得分为86.5分，评价等级为“良”。
+    ```
+
+    ## How to fix
+    Give the grade the scale gives the score, or correct the score if it is the figure that is wrong.
+    """
+
+    code = "TO114"
+    name = "grade-mismatch"
+    severity = "error"
+    kind = "grade"
+
+    def check(self) -> Iterable[Result]:
+        for g in self.ctx.facts.grades:
+            yield from self._judge(g)
+
+    def _judge(self, g: Grade) -> Iterable[Result]:
+        stated = CANON[g.grade]
+        if stated not in {CANON[b.grade] for b in g.bands}:
+            return  # a grade of another scale than the one stated
+        verdicts = [(b, b.holds(g.score.value)) for b in g.bands]
+        if any(v is None for _, v in verdicts):
+            return  # the score stands on a bound the scale leaves open
+        holding = [b for b, v in verdicts if v]
+        if len(holding) != 1:
+            return
+        band = holding[0]
+        yield self.checked(g.span, "pass" if CANON[band.grade] == stated else "fail", [g.score])
+        if CANON[band.grade] == stated:
+            return
+        from tieout.linter.rules.diagnostics import Related
+
+        p = self.ctx.doc.position(*g.scale)
+        scale = Related(
+            line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message="文中等级标准"
+        )
+        yield self.diag(
+            g.span,
+            f"得分 {g.score.text} 按文中等级标准（{_bounds(band)}为“{band.grade}”）应为“{band.grade}”，文中为“{g.grade}”",
+            stated=g.grade,
+            expected=band.grade,
+            fix=band.grade,
+            related=[self.ctx.related(g.score, "得分"), scale],
+        )
+
+
+@hookimpl
+def tieout_rules() -> list[type[Rule]]:
+    return [GradeMismatch]

@@ -1,0 +1,250 @@
+"""Grades of a performance evaluation: the grading scale a document states (`90分（含）以上为“优”，80分（含）
+至90分为“良”，…`) and the grade it gives an overall score (`综合得分 86.5 分，评价等级为“良”`).
+
+A grade is read only against the scale the document itself states, never a default one: regions and years
+grade differently. A scale is two or more bands of different grades stated together; the bands a bound
+is shared by settle whether it belongs to the band above or below where only one of them says so
+(`80分（含）至90分为良，90分（含）以上为优`: 90 is 优's, not 良's)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Band, Grade, Mention
+from tieout.linter.facts.passes.sets import SCORE_CHILDREN, SCORE_TOTAL
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import load, words
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+# each grade's words, and the one that names its class (`优秀` is `优`)
+CANON: dict[str, str] = {str(w): str(line[0]) for line in load("grades").get("grades") or [] for w in line}
+_GRADE = "|".join(re.escape(w) for w in sorted(CANON, key=len, reverse=True))
+# a grade ends where its quotation or its clause does: never inside a word (`一般公共预算`, `中央`, `优化`)
+_END = r"(?=[”\"」』’）)。，；;,、\s]|等级|等次|级|$)"
+_OPEN = r"[“\"「『‘]?"
+_CLOSE = r"[”\"」』’]?"
+# `…为“良”`: the words that give a band its grade, after its bounds (within one clause)
+BAND_AFTER = re.compile(
+    rf"(?P<body>[^，,。；;、：:]{{1,40}}?)(?:的)?(?:为|评为|定为|属于|属)\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}{_END}"
+)
+# `优（90分及以上）`, `良好（80-89分）`: the grade first, its bounds in brackets
+BAND_BEFORE = re.compile(
+    rf"(?:^|[，,；;、：:\s（(为])({_OPEN})(?P<g>{_GRADE}){_CLOSE}\s*[（(](?P<body>[^（）()]{{1,30}}"
+    rf"(?:[（(]不?含[^（）()]{{0,6}}[）)][^（）()]{{0,12}})?)[）)]"
+)
+# a stated grade ends its clause (`评价等级为“良”。`, `…为良等级`): `被评为“优秀”单位` names an award, not a grade
+STATED = re.compile(
+    rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_by'))})\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
+    r"(?=[。，；;,、）)\s]|等级|等次|级|$)"
+)
+# a score of one indicator, not the overall one (`产出指标自评得分`): the indicators of vocab/relations.yaml
+INDICATOR = re.compile(
+    "|".join(re.escape(w) for w in sorted({"指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v)}))
+)
+# the points a score is out of, when its sentence says (`满分 10 分`, `分值 20 分`)
+OUT_OF = re.compile(r"(?:满分|分值|权重)\D{0,3}(?P<n>\d+(?:\.\d+)?)")
+NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
+# `（含）`, `（不含）`, `（含90分）` right after a bound, or anywhere with the bound's number
+MARK = re.compile(r"\s*分?\s*[（(](?P<no>不)?(?:含|包含|包括)(?P<n>\d{1,3}(?:\.\d+)?)?分?(?:本数)?[）)]")
+RANGE_SIGN = re.compile(r"\s*分?\s*(?:[-－—–~～]+|至|到)\s*$")
+# the words that bound a band on one side: (the band lies above?, the bound belongs to it?)
+OPEN_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
+    ("及以上", True, True),
+    ("以上", True, None),
+    ("不低于", True, True),
+    ("不少于", True, True),
+    ("≥", True, True),
+    ("高于", True, False),
+    ("超过", True, False),
+    (">", True, False),
+    ("及以下", False, True),
+    ("以下", False, None),
+    ("以内", False, None),
+    ("不高于", False, True),
+    ("≤", False, True),
+    ("低于", False, False),
+    ("不足", False, False),
+    ("<", False, False),
+)
+UNIT_NOT_POINTS = re.compile(r"\d\s*(?:[%％‰元万亿个人天项次年月日家户件]|个百分点)")
+NEAR = 30  # characters between the clauses of one scale
+
+
+def grades(draft: Draft) -> Iterator[Grade]:
+    """Each overall score with a grade stated for it in its sentence (or the next, when that states nothing
+    else), under the scale the document states before or after it."""
+    doc = draft.doc
+    scales = _scales(doc.text)
+    if not scales:
+        return
+    taken = [span for span, _ in scales]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in draft.facts.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for si, mentions in by_sentence.items():
+        totals = [m for m in mentions if SCORE_TOTAL.search(m.key) and _score(m) is not None]
+        if len(totals) != 1 or any(a <= totals[0].start < b for a, b in taken) or INDICATOR.search(totals[0].key):
+            continue
+        sent = doc.sentences[si]
+        out_of = OUT_OF.search(doc.text, sent.start, sent.end)
+        if out_of and Decimal(out_of.group("n")) != 100:
+            continue  # an indicator's score, out of its own points
+        score = _score(totals[0])
+        assert score is not None
+        stated = _stated(draft, si, by_sentence)
+        if stated is None:
+            continue
+        scale = _scale_for(scales, score.start)
+        if scale is None:
+            continue
+        span, bands = scale
+        yield Grade(score, stated.group("g"), stated.span("g"), bands, span)
+
+
+def _score(m: Mention) -> Quantity | None:
+    return next((q for q in m.quantities if q.base_unit == "分" and q.exact and not q.bound), None)
+
+
+def _stated(draft: Draft, si: int, by_sentence: dict[int, list[Mention]]) -> re.Match[str] | None:
+    """The grade stated in the score's sentence, else in the next one when it has no figure of its own."""
+    doc = draft.doc
+    sentences = doc.sentences
+    for k in (si, si + 1):
+        if k >= len(sentences) or (k != si and by_sentence.get(k)):
+            continue
+        s = sentences[k]
+        found = list(STATED.finditer(doc.text, s.start, s.end))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # two grades: which is the score's is not said
+    return None
+
+
+def _scale_for(
+    scales: list[tuple[tuple[int, int], list[Band]]], offset: int
+) -> tuple[tuple[int, int], list[Band]] | None:
+    """The scale stated before the score or after it; where both are stated and differ (a report that states
+    its own after its summary, in a book of reports), which one the score is graded on is not said."""
+    before = [s for s in scales if s[0][1] <= offset]
+    after = [s for s in scales if s[0][0] > offset]
+    if before and after and _key(before[-1][1]) != _key(after[0][1]):
+        return None
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _key(bands: list[Band]) -> list[tuple[str, object, object, object, object]]:
+    return sorted((CANON[b.grade], b.low, b.low_in, b.high, b.high_in) for b in bands)
+
+
+def _scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
+    """The grading scales of a document: runs of band clauses close together, two grades or more, each grade
+    once, every score in at most one band."""
+    clauses: list[tuple[int, int, Band]] = []
+    for pattern in (BAND_AFTER, BAND_BEFORE):
+        for m in pattern.finditer(text):
+            band = _band(m.group("body"), m.group("g"))
+            if band is not None:
+                clauses.append((m.start("body") if pattern is BAND_AFTER else m.start("g"), m.end(), band))
+    clauses.sort(key=lambda c: c[0])
+    runs: list[list[tuple[int, int, Band]]] = []
+    for c in clauses:
+        if runs and c[0] - runs[-1][-1][1] <= NEAR:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    scales = []
+    for run in runs:
+        bands = _settled([b for _, _, b in run])
+        if bands is not None:
+            scales.append(((run[0][0], run[-1][1]), bands))
+    return scales
+
+
+def _band(body: str, grade: str) -> Band | None:
+    """The bounds a clause gives its grade: a range (`80分（含）至90分`, `80-89分`) or one bound and the word
+    that says on which side the band lies (`90分及以上`, `60分以下`); None when the clause is no band."""
+    numbers = list(NUMBER.finditer(body))
+    if UNIT_NOT_POINTS.search(body):
+        return None  # bands of a rate or an amount (`完成率90%以上为优`), not of a score
+    if not numbers or len(numbers) > 2 or any(Decimal(n.group()) > 100 for n in numbers):
+        return None
+    marks = {}  # bound index → belongs to the band
+    for i, n in enumerate(numbers):
+        mk = MARK.match(body, n.end())
+        if mk and mk.group("n") is None:
+            marks[i] = not mk.group("no")
+    for mk in MARK.finditer(body):
+        if mk.group("n") is not None:
+            named = next((k for k, n in enumerate(numbers) if Decimal(n.group()) == Decimal(mk.group("n"))), None)
+            if named is None:
+                return None
+            marks[named] = not mk.group("no")
+    values = [Decimal(n.group()) for n in numbers]
+    if len(numbers) == 2:
+        between = body[numbers[0].end() : numbers[1].start()]
+        between = MARK.sub("", between)
+        if not RANGE_SIGN.search(between) or values[0] >= values[1]:
+            return None
+        return Band(grade, values[0], marks.get(0), values[1], marks.get(1))
+    rest = MARK.sub("", body[numbers[0].end() :]).lstrip("分 ")
+    head = body[: numbers[0].start()]
+    for word, above, inside in OPEN_WORDS:
+        if rest.startswith(word) or (word in "≥>≤<" and head.rstrip().endswith(word)):
+            belongs = marks.get(0, inside)
+            if above:
+                return Band(grade, values[0], belongs, None, None)
+            return Band(grade, None, None, values[0], belongs)
+    return None
+
+
+def _cascaded(b: Band, bands: list[Band]) -> Band:
+    """A band bounded on one side only, read in the cascade its scale states (`90分以上为优，80分以上为良`: 良 is
+    80 up to 优's 90): it ends where the nearest band beyond it begins."""
+    if b.low is not None and b.high is None:
+        above = [o for o in bands if o.low is not None and o.low > b.low]
+        if above:
+            nxt = min(above, key=lambda o: o.low or 0)
+            return Band(b.grade, b.low, b.low_in, nxt.low, None if nxt.low_in is None else not nxt.low_in)
+    if b.high is not None and b.low is None:
+        below = [o for o in bands if o.high is not None and o.high < b.high]
+        if below:
+            nxt = max(below, key=lambda o: o.high or 0)
+            return Band(b.grade, nxt.high, None if nxt.high_in is None else not nxt.high_in, b.high, b.high_in)
+    return b
+
+
+def _bounds_owned(b: Band, bands: list[Band]) -> Band:
+    """A band with its open bounds settled by the band that shares them (the complement of what that one
+    says), or as its own where no band shares them."""
+
+    def owned(bound: Decimal | None, inside: bool | None, sharing: list[bool | None]) -> bool | None:
+        if bound is None or inside is not None:
+            return inside
+        if not sharing:
+            return True
+        return None if sharing[0] is None else not sharing[0]
+
+    low_in = owned(b.low, b.low_in, [o.high_in for o in bands if o is not b and o.high == b.low])
+    high_in = owned(b.high, b.high_in, [o.low_in for o in bands if o is not b and o.low == b.high])
+    return Band(b.grade, b.low, low_in, b.high, high_in)
+
+
+def _settled(bands: list[Band]) -> list[Band] | None:
+    """The bands of a scale with what one band says of a shared bound applied to the other (`80（含）-90 为良`
+    and `90（含）以上为优`: 90 is not 良's) and a bound no other band shares taken as the band's own (`80-89分
+    为良`); None when this is no scale (one grade, a grade twice, bands that overlap)."""
+    if len(bands) < 2 or len({CANON[b.grade] for b in bands}) != len(bands):
+        return None
+    bands = [_cascaded(b, bands) for b in bands]
+    settled = [_bounds_owned(b, bands) for b in bands]
+    for a in settled:
+        for b in settled:
+            if a is not b and a.low is not None and b.holds(a.low) is True and a.holds(a.low) is True:
+                return None  # one score in two bands: no scale a grade can be read from
+    return settled
