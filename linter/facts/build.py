@@ -686,8 +686,7 @@ class SentencePass:
             return
         # `支出 22.60 亿元，完成预算 23.05 亿元的 98.0%，占…支出 157.78 亿元的 14.3%`: the base of an earlier
         # percentage is no numerator of the next; the figure both are of is
-        own = takewhile(lambda r: r.sentence == si, reversed(self.facts.rates))  # the sentence's, at the end
-        bases = {id(r.operands[-1]) for r in own if r.ordered and r.operands}
+        bases = self._references(si)  # and the base of a change is no numerator either
         num = next(
             (
                 q
@@ -705,6 +704,10 @@ class SentencePass:
         """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
         skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)."""
         key, period = self.labeller.split(named) if named else ("", "")
+        if self._adjusted_basis(c, si, mentions, named):
+            # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
+            self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
+            return
         subject, certain = self._subject(key, si, mentions, period)
         if key and subject is None:
             # the clause names a figure not stated here: nothing to compare with
@@ -728,6 +731,16 @@ class SentencePass:
                 # another quantity's; the change is the current figure's against a base not stated here
                 base = None
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _adjusted_basis(self, c: _Change, si: int, mentions: list[Mention], named: str) -> bool:
+        """Does the clause say its change is on an adjusted basis (`可比`, `同口径`, `扣除…后`): in its name, its
+        comparison, or the words between the sentence's last figure before it and its first movement?"""
+        if not c.movements:
+            return False
+        begin = self.doc.sentences[si].start
+        last = max((q.end for m in mentions for q in m.quantities if q.end <= c.movements[0].start), default=begin)
+        lead = self.doc.text[last : c.movements[0].start]
+        return any(ADJUSTED_BASIS.search(t) for t in (named, c.cmp or "", lead))
 
     def _what_changed(
         self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, key: str
@@ -891,8 +904,28 @@ class SentencePass:
         """`与 2022 年度相比（2022 年度部门支出预算安排为 6,215.40 万元），增加 372.96 万元`: the figure before the
         change is the earlier one it is compared with; `2023年预算执行数为 58.30 万元，2024年预算安排 54.86 万元，
         比2023年预算执行数减少 5.90%`: the current one is the sentence's other figure, if any."""
-        other = next((m for m in reversed(mentions) if m is not subject and not self._qualifies(m)), None)
+        # past the figures the sentence measures against (a budget a ratio is of, an earlier change's base):
+        # `支出 731.58 亿元，为调整预算 768.40 亿元的 95.2%，比上年的 702.16 亿元增长 4.2%` compares 731.58
+        used = self._references(subject.sentence)
+        other = next(
+            (
+                m
+                for m in reversed(mentions)
+                if m is not subject
+                and not self._qualifies(m)
+                and not REFERENCE.match(m.label)
+                and not any(id(q) in used for q in m.quantities)
+            ),
+            None,
+        )
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+
+    def _references(self, si: int) -> set[int]:
+        """The figures a sentence's ratios and changes so far measure against (their bases), by id."""
+        rates = takewhile(lambda r: r.sentence == si, reversed(self.facts.rates))
+        changes = takewhile(lambda c: c.sentence == si, reversed(self.facts.changes))
+        used = {id(r.operands[-1]) for r in rates if r.ordered and r.operands}
+        return used | {id(c.base) for c in changes if c.base is not None}
 
     def _qualifies(self, m: Mention) -> bool:
         return self.labeller.qualifying_ratio(m.key, m.quantities)
@@ -1033,6 +1066,10 @@ LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同�
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
 OVER_SHORT = re.compile(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
+# a change on another basis than the figures stated (vocab adjusted_basis)
+ADJUSTED_BASIS = re.compile("|".join(words("relations", "adjusted_basis")))
+_REF = load("relations").get("reference") or {}
+REFERENCE = re.compile(f"^(?:{'|'.join(_REF.get('verbs') or [])})(?:{'|'.join(_REF.get('against') or [])})")
 # the budget a figure is a percentage of, named right after it (`，为预算 54.00 亿元的 102.4%`)
 BUDGET_OF = re.compile(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")
 PLAN_LABEL = re.compile("|".join(_OS.get("plan") or []))
@@ -1209,7 +1246,8 @@ def _core(item: str) -> str:
 
 
 def _names(mention_key: str, key: str) -> bool:
-    return bool(mention_key) and (
+    # a key of one character (`比` of `比2023年的 X`) names no item: `…可比` ends with it by chance
+    return len(mention_key) >= 2 and (
         mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
     )
 
