@@ -62,6 +62,9 @@ INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 # the words right after a count (`24个赛事168个赛项`: 赛事, 赛项), up to a figure or a punctuation mark
 COUNTED = re.compile(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
 ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
+# a figure named as the gap between its item and another (`余额低于限额`, `收入超出预算`): the name ends in the
+# gap word and what the item is compared with (not `账龄超过` before `3 年`)
+GAP = re.compile(f"(?:{'|'.join((load('relations').get('reference') or {}).get('gap') or [])})[\u4e00-\u9fff]+$")
 
 
 # Bounds on what one sentence is parsed for: parsing a list is quadratic in its length (2,000 figures take
@@ -107,6 +110,7 @@ class Draft:
     # document's title add (facts/identity.py), for the parts the linking passes find
     stated: dict[int, Context] = field(default_factory=dict)
     around: dict[int, Context] = field(default_factory=dict)
+    excluded: dict[int, str] = field(default_factory=dict)  # what a mention's words leave out of its item (不含…)
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts
@@ -1303,7 +1307,7 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
         return False
     if not any(q.base_unit in dims for q in p.qs if q.kind != "percent"):
         return True
-    if not first and ADDED.match(p.label.lstrip("，、；：")):
+    if not first and (ADDED.match(p.label.lstrip("，、；：")) or GAP.search(p.label)):
         return True
     if whole and _other_side(whole, p.label):
         return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides

@@ -166,7 +166,7 @@ def assign(draft: Draft) -> None:
             subject = "›".join(x for x in (path, of_whole.get(id(m), "")) if x)
         if m.sentence not in leads:  # read once per sentence, not for each of its figures
             leads[m.sentence] = _lead_in(draft, m.sentence)
-        subject = "›".join(x for x in (subject, leads[m.sentence]) if x)
+        subject = "›".join(x for x in (subject, leads[m.sentence], draft.excluded.get(id(m), "")) if x)
         fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
         m.identity = Identity(item, context, subject, named=_names_one(labeller, item, fund_named))
     _periods_within_items(draft)
@@ -274,6 +274,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
     收入 A，事业收入 B` the fund is A's own, B is another source)."""
     stated: dict[int, Context] = {}
     items: dict[int, str] = {}
+    excluded = draft.excluded
     text = draft.doc.text
     ends = sorted(q.end for q in draft.facts.quantities)
     for si, mentions in draft.by_sentence.items():
@@ -288,6 +289,9 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             words = read(text[begin : m.start]).context
             stated[id(m)] = own.under(words).under(replace(running, fund=None))
             items[id(m)] = item
+            left_out = _excluded(text[begin : m.start], m.label)
+            if left_out:
+                excluded[id(m)] = left_out
             if not draft.labeller.qualifying_ratio(m.key, m.quantities):
                 # `为预算的 95.3%` names the ratio's base: its 预算 is not the context of the figures after it
                 running = _carry(stated[id(m)], running)
@@ -295,6 +299,24 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
 
 
 MIN_ITEM = 4
+_EXCLUDING = "|".join(words("relations", "excluding"))
+# what a figure's words leave out of its item (`不含高新区`, `剔除一次性因素后`, `除土地出让收入外`)
+EXCLUDED = re.compile(
+    rf"(?:(?:{_EXCLUDING})(?P<a>[^，,。；;、：:（）()\d]{{1,16}}?)(?:因素)?(?:后|在内|[）)]|$)"
+    r"|除(?P<b>[^，,。；;、：:（）()\d]{1,16}?)(?:以外|外))"
+)
+
+
+def _excluded(words_before: str, label: str) -> str:
+    """What the words since the previous figure, or the figure's own label, leave out of its item ("" if
+    nothing): part of which quantity it is."""
+    for text in (label, words_before):
+        m = EXCLUDED.search(text)
+        if m:
+            return "不含" + (m.group("a") or m.group("b") or "")
+    return ""
+
+
 DEMONSTRATIVE = re.compile(r"^(?:该|此|其|上述|本项|本指标|这)")
 INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 

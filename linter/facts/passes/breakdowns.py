@@ -351,17 +351,14 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         # `总分 X。其中决策指标满分 15 分，得分 a；…`: indicators whose full marks make 100 are all of them, the
         # overall score's score set (sets.scores, TO111), no list of some
         return None
-    # not last year's figure stated beside this year's (`共有车辆 23 辆，上年末为 22 辆。其中：…`)
-    last = next(
-        (
-            m
-            for m in reversed(prev)
-            if any(q.kind in ("amount", "count") for q in m.quantities) and not LAST_YEAR_BESIDE.match(m.label)
-        ),
-        None,
-    )
-    if last is None or not any(q.base_unit in units for q in last.quantities):
+    last = _last_figure(prev, units)
+    if last is None:
         return None
+    named = _named_by_parts(items, prev)
+    if len(named) > 1:
+        return None
+    if named:
+        last = named[0]
     summed = _summed_by(items, prev, units)
     if summed is None and draft.is_part(last):
         return None
@@ -371,6 +368,32 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
+    """The last figure before in a unit the parts use, not last year's stated beside this year's (`共有车辆 23
+    辆，上年末为 22 辆。其中：…`)."""
+    last = next(
+        (
+            m
+            for m in reversed(prev)
+            if any(q.kind in ("amount", "count") for q in m.quantities) and not LAST_YEAR_BESIDE.match(m.label)
+        ),
+        None,
+    )
+    return last if last is not None and any(q.base_unit in units for q in last.quantities) else None
+
+
+def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
+    """`全市收入 A，税收收入 t，非税收入 n。其中，市本级收入 B`: the figures before whose item a part names for a
+    narrower entity (B is A's part, not n's); when parts name several, which one the list is of is unknown."""
+    named: dict[int, Mention] = {}
+    for t in prev:
+        if not t.identity.item or not any(q.kind in ("amount", "count") for q in t.quantities):
+            continue
+        if any(m.identity.item and _names_the_same(m.identity.item, t.identity.item) for m in items):
+            named[id(t)] = t
+    return list(named.values())
 
 
 LAST_YEAR_BESIDE = re.compile(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年|去年)(?:末|底)?(?:为|是|的)?$")
