@@ -251,9 +251,18 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
     below: list[int] = []
     for k in range(t + 1, len(rows)):
         if stop(rows[k]) or (below and rows[k].after_gap):
+            if _stacked_on_top(rows, t, k):
+                return []
             break
         below.append(k)
     return [k for k in below if not rows[k].total]
+
+
+def _stacked_on_top(rows: list[Row], t: int, k: int) -> bool:
+    """Is the 总计 at k stacked on a 合计 stated first at t (`本年收入合计 / 年初结转和结余 / 总计`: the 合计 is the
+    总计's first part, its own items not shown)? Then whether the rows between are the 合计's items or added to
+    it is not known."""
+    return t == 0 and rows[k].total == "grand" and "总计" in rows[k].label and "合计" in rows[t].label
 
 
 def crossfoot_relations(table: Table) -> list[Relation]:

@@ -5,7 +5,7 @@ and 决算数; 公务用车购置及运行维护费 小计 = 购置费 + 运行�
 from __future__ import annotations
 
 from .model import Column
-from .vocab import role_of
+from .vocab import defined_sums, role_of
 
 
 def _text(col: Column, level: int) -> str:
@@ -90,9 +90,24 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
                 ok = False
                 break
             parts.append(part)
+        parts = _without_nested(parts)
         if ok and len(parts) >= 2 and not _mixed_stages(parts):
             out.append((col, parts))
     return out
+
+
+def _without_nested(parts: list[Column]) -> list[Column]:
+    """The parts less those another part is by definition the sum of, side by side under one flat header
+    (`公务用车购置及运行费 | 公务用车购置费 | 公务用车运行费`: the two are inside the first, not beside it)."""
+    names = [c.path[-1] for c in parts]
+    inner: set[int] = set()
+    for total, components in defined_sums():
+        if not any(n in total for n in names):
+            continue
+        held = [k for k, n in enumerate(names) if any(n in comp for comp in components)]
+        if len(held) >= 2:
+            inner.update(held)
+    return [c for k, c in enumerate(parts) if k not in inner]
 
 
 STAGES = {"预算数", "调整预算数", "决算数", "执行数", "上年数"}

@@ -29,6 +29,18 @@ def _roles() -> list[tuple[str, Role]]:
     return out
 
 
+@cache
+def defined_sums() -> list[tuple[frozenset[str], list[frozenset[str]]]]:
+    """The totals defined as sums (`linter/vocab/sums.yaml`): (wordings of the total, wordings of each part),
+    flattened as header texts are."""
+    out = []
+    for entry in load("sums") or []:
+        total = frozenset(flatten(str(w)) for w in entry.get("total") or [])
+        parts = [frozenset(flatten(str(w)) for w in p) for p in entry.get("parts") or []]
+        out.append((total, parts))
+    return out
+
+
 PERCENT_HEADER = re.compile(r"[%％]|率|比重|占比|构成")
 SPECIAL = ("growth", "ratio", "share", "serial")
 
