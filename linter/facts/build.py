@@ -111,6 +111,7 @@ class Draft:
     stated: dict[int, Context] = field(default_factory=dict)
     around: dict[int, Context] = field(default_factory=dict)
     excluded: dict[int, str] = field(default_factory=dict)  # what a mention's words leave out of its item (不含…)
+    bracketed: set[int] = field(default_factory=set)  # parts of lists in brackets (`X（其中：A a，B b）`), by id
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts
@@ -360,11 +361,13 @@ class SentencePass:
             return entries[-1]
         return None
 
-    def _clause(self, item: object, si: int, mentions: list[Mention], named: str = "") -> None:
+    def _clause(
+        self, item: object, si: int, mentions: list[Mention], named: str = "", whole: Mention | None = None
+    ) -> None:
         if isinstance(item, _Rate):
             self._rate(item, si, mentions)
         elif isinstance(item, _Change):
-            self._change(item, si, mentions, named)
+            self._change(item, si, mentions, named, whole)
         elif isinstance(item, _FromTo):
             self._fromto(item, si)
         elif isinstance(item, _Formula):
@@ -447,6 +450,9 @@ class SentencePass:
             if head is not None and head is not qualified:
                 mentions.append(head)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
+        if b.keyword.startswith(("（", "(")):
+            # a list in brackets is a note on its head: what the sentence says next is of the head again
+            self.d.bracketed.update(id(p) for p in parts)
         if head is qualified and _of_the_change(before, parts):
             head = None  # `比年初调增 30 万元，其中调增人员经费 12 万元、调增公用经费 18 万元`: the change's parts
         for p in b.noted:  # figures in brackets after a part: mentions of their own, not parts of this list
@@ -496,7 +502,7 @@ class SentencePass:
                     self._share_of_subtotal(sub, head)
             else:
                 # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
-                self._clause(p, si, mentions, named)
+                self._clause(p, si, mentions, named, head if parts and not named else None)
         return parts
 
     def _ends_list(self, p: object, head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
@@ -704,9 +710,12 @@ class SentencePass:
         operands = [num, den] if num is not None else [den]
         self.facts.rates.append(Rate(f"{key}的比例", e.of, si, operands, [], None, ordered=True))
 
-    def _change(self, c: _Change, si: int, mentions: list[Mention], named: str = "") -> None:
+    def _change(
+        self, c: _Change, si: int, mentions: list[Mention], named: str = "", whole: Mention | None = None
+    ) -> None:
         """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
-        skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`)."""
+        skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`). A clause
+        closing a 其中 list (`whole` its total) may be of the last part or of the whole."""
         key, period = self.labeller.split(named) if named else ("", "")
         if self._adjusted_basis(c, si, mentions, named):
             # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
@@ -734,6 +743,13 @@ class SentencePass:
                 # `全市收入 312.45 亿元（上年市本级为 121.34 亿元），比上年增长 4.6%`: the earlier figure is
                 # another quantity's; the change is the current figure's against a base not stated here
                 base = None
+        if whole is not None and subject is not None and subject is not whole and current is not None:
+            # `X，其中：A a，B b，比上年增加 Δ，增长 p%`: of B or of X, the words do not say; the figures may
+            own = whole.of_unit(current.base_unit)
+            chosen = _consistent_current(c, base, [current, own] if own is not None else [current])
+            if chosen is own and own is not None:
+                label = whole.key
+            current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
     def _adjusted_basis(self, c: _Change, si: int, mentions: list[Mention], named: str) -> bool:
@@ -884,7 +900,10 @@ class SentencePass:
             mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
         else:
             certain = True
-        subject = next((m for m in reversed(mentions) if not self._qualifies(m)), None)
+        # past the parts a bracket lists (`购置及运行费 36.56（其中：购置费 15.00，运行费 21.56），比上年增加…`)
+        subject = next(
+            (m for m in reversed(mentions) if not self._qualifies(m) and id(m) not in self.d.bracketed), None
+        )
         if subject is None and self._own_rate(si) is None and self._same_paragraph(si - 1, si):
             # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the one figure before
             # that is no part of a list (`“三公”经费 X，其中 A a，B b。与上年相比减少 Δ`: X); of two it is not known
@@ -1247,6 +1266,36 @@ BOTH_SIDES = re.compile(r"收入?、?支出?(?=总)")
 def _core(item: str) -> str:
     """An item as a template names it, in any of its wordings: `收入、支出总计各` / `收支总` → 收支总."""
     return BOTH_SIDES.sub("收支", item.replace("、", "").removesuffix("各")).removesuffix("计")
+
+
+def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quantity]) -> Quantity | None:
+    """Of the figures a change may be of, the one its own figures agree with: the earlier figure stated (or
+    the one its amount implies) and its rate give one current figure. When none agrees the change is wrong
+    whichever it is of, and the first (the nearest) stands; when its figures cannot tell (an amount alone, no
+    earlier figure), None: the change is of an unknown figure, never checked against a guess."""
+    if len(candidates) == 1:
+        return candidates[0]
+    amount = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"), None)
+    rate = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "percent"), None)
+    down = any(m.direction == "down" for m in c.movements)
+    fits = []
+    for cur in candidates:
+        if base is not None:
+            earlier = base.base_value
+        elif amount is not None and rate is not None:
+            earlier = cur.base_value + (amount.base_value if down else -amount.base_value)
+        else:
+            return None
+        if earlier <= 0:
+            continue
+        checks = []
+        if amount is not None:
+            checks.append(abs(abs(cur.base_value - earlier) - amount.base_value) <= amount.ulp * amount.scale)
+        if rate is not None:
+            checks.append(abs(abs(cur.base_value - earlier) / earlier * 100 - rate.value) <= rate.ulp)
+        if checks and all(checks):
+            fits.append(cur)
+    return fits[0] if len(fits) == 1 else candidates[0]
 
 
 def _names(mention_key: str, key: str) -> bool:
