@@ -31,7 +31,7 @@ from tieout.linter.facts.model import (
     Rate,
     Share,
 )
-from tieout.linter.facts.passes.base import rolls_forward
+from tieout.linter.facts.passes.base import counts_subordinates, rolls_forward
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
@@ -384,9 +384,19 @@ class SentencePass:
             part = next((q for q in e.qs if q.kind != "percent"), None)
             if whole is not None and e.share_base and not self._names_whole(e.share_base, whole):
                 whole = None  # `其中基本支出 A，人员经费 B，占基本支出的 p%`: of the whole it names (linked later)
+            elif whole is not None and not e.share_base and self._share_of_outer(whole, si):
+                # `中小企业 A，占 p%，其中小微企业 B，占 q%`: the whole's own share names no base; the part's may be of
+                # that same outer whole as well as of the whole, and which is not said
+                self.facts.shares.append(Share(e.share, part, None, e.share_base, si, certain=False))
+                return m
             total = whole.of_unit(part.base_unit) if whole is not None and part is not None else None
             self.facts.shares.append(Share(e.share, part, total, e.share_base, si))
         return m
+
+    def _share_of_outer(self, whole: Mention, si: int) -> bool:
+        """Does the whole carry a share of its own that names no base (`…A，占 p%，其中…`)?"""
+        own = takewhile(lambda s: s.sentence == si, reversed(self.facts.shares))
+        return any(s.part is not None and s.part in whole.quantities and not s.base_label for s in own)
 
     @staticmethod
     def _gross(head: Mention, parts: list[Mention]) -> list[Mention]:
@@ -464,7 +474,7 @@ class SentencePass:
                 self._breakdown(p, si, para, mentions)
             else:
                 self._clause(p, si, mentions)
-        if head is None or paired or _score_pairs(parts) or _counts_the_parts(head, parts):
+        if head is None or paired or _score_pairs(parts) or _counts_the_parts(head, parts) or counts_subordinates(head):
             return None
         parts = self._gross(head, parts)
         if parts:

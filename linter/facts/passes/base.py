@@ -49,6 +49,16 @@ BALANCE_WORD = re.compile("|".join(words("relations", "balance")))
 OPENING = re.compile(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|余额|结转|滚存)")
 
 
+# a count of the units under an entity besides the entity itself (`由局机关和下属 6 个事业单位组成`): the whole a
+# following 其中 divides (行政单位 1 个，事业单位 6 个) is that count and one more, never the count alone
+SUBORDINATES = re.compile(r"(?:和|及|以及|与)(?:其)?(?:下属|所属)$")
+
+
+def counts_subordinates(head: Mention) -> bool:
+    """Does the figure count only the units under an entity named beside it (not the whole it makes)?"""
+    return bool(SUBORDINATES.search(head.label))
+
+
 def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
     """Is the list a balance rolled forward (`余额 23.45 亿元。其中，当年补充 10.12 亿元，调出 8.00 亿元，上年末余额
     21.33 亿元`: opening + inflows − outflows), not a sum? A balance whose items hold its opening balance."""
