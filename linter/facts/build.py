@@ -693,6 +693,8 @@ class SentencePass:
         ops: list[Quantity] = []
         labels: list[str] = []
         for m in mentions:
+            if self._note(m):
+                continue  # `实际完成 43.1 亿元（含开发区 12.4 亿元），为调整预算的 67%`: the bracket notes a share of it
             for q in m.quantities:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
@@ -910,9 +912,15 @@ class SentencePass:
             mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
         else:
             certain = True
-        # past the parts a bracket lists (`购置及运行费 36.56（其中：购置费 15.00，运行费 21.56），比上年增加…`)
+        # past the parts a bracket lists (`购置及运行费 42.80（其中：购置费 18.00，运行费 24.80），比上年增加…`) and
+        # the bracket noting what the figure holds (`实际完成 43.1 亿元（含开发区 12.4 亿元），同比下降…`)
         subject = next(
-            (m for m in reversed(mentions) if not self._qualifies(m) and id(m) not in self.d.bracketed), None
+            (
+                m
+                for m in reversed(mentions)
+                if not self._qualifies(m) and id(m) not in self.d.bracketed and not self._note(m)
+            ),
+            None,
         )
         if subject is None and self._own_rate(si) is None and self._same_paragraph(si - 1, si):
             # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the one figure before
@@ -959,6 +967,13 @@ class SentencePass:
         changes = takewhile(lambda c: c.sentence == si, reversed(self.facts.changes))
         used = {id(r.operands[-1]) for r in rates if r.ordered and r.operands}
         return used | {id(c.base) for c in changes if c.base is not None}
+
+    def _note(self, m: Mention) -> bool:
+        """Is the mention a bracket noting what the figure before holds (`（含开发区 12.4 亿元）`)?"""
+        if not m.quantities or not INCLUDED.match(m.label):
+            return False
+        start = m.quantities[0].start - len(m.label)
+        return self.doc.text[max(0, start - 2) : start].endswith(("（", "("))
 
     def _qualifies(self, m: Mention) -> bool:
         return self.labeller.qualifying_ratio(m.key, m.quantities)
