@@ -743,7 +743,7 @@ class SentencePass:
             return
         base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
-        comparison = c.cmp or (self.doc.text[self.doc.sentences[si].start : subject.start] if subject else "")
+        comparison = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "") or self._words_before(si, subject)
         if (
             subject is not None
             and base is None
@@ -763,6 +763,17 @@ class SentencePass:
                 label = whole.key
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _words_before(self, si: int, subject: Mention | None) -> str:
+        """The sentence's words before the subject's figure, less its own label unless the label is the comparison
+        (`比2023年的 X`): in `2021年新增 15 户，2022年新增 27 户，增幅…` 2022 is the subject's own year, not the
+        one compared with."""
+        if subject is None:
+            return ""
+        text = self.doc.text[self.doc.sentences[si].start : subject.start]
+        if text.endswith(subject.label) and not re.match(r"[，、]*(?:比|较|与|同)", subject.label):
+            return text.removesuffix(subject.label)
+        return text
 
     def _adjusted_basis(self, c: _Change, si: int, mentions: list[Mention], named: str) -> bool:
         """Does the clause say its change is on an adjusted basis (`可比`, `同口径`, `扣除…后`): in its name, its

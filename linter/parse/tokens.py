@@ -50,9 +50,12 @@ CMP_RE = (
 AT_YEAR = r"(?:(?:19|20)\d{2}年(?:末|底)?的?|本年的?|当年的?)"
 UP_WORDS = _alt("up")
 DOWN_WORDS = _alt("down")
+# `增长幅度为 19.68%`, `降幅为`, `增幅达`: the extent of a move, the rate after it
+EXTENT = r"(?:幅度|幅)(?:为|达到|达|是)?"
 TAIL_RE = re.compile(
     rf"^(?P<label>.*?)(?P<cmp>{CMP_RE})?"
-    rf"(?:(?P<up>(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?)|(?P<down>(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?))?$"
+    rf"(?:(?P<up>(?:(?:{UP_WORDS}){EXTENT}|(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?))"
+    rf"|(?P<down>(?:(?:{DOWN_WORDS}){EXTENT}|(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?)))?$"
 )
 CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
 FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
@@ -149,6 +152,9 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         ]
     m = TAIL_RE.match(piece)
     assert m is not None  # every group of the pattern is optional: it matches any piece
+    if m.group("up") == "增" and not m.group("cmp") and m.group("label").endswith("新"):
+        # `2022年新增 32 户`: the additions of a period, an item; a move only against something (`比上年新增`)
+        return [Tok("LABEL", piece, start, end)]
     out = []
     if m.group("label"):
         out.append(Tok("LABEL", m.group("label"), start, start + m.end("label")))

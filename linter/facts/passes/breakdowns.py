@@ -373,15 +373,16 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
 def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
     """The last figure before in a unit the parts use, not last year's stated beside this year's (`共有车辆 23
     辆，上年末为 22 辆。其中：…`)."""
-    last = next(
+    # (past a figure in another unit: `…36.56 万元，…主要原因是新增 1 辆…。其中：购置费…`)
+    return next(
         (
             m
             for m in reversed(prev)
-            if any(q.kind in ("amount", "count") for q in m.quantities) and not LAST_YEAR_BESIDE.match(m.label)
+            if any(q.kind in ("amount", "count") and q.base_unit in units for q in m.quantities)
+            and not LAST_YEAR_BESIDE.match(m.label)
         ),
         None,
     )
-    return last if last is not None and any(q.base_unit in units for q in last.quantities) else None
 
 
 def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
