@@ -3,6 +3,7 @@ breakdowns (one unit at a time)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
@@ -10,6 +11,9 @@ from tieout.linter.facts.explain import footing
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.figures.intervals import Interval, add, fmt, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
+
+# a money unit per another written after a figure (`元/平方米`, `万元/公里`), its multiplier the group
+PER_UNIT = re.compile(r"\s*(百万|千万|十万|万|亿|千)?元\s*/")
 
 
 def in_unit(base: Decimal, like: Quantity, decimals: int | None = None) -> str:

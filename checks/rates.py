@@ -16,6 +16,8 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import words
 
+from ._util import PER_UNIT
+
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 
 
@@ -459,9 +461,6 @@ def formula_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield o
 
 
-PER_UNIT = re.compile(r"\s*(亿|万|千)?元\s*/")
-
-
 def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
     res = f.result
     # in base units (元, not 万元) where a unit scales a figure: `3566.82万元÷152,360吨=234.10元/吨`; a result
@@ -478,6 +477,11 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
         computed = computed / res_scale  # back to the result's own unit
     ulp = res.ulp
     verdict = ctx.judge((res.value - ulp / 2, res.value + ulp), (computed, computed), ulp)
+    if verdict != "pass" and res.kind == "percent" and not any(q.kind == "percent" for q in f.operands):
+        # `满意度=（342×100+130×80+…）÷520=90.54%`: with no ×100% the value is already the percentage (a score
+        # out of 100 written with %); read so, it holds
+        if ctx.judge((res.value - ulp / 2, res.value + ulp), (value, value), ulp) == "pass":
+            computed, verdict = value, "pass"
     expected = f"{fmt(computed, res.decimals)}{res.unit}"
     related = [(q, "运算数") for q in f.operands]
     msg = f"{_formula_name(f)}的计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}"

@@ -12,6 +12,8 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
+from ._util import PER_UNIT
+
 AMOUNT_WORDS = re.compile(r"(?:金额|资金|经费|收入|支出|费用|预算|总值|总额|净值|余额|结余|资产|负债|拨款|价值|成本)$")
 MIN_DIGITS = 3
 MULTIPLIERS = frozenset(
@@ -187,6 +189,8 @@ def _bare_amount(text: str, m: Mention, q: Quantity) -> bool:
         return False  # `4.30万`: the measure word is left out, not the unit
     if SHARED_UNIT.match(text, q.end):
         return False  # `分别为 1,422.65、318.47 万元`: one unit written after the list's last figure
+    if PER_UNIT.match(text, q.end):
+        return False  # `15.41 元/平方米`, `249.17元/吨`: a cost per unit, its compound unit written
     return q.decimals > 0 or len(str(abs(q.value)).split(".")[0]) >= MIN_DIGITS
 
 

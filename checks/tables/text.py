@@ -7,14 +7,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from tieout.linter.facts.model import Mention
+from tieout.linter.facts.passes.grades import overall_score
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
-
-SCORE_TOTAL = re.compile(r"(?:总分|总得分|综合得分|评价得分|自评得分|绩效得分)$")
 
 
 class TextTable(Rule):
@@ -168,10 +167,9 @@ def _scores(ctx: CheckContext) -> Iterator[Outcome]:
     if len(totals) != 1:
         return
     total = totals[0]
+    text, sentences = ctx.doc.text, ctx.doc.sentences
     overall = [
-        (m, q)
-        for m in ctx.facts.mentions
-        if SCORE_TOTAL.search(m.key) and (q := next((x for x in m.quantities if x.base_unit == "分" and x.exact), None))
+        (m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m)) is not None
     ]
     if len({q.value for _, q in overall}) > 2:
         return  # the overall scores of several evaluations (a volume of reports): which one the table's is, unknown

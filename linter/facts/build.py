@@ -32,6 +32,7 @@ from tieout.linter.facts.model import (
     Share,
 )
 from tieout.linter.facts.passes.base import counts_subordinates, rolls_forward
+from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
@@ -362,10 +363,16 @@ class SentencePass:
         return None
 
     def _clause(
-        self, item: object, si: int, mentions: list[Mention], named: str = "", whole: Mention | None = None
+        self,
+        item: object,
+        si: int,
+        mentions: list[Mention],
+        named: str = "",
+        whole: Mention | None = None,
+        siblings: list[Mention] | None = None,
     ) -> None:
         if isinstance(item, _Rate):
-            self._rate(item, si, mentions)
+            self._rate(item, si, mentions, siblings)
         elif isinstance(item, _Change):
             self._change(item, si, mentions, named, whole)
         elif isinstance(item, _FromTo):
@@ -392,6 +399,13 @@ class SentencePass:
             total = whole.of_unit(part.base_unit) if whole is not None and part is not None else None
             self.facts.shares.append(Share(e.share, part, total, e.share_base, si))
         return m
+
+    def _graded_apart(self, parts: list[Mention], si: int) -> bool:
+        """Is a score listed under 其中 given a grade of its own (an evaluation of its own, not an addend)?"""
+        if not parts or not all(p.quantities and p.quantities[0].base_unit == "分" for p in parts):
+            return False
+        end = self.doc.sentences[si].end
+        return any(STATED_GRADE.search(self.doc.text, p.quantities[0].end, end) for p in parts)
 
     def _share_of_outer(self, whole: Mention, si: int) -> bool:
         """Does the whole carry a share of its own that names no base (`…A，占 p%，其中…`)?"""
@@ -476,6 +490,8 @@ class SentencePass:
                 self._clause(p, si, mentions)
         if head is None or paired or _score_pairs(parts) or _counts_the_parts(head, parts) or counts_subordinates(head):
             return None
+        if self._graded_apart(parts, si):
+            return None  # `评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`: a part evaluated on its own
         parts = self._gross(head, parts)
         if parts:
             kw = b.keyword.strip("：，:（(；、")
@@ -512,7 +528,7 @@ class SentencePass:
                     self._share_of_subtotal(sub, head)
             else:
                 # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
-                self._clause(p, si, mentions, named, head if parts and not named else None)
+                self._clause(p, si, mentions, named, head if parts and not named else None, parts)
         return parts
 
     def _ends_list(self, p: object, head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
@@ -676,7 +692,7 @@ class SentencePass:
                 s.total = head.of_unit(s.part.base_unit)
                 break
 
-    def _rate(self, r: _Rate, si: int, mentions: list[Mention]) -> None:
+    def _rate(self, r: _Rate, si: int, mentions: list[Mention], siblings: list[Mention] | None = None) -> None:
         formula = None
         if r.formula is not None:
             formula = _formula(r.formula, si, r.name)
@@ -699,6 +715,15 @@ class SentencePass:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
                     labels.append(m.key)
+        if (
+            siblings
+            and len(ops) >= 2
+            and all(any(q in p.quantities for p in siblings) for q in ops)
+            and not any(OUTCOME_LABEL.search(label) for label in labels)
+        ):
+            # `资金 210 万元，其中市级 150 万元、区级 60 万元，全部到位，到位率 100%`: two sources of one list are
+            # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`)
+            ops, labels = [], []
         self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula))
 
     def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
@@ -999,6 +1024,8 @@ class SentencePass:
             return True
         if LAST_YEAR_ONLY.match(subject.label.strip("，、；：（( ")):
             return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`: the item last year
+        if COMPARED_TAIL.search(subject.label):
+            return True  # `资金总额较2022年的 3,620.00 万元增加…`: the item named, then the period compared with
         if not subject.key and self._bracket_year(subject, mentions, LAST_YEAR_BRACKET):
             return True
         last_year = bool(re.search("上年|去年|上一年|同比|同期", comparison))
@@ -1122,6 +1149,8 @@ LIMIT = re.compile(r"控制在|不超过|不高于")
 RATIO_NAME = re.compile(r"(?:比重|占比|比例|率)$")
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
+# a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
+COMPARED_TAIL = re.compile(r"(?:比|较)(?:上年同期|上年|去年同期|去年|上一年|(?:19|20)\d{2}年度?(?:同期)?)(?:的|为)$")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
 OVER_SHORT = re.compile(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")

@@ -738,6 +738,8 @@ def _run_before(
         noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(draft, prev.sentence, prev.start)
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
             continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
+        if unit == "分" and FULL_MARKS.search(prev.label):
+            continue  # an indicator's full marks beside its score (`质量指标满分 10 分，得 10 分`): no score
         pq = exact_of(prev, unit)
         if pq is None or id(prev) in taken or _names_total(draft, prev):
             break

@@ -46,6 +46,8 @@ STATED = re.compile(
 INDICATOR = re.compile(
     "|".join(re.escape(w) for w in sorted({"指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v)}))
 )
+# a sentence that opens by naming an indicator (`（二）过程指标满分 80 分，评价得分 70 分`): its scores are that one's
+OPENS_WITH_INDICATOR = re.compile(rf"[\s（(一二三四五六七八九十\d、.．）)]*(?:{INDICATOR.pattern})")
 # the points a score is out of, when its sentence says (`满分 10 分`, `分值 20 分`)
 OUT_OF = re.compile(r"(?:满分|分值|权重)\D{0,3}(?P<n>\d+(?:\.\d+)?)")
 NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
@@ -71,6 +73,8 @@ OPEN_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
     ("不足", False, False),
     ("<", False, False),
 )
+# what follows a bound of a grading scale (`90分（含）以上为`, `85分以上的为`, `-100分为`)
+BAND_BOUND = re.compile(r"\s*(?:[（(]不?含[^）)]{0,6}[）)])?\s*(?:及)?(?:以上|以下|至|到|[-－—–~～])")
 UNIT_NOT_POINTS = re.compile(r"\d\s*(?:[%％‰元万亿个人天项次年月日家户件]|个百分点)")
 NEAR = 30  # characters between the clauses of one scale
 
@@ -87,13 +91,9 @@ def grades(draft: Draft) -> Iterator[Grade]:
     for m in draft.facts.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     for si, mentions in by_sentence.items():
-        totals = [m for m in mentions if SCORE_TOTAL.search(m.key) and _score(m) is not None]
-        if len(totals) != 1 or any(a <= totals[0].start < b for a, b in taken) or INDICATOR.search(totals[0].key):
+        totals = [m for m in mentions if overall_score(doc.text, doc.sentences[si].start, m) is not None]
+        if len(totals) != 1 or any(a <= totals[0].start < b for a, b in taken):
             continue
-        sent = doc.sentences[si]
-        out_of = OUT_OF.search(doc.text, sent.start, sent.end)
-        if out_of and Decimal(out_of.group("n")) != 100:
-            continue  # an indicator's score, out of its own points
         score = _score(totals[0])
         assert score is not None
         stated = _stated(draft, si, by_sentence)
@@ -108,6 +108,24 @@ def grades(draft: Draft) -> Iterator[Grade]:
 
 def _score(m: Mention) -> Quantity | None:
     return next((q for q in m.quantities if q.base_unit == "分" and q.exact and not q.bound), None)
+
+
+def overall_score(text: str, sentence_start: int, m: Mention) -> Quantity | None:
+    """The overall score a mention states (`综合得分 86.5 分`), None when it is no overall score: another label,
+    an indicator's score (`产出指标自评得分`, `过程指标满分 80 分，评价得分 70 分`: its sentence names the
+    indicator before it), a score out of other points than 100 (`满分 10 分`), or a bound of a grading scale
+    (`综合得分 90 分（含）以上为优`)."""
+    q = _score(m)
+    if q is None or not SCORE_TOTAL.search(m.key) or INDICATOR.search(m.key):
+        return None
+    if OPENS_WITH_INDICATOR.match(text, sentence_start, q.start):
+        return None
+    out_of = OUT_OF.search(text, sentence_start, q.start)
+    if out_of and Decimal(out_of.group("n")) != 100:
+        return None
+    if BAND_BOUND.match(text, q.end):
+        return None
+    return q
 
 
 def _stated(draft: Draft, si: int, by_sentence: dict[int, list[Mention]]) -> re.Match[str] | None:
