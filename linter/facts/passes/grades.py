@@ -9,7 +9,7 @@ is shared by settle whether it belongs to the band above or below where only one
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,7 @@ STATED = re.compile(
 INDICATOR = re.compile(
     "|".join(re.escape(w) for w in sorted({"指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v)}))
 )
+ANY_SCORE = re.compile(r"(?:得分|评分)$")
 # a sentence that opens by naming an indicator (`（二）过程指标满分 80 分，评价得分 70 分`): its scores are that one's
 OPENS_WITH_INDICATOR = re.compile(rf"[\s（(一二三四五六七八九十\d、.．）)]*(?:{INDICATOR.pattern})")
 # the points a score is out of, when its sentence says (`满分 10 分`, `分值 20 分`)
@@ -54,23 +55,32 @@ NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
 # `（含）`, `（不含）`, `（含90分）` right after a bound, or anywhere with the bound's number
 MARK = re.compile(r"\s*分?\s*[（(](?P<no>不)?(?:含|包含|包括)(?P<n>\d{1,3}(?:\.\d+)?)?分?(?:本数)?[）)]")
 RANGE_SIGN = re.compile(r"\s*分?\s*(?:[-－—–~～]+|至|到)\s*$")
-# the words that bound a band on one side: (the band lies above?, the bound belongs to it?)
-OPEN_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
+# the words that bound a band on one side, after the bound or before it: (word, the band lies above the
+# bound?, the bound belongs to it?)
+AFTER_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
     ("及以上", True, True),
     ("以上", True, None),
-    ("不低于", True, True),
-    ("不少于", True, True),
-    ("≥", True, True),
-    ("高于", True, False),
-    ("超过", True, False),
-    (">", True, False),
     ("及以下", False, True),
     ("以下", False, None),
     ("以内", False, None),
+)
+BEFORE_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
+    ("不低于", True, True),
+    ("不少于", True, True),
+    ("大于等于", True, True),
+    ("≥", True, True),
+    ("高于", True, False),
+    ("超过", True, False),
+    ("大于", True, False),
+    (">", True, False),
     ("不高于", False, True),
+    ("小于等于", False, True),
     ("≤", False, True),
     ("低于", False, False),
     ("不足", False, False),
+    ("未满", False, False),
+    ("未达到", False, False),
+    ("小于", False, False),
     ("<", False, False),
 )
 # what follows a bound of a grading scale (`90分（含）以上为`, `85分以上的为`, `-100分为`)
@@ -91,7 +101,7 @@ def grades(draft: Draft) -> Iterator[Grade]:
     for m in draft.facts.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     for si, mentions in by_sentence.items():
-        totals = [m for m in mentions if overall_score(doc.text, doc.sentences[si].start, m) is not None]
+        totals = [m for m in mentions if overall_score(doc.text, doc.sentences[si].start, m, graded=True) is not None]
         if len(totals) != 1 or any(a <= totals[0].start < b for a, b in taken):
             continue
         score = _score(totals[0])
@@ -99,7 +109,7 @@ def grades(draft: Draft) -> Iterator[Grade]:
         stated = _stated(draft, si, by_sentence)
         if stated is None:
             continue
-        scale = _scale_for(scales, score.start)
+        scale = _scale_for(scales, score.start, lambda offset: doc.section_path(offset)[:1])
         if scale is None:
             continue
         span, bands = scale
@@ -110,13 +120,14 @@ def _score(m: Mention) -> Quantity | None:
     return next((q for q in m.quantities if q.base_unit == "分" and q.exact and not q.bound), None)
 
 
-def overall_score(text: str, sentence_start: int, m: Mention) -> Quantity | None:
+def overall_score(text: str, sentence_start: int, m: Mention, graded: bool = False) -> Quantity | None:
     """The overall score a mention states (`综合得分 86.5 分`), None when it is no overall score: another label,
     an indicator's score (`产出指标自评得分`, `过程指标满分 80 分，评价得分 70 分`: its sentence names the
     indicator before it), a score out of other points than 100 (`满分 10 分`), or a bound of a grading scale
-    (`综合得分 90 分（含）以上为优`)."""
+    (`综合得分 90 分（含）以上为优`). A score its sentence grades (`该项目得分 87.19 分，等级为…`, `graded`) may be
+    named by any label ending in 得分."""
     q = _score(m)
-    if q is None or not SCORE_TOTAL.search(m.key) or INDICATOR.search(m.key):
+    if q is None or not (SCORE_TOTAL.search(m.key) or (graded and ANY_SCORE.search(m.key))) or INDICATOR.search(m.key):
         return None
     if OPENS_WITH_INDICATOR.match(text, sentence_start, q.start):
         return None
@@ -145,14 +156,16 @@ def _stated(draft: Draft, si: int, by_sentence: dict[int, list[Mention]]) -> re.
 
 
 def _scale_for(
-    scales: list[tuple[tuple[int, int], list[Band]]], offset: int
+    scales: list[tuple[tuple[int, int], list[Band]]], offset: int, report: Callable[[int], list[str]]
 ) -> tuple[tuple[int, int], list[Band]] | None:
-    """The scale stated before the score or after it; where both are stated and differ (a report that states
-    its own after its summary, in a book of reports), which one the score is graded on is not said."""
+    """The scale stated before the score or after it. Where both are stated and differ (in a book of reports,
+    one may state its own after its summary), the one in the score's report (its top-level section) when
+    only one is; else which one the score is graded on is not said."""
     before = [s for s in scales if s[0][1] <= offset]
     after = [s for s in scales if s[0][0] > offset]
     if before and after and _key(before[-1][1]) != _key(after[0][1]):
-        return None
+        own = [s for s in (before[-1], after[0]) if report(s[0][0]) == report(offset)]
+        return own[0] if len(own) == 1 else None
     return before[-1] if before else (after[0] if after else None)
 
 
@@ -185,39 +198,69 @@ def _scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
 
 
 def _band(body: str, grade: str) -> Band | None:
-    """The bounds a clause gives its grade: a range (`80分（含）至90分`, `80-89分`) or one bound and the word
-    that says on which side the band lies (`90分及以上`, `60分以下`); None when the clause is no band."""
-    numbers = list(NUMBER.finditer(body))
+    """The bounds a clause gives its grade: a range (`80分（含）至90分`, `80-89分`), a bound and the word that says
+    on which side the band lies (`90分及以上`, `60分以下`, `不足60分`), or two such bounds (`80分及以上、不足90
+    分`); None when the clause is no band."""
     if UNIT_NOT_POINTS.search(body):
         return None  # bands of a rate or an amount (`完成率90%以上为优`), not of a score
+    marked = [mk for mk in MARK.finditer(body)]
+    # the numbers of the bounds (not those a mark repeats: `90分以上（含90分）`)
+    numbers = [n for n in NUMBER.finditer(body) if not any(mk.start() <= n.start() < mk.end() for mk in marked)]
     if not numbers or len(numbers) > 2 or any(Decimal(n.group()) > 100 for n in numbers):
         return None
-    marks = {}  # bound index → belongs to the band
+    marks = _marks(body, numbers, marked)
+    if marks is None:
+        return None
+    values = [Decimal(n.group()) for n in numbers]
+    sides = [_side(body, numbers, i) for i in range(len(numbers))]
+    if len(numbers) == 2:
+        between = MARK.sub("", body[numbers[0].end() : numbers[1].start()])
+        if values[0] >= values[1]:
+            return None
+        if RANGE_SIGN.search(between):
+            return Band(grade, values[0], marks.get(0), values[1], marks.get(1))
+        low, high = sides
+        if low is None or high is None or not low[0] or high[0]:
+            return None
+        return Band(grade, values[0], marks.get(0, low[1]), values[1], marks.get(1, high[1]))
+    if sides[0] is None:
+        return None
+    above, inside = sides[0]
+    if above:
+        return Band(grade, values[0], marks.get(0, inside), None, None)
+    return Band(grade, None, None, values[0], marks.get(0, inside))
+
+
+def _marks(body: str, numbers: list[re.Match[str]], marked: list[re.Match[str]]) -> dict[int, bool] | None:
+    """Whether each bound belongs to its band, where a mark says so: `（含）` right after it, or `（含90分）`
+    naming it anywhere (None when a mark names no bound of the clause)."""
+    marks = {}
     for i, n in enumerate(numbers):
         mk = MARK.match(body, n.end())
         if mk and mk.group("n") is None:
             marks[i] = not mk.group("no")
-    for mk in MARK.finditer(body):
+    for mk in marked:
         if mk.group("n") is not None:
             named = next((k for k, n in enumerate(numbers) if Decimal(n.group()) == Decimal(mk.group("n"))), None)
             if named is None:
                 return None
             marks[named] = not mk.group("no")
-    values = [Decimal(n.group()) for n in numbers]
-    if len(numbers) == 2:
-        between = body[numbers[0].end() : numbers[1].start()]
-        between = MARK.sub("", between)
-        if not RANGE_SIGN.search(between) or values[0] >= values[1]:
-            return None
-        return Band(grade, values[0], marks.get(0), values[1], marks.get(1))
-    rest = MARK.sub("", body[numbers[0].end() :]).lstrip("分 ")
-    head = body[: numbers[0].start()]
-    for word, above, inside in OPEN_WORDS:
-        if rest.startswith(word) or (word in "≥>≤<" and head.rstrip().endswith(word)):
-            belongs = marks.get(0, inside)
-            if above:
-                return Band(grade, values[0], belongs, None, None)
-            return Band(grade, None, None, values[0], belongs)
+    return marks
+
+
+def _side(body: str, numbers: list[re.Match[str]], i: int) -> tuple[bool, bool | None] | None:
+    """(the band lies above the bound?, the bound belongs to it?) from the words right after the i-th bound
+    (`及以上`, `以下`) or right before it (`不足`, `≥`); None when they say neither."""
+    end = numbers[i + 1].start() if i + 1 < len(numbers) else len(body)
+    begin = numbers[i - 1].end() if i > 0 else 0
+    rest = MARK.sub("", body[numbers[i].end() : end]).lstrip("分 ")
+    head = body[begin : numbers[i].start()].rstrip()
+    for word, above, inside in AFTER_WORDS:
+        if rest.startswith(word):
+            return above, inside
+    for word, above, inside in BEFORE_WORDS:
+        if head.endswith(word):
+            return above, inside
     return None
 
 
