@@ -37,13 +37,30 @@ def _sum_outcomes(
         judged = done[id(table)]
         fails = sum(1 for _, f in judged if f.verdict == "fail")
         passes = sum(1 for _, f in judged if f.verdict == "pass")
-        # a standard table's identity is the table's by its title: no structure to misread, no guard
-        if kind != "identity" and fails >= 2 and fails > passes:
+        # a standard table's identity is the table's by its title: no structure to misread, no guard; nor a
+        # 合计 over the top rows of a tree its parent rows confirm (one wrong 合计 row fails in most columns)
+        if kind != "identity" and fails >= 2 and fails > passes and not _tree_confirmed(ctx, table, kinds):
             continue
         for rel, f in judged:
             if f.verdict != "pass" and table.title in gaps and _rows(rel) in whole[id(table)]:
                 continue
             yield outcome(f, message(table, rel), kind, rel.name)
+
+
+CLASS_DIGITS = 3  # a 类 of the classification of expenditure (`201`); 款 and 项 add two digits each
+
+
+def _tree_confirmed(ctx: CheckContext, table: Table, kinds: tuple[str, ...]) -> bool:
+    """Do the table's parent rows all add up (two or more), and is every top row a 类 (no 款 or 项 whose 类 is
+    on another page), so that the top rows a 合计 sums are certain?"""
+    if kinds != ("total",):
+        return False
+    rows = [r for side in table.sides for r in side.rows if r.code]
+    if not rows or any(r.parent is None and len(r.code) != CLASS_DIGITS for r in rows):
+        return False
+    parents = ctx.memo(f"table-tree {id(table)}", lambda: _judged(ctx, table, ("parent", "parent_prefix"), _parent))
+    held = sum(1 for _, f in parents if f.verdict == "pass" and f.total.value != 0)
+    return held >= 2 and not any(f.verdict == "fail" for _, f in parents)
 
 
 def _gapped_titles(tables: list[Table], whole: dict[int, set[tuple]]) -> set[str]:
