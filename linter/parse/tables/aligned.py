@@ -29,11 +29,13 @@ from itertools import combinations
 from tieout.linter.text.model import Document
 
 from .blocks import Block
-from .cells import Cell, flatten
+from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
 from .vocab import role_of, total_kind
 
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
+# a cell written as a dash for "nothing" (`736.62  736.62  -  -`): a blank cell that still shows its column
+DASH_CELL = re.compile(r"(?<!\S)[-—–－]{1,2}(?!\S)")
 LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
 NAME_HEADER = re.compile(r"项\s*目|预算科目|科目名称|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
 # the header of the code column (`科目编码`): no column of figures
@@ -154,6 +156,10 @@ def _data(line: str) -> Parsed:
     code = CODE_FIRST.match(line)
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
         figs = [f for f in figs if f.start() >= code.end()]
+    dashes = [d for d in DASH_CELL.finditer(line) if not code or d.start() >= code.end()]
+    if dashes and (figs or code or len(dashes) > 1):
+        # dashes stand for cells where a figure, a classification code or another dash makes the line a row
+        figs = sorted(figs + dashes, key=lambda m: m.start())
     if not figs:
         return None
     head = line[: figs[0].start()]
@@ -335,6 +341,10 @@ def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list
     return out
 
 
+def _dash(m: re.Match[str]) -> bool:
+    return bool(DASH.match(m.group()))
+
+
 def _shape(text: str) -> int:
     """A figure's decimals, as written."""
     return len(text.split(".")[1].rstrip("%")) if "." in text else 0
@@ -355,9 +365,11 @@ def _build(
     cols = []
     shapes: list[set[int]] = []
     for c in range(k):
-        edges = sorted(e[c] for e in row_edges)
+        # a column's edge is its figures' (a dash may stand centred in its cell); its dashes' where it has none
+        figures = [e[c] for e, r in zip(row_edges, complete) if not _dash(r.figs[c])]
+        edges = sorted(figures or [e[c] for e in row_edges])
         cols.append(edges[len(edges) // 2])
-        shapes.append({_shape(r.figs[c].group()) for r in complete})
+        shapes.append({_shape(r.figs[c].group()) for r in complete if not _dash(r.figs[c])})
     grid: list[list[Cell]] = [_header_row(lines, starts, header, cols, mapper, metric)]
     if numbering is not None:
         marks = _numbering_row(lines[numbering], starts[numbering], cols, mapper, metric)
@@ -388,7 +400,7 @@ def _assign(
     edges = _edges(line, figs, metric)
     scored = []
     for combo in combinations(range(len(cols)), len(figs)):
-        if any(_shape(f.group()) not in shapes[c] for f, c in zip(figs, combo)):
+        if any(not _dash(f) and shapes[c] and _shape(f.group()) not in shapes[c] for f, c in zip(figs, combo)):
             continue
         scored.append((sum(abs(cols[c] - e) for c, e in zip(combo, edges)), list(combo)))
     scored.sort()
@@ -466,8 +478,10 @@ def readable(block: Block) -> bool:
     body = [r for r in block.rows[1:] if r[0].text]
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
     for c, head in enumerate(block.rows[0][1:], start=1):
-        cells = [r[c].text for r in body if c < len(r) and r[c].text]
+        cells = [r[c].text for r in body if c < len(r) and not r[c].blank]
         if not cells:
+            if any(c < len(r) and r[c].text for r in body):
+                continue  # a column of dashes only (nothing in any row): no figure to misread
             return False
         decimals = {_shape(t) for t in cells}
         percent = any(t.endswith("%") for t in cells) or "%" in head.text
@@ -486,6 +500,6 @@ def readable(block: Block) -> bool:
 def _looks_like_rates(block: Block, c: int) -> bool:
     """Figures with decimals beside columns of whole amounts: rates, whatever the header says."""
     body = [r for r in block.rows[1:] if r[0].text]
-    mine = {_shape(r[c].text) for r in body if c < len(r) and r[c].text}
-    others = {_shape(r[x].text) for r in body for x in range(1, len(r)) if x != c and r[x].text}
+    mine = {_shape(r[c].text) for r in body if c < len(r) and not r[c].blank}
+    others = {_shape(r[x].text) for r in body for x in range(1, len(r)) if x != c and not r[x].blank}
     return 0 not in mine and others == {0}
