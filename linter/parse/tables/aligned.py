@@ -37,7 +37,10 @@ FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 # a cell written as a dash for "nothing" (`736.62  736.62  -  -`): a blank cell that still shows its column
 DASH_CELL = re.compile(r"(?<!\S)[-—–－]{1,2}(?!\S)")
 LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
-NAME_HEADER = re.compile(r"项\s*目|预算科目|科目名称|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
+NAME_HEADER = re.compile(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
+# a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
+# name; a column of figures may start with one (项目支出, 项目数)
+LABEL_HEADER = re.compile(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
 # the header of the code column (`科目编码`): no column of figures
 CODE_HEADER = re.compile(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
 UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
@@ -370,7 +373,9 @@ def _build(
         edges = sorted(figures or [e[c] for e in row_edges])
         cols.append(edges[len(edges) // 2])
         shapes.append({_shape(r.figs[c].group()) for r in complete if not _dash(r.figs[c])})
-    grid: list[list[Cell]] = [_header_row(lines, starts, header, cols, mapper, metric)]
+    grid: list[list[Cell]] = [
+        _header_row(lines, starts, header, cols, mapper, metric, _labels_end(lines, rows, metric))
+    ]
     if numbering is not None:
         marks = _numbering_row(lines[numbering], starts[numbering], cols, mapper, metric)
         if marks is None:
@@ -425,22 +430,38 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     return cells
 
 
-def _header_row(lines, starts, header, cols, mapper: _Mapper, metric: Metric) -> list[Cell]:
+def _labels_end(lines: list[str], rows: list[_Line], metric: Metric) -> int:
+    """Where the figures begin: a header word wholly left of it stands over the labels."""
+    return min(metric(lines[r.line][: r.figs[0].start()].replace("\f", "")) for r in rows)
+
+
+def _header_row(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    cols: list[int],
+    mapper: _Mapper,
+    metric: Metric,
+    labels_end: int,
+) -> list[Cell]:
     """Column names: the words of each header line go, in order, to the columns whose spans (from the
     column before's right edge to its own) they are centred over, one word to a column (names wrapped over
-    several lines are joined top down)."""
+    several lines are joined top down). The label column's name is no column's: it is known by its words
+    (项目, 科目名称) or, where a line has a word more than there are columns, by standing over the labels."""
     names = [""] * len(cols)
-    mids = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
-    mids = [(a + b) / 2 for a, b in zip(mids, cols)]
+    lefts = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
+    mids = [(a + b) / 2 for a, b in zip(lefts, cols)]
     for h in header:
         line = lines[h].replace("\f", " ")
         words = [
             m
             for m in re.finditer(r"(?:\d{4} (?=年))?\S+", line)  # `2023 年债务余额`: one name
-            if not NAME_HEADER.search(m.group())
+            if not LABEL_HEADER.search(m.group())
             and not CODE_HEADER.search(m.group())
             and m.group() not in ("项", "目", "地", "区")
         ]
+        while len(words) > len(cols) and metric(line[: words[0].end()]) <= labels_end:
+            words = words[1:]  # a name over the labels that no vocabulary knows (`单位`, `部门`)
         if not words or len(words) > len(cols):
             continue
         centres = [(metric(line[: m.start()]) + metric(line[: m.end()])) / 2 for m in words]
