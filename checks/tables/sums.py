@@ -67,11 +67,11 @@ def _gapped_titles(tables: list[Table], whole: dict[int, set[tuple]]) -> set[str
     """Titles of a table printed over several pages (one title, several pieces) where rows fail their sums in
     every column on two pages or more: the table leaves rows out by its own convention (items not published),
     and such a row is no mistake of its own."""
-    pages: dict[str, int] = {}
-    for table in tables:
-        if table.title and whole[id(table)]:
-            pages[table.title] = pages.get(table.title, 0) + 1
-    return {title for title, n in pages.items() if n >= 2}
+    pages: dict[str, set[tuple[int, int]]] = {}
+    for table in tables:  # a table's pieces, or the pieces of one joined over pages, each on its page
+        for key in whole[id(table)] if table.title else ():
+            pages.setdefault(table.title, set()).add((id(table), table.page(key[0])))
+    return {title for title, p in pages.items() if len(p) >= 2}
 
 
 def _whole_row_fails(judged: list[tuple[Relation, Footing]]) -> set[tuple]:

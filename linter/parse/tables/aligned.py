@@ -12,9 +12,12 @@ label and figures, under a header of column names (up to six lines, between the 
 line of column formulas `公式 A=B+C B C` among them is a numbering row); the figures' right edges give the
 columns, and the indentation of the labels the tree. Edges are measured in display columns (a Chinese
 character two wide) or in characters, whichever the table's complete rows agree on: archivers write both.
-A table that goes on over the next page (its header repeated) is read piece by piece, each piece knowing
-that rows before or after it belong to the same table. Precision first: a table whose figures do not all
-fall clearly into the columns is not read at all.
+A dash in a row (`736.62  -  -`) is a blank cell that shows where its column is. A table that goes on over
+the next page is joined into one when nothing but page furniture stands between its pieces (a page number
+`- 7 -` or `第 7 页`, a form feed, a 续表 mark, its caption, unit note and header repeated) and the next page's
+figures stand at the same columns' edges; a piece that cannot be joined so is read on its own, each piece
+knowing that rows before or after it belong to the same table (no relation is made across the cut).
+Precision first: a table whose figures do not all fall clearly into the columns is not read at all.
 """
 
 from __future__ import annotations
@@ -23,19 +26,24 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from tieout.linter.text.model import Document
 
-from .blocks import Block
-from .cells import Cell, flatten
+from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
+from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
 from .vocab import role_of, total_kind
 
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
+# a cell written as a dash for "nothing" (`736.62  736.62  -  -`): a blank cell that still shows its column
+DASH_CELL = re.compile(r"(?<!\S)[-—–－]{1,2}(?!\S)")
 LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
-NAME_HEADER = re.compile(r"项\s*目|预算科目|科目名称|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
+NAME_HEADER = re.compile(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
+# a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
+# name; a column of figures may start with one (项目支出, 项目数)
+LABEL_HEADER = re.compile(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
 # the header of the code column (`科目编码`): no column of figures
 CODE_HEADER = re.compile(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
 UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
@@ -85,9 +93,20 @@ class _Mapper:
 
 
 @dataclass
+class Layout:
+    """Where a table's columns stand: the metric its lines are measured in, each column's right edge, and the
+    decimals each column's figures are written with."""
+
+    metric: Metric
+    cols: list[int]
+    shapes: list[set[int]]
+
+
+@dataclass
 class Aligned:
     """A space-aligned table as read: its block, each grid row's label indentation (-1 for header rows),
-    and whether it goes on from the table before (`continued`) or into the next (`block.open_end`)."""
+    and whether it goes on from the table before (`continued`) or into the next (`block.open_end`); with its
+    header lines and layout, by which the rows of the next page are read when they continue it."""
 
     block: Block
     indents: list[int]
@@ -96,6 +115,9 @@ class Aligned:
     names: tuple[str, ...] = ()
     first_line: int = 0
     last_line: int = 0
+    header: list[int] = field(default_factory=list)
+    numbering: int | None = None
+    layout: Layout | None = None
 
 
 @dataclass
@@ -130,17 +152,25 @@ def find_aligned(doc: Document) -> list[Aligned]:
         if not data[i] or i and data[i - 1]:
             i += 1
             continue
-        found = _table_at(lines, starts, i, data, mapper)
+        before = out[-1] if out else None
+        found = _table_at(lines, starts, i, data, mapper, before)
         if found is None:
             while i < len(lines) and data[i]:
                 i += 1
             continue
-        if out and _goes_on(lines, out[-1], found):
-            out[-1].block.open_end = out[-1].block.goes_on = True
-            found.continued = True
-        out.append(found)
+        if found is not before:
+            if before is not None and _goes_on(lines, before, found):
+                _left_open(before)
+                found.continued = True
+            out.append(found)
         i = found.last_line + 1
     return out
+
+
+def _left_open(table: Aligned) -> None:
+    """The table goes on past what was read, in rows that could not be joined to it: its last parents and its
+    totals are not known to be complete."""
+    table.block.open_end = table.block.goes_on = True
 
 
 Parsed = tuple[str, int, list[re.Match[str]]] | None
@@ -154,6 +184,10 @@ def _data(line: str) -> Parsed:
     code = CODE_FIRST.match(line)
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
         figs = [f for f in figs if f.start() >= code.end()]
+    dashes = [d for d in DASH_CELL.finditer(line) if not code or d.start() >= code.end()]
+    if dashes and (figs or code or len(dashes) > 1):
+        # dashes stand for cells where a figure, a classification code or another dash makes the line a row
+        figs = sorted(figs + dashes, key=lambda m: m.start())
     if not figs:
         return None
     head = line[: figs[0].start()]
@@ -183,7 +217,7 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
                 j -= 1  # a blank line inside a wrapped header
                 continue
             break
-        if CAPTION_LINE.search(s) or data[j] is not None:
+        if CAPTION_LINE.search(s) or data[j] is not None or PAGE_MARK.match(s):
             break
         header.insert(0, j)
         j -= 1
@@ -235,30 +269,135 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
     return _Line(j + 1, flatten(label), UNKNOWN, figs, at), end
 
 
-def _table_at(lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper) -> Aligned | None:
+def _table_at(
+    lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper, before: Aligned | None
+) -> Aligned | None:
     """The table whose first row is line i: its header above, its rows from i on. A table whose rows stop at
     a line that may be one of its rows (a label without figures) goes on past what was read: its last rows
-    are incomplete."""
+    are incomplete. Rows that go on from the table before over a page (nothing but page furniture between)
+    are joined to it, which is then returned."""
     above = _header_above(lines, i, data)
-    if above is None:
-        return None
-    header, top = above
     rows, j, cut = _rows(lines, starts, i, data)
-    if len(rows) < 3:
-        return None
-    numbering = [h for h in header if FORMULA_LINE.match(lines[h]) and re.search(r"[A-Z\d]", lines[h])]
-    names = [h for h in header if h not in numbering]
-    built = _build(lines, starts, names, numbering[-1] if numbering else None, rows, mapper)
+    last = max(j - 1, rows[-1].line) if rows else i
+    turn = _turn(lines, before, above[0][0] if above else i) if before is not None and rows else None
+    if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
+        before.block.open_end = cut
+        before.last_line = last
+        return before
+    built = None
+    if above is not None and len(rows) >= 3:
+        header, top = above
+        names, numbering = _header_lines(lines, header)
+        built = _build(lines, starts, names, numbering, rows, mapper)
     if built is None:
+        if before is not None and turn is not None:
+            _left_open(before)  # the table's rows go on over the page, but cannot be read with it
         return None
-    block, indents = built
+    block, indents, layout = built
     block.open_end = cut
     caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
     block.caption = list(reversed(caption))
-    found = Aligned(block, indents, first_line=rows[0].line, last_line=max(j - 1, rows[-1].line))
+    found = Aligned(block, indents, first_line=rows[0].line, last_line=last)
     found.columns = len(block.rows[0]) - 1
     found.names = tuple(c.text for c in block.rows[0][1:])
+    found.header, found.numbering, found.layout = names, numbering, layout
+    if turn is not None or any(CONTINUED.search(flatten(c)) for c in block.caption):
+        # rows over a page that could not be joined to the table before, or a table marked as continued
+        # (续表) whose first piece was not read: neither piece is known to be whole
+        found.continued = True
+        if before is not None and turn is not None:
+            _left_open(before)
     return found
+
+
+def _header_lines(lines: list[str], header: list[int]) -> tuple[list[int], int | None]:
+    """The header's lines of column names, and its line of column formulas (`公式 A=B+C B C`), if any."""
+    numbering = [h for h in header if FORMULA_LINE.match(lines[h]) and re.search(r"[A-Z\d]", lines[h])]
+    return [h for h in header if h not in numbering], numbering[-1] if numbering else None
+
+
+# a page's number at its foot or head: `- 7 -`, `— 7 —`, `-7-`, `第 7 页`, `第7页 共30页`, `7/30`
+PAGE_MARK = re.compile(
+    r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+SURE, MAYBE = "sure", "maybe"
+MAX_TURN = 12  # lines that may stand between a table's rows and their continuation on the next page
+
+
+def _turn(lines: list[str], before: Aligned, end: int) -> str | None:
+    """Do the next rows (their header or first row at line `end`) go on from the table before over a page?
+    SURE when what stands between is page furniture only, with the mark of a new page among it (a page number,
+    a form feed, a 续表 mark): blank lines, the table's caption or unit note repeated; MAYBE when a new page
+    starts among a few short lines that are no other table's title; None otherwise."""
+    between = lines[before.last_line + 1 : end]
+    rest = [ln.strip() for ln in between if ln.strip()]
+    if len(rest) > MAX_TURN:
+        return None  # text between: not a page turned inside one table
+    turned = "\f" in lines[end] or any("\f" in ln for ln in between)
+    known = {_caption_key(c) for c in before.block.caption} | {flatten(c) for c in before.block.caption}
+    unit = unit_of(before.block.caption)
+    furniture = True
+    for ln in rest:
+        kind = _furniture(ln, known, unit)
+        turned = turned or kind == "turn"
+        furniture = furniture and kind is not None
+    if not turned:
+        return None
+    if furniture:
+        return SURE
+    own = "".join(before.block.caption).replace(" ", "")
+    if any(TABLE_TITLE.search(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in rest):
+        return None
+    return None if any(ln.endswith("。") and len(ln) > 60 for ln in rest) else MAYBE
+
+
+def _furniture(line: str, known: set[str], unit: str) -> str | None:
+    """A line of page furniture between a table's rows and their continuation: "turn" for the mark of a new
+    page (a page number, 续表), "same" for the table's caption or unit note repeated; None for anything else."""
+    if PAGE_MARK.match(line):
+        return "turn"
+    s = flatten(line)
+    turn = bool(CONTINUED.search(s))
+    if turn:
+        s = _caption_key(s)
+    only = UNIT_ONLY.match(s)
+    if not s or only and only.group("unit") == unit or _repeats(s, known) or _repeats(_caption_key(s), known):
+        return "turn" if turn else "same"
+    return None
+
+
+def _join(
+    lines: list[str],
+    starts: list[int],
+    before: Aligned,
+    header: list[int] | None,
+    rows: list[_Line],
+    mapper: _Mapper,
+) -> bool:
+    """Join rows that go on from the table before over a page, when they are read with its layout (each
+    figure at one of its columns' edges) under the same column names (its header repeated, or none): then
+    the parents and totals across the page are checked as in one table."""
+    if before.layout is None:
+        return False
+    names, numbering = _header_lines(lines, header) if header is not None else (before.header, before.numbering)
+    built = _build(lines, starts, names, numbering, rows, mapper, before.layout)
+    if built is None:
+        return False
+    block, indents, _ = built
+    if tuple(c.text for c in block.rows[0][1:]) != before.names or not readable(block):
+        return False  # other columns, or figures that do not fit them (a table read whole or not at all)
+    head = indents.count(-1)
+    body = block.rows[head:]
+    base = len(before.block.rows)
+    before.block.breaks.append(base)
+    for k, row in enumerate(body):
+        for c in row:
+            c.row = base + k
+    before.block.rows.extend(body)
+    before.block.end = block.end
+    before.block.pieces += 1
+    before.indents.extend(indents[head:])
+    return True
 
 
 def _rows(lines: list[str], starts: list[int], i: int, data: list[Parsed]) -> tuple[list[_Line], int, bool]:
@@ -303,7 +442,7 @@ def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
     own = "".join(before.block.caption).replace(" ", "")
     if any(TABLE_TITLE.search(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in between):
         return False  # another table's title (`2.4 2023年某省一般公共预算支出决算表`), not its own repeated
-    return len(between) <= 12 and not any(ln.endswith("。") and len(ln) > 60 for ln in between)
+    return len(between) <= MAX_TURN and not any(ln.endswith("。") and len(ln) > 60 for ln in between)
 
 
 def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, list[list[int]]]:
@@ -335,14 +474,63 @@ def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list
     return out
 
 
+def _dash(m: re.Match[str]) -> bool:
+    return bool(DASH.match(m.group()))
+
+
 def _shape(text: str) -> int:
     """A figure's decimals, as written."""
     return len(text.split(".")[1].rstrip("%")) if "." in text else 0
 
 
 def _build(
-    lines: list[str], starts: list[int], header: list[int], numbering: int | None, rows: list[_Line], mapper: _Mapper
-) -> tuple[Block, list[int]] | None:
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    numbering: int | None,
+    rows: list[_Line],
+    mapper: _Mapper,
+    given: Layout | None = None,
+) -> tuple[Block, list[int], Layout] | None:
+    """The grid of a table: its header row(s) and rows, each figure in its column; with each grid row's label
+    indentation and the layout the figures were placed by (the table's own, or the one `given`, when the rows
+    continue a table: then every figure must stand at the edge of its column)."""
+    layout = given or _layout(lines, rows)
+    if layout is None:
+        return None
+    metric, cols, shapes = layout.metric, layout.cols, layout.shapes
+    k = len(cols)
+    if any(len(r.figs) > k for r in rows):
+        return None
+    grid: list[list[Cell]] = [
+        _header_row(lines, starts, header, cols, mapper, metric, _labels_end(lines, rows, metric))
+    ]
+    if numbering is not None:
+        marks = _numbering_row(lines[numbering], starts[numbering], cols, mapper, metric)
+        if marks is None:
+            return None
+        grid.append(marks)
+    indents = [-1] * len(grid)
+    # `一级指标  二级指标  分值  得分`: two columns of names, the second's cells are no children of the first's
+    # (a name spaced out, `项   目`, is one word of single characters)
+    two_names = any(sum(len(w) >= 2 for w in re.split(r"\s{2,}", lines[h].strip())) - k >= 2 for h in header)
+    for r in rows:
+        if len(r.figs) == k:
+            slots: list[int] | None = list(range(k))
+        else:
+            slots = _assign(lines[r.line], r.figs, cols, shapes, metric)
+        if slots is None or given is not None and not _at_edges(lines[r.line], r.figs, slots, cols, metric):
+            return None
+        row = _body_row(r, starts[r.line], slots, k, mapper, len(grid))
+        if row is None:
+            return None
+        grid.append(row)
+        indents.append(UNKNOWN if two_names else r.indent)
+    return Block(grid, start=grid[0][0].start, end=grid[-1][-1].end), indents, layout
+
+
+def _layout(lines: list[str], rows: list[_Line]) -> Layout | None:
+    """The columns the rows' figures stand in, from the rows that fill every column; None unless enough do."""
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
     # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
@@ -355,29 +543,22 @@ def _build(
     cols = []
     shapes: list[set[int]] = []
     for c in range(k):
-        edges = sorted(e[c] for e in row_edges)
+        # a column's edge is its figures' (a dash may stand centred in its cell); its dashes' where it has none
+        figures = [e[c] for e, r in zip(row_edges, complete) if not _dash(r.figs[c])]
+        edges = sorted(figures or [e[c] for e in row_edges])
         cols.append(edges[len(edges) // 2])
-        shapes.append({_shape(r.figs[c].group()) for r in complete})
-    grid: list[list[Cell]] = [_header_row(lines, starts, header, cols, mapper, metric)]
-    if numbering is not None:
-        marks = _numbering_row(lines[numbering], starts[numbering], cols, mapper, metric)
-        if marks is None:
-            return None
-        grid.append(marks)
-    indents = [-1] * len(grid)
-    # `一级指标  二级指标  分值  得分`: two columns of names, the second's cells are no children of the first's
-    # (a name spaced out, `项   目`, is one word of single characters)
-    two_names = any(sum(len(w) >= 2 for w in re.split(r"\s{2,}", lines[h].strip())) - k >= 2 for h in header)
-    for r in rows:
-        slots = list(range(k)) if len(r.figs) == k else _assign(lines[r.line], r.figs, cols, shapes, metric)
-        if slots is None:
-            return None
-        row = _body_row(r, starts[r.line], slots, k, mapper, len(grid))
-        if row is None:
-            return None
-        grid.append(row)
-        indents.append(UNKNOWN if two_names else r.indent)
-    return Block(grid, start=grid[0][0].start, end=grid[-1][-1].end), indents
+        shapes.append({_shape(r.figs[c].group()) for r in complete if not _dash(r.figs[c])})
+    return Layout(metric, cols, shapes)
+
+
+AT_EDGE = 2  # display columns a figure of a continued page may stand off its column's edge
+
+
+def _at_edges(line: str, figs: list[re.Match[str]], slots: list[int], cols: list[int], metric: Metric) -> bool:
+    """Each figure (a dash may stand anywhere in its cell) ends at its column's edge: the page was laid out as
+    the one before."""
+    edges = _edges(line, figs, metric)
+    return all(_dash(f) or abs(e - cols[c]) <= AT_EDGE for f, e, c in zip(figs, edges, slots))
 
 
 def _assign(
@@ -388,7 +569,7 @@ def _assign(
     edges = _edges(line, figs, metric)
     scored = []
     for combo in combinations(range(len(cols)), len(figs)):
-        if any(_shape(f.group()) not in shapes[c] for f, c in zip(figs, combo)):
+        if any(not _dash(f) and shapes[c] and _shape(f.group()) not in shapes[c] for f, c in zip(figs, combo)):
             continue
         scored.append((sum(abs(cols[c] - e) for c, e in zip(combo, edges)), list(combo)))
     scored.sort()
@@ -413,22 +594,38 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     return cells
 
 
-def _header_row(lines, starts, header, cols, mapper: _Mapper, metric: Metric) -> list[Cell]:
+def _labels_end(lines: list[str], rows: list[_Line], metric: Metric) -> int:
+    """Where the figures begin: a header word wholly left of it stands over the labels."""
+    return min(metric(lines[r.line][: r.figs[0].start()].replace("\f", "")) for r in rows)
+
+
+def _header_row(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    cols: list[int],
+    mapper: _Mapper,
+    metric: Metric,
+    labels_end: int,
+) -> list[Cell]:
     """Column names: the words of each header line go, in order, to the columns whose spans (from the
     column before's right edge to its own) they are centred over, one word to a column (names wrapped over
-    several lines are joined top down)."""
+    several lines are joined top down). The label column's name is no column's: it is known by its words
+    (项目, 科目名称) or, where a line has a word more than there are columns, by standing over the labels."""
     names = [""] * len(cols)
-    mids = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
-    mids = [(a + b) / 2 for a, b in zip(mids, cols)]
+    lefts = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
+    mids = [(a + b) / 2 for a, b in zip(lefts, cols)]
     for h in header:
         line = lines[h].replace("\f", " ")
         words = [
             m
             for m in re.finditer(r"(?:\d{4} (?=年))?\S+", line)  # `2023 年债务余额`: one name
-            if not NAME_HEADER.search(m.group())
+            if not LABEL_HEADER.search(m.group())
             and not CODE_HEADER.search(m.group())
             and m.group() not in ("项", "目", "地", "区")
         ]
+        while len(words) > len(cols) and metric(line[: words[0].end()]) <= labels_end:
+            words = words[1:]  # a name over the labels that no vocabulary knows (`单位`, `部门`)
         if not words or len(words) > len(cols):
             continue
         centres = [(metric(line[: m.start()]) + metric(line[: m.end()])) / 2 for m in words]
@@ -466,8 +663,10 @@ def readable(block: Block) -> bool:
     body = [r for r in block.rows[1:] if r[0].text]
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
     for c, head in enumerate(block.rows[0][1:], start=1):
-        cells = [r[c].text for r in body if c < len(r) and r[c].text]
+        cells = [r[c].text for r in body if c < len(r) and not r[c].blank]
         if not cells:
+            if any(c < len(r) and r[c].text for r in body):
+                continue  # a column of dashes only (nothing in any row): no figure to misread
             return False
         decimals = {_shape(t) for t in cells}
         percent = any(t.endswith("%") for t in cells) or "%" in head.text
@@ -486,6 +685,6 @@ def readable(block: Block) -> bool:
 def _looks_like_rates(block: Block, c: int) -> bool:
     """Figures with decimals beside columns of whole amounts: rates, whatever the header says."""
     body = [r for r in block.rows[1:] if r[0].text]
-    mine = {_shape(r[c].text) for r in body if c < len(r) and r[c].text}
-    others = {_shape(r[x].text) for r in body for x in range(1, len(r)) if x != c and r[x].text}
+    mine = {_shape(r[c].text) for r in body if c < len(r) and not r[c].blank}
+    others = {_shape(r[x].text) for r in body for x in range(1, len(r)) if x != c and not r[x].blank}
     return 0 not in mine and others == {0}

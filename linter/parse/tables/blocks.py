@@ -54,6 +54,7 @@ class Block:
     end: int = 0
     gap: list[str] = field(default_factory=list)  # the lines between the previous block and this one
     pieces: int = 1  # how many pipe tables were joined into this one
+    breaks: list[int] = field(default_factory=list)  # the grid rows where each joined piece after the first starts
     open_end: bool = False  # the next pipe table goes on with its codes but could not be joined
     goes_on: bool = False  # the next table is surely this one continued (not joined)
 
@@ -274,6 +275,7 @@ def _append(a: Block, b: Block) -> None:
     for i, row in enumerate(rows):
         for c in row:
             c.row = base + i
+    a.breaks.append(base)
     a.rows.extend(rows)
     a.end = b.end
     a.pieces += 1

@@ -83,6 +83,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
         caption=block.caption,
         header_rows=max(n, 1) if n < len(grid) else 1,
         pieces=block.pieces,
+        breaks=list(block.breaks),
         open_end=block.open_end,
         goes_on=block.goes_on,
     )

@@ -9,6 +9,7 @@ included); `Row.parent` is an index into the side's `rows`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tieout.linter.figures.context import Context
@@ -78,6 +79,7 @@ class Table:
     context: Context = field(default_factory=Context)  # the title's (and document's) scope, fund, stage, period
     blank_zero: bool = False  # the table's convention: a blank cell is nothing (0), as in 部门决算 tables
     pieces: int = 1  # pipe tables joined into this one (continued across pages)
+    breaks: list[int] = field(default_factory=list)  # the grid rows where each joined piece after the first starts
     aligned: bool = False  # read from a space-aligned text table (its header placed by position)
     open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
     goes_on: bool = False  # the next table is surely its continuation: its 合计 may total that one's rows too
@@ -111,6 +113,10 @@ class Table:
     def quantity(self, row: int, col: int) -> Quantity | None:
         c = self.cell(row, col)
         return c.quantity if c else None
+
+    def page(self, row: int) -> int:
+        """The piece (0 for the first) of a table joined over pages that a grid row was printed in."""
+        return bisect_right(self.breaks, row)
 
     def is_blank(self, row: int, col: int) -> bool:
         c = self.cell(row, col)
