@@ -56,7 +56,10 @@ GROSS = tuple(words("relations", "gross"))
 # words before a named whole that make it any total of its kind (`占全部支出的`, `占总收入的`)
 GENERIC_WHOLE = re.compile(r"^(?:全部|全年|总|全)")
 # list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
-EXHAUSTIVE = frozenset(words("relations", "exhaustive"))
+EXHAUSTIVE = frozenset(words("relations", "exhaustive")) | {"组成"}
+# `由 A a、B b 和 C c 组成`: a list of all the parts a figure is made of
+COMPOSED_OPEN = re.compile(r"^由")
+COMPOSED_CLOSE = re.compile(r"^(?:共同)?(?:组成|构成)")
 REMAINDER = tuple(words("relations", "remainder"))
 INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 # a list item added to the list rather than listed in it (`加上…`, `另…`)
@@ -184,6 +187,7 @@ class SentencePass:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
         for run, said in runs:
             self._respective_list(run, said, si, mentions)
+        self._composed(items, si, mentions)
         self._named_shares(items, si, mentions)
         self._base_after(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
@@ -301,6 +305,30 @@ class SentencePass:
             q = after.of_unit(c.current.base_unit)
             if q is not None and q.kind == c.current.kind:
                 c.base = q
+
+    def _composed(self, items: list[object], si: int, mentions: list[Mention]) -> None:
+        """`资金总额 880 万元，由中央补助 500 万元、省级配套 240 万元和市级配套 120 万元组成`: the figures between 由
+        and 组成 (构成) are all the parts of the figure right before 由, a complete list."""
+        for k, item in enumerate(items):
+            if not (isinstance(item, _Entry) and COMPOSED_OPEN.match(item.label) and k >= 2):
+                continue
+            head = items[k - 2] if _is_sep(items[k - 1], "，") else None
+            run: list[_Entry] = [item]
+            closed = False
+            for nxt in items[k + 1 :]:
+                if isinstance(nxt, _Entry):
+                    run.append(nxt)
+                elif _is_label(nxt) and COMPOSED_CLOSE.match(str(nxt)):
+                    closed = True
+                    break
+                elif not _is_sep(nxt, "、"):
+                    break
+            if not closed or not isinstance(head, _Entry) or len(run) < 2:
+                continue
+            ids = {id(q) for e in [head, *run] for q in e.qs}
+            found = [m for m in mentions if m.quantities and id(m.quantities[0]) in ids]
+            if len(found) == len(run) + 1 and not any(self.d.is_part(m) for m in found):
+                self._record(found[0], found[1:], "组成", si)
 
     def _respective_list(self, run: list[_Entry], said: str, si: int, mentions: list[Mention]) -> None:
         """The figures a `分别为` list names are the parts of the figure right before them where they cover its
