@@ -169,7 +169,7 @@ def _locate(side: Side, ident: Identity):
     for level in range(depth):
         for prefix in {tuple(c.path[:level]) for c in cols}:
             runs = spans(cols, level, list(prefix))
-            named = {flatten(r[0].path[level]): r for r in runs if level < len(r[0].path)}
+            named = _named(runs, level)
             total = next((named[w] for w in ident.total.words if w in named), None)
             if total is None:
                 continue
@@ -178,7 +178,7 @@ def _locate(side: Side, ident: Identity):
                 # the parts one level down, beside the total's own 小计 column (公务用车购置及运行维护费 / 小计)
                 inner = list(prefix) + [total[0].path[level]]
                 runs = spans(cols, level + 1, inner)
-                named = {flatten(r[0].path[level + 1]): r for r in runs if level + 1 < len(r[0].path)}
+                named = _named(runs, level + 1)
                 sub = [r for w, r in named.items() if (role_of(w) or NONE).kind == "total"]
                 parts = _parts(named, ident)
                 if parts and len(sub) == 1:
@@ -186,6 +186,16 @@ def _locate(side: Side, ident: Identity):
                 continue
             return level, list(prefix), total, parts
     return None
+
+
+def _named(runs: list, level: int) -> dict:
+    """The column runs by their header text at `level`; a name closed by its total's word (`公务用车购置及运行费
+    小计`, a flat header's way of saying the column totals those beside it) is also named without it."""
+    named = {flatten(r[0].path[level]): r for r in runs if level < len(r[0].path)}
+    for w, r in list(named.items()):
+        if len(w) > 4 and w.endswith(("小计", "合计")):
+            named.setdefault(w[:-2], r)
+    return named
 
 
 def _parts(named: dict, ident: Identity) -> list | None:
