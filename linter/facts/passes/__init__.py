@@ -44,6 +44,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.defined_totals,
     sets.balances,
     links.share_bases,
+    links.list_shares,
     links.share_lists,
     sets.months_payable,
     sets.scores,

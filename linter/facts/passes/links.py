@@ -108,6 +108,28 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         yield Completed(s, replace(s, total=total, certain=certain))
 
 
+def list_shares(draft: Draft) -> Iterator[Completed]:
+    """`支出 388.50 亿元。其中，教育支出 85.40 亿元，占 22.0%；…`: a part's share that names no whole, in a list a
+    pass found across sentences, is of that list's total (inferred, as the list is)."""
+    # a whole with an unnamed share of its own (`安排 52 亿元，占比 70.1%。其中，人员经费 47.3 亿元，占比 63.8%`):
+    # its parts' shares may be of the same outer whole, and which is not said
+    outer = {id(s.part) for s in draft.facts.shares if s.part is not None and not s.base_label}
+    wholes: dict[int, Mention] = {}
+    for b in draft.facts.breakdowns:
+        for p in b.parts:
+            for q in p.quantities:
+                wholes.setdefault(id(q), b.total)
+    for s in draft.facts.shares:
+        if s.total is not None or s.part is None or s.base_label or not s.certain:
+            continue  # (a share left open on purpose is `certain=False`: its whole may be another)
+        whole = wholes.get(id(s.part))
+        if whole is None or any(id(q) in outer for q in whole.quantities):
+            continue
+        total = whole.of_unit(s.part.base_unit)
+        if total is not None and total.kind == s.part.kind:
+            yield Completed(s, replace(s, total=total, certain=False))
+
+
 CARRY_OVER = re.compile(r"上年结转|年初结转|结转结余|上年结余")
 
 
