@@ -31,7 +31,7 @@ from tieout.linter.facts.model import (
     Rate,
     Share,
 )
-from tieout.linter.facts.passes.base import counts_subordinates, rolls_forward
+from tieout.linter.facts.passes.base import counts_subordinates, rolls_forward, scored_apart
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
@@ -68,6 +68,7 @@ COUNTED = re.compile(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
 ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
 # a figure named as the gap between its item and another (`余额低于限额`, `收入超出预算`): the name ends in the
 # gap word and what the item is compared with (not `账龄超过` before `3 年`)
+GAP_WORD = re.compile(f"^(?:{'|'.join((load('relations').get('reference') or {}).get('gap') or [])})")
 GAP = re.compile(f"(?:{'|'.join((load('relations').get('reference') or {}).get('gap') or [])})[\u4e00-\u9fff]+$")
 
 
@@ -180,9 +181,7 @@ class SentencePass:
                 self._breakdown(item, si, para, mentions, self._qualified_head(items[:pos], mentions), items[:pos])
                 if headless:
                     # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
-                    self.d.headless[si] = [
-                        m for m in mentions[before:] if id(m) not in self.d.parts and id(m) not in self.d.noted
-                    ]
+                    self.d.headless[si] = self._own_items(mentions[before:], si)
             else:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
         for run, said in runs:
@@ -306,6 +305,20 @@ class SentencePass:
             if q is not None and q.kind == c.current.kind:
                 c.base = q
 
+    def _own_items(self, mentions: list[Mention], si: int) -> list[Mention]:
+        """The items of a list opening its sentence: not parts nested under one of them, nor the figures its
+        changes compare with (`其中，房产税 6.6 亿元，比上年的 6.2 亿元增长…`, `上年为 6.9 亿元`)."""
+        used = self._references(si)
+        return [
+            m
+            for m in mentions
+            if id(m) not in self.d.parts
+            and id(m) not in self.d.noted
+            and not REFERENCE.match(m.label)
+            and not LAST_YEAR_ONLY.match(m.label.strip("，、；：（( "))
+            and not any(id(q) in used for q in m.quantities)
+        ]
+
     def _composed(self, items: list[object], si: int, mentions: list[Mention]) -> None:
         """`资金总额 880 万元，由中央补助 500 万元、省级配套 240 万元和市级配套 120 万元组成`: the figures between 由
         and 组成 (构成) are all the parts of the figure right before 由, a complete list."""
@@ -379,6 +392,10 @@ class SentencePass:
                 continue  # a ratio or change qualifying the figure, words about it (`全部为利润收入，其中…`)
             if isinstance(item, _Entry) and item.of is not None and entries:
                 # `收入 118.27 亿元，占全市收入 312.45 亿元的 37.9%；其中…`: the base of the figure's percentage
+                entries.pop()
+                continue
+            if isinstance(item, _Entry) and GAP.search(item.label) and entries:
+                # `余额 386.5 亿元，低于限额 412.8 亿元，其中…`: the figure compared with, not the one listed
                 entries.pop()
                 continue
             if not isinstance(item, _Entry) or not entries:
@@ -490,17 +507,7 @@ class SentencePass:
         paired = (
             b.head is not None and not b.head.label.strip("，、 ") and bool(mentions) and "分别" in mentions[-1].label
         )
-        if b.head is not None and b.head.of is not None:
-            # `收入 X，完成预算 B 的 p%，主要是…` / `…，占全市收入 B 的 p%；其中…`: B is the base of the figure's
-            # percentage; the list is the figure's (the one before), not B's
-            self._of_ratio(b.head, si, mentions)
-            figure = mentions[-1] if mentions else None
-            mentions.append(self._mention(b.head, si, para))
-            head = qualified = figure
-        else:
-            head = self._mention(b.head, si, para) if b.head is not None else qualified
-            if head is not None and head is not qualified:
-                mentions.append(head)
+        head, qualified = self._list_head(b, si, para, mentions, qualified)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
         if b.keyword.startswith(("（", "(")):
             # a list in brackets is a note on its head: what the sentence says next is of the head again
@@ -518,13 +525,42 @@ class SentencePass:
                 self._clause(p, si, mentions)
         if head is None or paired or _score_pairs(parts) or _counts_the_parts(head, parts) or counts_subordinates(head):
             return None
-        if self._graded_apart(parts, si):
+        if self._graded_apart(parts, si) or scored_apart(head, parts):
             return None  # `评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`: a part evaluated on its own
         parts = self._gross(head, parts)
         if parts:
             kw = b.keyword.strip("：，:（(；、")
             self._record(head, parts, kw, si)
         return head
+
+    @staticmethod
+    def _of_the_compared(b: _Breakdown) -> bool:
+        """Is the list's head the gap to a figure (`余额 X，低于限额 B，其中一般债务余额 a…`) whose parts name the
+        item compared (余额), not the one it is compared with (限额: `低于限额 B（其中：一般债务限额 a…）`)?"""
+        assert b.head is not None
+        gap = GAP.search(b.head.label)
+        if gap is None:
+            return False
+        against = GAP_WORD.sub("", gap.group())[-2:]  # the noun compared with (`限额`)
+        names = [p.label for p in b.parts if isinstance(p, _Entry)]
+        return bool(names) and not any(against in n for n in names)
+
+    def _list_head(
+        self, b: _Breakdown, si: int, para: int, mentions: list[Mention], qualified: Mention | None
+    ) -> tuple[Mention | None, Mention | None]:
+        """The figure a list breaks down (and the qualified head, as it stands after reading the list's own)."""
+        if b.head is not None and (b.head.of is not None or (mentions and self._of_the_compared(b))):
+            # `收入 X，完成预算 B 的 p%，主要是…` / `…，占全市收入 B 的 p%；其中…`: B is the base of the figure's
+            # percentage; `余额 X，低于限额 B，其中…`: B is the limit X is compared with; the list is X's, not B's
+            if b.head.of is not None:
+                self._of_ratio(b.head, si, mentions)
+            figure = mentions[-1] if mentions else None
+            mentions.append(self._mention(b.head, si, para))
+            return figure, figure
+        head = self._mention(b.head, si, para) if b.head is not None else qualified
+        if head is not None and head is not qualified:
+            mentions.append(head)
+        return head, qualified
 
     def _parts(self, b: _Breakdown, si: int, para: int, mentions: list[Mention], head: Mention | None) -> list[Mention]:
         parts: list[Mention] = []
@@ -766,6 +802,7 @@ class SentencePass:
             (
                 q
                 for m in reversed(mentions)
+                if not self._bracketed(m)  # `收入 86.5 亿元（含开发区 12.3 亿元），为预算 84 亿元的 103.0%`
                 for q in m.quantities
                 if q.base_unit == den.base_unit and q.kind == den.kind and q.exact and id(q) not in bases
             ),
@@ -1020,6 +1057,7 @@ class SentencePass:
                 and not self._qualifies(m)
                 and not REFERENCE.match(m.label)
                 and not any(id(q) in used for q in m.quantities)
+                and not self._bracketed(m)
             ),
             None,
         )
@@ -1031,6 +1069,16 @@ class SentencePass:
         changes = takewhile(lambda c: c.sentence == si, reversed(self.facts.changes))
         used = {id(r.operands[-1]) for r in rates if r.ordered and r.operands}
         return used | {id(c.base) for c in changes if c.base is not None}
+
+    def _bracketed(self, m: Mention) -> bool:
+        """Does the mention stand in brackets after another figure (`86.5 亿元（开发区 12.3 亿元）`), a note on
+        it, or in a list in brackets?"""
+        if id(m) in self.d.bracketed or self._note(m) or m.label.startswith(("含", "包含")):
+            return True  # (`86.5 亿元，含开发区 12.3 亿元，比上年…`: a note set off by commas)
+        if not m.quantities:
+            return False
+        start = m.quantities[0].start - len(m.label)
+        return self.doc.text[max(0, start - 2) : start].endswith(("（", "("))
 
     def _note(self, m: Mention) -> bool:
         """Is the mention a bracket noting what the figure before holds (`（含开发区 12.4 亿元）`)?"""

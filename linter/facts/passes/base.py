@@ -54,6 +54,16 @@ OPENING = re.compile(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|�
 SUBORDINATES = re.compile(r"(?:和|及|以及|与)(?:其)?(?:下属|所属)$")
 
 
+def scored_apart(head: Mention, parts: list[Mention]) -> bool:
+    """Is a score listed under another one a score of its own (`综合得分 88 分，其中资金管理部分得分 95 分`): out of
+    100 as the overall one is, not an addend of it? An item of an overall score is out of its weight, below the
+    overall score; one above it was scored on its own."""
+    total = next((q for q in head.quantities if q.base_unit == "分"), None)
+    if total is None:
+        return False
+    return any(q.base_unit == "分" and q.value > total.value for p in parts for q in p.quantities[:1])
+
+
 def counts_subordinates(head: Mention) -> bool:
     """Does the figure count only the units under an entity named beside it (not the whole it makes)?"""
     return bool(SUBORDINATES.search(head.label))

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import complete, complete_every, is_component, of_total, outside, siblings
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import Completed, by_paragraph, counts_subordinates, exact_of, same_section
+from tieout.linter.facts.passes.base import (
+    Completed,
+    by_paragraph,
+    counts_subordinates,
+    exact_of,
+    same_section,
+    scored_apart,
+)
 from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.intervals import digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS
@@ -403,6 +410,8 @@ LAST_YEAR_BESIDE = re.compile(r"^[，、；：]*(?:比|较|与)?(?:上年末|上
 def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
     if counts_subordinates(last):
         return False  # `包括街道本部及下属 4 家事业单位…。其中行政单位 1 家，…`: the whole is the 4 and one more
+    if scored_apart(last, parts):
+        return False  # `综合得分 88 分。其中，资金管理部分得分 95 分…`: a score of its own, no addend
     if any(m.key in GENERIC_ITEMS for m in parts[1:]):
         return False  # `其中：基本支出预算 A，支出 B`: B is the same item's outcome, named by no item of its own
     # `…（五）住房保障支出（类）X。其中，“社会保障和就业支出（类）…（项）”科目 Y`: the 其中 is of the list of 类 (or

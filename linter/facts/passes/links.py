@@ -155,7 +155,8 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
     a sentence that name two different wholes are of different lists: those naming none are one."""
     by_sentence: dict[int, list[Share]] = {}
     for s in draft.facts.shares:
-        if s.total is None and s.part is not None:
+        # (not a share left open on purpose, `certain=False`: a part's under a whole with a share of its own)
+        if s.total is None and s.part is not None and s.certain:
             by_sentence.setdefault(s.sentence, []).append(s)
     owner = _mention_index(draft)
     for shares in by_sentence.values():

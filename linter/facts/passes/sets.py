@@ -31,6 +31,8 @@ SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
 SCORE_CHILDREN: dict[str, list[str]] = {
     str(k): [str(w) for w in v or []] for k, v in (load("relations").get("score_children") or {}).items()
 }
+# the words that name an indicator (the first-level ones and those under them, vocab score_children)
+INDICATOR_WORDS = ("指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v))
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
 SIDE_TOTAL = re.compile(r"(?:总计|合计|决算结果|总额)$|^总")
 OUTFLOW = re.compile(_alt("outflow"))
@@ -211,6 +213,12 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
                 yield ScoreSet(_score(parent), [_score(x) for x in children], children[0].sentence, partial=True)
 
 
+def _another_total(m: Mention) -> bool:
+    """An overall score of something else (`甲项目综合得分 93 分，乙项目综合得分 81 分`), not an item score: named
+    as an overall score and not as an indicator's (`产出指标自评得分` is an item)."""
+    return bool(SCORE_TOTAL.search(m.key)) and not any(w in m.key for w in INDICATOR_WORDS)
+
+
 def _score(m: Mention) -> Quantity:
     return next(q for q in m.quantities if q.base_unit == "分" and q.exact)
 
@@ -236,7 +244,7 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
         if opath[: len(path)] != path:
             break  # left the section of the total
         deeper = len(opath) > len(path)
-        if not (deeper or other.paragraph == m.paragraph) or other.key == m.key:
+        if not (deeper or other.paragraph == m.paragraph) or other.key == m.key or _another_total(other):
             continue
         q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
         if q is not None and "得分" in other.key + other.label and (id(other) in own or not draft.is_part(other)):
