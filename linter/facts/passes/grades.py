@@ -158,13 +158,14 @@ def _stated(draft: Draft, si: int, by_sentence: dict[int, list[Mention]]) -> re.
 def _scale_for(
     scales: list[tuple[tuple[int, int], list[Band]]], offset: int, report: Callable[[int], list[str]]
 ) -> tuple[tuple[int, int], list[Band]] | None:
-    """The scale stated before the score or after it. Where both are stated and differ (in a book of reports,
-    one may state its own after its summary), the one in the score's report (its top-level section) when
-    only one is; else which one the score is graded on is not said."""
+    """The scale stated before the score or after it. Where the document states scales that differ (a book of
+    reports, one of which may state its own after its summary), only the one in the score's report (its
+    top-level section), when exactly one is; else which one the score is graded on is not said."""
     before = [s for s in scales if s[0][1] <= offset]
     after = [s for s in scales if s[0][0] > offset]
-    if before and after and _key(before[-1][1]) != _key(after[0][1]):
-        own = [s for s in (before[-1], after[0]) if report(s[0][0]) == report(offset)]
+    if len({str(_key(bands)) for _, bands in scales}) > 1:
+        # scales that differ: a report is graded on its own only (`等级标准同第一篇` names no scale read here)
+        own = [s for s in (before[-1:] + after[:1]) if report(s[0][0]) == report(offset)]
         return own[0] if len(own) == 1 else None
     return before[-1] if before else (after[0] if after else None)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
@@ -31,6 +32,7 @@ SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
 SCORE_CHILDREN: dict[str, list[str]] = {
     str(k): [str(w) for w in v or []] for k, v in (load("relations").get("score_children") or {}).items()
 }
+FULL_MARKS = re.compile(r"满分|分值|权重")
 # the words that name an indicator (the first-level ones and those under them, vocab score_children)
 INDICATOR_WORDS = ("指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v))
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
@@ -204,13 +206,29 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
         within = _within(draft, found)
         top = [x for x in found if id(x) not in within]
         readings = [r for r in _readings(m, top) if len(r) >= 2]
-        if readings:
+        if readings and _some_under_subset(draft, m, total, top):
+            # `综合得分 88 分，其中产出指标满分 40 分，得分 36 分；效益指标…`: a 其中 naming some indicators
+            yield ScoreSet(total, [_score(x) for x in top], m.sentence, partial=True)
+        elif readings:
             first, *others = ([_score(x) for x in r] for r in readings)
             yield ScoreSet(total, first, m.sentence, others)
         for parent in {id(p): p for p in within.values()}.values():
             children = [x for x in found if within.get(id(x)) is parent]
             if len(children) >= 2:
                 yield ScoreSet(_score(parent), [_score(x) for x in children], children[0].sentence, partial=True)
+
+
+def _some_under_subset(draft: Draft, m: Mention, total: Quantity, items: list[Mention]) -> bool:
+    """Are the items listed under 其中 in the overall score's own sentence, and some of its indicators only
+    (not the whole of its definition, nor full marks that make 100)?"""
+    if not items or any(x.sentence != m.sentence for x in items):
+        return False
+    if "其中" not in draft.doc.text[total.end : items[0].start]:
+        return False
+    full = [
+        q.value for x in draft.by_sentence.get(m.sentence) or [] if FULL_MARKS.search(x.label) for q in x.quantities
+    ]
+    return cover(m, items) is None and sum(full, Decimal(0)) != 100
 
 
 def _another_total(m: Mention) -> bool:
