@@ -71,11 +71,11 @@ def test_a_ratio_carries_no_context_to_the_figures_after_it():
 def test_an_alias_renames_a_stage_for_the_rest_of_its_part():
     text = REPORT + (
         "全市一般公共预算收入完成 116.4亿元，为调整预算（以下简称“预算”）的 97.2%。"
-        "税收收入完成 80.1亿元，为预算的 97.5%。\n"
+        "税收收入预算 82.2亿元，完成 80.1亿元。\n"
         "二、2026年预算草案\n全市一般公共预算收入预算 125.0亿元。\n"
     )
     ids = identities(text)
-    assert ids["97.5%"].context.stage == "调整预算"
+    assert ids["82.2亿元"].context.stage == "调整预算"
     # the next part of the report (the draft budget) is not renamed
     assert ids["125.0亿元"].context.stage == "预算"
 

@@ -840,11 +840,7 @@ class SentencePass:
             and current is not None
             and self._is_compared(subject, comparison, mentions)
         ):
-            base, current = current, self._other_current(subject, mentions, current)
-            if current is not None and not self._comparable(subject, mentions, current):
-                # `全市收入 312.45 亿元（上年市本级为 121.34 亿元），比上年增长 4.6%`: the earlier figure is
-                # another quantity's; the change is the current figure's against a base not stated here
-                base = None
+            base, current, label = self._swapped(subject, mentions, current, label)
         if whole is not None and subject is not None and subject is not whole and current is not None:
             # `X，其中：A a，B b，比上年增加 Δ，增长 p%`: of B or of X, the words do not say; the figures may
             own = whole.of_unit(current.base_unit)
@@ -853,6 +849,22 @@ class SentencePass:
                 label = whole.key
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _swapped(
+        self, subject: Mention, mentions: list[Mention], figure: Quantity, label: str
+    ) -> tuple[Quantity | None, Quantity | None, str]:
+        """(base, current, name) where the subject's figure is the earlier one: the current figure is the
+        sentence's other one, and names what changed (not `上年为` before the earlier figure)."""
+        base: Quantity | None = figure
+        current = self._other_current(subject, mentions, figure)
+        owner = next((m for m in mentions if current is not None and current in m.quantities), None)
+        if owner is not None and owner.key and LAST_YEAR_ONLY.match(label):
+            label = owner.key
+        if current is not None and not self._comparable(subject, mentions, current):
+            # `全市收入 312.45 亿元（上年市本级为 121.34 亿元），比上年增长 4.6%`: the earlier figure is
+            # another quantity's; the change is the current figure's against a base not stated here
+            base = None
+        return base, current, label
 
     def _words_before(self, si: int, subject: Mention | None) -> str:
         """The sentence's words before the subject's figure, less its own label unless the label is the comparison

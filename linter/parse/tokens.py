@@ -52,10 +52,12 @@ UP_WORDS = _alt("up")
 DOWN_WORDS = _alt("down")
 # `增长幅度为 19.68%`, `降幅为`, `增幅达`: the extent of a move, the rate after it
 EXTENT = r"(?:幅度|幅)(?:为|达到|达|是)?"
+# `同比减收 17.44 亿元`, `比上年增收`: a move of revenue against an earlier year; without the comparison 减收 is
+# short of the budget (vocab over_short), no move
 TAIL_RE = re.compile(
     rf"^(?P<label>.*?)(?P<cmp>{CMP_RE})?"
-    rf"(?:(?P<up>(?:(?:{UP_WORDS}){EXTENT}|(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?))"
-    rf"|(?P<down>(?:(?:{DOWN_WORDS}){EXTENT}|(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?)))?$"
+    rf"(?:(?P<up>(?:(?:{UP_WORDS}){EXTENT}|(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)增收|(?!))))"
+    rf"|(?P<down>(?:(?:{DOWN_WORDS}){EXTENT}|(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)减收|(?!)))))?$"
 )
 CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
 FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
