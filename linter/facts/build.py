@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import takewhile
 
@@ -867,15 +867,10 @@ class SentencePass:
         return base, current, label
 
     def _words_before(self, si: int, subject: Mention | None) -> str:
-        """The sentence's words before the subject's figure, less its own label unless the label is the comparison
-        (`比2023年的 X`): in `2021年新增 15 户，2022年新增 27 户，增幅…` 2022 is the subject's own year, not the
-        one compared with."""
+        """The sentence's words before the subject's figure (its label included)."""
         if subject is None:
             return ""
-        text = self.doc.text[self.doc.sentences[si].start : subject.start]
-        if text.endswith(subject.label) and not re.match(r"[，、]*(?:比|较|与|同)", subject.label):
-            return text.removesuffix(subject.label)
-        return text
+        return self.doc.text[self.doc.sentences[si].start : subject.start]
 
     def _adjusted_basis(self, c: _Change, si: int, mentions: list[Mention], named: str) -> bool:
         """Does the clause say its change is on an adjusted basis (`可比`, `同口径`, `扣除…后`): in its name, its
@@ -1061,6 +1056,9 @@ class SentencePass:
         # past the figures the sentence measures against (a budget a ratio is of, an earlier change's base):
         # `支出 731.58 亿元，为调整预算 768.40 亿元的 95.2%，比上年的 702.16 亿元增长 4.2%` compares 731.58
         used = self._references(subject.sentence)
+        # a note's figures are skipped, unless the change stands in the note itself (`（含开发区 12.3 亿元，比上年的
+        # 10.9 亿元增长 12.8%）`: the note's figure changed)
+        within = self._in_open_bracket(subject)
         other = next(
             (
                 m
@@ -1069,7 +1067,7 @@ class SentencePass:
                 and not self._qualifies(m)
                 and not REFERENCE.match(m.label)
                 and not any(id(q) in used for q in m.quantities)
-                and not self._bracketed(m)
+                and (within or not self._bracketed(m))
             ),
             None,
         )
@@ -1081,6 +1079,13 @@ class SentencePass:
         changes = takewhile(lambda c: c.sentence == si, reversed(self.facts.changes))
         used = {id(r.operands[-1]) for r in rates if r.ordered and r.operands}
         return used | {id(c.base) for c in changes if c.base is not None}
+
+    def _in_open_bracket(self, m: Mention) -> bool:
+        """Does the mention stand inside a bracket its sentence opened before it and has not closed?"""
+        if not m.quantities:
+            return False
+        before = self.doc.text[self.doc.sentences[m.sentence].start : m.quantities[0].start]
+        return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
     def _bracketed(self, m: Mention) -> bool:
         """Does the mention stand in brackets after another figure (`86.5 亿元（开发区 12.3 亿元）`), a note on
@@ -1108,7 +1113,10 @@ class SentencePass:
         万元，2024年预算 160 万元，比上年减少`; `本年收入 3,412.80 万元（2023年度：3,200.00 万元），增加`)?"""
         period = self.labeller.split(subject.label)[1] or self._bracket_year(subject, mentions)
         year = re.search(r"(\d{4})年", period)
-        if year and year.group(1) in comparison:
+        # the words before the subject's own label, unless the label is the comparison (`比2023年的 X`): in
+        # `2021年新增 15 户，2022年新增 27 户，增幅…` 2022 is the subject's own year, not the one compared with
+        own = comparison.endswith(subject.label) and not re.match(r"[，、]*(?:比|较|与|同)", subject.label)
+        if year and year.group(1) in (comparison.removesuffix(subject.label) if own else comparison):
             return True
         if LAST_YEAR_ONLY.match(subject.label.strip("，、；：（( ")):
             return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`: the item last year
@@ -1585,7 +1593,14 @@ def _formula(f: _Formula, si: int, name: str | None = None) -> Formula:
 
 
 def _movements(c: _Change) -> list[Movement]:
-    return [Movement(m.direction, m.word, m.quantity, m.start, m.end) for m in c.movements]
+    """The clause's moves; a negative figure after an up word (`增幅 -5.2%`) is a move down by its size."""
+    out = []
+    for m in c.movements:
+        q, direction = m.quantity, m.direction
+        if q is not None and q.value < 0:
+            q, direction = replace(q, value=-q.value), ("down" if direction == "up" else "up")
+        out.append(Movement(direction, m.word, q, m.start, m.end))
+    return out
 
 
 def build_facts(doc: Document, labeller: Labeller | None = None, extra_units: tuple[str, ...] = ()) -> Facts:

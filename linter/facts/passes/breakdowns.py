@@ -399,6 +399,8 @@ def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
     for t in prev:
         if not t.identity.item or not any(q.kind in ("amount", "count") for q in t.quantities):
             continue
+        if t.identity.item in GENERIC_ITEMS:
+            continue  # `一般公共预算支出 X。其中民生支出 a；“三保”支出 b`: 支出 names any spending, not this list's
         if any(m.identity.item and _names_the_same(m.identity.item, t.identity.item) for m in items):
             named[id(t)] = t
     return list(named.values())
