@@ -470,6 +470,13 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 taken.update(id(p) for p in [*plus, *minus, m])
                 yield Breakdown(m, plus, "加", True, m.sentence, inferred=True, certain=False, minus=minus)
                 continue
+            defined = _defined_before(draft, mentions, i, q.base_unit, taken)
+            if defined:
+                # `本年支出合计 A，年末结转和结余 B，支出总计 T`: the components of T's definition (vocab sums.yaml),
+                # a total among them, stated before it in its sentence
+                taken.update(id(p) for p in [*defined, m])
+                yield Breakdown(m, defined, "", True, m.sentence, inferred=True, certain=False)
+                continue
             run = _run_before(draft, mentions, i, q.base_unit, taken)
             if not (_names_total(draft, m) or _joins(m.key, run)):
                 continue
@@ -729,6 +736,20 @@ def _counts(draft: Draft, m: Mention, unit: str) -> bool:
     if exact_of(m, unit) is None or draft.is_part(m) or draft.labeller.qualifying_ratio(m.key, m.quantities):
         return False
     return not (INCLUDED.match(m.label.lstrip("（(，、")) or _in_brackets(draft, m.sentence, m.start))
+
+
+def _defined_before(draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]) -> list[Mention]:
+    """The figures of the total's unit before it in its sentence when they are exactly the components of its
+    definition and one of them is itself named a total (else `_run_before` reads the run); [] otherwise."""
+    total = mentions[i]
+    before = [
+        m
+        for m in mentions[:i]
+        if m.sentence == total.sentence and id(m) not in taken and not draft.is_part(m) and exact_of(m, unit)
+    ]
+    if len(before) < 2 or not any(_names_total(draft, m) for m in before):
+        return []
+    return before if complete(total, before) else []
 
 
 def _run_before(
