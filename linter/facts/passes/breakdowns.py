@@ -738,15 +738,18 @@ def _counts(draft: Draft, m: Mention, unit: str) -> bool:
     return not (INCLUDED.match(m.label.lstrip("（(，、")) or _in_brackets(draft, m.sentence, m.start))
 
 
+MAX_DEFINED = 8  # figures before a total in its sentence read as its definition's components, at most
+
+
 def _defined_before(draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]) -> list[Mention]:
     """The figures of the total's unit before it in its sentence when they are exactly the components of its
     definition and one of them is itself named a total (else `_run_before` reads the run); [] otherwise."""
     total = mentions[i]
-    before = [
-        m
-        for m in mentions[:i]
-        if m.sentence == total.sentence and id(m) not in taken and not draft.is_part(m) and exact_of(m, unit)
-    ]
+    own = draft.by_sentence.get(total.sentence) or []
+    k = next((j for j, m in enumerate(own[: MAX_DEFINED + 1]) if m is total), 0)
+    if not 2 <= k <= MAX_DEFINED:
+        return []  # a definition has a few components: a longer sentence is read by `_run_before` (linear)
+    before = [m for m in own[:k] if id(m) not in taken and not draft.is_part(m) and exact_of(m, unit)]
     if len(before) < 2 or not any(_names_total(draft, m) for m in before):
         return []
     return before if complete(total, before) else []
