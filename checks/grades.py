@@ -88,19 +88,13 @@ class GradeMismatch(Rule):
         yield self.checked(g.span, "pass" if CANON[band.grade] == stated else "fail", [g.score])
         if CANON[band.grade] == stated:
             return
-        from tieout.linter.rules.diagnostics import Related
-
-        p = self.ctx.doc.position(*g.scale)
-        scale = Related(
-            line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message="文中等级标准"
-        )
         yield self.diag(
             g.span,
             f"得分 {g.score.text} 按文中等级标准（{_bounds(band)}为“{band.grade}”）应为“{band.grade}”，文中为“{g.grade}”",
             stated=g.grade,
             expected=band.grade,
             fix=band.grade,
-            related=[self.ctx.related(g.score, "得分"), scale],
+            related=[self.ctx.related(g.score, "得分"), self.ctx.related(g.scale, "文中等级标准")],
         )
 
 

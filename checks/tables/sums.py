@@ -24,13 +24,7 @@ def _sum_outcomes(
     """Every relation of the given kinds in every table. When most relations of a kind fail in a table (two or
     more, and more than pass), the table's structure was not read as its author meant it: nothing is said
     for that kind there (precision first), neither a failure nor a rounding miss."""
-    # each rule and TO100 ask for the same relations judged alike: judged once per document
-    done: dict[int, list[tuple[Relation, Footing]]] = ctx.memo(
-        f"table-sums {kinds} {judge.__module__}.{judge.__qualname__}", dict
-    )
-    for table in ctx.facts.tables:
-        if id(table) not in done:
-            done[id(table)] = _judged(ctx, table, kinds, judge)
+    done = {id(table): _judged_once(ctx, table, kinds, judge) for table in ctx.facts.tables}
     whole = {id(table): _whole_row_fails(done[id(table)]) for table in ctx.facts.tables}
     gaps = _gapped_titles(ctx.facts.tables, whole) if kind != "identity" else set()
     for table in ctx.facts.tables:
@@ -47,7 +41,21 @@ def _sum_outcomes(
             yield outcome(f, message(table, rel), kind, rel.name)
 
 
+PARENT_KINDS = ("parent", "parent_prefix")
 CLASS_DIGITS = 3  # a 类 of the classification of expenditure (`201`); 款 and 项 add two digits each
+
+
+def _judged_once(
+    ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge
+) -> list[tuple[Relation, Footing]]:
+    """A table's relations of the given kinds, judged once per document: each rule, TO100 and the guard of
+    another kind ask for the same relations judged alike."""
+    done: dict[int, list[tuple[Relation, Footing]]] = ctx.memo(
+        f"table-sums {kinds} {judge.__module__}.{judge.__qualname__}", dict
+    )
+    if id(table) not in done:
+        done[id(table)] = _judged(ctx, table, kinds, judge)
+    return done[id(table)]
 
 
 def _tree_confirmed(ctx: CheckContext, table: Table, kinds: tuple[str, ...]) -> bool:
@@ -58,7 +66,7 @@ def _tree_confirmed(ctx: CheckContext, table: Table, kinds: tuple[str, ...]) -> 
     rows = [r for side in table.sides for r in side.rows if r.code]
     if not rows or any(r.parent is None and len(r.code) != CLASS_DIGITS for r in rows):
         return False
-    parents = ctx.memo(f"table-tree {id(table)}", lambda: _judged(ctx, table, ("parent", "parent_prefix"), _parent))
+    parents = _judged_once(ctx, table, PARENT_KINDS, _parent)
     held = sum(1 for _, f in parents if f.verdict == "pass" and f.total.value != 0)
     return held >= 2 and not any(f.verdict == "fail" for _, f in parents)
 
@@ -180,8 +188,7 @@ def _parent(ctx: CheckContext, table: Table, rel: Relation) -> Footing | None:
 
 
 def parent_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    kinds = ("parent", "parent_prefix")
-    return _sum_outcomes(ctx, kinds, lambda t, r: f"{_in(t)}“{r.where}”行不等于其下一级各行之和", judge=_parent)
+    return _sum_outcomes(ctx, PARENT_KINDS, lambda t, r: f"{_in(t)}“{r.where}”行不等于其下一级各行之和", judge=_parent)
 
 
 def total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:

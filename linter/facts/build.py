@@ -31,7 +31,7 @@ from tieout.linter.facts.model import (
     Rate,
     Share,
 )
-from tieout.linter.facts.passes.base import counts_subordinates, rolls_forward, scored_apart
+from tieout.linter.facts.passes.base import counts_subordinates, in_brackets, rolls_forward, scored_apart
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
@@ -68,8 +68,9 @@ COUNTED = re.compile(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
 ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
 # a figure named as the gap between its item and another (`余额低于限额`, `收入超出预算`): the name ends in the
 # gap word and what the item is compared with (not `账龄超过` before `3 年`)
-GAP_WORD = re.compile(f"^(?:{'|'.join((load('relations').get('reference') or {}).get('gap') or [])})")
-GAP = re.compile(f"(?:{'|'.join((load('relations').get('reference') or {}).get('gap') or [])})[\u4e00-\u9fff]+$")
+_GAP_WORDS = "|".join((load("relations").get("reference") or {}).get("gap") or [])
+GAP_WORD = re.compile(f"^(?:{_GAP_WORDS})")
+GAP = re.compile(f"(?:{_GAP_WORDS})[\u4e00-\u9fff]+$")
 
 
 # Bounds on what one sentence is parsed for: parsing a list is quadratic in its length (2,000 figures take
@@ -1082,24 +1083,20 @@ class SentencePass:
 
     def _in_open_bracket(self, m: Mention) -> bool:
         """Does the mention stand inside a bracket its sentence opened before it and has not closed?"""
-        if not m.quantities:
-            return False
-        before = self.doc.text[self.doc.sentences[m.sentence].start : m.quantities[0].start]
-        return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+        return bool(m.quantities) and in_brackets(self.d, m.sentence, m.quantities[0].start)
 
     def _bracketed(self, m: Mention) -> bool:
         """Does the mention stand in brackets after another figure (`86.5 亿元（开发区 12.3 亿元）`), a note on
-        it, or in a list in brackets?"""
-        if id(m) in self.d.bracketed or self._note(m) or m.label.startswith(("含", "包含")):
-            return True  # (`86.5 亿元，含开发区 12.3 亿元，比上年…`: a note set off by commas)
-        if not m.quantities:
-            return False
-        start = m.quantities[0].start - len(m.label)
-        return self.doc.text[max(0, start - 2) : start].endswith(("（", "("))
+        it (in brackets or, `86.5 亿元，含开发区 12.3 亿元，比上年…`, set off by commas), or in a list in brackets?"""
+        return id(m) in self.d.bracketed or m.label.startswith(("含", "包含")) or self._opens_bracket(m)
 
     def _note(self, m: Mention) -> bool:
         """Is the mention a bracket noting what the figure before holds (`（含开发区 12.4 亿元）`)?"""
-        if not m.quantities or not INCLUDED.match(m.label):
+        return bool(INCLUDED.match(m.label)) and self._opens_bracket(m)
+
+    def _opens_bracket(self, m: Mention) -> bool:
+        """Does the mention's label open right after a bracket (`…（开发区 12.3 亿元）`)?"""
+        if not m.quantities:
             return False
         start = m.quantities[0].start - len(m.label)
         return self.doc.text[max(0, start - 2) : start].endswith(("（", "("))

@@ -86,10 +86,12 @@ class CheckContext:
     def interval(self, q: Quantity) -> Interval:
         return intervals.interval(q, self.index.value(q))
 
-    def related(self, q: Quantity, message: str) -> Related:
+    def related(self, q: Quantity | Span, message: str) -> Related:
+        """A related location: a figure, or a span of words (`(start, end)`)."""
         from tieout.linter.rules.diagnostics import Related
 
-        p = self.doc.position(q.start, q.end)
+        start, end = q if isinstance(q, tuple) else (q.start, q.end)
+        p = self.doc.position(start, end)
         return Related(line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message=message)
 
     def sentence_of(self, offset: int) -> str:

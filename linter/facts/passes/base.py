@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Mention
@@ -73,3 +75,36 @@ def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
     """Is the list a balance rolled forward (`余额 23.45 亿元。其中，当年补充 10.12 亿元，调出 8.00 亿元，上年末余额
     21.33 亿元`: opening + inflows − outflows), not a sum? A balance whose items hold its opening balance."""
     return bool(BALANCE_WORD.search(head.key)) and any(OPENING.match(p.key) for p in parts)
+
+
+# an indicator's full marks or weight (`产出指标满分 40 分`, `分值 20`, `权重 10`): no score of its own
+FULL_MARKS = re.compile(r"满分|分值|权重")
+
+
+def full_marks_complete(items: list[Mention]) -> bool:
+    """Do the full marks the items state make 100 (every indicator of an overall score listed)?"""
+    full = [q.value for m in items if FULL_MARKS.search(m.label) for q in m.quantities if q.exact]
+    return bool(full) and sum(full, Decimal(0)) == 100
+
+
+BRACKET = re.compile(r"[（()）]")
+
+
+def in_brackets(draft: Draft, sentence: int, at: int) -> bool:
+    """Does an opening bracket before `at` in its sentence stand unclosed? The brackets of a sentence are
+    found once (`draft.brackets`): asked of every figure of a long sentence, counting them again each time
+    would take time quadratic in its length."""
+    found = draft.brackets.get(sentence)
+    if found is None:
+        span = draft.doc.sentences[sentence]
+        at_: list[int] = []
+        depth: list[int] = []
+        d = 0
+        for m in BRACKET.finditer(draft.doc.text, span.start, span.end):
+            d += 1 if m.group() in "（(" else -1
+            at_.append(m.start())
+            depth.append(d)
+        found = draft.brackets[sentence] = (at_, depth)
+    positions, depths = found
+    i = bisect_left(positions, at) - 1
+    return i >= 0 and depths[i] > 0

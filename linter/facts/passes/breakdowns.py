@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import complete, complete_every, is_component, of_total, outside, siblings
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
+    FULL_MARKS,
     Completed,
     by_paragraph,
     counts_subordinates,
     exact_of,
+    full_marks_complete,
+    in_brackets,
     same_section,
     scored_apart,
 )
@@ -354,7 +357,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     A last figure that is itself a part of a list (`采购预算 X，包括货物类 a、服务类 b。其中…`) is not taken:
     the 其中 may be of the list's total or of that part."""
     units = {q.base_unit for m in items for q in m.quantities if q.kind in ("amount", "count")}
-    if units == {"分"} and _full_marks_complete(draft.by_sentence.get(si) or items):
+    if units == {"分"} and full_marks_complete(draft.by_sentence.get(si) or items):
         # `总分 X。其中决策指标满分 15 分，得分 a；…`: indicators whose full marks make 100 are all of them, the
         # overall score's score set (sets.scores, TO111), no list of some
         return None
@@ -428,14 +431,6 @@ def _other_category(total: str, part: str) -> bool:
     """Do the two labels name different 类 of the classification (a 类 is no part of another)?"""
     a, b = CATEGORY.search(total), CATEGORY.search(part)
     return a is not None and b is not None and a.group(1) != b.group(1)
-
-
-FULL_MARKS = re.compile(r"满分|分值|权重")
-
-
-def _full_marks_complete(items: list[Mention]) -> bool:
-    full = [q.value for m in items if FULL_MARKS.search(m.label) for q in m.quantities if q.exact]
-    return bool(full) and sum(full, Decimal(0)) == 100
 
 
 def _summed_by(items: list[Mention], prev: list[Mention], units: set[str]) -> Mention | None:
@@ -735,7 +730,7 @@ def _counts(draft: Draft, m: Mention, unit: str) -> bool:
     """Is `m` a figure of a chain: of its unit, not a ratio, not a note in brackets on its neighbour?"""
     if exact_of(m, unit) is None or draft.is_part(m) or draft.labeller.qualifying_ratio(m.key, m.quantities):
         return False
-    return not (INCLUDED.match(m.label.lstrip("（(，、")) or _in_brackets(draft, m.sentence, m.start))
+    return not (INCLUDED.match(m.label.lstrip("（(，、")) or in_brackets(draft, m.sentence, m.start))
 
 
 MAX_DEFINED = 8  # figures before a total in its sentence read as its definition's components, at most
@@ -770,7 +765,7 @@ def _run_before(
         prev = mentions[j]
         if prev.sentence != total.sentence and not (alone and prev.sentence == total.sentence - 1):
             break
-        noted = INCLUDED.match(prev.label.lstrip("（(，、")) or _in_brackets(draft, prev.sentence, prev.start)
+        noted = INCLUDED.match(prev.label.lstrip("（(，、")) or in_brackets(draft, prev.sentence, prev.start)
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
             continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
         if unit == "分" and FULL_MARKS.search(prev.label):
@@ -783,29 +778,6 @@ def _run_before(
             break  # no longer run is read (`_footing_run`): a sentence of a thousand figures stays linear
     run.reverse()
     return run
-
-
-BRACKET = re.compile(r"[（()）]")
-
-
-def _in_brackets(draft: Draft, sentence: int, at: int) -> bool:
-    """Does an opening bracket before `at` in its sentence stand unclosed? The brackets of a sentence are
-    found once (`draft.brackets`): asked of every figure of a long sentence, counting them again each time
-    would take time quadratic in its length."""
-    found = draft.brackets.get(sentence)
-    if found is None:
-        span = draft.doc.sentences[sentence]
-        at_: list[int] = []
-        depth: list[int] = []
-        d = 0
-        for m in BRACKET.finditer(draft.doc.text, span.start, span.end):
-            d += 1 if m.group() in "（(" else -1
-            at_.append(m.start())
-            depth.append(d)
-        found = draft.brackets[sentence] = (at_, depth)
-    positions, depths = found
-    i = bisect_left(positions, at) - 1
-    return i >= 0 and depths[i] > 0
 
 
 def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Band, Grade, Mention
-from tieout.linter.facts.passes.sets import SCORE_CHILDREN, SCORE_TOTAL
+from tieout.linter.facts.passes.sets import INDICATOR_WORDS, SCORE_TOTAL
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load, words
 
@@ -43,9 +43,7 @@ STATED = re.compile(
     r"(?=[。，；;,、）)\s]|等级|等次|级|$)"
 )
 # a score of one indicator, not the overall one (`产出指标自评得分`): the indicators of vocab/relations.yaml
-INDICATOR = re.compile(
-    "|".join(re.escape(w) for w in sorted({"指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v)}))
-)
+INDICATOR = re.compile("|".join(re.escape(w) for w in sorted(set(INDICATOR_WORDS))))
 ANY_SCORE = re.compile(r"(?:得分|评分)$")
 # a sentence that opens by naming an indicator (`（二）过程指标满分 80 分，评价得分 70 分`): its scores are that one's
 OPENS_WITH_INDICATOR = re.compile(rf"[\s（(一二三四五六七八九十\d、.．）)]*(?:{INDICATOR.pattern})")

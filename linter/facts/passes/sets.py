@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Distribution, Mention, MonthsPayable, ScoreSet
-from tieout.linter.facts.passes.base import by_paragraph, exact_of
+from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load, words
@@ -32,7 +31,6 @@ SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
 SCORE_CHILDREN: dict[str, list[str]] = {
     str(k): [str(w) for w in v or []] for k, v in (load("relations").get("score_children") or {}).items()
 }
-FULL_MARKS = re.compile(r"满分|分值|权重")
 # the words that name an indicator (the first-level ones and those under them, vocab score_children)
 INDICATOR_WORDS = ("指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v))
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
@@ -225,10 +223,7 @@ def _some_under_subset(draft: Draft, m: Mention, total: Quantity, items: list[Me
         return False
     if "其中" not in draft.doc.text[total.end : items[0].start]:
         return False
-    full = [
-        q.value for x in draft.by_sentence.get(m.sentence) or [] if FULL_MARKS.search(x.label) for q in x.quantities
-    ]
-    return cover(m, items) is None and sum(full, Decimal(0)) != 100
+    return cover(m, items) is None and not full_marks_complete(draft.by_sentence.get(m.sentence) or [])
 
 
 def _another_total(m: Mention) -> bool:
