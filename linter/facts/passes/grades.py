@@ -29,9 +29,11 @@ _END = r"(?=[”\"」』’）)。，；;,、\s]|等级|等次|级|$)"
 _OPEN = r"[“\"「『‘]?"
 _CLOSE = r"[”\"」』’]?"
 # `…为“良”`: the words that give a band its grade, after its bounds (within one clause)
-BAND_AFTER = re.compile(
-    rf"(?P<body>[^，,。；;、：:]{{1,40}}?)(?:的)?(?:为|评为|定为|属于|属)\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}{_END}"
-)
+_GIVES = rf"(?:为|评为|定为|属于|属)\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}{_END}"
+BAND_AFTER = re.compile(rf"(?P<body>[^，,。；;、：:]{{1,40}}?)(?:的)?{_GIVES}")
+# where such a clause's grade is given: a clause starts at most 41 characters before (its body and `的`)
+GIVES_AT = re.compile(rf"(?={_GIVES})")
+_BODY_REACH = 41
 # `优（90分及以上）`, `良好（80-89分）`: the grade first, its bounds in brackets
 BAND_BEFORE = re.compile(
     rf"(?:^|[，,；;、：:\s（(为])({_OPEN})(?P<g>{_GRADE}){_CLOSE}\s*[（(](?P<body>[^（）()]{{1,30}}"
@@ -176,11 +178,11 @@ def _scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
     """The grading scales of a document: runs of band clauses close together, two grades or more, each grade
     once, every score in at most one band."""
     clauses: list[tuple[int, int, Band]] = []
-    for pattern in (BAND_AFTER, BAND_BEFORE):
-        for m in pattern.finditer(text):
+    for after, matches in ((True, _band_after(text)), (False, BAND_BEFORE.finditer(text))):
+        for m in matches:
             band = _band(m.group("body"), m.group("g"))
             if band is not None:
-                clauses.append((m.start("body") if pattern is BAND_AFTER else m.start("g"), m.end(), band))
+                clauses.append((m.start("body") if after else m.start("g"), m.end(), band))
     clauses.sort(key=lambda c: c[0])
     runs: list[list[tuple[int, int, Band]]] = []
     for c in clauses:
@@ -194,6 +196,23 @@ def _scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
         if bands is not None:
             scales.append(((run[0][0], run[-1][1]), bands))
     return scales
+
+
+def _band_after(text: str) -> Iterator[re.Match[str]]:
+    """`BAND_AFTER.finditer(text)`, in time linear in the text: its lazy body would be tried from every
+    position of the document; a match starts within `_BODY_REACH` characters before the words that give its
+    grade, so only those starts are tried, each once, in order (the same matches, leftmost first)."""
+    pos = tried = 0  # the end of the last match; every start below `tried` has been tried
+    for gives in GIVES_AT.finditer(text):
+        start = max(pos, tried, gives.start() - _BODY_REACH)
+        while start < gives.start():
+            m = BAND_AFTER.match(text, start)
+            start += 1
+            if m:
+                yield m
+                pos = m.end()
+                break
+        tried = max(tried, start)
 
 
 def _band(body: str, grade: str) -> Band | None:
