@@ -193,6 +193,7 @@ class SentencePass:
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
         self._deductions(mentions, si)
+        self._remainders(mentions, si)
 
     def _over_or_short(self, mentions: list[Mention], si: int) -> None:
         """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
@@ -288,6 +289,31 @@ class SentencePass:
                 and all(len(m.quantities) == 1 for m in (full, cut, score))
             ):
                 self._record_chain(score, [full], [cut], si)
+
+    def _remainders(self, mentions: list[Mention], si: int) -> None:
+        """`基金预算收入 120.4 亿元，减去调入一般公共预算 9 亿元、返还支出 51.2 亿元，基金预算支出安排 60.2 亿元`: a
+        figure, the figures subtracted from it right after it (`减去`/`扣除`, a list joined by `、`), and the figure
+        the clause after them states: what is left, the first less the others. Read only when nothing else stands
+        between them (no other figure, `等` ending the list, a change or a `其中`)."""
+        figures = [m for m in self._unlisted(mentions) if len(m.quantities) == 1 and m.quantities[0].exact]
+        text = self.doc.text
+        i = 0
+        while i < len(figures) - 2:
+            chain = [figures[i]]
+            gaps = [text[a.quantities[0].end : b.quantities[0].start] for a, b in zip(figures[i:], figures[i + 1 :])]
+            opening = text[self.doc.sentences[si].start : figures[i].quantities[0].start]
+            if not SUBTRACTED.match(gaps[0]) or ADDING.search(opening):
+                # after `加…` the subtraction goes on a chain of its own (`A，加 B、C，减去 D，总收入 T`)
+                i += 1
+                continue
+            chain.append(figures[i + 1])
+            k = 1
+            while k < len(gaps) and LISTED_ON.match(gaps[k]):
+                chain.append(figures[i + 1 + k])
+                k += 1
+            if k < len(gaps) and LEFT.match(gaps[k]) and _one_unit([*chain, figures[i + 1 + k]]):
+                self._record_chain(figures[i + 1 + k], [chain[0]], chain[1:], si)
+            i += k + 1
 
     def _record_chain(self, total: Mention, parts: list[Mention], minus: list[Mention], si: int) -> None:
         self._keep(Breakdown(total, parts, "调整", True, si, minus=minus))
@@ -1287,6 +1313,15 @@ SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
 FULL_MARKS = re.compile(r"满分|分值")
 # points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
 DEDUCTED = re.compile(r"扣(?:除|减)?$")
+# `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
+# `，支出安排 Y`: the clause stating what is left (a name, no figure, no list left open with 等, no change)
+SUBTRACTED = re.compile(r"[^\d，,。；;、（）()]{0,3}[，,]\s*(?:减去|扣除|减除)[^\d，,。；;、等（）()]{1,30}$")
+ADDING = re.compile(r"加上|(?:^|(?<=[，,；;。、]))加(?![大快强紧入班速深重])")
+LISTED_ON = re.compile(r"[^\d，,。；;、等（）()]{0,3}[、和及]\s*[^\d，,。；;、等（）()]{1,30}$")
+LEFT = re.compile(
+    r"[^\d，,。；;、等（）()]{0,3}后?[，,]\s*(?!其中|占|比|较|同比|增|减|下降|上升|提高|降低|加|扣)"
+    r"[^\d，,。；;、等（）()]{1,30}$"
+)
 SCORED = re.compile(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 
@@ -1484,6 +1519,13 @@ def _adjustments_after(
             continue
         return (moves, m) if ADJUSTED.search(m.label) and moves else None
     return None
+
+
+def _one_unit(mentions: list[Mention]) -> bool:
+    """Are the figures amounts of one unit (money less money)?"""
+    return len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in mentions}) == 1 and (
+        mentions[0].quantities[0].kind == "amount"
+    )
 
 
 def _one_side(mentions: list[Mention]) -> bool:

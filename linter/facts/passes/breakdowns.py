@@ -611,11 +611,15 @@ def _opens(chain: tuple[list[Mention], list[Mention]]) -> bool:
     return any(OPENING_ANY.search(x.label) for x in chain[0])
 
 
+# `…，共完成支出 X`: a phrase opening with 共 states what all the figures before it make (not 共同, 共享, 共建 …)
+ALL_TOGETHER = re.compile(r"(?:一共|总共|共)(?![同享建青产性])")
+
+
 def _names_total(draft: Draft, m: Mention) -> bool:
     """Does the figure's own phrase name a total (`本年收入合计`, and `本年收入共计` whose key the labeller strips of its
-    verb-like 共计)?"""
+    verb-like 共计, `共完成支出`)?"""
     own = re.split(r"[，,；;：:、]", m.label)[-1]
-    return draft.labeller.names_total(m.key) or draft.labeller.names_total(own)
+    return draft.labeller.names_total(m.key) or draft.labeller.names_total(own) or bool(ALL_TOGETHER.match(own))
 
 
 def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[list[Mention], list[Mention]] | None:
