@@ -58,10 +58,10 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
         elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
             # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
-            o = _against_budget(ctx, r)
+            o = _against_budget(ctx, r) or _base_in_brackets(ctx, r) or _plan_before(ctx, r)
         elif NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
             # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
-            o = _against_budget(ctx, r)
+            o = _against_budget(ctx, r) or _base_in_brackets(ctx, r)
         elif AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
             # `收入 412.6 亿元，完成预算的 97.8%`: the figure before the rate over its budget, stated elsewhere
             o = _against_budget(ctx, r)
@@ -301,6 +301,66 @@ def _role(ctx: CheckContext, label: str) -> str:
     if said.stage in ("执行", "决算") or OUTCOME.search(item):
         return "outcome"
     return ""
+
+
+def _base_in_brackets(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`支出完成 396.84 亿元，完成调整预算的 95.6%（调整预算为 415.20 亿元）`: the base the rate names, stated in
+    the brackets right after it."""
+    base = NAMED_BASE.search(r.name)
+    num = r.operands[-1] if r.operands else None
+    own = ctx.index.mention_of(num) if num is not None else None
+    if base is None or num is None or own is None:
+        return None
+    after = [
+        q
+        for m in ctx.mentions_in_section(ctx.doc.section_at(r.stated.start))
+        if m.sentence == own.sentence
+        for q in m.quantities
+        if q.start >= r.stated.end
+    ]
+    if not after:
+        return None
+    den = min(after, key=lambda q: q.start)
+    between = ctx.doc.text[r.stated.end : den.start]
+    said = re.fullmatch(rf"\s*[（(]\s*(?:其中)?{re.escape(base.group())}(?:数)?(?:为|是|：|:)?\s*", between)
+    if said is None or den.kind != num.kind or den.base_unit != num.base_unit or not den.exact or not ctx.value(den):
+        return None
+    return _ratio_outcome(ctx, r, num, den, own.identity.complete(), base.group())
+
+
+def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`项目全年预算资金 1,280 万元，资金到位 1,280 万元；实际支出 1,196.84 万元，预算执行率 93.50%`: an execution rate
+    right after one outcome figure is over the one plan figure its sentence states before (a clause earlier).
+    Where other figures of the unit stand before it with other values (到位资金 below the budget), which one the
+    author divided by is not said: a rate that fits one of them passes, one that fits none is not reported."""
+    num = r.operands[-1]
+    own = ctx.index.mention_of(num)
+    if own is None or _role(ctx, own.label) != "outcome":
+        return None
+    before = [
+        (m, q)
+        for m in ctx.mentions_in_section(ctx.doc.section_at(num.start))
+        if m.sentence == own.sentence and m is not own
+        for q in m.quantities
+        if q.end <= num.start and q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
+    ]
+    roles = [_role(ctx, m.label) for m, _ in before]
+    plans = {q.base_value: q for (_, q), role in zip(before, roles) if role == "plan"}
+    if len(plans) != 1 or _listed(ctx, own):
+        # a part's rate is of its own budget (`支出年初预算 A，决算 B，完成预算的 p%，其中：出国费决算 b，完成预算的
+        # q%`: q is of the part's budget, stated nowhere)
+        return None
+    tried = [_ratio_outcome(ctx, r, num, q, False, "预算数") for _, q in before]
+    passing = next((o for o in tried if o.verdict == "pass"), None)
+    if passing is not None or len({q.base_value for _, q in before}) > 1:
+        return passing
+    return _ratio_outcome(ctx, r, num, next(iter(plans.values())), False, "预算数")
+
+
+def _listed(ctx: CheckContext, m: Mention) -> bool:
+    """Is the figure a part of a list (its budget is its own, not the list total's)?"""
+    parts = ctx.memo("rates.listed", lambda: {id(p) for b in ctx.facts.breakdowns for p in [*b.parts, *b.minus]})
+    return id(m) in parts
 
 
 def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:

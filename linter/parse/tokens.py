@@ -40,6 +40,10 @@ RATE_RE = re.compile(
 SHARE_RE = re.compile(
     r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达)?$"
 )
+# `在项目总支出中占比`, `在全部支出中所占比重为`: a share of the whole named in 在…中
+IN_WHOLE_RE = re.compile(
+    r"^(?:在|于)(?P<base>[^在占]{1,14}?)(?:之中|当中|中)(?:的)?(?P<share>所占比重|所占比例|占比重|占比|占)(?:为|达|约为|是)?$"
+)
 CMP_RE = (
     r"(?:(?:比|较|与|相比)(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
     r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?|同比|环比)"
@@ -130,6 +134,14 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             out.append(Tok("LABEL", piece[: m.start()], start, start + m.start()))
         out.append(Tok("RATE", m.group("rate"), start + m.start(), end))
         return out
+    m = IN_WHOLE_RE.match(piece)
+    if m:
+        # `在项目总支出中占比 70.12%`: the whole is named before the share word; tokens in the grammar's order
+        # (占, then the whole), each with its own span
+        return [
+            Tok("SHARE", m.group("share"), start + m.start("share"), start + m.end("share")),
+            Tok("LABEL", m.group("base"), start + m.start("base"), start + m.end("base")),
+        ]
     m = SHARE_RE.match(piece)
     if m and m.group("share"):
         out = []

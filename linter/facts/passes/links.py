@@ -88,6 +88,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
     """`培训费 50 万元，占本年支出合计的 10%`: the whole is named, not listed; find the one figure of that
     item in the share's context."""
     owner = _mention_index(draft)
+    lists = _list_totals(draft)
     for s in draft.facts.shares:
         if s.total is not None or s.part is None or not s.base_label:
             continue
@@ -99,7 +100,12 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         wanted = Identity(item, said.under(part.identity.context))
         # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`)
         found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if m.identity.item != part.identity.item]
-        if not found or len({q.base_value for _, q in found}) != 1:
+        if not found:
+            whole = _own_list_total(draft, s, lists.get(id(s.part)))
+            if whole is not None:
+                yield Completed(s, replace(s, total=whole, certain=False))
+            continue
+        if len({q.base_value for _, q in found}) != 1:
             continue
         m, total = found[0]
         if s.base_label.startswith("本年") and "本年" not in m.label and _holds_carry_over(draft, m):
@@ -108,17 +114,40 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         yield Completed(s, replace(s, total=total, certain=certain))
 
 
+def _list_totals(draft: Draft) -> dict[int, Mention]:
+    """The total of the list each listed figure is a part of (by the figure's id)."""
+    wholes: dict[int, Mention] = {}
+    for b in draft.facts.breakdowns:
+        for p in b.parts:
+            for q in p.quantities:
+                wholes.setdefault(id(q), b.total)
+    return wholes
+
+
+# `项目总支出`: the whole named with 总 before its item (总 taken off, it names the list's total `项目实际支出`)
+WHOLE_MARK = re.compile(r"总(?=[\u4e00-\u9fff]{2}$)")
+
+
+def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity | None:
+    """`项目实际支出 531.20 万元，其中管网改造资金 372.46 万元，在项目总支出中占比 70.12%`: a share naming the total
+    of the list its part is in, with 总 (the list's total is the figure its words name, stated with 实际 or
+    without 总): inferred, as no figure stands under the name the share gives."""
+    if whole is None:
+        return None
+    item, _ = draft.labeller.identify(WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1))
+    if item != whole.identity.item or s.part is None:
+        return None
+    total = whole.of_unit(s.part.base_unit)
+    return total if total is not None and total.kind == s.part.kind else None
+
+
 def list_shares(draft: Draft) -> Iterator[Completed]:
     """`支出 388.50 亿元。其中，教育支出 85.40 亿元，占 22.0%；…`: a part's share that names no whole, in a list a
     pass found across sentences, is of that list's total (inferred, as the list is)."""
     # a whole with an unnamed share of its own (`安排 52 亿元，占比 70.1%。其中，人员经费 47.3 亿元，占比 63.8%`):
     # its parts' shares may be of the same outer whole, and which is not said
     outer = {id(s.part) for s in draft.facts.shares if s.part is not None and not s.base_label}
-    wholes: dict[int, Mention] = {}
-    for b in draft.facts.breakdowns:
-        for p in b.parts:
-            for q in p.quantities:
-                wholes.setdefault(id(q), b.total)
+    wholes = _list_totals(draft)
     for s in draft.facts.shares:
         if s.total is not None or s.part is None or s.base_label or not s.certain:
             continue  # (a share left open on purpose is `certain=False`: its whole may be another)
