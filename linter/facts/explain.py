@@ -104,15 +104,22 @@ NAME_NOISE = re.compile(r"[“”\"'（）()\s]")
 GENERIC_SUBJECT = re.compile(f"(?:{'|'.join(words('relations', 'generic_items'))}|决算|情况|总体|说明)+")
 
 
-def _own_subject(item: str, subject: str) -> str:
+EVALUATION_SECTION = re.compile(
+    f"(?:{'|'.join(sorted(words('relations', 'evaluation_sections'), key=len, reverse=True))}|\\d|[一二三四五六七八九十])+"
+)
+
+
+def _own_subject(item: str, subject: str, evaluation: bool = False) -> str:
     """The subject that tells one quantity of the item from another: none where the heading above it only
     names the item itself (`三公经费支出` under “三公”经费…情况说明) or an overview of income and expenditure
-    (收入支出决算总体情况说明), so that the figure stated there and under its own heading are one quantity."""
+    (收入支出决算总体情况说明), or, in a performance evaluation, one of its standard sections (`五、结论`), so that
+    the figure stated there and under its own heading are one quantity."""
     own = NAME_NOISE.sub("", item)
     kept = subject.split("›") if subject else []
     while kept:
         last = NAME_NOISE.sub("", kept[-1])
-        if not ((last and own and (last in own or own in last)) or GENERIC_SUBJECT.fullmatch(last)):
+        section = evaluation and EVALUATION_SECTION.fullmatch(last)
+        if not ((last and own and (last in own or own in last)) or GENERIC_SUBJECT.fullmatch(last) or section):
             break
         kept.pop()  # a heading that is the item's own, or an overview: the headings above it still tell
     return "›".join(kept)
@@ -124,6 +131,8 @@ NAME_AFTER_FIGURE = re.compile(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下
 def restatements(draft: Draft) -> Iterator[Restatement]:
     """Groups of figures that are one quantity by identity, stated in two sentences or more."""
     groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
+    # the sections of a performance evaluation are aspects of its one project, not subjects of their own
+    evaluation = draft.facts.genre.startswith("evaluation")
     for m in draft.facts.mentions:
         ident = m.identity
         if not ident.complete() or ident.inferred or not ident.named:
@@ -134,7 +143,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             if q.exact and q.kind not in ("bare", "pp"):
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
                 counted = m.noun if q.kind == "count" else ""
-                key = (ident.item, _own_subject(ident.item, ident.subject), ident.context)
+                key = (ident.item, _own_subject(ident.item, ident.subject, evaluation), ident.context)
                 groups.setdefault((key, q.base_unit, q.kind, counted), []).append((m, q))
     for items in groups.values():
         if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:

@@ -53,7 +53,10 @@ GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
 ITEM_TRIM_LEAD = re.compile(
     r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上|加|减去|减"
     # how a figure came about, not what it is (`执行中按法定程序调整为 X`)
-    r"|执行过程中|执行中|按法定程序|按程序|依法|经批准)+"
+    r"|执行过程中|执行中|按法定程序|按程序|依法|经批准"
+    # the project a report is of, pointed at (`本项目自评总分` is the report's `项目自评总分`); what was held
+    # (`开展培训 3,280 人次` counts 培训)
+    r"|[本该](?=项目)|开展|举办)+"
 )
 ITEM_TRIM_TAIL = re.compile(
     r"(?:[，、；：:,;（）()]|情况|为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达|预计)+$"
