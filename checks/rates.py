@@ -265,7 +265,8 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
     if m is None:
         return None
     stem = m.group("stem")
-    holders = [i for i, label in enumerate(r.labels) if stem in label]
+    # `得 11.20 分` holds 得分 (the score written as the verb before its points)
+    holders = [i for i, label in enumerate(r.labels) if stem in label or (stem == "得分" and label.endswith("得"))]
     if len(holders) != 1:
         return None
     num = r.operands[holders[0]]

@@ -810,10 +810,11 @@ class SentencePass:
             siblings
             and len(ops) >= 2
             and all(any(q in p.quantities for p in siblings) for q in ops)
-            and not any(OUTCOME_LABEL.search(label) for label in labels)
+            and not any(OUTCOME_LABEL.search(label) or SCORED.match(label) for label in labels)
         ):
             # `资金 210 万元，其中市级 150 万元、区级 60 万元，全部到位，到位率 100%`: two sources of one list are
-            # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`)
+            # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and
+            # so is a score: `其中决策指标 15 分，得 11.20 分，得分率 74.67%`)
             ops, labels = [], []
         self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula))
 

@@ -122,7 +122,7 @@ def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
                 row.label, row.total = other.label, other.total
 
 
-SCORED = ("分值", "得分")
+SCORED = ("分值", "得分", "扣分")
 
 
 def _units(table: Table, heads: list[list[str]], n: int) -> None:

@@ -38,8 +38,9 @@ class Identity:
     parts: tuple[Term, ...]
 
     def applies(self, title: str) -> bool:
+        """An identity naming no tables holds by the definition of its columns, in any table (titled or not)."""
         t = flatten(title)
-        return any(w in t for w in self.tables) and not any(w in t for w in self.unless)
+        return (not self.tables or any(w in t for w in self.tables)) and not any(w in t for w in self.unless)
 
 
 def _term(text: str) -> Term:
@@ -92,10 +93,8 @@ def _matches(row: Row, term: Term) -> bool:
 
 def identity_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
-    if not table.title:
-        return out
     for ident in identities():
-        if not ident.applies(table.title):
+        if not (table.title or not ident.tables) or not ident.applies(table.title or ""):
             continue
         out += _columns(table, ident) if ident.axis == "columns" else _rows(table, ident)
     return out
