@@ -121,7 +121,10 @@ def share_list_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     shares mostly agree that this sum is their whole (the list is complete); shares that mostly disagree are
     of other wholes, or of a whole with parts left out, and are not judged."""
     for listed in ctx.facts.share_lists:
-        yield from _listed_outcomes(ctx, listed)
+        if any(s.part is not None for s in listed.shares):
+            yield from _listed_outcomes(ctx, listed)
+        elif all(s.stated.exact for s in listed.shares):
+            yield _named_only([s.stated for s in listed.shares])
 
 
 def _listed_outcomes(ctx: CheckContext, listed: ListedShares) -> Iterator[Outcome]:
@@ -149,6 +152,13 @@ def _listed_outcomes(ctx: CheckContext, listed: ListedShares) -> Iterator[Outcom
     if complete or not misses:
         # the shares add up to 100%, or most of them are of the listed parts' sum: it is their whole
         yield from outcomes
+
+
+def _named_only(stated: list[Quantity]) -> Outcome:
+    """Shares of parts named with no figure (`资金来源构成为：中央补助占 60%，…`): only their sum can be judged."""
+    total, slack = sum((q.value for q in stated), Decimal(0)), sum((q.ulp for q in stated), Decimal(0))
+    over = _over_hundred(stated, total, slack)
+    return over if over is not None else Outcome(stated[-1], "pass", "share_sum", operands=stated)
 
 
 def _over_hundred(stated: list[Quantity], total: Decimal, slack: Decimal) -> Outcome | None:

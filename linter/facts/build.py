@@ -30,6 +30,7 @@ from tieout.linter.facts.model import (
     Movement,
     Rate,
     Share,
+    ShareList,
 )
 from tieout.linter.facts.passes.base import counts_subordinates, in_brackets, rolls_forward, scored_apart
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
@@ -189,6 +190,7 @@ class SentencePass:
             self._respective_list(run, said, si, mentions)
         self._composed(items, si, mentions)
         self._named_shares(items, si, mentions)
+        self._structure(items, si)
         self._base_after(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
@@ -289,6 +291,25 @@ class SentencePass:
                 and all(len(m.quantities) == 1 for m in (full, cut, score))
             ):
                 self._record_chain(score, [full], [cut], si)
+
+    def _structure(self, items: list[object], si: int) -> None:
+        """`资金来源构成为：中央补助占 60%，省级补助占 25%，…`, `从支出结构看，基本支出占 35.2%，项目支出占 64.8%`: the
+        shares of the parts of one whole the sentence opens by naming its make-up (构成, 结构, 组成), each part
+        named with no figure of its own; a list with no whole stated (they cannot add up to more than 100%)."""
+        flat = list(_leaves(items))
+        opening = next((x for x in flat if _is_label(x)), None)
+        if opening is None or not MAKE_UP.search(str(opening)):
+            return
+        shares: list[Share] = []
+        rest = [x for x in flat[flat.index(opening) + 1 :] if not _is_sep(x, "，,；;：:、")]
+        # `name 占 p%` after `name 占 p%`, nothing else between them but separators
+        for name, word, e in zip(rest[::3], rest[1::3], rest[2::3]):
+            if not (_is_label(name) and isinstance(word, Token) and word.type == "SHARE" and _bare_share(e)):
+                break
+            assert isinstance(e, _Entry)
+            shares.append(Share(e.qs[0], None, sentence=si))
+        if len(shares) >= 2:
+            self.facts.share_lists.append(ShareList(shares))
 
     def _remainders(self, mentions: list[Mention], si: int) -> None:
         """`基金预算收入 120.4 亿元，减去调入一般公共预算 9 亿元、返还支出 51.2 亿元，基金预算支出安排 60.2 亿元`: a
@@ -1314,6 +1335,8 @@ SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
 FULL_MARKS = re.compile(r"满分|分值")
 # points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
 DEDUCTED = re.compile(r"扣(?:除|减)?$")
+# a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
+MAKE_UP = re.compile(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
 # `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
 # `，支出安排 Y`: the clause stating what is left (a name, no figure, no list left open with 等, no change)
 SUBTRACTED = re.compile(r"[^\d，,。；;、（）()]{0,3}[，,]\s*(?:减去|扣除|减除)[^\d，,。；;、等（）()]{1,30}$")
@@ -1435,6 +1458,11 @@ def _unnamed_after(items: list, i: int, n: int) -> list[_Entry] | None:
             continue
         break
     return out if len(out) == n and n > 0 else None
+
+
+def _bare_share(e: object) -> bool:
+    """A share with no figure of its part (`中央补助占 60%`)."""
+    return isinstance(e, _Entry) and not e.label.strip() and len(e.qs) == 1 and e.qs[0].kind == "percent"
 
 
 def _is_sep(item: object, chars: str) -> bool:
