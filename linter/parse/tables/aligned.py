@@ -176,10 +176,20 @@ def _left_open(table: Aligned) -> None:
 Parsed = tuple[str, int, list[re.Match[str]]] | None
 
 
+# the last character of a figure (a digit, a thousands comma, %) or of a dash cell: a row of figures ends in one
+ROW_END = re.compile(r"[\d,%\-—–－]")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _data(line: str) -> Parsed:
     """A line of a label and figures: (label, indent, figure matches)."""
     if "，" in line or "。" in line or "；" in line:
         return None  # prose (checked first: most lines of a report are, and the figures need not be found)
+    # cheap tests first, each a condition of the full reading below: the line ends in a figure or a dash
+    # (nothing but spaces after the last), and its label holds a Chinese character
+    s = line.rstrip()
+    if not s or not ROW_END.match(s[-1]) or not CJK.search(s):
+        return None
     figs = list(FIGURE.finditer(line))
     code = CODE_FIRST.match(line)
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
@@ -192,9 +202,9 @@ def _data(line: str) -> Parsed:
         return None
     head = line[: figs[0].start()]
     m = LABEL.match(head)
-    if not m or not re.search(r"[\u4e00-\u9fff]", m.group("label")) or re.search(r"[。；，]", line):
-        return None
-    if any(not re.fullmatch(r"\s*", line[a.end() : b.start()]) for a, b in zip(figs, figs[1:])):
+    if not m or not CJK.search(m.group("label")):
+        return None  # (the line holds no 。；，: tested first)
+    if any(line[a.end() : b.start()].strip() for a, b in zip(figs, figs[1:])):
         return None  # text between the figures: prose, not a row
     if line[figs[-1].end() :].strip():
         return None
@@ -232,7 +242,7 @@ def _text_only(line: str) -> bool:
     return (
         bool(s)
         and len(s) <= 40
-        and bool(re.search(r"[\u4e00-\u9fff]", s))
+        and bool(CJK.search(s))
         and not FIGURE.search(s)
         and not (re.search(r"[。；，：:]", s) or CAPTION_LINE.search(s))
     )
@@ -277,9 +287,16 @@ def _table_at(
     are incomplete. Rows that go on from the table before over a page (nothing but page furniture between)
     are joined to it, which is then returned."""
     above = _header_above(lines, i, data)
+    # (there is a row at line i: the caller starts only at a line of figures)
+    turn = _turn(lines, before, above[0][0] if above else i) if before is not None else None
+    if above is None and turn != SURE:
+        # neither a table of its own (no header) nor rows to join: most runs of figures in a report; their
+        # rows are not read
+        if before is not None and turn is not None:
+            _left_open(before)  # the table's rows go on over the page, but cannot be read with it
+        return None
     rows, j, cut = _rows(lines, starts, i, data)
     last = max(j - 1, rows[-1].line) if rows else i
-    turn = _turn(lines, before, above[0][0] if above else i) if before is not None and rows else None
     if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
         before.block.open_end = cut
         before.last_line = last
@@ -329,11 +346,14 @@ def _turn(lines: list[str], before: Aligned, end: int) -> str | None:
     SURE when what stands between is page furniture only, with the mark of a new page among it (a page number,
     a form feed, a 续表 mark): blank lines, the table's caption or unit note repeated; MAYBE when a new page
     starts among a few short lines that are no other table's title; None otherwise."""
-    between = lines[before.last_line + 1 : end]
-    rest = [ln.strip() for ln in between if ln.strip()]
-    if len(rest) > MAX_TURN:
-        return None  # text between: not a page turned inside one table
-    turned = "\f" in lines[end] or any("\f" in ln for ln in between)
+    rest: list[str] = []
+    for j in range(before.last_line + 1, end):  # stops early: the table before may be far above
+        s = lines[j].strip()
+        if s:
+            if len(rest) == MAX_TURN:
+                return None  # text between: not a page turned inside one table
+            rest.append(s)
+    turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
     known = {_caption_key(c) for c in before.block.caption} | {flatten(c) for c in before.block.caption}
     unit = unit_of(before.block.caption)
     furniture = True
