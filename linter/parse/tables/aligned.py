@@ -37,9 +37,9 @@ from .header import COLUMN_NUMBER
 from .vocab import role_of, total_kind
 
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
-# a cell written as a dash for "nothing" (`736.62  736.62  -  -`): a blank cell that still shows its column
-DASH_CELL = re.compile(r"(?<!\S)[-—–－]{1,2}(?!\S)")
-LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
+# a row's cell: a figure, or a dash written for "nothing" (`736.62  736.62  -  -`), a blank cell that still
+# shows its column; each a whole word of the line
+CELL_TOKEN = re.compile(r"(?<!\S)(?:(?P<figure>[-−]?\d[\d,]*(?:\.\d+)?%?)|[-—–－]{1,2})(?!\S)")
 NAME_HEADER = re.compile(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
@@ -190,25 +190,23 @@ def _data(line: str) -> Parsed:
     s = line.rstrip()
     if not s or not ROW_END.match(s[-1]) or not CJK.search(s):
         return None
-    figs = list(FIGURE.finditer(line))
+    cells = list(CELL_TOKEN.finditer(line))
     code = CODE_FIRST.match(line)
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
-        figs = [f for f in figs if f.start() >= code.end()]
-    dashes = [d for d in DASH_CELL.finditer(line) if not code or d.start() >= code.end()]
-    if dashes and (figs or code or len(dashes) > 1):
-        # dashes stand for cells where a figure, a classification code or another dash makes the line a row
-        figs = sorted(figs + dashes, key=lambda m: m.start())
-    if not figs:
+        cells = [f for f in cells if f.start() >= code.end()]
+    # dashes stand for cells where a figure, a classification code or another dash makes the line a row
+    if not cells or len(cells) == 1 and not code and cells[0].lastgroup != "figure":
         return None
-    head = line[: figs[0].start()]
-    m = LABEL.match(head)
-    if not m or not CJK.search(m.group("label")):
+    at = cells[0].start()
+    head = line[:at]
+    label = head.strip()
+    if not label or not CJK.search(label):
         return None  # (the line holds no 。；，: tested first)
-    if any(line[a.end() : b.start()].strip() for a, b in zip(figs, figs[1:])):
-        return None  # text between the figures: prose, not a row
-    if line[figs[-1].end() :].strip():
+    # every word from the first figure on is a figure or a dash (each is a whole word): no text between
+    # them (prose, not a row) nor after the last
+    if len(line[at:].split()) != len(cells):
         return None
-    return m.group("label"), width(m.group("indent").replace("\f", "")), figs
+    return label, width(head[: len(head) - len(head.lstrip())].replace("\f", "")), cells
 
 
 def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[list[int], int] | None:
