@@ -37,9 +37,18 @@ from .header import COLUMN_NUMBER
 from .vocab import role_of, total_kind
 
 FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
-# a row's cell: a figure, or a dash written for "nothing" (`736.62  736.62  -  -`), a blank cell that still
-# shows its column; each a whole word of the line
-CELL_TOKEN = re.compile(r"(?<!\S)(?:(?P<figure>[-−]?\d[\d,]*(?:\.\d+)?%?)|[-—–－]{1,2})(?!\S)")
+# a row's cell, a whole word of the line: a figure (FIGURE), or a dash written for "nothing" (`736.62  736.62
+# -  -`, a blank cell that still shows its column: `[-—–－]{1,2}`); the group `figure` is matched for a figure.
+# Written to open with one set of characters, then the test that the character before is a space (the
+# `(?<!\S)` of FIGURE after the fact), which lets the regex engine skip to a possible first character at C
+# speed instead of trying each position of the line: the same matches as `(?<!\S)(?:FIGURE|DASHES)(?!\S)`
+# (checked on every line of the corpus and probe texts and on random strings), in half the time.
+CELL_TOKEN = re.compile(
+    r"[-−—–－\d](?<!\S.)"  # the first character, at the start of a word
+    r"(?:(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?P<figure>)"  # a figure: a sign and a digit, or a digit first
+    r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
+    r"(?!\S)"
+)
 NAME_HEADER = re.compile(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
@@ -191,7 +200,7 @@ def _data(line: str) -> Parsed:
     if not s or not ROW_END.match(s[-1]) or not CJK.search(s):
         return None
     cells = list(CELL_TOKEN.finditer(line))
-    code = CODE_FIRST.match(line)
+    code = CODE_FIRST.match(line) if line.lstrip()[:1].isdecimal() else None  # (\d is isdecimal)
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
         cells = [f for f in cells if f.start() >= code.end()]
     # dashes stand for cells where a figure, a classification code or another dash makes the line a row
