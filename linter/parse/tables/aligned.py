@@ -36,13 +36,14 @@ from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
 from .vocab import role_of, total_kind
 
-FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
-# a row's cell, a whole word of the line: a figure (FIGURE), or a dash written for "nothing" (`736.62  736.62
-# -  -`, a blank cell that still shows its column: `[-—–－]{1,2}`); the group `figure` is matched for a figure.
-# Written to open with one set of characters, then the test that the character before is a space (the
-# `(?<!\S)` of FIGURE after the fact), which lets the regex engine skip to a possible first character at C
-# speed instead of trying each position of the line: the same matches as `(?<!\S)(?:FIGURE|DASHES)(?!\S)`
-# (checked on every line of the corpus and probe texts and on random strings), in half the time.
+# a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
+# characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
+# then skips to a possible first character at C speed instead of trying each position of the line (the same
+# matches, checked on every line of the corpus and probe texts and on random strings, in half the time)
+FIGURE = re.compile(r"[-−\d](?<!\S.)(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?!\S)")
+# a row's cell, a whole word of the line: a figure, or a dash written for "nothing" (`736.62  736.62  -  -`, a
+# blank cell that still shows its column: `[-—–－]{1,2}`); the group `figure` is matched for a figure. Written
+# as FIGURE is: the same matches as `(?<!\S)(?:FIGURE|[-—–－]{1,2})(?!\S)`.
 CELL_TOKEN = re.compile(
     r"[-−—–－\d](?<!\S.)"  # the first character, at the start of a word
     r"(?:(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?P<figure>)"  # a figure: a sign and a digit, or a digit first
@@ -361,6 +362,8 @@ def _turn(lines: list[str], before: Aligned, end: int) -> str | None:
                 return None  # text between: not a page turned inside one table
             rest.append(s)
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
+    if not turned and not any(PAGE_MARK.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest):
+        return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
     known = {_caption_key(c) for c in before.block.caption} | {flatten(c) for c in before.block.caption}
     unit = unit_of(before.block.caption)
     furniture = True
@@ -492,6 +495,13 @@ def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, li
 def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list[int]:
     """The column of each figure's right edge; both metrics add up, so the line is measured piece by piece,
     not from its start for every figure."""
+    if figs and "\f" not in line:  # the usual line: measured in one or two pieces
+        if metric is chars:
+            return [f.end() for f in figs]
+        first = figs[0].end()
+        if metric is width and line[first : figs[-1].end()].isascii():  # no wide character among the figures
+            head = width(line[:first])
+            return [head + f.end() - first for f in figs]
     out: list[int] = []
     edge = done = 0
     for f in figs:
@@ -611,9 +621,12 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
         return None
     cells = [Cell(flatten(row.label), a, a + 1, r, 0)]
     placed: list[Cell | None] = [None] * k
+    origin, n = mapper.origin, len(mapper.origin)
     for f, c in zip(row.figs, slots):
-        s, e = mapper.norm(base + f.start()), mapper.norm(base + f.end() - 1)
-        if s is None or e is None:
+        # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row)
+        x, y = base + f.start(), base + f.end() - 1
+        s, e = bisect_left(origin, x), bisect_left(origin, y)
+        if s >= n or origin[s] != x or e >= n or origin[e] != y:
             return None
         placed[c] = Cell(f.group(), s, e + 1, r, c + 1)
     for c, cell in enumerate(placed):
