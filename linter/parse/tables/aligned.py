@@ -702,6 +702,7 @@ def readable(block: Block) -> bool:
     amount of unknown role (it is summed, never taken for a rate); a column of rates must be named one."""
     body = [r for r in block.rows[1:] if r[0].text]
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
+    shapes: dict[int, set[int]] | None = None  # each column's decimals, read once when a column needs them
     for c, head in enumerate(block.rows[0][1:], start=1):
         cells = [r[c].text for r in body if c < len(r) and not r[c].blank]
         if not cells:
@@ -714,17 +715,32 @@ def readable(block: Block) -> bool:
             return False  # amounts and rates mixed in one column
         role = role_of(head.text, percent)
         if role is None:
-            if percent or not numbered and _looks_like_rates(block, c):
+            if percent:
                 return False
+            if not numbered:
+                shapes = shapes if shapes is not None else _column_shapes(body)
+                if _looks_like_rates(shapes, c):
+                    return False
             continue
         if (role.kind in ("ratio", "growth", "share", "comparable")) != percent:
             return False
     return True
 
 
-def _looks_like_rates(block: Block, c: int) -> bool:
+def _column_shapes(body: list[list[Cell]]) -> dict[int, set[int]]:
+    """The decimals of each figure column's filled cells (a column with none is left out)."""
+    out: dict[int, set[int]] = {}
+    for r in body:
+        for x in range(1, len(r)):
+            if not r[x].blank:
+                out.setdefault(x, set()).add(_shape(r[x].text))
+    return out
+
+
+def _looks_like_rates(shapes: dict[int, set[int]], c: int) -> bool:
     """Figures with decimals beside columns of whole amounts: rates, whatever the header says."""
-    body = [r for r in block.rows[1:] if r[0].text]
-    mine = {_shape(r[c].text) for r in body if c < len(r) and not r[c].blank}
-    others = {_shape(r[x].text) for r in body for x in range(1, len(r)) if x != c and not r[x].blank}
-    return 0 not in mine and others == {0}
+    others: set[int] = set()
+    for x, found in shapes.items():
+        if x != c:
+            others |= found
+    return 0 not in shapes.get(c, set()) and others == {0}

@@ -46,12 +46,16 @@ def flatten(text: str) -> str:
 RUN_TOGETHER = re.compile(r"\d\s+[-−]?\d")
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the text; asked of every cell several times
 def is_number(text: str) -> bool:
     return not RUN_TOGETHER.search(text) and bool(NUMBER.match(flatten(text)))
 
 
 def quantity(cell: Cell, unit: str) -> Quantity | None:
     """The figure of a body cell in the column's unit (`万元`, `%` …; "" when no unit is stated)."""
+    first = cell.text.lstrip()[:1]
+    if not first or not first.isdecimal() and first not in "-−－":
+        return None  # no NUMBER (its first character is a sign or a digit: \d is isdecimal): a label, a note
     read = _read(cell.text, unit)
     if read is None:
         return None

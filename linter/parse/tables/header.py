@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .blocks import _is_data_row
-from .cells import CODE, Cell, flatten, is_number
+from .cells import CODE, DASH, Cell, flatten, is_number
 from .vocab import words
 
 HEADER_UNIT = re.compile(r"[（(](?P<unit>亿元|万元|千元|元|%|％)[）)]|(?P<pct>[%％])$")
@@ -76,7 +76,7 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
     serial = SERIAL
     kinds = []
     for c in range(width):
-        texts = [flatten(row[c].text) for row in body if c < len(row) and row[c].text and not row[c].blank]
+        texts = [flatten(t) for t in (row[c].text for row in body if c < len(row)) if t and not DASH.match(t)]
         head = heads[c]
         if not texts:
             kinds.append("empty")

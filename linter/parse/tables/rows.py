@@ -52,13 +52,14 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
     rows: list[Row] = []
     previous: list[str] = [""] * len(codes)
     gap = False
+    side = codes + texts + figures
     for r in range(first, len(grid)):
         g = grid[r]
-        cells = [g[c] for c in codes + texts + figures if c < len(g)]
-        if all(not c.text for c in cells):
+        n = len(g)
+        if not any(g[c].text for c in side if c < n):
             gap = bool(rows)
             continue
-        parts = [flatten(g[c].text) if c < len(g) else "" for c in codes]
+        parts = [flatten(g[c].text) if c < n else "" for c in codes]
         code, previous = _code(parts, previous)
         label = _label(g, codes, texts)
         if not code:
