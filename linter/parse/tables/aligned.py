@@ -337,8 +337,17 @@ def _table_at(
 
 def _header_lines(lines: list[str], header: list[int]) -> tuple[list[int], int | None]:
     """The header's lines of column names, and its line of column formulas (`公式 A=B+C B C`), if any."""
-    numbering = [h for h in header if FORMULA_LINE.match(lines[h]) and re.search(r"[A-Z\d]", lines[h])]
+    numbering = [h for h in header if _formula_line(lines[h])]
     return [h for h in header if h not in numbering], numbering[-1] if numbering else None
+
+
+def _formula_line(line: str) -> bool:
+    # FORMULA_LINE takes time quadratic in the spaces that open a line it does not match (a header's second
+    # line stands far right): its first word must be 公式 / 栏次 or a mark (\d is isdecimal), tested first
+    first = line.lstrip()[:1]
+    if not first or not (first in "公栏" or first.isdecimal() or "A" <= first <= "Z"):
+        return False
+    return bool(FORMULA_LINE.match(line) and re.search(r"[A-Z\d]", line))
 
 
 # a page's number at its foot or head: `- 7 -`, `— 7 —`, `-7-`, `第 7 页`, `第7页 共30页`, `7/30`
