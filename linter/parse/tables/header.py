@@ -85,11 +85,10 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
             kinds.append("text")  # 序号 / 行次: numbers that describe the row
             continue
         codes = [t for t in texts if CODE.match(t)]
-        numbers = [t for t in texts if is_number(t)]
         coded_head = any(h in code_words for h in head if h)
         if codes and len(codes) >= 0.6 * len(texts) and (coded_head or _code_shaped(codes)):
             kinds.append("code")
-        elif len(numbers) == len(texts):
+        elif all(is_number(t) for t in texts):  # (stops at a column's first label)
             kinds.append("number")
         else:
             kinds.append("text")
