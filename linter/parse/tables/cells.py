@@ -66,6 +66,7 @@ def quantity(cell: Cell, unit: str) -> Quantity | None:
     )
 
 
+ONE = Decimal(1)
 _Read = tuple[Decimal, bool, str, str, Decimal, int, Kind, bool]
 
 
@@ -73,23 +74,26 @@ _Read = tuple[Decimal, bool, str, str, Decimal, int, Kind, bool]
 def _read(text: str, unit: str) -> _Read | None:
     """What a cell's text says as a figure in the column's unit, apart from where it stands: a pure function
     of the two, read once per distinct pair (a table repeats its 0.00, its figures repeat over tables)."""
-    m = NUMBER.match(flatten(text))
-    if not m or RUN_TOGETHER.search(text):
+    flat = flatten(text)
+    m = NUMBER.match(flat)
+    # figures run together are apart by spaces: none in a text that flattening leaves whole
+    if not m or len(flat) != len(text) and RUN_TOGETHER.search(text):
         return None
-    digits = m.group("int").replace(",", "")
-    frac = m.group("frac") or ""
+    neg, whole, frac, own = m.group("neg", "int", "frac", "unit")
+    digits = whole.replace(",", "")
+    frac = frac or ""
     if len(digits) + max(0, len(frac) - 1) > MAX_DIGITS:
         return None  # no amount (see linter/figures/exact.py)
     value = Decimal(digits + frac)  # exact whatever the context's precision
-    unit = (m.group("unit") or unit).replace("％", "%")
+    unit = (own or unit).replace("％", "%")
     kind: Kind
     if unit == "%":
-        kind, base, scale = "percent", "%", Decimal(1)
+        kind, base, scale = "percent", "%", ONE
     elif unit.endswith("元"):
         kind, base, scale = "amount", "元", MULTIPLIERS[unit[:-1]]
     elif unit:
-        kind, base, scale = "count", unit, Decimal(1)
+        kind, base, scale = "count", unit, ONE
     else:
-        kind, base, scale = "bare", "", Decimal(1)
+        kind, base, scale = "bare", "", ONE
     decimals = len(frac) - 1 if frac else 0
-    return value, bool(m.group("neg")), unit, base, scale, decimals, kind, "," in m.group("int")
+    return value, bool(neg), unit, base, scale, decimals, kind, "," in whole

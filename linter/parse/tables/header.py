@@ -75,8 +75,13 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
     code_words = words("code_headers")
     serial = SERIAL
     kinds = []
+    filled: list[list[str]] = [[] for _ in range(width)]  # each column's filled cells, read in one pass
+    for row in body:
+        for c, cell in enumerate(row[:width]):
+            if cell.text and not DASH.match(cell.text):  # (not cell.blank)
+                filled[c].append(flatten(cell.text))
     for c in range(width):
-        texts = [flatten(t) for t in (row[c].text for row in body if c < len(row)) if t and not DASH.match(t)]
+        texts = filled[c]
         head = heads[c]
         if not texts:
             kinds.append("empty")
