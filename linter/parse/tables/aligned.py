@@ -582,8 +582,9 @@ def _layout(lines: list[str], rows: list[_Line]) -> Layout | None:
     # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
     # codes give its tree; a run of named figures alone may be a list in prose
     # (a 合计 row has no code of its own)
-    coded = all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows)
-    if (k < 2 and not coded) or len(complete) < max(2, len(rows) // 2):
+    if k < 2 and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows):
+        return None
+    if len(complete) < max(2, len(rows) // 2):
         return None
     metric, row_edges = _metric(complete, lines, k)
     cols = []
@@ -713,7 +714,7 @@ def readable(block: Block) -> bool:
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
     shapes: dict[int, set[int]] | None = None  # each column's decimals, read once when a column needs them
     for c, head in enumerate(block.rows[0][1:], start=1):
-        cells = [r[c].text for r in body if c < len(r) and not r[c].blank]
+        cells = [t for t in (r[c].text for r in body if c < len(r)) if t and not DASH.match(t)]  # not blank
         if not cells:
             if any(c < len(r) and r[c].text for r in body):
                 continue  # a column of dashes only (nothing in any row): no figure to misread
