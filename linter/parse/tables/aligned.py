@@ -712,9 +712,9 @@ def readable(block: Block) -> bool:
     amount of unknown role (it is summed, never taken for a rate); a column of rates must be named one."""
     body = [r for r in block.rows[1:] if r[0].text]
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
-    shapes: dict[int, set[int]] | None = None  # each column's decimals, read once when a column needs them
+    shapes: dict[int, set[int]] = {}  # each column's decimals, read once when a column needs them
     for c, head in enumerate(block.rows[0][1:], start=1):
-        cells = [t for t in (r[c].text for r in body if c < len(r)) if t and not DASH.match(t)]  # not blank
+        cells = _filled(body, c)
         if not cells:
             if any(c < len(r) and r[c].text for r in body):
                 continue  # a column of dashes only (nothing in any row): no figure to misread
@@ -725,16 +725,17 @@ def readable(block: Block) -> bool:
             return False  # amounts and rates mixed in one column
         role = role_of(head.text, percent)
         if role is None:
-            if percent:
+            if percent or not numbered and _looks_like_rates(body, shapes, c):
                 return False
-            if not numbered:
-                shapes = shapes if shapes is not None else _column_shapes(body)
-                if _looks_like_rates(shapes, c):
-                    return False
             continue
         if (role.kind in ("ratio", "growth", "share", "comparable")) != percent:
             return False
     return True
+
+
+def _filled(body: list[list[Cell]], c: int) -> list[str]:
+    """The texts of a column's cells that are not blank."""
+    return [t for t in (r[c].text for r in body if c < len(r)) if t and not DASH.match(t)]
 
 
 def _column_shapes(body: list[list[Cell]]) -> dict[int, set[int]]:
@@ -747,8 +748,11 @@ def _column_shapes(body: list[list[Cell]]) -> dict[int, set[int]]:
     return out
 
 
-def _looks_like_rates(shapes: dict[int, set[int]], c: int) -> bool:
-    """Figures with decimals beside columns of whole amounts: rates, whatever the header says."""
+def _looks_like_rates(body: list[list[Cell]], shapes: dict[int, set[int]], c: int) -> bool:
+    """Figures with decimals beside columns of whole amounts: rates, whatever the header says. `shapes`: the
+    columns' decimals, read on the first call for a table and kept for the next."""
+    if not shapes:
+        shapes.update(_column_shapes(body))
     others: set[int] = set()
     for x, found in shapes.items():
         if x != c:
