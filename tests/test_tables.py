@@ -587,3 +587,23 @@ def test_a_continuation_whose_mark_title_and_unit_run_into_one_line_is_joined():
     result = lint_text(first + "续表（2024年部门支出预算总表）单位：万元\n\n" + _PAGE2, "budget.md")
     assert not table_findings(result), [d.message for d in table_findings(result)]
     assert any(c.rule == "TO305" and c.status == "pass" and c.line == 6 for c in result.checked)  # 20805
+
+
+def test_the_aligned_readers_fast_patterns_match_as_their_plain_forms():
+    """FIGURE and CELL_TOKEN are written to open with a set of first characters (the regex engine then skips to
+    them): they must find exactly the whole words their plain forms find, on any text."""
+    import random
+
+    from tieout.linter.parse.tables.aligned import CELL_TOKEN, FIGURE
+
+    figure = r"[-−]?\d[\d,]*(?:\.\d+)?%?"
+    plain_figure = re.compile(rf"(?<!\S){figure}(?!\S)")
+    plain_cell = re.compile(rf"(?<!\S)(?:(?P<figure>{figure})|[-—–－]{{1,2}})(?!\S)")
+    rng = random.Random(14)
+    alphabet = " -−—–－0123456789,.%a增\t\u3000\f"
+    texts = ["  一、税收收入   18,452,630    -  —  -1.3%  7,412,508  94.6 a1 1a --5 -- --- 1,2,"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        assert [m.span() for m in FIGURE.finditer(text)] == [m.span() for m in plain_figure.finditer(text)], text
+        fast = [(m.span(), m.lastgroup == "figure") for m in CELL_TOKEN.finditer(text)]
+        assert fast == [(m.span(), m.lastgroup == "figure") for m in plain_cell.finditer(text)], text

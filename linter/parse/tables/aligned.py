@@ -36,10 +36,20 @@ from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
 from .vocab import role_of, total_kind
 
-FIGURE = re.compile(r"(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
-# a cell written as a dash for "nothing" (`736.62  736.62  -  -`): a blank cell that still shows its column
-DASH_CELL = re.compile(r"(?<!\S)[-—–－]{1,2}(?!\S)")
-LABEL = re.compile(r"^(?P<indent>\s*)(?P<label>\S.*?)\s*$")
+# a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
+# characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
+# then skips to a possible first character at C speed instead of trying each position of the line (the same
+# matches, checked on every line of the corpus and probe texts and on random strings, in half the time)
+FIGURE = re.compile(r"[-−\d](?<!\S.)(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?!\S)")
+# a row's cell, a whole word of the line: a figure, or a dash written for "nothing" (`736.62  736.62  -  -`, a
+# blank cell that still shows its column: `[-—–－]{1,2}`); the group `figure` is matched for a figure. Written
+# as FIGURE is: the same matches as `(?<!\S)(?:FIGURE|[-—–－]{1,2})(?!\S)`.
+CELL_TOKEN = re.compile(
+    r"[-−—–－\d](?<!\S.)"  # the first character, at the start of a word
+    r"(?:(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?P<figure>)"  # a figure: a sign and a digit, or a digit first
+    r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
+    r"(?!\S)"
+)
 NAME_HEADER = re.compile(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
@@ -176,29 +186,37 @@ def _left_open(table: Aligned) -> None:
 Parsed = tuple[str, int, list[re.Match[str]]] | None
 
 
+# the last character of a figure (a digit, a thousands comma, %) or of a dash cell: a row of figures ends in one
+ROW_END = re.compile(r"[\d,%\-—–－]")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _data(line: str) -> Parsed:
     """A line of a label and figures: (label, indent, figure matches)."""
     if "，" in line or "。" in line or "；" in line:
         return None  # prose (checked first: most lines of a report are, and the figures need not be found)
-    figs = list(FIGURE.finditer(line))
-    code = CODE_FIRST.match(line)
+    # cheap tests first, each a condition of the full reading below: the line ends in a figure or a dash
+    # (nothing but spaces after the last), and its label holds a Chinese character
+    s = line.rstrip()
+    if not s or not ROW_END.match(s[-1]) or not CJK.search(s):
+        return None
+    cells = list(CELL_TOKEN.finditer(line))
+    code = CODE_FIRST.match(line) if line.lstrip()[:1].isdecimal() else None  # (\d is isdecimal)
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
-        figs = [f for f in figs if f.start() >= code.end()]
-    dashes = [d for d in DASH_CELL.finditer(line) if not code or d.start() >= code.end()]
-    if dashes and (figs or code or len(dashes) > 1):
-        # dashes stand for cells where a figure, a classification code or another dash makes the line a row
-        figs = sorted(figs + dashes, key=lambda m: m.start())
-    if not figs:
+        cells = [f for f in cells if f.start() >= code.end()]
+    # dashes stand for cells where a figure, a classification code or another dash makes the line a row
+    if not cells or len(cells) == 1 and not code and cells[0].lastgroup != "figure":
         return None
-    head = line[: figs[0].start()]
-    m = LABEL.match(head)
-    if not m or not re.search(r"[\u4e00-\u9fff]", m.group("label")) or re.search(r"[。；，]", line):
+    at = cells[0].start()
+    head = line[:at]
+    label = head.strip()
+    if not label or not CJK.search(label):
+        return None  # (the line holds no 。；，: tested first)
+    # every word from the first figure on is a figure or a dash (each is a whole word): no text between
+    # them (prose, not a row) nor after the last
+    if len(line[at:].split()) != len(cells):
         return None
-    if any(not re.fullmatch(r"\s*", line[a.end() : b.start()]) for a, b in zip(figs, figs[1:])):
-        return None  # text between the figures: prose, not a row
-    if line[figs[-1].end() :].strip():
-        return None
-    return m.group("label"), width(m.group("indent").replace("\f", "")), figs
+    return label, width(head[: len(head) - len(head.lstrip())].replace("\f", "")), cells
 
 
 def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[list[int], int] | None:
@@ -232,7 +250,7 @@ def _text_only(line: str) -> bool:
     return (
         bool(s)
         and len(s) <= 40
-        and bool(re.search(r"[\u4e00-\u9fff]", s))
+        and bool(CJK.search(s))
         and not FIGURE.search(s)
         and not (re.search(r"[。；，：:]", s) or CAPTION_LINE.search(s))
     )
@@ -277,9 +295,16 @@ def _table_at(
     are incomplete. Rows that go on from the table before over a page (nothing but page furniture between)
     are joined to it, which is then returned."""
     above = _header_above(lines, i, data)
+    # (there is a row at line i: the caller starts only at a line of figures)
+    turn = _turn(lines, before, above[0][0] if above else i) if before is not None else None
+    if above is None and turn != SURE:
+        # neither a table of its own (no header) nor rows to join: most runs of figures in a report; their
+        # rows are not read
+        if before is not None and turn is not None:
+            _left_open(before)  # the table's rows go on over the page, but cannot be read with it
+        return None
     rows, j, cut = _rows(lines, starts, i, data)
     last = max(j - 1, rows[-1].line) if rows else i
-    turn = _turn(lines, before, above[0][0] if above else i) if before is not None and rows else None
     if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
         before.block.open_end = cut
         before.last_line = last
@@ -312,8 +337,17 @@ def _table_at(
 
 def _header_lines(lines: list[str], header: list[int]) -> tuple[list[int], int | None]:
     """The header's lines of column names, and its line of column formulas (`公式 A=B+C B C`), if any."""
-    numbering = [h for h in header if FORMULA_LINE.match(lines[h]) and re.search(r"[A-Z\d]", lines[h])]
+    numbering = [h for h in header if _formula_line(lines[h])]
     return [h for h in header if h not in numbering], numbering[-1] if numbering else None
+
+
+def _formula_line(line: str) -> bool:
+    # FORMULA_LINE takes time quadratic in the spaces that open a line it does not match (a header's second
+    # line stands far right): its first word must be 公式 / 栏次 or a mark (\d is isdecimal), tested first
+    first = line.lstrip()[:1]
+    if not first or not (first in "公栏" or first.isdecimal() or "A" <= first <= "Z"):
+        return False
+    return bool(FORMULA_LINE.match(line) and re.search(r"[A-Z\d]", line))
 
 
 # a page's number at its foot or head: `- 7 -`, `— 7 —`, `-7-`, `第 7 页`, `第7页 共30页`, `7/30`
@@ -329,11 +363,16 @@ def _turn(lines: list[str], before: Aligned, end: int) -> str | None:
     SURE when what stands between is page furniture only, with the mark of a new page among it (a page number,
     a form feed, a 续表 mark): blank lines, the table's caption or unit note repeated; MAYBE when a new page
     starts among a few short lines that are no other table's title; None otherwise."""
-    between = lines[before.last_line + 1 : end]
-    rest = [ln.strip() for ln in between if ln.strip()]
-    if len(rest) > MAX_TURN:
-        return None  # text between: not a page turned inside one table
-    turned = "\f" in lines[end] or any("\f" in ln for ln in between)
+    rest: list[str] = []
+    for j in range(before.last_line + 1, end):  # stops early: the table before may be far above
+        s = lines[j].strip()
+        if s:
+            if len(rest) == MAX_TURN:
+                return None  # text between: not a page turned inside one table
+            rest.append(s)
+    turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
+    if not turned and not any(PAGE_MARK.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest):
+        return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
     known = {_caption_key(c) for c in before.block.caption} | {flatten(c) for c in before.block.caption}
     unit = unit_of(before.block.caption)
     furniture = True
@@ -465,6 +504,13 @@ def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, li
 def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list[int]:
     """The column of each figure's right edge; both metrics add up, so the line is measured piece by piece,
     not from its start for every figure."""
+    if figs and "\f" not in line:  # the usual line: measured in one or two pieces
+        if metric is chars:
+            return [f.end() for f in figs]
+        first = figs[0].end()
+        if metric is width and line[first : figs[-1].end()].isascii():  # no wide character among the figures
+            head = width(line[:first])
+            return [head + f.end() - first for f in figs]
     out: list[int] = []
     edge = done = 0
     for f in figs:
@@ -536,8 +582,9 @@ def _layout(lines: list[str], rows: list[_Line]) -> Layout | None:
     # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
     # codes give its tree; a run of named figures alone may be a list in prose
     # (a 合计 row has no code of its own)
-    coded = all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows)
-    if (k < 2 and not coded) or len(complete) < max(2, len(rows) // 2):
+    if k < 2 and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows):
+        return None
+    if len(complete) < max(2, len(rows) // 2):
         return None
     metric, row_edges = _metric(complete, lines, k)
     cols = []
@@ -584,9 +631,12 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
         return None
     cells = [Cell(flatten(row.label), a, a + 1, r, 0)]
     placed: list[Cell | None] = [None] * k
+    origin, n = mapper.origin, len(mapper.origin)
     for f, c in zip(row.figs, slots):
-        s, e = mapper.norm(base + f.start()), mapper.norm(base + f.end() - 1)
-        if s is None or e is None:
+        # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row)
+        x, y = base + f.start(), base + f.end() - 1
+        s, e = bisect_left(origin, x), bisect_left(origin, y)
+        if s >= n or origin[s] != x or e >= n or origin[e] != y:
             return None
         placed[c] = Cell(f.group(), s, e + 1, r, c + 1)
     for c, cell in enumerate(placed):
@@ -662,8 +712,9 @@ def readable(block: Block) -> bool:
     amount of unknown role (it is summed, never taken for a rate); a column of rates must be named one."""
     body = [r for r in block.rows[1:] if r[0].text]
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
+    shapes: dict[int, set[int]] = {}  # each column's decimals, read once when a column needs them
     for c, head in enumerate(block.rows[0][1:], start=1):
-        cells = [r[c].text for r in body if c < len(r) and not r[c].blank]
+        cells = _filled(body, c)
         if not cells:
             if any(c < len(r) and r[c].text for r in body):
                 continue  # a column of dashes only (nothing in any row): no figure to misread
@@ -674,7 +725,7 @@ def readable(block: Block) -> bool:
             return False  # amounts and rates mixed in one column
         role = role_of(head.text, percent)
         if role is None:
-            if percent or not numbered and _looks_like_rates(block, c):
+            if percent or not numbered and _looks_like_rates(body, shapes, c):
                 return False
             continue
         if (role.kind in ("ratio", "growth", "share", "comparable")) != percent:
@@ -682,9 +733,28 @@ def readable(block: Block) -> bool:
     return True
 
 
-def _looks_like_rates(block: Block, c: int) -> bool:
-    """Figures with decimals beside columns of whole amounts: rates, whatever the header says."""
-    body = [r for r in block.rows[1:] if r[0].text]
-    mine = {_shape(r[c].text) for r in body if c < len(r) and not r[c].blank}
-    others = {_shape(r[x].text) for r in body for x in range(1, len(r)) if x != c and not r[x].blank}
-    return 0 not in mine and others == {0}
+def _filled(body: list[list[Cell]], c: int) -> list[str]:
+    """The texts of a column's cells that are not blank."""
+    return [t for t in (r[c].text for r in body if c < len(r)) if t and not DASH.match(t)]
+
+
+def _column_shapes(body: list[list[Cell]]) -> dict[int, set[int]]:
+    """The decimals of each figure column's filled cells (a column with none is left out)."""
+    out: dict[int, set[int]] = {}
+    for r in body:
+        for x in range(1, len(r)):
+            if not r[x].blank:
+                out.setdefault(x, set()).add(_shape(r[x].text))
+    return out
+
+
+def _looks_like_rates(body: list[list[Cell]], shapes: dict[int, set[int]], c: int) -> bool:
+    """Figures with decimals beside columns of whole amounts: rates, whatever the header says. `shapes`: the
+    columns' decimals, read on the first call for a table and kept for the next."""
+    if not shapes:
+        shapes.update(_column_shapes(body))
+    others: set[int] = set()
+    for x, found in shapes.items():
+        if x != c:
+            others |= found
+    return 0 not in shapes.get(c, set()) and others == {0}

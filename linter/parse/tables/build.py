@@ -126,6 +126,7 @@ SCORED = ("分值", "得分", "扣分")
 
 
 def _units(table: Table, heads: list[list[str]], n: int) -> None:
+    body = table.rows[max(n, 1) :]
     for c, path in enumerate(heads):
         unit = column_unit(path, "")
         if not unit:
@@ -135,7 +136,7 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
             unit = "分" if role is not None and role.name in SCORED else table.unit
         if unit != table.unit:
             table.column_units[c] = unit
-        for row in table.rows[max(n, 1) :]:
+        for row in body:
             if c < len(row):
                 row[c].quantity = quantity(row[c], unit)
 

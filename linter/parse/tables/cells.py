@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from tieout.linter.figures.exact import MAX_DIGITS
-from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
+from tieout.linter.figures.quantities import MULTIPLIERS, Kind, Quantity
 
 UNITS = r"亿元|万元|千元|元|%|％"
 NUMBER = re.compile(rf"^(?P<neg>[-−－])?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{UNITS})?$")
@@ -45,43 +46,54 @@ def flatten(text: str) -> str:
 RUN_TOGETHER = re.compile(r"\d\s+[-−]?\d")
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the text; asked of every cell several times
 def is_number(text: str) -> bool:
     return not RUN_TOGETHER.search(text) and bool(NUMBER.match(flatten(text)))
 
 
 def quantity(cell: Cell, unit: str) -> Quantity | None:
     """The figure of a body cell in the column's unit (`万元`, `%` …; "" when no unit is stated)."""
-    m = NUMBER.match(cell.flat)
-    if not m or RUN_TOGETHER.search(cell.text):
+    first = cell.text.lstrip()[:1]
+    if not first or not first.isdecimal() and first not in "-−－":
+        return None  # no NUMBER (its first character is a sign or a digit: \d is isdecimal): a label, a note
+    read = _read(cell.text, unit)
+    if read is None:
         return None
-    digits = m.group("int").replace(",", "")
-    frac = m.group("frac") or ""
+    value, negative, unit, base, scale, decimals, kind, separators = read
+    # negated here, not in _read: the sign is applied in the caller's decimal context, as it always was
+    return Quantity(
+        cell.text, -value if negative else value, unit, base, scale, decimals, kind, cell.start, cell.end, separators
+    )
+
+
+ONE = Decimal(1)
+_Read = tuple[Decimal, bool, str, str, Decimal, int, Kind, bool]
+
+
+@lru_cache(maxsize=1 << 14)
+def _read(text: str, unit: str) -> _Read | None:
+    """What a cell's text says as a figure in the column's unit, apart from where it stands: a pure function
+    of the two, read once per distinct pair (a table repeats its 0.00, its figures repeat over tables)."""
+    flat = flatten(text)
+    m = NUMBER.match(flat)
+    # figures run together are apart by spaces: none in a text that flattening leaves whole
+    if not m or len(flat) != len(text) and RUN_TOGETHER.search(text):
+        return None
+    neg, whole, frac, own = m.group("neg", "int", "frac", "unit")
+    digits = whole.replace(",", "")
+    frac = frac or ""
     if len(digits) + max(0, len(frac) - 1) > MAX_DIGITS:
         return None  # no amount (see linter/figures/exact.py)
-    value = Decimal(digits + frac)
-    if m.group("neg"):
-        value = -value
-    unit = (m.group("unit") or unit).replace("％", "%")
+    value = Decimal(digits + frac)  # exact whatever the context's precision
+    unit = (own or unit).replace("％", "%")
+    kind: Kind
     if unit == "%":
-        kind, base, scale = "percent", "%", Decimal(1)
+        kind, base, scale = "percent", "%", ONE
     elif unit.endswith("元"):
         kind, base, scale = "amount", "元", MULTIPLIERS[unit[:-1]]
     elif unit:
-        kind, base, scale = "count", unit, Decimal(1)
+        kind, base, scale = "count", unit, ONE
     else:
-        kind, base, scale = "bare", "", Decimal(1)
-    return Quantity(
-        text=cell.text,
-        value=value,
-        unit=unit,
-        base_unit=base,
-        scale=scale,
-        decimals=len(frac) - 1 if frac else 0,
-        kind=kind,  # type: ignore[arg-type]
-        start=cell.start,
-        end=cell.end,
-        separators="," in m.group("int"),
-        approx=False,
-        bound=None,
-        per=False,
-    )
+        kind, base, scale = "bare", "", ONE
+    decimals = len(frac) - 1 if frac else 0
+    return value, bool(neg), unit, base, scale, decimals, kind, "," in whole

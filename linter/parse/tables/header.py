@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .blocks import _is_data_row
-from .cells import CODE, Cell, flatten, is_number
+from .cells import CODE, DASH, Cell, flatten, is_number
 from .vocab import words
 
 HEADER_UNIT = re.compile(r"[（(](?P<unit>亿元|万元|千元|元|%|％)[）)]|(?P<pct>[%％])$")
@@ -75,8 +75,13 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
     code_words = words("code_headers")
     serial = SERIAL
     kinds = []
+    filled: list[list[str]] = [[] for _ in range(width)]  # each column's filled cells, read in one pass
+    for row in body:
+        for c, cell in enumerate(row[:width]):
+            if cell.text and not DASH.match(cell.text):  # (not cell.blank)
+                filled[c].append(flatten(cell.text))
     for c in range(width):
-        texts = [flatten(row[c].text) for row in body if c < len(row) and row[c].text and not row[c].blank]
+        texts = filled[c]
         head = heads[c]
         if not texts:
             kinds.append("empty")
@@ -85,11 +90,10 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
             kinds.append("text")  # 序号 / 行次: numbers that describe the row
             continue
         codes = [t for t in texts if CODE.match(t)]
-        numbers = [t for t in texts if is_number(t)]
         coded_head = any(h in code_words for h in head if h)
         if codes and len(codes) >= 0.6 * len(texts) and (coded_head or _code_shaped(codes)):
             kinds.append("code")
-        elif len(numbers) == len(texts):
+        elif all(is_number(t) for t in texts):  # (stops at a column's first label)
             kinds.append("number")
         else:
             kinds.append("text")

@@ -77,10 +77,14 @@ def _open(side: Side) -> set[int]:
 def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[Relation]:
     out: list[Relation] = []
     rows = side.rows
+    children: dict[int, list[int]] = {}  # side.children of every row, in one pass (not one per row)
+    for j, r in enumerate(rows):
+        if r.parent is not None:
+            children.setdefault(r.parent, []).append(j)
     for i, row in enumerate(rows):
         if row.unsure:
             continue
-        kids = side.children(i)
+        kids = children.get(i, [])
         if row.code in unpublished:
             continue  # its classified items are left out of public tables
         if kids and (side.structure in ("code", "indent") or _contiguous(side, i, kids)):

@@ -24,8 +24,14 @@ INLINE_CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
+MARKER_FIRST = frozenset("一二三四五六七八九十（(")  # the characters a marker opens with, besides a digit
+
+
 def marker(label: str) -> tuple[str, int]:
     """The enumeration style and number of a label (`二十一、` → ("cn", 21)); ("", 0) when none."""
+    first = label[:1]
+    if first not in MARKER_FIRST and not first.isdecimal():  # (\d is isdecimal; "" is no marker)
+        return "", 0
     for style, rx in MARKERS:
         m = rx.match(label)
         if m:
@@ -52,14 +58,17 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
     rows: list[Row] = []
     previous: list[str] = [""] * len(codes)
     gap = False
+    side = codes + texts + figures
     for r in range(first, len(grid)):
         g = grid[r]
-        cells = [g[c] for c in codes + texts + figures if c < len(g)]
-        if all(not c.text for c in cells):
+        n = len(g)
+        if not any(g[c].text for c in side if c < n):
             gap = bool(rows)
             continue
-        parts = [flatten(g[c].text) if c < len(g) else "" for c in codes]
-        code, previous = _code(parts, previous)
+        if codes:
+            code, previous = _code([flatten(g[c].text) if c < n else "" for c in codes], previous)
+        else:
+            code = ""  # (what _code says of no parts)
         label = _label(g, codes, texts)
         if not code:
             m = INLINE_CODE.match(label)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tieout.linter.vocab import load
 
@@ -48,6 +48,7 @@ SPECIAL = ("growth", "ratio", "share", "serial")
 DELTA = re.compile(r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减$")
 
 
+@lru_cache(maxsize=4096)  # a pure function of its arguments (the vocabulary is read once); headers repeat
 def role_of(header: str, percent: bool = False) -> Role | None:
     """The role a header text names: a rate, growth or share first (they name their operands too:
     `预算数比上年执行数增长%`), then the longest wording found. `percent`: the column is in %
