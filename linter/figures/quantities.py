@@ -314,6 +314,12 @@ def _not_an_amount(text: str, start: int, num_end: int, intpart: str, frac: str)
     if prev == "-" and text[max(0, start - 6) : start][-2:-1].isdigit():
         # the end of a range (2-3 个月, 2022-2024), unless a formula (A-B)/B=… goes on
         return "=" not in CLAUSE_END.split(text[num_end : num_end + 40])[0]
+    return _by_what_follows(text, num_end, prev, nxt, intpart, frac)
+
+
+def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str, frac: str) -> bool:
+    """Dates, document numbers, list markers and ranges, told by the words after a number (`prev` and `nxt`
+    are the characters right before and after it)."""
     if nxt in DATE_OR_ID_AFTER:
         after = text[num_end : num_end + 6]
         if after.startswith(("〕", "]", "】")) or (DATE_AFTER.match(after) and not after.startswith("年均")):
