@@ -40,9 +40,14 @@ RATE_RE = re.compile(
 SHARE_RE = re.compile(
     r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达)?$"
 )
+# the words a comparison opens with: before what it compares with (`比上年`), or alone (`同比`)
+CMP_BEFORE = ("比", "较", "与", "相比")
+CMP_ALONE = ("同比", "环比")
 CMP_RE = (
-    r"(?:(?:比|较|与|相比)(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
-    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?|同比|环比)"
+    f"(?:(?:{'|'.join(CMP_BEFORE)})"
+    r"(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
+    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
+    f"|{'|'.join(CMP_ALONE)})"
     # `比上年分别增长 a%、b%` (one to each figure before), `同比均下降`
     r"(?:分别|均)?"
 )
@@ -62,6 +67,12 @@ TAIL_RE = re.compile(
 CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
 FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
 TO_RE = re.compile(f"^(?:{_alt('to')}){AT_YEAR}?$")
+# Cheap tests that spare most pieces of text the patterns above, each a necessary condition of its pattern:
+# a rate names one of these words; a share, 占; a start, 由 or 从; a comparison opens with one of its words;
+# the comparison and the move at the end of a piece start with one of these characters.
+RATE_HINT = re.compile("率|满意度|进度|完成|为")
+CMP_FIRST = frozenset(w[0] for w in CMP_BEFORE + CMP_ALONE)
+TAIL_FIRST = CMP_FIRST | {w[0] for w in (*words("relations", "up"), *words("relations", "down"), "增收", "减收")}
 OP_RE = re.compile(r"^[/÷*×+\-]$")
 EQ_RE = re.compile(r"^[=＝]$")
 QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}
@@ -123,14 +134,14 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         return [Tok("EQ", piece, start, end)]
     if TO_RE.match(piece):
         return [Tok("TO", piece, start, end)]
-    m = RATE_RE.search(piece)
+    m = RATE_RE.search(piece) if RATE_HINT.search(piece) else None
     if m and m.group("rate") and len(m.group("rate")) >= 2:
         out = []
         if m.start() > 0:
             out.append(Tok("LABEL", piece[: m.start()], start, start + m.start()))
         out.append(Tok("RATE", m.group("rate"), start + m.start(), end))
         return out
-    m = SHARE_RE.match(piece)
+    m = SHARE_RE.match(piece) if "占" in piece else None
     if m and m.group("share"):
         out = []
         if m.group("head"):
@@ -139,19 +150,26 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         if m.group("base"):
             out.append(Tok("LABEL", m.group("base"), start + m.start("base"), end))
         return out
-    m = FROM_RE.match(piece)
+    m = FROM_RE.match(piece) if "由" in piece or "从" in piece else None
     if m:
         out = []
         if m.group("label"):
             out.append(Tok("LABEL", m.group("label"), start, start + m.start("from")))
         out.append(Tok("FROM", m.group("from"), start + m.start("from"), end))
         return out
-    m = CMP_HEAD.match(piece)
+    m = CMP_HEAD.match(piece) if piece[:1] in CMP_FIRST else None
     if m:  # 比 2021 年末资产总额 X: the comparison, then what is compared
         return [
             Tok("CMP", m.group("cmp"), start, start + m.end("cmp")),
             Tok("LABEL", m.group("label"), start + m.end("cmp"), end),
         ]
+    return _tail(piece, start, end)
+
+
+def _tail(piece: str, start: int, end: int) -> list[Tok]:
+    """A label, then the comparison and the move that end it (`比上年增长`), each where the piece has one."""
+    if TAIL_FIRST.isdisjoint(piece) and "\n" not in piece:
+        return [Tok("LABEL", piece, start, end)]  # no comparison and no move: all of it is label (as TAIL_RE says)
     m = TAIL_RE.match(piece)
     assert m is not None  # every group of the pattern is optional: it matches any piece
     if m.group("up") == "增" and not m.group("cmp") and m.group("label").endswith("新"):
@@ -182,6 +200,8 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
 
 
 STRENGTH = {"、": 1, "，": 2, "：": 2, "；": 3}
+# keywords whose construct may not complete (see `_completes`)
+UNFINISHED = frozenset(("SHARE", "FROM", "TO", "RATE"))
 OPENERS = ("（", "(")
 CLOSERS = ("）", ")")
 
@@ -224,6 +244,12 @@ def _formulas(toks: list[Tok]) -> list[Tok]:
     """Keep OP and EQ only inside a complete formula (`v op v … = v`, brackets allowed); elsewhere they are
     text. A formula's brackets are folded into the operator tokens beside them (`（` + `-` + `）/`), so that
     the sentence grammar sees `op? v (op v)+ = v`; grammar/arithmetic.lark checks the whole is well formed."""
+    if not any(t.type == "EQ" for t in toks):
+        # no `=`, no formula (a chain ends at its `=`): every operator is text
+        for t in toks:
+            if t.type == "OP":
+                t.type = "LABEL"
+        return toks
     from tieout.linter.parse.formulas import well_formed
 
     n = len(toks)
@@ -285,14 +311,16 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
     toks = _bracketed_bases(_formulas(toks))
     for i, t in enumerate(toks):
-        if _within(toks, i):
-            t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
-        elif not _completes(toks, i):
+        # (each test below holds of a label of its words only, or of a keyword that may not complete)
+        if t.type == "LABEL":
+            if t.text == "中" and _within(toks, i):
+                t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
+            elif t.text in OF_WORDS and _is_of(toks, i):
+                t.type = "OF"
+                # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
+                toks[i - 2].type = "LABEL"
+        elif t.type in UNFINISHED and not _completes(toks, i):
             t.type = "LABEL"
-        elif _is_of(toks, i):
-            t.type = "OF"
-            # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
-            toks[i - 2].type = "LABEL"
     out: list[Tok] = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < len(toks) else None
