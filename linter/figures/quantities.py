@@ -176,12 +176,15 @@ NOT_UNITS_AFTER = (
 NOT_UNIT = re.compile("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
 CLAUSE_END = re.compile(r"[。；，！？\n]")
 DATE_AFTER = re.compile(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
-NUMBER = re.compile(r"(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
+# Patterns that open with a lookbehind have no first characters the scan can skip to: a lookahead of the
+# characters their matches start with lets it pass the other positions at once (the same matches).
+NUMBER = re.compile(r"(?=[-\d])(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
 CN_NUM = re.compile(
-    r"(?<![第前后近“\"一二三四五六七八九十两百千])(?P<cn>[两二三四五六七八九十][一二三四五六七八九十百千]*)"
+    r"(?=[两二三四五六七八九十])(?<![第前后近“\"一二三四五六七八九十两百千])"
+    r"(?P<cn>[两二三四五六七八九十][一二三四五六七八九十百千]*)"
 )
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+")
-PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
+PHONE = re.compile(r"(?=[01])(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
 APPROX_WORDS = ("约", "近", "逾", "超过", "超", "大约", "约为", "将近", "接近")
 BOUND_WORDS: tuple[str, ...] = ("≥", "≤", ">=", "<=", ">", "<", "不低于", "不少于", "不超过", "不高于", "不足", "低于")
 BOUND_WORDS += ("高于", "至少", "最高", "最低", "以内")
@@ -261,7 +264,11 @@ def cn_to_int(text: str) -> int | None:
 def _unit_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     counts = sorted(set(COUNT_UNITS) | set(extra), key=len, reverse=True)
     alts = "|".join(re.escape(u) for u in counts)
+    # most numbers (a table's) stand before no unit: the lookahead of the characters a unit starts with fails
+    # there at once, where each alternative would be tried
+    first = "".join(sorted(set("多余百千十万亿元%‰个") | {u[0] for u in counts}))
     return re.compile(
+        f"(?=[{re.escape(first)}])"
         r"(?P<approx1>多|余)?(?:(?P<money>(?P<mm>百万|千万|十万|万|亿|千)?元(?!/))|(?P<pct>%|‰)"
         r"|(?P<pp>个百分点)|(?P<cmult>万|亿)?(?P<count>" + alts + r"))(?P<approx2>多|余)?"
     )
