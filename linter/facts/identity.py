@@ -288,26 +288,29 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
     excluded = draft.excluded
     text = draft.doc.text
     ends = sorted(q.end for q in draft.facts.quantities)
+    identify, qualifying_ratio = draft.labeller.identify, draft.labeller.qualifying_ratio
     for si, mentions in draft.by_sentence.items():
         running = Context()
         sentence_start = draft.doc.sentences[si].start
         for m in mentions:
+            key, at = id(m), m.start
             # the department's own name (`上海市某区某局2024年度收入支出总计`) says whose figure it is, as the
             # genre already does: not part of the item
-            item, own = draft.labeller.identify(_without(m.label, entity))
-            k = bisect_left(ends, m.start + 1) - 1
+            item, own = identify(_without(m.label, entity) if entity else m.label)
+            k = bisect_left(ends, at + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
-            words = read(text[begin : m.start]).context
+            before = text[begin:at]
+            words = read(before).context
             # (the running context without its fund, built only when it has one)
             unfunded = running if running.fund is None else Context(running.scope, None, running.stage, running.period)
-            stated[id(m)] = own.under(words).under(unfunded)
-            items[id(m)] = item
-            left_out = _excluded(text[begin : m.start], m.label)
+            stated[key] = context = own.under(words).under(unfunded)
+            items[key] = item
+            left_out = _excluded(before, m.label)
             if left_out:
-                excluded[id(m)] = left_out
-            if not draft.labeller.qualifying_ratio(m.key, m.quantities):
+                excluded[key] = left_out
+            if not qualifying_ratio(m.key, m.quantities):
                 # `为预算的 95.3%` names the ratio's base: its 预算 is not the context of the figures after it
-                running = _carry(stated[id(m)], running)
+                running = _carry(context, running)
     return stated, items
 
 
