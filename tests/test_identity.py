@@ -127,3 +127,21 @@ def test_a_headless_part_has_its_wholes_context() -> None:
     facts = build_facts(normalise(text, "x.txt"), Labeller())
     funds = {m.identity.item: m.identity.context.fund for m in facts.mentions}
     assert funds["培训费"] == funds["会议费"] == "财政拨款"
+
+
+def test_the_scan_for_context_words_skips_no_match() -> None:
+    """`read` scans with a lookahead of the characters a context word or a period can start with: every word
+    of the vocabulary and every form of period is found where the plain alternation finds it."""
+    import re
+
+    from tieout.linter.figures.context import PERIOD, _word_table
+
+    pattern, meaning = _word_table()
+    plain = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1])  # the alternation without the lookahead
+    assert plain.pattern.startswith(PERIOD.pattern)
+    periods = ["截至2024年11月底", "截止到2023年末", "到2025年", "2024 年度", "1999年1-11月", "截至9月", "截止到1—6月"]
+    periods += ["上半年", "下半年", "一季度", "四季度"]
+    for text in [*periods, *meaning]:
+        for padded in (text, f"其中{text}收入", f"{text}和{text}"):
+            assert [m.span() for m in pattern.finditer(padded)] == [m.span() for m in plain.finditer(padded)]
+            assert pattern.match(padded) or not plain.match(padded)

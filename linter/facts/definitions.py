@@ -39,21 +39,25 @@ def definitions() -> tuple[Definition, ...]:
     return tuple(out)
 
 
-def _names(m: Mention) -> list[str]:
+def _names(m: Mention) -> tuple[str, ...]:
     """The names a mention goes by: its label's key and its identity's item, with and without what reports
     add to them."""
     return _variants(m.key, m.identity.item)
 
 
-def _variants(*texts: str) -> list[str]:
+# The functions below are pure functions of strings and of a definition (a frozen value), asked again and
+# again for the same mentions by the passes and the checks: each answer is computed once.
+@lru_cache(maxsize=16384)
+def _variants(*texts: str) -> tuple[str, ...]:
     """Names as compared with a definition's wordings: normalised, with and without what reports add to them
     (`因公出国（境）费支出决算` is a 因公出国境费)."""
     names = {_norm(t) for t in texts}
     names |= {TRAILING.sub("", n) for n in names}
-    return [n for n in names if n]
+    return tuple(n for n in names if n)
 
 
-def _totals(d: Definition, names: list[str]) -> bool:
+@lru_cache(maxsize=16384)
+def _totals(d: Definition, names: tuple[str, ...]) -> bool:
     return any(n.endswith(t) for n in names for t in d.totals)
 
 
@@ -82,7 +86,11 @@ def _covers(d: Definition, parts: list[Mention], every: bool = False) -> bool:
 
 
 def _component(d: Definition, m: Mention) -> int | None:
-    names = _names(m)
+    return _component_of(d, _names(m))
+
+
+@lru_cache(maxsize=16384)
+def _component_of(d: Definition, names: tuple[str, ...]) -> int | None:
     for i, (wordings, _) in enumerate(d.components):
         if any(n == w or n.endswith(w) or n.startswith(w) for n in names for w in wordings):
             return i
@@ -106,7 +114,7 @@ def of_total(total: Mention, parts: list[Mention]) -> bool:
     """Do the parts cover, one each, every required component of a definition of the total itself (not of
     whatever they are all the components of)? The total by its key, its item or its words as written (a
     synonym may have renamed `政府采购支出总额` as a 支出合计)."""
-    names = [*_names(total), *_variants(total.label)]
+    names = (*_names(total), *_variants(total.label))
     return any(_covers(d, parts) for d in definitions() if _totals(d, names))
 
 

@@ -154,22 +154,33 @@ def assign(draft: Draft) -> None:
     # department's states its own totals once for the whole document
     wide = bool(load("genres").get(genre, {}).get("document_wide_totals")) if genre else False
     leads: dict[int, str] = {}
+    canonical = labeller.canonical_keys
+    names_one: dict[tuple[str, bool], bool] = {}  # items recur: each judged once
     for m in facts.mentions:
-        item = items[id(m)]
+        key = id(m)
+        item = items[key]
         heading, path = sections.of(doc.section_at(m.start))
         around = heading.under(document)
-        draft.stated[id(m)], draft.around[id(m)] = stated[id(m)], around
-        context = stated[id(m)].under(around)
-        if item in labeller.canonical_keys:
+        draft.stated[key], draft.around[key] = stated[key], around
+        context = stated[key].under(around)
+        if item in canonical:
             subject = _sentence_subject(draft, m, items) or ("" if wide else path)
         else:
-            subject = "›".join(x for x in (path, of_whole.get(id(m), "")) if x)
+            subject = _path(path, of_whole.get(key, ""))
         if m.sentence not in leads:  # read once per sentence, not for each of its figures
             leads[m.sentence] = _lead_in(draft, m.sentence)
-        subject = "›".join(x for x in (subject, leads[m.sentence], draft.excluded.get(id(m), "")) if x)
+        subject = _path(subject, leads[m.sentence], draft.excluded.get(key, ""))
         fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
-        m.identity = Identity(item, context, subject, named=_names_one(labeller, item, fund_named))
+        named = names_one.get((item, fund_named))
+        if named is None:
+            named = names_one[item, fund_named] = _names_one(labeller, item, fund_named)
+        m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
+
+
+def _path(*parts: str) -> str:
+    """The parts that say something, joined as a subject path."""
+    return "›".join([x for x in parts if x])
 
 
 # `为调整预算（以下简称“预算”）的 97.2%`: from there on, in that part of the report, 预算 is the adjusted budget
@@ -277,24 +288,29 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
     excluded = draft.excluded
     text = draft.doc.text
     ends = sorted(q.end for q in draft.facts.quantities)
+    identify, qualifying_ratio = draft.labeller.identify, draft.labeller.qualifying_ratio
     for si, mentions in draft.by_sentence.items():
         running = Context()
         sentence_start = draft.doc.sentences[si].start
         for m in mentions:
+            key, at = id(m), m.start
             # the department's own name (`上海市某区某局2024年度收入支出总计`) says whose figure it is, as the
             # genre already does: not part of the item
-            item, own = draft.labeller.identify(_without(m.label, entity))
-            k = bisect_left(ends, m.start + 1) - 1
+            item, own = identify(_without(m.label, entity) if entity else m.label)
+            k = bisect_left(ends, at + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
-            words = read(text[begin : m.start]).context
-            stated[id(m)] = own.under(words).under(replace(running, fund=None))
-            items[id(m)] = item
-            left_out = _excluded(text[begin : m.start], m.label)
+            before = text[begin:at]
+            words = read(before).context
+            # (the running context without its fund, built only when it has one)
+            unfunded = running if running.fund is None else Context(running.scope, None, running.stage, running.period)
+            stated[key] = context = own.under(words).under(unfunded)
+            items[key] = item
+            left_out = _excluded(before, m.label)
             if left_out:
-                excluded[id(m)] = left_out
-            if not draft.labeller.qualifying_ratio(m.key, m.quantities):
+                excluded[key] = left_out
+            if not qualifying_ratio(m.key, m.quantities):
                 # `为预算的 95.3%` names the ratio's base: its 预算 is not the context of the figures after it
-                running = _carry(stated[id(m)], running)
+                running = _carry(context, running)
     return stated, items
 
 
@@ -340,6 +356,8 @@ def _carry(own: Context, running: Context) -> Context:
     """The context carried to the next label of a sentence: what this label states replaces what it states;
     a mixed field (`全省及省本级`) stops carrying."""
     carried = own.under(running)
+    if MIXED not in (own.scope, own.fund, own.stage, own.period):
+        return carried
     return replace(carried, **{f: None for f in ("scope", "fund", "stage", "period") if getattr(own, f) == MIXED})
 
 

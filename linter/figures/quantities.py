@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from functools import lru_cache
 from typing import Literal
 
@@ -18,8 +18,9 @@ from tieout.linter.text.model import Document
 
 Kind = Literal["amount", "percent", "pp", "count", "bare"]
 
+ONE = Decimal(1)
 MULTIPLIERS = {
-    "": Decimal(1),
+    "": ONE,
     "十": Decimal(10),
     "百": Decimal(100),
     "千": Decimal(1000),
@@ -175,15 +176,32 @@ NOT_UNITS_AFTER = (
 NOT_UNIT = re.compile("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
 CLAUSE_END = re.compile(r"[。；，！？\n]")
 DATE_AFTER = re.compile(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
-NUMBER = re.compile(r"(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
+# Patterns that open with a lookbehind have no first characters the scan can skip to: a lookahead of the
+# characters their matches start with lets it pass the other positions at once (the same matches).
+NUMBER = re.compile(r"(?=[-\d])(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
 CN_NUM = re.compile(
-    r"(?<![第前后近“\"一二三四五六七八九十两百千])(?P<cn>[两二三四五六七八九十][一二三四五六七八九十百千]*)"
+    r"(?=[两二三四五六七八九十])(?<![第前后近“\"一二三四五六七八九十两百千])"
+    r"(?P<cn>[两二三四五六七八九十][一二三四五六七八九十百千]*)"
 )
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+")
-PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
-APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|大约|约为|将近|接近)$")
-BOUND_BEFORE = re.compile(r"(?:≥|≤|>=|<=|>|<|不低于|不少于|不超过|不高于|不足|低于|高于|至少|最高|最低|以内)$")
+PHONE = re.compile(r"(?=[01])(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
+APPROX_WORDS = ("约", "近", "逾", "超过", "超", "大约", "约为", "将近", "接近")
+BOUND_WORDS: tuple[str, ...] = ("≥", "≤", ">=", "<=", ">", "<", "不低于", "不少于", "不超过", "不高于", "不足", "低于")
+BOUND_WORDS += ("高于", "至少", "最高", "最低", "以内")
+APPROX_BEFORE = re.compile("(?:" + "|".join(APPROX_WORDS) + ")$")
+BOUND_BEFORE = re.compile("(?:" + "|".join(BOUND_WORDS) + ")$")
 BOUND_AFTER = re.compile(r"^(?:以上|以下|以内|左右|上下)")
+# Cheap tests that spare most figures the searches above (extraction runs on every number of a report): a
+# qualifier before a figure ends in one of these characters (`$` also matches before a final newline), one
+# after it starts with one of these.
+QUALIFIER_LAST = frozenset(w[-1] for w in APPROX_WORDS + BOUND_WORDS) | {"\n"}
+QUALIFIER_AFTER_FIRST = frozenset("以左上")
+# What `_not_an_amount` reads around a figure, by the character that must stand right before or after it:
+# an ordinal's or a document number's opening, a date's or a document number's word, a range or a date.
+ID_BEFORE = frozenset(("第", "〔", "[", "【"))
+DATE_OR_ID_AFTER = frozenset("〕]】年月日号时点周届级层楼版")  # DATE_AFTER's first characters and closing brackets
+RANK_AFTER = frozenset("位名")
+LIST_BEFORE = frozenset("\n。；：！？，（ ")
 
 
 @dataclass(slots=True, eq=False)
@@ -246,13 +264,17 @@ def cn_to_int(text: str) -> int | None:
 def _unit_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     counts = sorted(set(COUNT_UNITS) | set(extra), key=len, reverse=True)
     alts = "|".join(re.escape(u) for u in counts)
+    # most numbers (a table's) stand before no unit: the lookahead of the characters a unit starts with fails
+    # there at once, where each alternative would be tried
+    first = "".join(sorted(set("多余百千十万亿元%‰个") | {u[0] for u in counts}))
     return re.compile(
+        f"(?=[{re.escape(first)}])"
         r"(?P<approx1>多|余)?(?:(?P<money>(?P<mm>百万|千万|十万|万|亿|千)?元(?!/))|(?P<pct>%|‰)"
         r"|(?P<pp>个百分点)|(?P<cmult>万|亿)?(?P<count>" + alts + r"))(?P<approx2>多|余)?"
     )
 
 
-def _blocked(doc: Document, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _blocked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) overlap one of the sorted, non-nested `spans`?"""
     i = bisect_right(spans, (start, 1 << 62)) - 1
     if i >= 0 and spans[i][1] > start:
@@ -267,49 +289,57 @@ def extract(doc: Document, extra_units: tuple[str, ...] = ()) -> list[Quantity]:
     blocked += [m.span() for m in URL.finditer(text)]
     blocked += [m.span() for m in PHONE.finditer(text)]
     blocked.sort()
+    prec = getcontext().prec
     out: list[Quantity] = []
     for m in NUMBER.finditer(text):
-        start, end = m.span()
-        if _blocked(doc, blocked, start, end):
+        if blocked and _blocked(blocked, *m.span()):
             continue
-        q = _quantity(text, m, unit_re)
+        q = _quantity(text, m, unit_re, prec)
         if q is not None:
             out.append(q)
     for m in CN_NUM.finditer(text):
         q = _cn_quantity(text, m, unit_re)
-        if q is not None and not _blocked(doc, blocked, q.start, q.end):
+        if q is not None and not _blocked(blocked, q.start, q.end):
             out.append(q)
     out.sort(key=lambda q: q.start)
     return out
 
 
-def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    return text[max(0, start - 6) : start], text[end : end + 6]
+def _not_an_amount(text: str, start: int, num_end: int, intpart: str, frac: str) -> bool:
+    """Ordinals, dates, document numbers, list markers, ranges: numbers that are no figures.
 
-
-def _not_an_amount(text: str, m: re.Match[str]) -> bool:
-    """Ordinals, dates, document numbers, list markers, ranges: numbers that are no figures."""
-    start, num_end = m.span()
-    intpart, frac = m.group("int"), m.group("frac") or ""
-    before, after = _context(text, start, num_end)
-    if before.endswith(("第", "〔", "[", "【")):
+    Each test first looks at the one character it needs before or after the figure: most figures are
+    followed by a unit and pass all of them without a slice or a regex."""
+    prev = text[start - 1] if start else ""
+    nxt = text[num_end : num_end + 1]
+    if prev in ID_BEFORE:
         return True
-    if before.rstrip().endswith(("前", "后")) and after.lstrip().startswith(("位", "名")):
-        return True  # a rank (`位列全省前 10 位`), not a count
-    if before.endswith("-") and before[-2:-1].isdigit():
+    if nxt in RANK_AFTER or nxt.isspace():
+        before, after = text[max(0, start - 6) : start], text[num_end : num_end + 6]
+        if before.rstrip().endswith(("前", "后")) and after.lstrip().startswith(("位", "名")):
+            return True  # a rank (`位列全省前 10 位`), not a count
+    if prev == "-" and text[max(0, start - 6) : start][-2:-1].isdigit():
         # the end of a range (2-3 个月, 2022-2024), unless a formula (A-B)/B=… goes on
         return "=" not in CLAUSE_END.split(text[num_end : num_end + 40])[0]
-    if after.startswith(("〕", "]", "】")) or (DATE_AFTER.match(after) and not after.startswith("年均")):
-        # a date or a document number; but `3 年以上`, `5 年内` count years
-        years = after.startswith("年") and len(intpart) < 3 and not after.startswith("年度")
-        return not (years and re.match(r"年(?:以上|以下|内|来)?", after))
-    if (after[:1] in "、" or (after[:1] == "." and not after[1:2].isdigit())) and not frac:
-        if not before or before[-1] in "\n。；：！？，（ ":
+    return _by_what_follows(text, num_end, prev, nxt, intpart, frac)
+
+
+def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str, frac: str) -> bool:
+    """Dates, document numbers, list markers and ranges, told by the words after a number (`prev` and `nxt`
+    are the characters right before and after it)."""
+    if nxt in DATE_OR_ID_AFTER:
+        after = text[num_end : num_end + 6]
+        if after.startswith(("〕", "]", "】")) or (DATE_AFTER.match(after) and not after.startswith("年均")):
+            # a date or a document number; but `3 年以上`, `5 年内` count years
+            years = after.startswith("年") and len(intpart) < 3 and not after.startswith("年度")
+            return not (years and re.match(r"年(?:以上|以下|内|来)?", after))
+    if (nxt in ("", "、") or (nxt == "." and not text[num_end + 1 : num_end + 2].isdigit())) and not frac:
+        if not prev or prev in LIST_BEFORE:
             return True  # list marker (1、 2. …)
-    if after[:1] in "-/" and after[1:2].isdigit() and not frac and len(intpart) <= 4:
+    if nxt in ("-", "/") and text[num_end + 1 : num_end + 2].isdigit() and not frac and len(intpart) <= 4:
         # 2022-2024 and 12/31 are ranges and dates; A/B*100% is a formula
         formula = re.match(r"[/\-][\d.,]+%?[)）]*[*×÷/=+\-]", text[num_end : num_end + 24])
-        return not formula and (after[:1] == "-" or len(intpart) <= 2)
+        return not formula and (nxt == "-" or len(intpart) <= 2)
     return False
 
 
@@ -333,11 +363,14 @@ def _unit(u: re.Match[str], text: str) -> tuple[str, str, Kind, Decimal, bool]:
 def _qualifiers(text: str, start: int, end: int) -> tuple[bool, str | None]:
     """(approximate, bound) from the words around a figure: 约/近/左右, 不低于/以上 …"""
     pre = text[max(0, start - 4) : start]
-    b = BOUND_BEFORE.search(pre)
-    bound = b.group() if b else None
-    approx = bool(APPROX_BEFORE.search(pre))
+    if pre[-1:] in QUALIFIER_LAST:
+        b = BOUND_BEFORE.search(pre)
+        bound = b.group() if b else None
+        approx = bool(APPROX_BEFORE.search(pre))
+    else:
+        bound, approx = None, False
     after = text[end : end + 2]
-    if BOUND_AFTER.match(after):
+    if after[:1] in QUALIFIER_AFTER_FIRST and BOUND_AFTER.match(after):
         if after in ("左右", "上下"):
             approx = True
         else:
@@ -345,16 +378,21 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[bool, str | None]:
     return approx, bound
 
 
-def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity | None:
-    if _not_an_amount(text, m):
-        return None
+def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str], prec: int) -> Quantity | None:
+    """The figure `m` matched, None when it is no amount; `prec` is the decimal context's precision."""
     start, num_end = m.span()
-    intpart, frac = m.group("int"), m.group("frac") or ""
+    neg, intpart, frac = m.group("neg", "int", "frac")
+    frac = frac or ""
+    if _not_an_amount(text, start, num_end, intpart, frac):
+        return None
     digits = intpart.replace(",", "")
     if len(digits) + max(0, len(frac) - 1) > MAX_DIGITS:
         return None  # an identifier or debris, no amount (and beyond the exact arithmetic of linter/figures/exact.py)
-    year_like = len(digits) == 4 and digits.startswith(("19", "20")) and not frac
-    value = Decimal(digits + frac) * (-1 if m.group("neg") else 1)
+    year_like = len(digits) == 4 and not frac and digits.startswith(("19", "20"))
+    value = Decimal(digits + frac)
+    if neg or len(digits) + len(frac) > prec:
+        # the product rounds to the context as it always did; a figure that fits it is its own value
+        value = value * (-1 if neg else 1)
     u = unit_re.match(text, num_end)
     count = u.group("count") if u else None
     if u and count and NOT_UNIT.match(text, u.start("count")):
@@ -364,28 +402,31 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity
     if u:
         end = u.end()
         unit, base, kind, scale, per = _unit(u, text)
-        approx, bound = _qualifiers(text, start, end)
-        approx = approx or bool(u.group("approx1") or u.group("approx2"))
     else:
         # a year standing alone (2022至2024年度); a bare number inside quotes is a name (“12345”热线)
         if year_like or text[max(0, start - 1) : start] in ("“", '"', "‘"):
             return None
-        end, unit, base, kind, scale, per = num_end, "", "", "bare", Decimal(1), False
+        end, unit, base, kind, scale, per = num_end, "", "", "bare", ONE, False
+    if text[start - 1 : start] in QUALIFIER_LAST or text[end : end + 1] in QUALIFIER_AFTER_FIRST:
         approx, bound = _qualifiers(text, start, end)
+    else:
+        approx, bound = False, None  # (what `_qualifiers` finds without a word before or after the figure)
+    if u:
+        approx = approx or bool(u.group("approx1") or u.group("approx2"))
     return Quantity(
-        text=text[start:end],
-        value=value,
-        unit=unit,
-        base_unit=base,
-        scale=scale,
-        decimals=len(frac) - 1 if frac else 0,
-        kind=kind,
-        start=start,
-        end=end,
-        separators="," in intpart,
-        approx=approx,
-        bound=bound,
-        per=per,
+        text[start:end],
+        value,
+        unit,
+        base,
+        scale,
+        len(frac) - 1 if frac else 0,
+        kind,
+        start,
+        end,
+        "," in intpart,
+        approx,
+        bound,
+        per,
     )
 
 

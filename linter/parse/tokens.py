@@ -44,9 +44,14 @@ SHARE_RE = re.compile(
 IN_WHOLE_RE = re.compile(
     r"^(?:在|于)(?P<base>[^在占]{1,14}?)(?:之中|当中|中)(?:的)?(?P<share>所占比重|所占比例|占比重|占比|占)(?:为|达|约为|是)?$"
 )
+# the words a comparison opens with: before what it compares with (`比上年`), or alone (`同比`)
+CMP_BEFORE = ("比", "较", "与", "相比")
+CMP_ALONE = ("同比", "环比")
 CMP_RE = (
-    r"(?:(?:比|较|与|相比)(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
-    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?|同比|环比)"
+    f"(?:(?:{'|'.join(CMP_BEFORE)})"
+    r"(?:上年同期|上年度|上一年度|上一年|上年|去年同期|去年|同期|年初数?|预算数?"
+    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
+    f"|{'|'.join(CMP_ALONE)})"
     # `比上年分别增长 a%、b%` (one to each figure before), `同比均下降`
     r"(?:分别|均)?"
 )
@@ -66,6 +71,12 @@ TAIL_RE = re.compile(
 CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
 FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
 TO_RE = re.compile(f"^(?:{_alt('to')}){AT_YEAR}?$")
+# Cheap tests that spare most pieces of text the patterns above, each a necessary condition of its pattern:
+# a rate names one of these words; a share, 占; a start, 由 or 从; a comparison opens with one of its words;
+# the comparison and the move at the end of a piece start with one of these characters.
+RATE_HINT = re.compile("率|满意度|进度|完成|为")
+CMP_FIRST = frozenset(w[0] for w in CMP_BEFORE + CMP_ALONE)
+TAIL_FIRST = CMP_FIRST | {w[0] for w in (*words("relations", "up"), *words("relations", "down"), "增收", "减收")}
 OP_RE = re.compile(r"^[/÷*×+\-]$")
 EQ_RE = re.compile(r"^[=＝]$")
 QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}
@@ -127,14 +138,14 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         return [Tok("EQ", piece, start, end)]
     if TO_RE.match(piece):
         return [Tok("TO", piece, start, end)]
-    m = RATE_RE.search(piece)
+    m = RATE_RE.search(piece) if RATE_HINT.search(piece) else None
     if m and m.group("rate") and len(m.group("rate")) >= 2:
         out = []
         if m.start() > 0:
             out.append(Tok("LABEL", piece[: m.start()], start, start + m.start()))
         out.append(Tok("RATE", m.group("rate"), start + m.start(), end))
         return out
-    m = IN_WHOLE_RE.match(piece)
+    m = IN_WHOLE_RE.match(piece) if "占" in piece else None
     if m:
         # `在项目总支出中占比 70.12%`: the whole is named before the share word; tokens in the grammar's order
         # (占, then the whole), each with its own span
@@ -142,7 +153,7 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             Tok("SHARE", m.group("share"), start + m.start("share"), start + m.end("share")),
             Tok("LABEL", m.group("base"), start + m.start("base"), start + m.end("base")),
         ]
-    m = SHARE_RE.match(piece)
+    m = SHARE_RE.match(piece) if "占" in piece else None
     if m and m.group("share"):
         out = []
         if m.group("head"):
@@ -151,19 +162,26 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         if m.group("base"):
             out.append(Tok("LABEL", m.group("base"), start + m.start("base"), end))
         return out
-    m = FROM_RE.match(piece)
+    m = FROM_RE.match(piece) if "由" in piece or "从" in piece else None
     if m:
         out = []
         if m.group("label"):
             out.append(Tok("LABEL", m.group("label"), start, start + m.start("from")))
         out.append(Tok("FROM", m.group("from"), start + m.start("from"), end))
         return out
-    m = CMP_HEAD.match(piece)
+    m = CMP_HEAD.match(piece) if piece[:1] in CMP_FIRST else None
     if m:  # 比 2021 年末资产总额 X: the comparison, then what is compared
         return [
             Tok("CMP", m.group("cmp"), start, start + m.end("cmp")),
             Tok("LABEL", m.group("label"), start + m.end("cmp"), end),
         ]
+    return _tail(piece, start, end)
+
+
+def _tail(piece: str, start: int, end: int) -> list[Tok]:
+    """A label, then the comparison and the move that end it (`比上年增长`), each where the piece has one."""
+    if TAIL_FIRST.isdisjoint(piece) and "\n" not in piece:
+        return [Tok("LABEL", piece, start, end)]  # no comparison and no move: all of it is label (as TAIL_RE says)
     m = TAIL_RE.match(piece)
     assert m is not None  # every group of the pattern is optional: it matches any piece
     if m.group("up") == "增" and not m.group("cmp") and m.group("label").endswith("新"):
@@ -194,6 +212,8 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
 
 
 STRENGTH = {"、": 1, "，": 2, "：": 2, "；": 3}
+# keywords whose construct may not complete (see `_completes`)
+UNFINISHED = frozenset(("SHARE", "FROM", "TO", "RATE"))
 OPENERS = ("（", "(")
 CLOSERS = ("）", ")")
 
@@ -236,6 +256,12 @@ def _formulas(toks: list[Tok]) -> list[Tok]:
     """Keep OP and EQ only inside a complete formula (`v op v … = v`, brackets allowed); elsewhere they are
     text. A formula's brackets are folded into the operator tokens beside them (`（` + `-` + `）/`), so that
     the sentence grammar sees `op? v (op v)+ = v`; grammar/arithmetic.lark checks the whole is well formed."""
+    if not any(t.type == "EQ" for t in toks):
+        # no `=`, no formula (a chain ends at its `=`): every operator is text
+        for t in toks:
+            if t.type == "OP":
+                t.type = "LABEL"
+        return toks
     from tieout.linter.parse.formulas import well_formed
 
     n = len(toks)
@@ -297,14 +323,16 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
     toks = _bracketed_bases(_formulas(toks))
     for i, t in enumerate(toks):
-        if _within(toks, i):
-            t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
-        elif not _completes(toks, i):
+        # (each test below holds of a label of its words only, or of a keyword that may not complete)
+        if t.type == "LABEL":
+            if t.text == "中" and _within(toks, i):
+                t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
+            elif t.text in OF_WORDS and _is_of(toks, i):
+                t.type = "OF"
+                # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
+                toks[i - 2].type = "LABEL"
+        elif t.type in UNFINISHED and not _completes(toks, i):
             t.type = "LABEL"
-        elif _is_of(toks, i):
-            t.type = "OF"
-            # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
-            toks[i - 2].type = "LABEL"
     out: list[Tok] = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < len(toks) else None
