@@ -105,6 +105,8 @@ class Draft:
     facts: Facts
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)  # mentions in order, per sentence
     headless: dict[int, list[Mention]] = field(default_factory=dict)  # sentence opening with 其中 → its parts
+    # sentences opening with a whole's make-up (从支出结构看): their parts are the figure before's only if they fit in it
+    make_up: set[int] = field(default_factory=set)
     parts: set[int] = field(default_factory=set)  # ids of mentions listed as parts of a breakdown
     totals: set[int] = field(default_factory=set)  # ids of mentions that are a breakdown's total
     noted: set[int] = field(default_factory=set)  # ids of mentions in brackets after a part: that part's
@@ -191,6 +193,7 @@ class SentencePass:
         self._composed(items, si, mentions)
         self._named_shares(items, si, mentions)
         self._structure(items, si)
+        self._make_up_of_before(items, si, mentions)
         self._base_after(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
@@ -291,6 +294,15 @@ class SentencePass:
                 and all(len(m.quantities) == 1 for m in (full, cut, score))
             ):
                 self._record_chain(score, [full], [cut], si)
+
+    def _make_up_of_before(self, items: list[object], si: int, mentions: list[Mention]) -> None:
+        """`…支出 388.50 亿元。从支出结构看，教育支出 85.40 亿元，占 22.0%；…`: the make-up of the figure before, as
+        a sentence opening with 其中 gives it, unless its shares name their whole (`占实际支出的 p%`)."""
+        if not (items and _is_label(items[0]) and MAKE_UP.search(str(items[0]))) or si in self.d.headless:
+            return
+        if not any(s.sentence == si and s.base_label for s in self.facts.shares):
+            self.d.headless[si] = self._own_items(mentions, si)
+            self.d.make_up.add(si)
 
     def _structure(self, items: list[object], si: int) -> None:
         """`资金来源构成为：中央补助占 60%，省级补助占 25%，…`, `从支出结构看，基本支出占 35.2%，项目支出占 64.8%`: the

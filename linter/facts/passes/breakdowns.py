@@ -266,7 +266,8 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             yield from sides
         else:
             found = _one_group(draft, items, prev, si)
-            if found is not None:
+            if found is not None and not (si in draft.make_up and _exceeds(found)):
+                # (parts that exceed the figure before are of another whole the make-up does not name)
                 yield found
 
 
@@ -378,6 +379,18 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _exceeds(b: Breakdown) -> bool:
+    """Do the parts add up to more than the total (beyond their precision)?"""
+    unit = next((q.base_unit for q in b.total.quantities if q.kind in ("amount", "count")), None)
+    total = exact_of(b.total, unit) if unit else None
+    parts = [q for p in b.parts if unit and (q := exact_of(p, unit)) is not None]
+    if total is None or not parts:
+        return False
+    return sum((q.base_value for q in parts), Decimal(0)) - total.base_value > sum(
+        (q.ulp * q.scale for q in [total, *parts]), Decimal(0)
+    )
 
 
 def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
