@@ -32,7 +32,7 @@ from tieout.linter.facts.model import (
     Share,
     ShareList,
 )
-from tieout.linter.facts.passes.base import counts_subordinates, in_brackets, rolls_forward, scored_apart
+from tieout.linter.facts.passes.base import ADDING, counts_subordinates, in_brackets, rolls_forward, scored_apart
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
@@ -1352,7 +1352,6 @@ MAKE_UP = re.compile(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|
 # `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
 # `，支出安排 Y`: the clause stating what is left (a name, no figure, no list left open with 等, no change)
 SUBTRACTED = re.compile(r"[^\d，,。；;、（）()]{0,3}[，,]\s*(?:减去|扣除|减除)[^\d，,。；;、等（）()]{1,30}$")
-ADDING = re.compile(r"加上|(?:^|(?<=[，,；;。、]))加(?![大快强紧入班速深重])")
 LISTED_ON = re.compile(r"[^\d，,。；;、等（）()]{0,3}[、和及]\s*[^\d，,。；;、等（）()]{1,30}$")
 LEFT = re.compile(
     r"[^\d，,。；;、等（）()]{0,3}后?[，,]\s*(?!其中|占|比|较|同比|增|减|下降|上升|提高|降低|加|扣)"

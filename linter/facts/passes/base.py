@@ -79,6 +79,8 @@ def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
 
 # an indicator's full marks or weight (`产出指标满分 40 分`, `分值 20`, `权重 10`): no score of its own
 FULL_MARKS = re.compile(r"满分|分值|权重")
+# a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)
+ADDING = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 
 
 def full_marks_complete(items: list[Mention]) -> bool:

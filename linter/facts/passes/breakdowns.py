@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import complete, complete_every, is_component, of_total, outside, siblings
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
+    ADDING,
     FULL_MARKS,
     Completed,
     by_paragraph,
@@ -593,7 +594,6 @@ def _dimension_total(draft: Draft, si: int) -> Mention | None:
     return None
 
 
-ADD = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 
 
@@ -688,7 +688,7 @@ def _signs(draft: Draft, sentence: int) -> tuple[list[tuple[int, int]], list[tup
         span = draft.doc.sentences[sentence]
         text = draft.doc.text[span.start : span.end]
         found = (
-            [(span.start + m.start(), span.start + m.end()) for m in ADD.finditer(text)],
+            [(span.start + m.start(), span.start + m.end()) for m in ADDING.finditer(text)],
             [(span.start + m.start(), span.start + m.end()) for m in SUBTRACT.finditer(text)],
         )
         draft.signs[sentence] = found
