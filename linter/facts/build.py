@@ -199,6 +199,7 @@ class SentencePass:
         self._over_or_short(mentions, si)
         self._deductions(mentions, si)
         self._remainders(mentions, si)
+        self._left_over(mentions, si)
 
     def _over_or_short(self, mentions: list[Mention], si: int) -> None:
         """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
@@ -322,6 +323,23 @@ class SentencePass:
             shares.append(Share(e.qs[0], None, sentence=si))
         if len(shares) >= 2:
             self.facts.share_lists.append(ShareList(shares))
+
+    def _left_over(self, mentions: list[Mention], si: int) -> None:
+        """`全年预算数 180.00 万元，全年执行数 172.35 万元，结余资金 7.65 万元`: a budget, what was spent of it and what
+        is left, stated in this order and alone in their unit in the sentence (with funds received beside them,
+        `资金到位 170 万元`, what is left may be of either): left = budget − spent."""
+        figures = [m for m in self._unlisted(mentions) if len(m.quantities) == 1 and m.quantities[0].exact]
+        if len(figures) != 3:
+            return
+        plan, outcome, left = figures
+        if (
+            PLAN_LABEL.search(plan.label)
+            and OUTCOME_LABEL.search(outcome.label)
+            and not PLAN_LABEL.search(outcome.label)
+            and LEFT_OVER.match(left.label.lstrip("，、；："))
+            and _one_unit(figures)
+        ):
+            self._record_chain(left, [plan], [outcome], si)
 
     def _remainders(self, mentions: list[Mention], si: int) -> None:
         """`基金预算收入 120.4 亿元，减去调入一般公共预算 9 亿元、返还支出 51.2 亿元，基金预算支出安排 60.2 亿元`: a
@@ -1347,6 +1365,8 @@ SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
 FULL_MARKS = re.compile(r"满分|分值")
 # points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
 DEDUCTED = re.compile(r"扣(?:除|减)?$")
+# what is left of a budget (`结余资金 7.65 万元`, `节约资金`)
+LEFT_OVER = re.compile(r"(?:项目)?(?:结余|节余|节约|剩余)(?:资金)?(?:为|是)?$")
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
 MAKE_UP = re.compile(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
 # `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;

@@ -50,7 +50,7 @@ def footing(b: Breakdown, unit: str) -> tuple[Quantity, list[Quantity]] | None:
 
 def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
     for b in draft.facts.breakdowns:
-        found = footing(b, "元")
+        found = footing(b, "元") if not b.minus else None  # (a chain with parts subtracted is not a sum of parts)
         if found is None:
             continue
         total, parts = found
