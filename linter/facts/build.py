@@ -348,23 +348,23 @@ class SentencePass:
         between them (no other figure, `等` ending the list, a change or a `其中`)."""
         figures = [m for m in self._unlisted(mentions) if len(m.quantities) == 1 and m.quantities[0].exact]
         text = self.doc.text
+        # the words between each figure and the next, and where the sentence first adds (read once: linear)
+        gaps = [text[a.quantities[0].end : b.quantities[0].start] for a, b in zip(figures, figures[1:])]
+        begin = self.doc.sentences[si].start
+        added = ADDING.search(text, begin, figures[-1].quantities[0].start) if figures else None
+        first_add = added.start() if added else len(text)
         i = 0
         while i < len(figures) - 2:
-            chain = [figures[i]]
-            gaps = [text[a.quantities[0].end : b.quantities[0].start] for a, b in zip(figures[i:], figures[i + 1 :])]
-            opening = text[self.doc.sentences[si].start : figures[i].quantities[0].start]
-            if not SUBTRACTED.match(gaps[0]) or ADDING.search(opening):
+            if not SUBTRACTED.match(gaps[i]) or first_add < figures[i].quantities[0].start:
                 # after `加…` the subtraction goes on a chain of its own (`A，加 B、C，减去 D，总收入 T`)
                 i += 1
                 continue
-            chain.append(figures[i + 1])
-            k = 1
+            k = i + 1  # the figures subtracted: figures[i + 1 : k + 1]
             while k < len(gaps) and LISTED_ON.match(gaps[k]):
-                chain.append(figures[i + 1 + k])
                 k += 1
-            if k < len(gaps) and LEFT.match(gaps[k]) and _one_unit([*chain, figures[i + 1 + k]]):
-                self._record_chain(figures[i + 1 + k], [chain[0]], chain[1:], si)
-            i += k + 1
+            if k < len(gaps) and LEFT.match(gaps[k]) and _one_unit(figures[i : k + 2]):
+                self._record_chain(figures[k + 1], [figures[i]], figures[i + 1 : k + 1], si)
+            i = k + 1
 
     def _record_chain(self, total: Mention, parts: list[Mention], minus: list[Mention], si: int) -> None:
         self._keep(Breakdown(total, parts, "调整", True, si, minus=minus))
