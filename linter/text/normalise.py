@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Sequence
 
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted
+from tieout.linter.text.offsets import as_array
 from tieout.linter.text.repair import repair
 
 FULL_TO_ASCII = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -79,13 +80,14 @@ def _is_ascii_alnum(ch: str) -> bool:
 
 
 class _Line:
-    __slots__ = ("chars", "origins", "heading", "md_level", "marker", "table", "number", "page_break")
+    __slots__ = ("chars", "spans", "heading", "md_level", "marker", "table", "number", "page_break")
 
     def __init__(self) -> None:
         self.number = 0
         self.page_break = False
         self.chars: str = ""
-        self.origins: Sequence[int] = ()
+        # where the characters come from: runs [a, b) of the text given to `_normalise`, in order
+        self.spans: list[tuple[int, int]] = []
         self.heading: int | None = None  # heading level when the line starts with a heading mark
         self.md_level: int | None = None
         self.marker: int = 0  # length of the heading mark at the start of chars
@@ -98,15 +100,12 @@ class _Line:
 
 def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     """Convert one original line into kept characters with their original indices; None when blank."""
-    lo, hi = 0, len(raw)
-    while lo < hi and raw[lo] in WHITESPACE:
-        lo += 1
-    if lo == hi:
+    stripped = raw.lstrip(WHITESPACE)
+    if not stripped:
         return None
+    lo, hi = len(raw) - len(stripped), len(raw.rstrip(WHITESPACE))
     out = _Line()
     out.number = number
-    while hi > lo and raw[hi - 1] in WHITESPACE:
-        hi -= 1
     if raw.endswith("-->", lo, hi):  # an HTML comment (a suppression) is no text of the report
         hi = _before_comment(raw, lo, hi)
         if hi == lo:
@@ -118,11 +117,12 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     line, origins = _converted(segment, base + lo)
     if "," in line or ":" in line or "." in line:
         line = _punctuation(line)
+    kept = [(0, len(line))]
     if " " in line:
-        line, origins = _drop_spaces(line, origins)
+        line, kept = _drop_spaces(line)
     if not line:
         return None  # only marks (`**`, ``` ` ```) on the line
-    out.chars, out.origins = line, origins
+    out.chars, out.spans = line, _spans(kept, origins)
     out.heading, out.marker = _heading(line, out.md_level)
     return out
 
@@ -139,6 +139,8 @@ def _before_comment(raw: str, lo: int, hi: int) -> int:
 
 def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
     """Skip a Markdown heading, list or quote mark (a heading's level goes to `out`); the new start."""
+    if raw[lo] not in "#-*+>":  # the first character of every mark: most lines have none
+        return lo
     m = MD_HEADING.match(raw, lo)
     if m and (m.end() < hi):
         out.md_level = len(m.group(1))
@@ -165,30 +167,52 @@ def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
 
-def _drop_spaces(line: str, origins: Sequence[int]) -> tuple[str, Sequence[int]]:
+def _drop_spaces(line: str) -> tuple[str, list[tuple[int, int]]]:
     """A run of spaces survives as one space only between two ASCII letters/digits, and even then not inside a
-    number grouped by spaces (`1 088 216 万元`)."""
+    number grouped by spaces (`1 088 216 万元`). The line without them, and the spans [a, b) of it kept."""
+    # only runs between two ASCII letters/digits are looked at one by one; all other spaces go at C speed (text
+    # tables extracted from PDFs are half spaces)
+    keep = [a for a, b in map(re.Match.span, BETWEEN_ALNUM.finditer(line)) if not _in_grouped_number(line, a, b)]
+    if not keep:
+        return line.replace(" ", ""), list(map(re.Match.span, NON_SPACE.finditer(line)))
     pieces: list[str] = []
-    kept = array("q")  # machine integers: every line's map is held until the document is joined
+    kept: list[tuple[int, int]] = []
     last = 0
-    for m in SPACES.finditer(line):
-        a, b = m.span()
-        prev = line[a - 1] if a else ""
-        nxt = line[b] if b < len(line) else ""
-        keep_one = (
-            prev
-            and nxt
-            and _is_ascii_alnum(prev)
-            and _is_ascii_alnum(nxt)
-            and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a))
-        )
-        cut = a + 1 if keep_one else a
-        pieces.append(line[last:cut])
-        kept.extend(origins[last:cut])
-        last = b
-    pieces.append(line[last:])
-    kept.extend(origins[last:])
-    return "".join(pieces), kept
+    for a in keep:  # the first space of the run stays
+        pieces.append(line[last:a].replace(" ", ""))
+        kept.extend(map(re.Match.span, NON_SPACE.finditer(line, last, a)))
+        kept.append((a, a + 1))
+        last = a + 1
+    pieces.append(line[last:].replace(" ", ""))
+    kept.extend(map(re.Match.span, NON_SPACE.finditer(line, last)))
+    return " ".join(pieces), kept
+
+
+# a run of spaces between two ASCII letters or digits: the only place a space may survive
+BETWEEN_ALNUM = re.compile(r"(?<=[0-9A-Za-z]) +(?=[0-9A-Za-z])")
+NON_SPACE = re.compile(r"[^ ]+")
+DIGITS = "0123456789"
+
+
+def _in_grouped_number(line: str, a: int, b: int) -> bool:
+    """Is the space run [a, b) between two ASCII letters/digits a group gap of a number (`1 088 216 万元`)?
+    Only a single space between digits can be: groups are one space apart, and after the last group only
+    spaces and the unit follow, never a digit."""
+    return b - a == 1 and line[a - 1] in DIGITS and line[b] in DIGITS and _grouped_number(line, a)
+
+
+def _spans(kept: list[tuple[int, int]], origins: Sequence[int]) -> list[tuple[int, int]]:
+    """The spans [a, b) of a line kept, as runs of the text's offsets (`origins`: each character's offset)."""
+    if isinstance(origins, range):  # the common case: the line is a run of the text
+        start = origins.start
+        return [(start + a, start + b) for a, b in kept]
+    runs: list[tuple[int, int]] = []  # a line with marks dropped: its offsets regrouped into runs
+    for k in (origins[i] for a, b in kept for i in range(a, b)):
+        if runs and runs[-1][1] == k:
+            runs[-1] = (runs[-1][0], k + 1)
+        else:
+            runs.append((k, k + 1))
+    return runs
 
 
 HEADING_LEVEL = {"chap": 0, "cn": 1, "pcn": 2, "num": 3, "pnum": 4}
@@ -317,9 +341,8 @@ def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int
         original = original[1:]
         untrusted = [(a - 1, b - 1, p, r) for a, b, p, r in untrusted]
     repaired, back = repair(original)
-    doc = _normalise(repaired, path)
+    doc = _normalise(repaired, path, back)
     if repaired is not original:
-        doc.origin = array("q", (back[i] for i in doc.origin))
         doc.original = original
         doc.line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
     doc.untrusted = [_untrusted(doc, a, b, page, reason) for a, b, page, reason in untrusted]
@@ -413,7 +436,10 @@ def _section_after(stated: Section, start: int, line: int, stack: list[Section])
     return sec
 
 
-def _normalise(original: str, path: str) -> Document:
+def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> Document:
+    """The document of `original`, its offsets mapped through `back` (each character's offset in the file) when
+    given: the map is made of slices of `back`, not offset by offset."""
+    back = as_array(back if back is not None else range(len(original)), len(original))
     lines = _content_lines(original)
     # the title block: the first few lines of the file (a title ends with a document-type word)
     title_lines = lines[min(len(lines), 4) - 1][0].number if lines else 0
@@ -439,7 +465,7 @@ def _normalise(original: str, path: str) -> Document:
             hard = _hard_break(prev, ln, width, title_lines)
             if hard or _soft_space(prev.chars[-1], ln.chars[0]):
                 text.append("\n" if hard else " ")
-                origin.append(prev_nl)
+                origin.append(back[prev_nl])
                 length += 1
         start = length
         if hard and stated is not None:
@@ -456,7 +482,8 @@ def _normalise(original: str, path: str) -> Document:
             if ln.marker:
                 markers.append((start, start + ln.marker))
         text.append(ln.chars)
-        origin.extend(ln.origins)
+        for a, b in ln.spans:
+            origin += back[a:b]
         length += len(ln.chars)
         prev, prev_nl = ln, nl
     joined = "".join(text)
