@@ -65,8 +65,10 @@ def private_use_points(text: str) -> tuple[str, Sequence[int] | None]:
 
 
 def _letter_spaced(line: str) -> bool:
+    if len(line) < 2 * LETTER_SPACED_MIN - 1:  # too short to hold that many characters standing alone
+        return False
     tokens = line.split()
-    singles = sum(1 for t in tokens if len(t) == 1)
+    singles = list(map(len, tokens)).count(1)
     return singles >= LETTER_SPACED_MIN and singles >= LETTER_SPACED_SHARE * len(tokens)
 
 
