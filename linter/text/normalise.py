@@ -491,15 +491,20 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
             if ln.marker:
                 markers.append((start, start + ln.marker))
         text.append(ln.chars)
-        at = ln.start
-        for a, b in ln.spans:
-            origin += back[at + a : at + b]
+        _copy_offsets(ln, back, origin)
         length += len(ln.chars)
         prev, prev_nl = ln, nl
     joined = "".join(text)
     doc = Document(path=path, original=original, text=joined, origin=origin, sections=sections, markers=markers)
     doc.sentences = split_sentences(joined)
     return doc
+
+
+def _copy_offsets(ln: _Line, back: array[int], origin: array[int]) -> None:
+    """Append the offsets of a line's characters to `origin`: slices of `back`, a run at a time."""
+    at = ln.start
+    for a, b in ln.spans:
+        origin += back[at + a : at + b]
 
 
 # the end of a sentence (its final marks and the closing quotes or brackets after them) or of a paragraph
