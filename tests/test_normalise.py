@@ -174,6 +174,7 @@ def test_identity_map_is_shared_up_to_its_limit(monkeypatch: pytest.MonkeyPatch)
     from tieout.linter.text import offsets
 
     assert offsets.identity(1000)[:1000] == array("q", range(1000))
-    monkeypatch.setattr(offsets, "IDENTITY_LIMIT", 2000)
-    beyond = offsets.identity(5000)
-    assert beyond == array("q", range(5000)) and beyond is not offsets.identity(10)
+    shared = offsets.identity(0)  # (as long as the longest text seen so far)
+    monkeypatch.setattr(offsets, "IDENTITY_LIMIT", len(shared))
+    beyond = offsets.identity(len(shared) + 10)  # a text past the limit gets its own, the shared one stays
+    assert beyond == array("q", range(len(shared) + 10)) and offsets.identity(10) is shared
