@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+import pytest
 from tieout.linter.figures.quantities import extract
 from tieout.linter.text.normalise import normalise
 
@@ -147,3 +148,33 @@ def test_a_title_with_a_note_in_brackets_ends_its_line():
     """`…预算执行情况（节选）` is a title (its last word before the note): the first sentence is not glued to it."""
     doc = normalise("某区2024年预算执行情况（节选）\n\n全区一般公共预算支出86,420万元，比上年增长3.1%。\n")
     assert doc.text.split("\n")[0] == "某区2024年预算执行情况（节选）"
+
+
+def test_every_kept_character_maps_back_to_its_place_in_the_file():
+    # spaces of a text table, a number grouped by spaces, a kept space between two ASCII words, Markdown emphasis,
+    # a letter-spaced line and a NUL byte (two repairs chained): each character's offset is where it came from
+    text = (
+        "**收入** 合计      1 088 216 万元     GDP   12  34。\n"
+        "全  市  一  般  公  共  预  算  收  入  421.9亿  元\x00\n"
+        "第 3 页\n"
+        "支出　１２万元"
+    )
+    doc = normalise(text)
+    assert doc.text == "收入合计1088216万元GDP 12 34。\n全市一般公共预算收入421.9亿元支出12万元"
+    origin = list(doc.origin)
+    assert origin == sorted(set(origin))  # one place each, in order
+    # (the line break maps to the newline it stands for; full-width digits were converted)
+    mapped = "".join(text[k] for k in origin)
+    assert mapped == "收入合计1088216万元GDP 12 34。\n全市一般公共预算收入421.9亿元支出１２万元"
+
+
+def test_identity_map_is_shared_up_to_its_limit(monkeypatch: pytest.MonkeyPatch):
+    from array import array
+
+    from tieout.linter.text import offsets
+
+    assert offsets.identity(1000)[:1000] == array("q", range(1000))
+    shared = offsets.identity(0)  # (as long as the longest text seen so far)
+    monkeypatch.setattr(offsets, "IDENTITY_LIMIT", len(shared))
+    beyond = offsets.identity(len(shared) + 10)  # a text past the limit gets its own, the shared one stays
+    assert beyond == array("q", range(len(shared) + 10)) and offsets.identity(10) is shared

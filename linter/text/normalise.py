@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
+from itertools import chain
 
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted
+from tieout.linter.text.offsets import as_array
 from tieout.linter.text.repair import repair
 
 FULL_TO_ASCII = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -74,22 +76,22 @@ TITLE_END = re.compile(
 UNIT_START = set("万亿元个人家条项件份次分%千百")
 
 
-def _is_ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 class _Line:
-    __slots__ = ("chars", "origins", "heading", "md_level", "marker", "table", "number", "page_break")
+    __slots__ = ("chars", "start", "spans", "heading", "md_level", "marker", "table", "number", "page_break")
 
-    def __init__(self) -> None:
-        self.number = 0
+    def __init__(
+        self, number: int, chars: str, start: int, spans: list[tuple[int, int]], md_level: int | None, table: bool
+    ) -> None:
+        self.number = number
         self.page_break = False
-        self.chars: str = ""
-        self.origins: Sequence[int] = ()
-        self.heading: int | None = None  # heading level when the line starts with a heading mark
-        self.md_level: int | None = None
-        self.marker: int = 0  # length of the heading mark at the start of chars
-        self.table = False
+        self.chars = chars
+        # where the characters come from: runs [start + a, start + b) of the text given to `_normalise`, in order
+        self.start = start
+        self.spans = spans
+        self.md_level = md_level
+        self.table = table
+        # the heading level when the line starts with a heading mark (else its Markdown level), the mark's length
+        self.heading, self.marker = _heading(chars, md_level)
 
     @property
     def text(self) -> str:
@@ -98,33 +100,32 @@ class _Line:
 
 def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     """Convert one original line into kept characters with their original indices; None when blank."""
-    lo, hi = 0, len(raw)
-    while lo < hi and raw[lo] in WHITESPACE:
-        lo += 1
-    if lo == hi:
+    stripped = raw.lstrip(WHITESPACE)
+    if not stripped:
         return None
-    out = _Line()
-    out.number = number
-    while hi > lo and raw[hi - 1] in WHITESPACE:
-        hi -= 1
+    lo, hi = len(raw) - len(stripped), len(raw.rstrip(WHITESPACE))
     if raw.endswith("-->", lo, hi):  # an HTML comment (a suppression) is no text of the report
         hi = _before_comment(raw, lo, hi)
         if hi == lo:
             return None
-    lo = _strip_markdown(raw, lo, hi, out)
+    md_level = None
+    if raw[lo] in MARK_START:  # (most lines start with no Markdown mark)
+        lo, md_level = _strip_markdown(raw, lo, hi)
     segment = raw[lo:hi]
-    out.table = segment.startswith("|")
     origins: Sequence[int]
     line, origins = _converted(segment, base + lo)
-    if "," in line or ":" in line or "." in line:
+    if MAYBE_CHINESE.search(line):
         line = _punctuation(line)
-    if " " in line:
-        line, origins = _drop_spaces(line, origins)
-    if not line:
-        return None  # only marks (`**`, ``` ` ```) on the line
-    out.chars, out.origins = line, origins
-    out.heading, out.marker = _heading(line, out.md_level)
-    return out
+    if " " not in line:
+        if not line:
+            return None  # only marks (`**`, ``` ` ```) on the line
+        start, spans = _spans([(0, len(line))], origins)
+    else:
+        line, kept = _drop_spaces(line)
+        if not line:
+            return None
+        start, spans = _spans(kept, origins)
+    return _Line(number, line, start, spans, md_level, segment.startswith("|"))
 
 
 def _before_comment(raw: str, lo: int, hi: int) -> int:
@@ -137,16 +138,19 @@ def _before_comment(raw: str, lo: int, hi: int) -> int:
     return start
 
 
-def _strip_markdown(raw: str, lo: int, hi: int, out: _Line) -> int:
-    """Skip a Markdown heading, list or quote mark (a heading's level goes to `out`); the new start."""
+# the first character of every Markdown mark
+MARK_START = "#-*+>"
+
+
+def _strip_markdown(raw: str, lo: int, hi: int) -> tuple[int, int | None]:
+    """Skip a Markdown heading, list or quote mark: the new start, and a heading's level."""
     m = MD_HEADING.match(raw, lo)
     if m and (m.end() < hi):
-        out.md_level = len(m.group(1))
-        return m.end()
+        return m.end(), len(m.group(1))
     m = MD_LIST.match(raw, lo)
     if m and m.end() < hi and not PAGE_NUMBER.match(raw[lo:hi]):
-        return m.end()
-    return lo
+        return m.end(), None
+    return lo, None
 
 
 def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
@@ -165,37 +169,52 @@ def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
 
-def _drop_spaces(line: str, origins: Sequence[int]) -> tuple[str, Sequence[int]]:
+def _drop_spaces(line: str) -> tuple[str, list[tuple[int, int]]]:
     """A run of spaces survives as one space only between two ASCII letters/digits, and even then not inside a
-    number grouped by spaces (`1 088 216 万元`)."""
-    pieces: list[str] = []
-    kept = array("q")  # machine integers: every line's map is held until the document is joined
-    last = 0
-    for m in SPACES.finditer(line):
-        a, b = m.span()
-        prev = line[a - 1] if a else ""
-        nxt = line[b] if b < len(line) else ""
-        keep_one = (
-            prev
-            and nxt
-            and _is_ascii_alnum(prev)
-            and _is_ascii_alnum(nxt)
-            and not (prev.isdigit() and nxt.isdigit() and _grouped_number(line, a))
-        )
-        cut = a + 1 if keep_one else a
-        pieces.append(line[last:cut])
-        kept.extend(origins[last:cut])
-        last = b
-    pieces.append(line[last:])
-    kept.extend(origins[last:])
-    return "".join(pieces), kept
+    number grouped by spaces (`1 088 216 万元`). The line without them, and the spans [a, b) of it kept."""
+    # text tables extracted from PDFs are half spaces: the spaces that go are found, cut and turned into the
+    # kept spans at C speed, with no Python step per run
+    dropped = list(map(re.Match.span, DROPPED_SPACES.finditer(line)))
+    grouped = [k for k in map(re.Match.start, SPACE_BETWEEN_DIGITS.finditer(line)) if _grouped_number(line, k)]
+    if grouped:
+        dropped = sorted(dropped + [(k, k + 1) for k in grouped])
+    bounds = [0, *chain.from_iterable(dropped), len(line)]
+    kept = list(zip(bounds[::2], bounds[1::2]))
+    if grouped:
+        return "".join(line[a:b] for a, b in kept), kept
+    return DROPPED_SPACES.sub("", line), kept
+
+
+# the spaces of a line that go: a whole run unless it stands between two ASCII letters/digits, else all of it but
+# its first space (written to start with the space, so the regex engine skips to each space at C speed)
+DROPPED_SPACES = re.compile(r" (?:(?<![0-9A-Za-z] ) *| *(?![ 0-9A-Za-z]))")
+# a single space between two digits: maybe a gap in a number grouped by spaces (`1 088 216 万元`)
+SPACE_BETWEEN_DIGITS = re.compile(r" (?<=[0-9] )(?=[0-9])")
+
+
+def _spans(kept: list[tuple[int, int]], origins: Sequence[int]) -> tuple[int, list[tuple[int, int]]]:
+    """The spans [a, b) of a line kept as runs of the text's offsets (`origins`: each character's offset): a start
+    and the runs [start + a, start + b)."""
+    if isinstance(origins, range):  # the common case: the line is a run of the text
+        return origins.start, kept
+    runs: list[tuple[int, int]] = []  # a line with marks dropped: its offsets regrouped into runs
+    for k in (origins[i] for a, b in kept for i in range(a, b)):
+        if runs and runs[-1][1] == k:
+            runs[-1] = (runs[-1][0], k + 1)
+        else:
+            runs.append((k, k + 1))
+    return 0, runs
 
 
 HEADING_LEVEL = {"chap": 0, "cn": 1, "pcn": 2, "num": 3, "pnum": 4}
+# the first character of a numbering mark that HEADING matches, besides a digit
+HEADING_START = frozenset("第一二三四五六七八九十（")
 
 
 def _heading(line: str, md_level: int | None) -> tuple[int | None, int]:
     """The heading level a line's numbering mark gives (else its Markdown level) and the mark's length."""
+    if line[0] not in HEADING_START and not line[0].isdecimal():  # (`\d` in a regex: a decimal digit)
+        return md_level, 0
     h = HEADING.match(line)
     if not h:
         return md_level, 0
@@ -205,42 +224,50 @@ def _heading(line: str, md_level: int | None) -> tuple[int | None, int]:
     return HEADING_LEVEL[group], h.end()
 
 
-COMMA_COLON = re.compile(r"[,:.]")
+# the ASCII , : . that may become Chinese: all but a `.` or `:` between two digits (a decimal point, a time) and a
+# thousands separator (`1,234` before no digit); those are left at C speed, the rest judged one by one (the
+# pattern starts with the marks, so the regex engine skips to them)
+MAYBE_CHINESE = re.compile(r"[,:.](?:(?<![0-9].)|(?![0-9])|(?<=,)(?![0-9]{3}(?:[\x00-/:-\x7f]|$)))")
 
 
 def _punctuation(line: str) -> str:
     """ASCII , and : become Chinese unless they are thousands separators, times or URLs."""
-    chars = list(line)
-    n = len(chars)
-    for m in COMMA_COLON.finditer(line):
+    chars: list[str] | None = None  # the line's characters, made at the first change
+    for m in MAYBE_CHINESE.finditer(line):
         k = m.start()
-        before = line[k - 1] if k else ""
-        if line[k] == ",":
-            after = line[k + 1 : k + 5]
-            thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
-            # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
-            wrapped = before.isdigit() and k + 1 < n and line[k + 1 :].isdigit()
-            if not (thousands or wrapped):
-                chars[k] = "，"
-        elif line[k] == ".":
-            # a full stop typed in ASCII after Chinese text or a percentage ends the sentence (`…250万元.本年…`,
-            # `增长3.5%.一般…`); never a decimal
-            after = line[k + 1 : k + 2]
-            heading_mark = 0 < k <= 3 and all(c in "一二三四五六七八九十" for c in line[:k])  # 一. 二. …
-            if (
-                before
-                and (not before.isascii() or before == "%")
-                and before not in "。，；："
-                and not after.isdigit()
-                and not heading_mark
-            ):
-                chars[k] = "。"
-        else:
-            url = line[k + 1 : k + 3] == "//"
-            clock = before.isdigit() and line[k + 1 : k + 2].isdigit()
-            if not (url or clock):
-                chars[k] = "："
-    return "".join(chars)
+        mark = _chinese_mark(line, k)
+        if mark:
+            chars = chars or list(line)
+            chars[k] = mark
+    return "".join(chars) if chars else line
+
+
+def _chinese_mark(line: str, k: int) -> str:
+    """The Chinese mark the ASCII , : or . at k stands for ("" when it stays)."""
+    before = line[k - 1] if k else ""
+    if line[k] == ",":
+        after = line[k + 1 : k + 5]
+        thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
+        # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
+        wrapped = before.isdigit() and k + 1 < len(line) and line[k + 1 :].isdigit()
+        return "" if thousands or wrapped else "，"
+    if line[k] == ".":
+        # a full stop typed in ASCII after Chinese text or a percentage ends the sentence (`…250万元.本年…`,
+        # `增长3.5%.一般…`); never a decimal
+        after = line[k + 1 : k + 2]
+        heading_mark = 0 < k <= 3 and all(c in "一二三四五六七八九十" for c in line[:k])  # 一. 二. …
+        if (
+            before
+            and (not before.isascii() or before == "%")
+            and before not in "。，；："
+            and not after.isdigit()
+            and not heading_mark
+        ):
+            return "。"
+        return ""
+    url = line[k + 1 : k + 3] == "//"
+    clock = before.isdigit() and line[k + 1 : k + 2].isdigit()
+    return "" if url or clock else "："
 
 
 SPACES = re.compile(r" +")
@@ -264,7 +291,7 @@ def _grouped_number(line: str, k: int) -> bool:
 def _is_page_number(text: str, next_text: str, in_sequence: bool = False) -> bool:
     if not PAGE_NUMBER.match(text):
         return False
-    if re.fullmatch(r"\d{1,3}", text) and next_text[:1] in UNIT_START and not in_sequence:
+    if BARE_NUMBER.fullmatch(text) and next_text[:1] in UNIT_START and not in_sequence:
         return False  # a number wrapped away from its unit, not a page number
     return True
 
@@ -273,7 +300,7 @@ def _page_sequence(lines: list[str]) -> set[int]:
     """Indices of bare-number lines in a run of page numbers (`3`, … `4`, … `5`, a page of text apart): those
     are page numbers even where the next page starts with a unit, which would otherwise glue them onto a
     figure. Three in a row, each at least PAGE_LINES lines after the last, is no column of table values."""
-    found = [(k, int(t)) for k, t in enumerate(lines) if re.fullmatch(r"\d{1,3}", t)]
+    found = [(k, int(t)) for k, t in enumerate(lines) if len(t) <= 3 and BARE_NUMBER.fullmatch(t)]
     out: set[int] = set()
     chain: list[int] = []
     last: tuple[int, int] | None = None
@@ -291,6 +318,7 @@ def _page_sequence(lines: list[str]) -> set[int]:
 
 
 PAGE_LINES = 10
+BARE_NUMBER = re.compile(r"\d{1,3}")
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -317,9 +345,8 @@ def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int
         original = original[1:]
         untrusted = [(a - 1, b - 1, p, r) for a, b, p, r in untrusted]
     repaired, back = repair(original)
-    doc = _normalise(repaired, path)
+    doc = _normalise(repaired, path, back)
     if repaired is not original:
-        doc.origin = array("q", (back[i] for i in doc.origin))
         doc.original = original
         doc.line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
     doc.untrusted = [_untrusted(doc, a, b, page, reason) for a, b, page, reason in untrusted]
@@ -354,12 +381,13 @@ def _content_lines(original: str) -> list[tuple[_Line, int]]:
         base += len(raw) + 1
     lines: list[tuple[_Line, int]] = []
     page_break: set[int] = set()
-    sequence = _page_sequence([ln.text for ln, _ in nonempty])
+    sequence = _page_sequence([ln.chars for ln, _ in nonempty])
     for idx, (ln, nl) in enumerate(nonempty):
-        nxt = nonempty[idx + 1][0].text if idx + 1 < len(nonempty) else ""
-        if _is_page_number(ln.text, nxt, idx in sequence):
-            page_break.add(idx + 1)
-            continue
+        if PAGE_NUMBER.match(ln.chars):  # (a cheap test first: few lines are numbers alone)
+            nxt = nonempty[idx + 1][0].chars if idx + 1 < len(nonempty) else ""
+            if _is_page_number(ln.chars, nxt, idx in sequence):
+                page_break.add(idx + 1)
+                continue
         ln.page_break = idx in page_break
         lines.append((ln, nl))
     return lines
@@ -383,7 +411,11 @@ def _hard_break(prev: _Line, ln: _Line, width: int, title_lines: int) -> bool:
 
 def _soft_space(prev: str, nxt: str) -> bool:
     """A wrapped line joins the next with a space only between two ASCII words (never inside a number)."""
-    return _is_ascii_alnum(prev) and _is_ascii_alnum(nxt) and not (prev.isdigit() and nxt.isdigit())
+    return prev in ASCII_ALNUM and nxt in ASCII_ALNUM and not (prev in DIGITS and nxt in DIGITS)
+
+
+DIGITS = frozenset("0123456789")
+ASCII_ALNUM = DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _section(ln: _Line, start: int, stack: list[Section]) -> Section:
@@ -413,7 +445,10 @@ def _section_after(stated: Section, start: int, line: int, stack: list[Section])
     return sec
 
 
-def _normalise(original: str, path: str) -> Document:
+def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> Document:
+    """The document of `original`, its offsets mapped through `back` (each character's offset in the file) when
+    given: the map is made of slices of `back`, not offset by offset."""
+    back = as_array(back if back is not None else range(len(original)), len(original))
     lines = _content_lines(original)
     # the title block: the first few lines of the file (a title ends with a document-type word)
     title_lines = lines[min(len(lines), 4) - 1][0].number if lines else 0
@@ -439,7 +474,7 @@ def _normalise(original: str, path: str) -> Document:
             hard = _hard_break(prev, ln, width, title_lines)
             if hard or _soft_space(prev.chars[-1], ln.chars[0]):
                 text.append("\n" if hard else " ")
-                origin.append(prev_nl)
+                origin.append(back[prev_nl])
                 length += 1
         start = length
         if hard and stated is not None:
@@ -456,7 +491,7 @@ def _normalise(original: str, path: str) -> Document:
             if ln.marker:
                 markers.append((start, start + ln.marker))
         text.append(ln.chars)
-        origin.extend(ln.origins)
+        _copy_offsets(ln, back, origin)
         length += len(ln.chars)
         prev, prev_nl = ln, nl
     joined = "".join(text)
@@ -465,6 +500,14 @@ def _normalise(original: str, path: str) -> Document:
     return doc
 
 
+def _copy_offsets(ln: _Line, back: array[int], origin: array[int]) -> None:
+    """Append the offsets of a line's characters to `origin`: slices of `back`, a run at a time."""
+    at = ln.start
+    for a, b in ln.spans:
+        origin += back[at + a : at + b]
+
+
+# the end of a sentence (its final marks and the closing quotes or brackets after them) or of a paragraph
 SENTENCE_END = re.compile(r"[。！？]+[”’）]*|\n")
 
 
@@ -472,13 +515,14 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     para = 0
     start = 0
-    for m in SENTENCE_END.finditer(text):
-        end = m.end() if m.group() != "\n" else m.start()
-        if end > start:
-            out.append(Sentence(start, end, para))
-        if m.group() == "\n":
+    for a, b in map(re.Match.span, SENTENCE_END.finditer(text)):
+        if text[a] == "\n":
+            if a > start:
+                out.append(Sentence(start, a, para))
             para += 1
-        start = m.end()
+        else:
+            out.append(Sentence(start, b, para))
+        start = b
     if start < len(text):
         out.append(Sentence(start, len(text), para))
     return out

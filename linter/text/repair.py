@@ -17,6 +17,9 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate, compress
+
+from tieout.linter.text.offsets import identity
 
 Repaired = tuple[str, Sequence[int]]
 
@@ -33,7 +36,7 @@ def repair(text: str) -> Repaired:
     for step in (drop_nul, private_use_points, collapse_letter_spacing):
         new, back = step(text)
         if back is not None:
-            origin = back if origin is None else array("q", (origin[i] for i in back))
+            origin = back if origin is None else array("q", map(origin.__getitem__, back))
             text = new
     # nothing repaired: the identity (a range, not a list of a 50 MB text's every offset)
     return text, origin if origin is not None else range(len(text))
@@ -42,8 +45,8 @@ def repair(text: str) -> Repaired:
 def drop_nul(text: str) -> tuple[str, Sequence[int] | None]:
     if "\x00" not in text:
         return text, None
-    keep = array("q", (i for i, ch in enumerate(text) if ch != "\x00"))
-    return "".join(text[i] for i in keep), keep
+    keep = array("q", compress(range(len(text)), map("\x00".__ne__, text)))
+    return text.replace("\x00", ""), keep
 
 
 def private_use_points(text: str) -> tuple[str, Sequence[int] | None]:
@@ -62,51 +65,60 @@ def private_use_points(text: str) -> tuple[str, Sequence[int] | None]:
 
 
 def _letter_spaced(line: str) -> bool:
+    if len(line) < 2 * LETTER_SPACED_MIN - 1:  # too short to hold that many characters standing alone
+        return False
     tokens = line.split()
-    singles = sum(1 for t in tokens if len(t) == 1)
+    singles = list(map(len, tokens)).count(1)
     return singles >= LETTER_SPACED_MIN and singles >= LETTER_SPACED_SHARE * len(tokens)
 
 
 def collapse_letter_spacing(text: str) -> tuple[str, Sequence[int] | None]:
     lines = text.split("\n")
-    spaced = [_letter_spaced(ln) for ln in lines]
-    if not any(spaced):
+    spaced = [k for k, ln in enumerate(lines) if _letter_spaced(ln)]
+    if not spaced:
         return text, None
-    out: list[str] = []
+    # the text between letter-spaced lines is kept as it is: copied in slices, its map a slice of the identity
+    ident = identity(len(text))
+    lengths = list(accumulate(map(len, lines), initial=0))
+    pieces: list[str] = []
     origin = array("q")
-    base = 0
-    for ln, letter_spaced in zip(lines, spaced):
-        if letter_spaced:
-            kept = _collapse_line(ln)
-            out.append("".join(ln[i] for i in kept))
-            origin.extend(base + i for i in kept)
-        else:  # the line as it is
-            out.append(ln)
-            origin.extend(range(base, base + len(ln)))
-        origin.append(base + len(ln))  # the newline
-        base += len(ln) + 1
-    origin.pop()  # no newline after the last line
-    return "\n".join(out), origin
+    last = 0  # the end of what is done
+    for k in spaced:
+        ln, start = lines[k], lengths[k] + k  # (k newlines before line k)
+        pieces.append(text[last:start])
+        origin += ident[last:start]
+        keep = _kept(ln)
+        pieces.append("".join(compress(ln, keep)))
+        origin.extend(compress(range(start, start + len(ln)), keep))
+        last = start + len(ln)
+    pieces.append(text[last:])
+    origin += ident[last : len(text)]
+    return "".join(pieces), origin
 
 
-def _collapse_line(line: str) -> list[int]:
-    """Indices of the characters kept: a space run goes when it is no wider than the line's letter spacing,
+def _kept(line: str) -> bytearray:
+    """Which characters stay (1) and go (0): a space run goes when it is no wider than the line's letter spacing,
     unless digits of two figures (each longer than one character) stand on both sides of it."""
     runs = [m.end() - m.start() for m in SPACE_RUN.finditer(line.strip())]
     spacing = Counter(runs).most_common(1)[0][0] if runs else 1
-    drop: set[int] = set()
+    keep = bytearray(b"\x01") * len(line)
     for m in SPACE_RUN.finditer(line):
         a, b = m.span()
         if a == 0 or b == len(line) or b - a > spacing:
             continue
         if _two_figures(line, a, b):
             continue
-        drop.update(range(a, b))
-    return [i for i in range(len(line)) if i not in drop]
+        keep[a:b] = bytes(b - a)
+    return keep
+
+
+FIGURE_BEFORE = re.compile(r"[\d.,%]")
+FIGURE_AFTER = re.compile(r"[\d.,]")
 
 
 def _two_figures(line: str, a: int, b: int) -> bool:
-    """Is the space run [a, b) between two numbers of several characters (`12  34`, not `2  0`)?"""
-    left = re.search(r"[\d.,%]+$", line[:a])
-    right = re.match(r"[\d.,]+", line[b:])
-    return bool(left and right and (len(left.group()) > 1 or len(right.group()) > 1))
+    """Is the space run [a, b) between two numbers of several characters (`12  34`, not `2  0`)? (0 < a, b < the
+    line's length.) Only the characters next to the run are looked at, not the whole line before it."""
+    if not (FIGURE_BEFORE.match(line, a - 1) and FIGURE_AFTER.match(line, b)):
+        return False
+    return bool((a >= 2 and FIGURE_BEFORE.match(line, a - 2)) or FIGURE_AFTER.match(line, b + 1))
