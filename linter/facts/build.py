@@ -1200,7 +1200,10 @@ class SentencePass:
         if not subject.key and self._bracket_year(subject, mentions, LAST_YEAR_BRACKET):
             return True
         last_year = bool(re.search("上年|去年|上一年|同比|同期", comparison))
-        if year and last_year and self._year_after(int(year.group(1)), subject, mentions):
+        # `2024年度本年支出合计 X，2023年度 Y，增长 p%`: a figure named by its year alone, after the next year's,
+        # is what a change that names no comparison compares with
+        bare = not COMPARING.search(comparison) and bool(YEAR_ONLY.fullmatch(subject.label.strip("，、；：（( ")))
+        if year and (last_year or bare) and self._year_after(int(year.group(1)), subject, mentions):
             return True
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
         return bool(earlier) and last_year
@@ -1346,6 +1349,8 @@ ADJUSTED = re.compile("|".join(_ADJ.get("adjusted") or []))
 YEAR_ONLY = re.compile(
     r"\d{4}年度?(?:前[一二三四]季度|[一二三四]季度|第[一二三四]季度|上半年|下半年|全年|1-\d{1,2}月)?(?:为|是|[：:])?"
 )
+# the words of a comparison (what a change names it is against)
+COMPARING = re.compile(r"比|较|与|相比|同比|环比|同期|上年|去年|上一年")
 CHANGE_WORD = re.compile(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 BRACKET_YEAR = re.compile(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 LAST_YEAR_BRACKET = re.compile(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
