@@ -312,7 +312,7 @@ def _base_in_brackets(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num) if num is not None else None
     if base is None or num is None or own is None:
         return None
-    after = [q for m in _sentence_mentions(ctx, own.sentence) for q in m.quantities if q.start >= r.stated.end]
+    after = [q for m in ctx.index.in_sentence(own.sentence) for q in m.quantities if q.start >= r.stated.end]
     if not after:
         return None
     den = min(after, key=lambda q: q.start)
@@ -334,7 +334,7 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
         return None
     before = [
         (m, q)
-        for m in _sentence_mentions(ctx, own.sentence)
+        for m in ctx.index.in_sentence(own.sentence)
         if m is not own
         for q in m.quantities
         if q.end <= num.start and q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
@@ -350,18 +350,6 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     if passing is not None or len({q.base_value for _, q in before}) > 1:
         return passing
     return _ratio_outcome(ctx, r, num, next(iter(plans.values())), False, "预算数")
-
-
-def _sentence_mentions(ctx: CheckContext, sentence: int) -> list[Mention]:
-    """The mentions of one sentence (grouped once per document: a rate looks only at its own sentence)."""
-
-    def group() -> dict[int, list[Mention]]:
-        out: dict[int, list[Mention]] = {}
-        for m in ctx.facts.mentions:
-            out.setdefault(m.sentence, []).append(m)
-        return out
-
-    return ctx.memo("rates.by_sentence", group).get(sentence, [])
 
 
 def _listed(ctx: CheckContext, m: Mention) -> bool:

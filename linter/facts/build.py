@@ -49,7 +49,7 @@ from tieout.linter.parse.sentences import (
 )
 from tieout.linter.parse.tables import find_tables
 from tieout.linter.parse.tables.html import spans as html_spans
-from tieout.linter.parse.tokens import tokenize
+from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, tokenize
 from tieout.linter.text.model import Document, Sentence
 from tieout.linter.vocab import load, words
 
@@ -274,6 +274,10 @@ class SentencePass:
         mentions.append(m)
         return m
 
+    def _lone_figures(self, mentions: list[Mention]) -> list[Mention]:
+        """The unlisted mentions of one exact figure each."""
+        return [m for m in self._unlisted(mentions) if len(m.quantities) == 1 and m.quantities[0].exact]
+
     def _unlisted(self, mentions: list[Mention]) -> list[Mention]:
         """The mentions with figures that no list read so far holds, as its total or as a part."""
         return [m for m in mentions if m.quantities and id(m) not in self.d.parts and id(m) not in self.d.totals]
@@ -328,7 +332,7 @@ class SentencePass:
         """`全年预算数 180.00 万元，全年执行数 172.35 万元，结余资金 7.65 万元`: a budget, what was spent of it and what
         is left, stated in this order and alone in their unit in the sentence (with funds received beside them,
         `资金到位 170 万元`, what is left may be of either): left = budget − spent."""
-        figures = [m for m in self._unlisted(mentions) if len(m.quantities) == 1 and m.quantities[0].exact]
+        figures = self._lone_figures(mentions)
         if len(figures) != 3:
             return
         plan, outcome, left = figures
@@ -346,7 +350,7 @@ class SentencePass:
         figure, the figures subtracted from it right after it (`减去`/`扣除`, a list joined by `、`), and the figure
         the clause after them states: what is left, the first less the others. Read only when nothing else stands
         between them (no other figure, `等` ending the list, a change or a `其中`)."""
-        figures = [m for m in self._unlisted(mentions) if len(m.quantities) == 1 and m.quantities[0].exact]
+        figures = self._lone_figures(mentions)
         text = self.doc.text
         # the words between each figure and the next, and where the sentence first adds (read once: linear)
         gaps = [text[a.quantities[0].end : b.quantities[0].start] for a, b in zip(figures, figures[1:])]
@@ -1199,7 +1203,7 @@ class SentencePass:
             return True  # `资金总额较2022年的 3,620.00 万元增加…`: the item named, then the period compared with
         if not subject.key and self._bracket_year(subject, mentions, LAST_YEAR_BRACKET):
             return True
-        last_year = bool(re.search("上年|去年|上一年|同比|同期", comparison))
+        last_year = bool(LAST_YEAR_WORDS.search(comparison))
         # `2024年度本年支出合计 X，2023年度 Y，增长 p%`: a figure named by its year alone, after the next year's,
         # is what a change that names no comparison compares with
         bare = not COMPARING.search(comparison) and bool(YEAR_ONLY.fullmatch(subject.label.strip("，、；：（( ")))
@@ -1349,8 +1353,9 @@ ADJUSTED = re.compile("|".join(_ADJ.get("adjusted") or []))
 YEAR_ONLY = re.compile(
     r"\d{4}年度?(?:前[一二三四]季度|[一二三四]季度|第[一二三四]季度|上半年|下半年|全年|1-\d{1,2}月)?(?:为|是|[：:])?"
 )
-# the words of a comparison (what a change names it is against)
-COMPARING = re.compile(r"比|较|与|相比|同比|环比|同期|上年|去年|上一年")
+# a comparison with last year, and any comparison (its opening words as the tokenizer reads them, or last year)
+LAST_YEAR_WORDS = re.compile("上年|去年|上一年|同比|同期")
+COMPARING = re.compile("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
 CHANGE_WORD = re.compile(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 BRACKET_YEAR = re.compile(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 LAST_YEAR_BRACKET = re.compile(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")

@@ -145,7 +145,8 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             out.append(Tok("LABEL", piece[: m.start()], start, start + m.start()))
         out.append(Tok("RATE", m.group("rate"), start + m.start(), end))
         return out
-    m = IN_WHOLE_RE.match(piece) if "占" in piece else None
+    share = "占" in piece
+    m = IN_WHOLE_RE.match(piece) if share else None
     if m:
         # `在项目总支出中占比 70.12%`: the whole is named before the share word; tokens in the grammar's order
         # (占, then the whole), each with its own span
@@ -153,7 +154,7 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             Tok("SHARE", m.group("share"), start + m.start("share"), start + m.end("share")),
             Tok("LABEL", m.group("base"), start + m.start("base"), start + m.end("base")),
         ]
-    m = SHARE_RE.match(piece) if "占" in piece else None
+    m = SHARE_RE.match(piece) if share else None
     if m and m.group("share"):
         out = []
         if m.group("head"):

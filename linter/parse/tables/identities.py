@@ -94,7 +94,7 @@ def _matches(row: Row, term: Term) -> bool:
 def identity_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
     for ident in identities():
-        if not (table.title or not ident.tables) or not ident.applies(table.title or ""):
+        if not ident.applies(table.title or ""):
             continue
         out += _columns(table, ident) if ident.axis == "columns" else _rows(table, ident)
     return out
