@@ -25,9 +25,9 @@ def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from tieout.linter.report import reference
-    from tieout.linter.run.plugins import plugins
+    from tieout.linter.run.catalogue import rules as catalogue
 
-    rules = plugins().by_code
+    rules = catalogue()
     if args.format == "markdown":
         sys.stdout.write(reference.markdown(rules))
     elif args.format == "json":
@@ -40,13 +40,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from tieout.linter.report import reference
-    from tieout.linter.run.codes import known_rules
-    from tieout.linter.run.plugins import plugins
+    from tieout.linter.run.catalogue import rules as catalogue
+    from tieout.linter.run.codes import KnownRules
 
     wanted = args.rule.strip()
-    rule = next((r for r in plugins().rules if wanted.upper() == r.code or wanted == r.name), None)
+    rules = catalogue()
+    rule = next((r for r in rules if wanted.upper() == r.code or wanted == r.name), None)
     if rule is None:
-        hint = known_rules().suggest(wanted)
+        hint = KnownRules.of((r.code, r.name) for r in rules).suggest(wanted)
         tail = f"; did you mean {' or '.join(hint)}?" if hint else "; see `tieout rules`"
         print(f"tieout: no rule {args.rule!r}{tail}", file=sys.stderr)
         return ExitCode.USAGE

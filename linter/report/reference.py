@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tieout.linter.rules.base import Rule
-from tieout.linter.rules.docs import EXAMPLE, FIX, WHAT, WHY
+from tieout.linter.rules.docs import EXAMPLE, FIX, WHAT, WHY, Documented
 
-Rules = Sequence[type[Rule]]
+Rules = Sequence[Documented]
 
 
 def table(rules: Rules) -> list[dict[str, Any]]:
@@ -20,7 +19,7 @@ def table_lines(rules: Rules) -> str:
     return "".join(f"{r['code']:7} {r['name']:26} {r['severity']:8} {r['summary']}\n" for r in table(rules))
 
 
-def rule_markdown(rule: type[Rule], level: int = 2) -> str:
+def rule_markdown(rule: Documented, level: int = 2) -> str:
     """One rule's documentation, its title at heading `level` and its sections one level below."""
     doc = rule.documentation()
     sub = "#" * (level + 1)
@@ -66,13 +65,13 @@ SEVERITY_TIERS = (
 )
 
 
-def severity_section(rule: type[Rule]) -> str:
+def severity_section(rule: Documented) -> str:
     """`tieout explain`: the severity tiers, as they apply to this rule."""
     lowered = "; its findings on inferred figures are warnings" if rule.severity == "error" else ""
     return f"\n## Severity\n\nListed: {rule.severity}{lowered}. {SEVERITY_TIERS}\n"
 
 
-def explain(rule: type[Rule]) -> str:
+def explain(rule: Documented) -> str:
     """`tieout explain`: the rule's documentation as it stands in docs/rules.md, as a page of its own, and how
     the severity of its findings is decided."""
     return rule_markdown(rule, level=1) + severity_section(rule)

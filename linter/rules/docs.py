@@ -19,6 +19,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from tieout.linter.rules.cases import cases_for
 
@@ -71,6 +72,24 @@ class RuleDoc:
         """Sections beyond the standard ones (`## Options`, `## Limits` …), in the order written."""
         standard = {WHAT, WHY, EXAMPLE, PASSES, FIX}
         return {t: b for t, b in self.sections.items() if t not in standard}
+
+
+class Documented(Protocol):
+    """What the rule reference reads of a rule: a rule's class, or its entry in the cached reference
+    (linter/run/catalogue.py)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def severity(self) -> str: ...
+
+    def summary(self) -> str: ...
+
+    def documentation(self) -> RuleDoc: ...
 
 
 def summary_of(docstring: str | None) -> str:

@@ -5,17 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import lru_cache
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, TextIO
 
 import pluggy
 from tieout.linter.rules import hooks as hookspecs
 from tieout.linter.rules.base import Rule
+from tieout.linter.run.entrypoints import GROUP, discover, load
 
 if TYPE_CHECKING:  # listing the rules needs no results' models (pydantic)
     from tieout.linter.run.results import Reporter
-
-GROUP = "tieout.checks"
 
 
 class Plugins:
@@ -25,11 +23,11 @@ class Plugins:
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
         self.pm.add_hookspecs(hookspecs)
         self.errors: list[str] = []
-        for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+        for name, value in discover(GROUP):
             try:
-                self.pm.register(ep.load(), name=ep.name)
+                self.pm.register(load(value), name=name)
             except Exception as exc:  # a broken plugin is reported; the rest still run
-                self.errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+                self.errors.append(f"plugin {name!r} ({value}) failed to load: {type(exc).__name__}: {exc}")
         self.rules: list[type[Rule]] = []
         seen: set[str] = set()
         for batch in self.pm.hook.tieout_rules():

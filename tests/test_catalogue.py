@@ -1,0 +1,89 @@
+"""The cached plugin discovery and rule reference (linter/run/entrypoints.py, linter/run/catalogue.py): what
+they return is what a full scan and the rule classes give, and any change they depend on is seen."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from tieout.linter.run import catalogue, entrypoints
+from tieout.linter.run.plugins import plugins
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TIEOUT_CACHE_DIR", str(folder))
+    return folder
+
+
+def _counting(monkeypatch, module, name: str) -> list[int]:
+    calls: list[int] = []
+    real = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_discovery_is_kept_until_a_path_folder_changes(cache, tmp_path, monkeypatch):
+    scans = _counting(monkeypatch, entrypoints, "_scan")
+    first = entrypoints.discover(entrypoints.GROUP)
+    assert first == entrypoints._scan(entrypoints.GROUP)  # the scan's own answer
+    assert ("sums", "tieout.checks.sums") in first
+    scans.clear()
+    assert entrypoints.discover(entrypoints.GROUP) == first and not scans  # read from the cache
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))  # a folder added to the path: scanned again
+    entrypoints.discover(entrypoints.GROUP)
+    assert len(scans) == 1
+    os.utime(site, ns=(1, 1))  # a distribution installed or removed there changes its time
+    entrypoints.discover(entrypoints.GROUP)
+    assert len(scans) == 2
+    files = list((cache / "entry-points").iterdir())
+    assert len(files) == 1  # one file per group, replaced, not one per state of the path
+    files[0].write_text("{not json", encoding="utf-8")
+    assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 3
+
+
+def test_load_reads_module_and_attribute_paths():
+    assert entrypoints.load("json") is json
+    assert entrypoints.load("os.path:join") is os.path.join
+    assert entrypoints.load("os:path.join [extra]") is os.path.join
+
+
+def _plain(infos) -> list[tuple]:
+    return [(i.code, i.name, i.severity, i.summary(), i.documentation()) for i in infos]
+
+
+def test_reference_is_the_rule_classes_and_is_kept(cache, monkeypatch):
+    classes = [(r.code, r.name, r.severity, r.summary(), r.documentation()) for r in plugins().rules]
+    assert _plain(catalogue.rules()) == classes
+    loads = _counting(monkeypatch, catalogue, "_from_classes")
+    assert _plain(catalogue.rules()) == classes and not loads  # read back from the cache as it was
+
+
+def test_an_edited_source_is_read_again(cache, tmp_path, monkeypatch):
+    source = tmp_path / "rule.py"
+    source.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(catalogue, "_sources", lambda value: [source])
+    loads = _counting(monkeypatch, catalogue, "_from_classes")
+    catalogue.rules()
+    catalogue.rules()
+    assert len(loads) == 1
+    source.write_text("A = 2\n", encoding="utf-8")
+    catalogue.rules()
+    assert len(loads) == 2
+
+
+def test_a_reference_with_a_failed_plugin_is_not_kept(cache, monkeypatch):
+    real = catalogue._from_classes
+    monkeypatch.setattr(catalogue, "_from_classes", lambda: (real()[0], False))
+    assert catalogue.rules()
+    assert not (cache / "rules").exists()
