@@ -12,6 +12,7 @@ from tieout.linter.figures.labels import Labeller
 from tieout.linter.rules.base import CheckContext, Rule, Settings
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.codes import known_rules
+from tieout.linter.run.collector import fewer_collections
 from tieout.linter.run.config import Config
 from tieout.linter.run.crossdoc import summarise
 from tieout.linter.run.plugins import plugins
@@ -38,6 +39,11 @@ def analyse(source: Source, config: Config, labeller: Labeller | None = None) ->
 
 
 def lint_source(source: Source, config: Config, summarise_figures: bool = False) -> FileResult:
+    with fewer_collections():
+        return _lint_source(source, config, summarise_figures)
+
+
+def _lint_source(source: Source, config: Config, summarise_figures: bool) -> FileResult:
     labeller = Labeller({**plugins().synonyms, **config.synonyms})
     try:
         doc, facts = analyse(source, config, labeller)
@@ -123,6 +129,13 @@ def lint_path(
     path: str, config: Config, stdin_filename: str | None = None, summarise_figures: bool = False
 ) -> tuple[FileResult, str]:
     """The result for one file and the text it was read as (for showing source lines)."""
+    with fewer_collections():  # reading a PDF allocates as much as checking it
+        return _lint_path(path, config, stdin_filename, summarise_figures)
+
+
+def _lint_path(
+    path: str, config: Config, stdin_filename: str | None, summarise_figures: bool
+) -> tuple[FileResult, str]:
     try:
         source = read_path(path, int(config.max_file_size_mb * 1024 * 1024))
     except InputError as exc:
