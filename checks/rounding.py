@@ -18,6 +18,7 @@ from .tables.formulas import table_formula_outcomes
 from .tables.rates import table_rate_outcomes, table_share_outcomes
 from .tables.sums import crossfoot_outcomes, identity_outcomes, parent_outcomes, sides_outcomes, total_outcomes
 from .tables.text import text_table_outcomes
+from .unit_costs import unit_cost_outcomes
 
 # the relations whose misses may be rounding, each evaluated by the function its owning rule uses
 EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
@@ -40,6 +41,7 @@ EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
     table_formula_outcomes,
     table_delta_outcomes,
     distribution_outcomes,
+    unit_cost_outcomes,
 )
 
 
@@ -49,7 +51,7 @@ class Rounding(Rule):
     ## What it does
     Collects the rounding misses of every arithmetic relation the other rules verify: sums and `其中`
     lists (TO101), shares (TO103, TO112), survey answers (TO113), rates (TO105), written formulas (TO106), changes (TO108),
-    balances (TO109), score sums (TO111), and the relations of tables (TO301–TO311: totals, parent
+    balances (TO109), score sums (TO111), costs per unit (TO115), and the relations of tables (TO301–TO311: totals, parent
     rows, cross-footing, the two sides, standard identities, rate, share, formula and change columns (TO311), prose
     against tables). Each figure stands for the interval its precision allows (`92.46%` is any value
     from 92.455% up to 92.47%, rounded or truncated; a whole number such as `40 公里` or `95%` is

@@ -1733,7 +1733,16 @@ def build_facts(doc: Document, labeller: Labeller | None = None, extra_units: tu
 def _unparsed(facts: Facts) -> list[int]:
     """Sentences with two or more figures that no relation uses: what the parser did not understand."""
     related: set[int] = {b.sentence for b in facts.breakdowns}
-    for coll in (facts.rates, facts.formulas, facts.changes, facts.fromtos, facts.balances, facts.months, facts.scores):
+    for coll in (
+        facts.rates,
+        facts.formulas,
+        facts.changes,
+        facts.fromtos,
+        facts.balances,
+        facts.months,
+        facts.scores,
+        facts.unit_costs,
+    ):
         related.update(x.sentence for x in coll)
     related.update(s.sentence for s in facts.shares)
     counts: dict[int, int] = {}

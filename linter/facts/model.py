@@ -207,6 +207,16 @@ class MonthsPayable:
 
 
 @dataclass(slots=True, eq=False)
+class UnitCost:
+    """`全年实际支出 X，完成演出 N 场，场均成本 c`: c should be X over N."""
+
+    stated: Quantity  # the cost per unit
+    total: Quantity  # the money it is a share of
+    count: Quantity  # how many units the money paid for
+    sentence: int
+
+
+@dataclass(slots=True, eq=False)
 class ScoreSet:
     """An overall score and the item scores listed after it (`自评得分 98 分 … 1、…得分 20 分`).
 
@@ -289,6 +299,7 @@ class Facts:
     fromtos: list[FromTo] = field(default_factory=list)
     balances: list[Balance] = field(default_factory=list)
     months: list[MonthsPayable] = field(default_factory=list)
+    unit_costs: list[UnitCost] = field(default_factory=list)
     scores: list[ScoreSet] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)

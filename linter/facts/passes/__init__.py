@@ -22,8 +22,9 @@ from tieout.linter.facts.model import (
     ScoreSet,
     Share,
     ShareList,
+    UnitCost,
 )
-from tieout.linter.facts.passes import breakdowns, grades, links, sets
+from tieout.linter.facts.passes import breakdowns, grades, links, sets, unit_costs
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ PASSES: tuple[Pass, ...] = (
     links.list_shares,
     links.share_lists,
     sets.months_payable,
+    unit_costs.unit_costs,
     sets.scores,
     sets.distributions,
     grades.grades,
@@ -58,6 +60,7 @@ COLLECTIONS: dict[type, str] = {
     Share: "shares",
     Change: "changes",
     MonthsPayable: "months",
+    UnitCost: "unit_costs",
     ScoreSet: "scores",
     Distribution: "distributions",
     Grade: "grades",

@@ -1,0 +1,73 @@
+"""Costs per unit: a 场均成本 or 人均费用 is its sentence's money over its count."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from tieout.linter.figures.intervals import interval, ratio, rounding_unit
+from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.rules.hooks import hookimpl
+
+from ._util import in_unit
+
+
+def unit_cost_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    for u in ctx.facts.unit_costs:
+        computed = ratio(ctx.interval(u.total), interval(u.count), factor=Decimal(1))
+        if computed is None:
+            continue
+        related = [(u.total, "总额"), (u.count, "数量")]
+        ops = [u.total, u.count]
+        verdict = ctx.judge(ctx.interval(u.stated), computed, rounding_unit(u.stated))
+        if verdict == "pass":
+            yield Outcome(u.stated, "pass", "unit_cost", related, operands=ops)
+            continue
+        expected = in_unit(ctx.value(u.total) / u.count.base_value, u.stated)
+        msg = f"单位成本 {u.stated.text} 与 {u.total.text} ÷ {u.count.text} = {expected} 不符"
+        yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.stated.text, expected, None, True, ops)
+
+
+class UnitCostMismatch(Rule):
+    """A cost per unit (`场均成本`, `人均培训费用`, `每户补助`) is not the money of its sentence over its count.
+
+    ## What it does
+    Takes a sum of money named as a cost per unit (the unit before 均 or after 每, then a cost word:
+    `unit_cost` in `linter/vocab/relations.yaml`) and divides the sentence's money by its count of that
+    unit (`场均` by 场, `人均` by 人 or 人次), each figure counting for the interval its precision allows.
+    Only a sentence whose figures before the cost are exactly that money and that count is read: any other
+    figure there (a second count, a budget beside the outcome) leaves open which base the report divided
+    by. A cost named as a norm or a target (`人均补助标准`, `计划人均成本`) is set, not computed, and is not
+    checked. The finding is a warning: a report may divide a part of the money (the direct costs only).
+
+    ## Why is this bad?
+    A cost per unit is how an evaluation judges a project's economy (成本指标); one its own money and
+    count do not give misstates it, and the indicator's score with it.
+
+    ## Example
+    ```text
+    项目全年支出 120.00 万元，共举办讲座 40 场，场均成本 3.30 万元。
+    ```
+    120.00 ÷ 40 is 3.00 万元 per 场.
+
+    ## Passes
+    ```text
+    项目全年支出 120.00 万元，共举办讲座 40 场，场均成本 3.00 万元。
+    ```
+
+    ## How to fix
+    Recompute the cost from the money and the count, or, if it is computed over another base, state which.
+    """
+
+    code = "TO115"
+    name = "unit-cost"
+    severity = "warning"
+    kind = "unit_cost"
+
+    def check(self) -> Iterable[Result]:
+        return self.report(self.ctx.outcomes(unit_cost_outcomes))
+
+
+@hookimpl
+def tieout_rules() -> list[type[Rule]]:
+    return [UnitCostMismatch]

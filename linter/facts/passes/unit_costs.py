@@ -1,0 +1,71 @@
+"""Costs per unit: `全年实际支出 X，完成演出 N 场，场均成本 c` states c = X ÷ N.
+
+A figure is read as such a cost only when its sentence leaves no doubt which money and which count it
+divides: before it stand exactly two figures, one sum of money and one count in a unit the cost is per
+(vocab `unit_cost.per`: 场均 counts 场, 人均 counts 人 or 人次). A sentence with any other figure before the
+cost (a second count, a budget beside the outcome) may divide by another base than the one its text shows,
+and is left alone; so is a cost named as a norm (`人均补助标准`), which is set, not computed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import UnitCost
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+_VOCAB = load("relations").get("unit_cost") or {}
+PER: dict[str, frozenset[str]] = {
+    str(k): frozenset(str(u) for u in v or []) for k, v in (_VOCAB.get("per") or {}).items()
+}
+
+
+def _alt(values: Iterable[object] | None) -> str:
+    return "|".join(re.escape(w) for w in sorted((str(v) for v in values or []), key=len, reverse=True))
+
+
+# `场均…成本`, `人均培训费用`, `每户补助`, `平均每场投入`: the unit word, then at most a few characters to the cost word
+_UNITS = _alt(PER)
+PER_UNIT = re.compile(
+    f"(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_VOCAB.get('costs'))})"
+)
+NORM = re.compile(_alt(_VOCAB.get("norms")))
+
+
+def _money(q: Quantity) -> bool:
+    return q.base_unit == "元" and q.exact and q.kind == "amount"
+
+
+def unit_costs(draft: Draft) -> Iterator[UnitCost]:
+    quantities = draft.facts.quantities
+    starts = [q.start for q in quantities]
+    for si, mentions in draft.by_sentence.items():
+        for m in mentions:
+            found = PER_UNIT.search(m.label)
+            stated = next((q for q in m.quantities if _money(q)), None)
+            if found is None or stated is None or NORM.search(m.label):
+                continue
+            # every figure of the sentence before the cost, labelled or not (years and bare numbers aside)
+            lo = bisect_left(starts, draft.doc.sentences[si].start)
+            before = [q for q in quantities[lo : bisect_left(starts, stated.start)] if q.kind != "bare"]
+            relation = _of(before, PER[found.group("avg") or found.group("each")], stated, si)
+            if relation is not None:
+                yield relation
+
+
+def _of(before: list[Quantity], units: frozenset[str], stated: Quantity, sentence: int) -> UnitCost | None:
+    """The cost over the only money and the only count before it, when those are all the figures there are."""
+    if len(before) != 2:
+        return None
+    money = [q for q in before if _money(q)]
+    counts = [q for q in before if q.kind == "count" and q.base_unit in units and q.exact and q.value > 0]
+    if len(money) != 1 or len(counts) != 1:
+        return None
+    return UnitCost(stated, money[0], counts[0], sentence)
