@@ -217,6 +217,17 @@ class UnitCost:
 
 
 @dataclass(slots=True, eq=False)
+class LimitClaim:
+    """`政府债务余额 X，…，控制在限额之内`: the text says the balance X is within the limit of the same debt."""
+
+    balance: Quantity
+    limit: Quantity
+    claim_start: int  # the words that claim it
+    claim_end: int
+    sentence: int
+
+
+@dataclass(slots=True, eq=False)
 class ScoreSet:
     """An overall score and the item scores listed after it (`自评得分 98 分 … 1、…得分 20 分`).
 
@@ -300,6 +311,7 @@ class Facts:
     balances: list[Balance] = field(default_factory=list)
     months: list[MonthsPayable] = field(default_factory=list)
     unit_costs: list[UnitCost] = field(default_factory=list)
+    limit_claims: list[LimitClaim] = field(default_factory=list)
     scores: list[ScoreSet] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)

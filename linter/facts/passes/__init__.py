@@ -18,13 +18,14 @@ from tieout.linter.facts.model import (
     Change,
     Distribution,
     Grade,
+    LimitClaim,
     MonthsPayable,
     ScoreSet,
     Share,
     ShareList,
     UnitCost,
 )
-from tieout.linter.facts.passes import breakdowns, grades, links, sets, unit_costs
+from tieout.linter.facts.passes import breakdowns, grades, limits, links, sets, unit_costs
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ PASSES: tuple[Pass, ...] = (
     links.share_lists,
     sets.months_payable,
     unit_costs.unit_costs,
+    limits.limit_claims,
     sets.scores,
     sets.distributions,
     grades.grades,
@@ -61,6 +63,7 @@ COLLECTIONS: dict[type, str] = {
     Change: "changes",
     MonthsPayable: "months",
     UnitCost: "unit_costs",
+    LimitClaim: "limit_claims",
     ScoreSet: "scores",
     Distribution: "distributions",
     Grade: "grades",

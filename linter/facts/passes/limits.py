@@ -1,0 +1,110 @@
+"""Claims that a balance stays within its limit: `政府债务余额 X，…，控制在限额之内` states X ≤ the limit.
+
+The claim is read where its sentence states it (vocab `limits.claims`), over the balances it names before
+the claim (`余额`, and the parts a `其中` lists of it) and the limits stated with them: in the claim itself
+(`控制在债务限额 74.04 亿元以内`), or in its own or the two sentences before it, under the same heading. A
+balance is held to the limit of the same debt only: the debts their items name (vocab `limits.debt`), one
+the end of the other and of the same kind (`一般债务余额` and `一般债务限额`, or the `一般债务` of a `限额 …，
+其中` list; `债务余额` is not held to a `一般债务限额`), in the same scope and period where both state one; the nearest such limit before the claim is the one the claim speaks of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import LimitClaim, Mention
+from tieout.linter.facts.passes.base import same_section
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+_VOCAB = load("relations").get("limits") or {}
+CLAIM = re.compile("|".join(f"(?:{w})" for w in _VOCAB.get("claims") or []))
+BALANCE, LIMIT = str(_VOCAB.get("balance") or "余额"), str(_VOCAB.get("limit") or "限额")
+DEBT = re.compile(str(_VOCAB.get("debt") or "债务"))
+KINDS = tuple(str(w) for w in _VOCAB.get("kinds") or [])
+LOOK_BACK = 2  # sentences before the claim's own in which its limits may be stated
+
+
+def _money(m: Mention, bound: bool = False) -> Quantity | None:
+    """The mention's sum of money; for a limit, also one read as a bound (`限额 58.70 亿元以内`: the 以内
+    is the claim's, the figure the limit itself)."""
+    return next((q for q in m.quantities if q.base_unit == "元" and (q.exact or bound and _bound_only(q))), None)
+
+
+def _bound_only(q: Quantity) -> bool:
+    return q.bound is not None and not q.approx and not q.per
+
+
+def _stem(item: str) -> str:
+    """The debt a balance or a limit is of: the last debt its item names (`年末政府债务余额`, `核定政府债务限额`:
+    `政府债务`), "" when it names none."""
+    found = [m.group() for m in DEBT.finditer(item.replace(BALANCE, "").replace(LIMIT, ""))]
+    return found[-1] if found else ""
+
+
+def _of(draft: Draft, word: str) -> dict[int, str]:
+    """The mentions (by id) that are a balance (or a limit), with the debt they are of: those whose item names
+    it, and the parts a breakdown lists of one."""
+    out: dict[int, str] = {}
+    for m in draft.facts.mentions:
+        if word in m.identity.item:
+            out[id(m)] = _stem(m.identity.item)
+    for b in draft.facts.breakdowns:
+        if word in b.total.identity.item:
+            for p in b.parts:
+                out.setdefault(id(p), _stem(p.identity.item))
+    return out
+
+
+def same_debt(a: str, b: str) -> bool:
+    """Are two debts the same: one the end of the other (`债务` and `政府债务`), of the same kind (`一般`,
+    `专项`: `债务` is no 一般债务)?"""
+    if not a or not b or not (a.endswith(b) or b.endswith(a)):
+        return False
+    return all((k in a) == (k in b) for k in KINDS)
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    """The same scope and period where both state one."""
+    ca, cb = a.identity.context, b.identity.context
+    return all(not x or not y or x == y for x, y in ((ca.scope, cb.scope), (ca.period, cb.period)))
+
+
+def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
+    text = draft.doc.text
+    sentences = draft.doc.sentences
+    balances = limits = None
+    for si, mentions in draft.by_sentence.items():
+        sent = sentences[si]
+        claim = CLAIM.search(text, sent.start, sent.end)
+        if claim is None:
+            continue
+        if balances is None or limits is None:  # built once, for documents that make such a claim
+            balances, limits = _of(draft, BALANCE), _of(draft, LIMIT)
+        window = [
+            m
+            for k in range(max(0, si - LOOK_BACK), si + 1)
+            for m in draft.by_sentence.get(k, [])
+            if id(m) in limits and m.start < claim.end() and same_section(draft, m.start, claim.start())
+        ]
+        for m in mentions:
+            stated = _money(m)
+            if stated is None or id(m) not in balances or m.start > claim.start():
+                continue
+            limit = _limit_of(m, balances[id(m)], window, limits)
+            if limit is not None:
+                yield LimitClaim(stated, limit, claim.start(), claim.end(), si)
+
+
+def _limit_of(balance: Mention, debt: str, window: list[Mention], limits: dict[int, str]) -> Quantity | None:
+    """The nearest limit before the claim of the same debt, scope and period as the balance."""
+    for m in reversed(window):
+        q = _money(m, bound=True)
+        if q is not None and same_debt(limits[id(m)], debt) and _compatible(balance, m):
+            return q
+    return None
