@@ -47,26 +47,30 @@ def _stem(item: str) -> str:
     return found[-1] if found else ""
 
 
-def _of(draft: Draft, word: str) -> dict[int, str]:
-    """The mentions (by id) that are a balance (or a limit), with the debt they are of: those whose item names
-    it, and the parts a breakdown lists of one."""
-    out: dict[int, str] = {}
+def _of(draft: Draft, word: str) -> dict[int, tuple[str, str]]:
+    """The mentions (by id) that are a balance (or a limit), with their items and the words that say which kind
+    of debt they are: those whose item names it, and the parts a breakdown lists of one (of the kind of their
+    whole, or of the heading they stand under, as well: the `一般债务限额` listed under a `新增债务限额` is new
+    debt's)."""
+    out: dict[int, tuple[str, str]] = {}
     for m in draft.facts.mentions:
         if word in m.identity.item:
-            out[id(m)] = _stem(m.identity.item)
+            out[id(m)] = (m.identity.item, m.identity.item + m.identity.subject)
     for b in draft.facts.breakdowns:
         if word in b.total.identity.item:
             for p in b.parts:
-                out.setdefault(id(p), _stem(p.identity.item))
+                out[id(p)] = (p.identity.item, p.identity.item + p.identity.subject + b.total.identity.item)
     return out
 
 
-def same_debt(a: str, b: str) -> bool:
-    """Are two debts the same: one the end of the other (`债务` and `政府债务`), of the same kind (`一般`,
-    `专项`: `债务` is no 一般债务)?"""
-    if not a or not b or not (a.endswith(b) or b.endswith(a)):
+def same_debt(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Are a balance and a limit (item, words of its kind) of the same debt: the debts their items name one the
+    end of the other (`债务` and `政府债务`), of the same kind (vocab `limits.kinds`: `债务余额` is no
+    一般债务余额, and a `新增债务限额` bounds only what is new)?"""
+    da, db = _stem(a[0]), _stem(b[0])
+    if not da or not db or not (da.endswith(db) or db.endswith(da)):
         return False
-    return all((k in a) == (k in b) for k in KINDS)
+    return all((k in a[1]) == (k in b[1]) for k in KINDS)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -101,10 +105,12 @@ def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
                 yield LimitClaim(stated, limit, claim.start(), claim.end(), si)
 
 
-def _limit_of(balance: Mention, debt: str, window: list[Mention], limits: dict[int, str]) -> Quantity | None:
+def _limit_of(
+    balance: Mention, item: tuple[str, str], window: list[Mention], limits: dict[int, tuple[str, str]]
+) -> Quantity | None:
     """The nearest limit before the claim of the same debt, scope and period as the balance."""
     for m in reversed(window):
         q = _money(m, bound=True)
-        if q is not None and same_debt(limits[id(m)], debt) and _compatible(balance, m):
+        if q is not None and same_debt(limits[id(m)], item) and _compatible(balance, m):
             return q
     return None
