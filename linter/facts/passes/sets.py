@@ -49,6 +49,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
+            carried = bq is None and (bq := _carried(draft, m)) is not None
             if bq is None:
                 continue
             ctx = m.identity.context
@@ -57,6 +58,8 @@ def balances(draft: Draft) -> Iterator[Balance]:
             # the opening balance is last year's: its scope and fund agree, its period is the year before
             openings = [x for x in mentions[:i] if _agree(x.identity.context, ctx, period=False)]
             for window, certain in ((own, True), (before, False)):
+                if carried and not certain:  # what is carried forward is the year's balance only as its sentence says
+                    break
                 income, expense = _side(window, "收入", bq, ctx), _side(window, "支出", bq, ctx)
                 if income is not None and expense is not None:
                     opening = _opening(openings, window, bq)
@@ -117,6 +120,7 @@ def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quant
 
 
 # `国债转贷支出及结余`: a figure of spending and balance together is an item of a list, not the balance
+CARRIED = re.compile("收支相抵")  # `…，收支相抵，结转下年 Z`: Z is income less expenditure
 JOINED_SIDE = re.compile(r"(?:收入|支出)(?:及|和|与|、)")
 
 
@@ -128,6 +132,16 @@ def _period_balance(m: Mention) -> Quantity | None:
     if CUMULATIVE.search(key.replace("年末结转", "").replace("年终结余", "")):
         return None
     return next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
+
+
+def _carried(draft: Draft, m: Mention) -> Quantity | None:
+    """`收入总计 X，支出总计 Y，收支相抵，结转下年 Z`: a sum carried forward is a stock (last year's balance in it
+    too) unless its own sentence says, before it, that it is what income less expenditure leaves."""
+    if "结转下年" not in m.key:
+        return None
+    sentence = draft.doc.sentences[m.sentence]
+    q = next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
+    return q if q is not None and CARRIED.search(draft.doc.text, sentence.start, q.start) else None
 
 
 def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Quantity | None:
