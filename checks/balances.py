@@ -44,6 +44,25 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
 
 
+def roll_forward_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    for r in ctx.facts.roll_forwards:
+        flows = [*r.inflows, *r.outflows]
+        computed = sub(
+            add([interval(r.opening), *(interval(q) for q in r.inflows)]), add([interval(q) for q in r.outflows])
+        )
+        verdict = ctx.judge(interval(r.closing), computed, unit_of([r.opening, *flows, r.closing]))
+        related = [(r.opening, "期初"), *((q, "增加") for q in r.inflows), *((q, "减少") for q in r.outflows)]
+        ops = [r.opening, *flows]
+        if verdict == "pass":
+            yield Outcome(r.closing, "pass", "delta", related, operands=ops)
+            continue
+        value = r.opening.base_value + sum(q.base_value for q in r.inflows) - sum(q.base_value for q in r.outflows)
+        exact = in_unit(value, r.closing)
+        terms = "".join(f" + {q.text}" for q in r.inflows) + "".join(f" − {q.text}" for q in r.outflows)
+        msg = f"期末 {r.closing.text} 不等于期初 {r.opening.text}{terms} = {exact}"
+        yield Outcome(r.closing, verdict, "delta", related, msg, r.closing.text, exact, None, True, ops)
+
+
 class BalanceMismatch(Rule):
     """A stated balance (收支相抵，当期结余、年终结余) is not income minus expenditure (plus the opening balance).
 
@@ -66,6 +85,11 @@ class BalanceMismatch(Rule):
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
     does not say so. A year-end balance (`年末结转和结余`) with an opening balance is expected to be the
     opening balance plus income less expenditure.
+
+    A stock rolled forward in one sentence (`上年末政府债务余额 A，当年新增 B，偿还 C，年末政府债务余额 D`;
+    `roll_forward` in `linter/vocab/relations.yaml`) is checked the same way, D = A + the money coming in −
+    the money going out, when every figure between the opening and the closing stock is named as one or
+    the other.
 
     ## Why is this bad?
     The balance is what is left of the year's money; one that is not income minus expenditure misstates
@@ -94,7 +118,7 @@ class BalanceMismatch(Rule):
     kind = "delta"
 
     def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(balance_outcomes))
+        return self.report([*self.ctx.outcomes(balance_outcomes), *self.ctx.outcomes(roll_forward_outcomes)])
 
 
 class MonthsPayable(Rule):

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
-from .balances import balance_outcomes, score_outcomes
+from .balances import balance_outcomes, roll_forward_outcomes, score_outcomes
 from .changes import change_outcomes
 from .rates import formula_outcomes, rate_outcomes
 from .shares import distribution_outcomes, share_list_outcomes, share_outcomes
@@ -29,6 +29,7 @@ EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
     formula_outcomes,
     change_outcomes,
     balance_outcomes,
+    roll_forward_outcomes,
     score_outcomes,
     total_outcomes,
     table_rate_outcomes,

@@ -228,6 +228,17 @@ class LimitClaim:
 
 
 @dataclass(slots=True, eq=False)
+class RollForward:
+    """`上年末余额 A，当年新增 B，偿还 C，年末余额 D`: D should be A + the inflows − the outflows."""
+
+    opening: Quantity
+    inflows: list[Quantity]
+    outflows: list[Quantity]
+    closing: Quantity
+    sentence: int
+
+
+@dataclass(slots=True, eq=False)
 class ScoreSet:
     """An overall score and the item scores listed after it (`自评得分 98 分 … 1、…得分 20 分`).
 
@@ -312,6 +323,7 @@ class Facts:
     months: list[MonthsPayable] = field(default_factory=list)
     unit_costs: list[UnitCost] = field(default_factory=list)
     limit_claims: list[LimitClaim] = field(default_factory=list)
+    roll_forwards: list[RollForward] = field(default_factory=list)
     scores: list[ScoreSet] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)

@@ -20,12 +20,13 @@ from tieout.linter.facts.model import (
     Grade,
     LimitClaim,
     MonthsPayable,
+    RollForward,
     ScoreSet,
     Share,
     ShareList,
     UnitCost,
 )
-from tieout.linter.facts.passes import breakdowns, grades, limits, links, sets, unit_costs
+from tieout.linter.facts.passes import breakdowns, grades, limits, links, roll_forward, sets, unit_costs
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ PASSES: tuple[Pass, ...] = (
     sets.months_payable,
     unit_costs.unit_costs,
     limits.limit_claims,
+    roll_forward.roll_forwards,
     sets.scores,
     sets.distributions,
     grades.grades,
@@ -64,6 +66,7 @@ COLLECTIONS: dict[type, str] = {
     MonthsPayable: "months",
     UnitCost: "unit_costs",
     LimitClaim: "limit_claims",
+    RollForward: "roll_forwards",
     ScoreSet: "scores",
     Distribution: "distributions",
     Grade: "grades",

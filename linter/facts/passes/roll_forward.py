@@ -1,0 +1,108 @@
+"""A stock rolled forward in one sentence: `上年末政府债务余额 A，当年新增 B，偿还 C，年末政府债务余额 D` states
+D = A + B − C.
+
+Read only where the sentence leaves nothing open: an opening stock (`余额`, `结余`, `结存` named at the
+year's start: `年初`, `上年末`, or the year-end of the year before the closing's), then figures each named as
+money coming in (`新增`, `补充` …) or going out (`偿还`, `动用` …), then the closing stock of the same thing
+named at the year's end; every figure a sum of money, none of them anything else (vocab `roll_forward`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Mention, RollForward
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+_VOCAB = load("relations").get("roll_forward") or {}
+
+
+def _alt(name: str) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(_VOCAB.get(name) or [], key=len, reverse=True))
+
+
+STOCK = re.compile(f"(?:{_alt('stock')})$")
+OPENING = re.compile(_alt("opening"))
+CLOSING = re.compile(_alt("closing"))
+INFLOW = re.compile(_alt("inflow"))
+OUTFLOW = re.compile(_alt("outflow"))
+YEAR_END = re.compile(r"((?:19|20)\d{2})年(?:末|底)")
+PERIOD_WORDS = re.compile(f"(?:19|20)\\d{{2}}年(?:末|底|度)?|{_alt('opening')}|{_alt('closing')}|当年|本年")
+
+
+def _money(m: Mention) -> Quantity | None:
+    amounts = [q for q in m.quantities if q.kind != "bare"]
+    if len(amounts) != 1 or amounts[0].base_unit != "元" or not amounts[0].exact:
+        return None
+    return amounts[0]
+
+
+def _year_end(label: str) -> int | None:
+    found = YEAR_END.search(label)
+    return int(found.group(1)) if found else None
+
+
+def _stock(label: str) -> str:
+    """What a stock is of: its label without the words of its date (`2023年末全市政府债务余额`: 全市政府债务余额)."""
+    return PERIOD_WORDS.sub("", label)
+
+
+def _same_stock(opening: str, closing: str) -> bool:
+    a, b = _stock(opening), _stock(closing)
+    return bool(a) and bool(b) and (a.endswith(b) or b.endswith(a))
+
+
+def _is_opening(label: str, closing: str) -> bool:
+    if not STOCK.search(label):
+        return False
+    year, last = _year_end(label), _year_end(closing)
+    if year is not None:  # `2023年末…余额` opens the year a `2024年末…余额` closes
+        return last is not None and year == last - 1
+    return bool(OPENING.search(label))
+
+
+NOT_A_FLOW = re.compile(r"总计|合计|小计|" + _alt("stock"))  # a total or a stock between is no single flow
+
+
+def _flow(label: str) -> int:
+    """+1 for money coming in, −1 for money going out, 0 when the label says neither or both, or names a total
+    or a stock."""
+    if NOT_A_FLOW.search(label):
+        return 0
+    inflow, outflow = bool(INFLOW.search(label)), bool(OUTFLOW.search(label))
+    return 0 if inflow == outflow else (1 if inflow else -1)
+
+
+def roll_forwards(draft: Draft) -> Iterator[RollForward]:
+    for si, mentions in draft.by_sentence.items():
+        for k, closing in enumerate(mentions):
+            if k < 2 or not STOCK.search(closing.label) or not CLOSING.search(closing.label):
+                continue
+            found = _reading(mentions[:k], closing, si)
+            if found is not None:
+                yield found
+
+
+def _reading(before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:
+    """The opening stock and the flows after it, when every figure between them and the closing is a flow."""
+    end = _money(closing)
+    if end is None:
+        return None
+    for i in range(len(before) - 2, -1, -1):  # the nearest opening with at least one flow after it
+        opening = before[i]
+        if not _is_opening(opening.label, closing.label) or not _same_stock(opening.label, closing.label):
+            continue
+        start = _money(opening)
+        flows = [(_money(m), _flow(m.label)) for m in before[i + 1 :]]
+        if start is None or any(q is None or sign == 0 for q, sign in flows):
+            return None
+        inflows = [q for q, sign in flows if q is not None and sign > 0]
+        outflows = [q for q, sign in flows if q is not None and sign < 0]
+        return RollForward(start, inflows, outflows, end, sentence)
+    return None
