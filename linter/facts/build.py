@@ -157,7 +157,7 @@ class SentencePass:
         items: list | None = None
         if len(qs) <= MAX_SENTENCE_FIGURES:
             try:
-                items = parse_sentence([t.lark() for t in toks], qs)
+                items = parse_sentence(toks, qs)
             except LarkError:
                 # the grammar is total by construction; should a sentence still fail, it yields mentions only
                 self.d.parse_errors += 1
