@@ -169,13 +169,15 @@ def assign(draft: Draft) -> None:
         around, path = hit
         draft.stated[key], draft.around[key] = stated[key], around
         context = stated[key].under(around)
-        if item in canonical:
-            subject = _sentence_subject(draft, m, items) or ("" if wide else path)
-        else:
-            subject = _path(path, of_whole.get(key, ""))
         if m.sentence not in leads:  # read once per sentence, not for each of its figures
             leads[m.sentence] = _lead_in(draft, m.sentence)
-        subject = _path(subject, leads[m.sentence], draft.excluded.get(key, ""))
+        lead, left_out = leads[m.sentence], draft.excluded.get(key, "")
+        if item in canonical:
+            subject = _path(_sentence_subject(draft, m, items) or ("" if wide else path), lead, left_out)
+        elif key in of_whole or lead or left_out:
+            subject = _path(path, of_whole.get(key, ""), lead, left_out)
+        else:
+            subject = path  # the headings' path alone (most figures): nothing to join
         fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
         named = names_one.get((item, fund_named))
         if named is None:
