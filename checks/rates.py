@@ -630,15 +630,14 @@ class FormulaOperandUnknown(Rule):
 
     def check(self) -> Iterable[Result]:
         ctx = self.ctx
+        if not ctx.facts.formulas:
+            return  # most reports write no formula: nothing to look up, no index of their figures to build
         in_formula = {q.start for f in ctx.facts.formulas for q in [*f.operands, f.result]}
         stated = [
             q for q in ctx.facts.quantities if q.start not in in_formula and q.kind in ("amount", "count", "bare")
         ]
         known = _Known(stated)
-        nearest = {
-            True: _Nearest([q for q in stated if q.kind != "count" or q.decimals == 0]),
-            False: _Nearest([q for q in stated if q.kind != "count"]),
-        }
+        nearest = _NearestOf(stated)
         for f in ctx.facts.formulas:
             # small whole numbers in a formula (`×12`, `(100-5)`) are constants, not figures to look up
             unknown = [q for q in f.operands if _looked_up(q) and not known.has(q)]
@@ -649,10 +648,9 @@ class FormulaOperandUnknown(Rule):
             yield self.checked(unknown[0], "fail", f.operands)
             yield self._finding(f, unknown, nearest)
 
-    def _finding(self, f: Formula, unknown: list[Quantity], nearest: dict[bool, _Nearest]):
+    def _finding(self, f: Formula, unknown: list[Quantity], nearest: _NearestOf):
         first = unknown[0]
-        # an operand written with decimals is an amount; counts (人次, 家) are no candidates for it
-        near = nearest[first.decimals == 0].near(first.value, 2)
+        near = nearest.of(first).near(first.value, 2)
         names = "、".join(sorted({q.text for q in unknown}))
         hint = "；报告中最接近的数为 " + "、".join(q.text for q in near) if near else ""
         return self.diag(
@@ -682,6 +680,22 @@ class _Known:
         if q.kind == "bare":  # in whatever unit the formula leaves unsaid
             return any(q.value * s in self.bare_bases for s in self.SCALES)
         return (q.base_unit, q.base_value) in self.bases
+
+
+class _NearestOf:
+    """The stated figures an operand may be instead, sorted by value only when an operand is found nowhere
+    (sorting a report's figures is the costly part of the check, and most formulas hold)."""
+
+    def __init__(self, stated: list[Quantity]) -> None:
+        self.stated = stated
+        self.built: dict[bool, _Nearest] = {}
+
+    def of(self, operand: Quantity) -> _Nearest:
+        # an operand written with decimals is an amount; counts (人次, 家) are no candidates for it
+        whole = operand.decimals == 0
+        if whole not in self.built:
+            self.built[whole] = _Nearest([q for q in self.stated if q.kind != "count" or (whole and q.decimals == 0)])
+        return self.built[whole]
 
 
 class _Nearest:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import Interval, Verdict, interval, unit_of
+from tieout.linter.figures.intervals import Interval, Verdict, interval, rounding_unit, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
@@ -41,14 +41,29 @@ def figure(table: Table, ref: Cellref) -> Quantity | None | bool:
     return None
 
 
+Bounds = dict[int, tuple[Quantity, Interval, Decimal]]
+
+
+def _bounds(known: Bounds, q: Quantity) -> tuple[Interval, Decimal]:
+    """A cell's interval and rounding unit, read once per document: a cell takes part in several relations
+    (its row's sum, its column's, its parent's). Keyed by the figure's id, the figure kept with them (so that
+    the id stays its own); figures never change once read."""
+    hit = known.get(id(q))
+    if hit is None:
+        hit = known[id(q)] = (q, interval(q), rounding_unit(q))
+    return hit[1], hit[2]
+
+
 def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref] | None = None) -> Footing | None:
     total = table.quantity(*rel.total)
     if total is None or total.kind not in SUMMED:
         return None
+    known: Bounds = ctx.memo("table-cell-bounds", dict)
     refs = rel.parts if parts is None else parts
     signs = rel.signs or [1] * len(refs)
     qs: list[Quantity] = []
     used: list[int] = []
+    units: list[Decimal] = []
     low, high = Decimal(0), Decimal(0)
     computed = Decimal(0)
     for ref, sign in zip(refs, signs):
@@ -60,16 +75,19 @@ def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref
         assert isinstance(q, Quantity)
         if q.base_unit != total.base_unit:
             return None
-        a, b = interval(q)
+        (a, b), unit = _bounds(known, q)
         low, high = (low + a, high + b) if sign > 0 else (low - b, high - a)
         computed += sign * q.base_value
         qs.append(q)
         used.append(sign)
+        units.append(unit)
     if total.value != 0 and all(q.value == 0 for q in qs):
         return None  # nothing (or only zeros) beside a figure: an amount not broken down, not a sum
     if rel.strict and any(q.value > total.value > 0 for q in qs):
         return None  # a part larger than its whole: the row is out of its place in extracted text
-    verdict = ctx.judge(interval(total), (low, high), unit_of([total, *qs]))
+    stated, unit = _bounds(known, total)
+    # the relation's rounding band: its least precise figure's unit (as `unit_of` of the total and the parts)
+    verdict = ctx.judge(stated, (low, high), max([unit, *units]))
     if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
         # the figures as written do not add up, though their roundings may (尾差): the relation holds,
         # and the difference is shown as rounding

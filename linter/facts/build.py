@@ -157,7 +157,7 @@ class SentencePass:
         items: list | None = None
         if len(qs) <= MAX_SENTENCE_FIGURES:
             try:
-                items = parse_sentence([t.lark() for t in toks], qs)
+                items = parse_sentence(toks, qs)
             except LarkError:
                 # the grammar is total by construction; should a sentence still fail, it yields mentions only
                 self.d.parse_errors += 1
@@ -191,8 +191,9 @@ class SentencePass:
         for run, said in runs:
             self._respective_list(run, said, si, mentions)
         self._composed(items, si, mentions)
-        self._named_shares(items, si, mentions)
-        self._structure(items, si)
+        if any(t.type == "SHARE" for t in toks):  # both read shares written with 占 (a SHARE token): most have none
+            self._named_shares(items, si, mentions)
+            self._structure(items, si)
         self._make_up_of_before(items, si, mentions)
         self._base_after(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
@@ -204,6 +205,8 @@ class SentencePass:
     def _over_or_short(self, mentions: list[Mention], si: int) -> None:
         """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
         budget is the outcome less the budget stated right before it: outcome = budget ± it."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
         figures = self._unlisted(mentions)
         for i in range(2, len(figures)):
             gap = OVER_SHORT.search(figures[i].label)
@@ -228,6 +231,8 @@ class SentencePass:
         the adjustments stated right after it, and the adjusted budget they make: adjusted = initial ± each
         adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`). An adjustment written as a bare movement
         (`调增 2450 万元，调减 310 万元`, read as a change of nothing) is taken as a figure of the chain."""
+        if len(mentions) < 2:
+            return  # an initial and an adjusted budget at least (most sentences have fewer): nothing to gather
         figures = self._unlisted(mentions)
         items: list[tuple[int, Mention | Change]] = [(m.quantities[0].start, m) for m in figures]
         items += [(c.movements[0].start, c) for c in self._bare_adjustments(si, changes_before)]
@@ -290,6 +295,8 @@ class SentencePass:
 
     def _deductions(self, mentions: list[Mention], si: int) -> None:
         """`过程指标满分 25 分，扣 2.8 分，得 22.2 分`: full marks less the points deducted are the score."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
         figures = [m for m in self._unlisted(mentions) if m.quantities and m.quantities[0].base_unit == "分"]
         for full, cut, score in zip(figures, figures[1:], figures[2:]):
             if (
@@ -332,6 +339,8 @@ class SentencePass:
         """`全年预算数 180.00 万元，全年执行数 172.35 万元，结余资金 7.65 万元`: a budget, what was spent of it and what
         is left, stated in this order and alone in their unit in the sentence (with funds received beside them,
         `资金到位 170 万元`, what is left may be of either): left = budget − spent."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
         figures = self._lone_figures(mentions)
         if len(figures) != 3:
             return
@@ -350,6 +359,8 @@ class SentencePass:
         figure, the figures subtracted from it right after it (`减去`/`扣除`, a list joined by `、`), and the figure
         the clause after them states: what is left, the first less the others. Read only when nothing else stands
         between them (no other figure, `等` ending the list, a change or a `其中`)."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
         figures = self._lone_figures(mentions)
         text = self.doc.text
         # the words between each figure and the next, and where the sentence first adds (read once: linear)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import MIXED, Context, read
-from tieout.linter.figures.labels import GENERIC_ITEMS, Labeller
+from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
 
@@ -156,24 +156,32 @@ def assign(draft: Draft) -> None:
     leads: dict[int, str] = {}
     canonical = labeller.canonical_keys
     names_one: dict[tuple[str, bool], bool] = {}  # items recur: each judged once
+    # the context and subject path around each section's figures, once per section (not per figure)
+    arounds: dict[int, tuple[Context, str]] = {}
     for m in facts.mentions:
         key = id(m)
         item = items[key]
-        heading, path = sections.of(doc.section_at(m.start))
-        around = heading.under(document)
+        section = doc.section_at(m.start)
+        hit = arounds.get(id(section))
+        if hit is None:
+            heading, path = sections.of(section)
+            hit = arounds[id(section)] = (heading.under(document), path)
+        around, path = hit
         draft.stated[key], draft.around[key] = stated[key], around
         context = stated[key].under(around)
-        if item in canonical:
-            subject = _sentence_subject(draft, m, items) or ("" if wide else path)
-        else:
-            subject = _path(path, of_whole.get(key, ""))
         if m.sentence not in leads:  # read once per sentence, not for each of its figures
             leads[m.sentence] = _lead_in(draft, m.sentence)
-        subject = _path(subject, leads[m.sentence], draft.excluded.get(key, ""))
+        lead, left_out = leads[m.sentence], draft.excluded.get(key, "")
+        if item in canonical:
+            subject = _path(_sentence_subject(draft, m, items) or ("" if wide else path), lead, left_out)
+        elif key in of_whole or lead or left_out:
+            subject = _path(path, of_whole.get(key, ""), lead, left_out)
+        else:
+            subject = path  # the headings' path alone (most figures): nothing to join
         fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
         named = names_one.get((item, fund_named))
         if named is None:
-            named = names_one[item, fund_named] = _names_one(labeller, item, fund_named)
+            named = names_one[item, fund_named] = _names_one(canonical, item, fund_named)
         m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
 
@@ -337,15 +345,15 @@ DEMONSTRATIVE = re.compile(r"^(?:该|此|其|上述|本项|本指标|这)")
 INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
 
 
-def _names_one(labeller: Labeller, item: str, fund_named: bool = False) -> bool:
-    """Does an item name one quantity: a known one (本年收入合计), a noun phrase long enough to name one
+def _names_one(canonical: set[str], item: str, fund_named: bool = False) -> bool:
+    """Does an item name one quantity: a known one (本年收入合计, in `canonical`), a noun phrase long enough to name one
     thing, or a generic measure its own label qualifies by a fund (`政府性基金预算收入`)? (`涉及`, a verb, and
     `支出决算`, a generic word, name none by themselves.)"""
     if INCLUDED.match(item) or item.endswith("等") or DEMONSTRATIVE.match(item):
         # a note on its neighbour (`含高新区`), a group named by its first members (`调入资金等`), or what the
         # sentence before names (`该指标得分`)
         return False
-    if item in labeller.canonical_keys:
+    if item in canonical:  # the labeller's canonical keys, built once by the caller (a set of every synonym)
         return True
     if item in ("收入", "支出"):
         return fund_named

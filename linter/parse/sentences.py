@@ -14,7 +14,7 @@ from typing import Literal
 from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.tokens import VALUE_TYPES
+from tieout.linter.parse.tokens import VALUE_TYPES, Tok
 
 EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
 UP_WORD = re.compile(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
@@ -76,12 +76,51 @@ def _cached_parser(grammar: str, options: dict) -> Lark:
     return parser
 
 
-def parse_sentence(tokens: list[Token], quantities: list[Quantity]) -> list:
+def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
+    plain = _plain(tokens, quantities)
+    if plain is not None:
+        return plain
     p = parser()
     assert _TRANSFORMER is not None
     _TRANSFORMER.qs = quantities
-    return _flat(p.parse(tokens).children)
+    return _flat(p.parse([t.lark() for t in tokens]).children)
+
+
+# Token types of a sentence with no keyword: labels, separators and figures only (four sentences in five)
+PLAIN = frozenset(("LABEL", "SEP")) | VALUE_TYPES
+
+
+def _plain(tokens: list[Tok], quantities: list[Quantity]) -> list | None:
+    """The items of a sentence of labels, separators and figures only, as the grammar reads it (None for any
+    other sentence): figures in a row are one entry, with the label right before them; any other label or
+    separator is an item of its own. The grammar's reading, without running the parser (its shifts are what
+    make the figures in a row one entry and bind the label before them)."""
+    if not all(t.type in PLAIN for t in tokens):
+        return None
+    items: list = []
+    label: Tok | None = None  # a label not yet bound to figures
+    entry: _Entry | None = None  # the entry whose figures are being read
+    for t in tokens:
+        if t.type in VALUE_TYPES:
+            if entry is None:
+                entry = _Entry(label.text if label is not None else "", [])
+                label = None
+            entry.qs.append(quantities[t.qi])
+            continue
+        if entry is not None:
+            items.append(entry)
+            entry = None
+        if label is not None:
+            items.append(label.lark())
+        label = t if t.type == "LABEL" else None
+        if label is None:
+            items.append(t.lark())
+    if entry is not None:
+        items.append(entry)
+    if label is not None:
+        items.append(label.lark())
+    return items
 
 
 def _flat(items: list) -> list:

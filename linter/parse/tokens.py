@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lark import Token
 from tieout.linter.figures.quantities import Quantity
@@ -99,10 +100,22 @@ class Tok:
 
 def _gap_tokens(gap: str, offset: int, last: bool) -> list[Tok]:
     """Tokens of the text between two figures; `last` when a figure follows it."""
+    return [Tok(kind, text, offset + a, offset + b) for kind, text, a, b in _gap_shapes(gap, last)]
+
+
+@lru_cache(maxsize=16384)
+def _gap_shapes(gap: str, last: bool) -> tuple[tuple[str, str, int, int], ...]:
+    """The tokens of a gap as (type, text, start, end) from the gap's start: the same words between figures
+    recur (`，增长`, `、`, `，其中：`, two in five gaps of a report), and are read once. Tokens are made anew
+    from these for each sentence, since settling them changes them in place."""
+    return tuple((t.type, t.text, t.start, t.end) for t in _gap_reading(gap, last))
+
+
+def _gap_reading(gap: str, last: bool) -> list[Tok]:
     toks: list[Tok] = []
     # a parenthetical without figures is a note on the label (（含…）（包括…）), not structure
     pieces = PIECES.split(gap)
-    pos = offset
+    pos = 0
     n = len(pieces)
     for i, piece in enumerate(pieces):
         start = pos

@@ -50,6 +50,9 @@ class CheckContext:
         self.index = FactIndex(facts)
         self._by_section: dict[int, list[Mention]] | None = None
         self._memo: dict[str, Any] = {}
+        # a figure takes part in many relations (a table cell in its row's sum and its column's): the place of
+        # each related figure is located and made once per message (a `Related` is never changed once made)
+        self._related: dict[tuple[int, int, str], Related] = {}
 
     def memo(self, key: str, build: Callable[[], T]) -> T:
         """A lookup structure a rule builds once per document (`build()` on first use, under a key the rule
@@ -88,11 +91,15 @@ class CheckContext:
 
     def related(self, q: Quantity | Span, message: str) -> Related:
         """A related location: a figure, or a span of words (`(start, end)`)."""
-        from tieout.linter.rules.diagnostics import Related
-
         start, end = q if isinstance(q, tuple) else (q.start, q.end)
-        p = self.doc.position(start, end)
-        return Related(line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message=message)
+        hit = self._related.get((start, end, message))
+        if hit is None:
+            from tieout.linter.rules.diagnostics import Related
+
+            p = self.doc.position(start, end)
+            hit = Related(line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message=message)
+            self._related[start, end, message] = hit
+        return hit
 
     def sentence_of(self, offset: int) -> str:
         return self.doc.sentence_text(offset)
