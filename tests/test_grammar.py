@@ -257,3 +257,52 @@ def test_grammar_is_total_over_random_sentences():
     rng = random.Random(20261125)
     text = "。".join("".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(2, 14))) for _ in range(3000)) + "。"
     assert build_facts(normalise(text)).parse_errors == 0
+
+
+def _grammar_items(toks, qs) -> list:
+    """The items the LALR parser gives a sentence (the path `parse_sentence` takes for sentences with keywords)."""
+    from tieout.linter.parse import sentences
+
+    parser = sentences.parser()
+    sentences._TRANSFORMER.qs = qs
+    return sentences._flat(parser.parse([t.lark() for t in toks]).children)
+
+
+def _comparable(items: list) -> list:
+    # a lark Token compares as its text alone: its type is compared too
+    return [(getattr(i, "type", None), str(i)) if isinstance(i, str) else repr(i) for i in items]
+
+
+def test_plain_sentences_read_as_the_grammar_reads_them():
+    """Sentences of labels, separators and figures only are read without running the parser (linter/parse/
+    sentences.py `_plain`); on every arrangement of those tokens, what it gives is what the grammar gives."""
+    import random
+
+    from tieout.linter.parse.sentences import PLAIN, _plain
+
+    pieces = [
+        "收入",
+        "支出合计",
+        "项目",
+        "，",
+        "、",
+        "；",
+        "：",
+        " 12.5 万元",
+        " 30 人",
+        " 8.5%",
+        " 2.3 个百分点",
+        " 7",
+    ]
+    rng = random.Random(20261202)
+    compared = 0
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) + "。"
+        doc = normalise(text, "t.txt")
+        qs = extract(doc)
+        toks = tokenize(doc.text, 0, len(doc.text), qs)
+        if not all(t.type in PLAIN for t in toks):
+            continue
+        compared += 1
+        assert _comparable(_plain(toks, qs) or []) == _comparable(_grammar_items(toks, qs)), text
+    assert compared > 300  # the arrangements tried are mostly plain ones
