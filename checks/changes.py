@@ -99,11 +99,22 @@ def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
     if growth is None:
         return None
     verdict = ctx.judge(interval(p), growth, p.ulp)
-    related = [(base, "上期数"), (d, "变动额")]
+    against = _against(c)
+    related = [(base, f"{against}数"), (d, "变动额")]
     exact = d.base_value / base.base_value * HUNDRED
     expected = f"{fmt(exact, p.decimals)}%"
-    msg = f"按上期 {base.text}、{delta.word} {d.text} 计算，变动率为 {fmt(exact, 2)}%，与所写 {pct.word}{p.text} 不符"
+    msg = f"按{against} {base.text}、{delta.word} {d.text} 计算，变动率为 {fmt(exact, 2)}%，与所写 {pct.word}{p.text} 不符"
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain, [base, d])
+
+
+PLANNED = re.compile(r"目标|计划|预算")
+
+
+def _against(c: Change) -> str:
+    """What the change is measured against, as a finding names it: the plan its comparison names (`较目标`,
+    `比预算`), else the earlier period."""
+    found = PLANNED.search(c.comparison)
+    return found.group() if found else "上期"
 
 
 def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement) -> Outcome:
@@ -114,9 +125,10 @@ def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement)
     exact = cur.base_value - c.base.base_value
     # the difference written as the document writes its figures (decimals, separators), in the current's unit
     shown = in_unit(exact, cur, max(cur.decimals, c.base.decimals))
-    msg = f"{c.label or '本期'} {cur.text} 与上期 {c.base.text} 之差为 {shown}，与所写 {delta.word}{delta.quantity.text} 不符"
+    against = _against(c)
+    msg = f"{c.label or '本期'} {cur.text} 与{against} {c.base.text} 之差为 {shown}，与所写 {delta.word}{delta.quantity.text} 不符"
     expected = in_unit(abs(exact), delta.quantity)
-    related = [(cur, "本期数"), (c.base, "上期数")]
+    related = [(cur, "本期数"), (c.base, f"{against}数")]
     return Outcome(delta.quantity, verdict, "delta", related, msg, delta.quantity.text, expected, None, c.certain)
 
 
@@ -129,14 +141,15 @@ def _growth_outcome(
     if growth_iv is None or base_val <= 0:
         return None  # a growth rate over a base that is zero or negative says nothing checkable
     verdict = ctx.judge(_signed(interval(p), pct.direction == "up"), growth_iv, p.ulp)
-    related = [(cur, "本期数")] + ([(c.base, "上期数")] if c.base is not None else [])
+    against = _against(c)
+    related = [(cur, "本期数")] + ([(c.base, f"{against}数")] if c.base is not None else [])
     exact = (cur.base_value - base_val) / base_val * HUNDRED
     expected = f"{fmt(abs(exact), p.decimals)}%"
     # the earlier figure as stated, else as the current one less the stated difference, written like it
     if c.base is not None:
-        msg = f"按本期 {cur.text}、上期 {c.base.text} 计算"
+        msg = f"按本期 {cur.text}、{against} {c.base.text} 计算"
     else:
-        msg = f"按本期 {cur.text}、上期 {in_unit(base_val, cur)}（由本期与变动额推算）计算"
+        msg = f"按本期 {cur.text}、{against} {in_unit(base_val, cur)}（由本期与变动额推算）计算"
     msg += f"，变动率为 {fmt(exact, 2)}%，与所写 {pct.word}{p.text} 不符"
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain)
 
