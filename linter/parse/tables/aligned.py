@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -70,11 +70,19 @@ SHIFT = 6  # display columns a placement may beat the next best by to count as c
 
 
 _WIDTHS: dict[str, int] = {}  # a character's display width, looked up once per character
+# a character that is neither ASCII nor of the Chinese ranges below (CJK symbols and punctuation, unified
+# ideographs, full-width forms), every one of which is wide (east_asian_width W or F: a test checks) and three
+# bytes long in UTF-8
+NOT_PLAIN_WIDE = re.compile(r"[^\x00-\x7f\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]")
 
 
 def width(text: str) -> int:
     if text.isascii():  # no ASCII character is wide
         return len(text)
+    if not NOT_PLAIN_WIDE.search(text):
+        # ASCII and wide characters only (the usual label): each wide one is two bytes more in UTF-8 than an
+        # ASCII one, so they are counted without a loop over the characters
+        return len(text) + (len(text.encode()) - len(text)) // 2
     total = 0
     for ch in text:
         w = _WIDTHS.get(ch)
@@ -156,6 +164,8 @@ def find_aligned(doc: Document) -> list[Aligned]:
         starts.append(starts[-1] + len(ln) + 1)
     mapper = _Mapper(doc)
     data: list[Parsed] = [_data(ln) for ln in lines]  # each line read once (None: not a row of figures)
+    # the lines with text, in order: what stands between two tables is counted without reading the lines
+    nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
     out: list[Aligned] = []
     i = 0
     while i < len(lines):
@@ -163,7 +173,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
             i += 1
             continue
         before = out[-1] if out else None
-        found = _table_at(lines, starts, i, data, mapper, before)
+        found = _table_at(lines, starts, i, data, mapper, before, nonblank)
         if found is None:
             while i < len(lines) and data[i]:
                 i += 1
@@ -235,7 +245,7 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
                 j -= 1  # a blank line inside a wrapped header
                 continue
             break
-        if CAPTION_LINE.search(s) or data[j] is not None or PAGE_MARK.match(s):
+        if data[j] is not None or CAPTION_LINE.search(s) or PAGE_MARK.match(s):
             break
         header.insert(0, j)
         j -= 1
@@ -288,7 +298,13 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
 
 
 def _table_at(
-    lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper, before: Aligned | None
+    lines: list[str],
+    starts: list[int],
+    i: int,
+    data: list[Parsed],
+    mapper: _Mapper,
+    before: Aligned | None,
+    nonblank: list[int],
 ) -> Aligned | None:
     """The table whose first row is line i: its header above, its rows from i on. A table whose rows stop at
     a line that may be one of its rows (a label without figures) goes on past what was read: its last rows
@@ -296,7 +312,7 @@ def _table_at(
     are joined to it, which is then returned."""
     above = _header_above(lines, i, data)
     # (there is a row at line i: the caller starts only at a line of figures)
-    turn = _turn(lines, before, above[0][0] if above else i) if before is not None else None
+    turn = _turn(lines, nonblank, before, above[0][0] if above else i) if before is not None else None
     if above is None and turn != SURE:
         # neither a table of its own (no header) nor rows to join: most runs of figures in a report; their
         # rows are not read
@@ -358,18 +374,17 @@ SURE, MAYBE = "sure", "maybe"
 MAX_TURN = 12  # lines that may stand between a table's rows and their continuation on the next page
 
 
-def _turn(lines: list[str], before: Aligned, end: int) -> str | None:
+def _turn(lines: list[str], nonblank: list[int], before: Aligned, end: int) -> str | None:
     """Do the next rows (their header or first row at line `end`) go on from the table before over a page?
     SURE when what stands between is page furniture only, with the mark of a new page among it (a page number,
     a form feed, a 续表 mark): blank lines, the table's caption or unit note repeated; MAYBE when a new page
-    starts among a few short lines that are no other table's title; None otherwise."""
-    rest: list[str] = []
-    for j in range(before.last_line + 1, end):  # stops early: the table before may be far above
-        s = lines[j].strip()
-        if s:
-            if len(rest) == MAX_TURN:
-                return None  # text between: not a page turned inside one table
-            rest.append(s)
+    starts among a few short lines that are no other table's title; None otherwise. `nonblank`: the indices
+    of the lines with text, in order."""
+    # the lines with text between (found in the index: the table before may be far above)
+    lo, hi = bisect_right(nonblank, before.last_line), bisect_left(nonblank, end)
+    if hi - lo > MAX_TURN:
+        return None  # text between: not a page turned inside one table
+    rest = [lines[j].strip() for j in nonblank[lo:hi]]
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
     if not turned and not any(PAGE_MARK.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest):
         return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
@@ -520,8 +535,13 @@ def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list
     return out
 
 
+DASHES = "-—–－"
+
+
 def _dash(m: re.Match[str]) -> bool:
-    return bool(DASH.match(m.group()))
+    # a cell of CELL_TOKEN or FIGURE is a dash cell (one or two dashes, DASH's) exactly when it ends in a dash: a
+    # figure ends in a digit, `,` or `%`
+    return m.group()[-1] in DASHES
 
 
 def _shape(text: str) -> int:
@@ -633,9 +653,17 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     placed: list[Cell | None] = [None] * k
     origin, n = mapper.origin, len(mapper.origin)
     for f, c in zip(row.figs, slots):
-        # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row)
+        # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row).
+        # Where the line is a run of the text (the usual line), they are as far from the label's offset as in
+        # the original: that place is tried first, and taken when it is the first one holding the offset (what
+        # bisect_left finds; a bisection of the array is the costly part)
         x, y = base + f.start(), base + f.end() - 1
-        s, e = bisect_left(origin, x), bisect_left(origin, y)
+        s = a + x - row.label_at
+        if not (s < n and origin[s] == x and origin[s - 1] < x):  # (s > a >= 0: the label is before)
+            s = bisect_left(origin, x)
+        e = s + y - x
+        if not (e < n and origin[e] == y and (e == s or origin[e - 1] < y)):
+            e = bisect_left(origin, y)
         if s >= n or origin[s] != x or e >= n or origin[e] != y:
             return None
         placed[c] = Cell(f.group(), s, e + 1, r, c + 1)

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from .cells import Cell
 
 TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
+NEWLINE = re.compile("\n")
 MAX_SPAN = 50  # a span wider than this is no layout of a budget table: read as 1
 
 
@@ -50,7 +51,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.base = base
         # offset of each line's start in the markup: the parser tells positions as (line, column)
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(markup) if ch == "\n"]
+        self.line_starts = [0] + [m.end() for m in NEWLINE.finditer(markup)]
         self.rows: list[list[Cell]] = []
         self.row: list[Cell] | None = None
         self.cell: dict | None = None
