@@ -136,6 +136,9 @@ class Aligned:
     header: list[int] = field(default_factory=list)
     numbering: int | None = None
     layout: Layout | None = None
+    # what each line after it is as its page furniture (_furniture), read once: the lines between a table and
+    # the runs of figures below it are read again for every run
+    furniture: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -197,7 +200,7 @@ Parsed = tuple[str, int, list[re.Match[str]]] | None
 
 
 # the last character of a figure (a digit, a thousands comma, %) or of a dash cell: a row of figures ends in one
-ROW_END = re.compile(r"[\d,%\-—–－]")
+ROW_END_MARKS = ",%-—–－"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -208,7 +211,7 @@ def _data(line: str) -> Parsed:
     # cheap tests first, each a condition of the full reading below: the line ends in a figure or a dash
     # (nothing but spaces after the last), and its label holds a Chinese character
     s = line.rstrip()
-    if not s or not ROW_END.match(s[-1]) or not CJK.search(s):
+    if not s or not (s[-1].isdecimal() or s[-1] in ROW_END_MARKS) or not CJK.search(s):  # (\d is isdecimal)
         return None
     cells = list(CELL_TOKEN.finditer(line))
     code = CODE_FIRST.match(line) if line.lstrip()[:1].isdecimal() else None  # (\d is isdecimal)
@@ -388,11 +391,8 @@ def _turn(lines: list[str], nonblank: list[int], before: Aligned, end: int) -> s
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
     if not turned and not any(PAGE_MARK.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest):
         return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
-    known = {_caption_key(c) for c in before.block.caption} | {flatten(c) for c in before.block.caption}
-    unit = unit_of(before.block.caption)
     furniture = True
-    for ln in rest:
-        kind = _furniture(ln, known, unit)
+    for kind in _furniture_kinds(before, rest):
         turned = turned or kind == "turn"
         furniture = furniture and kind is not None
     if not turned:
@@ -403,6 +403,17 @@ def _turn(lines: list[str], nonblank: list[int], before: Aligned, end: int) -> s
     if any(TABLE_TITLE.search(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in rest):
         return None
     return None if any(ln.endswith("。") and len(ln) > 60 for ln in rest) else MAYBE
+
+
+def _furniture_kinds(table: Aligned, rest: list[str]) -> list[str | None]:
+    """What each line is as page furniture of the table (_furniture), each line read once per table."""
+    if any(ln not in table.furniture for ln in rest):
+        known = {_caption_key(c) for c in table.block.caption} | {flatten(c) for c in table.block.caption}
+        unit = unit_of(table.block.caption)
+        for ln in rest:
+            if ln not in table.furniture:
+                table.furniture[ln] = _furniture(ln, known, unit)
+    return [table.furniture[ln] for ln in rest]
 
 
 def _furniture(line: str, known: set[str], unit: str) -> str | None:
@@ -652,20 +663,23 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     cells = [Cell(flatten(row.label), a, a + 1, r, 0)]
     placed: list[Cell | None] = [None] * k
     origin, n = mapper.origin, len(mapper.origin)
+    prev, at = a, row.label_at  # the last offset placed (the label's, then each figure's) and its index
     for f, c in zip(row.figs, slots):
-        # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row).
-        # Where the line is a run of the text (the usual line), they are as far from the label's offset as in
-        # the original: that place is tried first, and taken when it is the first one holding the offset (what
-        # bisect_left finds; a bisection of the array is the costly part)
+        # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row),
+        # the bisection of the offset array kept short: the first character is after the last one placed, and
+        # no further from it than in the original (unless characters were inserted: then the offset there is
+        # less than its own, and the search goes on to the end)
         x, y = base + f.start(), base + f.end() - 1
-        s = a + x - row.label_at
-        if not (s < n and origin[s] == x and origin[s - 1] < x):  # (s > a >= 0: the label is before)
-            s = bisect_left(origin, x)
+        g = min(n - 1, prev + x - at)
+        s = bisect_left(origin, x, prev + 1, g + 1 if origin[g] >= x else n)
+        # the figure's characters are one run of the text: its last one is where it is, if it is the first
+        # to hold that offset (what bisect_left finds)
         e = s + y - x
         if not (e < n and origin[e] == y and (e == s or origin[e - 1] < y)):
-            e = bisect_left(origin, y)
+            e = bisect_left(origin, y, s)
         if s >= n or origin[s] != x or e >= n or origin[e] != y:
             return None
+        prev, at = s, x
         placed[c] = Cell(f.group(), s, e + 1, r, c + 1)
     for c, cell in enumerate(placed):
         cells.append(cell or Cell("", a, a, r, c + 1))
