@@ -63,6 +63,12 @@ CAPTION_LINE = re.compile(r"单位[：:]|^附?表\s*[\d一二三四五六七八�
 FORMULA_LINE = re.compile(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
 CODE_FIRST = re.compile(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
+# patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
+SENTENCE_MARK = re.compile(r"[。；，：:]")
+MARK = re.compile(r"[A-Z\d]")
+WIDE_GAP = re.compile(r"\s{2,}")
+HEADER_WORD = re.compile(r"(?:\d{4} (?=年))?\S+")
+WORD = re.compile(r"\S+")
 MAX_HEADER = 6
 MAX_GAP = 2  # blank lines that may stand between rows of one table (a 合计 set apart)
 UNKNOWN = -2  # the indentation of a row whose label wraps: its place in the tree is not known
@@ -139,6 +145,7 @@ class Aligned:
     # what each line after it is as its page furniture (_furniture), read once: the lines between a table and
     # the runs of figures below it are read again for every run
     furniture: dict[str, str | None] = field(default_factory=dict)
+    caption_keys: set[str] | None = None  # its caption lines as they may be repeated (_caption_key), once read
 
 
 @dataclass
@@ -265,7 +272,7 @@ def _text_only(line: str) -> bool:
         and len(s) <= 40
         and bool(CJK.search(s))
         and not FIGURE.search(s)
-        and not (re.search(r"[。；，：:]", s) or CAPTION_LINE.search(s))
+        and not (SENTENCE_MARK.search(s) or CAPTION_LINE.search(s))
     )
 
 
@@ -366,7 +373,7 @@ def _formula_line(line: str) -> bool:
     first = line.lstrip()[:1]
     if not first or not (first in "公栏" or first.isdecimal() or "A" <= first <= "Z"):
         return False
-    return bool(FORMULA_LINE.match(line) and re.search(r"[A-Z\d]", line))
+    return bool(FORMULA_LINE.match(line) and MARK.search(line))
 
 
 # a page's number at its foot or head: `- 7 -`, `— 7 —`, `-7-`, `第 7 页`, `第7页 共30页`, `7/30`
@@ -407,13 +414,14 @@ def _turn(lines: list[str], nonblank: list[int], before: Aligned, end: int) -> s
 
 def _furniture_kinds(table: Aligned, rest: list[str]) -> list[str | None]:
     """What each line is as page furniture of the table (_furniture), each line read once per table."""
-    if any(ln not in table.furniture for ln in rest):
-        known = {_caption_key(c) for c in table.block.caption} | {flatten(c) for c in table.block.caption}
-        unit = unit_of(table.block.caption)
-        for ln in rest:
-            if ln not in table.furniture:
-                table.furniture[ln] = _furniture(ln, known, unit)
-    return [table.furniture[ln] for ln in rest]
+    read = table.furniture
+    for ln in rest:
+        if ln not in read:
+            if table.caption_keys is None:  # (the caption is the table's own from its reading on)
+                caption = table.block.caption
+                table.caption_keys = {_caption_key(c) for c in caption} | {flatten(c) for c in caption}
+            read[ln] = _furniture(ln, table.caption_keys, unit_of(table.block.caption))
+    return [read[ln] for ln in rest]
 
 
 def _furniture(line: str, known: set[str], unit: str) -> str | None:
@@ -590,7 +598,7 @@ def _build(
     indents = [-1] * len(grid)
     # `一级指标  二级指标  分值  得分`: two columns of names, the second's cells are no children of the first's
     # (a name spaced out, `项   目`, is one word of single characters)
-    two_names = any(sum(len(w) >= 2 for w in re.split(r"\s{2,}", lines[h].strip())) - k >= 2 for h in header)
+    two_names = any(sum(len(w) >= 2 for w in WIDE_GAP.split(lines[h].strip())) - k >= 2 for h in header)
     for r in rows:
         if len(r.figs) == k:
             slots: list[int] | None = list(range(k))
@@ -711,7 +719,7 @@ def _header_row(
         line = lines[h].replace("\f", " ")
         words = [
             m
-            for m in re.finditer(r"(?:\d{4} (?=年))?\S+", line)  # `2023 年债务余额`: one name
+            for m in HEADER_WORD.finditer(line)  # `2023 年债务余额`: one name
             if not LABEL_HEADER.search(m.group())
             and not CODE_HEADER.search(m.group())
             and m.group() not in ("项", "目", "地", "区")
@@ -737,7 +745,7 @@ def _header_row(
 def _numbering_row(line: str, base: int, cols: list[int], mapper: _Mapper, metric: Metric) -> list[Cell] | None:
     """The row of column formulas (`公式 A=B+C B C D=E+F E F`): one mark over each column, in order; None
     when there are not as many marks as columns."""
-    marks = [m for m in re.finditer(r"\S+", line) if COLUMN_NUMBER.match(m.group())]
+    marks = [m for m in WORD.finditer(line) if COLUMN_NUMBER.match(m.group())]
     if len(marks) != len(cols):
         return None
     first = mapper.norm(base + len(line) - len(line.lstrip())) or 0

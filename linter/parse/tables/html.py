@@ -15,6 +15,7 @@ from .cells import Cell
 
 TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
 NEWLINE = re.compile("\n")
+SPACES = re.compile(r"\s+")
 MAX_SPAN = 50  # a span wider than this is no layout of a budget table: read as 1
 
 
@@ -98,7 +99,7 @@ class _Reader(HTMLParser):
             self.cell = None
             return
         self._skip_covered()
-        text = re.sub(r"\s+", " ", "".join(self.cell["text"])).strip()
+        text = SPACES.sub(" ", "".join(self.cell["text"])).strip()
         start = self.cell["start"] if self.cell["start"] is not None else self._at()
         end = self.cell["end"] if self.cell["end"] is not None else start
         r = len(self.rows)
