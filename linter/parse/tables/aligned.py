@@ -629,11 +629,18 @@ def _layout(lines: list[str], rows: list[_Line]) -> Layout | None:
     cols = []
     shapes: list[set[int]] = []
     for c in range(k):
-        # a column's edge is its figures' (a dash may stand centred in its cell); its dashes' where it has none
-        figures = [e[c] for e, r in zip(row_edges, complete) if not _dash(r.figs[c])]
+        # a column's edge is its figures' (a dash may stand centred in its cell); its dashes' where it has none;
+        # the decimals its figures are written with (one pass over the rows: _dash and _shape inlined)
+        figures: list[int] = []
+        shape: set[int] = set()
+        for e, r in zip(row_edges, complete):
+            text = r.figs[c].group()
+            if text[-1] not in DASHES:
+                figures.append(e[c])
+                shape.add(_shape(text))
         edges = sorted(figures or [e[c] for e in row_edges])
         cols.append(edges[len(edges) // 2])
-        shapes.append({_shape(r.figs[c].group()) for r in complete if not _dash(r.figs[c])})
+        shapes.append(shape)
     return Layout(metric, cols, shapes)
 
 
