@@ -607,3 +607,24 @@ def test_the_aligned_readers_fast_patterns_match_as_their_plain_forms():
         assert [m.span() for m in FIGURE.finditer(text)] == [m.span() for m in plain_figure.finditer(text)], text
         fast = [(m.span(), m.lastgroup == "figure") for m in CELL_TOKEN.finditer(text)]
         assert fast == [(m.span(), m.lastgroup == "figure") for m in plain_cell.finditer(text)], text
+
+
+def test_display_width_of_chinese_text_without_a_loop_is_each_characters_width():
+    """`width` counts a text of ASCII and the common Chinese ranges from its UTF-8 length: every character of
+    those ranges must be wide, and the result that of adding up each character's width, on any text."""
+    import random
+    import unicodedata
+
+    from tieout.linter.parse.tables.aligned import NOT_PLAIN_WIDE, width
+
+    plain_wide = [chr(c) for c in range(0x80, 0x10000) if not NOT_PLAIN_WIDE.match(chr(c))]
+    assert plain_wide and all(unicodedata.east_asian_width(ch) in "WF" for ch in plain_wide)
+
+    def by_character(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    rng = random.Random(14)
+    alphabet = " a1,.\f\t\u3000　，。一税收入（）％－—–−·é〿\u3400\U00020000"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        assert width(text) == by_character(text), text

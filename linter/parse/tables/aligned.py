@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -63,6 +63,12 @@ CAPTION_LINE = re.compile(r"单位[：:]|^附?表\s*[\d一二三四五六七八�
 FORMULA_LINE = re.compile(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
 CODE_FIRST = re.compile(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
+# patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
+SENTENCE_MARK = re.compile(r"[。；，：:]")
+MARK = re.compile(r"[A-Z\d]")
+WIDE_GAP = re.compile(r"\s{2,}")
+HEADER_WORD = re.compile(r"(?:\d{4} (?=年))?\S+")
+WORD = re.compile(r"\S+")
 MAX_HEADER = 6
 MAX_GAP = 2  # blank lines that may stand between rows of one table (a 合计 set apart)
 UNKNOWN = -2  # the indentation of a row whose label wraps: its place in the tree is not known
@@ -70,11 +76,19 @@ SHIFT = 6  # display columns a placement may beat the next best by to count as c
 
 
 _WIDTHS: dict[str, int] = {}  # a character's display width, looked up once per character
+# a character that is neither ASCII nor of the Chinese ranges below (CJK symbols and punctuation, unified
+# ideographs, full-width forms), every one of which is wide (east_asian_width W or F: a test checks) and three
+# bytes long in UTF-8
+NOT_PLAIN_WIDE = re.compile(r"[^\x00-\x7f\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]")
 
 
 def width(text: str) -> int:
     if text.isascii():  # no ASCII character is wide
         return len(text)
+    if not NOT_PLAIN_WIDE.search(text):
+        # ASCII and wide characters only (the usual label): each wide one is two bytes more in UTF-8 than an
+        # ASCII one, so they are counted without a loop over the characters
+        return len(text) + (len(text.encode()) - len(text)) // 2
     total = 0
     for ch in text:
         w = _WIDTHS.get(ch)
@@ -128,6 +142,10 @@ class Aligned:
     header: list[int] = field(default_factory=list)
     numbering: int | None = None
     layout: Layout | None = None
+    # what each line after it is as its page furniture (_furniture), read once: the lines between a table and
+    # the runs of figures below it are read again for every run
+    furniture: dict[str, str | None] = field(default_factory=dict)
+    caption_keys: set[str] | None = None  # its caption lines as they may be repeated (_caption_key), once read
 
 
 @dataclass
@@ -156,6 +174,8 @@ def find_aligned(doc: Document) -> list[Aligned]:
         starts.append(starts[-1] + len(ln) + 1)
     mapper = _Mapper(doc)
     data: list[Parsed] = [_data(ln) for ln in lines]  # each line read once (None: not a row of figures)
+    # the lines with text, in order: what stands between two tables is counted without reading the lines
+    nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
     out: list[Aligned] = []
     i = 0
     while i < len(lines):
@@ -163,7 +183,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
             i += 1
             continue
         before = out[-1] if out else None
-        found = _table_at(lines, starts, i, data, mapper, before)
+        found = _table_at(lines, starts, i, data, mapper, before, nonblank)
         if found is None:
             while i < len(lines) and data[i]:
                 i += 1
@@ -187,7 +207,7 @@ Parsed = tuple[str, int, list[re.Match[str]]] | None
 
 
 # the last character of a figure (a digit, a thousands comma, %) or of a dash cell: a row of figures ends in one
-ROW_END = re.compile(r"[\d,%\-—–－]")
+ROW_END_MARKS = ",%-—–－"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -198,7 +218,7 @@ def _data(line: str) -> Parsed:
     # cheap tests first, each a condition of the full reading below: the line ends in a figure or a dash
     # (nothing but spaces after the last), and its label holds a Chinese character
     s = line.rstrip()
-    if not s or not ROW_END.match(s[-1]) or not CJK.search(s):
+    if not s or not (s[-1].isdecimal() or s[-1] in ROW_END_MARKS) or not CJK.search(s):  # (\d is isdecimal)
         return None
     cells = list(CELL_TOKEN.finditer(line))
     code = CODE_FIRST.match(line) if line.lstrip()[:1].isdecimal() else None  # (\d is isdecimal)
@@ -235,7 +255,7 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
                 j -= 1  # a blank line inside a wrapped header
                 continue
             break
-        if CAPTION_LINE.search(s) or data[j] is not None or PAGE_MARK.match(s):
+        if data[j] is not None or CAPTION_LINE.search(s) or PAGE_MARK.match(s):
             break
         header.insert(0, j)
         j -= 1
@@ -252,7 +272,7 @@ def _text_only(line: str) -> bool:
         and len(s) <= 40
         and bool(CJK.search(s))
         and not FIGURE.search(s)
-        and not (re.search(r"[。；，：:]", s) or CAPTION_LINE.search(s))
+        and not (SENTENCE_MARK.search(s) or CAPTION_LINE.search(s))
     )
 
 
@@ -288,7 +308,13 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
 
 
 def _table_at(
-    lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper, before: Aligned | None
+    lines: list[str],
+    starts: list[int],
+    i: int,
+    data: list[Parsed],
+    mapper: _Mapper,
+    before: Aligned | None,
+    nonblank: list[int],
 ) -> Aligned | None:
     """The table whose first row is line i: its header above, its rows from i on. A table whose rows stop at
     a line that may be one of its rows (a label without figures) goes on past what was read: its last rows
@@ -296,7 +322,7 @@ def _table_at(
     are joined to it, which is then returned."""
     above = _header_above(lines, i, data)
     # (there is a row at line i: the caller starts only at a line of figures)
-    turn = _turn(lines, before, above[0][0] if above else i) if before is not None else None
+    turn = _turn(lines, nonblank, before, above[0][0] if above else i) if before is not None else None
     if above is None and turn != SURE:
         # neither a table of its own (no header) nor rows to join: most runs of figures in a report; their
         # rows are not read
@@ -347,7 +373,7 @@ def _formula_line(line: str) -> bool:
     first = line.lstrip()[:1]
     if not first or not (first in "公栏" or first.isdecimal() or "A" <= first <= "Z"):
         return False
-    return bool(FORMULA_LINE.match(line) and re.search(r"[A-Z\d]", line))
+    return bool(FORMULA_LINE.match(line) and MARK.search(line))
 
 
 # a page's number at its foot or head: `- 7 -`, `— 7 —`, `-7-`, `第 7 页`, `第7页 共30页`, `7/30`
@@ -358,26 +384,22 @@ SURE, MAYBE = "sure", "maybe"
 MAX_TURN = 12  # lines that may stand between a table's rows and their continuation on the next page
 
 
-def _turn(lines: list[str], before: Aligned, end: int) -> str | None:
+def _turn(lines: list[str], nonblank: list[int], before: Aligned, end: int) -> str | None:
     """Do the next rows (their header or first row at line `end`) go on from the table before over a page?
     SURE when what stands between is page furniture only, with the mark of a new page among it (a page number,
     a form feed, a 续表 mark): blank lines, the table's caption or unit note repeated; MAYBE when a new page
-    starts among a few short lines that are no other table's title; None otherwise."""
-    rest: list[str] = []
-    for j in range(before.last_line + 1, end):  # stops early: the table before may be far above
-        s = lines[j].strip()
-        if s:
-            if len(rest) == MAX_TURN:
-                return None  # text between: not a page turned inside one table
-            rest.append(s)
+    starts among a few short lines that are no other table's title; None otherwise. `nonblank`: the indices
+    of the lines with text, in order."""
+    # the lines with text between (found in the index: the table before may be far above)
+    lo, hi = bisect_right(nonblank, before.last_line), bisect_left(nonblank, end)
+    if hi - lo > MAX_TURN:
+        return None  # text between: not a page turned inside one table
+    rest = [lines[j].strip() for j in nonblank[lo:hi]]
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
     if not turned and not any(PAGE_MARK.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest):
         return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
-    known = {_caption_key(c) for c in before.block.caption} | {flatten(c) for c in before.block.caption}
-    unit = unit_of(before.block.caption)
     furniture = True
-    for ln in rest:
-        kind = _furniture(ln, known, unit)
+    for kind in _furniture_kinds(before, rest):
         turned = turned or kind == "turn"
         furniture = furniture and kind is not None
     if not turned:
@@ -388,6 +410,18 @@ def _turn(lines: list[str], before: Aligned, end: int) -> str | None:
     if any(TABLE_TITLE.search(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in rest):
         return None
     return None if any(ln.endswith("。") and len(ln) > 60 for ln in rest) else MAYBE
+
+
+def _furniture_kinds(table: Aligned, rest: list[str]) -> list[str | None]:
+    """What each line is as page furniture of the table (_furniture), each line read once per table."""
+    read = table.furniture
+    for ln in rest:
+        if ln not in read:
+            if table.caption_keys is None:  # (the caption is the table's own from its reading on)
+                caption = table.block.caption
+                table.caption_keys = {_caption_key(c) for c in caption} | {flatten(c) for c in caption}
+            read[ln] = _furniture(ln, table.caption_keys, unit_of(table.block.caption))
+    return [read[ln] for ln in rest]
 
 
 def _furniture(line: str, known: set[str], unit: str) -> str | None:
@@ -520,8 +554,13 @@ def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list
     return out
 
 
+DASHES = "-—–－"
+
+
 def _dash(m: re.Match[str]) -> bool:
-    return bool(DASH.match(m.group()))
+    # a cell of CELL_TOKEN or FIGURE is a dash cell (one or two dashes, DASH's) exactly when it ends in a dash: a
+    # figure ends in a digit, `,` or `%`
+    return m.group()[-1] in DASHES
 
 
 def _shape(text: str) -> int:
@@ -559,7 +598,7 @@ def _build(
     indents = [-1] * len(grid)
     # `一级指标  二级指标  分值  得分`: two columns of names, the second's cells are no children of the first's
     # (a name spaced out, `项   目`, is one word of single characters)
-    two_names = any(sum(len(w) >= 2 for w in re.split(r"\s{2,}", lines[h].strip())) - k >= 2 for h in header)
+    two_names = any(sum(len(w) >= 2 for w in WIDE_GAP.split(lines[h].strip())) - k >= 2 for h in header)
     for r in rows:
         if len(r.figs) == k:
             slots: list[int] | None = list(range(k))
@@ -590,11 +629,18 @@ def _layout(lines: list[str], rows: list[_Line]) -> Layout | None:
     cols = []
     shapes: list[set[int]] = []
     for c in range(k):
-        # a column's edge is its figures' (a dash may stand centred in its cell); its dashes' where it has none
-        figures = [e[c] for e, r in zip(row_edges, complete) if not _dash(r.figs[c])]
+        # a column's edge is its figures' (a dash may stand centred in its cell); its dashes' where it has none;
+        # the decimals its figures are written with (one pass over the rows: _dash and _shape inlined)
+        figures: list[int] = []
+        shape: set[int] = set()
+        for e, r in zip(row_edges, complete):
+            text = r.figs[c].group()
+            if text[-1] not in DASHES:
+                figures.append(e[c])
+                shape.add(_shape(text))
         edges = sorted(figures or [e[c] for e in row_edges])
         cols.append(edges[len(edges) // 2])
-        shapes.append({_shape(r.figs[c].group()) for r in complete if not _dash(r.figs[c])})
+        shapes.append(shape)
     return Layout(metric, cols, shapes)
 
 
@@ -632,12 +678,23 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     cells = [Cell(flatten(row.label), a, a + 1, r, 0)]
     placed: list[Cell | None] = [None] * k
     origin, n = mapper.origin, len(mapper.origin)
+    prev, at = a, row.label_at  # the last offset placed (the label's, then each figure's) and its index
     for f, c in zip(row.figs, slots):
-        # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row)
+        # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row),
+        # the bisection of the offset array kept short: the first character is after the last one placed, and
+        # no further from it than in the original (unless characters were inserted: then the offset there is
+        # less than its own, and the search goes on to the end)
         x, y = base + f.start(), base + f.end() - 1
-        s, e = bisect_left(origin, x), bisect_left(origin, y)
+        g = min(n - 1, prev + x - at)
+        s = bisect_left(origin, x, prev + 1, g + 1 if origin[g] >= x else n)
+        # the figure's characters are one run of the text: its last one is where it is, if it is the first
+        # to hold that offset (what bisect_left finds)
+        e = s + y - x
+        if not (e < n and origin[e] == y and (e == s or origin[e - 1] < y)):
+            e = bisect_left(origin, y, s)
         if s >= n or origin[s] != x or e >= n or origin[e] != y:
             return None
+        prev, at = s, x
         placed[c] = Cell(f.group(), s, e + 1, r, c + 1)
     for c, cell in enumerate(placed):
         cells.append(cell or Cell("", a, a, r, c + 1))
@@ -669,7 +726,7 @@ def _header_row(
         line = lines[h].replace("\f", " ")
         words = [
             m
-            for m in re.finditer(r"(?:\d{4} (?=年))?\S+", line)  # `2023 年债务余额`: one name
+            for m in HEADER_WORD.finditer(line)  # `2023 年债务余额`: one name
             if not LABEL_HEADER.search(m.group())
             and not CODE_HEADER.search(m.group())
             and m.group() not in ("项", "目", "地", "区")
@@ -695,7 +752,7 @@ def _header_row(
 def _numbering_row(line: str, base: int, cols: list[int], mapper: _Mapper, metric: Metric) -> list[Cell] | None:
     """The row of column formulas (`公式 A=B+C B C D=E+F E F`): one mark over each column, in order; None
     when there are not as many marks as columns."""
-    marks = [m for m in re.finditer(r"\S+", line) if COLUMN_NUMBER.match(m.group())]
+    marks = [m for m in WORD.finditer(line) if COLUMN_NUMBER.match(m.group())]
     if len(marks) != len(cols):
         return None
     first = mapper.norm(base + len(line) - len(line.lstrip())) or 0

@@ -219,11 +219,14 @@ TABLE_NO = re.compile(r"^(?:附?表\s*(?:\d+(?:[-—－.]\d+)*|[一二三四五�
 CONTINUED = re.compile(r"[（(]\s*续表?\s*[\d一二三四五六七八九十]*\s*[）)]|^续表\s*[\d一二三四五六七八九十]*")
 
 
+BRACKETED = re.compile(r"[（(：:\s]*(.*?)[）)]?")
+
+
 def _caption_key(line: str) -> str:
     """A caption as repeated on the next page: the table number may be left out (表1-7), a 续表 mark added
     (`续表（…总表）`: the title in brackets after the mark)."""
     key = PREPARER_TAIL.sub("", UNIT_TAIL.sub("", TABLE_NO.sub("", CONTINUED.sub("", flatten(line)))))
-    bracketed = re.fullmatch(r"[（(：:\s]*(.*?)[）)]?", key)
+    bracketed = BRACKETED.fullmatch(key)
     return bracketed.group(1) if bracketed and line.lstrip().startswith("续") else key
 
 

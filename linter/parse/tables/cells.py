@@ -17,7 +17,7 @@ DASH = re.compile(r"^[-—－–/／\\]+$")
 CODE = re.compile(r"^\d{2,9}$")
 
 
-@dataclass
+@dataclass(slots=True)  # slotted: a table makes one for every cell of its grid
 class Cell:
     text: str
     start: int  # normalised offsets of the cell's content

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .blocks import _is_data_row
-from .cells import CODE, DASH, Cell, flatten, is_number
+from .cells import CODE, DASH, NUMBER, Cell, flatten
 from .vocab import words
 
 HEADER_UNIT = re.compile(r"[（(](?P<unit>亿元|万元|千元|元|%|％)[）)]|(?P<pct>[%％])$")
@@ -93,7 +93,7 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
         coded_head = any(h in code_words for h in head if h)
         if codes and len(codes) >= 0.6 * len(texts) and (coded_head or _code_shaped(codes)):
             kinds.append("code")
-        elif all(is_number(t) for t in texts):  # (stops at a column's first label)
+        elif all(NUMBER.match(t) for t in texts):  # is_number of flat texts (stops at a column's first label)
             kinds.append("number")
         else:
             kinds.append("text")

@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from .cells import Cell
 
 TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
+NEWLINE = re.compile("\n")
+SPACES = re.compile(r"\s+")
 MAX_SPAN = 50  # a span wider than this is no layout of a budget table: read as 1
 
 
@@ -50,7 +52,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.base = base
         # offset of each line's start in the markup: the parser tells positions as (line, column)
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(markup) if ch == "\n"]
+        self.line_starts = [0] + [m.end() for m in NEWLINE.finditer(markup)]
         self.rows: list[list[Cell]] = []
         self.row: list[Cell] | None = None
         self.cell: dict | None = None
@@ -97,7 +99,7 @@ class _Reader(HTMLParser):
             self.cell = None
             return
         self._skip_covered()
-        text = re.sub(r"\s+", " ", "".join(self.cell["text"])).strip()
+        text = SPACES.sub(" ", "".join(self.cell["text"])).strip()
         start = self.cell["start"] if self.cell["start"] is not None else self._at()
         end = self.cell["end"] if self.cell["end"] is not None else start
         r = len(self.rows)

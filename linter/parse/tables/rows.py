@@ -70,7 +70,7 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
         else:
             code = ""  # (what _code says of no parts)
         label = _label(g, codes, texts)
-        if not code:
+        if not code and label[:1].isdecimal():  # (INLINE_CODE opens with \d, which is isdecimal)
             m = INLINE_CODE.match(label)
             if m:
                 code, label = m.group("code"), flatten(m.group("name"))
