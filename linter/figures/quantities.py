@@ -240,7 +240,12 @@ class Quantity:
     @property
     def ulp(self) -> Decimal:
         """One unit of the last written digit, in the written unit."""
-        return Decimal(1).scaleb(-self.decimals)
+        d = self.decimals
+        return ULPS[d] if 0 <= d < len(ULPS) else Decimal(1).scaleb(-d)
+
+
+# one unit of the last digit by the number of decimals (exact in any context: a single digit 1), made once
+ULPS = tuple(Decimal(1).scaleb(-d) for d in range(MAX_DIGITS + 2))
 
 
 def cn_to_int(text: str) -> int | None:
