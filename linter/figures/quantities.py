@@ -418,14 +418,11 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str], prec: int) 
     nxt = text[num_end : num_end + 1]
     if _not_an_amount(text, start, num_end, intpart, frac, prev, nxt):
         return None
-    digits = intpart.replace(",", "") if "," in intpart else intpart
+    digits = intpart.replace(",", "")
     if len(digits) + max(0, len(frac) - 1) > MAX_DIGITS:
         return None  # an identifier or debris, no amount (and beyond the exact arithmetic of linter/figures/exact.py)
     year_like = len(digits) == 4 and not frac and digits.startswith(("19", "20"))
-    value = Decimal(digits + frac)
-    if neg or len(digits) + len(frac) > prec:
-        # the product rounds to the context as it always did; a figure that fits it is its own value
-        value = value * (-1 if neg else 1)
+    value = _value(digits, frac, bool(neg), prec)
     u = unit_re.match(text, num_end)
     count = u.group("count") if u else None
     if u and count and NOT_UNIT.match(text, u.start("count")):
@@ -463,6 +460,15 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str], prec: int) 
         bound,
         per,
     )
+
+
+def _value(digits: str, frac: str, neg: bool, prec: int) -> Decimal:
+    """The value of a number's digits (no separators) and decimals (with their point) in a context of `prec`."""
+    value = Decimal(digits + frac)
+    if neg or len(digits) + len(frac) > prec:
+        # the product rounds to the context as it always did; a figure that fits it is its own value
+        value = value * (-1 if neg else 1)
+    return value
 
 
 # what a count of items names when it stands before a name of money (`四项支出合计`, `三项经费`)
