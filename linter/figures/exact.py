@@ -25,11 +25,15 @@ RUN = re.compile(r"\d[\d,.]*")
 
 def longest_figure(text: str) -> int:
     """An upper bound of the significant digits of any figure in `text` (capped at MAX_DIGITS)."""
+    # the runs longest first: a run has no more digits than characters, so the first runs tell (a report has
+    # a hundred thousand runs, found and sorted at C speed)
+    runs = RUN.findall(text)
+    runs.sort(key=len, reverse=True)
     longest = 0
-    for m in RUN.finditer(text):
-        if m.end() - m.start() <= longest:
-            continue  # no more digits than characters
-        longest = max(longest, min(MAX_DIGITS, sum(ch.isdigit() for ch in m.group())))
+    for run in runs:
+        if len(run) <= longest:
+            break
+        longest = max(longest, min(MAX_DIGITS, len(run) - run.count(",") - run.count(".")))  # (the rest: digits)
         if longest == MAX_DIGITS:
             break
     return longest

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, getcontext
 from functools import lru_cache
+from operator import attrgetter
 from typing import Literal
 
 from tieout.linter.figures.exact import MAX_DIGITS
@@ -176,15 +178,16 @@ NOT_UNITS_AFTER = (
 NOT_UNIT = re.compile("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
 CLAUSE_END = re.compile(r"[。；，！？\n]")
 DATE_AFTER = re.compile(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
-# Patterns that open with a lookbehind have no first characters the scan can skip to: a lookahead of the
-# characters their matches start with lets it pass the other positions at once (the same matches).
+# Patterns that open with a lookbehind or a lookahead have no first characters the scan can skip to: the
+# regex engine tries a match at every position of the text. Those that open with a character class (maybe
+# inside a group) or a choice of single characters are scanned for it at C speed, so the lookbehind comes
+# after the first character, one character wider (the same matches: `(?<!X.)` after c is `(?<!X)` before it).
 NUMBER = re.compile(r"(?=[-\d])(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
 CN_NUM = re.compile(
-    r"(?=[两二三四五六七八九十])(?<![第前后近“\"一二三四五六七八九十两百千])"
-    r"(?P<cn>[两二三四五六七八九十][一二三四五六七八九十百千]*)"
+    r"(?P<cn>[两二三四五六七八九十](?<![第前后近“\"一二三四五六七八九十两百千].)[一二三四五六七八九十百千]*)"
 )
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+")
-PHONE = re.compile(r"(?=[01])(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
+PHONE = re.compile(r"(?:0(?<!\d.)\d{2,3}-\d{7,8}|1(?<!\d.)[3-9]\d{9})(?!\d)")
 APPROX_WORDS = ("约", "近", "逾", "超过", "超", "大约", "约为", "将近", "接近")
 BOUND_WORDS: tuple[str, ...] = ("≥", "≤", ">=", "<=", ">", "<", "不低于", "不少于", "不超过", "不高于", "不足", "低于")
 BOUND_WORDS += ("高于", "至少", "最高", "最低", "以内")
@@ -237,7 +240,12 @@ class Quantity:
     @property
     def ulp(self) -> Decimal:
         """One unit of the last written digit, in the written unit."""
-        return Decimal(1).scaleb(-self.decimals)
+        d = self.decimals
+        return ULPS[d] if 0 <= d < len(ULPS) else Decimal(1).scaleb(-d)
+
+
+# one unit of the last digit by the number of decimals (exact in any context: a single digit 1), made once
+ULPS = tuple(Decimal(1).scaleb(-d) for d in range(MAX_DIGITS + 2))
 
 
 def cn_to_int(text: str) -> int | None:
@@ -291,9 +299,7 @@ def extract(doc: Document, extra_units: tuple[str, ...] = ()) -> list[Quantity]:
     blocked.sort()
     prec = getcontext().prec
     out: list[Quantity] = []
-    for m in NUMBER.finditer(text):
-        if blocked and _blocked(blocked, *m.span()):
-            continue
+    for m in _unblocked(NUMBER.finditer(text), blocked):
         q = _quantity(text, m, unit_re, prec)
         if q is not None:
             out.append(q)
@@ -301,27 +307,52 @@ def extract(doc: Document, extra_units: tuple[str, ...] = ()) -> list[Quantity]:
         q = _cn_quantity(text, m, unit_re)
         if q is not None and not _blocked(blocked, q.start, q.end):
             out.append(q)
-    out.sort(key=lambda q: q.start)
+    out.sort(key=attrgetter("start"))
     return out
 
 
-def _not_an_amount(text: str, start: int, num_end: int, intpart: str, frac: str) -> bool:
-    """Ordinals, dates, document numbers, list markers, ranges: numbers that are no figures.
+def _unblocked(matches: Iterator[re.Match[str]], spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches, in the order of the text, for which `_blocked(spans, start, end)` is false: one walk along the
+    sorted spans instead of a search per match (a report has a hundred thousand numbers)."""
+    n = len(spans)
+    i = -1  # the last span that starts at or before the match (as `_blocked` finds it)
+    last_end = -1  # its end
+    next_start = spans[0][0] if spans else INFINITY  # where the span after it starts
+    for m in matches:
+        start, end = m.span()
+        while next_start <= start:
+            i += 1
+            last_end = spans[i][1]
+            next_start = spans[i + 1][0] if i + 1 < n else INFINITY
+        if last_end <= start and next_start >= end:
+            yield m
+
+
+INFINITY = 1 << 62  # past the end of any text
+
+
+def _not_an_amount(text: str, start: int, num_end: int, intpart: str, frac: str, prev: str, nxt: str) -> bool:
+    """Ordinals, dates, document numbers, list markers, ranges: numbers that are no figures (`prev` and `nxt`:
+    the characters right before and after the number, "" at the ends of the text).
 
     Each test first looks at the one character it needs before or after the figure: most figures are
     followed by a unit and pass all of them without a slice or a regex."""
-    prev = text[start - 1] if start else ""
-    nxt = text[num_end : num_end + 1]
     if prev in ID_BEFORE:
         return True
-    if nxt in RANK_AFTER or nxt.isspace():
-        before, after = text[max(0, start - 6) : start], text[num_end : num_end + 6]
-        if before.rstrip().endswith(("前", "后")) and after.lstrip().startswith(("位", "名")):
-            return True  # a rank (`位列全省前 10 位`), not a count
+    # a rank (`位列全省前 10 位`), not a count: 位 or 名 within the next six characters, after spaces (most
+    # numbers before a space are a table's, followed by the next number)
+    if (nxt in RANK_AFTER or nxt.isspace()) and RANK_WORD.match(text, num_end, num_end + 6):
+        if text[max(0, start - 6) : start].rstrip().endswith(("前", "后")):
+            return True
     if prev == "-" and text[max(0, start - 6) : start][-2:-1].isdigit():
         # the end of a range (2-3 个月, 2022-2024), unless a formula (A-B)/B=… goes on
         return "=" not in CLAUSE_END.split(text[num_end : num_end + 40])[0]
+    if nxt == " ":
+        return False  # (a table's number, before the next: none of the words `_by_what_follows` reads)
     return _by_what_follows(text, num_end, prev, nxt, intpart, frac)
+
+
+RANK_WORD = re.compile(r"\s*[位名]")  # (`\s` is what str.isspace() tells: the spaces str.lstrip() takes)
 
 
 def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str, frac: str) -> bool:
@@ -383,16 +414,15 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str], prec: int) 
     start, num_end = m.span()
     neg, intpart, frac = m.group("neg", "int", "frac")
     frac = frac or ""
-    if _not_an_amount(text, start, num_end, intpart, frac):
+    prev = text[start - 1] if start else ""
+    nxt = text[num_end : num_end + 1]
+    if _not_an_amount(text, start, num_end, intpart, frac, prev, nxt):
         return None
     digits = intpart.replace(",", "")
     if len(digits) + max(0, len(frac) - 1) > MAX_DIGITS:
         return None  # an identifier or debris, no amount (and beyond the exact arithmetic of linter/figures/exact.py)
     year_like = len(digits) == 4 and not frac and digits.startswith(("19", "20"))
-    value = Decimal(digits + frac)
-    if neg or len(digits) + len(frac) > prec:
-        # the product rounds to the context as it always did; a figure that fits it is its own value
-        value = value * (-1 if neg else 1)
+    value = _value(digits, frac, bool(neg), prec)
     u = unit_re.match(text, num_end)
     count = u.group("count") if u else None
     if u and count and NOT_UNIT.match(text, u.start("count")):
@@ -402,12 +432,14 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str], prec: int) 
     if u:
         end = u.end()
         unit, base, kind, scale, per = _unit(u, text)
+        after = text[end : end + 1]
     else:
         # a year standing alone (2022至2024年度); a bare number inside quotes is a name (“12345”热线)
-        if year_like or text[max(0, start - 1) : start] in ("“", '"', "‘"):
+        if year_like or prev in ("“", '"', "‘"):
             return None
         end, unit, base, kind, scale, per = num_end, "", "", "bare", ONE, False
-    if text[start - 1 : start] in QUALIFIER_LAST or text[end : end + 1] in QUALIFIER_AFTER_FIRST:
+        after = nxt
+    if prev in QUALIFIER_LAST or after in QUALIFIER_AFTER_FIRST:
         approx, bound = _qualifiers(text, start, end)
     else:
         approx, bound = False, None  # (what `_qualifiers` finds without a word before or after the figure)
@@ -428,6 +460,15 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str], prec: int) 
         bound,
         per,
     )
+
+
+def _value(digits: str, frac: str, neg: bool, prec: int) -> Decimal:
+    """The value of a number's digits (no separators) and decimals (with their point) in a context of `prec`."""
+    value = Decimal(digits + frac)
+    if neg or len(digits) + len(frac) > prec:
+        # the product rounds to the context as it always did; a figure that fits it is its own value
+        value = value * (-1 if neg else 1)
+    return value
 
 
 # what a count of items names when it stands before a name of money (`四项支出合计`, `三项经费`)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
-from itertools import chain
+from itertools import accumulate, chain
 
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted
 from tieout.linter.text.offsets import as_array
@@ -52,7 +52,7 @@ CONVERTIBLE = re.compile("[" + re.escape("".join(FULL_TO_ASCII) + "".join(ASCII_
 TRANSLATE = str.maketrans({**FULL_TO_ASCII, **ASCII_TO_CJK})
 # only a sentence end may end a paragraph at a line break: PDF lines also end after ；and ： mid-list
 TERMINAL = set("。！？")
-CLOSERS = set("”’）》」』")
+CLOSING = "”’）》」』"
 
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–_－]\s*\d{1,4}\s*[-—–_－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
@@ -80,12 +80,13 @@ class _Line:
     __slots__ = ("chars", "start", "spans", "heading", "md_level", "marker", "table", "number", "page_break")
 
     def __init__(
-        self, number: int, chars: str, start: int, spans: list[tuple[int, int]], md_level: int | None, table: bool
+        self, number: int, chars: str, start: int, spans: list[int], md_level: int | None, table: bool
     ) -> None:
         self.number = number
         self.page_break = False
         self.chars = chars
         # where the characters come from: runs [start + a, start + b) of the text given to `_normalise`, in order
+        # (`spans`: their flat bounds [a0, b0, a1, b1, …])
         self.start = start
         self.spans = spans
         self.md_level = md_level
@@ -119,7 +120,7 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
     if " " not in line:
         if not line:
             return None  # only marks (`**`, ``` ` ```) on the line
-        start, spans = _spans([(0, len(line))], origins)
+        start, spans = _spans([0, len(line)], origins)
     else:
         line, kept = _drop_spaces(line)
         if not line:
@@ -169,40 +170,48 @@ def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
 
-def _drop_spaces(line: str) -> tuple[str, list[tuple[int, int]]]:
+def _drop_spaces(line: str) -> tuple[str, list[int]]:
     """A run of spaces survives as one space only between two ASCII letters/digits, and even then not inside a
-    number grouped by spaces (`1 088 216 万元`). The line without them, and the spans [a, b) of it kept."""
-    # text tables extracted from PDFs are half spaces: the spaces that go are found, cut and turned into the
-    # kept spans at C speed, with no Python step per run
+    number grouped by spaces (`1 088 216 万元`). The line without them, and the bounds of the spans of it kept
+    (flat: [a0, b0, a1, b1, …], each span [a, b))."""
+    # text tables extracted from PDFs are half spaces: one split at C speed gives the kept pieces between the
+    # dropped runs, and their lengths the bounds, with no Python step per run
+    if ("元" in line or "人" in line) and any(
+        _grouped_number(line, k) for k in map(re.Match.start, SPACE_BETWEEN_DIGITS.finditer(line))
+    ):
+        return _drop_spaces_grouped(line)  # (a grouped number needs a unit: 元 or 人, see GROUPED)
+    pieces = DROPPED_SPLIT.split(line)  # kept, dropped, kept, …, kept
+    return "".join(pieces[::2]), list(accumulate(map(len, pieces), initial=0))
+
+
+def _drop_spaces_grouped(line: str) -> tuple[str, list[int]]:
+    """`_drop_spaces` of a line holding a number grouped by spaces: its gaps go too."""
     dropped = list(map(re.Match.span, DROPPED_SPACES.finditer(line)))
     grouped = [k for k in map(re.Match.start, SPACE_BETWEEN_DIGITS.finditer(line)) if _grouped_number(line, k)]
-    if grouped:
-        dropped = sorted(dropped + [(k, k + 1) for k in grouped])
+    dropped = sorted(dropped + [(k, k + 1) for k in grouped])
     bounds = [0, *chain.from_iterable(dropped), len(line)]
-    kept = list(zip(bounds[::2], bounds[1::2]))
-    if grouped:
-        return "".join(line[a:b] for a, b in kept), kept
-    return DROPPED_SPACES.sub("", line), kept
+    return "".join(line[a:b] for a, b in zip(bounds[::2], bounds[1::2])), bounds
 
 
 # the spaces of a line that go: a whole run unless it stands between two ASCII letters/digits, else all of it but
 # its first space (written to start with the space, so the regex engine skips to each space at C speed)
 DROPPED_SPACES = re.compile(r" (?:(?<![0-9A-Za-z] ) *| *(?![ 0-9A-Za-z]))")
+DROPPED_SPLIT = re.compile(f"({DROPPED_SPACES.pattern})")  # (captured: the pieces dropped are kept in the split)
 # a single space between two digits: maybe a gap in a number grouped by spaces (`1 088 216 万元`)
 SPACE_BETWEEN_DIGITS = re.compile(r" (?<=[0-9] )(?=[0-9])")
 
 
-def _spans(kept: list[tuple[int, int]], origins: Sequence[int]) -> tuple[int, list[tuple[int, int]]]:
-    """The spans [a, b) of a line kept as runs of the text's offsets (`origins`: each character's offset): a start
-    and the runs [start + a, start + b)."""
+def _spans(kept: list[int], origins: Sequence[int]) -> tuple[int, list[int]]:
+    """The spans of a line kept (flat bounds [a0, b0, …], spans [a, b)) as runs of the text's offsets
+    (`origins`: each character's offset): a start and the flat bounds of the runs [start + a, start + b)."""
     if isinstance(origins, range):  # the common case: the line is a run of the text
         return origins.start, kept
-    runs: list[tuple[int, int]] = []  # a line with marks dropped: its offsets regrouped into runs
-    for k in (origins[i] for a, b in kept for i in range(a, b)):
-        if runs and runs[-1][1] == k:
-            runs[-1] = (runs[-1][0], k + 1)
+    runs: list[int] = []  # a line with marks dropped: its offsets regrouped into runs
+    for k in (origins[i] for a, b in zip(kept[::2], kept[1::2]) for i in range(a, b)):
+        if runs and runs[-1] == k:
+            runs[-1] = k + 1
         else:
-            runs.append((k, k + 1))
+            runs += (k, k + 1)
     return 0, runs
 
 
@@ -332,10 +341,8 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 def _ends_sentence(chars: str) -> bool:
-    k = len(chars) - 1
-    while k >= 0 and chars[k] in CLOSERS:
-        k -= 1
-    return k >= 0 and chars[k] in TERMINAL
+    """Does the line end with a sentence-final mark, maybe followed by closing quotes or brackets?"""
+    return chars.rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
 
 
 def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int, int, str, str]] = ()) -> Document:
@@ -502,13 +509,18 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
 
 def _copy_offsets(ln: _Line, back: array[int], origin: array[int]) -> None:
     """Append the offsets of a line's characters to `origin`: slices of `back`, a run at a time."""
-    at = ln.start
-    for a, b in ln.spans:
+    at, spans = ln.start, ln.spans
+    if len(spans) == 2:  # (most lines: one run)
+        origin += back[at + spans[0] : at + spans[1]]
+        return
+    for a, b in zip(spans[::2], spans[1::2]):
         origin += back[at + a : at + b]
 
 
-# the end of a sentence (its final marks and the closing quotes or brackets after them) or of a paragraph
-SENTENCE_END = re.compile(r"[。！？]+[”’）]*|\n")
+# the end of a sentence (its final marks and the closing quotes or brackets after them) or of a paragraph;
+# written to open with one character class, so the regex engine skips to it at C speed (`[。！？]+[”’）]*|\n`
+# tried a match at every position of the text)
+SENTENCE_END = re.compile(r"[。！？\n](?:(?<=\n)|[。！？]*[”’）]*)")
 
 
 def split_sentences(text: str) -> list[Sentence]:
