@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tieout.linter.cli import main
 
-from .conftest import ROOT, SEEDS, lint_text
+from .conftest import ROOT, SEEDS, lint_text, needs_seeds
 
 BAD = "收入合计 100 万元，具体为：甲 50 万元，乙 40 万元。\n"
 GOOD = "收入合计 90 万元，具体为：甲 50 万元，乙 40 万元。\n"
@@ -292,6 +292,7 @@ def test_word_comment_unused_unknown_and_tieout_own_comments(tmp_path):
 
 
 # --- severities explained, one language per output ----------------------------------------------------------
+@needs_seeds
 def test_severity_below_the_listed_one_is_explained():
     proc = run("check", str(INFERRED_SEED), "--select", "TO101")
     assert f"{INFERRED_SEED}:138:14: TO101 [警告]" in proc.stdout
@@ -332,6 +333,7 @@ def test_human_output_in_one_language(tmp_path):
     assert "未发现问题" in run("check", "x.txt", "--ignore", "TO101", cwd=tmp_path).stdout
 
 
+@needs_seeds
 def test_statistics_with_severity(tmp_path):
     out = run("check", "--statistics", str(SEEDS)).stdout
     assert "TO101\tsum-mismatch\t警告" in out and "TO202\tunit-slip\t错误" in out
