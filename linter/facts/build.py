@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import takewhile
+from typing import TypeGuard
 
 from lark import Token
 from lark.exceptions import LarkError
@@ -188,8 +189,7 @@ class SentencePass:
                     self.d.headless[si] = self._own_items(mentions[before:], si)
             else:
                 self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
-        for run, said in runs:
-            self._respective_list(run, said, si, mentions)
+        self._respective_runs(items, runs, si, mentions)
         self._composed(items, si, mentions)
         if any(t.type == "SHARE" for t in toks):  # both read shares written with 占 (a SHARE token): most have none
             self._named_shares(items, si, mentions)
@@ -457,6 +457,41 @@ class SentencePass:
                 self._record(before, parts, "分别为", si)
         elif after is not None and TOTAL_AFTER.search(after.key) and self._one_context(after, parts, said):
             self._record(after, parts, "分别为", si)
+
+    def _respective_runs(
+        self, items: list[object], runs: list[tuple[list[_Entry], str]], si: int, mentions: list[Mention]
+    ) -> None:
+        """The lists of figures named by `分别为` (see `_respective_names`): their totals and their shares."""
+        for run, said in runs:
+            self._respective_list(run, said, si, mentions)
+            self._respective_shares(items, run, si)
+        opened = _names_opened(items[0]) if items else []
+        if runs and opened and runs[0][0][0].label.startswith(opened[0]) and not self.d.headless.get(si):
+            # `其中，教育、科技支出分别为 a、b`: the list 其中 opens is the respective one, of the figure before
+            ids = {id(e.qs[0]) for e in runs[0][0] if e.qs}
+            self.d.headless[si] = [m for m in mentions if m.quantities and id(m.quantities[0]) in ids]
+
+    def _respective_shares(self, items: list[object], run: list[_Entry], si: int) -> None:
+        """`教育、科技、卫生支出分别为 a、b 和 c，分别占 p%、q% 和 r%`: one share to each figure of the list, in order,
+        of the whole the shares name (`分别占一般公共预算支出的`) or, naming none, of the one the list is part of
+        (found by the linking passes); read only where as many shares follow as the list has figures."""
+        last = next((k for k, x in enumerate(items) if x is run[-1]), None)
+        if last is None:
+            return
+        rest = [x for x in items[last + 1 :] if not _is_sep(x, "、，,")]
+        if len(rest) < 3 or not (_is_label(rest[0]) and str(rest[0]).strip() == "分别"):
+            return
+        if not (isinstance(rest[1], Token) and rest[1].type == "SHARE"):
+            return
+        shares = [e for k, e in enumerate(rest[2 : 2 + len(run)]) if _share_entry(e, first=k == 0)]
+        if len(shares) != len(run):
+            return
+        base = shares[0].label.strip()
+        for part, e in zip(run, shares):
+            stated = e.qs[0]
+            figure = next((q for q in part.qs if q.kind in ("amount", "count")), None)
+            if figure is not None:
+                self.facts.shares.append(Share(stated, figure, None, base, si))
 
     def _one_context(self, total: Mention, parts: list[Mention], said: str) -> bool:
         """Do the total and every part (and the words of the list) state no scope, fund, stage or period
@@ -1491,11 +1526,32 @@ def _names_before(items: list, i: int, own: str) -> list[str]:
             j -= 1
         names.insert(0, str(items[j]).strip())
         j -= 1
+    if j >= 0 and len(names) >= 2 and (opened := _names_opened(items[j])):
+        # `其中，教育、科技、卫生支出分别为 A、B、C`: the grammar read the first name as a list of its own under 其中
+        names[:0] = opened
     pair = JOINED_PAIR.split(own) if len(names) == 1 else []
     if len(pair) == 2 and all(len(n) >= 2 for n in pair) and pair[0][-1] == pair[1][-1]:
         # `税收收入和非税收入分别为 A、B` (never `社会保障和就业支出`: one name, whose parts end otherwise)
         return pair
     return [n for n in names if n]
+
+
+def _share_entry(item: object, first: bool) -> TypeGuard[_Entry]:
+    """A share of a `分别占` run: one percentage, named by nothing but a joining word (the first may name the
+    whole: `分别占一般公共预算支出的 p%`)."""
+    if not isinstance(item, _Entry) or len(item.qs) != 1 or item.qs[0].kind != "percent" or item.share is not None:
+        return False
+    label = item.label.strip("、和及与 ")
+    return not label or (first and label.endswith("的"))
+
+
+def _names_opened(item: object) -> list[str]:
+    """The names of a list that opened with 其中 and holds nothing but names (no figure of its own)."""
+    if not isinstance(item, _Breakdown) or item.head is not None or not item.parts:
+        return []
+    if not all(_is_label(p) for p in item.parts):
+        return []
+    return [str(p).strip() for p in item.parts]
 
 
 def _unnamed_after(items: list, i: int, n: int) -> list[_Entry] | None:
