@@ -166,6 +166,7 @@ class SentencePass:
             # too long or too deeply nested to be prose a reader follows (debris, a table run into one line):
             # its figures are mentions, and no relation is read from it
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
+        _respective_moves(items)
         runs = _respective_names(items)
         _nested_names(items)
         changes_before = len(self.facts.changes)
@@ -196,6 +197,7 @@ class SentencePass:
             self._structure(items, si)
         self._make_up_of_before(items, si, mentions)
         self._base_after(changes_before, mentions)
+        self._respective_bases(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
         self._deductions(mentions, si)
@@ -397,6 +399,22 @@ class SentencePass:
             q = after.of_unit(c.current.base_unit)
             if q is not None and q.kind == c.current.kind:
                 c.base = q
+
+    def _respective_bases(self, first: int, mentions: list[Mention]) -> None:
+        """`教育、科技支出分别为 a、b，分别增长 p%、q%，上年分别为 c、d`: a change of a figure given its name by 分别 is
+        over the one figure of the sentence named as last year's under the same name (`上年教育支出`)."""
+        for c in self.facts.changes[first:]:
+            if c.base is not None or c.current is None or not c.label:
+                continue
+            found = [
+                q
+                for m in mentions
+                if _last_years_of(m.label) == c.label
+                for q in m.quantities
+                if q.base_unit == c.current.base_unit and q.kind == c.current.kind
+            ]
+            if len(found) == 1:
+                c.base = found[0]
 
     def _own_items(self, mentions: list[Mention], si: int) -> list[Mention]:
         """The items of a list opening its sentence: not parts nested under one of them, nor the figures its
@@ -1044,14 +1062,15 @@ class SentencePass:
         for mv in c.movements:
             groups.setdefault(mv.quantity.kind if mv.quantity is not None else "", []).append(mv)
         n = len(c.movements) // len(groups)
-        figures = [m for m in mentions if not self._qualifies(m) and any(q.kind != "bare" for q in m.quantities)]
+        figures = self._pairable(mentions)
         paired = n >= 2 and all(len(g) == n for g in groups.values()) and len(figures) >= n
         if "分别" not in lead:
             # `收入 12.4 亿元、支出 8.6 亿元，同比下降 15.3%、增长 7.1%`: as many movements of each kind as figures
             # joined in one clause before them are theirs in order, 分别 or not
             if not (paired and self._joined(figures[-n:])):
                 return False
-        elif not paired:
+        elif not paired or (len(figures) > n and self._joined(figures[-n - 1 :])):
+            # (movements fewer than the figures the list joins: which go to which is not said)
             return True
         for i, m in enumerate(figures[-n:]):
             current = next(q for q in reversed(m.quantities) if q.kind != "bare")
@@ -1059,6 +1078,14 @@ class SentencePass:
             moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end) for mv in own]
             self.facts.changes.append(Change(c.cmp, m.key, current, None, moves, si, certain))
         return True
+
+    def _pairable(self, mentions: list[Mention]) -> list[Mention]:
+        """The figures movements after 分别 may go to: neither ratios that qualify a figure nor last year's."""
+        return [
+            m
+            for m in mentions
+            if not self._qualifies(m) and any(q.kind != "bare" for q in m.quantities) and not LAST_YEARS.match(m.label)
+        ]
 
     def _respective_rates(self, c: _Change, si: int, mentions: list[Mention], certain: bool) -> bool:
         """`收入执行率 97.2%、支出执行率 94.5%，分别提高 1.3 个百分点、下降 0.8 个百分点`: after rates that are the
@@ -1372,6 +1399,8 @@ LIMIT = re.compile(r"控制在|不超过|不高于")
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
 RATIO_NAME = re.compile(r"(?:比重|占比|比例|率)$")
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
+# a figure named as last year's (`上年分别为` given out: `上年教育支出`): the base of a change, never what changed
+LAST_YEARS = re.compile(r"(?:上年同期|上年|去年同期|去年|上一年)(?!末|底|结转|结余)")
 LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
 COMPARED_TAIL = re.compile(r"(?:比|较)(?:上年同期|上年|去年同期|去年|上一年|(?:19|20)\d{2}年度?(?:同期)?)(?:的|为)$")
@@ -1543,6 +1572,47 @@ def _share_entry(item: object, first: bool) -> TypeGuard[_Entry]:
         return False
     label = item.label.strip("、和及与 ")
     return not label or (first and label.endswith("的"))
+
+
+def _last_years_of(label: str) -> str | None:
+    """What a figure named as last year's is of (`上年教育支出`: 教育支出); None for any other figure."""
+    found = LAST_YEARS.match(label)
+    return label[found.end() :] if found else None
+
+
+def _respective_moves(items: list) -> None:
+    """`分别增长 5.2%、8.1% 和 3.3%`, `分别增长 5.3% 和下降 7.9%`: the grammar reads the first movement after 分别
+    as a change (with the movements joined to it by 、) and the rest as figures or changes of their own; they
+    are one change's movements, given one to each figure before by `SentencePass._respective`. The
+    percentages that follow a movement with nothing but a joining word take its word and direction."""
+    for k, c in enumerate(items):
+        if not (isinstance(c, _Change) and c.movements and k and str(items[k - 1]).strip() == "分别"):
+            continue
+        if not all(_percent_move(mv) for mv in c.movements):
+            continue
+        j = k + 1
+        while j < len(items):
+            x = items[j]
+            if _is_sep(x, "、") or (_is_label(x) and str(x).strip() in ("和", "及")):
+                j += 1
+                continue
+            if isinstance(x, _Entry) and _joined_percent(x):
+                q, last = x.qs[0], c.movements[-1]
+                c.movements.append(_Movement(last.direction, last.word, q, q.start, q.end))
+            elif isinstance(x, _Change) and not x.cmp and len(x.movements) == 1 and _percent_move(x.movements[0]):
+                c.movements.append(x.movements[0])
+            else:
+                break
+            del items[j]
+        return
+
+
+def _joined_percent(e: _Entry) -> bool:
+    return len(e.qs) == 1 and e.qs[0].kind == "percent" and e.share is None and not e.label.strip("、和及与 ")
+
+
+def _percent_move(mv: _Movement) -> bool:
+    return mv.quantity is not None and mv.quantity.kind == "percent"
 
 
 def _names_opened(item: object) -> list[str]:
