@@ -12,6 +12,7 @@ from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ra
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import words
 
 from ._util import in_unit
@@ -546,10 +547,6 @@ class DirectionWord(Rule):
         if self.ctx.judge(interval(q), size, q.ulp * q.scale) == "fail":
             said += f"，所写 {q.text} 也与两数之差不符，请核对两数"
         return said
-
-
-def _alt(name: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
 
 
 EXPLAINED = re.compile(

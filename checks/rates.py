@@ -14,15 +14,11 @@ from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
-from tieout.linter.vocab import words
+from tieout.linter.vocab import relation_words as _alt
 
 from ._util import PER_UNIT
 
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
-
-
-def _alt(name: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
 
 
 EXECUTION_RATE = re.compile(f"(?:{_alt('execution_rate')})")

@@ -15,6 +15,7 @@ from typing import Literal
 from tieout.linter.figures.context import Context, read
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load, words
+from tieout.linter.vocab import relation_words as _alternation
 
 PERIOD = re.compile(
     r"(?:截至|截止|截止到|截至到|到)?(?:\d{4}年(?:度)?)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)(?:止|前)?"
@@ -38,10 +39,6 @@ PUNCT = re.compile(r"[“”‘’《》〈〉<>「」『』\"'·\s]")
 def _shipped_synonyms() -> dict[str, str]:
     data = load("synonyms") or {}  # parsed once, then read from the user's cache folder (vocab.load)
     return {variant: key for key, variants in data.items() for variant in [key, *variants]}
-
-
-def _alternation(name: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
 
 
 TOTAL_WORDS = re.compile(f"(?:{_alternation('total')})")

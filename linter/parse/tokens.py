@@ -15,13 +15,8 @@ from functools import lru_cache
 
 from lark import Token
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import words
-
-
-def _alt(name: str) -> str:
-    """An alternation of one word list of vocab/relations.yaml, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
-
 
 SEPARATORS = "，、；：（）"
 # `完成年度目标 12,000 人的 104.17%`: a ratio whose denominator stands inside the phrase

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -45,3 +47,13 @@ def wordings(name: str, section: str) -> dict[str, list[str]]:
 def words(name: str, section: str) -> list[str]:
     """A plain word list of a vocabulary file."""
     return [str(w) for w in load(name).get(section) or []]
+
+
+def alternation(values: Iterable[object] | None) -> str:
+    """A pattern matching any of the words, escaped, longest first (`上年同期` is tried before `上年`)."""
+    return "|".join(re.escape(w) for w in sorted((str(v) for v in values or []), key=len, reverse=True))
+
+
+def relation_words(name: str) -> str:
+    """The alternation of one word list of vocab/relations.yaml."""
+    return alternation(words("relations", name))

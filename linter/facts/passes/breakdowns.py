@@ -32,14 +32,10 @@ from tieout.linter.figures.intervals import digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.text.model import Section
-from tieout.linter.vocab import words
+from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
-
-
-def _alt(name: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
 
 
 INSPECTED = re.compile(f"(?:{_alt('inspected')})[^，。；]{{0,12}}$")

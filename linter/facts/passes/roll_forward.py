@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -24,7 +24,7 @@ _VOCAB = load("relations").get("roll_forward") or {}
 
 
 def _alt(name: str) -> str:
-    return "|".join(re.escape(str(w)) for w in sorted(_VOCAB.get(name) or [], key=len, reverse=True))
+    return alternation(_VOCAB.get(name))
 
 
 STOCK = re.compile(f"(?:{_alt('stock')})$")

@@ -13,14 +13,11 @@ from tieout.linter.facts.model import Balance, Distribution, Mention, MonthsPaya
 from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.vocab import load, words
+from tieout.linter.vocab import load
+from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
-
-
-def _alt(name: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(words("relations", name), key=len, reverse=True))
 
 
 BALANCE_WORD = re.compile(f"(?:{_alt('balance')})")

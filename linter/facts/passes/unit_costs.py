@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import UnitCost
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -27,16 +27,12 @@ PER: dict[str, frozenset[str]] = {
 }
 
 
-def _alt(values: Iterable[object] | None) -> str:
-    return "|".join(re.escape(w) for w in sorted((str(v) for v in values or []), key=len, reverse=True))
-
-
 # `场均…成本`, `人均培训费用`, `每户补助`, `平均每场投入`: the unit word, then at most a few characters to the cost word
-_UNITS = _alt(PER)
+_UNITS = alternation(PER)
 PER_UNIT = re.compile(
-    f"(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_VOCAB.get('costs'))})"
+    f"(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))[\u4e00-\u9fff]{{0,6}}?(?:{alternation(_VOCAB.get('costs'))})"
 )
-NORM = re.compile(_alt(_VOCAB.get("norms")))
+NORM = re.compile(alternation(_VOCAB.get("norms")))
 
 
 def _money(q: Quantity) -> bool:
