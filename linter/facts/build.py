@@ -1399,11 +1399,13 @@ LIMIT = re.compile(r"控制在|不超过|不高于")
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
 RATIO_NAME = re.compile(r"(?:比重|占比|比例|率)$")
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
+# the names of last year (their order lets 上年同期 win over 上年)
+LAST_YEAR_NAMES = "上年同期|上年|去年同期|去年|上一年"
 # a figure named as last year's (`上年分别为` given out: `上年教育支出`): the base of a change, never what changed
-LAST_YEARS = re.compile(r"(?:上年同期|上年|去年同期|去年|上一年)(?!末|底|结转|结余)")
-LAST_YEAR_ONLY = re.compile(r"^(?:比|较|与)?(?:上年同期|上年|去年同期|去年|上一年)(?:相比)?(?:的|为|是)?$")
+LAST_YEARS = re.compile(f"(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)")
+LAST_YEAR_ONLY = re.compile(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
-COMPARED_TAIL = re.compile(r"(?:比|较)(?:上年同期|上年|去年同期|去年|上一年|(?:19|20)\d{2}年度?(?:同期)?)(?:的|为)$")
+COMPARED_TAIL = re.compile(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
 OVER_SHORT = re.compile(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
@@ -1585,26 +1587,34 @@ def _respective_moves(items: list) -> None:
     as a change (with the movements joined to it by 、) and the rest as figures or changes of their own; they
     are one change's movements, given one to each figure before by `SentencePass._respective`. The
     percentages that follow a movement with nothing but a joining word take its word and direction."""
-    for k, c in enumerate(items):
-        if not (isinstance(c, _Change) and c.movements and k and str(items[k - 1]).strip() == "分别"):
-            continue
-        if not all(_percent_move(mv) for mv in c.movements):
-            continue
-        j = k + 1
-        while j < len(items):
-            x = items[j]
-            if _is_sep(x, "、") or (_is_label(x) and str(x).strip() in ("和", "及")):
-                j += 1
-                continue
-            if isinstance(x, _Entry) and _joined_percent(x):
-                q, last = x.qs[0], c.movements[-1]
-                c.movements.append(_Movement(last.direction, last.word, q, q.start, q.end))
-            elif isinstance(x, _Change) and not x.cmp and len(x.movements) == 1 and _percent_move(x.movements[0]):
-                c.movements.append(x.movements[0])
-            else:
-                break
-            del items[j]
+    k = next((k for k, c in enumerate(items) if k and _moves_respectively(items[k - 1], c)), None)
+    if k is None:
         return
+    c = items[k]
+    j = k + 1
+    while j < len(items):
+        x = items[j]
+        if _is_sep(x, "、") or (_is_label(x) and str(x).strip() in ("和", "及")):
+            j += 1
+            continue
+        if isinstance(x, _Entry) and _joined_percent(x):
+            q, last = x.qs[0], c.movements[-1]
+            c.movements.append(_Movement(last.direction, last.word, q, q.start, q.end))
+        elif isinstance(x, _Change) and not x.cmp and len(x.movements) == 1 and _percent_move(x.movements[0]):
+            c.movements.append(x.movements[0])
+        else:
+            break
+        del items[j]
+
+
+def _moves_respectively(before: object, c: object) -> TypeGuard[_Change]:
+    """Is `c` a change of percentages right after 分别 (the first of a sentence's is the one read)?"""
+    return (
+        isinstance(c, _Change)
+        and bool(c.movements)
+        and str(before).strip() == "分别"
+        and all(_percent_move(mv) for mv in c.movements)
+    )
 
 
 def _joined_percent(e: _Entry) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import LimitClaim, Mention
-from tieout.linter.facts.passes.base import same_section
+from tieout.linter.facts.passes.base import exact_of, same_section
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load
 
@@ -30,14 +30,11 @@ KINDS = tuple(str(w) for w in _VOCAB.get("kinds") or [])
 LOOK_BACK = 2  # sentences before the claim's own in which its limits may be stated
 
 
-def _money(m: Mention, bound: bool = False) -> Quantity | None:
-    """The mention's sum of money; for a limit, also one read as a bound (`限额 58.70 亿元以内`: the 以内
-    is the claim's, the figure the limit itself)."""
-    return next((q for q in m.quantities if q.base_unit == "元" and (q.exact or bound and _bound_only(q))), None)
-
-
-def _bound_only(q: Quantity) -> bool:
-    return q.bound is not None and not q.approx and not q.per
+def _limit_figure(m: Mention) -> Quantity | None:
+    """A limit's sum of money, also when read as a bound (`限额 58.70 亿元以内`: the 以内 is the claim's, the
+    figure the limit itself)."""
+    q = m.of_unit("元")
+    return q if q is not None and (q.exact or (q.bound is not None and not q.approx and not q.per)) else None
 
 
 def _stem(item: str) -> str:
@@ -83,6 +80,8 @@ def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
     text = draft.doc.text
     sentences = draft.doc.sentences
     balances = limits = None
+    if LIMIT not in text:  # every claim names the limit: a document without the word makes none
+        return
     for si, mentions in draft.by_sentence.items():
         sent = sentences[si]
         claim = CLAIM.search(text, sent.start, sent.end)
@@ -97,7 +96,7 @@ def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
             if id(m) in limits and m.start < claim.end() and same_section(draft, m.start, claim.start())
         ]
         for m in mentions:
-            stated = _money(m)
+            stated = exact_of(m, "元")
             if stated is None or id(m) not in balances or m.start > claim.start():
                 continue
             limit = _limit_of(m, balances[id(m)], window, limits)
@@ -110,7 +109,7 @@ def _limit_of(
 ) -> Quantity | None:
     """The nearest limit before the claim of the same debt, scope and period as the balance."""
     for m in reversed(window):
-        q = _money(m, bound=True)
+        q = _limit_figure(m)
         if q is not None and same_debt(limits[id(m)], item) and _compatible(balance, m):
             return q
     return None
