@@ -118,6 +118,21 @@ def _against(c: Change) -> str:
     return found.group() if found else "上期"
 
 
+def rates_compared(c: Change, previous: Decimal, current: Decimal) -> str:
+    """The two rates of a change as a finding names them: last year's and this year's (`由上年 94.20% 变为
+    96.50%`), or the outcome and the plan it is measured against (`为 85.33%，目标 90.00%`)."""
+    against = _against(c)
+    if against == "上期":
+        return f"由上年 {fmt(previous, 2)}% 变为 {fmt(current, 2)}%"
+    return f"为 {fmt(current, 2)}%，{against} {fmt(previous, 2)}%"
+
+
+def earlier_rate(c: Change) -> str:
+    """What a related place of the earlier rate is called in a finding."""
+    against = _against(c)
+    return "上年比率的依据" if against == "上期" else f"{against}比率"
+
+
 def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement) -> Outcome:
     assert c.base is not None and delta.quantity is not None
     d_iv = sub(interval(cur), interval(c.base))
@@ -179,6 +194,9 @@ class ChangeMismatch(Rule):
     or one wrong figure that turns the change round, is one finding.
     For a rate whose last year's value is known, a change in % that is neither the difference in points
     nor the relative change is reported here (the difference in points written as % is TO205's).
+    An outcome stated against its target or plan (`年度目标 1,200 人次，超过年度目标 60 人次`, `满意度 88.6%，
+    低于 95% 的年度目标 6.4 个百分点`) is such a change, the target in place of the earlier figure, read
+    only where the sentence states exactly the two figures it compares before the difference.
 
     ## Why is this bad?
     The change is how the report explains its figures against last year; a change that the two figures
@@ -254,12 +272,12 @@ def _rate_change(ctx: CheckContext, c: Change) -> Outcome | None:
     for r in rate_readings(ctx, c):
         q = r.move.quantity
         assert q is not None and c.current is not None
-        related = [(c.current, "本期比率")] + [(x, "上年比率的依据") for x in r.evidence]
+        related = [(c.current, "本期比率")] + [(x, earlier_rate(c)) for x in r.evidence]
         if r.pp_fits or r.rel_fits:
             return Outcome(q, "pass", "growth", related)
         rel = fmt(r.rel, 2) if r.rel is not None else "—"
         msg = (
-            f"{c.label or '比率'} 由上年 {fmt(r.previous, 2)}% 变为 {fmt(r.current, 2)}%：相差 {fmt(abs(r.pp), 2)} "
+            f"{c.label or '比率'} {rates_compared(c, r.previous, r.current)}：相差 {fmt(abs(r.pp), 2)} "
             f"个百分点，相对增幅 {rel}%，都与“{r.move.word}{q.text}”不符"
         )
         return Outcome(q, "fail", "growth", related, msg, q.text, certain=c.certain)
@@ -284,10 +302,10 @@ def _points_change(ctx: CheckContext, c: Change) -> Outcome | None:
     # a stated base: each rate stands for its interval; else both were computed from the figures beside them
     diff = sub(interval(cur), interval(c.base)) if c.base is not None and evidence == [c.base] else (exact, exact)
     verdict = ctx.judge(_signed(interval(q), move.direction == "up"), diff, q.ulp)
-    related = [(cur, "本期比率")] + [(x, "上年比率的依据") for x in evidence]
+    related = [(cur, "本期比率")] + [(x, earlier_rate(c)) for x in evidence]
     expected = f"{fmt(abs(exact), q.decimals)}个百分点"
     msg = (
-        f"{c.label or '比率'} 由上年 {fmt(previous, 2)}% 变为 {fmt(current, 2)}%，"
+        f"{c.label or '比率'} {rates_compared(c, previous, current)}，"
         f"相差 {fmt(abs(exact), 2)} 个百分点，与所写“{move.word}{q.text}”不符"
     )
     return Outcome(q, verdict, "growth", related, msg, q.text, expected, expected, c.certain)
@@ -413,13 +431,13 @@ class PercentagePoint(Rule):
         fix = f"{q.text.rstrip('%')}个百分点"
         yield self.diag(
             q,
-            f"{c.label or '比率'} 由上年 {fmt(r.previous, 2)}% 变为 {fmt(r.current, 2)}%，相差 {fmt(abs(r.pp), 2)} 个百分点"
+            f"{c.label or '比率'} {rates_compared(c, r.previous, r.current)}，相差 {fmt(abs(r.pp), 2)} 个百分点"
             f"{rel_text}：“{r.move.word}{q.text}”是两个百分比之差，应写作“{r.move.word}{fix}”",
             stated=q.text,
             expected=fix,
             fix=fix if c.certain else None,
             related=[self.ctx.related(c.current, "本期比率")]
-            + [self.ctx.related(x, "上年比率的依据") for x in r.evidence],
+            + [self.ctx.related(x, earlier_rate(c)) for x in r.evidence],
             severity=self.certainty(c.certain),
         )
 
@@ -520,13 +538,22 @@ class DirectionWord(Rule):
             anchor = m.quantity or c.current
             yield self.checked(anchor, "pass" if ok else "fail", [c.current, c.base])
             if not ok:
-                right = "增加" if diff > 0 else "减少"
+                against = _against(c)
+                if against == "上期":
+                    right, compared = ("增加" if diff > 0 else "减少"), f"上期 {c.base.text}，本期 {c.current.text}"
+                    actual = self._actual(c, m, right)
+                else:  # an outcome against its plan lies above or below it
+                    right, compared = (
+                        ("高于" if diff > 0 else "低于"),
+                        f"{against} {c.base.text}，实际 {c.current.text}",
+                    )
+                    actual = self._actual(c, m, right + against)
                 yield self.diag(
                     anchor,
-                    f"“{m.word}”与数字方向相反：上期 {c.base.text}，本期 {c.current.text}，{self._actual(c, m, right)}",
+                    f"“{m.word}”与数字方向相反：{compared}，{actual}",
                     stated=m.word,
                     expected=right,
-                    related=[self.ctx.related(c.current, "本期数"), self.ctx.related(c.base, "上期数")],
+                    related=[self.ctx.related(c.current, "本期数"), self.ctx.related(c.base, f"{against}数")],
                     severity=self.certainty(c.certain),
                 )
 
@@ -623,7 +650,8 @@ class ExplanationDirection(Rule):
 
     def _changes(self) -> Iterator[tuple[str, str, int, Quantity]]:
         for c in self.ctx.facts.changes:
-            if not c.label or not c.movements or not c.certain:
+            # (a move against the plan, `超出预算`, `低于目标`, is not the change against last year explained)
+            if not c.label or not c.movements or not c.certain or _against(c) != "上期":
                 continue
             direction = c.movements[0].direction
             if c.current is not None and c.base is not None and c.base.base_unit == c.current.base_unit:

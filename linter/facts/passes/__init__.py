@@ -26,7 +26,7 @@ from tieout.linter.facts.model import (
     ShareList,
     UnitCost,
 )
-from tieout.linter.facts.passes import breakdowns, grades, limits, links, roll_forward, sets, unit_costs
+from tieout.linter.facts.passes import breakdowns, grades, limits, links, roll_forward, sets, targets, unit_costs
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ PASSES: tuple[Pass, ...] = (
     links.share_lists,
     sets.months_payable,
     unit_costs.unit_costs,
+    targets.targets,
     limits.limit_claims,
     roll_forward.roll_forwards,
     sets.scores,

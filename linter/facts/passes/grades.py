@@ -63,6 +63,14 @@ AFTER_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
     ("及以下", False, True),
     ("以下", False, None),
     ("以内", False, None),
+    # `80≤得分<90`: a sign after the bound compares it with the score named after it, so it says the reverse
+    # of the same sign before a bound (`80≤得分`: the score is 80 or more)
+    ("≤", True, True),
+    ("<", True, False),
+    ("＜", True, False),
+    ("≥", False, True),
+    (">", False, False),
+    ("＞", False, False),
 )
 BEFORE_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
     ("不低于", True, True),
@@ -82,6 +90,8 @@ BEFORE_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
     ("未达到", False, False),
     ("小于", False, False),
     ("<", False, False),
+    ("＜", False, False),
+    ("＞", True, False),
 )
 # what follows a bound of a grading scale (`90分（含）以上为`, `85分以上的为`, `-100分为`)
 BAND_BOUND = re.compile(r"\s*(?:[（(]不?含[^）)]{0,6}[）)])?\s*(?:及)?(?:以上|以下|至|到|[-－—–~～])")
@@ -233,20 +243,32 @@ def _band(body: str, grade: str) -> Band | None:
     sides = [_side(body, numbers, i) for i in range(len(numbers))]
     if len(numbers) == 2:
         between = MARK.sub("", body[numbers[0].end() : numbers[1].start()])
-        if values[0] >= values[1]:
-            return None
         if RANGE_SIGN.search(between):
+            if values[0] >= values[1]:
+                return None
             return Band(grade, values[0], marks.get(0), values[1], marks.get(1))
-        low, high = sides
-        if low is None or high is None or not low[0] or high[0]:
-            return None
-        return Band(grade, values[0], marks.get(0, low[1]), values[1], marks.get(1, high[1]))
+        return _between(grade, values, sides, marks)
     if sides[0] is None:
         return None
     above, inside = sides[0]
     if above:
         return Band(grade, values[0], marks.get(0, inside), None, None)
     return Band(grade, None, None, values[0], marks.get(0, inside))
+
+
+def _between(
+    grade: str, values: list[Decimal], sides: list[tuple[bool, bool | None] | None], marks: dict[int, bool]
+) -> Band | None:
+    """A band of two bounds each with a word saying its side (`80分及以上、不足90分`, `80≤得分<90`, written from
+    the top down too: `90>得分≥80`): one bound below the band and one above it, the lower the smaller."""
+    if sides[0] is None or sides[1] is None or sides[0][0] == sides[1][0]:
+        return None
+    lo, hi = (0, 1) if sides[0][0] else (1, 0)
+    low, high = sides[lo], sides[hi]
+    assert low is not None and high is not None
+    if values[lo] >= values[hi]:
+        return None
+    return Band(grade, values[lo], marks.get(lo, low[1]), values[hi], marks.get(hi, high[1]))
 
 
 def _marks(body: str, numbers: list[re.Match[str]], marked: list[re.Match[str]]) -> dict[int, bool] | None:

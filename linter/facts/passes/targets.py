@@ -1,0 +1,108 @@
+"""An outcome stated against its target: `受益人口 4.62 万人，年度目标 4.5 万人，超过年度目标 2.67%` states that
+4.62 lies 2.67% above 4.5; `满意度 85.33%，低于 90% 的年度目标 4.67 个百分点`, that 85.33% lies 4.67 points below 90%.
+
+Read as a change of the outcome against the target (the checks of changes judge it, naming the target as what
+it is measured against) only where the sentence leaves no doubt which figures it compares: the difference
+follows the words that name the target and the side (vocab `deviation`), and before it stand exactly two
+figures of one kind and unit: the target, named as one (`年度目标 4.5 万人`) or inside the words (`低于 90% 的
+年度目标`), and the outcome, named as something else.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Change, Movement
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import alternation, load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+_VOCAB = load("relations").get("deviation") or {}
+_ABOVE, _BELOW = alternation(_VOCAB.get("above")), alternation(_VOCAB.get("below"))
+_TARGET = alternation(_VOCAB.get("target"))
+_SIDE = rf"(?:(?P<up>{_ABOVE})|(?P<down>{_BELOW}))了?"
+# `，超过年度目标` right before the difference: the target is named as a figure before
+NAMED_BEFORE = re.compile(rf"^[，,、]?\s*{_SIDE}(?P<target>{_TARGET})(?:的)?\s*$")
+# `，低于` before the target and `的年度目标` after it, right before the difference
+SIDE_ONLY = re.compile(rf"^[，,、]?\s*{_SIDE}\s*$")
+TARGET_AFTER = re.compile(rf"^\s*的?(?P<target>{_TARGET})\s*$")
+ANY_TARGET = re.compile(_TARGET)
+# a figure named as the target (`年度目标 4.5 万人`, `目标值为 90%`)
+NAMED_TARGET = re.compile(rf"(?:{_TARGET})(?:为|是|达)?$")
+
+
+def _comparable(outcome: Quantity, target: Quantity, side: str) -> bool:
+    """Two figures of one kind and unit, each as stated (the target may be read as bounded by the very word
+    that says on which side of it the outcome lies: `低于 90% 的年度目标`)."""
+    same = outcome.kind == target.kind and outcome.base_unit == target.base_unit
+    stated = not target.approx and not target.per and target.bound in (None, side)
+    return outcome.exact and stated and same and outcome.kind in ("count", "amount", "percent")
+
+
+def _difference_fits(delta: Quantity, outcome: Quantity) -> bool:
+    """A difference in points is of rates; in percent, of any figures (of rates, it may be either); else in the
+    figures' own unit."""
+    if delta.kind == "pp":
+        return outcome.kind == "percent"
+    if delta.kind == "percent":
+        return True
+    return delta.kind == outcome.kind and delta.base_unit == outcome.base_unit
+
+
+def targets(draft: Draft) -> Iterator[Change]:
+    text = draft.doc.text
+    if ANY_TARGET.search(text) is None:
+        return  # most documents name no target: a pass over their sentences spared
+    quantities = [q for q in draft.facts.quantities if q.kind != "bare"]
+    starts = [q.start for q in quantities]
+    # what each figure is named: its mention's label, or the rate's name a rate is read as (`满意度为 85.33%`)
+    labels = {id(r.stated): r.name for r in draft.facts.rates}
+    labels.update((id(q), m.label) for ms in draft.by_sentence.values() for m in ms for q in m.quantities)
+    stated = {id(mv.quantity) for c in draft.facts.changes for mv in c.movements if mv.quantity is not None}
+    for si, sentence in enumerate(draft.doc.sentences):
+        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        if hi - lo != 3:
+            continue
+        first, second, delta = quantities[lo:hi]
+        if id(delta) in stated:
+            continue  # a change the sentence's own reading already holds
+        change = _deviation(text, first, second, delta, labels, si)
+        if change is not None:
+            yield change
+
+
+def _deviation(
+    text: str, first: Quantity, second: Quantity, delta: Quantity, labels: dict[int, str], si: int
+) -> Change | None:
+    gap = text[second.end : delta.start]
+    named = NAMED_BEFORE.match(gap)
+    if named is not None:
+        # the target is the one of the two figures before named as a target, the outcome the other
+        is_target = [_named_target(labels.get(id(q))) for q in (first, second)]
+        if is_target.count(True) != 1:
+            return None
+        target, outcome = (first, second) if is_target[0] else (second, first)
+        side, side_at, name = named, second.end, named.group("target")
+    else:
+        after, before = TARGET_AFTER.match(gap), SIDE_ONLY.match(text[first.end : second.start])
+        if after is None or before is None:
+            return None
+        target, outcome, side, side_at, name = second, first, before, first.end, after.group("target")
+    group = "up" if side.group("up") is not None else "down"
+    if not _comparable(outcome, target, side.group(group)) or not delta.exact or not _difference_fits(delta, outcome):
+        return None
+    label = labels.get(id(outcome))
+    if not label or _named_target(label):
+        return None
+    start = side_at + side.start(group)
+    move = Movement(group, side.group(group), delta, start, side_at + side.end(group))  # type: ignore[arg-type]
+    return Change(f"较{name}", label, outcome, target, [move], si)
+
+
+def _named_target(label: str | None) -> bool:
+    return label is not None and NAMED_TARGET.search(label) is not None
