@@ -26,7 +26,7 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             net = sub(plain, add([interval(q) for q in b.outflows]))
             verdicts.append(ctx.judge(interval(b.balance), net, unit_of([*figures, *b.outflows])))
         ops = [b.income, b.expense, *b.outflows] + ([b.opening] if b.opening else [])
-        related = [(b.income, "收入"), (b.expense, "支出")]
+        related = [(b.income, "收入"), (b.expense, "支出"), *((q, "调出等") for q in b.outflows)]
         if "pass" in verdicts:
             yield Outcome(b.balance, "pass", "delta", related, operands=ops)
             continue
@@ -38,8 +38,11 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 f" = {exact}"
             )
         else:
-            exact = in_unit(b.income.base_value - b.expense.base_value, b.balance)
-            msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text} = {exact}"
+            # the other money leaving the fund, when stated, is taken out too (`调出资金 C`)
+            value = b.income.base_value - b.expense.base_value - sum((q.base_value for q in b.outflows), Decimal(0))
+            exact = in_unit(value, b.balance)
+            out = "".join(f" − {q.text}" for q in b.outflows)
+            msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text}{out} = {exact}"
         verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
 

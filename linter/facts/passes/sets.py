@@ -133,12 +133,21 @@ def _period_balance(m: Mention) -> Quantity | None:
 
 def _carried(draft: Draft, m: Mention) -> Quantity | None:
     """`收入总计 X，支出总计 Y，收支相抵，结转下年 Z`: a sum carried forward is a stock (last year's balance in it
-    too) unless its own sentence says, before it, that it is what income less expenditure leaves."""
+    too) unless its own sentence says, before it, that it is what income less expenditure leaves; or unless the
+    income its sentence states before it is the total that holds last year's balance (`收入 A，加上年结转 B，收入
+    总计 X；支出 Y，调出资金 C，结转下年 Z`: Z = X − Y − C), against spending that is no total (a 支出总计 beside
+    a 收入总计 may hold the sum carried forward itself: the two totals are equal)."""
     if "结转下年" not in m.key:
         return None
     sentence = draft.doc.sentences[m.sentence]
     q = next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
-    return q if q is not None and CARRIED.search(draft.doc.text, sentence.start, q.start) else None
+    if q is None:
+        return None
+    if CARRIED.search(draft.doc.text, sentence.start, q.start):
+        return q
+    before = [x for x in draft.by_sentence.get(m.sentence) or [] if x.quantities and x.quantities[0].start < q.start]
+    totals = {side for x in before if SIDE_TOTAL.search(x.key) for side in ("收入", "支出") if side in x.key}
+    return q if totals == {"收入"} else None
 
 
 def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Quantity | None:
