@@ -47,6 +47,11 @@ def _direction_wrong(c: Change) -> bool:
     return len({m.direction for m in c.movements}) > 1 or any(contradicted(c, m) for m in c.movements)
 
 
+def _slipped(ctx: CheckContext, c: Change) -> bool:
+    """A change whose figure has a unit slip (TO202 reports it: one cause, one finding)."""
+    return any(q is not None and ctx.index.unit_slip_of(q) is not None for q in (c.current, c.base))
+
+
 def _signed(iv: Interval, up: bool) -> Interval:
     return iv if up else (-iv[1], -iv[0])
 
@@ -61,7 +66,7 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if cur is None or not cur.exact:
             continue
-        if _direction_wrong(c):
+        if _direction_wrong(c) or _slipped(ctx, c):
             continue
         if cur.kind == "percent":
             for o in (_rate_change(ctx, c), _points_change(ctx, c)):
@@ -494,7 +499,8 @@ class DirectionWord(Rule):
             if len({m.direction for m in c.movements}) > 1:
                 yield from self._contradictory(c)
             elif c.current is not None and c.base is not None and c.base.base_unit == c.current.base_unit:
-                yield from self._against_base(c)
+                if not _slipped(self.ctx, c):
+                    yield from self._against_base(c)
 
     def _fromtos(self) -> Iterable[Result]:
         ctx = self.ctx
@@ -651,7 +657,7 @@ class ExplanationDirection(Rule):
     def _changes(self) -> Iterator[tuple[str, str, int, Quantity]]:
         for c in self.ctx.facts.changes:
             # (a move against the plan, `超出预算`, `低于目标`, is not the change against last year explained)
-            if not c.label or not c.movements or not c.certain or _against(c) != "上期":
+            if not c.label or not c.movements or not c.certain or _against(c) != "上期" or _slipped(self.ctx, c):
                 continue
             direction = c.movements[0].direction
             if c.current is not None and c.base is not None and c.base.base_unit == c.current.base_unit:

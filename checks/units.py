@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.facts.model import Change, Mention
+from tieout.linter.facts.model import UnitSlip as UnitSlipFact
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
@@ -33,6 +34,11 @@ class UnitSlip(Rule):
     is an extra part, not a slip; where two figures would each fix the sum
     (`合计 586.34 万元，其中 … 586.34 亿元`: the total in 亿元, or the part in 万元), the one written in a
     unit none of the others use is the slip, and if that does not decide, nothing is said.
+
+    A change of two sums of money (`比上年 88.46 万元增长 2.1%`) whose stated movements the figures miss,
+    while one of them read in another money unit gives them all, is such a slip too; where either figure
+    would do, the one that read so is a sum stated elsewhere, or the one in a unit the document uses far
+    less, is the slip (else nothing is said).
 
     The sum check (TO101) then says nothing about that breakdown: one cause, one finding. The finding is
     an error, with the figure in its corrected unit as the fix, on a breakdown the text states; a
@@ -66,7 +72,11 @@ class UnitSlip(Rule):
 
     def check(self) -> Iterable[Result]:
         for slip in self.ctx.facts.unit_slips:
+            if slip.change is not None:
+                yield from self._in_change(slip, slip.change)
+                continue
             f, b = slip.figure, slip.breakdown
+            assert b is not None
             figures = [q for m in [b.total, *b.parts] if (q := m.of_unit("元")) is not None]
             others = [q for q in figures if q is not f]
             number = f.text[: -len(f.unit)]
@@ -83,6 +93,24 @@ class UnitSlip(Rule):
                 related=[self.ctx.related(q, "合计" if q is whole else "组成项") for q in others],
                 severity=self.certainty(b.certain),
             )
+
+    def _in_change(self, slip: UnitSlipFact, c: Change) -> Iterable[Result]:
+        f = slip.figure
+        other = c.base if f is c.current else c.current
+        assert other is not None
+        number = f.text[: -len(f.unit)]
+        said = "、".join(f"{m.word}{m.quantity.text}" for m in c.movements if m.quantity is not None)
+        yield self.checked(f, "fail", [other])
+        yield self.diag(
+            f,
+            f"单位疑误：{f.text} 应为 {number}{slip.unit}；按 {slip.unit} 计，与 {other.text} 相比{said}相符，"
+            f"按 {f.unit} 计则相差 10⁴ 倍以上",
+            stated=f.text,
+            expected=f"{number}{slip.unit}",
+            fix=f"{number}{slip.unit}" if c.certain else None,
+            related=[self.ctx.related(other, "本期数" if other is c.current else "上期数")],
+            severity=self.certainty(c.certain),
+        )
 
 
 class MissingUnit(Rule):

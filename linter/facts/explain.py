@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Breakdown, Mention, Restatement, UnitSlip
-from tieout.linter.figures.intervals import add, interval, judge, unit_of
+from tieout.linter.facts.model import Breakdown, Mention, Movement, Restatement, UnitSlip
+from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import words
 
@@ -26,6 +26,8 @@ MIN_PARAGRAPHS = 2
 
 def run(draft: Draft) -> None:
     draft.facts.unit_slips = list(unit_slips(draft))
+    slipped = {s.figure.start for s in draft.facts.unit_slips}
+    draft.facts.unit_slips += [s for s in change_slips(draft) if s.figure.start not in slipped]
     draft.facts.restatements = list(restatements(draft))
 
 
@@ -98,6 +100,77 @@ def _rescalings(total: Quantity, parts: list[Quantity], band: Decimal) -> list[t
             out.append((f, fixed, unit))
             break
     return out
+
+
+def _money(q: Quantity | None) -> bool:
+    return q is not None and q.kind == "amount" and q.base_unit == "元" and q.exact and q.value > 0
+
+
+def _moves_hold(cur: Interval, base: Interval, moves: list[Movement]) -> bool:
+    """Does every stated movement (`增长 p%`, `增加 Δ`) agree with the two figures, each within its precision?"""
+    for m in moves:
+        q = m.quantity
+        assert q is not None
+        sign = 1 if m.direction == "up" else -1
+        stated = interval(q)
+        stated = stated if sign > 0 else (-stated[1], -stated[0])
+        if q.kind == "percent":
+            growth = ratio(sub(cur, base), base)
+            if growth is None or judge(stated, growth, q.ulp) == "fail":
+                return False
+        elif judge(stated, sub(cur, base), q.ulp * q.scale) == "fail":
+            return False
+    return True
+
+
+def change_slips(draft: Draft) -> Iterator[UnitSlip]:
+    """`支出 90.30 亿元，比上年 88.46 万元增长 2.1%`: a change of two sums of money whose stated movements the
+    figures miss, while one of them read in another money unit gives them all. Where either figure would do,
+    the slip is the one written in the unit the document uses far less for its money (one in ten or fewer);
+    if that does not decide, nothing is said."""
+    uses: dict[str, int] = {}
+    stated: dict[Decimal, list[Quantity]] = {}  # the document's sums of money by value
+    for q in draft.facts.quantities:
+        if _money(q):
+            uses[q.unit] = uses.get(q.unit, 0) + 1
+            stated.setdefault(q.base_value, []).append(q)
+    for c in draft.facts.changes:
+        cur, base = c.current, c.base
+        moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
+        if cur is None or base is None or not _money(cur) or not _money(base) or not moves:
+            continue
+        if any(m.quantity.kind not in ("percent", "amount") for m in moves if m.quantity is not None):
+            continue
+        if _moves_hold(interval(cur), interval(base), moves):
+            continue
+        found = []
+        for f in (cur, base):
+            for scale in MONEY_UNITS:
+                fixed = f.value * scale
+                if scale == f.scale:
+                    continue
+                ivs = [interval(q, fixed if q is f else None) for q in (cur, base)]
+                if _moves_hold(ivs[0], ivs[1], moves):
+                    found.append((f, fixed, MONEY_UNITS[scale]))
+                    break
+        if len(found) == 2:
+            found = _likelier(found, stated, uses)
+        if len(found) == 1:
+            f, fixed, unit = found[0]
+            yield UnitSlip(f, fixed, unit, None, c)
+
+
+def _likelier(
+    found: list[tuple[Quantity, Decimal, str]], stated: dict[Decimal, list[Quantity]], uses: dict[str, int]
+) -> list[tuple[Quantity, Decimal, str]]:
+    """Of two figures that would each explain a change, the one that, read in the other unit, is a sum the
+    document states elsewhere (`88.46 万元` where `88.46 亿元` stands in another sentence), else the one in
+    the unit the document uses far less for its money (a tenth or less of the other's figures)."""
+    restated = [x for x in found if any(q is not x[0] for q in stated.get(x[1], []))]
+    if len(restated) == 1:
+        return restated
+    a, b = found
+    return [x for x, other in ((a, b), (b, a)) if uses[x[0].unit] * 10 <= uses[other[0].unit]]
 
 
 NAME_NOISE = re.compile(r"[“”\"'（）()\s]")

@@ -294,12 +294,14 @@ class Grade:
 
 @dataclass(slots=True, eq=False)
 class UnitSlip:
-    """A figure whose unit is off by 10⁴ or 10⁸: read in `unit`, the breakdown it belongs to foots exactly."""
+    """A figure whose unit is off by 10⁴ or 10⁸: read in `unit`, the breakdown it belongs to foots exactly, or
+    the change it is a figure of moves as its words say."""
 
     figure: Quantity
     value: Decimal  # the corrected base value
     unit: str
-    breakdown: Breakdown
+    breakdown: Breakdown | None
+    change: Change | None = None
 
 
 @dataclass(slots=True, eq=False)
