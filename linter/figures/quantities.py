@@ -274,12 +274,20 @@ def _unit_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(u) for u in counts)
     # most numbers (a table's) stand before no unit: the lookahead of the characters a unit starts with fails
     # there at once, where each alternative would be tried
-    first = "".join(sorted(set("多余百千十万亿元%‰个") | {u[0] for u in counts}))
+    first = "".join(sorted(_unit_first(extra)))
     return re.compile(
         f"(?=[{re.escape(first)}])"
         r"(?P<approx1>多|余)?(?:(?P<money>(?P<mm>百万|千万|十万|万|亿|千)?元(?!/))|(?P<pct>%|‰)"
         r"|(?P<pp>个百分点)|(?P<cmult>万|亿)?(?P<count>" + alts + r"))(?P<approx2>多|余)?"
     )
+
+
+@lru_cache(maxsize=8)
+def _unit_first(extra: tuple[str, ...]) -> frozenset[str]:
+    """The characters a unit of `_unit_regex(extra)` may start with (its opening lookahead): after any other
+    character the regex fails at once, so it is not even called (half a report's numbers are a table's, each
+    followed by a space)."""
+    return frozenset("多余百千十万亿元%‰个") | {u[0] for u in (*COUNT_UNITS, *extra)}
 
 
 def _blocked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -298,9 +306,10 @@ def extract(doc: Document, extra_units: tuple[str, ...] = ()) -> list[Quantity]:
     blocked += [m.span() for m in PHONE.finditer(text)]
     blocked.sort()
     prec = getcontext().prec
+    unit_first = _unit_first(extra_units)
     out: list[Quantity] = []
     for m in _unblocked(NUMBER.finditer(text), blocked):
-        q = _quantity(text, m, unit_re, prec)
+        q = _quantity(text, m, unit_re, unit_first, prec)
         if q is not None:
             out.append(q)
     for m in CN_NUM.finditer(text):
@@ -340,8 +349,9 @@ def _not_an_amount(text: str, start: int, num_end: int, intpart: str, frac: str,
     if prev in ID_BEFORE:
         return True
     # a rank (`位列全省前 10 位`), not a count: 位 or 名 within the next six characters, after spaces (most
-    # numbers before a space are a table's, followed by the next number)
-    if (nxt in RANK_AFTER or nxt.isspace()) and RANK_WORD.match(text, num_end, num_end + 6):
+    # numbers before a space are a table's, followed by the next number; a slice and a strip cost less than a
+    # regex call: str.lstrip() takes the spaces `\s` matches)
+    if (nxt in RANK_AFTER or nxt.isspace()) and text[num_end : num_end + 6].lstrip()[:1] in RANK_AFTER:
         if text[max(0, start - 6) : start].rstrip().endswith(("前", "后")):
             return True
     if prev == "-" and text[max(0, start - 6) : start][-2:-1].isdigit():
@@ -350,9 +360,6 @@ def _not_an_amount(text: str, start: int, num_end: int, intpart: str, frac: str,
     if nxt == " ":
         return False  # (a table's number, before the next: none of the words `_by_what_follows` reads)
     return _by_what_follows(text, num_end, prev, nxt, intpart, frac)
-
-
-RANK_WORD = re.compile(r"\s*[位名]")  # (`\s` is what str.isspace() tells: the spaces str.lstrip() takes)
 
 
 def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str, frac: str) -> bool:
@@ -409,8 +416,11 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[bool, str | None]:
     return approx, bound
 
 
-def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str], prec: int) -> Quantity | None:
-    """The figure `m` matched, None when it is no amount; `prec` is the decimal context's precision."""
+def _quantity(
+    text: str, m: re.Match[str], unit_re: re.Pattern[str], unit_first: frozenset[str], prec: int
+) -> Quantity | None:
+    """The figure `m` matched, None when it is no amount; `unit_first`: the characters a unit of `unit_re`
+    starts with; `prec` is the decimal context's precision."""
     start, num_end = m.span()
     neg, intpart, frac = m.group("neg", "int", "frac")
     frac = frac or ""
@@ -423,7 +433,7 @@ def _quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str], prec: int) 
         return None  # an identifier or debris, no amount (and beyond the exact arithmetic of linter/figures/exact.py)
     year_like = len(digits) == 4 and not frac and digits.startswith(("19", "20"))
     value = _value(digits, frac, bool(neg), prec)
-    u = unit_re.match(text, num_end)
+    u = unit_re.match(text, num_end) if nxt in unit_first else None
     count = u.group("count") if u else None
     if u and count and NOT_UNIT.match(text, u.start("count")):
         u = None  # `5 项目`: a word beginning with a measure word
