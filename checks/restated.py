@@ -45,7 +45,10 @@ class RestatedFigure(Rule):
     the same only with the same noun after it (`131 个赛项`). Where a field is stated nowhere, the identity
     is incomplete and the figure is never compared: an unknown context is no evidence of a mistake.
     Figures whose item names no one quantity (`涉及`, `该指标得分`, `调入资金等`), and figures whose
-    identity was inferred from a neighbouring sentence, are not compared either.
+    identity was inferred from a neighbouring sentence, are not compared either. Last year's figure given
+    as the base of a change (`2024年度本年支出合计 860.40 万元，比上年 812.30 万元增长 5.92%`) is the figure of
+    the current one's identity a year earlier, compared with that figure stated elsewhere (`2023年度本年支出
+    合计 821.30 万元`), unless the comparison is on another basis (`同口径`, `可比`, `剔除…`).
 
     A group is judged when its figures stand in two paragraphs or more. Figures written to different
     precision that round to each other (`92.51 亿元`, `92.511 亿元`) agree. A group with more than two
@@ -109,6 +112,9 @@ class RestatedFigure(Rule):
         yield self.checked(target, "fail", rest)
         listing = "；".join(f"第 {ctx.doc.position(q.start, q.end).line} 行 {q.text}" for _, q in items)
         name = r.identity.item + (f"（{r.identity.subject}）" if r.identity.subject else "")
+        period = r.identity.context.period
+        if period and period != ctx.facts.document_context.period and period.isdigit():
+            name = f"{period}年{name}"  # another year's figure (a change's base restated): say which year
         msg = f"“{name}”在报告中前后不一致：{listing}{why}"
         yield self.diag(
             target,

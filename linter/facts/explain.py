@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Breakdown, Mention, Movement, Restatement, UnitSlip
+from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, UnitSlip
+from tieout.linter.facts.passes.links import year_before
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import words
@@ -218,6 +220,49 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
                 counted = m.noun if q.kind == "count" else ""
                 key = (ident.item, _own_subject(ident.item, ident.subject, evaluation), ident.context)
                 groups.setdefault((key, q.base_unit, q.kind, counted), []).append((m, q))
-    for items in groups.values():
+    # a change's base is stated under the current figure's name: its group is named by its own identity
+    named: dict[tuple, Identity] = {}
+    for key, ident, m, q in _bases_stated(draft, evaluation):
+        if all(q is not x for _, x in groups.get(key, [])):
+            groups.setdefault(key, []).append((m, q))
+            named.setdefault(key, ident)
+    for key, items in groups.items():
         if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
-            yield Restatement(items[0][0].identity, items)
+            items.sort(key=lambda x: x[1].start)
+            yield Restatement(named.get(key, items[0][0].identity), items)
+
+
+# `比上年 11.53 亿元增长 1.7%`: last year's figure stated as the base of this year's change (a year named: `比
+# 2023年`); not a comparison on another basis (`同口径`, `可比口径`), which restates last year's figure on purpose
+OTHER_BASIS = re.compile(r"口径|可比|剔除|扣除")
+LAST_YEAR_BASE = re.compile(
+    r"^(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?P<year>(?:19|20)\d{2})年度?)(?:相比)?$"
+)
+
+
+def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:
+    """Last year's figures a sentence states as the base of a change of this year's (`一般公共预算收入
+    11.73 亿元，比上年 11.53 亿元增长 1.7%`), keyed as the figure of the current's identity a year earlier: a
+    report that states that figure elsewhere (`2023年一般公共预算收入 11.35 亿元`) states it twice."""
+    owner = {q.start: m for m in draft.facts.mentions for q in m.quantities}
+    for c in draft.facts.changes:
+        cur, base = c.current, c.base
+        if cur is None or base is None or not base.exact or base.kind != cur.kind or base.base_unit != cur.base_unit:
+            continue
+        m = owner.get(cur.start)
+        said = LAST_YEAR_BASE.match(c.comparison.strip())
+        sentence = draft.doc.sentences[c.sentence]
+        if m is None or said is None or not (cur.end <= base.start < sentence.end) or m.sentence != c.sentence:
+            continue  # the base linked from elsewhere is a mention of its own, already grouped
+        if OTHER_BASIS.search(draft.doc.text, sentence.start, base.start):
+            continue
+        ident = m.identity
+        if not ident.complete() or ident.inferred or not ident.named or base.kind not in ("amount", "count"):
+            continue
+        earlier = year_before(ident.context.period)
+        if earlier is None or (said.group("year") and said.group("year") != earlier):
+            continue
+        context = replace(ident.context, period=earlier)
+        counted = m.noun if base.kind == "count" else ""
+        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation), context)
+        yield (key, base.base_unit, base.kind, counted), replace(ident, context=context), m, base

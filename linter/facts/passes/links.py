@@ -50,7 +50,7 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             continue  # the difference is stated: the base follows from it
         own = owner.get(cur.start)
         period = own.identity.context.period if own is not None else None
-        earlier = _year_before(period)
+        earlier = year_before(period)
         if own is None or not own.identity.item or earlier is None:
             continue
         # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
@@ -62,7 +62,7 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             yield Completed(c, replace(c, base=base, certain=certain))
 
 
-def _year_before(period: str | None) -> str | None:
+def year_before(period: str | None) -> str | None:
     """The period a year before: `2024` for `2025`, `-1` (上年) for `+0` (本年) where no year is known."""
     if not period:
         return None
