@@ -263,6 +263,13 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
     stem = m.group("stem")
     # `得 11.20 分` holds 得分 (the score written as the verb before its points)
     holders = [i for i, label in enumerate(r.labels) if stem in label or (stem == "得分" and label.endswith("得"))]
+    if len(holders) == 2:
+        # `计划按期完工 12 处，实际按期完工 11 处，按期完工率 91.67%`: both name the rate's word; the one named as
+        # the outcome is the numerator when the other is named as the plan
+        roles = [_role(ctx, r.labels[i]) for i in holders]
+        holders = (
+            [i for i, role in zip(holders, roles) if role == "outcome"] if sorted(roles) == ["outcome", "plan"] else []
+        )
     if len(holders) != 1:
         return None
     num = r.operands[holders[0]]
@@ -293,7 +300,7 @@ def _role(ctx: CheckContext, label: str) -> str:
     """plan / outcome / "" for a figure's label: by its stage words (年初预算, 决算数 — a fund's name such as
     一般公共预算 is no stage), else by plan or outcome words of its item (计划, 实际支出)."""
     item, said = ctx.labeller.identify(label)
-    if said.stage in BUDGET_STAGES or (said.stage is None and PLAN.search(item)):
+    if said.stage in PLAN_STAGES or (said.stage is None and PLAN.search(item)):
         return "plan"
     if said.stage in ("执行", "决算") or OUTCOME.search(item):
         return "outcome"
