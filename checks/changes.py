@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -605,6 +606,10 @@ class ExplanationDirection(Rule):
     another sentence, or one with no label, is not. An explanation in another section, or of another
     item, is not matched to the change.
 
+    An explanation of how the outcome compares with the budget (`决算数小于预算数的主要原因`, as a 部门决算
+    explains each line of spending) is held to the one figure named as a budget and the one named as the
+    outcome (决算) stated before it in its sentence, or in the sentence before under the same heading.
+
     ## Why is this bad?
     The reader is told why spending rose when it fell: either the explanation was written for another
     year's figures, or the change itself is wrong. Either way the paragraph contradicts itself.
@@ -630,6 +635,7 @@ class ExplanationDirection(Rule):
     kind = "direction"
 
     def check(self) -> Iterable[Result]:
+        yield from self._against_budget()
         known = list(self._changes())
         if not known:
             return
@@ -668,6 +674,37 @@ class ExplanationDirection(Rule):
             if anchor is not None:
                 yield c.label, direction, anchor.start, anchor
 
+    def _against_budget(self) -> Iterable[Result]:
+        """`年初预算为 48.60 万元，支出决算为 47.15 万元。决算数小于预算数的主要原因是…`: the explanation of how
+        the outcome compares with the budget, against the one budget figure and the one outcome figure stated
+        before it in its sentence or the one before (a 部门决算 explains each line of spending so)."""
+        ctx = self.ctx
+        text = ctx.doc.text
+        if "原因" not in text:
+            return
+        starts = [s.start for s in ctx.doc.sentences]
+        for m in BUDGET_EXPLAINED.finditer(text):
+            pair = _budget_and_outcome(ctx, m.start(), bisect_right(starts, m.start()) - 1)
+            if pair is None:
+                continue
+            plan, outcome = pair
+            said = "up" if m.group("word") in ABOVE_WORDS else "down"
+            diff = outcome.base_value - plan.base_value
+            ok = (diff > 0) if said == "up" else (diff < 0)
+            yield self.checked(outcome, "pass" if ok else "fail", [plan])
+            if ok:
+                continue
+            right = "大于" if diff > 0 else ("小于" if diff < 0 else "等于")
+            yield self.diag(
+                (m.start("word"), m.end("word")),
+                f"说明写“{m.group('outcome')}{m.group('word')}{m.group('plan')}”，但决算 {outcome.text} "
+                f"{right}预算 {plan.text}",
+                stated=m.group("word"),
+                expected=right,
+                fix=right if diff != 0 else None,
+                related=[ctx.related(outcome, "决算数"), ctx.related(plan, "预算数")],
+            )
+
     def _finding(self, m: re.Match[str], label: str, key: str, direction: str, anchor: Quantity):
         right = "增加" if direction == "up" else "减少"
         return self.diag(
@@ -678,6 +715,39 @@ class ExplanationDirection(Rule):
             fix=right,
             related=[self.ctx.related(anchor, "所说明的变动")],
         )
+
+
+# `决算数小于预算数的主要原因`, `支出决算数大于年初预算数原因`: how the outcome compares with the budget, explained
+BUDGET_EXPLAINED = re.compile(
+    r"(?P<outcome>决算数?|执行数?)(?:比|较)?(?P<word>大于|小于|高于|低于|超过|超出|少于|多于)"
+    r"(?P<plan>(?:年初|调整|调整后|全年)?预算数?)(?:的)?(?:主要)?原因"
+)
+ABOVE_WORDS = frozenset({"大于", "高于", "超过", "超出", "多于"})
+PLAN_LABEL = re.compile(r"预算")
+OUTCOME_LABEL = re.compile(r"决算|执行数|实际支出")
+
+
+def _budget_and_outcome(ctx: CheckContext, at: int, here: int) -> tuple[Quantity, Quantity] | None:
+    """(budget, outcome): the one figure named as a budget and the one named as an outcome (决算) in the
+    explanation's sentence (`here`) before it, else in the sentence before, under the same heading; None when
+    either is not one figure of one unit."""
+    doc = ctx.doc
+    for k in (here, here - 1):
+        if k < 0 or doc.section_at(doc.sentences[k].start) is not doc.section_at(at):
+            continue
+        figures = [
+            (m.label, q)
+            for m in ctx.index.in_sentence(k)
+            for q in m.quantities
+            if q.start < at and q.kind == "amount" and q.exact
+        ]
+        plans = [q for label, q in figures if PLAN_LABEL.search(label) and not OUTCOME_LABEL.search(label)]
+        outcomes = [q for label, q in figures if OUTCOME_LABEL.search(label)]
+        if figures:
+            if len(plans) == 1 and len(outcomes) == 1 and plans[0].base_unit == outcomes[0].base_unit:
+                return plans[0], outcomes[0]
+            return None  # the nearest sentence with figures is the one explained
+    return None
 
 
 def _explained(text: str) -> Iterator[re.Match[str]]:
