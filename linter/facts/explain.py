@@ -229,7 +229,8 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
     for key, items in groups.items():
         if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
             items.sort(key=lambda x: x[1].start)
-            yield Restatement(named.get(key, items[0][0].identity), items)
+            # named by the subject that tells the quantity apart (not a standard section's heading above it)
+            yield Restatement(replace(named.get(key, items[0][0].identity), subject=key[0][1]), items)
 
 
 # `比上年 11.53 亿元增长 1.7%`: last year's figure stated as the base of this year's change (a year named: `比
