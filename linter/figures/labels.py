@@ -71,16 +71,36 @@ TRAIL_ENDS = frozenset(w[-1] for w in TRAIL_WORDS)
 ITEM_TRIM_ENDS = frozenset(ITEM_TRIM_MARKS) | {w[-1] for w in ITEM_TRIM_WORDS}
 
 
+# Labels recur from one document to the next (`其中`, `一般公共预算收入`, three in ten of a corpus's are met
+# before): what a labeller read is kept for every labeller of the same synonym table, one per document, as
+# `context.read` keeps its readings. Bounded: a memo that grows past MEMO_SIZE labels is started afresh.
+MEMO_SIZE = 100_000
+_Memos = tuple[dict[str, tuple[str, str]], dict[str, tuple[str, Context]]]
+_SHARED: dict[tuple[tuple[str, str], ...], _Memos] = {}
+SHARED_TABLES = 8  # synonym tables whose memos are kept (a process meets one or two; tests, more)
+
+
+def _memos(synonyms: dict[str, str]) -> _Memos:
+    """The memos of `split` and `identify` shared by the labellers of this synonym table."""
+    table = tuple(sorted(synonyms.items()))
+    memos = _SHARED.get(table)
+    if memos is None or len(memos[0]) > MEMO_SIZE or len(memos[1]) > MEMO_SIZE:
+        if len(_SHARED) >= SHARED_TABLES:
+            _SHARED.clear()
+        memos = _SHARED[table] = ({}, {})
+    return memos
+
+
 class Labeller:
     def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
-        self._memo: dict[str, tuple[str, str]] = {}
-        self._identified: dict[str, tuple[str, Context]] = {}
         self.synonyms = dict(_shipped_synonyms())
         for key, variants in (extra or {}).items():
             for v in [key, *variants]:
                 self.synonyms[v] = key
         # the lengths of the table's wordings, longest first: `canonical` looks only for tails of these lengths
         self._sizes = sorted({len(v) for v in self.synonyms}, reverse=True)
+        # (the table is not changed after this: what it read stays true of it)
+        self._memo, self._identified = _memos(self.synonyms)
 
     @property
     def canonical_keys(self) -> set[str]:
@@ -93,11 +113,12 @@ class Labeller:
         # a known wording at the end keeps its qualifier in front: 部门本年收入合计 → 部门收入合计 (one to six
         # characters in front, the wording three at least; the longest tail first)
         n = len(text)
+        shortest = max(n - 6, 3)
         for size in self._sizes:
-            if max(n - 6, 3) <= size < n:
-                tail = text[n - size :]
-                if tail in self.synonyms:
-                    return text[: n - size] + self.synonyms[tail]
+            if size < shortest:
+                break
+            if size < n and (tail := text[n - size :]) in self.synonyms:
+                return text[: n - size] + self.synonyms[tail]
         return text
 
     def names_total(self, label: str) -> bool:
@@ -147,7 +168,7 @@ class Labeller:
         return key[: m.start()] if m else key
 
     def split(self, label: str) -> tuple[str, str]:
-        """(key, period) of a raw label (labels recur within a report: memoised per labeller)."""
+        """(key, period) of a raw label (labels recur: memoised per synonym table, see `_memos`)."""
         hit = self._memo.get(label)
         if hit is None:
             hit = self._memo[label] = self._split(label)
