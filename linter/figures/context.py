@@ -190,10 +190,23 @@ def read(text: str) -> Reading:
             value = value if previous == "+0" else previous
         found[field] = value if previous in (None, value) else MIXED
         spans.append(m.span())
+    if not spans:
+        return Reading(NO_CONTEXT, text)  # no context words (most labels): nothing to take out
     rest = text
     for a, b in reversed(spans):
         rest = rest[:a] + rest[b:]
-    return Reading(Context(**found), rest, tuple(spans))
+    return Reading(
+        _context(found.get("scope"), found.get("fund"), found.get("stage"), found.get("period")), rest, tuple(spans)
+    )
+
+
+NO_CONTEXT = Context()
+
+
+@lru_cache(maxsize=4096)
+def _context(scope: str | None, fund: str | None, stage: str | None, period: str | None) -> Context:
+    """One immutable instance of each context read (a document states few), not one per reading."""
+    return Context(scope, fund, stage, period)
 
 
 def merge(*contexts: Context) -> Context:
