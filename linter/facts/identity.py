@@ -156,8 +156,6 @@ def assign(draft: Draft) -> None:
     leads: dict[int, str] = {}
     canonical = labeller.canonical_keys
     names_one: dict[tuple[str, bool], bool] = {}  # items recur: each judged once
-    # identities recur too (every figure of a paragraph under its headings): one immutable instance each
-    identities: dict[tuple[str, Context, str, bool], Identity] = {}
     # the context and subject path around each section's figures, once per section (not per figure)
     arounds: dict[int, tuple[Context, str]] = {}
     for m in facts.mentions:
@@ -184,10 +182,7 @@ def assign(draft: Draft) -> None:
         named = names_one.get((item, fund_named))
         if named is None:
             named = names_one[item, fund_named] = _names_one(canonical, item, fund_named)
-        identity = identities.get((item, context, subject, named))
-        if identity is None:
-            identity = identities[item, context, subject, named] = Identity(item, context, subject, named=named)
-        m.identity = identity
+        m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
 
 
