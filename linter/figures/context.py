@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
-from tieout.linter.vocab import load, wordings
+from tieout.linter.vocab import load, trie_alternation, wordings
 
 FIELDS = ("scope", "fund", "stage", "period")
 # a field stated twice with different values in one text (全省及省本级): known to be no single value
@@ -120,7 +120,9 @@ def _word_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
                 meaning.setdefault(w, ("period", f"{RELATIVE[name]:+d}"))
     for w in load("context").get("shield") or []:
         meaning[str(w)] = ("shield", "")
-    alternation = "|".join(re.escape(w) for w in sorted(meaning, key=len, reverse=True))
+    # (the words as a tree of their common beginnings: the matches of the alternation longest first, found
+    # looking at each character once rather than once per word)
+    alternation = trie_alternation(meaning)
     # The lookahead of the characters a match can start with changes no match; it lets the scan skip the
     # other positions at once, where it would try each alternative in turn (3× faster on the corpus).
     first = "".join(sorted(set(PERIOD_FIRST) | {w[0] for w in meaning}))
