@@ -275,10 +275,10 @@ def _comparable(items: list) -> list:
 
 def test_plain_sentences_read_as_the_grammar_reads_them():
     """Sentences of labels, separators and figures only are read without running the parser (linter/parse/
-    sentences.py `_plain`); on every arrangement of those tokens, what it gives is what the grammar gives."""
+    sentences.py `_run_of_items`); on every arrangement of those tokens, what it gives is what the grammar gives."""
     import random
 
-    from tieout.linter.parse.sentences import PLAIN, _plain
+    from tieout.linter.parse.sentences import PLAIN, _run_of_items
 
     pieces = [
         "收入",
@@ -304,5 +304,54 @@ def test_plain_sentences_read_as_the_grammar_reads_them():
         if not all(t.type in PLAIN for t in toks):
             continue
         compared += 1
-        assert _comparable(_plain(toks, qs) or []) == _comparable(_grammar_items(toks, qs)), text
+        assert _comparable(_run_of_items(toks, qs) or []) == _comparable(_grammar_items(toks, qs)), text
     assert compared > 300  # the arrangements tried are mostly plain ones
+
+
+RUN_TEXTS = {"LABEL": "收入", "SEP": "，", "CMP": "比上年", "UP": "增长", "DOWN": "下降", "RATE": "执行率"}
+
+
+def _run_tokens(types: tuple[str, ...]) -> tuple[list, list]:
+    """Tokens of these types in a row, each value token its own (stand-in) quantity."""
+    from tieout.linter.parse.tokens import VALUE_TYPES, Tok
+
+    toks, qs, pos = [], [], 0
+    for k, kind in enumerate(types):
+        text = RUN_TEXTS.get(kind, str(k))
+        toks.append(Tok(kind, text, pos, pos + len(text), len(qs) if kind in VALUE_TYPES else -1))
+        if kind in VALUE_TYPES:
+            qs.append(f"quantity {k}")
+        pos += len(text) + 1
+    return toks, qs
+
+
+def test_runs_of_items_read_as_the_grammar_reads_them():
+    """Sentences with comparisons, movements and rates but no list, share or formula are read without the
+    parser too (`_run_of_items`): on every arrangement of their token types up to four tokens, and on longer
+    random ones, it gives what the grammar gives (token positions included), or leaves to the parser the
+    sentences the grammar does not read."""
+    import itertools
+    import random
+
+    from lark.exceptions import LarkError
+    from tieout.linter.parse.sentences import _run_of_items
+
+    def positioned(items: list) -> list:
+        return [(i.type, str(i), i.start_pos, i.end_pos) if isinstance(i, str) else repr(i) for i in items]
+
+    alphabet = ["LABEL", "SEP", "AMOUNT", "PCT", "CMP", "UP", "DOWN", "RATE"]
+    rng = random.Random(20261203)
+    arrangements = [t for n in range(5) for t in itertools.product(alphabet, repeat=n)]
+    arrangements += [tuple(rng.choice(alphabet) for _ in range(rng.randint(6, 24))) for _ in range(3000)]
+    read = 0
+    for types in arrangements:
+        toks, qs = _run_tokens(types)
+        mine = _run_of_items(toks, qs)
+        try:
+            theirs = positioned(_grammar_items(toks, qs))
+        except LarkError:
+            assert mine is None, types  # the grammar does not read it: neither does the reader
+            continue
+        assert mine is not None and positioned(mine) == theirs, types
+        read += 1
+    assert read > 3000  # (the others hold a rate without its figure)

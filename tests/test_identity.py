@@ -145,3 +145,29 @@ def test_the_scan_for_context_words_skips_no_match() -> None:
         for padded in (text, f"其中{text}收入", f"{text}和{text}"):
             assert [m.span() for m in pattern.finditer(padded)] == [m.span() for m in plain.finditer(padded)]
             assert pattern.match(padded) or not plain.match(padded)
+
+
+def test_a_tree_of_words_matches_as_their_alternation() -> None:
+    """`trie_alternation` (the context words' scan) finds what the plain alternation, longest first, finds: on
+    the context vocabulary and on words nested in one another, alone, embedded in text, and before text that
+    a longer word would need (the shorter one is then the match, as the alternation backtracks to it)."""
+    import random
+    import re
+
+    from tieout.linter.figures.context import _word_table
+    from tieout.linter.vocab import alternation, trie_alternation
+
+    _, meaning = _word_table()
+    vocabularies = [list(meaning), ["本级", "省本级", "省级", "省", "a.b", "a+", "级次"], ["x", "xy", "xyz", "xz"]]
+    rng = random.Random(20261204)
+    for words in vocabularies:
+        plain = re.compile(f"(?:{alternation(words)})(?P<after>级|$)?")
+        tree = re.compile(f"(?:{trie_alternation(words)})(?P<after>级|$)?")
+        texts = [*words, *(w[:-1] for w in words), *(f"其中{w}收入{w}级" for w in words)]
+        texts += [
+            "".join(rng.choice(words)[: rng.randint(1, 4)] for _ in range(rng.randint(1, 6))) for _ in range(3000)
+        ]
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in tree.finditer(text)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text)
+            ], text

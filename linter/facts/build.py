@@ -368,7 +368,9 @@ class SentencePass:
         # the words between each figure and the next, and where the sentence first adds (read once: linear)
         gaps = [text[a.quantities[0].end : b.quantities[0].start] for a, b in zip(figures, figures[1:])]
         begin = self.doc.sentences[si].start
-        added = ADDING.search(text, begin, figures[-1].quantities[0].start) if figures else None
+        stop = figures[-1].quantities[0].start if figures else begin
+        # (ADDING names 加: most sentences do not, and are not searched)
+        added = ADDING.search(text, begin, stop) if text.find("加", begin, stop) >= 0 else None
         first_add = added.start() if added else len(text)
         i = 0
         while i < len(figures) - 2:
@@ -1511,7 +1513,8 @@ def _respective_names(items: list) -> list[tuple[list[_Entry], str]]:
     last: list[str] = []
     runs: list[tuple[list[_Entry], str]] = []
     for i, item in enumerate(items):
-        m = RESPECTIVE.match(item.label) if isinstance(item, _Entry) else None
+        # (RESPECTIVE names 分别: most labels do not)
+        m = RESPECTIVE.match(item.label) if isinstance(item, _Entry) and "分别" in item.label else None
         if m is None:
             continue
         names = _names_before(items, i, m.group("last"))

@@ -199,6 +199,8 @@ def _apply_aliases(doc: Document, mentions: list[Mention], stated: dict[int, Con
     """A stage a report renames for brevity: figures stated with the short name after the definition, up to the
     next heading of the definition's outermost section's level, are of the long name's stage (a budget stated
     explicitly as 年初预算 stays one)."""
+    if "以下简称" not in doc.text:
+        return  # (every ALIAS names it: most documents define no short name, and are not scanned)
     for hit in ALIAS.finditer(doc.text):
         long = read(hit.group("long")).context.stage
         short = read(hit.group("short")).context.stage

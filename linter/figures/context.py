@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
-from tieout.linter.vocab import load, wordings
+from tieout.linter.vocab import load, trie_alternation, wordings
 
 FIELDS = ("scope", "fund", "stage", "period")
 # a field stated twice with different values in one text (全省及省本级): known to be no single value
@@ -120,7 +120,9 @@ def _word_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
                 meaning.setdefault(w, ("period", f"{RELATIVE[name]:+d}"))
     for w in load("context").get("shield") or []:
         meaning[str(w)] = ("shield", "")
-    alternation = "|".join(re.escape(w) for w in sorted(meaning, key=len, reverse=True))
+    # (the words as a tree of their common beginnings: the matches of the alternation longest first, found
+    # looking at each character once rather than once per word)
+    alternation = trie_alternation(meaning)
     # The lookahead of the characters a match can start with changes no match; it lets the scan skip the
     # other positions at once, where it would try each alternative in turn (3× faster on the corpus).
     first = "".join(sorted(set(PERIOD_FIRST) | {w[0] for w in meaning}))
@@ -190,10 +192,23 @@ def read(text: str) -> Reading:
             value = value if previous == "+0" else previous
         found[field] = value if previous in (None, value) else MIXED
         spans.append(m.span())
+    if not spans:
+        return Reading(NO_CONTEXT, text)  # no context words (most labels): nothing to take out
     rest = text
     for a, b in reversed(spans):
         rest = rest[:a] + rest[b:]
-    return Reading(Context(**found), rest, tuple(spans))
+    return Reading(
+        _context(found.get("scope"), found.get("fund"), found.get("stage"), found.get("period")), rest, tuple(spans)
+    )
+
+
+NO_CONTEXT = Context()
+
+
+@lru_cache(maxsize=4096)
+def _context(scope: str | None, fund: str | None, stage: str | None, period: str | None) -> Context:
+    """One immutable instance of each context read (a document states few), not one per reading."""
+    return Context(scope, fund, stage, period)
 
 
 def merge(*contexts: Context) -> Context:

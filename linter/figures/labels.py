@@ -17,14 +17,21 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load, words
 from tieout.linter.vocab import relation_words as _alternation
 
+# (the lookahead of the characters a match can start with changes no match: it lets the scan skip the other
+# positions at once)
 PERIOD = re.compile(
+    r"(?=[截到\d上下第全当今])(?:"
     r"(?:截至|截止|截止到|截至到|到)?(?:\d{4}年(?:度)?)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)(?:止|前)?"
     r"|(?:截至|截止|到)\d{4}年(?:底|末)|\d{4}年(?:度|底|末)?|上半年|下半年|第[一二三四]季度|全年|当年|今年以来|今年"
+    r")"
 )
+# every match of PERIOD holds one of these (年, 月, or 季度): a label with none of them has no period words
+PERIOD_MARKS = ("年", "月", "季度")
 LEAD = re.compile(
     r"^(?:[—–\-－─·•●◆■□▲※*]+|\d{1,2}[.、](?!\d)|（\d{1,2}）|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]是|[，、；：:,;（）()]|其中|另外|另|以及|和|及|与|并且|并|且|同时|此外|全市共计|全市共|全市|共计|总共|共(?![同享建担治])|累计进行|我市|我局|本单位|本局|已|为|对)+"
 )
-TRAIL = re.compile(r"(?:为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达|累计达|将近|超过|近|逾)+$")
+TRAIL_WORDS = "为 是 达到 达 约为 约 共计 共 合计为 总计为 有 的 分别 已达 累计达 将近 超过 近 逾".split()
+TRAIL = re.compile(f"(?:{'|'.join(TRAIL_WORDS)})+$")
 # verbs that end the noun phrase after a figure (`49 家定点医院签订服务协议`)
 VERB = re.compile(
     r"(?:开展|签订|进行|实施|完成|纳入|发放|办理|提供|参与|参加|接受|开通|上线|覆盖|涉及|通过|获得|达到|用于"
@@ -55,19 +62,45 @@ ITEM_TRIM_LEAD = re.compile(
     # (`开展培训 3,280 人次` counts 培训)
     r"|[本该](?=项目)|开展|举办)+"
 )
-ITEM_TRIM_TAIL = re.compile(
-    r"(?:[，、；：:,;（）()]|情况|为|是|达到|达|约为|约|共计|共|合计为|总计为|有|的|分别|已达|预计)+$"
-)
+ITEM_TRIM_MARKS = "，、；：:,;（）()"
+ITEM_TRIM_WORDS = "情况 为 是 达到 达 约为 约 共计 共 合计为 总计为 有 的 分别 已达 预计".split()
+ITEM_TRIM_TAIL = re.compile(f"(?:[{ITEM_TRIM_MARKS}]|{'|'.join(ITEM_TRIM_WORDS)})+$")
+# The characters a text must end with for TRAIL / ITEM_TRIM_TAIL to take anything off it (the texts they trim
+# have no whitespace left, so `$` is their end): the others, most labels, are spared the search at every position.
+TRAIL_ENDS = frozenset(w[-1] for w in TRAIL_WORDS)
+ITEM_TRIM_ENDS = frozenset(ITEM_TRIM_MARKS) | {w[-1] for w in ITEM_TRIM_WORDS}
+
+
+# Labels recur from one document to the next (`其中`, `一般公共预算收入`, three in ten of a corpus's are met
+# before): what a labeller read is kept for every labeller of the same synonym table, one per document, as
+# `context.read` keeps its readings. Bounded: a memo that grows past MEMO_SIZE labels is started afresh.
+MEMO_SIZE = 100_000
+_Memos = tuple[dict[str, tuple[str, str]], dict[str, tuple[str, Context]]]
+_SHARED: dict[tuple[tuple[str, str], ...], _Memos] = {}
+SHARED_TABLES = 8  # synonym tables whose memos are kept (a process meets one or two; tests, more)
+
+
+def _memos(synonyms: dict[str, str]) -> _Memos:
+    """The memos of `split` and `identify` shared by the labellers of this synonym table."""
+    table = tuple(sorted(synonyms.items()))
+    memos = _SHARED.get(table)
+    if memos is None or len(memos[0]) > MEMO_SIZE or len(memos[1]) > MEMO_SIZE:
+        if len(_SHARED) >= SHARED_TABLES:
+            _SHARED.clear()
+        memos = _SHARED[table] = ({}, {})
+    return memos
 
 
 class Labeller:
     def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
-        self._memo: dict[str, tuple[str, str]] = {}
-        self._identified: dict[str, tuple[str, Context]] = {}
         self.synonyms = dict(_shipped_synonyms())
         for key, variants in (extra or {}).items():
             for v in [key, *variants]:
                 self.synonyms[v] = key
+        # the lengths of the table's wordings, longest first: `canonical` looks only for tails of these lengths
+        self._sizes = sorted({len(v) for v in self.synonyms}, reverse=True)
+        # (the table is not changed after this: what it read stays true of it)
+        self._memo, self._identified = _memos(self.synonyms)
 
     @property
     def canonical_keys(self) -> set[str]:
@@ -77,11 +110,15 @@ class Labeller:
     def canonical(self, text: str) -> str:
         if text in self.synonyms:
             return self.synonyms[text]
-        # a known wording at the end keeps its qualifier in front: 部门本年收入合计 → 部门收入合计
-        for cut in range(1, min(len(text) - 3, 6) + 1):
-            tail = text[cut:]
-            if tail in self.synonyms:
-                return text[:cut] + self.synonyms[tail]
+        # a known wording at the end keeps its qualifier in front: 部门本年收入合计 → 部门收入合计 (one to six
+        # characters in front, the wording three at least; the longest tail first)
+        n = len(text)
+        shortest = max(n - 6, 3)
+        for size in self._sizes:
+            if size < shortest:
+                break
+            if size < n and (tail := text[n - size :]) in self.synonyms:
+                return text[: n - size] + self.synonyms[tail]
         return text
 
     def names_total(self, label: str) -> bool:
@@ -113,7 +150,9 @@ class Labeller:
         hit = self._identified.get(label)
         if hit is None:
             reading = read(PUNCT.sub("", PAREN.sub("", label)))
-            item = ITEM_TRIM_TAIL.sub("", ITEM_TRIM_LEAD.sub("", LEAD.sub("", reading.rest)))
+            item = ITEM_TRIM_LEAD.sub("", LEAD.sub("", reading.rest))
+            if item[-1:] in ITEM_TRIM_ENDS:
+                item = ITEM_TRIM_TAIL.sub("", item)
             hit = self._identified[label] = (self.canonical(item), reading.context)
         return hit
 
@@ -129,7 +168,7 @@ class Labeller:
         return key[: m.start()] if m else key
 
     def split(self, label: str) -> tuple[str, str]:
-        """(key, period) of a raw label (labels recur within a report: memoised per labeller)."""
+        """(key, period) of a raw label (labels recur: memoised per synonym table, see `_memos`)."""
         hit = self._memo.get(label)
         if hit is None:
             hit = self._memo[label] = self._split(label)
@@ -137,12 +176,28 @@ class Labeller:
 
     def _split(self, label: str) -> tuple[str, str]:
         text = PUNCT.sub("", label)
-        periods = [m.group() for m in PERIOD.finditer(text) if m.group()]
-        text = PERIOD.sub("", text)
+        periods: list[str] = []
+        if any(mark in text for mark in PERIOD_MARKS):  # most labels name no period (nine in ten)
+            text, periods = _without_periods(text)
         # the clause's last phrase names the figure: keep what follows the last comma-like word
         text = LEAD.sub("", text)
-        text = TRAIL.sub("", text)
+        if text[-1:] in TRAIL_ENDS:
+            text = TRAIL.sub("", text)
         text = LEAD.sub("", text)
         # 2021年 and 2022年 are different quantities; 2022年 and 2022年度 the same
         # 全年 / 当年 / 今年 name the report's own year, the default: not a period of their own
         return self.canonical(text), "".join(p.replace("年度", "年") for p in periods if p not in DEFAULT_PERIODS)
+
+
+def _without_periods(text: str) -> tuple[str, list[str]]:
+    """The text with its period words (PERIOD) taken out, and those words in order: one scan for both."""
+    kept: list[str] = []
+    periods: list[str] = []
+    pos = 0
+    for m in PERIOD.finditer(text):
+        kept.append(text[pos : m.start()])
+        pos = m.end()
+        if m.group():
+            periods.append(m.group())
+    kept.append(text[pos:])
+    return "".join(kept), periods

@@ -78,49 +78,79 @@ def _cached_parser(grammar: str, options: dict) -> Lark:
 
 def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
-    plain = _plain(tokens, quantities)
-    if plain is not None:
-        return plain
+    run = _run_of_items(tokens, quantities)
+    if run is not None:
+        return run
     p = parser()
     assert _TRANSFORMER is not None
     _TRANSFORMER.qs = quantities
     return _flat(p.parse([t.lark() for t in tokens]).children)
 
 
-# Token types of a sentence with no keyword: labels, separators and figures only (four sentences in five)
+# Token types of a sentence with no list (其中), share (占), ratio to a base (的), range (由…至) or formula:
+# labels, separators, figures, comparisons, movements and rates (nineteen sentences in twenty). The grammar
+# reads such a sentence as a run of items, none inside another.
 PLAIN = frozenset(("LABEL", "SEP")) | VALUE_TYPES
+RUN_TYPES = PLAIN | {"CMP", "UP", "DOWN", "RATE"}
+MOVES = frozenset(("UP", "DOWN"))
 
 
-def _plain(tokens: list[Tok], quantities: list[Quantity]) -> list | None:
-    """The items of a sentence of labels, separators and figures only, as the grammar reads it (None for any
-    other sentence): figures in a row are one entry, with the label right before them; any other label or
-    separator is an item of its own. The grammar's reading, without running the parser (its shifts are what
-    make the figures in a row one entry and bind the label before them)."""
-    if not all(t.type in PLAIN for t in tokens):
+def _run_of_items(tokens: list[Tok], quantities: list[Quantity]) -> list | None:
+    """The items of a sentence of RUN_TYPES tokens only, as the grammar reads it (None for any other sentence,
+    and for one the grammar does not read: a rate without its figure), without running the parser. The
+    grammar's conflicts are resolved as shifts: each item takes all the tokens it can, the label right before
+    figures is theirs, the figures in a row are one entry, a comparison takes the label, the figure and the
+    movements after it, a movement the figure after it (tests/test_grammar.py compares the two on every
+    arrangement of these tokens up to a length)."""
+    if not all(t.type in RUN_TYPES for t in tokens):
         return None
     items: list = []
-    label: Tok | None = None  # a label not yet bound to figures
-    entry: _Entry | None = None  # the entry whose figures are being read
-    for t in tokens:
-        if t.type in VALUE_TYPES:
-            if entry is None:
-                entry = _Entry(label.text if label is not None else "", [])
-                label = None
-            entry.qs.append(quantities[t.qi])
-            continue
-        if entry is not None:
-            items.append(entry)
-            entry = None
-        if label is not None:
-            items.append(label.lark())
-        label = t if t.type == "LABEL" else None
-        if label is None:
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        kind = t.type
+        if kind in VALUE_TYPES or (kind == "LABEL" and i + 1 < n and tokens[i + 1].type in VALUE_TYPES):
+            label = ""
+            if kind == "LABEL":
+                label, i = t.text, i + 1
+            figures = []
+            while i < n and tokens[i].type in VALUE_TYPES:
+                figures.append(quantities[tokens[i].qi])
+                i += 1
+            items.append(_Entry(label, figures))
+        elif kind == "LABEL" or kind == "SEP":
             items.append(t.lark())
-    if entry is not None:
-        items.append(entry)
-    if label is not None:
-        items.append(label.lark())
+            i += 1
+        elif kind == "RATE":
+            if i + 1 == n or tokens[i + 1].type not in VALUE_TYPES:
+                return None  # (the lexer demotes such a rate word to a label: the parser says what it is)
+            items.append(_Rate(t.text, quantities[tokens[i + 1].qi], None, t.start))
+            i += 2
+        else:
+            i = _change_at(tokens, i, quantities, items)
     return items
+
+
+def _change_at(tokens: list[Tok], i: int, quantities: list[Quantity], items: list) -> int:
+    """The change opening at tokens[i] (a comparison, or a movement) appended to `items`; where it ends."""
+    n = len(tokens)
+    cmp = label = ""
+    base: Quantity | None = None
+    if tokens[i].type == "CMP":
+        cmp, i = tokens[i].text, i + 1
+        if i < n and tokens[i].type == "LABEL":
+            label, i = tokens[i].text, i + 1
+        if i < n and tokens[i].type in VALUE_TYPES:
+            base, i = quantities[tokens[i].qi], i + 1
+    movements: list[_Movement] = []
+    while i < n and tokens[i].type in MOVES:
+        word, i = tokens[i], i + 1
+        figure: Quantity | None = None
+        if i < n and tokens[i].type in VALUE_TYPES:
+            figure, i = quantities[tokens[i].qi], i + 1
+        movements.append(_Movement("up" if word.type == "UP" else "down", word.text, figure, word.start, word.end))
+    items.append(_Change(cmp, label, base, movements))
+    return i
 
 
 def _flat(items: list) -> list:

@@ -54,6 +54,30 @@ def alternation(values: Iterable[object] | None) -> str:
     return "|".join(re.escape(w) for w in sorted((str(v) for v in values or []), key=len, reverse=True))
 
 
+def trie_alternation(values: Iterable[object] | None) -> str:
+    """The pattern of `alternation` written as a tree of the words' common beginnings (`省本级|省级|本级` as
+    `本级|省(?:本级|级)`): the same matches, tried in the same order (of the words the text holds at a position,
+    the longest first), but each character of the text is looked at once for all the words that go on with
+    it rather than once per word: faster for long lists of words sharing their first characters."""
+    tree: dict[str, dict] = {}
+    for value in values or []:
+        node = tree
+        for ch in str(value):
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    """The pattern of a node of `trie_alternation`'s tree: what follows it, one branch per next character."""
+    branches = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    pattern = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # where a word ends, the longer words are tried first (greedy), then the word itself
+    return f"(?:{pattern})?" if "" in node else pattern
+
+
 def relation_words(name: str) -> str:
     """The alternation of one word list of vocab/relations.yaml."""
     return alternation(words("relations", name))
