@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import takewhile
-from typing import TypeGuard
+from typing import Literal, TypeGuard
 
 from lark import Token
 from lark.exceptions import LarkError
@@ -167,6 +167,7 @@ class SentencePass:
             # its figures are mentions, and no relation is read from it
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
         _respective_moves(items)
+        _more_or_less(items, self.doc.text)
         runs = _respective_names(items)
         _nested_names(items)
         changes_before = len(self.facts.changes)
@@ -1583,6 +1584,30 @@ def _last_years_of(label: str) -> str | None:
     """What a figure named as last year's is of (`上年教育支出`: 教育支出); None for any other figure."""
     found = LAST_YEARS.match(label)
     return label[found.end() :] if found else None
+
+
+# `较目标 2,400 人少 154 人`, `比上年 36 项多 4 项`: after a comparison with its figure, 多 and 少 are its movement
+MORE_OR_LESS = {"多": "up", "多了": "up", "多出": "up", "少": "down", "少了": "down"}
+
+
+def _more_or_less(items: list, text: str) -> None:
+    """A change whose compared figure is stated (`较目标 2,400 人`) followed by 多 / 少 and a figure of the same
+    unit: the grammar reads the words as a figure's name, and they are the change's movement (only right after
+    such a change: `至少 5 人`, `多个`, are no movement)."""
+    for k in range(len(items) - 1, 0, -1):
+        c, x = items[k - 1], items[k]
+        if not (isinstance(c, _Change) and c.base is not None and not c.movements and isinstance(x, _Entry)):
+            continue
+        word = x.label.strip()
+        if word not in MORE_OR_LESS or len(x.qs) != 1 or x.share is not None or x.of is not None:
+            continue
+        q = x.qs[0]
+        if q.base_unit != c.base.base_unit or q.kind != c.base.kind:
+            continue
+        direction: Literal["up", "down"] = "up" if MORE_OR_LESS[word] == "up" else "down"
+        at = text.rfind(word, 0, q.start)
+        c.movements.append(_Movement(direction, word, q, at, at + len(word)))
+        del items[k]
 
 
 def _respective_moves(items: list) -> None:

@@ -275,10 +275,11 @@ def _unit_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     # most numbers (a table's) stand before no unit: the lookahead of the characters a unit starts with fails
     # there at once, where each alternative would be tried
     first = "".join(sorted(_unit_first(extra)))
+    # `3,000 户多` is more than 3,000; `比上年 3,150 户多 250 户`, a comparison's 多 before the difference
     return re.compile(
         f"(?=[{re.escape(first)}])"
         r"(?P<approx1>多|余)?(?:(?P<money>(?P<mm>百万|千万|十万|万|亿|千)?元(?!/))|(?P<pct>%|‰)"
-        r"|(?P<pp>个百分点)|(?P<cmult>万|亿)?(?P<count>" + alts + r"))(?P<approx2>多|余)?"
+        r"|(?P<pp>个百分点)|(?P<cmult>万|亿)?(?P<count>" + alts + r"))(?:(?P<approx2>多|余)(?!\s*\d))?"
     )
 
 
