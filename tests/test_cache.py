@@ -166,6 +166,25 @@ def test_lean_start():
     assert proc.stdout.strip() == ""
 
 
+def test_lean_check(tmp_path):
+    """`tieout check` of one text report, with no configuration file nor setting to validate, imports only what
+    it uses: no pydantic (the configuration's validator), nothing for workers or Word/PDF input."""
+    report = tmp_path / "r.txt"
+    shutil.copy(SEED, report)
+    probe = (
+        "import io, sys, contextlib\n"
+        "from tieout.linter.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['check', '--no-progress', '--no-cache', {str(report)!r}])\n"
+        "heavy = [m for m in ('pydantic', 'multiprocessing', 'docx', 'pdfplumber', 'pypdfium2') if m in sys.modules]\n"
+        "print(code, ','.join(heavy))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split(" ", 1)[1].strip() == ""
+
+
 def test_hits_and_misses_mixed_keep_the_order(folder):
     reports = []
     for i in range(6):
