@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import asdict, dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -94,7 +95,10 @@ def rules() -> list[RuleInfo]:
         key = _key(discover(GROUP))
     except (OSError, LookupError, ImportError, ValueError):  # sources that cannot be read: ask the classes
         return _from_classes()[0]
-    cached = cache_dir() / "rules" / "reference.json"
+    # one file per environment, as the plugin discovery's (linter/run/entrypoints.py): checkouts of other
+    # versions of the checks, each in its own environment, would otherwise replace it at every run
+    name = hashlib.sha256(sys.prefix.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    cached = cache_dir() / "rules" / f"reference-{name}.json"
     try:
         found = json.loads(cached.read_bytes())
         if found.get("key") == key:
