@@ -73,7 +73,7 @@ def test_reference_is_the_rule_classes_and_is_kept(cache, monkeypatch):
 def test_an_edited_source_is_read_again(cache, tmp_path, monkeypatch):
     source = tmp_path / "rule.py"
     source.write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(catalogue, "_sources", lambda value: [source])
+    monkeypatch.setattr(catalogue, "_sources", lambda value: source)
     loads = _counting(monkeypatch, catalogue, "_from_classes")
     catalogue.rules()
     catalogue.rules()
