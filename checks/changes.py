@@ -11,6 +11,7 @@ from decimal import Decimal
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import lazy
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import relation_words as _alt
@@ -583,12 +584,12 @@ class DirectionWord(Rule):
         return said
 
 
-EXPLAINED = re.compile(
+EXPLAINED = lazy(
     rf"(?P<label>[\u4e00-\u9fff]{{2,16}}?)(?:较上年|比上年|同比)?(?P<word>{_alt('up')}|{_alt('down')})"
     r"(?:的|了)?(?:主要)?原因"
 )
 UP_WORDS = frozenset(words("relations", "up"))
-NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+NOT_HAN = lazy(r"[^\u4e00-\u9fff]")
 MIN_LABEL = 4
 
 

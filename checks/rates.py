@@ -12,6 +12,7 @@ from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
+from tieout.linter.patterns import lazy
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import relation_words as _alt
@@ -250,7 +251,7 @@ def _written(ctx: CheckContext, q: Quantity, key: str) -> str:
     return m.label if m is not None else key
 
 
-RATE_STEM = re.compile(r"^(?:有效|资金|实际|项目|总体|整体|综合)*(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:率|度)$")
+RATE_STEM = lazy(r"^(?:有效|资金|实际|项目|总体|整体|综合)*(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:率|度)$")
 
 
 def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | None:

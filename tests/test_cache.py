@@ -166,6 +166,25 @@ def test_lean_start():
     assert proc.stdout.strip() == ""
 
 
+def test_lean_check(tmp_path):
+    """`tieout check` of one text report, with no configuration file nor setting to validate, imports only what
+    it uses: no pydantic (the configuration's validator), nothing for workers or Word/PDF input."""
+    report = tmp_path / "r.txt"
+    shutil.copy(SEED, report)
+    probe = (
+        "import io, sys, contextlib\n"
+        "from tieout.linter.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['check', '--no-progress', '--no-cache', {str(report)!r}])\n"
+        "heavy = [m for m in ('pydantic', 'multiprocessing', 'docx', 'pdfplumber', 'pypdfium2') if m in sys.modules]\n"
+        "print(code, ','.join(heavy))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split(" ", 1)[1].strip() == ""
+
+
 def test_hits_and_misses_mixed_keep_the_order(folder):
     reports = []
     for i in range(6):
@@ -191,3 +210,22 @@ def test_workers_only_for_a_batch_worth_them(tmp_path, monkeypatch):
         p.write_bytes(SEED.read_bytes() * 20)  # 28 KB each, 56 KB together: past PARALLEL_MIN_BYTES
     assert batch.auto_jobs([str(p) for p in large]) == 2
     assert batch.auto_jobs([str(large[0])]) == 1
+
+
+def test_lazy_patterns_compile_on_first_use():
+    """A pattern made with `lazy` is compiled by its first call, then answers as the compiled pattern does."""
+    import re
+
+    from tieout.linter.patterns import lazy
+
+    text = "收入合计100万元，支出90万元"
+    pattern = lazy(r"[\u4e00-\u9fff]{2}(?P<n>\d+)")
+    compiled = re.compile(r"[\u4e00-\u9fff]{2}(?P<n>\d+)")
+    assert "search" not in vars(pattern)  # nothing compiled yet
+    assert pattern.search(text).group("n") == compiled.search(text).group("n") == "100"
+    assert vars(pattern)["finditer"].__self__ is vars(pattern)["search"].__self__  # one compiled pattern, kept
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert pattern.sub("", text, count=1) == compiled.sub("", text, count=1)
+    assert pattern.findall(text) == compiled.findall(text) and pattern.split(text) == compiled.split(text)
+    assert pattern.match(text) is None and pattern.fullmatch("合计1") is not None
+    assert pattern.pattern == compiled.pattern

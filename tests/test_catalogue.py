@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,7 @@ def test_discovery_is_kept_until_a_path_folder_changes(cache, tmp_path, monkeypa
     entrypoints.discover(entrypoints.GROUP)
     assert len(scans) == 2
     files = list((cache / "entry-points").iterdir())
-    assert len(files) == 1  # one file per group, replaced, not one per state of the path
+    assert len(files) == 1  # one file per group (and environment), replaced, not one per state of the path
     files[0].write_text("{not json", encoding="utf-8")
     assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 3
 
@@ -72,7 +73,7 @@ def test_reference_is_the_rule_classes_and_is_kept(cache, monkeypatch):
 def test_an_edited_source_is_read_again(cache, tmp_path, monkeypatch):
     source = tmp_path / "rule.py"
     source.write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(catalogue, "_sources", lambda value: [source])
+    monkeypatch.setattr(catalogue, "_sources", lambda value: source)
     loads = _counting(monkeypatch, catalogue, "_from_classes")
     catalogue.rules()
     catalogue.rules()
@@ -87,3 +88,14 @@ def test_a_reference_with_a_failed_plugin_is_not_kept(cache, monkeypatch):
     monkeypatch.setattr(catalogue, "_from_classes", lambda: (real()[0], False))
     assert catalogue.rules()
     assert not (cache / "rules").exists()
+
+
+def test_each_environment_keeps_its_own_discovery(cache, monkeypatch):
+    """Two virtual environments that run tieout in turn do not replace each other's cached discovery."""
+    scans = _counting(monkeypatch, entrypoints, "_scan")
+    first = entrypoints.discover(entrypoints.GROUP)
+    monkeypatch.setattr(sys, "prefix", sys.prefix + "-other")
+    assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 2  # the other one: its own scan
+    monkeypatch.setattr(sys, "prefix", sys.prefix.removesuffix("-other"))
+    assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 2  # the first one's file stands
+    assert len(list((cache / "entry-points").iterdir())) == 2

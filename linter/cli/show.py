@@ -38,7 +38,7 @@ def show_settings(session: CheckSession) -> int:
     out = sys.stdout
     out.write(f"Resolved settings for: {session.files[0] if session.files else '.'}\n")
     out.write(f"Settings path: {config.source or 'none (defaults: no configuration file found)'}\n")
-    data = config.model_dump(mode="json")
+    data = config.data()
     if data.get("exclude") is None:
         data["exclude"] = list(DEFAULT_EXCLUDE)
     for key in sorted(data):

@@ -13,9 +13,11 @@ import json
 from collections import Counter
 from typing import TextIO
 
+from tieout.linter.rules.diagnostics import data
 from tieout.linter.run.results import FileResult
 
 SCHEMA_VERSION = "1"
+NOT_WRITTEN = frozenset({"sentence"})  # the baseline's key, not part of the output
 
 
 class Json:
@@ -36,8 +38,8 @@ class Json:
         entry = {
             "path": result.path,
             "encoding": result.encoding,
-            "diagnostics": [d.model_dump(mode="json", exclude={"sentence"}) for d in result.diagnostics],
-            "checked": [c.model_dump(mode="json") for c in result.checked],
+            "diagnostics": [data(d, exclude=NOT_WRITTEN) for d in result.diagnostics],
+            "checked": [data(c) for c in result.checked],
             # sentences with figures that no relation uses: how much of the file was read but not understood
             "not_understood": result.not_understood,
         }

@@ -22,7 +22,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.docs import RuleDoc, clean, document, summary_of
 from tieout.linter.text.model import Document, Section
 
-if TYPE_CHECKING:  # the output models (pydantic) are imported when a rule reports, not to list the rules
+if TYPE_CHECKING:  # the output models are imported when a rule reports, not to list the rules
     from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Severity, SeverityReason
 
 Span = tuple[int, int]

@@ -8,21 +8,22 @@ only for a batch large enough to recover their start (`auto_jobs`)."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Generator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tieout.linter.run.budget import OverBudget, budget
 from tieout.linter.run.codes import check_config, known_rules
 from tieout.linter.run.config import Config, ConfigError, discover, load
 from tieout.linter.run.interrupt import in_worker
 from tieout.linter.run.results import FileResult
+
+if TYPE_CHECKING:  # multiprocessing is imported when workers start: most runs check one file, in this process
+    from multiprocessing.connection import Connection
 
 
 # not frozen: frozen slotted dataclasses do not unpickle on early Python 3.10 releases (bpo-45897), and
@@ -166,6 +167,8 @@ class _Worker:
     (a signal) can never leave the parent waiting for the rest of a message a killed worker was sending."""
 
     def __init__(self, options: Options) -> None:
+        import multiprocessing
+
         ctx = multiprocessing.get_context()
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_serve, args=(child, options), daemon=True)
@@ -283,6 +286,8 @@ def _collect(
     workers: list[_Worker], paths: list[str], options: Options, done: dict[int, tuple[FileResult, str]]
 ) -> None:
     """Wait for a busy worker to finish its file (or die), and keep its result."""
+    from multiprocessing.connection import wait as mp_wait
+
     busy = [w for w in workers if w.busy is not None]
     ready = mp_wait([w.conn for w in busy] + [w.proc.sentinel for w in busy])
     for k, w in enumerate(workers):

@@ -59,7 +59,7 @@ class ResultCache:
         except (OSError, ValueError):
             return None
         h = hashlib.sha256()
-        for part in (FORMAT, self.stamp, path, json.dumps(config.model_dump(mode="json"), sort_keys=True)):
+        for part in (FORMAT, self.stamp, path, json.dumps(config.data(), sort_keys=True)):
             h.update(part.encode("utf-8", "surrogateescape"))
             h.update(b"\0")
         h.update(data)
@@ -77,14 +77,14 @@ class ResultCache:
             raw = json.loads(zlib.decompress(self._entry(key).read_bytes()))
             if raw.get("key") != key:
                 return None
-            return FileResult.model_validate(raw["result"]), str(raw["text"])
+            return FileResult.from_data(raw["result"]), str(raw["text"])
         except Exception:  # a missing, truncated or foreign entry: computed again
             return None
 
     def put(self, key: str, result: FileResult, text: str) -> None:
         if result.error is not None or any(d.code == INTERNAL for d in result.diagnostics):
             return
-        payload = {"key": key, "result": result.model_dump(mode="json"), "text": text}
+        payload = {"key": key, "result": result.data(), "text": text}
         data = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
         if write_atomic(self._entry(key), data):
             tag = self.root.parent / "CACHEDIR.TAG"  # backup tools skip a folder tagged so

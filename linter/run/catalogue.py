@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import asdict, dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -38,9 +39,9 @@ class RuleInfo:
         return self.doc
 
 
-def _sources(value: str) -> list[Path]:
-    """The files a plugin's rules are read from: every file of the package its entry point's module belongs
-    to (the modules and their fixture cases), or the module alone when it stands outside any package."""
+def _sources(value: str) -> Path:
+    """Where a plugin's rules are read from: the folder of the package its entry point's module belongs to
+    (the modules and their fixture cases), or the module's file when it stands outside any package."""
     module = value.partition("[")[0].partition(":")[0].strip()
     spec = find_spec(module)
     if spec is None or spec.origin is None:
@@ -48,22 +49,28 @@ def _sources(value: str) -> list[Path]:
     origin = Path(spec.origin)
     package = spec.submodule_search_locations is not None
     if "." not in module:  # a top-level module, or a top-level package's own folder
-        return _files(origin.parent) if package else [origin]
-    return _files(origin.parent.parent if package else origin.parent)
+        return origin.parent if package else origin
+    return origin.parent.parent if package else origin.parent
 
 
-def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+def _files(source: Path) -> list[Path]:
+    """A source's files: the file itself, or every file under the folder."""
+    if not source.is_dir():
+        return [source]
+    return sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
 def _key(entry_points: list[tuple[str, str]]) -> str:
     digest = hashlib.sha256()
     readers = [Path(__file__).parent.parent / "rules" / name for name in ("docs.py", "cases.py")]
-    folders: dict[Path, None] = dict.fromkeys(readers)
+    sources: dict[Path, None] = {}  # each folder listed once: the built-in checks are a dozen entry points of one
     for name, value in entry_points:
         digest.update(f"{name}\0{value}\n".encode())
-        folders.update(dict.fromkeys(_sources(value)))
-    for path in folders:
+        sources[_sources(value)] = None
+    files: dict[Path, None] = dict.fromkeys(readers)
+    for source in sources:
+        files.update(dict.fromkeys(_files(source)))
+    for path in files:
         digest.update(f"{path}\0".encode("utf-8", "surrogatepass"))
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -94,7 +101,10 @@ def rules() -> list[RuleInfo]:
         key = _key(discover(GROUP))
     except (OSError, LookupError, ImportError, ValueError):  # sources that cannot be read: ask the classes
         return _from_classes()[0]
-    cached = cache_dir() / "rules" / "reference.json"
+    # one file per environment, as the plugin discovery's (linter/run/entrypoints.py): checkouts of other
+    # versions of the checks, each in its own environment, would otherwise replace it at every run
+    name = hashlib.sha256(sys.prefix.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    cached = cache_dir() / "rules" / f"reference-{name}.json"
     try:
         found = json.loads(cached.read_bytes())
         if found.get("key") == key:

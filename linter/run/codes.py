@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # `tieout explain` suggests codes without loading the configuration's models (pydantic)
+if TYPE_CHECKING:  # `tieout explain` suggests codes without loading the configuration
     from tieout.linter.run.config import Config
 
 # Codes emitted by the engine itself (linter/run/engine.py, suppressions.py) and documented as rules in

@@ -5,7 +5,9 @@
 What it finds changes only when a distribution is installed, upgraded or removed, and each of those adds,
 renames or deletes a `*.dist-info` folder, which changes the modification time of the folder of `sys.path`
 it lives in. The entry points found are therefore kept in the user's cache folder under a key made of the
-`sys.path` folders and their modification times; any other state is a reason to scan again.
+`sys.path` folders and their modification times; any other state is a reason to scan again. Each
+environment (`sys.prefix`) has its own file: two virtual environments that run tieout in turn (a project's
+and pre-commit's, or several checkouts on one machine) would otherwise replace each other's at every run.
 """
 
 from __future__ import annotations
@@ -42,10 +44,12 @@ def _scan(group: str) -> list[EntryPoint]:
 
 
 def discover(group: str) -> list[EntryPoint]:
-    """The entry points of `group` of the installed distributions, sorted by name. One cache file per group,
-    holding the key it was found under: a changed environment replaces it rather than adding another."""
+    """The entry points of `group` of the installed distributions, sorted by name. One cache file per group
+    and environment, holding the key it was found under: a changed environment replaces it rather than adding
+    another."""
     key = _key(group)
-    cached = cache_dir() / "entry-points" / f"{hashlib.sha256(group.encode()).hexdigest()[:16]}.json"
+    name = hashlib.sha256(f"{group}\0{sys.prefix}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    cached = cache_dir() / "entry-points" / f"{name}.json"
     try:
         found = json.loads(cached.read_bytes())
         if found.get("key") == key and all(isinstance(p, list) and len(p) == 2 for p in found["entry_points"]):

@@ -18,6 +18,7 @@ from tieout.linter.facts.definitions import defines
 from tieout.linter.facts.model import Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import lazy
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -125,7 +126,7 @@ def _list_totals(draft: Draft) -> dict[int, Mention]:
 
 
 # `项目总支出`: the whole named with 总 before its item (总 taken off, it names the list's total `项目实际支出`)
-WHOLE_MARK = re.compile(r"总(?=[\u4e00-\u9fff]{2}$)")
+WHOLE_MARK = lazy(r"总(?=[\u4e00-\u9fff]{2}$)")
 
 
 def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity | None:

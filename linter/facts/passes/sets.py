@@ -13,6 +13,7 @@ from tieout.linter.facts.model import Balance, Distribution, Mention, MonthsPaya
 from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import lazy
 from tieout.linter.vocab import load
 from tieout.linter.vocab import relation_words as _alt
 
@@ -286,7 +287,7 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
 
 
 # a clause that opens by naming the indicator its scores stand within (`产出指标中，`, `效益方面：`)
-WITHIN = re.compile(r"(?:^|[。；;])[\s，、]*(?P<name>[\u4e00-\u9fff]{1,12}?)(?:中|方面|项下)[，,：:]")
+WITHIN = lazy(r"(?:^|[。；;])[\s，、]*(?P<name>[\u4e00-\u9fff]{1,12}?)(?:中|方面|项下)[，,：:]")
 # what an indicator's name carries besides the indicator (`项目产出类指标得分` is 产出)
 CORE = re.compile(r"^项目|类?(?:指标)?(?:得分|评分)?$")
 
