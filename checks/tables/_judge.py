@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import Interval, Verdict, interval, rounding_unit, unit_of
+from tieout.linter.figures.intervals import Interval, Verdict, interval, interval_and_unit, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
@@ -50,7 +50,7 @@ def _bounds(known: Bounds, q: Quantity) -> tuple[Interval, Decimal]:
     the id stays its own); figures never change once read."""
     hit = known.get(id(q))
     if hit is None:
-        hit = known[id(q)] = (q, interval(q), rounding_unit(q))
+        hit = known[id(q)] = (q, *interval_and_unit(q))
     return hit[1], hit[2]
 
 
