@@ -176,8 +176,10 @@ def _scores(ctx: CheckContext) -> Iterator[Outcome]:
     totals: list[Quantity] = []
     for table in ctx.facts.tables:
         cols = [c for c, h in enumerate(table.header) if "得分" in h and "率" not in h]  # not 得分率
+        if not cols:
+            continue  # no score column: its total row is not looked for
         row = next((r for r in table.body if table.is_total(r)), None)
-        q = row[cols[0]].quantity if cols and row is not None and cols[0] < len(row) else None
+        q = row[cols[0]].quantity if row is not None and cols[0] < len(row) else None
         if q is not None and q.kind != "percent":
             totals.append(q)
     if len(totals) != 1:
