@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import Interval, Verdict, interval, rounding_unit, unit_of
+from tieout.linter.figures.intervals import Interval, Verdict, interval, interval_and_unit, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
@@ -41,17 +41,17 @@ def figure(table: Table, ref: Cellref) -> Quantity | None | bool:
     return None
 
 
-Bounds = dict[int, tuple[Quantity, Interval, Decimal]]
+Bounds = dict[int, tuple[Quantity, Interval, Decimal, Decimal]]
 
 
-def _bounds(known: Bounds, q: Quantity) -> tuple[Interval, Decimal]:
-    """A cell's interval and rounding unit, read once per document: a cell takes part in several relations
-    (its row's sum, its column's, its parent's). Keyed by the figure's id, the figure kept with them (so that
-    the id stays its own); figures never change once read."""
+def _bounds(known: Bounds, q: Quantity) -> tuple[Quantity, Interval, Decimal, Decimal]:
+    """A cell's interval, rounding unit and base value, read once per document: a cell takes part in several
+    relations (its row's sum, its column's, its parent's). Keyed by the figure's id, the figure kept with them
+    (so that the id stays its own); figures never change once read."""
     hit = known.get(id(q))
     if hit is None:
-        hit = known[id(q)] = (q, interval(q), rounding_unit(q))
-    return hit[1], hit[2]
+        hit = known[id(q)] = (q, *interval_and_unit(q), q.base_value)
+    return hit
 
 
 def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref] | None = None) -> Footing | None:
@@ -75,9 +75,12 @@ def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref
         assert isinstance(q, Quantity)
         if q.base_unit != total.base_unit:
             return None
-        (a, b), unit = _bounds(known, q)
-        low, high = (low + a, high + b) if sign > 0 else (low - b, high - a)
-        computed += sign * q.base_value
+        _, (a, b), unit, value = _bounds(known, q)
+        # (a sign is +1 or −1: the value added or taken away, as the sign times the value would be)
+        if sign > 0:
+            low, high, computed = low + a, high + b, computed + value
+        else:
+            low, high, computed = low - b, high - a, computed - value
         qs.append(q)
         used.append(sign)
         units.append(unit)
@@ -85,10 +88,10 @@ def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref
         return None  # nothing (or only zeros) beside a figure: an amount not broken down, not a sum
     if rel.strict and any(q.value > total.value > 0 for q in qs):
         return None  # a part larger than its whole: the row is out of its place in extracted text
-    stated, unit = _bounds(known, total)
+    _, stated, unit, whole = _bounds(known, total)
     # the relation's rounding band: its least precise figure's unit (as `unit_of` of the total and the parts)
     verdict = ctx.judge(stated, (low, high), max([unit, *units]))
-    if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
+    if verdict == "pass" and abs(computed - whole) >= total.ulp * total.scale > 0:
         # the figures as written do not add up, though their roundings may (尾差): the relation holds,
         # and the difference is shown as rounding
         return Footing("rounding", total, qs, used, computed, holds=True)

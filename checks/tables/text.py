@@ -15,6 +15,9 @@ from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
+CLASS_MARK = re.compile(r"[（(](?:类|款|项)[）)]")
+LEADING = re.compile(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
+
 
 class TextTable(Rule):
     """The prose states a table's figure with another value (文表不符).
@@ -55,10 +58,13 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     outer = ctx.facts.document_context
     index = prose_index(ctx)
     for m in ctx.facts.mentions:
+        named: tuple[list[Hit], Context] | None = None  # the cells the label names: read once per mention
         for q in m.quantities:
             if q.kind != "amount" or not q.exact:
                 continue
-            hits = cells_for(ctx, index, m, q, outer)
+            if named is None:
+                named = _named_cells(ctx, index, m, outer)
+            hits = _same_quantity(*named, q)
             if hits:
                 o = _compare(ctx, index, m, q, hits)
                 if o is not None:
@@ -76,6 +82,12 @@ def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, out
     """The cells that are certainly the quantity of this prose figure: its identity's context (the facts'
     reading of the label, sentence, headings and title) against each table's, its label naming the row
     exactly (the identity's item, synonyms applied, is tried after it)."""
+    return _same_quantity(*_named_cells(ctx, index, m, outer), q)
+
+
+def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:
+    """The cells the mention's label names in its context, and that context (what `cells_for` reads of the
+    mention, whichever of its figures is matched)."""
     own = read(m.label).context
     context = own.under(_context(ctx, m)).under(outer)
     hits: list[Hit] = []
@@ -92,9 +104,14 @@ def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, out
                 hits = [h for h in hits if _states(h.identity.context, own)]
             if hits:
                 break
-    # the same quantity: every field of context either side knows, the other knows with the same value
+    return hits, context
+
+
+def _same_quantity(hits: list[Hit], context: Context, q: Quantity) -> list[Hit]:
+    """The named cells that are the figure's quantity: of its unit, and every field of context either side
+    knows, the other knows with the same value; none unless they all state one value."""
     hits = [h for h in hits if h.quantity.base_unit == q.base_unit and _known_alike(h.identity.context, context)]
-    return index.certain(hits)
+    return TableIndex.certain(hits)
 
 
 def _items(m: Mention) -> list[tuple[str, bool]]:
@@ -103,8 +120,7 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
     must name the row exactly."""
     from tieout.linter.parse.tables.identities import item
 
-    label = re.sub(r"[（(](?:类|款|项)[）)]", "", m.label)
-    label = re.sub(r"^(?:其中[：:，,]?|[，、；：:])+", "", label)
+    label = LEADING.sub("", CLASS_MARK.sub("", m.label))
     out = [(item(label), False)]
     rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
     if rest and rest != out[0][0]:
@@ -160,8 +176,10 @@ def _scores(ctx: CheckContext) -> Iterator[Outcome]:
     totals: list[Quantity] = []
     for table in ctx.facts.tables:
         cols = [c for c, h in enumerate(table.header) if "得分" in h and "率" not in h]  # not 得分率
+        if not cols:
+            continue  # no score column: its total row is not looked for
         row = next((r for r in table.body if table.is_total(r)), None)
-        q = row[cols[0]].quantity if cols and row is not None and cols[0] < len(row) else None
+        q = row[cols[0]].quantity if row is not None and cols[0] < len(row) else None
         if q is not None and q.kind != "percent":
             totals.append(q)
     if len(totals) != 1:
@@ -187,9 +205,6 @@ def _scores(ctx: CheckContext) -> Iterator[Outcome]:
             q.text,
             f"{total.text}分",
         )
-
-
-CLASS_MARK = re.compile(r"[（(](?:类|款|项)[）)]")
 
 
 def _classification(label: str) -> tuple[str, ...]:

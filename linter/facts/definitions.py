@@ -16,7 +16,9 @@ NOISE = re.compile(r"[“”\"'（）()\s]")
 TRAILING = re.compile(r"(?:支出|决算数|决算|预算数|预算|执行数|数|安排)+$")
 
 
-@dataclass(frozen=True, slots=True)
+# compared by identity (each made once, in `definitions`): it keys the caches below, where hashing its
+# nested tuples of wordings on every call cost more than the lookup saved
+@dataclass(frozen=True, slots=True, eq=False)
 class Definition:
     totals: tuple[str, ...]
     components: tuple[tuple[tuple[str, ...], bool], ...]  # (wordings, optional)
@@ -67,15 +69,25 @@ def _is_total(d: Definition, m: Mention) -> bool:
 
 def _found(d: Definition, parts: list[Mention]) -> set[int] | None:
     """The components the parts are, when each is one and no two the same one; else None."""
-    found = [_component(d, p) for p in parts]
-    if None in found or len(set(found)) != len(found):
-        return None
-    return set(found)  # type: ignore[arg-type]
+    return _found_by_names(d, [_names(p) for p in parts])
 
 
-def _required(d: Definition, every: bool = False) -> set[int]:
+def _found_by_names(d: Definition, names: list[tuple[str, ...]]) -> set[int] | None:
+    """`_found` of parts given by their names (read once for all the definitions a list is held to); the
+    first part that is no component, or a component already found, ends the search."""
+    found: set[int] = set()
+    for part in names:
+        i = _component_of(d, part)
+        if i is None or i in found:
+            return None
+        found.add(i)
+    return found
+
+
+@lru_cache(maxsize=256)
+def _required(d: Definition, every: bool = False) -> frozenset[int]:
     """The components a list must name: the required ones (`every`: the optional ones too)."""
-    return {i for i, (_, optional) in enumerate(d.components) if every or not optional}
+    return frozenset(i for i, (_, optional) in enumerate(d.components) if every or not optional)
 
 
 def _covers(d: Definition, parts: list[Mention], every: bool = False) -> bool:
@@ -91,8 +103,10 @@ def _component(d: Definition, m: Mention) -> int | None:
 
 @lru_cache(maxsize=16384)
 def _component_of(d: Definition, names: tuple[str, ...]) -> int | None:
+    # a name that is a wording, ends with one or starts with one (equal ends with it): the wordings are
+    # tried at once by str.startswith / str.endswith of the tuple
     for i, (wordings, _) in enumerate(d.components):
-        if any(n == w or n.endswith(w) or n.startswith(w) for n in names for w in wordings):
+        if any(n.startswith(wordings) or n.endswith(wordings) for n in names):
             return i
     return None
 
@@ -101,8 +115,9 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     """Do the parts cover, one each, every required component of a definition, and nothing else? Of a
     definition of the total; or, where the parts are exactly all the components of one (`其中：基本支出 A，项目
     支出 B`: spending split by kind), of that definition whatever the total is called."""
+    names = [_names(p) for p in parts]
     for d in definitions():
-        found, required = _found(d, parts), _required(d)
+        found, required = _found_by_names(d, names), _required(d)
         if found is None or not required <= found:
             continue
         if _is_total(d, total) or (len(required) >= 2 and found == required):
@@ -122,8 +137,9 @@ def leaves_optional(total: Mention, parts: list[Mention]) -> bool:
     """Do the parts cover a definition of the total (or, as in `complete`, one they are all the required
     components of) but leave an optional component unnamed? A report names that component only where it has
     one (`经营支出` of a unit that runs a business): the list may fall short of its total by it."""
+    names = [_names(p) for p in parts]
     for d in definitions():
-        found, required = _found(d, parts), _required(d)
+        found, required = _found_by_names(d, names), _required(d)
         if found is None or not required <= found or found == _required(d, every=True):
             continue
         if _is_total(d, total) or (len(required) >= 2 and found == required):

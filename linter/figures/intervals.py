@@ -72,8 +72,13 @@ def interval(q: Quantity, value: Decimal | None = None) -> Interval:
 def rounding_unit(q: Quantity) -> Decimal:
     """One unit of the figure's last digit, in base units; nothing for figures that are exact by nature
     (a zero, a count of things), which no rounding can excuse."""
-    low, high = interval(q)
-    return Decimal(0) if low == high else q.ulp * q.scale
+    return interval_and_unit(q)[1]
+
+
+def interval_and_unit(q: Quantity) -> tuple[Interval, Decimal]:
+    """`interval(q)` and `rounding_unit(q)` together, the interval computed once (the unit is read from it)."""
+    bounds = interval(q)
+    return bounds, (Decimal(0) if bounds[0] == bounds[1] else q.ulp * q.scale)
 
 
 def unit_of(figures: list[Quantity]) -> Decimal:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, Union
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar, Union
 
 from tieout.linter.facts.index import FactIndex
 from tieout.linter.facts.model import Facts, Mention
@@ -27,6 +27,14 @@ if TYPE_CHECKING:  # the output models are imported when a rule reports, not to 
 
 Span = tuple[int, int]
 T = TypeVar("T")
+
+
+class _Models(NamedTuple):
+    """The output models a rule makes (pydantic), imported when a document is checked, not to list the rules."""
+
+    related: type[Related]
+    checked: type[Checked]
+    diagnostic: type[Diagnostic]
 
 
 @dataclass(slots=True)
@@ -53,6 +61,10 @@ class CheckContext:
         # a figure takes part in many relations (a table cell in its row's sum and its column's): the place of
         # each related figure is located and made once per message (a `Related` is never changed once made)
         self._related: dict[tuple[int, int, str], Related] = {}
+        # (imported once per document: an import statement at each related place cost as much as making it)
+        from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related
+
+        self.models = _Models(Related, Checked, Diagnostic)
 
     def memo(self, key: str, build: Callable[[], T]) -> T:
         """A lookup structure a rule builds once per document (`build()` on first use, under a key the rule
@@ -94,10 +106,10 @@ class CheckContext:
         start, end = q if isinstance(q, tuple) else (q.start, q.end)
         hit = self._related.get((start, end, message))
         if hit is None:
-            from tieout.linter.rules.diagnostics import Related
-
             p = self.doc.position(start, end)
-            hit = Related(line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message=message)
+            hit = self.models.related(
+                line=p.line, column=p.column, end_line=p.end_line, end_column=p.end_column, message=message
+            )
             self._related[start, end, message] = hit
         return hit
 
@@ -158,13 +170,11 @@ class Rule:
         fix: str | None = None,
         severity: Severity | None = None,
     ) -> Diagnostic:
-        from tieout.linter.rules.diagnostics import Diagnostic
-
         doc = self.ctx.doc
         start, end = q if isinstance(q, tuple) else (q.start, q.end)  # a figure, or a span of words
         p = doc.position(start, end)
         final = severity or self.level
-        return Diagnostic(
+        return self.ctx.models.diagnostic(
             code=self.code,
             name=self.name,
             severity=final,
@@ -200,13 +210,16 @@ class Rule:
         return "warning"
 
     def checked(
-        self, q: Quantity | Span, status: str, related: Iterable[Quantity] = (), kind: str | None = None
+        self,
+        q: Quantity | Span,
+        status: str,
+        related: Iterable[Quantity] = (),
+        kind: str | None = None,
+        name: str | None = None,
     ) -> Checked:
-        from tieout.linter.rules.diagnostics import Checked
-
         start, end = q if isinstance(q, tuple) else (q.start, q.end)
         p = self.ctx.doc.position(start, end)
-        return Checked(
+        return self.ctx.models.checked(
             kind=kind or self.kind,
             status="pass" if status == "pass" else "fail",
             rule=self.code,
@@ -215,16 +228,15 @@ class Rule:
             end_line=p.end_line,
             end_column=p.end_column,
             related=[self.ctx.related(r, "") for r in related],
+            name=name,
         )
 
     def report(self, outcomes: Iterable[Outcome]) -> Iterable[Result]:
         """The usual shape of an arithmetic rule: every outcome checked, every `fail` reported."""
         for o in outcomes:
-            c = self.checked(
-                o.anchor, "pass" if o.holds else o.verdict, o.operands or [q for q, _ in o.related], o.kind
+            yield self.checked(
+                o.anchor, "pass" if o.holds else o.verdict, o.operands or [q for q, _ in o.related], o.kind, o.name
             )
-            c.name = o.name
-            yield c
             if o.verdict == "fail" and not o.silent:
                 yield self.finding(o)
 

@@ -95,11 +95,23 @@ class Document:
         """Original-file position of the normalised span [start, end)."""
         if end <= start:
             end = start + 1
-        a = self.origin[start]
-        b = self.origin[end - 1] + 1
-        line, col = self.line_col(a)
-        end_line, end_col = self.line_col(b - 1)
-        return Position(line=line, column=col, end_line=end_line, end_column=end_col + 1)
+        first = self.origin[start]  # the span's first and last characters in the original
+        last = self.origin[end - 1]
+        starts = self.line_starts
+        line = bisect_right(starts, first) - 1
+        # made for every figure a finding or a checked relation names: a span within one line (nearly all)
+        # is placed by one search of the line starts, not two
+        after = starts[line + 1] if line + 1 < len(starts) else None
+        if starts[line] <= last and (after is None or last < after):
+            end_line = line
+        else:
+            end_line = bisect_right(starts, last) - 1
+        return Position(
+            line=line + 1,
+            column=first - starts[line] + 1,
+            end_line=end_line + 1,
+            end_column=last - starts[end_line] + 2,
+        )
 
     def untrusted_at(self, line: int, column: int) -> Untrusted | None:
         """The untrusted span holding the original-file position (1-based line and column), if any."""

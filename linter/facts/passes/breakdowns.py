@@ -463,8 +463,8 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
     taken: set[int] = set()  # parts of the totals this pass found: not also parts of the next one
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
-            if draft.is_part(m) or id(m) in draft.totals or id(m) in taken or not m.quantities:
-                continue
+            if not m.quantities or draft.is_part(m) or id(m) in draft.totals or id(m) in taken:
+                continue  # (most mentions have no figure: that is asked first)
             q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
             if q is None:
                 continue
@@ -624,10 +624,13 @@ def _opens(chain: tuple[list[Mention], list[Mention]]) -> bool:
 ALL_TOGETHER = re.compile(r"(?:一共|总共|共)(?![同享建青产性])")
 
 
+PHRASES = re.compile(r"[，,；;：:、]")  # what separates the phrases of a label
+
+
 def _names_total(draft: Draft, m: Mention) -> bool:
     """Does the figure's own phrase name a total (`本年收入合计`, and `本年收入共计` whose key the labeller strips of its
     verb-like 共计, `共完成支出`)?"""
-    own = re.split(r"[，,；;：:、]", m.label)[-1]
+    own = PHRASES.split(m.label)[-1]
     return draft.labeller.names_total(m.key) or draft.labeller.names_total(own) or bool(ALL_TOGETHER.match(own))
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import defines
 from tieout.linter.facts.model import Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed
+from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy
 
@@ -28,11 +29,15 @@ def _mention_index(draft: Draft) -> dict[int, Mention]:
     return {q.start: m for m in draft.facts.mentions for q in m.quantities}
 
 
-def _same(a: Identity, b: Identity, period: str | None = None, stage: str | None = None) -> bool:
-    """Same item, subject and context (with `period` and `stage` in place of a's, when given)."""
-    ctx = replace(a.context, period=period) if period is not None else a.context
-    ctx = replace(ctx, stage=stage) if stage is not None else ctx
-    return a.item == b.item and a.subject == b.subject and ctx.agrees(b.context)
+def _same(a: Identity, b: Identity, context: Context) -> bool:
+    """Same item and subject, and b's context agreeing with `context` (a's, as `_moved` gives it)."""
+    return a.item == b.item and a.subject == b.subject and context.agrees(b.context)
+
+
+def _moved(context: Context, period: str | None = None, stage: str | None = None) -> Context:
+    """The context with `period` and `stage` in place of its own, when given."""
+    moved = replace(context, period=period) if period is not None else context
+    return replace(moved, stage=stage) if stage is not None else moved
 
 
 def _certain(*ids: Identity) -> bool:
@@ -43,6 +48,9 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
     """The earlier figure of a change without its base or difference stated: the one figure of the same
     identity a year earlier (`2022年X … 2023年X，比上年增长 p%`; `上年X … 本年X`)."""
     owner = _mention_index(draft)
+    by_period: dict[str | None, list[Mention]] = {}  # the mentions of each period, in order: looked up per change
+    for m in draft.facts.mentions:
+        by_period.setdefault(m.identity.context.period, []).append(m)
     for c in draft.facts.changes:
         cur = c.current
         if cur is None or c.base is not None or cur.kind not in ("amount", "count"):
@@ -56,7 +64,7 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             continue
         # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
         stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
-        found = _figures_of(draft, own, cur, earlier, stage if stage not in (None, "?") else None)
+        found = _figures_of(by_period.get(earlier, []), own, cur, earlier, stage if stage not in (None, "?") else None)
         if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
             m, base = found[0]
             certain = c.certain and _certain(own.identity, m.identity)
@@ -75,11 +83,14 @@ def year_before(period: str | None) -> str | None:
 
 
 def _figures_of(
-    draft: Draft, own: Mention, like: Quantity, period: str, stage: str | None = None
+    mentions: list[Mention], own: Mention, like: Quantity, period: str, stage: str | None = None
 ) -> list[tuple[Mention, Quantity]]:
+    """The figures like `like` of the mentions of `period` (all of them that period's) that are `own`'s
+    identity in that period (and `stage`)."""
     out = []
-    for m in draft.facts.mentions:
-        if m is own or m.identity.context.period != period or not _same(own.identity, m.identity, period, stage):
+    context = _moved(own.identity.context, period, stage)  # once, not once per candidate
+    for m in mentions:
+        if m is own or not _same(own.identity, m.identity, context):
             continue
         out += [(m, q) for q in m.quantities if q.base_unit == like.base_unit and q.kind == like.kind and q.exact]
     return out

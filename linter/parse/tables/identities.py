@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tieout.linter.vocab import load
 
@@ -38,9 +38,9 @@ class Identity:
     parts: tuple[Term, ...]
 
     def applies(self, title: str) -> bool:
-        """An identity naming no tables holds by the definition of its columns, in any table (titled or not)."""
-        t = flatten(title)
-        return (not self.tables or any(w in t for w in self.tables)) and not any(w in t for w in self.unless)
+        """An identity naming no tables holds by the definition of its columns, in any table (titled or not).
+        `title` is flattened (by the caller, once for all the identities a table is tried with)."""
+        return (not self.tables or any(w in title for w in self.tables)) and not any(w in title for w in self.unless)
 
 
 def _term(text: str) -> Term:
@@ -69,6 +69,7 @@ def identities() -> tuple[Identity, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the label: asked of every row by every identity, and of prose labels
 def item(label: str) -> str:
     """A row label as an identity names it: no enumeration (一、), spaces or trailing note （含专用结余）."""
     text = flatten(label)
@@ -80,21 +81,29 @@ def item(label: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 14)
+def _names(label: str) -> tuple[str, str]:
+    """A row label's item, and the item less a trailing note in brackets: what an identity's wordings match."""
+    name = item(label)
+    return name, PAREN.sub("", name)
+
+
 def _matches(row: Row, term: Term) -> bool:
-    name = item(row.label)
+    name, bare = _names(row.label)
     for w in term.words:
         if w.startswith("code:"):
             if row.code == w[5:]:
                 return True
-        elif name == w or PAREN.sub("", name) == w:
+        elif name == w or bare == w:
             return True
     return False
 
 
 def identity_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
+    title = flatten(table.title or "")
     for ident in identities():
-        if not ident.applies(table.title or ""):
+        if not ident.applies(title):
             continue
         out += _columns(table, ident) if ident.axis == "columns" else _rows(table, ident)
     return out

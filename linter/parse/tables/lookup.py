@@ -169,13 +169,12 @@ def _most_specific(hits: list[Hit], query: Context) -> list[Hit]:
     """The hits whose context states the most of what the query states: a query for 一般公共预算财政拨款
     基本支出 is the cell of the 一般公共预算财政拨款 table, not the department's 基本支出 over every fund."""
 
-    def score(h: Hit) -> int:
-        return sum(
-            1 for f in FIELDS if getattr(query, f) not in (None, MIXED) and getattr(h.identity.context, f) is not None
-        )
-
-    best = max((score(h) for h in hits), default=0)
-    return [h for h in hits if score(h) == best]
+    if not hits:
+        return []  # (most prose labels name no cell)
+    stated = [f for f in FIELDS if getattr(query, f) not in (None, MIXED)]
+    scores = [sum(1 for f in stated if getattr(h.identity.context, f) is not None) for h in hits]
+    best = max(scores)
+    return [h for h, s in zip(hits, scores) if s == best]
 
 
 def _principal(hits: list[Hit]) -> list[Hit]:

@@ -273,13 +273,14 @@ def crossfoot_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
     for side in table.sides:
         for total, parts in crossfoot_groups(side.columns):
+            header = total.header  # joined from the header path: once per column, not once per row
             for row in side.rows:
                 out.append(
                     Relation(
                         "crossfoot",
                         (row.index, total.index),
                         [(row.index, p.index) for p in parts],
-                        where=f"{row_name(row)}｜{total.header}",
+                        where=f"{row_name(row)}｜{header}",
                     )
                 )
     return out
