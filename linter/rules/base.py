@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 
 class _Models(NamedTuple):
-    """The output models a rule makes (pydantic), imported when a document is checked, not to list the rules."""
+    """The output records a rule makes, imported when a document is checked, not to list the rules."""
 
     related: type[Related]
     checked: type[Checked]
