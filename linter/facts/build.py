@@ -51,6 +51,7 @@ from tieout.linter.parse.sentences import (
 from tieout.linter.parse.tables import find_tables
 from tieout.linter.parse.tables.html import spans as html_spans
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, tokenize
+from tieout.linter.patterns import lazy
 from tieout.linter.text.model import Document, Sentence
 from tieout.linter.vocab import load, words
 
@@ -1425,7 +1426,7 @@ OUTCOME_LABEL = re.compile("|".join(_OS.get("outcome") or []))
 _ADJ = load("relations").get("budget_adjustment") or {}
 BARE_ADJUSTMENT = re.compile("|".join([*(_ADJ.get("up") or []), *(_ADJ.get("down") or [])]))
 INITIAL_PLAN = re.compile("|".join(_ADJ.get("initial") or []))
-ADJUSTMENT = re.compile(
+ADJUSTMENT = lazy(
     f"(?:(?P<up>{'|'.join([*(_ADJ.get('up') or []), '增加'])})|{'|'.join([*(_ADJ.get('down') or []), '减少'])})"
     r"(?:[\u4e00-\u9fff]{0,6}?)(?:预算|资金)?(?:数)?$"
 )
@@ -1443,7 +1444,7 @@ LAST_YEAR_BRACKET = re.compile(r"[（(]\s*(上年同期|上年|去年同期|去�
 PLAN_NAMED = re.compile(r"年初|调整")
 TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
 # two names joined by one conjunction (`税收收入和非税收入`)
-JOINED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
+JOINED_PAIR = lazy(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
 RESPECTIVE = re.compile(
     r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)"
     r"(?:完成|实现|安排|下达|拨付|落实|投入|争取|筹集|发行|偿还|支出|收入|征收|入库)?(?:为|了)?$"

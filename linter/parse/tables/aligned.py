@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from tieout.linter.patterns import lazy
 from tieout.linter.text.model import Document
 
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
@@ -62,7 +63,7 @@ CAPTION_LINE = re.compile(r"单位[：:]|^附?表\s*[\d一二三四五六七八�
 # the line of column formulas under a header (`公  式   A=B+C   B   C`)
 FORMULA_LINE = re.compile(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
-CODE_FIRST = re.compile(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
+CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
 # patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
 SENTENCE_MARK = re.compile(r"[。；，：:]")
 MARK = re.compile(r"[A-Z\d]")
@@ -79,7 +80,7 @@ _WIDTHS: dict[str, int] = {}  # a character's display width, looked up once per 
 # a character that is neither ASCII nor of the Chinese ranges below (CJK symbols and punctuation, unified
 # ideographs, full-width forms), every one of which is wide (east_asian_width W or F: a test checks) and three
 # bytes long in UTF-8
-NOT_PLAIN_WIDE = re.compile(r"[^\x00-\x7f\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]")
+NOT_PLAIN_WIDE = lazy(r"[^\x00-\x7f\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]")
 
 
 def width(text: str) -> int:
@@ -503,7 +504,7 @@ def _rows(lines: list[str], starts: list[int], i: int, data: list[Parsed]) -> tu
 
 
 # a table's title: it ends with 表 (its number, a unit note or a bracket may follow)
-TABLE_TITLE = re.compile(r"[\u4e00-\u9fff]表(?:\s*[（(][^）)]*[）)])?\s*$|^\s*附?表\s*\d")
+TABLE_TITLE = lazy(r"[\u4e00-\u9fff]表(?:\s*[（(][^）)]*[）)])?\s*$|^\s*附?表\s*\d")
 
 
 def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
