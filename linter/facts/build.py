@@ -567,7 +567,7 @@ class SentencePass:
         siblings: list[Mention] | None = None,
     ) -> None:
         if isinstance(item, _Rate):
-            self._rate(item, si, mentions, siblings)
+            self._rate(item, si, mentions, siblings, whole)
         elif isinstance(item, _Change):
             self._change(item, si, mentions, named, whole)
         elif isinstance(item, _FromTo):
@@ -906,7 +906,14 @@ class SentencePass:
                 s.total = head.of_unit(s.part.base_unit)
                 break
 
-    def _rate(self, r: _Rate, si: int, mentions: list[Mention], siblings: list[Mention] | None = None) -> None:
+    def _rate(
+        self,
+        r: _Rate,
+        si: int,
+        mentions: list[Mention],
+        siblings: list[Mention] | None = None,
+        whole: Mention | None = None,
+    ) -> None:
         formula = None
         if r.formula is not None:
             formula = _formula(r.formula, si, r.name)
@@ -929,6 +936,10 @@ class SentencePass:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
                     labels.append(m.key)
+        total = _whole_of_part(r.name, ops, whole, siblings)
+        if total is not None and whole is not None:
+            ops.append(total)
+            labels.append(whole.key)
         if (
             siblings
             and len(ops) >= 2
@@ -939,7 +950,7 @@ class SentencePass:
             # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and
             # so is a score: `其中决策指标 15 分，得 11.20 分，得分率 74.67%`)
             ops, labels = [], []
-        self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula))
+        self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula, total is not None))
 
     def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
         """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase."""
@@ -1587,6 +1598,25 @@ def _last_years_of(label: str) -> str | None:
     return label[found.end() :] if found else None
 
 
+def _whole_of_part(
+    name: str, ops: list[Quantity], whole: Mention | None, siblings: list[Mention] | None
+) -> Quantity | None:
+    """`回收有效问卷 480 份，其中满意 432 份，满意度 90%`: a rate after the one part listed under 其中, named by that
+    part's own word (满意, 合格), is the part over the whole it is listed under (returned), when the whole is
+    named without that word (`实际到位 1,080 万元，其中市级资金到位 280 万元，到位率 70%` is the part's own rate,
+    over its own budget)."""
+    if len(ops) != 1 or whole is None or not siblings:
+        return None
+    total = whole.of_unit(ops[0].base_unit)
+    part = next((p for p in siblings if ops[0] in p.quantities), None)
+    word = RATE_WORD.search(name)
+    if total is None or not total.exact or total.kind != ops[0].kind or part is None or word is None:
+        return None
+    return total if word.group("word") in part.label and word.group("word") not in whole.label else None
+
+
+# the word a rate is of, before 率 or 度 (`满意度`, `合格率`, `资金到位率`: 满意, 合格, 到位)
+RATE_WORD = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})[率度]$")
 # `较目标 2,400 人少 154 人`, `比上年 36 项多 4 项`: after a comparison with its figure, 多 and 少 are its movement
 MORE_OR_LESS = {"多": "up", "多了": "up", "多出": "up", "少": "down", "少了": "down"}
 
