@@ -72,44 +72,38 @@ class UnitSlip(Rule):
 
     def check(self) -> Iterable[Result]:
         for slip in self.ctx.facts.unit_slips:
+            f = slip.figure
             if slip.change is not None:
-                yield from self._in_change(slip, slip.change)
-                continue
-            f, b = slip.figure, slip.breakdown
-            assert b is not None
-            figures = [q for m in [b.total, *b.parts] if (q := m.of_unit("元")) is not None]
-            others = [q for q in figures if q is not f]
-            number = f.text[: -len(f.unit)]
-            whole = b.total.of_unit("元")
-            is_total = whole is f
-            yield self.checked(f, "fail", others)
-            yield self.diag(
-                f,
-                f"单位疑误：{f.text} 应为 {number}{slip.unit}；按 {slip.unit} 计，"
-                f"{'合计等于各项之和' if is_total else '各项之和等于合计'}，按 {f.unit} 计则相差 10⁴ 倍以上",
-                stated=f.text,
-                expected=f"{number}{slip.unit}",
-                fix=f"{number}{slip.unit}" if b.certain else None,
-                related=[self.ctx.related(q, "合计" if q is whole else "组成项") for q in others],
-                severity=self.certainty(b.certain),
-            )
+                c = slip.change
+                other = c.base if f is c.current else c.current
+                assert other is not None
+                said = "、".join(f"{m.word}{m.quantity.text}" for m in c.movements if m.quantity is not None)
+                why, certain = f"与 {other.text} 相比{said}相符", c.certain
+                related = [(other, "本期数" if other is c.current else "上期数")]
+            else:
+                b = slip.breakdown
+                assert b is not None
+                figures = [q for m in [b.total, *b.parts] if (q := m.of_unit("元")) is not None]
+                whole = b.total.of_unit("元")
+                why, certain = ("合计等于各项之和" if whole is f else "各项之和等于合计"), b.certain
+                related = [(q, "合计" if q is whole else "组成项") for q in figures if q is not f]
+            yield from self._finding(slip, why, certain, related)
 
-    def _in_change(self, slip: UnitSlipFact, c: Change) -> Iterable[Result]:
+    def _finding(
+        self, slip: UnitSlipFact, why: str, certain: bool, related: list[tuple[Quantity, str]]
+    ) -> Iterable[Result]:
+        """The figure in its unit: `why` says what holds when it is read so (its sum, its change)."""
         f = slip.figure
-        other = c.base if f is c.current else c.current
-        assert other is not None
         number = f.text[: -len(f.unit)]
-        said = "、".join(f"{m.word}{m.quantity.text}" for m in c.movements if m.quantity is not None)
-        yield self.checked(f, "fail", [other])
+        yield self.checked(f, "fail", [q for q, _ in related])
         yield self.diag(
             f,
-            f"单位疑误：{f.text} 应为 {number}{slip.unit}；按 {slip.unit} 计，与 {other.text} 相比{said}相符，"
-            f"按 {f.unit} 计则相差 10⁴ 倍以上",
+            f"单位疑误：{f.text} 应为 {number}{slip.unit}；按 {slip.unit} 计，{why}，按 {f.unit} 计则相差 10⁴ 倍以上",
             stated=f.text,
             expected=f"{number}{slip.unit}",
-            fix=f"{number}{slip.unit}" if c.certain else None,
-            related=[self.ctx.related(other, "本期数" if other is c.current else "上期数")],
-            severity=self.certainty(c.certain),
+            fix=f"{number}{slip.unit}" if certain else None,
+            related=[self.ctx.related(q, said) for q, said in related],
+            severity=self.certainty(certain),
         )
 
 
