@@ -132,9 +132,11 @@ def _adapter() -> TypeAdapter[Config]:
     """pydantic's validator of `Config`, built on the first configuration that has values to validate.
 
     The annotations name pydantic's `Field` (for its constraints), which the module imports for type checking
-    only: pydantic resolves them in this frame's namespace (`TypeAdapter` reads the frame that calls it)."""
-    from pydantic import Field, TypeAdapter  # noqa: F401  (Field: read by TypeAdapter from this frame)
+    only: it is placed in the module's namespace now, where pydantic resolves the annotations in every version
+    (rather than relying on which calling frame a version reads)."""
+    from pydantic import Field, TypeAdapter
 
+    globals()["Field"] = Field
     return TypeAdapter(Config)
 
 
