@@ -167,14 +167,24 @@ def _growth_outcome(
     against = _against(c)
     related = [(cur, "本期数")] + ([(c.base, f"{against}数")] if c.base is not None else [])
     exact = (cur.base_value - base_val) / base_val * HUNDRED
-    expected = f"{fmt(abs(exact), p.decimals)}%"
+    expected: str | None = f"{fmt(abs(exact), p.decimals)}%"
     # the earlier figure as stated, else as the current one less the stated difference, written like it
     if c.base is not None:
         msg = f"按本期 {cur.text}、{against} {c.base.text} 计算"
     else:
         msg = f"按本期 {cur.text}、{against} {in_unit(base_val, cur)}（由本期与变动额推算）计算"
     msg += f"，变动率为 {fmt(exact, 2)}%，与所写 {pct.word}{p.text} 不符"
-    return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain)
+    fix: str | None = expected
+    base = c.base
+    if verdict == "fail" and base is not None and base.unit != cur.unit and base.base_unit == cur.base_unit:
+        # `90.30 亿元，比上年 88.46 万元增长 2.1%`: read in one unit the figures give the growth written, and which
+        # of the two has the wrong unit is not told (TO202 reports the one it can tell)
+        alike = interval(base, base.value * cur.scale)  # the earlier figure's number in the current one's unit
+        same = ratio(sub(interval(cur), alike), alike)
+        if same is not None and ctx.judge(_signed(interval(p), pct.direction == "up"), same, p.ulp) != "fail":
+            msg += f"；两数单位不同（{cur.unit}、{base.unit}），按同一单位计与所写相符：请核对单位"
+            expected, fix = None, None
+    return Outcome(p, verdict, "growth", related, msg, p.text, expected, fix, c.certain)
 
 
 class ChangeMismatch(Rule):
