@@ -251,6 +251,10 @@ class ScoreSum(Rule):
     `linter/vocab/relations.yaml`) are left out, and since a lone `满意度` may be an indicator of its own, the
     overall score passes when any of these readings (or the flat list) adds up to it.
 
+    Each indicator's full marks and score listed before the overall score (`决策指标 20 分，得 18 分；…；效益
+    指标 20 分，得 18 分。综合得分 93.5 分`), in its sentence or the one before, are its items when the full marks
+    make 100 and nothing but joining marks stands between them and the total's name.
+
     ## Why is this bad?
     The overall score is the result of a performance evaluation, the one figure a reader quotes; when
     its items do not add up to it, either the overall score or an item score was misstated.

@@ -55,6 +55,7 @@ PASSES: tuple[Pass, ...] = (
     limits.limit_claims,
     roll_forward.roll_forwards,
     sets.scores,
+    sets.scores_before_total,
     sets.distributions,
     grades.grades,
 )

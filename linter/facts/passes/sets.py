@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
@@ -235,6 +236,63 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
             children = [x for x in found if within.get(id(x)) is parent]
             if len(children) >= 2:
                 yield ScoreSet(_score(parent), [_score(x) for x in children], children[0].sentence, partial=True)
+
+
+# `产出指标 50 分，得 48 分；效益指标 30 分，得 28 分；…总分 96.6 分`: each indicator's full marks, then what it
+# scored, the overall score after them
+MARKS_THEN_SCORE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:满分|分值|权重)?(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[，,]\s*"
+    r"(?:实际)?(?:得分|实得|得|评分|评价得分)(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分"
+)
+MARKS_JOINED = re.compile(r"^[；;，,、\s]*$")
+# between the last pair and the overall score: a mark and the total's name (`。总分 `, `，综合得分为`)
+TOTAL_AFTER = re.compile(r"[；;，,。\s]*[\u4e00-\u9fff]{0,10}\s*$")
+
+
+def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
+    """Each indicator's full marks and score listed before the overall score (`产出指标 50 分，得 48 分；…；
+    预算执行率 10 分，得 9.6 分。总分 96.6 分`), in the total's sentence or, when the total opens its sentence, the
+    one before in its paragraph: the total is the sum of the scores when the list is all of its indicators (the
+    full marks make 100) and nothing but joining marks stands between the pairs and before the total's name.
+    A total whose items another reading found (listed after it) is left to that one."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    if "得" not in text:
+        return
+    read = {id(x.total) for x in draft.facts.scores}
+    starts = {q.start: q for q in draft.facts.quantities}
+    for si, mentions in draft.by_sentence.items():
+        totals = [m for m in mentions if SCORE_TOTAL.search(m.key) and _score_or_none(m) is not None]
+        if len(totals) != 1 or id(_score_or_none(totals[0])) in read:
+            continue
+        m = totals[0]
+        total = _score_or_none(m)
+        assert total is not None
+        begin = sentences[si].start
+        if mentions[0] is m and si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph:
+            begin = sentences[si - 1].start
+        pairs = _marks_and_scores(text, begin, total.start)
+        if not pairs:
+            continue
+        got = [starts.get(p.start("got")) for p in pairs]
+        scores = [q for q in got if q is not None and q.exact and q.base_unit == "分"]
+        if len(scores) == len(pairs):
+            yield ScoreSet(total, scores, si)
+
+
+def _marks_and_scores(text: str, begin: int, total: int) -> list[re.Match[str]]:
+    """The (full marks, score) pairs between `begin` and the overall score at `total`, when they are all the
+    indicators (full marks making 100), joined by marks only, and followed by nothing but the total's name."""
+    pairs = list(MARKS_THEN_SCORE.finditer(text, begin, total))
+    if len(pairs) < 2 or sum(Decimal(p.group("full")) for p in pairs) != 100:
+        return []
+    joined = [text[a.end() : b.start("name")] for a, b in zip(pairs, pairs[1:])]
+    if not all(MARKS_JOINED.match(g) for g in joined) or not TOTAL_AFTER.match(text, pairs[-1].end(), total):
+        return []
+    return pairs
+
+
+def _score_or_none(m: Mention) -> Quantity | None:
+    return next((q for q in m.quantities if q.base_unit == "分" and q.exact), None)
 
 
 def _some_under_subset(draft: Draft, m: Mention, total: Quantity, items: list[Mention]) -> bool:
