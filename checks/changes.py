@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tieout.linter.facts.model import Change, Mention, Movement
-from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, sub
+from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, rounding_unit, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -140,11 +140,21 @@ def earlier_rate(c: Change) -> str:
     return "上年比率的依据" if against == "上期" else f"{against}比率"
 
 
+def _exact_counts(*figures: Quantity) -> bool:
+    """Are the figures counts of things, exact by nature (no rounding can make them differ)?"""
+    return all(rounding_unit(q) == 0 for q in figures)
+
+
 def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement) -> Outcome:
     assert c.base is not None and delta.quantity is not None
     d_iv = sub(interval(cur), interval(c.base))
     stated = _signed(interval(delta.quantity), delta.direction == "up")
-    verdict = ctx.judge(stated, d_iv, delta.quantity.ulp * delta.quantity.scale)
+    # (a difference of counts of things, exact on both sides, is not excused as rounding: `增加 3 人` of 80 → 84)
+    verdict = ctx.judge(
+        stated,
+        d_iv,
+        rounding_unit(delta.quantity) if _exact_counts(cur, c.base) else delta.quantity.ulp * delta.quantity.scale,
+    )
     exact = cur.base_value - c.base.base_value
     # the difference written as the document writes its figures (decimals, separators), in the current's unit
     shown = in_unit(exact, cur, max(cur.decimals, c.base.decimals))

@@ -55,9 +55,14 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         cur = c.current
         if cur is None or c.base is not None or cur.kind not in ("amount", "count"):
             continue
-        if any(mv.quantity is not None and mv.quantity.base_unit == cur.base_unit for mv in c.movements):
-            continue  # the difference is stated: the base follows from it
         own = owner.get(cur.start)
+        if any(mv.quantity is not None and mv.quantity.base_unit == cur.base_unit for mv in c.movements):
+            # the difference is stated: the base follows from it, unless the stock's opening is stated apart
+            opening = _opening_of(draft, own, cur) if own is not None and c.comparison else None
+            if own is not None and opening is not None:
+                certain = c.certain and _certain(own.identity, opening[0].identity)
+                yield Completed(c, replace(c, base=opening[1], certain=certain))
+            continue
         period = own.identity.context.period if own is not None else None
         earlier = year_before(period)
         if own is None or not own.identity.item or earlier is None:
@@ -69,6 +74,31 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             m, base = found[0]
             certain = c.certain and _certain(own.identity, m.identity)
             yield Completed(c, replace(c, base=base, certain=certain))
+
+
+# a stock at the end of the year (`年末实有人员`) and the names of the same stock a year earlier (`上年末实有人员`)
+YEAR_END = re.compile(r"^(?:年末|年底|期末)")
+OPENINGS = ("上年末", "上年底", "年初", "期初")
+
+
+def _opening_of(draft: Draft, own: Mention, cur: Quantity) -> tuple[Mention, Quantity] | None:
+    """`年末实有人员 84 人，比上年增加 3 人。上年末实有人员 80 人`: the one figure stated for the same stock at
+    the end of last year (上年末, 年初), in the same context, when the document states one value for it."""
+    end = YEAR_END.match(own.identity.item)
+    if end is None:
+        return None
+    names = {w + own.identity.item[end.end() :] for w in OPENINGS}
+    found = [
+        (m, q)
+        for m in draft.facts.mentions
+        if m is not own
+        and m.identity.item in names
+        and m.identity.subject == own.identity.subject
+        and m.identity.context == own.identity.context
+        for q in m.quantities
+        if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact
+    ]
+    return found[0] if found and len({q.base_value for _, q in found}) == 1 else None
 
 
 def year_before(period: str | None) -> str | None:
