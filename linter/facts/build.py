@@ -477,8 +477,20 @@ class SentencePass:
         if before is not None and id(before) not in self.d.parts and of_total(before, parts):
             if self._one_context(before, parts, said):
                 self._record(before, parts, "分别为", si)
+        elif before is not None and id(before) not in self.d.parts and self._allocates(before, parts[0]):
+            # `新增债券 X，主要投向 A、B 等领域，分别安排 a、b`: some of what X is spent on, at most X
+            self._record(before, parts, "分别安排", si)
         elif after is not None and TOTAL_AFTER.search(after.key) and self._one_context(after, parts, said):
             self._record(after, parts, "分别为", si)
+
+    def _allocates(self, whole: Mention, first: Mention) -> bool:
+        """Does the figure before a respective list state the sum the list allocates: its figure followed by
+        the allocation verb that opens the list's names (`X，主要投向 A、…`), in the parts' unit?"""
+        q, p = whole.quantities[-1] if whole.quantities else None, first.quantities[0] if first.quantities else None
+        if q is None or p is None or q.base_unit != p.base_unit or q.kind != "amount" or not q.exact:
+            return False
+        gap = self.doc.text[q.end : p.start].lstrip("，, ")
+        return ALLOCATED.match(gap) is not None
 
     def _respective_runs(
         self, items: list[object], runs: list[tuple[list[_Entry], str]], si: int, mentions: list[Mention]
@@ -1573,6 +1585,9 @@ def _names_before(items: list, i: int, own: str) -> list[str]:
             j -= 1
         names.insert(0, str(items[j]).strip())
         j -= 1
+    if not own and j >= 1 and _is_sep(items[j], "，") and _is_label(items[j - 1]):
+        # `X，主要投向 A、B、C和D等领域，分别安排 a、b、c、d`: the names of what X is spent on, before a comma
+        return _allocated(items, j - 1)
     if j >= 0 and len(names) >= 2 and (opened := _names_opened(items[j])):
         # `其中，教育、科技、卫生支出分别为 A、B、C`: the grammar read the first name as a list of its own under 其中
         names[:0] = opened
@@ -1581,6 +1596,30 @@ def _names_before(items: list, i: int, own: str) -> list[str]:
         # `税收收入和非税收入分别为 A、B` (never `社会保障和就业支出`: one name, whose parts end otherwise)
         return pair
     return [n for n in names if n]
+
+
+# the words that open what a sum is spent on (`主要投向`, `重点用于`), and the tail that closes the names (`等领域`)
+ALLOCATED = re.compile(r"^(?:主要|重点|全部|具体)?(?:投向|用于|投入|支持|安排用于)")
+ALLOCATED_TAIL = re.compile(r"等(?:领域|方面|项目|行业|工作|支出)?$")
+
+
+def _allocated(items: list, j: int) -> list[str]:
+    """The names joined by 、 ending at item j, the first opened by an allocation verb (`主要投向`): the verb and
+    a closing `等领域` taken off, and the last split at 和 / 及 (`产业园区基础设施和市政道路等领域`); [] when the
+    names are not so opened."""
+    names = [str(items[j]).strip()]
+    while j >= 2 and _is_sep(items[j - 1], "、") and _is_label(items[j - 2]):
+        j -= 2
+        names.insert(0, str(items[j]).strip())
+    verb = ALLOCATED.match(names[0])
+    if verb is None:
+        return []
+    names[0] = names[0][verb.end() :]
+    names[-1] = ALLOCATED_TAIL.sub("", names[-1])
+    last = JOINED_PAIR.split(names[-1])
+    if len(last) == 2 and all(len(n) >= 2 for n in last):
+        names[-1:] = last
+    return [n for n in names if n] if all(len(n) >= 2 for n in names) else []
 
 
 def _share_entry(item: object, first: bool) -> TypeGuard[_Entry]:
