@@ -348,8 +348,10 @@ def _exceed_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
         rest = exact_sum - ctx.value(largest)
         if rest <= ctx.value(total):
             note = f"；去掉最大的 {largest.text} 后其余合计 {in_unit(rest, total)}"
+    # the list as the text opens it: `其中`, or the allocation `分别安排` names
+    opened = b.keyword.strip("，,：: ") if b.keyword.strip("，,：: ").startswith("分别") else "其中"
     msg = (
-        f"“其中”各项合计 {in_unit(exact_sum, total)}，超过总数 {total.text}"
+        f"“{opened}”各项合计 {in_unit(exact_sum, total)}，超过总数 {total.text}"
         f"（多出 {in_unit(exact_sum - ctx.value(total), total)}）{note}"
     )
     related = [(p, "组成项") for p in parts]
