@@ -368,7 +368,8 @@ class PartsExceedWhole(Rule):
     finding; exceeding the whole is, beyond what the figures' precision allows. Besides the lists a
     sentence states, it applies to the partial lists found by inference: a sentence opening with `其中`
     that breaks down the figure of the sentence before, and what was handled among what was inspected
-    in one sentence (`检查 X 家，查处 Y 家`); a finding on those is a warning. The finding says when one
+    in one sentence (`检查 X 家，查处 Y 家`), and the sums allocated to fields named before `分别`
+    (`新增债券 X，主要投向 A、B 等领域，分别安排 a、b`); a finding on inferred lists is a warning. The finding says when one
     part alone exceeds the whole, or when the largest part is what takes the sum over it.
 
     It stays silent where another rule holds the list: a complete list (`具体为`, shares adding up to
