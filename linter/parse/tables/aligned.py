@@ -149,7 +149,7 @@ class Aligned:
     caption_keys: set[str] | None = None  # its caption lines as they may be repeated (_caption_key), once read
 
 
-@dataclass
+@dataclass(slots=True)  # slotted: one for every row of every run of figures
 class _Line:
     """A row as read: the line of its figures, its label (joined when it wraps over the lines around the
     figures), the label's indentation and where it starts in the original text."""
@@ -204,7 +204,8 @@ def _left_open(table: Aligned) -> None:
     table.block.open_end = table.block.goes_on = True
 
 
-Parsed = tuple[str, int, list[re.Match[str]]] | None
+# a row's label, its indentation (display columns), its cells, and where the label starts in the line
+Parsed = tuple[str, int, list[re.Match[str]], int] | None
 
 
 # the last character of a figure (a digit, a thousands comma, %) or of a dash cell: a row of figures ends in one
@@ -213,7 +214,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _data(line: str) -> Parsed:
-    """A line of a label and figures: (label, indent, figure matches)."""
+    """A line of a label and figures: (label, indent, figure matches, the label's offset in the line)."""
     if "，" in line or "。" in line or "；" in line:
         return None  # prose (checked first: most lines of a report are, and the figures need not be found)
     # cheap tests first, each a condition of the full reading below: the line ends in a figure or a dash
@@ -237,7 +238,8 @@ def _data(line: str) -> Parsed:
     # them (prose, not a row) nor after the last
     if len(line[at:].split()) != len(cells):
         return None
-    return label, width(head[: len(head) - len(head.lstrip())].replace("\f", "")), cells
+    indent = head[: len(head) - len(head.lstrip())]
+    return label, width(indent.replace("\f", "")), cells, len(indent)
 
 
 def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[list[int], int] | None:
@@ -286,8 +288,8 @@ def _row(lines: list[str], starts: list[int], j: int, data: list[Parsed]) -> _Li
     p = data[j]
     if p is None:
         return None
-    label, indent, figs = p
-    return _Line(j, label, indent, figs, starts[j] + lines[j].index(label, len(lines[j]) - len(lines[j].lstrip())))
+    label, indent, figs, label_at = p
+    return _Line(j, label, indent, figs, starts[j] + label_at)
 
 
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
