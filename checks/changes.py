@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tieout.linter.facts.model import Change, Mention, Movement
-from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, rounding_unit, sub
+from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, rounding_unit, signed, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -52,10 +52,6 @@ def _direction_wrong(c: Change) -> bool:
 def _slipped(ctx: CheckContext, c: Change) -> bool:
     """A change whose figure has a unit slip (TO202 reports it: one cause, one finding)."""
     return any(q is not None and ctx.index.unit_slip_of(q) is not None for q in (c.current, c.base))
-
-
-def _signed(iv: Interval, up: bool) -> Interval:
-    return iv if up else (-iv[1], -iv[0])
 
 
 def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -125,7 +121,7 @@ def _against(c: Change) -> str:
     return found.group() if found else "上期"
 
 
-def rates_compared(c: Change, previous: Decimal, current: Decimal) -> str:
+def _rates_compared(c: Change, previous: Decimal, current: Decimal) -> str:
     """The two rates of a change as a finding names them: last year's and this year's (`由上年 94.20% 变为
     96.50%`), or the outcome and the plan it is measured against (`为 85.33%，目标 90.00%`)."""
     against = _against(c)
@@ -134,7 +130,7 @@ def rates_compared(c: Change, previous: Decimal, current: Decimal) -> str:
     return f"为 {fmt(current, 2)}%，{against} {fmt(previous, 2)}%"
 
 
-def earlier_rate(c: Change) -> str:
+def _earlier_rate(c: Change) -> str:
     """What a related place of the earlier rate is called in a finding."""
     against = _against(c)
     return "上年比率的依据" if against == "上期" else f"{against}比率"
@@ -148,13 +144,10 @@ def _exact_counts(*figures: Quantity) -> bool:
 def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement) -> Outcome:
     assert c.base is not None and delta.quantity is not None
     d_iv = sub(interval(cur), interval(c.base))
-    stated = _signed(interval(delta.quantity), delta.direction == "up")
-    # (a difference of counts of things, exact on both sides, is not excused as rounding: `增加 3 人` of 80 → 84)
-    verdict = ctx.judge(
-        stated,
-        d_iv,
-        rounding_unit(delta.quantity) if _exact_counts(cur, c.base) else delta.quantity.ulp * delta.quantity.scale,
-    )
+    stated = signed(interval(delta.quantity), delta.direction == "up")
+    # (a difference of counts of things, exact all three, is not excused as rounding: `增加 3 人` of 80 → 84)
+    band = Decimal(0) if _exact_counts(cur, c.base, delta.quantity) else delta.quantity.ulp * delta.quantity.scale
+    verdict = ctx.judge(stated, d_iv, band)
     exact = cur.base_value - c.base.base_value
     # the difference written as the document writes its figures (decimals, separators), in the current's unit
     shown = in_unit(exact, cur, max(cur.decimals, c.base.decimals))
@@ -173,7 +166,7 @@ def _growth_outcome(
     growth_iv = ratio(sub(interval(cur), base_iv), base_iv)
     if growth_iv is None or base_val <= 0:
         return None  # a growth rate over a base that is zero or negative says nothing checkable
-    verdict = ctx.judge(_signed(interval(p), pct.direction == "up"), growth_iv, p.ulp)
+    verdict = ctx.judge(signed(interval(p), pct.direction == "up"), growth_iv, p.ulp)
     against = _against(c)
     related = [(cur, "本期数")] + ([(c.base, f"{against}数")] if c.base is not None else [])
     exact = (cur.base_value - base_val) / base_val * HUNDRED
@@ -191,7 +184,7 @@ def _growth_outcome(
         # of the two has the wrong unit is not told (TO202 reports the one it can tell)
         alike = interval(base, base.value * cur.scale)  # the earlier figure's number in the current one's unit
         same = ratio(sub(interval(cur), alike), alike)
-        if same is not None and ctx.judge(_signed(interval(p), pct.direction == "up"), same, p.ulp) != "fail":
+        if same is not None and ctx.judge(signed(interval(p), pct.direction == "up"), same, p.ulp) != "fail":
             msg += f"；两数单位不同（{cur.unit}、{base.unit}），按同一单位计与所写相符：请核对单位"
             expected, fix = None, None
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, fix, c.certain)
@@ -299,12 +292,12 @@ def _rate_change(ctx: CheckContext, c: Change) -> Outcome | None:
     for r in rate_readings(ctx, c):
         q = r.move.quantity
         assert q is not None and c.current is not None
-        related = [(c.current, "本期比率")] + [(x, earlier_rate(c)) for x in r.evidence]
+        related = [(c.current, "本期比率")] + [(x, _earlier_rate(c)) for x in r.evidence]
         if r.pp_fits or r.rel_fits:
             return Outcome(q, "pass", "growth", related)
         rel = fmt(r.rel, 2) if r.rel is not None else "—"
         msg = (
-            f"{c.label or '比率'} {rates_compared(c, r.previous, r.current)}：相差 {fmt(abs(r.pp), 2)} "
+            f"{c.label or '比率'} {_rates_compared(c, r.previous, r.current)}：相差 {fmt(abs(r.pp), 2)} "
             f"个百分点，相对增幅 {rel}%，都与“{r.move.word}{q.text}”不符"
         )
         return Outcome(q, "fail", "growth", related, msg, q.text, certain=c.certain)
@@ -328,11 +321,11 @@ def _points_change(ctx: CheckContext, c: Change) -> Outcome | None:
     exact = current - previous
     # a stated base: each rate stands for its interval; else both were computed from the figures beside them
     diff = sub(interval(cur), interval(c.base)) if c.base is not None and evidence == [c.base] else (exact, exact)
-    verdict = ctx.judge(_signed(interval(q), move.direction == "up"), diff, q.ulp)
-    related = [(cur, "本期比率")] + [(x, earlier_rate(c)) for x in evidence]
+    verdict = ctx.judge(signed(interval(q), move.direction == "up"), diff, q.ulp)
+    related = [(cur, "本期比率")] + [(x, _earlier_rate(c)) for x in evidence]
     expected = f"{fmt(abs(exact), q.decimals)}个百分点"
     msg = (
-        f"{c.label or '比率'} {rates_compared(c, previous, current)}，"
+        f"{c.label or '比率'} {_rates_compared(c, previous, current)}，"
         f"相差 {fmt(abs(exact), 2)} 个百分点，与所写“{move.word}{q.text}”不符"
     )
     return Outcome(q, verdict, "growth", related, msg, q.text, expected, expected, c.certain)
@@ -458,13 +451,13 @@ class PercentagePoint(Rule):
         fix = f"{q.text.rstrip('%')}个百分点"
         yield self.diag(
             q,
-            f"{c.label or '比率'} {rates_compared(c, r.previous, r.current)}，相差 {fmt(abs(r.pp), 2)} 个百分点"
+            f"{c.label or '比率'} {_rates_compared(c, r.previous, r.current)}，相差 {fmt(abs(r.pp), 2)} 个百分点"
             f"{rel_text}：“{r.move.word}{q.text}”是两个百分比之差，应写作“{r.move.word}{fix}”",
             stated=q.text,
             expected=fix,
             fix=fix if c.certain else None,
             related=[self.ctx.related(c.current, "本期比率")]
-            + [self.ctx.related(x, earlier_rate(c)) for x in r.evidence],
+            + [self.ctx.related(x, _earlier_rate(c)) for x in r.evidence],
             severity=self.certainty(c.certain),
         )
 
@@ -595,7 +588,7 @@ class DirectionWord(Rule):
         points = cur.kind == "percent" and q is not None and q.base_unit == "个百分点"
         if q is None or not (points or (q.base_unit == cur.base_unit and q.kind != "percent")):
             return f"实为{right}"
-        size = _signed(sub(interval(cur), interval(base)), diff > 0)  # the change's size, as an interval
+        size = signed(sub(interval(cur), interval(base)), diff > 0)  # the change's size, as an interval
         said = (
             f"实为{right} {fmt(abs(diff), q.decimals)} 个百分点" if points else f"实为{right} {in_unit(abs(diff), q)}"
         )

@@ -1657,7 +1657,7 @@ def _whole_of_part(
 # the word a rate is of, before 率 or 度 (`满意度`, `合格率`, `资金到位率`: 满意, 合格, 到位)
 RATE_WORD = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})[率度]$")
 # `较目标 2,400 人少 154 人`, `比上年 36 项多 4 项`: after a comparison with its figure, 多 and 少 are its movement
-MORE_OR_LESS = {"多": "up", "多了": "up", "多出": "up", "少": "down", "少了": "down"}
+MORE_OR_LESS: dict[str, Literal["up", "down"]] = {"多": "up", "多了": "up", "多出": "up", "少": "down", "少了": "down"}
 
 
 def _more_or_less(items: list, text: str) -> None:
@@ -1674,9 +1674,8 @@ def _more_or_less(items: list, text: str) -> None:
         q = x.qs[0]
         if q.base_unit != c.base.base_unit or q.kind != c.base.kind:
             continue
-        direction: Literal["up", "down"] = "up" if MORE_OR_LESS[word] == "up" else "down"
         at = text.rfind(word, 0, q.start)
-        c.movements.append(_Movement(direction, word, q, at, at + len(word)))
+        c.movements.append(_Movement(MORE_OR_LESS[word], word, q, at, at + len(word)))
         del items[k]
 
 

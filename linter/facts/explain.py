@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, UnitSlip
-from tieout.linter.facts.passes.links import year_before
-from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, sub, unit_of
+from tieout.linter.facts.passes.links import mention_index, year_before
+from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import words
 
@@ -113,9 +113,7 @@ def _moves_hold(cur: Interval, base: Interval, moves: list[Movement]) -> bool:
     for m in moves:
         q = m.quantity
         assert q is not None
-        sign = 1 if m.direction == "up" else -1
-        stated = interval(q)
-        stated = stated if sign > 0 else (-stated[1], -stated[0])
+        stated = signed(interval(q), m.direction == "up")
         if q.kind == "percent":
             growth = ratio(sub(cur, base), base)
             if growth is None or judge(stated, growth, q.ulp) == "fail":
@@ -148,9 +146,9 @@ def change_slips(draft: Draft) -> Iterator[UnitSlip]:
         found = []
         for f in (cur, base):
             for scale in MONEY_UNITS:
-                fixed = f.value * scale
                 if scale == f.scale:
                     continue
+                fixed = f.value * scale
                 ivs = [interval(q, fixed if q is f else None) for q in (cur, base)]
                 if _moves_hold(ivs[0], ivs[1], moves):
                     found.append((f, fixed, MONEY_UNITS[scale]))
@@ -245,7 +243,7 @@ def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Ident
     """Last year's figures a sentence states as the base of a change of this year's (`一般公共预算收入
     11.73 亿元，比上年 11.53 亿元增长 1.7%`), keyed as the figure of the current's identity a year earlier: a
     report that states that figure elsewhere (`2023年一般公共预算收入 11.35 亿元`) states it twice."""
-    owner = {q.start: m for m in draft.facts.mentions for q in m.quantities}
+    owner = mention_index(draft)
     for c in draft.facts.changes:
         cur, base = c.current, c.base
         if cur is None or base is None or not base.exact or base.kind != cur.kind or base.base_unit != cur.base_unit:

@@ -94,6 +94,11 @@ def sub(x: Interval, y: Interval) -> Interval:
     return x[0] - y[1], x[1] - y[0]
 
 
+def signed(iv: Interval, up: bool) -> Interval:
+    """A stated size as a signed interval: itself for a move up, its negative for a move down."""
+    return iv if up else (-iv[1], -iv[0])
+
+
 def ratio(num: Interval, den: Interval, factor: Decimal = HUNDRED) -> Interval | None:
     """num / den × factor; None when the denominator may be zero."""
     if den[0] <= 0 <= den[1]:
@@ -108,7 +113,7 @@ def rate(num: Interval, den: Interval, growth: bool = False, negative_base: bool
     if growth:
         num = sub(num, den)
         if negative_base:
-            den = (-den[1], -den[0])
+            den = signed(den, False)
     return ratio(num, den)
 
 

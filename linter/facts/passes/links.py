@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
 
-def _mention_index(draft: Draft) -> dict[int, Mention]:
+def mention_index(draft: Draft) -> dict[int, Mention]:
     return {q.start: m for m in draft.facts.mentions for q in m.quantities}
 
 
@@ -47,7 +47,7 @@ def _certain(*ids: Identity) -> bool:
 def change_bases(draft: Draft) -> Iterator[Completed]:
     """The earlier figure of a change without its base or difference stated: the one figure of the same
     identity a year earlier (`2022年X … 2023年X，比上年增长 p%`; `上年X … 本年X`)."""
-    owner = _mention_index(draft)
+    owner = mention_index(draft)
     by_period: dict[str | None, list[Mention]] = {}  # the mentions of each period, in order: looked up per change
     for m in draft.facts.mentions:
         by_period.setdefault(m.identity.context.period, []).append(m)
@@ -58,7 +58,8 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         own = owner.get(cur.start)
         if any(mv.quantity is not None and mv.quantity.base_unit == cur.base_unit for mv in c.movements):
             # the difference is stated: the base follows from it, unless the stock's opening is stated apart
-            opening = _opening_of(draft, own, cur) if own is not None and c.comparison else None
+            same_period = by_period.get(own.identity.context.period, []) if own is not None else []
+            opening = _opening_of(same_period, own, cur) if own is not None and c.comparison else None
             if own is not None and opening is not None:
                 certain = c.certain and _certain(own.identity, opening[0].identity)
                 yield Completed(c, replace(c, base=opening[1], certain=certain))
@@ -81,16 +82,17 @@ YEAR_END = re.compile(r"^(?:年末|年底|期末)")
 OPENINGS = ("上年末", "上年底", "年初", "期初")
 
 
-def _opening_of(draft: Draft, own: Mention, cur: Quantity) -> tuple[Mention, Quantity] | None:
+def _opening_of(mentions: list[Mention], own: Mention, cur: Quantity) -> tuple[Mention, Quantity] | None:
     """`年末实有人员 84 人，比上年增加 3 人。上年末实有人员 80 人`: the one figure stated for the same stock at
-    the end of last year (上年末, 年初), in the same context, when the document states one value for it."""
+    the end of last year (上年末, 年初), in the same context (so among `mentions`, those of own's period), when
+    the document states one value for it."""
     end = YEAR_END.match(own.identity.item)
     if end is None:
         return None
     names = {w + own.identity.item[end.end() :] for w in OPENINGS}
     found = [
         (m, q)
-        for m in draft.facts.mentions
+        for m in mentions
         if m is not own
         and m.identity.item in names
         and m.identity.subject == own.identity.subject
@@ -129,7 +131,7 @@ def _figures_of(
 def share_bases(draft: Draft) -> Iterator[Completed]:
     """`培训费 50 万元，占本年支出合计的 10%`: the whole is named, not listed; find the one figure of that
     item in the share's context."""
-    owner = _mention_index(draft)
+    owner = mention_index(draft)
     lists = _list_totals(draft)
     for s in draft.facts.shares:
         if s.total is not None or s.part is None or not s.base_label:
@@ -229,7 +231,7 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
         # (not a share left open on purpose, `certain=False`: a part's under a whole with a share of its own)
         if s.total is None and s.part is not None and s.certain:
             by_sentence.setdefault(s.sentence, []).append(s)
-    owner = _mention_index(draft)
+    owner = mention_index(draft)
     for shares in by_sentence.values():
         named = {NAME_NOISE.sub("", s.base_label).removesuffix("的") for s in shares if s.base_label}
         whole = next(iter(named)) if len(named) == 1 else ""

@@ -219,7 +219,7 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
     in the reading that keeps them."""
     mentions = draft.facts.mentions
     for idx, m in enumerate(mentions):
-        total = next((q for q in m.quantities if q.base_unit == "分" and q.exact), None)
+        total = _score_or_none(m)
         if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key):
             continue
         found = _score_items(draft, m, total, mentions[idx + 1 :])
@@ -246,7 +246,7 @@ MARKS_THEN_SCORE = re.compile(
 )
 MARKS_JOINED = re.compile(r"^[；;，,、\s]*$")
 # between the last pair and the overall score: a mark and the total's name (`。总分 `, `，综合得分为`)
-TOTAL_AFTER = re.compile(r"[；;，,。\s]*[\u4e00-\u9fff]{0,10}\s*$")
+UP_TO_TOTAL = re.compile(r"[；;，,。\s]*[\u4e00-\u9fff]{0,10}\s*$")
 
 
 def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
@@ -261,12 +261,10 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
     read = {id(x.total) for x in draft.facts.scores}
     starts = {q.start: q for q in draft.facts.quantities}
     for si, mentions in draft.by_sentence.items():
-        totals = [m for m in mentions if SCORE_TOTAL.search(m.key) and _score_or_none(m) is not None]
-        if len(totals) != 1 or id(_score_or_none(totals[0])) in read:
+        totals = [(m, q) for m in mentions if SCORE_TOTAL.search(m.key) and (q := _score_or_none(m)) is not None]
+        if len(totals) != 1 or id(totals[0][1]) in read:
             continue
-        m = totals[0]
-        total = _score_or_none(m)
-        assert total is not None
+        m, total = totals[0]
         begin = sentences[si].start
         if mentions[0] is m and si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph:
             begin = sentences[si - 1].start
@@ -286,7 +284,7 @@ def _marks_and_scores(text: str, begin: int, total: int) -> list[re.Match[str]]:
     if len(pairs) < 2 or sum(Decimal(p.group("full")) for p in pairs) != 100:
         return []
     joined = [text[a.end() : b.start("name")] for a, b in zip(pairs, pairs[1:])]
-    if not all(MARKS_JOINED.match(g) for g in joined) or not TOTAL_AFTER.match(text, pairs[-1].end(), total):
+    if not all(MARKS_JOINED.match(g) for g in joined) or not UP_TO_TOTAL.match(text, pairs[-1].end(), total):
         return []
     return pairs
 
