@@ -59,14 +59,18 @@ class Config:
     def data(self) -> dict[str, Any]:
         """The settings as JSON-ready data, in the order of the fields (the decimal as a string), without
         `source`: what --show-settings prints and the result cache's key holds."""
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "source"}
+        out = self._settings()
         out["rounding_units"] = str(self.rounding_units)
         return out
+
+    def _settings(self) -> dict[str, Any]:
+        """The settings by name, in the order of the fields, without `source` (not a setting)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "source"}
 
     def merged(self, **overrides: object) -> Config:
         if all(v is None for v in overrides.values()):  # nothing from the command line: nothing to validate
             return replace(self)
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "source"}
+        data = self._settings()
         data.update({k: v for k, v in overrides.items() if v is not None})
         extra = overrides.get("extend_exclude")
         if isinstance(extra, list):  # --extend-exclude adds to the file's patterns
