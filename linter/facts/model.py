@@ -254,6 +254,17 @@ class ScoreSet:
     partial: bool = False
 
 
+@dataclass(slots=True, eq=False)
+class Marked:
+    """An indicator's full marks and its score (`分值 10 分，得分 6.5 分，扣 3.5 分`): the score is at most the full
+    marks, and the full marks less the deduction where one is stated."""
+
+    full: Quantity
+    score: Quantity
+    deducted: Quantity | None
+    sentence: int
+
+
 @dataclass(slots=True, frozen=True)
 class Band:
     """One grade of the scale a document states (`80分（含）至90分为“良”`): its bounds, and whether each belongs
@@ -327,6 +338,7 @@ class Facts:
     limit_claims: list[LimitClaim] = field(default_factory=list)
     roll_forwards: list[RollForward] = field(default_factory=list)
     scores: list[ScoreSet] = field(default_factory=list)
+    marks: list[Marked] = field(default_factory=list)  # full marks, score and deduction of one indicator
     grades: list[Grade] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

@@ -19,6 +19,7 @@ from tieout.linter.facts.model import (
     Distribution,
     Grade,
     LimitClaim,
+    Marked,
     MonthsPayable,
     RollForward,
     ScoreSet,
@@ -26,7 +27,17 @@ from tieout.linter.facts.model import (
     ShareList,
     UnitCost,
 )
-from tieout.linter.facts.passes import breakdowns, grades, limits, links, roll_forward, sets, targets, unit_costs
+from tieout.linter.facts.passes import (
+    breakdowns,
+    grades,
+    limits,
+    links,
+    marks,
+    roll_forward,
+    sets,
+    targets,
+    unit_costs,
+)
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
 if TYPE_CHECKING:
@@ -57,6 +68,7 @@ PASSES: tuple[Pass, ...] = (
     sets.scores,
     sets.scores_before_total,
     sets.distributions,
+    marks.marks,
     grades.grades,
 )
 
@@ -70,6 +82,7 @@ COLLECTIONS: dict[type, str] = {
     LimitClaim: "limit_claims",
     RollForward: "roll_forwards",
     ScoreSet: "scores",
+    Marked: "marks",
     Distribution: "distributions",
     Grade: "grades",
 }

@@ -1,0 +1,66 @@
+"""An indicator's full marks and its score in one clause (`分值 10 分，评价得分 6.5 分，扣 3.5 分`): the score is at
+most the full marks, and where the deduction is stated with them, the full marks less the deduction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Marked
+from tieout.linter.figures.quantities import Quantity
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+_NUMBER = r"\d{1,3}(?:\.\d+)?"
+# a figure of marks that is a bound or a range's end (`得 3 分以上`, `得 5 分的`) is a scoring rule, not a score
+_NOT_A_BOUND = r"(?!\s*(?:以上|以下|及以上|及以下|以内|之间|至|到|[-－～~]|的|者|/|／))"
+
+
+def _deduction(name: str) -> str:
+    return rf"[，,]\s*扣(?:分|除|减)?(?:为)?\s*(?P<{name}>{_NUMBER})\s*分{_NOT_A_BOUND}"
+
+
+# the full marks named as such (`分值`, `满分`, `权重`), or an indicator's (`产出指标 40 分`); then the score, a
+# deduction before or after it; nothing but a comma between them, so that the three are said of one indicator
+MARKED = re.compile(
+    rf"(?:满分|分值|权重|总分值|标准分|指标)(?:为|是)?\s*(?P<full>{_NUMBER})\s*分{_NOT_A_BOUND}"
+    rf"(?:{_deduction('before')})?"
+    rf"[，,]\s*(?:评价|实际|自评|考核|最终)?(?:得分|实得|得)(?:为|是)?\s*(?P<score>{_NUMBER})\s*分{_NOT_A_BOUND}"
+    rf"(?:{_deduction('after')})?"
+)
+# words that make the clause a scoring rule rather than a result (`若未完成，满分 5 分，得 0 分`, `每项分值 2 分`)
+RULE_WORDS = re.compile(r"每|若|如果|如未|未达到|否则|达到|不得分")
+RULE_REACH = 8  # characters before the full marks looked at for those words
+
+
+def marks(draft: Draft) -> Iterator[Marked]:
+    """Full marks, score and deduction stated together, each figure exact and in 分."""
+    text = draft.doc.text
+    if "分" not in text or "得" not in text:
+        return
+    for si, mentions in draft.by_sentence.items():
+        own = {q.start: q for m in mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+        if len(own) < 2:
+            continue
+        sentence = draft.doc.sentences[si]
+        for found in MARKED.finditer(text, sentence.start, sentence.end):
+            if RULE_WORDS.search(text, max(sentence.start, found.start() - RULE_REACH), found.end()):
+                continue
+            marked = _marked(found, own, si)
+            if marked is not None:
+                yield marked
+
+
+def _marked(found: re.Match[str], own: dict[int, Quantity], sentence: int) -> Marked | None:
+    full, score = own.get(found.start("full")), own.get(found.start("score"))
+    if full is None or score is None:
+        return None
+    if found.group("before") and found.group("after"):
+        return None  # two deductions: one of them is of something else
+    name = "before" if found.group("before") else "after" if found.group("after") else None
+    deducted = own.get(found.start(name)) if name else None
+    if name and deducted is None:
+        return None
+    return Marked(full, score, deducted, sentence)
