@@ -763,7 +763,7 @@ def _defined_before(draft: Draft, mentions: list[Mention], i: int, unit: str, ta
     before = [m for m in own[:k] if id(m) not in taken and not draft.is_part(m) and exact_of(m, unit)]
     if len(before) < 2 or not any(_names_total(draft, m) for m in before):
         return []
-    return before if complete(total, before) else []
+    return before if of_total(total, before) else []
 
 
 def _run_before(
