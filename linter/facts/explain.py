@@ -66,40 +66,47 @@ def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
         band = unit_of(figures)
         if judge(interval(total), add([interval(p) for p in parts]), band) != "fail":
             continue
-        rescaled = _rescaled(total, parts, band)
+        rescaled = _rescaled(total, parts)
         if rescaled is not None:
             f, fixed, unit = rescaled
             yield UnitSlip(f, fixed, unit, b)
 
 
-def _rescaled(total: Quantity, parts: list[Quantity], band: Decimal) -> tuple[Quantity, Decimal, str] | None:
+def _rescaled(total: Quantity, parts: list[Quantity]) -> tuple[Quantity, Decimal, str] | None:
     """The one figure whose number in another money unit makes the breakdown foot exactly. Where several
     would (`合计 586.34 万元，其中 … 586.34 亿元`: the total in 亿元, or the part in 万元), it is the one written
     in a unit none of the others use; if that does not decide, none is."""
-    found = _rescalings(total, parts, band)
+    found = _rescalings(total, parts)
     if len(found) > 1:
         units = [q.unit for q in [total, *parts]]
         found = [x for x in found if units.count(x[0].unit) == 1]
     return found[0] if len(found) == 1 else None
 
 
-def _rescalings(total: Quantity, parts: list[Quantity], band: Decimal) -> list[tuple[Quantity, Decimal, str]]:
+def _read_in(q: Quantity, scale: Decimal) -> Quantity:
+    """The figure's number read in another money unit, as precise as its digits are in that unit (`20.00 亿元`
+    read in 元 is 20.00 元 give or take a cent, not give or take the million yuan its last digit is in 亿元)."""
+    return replace(q, scale=scale, unit=MONEY_UNITS[scale])
+
+
+def _rescalings(total: Quantity, parts: list[Quantity]) -> list[tuple[Quantity, Decimal, str]]:
     out = []
     figures = [total, *parts]
     for f in figures:
         for scale, unit in MONEY_UNITS.items():
             if scale == f.scale:
                 continue
-            fixed = f.value * scale
-            ivs = [interval(q, fixed if q is f else None) for q in figures]
-            if judge(ivs[0], add(ivs[1:]), band) != "pass":
+            read = _read_in(f, scale)
+            now = [read if q is f else q for q in figures]
+            ivs, within = [interval(q) for q in now], unit_of(now)
+            if judge(ivs[0], add(ivs[1:]), within) != "pass":
                 continue
             if f is not total:
                 # a part that rescales to almost nothing is an extra part, not a unit slip
                 without = [iv for q, iv in zip(parts, ivs[1:]) if q is not f]
-                if judge(ivs[0], add(without), band) == "pass":
+                if judge(ivs[0], add(without), within) == "pass":
                     continue
-            out.append((f, fixed, unit))
+            out.append((f, read.base_value, unit))
             break
     return out
 
@@ -148,10 +155,10 @@ def change_slips(draft: Draft) -> Iterator[UnitSlip]:
             for scale in MONEY_UNITS:
                 if scale == f.scale:
                     continue
-                fixed = f.value * scale
-                ivs = [interval(q, fixed if q is f else None) for q in (cur, base)]
+                read = _read_in(f, scale)
+                ivs = [interval(read if q is f else q) for q in (cur, base)]
                 if _moves_hold(ivs[0], ivs[1], moves):
-                    found.append((f, fixed, MONEY_UNITS[scale]))
+                    found.append((f, read.base_value, MONEY_UNITS[scale]))
                     break
         if len(found) == 2:
             found = _likelier(found, stated, uses)
