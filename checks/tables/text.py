@@ -12,6 +12,7 @@ from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.model import Side
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
@@ -173,15 +174,7 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
 
 def _scores(ctx: CheckContext) -> Iterator[Outcome]:
     """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
-    totals: list[Quantity] = []
-    for table in ctx.facts.tables:
-        cols = [c for c, h in enumerate(table.header) if "得分" in h and "率" not in h]  # not 得分率
-        if not cols:
-            continue  # no score column: its total row is not looked for
-        row = next((r for r in table.body if table.is_total(r)), None)
-        q = row[cols[0]].quantity if row is not None and cols[0] < len(row) else None
-        if q is not None and q.kind != "percent":
-            totals.append(q)
+    totals = [q for table in ctx.facts.tables for side in table.sides if (q := _score_total(table, side))]
     if len(totals) != 1:
         return
     total = totals[0]
@@ -205,6 +198,24 @@ def _scores(ctx: CheckContext) -> Iterator[Outcome]:
             q.text,
             f"{total.text}分",
         )
+
+
+def _score_total(table: Table, side: Side) -> Quantity | None:
+    """The 合计 of a side's one score column (its role 得分, not 得分率), where the side's weights, if it has a
+    column of them, make full marks (100): the table of some indicators only (`产出指标` and `效益指标`, 70 分)
+    totals part of the overall score."""
+    scores = [c for c in side.columns if c.role == "得分"]
+    weights = [c for c in side.columns if c.role == "分值"]
+    row = next((r for r in side.rows if r.total == "grand"), None)
+    if len(scores) != 1 or len(weights) > 1 or row is None:
+        return None
+    q = table.quantity(row.index, scores[0].index)
+    if q is None or q.kind == "percent":
+        return None
+    full = table.quantity(row.index, weights[0].index) if weights else None
+    if weights and (full is None or full.value != 100):
+        return None
+    return q
 
 
 def _classification(label: str) -> tuple[str, ...]:
