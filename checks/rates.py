@@ -16,6 +16,7 @@ from tieout.linter.patterns import lazy
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import relation_words as _alt
+from tieout.linter.vocab import wordings
 
 from ._util import PER_UNIT
 
@@ -251,6 +252,8 @@ def _written(ctx: CheckContext, q: Quantity, key: str) -> str:
     return m.label if m is not None else key
 
 
+# other wordings of a rate's word in the label of its numerator (`收回有效问卷 662 份，有效回收率 99.55%`)
+STEM_WORDINGS: dict[str, list[str]] = {k: v[1:] for k, v in wordings("relations", "rate_stems").items()}
 RATE_STEM = lazy(r"^(?:有效|资金|实际|项目|总体|整体|综合)*(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:率|度)$")
 
 
@@ -262,8 +265,13 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
     if m is None:
         return None
     stem = m.group("stem")
+    stems = (stem, *STEM_WORDINGS.get(stem, ()))
     # `得 11.20 分` holds 得分 (the score written as the verb before its points)
-    holders = [i for i, label in enumerate(r.labels) if stem in label or (stem == "得分" and label.endswith("得"))]
+    holders = [
+        i
+        for i, label in enumerate(r.labels)
+        if any(s in label for s in stems) or (stem == "得分" and label.endswith("得"))
+    ]
     if len(holders) == 2:
         # `计划按期完工 12 处，实际按期完工 11 处，按期完工率 91.67%`: both name the rate's word; the one named as
         # the outcome is the numerator when the other is named as the plan
@@ -294,7 +302,15 @@ def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bo
     a, b = ctx.index.mention_of(num), ctx.index.mention_of(den)
     if a is None or b is None or not b.noun:
         return False
+    if not a.noun and _shares_a_word(a.label, b.label):
+        return False  # `验收 86 个子项目，验收合格 84 个`: the numerator names no thing, and is of the base's action
     return b.noun not in a.label + a.noun and not (a.noun and a.noun in b.noun)
+
+
+def _shares_a_word(a: str, b: str) -> bool:
+    """Do two labels hold a common word of two Chinese characters (`验收` of `全年共验收` and `验收合格`)?"""
+    pairs = {a[i : i + 2] for i in range(len(a) - 1)}
+    return any(b[i : i + 2] in pairs and all("\u4e00" <= ch <= "\u9fff" for ch in b[i : i + 2]) for i in range(len(b) - 1))
 
 
 def _role(ctx: CheckContext, label: str) -> str:
