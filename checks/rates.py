@@ -310,7 +310,9 @@ def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bo
 def _shares_a_word(a: str, b: str) -> bool:
     """Do two labels hold a common word of two Chinese characters (`验收` of `全年共验收` and `验收合格`)?"""
     pairs = {a[i : i + 2] for i in range(len(a) - 1)}
-    return any(b[i : i + 2] in pairs and all("\u4e00" <= ch <= "\u9fff" for ch in b[i : i + 2]) for i in range(len(b) - 1))
+    return any(
+        b[i : i + 2] in pairs and all("\u4e00" <= ch <= "\u9fff" for ch in b[i : i + 2]) for i in range(len(b) - 1)
+    )
 
 
 def _role(ctx: CheckContext, label: str) -> str:

@@ -12,8 +12,8 @@ from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.model import Side
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
+from tieout.linter.parse.tables.model import Side
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 CLASS_MARK = re.compile(r"[（(](?:类|款|项)[）)]")
