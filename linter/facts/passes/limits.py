@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import LimitClaim, Mention
 from tieout.linter.facts.passes.base import exact_of, same_section
+from tieout.linter.figures.context import MIXED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load
 
@@ -71,9 +72,13 @@ def same_debt(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    """The same scope and period where both state one."""
+    """The same scope and period where both state one (a period the title leaves open between two years, a
+    report on one year's execution and the next one's budget, states none)."""
     ca, cb = a.identity.context, b.identity.context
-    return all(not x or not y or x == y for x, y in ((ca.scope, cb.scope), (ca.period, cb.period)))
+    return all(
+        x in ("", None, MIXED) or y in ("", None, MIXED) or x == y
+        for x, y in ((ca.scope, cb.scope), (ca.period, cb.period))
+    )
 
 
 def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
