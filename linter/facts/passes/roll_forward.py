@@ -67,6 +67,8 @@ def _is_opening(label: str, closing: str) -> bool:
     return bool(OPENING.search(label))
 
 
+ALLOCATED = re.compile(_alt("allocated"))
+REMAINDER = re.compile(_alt("remainder"))
 NOT_A_FLOW = re.compile(r"总计|合计|小计|" + _alt("stock"))  # a total or a stock between is no single flow
 
 
@@ -82,11 +84,33 @@ def _flow(label: str) -> int:
 def roll_forwards(draft: Draft) -> Iterator[RollForward]:
     for si, mentions in draft.by_sentence.items():
         for k, closing in enumerate(mentions):
-            if k < 2 or not STOCK.search(closing.label) or not CLOSING.search(closing.label):
+            if k < 2:
                 continue
-            found = _reading(mentions[:k], closing, si)
+            if STOCK.search(closing.label) and CLOSING.search(closing.label):
+                found = _reading(mentions[:k], closing, si)
+            elif REMAINDER.fullmatch(_stock(closing.label)):
+                found = _remainder(mentions[:k], closing, si)
+            else:
+                continue
             if found is not None:
                 yield found
+
+
+def _remainder(before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:
+    """`预备费年初安排 A，全年动用 B，剩余 C`: what is left (named by nothing but the word, so of the sum set aside
+    before it) of the nearest sum set aside, every figure between them money going out."""
+    end = _money(closing)
+    if end is None:
+        return None
+    for i in range(len(before) - 1, -1, -1):
+        if not ALLOCATED.search(before[i].label):
+            continue
+        start = _money(before[i])
+        flows = [(_money(m), _flow(m.label)) for m in before[i + 1 :]]
+        if start is None or not flows or any(q is None or sign >= 0 for q, sign in flows):
+            return None
+        return RollForward(start, [], [q for q, _ in flows if q is not None], end, sentence)
+    return None
 
 
 def _reading(before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:
