@@ -27,7 +27,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import accumulate, combinations
 
 from tieout.linter.patterns import lazy
 from tieout.linter.text.model import Document
@@ -170,11 +170,10 @@ def find_aligned(doc: Document) -> list[Aligned]:
     ):
         return []
     lines = doc.original.split("\n")
-    starts = [0]
-    for ln in lines:
-        starts.append(starts[-1] + len(ln) + 1)
+    starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
     mapper = _Mapper(doc)
-    data: list[Parsed] = [_data(ln) for ln in lines]  # each line read once (None: not a row of figures)
+    # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
+    data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
     out: list[Aligned] = []
@@ -239,7 +238,9 @@ def _data(line: str) -> Parsed:
     if len(line[at:].split()) != len(cells):
         return None
     indent = head[: len(head) - len(head.lstrip())]
-    return label, width(indent.replace("\f", "")), cells, len(indent)
+    # (width of ASCII spaces is their count, less the form feeds, which take no column)
+    wide = len(indent) - indent.count("\f") if indent.isascii() else width(indent.replace("\f", ""))
+    return label, wide, cells, len(indent)
 
 
 def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[list[int], int] | None:
@@ -282,14 +283,6 @@ def _text_only(line: str) -> bool:
 def _figures_only(line: str) -> list[re.Match[str]] | None:
     figs = list(FIGURE.finditer(line))
     return figs if figs and not FIGURE.sub("", line).strip() else None
-
-
-def _row(lines: list[str], starts: list[int], j: int, data: list[Parsed]) -> _Line | None:
-    p = data[j]
-    if p is None:
-        return None
-    label, indent, figs, label_at = p
-    return _Line(j, label, indent, figs, starts[j] + label_at)
 
 
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
@@ -482,11 +475,9 @@ def _rows(lines: list[str], starts: list[int], i: int, data: list[Parsed]) -> tu
     j = i
     cut = False
     while j < len(lines):
-        if data[j]:
-            row = _row(lines, starts, j, data)
-            if row is None:
-                break
-            rows.append(row)
+        p = data[j]
+        if p:  # (_row, inlined: it runs for every row)
+            rows.append(_Line(j, p[0], p[1], p[2], starts[j] + p[3]))
             j += 1
             continue
         wrapped = _wrapped(lines, starts, j)
@@ -663,9 +654,11 @@ def _assign(
     """The columns of a row that leaves some blank: figures go, in order, to columns whose figures are
     written alike (decimals), nearest their right edges; None unless one placing is clearly the best."""
     edges = _edges(line, figs, metric)
+    # each figure's decimals, read once rather than for every placing (None for a dash, which fits anywhere)
+    decimals = [None if _dash(f) else _shape(f.group()) for f in figs]
     scored = []
     for combo in combinations(range(len(cols)), len(figs)):
-        if any(not _dash(f) and shapes[c] and _shape(f.group()) not in shapes[c] for f, c in zip(figs, combo)):
+        if any(d is not None and shapes[c] and d not in shapes[c] for d, c in zip(decimals, combo)):
             continue
         scored.append((sum(abs(cols[c] - e) for c, e in zip(combo, edges)), list(combo)))
     scored.sort()
@@ -687,7 +680,8 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
         # the bisection of the offset array kept short: the first character is after the last one placed, and
         # no further from it than in the original (unless characters were inserted: then the offset there is
         # less than its own, and the search goes on to the end)
-        x, y = base + f.start(), base + f.end() - 1
+        x, y = f.span()
+        x, y = base + x, base + y - 1
         g = min(n - 1, prev + x - at)
         s = bisect_left(origin, x, prev + 1, g + 1 if origin[g] >= x else n)
         # the figure's characters are one run of the text: its last one is where it is, if it is the first
@@ -699,8 +693,8 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
             return None
         prev, at = s, x
         placed[c] = Cell(f.group(), s, e + 1, r, c + 1)
-    for c, cell in enumerate(placed):
-        cells.append(cell or Cell("", a, a, r, c + 1))
+    for c, cell in enumerate(placed, start=1):
+        cells.append(cell or Cell("", a, a, r, c))
     return cells
 
 
@@ -779,7 +773,7 @@ def readable(block: Block) -> bool:
             if any(c < len(r) and r[c].text for r in body):
                 continue  # a column of dashes only (nothing in any row): no figure to misread
             return False
-        decimals = {_shape(t) for t in cells}
+        decimals = {len(t.split(".")[1].rstrip("%")) if "." in t else 0 for t in cells}  # (_shape, inlined)
         percent = any(t.endswith("%") for t in cells) or "%" in head.text
         if not percent and len(decimals) > 1 and 0 in decimals:
             return False  # amounts and rates mixed in one column

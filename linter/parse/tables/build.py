@@ -9,7 +9,7 @@ from tieout.linter.text.model import Document
 
 from .aligned import find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
-from .cells import flatten, quantity
+from .cells import flatten, read_quantities
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, read_rows
@@ -126,7 +126,7 @@ SCORED = ("分值", "得分", "扣分")
 
 
 def _units(table: Table, heads: list[list[str]], n: int) -> None:
-    body = table.rows[max(n, 1) :]
+    units: list[str] = []
     for c, path in enumerate(heads):
         unit = column_unit(path, "")
         if not unit:
@@ -136,9 +136,9 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
             unit = "分" if role is not None and role.name in SCORED else table.unit
         if unit != table.unit:
             table.column_units[c] = unit
-        for row in body:
-            if c < len(row):
-                row[c].quantity = quantity(row[c], unit)
+        units.append(unit)
+    for row in table.rows[max(n, 1) :]:
+        read_quantities(row, units)
 
 
 def _roles_of_columns(

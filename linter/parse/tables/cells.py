@@ -53,16 +53,35 @@ def is_number(text: str) -> bool:
 
 def quantity(cell: Cell, unit: str) -> Quantity | None:
     """The figure of a body cell in the column's unit (`万元`, `%` …; "" when no unit is stated)."""
-    first = cell.text.lstrip()[:1]
-    if not first or not first.isdecimal() and first not in "-−－":
+    text = cell.text
+    first = text.lstrip()[:1]
+    if not first or not first.isdecimal() and first not in SIGNS:
         return None  # no NUMBER (its first character is a sign or a digit: \d is isdecimal): a label, a note
-    read = _read(cell.text, unit)
+    return _quantity(cell, unit)
+
+
+SIGNS = "-−－"  # the signs NUMBER opens with
+
+
+def read_quantities(row: list[Cell], units: list[str]) -> None:
+    """Each cell's `quantity` (as `quantity` reads it) in its column's unit; a cell past the last unit is left
+    as it is. One loop for a row: the test that a cell opens like a figure is made inline, as most cells (labels,
+    blanks, dashes) are no figure and need no call."""
+    for cell, unit in zip(row, units):
+        first = cell.text.lstrip()[:1]
+        cell.quantity = _quantity(cell, unit) if first and (first.isdecimal() or first in SIGNS) else None
+
+
+def _quantity(cell: Cell, unit: str) -> Quantity | None:
+    """`quantity` of a cell whose text opens with a sign or a digit."""
+    text = cell.text
+    read = _read(text, unit)
     if read is None:
         return None
     value, negative, unit, base, scale, decimals, kind, separators = read
     # negated here, not in _read: the sign is applied in the caller's decimal context, as it always was
     return Quantity(
-        cell.text, -value if negative else value, unit, base, scale, decimals, kind, cell.start, cell.end, separators
+        text, -value if negative else value, unit, base, scale, decimals, kind, cell.start, cell.end, separators
     )
 
 

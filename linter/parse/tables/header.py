@@ -76,10 +76,12 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
     serial = SERIAL
     kinds = []
     filled: list[list[str]] = [[] for _ in range(width)]  # each column's filled cells, read in one pass
+    dash = DASH.match
     for row in body:
-        for c, cell in enumerate(row[:width]):
-            if cell.text and not DASH.match(cell.text):  # (not cell.blank)
-                filled[c].append(flatten(cell.text))
+        for column, cell in zip(filled, row):  # (the row's first `width` cells)
+            text = cell.text
+            if text and not dash(text):  # (not cell.blank)
+                column.append(flatten(text))
     for c in range(width):
         texts = filled[c]
         head = heads[c]

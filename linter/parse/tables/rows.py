@@ -62,7 +62,10 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
     for r in range(first, len(grid)):
         g = grid[r]
         n = len(g)
-        if not any(g[c].text for c in side if c < n):
+        for c in side:  # (a loop, not any() over a generator: it runs for every cell of every row)
+            if c < n and g[c].text:
+                break
+        else:
             gap = bool(rows)
             continue
         if codes:
@@ -106,12 +109,17 @@ ROW_NUMBER = re.compile(r"^\d{1,3}$")
 def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:
     """The name cell (the describing column nearest the figures), else the first describing text that is
     not a code (a 合计 written in the 科目编码 column)."""
+    n = len(g)
     for c in reversed(texts):
-        if c < len(g) and g[c].text and not ROW_NUMBER.match(flatten(g[c].text)):  # not its 行次 (`3`)
-            return flatten(g[c].text)
+        if c < n and g[c].text:
+            flat = flatten(g[c].text)
+            if not ROW_NUMBER.match(flat):  # not its 行次 (`3`)
+                return flat
     for c in codes + texts:
-        if c < len(g) and g[c].text and not CODE.match(flatten(g[c].text)):
-            return flatten(g[c].text)
+        if c < n and g[c].text:
+            flat = flatten(g[c].text)
+            if not CODE.match(flat):
+                return flat
     return ""
 
 
