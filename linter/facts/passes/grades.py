@@ -46,6 +46,7 @@ STATED = re.compile(
 )
 # a score of one indicator, not the overall one (`产出指标自评得分`): the indicators of vocab/relations.yaml
 INDICATOR = re.compile("|".join(re.escape(w) for w in sorted(set(INDICATOR_WORDS))))
+GRADE_COUNT = re.compile(r"\s*(?:等级|等次|档次|档|级)")  # after the number of a scale's grades (`四个等级`)
 ANY_SCORE = re.compile(r"(?:得分|评分)$")
 # a sentence that opens by naming an indicator (`（二）过程指标满分 80 分，评价得分 70 分`): its scores are that one's
 OPENS_WITH_INDICATOR = re.compile(rf"[\s（(一二三四五六七八九十\d、.．）)]*(?:{INDICATOR.pattern})")
@@ -116,7 +117,7 @@ def grades(draft: Draft) -> Iterator[Grade]:
             continue
         score = _score(totals[0])
         assert score is not None
-        stated = _stated(draft, si, by_sentence)
+        stated = _stated(draft, si, by_sentence, taken)
         if stated is None:
             continue
         scale = _scale_for(scales, score.start, lambda offset: doc.section_path(offset)[:1])
@@ -149,13 +150,30 @@ def overall_score(text: str, sentence_start: int, m: Mention, graded: bool = Fal
     return q
 
 
-def _stated(draft: Draft, si: int, by_sentence: dict[int, list[Mention]]) -> re.Match[str] | None:
-    """The grade stated in the score's sentence, else in the next one when it has no figure of its own."""
+def _stated(
+    draft: Draft, si: int, by_sentence: dict[int, list[Mention]], scales: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The grade stated in the score's sentence, else in the next one when it has no figure of its own; the
+    scale may stand between them (`综合得分 87.68 分。评价结果分为四个等级：…。据此，本项目评价等级为“良”`)."""
     doc = draft.doc
     sentences = doc.sentences
-    for k in (si, si + 1):
-        if k >= len(sentences) or (k != si and by_sentence.get(k)):
-            continue
+
+    def scale_only(k: int) -> bool:
+        """A sentence whose figures are all the bounds of a scale, or the number of its grades (`分为四个等级`)."""
+        figures = by_sentence.get(k) or []
+        return bool(figures) and all(
+            any(a <= q.start < b for a, b in scales) or GRADE_COUNT.match(doc.text, q.end)
+            for m in figures
+            for q in m.quantities
+        )
+
+    for k in range(si, min(si + 3, len(sentences))):
+        if k == si + 2 and not scale_only(si + 1):
+            break  # two sentences on only past the scale
+        if k != si and by_sentence.get(k):
+            if scale_only(k):
+                continue
+            break
         s = sentences[k]
         found = list(STATED.finditer(doc.text, s.start, s.end))
         if len(found) == 1:
