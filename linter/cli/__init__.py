@@ -18,8 +18,8 @@ from typing import Any, TextIO, cast
 from tieout.linter.cli import check, facts, rules
 from tieout.linter.cli.usage import Parser, Version, subcommand
 from tieout.linter.run.collector import fewer_collections, starting
+from tieout.linter.run.exitcode import ExitCode
 from tieout.linter.run.interrupt import Interrupted, install
-from tieout.linter.run.outcome import ExitCode
 
 
 def build_parser() -> Parser:
