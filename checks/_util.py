@@ -3,7 +3,6 @@ breakdowns (one unit at a time)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
@@ -11,9 +10,10 @@ from tieout.linter.facts.explain import footing
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.figures.intervals import Interval, add, fmt, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 
 # a money unit per another written after a figure (`元/平方米`, `万元/公里`), its multiplier the group
-PER_UNIT = re.compile(r"\s*(百万|千万|十万|万|亿|千)?元\s*/")
+PER_UNIT = regex(r"\s*(百万|千万|十万|万|亿|千)?元\s*/")
 
 
 def in_unit(base: Decimal, like: Quantity, decimals: int | None = None) -> str:

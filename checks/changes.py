@@ -11,7 +11,7 @@ from decimal import Decimal
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, rounding_unit, signed, sub
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.patterns import lazy
+from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import relation_words as _alt
@@ -111,7 +111,7 @@ def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain, [base, d])
 
 
-PLANNED = re.compile(r"目标|计划|预算")
+PLANNED = regex(r"目标|计划|预算")
 
 
 def _against(c: Change) -> str:
@@ -732,13 +732,13 @@ class ExplanationDirection(Rule):
 
 
 # `决算数小于预算数的主要原因`, `支出决算数大于年初预算数原因`: how the outcome compares with the budget, explained
-BUDGET_EXPLAINED = re.compile(
+BUDGET_EXPLAINED = regex(
     r"(?P<outcome>决算数?|执行数?)(?:比|较)?(?P<word>大于|小于|高于|低于|超过|超出|少于|多于)"
     r"(?P<plan>(?:年初|调整|调整后|全年)?预算数?)(?:的)?(?:主要)?原因"
 )
 ABOVE_WORDS = frozenset({"大于", "高于", "超过", "超出", "多于"})
-PLAN_LABEL = re.compile(r"预算")
-OUTCOME_LABEL = re.compile(r"决算|执行数|实际支出")
+PLAN_LABEL = regex(r"预算")
+OUTCOME_LABEL = regex(r"决算|执行数|实际支出")
 
 
 def _budget_and_outcome(ctx: CheckContext, at: int, here: int) -> tuple[Quantity, Quantity] | None:

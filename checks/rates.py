@@ -12,7 +12,7 @@ from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
-from tieout.linter.patterns import lazy
+from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import relation_words as _alt
@@ -23,14 +23,14 @@ from ._util import PER_UNIT
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 
 
-EXECUTION_RATE = re.compile(f"(?:{_alt('execution_rate')})")
-PLAN = re.compile(f"(?:{_alt('plan_words')})")
-OUTCOME = re.compile(f"(?:{_alt('outcome_words')})")
+EXECUTION_RATE = regex(f"(?:{_alt('execution_rate')})")
+PLAN = regex(f"(?:{_alt('plan_words')})")
+OUTCOME = regex(f"(?:{_alt('outcome_words')})")
 BUDGET_STAGES = ("预算", "调整预算")
 PLAN_STAGES = (*BUDGET_STAGES, "计划")
-NAMED_BASE = re.compile(f"(?:{_alt('named_bases')})")
+NAMED_BASE = regex(f"(?:{_alt('named_bases')})")
 # a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
-AGAINST_BUDGET = re.compile(r"预算")
+AGAINST_BUDGET = regex(r"预算")
 
 
 def _ratio_outcome(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity, certain: bool, word: str) -> Outcome:
@@ -175,8 +175,8 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
 
 
-INITIAL = re.compile(r"年初")
-ADJUSTED = re.compile(r"全年|调整")
+INITIAL = regex(r"年初")
+ADJUSTED = regex(r"全年|调整")
 
 
 def _outcome_and_budgets(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity, Quantity] | None:

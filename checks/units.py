@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -10,12 +9,13 @@ from tieout.linter.facts.model import Change, Mention
 from tieout.linter.facts.model import UnitSlip as UnitSlipFact
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
 from ._util import PER_UNIT
 
-AMOUNT_WORDS = re.compile(r"(?:金额|资金|经费|收入|支出|费用|预算|总值|总额|净值|余额|结余|资产|负债|拨款|价值|成本)$")
+AMOUNT_WORDS = regex(r"(?:金额|资金|经费|收入|支出|费用|预算|总值|总额|净值|余额|结余|资产|负债|拨款|价值|成本)$")
 MIN_DIGITS = 3
 MULTIPLIERS = frozenset(
     "万亿千百"
@@ -201,7 +201,7 @@ class MissingUnit(Rule):
 
 
 # the next figures of a list joined by 、 / 和 / 至 / -, the last of them with its unit
-SHARED_UNIT = re.compile(r"(?:\s*(?:、|和|及|与|至|到|-|—|~|～)\s*[\d,.]+)+\s*(?:万元|亿元|千元|元)")
+SHARED_UNIT = regex(r"(?:\s*(?:、|和|及|与|至|到|-|—|~|～)\s*[\d,.]+)+\s*(?:万元|亿元|千元|元)")
 
 
 def _bare_amount(text: str, m: Mention, q: Quantity) -> bool:

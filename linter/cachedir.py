@@ -13,6 +13,7 @@ write at the same time. Any failure (read-only home, full disk) leaves tieout wo
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -48,3 +49,43 @@ def write_atomic(path: Path, data: bytes) -> bool:
             except OSError:
                 pass
         return False
+
+
+# --- a private folder, for caches that are loaded as code or as compiled data -------------------------------
+# A cache of the parser's tables (a pickle, loaded by running what it names) or of compiled patterns (their
+# matching code, trusted as it stands) under a name others can write would let them run code, or change what
+# the patterns match, for the next user of tieout. Such caches live under `$XDG_CACHE_HOME/tieout/NAME`
+# (else `~/.cache/…`), created private (0700), and a file is loaded only when it, its folder and the folder
+# above are the user's own and writable by no one else. Where no such folder can be had (another system, a
+# read-only home) there is no cache and the data is computed in memory.
+
+
+def _private(p: Path, kind: int) -> bool:
+    """Is `p` of that kind (not a symbolic link), owned by this user, and writable by no one else?"""
+    try:
+        st = os.lstat(p)
+    except OSError:
+        return False
+    return stat.S_IFMT(st.st_mode) == kind and st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def private_folder(name: str) -> Path | None:
+    """The private cache folder `name`, made if missing; None when there is none to be had."""
+    if not hasattr(os, "getuid"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    d = Path(base) / "tieout" / name
+    try:
+        d.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if _private(d.parent, stat.S_IFDIR) and _private(d, stat.S_IFDIR):
+        return d
+    return None
+
+
+def trusted(path: Path) -> bool:
+    """May this file of a private folder be loaded: a regular file of this user's that no one else can write?"""
+    return _private(path, stat.S_IFREG)

@@ -1,21 +1,46 @@
-"""Regular expressions compiled when first used, for patterns that only some documents need.
+"""Regular expressions: compiled from a cache of their compiled form (`regex`), or when first used (`lazy`).
 
 Python's `re` compiles a pattern in Python code, and a character class over the CJK ideographs
 (`[\\u4e00-\\u9fff]`) costs about a millisecond by itself: the compiler marks its 21,000 characters one by
-one. Compiled at import, every such pattern is paid by every run, also by the many that never reach the
-rule or the option that uses it (a rare wording, `--cross-document`).
+one. The three hundred patterns of the pipeline took a fifth of a cold `tieout check` of one report.
+
+`regex` is `re.compile` through a cache of what the compiler makes of each pattern: the arguments of the C
+constructor (`_sre.compile`) that `re.compile` ends with, i.e. the matching code, the flags and the groups. A
+pattern found there costs a few microseconds; a pattern that is not is compiled by `re.compile`, and its entry
+added (the file is written once, when the process ends). An entry is the compiler's output for exactly that
+pattern text and those flags, in a file named by the Python build, so it cannot go stale: edited code brings
+new patterns, not other meanings for old ones. The entries are trusted as they stand (they decide what a
+pattern matches), so the file lives in a private folder of the user's (`cachedir.private_folder`), and an
+entry is only added after the constructor, given it, made a pattern equal to the one `re.compile` made. The
+compiler's internals are CPython's own (`re._parser`, `re._compiler`, `_sre`): where they are missing or
+differ, `regex` is plain `re.compile`.
 
 `lazy` makes a stand-in that compiles the pattern the first time one of its methods is called, and then
 keeps the compiled pattern's methods (`search`, `finditer`, …) on itself: from then on a call costs what it
 costs on a compiled pattern, so a stand-in adds nothing in a loop. It has the methods that match and the
 `pattern` text, no more: it is no `re.Pattern` for `isinstance`, and is not to be passed to the functions of
-`re` (`re.sub(PATTERN, …)`); use its methods (`PATTERN.sub(…)`).
+`re` (`re.sub(PATTERN, …)`); use its methods (`PATTERN.sub(…)`). With the cache, it mostly spares reading a
+pattern's entry in runs that never use it.
 """
 
 from __future__ import annotations
 
+import atexit
+import marshal
 import re
+import sys
+from importlib import import_module
+from pathlib import Path
 from typing import Any, cast
+
+from tieout.linter import cachedir
+
+try:  # CPython's compiler (the names of 3.11 on; untyped, private): elsewhere `regex` is `re.compile`
+    _sre: Any = import_module("_sre")
+    _compiler: Any = import_module("re._compiler")
+    _parser: Any = import_module("re._parser")
+except ImportError:  # pragma: no cover - another Python
+    _sre = None
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -30,7 +55,7 @@ class _Lazy:
         self._flags = flags
 
     def _compiled(self) -> re.Pattern[str]:
-        compiled = re.compile(self._pattern, self._flags)
+        compiled = regex(self._pattern, self._flags)
         for name in _METHODS:
             self.__dict__[name] = getattr(compiled, name)
         return compiled
@@ -70,3 +95,93 @@ class _Lazy:
 def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, done on first use (see the module's docstring for what it supports)."""
     return cast("re.Pattern[str]", _Lazy(pattern, flags))
+
+
+# --- the cache of compiled patterns -------------------------------------------------------------------------
+# (the constructor's arguments after the pattern: flags, code, groups - 1, group index, index group)
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_LIMIT = 4000  # entries the file keeps; beyond, only those of the process that writes it (old code's go)
+
+
+def _path() -> Path | None:
+    """The cache file of this Python build (None: no private folder, or no CPython compiler)."""
+    if _sre is None:
+        return None
+    folder = cachedir.private_folder("patterns")
+    if folder is None:
+        return None
+    return folder / f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+def _read(path: Path) -> dict[tuple[str, int], _Entry]:
+    if not cachedir.trusted(path):
+        return {}
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):  # missing, damaged: compiled anew and rewritten
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _entry(pattern: str, flags: int) -> _Entry:
+    """What `re._compiler.compile` hands to `_sre.compile` for this pattern (the same steps)."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # named constants as plain ints, for marshal
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+class _Store:
+    """The entries of this build's cache file, those this process used, and whether it added any."""
+
+    def __init__(self) -> None:
+        self.path = _path()
+        self.entries = _read(self.path) if self.path is not None else {}
+        self.used: set[tuple[str, int]] = set()
+        self.added = False
+
+    def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
+        key = (pattern, flags)
+        self.used.add(key)
+        entry = self.entries.get(key)
+        if entry is not None:
+            try:
+                return cast("re.Pattern[str]", _sre.compile(pattern, *entry))
+            except (TypeError, ValueError, RuntimeError, OverflowError):  # not what this build reads: anew
+                pass
+        compiled = re.compile(pattern, flags)  # re's own errors and warnings, as without the cache
+        try:
+            fresh = _entry(pattern, flags)
+            fits = _sre.compile(pattern, *fresh) == compiled  # equal patterns: same text, flags and code
+        except Exception:  # the compiler's internals are not the ones `_entry` knows: no entry
+            fits = False
+        if fits and self.path is not None:
+            self.entries[key] = fresh
+            if not self.added:
+                self.added = True
+                atexit.register(self.save)
+        return compiled
+
+    def save(self) -> None:
+        assert self.path is not None
+        entries = self.entries
+        if len(entries) > _LIMIT:
+            entries = {k: v for k, v in entries.items() if k in self.used}
+        cachedir.write_atomic(self.path, marshal.dumps(entries))
+
+
+_STORE: _Store | None = None
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, read from the cache of compiled patterns where it is there (see the
+    module's docstring)."""
+    global _STORE
+    if _sre is None:
+        return re.compile(pattern, flags)
+    if _STORE is None:
+        _STORE = _Store()
+    return _STORE.compile(pattern, int(flags))

@@ -6,7 +6,6 @@ it is not are reported (as inferred: warnings)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from itertools import permutations
@@ -15,10 +14,11 @@ from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, rate
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
 from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
-RATIO_WORDS = re.compile(r"占预算|为预算|完成预算|预算完成|执行率|完成率|为上年")
-GROWTH_WORDS = re.compile(r"增长|增减|同比")
+RATIO_WORDS = regex(r"占预算|为预算|完成预算|预算完成|执行率|完成率|为上年")
+GROWTH_WORDS = regex(r"增长|增减|同比")
 MIN_ROWS = 5  # rows a formula must hold in before the column is taken for it; it may miss in one row in ten
 MIN_SHARE = Decimal("0.9")  # the share of a column's figures written as percentages
 NEAREST = 6  # amount columns before a rate column that may be its operands

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -10,12 +9,13 @@ from tieout.linter.figures.intervals import HUNDRED, fmt, interval, rate, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
+from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 from .discovered import discovered_outcomes
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
-NAMED = re.compile(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
+NAMED = regex(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
 
 
 def pct(value: Decimal) -> str:

@@ -14,10 +14,11 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.lookup import Hit, TableIndex
 from tieout.linter.parse.tables.model import Side
+from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
-CLASS_MARK = re.compile(r"[（(](?:类|款|项)[）)]")
-LEADING = re.compile(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
+CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
+LEADING = regex(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
 
 
 class TextTable(Rule):

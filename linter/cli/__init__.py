@@ -17,9 +17,9 @@ from typing import Any, TextIO, cast
 
 from tieout.linter.cli import check, facts, rules
 from tieout.linter.cli.usage import Parser, Version, subcommand
-from tieout.linter.run.collector import fewer_collections
+from tieout.linter.run.collector import fewer_collections, starting
+from tieout.linter.run.exitcode import ExitCode
 from tieout.linter.run.interrupt import Interrupted, install
-from tieout.linter.run.outcome import ExitCode
 
 
 def build_parser() -> Parser:
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     real = sys.stdout
     sys.stdout = cast(TextIO, _Output(real))
     try:
-        with fewer_collections():  # the command's imports and documents: see linter/run/collector.py
+        with starting(), fewer_collections():  # the command's imports and documents: see linter/run/collector.py
             code: int = args.handler(args)
         sys.stdout.flush()
     except ReaderGone:  # `tieout check … | head`: the reader has what it wanted

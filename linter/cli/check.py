@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.cli import terminal
 from tieout.linter.cli.usage import did_you_mean
-from tieout.linter.run.outcome import ExitCode
+from tieout.linter.run.exitcode import ExitCode
 
 if TYPE_CHECKING:
     from tieout.linter.report import Reporter

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tieout.linter.run.outcome import ExitCode
+from tieout.linter.run.exitcode import ExitCode
 
 
 def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

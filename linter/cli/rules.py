@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from tieout.linter.run.outcome import ExitCode
+from tieout.linter.run.exitcode import ExitCode
 
 
 def add_to(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

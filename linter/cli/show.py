@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from tieout.linter.run.discovery import DEFAULT_EXCLUDE
-from tieout.linter.run.outcome import ExitCode
+from tieout.linter.run.exitcode import ExitCode
 from tieout.linter.run.selection import enabled
 from tieout.linter.run.session import CheckSession
 

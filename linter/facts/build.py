@@ -51,29 +51,29 @@ from tieout.linter.parse.sentences import (
 from tieout.linter.parse.tables import find_tables
 from tieout.linter.parse.tables.html import spans as html_spans
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, tokenize
-from tieout.linter.patterns import lazy
+from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document, Sentence
 from tieout.linter.vocab import load, words
 
 GROSS = tuple(words("relations", "gross"))
 # words before a named whole that make it any total of its kind (`占全部支出的`, `占总收入的`)
-GENERIC_WHOLE = re.compile(r"^(?:全部|全年|总|全)")
+GENERIC_WHOLE = regex(r"^(?:全部|全年|总|全)")
 # list words after which the parts named are all the parts (`具体为`), not a selection (`其中`)
 EXHAUSTIVE = frozenset(words("relations", "exhaustive")) | {"组成"}
 # `由 A a、B b 和 C c 组成`: a list of all the parts a figure is made of
-COMPOSED_OPEN = re.compile(r"^由")
-COMPOSED_CLOSE = re.compile(r"^(?:共同)?(?:组成|构成)")
+COMPOSED_OPEN = regex(r"^由")
+COMPOSED_CLOSE = regex(r"^(?:共同)?(?:组成|构成)")
 REMAINDER = tuple(words("relations", "remainder"))
-INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
+INCLUDED = regex("^(?:" + "|".join(words("relations", "included")) + ")")
 # a list item added to the list rather than listed in it (`加上…`, `另…`)
 # the words right after a count (`24个赛事168个赛项`: 赛事, 赛项), up to a figure or a punctuation mark
-COUNTED = re.compile(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
-ADDED = re.compile("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
+COUNTED = regex(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
+ADDED = regex("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
 # a figure named as the gap between its item and another (`余额低于限额`, `收入超出预算`): the name ends in the
 # gap word and what the item is compared with (not `账龄超过` before `3 年`)
 _GAP_WORDS = "|".join((load("relations").get("reference") or {}).get("gap") or [])
-GAP_WORD = re.compile(f"^(?:{_GAP_WORDS})")
-GAP = re.compile(f"(?:{_GAP_WORDS})[\u4e00-\u9fff]+$")
+GAP_WORD = regex(f"^(?:{_GAP_WORDS})")
+GAP = regex(f"(?:{_GAP_WORDS})[\u4e00-\u9fff]+$")
 
 
 # Bounds on what one sentence is parsed for: parsing a list is quadratic in its length (2,000 figures take
@@ -1420,78 +1420,78 @@ class SentencePass:
 
 
 # the opening of a move's first figure (`由上年的`, `从`): not part of the name of what moved
-FROM_WORD = re.compile(r"(?:由|从)[^由从]*$")
+FROM_WORD = regex(r"(?:由|从)[^由从]*$")
 # a limit a figure is kept within: no part of it
-LIMIT = re.compile(r"控制在|不超过|不高于")
+LIMIT = regex(r"控制在|不超过|不高于")
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
-RATIO_NAME = re.compile(r"(?:比重|占比|比例|率)$")
+RATIO_NAME = regex(r"(?:比重|占比|比例|率)$")
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 # the names of last year (their order lets 上年同期 win over 上年)
 LAST_YEAR_NAMES = "上年同期|上年|去年同期|去年|上一年"
 # a figure named as last year's (`上年分别为` given out: `上年教育支出`): the base of a change, never what changed
-LAST_YEARS = re.compile(f"(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)")
-LAST_YEAR_ONLY = re.compile(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:的|为|是)?$")
+LAST_YEARS = regex(f"(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)")
+LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
-COMPARED_TAIL = re.compile(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
+COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
-OVER_SHORT = re.compile(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
+OVER_SHORT = regex(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
 # a change on another basis than the figures stated (vocab adjusted_basis)
-ADJUSTED_BASIS = re.compile("|".join(words("relations", "adjusted_basis")))
+ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
 _REF = load("relations").get("reference") or {}
-REFERENCE = re.compile(f"^(?:{'|'.join(_REF.get('verbs') or [])})(?:{'|'.join(_REF.get('against') or [])})")
+REFERENCE = regex(f"^(?:{'|'.join(_REF.get('verbs') or [])})(?:{'|'.join(_REF.get('against') or [])})")
 # the budget a figure is a percentage of, named right after it (`，为预算 54.00 亿元的 102.4%`)
-BUDGET_OF = re.compile(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")
-PLAN_LABEL = re.compile("|".join(_OS.get("plan") or []))
-OUTCOME_LABEL = re.compile("|".join(_OS.get("outcome") or []))
+BUDGET_OF = regex(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")
+PLAN_LABEL = regex("|".join(_OS.get("plan") or []))
+OUTCOME_LABEL = regex("|".join(_OS.get("outcome") or []))
 # a budget as first approved, its adjustments in the year, and the budget they make (vocab budget_adjustment);
 # an adjustment read as a bare movement (`调增 2450 万元`) is found by its words too
 _ADJ = load("relations").get("budget_adjustment") or {}
-BARE_ADJUSTMENT = re.compile("|".join([*(_ADJ.get("up") or []), *(_ADJ.get("down") or [])]))
-INITIAL_PLAN = re.compile("|".join(_ADJ.get("initial") or []))
+BARE_ADJUSTMENT = regex("|".join([*(_ADJ.get("up") or []), *(_ADJ.get("down") or [])]))
+INITIAL_PLAN = regex("|".join(_ADJ.get("initial") or []))
 ADJUSTMENT = lazy(
     f"(?:(?P<up>{'|'.join([*(_ADJ.get('up') or []), '增加'])})|{'|'.join([*(_ADJ.get('down') or []), '减少'])})"
     r"(?:[\u4e00-\u9fff]{0,6}?)(?:预算|资金)?(?:数)?$"
 )
-ADJUSTED = re.compile("|".join(_ADJ.get("adjusted") or []))
-YEAR_ONLY = re.compile(
+ADJUSTED = regex("|".join(_ADJ.get("adjusted") or []))
+YEAR_ONLY = regex(
     r"\d{4}年度?(?:前[一二三四]季度|[一二三四]季度|第[一二三四]季度|上半年|下半年|全年|1-\d{1,2}月)?(?:为|是|[：:])?"
 )
 # a comparison with last year, and any comparison (its opening words as the tokenizer reads them, or last year)
-LAST_YEAR_WORDS = re.compile("上年|去年|上一年|同比|同期")
-COMPARING = re.compile("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
-CHANGE_WORD = re.compile(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
-BRACKET_YEAR = re.compile(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
-LAST_YEAR_BRACKET = re.compile(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
+LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
+COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
+CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
+BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
+LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
-PLAN_NAMED = re.compile(r"年初|调整")
-TOTAL_AFTER = re.compile(r"(?:合计|总计|共计)$")
+PLAN_NAMED = regex(r"年初|调整")
+TOTAL_AFTER = regex(r"(?:合计|总计|共计)$")
 # two names joined by one conjunction (`税收收入和非税收入`)
 JOINED_PAIR = lazy(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
-RESPECTIVE = re.compile(
+RESPECTIVE = regex(
     r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)"
     r"(?:完成|实现|安排|下达|拨付|落实|投入|争取|筹集|发行|偿还|支出|收入|征收|入库)?(?:为|了)?$"
 )
 # what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
-SHARED_TAIL = re.compile(r"(?:支出|收入|费用|经费|资金)$")
+SHARED_TAIL = regex(r"(?:支出|收入|费用|经费|资金)$")
 
 
-FULL_MARKS = re.compile(r"满分|分值")
+FULL_MARKS = regex(r"满分|分值")
 # points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
-DEDUCTED = re.compile(r"扣(?:除|减)?$")
+DEDUCTED = regex(r"扣(?:除|减)?$")
 # what is left of a budget (`结余资金 7.65 万元`, `节约资金`)
-LEFT_OVER = re.compile(r"(?:项目)?(?:结余|节余|节约|剩余)(?:资金)?(?:为|是)?$")
+LEFT_OVER = regex(r"(?:项目)?(?:结余|节余|节约|剩余)(?:资金)?(?:为|是)?$")
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
-MAKE_UP = re.compile(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
+MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
 # `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
 # `，支出安排 Y`: the clause stating what is left (a name, no figure, no list left open with 等, no change)
-SUBTRACTED = re.compile(r"[^\d，,。；;、（）()]{0,3}[，,]\s*(?:减去|扣除|减除)[^\d，,。；;、等（）()]{1,30}$")
-LISTED_ON = re.compile(r"[^\d，,。；;、等（）()]{0,3}[、和及]\s*[^\d，,。；;、等（）()]{1,30}$")
-LEFT = re.compile(
+SUBTRACTED = regex(r"[^\d，,。；;、（）()]{0,3}[，,]\s*(?:减去|扣除|减除)[^\d，,。；;、等（）()]{1,30}$")
+LISTED_ON = regex(r"[^\d，,。；;、等（）()]{0,3}[、和及]\s*[^\d，,。；;、等（）()]{1,30}$")
+LEFT = regex(
     r"[^\d，,。；;、等（）()]{0,3}后?[，,]\s*(?!其中|占|比|较|同比|增|减|下降|上升|提高|降低|加|扣)"
     r"[^\d，,。；;、等（）()]{1,30}$"
 )
-SCORED = re.compile(r"^(?:实际)?得(?:分)?(?:为)?$")
+SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 
 def _counts_the_parts(head: Mention, parts: list[Mention]) -> bool:
@@ -1514,7 +1514,7 @@ def _opens_list(t: object) -> bool:
 
 
 # the words of a share around the names of its part and whole (`…占…的比重为`)
-SHARE_WORDS = re.compile(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
+SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
 
 
 def _leaves(items: list[object]) -> Iterator[object]:
@@ -1599,8 +1599,8 @@ def _names_before(items: list, i: int, own: str) -> list[str]:
 
 
 # the words that open what a sum is spent on (`主要投向`, `重点用于`), and the tail that closes the names (`等领域`)
-ALLOCATED = re.compile(r"^(?:主要|重点|全部|具体)?(?:投向|用于|投入|支持|安排用于)")
-ALLOCATED_TAIL = re.compile(r"等(?:领域|方面|项目|行业|工作|支出)?$")
+ALLOCATED = regex(r"^(?:主要|重点|全部|具体)?(?:投向|用于|投入|支持|安排用于)")
+ALLOCATED_TAIL = regex(r"等(?:领域|方面|项目|行业|工作|支出)?$")
 
 
 def _allocated(items: list, j: int) -> list[str]:
@@ -1655,7 +1655,7 @@ def _whole_of_part(
 
 
 # the word a rate is of, before 率 or 度 (`满意度`, `合格率`, `资金到位率`: 满意, 合格, 到位)
-RATE_WORD = re.compile(r"(?P<word>[\u4e00-\u9fff]{2})[率度]$")
+RATE_WORD = regex(r"(?P<word>[\u4e00-\u9fff]{2})[率度]$")
 # `较目标 2,400 人少 154 人`, `比上年 36 项多 4 项`: after a comparison with its figure, 多 and 少 are its movement
 MORE_OR_LESS: dict[str, Literal["up", "down"]] = {"多": "up", "多了": "up", "多出": "up", "少": "down", "少了": "down"}
 
@@ -1767,7 +1767,7 @@ def _is_label(item: object) -> bool:
     return isinstance(item, Token) and item.type == "LABEL"
 
 
-BOTH_SIDES = re.compile(r"收入?、?支出?(?=总)")
+BOTH_SIDES = regex(r"收入?、?支出?(?=总)")
 
 
 def _core(item: str) -> str:
@@ -2001,7 +2001,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
     return k >= 0 and at < spans[k][1]
 
 
-TAG = re.compile(r"<[^<>]*>")
+TAG = regex(r"<[^<>]*>")
 SHORT_CELL = 24  # characters: text between tags longer than this is prose written in a cell (an evaluation's
 # 评价意见 with its computation), read as prose; shorter runs are the table's cells, read by the table model
 

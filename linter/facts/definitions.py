@@ -3,17 +3,17 @@ cover such a definition is complete, whatever word opens its list."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from tieout.linter.facts.model import Mention
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 OPTIONAL = "optional"
-NOISE = re.compile(r"[“”\"'（）()\s]")
+NOISE = regex(r"[“”\"'（）()\s]")
 # what a report adds to a component's name (`因公出国（境）费支出决算`)
-TRAILING = re.compile(r"(?:支出|决算数|决算|预算数|预算|执行数|数|安排)+$")
+TRAILING = regex(r"(?:支出|决算数|决算|预算数|预算|执行数|数|安排)+$")
 
 
 # compared by identity (each made once, in `definitions`): it keys the caches below, where hashing its

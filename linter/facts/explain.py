@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -17,6 +16,7 @@ from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Re
 from tieout.linter.facts.passes.links import mention_index, year_before
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
@@ -180,11 +180,11 @@ def _likelier(
     return [x for x, other in ((a, b), (b, a)) if uses[x[0].unit] * 10 <= uses[other[0].unit]]
 
 
-NAME_NOISE = re.compile(r"[“”\"'（）()\s]")
-GENERIC_SUBJECT = re.compile(f"(?:{'|'.join(words('relations', 'generic_items'))}|决算|情况|总体|说明)+")
+NAME_NOISE = regex(r"[“”\"'（）()\s]")
+GENERIC_SUBJECT = regex(f"(?:{'|'.join(words('relations', 'generic_items'))}|决算|情况|总体|说明)+")
 
 
-EVALUATION_SECTION = re.compile(
+EVALUATION_SECTION = regex(
     f"(?:{'|'.join(sorted(words('relations', 'evaluation_sections'), key=len, reverse=True))}|\\d|[一二三四五六七八九十])+"
 )
 
@@ -205,7 +205,7 @@ def _own_subject(item: str, subject: str, evaluation: bool = False) -> str:
     return "›".join(kept)
 
 
-NAME_AFTER_FIGURE = re.compile(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
+NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
 
 
 def restatements(draft: Draft) -> Iterator[Restatement]:
@@ -240,10 +240,8 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
 
 # `比上年 11.53 亿元增长 1.7%`: last year's figure stated as the base of this year's change (a year named: `比
 # 2023年`); not a comparison on another basis (`同口径`, `可比口径`), which restates last year's figure on purpose
-OTHER_BASIS = re.compile(r"口径|可比|剔除|扣除")
-LAST_YEAR_BASE = re.compile(
-    r"^(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?P<year>(?:19|20)\d{2})年度?)(?:相比)?$"
-)
+OTHER_BASIS = regex(r"口径|可比|剔除|扣除")
+LAST_YEAR_BASE = regex(r"^(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?P<year>(?:19|20)\d{2})年度?)(?:相比)?$")
 
 
 def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:

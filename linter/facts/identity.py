@@ -10,7 +10,6 @@ never evidence of a mistake.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,23 +18,24 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS
+from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
-HEADING_MARK = re.compile(
+HEADING_MARK = regex(
     r"^(?:第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）"
     r"|\d{1,2}(?:\.\d{1,2})*[、.．]?|（\d{1,2}）|[①-⑳])\s*"
 )
-SUBJECT_END = re.compile(r"[，,：:；。]|\d")
-SUBJECT_TRIM = re.compile(r"(?:情况说明|情况|说明|的|总体|具体|结构|[，、：:（）()]|\s)+$")
+SUBJECT_END = regex(r"[，,：:；。]|\d")
+SUBJECT_TRIM = regex(r"(?:情况说明|情况|说明|的|总体|具体|结构|[，、：:（）()]|\s)+$")
 TITLE_CHARS = 80  # a title line is short; a longer one is prose
 TITLE_LINES = 6
-SALUTATION = re.compile(r"^(?:各位代表|各位委员|主任、副主任)")
+SALUTATION = regex(r"^(?:各位代表|各位委员|主任、副主任)")
 # a date of writing or delivery in a title block: a line of only a date, or a dash and a date
-DATED = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$")
+DATED = regex(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$")
 
 
 def document_context(doc: Document) -> tuple[Context, str]:
@@ -68,7 +68,7 @@ def _title_text(doc: Document) -> str:
 
 
 # a department's name in its title: what comes before the year or the genre's words (`上海市某区某局2024年度部门决算`)
-ENTITY = re.compile(r"^(?:关于)?(?P<name>[^\d（(，。]{4,30}?)(?:\s*(?:19|20)\d{2}\s*年|部门|单位)")
+ENTITY = regex(r"^(?:关于)?(?P<name>[^\d（(，。]{4,30}?)(?:\s*(?:19|20)\d{2}\s*年|部门|单位)")
 MIN_ENTITY = 4
 
 
@@ -192,7 +192,7 @@ def _path(*parts: str) -> str:
 
 
 # `为调整预算（以下简称“预算”）的 97.2%`: from there on, in that part of the report, 预算 is the adjusted budget
-ALIAS = re.compile(r"(?P<long>调整预算|变动预算|调整后预算)\s*[（(]\s*以下简称\s*[“\"](?P<short>预算)[”\"]\s*[)）]")
+ALIAS = regex(r"(?P<long>调整预算|变动预算|调整后预算)\s*[（(]\s*以下简称\s*[“\"](?P<short>预算)[”\"]\s*[)）]")
 
 
 def _apply_aliases(doc: Document, mentions: list[Mention], stated: dict[int, Context]) -> None:
@@ -265,8 +265,8 @@ def refine(draft: Draft) -> None:
 
 # `学生：有效样本 1250 份。家长：有效样本 860 份。`: a short name and a colon opening a sentence say whose its
 # figures are; words that only open a list or a note say nothing of that
-LEAD_IN = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]")
-NO_LEAD_IN = re.compile(
+LEAD_IN = regex(r"([\u4e00-\u9fff]{2,6})[：:]")
+NO_LEAD_IN = regex(
     r"^(?:其中|具体|包括|主要|注|备注|说明|原因|结论|目标|内容|情况|合计|总计|小计)|(?:为|是|如下|情况|包括|分别|有)$"
 )
 
@@ -327,7 +327,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
 MIN_ITEM = 4
 _EXCLUDING = "|".join(words("relations", "excluding"))
 # what a figure's words leave out of its item (`不含高新区`, `剔除一次性因素后`, `除土地出让收入外`)
-EXCLUDED = re.compile(
+EXCLUDED = regex(
     rf"(?:(?:{_EXCLUDING})(?P<a>[^，,。；;、：:（）()\d]{{1,16}}?)(?:因素)?(?:后|在内|[）)]|$)"
     r"|除(?P<b>[^，,。；;、：:（）()\d]{1,16}?)(?:以外|外))"
 )
@@ -343,8 +343,8 @@ def _excluded(words_before: str, label: str) -> str:
     return ""
 
 
-DEMONSTRATIVE = re.compile(r"^(?:该|此|其|上述|本项|本指标|这)")
-INCLUDED = re.compile("^(?:" + "|".join(words("relations", "included")) + ")")
+DEMONSTRATIVE = regex(r"^(?:该|此|其|上述|本项|本指标|这)")
+INCLUDED = regex("^(?:" + "|".join(words("relations", "included")) + ")")
 
 
 def _names_one(canonical: set[str], item: str, fund_named: bool = False) -> bool:

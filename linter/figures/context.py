@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, trie_alternation, wordings
 
 FIELDS = ("scope", "fund", "stage", "period")
@@ -20,15 +21,15 @@ FIELDS = ("scope", "fund", "stage", "period")
 MIXED = "?"
 YEAR = r"(?:19|20)\d{2}"
 CUTOFF = r"(?:1\s*[-—－至~～]\s*)?(?:1[0-2]|[1-9])\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份)?"
-PERIOD = re.compile(
+PERIOD = regex(
     rf"(?:截至|截止到?|到)?(?P<year>{YEAR})\s*年(?:度|底|末)?(?P<cut>{CUTOFF})?"
     rf"|(?:截至|截止到?)(?P<cut2>{CUTOFF})"
     r"|(?P<half>上半年|下半年|[一二三四]季度)"
 )
 # the characters a PERIOD match can start with (截至, 到, 19xx/20xx, 上半年, 一季度 …): see `_word_table`
 PERIOD_FIRST = "截到12上下一二三四"
-RELATIVE_PERIOD = re.compile(r"([+-]\d+)(.*)")
-MONTH = re.compile(r"(\d{1,2})\s*月")
+RELATIVE_PERIOD = regex(r"([+-]\d+)(.*)")
+MONTH = regex(r"(\d{1,2})\s*月")
 RELATIVE = {"current": 0, "previous": -1, "next": 1}
 
 
@@ -126,7 +127,7 @@ def _word_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     # The lookahead of the characters a match can start with changes no match; it lets the scan skip the
     # other positions at once, where it would try each alternative in turn (3× faster on the corpus).
     first = "".join(sorted(set(PERIOD_FIRST) | {w[0] for w in meaning}))
-    return re.compile(f"(?=[{re.escape(first)}])(?:{PERIOD.pattern}|(?P<word>{alternation}))"), meaning
+    return regex(f"(?=[{re.escape(first)}])(?:{PERIOD.pattern}|(?P<word>{alternation}))"), meaning
 
 
 def _moved(text: str, m: re.Match[str]) -> bool:
@@ -139,19 +140,19 @@ def _moved(text: str, m: re.Match[str]) -> bool:
 @lru_cache(maxsize=1)
 def _flow() -> re.Pattern[str]:
     verbs = sorted((str(w) for w in load("context").get("flow_verbs") or []), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")")
+    return regex("(?:" + "|".join(map(re.escape, verbs)) + ")")
 
 
 @lru_cache(maxsize=1)
 def _transfer() -> re.Pattern[str]:
     verbs = sorted((str(w) for w in load("context").get("transfer_verbs") or []), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")")
+    return regex("(?:" + "|".join(map(re.escape, verbs)) + ")")
 
 
 @lru_cache(maxsize=1)
 def _transfer_end() -> re.Pattern[str]:
     """A transfer verb that ends a text."""
-    return re.compile(f"(?:{_transfer().pattern})$")
+    return regex(f"(?:{_transfer().pattern})$")
 
 
 def _period(m: re.Match[str]) -> str:

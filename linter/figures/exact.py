@@ -10,17 +10,18 @@ the scale of 亿 and a margin. Divisions stay inexact, as they must, at that pre
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import MAX_EMAX, MIN_EMIN, Context, localcontext
+
+from tieout.linter.patterns import regex
 
 # No report states an amount of more digits than this (10^60 元); a longer run of digits is an identifier,
 # a hash or debris, never a figure (`quantities.extract` and the table cells drop them).
 MAX_DIGITS = 60
 DEFAULT_PRECISION = 28  # Python's default, enough for every figure of up to 12 digits
 MARGIN = 48  # the scale of 亿 (8 digits) twice, the factor of a percentage, and guard digits
-RUN = re.compile(r"\d[\d,.]*")
+RUN = regex(r"\d[\d,.]*")
 
 
 def longest_figure(text: str) -> int:

@@ -8,18 +8,18 @@ quantity.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Literal
 
 from tieout.linter.figures.context import Context, read
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, words
 from tieout.linter.vocab import relation_words as _alternation
 
 # (the lookahead of the characters a match can start with changes no match: it lets the scan skip the other
 # positions at once)
-PERIOD = re.compile(
+PERIOD = regex(
     r"(?=[截到\d上下第全当今])(?:"
     r"(?:截至|截止|截止到|截至到|到)?(?:\d{4}年(?:度)?)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)(?:止|前)?"
     r"|(?:截至|截止|到)\d{4}年(?:底|末)|\d{4}年(?:度|底|末)?|上半年|下半年|第[一二三四]季度|全年|当年|今年以来|今年"
@@ -27,19 +27,19 @@ PERIOD = re.compile(
 )
 # every match of PERIOD holds one of these (年, 月, or 季度): a label with none of them has no period words
 PERIOD_MARKS = ("年", "月", "季度")
-LEAD = re.compile(
+LEAD = regex(
     r"^(?:[—–\-－─·•●◆■□▲※*]+|\d{1,2}[.、](?!\d)|（\d{1,2}）|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]是|[，、；：:,;（）()]|其中|另外|另|以及|和|及|与|并且|并|且|同时|此外|全市共计|全市共|全市|共计|总共|共(?![同享建担治])|累计进行|我市|我局|本单位|本局|已|为|对)+"
 )
 TRAIL_WORDS = "为 是 达到 达 约为 约 共计 共 合计为 总计为 有 的 分别 已达 累计达 将近 超过 近 逾".split()
-TRAIL = re.compile(f"(?:{'|'.join(TRAIL_WORDS)})+$")
+TRAIL = regex(f"(?:{'|'.join(TRAIL_WORDS)})+$")
 # verbs that end the noun phrase after a figure (`49 家定点医院签订服务协议`)
-VERB = re.compile(
+VERB = regex(
     r"(?:开展|签订|进行|实施|完成|纳入|发放|办理|提供|参与|参加|接受|开通|上线|覆盖|涉及|通过|获得|达到|用于"
     r"|支付|执行|落实|印发|组织|推进|被|已|的|上报|报送|确认|审核|核查|检查|调查|整改|移送|追回)"
 )
 DEFAULT_PERIODS = {"全年", "当年", "今年", "今年以来"}
-PAREN = re.compile(r"（[^（）]*）")
-PUNCT = re.compile(r"[“”‘’《》〈〉<>「」『』\"'·\s]")
+PAREN = regex(r"（[^（）]*）")
+PUNCT = regex(r"[“”‘’《》〈〉<>「」『』\"'·\s]")
 
 
 @lru_cache(maxsize=1)
@@ -48,13 +48,13 @@ def _shipped_synonyms() -> dict[str, str]:
     return {variant: key for key, variants in data.items() for variant in [key, *variants]}
 
 
-TOTAL_WORDS = re.compile(f"(?:{_alternation('total')})")
-RATE_NAME = re.compile(f"(?:{_alternation('rate_name_tail')})$")
-UP_WORD = re.compile(_alternation("up") + "|升")
-DOWN_WORD = re.compile(_alternation("down") + "|低")
+TOTAL_WORDS = regex(f"(?:{_alternation('total')})")
+RATE_NAME = regex(f"(?:{_alternation('rate_name_tail')})$")
+UP_WORD = regex(_alternation("up") + "|升")
+DOWN_WORD = regex(_alternation("down") + "|低")
 GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
 # what is left of a label once its context words are read: list marks, connectives, verbs of stating
-ITEM_TRIM_LEAD = re.compile(
+ITEM_TRIM_LEAD = regex(
     r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上|加|减去|减"
     # how a figure came about, not what it is (`执行中按法定程序调整为 X`)
     r"|执行过程中|执行中|按法定程序|按程序|依法|经批准"
@@ -64,7 +64,7 @@ ITEM_TRIM_LEAD = re.compile(
 )
 ITEM_TRIM_MARKS = "，、；：:,;（）()"
 ITEM_TRIM_WORDS = "情况 为 是 达到 达 约为 约 共计 共 合计为 总计为 有 的 分别 已达 预计".split()
-ITEM_TRIM_TAIL = re.compile(f"(?:[{ITEM_TRIM_MARKS}]|{'|'.join(ITEM_TRIM_WORDS)})+$")
+ITEM_TRIM_TAIL = regex(f"(?:[{ITEM_TRIM_MARKS}]|{'|'.join(ITEM_TRIM_WORDS)})+$")
 # The characters a text must end with for TRAIL / ITEM_TRIM_TAIL to take anything off it (the texts they trim
 # have no whitespace left, so `$` is their end): the others, most labels, are spared the search at every position.
 TRAIL_ENDS = frozenset(w[-1] for w in TRAIL_WORDS)

@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import Literal
 
 from tieout.linter.figures.exact import MAX_DIGITS
+from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 
 Kind = Literal["amount", "percent", "pp", "count", "bare"]
@@ -175,25 +176,25 @@ NOT_UNITS_AFTER = (
 )
 
 # a measure word that is really the start of another word (分钟, 项目, 人员 …)
-NOT_UNIT = re.compile("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
-CLAUSE_END = re.compile(r"[。；，！？\n]")
-DATE_AFTER = re.compile(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
+NOT_UNIT = regex("|".join(sorted(map(re.escape, NOT_UNITS_AFTER), key=len, reverse=True)))
+CLAUSE_END = regex(r"[。；，！？\n]")
+DATE_AFTER = regex(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层|楼|版)")
 # Patterns that open with a lookbehind or a lookahead have no first characters the scan can skip to: the
 # regex engine tries a match at every position of the text. Those that open with a character class (maybe
 # inside a group) or a choice of single characters are scanned for it at C speed, so the lookbehind comes
 # after the first character, one character wider (the same matches: `(?<!X.)` after c is `(?<!X)` before it).
-NUMBER = re.compile(r"(?=[-\d])(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
-CN_NUM = re.compile(
+NUMBER = regex(r"(?=[-\d])(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
+CN_NUM = regex(
     r"(?P<cn>[两二三四五六七八九十](?<![第前后近“\"一二三四五六七八九十两百千].)[一二三四五六七八九十百千]*)"
 )
-URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+")
-PHONE = re.compile(r"(?:0(?<!\d.)\d{2,3}-\d{7,8}|1(?<!\d.)[3-9]\d{9})(?!\d)")
+URL = regex(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+")
+PHONE = regex(r"(?:0(?<!\d.)\d{2,3}-\d{7,8}|1(?<!\d.)[3-9]\d{9})(?!\d)")
 APPROX_WORDS = ("约", "近", "逾", "超过", "超", "大约", "约为", "将近", "接近")
 BOUND_WORDS: tuple[str, ...] = ("≥", "≤", ">=", "<=", ">", "<", "不低于", "不少于", "不超过", "不高于", "不足", "低于")
 BOUND_WORDS += ("高于", "至少", "最高", "最低", "以内")
-APPROX_BEFORE = re.compile("(?:" + "|".join(APPROX_WORDS) + ")$")
-BOUND_BEFORE = re.compile("(?:" + "|".join(BOUND_WORDS) + ")$")
-BOUND_AFTER = re.compile(r"^(?:以上|以下|以内|左右|上下)")
+APPROX_BEFORE = regex("(?:" + "|".join(APPROX_WORDS) + ")$")
+BOUND_BEFORE = regex("(?:" + "|".join(BOUND_WORDS) + ")$")
+BOUND_AFTER = regex(r"^(?:以上|以下|以内|左右|上下)")
 # Cheap tests that spare most figures the searches above (extraction runs on every number of a report): a
 # qualifier before a figure ends in one of these characters (`$` also matches before a final newline), one
 # after it starts with one of these.
@@ -276,7 +277,7 @@ def _unit_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     # there at once, where each alternative would be tried
     first = "".join(sorted(_unit_first(extra)))
     # `3,000 户多` is more than 3,000; `比上年 3,150 户多 250 户`, a comparison's 多 before the difference
-    return re.compile(
+    return regex(
         f"(?=[{re.escape(first)}])"
         r"(?P<approx1>多|余)?(?:(?P<money>(?P<mm>百万|千万|十万|万|亿|千)?元(?!/))|(?P<pct>%|‰)"
         r"|(?P<pp>个百分点)|(?P<cmult>万|亿)?(?P<count>" + alts + r"))(?:(?P<approx2>多|余)(?!\s*\d))?"
@@ -483,7 +484,7 @@ def _value(digits: str, frac: str, neg: bool, prec: int) -> Decimal:
 
 
 # what a count of items names when it stands before a name of money (`四项支出合计`, `三项经费`)
-NAME_AFTER = re.compile(r"(?:支出|收入|资金|经费|费用|合计|之和)")
+NAME_AFTER = regex(r"(?:支出|收入|资金|经费|费用|合计|之和)")
 
 
 def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quantity | None:

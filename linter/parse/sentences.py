@@ -5,7 +5,6 @@ intermediate items (entries, breakdowns, rates, changes …) that linter/facts/b
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,9 +14,10 @@ from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tokens import VALUE_TYPES, Tok
+from tieout.linter.patterns import regex
 
 EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
-UP_WORD = re.compile(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
+UP_WORD = regex(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
 
 
 class _TokenStream(Lexer):
@@ -221,7 +221,7 @@ def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bo
 
 
 # list markers: ① / 1、 / （1） / 一是 / （一）
-ENUMERATOR = re.compile(
+ENUMERATOR = regex(
     r"^(?:[①-⑳❶-❿]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])"
 )
 

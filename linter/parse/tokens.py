@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from lark import Token
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.patterns import lazy
+from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import words
 
@@ -25,11 +25,11 @@ OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
 OF_LEAD = lazy(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是|占)[\u4e00-\u9fff]{0,12}$")
 # `收、支总计` / `收入、支出总计` (both sides of a budget, equal by construction) is one name, not a list
 # (the lookahead of the characters a piece can be cut at changes no cut: it lets the scan skip the other positions)
-PIECES = re.compile(
+PIECES = regex(
     f"(?=[（{SEPARATORS}])(（[^（）]*）|[{SEPARATORS.replace('、', '')}]|(?<!收)(?<!收入)、|、(?!支出?(?:预算|决算)?总))"
 )
-SUBSET_RE = re.compile(f"^(?:{_alt('subset')})[：，]?")
-RATE_RE = re.compile(
+SUBSET_RE = regex(f"^(?:{_alt('subset')})[：，]?")
+RATE_RE = regex(
     # 支出进度 is the execution rate of a budget so far; an adverb may stand before 为 (`完成率仅为`, `进度已达`)
     # `为预算的 102.1%`, `为调整预算数的`: the ratio of the outcome to a budget the sentence states (with 的: `为
     # 预算` alone may name a figure, `为预算 54.00 亿元的`)
@@ -37,11 +37,11 @@ RATE_RE = re.compile(
     r"|为(?:年初|全年|年度|调整后|调整|变动后)?(?:预算|计划)(?:数)?的)"
     r"(?:仅|只|已|约|均|分别|仍)?(?:为|是|达到|达|约为|=)?$"
 )
-SHARE_RE = re.compile(
+SHARE_RE = regex(
     r"^(?P<head>.*?)(?P<share>占比?重?(?:为|达|约)?)(?P<base>[^占]{0,14}?)(?:的比重|的比例|比重|比例)?(?:为|达)?$"
 )
 # `在项目总支出中占比`, `在全部支出中所占比重为`: a share of the whole named in 在…中
-IN_WHOLE_RE = re.compile(
+IN_WHOLE_RE = regex(
     r"^(?:在|于)(?P<base>[^在占]{1,14}?)(?:之中|当中|中)(?:的)?(?P<share>所占比重|所占比例|占比重|占比|占)(?:为|达|约为|是)?$"
 )
 # the words a comparison opens with: before what it compares with (`比上年`), or alone (`同比`)
@@ -66,20 +66,20 @@ EXTENT = r"(?:幅度|幅)(?:为|达到|达|是)?"
 # the characters a comparison or a move starts with (TAIL_RE looks for one only where one of them stands)
 CMP_FIRST = frozenset(w[0] for w in CMP_BEFORE + CMP_ALONE)
 TAIL_FIRST = CMP_FIRST | {w[0] for w in (*words("relations", "up"), *words("relations", "down"), "增收", "减收")}
-TAIL_RE = re.compile(
+TAIL_RE = regex(
     rf"^(?P<label>.*?)(?=[{re.escape(''.join(sorted(TAIL_FIRST)))}]|$)(?P<cmp>{CMP_RE})?"
     rf"(?:(?P<up>(?:(?:{UP_WORDS}){EXTENT}|(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)增收|(?!))))"
     rf"|(?P<down>(?:(?:{DOWN_WORDS}){EXTENT}|(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)减收|(?!)))))?$"
 )
-CMP_HEAD = re.compile(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
-FROM_RE = re.compile(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
-TO_RE = re.compile(f"^(?:{_alt('to')}){AT_YEAR}?$")
+CMP_HEAD = regex(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
+FROM_RE = regex(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
+TO_RE = regex(f"^(?:{_alt('to')}){AT_YEAR}?$")
 # Cheap tests that spare most pieces of text the patterns above, each a necessary condition of its pattern:
 # a rate names one of these words; a share, 占; a start, 由 or 从; a comparison opens with one of its words;
 # the comparison and the move at the end of a piece start with one of these characters.
-RATE_HINT = re.compile("率|满意度|进度|完成|为")
-OP_RE = re.compile(r"^[/÷*×+\-]$")
-EQ_RE = re.compile(r"^[=＝]$")
+RATE_HINT = regex("率|满意度|进度|完成|为")
+OP_RE = regex(r"^[/÷*×+\-]$")
+EQ_RE = regex(r"^[=＝]$")
 QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}
 VALUE_TYPES = set(QUANTITY_TYPES.values())
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # reporters import this module; it needs none of the pipeline to run
@@ -48,12 +47,15 @@ def language(option: str | None = None) -> str:
     return "zh"
 
 
-@dataclass(frozen=True, slots=True)
 class Words:
-    """The words of one language."""
+    """The words of one language. (A plain class: `tieout rules` imports the reporters' package, and a
+    dataclass would bring the `dataclasses` module, and `inspect` with it, into its start-up.)"""
 
-    lang: str = "zh"
-    listed: Mapping[str, str] = field(default_factory=dict)  # each rule's listed severity, by code
+    __slots__ = ("lang", "listed")
+
+    def __init__(self, lang: str = "zh", listed: Mapping[str, str] | None = None) -> None:
+        self.lang = lang
+        self.listed: Mapping[str, str] = listed if listed is not None else {}  # each rule's listed severity
 
     def severity(self, severity: str) -> str:
         return _SEVERITY[self.lang].get(severity, severity)

@@ -16,10 +16,8 @@ which the tests run, so they cannot drift from what the rule does.
 
 from __future__ import annotations
 
-import inspect
 import re
-from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from tieout.linter.rules.cases import cases_for
 
@@ -31,6 +29,8 @@ FENCE = re.compile(r"^```[a-z]*\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 
 def clean(docstring: str | None) -> str:
     """A docstring with its indentation removed (every line's, not just the first's), stripped."""
+    import inspect  # only when the documentation is read from the classes, not from the cached reference
+
     return inspect.cleandoc(docstring or "")
 
 
@@ -51,17 +51,41 @@ def code_block(text: str) -> str:
     return f"```text\n{text.strip()}\n```"
 
 
-@dataclass(slots=True)
 class RuleDoc:
     """The parts of a rule's documentation; `example` and `passes` are Markdown (a ```text block, maybe with
-    a line of explanation)."""
+    a line of explanation). A plain class with the fields, equality and representation a dataclass would
+    have: `tieout rules` reads these from its cache, and `dataclasses` (which imports `inspect`) would cost
+    that command a tenth of its start-up."""
 
-    summary: str  # the first paragraph
-    intro: str = ""  # prose between the summary and the first section (docstrings not yet in sections)
-    sections: dict[str, str] = field(default_factory=dict)  # title → body, as written, examples included
-    example: str = ""  # reported
-    passes: str = ""
-    from_cases: bool = False  # the examples are the rule's fixture cases, not the docstring's
+    __slots__ = ("summary", "intro", "sections", "example", "passes", "from_cases")
+
+    def __init__(
+        self,
+        summary: str,
+        intro: str = "",
+        sections: dict[str, str] | None = None,
+        example: str = "",
+        passes: str = "",
+        from_cases: bool = False,
+    ) -> None:
+        self.summary = summary  # the first paragraph
+        self.intro = intro  # prose between the summary and the first section (docstrings not yet in sections)
+        self.sections = sections if sections is not None else {}  # title → body, as written, examples included
+        self.example = example  # reported
+        self.passes = passes
+        self.from_cases = from_cases  # the examples are the rule's fixture cases, not the docstring's
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields by name (the cached reference's form: `RuleDoc(**d)` reads it back)."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RuleDoc) and self.as_dict() == other.as_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: unhashable, as a dataclass
+
+    def __repr__(self) -> str:
+        return f"RuleDoc({', '.join(f'{k}={v!r}' for k, v in self.as_dict().items())})"
 
     def missing(self) -> list[str]:
         """The required sections the documentation lacks."""

@@ -13,24 +13,37 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from dataclasses import asdict, dataclass
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from tieout.linter.cachedir import cache_dir, write_atomic
 from tieout.linter.rules.docs import RuleDoc
 from tieout.linter.run.entrypoints import GROUP, discover
 
 
-@dataclass(frozen=True, slots=True)
 class RuleInfo:
-    """What the reference says of one rule: the same attributes and methods as a rule's class."""
+    """What the reference says of one rule: the same attributes and methods as a rule's class. (A plain
+    class, as RuleDoc: no `dataclasses` in the start-up of `tieout rules`.)"""
 
-    code: str
-    name: str
-    severity: str
-    summary_line: str
-    doc: RuleDoc
+    __slots__ = ("code", "name", "severity", "summary_line", "doc")
+
+    def __init__(self, code: str, name: str, severity: str, summary_line: str, doc: RuleDoc) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.summary_line = summary_line
+        self.doc = doc
+
+    def as_dict(self) -> dict[str, Any]:
+        """The cached form: the fields by name, the documentation's too."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "summary_line": self.summary_line,
+            "doc": self.doc.as_dict(),
+        }
 
     def summary(self) -> str:
         return self.summary_line
@@ -113,6 +126,6 @@ def rules() -> list[RuleInfo]:
         pass
     infos, complete = _from_classes()
     if complete:
-        encoded = {"key": key, "rules": [asdict(i) for i in infos]}
+        encoded = {"key": key, "rules": [i.as_dict() for i in infos]}
         write_atomic(cached, json.dumps(encoded, ensure_ascii=False).encode("utf-8"))
     return infos

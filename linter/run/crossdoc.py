@@ -7,17 +7,16 @@ both name the same entity and the same year.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from tieout.linter.facts.model import Facts
-from tieout.linter.patterns import lazy
+from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.diagnostics import Checked, Diagnostic, Related, Status
 from tieout.linter.text.model import Document
 
-YEAR = re.compile(r"(20\d{2})\s*年")
-YEARS = re.compile(r"\d{4}\s*年度?")
+YEAR = regex(r"(20\d{2})\s*年")
+YEARS = regex(r"\d{4}\s*年度?")
 ENTITY = lazy(r"([\u4e00-\u9fff]{2,24}?(?:局|厅|委员会|办公室|中心|医院|学校|政府|院|所|部|署|会))")
 CODE, NAME = "TO207", "cross-document-figure"
 

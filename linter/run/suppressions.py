@@ -26,15 +26,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tieout.linter.patterns import regex
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.codes import KnownRules
 from tieout.linter.run.selection import matches
 from tieout.linter.text.model import Document
 
-DIRECTIVE = re.compile(
+DIRECTIVE = regex(
     r"tieout\s*[:：]\s*(?P<kind>ignore-file|ignore)(?:\s*[\[［](?P<codes>[^\]］]*)[\]］])?", re.IGNORECASE
 )
-SEPARATORS = re.compile(r"[,，、;；\s]+")
+SEPARATORS = regex(r"[,，、;；\s]+")
 UNUSED = ("TO901", "unused-suppression")
 ANNOTATOR = "tieout"  # the author of the comments --annotate writes: never suppressions
 

@@ -6,12 +6,13 @@ any span the parser finds maps back to the line and column the user sees in thei
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-NEWLINE = re.compile("\n")
+from tieout.linter.patterns import regex
+
+NEWLINE = regex("\n")
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate, chain
 
+from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted
 from tieout.linter.text.offsets import as_array
 from tieout.linter.text.repair import repair
@@ -48,17 +49,17 @@ FULL_TO_ASCII.update(
     }
 )
 ASCII_TO_CJK = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
-CONVERTIBLE = re.compile("[" + re.escape("".join(FULL_TO_ASCII) + "".join(ASCII_TO_CJK)) + "]")
+CONVERTIBLE = regex("[" + re.escape("".join(FULL_TO_ASCII) + "".join(ASCII_TO_CJK)) + "]")
 TRANSLATE = str.maketrans({**FULL_TO_ASCII, **ASCII_TO_CJK})
 # only a sentence end may end a paragraph at a line break: PDF lines also end after ；and ： mid-list
 TERMINAL = set("。！？")
 CLOSING = "”’）》」』"
 
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = regex(
     r"^(?:[-—–_－]\s*\d{1,4}\s*[-—–_－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|[-—–]?\s*\d{1,3}\s*[-—–]?)$"
 )
-HEADING = re.compile(
+HEADING = regex(
     r"^(?:(?P<chap>第[一二三四五六七八九十百]+[章节部分篇])"
     r"|(?P<cn>[一二三四五六七八九十]{1,3})(?:、|\.(?!\d))"
     r"|（(?P<pcn>[一二三四五六七八九十]{1,3})）"
@@ -67,10 +68,10 @@ HEADING = re.compile(
     r"|（(?P<pnum>\d{1,2})）"
     r")"
 )
-MD_HEADING = re.compile(r"^(#{1,6})\s*")
-MD_LIST = re.compile(r"^(?:[-*+]\s+|>\s?)")
+MD_HEADING = regex(r"^(#{1,6})\s*")
+MD_LIST = regex(r"^(?:[-*+]\s+|>\s?)")
 # a title's last word, maybe with a note in brackets after it (`…执行情况（节选）`, `…报告（草案）`)
-TITLE_END = re.compile(
+TITLE_END = regex(
     r"(?:报告|说明|决算|预算|情况|方案|总结|汇报|通知|公告|目录|附件\s*\d*)(?:[（(][\u4e00-\u9fff]{1,6}[）)])?$"
 )
 UNIT_START = set("万亿元个人家条项件份次分%千百")
@@ -195,10 +196,10 @@ def _drop_spaces_grouped(line: str) -> tuple[str, list[int]]:
 
 # the spaces of a line that go: a whole run unless it stands between two ASCII letters/digits, else all of it but
 # its first space (written to start with the space, so the regex engine skips to each space at C speed)
-DROPPED_SPACES = re.compile(r" (?:(?<![0-9A-Za-z] ) *| *(?![ 0-9A-Za-z]))")
-DROPPED_SPLIT = re.compile(f"({DROPPED_SPACES.pattern})")  # (captured: the pieces dropped are kept in the split)
+DROPPED_SPACES = regex(r" (?:(?<![0-9A-Za-z] ) *| *(?![ 0-9A-Za-z]))")
+DROPPED_SPLIT = regex(f"({DROPPED_SPACES.pattern})")  # (captured: the pieces dropped are kept in the split)
 # a single space between two digits: maybe a gap in a number grouped by spaces (`1 088 216 万元`)
-SPACE_BETWEEN_DIGITS = re.compile(r" (?<=[0-9] )(?=[0-9])")
+SPACE_BETWEEN_DIGITS = regex(r" (?<=[0-9] )(?=[0-9])")
 
 
 def _spans(kept: list[int], origins: Sequence[int]) -> tuple[int, list[int]]:
@@ -236,7 +237,7 @@ def _heading(line: str, md_level: int | None) -> tuple[int | None, int]:
 # the ASCII , : . that may become Chinese: all but a `.` or `:` between two digits (a decimal point, a time) and a
 # thousands separator (`1,234` before no digit); those are left at C speed, the rest judged one by one (the
 # pattern starts with the marks, so the regex engine skips to them)
-MAYBE_CHINESE = re.compile(r"[,:.](?:(?<![0-9].)|(?![0-9])|(?<=,)(?![0-9]{3}(?:[\x00-/:-\x7f]|$)))")
+MAYBE_CHINESE = regex(r"[,:.](?:(?<![0-9].)|(?![0-9])|(?<=,)(?![0-9]{3}(?:[\x00-/:-\x7f]|$)))")
 
 
 def _punctuation(line: str) -> str:
@@ -279,12 +280,12 @@ def _chinese_mark(line: str, k: int) -> str:
     return "" if url or clock else "："
 
 
-SPACES = re.compile(r" +")
-EMPHASIS = re.compile(r"\*\*|__|`")
+SPACES = regex(r" +")
+EMPHASIS = regex(r"\*\*|__|`")
 # inline math holding a plain figure: `$79.52\%$`, `$ 1,200 $`
-INLINE_MATH = re.compile(r"\$\s*[-+]?[\d.,]+\s*(?:\\%)?\s*\$")
+INLINE_MATH = regex(r"\$\s*[-+]?[\d.,]+\s*(?:\\%)?\s*\$")
 WHITESPACE = " \t\u3000\r\f\xa0"
-GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
+GROUPED = regex(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
 
 
 def _grouped_number(line: str, k: int) -> bool:
@@ -327,7 +328,7 @@ def _page_sequence(lines: list[str]) -> set[int]:
 
 
 PAGE_LINES = 10
-BARE_NUMBER = re.compile(r"\d{1,3}")
+BARE_NUMBER = regex(r"\d{1,3}")
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -360,7 +361,7 @@ def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int
     return doc
 
 
-NEWLINE = re.compile("\n")
+NEWLINE = regex("\n")
 
 
 def _untrusted(doc: Document, a: int, b: int, page: str, reason: str) -> Untrusted:
@@ -439,9 +440,9 @@ def _section(ln: _Line, start: int, stack: list[Section]) -> Section:
 
 
 # a figure in a heading line: the heading is a statement (`（五）住房保障支出 154.27 万元，…`), maybe no title
-FIGURE_IN_HEADING = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
+FIGURE_IN_HEADING = regex(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
 # a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`)
-LIST_GOES_ON = re.compile(r"^(?:其中|具体|包括|分别|主要)")
+LIST_GOES_ON = regex(r"^(?:其中|具体|包括|分别|主要)")
 
 
 def _section_after(stated: Section, start: int, line: int, stack: list[Section]) -> Section:
@@ -520,7 +521,7 @@ def _copy_offsets(ln: _Line, back: array[int], origin: array[int]) -> None:
 # the end of a sentence (its final marks and the closing quotes or brackets after them) or of a paragraph;
 # written to open with one character class, so the regex engine skips to it at C speed (`[。！？]+[”’）]*|\n`
 # tried a match at every position of the text)
-SENTENCE_END = re.compile(r"[。！？\n](?:(?<=\n)|[。！？]*[”’）]*)")
+SENTENCE_END = regex(r"[。！？\n](?:(?<=\n)|[。！？]*[”’）]*)")
 
 
 def split_sentences(text: str) -> list[Sentence]:

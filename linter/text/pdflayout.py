@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from tieout.linter.patterns import regex
 from tieout.linter.text.pdfpages import Char, PageData
 
 Item = str | list[list[str]]  # a line of text, or a table's rows
@@ -24,16 +25,16 @@ WORD_GAP = 3.0
 # up to ~.2 of the size, a superscript sits ~.35 higher, the next line a whole size or more away
 BASELINE_TOLERANCE = 0.28
 MARGIN = 0.06  # top and bottom share of the page where running headers and page numbers stand
-PAGE_MARK = re.compile(
+PAGE_MARK = regex(
     r"^(?:[-—–－_~]+\s*(?P<a>\d{1,4})\s*[-—–－_~]+|第\s*(?P<b>\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|(?P<c>\d{1,4})\s*/\s*\d{1,4}|(?P<d>\d{1,4}))$"
 )
-UNIT = re.compile(r"亿元|万元|万人|个百分点")
+UNIT = regex(r"亿元|万元|万人|个百分点")
 # what may stand before a unit: a figure, a number word, or a template's placeholder for a figure (`XXX 万元`)
 NUMERAL_BEFORE = set("0123456789０１２３４５６７８９.．%％零〇一二两三四五六七八九十百千万几数多余XxＸ×*＊□_＿…")
 # a figure standing loose: not followed by a unit or a date word (the figures a scrambled page moved away)
-LOOSE_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?(?![\d.]|\s*[亿万元个人家项年月日号%％])")
-DOUBLED_RUN = re.compile(r"(?:([\u4e00-\u9fff0-9])\1){4,}")
+LOOSE_FIGURE = regex(r"(?<![\d.])\d+(?:\.\d+)?%?(?![\d.]|\s*[亿万元个人家项年月日号%％])")
+DOUBLED_RUN = regex(r"(?:([\u4e00-\u9fff0-9])\1){4,}")
 
 
 @dataclass
@@ -144,7 +145,7 @@ def _extract(table: object, chars: list[Char]) -> list[list[str]]:
     return out
 
 
-STACKED_FIGURE = re.compile(r"^[-−]?[\d,，.]+%?$")
+STACKED_FIGURE = regex(r"^[-−]?[\d,，.]+%?$")
 
 
 def _bands(cells: list[list[Char] | None]) -> list[list[list[Char] | None]]:

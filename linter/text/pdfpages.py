@@ -21,11 +21,11 @@ from __future__ import annotations
 import ctypes
 import io
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tieout.linter.patterns import regex
 from tieout.linter.text import progress
 from tieout.linter.text.limits import MAX_PAGES, InflateError
 
@@ -34,7 +34,7 @@ Edge = dict[str, Any]
 # the share of the font size above the baseline in a redrawn glyph box (CJK faces: ascent .88, descent .12)
 ASCENT = 0.88
 # predefined CMaps that are not Unicode: PDFium may lose characters of fonts encoded with them
-UNICODE_CMAP = re.compile(r"^(?:Uni|Identity)")
+UNICODE_CMAP = regex(r"^(?:Uni|Identity)")
 
 
 @dataclass

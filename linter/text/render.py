@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tieout.linter.patterns import regex
 from tieout.linter.text.wordcomments import WordComment, comments
 
-HEADING_STYLE = re.compile(r"(?:Heading|标题)\s*(\d)", re.I)
+HEADING_STYLE = regex(r"(?:Heading|标题)\s*(\d)", re.I)
 
 
 @dataclass

@@ -13,18 +13,18 @@ in the text it was given; `repair` chains them, so the normaliser maps every pos
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate, compress
 
+from tieout.linter.patterns import regex
 from tieout.linter.text.offsets import identity
 
 Repaired = tuple[str, Sequence[int]]
 
-PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-SPACE_RUN = re.compile(r" +")
+PRIVATE_USE = regex("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+SPACE_RUN = regex(r" +")
 # a line is letter-spaced when at least this share of its characters stand alone between spaces
 LETTER_SPACED_SHARE = 0.6
 LETTER_SPACED_MIN = 8  # … and it has at least this many such characters
@@ -112,8 +112,8 @@ def _kept(line: str) -> bytearray:
     return keep
 
 
-FIGURE_BEFORE = re.compile(r"[\d.,%]")
-FIGURE_AFTER = re.compile(r"[\d.,]")
+FIGURE_BEFORE = regex(r"[\d.,%]")
+FIGURE_AFTER = regex(r"[\d.,]")
 
 
 def _two_figures(line: str, a: int, b: int) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
@@ -47,13 +47,13 @@ def figures(mentions: list[Mention], kinds: tuple[str, ...] = ("amount", "count"
         yield from (q for q in m.quantities if q.kind in kinds)
 
 
-BALANCE_WORD = re.compile("|".join(words("relations", "balance")))
-OPENING = re.compile(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|余额|结转|滚存)")
+BALANCE_WORD = regex("|".join(words("relations", "balance")))
+OPENING = regex(r"^(?:上年末|上年底|年初|期初|上年)(?:结余|余额|结转|滚存)")
 
 
 # a count of the units under an entity besides the entity itself (`由局机关和下属 6 个事业单位组成`): the whole a
 # following 其中 divides (行政单位 1 个，事业单位 6 个) is that count and one more, never the count alone
-SUBORDINATES = re.compile(r"(?:和|及|以及|与)(?:其)?(?:下属|所属)$")
+SUBORDINATES = regex(r"(?:和|及|以及|与)(?:其)?(?:下属|所属)$")
 
 
 def scored_apart(head: Mention, parts: list[Mention]) -> bool:
@@ -78,9 +78,9 @@ def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
 
 
 # an indicator's full marks or weight (`产出指标满分 40 分`, `分值 20`, `权重 10`): no score of its own
-FULL_MARKS = re.compile(r"满分|分值|权重")
+FULL_MARKS = regex(r"满分|分值|权重")
 # a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)
-ADDING = re.compile(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
+ADDING = regex(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 
 
 def full_marks_complete(items: list[Mention]) -> bool:
@@ -89,7 +89,7 @@ def full_marks_complete(items: list[Mention]) -> bool:
     return bool(full) and sum(full, Decimal(0)) == 100
 
 
-BRACKET = re.compile(r"[（()）]")
+BRACKET = regex(r"[（()）]")
 
 
 def in_brackets(draft: Draft, sentence: int, at: int) -> bool:

@@ -6,7 +6,6 @@ All of them are inferred (`certain=False`): a finding on one is a warning, never
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -31,6 +30,7 @@ from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.intervals import digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
 
@@ -38,11 +38,11 @@ if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
 
-INSPECTED = re.compile(f"(?:{_alt('inspected')})[^，。；]{{0,12}}$")
-HANDLED = re.compile(f"^(?:其中)?(?:{_alt('handled')})")
-MONEY_NOUN = re.compile(f"(?:{_alt('money_nouns')})$")
-JOINED = re.compile(r"(.{2,})(?:及|和|与|加)(.{2,})")
-INCLUDED = re.compile(f"^(?:{_alt('included')})")
+INSPECTED = regex(f"(?:{_alt('inspected')})[^，。；]{{0,12}}$")
+HANDLED = regex(f"^(?:其中)?(?:{_alt('handled')})")
+MONEY_NOUN = regex(f"(?:{_alt('money_nouns')})$")
+JOINED = regex(r"(.{2,})(?:及|和|与|加)(.{2,})")
+INCLUDED = regex(f"^(?:{_alt('included')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
 # figures looked at before a total for its run, skipped ones (notes in brackets, parts of other lists)
@@ -59,11 +59,11 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
 
 
 # what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`)
-PART_TAIL = re.compile(r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?\s*[。；;]?\s*$")
+PART_TAIL = regex(r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?\s*[。；;]?\s*$")
 # what may stand before a listed part's figure: its name alone, maybe after a list mark, with no clause break
-PART_HEAD = re.compile(r"^[^，。；：,;:]{2,24}$")
-LIST_OPENER = re.compile(r"其中\s*[：:]")
-TOTAL_WORD = re.compile(r"合计|总计|共计|小计|总额")
+PART_HEAD = regex(r"^[^，。；：,;:]{2,24}$")
+LIST_OPENER = regex(r"其中\s*[：:]")
+TOTAL_WORD = regex(r"合计|总计|共计|小计|总额")
 
 
 def continued_lists(draft: Draft) -> Iterator[Completed]:
@@ -221,9 +221,9 @@ def _heading_figure(
 
 
 # what announces a list of all the items after a total (`。包括：`, `，具体如下：`; not `主要包括：`, the main ones)
-LIST_ANNOUNCED = re.compile(r"(?<!主要)(?<!重点)(?:包括|具体如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
+LIST_ANNOUNCED = regex(r"(?<!主要)(?<!重点)(?:包括|具体如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
 # a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`
-HEADED = re.compile(r"^[^，。；：,;:]{2,40}?(?:为|是|共计|合计|总计)?$")
+HEADED = regex(r"^[^，。；：,;:]{2,40}?(?:为|是|共计|合计|总计)?$")
 
 
 def inspections(draft: Draft) -> Iterator[Breakdown]:
@@ -419,7 +419,7 @@ def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
     return list(named.values())
 
 
-LAST_YEAR_BESIDE = re.compile(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年|去年)(?:末|底)?(?:为|是|的)?$")
+LAST_YEAR_BESIDE = regex(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年|去年)(?:末|底)?(?:为|是|的)?$")
 
 
 def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
@@ -434,7 +434,7 @@ def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
     return not any(_other_category(last.label, m.label) for m in parts)
 
 
-CATEGORY = re.compile(r"([^“”\"（()），、；：]{2,})[（(]类[）)]")
+CATEGORY = regex(r"([^“”\"（()），、；：]{2,})[（(]类[）)]")
 
 
 def _other_category(total: str, part: str) -> bool:
@@ -494,7 +494,7 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
 
 
 ORDINALS = "一二三四五六七八九十"
-ENUMERATED = re.compile(f"^[，、；：:。\\s]*([{ORDINALS}])是")
+ENUMERATED = regex(f"^[，、；：:。\\s]*([{ORDINALS}])是")
 
 
 def enumerations(draft: Draft) -> Iterator[Breakdown]:
@@ -548,7 +548,7 @@ def _enumerated_items(draft: Draft, mentions: list[Mention], unit: str) -> list[
     return items
 
 
-DIMENSION = re.compile(r"^[，。；、\s]*(?:按|分|从)[\u4e00-\u9fff]{1,6}?(?:划分|来看|分|看)[，：:]")
+DIMENSION = regex(r"^[，。；、\s]*(?:按|分|从)[\u4e00-\u9fff]{1,6}?(?:划分|来看|分|看)[，：:]")
 DIMENSION_REACH = 3  # sentences back to the total a `按…分` list breaks down
 
 
@@ -590,12 +590,12 @@ def _dimension_total(draft: Draft, si: int) -> Mention | None:
     return None
 
 
-SUBTRACT = re.compile(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
+SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 
 
 # a balance at the end of the period (`年末滚存结余`, `年末余额`) and one at its start (`上年末余额`, `年初结余`)
-CLOSING = re.compile(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)$")
-OPENING_ANY = re.compile(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)$")
+OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
 
 
 def _chain_to(
@@ -621,10 +621,10 @@ def _opens(chain: tuple[list[Mention], list[Mention]]) -> bool:
 
 
 # `…，共完成支出 X`: a phrase opening with 共 states what all the figures before it make (not 共同, 共享, 共建 …)
-ALL_TOGETHER = re.compile(r"(?:一共|总共|共)(?![同享建青产性])")
+ALL_TOGETHER = regex(r"(?:一共|总共|共)(?![同享建青产性])")
 
 
-PHRASES = re.compile(r"[，,；;：:、]")  # what separates the phrases of a label
+PHRASES = regex(r"[，,；;：:、]")  # what separates the phrases of a label
 
 
 def _names_total(draft: Draft, m: Mention) -> bool:

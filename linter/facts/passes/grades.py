@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Band, Grade, Mention
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, SCORE_TOTAL
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
@@ -30,32 +31,32 @@ _OPEN = r"[“\"「『‘]?"
 _CLOSE = r"[”\"」』’]?"
 # `…为“良”`: the words that give a band its grade, after its bounds (within one clause)
 _GIVES = rf"(?:为|评为|定为|属于|属)\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}{_END}"
-BAND_AFTER = re.compile(rf"(?P<body>[^，,。；;、：:]{{1,40}}?)(?:的)?{_GIVES}")
+BAND_AFTER = regex(rf"(?P<body>[^，,。；;、：:]{{1,40}}?)(?:的)?{_GIVES}")
 # where such a clause's grade is given: a clause starts at most 41 characters before (its body and `的`)
-GIVES_AT = re.compile(rf"(?={_GIVES})")
+GIVES_AT = regex(rf"(?={_GIVES})")
 _BODY_REACH = 41
 # `优（90分及以上）`, `良好（80-89分）`: the grade first, its bounds in brackets
-BAND_BEFORE = re.compile(
+BAND_BEFORE = regex(
     rf"(?:^|[，,；;、：:\s（(为])({_OPEN})(?P<g>{_GRADE}){_CLOSE}\s*[（(](?P<body>[^（）()]{{1,30}}"
     rf"(?:[（(]不?含[^（）()]{{0,6}}[）)][^（）()]{{0,12}})?)[）)]"
 )
 # a stated grade ends its clause (`评价等级为“良”。`, `…为良等级`): `被评为“优秀”单位` names an award, not a grade
-STATED = re.compile(
+STATED = regex(
     rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_by'))})\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
     r"(?=[。，；;,、）)\s]|等级|等次|级|$)"
 )
 # a score of one indicator, not the overall one (`产出指标自评得分`): the indicators of vocab/relations.yaml
-INDICATOR = re.compile("|".join(re.escape(w) for w in sorted(set(INDICATOR_WORDS))))
-GRADE_COUNT = re.compile(r"\s*(?:等级|等次|档次|档|级)")  # after the number of a scale's grades (`四个等级`)
-ANY_SCORE = re.compile(r"(?:得分|评分)$")
+INDICATOR = regex("|".join(re.escape(w) for w in sorted(set(INDICATOR_WORDS))))
+GRADE_COUNT = regex(r"\s*(?:等级|等次|档次|档|级)")  # after the number of a scale's grades (`四个等级`)
+ANY_SCORE = regex(r"(?:得分|评分)$")
 # a sentence that opens by naming an indicator (`（二）过程指标满分 80 分，评价得分 70 分`): its scores are that one's
-OPENS_WITH_INDICATOR = re.compile(rf"[\s（(一二三四五六七八九十\d、.．）)]*(?:{INDICATOR.pattern})")
+OPENS_WITH_INDICATOR = regex(rf"[\s（(一二三四五六七八九十\d、.．）)]*(?:{INDICATOR.pattern})")
 # the points a score is out of, when its sentence says (`满分 10 分`, `分值 20 分`)
-OUT_OF = re.compile(r"(?:满分|分值|权重)\D{0,3}(?P<n>\d+(?:\.\d+)?)")
-NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
+OUT_OF = regex(r"(?:满分|分值|权重)\D{0,3}(?P<n>\d+(?:\.\d+)?)")
+NUMBER = regex(r"\d{1,3}(?:\.\d+)?")
 # `（含）`, `（不含）`, `（含90分）` right after a bound, or anywhere with the bound's number
-MARK = re.compile(r"\s*分?\s*[（(](?P<no>不)?(?:含|包含|包括)(?P<n>\d{1,3}(?:\.\d+)?)?分?(?:本数)?[）)]")
-RANGE_SIGN = re.compile(r"\s*分?\s*(?:[-－—–~～]+|至|到)\s*$")
+MARK = regex(r"\s*分?\s*[（(](?P<no>不)?(?:含|包含|包括)(?P<n>\d{1,3}(?:\.\d+)?)?分?(?:本数)?[）)]")
+RANGE_SIGN = regex(r"\s*分?\s*(?:[-－—–~～]+|至|到)\s*$")
 # the words that bound a band on one side, after the bound or before it: (word, the band lies above the
 # bound?, the bound belongs to it?)
 AFTER_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
@@ -95,8 +96,8 @@ BEFORE_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
     ("＞", True, False),
 )
 # what follows a bound of a grading scale (`90分（含）以上为`, `85分以上的为`, `-100分为`)
-BAND_BOUND = re.compile(r"\s*(?:[（(]不?含[^）)]{0,6}[）)])?\s*(?:及)?(?:以上|以下|至|到|[-－—–~～])")
-UNIT_NOT_POINTS = re.compile(r"\d\s*(?:[%％‰元万亿个人天项次年月日家户件]|个百分点)")
+BAND_BOUND = regex(r"\s*(?:[（(]不?含[^）)]{0,6}[）)])?\s*(?:及)?(?:以上|以下|至|到|[-－—–~～])")
+UNIT_NOT_POINTS = regex(r"\d\s*(?:[%％‰元万亿个人天项次年月日家户件]|个百分点)")
 NEAR = 30  # characters between the clauses of one scale
 
 

@@ -10,7 +10,6 @@ the end of the other and of the same kind (`一般债务余额` and `一般债�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -18,15 +17,16 @@ from tieout.linter.facts.model import LimitClaim, Mention
 from tieout.linter.facts.passes.base import exact_of, same_section
 from tieout.linter.figures.context import MIXED
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
 _VOCAB = load("relations").get("limits") or {}
-CLAIM = re.compile("|".join(f"(?:{w})" for w in _VOCAB.get("claims") or []))
+CLAIM = regex("|".join(f"(?:{w})" for w in _VOCAB.get("claims") or []))
 BALANCE, LIMIT = str(_VOCAB.get("balance") or "余额"), str(_VOCAB.get("limit") or "限额")
-DEBT = re.compile(str(_VOCAB.get("debt") or "债务"))
+DEBT = regex(str(_VOCAB.get("debt") or "债务"))
 KINDS = tuple(str(w) for w in _VOCAB.get("kinds") or [])
 LOOK_BACK = 2  # sentences before the claim's own in which its limits may be stated
 

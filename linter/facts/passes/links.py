@@ -19,7 +19,7 @@ from tieout.linter.facts.model import Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.patterns import lazy
+from tieout.linter.patterns import lazy, regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -78,7 +78,7 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
 
 
 # a stock at the end of the year (`年末实有人员`) and the names of the same stock a year earlier (`上年末实有人员`)
-YEAR_END = re.compile(r"^(?:年末|年底|期末)")
+YEAR_END = regex(r"^(?:年末|年底|期末)")
 OPENINGS = ("上年末", "上年底", "年初", "期初")
 
 
@@ -203,7 +203,7 @@ def list_shares(draft: Draft) -> Iterator[Completed]:
             yield Completed(s, replace(s, total=total, certain=False))
 
 
-CARRY_OVER = re.compile(r"上年结转|年初结转|结转结余|上年结余")
+CARRY_OVER = regex(r"上年结转|年初结转|结转结余|上年结余")
 
 
 def _holds_carry_over(draft: Draft, m: Mention) -> bool:
@@ -246,4 +246,4 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
             yield ShareList(shares, whole, defined)
 
 
-NAME_NOISE = re.compile(r"[“”\"'‘’\s]")
+NAME_NOISE = regex(r"[“”\"'‘’\s]")

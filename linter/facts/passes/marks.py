@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Marked
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -24,14 +25,14 @@ def _deduction(name: str) -> str:
 
 # the full marks named as such (`分值`, `满分`, `权重`), or an indicator's (`产出指标 40 分`); then the score, a
 # deduction before or after it; nothing but a comma between them, so that the three are said of one indicator
-MARKED = re.compile(
+MARKED = regex(
     rf"(?:满分|分值|权重|总分值|标准分|指标)(?:为|是)?\s*(?P<full>{_NUMBER})\s*分{_NOT_A_BOUND}"
     rf"(?:{_deduction('before')})?"
     rf"[，,]\s*(?:评价|实际|自评|考核|最终)?(?:得分|实得|得)(?:为|是)?\s*(?P<score>{_NUMBER})\s*分{_NOT_A_BOUND}"
     rf"(?:{_deduction('after')})?"
 )
 # words that make the clause a scoring rule rather than a result (`若未完成，满分 5 分，得 0 分`, `每项分值 2 分`)
-RULE_WORDS = re.compile(r"每|若|如果|如未|未达到|否则|达到|不得分")
+RULE_WORDS = regex(r"每|若|如果|如未|未达到|否则|达到|不得分")
 RULE_REACH = 8  # characters before the full marks looked at for those words
 
 

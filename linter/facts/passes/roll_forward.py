@@ -9,12 +9,12 @@ named at the year's end; every figure a sum of money, none of them anything else
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
@@ -27,13 +27,13 @@ def _alt(name: str) -> str:
     return alternation(_VOCAB.get(name))
 
 
-STOCK = re.compile(f"(?:{_alt('stock')})$")
-OPENING = re.compile(_alt("opening"))
-CLOSING = re.compile(_alt("closing"))
-INFLOW = re.compile(_alt("inflow"))
-OUTFLOW = re.compile(_alt("outflow"))
-YEAR_END = re.compile(r"((?:19|20)\d{2})年(?:末|底)")
-PERIOD_WORDS = re.compile(f"(?:19|20)\\d{{2}}年(?:末|底|度)?|{_alt('opening')}|{_alt('closing')}|当年|本年")
+STOCK = regex(f"(?:{_alt('stock')})$")
+OPENING = regex(_alt("opening"))
+CLOSING = regex(_alt("closing"))
+INFLOW = regex(_alt("inflow"))
+OUTFLOW = regex(_alt("outflow"))
+YEAR_END = regex(r"((?:19|20)\d{2})年(?:末|底)")
+PERIOD_WORDS = regex(f"(?:19|20)\\d{{2}}年(?:末|底|度)?|{_alt('opening')}|{_alt('closing')}|当年|本年")
 
 
 def _money(m: Mention) -> Quantity | None:
@@ -67,9 +67,9 @@ def _is_opening(label: str, closing: str) -> bool:
     return bool(OPENING.search(label))
 
 
-ALLOCATED = re.compile(_alt("allocated"))
-REMAINDER = re.compile(_alt("remainder"))
-NOT_A_FLOW = re.compile(r"总计|合计|小计|" + _alt("stock"))  # a total or a stock between is no single flow
+ALLOCATED = regex(_alt("allocated"))
+REMAINDER = regex(_alt("remainder"))
+NOT_A_FLOW = regex(r"总计|合计|小计|" + _alt("stock"))  # a total or a stock between is no single flow
 
 
 def _flow(label: str) -> int:

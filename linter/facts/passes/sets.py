@@ -14,7 +14,7 @@ from tieout.linter.facts.model import Balance, Distribution, Mention, MonthsPaya
 from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.patterns import lazy
+from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import load
 from tieout.linter.vocab import relation_words as _alt
 
@@ -22,22 +22,22 @@ if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
 
-BALANCE_WORD = re.compile(f"(?:{_alt('balance')})")
-CUMULATIVE = re.compile(f"(?:{_alt('cumulative')})")
-MONTHS_WORD = re.compile(_alt("months_payable"))
-MONTHLY = re.compile(_alt("monthly"))
-SCORE_TOTAL = re.compile(f"(?:{_alt('score_total')})$")
+BALANCE_WORD = regex(f"(?:{_alt('balance')})")
+CUMULATIVE = regex(f"(?:{_alt('cumulative')})")
+MONTHS_WORD = regex(_alt("months_payable"))
+MONTHLY = regex(_alt("monthly"))
+SCORE_TOTAL = regex(f"(?:{_alt('score_total')})$")
 SCORE_CHILDREN: dict[str, list[str]] = {
     str(k): [str(w) for w in v or []] for k, v in (load("relations").get("score_children") or {}).items()
 }
 # the words that name an indicator (the first-level ones and those under them, vocab score_children)
 INDICATOR_WORDS = ("指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v))
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
-SIDE_TOTAL = re.compile(r"(?:总计|合计|决算结果|总额)$|^总")
-OUTFLOW = re.compile(_alt("outflow"))
-YEAR_END = re.compile(r"年末|年底|期末")
-OPENING = re.compile(_alt("opening"))
-OFFSET = re.compile(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余|新增结余")
+SIDE_TOTAL = regex(r"(?:总计|合计|决算结果|总额)$|^总")
+OUTFLOW = regex(_alt("outflow"))
+YEAR_END = regex(r"年末|年底|期末")
+OPENING = regex(_alt("opening"))
+OFFSET = regex(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余|新增结余")
 
 
 def balances(draft: Draft) -> Iterator[Balance]:
@@ -119,8 +119,8 @@ def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quant
 
 
 # `国债转贷支出及结余`: a figure of spending and balance together is an item of a list, not the balance
-CARRIED = re.compile("收支相抵")  # `…，收支相抵，结转下年 Z`: Z is income less expenditure
-JOINED_SIDE = re.compile(r"(?:收入|支出)(?:及|和|与|、)")
+CARRIED = regex("收支相抵")  # `…，收支相抵，结转下年 Z`: Z is income less expenditure
+JOINED_SIDE = regex(r"(?:收入|支出)(?:及|和|与|、)")
 
 
 def _period_balance(m: Mention) -> Quantity | None:
@@ -240,13 +240,13 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
 
 # `产出指标 50 分，得 48 分；效益指标 30 分，得 28 分；…总分 96.6 分`: each indicator's full marks, then what it
 # scored, the overall score after them
-MARKS_THEN_SCORE = re.compile(
+MARKS_THEN_SCORE = regex(
     r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:满分|分值|权重)?(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[，,]\s*"
     r"(?:实际)?(?:得分|实得|得|评分|评价得分)(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分"
 )
-MARKS_JOINED = re.compile(r"^[；;，,、\s]*$")
+MARKS_JOINED = regex(r"^[；;，,、\s]*$")
 # between the last pair and the overall score: a mark and the total's name (`。总分 `, `，综合得分为`)
-UP_TO_TOTAL = re.compile(r"[；;，,。\s]*[\u4e00-\u9fff]{0,10}\s*$")
+UP_TO_TOTAL = regex(r"[；;，,。\s]*[\u4e00-\u9fff]{0,10}\s*$")
 
 
 def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
@@ -345,7 +345,7 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
 # a clause that opens by naming the indicator its scores stand within (`产出指标中，`, `效益方面：`)
 WITHIN = lazy(r"(?:^|[。；;])[\s，、]*(?P<name>[\u4e00-\u9fff]{1,12}?)(?:中|方面|项下)[，,：:]")
 # what an indicator's name carries besides the indicator (`项目产出类指标得分` is 产出)
-CORE = re.compile(r"^项目|类?(?:指标)?(?:得分|评分)?$")
+CORE = regex(r"^项目|类?(?:指标)?(?:得分|评分)?$")
 
 
 def _core(name: str) -> str:
@@ -406,10 +406,10 @@ SCALES = _scales()
 # every option wording, longest first (`比较不满意` before `不满意` before `满意`)
 OPTION = "|".join(sorted({w for scale in SCALES for option in scale for w in option}, key=len, reverse=True))
 # the option right after its share (`69.02%的受访者非常满意`, `15.11%比较满意`) or right before it (`非常满意的占 69.02%`)
-OPTION_AFTER = re.compile(
+OPTION_AFTER = regex(
     rf"(?:的)?(?:受访者|受访对象|被调查者|调查对象|群众|人|用户)?(?:表示|认为|选择|为)?(?P<o>{OPTION})"
 )
-OPTION_BEFORE = re.compile(rf"(?P<o>{OPTION})(?:的)?(?:受访者|人数)?(?:占比?|比例|比重)?(?:为|达|是)?\s*$")
+OPTION_BEFORE = regex(rf"(?P<o>{OPTION})(?:的)?(?:受访者|人数)?(?:占比?|比例|比重)?(?:为|达|是)?\s*$")
 
 
 def distributions(draft: Draft) -> Iterator[Distribution]:

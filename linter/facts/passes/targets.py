@@ -10,13 +10,13 @@ figures of one kind and unit: the target, named as one (`年度目标 4.5 万人
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Movement
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
@@ -27,13 +27,13 @@ _ABOVE, _BELOW = alternation(_VOCAB.get("above")), alternation(_VOCAB.get("below
 _TARGET = alternation(_VOCAB.get("target"))
 _SIDE = rf"(?:(?P<up>{_ABOVE})|(?P<down>{_BELOW}))了?"
 # `，超过年度目标` right before the difference: the target is named as a figure before
-NAMED_BEFORE = re.compile(rf"^[，,、]?\s*{_SIDE}(?P<target>{_TARGET})(?:的)?\s*$")
+NAMED_BEFORE = regex(rf"^[，,、]?\s*{_SIDE}(?P<target>{_TARGET})(?:的)?\s*$")
 # `，低于` before the target and `的年度目标` after it, right before the difference
-SIDE_ONLY = re.compile(rf"^[，,、]?\s*{_SIDE}\s*$")
-TARGET_AFTER = re.compile(rf"^\s*的?(?P<target>{_TARGET})\s*$")
-ANY_TARGET = re.compile(_TARGET)
+SIDE_ONLY = regex(rf"^[，,、]?\s*{_SIDE}\s*$")
+TARGET_AFTER = regex(rf"^\s*的?(?P<target>{_TARGET})\s*$")
+ANY_TARGET = regex(_TARGET)
 # a figure named as the target (`年度目标 4.5 万人`, `目标值为 90%`)
-NAMED_TARGET = re.compile(rf"(?:{_TARGET})(?:为|是|达)?$")
+NAMED_TARGET = regex(rf"(?:{_TARGET})(?:为|是|达)?$")
 
 
 def _comparable(outcome: Quantity, target: Quantity, side: str) -> bool:

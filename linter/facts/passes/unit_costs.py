@@ -9,13 +9,13 @@ and is left alone; so is a cost named as a norm (`人均补助标准`), which is
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import UnitCost
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
@@ -29,10 +29,10 @@ PER: dict[str, frozenset[str]] = {
 
 # `场均…成本`, `人均培训费用`, `每户补助`, `平均每场投入`: the unit word, then at most a few characters to the cost word
 _UNITS = alternation(PER)
-PER_UNIT = re.compile(
+PER_UNIT = regex(
     f"(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))[\u4e00-\u9fff]{{0,6}}?(?:{alternation(_VOCAB.get('costs'))})"
 )
-NORM = re.compile(alternation(_VOCAB.get("norms")))
+NORM = regex(alternation(_VOCAB.get("norms")))
 
 
 def _money(q: Quantity) -> bool:

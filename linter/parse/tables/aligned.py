@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, combinations
 
-from tieout.linter.patterns import lazy
+from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
 
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
@@ -41,35 +41,35 @@ from .vocab import role_of, total_kind
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
 # then skips to a possible first character at C speed instead of trying each position of the line (the same
 # matches, checked on every line of the corpus and probe texts and on random strings, in half the time)
-FIGURE = re.compile(r"[-−\d](?<!\S.)(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?!\S)")
+FIGURE = regex(r"[-−\d](?<!\S.)(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?!\S)")
 # a row's cell, a whole word of the line: a figure, or a dash written for "nothing" (`736.62  736.62  -  -`, a
 # blank cell that still shows its column: `[-—–－]{1,2}`); the group `figure` is matched for a figure. Written
 # as FIGURE is: the same matches as `(?<!\S)(?:FIGURE|[-—–－]{1,2})(?!\S)`.
-CELL_TOKEN = re.compile(
+CELL_TOKEN = regex(
     r"[-−—–－\d](?<!\S.)"  # the first character, at the start of a word
     r"(?:(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?P<figure>)"  # a figure: a sign and a digit, or a digit first
     r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
     r"(?!\S)"
 )
-NAME_HEADER = re.compile(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
+NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
-LABEL_HEADER = re.compile(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
+LABEL_HEADER = regex(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
 # the header of the code column (`科目编码`): no column of figures
-CODE_HEADER = re.compile(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
-UNIT = re.compile(r"单位[：:]\s*(亿元|万元|千元|元)")
+CODE_HEADER = regex(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
+UNIT = regex(r"单位[：:]\s*(亿元|万元|千元|元)")
 # a caption line above the header: the unit note, the table's number or title, a note
-CAPTION_LINE = re.compile(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")
+CAPTION_LINE = regex(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")
 # the line of column formulas under a header (`公  式   A=B+C   B   C`)
-FORMULA_LINE = re.compile(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
+FORMULA_LINE = regex(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
 CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
 # patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
-SENTENCE_MARK = re.compile(r"[。；，：:]")
-MARK = re.compile(r"[A-Z\d]")
-WIDE_GAP = re.compile(r"\s{2,}")
-HEADER_WORD = re.compile(r"(?:\d{4} (?=年))?\S+")
-WORD = re.compile(r"\S+")
+SENTENCE_MARK = regex(r"[。；，：:]")
+MARK = regex(r"[A-Z\d]")
+WIDE_GAP = regex(r"\s{2,}")
+HEADER_WORD = regex(r"(?:\d{4} (?=年))?\S+")
+WORD = regex(r"\S+")
 MAX_HEADER = 6
 MAX_GAP = 2  # blank lines that may stand between rows of one table (a 合计 set apart)
 UNKNOWN = -2  # the indentation of a row whose label wraps: its place in the tree is not known
@@ -209,7 +209,7 @@ Parsed = tuple[str, int, list[re.Match[str]], int] | None
 
 # the last character of a figure (a digit, a thousands comma, %) or of a dash cell: a row of figures ends in one
 ROW_END_MARKS = ",%-—–－"
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = regex(r"[\u4e00-\u9fff]")
 
 
 def _data(line: str) -> Parsed:
@@ -373,7 +373,7 @@ def _formula_line(line: str) -> bool:
 
 
 # a page's number at its foot or head: `- 7 -`, `— 7 —`, `-7-`, `第 7 页`, `第7页 共30页`, `7/30`
-PAGE_MARK = re.compile(
+PAGE_MARK = regex(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 SURE, MAYBE = "sure", "maybe"

@@ -10,30 +10,31 @@ header again (then dropped).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from tieout.linter.patterns import regex
 
 from .cells import CODE, Cell, flatten, is_number
 
-SEPARATOR_ROW = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
-CELL = re.compile(r"\|([^|]*)(?=\|)")
+SEPARATOR_ROW = regex(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+CELL = regex(r"\|([^|]*)(?=\|)")
 # a line of figures or codes only, a page mark (`- 12 -`, `第 3 页`): debris of a PDF's text layer
-DEBRIS = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"'—–]+)$")
+DEBRIS = regex(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"'—–]+)$")
 # a unit note closing a caption line (`…决算表）单位：万元`, `…（单位：元）`)
-UNIT_TAIL = re.compile(r"[（(]?(?:金额)?单位[：:]\s*(?:亿元|万元|千元|元)[）)]?$")
+UNIT_TAIL = regex(r"[（(]?(?:金额)?单位[：:]\s*(?:亿元|万元|千元|元)[）)]?$")
 # who prepared the table, after its title on the caption line (`…预算表编制部门：某局`)
-PREPARER_TAIL = re.compile(r"(?:编制部门|编制单位|填报单位|单位名称|部门名称)[：:].*$")
-UNIT_ONLY = re.compile(r"^[（(]?(?:金额)?单位[：:]\s*(?P<unit>亿元|万元|千元|元)[）)]?$")
-UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
-ENUMERATED = re.compile(
+PREPARER_TAIL = regex(r"(?:编制部门|编制单位|填报单位|单位名称|部门名称)[：:].*$")
+UNIT_ONLY = regex(r"^[（(]?(?:金额)?单位[：:]\s*(?P<unit>亿元|万元|千元|元)[）)]?$")
+UNIT_NOTE = regex(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
+ENUMERATED = regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )
 MAX_CAPTION = 3
-TITLE_LIKE = re.compile(r"表|单位[：:]|部门[：:]")
-NOTE_LIKE = re.compile(r"^(?:单位|部门|编制部门|编制单位)[：:]")
+TITLE_LIKE = regex(r"表|单位[：:]|部门[：:]")
+NOTE_LIKE = regex(r"^(?:单位|部门|编制部门|编制单位)[：:]")
 # figures a PDF's text layer repeated just before a caption, glued to it by the normaliser (a year, as in
 # `2026年`, is not debris)
-DEBRIS_TOKEN = re.compile(r"\s*(?:[—–-]+|[\d,.%]+(?=[\s—–-]|$)|\d[\d,]*\.\d+(?=\D|$)|\d{1,3}(?:,\d{3})+(?=\D|$))")
+DEBRIS_TOKEN = regex(r"\s*(?:[—–-]+|[\d,.%]+(?=[\s—–-]|$)|\d[\d,]*\.\d+(?=\D|$)|\d{1,3}(?:,\d{3})+(?=\D|$))")
 
 
 def strip_debris(line: str) -> str:
@@ -152,7 +153,7 @@ def caption_rows(b: Block) -> None:
                 c.row -= 1
 
 
-TABLE_MARK = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?$")
+TABLE_MARK = regex(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?$")
 
 
 def split_stacked(b: Block) -> list[Block]:
@@ -214,12 +215,12 @@ def _continues(a: Block, b: Block) -> bool:
 
 # a table's number before its title: 表2, 附表1-7, 表三 (a Chinese numeral only before a break: `表一一般公共预算…`
 # is read whole rather than lose the title's first character)
-TABLE_NO = re.compile(r"^(?:附?表\s*(?:\d+(?:[-—－.]\d+)*|[一二三四五六七八九十]+(?=[\s：:、.．]|$)))\s*")
+TABLE_NO = regex(r"^(?:附?表\s*(?:\d+(?:[-—－.]\d+)*|[一二三四五六七八九十]+(?=[\s：:、.．]|$)))\s*")
 # the mark of a table continued on the next page: （续表）, 续表2, （续）
-CONTINUED = re.compile(r"[（(]\s*续表?\s*[\d一二三四五六七八九十]*\s*[）)]|^续表\s*[\d一二三四五六七八九十]*")
+CONTINUED = regex(r"[（(]\s*续表?\s*[\d一二三四五六七八九十]*\s*[）)]|^续表\s*[\d一二三四五六七八九十]*")
 
 
-BRACKETED = re.compile(r"[（(：:\s]*(.*?)[）)]?")
+BRACKETED = regex(r"[（(：:\s]*(.*?)[）)]?")
 
 
 def _caption_key(line: str) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from tieout.linter.figures.context import Context, read
+from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 
 from .aligned import find_aligned, readable
@@ -15,9 +14,9 @@ from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, read_rows
 from .vocab import blank_is_zero, role_of, words
 
-TITLE = re.compile(r"表|情况|明细|汇总")
-TOC = re.compile(r"[…]{2,}|\.{4,}")  # a table of contents' line
-UNIT_PART = re.compile(r"[（(]?\s*单位[：:].*$")
+TITLE = regex(r"表|情况|明细|汇总")
+TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
+UNIT_PART = regex(r"[（(]?\s*单位[：:].*$")
 
 
 def find_tables(doc: Document) -> list[Table]:

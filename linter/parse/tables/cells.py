@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from tieout.linter.figures.exact import MAX_DIGITS
 from tieout.linter.figures.quantities import MULTIPLIERS, Kind, Quantity
+from tieout.linter.patterns import regex
 
 UNITS = r"亿元|万元|千元|元|%|％"
-NUMBER = re.compile(rf"^(?P<neg>[-−－])?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{UNITS})?$")
+NUMBER = regex(rf"^(?P<neg>[-−－])?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{UNITS})?$")
 # a dash or a slash in a cell is written for "nothing" (not applicable), never a figure
-DASH = re.compile(r"^[-—－–/／\\]+$")
-CODE = re.compile(r"^\d{2,9}$")
+DASH = regex(r"^[-—－–/／\\]+$")
+CODE = regex(r"^\d{2,9}$")
 
 
 @dataclass(slots=True)  # slotted: a table makes one for every cell of its grid
@@ -43,7 +43,7 @@ def flatten(text: str) -> str:
 
 
 # figures of several cells run together in one (`5312 2047 7359 68`, a PDF table read without its rules)
-RUN_TOGETHER = re.compile(r"\d\s+[-−]?\d")
+RUN_TOGETHER = regex(r"\d\s+[-−]?\d")
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the text; asked of every cell several times

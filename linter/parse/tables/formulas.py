@@ -7,11 +7,13 @@ import ast
 import re
 from dataclasses import dataclass
 
+from tieout.linter.patterns import regex
+
 from .cells import flatten
 from .header import COLUMN_NUMBER, _numbering
 from .model import Table
 
-FORMULA = re.compile(r"^(?P<name>\d{1,2}|[A-Z])=(?P<expr>[\dA-Z+\-*/×÷()（）.]+)$")
+FORMULA = regex(r"^(?P<name>\d{1,2}|[A-Z])=(?P<expr>[\dA-Z+\-*/×÷()（）.]+)$")
 
 
 @dataclass

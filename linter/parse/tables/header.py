@@ -3,16 +3,16 @@ the kind of each column (codes, labels, figures), from which the sides of a two-
 
 from __future__ import annotations
 
-import re
+from tieout.linter.patterns import regex
 
 from .blocks import _is_data_row
 from .cells import CODE, DASH, NUMBER, Cell, flatten
 from .vocab import words
 
-HEADER_UNIT = re.compile(r"[（(](?P<unit>亿元|万元|千元|元|%|％)[）)]|(?P<pct>[%％])$")
+HEADER_UNIT = regex(r"[（(](?P<unit>亿元|万元|千元|元|%|％)[）)]|(?P<pct>[%％])$")
 # a row of column numbers under the header (栏次 | 1 | 2 | 3 …)
 SERIAL = frozenset({"序号", "行次", "栏次", "编号"})
-NUMBERING = re.compile(r"^(?:栏次|行次)$")
+NUMBERING = regex(r"^(?:栏次|行次)$")
 
 
 def header_rows(grid: list[list[Cell]]) -> int:
@@ -24,7 +24,7 @@ def header_rows(grid: list[list[Cell]]) -> int:
 
 
 # a cell of a column-numbering row: `1`, `3=2/1*100`, `5=4-2`, `A=B+C`
-COLUMN_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?$")
+COLUMN_NUMBER = regex(r"^(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?$")
 
 
 def _numbering(row: list[Cell]) -> bool:

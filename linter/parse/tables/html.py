@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from tieout.linter.patterns import regex
+
 from .cells import Cell
 
-TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
-NEWLINE = re.compile("\n")
-SPACES = re.compile(r"\s+")
+TABLE = regex(r"<table\b.*?</table\s*>", re.S | re.I)
+NEWLINE = regex("\n")
+SPACES = regex(r"\s+")
 MAX_SPAN = 50  # a span wider than this is no layout of a budget table: read as 1
 
 

@@ -3,10 +3,10 @@ between the cells of a table whose title matches."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 from .cells import flatten
@@ -18,7 +18,7 @@ from .vocab import Role, role_of
 
 NONE = Role("", "")
 
-PAREN = re.compile(r"[（(][^（）()]*[）)]$")
+PAREN = regex(r"[（(][^（）()]*[）)]$")
 
 
 @dataclass(frozen=True)

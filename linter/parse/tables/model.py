@@ -8,18 +8,18 @@ included); `Row.parent` is an index into the side's `rows`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 
 from .cells import Cell
 from .vocab import total_kind
 
-TOTAL_LABEL = re.compile(r"^(?:合计|总计|共计|总额)")
-SUBTOTAL_LABEL = re.compile(r"^小计")
+TOTAL_LABEL = regex(r"^(?:合计|总计|共计|总额)")
+SUBTOTAL_LABEL = regex(r"^小计")
 
 
 @dataclass

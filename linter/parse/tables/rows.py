@@ -8,19 +8,19 @@ which the styles first appear.
 
 from __future__ import annotations
 
-import re
+from tieout.linter.patterns import regex
 
 from .cells import CODE, Cell, flatten
 from .model import Row
 from .vocab import total_kind
 
 MARKERS = [
-    ("cn", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、.．]")),
-    ("cn_paren", re.compile(r"^[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]")),
-    ("num", re.compile(r"^(?P<n>\d{1,2})[、.．](?!\d)")),
-    ("num_paren", re.compile(r"^[（(](?P<n>\d{1,2})[）)]")),
+    ("cn", regex(r"^(?P<n>[一二三四五六七八九十]{1,3})[、.．]")),
+    ("cn_paren", regex(r"^[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]")),
+    ("num", regex(r"^(?P<n>\d{1,2})[、.．](?!\d)")),
+    ("num_paren", regex(r"^[（(](?P<n>\d{1,2})[）)]")),
 ]
-INLINE_CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)$")
+INLINE_CODE = regex(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)$")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
@@ -103,7 +103,7 @@ def _code(parts: list[str], previous: list[str]) -> tuple[str, list[str]]:
     return code, filled + [""] * (len(parts) - last - 1)
 
 
-ROW_NUMBER = re.compile(r"^\d{1,3}$")
+ROW_NUMBER = regex(r"^\d{1,3}$")
 
 
 def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 from .cells import flatten
@@ -41,11 +42,11 @@ def defined_sums() -> list[tuple[frozenset[str], list[frozenset[str]]]]:
     return out
 
 
-PERCENT_HEADER = re.compile(r"[%％]|率|比重|占比|构成")
+PERCENT_HEADER = regex(r"[%％]|率|比重|占比|构成")
 SPECIAL = ("growth", "ratio", "share", "serial")
 
 
-DELTA = re.compile(r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减$")
+DELTA = regex(r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减$")
 
 
 @lru_cache(maxsize=4096)  # a pure function of its arguments (the vocabulary is read once); headers repeat
