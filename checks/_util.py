@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from tieout.linter.facts.explain import footing
-from tieout.linter.facts.model import Breakdown
+from tieout.linter.facts.model import SHARES_ADDED, Breakdown
 from tieout.linter.figures.intervals import Interval, add, fmt, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -25,7 +25,8 @@ def in_unit(base: Decimal, like: Quantity, decimals: int | None = None) -> str:
 
 
 def dimensions(b: Breakdown) -> list[str]:
-    return [q.base_unit for q in b.total.quantities if q.kind in ("amount", "count") and q.base_unit]
+    kinds = ("amount", "count", "percent") if b.keyword == SHARES_ADDED else ("amount", "count")
+    return [q.base_unit for q in b.total.quantities if q.kind in kinds and q.base_unit]
 
 
 def footings(

@@ -8,7 +8,7 @@ from itertools import combinations
 
 from tieout.linter.facts.definitions import leaves_optional
 from tieout.linter.facts.model import Breakdown, Share
-from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, gap, sub, unit_of
+from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -217,6 +217,8 @@ def _sum_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Q
 
 def _short_or_over(diff: Decimal, total: Quantity) -> str:
     """The parts' sum against the total in words: `比合计少 10.00万元`, not a signed `相差 -10.00万元`."""
+    if total.kind == "percent":  # shares added up (`非常满意与比较满意合计为 84.0%`) differ by points
+        return f"比合计{'多' if diff > 0 else '少'} {fmt(abs(diff), total.decimals)} 个百分点"
     return f"比合计{'多' if diff > 0 else '少'} {in_unit(abs(diff), total)}"
 
 

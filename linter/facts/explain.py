@@ -33,15 +33,22 @@ def run(draft: Draft) -> None:
     draft.facts.restatements = list(restatements(draft))
 
 
+def _of_unit(m: Mention, unit: str) -> Quantity | None:
+    """The mention's figure of the unit; its share, for the breakdowns of shares added up (`%`)."""
+    if unit == "%":
+        return next((q for q in m.quantities if q.kind == "percent"), None)
+    return m.of_unit(unit)
+
+
 def footing(b: Breakdown, unit: str) -> tuple[Quantity, list[Quantity]] | None:
     """The total and the parts of one unit of a breakdown; None when a part lacks the unit in a complete
     list, or a figure is a bound or a price."""
-    total = b.total.of_unit(unit)
+    total = _of_unit(b.total, unit)
     if total is None or total.bound is not None or total.per:
         return None
     parts: list[Quantity] = []
     for p in b.parts:
-        q = p.of_unit(unit)
+        q = _of_unit(p, unit)
         if q is None:
             if p.quantities and b.exhaustive:
                 return None

@@ -115,7 +115,9 @@ class Distribution:
 
 @dataclass(slots=True, eq=False)
 class Breakdown:
-    """A total and its parts (`合计 X，其中 A a、B b`); `keyword` is the word that opens the parts."""
+    """A total and its parts (`合计 X，其中 A a、B b`); `keyword` is the word that opens the parts. A breakdown
+    of shares is read only where the text says the shares are added (`keyword` SHARES_ADDED: `非常满意与比较满意
+    合计为 82.0%`): elsewhere a share beside a whole's is no part of it (`满意度 95%，其中非常满意 60%`)."""
 
     total: Mention
     parts: list[Mention]
@@ -125,6 +127,9 @@ class Breakdown:
     inferred: bool = False  # a total recognised after its parts (`A…，B…，总额为 X`)
     certain: bool = True
     minus: list[Mention] = field(default_factory=list)  # parts subtracted (`…，减去调出资金 32.4 亿元，总收入 X`)
+
+
+SHARES_ADDED = "合计"
 
 
 @dataclass(slots=True, eq=False)

@@ -35,6 +35,7 @@ from tieout.linter.facts.passes import (
     marks,
     roll_forward,
     sets,
+    surveys,
     targets,
     unit_costs,
 )
@@ -67,7 +68,9 @@ PASSES: tuple[Pass, ...] = (
     roll_forward.roll_forwards,
     sets.scores,
     sets.scores_before_total,
-    sets.distributions,
+    surveys.distributions,
+    surveys.answer_counts,
+    surveys.option_sums,
     marks.marks,
     grades.grades,
 )

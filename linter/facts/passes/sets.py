@@ -4,13 +4,12 @@ fund's balance can pay, and item scores under an overall score."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
-from tieout.linter.facts.model import Balance, Distribution, Mention, MonthsPayable, ScoreSet
+from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet
 from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
@@ -395,64 +394,4 @@ def _parent(m: Mention) -> str | None:
     for parent, children in SCORE_CHILDREN.items():
         if any(c in m.key for c in children):
             return parent
-    return None
-
-
-def _scales() -> list[list[list[str]]]:
-    return [[[str(w) for w in option] for option in scale] for scale in load("relations").get("survey_scales") or []]
-
-
-SCALES = _scales()
-# every option wording, longest first (`比较不满意` before `不满意` before `满意`)
-OPTION = "|".join(sorted({w for scale in SCALES for option in scale for w in option}, key=len, reverse=True))
-# the option right after its share (`69.02%的受访者非常满意`, `15.11%比较满意`) or right before it (`非常满意的占 69.02%`)
-OPTION_AFTER = regex(
-    rf"(?:的)?(?:受访者|受访对象|被调查者|调查对象|群众|人|用户)?(?:表示|认为|选择|为)?(?P<o>{OPTION})"
-)
-OPTION_BEFORE = regex(rf"(?P<o>{OPTION})(?:的)?(?:受访者|人数)?(?:占比?|比例|比重)?(?:为|达|是)?\s*$")
-
-
-def distributions(draft: Draft) -> Iterator[Distribution]:
-    """`820 份问卷中，64.15% 的受访者非常满意，21.34% 比较满意，10.98% 无感，2.2% 比较不满意，1.33% 非常不满意`: the
-    shares of one sentence, each named by an option of one scale right beside it, that name every option of
-    the scale once and nothing else, are the answers of one question. A sentence with other shares besides
-    (a second question, a multiple choice) is not read."""
-    text = draft.doc.text
-    sentences = draft.doc.sentences
-    starts = [s.start for s in sentences]
-    by_sentence: dict[int, list[Quantity]] = {}
-    for q in draft.facts.quantities:
-        si = bisect_right(starts, q.start) - 1
-        if q.kind == "percent" and si >= 0 and q.start < sentences[si].end:
-            by_sentence.setdefault(si, []).append(q)
-    for si, shares in by_sentence.items():
-        if len(shares) < 3:
-            continue
-        begin = draft.doc.sentences[si].start
-        options = [_option(text, begin, q) for q in shares]
-        if any(o is None for o in options):
-            continue
-        named = [o for o in options if o is not None]
-        if _scale_of(named) is not None:
-            yield Distribution(shares, named, si)
-
-
-def _option(text: str, begin: int, q: Quantity) -> str | None:
-    after = OPTION_AFTER.match(text, q.end)
-    if after:
-        return after.group("o")
-    # the clause the figure ends: from the last break before it (searched back from the figure, not split from the
-    # sentence's start: a long sentence of many options is read in linear time)
-    cut = max(text.rfind(c, begin, q.start) for c in "，、；：,;:")
-    clause = text[max(begin, cut + 1) : q.start]
-    before = OPTION_BEFORE.search(clause)
-    return before.group("o") if before else None
-
-
-def _scale_of(named: list[str]) -> list[list[str]] | None:
-    """The scale whose every option the wordings name, each once and nothing else."""
-    for scale in SCALES:
-        hits = [next((k for k, option in enumerate(scale) if o in option), -1) for o in named]
-        if -1 not in hits and sorted(hits) == list(range(len(scale))):
-            return scale
     return None

@@ -1,0 +1,173 @@
+"""Surveys: the answers of one question on a satisfaction scale (vocab `survey_scales`). Their shares make
+100% (TO113); their counts make the questionnaires they answer (`收回有效问卷 669 份 … 非常满意 442 份，满意 177 份，
+基本满意 40 份，不满意 10 份`); options named together make what is said of them together (`非常满意与比较满意
+合计为 82.0%`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import SHARES_ADDED, Breakdown, Distribution, Mention
+from tieout.linter.facts.passes.base import by_paragraph
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+from tieout.linter.text.model import Sentence
+from tieout.linter.vocab import load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+ANSWER_UNITS = ("份", "人", "人次", "户", "名")
+# what the answers of a survey are of: the questionnaires returned, the people asked
+ANSWERED = regex(r"有效问卷|有效样本|收回|回收|受访|调查对象|调查群众|回访|参与调查|参与评价|样本")
+
+
+def _scales() -> list[list[list[str]]]:
+    return [[[str(w) for w in option] for option in scale] for scale in load("relations").get("survey_scales") or []]
+
+
+SCALES = _scales()
+# every option wording, longest first (`比较不满意` before `不满意` before `满意`)
+OPTION = "|".join(sorted({w for scale in SCALES for option in scale for w in option}, key=len, reverse=True))
+# the option right after its share (`69.02%的受访者非常满意`, `15.11%比较满意`) or right before it (`非常满意的占 69.02%`)
+OPTION_AFTER = regex(
+    rf"(?:的)?(?:受访者|受访对象|被调查者|调查对象|群众|人|用户)?(?:表示|认为|选择|为)?(?P<o>{OPTION})"
+)
+OPTION_BEFORE = regex(rf"(?P<o>{OPTION})(?:的)?(?:受访者|人数)?(?:占比?|比例|比重)?(?:为|达|是)?\s*$")
+
+
+def distributions(draft: Draft) -> Iterator[Distribution]:
+    """`820 份问卷中，64.15% 的受访者非常满意，21.34% 比较满意，10.98% 无感，2.2% 比较不满意，1.33% 非常不满意`: the
+    shares of one sentence, each named by an option of one scale right beside it, that name every option of
+    the scale once and nothing else, are the answers of one question. A sentence with other shares besides
+    (a second question, a multiple choice) is not read."""
+    text = draft.doc.text
+    sentences = draft.doc.sentences
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in draft.facts.quantities:
+        si = bisect_right(starts, q.start) - 1
+        if q.kind == "percent" and si >= 0 and q.start < sentences[si].end:
+            by_sentence.setdefault(si, []).append(q)
+    for si, shares in by_sentence.items():
+        if len(shares) < 3:
+            continue
+        begin = draft.doc.sentences[si].start
+        options = [_option(text, begin, q) for q in shares]
+        if any(o is None for o in options):
+            continue
+        named = [o for o in options if o is not None]
+        if _scale_of(named) is not None:
+            yield Distribution(shares, named, si)
+
+
+def _option(text: str, begin: int, q: Quantity) -> str | None:
+    after = OPTION_AFTER.match(text, q.end)
+    if after:
+        return after.group("o")
+    # the clause the figure ends: from the last break before it (searched back from the figure, not split from the
+    # sentence's start: a long sentence of many options is read in linear time)
+    cut = max(text.rfind(c, begin, q.start) for c in "，、；：,;:")
+    clause = text[max(begin, cut + 1) : q.start]
+    before = OPTION_BEFORE.search(clause)
+    return before.group("o") if before else None
+
+
+def _scale_of(named: list[str]) -> list[list[str]] | None:
+    """The scale whose every option the wordings name, each once and nothing else."""
+    for scale in SCALES:
+        hits = [next((k for k, option in enumerate(scale) if o in option), -1) for o in named]
+        if -1 not in hits and sorted(hits) == list(range(len(scale))):
+            return scale
+    return None
+
+
+def answer_counts(draft: Draft) -> Iterator[Breakdown]:
+    """The counts of one sentence, each named by an option of one scale, that name every option of it once,
+    are the questionnaires (the people) answering: the count named so right before them, in their sentence or
+    the one before in their paragraph, with no other count of their unit between."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    if "满意" not in text:
+        return
+    for mentions in by_paragraph(draft).values():
+        for si in sorted({m.sentence for m in mentions}):
+            own = [m for m in mentions if m.sentence == si]
+            answers = _answers(text, sentences[si].start, own)
+            if answers is None or any(draft.is_part(m) for m, _ in answers):
+                continue
+            first = answers[0][0]
+            before = [m for m in mentions if m.sentence in (si - 1, si) and m.start < first.start]
+            base = _answered(before, answers[0][1].unit)
+            if base is not None and not draft.is_part(base):
+                yield Breakdown(base, [m for m, _ in answers], "", True, si, inferred=True, certain=False)
+
+
+def _answers(text: str, begin: int, mentions: list[Mention]) -> list[tuple[Mention, Quantity]] | None:
+    counts = [(m, q) for m in mentions for q in m.quantities if q.kind == "count" and q.unit in ANSWER_UNITS]
+    named = [(m, q, _option(text, begin, q)) for m, q in counts]
+    answers = [(m, q, o) for m, q, o in named if o is not None]
+    if len(answers) < 3 or len({q.unit for _, q, _ in answers}) != 1 or not all(q.exact for _, q, _ in answers):
+        return None
+    if len({id(m) for m, _, _ in answers}) != len(answers) or _scale_of([o for _, _, o in answers]) is None:
+        return None
+    return [(m, q) for m, q, _ in answers]
+
+
+def _answered(before: list[Mention], unit: str) -> Mention | None:
+    """The last count of the unit before the answers, when it is named as what was answered."""
+    for m in reversed(before):
+        q = next((x for x in m.quantities if x.kind == "count" and x.unit == unit), None)
+        if q is None:
+            continue
+        return m if q.exact and len(m.quantities) == 1 and ANSWERED.search(m.label) else None
+    return None
+
+
+_NAME = rf"[“\"‘']?(?:{OPTION})[”\"’']?"
+# options named together (`以“非常满意”和“满意”计算`, `非常满意与比较满意合计`, `非常满意和满意的比例之和`), then at most a
+# few words before the figure said of them together
+TOGETHER = regex(
+    rf"(?P<names>{_NAME}(?:(?:和|与|及|、|加|\+){_NAME}){{1,3}})(?:的|两项|两类|人数|比例|占比)*"
+    r"(?:合计|之和|总和|相加|合并|计算|共计)(?:[)）]|的|占比?|比例|为|达|是|，|,|\s){0,4}$"
+)
+TOGETHER_REACH = 40  # characters before the figure looked at for the options named together
+
+
+def option_sums(draft: Draft) -> Iterator[Breakdown]:
+    """A share said of options named together (`非常满意与比较满意合计为 82.0%`) is the sum of their shares stated
+    before it in its paragraph, each named by its option once."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    if "满意" not in text:
+        return
+    for mentions in by_paragraph(draft).values():
+        for i, m in enumerate(mentions):
+            q = next((x for x in m.quantities if x.kind == "percent" and x.exact), None)
+            if q is None:
+                continue
+            together = TOGETHER.search(text, max(sentences[m.sentence].start, q.start - TOGETHER_REACH), q.start)
+            if together is None:
+                continue
+            parts = _shares_of(text, sentences, mentions[:i], together.group("names"))
+            if parts is not None:
+                yield Breakdown(m, parts, SHARES_ADDED, True, m.sentence)
+
+
+def _shares_of(text: str, sentences: list[Sentence], before: list[Mention], names: str) -> list[Mention] | None:
+    """The share stated before of each option the names hold, when each is stated once."""
+    options = [o for o in OPTION_IN.findall(names)]
+    found: dict[str, list[Mention]] = {o: [] for o in options}
+    for m in before:
+        q = next((x for x in m.quantities if x.kind == "percent"), None)
+        if q is None:
+            continue
+        o = _option(text, sentences[m.sentence].start, q)
+        if o in found:
+            found[o].append(m)
+    if len(options) < 2 or len(set(options)) != len(options) or any(len(v) != 1 for v in found.values()):
+        return None
+    return [found[o][0] for o in options]
+
+
+OPTION_IN = regex(OPTION)
