@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from itertools import compress, count
-from operator import itemgetter
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, compress, count, repeat
+from operator import add, and_, is_not, itemgetter, methodcaller, or_
 
 from tieout.linter.text.cleaning import CONVERTIBLE, MAYBE_CHINESE, TRANSLATE, WHITESPACE, Cleaned, clean_text
 from tieout.linter.text.cleaning import drop_spaces as _drop_spaces
@@ -69,11 +69,13 @@ class _Marked:
         self.md_level = md_level
         self.table = table
 
-    def origin(self, back: array[int]) -> bytes:
-        """The offsets of its characters in the file (the bytes of an array)."""
-        view = memoryview(back)
+    def origin(self, back: array[int]) -> array[int]:
+        """The offsets of its characters in the file."""
+        origin = array("q")
         at = self.start
-        return b"".join(view[at + a : at + b] for a, b in zip(self.spans[::2], self.spans[1::2]))
+        for a, b in zip(self.spans[::2], self.spans[1::2]):
+            origin += back[at + a : at + b]
+        return origin
 
 
 def _clean_line(raw: str, base: int) -> _Marked | None:
@@ -266,19 +268,20 @@ class _Lines:
     ) -> None:
         lines = cleaned.lines
         ends = len(cleaned.text)  # the offsets of the marked lines follow those of the cleaned text
-        more: list[bytes] = []
+        more: list[array[int]] = []
         starts: dict[int, int] = {}
         for i, ln in marked.items():
             lines[i] = ln.chars if ln is not None else ""
-            more.append(ln.origin(back) if ln is not None else b"")
-            starts[i] = ends
-            ends += len(lines[i])
+            if ln is not None:
+                more.append(ln.origin(back))
+                starts[i] = ends
+                ends += len(ln.chars)
         self.origin = cleaned.origin(more)
         content = list(compress(count(), lines))
-        self.numbers = [i + 1 for i in content]
+        self.numbers = list(map((1).__add__, content))
         self.chars = chars = list(map(lines.__getitem__, content))
         self.at = list(map(cleaned.starts.__getitem__, content))
-        self.newlines = [cleaned.starts[i + 1] - 1 for i in content]
+        self.newlines = list(map((-1).__add__, map(cleaned.starts.__getitem__, self.numbers)))
         self.tables = list(map("|".__eq__, map(itemgetter(0), chars)))  # (a marked line: its segment says)
         self.md_levels: list[int | None] = [None] * len(content)
         self.page_breaks = [False] * len(content)
@@ -434,63 +437,116 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     # per line it is long, and short lines (headings) stand out
     widths = sorted(filter((7).__lt__, map(len, lines.chars)))
     width = widths[int(len(widths) * 0.8)] if widths else 80
-    outline = _Outline()
-    text, runs = _joined(lines, outline, width, title_lines)
-    joined = "".join(text)
+    headings, markers = _headings(lines)
+    breaks = _breaks(lines, headings, width, title_lines)
+    # the text: the lines and the breaks before them, interleaved (a line joined with nothing: an empty break)
+    pieces = [""] * (2 * len(lines.chars) - 1) if lines.chars else []
+    pieces[::2] = lines.chars
+    pieces[1::2] = breaks[1:]
+    text = "".join(pieces)
     # each character's offset in the original: machine integers (8 bytes a character, where a list of ints
-    # took 36 and a 50 MB text a gigabyte for this map alone), copied from the lines' offsets a run at a time
+    # took 36 and a 50 MB text a gigabyte for this map alone), copied from the lines' offsets a run at a time (a
+    # slice of an array is a memory copy; a break's offset: the newline it replaces)
+    runs = [0] * (2 * len(pieces))
+    runs[::4] = lines.at
+    runs[1::4] = map(add, lines.at, map(len, lines.chars))
+    joins = list(map(len, breaks[1:]))
+    runs[2::4] = lines.newlines[:-1]
+    runs[3::4] = map(add, lines.newlines[:-1], joins)
     origin = array("q")
-    origin.frombytes(b"".join(map(lines.origin.__getitem__, map(slice, runs[::2], runs[1::2]))))
+    source = lines.origin
+    for a, b in zip(runs[::2], runs[1::2]):
+        origin += source[a:b]
+    outline = _Outline()
+    starts = list(accumulate(map(len, pieces), initial=0))[::2]  # where each line starts in the text
+    for k in _paragraphs(breaks, headings, outline):
+        outline.paragraph(lines.chars[k], lines.numbers[k], headings[k], markers[k], starts[k], _ends(lines, k - 1))
     doc = Document(
-        path=path, original=original, text=joined, origin=origin, sections=outline.sections, markers=outline.markers
+        path=path, original=original, text=text, origin=origin, sections=outline.sections, markers=outline.markers
     )
-    doc.sentences = split_sentences(joined)
+    doc.sentences = split_sentences(text)
     return doc
 
 
-def _joined(lines: _Lines, outline: _Outline, width: int, title_lines: int) -> tuple[list[str], list[int]]:
-    """The pieces of the text (the lines and the breaks between them) and the runs [a, b) of `lines.origin` their
-    offsets are (flat: [a0, b0, …]); the sections go to `outline`.
+def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
+    """Each line's heading level (its numbering mark's, else its Markdown level) and its mark's length."""
+    headings = list(lines.md_levels)
+    markers = [0] * len(headings)
+    matches = list(map(HEADING.match, lines.chars))  # (at C speed: most lines are no heading)
+    for k, h in zip(compress(count(), matches), filter(None, matches)):
+        if h.group("dotted"):
+            headings[k], markers[k] = 2 + h.group("dotted").count("."), h.end()
+        else:
+            group = next(g for g in HEADING_LEVEL if h.group(g))
+            headings[k], markers[k] = HEADING_LEVEL[group], h.end()
+    return headings, markers
 
-    A break between two lines ends a paragraph where a heading or a table row starts, or where the line before
-    closes one (`closes`: a table row, a Markdown heading, a sentence end, a short heading, a title); a line far
-    shorter than the text's lines ends its paragraph too (titles, last lines), unless the break falls inside a
-    figure or a list (`16` / `个月`, `，` / …)."""
-    text: list[str] = []  # pieces: whole lines and the breaks between them
-    runs: list[int] = []
-    length = 0
-    full, half = 0.85 * width, 0.5 * width
-    closes: bool | None = None  # (None: no line yet)
-    short = ends = False
-    last, newline = "", 0
-    for number, chars, at, md_level, table, page_break, nl in zip(
-        lines.numbers, lines.chars, lines.at, lines.md_levels, lines.tables, lines.page_breaks, lines.newlines
-    ):
-        first = chars[0]
-        heading, marker = _heading(chars, md_level) if first in HEADING_START or first.isdecimal() else (md_level, 0)
-        hard = False
-        if closes is not None:
-            hard = closes or heading is not None or table or (short and not page_break and not _continues(last, chars))
-            if hard or _soft_space(last[-1], first):
-                text.append("\n" if hard else " ")
-                runs += (newline, newline + 1)
-                length += 1
-        if (hard or closes is None) and (heading is not None or outline.stated is not None):
-            outline.paragraph(chars, number, heading, marker, length, ends)
-        text.append(chars)
-        runs += (at, at + len(chars))
-        length += len(chars)
-        ends = chars.rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
-        closes = (
-            table
-            or md_level is not None
-            or ends
-            or (heading is not None and len(chars) < full)
-            or (number <= title_lines and TITLE_END.search(chars) is not None)
-        )
-        short = len(chars) < half
-        last, newline = chars, nl
-    return text, runs
+
+def _ends(lines: _Lines, k: int) -> bool:
+    """Does line k end with a sentence-final mark, maybe followed by closing quotes or brackets? (No line: no.)"""
+    return k >= 0 and lines.chars[k].rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
+
+
+def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: int) -> list[str]:
+    """What joins each line to the line before: a paragraph break ("\n"), a space between two ASCII words, or
+    nothing (a wrapped line); "" before the first.
+
+    A break ends a paragraph where a heading or a table row starts, or where the line before closes one (a table
+    row, a Markdown heading, a sentence end, a short heading, a title); a line far shorter than the text's lines
+    ends its paragraph too (titles, last lines), unless the break falls inside a figure or a list (`16` / `个月`,
+    `，` / …). Judged at C speed for all lines at once, one by one only where a line is short or ASCII words meet.
+    """
+    chars, n = lines.chars, len(lines.chars)
+    if not n:
+        return []
+    # the lines that close a paragraph: table rows and sentence ends (all at once), and the few Markdown
+    # headings, short headings and title lines
+    ends = map(TERMINAL.__contains__, map(itemgetter(slice(-1, None)), map(methodcaller("rstrip", CLOSING), chars)))
+    closes = list(map(or_, lines.tables, ends))
+    full = 0.85 * width
+    for k, heading in enumerate(headings):
+        if heading is not None and (lines.md_levels[k] is not None or len(chars[k]) < full):
+            closes[k] = True
+    for k in range(min(n, 4)):  # (the title block: lines numbered up to the fourth content line's)
+        if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None:
+            closes[k] = True
+    # the lines that open one: headings and table rows
+    opens = list(map(or_, lines.tables, map(is_not, headings, repeat(None))))
+    hard = [False, *map(or_, closes, opens[1:])]
+    half = 0.5 * width
+    for k in compress(count(1), map(half.__gt__, map(len, chars[:-1]))):  # after a short line
+        if not hard[k] and not lines.page_breaks[k] and not _continues(chars[k - 1], chars[k]):
+            hard[k] = True
+    breaks = [""] * n
+    for k in compress(count(), hard):
+        breaks[k] = "\n"
+    lasts = map(itemgetter(-1), chars[:-1])
+    firsts = map(itemgetter(0), chars[1:])
+    for k in compress(count(1), map(and_, map(ASCII_ALNUM.__contains__, lasts), map(ASCII_ALNUM.__contains__, firsts))):
+        if not hard[k] and _soft_space(chars[k - 1][-1], chars[k][0]):
+            breaks[k] = " "
+    return breaks
+
+
+def _paragraphs(breaks: list[str], headings: list[int | None], outline: _Outline) -> Iterator[int]:
+    """The lines the outline is told of, in order: the headings that open a paragraph, and the first paragraph
+    after a heading that states figures (`outline.stated`, set as each is told)."""
+    if not breaks:
+        return
+    opening = [0, *compress(count(1), map("\n".__eq__, breaks[1:]))]
+    heads = list(compress(opening, map(is_not, map(headings.__getitem__, opening), repeat(None))))
+    h = 0
+    k = heads[0] if heads else None
+    while k is not None:
+        yield k
+        while h < len(heads) and heads[h] <= k:
+            h += 1
+        nxt = heads[h] if h < len(heads) else None
+        if outline.stated is not None:
+            o = bisect_right(opening, k)
+            if o < len(opening) and (nxt is None or opening[o] < nxt):
+                nxt = opening[o]
+        k = nxt
 
 
 # the end of a sentence (its final marks and the closing quotes or brackets after them) or of a paragraph;
