@@ -25,7 +25,7 @@ from operator import add, and_, is_not, itemgetter, methodcaller, or_
 from tieout.linter.text.cleaning import CONVERTIBLE, MAYBE_CHINESE, TRANSLATE, WHITESPACE, Cleaned, clean_text
 from tieout.linter.text.cleaning import drop_spaces as _drop_spaces
 from tieout.linter.text.cleaning import punctuation as _punctuation
-from tieout.linter.text.model import Document, Section, Sentence, Untrusted
+from tieout.linter.text.model import Document, Section, Sentence, Untrusted, line_starts
 from tieout.linter.text.offsets import as_array
 from tieout.linter.text.repair import repair
 
@@ -240,12 +240,9 @@ def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int
     doc = _normalise(repaired, path, back)
     if repaired is not original:
         doc.original = original
-        doc.line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
+        doc.line_starts = line_starts(original)
     doc.untrusted = [_untrusted(doc, a, b, page, reason) for a, b, page, reason in untrusted]
     return doc
-
-
-NEWLINE = re.compile("\n")
 
 
 def _untrusted(doc: Document, a: int, b: int, page: str, reason: str) -> Untrusted:
@@ -476,9 +473,8 @@ def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
     for k, h in zip(compress(count(), matches), filter(None, matches)):
         if h.group("dotted"):
             headings[k], markers[k] = 2 + h.group("dotted").count("."), h.end()
-        else:
-            group = next(g for g in HEADING_LEVEL if h.group(g))
-            headings[k], markers[k] = HEADING_LEVEL[group], h.end()
+        else:  # (each alternative holds one named group, the last closed)
+            headings[k], markers[k] = HEADING_LEVEL[str(h.lastgroup)], h.end()
     return headings, markers
 
 
@@ -504,8 +500,8 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
     ends = map(TERMINAL.__contains__, map(itemgetter(slice(-1, None)), map(methodcaller("rstrip", CLOSING), chars)))
     closes = list(map(or_, lines.tables, ends))
     full = 0.85 * width
-    for k, heading in enumerate(headings):
-        if heading is not None and (lines.md_levels[k] is not None or len(chars[k]) < full):
+    for k in compress(count(), map(is_not, headings, repeat(None))):
+        if lines.md_levels[k] is not None or len(chars[k]) < full:
             closes[k] = True
     for k in range(min(n, 4)):  # (the title block: lines numbered up to the fourth content line's)
         if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None:
