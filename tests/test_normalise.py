@@ -178,3 +178,28 @@ def test_identity_map_is_shared_up_to_its_limit(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(offsets, "IDENTITY_LIMIT", len(shared))
     beyond = offsets.identity(len(shared) + 10)  # a text past the limit gets its own, the shared one stays
     assert beyond == array("q", range(len(shared) + 10)) and offsets.identity(10) is shared
+
+
+def test_lines_with_and_without_marks_are_cleaned_alike():
+    # a line with Markdown marks is cleaned alone, the other lines all at once: the same rules either way
+    plain = "本年收入 1,234 万元，增长 5.0% ，其中 1 088 216 元为补助 ( 一 ) 。"
+    doc = normalise(f"- {plain}\n\n**{plain}**\n\n{plain}")
+    paragraphs = doc.text.split("\n")
+    assert paragraphs == [paragraphs[2]] * 3 and "收入1,234万元" in paragraphs[2] and "1088216元" in paragraphs[2]
+    start = 0
+    for k, para in enumerate(paragraphs):  # each character maps to its own line, a digit to the same digit
+        line = 2 * k + 1
+        for i, ch in enumerate(para):
+            assert doc.line_col(doc.origin[start + i])[0] == line
+            assert not ch.isdigit() or doc.original[doc.origin[start + i]] == ch
+        start += len(para) + 1
+
+
+def test_only_single_spaces_are_gaps_of_a_grouped_number():
+    assert normalise("收入 1 088 216 万元，支出 12  345 万元。").text == "收入1088216万元，支出12 345万元。"
+
+
+def test_a_marks_context_ends_with_its_line():
+    # a comma before a line break is judged on its line alone: no thousands separator there
+    assert normalise("甲项 12,\n345 万元").text == "甲项12，345万元"
+    assert normalise("支出 1,0\n80 万元。").text == "支出1,080万元。"

@@ -9,10 +9,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, count
+from operator import add
 
-from tieout.linter.patterns import regex
 
-NEWLINE = regex("\n")
+def line_starts(text: str) -> list[int]:
+    """The offset of each line's start: 0 and the offset after each newline (from the lines' lengths, at C
+    speed: a match object per line cost more)."""
+    lines = text.split("\n")
+    return list(map(add, accumulate(map(len, lines[:-1]), initial=0), count()))
 
 
 @dataclass(slots=True)
@@ -83,7 +88,7 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.line_starts:
-            self.line_starts = [0] + [m.end() for m in NEWLINE.finditer(self.original)]
+            self.line_starts = line_starts(self.original)
         self._section_starts = [s.start for s in self.sections]
 
     # positions ---------------------------------------------------------------------------------

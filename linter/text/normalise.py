@@ -6,51 +6,30 @@ Why each rule exists:
   between; a wrapped line is joined to the next with nothing in between (Chinese has no word spaces).
 - A line break is kept as a paragraph break only where the text says so: after sentence-final
   punctuation, before a numbered heading, or after a heading that does not fill the line.
-- Full-width digits and `％` become ASCII so figures parse; Chinese `，` `：` `；` `（）` stay Chinese (they
-  delimit clauses), and ASCII ones become Chinese unless they are thousands separators or in a URL.
-- Spaces next to Chinese text or between a number and its unit carry no meaning and are dropped.
+- The characters of each line are cleaned as `cleaning` says (forms, punctuation, spaces): the whole text at
+  once, and the few lines with Markdown or HTML marks one by one, their marks dropped first.
+
+The lines are then judged (page numbers, headings, breaks) on their cleaned text, a few operations per line: the
+text and its map are joined from slices at the end, not built character by character.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
-from itertools import accumulate, chain
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, compress, count, repeat
+from operator import add, and_, is_not, itemgetter, methodcaller, or_
 
 from tieout.linter.patterns import regex
-from tieout.linter.text.model import Document, Section, Sentence, Untrusted
+from tieout.linter.text.cleaning import CONVERTIBLE, MAYBE_CHINESE, TRANSLATE, WHITESPACE, Cleaned, clean_text
+from tieout.linter.text.cleaning import drop_spaces as _drop_spaces
+from tieout.linter.text.cleaning import punctuation as _punctuation
+from tieout.linter.text.model import Document, Section, Sentence, Untrusted, line_starts
 from tieout.linter.text.offsets import as_array
 from tieout.linter.text.repair import repair
 
-FULL_TO_ASCII = {chr(0xFF10 + i): str(i) for i in range(10)}
-FULL_TO_ASCII.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
-FULL_TO_ASCII.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
-FULL_TO_ASCII.update(
-    {
-        "％": "%",
-        "．": ".",
-        "＋": "+",
-        "－": "-",
-        "＝": "=",
-        "／": "/",
-        "＊": "*",
-        "＜": "<",
-        "＞": ">",
-        "−": "-",
-        "—": "—",
-        "\u3000": " ",
-        "\t": " ",
-        "\f": " ",
-        "\r": " ",
-        "\xa0": " ",
-        "［": "[",
-        "］": "]",
-    }
-)
-ASCII_TO_CJK = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
-CONVERTIBLE = regex("[" + re.escape("".join(FULL_TO_ASCII) + "".join(ASCII_TO_CJK)) + "]")
-TRANSLATE = str.maketrans({**FULL_TO_ASCII, **ASCII_TO_CJK})
 # only a sentence end may end a paragraph at a line break: PDF lines also end after ；and ： mid-list
 TERMINAL = set("。！？")
 CLOSING = "”’）》」』"
@@ -77,30 +56,30 @@ TITLE_END = regex(
 UNIT_START = set("万亿元个人家条项件份次分%千百")
 
 
-class _Line:
-    __slots__ = ("chars", "start", "spans", "heading", "md_level", "marker", "table", "number", "page_break")
+class _Marked:
+    """A line with Markdown or HTML marks, cleaned alone: its characters, where they come from (runs
+    [start + a, start + b) of the text given to `_normalise`; `spans`: their flat bounds [a0, b0, a1, b1, …]), its
+    Markdown heading level and whether its text starts a Markdown table row."""
 
-    def __init__(
-        self, number: int, chars: str, start: int, spans: list[int], md_level: int | None, table: bool
-    ) -> None:
-        self.number = number
-        self.page_break = False
+    __slots__ = ("chars", "start", "spans", "md_level", "table")
+
+    def __init__(self, chars: str, start: int, spans: list[int], md_level: int | None, table: bool) -> None:
         self.chars = chars
-        # where the characters come from: runs [start + a, start + b) of the text given to `_normalise`, in order
-        # (`spans`: their flat bounds [a0, b0, a1, b1, …])
         self.start = start
         self.spans = spans
         self.md_level = md_level
         self.table = table
-        # the heading level when the line starts with a heading mark (else its Markdown level), the mark's length
-        self.heading, self.marker = _heading(chars, md_level)
 
-    @property
-    def text(self) -> str:
-        return self.chars
+    def origin(self, back: array[int]) -> array[int]:
+        """The offsets of its characters in the file."""
+        origin = array("q")
+        at = self.start
+        for a, b in zip(self.spans[::2], self.spans[1::2]):
+            origin += back[at + a : at + b]
+        return origin
 
 
-def _clean_line(raw: str, base: int, number: int) -> _Line | None:
+def _clean_line(raw: str, base: int) -> _Marked | None:
     """Convert one original line into kept characters with their original indices; None when blank."""
     stripped = raw.lstrip(WHITESPACE)
     if not stripped:
@@ -111,7 +90,7 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
         if hi == lo:
             return None
     md_level = None
-    if raw[lo] in MARK_START:  # (most lines start with no Markdown mark)
+    if raw[lo] in MARK_START:
         lo, md_level = _strip_markdown(raw, lo, hi)
     segment = raw[lo:hi]
     origins: Sequence[int]
@@ -127,7 +106,7 @@ def _clean_line(raw: str, base: int, number: int) -> _Line | None:
         if not line:
             return None
         start, spans = _spans(kept, origins)
-    return _Line(number, line, start, spans, md_level, segment.startswith("|"))
+    return _Marked(line, start, spans, md_level, segment.startswith("|"))
 
 
 def _before_comment(raw: str, lo: int, hi: int) -> int:
@@ -171,37 +150,6 @@ def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
     return "".join(ch for ch, _ in kept).translate(TRANSLATE), [o for _, o in kept]
 
 
-def _drop_spaces(line: str) -> tuple[str, list[int]]:
-    """A run of spaces survives as one space only between two ASCII letters/digits, and even then not inside a
-    number grouped by spaces (`1 088 216 万元`). The line without them, and the bounds of the spans of it kept
-    (flat: [a0, b0, a1, b1, …], each span [a, b))."""
-    # text tables extracted from PDFs are half spaces: one split at C speed gives the kept pieces between the
-    # dropped runs, and their lengths the bounds, with no Python step per run
-    if ("元" in line or "人" in line) and any(
-        _grouped_number(line, k) for k in map(re.Match.start, SPACE_BETWEEN_DIGITS.finditer(line))
-    ):
-        return _drop_spaces_grouped(line)  # (a grouped number needs a unit: 元 or 人, see GROUPED)
-    pieces = DROPPED_SPLIT.split(line)  # kept, dropped, kept, …, kept
-    return "".join(pieces[::2]), list(accumulate(map(len, pieces), initial=0))
-
-
-def _drop_spaces_grouped(line: str) -> tuple[str, list[int]]:
-    """`_drop_spaces` of a line holding a number grouped by spaces: its gaps go too."""
-    dropped = list(map(re.Match.span, DROPPED_SPACES.finditer(line)))
-    grouped = [k for k in map(re.Match.start, SPACE_BETWEEN_DIGITS.finditer(line)) if _grouped_number(line, k)]
-    dropped = sorted(dropped + [(k, k + 1) for k in grouped])
-    bounds = [0, *chain.from_iterable(dropped), len(line)]
-    return "".join(line[a:b] for a, b in zip(bounds[::2], bounds[1::2])), bounds
-
-
-# the spaces of a line that go: a whole run unless it stands between two ASCII letters/digits, else all of it but
-# its first space (written to start with the space, so the regex engine skips to each space at C speed)
-DROPPED_SPACES = regex(r" (?:(?<![0-9A-Za-z] ) *| *(?![ 0-9A-Za-z]))")
-DROPPED_SPLIT = regex(f"({DROPPED_SPACES.pattern})")  # (captured: the pieces dropped are kept in the split)
-# a single space between two digits: maybe a gap in a number grouped by spaces (`1 088 216 万元`)
-SPACE_BETWEEN_DIGITS = regex(r" (?<=[0-9] )(?=[0-9])")
-
-
 def _spans(kept: list[int], origins: Sequence[int]) -> tuple[int, list[int]]:
     """The spans of a line kept (flat bounds [a0, b0, …], spans [a, b)) as runs of the text's offsets
     (`origins`: each character's offset): a start and the flat bounds of the runs [start + a, start + b)."""
@@ -234,68 +182,9 @@ def _heading(line: str, md_level: int | None) -> tuple[int | None, int]:
     return HEADING_LEVEL[group], h.end()
 
 
-# the ASCII , : . that may become Chinese: all but a `.` or `:` between two digits (a decimal point, a time) and a
-# thousands separator (`1,234` before no digit); those are left at C speed, the rest judged one by one (the
-# pattern starts with the marks, so the regex engine skips to them)
-MAYBE_CHINESE = regex(r"[,:.](?:(?<![0-9].)|(?![0-9])|(?<=,)(?![0-9]{3}(?:[\x00-/:-\x7f]|$)))")
-
-
-def _punctuation(line: str) -> str:
-    """ASCII , and : become Chinese unless they are thousands separators, times or URLs."""
-    chars: list[str] | None = None  # the line's characters, made at the first change
-    for m in MAYBE_CHINESE.finditer(line):
-        k = m.start()
-        mark = _chinese_mark(line, k)
-        if mark:
-            chars = chars or list(line)
-            chars[k] = mark
-    return "".join(chars) if chars else line
-
-
-def _chinese_mark(line: str, k: int) -> str:
-    """The Chinese mark the ASCII , : or . at k stands for ("" when it stays)."""
-    before = line[k - 1] if k else ""
-    if line[k] == ",":
-        after = line[k + 1 : k + 5]
-        thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
-        # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
-        wrapped = before.isdigit() and k + 1 < len(line) and line[k + 1 :].isdigit()
-        return "" if thousands or wrapped else "，"
-    if line[k] == ".":
-        # a full stop typed in ASCII after Chinese text or a percentage ends the sentence (`…250万元.本年…`,
-        # `增长3.5%.一般…`); never a decimal
-        after = line[k + 1 : k + 2]
-        heading_mark = 0 < k <= 3 and all(c in "一二三四五六七八九十" for c in line[:k])  # 一. 二. …
-        if (
-            before
-            and (not before.isascii() or before == "%")
-            and before not in "。，；："
-            and not after.isdigit()
-            and not heading_mark
-        ):
-            return "。"
-        return ""
-    url = line[k + 1 : k + 3] == "//"
-    clock = before.isdigit() and line[k + 1 : k + 2].isdigit()
-    return "" if url or clock else "："
-
-
-SPACES = regex(r" +")
 EMPHASIS = regex(r"\*\*|__|`")
 # inline math holding a plain figure: `$79.52\%$`, `$ 1,200 $`
 INLINE_MATH = regex(r"\$\s*[-+]?[\d.,]+\s*(?:\\%)?\s*\$")
-WHITESPACE = " \t\u3000\r\f\xa0"
-GROUPED = regex(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?\s*(?:万元|亿元|元|万人|人次|人)")
-
-
-def _grouped_number(line: str, k: int) -> bool:
-    """Is the space at k inside a number grouped by spaces (`1 088 216 万元`)?"""
-    lo = max(0, k - 16)
-    window = line[lo : k + 20]
-    for m in GROUPED.finditer(window):
-        if m.start() <= k - lo < m.end():
-            return True
-    return False
 
 
 def _is_page_number(text: str, next_text: str, in_sequence: bool = False) -> bool:
@@ -306,11 +195,12 @@ def _is_page_number(text: str, next_text: str, in_sequence: bool = False) -> boo
     return True
 
 
-def _page_sequence(lines: list[str]) -> set[int]:
+def _page_sequence(lines: list[tuple[int, str]]) -> set[int]:
     """Indices of bare-number lines in a run of page numbers (`3`, … `4`, … `5`, a page of text apart): those
     are page numbers even where the next page starts with a unit, which would otherwise glue them onto a
-    figure. Three in a row, each at least PAGE_LINES lines after the last, is no column of table values."""
-    found = [(k, int(t)) for k, t in enumerate(lines) if len(t) <= 3 and BARE_NUMBER.fullmatch(t)]
+    figure. Three in a row, each at least PAGE_LINES lines after the last, is no column of table values.
+    (`lines`: (index, text) of lines, among them every bare-number line.)"""
+    found = [(k, int(t)) for k, t in lines if len(t) <= 3 and BARE_NUMBER.fullmatch(t)]
     out: set[int] = set()
     chain: list[int] = []
     last: tuple[int, int] | None = None
@@ -341,11 +231,6 @@ def _continues(prev: str, nxt: str) -> bool:
     )
 
 
-def _ends_sentence(chars: str) -> bool:
-    """Does the line end with a sentence-final mark, maybe followed by closing quotes or brackets?"""
-    return chars.rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
-
-
 def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int, int, str, str]] = ()) -> Document:
     """The document of `original`; `untrusted` lists (start, end, page, reason) ranges of `original` whose text
     layer cannot be trusted (from a PDF rendering), kept on the document as normalised spans."""
@@ -356,12 +241,9 @@ def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int
     doc = _normalise(repaired, path, back)
     if repaired is not original:
         doc.original = original
-        doc.line_starts = [0] + [m.end() for m in NEWLINE.finditer(original)]
+        doc.line_starts = line_starts(original)
     doc.untrusted = [_untrusted(doc, a, b, page, reason) for a, b, page, reason in untrusted]
     return doc
-
-
-NEWLINE = regex("\n")
 
 
 def _untrusted(doc: Document, a: int, b: int, page: str, reason: str) -> Untrusted:
@@ -371,50 +253,113 @@ def _untrusted(doc: Document, a: int, b: int, page: str, reason: str) -> Untrust
     return Untrusted(bisect_left(doc.origin, a), bisect_left(doc.origin, b), a, b, page, reason)
 
 
-def _content_lines(original: str) -> list[tuple[_Line, int]]:
-    """The non-blank cleaned lines with the index of their terminating newline, page numbers left out (the
-    line after one is marked: the text runs on across the page break)."""
-    nonempty: list[tuple[_Line, int]] = []
-    base = 0
-    in_html = False  # inside an HTML table (`<table>` … `</table>`, maybe over several lines): table lines
-    for number, raw in enumerate(original.split("\n"), start=1):
-        ln = _clean_line(raw, base, number)
-        low = raw.lower() if "<" in raw else ""  # most lines hold no markup: not lowered
+class _Lines:
+    """The content lines of a text, in order, as parallel lists: each line's number (1-based), cleaned text, the
+    start of its offsets in `origin`, its Markdown heading level, whether it is a table row and whether a page
+    number was dropped before it; `newlines` holds the offset in `origin` of the newline after each line (the
+    origin of a break joined there). Blank lines and page numbers are left out."""
+
+    __slots__ = ("numbers", "chars", "at", "md_levels", "tables", "page_breaks", "newlines", "origin")
+
+    def __init__(
+        self, cleaned: Cleaned, marked: dict[int, _Marked | None], html: list[tuple[int, int]], back: array[int]
+    ) -> None:
+        lines = cleaned.lines
+        ends = len(cleaned.text)  # the offsets of the marked lines follow those of the cleaned text
+        more: list[array[int]] = []
+        starts: dict[int, int] = {}
+        for i, ln in marked.items():
+            lines[i] = ln.chars if ln is not None else ""
+            if ln is not None:
+                more.append(ln.origin(back))
+                starts[i] = ends
+                ends += len(ln.chars)
+        self.origin = cleaned.origin(more)
+        content = list(compress(count(), lines))
+        self.numbers = list(map((1).__add__, content))
+        self.chars = chars = list(map(lines.__getitem__, content))
+        self.at = list(map(cleaned.starts.__getitem__, content))
+        self.newlines = list(map((-1).__add__, map(cleaned.starts.__getitem__, self.numbers)))
+        self.tables = list(map("|".__eq__, map(itemgetter(0), chars)))  # (a marked line: its segment says)
+        self.md_levels: list[int | None] = [None] * len(content)
+        self.page_breaks = [False] * len(content)
+        for i, ln in marked.items():
+            if ln is not None:  # (else blank: no content line)
+                k = bisect_left(content, i)
+                self.tables[k], self.md_levels[k], self.at[k] = ln.table, ln.md_level, starts[i]
+        for a, b in html:
+            for k in range(bisect_left(content, a), bisect_left(content, b)):
+                self.tables[k] = True
+        self._drop_page_numbers()
+
+    def _drop_page_numbers(self) -> None:
+        """Leave out the page numbers (the line after one is marked: the text runs on across the page break)."""
+        chars = self.chars
+        candidates = list(compress(count(), map(PAGE_NUMBER.match, chars)))  # (few lines are numbers alone)
+        if not candidates:
+            return
+        sequence = _page_sequence([(k, chars[k]) for k in candidates])  # (bare numbers are candidates)
+        dropped: set[int] = set()
+        for k in candidates:
+            nxt = chars[k + 1] if k + 1 < len(chars) else ""
+            if _is_page_number(chars[k], nxt, k in sequence):
+                dropped.add(k)
+                if k + 1 < len(chars):
+                    self.page_breaks[k + 1] = True
+        kept = bytearray(b"\x01") * len(chars)
+        for k in dropped:
+            kept[k] = 0
+        for name in ("numbers", "chars", "at", "md_levels", "tables", "page_breaks", "newlines"):
+            setattr(self, name, list(compress(getattr(self, name), kept)))
+
+
+def _content_lines(text: str, back: array[int]) -> _Lines:
+    """The content lines of `text` (`back`: its map to the file): cleaned as a whole, the lines with marks
+    cleaned alone."""
+    cleaned = clean_text(text, back)
+    marked: dict[int, _Marked | None] = {}
+    html: list[tuple[int, int]] = []  # ranges of lines inside an HTML table (`<table>` … `</table>`)
+    in_html, last = False, -1
+    for i in _marked_lines(cleaned):
+        start = cleaned.source_offset(cleaned.starts[i] - 1) + 1 if i else 0  # (after the newline before it)
+        end = text.find("\n", start)
+        raw = text[start : end if end >= 0 else len(text)]
+        ln = _clean_line(raw, start)
+        low = raw.lower() if "<" in raw else ""
         opens = "<table" in low
-        if ln is not None:
-            ln.table = ln.table or in_html or opens
-            nonempty.append((ln, base + len(raw)))
+        if in_html:
+            html.append((last + 1, i))
+        if ln is not None and (in_html or opens):
+            ln.table = True
+        marked[i] = ln
         if opens or in_html:
             in_html = low.rfind("</table") < low.rfind("<table") if opens else "</table" not in low
-        base += len(raw) + 1
-    lines: list[tuple[_Line, int]] = []
-    page_break: set[int] = set()
-    sequence = _page_sequence([ln.chars for ln, _ in nonempty])
-    for idx, (ln, nl) in enumerate(nonempty):
-        if PAGE_NUMBER.match(ln.chars):  # (a cheap test first: few lines are numbers alone)
-            nxt = nonempty[idx + 1][0].chars if idx + 1 < len(nonempty) else ""
-            if _is_page_number(ln.chars, nxt, idx in sequence):
-                page_break.add(idx + 1)
-                continue
-        ln.page_break = idx in page_break
-        lines.append((ln, nl))
-    return lines
+        last = i
+    if in_html:
+        html.append((last + 1, len(cleaned.lines)))
+    return _Lines(cleaned, marked, html, back)
 
 
-def _hard_break(prev: _Line, ln: _Line, width: int, title_lines: int) -> bool:
-    """Does the line break between `prev` and `ln` end a paragraph?"""
-    return (
-        ln.heading is not None
-        or ln.table
-        or prev.table
-        or prev.md_level is not None
-        or _ends_sentence(prev.chars)
-        or (prev.heading is not None and len(prev.chars) < 0.85 * width)
-        # a line far shorter than the text's lines ends its paragraph (titles, last lines), unless
-        # the break falls inside a figure or a list (`16` / `个月`, `，` / …)
-        or (len(prev.chars) < 0.5 * width and not ln.page_break and not _continues(prev.chars, ln.chars))
-        or (prev.number <= title_lines and TITLE_END.search(prev.chars) is not None)
-    )
+# what the whole-text cleaning cannot do: a line holding one is cleaned alone (a line starting with a Markdown
+# mark is found by its first character)
+MARKS = ("**", "__", "`", "$", "-->", "<")
+
+
+def _marked_lines(cleaned: Cleaned) -> list[int]:
+    """The lines that may hold Markdown or HTML marks, in order: every line holding one, maybe a few more (a mark
+    is looked for in the cleaned line, where spaces and forms are gone; a line cleaned alone is cleaned right)."""
+    text, starts, lines = cleaned.text, cleaned.starts, cleaned.lines
+    found: set[int] = set()
+    for mark in MARKS:
+        k = text.find(mark)
+        while k >= 0:
+            i = bisect_right(starts, k) - 1
+            found.add(i)
+            k = text.find(mark, starts[i + 1]) if i + 1 < len(lines) else -1
+    content = list(compress(count(), lines))
+    firsts = map(itemgetter(0), map(lines.__getitem__, content))
+    found.update(compress(content, map(MARK_START.__contains__, firsts)))
+    return sorted(found)
 
 
 def _soft_space(prev: str, nxt: str) -> bool:
@@ -424,98 +369,181 @@ def _soft_space(prev: str, nxt: str) -> bool:
 
 DIGITS = frozenset("0123456789")
 ASCII_ALNUM = DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def _section(ln: _Line, start: int, stack: list[Section]) -> Section:
-    """The section a heading line opens (the stack of open sections is updated)."""
-    title = ln.text
-    cut = min((title.find(c) for c in "。；" if c in title), default=-1)
-    title = title[:cut] if cut > 0 else title
-    level = ln.heading if ln.heading is not None else 0
-    while stack and stack[-1].level >= level:
-        stack.pop()
-    sec = Section(title=title[:60], level=level, start=start, line=ln.number, parent=stack[-1] if stack else None)
-    stack.append(sec)
-    return sec
-
-
 # a figure in a heading line: the heading is a statement (`（五）住房保障支出 154.27 万元，…`), maybe no title
 FIGURE_IN_HEADING = regex(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
 # a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`)
 LIST_GOES_ON = regex(r"^(?:其中|具体|包括|分别|主要)")
 
 
-def _section_after(stated: Section, start: int, line: int, stack: list[Section]) -> Section:
-    """The enclosing section resumed after an enumerated statement (untitled: it adds nothing to the path)."""
-    stack.pop()
-    sec = Section(title="", level=stated.level, start=start, line=line, parent=stated.parent)
-    stack.append(sec)
-    return sec
+class _Outline:
+    """The sections a document's headings open, and the spans of their numbering marks."""
+
+    __slots__ = ("sections", "markers", "stack", "stated")
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.markers: list[tuple[int, int]] = []
+        self.stack: list[Section] = []
+        # a heading that opens a paragraph stating figures (`（五）…支出 154.27 万元，…。`)
+        self.stated: Section | None = None
+
+    def paragraph(self, chars: str, number: int, heading: int | None, marker: int, start: int, after: bool) -> None:
+        """A line opening a paragraph at `start` of the text (`after`: whether the line before ended a sentence),
+        when it is a heading or a statement's paragraph ends before it."""
+        stated = self.stated
+        if stated is not None:
+            ended = self.stack and self.stack[-1] is stated and heading is None and after
+            if not ended:
+                self.stated = None
+            elif not LIST_GOES_ON.match(chars):  # (a list that goes on with the statement is still its own)
+                # the paragraph was an enumerated statement, no title: what follows is the enclosing section's
+                self.sections.append(self._section_after(stated, start, number))
+                self.stated = None
+        if heading is not None:
+            sec = self._section(chars, heading, number, start)
+            self.sections.append(sec)
+            self.stated = sec if FIGURE_IN_HEADING.search(chars, marker) else None
+            if marker:
+                self.markers.append((start, start + marker))
+
+    def _section(self, title: str, level: int, number: int, start: int) -> Section:
+        """The section a heading line opens (the stack of open sections is updated)."""
+        cut = min((title.find(c) for c in "。；" if c in title), default=-1)
+        title = title[:cut] if cut > 0 else title
+        stack = self.stack
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        sec = Section(title=title[:60], level=level, start=start, line=number, parent=stack[-1] if stack else None)
+        stack.append(sec)
+        return sec
+
+    def _section_after(self, stated: Section, start: int, line: int) -> Section:
+        """The enclosing section resumed after an enumerated statement (untitled: it adds nothing to the path)."""
+        self.stack.pop()
+        sec = Section(title="", level=stated.level, start=start, line=line, parent=stated.parent)
+        self.stack.append(sec)
+        return sec
 
 
 def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> Document:
     """The document of `original`, its offsets mapped through `back` (each character's offset in the file) when
     given: the map is made of slices of `back`, not offset by offset."""
-    back = as_array(back if back is not None else range(len(original)), len(original))
-    lines = _content_lines(original)
+    lines = _content_lines(original, as_array(back if back is not None else range(len(original)), len(original)))
     # the title block: the first few lines of the file (a title ends with a document-type word)
-    title_lines = lines[min(len(lines), 4) - 1][0].number if lines else 0
+    title_lines = lines.numbers[min(len(lines.numbers), 4) - 1] if lines.numbers else 0
     # the full line width: most PDF lines are full, so a high percentile finds it; in text with a paragraph
     # per line it is long, and short lines (headings) stand out
-    widths = sorted(len(ln.chars) for ln, _ in lines if len(ln.chars) >= 8)
+    widths = sorted(filter((7).__lt__, map(len, lines.chars)))
     width = widths[int(len(widths) * 0.8)] if widths else 80
-
-    text: list[str] = []  # pieces: whole lines and the breaks between them
+    headings, markers = _headings(lines)
+    breaks = _breaks(lines, headings, width, title_lines)
+    # the text: the lines and the breaks before them, interleaved (a line joined with nothing: an empty break)
+    pieces = [""] * (2 * len(lines.chars) - 1) if lines.chars else []
+    pieces[::2] = lines.chars
+    pieces[1::2] = breaks[1:]
+    text = "".join(pieces)
     # each character's offset in the original: machine integers (8 bytes a character, where a list of ints
-    # took 36 and a 50 MB text a gigabyte for this map alone)
+    # took 36 and a 50 MB text a gigabyte for this map alone), copied from the lines' offsets a run at a time (a
+    # slice of an array is a memory copy; a break's offset: the newline it replaces)
+    runs = [0] * (2 * len(pieces))
+    runs[::4] = lines.at
+    runs[1::4] = map(add, lines.at, map(len, lines.chars))
+    joins = list(map(len, breaks[1:]))
+    runs[2::4] = lines.newlines[:-1]
+    runs[3::4] = map(add, lines.newlines[:-1], joins)
     origin = array("q")
-    length = 0
-    sections: list[Section] = []
-    markers: list[tuple[int, int]] = []
-    stack: list[Section] = []
-    prev: _Line | None = None
-    prev_nl = 0
-    stated: Section | None = None  # a heading that opens a paragraph stating figures (`（五）…支出 154.27 万元，…。`)
-    for ln, nl in lines:
-        hard = False
-        if prev is not None:
-            hard = _hard_break(prev, ln, width, title_lines)
-            if hard or _soft_space(prev.chars[-1], ln.chars[0]):
-                text.append("\n" if hard else " ")
-                origin.append(back[prev_nl])
-                length += 1
-        start = length
-        if hard and stated is not None:
-            ended = stack and stack[-1] is stated and ln.heading is None and _ends_sentence(prev.chars if prev else "")
-            if not ended:
-                stated = None
-            elif not LIST_GOES_ON.match(ln.chars):  # (a list that goes on with the statement is still its own)
-                # the paragraph was an enumerated statement, no title: what follows is the enclosing section's
-                sections.append(_section_after(stated, start, ln.number, stack))
-                stated = None
-        if ln.heading is not None and (prev is None or text[-1:] == ["\n"] or not text):
-            sections.append(_section(ln, start, stack))
-            stated = sections[-1] if FIGURE_IN_HEADING.search(ln.chars, ln.marker) else None
-            if ln.marker:
-                markers.append((start, start + ln.marker))
-        text.append(ln.chars)
-        _copy_offsets(ln, back, origin)
-        length += len(ln.chars)
-        prev, prev_nl = ln, nl
-    joined = "".join(text)
-    doc = Document(path=path, original=original, text=joined, origin=origin, sections=sections, markers=markers)
-    doc.sentences = split_sentences(joined)
+    source = lines.origin
+    for a, b in zip(runs[::2], runs[1::2]):
+        origin += source[a:b]
+    outline = _Outline()
+    starts = list(accumulate(map(len, pieces), initial=0))[::2]  # where each line starts in the text
+    for k in _paragraphs(breaks, headings, outline):
+        outline.paragraph(lines.chars[k], lines.numbers[k], headings[k], markers[k], starts[k], _ends(lines, k - 1))
+    doc = Document(
+        path=path, original=original, text=text, origin=origin, sections=outline.sections, markers=outline.markers
+    )
+    doc.sentences = split_sentences(text)
     return doc
 
 
-def _copy_offsets(ln: _Line, back: array[int], origin: array[int]) -> None:
-    """Append the offsets of a line's characters to `origin`: slices of `back`, a run at a time."""
-    at, spans = ln.start, ln.spans
-    if len(spans) == 2:  # (most lines: one run)
-        origin += back[at + spans[0] : at + spans[1]]
+def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
+    """Each line's heading level (its numbering mark's, else its Markdown level) and its mark's length."""
+    headings = list(lines.md_levels)
+    markers = [0] * len(headings)
+    matches = list(map(HEADING.match, lines.chars))  # (at C speed: most lines are no heading)
+    for k, h in zip(compress(count(), matches), filter(None, matches)):
+        if h.group("dotted"):
+            headings[k], markers[k] = 2 + h.group("dotted").count("."), h.end()
+        else:  # (each alternative holds one named group, the last closed)
+            headings[k], markers[k] = HEADING_LEVEL[str(h.lastgroup)], h.end()
+    return headings, markers
+
+
+def _ends(lines: _Lines, k: int) -> bool:
+    """Does line k end with a sentence-final mark, maybe followed by closing quotes or brackets? (No line: no.)"""
+    return k >= 0 and lines.chars[k].rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
+
+
+def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: int) -> list[str]:
+    """What joins each line to the line before: a paragraph break ("\n"), a space between two ASCII words, or
+    nothing (a wrapped line); "" before the first.
+
+    A break ends a paragraph where a heading or a table row starts, or where the line before closes one (a table
+    row, a Markdown heading, a sentence end, a short heading, a title); a line far shorter than the text's lines
+    ends its paragraph too (titles, last lines), unless the break falls inside a figure or a list (`16` / `个月`,
+    `，` / …). Judged at C speed for all lines at once, one by one only where a line is short or ASCII words meet.
+    """
+    chars, n = lines.chars, len(lines.chars)
+    if not n:
+        return []
+    # the lines that close a paragraph: table rows and sentence ends (all at once), and the few Markdown
+    # headings, short headings and title lines
+    ends = map(TERMINAL.__contains__, map(itemgetter(slice(-1, None)), map(methodcaller("rstrip", CLOSING), chars)))
+    closes = list(map(or_, lines.tables, ends))
+    full = 0.85 * width
+    for k in compress(count(), map(is_not, headings, repeat(None))):
+        if lines.md_levels[k] is not None or len(chars[k]) < full:
+            closes[k] = True
+    for k in range(min(n, 4)):  # (the title block: lines numbered up to the fourth content line's)
+        if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None:
+            closes[k] = True
+    # the lines that open one: headings and table rows
+    opens = list(map(or_, lines.tables, map(is_not, headings, repeat(None))))
+    hard = [False, *map(or_, closes, opens[1:])]
+    half = 0.5 * width
+    for k in compress(count(1), map(half.__gt__, map(len, chars[:-1]))):  # after a short line
+        if not hard[k] and not lines.page_breaks[k] and not _continues(chars[k - 1], chars[k]):
+            hard[k] = True
+    breaks = [""] * n
+    for k in compress(count(), hard):
+        breaks[k] = "\n"
+    lasts = map(itemgetter(-1), chars[:-1])
+    firsts = map(itemgetter(0), chars[1:])
+    for k in compress(count(1), map(and_, map(ASCII_ALNUM.__contains__, lasts), map(ASCII_ALNUM.__contains__, firsts))):
+        if not hard[k] and _soft_space(chars[k - 1][-1], chars[k][0]):
+            breaks[k] = " "
+    return breaks
+
+
+def _paragraphs(breaks: list[str], headings: list[int | None], outline: _Outline) -> Iterator[int]:
+    """The lines the outline is told of, in order: the headings that open a paragraph, and the first paragraph
+    after a heading that states figures (`outline.stated`, set as each is told)."""
+    if not breaks:
         return
-    for a, b in zip(spans[::2], spans[1::2]):
-        origin += back[at + a : at + b]
+    opening = [0, *compress(count(1), map("\n".__eq__, breaks[1:]))]
+    heads = list(compress(opening, map(is_not, map(headings.__getitem__, opening), repeat(None))))
+    h = 0
+    k = heads[0] if heads else None
+    while k is not None:
+        yield k
+        while h < len(heads) and heads[h] <= k:
+            h += 1
+        nxt = heads[h] if h < len(heads) else None
+        if outline.stated is not None:
+            o = bisect_right(opening, k)
+            if o < len(opening) and (nxt is None or opening[o] < nxt):
+                nxt = opening[o]
+        k = nxt
 
 
 # the end of a sentence (its final marks and the closing quotes or brackets after them) or of a paragraph;

@@ -13,10 +13,13 @@ in the text it was given; `repair` chains them, so the normaliser maps every pos
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, compress
+from functools import cache
+from itertools import accumulate, compress, count
+from operator import methodcaller
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.offsets import identity
@@ -74,51 +77,46 @@ def _letter_spaced(line: str) -> bool:
 
 def collapse_letter_spacing(text: str) -> tuple[str, Sequence[int] | None]:
     lines = text.split("\n")
-    spaced = [k for k, ln in enumerate(lines) if _letter_spaced(ln)]
+    # a letter-spaced line has at least LETTER_SPACED_MIN tokens: the lines split into fewer are passed over
+    # at C speed (most lines of a report), the others judged one by one
+    many = compress(count(), map(LETTER_SPACED_MIN.__le__, map(len, map(_FIRST_TOKENS, lines))))
+    spaced = [k for k in many if _letter_spaced(lines[k])]
     if not spaced:
         return text, None
-    # the text between letter-spaced lines is kept as it is: copied in slices, its map a slice of the identity
-    ident = identity(len(text))
-    lengths = list(accumulate(map(len, lines), initial=0))
-    pieces: list[str] = []
-    origin = array("q")
-    last = 0  # the end of what is done
+    starts = list(accumulate(map(len, lines), initial=0))
+    kept = [0]  # the spans of the text kept, flat: [a0, b0, a1, b1, …]; each line adds the bounds of its gaps
     for k in spaced:
-        ln, start = lines[k], lengths[k] + k  # (k newlines before line k)
-        pieces.append(text[last:start])
-        origin += ident[last:start]
-        keep = _kept(ln)
-        pieces.append("".join(compress(ln, keep)))
-        origin.extend(compress(range(start, start + len(ln)), keep))
-        last = start + len(ln)
-    pieces.append(text[last:])
-    origin += ident[last : len(text)]
-    return "".join(pieces), origin
+        start = starts[k] + k  # (k newlines before line k)
+        pieces = _gaps(_spacing(lines[k])).split(lines[k])  # kept, dropped, kept, …, kept
+        kept += map(start.__add__, accumulate(map(len, pieces[:-1])))
+    kept.append(len(text))
+    # the text between the gaps copied in slices, its map slices of the identity, at C speed
+    spans = list(map(slice, kept[::2], kept[1::2]))
+    origin = array("q")
+    origin.frombytes(b"".join(map(memoryview(identity(len(text))).__getitem__, spans)))
+    return "".join(map(text.__getitem__, spans)), origin
 
 
-def _kept(line: str) -> bytearray:
-    """Which characters stay (1) and go (0): a space run goes when it is no wider than the line's letter spacing,
-    unless digits of two figures (each longer than one character) stand on both sides of it."""
-    runs = [m.end() - m.start() for m in SPACE_RUN.finditer(line.strip())]
-    spacing = Counter(runs).most_common(1)[0][0] if runs else 1
-    keep = bytearray(b"\x01") * len(line)
-    for m in SPACE_RUN.finditer(line):
-        a, b = m.span()
-        if a == 0 or b == len(line) or b - a > spacing:
-            continue
-        if _two_figures(line, a, b):
-            continue
-        keep[a:b] = bytes(b - a)
-    return keep
+# the first LETTER_SPACED_MIN tokens of a line (and the rest of it): fewer, and it is no letter-spaced line
+_FIRST_TOKENS = methodcaller("split", None, LETTER_SPACED_MIN - 1)
 
 
-FIGURE_BEFORE = regex(r"[\d.,%]")
-FIGURE_AFTER = regex(r"[\d.,]")
+@cache
+def _gaps(spacing: int) -> re.Pattern[str]:
+    """The space runs of a letter-spaced line that go (captured, for a split): no wider than the line's letter
+    spacing, inside the line, and not between two figures of several characters (`12  34` stay two figures,
+    `2  0` is `20`). Written as the three ways a run is not between two such figures: no figure character
+    before it; one before and none after; one on each side but no second one on either. Only the characters
+    next to the run are looked at, not the whole line before it."""
+    run = f" {{1,{spacing}}}"
+    return regex(
+        f"((?<=[^ \\d.,%]){run}(?=[^ ])"
+        f"|(?<=[\\d.,%]){run}(?=[^ \\d.,])"
+        f"|(?<=[\\d.,%])(?<![\\d.,%][\\d.,%]){run}(?=[\\d.,])(?!.[\\d.,]))"
+    )
 
 
-def _two_figures(line: str, a: int, b: int) -> bool:
-    """Is the space run [a, b) between two numbers of several characters (`12  34`, not `2  0`)? (0 < a, b < the
-    line's length.) Only the characters next to the run are looked at, not the whole line before it."""
-    if not (FIGURE_BEFORE.match(line, a - 1) and FIGURE_AFTER.match(line, b)):
-        return False
-    return bool((a >= 2 and FIGURE_BEFORE.match(line, a - 2)) or FIGURE_AFTER.match(line, b + 1))
+def _spacing(line: str) -> int:
+    """A letter-spaced line's spacing: its commonest width of space runs."""
+    runs = Counter(map(len, SPACE_RUN.findall(line.strip())))
+    return runs.most_common(1)[0][0] if runs else 1
