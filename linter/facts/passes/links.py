@@ -170,6 +170,8 @@ def _list_totals(draft: Draft) -> dict[int, Mention]:
 
 # `项目总支出`: the whole named with 总 before its item (总 taken off, it names the list's total `项目实际支出`)
 WHOLE_MARK = lazy(r"总(?=[\u4e00-\u9fff]{2}$)")
+# `全部收入`, `全部支出`: the whole of the list named by the end of its total's item (`一般公共预算收入`)
+ALL_OF = lazy(r"^(?:全部|所有|总)(?P<tail>[\u4e00-\u9fff]{2})的?$")
 
 
 def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity | None:
@@ -179,7 +181,8 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     if whole is None:
         return None
     item, _ = draft.labeller.identify(WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1))
-    if item != whole.identity.item or s.part is None:
+    all_of = ALL_OF.match(s.base_label)
+    if s.part is None or not (item == whole.identity.item or (all_of and whole.identity.item.endswith(all_of["tail"]))):
         return None
     total = whole.of_unit(s.part.base_unit)
     return total if total is not None and total.kind == s.part.kind else None
