@@ -350,8 +350,8 @@ def _exceed_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
         rest = exact_sum - ctx.value(largest)
         if rest <= ctx.value(total):
             note = f"；去掉最大的 {largest.text} 后其余合计 {in_unit(rest, total)}"
-    # the list as the text opens it: `其中`, or the allocation `分别安排` names
-    opened = b.keyword.strip("，,：: ") if b.keyword.strip("，,：: ").startswith("分别") else "其中"
+    # the list as the text opens it: `其中`, the allocation `分别安排` names, or the main items `主要用于` announces
+    opened = b.keyword.strip("，,：: ") if b.keyword.strip("，,：: ").startswith(("分别", "主要")) else "其中"
     msg = (
         f"“{opened}”各项合计 {in_unit(exact_sum, total)}，超过总数 {total.text}"
         f"（多出 {in_unit(exact_sum - ctx.value(total), total)}）{note}"

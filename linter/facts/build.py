@@ -107,6 +107,7 @@ class Draft:
     facts: Facts
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)  # mentions in order, per sentence
     headless: dict[int, list[Mention]] = field(default_factory=dict)  # sentence opening with 其中 → its parts
+    whole_named: dict[int, str] = field(default_factory=dict)  # sentence opening `X中，` → X (its parts' whole)
     # sentences opening with a whole's make-up (从支出结构看): their parts are the figure before's only if they fit in it
     make_up: set[int] = field(default_factory=set)
     parts: set[int] = field(default_factory=set)  # ids of mentions listed as parts of a breakdown
@@ -198,6 +199,7 @@ class SentencePass:
             self._named_shares(items, si, mentions)
             self._structure(items, si)
         self._make_up_of_before(items, si, mentions)
+        self._list_of_before(si, mentions)
         self._base_after(changes_before, mentions)
         self._respective_bases(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
@@ -319,6 +321,22 @@ class SentencePass:
         if not any(s.sentence == si and s.base_label for s in self.facts.shares):
             self.d.headless[si] = self._own_items(mentions, si)
             self.d.make_up.add(si)
+
+    def _list_of_before(self, si: int, mentions: list[Mention]) -> None:
+        """`…本年收入合计 X 万元，其中：` / `一般公共预算收入 a 万元；…`: a sentence after one the layout cut at its list
+        opener is that list, as one opening with 其中 is; `基本支出中，人员经费 a，公用经费 b`: a sentence opening
+        with a name and 中 lists the parts of the figure of that name before it (passes/breakdowns.headless)."""
+        if si in self.d.headless or not si or not mentions:
+            return
+        text = self.doc.text
+        sent, prev = self.doc.sentences[si], self.doc.sentences[si - 1]
+        named = OF_NAMED.match(text, sent.start, sent.end)
+        if named is not None:
+            self.d.whole_named[si] = named.group(1)
+        elif not (self.d.by_sentence.get(si - 1) and DANGLING_OPENER.search(text, prev.start, prev.end)):
+            return
+        # (a figure in brackets notes the part before it: `一般债务限额 a（含外贷限额 b）`)
+        self.d.headless[si] = [m for m in self._own_items(mentions, si) if not in_brackets(self.d, si, m.start)]
 
     def _structure(self, items: list[object], si: int) -> None:
         """`资金来源构成为：中央补助占 60%，省级补助占 25%，…`, `从支出结构看，基本支出占 35.2%，项目支出占 64.8%`: the
@@ -1482,6 +1500,10 @@ DEDUCTED = regex(r"扣(?:除|减)?$")
 # what is left of a budget (`结余资金 7.65 万元`, `节约资金`)
 LEFT_OVER = regex(r"(?:项目)?(?:结余|节余|节约|剩余)(?:资金)?(?:为|是)?$")
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
+# a list opener the layout cut off its list (`…合计 X 万元，其中：` at a line's end, the parts on the lines after)
+DANGLING_OPENER = regex(r"其中\s*[：:]\s*$")
+# a sentence opening with the name of a figure and 中 (`基本支出中，`, `在财政拨款支出预算中，`)
+OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[，,：:]")
 MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
 # `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
 # `，支出安排 Y`: the clause stating what is left (a name, no figure, no list left open with 等, no change)

@@ -54,6 +54,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
     breakdowns.headed_lists,
+    breakdowns.announced_lists,
     breakdowns.dimensions,
     breakdowns.defined_in_next_sentence,
     breakdowns.defined_totals,

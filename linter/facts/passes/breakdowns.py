@@ -63,28 +63,26 @@ PART_TAIL = regex(r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%
 # what may stand before a listed part's figure: its name alone, maybe after a list mark, with no clause break
 PART_HEAD = regex(r"^[^，。；：,;:]{2,24}$")
 LIST_OPENER = regex(r"其中\s*[：:]")
+# a sentence the layout cut, not its writer: it ends with a list's separator (`…，占 0%；` at a line's end)
+CUT_SHORT = regex(r"[；;，,]\s*$")
 TOTAL_WORD = regex(r"合计|总计|共计|小计|总额")
 
 
 def continued_lists(draft: Draft) -> Iterator[Completed]:
     """`本年支出合计 X 万元，其中：基本支出 A 万元，占 a%。项目支出 B 万元，占 b%。…`: a `其中：` list whose one part
-    ends its sentence goes on in the sentences after it that each state one figure of the same unit, named and
-    nothing else (maybe its share), under the same heading (PDF text puts one part on a line and ends each with
-    。). The parts are the list's whether they add up or not: a list may leave parts out, and it is complete when
-    they add up to the total or cover its definition; the shares of the added parts are of the list's total.
-    Read from the layout, not the words: inferred (warnings at most)."""
-    doc = draft.doc
+    ends its sentence (or whose sentence the layout cut after a part, at its `；`) goes on in the sentences after
+    it that each state one figure of the same unit, named and nothing else (maybe its share), under the same
+    heading (PDF text puts one part on a line and ends each with 。). The parts are the list's whether they add
+    up or not: a list may leave parts out, and it is complete when they add up to the total or cover its
+    definition; the shares of the added parts are of the list's total. Read from the layout, not the words:
+    inferred (warnings at most)."""
     shares = {id(s.part): s for s in draft.facts.shares if s.part is not None and s.total is None}
     for b in list(draft.facts.breakdowns):
-        unit_q = next((q for q in b.total.quantities if q.kind in ("amount", "count") and q.exact), None)
-        if unit_q is None or b.keyword != "其中" or len(b.parts) != 1 or b.inferred:
-            continue  # a list of several parts that ends with its sentence has ended (`…，环保税 a。非税收入 b。`)
-        last = b.parts[-1]
-        lq = exact_of(last, unit_q.base_unit)
-        sent = doc.sentences[last.sentence]
-        opened = doc.text[unit_q.end : b.parts[0].start]
-        if lq is None or not LIST_OPENER.search(opened) or not PART_TAIL.match(doc.text[lq.end : sent.end]):
+        opened = _left_open(draft, b)
+        if opened is None:
             continue
+        unit_q, lq = opened
+        last = b.parts[-1]
         added = _own_parts(draft, b, unit_q, _listed_after(draft, last.sentence, unit_q.base_unit, (last, lq)))
         if not added:
             continue
@@ -99,21 +97,59 @@ def continued_lists(draft: Draft) -> Iterator[Completed]:
                 yield Completed(s, replace(s, total=unit_q, certain=False))
 
 
+def _left_open(draft: Draft, b: Breakdown) -> tuple[Quantity, Quantity] | None:
+    """The total's figure and the last part's, of a `其中：` list whose last part ends its sentence (with its share
+    at most) and may go on after it: a list of one part, or one the layout cut (its sentence ends with `；`)."""
+    doc = draft.doc
+    unit_q = next((q for q in b.total.quantities if q.kind in ("amount", "count") and q.exact), None)
+    if unit_q is None or b.keyword != "其中" or b.inferred:
+        return None
+    last = b.parts[-1]
+    sent = doc.sentences[last.sentence]
+    if len(b.parts) != 1 and not CUT_SHORT.search(doc.text[sent.start : sent.end]):
+        return None  # a list of several parts that ends with its sentence has ended (`…，环保税 a。非税收入 b。`)
+    lq = exact_of(last, unit_q.base_unit)
+    opened = doc.text[unit_q.end : b.parts[0].start]
+    if lq is None or not LIST_OPENER.search(opened) or not PART_TAIL.match(doc.text[lq.end : sent.end]):
+        return None
+    return unit_q, lq
+
+
 def _own_parts(
     draft: Draft, b: Breakdown, total: Quantity, added: list[tuple[Mention, Quantity]]
 ) -> list[tuple[Mention, Quantity]]:
     """The sentences listed after a part up to one stating a figure of another stage or period (`年初预算 120 万元`),
     the total's own sibling (`年初结转和结余` after `本年收入合计`) or what its definition does not hold (`会议费`
-    after `“三公”经费`): that one is no part of the list; and the list ends where its parts add up to the total."""
+    after `“三公”经费`): that one is no part of the list, unless with it the parts add up to the total (a writer
+    may count last year's carry-over in 本年收入: the sum says so); and the list ends where its parts add up."""
     first = draft.stated.get(id(b.parts[-1]))
+    divided = _divided_by(draft, b)
     so_far = [q for p in b.parts if (q := exact_of(p, total.base_unit)) is not None]
     for k, (m, q) in enumerate(added):
         if _foots(total, so_far):
             return added[:k]
-        if not _says_no_more(draft.stated.get(id(m)), first) or siblings(m, b.total) or outside(b.total, m):
+        if not _says_no_more(draft.stated.get(id(m)), first, divided):
             return added[:k]
+        if siblings(m, b.total) or outside(b.total, m):
+            return added[: k + 1] if _foots(total, [*so_far, q]) else added[:k]
         so_far.append(q)
     return added
+
+
+# what a list may divide its total by, each part stating its own: a total of all funds (of all units) listed fund by
+# fund (`本年收入合计 X，其中：一般公共预算收入 a；政府性基金预算收入 b；其他资金 c`)
+DIVIDING = ("scope", "fund")
+
+
+def _divided_by(draft: Draft, b: Breakdown) -> tuple[str, ...]:
+    """The fields the list's parts state and its total does not: what the list divides the total by."""
+    total = draft.stated.get(id(b.total))
+    stated = [c for p in b.parts if (c := draft.stated.get(id(p))) is not None]
+    return tuple(
+        f
+        for f in DIVIDING
+        if (total is None or getattr(total, f) is None) and any(getattr(c, f) is not None for c in stated)
+    )
 
 
 def _listed_after(draft: Draft, si: int, unit: str, first: tuple[Mention, Quantity]) -> list[tuple[Mention, Quantity]]:
@@ -184,14 +220,15 @@ def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, 
     return (announced or complete_every(total, mentions)) and _one_slip(q, values)
 
 
-def _says_no_more(own: Context | None, first: Context | None) -> bool:
+def _says_no_more(own: Context | None, first: Context | None, divided: tuple[str, ...] = ()) -> bool:
     """Does a figure's own context state nothing its list's first part does not (no stage or period of its
-    own: `年初预算 120 万元` after `公务接待费 30 万元`)?"""
+    own: `年初预算 120 万元` after `公务接待费 30 万元`), but in what the list divides its total by (`divided`)?"""
     if own is None:
         return True
     return all(
         getattr(own, f) is None or (first is not None and getattr(own, f) == getattr(first, f))
         for f in ("scope", "fund", "stage", "period")
+        if f not in divided
     )
 
 
@@ -220,10 +257,149 @@ def _heading_figure(
     return (m, q) if HEADED.match(name) else None
 
 
+def announced_lists(draft: Draft) -> Iterator[Breakdown]:
+    """`一般公共预算拨款支出 X 万元，主要用于：` / `1.“…（项）”科目 a 万元，…。` / `2.…`, and `财政拨款支出主要内容如下：`
+    naming a figure stated before it: numbered items one level below, each stating a figure of the total's unit
+    right after its name, are the parts the sentence announces. `主要…` lists the main items only: the parts
+    must not exceed the total, and they are all of it when they add up; `包括：`, `具体如下：` announce all of them
+    (held to the total but for a slipped digit, as `headed_lists` holds its items). Inferred (warnings at most)."""
+    doc = draft.doc
+    starts = [s.start for s in doc.sentences]
+    for run in _item_runs(doc.sections):
+        si = bisect_left(starts, run[0].start) - 1
+        if si < 0 or doc.section_at(starts[si]) is not run[0].parent:
+            continue
+        announced = _announcement(draft, si)
+        if announced is None:
+            continue
+        total, q, words = announced
+        items = [_heading_figure(draft, k, starts, q.base_unit) for k in run]
+        parts = [x for x in items if x is not None]
+        if len(parts) != len(items) or any(m is total for m, _ in parts):
+            continue
+        values = [x for _, x in parts]
+        if _two_sides([m for m, _ in parts]):
+            continue
+        if _foots(q, values):
+            exhaustive = True
+        elif ANNOUNCES_SOME.match(words):
+            exhaustive = False  # the main items: held to the total only as parts that do not exceed it
+        elif _one_slip(q, values):
+            exhaustive = True
+        else:
+            continue  # all the items announced, and far from the total: not read so
+        yield Breakdown(total, [m for m, _ in parts], words, exhaustive, total.sentence, inferred=True, certain=False)
+
+
+def _item_runs(sections: list[Section]) -> Iterator[list[Section]]:
+    """The runs of titled sections of one level under one parent, next to each other (items nested in one of them
+    between), two at least: a section ends the runs of the levels below it, and of its own under another parent.
+    An untitled one (an item's text going on after its heading) ends none when the next item's number follows."""
+    runs: dict[int, list[Section]] = {}  # the run being built at each level
+    resumed: set[int] = set()  # the levels whose run an untitled section interrupted
+    for sec in sections:
+        for level in [lv for lv in runs if lv > sec.level]:
+            ended = runs.pop(level)
+            if len(ended) >= 2:
+                yield ended
+        run = runs.get(sec.level, [])
+        if run and not sec.title and run[-1].parent is sec.parent:
+            resumed.add(sec.level)
+            continue
+        item = bool(sec.title) and sec.parent is not None
+        gap = sec.level in resumed
+        resumed.discard(sec.level)
+        if run and item and run[-1].parent is sec.parent and (not gap or _follows(run[-1], sec)):
+            run.append(sec)
+            continue
+        if len(run) >= 2:
+            yield run
+        runs[sec.level] = [sec] if item else []
+    yield from (run for run in runs.values() if len(run) >= 2)
+
+
+ITEM_NUMBER = regex(r"^[（(]?(\d{1,3})[)）.．、]")
+
+
+def _follows(before: Section, sec: Section) -> bool:
+    """Is the section's number the one after `before`'s (`13.` after `12.`)?"""
+    a, b = ITEM_NUMBER.match(before.title), ITEM_NUMBER.match(sec.title)
+    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
+
+
+# what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`)
+ANNOUNCES = regex(
+    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下)|其中|包括|构成如下|组成如下|具体如下|明细如下|具体为|分别为)"
+)
+ANNOUNCES_SOME = regex(r"主要|重点|其中")
+# the announcing words after the total's figure (`…X 万元，主要用于：`)
+ANNOUNCED_AFTER = regex(rf"^\s*[，,]\s*({ANNOUNCES.pattern})[：:]\s*$")
+# a sentence naming the total it announces the items of (`2025年财政拨款支出主要内容如下：`, `收入预算构成如下：`)
+ANNOUNCED_NAMED = regex(rf"^\s*(?:\d{{4}}年度?)?([\u4e00-\u9fff“”（）()]{{2,24}}?)的?({ANNOUNCES.pattern})[：:]\s*$")
+NAMED_REACH = 4  # sentences back to the figure an announcement names
+
+
+def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None:
+    """The total a sentence ending with `：` announces items of, its figure and the announcing words: the
+    sentence's last figure right before the words, or the one figure (one value) of the sentences before in
+    its section whose name it gives."""
+    doc = draft.doc
+    sent = doc.sentences[si]
+    mentions = draft.by_sentence.get(si) or []
+    if mentions:
+        last = mentions[-1]
+        q = next((x for x in reversed(last.quantities) if x.kind in ("amount", "count") and x.exact), None)
+        after = ANNOUNCED_AFTER.match(doc.text[q.end : sent.end]) if q is not None else None
+        if q is None or after is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
+            return None
+        return last, q, after.group(1)
+    named = ANNOUNCED_NAMED.match(doc.text[sent.start : sent.end])
+    if named is None:
+        return None
+    before = [
+        m
+        for sj in range(si - 1, max(-1, si - 1 - NAMED_REACH), -1)
+        if same_section(draft, doc.sentences[sj].start, sent.start)
+        for m in reversed(draft.by_sentence.get(sj) or [])
+    ]
+    whole = _named_figure(named.group(1), before)
+    q = None if whole is None else next((x for x in whole.quantities if x.kind == "amount" and x.exact), None)
+    return None if whole is None or q is None else (whole, q, named.group(2))
+
+
+# what may end a figure's own phrase after its name (`基本支出为`, `基本支出预算数是`)
+PHRASE_VERB = regex(r"(?:为|是|达|共计|合计)$")
+# words a name may carry or leave out (`收入预算总计` for the 收入预算 of `收入预算构成如下`)
+NAME_NOISE = regex(r"^(?:其中|\d{4}年度?)|(?:预算数|预算|决算数|决算)?(?:总计|合计|总额)?(?:预算数|预算|决算数|决算)?$")
+
+
+def _own_phrase(m: Mention) -> str:
+    return PHRASE_VERB.sub("", PHRASES.split(m.label)[-1].strip())
+
+
+def _named_figure(name: str, mentions: list[Mention]) -> Mention | None:
+    """The figure (the first of `mentions` when several state one value) whose own phrase is the name: as written,
+    else ending with it (an entity or year before), else so with totals' and stages' words left out of both."""
+    bare = NAME_NOISE.sub("", name)
+    tests = (
+        lambda p: p == name,
+        lambda p: p.endswith(name),
+        lambda p: len(bare) >= 2 and NAME_NOISE.sub("", p).endswith(bare),
+    )
+    own = [(m, _own_phrase(m)) for m in mentions if m.key]
+    for test in tests:
+        found = [m for m, phrase in own if test(phrase)]
+        values = {q.base_value for m in found for q in m.quantities[:1]}
+        if found:
+            return found[0] if len(values) == 1 else None
+    return None
+
+
 # what announces a list of all the items after a total (`。包括：`, `，具体如下：`; not `主要包括：`, the main ones)
 LIST_ANNOUNCED = regex(r"(?<!主要)(?<!重点)(?:包括|具体如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
-# a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`
-HEADED = regex(r"^[^，。；：,;:]{2,40}?(?:为|是|共计|合计|总计)?$")
+# a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`; a
+# name in quotes counts as one word, however long (`1.“社会保障和就业支出（类）…（项）”科目`)
+HEADED = regex(r"^(?:[^，。；：,;:“”]|“[^“”]{1,80}”){2,40}?(?:为|是|共计|合计|总计)?$")
 
 
 def inspections(draft: Draft) -> Iterator[Breakdown]:
@@ -254,6 +430,13 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
     for si, items in draft.headless.items():
         prev = draft.by_sentence.get(si - 1)
         if not prev or not items or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
+            continue
+        name = draft.whole_named.get(si)
+        if name is not None:
+            # `基本支出中，…`: the list is of the figure it names, or of none
+            named = _of_named(draft, name, items, prev, si)
+            if named is not None:
+                yield named
             continue
         groups = _parallel_groups(draft, si, items, prev)
         sides = _by_measure(items, prev, si) or _by_side(items, prev, si)
@@ -376,6 +559,24 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
+    """`…基本支出 41.48 亿元…。基本支出中，人员经费 29.25 亿元，公用经费 12.23 亿元`: the one figure of the sentence
+    before whose own phrase is the name (or ends with it, an entity or year before) holds the list (partial
+    unless it adds up or covers the figure's definition: `defined_totals`)."""
+    named = [m for m in prev if m.key]
+    own = [(m, _own_phrase(m)) for m in named]
+    exact = [m for m, phrase in own if phrase == name]
+    found = exact or [m for m, phrase in own if phrase.endswith(name)]
+    if len(found) != 1:
+        return None  # no figure of that name, or several: which one is not known
+    whole = found[0]
+    dims = {q.base_unit for q in whole.quantities if q.kind in ("amount", "count") and q.exact}
+    parts = [m for m in items if m.quantities and m.quantities[0].base_unit in dims]
+    if not parts or not _may_break_down(whole, parts):
+        return None
+    return Breakdown(whole, parts, "其中", False, si, certain=False)
 
 
 def _exceeds(b: Breakdown) -> bool:
