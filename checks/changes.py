@@ -396,8 +396,10 @@ class PercentagePoint(Rule):
     """A change of a rate written as `%` where it is a difference of percentages (`个百分点`).
 
     ## What it does
-    Looks at the changes of a rate (`执行率为 95.0%，比上年提高 5.0%`) whose last year's value is known:
-    stated as the earlier figure of the change (`比上年 90.0%`), or computed from last year's figures
+    Looks at the changes of a rate or a share (`执行率为 95.0%，比上年提高 5.0%`, `基本支出 A，占 71.1%，较上年
+    提高…`) whose last year's value is known: stated as the earlier figure of the change (`比上年 90.0%`,
+    `比上年的 90.0%`, `较上年（90.0%）`; in a sentence of its own right after the one the rate ends, `满意度为
+    97.97%。与上年满意度 93.55% 相比，提高…`, where a name it gives is the rate's), or computed from last year's figures
     standing in the change's section beside the figures this year's rate comes from
     (`2022年直接结算 689 人次，应结算 1728 人次；2023年…`: the same two names in another stated period,
     giving one value). When the change written in % is the difference of the two rates in points and

@@ -138,11 +138,12 @@ class SentencePass:
         self.facts = draft.facts
         self.labeller = draft.labeller
         self._last_rate: dict[int, int] = {}  # sentence → start of its latest rate
+        self._starts: list[int] = []  # where each figure of the document starts, in order
         self._list_of: dict[int, int] = {}  # see _lists
         self._lists_seen = 0
 
     def run(self) -> None:
-        starts = [q.start for q in self.facts.quantities]
+        starts = self._starts = [q.start for q in self.facts.quantities]
         text = self.doc.text
         html = html_spans(text) if "<table" in text or "<TABLE" in text else []
         html_starts = [a for a, _ in html]
@@ -1033,6 +1034,8 @@ class SentencePass:
             and self._is_compared(subject, comparison, mentions)
         ):
             base, current, label = self._swapped(subject, mentions, current, label)
+        if c.base is not None:
+            current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if whole is not None and subject is not None and subject is not whole and current is not None:
             # `X，其中：A a，B b，比上年增加 Δ，增长 p%`: of B or of X, the words do not say; the figures may
             own = whole.of_unit(current.base_unit)
@@ -1041,6 +1044,68 @@ class SentencePass:
                 label = whole.key
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _of_same_kind(
+        self, c: _Change, si: int, subject: Mention | None, read: tuple[Quantity | None, str, Quantity | None, bool]
+    ) -> tuple[Quantity | None, str, Quantity | None, bool]:
+        """The change's (current, name, base, certain) as `read`, where the figure compared with (`c.base`) is of
+        the same kind as the current one: a percentage's change is of a percentage; last year's value of a rate
+        named otherwise (`合格率 95%，较上年执行率 90%…`) is no base of it."""
+        current, label, base, certain = read
+        assert c.base is not None
+        if c.base.kind == "percent" and (current is None or current.kind != "percent"):
+            current, label, certain = self._percentage_compared(c, si, subject, (current, label, certain))
+        elif current is not None and current.kind == "percent" and _names_other(c.label, label):
+            base = None
+        return current, label, base, certain
+
+    def _percentage_compared(
+        self, c: _Change, si: int, subject: Mention | None, read: tuple[Quantity | None, str, bool]
+    ) -> tuple[Quantity | None, str, bool]:
+        """A change against last year's percentage (`较上年（67.7%）提高…`) is of this year's percentage of the
+        same kind: the share the figure before is said to be, right before the comparison (`基本支出 98.41 亿元，
+        占 71.1%，较上年（67.7%）提高…`); or, the comparison opening its sentence, the rate the sentence before
+        ends with, of the name the comparison gives if it gives one (`满意度为 97.97%。与上年满意度 93.55% 相比，
+        提高…`). Otherwise what `read` found (current, name, certain) stands: never a percentage of another kind
+        (a growth rate, `增长 5.2%，较上年（3.1%）…`) taken for the one compared."""
+        base = c.base
+        assert base is not None
+        name = c.label.strip("的 ")
+        if subject is not None and subject.sentence == si:
+            share = self._share_before(subject, si, base)
+            return (share, f"{subject.key}占比", read[2]) if share is not None and not name else read
+        if self._figures_between(self.doc.sentences[si].start, base.start):
+            return read
+        rate = self._rate_ending(si - 1, name)
+        return (rate.stated, rate.name, False) if rate is not None else read
+
+    def _share_before(self, subject: Mention, si: int, base: Quantity) -> Quantity | None:
+        """The share the subject is said to be (`A a，占 p%`), if no figure stands between it and `base`."""
+        own = takewhile(lambda s: s.sentence == si, reversed(self.facts.shares))
+        share = next((s.stated for s in own if any(s.part is q for q in subject.quantities)), None)
+        if share is None or self._figures_between(share.end, base.start):
+            return None
+        return share
+
+    def _figures_between(self, begin: int, end: int) -> bool:
+        starts = self._starts
+        return bisect_left(starts, end) > bisect_left(starts, begin)
+
+    def _rate_ending(self, si: int, name: str) -> Rate | None:
+        """The rate that ends sentence `si` (no figure after it), named `name` if a name is given (then the last
+        rate of that name, wherever it stands in the sentence)."""
+        if si < 0:
+            return None
+        rates = [
+            r
+            for r in self.facts.rates
+            if r.sentence == si and (self.labeller.names_rate(r.name) or MEASURED.search(r.name))
+        ]
+        if name:
+            return next((r for r in reversed(rates) if not _names_other(name, r.name)), None)
+        last = rates[-1] if rates else None
+        end = self.doc.sentences[si].end
+        return last if last is not None and not self._figures_between(last.stated.end, end) else None
 
     def _swapped(
         self, subject: Mention, mentions: list[Mention], figure: Quantity, label: str
@@ -1443,6 +1508,8 @@ FROM_WORD = regex(r"(?:由|从)[^由从]*$")
 LIMIT = regex(r"控制在|不超过|不高于")
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
 RATIO_NAME = regex(r"(?:比重|占比|比例|率)$")
+# rates named otherwise than the rates of the vocabulary: a survey's share of the satisfied, a progress
+MEASURED = regex(r"(?:满意度|进度)[为是达到约=：:]*$")
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 # the names of last year (their order lets 上年同期 win over 上年)
 LAST_YEAR_NAMES = "上年同期|上年|去年同期|去年|上一年"
@@ -1795,6 +1862,15 @@ BOTH_SIDES = regex(r"收入?、?支出?(?=总)")
 def _core(item: str) -> str:
     """An item as a template names it, in any of its wordings: `收入、支出总计各` / `收支总` → 收支总."""
     return BOTH_SIDES.sub("收支", item.replace("、", "").removesuffix("各")).removesuffix("计")
+
+
+def _names_other(name: str, other: str) -> bool:
+    """Does `name` (the name a comparison gives last year's value, `与上年满意度`) name another rate than `other`?
+    Either name may say more than the other (`满意度` / `群众满意度为`)."""
+    a, b = name.strip("的 "), other.rstrip("为是达到约=：: ")
+    if not a or not b or not (RATIO_NAME.search(a) or MEASURED.search(a)):
+        return False
+    return not (a.endswith(b) or b.endswith(a))
 
 
 def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quantity]) -> Quantity | None:

@@ -72,6 +72,14 @@ TAIL_RE = regex(
     rf"|(?P<down>(?:(?:{DOWN_WORDS}){EXTENT}|(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)减收|(?!)))))?$"
 )
 CMP_HEAD = regex(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
+# `比上年的 63.8%`: the comparison, the figure compared with right after it
+CMP_OF = regex(rf"^(?:{CMP_RE})的$")
+# the words closing a comparison after the figure compared with (`与上年满意度 93.55% 相比，提高…`)
+CMP_CLOSE = frozenset(("相比", "相比较", "比较"))
+CMP_ONLY = regex(rf"^(?:{CMP_RE})$")
+# a share and a start may follow a comparison (`较上年占比`, `较上年由 80%`): the piece is theirs; and a figure
+# after a copula is stated, not compared with (`与上年同期相比执行率为 95%`: this year's rate)
+NOT_COMPARED = regex("[占由从]|(?:为|是|达|达到)$")
 FROM_RE = regex(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
 TO_RE = regex(f"^(?:{_alt('to')}){AT_YEAR}?$")
 # Cheap tests that spare most pieces of text the patterns above, each a necessary condition of its pattern:
@@ -82,6 +90,7 @@ OP_RE = regex(r"^[/÷*×+\-]$")
 EQ_RE = regex(r"^[=＝]$")
 QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}
 VALUE_TYPES = set(QUANTITY_TYPES.values())
+MOVES = frozenset(("UP", "DOWN"))
 
 
 @dataclass(slots=True)
@@ -151,6 +160,10 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         return [Tok("EQ", piece, start, end)]
     if TO_RE.match(piece):
         return [Tok("TO", piece, start, end)]
+    # (before the rate: `与上年满意度 93.55%` names the rate compared with; the others after, as they may follow)
+    cmp = _comparison_head(piece, start, end) if piece[:1] in CMP_FIRST and not NOT_COMPARED.search(piece) else None
+    if cmp is not None:
+        return cmp
     m = RATE_RE.search(piece) if RATE_HINT.search(piece) else None
     if m and m.group("rate") and len(m.group("rate")) >= 2:
         out = []
@@ -183,13 +196,20 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             out.append(Tok("LABEL", m.group("label"), start, start + m.start("from")))
         out.append(Tok("FROM", m.group("from"), start + m.start("from"), end))
         return out
-    m = CMP_HEAD.match(piece) if piece[:1] in CMP_FIRST else None
-    if m:  # 比 2021 年末资产总额 X: the comparison, then what is compared
-        return [
-            Tok("CMP", m.group("cmp"), start, start + m.end("cmp")),
-            Tok("LABEL", m.group("label"), start + m.end("cmp"), end),
-        ]
-    return _tail(piece, start, end)
+    cmp = _comparison_head(piece, start, end) if piece[:1] in CMP_FIRST else None
+    return cmp if cmp is not None else _tail(piece, start, end)
+
+
+def _comparison_head(piece: str, start: int, end: int) -> list[Tok] | None:
+    """A comparison the figure after it is compared with: `比 2021 年末资产总额 X`, `与上年满意度 93.55%` (the
+    earlier value of a rate, not a rate of its own)."""
+    m = CMP_HEAD.match(piece)
+    if m is None:
+        return None
+    return [
+        Tok("CMP", m.group("cmp"), start, start + m.end("cmp")),
+        Tok("LABEL", m.group("label"), start + m.end("cmp"), end),
+    ]
 
 
 def _tail(piece: str, start: int, end: int) -> list[Tok]:
@@ -338,7 +358,7 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
 
 def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
-    toks = _bracketed_bases(_formulas(toks))
+    toks = _compared_in_brackets(_bracketed_bases(_formulas(toks)))
     for i, t in enumerate(toks):
         # (each test below holds of a label of its words only, or of a keyword that may not complete)
         if t.type == "LABEL":
@@ -421,6 +441,65 @@ def _bracketed_bases(toks: list[Tok]) -> list[Tok]:
         ):
             drop.update((i, i + 2))
     return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
+
+
+def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
+    """`较上年（67.7%）提高 3.4 个百分点`, `与上年（93.55%）相比，提高…`, `比上年的 63.8% 提高…`: the figure in
+    brackets or after 的 right after a comparison, with the move right after it, is the figure compared with;
+    and in `与上年满意度 93.55% 相比，提高…` the word closing the comparison after that figure goes. Each way
+    the tokens read as the grammar's comparison (`比上年 X 提高 Δ`)."""
+    drop: set[int] = set()
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.type != "LABEL":
+            continue  # (each shape turns on a label)
+        if i + 2 < n and toks[i + 1].type == "PCT" and CMP_OF.match(t.text):
+            # `比上年的 63.8% 提高…`: last year's value of a rate (of an amount, `比上年的 2.61 亿元`, the figure
+            # is read as last year's and the change as its sentence's, facts/build.py)
+            close = _closing(toks, i + 2)
+            if close is not None:
+                t.type = "CMP"
+                drop.update(close)
+        elif i + 4 < n and CMP_ONLY.match(t.text) and _bracketed_value(toks, i + 1):
+            close = _closing(toks, i + 4)
+            if close is not None:
+                t.type = "CMP"
+                drop.update((i + 1, i + 3, *close))  # (a comma before the move goes, `_separator`)
+        elif t.text in CMP_CLOSE and _closes_comparison(toks, i):
+            drop.add(i)
+    return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
+
+
+def _closing(toks: list[Tok], i: int) -> tuple[int, ...] | None:
+    """Whether a move follows the figure compared with, at toks[i] or past a comma and the word closing the
+    comparison (`相比`): the index of that word, which goes (None: no move follows)."""
+    close: tuple[int, ...] = ()
+    n = len(toks)
+    if i < n and toks[i].type == "LABEL" and toks[i].text in CMP_CLOSE:
+        close, i = (i,), i + 1
+    if i < n and toks[i].type == "SEP" and toks[i].text == "，":
+        i += 1
+    return close if i < n and toks[i].type in MOVES else None
+
+
+def _bracketed_value(toks: list[Tok], i: int) -> bool:
+    """A lone figure in brackets opening at toks[i]."""
+    return (
+        toks[i].type == "SEP"
+        and toks[i].text in OPENERS
+        and toks[i + 1].type in VALUE_TYPES
+        and toks[i + 2].type == "SEP"
+        and toks[i + 2].text in CLOSERS
+    )
+
+
+def _closes_comparison(toks: list[Tok], i: int) -> bool:
+    """Does the label at `i` (`相比`) close a comparison whose figure stands right before it, a move after it?"""
+    if i < 2 or toks[i - 1].type not in VALUE_TYPES:
+        return False
+    opened = toks[i - 2].type == "CMP" or (i >= 3 and toks[i - 2].type == "LABEL" and toks[i - 3].type == "CMP")
+    nxt = next((x for x in toks[i + 1 : i + 3] if x.type != "SEP"), None)
+    return opened and nxt is not None and nxt.type in MOVES
 
 
 def _is_of(toks: list[Tok], i: int) -> bool:
