@@ -56,10 +56,10 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
         elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
             # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
-            o = _against_budget(ctx, r) or _base_in_brackets(ctx, r) or _plan_before(ctx, r)
+            o = _against_budget(ctx, r) or _plan_before(ctx, r)
         elif NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
             # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
-            o = _against_budget(ctx, r) or _base_in_brackets(ctx, r)
+            o = _against_budget(ctx, r)
         elif AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
             # `收入 412.6 亿元，完成预算的 97.8%`: the figure before the rate over its budget, stated elsewhere
             o = _against_budget(ctx, r)
@@ -324,25 +324,6 @@ def _role(ctx: CheckContext, label: str) -> str:
     if said.stage in ("执行", "决算") or OUTCOME.search(item):
         return "outcome"
     return ""
-
-
-def _base_in_brackets(ctx: CheckContext, r: Rate) -> Outcome | None:
-    """`支出完成 396.84 亿元，完成调整预算的 95.6%（调整预算为 415.20 亿元）`: the base the rate names, stated in
-    the brackets right after it."""
-    base = NAMED_BASE.search(r.name)
-    num = r.operands[-1] if r.operands else None
-    own = ctx.index.mention_of(num) if num is not None else None
-    if base is None or num is None or own is None:
-        return None
-    after = [q for m in ctx.index.in_sentence(own.sentence) for q in m.quantities if q.start >= r.stated.end]
-    if not after:
-        return None
-    den = min(after, key=lambda q: q.start)
-    between = ctx.doc.text[r.stated.end : den.start]
-    said = re.fullmatch(rf"\s*[（(]\s*(?:其中)?{re.escape(base.group())}(?:数)?(?:为|是|：|:)?\s*", between)
-    if said is None or den.kind != num.kind or den.base_unit != num.base_unit or not den.exact or not ctx.value(den):
-        return None
-    return _ratio_outcome(ctx, r, num, den, own.identity.complete(), base.group())
 
 
 def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:

@@ -558,13 +558,14 @@ class SentencePass:
                 return False
         return True
 
-    @staticmethod
-    def _qualified_head(before: list[object], mentions: list[Mention]) -> Mention | None:
+    def _qualified_head(self, before: list[object], mentions: list[Mention]) -> Mention | None:
         """The figure a list opening mid-sentence breaks down: the one right before its keyword, past the
-        ratios and changes that qualify it (`决算为 0.52 万元，完成预算的 17.33%，其中：…`) and past a bracket
-        noting what it includes (`限额 318.40 亿元（含开发区 64.25 亿元），其中：…`)."""
+        ratios and changes that qualify it (`决算为 0.52 万元，完成预算的 17.33%，其中：…`), past a bracket
+        noting what it includes (`限额 318.40 亿元（含开发区 64.25 亿元），其中：…`) and past the base a ratio
+        states in brackets (`完成预算的 102.6%（预算数 X），其中：…`: a reference, never the whole listed)."""
         bracket = False
         entries = [m for m in mentions]
+        used = self._references(mentions[-1].sentence) if mentions else set()
         for item in reversed(before):
             if isinstance(item, Token) and item.type == "SEP":
                 bracket = bracket or str(item)[-1:] in "）)"
@@ -573,6 +574,9 @@ class SentencePass:
                 continue  # a ratio or change qualifying the figure, words about it (`全部为利润收入，其中…`)
             if isinstance(item, _Entry) and item.of is not None and entries:
                 # `收入 118.27 亿元，占全市收入 312.45 亿元的 37.9%；其中…`: the base of the figure's percentage
+                entries.pop()
+                continue
+            if isinstance(item, _Entry) and entries and any(id(q) in used for q in entries[-1].quantities):
                 entries.pop()
                 continue
             if isinstance(item, _Entry) and GAP.search(item.label) and entries:
@@ -609,6 +613,7 @@ class SentencePass:
     def _mention(self, e: _Entry, si: int, para: int, whole: Mention | None = None) -> Mention:
         key, period = self.labeller.split(e.label)
         m = Mention(label=e.label, key=key, quantities=e.qs, sentence=si, paragraph=para, period=period)
+        self._base_in_brackets(m, si)
         count = next((q for q in e.qs if q.kind == "count"), None)
         if count is not None and (after := COUNTED.match(self.doc.text, count.end)):
             m.noun = self.labeller.noun(after.group())
@@ -625,6 +630,25 @@ class SentencePass:
             total = whole.of_unit(part.base_unit) if whole is not None and part is not None else None
             self.facts.shares.append(Share(e.share, part, total, e.share_base, si))
         return m
+
+    def _base_in_brackets(self, m: Mention, si: int) -> None:
+        """`收入 1,550.20 亿元，完成预算的 102.6%（预算数 1,511.22 亿元）`: the figure in brackets right after a rate,
+        named as the base the rate's own words name (预算, 调整预算 …), is its denominator; the figure before the
+        rate its numerator. The base is then a figure the sentence measures against, no subject of what follows."""
+        rate = self.facts.rates[-1] if self.facts.rates else None
+        if rate is None or rate.sentence != si or rate.ordered or rate.formula is not None or not rate.operands:
+            return
+        base = NAMED_BASE.search(rate.name) or PLAN_BASE.search(rate.name)
+        den = m.quantities[0] if m.quantities else None
+        if base is None or den is None or den.start <= rate.stated.end:
+            return
+        said = BASE_SAID.fullmatch(self.doc.text[rate.stated.end : den.start])
+        num = rate.operands[-1]
+        if said is None or said.group("base") != base.group() or not den.exact:
+            return
+        if den.kind == num.kind and den.base_unit == num.base_unit:
+            label = rate.labels[-1] if rate.labels else ""
+            rate.operands, rate.labels, rate.ordered = [num, den], [label, m.label], True
 
     def _graded_apart(self, parts: list[Mention], si: int) -> bool:
         """Is a score listed under 其中 given a grade of its own (an evaluation of its own, not an addend)?"""
@@ -1146,7 +1170,12 @@ class SentencePass:
         current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
         label = subject.key if subject else ""
         rate = self._own_rate(si)
-        if rate is not None and not key and (current is None or rate.stated.start > current.start):
+        if (
+            rate is not None
+            and not key
+            and (current is None or rate.stated.start > current.start)
+            and not self._of_an_amount(c, rate)
+        ):
             return rate.stated, rate.name, self._rate_base(rate.stated, c, mentions)
         if current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
             # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
@@ -1158,6 +1187,19 @@ class SentencePass:
                 name = self.doc.text[self.doc.sentences[si].start : moved.word_start]
                 return moved.end, FROM_WORD.sub("", name).strip("，、 "), moved.start
         return current, label, None
+
+    @staticmethod
+    def _of_an_amount(c: _Change, rate: Rate) -> bool:
+        """Is the change one of the amount a rate qualifies, not of the rate? A change by money or a count, or
+        against one (`为预算 B 的 97.4%，比上年减少 0.43 亿元`, `比上年 55.80 亿元增长 6.4%`), is of a figure of
+        that unit. A ratio to a budget (`为预算 B 的 r%`) qualifies the outcome as `完成预算的 r%` does (_own_rate):
+        it changes by percentage points if at all, a change in per cent beside it is the outcome's growth."""
+        figures = [c.base, *(mv.quantity for mv in c.movements)]
+        if any(q is not None and q.kind in ("amount", "count") for q in figures):
+            return True
+        # (a ratio read from `为 B 的 r%` (_of_ratio) is ordered and has no labels of its own)
+        against_plan = rate.ordered and not rate.labels and PLAN_BASE.search(rate.name) is not None
+        return against_plan and not any(q is not None and q.kind == "pp" for q in figures)
 
     def _respective(self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, certain: bool) -> bool:
         """`收入 245.70 亿元、支出 301.22 亿元，分别下降 9.8%、增长 2.2%`: the movements after 分别 go one to each
@@ -1286,13 +1328,19 @@ class SentencePass:
             mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
         else:
             certain = True
-        # past the parts a bracket lists (`购置及运行费 42.80（其中：购置费 18.00，运行费 24.80），比上年增加…`) and
-        # the bracket noting what the figure holds (`实际完成 43.1 亿元（含开发区 12.4 亿元），同比下降…`)
+        # past the parts a bracket lists (`购置及运行费 42.80（其中：购置费 18.00，运行费 24.80），比上年增加…`),
+        # the bracket noting what the figure holds (`实际完成 43.1 亿元（含开发区 12.4 亿元），同比下降…`) and the
+        # figures the sentence measures against (`完成预算的 102.6%（预算数 X）`, `为预算 X 的 97.4%`): a budget a
+        # ratio is of is a reference, not what changed
+        used = self._references(si)
         subject = next(
             (
                 m
                 for m in reversed(mentions)
-                if not self._qualifies(m) and id(m) not in self.d.bracketed and not self._note(m)
+                if not self._qualifies(m)
+                and id(m) not in self.d.bracketed
+                and not self._note(m)
+                and not any(id(q) in used for q in m.quantities)
             ),
             None,
         )
@@ -1525,6 +1573,11 @@ OVER_SHORT = regex(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_O
 ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
 _REF = load("relations").get("reference") or {}
 REFERENCE = regex(f"^(?:{'|'.join(_REF.get('verbs') or [])})(?:{'|'.join(_REF.get('against') or [])})")
+# the base a rate's words name (`完成调整预算的`, `预算执行率`: vocab named_bases, else a plain budget or plan), and
+# a bracket opening right after the rate that names a base and states it (`（预算数 X`, `（调整预算为 X`)
+NAMED_BASE = regex("|".join(words("relations", "named_bases")))
+PLAN_BASE = regex("预算|计划")
+BASE_SAID = regex(rf"\s*[（(]\s*(?:其中)?(?P<base>{NAMED_BASE.pattern}|{PLAN_BASE.pattern})(?:数)?(?:为|是|：|:)?\s*")
 # the budget a figure is a percentage of, named right after it (`，为预算 54.00 亿元的 102.4%`)
 BUDGET_OF = regex(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")
 PLAN_LABEL = regex("|".join(_OS.get("plan") or []))

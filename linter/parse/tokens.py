@@ -61,17 +61,22 @@ UP_WORDS = _alt("up")
 DOWN_WORDS = _alt("down")
 # `增长幅度为 19.68%`, `降幅为`, `增幅达`: the extent of a move, the rate after it
 EXTENT = r"(?:幅度|幅)(?:为|达到|达|是)?"
-# `同比减收 17.44 亿元`, `比上年增收`: a move of revenue against an earlier year; without the comparison 减收 is
-# short of the budget (vocab over_short), no move
+# `同比减收 17.44 亿元`, `比上年增收`, `同比减支`, `同比多收`: a move of revenue or spending against an earlier
+# year, its figure the amount of the move; without the comparison 减收 is short of the budget (vocab over_short), no
+# move
+REVENUE_UP = "增收|增支|多收|多支"
+REVENUE_DOWN = "减收|减支|少收|少支"
 # the characters a comparison or a move starts with (TAIL_RE looks for one only where one of them stands)
 CMP_FIRST = frozenset(w[0] for w in CMP_BEFORE + CMP_ALONE)
-TAIL_FIRST = CMP_FIRST | {w[0] for w in (*words("relations", "up"), *words("relations", "down"), "增收", "减收")}
+TAIL_FIRST = CMP_FIRST | {
+    w[0] for w in (*words("relations", "up"), *words("relations", "down"), *f"{REVENUE_UP}|{REVENUE_DOWN}".split("|"))
+}
 TAIL_RE = regex(
     rf"^(?P<label>.*?)(?=[{re.escape(''.join(sorted(TAIL_FIRST)))}]|$)(?P<cmp>{CMP_RE})?"
-    rf"(?:(?P<up>(?:(?:{UP_WORDS}){EXTENT}|(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)增收|(?!))))"
-    rf"|(?P<down>(?:(?:{DOWN_WORDS}){EXTENT}|(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)减收|(?!)))))?$"
+    rf"(?:(?P<up>(?:(?:{UP_WORDS}){EXTENT}|(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)(?:{REVENUE_UP})|(?!))))"
+    rf"|(?P<down>(?:(?:{DOWN_WORDS}){EXTENT}|(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)(?:{REVENUE_DOWN})|(?!)))))?$"
 )
-CMP_HEAD = regex(rf"^(?P<cmp>{CMP_RE})(?P<label>[^增减提降上下扩压缩回]{{2,}})$")
+CMP_HEAD = regex(rf"^(?P<cmp>{CMP_RE})(?P<label>(?!{REVENUE_UP}|{REVENUE_DOWN})[^增减提降上下扩压缩回]{{2,}})$")
 # `比上年的 63.8%`: the comparison, the figure compared with right after it
 CMP_OF = regex(rf"^(?:{CMP_RE})的$")
 # the words closing a comparison after the figure compared with (`与上年满意度 93.55% 相比，提高…`)

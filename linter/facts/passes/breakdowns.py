@@ -431,6 +431,10 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         prev = draft.by_sentence.get(si - 1)
         if not prev or not items or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
             continue
+        # `收入 A，为预算 B 的 r%，比上年增加 Δ。其中，…`: B is what A is measured against, a reference, never the
+        # whole the list breaks down
+        used = _measured_against(draft, si - 1)
+        prev = [m for m in prev if not any(id(q) in used for q in m.quantities)]
         name = draft.whole_named.get(si)
         if name is not None:
             # `基本支出中，…`: the list is of the figure it names, or of none
@@ -449,6 +453,13 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             if found is not None and not (si in draft.make_up and _exceeds(found)):
                 # (parts that exceed the figure before are of another whole the make-up does not name)
                 yield found
+
+
+def _measured_against(draft: Draft, si: int) -> set[int]:
+    """The figures a sentence's ratios and changes measure against (a ratio's base, a change's earlier figure),
+    by id."""
+    rates = {id(r.operands[-1]) for r in draft.facts.rates if r.sentence == si and r.ordered and r.operands}
+    return rates | {id(c.base) for c in draft.facts.changes if c.sentence == si and c.base is not None}
 
 
 def _parallel_groups(draft: Draft, si: int, items: list[Mention], prev: list[Mention]) -> list[list[Mention]]:
