@@ -91,17 +91,17 @@ def answer_counts(draft: Draft) -> Iterator[Breakdown]:
     text, sentences = draft.doc.text, draft.doc.sentences
     if "满意" not in text:
         return
-    for mentions in by_paragraph(draft).values():
-        for si in sorted({m.sentence for m in mentions}):
-            own = [m for m in mentions if m.sentence == si]
-            answers = _answers(text, sentences[si].start, own)
-            if answers is None or any(draft.is_part(m) for m, _ in answers):
-                continue
-            first = answers[0][0]
-            before = [m for m in mentions if m.sentence in (si - 1, si) and m.start < first.start]
-            base = _answered(before, answers[0][1].unit)
-            if base is not None and not draft.is_part(base):
-                yield Breakdown(base, [m for m, _ in answers], "", True, si, inferred=True, certain=False)
+    for si, own in draft.by_sentence.items():
+        answers = _answers(text, sentences[si].start, own)
+        if answers is None or any(draft.is_part(m) for m, _ in answers):
+            continue
+        first = answers[0][0]
+        same_paragraph = si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph
+        earlier = (draft.by_sentence.get(si - 1) or []) if same_paragraph else []
+        before = [m for m in (*earlier, *own) if m.start < first.start]
+        base = _answered(before, answers[0][1].unit)
+        if base is not None and not draft.is_part(base):
+            yield Breakdown(base, [m for m, _ in answers], "", True, si, inferred=True, certain=False)
 
 
 def _answers(text: str, begin: int, mentions: list[Mention]) -> list[tuple[Mention, Quantity]] | None:
