@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .cells import flatten
 from .model import Row, Side, Table
 from .spans import crossfoot_groups
-from .vocab import words
+from .vocab import total_words, words
 
 NOT_ITEMISED = words("not_itemised")
 
@@ -175,6 +176,8 @@ def _total_parts(side: Side, t: int) -> list[int]:
     """The rows a total row sums, when the structure says so with certainty; [] otherwise."""
     rows = side.rows
     row = rows[t]
+    if _named_before_total(rows, t):
+        return []
     if side.structure == "code":
         return _coded_total_parts(rows, t)
     segment = _segment(rows, t, row.total == "grand")
@@ -201,6 +204,17 @@ def _coded_total_parts(rows: list[Row], t: int) -> list[int]:
     if any(r.total == "grand" for k, r in enumerate(rows) if k != t and _same_label(r, row)):
         return []
     return [k for k, r in enumerate(rows) if r.code and r.parent is None]
+
+
+def _named_before_total(rows: list[Row], t: int) -> bool:
+    """Is the row a total named for a part of the items (`人员经费合计`, `公用经费合计`) stacked over another total
+    (`基本支出合计`)? Such rows sum the classes their name takes in (人员经费: 工资福利支出 and 对个人和家庭的补助),
+    not every row above; which ones, the table does not say."""
+    nxt = rows[t + 1] if t + 1 < len(rows) else None
+    if nxt is None or nxt.total != "grand" or rows[t].total != "grand":
+        return False
+    name = flatten(rows[t].label)
+    return name not in total_words()[0] and name.removesuffix("合计").removesuffix("总计") != ""
 
 
 def _segment_above(rows: list[Row], t: int) -> bool:
