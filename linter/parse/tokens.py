@@ -176,6 +176,11 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             out.append(Tok("LABEL", piece[: m.start()], start, start + m.start()))
         out.append(Tok("RATE", m.group("rate"), start + m.start(), end))
         return out
+    # `基本支出占比由 50.48%`, `占支出的比重由上年的 50.48%`: a share's name, then where it moved from (a share word
+    # before 由/从 names the quantity that moved, no share of the figure after)
+    m = FROM_RE.match(piece) if "由" in piece or "从" in piece else None
+    if m:
+        return _from(piece, start, end, m)
     share = "占" in piece
     m = IN_WHOLE_RE.match(piece) if share else None
     if m:
@@ -194,15 +199,16 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         if m.group("base"):
             out.append(Tok("LABEL", m.group("base"), start + m.start("base"), end))
         return out
-    m = FROM_RE.match(piece) if "由" in piece or "从" in piece else None
-    if m:
-        out = []
-        if m.group("label"):
-            out.append(Tok("LABEL", m.group("label"), start, start + m.start("from")))
-        out.append(Tok("FROM", m.group("from"), start + m.start("from"), end))
-        return out
     cmp = _comparison_head(piece, start, end) if piece[:1] in CMP_FIRST else None
     return cmp if cmp is not None else _tail(piece, start, end)
+
+
+def _from(piece: str, start: int, end: int, m: re.Match[str]) -> list[Tok]:
+    out = []
+    if m.group("label"):
+        out.append(Tok("LABEL", m.group("label"), start, start + m.start("from")))
+    out.append(Tok("FROM", m.group("from"), start + m.start("from"), end))
+    return out
 
 
 def _comparison_head(piece: str, start: int, end: int) -> list[Tok] | None:
