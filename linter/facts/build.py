@@ -33,7 +33,14 @@ from tieout.linter.facts.model import (
     Share,
     ShareList,
 )
-from tieout.linter.facts.passes.base import ADDING, counts_subordinates, in_brackets, rolls_forward, scored_apart
+from tieout.linter.facts.passes.base import (
+    ADDING,
+    CHANGE_AMOUNT,
+    counts_subordinates,
+    in_brackets,
+    rolls_forward,
+    scored_apart,
+)
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
@@ -579,8 +586,9 @@ class SentencePass:
             if isinstance(item, _Entry) and entries and any(id(q) in used for q in entries[-1].quantities):
                 entries.pop()
                 continue
-            if isinstance(item, _Entry) and GAP.search(item.label) and entries:
-                # `余额 386.5 亿元，低于限额 412.8 亿元，其中…`: the figure compared with, not the one listed
+            if isinstance(item, _Entry) and (GAP.search(item.label) or CHANGE_AMOUNT.match(item.label)) and entries:
+                # `余额 386.5 亿元，低于限额 412.8 亿元，其中…`: the figure compared with, not the one listed; and
+                # `比上年下降 20.3%，减收 24.61 亿元，其中…`: what the figure changed by
                 entries.pop()
                 continue
             if not isinstance(item, _Entry) or not entries:
@@ -712,6 +720,12 @@ class SentencePass:
         paired = (
             b.head is not None and not b.head.label.strip("，、 ") and bool(mentions) and "分别" in mentions[-1].label
         )
+        if b.head is not None and before is not None and _amount_of_a_change(b.head.label, b.parts):
+            # `比上年下降 20.3%，减收 24.61 亿元，其中国有土地使用权出让收入 …`: the list is of the figure that
+            # changed, not of what it changed by (a list of the change repeats its word: `其中调增人员经费 …`)
+            mentions.append(self._mention(b.head, si, para))
+            qualified = self._qualified_head([*before, b.head], mentions)
+            b = _Breakdown(None, b.keyword, b.parts, b.noted)
         head, qualified = self._list_head(b, si, para, mentions, qualified)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
         if b.keyword.startswith(("（", "(")):
@@ -816,10 +830,12 @@ class SentencePass:
                 and "；" in self.doc.text[parts[0].quantities[-1].end : p.head.qs[0].start]
             )
             return parallel or self._beside(head, p.head)
-        # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`: the list closed
-        return (
-            _is_label(p) and bool(parts) and (bool(ADDED.match(str(p).lstrip("，、；："))) or str(p).startswith("等"))
-        )
+        # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`: the list closed;
+        # `其中一般债务余额 a、专项债务余额 b，债务余额控制在限额之内，限额空间 c`: a clause about the whole again
+        if not (_is_label(p) and parts):
+            return False
+        text = str(p).lstrip("，、；：")
+        return bool(ADDED.match(text)) or str(p).startswith("等") or (head is not None and _about_whole(head, text))
 
     def _named_shares(self, items: list[object], si: int, mentions: list[Mention]) -> None:
         """`…其中税收收入 8.46 亿元，税收收入占一般公共预算收入的比重为 72.1%`: a share naming its part and its whole,
@@ -1697,6 +1713,24 @@ def _respective_names(items: list) -> list[tuple[list[_Entry], str]]:
         last = names
         runs.append(([item, *follow], said))
     return runs
+
+
+def _about_whole(head: Mention, clause: str) -> bool:
+    """Does a clause without a figure, among a list's parts, speak of the list's whole again (its item's last
+    four characters, `债务余额` of `全县政府债务余额`)?"""
+    name = head.key
+    return len(name) >= 4 and len(clause) >= 6 and name[-4:] in clause
+
+
+def _amount_of_a_change(label: str, parts: list[object]) -> bool:
+    """Is a list's head named only as a change's amount (`减收`, `比上年增加`) while its parts do not repeat the
+    change's word (a list of the change itself does: `调增 30 万元，其中调增人员经费 12 万元`)?"""
+    m = CHANGE_AMOUNT.match(label)
+    if m is None:
+        return False
+    word = label.strip("，、；： ")
+    entries = [p for p in parts if isinstance(p, _Entry)]
+    return bool(entries) and not all(word[-2:] in p.label for p in entries)
 
 
 def _of_the_change(before: list[object] | None, parts: list[Mention]) -> bool:

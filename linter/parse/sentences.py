@@ -181,10 +181,42 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
             # in an enumeration (`①…，当期结余 X；②…`) the parts are the enumerated items; the figures after
             # one of them are that item's details
             detail = enumerated and isinstance(c, (_Entry, _Breakdown)) and not marked
+            detail = detail or (isinstance(c, _Entry) and _no_part(c, items))
             (own if depth == 0 and not detail else noted).append(c)
             if isinstance(c, (_Entry, _Breakdown)):
                 marked = False
     return _Breakdown(head, keyword, own, noted)
+
+
+# a figure in a list that is no part of it: the list's total said again (`三项合计 1.80 亿元`, `以上合计`), or a
+# figure per unit of the part before (`拨付 9 个文化站 36.60 万元，每站平均 4.07 万元`, `人均 0.3 万元`)
+NOT_A_PART = regex(
+    r"^[，、；：\s]*(?:(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计)"
+    r"|每[\u4e00-\u9fff]{0,4}?平均|平均每|[\u4e00-\u9fff]?[人户站场次件所台个]均)(?:为|是|达|约)?$"
+)
+# the score an indicator earned, written after its full marks (`项目决策 20 分得 19 分`)
+SCORED = regex(r"^[，、\s]*(?:实际|评价)?(?:得分|实得|得)(?:为)?$")
+
+
+def _no_part(c: _Entry, items: list) -> bool:
+    """Is the entry no part of the list it stands in: a total said again, a figure per unit, or an indicator's
+    full marks followed by the score it earned (the score is the part)?"""
+    if NOT_A_PART.match(c.label):
+        return True
+    if not c.qs or c.qs[-1].base_unit != "分":
+        return False
+    # (a list of such pairs: one indicator's marks and score beside a rate of them are read by the rate)
+    marks = [x for k, x in enumerate(items) if isinstance(x, _Entry) and _marks_before_score(items, k)]
+    return len(marks) >= 2 and any(x is c for x in marks)
+
+
+def _marks_before_score(items: list, k: int) -> bool:
+    """Is the entry at k an indicator's full marks, the next entry the score it earned (`20 分得 19 分`)?"""
+    c = items[k]
+    if not c.qs or c.qs[-1].base_unit != "分":
+        return False
+    nxt = next((x for x in items[k + 1 :] if not _is_sep(x)), None)
+    return isinstance(nxt, _Entry) and bool(SCORED.match(nxt.label)) and bool(nxt.qs) and nxt.qs[0].base_unit == "分"
 
 
 def _is_sep(c: object) -> bool:

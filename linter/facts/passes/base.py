@@ -79,6 +79,12 @@ def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
 
 # an indicator's full marks or weight (`产出指标满分 40 分`, `分值 20`, `权重 10`): no score of its own
 FULL_MARKS = regex(r"满分|分值|权重")
+# a figure named only as what another changed by (`减收 24.61 亿元`, `比上年增加 3.2 亿元`): never a list's whole
+CHANGE_AMOUNT = regex(
+    r"^[，、；\s]*(?:同比|比上年同期|比上年|较上年|与上年相比)?(?:"
+    + "|".join((*words("relations", "up"), *words("relations", "down")))
+    + r"|增收|减收|增支|减支|多收|少收|超收|短收|节支)了?$"
+)
 # a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)
 ADDING = regex(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 

@@ -16,6 +16,7 @@ from tieout.linter.facts.definitions import complete, complete_every, is_compone
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
     ADDING,
+    CHANGE_AMOUNT,
     FULL_MARKS,
     Completed,
     by_paragraph,
@@ -435,6 +436,9 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         # whole the list breaks down
         used = _measured_against(draft, si - 1)
         prev = [m for m in prev if not any(id(q) in used for q in m.quantities)]
+        # `…增长 4.4%，增支 24,870 万元。其中：…`: what a figure changed by is no whole of the list after it (a list
+        # of the change repeats its word)
+        prev = [m for m in prev if not _changed_by(m, items)]
         name = draft.whole_named.get(si)
         if name is not None:
             # `基本支出中，…`: the list is of the figure it names, or of none
@@ -455,6 +459,11 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
                 yield found
 
 
+def _changed_by(m: Mention, items: list[Mention]) -> bool:
+    word = m.label.strip("，、；： ")
+    return bool(CHANGE_AMOUNT.match(m.label)) and not all(word[-2:] in p.label for p in items)
+
+
 def _measured_against(draft: Draft, si: int) -> set[int]:
     """The figures a sentence's ratios and changes measure against (a ratio's base, a change's earlier figure),
     by id."""
@@ -469,6 +478,8 @@ def _parallel_groups(draft: Draft, si: int, items: list[Mention], prev: list[Men
     sj = si + 1
     start = draft.doc.sentences[si].start
     while sj in draft.by_sentence and same_section(draft, draft.doc.sentences[sj].start, start):
+        if sj in draft.whole_named:
+            break  # `一般性转移支付中，…`: a list of its own, of the figure it names
         cand = [m for m in draft.by_sentence[sj] if not draft.is_part(m)]
         if not (cand and totals and same_measure(cand[0].key, totals[0].key)):
             break
