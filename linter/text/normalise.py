@@ -221,6 +221,30 @@ PAGE_LINES = 10
 BARE_NUMBER = regex(r"\d{1,3}")
 
 
+# a row of a space-aligned text table as the original line has it: a label holding a Chinese character, then two
+# or more figures (or dashes for blank cells), the first set apart by a wide gap, nothing after the last
+ALIGNED_ROW = regex(
+    r"^\s*\S[^，。；]*?[\u4e00-\u9fff][^，。；\d]*?\s{2,}(?:[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2})"
+    r"(?:\s+(?:[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}))+\s*$"
+)
+ROW_END = set("0123456789%-—–－")
+
+
+def _aligned_rows(original: str, numbers: list[int]) -> list[bool]:
+    """Which content lines (by their 1-based line numbers in `original`) are rows of a space-aligned table:
+    the normaliser joins their lines as it joins wrapped prose (the tables are read from the original), but
+    the prose after a table's last row starts a paragraph of its own, or its first sentence would be read as
+    the last row's (`收入合计 423,600 444,700 105.0全县一般公共预算支出完成…`)."""
+    raw = original.split("\n")
+    out = []
+    for n in numbers:
+        line = raw[n - 1].rstrip() if n - 1 < len(raw) else ""
+        # (cheap tests first: most lines are prose, with a sentence mark or no figure at their end)
+        row = bool(line) and line[-1] in ROW_END and "，" not in line and "。" not in line
+        out.append(row and ALIGNED_ROW.match(line) is not None)
+    return out
+
+
 def _continues(prev: str, nxt: str) -> bool:
     return (
         prev[-1].isdigit()
@@ -437,6 +461,11 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     width = widths[int(len(widths) * 0.8)] if widths else 80
     headings, markers = _headings(lines)
     breaks = _breaks(lines, headings, width, title_lines)
+    rows = _aligned_rows(original, lines.numbers)
+    for k in [k for k in range(1, len(rows)) if rows[k - 1] and not rows[k]]:
+        # prose after a table's last row (not a figure, unit or mark that goes on from the row's last figure)
+        if lines.chars[k][0] not in UNIT_START and lines.chars[k][0] not in "，、。；：）》”%":
+            breaks[k] = "\n"
     # the text: the lines and the breaks before them, interleaved (a line joined with nothing: an empty break)
     pieces = [""] * (2 * len(lines.chars) - 1) if lines.chars else []
     pieces[::2] = lines.chars

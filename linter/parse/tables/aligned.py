@@ -60,6 +60,12 @@ CODE_HEADER = regex(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
 UNIT = regex(r"单位[：:]\s*(亿元|万元|千元|元)")
 # a caption line above the header: the unit note, the table's number or title, a note
 CAPTION_LINE = regex(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")
+# a line that opens the text a table stands in, never one of its header's: a caption naming the table (`表：…`,
+# `表1`, `附表 2`), a sentence announcing it (`…如下：`), a heading (`四、综合评价结论`, `（二）…`, `第三部分`)
+ABOVE_HEADER = regex(
+    r"^\s*(?:附?表\s*(?:[：:\d一二三四五六七八九十]|$)|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)]"
+    r"|\d{1,2}\s*[、．]|第[一二三四五六七八九十\d]+[章节部分])|[：:]\s*$"
+)
 # the line of column formulas under a header (`公  式   A=B+C   B   C`)
 FORMULA_LINE = regex(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
@@ -255,11 +261,12 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
     while j >= 0 and len(header) < MAX_HEADER:
         s = lines[j].strip()
         if not s:
-            if header and j > 0 and lines[j - 1].strip() and not CAPTION_LINE.search(lines[j - 1].strip()):
+            above = lines[j - 1].strip() if j > 0 else ""
+            if header and above and not CAPTION_LINE.search(above) and not ABOVE_HEADER.search(above):
                 j -= 1  # a blank line inside a wrapped header
                 continue
             break
-        if data[j] is not None or CAPTION_LINE.search(s) or PAGE_MARK.match(s):
+        if data[j] is not None or CAPTION_LINE.search(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
             break
         header.insert(0, j)
         j -= 1
@@ -608,14 +615,16 @@ def _build(
     return Block(grid, start=grid[0][0].start, end=grid[-1][-1].end), indents, layout
 
 
-def _layout(lines: list[str], rows: list[_Line]) -> Layout | None:
-    """The columns the rows' figures stand in, from the rows that fill every column; None unless enough do."""
+def _layout(lines: list[str], rows: list[_Line], side: bool = False) -> Layout | None:
+    """The columns the rows' figures stand in, from the rows that fill every column; None unless enough do.
+    `side`: the rows are a side of a two-sided table (its header names both sides' labels)."""
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
     # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
     # codes give its tree; a run of named figures alone may be a list in prose
-    # (a 合计 row has no code of its own)
-    if k < 2 and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows):
+    # (a 合计 row has no code of its own); or where the rows are a side of a two-sided table, the other side
+    # beside them on the same lines under a header naming both
+    if k < 2 and not side and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows):
         return None
     if len(complete) < max(2, len(rows) // 2):
         return None

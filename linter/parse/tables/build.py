@@ -12,6 +12,7 @@ from .cells import flatten, read_quantities
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, read_rows
+from .twosided import find_two_sided
 from .vocab import blank_is_zero, role_of, words
 
 TITLE = regex(r"表|情况|明细|汇总")
@@ -27,7 +28,9 @@ def find_tables(doc: Document) -> list[Table]:
         if len(block.rows) < 2:
             continue
         tables.append(build(block, len(tables) + 1, outer))
-    for found in find_aligned(doc):
+    aligned = find_aligned(doc)
+    both = find_two_sided(doc, aligned)
+    for found in sorted(aligned + both, key=lambda t: t.first_line):
         if readable(found.block):
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
