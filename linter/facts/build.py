@@ -230,6 +230,12 @@ class SentencePass:
                 # `收入 55.32 亿元，为预算 54.00 亿元的 102.4%，超收 1.32 亿元`: the budget the outcome is compared with
                 # (not where the 超收 names its own base: `…的 105.5%，比年初预算 A 超收 Δ`)
                 plan, outcome = outcome, plan
+            elif gap is not None and COMPARED_BUDGET.match(outcome.label) and not CLAUSE_BREAK.search(between):
+                # `收入 1,398.63 亿元，比调整预算 1,460.00 亿元短收 61.37 亿元`: the figure right before the budget
+                # it is compared with is the outcome
+                plan, outcome = outcome, plan
+                if not OUTCOME_LABEL.search(outcome.label) and PLAN_LABEL.search(STAGE_FREE.sub("", outcome.label)):
+                    continue
             elif gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
                 continue
             if any(PLAN_LABEL.search(m.label) for m in figures[: i - 2]):
@@ -1596,6 +1602,11 @@ PLAN_BASE = regex("预算|计划")
 BASE_SAID = regex(rf"\s*[（(]\s*(?:其中)?(?P<base>{NAMED_BASE.pattern}|{PLAN_BASE.pattern})(?:数)?(?:为|是|：|:)?\s*")
 # the budget a figure is a percentage of, named right after it (`，为预算 54.00 亿元的 102.4%`)
 BUDGET_OF = regex(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")
+# the budget an outcome is compared with right before what it is over or short of it by
+COMPARED_BUDGET = regex(r"^[，、\s]*(?:比|较)(?:调整后|调整|变动|年初)?预算(?:数)?$")
+CLAUSE_BREAK = regex(r"[，,；;。]")
+# a fund's name holds 预算 without making the figure a budget (`一般公共预算收入`)
+STAGE_FREE = regex(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 PLAN_LABEL = regex("|".join(_OS.get("plan") or []))
 OUTCOME_LABEL = regex("|".join(_OS.get("outcome") or []))
 # a budget as first approved, its adjustments in the year, and the budget they make (vocab budget_adjustment);

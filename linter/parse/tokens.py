@@ -64,8 +64,9 @@ EXTENT = r"(?:幅度|幅)(?:为|达到|达|是)?"
 # `同比减收 17.44 亿元`, `比上年增收`, `同比减支`, `同比多收`: a move of revenue or spending against an earlier
 # year, its figure the amount of the move; without the comparison 减收 is short of the budget (vocab over_short), no
 # move
-REVENUE_UP = "增收|增支|多收|多支"
-REVENUE_DOWN = "减收|减支|少收|少支"
+# (`比年初预算 80.00 亿元超收 6.20 亿元`: over or short of the budget compared with, the same move)
+REVENUE_UP = "增收|增支|多收|多支|超收|超支"
+REVENUE_DOWN = "减收|减支|少收|少支|短收|节支"
 # the characters a comparison or a move starts with (TAIL_RE looks for one only where one of them stands)
 CMP_FIRST = frozenset(w[0] for w in CMP_BEFORE + CMP_ALONE)
 TAIL_FIRST = CMP_FIRST | {
@@ -379,6 +380,9 @@ def _settle(toks: list[Tok]) -> list[Tok]:
                 t.type = "OF"
                 # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
                 toks[i - 2].type = "LABEL"
+            elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
+                # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
+                t.type = "DOWN" if REVENUE_FALL.fullmatch(t.text) else "UP"
         elif t.type in UNFINISHED and not _completes(toks, i):
             t.type = "LABEL"
     out: list[Tok] = []
@@ -534,6 +538,20 @@ def _lead_words(toks: list[Tok], k: int) -> str:
     if before is not None and before.type == "LABEL" and before.text == "占" and before.end == toks[k].start:
         return before.text + toks[k].text
     return toks[k].text
+
+
+REVENUE_MOVE = regex(f"{REVENUE_UP}|{REVENUE_DOWN}")
+REVENUE_FALL = regex(REVENUE_DOWN)
+
+
+def _after_compared(toks: list[Tok], i: int) -> bool:
+    """Does the label at i follow a comparison's figure (`比年初预算 80.00 亿元`), a figure after it?"""
+    if i < 2 or i + 1 >= len(toks) or toks[i + 1].type != "AMOUNT" or toks[i - 1].type != "AMOUNT":
+        return False
+    k = i - 2
+    if toks[k].type == "LABEL":
+        k -= 1
+    return k >= 0 and toks[k].type == "CMP"
 
 
 def _separator(toks: list[Tok], i: int, nxt: str | None, out: list[Tok]) -> None:
