@@ -35,14 +35,15 @@ OPTION = "|".join(sorted({w for scale in SCALES for option in scale for w in opt
 OPTION_AFTER = regex(
     rf"(?:的)?(?:受访者|受访对象|被调查者|调查对象|群众|人|用户)?(?:表示|认为|选择|为)?(?P<o>{OPTION})"
 )
-OPTION_BEFORE = regex(rf"(?P<o>{OPTION})(?:的)?(?:受访者|人数)?(?:占比?|比例|比重)?(?:为|达|是)?\s*$")
+OPTION_BEFORE = regex(rf"(?P<o>{OPTION})[”\"’']?(?:的)?(?:受访者|人数)?(?:占比?|比例|比重)?(?:为|达|是)?\s*$")
 
 
 def distributions(draft: Draft) -> Iterator[Distribution]:
     """`820 份问卷中，64.15% 的受访者非常满意，21.34% 比较满意，10.98% 无感，2.2% 比较不满意，1.33% 非常不满意`: the
     shares of one sentence, each named by an option of one scale right beside it, that name every option of
-    the scale once and nothing else, are the answers of one question. A sentence with other shares besides
-    (a second question, a multiple choice) is not read."""
+    the scale once and nothing else, are the answers of one question; so are those of each clause a `；` closes,
+    where the sentence lists the answers of several questions so. A sentence with other shares besides (a
+    second question, a multiple choice) is not read."""
     text = draft.doc.text
     sentences = draft.doc.sentences
     starts = [s.start for s in sentences]
@@ -61,6 +62,27 @@ def distributions(draft: Draft) -> Iterator[Distribution]:
         named = [o for o in options if o is not None]
         if _scale_of(named) is not None:
             yield Distribution(shares, named, si)
+            continue
+        # `对“甲”的评价中，非常满意占 a，…；对“乙”的评价中，非常满意占 b，…`: one question per clause
+        clauses = _by_clause(text, begin, shares, named)
+        if len(clauses) >= 2 and all(_scale_of(o) is not None for _, o in clauses):
+            for qs, o in clauses:
+                yield Distribution(qs, o, si)
+
+
+def _by_clause(
+    text: str, begin: int, shares: list[Quantity], named: list[str]
+) -> list[tuple[list[Quantity], list[str]]]:
+    """The shares and their options grouped by the `；` clauses of their sentence."""
+    groups: list[tuple[list[Quantity], list[str]]] = []
+    last = begin
+    for q, o in zip(shares, named):
+        if not groups or "；" in text[last : q.start]:
+            groups.append(([], []))
+        groups[-1][0].append(q)
+        groups[-1][1].append(o)
+        last = q.end
+    return groups
 
 
 def _option(text: str, begin: int, q: Quantity) -> str | None:
