@@ -69,6 +69,7 @@ PASSES: tuple[Pass, ...] = (
     roll_forward.roll_forwards,
     sets.scores,
     sets.scores_before_total,
+    sets.scores_after_total,
     surveys.distributions,
     surveys.answer_counts,
     surveys.option_sums,

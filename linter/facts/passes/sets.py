@@ -240,7 +240,7 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
 # `产出指标 50 分，得 48 分；效益指标 30 分，得 28 分；…总分 96.6 分`: each indicator's full marks, then what it
 # scored, the overall score after them
 MARKS_THEN_SCORE = regex(
-    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:满分|分值|权重)?(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[，,]\s*"
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:满分|分值|权重)?(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[，,]?\s*"
     r"(?:实际)?(?:得分|实得|得|评分|评价得分)(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分"
 )
 MARKS_JOINED = regex(r"^[；;，,、\s]*$")
@@ -269,6 +269,46 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
             begin = sentences[si - 1].start
         pairs = _marks_and_scores(text, begin, total.start)
         if not pairs:
+            continue
+        got = [starts.get(p.start("got")) for p in pairs]
+        scores = [q for q in got if q is not None and q.exact and q.base_unit == "分"]
+        if len(scores) == len(pairs):
+            yield ScoreSet(total, scores, si)
+
+
+# between an overall score and the indicators' (marks, score) pairs listed after it (`。其中：`, `，其中，`)
+TO_THE_PAIRS = regex(
+    r"(?:[，,]\s*(?:自评|评价|绩效)?等级(?:为|：|:)?\s*[“\"]?[\u4e00-\u9fff]{1,2}[”\"]?)?"
+    r"[。，,；;\s]*(?:其中|具体为|分别为)[：:，,]?\s*$"
+)
+
+
+def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
+    """The overall score, then each indicator's full marks and score (`自评得分 95.2 分。其中：决策指标满分 15 分，
+    得 14.5 分；过程指标满分 20 分，得 18.2 分；…`), in its sentence or the next of its paragraph: the total is the sum
+    of the scores when the pairs are all the indicators (full marks making 100), joined by marks only, and
+    nothing but `其中` stands between the total and them. A total another reading holds is left to it."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    if "得" not in text:
+        return
+    read = {id(x.total) for x in draft.facts.scores}
+    starts = {q.start: q for q in draft.facts.quantities}
+    for si, mentions in draft.by_sentence.items():
+        # (the last overall score of its sentence: `本项目总分 100 分，自评得分 95.2 分。其中：…`, 100 the full marks)
+        totals = [(m, q) for m in mentions if SCORE_TOTAL.search(m.key) and (q := _score_or_none(m)) is not None]
+        if not totals or id(totals[-1][1]) in read:
+            continue
+        total = totals[-1][1]
+        end = sentences[si].end
+        if si + 1 < len(sentences) and sentences[si + 1].paragraph == sentences[si].paragraph:
+            end = sentences[si + 1].end
+        pairs = list(MARKS_THEN_SCORE.finditer(text, total.end, end))
+        if len(pairs) < 2 or sum(Decimal(p.group("full")) for p in pairs) != 100:
+            continue
+        joined = [text[a.end() : b.start("name")] for a, b in zip(pairs, pairs[1:])]
+        if not all(MARKS_JOINED.match(g) for g in joined) or not TO_THE_PAIRS.match(
+            text[total.end : pairs[0].start("name")]
+        ):
             continue
         got = [starts.get(p.start("got")) for p in pairs]
         scores = [q for q in got if q is not None and q.exact and q.base_unit == "分"]
