@@ -1202,11 +1202,19 @@ class SentencePass:
         if current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
             # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
             return pair[0], pair[2], pair[1]
-        if current is None and not key and c.movements:
-            # `普及率由上年的 90.3% 提高到 92.6%，提高 2.3 个百分点`: the move just stated is what changed
+        if not key and c.movements:
+            # `普及率由上年的 90.3% 提高到 92.6%，提高 2.3 个百分点`: the move just stated is what changed, also
+            # after another figure of the sentence (`受理 3,204 件，满意率由上年的 88.7% 上升到 92.1%，提高…`)
             moved = next(takewhile(lambda f: f.sentence == si, reversed(self.facts.fromtos)), None)
-            if moved is not None and moved.end.end <= c.movements[0].start and moved.start.kind == moved.end.kind:
-                name = self.doc.text[self.doc.sentences[si].start : moved.word_start]
+            if (
+                moved is not None
+                and (current is None or moved.start.start > current.end)
+                and moved.end.end <= c.movements[0].start
+                and moved.start.kind == moved.end.kind
+            ):
+                begin = self.doc.sentences[si].start
+                cut = max(self.doc.text.rfind(ch, begin, moved.start.start) for ch in "，,；;：:")
+                name = self.doc.text[max(begin, cut + 1) : moved.word_start]
                 return moved.end, FROM_WORD.sub("", name).strip("，、 "), moved.start
         return current, label, None
 
