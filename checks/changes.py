@@ -467,6 +467,13 @@ class PercentagePoint(Rule):
 # --- direction words ----------------------------------------------------------------------------------
 
 
+def _gross_moves(c: Change) -> bool:
+    """Are the opposite moves sums both ways (`由年初预算 36.2 亿元，增加 8.35 亿元，减少 0.85 亿元，调整为 43.70 亿元`):
+    what went up and what went down, no contradiction (a sum one way and a rate the other is one)?"""
+    sized = {m.direction for m in c.movements if m.quantity is not None and m.quantity.kind in ("amount", "count")}
+    return sized == {"up", "down"}
+
+
 class DirectionWord(Rule):
     """A direction word contradicts the figures: 增加/提高 for a figure that fell, 减少/降低 for one that rose.
 
@@ -513,7 +520,7 @@ class DirectionWord(Rule):
     def check(self) -> Iterable[Result]:
         yield from self._fromtos()
         for c in self.ctx.facts.changes:
-            if len({m.direction for m in c.movements}) > 1:
+            if len({m.direction for m in c.movements}) > 1 and not _gross_moves(c):
                 yield from self._contradictory(c)
             elif c.current is not None and c.base is not None and c.base.base_unit == c.current.base_unit:
                 if not _slipped(self.ctx, c):

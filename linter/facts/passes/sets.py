@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet
-from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete
+from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete, in_brackets
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -51,8 +51,11 @@ def balances(draft: Draft) -> Iterator[Balance]:
             if bq is None:
                 continue
             ctx = m.identity.context
-            own = [x for x in mentions[:i] if x.sentence == m.sentence]
-            before = [x for x in mentions[:i] if x.sentence < m.sentence]
+            # (a figure in brackets notes what the one before it holds: `可用财力 A（本级收入 a、上级补助 b），支出 Y，
+            # 结余 Z` balances A, not a)
+            sides = [x for x in mentions[:i] if not in_brackets(draft, x.sentence, x.start)]
+            own = [x for x in sides if x.sentence == m.sentence]
+            before = [x for x in sides if x.sentence < m.sentence]
             # the opening balance is last year's: its scope and fund agree, its period is the year before
             openings = [x for x in mentions[:i] if _agree(x.identity.context, ctx, period=False)]
             for window, certain in ((own, True), (before, False)):
