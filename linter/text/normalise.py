@@ -508,6 +508,13 @@ def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
     return headings, markers
 
 
+def _runs_on(line: str) -> bool:
+    """Does a numbered line stop mid-clause, a statement wrapped onto the next line rather than a heading
+    (`（一）城乡社区支出（类）13,615.32 万元，占财政拨款支出的 76.75%，比上` / `年预算…`): it holds a figure and a
+    comma, and ends in a word, not a sentence end or a colon?"""
+    return "，" in line and line[-1:].isalpha() and FIGURE_IN_HEADING.search(line) is not None
+
+
 def _ends(lines: _Lines, k: int) -> bool:
     """Does line k end with a sentence-final mark, maybe followed by closing quotes or brackets? (No line: no.)"""
     return k >= 0 and lines.chars[k].rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
@@ -531,7 +538,7 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
     closes = list(map(or_, lines.tables, ends))
     full = 0.85 * width
     for k in compress(count(), map(is_not, headings, repeat(None))):
-        if lines.md_levels[k] is not None or len(chars[k]) < full:
+        if lines.md_levels[k] is not None or (len(chars[k]) < full and not _runs_on(chars[k])):
             closes[k] = True
     for k in range(min(n, 4)):  # (the title block: lines numbered up to the fourth content line's)
         if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None:
