@@ -1121,7 +1121,7 @@ class SentencePass:
             share = self._share_before(subject, si, base)
             return (share, f"{subject.key}占比", read[2]) if share is not None and not name else read
         if self._figures_between(self.doc.sentences[si].start, base.start):
-            return read
+            return self._share_in_words(si, base) or read
         rate = self._rate_ending(si - 1, name)
         return (rate.stated, rate.name, False) if rate is not None else read
 
@@ -1132,6 +1132,20 @@ class SentencePass:
         if share is None or self._figures_between(share.end, base.start):
             return None
         return share
+
+    def _share_in_words(self, si: int, base: Quantity) -> tuple[Quantity, str, bool] | None:
+        """`财政拨款收入占收入总额的 70.03%，较上年的 63.77% 提高…`: the percentage right before the comparison, its
+        words naming it a share of a named part (the part's name the change's)."""
+        k = bisect_left(self._starts, base.start) - 1
+        begin = self.doc.sentences[si].start
+        if k < 0 or self._starts[k] < begin:
+            return None
+        q = self.facts.quantities[k]
+        words = self.doc.text[begin : q.start]
+        named = SHARE_NAME.search(words)
+        if q.kind != "percent" or named is None or named.start() < 2:
+            return None
+        return q, words[: named.start()].strip("，、 ") + "占比", True
 
     def _figures_between(self, begin: int, end: int) -> bool:
         starts = self._starts
@@ -1612,6 +1626,8 @@ BASE_SAID = regex(rf"\s*[（(]\s*(?:其中)?(?P<base>{NAMED_BASE.pattern}|{PLAN_
 BUDGET_OF = regex(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")
 # the budget an outcome is compared with right before what it is over or short of it by
 COMPARED_BUDGET = regex(r"^[，、\s]*(?:比|较)(?:调整后|调整|变动|年初)?预算(?:数)?$")
+# the words naming a figure as a share (`占收入总额的`, `比重为`), and only those at the label's end
+SHARE_NAME = regex(r"(?:占[\u4e00-\u9fff]{0,16}?的?(?:比重|比例)?|比重|占比)(?:为|是|达)?$")
 CLAUSE_BREAK = regex(r"[，,；;。]")
 # a fund's name holds 预算 without making the figure a budget (`一般公共预算收入`)
 STAGE_FREE = regex(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
