@@ -22,6 +22,7 @@ from tieout.linter.vocab import words
 SEPARATORS = "，、；：（）"
 # `完成年度目标 12,000 人的 104.17%`: a ratio whose denominator stands inside the phrase
 OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
+COUNT_NOUN_OF = regex(r"^[\u4e00-\u9fff]{1,4}的(?:比例|比重)?(?:为)?$")
 OF_LEAD = lazy(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是|占)[\u4e00-\u9fff]{0,12}$")
 # `收、支总计` / `收入、支出总计` (both sides of a budget, equal by construction) is one name, not a list
 # (the lookahead of the characters a piece can be cut at changes no cut: it lets the scan skip the other positions)
@@ -376,7 +377,7 @@ def _settle(toks: list[Tok]) -> list[Tok]:
         if t.type == "LABEL":
             if t.text == "中" and _within(toks, i):
                 t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
-            elif t.text in OF_WORDS and _is_of(toks, i):
+            elif _is_of(toks, i):
                 t.type = "OF"
                 # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
                 toks[i - 2].type = "LABEL"
@@ -521,9 +522,11 @@ def _is_of(toks: list[Tok], i: int) -> bool:
     """`完成年度目标 12,000 人的 104.17%`: 的 between a figure and the percentage it is the base of."""
     t = toks[i]
     nxt = toks[i + 1].type if i + 1 < len(toks) else None
+    # (`占全部 41 个项目的 79.8%`: a count's noun may stand between it and 的)
+    of_word = t.text in OF_WORDS or (i >= 1 and toks[i - 1].type == "COUNT" and bool(COUNT_NOUN_OF.match(t.text)))
     return (
         t.type == "LABEL"
-        and t.text in OF_WORDS
+        and of_word
         and nxt == "PCT"
         and i >= 2
         and toks[i - 1].type in ("AMOUNT", "COUNT")
