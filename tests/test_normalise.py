@@ -203,3 +203,18 @@ def test_a_marks_context_ends_with_its_line():
     # a comma before a line break is judged on its line alone: no thousands separator there
     assert normalise("甲项 12,\n345 万元").text == "甲项12，345万元"
     assert normalise("支出 1,0\n80 万元。").text == "支出1,080万元。"
+
+
+def test_aligned_rows_are_read_as_their_pattern_says():
+    """`_aligned_row` is `ALIGNED_ROW.match` in linear time: the two agree on lines of table-like characters."""
+    import random
+
+    from tieout.linter.text import normalise as n
+
+    rng = random.Random(11)
+    alphabet = list("项目收入支出合计0123456789.,%-—－−；  \tA")
+    lines = ["五                   3,417.20       2,806.45   82.13%", " 合  275846 65", "一般公共预算收入   12.5  —  3"]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))).rstrip() for _ in range(20000)]
+    for line in lines:
+        if line and line[-1] in n.ROW_END and "，" not in line and "。" not in line:
+            assert n._aligned_row(line) == (n.ALIGNED_ROW.match(line) is not None), line

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
 from operator import add, and_, is_not, itemgetter, methodcaller, or_
 
-from tieout.linter.patterns import regex
+from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.cleaning import CONVERTIBLE, MAYBE_CHINESE, TRANSLATE, WHITESPACE, Cleaned, clean_text
 from tieout.linter.text.cleaning import drop_spaces as _drop_spaces
 from tieout.linter.text.cleaning import punctuation as _punctuation
@@ -222,8 +222,9 @@ BARE_NUMBER = regex(r"\d{1,3}")
 
 
 # a row of a space-aligned text table as the original line has it: a label holding a Chinese character, then two
-# or more figures (or dashes for blank cells), the first set apart by a wide gap, nothing after the last
-ALIGNED_ROW = regex(
+# or more figures (or dashes for blank cells), the first set apart by a wide gap, nothing after the last (the
+# specification `_aligned_row` follows in linear time; tests/test_normalise.py holds the two to each other)
+ALIGNED_ROW = lazy(
     r"^\s*\S[^，。；]*?[\u4e00-\u9fff][^，。；\d]*?\s{2,}(?:[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2})"
     r"(?:\s+(?:[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}))+\s*$"
 )
@@ -241,8 +242,44 @@ def _aligned_rows(original: str, numbers: list[int]) -> list[bool]:
         line = raw[n - 1].rstrip() if n - 1 < len(raw) else ""
         # (cheap tests first: most lines are prose, with a sentence mark or no figure at their end)
         row = bool(line) and line[-1] in ROW_END and "，" not in line and "。" not in line
-        out.append(row and ALIGNED_ROW.match(line) is not None)
+        out.append(row and _aligned_row(line))
     return out
+
+
+CELL_FIGURE = regex(r"[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
+TOKEN = regex(r"\S+")
+WIDE_GAP = regex(r"\s\s")
+DIGIT = regex(r"\d")
+
+
+def _aligned_row(line: str) -> bool:
+    """`ALIGNED_ROW.match(line)`, in time linear in the line's tokens for each way of cutting it (the pattern's
+    nested lazy runs took seconds on the long rows of wide tables): a label holding a Chinese character, no
+    `，。；` in it and no digit after its last Chinese character, then a gap of two spaces or more, then two
+    figures or more (dashes for blank cells) separated by spaces."""
+    if WIDE_GAP.search(line) is None:
+        return False  # (no gap of two spaces: most lines, looked at in C)
+    tokens = list(TOKEN.finditer(line))
+    k = 0  # the figures at the end
+    while k < len(tokens) and CELL_FIGURE.fullmatch(tokens[len(tokens) - 1 - k].group()):
+        k += 1
+    for first in range(len(tokens) - k, len(tokens) - 1):  # the first figure, the label before it
+        if first == 0:
+            continue
+        start = tokens[first].start()
+        label = line[:start].rstrip()
+        if start - len(label) < 2 or not _label_of_row(label.lstrip()):
+            continue
+        return True
+    return False
+
+
+def _label_of_row(label: str) -> bool:
+    # (a Chinese character after the label's first character, as the pattern reads it: `五` alone is no label)
+    cjk = [i for i, ch in enumerate(label) if "\u4e00" <= ch <= "\u9fff"]
+    if not cjk or cjk[-1] == 0 or any(ch in "，。；" for ch in label):
+        return False
+    return DIGIT.search(label, cjk[-1]) is None
 
 
 def _continues(prev: str, nxt: str) -> bool:
