@@ -100,7 +100,7 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # --- the cache of compiled patterns -------------------------------------------------------------------------
 # (the constructor's arguments after the pattern: flags, code, groups - 1, group index, index group)
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_LIMIT = 4000  # entries the file keeps; beyond, only those of the process that writes it (old code's go)
+_LIMIT = 1000  # entries the file keeps; beyond, only those of the process that writes it (old code's go)
 
 
 def _path() -> Path | None:
