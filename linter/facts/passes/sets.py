@@ -271,11 +271,8 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
         if mentions[0] is m and si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph:
             begin = sentences[si - 1].start
         pairs = _marks_and_scores(text, begin, total.start)
-        if not pairs:
-            continue
-        got = [starts.get(p.start("got")) for p in pairs]
-        scores = [q for q in got if q is not None and q.exact and q.base_unit == "分"]
-        if len(scores) == len(pairs):
+        scores = _scores_of(pairs, starts) if pairs else None
+        if scores is not None:
             yield ScoreSet(total, scores, si)
 
 
@@ -306,27 +303,32 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
         if si + 1 < len(sentences) and sentences[si + 1].paragraph == sentences[si].paragraph:
             end = sentences[si + 1].end
         pairs = list(MARKS_THEN_SCORE.finditer(text, total.end, end))
-        if len(pairs) < 2 or sum(Decimal(p.group("full")) for p in pairs) != 100:
+        if not _all_joined(text, pairs) or not TO_THE_PAIRS.match(text[total.end : pairs[0].start("name")]):
             continue
-        joined = [text[a.end() : b.start("name")] for a, b in zip(pairs, pairs[1:])]
-        if not all(MARKS_JOINED.match(g) for g in joined) or not TO_THE_PAIRS.match(
-            text[total.end : pairs[0].start("name")]
-        ):
-            continue
-        got = [starts.get(p.start("got")) for p in pairs]
-        scores = [q for q in got if q is not None and q.exact and q.base_unit == "分"]
-        if len(scores) == len(pairs):
+        scores = _scores_of(pairs, starts)
+        if scores is not None:
             yield ScoreSet(total, scores, si)
+
+
+def _all_joined(text: str, pairs: list[re.Match[str]]) -> bool:
+    """Are the (full marks, score) pairs all the indicators (full marks making 100), joined by marks only?"""
+    if len(pairs) < 2 or sum(Decimal(p.group("full")) for p in pairs) != 100:
+        return False
+    return all(MARKS_JOINED.match(text[a.end() : b.start("name")]) for a, b in zip(pairs, pairs[1:]))
+
+
+def _scores_of(pairs: list[re.Match[str]], starts: dict[int, Quantity]) -> list[Quantity] | None:
+    """The pairs' scores as the figures read there, each exact and in 分; None unless every one is."""
+    got = [starts.get(p.start("got")) for p in pairs]
+    scores = [q for q in got if q is not None and q.exact and q.base_unit == "分"]
+    return scores if len(scores) == len(pairs) else None
 
 
 def _marks_and_scores(text: str, begin: int, total: int) -> list[re.Match[str]]:
     """The (full marks, score) pairs between `begin` and the overall score at `total`, when they are all the
     indicators (full marks making 100), joined by marks only, and followed by nothing but the total's name."""
     pairs = list(MARKS_THEN_SCORE.finditer(text, begin, total))
-    if len(pairs) < 2 or sum(Decimal(p.group("full")) for p in pairs) != 100:
-        return []
-    joined = [text[a.end() : b.start("name")] for a, b in zip(pairs, pairs[1:])]
-    if not all(MARKS_JOINED.match(g) for g in joined) or not UP_TO_TOTAL.match(text, pairs[-1].end(), total):
+    if not _all_joined(text, pairs) or not UP_TO_TOTAL.match(text, pairs[-1].end(), total):
         return []
     return pairs
 
