@@ -177,6 +177,7 @@ class SentencePass:
             # its figures are mentions, and no relation is read from it
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
         _respective_moves(items)
+        _share_after_change(items)
         _more_or_less(items, self.doc.text)
         runs = _respective_names(items)
         _nested_names(items)
@@ -1708,6 +1709,31 @@ def _opens_list(t: object) -> bool:
 
 # the words of a share around the names of its part and whole (`…占…的比重为`)
 SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
+
+
+def _share_after_change(items: list[object]) -> None:
+    """`税收收入 40,466 万元，增长 1.7%，占一般公共预算收入的 74.7%`: a share after the change that qualifies a figure
+    is that figure's (the grammar binds a share only right after its figure), named by the whole it names."""
+    for k in range(len(items) - 3, 0, -1):
+        entry, change, share, named = items[k - 1], items[k], items[k + 1], items[k + 2]
+        if not (
+            isinstance(entry, _Entry)
+            and entry.share is None
+            and entry.of is None
+            and any(q.kind in ("amount", "count") for q in entry.qs)
+            and isinstance(change, _Change)
+            and change.base is None
+            and not change.cmp
+            and isinstance(share, Token)
+            and share.type == "SHARE"
+            and isinstance(named, _Entry)
+            and len(named.qs) == 1
+            and named.qs[0].kind == "percent"
+            and named.share is None
+        ):
+            continue
+        entry.share, entry.share_base = named.qs[0], named.label
+        del items[k + 1 : k + 3]
 
 
 def _leaves(items: list[object]) -> Iterator[object]:
