@@ -879,17 +879,25 @@ class SentencePass:
         item, said = self.labeller.identify(SHARE_WORDS.sub("", name))
         if len(item) < 2:
             return None
-        sentences = [si] + [s for s in range(si - 1, max(-1, si - 4), -1) if self._same_paragraph(s, si)]
-        for s in sentences:
-            found = [
-                q
-                for m in (mentions if s == si else self.d.by_sentence.get(s) or [])
-                if (named := self.labeller.identify(m.label))[0] == item and said.agrees(named[1])
-                for q in m.quantities
-                if q.kind in ("amount", "count") and q.exact
-            ]
-            if found:
-                return (found[0], s == si) if len({q.base_value for q in found}) == 1 else None
+        # (its paragraph, or the paragraphs under the same heading: `政府债务限额 X。` / `余额 Y，余额占限额的 p%`)
+        here = self.doc.section_at(self.doc.sentences[si].start)
+        sentences = [si] + [
+            s
+            for s in range(si - 1, max(-1, si - 4), -1)
+            if self._same_paragraph(s, si) or self.doc.section_at(self.doc.sentences[s].start) is here
+        ]
+        # the name as an item, else as the end of one (`余额` of `年末债务余额`: the share's words shorten it)
+        for same in (str.__eq__, str.endswith):
+            for s in sentences:
+                found = [
+                    q
+                    for m in (mentions if s == si else self.d.by_sentence.get(s) or [])
+                    if same((named := self.labeller.identify(m.label))[0], item) and said.agrees(named[1])
+                    for q in m.quantities
+                    if q.kind in ("amount", "count") and q.exact
+                ]
+                if found:
+                    return (found[0], s == si) if len({q.base_value for q in found}) == 1 else None
         return None
 
     def _beside(self, head: Mention, p: _Entry) -> bool:
