@@ -483,6 +483,8 @@ def _parallel_groups(draft: Draft, si: int, items: list[Mention], prev: list[Men
         cand = [m for m in draft.by_sentence[sj] if not draft.is_part(m)]
         if not (cand and totals and same_measure(cand[0].key, totals[0].key)):
             break
+        if not any(q.kind in ("amount", "count") for m in cand for q in m.quantities):
+            break  # `研发投入后补助占全年执行数的 61.77%`: a share of the total, no other entity's figures
         groups.append(cand)
         sj += 1
     return groups
