@@ -175,7 +175,10 @@ def _chain_outcome(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list
     related = [(p, "加项") for p in parts] + [(q, "减项") for q in minus]
     if verdict == "pass":
         return Outcome(total, "pass", "sum", related, operands=[*parts, *minus])
-    expected = in_unit(exact, total)
+    # (written in the parts' unit where the total's would round it away: `137.50万元 − 120.43万元 = 17.07万元`,
+    # not `0.00亿元`, against a total of `17.07亿元`)
+    like = total if abs(exact) >= total.ulp * total.scale or not parts else parts[0]
+    expected = in_unit(exact, like)
     msg = f"{shown} = {expected}，与合计 {total.text} 不符（{_short_or_over(exact - ctx.value(total), total)}）"
     return Outcome(total, verdict, "sum", related, msg, total.text, expected, None, False, [*parts, *minus])
 
