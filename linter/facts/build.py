@@ -586,16 +586,7 @@ class SentencePass:
                 continue
             if isinstance(item, (_Rate, _Change)) or (isinstance(item, Token) and item.type == "LABEL"):
                 continue  # a ratio or change qualifying the figure, words about it (`全部为利润收入，其中…`)
-            if isinstance(item, _Entry) and item.of is not None and entries:
-                # `收入 118.27 亿元，占全市收入 312.45 亿元的 37.9%；其中…`: the base of the figure's percentage
-                entries.pop()
-                continue
-            if isinstance(item, _Entry) and entries and any(id(q) in used for q in entries[-1].quantities):
-                entries.pop()
-                continue
-            if isinstance(item, _Entry) and (GAP.search(item.label) or CHANGE_AMOUNT.match(item.label)) and entries:
-                # `余额 386.5 亿元，低于限额 412.8 亿元，其中…`: the figure compared with, not the one listed; and
-                # `比上年下降 20.3%，减收 24.61 亿元，其中…`: what the figure changed by
+            if isinstance(item, _Entry) and entries and _measures(item, entries[-1], used):
                 entries.pop()
                 continue
             if not isinstance(item, _Entry) or not entries:
@@ -603,6 +594,11 @@ class SentencePass:
             if bracket and INCLUDED.match(item.label.lstrip("（(")):
                 entries.pop()  # the bracket's own figure: look past it
                 bracket = False
+                continue
+            if bracket and in_brackets(self.d, entries[-1].sentence, entries[-1].start):
+                # `合同金额合计 642.18 万元（货物 88.40 万元，服务 553.78 万元），其中…`: a figure the bracket lists
+                # is no whole of the list after it; the figure before the bracket is
+                entries.pop()
                 continue
             return entries[-1]
         return None
@@ -1723,6 +1719,8 @@ def _share_after_change(items: list[object]) -> None:
     """`税收收入 40,466 万元，增长 1.7%，占一般公共预算收入的 74.7%`: a share after the change that qualifies a figure
     is that figure's (the grammar binds a share only right after its figure), named by the whole it names."""
     for k in range(len(items) - 3, 0, -1):
+        if k + 2 >= len(items):
+            continue  # (items removed after k as the loop went)
         entry, change, share, named = items[k - 1], items[k], items[k + 1], items[k + 2]
         if not (
             isinstance(entry, _Entry)
@@ -1789,6 +1787,15 @@ def _about_whole(head: Mention, clause: str) -> bool:
     four characters, `债务余额` of `全县政府债务余额`)?"""
     name = head.key
     return len(name) >= 4 and len(clause) >= 6 and name[-4:] in clause
+
+
+def _measures(item: _Entry, last: Mention, used: set[int]) -> bool:
+    """Is the entry before a list a figure another is measured against or by, no whole of the list: the base of
+    a percentage (`占全市收入 312.45 亿元的 37.9%；其中…`), a ratio's base (`（预算数 X）`), the figure compared with
+    (`低于限额 412.8 亿元，其中…`) or what the figure changed by (`减收 24.61 亿元，其中…`)?"""
+    if item.of is not None or any(id(q) in used for q in last.quantities):
+        return True
+    return bool(GAP.search(item.label) or CHANGE_AMOUNT.match(item.label))
 
 
 def _amount_of_a_change(label: str, parts: list[object]) -> bool:

@@ -190,10 +190,13 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
 
 # a figure in a list that is no part of it: the list's total said again (`三项合计 1.80 亿元`, `以上合计`), or a
 # figure per unit of the part before (`拨付 9 个文化站 36.60 万元，每站平均 4.07 万元`, `人均 0.3 万元`)
+_TOTAL_AGAIN = r"(?:以上|上述)?(?:[一二三四五六七八九十两\d]+(?:项|者|类))?(?:合计|共计|总计)"
 NOT_A_PART = regex(
-    r"^[，、；：\s]*(?:(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计)"
+    rf"^[，、；：\s]*(?:{_TOTAL_AGAIN}"
     r"|每[\u4e00-\u9fff]{0,4}?平均|平均每|[\u4e00-\u9fff]?[人户站场次件所台个]均)(?:为|是|达|约)?$"
 )
+# a subtotal of the parts before it (`A a，B b，二者合计 c；C d；D e`): the list goes on past it, listed with `；`
+SUBTOTAL = regex(r"^[，、；：\s]*(?:以上|上述)?[一二三四五六七八九十两\d]+(?:项|者|类)(?:合计|共计|总计)(?:为|是|达)?$")
 # the score an indicator earned, written after its full marks (`项目决策 20 分得 19 分`)
 SCORED = regex(r"^[，、\s]*(?:实际|评价)?(?:得分|实得|得)(?:为)?$")
 
@@ -242,7 +245,10 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
         return clause
     if _enumerated(items) or (not nested and _entry_separator(items) == "；"):
         return None
-    return next((i for i, sep in seps if sep == "；"), None)
+    semi = next((i for i, sep in seps if sep == "；"), None)
+    if semi is not None and not nested and any(isinstance(c, _Entry) and SUBTOTAL.match(c.label) for c in items[:semi]):
+        return None
+    return semi
 
 
 def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bool:

@@ -61,16 +61,32 @@ def balances(draft: Draft) -> Iterator[Balance]:
             for window, certain in ((own, True), (before, False)):
                 if carried and not certain:  # what is carried forward is the year's balance only as its sentence says
                     break
-                income, expense = _side(window, "收入", bq, ctx), _side(window, "支出", bq, ctx)
-                if income is not None and expense is not None:
-                    opening = _opening(openings, window, bq)
-                    closing = _needs_opening(m, window, income)
-                    if opening is None and closing:
-                        break
-                    stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
-                    out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
-                    yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
+                found = _sides(window, bq, ctx)
+                if found is None:
+                    continue
+                if not found:
                     break
+                income, expense = found[0], found[1]
+                opening = _opening(openings, window, bq)
+                closing = _needs_opening(m, window, income)
+                if opening is None and closing:
+                    break
+                stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
+                out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
+                yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
+                break
+
+
+def _sides(window: list[Mention], bq: Quantity, ctx: Context) -> tuple[Quantity, ...] | None:
+    """The income and the expenditure of a balance in the window; None where the window has not both, () where
+    it has both but they are no sides of it: `收入总计 X（…），支出总计 X（本年支出 c，年末结转和结余 d）`, totals
+    that hold the balances themselves, equal by construction (a nonzero balance is not their difference)."""
+    income, expense = _side(window, "收入", bq, ctx), _side(window, "支出", bq, ctx)
+    if income is None or expense is None:
+        return None
+    if income.base_value == expense.base_value and bq.value:
+        return ()
+    return income, expense
 
 
 def _agree(a: Context, b: Context, period: bool = True) -> bool:
