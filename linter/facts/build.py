@@ -225,6 +225,9 @@ class SentencePass:
         figures = self._unlisted(mentions)
         for i in range(2, len(figures)):
             gap = OVER_SHORT.search(figures[i].label)
+            if gap is not None and (STOCK_LABEL.search(figures[i - 2].label) or USED_AS.search(figures[i].label)):
+                # `年初基金余额 A，动用 B，以超收收入 C 补充`: money over the budget used, and a stock, no budget
+                continue
             plan, outcome = figures[i - 2], figures[i - 1]
             between = self.doc.text[outcome.quantities[-1].end : figures[i].start] if gap is not None else ""
             if gap is not None and BUDGET_OF.match(outcome.label.lstrip("，、")) and "比" not in between:
@@ -260,7 +263,12 @@ class SentencePass:
         items.sort(key=lambda x: x[0])
         seq = [x for _, x in items]
         for i, start in enumerate(seq):
-            if not isinstance(start, Mention) or not INITIAL_PLAN.search(start.label):
+            if (
+                not isinstance(start, Mention)
+                or not INITIAL_PLAN.search(start.label)
+                or STOCK_LABEL.search(start.label)
+            ):
+                # (`年初预算稳定调节基金余额 A，动用 B，补充 C，年末余额 D`: a stock rolled forward, no budget adjusted)
                 continue
             found = _adjustments_after(seq[i + 1 :], start.quantities[0].base_unit)
             if found is None:
@@ -1422,18 +1430,20 @@ class SentencePass:
         # a note's figures are skipped, unless the change stands in the note itself (`（含开发区 12.3 亿元，比上年的
         # 10.9 亿元增长 12.8%）`: the note's figure changed)
         within = self._in_open_bracket(subject)
-        other = next(
-            (
-                m
-                for m in reversed(mentions)
-                if m is not subject
-                and not self._qualifies(m)
-                and not REFERENCE.match(m.label)
-                and not any(id(q) in used for q in m.quantities)
-                and (within or not self._bracketed(m))
-            ),
-            None,
-        )
+        candidates = [
+            m
+            for m in reversed(mentions)
+            if m is not subject
+            and not self._qualifies(m)
+            and not REFERENCE.match(m.label)
+            and not any(id(q) in used for q in m.quantities)
+            and (within or not self._bracketed(m))
+        ]
+        # of the stage the earlier figure names, where it names one (`决算 1.85 万元，预算 4.00 万元，…；上年决算 2.10
+        # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
+        stage = self.labeller.identify(subject.label)[1].stage
+        same = [m for m in candidates if stage and self.labeller.identify(m.label)[1].stage == stage]
+        other = next(iter(same or candidates), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
 
     def _references(self, si: int) -> set[int]:
@@ -1642,6 +1652,8 @@ OUTCOME_LABEL = regex("|".join(_OS.get("outcome") or []))
 # an adjustment read as a bare movement (`调增 2450 万元`) is found by its words too
 _ADJ = load("relations").get("budget_adjustment") or {}
 BARE_ADJUSTMENT = regex("|".join([*(_ADJ.get("up") or []), *(_ADJ.get("down") or [])]))
+STOCK_LABEL = regex(r"(?:余额|结余|结存)$")
+USED_AS = regex(r"(?:以|用|将|动用)(?:超收|短收|超支)")
 INITIAL_PLAN = regex("|".join(_ADJ.get("initial") or []))
 ADJUSTMENT = lazy(
     f"(?:(?P<up>{'|'.join([*(_ADJ.get('up') or []), '增加'])})|{'|'.join([*(_ADJ.get('down') or []), '减少'])})"

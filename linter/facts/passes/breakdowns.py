@@ -459,6 +459,9 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
                 yield found
 
 
+ANOTHER_TIME = regex(r"\s*(?:上年|去年|上一年|上年同期|同期|(?:19|20)\d{2}年)")
+
+
 def _changed_by(m: Mention, items: list[Mention]) -> bool:
     word = m.label.strip("，、；： ")
     return bool(CHANGE_AMOUNT.match(m.label)) and not all(word[-2:] in p.label for p in items)
@@ -480,6 +483,8 @@ def _parallel_groups(draft: Draft, si: int, items: list[Mention], prev: list[Men
     while sj in draft.by_sentence and same_section(draft, draft.doc.sentences[sj].start, start):
         if sj in draft.whole_named:
             break  # `一般性转移支付中，…`: a list of its own, of the figure it names
+        if ANOTHER_TIME.match(draft.doc.text, draft.doc.sentences[sj].start):
+            break  # `上年，一般性转移支付为…`: the same names at another time, no other entity's figures
         cand = [m for m in draft.by_sentence[sj] if not draft.is_part(m)]
         if not (cand and totals and same_measure(cand[0].key, totals[0].key)):
             break
