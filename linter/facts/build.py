@@ -642,7 +642,7 @@ class SentencePass:
             if whole is not None and e.share_base and not self._names_whole(e.share_base, whole):
                 whole = None  # `其中基本支出 A，人员经费 B，占基本支出的 p%`: of the whole it names (linked later)
             elif whole is not None and not e.share_base and self._share_of_outer(whole, si):
-                # `中小企业 A，占 p%，其中小微企业 B，占 q%`: the whole's own share names no base; the part's may be of
+                # `中小企业 A，占 p%，其中小微企业 B，占 q%`: the whole has a share of its own; the part's may be of
                 # that same outer whole as well as of the whole, and which is not said
                 self.facts.shares.append(Share(e.share, part, None, e.share_base, si, certain=False))
                 return m
@@ -677,9 +677,10 @@ class SentencePass:
         return any(STATED_GRADE.search(self.doc.text, p.quantities[0].end, end) for p in parts)
 
     def _share_of_outer(self, whole: Mention, si: int) -> bool:
-        """Does the whole carry a share of its own that names no base (`…A，占 p%，其中…`)?"""
+        """Does the whole carry a share of its own (`…A，占 p%，其中…`, `…A，占政府采购支出总额的 p%，其中…`)? Then
+        a part's share naming no base may be of the whole or of that outer one."""
         own = takewhile(lambda s: s.sentence == si, reversed(self.facts.shares))
-        return any(s.part is not None and s.part in whole.quantities and not s.base_label for s in own)
+        return any(s.part is not None and s.part in whole.quantities for s in own)
 
     @staticmethod
     def _gross(head: Mention, parts: list[Mention]) -> list[Mention]:

@@ -439,6 +439,9 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         # `…增长 4.4%，增支 24,870 万元。其中：…`: what a figure changed by is no whole of the list after it (a list
         # of the change repeats its word)
         prev = [m for m in prev if not _changed_by(m, items)]
+        stages = {said.stage for m in items if (said := draft.labeller.identify(m.label)[1]).stage}
+        if len(stages) > 1:
+            continue  # `其中，…（项）年初预算 A，支出决算 B`: one item at two stages, no parts of a whole
         name = draft.whole_named.get(si)
         if name is not None:
             # `基本支出中，…`: the list is of the figure it names, or of none
