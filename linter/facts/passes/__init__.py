@@ -58,6 +58,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.dimensions,
     breakdowns.defined_in_next_sentence,
     breakdowns.defined_totals,
+    breakdowns.bracketed_parts,
     sets.balances,
     links.share_bases,
     links.list_shares,

@@ -1138,3 +1138,44 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
             continue
         if of_total(head, parts):
             yield Breakdown(head, parts, "具体为", True, si - 1, inferred=True, certain=False)
+
+
+# what opens a bracket of parts right after a figure (`642.18 万元（货物 88.40 万元，服务 553.78 万元）`)
+OPENS_PARTS = regex(r"\s*[（(]\s*(?:其中|包括|含)?[：:]?\s*$")
+# figures in brackets that are no parts of the figure before: another period's, a plan's, a change
+NOT_BRACKET_PART = regex(
+    r"上年|去年|同期|预算|年初|调整|计划|目标|增长|下降|增加|减少|同比|比上年|占|加|共|合计|总计|累计|其他|不含|不包括|剔除|扣除|除|[，,；;。]"
+)
+
+
+def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
+    """`合同金额合计 642.18 万元（货物 88.40 万元，服务 553.78 万元）`: two figures or more of the figure's unit, in the
+    bracket that opens right after it and holds nothing else, are some of its parts (all of them where they add
+    up); none of them named as another period's, a plan's or a change."""
+    text = draft.doc.text
+    for si, mentions in draft.by_sentence.items():
+        if "（" not in text[draft.doc.sentences[si].start : draft.doc.sentences[si].end]:
+            continue
+        for i, m in enumerate(mentions):
+            q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
+            if q is None or draft.is_part(m) or in_brackets(draft, si, m.start):
+                continue
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is None or not OPENS_PARTS.match(text[q.end : nxt.start - len(nxt.label)]):
+                continue
+            parts = _bracket_run(draft, mentions[i + 1 :], si, q.base_unit)
+            if len(parts) >= 2 and not any(draft.is_part(p) for p in parts):
+                yield Breakdown(m, parts, "（", False, si)
+
+
+def _bracket_run(draft: Draft, after: list[Mention], si: int, unit: str) -> list[Mention]:
+    """The figures of `unit` in the bracket the run opens, when the bracket holds nothing but them."""
+    parts: list[Mention] = []
+    for p in after:
+        if not in_brackets(draft, si, p.start):
+            break
+        label = p.label.lstrip("（(，、：: ")
+        if exact_of(p, unit) is None or NOT_BRACKET_PART.search(label) or len(p.quantities) != 1 or len(label) > 12:
+            return []
+        parts.append(p)
+    return parts
