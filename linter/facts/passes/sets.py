@@ -274,12 +274,12 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
     full marks make 100) and nothing but joining marks stands between the pairs and before the total's name.
     A total whose items another reading found (listed after it) is left to that one."""
     text, sentences = draft.doc.text, draft.doc.sentences
-    if "得" not in text:
+    setting = _score_setting(draft)
+    if setting is None:
         return
-    read = {id(x.total) for x in draft.facts.scores}
-    starts = {q.start: q for q in draft.facts.quantities}
+    starts, read = setting
     for si, mentions in draft.by_sentence.items():
-        totals = [(m, q) for m in mentions if SCORE_TOTAL.search(m.key) and (q := _score_or_none(m)) is not None]
+        totals = _score_totals(mentions)
         if len(totals) != 1 or id(totals[0][1]) in read:
             continue
         m, total = totals[0]
@@ -305,13 +305,13 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
     of the scores when the pairs are all the indicators (full marks making 100), joined by marks only, and
     nothing but `其中` stands between the total and them. A total another reading holds is left to it."""
     text, sentences = draft.doc.text, draft.doc.sentences
-    if "得" not in text:
+    setting = _score_setting(draft)
+    if setting is None:
         return
-    read = {id(x.total) for x in draft.facts.scores}
-    starts = {q.start: q for q in draft.facts.quantities}
+    starts, read = setting
     for si, mentions in draft.by_sentence.items():
         # (the last overall score of its sentence: `本项目总分 100 分，自评得分 95.2 分。其中：…`, 100 the full marks)
-        totals = [(m, q) for m in mentions if SCORE_TOTAL.search(m.key) and (q := _score_or_none(m)) is not None]
+        totals = _score_totals(mentions)
         if not totals or id(totals[-1][1]) in read:
             continue
         total = totals[-1][1]
@@ -324,6 +324,19 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
         scores = _scores_of(pairs, starts)
         if scores is not None:
             yield ScoreSet(total, scores, si)
+
+
+def _score_setting(draft: Draft) -> tuple[dict[int, Quantity], set[int]] | None:
+    """The document's figures by where they start, and the overall scores another reading holds (by id); None
+    for a document that states no score earned (no `得`)."""
+    if "得" not in draft.doc.text:
+        return None
+    return {q.start: q for q in draft.facts.quantities}, {id(x.total) for x in draft.facts.scores}
+
+
+def _score_totals(mentions: list[Mention]) -> list[tuple[Mention, Quantity]]:
+    """The sentence's overall scores (`自评得分 95.2 分`), each with its figure."""
+    return [(m, q) for m in mentions if SCORE_TOTAL.search(m.key) and (q := _score_or_none(m)) is not None]
 
 
 def _all_joined(text: str, pairs: list[re.Match[str]]) -> bool:
