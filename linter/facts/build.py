@@ -36,6 +36,7 @@ from tieout.linter.facts.model import (
 from tieout.linter.facts.passes.base import (
     ADDING,
     CHANGE_AMOUNT,
+    changed_by,
     counts_subordinates,
     in_brackets,
     rolls_forward,
@@ -732,7 +733,11 @@ class SentencePass:
         paired = (
             b.head is not None and not b.head.label.strip("，、 ") and bool(mentions) and "分别" in mentions[-1].label
         )
-        if b.head is not None and before is not None and _amount_of_a_change(b.head.label, b.parts):
+        if (
+            b.head is not None
+            and before is not None
+            and changed_by(b.head.label, [p.label for p in b.parts if isinstance(p, _Entry)])
+        ):
             # `比上年下降 20.3%，减收 24.61 亿元，其中国有土地使用权出让收入 …`: the list is of the figure that
             # changed, not of what it changed by (a list of the change repeats its word: `其中调增人员经费 …`)
             mentions.append(self._mention(b.head, si, para))
@@ -1653,7 +1658,8 @@ OUTCOME_LABEL = regex("|".join(_OS.get("outcome") or []))
 # an adjustment read as a bare movement (`调增 2450 万元`) is found by its words too
 _ADJ = load("relations").get("budget_adjustment") or {}
 BARE_ADJUSTMENT = regex("|".join([*(_ADJ.get("up") or []), *(_ADJ.get("down") or [])]))
-STOCK_LABEL = regex(r"(?:余额|结余|结存)$")
+# a stock (`…基金余额`), as the roll-forward reads one (vocab roll_forward.stock): no budget, no outcome
+STOCK_LABEL = regex(f"(?:{'|'.join((load('relations').get('roll_forward') or {}).get('stock') or [])})$")
 USED_AS = regex(r"(?:以|用|将|动用)(?:超收|短收|超支)")
 INITIAL_PLAN = regex("|".join(_ADJ.get("initial") or []))
 ADJUSTMENT = lazy(
@@ -1809,17 +1815,6 @@ def _measures(item: _Entry, last: Mention, used: set[int]) -> bool:
     if item.of is not None or any(id(q) in used for q in last.quantities):
         return True
     return bool(GAP.search(item.label) or CHANGE_AMOUNT.match(item.label))
-
-
-def _amount_of_a_change(label: str, parts: list[object]) -> bool:
-    """Is a list's head named only as a change's amount (`减收`, `比上年增加`) while its parts do not repeat the
-    change's word (a list of the change itself does: `调增 30 万元，其中调增人员经费 12 万元`)?"""
-    m = CHANGE_AMOUNT.match(label)
-    if m is None:
-        return False
-    word = label.strip("，、；： ")
-    entries = [p for p in parts if isinstance(p, _Entry)]
-    return bool(entries) and not all(word[-2:] in p.label for p in entries)
 
 
 def _of_the_change(before: list[object] | None, parts: list[Mention]) -> bool:

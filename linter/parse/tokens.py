@@ -377,7 +377,7 @@ def _settle(toks: list[Tok]) -> list[Tok]:
         if t.type == "LABEL":
             if t.text == "中" and _within(toks, i):
                 t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
-            elif _is_of(toks, i):
+            elif "的" in t.text and _is_of(toks, i):  # (every word of a base holds 的: most labels are asked no more)
                 t.type = "OF"
                 # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
                 toks[i - 2].type = "LABEL"

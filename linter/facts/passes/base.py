@@ -85,6 +85,18 @@ CHANGE_AMOUNT = regex(
     + "|".join((*words("relations", "up"), *words("relations", "down")))
     + r"|增收|减收|增支|减支|多收|少收|超收|短收|节支)了?$"
 )
+
+
+def changed_by(label: str, part_labels: list[str]) -> bool:
+    """Is a figure named only as what another changed by (`减收`, `比上年增加`) while the parts listed after it do
+    not repeat the change's word (a list of the change itself does: `调增 30 万元，其中调增人员经费 12 万元`)? Then
+    it is no whole of that list."""
+    if not part_labels or CHANGE_AMOUNT.match(label) is None:
+        return False
+    word = label.strip("，、；： ")
+    return not all(word[-2:] in p for p in part_labels)
+
+
 # a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)
 ADDING = regex(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
 

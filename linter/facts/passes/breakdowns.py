@@ -16,10 +16,10 @@ from tieout.linter.facts.definitions import complete, complete_every, is_compone
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
     ADDING,
-    CHANGE_AMOUNT,
     FULL_MARKS,
     Completed,
     by_paragraph,
+    changed_by,
     counts_subordinates,
     exact_of,
     full_marks_complete,
@@ -438,7 +438,8 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         prev = [m for m in prev if not any(id(q) in used for q in m.quantities)]
         # `…增长 4.4%，增支 24,870 万元。其中：…`: what a figure changed by is no whole of the list after it (a list
         # of the change repeats its word)
-        prev = [m for m in prev if not _changed_by(m, items)]
+        listed = [p.label for p in items]
+        prev = [m for m in prev if not changed_by(m.label, listed)]
         stages = {said.stage for m in items if (said := draft.labeller.identify(m.label)[1]).stage}
         if len(stages) > 1:
             continue  # `其中，…（项）年初预算 A，支出决算 B`: one item at two stages, no parts of a whole
@@ -463,11 +464,6 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
 
 
 ANOTHER_TIME = regex(r"\s*(?:上年|去年|上一年|上年同期|同期|(?:19|20)\d{2}年)")
-
-
-def _changed_by(m: Mention, items: list[Mention]) -> bool:
-    word = m.label.strip("，、；： ")
-    return bool(CHANGE_AMOUNT.match(m.label)) and not all(word[-2:] in p.label for p in items)
 
 
 def _measured_against(draft: Draft, si: int) -> set[int]:

@@ -32,6 +32,7 @@ SCALES = _scales()
 # every option wording, longest first (`比较不满意` before `不满意` before `满意`)
 OPTION = "|".join(sorted({w for scale in SCALES for option in scale for w in option}, key=len, reverse=True))
 # the option right after its share (`69.02%的受访者非常满意`, `15.11%比较满意`) or right before it (`非常满意的占 69.02%`)
+OPTION_IN = regex(OPTION)
 OPTION_AFTER = regex(
     rf"(?:的)?(?:受访者|受访对象|被调查者|调查对象|群众|人|用户)?(?:表示|认为|选择|为)?(?P<o>{OPTION})"
 )
@@ -178,7 +179,7 @@ def option_sums(draft: Draft) -> Iterator[Breakdown]:
 
 def _shares_of(text: str, sentences: list[Sentence], before: list[Mention], names: str) -> list[Mention] | None:
     """The share stated before of each option the names hold, when each is stated once."""
-    options = [o for o in OPTION_IN.findall(names)]
+    options = OPTION_IN.findall(names)
     found: dict[str, list[Mention]] = {o: [] for o in options}
     for m in before:
         q = next((x for x in m.quantities if x.kind == "percent"), None)
@@ -190,6 +191,3 @@ def _shares_of(text: str, sentences: list[Sentence], before: list[Mention], name
     if len(options) < 2 or len(set(options)) != len(options) or any(len(v) != 1 for v in found.values()):
         return None
     return [found[o][0] for o in options]
-
-
-OPTION_IN = regex(OPTION)
