@@ -767,7 +767,23 @@ class SentencePass:
         if parts:
             kw = b.keyword.strip("：，:（(；、")
             self._record(head, parts, kw, si)
+            self._listed_shares(b, si)
         return head
+
+    def _listed_shares(self, b: _Breakdown, si: int) -> None:
+        """`其中：税收收入 a、非税收入 b，分别占 p%、q%`: the shares after 分别 go one to each part listed right
+        before, in order, as after a `分别为` list (`_respective_shares`); their whole is the one the shares
+        name or, naming none, the list's total (found by the linking passes)."""
+        at = next((k for k, x in enumerate(b.parts) if _is_label(x) and str(x).strip() == "分别"), None)
+        if at is None:
+            return
+        run: list[_Entry] = []
+        for x in reversed(b.parts[:at]):
+            if not isinstance(x, _Entry) or not any(q.kind in ("amount", "count") for q in x.qs):
+                break
+            run.insert(0, x)
+        if len(run) >= 2:
+            self._respective_shares(b.parts, run, si)
 
     @staticmethod
     def _of_the_compared(b: _Breakdown) -> bool:
