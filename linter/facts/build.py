@@ -38,6 +38,7 @@ from tieout.linter.facts.passes.base import (
     CHANGE_AMOUNT,
     changed_by,
     counts_subordinates,
+    foots,
     in_brackets,
     rolls_forward,
     scored_apart,
@@ -820,7 +821,7 @@ class SentencePass:
         ended = False
         run = 0  # where the parts a `等` subtotal would close begin
         previous: object = None
-        for p in b.parts:
+        for k, p in enumerate(b.parts):
             named, previous = (str(previous) if _is_label(previous) else ""), p
             if isinstance(p, _Entry) and parts and not ended and self._closes_named(p):
                 # `其中：增值税 A、契税 B 等税收收入 C，非税收入 D`: C is the sum the named parts are some of,
@@ -832,6 +833,11 @@ class SentencePass:
                 run = len(parts)
                 continue
             ended = ended or self._ends_list(p, head, parts, dims)
+            if isinstance(p, (_Rate, _Change)) and head is not None and len(parts) >= 2:
+                # `支出 X，其中基本支出 a、项目支出 b，预算执行率 r%，年末结余 c`: the parts before the clause make
+                # the total already, and a figure after it would exceed it: that figure is a statement of its own
+                # (a remainder), not a third part (a zero may still be one: `…0%；公务接待费 0.00 万元`)
+                ended = ended or (_complete(head, parts) and _nonzero_next(b.parts[k + 1 :]))
             if isinstance(p, _Entry):
                 m = self._mention(p, si, para, None if ended else head)
                 mentions.append(m)
@@ -2160,6 +2166,21 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
     if whole and _other_side(whole, p.label):
         return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides
     return all(q.bound is not None for q in p.qs)
+
+
+def _nonzero_next(rest: list[object]) -> bool:
+    """Is the next figure of a list's items one above zero?"""
+    entry = next((x for x in rest if isinstance(x, _Entry) and x.qs), None)
+    return entry is not None and entry.qs[0].value > 0
+
+
+def _complete(head: Mention, parts: list[Mention]) -> bool:
+    """Do the parts make the total, each figure within its rounding (every part in the total's unit)?"""
+    whole = next((q for q in head.quantities if q.kind in ("amount", "count") and q.exact), None)
+    if whole is None:
+        return False
+    listed = [m.of_unit(whole.base_unit) for m in parts]
+    return None not in listed and foots(whole, [q for q in listed if q is not None])
 
 
 def _foots_flat(head: Mention, parts: list[Mention]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -128,3 +128,10 @@ def in_brackets(draft: Draft, sentence: int, at: int) -> bool:
     positions, depths = found
     i = bisect_left(positions, at) - 1
     return i >= 0 and depths[i] > 0
+
+
+def foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()) -> bool:
+    """Do the parts (less `minus`) make the total, each figure within half a unit of its last digit?"""
+    s = sum((x.base_value for x in parts), Decimal(0)) - sum((x.base_value for x in minus), Decimal(0))
+    tol = sum((x.ulp * x.scale for x in [*parts, *minus]), Decimal(0)) / 2 + total.ulp * total.scale / 2
+    return abs(s - total.base_value) <= tol

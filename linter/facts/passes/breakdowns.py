@@ -7,7 +7,7 @@ All of them are inferred (`certain=False`): a finding on one is a warning, never
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from tieout.linter.facts.passes.base import (
     changed_by,
     counts_subordinates,
     exact_of,
+    foots,
     full_marks_complete,
     in_brackets,
     same_section,
@@ -89,7 +90,7 @@ def continued_lists(draft: Draft) -> Iterator[Completed]:
             continue
         parts = [*b.parts, *(m for m, _ in added)]
         quantities = [q for p in parts if (q := exact_of(p, unit_q.base_unit)) is not None]
-        exhaustive = b.exhaustive or _foots(unit_q, quantities) or complete_every(b.total, parts)
+        exhaustive = b.exhaustive or foots(unit_q, quantities) or complete_every(b.total, parts)
         draft.parts.update(id(m) for m, _ in added)
         yield Completed(b, replace(b, parts=parts, exhaustive=exhaustive, certain=False))
         for _, q in added:
@@ -127,12 +128,12 @@ def _own_parts(
     divided = _divided_by(draft, b)
     so_far = [q for p in b.parts if (q := exact_of(p, total.base_unit)) is not None]
     for k, (m, q) in enumerate(added):
-        if _foots(total, so_far):
+        if foots(total, so_far):
             return added[:k]
         if not _says_no_more(draft.stated.get(id(m)), first, divided):
             return added[:k]
         if siblings(m, b.total) or outside(b.total, m):
-            return added[: k + 1] if _foots(total, [*so_far, q]) else added[:k]
+            return added[: k + 1] if foots(total, [*so_far, q]) else added[:k]
         so_far.append(q)
     return added
 
@@ -212,7 +213,7 @@ def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, 
         return False  # `（一）收支总预算 X。1.收入预算 X。2.支出预算 X。`: sides of one total, not parts
     if any(x.base_value == q.base_value for x in values) and sum(1 for x in values if x.base_value) > 1:
         return False  # `（二）项目资金 X。1.预算安排 X。2.实际支出 Y。`: the total restated, not divided
-    if _foots(q, values):
+    if foots(q, values):
         return True
     # a slipped digit is believed where the heading announces its items (`…总计 X 万元。包括：`) or they are the
     # components of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费); other headings may
@@ -281,7 +282,7 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         values = [x for _, x in parts]
         if _two_sides([m for m, _ in parts]):
             continue
-        if _foots(q, values):
+        if foots(q, values):
             exhaustive = True
         elif ANNOUNCES_SOME.match(words):
             exhaustive = False  # the main items: held to the total only as parts that do not exceed it
@@ -747,7 +748,7 @@ def enumerations(draft: Draft) -> Iterator[Breakdown]:
             if len(items) < 2:
                 continue
             parts = [x for _, x in items]
-            if _foots(q, parts) or _one_slip(q, parts):
+            if foots(q, parts) or _one_slip(q, parts):
                 # its link to the total is read from the arithmetic, not the words: a warning at most
                 yield Breakdown(total, [m for m, _ in items], "一是", True, total.sentence, certain=False)
 
@@ -799,7 +800,7 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
         if len(parts) < 2 or any(draft.is_part(m) or id(m) in draft.totals for m in parts):
             continue
         figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
-        if _foots(q, figures) or _one_slip(q, figures):
+        if foots(q, figures) or _one_slip(q, figures):
             yield Breakdown(total, parts, "按…分", True, si, certain=False)
 
 
@@ -939,7 +940,7 @@ def _chain_foots(unit: str, total: Mention, plus: list[Mention], minus: list[Men
     if t is None or len(ps) != len(plus) or len(ms) != len(minus):
         return False
     s = sum((x.base_value for x in ps), Decimal(0)) - sum((x.base_value for x in ms), Decimal(0))
-    return _foots(t, ps, ms) or digit_slip(t.base_value, s)
+    return foots(t, ps, ms) or digit_slip(t.base_value, s)
 
 
 def _opening(
@@ -1052,18 +1053,11 @@ def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:
     """How many of the figures before the total it sums: the run that foots, else the one run that one slipped
     digit or unit explains (the label still names a sum); 0 for none."""
     sizes = range(2, min(len(run), MAX_RUN) + 1)
-    exact = [k for k in sizes if _foots(total, [x for _, x in run[-k:]])]
+    exact = [k for k in sizes if foots(total, [x for _, x in run[-k:]])]
     if exact:
         return exact[0]
     slipped = [k for k in sizes if _one_slip(total, [x for _, x in run[-k:]])]
     return slipped[0] if len(slipped) == 1 else 0
-
-
-def _foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()) -> bool:
-    """Do the parts (less `minus`) make the total, each figure within half a unit of its last digit?"""
-    s = sum((x.base_value for x in parts), Decimal(0)) - sum((x.base_value for x in minus), Decimal(0))
-    tol = sum((x.ulp * x.scale for x in [*parts, *minus]), Decimal(0)) / 2 + total.ulp * total.scale / 2
-    return abs(s - total.base_value) <= tol
 
 
 def _one_slip(total: Quantity, parts: list[Quantity]) -> bool:
