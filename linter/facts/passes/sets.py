@@ -54,27 +54,56 @@ def balances(draft: Draft) -> Iterator[Balance]:
             # (a figure in brackets notes what the one before it holds: `可用财力 A（本级收入 a、上级补助 b），支出 Y，
             # 结余 Z` balances A, not a)
             sides = [x for x in mentions[:i] if not in_brackets(draft, x.sentence, x.start)]
-            own = [x for x in sides if x.sentence == m.sentence]
+            own = _since_last_balance([x for x in sides if x.sentence == m.sentence])
             before = [x for x in sides if x.sentence < m.sentence]
             # the opening balance is last year's: its scope and fund agree, its period is the year before
             openings = [x for x in mentions[:i] if _agree(x.identity.context, ctx, period=False)]
-            for window, certain in ((own, True), (before, False)):
-                if carried and not certain:  # what is carried forward is the year's balance only as its sentence says
-                    break
-                found = _sides(window, bq, ctx)
-                if found is None:
-                    continue
-                if not found:
-                    break
-                income, expense = found[0], found[1]
-                opening = _opening(openings, window, bq)
-                closing = _needs_opening(m, window, income)
-                if opening is None and closing:
-                    break
-                stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
-                out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
-                yield Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
-                break
+            found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
+            if found is not None:
+                yield found
+
+
+def _balance(
+    draft: Draft,
+    m: Mention,
+    bq: Quantity,
+    carried: bool,
+    windows: list[tuple[list[Mention], bool]],
+    openings: list[Mention],
+) -> Balance | None:
+    """The balance `bq` (of `m`) with the sides of the first window that states them (its own sentence's
+    window certain, the earlier sentences' inferred)."""
+    ctx = m.identity.context
+    for window, certain in windows:
+        if carried and not certain:  # what is carried forward is the year's balance only as its sentence says
+            return None
+        found = _sides(window, bq, ctx)
+        if found is None and certain and _names_a_side(window):
+            return None  # the sentence states its own income or expenditure: an earlier one is not this balance's
+        if found is None:
+            continue
+        if not found:
+            return None
+        income, expense = found[0], found[1]
+        opening = _opening(openings, window, bq)
+        closing = _needs_opening(m, window, income)
+        if opening is None and closing:
+            return None
+        stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
+        out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
+        return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
+    return None
+
+
+def _since_last_balance(own: list[Mention]) -> list[Mention]:
+    """The figures of the balance's sentence after the last balance before it: `A 收入 a，支出 b，结余 c；B 收入 d，
+    支出 e，结余 f`: f balances d and e, the clause's own, not a or b."""
+    last = max((k for k, x in enumerate(own) if _period_balance(x) is not None), default=-1)
+    return own[last + 1 :]
+
+
+def _names_a_side(window: list[Mention]) -> bool:
+    return any(m.key.endswith(("收入", "支出")) for m in window)
 
 
 def _sides(window: list[Mention], bq: Quantity, ctx: Context) -> tuple[Quantity, ...] | None:
