@@ -633,6 +633,10 @@ class SentencePass:
 
     def _mention(self, e: _Entry, si: int, para: int, whole: Mention | None = None) -> Mention:
         key, period = self.labeller.split(e.label)
+        if (pronoun := LAST_YEARS_RATIO.fullmatch(key)) is not None:
+            key = pronoun.group(
+                1
+            )  # `上年该比例 68.0%`: last year's value of the ratio just stated, as `上年为` names it
         m = Mention(label=e.label, key=key, quantities=e.qs, sentence=si, paragraph=para, period=period)
         self._base_in_brackets(m, si)
         count = next((q for q in e.qs if q.kind == "count"), None)
@@ -1253,7 +1257,7 @@ class SentencePass:
             and (current is None or rate.stated.start > current.start)
             and not self._of_an_amount(c, rate)
         ):
-            return rate.stated, rate.name, self._rate_base(rate.stated, c, mentions)
+            return rate.stated, rate.name, self._rate_base(rate.stated, c, si, mentions)
         if current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
             # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
             return pair[0], pair[2], pair[1]
@@ -1368,19 +1372,25 @@ class SentencePass:
         name = self.doc.text[self.doc.sentences[si].start : cur.start].rstrip("为是达到 ")
         return (cur, base, name) if RATIO_NAME.search(name) else None
 
-    @staticmethod
-    def _rate_base(rate: Quantity, c: _Change, mentions: list[Mention]) -> Quantity | None:
-        """`执行率为 96.5%，较上年的 94.2% 提高 2.3 个百分点`, `…，上年为 94.2%，提高…`: last year's rate, the one
-        percentage between the rate and the change, labelled as last year's figure and nothing else."""
+    def _rate_base(self, rate: Quantity, c: _Change, si: int, mentions: list[Mention]) -> Quantity | None:
+        """`执行率为 96.5%，较上年的 94.2% 提高 2.3 个百分点`, `…，上年为 94.2%，提高…`, `…，上年这一比率为 94.2%，
+        提高…`: last year's rate, the one percentage between the rate and the change, labelled as last year's
+        figure and nothing else."""
         if not c.movements:
             return None
+        end = c.movements[0].start
         between = [
-            m for m in mentions if m.start > rate.end and m.quantities and m.quantities[0].end <= c.movements[0].start
+            (m.label, m.quantities)
+            for m in mentions
+            if m.start > rate.end and m.quantities and m.quantities[0].end <= end
         ]
-        if len(between) != 1 or len(between[0].quantities) != 1:
+        between += [
+            (r.name, [r.stated]) for r in self.facts.rates if r.sentence == si and rate.end < r.stated.start < end
+        ]
+        if len(between) != 1 or len(between[0][1]) != 1:
             return None
-        q = between[0].quantities[0]
-        label = between[0].label.strip("，、；：（( ")
+        q = between[0][1][0]
+        label = between[0][0].strip("，、；：（( ")
         return q if q.kind == "percent" and LAST_YEAR_ONLY.match(label) else None
 
     @staticmethod
@@ -1445,7 +1455,10 @@ class SentencePass:
     def _own_rate(self, si: int) -> Rate | None:
         """The sentence's latest rate of its own (`网办率 62.41%，较上年增加…`): what changed. A completion ratio
         (`完成预算的 97.8%，增长 2.4%`) only qualifies the amount before it, whose growth the change states."""
-        rate = next((r for r in reversed(self.facts.rates) if r.sentence == si), None)
+        # (not last year's value of it: `执行率 96.5%，上年这一比率为 94.2%，提高…`)
+        rate = next(
+            (r for r in reversed(self.facts.rates) if r.sentence == si and not LAST_YEARS_RATIO.match(r.name)), None
+        )
         return rate if rate is not None and self.labeller.names_rate(rate.name) else None
 
     def _other_current(self, subject: Mention, mentions: list[Mention], base: Quantity) -> Quantity | None:
@@ -1650,7 +1663,10 @@ MEASURED = regex(r"(?:满意度|进度)[为是达到约=：:]*$")
 LAST_YEAR_NAMES = "上年同期|上年|去年同期|去年|上一年"
 # a figure named as last year's (`上年分别为` given out: `上年教育支出`): the base of a change, never what changed
 LAST_YEARS = regex(f"(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)")
-LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:的|为|是)?$")
+# (`上年该比例为`, `上年这一比重为`: last year's value of the ratio just stated, named by a pronoun)
+RATIO_PRONOUN = regex("(?:该|此|这一)(?:比例|比重|占比|比率|指标)")
+LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
+LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RATIO_PRONOUN.pattern})?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
 COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
