@@ -44,6 +44,7 @@ from tieout.linter.facts.passes.base import (
     scored_apart,
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
+from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
@@ -988,7 +989,7 @@ class SentencePass:
     def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
         (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's)."""
-        if _counts_other_things(head, parts) or rolls_forward(head, parts):
+        if _counts_other_things(head, parts) or rolls_forward(head, parts) or one_answer_apart(parts):
             return
         if len(parts) >= 3 and of_total(head, parts[1:]) and not of_total(head, parts):
             # `采购总额 X，其中授予中小企业合同金额 a，货物、工程、服务支出分别为 b、c、d`: the parts after the first

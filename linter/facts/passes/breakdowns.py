@@ -28,6 +28,7 @@ from tieout.linter.facts.passes.base import (
     same_section,
     scored_apart,
 )
+from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.intervals import digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS
@@ -657,6 +658,8 @@ def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
         return False  # `包括街道本部及下属 4 家事业单位…。其中行政单位 1 家，…`: the whole is the 4 and one more
     if scored_apart(last, parts):
         return False  # `综合得分 88 分。其中，资金管理部分得分 95 分…`: a score of its own, no addend
+    if one_answer_apart(parts):
+        return False  # `回收问卷 N 份。其中对 A 表示满意的 a 份，…；对 B 表示满意的 b 份`: answers to two questions
     if any(m.key in GENERIC_ITEMS for m in parts[1:]):
         return False  # `其中：基本支出预算 A，支出 B`: B is the same item's outcome, named by no item of its own
     # `…（五）住房保障支出（类）X。其中，“社会保障和就业支出（类）…（项）”科目 Y`: the 其中 is of the list of 类 (or

@@ -39,6 +39,17 @@ OPTION_AFTER = regex(
 OPTION_BEFORE = regex(rf"(?P<o>{OPTION})[”\"’']?(?:的)?(?:受访者|人数)?(?:占比?|比例|比重)?(?:为|达|是)?\s*$")
 
 
+# a label that ends with an answer (`表示满意的`, `“比较满意”`): not an option word inside a name (一般公共预算)
+ANSWER_END = regex(rf"(?P<o>{OPTION})[”\"’']?的?[：:，,\s]*$")
+
+
+def one_answer_apart(parts: list[Mention]) -> bool:
+    """Do two of the figures count the same answer (`对技术服务表示满意的 a 份`, `对补贴发放表示满意的 b 份`)? They
+    answer different questions, each of all respondents: they overlap, and are no list of the answers."""
+    found = [m.group("o") for p in parts if (m := ANSWER_END.search(p.label)) is not None]
+    return len(found) != len(set(found))
+
+
 def distributions(draft: Draft) -> Iterator[Distribution]:
     """`820 份问卷中，64.15% 的受访者非常满意，21.34% 比较满意，10.98% 无感，2.2% 比较不满意，1.33% 非常不满意`: the
     shares of one sentence, each named by an option of one scale right beside it, that name every option of
