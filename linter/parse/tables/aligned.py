@@ -791,9 +791,20 @@ def readable(block: Block) -> bool:
             if percent or not numbered and _looks_like_rates(body, shapes, c):
                 return False
             continue
-        if (role.kind in ("ratio", "growth", "share", "comparable")) != percent:
+        rated = role.kind in ("ratio", "growth", "share", "comparable")
+        if rated != percent and not (rated and _rate_figures(cells)):
+            # (a column the header names a rate, `完成预算` or `执行率`, of figures written as rates are, its `%`
+            # said once by the unit line `单位：亿元、%`: rates)
             return False
     return True
+
+
+def _rate_figures(cells: list[str]) -> bool:
+    """Are the texts all figures written as rates are: at most two decimals, below 1000, no separators?"""
+    return all(RATE_FIGURE.fullmatch(t) for t in cells)
+
+
+RATE_FIGURE = regex(r"-?\d{1,3}(?:\.\d{1,2})?")
 
 
 def _filled(body: list[list[Cell]], c: int) -> list[str]:

@@ -64,12 +64,20 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     found = [(w, r) for w, r in _roles() if w in text]
     for kind in SPECIAL:
         for w, r in found:
-            if r.kind == kind and (percent or kind == "serial" or w.endswith(("%", "率"))):
+            if r.kind == kind and (
+                percent or kind == "serial" or w.endswith(("%", "率")) or _names_a_ratio(text, w, kind)
+            ):
                 if kind == "serial" and text != w:
                     continue
                 return r
     rest = [(w, r) for w, r in found if r.kind not in SPECIAL]
     return rest[0][1] if rest else None
+
+
+def _names_a_ratio(text: str, w: str, kind: str) -> bool:
+    """A header that ends with a comparison to the budget or to last year (`完成预算`, `为上年`, not `完成预算数`):
+    a ratio whether or not a `%` is written by it (the unit line may say `单位：亿元、%`)."""
+    return kind == "ratio" and text.endswith(w) and w.startswith(("为", "完成", "占"))
 
 
 def _compared(text: str, percent: bool) -> Role | None:
