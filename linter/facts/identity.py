@@ -30,6 +30,7 @@ HEADING_MARK = regex(
     r"|\d{1,2}(?:\.\d{1,2})*[、.．]?|（\d{1,2}）|[①-⑳])\s*"
 )
 SUBJECT_END = regex(r"[，,：:；。]|\d")
+CLAUSE_END = regex(r"[，,：:；;。]")
 SUBJECT_TRIM = regex(r"(?:情况说明|情况|说明|的|总体|具体|结构|[，、：:（）()]|\s)+$")
 TITLE_CHARS = 80  # a title line is short; a longer one is prose
 TITLE_LINES = 6
@@ -112,7 +113,9 @@ class _Sections:
             return Context(), ""
         hit = self._memo.get(id(section))
         if hit is None:
-            own = read(HEADING_MARK.sub("", section.title))
+            # a heading that runs on into a sentence states its context before its first clause ends: what the
+            # sentence compares with after it (`1.收入 671.9 亿元，比上年执行数增长…`) is not the heading's
+            own = read(CLAUSE_END.split(HEADING_MARK.sub("", section.title), maxsplit=1)[0])
             outer, outer_subject = self.of(section.parent)
             # a heading that runs on into a sentence (`（1）总收入 274.6 亿元，其构成是：…`) names its subject
             # before its first figure or comma
