@@ -149,6 +149,7 @@ class SentencePass:
         self.labeller = draft.labeller
         self._last_rate: dict[int, int] = {}  # sentence → start of its latest rate
         self._starts: list[int] = []  # where each figure of the document starts, in order
+        self._qs: list[Quantity] = []  # the figures of the sentence being read
         self._list_of: dict[int, int] = {}  # see _lists
         self._lists_seen = 0
 
@@ -167,6 +168,7 @@ class SentencePass:
                 self._sentence(si, sent.start, sent.end, qs)
 
     def _sentence(self, si: int, start: int, end: int, qs: list[Quantity]) -> None:
+        self._qs = qs
         toks = tokenize(self.doc.text, start, end, qs)
         items: list | None = None
         if len(qs) <= MAX_SENTENCE_FIGURES:
@@ -204,7 +206,7 @@ class SentencePass:
                     # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
                     self.d.headless[si] = self._own_items(mentions[before:], si)
             else:
-                self._clause(item, si, mentions, str(previous) if _is_label(previous) else "")
+                self._clause(item, si, mentions, _name_in(previous))
         self._respective_runs(items, runs, si, mentions)
         self._composed(items, si, mentions)
         if any(t.type == "SHARE" for t in toks):  # both read shares written with 占 (a SHARE token): most have none
@@ -827,7 +829,7 @@ class SentencePass:
         run = 0  # where the parts a `等` subtotal would close begin
         previous: object = None
         for k, p in enumerate(b.parts):
-            named, previous = (str(previous) if _is_label(previous) else ""), p
+            named, previous = _name_in(previous), p
             if isinstance(p, _Entry) and parts and not ended and self._closes_named(p):
                 # `其中：增值税 A、契税 B 等税收收入 C，非税收入 D`: C is the sum the named parts are some of,
                 # and the list's part in their place
@@ -1117,6 +1119,7 @@ class SentencePass:
         if c.base is None and self._respective(c, si, mentions, subject, certain):
             return
         base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
+        base = base or self._noted_base(c, current, mentions)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         comparison = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "") or self._words_before(si, subject)
         if (
@@ -1229,6 +1232,23 @@ class SentencePass:
             base = None
         return base, current, label
 
+    def _noted_base(self, c: _Change, current: Quantity | None, mentions: list[Mention]) -> Quantity | None:
+        """`其中：税收收入 a（上年 b），增长 p%`: last year's figure in brackets right after the figure that changed
+        is the change's base (a list's part's note, read only after the list's parts)."""
+        if current is None or not c.movements:
+            return None
+        before = [q for q in self._qs if current.end < q.start and q.end <= c.movements[0].start]
+        if len(before) != 1 or any(q is before[0] for m in mentions for q in m.quantities):
+            return None
+        q = before[0]
+        text = self.doc.text
+        if not (
+            LAST_YEAR_NOTE.fullmatch(text, current.end, q.start)
+            and NOTE_CLOSED.fullmatch(text, q.end, c.movements[0].start)
+        ):
+            return None
+        return q if q.kind == current.kind and q.base_unit == current.base_unit and q.exact else None
+
     def _words_before(self, si: int, subject: Mention | None) -> str:
         """The sentence's words before the subject's figure (its label included)."""
         if subject is None:
@@ -1243,6 +1263,10 @@ class SentencePass:
         begin = self.doc.sentences[si].start
         last = max((q.end for m in mentions for q in m.quantities if q.end <= c.movements[0].start), default=begin)
         lead = self.doc.text[last : c.movements[0].start]
+        if c.base is not None:
+            # `收入 X（不含上划中央收入，下同），比上年 Y 增长 p%`: a bracket closed before the comparison notes what
+            # X holds; the change compares the two figures it writes, whatever they hold
+            lead = BRACKETED.sub("", lead)
         return any(ADJUSTED_BASIS.search(t) for t in (named, c.cmp or "", lead))
 
     def _what_changed(
@@ -2183,6 +2207,21 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
     if whole and _other_side(whole, p.label):
         return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides
     return all(q.bound is not None for q in p.qs)
+
+
+def _name_in(item: object) -> str:
+    """The words before a clause that name what it is of; none in a bracket noting the figure before it
+    (`收入 X（不含上划中央收入，下同），比上年增长…`: the change is of X)."""
+    if not _is_label(item):
+        return ""
+    text = str(item).strip()
+    return "" if BRACKETED.fullmatch(text) else str(item)
+
+
+BRACKETED = regex(r"[（(][^（）()]*[）)]")
+# a bracket right after a figure giving its value last year (`（上年 163.45 亿元`) and its close before the change
+LAST_YEAR_NOTE = regex(rf"\s*[（(]\s*(?:{LAST_YEAR_NAMES})(?:为|是|：|:)?\s*")
+NOTE_CLOSED = regex(r"\s*[）)]\s*[，,]?\s*(?:比上年|较上年|同比|与上年相比)?[，,]?\s*")
 
 
 def _nonzero_next(rest: list[object]) -> bool:
