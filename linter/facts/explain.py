@@ -230,8 +230,8 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             if q.exact and q.kind not in ("bare", "pp"):
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
                 counted = m.noun if q.kind == "count" else ""
-                key = (ident.item, _own_subject(ident.item, ident.subject, evaluation), ident.context)
-                groups.setdefault((key, q.base_unit, q.kind, counted), []).append((m, q))
+                named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation), ident.context)
+                groups.setdefault((named_as, q.base_unit, q.kind, counted), []).append((m, q))
     # a change's base is stated under the current figure's name: its group is named by its own identity
     named: dict[tuple, Identity] = {}
     for key, ident, m, q in _bases_stated(draft, evaluation):

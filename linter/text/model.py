@@ -90,6 +90,9 @@ class Document:
         if not self.line_starts:
             self.line_starts = line_starts(self.original)
         self._section_starts = [s.start for s in self.sections]
+        # caches of sentence_text, filled on first use (declared, typed attributes rather than __dict__ entries)
+        self._sentence_starts: list[int] | None = None
+        self._sentence_texts: dict[int, str] = {}
 
     # positions ---------------------------------------------------------------------------------
     def line_col(self, index: int) -> tuple[int, int]:
@@ -129,14 +132,14 @@ class Document:
     # structure ---------------------------------------------------------------------------------
     def sentence_text(self, offset: int) -> str:
         """The normalised sentence holding `offset` ("" between sentences)."""
-        starts = self.__dict__.get("_sentence_starts")
+        starts = self._sentence_starts
         if starts is None or len(starts) != len(self.sentences):  # sentences are set after construction
-            starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
+            starts = self._sentence_starts = [s.start for s in self.sentences]
         i = bisect_right(starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             # one string per sentence, shared by all its findings (each keeps it as its baseline key): a long
             # sentence with many findings costs its length once, not once per finding
-            texts: dict[int, str] = self.__dict__.setdefault("_sentence_texts", {})
+            texts = self._sentence_texts
             if i not in texts:
                 texts[i] = self.text[self.sentences[i].start : self.sentences[i].end]
             return texts[i]

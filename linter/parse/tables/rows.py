@@ -214,9 +214,10 @@ def indent_tree(table, indents: list[int]) -> None:
 
 def _ancestry(rows: list[Row], i: int) -> list[int]:
     out = []
-    while i is not None and i >= 0 and i not in out:
-        out.append(i)
-        i = rows[i].parent  # type: ignore[assignment]
+    row: int | None = i  # (a row's parent is None at the root: the walk's variable is optional)
+    while row is not None and row >= 0 and row not in out:
+        out.append(row)
+        row = rows[row].parent
     return out
 
 
