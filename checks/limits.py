@@ -26,8 +26,9 @@ class LimitExceeded(Rule):
     ## What it does
     Takes a sentence that says a balance stays within its limit (`控制在…限额以内/之内/范围内`, `未超过限额`:
     `limits` in `linter/vocab/relations.yaml`), the balances it names before those words (`政府债务余额`,
-    and the `一般债务` and `专项债务` a `其中` lists of it) and, for each, the limit of the same debt stated in
-    the claim or in the two sentences before it under the same heading (`一般债务余额` goes with
+    and the `一般债务` and `专项债务` a `其中` lists of it; for a claim in a sentence of its own that speaks of
+    them, `一般债务和专项债务余额均控制在限额以内`, those of the sentence just before it) and, for each, the
+    limit of the same debt stated in the claim or in the two sentences before it under the same heading (`一般债务余额` goes with
     `一般债务限额`; `债务余额` never with a `一般债务限额`), in the same scope and period where both state one.
     It reports a balance above that limit, each figure counting for the interval its precision allows. The
     finding is a warning: the limit may stand in a sentence some way off from the claim.

@@ -79,6 +79,8 @@ INCLUDED = regex("^(?:" + "|".join(words("relations", "included")) + ")")
 # the words right after a count (`24个赛事168个赛项`: 赛事, 赛项), up to a figure or a punctuation mark
 COUNTED = regex(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
 ADDED = regex("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
+# money a fund hands over to the general budget (`调出资金`): never a part of the fund's income
+HANDED_OVER = regex("^(?:" + "|".join(words("relations", "transfer_ratio")) + ")")
 # a figure named as the gap between its item and another (`余额低于限额`, `收入超出预算`): the name ends in the
 # gap word and what the item is compared with (not `账龄超过` before `3 年`)
 _GAP_WORDS = "|".join((load("relations").get("reference") or {}).get("gap") or [])
@@ -2206,6 +2208,8 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
         return True
     if whole and _other_side(whole, p.label):
         return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides
+    if "收入" in whole and HANDED_OVER.match(p.label.lstrip("，、；：")):
+        return True  # `收入 A，其中利润收入 a；调出资金 b`: what leaves the fund is none of its income
     return all(q.bound is not None for q in p.qs)
 
 

@@ -64,6 +64,7 @@ PASSES: tuple[Pass, ...] = (
     links.list_shares,
     links.share_lists,
     sets.months_payable,
+    sets.transfer_ratios,
     unit_costs.unit_costs,
     targets.targets,
     limits.limit_claims,

@@ -87,8 +87,8 @@ def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
     balances = limits = None
     if LIMIT not in text:  # every claim names the limit: a document without the word makes none
         return
-    for si, mentions in draft.by_sentence.items():
-        sent = sentences[si]
+    for si, sent in enumerate(sentences):  # (a claim may stand in a sentence of its own, with no figure)
+        mentions = draft.by_sentence.get(si, [])
         claim = CLAIM.search(text, sent.start, sent.end)
         if claim is None:
             continue
@@ -100,13 +100,38 @@ def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
             for m in draft.by_sentence.get(k, [])
             if id(m) in limits and m.start < claim.end() and same_section(draft, m.start, claim.start())
         ]
-        for m in mentions:
+        named = [m for m in mentions if id(m) in balances and m.start < claim.start()]
+        if not named and _of_balances_before(text, sent.start, claim.start()):
+            named = _balances_before(draft, si, claim.start(), balances)
+        for m in named:
             stated = exact_of(m, "元")
-            if stated is None or id(m) not in balances or m.start > claim.start():
-                continue
-            limit = _limit_of(m, balances[id(m)], window, limits)
-            if limit is not None:
+            limit = _limit_of(m, balances[id(m)], window, limits) if stated is not None else None
+            if stated is not None and limit is not None:
                 yield LimitClaim(stated, limit, claim.start(), claim.end(), si)
+
+
+# the words before a claim in a sentence of its own that make it speak of the balances stated before it:
+# `一般债务和专项债务余额均控制在限额以内`, `以上债务均…`; not a claim about another debt (`新增债务控制在…`)
+OF_BALANCES = regex(r"余额|^[^，。；]{0,6}?均?$")
+
+
+def _of_balances_before(text: str, start: int, claim: int) -> bool:
+    words = text[start:claim].strip()
+    return bool(OF_BALANCES.search(words)) and not any(k in words for k in KINDS if k not in ("一般", "专项"))
+
+
+def _balances_before(draft: Draft, si: int, at: int, balances: dict[int, tuple[str, str]]) -> list[Mention]:
+    """The balances of the sentence just before a claim stated in a sentence of its own (`…年末政府债务余额 X，其中
+    一般债务余额 a、专项债务余额 b。一般债务和专项债务余额均控制在限额以内。`), under the same heading and in no
+    sentence that makes a claim of its own."""
+    sentences = draft.doc.sentences
+    for k in range(si - 1, max(-1, si - 1 - LOOK_BACK), -1):
+        found = [m for m in draft.by_sentence.get(k, []) if id(m) in balances and same_section(draft, m.start, at)]
+        if CLAIM.search(draft.doc.text, sentences[k].start, sentences[k].end):
+            return []
+        if found:
+            return found
+    return []
 
 
 def _limit_of(

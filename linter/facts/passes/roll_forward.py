@@ -87,7 +87,7 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
             if k < 2:
                 continue
             if STOCK.search(closing.label) and CLOSING.search(closing.label):
-                found = _reading(mentions[:k], closing, si)
+                found = _reading(mentions[:k], closing, si) or _with_surplus(mentions[:k], closing, si)
             elif REMAINDER.fullmatch(_stock(closing.label)):
                 found = _remainder(mentions[:k], closing, si)
             else:
@@ -130,3 +130,25 @@ def _reading(before: list[Mention], closing: Mention, sentence: int) -> RollForw
         outflows = [q for q, sign in flows if q is not None and sign < 0]
         return RollForward(start, inflows, outflows, end, sentence)
     return None
+
+
+# the year's own surplus (`本年收支结余`, `工伤保险基金当年结余`): income less expenditure, no stock
+SURPLUS = regex(r"结余$")
+NOT_SURPLUS = regex(r"滚存|累计|历年|结转|年初|年末|年底|上年|期初|期末")
+
+
+def _with_surplus(before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:
+    """`本年收支结余 a，年初滚存结余 A，年末滚存结余 D`, in any order: the closing stock is the opening one plus the
+    year's surplus. Read in the closing's clause only (after the last closing stock before it: a sentence may
+    state several funds one after the other), where it names one opening stock of the same thing and one
+    surplus of the year."""
+    last = max((i for i, m in enumerate(before) if STOCK.search(m.label) and CLOSING.search(m.label)), default=-1)
+    clause = before[last + 1 :]
+    openings = [m for m in clause if _is_opening(m.label, closing.label) and _same_stock(m.label, closing.label)]
+    surpluses = [m for m in clause if SURPLUS.search(item := m.identity.item or "") and not NOT_SURPLUS.search(item)]
+    if len(openings) != 1 or len(surpluses) != 1:
+        return None
+    start, surplus, end = _money(openings[0]), _money(surpluses[0]), _money(closing)
+    if start is None or surplus is None or end is None:
+        return None
+    return RollForward(start, [surplus], [], end, sentence)

@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
-from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet
-from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete, in_brackets
+from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet, Share
+from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete, in_brackets, same_section
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -59,6 +59,8 @@ def balances(draft: Draft) -> Iterator[Balance]:
             # the opening balance is last year's: its scope and fund agree, its period is the year before
             openings = [x for x in mentions[:i] if _agree(x.identity.context, ctx, period=False)]
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
+            if found is None and carried and not _names_a_side(own):
+                found = _carried_across(draft, m, bq)
             if found is not None:
                 yield found
 
@@ -186,7 +188,7 @@ def _carried(draft: Draft, m: Mention) -> Quantity | None:
     income its sentence states before it is the total that holds last year's balance (`收入 A，加上年结转 B，收入
     总计 X；支出 Y，调出资金 C，结转下年 Z`: Z = X − Y − C), against spending that is no total (a 支出总计 beside
     a 收入总计 may hold the sum carried forward itself: the two totals are equal)."""
-    if "结转下年" not in m.key:
+    if "结转下年" not in m.key and not m.key.startswith("年终结转"):
         return None
     sentence = draft.doc.sentences[m.sentence]
     q = next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
@@ -197,6 +199,44 @@ def _carried(draft: Draft, m: Mention) -> Quantity | None:
     before = [x for x in draft.by_sentence.get(m.sentence) or [] if x.quantities and x.quantities[0].start < q.start]
     totals = {side for x in before if SIDE_TOTAL.search(x.key) for side in ("收入", "支出") if side in x.key}
     return q if totals == {"收入"} else None
+
+
+# a side's total as the passages that carry a balance forward name it (`收入总计`, `支出合计`, `收入总量`)
+SIDE_SUM = regex(r"^(?:本年|全年)?(?:收入|支出)(?:总计|合计|总量)$|^总(?:收入|支出)$")
+
+
+def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
+    """`…收入总计 X。…支出合计 Y。收支相抵，结转下年 Z`: a sentence saying only that it carries forward what income less
+    expenditure leaves, after the totals of both sides stated in the sentences before it under its heading: Z is
+    X − Y. Read only where nothing else stands between the income's total and Z but the expenditure's total and
+    the figures that make it up (its own sentence's before it, or the parts of a list): a figure outside both
+    (`调出资金 C` not in the expenditure's total) may or may not have been taken out, and which the text does not
+    say."""
+    mentions = draft.facts.mentions
+    index = next((k for k, x in enumerate(mentions) if x is m), -1)
+    expense: Mention | None = None
+    for x in reversed(mentions[:index]):
+        if not same_section(draft, x.start, bq.start) or not _agree(x.identity.context, m.identity.context):
+            return None
+        side = _item(x) if SIDE_SUM.search(_item(x)) else ""
+        if expense is None and "支出" in side:
+            expense = x
+        elif expense is not None and "收入" in side:
+            income, spent = exact_of(x, bq.base_unit), exact_of(expense, bq.base_unit)
+            if income is None or spent is None or (income.base_value == spent.base_value and bq.value):
+                return None  # (equal totals hold the sum carried forward itself: no difference of the two)
+            return Balance(income, spent, bq, m.sentence, certain=False)
+        elif not _within_total(draft, x, expense):
+            return None
+    return None
+
+
+def _within_total(draft: Draft, x: Mention, expense: Mention | None) -> bool:
+    """Is a figure between a side's total and the balance carried forward one of those the expenditure's total
+    holds (stated in its sentence before it, or a part of a list)?"""
+    if draft.is_part(x):
+        return True
+    return expense is not None and x.sentence == expense.sentence and x.start < expense.start
 
 
 def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Quantity | None:
@@ -230,6 +270,34 @@ def _alone(window: list[Mention], k: int) -> bool:
         return True
     nxt = window[k + 1]
     return any(nxt.key.endswith(w) or _item(nxt).endswith(w) for w in ("收入", "支出"))
+
+
+# the money a fund hands over to the general budget (`调出资金`, `调入一般公共预算`), and its ratio named by the
+# same words (`调出比例`, `调入一般公共预算比例`)
+TRANSFER = regex(f"^(?:{_alt('transfer_ratio')})")
+TRANSFER_RATIO = regex(f"^(?:{_alt('transfer_ratio')})(?:资金)?的?比例$")
+NAMES_INCOME = regex(r"收入|总计|合计|总量")
+
+
+def transfer_ratios(draft: Draft) -> Iterator[Share]:
+    """`国有资本经营预算收入 A，调出资金 B 用于补充一般公共预算，调出比例为 p%`: p is B over the fund's income A.
+    Read only where the sentence leaves no doubt which figures they are: the ratio right after the money handed
+    over, and the income the nearest figure before that names an income or a total, named as the fund's income
+    itself (not a part of it, `利润收入`, nor a total holding last year's balance, `收入总计`: of which a report may
+    mean either)."""
+    for si, mentions in draft.by_sentence.items():
+        for k in range(2, len(mentions)):
+            ratio, moved = mentions[k], mentions[k - 1]
+            if not TRANSFER_RATIO.match(_item(ratio)) or not TRANSFER.match(_item(moved)):
+                continue
+            stated = next((q for q in ratio.quantities if q.kind == "percent" and q.exact), None)
+            part = exact_of(moved, "元")
+            income = next((x for x in reversed(mentions[: k - 1]) if NAMES_INCOME.search(_item(x))), None)
+            if stated is None or part is None or income is None or _item(income) != "收入" or draft.is_part(income):
+                continue
+            total = exact_of(income, "元")
+            if total is not None and _agree(income.identity.context, moved.identity.context):
+                yield Share(stated, part, total, "", si)
 
 
 def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
