@@ -342,6 +342,8 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
         for q in m.quantities
         if q.end <= num.start and q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
     ]
+    if not before:
+        return _plan_in_sentence_before(ctx, r, own, num)
     roles = [_role(ctx, m.label) for m, _ in before]
     plans = {q.base_value: q for (_, q), role in zip(before, roles) if role == "plan"}
     if len(plans) != 1 or _listed(ctx, own):
@@ -353,6 +355,28 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     if passing is not None or len({q.base_value for _, q in before}) > 1:
         return passing
     return _ratio_outcome(ctx, r, num, next(iter(plans.values())), False, "预算数")
+
+
+def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -> Outcome | None:
+    """`项目计划投入资金 A 万元。截至年底，实际到位资金 B 万元，资金到位率 r%`: a rate whose sentence states its outcome
+    alone is over the plan the sentence right before states, in its paragraph, when that is its only figure of
+    the unit (which figure the author divided by is then not in doubt)."""
+    si = own.sentence
+    sentences = ctx.doc.sentences
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or _listed(ctx, own):
+        return None
+    figures = [
+        (m, q)
+        for m in ctx.index.in_sentence(si - 1)
+        for q in m.quantities
+        if q.kind == num.kind and q.base_unit == num.base_unit
+    ]
+    if len(figures) != 1:
+        return None
+    m, den = figures[0]
+    if not den.exact or not ctx.value(den) or _role(ctx, m.label) != "plan" or _listed(ctx, m):
+        return None
+    return _ratio_outcome(ctx, r, num, den, False, "计划数")
 
 
 def _listed(ctx: CheckContext, m: Mention) -> bool:
@@ -462,8 +486,10 @@ class RateMismatch(Rule):
       subject, scope, fund and period, at the stage `预算`, `调整预算` or `计划`) that the report states
       elsewhere. Where the report states no such figure, or two different ones, the rate cannot be
       checked here and nothing is said; where the scope and period are not stated, only a plan under the
-      same heading counts. Where the report states no such figure in prose but the figure is certainly a
-      table cell (its row named, its context known alike, its value equal), the budget is that row's
+      same heading counts. An execution rate whose sentence states its outcome alone (`实际到位资金 B 万元，
+      资金到位率 r%`) is over the plan the sentence right before states in its paragraph (`计划投入资金 A
+      万元。`), when that is its only figure of the unit. Where the report states no such figure in prose
+      but the figure is certainly a table cell (its row named, its context known alike, its value equal), the budget is that row's
       `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed). The
       finding is an error when both identities are complete, else a warning.
     - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or

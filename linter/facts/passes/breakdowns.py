@@ -442,6 +442,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         # of the change repeats its word)
         listed = [p.label for p in items]
         prev = [m for m in prev if not changed_by(m.label, listed)]
+        prev = _scores_outside_brackets(draft, items, prev)
         stages = {said.stage for m in items if (said := draft.labeller.identify(m.label)[1]).stage}
         if len(stages) > 1:
             continue  # `其中，…（项）年初预算 A，支出决算 B`: one item at two stages, no parts of a whole
@@ -463,6 +464,15 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             if found is not None and not (si in draft.make_up and _exceeds(found)):
                 # (parts that exceed the figure before are of another whole the make-up does not name)
                 yield found
+
+
+def _scores_outside_brackets(draft: Draft, items: list[Mention], prev: list[Mention]) -> list[Mention]:
+    """For a list of scores, the figures before it less those in brackets: `得分 88.99 分，等级为“良”（评价等级标准：
+    90 分及以上为优，…，60 分以下为差）。其中：…`: a score's brackets hold its scale or its full marks, never the
+    whole its list divides. (Of money a bracket may restate the whole, `X 万元（约 Y 亿元）`: left as it is.)"""
+    if any(q.base_unit != "分" for m in items for q in m.quantities[:1]):
+        return prev
+    return [m for m in prev if not in_brackets(draft, m.sentence, m.start)]
 
 
 ANOTHER_TIME = regex(r"\s*(?:上年|去年|上一年|上年同期|同期|(?:19|20)\d{2}年)")

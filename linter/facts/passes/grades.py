@@ -43,12 +43,13 @@ BAND_BEFORE = regex(
 # a stated grade ends its clause (`评价等级为“良”。`, `…为良等级`): `被评为“优秀”单位` names an award, not a grade
 STATED = regex(
     rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_by'))})\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
-    r"(?=[。，；;,、）)\s]|等级|等次|级|$)"
+    r"(?=[。，；;,、）)（(\s]|等级|等次|级|$)"  # (`等级为“良”（评价等级标准：…）`: the scale in brackets after it)
 )
 # a score of one indicator, not the overall one (`产出指标自评得分`): the indicators of vocab/relations.yaml
 INDICATOR = regex("|".join(re.escape(w) for w in sorted(set(INDICATOR_WORDS))))
 GRADE_COUNT = regex(r"\s*(?:等级|等次|档次|档|级)")  # after the number of a scale's grades (`四个等级`)
-ANY_SCORE = regex(r"(?:得分|评分)$")
+# (`项目总体评价得 75.20 分`: a score named by the verb alone, not what was obtained: `获得`)
+ANY_SCORE = regex(r"(?:得分|评分|(?<!获)得)$")
 # a sentence that opens by naming an indicator (`（二）过程指标满分 80 分，评价得分 70 分`): its scores are that one's
 OPENS_WITH_INDICATOR = regex(rf"[\s（(一二三四五六七八九十\d、.．）)]*(?:{INDICATOR.pattern})")
 # the points a score is out of, when its sentence says (`满分 10 分`, `分值 20 分`)
@@ -171,12 +172,14 @@ def _stated(
     for k in range(si, min(si + 3, len(sentences))):
         if k == si + 2 and not scale_only(si + 1):
             break  # two sentences on only past the scale
-        if k != si and by_sentence.get(k):
-            if scale_only(k):
-                continue
-            break
         s = sentences[k]
-        found = list(STATED.finditer(doc.text, s.start, s.end))
+        # (outside the scale: `根据评分标准（90 分及以上为优，…），自评等级为“良”` states the grade after it)
+        found = [f for f in STATED.finditer(doc.text, s.start, s.end) if not any(a <= f.start() < b for a, b in scales)]
+        if k != si and by_sentence.get(k):
+            if not scale_only(k):
+                break
+            if len(found) != 1:
+                continue
         if len(found) == 1:
             return found[0]
         if found:

@@ -359,6 +359,11 @@ MARKS_THEN_SCORE = regex(
     r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:满分|分值|权重)?(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[，,]?\s*"
     r"(?:实际)?(?:得分|实得|得|评分|评价得分)(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分"
 )
+# `预算编制 9.5 分（分值 10 分），…`: each item's score, its full marks in brackets after it (the same groups)
+SCORE_THEN_MARKS = regex(
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:得分|评分|实得|得)?(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分\s*"
+    r"[（(](?:满分|分值|权重|标准分)(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[）)]"
+)
 MARKS_JOINED = regex(r"^[；;，,、\s]*$")
 # between the last pair and the overall score: a mark and the total's name (`。总分 `, `，综合得分为`)
 UP_TO_TOTAL = regex(r"[；;，,。\s]*[\u4e00-\u9fff]{0,10}\s*$")
@@ -392,7 +397,7 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
 # between an overall score and the indicators' (marks, score) pairs listed after it (`。其中：`, `，其中，`)
 TO_THE_PAIRS = regex(
     r"(?:[，,]\s*(?:自评|评价|绩效)?等级(?:为|：|:)?\s*[“\"]?[\u4e00-\u9fff]{1,2}[”\"]?)?"
-    r"[。，,；;\s]*(?:其中|具体为|分别为)[：:，,]?\s*$"
+    r"[。，,；;\s]*(?:其中|具体为|分别为|分(?:项|指标|维度)(?:来)?看)[：:，,]?\s*$"
 )
 
 
@@ -415,18 +420,28 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
         end = sentences[si].end
         if si + 1 < len(sentences) and sentences[si + 1].paragraph == sentences[si].paragraph:
             end = sentences[si + 1].end
-        pairs = list(MARKS_THEN_SCORE.finditer(text, total.end, end))
-        if not _all_joined(text, pairs) or not TO_THE_PAIRS.match(text[total.end : pairs[0].start("name")]):
+        pairs = _pairs_after(text, total.end, end)
+        if not pairs or not TO_THE_PAIRS.match(text[total.end : pairs[0].start("name")]):
             continue
         scores = _scores_of(pairs, starts)
         if scores is not None:
             yield ScoreSet(total, scores, si)
 
 
+def _pairs_after(text: str, begin: int, end: int) -> list[re.Match[str]]:
+    """The (full marks, score) pairs from `begin`, in either order (`决策指标满分 15 分，得 14 分`, `预算编制 9.5 分
+    （分值 10 分）`), when they are all the indicators and joined by marks only; [] when neither order is."""
+    for pattern in (MARKS_THEN_SCORE, SCORE_THEN_MARKS):
+        pairs = list(pattern.finditer(text, begin, end))
+        if _all_joined(text, pairs):
+            return pairs
+    return []
+
+
 def _score_setting(draft: Draft) -> tuple[dict[int, Quantity], set[int]] | None:
     """The document's figures by where they start, and the overall scores another reading holds (by id); None
-    for a document that states no score earned (no `得`)."""
-    if "得" not in draft.doc.text:
+    for a document that states no score earned (no `得`, no `总分`)."""
+    if "得" not in draft.doc.text and "总分" not in draft.doc.text:
         return None
     return {q.start: q for q in draft.facts.quantities}, {id(x.total) for x in draft.facts.scores}
 
