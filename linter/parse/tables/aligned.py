@@ -35,7 +35,7 @@ from tieout.linter.text.model import Document
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
-from .vocab import role_of, total_kind
+from .vocab import column_heading, role_of, total_kind
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -270,9 +270,24 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             break
         header.insert(0, j)
         j -= 1
-    if not header or not any(NAME_HEADER.search(lines[h]) for h in header):
+    if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
         return None
     return header, j
+
+
+# the name of a table's rows over its label column (`资金级次`, `险种`, `选项`, `区域`): a short word, Chinese only
+ROWS_NAME = regex(r"[\u4e00-\u9fff]{2,6}")
+
+
+def column_headings(line: str) -> bool:
+    """A header line that names its rows and columns without the words NAME_HEADER knows (`资金级次  调整后预算数
+    执行数  执行率`, `选项  份数  占比`): words set two spaces or more apart, the first a short name of the rows,
+    no column's heading, and every other one a column's heading. A line of prose does not pass: its words are
+    no headings, or it is one word."""
+    cells = WIDE_GAP.split(line.strip())
+    if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
+        return False
+    return all(column_heading(c) for c in cells[1:])
 
 
 def _text_only(line: str) -> bool:
