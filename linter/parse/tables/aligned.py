@@ -354,7 +354,7 @@ def _table_at(
         before.last_line = last
         return before
     built = None
-    if above is not None and len(rows) >= 3:
+    if above is not None and _enough_rows(lines, above[0], rows):
         header, top = above
         names, numbering = _header_lines(lines, header)
         built = _build(lines, starts, names, numbering, rows, mapper)
@@ -377,6 +377,18 @@ def _table_at(
         if before is not None and turn is not None:
             _left_open(before)
     return found
+
+
+def _enough_rows(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
+    """Three rows or more; or two rows that each fill three columns or more under a header naming a 合计
+    column (a 三公 table of `2024年预算数` and `2024年决算数`), since each row's 合计 is the sum of the columns
+    beside it. Two rows are no table otherwise: two lines of a label and figures may be a list."""
+    if len(rows) >= 3:
+        return True
+    if len(rows) != 2 or len({len(r.figs) for r in rows}) != 1 or len(rows[0].figs) < 3:
+        return False
+    words = (w for h in header for w in lines[h].split())
+    return any((role := role_of(w)) is not None and role.kind == "total" for w in words)
 
 
 def _header_lines(lines: list[str], header: list[int]) -> tuple[list[int], int | None]:

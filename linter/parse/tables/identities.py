@@ -81,10 +81,15 @@ def item(label: str) -> str:
     return text
 
 
+# what opens a part's label under the item it is part of (`其中：公务用车购置费`): no word of the part's name
+PART_LEAD = regex(r"^其中[：:]?")
+
+
 @lru_cache(maxsize=1 << 14)
 def _names(label: str) -> tuple[str, str]:
-    """A row label's item, and the item less a trailing note in brackets: what an identity's wordings match."""
-    name = item(label)
+    """A row label's item, and the item less a trailing note in brackets: what an identity's wordings match.
+    A part's 其中 is no word of its name."""
+    name = item(PART_LEAD.sub("", flatten(label)))  # (`其中：（1）公务用车购置费`: 其中 before the enumeration)
     return name, PAREN.sub("", name)
 
 
