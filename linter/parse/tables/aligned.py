@@ -285,6 +285,8 @@ def column_headings(line: str) -> bool:
     no column's heading, and every other one a column's heading. A line of prose does not pass: its words are
     no headings, or it is one word."""
     cells = WIDE_GAP.split(line.strip())
+    if line[:1].isspace() and len(cells) >= 2 and all(column_heading(c) for c in cells):
+        return True  # a blank corner cell over the labels (`        年初预算数   全年预算数   全年执行数`)
     if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
         return False
     return all(column_heading(c) for c in cells[1:])
@@ -608,7 +610,7 @@ def _build(
     """The grid of a table: its header row(s) and rows, each figure in its column; with each grid row's label
     indentation and the layout the figures were placed by (the table's own, or the one `given`, when the rows
     continue a table: then every figure must stand at the edge of its column)."""
-    layout = given or _layout(lines, rows)
+    layout = given or _layout(lines, rows, named=_named_columns(lines, header))
     if layout is None:
         return None
     metric, cols, shapes = layout.metric, layout.cols, layout.shapes
@@ -642,9 +644,23 @@ def _build(
     return Block(grid, start=grid[0][0].start, end=grid[-1][-1].end), indents, layout
 
 
-def _layout(lines: list[str], rows: list[_Line], side: bool = False) -> Layout | None:
-    """The columns the rows' figures stand in, from the rows that fill every column; None unless enough do.
-    `side`: the rows are a side of a two-sided table (its header names both sides' labels)."""
+def _named_columns(lines: list[str], header: list[int]) -> int:
+    """How many columns of figures one line of the header names, each word a column's heading (0 when no line
+    is such a line)."""
+    best = 0
+    for h in header:
+        cells = WIDE_GAP.split(lines[h].strip())
+        heads = [c for c in cells if column_heading(c)]
+        if len(heads) >= len(cells) - 1:  # (the first may name the rows)
+            best = max(best, len(heads))
+    return best
+
+
+def _layout(lines: list[str], rows: list[_Line], side: bool = False, named: int = 0) -> Layout | None:
+    """The columns the rows' figures stand in, from the rows that fill every column; None unless enough do:
+    half the rows and two at least, or one where a header line names every column (a 绩效自评表's funds, one
+    row of 年度资金总额 filling them all and its parts under 其中 the amount columns only). `side`: the rows are
+    a side of a two-sided table (its header names both sides' labels)."""
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
     # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
@@ -653,7 +669,7 @@ def _layout(lines: list[str], rows: list[_Line], side: bool = False) -> Layout |
     # beside them on the same lines under a header naming both
     if k < 2 and not side and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows):
         return None
-    if len(complete) < max(2, len(rows) // 2):
+    if len(complete) < max(2, len(rows) // 2) and not (complete and named == k):
         return None
     metric, row_edges = _metric(complete, lines, k)
     cols = []
