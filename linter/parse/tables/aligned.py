@@ -35,7 +35,7 @@ from tieout.linter.text.model import Document
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
-from .vocab import role_of, total_kind
+from .vocab import column_heading, role_of, total_kind
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -270,9 +270,26 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             break
         header.insert(0, j)
         j -= 1
-    if not header or not any(NAME_HEADER.search(lines[h]) for h in header):
+    if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
         return None
     return header, j
+
+
+# the name of a table's rows over its label column (`资金级次`, `险种`, `选项`, `区域`): a short word, Chinese only
+ROWS_NAME = regex(r"[\u4e00-\u9fff]{2,6}")
+
+
+def column_headings(line: str) -> bool:
+    """A header line that names its rows and columns without the words NAME_HEADER knows (`资金级次  调整后预算数
+    执行数  执行率`, `选项  份数  占比`): words set two spaces or more apart, the first a short name of the rows,
+    no column's heading, and every other one a column's heading. A line of prose does not pass: its words are
+    no headings, or it is one word."""
+    cells = WIDE_GAP.split(line.strip())
+    if line[:1].isspace() and len(cells) >= 2 and all(column_heading(c) for c in cells):
+        return True  # a blank corner cell over the labels (`        年初预算数   全年预算数   全年执行数`)
+    if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
+        return False
+    return all(column_heading(c) for c in cells[1:])
 
 
 def _text_only(line: str) -> bool:
@@ -339,7 +356,7 @@ def _table_at(
         before.last_line = last
         return before
     built = None
-    if above is not None and len(rows) >= 3:
+    if above is not None and _enough_rows(lines, above[0], rows):
         header, top = above
         names, numbering = _header_lines(lines, header)
         built = _build(lines, starts, names, numbering, rows, mapper)
@@ -362,6 +379,18 @@ def _table_at(
         if before is not None and turn is not None:
             _left_open(before)
     return found
+
+
+def _enough_rows(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
+    """Three rows or more; or two rows that each fill three columns or more under a header naming a 合计
+    column (a 三公 table of `2024年预算数` and `2024年决算数`), since each row's 合计 is the sum of the columns
+    beside it. Two rows are no table otherwise: two lines of a label and figures may be a list."""
+    if len(rows) >= 3:
+        return True
+    if len(rows) != 2 or len({len(r.figs) for r in rows}) != 1 or len(rows[0].figs) < 3:
+        return False
+    words = (w for h in header for w in lines[h].split())
+    return any((role := role_of(w)) is not None and role.kind == "total" for w in words)
 
 
 def _header_lines(lines: list[str], header: list[int]) -> tuple[list[int], int | None]:
@@ -581,7 +610,7 @@ def _build(
     """The grid of a table: its header row(s) and rows, each figure in its column; with each grid row's label
     indentation and the layout the figures were placed by (the table's own, or the one `given`, when the rows
     continue a table: then every figure must stand at the edge of its column)."""
-    layout = given or _layout(lines, rows)
+    layout = given or _layout(lines, rows, named=_named_columns(lines, header))
     if layout is None:
         return None
     metric, cols, shapes = layout.metric, layout.cols, layout.shapes
@@ -615,9 +644,23 @@ def _build(
     return Block(grid, start=grid[0][0].start, end=grid[-1][-1].end), indents, layout
 
 
-def _layout(lines: list[str], rows: list[_Line], side: bool = False) -> Layout | None:
-    """The columns the rows' figures stand in, from the rows that fill every column; None unless enough do.
-    `side`: the rows are a side of a two-sided table (its header names both sides' labels)."""
+def _named_columns(lines: list[str], header: list[int]) -> int:
+    """How many columns of figures one line of the header names, each word a column's heading (0 when no line
+    is such a line)."""
+    best = 0
+    for h in header:
+        cells = WIDE_GAP.split(lines[h].strip())
+        heads = [c for c in cells if column_heading(c)]
+        if len(heads) >= len(cells) - 1:  # (the first may name the rows)
+            best = max(best, len(heads))
+    return best
+
+
+def _layout(lines: list[str], rows: list[_Line], side: bool = False, named: int = 0) -> Layout | None:
+    """The columns the rows' figures stand in, from the rows that fill every column; None unless enough do:
+    half the rows and two at least, or one where a header line names every column (a 绩效自评表's funds, one
+    row of 年度资金总额 filling them all and its parts under 其中 the amount columns only). `side`: the rows are
+    a side of a two-sided table (its header names both sides' labels)."""
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
     # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
@@ -626,7 +669,7 @@ def _layout(lines: list[str], rows: list[_Line], side: bool = False) -> Layout |
     # beside them on the same lines under a header naming both
     if k < 2 and not side and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows):
         return None
-    if len(complete) < max(2, len(rows) // 2):
+    if len(complete) < max(2, len(rows) // 2) and not (complete and named == k):
         return None
     metric, row_edges = _metric(complete, lines, k)
     cols = []

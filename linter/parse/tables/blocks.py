@@ -30,6 +30,8 @@ ENUMERATED = regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )
 MAX_CAPTION = 3
+# a short line that announces the table below it, whole (no sentence before it on the line): its title
+ANNOUNCE = regex(r"^(?P<title>[^。；，,：:]{4,40})如下[：:]\s*$")
 TITLE_LIKE = regex(r"表|单位[：:]|部门[：:]")
 NOTE_LIKE = regex(r"^(?:单位|部门|编制部门|编制单位)[：:]")
 # figures a PDF's text layer repeated just before a caption, glued to it by the normaliser (a year, as in
@@ -125,6 +127,10 @@ def _captions(text: str, blocks: list[Block]) -> None:
             if DEBRIS.match(ln.strip()):
                 continue
             ln = strip_debris(ln)
+            announced = ANNOUNCE.match(ln.strip()) if not caption else None
+            if announced:  # `2025年全市社会保险基金收支情况如下：` right above: the table's title as a sentence
+                caption.append(announced.group("title").strip())
+                break
             if len(caption) == MAX_CAPTION or ln.rstrip().endswith(("。", "：", ":", "；")) and "单位" not in ln:
                 break
             caption.append(ln.strip())

@@ -81,10 +81,15 @@ def item(label: str) -> str:
     return text
 
 
+# what opens a part's label under the item it is part of (`其中：公务用车购置费`): no word of the part's name
+PART_LEAD = regex(r"^其中[：:]?")
+
+
 @lru_cache(maxsize=1 << 14)
 def _names(label: str) -> tuple[str, str]:
-    """A row label's item, and the item less a trailing note in brackets: what an identity's wordings match."""
-    name = item(label)
+    """A row label's item, and the item less a trailing note in brackets: what an identity's wordings match.
+    A part's 其中 is no word of its name."""
+    name = item(PART_LEAD.sub("", flatten(label)))  # (`其中：（1）公务用车购置费`: 其中 before the enumeration)
     return name, PAREN.sub("", name)
 
 
@@ -198,11 +203,15 @@ def _locate(side: Side, ident: Identity):
 
 def _named(runs: list, level: int) -> dict:
     """The column runs by their header text at `level`; a name closed by its total's word (`公务用车购置及运行费
-    小计`, a flat header's way of saying the column totals those beside it) is also named without it."""
+    小计`, a flat header's way of saying the column totals those beside it) or by a note in brackets (its unit)
+    is also named without it."""
     named = {flatten(r[0].path[level]): r for r in runs if level < len(r[0].path)}
     for w, r in list(named.items()):
         if len(w) > 4 and w.endswith(("小计", "合计")):
             named.setdefault(w[:-2], r)
+        bare = PAREN.sub("", w)  # `收入（亿元）`: the header less its unit note names the column too
+        if bare:
+            named.setdefault(bare, r)
     return named
 
 

@@ -102,6 +102,26 @@ def words(section: str) -> frozenset[str]:
     return frozenset(flatten(str(w)) for w in load("tables").get(section) or [])
 
 
+# a heading's note of its unit or of % (`金额（万元）`, `占比(%)`), left out when the heading is named
+HEADING_NOTE = regex(r"[（(][^）)]{0,6}[）)]$")
+# a heading that names a year's figures (`2024年`, `2023年决算数`) or the year itself (`2024`)
+YEAR_HEADING = regex(r"^(?:19|20)\d{2}(?:年|$)")
+# a part column's heading (`其中：一般`): the part after 其中 is the heading
+PART_HEADING = regex(r"^其中[：:]?")
+
+
+@lru_cache(maxsize=4096)
+def column_heading(word: str) -> bool:
+    """Does the word head a column of figures: it names a column role, a year, or ends in what a column
+    counts (`份数`, `债务限额`, heading_ends)."""
+    text = HEADING_NOTE.sub("", PART_HEADING.sub("", flatten(word)))
+    if not text or len(text) > 12:
+        return False
+    if YEAR_HEADING.match(text) or role_of(text) is not None:
+        return True
+    return text.endswith(tuple(words("heading_ends")))
+
+
 @cache
 def total_words() -> tuple[frozenset[str], frozenset[str]]:
     t = load("tables").get("total_rows") or {}
