@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
 from operator import add, and_, is_not, itemgetter, methodcaller, or_
@@ -195,6 +196,23 @@ def _is_page_number(text: str, next_text: str, in_sequence: bool = False) -> boo
     return True
 
 
+def _running_heads(chars: list[str], pages: set[int]) -> set[int]:
+    """The lines right before or after a page number that repeat the report's title on two pages or more: a
+    running head or foot, which text extracted from a PDF keeps between the halves of a sentence (`…还本支出
+    1.20 亿` / `1` / `某区预算执行情况的报告` / `元、…`). Only the title's words: a table's title or header
+    repeated on each of its pages, or a row beside a page number, is the table's."""
+    title = "".join(chars[:TITLE_BLOCK])
+    beside = [j for k in pages for j in (k - 1, k + 1) if TITLE_BLOCK <= j < len(chars) and j not in pages]
+    heads = [j for j in beside if RUNNING_HEAD_MIN <= len(chars[j]) <= RUNNING_HEAD_CHARS and chars[j] in title]
+    seen = Counter(chars[j] for j in heads)
+    return {j for j in heads if seen[chars[j]] >= 2}
+
+
+TITLE_BLOCK = 3  # the first content lines, where a report's title stands
+RUNNING_HEAD_MIN = 6
+RUNNING_HEAD_CHARS = 40
+
+
 def _page_sequence(lines: list[tuple[int, str]]) -> set[int]:
     """Indices of bare-number lines in a run of page numbers (`3`, … `4`, … `5`, a page of text apart): those
     are page numbers even where the next page starts with a unit, which would otherwise glue them onto a
@@ -365,8 +383,10 @@ class _Lines:
             nxt = chars[k + 1] if k + 1 < len(chars) else ""
             if _is_page_number(chars[k], nxt, k in sequence):
                 dropped.add(k)
-                if k + 1 < len(chars):
-                    self.page_breaks[k + 1] = True
+        dropped |= _running_heads(chars, dropped)
+        for k in dropped:
+            if k + 1 < len(chars) and k + 1 not in dropped:
+                self.page_breaks[k + 1] = True
         kept = bytearray(b"\x01") * len(chars)
         for k in dropped:
             kept[k] = 0
