@@ -1463,6 +1463,7 @@ class SentencePass:
                 and id(m) not in self.d.bracketed
                 and not self._note(m)
                 and not any(id(q) in used for q in m.quantities)
+                and not GAP_ALONE.fullmatch(m.label)
             ),
             None,
         )
@@ -1504,6 +1505,7 @@ class SentencePass:
             if m is not subject
             and not self._qualifies(m)
             and not REFERENCE.match(m.label)
+            and not GAP_ALONE.fullmatch(m.label)
             and not any(id(q) in used for q in m.quantities)
             and (within or not self._bracketed(m))
         ]
@@ -1511,8 +1513,17 @@ class SentencePass:
         # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
         stage = self.labeller.identify(subject.label)[1].stage
         same = [m for m in candidates if stage and self.labeller.identify(m.label)[1].stage == stage]
+        if not stage:
+            # `决算数 A，调整预算数 B，完成调整预算的 r%；比上年的 C 增加…`: beside a budget, the outcome is what is
+            # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
+            same = [m for m in candidates if OUTCOME_LABEL.search(m.label)] if self._plan_among(candidates) else []
         other = next(iter(same or candidates), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+
+    @staticmethod
+    def _plan_among(candidates: list[Mention]) -> bool:
+        """Is one of the figures a budget (named 预算/计划, not an outcome)?"""
+        return any(PLAN_LABEL.search(m.label) and not OUTCOME_LABEL.search(m.label) for m in candidates)
 
     def _references(self, si: int) -> set[int]:
         """The figures a sentence's ratios and changes so far measure against (their bases), by id."""
@@ -1698,6 +1709,8 @@ LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RA
 COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
+# the gap alone (`…，超收 6.74 亿元；比上年…增长`): what the outcome passed its budget by, never what changed
+GAP_ALONE = regex(f"[，,、；;\\s]*(?:{'|'.join([*(_OS.get('over') or []), *(_OS.get('short') or [])])})")
 OVER_SHORT = regex(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
 # a change on another basis than the figures stated (vocab adjusted_basis)
 ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))

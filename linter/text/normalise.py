@@ -598,7 +598,8 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
         if lines.md_levels[k] is not None or (len(chars[k]) < full and not _runs_on(chars[k])):
             closes[k] = True
     for k in range(min(n, 4)):  # (the title block: lines numbered up to the fourth content line's)
-        if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None:
+        # (not a statement wrapped mid-clause, `（一）收入。…收入 X 万元，为调整预算` / `Y 万元的…`, ending in 预算)
+        if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None and not _runs_on(chars[k]):
             closes[k] = True
     # the lines that open one: headings and table rows
     opens = list(map(or_, lines.tables, map(is_not, headings, repeat(None))))

@@ -912,6 +912,12 @@ def _chain_start(
     """The figure a chain starts from (right before `加`, else the passage's first of its side), and whether it
     was found in an earlier paragraph of the section."""
     base = [m for m in own if m.start < at][-1:]
+    if base and ";" in draft.doc.text[base[0].quantities[-1].end : at].replace("；", ";"):
+        return [], False  # `…；其他收入 a，下降 p%；加上 D d，收入总计 T`: a list's last item, no start of the chain
+    if base and _listed(draft, base[0]):
+        # `具体为：A a；B b；C c；加上 D d，收入总计 T`: the chain adds to the list's total, not to its last part
+        total = next((b.total for b in draft.facts.breakdowns if any(p is base[0] for p in b.parts)), None)
+        return ([total], True) if total is not None else ([], False)
     if base:
         return base, False
     named, _ = draft.labeller.identify(text.strip("，、；：,;: "))
@@ -921,6 +927,12 @@ def _chain_start(
     # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph
     # opening with a component goes on the list of an earlier one): taken only when the chain then adds up
     return _opening(draft, _section_before(draft, mentions[i]), -1, unit, side, named, mentions[i]), True
+
+
+def _listed(draft: Draft, m: Mention) -> bool:
+    """Is the figure a part of a list: of one its sentence reads, or of the list a sentence opening with 其中 or
+    具体为 makes of the figure before it?"""
+    return draft.is_part(m) or any(x is m for x in draft.headless.get(m.sentence) or [])
 
 
 def _signs(draft: Draft, sentence: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

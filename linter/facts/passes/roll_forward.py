@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
+from tieout.linter.facts.passes.base import in_brackets
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -82,7 +83,9 @@ def _flow(label: str) -> int:
 
 
 def roll_forwards(draft: Draft) -> Iterator[RollForward]:
-    for si, mentions in draft.by_sentence.items():
+    for si, said in draft.by_sentence.items():
+        # (figures in brackets note what one before holds: `年末补充 C（其中超收收入 a、预备费结余 b）` is one flow)
+        mentions = [m for m in said if not in_brackets(draft, si, m.start)]
         for k, closing in enumerate(mentions):
             if k < 2:
                 continue
