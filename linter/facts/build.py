@@ -1112,7 +1112,7 @@ class SentencePass:
             # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
             self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
             return
-        subject, certain = self._subject(key, si, mentions, period)
+        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c))
         if key and subject is None:
             # the clause names a figure not stated here: nothing to compare with
             self.facts.changes.append(Change(c.cmp, key, None, c.base, _movements(c), si))
@@ -1441,8 +1441,11 @@ class SentencePass:
             for a, b in zip(figures, figures[1:])
         )
 
-    def _subject(self, key: str, si: int, mentions: list[Mention], period: str = "") -> tuple[Mention | None, bool]:
-        """The mention that changed, and whether it stands in the change's own sentence."""
+    def _subject(
+        self, key: str, si: int, mentions: list[Mention], period: str = "", stage: str | None = None
+    ) -> tuple[Mention | None, bool]:
+        """The mention that changed, and whether it stands in the change's own sentence: of the stage the
+        comparison names where one of the sentence's figures is (`决算数 A，调整预算数 B，…；比上年决算数 C 减少…`)."""
         if key:
             subject, certain = self._named_subject(key, si, mentions, period)
             if subject is None:
@@ -1455,18 +1458,16 @@ class SentencePass:
         # figures the sentence measures against (`完成预算的 102.6%（预算数 X）`, `为预算 X 的 97.4%`): a budget a
         # ratio is of is a reference, not what changed
         used = self._references(si)
-        subject = next(
-            (
-                m
-                for m in reversed(mentions)
-                if not self._qualifies(m)
-                and id(m) not in self.d.bracketed
-                and not self._note(m)
-                and not any(id(q) in used for q in m.quantities)
-                and not GAP_ALONE.fullmatch(m.label)
-            ),
-            None,
-        )
+        candidates = [
+            m
+            for m in reversed(mentions)
+            if not self._qualifies(m)
+            and id(m) not in self.d.bracketed
+            and not self._note(m)
+            and not any(id(q) in used for q in m.quantities)
+            and not GAP_ALONE.fullmatch(m.label)
+        ]
+        subject = next(iter(self._of_stage(candidates, stage) or candidates), None)
         if subject is None and self._own_rate(si) is None and self._same_paragraph(si - 1, si):
             # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the one figure before
             # that is no part of a list (`“三公”经费 X，其中 A a，B b。与上年相比减少 Δ`: X); of two it is not known
@@ -1479,6 +1480,14 @@ class SentencePass:
             ]
             return (earlier[0] if len(earlier) == 1 else None), False
         return subject, certain
+
+    def _compared_stage(self, c: _Change) -> str | None:
+        """The stage of the figure a change writes it is compared with (`比上年决算数 C`: 决算)."""
+        return self.labeller.identify(c.cmp + c.label)[1].stage if c.base is not None else None
+
+    def _of_stage(self, candidates: list[Mention], stage: str | None) -> list[Mention]:
+        """The figures of `stage` (none when no stage is named)."""
+        return [m for m in candidates if stage and self.labeller.identify(m.label)[1].stage == stage]
 
     def _own_rate(self, si: int) -> Rate | None:
         """The sentence's latest rate of its own (`网办率 62.41%，较上年增加…`): what changed. A completion ratio
