@@ -719,10 +719,12 @@ class SentencePass:
     def _names_whole(self, base: str, whole: Mention) -> bool:
         """Does the whole a share names (`占基本支出的`, `占总支出的`) name the list's total? A generic word
         (总, 全部, 全年) before the name names any total of it."""
-        if base.startswith("本年") and "本年" not in whole.label:
-            return False  # `收入预算 X，其中…，占本年收入的 p%`: this year's income, without the carry-over X holds
         named, said = self.labeller.identify(base)
         total, _ = self.labeller.identify(whole.label)
+        if base.startswith("本年") and "本年" not in whole.label and not total.startswith("本年"):
+            # `收入预算 X，其中…，占本年收入的 p%`: this year's income, without the carry-over X holds; a 收入合计 is
+            # the year's own (its item 本年收入合计), a 收入总计 is not
+            return False
         if not named and said.stage is not None:
             return False  # `占全年预算的 p%`: of the part's own budget, not of the list's total
         named = GENERIC_WHOLE.sub("", named)
@@ -1647,6 +1649,10 @@ class SentencePass:
     ) -> tuple[Mention | None, bool]:
         """The mention a change clause names: in its own sentence, else earlier in its section (inferred)."""
         own = next((m for m in reversed(mentions) if _names(m.key, key)), None)
+        if own is None and mentions:
+            # `收入、支出总计均为 X，与上年相比，收、支总计各减少 Δ`: the sentence's figure named in other words of
+            # the same template
+            own = self._of_template(key, mentions, period)
         if own is not None or mentions:
             return own, True
         section = self.doc.section_at(self.doc.sentences[si].start)
@@ -1668,6 +1674,12 @@ class SentencePass:
         (`收入、支出决算总计` / `收、支总计各`, `总预算` / `总计`), in no other context."""
         if not self._same_paragraph(si - 1, si):
             return None
+        return self._of_template(key, self.d.by_sentence.get(si - 1) or [], period)
+
+    def _of_template(self, key: str, mentions: list[Mention], period: str) -> Mention | None:
+        """The last of the mentions whose item the clause's name (`收、支总计各`) gives in other words of the same
+        template (`收入、支出决算总计`, `收入、支出总计均为`), in no other context; or, of two naming each side
+        apart (`收入总计 X，支出总计 X`), one, when they are one value."""
         item, said = self.labeller.identify(key)
         core = _core(item)
         if len(core) < 3:
@@ -1675,7 +1687,7 @@ class SentencePass:
         # `收入总计 X，支出总计 X。…收、支总计各减少 Δ`: both sides named apart, of one value (equal by construction)
         sides = (core, core.replace("收支", "收入", 1), core.replace("收支", "支出", 1)) if "收支" in core else (core,)
         found: list[Mention] = []
-        for m in reversed(self.d.by_sentence.get(si - 1) or []):
+        for m in reversed(mentions):
             other, context = self.labeller.identify(m.label)
             if period and m.period and period != m.period:
                 continue  # `2023年…总预算 X。2024年…总计各增加 Δ`: another year's figure, not the one that changed
@@ -2115,11 +2127,13 @@ def _is_label(item: object) -> bool:
 
 
 BOTH_SIDES = regex(r"收入?、?支出?(?=总)")
+# what says a figure is of both sides (`收、支总计各`, `收入、支出总计均为`), no part of its item
+BOTH_WORD = regex(r"各$|(?<=计)均$")
 
 
 def _core(item: str) -> str:
     """An item as a template names it, in any of its wordings: `收入、支出总计各` / `收支总` → 收支总."""
-    return BOTH_SIDES.sub("收支", item.replace("、", "").removesuffix("各")).removesuffix("计")
+    return BOTH_SIDES.sub("收支", BOTH_WORD.sub("", item.replace("、", ""))).removesuffix("计")
 
 
 def _names_other(name: str, other: str) -> bool:

@@ -116,11 +116,13 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     definition of the total; or, where the parts are exactly all the components of one (`其中：基本支出 A，项目
     支出 B`: spending split by kind), of that definition whatever the total is called."""
     names = [_names(p) for p in parts]
+    # the total by its words as written too (a synonym may have renamed `政府采购支出总额` as a 支出合计)
+    totals = (*_names(total), *_variants(total.label))
     for d in definitions():
         found, required = _found_by_names(d, names), _required(d)
         if found is None or not required <= found:
             continue
-        if _is_total(d, total) or (len(required) >= 2 and found == required):
+        if _totals(d, totals) or (len(required) >= 2 and found == required):
             return True
     return False
 

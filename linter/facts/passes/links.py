@@ -138,6 +138,10 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         part = owner.get(s.part.start)
         item, said = draft.labeller.identify(s.base_label)
+        if year := YEAR_TOTAL.fullmatch(s.base_label.strip()):
+            # `收入合计 X。其中，A a，占本年收入的 p%`: the year's income as a whole (the 本年收入合计 a 收入合计
+            # is), not whatever income figure is near (`财政拨款收入`, of the bare item 收入 too)
+            item = f"本年{year[1]}合计"
         if part is None or len(item) < 2:
             continue
         # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`)
@@ -156,6 +160,10 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue  # 本年收入 is the total less the carry-over it lists
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
+
+
+# a share's whole named as the year's income or spending, nothing more (`占本年收入的`)
+YEAR_TOTAL = regex(r"本年(收入|支出)的?")
 
 
 def _list_totals(draft: Draft) -> dict[int, Mention]:

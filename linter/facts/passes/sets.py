@@ -364,9 +364,20 @@ SCORE_THEN_MARKS = regex(
     r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:得分|评分|实得|得)?(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分\s*"
     r"[（(](?:满分|分值|权重|标准分)(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[）)]"
 )
-MARKS_JOINED = regex(r"^[；;，,、\s]*$")
+# `决策指标（20分）：得 18.5 分`, `决策（15分）13.5分`: the full marks in brackets after the name, the score after
+# them (the same groups)
+MARKS_BRACKETED = regex(
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)[（(](?:满分|分值|权重|标准分)?(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[）)]"
+    r"[：:]?\s*(?:(?:实际)?(?:得分|实得|得|评分|评价得分)(?:为)?)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分"
+)
+# what may close a pair: its score as a rate of its full marks (`，得分率 92.5%`), read as a rate apart
+PAIR_RATE = r"(?:[，,]\s*得分率(?:为)?\s*\d{1,3}(?:\.\d+)?\s*[%％])?"
+# an item's number (`（2）`, `2、`, `二、`)
+LIST_MARK = r"(?:[（(]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[（(]?[一二三四五六七八九十][)）、])\s*"
+# between two pairs: joining marks, and the number of the next item (`；\n（2）`)
+MARKS_JOINED = regex(PAIR_RATE + r"[；;，,、。\s]*(?:" + LIST_MARK + r")?$")
 # between the last pair and the overall score: a mark and the total's name (`。总分 `, `，综合得分为`)
-UP_TO_TOTAL = regex(r"[；;，,。\s]*[\u4e00-\u9fff]{0,10}\s*$")
+UP_TO_TOTAL = regex(PAIR_RATE + r"[；;，,。\s]*[\u4e00-\u9fff]{0,10}\s*$")
 
 
 def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
@@ -397,16 +408,19 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
 # between an overall score and the indicators' (marks, score) pairs listed after it (`。其中：`, `，其中，`)
 TO_THE_PAIRS = regex(
     r"(?:[，,]\s*(?:自评|评价|绩效)?等级(?:为|：|:)?\s*[“\"]?[\u4e00-\u9fff]{1,2}[”\"]?)?"
-    r"[。，,；;\s]*(?:其中|具体为|分别为|分(?:项|指标|维度)(?:来)?看)[：:，,]?\s*$"
+    r"(?:[。，,；;\s]*(?:其中|具体为|分别为|分(?:项|指标|维度)(?:来)?看)[：:，,]?\s*"
+    # or the items numbered on the lines below it (`自评总分 88 分。\n（1）决策指标（20分）得…`)
+    r"|[。：:；;]?[^\S\n]*\n\s*" + LIST_MARK + r")$"
 )
 
 
 def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
     """The overall score, then each indicator's full marks and score (`自评得分 95.2 分。其中：决策指标满分 15 分，
-    得 14.5 分；过程指标满分 20 分，得 18.2 分；…`), in its sentence or the next of its paragraph: the total is the sum
+    得 14.5 分；过程指标满分 20 分，得 18.2 分；…`), in its sentence or the next of its paragraph, or numbered on the
+    lines after it (`（1）决策指标（20分）得 17 分；`): the total is the sum
     of the scores when the pairs are all the indicators (full marks making 100), joined by marks only, and
     nothing but `其中` stands between the total and them. A total another reading holds is left to it."""
-    text, sentences = draft.doc.text, draft.doc.sentences
+    text = draft.doc.text
     setting = _score_setting(draft)
     if setting is None:
         return
@@ -417,9 +431,7 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
         if not totals or id(totals[-1][1]) in read:
             continue
         total = totals[-1][1]
-        end = sentences[si].end
-        if si + 1 < len(sentences) and sentences[si + 1].paragraph == sentences[si].paragraph:
-            end = sentences[si + 1].end
+        end = _end_of_items(draft, si)
         pairs = _pairs_after(text, total.end, end)
         if not pairs or not TO_THE_PAIRS.match(text[total.end : pairs[0].start("name")]):
             continue
@@ -428,10 +440,29 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
             yield ScoreSet(total, scores, si)
 
 
+ITEM_LINE = regex(r"\s*" + LIST_MARK)
+MAX_ITEMS = 8  # lines of numbered items looked at after an overall score (four first-level indicators, or more)
+
+
+def _end_of_items(draft: Draft, si: int) -> int:
+    """Where the pairs after the overall score of sentence `si` may end: the next sentence of its paragraph,
+    or the numbered items on the lines right after it (`（1）决策指标（20分）得 17 分；\n（2）…`)."""
+    sentences, text = draft.doc.sentences, draft.doc.text
+    end = sentences[si].end
+    k = si + 1
+    if k < len(sentences) and sentences[k].paragraph == sentences[si].paragraph:
+        end = sentences[k].end
+        k += 1
+    while k < min(len(sentences), si + 1 + MAX_ITEMS) and ITEM_LINE.match(text, sentences[k].start):
+        end = sentences[k].end
+        k += 1
+    return end
+
+
 def _pairs_after(text: str, begin: int, end: int) -> list[re.Match[str]]:
     """The (full marks, score) pairs from `begin`, in either order (`决策指标满分 15 分，得 14 分`, `预算编制 9.5 分
     （分值 10 分）`), when they are all the indicators and joined by marks only; [] when neither order is."""
-    for pattern in (MARKS_THEN_SCORE, SCORE_THEN_MARKS):
+    for pattern in (MARKS_THEN_SCORE, SCORE_THEN_MARKS, MARKS_BRACKETED):
         pairs = list(pattern.finditer(text, begin, end))
         if _all_joined(text, pairs):
             return pairs
@@ -468,10 +499,11 @@ def _scores_of(pairs: list[re.Match[str]], starts: dict[int, Quantity]) -> list[
 def _marks_and_scores(text: str, begin: int, total: int) -> list[re.Match[str]]:
     """The (full marks, score) pairs between `begin` and the overall score at `total`, when they are all the
     indicators (full marks making 100), joined by marks only, and followed by nothing but the total's name."""
-    pairs = list(MARKS_THEN_SCORE.finditer(text, begin, total))
-    if not _all_joined(text, pairs) or not UP_TO_TOTAL.match(text, pairs[-1].end(), total):
-        return []
-    return pairs
+    for pattern in (MARKS_THEN_SCORE, MARKS_BRACKETED):
+        pairs = list(pattern.finditer(text, begin, total))
+        if _all_joined(text, pairs) and UP_TO_TOTAL.match(text, pairs[-1].end(), total):
+            return pairs
+    return []
 
 
 def _score_or_none(m: Mention) -> Quantity | None:
