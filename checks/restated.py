@@ -102,6 +102,9 @@ class RestatedFigure(Rule):
     def check(self) -> Iterable[Result]:
         for r in self.ctx.facts.restatements:
             items = sorted(r.figures, key=lambda x: x[1].start)
+            if len({m.sentence for m, _ in items}) == 1:
+                yield from self._conversion(items)  # restated in another unit right after (not two places)
+                continue
             values = _values(items)
             if len(values) == 1:
                 yield self.checked(items[-1][1], "pass", [q for _, q in items[:-1]])
@@ -112,9 +115,6 @@ class RestatedFigure(Rule):
         self, r: Restatement, items: list[tuple[Mention, Quantity]], values: Counter[Decimal]
     ) -> Iterable[Result]:
         ctx = self.ctx
-        if len({m.sentence for m, _ in items}) == 1:
-            yield from self._conversion(items)  # restated in another unit right after (not two places)
-            return
         target, expected, why = self._odd_one(items, values)
         rest = [q for _, q in items if q is not target]
         yield self.checked(target, "fail", rest)
@@ -134,8 +134,12 @@ class RestatedFigure(Rule):
         )
 
     def _conversion(self, items: list[tuple[Mention, Quantity]]) -> Iterable[Result]:
-        """`3,983.76 万元（约 3.98 亿元）`: the second figure is the first in another unit; it is at fault."""
+        """`3,983.76 万元（约 0.40 亿元）`: the second figure is the first in another unit, to its own precision (the
+        first's value within it); when not, it is the one at fault."""
         (_, q), (_, r) = items
+        if _near(r, q.base_value):
+            yield self.checked(r, "pass", [q])
+            return
         expected = f"{fmt(q.base_value / r.scale, r.decimals)}{r.unit}"
         yield self.checked(r, "fail", [q])
         yield self.diag(
