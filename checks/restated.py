@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from tieout.linter.facts.model import Mention, Restatement
-from tieout.linter.figures.intervals import add, interval, unit_of
+from tieout.linter.figures.intervals import add, fmt, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -49,6 +49,11 @@ class RestatedFigure(Rule):
     as the base of a change (`2024年度本年支出合计 860.40 万元，比上年 812.30 万元增长 5.92%`) is the figure of
     the current one's identity a year earlier, compared with that figure stated elsewhere (`2023年度本年支出
     合计 821.30 万元`), unless the comparison is on another basis (`同口径`, `可比`, `剔除…`).
+
+    A sum of money restated right after it in another unit (`3,983.76 万元（约 0.40 亿元）`, `…万元，约合
+    0.40 亿元`, `（折合 186,000 万元）`, the bracket holding nothing else) is the same quantity too: the
+    restatement must be the sum converted, to its own precision (one unit of its last digit either way
+    when written with 约).
 
     A group is judged when its figures stand in two paragraphs or more. Figures written to different
     precision that round to each other (`92.51 亿元`, `92.511 亿元`) agree. A group with more than two
@@ -97,6 +102,9 @@ class RestatedFigure(Rule):
     def check(self) -> Iterable[Result]:
         for r in self.ctx.facts.restatements:
             items = sorted(r.figures, key=lambda x: x[1].start)
+            if len({m.sentence for m, _ in items}) == 1:
+                yield from self._conversion(items)  # restated in another unit right after (not two places)
+                continue
             values = _values(items)
             if len(values) == 1:
                 yield self.checked(items[-1][1], "pass", [q for _, q in items[:-1]])
@@ -123,6 +131,23 @@ class RestatedFigure(Rule):
             expected=expected.text if expected is not None else None,
             fix=expected.text if expected is not None and why else None,
             related=[ctx.related(q, "另一处") for q in rest],
+        )
+
+    def _conversion(self, items: list[tuple[Mention, Quantity]]) -> Iterable[Result]:
+        """`3,983.76 万元（约 0.40 亿元）`: the second figure is the first in another unit, to its own precision (the
+        first's value within it); when not, it is the one at fault."""
+        (_, q), (_, r) = items
+        if _near(r, q.base_value):
+            yield self.checked(r, "pass", [q])
+            return
+        expected = f"{fmt(q.base_value / r.scale, r.decimals)}{r.unit}"
+        yield self.checked(r, "fail", [q])
+        yield self.diag(
+            r,
+            f"{q.text} 换算为{r.unit}约为 {expected}，与所写 {r.text} 不符",
+            stated=r.text,
+            expected=expected,
+            related=[self.ctx.related(q, "原数")],
         )
 
     def _odd_one(

@@ -892,6 +892,8 @@ class SentencePass:
         both figures stated under those names in its sentence (or, inferred, earlier in its paragraph)."""
         flat = list(_leaves(items))
         head: _Entry | None = None  # the total of the latest list opened (read once, in order: linear)
+        sent = self.doc.sentences[si]
+        opened = OF_NAMED.match(self.doc.text, sent.start, sent.end)  # `“三公”经费中，A占 p%，B占 q%`
         for k in range(2, len(flat)):
             part_name, share, e = flat[k - 2], flat[k - 1], flat[k]
             if _opens_list(share) and isinstance(part_name, _Entry):
@@ -906,15 +908,32 @@ class SentencePass:
             ):
                 continue
             part = self._named_figure(str(part_name), si, mentions)
-            if e.label.strip():
-                whole = self._named_figure(e.label, si, mentions)
-            else:
-                total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
-                whole = (total, True) if total is not None else None
-            if part is None or whole is None or part[0].base_unit != whole[0].base_unit:
+            if part is None:
+                continue
+            whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
+            if whole is None or part[0].base_unit != whole[0].base_unit:
                 continue
             certain = part[1] and whole[1]
             self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
+
+    def _share_whole(
+        self, e: _Entry, head: _Entry | None, opened: str | None, part: Quantity, at: tuple[int, list[Mention]]
+    ) -> tuple[Quantity, bool] | None:
+        """The whole of a share naming its part: the figure of the whole its words name (`占一般公共预算收入的`);
+        naming none, the total of the list it is in, else the figure of the whole the sentence opens by naming
+        (`“三公”经费中，公务接待费占 p%`), stated before under that name."""
+        if e.label.strip():
+            return self._named_figure(e.label, *at)
+        total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
+        if total is not None:
+            return total, True
+        whole = self._named_figure(opened, *at) if opened else None
+        # a part of the whole the sentence names is no more than it: figures found otherwise are not of this share
+        return (
+            whole
+            if whole is not None and whole[0].base_unit == part.base_unit and part.base_value <= whole[0].base_value
+            else None
+        )
 
     def _named_figure(self, name: str, si: int, mentions: list[Mention]) -> tuple[Quantity, bool] | None:
         """The one amount or count stated under the name nearest before (its sentence first, then its paragraph),

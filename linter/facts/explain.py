@@ -30,7 +30,8 @@ def run(draft: Draft) -> None:
     draft.facts.unit_slips = list(unit_slips(draft))
     slipped = {s.figure.start for s in draft.facts.unit_slips}
     draft.facts.unit_slips += [s for s in change_slips(draft) if s.figure.start not in slipped]
-    draft.facts.restatements = list(restatements(draft))
+    # (conversions first: a figure restated in other places too is found under that group by index.py)
+    draft.facts.restatements = list(conversions(draft)) + list(restatements(draft))
 
 
 def _of_unit(m: Mention, unit: str) -> Quantity | None:
@@ -213,6 +214,31 @@ def _own_subject(item: str, subject: str, evaluation: bool = False) -> str:
 
 
 NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
+
+
+# what stands between a sum of money and the same sum restated in another unit right after it: a bracket
+# opened with 约/折合/合 (`3,983.76 万元（约 0.40 亿元）`), or a clause of 约合/折合 (`…万元，约合 0.40 亿元`)
+CONVERTED = regex(r"\s*(?:[（(]\s*(?:约合|折合|约|合)?|[，,]\s*(?:约合|折合))\s*")
+CLOSED = regex(r"\s*[）)]")
+
+
+def conversions(draft: Draft) -> Iterator[Restatement]:
+    """A sum of money restated right after it in another money unit (`收入总计 3,983.76 万元（约 0.40 亿元）`):
+    one quantity stated twice in one sentence, the second the first converted (its group of two figures)."""
+    text = draft.doc.text
+    mentions = draft.facts.mentions
+    for m, n in zip(mentions, mentions[1:]):
+        if m.sentence != n.sentence or len(m.quantities) != 1 or len(n.quantities) != 1:
+            continue
+        q, r = m.quantities[0], n.quantities[0]
+        if not (q.exact and q.kind == r.kind == "amount" and q.base_unit == r.base_unit == "元" and q.unit != r.unit):
+            continue
+        between = CONVERTED.fullmatch(text, q.end, r.start)
+        if between is None:
+            continue
+        if any(b in between.group() for b in "（(") and not CLOSED.match(text, r.end):
+            continue  # a bracket that holds more than the figure converted says something else of it
+        yield Restatement(m.identity, [(m, q), (n, r)])
 
 
 def restatements(draft: Draft) -> Iterator[Restatement]:

@@ -156,8 +156,8 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if len({q.base_value for _, q in found}) != 1:
             continue
         m, total = found[0]
-        if s.base_label.startswith("本年") and "本年" not in m.label and _holds_carry_over(draft, m):
-            continue  # 本年收入 is the total less the carry-over it lists
+        if _without_carry_over(draft, s.base_label, m):
+            continue
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
 
@@ -186,7 +186,7 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     """`项目实际支出 531.20 万元，其中管网改造资金 372.46 万元，在项目总支出中占比 70.12%`: a share naming the total
     of the list its part is in, with 总 (the list's total is the figure its words name, stated with 实际 or
     without 总): inferred, as no figure stands under the name the share gives."""
-    if whole is None:
+    if whole is None or _without_carry_over(draft, s.base_label, whole):
         return None
     item, _ = draft.labeller.identify(WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1))
     all_of = ALL_OF.match(s.base_label)
@@ -215,6 +215,12 @@ def list_shares(draft: Draft) -> Iterator[Completed]:
 
 
 CARRY_OVER = regex(r"上年结转|年初结转|结转结余|上年结余")
+
+
+def _without_carry_over(draft: Draft, base_label: str, m: Mention) -> bool:
+    """Does the share name this year's part of the figure (`占本年收入的`), the figure holding last year's
+    carry-over besides (`收入预算 X，其中…，上年结转 c`)? 本年收入 is the total less that carry-over."""
+    return base_label.startswith("本年") and "本年" not in m.label and _holds_carry_over(draft, m)
 
 
 def _holds_carry_over(draft: Draft, m: Mention) -> bool:
