@@ -99,3 +99,13 @@ def test_each_environment_keeps_its_own_discovery(cache, monkeypatch):
     monkeypatch.setattr(sys, "prefix", sys.prefix.removesuffix("-other"))
     assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 2  # the first one's file stands
     assert len(list((cache / "entry-points").iterdir())) == 2
+
+
+def test_every_built_in_check_module_is_installed():
+    """The built-in checks tieout runs are those its installed metadata lists: an install older than
+    pyproject.toml (an editable install made before a check module was added) silently drops that module's
+    rules, and with them their rule cases. Reinstall (`pip install -e .`) when this fails."""
+    tomllib = pytest.importorskip("tomllib")  # (Python 3.11+)
+    declared = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = set(declared["project"]["entry-points"][entrypoints.GROUP].items())
+    assert wanted <= set(entrypoints._scan(entrypoints.GROUP)), "reinstall: pip install -e ."
