@@ -9,7 +9,8 @@ from .blocks import _is_data_row
 from .cells import CODE, DASH, NUMBER, Cell, flatten
 from .vocab import words
 
-HEADER_UNIT = regex(r"[（(](?P<unit>亿元|万元|千元|元|%|％)[）)]|(?P<pct>[%％])$")
+# a column's unit in its header: money, a percentage, or a count of whole things (`编制数（人）`: exact figures)
+HEADER_UNIT = regex(r"[（(](?P<unit>亿元|万元|千元|元|%|％|人次|人|名|个|辆|台|套|份|户|家|所|项)[）)]|(?P<pct>[%％])$")
 # a row of column numbers under the header (栏次 | 1 | 2 | 3 …)
 SERIAL = frozenset({"序号", "行次", "栏次", "编号"})
 NUMBERING = regex(r"^(?:栏次|行次)$")
