@@ -685,7 +685,11 @@ class SentencePass:
         if not parts or not all(p.quantities and p.quantities[0].base_unit == "分" for p in parts):
             return False
         end = self.doc.sentences[si].end
-        return any(STATED_GRADE.search(self.doc.text, p.quantities[0].end, end) for p in parts)
+        if len(parts) == 1:
+            return STATED_GRADE.search(self.doc.text, parts[0].quantities[0].end, end) is not None
+        # several scores: a grade between two of them is a part's own; one after the last alone is the total's
+        # (`总分 90.44 分，其中 A a、B b、C c，评定为“优”`)
+        return any(STATED_GRADE.search(self.doc.text, p.quantities[0].end, q.start) for p, q in zip(parts, parts[1:]))
 
     def _share_of_outer(self, whole: Mention, si: int) -> bool:
         """Does the whole carry a share of its own (`…A，占 p%，其中…`, `…A，占政府采购支出总额的 p%，其中…`)? Then
