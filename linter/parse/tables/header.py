@@ -133,4 +133,12 @@ def column_unit(path: list[str], table_unit: str) -> str:
         m = HEADER_UNIT.search(text)
         if m:
             return (m.group("unit") or "%").replace("％", "%")
-    return table_unit
+    counted = COUNTED_HEADER.search(path[-1]) if path and table_unit in MONEY_OR_NONE else None
+    return COUNTED_UNITS[counted.group()] if counted else table_unit
+
+
+# a header naming a count of whole things (`编制数`, `人数`, `车辆数`): its figures are that many, whatever the
+# table's money unit note says (not a table whose note gives another unit of counting)
+COUNTED_UNITS = {"人数": "人", "编制数": "人", "户数": "户", "份数": "份", "辆数": "辆", "家数": "家", "个数": "个"}
+COUNTED_HEADER = regex(f"(?:{'|'.join(COUNTED_UNITS)})$")
+MONEY_OR_NONE = ("", "元", "千元", "万元", "亿元")  # (a table in 万人 counts its 人数 in 万人)
