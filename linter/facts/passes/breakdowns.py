@@ -839,6 +839,8 @@ SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税
 # a balance at the end of the period (`年末滚存结余`, `年末余额`) and one at its start (`上年末余额`, `年初结余`)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)$")
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+# a figure that is by its definition what a chain adds up to (可用财力 = 收入 + 补助 − 上解), no total word in it
+CHAIN_TOTAL = regex(f"(?:{_alt('chain_total')})$")
 
 
 def _chain_to(
@@ -847,7 +849,7 @@ def _chain_to(
     """The `加…减…` chain whose total is mentions[i]: a total named so, or a closing balance (from its opening
     one, nothing else); none through figures an earlier chain took (`…，年末一般债务余额 X；年末专项债务余额 Y`)."""
     m = mentions[i]
-    named = _names_total(draft, m)
+    named = _names_total(draft, m) or bool(CHAIN_TOTAL.search(m.key))
     chain = _chain(draft, mentions, i, unit) if named or _closing(m) else None
     if chain is None or (not named and not _opens(chain)):
         return None
