@@ -736,6 +736,54 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(m, parts, "", True, m.sentence, inferred=True, certain=False)
 
 
+# the sign a figure's label opens with in an equation written out (`收入总量 X = 本级收入 a + 补助 b - 调出 c`)
+SIGNS = {"=": "=", "＝": "=", "+": "+", "＋": "+", "-": "-", "－": "-", "−": "-"}
+
+
+def _sign(m: Mention) -> str:
+    return SIGNS.get(m.label.lstrip()[:1], "")
+
+
+def equations(draft: Draft) -> Iterator[Breakdown]:
+    """`收入总量 X = 本级收入 a + 上级补助收入 b + …；支出总量 Y = 本级支出 c + …`, and `a + b = 合计 X`: the text
+    writes the arithmetic itself, each figure's label opening with its sign. In each run of signed figures (the
+    first unsigned, the others signed, one `=` among them) the one figure alone on its side of `=` is the sum of
+    those on the other, added or subtracted as written. Read before the totals stated after parts, so that a
+    second equation's total does not take the first one's figures for its own."""
+    for mentions in draft.by_sentence.values():
+        i = 0
+        while i < len(mentions):
+            j = i + 1
+            while j < len(mentions) and _sign(mentions[j]):
+                j += 1
+            found = _equation(draft, mentions[i:j])
+            if found is not None:
+                yield found
+            i = j
+
+
+def _equation(draft: Draft, run: list[Mention]) -> Breakdown | None:
+    """The breakdown one run of signed figures writes out, or None when it is no sum of one unit."""
+    signs = [_sign(m) for m in run]
+    if signs.count("=") != 1 or len(run) < 3:
+        return None
+    eq = signs.index("=")
+    if eq == 1:
+        total, terms = run[0], [(m, "+" if s == "=" else s) for m, s in zip(run[1:], signs[1:], strict=True)]
+    elif eq == len(run) - 1:
+        total, terms = run[-1], [(m, s or "+") for m, s in zip(run[:-1], signs[:-1], strict=True)]
+    else:
+        return None  # `a + b = c + d`: which side is the total is not written
+    q = next((x for x in total.quantities if x.kind in ("amount", "count") and x.exact), None)
+    if q is None or any(draft.is_part(m) or id(m) in draft.totals for m in run):
+        return None
+    if any(exact_of(m, q.base_unit) is None or draft.labeller.qualifying_ratio(m.key, m.quantities) for m in run):
+        return None
+    plus = [m for m, s in terms if s == "+"]
+    minus = [m for m, s in terms if s == "-"]
+    return Breakdown(total, plus, "=", True, total.sentence, minus=minus)
+
+
 ORDINALS = "一二三四五六七八九十"
 ENUMERATED = regex(f"^[，、；：:。\\s]*([{ORDINALS}])是")
 
