@@ -270,7 +270,7 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
     starts = [s.start for s in doc.sentences]
     for run in _item_runs(doc.sections):
         si = bisect_left(starts, run[0].start) - 1
-        if si < 0 or doc.section_at(starts[si]) is not run[0].parent:
+        if si < 0 or not _under(doc.section_at(starts[si]), run[0].parent):
             continue
         announced = _announcement(draft, si)
         if announced is None:
@@ -292,6 +292,12 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         else:
             continue  # all the items announced, and far from the total: not read so
         yield Breakdown(total, [m for m, _ in parts], words, exhaustive, total.sentence, inferred=True, certain=False)
+
+
+def _under(sec: Section | None, parent: Section | None) -> bool:
+    """Does text of `sec` stand in `parent`'s own text: in it, or in an untitled section of it (its text going on
+    after an item of a list, `（5）… 。` / `支出总量 Y，具体为：` / `（1）…`, before the next list's items)?"""
+    return sec is parent or (sec is not None and not sec.title and sec.parent is parent)
 
 
 def _item_runs(sections: list[Section]) -> Iterator[list[Section]]:
@@ -339,6 +345,9 @@ ANNOUNCES_SOME = regex(r"主要|重点|其中")
 ANNOUNCED_AFTER = regex(rf"^\s*[，,]\s*({ANNOUNCES.pattern})[：:]\s*$")
 # a sentence naming the total it announces the items of (`2025年财政拨款支出主要内容如下：`, `收入预算构成如下：`)
 ANNOUNCED_NAMED = regex(rf"^\s*(?:\d{{4}}年度?)?([\u4e00-\u9fff“”（）()]{{2,24}}?)的?({ANNOUNCES.pattern})[：:]\s*$")
+# the announcing words alone, the sentence before stating the total (`…X 亿元。其中：`)
+ANNOUNCED_ALONE = regex(rf"^\s*({ANNOUNCES.pattern})[：:]\s*$")
+ENDED = regex(r"^\s*[。；]?\s*$")  # what may follow the total a sentence alone announces items of
 NAMED_REACH = 4  # sentences back to the figure an announcement names
 
 
@@ -356,7 +365,11 @@ def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None
         if q is None or after is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
             return None
         return last, q, after.group(1)
-    named = ANNOUNCED_NAMED.match(doc.text[sent.start : sent.end])
+    said = doc.text[sent.start : sent.end]
+    alone = ANNOUNCED_ALONE.match(said)
+    if alone is not None:
+        return _announced_before(draft, si, alone.group(1))
+    named = ANNOUNCED_NAMED.match(said)
     if named is None:
         return None
     before = [
@@ -368,6 +381,20 @@ def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None
     whole = _named_figure(named.group(1), before)
     q = None if whole is None else next((x for x in whole.quantities if x.kind == "amount" and x.exact), None)
     return None if whole is None or q is None else (whole, q, named.group(2))
+
+
+def _announced_before(draft: Draft, si: int, words: str) -> tuple[Mention, Quantity, str] | None:
+    """`…转移支付 X 亿元。其中：` / `（1）…`: the announcing words alone in their sentence announce the items of the
+    figure that ends the sentence before, in its section (nothing but its full stop after it)."""
+    doc = draft.doc
+    if si < 1 or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
+        return None
+    mentions = draft.by_sentence.get(si - 1) or []
+    last = mentions[-1] if mentions else None
+    q = None if last is None else next((x for x in reversed(last.quantities) if x.kind in ("amount", "count")), None)
+    if last is None or q is None or not q.exact or draft.labeller.qualifying_ratio(last.key, last.quantities):
+        return None
+    return (last, q, words) if ENDED.match(doc.text[q.end : doc.sentences[si - 1].end]) else None
 
 
 # what may end a figure's own phrase after its name (`基本支出为`, `基本支出预算数是`)
