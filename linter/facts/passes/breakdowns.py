@@ -752,10 +752,11 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 taken.update(id(p) for p in [*defined, m])
                 yield Breakdown(m, defined, "", True, m.sentence, inferred=True, certain=False)
                 continue
-            run = _run_before(draft, mentions, i, q.base_unit, taken)
+            run = _run_before(draft, mentions, i, q.base_unit, taken) or _counted_run(draft, m, q.base_unit, taken)
             if not (_names_total(draft, m) or _joins(m.key, run)):
                 continue
-            chosen = _footing_run(q, run)
+            # `以上三项支出合计 X`: the count the total states is the run's, whether it adds up or not
+            chosen = len(run) if _counted(m.label) == len(run) else _footing_run(q, run)
             if chosen:
                 parts = [pm for pm, _ in run[-chosen:]]
                 taken.update(id(p) for p in parts)
@@ -812,6 +813,30 @@ def _equation(draft: Draft, run: list[Mention]) -> Breakdown | None:
 
 
 ORDINALS = "一二三四五六七八九十"
+# a total stating how many figures before it it sums (`以上六项支出合计`, `上述 3 项合计`)
+COUNTED = regex(f"^(?:以上|上述)(\\d|[两{ORDINALS}])项")
+
+
+def _counted_run(draft: Draft, total: Mention, unit: str, taken: set[int]) -> list[tuple[Mention, Quantity]]:
+    """`…教育支出 a；卫生健康支出 b；农林水支出 c。` / `以上三项支出合计 X`: a total opening its paragraph that states
+    how many figures it sums sums as many of the sentence before, in its section (its run when they are that many:
+    `_run_before`, the total's sentence after them). [] for any other total."""
+    doc = draft.doc
+    si = total.sentence
+    if not _counted(total.label) or si < 1 or not same_section(draft, doc.sentences[si - 1].start, total.start):
+        return []
+    before = draft.by_sentence.get(si - 1) or []
+    return _run_before(draft, [*before, total], len(before), unit, taken)
+
+
+def _counted(label: str) -> int:
+    found = COUNTED.match(label.lstrip("，、；：。 "))
+    if found is None:
+        return 0
+    n = found.group(1)
+    return int(n) if n.isdigit() else 2 if n == "两" else ORDINALS.index(n) + 1
+
+
 ENUMERATED = regex(f"^[，、；：:。\\s]*([{ORDINALS}])是")
 
 
