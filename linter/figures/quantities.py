@@ -206,6 +206,7 @@ ID_BEFORE = frozenset(("第", "〔", "[", "【"))
 DATE_OR_ID_AFTER = frozenset("〕]】年月日号时点周届级层楼版")  # DATE_AFTER's first characters and closing brackets
 RANK_AFTER = frozenset("位名")
 LIST_BEFORE = frozenset("\n。；：！？，（ ")
+ITEM_BEFORE = frozenset("\n。；：！？;:")  # what may stand before an item's bracketed number (`：（1）`, `；（2）`)
 
 
 @dataclass(slots=True, eq=False)
@@ -376,6 +377,10 @@ def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str,
     if (nxt in ("", "、") or (nxt == "." and not text[num_end + 1 : num_end + 2].isdigit())) and not frac:
         if not prev or prev in LIST_BEFORE:
             return True  # list marker (1、 2. …)
+    if prev in "（(" and nxt in "）)" and not frac and len(intpart) <= 2:
+        # an item's number in brackets where a clause begins (`具体为：（1）甲 a；（2）乙 b`): a list marker too
+        before = num_end - len(intpart) - 2
+        return before < 0 or text[before] in ITEM_BEFORE
     if nxt in ("-", "/") and text[num_end + 1 : num_end + 2].isdigit() and not frac and len(intpart) <= 4:
         # 2022-2024 and 12/31 are ranges and dates; A/B*100% is a formula
         formula = re.match(r"[/\-][\d.,]+%?[)）]*[*×÷/=+\-]", text[num_end : num_end + 24])

@@ -51,6 +51,7 @@ PASSES: tuple[Pass, ...] = (
     links.change_bases,
     breakdowns.headless,
     breakdowns.continued_lists,
+    breakdowns.equations,
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
     breakdowns.headed_lists,

@@ -270,7 +270,7 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
     starts = [s.start for s in doc.sentences]
     for run in _item_runs(doc.sections):
         si = bisect_left(starts, run[0].start) - 1
-        if si < 0 or doc.section_at(starts[si]) is not run[0].parent:
+        if si < 0 or not _under(doc.section_at(starts[si]), run[0].parent):
             continue
         announced = _announcement(draft, si)
         if announced is None:
@@ -292,6 +292,12 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         else:
             continue  # all the items announced, and far from the total: not read so
         yield Breakdown(total, [m for m, _ in parts], words, exhaustive, total.sentence, inferred=True, certain=False)
+
+
+def _under(sec: Section | None, parent: Section | None) -> bool:
+    """Does text of `sec` stand in `parent`'s own text: in it, or in an untitled section of it (its text going on
+    after an item of a list, `（5）… 。` / `支出总量 Y，具体为：` / `（1）…`, before the next list's items)?"""
+    return sec is parent or (sec is not None and not sec.title and sec.parent is parent)
 
 
 def _item_runs(sections: list[Section]) -> Iterator[list[Section]]:
@@ -339,6 +345,9 @@ ANNOUNCES_SOME = regex(r"主要|重点|其中")
 ANNOUNCED_AFTER = regex(rf"^\s*[，,]\s*({ANNOUNCES.pattern})[：:]\s*$")
 # a sentence naming the total it announces the items of (`2025年财政拨款支出主要内容如下：`, `收入预算构成如下：`)
 ANNOUNCED_NAMED = regex(rf"^\s*(?:\d{{4}}年度?)?([\u4e00-\u9fff“”（）()]{{2,24}}?)的?({ANNOUNCES.pattern})[：:]\s*$")
+# the announcing words alone, the sentence before stating the total (`…X 亿元。其中：`)
+ANNOUNCED_ALONE = regex(rf"^\s*({ANNOUNCES.pattern})[：:]\s*$")
+ENDED = regex(r"^\s*[。；]?\s*$")  # what may follow the total a sentence alone announces items of
 NAMED_REACH = 4  # sentences back to the figure an announcement names
 
 
@@ -356,7 +365,11 @@ def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None
         if q is None or after is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
             return None
         return last, q, after.group(1)
-    named = ANNOUNCED_NAMED.match(doc.text[sent.start : sent.end])
+    said = doc.text[sent.start : sent.end]
+    alone = ANNOUNCED_ALONE.match(said)
+    if alone is not None:
+        return _announced_before(draft, si, alone.group(1))
+    named = ANNOUNCED_NAMED.match(said)
     if named is None:
         return None
     before = [
@@ -368,6 +381,20 @@ def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None
     whole = _named_figure(named.group(1), before)
     q = None if whole is None else next((x for x in whole.quantities if x.kind == "amount" and x.exact), None)
     return None if whole is None or q is None else (whole, q, named.group(2))
+
+
+def _announced_before(draft: Draft, si: int, words: str) -> tuple[Mention, Quantity, str] | None:
+    """`…转移支付 X 亿元。其中：` / `（1）…`: the announcing words alone in their sentence announce the items of the
+    figure that ends the sentence before, in its section (nothing but its full stop after it)."""
+    doc = draft.doc
+    if si < 1 or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
+        return None
+    mentions = draft.by_sentence.get(si - 1) or []
+    last = mentions[-1] if mentions else None
+    q = None if last is None else next((x for x in reversed(last.quantities) if x.kind in ("amount", "count")), None)
+    if last is None or q is None or not q.exact or draft.labeller.qualifying_ratio(last.key, last.quantities):
+        return None
+    return (last, q, words) if ENDED.match(doc.text[q.end : doc.sentences[si - 1].end]) else None
 
 
 # what may end a figure's own phrase after its name (`基本支出为`, `基本支出预算数是`)
@@ -725,10 +752,11 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 taken.update(id(p) for p in [*defined, m])
                 yield Breakdown(m, defined, "", True, m.sentence, inferred=True, certain=False)
                 continue
-            run = _run_before(draft, mentions, i, q.base_unit, taken)
+            run = _run_before(draft, mentions, i, q.base_unit, taken) or _counted_run(draft, m, q.base_unit, taken)
             if not (_names_total(draft, m) or _joins(m.key, run)):
                 continue
-            chosen = _footing_run(q, run)
+            # `以上三项支出合计 X`: the count the total states is the run's, whether it adds up or not
+            chosen = len(run) if _counted(m.label) == len(run) else _footing_run(q, run)
             if chosen:
                 parts = [pm for pm, _ in run[-chosen:]]
                 taken.update(id(p) for p in parts)
@@ -736,7 +764,79 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(m, parts, "", True, m.sentence, inferred=True, certain=False)
 
 
+# the sign a figure's label opens with in an equation written out (`收入总量 X = 本级收入 a + 补助 b - 调出 c`)
+SIGNS = {"=": "=", "＝": "=", "+": "+", "＋": "+", "-": "-", "－": "-", "−": "-"}
+
+
+def _sign(m: Mention) -> str:
+    return SIGNS.get(m.label.lstrip()[:1], "")
+
+
+def equations(draft: Draft) -> Iterator[Breakdown]:
+    """`收入总量 X = 本级收入 a + 上级补助收入 b + …；支出总量 Y = 本级支出 c + …`, and `a + b = 合计 X`: the text
+    writes the arithmetic itself, each figure's label opening with its sign. In each run of signed figures (the
+    first unsigned, the others signed, one `=` among them) the one figure alone on its side of `=` is the sum of
+    those on the other, added or subtracted as written. Read before the totals stated after parts, so that a
+    second equation's total does not take the first one's figures for its own."""
+    for mentions in draft.by_sentence.values():
+        i = 0
+        while i < len(mentions):
+            j = i + 1
+            while j < len(mentions) and _sign(mentions[j]):
+                j += 1
+            found = _equation(draft, mentions[i:j])
+            if found is not None:
+                yield found
+            i = j
+
+
+def _equation(draft: Draft, run: list[Mention]) -> Breakdown | None:
+    """The breakdown one run of signed figures writes out, or None when it is no sum of one unit."""
+    signs = [_sign(m) for m in run]
+    if signs.count("=") != 1 or len(run) < 3:
+        return None
+    eq = signs.index("=")
+    if eq == 1:
+        total, terms = run[0], [(m, "+" if s == "=" else s) for m, s in zip(run[1:], signs[1:], strict=True)]
+    elif eq == len(run) - 1:
+        total, terms = run[-1], [(m, s or "+") for m, s in zip(run[:-1], signs[:-1], strict=True)]
+    else:
+        return None  # `a + b = c + d`: which side is the total is not written
+    q = next((x for x in total.quantities if x.kind in ("amount", "count") and x.exact), None)
+    if q is None or any(draft.is_part(m) or id(m) in draft.totals for m in run):
+        return None
+    if any(exact_of(m, q.base_unit) is None or draft.labeller.qualifying_ratio(m.key, m.quantities) for m in run):
+        return None
+    plus = [m for m, s in terms if s == "+"]
+    minus = [m for m, s in terms if s == "-"]
+    return Breakdown(total, plus, "=", True, total.sentence, minus=minus)
+
+
 ORDINALS = "一二三四五六七八九十"
+# a total stating how many figures before it it sums (`以上六项支出合计`, `上述 3 项合计`)
+COUNTED = regex(f"^(?:以上|上述)(\\d|[两{ORDINALS}])项")
+
+
+def _counted_run(draft: Draft, total: Mention, unit: str, taken: set[int]) -> list[tuple[Mention, Quantity]]:
+    """`…教育支出 a；卫生健康支出 b；农林水支出 c。` / `以上三项支出合计 X`: a total opening its paragraph that states
+    how many figures it sums sums as many of the sentence before, in its section (its run when they are that many:
+    `_run_before`, the total's sentence after them). [] for any other total."""
+    doc = draft.doc
+    si = total.sentence
+    if not _counted(total.label) or si < 1 or not same_section(draft, doc.sentences[si - 1].start, total.start):
+        return []
+    before = draft.by_sentence.get(si - 1) or []
+    return _run_before(draft, [*before, total], len(before), unit, taken)
+
+
+def _counted(label: str) -> int:
+    found = COUNTED.match(label.lstrip("，、；：。 "))
+    if found is None:
+        return 0
+    n = found.group(1)
+    return int(n) if n.isdigit() else 2 if n == "两" else ORDINALS.index(n) + 1
+
+
 ENUMERATED = regex(f"^[，、；：:。\\s]*([{ORDINALS}])是")
 
 
@@ -839,6 +939,8 @@ SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税
 # a balance at the end of the period (`年末滚存结余`, `年末余额`) and one at its start (`上年末余额`, `年初结余`)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)$")
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+# a figure that is by its definition what a chain adds up to (可用财力 = 收入 + 补助 − 上解), no total word in it
+CHAIN_TOTAL = regex(f"(?:{_alt('chain_total')})$")
 
 
 def _chain_to(
@@ -847,7 +949,7 @@ def _chain_to(
     """The `加…减…` chain whose total is mentions[i]: a total named so, or a closing balance (from its opening
     one, nothing else); none through figures an earlier chain took (`…，年末一般债务余额 X；年末专项债务余额 Y`)."""
     m = mentions[i]
-    named = _names_total(draft, m)
+    named = _names_total(draft, m) or bool(CHAIN_TOTAL.search(m.key))
     chain = _chain(draft, mentions, i, unit) if named or _closing(m) else None
     if chain is None or (not named and not _opens(chain)):
         return None
