@@ -1014,7 +1014,7 @@ def _chain_start(
     """The figure a chain starts from (right before `加`, else the passage's first of its side), and whether it
     was found in an earlier paragraph of the section."""
     base = [m for m in own if m.start < at][-1:]
-    if base and ";" in draft.doc.text[base[0].quantities[-1].end : at].replace("；", ";"):
+    if base and _last_of_a_list(draft, [m for m in own if m.start < at], at):
         return [], False  # `…；其他收入 a，下降 p%；加上 D d，收入总计 T`: a list's last item, no start of the chain
     if base and _listed(draft, base[0]):
         # `具体为：A a；B b；C c；加上 D d，收入总计 T`: the chain adds to the list's total, not to its last part
@@ -1029,6 +1029,19 @@ def _chain_start(
     # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph
     # opening with a component goes on the list of an earlier one): taken only when the chain then adds up
     return _opening(draft, _section_before(draft, mentions[i]), -1, unit, side, named, mentions[i]), True
+
+
+def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:
+    """Is the last figure before the chain's `加` the last of clauses set apart by semicolons (`A a；B b；C c；加上
+    …`), rather than one clause's figure before it (`收入 X，完成预算的 r%；加上…`)?"""
+    if len(before) < 2:
+        return False
+    text = draft.doc.text
+    semi = ("；", ";")
+    last, previous = before[-1], before[-2]
+    return any(c in text[last.quantities[-1].end : at] for c in semi) and any(
+        c in text[previous.quantities[-1].end : last.start] for c in semi
+    )
 
 
 def _listed(draft: Draft, m: Mention) -> bool:
