@@ -23,7 +23,8 @@ MAX_PLACES = 3
 def _values(items: list[tuple[Mention, Quantity]]) -> Counter[Decimal]:
     """The distinct values stated, figures written to different precision that round to each other counting
     as one (`92.51 亿元` and `92.511 亿元`): each figure counts for the most precise value it agrees with."""
-    figures = sorted((q for _, q in items), key=lambda q: -q.decimals)
+    # (finest first by the unit of the last digit in 元, not by decimals: 42,493.30 万元 is finer than 4.25 亿元)
+    figures = sorted((q for _, q in items), key=lambda q: q.ulp * q.scale)
     values: Counter[Decimal] = Counter()
     for q in figures:
         low, high = interval(q)
@@ -134,10 +135,10 @@ class RestatedFigure(Rule):
         )
 
     def _conversion(self, items: list[tuple[Mention, Quantity]]) -> Iterable[Result]:
-        """`3,983.76 万元（约 0.40 亿元）`: the second figure is the first in another unit, to its own precision (the
-        first's value within it); when not, it is the one at fault."""
+        """`3,983.76 万元（约 0.40 亿元）`: the second figure is the first in another unit, to the precision of the less
+        precise of the two (the finer one's value within it); when not, the second is the one at fault."""
         (_, q), (_, r) = items
-        if _near(r, q.base_value):
+        if _agree(q, r):  # (either the rounding of the other: `1.36 亿元（13,586.84 万元）`)
             yield self.checked(r, "pass", [q])
             return
         expected = f"{fmt(q.base_value / r.scale, r.decimals)}{r.unit}"

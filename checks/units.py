@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.text.model import Document
 
 from ._util import PER_UNIT
 
@@ -177,6 +179,11 @@ class MissingUnit(Rule):
                     severity=self.certainty(c.certain),
                 )
 
+    def _table_cell(self, q: Quantity) -> bool:
+        """Does the figure stand alone at the end of a text-table line (`工资福利支出  512.38`)? Its unit is the
+        table's (`单位：万元` over it), not one left out."""
+        return TABLE_LINE.fullmatch(_line_of(self.ctx.doc, q)) is not None
+
     def _amounts(self) -> Iterator[Result]:
         in_formula = {q.start for f in self.ctx.facts.formulas for q in [*f.operands, f.result]}
         by_para: dict[int, list[Mention]] = {}
@@ -188,7 +195,7 @@ class MissingUnit(Rule):
                 continue  # the paragraph's amounts do not say which unit one without it has
             for m in mentions:
                 for q in m.quantities:
-                    if not _bare_amount(self.ctx.doc.text, m, q) or q.start in in_formula:
+                    if not _bare_amount(self.ctx.doc.text, m, q) or q.start in in_formula or self._table_cell(q):
                         continue
                     near = min(units, key=lambda u: abs(u.start - q.start))
                     yield self.diag(
@@ -200,8 +207,20 @@ class MissingUnit(Rule):
                     )
 
 
+# a line of a text table as the file has it: a name, a wide gap (spaces, a tab), one figure and nothing after
+TABLE_LINE = regex(r"\s*\S.*?(?:\s{2,}|\t|\u3000+)[-−]?[\d,.]+\s*")
+
+
 # the next figures of a list joined by 、 / 和 / 至 / -, the last of them with its unit
 SHARED_UNIT = regex(r"(?:\s*(?:、|和|及|与|至|到|-|—|~|～)\s*[\d,.]+)+\s*(?:万元|亿元|千元|元)")
+
+
+def _line_of(doc: Document, q: Quantity) -> str:
+    """The line of the file (as the user has it) the figure stands on."""
+    first = doc.origin[q.start]
+    line = bisect_right(doc.line_starts, first) - 1
+    end = doc.original.find("\n", first)
+    return doc.original[doc.line_starts[line] : end if end >= 0 else len(doc.original)]
 
 
 def _bare_amount(text: str, m: Mention, q: Quantity) -> bool:

@@ -36,6 +36,7 @@ from tieout.linter.facts.model import (
 from tieout.linter.facts.passes.base import (
     ADDING,
     CHANGE_AMOUNT,
+    PRONOUN,
     changed_by,
     counts_subordinates,
     foots,
@@ -639,9 +640,8 @@ class SentencePass:
     def _mention(self, e: _Entry, si: int, para: int, whole: Mention | None = None) -> Mention:
         key, period = self.labeller.split(e.label)
         if (pronoun := LAST_YEARS_RATIO.fullmatch(key)) is not None:
-            key = pronoun.group(
-                1
-            )  # `上年该比例 68.0%`: last year's value of the ratio just stated, as `上年为` names it
+            # `上年该比例 68.0%`: last year's value of the ratio just stated, as `上年为` names it
+            key = pronoun.group(1)
         m = Mention(label=e.label, key=key, quantities=e.qs, sentence=si, paragraph=para, period=period)
         self._base_in_brackets(m, si)
         count = next((q for q in e.qs if q.kind == "count"), None)
@@ -650,6 +650,8 @@ class SentencePass:
         self.facts.mentions.append(m)
         if e.share is not None:
             part = next((q for q in e.qs if q.kind != "percent"), None)
+            if PRONOUN.match(e.share_base):
+                whole = None  # `占该项资金的 p%`: that item's own funds, a figure the words point back to
             if whole is not None and e.share_base and not self._names_whole(e.share_base, whole):
                 whole = None  # `其中基本支出 A，人员经费 B，占基本支出的 p%`: of the whole it names (linked later)
             elif whole is not None and not e.share_base and self._share_of_outer(whole, si):
@@ -915,8 +917,8 @@ class SentencePass:
             if part is None:
                 continue
             whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
-            if whole is None or part[0].base_unit != whole[0].base_unit:
-                continue
+            if whole is None or part[0].base_unit != whole[0].base_unit or whole[0] is part[0]:
+                continue  # (one figure found under both names: the words name two quantities, not read)
             certain = part[1] and whole[1]
             self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
 
@@ -926,6 +928,8 @@ class SentencePass:
         """The whole of a share naming its part: the figure of the whole its words name (`占一般公共预算收入的`);
         naming none, the total of the list it is in, else the figure of the whole the sentence opens by naming
         (`“三公”经费中，公务接待费占 p%`), stated before under that name."""
+        if PRONOUN.match(e.label.strip()):
+            return None  # `占该项资金的 p%`: that item's own funds, a figure the words point back to
         if e.label.strip():
             return self._named_figure(e.label, *at)
         total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
@@ -1055,7 +1059,8 @@ class SentencePass:
             return
         for s in reversed(self.facts.shares):
             if s.part is not None and s.part in sub.quantities and s.total is None:
-                s.total = head.of_unit(s.part.base_unit)
+                if not PRONOUN.match(s.base_label):  # (`占该项资金的 p%`: of the item's own funds, not the total)
+                    s.total = head.of_unit(s.part.base_unit)
                 break
 
     def _rate(
@@ -1084,6 +1089,8 @@ class SentencePass:
         for m in mentions:
             if self._note(m):
                 continue  # `实际完成 43.1 亿元（含开发区 12.4 亿元），为调整预算的 67%`: the bracket notes a share of it
+            if GAP_AGAINST.search(m.label):
+                continue  # `兑付 236 家，较目标多 36 家，完成率 118%`: the excess over the target is no operand
             for q in m.quantities:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
@@ -1753,6 +1760,8 @@ LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RA
 COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
+# a figure named as the gap to a reference (`较目标多`, `比计划少`, `超出目标`)
+GAP_AGAINST = regex(r"(?:(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于)|超出|超过)[，,]?\s*$")
 # the gap alone (`…，超收 6.74 亿元；比上年…增长`): what the outcome passed its budget by, never what changed
 GAP_ALONE = regex(f"[，,、；;\\s]*(?:{'|'.join([*(_OS.get('over') or []), *(_OS.get('short') or [])])})")
 OVER_SHORT = regex(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
