@@ -1879,7 +1879,7 @@ def _share_after_change(items: list[object]) -> None:
             and any(q.kind in ("amount", "count") for q in entry.qs)
             and isinstance(change, _Change)
             and change.base is None
-            and not change.cmp
+            and (not change.cmp or LAST_YEAR_CMP.fullmatch(change.cmp) is not None)
             and isinstance(share, Token)
             and share.type == "SHARE"
             and isinstance(named, _Entry)
@@ -1890,6 +1890,13 @@ def _share_after_change(items: list[object]) -> None:
             continue
         entry.share, entry.share_base = named.qs[0], named.label
         del items[k + 1 : k + 3]
+    for x in items:  # (and in a list's parts: `其中：税收收入 a，同比增长 p%，占…的 q%`)
+        if isinstance(x, _Breakdown):
+            _share_after_change(x.parts)
+
+
+# a comparison with last year alone (`同比`, `比上年`): the change qualifies the figure before it
+LAST_YEAR_CMP = regex(r"同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)(?:同期)?相比")
 
 
 def _leaves(items: list[object]) -> Iterator[object]:
