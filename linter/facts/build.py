@@ -36,7 +36,6 @@ from tieout.linter.facts.model import (
 from tieout.linter.facts.passes.base import (
     ADDING,
     CHANGE_AMOUNT,
-    PRONOUN,
     changed_by,
     counts_subordinates,
     foots,
@@ -650,8 +649,6 @@ class SentencePass:
         self.facts.mentions.append(m)
         if e.share is not None:
             part = next((q for q in e.qs if q.kind != "percent"), None)
-            if PRONOUN.match(e.share_base):
-                whole = None  # `占该项资金的 p%`: that item's own funds, a figure the words point back to
             if whole is not None and e.share_base and not self._names_whole(e.share_base, whole):
                 whole = None  # `其中基本支出 A，人员经费 B，占基本支出的 p%`: of the whole it names (linked later)
             elif whole is not None and not e.share_base and self._share_of_outer(whole, si):
@@ -928,8 +925,6 @@ class SentencePass:
         """The whole of a share naming its part: the figure of the whole its words name (`占一般公共预算收入的`);
         naming none, the total of the list it is in, else the figure of the whole the sentence opens by naming
         (`“三公”经费中，公务接待费占 p%`), stated before under that name."""
-        if PRONOUN.match(e.label.strip()):
-            return None  # `占该项资金的 p%`: that item's own funds, a figure the words point back to
         if e.label.strip():
             return self._named_figure(e.label, *at)
         total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
@@ -1752,8 +1747,10 @@ MEASURED = regex(r"(?:满意度|进度)[为是达到约=：:]*$")
 LAST_YEAR_NAMES = "上年同期|上年|去年同期|去年|上一年"
 # a figure named as last year's (`上年分别为` given out: `上年教育支出`): the base of a change, never what changed
 LAST_YEARS = regex(f"(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)")
+# a name by pronoun (`该项资金`, `此项`, `其`): a figure the words point back to, not one they name
+PRONOUN = regex(r"(?:该|此|其|这一?|本项)")
 # (`上年该比例为`, `上年这一比重为`: last year's value of the ratio just stated, named by a pronoun)
-RATIO_PRONOUN = regex("(?:该|此|这一)(?:比例|比重|占比|比率|指标)")
+RATIO_PRONOUN = regex(f"{PRONOUN.pattern}(?:比例|比重|占比|比率|指标)")
 LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
 LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RATIO_PRONOUN.pattern})?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
@@ -1893,10 +1890,6 @@ def _share_after_change(items: list[object]) -> None:
     for x in items:  # (and in a list's parts: `其中：税收收入 a，同比增长 p%，占…的 q%`)
         if isinstance(x, _Breakdown):
             _share_after_change(x.parts)
-
-
-# a comparison with last year alone (`同比`, `比上年`): the change qualifies the figure before it
-LAST_YEAR_CMP = regex(r"同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)(?:同期)?相比")
 
 
 def _leaves(items: list[object]) -> Iterator[object]:
@@ -2300,7 +2293,9 @@ def _name_in(item: object) -> str:
 BRACKETED = regex(r"[（(][^（）()]*[）)]")
 # a bracket right after a figure giving its value last year (`（上年 163.45 亿元`) and its close before the change
 LAST_YEAR_NOTE = regex(rf"\s*[（(]\s*(?:{LAST_YEAR_NAMES})(?:为|是|：|:)?\s*")
-NOTE_CLOSED = regex(r"\s*[）)]\s*[，,]?\s*(?:比上年|较上年|同比|与上年相比)?[，,]?\s*")
+# a comparison with last year alone (`同比`, `比上年`): the change qualifies the figure before it
+LAST_YEAR_CMP = regex(r"同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)(?:同期)?相比")
+NOTE_CLOSED = regex(rf"\s*[）)]\s*[，,]?\s*(?:{LAST_YEAR_CMP.pattern})?[，,]?\s*")
 
 
 def _nonzero_next(rest: list[object]) -> bool:

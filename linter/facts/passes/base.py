@@ -135,7 +135,3 @@ def foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()
     s = sum((x.base_value for x in parts), Decimal(0)) - sum((x.base_value for x in minus), Decimal(0))
     tol = sum((x.ulp * x.scale for x in [*parts, *minus]), Decimal(0)) / 2 + total.ulp * total.scale / 2
     return abs(s - total.base_value) <= tol
-
-
-# a name by pronoun (`该项资金`, `此项`, `其`): a figure the words point back to, not one they name
-PRONOUN = regex(r"(?:该|此|其|这一?|本项)")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines
 from tieout.linter.facts.model import Identity, Mention, Share, ShareList
-from tieout.linter.facts.passes.base import PRONOUN, Completed
+from tieout.linter.facts.passes.base import Completed
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -134,8 +134,8 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
     owner = mention_index(draft)
     lists = _list_totals(draft)
     for s in draft.facts.shares:
-        if s.total is not None or s.part is None or not s.base_label or PRONOUN.match(s.base_label):
-            continue  # (`占该项资金的 p%`: that item's own funds, a figure the words do not name)
+        if s.total is not None or s.part is None or not s.base_label:
+            continue
         part = owner.get(s.part.start)
         item, said = draft.labeller.identify(s.base_label)
         if year := YEAR_TOTAL.fullmatch(s.base_label.strip()):
