@@ -1016,10 +1016,6 @@ def _chain_start(
     base = [m for m in own if m.start < at][-1:]
     if base and _last_of_a_list(draft, [m for m in own if m.start < at], at):
         return [], False  # `…；其他收入 a，下降 p%；加上 D d，收入总计 T`: a list's last item, no start of the chain
-    if base and _listed(draft, base[0]):
-        # `具体为：A a；B b；C c；加上 D d，收入总计 T`: the chain adds to the list's total, not to its last part
-        total = next((b.total for b in draft.facts.breakdowns if any(p is base[0] for p in b.parts)), None)
-        return ([total], True) if total is not None else ([], False)
     if base:
         return base, False
     named, _ = draft.labeller.identify(text.strip("，、；：,;: "))
@@ -1042,12 +1038,6 @@ def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:
     return any(c in text[last.quantities[-1].end : at] for c in semi) and any(
         c in text[previous.quantities[-1].end : last.start] for c in semi
     )
-
-
-def _listed(draft: Draft, m: Mention) -> bool:
-    """Is the figure a part of a list: of one its sentence reads, or of the list a sentence opening with 其中 or
-    具体为 makes of the figure before it?"""
-    return draft.is_part(m) or any(x is m for x in draft.headless.get(m.sentence) or [])
 
 
 def _signs(draft: Draft, sentence: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
