@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.facts.model import Formula, Mention, Rate
+from tieout.linter.facts.passes.surveys import ANSWERED, OPTION_IN
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
@@ -155,6 +156,10 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if stem is not None:
         num, den = stem
         return _ratio_outcome(ctx, r, num, den, r.certain, "分母") if ctx.value(den) != 0 else None
+    answered = _answers_and_option(r)
+    if answered is not None and not WEIGHTED.search(ctx.sentence_of(r.stated.start)):
+        num, den = answered
+        return _ratio_outcome(ctx, r, num, den, False, "分母")  # (inferred from the labels: a warning)
     if len(r.operands) == 3 and EXECUTION_RATE.search(r.name):
         return _over_adjusted(ctx, r)
     if len(r.operands) != 2:
@@ -175,6 +180,20 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
 
 
+def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
+    """`发放问卷 520 份，回收 500 份，满意 436 份，满意度 87.2%`: a satisfaction rate is the answers of its option over
+    the questionnaires returned, when its figures name exactly one of each (those sent out are not its base)."""
+    if not SURVEY_RATE.search(r.name) or len(r.operands) != len(r.labels):
+        return None
+    returned = [q for q, label in zip(r.operands, r.labels) if ANSWERED.search(label)]
+    chosen = [q for q, label in zip(r.operands, r.labels) if OPTION_IN.search(label) and not ANSWERED.search(label)]
+    if len(returned) != 1 or len(chosen) != 1 or returned[0].base_unit != chosen[0].base_unit:
+        return None
+    return (chosen[0], returned[0]) if returned[0].value else None
+
+
+SURVEY_RATE = regex(r"满意度|满意率")
+WEIGHTED = regex(r"加权|权重|赋分|综合|×|\*")  # a satisfaction worked out by weights is no share of one answer
 INITIAL = regex(r"年初")
 ADJUSTED = regex(r"全年|调整")
 
