@@ -662,15 +662,21 @@ def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
     """The last figure before in a unit the parts use, not last year's stated beside this year's (`共有车辆 23
     辆，上年末为 22 辆。其中：…`)."""
     # (past a figure in another unit: `…36.56 万元，…主要原因是新增 1 辆…。其中：购置费…`)
-    return next(
-        (
-            m
-            for m in reversed(prev)
-            if any(q.kind in ("amount", "count") and q.base_unit in units for q in m.quantities)
-            and not LAST_YEAR_BESIDE.match(m.label)
-        ),
-        None,
-    )
+    figures = [
+        m
+        for m in prev
+        if any(q.kind in ("amount", "count") and q.base_unit in units for q in m.quantities)
+        and not LAST_YEAR_BESIDE.match(m.label)
+    ]
+    if figures and BUDGET_BESIDE.match(figures[-1].label) and len(figures) >= 2:
+        # `支出 X，年初预算 Y，完成年初预算的 r%。其中：…`: the budget the outcome is measured against is no whole
+        # of the list; the outcome before it is
+        return figures[-2]
+    return figures[-1] if figures else None
+
+
+# a budget stated beside the outcome before it (`，年初预算 Y`, `，调整预算数为 Y`)
+BUDGET_BESIDE = regex(r"^[，,、；;\s]*(?:年初|调整后?|全年)?预算(?:数|安排)?(?:为|是)?$")
 
 
 def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
