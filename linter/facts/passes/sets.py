@@ -175,11 +175,17 @@ JOINED_SIDE = regex(r"(?:收入|支出)(?:及|和|与|、)")
 def _period_balance(m: Mention) -> Quantity | None:
     """The figure of a period's balance: 结余/结存/余额 that is no stock (累计结余, 债务余额, 结转下年)."""
     key = m.key
-    if not BALANCE_WORD.search(key) or "结转下年" in key or "下年" in key or JOINED_SIDE.search(key):
+    # (`年末结转 Z` after `年初结转 A，本年收入 X，本年支出 Y`: the year-end carry-over is the period's closing balance)
+    if not (BALANCE_WORD.search(key) or CARRIED_AT_END.search(key)):
+        return None
+    if "结转下年" in key or "下年" in key or JOINED_SIDE.search(key):
         return None
     if CUMULATIVE.search(key.replace("年末结转", "").replace("年终结余", "")):
         return None
     return next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
+
+
+CARRIED_AT_END = regex(r"(?:年末|年底|期末)结转$")
 
 
 def _carried(draft: Draft, m: Mention) -> Quantity | None:
