@@ -160,6 +160,9 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if answered is not None and not WEIGHTED.search(ctx.sentence_of(r.stated.start)):
         num, den = answered
         return _ratio_outcome(ctx, r, num, den, False, "分母")  # (inferred from the labels: a warning)
+    saved = _saving_and_budget(r)
+    if saved is not None:
+        return _ratio_outcome(ctx, r, saved[0], saved[1], False, "分母")
     if len(r.operands) == 3 and EXECUTION_RATE.search(r.name):
         return _over_adjusted(ctx, r)
     if len(r.operands) != 2:
@@ -192,6 +195,22 @@ def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
     return (chosen[0], returned[0]) if returned[0].value else None
 
 
+def _saving_and_budget(r: Rate) -> tuple[Quantity, Quantity] | None:
+    """`采购预算 86.40 亿元，实际采购金额 81.25 亿元，节约资金 5.15 亿元，节约率 6.0%`: a saving rate is the money saved
+    over the budget, when its figures name exactly one of each."""
+    if not SAVING_RATE.search(r.name) or COST_RATE.search(r.name) or len(r.operands) != len(r.labels):
+        return None  # (`产出成本节约率`: of the costs of what was made, per unit, figures the sentence need not state)
+    saved = [q for q, label in zip(r.operands, r.labels) if SAVED.search(label)]
+    budgets = [q for q, label in zip(r.operands, r.labels) if PLANNED.search(label) and not SAVED.search(label)]
+    if len(saved) != 1 or len(budgets) != 1 or saved[0].base_unit != budgets[0].base_unit:
+        return None
+    return (saved[0], budgets[0]) if budgets[0].value else None
+
+
+SAVING_RATE = regex(r"节约率|节支率|节资率")
+COST_RATE = regex(r"成本")
+SAVED = regex(r"节约|节支|节省")
+PLANNED = regex(r"预算")
 SURVEY_RATE = regex(r"满意度|满意率")
 WEIGHTED = regex(r"加权|权重|赋分|综合|×|\*")  # a satisfaction worked out by weights is no share of one answer
 INITIAL = regex(r"年初")
