@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.facts.model import Formula, Mention, Rate
@@ -186,25 +186,34 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
 def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
     """`发放问卷 520 份，回收 500 份，满意 436 份，满意度 87.2%`: a satisfaction rate is the answers of its option over
     the questionnaires returned, when its figures name exactly one of each (those sent out are not its base)."""
-    if not SURVEY_RATE.search(r.name) or len(r.operands) != len(r.labels):
+    if not SURVEY_RATE.search(r.name):
         return None
-    returned = [q for q, label in zip(r.operands, r.labels) if ANSWERED.search(label)]
-    chosen = [q for q, label in zip(r.operands, r.labels) if OPTION_IN.search(label) and not ANSWERED.search(label)]
-    if len(returned) != 1 or len(chosen) != 1 or returned[0].base_unit != chosen[0].base_unit:
-        return None
-    return (chosen[0], returned[0]) if returned[0].value else None
+    return _named_pair(r, lambda label: bool(OPTION_IN.search(label) and not ANSWERED.search(label)), _has(ANSWERED))
 
 
 def _saving_and_budget(r: Rate) -> tuple[Quantity, Quantity] | None:
     """`采购预算 86.40 亿元，实际采购金额 81.25 亿元，节约资金 5.15 亿元，节约率 6.0%`: a saving rate is the money saved
     over the budget, when its figures name exactly one of each."""
-    if not SAVING_RATE.search(r.name) or COST_RATE.search(r.name) or len(r.operands) != len(r.labels):
+    if not SAVING_RATE.search(r.name) or COST_RATE.search(r.name):
         return None  # (`产出成本节约率`: of the costs of what was made, per unit, figures the sentence need not state)
-    saved = [q for q, label in zip(r.operands, r.labels) if SAVED.search(label)]
-    budgets = [q for q, label in zip(r.operands, r.labels) if PLANNED.search(label) and not SAVED.search(label)]
-    if len(saved) != 1 or len(budgets) != 1 or saved[0].base_unit != budgets[0].base_unit:
+    return _named_pair(r, _has(SAVED), lambda label: bool(PLANNED.search(label) and not SAVED.search(label)))
+
+
+def _has(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda label: pattern.search(label) is not None
+
+
+def _named_pair(
+    r: Rate, is_num: Callable[[str], bool], is_den: Callable[[str], bool]
+) -> tuple[Quantity, Quantity] | None:
+    """(numerator, denominator): the rate's one operand each label test picks, of one unit, the denominator not 0."""
+    if len(r.operands) != len(r.labels):
         return None
-    return (saved[0], budgets[0]) if budgets[0].value else None
+    nums = [q for q, label in zip(r.operands, r.labels) if is_num(label)]
+    dens = [q for q, label in zip(r.operands, r.labels) if is_den(label)]
+    if len(nums) != 1 or len(dens) != 1 or nums[0].base_unit != dens[0].base_unit:
+        return None
+    return (nums[0], dens[0]) if dens[0].value else None
 
 
 SAVING_RATE = regex(r"节约率|节支率|节资率")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -217,10 +216,9 @@ SHARED_UNIT = regex(r"(?:\s*(?:、|和|及|与|至|到|-|—|~|～)\s*[\d,.]+)+\
 
 def _line_of(doc: Document, q: Quantity) -> str:
     """The line of the file (as the user has it) the figure stands on."""
-    first = doc.origin[q.start]
-    line = bisect_right(doc.line_starts, first) - 1
-    end = doc.original.find("\n", first)
-    return doc.original[doc.line_starts[line] : end if end >= 0 else len(doc.original)]
+    line, _ = doc.line_col(doc.origin[q.start])
+    starts = doc.line_starts
+    return doc.original[starts[line - 1] : starts[line] - 1 if line < len(starts) else len(doc.original)]
 
 
 def _bare_amount(text: str, m: Mention, q: Quantity) -> bool:

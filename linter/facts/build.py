@@ -38,6 +38,7 @@ from tieout.linter.facts.passes.base import (
     CHANGE_AMOUNT,
     changed_by,
     counts_subordinates,
+    exact_figure,
     foots,
     in_brackets,
     rolls_forward,
@@ -1548,7 +1549,7 @@ class SentencePass:
         # of the stage the earlier figure names, where it names one (`决算 1.85 万元，预算 4.00 万元，…；上年决算 2.10
         # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
         stage = self.labeller.identify(subject.label)[1].stage
-        same = [m for m in candidates if stage and self.labeller.identify(m.label)[1].stage == stage]
+        same = self._of_stage(candidates, stage)
         if not stage:
             # `决算数 A，调整预算数 B，完成调整预算的 r%；比上年的 C 增加…`: beside a budget, the outcome is what is
             # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
@@ -2306,7 +2307,7 @@ def _nonzero_next(rest: list[object]) -> bool:
 
 def _complete(head: Mention, parts: list[Mention]) -> bool:
     """Do the parts make the total, each figure within its rounding (every part in the total's unit)?"""
-    whole = next((q for q in head.quantities if q.kind in ("amount", "count") and q.exact), None)
+    whole = exact_figure(head)
     if whole is None:
         return False
     listed = [m.of_unit(whole.base_unit) for m in parts]
@@ -2315,7 +2316,7 @@ def _complete(head: Mention, parts: list[Mention]) -> bool:
 
 def _foots_flat(head: Mention, parts: list[Mention]) -> bool:
     """Do the parts, as listed, add up to the total exactly? Then no run of them is another part's."""
-    whole = next((q for q in head.quantities if q.kind in ("amount", "count") and q.exact), None)
+    whole = exact_figure(head)
     if whole is None:
         return False
     listed = [q for m in parts if (q := m.of_unit(whole.base_unit)) is not None]
@@ -2324,7 +2325,7 @@ def _foots_flat(head: Mention, parts: list[Mention]) -> bool:
 
 def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
     """The shortest run of `after` whose figures, with the breakdown's parts, add up to its total exactly."""
-    whole = next((q for q in b.total.quantities if q.kind in ("amount", "count") and q.exact), None)
+    whole = exact_figure(b.total)
     if whole is None:
         return []
     listed = [q for m in b.parts if (q := m.of_unit(whole.base_unit)) is not None]
@@ -2361,7 +2362,7 @@ def _runs_of_parts(parts: list[Mention]) -> tuple[list[Mention], list[tuple[Ment
 
 def _run_end(parts: list[Mention], i: int) -> int:
     """The end of the run after parts[i] whose figures add up to parts[i] exactly; i + 1 if none does."""
-    whole = next((q for q in parts[i].quantities if q.kind in ("amount", "count") and q.exact), None)
+    whole = exact_figure(parts[i])
     if whole is None:
         return i + 1
     total = Decimal(0)

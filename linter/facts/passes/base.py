@@ -42,6 +42,11 @@ def exact_of(m: Mention, unit: str) -> Quantity | None:
     return q if q is not None and q.exact else None
 
 
+def exact_figure(m: Mention) -> Quantity | None:
+    """The figure's first exact amount or count (a total's, a list's whole's), if any."""
+    return next((q for q in m.quantities if q.kind in ("amount", "count") and q.exact), None)
+
+
 def figures(mentions: list[Mention], kinds: tuple[str, ...] = ("amount", "count")) -> Iterator[Quantity]:
     for m in mentions:
         yield from (q for q in m.quantities if q.kind in kinds)

@@ -21,6 +21,7 @@ from tieout.linter.facts.passes.base import (
     by_paragraph,
     changed_by,
     counts_subordinates,
+    exact_figure,
     exact_of,
     foots,
     full_marks_complete,
@@ -104,7 +105,7 @@ def _left_open(draft: Draft, b: Breakdown) -> tuple[Quantity, Quantity] | None:
     """The total's figure and the last part's, of a `其中：` list whose last part ends its sentence (with its share
     at most) and may go on after it: a list of one part, or one the layout cut (its sentence ends with `；`)."""
     doc = draft.doc
-    unit_q = next((q for q in b.total.quantities if q.kind in ("amount", "count") and q.exact), None)
+    unit_q = exact_figure(b.total)
     if unit_q is None or b.keyword != "其中" or b.inferred:
         return None
     last = b.parts[-1]
@@ -741,7 +742,7 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
         for i, m in enumerate(mentions):
             if not m.quantities or draft.is_part(m) or id(m) in draft.totals or id(m) in taken:
                 continue  # (most mentions have no figure: that is asked first)
-            q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
+            q = exact_figure(m)
             if q is None:
                 continue
             chain = _chain_to(draft, mentions, i, q.base_unit, taken)
@@ -808,7 +809,7 @@ def _equation(draft: Draft, run: list[Mention]) -> Breakdown | None:
         total, terms = run[-1], [(m, s or "+") for m, s in zip(run[:-1], signs[:-1], strict=True)]
     else:
         return None  # `a + b = c + d`: which side is the total is not written
-    q = next((x for x in total.quantities if x.kind in ("amount", "count") and x.exact), None)
+    q = exact_figure(total)
     if q is None or any(draft.is_part(m) or id(m) in draft.totals for m in run):
         return None
     if any(exact_of(m, q.base_unit) is None or draft.labeller.qualifying_ratio(m.key, m.quantities) for m in run):
@@ -855,7 +856,7 @@ def enumerations(draft: Draft) -> Iterator[Breakdown]:
             if _ordinal(mentions[i]) != 1:
                 continue
             total = mentions[i - 1]
-            q = next((x for x in total.quantities if x.kind in ("amount", "count") and x.exact), None)
+            q = exact_figure(total)
             if (
                 q is None
                 or draft.is_part(total)
@@ -912,7 +913,7 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
         total = _dimension_total(draft, si)
         if total is None:
             continue
-        q = next((x for x in total.quantities if x.kind in ("amount", "count") and x.exact), None)
+        q = exact_figure(total)
         if q is None:
             continue
         parts = [m for m in mentions if exact_of(m, q.base_unit) is not None]
@@ -1283,7 +1284,7 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
         if "（" not in text[draft.doc.sentences[si].start : draft.doc.sentences[si].end]:
             continue
         for i, m in enumerate(mentions):
-            q = next((x for x in m.quantities if x.kind in ("amount", "count") and x.exact), None)
+            q = exact_figure(m)
             if q is None or draft.is_part(m) or in_brackets(draft, si, m.start):
                 continue
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
