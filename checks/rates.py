@@ -598,7 +598,12 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
     # read without its unit (`元/吨`, `万元/公里`) has the money unit written before its slash
     per = PER_UNIT.match(ctx.doc.text, res.end) if res.kind == "bare" else None
     res_scale = MULTIPLIERS[per.group(1) or ""] if per else res.scale
-    scaled = any(q.scale != 1 for q in [*f.operands, res]) and (res.kind != "bare" or per is not None)
+    # operands written bare before a result with its unit (`总计为 2310+4120+168=6598万元`) are in that unit
+    scaled = (
+        any(q.scale != 1 for q in [*f.operands, res])
+        and (res.kind != "bare" or per is not None)
+        and any(q.kind != "bare" for q in f.operands)
+    )
     values = [q.value / HUNDRED if q.kind == "percent" else q.base_value if scaled else q.value for q in f.operands]
     value = evaluate(f.expression, values)
     if value is None:

@@ -917,6 +917,10 @@ class SentencePass:
             whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
             if whole is None or part[0].base_unit != whole[0].base_unit or whole[0] is part[0]:
                 continue  # (one figure found under both names: the words name two quantities, not read)
+            if whole[0].base_value < part[0].base_value and e.qs[0].value <= 100:
+                # `其中：甲 a，…，其他各项基金收入 b。甲占全市基金收入的 p%`: a figure below the part is not its whole,
+                # whatever the end of its name (the whole's name, shortened, is the end of a smaller part's)
+                continue
             certain = part[1] and whole[1]
             self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
 
@@ -1690,9 +1694,21 @@ class SentencePass:
                 continue
             if sentences[m.sentence].end <= first:
                 break
-            if m.quantities and self.doc.section_at(m.start) is section and _names(m.key, key):
+            if m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key):
                 return m, False
         return self._named_before(key, si, period), False
+
+    def _names_earlier(self, m: Mention, key: str) -> bool:
+        """Does the change's name name this figure of an earlier sentence? A longer name whose end is the figure's
+        (`城乡居民基本养老保险基金支出` and `社会保险基金收入 X，支出 Y`) names it only where the figure's sentence says
+        the rest before it (`一般公共预算收入 X，支出 Y` for `一般公共预算支出`): else it names a part of it."""
+        if not _names(m.key, key):
+            return False
+        if len(key) <= len(m.key) or not key.endswith(m.key):
+            return True
+        sentence = self.doc.sentences[m.sentence]
+        before = QUOTES.sub("", self.doc.text[sentence.start : m.start])  # (keys hold no quotes: `三公经费`)
+        return key[: len(key) - len(m.key)] in before
 
     def _named_before(self, key: str, si: int, period: str) -> Mention | None:
         """`…财政拨款收、支总预算 X 万元。较上年，财政拨款收、支总计各增加 Δ 万元`: the figure of the
@@ -2206,6 +2222,9 @@ def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quan
         if checks and all(checks):
             fits.append(cur)
     return fits[0] if len(fits) == 1 else candidates[0]
+
+
+QUOTES = regex(r"[“”‘’\"']")
 
 
 def _names(mention_key: str, key: str) -> bool:

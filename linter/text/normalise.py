@@ -29,6 +29,7 @@ from tieout.linter.text.cleaning import drop_spaces as _drop_spaces
 from tieout.linter.text.cleaning import punctuation as _punctuation
 from tieout.linter.text.model import Document, Section, Sentence, Untrusted, line_starts
 from tieout.linter.text.offsets import as_array
+from tieout.linter.text.pipes import bare_pipe_rows
 from tieout.linter.text.repair import repair
 
 # only a sentence end may end a paragraph at a line break: PDF lines also end after ；and ： mid-list
@@ -369,6 +370,8 @@ class _Lines:
         for a, b in html:
             for k in range(bisect_left(content, a), bisect_left(content, b)):
                 self.tables[k] = True
+        for k in compress(count(), bare_pipe_rows(chars)):
+            self.tables[k] = True
         self._drop_page_numbers()
 
     def _drop_page_numbers(self) -> None:
@@ -558,6 +561,8 @@ def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
     markers = [0] * len(headings)
     matches = list(map(HEADING.match, lines.chars))  # (at C speed: most lines are no heading)
     for k, h in zip(compress(count(), matches), filter(None, matches)):
+        if lines.tables[k]:
+            continue  # a table's row (`一、事业收入 | 40.07`): no heading
         if h.group("dotted"):
             headings[k], markers[k] = 2 + h.group("dotted").count("."), h.end()
         else:  # (each alternative holds one named group, the last closed)

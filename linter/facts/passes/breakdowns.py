@@ -948,6 +948,7 @@ CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
 # a figure that is by its definition what a chain adds up to (可用财力 = 收入 + 补助 − 上解), no total word in it
 CHAIN_TOTAL = regex(f"(?:{_alt('chain_total')})$")
+FROM_ABOVE = regex(_alt("from_above"))
 
 
 def _chain_to(
@@ -1008,11 +1009,11 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     minus = [m for m in own if cut is not None and m.start >= cut[1]]
     if not base or not plus:
         return None
-    if from_section and not _chain_foots(unit, total, [base[0], *plus], minus):
+    if from_section and not _chain_foots(unit, total, [*base, *plus], minus):
         return None
     if side is not None and _side(base[0].label) != side:
         return None  # the chain starts from the side's own figure (收入 for 收入总计), or it is not read
-    return [base[0], *plus], minus
+    return [*base, *plus], minus
 
 
 def _chain_start(
@@ -1023,6 +1024,11 @@ def _chain_start(
     base = [m for m in own if m.start < at][-1:]
     if base and _last_of_a_list(draft, [m for m in own if m.start < at], at):
         return [], False  # `…；其他收入 a，下降 p%；加上 D d，收入总计 T`: a list's last item, no start of the chain
+    if base and FROM_ABOVE.search(base[0].label):
+        # `本级收入 A。上级补助收入 B，加上年结转 C，收入总计 T`: the money from above is added to the level's own
+        # income stated before it, where the chain starts; taken only when the chain then adds up
+        start, _ = _chain_start(draft, mentions, i, unit, side, [], at, "")
+        return ([*start, *base], True) if start else ([], False)
     if base:
         return base, False
     named, _ = draft.labeller.identify(text.strip("，、；：,;: "))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tieout.linter.patterns import regex
+from tieout.linter.text.pipes import bare_pipe_rows, cells
 
 from .cells import CODE, Cell, flatten, is_number
 
@@ -72,13 +73,20 @@ def read_blocks(text: str) -> list[Block]:
     rows: list[list[Cell]] = []
     first = previous_start = 0
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    bare = bare_pipe_rows(lines)
+    for line, no_outer_bars in zip(lines, bare):
         start = pos
         pos += len(line) + 1
-        if line.startswith("|"):
+        if line.startswith("|") or no_outer_bars:
             if not rows:
                 first = start
-            if not SEPARATOR_ROW.match(line):
+            if no_outer_bars:
+                rows.append(
+                    [Cell(line[a:b], start + a, start + b, len(rows), col) for col, (a, b) in enumerate(cells(line))]
+                )
+                previous_start = start
+            elif not SEPARATOR_ROW.match(line):
                 rows.append(_cells(line, start, len(rows)))
                 previous_start = start
             elif len(rows) > 1:

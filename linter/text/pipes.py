@@ -1,0 +1,68 @@
+"""Rows of a table whose cells are set apart by bars with none at the ends of the line (`科目 | 合计 | 基本支出`).
+
+Text converted from Word or a spreadsheet, and Markdown written by hand (GFM lets a table leave out its outer
+bars), lay tables out so. The normaliser keeps each such row a line of its own (joined as wrapped prose, the
+last figure of one row and the code of the next made one number), and the table reader reads its cells as it
+reads a pipe table's. A line with a bar or two is no table by itself: the rows are a run of two lines or more
+with the same number of bars, a name before the first bar and a figure in a cell after it.
+"""
+
+from __future__ import annotations
+
+from operator import methodcaller
+
+from tieout.linter.patterns import regex
+
+MIN_ROWS = 2
+# a figure in a cell (a cell of the rows after the first bar): digits, maybe a sign, separators and decimals
+CELL_FIGURE = regex(r"\|\s*[-−]?\d[\d,]*(?:\.\d+)?%?\s*(?=\||$)")
+
+
+def bare_pipe_rows(lines: list[str]) -> list[int]:
+    """For each of the consecutive `lines`: 0 unless it is a row of a table of bars without bars at both ends;
+    else 1 where each piece between bars is a cell, 2 where the bar the line starts with opens the row (every
+    row of the run starts with one: Markdown whose rows leave out the closing bar)."""
+    out = [0] * len(lines)
+    if not any(map(methodcaller("count", "|"), lines)):
+        return out  # (most texts hold no bar: one pass at C speed)
+    bars = [_bars(line) for line in lines]
+    k = 0
+    while k < len(lines):
+        if not bars[k]:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(lines) and bars[end] == bars[k]:
+            end += 1
+        run = range(k, end)
+        if end - k >= MIN_ROWS and any(CELL_FIGURE.search(lines[j]) for j in run):
+            opened = all(lines[j].lstrip().startswith("|") for j in run)
+            for j in run:
+                out[j] = 2 if opened else 1
+        k = end
+    return out
+
+
+def _bars(line: str) -> int:
+    """The number of bars of a line that may be a row of such a table (0 for any other line: no bar, bars at
+    both ends, nothing but bars and spaces)."""
+    n = line.count("|")
+    if not n:
+        return 0
+    s = line.strip()
+    if s.startswith("|") and s.endswith("|") or not s.replace("|", "").strip():
+        return 0
+    return n
+
+
+def cells(line: str, opened: bool = False) -> list[tuple[int, int]]:
+    """The cells of a row (their bounds in the line, spaces around them left out); `opened`: the line's first
+    bar opens the row, the piece before it is none."""
+    out = []
+    at = 0
+    for piece in line.split("|"):
+        lead = len(piece) - len(piece.lstrip())
+        content = piece.strip()
+        out.append((at + lead, at + lead + len(content)))
+        at += len(piece) + 1
+    return out[1:] if opened else out
