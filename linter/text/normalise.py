@@ -244,8 +244,8 @@ BARE_NUMBER = regex(r"\d{1,3}")
 # or more figures (or dashes for blank cells), the first set apart by a wide gap, nothing after the last (the
 # specification `_aligned_row` follows in linear time; tests/test_normalise.py holds the two to each other)
 ALIGNED_ROW = lazy(
-    r"^\s*\S[^，。；]*?[\u4e00-\u9fff][^，。；\d]*?\s{2,}(?:[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2})"
-    r"(?:\s+(?:[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}))+\s*$"
+    r"^\s*\S[^，。；]*?[\u4e00-\u9fff][^，。；\d]*?\s{2,}(?:[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2})"
+    r"(?:\s+(?:[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}))+\s*$"
 )
 ROW_END = set("0123456789%-—–－")
 
@@ -265,7 +265,7 @@ def _aligned_rows(original: str, numbers: list[int]) -> list[bool]:
     return out
 
 
-CELL_FIGURE = regex(r"[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
+CELL_FIGURE = regex(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
 TOKEN = regex(r"\S+")
 WIDE_GAP = regex(r"\s\s")
 DIGIT = regex(r"\d")

@@ -41,13 +41,13 @@ from .vocab import column_heading, role_of, total_kind
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
 # then skips to a possible first character at C speed instead of trying each position of the line (the same
 # matches, checked on every line of the corpus and probe texts and on random strings, in half the time)
-FIGURE = regex(r"[-−\d](?<!\S.)(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?!\S)")
+FIGURE = regex(r"[-−+\d](?<!\S.)(?:(?<=[-−+])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?!\S)")
 # a row's cell, a whole word of the line: a figure, or a dash written for "nothing" (`736.62  736.62  -  -`, a
 # blank cell that still shows its column: `[-—–－]{1,2}`); the group `figure` is matched for a figure. Written
 # as FIGURE is: the same matches as `(?<!\S)(?:FIGURE|[-—–－]{1,2})(?!\S)`.
 CELL_TOKEN = regex(
-    r"[-−—–－\d](?<!\S.)"  # the first character, at the start of a word
-    r"(?:(?:(?<=[-−])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?P<figure>)"  # a figure: a sign and a digit, or a digit first
+    r"[-−—–－+\d](?<!\S.)"  # the first character, at the start of a word
+    r"(?:(?:(?<=[-−+])\d|(?<=\d))[\d,]*(?:\.\d+)?%?(?P<figure>)"  # a figure: a sign and a digit, or a digit first
     r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
     r"(?!\S)"
 )

@@ -17,6 +17,7 @@ from .vocab import blank_is_zero, role_of, words
 
 TITLE = regex(r"表|情况|明细|汇总")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
+YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?")
 UNIT_PART = regex(r"[（(]?\s*单位[：:].*$")
 
 
@@ -186,11 +187,14 @@ def _column(c: int, path: list[str], table: Table) -> Column:
         if role:
             break
     ctx = read("".join(dict.fromkeys(p for p in path if p))).context
+    unit = table.column_units.get(c, table.unit)
+    # a column headed by a year alone (`2024年`, `2023年度`) holds that year's amounts of the rows
+    dated = role is None and bool(path) and YEAR_ONLY.fullmatch(flatten(path[-1])) is not None and unit != "%"
     return Column(
         index=c,
         path=list(path),
         role=role.name if role else "",
-        kind=role.kind if role else "",
-        unit=table.column_units.get(c, table.unit),
+        kind=role.kind if role else "amount" if dated else "",
+        unit=unit,
         context=ctx,
     )

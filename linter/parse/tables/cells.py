@@ -11,7 +11,7 @@ from tieout.linter.figures.quantities import MULTIPLIERS, Kind, Quantity
 from tieout.linter.patterns import regex
 
 UNITS = r"亿元|万元|千元|元|%|％"
-NUMBER = regex(rf"^(?P<neg>[-−－])?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{UNITS})?$")
+NUMBER = regex(rf"^(?:(?P<neg>[-−－])|\+)?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{UNITS})?$")
 # a dash or a slash in a cell is written for "nothing" (not applicable), never a figure
 DASH = regex(r"^[-—－–/／\\]+$")
 CODE = regex(r"^\d{2,9}$")
@@ -60,7 +60,7 @@ def quantity(cell: Cell, unit: str) -> Quantity | None:
     return _quantity(cell, unit)
 
 
-SIGNS = "-−－"  # the signs NUMBER opens with
+SIGNS = "-−－+"  # the signs NUMBER opens with (`+132` in a column of changes)
 
 
 def read_quantities(row: list[Cell], units: list[str]) -> None:
