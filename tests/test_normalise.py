@@ -218,3 +218,16 @@ def test_aligned_rows_are_read_as_their_pattern_says():
     for line in lines:
         if line and line[-1] in n.ROW_END and "，" not in line and "。" not in line:
             assert n._aligned_row(line) == (n.ALIGNED_ROW.match(line) is not None), line
+
+
+def test_figures_of_rows_of_one_column_are_not_run_together():
+    # a row's figure set off by a wide gap, the next row opening with a year: two figures, not 1.672024
+    doc = normalise("  中央转贷地方的外国政府贷款          1.67\n\n  2024年一般债券发行额          344.23\n", "t.txt")
+    assert [q.text for q in extract(doc)] == ["1.67", "344.23"]
+    doc = normalise("其中转贷资金 3.45\n2025年一般债券发行额 120.50\n", "t.txt")
+    assert [q.text for q in extract(doc)] == ["3.45", "120.50"]
+
+
+def test_a_figure_broken_by_the_wrap_runs_on():
+    doc = normalise("共安排资金 2,4\n\n00.00 万元，其中中央资金 1,500.00 万元。\n", "t.txt")
+    assert [q.text for q in extract(doc)][:2] == ["2,400.00万元", "1,500.00万元"]

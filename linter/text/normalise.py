@@ -301,6 +301,33 @@ def _label_of_row(label: str) -> bool:
     return DIGIT.search(label, cjk[-1]) is None
 
 
+def _apart_figures(original: str, lines: _Lines) -> list[int]:
+    """The lines opening with a digit that would run on from the digit ending the line before into one number,
+    though the two stand apart: the figure before set off from its words by a wide gap (rows of a table of one
+    column of figures: `…外国政府贷款      1.67` / `2024年…发行额  344.23`), or a whole figure before a year
+    (`…贷款 1.67` / `2024年…`). A figure broken by the wrap (`资金 2,4` / `00.00 万元`) runs on."""
+    chars, numbers = lines.chars, lines.numbers
+    raw: list[str] = []
+    out = []
+    for k in range(1, len(chars)):
+        if not (chars[k][0].isdecimal() and chars[k - 1][-1].isdecimal()):
+            continue  # (\d is isdecimal)
+        if YEAR_FIRST.match(chars[k]) and WHOLE_FIGURE_LAST.search(chars[k - 1]):
+            out.append(k)
+            continue
+        raw = raw or original.split("\n")
+        before = raw[numbers[k - 1] - 1].rstrip()
+        words = before.rsplit(None, 1)
+        if len(words) == 2 and WIDE_GAP.search(before, len(words[0])) is not None:
+            out.append(k)
+    return out
+
+
+YEAR_FIRST = regex(r"(?:19|20)\d{2}年")
+# a figure whole as it stands: decimals after its point, or thousands in groups of three
+WHOLE_FIGURE_LAST = regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{1,4}$|(?<![\d,.])\d{1,3}(?:,\d{3})+$")
+
+
 def _continues(prev: str, nxt: str) -> bool:
     return (
         prev[-1].isdigit()
@@ -526,6 +553,8 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
         # prose after a table's last row (not a figure, unit or mark that goes on from the row's last figure)
         if lines.chars[k][0] not in UNIT_START and lines.chars[k][0] not in "，、。；：）》”%":
             breaks[k] = "\n"
+    for k in _apart_figures(original, lines):
+        breaks[k] = "\n"
     # the text: the lines and the breaks before them, interleaved (a line joined with nothing: an empty break)
     pieces = [""] * (2 * len(lines.chars) - 1) if lines.chars else []
     pieces[::2] = lines.chars
