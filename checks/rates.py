@@ -131,7 +131,8 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
     figures (`债务率`) relates quantities the sentence need not state."""
     if len(r.operands) < 2:
         return None
-    named = _named_base(ctx, r)
+    # (an ordered rate's words put its denominator last: `为年初预算 X 的 p%`, `完成预算的 p%（调整预算 X）`)
+    named = None if r.ordered else _named_base(ctx, r)
     if named is not None and named[1]:
         return _over_named(ctx, r, named[0][0], named[1])
     adjusted = _adjusted_first(ctx, r)

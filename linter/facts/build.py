@@ -674,7 +674,9 @@ class SentencePass:
             return
         said = BASE_SAID.fullmatch(self.doc.text[rate.stated.end : den.start])
         num = rate.operands[-1]
-        if said is None or said.group("base") != base.group() or not den.exact:
+        # (a rate of the budget names it more closely in brackets: `完成预算的 94.4%（调整预算 X）`)
+        generic = base.group() in GENERIC_BASES and said is not None and said.group("base") in ADJUSTED_BUDGETS
+        if said is None or said.group("base") != base.group() and not generic or not den.exact:
             return
         if den.kind == num.kind and den.base_unit == num.base_unit:
             label = rate.labels[-1] if rate.labels else ""
@@ -1498,6 +1500,7 @@ class SentencePass:
             and not self._note(m)
             and not any(id(q) in used for q in m.quantities)
             and not GAP_ALONE.fullmatch(m.label)
+            and not self._notes_a_percentage(m)
         ]
         subject = next(iter(self._of_stage(candidates, stage) or candidates), None)
         if subject is None and self._own_rate(si) is None and self._same_paragraph(si - 1, si):
@@ -1582,6 +1585,14 @@ class SentencePass:
         it (in brackets or, `86.5 亿元，含开发区 12.3 亿元，比上年…`, set off by commas), or in a list in brackets?"""
         return id(m) in self.d.bracketed or m.label.startswith(("含", "包含")) or self._opens_bracket(m)
 
+    def _notes_a_percentage(self, m: Mention) -> bool:
+        """Does the mention open a bracket right after a percentage (`完成预算的 94.4%（调整预算 X）`, `增长 4.2%（上年
+        Y）`)? It notes the percentage's base or last year's value: never what a later change is of."""
+        if not m.quantities or not self._opens_bracket(m):
+            return False
+        k = bisect_left(self._starts, m.quantities[0].start) - 1
+        return k >= 0 and self.facts.quantities[k].kind == "percent"
+
     def _note(self, m: Mention) -> bool:
         """Is the mention a bracket noting what the figure before holds (`（含开发区 12.4 亿元）`)?"""
         return bool(INCLUDED.match(m.label)) and self._opens_bracket(m)
@@ -1611,6 +1622,8 @@ class SentencePass:
             return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`: the item last year
         if COMPARED_TAIL.search(subject.label):
             return True  # `资金总额较2022年的 3,620.00 万元增加…`: the item named, then the period compared with
+        if COMPARED_WITH.fullmatch(subject.label.strip("，、；： ")):
+            return True  # `比第四次经济普查的 38,654 个增加…`: the figure of the reference the label names
         if not subject.key and self._bracket_year(subject, mentions, LAST_YEAR_BRACKET):
             return True
         last_year = bool(LAST_YEAR_WORDS.search(comparison))
@@ -1772,6 +1785,8 @@ LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
 LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RATIO_PRONOUN.pattern})?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
 COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
+# a label that is a comparison with a reference it names (`比第四次经济普查的`, `较改革前的`), no movement in it
+COMPARED_WITH = regex(r"(?:比|较)(?![^，。；]*(?:增|减|提高|降低|下降|上升))[^，。；\d]{1,20}的")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
 # a figure named as the gap to a reference (`较目标多`, `比计划少`, `超出目标`)
@@ -1787,6 +1802,10 @@ REFERENCE = regex(f"^(?:{'|'.join(_REF.get('verbs') or [])})(?:{'|'.join(_REF.ge
 # a bracket opening right after the rate that names a base and states it (`（预算数 X`, `（调整预算为 X`)
 NAMED_BASE = regex("|".join(words("relations", "named_bases")))
 PLAN_BASE = regex("预算|计划")
+# the budget a rate names without saying which: a bracket after it may name it as the budget adjusted (the
+# budget a completion rate is of), not as the initial one (`完成预算的 p%（年初预算 X）` is no rate of X)
+GENERIC_BASES = ("预算", "年度预算", "全年预算")
+ADJUSTED_BUDGETS = ("调整预算", "调整后预算", "变动预算")
 BASE_SAID = regex(rf"\s*[（(]\s*(?:其中)?(?P<base>{NAMED_BASE.pattern}|{PLAN_BASE.pattern})(?:数)?(?:为|是|：|:)?\s*")
 # the budget a figure is a percentage of, named right after it (`，为预算 54.00 亿元的 102.4%`)
 BUDGET_OF = regex(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")

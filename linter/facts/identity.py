@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import MIXED, Context, read
-from tieout.linter.figures.labels import GENERIC_ITEMS
+from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
@@ -321,8 +321,9 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             left_out = _excluded(before, m.label)
             if left_out:
                 excluded[key] = left_out
-            if not qualifying_ratio(m.key, m.quantities):
-                # `为预算的 95.3%` names the ratio's base: its 预算 is not the context of the figures after it
+            if not qualifying_ratio(m.key, m.quantities) and not LAST_YEAR_BESIDE.match(m.label):
+                # `为预算的 95.3%` names the ratio's base, `上年为 B` last year's value of the figure before: their
+                # 预算 and 上年 are not the context of the figures after them
                 running = _carry(context, running)
     return stated, items
 

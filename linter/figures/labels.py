@@ -53,9 +53,11 @@ RATE_NAME = regex(f"(?:{_alternation('rate_name_tail')})$")
 UP_WORD = regex(_alternation("up") + "|升")
 DOWN_WORD = regex(_alternation("down") + "|低")
 GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
+# a figure beside another that is only last year's value of it (`，上年为 B`, `（去年 B）`): a note on its neighbour
+LAST_YEAR_BESIDE = regex(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年|去年)(?:末|底)?(?:为|是|的)?$")
 # what is left of a label once its context words are read: list marks, connectives, verbs of stating
 ITEM_TRIM_LEAD = regex(
-    r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上|加|减去|减"
+    r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上(?!年(?!初))|加|减去|减"
     # how a figure came about, not what it is (`执行中按法定程序调整为 X`)
     r"|执行过程中|执行中|按法定程序|按程序|依法|经批准"
     # the project a report is of, pointed at (`本项目自评总分` is the report's `项目自评总分`); what was held

@@ -32,7 +32,7 @@ from tieout.linter.facts.passes.base import (
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.intervals import digit_slip, rounding_unit
-from tieout.linter.figures.labels import GENERIC_ITEMS
+from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
@@ -694,9 +694,6 @@ def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
     return list(named.values())
 
 
-LAST_YEAR_BESIDE = regex(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年|去年)(?:末|底)?(?:为|是|的)?$")
-
-
 def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
     if counts_subordinates(last):
         return False  # `包括街道本部及下属 4 家事业单位…。其中行政单位 1 家，…`: the whole is the 4 and one more
@@ -1021,7 +1018,8 @@ def _chain_start(
 ) -> tuple[list[Mention], bool]:
     """The figure a chain starts from (right before `加`, else the passage's first of its side), and whether it
     was found in an earlier paragraph of the section."""
-    base = [m for m in own if m.start < at][-1:]
+    # (not last year's value beside it: `收入 A，同比增长 p%，上年为 B；加上年结转 C，收入总计 T`)
+    base = [m for m in own if m.start < at and not LAST_YEAR_BESIDE.match(m.label)][-1:]
     if base and _last_of_a_list(draft, [m for m in own if m.start < at], at):
         return [], False  # `…；其他收入 a，下降 p%；加上 D d，收入总计 T`: a list's last item, no start of the chain
     if base and FROM_ABOVE.search(base[0].label):
@@ -1277,7 +1275,7 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
 OPENS_PARTS = regex(r"\s*[（(]\s*(?:其中|包括|含)?[：:]?\s*$")
 # figures in brackets that are no parts of the figure before: another period's, a plan's, a change
 NOT_BRACKET_PART = regex(
-    r"上年|去年|同期|预算|年初|调整|计划|目标|增长|下降|增加|减少|同比|比上年|占|加|共|合计|总计|累计|其他|不含|不包括|剔除|扣除|除|[，,；;。]"
+    r"上年|去年|同期|预算|年初|调整|计划|目标|增长|下降|增加|减|同比|[－−]|比上年|占|加|共|合计|总计|累计|其他|不含|不包括|剔除|扣除|除|[，,；;。]"
 )
 
 
