@@ -51,7 +51,7 @@ CELL_TOKEN = regex(
     r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
     r"(?!\S)"
 )
-NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别")
+NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别|分\s*类")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
 LABEL_HEADER = regex(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
@@ -70,6 +70,8 @@ ABOVE_HEADER = regex(
 FORMULA_LINE = regex(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
 CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
+# a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
+SERIAL_FIRST = lazy(r"^\s*\d{1,2}\s{2,}(?=[\u4e00-\u9fff])")
 # patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
 SENTENCE_MARK = regex(r"[。；，：:]")
 MARK = regex(r"[A-Z\d]")
@@ -228,7 +230,8 @@ def _data(line: str) -> Parsed:
     if not s or not (s[-1].isdecimal() or s[-1] in ROW_END_MARKS) or not CJK.search(s):  # (\d is isdecimal)
         return None
     cells = list(CELL_TOKEN.finditer(line))
-    code = CODE_FIRST.match(line) if line.lstrip()[:1].isdecimal() else None  # (\d is isdecimal)
+    # (a classification code, or a row's serial number under 序号: the label's, not a figure)
+    code = CODE_FIRST.match(line) or SERIAL_FIRST.match(line) if line.lstrip()[:1].isdecimal() else None
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
         cells = [f for f in cells if f.start() >= code.end()]
     # dashes stand for cells where a figure, a classification code or another dash makes the line a row
