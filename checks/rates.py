@@ -722,7 +722,9 @@ class FormulaOperandUnknown(Rule):
         nearest = _NearestOf(stated)
         for f in ctx.facts.formulas:
             # small whole numbers in a formula (`×12`, `(100-5)`) are constants, not figures to look up
-            unknown = [q for q in f.operands if _looked_up(q) and not known.has(q)]
+            # (an operand the formula names itself, `（非常满意 189 人+满意 136 人）÷…`, is stated there)
+            text = ctx.doc.text
+            unknown = [q for q in f.operands if _looked_up(q) and not known.has(q) and not _named_there(text, q)]
             if not unknown:
                 if any(_looked_up(q) for q in f.operands):
                     yield self.checked(f.operands[0], "pass", f.operands[1:])
@@ -743,6 +745,17 @@ class FormulaOperandUnknown(Rule):
             related=[self.ctx.related(q, "报告中相近的数") for q in near]
             + [self.ctx.related(q, "同一公式的运算数") for q in f.operands[1:] if q is not first],
         )
+
+
+def _named_there(text: str, q: Quantity) -> bool:
+    """Is the operand written with a name of its own right before it, inside the formula (`（非常满意 189 人`,
+    `+满意 136 人`: after an operator, a bracket or the `=` the formula opens with; not the formula's own name
+    written right before its first operand)?"""
+    return NAMED_OPERAND.search(text, max(0, q.start - 10), q.start) is not None
+
+
+# an operand's name inside a formula: a short Chinese word after an operator, an opening bracket or `=`
+NAMED_OPERAND = regex(r"[（(+\-*/×÷=＝][\u4e00-\u9fff]{1,8}$")
 
 
 class _Known:

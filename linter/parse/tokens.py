@@ -94,6 +94,8 @@ TO_RE = regex(f"^(?:{_alt('to')}){AT_YEAR}?$")
 # the comparison and the move at the end of a piece start with one of these characters.
 RATE_HINT = regex("率|满意度|进度|完成|为")
 OP_RE = regex(r"^[/÷*×+\-]$")
+OPERATOR_CHARS = "/÷*×+-"
+NAMED_OPERAND = regex(r"([/÷*×+\-])([\u4e00-\u9fff]{1,8})")
 EQ_RE = regex(r"^[=＝]$")
 QUANTITY_TYPES = {"amount": "AMOUNT", "count": "COUNT", "percent": "PCT", "pp": "PP", "bare": "NUM"}
 VALUE_TYPES = set(QUANTITY_TYPES.values())
@@ -158,15 +160,27 @@ def _gap_reading(gap: str, last: bool) -> list[Tok]:
     return toks
 
 
-def _before_figure(piece: str, start: int) -> list[Tok]:
-    """Keywords that bind to the figure right after them."""
-    end = start + len(piece)
+def _arithmetic(piece: str, start: int, end: int) -> list[Tok] | None:
+    """An operator, `=` or a range's `至` right before a figure (None for any other words)."""
     if OP_RE.match(piece):
         return [Tok("OP", piece, start, end)]
+    m = NAMED_OPERAND.fullmatch(piece) if piece[0] in OPERATOR_CHARS else None
+    if m:
+        # `（非常满意 189 人+满意 136 人）÷…`: the operator, then the name of the operand after it
+        return [Tok("OP", m.group(1), start, start + 1), Tok("LABEL", m.group(2), start + 1, end)]
     if EQ_RE.match(piece):
         return [Tok("EQ", piece, start, end)]
     if TO_RE.match(piece):
         return [Tok("TO", piece, start, end)]
+    return None
+
+
+def _before_figure(piece: str, start: int) -> list[Tok]:
+    """Keywords that bind to the figure right after them."""
+    end = start + len(piece)
+    arithmetic = _arithmetic(piece, start, end)
+    if arithmetic is not None:
+        return arithmetic
     # (before the rate: `与上年满意度 93.55%` names the rate compared with; the others after, as they may follow)
     cmp = _comparison_head(piece, start, end) if piece[:1] in CMP_FIRST and not NOT_COMPARED.search(piece) else None
     if cmp is not None:
@@ -262,6 +276,8 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
 
 
 STRENGTH = {"、": 1, "，": 2, "：": 2, "；": 3}
+# a formula operand's name written before its figure (`非常满意`, `满意`, `问卷总数`)
+OPERAND_NAME = regex(r"[\u4e00-\u9fff]{1,8}")
 # keywords whose construct may not complete (see `_completes`)
 UNFINISHED = frozenset(("SHARE", "FROM", "TO", "RATE"))
 OPENERS = ("（", "(")
@@ -285,6 +301,8 @@ def _chain(toks: list[Tok], i: int) -> tuple[list, int] | None:
             elif t.type in VALUE_TYPES:
                 expr.append(k)
                 expect_operand = False
+            elif t.type == "LABEL" and OPERAND_NAME.fullmatch(t.text) and k + 1 < n and toks[k + 1].type in VALUE_TYPES:
+                pass  # the operand's name before it (`（非常满意 189 人+满意 136 人）÷342 人`): left out when folded
             else:
                 return None
         elif t.type == "SEP" and t.text in CLOSERS and depth:
@@ -357,6 +375,8 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
         elif t.type in ("OP", "EQ"):
             keep.add(k)
             last_op = t
+        elif t.type == "LABEL":
+            drop.add(k)  # an operand's name (`_chain` let it through only right before its value)
         else:
             last_op = None
     if pending_open:
