@@ -8,6 +8,7 @@ from itertools import combinations
 
 from tieout.linter.facts.definitions import leaves_optional
 from tieout.linter.facts.model import Breakdown, Share
+from tieout.linter.facts.passes.base import FULL_MARKS
 from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -86,7 +87,7 @@ def _shares_by_part(ctx: CheckContext) -> dict[int, list[int]]:
 def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
     if _shares_partial(ctx, b, total, parts):
         return False
-    if _shares_complete(ctx, b):
+    if _shares_complete(ctx, b) or _full_marks_listed(ctx, b, parts):
         return True
     if b.exhaustive:
         # short of a total by a component the list may leave unnamed, unless one slipped digit explains it
@@ -101,6 +102,22 @@ def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quan
     if min(_significant(q) for q in [total, *parts]) < MIN_SIGNIFICANT - 1 or _significant(total) < MIN_SIGNIFICANT:
         return False
     return _closed(ctx, b, parts) and bool(suspects(ctx, total, parts))
+
+
+def _full_marks_listed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
+    """Scores listed with their full marks (`其中产出指标 44.5 分（满分 50 分），效益指标 27.0 分（满分 30 分），…`)
+    whose full marks make 100: every indicator of the overall score is listed."""
+    if not parts or parts[0].base_unit != "分":
+        return False
+    first = min(p.start for p in parts)
+    full = [
+        q.value
+        for m in ctx.index.in_sentence(b.sentence)
+        if FULL_MARKS.search(m.label)
+        for q in m.quantities
+        if q.start > first and q.base_unit == "分" and q.exact
+    ]
+    return len(full) == len(parts) and sum(full, Decimal(0)) == HUNDRED
 
 
 def _closed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
