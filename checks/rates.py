@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
-from tieout.linter.facts.model import Formula, Mention, Rate
+from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.surveys import ANSWERED, OPTION_IN
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
@@ -419,12 +419,31 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
         for q in m.quantities
         if q.kind == num.kind and q.base_unit == num.base_unit
     ]
+    totals = [(m, q) for m, q in figures if not _listed(ctx, m)]
+    if len(totals) == 1 and all(m is totals[0][0] or _listed_under(ctx, m, totals[0][0]) for m, _ in figures):
+        # `年初预算 A，年中追加 B，全年预算合计 T。` / `预算总额 T，其中基本支出 a，项目支出 b。`: a list's total and its
+        # parts, the total the plan of the whole (not a chain's: `加上补助 B，预算总收入为 T` is no budget)
+        figures = totals
     if len(figures) != 1:
         return None
     m, den = figures[0]
     if not den.exact or not ctx.value(den) or _role(ctx, m.label) != "plan" or _listed(ctx, m):
         return None
     return _ratio_outcome(ctx, r, num, den, False, "计划数")
+
+
+def _listed_under(ctx: CheckContext, part: Mention, total: Mention) -> bool:
+    """Is the figure a part of a list that breaks that total down whole, its parts adding up to it (not a chain
+    adding to it, nor some parts of it: `计划投入 A，其中中央资金 a` leaves which one a rate is of open)?"""
+    return any(b.total is total and b.keyword != "加" and part in b.parts and _adds_up(b) for b in ctx.facts.breakdowns)
+
+
+def _adds_up(b: Breakdown) -> bool:
+    whole = next((q for q in b.total.quantities if q.exact), None)
+    if whole is None:
+        return False
+    listed = [q for p in b.parts for q in p.quantities[:1] if q.base_unit == whole.base_unit]
+    return len(listed) == len(b.parts) and sum((q.base_value for q in listed), Decimal(0)) == whole.base_value
 
 
 def _listed(ctx: CheckContext, m: Mention) -> bool:
