@@ -144,8 +144,13 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             item = f"本年{year[1]}合计"
         if part is None or len(item) < 2:
             continue
-        # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`)
-        wanted = Identity(item, said.under(part.identity.context))
+        # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`); a total it
+        # names (`占本年支出合计的`) is of every fund unless its words name one: the part's fund is its own
+        # (`一般公共预算财政拨款支出 X，占本年支出合计的 p%`)
+        outer = part.identity.context
+        if draft.labeller.names_total(item) and not said.known("fund"):
+            outer = replace(outer, fund=None)
+        wanted = Identity(item, said.under(outer))
         # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`)
         found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if m.identity.item != part.identity.item]
         if not found:
