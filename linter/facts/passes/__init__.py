@@ -68,6 +68,7 @@ PASSES: tuple[Pass, ...] = (
     sets.transfer_ratios,
     unit_costs.unit_costs,
     targets.targets,
+    targets.references,
     limits.limit_claims,
     roll_forward.roll_forwards,
     sets.scores,
