@@ -14,8 +14,8 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.vocab import alternation, load, words
 from tieout.linter.vocab import relation_words as _alt
-from tieout.linter.vocab import words
 
 from ._util import in_unit
 
@@ -112,13 +112,19 @@ def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
 
 
 PLANNED = regex(r"目标|计划|预算")
+# a reference that is neither a plan nor an earlier period (`较全县平均水平`, `较序时进度`: passes/targets.py)
+_REFERENCES = alternation((load("relations").get("deviation") or {}).get("reference"))
+REFERENCE = regex(rf"^较(?P<name>[\u4e00-\u9fff]{{0,8}}?(?:{_REFERENCES}))$")
 
 
 def _against(c: Change) -> str:
     """What the change is measured against, as a finding names it: the plan its comparison names (`较目标`,
-    `比预算`), else the earlier period."""
+    `比预算`), the reference it names (`较全县平均水平`), else the earlier period."""
     found = PLANNED.search(c.comparison)
-    return found.group() if found else "上期"
+    if found:
+        return found.group()
+    reference = REFERENCE.match(c.comparison)
+    return reference.group("name") if reference else "上期"
 
 
 def _rates_compared(c: Change, previous: Decimal, current: Decimal) -> str:
@@ -216,7 +222,11 @@ class ChangeMismatch(Rule):
     nor the relative change is reported here (the difference in points written as % is TO205's).
     An outcome stated against its target or plan (`年度目标 1,200 人次，超过年度目标 60 人次`, `满意度 88.6%，
     低于 95% 的年度目标 6.4 个百分点`) is such a change, the target in place of the earlier figure, read
-    only where the sentence states exactly the two figures it compares before the difference.
+    only where the sentence states exactly the two figures it compares before the difference. So is a
+    rate, a share or an upward growth rate stated against a reference that is no plan (`增长 8.4%，增幅高于
+    全县平均水平（7.1%）1.3 个百分点`, `支出进度为 92.5%，快于序时进度（91.7%）0.8 个百分点`), read only where
+    the reference's value is written (in brackets after its name, before `的` and its name, or as a figure
+    named so right before) and the words between name the rate compared, if they name anything.
 
     ## Why is this bad?
     The change is how the report explains its figures against last year; a change that the two figures

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
+from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWERED, OPTION_IN
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
@@ -49,8 +50,29 @@ def _ratio_outcome(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity, cer
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, certain)
 
 
+def _multiple_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`A a，是 B b 的 k 倍` (passes/multiples.py): k is a / b, no per cent."""
+    num, den = r.operands
+    iv = ratio(ctx.interval(num), ctx.interval(den), factor=Decimal(1))
+    if iv is None or ctx.value(den) == 0:
+        return None
+    exact = ctx.value(num) / ctx.value(den)
+    verdict = ctx.judge(interval(r.stated), iv, r.stated.ulp)
+    related = [(num, "分子"), (den, "基数")]
+    if verdict == "pass":
+        return Outcome(r.stated, "pass", "rate", related, operands=[num, den])
+    expected = f"{fmt(exact, r.stated.decimals)}倍"
+    msg = f"{num.text} {r.name.removesuffix('的倍数')}的 {r.stated.text}：{num.text}/{den.text} = {fmt(exact, 4)} 倍，应为 {expected}"
+    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain, [num, den])
+
+
 def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for r in ctx.facts.rates:
+        if r.stated.unit == MULTIPLE_UNIT and r.formula is None and len(r.operands) == 2:
+            o = _multiple_outcome(ctx, r)
+            if o is not None:
+                yield o
+            continue
         if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
             continue
         if r.ordered:
@@ -569,6 +591,11 @@ class RateMismatch(Rule):
       (`完成年初预算的 p%`, vocabulary `named_bases`) is over the one figure its sentence states under that
       name, never over another that happens to fit; when it fits only another figure, or the named base is
       0, the finding says which base the rate was computed on.
+
+    A multiple (`是 B b 的 k 倍`, or `是 B 的 k 倍` with B's one value stated before under that name, in its
+    sentence or the three before under one heading: then a warning) is the figure right before it over B's,
+    not in per cent; a growth in multiples (`增长 2 倍`), an approximate multiple, or one of last year's figure
+    named only as such (`是上年的 1.2 倍`) is not read.
 
     Rates with a written formula are TO106's. A miss within one unit of the rate's last digit, given the
     precision of its operands, is a rounding finding (TO100). An operand written as a whole number

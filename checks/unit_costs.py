@@ -29,7 +29,7 @@ def unit_cost_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 class UnitCostMismatch(Rule):
-    """A cost per unit (`场均成本`, `人均培训费用`, `每户补助`) is not the money of its sentence over its count.
+    """A cost per unit (`场均成本`, `人均培训费用`, `每户补助`, `人均年领取`) is not the money of its sentence over its count.
 
     ## What it does
     Takes a sum of money named as a cost per unit (the unit before 均 or after 每, then a cost word:
@@ -38,7 +38,10 @@ class UnitCostMismatch(Rule):
     Only a sentence whose figures before the cost are exactly that money and that count is read: any other
     figure there (a second count, a budget beside the outcome) leaves open which base the report divided
     by. A cost named as a norm or a target (`人均补助标准`, `计划人均成本`) is set, not computed, and is not
-    checked. The finding is a warning: a report may divide a part of the money (the direct costs only).
+    checked, nor is one per month or day (`人均月补助`, `每人每月`), which the year's money divides by more
+    than the count. A figure named by its unit alone (`养护资金 168 万元，养护里程 210 公里，每公里 8000 元`) is
+    read where the money is named as money paid (`资金`, `经费`, `…金`), not where it is a gain (`增收`).
+    The finding is a warning: a report may divide a part of the money (the direct costs only).
 
     ## Why is this bad?
     A cost per unit is how an evaluation judges a project's economy (成本指标); one its own money and

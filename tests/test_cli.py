@@ -147,6 +147,15 @@ def test_facts_verbose(capsys):
     assert "formula" in out and "sentences with 2+ figures and no relation" in out
 
 
+def test_facts_show_the_parts_subtracted(tmp_path, capsys):
+    # a written chain with parts subtracted is read whole; the listing shows them (not a sum of its first part)
+    report = tmp_path / "chain.txt"
+    report.write_text("即：收入 5,140 万元－调出 1,200 万元－支出 2,860 万元＝结转 1,080 万元。\n", encoding="utf-8")
+    assert main(["facts", "-v", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "breakdown L1 结转 1,080万元 [=, complete]: 收入 5,140万元 − 调出 1,200万元 − 支出 2,860万元" in out
+
+
 def test_rounding_units_setting():
     from tieout.linter.run.config import parse
 

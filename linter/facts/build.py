@@ -1198,13 +1198,21 @@ class SentencePass:
         占 71.1%，较上年（67.7%）提高…`); or, the comparison opening its sentence, the rate the sentence before
         ends with, of the name the comparison gives if it gives one (`满意度为 97.97%。与上年满意度 93.55% 相比，
         提高…`). Otherwise what `read` found (current, name, certain) stands: never a percentage of another kind
-        (a growth rate, `增长 5.2%，较上年（3.1%）…`) taken for the one compared."""
+        (a growth rate, `增长 5.2%，较上年（3.1%）…`) taken for the one compared. A share named in its own clause
+        after the figure (`税收收入 a，税收占比达到 77.0%，较上年的 74.4% 提高…`) is the share compared; an amount
+        never is (its change is no percentage's)."""
         base = c.base
         assert base is not None
         name = c.label.strip("的 ")
         if subject is not None and subject.sentence == si:
             share = self._share_before(subject, si, base)
-            return (share, f"{subject.key}占比", read[2]) if share is not None and not name else read
+            if share is not None:
+                return (share, f"{subject.key}占比", read[2]) if not name else read
+            named = self._share_in_words(si, base)
+            if named is not None:
+                return named
+            current = read[0]
+            return (None, read[1], read[2]) if current is not None and current.kind != "percent" else read
         if self._figures_between(self.doc.sentences[si].start, base.start):
             return self._share_in_words(si, base) or read
         rate = self._rate_ending(si - 1, name)
@@ -1220,12 +1228,15 @@ class SentencePass:
 
     def _share_in_words(self, si: int, base: Quantity) -> tuple[Quantity, str, bool] | None:
         """`财政拨款收入占收入总额的 70.03%，较上年的 63.77% 提高…`: the percentage right before the comparison, its
-        words naming it a share of a named part (the part's name the change's)."""
+        words naming it a share of a named part (the part's name the change's), in its own clause (`收入 a，税收
+        占比为 p%`: 税收)."""
         k = bisect_left(self._starts, base.start) - 1
         begin = self.doc.sentences[si].start
         if k < 0 or self._starts[k] < begin:
             return None
         q = self.facts.quantities[k]
+        breaks = list(CLAUSE_BREAK.finditer(self.doc.text, begin, q.start))
+        begin = breaks[-1].end() if breaks else begin
         words = self.doc.text[begin : q.start]
         named = SHARE_NAME.search(words)
         if q.kind != "percent" or named is None or named.start() < 2:
@@ -1812,7 +1823,7 @@ BUDGET_OF = regex(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:�
 # the budget an outcome is compared with right before what it is over or short of it by
 COMPARED_BUDGET = regex(r"^[，、\s]*(?:比|较)(?:调整后|调整|变动|年初)?预算(?:数)?$")
 # the words naming a figure as a share (`占收入总额的`, `比重为`), and only those at the label's end
-SHARE_NAME = regex(r"(?:占[\u4e00-\u9fff]{0,16}?的?(?:比重|比例)?|比重|占比)(?:为|是|达)?$")
+SHARE_NAME = regex(r"(?:占[\u4e00-\u9fff]{0,16}?的?(?:比重|比例)?|比重|占比)(?:为|是|达到|达)?$")
 CLAUSE_BREAK = regex(r"[，,；;。]")
 # a fund's name holds 预算 without making the figure a budget (`一般公共预算收入`)
 STAGE_FREE = regex(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")

@@ -82,6 +82,9 @@ class FactLines:
         t = b.total
         total = f"{self.at(t.quantities[0])} {t.key} {' '.join(q.text for q in t.quantities)}" if t else "L? ?"
         parts = "; ".join(f"{p.key} {' '.join(q.text for q in p.quantities)}" for p in b.parts)
+        # the parts subtracted (`收入 a − 调出 b − 支出 c = 结转 d`) are part of what was read: shown, or the chain
+        # would look like a sum of its first part alone
+        parts += "".join(f" − {m.key} {' '.join(q.text for q in m.quantities)}" for m in b.minus)
         self.out.write(f"breakdown {total} [{kind}{', complete' if b.exhaustive else ''}]: {parts}\n")
 
     def share(self, s: Share) -> None:

@@ -6,10 +6,15 @@ it is measured against) only where the sentence leaves no doubt which figures it
 follows the words that name the target and the side (vocab `deviation`), and before it stand exactly two
 figures of one kind and unit: the target, named as one (`年度目标 4.5 万人`) or inside the words (`低于 90% 的
 年度目标`), and the outcome, named as something else.
+
+A rate against a reference that is no target (an average, the time elapsed: `references`) is read the same way,
+where the reference's value is written and the outcome is a rate, a share or an upward growth rate the words
+between do not name otherwise.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -106,3 +111,98 @@ def _deviation(
 
 def _named_target(label: str | None) -> bool:
     return label is not None and NAMED_TARGET.search(label) is not None
+
+
+# A rate against a reference that is no target (an average, the time elapsed): `增长 8.4%，增幅高于全县平均水平
+# （7.1%）1.3 个百分点`, `支出进度为 92.5%，快于序时进度（91.7%）0.8 个百分点`. The reference's value must be written
+# (in brackets after its name, before `的` and its name, or as a figure named so right before the comparison);
+# `高于全县平均水平 1.3 个百分点` alone states no second rate and is not read.
+_REFERENCE = rf"[\u4e00-\u9fff]{{0,8}}?(?:{alternation(_VOCAB.get('reference'))})"
+_GROWTH = alternation(_VOCAB.get("growth"))
+# what the words between the outcome and the side word may name it: a growth rate, or a rate or a share
+_SUBJECT = rf"(?P<subject>{_GROWTH}|[\u4e00-\u9fff]{{0,10}}?(?:率|进度|比重|占比))?"
+# `，增幅高于全县平均水平（` 7.1% `）`
+REFERENCE_BRACKETED = regex(rf"^[，,]?\s*{_SUBJECT}\s*{_SIDE}(?P<reference>{_REFERENCE})\s*[（(]\s*$")
+BRACKET_CLOSED = regex(r"^\s*[）)]\s*$")
+# `，高于` 7.1% `的全县平均水平`
+REFERENCE_SIDE = regex(rf"^[，,]?\s*{_SUBJECT}\s*{_SIDE}\s*$")
+REFERENCE_AFTER = regex(rf"^\s*的?(?P<reference>{_REFERENCE})\s*$")
+# `，序时进度为` 91.7% `，快于序时进度`
+REFERENCE_NAMED = regex(rf"^[，,；;]\s*(?P<reference>{_REFERENCE})(?:为|是)?\s*$")
+REFERENCE_REPEATED = regex(rf"^[，,]\s*{_SUBJECT}\s*{_SIDE}(?:{_REFERENCE})?\s*$")
+RATE_END = regex(r"(?:率|进度)$")
+SHARE_WORDS = regex(r"^(?:所占)?(?:比重|占比)$")
+
+
+def references(draft: Draft) -> Iterator[Change]:
+    text = draft.doc.text
+    if not any(w in text for w in ("平均", "序时")):
+        return  # most documents compare with no average: a pass over their figures spared
+    quantities = [q for q in draft.facts.quantities if q.kind != "bare"]
+    stated = {id(mv.quantity) for c in draft.facts.changes for mv in c.movements if mv.quantity is not None}
+    outcomes = _outcomes(draft)
+    sentence_starts = [s.start for s in draft.doc.sentences]
+    for k in range(2, len(quantities)):
+        outcome, reference, delta = quantities[k - 2 : k + 1]
+        if delta.kind not in ("pp", "percent") or id(delta) in stated or outcome.kind != "percent":
+            continue
+        si = bisect_left(sentence_starts, delta.start + 1) - 1
+        if si < 0 or outcome.start < sentence_starts[si]:
+            continue  # the three figures in one sentence only
+        change = _against_reference(text, (outcome, reference, delta), outcomes.get(id(outcome)), si)
+        if change is not None:
+            yield change
+
+
+def _outcomes(draft: Draft) -> dict[int, tuple[str, str]]:
+    """The percentages a comparison with a reference may be of, by id: (what it is, its name). A growth rate a
+    change states (upward: a fall's rate compared with an average's is a comparison of magnitudes or of signed
+    rates, which the words do not tell), a rate, a share."""
+    found: dict[int, tuple[str, str]] = {}
+    for s in draft.facts.shares:
+        found[id(s.stated)] = ("share", "占比")
+    for r in draft.facts.rates:
+        found[id(r.stated)] = ("rate", r.name)
+    for c in draft.facts.changes:
+        for mv in c.movements:
+            if mv.quantity is not None and mv.quantity.kind == "percent" and mv.direction == "up":
+                found[id(mv.quantity)] = ("growth", "增幅")
+    return found
+
+
+def _against_reference(
+    text: str, figures: tuple[Quantity, Quantity, Quantity], outcome_is: tuple[str, str] | None, si: int
+) -> Change | None:
+    """The change of `outcome` against the reference `reference` the words between the three figures state."""
+    outcome, reference, delta = figures
+    before, after = text[outcome.end : reference.start], text[reference.end : delta.start]
+    side = REFERENCE_BRACKETED.match(before)
+    if side is not None:
+        named = side if BRACKET_CLOSED.match(after) else None
+    elif (side := REFERENCE_SIDE.match(before)) is not None:
+        named = REFERENCE_AFTER.match(after)
+    else:
+        named, side = REFERENCE_NAMED.match(before), REFERENCE_REPEATED.match(after)
+    if named is None or side is None or outcome_is is None:
+        return None
+    name = _outcome_name(outcome_is, side.group("subject") or "")
+    group = "up" if side.group("up") is not None else "down"
+    if name is None or not _comparable(outcome, reference, side.group(group)):
+        return None
+    at = outcome.end if side.re is not REFERENCE_REPEATED else reference.end
+    move = Movement(group, side.group(group), delta, at + side.start(group), at + side.end(group))  # type: ignore[arg-type]
+    return Change(f"较{named.group('reference')}", name, outcome, reference, [move], si)
+
+
+def _outcome_name(outcome_is: tuple[str, str], subject: str) -> str | None:
+    """The name of the percentage compared, where the word naming it between (if any) fits what it is: a growth
+    word for a growth rate, a rate's name for a rate (the same ending: `支出进度` of `支出进度为 92.5%`), a share
+    word for a share. None when the word names something else."""
+    kind, name = outcome_is
+    if not subject:
+        return name
+    if kind == "growth":
+        return subject if re.fullmatch(_GROWTH, subject) else None
+    if kind == "rate":
+        return name if RATE_END.search(subject) and subject[-2:] == name.rstrip("为是达到约=")[-2:] else None
+    return subject if SHARE_WORDS.match(subject) else None

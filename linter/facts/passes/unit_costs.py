@@ -4,7 +4,10 @@ A figure is read as such a cost only when its sentence leaves no doubt which mon
 divides: before it stand exactly two figures, one sum of money and one count in a unit the cost is per
 (vocab `unit_cost.per`: 场均 counts 场, 人均 counts 人 or 人次). A sentence with any other figure before the
 cost (a second count, a budget beside the outcome) may divide by another base than the one its text shows,
-and is left alone; so is a cost named as a norm (`人均补助标准`), which is set, not computed.
+and is left alone; so is a cost named as a norm (`人均补助标准`), which is set, not computed, and one per month
+or day (`人均月补助`, `每人每月`), which the year's money divides by more than the count. A figure named by its
+unit alone (`养护资金 168 万元，养护里程 210 公里，每公里 8000 元`) is the money's per unit where the money is
+named as paid (vocab `unit_cost.paid`), not as a gain (`增收`) the figure might be of.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import UnitCost
+from tieout.linter.facts.model import Mention, UnitCost
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -32,7 +35,12 @@ _UNITS = alternation(PER)
 PER_UNIT = regex(
     f"(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))[\u4e00-\u9fff]{{0,6}}?(?:{alternation(_VOCAB.get('costs'))})"
 )
+# `每公里 8000 元`, `人均 6000 元`: the unit alone names the figure (after the clause's punctuation)
+UNIT_ALONE = regex(f"^[，,；;、\\s]*(?:平均)?(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))$")
+PAID = regex(alternation(_VOCAB.get("paid")))
 NORM = regex(alternation(_VOCAB.get("norms")))
+# a cost per month, quarter, week or day (`人均月补助`): not the year's money over the count
+PER_PERIOD = regex(r"[月季周日天]")
 
 
 def _money(q: Quantity) -> bool:
@@ -45,15 +53,23 @@ def unit_costs(draft: Draft) -> Iterator[UnitCost]:
     for si, mentions in draft.by_sentence.items():
         for m in mentions:
             found = PER_UNIT.search(m.label)
+            alone = UNIT_ALONE.match(m.label) if found is None else None
             stated = next((q for q in m.quantities if _money(q)), None)
-            if found is None or stated is None or NORM.search(m.label):
+            if (found or alone) is None or stated is None or NORM.search(m.label) or PER_PERIOD.search(m.label):
                 continue
             # every figure of the sentence before the cost, labelled or not (years and bare numbers aside)
             lo = bisect_left(starts, draft.doc.sentences[si].start)
             before = [q for q in quantities[lo : bisect_left(starts, stated.start)] if q.kind != "bare"]
-            relation = _of(before, PER[found.group("avg") or found.group("each")], stated, si)
-            if relation is not None:
+            unit = found or alone
+            assert unit is not None
+            relation = _of(before, PER[unit.group("avg") or unit.group("each")], stated, si)
+            if relation is not None and (alone is None or _named_paid(relation.total, mentions)):
                 yield relation
+
+
+def _named_paid(money: Quantity, mentions: list[Mention]) -> bool:
+    """Is the money named as money paid out (`养护资金`, `低保金`)?"""
+    return any(money in m.quantities and PAID.search(m.label) for m in mentions)
 
 
 def _of(before: list[Quantity], units: frozenset[str], stated: Quantity, sentence: int) -> UnitCost | None:
