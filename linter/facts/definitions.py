@@ -14,6 +14,9 @@ OPTIONAL = "optional"
 NOISE = regex(r"[“”\"'（）()\s]")
 # what a report adds to a component's name (`因公出国（境）费支出决算`)
 TRAILING = regex(r"(?:支出|决算数|决算|预算数|预算|执行数|数|安排)+$")
+# what a report adds to a total's name to say it is one (`政府采购预算合计`, `三公经费总额`: the total of 政府采购预算,
+# of 三公经费); a part's name keeps it (`本年支出合计` is a part of 支出总计 as it is)
+TOTAL_WORD = regex(r"(?:合计|总计|总额)$")
 
 
 # compared by identity (each made once, in `definitions`): it keys the caches below, where hashing its
@@ -60,7 +63,8 @@ def _variants(*texts: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)
 def _totals(d: Definition, names: tuple[str, ...]) -> bool:
-    return any(n.endswith(t) for n in names for t in d.totals)
+    bare = {TRAILING.sub("", TOTAL_WORD.sub("", n)) for n in names}
+    return any(n.endswith(d.totals) for n in (*names, *bare) if n)
 
 
 def _is_total(d: Definition, m: Mention) -> bool:

@@ -1,35 +1,67 @@
-"""Two-sided tables of plain-text reports laid out with spaces: the 收入 side on the left, the 支出 side on the
-right, each a label and its figures, on the same lines:
+"""Two-sided tables of plain-text reports: the 收入 side on the left, the 支出 side on the right, each a label
+and its figures, on the same lines. Laid out with spaces into columns:
 
     收入                  预算数        支出                  预算数
     本级收入              187628.28     一般公共预算支出      784017.77
     上年结转              19762.48
     收入总计              828234.82     支出总计              828234.82
 
+or, as the text of a PDF often gives it, with one space between every label and figure (no columns at all):
+
+    收入项目 预算数 支出项目 预算数
+    一、财政拨款收入 860.00 一、教育支出 700.00
+    二、事业收入 二、住房保障支出 160.00
+    三、其他收入
+
 A line of a label, figures, a second label and its figures is such a row; a run of lines of two or more of
-them (rows of one side alone among them: the side whose labels' column their label starts at) under a header
-that names both sides' label columns (`收入 … 支出`, `项目 … 项目`) is read as two side-by-side tables, each
-side's figures in the columns their right edges give (as a one-sided table's, aligned.py). The labels'
-indentation is not read (no tree by it): a side's rows are a list, or a tree by their enumeration.
+them, under a header that names both sides' label columns (`收入 … 支出`, `项目 … 项目`), is read as two
+side-by-side tables, each side's rows a list, or a tree by their enumeration (the labels' indentation is not
+read). The other lines of the run hold one side's row, or a label with no figures (a row left blank: its label
+alone, or one side's label before the other side's row), and are told into the sides:
+
+- where the lines are laid out into columns, by the column their labels start at: the right side's labels
+  start at about the column of the two-sided rows' second labels; each side's figures go to the columns their
+  right edges give (as a one-sided table's, aligned.py);
+- where they are not (one space between all words), or their columns do not place every row, by their
+  words: a label names a row of the 收入 side or of the 支出 side by how it ends (`…收入`, `上年结转`; `…支出`,
+  `年末结转和结余`; a 合计 or 总计 after it), and which side holds which is what the header names (`收入项目 …
+  支出项目`) or the two-sided rows' labels say; every row of a side then fills all its columns (a row that
+  leaves some blank cannot be placed).
+
+A label with no figures is a row of its own only where its words name a row of its side: a line of words
+alone may be the end of a wrapped label, or the heading of the text after the table (a run that cannot be read
+with such a line is read up to it). A table that goes on over a page (its title the next one below; rows of
+figures below it past the page's number, blank lines, its caption and header repeated, or a line of words that
+cut its reading short) is read as a piece that does not end there, and one that goes on from a page before as
+a piece that does not start there: their totals, and the last rows' parents, are not held to the piece.
 Precision first: a run whose rows do not all fall clearly into one side and its columns is not read.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import accumulate, islice
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
+from tieout.linter.vocab import load
 
 from .aligned import (
     ABOVE_HEADER,
     CAPTION_LINE,
     CELL_TOKEN,
+    CJK,
+    HEADER_WORD,
     MAX_GAP,
     MAX_HEADER,
     PAGE_MARK,
+    ROW_END_MARKS,
+    TABLE_TITLE,
     UNKNOWN,
+    WIDE_GAP,
     Aligned,
     Layout,
     Metric,
@@ -40,80 +72,258 @@ from .aligned import (
     _header_row,
     _labels_end,
     _layout,
+    _left_open,
     _Line,
     _Mapper,
+    _text_only,
     chars,
     width,
 )
-from .blocks import Block
-from .cells import Cell
+from .blocks import CONTINUED, Block, _caption_key
+from .cells import Cell, flatten
 
 # a side's label column named in the header: 收入 / 支出, 项目 / 科目 (收入项目, 预算科目, 科目名称); not 指标 (two
 # columns of indicators' names are no two sides)
 SIDE_NAME = regex(r"^(?:收入|支出|(?:收入|支出|预算|功能分类)?(?:项目|科目)(?:名称)?)$")
 SIDE_GAP = 4  # display columns a row's label may start left of its side's label column
+SIDES = ("收入", "支出")
+MAX_PAGE = 120  # lines in which the page before a table's caption, or after its last row, stands
+TITLE_ABOVE = MAX_HEADER + 6  # lines above a table's first row in which its title stands
+# what a row's label may end with after the words that name its side: a total's word, a note in brackets
+# (`本年收入合计`, `使用非财政拨款结余（含专用结余）`)
+LABEL_TAIL = regex(r"(?:合计|总计|小计|共计)?(?:[（(][^）)]*[）)])?$")
+
+
+@cache
+def _side_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    entry = load("tables").get("side_words") or {}
+    return tuple((str(k), tuple(flatten(str(w)) for w in entry.get(k) or [])) for k in SIDES)
+
+
+def side_of(label: str) -> str | None:
+    """收入 or 支出: the side of a 收支 table whose row the label names by how it ends (tables.yaml side_words),
+    a 合计 or a note in brackets after it aside; None when it names neither (`对个人和家庭的补助`, `总计`)."""
+    text = LABEL_TAIL.sub("", flatten(label))
+    found = [k for k, ends in _side_words() if text.endswith(ends)]
+    return found[0] if len(found) == 1 else None
+
+
+@dataclass(slots=True)
+class _Seg:
+    """A label of a row line and what follows it: `part` as `_data` reads a label and its figures (offsets in
+    the line), or, for a label with no figures after it, None; `at`/`end` where the label's text stands."""
+
+    label: str
+    at: int
+    end: int
+    part: Parsed = None
+    figs: list[re.Match[str]] = field(default_factory=list)
 
 
 def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
-    """The two-sided space-aligned tables of a plain-text report, outside the one-sided tables `taken`."""
+    """The two-sided tables of a plain-text report, outside the one-sided space-aligned tables `taken`."""
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")) or "收" not in doc.original:
         return []
     lines = doc.original.split("\n")
     used: set[int] = set()
     for t in taken:
         used.update(range(t.first_line, t.last_line + 1))
-    pairs = {j: p for j, ln in enumerate(lines) if j not in used and (p := _pair(ln)) is not None}
+    # the two-sided rows: a label and figures, then a label and figures (cheap tests first, most lines of a
+    # report fail them: the line ends in a figure or a dash, and a Chinese word follows its first figure)
+    pairs = [j for j, ln in enumerate(lines) if j not in used and _may_pair(ln) and _paired(_row_line(ln))]
     if len(pairs) < 2:
         return []
     starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
     mapper = _Mapper(doc)
     out: list[Aligned] = []
     done = -1
-    for j in sorted(pairs):
+    for j in pairs:
         if j <= done:
             continue
-        run = _run(lines, j, pairs, used)
-        done = run[-1]
-        found = _table(lines, starts, run, pairs, mapper)
-        if found is not None:
-            out.append(found)
+        run = _run(lines, j, used, done)
+        found = _table(lines, starts, run, mapper)
+        cut = False
+        if found is None and any(not _figured(lines[k]) for k in run):
+            # the run read up to its first label alone, as a label alone once ended it (it may be a wrapped
+            # label's end): the rows after it go on, unread
+            run = run[: next(i for i, k in enumerate(run) if not _figured(lines[k]))]
+            found = _table(lines, starts, run, mapper) if run and run[-1] >= j else None
+            cut = True
+        done = max(run[-1] if run else j, j)
+        if found is None:
+            continue
+        if cut or _rows_below(lines, found) or _same_title(lines, found, below=True):
+            _left_open(found)
+        found.continued = _same_title(lines, found, below=False) or _rows_above(lines, found)
+        out.append(found)
     return out
 
 
-def _pair(line: str) -> tuple[Parsed, Parsed] | None:
-    """A line of two sides: a label and its figures, then another label and its figures; each side as
-    `_data` reads a row (offsets in the line, the right side's label indented to where it stands)."""
+def _furniture(lines: list[str], table: Aligned) -> Callable[[int], bool]:
+    """Is a line what a page turned leaves about a table: blank, the page's number, the table's caption or
+    header repeated?"""
+    # (a caption line read from above a header may be the last row of the page before: no furniture)
+    own = {flatten(c) for c in table.block.caption if not _figured(c)} | {flatten(lines[h]) for h in table.header}
+    return lambda k: not lines[k].strip() or bool(PAGE_MARK.match(lines[k])) or flatten(lines[k]) in own
+
+
+def _rows_below(lines: list[str], table: Aligned) -> bool:
+    """Do rows of figures stand below the table's last row, past what a page turned leaves between or one line
+    of words that names no row (the end of a wrapped label: `入`)? Then the table may go on in them."""
+    furniture = _furniture(lines, table)
+    below = (k for k in range(table.last_line + 1, len(lines)) if not furniture(k))
+    for k in islice(below, 2):
+        if _figured(lines[k]):
+            return True
+        s = lines[k].strip()
+        if not _text_only(s) or ABOVE_HEADER.search(s) or TABLE_TITLE.search(s):
+            return False
+    return False
+
+
+def _rows_above(lines: list[str], table: Aligned) -> bool:
+    """Do rows of figures stand right above the table's header, past what a page turned leaves between (its
+    title aside: the title above a table opens it)? Then it goes on from them."""
+    furniture = _furniture(lines, table)
+    first = min(table.header, default=table.first_line)
+    k = next((k for k in range(first - 1, -1, -1) if TABLE_TITLE.search(lines[k]) or not furniture(k)), None)
+    return k is not None and _figured(lines[k])
+
+
+def _same_title(lines: list[str], table: Aligned, below: bool) -> bool:
+    """Is the table a page of one that goes on below it (`below`) or began above it: its title marked 续表
+    (above), or the nearest table title that way, within a page, its own (a PDF repeats a table's caption on
+    each page)? Then its totals and its last parents may take rows of the other page."""
+    # its title: the nearest above its rows, over its header, unit note and blank lines
+    top = next(
+        (
+            k
+            for k in range(table.first_line - 1, max(-1, table.first_line - TITLE_ABOVE), -1)
+            if TABLE_TITLE.search(lines[k])
+        ),
+        None,
+    )
+    if top is None:
+        return False
+    if not below and CONTINUED.search(flatten(lines[top])):
+        return True
+    own = _caption_key(lines[top].strip())
+    span = (
+        range(table.last_line + 1, min(len(lines), table.last_line + MAX_PAGE))
+        if below
+        else range(top - 1, max(-1, top - MAX_PAGE), -1)
+    )
+    k = next((k for k in span if TABLE_TITLE.search(lines[k])), None)
+    return k is not None and _caption_key(lines[k].strip()) == own
+
+
+def _may_pair(line: str) -> bool:
+    s = line.rstrip()
+    if not s or not (s[-1].isdecimal() or s[-1] in ROW_END_MARKS):
+        return False
+    first = CELL_TOKEN.search(s)
+    return first is not None and CJK.search(s, first.end()) is not None
+
+
+def _paired(segs: list[_Seg] | None) -> bool:
+    return segs is not None and len(segs) == 2 and bool(segs[1].figs)
+
+
+def _figured(line: str) -> bool:
+    segs = _row_line(line)
+    return segs is not None and bool(segs[0].figs)
+
+
+def _segments(line: str) -> list[_Seg] | None:
+    """A line as its labels, each with the figures after it (one label, or two with figures between them);
+    None for a line of prose, of figures before any label, or of more than two labels."""
     if "，" in line or "。" in line or "；" in line:
         return None
-    cells = list(CELL_TOKEN.finditer(line))
-    if len(cells) < 2:
+    segs: list[_Seg] = []
+    pos = 0
+    for m in CELL_TOKEN.finditer(line):
+        text = line[pos : m.start()]
+        if text.strip():
+            if len(segs) == 2:
+                return None
+            segs.append(_label(line, pos, m.start()))
+        elif not segs:
+            return None  # a figure before any label
+        segs[-1].figs.append(m)
+        pos = m.end()
+    if line[pos:].strip():
+        if len(segs) == 2:
+            return None
+        segs.append(_label(line, pos, len(line)))
+    return segs if segs and all(CJK.search(s.label) for s in segs) else None
+
+
+def _label(line: str, a: int, b: int) -> _Seg:
+    text = line[a:b]
+    at = a + len(text) - len(text.lstrip())
+    return _Seg(text.strip(), at, a + len(text.rstrip()))
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the line, asked again as runs and their pages are read
+def _row_line(line: str) -> list[_Seg] | None:
+    """A line of a two-sided table's rows, as its labels and figures: each label's figures a row as `_data`
+    reads one (offsets kept: the rest of the line blanked), a label with no figures one that names a side's
+    row (`四、其他收入`; two such labels, or one before the other side's row); None for any other line."""
+    segs = _segments(line)
+    if segs is None:
         return None
-    # the second label: the text between two figures (every other word from the first figure on is a cell)
-    for a, b in zip(cells, cells[1:]):
-        between = line[a.end() : b.start()]
-        if between.strip():
-            cut = a.end() + len(between) - len(between.lstrip())
-            left, right = _data(line[:cut]), _data(" " * cut + line[cut:])
-            return (left, right) if left is not None and right is not None else None
-    return None
+    for s in segs:
+        if s.figs:
+            s.part = _data(" " * s.at + line[s.at : s.figs[-1].end()])
+            if s.part is None:
+                return None
+    last = segs[-1]
+    if not last.figs and not (side_of(last.label) or _two_labels(line, last)):
+        return None
+    return segs
 
 
-def _run(lines: list[str], j: int, pairs: dict[int, tuple[Parsed, Parsed]], used: set[int]) -> list[int]:
-    """The lines of rows from line j on: two-sided rows and rows of one side, blank lines between allowed."""
-    run = [j]
+def _words(line: str, seg: _Seg) -> list[tuple[int, int]]:
+    """The spans of a label's words in the line."""
+    return [(seg.at + m.start(), seg.at + m.end()) for m in re.finditer(r"\S+", line[seg.at : seg.end])]
+
+
+def _two_labels(line: str, seg: _Seg) -> list[int]:
+    """Where a label's words may be cut into a 收入 label and a 支出 label (its words, one side's then the
+    other's, each naming its side: `二、事业收入 二、住房保障支出`): the index of each such first word."""
+    words = _words(line, seg)
+    out = []
+    for k in range(1, len(words)):
+        a, b = side_of(line[words[0][0] : words[k - 1][1]]), side_of(line[words[k][0] : words[-1][1]])
+        if a is not None and b is not None and a != b:
+            out.append(k)
+    return out
+
+
+def _run(lines: list[str], j: int, used: set[int], done: int) -> list[int]:
+    """The lines of rows around the two-sided row at line j: rows of one side or two before it (up to the
+    header), and every line of rows after it (blank lines between allowed), the lines of labels alone among
+    them, not after the last row of figures."""
+    first = j
+    while first - 1 > done and first - 1 not in used and _figured(lines[first - 1]):
+        first -= 1
+    run = list(range(first, j + 1))
     k = j + 1
     gap = 0
     while k < len(lines) and k not in used:
-        if not lines[k].strip():
+        s = lines[k].strip()
+        if not s:
             gap += 1
             if gap > MAX_GAP:
                 break
-        elif k in pairs or _data(lines[k]) is not None:
+        elif _row_line(lines[k]) is not None and not (CAPTION_LINE.search(s) or PAGE_MARK.match(s)):
             run.append(k)
             gap = 0
         else:
             break
         k += 1
+    while not _figured(lines[run[-1]]):
+        run.pop()
     return run
 
 
@@ -135,74 +345,207 @@ def _header(lines: list[str], first: int) -> list[int] | None:
     return header
 
 
-def _side_names(line: str) -> list[str]:
-    """The words of a header line that name a side's label column (`收入`, `支出`, `项目`, `预算科目`); a name
-    spaced out (`项   目`, `收   入`) is its characters one by one, joined here."""
+def _header_words(line: str) -> list[str]:
+    """The words of a header line; a name spaced out (`项   目`, `收   入`) is its characters one by one, joined
+    here, and a year set apart from its 年 (`2024 年预算数`) is one word with it."""
     words: list[str] = []
     single = False  # the last word is a run of single characters
-    for w in line.split():
+    for m in HEADER_WORD.finditer(line):
+        w = m.group()
         if len(w) == 1 and single:
             words[-1] += w
         else:
-            words.append(w)
+            words.append(flatten(w))
         single = len(w) == 1
-    return [w for w in words if SIDE_NAME.match(w)]
+    return words
 
 
-def _table(
-    lines: list[str], starts: list[int], run: list[int], pairs: dict[int, tuple[Parsed, Parsed]], mapper: _Mapper
-) -> Aligned | None:
+def _side_names(line: str) -> list[str]:
+    """The words of a header line that name a side's label column (`收入`, `支出`, `项目`, `预算科目`)."""
+    return [w for w in _header_words(line) if SIDE_NAME.match(w)]
+
+
+def _kinds(lines: list[str], header: list[int], pairs: list[list[_Seg]]) -> tuple[str, str] | None:
+    """What the left and the right side hold (收入, 支出): what the header names their label columns
+    (`收入项目 … 支出项目`, `收 入 … 支 出`), else what every two-sided row's labels that name a side say
+    (`一般公共预算收入 … 一般公共预算支出`); None when neither tells."""
+    for h in header:
+        names = _side_names(lines[h])
+        if len(names) == 2:
+            said = tuple(next((k for k in SIDES if k in n), "") for n in names)
+            if said in (SIDES, SIDES[::-1]):
+                return said[0], said[1]
+    left, right = ({k for p in pairs if (k := side_of(p[s].label)) is not None} for s in (0, 1))
+    if len(left) == 1 and len(right) == 1 and left != right:
+        return left.pop(), right.pop()
+    return None
+
+
+@dataclass
+class _Place:
+    """How a table's lines are told into its two sides: by the column the right side's labels start at
+    (`metric`, `cut`), or, where the lines stand in no columns (`metric` None), by the labels' words. `kinds`:
+    what the left and the right side hold (收入, 支出), where known."""
+
+    kinds: tuple[str, str] | None
+    metric: Metric | None = None
+    cut: int = 0
+
+    def right(self, line: str, at: int) -> bool:
+        """Does a label starting at offset `at` stand in the right side's label column?"""
+        assert self.metric is not None
+        return self.metric(line[:at]) >= self.cut - SIDE_GAP
+
+    def names(self, label: str, side: int) -> bool:
+        """Does a label with no figures name a row of the side (0 left, 1 right) by its words?"""
+        return self.kinds is not None and side_of(label) == self.kinds[side]
+
+    def may(self, label: str, side: int) -> bool:
+        """May a label stand on the side: its words name no row of the other side's?"""
+        return self.kinds is None or side_of(label) in (None, self.kinds[side])
+
+
+def _table(lines: list[str], starts: list[int], run: list[int], mapper: _Mapper) -> Aligned | None:
     """The two-sided table of a run of rows, or None (too few two-sided rows, no header naming both sides,
     a row that falls into neither side, figures that do not fall clearly into columns)."""
-    two = [j for j in run if j in pairs]
+    segs = {j: s for j in run if (s := _row_line(lines[j])) is not None}
+    two = [j for j in run if _paired(segs[j])]
     if len(two) < 2:
         return None
     header = _header(lines, run[0])
     if header is None:
         return None
-    split = _split(lines, two, pairs)
-    if split is None:
-        return None
-    metric, cut = split
-    sides: list[list[_Line]] = [[], []]
-    for j in run:
-        parts = pairs[j] if j in pairs else _one_side(lines[j], metric, cut)
-        if parts == (None, None):
-            return None  # a row of neither side
-        for s, p in enumerate(parts):
-            if p is not None:
-                label, _indent, figs, at = p
-                sides[s].append(_Line(j, label, UNKNOWN, figs, starts[j] + at))
-    if any(len(side) < 2 for side in sides):
-        return None
-    return _grid(lines, starts, header, run, sides, metric, cut, mapper)
+    kinds = _kinds(lines, header, [segs[j] for j in two])
+    found = None
+    if any(WIDE_GAP.search(lines[j].strip()) for j in run):  # lines laid out into columns
+        place = _split(lines, [segs[j][1].at for j in two], two, kinds)
+        if place is not None:
+            found = _read(lines, starts, header, run, segs, place, mapper)
+    if found is None and kinds is not None:
+        found = _read(lines, starts, header, run, segs, _Place(kinds), mapper)
+    return found
 
 
-def _split(lines: list[str], two: list[int], pairs: dict[int, tuple[Parsed, Parsed]]) -> tuple[Metric, int] | None:
+def _split(lines: list[str], ats: list[int], two: list[int], kinds: tuple[str, str] | None) -> _Place | None:
     """The metric the right side's labels agree in (display width or characters) and the column they start
     at (their leftmost); None when they do not start at about one column in either."""
     best: tuple[int, Metric, int] | None = None
     for metric in (width, chars):
-        at = sorted(metric(lines[j][: pairs[j][1][3]]) for j in two)  # type: ignore[index]
+        at = sorted(metric(lines[j][:a]) for j, a in zip(two, ats))
         spread = at[-1] - at[0]
         if best is None or spread < best[0]:
             best = (spread, metric, at[0])
     assert best is not None
-    return None if best[0] > 2 * SIDE_GAP else (best[1], best[2])
+    return None if best[0] > 2 * SIDE_GAP else _Place(kinds, best[1], best[2])
 
 
-def _one_side(line: str, metric: Metric, cut: int) -> tuple[Parsed, Parsed]:
-    """A row of one side: the right one when its label starts at the right labels' column, else the left one
-    (then its figures all end before that column); (None, None) for a line that fits neither."""
-    p = _data(line)
-    if p is None:
-        return None, None  # (a two-sided row: read by _pair)
-    at = metric(line[: p[3]])
-    if at >= cut - SIDE_GAP:
-        return None, p
-    if metric(line[: p[2][-1].end()]) >= cut:
-        return None, None
-    return p, None
+def _read(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    run: list[int],
+    segs: dict[int, list[_Seg]],
+    place: _Place,
+    mapper: _Mapper,
+) -> Aligned | None:
+    """The table of the run, its lines told into the sides as `place` says; None when a line falls into
+    neither or a side has fewer than two rows of figures."""
+    sides: list[list[_Line]] = [[], []]
+    for j in run:
+        parts = _parts(lines[j], segs[j], place)
+        if parts is None:
+            return None
+        for s, p in enumerate(parts):
+            if p is not None:
+                label, _indent, figs, at = p
+                sides[s].append(_Line(j, label, UNKNOWN, figs, starts[j] + at))
+    if any(sum(1 for r in side if r.figs) < 2 for side in sides):
+        return None
+    return _grid(lines, starts, header, run, sides, place, mapper)
+
+
+def _parts(line: str, segs: list[_Seg], place: _Place) -> tuple[Parsed, Parsed] | None:
+    """A line's row of each side (None for a side it leaves out); None when it falls into neither."""
+    if len(segs) == 2:
+        left, right = segs
+        if not (place.may(left.label, 0) and place.may(right.label, 1)):
+            return None
+        if not right.figs:
+            # a label with no figures after the left side's row: the right side's, blank
+            if not place.names(right.label, 1):
+                return None
+            if place.metric is not None and not (
+                place.right(line, right.at) and place.metric(line[: left.figs[-1].end()]) < place.cut
+            ):
+                return None
+            return left.part, _alone(right.label, right.at)
+        return left.part, right.part
+    if place.metric is None:
+        return _by_words(line, segs[0], place)
+    return _by_column(line, segs[0], place)
+
+
+def _alone(label: str, at: int) -> Parsed:
+    """A row with no figures, as `_data` reads a row."""
+    return label, 0, [], at
+
+
+def _cut(line: str, seg: _Seg, words: list[tuple[int, int]], k: int, place: _Place) -> tuple[Parsed, Parsed] | None:
+    """A label's words cut before word k: a left label with no figures, then the right side's row (the
+    label's other words and its figures, if any); None unless the left label names a row of its side, and the
+    right one does too where no column says where it starts (a label with no figures always)."""
+    left = line[words[0][0] : words[k - 1][1]]
+    if not place.names(left, 0):
+        return None
+    a = words[k][0]
+    if not seg.figs:
+        right = line[a : words[-1][1]]
+        return (_alone(left, words[0][0]), _alone(right, a)) if place.names(right, 1) else None
+    part = _data(" " * a + line[a : seg.figs[-1].end()])
+    if part is None or not (place.may(part[0], 1) if place.metric is not None else place.names(part[0], 1)):
+        return None
+    return _alone(left, words[0][0]), part
+
+
+def _one(seg: _Seg, side: int, place: _Place) -> tuple[Parsed, Parsed] | None:
+    """A line of one label (and its figures) as the row of a side."""
+    if seg.figs:
+        parts: tuple[Parsed, Parsed] = (seg.part, None) if side == 0 else (None, seg.part)
+        return parts if place.may(seg.label, side) else None
+    if not place.names(seg.label, side):
+        return None
+    row = _alone(seg.label, seg.at)
+    return (row, None) if side == 0 else (None, row)
+
+
+def _by_column(line: str, seg: _Seg, place: _Place) -> tuple[Parsed, Parsed] | None:
+    """A line of one label's text placed by the column its words start at: the right side's row when it
+    starts at the right labels' column; the left side's when its figures end before that column; or a left
+    label with no figures and, from the word that starts at that column, the right side's row."""
+    words = _words(line, seg)
+    k = next((i for i, (a, _) in enumerate(words) if place.right(line, a)), len(words))
+    if k == 0:
+        return _one(seg, 1, place)
+    assert place.metric is not None
+    before = not seg.figs or place.metric(line[: seg.figs[-1].end()]) < place.cut
+    if k == len(words):
+        return _one(seg, 0, place) if before else None
+    if seg.figs and before:
+        return None  # words at the right labels' column, but figures left of it
+    return _cut(line, seg, words, k, place)
+
+
+def _by_words(line: str, seg: _Seg, place: _Place) -> tuple[Parsed, Parsed] | None:
+    """A line of one label's text placed by its words: a left label with no figures and the right side's row
+    (`二、事业收入 二、住房保障支出 160.00`: a label's words that cut into two labels, each naming its side's row,
+    are two labels), else the row of the side the label names; None where two cuts read."""
+    assert place.kinds is not None
+    words = _words(line, seg)
+    cuts = [c for k in range(1, len(words)) if (c := _cut(line, seg, words, k, place)) is not None]
+    if cuts:
+        return cuts[0] if len(cuts) == 1 else None
+    kind = side_of(seg.label)
+    return _one(seg, place.kinds.index(kind), place) if kind in place.kinds else None
 
 
 def _grid(
@@ -211,8 +554,7 @@ def _grid(
     header: list[int],
     run: list[int],
     sides: list[list[_Line]],
-    metric: Metric,
-    cut: int,
+    place: _Place,
     mapper: _Mapper,
 ) -> Aligned | None:
     """The grid of the two sides, the right one's columns after the left one's: a header row, then a row for
@@ -220,26 +562,21 @@ def _grid(
     at_row = {j: r for r, j in enumerate(run, start=1)}
     grid: list[list[Cell | None]] = [[] for _ in range(len(run) + 1)]
     base = 0
-    for s, rows in enumerate(sides):
-        layout = _layout(lines, rows, side=True)
-        if layout is None:
-            return None
-        k = len(layout.cols)
-        placed = _place(lines, starts, rows, layout, at_row, mapper)
-        if placed is None:
-            return None
-        head = _side_header(lines, starts, header, rows, layout, metric, cut, s, mapper)
+    cells = _columns(lines, starts, header, sides, at_row, place, mapper)
+    if cells is None:
+        return None
+    for head, placed, k in cells:
         for c in head:
             c.col += base
         grid[0] += head
         for r in range(1, len(grid)):
-            cells = placed.get(r)
-            if cells is None:
+            row = placed.get(r)
+            if row is None:
                 at = grid[r][-1].end if grid[r] else starts[run[r - 1]]  # type: ignore[union-attr]
-                cells = [Cell("", at, at, r, c) for c in range(k + 1)]
-            for c in cells:
+                row = [Cell("", at, at, r, c) for c in range(k + 1)]
+            for c in row:
                 c.col += base
-            grid[r] += cells
+            grid[r] += row
         base += k + 1
     full: list[list[Cell]] = grid  # type: ignore[assignment]
     block = Block(full, start=full[1][0].start, end=max(c.end for c in full[-1]))
@@ -249,7 +586,92 @@ def _grid(
     found = Aligned(block, [-1] + [UNKNOWN] * len(run), first_line=run[0], last_line=run[-1])
     found.columns = len(full[0]) - 1
     found.names = tuple(c.text for c in full[0][1:])
+    found.header = header
     return found
+
+
+# a side's header cells, its rows' cells by grid row, and its number of figure columns
+Columns = tuple[list[Cell], dict[int, list[Cell]], int]
+
+
+def _columns(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    sides: list[list[_Line]],
+    at_row: dict[int, int],
+    place: _Place,
+    mapper: _Mapper,
+) -> list[Columns] | None:
+    """Each side's columns: by the figures' right edges where the lines stand in columns, else in order (every
+    row of figures filling all its side's columns)."""
+    if place.metric is None:
+        return _columns_in_order(lines, starts, header, sides, at_row, mapper)
+    out: list[Columns] = []
+    for s, rows in enumerate(sides):
+        figured = [r for r in rows if r.figs]
+        layout = _layout(lines, figured, side=True)
+        if layout is None:
+            return None
+        placed = _place(lines, starts, rows, layout, at_row, mapper)
+        if placed is None:
+            return None
+        head = _side_header(lines, starts, header, figured, layout, place.metric, place.cut, s, mapper)
+        out.append((head, placed, len(layout.cols)))
+    return out
+
+
+def _columns_in_order(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    sides: list[list[_Line]],
+    at_row: dict[int, int],
+    mapper: _Mapper,
+) -> list[Columns] | None:
+    """Each side's columns where the lines stand in none: a row's figures fill its side's columns in order;
+    None when a row of figures leaves one blank (which one is not known) or the header does not name them."""
+    ks = [max(len(r.figs) for r in rows) for rows in sides]
+    names = _names_in_order(lines, header, ks)
+    if names is None or any(r.figs and len(r.figs) != k for rows, k in zip(sides, ks) for r in rows):
+        return None
+    first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
+    out: list[Columns] = []
+    for rows, k, named in zip(sides, ks, names):
+        head = [Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(named)]
+        placed: dict[int, list[Cell]] = {}
+        for row in rows:
+            r = at_row[row.line]
+            cells = _body_row(row, starts[row.line], list(range(len(row.figs))), k, mapper, r)
+            if cells is None:
+                return None
+            placed[r] = cells
+        out.append((head, placed, k))
+    return out
+
+
+def _names_in_order(lines: list[str], header: list[int], ks: list[int]) -> list[list[str]] | None:
+    """The names over each side's figure columns where the header's words stand in no columns: each header
+    line cut before its second side name (`收入项目 预算数 | 支出项目 预算数`), or, naming no side, after the
+    left side's number of columns; each side's words besides its side name its columns' names, in order (names
+    on several lines joined top down). None when a line's words do not match the columns so."""
+    names = [[""] * k for k in ks]
+    for h in header:
+        words = _header_words(lines[h])
+        at = [i for i, w in enumerate(words) if SIDE_NAME.match(w)]
+        if len(at) == 2:
+            halves = [words[: at[1]], words[at[1] :]]
+        elif not at and len(words) == sum(ks):
+            halves = [words[: ks[0]], words[ks[0] :]]
+        else:
+            return None
+        for s, half in enumerate(halves):
+            cols = [w for w in half if not SIDE_NAME.match(w)]
+            if cols and len(cols) != ks[s]:
+                return None
+            for c, w in enumerate(cols):
+                names[s][c] += w
+    return names
 
 
 def _place(
@@ -260,8 +682,8 @@ def _place(
     k = len(layout.cols)
     out: dict[int, list[Cell]] = {}
     for row in rows:
-        if len(row.figs) == k:
-            slots: list[int] | None = list(range(k))
+        if len(row.figs) in (0, k):
+            slots: list[int] | None = list(range(len(row.figs)))
         else:
             slots = _assign(lines[row.line], row.figs, layout.cols, layout.shapes, layout.metric)
         if slots is None:
