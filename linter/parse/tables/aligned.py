@@ -31,6 +31,7 @@ from itertools import accumulate, combinations
 
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
+from tieout.linter.text.normalise import PAGE_NUMBER
 
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
@@ -182,6 +183,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
+    _page_numbers_within(lines, data)
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
     out: list[Aligned] = []
@@ -203,6 +205,31 @@ def find_aligned(doc: Document) -> list[Aligned]:
             out.append(found)
         i = found.last_line + 1
     return out
+
+
+def _page_numbers_within(lines: list[str], data: list[Parsed]) -> None:
+    """A page number between two rows of figures (`  教育  1035.75  1069.35` / `— 1 —` / `  科学技术  540.05 …`) is
+    where the page broke, not the end of the table: read as a blank line (`lines` changed in place; the offsets
+    of the lines are counted before)."""
+    for j, ln in enumerate(lines):
+        if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
+            continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
+        if _row_near(lines, data, j, -1) and _row_near(lines, data, j, 1):
+            lines[j] = ""
+
+
+PAGE_NUMBER_END = "0123456789-—–_－页"
+NEAR = 3  # lines looked past for the rows around a page number (blank lines, a running head)
+
+
+def _row_near(lines: list[str], data: list[Parsed], j: int, step: int) -> bool:
+    """Is the first line with text from j in that direction (within NEAR lines) a row of figures?"""
+    k = j + step
+    while 0 <= k < len(lines) and abs(k - j) <= NEAR:
+        if lines[k].strip():
+            return data[k] is not None
+        k += step
+    return False
 
 
 def _left_open(table: Aligned) -> None:
