@@ -241,6 +241,7 @@ class RollForward:
     outflows: list[Quantity]
     closing: Quantity
     sentence: int
+    certain: bool = True  # false where a figure was taken from the sentence before (a surplus the opening adds to)
 
 
 @dataclass(slots=True, eq=False)

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet, Share
-from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete, in_brackets, same_section
+from tieout.linter.facts.passes.base import (
+    by_paragraph,
+    exact_of,
+    full_marks_complete,
+    in_brackets,
+    same_section,
+)
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -61,6 +67,8 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None and carried and not _names_a_side(own):
                 found = _carried_across(draft, m, bq)
+            elif found is None and not carried and not _money_in([*own, *before], bq) and _offsets(draft, m, bq):
+                found = _offset_across(draft, m, bq)
             if found is not None:
                 yield found
 
@@ -91,6 +99,11 @@ def _balance(
         closing = _needs_opening(m, window, income)
         if opening is None and closing:
             return None
+        if ACCUMULATED_AT_END.search(m.key) and not (certain and any(opening in x.quantities for x in window)):
+            # a stock accumulated over the years is this year's closing only beside its own opening stock: with
+            # sides gathered from the sentences before, or an opening from another clause, it may be of another
+            # fund or span other years
+            return None
         stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
         out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
         return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
@@ -99,8 +112,11 @@ def _balance(
 
 def _since_last_balance(own: list[Mention]) -> list[Mention]:
     """The figures of the balance's sentence after the last balance before it: `A 收入 a，支出 b，结余 c；B 收入 d，
-    支出 e，结余 f`: f balances d and e, the clause's own, not a or b."""
-    last = max((k for k, x in enumerate(own) if _period_balance(x) is not None), default=-1)
+    支出 e，结余 f`: f balances d and e, the clause's own, not a or b. The balance a clause opens with (`上年结余 a，
+    本年收入 b，本年支出 c，年末滚存结余 d`) ends no clause."""
+    last = max(
+        (k for k, x in enumerate(own) if _period_balance(x) is not None and not OPENING.search(x.label)), default=-1
+    )
     return own[last + 1 :]
 
 
@@ -180,12 +196,15 @@ def _period_balance(m: Mention) -> Quantity | None:
         return None
     if "结转下年" in key or "下年" in key or JOINED_SIDE.search(key):
         return None
-    if CUMULATIVE.search(key.replace("年末结转", "").replace("年终结余", "")):
+    if CUMULATIVE.search(ACCUMULATED_AT_END.sub("", key.replace("年末结转", "").replace("年终结余", ""))):
         return None
     return next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
 
 
 CARRIED_AT_END = regex(r"(?:年末|年底|期末)结转$")
+# a fund's balance accumulated to the year's end (`年末滚存结余`, `年末累计结余`): a stock, which the year's clause
+# closes as the opening stock plus its income less its expenditure (`上年结余 A，本年收入 X，本年支出 Y，年末滚存结余 D`)
+ACCUMULATED_AT_END = regex(r"(?:年末|年底|期末)(?:滚存|累计)(?=结余|结存)")
 
 
 def _carried(draft: Draft, m: Mention) -> Quantity | None:
@@ -235,6 +254,60 @@ def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         elif not _within_total(draft, x, expense):
             return None
     return None
+
+
+def _money_in(window: list[Mention], like: Quantity) -> bool:
+    return any(exact_of(x, like.base_unit) is not None for x in window)
+
+
+def _offsets(draft: Draft, m: Mention, bq: Quantity) -> bool:
+    """Does the balance's sentence say, before it, that it is the year's income less its expenditure
+    (`收支相抵，当年结余 Z`, `当年收支结余 Z`), of a surplus that is no stock at the year's end?"""
+    sentence = draft.doc.sentences[m.sentence]
+    return bool(OFFSET.search(draft.doc.text, sentence.start, bq.start)) and not (
+        YEAR_END.search(m.key) and not OFFSET.search(m.key)
+    )
+
+
+def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
+    """`…收入 X（其中…）。…支出 Y（其中…）。收支相抵，当年结余 Z`, the balance's paragraph stating nothing else
+    before it: Z is X − Y, the income and the expenditure stated last before it under its heading, each named as
+    the side itself (`收入`, `社会保险基金支出`, `支出合计`: not one of its kinds). Between them and Z only the
+    parts of their lists, figures of other years and figures of no money may stand: any other sum may or may
+    not have been taken out, which the text does not say."""
+    mentions = draft.facts.mentions
+    index = next((k for k, x in enumerate(mentions) if x is m), -1)
+    ctx = m.identity.context
+    expense: Quantity | None = None
+    for x in reversed(mentions[:index]):
+        if not same_section(draft, x.start, bq.start):
+            return None
+        q = exact_of(x, bq.base_unit)
+        if q is None or draft.is_part(x):
+            continue
+        if not _agree(x.identity.context, ctx, period=False):
+            return None  # a sum of another scope or fund stands between
+        if not _agree(x.identity.context, ctx):
+            continue  # last year's figure (`上年收入、支出分别为 A 和 B`)
+        side = _whole_side(x)
+        if expense is None and side == "支出":
+            expense = q
+        elif expense is not None and side == "收入":
+            return Balance(q, expense, bq, m.sentence, certain=False) if q.base_value != expense.base_value else None
+        else:
+            return None
+    return None
+
+
+def _whole_side(x: Mention) -> str:
+    """The side (`收入`, `支出`) a figure states as a whole: named by the side alone, with its fund's name
+    (`社会保险基金收入` of a 社会保险基金预算), or as the side's total (`本年支出合计`); "" for anything else."""
+    item = _item(x)
+    fund = (x.identity.context.fund or "").removesuffix("预算")
+    for side in ("收入", "支出"):
+        if item == side or (fund and item == fund + side) or (SIDE_SUM.search(item) and side in item):
+            return side
+    return ""
 
 
 def _within_total(draft: Draft, x: Mention, expense: Mention | None) -> bool:
