@@ -77,6 +77,12 @@ class ShareMismatch(Rule):
     fund, stage and period); when the report states that item with two different values, no whole is
     taken and nothing is said.
 
+    A fund's ratio handed over to the general budget (`调出资金 B，调出比例 p%`, `按 p% 的比例调入一般公共预算 B`)
+    is B over the fund's income: the income its sentence names (the fund's own, not a kind of it), or, where
+    the sentence names none, the fund's income stated before it under its heading, one value in its context (a
+    warning), unless the ratio is what a kind of income stated there gives (`利润收入`) and the fund's income
+    is not.
+
     The exact share is computed from the intervals of the part and the whole, so a share off by no more
     than one unit of its last digit is a rounding finding (TO100). The finding is an error where the
     whole is the list's own total or both identities are complete (a department's report, where its

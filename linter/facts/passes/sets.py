@@ -16,6 +16,7 @@ from tieout.linter.facts.passes.base import (
     full_marks_complete,
     in_brackets,
     same_section,
+    under_heading,
 )
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
@@ -356,27 +357,83 @@ def _alone(window: list[Mention], k: int) -> bool:
 TRANSFER = regex(f"^(?:{_alt('transfer_ratio')})")
 TRANSFER_RATIO = regex(f"^(?:{_alt('transfer_ratio')})(?:资金)?的?比例$")
 NAMES_INCOME = regex(r"收入|总计|合计|总量")
+# `按 30% 的比例调入一般公共预算 B`: a ratio named by nothing but 按, the money handed over right after it
+BY_RATIO = regex(r"^[，、\s]*按(?:照)?$")
+RATIO_THEN_TRANSFER = regex(f"^[，、\\s]*的?比例[，、\\s]*(?:{_alt('transfer_ratio')})")
 
 
 def transfer_ratios(draft: Draft) -> Iterator[Share]:
-    """`国有资本经营预算收入 A，调出资金 B 用于补充一般公共预算，调出比例为 p%`: p is B over the fund's income A.
-    Read only where the sentence leaves no doubt which figures they are: the ratio right after the money handed
-    over, and the income the nearest figure before that names an income or a total, named as the fund's income
-    itself (not a part of it, `利润收入`, nor a total holding last year's balance, `收入总计`: of which a report may
-    mean either)."""
+    """`国有资本经营预算收入 A，调出资金 B 用于补充一般公共预算，调出比例为 p%` (or `按 p% 的比例调入一般公共预算 B`):
+    p is B over the fund's income A. Read only where the text leaves no doubt which figures they are: the ratio
+    right beside the money handed over, and the income the nearest figure before them in their sentence that
+    names an income or a total, named as the fund's income itself (not a part of it, `利润收入`, nor a total
+    holding last year's balance, `收入总计`: of which a report may mean either). A sentence naming no income
+    is of the income stated before it under its heading (`_income_before`)."""
     for si, mentions in draft.by_sentence.items():
-        for k in range(2, len(mentions)):
-            ratio, moved = mentions[k], mentions[k - 1]
-            if not TRANSFER_RATIO.match(_item(ratio)) or not TRANSFER.match(_item(moved)):
-                continue
+        for k, ratio in enumerate(mentions):
+            moved = _moved_with(mentions, k)
             stated = next((q for q in ratio.quantities if q.kind == "percent" and q.exact), None)
-            part = exact_of(moved, "元")
-            income = next((x for x in reversed(mentions[: k - 1]) if NAMES_INCOME.search(_item(x))), None)
-            if stated is None or part is None or income is None or _item(income) != "收入" or draft.is_part(income):
+            part = exact_of(moved, "元") if moved is not None else None
+            if moved is None or stated is None or part is None:
+                continue
+            first = min(k, mentions.index(moved))
+            income = next((x for x in reversed(mentions[:first]) if NAMES_INCOME.search(_item(x))), None)
+            if income is None:
+                across = _income_before(draft, moved, stated, part)
+                if across is not None:
+                    yield Share(stated, part, across, "", si, certain=False)
+                continue
+            if _item(income) != "收入" or draft.is_part(income):
                 continue
             total = exact_of(income, "元")
             if total is not None and _agree(income.identity.context, moved.identity.context):
                 yield Share(stated, part, total, "", si)
+
+
+def _moved_with(mentions: list[Mention], k: int) -> Mention | None:
+    """The money handed over that the ratio `mentions[k]` is of: right before a ratio named by its words
+    (`调出资金 B，调出比例 p%`), right after one named by 按 alone (`按 p% 的比例调入一般公共预算 B`)."""
+    ratio = mentions[k]
+    if k >= 1 and TRANSFER_RATIO.match(_item(ratio)) and TRANSFER.match(_item(mentions[k - 1])):
+        return mentions[k - 1]
+    if k + 1 < len(mentions) and BY_RATIO.match(ratio.label) and RATIO_THEN_TRANSFER.match(mentions[k + 1].label):
+        return mentions[k + 1]
+    return None
+
+
+def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantity) -> Quantity | None:
+    """The income a ratio handed over is of, when its sentence names none: the fund's own income (`收入`,
+    `国有资本经营预算收入`) stated before it under its heading, one value in the handed-over money's context (scope,
+    fund, stage, period); else the one income of any name stated there. Where the section names kinds of income
+    besides (`利润收入`, `股利收入`), the ratio may be of one of them: it is read against the fund's income unless
+    it is what one of those gives and the fund's income does not (then no relation)."""
+    ctx = moved.identity.context
+    named = [
+        (x, q)
+        for x in draft.facts.mentions
+        if x.sentence < moved.sentence
+        and _item(x).endswith("收入")
+        and not draft.is_part(x)
+        and (q := exact_of(x, "元")) is not None
+        and under_heading(draft, x.start, moved.start)
+        and _agree(x.identity.context, ctx)
+    ]
+    own = [q for x, q in named if _whole_side(x) == "收入"]
+    candidates = own or [q for _, q in named]
+    if len({q.base_value for q in candidates}) != 1:
+        return None
+    base = candidates[-1]
+    others = [q for _, q in named if q.base_value != base.base_value]
+    if not _gives(stated, part, base) and any(_gives(stated, part, q) for q in others):
+        return None
+    return base
+
+
+def _gives(stated: Quantity, part: Quantity, whole: Quantity) -> bool:
+    """Is the stated percentage part / whole, within a unit of its last digit?"""
+    if not whole.base_value:
+        return False
+    return abs(part.base_value / whole.base_value * 100 - stated.value) <= stated.ulp
 
 
 def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
