@@ -377,17 +377,18 @@ def transfer_ratios(draft: Draft) -> Iterator[Share]:
             if moved is None or stated is None or part is None:
                 continue
             first = min(k, mentions.index(moved))
+            applied = first == k  # `按 p% 的比例调入 B`: B was worked out from the ratio
             income = next((x for x in reversed(mentions[:first]) if NAMES_INCOME.search(_item(x))), None)
             if income is None:
                 across = _income_before(draft, moved, stated, part)
                 if across is not None:
-                    yield Share(stated, part, across, "", si, certain=False)
+                    yield Share(stated, part, across, "", si, certain=False, applied=applied)
                 continue
             if _item(income) != "收入" or draft.is_part(income):
                 continue
             total = exact_of(income, "元")
             if total is not None and _agree(income.identity.context, moved.identity.context):
-                yield Share(stated, part, total, "", si)
+                yield Share(stated, part, total, "", si, applied=applied)
 
 
 def _moved_with(mentions: list[Mention], k: int) -> Mention | None:
