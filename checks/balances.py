@@ -63,7 +63,7 @@ def roll_forward_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         exact = in_unit(value, r.closing)
         terms = "".join(f" + {q.text}" for q in r.inflows) + "".join(f" − {q.text}" for q in r.outflows)
         msg = f"期末 {r.closing.text} 不等于期初 {r.opening.text}{terms} = {exact}"
-        yield Outcome(r.closing, verdict, "delta", related, msg, r.closing.text, exact, None, True, ops)
+        yield Outcome(r.closing, verdict, "delta", related, msg, r.closing.text, exact, None, r.certain, ops)
 
 
 class BalanceMismatch(Rule):
@@ -83,7 +83,13 @@ class BalanceMismatch(Rule):
     (TO100).
 
     Stocks (`历年累计结余`, `滚存结余`, `债务余额`) and the carry-over of the expenditure side (`结转下年`)
-    are not period balances and are not checked this way. The finding is an error when the income, the
+    are not period balances and are not checked this way, but for a fund's balance accumulated to the year's
+    end (`年末滚存结余`, `年末累计结余`) stated in one clause with its opening balance, income and expenditure
+    (`上年结余 A，本年收入 X，本年支出 Y，年末滚存结余 D`: D = A + X − Y). A balance whose sentence says it is
+    income less expenditure (`收支相抵，当年结余 Z`, `当年收支结余 Z`) and whose paragraph states no sum before it
+    is of the income and the expenditure stated last before it under its heading, each named as the side itself
+    (`社会保险基金收入`, not one of its kinds), when nothing but their lists' parts, last year's figures and
+    figures of no money stand between them and the balance (a warning). The finding is an error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
     does not say so. A year-end balance (`年末结转和结余`) with an opening balance is expected to be the
@@ -92,7 +98,9 @@ class BalanceMismatch(Rule):
     A stock rolled forward in one sentence (`上年末政府债务余额 A，当年新增 B，偿还 C，年末政府债务余额 D`;
     `roll_forward` in `linter/vocab/relations.yaml`) is checked the same way, D = A + the money coming in −
     the money going out, when every figure between the opening and the closing stock is named as one or
-    the other.
+    the other; and a closing stock is the opening one plus the year's surplus (`当年收支结余 a，年末累计结余 b，
+    上年末累计结余 c`, in any order within the clause; or `加上年末滚存结余 A，年末滚存结余 B` right after a sentence
+    closing with the year's surplus, a warning).
 
     ## Why is this bad?
     The balance is what is left of the year's money; one that is not income minus expenditure misstates

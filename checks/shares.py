@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Share
 from tieout.linter.facts.model import ShareList as ListedShares
-from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, meet, ratio
+from tieout.linter.figures.intervals import HUNDRED, Verdict, add, fmt, interval, meet, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -25,6 +25,8 @@ def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
     stated = s.stated
     verdict = ctx.judge(interval(stated), iv, stated.ulp)
     related = [(s.part, "部分"), (s.total, "合计")]
+    if s.applied:
+        return _applied_outcome(ctx, s, verdict)
     if verdict == "pass":
         return Outcome(stated, "pass", "share", related)
     exact = ctx.value(s.part) / ctx.value(s.total) * HUNDRED
@@ -35,6 +37,20 @@ def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
     else:
         msg = f"占比 {stated.text} 与 {computed} 不符，应为 {expected}"
     return Outcome(stated, verdict, "share", related, msg, stated.text, expected, expected, s.certain)
+
+
+def _applied_outcome(ctx: CheckContext, s: Share, verdict: Verdict) -> Outcome:
+    """A share the text applies to its whole to give the part (`按 30% 的比例调入一般公共预算 B`): the ratio is the
+    rule followed, the part what it gave; where they disagree, the part is the figure to correct."""
+    assert s.part is not None and s.total is not None  # (share_outcome reads only shares with both)
+    related = [(s.stated, "比例"), (s.total, "合计")]
+    if verdict == "pass":
+        return Outcome(s.part, "pass", "share", related)
+    expected = in_unit(ctx.value(s.total) * s.stated.value / HUNDRED, s.part)
+    msg = f"按 {s.total.text} × {s.stated.text} 计算应为 {expected}，与所写 {s.part.text} 不符"
+    if verdict == "rounding":
+        msg += "（计入各数的舍入后相差不足末位一个单位）"
+    return Outcome(s.part, verdict, "share", related, msg, s.part.text, expected, expected, s.certain)
 
 
 def share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -76,6 +92,13 @@ class ShareMismatch(Rule):
     `占总支出的 10%`), the one figure the report states for that item in the part's context (scope,
     fund, stage and period); when the report states that item with two different values, no whole is
     taken and nothing is said.
+
+    A fund's ratio handed over to the general budget (`调出资金 B，调出比例 p%`, `按 p% 的比例调入一般公共预算 B`)
+    is B over the fund's income: the income its sentence names (the fund's own, not a kind of it), or, where
+    the sentence names none, the fund's income stated before it under its heading, one value in its context (a
+    warning), unless the ratio is what a kind of income stated there gives (`利润收入`) and the fund's income
+    is not. Where the text applies the ratio to give the money (`按 p% 的比例…`), the money is what it
+    reports: the income × p% it should be.
 
     The exact share is computed from the intervals of the part and the whole, so a share off by no more
     than one unit of its last digit is a rounding finding (TO100). The finding is an error where the

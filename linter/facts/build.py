@@ -270,24 +270,43 @@ class SentencePass:
         items += [(c.movements[0].start, c) for c in self._bare_adjustments(si, changes_before)]
         items.sort(key=lambda x: x[0])
         seq = [x for _, x in items]
-        for i, start in enumerate(seq):
-            if (
-                not isinstance(start, Mention)
-                or not INITIAL_PLAN.search(start.label)
-                or STOCK_LABEL.search(start.label)
-            ):
-                # (`年初预算稳定调节基金余额 A，动用 B，补充 C，年末余额 D`: a stock rolled forward, no budget adjusted)
-                continue
-            found = _adjustments_after(seq[i + 1 :], start.quantities[0].base_unit)
-            if found is None:
-                continue
-            moves, adjusted = found
-            if not _one_side([start, adjusted, *(x for x, _ in moves if isinstance(x, Mention))]):
-                continue  # bare adjustments name no side
-            chain = [(self._as_mention(x, si, mentions) if isinstance(x, Change) else x, up) for x, up in moves]
-            ups = [x for x, up in chain if up]
-            downs = [x for x, up in chain if not up]
-            self._record_chain(adjusted, [start, *ups], downs, si)
+        initials = [i for i, start in enumerate(seq) if isinstance(start, Mention) and _initial_budget(start)]
+        for i in initials:
+            start = seq[i]
+            assert isinstance(start, Mention)  # (initials holds mentions only)
+            self._chain_from(start, seq[i + 1 :], si, mentions)
+        before = None if initials else self._initial_before(si)
+        if before is not None:
+            # `…批准的一般公共预算支出为 A。执行中，因追加增加支出 B，因项目取消调减支出 C，调整后的支出为 D`: the
+            # sentence opens with the adjustments of the budget the sentence before closed with
+            self._chain_from(before, seq, si, mentions, certain=False)
+
+    def _chain_from(
+        self, start: Mention, seq: list[Mention | Change], si: int, mentions: list[Mention], certain: bool = True
+    ) -> None:
+        """The adjustments right after the initial budget `start` and the adjusted budget they make, as a chain."""
+        found = _adjustments_after(seq, start.quantities[0].base_unit)
+        if found is None:
+            return
+        moves, adjusted = found
+        if not _one_side([start, adjusted, *(x for x, _ in moves if isinstance(x, Mention))]):
+            return  # bare adjustments name no side
+        chain = [(self._as_mention(x, si, mentions) if isinstance(x, Change) else x, up) for x, up in moves]
+        ups = [x for x, up in chain if up]
+        downs = [x for x, up in chain if not up]
+        self._record_chain(adjusted, [start, *ups], downs, si, certain)
+
+    def _initial_before(self, si: int) -> Mention | None:
+        """The initial budget closing the sentence before, under the same heading: one exact amount, no part or
+        total of a list."""
+        said = self.d.by_sentence.get(si - 1) or []
+        last = said[-1] if said else None
+        if last is None or len(last.quantities) != 1 or not last.quantities[0].exact or not _initial_budget(last):
+            return None
+        if id(last) in self.d.parts or id(last) in self.d.totals:
+            return None
+        here = self.doc.sentences[si].start
+        return last if self.doc.section_at(last.start) is self.doc.section_at(here) else None
 
     def _bare_adjustments(self, si: int, first: int) -> list[Change]:
         """The sentence's changes (from index `first` on: not the whole document's, once per sentence) that are
@@ -436,8 +455,10 @@ class SentencePass:
                 self._record_chain(figures[k + 1], [figures[i]], figures[i + 1 : k + 1], si)
             i = k + 1
 
-    def _record_chain(self, total: Mention, parts: list[Mention], minus: list[Mention], si: int) -> None:
-        self._keep(Breakdown(total, parts, "调整", True, si, minus=minus))
+    def _record_chain(
+        self, total: Mention, parts: list[Mention], minus: list[Mention], si: int, certain: bool = True
+    ) -> None:
+        self._keep(Breakdown(total, parts, "调整", True, si, certain=certain, minus=minus))
 
     def _base_after(self, first: int, mentions: list[Mention]) -> None:
         """`专项收入 42.1 亿元，同比下降 3.5%，上年同期为 45.6 亿元`: the figure right after a change, named only
@@ -2262,6 +2283,13 @@ def _names(mention_key: str, key: str) -> bool:
     return len(mention_key) >= 2 and (
         mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
     )
+
+
+def _initial_budget(m: Mention) -> bool:
+    """Is the figure a budget as first approved (`年初预算`, `人代会批准的…预算支出`), not one adjusted, nor a stock
+    (`年初预算稳定调节基金余额 A，动用 B，补充 C，年末余额 D`: a stock rolled forward, no budget adjusted)?"""
+    label = m.label
+    return bool(INITIAL_PLAN.search(label)) and not ADJUSTED.search(label) and not STOCK_LABEL.search(label)
 
 
 def _adjustments_after(

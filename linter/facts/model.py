@@ -90,6 +90,7 @@ class Share:
     base_label: str = ""  # the whole as the text names it (`本年支出合计`), when it names one
     sentence: int = -1
     certain: bool = True
+    applied: bool = False  # the share is a rule applied to the whole to give the part (`按 30% 的比例调入 B`)
 
 
 @dataclass(slots=True, eq=False)
@@ -241,6 +242,7 @@ class RollForward:
     outflows: list[Quantity]
     closing: Quantity
     sentence: int
+    certain: bool = True  # false where a figure was taken from the sentence before (a surplus the opening adds to)
 
 
 @dataclass(slots=True, eq=False)

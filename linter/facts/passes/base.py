@@ -37,6 +37,18 @@ def same_section(draft: Draft, a: int, b: int) -> bool:
     return draft.doc.section_at(a) is draft.doc.section_at(b)
 
 
+def under_heading(draft: Draft, a: int, b: int) -> bool:
+    """Does offset `a` (before `b`) stand under `b`'s heading: in `b`'s section or in one below it (a numbered
+    item of a list, `1.利润收入 A`), no heading of `b`'s level or above between them?"""
+    doc = draft.doc
+    here = doc.section_path(b)
+    if doc.section_path(a)[: len(here)] != here:
+        return False
+    starts = [s.start for s in doc.sections]
+    between = doc.sections[bisect_left(starts, a + 1) : bisect_left(starts, b + 1)]
+    return not any(s.title and len(s.path()) <= len(here) for s in between)
+
+
 def exact_of(m: Mention, unit: str) -> Quantity | None:
     q = m.of_unit(unit)
     return q if q is not None and q.exact else None

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
-from tieout.linter.facts.passes.base import in_brackets
+from tieout.linter.facts.passes.base import in_brackets, same_section
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -59,6 +59,13 @@ def _same_stock(opening: str, closing: str) -> bool:
     return bool(a) and bool(b) and (a.endswith(b) or b.endswith(a))
 
 
+def _same_stock_of(opening: Mention, closing: Mention) -> bool:
+    """Are two figures of the same stock, by their labels or, where words around the name differ (`加上2025年末滚存
+    结余`, `预计2026年末滚存结余`), by their items?"""
+    items = (opening.identity.item or "", closing.identity.item or "")
+    return _same_stock(opening.label, closing.label) or _same_stock(*items)
+
+
 def _is_opening(label: str, closing: str) -> bool:
     if not STOCK.search(label):
         return False
@@ -83,15 +90,19 @@ def _flow(label: str) -> int:
 
 
 def roll_forwards(draft: Draft) -> Iterator[RollForward]:
+    # the totals of sums written up to them (`当年结余 a，加上年末滚存结余 A，年末滚存结余 D`: a chain, read as such)
+    summed = {id(b.total) for b in draft.facts.breakdowns if b.parts and all(p.start < b.total.start for p in b.parts)}
     for si, said in draft.by_sentence.items():
         # (figures in brackets note what one before holds: `年末补充 C（其中超收收入 a、预备费结余 b）` is one flow)
         mentions = [m for m in said if not in_brackets(draft, si, m.start)]
         for k, closing in enumerate(mentions):
-            if k < 2:
+            if id(closing) in summed:
                 continue
             if STOCK.search(closing.label) and CLOSING.search(closing.label):
-                found = _reading(mentions[:k], closing, si) or _with_surplus(mentions[:k], closing, si)
-            elif REMAINDER.fullmatch(_stock(closing.label)):
+                found = (_reading(mentions[:k], closing, si) if k >= 2 else None) or _with_surplus(
+                    draft, mentions, k, si
+                )
+            elif REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
                 found = _remainder(mentions[:k], closing, si)
             else:
                 continue
@@ -137,21 +148,57 @@ def _reading(before: list[Mention], closing: Mention, sentence: int) -> RollForw
 
 # the year's own surplus (`本年收支结余`, `工伤保险基金当年结余`): income less expenditure, no stock
 SURPLUS = regex(r"结余$")
+# an opening stock added to the figure said before it (`加上2025年末滚存结余`)
+ADDED = regex(r"^[，、\s]*(?:加上|再加上|加)(?![大快强紧入班速深重])")
 NOT_SURPLUS = regex(r"滚存|累计|历年|结转|年初|年末|年底|上年|期初|期末")
 
 
-def _with_surplus(before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:
+def _closes(m: Mention, closing: Mention) -> bool:
+    """Does the figure close a clause of stocks before or after `closing` (a stock at a year's end that is not the
+    one `closing` opens with)?"""
+    return bool(STOCK.search(m.label) and CLOSING.search(m.label)) and not _is_opening(m.label, closing.label)
+
+
+def _with_surplus(draft: Draft, mentions: list[Mention], k: int, sentence: int) -> RollForward | None:
     """`本年收支结余 a，年初滚存结余 A，年末滚存结余 D`, in any order: the closing stock is the opening one plus the
-    year's surplus. Read in the closing's clause only (after the last closing stock before it: a sentence may
-    state several funds one after the other), where it names one opening stock of the same thing and one
-    surplus of the year."""
-    last = max((i for i, m in enumerate(before) if STOCK.search(m.label) and CLOSING.search(m.label)), default=-1)
-    clause = before[last + 1 :]
-    openings = [m for m in clause if _is_opening(m.label, closing.label) and _same_stock(m.label, closing.label)]
-    surpluses = [m for m in clause if SURPLUS.search(item := m.identity.item or "") and not NOT_SURPLUS.search(item)]
-    if len(openings) != 1 or len(surpluses) != 1:
+    year's surplus. Read in the closing's clause only (between the closing stocks before and after it: a sentence
+    may state several funds one after the other), where it names one opening stock of the same thing and one
+    surplus of the year; or, where the clause adds the opening stock to what was said before (`收支相抵，当年结余
+    a。加上年末滚存结余 A，年末滚存结余 D`), one surplus closing the sentence before under the same heading."""
+    closing = mentions[k]
+    last = max((i for i in range(k) if _closes(mentions[i], closing)), default=-1)
+    after = next((i for i in range(k + 1, len(mentions)) if _closes(mentions[i], closing)), len(mentions))
+    clause = mentions[last + 1 : k] + mentions[k + 1 : after]
+    openings = [m for m in clause if _is_opening(m.label, closing.label) and _same_stock_of(m, closing)]
+    surpluses = [m for m in clause if _surplus(m)]
+    if len(openings) != 1 or len(surpluses) > 1:
         return None
+    certain = True
+    if not surpluses:
+        before = _surplus_before(draft, openings[0], clause)
+        if before is None:
+            return None
+        surpluses, certain = [before], False
     start, surplus, end = _money(openings[0]), _money(surpluses[0]), _money(closing)
     if start is None or surplus is None or end is None:
         return None
-    return RollForward(start, [surplus], [], end, sentence)
+    return RollForward(start, [surplus], [], end, sentence, certain)
+
+
+def _surplus(m: Mention) -> bool:
+    """Is the figure the year's own surplus (`本年收支结余`, `当年结余`), no stock?"""
+    item = m.identity.item or ""
+    return bool(SURPLUS.search(item)) and not NOT_SURPLUS.search(item)
+
+
+def _surplus_before(draft: Draft, opening: Mention, clause: list[Mention]) -> Mention | None:
+    """The surplus an opening stock is added to (`加上年末滚存结余 A`, first in its clause): the last figure of the
+    sentence right before, under the same heading, when it is the year's surplus."""
+    if clause[0] is not opening or not ADDED.match(opening.label):
+        return None
+    si = opening.sentence
+    said, own = draft.by_sentence.get(si - 1) or [], draft.by_sentence.get(si) or []
+    if not said or not own or own[0] is not opening or not same_section(draft, said[-1].start, opening.start):
+        return None
+    last = said[-1]
+    return last if _surplus(last) and _money(last) is not None else None

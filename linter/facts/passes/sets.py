@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet, Share
-from tieout.linter.facts.passes.base import by_paragraph, exact_of, full_marks_complete, in_brackets, same_section
+from tieout.linter.facts.passes.base import (
+    by_paragraph,
+    exact_of,
+    full_marks_complete,
+    in_brackets,
+    same_section,
+    under_heading,
+)
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -61,6 +68,8 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None and carried and not _names_a_side(own):
                 found = _carried_across(draft, m, bq)
+            elif found is None and not carried and not _money_in([*own, *before], bq) and _offsets(draft, m, bq):
+                found = _offset_across(draft, m, bq)
             if found is not None:
                 yield found
 
@@ -91,6 +100,11 @@ def _balance(
         closing = _needs_opening(m, window, income)
         if opening is None and closing:
             return None
+        if ACCUMULATED_AT_END.search(m.key) and not (certain and any(opening in x.quantities for x in window)):
+            # a stock accumulated over the years is this year's closing only beside its own opening stock: with
+            # sides gathered from the sentences before, or an opening from another clause, it may be of another
+            # fund or span other years
+            return None
         stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
         out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
         return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
@@ -99,8 +113,11 @@ def _balance(
 
 def _since_last_balance(own: list[Mention]) -> list[Mention]:
     """The figures of the balance's sentence after the last balance before it: `A 收入 a，支出 b，结余 c；B 收入 d，
-    支出 e，结余 f`: f balances d and e, the clause's own, not a or b."""
-    last = max((k for k, x in enumerate(own) if _period_balance(x) is not None), default=-1)
+    支出 e，结余 f`: f balances d and e, the clause's own, not a or b. The balance a clause opens with (`上年结余 a，
+    本年收入 b，本年支出 c，年末滚存结余 d`) ends no clause."""
+    last = max(
+        (k for k, x in enumerate(own) if _period_balance(x) is not None and not OPENING.search(x.label)), default=-1
+    )
     return own[last + 1 :]
 
 
@@ -180,12 +197,15 @@ def _period_balance(m: Mention) -> Quantity | None:
         return None
     if "结转下年" in key or "下年" in key or JOINED_SIDE.search(key):
         return None
-    if CUMULATIVE.search(key.replace("年末结转", "").replace("年终结余", "")):
+    if CUMULATIVE.search(ACCUMULATED_AT_END.sub("", key.replace("年末结转", "").replace("年终结余", ""))):
         return None
     return next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
 
 
 CARRIED_AT_END = regex(r"(?:年末|年底|期末)结转$")
+# a fund's balance accumulated to the year's end (`年末滚存结余`, `年末累计结余`): a stock, which the year's clause
+# closes as the opening stock plus its income less its expenditure (`上年结余 A，本年收入 X，本年支出 Y，年末滚存结余 D`)
+ACCUMULATED_AT_END = regex(r"(?:年末|年底|期末)(?:滚存|累计)(?=结余|结存)")
 
 
 def _carried(draft: Draft, m: Mention) -> Quantity | None:
@@ -237,6 +257,60 @@ def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
     return None
 
 
+def _money_in(window: list[Mention], like: Quantity) -> bool:
+    return any(exact_of(x, like.base_unit) is not None for x in window)
+
+
+def _offsets(draft: Draft, m: Mention, bq: Quantity) -> bool:
+    """Does the balance's sentence say, before it, that it is the year's income less its expenditure
+    (`收支相抵，当年结余 Z`, `当年收支结余 Z`), of a surplus that is no stock at the year's end?"""
+    sentence = draft.doc.sentences[m.sentence]
+    return bool(OFFSET.search(draft.doc.text, sentence.start, bq.start)) and not (
+        YEAR_END.search(m.key) and not OFFSET.search(m.key)
+    )
+
+
+def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
+    """`…收入 X（其中…）。…支出 Y（其中…）。收支相抵，当年结余 Z`, the balance's paragraph stating nothing else
+    before it: Z is X − Y, the income and the expenditure stated last before it under its heading, each named as
+    the side itself (`收入`, `社会保险基金支出`, `支出合计`: not one of its kinds). Between them and Z only the
+    parts of their lists, figures of other years and figures of no money may stand: any other sum may or may
+    not have been taken out, which the text does not say."""
+    mentions = draft.facts.mentions
+    index = next((k for k, x in enumerate(mentions) if x is m), -1)
+    ctx = m.identity.context
+    expense: Quantity | None = None
+    for x in reversed(mentions[:index]):
+        if not same_section(draft, x.start, bq.start):
+            return None
+        q = exact_of(x, bq.base_unit)
+        if q is None or draft.is_part(x):
+            continue
+        if not _agree(x.identity.context, ctx, period=False):
+            return None  # a sum of another scope or fund stands between
+        if not _agree(x.identity.context, ctx):
+            continue  # last year's figure (`上年收入、支出分别为 A 和 B`)
+        side = _whole_side(x)
+        if expense is None and side == "支出":
+            expense = q
+        elif expense is not None and side == "收入":
+            return Balance(q, expense, bq, m.sentence, certain=False) if q.base_value != expense.base_value else None
+        else:
+            return None
+    return None
+
+
+def _whole_side(x: Mention) -> str:
+    """The side (`收入`, `支出`) a figure states as a whole: named by the side alone, with its fund's name
+    (`社会保险基金收入` of a 社会保险基金预算), or as the side's total (`本年支出合计`); "" for anything else."""
+    item = _item(x)
+    fund = (x.identity.context.fund or "").removesuffix("预算")
+    for side in ("收入", "支出"):
+        if item == side or (fund and item == fund + side) or (SIDE_SUM.search(item) and side in item):
+            return side
+    return ""
+
+
 def _within_total(draft: Draft, x: Mention, expense: Mention | None) -> bool:
     """Is a figure between a side's total and the balance carried forward one of those the expenditure's total
     holds (stated in its sentence before it, or a part of a list)?"""
@@ -283,27 +357,84 @@ def _alone(window: list[Mention], k: int) -> bool:
 TRANSFER = regex(f"^(?:{_alt('transfer_ratio')})")
 TRANSFER_RATIO = regex(f"^(?:{_alt('transfer_ratio')})(?:资金)?的?比例$")
 NAMES_INCOME = regex(r"收入|总计|合计|总量")
+# `按 30% 的比例调入一般公共预算 B`: a ratio named by nothing but 按, the money handed over right after it
+BY_RATIO = regex(r"^[，、\s]*按(?:照)?$")
+RATIO_THEN_TRANSFER = regex(f"^[，、\\s]*的?比例[，、\\s]*(?:{_alt('transfer_ratio')})")
 
 
 def transfer_ratios(draft: Draft) -> Iterator[Share]:
-    """`国有资本经营预算收入 A，调出资金 B 用于补充一般公共预算，调出比例为 p%`: p is B over the fund's income A.
-    Read only where the sentence leaves no doubt which figures they are: the ratio right after the money handed
-    over, and the income the nearest figure before that names an income or a total, named as the fund's income
-    itself (not a part of it, `利润收入`, nor a total holding last year's balance, `收入总计`: of which a report may
-    mean either)."""
+    """`国有资本经营预算收入 A，调出资金 B 用于补充一般公共预算，调出比例为 p%` (or `按 p% 的比例调入一般公共预算 B`):
+    p is B over the fund's income A. Read only where the text leaves no doubt which figures they are: the ratio
+    right beside the money handed over, and the income the nearest figure before them in their sentence that
+    names an income or a total, named as the fund's income itself (not a part of it, `利润收入`, nor a total
+    holding last year's balance, `收入总计`: of which a report may mean either). A sentence naming no income
+    is of the income stated before it under its heading (`_income_before`)."""
     for si, mentions in draft.by_sentence.items():
-        for k in range(2, len(mentions)):
-            ratio, moved = mentions[k], mentions[k - 1]
-            if not TRANSFER_RATIO.match(_item(ratio)) or not TRANSFER.match(_item(moved)):
-                continue
+        for k, ratio in enumerate(mentions):
+            moved = _moved_with(mentions, k)
             stated = next((q for q in ratio.quantities if q.kind == "percent" and q.exact), None)
-            part = exact_of(moved, "元")
-            income = next((x for x in reversed(mentions[: k - 1]) if NAMES_INCOME.search(_item(x))), None)
-            if stated is None or part is None or income is None or _item(income) != "收入" or draft.is_part(income):
+            part = exact_of(moved, "元") if moved is not None else None
+            if moved is None or stated is None or part is None:
+                continue
+            first = min(k, mentions.index(moved))
+            applied = first == k  # `按 p% 的比例调入 B`: B was worked out from the ratio
+            income = next((x for x in reversed(mentions[:first]) if NAMES_INCOME.search(_item(x))), None)
+            if income is None:
+                across = _income_before(draft, moved, stated, part)
+                if across is not None:
+                    yield Share(stated, part, across, "", si, certain=False, applied=applied)
+                continue
+            if _item(income) != "收入" or draft.is_part(income):
                 continue
             total = exact_of(income, "元")
             if total is not None and _agree(income.identity.context, moved.identity.context):
-                yield Share(stated, part, total, "", si)
+                yield Share(stated, part, total, "", si, applied=applied)
+
+
+def _moved_with(mentions: list[Mention], k: int) -> Mention | None:
+    """The money handed over that the ratio `mentions[k]` is of: right before a ratio named by its words
+    (`调出资金 B，调出比例 p%`), right after one named by 按 alone (`按 p% 的比例调入一般公共预算 B`)."""
+    ratio = mentions[k]
+    if k >= 1 and TRANSFER_RATIO.match(_item(ratio)) and TRANSFER.match(_item(mentions[k - 1])):
+        return mentions[k - 1]
+    if k + 1 < len(mentions) and BY_RATIO.match(ratio.label) and RATIO_THEN_TRANSFER.match(mentions[k + 1].label):
+        return mentions[k + 1]
+    return None
+
+
+def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantity) -> Quantity | None:
+    """The income a ratio handed over is of, when its sentence names none: the fund's own income (`收入`,
+    `国有资本经营预算收入`) stated before it under its heading, one value in the handed-over money's context (scope,
+    fund, stage, period); else the one income of any name stated there. Where the section names kinds of income
+    besides (`利润收入`, `股利收入`), the ratio may be of one of them: it is read against the fund's income unless
+    it is what one of those gives and the fund's income does not (then no relation)."""
+    ctx = moved.identity.context
+    named = [
+        (x, q)
+        for x in draft.facts.mentions
+        if x.sentence < moved.sentence
+        and _item(x).endswith("收入")
+        and not draft.is_part(x)
+        and (q := exact_of(x, "元")) is not None
+        and under_heading(draft, x.start, moved.start)
+        and _agree(x.identity.context, ctx)
+    ]
+    own = [q for x, q in named if _whole_side(x) == "收入"]
+    candidates = own or [q for _, q in named]
+    if len({q.base_value for q in candidates}) != 1:
+        return None
+    base = candidates[-1]
+    others = [q for _, q in named if q.base_value != base.base_value]
+    if not _gives(stated, part, base) and any(_gives(stated, part, q) for q in others):
+        return None
+    return base
+
+
+def _gives(stated: Quantity, part: Quantity, whole: Quantity) -> bool:
+    """Is the stated percentage part / whole, within a unit of its last digit?"""
+    if not whole.base_value:
+        return False
+    return abs(part.base_value / whole.base_value * 100 - stated.value) <= stated.ulp
 
 
 def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
