@@ -44,6 +44,9 @@ OUTFLOW = regex(_alt("outflow"))
 YEAR_END = regex(r"年末|年底|期末")
 OPENING = regex(_alt("opening"))
 OFFSET = regex(r"收支相抵|收支结余|当期结余|当年结余|年终结余|本年结余|新增结余")
+# the words that say a balance is the year's income less its expenditure (not 年终结余, the balance at the year's
+# end, which holds what came besides: transfers, carry-over)
+OFFSET_WORDS = regex(r"收支相抵|收支结余|当期结余|当年结余|本年结余|新增结余")
 
 
 def balances(draft: Draft) -> Iterator[Balance]:
@@ -265,7 +268,7 @@ def _offsets(draft: Draft, m: Mention, bq: Quantity) -> bool:
     """Does the balance's sentence say, before it, that it is the year's income less its expenditure
     (`收支相抵，当年结余 Z`, `当年收支结余 Z`), of a surplus that is no stock at the year's end?"""
     sentence = draft.doc.sentences[m.sentence]
-    return bool(OFFSET.search(draft.doc.text, sentence.start, bq.start)) and not (
+    return bool(OFFSET_WORDS.search(draft.doc.text, sentence.start, bq.start)) and not (
         YEAR_END.search(m.key) and not OFFSET.search(m.key)
     )
 
