@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ from tieout.linter.facts.passes.base import (
 )
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, Context
-from tieout.linter.figures.intervals import digit_slip, rounding_unit
+from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -255,7 +255,11 @@ def _heading_figure(
     m, q = amounts[0]
     if unit is not None and q.base_unit != unit:
         return None
-    if draft.is_part(m) or id(m) in draft.totals or draft.labeller.qualifying_ratio(m.key, m.quantities):
+    # an item may break down its own figure (`9.其他支出 a 万元。其中，预备费 b 万元`), a heading may not be a
+    # list's total already
+    if draft.is_part(m) or (unit is None and id(m) in draft.totals):
+        return None
+    if draft.labeller.qualifying_ratio(m.key, m.quantities):
         return None
     name = draft.doc.text[sec.start : q.start]
     return (m, q) if HEADED.match(name) else None
@@ -266,9 +270,16 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
     naming a figure stated before it: numbered items one level below, each stating a figure of the total's unit
     right after its name, are the parts the sentence announces. `主要…` lists the main items only: the parts
     must not exceed the total, and they are all of it when they add up; `包括：`, `具体如下：` announce all of them
-    (held to the total but for a slipped digit, as `headed_lists` holds its items). Inferred (warnings at most)."""
+    (held to the total but for a slipped digit, as `headed_lists` holds its items). A division (`按用途分：`,
+    `分项看：`) is all of the total where the items add up to it or their shares, together 100%, are of it; a
+    division by taxes or regions may name the main ones only, so a slipped digit alone does not make it whole.
+    Announced alone in its sentence, the list is of the figure ending the sentence before, or of its one figure
+    that is no reference (a base, a note in brackets), or of the one figure of it the items add up to or their
+    shares are of (`支出安排 S，上解 U，支出总计 T。按功能分类：` / `1.一般公共服务支出 a，占 p%；…`: of S).
+    Inferred (warnings at most)."""
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
+    shares = _unnamed_shares(draft)
     for run in _item_runs(doc.sections):
         si = bisect_left(starts, run[0].start) - 1
         if si < 0 or not _under(doc.section_at(starts[si]), run[0].parent):
@@ -276,23 +287,92 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         announced = _announcement(draft, si)
         if announced is None:
             continue
-        total, q, words = announced
-        items = [_heading_figure(draft, k, starts, q.base_unit) for k in run]
-        parts = [x for x in items if x is not None]
-        if len(parts) != len(items) or any(m is total for m, _ in parts):
-            continue
-        values = [x for _, x in parts]
-        if _two_sides([m for m, _ in parts]):
-            continue
-        if foots(q, values):
-            exhaustive = True
-        elif ANNOUNCES_SOME.match(words):
-            exhaustive = False  # the main items: held to the total only as parts that do not exceed it
-        elif _one_slip(q, values):
-            exhaustive = True
-        else:
-            continue  # all the items announced, and far from the total: not read so
-        yield Breakdown(total, [m for m, _ in parts], words, exhaustive, total.sentence, inferred=True, certain=False)
+        found = _announced_parts(draft, run, starts, announced, shares)
+        if found is not None:
+            total, parts, exhaustive = found
+            words = announced.words
+            yield Breakdown(total, parts, words, exhaustive, total.sentence, inferred=True, certain=False)
+
+
+@dataclass(slots=True)
+class _Announced:
+    """What an announcing sentence (`…，主要用于：`, `按功能分类：`) says of the total of the items after it: its
+    words, the figure they follow or name (`primary`), and the other figures the total may be (`near`: those of
+    the sentence before, when the words stand alone in theirs), taken only by their arithmetic."""
+
+    words: str
+    primary: tuple[Mention, Quantity] | None
+    near: list[tuple[Mention, Quantity]] = field(default_factory=list)
+
+
+def _announced_parts(
+    draft: Draft, run: list[Section], starts: list[int], a: _Announced, shares: dict[int, Quantity]
+) -> tuple[Mention, list[Mention], bool] | None:
+    """The total of the announced items, the items' figures and whether they are all of it: the one figure they
+    add up to, else the one their shares (every item's, together 100%) are of, else the figure the words name
+    (as the words hold it: `_held_announced`)."""
+    candidates = ([a.primary] if a.primary is not None else []) + a.near
+    listed = [(m, q, parts) for m, q in candidates if (parts := _announced_items(draft, run, starts, m, q))]
+    for whole_test in (foots, lambda q, values: _shares_of(q, values, shares)):
+        fit = [(m, q, parts) for m, q, parts in listed if whole_test(q, [x for _, x in parts])]
+        if fit and len({q.base_value for _, q, _ in fit}) == 1:
+            m, _, parts = fit[0]
+            return m, [p for p, _ in parts], True
+    if a.primary is None:
+        return None
+    m, q = a.primary
+    parts = next((ps for t, _, ps in listed if t is m), [])
+    exhaustive = _held_announced(a, q, [x for _, x in parts]) if parts else None
+    return None if exhaustive is None else (m, [p for p, _ in parts], exhaustive)
+
+
+def _held_announced(a: _Announced, q: Quantity, values: list[Quantity]) -> bool | None:
+    """How the words hold items that do not add up to the figure they name: as some of it (`主要…`, and a
+    division the sentence before states no other figure beside: parts that must not exceed it), as all of it
+    but for a slipped digit (`包括：`, `具体如下：`), or not at all (None)."""
+    if ANNOUNCES_SOME.match(a.words):
+        return False  # the main items: held to the total only as parts that do not exceed it
+    if DIVIDES.fullmatch(a.words):
+        # a division may name the main taxes, regions … only: some of the total, where no other figure of the
+        # sentence before might be the one divided
+        return None if a.near else False
+    return True if _one_slip(q, values) else None  # all the items announced, and far from the total: not read
+
+
+def _announced_items(
+    draft: Draft, run: list[Section], starts: list[int], total: Mention, q: Quantity
+) -> list[tuple[Mention, Quantity]]:
+    """The items' figures in `q`'s unit when every item states one and they are no two sides of a budget."""
+    items = [_heading_figure(draft, k, starts, q.base_unit) for k in run]
+    parts = [x for x in items if x is not None]
+    if len(parts) != len(items) or any(m is total for m, _ in parts) or _two_sides([m for m, _ in parts]):
+        return []
+    return parts
+
+
+def _unnamed_shares(draft: Draft) -> dict[int, Quantity]:
+    """The share each figure is stated to be naming no whole (`a 万元，占 p%`), by the figure's id."""
+    return {
+        id(s.part): s.stated
+        for s in draft.facts.shares
+        if s.part is not None and s.total is None and not s.base_label and s.certain and s.stated.exact
+    }
+
+
+def _shares_of(total: Quantity, values: list[Quantity], shares: dict[int, Quantity]) -> bool:
+    """Is every item's share stated, together 100%, and each of this total (all but one at most: one item or
+    its share may be mistyped)?"""
+    stated = [shares.get(id(x)) for x in values]
+    if len(values) < 2 or any(s is None for s in stated) or not total.base_value:
+        return False
+    pcts = [s for s in stated if s is not None]
+    slack = sum((s.ulp for s in pcts), Decimal(0)) / 2
+    if abs(sum((s.value for s in pcts), Decimal(0)) - HUNDRED) > slack:
+        return False
+    off = sum(
+        1 for x, s in zip(values, pcts, strict=True) if abs(x.base_value / total.base_value * HUNDRED - s.value) > s.ulp
+    )
+    return off <= 1
 
 
 def _under(sec: Section | None, parent: Section | None) -> bool:
@@ -316,7 +396,7 @@ def _item_runs(sections: list[Section]) -> Iterator[list[Section]]:
         if run and not sec.title and run[-1].parent is sec.parent:
             resumed.add(sec.level)
             continue
-        item = bool(sec.title) and sec.parent is not None
+        item = bool(sec.title)
         gap = sec.level in resumed
         resumed.discard(sec.level)
         if run and item and run[-1].parent is sec.parent and (not gap or _follows(run[-1], sec)):
@@ -337,9 +417,12 @@ def _follows(before: Section, sec: Section) -> bool:
     return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
 
 
+# a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`)
+DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)")
 # what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`)
 ANNOUNCES = regex(
-    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下)|其中|包括|构成如下|组成如下|具体如下|明细如下|具体为|分别为)"
+    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下)|其中|包括|构成如下|组成如下|具体如下|明细如下|具体为|分别为"
+    rf"|{DIVIDES.pattern})"
 )
 ANNOUNCES_SOME = regex(r"主要|重点|其中")
 # the announcing words after the total's figure (`…X 万元，主要用于：`)
@@ -352,10 +435,10 @@ ENDED = regex(r"^\s*[。；]?\s*$")  # what may follow the total a sentence alon
 NAMED_REACH = 4  # sentences back to the figure an announcement names
 
 
-def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None:
-    """The total a sentence ending with `：` announces items of, its figure and the announcing words: the
-    sentence's last figure right before the words, or the one figure (one value) of the sentences before in
-    its section whose name it gives."""
+def _announcement(draft: Draft, si: int) -> _Announced | None:
+    """What a sentence ending with `：` says of the total it announces items of: the announcing words and the
+    sentence's last figure right before them, or the figure of the sentences before in its section whose name it
+    gives (one value), or, the words alone, the figures of the sentence before (`_announced_before`)."""
     doc = draft.doc
     sent = doc.sentences[si]
     mentions = draft.by_sentence.get(si) or []
@@ -365,7 +448,7 @@ def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None
         after = ANNOUNCED_AFTER.match(doc.text[q.end : sent.end]) if q is not None else None
         if q is None or after is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
             return None
-        return last, q, after.group(1)
+        return _Announced(after.group(1), (last, q))
     said = doc.text[sent.start : sent.end]
     alone = ANNOUNCED_ALONE.match(said)
     if alone is not None:
@@ -381,21 +464,42 @@ def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None
     ]
     whole = _named_figure(named.group(1), before)
     q = None if whole is None else next((x for x in whole.quantities if x.kind == "amount" and x.exact), None)
-    return None if whole is None or q is None else (whole, q, named.group(2))
+    return None if whole is None or q is None else _Announced(named.group(2), (whole, q))
 
 
-def _announced_before(draft: Draft, si: int, words: str) -> tuple[Mention, Quantity, str] | None:
-    """`…转移支付 X 亿元。其中：` / `（1）…`: the announcing words alone in their sentence announce the items of the
-    figure that ends the sentence before, in its section (nothing but its full stop after it)."""
+def _announced_before(draft: Draft, si: int, words: str) -> _Announced | None:
+    """`…转移支付 X 亿元。其中：` / `（1）…`: the announcing words alone in their sentence announce the items of a
+    figure of the sentence before, in its section: the figure ending it (nothing but its full stop after it), else
+    its one figure that is no reference (`收入 A，完成预算的 r%，增长 p%（上年为 B）。分项看：`: A, B a note in
+    brackets and the base of the change), or one of its figures the items' arithmetic picks (`near`)."""
     doc = draft.doc
     if si < 1 or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
         return None
     mentions = draft.by_sentence.get(si - 1) or []
+    near = _principal_figures(draft, si - 1)
     last = mentions[-1] if mentions else None
     q = None if last is None else next((x for x in reversed(last.quantities) if x.kind in ("amount", "count")), None)
     if last is None or q is None or not q.exact or draft.labeller.qualifying_ratio(last.key, last.quantities):
-        return None
-    return (last, q, words) if ENDED.match(doc.text[q.end : doc.sentences[si - 1].end]) else None
+        return _Announced(words, None, near) if near else None
+    if ENDED.match(doc.text[q.end : doc.sentences[si - 1].end]):
+        return _Announced(words, (last, q), [c for c in near if c[0] is not last])
+    return _Announced(words, near[0], []) if len(near) == 1 else _Announced(words, None, near)
+
+
+def _principal_figures(draft: Draft, si: int) -> list[tuple[Mention, Quantity]]:
+    """The sentence's exact amounts and counts that are no reference: not in brackets, not what a ratio or a
+    change measures against, not last year's beside this year's, not a ratio's own figure."""
+    used = _measured_against(draft, si)
+    out = []
+    for m in draft.by_sentence.get(si) or []:
+        q = exact_figure(m)
+        if q is None or id(q) in used:
+            continue
+        if in_brackets(draft, si, m.start) or LAST_YEAR_BESIDE.match(m.label):
+            continue
+        if not draft.labeller.qualifying_ratio(m.key, m.quantities):
+            out.append((m, q))
+    return out
 
 
 # what may end a figure's own phrase after its name (`基本支出为`, `基本支出预算数是`)
