@@ -375,6 +375,78 @@ def _shares_of(total: Quantity, values: list[Quantity], shares: dict[int, Quanti
     return off <= 1
 
 
+# a total of the items above it (`以上收入合计 X`, `上述三项共计 X`), or a total word alone (`合计 X`)
+ABOVE_TOTAL = regex(r"^(?:(?:以上|上述)[^，。；：,;:]{0,12}?)?(?:合计|共计|总计|小计)(?:为|是)?$")
+
+
+def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
+    """`1.乡本级收入 a 万元。` / `2.上级补助收入 b 万元。其中：…` / `3.上年结转 c 万元。` / `以上收入合计 T 万元。` / `4.…`
+    / `6.…` / `以上支出合计 U 万元。`: a sentence opening with a total of what is above it, among numbered items,
+    sums the items' figures since the run's start or the total before (`以上三项` the last three): read when they
+    add up to it, or, the words saying they are all of it (以上, a total word alone), but for a slipped digit or
+    with as many items as the words count. A total named otherwise (`收入合计`) is read when they add up.
+    Inferred (warnings at most)."""
+    doc = draft.doc
+    starts = [s.start for s in doc.sentences]
+    for run in _item_runs(doc.sections):
+        heads = {k.start for k in run}
+        done = 0  # the items a total before took
+        for si in _run_sentences(doc.sections, run, starts):
+            mentions = draft.by_sentence.get(si) or []
+            if starts[si] in heads or not mentions:
+                continue
+            m = mentions[0]
+            q = exact_figure(m)
+            items = [k for k in run[done:] if k.start < starts[si]]
+            if q is None or len(items) < 2 or not _total_of_above(draft, m, si):
+                continue
+            parts = _items_above(draft, m, q, items, starts)
+            if parts:
+                done = run.index(items[-1]) + 1
+                yield Breakdown(m, parts, "", True, si, inferred=True, certain=False)
+
+
+def _items_above(draft: Draft, m: Mention, q: Quantity, items: list[Section], starts: list[int]) -> list[Mention]:
+    """The items' figures a total after them sums (the last ones it counts, `以上两项`), when each states one in its
+    unit and they add up to it, or the words say they are all of it (以上, 合计 alone) and they miss it by a slipped
+    digit or are as many as the words count; [] when not read."""
+    counted = _counted(m.label)
+    if counted:
+        items = items[-counted:] if len(items) >= counted else []
+    figures = [_heading_figure(draft, k, starts, q.base_unit) for k in items]
+    parts = [x for x in figures if x is not None]
+    if len(parts) < 2 or len(parts) != len(figures):
+        return []
+    values = [x for _, x in parts]
+    above = ABOVE_TOTAL.match(m.label.strip("，、；：。 ")) is not None
+    if foots(q, values) or (above and (counted == len(parts) or _one_slip(q, values))):
+        return [p for p, _ in parts]
+    return []
+
+
+def _total_of_above(draft: Draft, m: Mention, si: int) -> bool:
+    """Does the figure open its sentence as a total (its name alone before it) that is no list's part or total?"""
+    if draft.is_part(m) or id(m) in draft.totals:
+        return False
+    said = draft.doc.text[draft.doc.sentences[si].start : m.start].strip()
+    return PART_HEAD.match(said) is not None and _names_total(draft, m)
+
+
+def _run_sentences(sections: list[Section], run: list[Section], starts: list[int]) -> range:
+    """The sentences from a run's first item to the end of its last one's text: up to the next titled section of
+    the run's level or above, or any section above it (untitled ones of its parent and those nested in its
+    items go on)."""
+    level = run[0].level
+    after = sections.index(run[-1]) + 1
+    end = next(
+        (s.start for s in sections[after:] if s.level < level or (s.level == level and s.title)),
+        None,
+    )
+    first = bisect_left(starts, run[0].start)
+    last = bisect_left(starts, end) if end is not None else len(starts)
+    return range(first, last)
+
+
 def _under(sec: Section | None, parent: Section | None) -> bool:
     """Does text of `sec` stand in `parent`'s own text: in it, or in an untitled section of it (its text going on
     after an item of a list, `（5）… 。` / `支出总量 Y，具体为：` / `（1）…`, before the next list's items)?"""
