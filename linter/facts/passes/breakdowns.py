@@ -382,7 +382,7 @@ ABOVE_TOTAL = regex(r"^(?:(?:以上|上述)[^，。；：,;:]{0,12}?)?(?:合计|
 def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
     """`1.乡本级收入 a 万元。` / `2.上级补助收入 b 万元。其中：…` / `3.上年结转 c 万元。` / `以上收入合计 T 万元。` / `4.…`
     / `6.…` / `以上支出合计 U 万元。`: a sentence opening with a total of what is above it, among numbered items,
-    sums the items' figures since the run's start or the total before (`以上三项` the last three): read when they
+    sums the items' figures since the run's start or the total before (`以上三项`: as many as it counts): read when they
     add up to it, or, the words saying they are all of it (以上, a total word alone), but for a slipped digit or
     with as many items as the words count. A total named otherwise (`收入合计`) is read when they add up.
     Inferred (warnings at most)."""
@@ -407,12 +407,12 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
 
 
 def _items_above(draft: Draft, m: Mention, q: Quantity, items: list[Section], starts: list[int]) -> list[Mention]:
-    """The items' figures a total after them sums (the last ones it counts, `以上两项`), when each states one in its
+    """The items' figures a total after them sums (as many as it counts, `以上两项`), when each states one in its
     unit and they add up to it, or the words say they are all of it (以上, 合计 alone) and they miss it by a slipped
     digit or are as many as the words count; [] when not read."""
     counted = _counted(m.label)
-    if counted:
-        items = items[-counted:] if len(items) >= counted else []
+    if counted and counted != len(items):
+        return []  # `以上两项` after three items: which two is not said
     figures = [_heading_figure(draft, k, starts, q.base_unit) for k in items]
     parts = [x for x in figures if x is not None]
     if len(parts) < 2 or len(parts) != len(figures):
@@ -935,6 +935,12 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 taken.update(id(p) for p in [*defined, m])
                 yield Breakdown(m, defined, "", True, m.sentence, inferred=True, certain=False)
                 continue
+            listed = _listed_to_header(draft, m, q.base_unit, taken)
+            if listed:
+                # `全年偿还本金情况：` / `——一般债务还本 a；` / `——专项债务还本 b；` / `合计 T。`: all the items listed
+                taken.update(id(p) for p in [*listed, m])
+                yield Breakdown(m, listed, "", True, m.sentence, inferred=True, certain=False)
+                continue
             run = _run_before(draft, mentions, i, q.base_unit, taken) or _counted_run(draft, m, q.base_unit, taken)
             if not (_names_total(draft, m) or _joins(m.key, run)):
                 continue
@@ -1010,6 +1016,65 @@ def _counted_run(draft: Draft, total: Mention, unit: str, taken: set[int]) -> li
         return []
     before = draft.by_sentence.get(si - 1) or []
     return _run_before(draft, [*before, total], len(before), unit, taken)
+
+
+# what may stand between a listed item's figure and the next item's name: its own words, no other figure, ended
+# by `；` (the items of a line each, or of clauses set apart by semicolons)
+ITEM_BREAK = regex(r"[；;]")
+# a sentence announcing the list after it, with no figure of its own (`全年偿还到期债务本金情况：`, `主要支出方向：`)
+HEADER = regex(r"[：:]\s*$")
+# the same words opening the sentence of the items, the first item's name after them
+OPENED_BY_HEADER = regex(r"^[^，。；,;\d]{2,40}[：:][^，。；：,;:\d]{2,40}$")
+
+
+def _listed_to_header(draft: Draft, total: Mention, unit: str, taken: set[int]) -> list[Mention]:
+    """`主要支出方向：` / `——A a，用于…；` / `——B b；` / `以上两项合计 T`: a total of all that is above (以上, 上述, or
+    a total word alone) after items that each open a clause of their own (set apart by `；` or a sentence break),
+    back to a sentence announcing them with no figure of its own, in the total's section: the items, all of them
+    (as many as it counts, `以上五项`), whether they add up or not; [] when
+    anything else stands between (a figure of another unit, a total, a sentence of other words)."""
+    if ABOVE_TOTAL.match(total.label.strip("，、；：。 ")) is None:
+        return []
+    items = _items_back(draft, total, unit)
+    counted = _counted(total.label)
+    if counted and counted != len(items):
+        return []  # `以上三项` after four items: which three is not said
+    if len(items) < 2 or any(id(p) in taken for p in items):
+        return []
+    return items
+
+
+def _items_back(draft: Draft, total: Mention, unit: str) -> list[Mention]:
+    """The items listed before the total back to the sentence announcing them (see `_listed_to_header`)."""
+    doc = draft.doc
+    items: list[Mention] = []
+    after = total  # the figure after the one looked at
+    si = total.sentence
+    while si >= 0 and len(items) <= MAX_LOOK:
+        before = [m for m in draft.by_sentence.get(si) or [] if m.start < after.start and m is not after]
+        if si != total.sentence and not same_section(draft, doc.sentences[si].start, total.start):
+            return []
+        if si != total.sentence and not before:
+            sent = doc.sentences[si]
+            return items if HEADER.search(doc.text[sent.start : sent.end]) else []
+        for m in reversed(before):
+            if INCLUDED.match(m.label.lstrip("（(，、")) or in_brackets(draft, si, m.start) or draft.is_part(m):
+                continue  # a note on an item, a part of an item's own list
+            if exact_of(m, unit) is None or _names_total(draft, m) or id(m) in draft.totals:
+                return []
+            if m.sentence == after.sentence and not ITEM_BREAK.search(doc.text[m.quantities[-1].end : after.start]):
+                return []  # two figures of one clause: which is the item's is not known
+            items.insert(0, m)
+            after = m
+        if (
+            items
+            and items[0].sentence == si
+            and OPENED_BY_HEADER.search(doc.text[doc.sentences[si].start : items[0].start])
+        ):
+            return items  # `…情况：A a；B b；合计 T`: the words announcing them open the items' sentence
+        si -= 1
+        after = items[0] if items else total
+    return []
 
 
 def _counted(label: str) -> int:
