@@ -20,7 +20,7 @@ from typing import Literal, TypeGuard
 
 from lark import Token
 from lark.exceptions import LarkError
-from tieout.linter.facts.definitions import of_total
+from tieout.linter.facts.definitions import of_total, overlapping
 from tieout.linter.facts.model import (
     Breakdown,
     Change,
@@ -1024,6 +1024,8 @@ class SentencePass:
         (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's)."""
         if _counts_other_things(head, parts) or rolls_forward(head, parts) or one_answer_apart(parts):
             return
+        if overlapping(parts):
+            return  # `支出 X，其中民生支出 a；“三保”支出 b`: aggregates across the classification overlap
         if len(parts) >= 3 and of_total(head, parts[1:]) and not of_total(head, parts):
             # `采购总额 X，其中授予中小企业合同金额 a，货物、工程、服务支出分别为 b、c、d`: the parts after the first
             # are the total's definition; the first cuts across them

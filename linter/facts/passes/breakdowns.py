@@ -12,7 +12,15 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import complete, complete_every, is_component, of_total, outside, siblings
+from tieout.linter.facts.definitions import (
+    complete,
+    complete_every,
+    is_component,
+    of_total,
+    outside,
+    overlapping,
+    siblings,
+)
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
     ADDING,
@@ -20,6 +28,7 @@ from tieout.linter.facts.passes.base import (
     Completed,
     by_paragraph,
     changed_by,
+    converted,
     counts_subordinates,
     exact_figure,
     exact_of,
@@ -62,8 +71,11 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
             yield Completed(b, replace(b, exhaustive=True))
 
 
-# what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`)
-PART_TAIL = regex(r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?\s*[。；;]?\s*$")
+# what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`), and what it is
+# used for, no figure in it (`，主要用于农村道路硬化和小型水利设施建设`)
+PART_TAIL = regex(
+    r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?(?:[，,]\s*(?:主要|全部|重点)?用于[^。；;\d%]*)?\s*[。；;]?\s*$"
+)
 # what may stand before a listed part's figure: its name alone, maybe after a list mark, with no clause break
 PART_HEAD = regex(r"^[^，。；：,;:]{2,24}$")
 LIST_OPENER = regex(r"其中\s*[：:]")
@@ -786,6 +798,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         # `总分 X。其中决策指标满分 15 分，得分 a；…`: indicators whose full marks make 100 are all of them, the
         # overall score's score set (sets.scores, TO111), no list of some
         return None
+    prev = _unrestated(draft, prev)
     last = _last_figure(prev, units)
     if last is None:
         return None
@@ -803,6 +816,20 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _unrestated(draft: Draft, prev: list[Mention]) -> list[Mention]:
+    """The figures less those restating the one right before them in another unit (`支出 9,904 万元，约合 0.99 亿元。
+    其中：…`: the list breaks down the exact figure, not its rounded restatement)."""
+    text = draft.doc.text
+    out: list[Mention] = []
+    for m in prev:
+        before = out[-1] if out else None
+        if before is not None and len(m.quantities) == 1 and before.quantities:
+            if converted(text, before.quantities[-1], m.quantities[0]):
+                continue
+        out.append(m)
+    return out
 
 
 def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
@@ -874,6 +901,8 @@ LAST_YEAR_BESIDE = regex(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年�
 
 
 def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
+    if overlapping(parts):
+        return False  # `支出 X。其中民生支出 a；“三保”支出 b`: aggregates across the classification overlap
     if counts_subordinates(last):
         return False  # `包括街道本部及下属 4 家事业单位…。其中行政单位 1 家，…`: the whole is the 4 and one more
     if scored_apart(last, parts):
