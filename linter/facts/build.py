@@ -1877,7 +1877,6 @@ def _opens_list(t: object) -> bool:
     return isinstance(t, Token) and t.type == "SUBSET"
 
 
-# the words of a share around the names of its part and whole (`…占…的比重为`)
 # a clause telling what was done with the sum before it (`调出资金 X 转入一般公共预算，占…的 p%`, `…，主要用于…，占`)
 ACTED_ON = regex(
     r"^[，,\s]*(?:主要|全部|重点|已|均)?(?:"
@@ -1899,6 +1898,7 @@ def _acted_on(flat: list[object], k: int, said: str) -> tuple[Quantity, bool] | 
     return (amounts[0], True) if len(amounts) == 1 and len(before.qs) == 1 else None
 
 
+# the words of a share around the names of its part and whole (`…占…的比重为`)
 SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
 
 

@@ -400,13 +400,16 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
     Inferred (warnings at most)."""
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
+    claimed: set[int] = set()  # the totals read (runs nest: an inner run's total is not also the outer one's)
     for run in _item_runs(doc.sections):
         heads = {k.start for k in run}
         done = 0  # the items a total before took
         for si in _run_sentences(doc.sections, run, starts):
             mentions = draft.by_sentence.get(si) or []
-            if starts[si] in heads or not mentions:
+            if starts[si] in heads or not mentions or id(mentions[0]) in claimed:
                 continue
+            if not _at_level(doc.section_at(starts[si]), run):
+                continue  # a total in an item's own nested list (after its `（1）…（2）…`) is that list's
             m = mentions[0]
             q = exact_figure(m)
             items = [k for k in run[done:] if k.start < starts[si]]
@@ -415,7 +418,14 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
             parts = _items_above(draft, m, q, items, starts)
             if parts:
                 done = run.index(items[-1]) + 1
+                claimed.add(id(m))
                 yield Breakdown(m, parts, "", True, si, inferred=True, certain=False)
+
+
+def _at_level(sec: Section | None, run: list[Section]) -> bool:
+    """Does text of `sec` stand at the level of the run's items: in an item's own text, or in their parent's
+    resumed after one (an untitled section of it)?"""
+    return sec is not None and (any(sec is k for k in run) or (not sec.title and sec.parent is run[0].parent))
 
 
 def _items_above(draft: Draft, m: Mention, q: Quantity, items: list[Section], starts: list[int]) -> list[Mention]:
@@ -1079,7 +1089,8 @@ def _items_back(draft: Draft, total: Mention, unit: str) -> list[Mention]:
     items: list[Mention] = []
     after = total  # the figure after the one looked at
     si = total.sentence
-    while si >= 0 and len(items) <= MAX_LOOK:
+    # (a few sentences back at most: a long run of notes and nested parts is walked once per total, not whole)
+    while si >= max(0, total.sentence - MAX_LOOK) and len(items) <= MAX_LOOK:
         before = [m for m in draft.by_sentence.get(si) or [] if m.start < after.start and m is not after]
         if si != total.sentence and not same_section(draft, doc.sentences[si].start, total.start):
             return []
