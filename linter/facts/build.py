@@ -20,7 +20,7 @@ from typing import Literal, TypeGuard
 
 from lark import Token
 from lark.exceptions import LarkError
-from tieout.linter.facts.definitions import of_total
+from tieout.linter.facts.definitions import of_total, overlapping
 from tieout.linter.facts.model import (
     Breakdown,
     Change,
@@ -934,7 +934,7 @@ class SentencePass:
                 and e.qs[0].kind == "percent"
             ):
                 continue
-            part = self._named_figure(str(part_name), si, mentions)
+            part = self._named_figure(str(part_name), si, mentions) or _acted_on(flat, k, str(part_name))
             if part is None:
                 continue
             whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
@@ -1047,6 +1047,8 @@ class SentencePass:
         (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's)."""
         if _counts_other_things(head, parts) or rolls_forward(head, parts) or one_answer_apart(parts):
             return
+        if overlapping(parts):
+            return  # `支出 X，其中民生支出 a；“三保”支出 b`: aggregates across the classification overlap
         if len(parts) >= 3 and of_total(head, parts[1:]) and not of_total(head, parts):
             # `采购总额 X，其中授予中小企业合同金额 a，货物、工程、服务支出分别为 b、c、d`: the parts after the first
             # are the total's definition; the first cuts across them
@@ -1924,6 +1926,27 @@ def _score_pairs(parts: list[Mention]) -> bool:
 
 def _opens_list(t: object) -> bool:
     return isinstance(t, Token) and t.type == "SUBSET"
+
+
+# a clause telling what was done with the sum before it (`调出资金 X 转入一般公共预算，占…的 p%`, `…，主要用于…，占`)
+ACTED_ON = regex(
+    r"^[，,\s]*(?:主要|全部|重点|已|均)?(?:"
+    + "|".join((*words("context", "transfer_verbs"), "拨付", "上缴", "下达"))
+    + ")"
+)
+
+
+def _acted_on(flat: list[object], k: int, said: str) -> tuple[Quantity, bool] | None:
+    """The share's part where the words before `占` tell what was done with the sum right before them, naming no
+    figure of their own (`调出资金 9,025 万元转入一般公共预算，占…收入的 29.9%`): that sum, stated in the sentence."""
+    j = k - 3
+    while j >= 0 and _is_sep(flat[j], "，,"):
+        j -= 1  # (`…9,025 万元，主要用于…，占`: the clause set apart by its comma)
+    before = flat[j] if j >= 0 else None
+    if not isinstance(before, _Entry) or before.share is not None or ACTED_ON.match(said) is None:
+        return None
+    amounts = [q for q in before.qs if q.kind == "amount" and q.exact]
+    return (amounts[0], True) if len(amounts) == 1 and len(before.qs) == 1 else None
 
 
 # the words of a share around the names of its part and whole (`…占…的比重为`)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load
+from tieout.linter.vocab import load, words
 
 OPTIONAL = "optional"
 NOISE = regex(r"[“”\"'（）()\s]")
@@ -203,3 +203,15 @@ def siblings(a: Mention, b: Mention) -> bool:
 def is_component(m: Mention) -> bool:
     """Is the mention, by its name, a component of a defined total (税收收入, 非税收入 of 一般公共预算收入)?"""
     return any(_component(d, m) is not None and not _is_total(d, m) for d in definitions())
+
+
+@lru_cache(maxsize=1)
+def _cross_cutting() -> frozenset[str]:
+    return frozenset(_norm(w) for w in words("relations", "cross_cutting"))
+
+
+def overlapping(parts: list[Mention]) -> bool:
+    """Are two of the parts aggregates that cut across the classification (民生支出, “三保”支出: vocab
+    relations.yaml `cross_cutting`), which overlap, so the parts are no exclusive shares of one whole?"""
+    cross = _cross_cutting()
+    return sum(1 for p in parts if any(n in cross for n in _names(p))) >= 2

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, UnitSlip
+from tieout.linter.facts.passes.base import converted
 from tieout.linter.facts.passes.links import mention_index, year_before
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
@@ -216,12 +217,6 @@ def _own_subject(item: str, subject: str, evaluation: bool = False) -> str:
 NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
 
 
-# what stands between a sum of money and the same sum restated in another unit right after it: a bracket
-# opened with 约/折合/合 (`3,983.76 万元（约 0.40 亿元）`), or a clause of 约合/折合 (`…万元，约合 0.40 亿元`)
-CONVERTED = regex(r"\s*(?:[（(]\s*(?:约合|折合|约|合)?|[，,]\s*(?:约合|折合))\s*")
-CLOSED = regex(r"\s*[）)]")
-
-
 def conversions(draft: Draft) -> Iterator[Restatement]:
     """A sum of money restated right after it in another money unit (`收入总计 3,983.76 万元（约 0.40 亿元）`):
     one quantity stated twice in one sentence, the second the first converted (its group of two figures)."""
@@ -231,14 +226,8 @@ def conversions(draft: Draft) -> Iterator[Restatement]:
         if m.sentence != n.sentence or len(m.quantities) != 1 or len(n.quantities) != 1:
             continue
         q, r = m.quantities[0], n.quantities[0]
-        if not (q.exact and q.kind == r.kind == "amount" and q.base_unit == r.base_unit == "元" and q.unit != r.unit):
-            continue
-        between = CONVERTED.fullmatch(text, q.end, r.start)
-        if between is None:
-            continue
-        if any(b in between.group() for b in "（(") and not CLOSED.match(text, r.end):
-            continue  # a bracket that holds more than the figure converted says something else of it
-        yield Restatement(m.identity, [(m, q), (n, r)])
+        if q.exact and converted(text, q, r):
+            yield Restatement(m.identity, [(m, q), (n, r)])
 
 
 def restatements(draft: Draft) -> Iterator[Restatement]:

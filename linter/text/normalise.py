@@ -293,6 +293,40 @@ def _aligned_row(line: str) -> bool:
     return False
 
 
+# an item of a list set out one a line with no end mark: its name and its amount, nothing else
+LISTED_LINE = regex(r"^[^，。；：,;:！？\d]{2,30}\d[\d,]*(?:\.\d+)?(?:亿元|万元|元)$")
+INDENT = frozenset(" \t\u3000")
+
+
+def _listed_lines(original: str, numbers: list[int], chars: list[str]) -> list[int]:
+    """The content lines (their indices) that open a paragraph as items of a list set out one a line: runs of two
+    lines or more, each indented alike in `original` and holding a name and an amount and nothing else (no end
+    mark: the normaliser would join them as a wrapped line), and the line after such a run."""
+    listed = [LISTED_LINE.match(c) is not None for c in chars]
+    if sum(listed) < 2:
+        return []
+    raw = original.split("\n")
+    indents = [_indent(raw[n - 1]) if ok and n - 1 < len(raw) else "" for n, ok in zip(numbers, listed, strict=True)]
+    out: list[int] = []
+    k = 0
+    while k < len(chars):
+        j = k
+        while j < len(chars) and indents[j] and indents[j] == indents[k]:
+            j += 1
+        if j - k >= 2:
+            out += range(k, min(j + 1, len(chars)))
+        k = max(j, k + 1)
+    return out
+
+
+def _indent(line: str) -> str:
+    """The whitespace a line opens with."""
+    n = 0
+    while n < len(line) and line[n] in INDENT:
+        n += 1
+    return line[:n]
+
+
 def _label_of_row(label: str) -> bool:
     # (a Chinese character after the label's first character, as the pattern reads it: `五` alone is no label)
     cjk = [i for i, ch in enumerate(label) if "\u4e00" <= ch <= "\u9fff"]
@@ -554,6 +588,10 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
         if lines.chars[k][0] not in UNIT_START and lines.chars[k][0] not in "，、。；：）》”%":
             breaks[k] = "\n"
     for k in _apart_figures(original, lines):
+        breaks[k] = "\n"
+    for k in _listed_lines(original, lines.numbers, lines.chars):
+        # a list set out an item a line (`分企业看：` / `  市水务集团上缴 3815 万元` / …): each item, and what
+        # follows the last, a paragraph of its own, not one wrapped line (no end mark closes them)
         breaks[k] = "\n"
     # the text: the lines and the breaks before them, interleaved (a line joined with nothing: an empty break)
     pieces = [""] * (2 * len(lines.chars) - 1) if lines.chars else []

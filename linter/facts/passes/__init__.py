@@ -54,6 +54,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.headless,
     breakdowns.continued_lists,
     breakdowns.equations,
+    breakdowns.totals_after_items,
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
     breakdowns.headed_lists,

@@ -152,3 +152,21 @@ def foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()
     s = sum((x.base_value for x in parts), Decimal(0)) - sum((x.base_value for x in minus), Decimal(0))
     tol = sum((x.ulp * x.scale for x in [*parts, *minus]), Decimal(0)) / 2 + total.ulp * total.scale / 2
     return abs(s - total.base_value) <= tol
+
+
+# what stands between a sum of money and the same sum restated in another unit right after it: a bracket
+# opened with 约/折合/合 (`3,983.76 万元（约 0.40 亿元）`), or a clause of 约合/折合 (`…万元，约合 0.40 亿元`)
+CONVERTED = regex(r"\s*(?:[（(]\s*(?:约合|折合|约|合)?|[，,]\s*(?:约合|折合))\s*")
+CLOSED = regex(r"\s*[）)]")
+
+
+def converted(text: str, q: Quantity, r: Quantity) -> bool:
+    """Is `r` the sum of money `q` restated right after it in another money unit (`9,904 万元，约合 0.99 亿元`,
+    `3,983.76 万元（约 0.40 亿元）`, the bracket holding nothing else)?"""
+    if not (q.kind == r.kind == "amount" and q.base_unit == r.base_unit == "元" and q.unit != r.unit):
+        return False
+    between = CONVERTED.fullmatch(text, q.end, r.start)
+    if between is None:
+        return False
+    # a bracket that holds more than the figure converted says something else of it
+    return not any(b in between.group() for b in "（(") or CLOSED.match(text, r.end) is not None

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import complete, complete_every, is_component, of_total, outside, siblings
+from tieout.linter.facts.definitions import (
+    complete,
+    complete_every,
+    is_component,
+    of_total,
+    outside,
+    overlapping,
+    siblings,
+)
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
     ADDING,
@@ -20,6 +28,7 @@ from tieout.linter.facts.passes.base import (
     Completed,
     by_paragraph,
     changed_by,
+    converted,
     counts_subordinates,
     exact_figure,
     exact_of,
@@ -31,7 +40,7 @@ from tieout.linter.facts.passes.base import (
 )
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, Context
-from tieout.linter.figures.intervals import digit_slip, rounding_unit
+from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -62,8 +71,11 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
             yield Completed(b, replace(b, exhaustive=True))
 
 
-# what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`)
-PART_TAIL = regex(r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?\s*[。；;]?\s*$")
+# what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`), and what it is
+# used for, no figure in it (`，主要用于农村道路硬化和小型水利设施建设`)
+PART_TAIL = regex(
+    r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?(?:[，,]\s*(?:主要|全部|重点)?用于[^。；;\d%]*)?\s*[。；;]?\s*$"
+)
 # what may stand before a listed part's figure: its name alone, maybe after a list mark, with no clause break
 PART_HEAD = regex(r"^[^，。；：,;:]{2,24}$")
 LIST_OPENER = regex(r"其中\s*[：:]")
@@ -255,7 +267,11 @@ def _heading_figure(
     m, q = amounts[0]
     if unit is not None and q.base_unit != unit:
         return None
-    if draft.is_part(m) or id(m) in draft.totals or draft.labeller.qualifying_ratio(m.key, m.quantities):
+    # an item may break down its own figure (`9.其他支出 a 万元。其中，预备费 b 万元`), a heading may not be a
+    # list's total already
+    if draft.is_part(m) or (unit is None and id(m) in draft.totals):
+        return None
+    if draft.labeller.qualifying_ratio(m.key, m.quantities):
         return None
     name = draft.doc.text[sec.start : q.start]
     return (m, q) if HEADED.match(name) else None
@@ -266,9 +282,16 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
     naming a figure stated before it: numbered items one level below, each stating a figure of the total's unit
     right after its name, are the parts the sentence announces. `主要…` lists the main items only: the parts
     must not exceed the total, and they are all of it when they add up; `包括：`, `具体如下：` announce all of them
-    (held to the total but for a slipped digit, as `headed_lists` holds its items). Inferred (warnings at most)."""
+    (held to the total but for a slipped digit, as `headed_lists` holds its items). A division (`按用途分：`,
+    `分项看：`) is all of the total where the items add up to it or their shares, together 100%, are of it; a
+    division by taxes or regions may name the main ones only, so a slipped digit alone does not make it whole.
+    Announced alone in its sentence, the list is of the figure ending the sentence before, or of its one figure
+    that is no reference (a base, a note in brackets), or of the one figure of it the items add up to or their
+    shares are of (`支出安排 S，上解 U，支出总计 T。按功能分类：` / `1.一般公共服务支出 a，占 p%；…`: of S).
+    Inferred (warnings at most)."""
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
+    shares = _unnamed_shares(draft)
     for run in _item_runs(doc.sections):
         si = bisect_left(starts, run[0].start) - 1
         if si < 0 or not _under(doc.section_at(starts[si]), run[0].parent):
@@ -276,23 +299,174 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         announced = _announcement(draft, si)
         if announced is None:
             continue
-        total, q, words = announced
-        items = [_heading_figure(draft, k, starts, q.base_unit) for k in run]
-        parts = [x for x in items if x is not None]
-        if len(parts) != len(items) or any(m is total for m, _ in parts):
-            continue
-        values = [x for _, x in parts]
-        if _two_sides([m for m, _ in parts]):
-            continue
-        if foots(q, values):
-            exhaustive = True
-        elif ANNOUNCES_SOME.match(words):
-            exhaustive = False  # the main items: held to the total only as parts that do not exceed it
-        elif _one_slip(q, values):
-            exhaustive = True
-        else:
-            continue  # all the items announced, and far from the total: not read so
-        yield Breakdown(total, [m for m, _ in parts], words, exhaustive, total.sentence, inferred=True, certain=False)
+        found = _announced_parts(draft, run, starts, announced, shares)
+        if found is not None:
+            total, parts, exhaustive = found
+            words = announced.words
+            yield Breakdown(total, parts, words, exhaustive, total.sentence, inferred=True, certain=False)
+
+
+@dataclass(slots=True)
+class _Announced:
+    """What an announcing sentence (`…，主要用于：`, `按功能分类：`) says of the total of the items after it: its
+    words, the figure they follow or name (`primary`), and the other figures the total may be (`near`: those of
+    the sentence before, when the words stand alone in theirs), taken only by their arithmetic."""
+
+    words: str
+    primary: tuple[Mention, Quantity] | None
+    near: list[tuple[Mention, Quantity]] = field(default_factory=list)
+
+
+def _announced_parts(
+    draft: Draft, run: list[Section], starts: list[int], a: _Announced, shares: dict[int, Quantity]
+) -> tuple[Mention, list[Mention], bool] | None:
+    """The total of the announced items, the items' figures and whether they are all of it: the one figure they
+    add up to, else the one their shares (every item's, together 100%) are of, else the figure the words name
+    (as the words hold it: `_held_announced`)."""
+    candidates = ([a.primary] if a.primary is not None else []) + a.near
+    listed = [(m, q, parts) for m, q in candidates if (parts := _announced_items(draft, run, starts, m, q))]
+    for whole_test in (foots, lambda q, values: _shares_of(q, values, shares)):
+        fit = [(m, q, parts) for m, q, parts in listed if whole_test(q, [x for _, x in parts])]
+        if fit and len({q.base_value for _, q, _ in fit}) == 1:
+            m, _, parts = fit[0]
+            return m, [p for p, _ in parts], True
+    if a.primary is None:
+        return None
+    m, q = a.primary
+    parts = next((ps for t, _, ps in listed if t is m), [])
+    exhaustive = _held_announced(a, q, [x for _, x in parts]) if parts else None
+    return None if exhaustive is None else (m, [p for p, _ in parts], exhaustive)
+
+
+def _held_announced(a: _Announced, q: Quantity, values: list[Quantity]) -> bool | None:
+    """How the words hold items that do not add up to the figure they name: as some of it (`主要…`, and a
+    division the sentence before states no other figure beside: parts that must not exceed it), as all of it
+    but for a slipped digit (`包括：`, `具体如下：`), or not at all (None)."""
+    if ANNOUNCES_SOME.match(a.words):
+        return False  # the main items: held to the total only as parts that do not exceed it
+    if DIVIDES.fullmatch(a.words):
+        # a division may name the main taxes, regions … only: some of the total, where no other figure of the
+        # sentence before might be the one divided
+        return None if a.near else False
+    return True if _one_slip(q, values) else None  # all the items announced, and far from the total: not read
+
+
+def _announced_items(
+    draft: Draft, run: list[Section], starts: list[int], total: Mention, q: Quantity
+) -> list[tuple[Mention, Quantity]]:
+    """The items' figures in `q`'s unit when every item states one and they are no two sides of a budget."""
+    items = [_heading_figure(draft, k, starts, q.base_unit) for k in run]
+    parts = [x for x in items if x is not None]
+    if len(parts) != len(items) or any(m is total for m, _ in parts) or _two_sides([m for m, _ in parts]):
+        return []
+    return parts
+
+
+def _unnamed_shares(draft: Draft) -> dict[int, Quantity]:
+    """The share each figure is stated to be naming no whole (`a 万元，占 p%`), by the figure's id."""
+    return {
+        id(s.part): s.stated
+        for s in draft.facts.shares
+        if s.part is not None and s.total is None and not s.base_label and s.certain and s.stated.exact
+    }
+
+
+def _shares_of(total: Quantity, values: list[Quantity], shares: dict[int, Quantity]) -> bool:
+    """Is every item's share stated, together 100%, and each of this total (all but one at most: one item or
+    its share may be mistyped)?"""
+    stated = [shares.get(id(x)) for x in values]
+    if len(values) < 2 or any(s is None for s in stated) or not total.base_value:
+        return False
+    pcts = [s for s in stated if s is not None]
+    slack = sum((s.ulp for s in pcts), Decimal(0)) / 2
+    if abs(sum((s.value for s in pcts), Decimal(0)) - HUNDRED) > slack:
+        return False
+    off = sum(
+        1 for x, s in zip(values, pcts, strict=True) if abs(x.base_value / total.base_value * HUNDRED - s.value) > s.ulp
+    )
+    return off <= 1
+
+
+# a total of the items above it (`以上收入合计 X`, `上述三项共计 X`), or a total word alone (`合计 X`)
+ABOVE_TOTAL = regex(r"^(?:(?:以上|上述)[^，。；：,;:]{0,12}?)?(?:合计|共计|总计|小计)(?:为|是)?$")
+
+
+def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
+    """`1.乡本级收入 a 万元。` / `2.上级补助收入 b 万元。其中：…` / `3.上年结转 c 万元。` / `以上收入合计 T 万元。` / `4.…`
+    / `6.…` / `以上支出合计 U 万元。`: a sentence opening with a total of what is above it, among numbered items,
+    sums the items' figures since the run's start or the total before (`以上三项`: as many as it counts): read when they
+    add up to it, or, the words saying they are all of it (以上, a total word alone), but for a slipped digit or
+    with as many items as the words count. A total named otherwise (`收入合计`) is read when they add up.
+    Inferred (warnings at most)."""
+    doc = draft.doc
+    starts = [s.start for s in doc.sentences]
+    claimed: set[int] = set()  # the totals read (runs nest: an inner run's total is not also the outer one's)
+    for run in _item_runs(doc.sections):
+        heads = {k.start for k in run}
+        done = 0  # the items a total before took
+        for si in _run_sentences(doc.sections, run, starts):
+            mentions = draft.by_sentence.get(si) or []
+            if starts[si] in heads or not mentions or id(mentions[0]) in claimed:
+                continue
+            if not _at_level(doc.section_at(starts[si]), run):
+                continue  # a total in an item's own nested list (after its `（1）…（2）…`) is that list's
+            m = mentions[0]
+            q = exact_figure(m)
+            items = [k for k in run[done:] if k.start < starts[si]]
+            if q is None or len(items) < 2 or not _total_of_above(draft, m, si):
+                continue
+            parts = _items_above(draft, m, q, items, starts)
+            if parts:
+                done = run.index(items[-1]) + 1
+                claimed.add(id(m))
+                yield Breakdown(m, parts, "", True, si, inferred=True, certain=False)
+
+
+def _at_level(sec: Section | None, run: list[Section]) -> bool:
+    """Does text of `sec` stand at the level of the run's items: in an item's own text, or in their parent's
+    resumed after one (an untitled section of it)?"""
+    return sec is not None and (any(sec is k for k in run) or (not sec.title and sec.parent is run[0].parent))
+
+
+def _items_above(draft: Draft, m: Mention, q: Quantity, items: list[Section], starts: list[int]) -> list[Mention]:
+    """The items' figures a total after them sums (as many as it counts, `以上两项`), when each states one in its
+    unit and they add up to it, or the words say they are all of it (以上, 合计 alone) and they miss it by a slipped
+    digit or are as many as the words count; [] when not read."""
+    counted = _counted(m.label)
+    if counted and counted != len(items):
+        return []  # `以上两项` after three items: which two is not said
+    figures = [_heading_figure(draft, k, starts, q.base_unit) for k in items]
+    parts = [x for x in figures if x is not None]
+    if len(parts) < 2 or len(parts) != len(figures):
+        return []
+    values = [x for _, x in parts]
+    above = ABOVE_TOTAL.match(m.label.strip("，、；：。 ")) is not None
+    if foots(q, values) or (above and (counted == len(parts) or _one_slip(q, values))):
+        return [p for p, _ in parts]
+    return []
+
+
+def _total_of_above(draft: Draft, m: Mention, si: int) -> bool:
+    """Does the figure open its sentence as a total (its name alone before it) that is no list's part or total?"""
+    if draft.is_part(m) or id(m) in draft.totals:
+        return False
+    said = draft.doc.text[draft.doc.sentences[si].start : m.start].strip()
+    return PART_HEAD.match(said) is not None and _names_total(draft, m)
+
+
+def _run_sentences(sections: list[Section], run: list[Section], starts: list[int]) -> range:
+    """The sentences from a run's first item to the end of its last one's text: up to the next titled section of
+    the run's level or above, or any section above it (untitled ones of its parent and those nested in its
+    items go on)."""
+    level = run[0].level
+    after = sections.index(run[-1]) + 1
+    end = next(
+        (s.start for s in sections[after:] if s.level < level or (s.level == level and s.title)),
+        None,
+    )
+    first = bisect_left(starts, run[0].start)
+    last = bisect_left(starts, end) if end is not None else len(starts)
+    return range(first, last)
 
 
 def _under(sec: Section | None, parent: Section | None) -> bool:
@@ -316,7 +490,7 @@ def _item_runs(sections: list[Section]) -> Iterator[list[Section]]:
         if run and not sec.title and run[-1].parent is sec.parent:
             resumed.add(sec.level)
             continue
-        item = bool(sec.title) and sec.parent is not None
+        item = bool(sec.title)
         gap = sec.level in resumed
         resumed.discard(sec.level)
         if run and item and run[-1].parent is sec.parent and (not gap or _follows(run[-1], sec)):
@@ -337,9 +511,12 @@ def _follows(before: Section, sec: Section) -> bool:
     return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
 
 
+# a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`)
+DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)")
 # what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`)
 ANNOUNCES = regex(
-    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下)|其中|包括|构成如下|组成如下|具体如下|明细如下|具体为|分别为)"
+    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下)|其中|包括|构成如下|组成如下|具体如下|明细如下|具体为|分别为"
+    rf"|{DIVIDES.pattern})"
 )
 ANNOUNCES_SOME = regex(r"主要|重点|其中")
 # the announcing words after the total's figure (`…X 万元，主要用于：`)
@@ -352,10 +529,10 @@ ENDED = regex(r"^\s*[。；]?\s*$")  # what may follow the total a sentence alon
 NAMED_REACH = 4  # sentences back to the figure an announcement names
 
 
-def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None:
-    """The total a sentence ending with `：` announces items of, its figure and the announcing words: the
-    sentence's last figure right before the words, or the one figure (one value) of the sentences before in
-    its section whose name it gives."""
+def _announcement(draft: Draft, si: int) -> _Announced | None:
+    """What a sentence ending with `：` says of the total it announces items of: the announcing words and the
+    sentence's last figure right before them, or the figure of the sentences before in its section whose name it
+    gives (one value), or, the words alone, the figures of the sentence before (`_announced_before`)."""
     doc = draft.doc
     sent = doc.sentences[si]
     mentions = draft.by_sentence.get(si) or []
@@ -365,7 +542,7 @@ def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None
         after = ANNOUNCED_AFTER.match(doc.text[q.end : sent.end]) if q is not None else None
         if q is None or after is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
             return None
-        return last, q, after.group(1)
+        return _Announced(after.group(1), (last, q))
     said = doc.text[sent.start : sent.end]
     alone = ANNOUNCED_ALONE.match(said)
     if alone is not None:
@@ -381,21 +558,42 @@ def _announcement(draft: Draft, si: int) -> tuple[Mention, Quantity, str] | None
     ]
     whole = _named_figure(named.group(1), before)
     q = None if whole is None else next((x for x in whole.quantities if x.kind == "amount" and x.exact), None)
-    return None if whole is None or q is None else (whole, q, named.group(2))
+    return None if whole is None or q is None else _Announced(named.group(2), (whole, q))
 
 
-def _announced_before(draft: Draft, si: int, words: str) -> tuple[Mention, Quantity, str] | None:
-    """`…转移支付 X 亿元。其中：` / `（1）…`: the announcing words alone in their sentence announce the items of the
-    figure that ends the sentence before, in its section (nothing but its full stop after it)."""
+def _announced_before(draft: Draft, si: int, words: str) -> _Announced | None:
+    """`…转移支付 X 亿元。其中：` / `（1）…`: the announcing words alone in their sentence announce the items of a
+    figure of the sentence before, in its section: the figure ending it (nothing but its full stop after it), else
+    its one figure that is no reference (`收入 A，完成预算的 r%，增长 p%（上年为 B）。分项看：`: A, B a note in
+    brackets and the base of the change), or one of its figures the items' arithmetic picks (`near`)."""
     doc = draft.doc
     if si < 1 or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
         return None
     mentions = draft.by_sentence.get(si - 1) or []
+    near = _principal_figures(draft, si - 1)
     last = mentions[-1] if mentions else None
     q = None if last is None else next((x for x in reversed(last.quantities) if x.kind in ("amount", "count")), None)
     if last is None or q is None or not q.exact or draft.labeller.qualifying_ratio(last.key, last.quantities):
-        return None
-    return (last, q, words) if ENDED.match(doc.text[q.end : doc.sentences[si - 1].end]) else None
+        return _Announced(words, None, near) if near else None
+    if ENDED.match(doc.text[q.end : doc.sentences[si - 1].end]):
+        return _Announced(words, (last, q), [c for c in near if c[0] is not last])
+    return _Announced(words, near[0], []) if len(near) == 1 else _Announced(words, None, near)
+
+
+def _principal_figures(draft: Draft, si: int) -> list[tuple[Mention, Quantity]]:
+    """The sentence's exact amounts and counts that are no reference: not in brackets, not what a ratio or a
+    change measures against, not last year's beside this year's, not a ratio's own figure."""
+    used = _measured_against(draft, si)
+    out = []
+    for m in draft.by_sentence.get(si) or []:
+        q = exact_figure(m)
+        if q is None or id(q) in used:
+            continue
+        if in_brackets(draft, si, m.start) or LAST_YEAR_BESIDE.match(m.label):
+            continue
+        if not draft.labeller.qualifying_ratio(m.key, m.quantities):
+            out.append((m, q))
+    return out
 
 
 # what may end a figure's own phrase after its name (`基本支出为`, `基本支出预算数是`)
@@ -610,6 +808,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         # `总分 X。其中决策指标满分 15 分，得分 a；…`: indicators whose full marks make 100 are all of them, the
         # overall score's score set (sets.scores, TO111), no list of some
         return None
+    prev = _unrestated(draft, prev)
     last = _last_figure(prev, units)
     if last is None:
         return None
@@ -627,6 +826,20 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _unrestated(draft: Draft, prev: list[Mention]) -> list[Mention]:
+    """The figures less those restating the one right before them in another unit (`支出 9,904 万元，约合 0.99 亿元。
+    其中：…`: the list breaks down the exact figure, not its rounded restatement)."""
+    text = draft.doc.text
+    out: list[Mention] = []
+    for m in prev:
+        before = out[-1] if out else None
+        if before is not None and len(m.quantities) == 1 and before.quantities:
+            if converted(text, before.quantities[-1], m.quantities[0]):
+                continue
+        out.append(m)
+    return out
 
 
 def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention], si: int) -> Breakdown | None:
@@ -695,6 +908,8 @@ def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
 
 
 def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
+    if overlapping(parts):
+        return False  # `支出 X。其中民生支出 a；“三保”支出 b`: aggregates across the classification overlap
     if counts_subordinates(last):
         return False  # `包括街道本部及下属 4 家事业单位…。其中行政单位 1 家，…`: the whole is the 4 and one more
     if scored_apart(last, parts):
@@ -755,6 +970,12 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 # a total among them, stated before it in its sentence
                 taken.update(id(p) for p in [*defined, m])
                 yield Breakdown(m, defined, "", True, m.sentence, inferred=True, certain=False)
+                continue
+            listed = _listed_to_header(draft, m, q.base_unit, taken)
+            if listed:
+                # `全年偿还本金情况：` / `——一般债务还本 a；` / `——专项债务还本 b；` / `合计 T。`: all the items listed
+                taken.update(id(p) for p in [*listed, m])
+                yield Breakdown(m, listed, "", True, m.sentence, inferred=True, certain=False)
                 continue
             run = _run_before(draft, mentions, i, q.base_unit, taken) or _counted_run(draft, m, q.base_unit, taken)
             if not (_names_total(draft, m) or _joins(m.key, run)):
@@ -831,6 +1052,66 @@ def _counted_run(draft: Draft, total: Mention, unit: str, taken: set[int]) -> li
         return []
     before = draft.by_sentence.get(si - 1) or []
     return _run_before(draft, [*before, total], len(before), unit, taken)
+
+
+# what may stand between a listed item's figure and the next item's name: its own words, no other figure, ended
+# by `；` (the items of a line each, or of clauses set apart by semicolons)
+ITEM_BREAK = regex(r"[；;]")
+# a sentence announcing the list after it, with no figure of its own (`全年偿还到期债务本金情况：`, `主要支出方向：`)
+HEADER = regex(r"[：:]\s*$")
+# the same words opening the sentence of the items, the first item's name after them
+OPENED_BY_HEADER = regex(r"^[^，。；,;\d]{2,40}[：:][^，。；：,;:\d]{2,40}$")
+
+
+def _listed_to_header(draft: Draft, total: Mention, unit: str, taken: set[int]) -> list[Mention]:
+    """`主要支出方向：` / `——A a，用于…；` / `——B b；` / `以上两项合计 T`: a total of all that is above (以上, 上述, or
+    a total word alone) after items that each open a clause of their own (set apart by `；` or a sentence break),
+    back to a sentence announcing them with no figure of its own, in the total's section: the items, all of them
+    (as many as it counts, `以上五项`), whether they add up or not; [] when
+    anything else stands between (a figure of another unit, a total, a sentence of other words)."""
+    if ABOVE_TOTAL.match(total.label.strip("，、；：。 ")) is None:
+        return []
+    items = _items_back(draft, total, unit)
+    counted = _counted(total.label)
+    if counted and counted != len(items):
+        return []  # `以上三项` after four items: which three is not said
+    if len(items) < 2 or any(id(p) in taken for p in items):
+        return []
+    return items
+
+
+def _items_back(draft: Draft, total: Mention, unit: str) -> list[Mention]:
+    """The items listed before the total back to the sentence announcing them (see `_listed_to_header`)."""
+    doc = draft.doc
+    items: list[Mention] = []
+    after = total  # the figure after the one looked at
+    si = total.sentence
+    # (a few sentences back at most: a long run of notes and nested parts is walked once per total, not whole)
+    while si >= max(0, total.sentence - MAX_LOOK) and len(items) <= MAX_LOOK:
+        before = [m for m in draft.by_sentence.get(si) or [] if m.start < after.start and m is not after]
+        if si != total.sentence and not same_section(draft, doc.sentences[si].start, total.start):
+            return []
+        if si != total.sentence and not before:
+            sent = doc.sentences[si]
+            return items if HEADER.search(doc.text[sent.start : sent.end]) else []
+        for m in reversed(before):
+            if INCLUDED.match(m.label.lstrip("（(，、")) or in_brackets(draft, si, m.start) or draft.is_part(m):
+                continue  # a note on an item, a part of an item's own list
+            if exact_of(m, unit) is None or _names_total(draft, m) or id(m) in draft.totals:
+                return []
+            if m.sentence == after.sentence and not ITEM_BREAK.search(doc.text[m.quantities[-1].end : after.start]):
+                return []  # two figures of one clause: which is the item's is not known
+            items.insert(0, m)
+            after = m
+        if (
+            items
+            and items[0].sentence == si
+            and OPENED_BY_HEADER.search(doc.text[doc.sentences[si].start : items[0].start])
+        ):
+            return items  # `…情况：A a；B b；合计 T`: the words announcing them open the items' sentence
+        si -= 1
+        after = items[0] if items else total
+    return []
 
 
 def _counted(label: str) -> int:
