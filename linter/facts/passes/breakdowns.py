@@ -261,7 +261,13 @@ def _heading_figure(
     if si >= len(starts) or starts[si] != sec.start:
         return None
     mentions = draft.by_sentence.get(si) or []
-    amounts = [(m, q) for m in mentions for q in m.quantities if q.kind in ("amount", "count") and q.exact]
+    # (not a figure in brackets after the name: `（1）决策指标（20 分）得 17.05 分`, its weight, is no item's figure)
+    amounts = [
+        (m, q)
+        for m in mentions
+        for q in m.quantities
+        if q.kind in ("amount", "count") and q.exact and not in_brackets(draft, si, q.start)
+    ]
     if not amounts or (unit is None and len(amounts) != 1):
         return None
     m, q = amounts[0]
