@@ -214,7 +214,7 @@ def _page_numbers_within(lines: list[str], data: list[Parsed]) -> None:
     for j, ln in enumerate(lines):
         if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
             continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
-        if _row_near(lines, data, j, -1) and _row_near(lines, data, j, 1):
+        if _row_near(lines, data, j, 1) and (_row_near(lines, data, j, -1) or _header_near(lines, j)):
             lines[j] = ""
 
 
@@ -229,6 +229,17 @@ def _row_near(lines: list[str], data: list[Parsed], j: int, step: int) -> bool:
         if lines[k].strip():
             return data[k] is not None
         k += step
+    return False
+
+
+def _header_near(lines: list[str], j: int) -> bool:
+    """Is the first line with text before j (within NEAR lines) a header's: words set apart by wide gaps, no
+    sentence mark (`  项目      2024年执行数    2023年执行数    增长%`)?"""
+    k = j - 1
+    while k >= 0 and j - k <= NEAR:
+        if lines[k].strip():
+            return SENTENCE_MARK.search(lines[k]) is None and len(WIDE_GAP.split(lines[k].strip())) >= 2
+        k -= 1
     return False
 
 
