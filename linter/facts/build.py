@@ -891,12 +891,22 @@ class SentencePass:
                 self._clause(p, si, mentions, named, head if parts and not named else None, parts)
         return parts
 
+    def _sibling(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Is the entry a clause of its own naming the kind beside the head's (`一般债务还本 A，其中市本级 a；专项债务
+        还本 B`), after a semicolon? (Set off by a comma, `专项债券 X，其中新增专项债券 a，再融资一般债券 b`, the words
+        may be loose and the figures the parts.)"""
+        if not p.qs or not _parallel(head.label, p.label):
+            return False
+        before = parts[-1] if parts else head
+        end = before.quantities[-1].end if before.quantities else before.start
+        return "；" in self.doc.text[end : p.qs[0].start]
+
     def _ends_list(self, p: object, head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
         """Does the item end the list before it is read as a part?"""
         if isinstance(p, _Entry) and head is not None:
             # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
             side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
-            return _ends_parts(p, dims, not parts, side) or self._beside(head, p)
+            return _ends_parts(p, dims, not parts, side) or self._beside(head, p) or self._sibling(head, p, parts)
         if isinstance(p, _Breakdown) and head is not None and p.head is not None:
             # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
             # after one part and a semicolon, a figure with a list of figures of its own is a statement of its own
@@ -2356,6 +2366,18 @@ def _other_side(whole: str, label: str) -> bool:
     sides = ("收入", "支出")
     mine = next((s for s in sides if s in whole), None)
     return mine is not None and any(s in label and s != mine and mine not in label for s in sides)
+
+
+PARALLEL_KINDS: list[list[str]] = load("relations").get("parallel_kinds") or []
+
+
+def _parallel(whole: str, label: str) -> bool:
+    """Does `label` name a kind of the thing beside the one `whole` names (专项债务 beside 一般债务)?"""
+    for kinds in PARALLEL_KINDS:
+        mine = [k for k in kinds if k in whole]
+        if len(mine) == 1 and any(k in label and k != mine[0] for k in kinds) and mine[0] not in label:
+            return True
+    return False
 
 
 def _counts_other_things(head: Mention, parts: list[Mention]) -> bool:
