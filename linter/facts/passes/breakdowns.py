@@ -913,7 +913,15 @@ def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
     return list(named.values())
 
 
+# a figure named as a total of the items its words name (`人员经费（A 和 B）合计`, `A 与 B 合计`)
+SUBTOTAL_OF_NAMED = regex(r"[）)和与及、][^，。；]{0,6}(?:合计|共计|小计)(?:为|是)?$")
+
+
 def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
+    if any(SUBTOTAL_OF_NAMED.search(p.label) for p in parts):
+        # `1．工资福利支出 a；2．…补助 b；3．商品和服务支出 c。其中人员经费（工资福利支出和…补助）合计 T`: a total of
+        # items above that it names, no part of the last figure
+        return False
     if overlapping(parts):
         return False  # `支出 X。其中民生支出 a；“三保”支出 b`: aggregates across the classification overlap
     if counts_subordinates(last):
