@@ -810,6 +810,10 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     A last figure that is itself a part of a list (`采购预算 X，包括货物类 a、服务类 b。其中…`) is not taken:
     the 其中 may be of the list's total or of that part."""
     units = {q.base_unit for m in items for q in m.quantities if q.kind in ("amount", "count")}
+    if any(_restated_before(draft, m) for m in items):
+        # `收入总计 T：…，调入资金 a，…。支出总计 T：…，结转下年 c。其中调入资金 a，包括…`: the figure stated before,
+        # taken up again to break it down, is no part of the last figure
+        return None
     if units == {"分"} and full_marks_complete(draft.by_sentence.get(si) or items):
         # `总分 X。其中决策指标满分 15 分，得分 a；…`: indicators whose full marks make 100 are all of them, the
         # overall score's score set (sets.scores, TO111), no list of some
@@ -897,6 +901,22 @@ def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
 
 # a budget stated beside the outcome before it (`，年初预算 Y`, `，调整预算数为 Y`)
 BUDGET_BESIDE = regex(r"^[，,、；;\s]*(?:年初|调整后?|全年)?预算(?:数|安排)?(?:为|是)?$")
+
+
+RESTATED_WITHIN = 3  # sentences looked back for a figure a 其中 part takes up again
+
+
+def _restated_before(draft: Draft, m: Mention) -> bool:
+    """Is the figure stated under the same item with the same value in one of the few sentences before?"""
+    item = m.identity.item
+    values = {(q.base_unit, q.base_value) for q in m.quantities if q.exact and q.kind in ("amount", "count")}
+    if not item or not values:
+        return False
+    for si in range(m.sentence - 1, max(-1, m.sentence - 1 - RESTATED_WITHIN), -1):
+        for x in draft.by_sentence.get(si) or []:
+            if x.identity.item == item and any((q.base_unit, q.base_value) in values for q in x.quantities):
+                return True
+    return False
 
 
 def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:

@@ -58,7 +58,9 @@ def balances(draft: Draft) -> Iterator[Balance]:
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
             carried = bq is None and (bq := _carried(draft, m)) is not None
-            if bq is None:
+            if bq is None or (carried and draft.is_part(m)):
+                # (what is carried to next year listed as a part of the year's 支出总计 — `支出 a，调出资金 b，结转下年 c，
+                # 支出总计 T` — is checked as that list's part; as a balance of 收入总计 less 支出 it leaves b out)
                 continue
             ctx = m.identity.context
             # (a figure in brackets notes what the one before it holds: `可用财力 A（本级收入 a、上级补助 b），支出 Y，
