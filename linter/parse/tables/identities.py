@@ -36,6 +36,9 @@ class Identity:
     axis: str  # rows / columns
     total: Term
     parts: tuple[Term, ...]
+    # words no column header of the side may contain: a column the identity does not name that would make
+    # one of its terms ambiguous (预算数 beside 调整预算数: which budget is 结余 taken from?)
+    unless_columns: tuple[str, ...] = ()
 
     def applies(self, title: str) -> bool:
         """An identity naming no tables holds by the definition of its columns, in any table (titled or not).
@@ -64,6 +67,7 @@ def identities() -> tuple[Identity, ...]:
                 axis=str(e.get("axis") or "rows"),
                 total=_term(e["total"]),
                 parts=tuple(_term(p) for p in e.get("parts") or []),
+                unless_columns=tuple(flatten(str(t)) for t in e.get("unless_columns") or []),
             )
         )
     return tuple(out)
@@ -150,6 +154,8 @@ def _rows(table: Table, ident: Identity) -> list[Relation]:
 def _columns(table: Table, ident: Identity) -> list[Relation]:
     out: list[Relation] = []
     for side in table.sides:
+        if any(w in flatten(p) for c in side.columns for p in c.path for w in ident.unless_columns):
+            continue
         located = _locate(side, ident)
         if located is None:
             continue
