@@ -992,16 +992,24 @@ class SentencePass:
         # the name as an item, else as the end of one (`余额` of `年末债务余额`: the share's words shorten it)
         for same in (str.__eq__, str.endswith):
             for s in sentences:
+                among = mentions if s == si else self.d.by_sentence.get(s) or []
+                outcome = said.stage is None and self._outcome_stated(among)
                 found = [
                     q
-                    for m in (mentions if s == si else self.d.by_sentence.get(s) or [])
-                    if same((named := self.labeller.identify(m.label))[0], item) and said.agrees(named[1])
+                    for m in among
+                    if same((named := self.labeller.identify(m.label))[0], item)
+                    and said.agrees(named[1])
+                    and not (outcome and named[1].stage in PLAN_STAGES)
                     for q in m.quantities
                     if q.kind in ("amount", "count") and q.exact
                 ]
                 if found:
                     return (found[0], s == si) if len({q.base_value for q in found}) == 1 else None
         return None
+
+    def _outcome_stated(self, mentions: list[Mention]) -> bool:
+        """Does one of the figures state an outcome (决算数, 执行数)?"""
+        return any(self.labeller.identify(m.label)[1].stage in OUTCOME_STAGES for m in mentions if m.quantities)
 
     def _beside(self, head: Mention, p: _Entry) -> bool:
         """Is the entry beside the total rather than in it: of another level of government when the total is
@@ -2309,6 +2317,12 @@ def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quan
 
 
 QUOTES = regex(r"[“”‘’\"']")
+
+
+# a figure's plan stages, and its outcome's: where a sentence states both (`收入调整预算数为 X，决算数为 Y`), a name
+# that says no stage (`占一般公共预算收入的`) is of the outcome, not of the budget
+PLAN_STAGES = ("预算", "调整预算", "年初预算", "计划")
+OUTCOME_STAGES = ("决算", "执行")
 
 
 def _names(mention_key: str, key: str) -> bool:
