@@ -139,6 +139,13 @@ def of_total(total: Mention, parts: list[Mention]) -> bool:
     return any(_covers(d, parts) for d in definitions() if _totals(d, names))
 
 
+def of_named_total(name: str, parts: list[Mention]) -> bool:
+    """`of_total` of a total known by a name its words do not spell out as such (its item under its fund,
+    `一般公共预算收入`, where the words add what became of it: `一般公共预算收入完成`)."""
+    names = _variants(name)
+    return any(_covers(d, parts) for d in definitions() if _totals(d, names))
+
+
 def leaves_optional(total: Mention, parts: list[Mention]) -> bool:
     """Do the parts cover a definition of the total (or, as in `complete`, one they are all the required
     components of) but leave an optional component unnamed? A report names that component only where it has

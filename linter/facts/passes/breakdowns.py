@@ -16,6 +16,7 @@ from tieout.linter.facts.definitions import (
     complete,
     complete_every,
     is_component,
+    of_named_total,
     of_total,
     outside,
     overlapping,
@@ -1222,33 +1223,61 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
     for si, mentions in draft.by_sentence.items():
         if not DIMENSION.match(doc.text[doc.sentences[si].start : doc.sentences[si].end]):
             continue
-        total = _dimension_total(draft, si)
-        if total is None:
+        before = _dimension_sentence(draft, si)
+        if before is None:
             continue
-        q = exact_figure(total)
-        if q is None:
-            continue
-        parts = [m for m in mentions if exact_of(m, q.base_unit) is not None]
-        if len(parts) < 2 or any(draft.is_part(m) or id(m) in draft.totals for m in parts):
-            continue
-        figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
-        if foots(q, figures) or _one_slip(q, figures):
-            yield Breakdown(total, parts, "按…分", True, si, certain=False)
+        last = draft.by_sentence[before][-1]
+        split = None if draft.is_part(last) else _split(draft, last, mentions, si)
+        if split is None:
+            # `一般公共预算收入完成 X，同比增长 p%；年初预算 Y，完成 q%。分类型看，税收收入 a，非税收入 b`: the
+            # sentence ends on other figures; the whole is the one figure there the parts define (收入 = 税收 + 非税)
+            split = _defined_split(draft, before, mentions, si)
+        if split is not None:
+            yield split
 
 
-def _dimension_total(draft: Draft, si: int) -> Mention | None:
-    """The last figure of the nearest sentence before `si` that is no `按…分` list itself, in its section."""
+def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defined: bool = False) -> Breakdown | None:
+    """The `按…分` list of the sentence's figures under `total`, if they add up to it (or one slipped digit
+    explains the difference), or whatever they add up to when they are the components of its definition."""
+    q = exact_figure(total)
+    if q is None:
+        return None
+    parts = [m for m in mentions if exact_of(m, q.base_unit) is not None]
+    if len(parts) < 2 or any(draft.is_part(m) or id(m) in draft.totals for m in parts):
+        return None
+    figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
+    if defined or foots(q, figures) or _one_slip(q, figures):
+        return Breakdown(total, parts, "按…分", True, si, certain=False)
+    return None
+
+
+def _defined_split(draft: Draft, before: int, mentions: list[Mention], si: int) -> Breakdown | None:
+    """The `按…分` list under the one figure of sentence `before` whose definition its figures cover, each
+    component once and nothing else (not a figure that merely ends the sentence: only the definition ties
+    them)."""
+    found = []
+    for m in draft.by_sentence[before]:
+        q = exact_figure(m)
+        if q is None or draft.is_part(m):
+            continue
+        parts = [p for p in mentions if exact_of(p, q.base_unit) is not None]
+        if not all(m.identity.context.agrees(p.identity.context) for p in parts):
+            continue  # (`市本级税收收入 a` is no part of the 全市 figure)
+        own = f"{m.identity.context.fund or ''}{m.identity.item}"
+        if len(parts) >= 2 and (of_total(m, parts) or of_named_total(own, parts)):
+            found.append(m)
+    return _split(draft, found[0], mentions, si, defined=True) if len(found) == 1 else None
+
+
+def _dimension_sentence(draft: Draft, si: int) -> int | None:
+    """The nearest sentence before `si` that is no `按…分` list itself, in its section, if it has figures."""
     doc = draft.doc
     for back in range(si - 1, max(-1, si - 1 - DIMENSION_REACH), -1):
         if not same_section(draft, doc.sentences[back].start, doc.sentences[si].start):
             return None
         if DIMENSION.match(doc.text[doc.sentences[back].start : doc.sentences[back].end]):
             continue
-        mentions = draft.by_sentence.get(back)
-        if not mentions:
-            return None
-        last = mentions[-1]
-        return None if draft.is_part(last) else last
+        return back if draft.by_sentence.get(back) else None
     return None
 
 
