@@ -231,3 +231,8 @@ def test_figures_of_rows_of_one_column_are_not_run_together():
 def test_a_figure_broken_by_the_wrap_runs_on():
     doc = normalise("共安排资金 2,4\n\n00.00 万元，其中中央资金 1,500.00 万元。\n", "t.txt")
     assert [q.text for q in extract(doc)][:2] == ["2,400.00万元", "1,500.00万元"]
+
+
+def test_a_table_one_cell_a_line_keeps_its_figures_apart():
+    doc = normalise("年度资金总额\n1600.00\n1575.00\n1378.84\n87.55%\n", "t.txt")
+    assert [q.text for q in extract(doc)] == ["1600.00", "1575.00", "1378.84", "87.55%"]

@@ -338,8 +338,9 @@ def _label_of_row(label: str) -> bool:
 def _apart_figures(original: str, lines: _Lines) -> list[int]:
     """The lines opening with a digit that would run on from the digit ending the line before into one number,
     though the two stand apart: the figure before set off from its words by a wide gap (rows of a table of one
-    column of figures: `…外国政府贷款      1.67` / `2024年…发行额  344.23`), or a whole figure before a year
-    (`…贷款 1.67` / `2024年…`). A figure broken by the wrap (`资金 2,4` / `00.00 万元`) runs on."""
+    column of figures: `…外国政府贷款      1.67` / `2024年…发行额  344.23`), a whole figure before a year
+    (`…贷款 1.67` / `2024年…`), or two lines that are each a figure alone. A figure broken by the wrap (`资金 2,4` /
+    `00.00 万元`) runs on."""
     chars, numbers = lines.chars, lines.numbers
     raw: list[str] = []
     out = []
@@ -348,6 +349,9 @@ def _apart_figures(original: str, lines: _Lines) -> list[int]:
             continue  # (\d is isdecimal)
         if YEAR_FIRST.match(chars[k]) and WHOLE_FIGURE_LAST.search(chars[k - 1]):
             out.append(k)
+            continue
+        if FIGURE_LINE.fullmatch(chars[k - 1]) and FIGURE_LINE.fullmatch(chars[k]):
+            out.append(k)  # a table one cell a line (`1600.00` / `1575.00`): a figure wrapped leaves words before it
             continue
         raw = raw or original.split("\n")
         before = raw[numbers[k - 1] - 1].rstrip()
@@ -358,6 +362,8 @@ def _apart_figures(original: str, lines: _Lines) -> list[int]:
 
 
 YEAR_FIRST = regex(r"(?:19|20)\d{2}年")
+# a line that is a figure and nothing else (a table's cell on a line of its own)
+FIGURE_LINE = regex(r"[-−+]?\d[\d,]*(?:\.\d+)?[%％]?")
 # a figure whole as it stands: decimals after its point, or thousands in groups of three
 WHOLE_FIGURE_LAST = regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{1,4}$|(?<![\d,.])\d{1,3}(?:,\d{3})+$")
 
