@@ -64,7 +64,9 @@ def _variants(*texts: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def _totals(d: Definition, names: tuple[str, ...]) -> bool:
     bare = {TRAILING.sub("", TOTAL_WORD.sub("", n)) for n in names}
-    return any(n.endswith(d.totals) for n in (*names, *bare) if n)
+    # (a total of an aggregate across the classification, `民生支出合计`, is no 支出合计 its definition spells)
+    cross = _cross_cutting()
+    return any(n.endswith(d.totals) and not any(c in n for c in cross) for n in (*names, *bare) if n)
 
 
 def _is_total(d: Definition, m: Mention) -> bool:

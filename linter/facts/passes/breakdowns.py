@@ -274,6 +274,12 @@ def _heading_figure(
     m, q = amounts[0]
     if unit is not None and q.base_unit != unit:
         return None
+    if (
+        len(amounts) > 1
+        and amounts[1][1].base_unit == q.base_unit
+        and "、" in draft.doc.text[q.end : amounts[1][1].start]
+    ):
+        return None  # `6.社会效益扣 1 分、满意度扣 0.7 分`: the item lists figures of its own, which one is its is not said
     # an item may break down its own figure (`9.其他支出 a 万元。其中，预备费 b 万元`), a heading may not be a
     # list's total already
     if draft.is_part(m) or (unit is None and id(m) in draft.totals):
