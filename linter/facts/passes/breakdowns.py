@@ -47,6 +47,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
+from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -693,7 +694,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
                 yield named
             continue
         groups = _parallel_groups(draft, si, items, prev)
-        sides = _by_measure(items, prev, si) or _by_side(items, prev, si)
+        sides = _by_debt_kind(draft, items, prev, si) or _by_measure(items, prev, si) or _by_side(items, prev, si)
         if len(groups) >= 2:
             yield from _per_measure(prev, groups, si)
         elif sides:
@@ -803,6 +804,51 @@ def _by_measure(items: list[Mention], prev: list[Mention], si: int) -> list[Brea
     if len(groups) < 2:
         return []
     return [Breakdown(total, parts, "其中", False, si, certain=False) for total, parts in groups.values()]
+
+
+DEBT_KINDS = words("relations", "debt_kinds")
+DEBT_KIND = regex(f"^(?:{_alt('debt_kinds')})(?=债务)")
+
+
+def _by_debt_kind(draft: Draft, items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
+    """`余额 X，低于限额 L。其中：一般债务余额 a，限额 b；专项债务余额 c，限额 d`: each kind of debt with its own
+    measures, in the order of the sentence before (a figure after a kind's is of that kind: b is the 一般债务's
+    限额). The list runs on past the semicolons the 其中 list stops at, and covers the sentence's figures; where it
+    names every kind of debt once, each measure of the sentence before is their sum (X = a + c, L = b + d)."""
+    own = [m for m in draft.by_sentence.get(si) or [] if not draft.is_part(m) and m.quantities]
+    totals = [m for m in prev if m.identity.item and any(q.kind == "amount" for q in m.quantities)]
+    if len(totals) < 2 or own[: len(items)] != items or any(k in t.identity.item for t in totals for k in DEBT_KINDS):
+        return []
+    paired = _kind_pairs(own, totals)
+    if paired is None:
+        return []
+    groups, kinds = paired
+    complete = sorted(kinds) == sorted(DEBT_KINDS)
+    return [Breakdown(total, parts, "其中", complete, si, certain=False) for total, parts in groups]
+
+
+def _kind_pairs(
+    own: list[Mention], totals: list[Mention]
+) -> tuple[list[tuple[Mention, list[Mention]]], list[str]] | None:
+    """The figures of each total, one for each kind of debt, and the kinds named (each once, the first figure
+    naming one); None unless every figure is of exactly one total and every total has one figure of each kind."""
+    groups: dict[int, tuple[Mention, list[Mention]]] = {}
+    kinds: list[str] = []
+    for m in own:
+        kind = DEBT_KIND.match(m.identity.item)
+        if kind is not None:
+            kinds.append(kind.group())
+        item = DEBT_KIND.sub("", m.identity.item)
+        matches = [t for t in totals if _names_the_same(item, t.identity.item)]
+        if not kinds or len(matches) != 1:
+            return None
+        parts = groups.setdefault(id(matches[0]), (matches[0], []))[1]
+        if len(parts) >= len(kinds):
+            return None  # a second figure of one measure for the same kind: no pairs
+        parts.append(m)
+    if len(groups) < 2 or len(set(kinds)) != len(kinds) or any(len(p) != len(kinds) for _, p in groups.values()):
+        return None
+    return list(groups.values()), kinds
 
 
 def _names_the_same(a: str, b: str) -> bool:
