@@ -4,7 +4,8 @@ Text converted from Word or a spreadsheet, and Markdown written by hand (GFM let
 bars), lay tables out so. The normaliser keeps each such row a line of its own (joined as wrapped prose, the
 last figure of one row and the code of the next made one number), and the table reader reads its cells as it
 reads a pipe table's. A line with a bar or two is no table by itself: the rows are a run of two lines or more
-with the same number of bars, a name before the first bar and a figure in a cell after it.
+with the same number of bars and a figure in a cell after a bar (a row may leave its first cell empty,
+` | 合计 | 4524.26`; a run of lines that all open with a bar and none closes is Markdown short of its closing bars).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from tieout.linter.patterns import regex
 
 MIN_ROWS = 2
 # a figure in a cell (a cell of the rows after the first bar): digits, maybe a sign, separators and decimals
-CELL_FIGURE = regex(r"\|\s*[-−]?\d[\d,]*(?:\.\d+)?%?\s*(?=\||$)")
+CELL_FIGURE = regex(r"\|\s*[-−+]?\d[\d,]*(?:\.\d+)?%?\s*(?=\||$)")
 
 
 def bare_pipe_rows(lines: list[str]) -> list[int]:
