@@ -15,7 +15,7 @@ from tieout.linter.text.pdfpages import _char
 from tieout.linter.text.pdfrepair import rebuild
 from tieout.linter.text.reading import InputError, decode, read_path
 from tieout.linter.text.render import render_pdf
-from tieout.linter.text.repair import collapse_letter_spacing, private_use_points, repair
+from tieout.linter.text.repair import collapse_letter_spacing, private_use_points, repair, tab_cells
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -53,6 +53,14 @@ def test_letter_spaced_lines_collapse_without_gluing_figures():
     assert first == "全市一般公共预算收入421.9亿元，增长20%，12  34"  # two figures stay two
     assert second == "普通的一行 GDP 123 456 元"  # ordinary spacing is not letter spacing
     assert all(line[origin[i]] == ch for i, ch in enumerate(first))
+
+
+def test_tab_separated_rows_become_rows_of_bars_and_other_tabs_stay():
+    text = "说明\t一行\n\t指标\t分值\t得分\n整改率\t10\t9.5\n合计\t10\t9.5\n另起\t一行\n"
+    repaired, origin = tab_cells(text)
+    assert repaired.split("\n")[:5] == ["说明\t一行", "\t指标|分值|得分", "整改率|10|9.5", "合计|10|9.5", "另起\t一行"]
+    assert len(repaired) == len(text) and origin == range(len(text))  # one character for one
+    assert tab_cells("一行\t两格\n") == ("一行\t两格\n", None)  # a lone line with a tab is no table
 
 
 def test_letter_spaced_report_reads_like_a_plain_one():

@@ -9,6 +9,10 @@ in the text it was given; `repair` chains them, so the normaliser maps every pos
 - Letter-spaced lines: text extracted from a PDF set with letter spacing puts spaces between all characters
   (`关  于  岳  阳  市`). In a line where most characters stand alone between spaces, the spaces that are
   only letter spacing are removed; a gap between two figures of several digits stays (they stay two figures).
+- Tab-separated rows: a table copied from a spreadsheet or a Word form sets its cells apart by tabs
+  (`一级指标⇥二级指标⇥分值⇥得分`). In a run of two lines or more with the same number of tabs between their
+  words, each such tab becomes a bar, so the rows are read as a table of bars is (a tab elsewhere stays
+  a space).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ LETTER_SPACED_MIN = 8  # … and it has at least this many such characters
 def repair(text: str) -> Repaired:
     """All repairs in turn, with the map from the repaired text to `text`."""
     origin: Sequence[int] | None = None
-    for step in (drop_nul, private_use_points, collapse_letter_spacing):
+    for step in (drop_nul, private_use_points, collapse_letter_spacing, tab_cells):
         new, back = step(text)
         if back is not None:
             origin = back if origin is None else array("q", map(origin.__getitem__, back))
@@ -120,3 +124,36 @@ def _spacing(line: str) -> int:
     """A letter-spaced line's spacing: its commonest width of space runs."""
     runs = Counter(map(len, SPACE_RUN.findall(line.strip())))
     return runs.most_common(1)[0][0] if runs else 1
+
+
+def _inner_tabs(line: str) -> int:
+    """The tabs of a line after its first word (the ones before it indent the line); 0 for a line that has
+    bars already (a row of bars is read as it is)."""
+    if "|" in line:
+        return 0
+    return line.lstrip(" \t\u3000").count("\t")
+
+
+def tab_cells(text: str) -> tuple[str, Sequence[int] | None]:
+    """Rows whose cells are set apart by tabs, their tabs made bars (one character for one: no map needed).
+    A row is such only in a run of two lines or more with the same number of tabs (a lone line with a tab,
+    or lines with differing numbers of them, are no table: their tabs stay spaces)."""
+    if "\t" not in text:
+        return text, None
+    lines = text.split("\n")
+    tabs = list(map(_inner_tabs, lines))
+    changed = False
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        while end < len(lines) and tabs[k] and tabs[end] == tabs[k]:
+            end += 1
+        if tabs[k] and end - k >= 2:
+            for j in range(k, end):
+                lead = len(lines[j]) - len(lines[j].lstrip(" \t\u3000"))
+                lines[j] = lines[j][:lead] + lines[j][lead:].replace("\t", "|")
+            changed = True
+        k = end
+    if not changed:
+        return text, None
+    return "\n".join(lines), range(len(text))

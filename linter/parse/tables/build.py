@@ -103,7 +103,32 @@ def build(block: Block, index: int, outer: Context) -> Table:
     for a, b in sides(kinds):
         table.sides.append(_side(table, heads, kinds, a, b, n))
     _borrow_total_labels(table, heads)
+    for side in table.sides:
+        _score_total(table, side)
     return table
+
+
+def _score_total(table: Table, side: Side) -> None:
+    """`| 总分 | | 100 | 95.5 |` closing a table of indicators' 分值 and 得分: the 总分 row totals the rows above
+    it when its weight is exactly theirs added up (every indicator of the evaluation is listed, none is scored
+    elsewhere: a 总分 of 100 under weights making 90 also counts a score that is not in the table)."""
+    weights = [c for c in side.columns if c.role == "分值"]
+    if len(weights) != 1 or sum(c.role == "得分" for c in side.columns) != 1:
+        return
+    col = weights[0].index
+    names = words("score_total_rows")
+    for k, row in enumerate(side.rows):
+        if row.total or row.label not in names:
+            continue
+        items = [r for r in side.rows[:k] if not r.total]
+        stated = table.quantity(row.index, col)
+        parts = [table.quantity(r.index, col) for r in items]
+        if stated is None or len(items) < 2 or any(q is None or not q.exact for q in parts):
+            return
+        # weights are whole numbers or tenths: compared in hundredths, exactly
+        if round(stated.value * 100) == sum(round(q.value * 100) for q in parts if q is not None):
+            row.total = "grand"
+        return
 
 
 def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
