@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import (
@@ -415,14 +416,16 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
     claimed: set[int] = set()  # the totals read (runs nest: an inner run's total is not also the outer one's)
+    place = {id(sec): k for k, sec in enumerate(doc.sections)}  # (each section's index, found once: linear)
     for run in _item_runs(doc.sections):
         heads = {k.start for k in run}
+        members = {id(k) for k in run}
         done = 0  # the items a total before took
-        for si in _run_sentences(doc.sections, run, starts):
+        for si in _run_sentences(doc.sections, run, starts, place[id(run[-1])]):
             mentions = draft.by_sentence.get(si) or []
             if starts[si] in heads or not mentions or id(mentions[0]) in claimed:
                 continue
-            if not _at_level(doc.section_at(starts[si]), run):
+            if not _at_level(doc.section_at(starts[si]), run, members):
                 continue  # a total in an item's own nested list (after its `（1）…（2）…`) is that list's
             m = mentions[0]
             q = exact_figure(m)
@@ -436,10 +439,10 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(m, parts, "", True, si, inferred=True, certain=False)
 
 
-def _at_level(sec: Section | None, run: list[Section]) -> bool:
-    """Does text of `sec` stand at the level of the run's items: in an item's own text, or in their parent's
-    resumed after one (an untitled section of it)?"""
-    return sec is not None and (any(sec is k for k in run) or (not sec.title and sec.parent is run[0].parent))
+def _at_level(sec: Section | None, run: list[Section], members: set[int]) -> bool:
+    """Does text of `sec` stand at the level of the run's items (`members`: their ids): in an item's own text, or
+    in their parent's resumed after one (an untitled section of it)?"""
+    return sec is not None and (id(sec) in members or (not sec.title and sec.parent is run[0].parent))
 
 
 def _items_above(draft: Draft, m: Mention, q: Quantity, items: list[Section], starts: list[int]) -> list[Mention]:
@@ -468,14 +471,13 @@ def _total_of_above(draft: Draft, m: Mention, si: int) -> bool:
     return PART_HEAD.match(said) is not None and _names_total(draft, m)
 
 
-def _run_sentences(sections: list[Section], run: list[Section], starts: list[int]) -> range:
-    """The sentences from a run's first item to the end of its last one's text: up to the next titled section of
-    the run's level or above, or any section above it (untitled ones of its parent and those nested in its
-    items go on)."""
+def _run_sentences(sections: list[Section], run: list[Section], starts: list[int], last_item: int) -> range:
+    """The sentences from a run's first item to the end of its last one's text (`last_item`: that item's index
+    in `sections`): up to the next titled section of the run's level or above, or any section above it (untitled
+    ones of its parent and those nested in its items go on)."""
     level = run[0].level
-    after = sections.index(run[-1]) + 1
     end = next(
-        (s.start for s in sections[after:] if s.level < level or (s.level == level and s.title)),
+        (s.start for s in islice(sections, last_item + 1, None) if s.level < level or (s.level == level and s.title)),
         None,
     )
     first = bisect_left(starts, run[0].start)
