@@ -404,8 +404,8 @@ def _settle(toks: list[Tok]) -> list[Tok]:
             elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
                 # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
                 t.type = "DOWN" if REVENUE_FALL.fullmatch(t.text) else "UP"
-        elif t.type in UNFINISHED and not _completes(toks, i):
-            t.type = "LABEL"
+        else:
+            _settle_keyword(toks, i)
     out: list[Tok] = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < len(toks) else None
@@ -423,6 +423,15 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _settle_keyword(toks: list[Tok], i: int) -> None:
+    """A keyword or separator retyped by the tokens around it."""
+    t = toks[i]
+    if t.type in UNFINISHED and not _completes(toks, i):
+        t.type = "LABEL"
+    elif t.type == "SEP" and _total_colon(toks, i):
+        t.type = "SUBSET"  # `政府采购预算合计 X 万元：货物 a 万元、工程 b 万元`: the 合计's parts
+
+
 def _within(toks: list[Tok], i: int) -> bool:
     """中 right after a figure and before a clause break (`X 亿元中，`): what follows is among the figure."""
     t = toks[i]
@@ -433,6 +442,24 @@ def _within(toks: list[Tok], i: int) -> bool:
         and toks[i - 1].type in ("AMOUNT", "COUNT")
         and toks[i + 1].type == "SEP"
         and toks[i + 1].text in "，：:"
+    )
+
+
+# a label that names a total (`政府采购预算合计`, `项目经费总计`)
+NAMES_TOTAL = regex(r"(?:合计|总计|共计)$")
+
+
+def _total_colon(toks: list[Tok], i: int) -> bool:
+    """A colon right after the figure of a label naming a total, a named figure after it (`…合计 X 万元：货物
+    a 万元、…`): what follows are the total's parts, as after 其中."""
+    return (
+        toks[i].text in "：:"
+        and 2 <= i < len(toks) - 2
+        and toks[i - 1].type == "AMOUNT"
+        and toks[i - 2].type == "LABEL"
+        and NAMES_TOTAL.search(toks[i - 2].text.rstrip()) is not None
+        and toks[i + 1].type == "LABEL"
+        and toks[i + 2].type == "AMOUNT"
     )
 
 
