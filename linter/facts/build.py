@@ -46,7 +46,7 @@ from tieout.linter.facts.passes.base import (
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.facts.passes.surveys import one_answer_apart
-from tieout.linter.figures.context import Context
+from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
 from tieout.linter.parse.sentences import (
@@ -964,7 +964,7 @@ class SentencePass:
         naming none, the total of the list it is in, else the figure of the whole the sentence opens by naming
         (`“三公”经费中，公务接待费占 p%`), stated before under that name."""
         if e.label.strip():
-            return self._named_figure(e.label, *at)
+            return self._named_figure(e.label, *at, besides=part)
         total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
         if total is not None:
             return total, True
@@ -976,9 +976,13 @@ class SentencePass:
             else None
         )
 
-    def _named_figure(self, name: str, si: int, mentions: list[Mention]) -> tuple[Quantity, bool] | None:
+    def _named_figure(
+        self, name: str, si: int, mentions: list[Mention], besides: Quantity | None = None
+    ) -> tuple[Quantity, bool] | None:
         """The one amount or count stated under the name nearest before (its sentence first, then its paragraph),
-        and whether it stands in the sentence."""
+        and whether it stands in the sentence. `besides`: a share's part, passed over where its own name states
+        what the name of the whole does not (`财政拨款收入 a；…。财政拨款收入占收入预算的 p%`: the income of one fund
+        is an income, never the whole of all income the share names)."""
         item, said = self.labeller.identify(SHARE_WORDS.sub("", name))
         if len(item) < 2:
             return None
@@ -1001,7 +1005,7 @@ class SentencePass:
                     and said.agrees(named[1])
                     and not (outcome and named[1].stage in PLAN_STAGES)
                     for q in m.quantities
-                    if q.kind in ("amount", "count") and q.exact
+                    if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))
                 ]
                 if found:
                     return (found[0], s == si) if len({q.base_value for q in found}) == 1 else None
@@ -1940,6 +1944,11 @@ def _score_pairs(parts: list[Mention]) -> bool:
     """`总分 X，其中产出指标满分 60 分，得分 a；…`: each indicator's full marks beside its score are no parts of
     the overall score (the scores are its score set: sets.scores, TO111)."""
     return any(FULL_MARKS.search(p.label) and p.quantities[:1] and p.quantities[0].base_unit == "分" for p in parts)
+
+
+def _narrower(own: Context, said: Context) -> bool:
+    """Does a figure's own name state a field (a fund, a scope …) that the words naming a whole leave open?"""
+    return any(own.known(f) and not said.known(f) for f in FIELDS)
 
 
 def _opens_list(t: object) -> bool:
