@@ -426,7 +426,10 @@ def _settle(toks: list[Tok]) -> list[Tok]:
 def _settle_keyword(toks: list[Tok], i: int) -> None:
     """A keyword or separator retyped by the tokens around it."""
     t = toks[i]
-    if t.type in UNFINISHED and not _completes(toks, i):
+    if t.type == "SHARE" and _compared_share(toks, i):
+        # `占 p%，比上年占比 q% 提高 r 个百分点`: last year's share, compared with; not a share of its own
+        toks[i - 1].type, t.type = "CMP", "LABEL"
+    elif t.type in UNFINISHED and not _completes(toks, i):
         t.type = "LABEL"
     elif t.type == "SEP" and _total_colon(toks, i):
         t.type = "SUBSET"  # `政府采购预算合计 X 万元：货物 a 万元、工程 b 万元`: the 合计's parts
@@ -442,6 +445,23 @@ def _within(toks: list[Tok], i: int) -> bool:
         and toks[i - 1].type in ("AMOUNT", "COUNT")
         and toks[i + 1].type == "SEP"
         and toks[i + 1].text in "，：:"
+    )
+
+
+# a share's word alone (`占比`, `比重`, `所占比重`), no whole named
+SHARE_WORD = regex(r"^(?:所?占比(?:重|例)?|比重)$")
+
+
+def _compared_share(toks: list[Tok], i: int) -> bool:
+    """The share word right after a comparison's words and before a percentage that moved (`比上年占比 q% 提高
+    r 个百分点`): the share compared with, last year's."""
+    return (
+        1 <= i < len(toks) - 2
+        and SHARE_WORD.match(toks[i].text) is not None
+        and toks[i - 1].type == "LABEL"
+        and CMP_ONLY.match(toks[i - 1].text.lstrip("，, ")) is not None
+        and toks[i + 1].type == "PCT"
+        and toks[i + 2].type in MOVES
     )
 
 
