@@ -46,7 +46,7 @@ from tieout.linter.facts.passes.base import (
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.facts.passes.surveys import one_answer_apart
-from tieout.linter.figures.context import Context
+from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
 from tieout.linter.parse.sentences import (
@@ -964,7 +964,7 @@ class SentencePass:
         naming none, the total of the list it is in, else the figure of the whole the sentence opens by naming
         (`“三公”经费中，公务接待费占 p%`), stated before under that name."""
         if e.label.strip():
-            return self._named_figure(e.label, *at)
+            return self._named_figure(e.label, *at, besides=part)
         total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
         if total is not None:
             return total, True
@@ -976,9 +976,13 @@ class SentencePass:
             else None
         )
 
-    def _named_figure(self, name: str, si: int, mentions: list[Mention]) -> tuple[Quantity, bool] | None:
+    def _named_figure(
+        self, name: str, si: int, mentions: list[Mention], besides: Quantity | None = None
+    ) -> tuple[Quantity, bool] | None:
         """The one amount or count stated under the name nearest before (its sentence first, then its paragraph),
-        and whether it stands in the sentence."""
+        and whether it stands in the sentence. `besides`: a share's part, passed over where its own name states
+        what the name of the whole does not (`财政拨款收入 a；…。财政拨款收入占收入预算的 p%`: the income of one fund
+        is an income, never the whole of all income the share names)."""
         item, said = self.labeller.identify(SHARE_WORDS.sub("", name))
         if len(item) < 2:
             return None
@@ -1001,7 +1005,7 @@ class SentencePass:
                     and said.agrees(named[1])
                     and not (outcome and named[1].stage in PLAN_STAGES)
                     for q in m.quantities
-                    if q.kind in ("amount", "count") and q.exact
+                    if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))
                 ]
                 if found:
                     return (found[0], s == si) if len({q.base_value for q in found}) == 1 else None
@@ -1182,7 +1186,7 @@ class SentencePass:
         """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
         skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`). A clause
         closing a 其中 list (`whole` its total) may be of the last part or of the whole."""
-        key, period = self.labeller.split(named) if named else ("", "")
+        key, period = self._change_name(named)
         if self._adjusted_basis(c, si, mentions, named):
             # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
             self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
@@ -1217,6 +1221,12 @@ class SentencePass:
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
+    def _change_name(self, named: str) -> tuple[str, str]:
+        """The name a change gives what changed, and its period; a name that is this year alone names no figure
+        (`上年预算 B，本年下降 p%`: the year that changed)."""
+        key, period = self.labeller.split(named) if named else ("", "")
+        return ("", period) if THIS_YEAR_ONLY.match(key) else (key, period)
+
     def _of_same_kind(
         self, c: _Change, si: int, subject: Mention | None, read: tuple[Quantity | None, str, Quantity | None, bool]
     ) -> tuple[Quantity | None, str, Quantity | None, bool]:
@@ -1248,7 +1258,8 @@ class SentencePass:
         if subject is not None and subject.sentence == si:
             share = self._share_before(subject, si, base)
             if share is not None:
-                return (share, f"{subject.key}占比", read[2]) if not name else read
+                # (named by the share's word alone, `比上年占比 p%`, the comparison is of that share)
+                return (share, f"{subject.key}占比", read[2]) if not name or SHARE_WORD_ONLY.match(name) else read
             named = self._share_in_words(si, base)
             if named is not None:
                 return named
@@ -1834,6 +1845,10 @@ PRONOUN = regex(r"(?:该|此|其|这一?|本项)")
 # (`上年该比例为`, `上年这一比重为`: last year's value of the ratio just stated, named by a pronoun)
 RATIO_PRONOUN = regex(f"{PRONOUN.pattern}(?:比例|比重|占比|比率|指标)")
 LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
+# a comparison's name that is a share's word alone (`比上年占比 p%`, `较上年比重`): of the share just stated
+SHARE_WORD_ONLY = regex(r"^(?:所?占比(?:重|例)?|比重)$")
+# a change's name that is this year alone (`本年下降`, `今年增长`): what changed is the sentence's figure
+THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
 LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RATIO_PRONOUN.pattern})?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
 COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
@@ -1940,6 +1955,11 @@ def _score_pairs(parts: list[Mention]) -> bool:
     """`总分 X，其中产出指标满分 60 分，得分 a；…`: each indicator's full marks beside its score are no parts of
     the overall score (the scores are its score set: sets.scores, TO111)."""
     return any(FULL_MARKS.search(p.label) and p.quantities[:1] and p.quantities[0].base_unit == "分" for p in parts)
+
+
+def _narrower(own: Context, said: Context) -> bool:
+    """Does a figure's own name state a field (a fund, a scope …) that the words naming a whole leave open?"""
+    return any(own.known(f) and not said.known(f) for f in FIELDS)
 
 
 def _opens_list(t: object) -> bool:

@@ -404,8 +404,8 @@ def _settle(toks: list[Tok]) -> list[Tok]:
             elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
                 # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
                 t.type = "DOWN" if REVENUE_FALL.fullmatch(t.text) else "UP"
-        elif t.type in UNFINISHED and not _completes(toks, i):
-            t.type = "LABEL"
+        else:
+            _settle_keyword(toks, i)
     out: list[Tok] = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].type if i + 1 < len(toks) else None
@@ -423,6 +423,18 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _settle_keyword(toks: list[Tok], i: int) -> None:
+    """A keyword or separator retyped by the tokens around it."""
+    t = toks[i]
+    if t.type == "SHARE" and _compared_share(toks, i):
+        # `占 p%，比上年占比 q% 提高 r 个百分点`: last year's share, compared with; not a share of its own
+        toks[i - 1].type, t.type = "CMP", "LABEL"
+    elif t.type in UNFINISHED and not _completes(toks, i):
+        t.type = "LABEL"
+    elif t.type == "SEP" and _total_colon(toks, i):
+        t.type = "SUBSET"  # `政府采购预算合计 X 万元：货物 a 万元、工程 b 万元`: the 合计's parts
+
+
 def _within(toks: list[Tok], i: int) -> bool:
     """中 right after a figure and before a clause break (`X 亿元中，`): what follows is among the figure."""
     t = toks[i]
@@ -433,6 +445,41 @@ def _within(toks: list[Tok], i: int) -> bool:
         and toks[i - 1].type in ("AMOUNT", "COUNT")
         and toks[i + 1].type == "SEP"
         and toks[i + 1].text in "，：:"
+    )
+
+
+# a share's word alone (`占比`, `比重`, `所占比重`), no whole named
+SHARE_WORD = regex(r"^(?:所?占比(?:重|例)?|比重)$")
+
+
+def _compared_share(toks: list[Tok], i: int) -> bool:
+    """The share word right after a comparison's words and before a percentage that moved (`比上年占比 q% 提高
+    r 个百分点`): the share compared with, last year's."""
+    return (
+        1 <= i < len(toks) - 2
+        and SHARE_WORD.match(toks[i].text) is not None
+        and toks[i - 1].type == "LABEL"
+        and CMP_ONLY.match(toks[i - 1].text.lstrip("，, ")) is not None
+        and toks[i + 1].type == "PCT"
+        and toks[i + 2].type in MOVES
+    )
+
+
+# a label that names a total (`政府采购预算合计`, `项目经费总计`)
+NAMES_TOTAL = regex(r"(?:合计|总计|共计)$")
+
+
+def _total_colon(toks: list[Tok], i: int) -> bool:
+    """A colon right after the figure of a label naming a total, a named figure after it (`…合计 X 万元：货物
+    a 万元、…`): what follows are the total's parts, as after 其中."""
+    return (
+        toks[i].text in "：:"
+        and 2 <= i < len(toks) - 2
+        and toks[i - 1].type == "AMOUNT"
+        and toks[i - 2].type == "LABEL"
+        and NAMES_TOTAL.search(toks[i - 2].text.rstrip()) is not None
+        and toks[i + 1].type == "LABEL"
+        and toks[i + 2].type == "AMOUNT"
     )
 
 

@@ -529,9 +529,10 @@ def _follows(before: Section, sec: Section) -> bool:
 
 # a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`)
 DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)")
-# what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`)
+# what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`,
+# `具体安排如下：`)
 ANNOUNCES = regex(
-    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下)|其中|包括|构成如下|组成如下|具体如下|明细如下|具体为|分别为"
+    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下|安排如下)|其中|包括|构成如下|组成如下|具体(?:安排)?如下|明细如下|具体为|分别为"
     rf"|{DIVIDES.pattern})"
 )
 ANNOUNCES_SOME = regex(r"主要|重点|其中")
@@ -641,7 +642,7 @@ def _named_figure(name: str, mentions: list[Mention]) -> Mention | None:
 
 
 # what announces a list of all the items after a total (`。包括：`, `，具体如下：`; not `主要包括：`, the main ones)
-LIST_ANNOUNCED = regex(r"(?<!主要)(?<!重点)(?:包括|具体如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
+LIST_ANNOUNCED = regex(r"(?<!主要)(?<!重点)(?:包括|具体(?:安排)?如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
 # a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`; a
 # name in quotes counts as one word, however long (`1.“社会保障和就业支出（类）…（项）”科目`)
 HEADED = regex(r"^(?:[^，。；：,;:“”]|“[^“”]{1,80}”){2,40}?(?:为|是|共计|合计|总计)?$")

@@ -651,7 +651,7 @@ def _build(
     """The grid of a table: its header row(s) and rows, each figure in its column; with each grid row's label
     indentation and the layout the figures were placed by (the table's own, or the one `given`, when the rows
     continue a table: then every figure must stand at the edge of its column)."""
-    layout = given or _layout(lines, rows, named=_named_columns(lines, header))
+    layout = given or _layout(lines, rows, named=_named_columns(lines, header), single=_label_and_value(lines, header))
     if layout is None:
         return None
     metric, cols, shapes = layout.metric, layout.cols, layout.shapes
@@ -697,18 +697,37 @@ def _named_columns(lines: list[str], header: list[int]) -> int:
     return best
 
 
-def _layout(lines: list[str], rows: list[_Line], side: bool = False, named: int = 0) -> Layout | None:
+def _label_and_value(lines: list[str], header: list[int]) -> bool:
+    """Is a line of the header the names of a label column and of one column of figures, nothing else
+    (`项目      本年预算`, `收入项目    金额（万元）`)?"""
+    for h in header:
+        cells = WIDE_GAP.split(lines[h].strip())
+        if len(cells) == 2 and LABEL_HEADER.search(cells[0]) and column_heading(cells[1]):
+            return True
+    return False
+
+
+def _layout(
+    lines: list[str], rows: list[_Line], side: bool = False, named: int = 0, single: bool = False
+) -> Layout | None:
     """The columns the rows' figures stand in, from the rows that fill every column; None unless enough do:
     half the rows and two at least, or one where a header line names every column (a 绩效自评表's funds, one
     row of 年度资金总额 filling them all and its parts under 其中 the amount columns only). `side`: the rows are
-    a side of a two-sided table (its header names both sides' labels)."""
+    a side of a two-sided table (its header names both sides' labels); `single`: a header line names the label
+    column and one column of figures."""
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
     # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
     # codes give its tree; a run of named figures alone may be a list in prose
     # (a 合计 row has no code of its own); or where the rows are a side of a two-sided table, the other side
-    # beside them on the same lines under a header naming both
-    if k < 2 and not side and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows):
+    # beside them on the same lines under a header naming both; or where a header line names the labels and
+    # the one column (`项目  本年预算`) and a 合计 row totals it: a list in prose has neither
+    if (
+        k < 2
+        and not side
+        and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows)
+        and not (single and any(total_kind(r.label) == "grand" for r in rows))
+    ):
         return None
     if len(complete) < max(2, len(rows) // 2) and not (complete and named == k):
         return None
@@ -872,7 +891,7 @@ def readable(block: Block) -> bool:
             return False  # amounts and rates mixed in one column
         role = role_of(head.text, percent)
         if role is None:
-            if percent or not numbered and _looks_like_rates(body, shapes, c):
+            if percent or not numbered and _unnamed_rates(head.text, body, shapes, c):
                 return False
             continue
         rated = role.kind in ("ratio", "growth", "share", "comparable")
@@ -881,6 +900,17 @@ def readable(block: Block) -> bool:
             # said once by the unit line `单位：亿元、%`: rates)
             return False
     return True
+
+
+def _unnamed_rates(head: str, body: list[list[Cell]], shapes: dict[int, set[int]], c: int) -> bool:
+    """Does a column whose heading names no role hold rates: figures with decimals beside whole amounts? Not
+    where its heading notes a currency (`金额（万元）`): amounts, whatever stands beside them (a column of counts,
+    `项目数`, is of whole numbers)."""
+    return not MONEY_NOTE.search(head) and _looks_like_rates(body, shapes, c)
+
+
+# a column heading's note of a currency unit (`金额（万元）`, `资金(元)`)
+MONEY_NOTE = regex(r"[（(]\s*(?:亿|万|千)?元\s*[）)]")
 
 
 def _rate_figures(cells: list[str]) -> bool:

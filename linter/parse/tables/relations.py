@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tieout.linter.patterns import regex
+
 from .cells import flatten
 from .model import Row, Side, Table
 from .spans import crossfoot_groups
-from .vocab import total_words, words
+from .vocab import defined_sums, total_words, words
 
 NOT_ITEMISED = words("not_itemised")
+OPTIONAL = "optional"  # a component of a defined sum that may be missing (linter/vocab/sums.yaml)
+# a row label's enumeration mark (一、 （一） 1．), no part of the item it names
+ITEM_MARK = regex(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
+)
 
 Cellref = tuple[int, int]  # (grid row, grid column)
 SUMMABLE = ("total", "amount", "")
@@ -91,7 +98,9 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
         if kids and (side.structure in ("code", "indent") or _contiguous(side, i, kids)):
             for c in cols:
                 rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
-                rel.confirm = rel.strict = side.structure == "indent"  # indentation of extracted text
+                # indentation of extracted text, unless the labels say the grouping: the parent is by
+                # definition the sum of its children (基本支出 over 人员经费 and 公用经费)
+                rel.confirm = rel.strict = side.structure == "indent" and not defined(row, [rows[k] for k in kids])
                 out.append(rel)
         elif side.structure == "enum" and row.marker and not kids:
             run = _unmarked_run(rows, i)
@@ -102,6 +111,32 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
     if side.structure == "enum":
         out += _group_heads(side, cols)
     return out
+
+
+def _item(label: str) -> str:
+    """A row's label as an item: its enumeration mark (一、 （一） 1．) left out."""
+    return label[len(m.group()) :] if (m := ITEM_MARK.match(label)) else label
+
+
+def defined(parent: Row, kids: list[Row]) -> bool:
+    """Are the rows a total and its components by definition (`linter/vocab/sums.yaml`): the parent's label
+    names the total, each child's one component (a different one), and every component not optional is
+    there?"""
+    name = _item(parent.label)
+    items = [_item(k.label) for k in kids]
+    for total, components in defined_sums():
+        if name not in total:
+            continue
+        used: set[int] = set()
+        for item in items:
+            hit = next((i for i, comp in enumerate(components) if item in comp and i not in used), None)
+            if hit is None:
+                break
+            used.add(hit)
+        else:
+            if all(i in used or OPTIONAL in comp for i, comp in enumerate(components)):
+                return True
+    return False
 
 
 def _contiguous(side: Side, i: int, kids: list[int]) -> bool:
