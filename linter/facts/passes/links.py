@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines
 from tieout.linter.facts.model import Identity, Mention, Share, ShareList
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import Completed, same_section
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -154,7 +154,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`)
         found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if m.identity.item != part.identity.item]
         if not found:
-            whole = _own_list_total(draft, s, lists.get(id(s.part)))
+            whole = _own_list_total(draft, s, lists.get(id(s.part))) or _shortened_whole(draft, wanted, s)
             if whole is not None:
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
@@ -231,6 +231,31 @@ def _without_carry_over(draft: Draft, base_label: str, m: Mention) -> bool:
 def _holds_carry_over(draft: Draft, m: Mention) -> bool:
     """Is the figure the total of a list that holds a carry-over from last year (上年结转)?"""
     return any(b.total is m and any(CARRY_OVER.search(p.label) for p in b.parts) for b in draft.facts.breakdowns)
+
+
+def _shortened_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity | None:
+    """`政府债务限额 X。…余额 Y，占限额的 p%`: a whole named by the end of its item (`限额`), stated before the part in
+    its section: the one figure of that unit whose item ends so, at least the part where the share is not above
+    100% (inferred, as the name is shortened)."""
+    part = s.part
+    if part is None or len(wanted.item) < 2:
+        return None
+    values = {
+        q.base_value: q
+        for m in draft.facts.mentions
+        if m.start < part.start
+        and m.identity.item != wanted.item
+        and m.identity.item.endswith(wanted.item)
+        and wanted.context.agrees(m.identity.context)
+        and same_section(draft, m.start, part.start)
+        and (q := m.of_unit(part.base_unit)) is not None
+        and q.exact
+        and q.kind == part.kind
+    }
+    if len(values) != 1:
+        return None
+    whole = next(iter(values.values()))
+    return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
 
 
 def _wholes(draft: Draft, wanted: Identity, part: Quantity) -> list[tuple[Mention, Quantity]]:
