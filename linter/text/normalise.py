@@ -250,12 +250,11 @@ ALIGNED_ROW = lazy(
 ROW_END = set("0123456789%-—–－")
 
 
-def _aligned_rows(original: str, numbers: list[int]) -> list[bool]:
-    """Which content lines (by their 1-based line numbers in `original`) are rows of a space-aligned table:
-    the normaliser joins their lines as it joins wrapped prose (the tables are read from the original), but
-    the prose after a table's last row starts a paragraph of its own, or its first sentence would be read as
-    the last row's (`收入合计 423,600 444,700 105.0全县一般公共预算支出完成…`)."""
-    raw = original.split("\n")
+def _aligned_rows(raw: list[str], numbers: list[int]) -> list[bool]:
+    """Which content lines (by their 1-based line numbers in `raw`, the original's lines) are rows of a
+    space-aligned table: the normaliser joins their lines as it joins wrapped prose (the tables are read from the
+    original), but the prose after a table's last row starts a paragraph of its own, or its first sentence would
+    be read as the last row's (`收入合计 423,600 444,700 105.0全县一般公共预算支出完成…`)."""
     out = []
     for n in numbers:
         line = raw[n - 1].rstrip() if n - 1 < len(raw) else ""
@@ -298,14 +297,13 @@ LISTED_LINE = regex(r"^[^，。；：,;:！？\d]{2,30}\d[\d,]*(?:\.\d+)?(?:亿�
 INDENT = frozenset(" \t\u3000")
 
 
-def _listed_lines(original: str, numbers: list[int], chars: list[str]) -> list[int]:
+def _listed_lines(raw: list[str], numbers: list[int], chars: list[str]) -> list[int]:
     """The content lines (their indices) that open a paragraph as items of a list set out one a line: runs of two
-    lines or more, each indented alike in `original` and holding a name and an amount and nothing else (no end
+    lines or more, each indented alike in `raw` (the original's lines) and holding a name and an amount and nothing else (no end
     mark: the normaliser would join them as a wrapped line), and the line after such a run."""
     listed = [LISTED_LINE.match(c) is not None for c in chars]
     if sum(listed) < 2:
         return []
-    raw = original.split("\n")
     indents = [_indent(raw[n - 1]) if ok and n - 1 < len(raw) else "" for n, ok in zip(numbers, listed, strict=True)]
     out: list[int] = []
     k = 0
@@ -335,25 +333,24 @@ def _label_of_row(label: str) -> bool:
     return DIGIT.search(label, cjk[-1]) is None
 
 
-def _apart_figures(original: str, lines: _Lines) -> list[int]:
+def _apart_figures(raw: list[str], lines: _Lines) -> list[int]:
     """The lines opening with a digit that would run on from the digit ending the line before into one number,
     though the two stand apart: the figure before set off from its words by a wide gap (rows of a table of one
     column of figures: `…外国政府贷款      1.67` / `2024年…发行额  344.23`), a whole figure before a year
     (`…贷款 1.67` / `2024年…`), or two lines that are each a figure alone. A figure broken by the wrap (`资金 2,4` /
     `00.00 万元`) runs on."""
     chars, numbers = lines.chars, lines.numbers
-    raw: list[str] = []
     out = []
-    for k in range(1, len(chars)):
-        if not (chars[k][0].isdecimal() and chars[k - 1][-1].isdecimal()):
-            continue  # (\d is isdecimal)
+    # (judged one by one only where a digit ends a line and one opens the next; \d is isdecimal)
+    lasts = map(str.isdecimal, map(itemgetter(-1), chars[:-1]))
+    firsts = map(str.isdecimal, map(itemgetter(0), chars[1:]))
+    for k in compress(count(1), map(and_, lasts, firsts)):
         if YEAR_FIRST.match(chars[k]) and WHOLE_FIGURE_LAST.search(chars[k - 1]):
             out.append(k)
             continue
         if FIGURE_LINE.fullmatch(chars[k - 1]) and FIGURE_LINE.fullmatch(chars[k]):
             out.append(k)  # a table one cell a line (`1600.00` / `1575.00`): a figure wrapped leaves words before it
             continue
-        raw = raw or original.split("\n")
         before = raw[numbers[k - 1] - 1].rstrip()
         words = before.rsplit(None, 1)
         if len(words) == 2 and WIDE_GAP.search(before, len(words[0])) is not None:
@@ -588,14 +585,15 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     width = widths[int(len(widths) * 0.8)] if widths else 80
     headings, markers = _headings(lines)
     breaks = _breaks(lines, headings, width, title_lines)
-    rows = _aligned_rows(original, lines.numbers)
+    raw = original.split("\n")  # (the original's lines, split once for the readings below)
+    rows = _aligned_rows(raw, lines.numbers)
     for k in [k for k in range(1, len(rows)) if rows[k - 1] and not rows[k]]:
         # prose after a table's last row (not a figure, unit or mark that goes on from the row's last figure)
         if lines.chars[k][0] not in UNIT_START and lines.chars[k][0] not in "，、。；：）》”%":
             breaks[k] = "\n"
-    for k in _apart_figures(original, lines):
+    for k in _apart_figures(raw, lines):
         breaks[k] = "\n"
-    for k in _listed_lines(original, lines.numbers, lines.chars):
+    for k in _listed_lines(raw, lines.numbers, lines.chars):
         # a list set out an item a line (`分企业看：` / `  市水务集团上缴 3815 万元` / …): each item, and what
         # follows the last, a paragraph of its own, not one wrapped line (no end mark closes them)
         breaks[k] = "\n"
