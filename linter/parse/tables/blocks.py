@@ -18,7 +18,6 @@ from tieout.linter.text.pipes import bare_pipe_rows, cells
 from .cells import CODE, Cell, flatten, is_number
 
 SEPARATOR_ROW = regex(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
-CELL = regex(r"\|([^|]*)(?=\|)")
 # a line of figures or codes only, a page mark (`- 12 -`, `第 3 页`): debris of a PDF's text layer
 DEBRIS = regex(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"'—–]+)$")
 # a unit note closing a caption line (`…决算表）单位：万元`, `…（单位：元）`)
@@ -75,19 +74,20 @@ def read_blocks(text: str) -> list[Block]:
     pos = 0
     lines = text.split("\n")
     bare = bare_pipe_rows(lines)
-    for line, no_outer_bars in zip(lines, bare):
+    for line, bare_row in zip(lines, bare):
         start = pos
         pos += len(line) + 1
-        if line.startswith("|") or no_outer_bars:
+        if line.startswith("|") or bare_row:
             if not rows:
                 first = start
-            if no_outer_bars:
+            if bare_row or not SEPARATOR_ROW.match(line):
+                # a Markdown row's cells stand between its bars (what follows the last is none); a row of a table
+                # without outer bars has a cell after its last bar, and one before its first unless the run's rows
+                # all open with a bar
+                pieces = cells(line, opened=bare_row == 2) if bare_row else cells(line, opened=True)[:-1]
                 rows.append(
-                    [Cell(line[a:b], start + a, start + b, len(rows), col) for col, (a, b) in enumerate(cells(line))]
+                    [Cell(line[a:b], start + a, start + b, len(rows), col) for col, (a, b) in enumerate(pieces)]
                 )
-                previous_start = start
-            elif not SEPARATOR_ROW.match(line):
-                rows.append(_cells(line, start, len(rows)))
                 previous_start = start
             elif len(rows) > 1:
                 # a separator under a row: that row is the header of the next table (tables on
@@ -110,17 +110,6 @@ def read_blocks(text: str) -> list[Block]:
         blocks.sort(key=lambda b: b.start)
     _captions(text, blocks)
     return blocks
-
-
-def _cells(line: str, start: int, row: int) -> list[Cell]:
-    cells = []
-    for col, m in enumerate(CELL.finditer(line)):
-        raw = m.group(1)
-        lead = len(raw) - len(raw.lstrip())
-        content = raw.strip()
-        a = start + m.start(1) + lead
-        cells.append(Cell(content, a, a + len(content), row, col))
-    return cells
 
 
 def _captions(text: str, blocks: list[Block]) -> None:
