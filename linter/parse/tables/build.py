@@ -31,14 +31,28 @@ def find_tables(doc: Document) -> list[Table]:
         tables.append(build(block, len(tables) + 1, outer))
     aligned = find_aligned(doc)
     both = find_two_sided(doc, aligned)
+    before: Table | None = None
     for found in sorted(aligned + both, key=lambda t: t.first_line):
         if readable(found.block):
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
             table.open_start = found.continued
             indent_tree(table, found.indents)
+            if before is not None and _codes_go_on(before, table):
+                before.open_end = before.goes_on = table.open_start = True
             tables.append(table)
+            before = table
     return tables
+
+
+def _codes_go_on(a: Table, b: Table) -> bool:
+    """The next table opens with a code of the class (its first three digits) of the table before's last row
+    (2010503 after 2010502): that table goes on over a page in a shape that could not be joined, whatever stood
+    between (a page mark not read, a header laid out otherwise), and its last parent rows may lack children, as
+    blocks.py says of pipe tables. Leaving them open loses a check at worst."""
+    last = [r.code for s in a.sides for r in s.rows[-1:] if r.code]
+    first = [r.code for s in b.sides for r in s.rows[:1] if r.code]
+    return bool(last and first) and first[0][:3] == last[0][:3]
 
 
 def document_context(doc: Document) -> Context:
