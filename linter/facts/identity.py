@@ -33,6 +33,9 @@ SUBJECT_END = regex(r"[，,：:；。]|\d")
 CLAUSE_END = regex(r"[，,：:；;。]")
 SUBJECT_TRIM = regex(r"(?:情况说明|情况|说明|的|总体|具体|结构|[，、：:（）()]|\s)+$")
 TITLE_CHARS = 80  # a title line is short; a longer one is prose
+# a table's caption or row, or a line stating a figure, under a title: it states its own table's or figure's
+# context (表三 一般公共预算财政拨款…决算表, `| 一般公共预算财政拨款收入 | 759.81 |`), not the document's
+NOT_TITLE = regex(r"^\s*[|｜]|^\s*附?表\s*[\d一二三四五六七八九十]|\d[.．]\d|\d{5,}|\d\s*(?:万元|亿元|元|%)")
 TITLE_LINES = 6
 SALUTATION = regex(r"^(?:各位代表|各位委员|主任、副主任)")
 # a date of writing or delivery in a title block: a line of only a date, or a dash and a date
@@ -62,8 +65,8 @@ def _title_text(doc: Document) -> str:
     for line in doc.text[: TITLE_CHARS * 4].split("\n")[:TITLE_LINES]:
         start, offset = offset, offset + len(line) + 1
         prose = len(line) > TITLE_CHARS or line.rstrip().endswith(("。", "！", "？"))
-        if SALUTATION.match(line) or prose or (title and start in headings):
-            break  # the salutation, a paragraph of prose, or the first heading after the title
+        if SALUTATION.match(line) or prose or (title and (start in headings or NOT_TITLE.search(line))):
+            break  # the salutation, a paragraph of prose, the first heading, table or figure after the title
         title.append(DATED.sub("", line))
     return "".join(title)
 

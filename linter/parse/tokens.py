@@ -30,6 +30,8 @@ PIECES = regex(
     f"(?=[（{SEPARATORS}])(（[^（）]*）|[{SEPARATORS.replace('、', '')}]|(?<!收)(?<!收入)、|、(?!支出?(?:预算|决算)?总))"
 )
 SUBSET_RE = regex(f"^(?:{_alt('subset')})[：，]?")
+SUBSET_BEFORE_COLON = frozenset(words("relations", "subset_before_colon"))
+FULL = regex(r".+")
 RATE_RE = regex(
     # 支出进度 is the execution rate of a budget so far; an adverb may stand before 为 (`完成率仅为`, `进度已达`)
     # `为预算的 102.1%`, `为调整预算数的`: the ratio of the outcome to a budget the sentence states (with 的: `为
@@ -147,6 +149,8 @@ def _gap_reading(gap: str, last: bool) -> list[Tok]:
             toks.append(Tok("SEP", piece, start, pos))
             continue
         m = SUBSET_RE.match(piece)
+        if m is None and piece in SUBSET_BEFORE_COLON and i + 1 < n and pieces[i + 1] == "：":
+            m = FULL.match(piece)
         if m:
             toks.append(Tok("SUBSET", m.group(), start, start + m.end()))
             piece, start = piece[m.end() :], start + m.end()
