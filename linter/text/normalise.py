@@ -584,6 +584,7 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     widths = sorted(filter((7).__lt__, map(len, lines.chars)))
     width = widths[int(len(widths) * 0.8)] if widths else 80
     headings, markers = _headings(lines)
+    _wrapped_decimals(lines, headings, markers, width)
     breaks = _breaks(lines, headings, width, title_lines)
     raw = original.split("\n")  # (the original's lines, split once for the readings below)
     rows = _aligned_rows(raw, lines.numbers)
@@ -639,6 +640,19 @@ def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
         else:  # (each alternative holds one named group, the last closed)
             headings[k], markers[k] = HEADING_LEVEL[str(h.lastgroup)], h.end()
     return headings, markers
+
+
+def _wrapped_decimals(lines: _Lines, headings: list[int | None], markers: list[int], width: int) -> None:
+    """A line opening with a decimal figure (`13.20分（满分15分），…`) after a full line of prose that stops
+    mid-clause (`…其中决策指标得分`) is that sentence wrapped in the middle, not a heading numbered 13.20: no
+    heading there (lists changed in place)."""
+    full = 0.85 * width
+    for k in range(1, len(headings)):
+        if headings[k] is None or not lines.chars[k][:1].isdecimal() or "." not in lines.chars[k][: markers[k]]:
+            continue
+        prev = lines.chars[k - 1]
+        if len(prev) >= full and headings[k - 1] is None and not lines.tables[k - 1] and prev[-1:].isalpha():
+            headings[k], markers[k] = None, 0
 
 
 def _runs_on(line: str) -> bool:
