@@ -1765,14 +1765,31 @@ class SentencePass:
         # mentions come in sentence order: the walk back stops at the section's first sentence (linear time)
         first = section.start if section is not None else -1
         sentences = self.doc.sentences
+        found: Mention | None = None
+        year: int | None = None
         for m in reversed(self.facts.mentions):
             if m.sentence >= si:
                 continue
             if sentences[m.sentence].end <= first:
                 break
             if m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key):
-                return m, False
+                if found is None:
+                    found, year = m, self._year_of(m)
+                    if year is None:
+                        return m, False
+                elif year is not None and (other := self._year_of(m)) is not None and other > year:
+                    # `2023年…实际支出 A；2022年…实际支出 B。实际支出比上年增加 Δ`: the nearest is an earlier
+                    # year's figure of the item, a later one stands before it: which one changed is not certain
+                    return None, False
+        if found is not None:
+            return found, False
         return self._named_before(key, si, period), False
+
+    def _year_of(self, m: Mention) -> int | None:
+        """The year the figure's sentence states before it (`2022年调整后预算 A，实际支出 B`: 2022), if any."""
+        sentence = self.doc.sentences[m.sentence]
+        years = STATED_YEAR.findall(self.doc.text, sentence.start, m.start)
+        return int(years[-1]) if years else None
 
     def _names_earlier(self, m: Mention, key: str) -> bool:
         """Does the change's name name this figure of an earlier sentence? A longer name whose end is the figure's
@@ -1905,6 +1922,8 @@ YEAR_ONLY = regex(
 LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
 COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
 CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
+# a year a sentence states (`2022年调整后预算 A`): the period of its figures after it
+STATED_YEAR = regex(r"((?:19|20)\d{2})\s*年")
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
