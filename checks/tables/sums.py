@@ -26,19 +26,42 @@ def _sum_outcomes(
     for that kind there (precision first), neither a failure nor a rounding miss."""
     done = {id(table): _judged_once(ctx, table, kinds, judge) for table in ctx.facts.tables}
     whole = {id(table): _whole_row_fails(done[id(table)]) for table in ctx.facts.tables}
-    gaps = _gapped_titles(ctx.facts.tables, whole) if kind != "identity" else set()
+    pieces = _pieces(ctx.facts.tables)
+    gaps = _gapped_titles(ctx.facts.tables, whole, pieces) if kind != "identity" else set()
     for table in ctx.facts.tables:
         judged = done[id(table)]
-        fails = sum(1 for _, f in judged if f.verdict == "fail")
-        passes = sum(1 for _, f in judged if f.verdict == "pass")
         # a standard table's identity is the table's by its title: no structure to misread, no guard; nor a
-        # 合计 over the top rows of a tree its parent rows confirm (one wrong 合计 row fails in most columns)
-        if kind != "identity" and fails >= 2 and fails > passes and not _tree_confirmed(ctx, table, kinds):
+        # 合计 over the top rows of a tree its parent rows confirm (one wrong 合计 row fails in most columns).
+        # The guard looks at the table and at the whole it is a piece of (pieces over pages that could not be
+        # joined): a page of a table that leaves items out may hold one such row and little else.
+        mostly = _mostly_fails(judged) or _mostly_fails([x for t in pieces[id(table)] for x in done[id(t)]])
+        if kind != "identity" and mostly and not _tree_confirmed(ctx, table, kinds):
             continue
         for rel, f in judged:
-            if f.verdict != "pass" and table.title in gaps and _rows(rel) in whole[id(table)]:
+            if f.verdict != "pass" and _title(table, pieces) in gaps and _rows(rel) in whole[id(table)]:
                 continue
             yield outcome(f, message(table, rel), kind, rel.name)
+
+
+def _mostly_fails(judged: list[tuple[Relation, Footing]]) -> bool:
+    fails = sum(1 for _, f in judged if f.verdict == "fail")
+    return fails >= 2 and fails > sum(1 for _, f in judged if f.verdict == "pass")
+
+
+def _pieces(tables: list[Table]) -> dict[int, list[Table]]:
+    """The pieces of each table printed over pages and not joined: a run of tables each of which goes on in
+    the next (`open_end`), keyed by each piece's id."""
+    out: dict[int, list[Table]] = {}
+    run: list[Table] = []
+    for table in tables:
+        run.append(table)
+        if not table.open_end:
+            for t in run:
+                out[id(t)] = run
+            run = []
+    for t in run:
+        out[id(t)] = run
+    return out
 
 
 PARENT_KINDS = ("parent", "parent_prefix")
@@ -71,14 +94,20 @@ def _tree_confirmed(ctx: CheckContext, table: Table, kinds: tuple[str, ...]) -> 
     return held >= 2 and not any(f.verdict == "fail" for _, f in parents)
 
 
-def _gapped_titles(tables: list[Table], whole: dict[int, set[tuple]]) -> set[str]:
+def _title(table: Table, pieces: dict[int, list[Table]]) -> str:
+    """The table's title, or the title of the table it is a piece of (a page whose caption was not read)."""
+    return table.title or next((t.title for t in pieces[id(table)] if t.title), "")
+
+
+def _gapped_titles(tables: list[Table], whole: dict[int, set[tuple]], pieces: dict[int, list[Table]]) -> set[str]:
     """Titles of a table printed over several pages (one title, several pieces) where rows fail their sums in
     every column on two pages or more: the table leaves rows out by its own convention (items not published),
     and such a row is no mistake of its own."""
     pages: dict[str, set[tuple[int, int]]] = {}
     for table in tables:  # a table's pieces, or the pieces of one joined over pages, each on its page
-        for key in whole[id(table)] if table.title else ():
-            pages.setdefault(table.title, set()).add((id(table), table.page(key[0])))
+        title = _title(table, pieces)
+        for key in whole[id(table)] if title else ():
+            pages.setdefault(title, set()).add((id(table), table.page(key[0])))
     return {title for title, p in pages.items() if len(p) >= 2}
 
 

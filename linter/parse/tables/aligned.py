@@ -183,7 +183,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
-    _page_numbers_within(lines, data)
+    paged = _page_numbers_within(lines, data)
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
     out: list[Aligned] = []
@@ -193,7 +193,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
             i += 1
             continue
         before = out[-1] if out else None
-        found = _table_at(lines, starts, i, data, mapper, before, nonblank)
+        found = _table_at(lines, starts, i, data, mapper, before, nonblank, paged)
         if found is None:
             while i < len(lines) and data[i]:
                 i += 1
@@ -207,15 +207,19 @@ def find_aligned(doc: Document) -> list[Aligned]:
     return out
 
 
-def _page_numbers_within(lines: list[str], data: list[Parsed]) -> None:
+def _page_numbers_within(lines: list[str], data: list[Parsed]) -> frozenset[int]:
     """A page number between two rows of figures (`  教育  1035.75  1069.35` / `— 1 —` / `  科学技术  540.05 …`) is
     where the page broke, not the end of the table: read as a blank line (`lines` changed in place; the offsets
-    of the lines are counted before)."""
+    of the lines are counted before). Returns those lines: the blank lines around one are the page's margins,
+    not a gap that ends the table (`_rows`)."""
+    paged: set[int] = set()
     for j, ln in enumerate(lines):
         if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
             continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
         if _row_near(lines, data, j, 1) and (_row_near(lines, data, j, -1) or _header_near(lines, j)):
             lines[j] = ""
+            paged.add(j)
+    return frozenset(paged)
 
 
 PAGE_NUMBER_END = "0123456789-—–_－页"
@@ -376,6 +380,7 @@ def _table_at(
     mapper: _Mapper,
     before: Aligned | None,
     nonblank: list[int],
+    paged: frozenset[int] = frozenset(),
 ) -> Aligned | None:
     """The table whose first row is line i: its header above, its rows from i on. A table whose rows stop at
     a line that may be one of its rows (a label without figures) goes on past what was read: its last rows
@@ -390,7 +395,7 @@ def _table_at(
         if before is not None and turn is not None:
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
         return None
-    rows, j, cut = _rows(lines, starts, i, data)
+    rows, j, cut = _rows(lines, starts, i, data, paged)
     last = max(j - 1, rows[-1].line) if rows else i
     if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
         before.block.open_end = cut
@@ -546,7 +551,9 @@ def _join(
     return True
 
 
-def _rows(lines: list[str], starts: list[int], i: int, data: list[Parsed]) -> tuple[list[_Line], int, bool]:
+def _rows(
+    lines: list[str], starts: list[int], i: int, data: list[Parsed], paged: frozenset[int] = frozenset()
+) -> tuple[list[_Line], int, bool]:
     """The rows from line i on, the line after them, and whether they stop at a line that may be a row."""
     rows: list[_Line] = []
     j = i
@@ -562,8 +569,10 @@ def _rows(lines: list[str], starts: list[int], i: int, data: list[Parsed]) -> tu
             rows.append(wrapped[0])
             j = wrapped[1]
             continue
-        k = j
-        while k < len(lines) and not lines[k].strip() and k - j < MAX_GAP:
+        k, gap = j, MAX_GAP
+        while k < len(lines) and not lines[k].strip() and k - j < gap:
+            if k in paged:
+                gap += NEAR  # the blank lines around a page number are the page's margins
             k += 1
         if k > j and k < len(lines) and (data[k] or _wrapped(lines, starts, k) is not None):
             j = k  # rows set one or two blank lines apart
