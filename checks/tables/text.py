@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.grades import overall_score
@@ -12,7 +13,7 @@ from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.lookup import Hit, TableIndex
+from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible
 from tieout.linter.parse.tables.model import Side
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -31,8 +32,14 @@ class TextTable(Rule):
     小学教育（项）`) that names one coded row and its ancestors; every context field (scope, fund, stage,
     year) known on one side, the figure's identity or the table's, is known alike on the other; and the
     cells found state one value. A prose
-    figure equal to another cell of the row is taken to be that cell. Tables read from space-aligned text
-    are not used. An overall score (`自评得分 95 分`) must equal the 合计 of a score table's 得分 column.
+    figure equal to another cell of the row is taken to be that cell. A table laid out with spaces (the text
+    of a PDF) has its column names placed by position: its cell is used only where the name stands over its
+    figures and names the row's stage (`决算数`, `预算数`) or whole (`合计`), or the table has that one column;
+    the table states its fund, stage and year; a row named as a fund's whole (`一般公共预算支出`) is held so
+    only in a table whose title names that whole; the paragraph states the cell's scope up to the figure;
+    a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
+    for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the 合计 of a score table's
+    得分 column.
 
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
@@ -58,7 +65,7 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     if not ctx.facts.tables:
         return
     outer = ctx.facts.document_context
-    index = prose_index(ctx)
+    index = ctx.memo("tables.held_index", lambda: _held_index(ctx))
     for m in ctx.facts.mentions:
         named: tuple[list[Hit], Context] | None = None  # the cells the label names: read once per mention
         for q in m.quantities:
@@ -67,17 +74,117 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             if named is None:
                 named = _named_cells(ctx, index, m, outer)
             hits = _same_quantity(*named, q)
-            if hits:
+            if hits and (not index.aligned(hits) or _plain(ctx, m, q, hits)):
                 o = _compare(ctx, index, m, q, hits)
                 if o is not None:
                     yield o
 
 
 def prose_index(ctx: CheckContext) -> TableIndex:
-    """The index of the tables prose figures may be held to, built once per document (TO304, TO105). A
-    space-aligned text table's column names are placed by position: not certain enough to hold the prose to."""
+    """The index of the tables a rate's budget is read from, built once per document (TO105). A space-aligned
+    text table's column names are placed by position: not certain enough for a row's other columns (TO304
+    holds the cells of such tables that are certain, `HeldIndex`)."""
     outer = ctx.facts.document_context
     return ctx.memo("tables.prose_index", lambda: TableIndex([t for t in ctx.facts.tables if not t.aligned], outer))
+
+
+Key = TypeVar("Key")
+
+
+class HeldIndex(TableIndex):
+    """The cells prose figures are held to by TO304: every table's, but of a space-aligned table only the
+    cells whose quantity is certain as it stands (`_held`), and tables looked up by their index."""
+
+    def __init__(self, tables: list[Table], outer: Context) -> None:
+        super().__init__(tables, outer)
+        self.tables_by_index = {t.index: t for t in tables}
+        # every cell of an item, held or not (the lists are replaced below, not changed): a figure some table
+        # states for the item is no mismatch
+        self.every = dict(self.by_item)
+        self.by_item = self._held(self.by_item)
+        self.by_column = self._held(self.by_column)
+        self.by_path = self._held(self.by_path)
+
+    def _held(self, found: dict[Key, list[Hit]]) -> dict[Key, list[Hit]]:
+        return {k: [h for h in hits if _held(self.tables_by_index[h.identity.table], h)] for k, hits in found.items()}
+
+    def aligned(self, hits: list[Hit]) -> bool:
+        """Is one of the cells of a space-aligned table?"""
+        return any(self.tables_by_index[h.identity.table].aligned for h in hits)
+
+
+def _held_index(ctx: CheckContext) -> HeldIndex:
+    return HeldIndex(list(ctx.facts.tables), ctx.facts.document_context)
+
+
+# the columns whose figures are the row's quantity at a stage of the budget, or its whole: a prose figure
+# restates such a cell; another column (上年数, a fund's share of the row, a rate) it does not
+STATED_COLUMNS = frozenset({"预算数", "调整预算数", "决算数", "执行数", "本年数", "合计"})
+WHOLE = ("收入", "支出")  # what a label names the whole of a fund by (一般公共预算支出)
+
+
+def _held(table: Table, hit: Hit) -> bool:
+    """Is a cell of a space-aligned table certainly the quantity its identity says? Its column's name stands
+    over its figures (not given by the nearest placing, `Table.off_header`) and names a stage of the row or
+    its whole, or the side has that column only; the table states fund, stage and year (its title or header):
+    a prose figure of a fund is held to it only then; and a row that names a fund's whole (`一般公共预算支出`)
+    is that whole only in a table whose title names it (in `…基本支出经济分类决算表` it totals the 基本支出).
+    A table read from lines of pipes or cells has its names where they are written: every cell is held."""
+    if not table.aligned:
+        return True
+    ident = hit.identity
+    side = next((sd for sd in table.sides if sd.column(ident.col) is not None), None)
+    if side is None or ident.col in table.off_header or not ident.context.known("fund", "stage", "period"):
+        return False
+    figures = [c for c in side.columns if c.kind not in ("ratio", "growth", "share", "serial")]
+    if ident.column not in STATED_COLUMNS and len(figures) != 1:
+        return False
+    label = read(ident.item)
+    fund = label.context.fund
+    if fund and label.rest in WHOLE:
+        return any(f"{w}{label.rest}" in table.title or f"{w}收支" in table.title for w in _fund_words(fund))
+    return True
+
+
+def _fund_words(fund: str) -> list[str]:
+    from tieout.linter.vocab import wordings
+
+    return wordings("context", "fund").get(fund, [fund])
+
+
+# a total named by itself (`总收入`, `收入合计`): the whole of what the sentence is about
+BARE_TOTAL = regex(r"^(?:总收入|总支出|收入总计|支出总计|收入合计|支出合计|总计|合计)$")
+# an enumeration within the sentence (`一是…二是…`): what follows each mark is a part of the whole
+PART_MARK = regex(r"[一二三四五六七八九十]是")
+
+
+def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
+    """Does the prose say plainly which quantity of a space-aligned table's the figure is: no bare total of an
+    enumerated part (`_part_total`), and the scope its paragraph states up to it the cells' (none where they
+    have none)? A heading far above may state a scope the paragraph's own entity (a zone, a fund's unit the
+    context words do not know) is not."""
+    if _part_total(ctx, m, q):
+        return False
+    sentences = ctx.doc.sentences
+    if not 0 <= m.sentence < len(sentences):
+        return False
+    first = m.sentence
+    while first > 0 and sentences[first - 1].paragraph == sentences[m.sentence].paragraph:
+        first -= 1
+    scope = read(ctx.doc.text[sentences[first].start : q.start]).context.scope
+    return all(h.identity.context.scope == scope for h in hits)
+
+
+def _part_total(ctx: CheckContext, m: Mention, q: Quantity) -> bool:
+    """Is the figure a bare total (`总收入`) stated within an enumerated part of its sentence (`二是某项基金
+    收入 X，加上… 后，总收入 Y`)? Then it is that part's total, which the context words need not name: not
+    the whole a table of the section totals."""
+    from tieout.linter.parse.tables.identities import item
+
+    if not BARE_TOTAL.match(item(read(LEADING.sub("", m.label)).rest)):
+        return False
+    sentence = ctx.doc.sentences[m.sentence] if 0 <= m.sentence < len(ctx.doc.sentences) else None
+    return sentence is not None and PART_MARK.search(ctx.doc.text, sentence.start, q.start) is not None
 
 
 def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, outer: Context) -> list[Hit]:
@@ -157,6 +264,8 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
     verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
     if verdict != "pass" and any(ctx.judge(interval(q), interval(c), unit_of([q, c])) == "pass" for c in row):
         return None  # the prose states another column of the row (预算数 beside 决算数)
+    if verdict != "pass" and isinstance(index, HeldIndex) and _stated_elsewhere(ctx, index, m, q, hits):
+        return None
     if verdict == "pass":
         return Outcome(q, "pass", "cross_ref", operands=[cell])
     table = next(t for t in ctx.facts.tables if t.index == hits[0].identity.table)
@@ -170,6 +279,21 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         q.text,
         shown,
         operands=[cell],
+    )
+
+
+def _stated_elsewhere(ctx: CheckContext, index: HeldIndex, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
+    """Does another table state the prose figure for the same item in a context that does not contradict the
+    figure's (`总收入` of a zone's own table, under a heading whose entity the context words do not know)? Of a
+    space-aligned table's cell: the prose may restate that table instead, which is not a mismatch."""
+    if not index.aligned(hits):
+        return False
+    outer = ctx.facts.document_context
+    context = read(m.label).context.under(_context(ctx, m)).under(outer)
+    return any(
+        ctx.judge(interval(q), interval(h.quantity), unit_of([q, h.quantity])) == "pass"
+        for h in index.every.get(hits[0].identity.item, [])
+        if h.quantity.base_unit == q.base_unit and compatible(h.identity.context, context, strict=False)
     )
 
 

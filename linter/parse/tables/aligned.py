@@ -667,8 +667,9 @@ def _build(
     k = len(cols)
     if any(len(r.figs) > k for r in rows):
         return None
+    off: list[Cell] = []
     grid: list[list[Cell]] = [
-        _header_row(lines, starts, header, cols, mapper, metric, _labels_end(lines, rows, metric))
+        _header_row(lines, starts, header, cols, mapper, metric, _labels_end(lines, rows, metric), off)
     ]
     if numbering is not None:
         marks = _numbering_row(lines[numbering], starts[numbering], cols, mapper, metric)
@@ -691,7 +692,9 @@ def _build(
             return None
         grid.append(row)
         indents.append(UNKNOWN if two_names else r.indent)
-    return Block(grid, start=grid[0][0].start, end=grid[-1][-1].end), indents, layout
+    block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
+    block.off_header = {c.col for c in off}
+    return block, indents, layout
 
 
 def _named_columns(lines: list[str], header: list[int]) -> int:
@@ -832,14 +835,18 @@ def _header_row(
     mapper: _Mapper,
     metric: Metric,
     labels_end: int,
+    off: list[Cell] | None = None,
 ) -> list[Cell]:
     """Column names: the words of each header line go, in order, to the columns whose spans (from the
     column before's right edge to its own) they are centred over, one word to a column (names wrapped over
     several lines are joined top down). The label column's name is no column's: it is known by its words
-    (项目, 科目名称) or, where a line has a word more than there are columns, by standing over the labels."""
+    (项目, 科目名称) or, where a line has a word more than there are columns, by standing over the labels.
+    A word given to a column while it stands nearer another one's middle (the best placing of all the words
+    in order, not where it stands) puts the column's header cell in `off`: its name is not certain."""
     names = [""] * len(cols)
     lefts = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
     mids = [(a + b) / 2 for a, b in zip(lefts, cols)]
+    astray: set[int] = set()  # the columns a word was given to that it does not stand over
     for h in header:
         line = lines[h].replace("\f", " ")
         words = [
@@ -858,12 +865,16 @@ def _header_row(
             combinations(range(len(cols)), len(words)),
             key=lambda combo: sum(abs(mids[c] - x) for c, x in zip(combo, centres)),
         )
-        for c, m in zip(best, words):
+        for c, m, x in zip(best, words, centres):
             names[c] += m.group()
+            if any(abs(mid - x) < abs(mids[c] - x) for mid in mids):
+                astray.add(c)  # nearer another column's middle: given to this one only to keep the words in order
     first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
     cells = [Cell("项目", first, first, 0, 0)]
     for c, name in enumerate(names):
         cells.append(Cell(name, first, first, 0, c + 1))
+    if off is not None:
+        off += [cells[c + 1] for c in sorted(astray)]
     return cells
 
 

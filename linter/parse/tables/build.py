@@ -36,6 +36,8 @@ def find_tables(doc: Document) -> list[Table]:
         if readable(found.block):
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
+            off = found.block.off_header
+            table.off_header = frozenset(range(1, found.block.width) if off is None else off)
             table.open_start = found.continued
             indent_tree(table, found.indents)
             if before is not None and _codes_go_on(before, table):

@@ -81,6 +81,9 @@ class Table:
     pieces: int = 1  # pipe tables joined into this one (continued across pages)
     breaks: list[int] = field(default_factory=list)  # the grid rows where each joined piece after the first starts
     aligned: bool = False  # read from a space-aligned text table (its header placed by position)
+    # of such a table, the grid columns whose header words do not stand over their figures: their names were
+    # given by the nearest placing, not read where they stand
+    off_header: frozenset[int] = frozenset()
     open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
     goes_on: bool = False  # the next table is surely its continuation: its 合计 may total that one's rows too
     department: bool = False  # of a department's report (部门预算/决算): its tables show all its own items

@@ -562,7 +562,8 @@ def _grid(
     at_row = {j: r for r, j in enumerate(run, start=1)}
     grid: list[list[Cell | None]] = [[] for _ in range(len(run) + 1)]
     base = 0
-    cells = _columns(lines, starts, header, sides, at_row, place, mapper)
+    off: list[Cell] = []  # header cells whose words do not stand over their figures (shifted with the side's)
+    cells = _columns(lines, starts, header, sides, at_row, place, mapper, off)
     if cells is None:
         return None
     for head, placed, k in cells:
@@ -580,6 +581,7 @@ def _grid(
         base += k + 1
     full: list[list[Cell]] = grid  # type: ignore[assignment]
     block = Block(full, start=full[1][0].start, end=max(c.end for c in full[-1]))
+    block.off_header = {c.col for c in off}
     top = header[0] - 1
     caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
     block.caption = list(reversed(caption))
@@ -602,9 +604,11 @@ def _columns(
     at_row: dict[int, int],
     place: _Place,
     mapper: _Mapper,
+    off: list[Cell],
 ) -> list[Columns] | None:
     """Each side's columns: by the figures' right edges where the lines stand in columns, else in order (every
-    row of figures filling all its side's columns)."""
+    row of figures filling all its side's columns). The header cells whose words stand off their columns go in
+    `off`."""
     if place.metric is None:
         return _columns_in_order(lines, starts, header, sides, at_row, mapper)
     out: list[Columns] = []
@@ -616,7 +620,7 @@ def _columns(
         placed = _place(lines, starts, rows, layout, at_row, mapper)
         if placed is None:
             return None
-        head = _side_header(lines, starts, header, figured, layout, place.metric, place.cut, s, mapper)
+        head = _side_header(lines, starts, header, figured, layout, place.metric, place.cut, s, mapper, off)
         out.append((head, placed, len(layout.cols)))
     return out
 
@@ -705,6 +709,7 @@ def _side_header(
     cut: int,
     s: int,
     mapper: _Mapper,
+    off: list[Cell],
 ) -> list[Cell]:
     """A side's header cells: the names over its columns (each header line cut where the right side's words
     begin: the left side's words alone, or the right side's in their place)."""
@@ -715,7 +720,9 @@ def _side_header(
             (m.start() for m in re.finditer(r"\S+", line) if metric(line[: m.start()]) >= cut - SIDE_GAP), len(line)
         )
         own[h] = line[:x] if s == 0 else " " * layout.metric(line[:x]) + line[x:]
-    cells = _header_row(own, starts, header, layout.cols, mapper, layout.metric, _labels_end(own, rows, layout.metric))
+    cells = _header_row(
+        own, starts, header, layout.cols, mapper, layout.metric, _labels_end(own, rows, layout.metric), off
+    )
     first = (
         cells[0].start
         if s == 0
