@@ -42,6 +42,23 @@ def fewer_collections() -> Iterator[None]:
 
 
 @contextmanager
+def no_collections() -> Iterator[None]:
+    """The collector off while one document is checked, as the caller had it after. A document's objects form
+    no reference cycles (the corpus's text reports leave none to collect: every one is freed by its count when
+    the document is done), so a collection during the check only walks objects that are alive: each of the
+    youngest generation's, every 50,000 allocations, three in a hundred of the check's CPU time. Garbage a
+    document did leave in cycles is found by the first collection after it."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@contextmanager
 def starting() -> Iterator[None]:
     """The collector off while a command starts, until `loaded` (or the command's end, whichever is first);
     on the way out the collector is as the caller had it, and the objects frozen by `loaded` collectable
