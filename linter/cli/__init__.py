@@ -17,7 +17,7 @@ from typing import Any, TextIO, cast
 
 from tieout.linter.cli import check, facts, rules
 from tieout.linter.cli.usage import Parser, Version, subcommand
-from tieout.linter.run.collector import fewer_collections, starting
+from tieout.linter.run.collector import fewer_collections, no_collection_at_exit, starting
 from tieout.linter.run.exitcode import ExitCode
 from tieout.linter.run.interrupt import Interrupted, install
 
@@ -94,6 +94,7 @@ def _discard_output() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     install()
+    no_collection_at_exit()
     parser = build_parser()
     try:
         args, extras = parser.parse_known_args(argv)

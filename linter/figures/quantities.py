@@ -272,7 +272,9 @@ def cn_to_int(text: str) -> int | None:
 
 @lru_cache(maxsize=8)
 def _unit_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
-    counts = sorted(set(COUNT_UNITS) | set(extra), key=len, reverse=True)
+    # longest first, and in one order whatever the hash seed: the same pattern text in every process (the cache
+    # of compiled patterns is keyed by it)
+    counts = sorted(set(COUNT_UNITS) | set(extra), key=lambda u: (-len(u), u))
     alts = "|".join(re.escape(u) for u in counts)
     # most numbers (a table's) stand before no unit: the lookahead of the characters a unit starts with fails
     # there at once, where each alternative would be tried

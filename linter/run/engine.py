@@ -12,7 +12,7 @@ from tieout.linter.figures.labels import Labeller
 from tieout.linter.rules.base import CheckContext, Rule, Settings
 from tieout.linter.rules.diagnostics import Diagnostic
 from tieout.linter.run.codes import known_rules
-from tieout.linter.run.collector import fewer_collections, loaded
+from tieout.linter.run.collector import fewer_collections, loaded, no_collections
 from tieout.linter.run.config import Config
 from tieout.linter.run.crossdoc import summarise
 from tieout.linter.run.plugins import plugins
@@ -41,7 +41,7 @@ def analyse(source: Source, config: Config, labeller: Labeller | None = None) ->
 def lint_source(source: Source, config: Config, summarise_figures: bool = False) -> FileResult:
     plugins()  # the checks imported: the pipeline is loaded (the parser's tables only when a sentence needs them)
     loaded()
-    with fewer_collections():
+    with no_collections():
         return _lint_source(source, config, summarise_figures)
 
 

@@ -29,8 +29,10 @@ def _scales() -> list[list[list[str]]]:
 
 
 SCALES = _scales()
-# every option wording, longest first (`比较不满意` before `不满意` before `满意`)
-OPTION = "|".join(sorted({w for scale in SCALES for option in scale for w in option}, key=len, reverse=True))
+# every option wording, longest first (`比较不满意` before `不满意` before `满意`); words of one length in their
+# own order, so that the pattern's text is the same in every process (a set's order changes with the hash seed,
+# and each new text missed the cache of compiled patterns, which was then rewritten)
+OPTION = "|".join(sorted({w for scale in SCALES for option in scale for w in option}, key=lambda w: (-len(w), w)))
 # the option right after its share (`69.02%的受访者非常满意`, `15.11%比较满意`) or right before it (`非常满意的占 69.02%`)
 OPTION_IN = regex(OPTION)
 OPTION_AFTER = regex(
