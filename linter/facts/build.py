@@ -911,8 +911,10 @@ class SentencePass:
             # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
             # after one part and a semicolon, a figure with a list of figures of its own is a statement of its own
             # (not `其中：人员经费 a，主要包括工资…；公用经费 b，主要包括…`: a part and the words of what it holds)
+            # (one stated with its share, `事业收入 b（占 q%），其中…`, is a part of the list's total all the same)
             parallel = (
                 len(parts) == 1
+                and p.head.share is None
                 and any(isinstance(x, _Entry) and x.qs for x in p.parts)
                 and "；" in self.doc.text[parts[0].quantities[-1].end : p.head.qs[0].start]
             )

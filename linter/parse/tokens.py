@@ -628,12 +628,27 @@ def _after_compared(toks: list[Tok], i: int) -> bool:
     return k >= 0 and toks[k].type == "CMP"
 
 
+def _share_note_closed(out: list[Tok]) -> bool:
+    """Do the tokens so far end with the closing bracket of a share in brackets (`（占 p%）`)?"""
+    return (
+        len(out) >= 3
+        and out[-1].type == "SEP"
+        and out[-1].text in "）)"
+        and out[-2].type == "PCT"
+        and out[-3].type == "SHARE"
+    )
+
+
 def _separator(toks: list[Tok], i: int, nxt: str | None, out: list[Tok]) -> None:
     """Keep, fuse or drop the separator at `i`: the one before a list's keyword says where the list ends
     (`（其中` ends at `）`) and is fused into it; before 占/增长/执行率/比上年 it is dropped (one token of
     lookahead suffices); of two separators in a row the stronger is kept, and a bracket with the other."""
     t = toks[i]
     if nxt == "SUBSET":
+        if _share_note_closed(out):
+            # `事业收入 a（占 p%），主要为…；其他收入 b`: the bracket held the share alone (its opener went with 占);
+            # the keyword after it is of the entry, as with no bracket
+            out.pop()
         toks[i + 1] = Tok("SUBSET", t.text + toks[i + 1].text, t.start, toks[i + 1].end)
     elif nxt in ("SHARE", "UP", "DOWN", "RATE", "CMP") or (out and out[-1].type == "SUBSET"):
         return

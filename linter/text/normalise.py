@@ -368,7 +368,7 @@ WHOLE_FIGURE_LAST = regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{1,4}$|(?<![\d,.])\
 def _continues(prev: str, nxt: str) -> bool:
     return (
         prev[-1].isdigit()
-        or prev[-1] in "，、（《“—-+/*="
+        or prev[-1] in "，、（《“—-+/*=：:"  # (a colon announces what the next line says: `构成如下：`)
         or nxt[0] in UNIT_START
         or nxt[0] in "，、。；：）》”%"
         or (prev[-1].isascii() and prev[-1].isalpha())

@@ -10,6 +10,7 @@ complete, inferred otherwise.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import defines
 from tieout.linter.facts.model import Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, same_section
+from tieout.linter.facts.passes.breakdowns import _item_runs
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -279,7 +281,7 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
         if s.total is None and s.part is not None and s.certain:
             by_sentence.setdefault(s.sentence, []).append(s)
     owner = mention_index(draft)
-    for shares in by_sentence.values():
+    for shares in [*_item_share_runs(draft, by_sentence), *by_sentence.values()]:
         named = {NAME_NOISE.sub("", s.base_label).removesuffix("的") for s in shares if s.base_label}
         whole = next(iter(named)) if len(named) == 1 else ""
         parts = [owner.get(s.part.start) for s in shares if s.part is not None]
@@ -294,3 +296,20 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
 
 
 NAME_NOISE = regex(r"[“”\"'‘’\s]")
+
+
+def _item_share_runs(draft: Draft, by_sentence: dict[int, list[Share]]) -> Iterator[list[Share]]:
+    """`三、收入预算` / `（一）财政拨款收入 a，占 p%；` / `（二）事业收入 b，占 q%；` / `（三）其他收入 c，占 r%。`: one list
+    the numbering set out item by item, the shares of its parts of one whole that none names. Read where every
+    item of the run opens with a sentence holding one such share and no other (the items' sentences are taken
+    out of `by_sentence`: their shares are this list's)."""
+    starts = [s.start for s in draft.doc.sentences]
+    for run in _item_runs(draft.doc.sections):
+        opening = [bisect_left(starts, sec.start) for sec in run]
+        if any(si >= len(starts) or starts[si] != sec.start for si, sec in zip(opening, run)):
+            continue  # an item whose heading opens no sentence of its own
+        shares = [by_sentence.get(si, []) for si in opening]
+        if all(len(x) == 1 and not x[0].base_label for x in shares):
+            for si in opening:
+                del by_sentence[si]
+            yield [x[0] for x in shares]
