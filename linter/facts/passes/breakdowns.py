@@ -59,6 +59,8 @@ HANDLED = regex(f"^(?:其中)?(?:{_alt('handled')})")
 MONEY_NOUN = regex(f"(?:{_alt('money_nouns')})$")
 JOINED = regex(r"(.{2,})(?:及|和|与|加)(.{2,})")
 INCLUDED = regex(f"^(?:{_alt('included')})")
+# an item added to the list rather than listed in it (`加上…`, `另…`): the list has ended
+ADDED_ITEM = regex(f"^(?:{_alt('additive')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
 # figures looked at before a total for its run, skipped ones (notes in brackets, parts of other lists)
@@ -673,7 +675,8 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
     """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: a sentence opening with 其中 breaks down the sentence
     before it (PDF text breaks after 。, so it may start a paragraph; a heading between ends the reach)."""
     doc = draft.doc
-    for si, items in draft.headless.items():
+    for si, listed_items in draft.headless.items():
+        items = _before_added(listed_items)
         prev = draft.by_sentence.get(si - 1)
         if not prev or not items or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
             continue
@@ -707,6 +710,15 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             if found is not None and not (si in draft.make_up and _exceeds(found)):
                 # (parts that exceed the figure before are of another whole the make-up does not name)
                 yield found
+
+
+def _before_added(items: list[Mention]) -> list[Mention]:
+    """The items before one added to the list rather than listed in it (`其中：A a；B b；加上转移支付 c、调出资金 d，
+    支出总计 T`: a and b only)."""
+    for k, m in enumerate(items):
+        if k and ADDED_ITEM.match(m.label.lstrip("，、；： \u3000")):
+            return items[:k]
+    return items
 
 
 def _scores_outside_brackets(draft: Draft, items: list[Mention], prev: list[Mention]) -> list[Mention]:
