@@ -1227,7 +1227,8 @@ class SentencePass:
         """The name a change gives what changed, and its period; a name that is this year alone names no figure
         (`上年预算 B，本年下降 p%`: the year that changed)."""
         key, period = self.labeller.split(named) if named else ("", "")
-        return ("", period) if THIS_YEAR_ONLY.match(key) else (key, period)
+        # `与2023年度相比，减少 Δ`: the words of the comparison are no name of what changed
+        return ("", period) if THIS_YEAR_ONLY.match(key) or COMPARISON_ONLY.fullmatch(key) else (key, period)
 
     def _of_same_kind(
         self, c: _Change, si: int, subject: Mention | None, read: tuple[Quantity | None, str, Quantity | None, bool]
@@ -1924,6 +1925,9 @@ YEAR_ONLY = regex(
 LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
 COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
 CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
+# what is left of a comparison written before a change (`与2023年度相比`, `同上年比较`) once its year is read: it
+# names no figure
+COMPARISON_ONLY = regex(r"(?:与|同|和|跟)?(?:上年|去年|上一年|上年同期|同期)?(?:相比|比较|对比)较?")
 # a year a sentence states (`2022年调整后预算 A`): the period of its figures after it
 STATED_YEAR = regex(r"((?:19|20)\d{2})\s*年")
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
@@ -2538,9 +2542,10 @@ def _runs_of_parts(parts: list[Mention]) -> tuple[list[Mention], list[tuple[Ment
 
 
 def _run_end(parts: list[Mention], i: int) -> int:
-    """The end of the run after parts[i] whose figures add up to parts[i] exactly; i + 1 if none does."""
+    """The end of the run after parts[i] whose figures add up to parts[i] exactly; i + 1 if none does. A part
+    of 0 heads no run: the zeros after it (`A用车0辆、B用车0辆、C用车0辆`) add up to it whatever they are."""
     whole = exact_figure(parts[i])
-    if whole is None:
+    if whole is None or not whole.base_value:
         return i + 1
     total = Decimal(0)
     for j in range(i + 1, len(parts)):

@@ -33,6 +33,7 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import PAGE_NUMBER
 
+from . import dropped
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
@@ -391,10 +392,11 @@ def _table_at(
     turn = _turn(lines, nonblank, before, above[0][0] if above else i) if before is not None else None
     if above is None and turn != SURE:
         # neither a table of its own (no header) nor rows to join: most runs of figures in a report; their
-        # rows are not read
+        # rows are not read, unless they are a coded table under its title
         if before is not None and turn is not None:
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
-        return None
+            return None
+        return _headerless(lines, starts, i, data, mapper)
     rows, j, cut = _rows(lines, starts, i, data, paged)
     last = max(j - 1, rows[-1].line) if rows else i
     if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
@@ -425,6 +427,53 @@ def _table_at(
         if before is not None and turn is not None:
             _left_open(before)
     return found
+
+
+def _headerless(lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper) -> Aligned | None:
+    """A table of one column of figures under its title with no header row, every row opening with a
+    classification code (`表三 …基本支出决算表（单位：万元）` / `301 工资福利支出 3120.45` / `30101 基本工资 …`):
+    the codes give its tree, and a column of amounts needs no name to be summed. Its column is left unnamed
+    (its role unknown). Not with more columns: what each holds (a 合计 and its parts, two years) is not said."""
+    title = _title_above(lines, i)
+    if title is None:
+        return None
+    rows, j, cut = _rows(lines, starts, i, data)
+    if len(rows) < 3 or any(len(r.figs) != 1 or _dash(r.figs[0]) or not CODE_FIRST.match(lines[r.line]) for r in rows):
+        return None
+    if any(r.figs[0].group().endswith("%") for r in rows):
+        return None
+    first = mapper.norm(starts[title] + len(lines[title]) - len(lines[title].lstrip())) or 0
+    grid: list[list[Cell]] = [[Cell("项目", first, first, 0, 0), Cell("", first, first, 0, 1)]]
+    for r in rows:
+        row = _body_row(r, starts[r.line], [0], 1, mapper, len(grid))
+        if row is None:
+            return None
+        grid.append(row)
+    block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
+    block.open_end = cut
+    block.caption = [lines[k].strip() for k in range(i - 1, title - 1, -1) if lines[k].strip()]  # nearest first
+    found = Aligned(
+        block, [-1] + [r.indent for r in rows], first_line=rows[0].line, last_line=max(j - 1, rows[-1].line)
+    )
+    found.columns, found.names = 1, ("",)
+    return found
+
+
+def _title_above(lines: list[str], i: int) -> int | None:
+    """The line of a table's title right above line i (blank lines and a unit note between allowed): one that
+    numbers the table (`表三 …`, `附表2 …`) or ends with 表 (a unit note in brackets after it)."""
+    j = i - 1
+    seen = 0
+    while j >= 0 and seen < MAX_GAP + 2:
+        s = lines[j].strip()
+        if s and not UNIT_ONLY.match(flatten(s)):
+            return j if TABLE_NUMBER.match(s) or TABLE_TITLE.search(s) else None
+        j -= 1
+        seen += 1
+    return None
+
+
+TABLE_NUMBER = regex(r"^附?表\s*[\d一二三四五六七八九十]+(?![\d.．])")
 
 
 def _enough_rows(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
@@ -656,23 +705,33 @@ def _build(
     rows: list[_Line],
     mapper: _Mapper,
     given: Layout | None = None,
-) -> tuple[Block, list[int], Layout] | None:
+) -> tuple[Block, list[int], Layout | None] | None:
     """The grid of a table: its header row(s) and rows, each figure in its column; with each grid row's label
     indentation and the layout the figures were placed by (the table's own, or the one `given`, when the rows
-    continue a table: then every figure must stand at the edge of its column)."""
+    continue a table: then every figure must stand at the edge of its column). A table whose figures are not
+    placed by where they stand may be one whose blank cells were dropped (dropped.py): then it has no layout
+    (no page of it is joined by its columns)."""
     layout = given or _layout(lines, rows, named=_named_columns(lines, header), single=_label_and_value(lines, header))
-    if layout is None:
-        return None
-    metric, cols, shapes = layout.metric, layout.cols, layout.shapes
-    k = len(cols)
-    if any(len(r.figs) > k for r in rows):
+    placed = _placed(lines, rows, layout, given is not None) if layout is not None else None
+    first: list[Cell] | None = None
+    if placed is None and given is None:
+        read = _dropped(lines, starts, header, rows, mapper)
+        if read is None:
+            return None
+        first, placed, layout = read[0], read[1], None
+    if placed is None or numbering is not None and layout is None:
         return None
     off: list[Cell] = []
-    grid: list[list[Cell]] = [
-        _header_row(lines, starts, header, cols, mapper, metric, _labels_end(lines, rows, metric), off)
-    ]
+    if first is None:
+        assert layout is not None
+        first = _header_row(
+            lines, starts, header, layout.cols, mapper, layout.metric, _labels_end(lines, rows, layout.metric), off
+        )
+    grid: list[list[Cell]] = [first]
+    k = len(first) - 1
     if numbering is not None:
-        marks = _numbering_row(lines[numbering], starts[numbering], cols, mapper, metric)
+        assert layout is not None
+        marks = _numbering_row(lines[numbering], starts[numbering], layout.cols, mapper, layout.metric)
         if marks is None:
             return None
         grid.append(marks)
@@ -680,13 +739,7 @@ def _build(
     # `一级指标  二级指标  分值  得分`: two columns of names, the second's cells are no children of the first's
     # (a name spaced out, `项   目`, is one word of single characters)
     two_names = any(sum(len(w) >= 2 for w in WIDE_GAP.split(lines[h].strip())) - k >= 2 for h in header)
-    for r in rows:
-        if len(r.figs) == k:
-            slots: list[int] | None = list(range(k))
-        else:
-            slots = _assign(lines[r.line], r.figs, cols, shapes, metric)
-        if slots is None or given is not None and not _at_edges(lines[r.line], r.figs, slots, cols, metric):
-            return None
+    for r, slots in zip(rows, placed):
         row = _body_row(r, starts[r.line], slots, k, mapper, len(grid))
         if row is None:
             return None
@@ -695,6 +748,40 @@ def _build(
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
     block.off_header = {c.col for c in off}
     return block, indents, layout
+
+
+def _placed(lines: list[str], rows: list[_Line], layout: Layout, continued: bool) -> list[list[int]] | None:
+    """Each row's columns by where its figures stand; None when a row's are not clear (or, for rows that
+    continue a table, when a figure stands off its column's edge)."""
+    metric, cols, shapes = layout.metric, layout.cols, layout.shapes
+    k = len(cols)
+    out: list[list[int]] = []
+    for r in rows:
+        if len(r.figs) > k:
+            return None
+        slots = list(range(k)) if len(r.figs) == k else _assign(lines[r.line], r.figs, cols, shapes, metric)
+        if slots is None or continued and not _at_edges(lines[r.line], r.figs, slots, cols, metric):
+            return None
+        out.append(slots)
+    return out
+
+
+def _dropped(
+    lines: list[str], starts: list[int], header: list[int], rows: list[_Line], mapper: _Mapper
+) -> tuple[list[Cell], list[list[int]]] | None:
+    """The header row and each row's columns of a coded table whose blank cells were dropped (dropped.py):
+    one header line names the 合计 column and its parts, as many as the fullest row has figures."""
+    k = max(len(r.figs) for r in rows)
+    named = [names for h in header if len(names := dropped.header_names(lines[h])) == k]
+    if len(named) != 1 or not dropped.total_and_parts(named[0]):
+        return None
+    placed = dropped.place([r.label for r in rows], [[f.group() for f in r.figs] for r in rows], k)
+    if placed is None:
+        return None
+    h = header[0]
+    first = mapper.norm(starts[h] + len(lines[h]) - len(lines[h].lstrip())) or 0
+    cells = [Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(named[0])]
+    return cells, placed
 
 
 def _named_columns(lines: list[str], header: list[int]) -> int:

@@ -1,0 +1,216 @@
+"""Rows of a coded table whose blank cells were dropped from the text, not written as a dash or 0.00 (the
+text layer of a PDF table, where an empty cell leaves nothing behind):
+
+    科目编码 科目名称 合计 基本支出 项目支出
+    合计 5210.40 3105.20 2105.20
+    207 文化旅游体育与传媒支出 4020.60 1915.40 2105.20
+    20701 文化和旅游 4020.60 1915.40 2105.20
+    2070101 行政运行 1915.40 1915.40
+    2070109 群众文化 2105.20 2105.20
+    208 社会保障和就业支出 1189.80 1189.80
+
+A row of two figures in such a table says nothing of its columns by where they stand (the cells are set one
+space apart). Its columns are certain only in one shape: the header names a 合计 column first and its parts
+after it, and the row's two figures are equal: the first is the row's 合计 and the second the one part it is
+made of, the other parts blank. Which part is decided by the code tree: a row's children that fill their
+parts (written 0.00 where nothing), or the parent's parts less its other children's, which the rows of one
+part alone must make up in exactly one way. A row whose figures fit no such reading, or whose part no tree
+decides, leaves the table unread (precision first: a column is never guessed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from itertools import product
+
+from tieout.linter.patterns import lazy
+
+from .vocab import role_of, total_kind
+
+# a classification code opening a row (类 3 digits, 款 5, 项 7) and the name after it
+ROW_CODE = lazy(r"^\s*(\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
+MAX_TRIES = 4096  # placings tried for the one-part rows under one parent (each has as many as there are parts)
+
+
+@dataclass
+class _Row:
+    """A row as this reading needs it: its code (None for the 合计 row), its figures, and its place."""
+
+    code: str | None
+    values: list[Decimal]
+    decimals: int
+    parent: int | None = None
+    part: int | None = None  # the one part column (1-based among the figure columns) of a one-part row
+    children: list[int] = field(default_factory=list)
+
+
+def header_names(line: str) -> list[str]:
+    """The column names of a header line whose words are one space apart: its words after the code and label
+    column names (`科目编码 科目名称 合计 基本支出 项目支出` → 合计 基本支出 项目支出)."""
+    words = line.split()
+    while words and (words[0].endswith(("编码", "代码", "名称")) or words[0] in ("项目", "科目")):
+        words = words[1:]
+    return words
+
+
+def total_and_parts(names: list[str]) -> bool:
+    """Do the names say the first column of figures is the sum of the others (合计 基本支出 项目支出)?"""
+    if len(names) < 3:
+        return False
+    first = role_of(names[0])
+    if first is None or first.kind != "total":
+        return False
+    return all((r := role_of(n)) is not None and r.kind == "amount" for n in names[1:])
+
+
+def place(labels: list[str], figures: list[list[str]], k: int) -> list[list[int]] | None:
+    """The columns (0-based among the k figure columns) of each row's figures, the first column the 合计 of
+    the others; None unless every row's columns are certain."""
+    rows = _rows(labels, figures, k)
+    if rows is None or not _tree(rows):
+        return None
+    if not _crossfooting(rows, k):
+        return None
+    _from_children(rows, k)
+    for p in range(len(rows)):
+        if not _from_parent(rows, p, k):
+            return None
+    if any(len(r.values) < k and (r.part is None or _split(rows, r, k)) for r in rows):
+        return None
+    return [list(range(k)) if len(r.values) == k else [0, r.part or 0] for r in rows]
+
+
+def _rows(labels: list[str], figures: list[list[str]], k: int) -> list[_Row] | None:
+    """The rows with their codes and values; None when a row is neither full nor of one part (two equal
+    figures), or has a label that is neither a code nor the table's 合计."""
+    out: list[_Row] = []
+    for label, figs in zip(labels, figures):
+        m = ROW_CODE.match(label)
+        if m is None and total_kind(label) != "grand":
+            return None
+        values = _values(figs)
+        if values is None or any(v < 0 for v in values):
+            return None
+        if len(values) != k and (len(values) != 2 or values[0] != values[1]):
+            return None
+        decimals = max((len(f.split(".")[1]) if "." in f else 0) for f in figs)
+        out.append(_Row(m.group(1) if m else None, values, decimals))
+    return out
+
+
+def _split(rows: list[_Row], row: _Row, k: int) -> bool:
+    """Does a one-part row have a one-part child in another part (the two readings of the tree disagree)?"""
+    return any(len(rows[c].values) < k and rows[c].part != row.part for c in row.children)
+
+
+def _values(figs: list[str]) -> list[Decimal] | None:
+    try:
+        return [Decimal(f.replace(",", "")) for f in figs]
+    except InvalidOperation:
+        return None  # a dash: the row marks its blanks, it is read by where they stand
+
+
+def _tree(rows: list[_Row]) -> bool:
+    """Each row's parent: the nearest row above whose code its own extends; a 类 row's the 合计 row. False
+    unless there is one 合计 row."""
+    totals = [i for i, r in enumerate(rows) if r.code is None]
+    if len(totals) != 1:
+        return False
+    for i, r in enumerate(rows):
+        if r.code is None:
+            continue
+        for j in range(i - 1, -1, -1):
+            c = rows[j].code
+            if c is not None and len(c) < len(r.code) and r.code.startswith(c):
+                r.parent = j
+                break
+        if r.parent is None and len(r.code) == 3:
+            r.parent = totals[0]
+        if r.parent is not None:
+            rows[r.parent].children.append(i)
+    return True
+
+
+def _crossfooting(rows: list[_Row], k: int) -> bool:
+    """Do the full rows say the first column is the sum of the others: most of them add up (a mistake in
+    one does not undo the reading)?"""
+    full = [r for r in rows if len(r.values) == k]
+    adds = sum(abs(r.values[0] - sum(r.values[1:])) <= _tolerance(r, k - 1) for r in full)
+    return adds > 0 and adds * 2 > len(full)
+
+
+def _tolerance(row: _Row, terms: int) -> Decimal:
+    """Half a unit of the last place for each figure summed: the rounding the figures may carry."""
+    return Decimal(terms) * Decimal(1).scaleb(-row.decimals) / 2
+
+
+def _from_children(rows: list[_Row], k: int) -> None:
+    """A one-part row over a row that fills its parts: its part is the column where that row has a figure
+    other than 0 (a row of one part has its children in the same part). Rows bottom up, so that a one-part
+    row takes its part from a one-part child decided before it."""
+    for r in reversed(rows):
+        if len(r.values) == k:
+            continue
+        found = set()
+        for c in r.children:
+            child = rows[c]
+            if len(child.values) == k:
+                found |= {j for j in range(1, k) if child.values[j] != 0}
+            elif child.part is not None:
+                found.add(child.part)
+        if len(found) == 1:
+            r.part = found.pop()
+
+
+def _from_parent(rows: list[_Row], p: int, k: int) -> bool:
+    """The parts of a full row's undecided one-part children: each part column of the parent less its other
+    children's must be made up by them in exactly one way (False when in none, or in several: the table is
+    not read). Where no placing makes up every part column, the one placing that makes up all but one is
+    taken: a figure of that column is wrong (the checks report it), the others say where the rows stand.
+    A one-part row's own children take its part."""
+    parent = rows[p]
+    if len(parent.values) != k:
+        return True
+    open_ = [c for c in parent.children if len(rows[c].values) != k and rows[c].part is None]
+    if not open_:
+        return True
+    if (k - 1) ** len(open_) > MAX_TRIES:
+        return False
+    rest = [parent.values[j] - sum(_part(rows[c], j, k) for c in parent.children if c not in open_) for j in range(k)]
+    misses: dict[int, list[tuple[int, ...]]] = {}
+    for combo in product(range(1, k), repeat=len(open_)):
+        misses.setdefault(_misses(rows, open_, combo, rest, parent, k), []).append(combo)
+    fits = misses.get(0) or (misses.get(1, []) if k > 2 else [])
+    if len(fits) != 1:
+        return False
+    for c, j in zip(open_, fits[0]):
+        _set_part(rows, c, j)
+    return True
+
+
+def _part(row: _Row, j: int, k: int) -> Decimal:
+    """A decided row's figure in column j (a one-part row: its figure in its part and in the 合计 only)."""
+    if len(row.values) == k:
+        return row.values[j]
+    return row.values[0] if j in (0, row.part) else Decimal(0)
+
+
+def _misses(
+    rows: list[_Row], open_: list[int], combo: tuple[int, ...], rest: list[Decimal], parent: _Row, k: int
+) -> int:
+    """The part columns the placing `combo` of the open rows does not make up."""
+    terms = len(parent.children)
+    out = 0
+    for j in range(1, k):
+        made = sum((rows[c].values[0] for c, part in zip(open_, combo) if part == j), Decimal(0))
+        out += abs(rest[j] - made) > _tolerance(parent, terms + 1)
+    return out
+
+
+def _set_part(rows: list[_Row], i: int, j: int) -> None:
+    """A one-part row's part, and its one-part descendants' (the same: the row has nothing in the others)."""
+    rows[i].part = j
+    for c in rows[i].children:
+        if len(rows[c].values) == 2 and rows[c].part is None:
+            _set_part(rows, c, j)
