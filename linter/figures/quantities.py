@@ -109,6 +109,12 @@ COUNT_UNITS = [
     "人日",
     "门",
     "节",
+    # things built or installed, as evaluation reports count them (电梯 120 部, 路灯 300 盏, 机井 12 眼)
+    "部",
+    "盏",
+    "栋",
+    "幢",
+    "眼",
 ]
 # after a Chinese numeral these name a category or a phase (一类地区, 二期工程), not a number of things
 CN_ORDINAL_UNITS = frozenset({"类", "期", "级", "档"})
@@ -173,6 +179,19 @@ NOT_UNITS_AFTER = (
     "家属",
     "户口",
     "项目",
+    # 部 opens more words than it counts things (3 部门 is read by its own words, not as 3 部)
+    "部门",
+    "部分",
+    "部署",
+    "部长",
+    "部委",
+    "部位",
+    "部件",
+    "部队",
+    "部室",
+    "部级",
+    "眼光",
+    "眼前",
 )
 
 # a measure word that is really the start of another word (分钟, 项目, 人员 …)

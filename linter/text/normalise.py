@@ -61,16 +61,19 @@ UNIT_START = set("万亿元个人家条项件份次分%千百")
 class _Marked:
     """A line with Markdown or HTML marks, cleaned alone: its characters, where they come from (runs
     [start + a, start + b) of the text given to `_normalise`; `spans`: their flat bounds [a0, b0, a1, b1, …]), its
-    Markdown heading level and whether its text starts a Markdown table row."""
+    Markdown heading level, whether its text starts a Markdown table row and whether a list mark opened it."""
 
-    __slots__ = ("chars", "start", "spans", "md_level", "table")
+    __slots__ = ("chars", "start", "spans", "md_level", "table", "item")
 
-    def __init__(self, chars: str, start: int, spans: list[int], md_level: int | None, table: bool) -> None:
+    def __init__(
+        self, chars: str, start: int, spans: list[int], md_level: int | None, table: bool, item: bool = False
+    ) -> None:
         self.chars = chars
         self.start = start
         self.spans = spans
         self.md_level = md_level
         self.table = table
+        self.item = item
 
     def origin(self, back: array[int]) -> array[int]:
         """The offsets of its characters in the file."""
@@ -92,8 +95,9 @@ def _clean_line(raw: str, base: int) -> _Marked | None:
         if hi == lo:
             return None
     md_level = None
+    item = False
     if raw[lo] in MARK_START:
-        lo, md_level = _strip_markdown(raw, lo, hi)
+        lo, md_level, item = _strip_markdown(raw, lo, hi)
     segment = raw[lo:hi]
     origins: Sequence[int]
     line, origins = _converted(segment, base + lo)
@@ -108,7 +112,7 @@ def _clean_line(raw: str, base: int) -> _Marked | None:
         if not line:
             return None
         start, spans = _spans(kept, origins)
-    return _Marked(line, start, spans, md_level, segment.startswith("|"))
+    return _Marked(line, start, spans, md_level, segment.startswith("|"), item)
 
 
 def _before_comment(raw: str, lo: int, hi: int) -> int:
@@ -125,15 +129,16 @@ def _before_comment(raw: str, lo: int, hi: int) -> int:
 MARK_START = "#-*+>"
 
 
-def _strip_markdown(raw: str, lo: int, hi: int) -> tuple[int, int | None]:
-    """Skip a Markdown heading, list or quote mark: the new start, and a heading's level."""
+def _strip_markdown(raw: str, lo: int, hi: int) -> tuple[int, int | None, bool]:
+    """Skip a Markdown heading, list or quote mark: the new start, a heading's level, and whether a list mark
+    (not a quote's) opened the line."""
     m = MD_HEADING.match(raw, lo)
     if m and (m.end() < hi):
-        return m.end(), len(m.group(1))
+        return m.end(), len(m.group(1)), False
     m = MD_LIST.match(raw, lo)
     if m and m.end() < hi and not PAGE_NUMBER.match(raw[lo:hi]):
-        return m.end(), None
-    return lo, None
+        return m.end(), None, raw[lo] != ">"
+    return lo, None, False
 
 
 def _converted(segment: str, start: int) -> tuple[str, Sequence[int]]:
@@ -403,7 +408,7 @@ class _Lines:
     number was dropped before it; `newlines` holds the offset in `origin` of the newline after each line (the
     origin of a break joined there). Blank lines and page numbers are left out."""
 
-    __slots__ = ("numbers", "chars", "at", "md_levels", "tables", "page_breaks", "newlines", "origin")
+    __slots__ = ("numbers", "chars", "at", "md_levels", "tables", "items", "page_breaks", "newlines", "origin")
 
     def __init__(
         self, cleaned: Cleaned, marked: dict[int, _Marked | None], html: list[tuple[int, int]], back: array[int]
@@ -426,11 +431,13 @@ class _Lines:
         self.newlines = list(map((-1).__add__, map(cleaned.starts.__getitem__, self.numbers)))
         self.tables = list(map("|".__eq__, map(itemgetter(0), chars)))  # (a marked line: its segment says)
         self.md_levels: list[int | None] = [None] * len(content)
+        self.items = [False] * len(content)  # opened by a Markdown list mark (`* `, `- `, `+ `)
         self.page_breaks = [False] * len(content)
         for i, ln in marked.items():
             if ln is not None:  # (else blank: no content line)
                 k = bisect_left(content, i)
                 self.tables[k], self.md_levels[k], self.at[k] = ln.table, ln.md_level, starts[i]
+                self.items[k] = ln.item
         for a, b in html:
             for k in range(bisect_left(content, a), bisect_left(content, b)):
                 self.tables[k] = True
@@ -457,7 +464,7 @@ class _Lines:
         kept = bytearray(b"\x01") * len(chars)
         for k in dropped:
             kept[k] = 0
-        for name in ("numbers", "chars", "at", "md_levels", "tables", "page_breaks", "newlines"):
+        for name in ("numbers", "chars", "at", "md_levels", "tables", "items", "page_breaks", "newlines"):
             setattr(self, name, list(compress(getattr(self, name), kept)))
 
 
@@ -691,8 +698,9 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
         # (not a statement wrapped mid-clause, `（一）收入。…收入 X 万元，为调整预算` / `Y 万元的…`, ending in 预算)
         if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None and not _runs_on(chars[k]):
             closes[k] = True
-    # the lines that open one: headings and table rows
-    opens = list(map(or_, lines.tables, map(is_not, headings, repeat(None))))
+    # the lines that open one: headings, table rows and list items (`* 观众人次：…；` after `* 演出场次：…；`: each
+    # item its own statement, whose figures are not paired with the item's before, though a 、 or ； ends it)
+    opens = list(map(or_, map(or_, lines.tables, lines.items), map(is_not, headings, repeat(None))))
     hard = [False, *map(or_, closes, opens[1:])]
     half = 0.5 * width
     for k in compress(count(1), map(half.__gt__, map(len, chars[:-1]))):  # after a short line
