@@ -127,6 +127,8 @@ def _before_comment(raw: str, lo: int, hi: int) -> int:
 
 # the first character of every Markdown mark
 MARK_START = "#-*+>"
+# a list item opening with the name of what it states and a colon (`参训人次：3,250人次，…`)
+NAMED_ITEM = regex(r"[\u4e00-\u9fff（）()“”A-Za-z]{2,16}[：:]")
 
 
 def _strip_markdown(raw: str, lo: int, hi: int) -> tuple[int, int | None, bool]:
@@ -698,9 +700,12 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
         # (not a statement wrapped mid-clause, `（一）收入。…收入 X 万元，为调整预算` / `Y 万元的…`, ending in 预算)
         if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None and not _runs_on(chars[k]):
             closes[k] = True
-    # the lines that open one: headings, table rows and list items (`* 观众人次：…；` after `* 演出场次：…；`: each
-    # item its own statement, whose figures are not paired with the item's before, though a 、 or ； ends it)
-    opens = list(map(or_, map(or_, lines.tables, lines.items), map(is_not, headings, repeat(None))))
+    # the lines that open one: headings, table rows and list items that name what they state (`* 观众人次：…；`
+    # after `* 演出场次：…；`: each its own statement, whose figures are not paired with the item's before, though
+    # a 、 or ； ends it); an item naming nothing before its figure (`- 事业收入 b（占 q%）；` after `收入 X，构成
+    # 如下：`) is a part of the list its announcement opened, and joins it
+    named = [item and NAMED_ITEM.match(line) is not None for item, line in zip(lines.items, chars)]
+    opens = list(map(or_, map(or_, lines.tables, named), map(is_not, headings, repeat(None))))
     hard = [False, *map(or_, closes, opens[1:])]
     half = 0.5 * width
     for k in compress(count(1), map(half.__gt__, map(len, chars[:-1]))):  # after a short line
