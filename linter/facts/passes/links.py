@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines
-from tieout.linter.facts.model import Identity, Mention, Share, ShareList
+from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, same_section
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
@@ -68,16 +68,25 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         earlier = year_before(period)
         if own is None or not own.identity.item or earlier is None:
             continue
-        # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
-        stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
-        stage = stage if stage not in (None, "?") else None
-        found = _figures_of(by_period.get(earlier, []), own, cur, earlier, stage)
-        if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
-            m, base = found[0]
-            certain = c.certain and _certain(own.identity, m.identity)
-            yield Completed(c, replace(c, base=base, certain=certain))
-        elif not found and (outcome := _outcome_base(draft, by_period.get(earlier, []), own, cur, stage)) is not None:
-            yield Completed(c, replace(c, base=outcome, certain=False))
+        found = _year_before_base(draft, c, own, cur, by_period.get(earlier, []), earlier)
+        if found is not None:
+            yield Completed(c, replace(c, base=found[0], certain=found[1]))
+
+
+def _year_before_base(
+    draft: Draft, c: Change, own: Mention, cur: Quantity, mentions: list[Mention], earlier: str
+) -> tuple[Quantity, bool] | None:
+    """The base of a change a year before its figure (`mentions`, those of that year), and whether it is
+    certain: the one figure of own's identity then, else last year's outcome a budget draft is compared with."""
+    # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
+    stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
+    stage = stage if stage not in (None, "?") else None
+    found = _figures_of(mentions, own, cur, earlier, stage)
+    if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
+        m, base = found[0]
+        return base, c.certain and _certain(own.identity, m.identity)
+    outcome = _outcome_base(draft, mentions, own, cur, stage) if not found else None
+    return (outcome, False) if outcome is not None else None
 
 
 # the stages of a year's outcome a budget draft is compared with (`比上年执行数`, `比上年预计数`: a report on a year not
