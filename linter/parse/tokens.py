@@ -47,13 +47,14 @@ SHARE_RE = regex(
 IN_WHOLE_RE = regex(
     r"^(?:在|于)(?P<base>[^在占]{1,14}?)(?:之中|当中|中)(?:的)?(?P<share>所占比重|所占比例|占比重|占比|占)(?:为|达|约为|是)?$"
 )
-# the words a comparison opens with: before what it compares with (`比上年`), or alone (`同比`)
+# the words a comparison opens with: before what it compares with (`比上年`, `比上年预计执行数`: a budget draft
+# against the outcome of a year not yet closed), or alone (`同比`)
 CMP_BEFORE = ("比", "较", "与", "相比")
 CMP_ALONE = ("同比", "环比")
 CMP_RE = (
     f"(?:(?:{'|'.join(CMP_BEFORE)})"
     r"(?:上年同期|上年度|上一年度|上一年|上年年?末|上年底|上年|去年同期|去年|同期|年初数?|(?:年度|全年)?(?:预算数?|目标值?|计划数?)"
-    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
+    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:预计执行数|预计完成数|预计数|决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
     f"|{'|'.join(CMP_ALONE)})"
     # `比上年分别增长 a%、b%` (one to each figure before), `同比均下降`
     r"(?:分别|均)?"

@@ -30,6 +30,7 @@ from tieout.linter.facts.model import (
 )
 from tieout.linter.facts.passes import (
     breakdowns,
+    deductions,
     grades,
     limits,
     links,
@@ -75,6 +76,7 @@ PASSES: tuple[Pass, ...] = (
     targets.references,
     limits.limit_claims,
     roll_forward.roll_forwards,
+    deductions.deductions,
     sets.scores,
     sets.scores_before_total,
     sets.scores_after_total,

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines
-from tieout.linter.facts.model import Identity, Mention, Share, ShareList
+from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, same_section
 from tieout.linter.facts.passes.breakdowns import _item_runs
 from tieout.linter.figures.context import Context
@@ -70,13 +70,64 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         earlier = year_before(period)
         if own is None or not own.identity.item or earlier is None:
             continue
-        # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
-        stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
-        found = _figures_of(by_period.get(earlier, []), own, cur, earlier, stage if stage not in (None, "?") else None)
-        if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
-            m, base = found[0]
-            certain = c.certain and _certain(own.identity, m.identity)
-            yield Completed(c, replace(c, base=base, certain=certain))
+        found = _year_before_base(draft, c, own, cur, by_period.get(earlier, []), earlier)
+        if found is not None:
+            yield Completed(c, replace(c, base=found[0], certain=found[1]))
+
+
+def _year_before_base(
+    draft: Draft, c: Change, own: Mention, cur: Quantity, mentions: list[Mention], earlier: str
+) -> tuple[Quantity, bool] | None:
+    """The base of a change a year before its figure (`mentions`, those of that year), and whether it is
+    certain: the one figure of own's identity then, else last year's outcome a budget draft is compared with."""
+    # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
+    stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
+    stage = stage if stage not in (None, "?") else None
+    found = _figures_of(mentions, own, cur, earlier, stage)
+    if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
+        m, base = found[0]
+        return base, c.certain and _certain(own.identity, m.identity)
+    outcome = _outcome_base(draft, mentions, own, cur, stage) if not found else None
+    return (outcome, False) if outcome is not None else None
+
+
+# the stages of a year's outcome a budget draft is compared with (`比上年执行数`, `比上年预计数`: a report on a year not
+# yet closed states its outcome as 预计, and names it either way), and the stages of a draft's own figures
+OUTCOME_STAGES = ("执行", "预计执行")
+DRAFT_STAGES = ("预算", "计划")
+# a budget named in a label (`年初预算`, `为预算的`), not a fund's name (`一般公共预算`, `政府性基金预算`)
+BUDGET_NAMED = regex(r"(?<!公共)(?<!基金)(?<!经营)预算")
+ARRANGED = regex(r"(?<=.)安排$")  # `收入安排 A`: the budget's income, the item 收入
+
+
+def _outcome_base(
+    draft: Draft, mentions: list[Mention], own: Mention, cur: Quantity, stage: str | None
+) -> Quantity | None:
+    """`区本级一般公共预算收入安排 A，增长 p%` in a budget draft: the base is last year's outcome of the same item
+    stated earlier in the report (`区本级一般公共预算收入 B`, in the account of the year's execution), read only
+    where the change names no other stage, the draft's figure and the base state their scope and fund, and every
+    figure of that item, scope and fund last year (`mentions`) is of the outcome with one value: a budget of the
+    year before stated too may be what the draft is compared with, and so may one stated beside the outcome
+    (`收入 B，完成预算的 102%（年初预算 b）`) unless the change names the outcome (`比上年执行数`). The headings a list gives its figures
+    (`subject`) are compared only where both are the figures' own, not inferred from the lists they stand in."""
+    ident, ctx = own.identity, own.identity.context
+    if ctx.stage not in DRAFT_STAGES or stage not in (None, *OUTCOME_STAGES) or not ctx.known("scope", "fund"):
+        return None
+    item = ARRANGED.sub("", ident.item)
+    found = [
+        (m, q)
+        for m in mentions
+        if m.identity.item == item
+        and (m.identity.context.scope, m.identity.context.fund) == (ctx.scope, ctx.fund)
+        and (ident.inferred or m.identity.inferred or m.identity.subject == ident.subject)
+        for q in m.quantities
+        if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact
+    ]
+    if not found or any(m.identity.context.stage not in OUTCOME_STAGES for m, _ in found):
+        return None
+    if stage is None and any(BUDGET_NAMED.search(draft.doc.sentence_text(q.start)) for _, q in found):
+        return None
+    return found[0][1] if len({q.base_value for _, q in found}) == 1 else None
 
 
 # a stock at the end of the year (`年末实有人员`) and the names of the same stock a year earlier (`上年末实有人员`)

@@ -100,7 +100,7 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
                 continue
             if STOCK.search(closing.label) and CLOSING.search(closing.label):
                 found = (_reading(mentions[:k], closing, si) if k >= 2 else None) or _with_surplus(
-                    draft, mentions, k, si
+                    draft, mentions, k, si, _noted(draft, said, closing)
                 )
             elif REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
                 found = _remainder(mentions[:k], closing, si)
@@ -159,16 +159,33 @@ def _closes(m: Mention, closing: Mention) -> bool:
     return bool(STOCK.search(m.label) and CLOSING.search(m.label)) and not _is_opening(m.label, closing.label)
 
 
-def _with_surplus(draft: Draft, mentions: list[Mention], k: int, sentence: int) -> RollForward | None:
+def _noted(draft: Draft, said: list[Mention], closing: Mention) -> list[Mention]:
+    """The figures in the brackets right after a closing stock (`年末滚存结余 D（上年滚存结余 A）`): a note of what
+    it opened the year with, read as a figure of its clause (only these brackets: one after another figure notes
+    that figure)."""
+    k = next(i for i, m in enumerate(said) if m is closing)
+    noted = []
+    for m in said[k + 1 :]:
+        if not in_brackets(draft, m.sentence, m.start):
+            break
+        noted.append(m)
+    opens = draft.doc.text[closing.quantities[-1].end : noted[0].start] if noted else ""
+    return noted if opens.lstrip().startswith(("（", "(")) else []
+
+
+def _with_surplus(
+    draft: Draft, mentions: list[Mention], k: int, sentence: int, noted: list[Mention] | None = None
+) -> RollForward | None:
     """`本年收支结余 a，年初滚存结余 A，年末滚存结余 D`, in any order: the closing stock is the opening one plus the
     year's surplus. Read in the closing's clause only (between the closing stocks before and after it: a sentence
     may state several funds one after the other), where it names one opening stock of the same thing and one
     surplus of the year; or, where the clause adds the opening stock to what was said before (`收支相抵，当年结余
-    a。加上年末滚存结余 A，年末滚存结余 D`), one surplus closing the sentence before under the same heading."""
+    a。加上年末滚存结余 A，年末滚存结余 D`), one surplus closing the sentence before under the same heading. The
+    opening stock may be noted in brackets right after the closing (`当年收支结余 a，年末滚存结余 D（上年滚存结余 A）`)."""
     closing = mentions[k]
     last = max((i for i in range(k) if _closes(mentions[i], closing)), default=-1)
     after = next((i for i in range(k + 1, len(mentions)) if _closes(mentions[i], closing)), len(mentions))
-    clause = mentions[last + 1 : k] + mentions[k + 1 : after]
+    clause = mentions[last + 1 : k] + (noted or []) + mentions[k + 1 : after]
     openings = [m for m in clause if _is_opening(m.label, closing.label) and _same_stock_of(m, closing)]
     surpluses = [m for m in clause if _surplus(m)]
     if len(openings) != 1 or len(surpluses) > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -73,7 +74,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None and carried and not _names_a_side(own):
                 found = _carried_across(draft, m, bq)
-            elif found is None and not carried and not _money_in([*own, *before], bq) and _offsets(draft, m, bq):
+            elif found is None and not carried and _only_spending(own, before, bq) and _offsets(draft, m, bq):
                 found = _offset_across(draft, m, bq)
             if found is not None:
                 yield found
@@ -229,7 +230,22 @@ def _carried(draft: Draft, m: Mention) -> Quantity | None:
         return q
     before = [x for x in draft.by_sentence.get(m.sentence) or [] if x.quantities and x.quantities[0].start < q.start]
     totals = {side for x in before if SIDE_TOTAL.search(x.key) for side in ("收入", "支出") if side in x.key}
-    return q if totals == {"收入"} else None
+    if totals == {"收入"}:
+        return q
+    return q if totals == {"收入", "支出"} and _after_both_totals(draft, before) else None
+
+
+def _after_both_totals(draft: Draft, before: list[Mention]) -> bool:
+    """`…上年结转 B，收入总计 X；支出…，支出总计 Y，年终结转 Z`: the sum carried forward right after the expenditure's
+    total, the income's total listed with last year's balance among its parts (so it holds it: what is left is
+    carried forward). Were the carried sum in the expenditure's total, the totals would be equal (no balance of
+    the two, `_sides`); a figure between (`补充预算稳定调节基金 C`) may or may not be in the total."""
+    if not before or not (SIDE_TOTAL.search(before[-1].key) and "支出" in before[-1].key):
+        return False
+    income = [x for x in before if SIDE_TOTAL.search(x.key) and "收入" in x.key]
+    return len(income) == 1 and any(
+        b.total is income[0] and any(OPENING.search(p.label) for p in b.parts) for b in draft.facts.breakdowns
+    )
 
 
 # a side's total as the passages that carry a balance forward name it (`收入总计`, `支出合计`, `收入总量`)
@@ -266,6 +282,15 @@ def _money_in(window: list[Mention], like: Quantity) -> bool:
     return any(exact_of(x, like.base_unit) is not None for x in window)
 
 
+def _only_spending(own: list[Mention], before: list[Mention], bq: Quantity) -> bool:
+    """Does the balance's paragraph state no money before it but, in its own sentence, the expenditure alone
+    (`社会保险基金支出 Y，收支相抵，当年结余 Z`, the income stated in the sentence before)?"""
+    if _money_in(before, bq):
+        return False
+    money = [x for x in own if exact_of(x, bq.base_unit) is not None]
+    return not money or (len(money) == 1 and _whole_side(money[0]) == "支出")
+
+
 def _offsets(draft: Draft, m: Mention, bq: Quantity) -> bool:
     """Does the balance's sentence say, before it, that it is the year's income less its expenditure
     (`收支相抵，当年结余 Z`, `当年收支结余 Z`), of a surplus that is no stock at the year's end?"""
@@ -283,7 +308,7 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
     not have been taken out, which the text does not say."""
     mentions = draft.facts.mentions
     index = next((k for k, x in enumerate(mentions) if x is m), -1)
-    ctx = m.identity.context
+    ctx = _outcome(m.identity.context)
     expense: Quantity | None = None
     for x in reversed(mentions[:index]):
         if not same_section(draft, x.start, bq.start):
@@ -291,9 +316,9 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         q = exact_of(x, bq.base_unit)
         if q is None or draft.is_part(x):
             continue
-        if not _agree(x.identity.context, ctx, period=False):
+        if not _agree(_outcome(x.identity.context), ctx, period=False):
             return None  # a sum of another scope or fund stands between
-        if not _agree(x.identity.context, ctx):
+        if not _agree(_outcome(x.identity.context), ctx):
             continue  # last year's figure (`上年收入、支出分别为 A 和 B`)
         side = _whole_side(x)
         if expense is None and side == "支出":
@@ -303,6 +328,13 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         else:
             return None
     return None
+
+
+def _outcome(c: Context) -> Context:
+    """The context with an estimated outcome (`预计全县社会保险基金收入 A`) taken as the outcome: a report on the
+    year not yet closed says 预计 of one sentence and not of the next (`社会保险基金支出 B，收支相抵，当年结余 C`),
+    the same year's figures either way."""
+    return replace(c, stage="执行") if c.stage == "预计执行" else c
 
 
 def _whole_side(x: Mention) -> str:
