@@ -209,7 +209,7 @@ class SentencePass:
                     # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
                     self.d.headless[si] = self._own_items(mentions[before:], si)
             else:
-                self._clause(item, si, mentions, _name_in(previous))
+                self._clause(item, si, self._past_grade(items, pos, mentions), _name_in(previous))
         self._respective_runs(items, runs, si, mentions)
         self._composed(items, si, mentions)
         if any(t.type == "SHARE" for t in toks):  # both read shares written with 占 (a SHARE token): most have none
@@ -224,6 +224,16 @@ class SentencePass:
         self._deductions(mentions, si)
         self._remainders(mentions, si)
         self._left_over(mentions, si)
+
+    def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
+        """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
+        其中 A a、B b；自评等级为“优”，比上年得分 Y 降低 Δ`) the parts are done, and what follows is of the whole."""
+        previous = items[pos - 1] if pos else None
+        if pos < 2 or not isinstance(items[pos - 2], _Breakdown) or not WORDED_VALUE.search(_name_in(previous)):
+            return mentions
+        last = self.facts.breakdowns[-1] if self.facts.breakdowns else None
+        at = next((k for k, m in enumerate(mentions) if last is not None and m is last.total), None)
+        return mentions[: at + 1] if at is not None else mentions
 
     def _over_or_short(self, mentions: list[Mention], si: int) -> None:
         """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
@@ -1223,7 +1233,10 @@ class SentencePass:
 
     def _change_name(self, named: str) -> tuple[str, str]:
         """The name a change gives what changed, and its period; a name that is this year alone names no figure
-        (`上年预算 B，本年下降 p%`: the year that changed)."""
+        (`上年预算 B，本年下降 p%`: the year that changed), and so is a clause stating a value in words (`自评等级为
+        “优”，比上年…`: a grade, whole in itself; what changed is the figure before it)."""
+        if WORDED_VALUE.search(named):
+            named = ""
         key, period = self.labeller.split(named) if named else ("", "")
         return ("", period) if THIS_YEAR_ONLY.match(key) else (key, period)
 
@@ -1848,6 +1861,8 @@ LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
 # a comparison's name that is a share's word alone (`比上年占比 p%`, `较上年比重`): of the share just stated
 SHARE_WORD_ONLY = regex(r"^(?:所?占比(?:重|例)?|比重)$")
 # a change's name that is this year alone (`本年下降`, `今年增长`): what changed is the sentence's figure
+# a clause ending in a value given in words, quoted (`自评等级为“优”`, `评定为「良好」`): it names no figure
+WORDED_VALUE = regex(r'(?:为|是|评定为|评为|定为)\s*[“"「‘][^”"」’\d]{1,8}[”"」’]\s*[，,；;]?\s*$')
 THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
 LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RATIO_PRONOUN.pattern})?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
