@@ -1201,6 +1201,8 @@ class SentencePass:
             # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
             self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
             return
+        if self._rated_adjustment(c, key, si, mentions):
+            return
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c))
         if key and subject is None:
             # the clause names a figure not stated here: nothing to compare with
@@ -1230,6 +1232,31 @@ class SentencePass:
                 label = whole.key
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _rated_adjustment(self, c: _Change, key: str, si: int, mentions: list[Mention]) -> bool:
+        """`年初安排预算 A，调整后全年预算 B，调减 Δ（降幅 p%）`: an adjustment with its rate (its 调 read as the
+        change's name, naming nothing) is of the adjusted budget against the initial one, where the sentence
+        states each once before it, the initial first, in one unit (an outcome may stand between: `调整后预算 B，
+        实际支出 C，调增 Δ`, the 调 words are a budget's); else it is left unread (True: the change is dealt
+        with). An adjustment without a rate is a figure of a chain (`_adjusted`)."""
+        mv = c.movements[0] if c.movements else None
+        if c.cmp or c.base is not None or mv is None or key not in ADJUSTING_PREFIXES:
+            return False
+        if not any(m.quantity is not None and m.quantity.kind == "percent" for m in c.movements):
+            return False
+        if not BARE_ADJUSTMENT.match(self.doc.text, mv.start - 1, mv.start + len(mv.word)):
+            return False
+        figures = [m for m in mentions if not self._qualifies(m) and m.quantities]
+        initial = [m for m in figures if _initial_budget(m)]
+        adjusted = [m for m in figures if ADJUSTED.search(m.label) and not _initial_budget(m)]
+        current = base = None
+        if len(initial) == 1 and len(adjusted) == 1 and figures.index(initial[0]) < figures.index(adjusted[0]):
+            base, current = exact_figure(initial[0]), exact_figure(adjusted[0])
+        if current is None or base is None or current.base_unit != base.base_unit:
+            current = base = None
+        label = adjusted[0].key if current is not None else ""
+        self.facts.changes.append(Change("", label, current, base, _movements(c), si))
+        return True
 
     def _change_name(self, named: str) -> tuple[str, str]:
         """The name a change gives what changed, and its period; a name that is this year alone names no figure
@@ -1861,6 +1888,8 @@ LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
 # a comparison's name that is a share's word alone (`比上年占比 p%`, `较上年比重`): of the share just stated
 SHARE_WORD_ONLY = regex(r"^(?:所?占比(?:重|例)?|比重)$")
 # a change's name that is this year alone (`本年下降`, `今年增长`): what changed is the sentence's figure
+# what 调增 / 核减 / 压减 / 追加 leave as a change's name where the grammar reads the rest as its movement
+ADJUSTING_PREFIXES = frozenset({"调", "核", "压", "追"})
 # a clause ending in a value given in words, quoted (`自评等级为“优”`, `评定为「良好」`): it names no figure
 WORDED_VALUE = regex(r'(?:为|是|评定为|评为|定为)\s*[“"「‘][^”"」’\d]{1,8}[”"」’]\s*[，,；;]?\s*$')
 THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
