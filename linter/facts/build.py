@@ -211,6 +211,8 @@ class SentencePass:
             else:
                 self._clause(item, si, self._past_grade(items, pos, mentions), _name_in(previous))
         self._respective_runs(items, runs, si, mentions)
+        if not runs and "分别" in self.doc.text[self.doc.sentences[si].start : self.doc.sentences[si].end]:
+            self._parallel_shares(items, si)
         self._composed(items, si, mentions)
         if any(t.type == "SHARE" for t in toks):  # both read shares written with 占 (a SHARE token): most have none
             self._named_shares(items, si, mentions)
@@ -606,6 +608,24 @@ class SentencePass:
             figure = next((q for q in part.qs if q.kind in ("amount", "count")), None)
             if figure is not None:
                 self.facts.shares.append(Share(stated, figure, None, base, si))
+
+    def _parallel_shares(self, items: list[object], si: int) -> None:
+        """`基本支出执行 a，项目支出执行 b，分别占全年执行数的 p% 和 q%`: figures stated side by side from the
+        sentence's start (no `分别为` list, no `其中`), then as many shares after 分别: one to each, in order
+        (`_respective_shares`)."""
+        at = next((k for k, x in enumerate(items) if _is_label(x) and str(x).strip() == "分别"), None)
+        share = items[at + 1] if at is not None and at + 1 < len(items) else None
+        if at is None or not (isinstance(share, Token) and share.type == "SHARE"):
+            return
+        run: list[_Entry] = []
+        for x in items[:at]:
+            if _is_sep(x, "，、,"):
+                continue
+            if not (isinstance(x, _Entry) and len(x.qs) == 1 and x.qs[0].kind == "amount" and x.of is None):
+                return
+            run.append(x)
+        if len(run) >= 2 and len({e.qs[0].base_unit for e in run}) == 1:
+            self._respective_shares(items, run, si)
 
     def _one_context(self, total: Mention, parts: list[Mention], said: str) -> bool:
         """Do the total and every part (and the words of the list) state no scope, fund, stage or period
