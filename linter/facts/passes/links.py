@@ -309,7 +309,9 @@ def _split_whole(draft: Draft, whole: str, parts: list[Mention], shares: list[Sh
     than theirs, is their sum where the shares stated add up to 100% at least: an optional component left out
     (`经营支出`) is then nothing (shares adding up to less may leave room for it, and are not judged)."""
     item, said = draft.labeller.identify(whole)
-    if said.scope is not None or said.fund is not None or not all(said.agrees(p.identity.context) for p in parts):
+    if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
+        return False  # (the report's own year, `全年`, is the parts' however they name it)
+    if said.stage is not None and any(p.identity.context.stage not in (None, said.stage) for p in parts):
         return False
     if not item:
         # the year's outcome, named by its stage alone (`全年执行数`), is what the year spent
