@@ -226,6 +226,8 @@ class SentencePass:
         self._deductions(mentions, si)
         self._remainders(mentions, si)
         self._left_over(mentions, si)
+        self._left_over_after(mentions, si)
+        self._named_sum(mentions, si)
 
     def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
         """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
@@ -437,6 +439,86 @@ class SentencePass:
             and _one_unit(figures)
         ):
             self._record_chain(left, [plan], [outcome], si)
+
+    def _left_over_after(self, mentions: list[Mention], si: int) -> None:
+        """`全年预算数 P，…。全年执行数 E，执行率 r%。未执行资金 X。`: what is left, the first figure of its sentence
+        and alone in its unit there, after the sentences of its paragraph that state the budget and what was
+        spent of it (`_budget_and_spent`): X = P − E (inferred: read across sentences)."""
+        figures = self._lone_figures(mentions)
+        if not figures or figures[0] is not next(m for m in mentions if m.quantities):
+            return
+        left = figures[0]
+        unit = left.quantities[0].base_unit
+        if not LEFT_OVER.match(left.label.lstrip("，、；：")) or sum(1 for m in figures if m.of_unit(unit)) != 1:
+            return
+        earlier: list[Mention] = []
+        sj = si - 1
+        while self._same_paragraph(sj, si):
+            earlier[:0] = [m for m in self.d.by_sentence.get(sj) or [] if m.of_unit(unit) is not None]
+            sj -= 1
+        found = self._budget_and_spent(earlier)
+        if found is None:
+            return
+        chain = [*found, left]
+        if (
+            _one_unit(chain)
+            and _one_side(chain)
+            and all(len(m.quantities) == 1 and m.quantities[0].exact for m in chain)
+        ):
+            self._record_chain(left, [found[0]], [found[1]], si, certain=False)
+
+    @staticmethod
+    def _budget_and_spent(earlier: list[Mention]) -> tuple[Mention, Mention] | None:
+        """The budget and what was spent of it, in this order, when the figures are those two, each once (an
+        initial budget beside the adjusted one aside: what is left is of the budget as adjusted), nothing else."""
+        plans = [m for m in earlier if PLAN_LABEL.search(m.label)]
+        spent = [m for m in earlier if OUTCOME_LABEL.search(m.label) and m not in plans]
+        final = [m for m in plans if not _initial_budget(m)] if len(plans) == 2 else plans
+        if len(final) != 1 or len(spent) != 1 or len(plans) + len(spent) != len(earlier):
+            return None
+        return (final[0], spent[0]) if earlier.index(final[0]) < earlier.index(spent[0]) else None
+
+    def _named_sum(self, mentions: list[Mention], si: int) -> None:
+        """`基本支出执行 C；人员经费 a、公用经费 b，合计即为基本支出`: figures joined by 、 (和, 及) that the words
+        after them say add up to a figure they name, with no figure of its own (合计即为, 之和为, 共同构成): the
+        one figure of that item stated before them in the sentence, or else in its paragraph (inferred), of their
+        unit, is their sum."""
+        text = self.doc.text
+        end = self.doc.sentences[si].end
+        figures = [m for m in mentions if m.quantities]
+        if len(figures) < 2 or text.find("为", figures[-1].quantities[-1].end, end) < 0:
+            return  # (most sentences state no sum in words: not searched)
+        said = NAMED_SUM.match(text, figures[-1].quantities[-1].end, end)
+        if said is None:
+            return
+        parts = [figures[-1]]
+        for m in reversed(figures[:-1]):
+            if len(m.quantities) != 1 or not JOINED.fullmatch(text, m.quantities[0].end, parts[0].quantities[0].start):
+                break
+            parts.insert(0, m)
+        if len(parts) < 2 or not _one_unit(parts) or any(id(p) in self.d.parts for p in parts):
+            return
+        item = self.labeller.identify(said.group("name"))[0]
+        whole, certain = self._sum_named(item, si, figures[: figures.index(parts[0])], parts)
+        if whole is not None:
+            self._keep(Breakdown(whole, parts, "合计", True, si, certain=certain))
+
+    def _sum_named(self, item: str, si: int, own: list[Mention], parts: list[Mention]) -> tuple[Mention | None, bool]:
+        """The one figure of `item` in the parts' unit among `own` (the sentence's figures before the parts), else
+        among the paragraph's sentences before (inferred); None where none or two of other values are."""
+        unit = parts[0].quantities[0].base_unit
+
+        def named(ms: list[Mention]) -> list[Mention]:
+            return [m for m in ms if m.of_unit(unit) is not None and self.labeller.identify(m.label)[0] == item]
+
+        found, certain = named(own), True
+        sj = si - 1
+        while not found and self._same_paragraph(sj, si):
+            found, certain, sj = named(self.d.by_sentence.get(sj) or []), False, sj - 1
+        values = {q.base_value for m in found if (q := m.of_unit(unit)) is not None}
+        if len(item) < 2 or len(values) != 1:
+            return None, False
+        return found[-1], certain
 
     def _remainders(self, mentions: list[Mention], si: int) -> None:
         """`基金预算收入 120.4 亿元，减去调入一般公共预算 9 亿元、返还支出 51.2 亿元，基金预算支出安排 60.2 亿元`: a
@@ -1988,7 +2070,16 @@ FULL_MARKS = regex(r"满分|分值")
 # points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
 DEDUCTED = regex(r"扣(?:除|减)?$")
 # what is left of a budget (`结余资金 7.65 万元`, `节约资金`)
-LEFT_OVER = regex(r"(?:项目|资金)?(?:结余|节余|节约|剩余|尚未支出|未支出|尚未使用|未使用)(?:资金)?(?:为|是)?$")
+LEFT_OVER = regex(
+    r"(?:项目|资金)?(?:结余|节余|节约|剩余|尚未支出|未支出|尚未使用|未使用|尚未执行|未执行)(?:资金)?(?:为|是)?$"
+)
+# words after figures saying they add up to a figure they name (`，合计即为基本支出`, `，二者之和为项目支出`)
+NAMED_SUM = regex(
+    r"[^\d，,。；;、]{0,4}[，,]\s*(?:二者|两者|以上两项|上述各项|以上各项)?(?:合计|之和|共计)(?:即为|即|为|就是)"
+    r"(?P<name>[\u4e00-\u9fff“”]{2,16}?)(?:的?(?:金额|数额|总额))?\s*[。；;]?\s*$"
+)
+# what joins figures listed together (`a 万元、b`, `a 和 b`): a unit before it, a part's name after it
+JOINED = regex(r"[^\d，,。；;、]{0,4}(?:、|和|及|与)\s*[^\d，,。；;：:（）()、]{0,16}")
 # a list opener the layout cut off its list (`…合计 X 万元，其中：` at a line's end, the parts on the lines after)
 DANGLING_OPENER = regex(r"其中\s*[：:]\s*$")
 # a sentence opening with the name of a figure and 中 (`基本支出中，`, `在财政拨款支出预算中，`)
