@@ -209,8 +209,10 @@ class SentencePass:
                     # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
                     self.d.headless[si] = self._own_items(mentions[before:], si)
             else:
-                self._clause(item, si, mentions, _name_in(previous))
+                self._clause(item, si, self._past_grade(items, pos, mentions), _name_in(previous))
         self._respective_runs(items, runs, si, mentions)
+        if not runs and "分别" in self.doc.text[self.doc.sentences[si].start : self.doc.sentences[si].end]:
+            self._parallel_shares(items, si)
         self._composed(items, si, mentions)
         if any(t.type == "SHARE" for t in toks):  # both read shares written with 占 (a SHARE token): most have none
             self._named_shares(items, si, mentions)
@@ -224,6 +226,18 @@ class SentencePass:
         self._deductions(mentions, si)
         self._remainders(mentions, si)
         self._left_over(mentions, si)
+        self._left_over_after(mentions, si)
+        self._named_sum(mentions, si)
+
+    def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
+        """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
+        其中 A a、B b；自评等级为“优”，比上年得分 Y 降低 Δ`) the parts are done, and what follows is of the whole."""
+        previous = items[pos - 1] if pos else None
+        if pos < 2 or not isinstance(items[pos - 2], _Breakdown) or not WORDED_VALUE.search(_name_in(previous)):
+            return mentions
+        last = self.facts.breakdowns[-1] if self.facts.breakdowns else None
+        at = next((k for k, m in enumerate(mentions) if last is not None and m is last.total), None)
+        return mentions[: at + 1] if at is not None else mentions
 
     def _over_or_short(self, mentions: list[Mention], si: int) -> None:
         """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
@@ -426,6 +440,86 @@ class SentencePass:
         ):
             self._record_chain(left, [plan], [outcome], si)
 
+    def _left_over_after(self, mentions: list[Mention], si: int) -> None:
+        """`全年预算数 P，…。全年执行数 E，执行率 r%。未执行资金 X。`: what is left, the first figure of its sentence
+        and alone in its unit there, after the sentences of its paragraph that state the budget and what was
+        spent of it (`_budget_and_spent`): X = P − E (inferred: read across sentences)."""
+        figures = self._lone_figures(mentions)
+        if not figures or figures[0] is not next(m for m in mentions if m.quantities):
+            return
+        left = figures[0]
+        unit = left.quantities[0].base_unit
+        if not LEFT_OVER.match(left.label.lstrip("，、；：")) or sum(1 for m in figures if m.of_unit(unit)) != 1:
+            return
+        earlier: list[Mention] = []
+        sj = si - 1
+        while self._same_paragraph(sj, si):
+            earlier[:0] = [m for m in self.d.by_sentence.get(sj) or [] if m.of_unit(unit) is not None]
+            sj -= 1
+        found = self._budget_and_spent(earlier)
+        if found is None:
+            return
+        chain = [*found, left]
+        if (
+            _one_unit(chain)
+            and _one_side(chain)
+            and all(len(m.quantities) == 1 and m.quantities[0].exact for m in chain)
+        ):
+            self._record_chain(left, [found[0]], [found[1]], si, certain=False)
+
+    @staticmethod
+    def _budget_and_spent(earlier: list[Mention]) -> tuple[Mention, Mention] | None:
+        """The budget and what was spent of it, in this order, when the figures are those two, each once (an
+        initial budget beside the adjusted one aside: what is left is of the budget as adjusted), nothing else."""
+        plans = [m for m in earlier if PLAN_LABEL.search(m.label)]
+        spent = [m for m in earlier if OUTCOME_LABEL.search(m.label) and m not in plans]
+        final = [m for m in plans if not _initial_budget(m)] if len(plans) == 2 else plans
+        if len(final) != 1 or len(spent) != 1 or len(plans) + len(spent) != len(earlier):
+            return None
+        return (final[0], spent[0]) if earlier.index(final[0]) < earlier.index(spent[0]) else None
+
+    def _named_sum(self, mentions: list[Mention], si: int) -> None:
+        """`基本支出执行 C；人员经费 a、公用经费 b，合计即为基本支出`: figures joined by 、 (和, 及) that the words
+        after them say add up to a figure they name, with no figure of its own (合计即为, 之和为, 共同构成): the
+        one figure of that item stated before them in the sentence, or else in its paragraph (inferred), of their
+        unit, is their sum."""
+        text = self.doc.text
+        end = self.doc.sentences[si].end
+        figures = [m for m in mentions if m.quantities]
+        if len(figures) < 2 or text.find("为", figures[-1].quantities[-1].end, end) < 0:
+            return  # (most sentences state no sum in words: not searched)
+        said = NAMED_SUM.match(text, figures[-1].quantities[-1].end, end)
+        if said is None:
+            return
+        parts = [figures[-1]]
+        for m in reversed(figures[:-1]):
+            if len(m.quantities) != 1 or not JOINED.fullmatch(text, m.quantities[0].end, parts[0].quantities[0].start):
+                break
+            parts.insert(0, m)
+        if len(parts) < 2 or not _one_unit(parts) or any(id(p) in self.d.parts for p in parts):
+            return
+        item = self.labeller.identify(said.group("name"))[0]
+        whole, certain = self._sum_named(item, si, figures[: figures.index(parts[0])], parts)
+        if whole is not None:
+            self._keep(Breakdown(whole, parts, "合计", True, si, certain=certain))
+
+    def _sum_named(self, item: str, si: int, own: list[Mention], parts: list[Mention]) -> tuple[Mention | None, bool]:
+        """The one figure of `item` in the parts' unit among `own` (the sentence's figures before the parts), else
+        among the paragraph's sentences before (inferred); None where none or two of other values are."""
+        unit = parts[0].quantities[0].base_unit
+
+        def named(ms: list[Mention]) -> list[Mention]:
+            return [m for m in ms if m.of_unit(unit) is not None and self.labeller.identify(m.label)[0] == item]
+
+        found, certain = named(own), True
+        sj = si - 1
+        while not found and self._same_paragraph(sj, si):
+            found, certain, sj = named(self.d.by_sentence.get(sj) or []), False, sj - 1
+        values = {q.base_value for m in found if (q := m.of_unit(unit)) is not None}
+        if len(item) < 2 or len(values) != 1:
+            return None, False
+        return found[-1], certain
+
     def _remainders(self, mentions: list[Mention], si: int) -> None:
         """`基金预算收入 120.4 亿元，减去调入一般公共预算 9 亿元、返还支出 51.2 亿元，基金预算支出安排 60.2 亿元`: a
         figure, the figures subtracted from it right after it (`减去`/`扣除`, a list joined by `、`), and the figure
@@ -596,6 +690,24 @@ class SentencePass:
             figure = next((q for q in part.qs if q.kind in ("amount", "count")), None)
             if figure is not None:
                 self.facts.shares.append(Share(stated, figure, None, base, si))
+
+    def _parallel_shares(self, items: list[object], si: int) -> None:
+        """`基本支出执行 a，项目支出执行 b，分别占全年执行数的 p% 和 q%`: figures stated side by side from the
+        sentence's start (no `分别为` list, no `其中`), then as many shares after 分别: one to each, in order
+        (`_respective_shares`)."""
+        at = next((k for k, x in enumerate(items) if _is_label(x) and str(x).strip() == "分别"), None)
+        share = items[at + 1] if at is not None and at + 1 < len(items) else None
+        if at is None or not (isinstance(share, Token) and share.type == "SHARE"):
+            return
+        run: list[_Entry] = []
+        for x in items[:at]:
+            if _is_sep(x, "，、,"):
+                continue
+            if not (isinstance(x, _Entry) and len(x.qs) == 1 and x.qs[0].kind == "amount" and x.of is None):
+                return
+            run.append(x)
+        if len(run) >= 2 and len({e.qs[0].base_unit for e in run}) == 1:
+            self._respective_shares(items, run, si)
 
     def _one_context(self, total: Mention, parts: list[Mention], said: str) -> bool:
         """Do the total and every part (and the words of the list) state no scope, fund, stage or period
@@ -1193,6 +1305,8 @@ class SentencePass:
             # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
             self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
             return
+        if self._rated_adjustment(c, key, si, mentions):
+            return
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c))
         if key and subject is None:
             # the clause names a figure not stated here: nothing to compare with
@@ -1223,9 +1337,37 @@ class SentencePass:
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
+    def _rated_adjustment(self, c: _Change, key: str, si: int, mentions: list[Mention]) -> bool:
+        """`年初安排预算 A，调整后全年预算 B，调减 Δ（降幅 p%）`: an adjustment with its rate (its 调 read as the
+        change's name, naming nothing) is of the adjusted budget against the initial one, where the sentence
+        states each once before it, the initial first, in one unit (an outcome may stand between: `调整后预算 B，
+        实际支出 C，调增 Δ`, the 调 words are a budget's); else it is left unread (True: the change is dealt
+        with). An adjustment without a rate is a figure of a chain (`_adjusted`)."""
+        mv = c.movements[0] if c.movements else None
+        if c.cmp or c.base is not None or mv is None or key not in ADJUSTING_PREFIXES:
+            return False
+        if not any(m.quantity is not None and m.quantity.kind == "percent" for m in c.movements):
+            return False
+        if not BARE_ADJUSTMENT.match(self.doc.text, mv.start - 1, mv.start + len(mv.word)):
+            return False
+        figures = [m for m in mentions if not self._qualifies(m) and m.quantities]
+        initial = [m for m in figures if _initial_budget(m)]
+        adjusted = [m for m in figures if ADJUSTED.search(m.label) and not _initial_budget(m)]
+        current = base = None
+        if len(initial) == 1 and len(adjusted) == 1 and figures.index(initial[0]) < figures.index(adjusted[0]):
+            base, current = exact_figure(initial[0]), exact_figure(adjusted[0])
+        if current is None or base is None or current.base_unit != base.base_unit:
+            current = base = None
+        label = adjusted[0].key if current is not None else ""
+        self.facts.changes.append(Change("", label, current, base, _movements(c), si))
+        return True
+
     def _change_name(self, named: str) -> tuple[str, str]:
         """The name a change gives what changed, and its period; a name that is this year alone names no figure
-        (`上年预算 B，本年下降 p%`: the year that changed)."""
+        (`上年预算 B，本年下降 p%`: the year that changed), and so is a clause stating a value in words (`自评等级为
+        “优”，比上年…`: a grade, whole in itself; what changed is the figure before it)."""
+        if WORDED_VALUE.search(named):
+            named = ""
         key, period = self.labeller.split(named) if named else ("", "")
         # `与2023年度相比，减少 Δ`: the words of the comparison are no name of what changed
         return ("", period) if THIS_YEAR_ONLY.match(key) or COMPARISON_ONLY.fullmatch(key) else (key, period)
@@ -1868,6 +2010,10 @@ LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
 # a comparison's name that is a share's word alone (`比上年占比 p%`, `较上年比重`): of the share just stated
 SHARE_WORD_ONLY = regex(r"^(?:所?占比(?:重|例)?|比重)$")
 # a change's name that is this year alone (`本年下降`, `今年增长`): what changed is the sentence's figure
+# what 调增 / 核减 / 压减 / 追加 leave as a change's name where the grammar reads the rest as its movement
+ADJUSTING_PREFIXES = frozenset({"调", "核", "压", "追"})
+# a clause ending in a value given in words, quoted (`自评等级为“优”`, `评定为「良好」`): it names no figure
+WORDED_VALUE = regex(r'(?:为|是|评定为|评为|定为)\s*[“"「‘][^”"」’\d]{1,8}[”"」’]\s*[，,；;]?\s*$')
 THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
 LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RATIO_PRONOUN.pattern})?(?:的|为|是)?$")
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
@@ -1949,7 +2095,16 @@ FULL_MARKS = regex(r"满分|分值")
 # points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
 DEDUCTED = regex(r"扣(?:除|减)?$")
 # what is left of a budget (`结余资金 7.65 万元`, `节约资金`)
-LEFT_OVER = regex(r"(?:项目|资金)?(?:结余|节余|节约|剩余|尚未支出|未支出|尚未使用|未使用)(?:资金)?(?:为|是)?$")
+LEFT_OVER = regex(
+    r"(?:项目|资金)?(?:结余|节余|节约|剩余|尚未支出|未支出|尚未使用|未使用|尚未执行|未执行)(?:资金)?(?:为|是)?$"
+)
+# words after figures saying they add up to a figure they name (`，合计即为基本支出`, `，二者之和为项目支出`)
+NAMED_SUM = regex(
+    r"[^\d，,。；;、]{0,4}[，,]\s*(?:二者|两者|以上两项|上述各项|以上各项)?(?:合计|之和|共计)(?:即为|即|为|就是)"
+    r"(?P<name>[\u4e00-\u9fff“”]{2,16}?)(?:的?(?:金额|数额|总额))?\s*[。；;]?\s*$"
+)
+# what joins figures listed together (`a 万元、b`, `a 和 b`): a unit before it, a part's name after it
+JOINED = regex(r"[^\d，,。；;、]{0,4}(?:、|和|及|与)\s*[^\d，,。；;：:（）()、]{0,16}")
 # a list opener the layout cut off its list (`…合计 X 万元，其中：` at a line's end, the parts on the lines after)
 DANGLING_OPENER = regex(r"其中\s*[：:]\s*$")
 # a sentence opening with the name of a figure and 中 (`基本支出中，`, `在财政拨款支出预算中，`)

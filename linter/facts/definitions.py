@@ -169,6 +169,19 @@ def defines(whole: str, parts: list[Mention]) -> bool:
     return any(_covers(d, parts, every=True) for d in definitions() if _totals(d, names))
 
 
+def splits(whole: str, parts: list[Mention]) -> bool:
+    """Are the parts, one each, exactly the required components (two or more) of a definition whose total
+    `whole` names (`总支出` of 基本支出 and 项目支出)? The whole is then their sum, unless an optional component
+    the list leaves out is not zero."""
+    names = [_names(p) for p in parts]
+    wanted = _variants(whole)
+    for d in definitions():
+        found, required = _found_by_names(d, names), _required(d)
+        if found == required and len(required) >= 2 and _totals(d, wanted):
+            return True
+    return False
+
+
 def complete_every(total: Mention, parts: list[Mention]) -> bool:
     """Do the parts cover every component of the total's definition, the optional ones too? (A list read from
     the layout, not the words, is held to its total only so.)"""

@@ -13,9 +13,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import defines
+from tieout.linter.facts.definitions import defines, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, same_section
 from tieout.linter.facts.passes.breakdowns import _item_runs
@@ -289,16 +290,19 @@ def _holds_carry_over(draft: Draft, m: Mention) -> bool:
 def _shortened_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity | None:
     """`政府债务限额 X。…余额 Y，占限额的 p%`: a whole named by the end of its item (`限额`), stated before the part in
     its section: the one figure of that unit whose item ends so, at least the part where the share is not above
-    100% (inferred, as the name is shortened)."""
+    100% (inferred, as the name is shortened); never the part of another share of its sentence (`基本支出 a，
+    项目支出 b，分别占全县…支出的`: a is no whole of b)."""
     part = s.part
     if part is None or len(wanted.item) < 2:
         return None
+    listed = {id(o.part) for o in draft.facts.shares if o.sentence == s.sentence and o.part is not None}
     values = {
         q.base_value: q
         for m in draft.facts.mentions
         if m.start < part.start
         and m.identity.item != wanted.item
         and m.identity.item.endswith(wanted.item)
+        and not any(id(x) in listed for x in m.quantities)
         and wanted.context.agrees(m.identity.context)
         and same_section(draft, m.start, part.start)
         and (q := m.of_unit(part.base_unit)) is not None
@@ -339,6 +343,7 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
         # a named whole is the listed parts' sum only when they are all the components of its definition (占全国的
         # p% of two crops, 占年度预算的 p% of two budgets are shares of different wholes)
         defined = bool(whole) and None not in parts and defines(whole, parts)  # type: ignore[arg-type]
+        defined = defined or (bool(whole) and None not in parts and _split_whole(draft, whole, parts, shares))  # type: ignore[arg-type]
         if not defined:
             whole, shares = "", [s for s in shares if not s.base_label]
         units = {s.part.base_unit for s in shares if s.part is not None}
@@ -364,3 +369,27 @@ def _item_share_runs(draft: Draft, by_sentence: dict[int, list[Share]]) -> Itera
             for si in opening:
                 del by_sentence[si]
             yield [x[0] for x in shares]
+
+
+OUTCOME_ONLY = ("执行", "决算")
+YEAR_SPENT = "本年支出合计"
+
+
+def _split_whole(draft: Draft, whole: str, parts: list[Mention], shares: list[Share]) -> bool:
+    """`基本支出执行 a，项目支出执行 b，分别占全年执行数的 p% 和 q%`: a whole named as the total the parts are the
+    required components of (`总支出`), or as the year's outcome alone (`全年执行数`), of no other scope or fund
+    than theirs, is their sum where the shares stated add up to 100% at least: an optional component left out
+    (`经营支出`) is then nothing (shares adding up to less may leave room for it, and are not judged)."""
+    item, said = draft.labeller.identify(whole)
+    if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
+        return False  # (the report's own year, `全年`, is the parts' however they name it)
+    if said.stage is not None and any(p.identity.context.stage not in (None, said.stage) for p in parts):
+        return False
+    if not item:
+        # the year's outcome, named by its stage alone (`全年执行数`), is what the year spent
+        if said.stage not in OUTCOME_ONLY:
+            return False
+        item = YEAR_SPENT
+    total = sum((s.stated.value for s in shares), Decimal(0))
+    slack = sum((s.stated.ulp for s in shares), Decimal(0))
+    return all(s.stated.exact for s in shares) and total >= 100 - slack and splits(item, parts)

@@ -168,12 +168,14 @@ TOGETHER = regex(
     rf"(?P<names>{_NAME}(?:(?:和|与|及|、|加|\+){_NAME}){{1,3}})(?:的|两项|两类|人数|比例|占比)*"
     r"(?:合计|之和|总和|相加|合并|计算|共计)(?:[)）]|的|占比?|比例|为|达|是|，|,|\s){0,4}$"
 )
+# `满意度（非常满意+满意）为 92%`: options joined by a plus sign in brackets, the sum written out
+TOGETHER_PLUS = regex(rf"[（(](?P<names>{_NAME}(?:[+＋]{_NAME}){{1,3}})[)）](?:的|占比?|比例|为|达|是|，|,|\s){{0,4}}$")
 TOGETHER_REACH = 40  # characters before the figure looked at for the options named together
 
 
 def option_sums(draft: Draft) -> Iterator[Breakdown]:
-    """A share said of options named together (`非常满意与比较满意合计为 82.0%`) is the sum of their shares stated
-    before it in its paragraph, each named by its option once."""
+    """A share said of options named together (`非常满意与比较满意合计为 82.0%`, `（非常满意+满意）为 92%`) is the sum
+    of their shares stated before it in its paragraph, each named by its option once."""
     text, sentences = draft.doc.text, draft.doc.sentences
     if "满意" not in text:
         return
@@ -182,7 +184,8 @@ def option_sums(draft: Draft) -> Iterator[Breakdown]:
             q = next((x for x in m.quantities if x.kind == "percent" and x.exact), None)
             if q is None:
                 continue
-            together = TOGETHER.search(text, max(sentences[m.sentence].start, q.start - TOGETHER_REACH), q.start)
+            begin = max(sentences[m.sentence].start, q.start - TOGETHER_REACH)
+            together = TOGETHER.search(text, begin, q.start) or TOGETHER_PLUS.search(text, begin, q.start)
             if together is None:
                 continue
             parts = _shares_of(text, sentences, mentions[:i], together.group("names"))
