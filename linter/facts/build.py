@@ -1193,8 +1193,11 @@ class SentencePass:
             return
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c))
         if key and subject is None:
-            # the clause names a figure not stated here: nothing to compare with
-            self.facts.changes.append(Change(c.cmp, key, None, c.base, _movements(c), si))
+            # the clause names a figure not stated here: nothing to compare with, unless it names the share of
+            # one stated this year and last (`A a，占 p%；上年 A b，占比 q%，A 占比提高…`)
+            pair = self._share_pair(c, si, mentions, key)
+            current, base = pair if pair is not None else (None, c.base)
+            self.facts.changes.append(Change(c.cmp, key, current, base, _movements(c), si))
             return
         current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
@@ -1220,6 +1223,26 @@ class SentencePass:
                 label = whole.key
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _share_pair(self, c: _Change, si: int, mentions: list[Mention], key: str) -> tuple[Quantity, Quantity] | None:
+        """`税收收入 a，占 p%；上年税收收入 b，占比 q%，税收占比提高 r`: a change named by a part's name (or its
+        first words) and a share word, in a sentence whose only shares before it are that part's this year and
+        last year's: (this year's share, last year's). Another share of the sentence, a name that is not the
+        part's, or two of either year leave it unread: which shares are compared would not be certain."""
+        named = NAMED_SHARE.match(key)
+        if named is None or c.base is not None or not c.movements:
+            return None
+        first = c.movements[0].start
+        own = [s for s in self.facts.shares if s.sentence == si and s.stated.end <= first]
+        owners = [next((m for m in mentions if any(q is s.part for q in m.quantities)), None) for s in own]
+        if len(own) != 2 or any(m is None for m in owners):
+            return None
+        (now, then), (m_now, m_then) = own, owners
+        assert m_now is not None and m_then is not None
+        earlier = LAST_YEARS.match(m_then.key)  # (`上年税收收入`: the item a year earlier, named so)
+        if earlier is None or LAST_YEARS.match(m_now.key) or m_then.key[earlier.end() :] != m_now.key:
+            return None
+        return (now.stated, then.stated) if m_now.key.startswith(named.group("part")) else None
 
     def _change_name(self, named: str) -> tuple[str, str]:
         """The name a change gives what changed, and its period; a name that is this year alone names no figure
@@ -1847,6 +1870,8 @@ RATIO_PRONOUN = regex(f"{PRONOUN.pattern}(?:比例|比重|占比|比率|指标)"
 LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
 # a comparison's name that is a share's word alone (`比上年占比 p%`, `较上年比重`): of the share just stated
 SHARE_WORD_ONLY = regex(r"^(?:所?占比(?:重|例)?|比重)$")
+# a share named by its part's name (or the first words of it) and a share word (`税收占比`, `民生支出比重`)
+NAMED_SHARE = regex(r"^(?P<part>[\u4e00-\u9fff]{2,12}?)(?:所?占比(?:重|例)?|比重)$")
 # a change's name that is this year alone (`本年下降`, `今年增长`): what changed is the sentence's figure
 THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
 LAST_YEAR_ONLY = regex(f"^(?:比|较|与)?(?:{LAST_YEAR_NAMES})(?:相比)?(?:{RATIO_PRONOUN.pattern})?(?:的|为|是)?$")
