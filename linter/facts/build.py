@@ -121,6 +121,8 @@ class Draft:
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)  # mentions in order, per sentence
     headless: dict[int, list[Mention]] = field(default_factory=dict)  # sentence opening with 其中 → its parts
     whole_named: dict[int, str] = field(default_factory=dict)  # sentence opening `X中，` → X (its parts' whole)
+    # sentence opening `X包括：` → X (its parts' whole), and whether the words list all of it (not `主要包括：`)
+    whole_listed: dict[int, tuple[str, bool]] = field(default_factory=dict)
     # sentences opening with a whole's make-up (从支出结构看): their parts are the figure before's only if they fit in it
     make_up: set[int] = field(default_factory=set)
     parts: set[int] = field(default_factory=set)  # ids of mentions listed as parts of a breakdown
@@ -381,8 +383,11 @@ class SentencePass:
         text = self.doc.text
         sent, prev = self.doc.sentences[si], self.doc.sentences[si - 1]
         named = OF_NAMED.match(text, sent.start, sent.end)
+        listed = LISTED_NAMED.match(text, sent.start, sent.end) if named is None else None
         if named is not None:
             self.d.whole_named[si] = named.group(1)
+        elif listed is not None:
+            self.d.whole_listed[si] = (listed.group(1), listed.group("main") is None)
         elif not (self.d.by_sentence.get(si - 1) and DANGLING_OPENER.search(text, prev.start, prev.end)):
             return
         # (a figure in brackets notes the part before it: `一般债务限额 a（含外贷限额 b）`)
@@ -1954,6 +1959,11 @@ LEFT_OVER = regex(r"(?:项目|资金)?(?:结余|节余|节约|剩余|尚未支�
 DANGLING_OPENER = regex(r"其中\s*[：:]\s*$")
 # a sentence opening with the name of a figure and 中 (`基本支出中，`, `在财政拨款支出预算中，`)
 OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[，,：:]")
+# a sentence opening with the name of a figure stated before and the words listing what it holds
+# (`支出总计包括：`, `收入合计由以下构成：`), the list right after them
+LISTED_NAMED = regex(
+    r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?:包括|构成为|构成如下|由以下构成|组成为)[：:]"
+)
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
 MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
 # `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
