@@ -252,8 +252,8 @@ class SentencePass:
                     continue
             elif gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
                 continue
-            if any(PLAN_LABEL.search(m.label) for m in figures[: i - 2]):
-                continue  # 年初 and 调整后 budgets both stated: which one the 超收 is over is not said
+            if not _the_budget(figures[: i - 2], gap.group(), plan.label):
+                continue
             units = {m.quantities[0].base_unit for m in (plan, outcome, figures[i])}
             if len(units) != 1 or not _one_side([plan, outcome, figures[i]]):
                 continue
@@ -2415,6 +2415,20 @@ def _adjustments_after(
             continue
         return (moves, m) if ADJUSTED.search(m.label) and moves else None
     return None
+
+
+# the budget a gap names (`超过调整预算`, `低于年初预算`): 调整 for an adjusted one, 年初 for the first
+NAMED_BUDGET = regex(r"(调整|年初)(?:后)?预算")
+
+
+def _the_budget(before: list[Mention], gap: str, plan: str) -> bool:
+    """Is the plan the budget a gap is over or short of: no other budget stated before it (年初 and 调整后 both
+    stated: which one the 超收 is over is not said), and the one the gap's words name if they name one (`为年初预算
+    B 的 r%，超过调整预算 C`: over another budget than the one stated)?"""
+    if any(PLAN_LABEL.search(m.label) for m in before):
+        return False
+    named = NAMED_BUDGET.search(gap)
+    return named is None or named.group(1) in plan
 
 
 def _one_unit(mentions: list[Mention]) -> bool:

@@ -1460,8 +1460,10 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
         return None
     if from_section and not _chain_foots(unit, total, [*base, *plus], minus):
         return None
-    if side is not None and _side(base[0].label) != side:
-        return None  # the chain starts from the side's own figure (收入 for 收入总计), or it is not read
+    if side is not None and _side(base[0].label) != side and base[0].identity.item != side:
+        # the chain starts from the side's own figure (收入 for 收入总计; `收入调整预算数 B，决算数 A`: A's item is 收入),
+        # or it is not read
+        return None
     return [*base, *plus], minus
 
 
@@ -1486,8 +1488,38 @@ def _chain_start(
     if base or named:
         return base, False
     # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph
-    # opening with a component goes on the list of an earlier one): taken only when the chain then adds up
-    return _opening(draft, _section_before(draft, mentions[i]), -1, unit, side, named, mentions[i]), True
+    # opening with a component goes on the list of an earlier one): taken only when the chain then adds up, or
+    # when it is the section's one outcome of the side itself (`一般公共预算支出决算数 S。…。加上上解支出 a…，支出
+    # 总计 T`)
+    before = _section_before(draft, mentions[i])
+    sure = _side_outcome(draft, before, mentions[i], unit, side) if not named else None
+    if sure is not None:
+        return [sure], False
+    return _opening(draft, before, -1, unit, side, named, mentions[i]), True
+
+
+# the stages of a plan: a figure of one is no outcome a chain of the year's money starts from
+PLAN_STAGES = frozenset(("预算", "调整预算", "计划", "预计执行"))
+
+
+def _side_outcome(draft: Draft, before: list[Mention], total: Mention, unit: str, side: str | None) -> Mention | None:
+    """The figure of the section before the total's paragraph that is the side itself (item 收入 for a 收入总计) of
+    the total's fund and period, stated as an outcome (no budget, no other year's), when it is the one such figure
+    (one value)."""
+    own = total.identity.context
+    if side is None or own.fund is None or own.period is None:
+        return None
+    found = [
+        m
+        for m in before
+        if m.identity.item == side
+        and m.identity.context.fund == own.fund
+        and m.identity.context.period == own.period
+        and m.identity.context.stage not in PLAN_STAGES
+        and _counts(draft, m, unit)
+    ]
+    values = {q.base_value for m in found if (q := exact_of(m, unit)) is not None}
+    return found[0] if len(values) == 1 else None
 
 
 def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:
