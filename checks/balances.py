@@ -98,7 +98,8 @@ class BalanceMismatch(Rule):
     A stock rolled forward in one sentence (`上年末政府债务余额 A，当年新增 B，偿还 C，年末政府债务余额 D`;
     `roll_forward` in `linter/vocab/relations.yaml`) is checked the same way, D = A + the money coming in −
     the money going out, when every figure between the opening and the closing stock is named as one or
-    the other; and a closing stock is the opening one plus the year's surplus (`当年收支结余 a，年末累计结余 b，
+    the other; written backwards too (`年末余额 D，其中当年新增 B、偿还 C，上年末余额 A`, the opening stock last; or
+    `全年举借 B，偿还本金 C，年初余额 A` after a sentence ending with `年末债务余额 D`, a warning); and a closing stock is the opening one plus the year's surplus (`当年收支结余 a，年末累计结余 b，
     上年末累计结余 c`, in any order within the clause; or `加上年末滚存结余 A，年末滚存结余 B` right after a sentence
     closing with the year's surplus, a warning).
 

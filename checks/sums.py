@@ -295,6 +295,8 @@ class SumMismatch(Rule):
       `三公经费` = `因公出国（境）费` + `公务用车购置及运行维护费` + `公务接待费`, `基本支出` = `人员经费` +
       `公用经费` …), whatever word opens it, `其中` included;
     - a total stated after its parts (`A 12.5 万元，B 7.5 万元，A及B共计 20 万元`, `…，总额为 X`);
+    - a total's own list in a sentence opening with its name (`收入总计 T。…支出总计包括：A a、B b`), not
+      left open (`等`) nor said to be its main items (`主要包括`);
     - a `其中` list in the total's own sentence, closing its sentence's figures of that unit, whose miss
       one changed or swapped digit explains, on figures precise enough (a total of four significant
       digits or more) that this is no coincidence of round numbers.

@@ -121,6 +121,8 @@ class Draft:
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)  # mentions in order, per sentence
     headless: dict[int, list[Mention]] = field(default_factory=dict)  # sentence opening with 其中 → its parts
     whole_named: dict[int, str] = field(default_factory=dict)  # sentence opening `X中，` → X (its parts' whole)
+    # sentence opening `X包括：` → X (its parts' whole), and whether the words list all of it (not `主要包括：`)
+    whole_listed: dict[int, tuple[str, bool]] = field(default_factory=dict)
     # sentences opening with a whole's make-up (从支出结构看): their parts are the figure before's only if they fit in it
     make_up: set[int] = field(default_factory=set)
     parts: set[int] = field(default_factory=set)  # ids of mentions listed as parts of a breakdown
@@ -264,8 +266,8 @@ class SentencePass:
                     continue
             elif gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
                 continue
-            if any(PLAN_LABEL.search(m.label) for m in figures[: i - 2]):
-                continue  # 年初 and 调整后 budgets both stated: which one the 超收 is over is not said
+            if not _the_budget(figures[: i - 2], gap.group(), plan.label):
+                continue
             units = {m.quantities[0].base_unit for m in (plan, outcome, figures[i])}
             if len(units) != 1 or not _one_side([plan, outcome, figures[i]]):
                 continue
@@ -395,8 +397,11 @@ class SentencePass:
         text = self.doc.text
         sent, prev = self.doc.sentences[si], self.doc.sentences[si - 1]
         named = OF_NAMED.match(text, sent.start, sent.end)
+        listed = LISTED_NAMED.match(text, sent.start, sent.end) if named is None else None
         if named is not None:
             self.d.whole_named[si] = named.group(1)
+        elif listed is not None:
+            self.d.whole_listed[si] = (listed.group(1), listed.group("main") is None)
         elif not (self.d.by_sentence.get(si - 1) and DANGLING_OPENER.search(text, prev.start, prev.end)):
             return
         # (a figure in brackets notes the part before it: `一般债务限额 a（含外贷限额 b）`)
@@ -1301,16 +1306,15 @@ class SentencePass:
         skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`). A clause
         closing a 其中 list (`whole` its total) may be of the last part or of the whole."""
         key, period = self._change_name(named)
-        if self._adjusted_basis(c, si, mentions, named):
-            # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
-            self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
-            return
-        if self._rated_adjustment(c, key, si, mentions):
+        if self._dealt_apart(c, si, mentions, named, key):
             return
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c))
         if key and subject is None:
-            # the clause names a figure not stated here: nothing to compare with
-            self.facts.changes.append(Change(c.cmp, key, None, c.base, _movements(c), si))
+            # the clause names a figure not stated here: nothing to compare with, unless it names the share of
+            # one stated this year and last (`A a，占 p%；上年 A b，占比 q%，A 占比提高…`)
+            pair = self._share_pair(c, si, mentions, key)
+            current, base = pair if pair is not None else (None, c.base)
+            self.facts.changes.append(Change(c.cmp, key, current, base, _movements(c), si))
             return
         current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
@@ -1337,6 +1341,14 @@ class SentencePass:
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
+    def _dealt_apart(self, c: _Change, si: int, mentions: list[Mention], named: str, key: str) -> bool:
+        """Is the change one of the kinds read on their own (True: recorded already)?"""
+        if self._adjusted_basis(c, si, mentions, named):
+            # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
+            self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
+            return True
+        return self._rated_adjustment(c, key, si, mentions)
+
     def _rated_adjustment(self, c: _Change, key: str, si: int, mentions: list[Mention]) -> bool:
         """`年初安排预算 A，调整后全年预算 B，调减 Δ（降幅 p%）`: an adjustment with its rate (its 调 read as the
         change's name, naming nothing) is of the adjusted budget against the initial one, where the sentence
@@ -1361,6 +1373,26 @@ class SentencePass:
         label = adjusted[0].key if current is not None else ""
         self.facts.changes.append(Change("", label, current, base, _movements(c), si))
         return True
+
+    def _share_pair(self, c: _Change, si: int, mentions: list[Mention], key: str) -> tuple[Quantity, Quantity] | None:
+        """`税收收入 a，占 p%；上年税收收入 b，占比 q%，税收占比提高 r`: a change named by a part's name (or its
+        first words) and a share word, in a sentence whose only shares before it are that part's this year and
+        last year's: (this year's share, last year's). Another share of the sentence, a name that is not the
+        part's, or two of either year leave it unread: which shares are compared would not be certain."""
+        named = NAMED_SHARE.match(key)
+        if named is None or c.base is not None or not c.movements:
+            return None
+        first = c.movements[0].start
+        own = [s for s in self.facts.shares if s.sentence == si and s.stated.end <= first]
+        owners = [next((m for m in mentions if any(q is s.part for q in m.quantities)), None) for s in own]
+        if len(own) != 2 or any(m is None for m in owners):
+            return None
+        (now, then), (m_now, m_then) = own, owners
+        assert m_now is not None and m_then is not None
+        earlier = LAST_YEARS.match(m_then.key)  # (`上年税收收入`: the item a year earlier, named so)
+        if earlier is None or LAST_YEARS.match(m_now.key) or m_then.key[earlier.end() :] != m_now.key:
+            return None
+        return (now.stated, then.stated) if m_now.key.startswith(named.group("part")) else None
 
     def _change_name(self, named: str) -> tuple[str, str]:
         """The name a change gives what changed, and its period; a name that is this year alone names no figure
@@ -2009,6 +2041,8 @@ RATIO_PRONOUN = regex(f"{PRONOUN.pattern}(?:比例|比重|占比|比率|指标)"
 LAST_YEARS_RATIO = regex(f"({LAST_YEAR_NAMES}){RATIO_PRONOUN.pattern}")
 # a comparison's name that is a share's word alone (`比上年占比 p%`, `较上年比重`): of the share just stated
 SHARE_WORD_ONLY = regex(r"^(?:所?占比(?:重|例)?|比重)$")
+# a share named by its part's name (or the first words of it) and a share word (`税收占比`, `民生支出比重`)
+NAMED_SHARE = regex(r"^(?P<part>[\u4e00-\u9fff]{2,12}?)(?:所?占比(?:重|例)?|比重)$")
 # a change's name that is this year alone (`本年下降`, `今年增长`): what changed is the sentence's figure
 # what 调增 / 核减 / 压减 / 追加 leave as a change's name where the grammar reads the rest as its movement
 ADJUSTING_PREFIXES = frozenset({"调", "核", "压", "追"})
@@ -2109,6 +2143,11 @@ JOINED = regex(r"[^\d，,。；;、]{0,4}(?:、|和|及|与)\s*[^\d，,。；;�
 DANGLING_OPENER = regex(r"其中\s*[：:]\s*$")
 # a sentence opening with the name of a figure and 中 (`基本支出中，`, `在财政拨款支出预算中，`)
 OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[，,：:]")
+# a sentence opening with the name of a figure stated before and the words listing what it holds
+# (`支出总计包括：`, `收入合计由以下构成：`), the list right after them
+LISTED_NAMED = regex(
+    r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?:包括|构成为|构成如下|由以下构成|组成为)[：:]"
+)
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
 MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
 # `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
@@ -2560,6 +2599,20 @@ def _adjustments_after(
             continue
         return (moves, m) if ADJUSTED.search(m.label) and moves else None
     return None
+
+
+# the budget a gap names (`超过调整预算`, `低于年初预算`): 调整 for an adjusted one, 年初 for the first
+NAMED_BUDGET = regex(r"(调整|年初)(?:后)?预算")
+
+
+def _the_budget(before: list[Mention], gap: str, plan: str) -> bool:
+    """Is the plan the budget a gap is over or short of: no other budget stated before it (年初 and 调整后 both
+    stated: which one the 超收 is over is not said), and the one the gap's words name if they name one (`为年初预算
+    B 的 r%，超过调整预算 C`: over another budget than the one stated)?"""
+    if any(PLAN_LABEL.search(m.label) for m in before):
+        return False
+    named = NAMED_BUDGET.search(gap)
+    return named is None or named.group(1) in plan
 
 
 def _one_unit(mentions: list[Mention]) -> bool:

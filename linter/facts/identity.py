@@ -308,11 +308,15 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
     for si, mentions in draft.by_sentence.items():
         running = Context()
         sentence_start = draft.doc.sentences[si].start
+        last_item = ""  # the item of the sentence's figure before, for a figure named by its stage alone
         for m in mentions:
             key, at = id(m), m.start
             # the department's own name (`上海市某区某局2024年度收入支出总计`) says whose figure it is, as the
             # genre already does: not part of the item
             item, own = identify(_without(m.label, entity) if entity else m.label)
+            if not item and STAGE_ONLY.match(m.label):
+                # `收入调整预算数为 A，决算数为 B`: the same item at another stage (or year: `上年决算数为 C`)
+                item = last_item
             k = bisect_left(ends, at + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
             before = text[begin:at]
@@ -328,10 +332,15 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
                 # `为预算的 95.3%` names the ratio's base, `上年为 B` last year's value of the figure before: their
                 # 预算 and 上年 are not the context of the figures after them
                 running = _carry(context, running)
+                last_item = item
     return stated, items
 
 
 MIN_ITEM = 4
+# a figure named by a stage alone, maybe of last year (`，决算数为`, `，上年决算数为`): of the item named before it
+STAGE_ONLY = regex(
+    r"^[，、；\s]*(?:上年|本年|当年)?(?:决算数|调整预算数|调整后预算数|年初预算数|预算数|执行数|完成数)(?:为|是)?$"
+)
 _EXCLUDING = "|".join(words("relations", "excluding"))
 # what a figure's words leave out of its item (`不含高新区`, `剔除一次性因素后`, `除土地出让收入外`)
 EXCLUDED = regex(

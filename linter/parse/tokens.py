@@ -47,6 +47,12 @@ SHARE_RE = regex(
 IN_WHOLE_RE = regex(
     r"^(?:在|于)(?P<base>[^在占]{1,14}?)(?:之中|当中|中)(?:的)?(?P<share>所占比重|所占比例|占比重|占比|占)(?:为|达|约为|是)?$"
 )
+# `为限额的 p%`: the figure before as a share of a whole named by the words (a plan, a target or an earlier period
+# is no whole: `为预算的`, `为上年的` are rates and changes read as such)
+WHOLE_NAMED_RE = regex(
+    r"^(?P<share>为)(?P<base>(?![\u4e00-\u9fff]*(?:预算|计划|目标|任务|上年|去年|同期|年初|标准|全年|年度|应))"
+    r"[\u4e00-\u9fff]{1,12}?的)$"
+)
 # the words a comparison opens with: before what it compares with (`比上年`, `比上年预计执行数`: a budget draft
 # against the outcome of a year not yet closed), or alone (`同比`)
 CMP_BEFORE = ("比", "较", "与", "相比")
@@ -202,6 +208,22 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
     m = FROM_RE.match(piece) if "由" in piece or "从" in piece else None
     if m:
         return _from(piece, start, end, m)
+    shared = _share(piece, start, end)
+    if shared is not None:
+        return shared
+    cmp = _comparison_head(piece, start, end) if piece[:1] in CMP_FIRST else None
+    return cmp if cmp is not None else _tail(piece, start, end)
+
+
+def _share(piece: str, start: int, end: int) -> list[Tok] | None:
+    """A share's words before its percentage (`占支出的`, `在总支出中占比`, `为限额的`), or None."""
+    m = WHOLE_NAMED_RE.match(piece) if piece[0] == "为" else None
+    if m:
+        # `余额 Y，为限额的 p%`: the figure before over the whole the words name, a share of it
+        return [
+            Tok("SHARE", m.group("share"), start, start + m.end("share")),
+            Tok("LABEL", m.group("base"), start + m.end("share"), end),
+        ]
     share = "占" in piece
     m = IN_WHOLE_RE.match(piece) if share else None
     if m:
@@ -212,6 +234,8 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
             Tok("LABEL", m.group("base"), start + m.start("base"), start + m.end("base")),
         ]
     m = SHARE_RE.match(piece) if share else None
+    if m and m.group("share") and (moved := _share_moved(piece, start, m)) is not None:
+        return moved
     if m and m.group("share"):
         out = []
         if m.group("head"):
@@ -220,8 +244,27 @@ def _before_figure(piece: str, start: int) -> list[Tok]:
         if m.group("base"):
             out.append(Tok("LABEL", m.group("base"), start + m.start("base"), end))
         return out
-    cmp = _comparison_head(piece, start, end) if piece[:1] in CMP_FIRST else None
-    return cmp if cmp is not None else _tail(piece, start, end)
+    return None
+
+
+# a share's own name, then the move of it (`税收占比提高`, `民生支出比重下降了`): the words after the share word
+SHARE_MOVED = regex(rf"^(?:(?P<up>(?:{UP_WORDS})了?)|(?P<down>(?:{DOWN_WORDS})了?))$")
+
+
+def _share_moved(piece: str, start: int, m: re.Match[str]) -> list[Tok] | None:
+    """`税收占比提高 4.3 个百分点`: a share named by its part's name and its share word, then the move of it; the
+    share word names the quantity that moved (as before 由: `占比由 a% 提高到 b%`), no share of the figure after.
+    Not after a comparison's words (`比上年占比提高`: the comparison is read as such)."""
+    move = SHARE_MOVED.match(m.group("base"))
+    head = m.group("head")
+    if move is None or not head or head[0] in CMP_FIRST or SHARE_WORD.match(m.group("share")) is None:
+        return None
+    kind = "up" if move.group("up") else "down"
+    at = start + m.start("base")
+    return [
+        Tok("LABEL", piece[: m.start("base")], start, at),
+        Tok(kind.upper(), m.group("base"), at, at + len(m.group("base"))),
+    ]
 
 
 def _from(piece: str, start: int, end: int, m: re.Match[str]) -> list[Tok]:

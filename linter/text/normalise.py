@@ -45,7 +45,8 @@ HEADING = regex(
     r"|(?P<cn>[一二三四五六七八九十]{1,3})(?:、|\.(?!\d))"
     r"|（(?P<pcn>[一二三四五六七八九十]{1,3})）"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d%.])(?=\s*[^\d\s万亿元%个千百人家条项件份次])"
-    r"|(?P<num>\d{1,2})[、.](?![\d])"
+    # (`1.2021年一般公共预算收入…`: an item's number, then the year its statement opens with; no figure 1.2021)
+    r"|(?P<num>\d{1,2})(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}年))"
     r"|（(?P<pnum>\d{1,2})）"
     r")"
 )
@@ -528,8 +529,9 @@ DIGITS = frozenset("0123456789")
 ASCII_ALNUM = DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # a figure in a heading line: the heading is a statement (`（五）住房保障支出 154.27 万元，…`), maybe no title
 FIGURE_IN_HEADING = regex(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
-# a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`)
-LIST_GOES_ON = regex(r"^(?:其中|具体|包括|分别|主要)")
+# a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`), or the sum it adds to
+# (`加上上级补助收入 a、…，收入总计 T`, a chain starting from the statement's figure)
+LIST_GOES_ON = regex(r"^(?:其中|具体|包括|分别|主要|加上|再加上)")
 
 
 class _Outline:

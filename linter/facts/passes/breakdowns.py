@@ -39,6 +39,7 @@ from tieout.linter.facts.passes.base import (
     in_brackets,
     same_section,
     scored_apart,
+    under_heading,
 )
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, Context
@@ -677,6 +678,12 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
     for si, listed_items in draft.headless.items():
         items = _before_added(listed_items)
+        if si in draft.whole_listed:
+            # `支出总计包括：A a、B b…`: the list is of the figure it names, stated before, or of none
+            found = _listed_of_named(draft, si, items)
+            if found is not None:
+                yield found
+            continue
         prev = draft.by_sentence.get(si - 1)
         if not prev or not items or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
             continue
@@ -938,6 +945,49 @@ def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention]
     return Breakdown(whole, parts, "其中", False, si, certain=False)
 
 
+LISTED_REACH = 3  # sentences back a `X包括：` list looks for the figure it names
+
+
+def _listed_of_named(draft: Draft, si: int, items: list[Mention]) -> Breakdown | None:
+    """`收入总计 T，支出总计 T，收支平衡。收入总计包括：A a、B b…。支出总计包括：C c、D d…`: a sentence opening with a
+    name and 包括 lists the figure of that name stated in the nearest sentence before (in its section, past lists of
+    the same kind) that states one; several of that name and other values leave it unread. The words list all of
+    a figure named a total (合计, 总计: its components), some of any other (`主要包括：` some of either)."""
+    name, listing_all = draft.whole_listed[si]
+    doc = draft.doc
+    for back in range(si - 1, max(-1, si - 1 - LISTED_REACH), -1):
+        # (under its heading: `3.平衡情况。收入总计 T…` / `支出总计包括：…`, the paragraph after an item's heading
+        # resuming the text above it)
+        if not under_heading(draft, doc.sentences[back].start, doc.sentences[si].start):
+            return None
+        if back in draft.whole_listed:
+            continue  # a list of the same kind (`收入总计包括：…`): the figure named stands before it
+        prev = [m for m in draft.by_sentence.get(back) or [] if not draft.is_part(m)]
+        if not any(m.key and _own_phrase(m).endswith(name) for m in prev):
+            if prev:
+                return None  # figures of other names right before: the list's whole is not the sentence's
+            continue
+        whole = _named_figure(name, prev)
+        if whole is None:
+            return None
+        q = exact_figure(whole)
+        parts = [m for m in items if q is not None and exact_of(m, q.base_unit) is not None]
+        if q is None or len(parts) < 2 or len(parts) != len(items) or not _may_break_down(whole, parts):
+            return None
+        complete = listing_all and _names_total(draft, whole) and not _open_ended(draft, si)
+        return Breakdown(whole, parts, "包括", complete, si, certain=False)
+    return None
+
+
+def _open_ended(draft: Draft, si: int) -> bool:
+    """Does the list's sentence leave it open (`…、上年结转 c 等`)?"""
+    span = draft.doc.sentences[si]
+    return bool(OPEN_END.search(draft.doc.text[span.start : span.end]))
+
+
+OPEN_END = regex(r"等[\u4e00-\u9fff]{0,4}[。；;]?\s*$")
+
+
 def _exceeds(b: Breakdown) -> bool:
     """Do the parts add up to more than the total (beyond their precision)?"""
     unit = next((q.base_unit for q in b.total.quantities if q.kind in ("amount", "count")), None)
@@ -1083,7 +1133,9 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             if not (_names_total(draft, m) or _joins(m.key, run)):
                 continue
             # `以上三项支出合计 X`: the count the total states is the run's, whether it adds up or not
-            chosen = len(run) if _counted(m.label) == len(run) else _footing_run(q, run)
+            # `A a，B b，合计 T`: a total word alone after the sentence's two figures sums them, whether they add up or not
+            whole = _counted(m.label) == len(run) or _sums_sentence(draft, m, run)
+            chosen = len(run) if whole else _footing_run(q, run)
             if chosen:
                 parts = [pm for pm, _ in run[-chosen:]]
                 taken.update(id(p) for p in parts)
@@ -1141,7 +1193,8 @@ def _equation(draft: Draft, run: list[Mention]) -> Breakdown | None:
 
 ORDINALS = "一二三四五六七八九十"
 # a total stating how many figures before it it sums (`以上六项支出合计`, `上述 3 项合计`)
-COUNTED = regex(f"^(?:以上|上述)(\\d|[两{ORDINALS}])项")
+# (`以上三项`, `以上五个税种`: the count of the items above, in 项 or 个 and what they are)
+COUNTED = regex(f"^(?:以上|上述)(\\d|[两{ORDINALS}])(?:项|个)")
 
 
 def _counted_run(draft: Draft, total: Mention, unit: str, taken: set[int]) -> list[tuple[Mention, Quantity]]:
@@ -1419,8 +1472,10 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
         return None
     if from_section and not _chain_foots(unit, total, [*base, *plus], minus):
         return None
-    if side is not None and _side(base[0].label) != side:
-        return None  # the chain starts from the side's own figure (收入 for 收入总计), or it is not read
+    if side is not None and _side(base[0].label) != side and base[0].identity.item != side:
+        # the chain starts from the side's own figure (收入 for 收入总计; `收入调整预算数 B，决算数 A`: A's item is 收入),
+        # or it is not read
+        return None
     return [*base, *plus], minus
 
 
@@ -1445,8 +1500,38 @@ def _chain_start(
     if base or named:
         return base, False
     # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph
-    # opening with a component goes on the list of an earlier one): taken only when the chain then adds up
-    return _opening(draft, _section_before(draft, mentions[i]), -1, unit, side, named, mentions[i]), True
+    # opening with a component goes on the list of an earlier one): taken only when the chain then adds up, or
+    # when it is the section's one outcome of the side itself (`一般公共预算支出决算数 S。…。加上上解支出 a…，支出
+    # 总计 T`)
+    before = _section_before(draft, mentions[i])
+    sure = _side_outcome(draft, before, mentions[i], unit, side) if not named else None
+    if sure is not None:
+        return [sure], False
+    return _opening(draft, before, -1, unit, side, named, mentions[i]), True
+
+
+# the stages of a plan: a figure of one is no outcome a chain of the year's money starts from
+PLAN_STAGES = frozenset(("预算", "调整预算", "计划", "预计执行"))
+
+
+def _side_outcome(draft: Draft, before: list[Mention], total: Mention, unit: str, side: str | None) -> Mention | None:
+    """The figure of the section before the total's paragraph that is the side itself (item 收入 for a 收入总计) of
+    the total's fund and period, stated as an outcome (no budget, no other year's), when it is the one such figure
+    (one value)."""
+    own = total.identity.context
+    if side is None or own.fund is None or own.period is None:
+        return None
+    found = [
+        m
+        for m in before
+        if m.identity.item == side
+        and m.identity.context.fund == own.fund
+        and m.identity.context.period == own.period
+        and m.identity.context.stage not in PLAN_STAGES
+        and _counts(draft, m, unit)
+    ]
+    values = {q.base_value for m in found if (q := exact_of(m, unit)) is not None}
+    return found[0] if len(values) == 1 else None
 
 
 def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:
@@ -1599,6 +1684,20 @@ def _head(name: str) -> str:
     """A name without its generic money noun (`处罚金额` and `处罚费用` name one thing), unless that is all of it."""
     head = MONEY_NOUN.sub("", name)
     return head if len(head) >= 2 else name
+
+
+# a total named by its total word alone (`，合计 X`, `，共计为 X`): the sum of what the sentence states before it
+TOTAL_WORD_ALONE = regex(r"^[，,、；;]?\s*(?:合计|共计|总计)(?:为|是)?$")
+
+
+def _sums_sentence(draft: Draft, total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
+    """Is the total a total word alone after the two figures of its sentence and nothing else (`超收收入 a，预备费
+    结余 b，合计 T`)? Its words name no item, so it is the sum of both (a longer run may sum its last few)."""
+    if len(run) != 2 or not TOTAL_WORD_ALONE.match(total.label):
+        return False
+    own = draft.by_sentence.get(total.sentence) or []
+    before = [x for x in own[: own.index(total)] if x.quantities] if total in own else []
+    return [x for x, _ in run] == before
 
 
 def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:

@@ -23,6 +23,7 @@ from tieout.linter.facts.passes.breakdowns import _item_runs
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
+from tieout.linter.vocab import alternation, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -296,6 +297,8 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity | Non
     if part is None or len(wanted.item) < 2:
         return None
     listed = {id(o.part) for o in draft.facts.shares if o.sentence == s.sentence and o.part is not None}
+    # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
+    part_item = next((m.identity.item for m in draft.facts.mentions if any(q is part for q in m.quantities)), "")
     values = {
         q.base_value: q
         for m in draft.facts.mentions
@@ -303,6 +306,7 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity | Non
         and m.identity.item != wanted.item
         and m.identity.item.endswith(wanted.item)
         and not any(id(x) in listed for x in m.quantities)
+        and not (_kind(m.identity.item) and not _kind(part_item))
         and wanted.context.agrees(m.identity.context)
         and same_section(draft, m.start, part.start)
         and (q := m.of_unit(part.base_unit)) is not None
@@ -313,6 +317,15 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity | Non
         return None
     whole = next(iter(values.values()))
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+# the kinds a debt is of (vocab debt_kinds: 一般, 专项): a figure of one kind is a part of the figure of none
+DEBT_KIND = regex(f"(?:{alternation(words('relations', 'debt_kinds'))})(?=债)")
+
+
+def _kind(item: str) -> str:
+    found = DEBT_KIND.search(item)
+    return found.group() if found else ""
 
 
 def _wholes(draft: Draft, wanted: Identity, part: Quantity) -> list[tuple[Mention, Quantity]]:

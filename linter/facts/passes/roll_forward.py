@@ -5,6 +5,8 @@ Read only where the sentence leaves nothing open: an opening stock (`余额`, `�
 year's start: `年初`, `上年末`, or the year-end of the year before the closing's), then figures each named as
 money coming in (`新增`, `补充` …) or going out (`偿还`, `动用` …), then the closing stock of the same thing
 named at the year's end; every figure a sum of money, none of them anything else (vocab `roll_forward`).
+The same written backwards: the closing stock, the flows, the opening stock ending the sentence (`年末余额 D，其中
+当年新增 B、偿还 C，上年末余额 A`), the closing stock ending the sentence before when the flows open this one.
 """
 
 from __future__ import annotations
@@ -105,9 +107,50 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
             elif REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
                 found = _remainder(mentions[:k], closing, si)
             else:
-                continue
+                found = None
+            if found is None and k == len(mentions) - 1 and k >= 1 and _opens_year(closing):
+                # (`closing` is the sentence's last figure, an opening stock: a chain written backwards)
+                found = _backwards(draft, mentions, si)
             if found is not None:
                 yield found
+
+
+def _opens_year(m: Mention) -> bool:
+    """Is the figure a stock at the year's start (`年初余额`, `上年末余额`: 上年末 holds 年末 too)?"""
+    return bool(STOCK.search(m.label) and OPENING.search(m.label))
+
+
+def _backwards(draft: Draft, mentions: list[Mention], si: int) -> RollForward | None:
+    """`年末余额 E，其中当年新增 N、偿还 R，上年末余额 S`: the closing stock first, then the flows, the opening stock of
+    the same thing last (its sentence's last figure): E = S + N − R. The closing stands right before the flows in the
+    sentence, or, where the flows open it (`全年举借 N，偿还本金 R，年初余额 S`), ends the sentence right before under
+    the same heading (no other sum after it there: `年末债务余额 E，为限额的 p%。`), a figure taken from it."""
+    opening = mentions[-1]
+    i = len(mentions) - 2
+    while i >= 0 and _flow(mentions[i].label) != 0:
+        i -= 1
+    flows = [(_money(m), _flow(m.label)) for m in mentions[i + 1 : -1]]
+    closing, certain = (mentions[i], True) if i >= 0 else (_closing_before(draft, si, opening), False)
+    if not flows or closing is None or any(q is None for q, _ in flows):
+        return None
+    if not (STOCK.search(closing.label) and CLOSING.search(closing.label)):
+        return None
+    if not (_is_opening(opening.label, closing.label) and _same_stock(opening.label, closing.label)):
+        return None
+    start, end = _money(opening), _money(closing)
+    if start is None or end is None:
+        return None
+    inflows = [q for q, sign in flows if q is not None and sign > 0]
+    outflows = [q for q, sign in flows if q is not None and sign < 0]
+    return RollForward(start, inflows, outflows, end, si, certain)
+
+
+def _closing_before(draft: Draft, si: int, opening: Mention) -> Mention | None:
+    """The last sum of the sentence right before, under the same heading, if no other sum follows it there."""
+    said = [m for m in draft.by_sentence.get(si - 1) or [] if _money(m) is not None]
+    if not said or not same_section(draft, said[-1].start, opening.start):
+        return None
+    return said[-1]
 
 
 def _remainder(before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:
