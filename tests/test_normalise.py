@@ -228,6 +228,12 @@ def test_figures_of_rows_of_one_column_are_not_run_together():
     assert [q.text for q in extract(doc)] == ["3.45", "120.50"]
 
 
+def test_a_figure_ending_a_line_does_not_run_on_into_the_next_rows_code():
+    # `合计 2,693.18` / `301 工资福利支出 2,100.50`: the next row opens with its classification code, no 2,693.18301
+    doc = normalise("合计 2,693.18\n301 工资福利支出 2,100.50\n30101 基本工资 1,200.00\n", "t.txt")
+    assert [q.text for q in extract(doc) if "," in q.text] == ["2,693.18", "2,100.50", "1,200.00"]
+
+
 def test_a_figure_broken_by_the_wrap_runs_on():
     doc = normalise("共安排资金 2,4\n\n00.00 万元，其中中央资金 1,500.00 万元。\n", "t.txt")
     assert [q.text for q in extract(doc)][:2] == ["2,400.00万元", "1,500.00万元"]

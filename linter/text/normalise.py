@@ -345,7 +345,7 @@ def _apart_figures(raw: list[str], lines: _Lines) -> list[int]:
     """The lines opening with a digit that would run on from the digit ending the line before into one number,
     though the two stand apart: the figure before set off from its words by a wide gap (rows of a table of one
     column of figures: `…外国政府贷款      1.67` / `2024年…发行额  344.23`), a whole figure before a year
-    (`…贷款 1.67` / `2024年…`), or two lines that are each a figure alone. A figure broken by the wrap (`资金 2,4` /
+    (`…贷款 1.67` / `2024年…`) or a row's code (`合计 2,693.18` / `301 工资福利支出…`), or two lines that are each a figure alone. A figure broken by the wrap (`资金 2,4` /
     `00.00 万元`) runs on."""
     chars, numbers = lines.chars, lines.numbers
     out = []
@@ -353,8 +353,9 @@ def _apart_figures(raw: list[str], lines: _Lines) -> list[int]:
     lasts = map(str.isdecimal, map(itemgetter(-1), chars[:-1]))
     firsts = map(str.isdecimal, map(itemgetter(0), chars[1:]))
     for k in compress(count(1), map(and_, lasts, firsts)):
-        if YEAR_FIRST.match(chars[k]) and WHOLE_FIGURE_LAST.search(chars[k - 1]):
-            out.append(k)
+        opens = YEAR_FIRST.match(chars[k]) or CODE_FIRST.match(raw[numbers[k] - 1].lstrip())
+        if opens and WHOLE_FIGURE_LAST.search(chars[k - 1]):
+            out.append(k)  # (`…合计 2,693.18` / `301 工资福利支出…`: the next row opens with its code)
             continue
         if FIGURE_LINE.fullmatch(chars[k - 1]) and FIGURE_LINE.fullmatch(chars[k]):
             out.append(k)  # a table one cell a line (`1600.00` / `1575.00`): a figure wrapped leaves words before it
@@ -367,6 +368,8 @@ def _apart_figures(raw: list[str], lines: _Lines) -> list[int]:
 
 
 YEAR_FIRST = regex(r"(?:19|20)\d{2}年")
+# a classification code opening a table's row (`301 工资福利支出`, `2010101 行政运行`)
+CODE_FIRST = regex(r"\d{3,7}[ \u3000]+[\u4e00-\u9fff]")
 # a line that is a figure and nothing else (a table's cell on a line of its own)
 FIGURE_LINE = regex(r"[-−+]?\d[\d,]*(?:\.\d+)?[%％]?")
 # a figure whole as it stands: decimals after its point, or thousands in groups of three
