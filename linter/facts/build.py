@@ -1063,7 +1063,7 @@ class SentencePass:
                 and e.qs[0].kind == "percent"
             ):
                 continue
-            part = self._named_figure(str(part_name), si, mentions) or _acted_on(flat, k, str(part_name))
+            part = self._part_named(str(part_name), e, head, si, mentions) or _acted_on(flat, k, str(part_name))
             if part is None:
                 continue
             whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
@@ -1075,6 +1075,23 @@ class SentencePass:
                 continue
             certain = part[1] and whole[1]
             self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
+
+    def _part_named(
+        self, name: str, e: _Entry, head: _Entry | None, si: int, mentions: list[Mention]
+    ) -> tuple[Quantity, bool] | None:
+        """The figure a share's part names. Of a list's total the share names no whole of (`政府债务余额合计 X，
+        其中一般债务占 p%`), the part is of the total's measure (一般债务余额): stated so before, or stated in the
+        sentence; a figure before named by the part's words alone is of another measure (举借一般债务)."""
+        measure = _measure_after(name, head.label) if head is not None and not e.label.strip() else ""
+        if not measure:
+            return self._named_figure(name, si, mentions)
+        # (of the total's scope too: `全省…余额合计`'s part is not `省本级一般债务余额`)
+        scope = self.labeller.identify(head.label)[1].scope if head is not None else None
+        found = self._named_figure((scope or "") + name + measure, si, mentions)
+        if found is not None:
+            return found
+        found = self._named_figure(name, si, mentions)
+        return found if found is not None and found[1] else None
 
     def _share_whole(
         self, e: _Entry, head: _Entry | None, opened: str | None, part: Quantity, at: tuple[int, list[Mention]]
@@ -2238,6 +2255,21 @@ def _share_after_change(items: list[object]) -> None:
     for x in items:  # (and in a list's parts: `其中：税收收入 a，同比增长 p%，占…的 q%`)
         if isinstance(x, _Breakdown):
             _share_after_change(x.parts)
+
+
+# the words closing a total's name (`政府债务余额合计`): no measure of its parts
+TOTAL_TAIL = regex(r"(?:合计|总计|共计|总额|小计)$")
+
+
+def _measure_after(part: str, whole: str) -> str:
+    """What the whole's name states after the words it shares with the end of the part's name (`一般债务` in
+    `全省政府债务余额合计`: 余额); total words are no measure."""
+    for k in range(len(part) - 1):
+        tail = part[k:]
+        at = whole.rfind(tail)
+        if at >= 0:
+            return TOTAL_TAIL.sub("", whole[at + len(tail) :])
+    return ""
 
 
 def _leaves(items: list[object]) -> Iterator[object]:
