@@ -62,6 +62,12 @@ JOINED = regex(r"(.{2,})(?:及|和|与|加)(.{2,})")
 INCLUDED = regex(f"^(?:{_alt('included')})")
 # an item added to the list rather than listed in it (`加上…`, `另…`): the list has ended
 ADDED_ITEM = regex(f"^(?:{_alt('additive')})")
+# a numbered item's mark (`4.`, `（四）`, `四、`)
+NUMBERED_ITEM = regex(
+    r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
+# money handed over to another fund (`调出资金`)
+HANDED = regex(f"^(?:{_alt('transfer_ratio')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
 # figures looked at before a total for its run, skipped ones (notes in brackets, parts of other lists)
@@ -907,10 +913,21 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         return None
     last = summed or last
     dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
-    parts = [m for m in items if m.quantities and m.quantities[0].base_unit in dims]
+    parts = _spent_only(last, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _spent_only(whole: Mention, parts: list[Mention]) -> list[Mention]:
+    """The parts of an expenditure that is no total (`支出决算数 X。其中：A a；B b；调出资金 c，…`) end before the money
+    handed over to another fund (调出): it leaves the fund besides what it spent, a part of 支出总计 only."""
+    if "支出" not in whole.label or TOTAL_WORD.search(whole.label):
+        return parts
+    for k, m in enumerate(parts):
+        if k and HANDED.match(m.label.lstrip("，、；： \u3000")):
+            return parts[:k]
+    return parts
 
 
 def _unrestated(draft: Draft, prev: list[Mention]) -> list[Mention]:
@@ -1537,10 +1554,18 @@ def _side_outcome(draft: Draft, before: list[Mention], total: Mention, unit: str
 def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:
     """Is the last figure before the chain's `加` the last of clauses set apart by semicolons (`A a；B b；C c；加上
     …`), rather than one clause's figure before it (`收入 X，完成预算的 r%；加上…`)?"""
-    if len(before) < 2:
-        return False
     text = draft.doc.text
     semi = ("；", ";")
+    if len(before) == 1:
+        # `4.其他收入 a，占 p%；加上 D d，收入总计 T`: the last of numbered items set apart by semicolons
+        sec = draft.doc.section_at(before[0].start)
+        if sec is None or sec.start != draft.doc.sentences[before[0].sentence].start:
+            return False
+        return NUMBERED_ITEM.match(sec.title or "") is not None and any(
+            c in text[before[0].quantities[-1].end : at] for c in semi
+        )
+    if len(before) < 2:
+        return False
     last, previous = before[-1], before[-2]
     return any(c in text[last.quantities[-1].end : at] for c in semi) and any(
         c in text[previous.quantities[-1].end : last.start] for c in semi
