@@ -242,3 +242,28 @@ def test_a_figure_broken_by_the_wrap_runs_on():
 def test_a_table_one_cell_a_line_keeps_its_figures_apart():
     doc = normalise("年度资金总额\n1600.00\n1575.00\n1378.84\n87.55%\n", "t.txt")
     assert [q.text for q in extract(doc)] == ["1600.00", "1575.00", "1378.84", "87.55%"]
+
+
+def test_a_running_head_of_words_other_than_the_title_beside_page_numbers_is_dropped():
+    # a head repeated beside three page numbers, not the title's words (`青禾县财政局公开文件`): page furniture, not
+    # words inside the sentence it interrupts (`…增长 8.0%，上` / `- 2 -` / head / `年为 5.00 亿元…`)
+    head = "青禾县财政局公开文件"
+    filler = "本县坚持过紧日子要求，统筹各类资金保障重点支出，财政运行总体平稳有序。"
+    pages = [
+        "关于青禾县2024年预算执行情况的报告",
+        *[filler] * 6,
+        "- 1 -",
+        head,
+        *[filler] * 6,
+        "全县国有资本经营预算收入5.40亿元，增长8.0%，上",
+        "- 2 -",
+        head,
+        "年为5.00亿元；加上年结转0.40亿元，收入总计5.80亿元。",
+        *[filler] * 6,
+        "- 3 -",
+        head,
+        filler,
+    ]
+    doc = normalise("\n".join(pages) + "\n", "t.txt")
+    assert head not in doc.text
+    assert "增长8.0%，上年为5.00亿元" in doc.text

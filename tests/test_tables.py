@@ -628,3 +628,31 @@ def test_display_width_of_chinese_text_without_a_loop_is_each_characters_width()
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
     for text in texts:
         assert width(text) == by_character(text), text
+
+
+def test_a_pipe_table_goes_on_past_a_running_head_repeated_between_tables():
+    # a line of words repeated between two pairs of tables (a page's running head) stands between the pieces of
+    # one table over a page: they are joined, and its 合计 totals the rows of both
+    from tieout.linter.parse.tables.blocks import join_continuations, read_blocks
+
+    head = "青禾县财政局公开文件"
+    text = "\n".join(
+        [
+            "收入 | 预算数 | 支出 | 预算数",
+            "收入总计 | 10.00 | 支出总计 | 10.00",
+            head,
+            "本年支出预算按功能分类如下。",
+            "二、支出预算表",
+            "单位：万元",
+            "科目编码 | 科目名称 | 合计",
+            " | 合计 | 10.00",
+            "213 | 农林水支出 | 7.00",
+            "2130101 | 行政运行 | 7.00",
+            head,
+            "221 | 住房保障支出 | 3.00",
+            "2210201 | 住房公积金 | 3.00",
+        ]
+    )
+    assert [len(b.rows) for b in join_continuations(read_blocks(text))] == [2, 6]
+    lone = text.replace(head, "本县支出", 1)  # the words stand between the second pair only: another table's
+    assert [len(b.rows) for b in join_continuations(read_blocks(lone))] == [2, 4, 2]

@@ -212,14 +212,25 @@ def _running_heads(chars: list[str], pages: set[int]) -> set[int]:
     repeated on each of its pages, or a row beside a page number, is the table's."""
     title = "".join(chars[:TITLE_BLOCK])
     beside = [j for k in pages for j in (k - 1, k + 1) if TITLE_BLOCK <= j < len(chars) and j not in pages]
-    heads = [j for j in beside if RUNNING_HEAD_MIN <= len(chars[j]) <= RUNNING_HEAD_CHARS and chars[j] in title]
+    heads = [j for j in beside if RUNNING_HEAD_MIN <= len(chars[j]) <= RUNNING_HEAD_CHARS]
     seen = Counter(chars[j] for j in heads)
-    return {j for j in heads if seen[chars[j]] >= 2}
+    # the title's words on two pages or more; other words of their own (no figure, no table's) on three or more
+    return {
+        j
+        for j in heads
+        if seen[chars[j]] >= 2
+        and chars[j] in title
+        or seen[chars[j]] >= RUNNING_HEAD_REPEATS
+        and OWN_HEAD.fullmatch(chars[j]) is not None
+    }
 
 
 TITLE_BLOCK = 3  # the first content lines, where a report's title stands
 RUNNING_HEAD_MIN = 6
 RUNNING_HEAD_CHARS = 40
+RUNNING_HEAD_REPEATS = 3
+# a running head of words that are not the title's (`某区财政局公开文件`): no figure, no table's words or marks
+OWN_HEAD = regex(r"[^\d表|，。；：:,;\s]+")
 
 
 def _page_sequence(lines: list[tuple[int, str]]) -> set[int]:

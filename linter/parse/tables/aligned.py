@@ -396,7 +396,7 @@ def _table_at(
         if before is not None and turn is not None:
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
             return None
-        return _headerless(lines, starts, i, data, mapper)
+        return _headerless(lines, starts, i, data, mapper, paged)
     rows, j, cut = _rows(lines, starts, i, data, paged)
     last = max(j - 1, rows[-1].line) if rows else i
     if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
@@ -429,7 +429,9 @@ def _table_at(
     return found
 
 
-def _headerless(lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper) -> Aligned | None:
+def _headerless(
+    lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper, paged: frozenset[int]
+) -> Aligned | None:
     """A table of one column of figures under its title with no header row, every row opening with a
     classification code (`表三 …基本支出决算表（单位：万元）` / `301 工资福利支出 3120.45` / `30101 基本工资 …`):
     the codes give its tree, and a column of amounts needs no name to be summed. Its column is left unnamed
@@ -437,7 +439,7 @@ def _headerless(lines: list[str], starts: list[int], i: int, data: list[Parsed],
     title = _title_above(lines, i)
     if title is None:
         return None
-    rows, j, cut = _rows(lines, starts, i, data)
+    rows, j, cut = _rows(lines, starts, i, data, paged)
     if len(rows) < 3 or any(len(r.figs) != 1 or _dash(r.figs[0]) or not CODE_FIRST.match(lines[r.line]) for r in rows):
         return None
     if any(r.figs[0].group().endswith("%") for r in rows):

@@ -24,6 +24,8 @@ DEBRIS = regex(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\
 UNIT_TAIL = regex(r"[（(]?(?:金额)?单位[：:]\s*(?:亿元|万元|千元|元)[）)]?$")
 # who prepared the table, after its title on the caption line (`…预算表编制部门：某局`)
 PREPARER_TAIL = regex(r"(?:编制部门|编制单位|填报单位|单位名称|部门名称)[：:].*$")
+# a running head or foot: a short line of words, no figure, no sentence mark, no table's title (`某局2024年部门决算`)
+RUNNING_HEAD = regex(r"(?![^表]*表$)(?!附?表\s*[\d一二三四五六七八九十])[^\d，。；：:,;|]{2,30}")
 UNIT_ONLY = regex(r"^[（(]?(?:金额)?单位[：:]\s*(?P<unit>亿元|万元|千元|元)[）)]?$")
 UNIT_NOTE = regex(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
 ENUMERATED = regex(
@@ -188,9 +190,15 @@ def split_stacked(b: Block) -> list[Block]:
 
 def join_continuations(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
+    # lines standing between several pairs of tables: a running head or foot repeated on every page
+    seen: dict[str, int] = {}
+    for x in blocks:
+        for ln in {ln.strip() for ln in x.gap}:
+            seen[ln] = seen.get(ln, 0) + 1
+    repeated = {ln for ln, n in seen.items() if n >= 2}
     for b in (p for x in blocks for p in split_stacked(x)):
         caption_rows(b)
-        if out and _continues(out[-1], b):
+        if out and _continues(out[-1], b, repeated):
             _append(out[-1], b)
         else:
             if out and _codes_go_on(out[-1], b):
@@ -199,24 +207,49 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _continues(a: Block, b: Block) -> bool:
-    if a.width != b.width or not b.rows:
+def _continues(a: Block, b: Block, repeated: set[str] | frozenset[str] = frozenset()) -> bool:
+    if a.width != b.width or not b.rows or not _furniture_between(a, b, repeated):
         return False
+    first = b.rows[0]
+    return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
+
+
+def _marked_or_unit(s: str, key: str, units: set[str]) -> bool:
+    """A 续表 mark alone (`（续表）`), or the unit of the table before repeated alone above its rows on the next page
+    (`单位：万元`)."""
+    if CONTINUED.search(flatten(s)) and not key:
+        return True
+    unit = UNIT_ONLY.match(flatten(s))
+    return unit is not None and unit.group("unit") in units
+
+
+def _furniture_between(a: Block, b: Block, repeated: set[str] | frozenset[str]) -> bool:
+    """Is every line between the two tables page furniture: blank, a page's number, a 续表 mark, the first's
+    caption or unit repeated, or a running head (words alone beside a page's number, or repeated between other
+    tables as a page's head is)?"""
     known = {_caption_key(ln) for ln in a.caption} | {flatten(ln) for ln in a.caption}
     units = {m.group("unit") for ln in a.caption for m in UNIT_NOTE.finditer(flatten(ln))}
+    heads: list[str] = []  # lines of words alone: a running head or foot
+    paged = False
     for ln in b.gap:
         s = ln.strip()
         key = _caption_key(s)
-        marked = bool(CONTINUED.search(flatten(s))) and not key  # `（续表）` alone
-        # the unit of the table before, repeated alone above its rows on the next page (`单位：万元`)
-        unit = UNIT_ONLY.match(flatten(s))
-        same_unit = unit is not None and unit.group("unit") in units
         if units and any(u.group("unit") not in units for u in UNIT_NOTE.finditer(flatten(s))):
             return False  # another unit: another table
-        if not (not s or marked or same_unit or DEBRIS.match(s) or _repeats(key, known) or _repeats(flatten(s), known)):
-            return False
-    first = b.rows[0]
-    return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
+        paged = paged or bool(s and DEBRIS.match(s) and any(ch.isdigit() for ch in s))
+        if not (
+            not s
+            or _marked_or_unit(s, key, units)
+            or DEBRIS.match(s)
+            or _repeats(key, known)
+            or _repeats(flatten(s), known)
+        ):
+            if not RUNNING_HEAD.fullmatch(s):
+                return False
+            heads.append(s)
+    # words between the pieces, neither beside a page's number nor repeated between other tables as a page's head
+    # is: another table's or the text's
+    return not heads or len(heads) <= 2 and (paged or all(h in repeated for h in heads))
 
 
 # a table's number before its title: 表2, 附表1-7, 表三 (a Chinese numeral only before a break: `表一一般公共预算…`
