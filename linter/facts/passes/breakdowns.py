@@ -1566,10 +1566,14 @@ def _last_of_a_list(draft: Draft, before: list[Mention], at: int) -> bool:
         )
     if len(before) < 2:
         return False
-    last, previous = before[-1], before[-2]
-    return any(c in text[last.quantities[-1].end : at] for c in semi) and any(
-        c in text[previous.quantities[-1].end : last.start] for c in semi
-    )
+    # the last figure's clause closed by a semicolon before `加`, and opened by one after an earlier figure
+    # (`C c，上年 c0，增长 p%；加上…`: the clause may state more figures than its item's)
+    last = before[-1]
+    if not any(c in text[last.quantities[-1].end : at] for c in semi):
+        return False
+    start = draft.doc.sentences[last.sentence].start
+    clause = max(text.rfind(c, start, last.start) for c in semi)
+    return clause >= 0 and any(m.quantities[-1].end <= clause for m in before)
 
 
 def _signs(draft: Draft, sentence: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
