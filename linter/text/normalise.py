@@ -668,15 +668,15 @@ def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
 
 
 def _wrapped_decimals(lines: _Lines, headings: list[int | None], markers: list[int], width: int) -> None:
-    """A line opening with a decimal figure (`13.20分（满分15分），…`) after a full line of prose that stops
-    mid-clause (`…其中决策指标得分`) is that sentence wrapped in the middle, not a heading numbered 13.20: no
+    """A line opening with a decimal figure (`13.20分（满分15分），…`) after a line of prose (no short title) that
+    stops mid-clause (`…其中决策指标得分`) is that sentence wrapped in the middle, not a heading numbered 13.20: no
     heading there (lists changed in place)."""
-    full = 0.85 * width
+    half = 0.5 * width  # (a short line before may be a heading of no numbering: `项目基本情况` / `1.1 …`)
     for k in range(1, len(headings)):
         if headings[k] is None or not lines.chars[k][:1].isdecimal() or "." not in lines.chars[k][: markers[k]]:
             continue
         prev = lines.chars[k - 1]
-        if len(prev) >= full and headings[k - 1] is None and not lines.tables[k - 1] and prev[-1:].isalpha():
+        if len(prev) >= half and headings[k - 1] is None and not lines.tables[k - 1] and prev[-1:].isalpha():
             headings[k], markers[k] = None, 0
 
 
