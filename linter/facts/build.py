@@ -1454,13 +1454,13 @@ class SentencePass:
             if share is not None:
                 # (named by the share's word alone, `比上年占比 p%`, the comparison is of that share)
                 return (share, f"{subject.key}占比", read[2]) if not name or SHARE_WORD_ONLY.match(name) else read
-            named = self._share_in_words(si, base)
+            named = self._share_in_words(si, base) or self._rate_right_before(si, base)
             if named is not None:
                 return named
             current = read[0]
             return (None, read[1], read[2]) if current is not None and current.kind != "percent" else read
         if self._figures_between(self.doc.sentences[si].start, base.start):
-            return self._share_in_words(si, base) or read
+            return self._share_in_words(si, base) or self._rate_right_before(si, base) or read
         rate = self._rate_ending(si - 1, name)
         return (rate.stated, rate.name, False) if rate is not None else read
 
@@ -1488,6 +1488,35 @@ class SentencePass:
         if q.kind != "percent" or named is None or named.start() < 2:
             return None
         return q, words[: named.start()].strip("，、 ") + "占比", True
+
+    def _rate_right_before(self, si: int, base: Quantity) -> tuple[Quantity, str, bool] | None:
+        """`群众满意度 93.2%，比上年的 88.5% 提高…`: the percentage right before the comparison (a comma and the
+        comparison's words between, nothing else), its clause naming a rate; or the outcome (`实际完成 93.2%`) of
+        the rate the sentence opens with (`合格率：指标值≥90%，实际完成 93.2%，比上年的 88.5% 提高…`). Words of a
+        move (`增长 5.2%，较上年的 3.0%…`: last year's growth) or of a ratio to another figure name no such rate."""
+        k = bisect_left(self._starts, base.start) - 1
+        begin = self.doc.sentences[si].start
+        if k < 0 or self._starts[k] < begin:
+            return None
+        q = self.facts.quantities[k]
+        if q.kind != "percent" or not q.exact or not COMPARED_RIGHT_AFTER.fullmatch(self.doc.text, q.end, base.start):
+            return None
+        breaks = list(CLAUSE_BREAK.finditer(self.doc.text, begin, q.start))
+        words = self.doc.text[breaks[-1].end() if breaks else begin : q.start].strip()
+        if self.labeller.direction(words) is not None:
+            return None
+        name = self._rate_name(words)
+        if not name and words and OUTCOME_ONLY.fullmatch(words):
+            # the rate's name heads the sentence, before its colon, with no figure between
+            colon = HEAD_COLON.search(self.doc.text, begin, q.start)
+            if colon is not None and not self._figures_between(begin, colon.start()):
+                name = self._rate_name(ITEM_NUMBER.sub("", self.doc.text[begin : colon.start()]))
+        return (q, name, True) if name else None
+
+    def _rate_name(self, words: str) -> str:
+        """The name of a rate the words end with (`群众满意度为`: 群众满意度), else ""."""
+        name = words.rstrip("为是达到约=：: ")
+        return name if name and (self.labeller.names_rate(name) or MEASURED.search(name)) else ""
 
     def _figures_between(self, begin: int, end: int) -> bool:
         starts = self._starts
@@ -2098,6 +2127,13 @@ COMPARED_BUDGET = regex(r"^[，、\s]*(?:比|较)(?:调整后|调整|变动|年�
 # the words naming a figure as a share (`占收入总额的`, `比重为`), and only those at the label's end
 SHARE_NAME = regex(r"(?:占[\u4e00-\u9fff]{0,16}?的?(?:比重|比例)?|比重|占比)(?:为|是|达到|达)?$")
 CLAUSE_BREAK = regex(r"[，,；;。]")
+# a comparison with last year's value written right after a figure: `，比上年的 88.5%`, `，较上年（88.5%）`
+COMPARED_RIGHT_AFTER = regex(rf"\s*[，,]\s*(?:比|较)(?:{LAST_YEAR_NAMES})(?:度)?的?\s*[（(]?\s*")
+# the words of an indicator's outcome, naming no rate of their own (`实际完成 93.2%`)
+OUTCOME_ONLY = regex(r"(?:实际)?(?:完成|达到|实现)?(?:值|数)?(?:为|是|达到)?")
+HEAD_COLON = regex(r"[：:]")
+# a heading's number before the name (`3.`, `（二）`)
+ITEM_NUMBER = regex(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]?\s*)+")
 # a fund's name holds 预算 without making the figure a budget (`一般公共预算收入`)
 STAGE_FREE = regex(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 PLAN_LABEL = regex("|".join(_OS.get("plan") or []))
