@@ -518,7 +518,7 @@ class SentencePass:
 
         found, certain = named(own), True
         sj = si - 1
-        while not found and self._same_paragraph(sj, si):
+        while not found and self._same_section(sj, si):
             found, certain, sj = named(self.d.by_sentence.get(sj) or []), False, sj - 1
         values = {q.base_value for m in found if (q := m.of_unit(unit)) is not None}
         if len(item) < 2 or len(values) != 1:
@@ -1292,7 +1292,64 @@ class SentencePass:
             # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and
             # so is a score: `其中决策指标 15 分，得 11.20 分，得分率 74.67%`)
             ops, labels = [], []
+        earlier = self._outcome_said_before(r.value, si, mentions, ops)
+        if earlier is not None:
+            # `“三公”经费支出决算 X。“三公”经费年初预算 B，决算数为预算数的 p%`: X over B, read across sentences
+            # (ordered: the outcome over the budget; not certain: the numerator is found, not stated beside it)
+            pair, names = [earlier[0], ops[0]], [earlier[1], labels[0]]
+            self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
+            return
         self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula, total is not None))
+
+    def _outcome_said_before(
+        self, stated: Quantity, si: int, mentions: list[Mention], ops: list[Quantity]
+    ) -> tuple[Quantity, str] | None:
+        """(numerator, its name) of `A 预算 B，决算数为预算数的 p%`, whose numerator the words name by its stage
+        but the sentence does not state: the one figure of A's item at that stage in the nearest sentence before
+        that states one, under the same heading, in the unit of B, not last year's. Two such figures there, or
+        none in the paragraph, leave it unread."""
+        if len(ops) != 1:
+            return None
+        said = STAGE_OVER_BUDGET.fullmatch(self.doc.text, ops[0].end, stated.start)
+        den = next((m for m in mentions if ops[0] in m.quantities), None)
+        if said is None or den is None:
+            return None
+        item, context = self.labeller.identify(den.label)
+        if not item or context.stage != "预算":
+            return None
+        stage = self.labeller.identify(said.group("stage"))[1].stage
+        found: list[tuple[Quantity, str]] = []
+        sj = si - 1
+        while not found and self._same_section(sj, si):
+            # the nearest sentence stating the item at that stage (past a 其中 list of its parts)
+            found = [
+                (q, m.key)
+                for m in self.d.by_sentence.get(sj) or []
+                if self._of_item_at(m, item, stage, context.period)
+                for q in m.quantities
+                if q.base_unit == ops[0].base_unit and q.kind == ops[0].kind
+            ]
+            sj -= 1
+        return found[0] if len(found) == 1 and found[0][0].exact and stage else None
+
+    def _of_item_at(self, m: Mention, item: str, stage: str | None, period: str | None) -> bool:
+        """Is the mention a figure of `item` (named with or without its 支出: `“三公”经费支出决算`) at `stage`, of
+        no period other than `period`?"""
+        own, context = self.labeller.identify(m.label)
+        if own.removesuffix("支出") != item.removesuffix("支出") or context.stage != stage:
+            return False
+        if LAST_YEARS.search(m.label):
+            return False  # last year's figure of the item is no numerator of this year's rate
+        return not (period and context.period and period != context.period)
+
+    def _same_section(self, a: int, b: int) -> bool:
+        """Do sentences `a` and `b` stand under one heading (or in one paragraph, where there is none)?"""
+        if a < 0:
+            return False
+        here = self.doc.section_at(self.doc.sentences[b].start)
+        if here is None:
+            return self._same_paragraph(a, b)
+        return self.doc.section_at(self.doc.sentences[a].start) is here
 
     def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
         """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase."""
@@ -1454,13 +1511,13 @@ class SentencePass:
             if share is not None:
                 # (named by the share's word alone, `比上年占比 p%`, the comparison is of that share)
                 return (share, f"{subject.key}占比", read[2]) if not name or SHARE_WORD_ONLY.match(name) else read
-            named = self._share_in_words(si, base)
+            named = self._share_in_words(si, base) or self._rate_right_before(si, base)
             if named is not None:
                 return named
             current = read[0]
             return (None, read[1], read[2]) if current is not None and current.kind != "percent" else read
         if self._figures_between(self.doc.sentences[si].start, base.start):
-            return self._share_in_words(si, base) or read
+            return self._share_in_words(si, base) or self._rate_right_before(si, base) or read
         rate = self._rate_ending(si - 1, name)
         return (rate.stated, rate.name, False) if rate is not None else read
 
@@ -1488,6 +1545,35 @@ class SentencePass:
         if q.kind != "percent" or named is None or named.start() < 2:
             return None
         return q, words[: named.start()].strip("，、 ") + "占比", True
+
+    def _rate_right_before(self, si: int, base: Quantity) -> tuple[Quantity, str, bool] | None:
+        """`群众满意度 93.2%，比上年的 88.5% 提高…`: the percentage right before the comparison (a comma and the
+        comparison's words between, nothing else), its clause naming a rate; or the outcome (`实际完成 93.2%`) of
+        the rate the sentence opens with (`合格率：指标值≥90%，实际完成 93.2%，比上年的 88.5% 提高…`). Words of a
+        move (`增长 5.2%，较上年的 3.0%…`: last year's growth) or of a ratio to another figure name no such rate."""
+        k = bisect_left(self._starts, base.start) - 1
+        begin = self.doc.sentences[si].start
+        if k < 0 or self._starts[k] < begin:
+            return None
+        q = self.facts.quantities[k]
+        if q.kind != "percent" or not q.exact or not COMPARED_RIGHT_AFTER.fullmatch(self.doc.text, q.end, base.start):
+            return None
+        breaks = list(CLAUSE_BREAK.finditer(self.doc.text, begin, q.start))
+        words = self.doc.text[breaks[-1].end() if breaks else begin : q.start].strip()
+        if self.labeller.direction(words) is not None:
+            return None
+        name = self._rate_name(words)
+        if not name and words and OUTCOME_ONLY.fullmatch(words):
+            # the rate's name heads the sentence, before its colon, with no figure between
+            colon = HEAD_COLON.search(self.doc.text, begin, q.start)
+            if colon is not None and not self._figures_between(begin, colon.start()):
+                name = self._rate_name(ITEM_NUMBER.sub("", self.doc.text[begin : colon.start()]))
+        return (q, name, True) if name else None
+
+    def _rate_name(self, words: str) -> str:
+        """The name of a rate the words end with (`群众满意度为`: 群众满意度), else ""."""
+        name = words.rstrip("为是达到约=：: ")
+        return name if name and (self.labeller.names_rate(name) or MEASURED.search(name)) else ""
 
     def _figures_between(self, begin: int, end: int) -> bool:
         starts = self._starts
@@ -2098,6 +2184,15 @@ COMPARED_BUDGET = regex(r"^[，、\s]*(?:比|较)(?:调整后|调整|变动|年�
 # the words naming a figure as a share (`占收入总额的`, `比重为`), and only those at the label's end
 SHARE_NAME = regex(r"(?:占[\u4e00-\u9fff]{0,16}?的?(?:比重|比例)?|比重|占比)(?:为|是|达到|达)?$")
 CLAUSE_BREAK = regex(r"[，,；;。]")
+# a rate naming its numerator by its stage and its denominator as the budget just stated (`预算 B，决算数为预算数的`)
+STAGE_OVER_BUDGET = regex(r"\s*[，,]\s*(?P<stage>决算数?|执行数)\s*(?:为|是|占)(?:年初)?预算数?的\s*")
+# a comparison with last year's value written right after a figure: `，比上年的 88.5%`, `，较上年（88.5%）`
+COMPARED_RIGHT_AFTER = regex(rf"\s*[，,]\s*(?:比|较)(?:{LAST_YEAR_NAMES})(?:度)?的?\s*[（(]?\s*")
+# the words of an indicator's outcome, naming no rate of their own (`实际完成 93.2%`)
+OUTCOME_ONLY = regex(r"(?:实际)?(?:完成|达到|实现)?(?:值|数)?(?:为|是|达到)?")
+HEAD_COLON = regex(r"[：:]")
+# a heading's number before the name (`3.`, `（二）`)
+ITEM_NUMBER = regex(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]?\s*)+")
 # a fund's name holds 预算 without making the figure a budget (`一般公共预算收入`)
 STAGE_FREE = regex(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 PLAN_LABEL = regex("|".join(_OS.get("plan") or []))
