@@ -484,6 +484,10 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num)
     if own is None or not own.identity.item:
         return None
+    if own.identity.context.stage in PLAN_STAGES:
+        # `“三公”经费年初预算 X，决算数为预算数的 p%`: the figure before the rate is the budget itself, the outcome
+        # stated nowhere by it: a budget is no outcome of itself
+        return None
     said = read(r.name).context.stage
     stages = (said,) if said in PLAN_STAGES else PLAN_STAGES
     found = [(m, q) for m, q in _budgets(ctx, own, num) if m.identity.context.stage in stages]
