@@ -469,6 +469,10 @@ class SentencePass:
         while self._same_paragraph(sj, si):
             earlier[:0] = [m for m in self.d.by_sentence.get(sj) or [] if m.of_unit(unit) is not None]
             sj -= 1
+        sentence = self.doc.sentences[si]
+        if not earlier and FORM_LINE.fullmatch(self.doc.text, sentence.start, sentence.end):
+            # `资金结余：125,581.44元` on a form's line of its own: the budget and what was spent on the lines above
+            earlier = [m for m in reversed(self._form_lines_before(si)) if m.of_unit(unit) is not None]
         found = self._budget_and_spent(earlier)
         if found is None:
             return
@@ -1397,6 +1401,8 @@ class SentencePass:
         for sj in range(si - 1, max(si - 1 - FORM_REACH, -1), -1):
             sentence = self.doc.sentences[sj]
             ms = by_sentence.get(sj, [])
+            if not ms and FORM_LINE.fullmatch(self.doc.text, sentence.start, sentence.end):
+                continue  # (a rate's line, `执行率：95.62%`, names no figure of the form's money)
             if (
                 len(ms) != 1
                 or len(ms[0].quantities) != 1
