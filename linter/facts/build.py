@@ -64,6 +64,7 @@ from tieout.linter.parse.tables.html import spans as html_spans
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, tokenize
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document, Sentence
+from tieout.linter.text.normalise import FORM_LINE
 from tieout.linter.vocab import load, words
 
 GROSS = tuple(words("relations", "gross"))
@@ -87,6 +88,13 @@ HANDED_OVER = regex("^(?:" + "|".join(words("relations", "transfer_ratio")) + ")
 _GAP_WORDS = "|".join((load("relations").get("reference") or {}).get("gap") or [])
 GAP_WORD = regex(f"^(?:{_GAP_WORDS})")
 GAP = regex(f"(?:{_GAP_WORDS})[\u4e00-\u9fff]+$")
+
+# a form's execution rate (`执行率：`, `预算执行率：`, `全年预算执行率：`), the lines of its budget and outcome
+FORM_RATE = regex(r"(?:全年|年初|年度|调整后)?(?:预算|资金)?执行率")
+FORM_BUDGET = regex("预算")
+FORM_OUTCOME = regex("执行|实际|支出|发放")
+FORM_SCOPE = regex("全年|年初|年度|调整后")
+FORM_REACH = 8  # (a form's block of lines: the budget and outcome stand a few lines above the rate)
 
 
 # Bounds on what one sentence is parsed for: parsing a list is quadratic in its length (2,000 figures take
@@ -461,6 +469,10 @@ class SentencePass:
         while self._same_paragraph(sj, si):
             earlier[:0] = [m for m in self.d.by_sentence.get(sj) or [] if m.of_unit(unit) is not None]
             sj -= 1
+        sentence = self.doc.sentences[si]
+        if not earlier and FORM_LINE.fullmatch(self.doc.text, sentence.start, sentence.end):
+            # `资金结余：125,581.44元` on a form's line of its own: the budget and what was spent on the lines above
+            earlier = [m for m in reversed(self._form_lines_before(si)) if m.of_unit(unit) is not None]
         found = self._budget_and_spent(earlier)
         if found is None:
             return
@@ -1278,6 +1290,11 @@ class SentencePass:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
                     labels.append(m.key)
+        if not ops and FORM_RATE.fullmatch(r.name):
+            form = self._form_rate(si, r.name, r.value)
+            if form is not None:
+                self.facts.rates.append(form)
+                return
         total = _whole_of_part(r.name, ops, whole, siblings)
         if total is not None and whole is not None:
             ops.append(total)
@@ -1350,6 +1367,51 @@ class SentencePass:
         if here is None:
             return self._same_paragraph(a, b)
         return self.doc.section_at(self.doc.sentences[a].start) is here
+
+    def _form_rate(self, si: int, name: str, value: Quantity) -> Rate | None:
+        """`执行率：96.55%` on a form's line of its own: the outcome over the budget stated on the form's lines
+        right before it (`全年预算数：412.50` / `全年执行数：398.26`), one of each in one unit. Of two budgets
+        (年初/全年) the one the rate's words name, else the one of the outcome's period words (全年执行数 of the
+        全年预算数), else none."""
+        lines = self._form_lines_before(si)
+        budgets = [m for m in lines if FORM_BUDGET.search(m.label) and not FORM_OUTCOME.search(m.label)]
+        outcomes = [m for m in lines if FORM_OUTCOME.search(m.label) and "预算" not in m.label]
+        if len(outcomes) != 1 or not budgets:
+            return None
+        outcome = outcomes[0]
+        if len(budgets) > 1:
+            scope = FORM_SCOPE.match(name) or FORM_SCOPE.match(outcome.label)
+            budgets = [m for m in budgets if scope is not None and m.label.startswith(scope.group())]
+        if len(budgets) != 1:
+            return None
+        num, den = outcome.quantities[0], budgets[0].quantities[0]
+        if num.base_unit != den.base_unit or not (num.exact and den.exact):
+            return None
+        return Rate(name, value, si, [num, den], [outcome.key, budgets[0].key], None, ordered=True)
+
+    def _form_lines_before(self, si: int) -> list[Mention]:
+        """The named figures of the form's lines right before sentence si (a line of its own each, one figure),
+        up to the first other sentence."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in reversed(self.facts.mentions):
+            if m.sentence < si - FORM_REACH:
+                break
+            by_sentence.setdefault(m.sentence, []).append(m)
+        out: list[Mention] = []
+        for sj in range(si - 1, max(si - 1 - FORM_REACH, -1), -1):
+            sentence = self.doc.sentences[sj]
+            ms = by_sentence.get(sj, [])
+            if not ms and FORM_LINE.fullmatch(self.doc.text, sentence.start, sentence.end):
+                continue  # (a rate's line, `执行率：95.62%`, names no figure of the form's money)
+            if (
+                len(ms) != 1
+                or len(ms[0].quantities) != 1
+                or not FORM_LINE.fullmatch(self.doc.text, sentence.start, sentence.end)
+            ):
+                break
+            if ms[0].quantities[0].kind in ("amount", "bare"):
+                out.append(ms[0])
+        return out
 
     def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
         """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase."""

@@ -312,6 +312,14 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     toks: list[Tok] = []
     append = toks.append
     pos = start
+    named = FORM_NAME.fullmatch(text, start, quantities[0].start) if len(quantities) == 1 else None
+    if named is not None and not text[quantities[0].end : end].strip("。！？ "):
+        # `全年执行数：398.26`, a form's line on its own: the colon joins the figure to its name, as 为 would
+        # (`执行率：96.55%` a rate), no separator cutting the name off
+        for kind, word, a, b in _gap_shapes(named.group("name"), True):
+            append(Tok(kind, word, start + a, start + b))
+        append(Tok(QUANTITY_TYPES[quantities[0].kind], quantities[0].text, quantities[0].start, quantities[0].end, 0))
+        return _settle(toks)
     for qi, q in enumerate(quantities):
         # (the gap's tokens made here rather than by _gap_tokens: one call less per figure)
         for kind, word, a, b in _gap_shapes(text[pos : q.start], True):
@@ -323,6 +331,9 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     return _settle(toks)
 
 
+# a form's line, `name：figure` and nothing else: a short name of words (a unit in brackets may close it,
+# `全年预算数（万元）：`), then the colon
+FORM_NAME = regex(r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}(?:（[\u4e00-\u9fff]{1,3}）)?)[：:]\s*")
 STRENGTH = {"、": 1, "，": 2, "：": 2, "；": 3}
 # a formula operand's name written before its figure (`非常满意`, `满意`, `问卷总数`)
 OPERAND_NAME = regex(r"[\u4e00-\u9fff]{1,8}")

@@ -378,6 +378,31 @@ def _apart_figures(raw: list[str], lines: _Lines) -> list[int]:
     return out
 
 
+# a form's line: a short name, a colon, one figure and its unit, nothing else (`全年执行数：398.26`, `执行率：
+# 96.55%`, `资金结余：125,581.44元`)
+FORM_LINE = regex(
+    r"[\u4e00-\u9fffA-Za-z]{2,16}(?:（[\u4e00-\u9fff]{1,3}）)?[：:]\s*[-−]?\d[\d,]*(?:\.\d+)?\s*(?:[%％]|[千万亿]?元)?"
+)
+
+
+def _form_breaks(chars: list[str], width: int) -> list[int]:
+    """The breaks around a form's lines: each states one named figure, a statement of its own, not a wrapped
+    line of the one before (which it would be after a figure) nor the subject of the lines after. Not after a
+    full line of prose stopping mid-word (`…全年预算` / `执行率：96.55%`: the line is that sentence's end), nor
+    before a line going on from the figure (`…：2,865,000.00` / `元`)."""
+    full = 0.85 * width
+    out = []
+    for k in [k for k, line in enumerate(chars) if "：" in line or ":" in line]:
+        if FORM_LINE.fullmatch(chars[k]) is None:
+            continue
+        prev = chars[k - 1] if k else ""
+        if k and not (len(prev) >= full and prev[-1:].isalpha()):
+            out.append(k)
+        if k + 1 < len(chars) and chars[k + 1][0] not in UNIT_START and chars[k + 1][0] not in "，、。；：）》”%":
+            out.append(k + 1)
+    return out
+
+
 YEAR_FIRST = regex(r"(?:19|20)\d{2}年")
 # a classification code opening a table's row (`301 工资福利支出`, `2010101 行政运行`)
 CODE_FIRST = regex(r"\d{3,7}[ \u3000]+[\u4e00-\u9fff]")
@@ -618,6 +643,8 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
         if lines.chars[k][0] not in UNIT_START and lines.chars[k][0] not in "，、。；：）》”%":
             breaks[k] = "\n"
     for k in _apart_figures(raw, lines):
+        breaks[k] = "\n"
+    for k in _form_breaks(lines.chars, width):
         breaks[k] = "\n"
     for k in _listed_lines(raw, lines.numbers, lines.chars):
         # a list set out an item a line (`分企业看：` / `  市水务集团上缴 3815 万元` / …): each item, and what
