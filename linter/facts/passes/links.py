@@ -209,7 +209,9 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`)
         found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if m.identity.item != part.identity.item]
         if not found:
-            whole = _own_list_total(draft, s, lists.get(id(s.part))) or _shortened_whole(draft, wanted, s)
+            whole = _own_list_total(draft, s, lists.get(id(s.part))) or _shortened_whole(
+                draft, wanted, s, part.identity.item
+            )
             if whole is not None:
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
@@ -288,7 +290,7 @@ def _holds_carry_over(draft: Draft, m: Mention) -> bool:
     return any(b.total is m and any(CARRY_OVER.search(p.label) for p in b.parts) for b in draft.facts.breakdowns)
 
 
-def _shortened_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity | None:
+def _shortened_whole(draft: Draft, wanted: Identity, s: Share, part_item: str) -> Quantity | None:
     """`政府债务限额 X。…余额 Y，占限额的 p%`: a whole named by the end of its item (`限额`), stated before the part in
     its section: the one figure of that unit whose item ends so, at least the part where the share is not above
     100% (inferred, as the name is shortened); never the part of another share of its sentence (`基本支出 a，
@@ -298,7 +300,6 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share) -> Quantity | Non
         return None
     listed = {id(o.part) for o in draft.facts.shares if o.sentence == s.sentence and o.part is not None}
     # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
-    part_item = next((m.identity.item for m in draft.facts.mentions if any(q is part for q in m.quantities)), "")
     values = {
         q.base_value: q
         for m in draft.facts.mentions
