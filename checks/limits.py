@@ -29,7 +29,9 @@ class LimitExceeded(Rule):
     and the `一般债务` and `专项债务` a `其中` lists of it; for a claim in a sentence of its own that speaks of
     them, `一般债务和专项债务余额均控制在限额以内`, those of the sentence just before it) and, for each, the
     limit of the same debt stated in the claim or in the two sentences before it under the same heading (`一般债务余额` goes with
-    `一般债务限额`; `债务余额` never with a `一般债务限额`), in the same scope and period where both state one.
+    `一般债务限额`; `债务余额` never with a `一般债务限额`), in the same scope and period where both state one; a
+    limit inside the claim naming no debt of its own (`控制在省政府核定的限额 Y 以内`) is that of the one balance
+    the claim is made of (of no balance where the claim names several).
     It reports a balance above that limit, each figure counting for the interval its precision allows. The
     finding is a warning: the limit may stand in a sentence some way off from the claim.
 

@@ -5,7 +5,8 @@ the claim (`余额`, and the parts a `其中` lists of it) and the limits stated
 (`控制在债务限额 74.04 亿元以内`), or in its own or the two sentences before it, under the same heading. A
 balance is held to the limit of the same debt only: the debts their items name (vocab `limits.debt`), one
 the end of the other and of the same kind (`一般债务余额` and `一般债务限额`, or the `一般债务` of a `限额 …，
-其中` list; `债务余额` is not held to a `一般债务限额`), in the same scope and period where both state one; the nearest such limit before the claim is the one the claim speaks of.
+其中` list; `债务余额` is not held to a `一般债务限额`), in the same scope and period where both state one; the nearest such limit before the claim is the one the claim speaks of. A limit inside the claim naming no debt of
+its own (`控制在省政府核定的限额 Y 以内`) is the limit of the one balance the claim is made of.
 """
 
 from __future__ import annotations
@@ -103,11 +104,36 @@ def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
         named = [m for m in mentions if id(m) in balances and m.start < claim.start()]
         if not named and _of_balances_before(text, sent.start, claim.start()):
             named = _balances_before(draft, si, claim.start(), balances)
+        own = _own_limit(_tops(draft, named), window, limits, claim.start(), claim.end())
         for m in named:
             stated = exact_of(m, "元")
             limit = _limit_of(m, balances[id(m)], window, limits) if stated is not None else None
+            if limit is None and own is not None and own[0] is m and _compatible(m, own[1]):
+                limit = own[2]
             if stated is not None and limit is not None:
                 yield LimitClaim(stated, limit, claim.start(), claim.end(), si)
+
+
+def _tops(draft: Draft, named: list[Mention]) -> list[Mention]:
+    """The balances named that are no parts of another one named (`余额 X，其中一般债务 a、专项债务 b`: X)."""
+    ids = {id(m) for m in named}
+    parts = {id(p) for b in draft.facts.breakdowns if id(b.total) in ids for p in b.parts}
+    return [m for m in named if id(m) not in parts]
+
+
+def _own_limit(
+    named: list[Mention], window: list[Mention], limits: dict[int, tuple[str, str]], start: int, end: int
+) -> tuple[Mention, Mention, Quantity] | None:
+    """`政府债务余额 X，控制在（省政府核定的）限额 Y 以内`: a limit stated inside the claim and naming no debt of its
+    own is the limit of the one balance the claim is made of (of several, `a、b 均控制在限额 Y 以内`, Y is no
+    one's): (that balance, the limit's mention, its figure)."""
+    if len(named) != 1:
+        return None
+    inside = [m for m in window if start <= m.start < end and not _stem(limits[id(m)][0])]
+    found = [(m, q) for m in inside if (q := _limit_figure(m)) is not None]
+    if len(found) != 1 or any(k in limits[id(found[0][0])][1] for k in KINDS):
+        return None
+    return named[0], found[0][0], found[0][1]
 
 
 # the words before a claim in a sentence of its own that make it speak of the balances stated before it:
