@@ -34,8 +34,10 @@ from tieout.linter.facts.model import (
     ShareList,
 )
 from tieout.linter.facts.passes.base import (
+    ADDED,
     ADDING,
     CHANGE_AMOUNT,
+    HANDED_OVER,
     changed_by,
     counts_subordinates,
     exact_figure,
@@ -77,12 +79,8 @@ COMPOSED_OPEN = regex(r"^由")
 COMPOSED_CLOSE = regex(r"^(?:共同)?(?:组成|构成)")
 REMAINDER = tuple(words("relations", "remainder"))
 INCLUDED = regex("^(?:" + "|".join(words("relations", "included")) + ")")
-# a list item added to the list rather than listed in it (`加上…`, `另…`)
 # the words right after a count (`24个赛事168个赛项`: 赛事, 赛项), up to a figure or a punctuation mark
 COUNTED = regex(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
-ADDED = regex("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")
-# money a fund hands over to the general budget (`调出资金`): never a part of the fund's income
-HANDED_OVER = regex("^(?:" + "|".join(words("relations", "transfer_ratio")) + ")")
 # a figure named as the gap between its item and another (`余额低于限额`, `收入超出预算`): the name ends in the
 # gap word and what the item is compared with (not `账龄超过` before `3 年`)
 _GAP_WORDS = "|".join((load("relations").get("reference") or {}).get("gap") or [])

@@ -25,8 +25,10 @@ from tieout.linter.facts.definitions import (
 )
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
+    ADDED,
     ADDING,
     FULL_MARKS,
+    HANDED_OVER,
     Completed,
     by_paragraph,
     changed_by,
@@ -60,14 +62,10 @@ HANDLED = regex(f"^(?:其中)?(?:{_alt('handled')})")
 MONEY_NOUN = regex(f"(?:{_alt('money_nouns')})$")
 JOINED = regex(r"(.{2,})(?:及|和|与|加)(.{2,})")
 INCLUDED = regex(f"^(?:{_alt('included')})")
-# an item added to the list rather than listed in it (`加上…`, `另…`): the list has ended
-ADDED_ITEM = regex(f"^(?:{_alt('additive')})")
 # a numbered item's mark (`4.`, `（四）`, `四、`)
 NUMBERED_ITEM = regex(
     r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
 )
-# money handed over to another fund (`调出资金`)
-HANDED = regex(f"^(?:{_alt('transfer_ratio')})")
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
 # figures looked at before a total for its run, skipped ones (notes in brackets, parts of other lists)
@@ -729,7 +727,7 @@ def _before_added(items: list[Mention]) -> list[Mention]:
     """The items before one added to the list rather than listed in it (`其中：A a；B b；加上转移支付 c、调出资金 d，
     支出总计 T`: a and b only)."""
     for k, m in enumerate(items):
-        if k and ADDED_ITEM.match(m.label.lstrip("，、；： \u3000")):
+        if k and ADDED.match(m.label.lstrip("，、；： \u3000")):
             return items[:k]
     return items
 
@@ -925,7 +923,7 @@ def _spent_only(whole: Mention, parts: list[Mention]) -> list[Mention]:
     if "支出" not in whole.label or TOTAL_WORD.search(whole.label):
         return parts
     for k, m in enumerate(parts):
-        if k and HANDED.match(m.label.lstrip("，、；： \u3000")):
+        if k and HANDED_OVER.match(m.label.lstrip("，、；： \u3000")):
             return parts[:k]
     return parts
 

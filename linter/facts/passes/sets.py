@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import cover
 from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet, Share
 from tieout.linter.facts.passes.base import (
+    HANDED_OVER,
     by_paragraph,
     exact_of,
     full_marks_complete,
@@ -389,9 +390,8 @@ def _alone(window: list[Mention], k: int) -> bool:
     return any(nxt.key.endswith(w) or _item(nxt).endswith(w) for w in ("收入", "支出"))
 
 
-# the money a fund hands over to the general budget (`调出资金`, `调入一般公共预算`), and its ratio named by the
-# same words (`调出比例`, `调入一般公共预算比例`)
-TRANSFER = regex(f"^(?:{_alt('transfer_ratio')})")
+# the ratio of the money a fund hands over (base.HANDED_OVER) named by the same words (`调出比例`,
+# `调入一般公共预算比例`)
 TRANSFER_RATIO = regex(f"^(?:{_alt('transfer_ratio')})(?:资金)?的?比例$")
 NAMES_INCOME = regex(r"收入|总计|合计|总量")
 # `按 30% 的比例调入一般公共预算 B`: a ratio named by nothing but 按, the money handed over right after it
@@ -432,7 +432,7 @@ def _moved_with(mentions: list[Mention], k: int) -> Mention | None:
     """The money handed over that the ratio `mentions[k]` is of: right before a ratio named by its words
     (`调出资金 B，调出比例 p%`), right after one named by 按 alone (`按 p% 的比例调入一般公共预算 B`)."""
     ratio = mentions[k]
-    if k >= 1 and TRANSFER_RATIO.match(_item(ratio)) and TRANSFER.match(_item(mentions[k - 1])):
+    if k >= 1 and TRANSFER_RATIO.match(_item(ratio)) and HANDED_OVER.match(_item(mentions[k - 1])):
         return mentions[k - 1]
     if k + 1 < len(mentions) and BY_RATIO.match(ratio.label) and RATIO_THEN_TRANSFER.match(mentions[k + 1].label):
         return mentions[k + 1]
