@@ -6,7 +6,7 @@ any span the parser finds maps back to the line and column the user sees in thei
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, count
@@ -148,6 +148,11 @@ class Document:
     def section_at(self, offset: int) -> Section | None:
         i = bisect_right(self._section_starts, offset) - 1
         return self.sections[i] if i >= 0 else None
+
+    def sections_between(self, a: int, b: int) -> list[Section]:
+        """The sections that open after offset `a`, up to offset `b` included."""
+        starts = self._section_starts
+        return self.sections[bisect_left(starts, a + 1) : bisect_left(starts, b + 1)]
 
     def section_path(self, offset: int) -> list[str]:
         sec = self.section_at(offset)

@@ -44,9 +44,7 @@ def under_heading(draft: Draft, a: int, b: int) -> bool:
     here = doc.section_path(b)
     if doc.section_path(a)[: len(here)] != here:
         return False
-    starts = [s.start for s in doc.sections]
-    between = doc.sections[bisect_left(starts, a + 1) : bisect_left(starts, b + 1)]
-    return not any(s.title and len(s.path()) <= len(here) for s in between)
+    return not any(s.title and len(s.path()) <= len(here) for s in doc.sections_between(a, b))
 
 
 def exact_of(m: Mention, unit: str) -> Quantity | None:
