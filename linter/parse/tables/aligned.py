@@ -621,7 +621,9 @@ def _rows(
             j = wrapped[1]
             continue
         k, gap = j, MAX_GAP
-        while k < len(lines) and not lines[k].strip() and k - j < gap:
+        # (a page number past the plain gap still counts: rows set a blank line apart, the page's margins
+        # around its number make more blank lines than any gap between two rows)
+        while k < len(lines) and not lines[k].strip() and (k - j < gap or k in paged):
             if k in paged:
                 gap += NEAR  # the blank lines around a page number are the page's margins
             k += 1
