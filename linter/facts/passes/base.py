@@ -120,6 +120,20 @@ ADDED = regex("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, 
 HANDED_OVER = regex("^(?:" + "|".join(words("relations", "transfer_ratio")) + ")")
 
 
+# the opening of a move's first figure (`由年初 A`, `从`), and the words after it that take it to another figure
+# (`调增至 B`, `增加到 B`): the figure A is what the item was, B what it is
+MOVED_FROM = regex(r"(?:由|从)[^由从，。；,;]{0,6}$")
+MOVED_TO = regex(r"\s*(?:调增|调减|增加|减少|增长|下降|提高|降低|调整|上升|压减|追加)?(?:至|到|为)\s*[-\d]")
+
+
+def changed_from(draft: Draft, m: Mention) -> bool:
+    """Is the mention's figure the one a move starts from (`调入资金由 A 调增至 B`)? The item is B now: A is no
+    list's whole (`…，其中…`) and no addend of a total stated after it."""
+    if not m.quantities or MOVED_FROM.search(m.label) is None:
+        return False
+    return MOVED_TO.match(draft.doc.text, m.quantities[0].end) is not None
+
+
 def full_marks_complete(items: list[Mention]) -> bool:
     """Do the full marks the items state make 100 (every indicator of an overall score listed)?"""
     full = [q.value for m in items if FULL_MARKS.search(m.label) for q in m.quantities if q.exact]

@@ -32,6 +32,7 @@ from tieout.linter.facts.passes.base import (
     Completed,
     by_paragraph,
     changed_by,
+    changed_from,
     converted,
     counts_subordinates,
     exact_figure,
@@ -283,6 +284,8 @@ def _heading_figure(
     m, q = amounts[0]
     if unit is not None and q.base_unit != unit:
         return None
+    if q.base_unit == "分" and FULL_MARKS.search(m.label):
+        return None  # `1.投入类指标分值 20 分，得分 18.6 分`: its full marks, not its score (a score set's, TO111)
     if (
         len(amounts) > 1
         and amounts[1][1].base_unit == q.base_unit
@@ -899,7 +902,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         return None
     prev = _unrestated(draft, prev)
     last = _last_figure(prev, units)
-    if last is None:
+    if last is None or changed_from(draft, last):
         return None
     named = _named_by_parts(items, prev)
     if len(named) > 1:
@@ -1118,6 +1121,8 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
     """`A a，B b，总额为 X` / `A a，B b，A及B X`: a total stated after the parts it sums."""
     taken: set[int] = set()  # parts of the totals this pass found: not also parts of the next one
     for mentions in by_paragraph(draft).values():
+        # (`支出由年初 A 调增至 B。加上解支出 c，支出总计 T`: A is what the item was, no addend of T)
+        taken.update(id(x) for x in mentions if changed_from(draft, x))
         for i, m in enumerate(mentions):
             if not m.quantities or draft.is_part(m) or id(m) in draft.totals or id(m) in taken:
                 continue  # (most mentions have no figure: that is asked first)

@@ -64,6 +64,8 @@ def balances(draft: Draft) -> Iterator[Balance]:
                 # (what is carried to next year listed as a part of the year's 支出总计 — `支出 a，调出资金 b，结转下年 c，
                 # 支出总计 T` — is checked as that list's part; as a balance of 收入总计 less 支出 it leaves b out)
                 continue
+            if draft.is_part(m) and _part_of_a_balance(draft, m):
+                continue  # `年终结转结余 X，其中结转 a，净结余 b`: b is part of the balance X, not income less spending
             ctx = m.identity.context
             # (a figure in brackets notes what the one before it holds: `可用财力 A（本级收入 a、上级补助 b），支出 Y，
             # 结余 Z` balances A, not a)
@@ -79,6 +81,16 @@ def balances(draft: Draft) -> Iterator[Balance]:
                 found = _offset_across(draft, m, bq)
             if found is not None:
                 yield found
+
+
+def _part_of_a_balance(draft: Draft, m: Mention) -> bool:
+    """Is the mention listed (其中, 包括) as a part of a figure named as a balance (结余, 结转)? (Not a part of a sum
+    stated after it: `收支结余 a，加上年结余 b，年末滚存结余 T` — a is this year's income less spending still.)"""
+    return any(
+        BALANCE_WORD.search(b.total.key) or "结转" in b.total.key
+        for b in draft.facts.breakdowns
+        if not b.inferred and any(p is m for p in b.parts)
+    )
 
 
 def _balance(
@@ -725,6 +737,8 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
         if opath[: len(path)] != path:
             break  # left the section of the total
         deeper = len(opath) > len(path)
+        if not deeper and _another_total(other) and not draft.is_part(other):
+            break  # `总分 100 分。自评得分 92.4 分。其中：…`: the items after another overall score are that one's
         if not (deeper or other.paragraph == m.paragraph) or other.key == m.key or _another_total(other):
             continue
         q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
