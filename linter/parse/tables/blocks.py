@@ -77,6 +77,7 @@ def read_blocks(text: str) -> list[Block]:
     rows: list[list[Cell]] = []
     first = previous_start = 0
     pos = 0
+    separated = False  # the current run of rows has had its separator row
     lines = text.split("\n")
     bare = bare_pipe_rows(lines)
     for line, bare_row in zip(lines, bare):
@@ -94,18 +95,25 @@ def read_blocks(text: str) -> list[Block]:
                     [Cell(line[a:b], start + a, start + b, len(rows), col) for col, (a, b) in enumerate(pieces)]
                 )
                 previous_start = start
-            elif len(rows) > 1:
-                # a separator under a row: that row is the header of the next table (tables on
-                # consecutive pages rendered with nothing between them)
-                header = rows.pop()
-                blocks.append(Block(rows, start=first, end=previous_start))
-                for c in header:
-                    c.row = 0
-                rows, first = [header], previous_start
+            elif len(rows) > 1 and not separated and not any(_is_data_row(r) for r in rows):
+                # a header of two rows or more over the one separator (`| 合计 | 公务用车购置及运行费 | |` over
+                # `| | 小计 | 购置费 |`): the run's first separator, under header rows only, closes one header
+                separated = True
+            else:
+                if len(rows) > 1:
+                    # a separator under a row: that row is the header of the next table (tables on
+                    # consecutive pages rendered with nothing between them)
+                    header = rows.pop()
+                    blocks.append(Block(rows, start=first, end=previous_start))
+                    for c in header:
+                        c.row = 0
+                    rows, first = [header], previous_start
+                separated = True
             continue
         if rows:
             blocks.append(Block(rows, start=first, end=start))
             rows = []
+        separated = False
     if rows:
         blocks.append(Block(rows, start=first, end=pos))
     if "<table" in text or "<TABLE" in text:
