@@ -40,6 +40,7 @@ from tieout.linter.facts.passes.base import (
     HANDED_OVER,
     changed_by,
     changed_from,
+    converted,
     counts_subordinates,
     exact_figure,
     foots,
@@ -1283,7 +1284,7 @@ class SentencePass:
         ops: list[Quantity] = []
         labels: list[str] = []
         for m in mentions:
-            if self._no_operand(m, bool(ops)):
+            if self._no_operand(m, ops):
                 continue
             for q in m.quantities:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
@@ -1317,14 +1318,14 @@ class SentencePass:
             return
         self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula, total is not None))
 
-    def _no_operand(self, m: Mention, after_one: bool) -> bool:
+    def _no_operand(self, m: Mention, ops: list[Quantity]) -> bool:
         """Are the mention's figures none of a rate's operands, by its words?"""
         if self._note(m):
             return True  # `实际完成 43.1 亿元（含开发区 12.4 亿元），为调整预算的 67%`: the bracket notes a share of it
         if GAP_AGAINST.search(m.label):
             return True  # `兑付 236 家，较目标多 36 家，完成率 118%`: the excess over the target is no operand
-        # `支出 2.0312 亿元，即 20312 万元，支出进度 p%`: the figure before in another unit
-        return after_one and RESTATED.fullmatch(m.label) is not None
+        # `支出 2.0312 亿元，即 20312 万元，支出进度 p%`: the operand before restated in another unit
+        return bool(ops and m.quantities) and converted(self.doc.text, ops[-1], m.quantities[0])
 
     def _outcome_said_before(
         self, stated: Quantity, si: int, mentions: list[Mention], ops: list[Quantity]
@@ -2230,8 +2231,6 @@ COMPARED_WITH = regex(r"(?:比|较)(?![^，。；]*(?:增|减|提高|降低|下�
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
 # a figure named as the gap to a reference (`较目标多`, `比计划少`, `超出目标`)
-# a figure's label saying it restates the figure before it (`2.0312 亿元，即 20312 万元`, `（折合 1.2 亿元）`)
-RESTATED = regex(r"[，,（(\s]*(?:即|亦即|也即|也就是|折合|约合)\s*")
 GAP_AGAINST = regex(r"(?:(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于)|超出|超过)[，,]?\s*$")
 # the gap alone (`…，超收 6.74 亿元；比上年…增长`): what the outcome passed its budget by, never what changed
 GAP_ALONE = regex(f"[，,、；;\\s]*(?:{'|'.join([*(_OS.get('over') or []), *(_OS.get('short') or [])])})")
