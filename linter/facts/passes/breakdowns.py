@@ -1829,10 +1829,12 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
     for si, mentions in draft.by_sentence.items():
         if "（" not in text[draft.doc.sentences[si].start : draft.doc.sentences[si].end]:
             continue
+        # (in the order they stand: the figures in brackets after a list's part were added after the list)
+        mentions = sorted(mentions, key=lambda x: x.start)
         for i, m in enumerate(mentions):
             q = exact_figure(m)
-            if q is None or draft.is_part(m) or in_brackets(draft, si, m.start):
-                continue
+            if q is None or in_brackets(draft, si, m.start):
+                continue  # (a list's part too: `其中偿还本金 A（一般债务 a、专项债务 b），…`, its own parts in brackets)
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is None or not OPENS_PARTS.match(text[q.end : nxt.start - len(nxt.label)]):
                 continue
