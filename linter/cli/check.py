@@ -141,6 +141,13 @@ def request(args: argparse.Namespace) -> CheckRequest:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from tieout.linter.classcode import kept
+
+    with kept():  # the pipeline's dataclasses compiled once per Python build, not at every start
+        return _check(args)
+
+
+def _check(args: argparse.Namespace) -> int:
     from tieout.linter.report import names
     from tieout.linter.run.session import CheckSession, UsageError
 

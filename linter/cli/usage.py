@@ -7,7 +7,6 @@ suggestion, and `invalid choice` without the nearest choice; this parser adds bo
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
@@ -15,6 +14,8 @@ from typing import Any, NoReturn
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """ "; did you mean X?" for the nearest candidate, or ""."""
+    import difflib  # only for a mistake: not on the start of every command
+
     near = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f"; did you mean {near[0]!r}?" if near else ""
 

@@ -3,7 +3,6 @@ checked file's folder upward, validated with pydantic. Command-line flags overri
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import sys
 from dataclasses import dataclass, field, fields, replace
@@ -167,6 +166,8 @@ def parse(data: dict[str, Any], source: str) -> Config:
     except _Invalid as exc:
         hint = ""
         if exc.unknown:  # a mistyped key: the nearest known one
+            import difflib  # only for a mistake: not on the start of every check
+
             near = difflib.get_close_matches(exc.key, _FIELDS, n=1)
             hint = f"; did you mean {near[0].replace('_', '-')!r}?" if near else ""
         raise ConfigError(f"{source}: {exc.key}: {exc.message}{hint}") from None
