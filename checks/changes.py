@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, rounding_unit, signed, sub
@@ -18,6 +19,9 @@ from tieout.linter.vocab import alternation, load, words
 from tieout.linter.vocab import relation_words as _alt
 
 from ._util import in_unit
+
+if TYPE_CHECKING:  # the table parser is imported when a document has a table (`table_base`)
+    from tieout.linter.parse.tables import Table
 
 
 def _base(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement | None) -> tuple[Interval, Decimal] | None:
@@ -54,8 +58,76 @@ def _slipped(ctx: CheckContext, c: Change) -> bool:
     return any(q is not None and ctx.index.unit_slip_of(q) is not None for q in (c.current, c.base))
 
 
+# a comparison with last year (`比上年`, `较上年度决算数`, `同比`, `比 2024 年`), or none (`支出 X，增长 p%`): what
+# the row's figure of the year before is the earlier figure of; a plan (`比预算`) or another reference (`较全省
+# 平均`) it is not. `stage`: the stage the comparison names of last year's figure (比上年预算数)
+LAST_YEAR = regex(
+    r"^(?:(?:比|较|与|同)?(?:上年度?|去年|上一年度?|(?P<year>\d{4})年度?)(?:同期)?(?P<stage>预算|决算|执行)?数?(?:相比)?"
+    r"|同比)?$"
+)
+# a header that compares (比上年增减, 增幅, 为上年%): its column is no figure of last year, whatever year it names
+COMPARING = regex(r"比|较|增|减|幅|%|率|为")
+
+
+def changes(ctx: CheckContext) -> list[Change]:
+    """The document's changes, each whose earlier figure the sentence does not state given the one its table
+    row does (`table_base`), built once per document for TO108 and TO204."""
+    return ctx.memo("changes.with_table_bases", lambda: [_with_table_base(ctx, c) for c in ctx.facts.changes])
+
+
+def _with_table_base(ctx: CheckContext, c: Change) -> Change:
+    cur = c.current
+    if c.base is not None or cur is None or cur.kind != "amount" or not cur.exact or not ctx.facts.tables:
+        return c
+    said = LAST_YEAR.match(c.comparison)
+    own = ctx.index.mention_of(cur)
+    if said is None or own is None or not own.identity.item:
+        return c
+    base = table_base(ctx, own, cur, said.group("year"), said.group("stage"))
+    if base is None:
+        return c
+    return replace(c, base=base, certain=c.certain and own.identity.complete())
+
+
+def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None, stage: str | None) -> Quantity | None:
+    """The figure of the year before of the table row that certainly is the current figure (`| 教育支出 | 3,500 |
+    3,300 | 3,000 |` under `预算数 决算数 上年决算数`): the row's one cell of that year (`上年决算数`, `2024 年预算数`)
+    whose header compares nothing, of the figure's unit and of the stage the comparison names, if it names one.
+    Two such cells (上年预算数 and 上年决算数) say not which the change is of; a year the comparison names that is
+    not the one before, nothing."""
+    from tieout.checks.tables.text import row_of
+
+    row = row_of(ctx, own, cur)
+    years = {h.identity.context.period for h in row if h.quantity.base_value == ctx.value(cur)}
+    this = next(iter(years)) if len(years) == 1 else None
+    if this is None or not this.isdigit() or year not in (None, str(int(this) - 1)):
+        return None
+    tables = {t.index: t for t in ctx.facts.tables}
+    earlier = {
+        h.quantity.base_value: h.quantity
+        for h in row
+        if h.identity.context.period == str(int(this) - 1)
+        and h.quantity.base_unit == cur.base_unit
+        and h.quantity.kind == cur.kind
+        and _stage_is(stage, h.identity.context.stage)
+        and not COMPARING.search(_header(tables[h.identity.table], h.identity.col))
+    }
+    return next(iter(earlier.values())) if len(earlier) == 1 else None
+
+
+def _stage_is(said: str | None, cell: str | None) -> bool:
+    """Is the cell's stage the one the comparison names (none named: any)? A 决算 table's figures are what the
+    prose calls 执行 or 决算."""
+    return said is None or said == cell or {said, cell} <= {"决算", "执行"}
+
+
+def _header(table: Table, col: int) -> str:
+    column = next((c for side in table.sides if (c := side.column(col)) is not None), None)
+    return column.header if column is not None else "比"  # a column not found: as one that compares
+
+
 def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    for c in ctx.facts.changes:
+    for c in changes(ctx):
         cur = c.current
         if cur is None and c.base is not None:
             o = _from_base(ctx, c)
@@ -211,7 +283,12 @@ class ChangeMismatch(Rule):
       subject, no context field stated differently, the period one year before: `2022年` for `2023年`,
       `上年` for `本年`), when the report states exactly one value for it. The finding is then an error
       when both identities are complete (a department's report, whose title states the scope and
-      stage), a warning otherwise.
+      stage), a warning otherwise;
+    - with neither stated in prose, the current figure certainly a table row's cell (its row named, its
+      context known alike, its value the cell's: as TO304 and TO105 match them): against the row's one
+      cell of the year before (`上年决算数`, `2024年预算数`), of the unit and of the stage the comparison
+      names (`比上年预算数`) if it names one, in a column whose header compares nothing (not `比上年增减`).
+      Two such cells, a comparison with another year, a plan or a reference: nothing is read.
 
     Each figure counts for the interval its precision allows; a miss within one unit of the stated
     change's last digit is a rounding finding (TO100). A growth rate over an earlier figure of zero or
@@ -492,7 +569,8 @@ class DirectionWord(Rule):
 
     - a move from one figure to another (`由 a 提高至 b`, `从 a 降低至 b`, `由 a 降至 b`, `由 a 增加到 b`),
       both in one unit; a move without a direction word (`由 a 调整为 b`) says nothing to check;
-    - a change whose earlier figure is stated (`本年 X，比上年 Y 减少 Δ`): each direction word of the
+    - a change whose earlier figure is stated (`本年 X，比上年 Y 减少 Δ`), or is the year before's cell of
+      the table row that certainly is the current figure (as TO108 reads it): each direction word of the
       change against current − earlier;
     - one change that states two opposite directions (`减少 3.40 万元，增长 12.50%`).
 
@@ -529,7 +607,7 @@ class DirectionWord(Rule):
 
     def check(self) -> Iterable[Result]:
         yield from self._fromtos()
-        for c in self.ctx.facts.changes:
+        for c in changes(self.ctx):
             if len({m.direction for m in c.movements}) > 1 and not _gross_moves(c):
                 yield from self._contradictory(c)
             elif c.current is not None and c.base is not None and c.base.base_unit == c.current.base_unit:

@@ -523,18 +523,9 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     said = "调整预算" if "调整" in name else "预算" if "预算" in name else None
     if not ctx.facts.tables or said is None:
         return None
-    from tieout.checks.tables.text import cells_for, prose_index
+    from tieout.checks.tables.text import row_of
 
-    index = prose_index(ctx)
-    hits = [
-        h
-        for h in cells_for(ctx, index, own, num, ctx.facts.document_context)
-        if h.quantity.base_value == ctx.value(num)
-    ]
-    if len({(h.identity.table, h.identity.row) for h in hits}) != 1:
-        return None
-    cell = hits[0].identity
-    row = [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) == (cell.table, cell.row)]
+    row = row_of(ctx, own, num)
     if said == "预算" and "年初" not in name and any(h.identity.column == "调整预算数" for h in row):
         return None  # a plain 预算 where the row has an approved and an adjusted budget: which is not said
     budget = {h.quantity.base_value: h.quantity for h in row if h.identity.column == TABLE_BUDGETS[said]}

@@ -194,6 +194,19 @@ def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, out
     return _same_quantity(*_named_cells(ctx, index, m, outer), q)
 
 
+def row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
+    """Every cell of the one table row that certainly is this prose figure (its row named, its context known
+    alike, its cell's value the figure's), from the tables whose column names are where they are written
+    (`prose_index`); none when no row, or more than one, is. What a prose rate or change takes the operands
+    its sentence does not state from (the row's 预算数, its 上年数)."""
+    index = prose_index(ctx)
+    hits = [h for h in cells_for(ctx, index, m, q, ctx.facts.document_context) if h.quantity.base_value == ctx.value(q)]
+    if len({(h.identity.table, h.identity.row) for h in hits}) != 1:
+        return []
+    cell = hits[0].identity
+    return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) == (cell.table, cell.row)]
+
+
 def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:
     """The cells the mention's label names in its context, and that context (what `cells_for` reads of the
     mention, whichever of its figures is matched)."""
