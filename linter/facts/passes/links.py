@@ -197,7 +197,12 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             # `收入合计 X。其中，A a，占本年收入的 p%`: the year's income as a whole (the 本年收入合计 a 收入合计
             # is), not whatever income figure is near (`财政拨款收入`, of the bare item 收入 too)
             item = f"本年{year[1]}合计"
-        if part is None or len(item) < 2:
+        if part is None:
+            continue
+        if len(item) < 2 and _scope_only(said, part):
+            # `县级支出 A，占全州的 p%`: a whole named by its scope alone is the part's own measure over that scope
+            item = part.identity.item
+        if len(item) < 2:
             continue
         # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`); a total it
         # names (`占本年支出合计的`) is of every fund unless its words name one: the part's fund is its own
@@ -206,8 +211,9 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if draft.labeller.names_total(item) and not said.known("fund"):
             outer = replace(outer, fund=None)
         wanted = Identity(item, said.under(outer))
-        # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`)
-        found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if m.identity.item != part.identity.item]
+        # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`); the
+        # same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`: 全州支出 is the whole)
+        found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if not _restated(part, m)]
         if not found:
             whole = _own_list_total(draft, s, lists.get(id(s.part))) or _shortened_whole(
                 draft, wanted, s, part.identity.item
@@ -222,6 +228,20 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
+
+
+def _scope_only(said: Context, part: Mention) -> bool:
+    """Do the words naming a share's whole state a scope and nothing else of it (`占全州的`), one the part is
+    known to be outside of (`县级支出`: 县本级, not 全州)? Then the whole is the part's measure over that scope
+    (a fund or stage said with it would leave the measure open: `教育支出 A，占全州一般公共预算的 p%`)."""
+    own = part.identity.context.scope
+    rest = (said.fund, said.stage, said.period)
+    return said.known("scope") and rest == (None, None, None) and own is not None and own != said.scope
+
+
+def _restated(part: Mention, m: Mention) -> bool:
+    """Is `m` the part's own quantity stated again: its item, in a context that does not contradict the part's?"""
+    return m.identity.item == part.identity.item and m.identity.context.agrees(part.identity.context)
 
 
 # a share's whole named as the year's income or spending, nothing more (`占本年收入的`)
