@@ -312,32 +312,44 @@ def _holds_carry_over(draft: Draft, m: Mention) -> bool:
 
 def _shortened_whole(draft: Draft, wanted: Identity, s: Share, part_item: str) -> Quantity | None:
     """`政府债务限额 X。…余额 Y，占限额的 p%`: a whole named by the end of its item (`限额`), stated before the part in
-    its section: the one figure of that unit whose item ends so, at least the part where the share is not above
-    100% (inferred, as the name is shortened); never the part of another share of its sentence (`基本支出 a，
-    项目支出 b，分别占全县…支出的`: a is no whole of b)."""
+    its section (or, where its section states none, under another heading, the name having that one value in
+    the whole document and none after the part): the one figure of that unit whose item ends so, at least the
+    part where the share is not above 100% (inferred, as the name is shortened); never the part of another
+    share of its sentence (`基本支出 a，项目支出 b，分别占全县…支出的`: a is no whole of b)."""
     part = s.part
     if part is None or len(wanted.item) < 2:
         return None
-    listed = {id(o.part) for o in draft.facts.shares if o.sentence == s.sentence and o.part is not None}
-    # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
-    values = {
-        q.base_value: q
-        for m in draft.facts.mentions
-        if m.start < part.start
-        and m.identity.item != wanted.item
-        and m.identity.item.endswith(wanted.item)
-        and not any(id(x) in listed for x in m.quantities)
-        and not (_kind(m.identity.item) and not _kind(part_item))
-        and wanted.context.agrees(m.identity.context)
-        and same_section(draft, m.start, part.start)
-        and (q := m.of_unit(part.base_unit)) is not None
-        and q.exact
-        and q.kind == part.kind
-    }
+    named = _named_like(draft, wanted, s, part_item)
+    values = {q.base_value: q for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)}
+    if not values and all(m.start < part.start for m, _ in named):
+        # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is
+        # taken only when the whole document states that name with one value, before the part
+        values = {q.base_value: q for _, q in named}
     if len(values) != 1:
         return None
     whole = next(iter(values.values()))
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+def _named_like(draft: Draft, wanted: Identity, s: Share, part_item: str) -> list[tuple[Mention, Quantity]]:
+    """The exact figures of the part's unit and kind whose item ends with the whole's shortened name, in a context
+    agreeing with it, none a part of another share of the share's sentence."""
+    part = s.part
+    assert part is not None  # (_shortened_whole reads only shares with a part)
+    listed = {id(o.part) for o in draft.facts.shares if o.sentence == s.sentence and o.part is not None}
+    # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
+    return [
+        (m, q)
+        for m in draft.facts.mentions
+        if m.identity.item != wanted.item
+        and m.identity.item.endswith(wanted.item)
+        and not any(id(x) in listed for x in m.quantities)
+        and not (_kind(m.identity.item) and not _kind(part_item))
+        and wanted.context.agrees(m.identity.context)
+        and (q := m.of_unit(part.base_unit)) is not None
+        and q.exact
+        and q.kind == part.kind
+    ]
 
 
 # the kinds a debt is of (vocab debt_kinds: 一般, 专项): a figure of one kind is a part of the figure of none
