@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
@@ -80,6 +81,9 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
             # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
             o = _against_budget(ctx, r) or _plan_before(ctx, r)
+        elif not r.operands and EXECUTION_RATE.search(r.name):
+            # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
+            o = _outcome_before(ctx, r)
         elif NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
             # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
             o = _against_budget(ctx, r)
@@ -427,6 +431,27 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _ratio_outcome(ctx, r, num, next(iter(plans.values())), False, "预算数")
 
 
+def _outcome_before(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`项目年度预算资金 A。截至年底，实际到位资金 B。资金到位率为 p%。`: a rate its sentence states alone is over the
+    outcome the sentence right before states, in its paragraph, when that is the sentence's only figure and its
+    label has the outcome word the rate's name has (`到位` of 到位率: an 实际支出 is no 到位 money); that
+    figure's plan is then found as for a rate right after its outcome (`_plan_before`)."""
+    si = r.sentence
+    sentences = ctx.doc.sentences
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph:
+        return None
+    if any(q is not r.stated for m in ctx.index.in_sentence(si) for q in m.quantities):
+        return None  # (a sentence with figures of its own is read as `_in_sentence` and the rest read it)
+    figures = [(m, q) for m in ctx.index.in_sentence(si - 1) for q in m.quantities]
+    if len(figures) != 1:
+        return None
+    m, num = figures[0]
+    words = set(OUTCOME.findall(r.name))
+    if num.kind == "percent" or not num.exact or not any(w in m.label for w in words):
+        return None
+    return _plan_before(ctx, replace(r, operands=[num], labels=[m.label]))
+
+
 def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -> Outcome | None:
     """`项目计划投入资金 A 万元。截至年底，实际到位资金 B 万元，资金到位率 r%`: a rate whose sentence states its outcome
     alone is over the plan the sentence right before states, in its paragraph, when that is its only figure of
@@ -572,7 +597,9 @@ class RateMismatch(Rule):
       checked here and nothing is said; where the scope and period are not stated, only a plan under the
       same heading counts. An execution rate whose sentence states its outcome alone (`实际到位资金 B 万元，
       资金到位率 r%`) is over the plan the sentence right before states in its paragraph (`计划投入资金 A
-      万元。`), when that is its only figure of the unit. Where the report states no such figure in prose
+      万元。`), when that is its only figure of the unit; a rate alone in its sentence (`资金到位率为 r%。`) is
+      over the one figure of the sentence right before, in its paragraph, when its label has the rate's
+      outcome word (`实际到位资金 B 万元。`: 到位, not 实际支出), and that figure over its plan as above. Where the report states no such figure in prose
       but the figure is certainly a table cell (its row named, its context known alike, its value equal), the budget is that row's
       `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed). The
       finding is an error when both identities are complete, else a warning.

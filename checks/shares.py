@@ -90,8 +90,9 @@ class ShareMismatch(Rule):
     is the total of the breakdown the part is listed in, in the same sentence
     (`合计 X，具体为：A a，占 p%`), or, where the share names its whole (`占本年支出合计的 10%`,
     `占总支出的 10%`), the one figure the report states for that item in the part's context (scope,
-    fund, stage and period); when the report states that item with two different values, no whole is
-    taken and nothing is said.
+    fund, stage and period); a whole named by a scope alone (`县级支出 A，占全州的 p%`) is the part's own
+    item over that scope, the part being of another. When the report states that item with two different
+    values, no whole is taken and nothing is said.
 
     A fund's ratio handed over to the general budget (`调出资金 B，调出比例 p%`, `按 p% 的比例调入一般公共预算 B`)
     is B over the fund's income: the income its sentence names (the fund's own, not a kind of it), or, where

@@ -197,7 +197,12 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             # `收入合计 X。其中，A a，占本年收入的 p%`: the year's income as a whole (the 本年收入合计 a 收入合计
             # is), not whatever income figure is near (`财政拨款收入`, of the bare item 收入 too)
             item = f"本年{year[1]}合计"
-        if part is None or len(item) < 2:
+        if part is None:
+            continue
+        if len(item) < 2 and _scope_only(said, part):
+            # `县级支出 A，占全州的 p%`: a whole named by its scope alone is the part's own measure over that scope
+            item = part.identity.item
+        if len(item) < 2:
             continue
         # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`); a total it
         # names (`占本年支出合计的`) is of every fund unless its words name one: the part's fund is its own
@@ -206,8 +211,9 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if draft.labeller.names_total(item) and not said.known("fund"):
             outer = replace(outer, fund=None)
         wanted = Identity(item, said.under(outer))
-        # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`)
-        found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if m.identity.item != part.identity.item]
+        # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`); the
+        # same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`: 全州支出 is the whole)
+        found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if not _restated(part, m)]
         if not found:
             whole = _own_list_total(draft, s, lists.get(id(s.part))) or _shortened_whole(
                 draft, wanted, s, part.identity.item
@@ -222,6 +228,20 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
+
+
+def _scope_only(said: Context, part: Mention) -> bool:
+    """Do the words naming a share's whole state a scope and nothing else of it (`占全州的`), one the part is
+    known to be outside of (`县级支出`: 县本级, not 全州)? Then the whole is the part's measure over that scope
+    (a fund or stage said with it would leave the measure open: `教育支出 A，占全州一般公共预算的 p%`)."""
+    own = part.identity.context.scope
+    rest = (said.fund, said.stage, said.period)
+    return said.known("scope") and rest == (None, None, None) and own is not None and own != said.scope
+
+
+def _restated(part: Mention, m: Mention) -> bool:
+    """Is `m` the part's own quantity stated again: its item, in a context that does not contradict the part's?"""
+    return m.identity.item == part.identity.item and m.identity.context.agrees(part.identity.context)
 
 
 # a share's whole named as the year's income or spending, nothing more (`占本年收入的`)
@@ -292,32 +312,44 @@ def _holds_carry_over(draft: Draft, m: Mention) -> bool:
 
 def _shortened_whole(draft: Draft, wanted: Identity, s: Share, part_item: str) -> Quantity | None:
     """`政府债务限额 X。…余额 Y，占限额的 p%`: a whole named by the end of its item (`限额`), stated before the part in
-    its section: the one figure of that unit whose item ends so, at least the part where the share is not above
-    100% (inferred, as the name is shortened); never the part of another share of its sentence (`基本支出 a，
-    项目支出 b，分别占全县…支出的`: a is no whole of b)."""
+    its section (or, where its section states none, under another heading, the name having that one value in
+    the whole document and none after the part): the one figure of that unit whose item ends so, at least the
+    part where the share is not above 100% (inferred, as the name is shortened); never the part of another
+    share of its sentence (`基本支出 a，项目支出 b，分别占全县…支出的`: a is no whole of b)."""
     part = s.part
     if part is None or len(wanted.item) < 2:
         return None
-    listed = {id(o.part) for o in draft.facts.shares if o.sentence == s.sentence and o.part is not None}
-    # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
-    values = {
-        q.base_value: q
-        for m in draft.facts.mentions
-        if m.start < part.start
-        and m.identity.item != wanted.item
-        and m.identity.item.endswith(wanted.item)
-        and not any(id(x) in listed for x in m.quantities)
-        and not (_kind(m.identity.item) and not _kind(part_item))
-        and wanted.context.agrees(m.identity.context)
-        and same_section(draft, m.start, part.start)
-        and (q := m.of_unit(part.base_unit)) is not None
-        and q.exact
-        and q.kind == part.kind
-    }
+    named = _named_like(draft, wanted, s, part_item)
+    values = {q.base_value: q for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)}
+    if not values and all(m.start < part.start for m, _ in named):
+        # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is
+        # taken only when the whole document states that name with one value, before the part
+        values = {q.base_value: q for _, q in named}
     if len(values) != 1:
         return None
     whole = next(iter(values.values()))
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+def _named_like(draft: Draft, wanted: Identity, s: Share, part_item: str) -> list[tuple[Mention, Quantity]]:
+    """The exact figures of the part's unit and kind whose item ends with the whole's shortened name, in a context
+    agreeing with it, none a part of another share of the share's sentence."""
+    part = s.part
+    assert part is not None  # (_shortened_whole reads only shares with a part)
+    listed = {id(o.part) for o in draft.facts.shares if o.sentence == s.sentence and o.part is not None}
+    # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
+    return [
+        (m, q)
+        for m in draft.facts.mentions
+        if m.identity.item != wanted.item
+        and m.identity.item.endswith(wanted.item)
+        and not any(id(x) in listed for x in m.quantities)
+        and not (_kind(m.identity.item) and not _kind(part_item))
+        and wanted.context.agrees(m.identity.context)
+        and (q := m.of_unit(part.base_unit)) is not None
+        and q.exact
+        and q.kind == part.kind
+    ]
 
 
 # the kinds a debt is of (vocab debt_kinds: 一般, 专项): a figure of one kind is a part of the figure of none
