@@ -1464,7 +1464,7 @@ class SentencePass:
         if c.base is None and self._respective(c, si, mentions, subject, certain):
             return
         base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
-        base = base or self._noted_base(c, current, mentions)
+        base = base or self._noted_base(c, si, current, mentions)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         comparison = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "") or self._words_before(si, subject)
         if (
@@ -1681,11 +1681,14 @@ class SentencePass:
             base = None
         return base, current, label
 
-    def _noted_base(self, c: _Change, current: Quantity | None, mentions: list[Mention]) -> Quantity | None:
+    def _noted_base(self, c: _Change, si: int, current: Quantity | None, mentions: list[Mention]) -> Quantity | None:
         """`其中：税收收入 a（上年 b），增长 p%`: last year's figure in brackets right after the figure that changed
-        is the change's base (a list's part's note, read only after the list's parts)."""
+        is the change's base (a list's part's note, read only after the list's parts). A percentage of its own
+        (`研发投入强度为 a%，上年为 b%，提高…`) has last year's value as the one figure between it and the move."""
         if current is None or not c.movements:
             return None
+        if current.kind == "percent":
+            return self._rate_base(current, c, si, mentions)
         before = [q for q in self._qs if current.end < q.start and q.end <= c.movements[0].start]
         if len(before) != 1 or any(q is before[0] for m in mentions for q in m.quantities):
             return None
