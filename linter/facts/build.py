@@ -48,6 +48,7 @@ from tieout.linter.facts.passes.base import (
     scored_apart,
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
+from tieout.linter.facts.passes.limits import limit_gaps
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.labels import Labeller
@@ -232,6 +233,7 @@ class SentencePass:
         self._respective_bases(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
+        self._limit_gaps(mentions, si)
         self._deductions(mentions, si)
         self._remainders(mentions, si)
         self._left_over(mentions, si)
@@ -280,6 +282,16 @@ class SentencePass:
                 continue
             over = gap.group("over") is not None
             self._record_chain(outcome, [plan, figures[i]] if over else [plan], [] if over else [figures[i]], si)
+
+    def _limit_gaps(self, mentions: list[Mention], si: int) -> None:
+        """`政府债务限额 L，余额 B，余额低于限额 Δ`: L = B + Δ, where the limit and the balance state the same scope
+        and period (or leave them open): a sum (a chain breakdown) of the limit."""
+        if len(mentions) < 3:
+            return  # a limit, a balance and the gap (most sentences have fewer figures): nothing to read
+        for total, parts in limit_gaps(self._unlisted(mentions)):
+            said = [self.labeller.identify(m.label)[1] for m in (total, parts[0])]
+            if all(a is None or b is None or a == b for a, b in _scope_and_period(said[0], said[1])):
+                self._record_chain(total, parts, [], si)
 
     def _adjusted(self, mentions: list[Mention], si: int, changes_before: int) -> None:
         """`收入年初预算 96.4 亿元，执行中调增收入预算 2.3 亿元，调整后收入预算为 98.7 亿元`: an initial budget,
@@ -2822,6 +2834,11 @@ def _one_unit(mentions: list[Mention]) -> bool:
     return len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in mentions}) == 1 and (
         mentions[0].quantities[0].kind == "amount"
     )
+
+
+def _scope_and_period(a: Context, b: Context) -> list[tuple[str | None, str | None]]:
+    """The scopes and the periods two contexts state, side by side."""
+    return [(a.scope, b.scope), (a.period, b.period)]
 
 
 def _one_side(mentions: list[Mention]) -> bool:
