@@ -49,6 +49,7 @@ from tieout.linter.facts.passes.base import (
     scored_apart,
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
+from tieout.linter.facts.passes.limits import limit_gaps
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.labels import Labeller
@@ -233,6 +234,7 @@ class SentencePass:
         self._respective_bases(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
+        self._limit_gaps(mentions, si)
         self._deductions(mentions, si)
         self._remainders(mentions, si)
         self._left_over(mentions, si)
@@ -281,6 +283,16 @@ class SentencePass:
                 continue
             over = gap.group("over") is not None
             self._record_chain(outcome, [plan, figures[i]] if over else [plan], [] if over else [figures[i]], si)
+
+    def _limit_gaps(self, mentions: list[Mention], si: int) -> None:
+        """`政府债务限额 L，余额 B，余额低于限额 Δ`: L = B + Δ, where the limit and the balance state the same scope
+        and period (or leave them open): a sum (a chain breakdown) of the limit."""
+        if len(mentions) < 3:
+            return  # a limit, a balance and the gap (most sentences have fewer figures): nothing to read
+        for total, parts in limit_gaps(self._unlisted(mentions)):
+            said = [self.labeller.identify(m.label)[1] for m in (total, parts[0])]
+            if all(a is None or b is None or a == b for a, b in _scope_and_period(said[0], said[1])):
+                self._record_chain(total, parts, [], si)
 
     def _adjusted(self, mentions: list[Mention], si: int, changes_before: int) -> None:
         """`收入年初预算 96.4 亿元，执行中调增收入预算 2.3 亿元，调整后收入预算为 98.7 亿元`: an initial budget,
@@ -1465,7 +1477,7 @@ class SentencePass:
         if c.base is None and self._respective(c, si, mentions, subject, certain):
             return
         base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
-        base = base or self._noted_base(c, current, mentions)
+        base = base or self._noted_base(c, si, current, mentions)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         comparison = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "") or self._words_before(si, subject)
         if (
@@ -1682,11 +1694,14 @@ class SentencePass:
             base = None
         return base, current, label
 
-    def _noted_base(self, c: _Change, current: Quantity | None, mentions: list[Mention]) -> Quantity | None:
+    def _noted_base(self, c: _Change, si: int, current: Quantity | None, mentions: list[Mention]) -> Quantity | None:
         """`其中：税收收入 a（上年 b），增长 p%`: last year's figure in brackets right after the figure that changed
-        is the change's base (a list's part's note, read only after the list's parts)."""
+        is the change's base (a list's part's note, read only after the list's parts). A percentage of its own
+        (`研发投入强度为 a%，上年为 b%，提高…`) has last year's value as the one figure between it and the move."""
         if current is None or not c.movements:
             return None
+        if current.kind == "percent":
+            return self._rate_base(current, c, si, mentions)
         before = [q for q in self._qs if current.end < q.start and q.end <= c.movements[0].start]
         if len(before) != 1 or any(q is before[0] for m in mentions for q in m.quantities):
             return None
@@ -2818,6 +2833,11 @@ def _one_unit(mentions: list[Mention]) -> bool:
     return len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in mentions}) == 1 and (
         mentions[0].quantities[0].kind == "amount"
     )
+
+
+def _scope_and_period(a: Context, b: Context) -> list[tuple[str | None, str | None]]:
+    """The scopes and the periods two contexts state, side by side."""
+    return [(a.scope, b.scope), (a.period, b.period)]
 
 
 def _one_side(mentions: list[Mention]) -> bool:

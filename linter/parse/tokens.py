@@ -671,16 +671,31 @@ def _lead_words(toks: list[Tok], k: int) -> str:
 
 REVENUE_MOVE = regex(f"{REVENUE_UP}|{REVENUE_DOWN}")
 REVENUE_FALL = regex(REVENUE_DOWN)
+# the moves of revenue or spending against an earlier period only (not 超收 / 短收 / 节支, against a budget)
+PERIOD_MOVE = regex(r"增收|减收|增支|减支|多收|少收|多支|少支")
+# last year's figure named by the period alone, in a clause of its own (`，上年同期 B`, `，去年为 B`)
+LAST_YEARS_FIGURE = regex(r"[，,]?(?:上年同期|去年同期|上年度|上一年度|上年|去年)(?:为|是|：|:)?")
 
 
 def _after_compared(toks: list[Tok], i: int) -> bool:
-    """Does the label at i follow a comparison's figure (`比年初预算 80.00 亿元`), a figure after it?"""
-    if i < 2 or i + 1 >= len(toks) or toks[i + 1].type != "AMOUNT" or toks[i - 1].type != "AMOUNT":
+    """Does the label at i follow a comparison's figure (`比年初预算 80.00 亿元`), or last year's figure stated
+    in a clause of its own (`收入 A，上年同期 B，增收 Δ`), a figure after it?"""
+    if i < 2 or i + 1 >= len(toks) or toks[i + 1].type != "AMOUNT":
+        return False
+    if toks[i - 1].type == "SEP" and toks[i - 1].text in "，," and PERIOD_MOVE.fullmatch(toks[i].text):
+        # (over or short of a budget, 超收 / 短收 / 节支, is no move against last year: not read so here)
+        return i >= 3 and toks[i - 2].type == "AMOUNT" and _last_years_name(toks[i - 3])
+    if toks[i - 1].type != "AMOUNT":
         return False
     k = i - 2
     if toks[k].type == "LABEL":
         k -= 1
     return k >= 0 and toks[k].type == "CMP"
+
+
+def _last_years_name(t: Tok) -> bool:
+    """Is the token the bare name of last year's figure opening its own clause (`，上年同期`, `，去年为`)?"""
+    return t.type == "LABEL" and LAST_YEARS_FIGURE.fullmatch(t.text.strip()) is not None
 
 
 def _share_note_closed(out: list[Tok]) -> bool:

@@ -169,3 +169,41 @@ def _limit_of(
         if q is not None and same_debt(limits[id(m)], item) and _compatible(balance, m):
             return q
     return None
+
+
+# a figure named as the gap between a balance and its limit (`余额低于限额 Δ`, `低于债务限额 Δ`, `超出限额 Δ`):
+# the words of the gap end the label; a debt's name may stand before them
+LIMIT_GAP = regex(
+    r"^[，,、；;\s]*(?:[\u4e00-\u9fff]{0,12}余额)?(?:(?P<under>低于|少于)|高于|超出|超过|多于)"
+    r"(?:[\u4e00-\u9fff]{0,10}?债务)?限额$"
+)
+
+
+def limit_gaps(figures: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]]:
+    """`政府债务限额 L，余额 B，余额低于限额 Δ`: the gap is the limit less the balance, L = B + Δ (a balance
+    above its limit: B = L + Δ), read as (the sum, its two parts). Only where the sentence states one balance and
+    one limit before the gap, of the same debt and kind (the gap's own words naming no other), all in money."""
+    for i, gap in enumerate(figures):
+        m = LIMIT_GAP.match(gap.label)
+        if m is None or exact_of(gap, "元") is None or len(gap.quantities) != 1:
+            continue
+        before = figures[:i]
+        balances = [b for b in before if BALANCE in b.key and LIMIT not in b.key and not LIMIT_GAP.match(b.label)]
+        limits = [x for x in before if LIMIT in x.key and BALANCE not in x.key]
+        if len(balances) != 1 or len(limits) != 1 or not _one_debt(balances[0], limits[0], gap):
+            continue
+        balance, limit = balances[0], limits[0]
+        if exact_of(balance, "元") is None or exact_of(limit, "元") is None:
+            continue
+        yield (limit, [balance, gap]) if m.group("under") else (balance, [limit, gap])
+
+
+def _one_debt(balance: Mention, limit: Mention, gap: Mention) -> bool:
+    """Are the balance, the limit and the gap of one debt: the debts they name (those naming one) one the end of
+    the other, of the same kinds (`一般债务余额` is not held to a `专项债务限额`)?"""
+    stems = [s for s in (_stem(balance.key), _stem(limit.key), _stem(gap.label)) if s]
+    if any(not (a.endswith(b) or b.endswith(a)) for a in stems for b in stems):
+        return False
+    kinds = [frozenset(k for k in KINDS if k in m.label) for m in (balance, limit)]
+    named = frozenset(k for k in KINDS if k in gap.label)
+    return kinds[0] == kinds[1] and named <= kinds[0]
