@@ -156,6 +156,18 @@ def test_facts_show_the_parts_subtracted(tmp_path, capsys):
     assert "breakdown L1 结转 1,080万元 [=, complete]: 收入 5,140万元 − 调出 1,200万元 − 支出 2,860万元" in out
 
 
+def test_facts_as_json_of_a_report_with_a_table(tmp_path, capsys):
+    # a table's facts hold sets (the columns off its header): written as sorted lists, the JSON parses
+    report = tmp_path / "table.md"
+    report.write_text(
+        "单位：万元\n\n| 项目 | 预算数 | 决算数 |\n|---|---|---|\n| 甲 | 10 | 9 |\n| 乙 | 20 | 21 |\n| 合计 | 30 | 30 |\n",
+        encoding="utf-8",
+    )
+    assert main(["facts", "--format", "json", str(report)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["tables"] and data["quantities"] >= 6
+
+
 def test_rounding_units_setting():
     from tieout.linter.run.config import parse
 

@@ -29,6 +29,10 @@ def _plain(obj: Any) -> Any:
         return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, (list, tuple)):
         return [_plain(x) for x in obj]
+    if isinstance(obj, (set, frozenset)):  # (a table's columns off its header: sorted, for the same output each run)
+        return sorted(_plain(x) for x in obj)
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
     if isinstance(obj, Decimal):
         return str(obj)
     return obj
