@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from .discovered import discovered_outcomes
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
+YEAR = regex(r"(?:19|20)\d{2}年")
 NAMED = regex(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
 
 
@@ -49,7 +51,26 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     dated = _by_year(left, col)
     if dated is not None:
         return dated
+    if col.kind == "delta" and not any(c.role == "上年数" for c in left):
+        return _against_budget(left, col)
     return _against_last_year(left, col)
+
+
+def _against_budget(left: list[Column], col: Column) -> list[tuple[Column, Column]]:
+    """A change between two stages of one year (`年初预算数 | 决算数 | 增减额`): the one outturn column less
+    the one budget column. Where the table has both budgets (年初, 调整) the header must name which one the
+    change is of (`比年初预算增减`); a header that names last year or a year is not of this pair."""
+    header = "".join(col.path)
+    if "上年" in header or YEAR.search(header):
+        return []
+    nums = [c for c in left if c.role in ("执行数", "决算数")]
+    dens = [c for c in left if c.role in ("预算数", "调整预算数")]
+    m = NAMED.search(header)
+    if m and m.group("num"):
+        nums = [c for c in nums if c.role and c.role in _roles(m.group("num"))]
+    if m and re.search(r"年初|调整", m.group("den")):
+        dens = [c for c in dens if c.role and c.role in _roles(m.group("den"))]
+    return [(nums[0], dens[0])] if len(nums) == 1 and len(dens) == 1 else []
 
 
 def _against_last_year(left: list[Column], col: Column) -> list[tuple[Column, Column]]:

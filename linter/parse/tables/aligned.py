@@ -729,7 +729,15 @@ def _build(
     if first is None:
         assert layout is not None
         first = _header_row(
-            lines, starts, header, layout.cols, mapper, layout.metric, _labels_end(lines, rows, layout.metric), off
+            lines,
+            starts,
+            header,
+            layout.cols,
+            mapper,
+            layout.metric,
+            _labels_end(lines, rows, layout.metric),
+            off,
+            _text_columns(rows),
         )
     grid: list[list[Cell]] = [first]
     k = len(first) - 1
@@ -913,6 +921,12 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     return cells
 
 
+def _text_columns(rows: list[_Line]) -> int:
+    """The columns of words every row holds between its name and its figures (`上门护理    人次    42000`: a
+    column of units), each set two spaces or more apart: the label reads them with the name."""
+    return min(len(WIDE_GAP.split(r.label.strip())) for r in rows) - 1
+
+
 def _labels_end(lines: list[str], rows: list[_Line], metric: Metric) -> int:
     """Where the figures begin: a header word wholly left of it stands over the labels."""
     return min(metric(lines[r.line][: r.figs[0].start()].replace("\f", "")) for r in rows)
@@ -927,6 +941,7 @@ def _header_row(
     metric: Metric,
     labels_end: int,
     off: list[Cell] | None = None,
+    text_cols: int = 0,
 ) -> list[Cell]:
     """Column names: the words of each header line go, in order, to the columns whose spans (from the
     column before's right edge to its own) they are centred over, one word to a column (names wrapped over
@@ -940,16 +955,8 @@ def _header_row(
     astray: set[int] = set()  # the columns a word was given to that it does not stand over
     for h in header:
         line = lines[h].replace("\f", " ")
-        words = [
-            m
-            for m in HEADER_WORD.finditer(line)  # `2023 年债务余额`: one name
-            if not LABEL_HEADER.search(m.group())
-            and not CODE_HEADER.search(m.group())
-            and m.group() not in ("项", "目", "地", "区")
-        ]
-        while len(words) > len(cols) and metric(line[: words[0].end()]) <= labels_end:
-            words = words[1:]  # a name over the labels that no vocabulary knows (`单位`, `部门`)
-        if not words or len(words) > len(cols):
+        words, ordered = _heading_words(line, len(cols), metric, labels_end, text_cols)
+        if not words:
             continue
         centres = [(metric(line[: m.start()]) + metric(line[: m.end()])) / 2 for m in words]
         best = min(
@@ -958,7 +965,7 @@ def _header_row(
         )
         for c, m, x in zip(best, words, centres):
             names[c] += m.group()
-            if any(abs(mid - x) < abs(mids[c] - x) for mid in mids):
+            if not ordered and any(abs(mid - x) < abs(mids[c] - x) for mid in mids):
                 astray.add(c)  # nearer another column's middle: given to this one only to keep the words in order
     first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
     cells = [Cell("项目", first, first, 0, 0)]
@@ -967,6 +974,30 @@ def _header_row(
     if off is not None:
         off += [cells[c + 1] for c in sorted(astray)]
     return cells
+
+
+def _heading_words(
+    line: str, k: int, metric: Metric, labels_end: int, text_cols: int
+) -> tuple[list[re.Match[str]], bool]:
+    """The words of a header line that name the k columns of figures ([] when they are more), and whether
+    they are exactly one to each column in order (the headings of text columns left out)."""
+    words = [
+        m
+        for m in HEADER_WORD.finditer(line)  # `2023 年债务余额`: one name
+        if not LABEL_HEADER.search(m.group())
+        and not CODE_HEADER.search(m.group())
+        and m.group() not in ("项", "目", "地", "区")
+    ]
+    extra = len(words) - k
+    if 0 < extra <= text_cols and not any(column_heading(m.group()) for m in words[:extra]):
+        # the headings of the text columns (`计量单位`) every row's label holds a word of: not the figures'
+        # (where rows' names differ in length, such a heading need not stand wholly over the labels); one
+        # heading left to each column, in order, where each stands is moot
+        words = words[extra:]
+        return words, len(words) == k
+    while len(words) > k and metric(line[: words[0].end()]) <= labels_end:
+        words = words[1:]  # a name over the labels that no vocabulary knows (`单位`, `部门`)
+    return ([] if len(words) > k else words), False
 
 
 def _numbering_row(line: str, base: int, cols: list[int], mapper: _Mapper, metric: Metric) -> list[Cell] | None:

@@ -46,7 +46,7 @@ PERCENT_HEADER = regex(r"[%％]|率|比重|占比|构成")
 SPECIAL = ("growth", "ratio", "share", "serial")
 
 
-DELTA = regex(r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减$")
+DELTA = regex(r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减数?$")
 
 
 @lru_cache(maxsize=4096)  # a pure function of its arguments (the vocabulary is read once); headers repeat
