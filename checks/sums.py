@@ -15,6 +15,7 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
 from ._util import dimension_runs, footings, in_unit
+from .tables.parts import part_column_outcomes
 
 MAX_SUBSET_SEARCH = 12
 # a partial `其中` list is held to its total only through one slipped digit, and only on figures precise enough
@@ -395,7 +396,9 @@ class PartsExceedWhole(Rule):
     that breaks down the figure of the sentence before, and what was handled among what was inspected
     in one sentence (`检查 X 家，查处 Y 家`), and the sums allocated to fields named before `分别`
     (`新增债券 X，主要投向 A、B 等领域，分别安排 a、b`); a finding on inferred lists is a warning. The finding says when one
-    part alone exceeds the whole, or when the largest part is what takes the sum over it.
+    part alone exceeds the whole, or when the largest part is what takes the sum over it. In a table, a
+    column headed `其中：…` is a part of the nearest column to its left that is not one (under the same upper
+    headers, in the same unit): each row's part is held to that row's whole (`| 全县 | 其中：县本级 |`).
 
     It stays silent where another rule holds the list: a complete list (`具体为`, shares adding up to
     100%, a definition in `linter/vocab/sums.yaml`, a shortfall one slipped digit explains) is TO101's,
@@ -427,7 +430,7 @@ class PartsExceedWhole(Rule):
     kind = "subset"
 
     def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(exceed_outcomes))
+        return self.report(self.ctx.outcomes(exceed_outcomes) + self.ctx.outcomes(part_column_outcomes))
 
 
 @hookimpl

@@ -37,7 +37,7 @@ from . import dropped
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
-from .vocab import column_heading, role_of, total_kind
+from .vocab import PART_HEADING, column_heading, role_of, total_kind
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -967,6 +967,8 @@ def _header_row(
             names[c] += m.group()
             if not ordered and any(abs(mid - x) < abs(mids[c] - x) for mid in mids):
                 astray.add(c)  # nearer another column's middle: given to this one only to keep the words in order
+        if len(header) > 1 and len(words) < len(cols):
+            astray |= _group_parts(best, words)
     first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
     cells = [Cell("项目", first, first, 0, 0)]
     for c, name in enumerate(names):
@@ -998,6 +1000,13 @@ def _heading_words(
     while len(words) > k and metric(line[: words[0].end()]) <= labels_end:
         words = words[1:]  # a name over the labels that no vocabulary knows (`单位`, `部门`)
     return ([] if len(words) > k else words), False
+
+
+def _group_parts(placed: tuple[int, ...], words: list[re.Match[str]]) -> set[int]:
+    """The columns given a `其中：…` word of a header line naming fewer columns than the table has, above
+    another line of names: such a word heads a group of columns and lands on the one it is centred over,
+    which is not the part it names (`其中：市本级` over `本金 利息`)."""
+    return {c for c, m in zip(placed, words) if PART_HEADING.match(m.group())}
 
 
 def _numbering_row(line: str, base: int, cols: list[int], mapper: _Mapper, metric: Metric) -> list[Cell] | None:

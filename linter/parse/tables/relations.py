@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from tieout.linter.patterns import regex
 
 from .cells import flatten
-from .model import Row, Side, Table
+from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
 from .vocab import defined_sums, total_words, words
 
@@ -401,3 +401,50 @@ def all_relations(table: Table) -> list[Relation]:
     made = {r.total for r in named}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table)
     return named + [r for r in generic if r.key() not in keys and not (r.kind == "total" and r.total in made)]
+
+
+# a column heading that names a part of the column before it (`其中：县本级`, `其中:基本支出`)
+PART_COLUMN = regex(r"^其中[：:]?(?=\S)")
+PART_KINDS = ("amount", "total", "")  # columns of amounts: not rates, shares or changes
+
+
+def part_column_relations(table: Table) -> list[Relation]:
+    """Each row's figure in a `其中` column against its figure in the column the 其中 opens under: the nearest
+    column to the left that is no 其中 column, under the same upper headers, only 其中 columns between them
+    (`| 合计 | 其中：基本支出 | 其中：项目支出 |`: each a part of 合计, the two not said to make it up). The part may
+    be smaller than its whole, never larger (relation `part`: one part each, judged part ≤ whole)."""
+    out: list[Relation] = []
+    for side in table.sides:
+        for whole, part in _part_columns(side.columns, table.off_header):
+            where = f"{part.path[-1]}｜{whole.path[-1]}"
+            out += [
+                Relation("part", (row.index, whole.index), [(row.index, part.index)], where=f"{row_name(row)}｜{where}")
+                for row in side.rows
+            ]
+    return out
+
+
+def _part_columns(columns: list[Column], off_header: frozenset[int] = frozenset()) -> list[tuple[Column, Column]]:
+    """(whole, part) for each 其中 column whose whole is certain: grid-adjacent, same upper headers and unit,
+    its name read where it stands (not in `off_header`: a heading over a group of columns of a space-aligned
+    table lands on one of them, and which column it is part of is then not known)."""
+    out: list[tuple[Column, Column]] = []
+    whole: Column | None = None
+    for before, col in zip([None, *columns], columns):
+        leaf = col.path[-1] if col.path else ""
+        if not PART_COLUMN.match(leaf):
+            whole = col
+            continue
+        if before is None or before.index != col.index - 1:
+            whole = None  # a gap (a label column between): which column it is part of is not certain
+        if (
+            whole is not None
+            and col.index not in off_header
+            and whole.path[:-1] == col.path[:-1]
+            and whole.kind in PART_KINDS
+            and col.kind in PART_KINDS
+            and whole.unit == col.unit
+            and not PART_COLUMN.match(whole.path[-1] if whole.path else "")
+        ):
+            out.append((whole, col))
+    return out

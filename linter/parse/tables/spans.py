@@ -5,7 +5,7 @@ and 决算数; 公务用车购置及运行维护费 小计 = 购置费 + 运行�
 from __future__ import annotations
 
 from .model import Column
-from .vocab import defined_sums, role_of
+from .vocab import PART_HEADING, defined_sums, role_of
 
 
 def _text(col: Column, level: int) -> str:
@@ -91,7 +91,10 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
                 break
             parts.append(part)
         parts = _without_nested(parts)
-        if ok and len(parts) >= 2 and not _mixed_stages(parts):
+        # columns headed `其中：…` are parts of the total named, not said to make it up (基本支出 and 项目支出 under
+        # 其中 may leave some spending out): no cross-footing
+        named_parts = any(PART_HEADING.match(p.path[-1]) for p in parts if p.path)
+        if ok and len(parts) >= 2 and not _mixed_stages(parts) and not named_parts:
             out.append((col, parts))
     return out
 
