@@ -1336,6 +1336,8 @@ class SentencePass:
             return True  # `实际完成 43.1 亿元（含开发区 12.4 亿元），为调整预算的 67%`: the bracket notes a share of it
         if GAP_AGAINST.search(m.label):
             return True  # `兑付 236 家，较目标多 36 家，完成率 118%`: the excess over the target is no operand
+        if self._notes_a_percentage(m):
+            return True  # `支出 X，增长 3.3%（上年同期 Y），完成预算的 p%`: Y notes the growth's base
         # `支出 2.0312 亿元，即 20312 万元，支出进度 p%`: the operand before restated in another unit
         return bool(ops and m.quantities) and converted(self.doc.text, ops[-1], m.quantities[0])
 
