@@ -629,6 +629,8 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
         pairs = _pairs_after(text, total.end, end)
         if not pairs or not TO_THE_PAIRS.match(text[total.end : pairs[0].start("name")]):
             continue
+        if "full" not in pairs[0].re.groupindex and _in_a_breakdown(draft, pairs):
+            continue  # `其中：决策 18 分，过程…`: the total's breakdown already holds the list (TO101's to judge)
         scores = _scores_of(pairs, starts)
         if scores is not None:
             yield ScoreSet(total, scores, si)
@@ -672,6 +674,12 @@ def _pairs_after(text: str, begin: int, end: int) -> list[re.Match[str]]:
 NAMED_SCORE = regex(
     r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?:得分|得)?(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分(?![\u4e00-\u9fff（(）)])"
 )
+
+
+def _in_a_breakdown(draft: Draft, pairs: list[re.Match[str]]) -> bool:
+    """Is a score of the list a part of a breakdown read already?"""
+    parts = {q.start for b in draft.facts.breakdowns for m in b.parts for q in m.quantities}
+    return any(p.start("got") in parts for p in pairs)
 
 
 def _first_level_named(text: str, begin: int, end: int) -> list[re.Match[str]]:
