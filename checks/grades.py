@@ -30,13 +30,14 @@ class GradeMismatch(Rule):
 
     ## What it does
     Reads the grading scale a document states (`综合得分90分（含）以上为“优”，80分（含）至90分为“良”，60分（含）
-    至80分为“中”，60分以下为“差”`, `优（90分及以上）、良（80-89分）…`, a cascade `90分以上为优，80分以上为良…`)
-    and an overall score (`综合得分`, `评价得分`, `自评得分` …) with the grade stated for it in its sentence or
-    the next (`评价等级为“良”`, `自评等级：优`, `评定为“优秀”`). The score is placed in the scale stated before
+    至80分为“中”，60分以下为“差”`, `优（90分及以上）、良（80-89分）…`, `优：90分以上；良：80-89分；…`, a cascade
+    `90分以上为优，80分以上为良…`, inequalities `80≤得分<90为“良”`) and an overall score (`综合得分`, `评价得分`,
+    `自评得分` …) with the grade stated for it in its sentence or the next (`评价等级为“良”`, `自评等级：优`,
+    `评定为“优秀”`, `属“良”等`). The score is placed in the scale stated before
     it or after it (where the two differ, the one in the score's own report, its top-level section: in a
     book of reports, one may state its own scale after its summary); when exactly one band holds the score
     and that band's grade is not the stated one, the grade is reported. Bounds may be written as ranges
-    (`80-89分`), with a word on either side (`90分及以上`, `不足60分`, `80分及以上、不足90分`) and with marks
+    (`80-89分`), with a word on either side (`90分及以上`, `不足60分`, `80分以上不满90分`) and with marks
     (`（含）`, `（含90分）`). `优` and `优秀`, `良` and `良好` … name one grade
     (`linter/vocab/grades.yaml`).
 

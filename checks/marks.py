@@ -16,10 +16,12 @@ class ScoreOverWeight(Rule):
 
     ## What it does
     Reads an indicator's full marks and its score written together, nothing but a comma between them
-    (`分值 10 分，得分 8 分`, `满分为 5 分，实际得分 5 分`, `产出指标 40 分，得 36.5 分`), and reports a score above
-    the full marks. A full mark is exact by definition (an indicator of 10 分 earns at most 10), so no rounding
-    band applies. Scoring rules are not results and are left alone: a clause with `每`, `若`, `未达到`, `否则`
-    …, or marks that are a bound (`得 3 分以上`). Where a deduction is stated too, TO118 judges the three.
+    (`分值 10 分，得分 8 分`, `满分为 5 分，实际得分 5 分`, `产出指标 40 分，得 36.5 分`), or in brackets in a list
+    of all the first-level indicators (their full marks making 100: `决策（15分）得 13 分；过程（25分）…`,
+    `决策 13 分（满分 15 分），…`), and reports a score above the full marks. A full mark is exact by definition
+    (an indicator of 10 分 earns at most 10), so no rounding band applies. Scoring rules are not results and
+    are left alone: a clause with `每`, `若`, `未达到`, `否则` …, or marks that are a bound (`得 3 分以上`). Where
+    a deduction is stated too, TO118 judges the three.
 
     ## Why is this bad?
     A score is what the indicator earned out of its full marks: one above them cannot be right, and it

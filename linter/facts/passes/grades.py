@@ -8,6 +8,7 @@ is shared by settle whether it belongs to the band above or below where only one
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -31,7 +32,8 @@ _OPEN = r"[“\"「『‘]?"
 _CLOSE = r"[”\"」』’]?"
 # `…为“良”`: the words that give a band its grade, after its bounds (within one clause)
 _GIVES = rf"(?:为|评为|定为|属于|属)\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}{_END}"
-BAND_AFTER = regex(rf"(?P<body>[^，,。；;、：:]{{1,40}}?)(?:的)?{_GIVES}")
+# (a clause in brackets starts after the bracket, `属“良”等（90分及以上为优，…`; a mark's bracket is the clause's own)
+BAND_AFTER = regex(rf"(?P<body>(?:[^，,。；;、：:（(]|[（(](?=不?(?:含|包含|包括))){{1,40}}?)(?:的)?{_GIVES}")
 # where such a clause's grade is given: a clause starts at most 41 characters before (its body and `的`)
 GIVES_AT = regex(rf"(?={_GIVES})")
 _BODY_REACH = 41
@@ -40,10 +42,20 @@ BAND_BEFORE = regex(
     rf"(?:^|[，,；;、：:\s（(为])({_OPEN})(?P<g>{_GRADE}){_CLOSE}\s*[（(](?P<body>[^（）()]{{1,30}}"
     rf"(?:[（(]不?含[^（）()]{{0,6}}[）)][^（）()]{{0,12}})?)[）)]"
 )
+# `优：90分以上；良：80-89分`: the grade first, its bounds after a colon, up to the clause's end
+BAND_NAMED = regex(
+    rf"(?:^|[，,；;、\s（(])({_OPEN})(?P<g>{_GRADE}){_CLOSE}\s*[：:]\s*(?P<body>[^，,。；;、：:（）()\n]{{1,30}}"
+    rf"(?:[（(]不?含[^（）()]{{0,6}}[）)][^，,。；;、：:（）()\n]{{0,12}})?)(?=[；;，,、。）)\n]|$)"
+)
 # a stated grade ends its clause (`评价等级为“良”。`, `…为良等级`): `被评为“优秀”单位` names an award, not a grade
 STATED = regex(
     rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_by'))})\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
     r"(?=[。，；;,、）)（(\s]|等级|等次|级|$)"  # (`等级为“良”（评价等级标准：…）`: the scale in brackets after it)
+)
+# `属“良”等`: a grade that a word of class gives, only with the word for its class after it (`属于优质…` is none)
+STATED_CLASS = regex(
+    rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_with_class'))})\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
+    r"(?=等(?![于同])|档次|档)"
 )
 # a score of one indicator, not the overall one (`产出指标自评得分`): the indicators of vocab/relations.yaml
 INDICATOR = regex("|".join(re.escape(w) for w in sorted(set(INDICATOR_WORDS))))
@@ -89,6 +101,7 @@ BEFORE_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
     ("≤", False, True),
     ("低于", False, False),
     ("不足", False, False),
+    ("不满", False, False),
     ("未满", False, False),
     ("未达到", False, False),
     ("小于", False, False),
@@ -174,7 +187,11 @@ def _stated(
             break  # two sentences on only past the scale
         s = sentences[k]
         # (outside the scale: `根据评分标准（90 分及以上为优，…），自评等级为“良”` states the grade after it)
-        found = [f for f in STATED.finditer(doc.text, s.start, s.end) if not any(a <= f.start() < b for a, b in scales)]
+        found = sorted(
+            (f for pattern in (STATED, STATED_CLASS) for f in pattern.finditer(doc.text, s.start, s.end)),
+            key=lambda f: f.start(),
+        )
+        found = [f for f in found if not any(a <= f.start() < b for a, b in scales)]
         if k != si and by_sentence.get(k):
             if not scale_only(k):
                 break
@@ -210,11 +227,11 @@ def _scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
     """The grading scales of a document: runs of band clauses close together, two grades or more, each grade
     once, every score in at most one band."""
     clauses: list[tuple[int, int, Band]] = []
-    for after, matches in ((True, _band_after(text)), (False, BAND_BEFORE.finditer(text))):
-        for m in matches:
-            band = _band(m.group("body"), m.group("g"))
-            if band is not None:
-                clauses.append((m.start("body") if after else m.start("g"), m.end(), band))
+    named = ((False, m) for pattern in (BAND_BEFORE, BAND_NAMED) for m in pattern.finditer(text))
+    for after, m in itertools.chain(((True, m) for m in _band_after(text)), named):
+        band = _band(m.group("body"), m.group("g"))
+        if band is not None:
+            clauses.append((m.start("body") if after else m.start("g"), m.end(), band))
     clauses.sort(key=lambda c: c[0])
     runs: list[list[tuple[int, int, Band]]] = []
     for c in clauses:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Marked
+from tieout.linter.facts.passes.sets import MARKS_BRACKETED, SCORE_THEN_MARKS, all_joined
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -52,6 +53,22 @@ def marks(draft: Draft) -> Iterator[Marked]:
             marked = _marked(found, own, si)
             if marked is not None:
                 yield marked
+        yield from _listed(text, sentence.start, sentence.end, own, si)
+
+
+def _listed(text: str, begin: int, end: int, own: dict[int, Quantity], si: int) -> Iterator[Marked]:
+    """The indicators of a list with their full marks in brackets (`决策（15分）得 13 分；过程（25分）…`, `决策 13 分
+    （满分 15 分），…`): read only where the list is all the first-level indicators (full marks making 100, joined
+    by marks only), where a bracketed 分 can be nothing but the item's full marks."""
+    for pattern in (MARKS_BRACKETED, SCORE_THEN_MARKS):
+        pairs = list(pattern.finditer(text, begin, end))
+        if not all_joined(text, pairs):
+            continue
+        for p in pairs:
+            full, score = own.get(p.start("full")), own.get(p.start("got"))
+            if full is not None and score is not None:
+                yield Marked(full, score, None, si)
+        return
 
 
 def _marked(found: re.Match[str], own: dict[int, Quantity], sentence: int) -> Marked | None:

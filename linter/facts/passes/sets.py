@@ -591,13 +591,21 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
             yield ScoreSet(total, scores, si)
 
 
-# between an overall score and the indicators' (marks, score) pairs listed after it (`。其中：`, `，其中，`)
+# the words that open the indicators' list after an overall score (`其中`, `各部分得分`)
+LIST_OPENER = f"(?:{'|'.join(re.escape(w) for w in sorted(load('relations').get('score_list_openers') or [], key=len, reverse=True))})"
+# between an overall score and the indicators' (marks, score) pairs listed after it (`。其中：`, `，其中，`), past
+# the grade stated for it and the scale in brackets after that (`，等级为“良”（90分以上为优，…）。\n各部分得分：`)
 TO_THE_PAIRS = regex(
-    r"(?:[，,]\s*(?:自评|评价|绩效)?等级(?:为|：|:)?\s*[“\"]?[\u4e00-\u9fff]{1,2}[”\"]?)?"
-    r"(?:[。，,；;\s]*(?:其中|具体为|分别为|分(?:项|指标|维度)(?:来)?看)[：:，,]?\s*"
+    r"(?:[，,]\s*(?:自评|评价|绩效)?(?:等级|等次|结果|结论)(?:为|是|：|:)?\s*[“\"]?[\u4e00-\u9fff]{1,2}[”\"]?"
+    r"(?:\s*[（(][^（）()\n]{0,80}[）)])?)?"
+    # (and the scale in a sentence of its own: `。评分标准：90分以上为优，…，60分以下为差。`)
+    r"(?:[。；;]\s*(?:评分|评价|等级|评定)?标准[：:][^。\n]{0,80})?"
+    rf"(?:[。，,；;\s]*{LIST_OPENER}(?:为|情况)?[：:，,]?\s*"
     # or the items numbered on the lines below it (`自评总分 88 分。\n（1）决策指标（20分）得…`)
     r"|[。：:；;]?[^\S\n]*\n\s*" + LIST_MARK + r")$"
 )
+# a line that opens the indicators' list (`其中：`, `各部分得分：`)
+OPENER_LINE = regex(rf"\s*{LIST_OPENER}")
 
 
 def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
@@ -621,6 +629,8 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
         pairs = _pairs_after(text, total.end, end)
         if not pairs or not TO_THE_PAIRS.match(text[total.end : pairs[0].start("name")]):
             continue
+        if "full" not in pairs[0].re.groupindex and _in_a_breakdown(draft, pairs):
+            continue  # `其中：决策 18 分，过程…`: the total's breakdown already holds the list (TO101's to judge)
         scores = _scores_of(pairs, starts)
         if scores is not None:
             yield ScoreSet(total, scores, si)
@@ -639,6 +649,10 @@ def _end_of_items(draft: Draft, si: int) -> int:
     if k < len(sentences) and sentences[k].paragraph == sentences[si].paragraph:
         end = sentences[k].end
         k += 1
+    if k < len(sentences) and OPENER_LINE.match(text, sentences[k].start):
+        # `评价得分 82.5 分，等级良。\n其中：决策（15分）得…`: the list opens the line after the score's own
+        end = sentences[k].end
+        k += 1
     while k < min(len(sentences), si + 1 + MAX_ITEMS) and ITEM_LINE.match(text, sentences[k].start):
         end = sentences[k].end
         k += 1
@@ -647,12 +661,37 @@ def _end_of_items(draft: Draft, si: int) -> int:
 
 def _pairs_after(text: str, begin: int, end: int) -> list[re.Match[str]]:
     """The (full marks, score) pairs from `begin`, in either order (`决策指标满分 15 分，得 14 分`, `预算编制 9.5 分
-    （分值 10 分）`), when they are all the indicators and joined by marks only; [] when neither order is."""
+    （分值 10 分）`), when they are all the indicators and joined by marks only; else the scores of the first-level
+    indicators named alone (`决策 14.5 分，过程 19.2 分，产出 37 分，效益 22.5 分`); [] when none of these is."""
     for pattern in (MARKS_THEN_SCORE, SCORE_THEN_MARKS, MARKS_BRACKETED):
         pairs = list(pattern.finditer(text, begin, end))
-        if _all_joined(text, pairs):
+        if all_joined(text, pairs):
             return pairs
-    return []
+    return _first_level_named(text, begin, end)
+
+
+# `决策 14.5 分`, `项目过程得分 19.2 分`: an indicator's name and its score, no full marks
+NAMED_SCORE = regex(
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?:得分|得)?(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分(?![\u4e00-\u9fff（(）)])"
+)
+
+
+def _in_a_breakdown(draft: Draft, pairs: list[re.Match[str]]) -> bool:
+    """Is a score of the list a part of a breakdown read already?"""
+    parts = {q.start for b in draft.facts.breakdowns for m in b.parts for q in m.quantities}
+    return any(p.start("got") in parts for p in pairs)
+
+
+def _first_level_named(text: str, begin: int, end: int) -> list[re.Match[str]]:
+    """Scores named by the first-level indicators (vocab `score_children`'s heads), each once and all of them,
+    joined by marks only: with no full marks stated, only those names say the list is the overall score's."""
+    found = list(NAMED_SCORE.finditer(text, begin, end))
+    names = [_core(p.group("name")) for p in found]
+    if sorted(names) != sorted(SCORE_CHILDREN):
+        return []
+    if not all(MARKS_JOINED.match(text[a.end() : b.start("name")]) for a, b in zip(found, found[1:])):
+        return []
+    return found
 
 
 def _score_setting(draft: Draft) -> tuple[dict[int, Quantity], set[int]] | None:
@@ -668,7 +707,7 @@ def _score_totals(mentions: list[Mention]) -> list[tuple[Mention, Quantity]]:
     return [(m, q) for m in mentions if SCORE_TOTAL.search(m.key) and (q := _score_or_none(m)) is not None]
 
 
-def _all_joined(text: str, pairs: list[re.Match[str]]) -> bool:
+def all_joined(text: str, pairs: list[re.Match[str]]) -> bool:
     """Are the (full marks, score) pairs all the indicators (full marks making 100), joined by marks only?"""
     if len(pairs) < 2 or sum(Decimal(p.group("full")) for p in pairs) != 100:
         return False
@@ -687,7 +726,7 @@ def _marks_and_scores(text: str, begin: int, total: int) -> list[re.Match[str]]:
     indicators (full marks making 100), joined by marks only, and followed by nothing but the total's name."""
     for pattern in (MARKS_THEN_SCORE, MARKS_BRACKETED):
         pairs = list(pattern.finditer(text, begin, total))
-        if _all_joined(text, pairs) and UP_TO_TOTAL.match(text, pairs[-1].end(), total):
+        if all_joined(text, pairs) and UP_TO_TOTAL.match(text, pairs[-1].end(), total):
             return pairs
     return []
 
