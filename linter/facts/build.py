@@ -1044,12 +1044,29 @@ class SentencePass:
         end = before.quantities[-1].end if before.quantities else before.start
         return "；" in self.doc.text[end : p.qs[0].start]
 
+    def _past_a_closed_run(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Does the entry follow, past a comma, a run of parts joined by 、 that make the whole already
+        (`采购预算 T，其中货物 a、服务 b，预留中小企业 c，占 p%`: c cuts across a and b, no third part)?"""
+        if len(parts) < 2 or not p.qs or p.qs[0].value <= 0 or not parts[-1].quantities:
+            return False
+        text = self.doc.text
+        joined = text[parts[0].start : parts[-1].start]
+        if "、" not in joined or any(mark in joined for mark in "，,；;"):
+            return False
+        gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
+        return any(mark in gap for mark in "，,；;") and _complete(head, parts)
+
     def _ends_list(self, p: object, head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
         """Does the item end the list before it is read as a part?"""
         if isinstance(p, _Entry) and head is not None:
             # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
             side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
-            return _ends_parts(p, dims, not parts, side) or self._beside(head, p) or self._sibling(head, p, parts)
+            return (
+                _ends_parts(p, dims, not parts, side)
+                or self._beside(head, p)
+                or self._sibling(head, p, parts)
+                or self._past_a_closed_run(head, p, parts)
+            )
         if isinstance(p, _Breakdown) and head is not None and p.head is not None:
             # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
             # after one part and a semicolon, a figure with a list of figures of its own is a statement of its own
