@@ -19,6 +19,8 @@ TITLE = regex(r"表|情况|明细|汇总")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
 YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?")
 UNIT_PART = regex(r"[（(]?\s*单位[：:].*$")
+COLON = regex(r"[：:]")
+AS_FOLLOWS = regex(r"(?:如下|如表)[：:]?$")  # `…收支安排如下（单位：万元）：` names the table less its 如下
 
 
 def find_tables(doc: Document) -> list[Table]:
@@ -75,12 +77,20 @@ def document_context(doc: Document) -> Context:
 
 def title_of(caption: list[str]) -> str:
     """The caption line that names the table (its unit note cut off), the nearest one first."""
+    noted = ""
     for ln in caption:
         text = UNIT_PART.sub("", ln).strip()
+        unit_noted = len(text) < len(ln.strip())
         text = TABLE_NO.sub("", text).strip()
-        if text and TITLE.search(text) and len(text) <= 60 and not TOC.search(text):
+        if not text or len(text) > 60 or TOC.search(text):
+            continue
+        if TITLE.search(text):
             return flatten(text)
-    return ""
+        if unit_noted and not noted and not COLON.search(text):
+            noted = flatten(AS_FOLLOWS.sub("", text))
+    # (else a line that carries the unit note names the table by where it stands, whatever its words:
+    # `三、一般公共预算拨款支出预算（单位：元）` right above the rows; not `编制部门：…  单位：元`)
+    return noted
 
 
 def build(block: Block, index: int, outer: Context) -> Table:
