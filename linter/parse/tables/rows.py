@@ -66,7 +66,10 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
             if c < n and g[c].text:
                 break
         else:
-            gap = bool(rows)
+            # an empty row closes a list; a row blank on this side only is a merged cell's continuation
+            # (`| 决策 | 20 | 项目立项 | 6 |` over `|  |  | 绩效目标 | 8 |`), no gap
+            if not any(c.text for c in g):
+                gap = bool(rows)
             continue
         if codes:
             code, previous = _code([flatten(g[c].text) if c < n else "" for c in codes], previous)
