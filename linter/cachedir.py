@@ -12,6 +12,7 @@ write at the same time. Any failure (read-only home, full disk) leaves tieout wo
 
 from __future__ import annotations
 
+import marshal
 import os
 import stat
 import sys
@@ -89,3 +90,15 @@ def private_folder(name: str) -> Path | None:
 def trusted(path: Path) -> bool:
     """May this file of a private folder be loaded: a regular file of this user's that no one else can write?"""
     return _private(path, stat.S_IFREG)
+
+
+def read_marshalled(path: Path) -> dict[object, object]:
+    """The mapping a trusted file of a private folder holds in marshal's form; {} for a file missing, damaged,
+    not a mapping, or one someone else could have written (compiled patterns, dataclass methods)."""
+    if not trusted(path):
+        return {}
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):  # missing, damaged: compiled anew and rewritten
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -45,15 +45,8 @@ def _path() -> Path | None:
 
 
 def _read(path: Path) -> dict[_Key, CodeType]:
-    if not cachedir.trusted(path):
-        return {}
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):  # missing, damaged: compiled anew and rewritten
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {k: v for k, v in data.items() if isinstance(v, CodeType)}
+    data = cachedir.read_marshalled(path)
+    return {k: v for k, v in data.items() if isinstance(k, tuple) and isinstance(v, CodeType)}
 
 
 class _Store:

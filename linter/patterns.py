@@ -121,13 +121,7 @@ def _path() -> Path | None:
 
 
 def _read(path: Path) -> dict[tuple[str, int], _Stored]:
-    if not cachedir.trusted(path):
-        return {}
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):  # missing, damaged: compiled anew and rewritten
-        return {}
-    return data if isinstance(data, dict) else {}
+    return cachedir.read_marshalled(path)  # type: ignore[return-value]  # (its entries are checked where used)
 
 
 def _entry(pattern: str, flags: int) -> _Entry:
