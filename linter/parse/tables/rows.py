@@ -211,6 +211,10 @@ def indent_tree(table, indents: list[int]) -> None:
                     break
                 if 0 <= indents[rows[j].index] < mine:
                     r.parent = j
+                    if _between_totals(rows, j, i):
+                        # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
+                        # in their column, one a column in from the other: no tree the layout says for certain
+                        r.unsure = rows[j].unsure = True
                     break
         _levels(rows)
 
@@ -237,3 +241,8 @@ def _centred(rows: list[Row], indents: list[int]) -> bool:
         if sum(1 for s in spans if abs(s - mid) <= 1) >= 0.9 * len(spans):
             return True
     return False
+
+
+def _between_totals(rows: list[Row], j: int, i: int) -> bool:
+    """Do rows j < i stand after a grand total and before the next one (items a 总计 adds to a 合计)?"""
+    return any(r.total == "grand" for r in rows[:j]) and any(r.total == "grand" for r in rows[i + 1 :])
