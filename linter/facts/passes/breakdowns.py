@@ -682,7 +682,6 @@ def _handled(draft: Draft, p: Mention, whole: Quantity) -> bool:
 def headless(draft: Draft) -> Iterator[Breakdown]:
     """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: a sentence opening with 其中 breaks down the sentence
     before it (PDF text breaks after 。, so it may start a paragraph; a heading between ends the reach)."""
-    doc = draft.doc
     for si, listed_items in draft.headless.items():
         items = _before_added(listed_items)
         if si in draft.whole_listed:
@@ -691,8 +690,8 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             if found is not None:
                 yield found
             continue
-        prev = draft.by_sentence.get(si - 1)
-        if not prev or not items or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
+        prev = _sentence_before(draft, si)
+        if not prev or not items:
             continue
         # `收入 A，为预算 B 的 r%，比上年增加 Δ。其中，…`: B is what A is measured against, a reference, never the
         # whole the list breaks down
@@ -724,6 +723,28 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             if found is not None and not (si in draft.make_up and _exceeds(found)):
                 # (parts that exceed the figure before are of another whole the make-up does not name)
                 yield found
+
+
+def _sentence_before(draft: Draft, si: int) -> list[Mention]:
+    """The mentions of the sentence before a headless 其中 list, under the same heading (or of the one before
+    that, when the sentence between only compares its figure with last year's)."""
+    doc = draft.doc
+    if si < 1 or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
+        return []
+    return draft.by_sentence.get(si - 1) or _compared_before(draft, si - 1)
+
+
+def _compared_before(draft: Draft, sj: int) -> list[Mention]:
+    """The mentions of the sentence before `sj` when `sj` only compares a figure of it with last year's
+    (`支出决算 X，完成预算的 p%。与上年决算 Y 相比，增加 Δ，增长 q%。其中：…`): the list after the comparison is of X."""
+    before = draft.by_sentence.get(sj - 1)
+    if not before or not same_section(draft, draft.doc.sentences[sj - 1].start, draft.doc.sentences[sj].start):
+        return []
+    compared = [c for c in draft.facts.changes if c.sentence == sj and c.current is not None]
+    if len(compared) != 1 or not any(compared[0].current in m.quantities for m in before):
+        return []
+    used = _measured_against(draft, sj - 1)
+    return [m for m in before if not any(id(q) in used for q in m.quantities)]
 
 
 def _before_added(items: list[Mention]) -> list[Mention]:
