@@ -33,7 +33,7 @@ def _year(c: Column) -> int | None:
 def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     """(numerator, denominator) columns a rate column is computed from, by what the headers say; [] when
     they do not say it clearly."""
-    left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")]
+    left = _same_scope([c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")], col)
     if not left:
         return []
     if col.role == "得分率":
@@ -55,6 +55,20 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if col.kind == "delta" and not any(c.role == "上年数" for c in left):
         return _against_budget(left, col)
     return _against_last_year(left, col)
+
+
+def _same_scope(left: list[Column], col: Column) -> list[Column]:
+    """A rate whose header names a scope (`省级增长%` after `全省2024年 | 全省2023年 | 全省增长% | 省级2024年 …`) is
+    of that scope's columns alone; where some columns before it name a scope and some none, which ones pair is
+    not certain (none). A rate that names no scope, or follows columns that name none (the scope of the whole
+    table, said once), takes the columns as they are."""
+    scope = col.context.scope
+    scoped = [c for c in left if c.context.scope is not None]
+    if scope is None or not scoped:
+        return left
+    if len(scoped) < len(left):
+        return []
+    return [c for c in left if c.context.scope == scope]
 
 
 # rates named by the stage of the funds they measure (支出率 = 支出数 / 预算数): the first stages are of the
@@ -236,7 +250,8 @@ class TableRate(Rule):
     column over the budget), 得分率 an indicator's 得分 over its 分值 (权重), 为上年%
     this year's figure over last year's, 增长% that
     ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a
-    stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`); a rate whose operands
+    stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`), of the scope the header names (`全省增长%` of `全省2024年` and
+    `全省2023年`); a rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
 

@@ -230,6 +230,23 @@ def _named(path: list[str], names: frozenset[str]) -> bool:
     return any(p in names for p in path if p)
 
 
+# a year's heading after the scope its figures are of (`全省2024年`, `市本级2023年`)
+SCOPED_YEAR = regex(r"(?P<scope>[^\d]{1,4}?)(?:19|20)\d{2}年?度?")
+
+
+def _year_heading(text: str) -> bool:
+    """A heading naming a year alone, or a year after a scope and nothing else: the scope is read with
+    certainty (a word the context reader knows as one), so `全省2024年` beside `省级2024年` is a year's figures
+    of each."""
+    if YEAR_ONLY.fullmatch(text):
+        return True
+    m = SCOPED_YEAR.fullmatch(text)
+    if not m:
+        return False
+    ctx = read(m.group("scope")).context
+    return ctx.scope is not None and ctx.fund is None and ctx.stage is None and ctx.period is None
+
+
 def _column(c: int, path: list[str], table: Table) -> Column:
     role = None
     percent = table.column_units.get(c, table.unit) == "%"
@@ -240,7 +257,7 @@ def _column(c: int, path: list[str], table: Table) -> Column:
     ctx = read("".join(dict.fromkeys(p for p in path if p))).context
     unit = table.column_units.get(c, table.unit)
     # a column headed by a year alone (`2024年`, `2023年度`) holds that year's amounts of the rows
-    dated = role is None and bool(path) and YEAR_ONLY.fullmatch(flatten(path[-1])) is not None and unit != "%"
+    dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"
     return Column(
         index=c,
         path=list(path),
