@@ -164,6 +164,7 @@ def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
     for left, right in zip(table.sides, table.sides[1:]):
         if not left.columns or not right.columns or not left.descriptors:
             continue
+        _closing_total(left, right, len(table.rows) - 1)
         top = heads[left.columns[0].index][0]
         if not top or heads[right.columns[0].index][0] != top:
             continue
@@ -174,6 +175,17 @@ def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
                 continue
             if all(table.is_blank(row.index, c.index) for c in left.columns):
                 row.label, row.total = other.label, other.total
+
+
+def _closing_total(left: Side, right: Side, last: int) -> None:
+    """`| 合计 | 100 |  | 100 | 90 |` closing a score table whose sides stand side by side (一级指标 | 分值 |
+    二级指标 | 分值 | 得分): the table's last row, a grand total on the side before and unnamed on this one, totals
+    this side too (a row of figures with no name of its own can be nothing else there)."""
+    if not left.rows or not right.rows or left.rows[-1].index != last or right.rows[-1].index != last:
+        return
+    total, row = left.rows[-1], right.rows[-1]
+    if total.total == "grand" and not row.label:
+        row.label, row.total = total.label, total.total
 
 
 SCORED = ("分值", "得分", "扣分")
