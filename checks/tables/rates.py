@@ -9,6 +9,7 @@ from decimal import Decimal
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, rate, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
+from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -32,13 +33,13 @@ def _year(c: Column) -> int | None:
 def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     """(numerator, denominator) columns a rate column is computed from, by what the headers say; [] when
     they do not say it clearly."""
-    left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")]
+    left = _same_scope([c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")], col)
     if not left:
         return []
     if col.role == "得分率":
         return _score_rate(left)
     if col.role == "为预算%":
-        nums = [c for c in left if c.role in ("执行数", "决算数")]
+        nums = _outcomes(left, col)
         if not nums:
             return []
         year = _year(nums[-1])
@@ -54,6 +55,42 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if col.kind == "delta" and not any(c.role == "上年数" for c in left):
         return _against_budget(left, col)
     return _against_last_year(left, col)
+
+
+def _same_scope(left: list[Column], col: Column) -> list[Column]:
+    """A rate whose header names a scope (`省级增长%` after `全省2024年 | 全省2023年 | 全省增长% | 省级2024年 …`) is
+    of that scope's columns alone; where some columns before it name a scope and some none, which ones pair is
+    not certain (none). A rate that names no scope, or follows columns that name none (the scope of the whole
+    table, said once), takes the columns as they are."""
+    scope = col.context.scope
+    scoped = [c for c in left if c.context.scope is not None]
+    if scope is None or not scoped:
+        return left
+    if len(scoped) < len(left):
+        return []
+    return [c for c in left if c.context.scope == scope]
+
+
+# rates named by the stage of the funds they measure (支出率 = 支出数 / 预算数): the first stages are of the
+# budget whatever follows them; a later one (支出, 使用) may be of the funds that arrived (到位数) instead
+FIRST_STAGES = ("到位", "拨付")
+LATER_STAGES = ("支出", "使用")
+
+
+def _outcomes(left: list[Column], col: Column) -> list[Column]:
+    """The outcome columns a rate of the budget may be of: any 执行数 / 决算数 for a rate that names no stage
+    (执行率, 为预算%); for one named by its stage (到位率), the one column of that stage (到位数), and for a
+    later stage only where no other stage stands beside it (`预算数 | 到位数 | 支出数 | 支出率` is not known to
+    be of the budget)."""
+    nums = [c for c in left if c.role in ("执行数", "决算数")]
+    head = flatten("".join(col.path[-1:]))
+    stage = next((s for s in FIRST_STAGES + LATER_STAGES if s + "率" in head), None)
+    if stage is None:
+        return nums
+    named = [c for c in nums if c.path and stage in c.path[-1]]
+    if len(named) != 1 or stage in LATER_STAGES and len(nums) > 1:
+        return []
+    return named
 
 
 def _against_budget(left: list[Column], col: Column) -> list[tuple[Column, Column]]:
@@ -209,10 +246,12 @@ class TableRate(Rule):
     """A rate column of a table (为预算%、执行率、得分率、为上年%、增长%) does not match its operand columns, row by row.
 
     ## What it does
-    为预算% is 执行数 (决算数) over 预算数 or 调整预算数, 得分率 an indicator's 得分 over its 分值 (权重), 为上年%
+    为预算% is 执行数 (决算数) over 预算数 or 调整预算数 (a rate named by its stage, 支出率 or 到位率, that stage's
+    column over the budget), 得分率 an indicator's 得分 over its 分值 (权重), 为上年%
     this year's figure over last year's, 增长% that
     ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a
-    stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`); a rate whose operands
+    stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`), of the scope the header names (`全省增长%` of `全省2024年` and
+    `全省2023年`); a rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
 

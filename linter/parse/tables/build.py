@@ -164,6 +164,7 @@ def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
     for left, right in zip(table.sides, table.sides[1:]):
         if not left.columns or not right.columns or not left.descriptors:
             continue
+        _closing_total(left, right, len(table.rows) - 1)
         top = heads[left.columns[0].index][0]
         if not top or heads[right.columns[0].index][0] != top:
             continue
@@ -174,6 +175,17 @@ def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
                 continue
             if all(table.is_blank(row.index, c.index) for c in left.columns):
                 row.label, row.total = other.label, other.total
+
+
+def _closing_total(left: Side, right: Side, last: int) -> None:
+    """`| 合计 | 100 |  | 100 | 90 |` closing a score table whose sides stand side by side (一级指标 | 分值 |
+    二级指标 | 分值 | 得分): the table's last row, a grand total on the side before and unnamed on this one, totals
+    this side too (a row of figures with no name of its own can be nothing else there)."""
+    if not left.rows or not right.rows or left.rows[-1].index != last or right.rows[-1].index != last:
+        return
+    total, row = left.rows[-1], right.rows[-1]
+    if total.total == "grand" and not row.label:
+        row.label, row.total = total.label, total.total
 
 
 SCORED = ("分值", "得分", "扣分")
@@ -230,6 +242,23 @@ def _named(path: list[str], names: frozenset[str]) -> bool:
     return any(p in names for p in path if p)
 
 
+# a year's heading after the scope its figures are of (`全省2024年`, `市本级2023年`)
+SCOPED_YEAR = regex(r"(?P<scope>[^\d]{1,4}?)(?:19|20)\d{2}年?度?")
+
+
+def _year_heading(text: str) -> bool:
+    """A heading naming a year alone, or a year after a scope and nothing else: the scope is read with
+    certainty (a word the context reader knows as one), so `全省2024年` beside `省级2024年` is a year's figures
+    of each."""
+    if YEAR_ONLY.fullmatch(text):
+        return True
+    m = SCOPED_YEAR.fullmatch(text)
+    if not m:
+        return False
+    ctx = read(m.group("scope")).context
+    return ctx.scope is not None and ctx.fund is None and ctx.stage is None and ctx.period is None
+
+
 def _column(c: int, path: list[str], table: Table) -> Column:
     role = None
     percent = table.column_units.get(c, table.unit) == "%"
@@ -240,7 +269,7 @@ def _column(c: int, path: list[str], table: Table) -> Column:
     ctx = read("".join(dict.fromkeys(p for p in path if p))).context
     unit = table.column_units.get(c, table.unit)
     # a column headed by a year alone (`2024年`, `2023年度`) holds that year's amounts of the rows
-    dated = role is None and bool(path) and YEAR_ONLY.fullmatch(flatten(path[-1])) is not None and unit != "%"
+    dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"
     return Column(
         index=c,
         path=list(path),

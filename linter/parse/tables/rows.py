@@ -114,12 +114,13 @@ def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:
     not a code (a 合计 written in the 科目编码 column)."""
     n = len(g)
     for c in reversed(texts):
-        if c < n and g[c].text:
+        # a dash in a describing column is a blank text (`| 合计 | 500 | 100% | — |` under a column of notes)
+        if c < n and g[c].text and not g[c].blank:
             flat = flatten(g[c].text)
             if not ROW_NUMBER.match(flat):  # not its 行次 (`3`)
                 return flat
     for c in codes + texts:
-        if c < n and g[c].text:
+        if c < n and g[c].text and not g[c].blank:
             flat = flatten(g[c].text)
             if not CODE.match(flat):
                 return flat
