@@ -611,7 +611,10 @@ class SentencePass:
         changed = next((m for m in mentions if current in m.quantities), None)
         if changed is None:
             return False
-        year = self._year_of(changed)
+        # (a year in brackets before it notes another figure's, `A a，增长 p%（2024年执行 B）；C c…`: not C's)
+        sentence = self.doc.sentences[changed.sentence]
+        years = STATED_YEAR.findall(BRACKETED.sub("", self.doc.text[sentence.start : changed.start]))
+        year = int(years[-1]) if years else None
         if year is None:  # no year stated before it in its sentence: the title's
             period = document_context(self.doc)[0].period or ""
             year = int(period) if period.isdigit() else None
