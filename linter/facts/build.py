@@ -21,6 +21,7 @@ from typing import Literal, TypeGuard
 from lark import Token
 from lark.exceptions import LarkError
 from tieout.linter.facts.definitions import of_total, overlapping
+from tieout.linter.facts.identity import document_context
 from tieout.linter.facts.model import (
     Breakdown,
     Change,
@@ -591,11 +592,33 @@ class SentencePass:
                 continue
             end = c.movements[-1].end
             after = next((m for m in mentions if m.quantities and m.quantities[0].start >= end), None)
-            if after is None or not LAST_YEAR_ONLY.match(after.label.strip("，、；： ")):
+            if after is None or not (
+                LAST_YEAR_ONLY.match(after.label.strip("，、；： "))
+                or self._year_before_noted(after, c.current, mentions)
+            ):
                 continue
             q = after.of_unit(c.current.base_unit)
             if q is not None and q.kind == c.current.kind:
                 c.base = q
+
+    def _year_before_noted(self, note: Mention, current: Quantity, mentions: list[Mention]) -> bool:
+        """`科学技术支出 A，增长 p%（2024年执行 B）`: a bracket right after the change naming only a year (and the
+        stage of its figure) notes last year's figure when the year is the one before the changed figure's: its
+        label's, else the last the sentence states before it, else the title's. Any other year is no base."""
+        named = BRACKET_NOTE_YEAR.fullmatch(note.label.strip("，、；：（( "))
+        if named is None or not self._opens_bracket(note):
+            return False
+        changed = next((m for m in mentions if current in m.quantities), None)
+        if changed is None:
+            return False
+        # (a year in brackets before it notes another figure's, `A a，增长 p%（2024年执行 B）；C c…`: not C's)
+        sentence = self.doc.sentences[changed.sentence]
+        years = STATED_YEAR.findall(BRACKETED.sub("", self.doc.text[sentence.start : changed.start]))
+        year = int(years[-1]) if years else None
+        if year is None:  # no year stated before it in its sentence: the title's
+            period = document_context(self.doc)[0].period or ""
+            year = int(period) if period.isdigit() else None
+        return year == int(named.group(1)) + 1
 
     def _respective_bases(self, first: int, mentions: list[Mention]) -> None:
         """`教育、科技支出分别为 a、b，分别增长 p%、q%，上年分别为 c、d`: a change of a figure given its name by 分别 is
@@ -2328,6 +2351,8 @@ COMPARISON_ONLY = regex(r"(?:与|同|和|跟)?(?:上年|去年|上一年|上年�
 # a year a sentence states (`2022年调整后预算 A`): the period of its figures after it
 STATED_YEAR = regex(r"((?:19|20)\d{2})\s*年")
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
+# a year and the stage of its figure naming a bracket's note (`（2024年执行 B`, `（2024年决算数：B`)
+BRACKET_NOTE_YEAR = regex(r"((?:19|20)\d{2})年度?(?:执行|完成|决算|实际)?数?(?:为|是|：|:)?")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
@@ -2427,6 +2452,14 @@ def _acted_on(flat: list[object], k: int, said: str) -> tuple[Quantity, bool] | 
 SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
 
 
+def _last_years_base(change: _Change) -> bool:
+    """Does the change compare its figure with last year's, stated or not (`增长 p%`, `同比增长 p%`, `比上年 B 下降
+    p%`)? A share after it is then the figure's: a base named otherwise (`比调整预算 B 增加`) may be its own measure."""
+    if change.cmp and LAST_YEAR_CMP.fullmatch(change.cmp) is None:
+        return False
+    return change.base is None or not change.label
+
+
 def _share_after_change(items: list[object]) -> None:
     """`税收收入 40,466 万元，增长 1.7%，占一般公共预算收入的 74.7%`: a share after the change that qualifies a figure
     is that figure's (the grammar binds a share only right after its figure), named by the whole it names."""
@@ -2440,8 +2473,7 @@ def _share_after_change(items: list[object]) -> None:
             and entry.of is None
             and any(q.kind in ("amount", "count") for q in entry.qs)
             and isinstance(change, _Change)
-            and change.base is None
-            and (not change.cmp or LAST_YEAR_CMP.fullmatch(change.cmp) is not None)
+            and _last_years_base(change)
             and isinstance(share, Token)
             and share.type == "SHARE"
             and isinstance(named, _Entry)

@@ -36,6 +36,7 @@ CLOSING = regex(_alt("closing"))
 INFLOW = regex(_alt("inflow"))
 OUTFLOW = regex(_alt("outflow"))
 YEAR_END = regex(r"((?:19|20)\d{2})年(?:末|底)")
+YEAR = regex(r"(?:19|20)\d{2}年")
 PERIOD_WORDS = regex(f"(?:19|20)\\d{{2}}年(?:末|底|度)?|{_alt('opening')}|{_alt('closing')}|当年|本年")
 
 
@@ -68,10 +69,24 @@ def _same_stock_of(opening: Mention, closing: Mention) -> bool:
     return _same_stock(opening.label, closing.label) or _same_stock(*items)
 
 
-def _is_opening(label: str, closing: str) -> bool:
+def _closing_year(closing: Mention) -> int | None:
+    """The year a closing stock ends: named in its label (`2024年末余额`), or, for a bare `年末余额`, the whole year
+    its context states (`2023年末余额 A，2024年动用 B，年末余额 D`: the sentence's 2024, or the document's)."""
+    named = _year_end(closing.label)
+    if named is not None or CLOSING.search(_year_free(closing.label)) is None:
+        return named
+    period = closing.identity.context.period or ""
+    return int(period) if period.isdigit() else None  # (not `2024-11`, a cut-off, nor a relative `+0`)
+
+
+def _year_free(label: str) -> str:
+    return YEAR.sub("", label)
+
+
+def _is_opening(label: str, closing: Mention) -> bool:
     if not STOCK.search(label):
         return False
-    year, last = _year_end(label), _year_end(closing)
+    year, last = _year_end(label), _closing_year(closing)
     if year is not None:  # `2023年末…余额` opens the year a `2024年末…余额` closes
         return last is not None and year == last - 1
     return bool(OPENING.search(label))
@@ -135,7 +150,7 @@ def _backwards(draft: Draft, mentions: list[Mention], si: int) -> RollForward | 
         return None
     if not (STOCK.search(closing.label) and CLOSING.search(closing.label)):
         return None
-    if not (_is_opening(opening.label, closing.label) and _same_stock(opening.label, closing.label)):
+    if not (_is_opening(opening.label, closing) and _same_stock(opening.label, closing.label)):
         return None
     start, end = _money(opening), _money(closing)
     if start is None or end is None:
@@ -177,7 +192,7 @@ def _reading(before: list[Mention], closing: Mention, sentence: int) -> RollForw
         return None
     for i in range(len(before) - 2, -1, -1):  # the nearest opening with at least one flow after it
         opening = before[i]
-        if not _is_opening(opening.label, closing.label) or not _same_stock(opening.label, closing.label):
+        if not _is_opening(opening.label, closing) or not _same_stock(opening.label, closing.label):
             continue
         start = _money(opening)
         flows = [(_money(m), _flow(m.label)) for m in before[i + 1 :]]
@@ -199,7 +214,7 @@ NOT_SURPLUS = regex(r"滚存|累计|历年|结转|年初|年末|年底|上年|�
 def _closes(m: Mention, closing: Mention) -> bool:
     """Does the figure close a clause of stocks before or after `closing` (a stock at a year's end that is not the
     one `closing` opens with)?"""
-    return bool(STOCK.search(m.label) and CLOSING.search(m.label)) and not _is_opening(m.label, closing.label)
+    return bool(STOCK.search(m.label) and CLOSING.search(m.label)) and not _is_opening(m.label, closing)
 
 
 def _noted(draft: Draft, said: list[Mention], closing: Mention) -> list[Mention]:
@@ -229,7 +244,7 @@ def _with_surplus(
     last = max((i for i in range(k) if _closes(mentions[i], closing)), default=-1)
     after = next((i for i in range(k + 1, len(mentions)) if _closes(mentions[i], closing)), len(mentions))
     clause = mentions[last + 1 : k] + (noted or []) + mentions[k + 1 : after]
-    openings = [m for m in clause if _is_opening(m.label, closing.label) and _same_stock_of(m, closing)]
+    openings = [m for m in clause if _is_opening(m.label, closing) and _same_stock_of(m, closing)]
     surpluses = [m for m in clause if _surplus(m)]
     if len(openings) != 1 or len(surpluses) > 1:
         return None
