@@ -833,6 +833,8 @@ class SentencePass:
         if count is not None and (after := COUNTED.match(self.doc.text, count.end)):
             m.noun = self.labeller.noun(after.group())
         self.facts.mentions.append(m)
+        if e.share is not None and COMPARED_BASE.match(e.label):
+            return m  # `A a，比调整预算 B 增加 Δ，占…的 p%`: the share is a's (not read), never the base B's
         if e.share is not None:
             part = next((q for q in e.qs if q.kind != "percent"), None)
             if whole is not None and e.share_base and not self._names_whole(e.share_base, whole):
@@ -2489,6 +2491,8 @@ def _share_after_change(items: list[object]) -> None:
             _share_after_change(x.parts)
 
 
+# a figure named as what another is compared with (`比调整预算 B`, `较上年 B`, `与上年的 B 相比`)
+COMPARED_BASE = regex(r"[，,、；;\s]*(?:比|较|与)")
 # the words closing a total's name (`政府债务余额合计`): no measure of its parts
 TOTAL_TAIL = regex(r"(?:合计|总计|共计|总额|小计)$")
 
