@@ -1320,7 +1320,7 @@ class SentencePass:
                     ops.append(q)
                     labels.append(m.key)
         if not ops and FORM_RATE.fullmatch(r.name):
-            form = self._form_rate(si, r.name, r.value)
+            form = self._form_rate(si, r.name, r.value, mentions)
             if form is not None:
                 self.facts.rates.append(form)
                 return
@@ -1408,12 +1408,14 @@ class SentencePass:
             return self._same_paragraph(a, b)
         return self.doc.section_at(self.doc.sentences[a].start) is here
 
-    def _form_rate(self, si: int, name: str, value: Quantity) -> Rate | None:
+    def _form_rate(self, si: int, name: str, value: Quantity, mentions: list[Mention]) -> Rate | None:
         """`执行率：96.55%` on a form's line of its own: the outcome over the budget stated on the form's lines
         right before it (`全年预算数：412.50` / `全年执行数：398.26`), one of each in one unit. Of two budgets
         (年初/全年) the one the rate's words name, else the one of the outcome's period words (全年执行数 of the
-        全年预算数), else none."""
-        lines = self._form_lines_before(si)
+        全年预算数), else none. On a line of pairs (`其他资金　全年预算数：100.00　全年执行数：91.80　执行率：
+        91.80%`) the pairs before it on its own line, never the lines above (those are another row's)."""
+        own = [m for m in mentions if m.quantities and m.quantities[0].end <= value.start]
+        lines = own if own else self._form_lines_before(si)
         budgets = [m for m in lines if FORM_BUDGET.search(m.label) and not FORM_OUTCOME.search(m.label)]
         outcomes = [m for m in lines if FORM_OUTCOME.search(m.label) and "预算" not in m.label]
         if len(outcomes) != 1 or not budgets:
