@@ -240,6 +240,7 @@ class SentencePass:
         self._left_over(mentions, si)
         self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
+        self._listed_total(mentions, si)
 
     def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
         """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
@@ -531,6 +532,41 @@ class SentencePass:
         whole, certain = self._sum_named(item, si, figures[: figures.index(parts[0])], parts)
         if whole is not None:
             self._keep(Breakdown(whole, parts, "合计", True, si, certain=certain))
+
+    def _listed_total(self, mentions: list[Mention], si: int) -> None:
+        """`资金合计：3,000.00万元` on a form's line of its own, right after a line listing the sources of a name the
+        total's opens with (`资金来源：中央补助 a；省级补助 b；县级配套 c`): the list's parts add up to it. Only
+        where the total's name says it totals (合计/总计/共计), the list line is the sentence right before it, set
+        out by `；` alone, one exact figure an item, in the total's unit, and read as no list yet."""
+        sentence = self.doc.sentences[si]
+        text = self.doc.text
+        if si == 0 or len(mentions) != 1 or not FORM_LINE.fullmatch(text, sentence.start, sentence.end):
+            return
+        total = mentions[0]
+        said = LISTED_TOTAL.fullmatch(total.label)
+        listed = self.doc.sentences[si - 1]
+        parts = self.d.by_sentence.get(si - 1) or []
+        if said is None or len(parts) < 2 or len(self._lone_figures(parts)) != len(parts):
+            return
+        # the list's head: the name and colon right before its first item's name (a form's lines before it may
+        # have run into its sentence: `实施单位：…中心资金来源：…`)
+        first = parts[0].quantities[0].start
+        colon = max(text.rfind("：", listed.start, first), text.rfind(":", listed.start, first))
+        head = LIST_HEAD.search(text, listed.start, colon + 1) if colon > listed.start else None
+        if head is None or said.group("stem") not in head.group("name") or not _one_unit([total, *parts]):
+            return
+        if not LIST_ITEM_NAME.fullmatch(text, colon + 1, first):
+            return
+        pos = colon + 1
+        for m in parts:
+            gap = text[pos : m.quantities[0].start]
+            if pos > colon + 1 and not LIST_ITEM_GAP.fullmatch(gap):
+                return  # (an item set apart by anything but `；`, or words after a figure: no plain list)
+            pos = m.quantities[0].end
+        if text[pos : listed.end].strip("；;。 ") or not total.quantities[0].exact:
+            return
+        # (the sources listed and then totalled are all of the total: a list of its composition)
+        self._record(total, parts, "组成", si)
 
     def _sum_named(self, item: str, si: int, own: list[Mention], parts: list[Mention]) -> tuple[Mention | None, bool]:
         """The one figure of `item` in the parts' unit among `own` (the sentence's figures before the parts), else
@@ -2334,6 +2370,14 @@ LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
 TOTAL_AFTER = regex(r"(?:合计|总计|共计)$")
+# a form's total named as such (`资金合计`, `合计`): the words before the total word, the list's head they open
+LISTED_TOTAL = regex(r"(?P<stem>[\u4e00-\u9fff]{0,6})(?:合计|总计|共计)")
+# a list line's head: a short name and its colon (`资金来源：`)
+LIST_HEAD = regex(r"(?P<name>[\u4e00-\u9fff]{2,8})[：:]$")
+# the first item's name after the head's colon
+LIST_ITEM_NAME = regex(r"\s*[\u4e00-\u9fff]{2,12}\s*")
+# what stands between one item's figure and the next item's: `；` and the next item's name, no other figure
+LIST_ITEM_GAP = regex(r"\s*[；;]\s*[\u4e00-\u9fff]{2,12}\s*")
 # two names joined by one conjunction (`税收收入和非税收入`)
 JOINED_PAIR = lazy(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
 RESPECTIVE = regex(

@@ -396,7 +396,7 @@ def _form_breaks(chars: list[str], width: int) -> list[int]:
         if FORM_LINE.fullmatch(chars[k]) is None:
             continue
         prev = chars[k - 1] if k else ""
-        if k and not (len(prev) >= full and prev[-1:].isalpha()):
+        if k and not (len(prev) >= full and prev[-1:].isalpha() and not FIGURE_UNIT_LAST.search(prev)):
             out.append(k)
         if k + 1 < len(chars) and chars[k + 1][0] not in UNIT_START and chars[k + 1][0] not in "，、。；：）》”%":
             out.append(k + 1)
@@ -433,6 +433,8 @@ def _form_pair_breaks(raw: list[str], numbers: list[int]) -> list[int]:
 
 # a form's row name before its pairs (`其中：财政拨款`, `其他资金`)
 ROW_NAME = regex(r"(?:其中[：:])?[\u4e00-\u9fff]{2,10}")
+# a line closing on a figure and its unit (`…县级配套 99.25万元`): a statement's end, not a word cut by the wrap
+FIGURE_UNIT_LAST = regex(r"\d[千万亿]?元$")
 YEAR_FIRST = regex(r"(?:19|20)\d{2}年")
 # a classification code opening a table's row (`301 工资福利支出`, `2010101 行政运行`)
 CODE_FIRST = regex(r"\d{3,7}[ \u3000]+[\u4e00-\u9fff]")
