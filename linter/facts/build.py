@@ -21,6 +21,7 @@ from typing import Literal, TypeGuard
 from lark import Token
 from lark.exceptions import LarkError
 from tieout.linter.facts.definitions import of_total, overlapping
+from tieout.linter.facts.identity import document_context
 from tieout.linter.facts.model import (
     Breakdown,
     Change,
@@ -241,6 +242,7 @@ class SentencePass:
         self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
         self._listed_total(mentions, si)
+        self._base_of_same_figure(si)
 
     def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
         """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
@@ -567,6 +569,42 @@ class SentencePass:
             return
         # (the sources listed and then totalled are all of the total: a list of its composition)
         self._record(total, parts, "组成", si)
+
+    def _base_of_same_figure(self, si: int) -> None:
+        """`机关运行经费 X，同比增长 p%，较2024年预算数 B 减少 Δ`: two changes of one figure in one sentence, the
+        first against last year with no base stated, the second with its base. The base is the first's too where
+        its words name last year (上年, or the year before the sentence's) at the stage of the document's own
+        figures (a budget's 同比 is against last year's budget, not its outcome): the words must say the stage."""
+        mine: list[Change] = []
+        for c in reversed(self.facts.changes):
+            if c.sentence != si:
+                break
+            mine.append(c)
+        if len(mine) != 2:
+            return
+        later, first = mine
+        if first.base is not None or later.base is None or first.current is None or first.current is not later.current:
+            return
+        if not SAME_PERIOD_ONLY.fullmatch(first.comparison.strip("，, ")):
+            return
+        text = self.doc.text
+        begin = max(
+            self.doc.sentences[si].start,
+            *(m.end for m in first.movements),
+            *(m.quantity.end for m in first.movements if m.quantity),
+        )
+        words = text[begin : later.base.start]
+        said = STAGE_STATED.search(words)
+        # (the current figure's stage: its words', else the document's, from its title)
+        own = self.labeller.identify(text[self.doc.sentences[si].start : first.current.start])[1].stage
+        stage = own or document_context(self.doc)[0].stage
+        if said is None or stage is None or self.labeller.identify(said.group())[1].stage != stage:
+            return
+        year = YEAR_OF.search(text, self.doc.sentences[si].start, first.current.start)
+        base_year = YEAR_OF.search(words)
+        if not (LAST_YEAR_NAMED.search(words) or (year and base_year and int(base_year[1]) == int(year[1]) - 1)):
+            return
+        first.base = later.base
 
     def _sum_named(self, item: str, si: int, own: list[Mention], parts: list[Mention]) -> tuple[Mention | None, bool]:
         """The one figure of `item` in the parts' unit among `own` (the sentence's figures before the parts), else
@@ -2358,6 +2396,12 @@ YEAR_ONLY = regex(
 )
 # a comparison with last year, and any comparison (its opening words as the tokenizer reads them, or last year)
 LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
+# a comparison against the same period last year and nothing more named (`同比`)
+SAME_PERIOD_ONLY = regex("同比")
+# a base's stage said in its words (`较2024年预算数`)
+STAGE_STATED = regex("预算|决算|执行")
+YEAR_OF = regex(r"((?:19|20)\d{2})\s*年")
+LAST_YEAR_NAMED = regex("上年|上一年|去年")
 COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
 CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 # what is left of a comparison written before a change (`与2023年度相比`, `同上年比较`) once its year is read: it
