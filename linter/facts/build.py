@@ -241,6 +241,8 @@ class SentencePass:
         self._left_over(mentions, si)
         self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
+        self._listed_total(mentions, si)
+        self._base_of_same_figure(si)
 
     def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
         """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
@@ -532,6 +534,77 @@ class SentencePass:
         whole, certain = self._sum_named(item, si, figures[: figures.index(parts[0])], parts)
         if whole is not None:
             self._keep(Breakdown(whole, parts, "合计", True, si, certain=certain))
+
+    def _listed_total(self, mentions: list[Mention], si: int) -> None:
+        """`资金合计：3,000.00万元` on a form's line of its own, right after a line listing the sources of a name the
+        total's opens with (`资金来源：中央补助 a；省级补助 b；县级配套 c`): the list's parts add up to it. Only
+        where the total's name says it totals (合计/总计/共计), the list line is the sentence right before it, set
+        out by `；` alone, one exact figure an item, in the total's unit, and read as no list yet."""
+        sentence = self.doc.sentences[si]
+        text = self.doc.text
+        if si == 0 or len(mentions) != 1 or not FORM_LINE.fullmatch(text, sentence.start, sentence.end):
+            return
+        total = mentions[0]
+        said = LISTED_TOTAL.fullmatch(total.label)
+        listed = self.doc.sentences[si - 1]
+        parts = self.d.by_sentence.get(si - 1) or []
+        if said is None or len(parts) < 2 or len(self._lone_figures(parts)) != len(parts):
+            return
+        # the list's head: the name and colon right before its first item's name (a form's lines before it may
+        # have run into its sentence: `实施单位：…中心资金来源：…`)
+        first = parts[0].quantities[0].start
+        colon = max(text.rfind("：", listed.start, first), text.rfind(":", listed.start, first))
+        head = LIST_HEAD.search(text, listed.start, colon + 1) if colon > listed.start else None
+        if head is None or said.group("stem") not in head.group("name") or not _one_unit([total, *parts]):
+            return
+        if not LIST_ITEM_NAME.fullmatch(text, colon + 1, first):
+            return
+        pos = colon + 1
+        for m in parts:
+            gap = text[pos : m.quantities[0].start]
+            if pos > colon + 1 and not LIST_ITEM_GAP.fullmatch(gap):
+                return  # (an item set apart by anything but `；`, or words after a figure: no plain list)
+            pos = m.quantities[0].end
+        if text[pos : listed.end].strip("；;。 ") or not total.quantities[0].exact:
+            return
+        # (the sources listed and then totalled are all of the total: a list of its composition)
+        self._record(total, parts, "组成", si)
+
+    def _base_of_same_figure(self, si: int) -> None:
+        """`机关运行经费 X，同比增长 p%，较2024年预算数 B 减少 Δ`: two changes of one figure in one sentence, the
+        first against last year with no base stated, the second with its base. The base is the first's too where
+        its words name last year (上年, or the year before the sentence's) at the stage of the document's own
+        figures (a budget's 同比 is against last year's budget, not its outcome): the words must say the stage."""
+        mine: list[Change] = []
+        for c in reversed(self.facts.changes):
+            if c.sentence != si:
+                break
+            mine.append(c)
+        if len(mine) != 2:
+            return
+        later, first = mine
+        if first.base is not None or later.base is None or first.current is None or first.current is not later.current:
+            return
+        if not SAME_PERIOD_ONLY.fullmatch(first.comparison.strip("，, ")):
+            return
+        text = self.doc.text
+        begin = max(
+            self.doc.sentences[si].start,
+            *(m.end for m in first.movements),
+            *(m.quantity.end for m in first.movements if m.quantity),
+        )
+        words = text[begin : later.base.start]
+        said = STAGE_STATED.search(words)
+        # (the current figure's stage: its words', else the document's, from its title)
+        own = self.labeller.identify(text[self.doc.sentences[si].start : first.current.start])[1].stage
+        stage = own or document_context(self.doc)[0].stage
+        if said is None or stage is None or self.labeller.identify(said.group())[1].stage != stage:
+            return
+        year = YEAR_OF.search(text, self.doc.sentences[si].start, first.current.start)
+        base_year = YEAR_OF.search(words)
+        if not (LAST_YEAR_NAMED.search(words) or (year and base_year and int(base_year[1]) == int(year[1]) - 1)):
+            return
+        first.base = later.base
 
     def _sum_named(self, item: str, si: int, own: list[Mention], parts: list[Mention]) -> tuple[Mention | None, bool]:
         """The one figure of `item` in the parts' unit among `own` (the sentence's figures before the parts), else
@@ -1345,7 +1418,7 @@ class SentencePass:
                     ops.append(q)
                     labels.append(m.key)
         if not ops and FORM_RATE.fullmatch(r.name):
-            form = self._form_rate(si, r.name, r.value)
+            form = self._form_rate(si, r.name, r.value, mentions)
             if form is not None:
                 self.facts.rates.append(form)
                 return
@@ -1433,12 +1506,14 @@ class SentencePass:
             return self._same_paragraph(a, b)
         return self.doc.section_at(self.doc.sentences[a].start) is here
 
-    def _form_rate(self, si: int, name: str, value: Quantity) -> Rate | None:
+    def _form_rate(self, si: int, name: str, value: Quantity, mentions: list[Mention]) -> Rate | None:
         """`执行率：96.55%` on a form's line of its own: the outcome over the budget stated on the form's lines
         right before it (`全年预算数：412.50` / `全年执行数：398.26`), one of each in one unit. Of two budgets
         (年初/全年) the one the rate's words name, else the one of the outcome's period words (全年执行数 of the
-        全年预算数), else none."""
-        lines = self._form_lines_before(si)
+        全年预算数), else none. On a line of pairs (`其他资金　全年预算数：100.00　全年执行数：91.80　执行率：
+        91.80%`) the pairs before it on its own line, never the lines above (those are another row's)."""
+        own = [m for m in mentions if m.quantities and m.quantities[0].end <= value.start]
+        lines = own if own else self._form_lines_before(si)
         budgets = [m for m in lines if FORM_BUDGET.search(m.label) and not FORM_OUTCOME.search(m.label)]
         outcomes = [m for m in lines if FORM_OUTCOME.search(m.label) and "预算" not in m.label]
         if len(outcomes) != 1 or not budgets:
@@ -2345,6 +2420,12 @@ YEAR_ONLY = regex(
 )
 # a comparison with last year, and any comparison (its opening words as the tokenizer reads them, or last year)
 LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
+# a comparison against the same period last year and nothing more named (`同比`)
+SAME_PERIOD_ONLY = regex("同比")
+# a base's stage said in its words (`较2024年预算数`)
+STAGE_STATED = regex("预算|决算|执行")
+YEAR_OF = regex(r"((?:19|20)\d{2})\s*年")
+LAST_YEAR_NAMED = regex("上年|上一年|去年")
 COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
 CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 # what is left of a comparison written before a change (`与2023年度相比`, `同上年比较`) once its year is read: it
@@ -2359,6 +2440,14 @@ LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
 TOTAL_AFTER = regex(r"(?:合计|总计|共计)$")
+# a form's total named as such (`资金合计`, `合计`): the words before the total word, the list's head they open
+LISTED_TOTAL = regex(r"(?P<stem>[\u4e00-\u9fff]{0,6})(?:合计|总计|共计)")
+# a list line's head: a short name and its colon (`资金来源：`)
+LIST_HEAD = regex(r"(?P<name>[\u4e00-\u9fff]{2,8})[：:]$")
+# the first item's name after the head's colon
+LIST_ITEM_NAME = regex(r"\s*[\u4e00-\u9fff]{2,12}\s*")
+# what stands between one item's figure and the next item's: `；` and the next item's name, no other figure
+LIST_ITEM_GAP = regex(r"\s*[；;]\s*[\u4e00-\u9fff]{2,12}\s*")
 # two names joined by one conjunction (`税收收入和非税收入`)
 JOINED_PAIR = lazy(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
 RESPECTIVE = regex(

@@ -320,6 +320,19 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
             append(Tok(kind, word, start + a, start + b))
         append(Tok(QUANTITY_TYPES[quantities[0].kind], quantities[0].text, quantities[0].start, quantities[0].end, 0))
         return _settle(toks)
+    if _form_pairs(text, start, end, quantities):
+        # `其他资金全年预算数：100.00全年执行数：91.80执行率：91.80%`, a form's pairs on one line: each colon joins
+        # its figure to the name right before it, as on a line of one pair; the row's words before the first
+        # name (`其中：`) are no list's opener
+        pos = start
+        for qi, q in enumerate(quantities):
+            gap = text[pos : q.start].rstrip(" ：:")
+            cut = max(gap.rfind("："), gap.rfind(":")) + 1
+            for kind, word, a, b in _gap_shapes(gap[cut:], True):
+                append(Tok(kind, word, pos + cut + a, pos + cut + b))
+            append(Tok(QUANTITY_TYPES[q.kind], q.text, q.start, q.end, qi))
+            pos = q.end
+        return _settle(toks)
     for qi, q in enumerate(quantities):
         # (the gap's tokens made here rather than by _gap_tokens: one call less per figure)
         for kind, word, a, b in _gap_shapes(text[pos : q.start], True):
@@ -334,6 +347,26 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
 # a form's line, `name：figure` and nothing else: a short name of words (a unit in brackets may close it,
 # `全年预算数（万元）：`), then the colon
 FORM_NAME = regex(r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}(?:（[\u4e00-\u9fff]{1,3}）)?)[：:]\s*")
+# the name and colon right before a figure on a form's line of pairs (`全年执行数：`)
+PAIR_NAME = regex(r"[\u4e00-\u9fffA-Za-z]{2,16}[：:]\s*$")
+
+
+def _form_pairs(text: str, start: int, end: int, quantities: list[Quantity]) -> bool:
+    """Is the sentence a form's line of two or more `name：figure` pairs and nothing else: each figure right after
+    a name and its colon, words only between a figure and the next name, nothing after the last figure?"""
+    if len(quantities) < 2 or text[quantities[-1].end : end].strip("。！？ "):
+        return False
+    pos = start
+    for q in quantities:
+        gap = text[pos : q.start]
+        if PAIR_NAME.search(gap) is None or (pos > start and PAIR_GAP_WORDS.fullmatch(gap) is None):
+            return False
+        pos = q.end
+    return True
+
+
+# the words between one pair's figure and the next pair's colon: a name only, no separator or figure
+PAIR_GAP_WORDS = regex(r"[\u4e00-\u9fffA-Za-z]{2,16}[：:]\s*")
 STRENGTH = {"、": 1, "，": 2, "：": 2, "；": 3}
 # a formula operand's name written before its figure (`非常满意`, `满意`, `问卷总数`)
 OPERAND_NAME = regex(r"[\u4e00-\u9fff]{1,8}")

@@ -396,13 +396,45 @@ def _form_breaks(chars: list[str], width: int) -> list[int]:
         if FORM_LINE.fullmatch(chars[k]) is None:
             continue
         prev = chars[k - 1] if k else ""
-        if k and not (len(prev) >= full and prev[-1:].isalpha()):
+        if k and not (len(prev) >= full and prev[-1:].isalpha() and not FIGURE_UNIT_LAST.search(prev)):
             out.append(k)
         if k + 1 < len(chars) and chars[k + 1][0] not in UNIT_START and chars[k + 1][0] not in "，、。；：）》”%":
             out.append(k + 1)
     return out
 
 
+# the wide gap setting a form's pairs apart on one line (`全年预算数：100.00　全年执行数：91.80`): a full-width
+# space or two spaces
+PAIR_GAP = regex(r"\u3000+\s*|\s{2,}")
+
+
+def _form_pair_breaks(raw: list[str], numbers: list[int]) -> list[int]:
+    """The breaks around a form's line of several named figures set apart by wide gaps (`其他资金　全年预算数：
+    100.00　全年执行数：91.80　执行率：91.80%`): a statement of its own, as a line of one pair is, not a line
+    wrapped from the one before nor running on into the next. Every piece after the first must be a pair
+    (`name：figure`), two at least; the first a pair or a short name of the line's row (`其中：财政拨款`)."""
+    out = []
+    for k, number in enumerate(numbers):
+        line = raw[number - 1]
+        if "：" not in line and ":" not in line:
+            continue
+        pieces = PAIR_GAP.split(line.strip(WHITESPACE))
+        pairs = [p for p in pieces[1:] if FORM_LINE.fullmatch(p)]
+        if len(pairs) < 2 or len(pairs) != len(pieces) - 1:
+            continue
+        if not (FORM_LINE.fullmatch(pieces[0]) or ROW_NAME.fullmatch(pieces[0])):
+            continue
+        if k:
+            out.append(k)
+        if k + 1 < len(numbers):
+            out.append(k + 1)
+    return out
+
+
+# a form's row name before its pairs (`其中：财政拨款`, `其他资金`)
+ROW_NAME = regex(r"(?:其中[：:])?[\u4e00-\u9fff]{2,10}")
+# a line closing on a figure and its unit (`…县级配套 99.25万元`): a statement's end, not a word cut by the wrap
+FIGURE_UNIT_LAST = regex(r"\d[千万亿]?元$")
 YEAR_FIRST = regex(r"(?:19|20)\d{2}年")
 # a classification code opening a table's row (`301 工资福利支出`, `2010101 行政运行`)
 CODE_FIRST = regex(r"\d{3,7}[ \u3000]+[\u4e00-\u9fff]")
@@ -645,6 +677,8 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     for k in _apart_figures(raw, lines):
         breaks[k] = "\n"
     for k in _form_breaks(lines.chars, width):
+        breaks[k] = "\n"
+    for k in _form_pair_breaks(raw, lines.numbers):
         breaks[k] = "\n"
     for k in _listed_lines(raw, lines.numbers, lines.chars):
         # a list set out an item a line (`分企业看：` / `  市水务集团上缴 3815 万元` / …): each item, and what
