@@ -75,6 +75,8 @@ def _same_scope(left: list[Column], col: Column) -> list[Column]:
 # budget whatever follows them; a later one (支出, 使用) may be of the funds that arrived (到位数) instead
 FIRST_STAGES = ("到位", "拨付")
 LATER_STAGES = ("支出", "使用")
+# a column of the money at one stage (`到位数`, `支出数`, `拨付资金`), not a side's outcome (`支出 完成`)
+STAGE_COLUMN = regex(r"(?:到位|拨付|支出|使用)(?:数|资金|金额)$")
 
 
 def _outcomes(left: list[Column], col: Column) -> list[Column]:
@@ -86,7 +88,10 @@ def _outcomes(left: list[Column], col: Column) -> list[Column]:
     head = flatten("".join(col.path[-1:]))
     stage = next((s for s in FIRST_STAGES + LATER_STAGES if s + "率" in head), None)
     if stage is None:
-        return nums
+        # (`预算数 | 到位数 | 到位率 | 支出数 | 执行率`: 执行率 may be 支出数 over 到位数; with outcomes of two
+        # stages beside it, which it is of is not known)
+        staged = [c for c in nums if c.path and STAGE_COLUMN.search(flatten(c.path[-1]))]
+        return [] if staged and len(nums) > 1 else nums
     named = [c for c in nums if c.path and stage in c.path[-1]]
     if len(named) != 1 or stage in LATER_STAGES and len(nums) > 1:
         return []

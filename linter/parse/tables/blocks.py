@@ -17,7 +17,7 @@ from tieout.linter.text.pipes import bare_pipe_rows, cells
 
 from .cells import CODE, Cell, flatten, is_number
 
-SEPARATOR_ROW = regex(r"^\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+SEPARATOR_ROW = regex(r"^\|(?:\s*[:：]?-{2,}[:：]?\s*\|)+\s*$")  # (the normaliser makes `:` full-width)
 # a line of figures or codes only, a page mark (`- 12 -`, `第 3 页`): debris of a PDF's text layer
 DEBRIS = regex(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页|[\d,.\-%\s“”\"'—–]+)$")
 # a unit note closing a caption line (`…决算表）单位：万元`, `…（单位：元）`)
