@@ -66,7 +66,6 @@ from tieout.linter.parse.sentences import (
     parse_sentence,
 )
 from tieout.linter.parse.tables import find_tables
-from tieout.linter.parse.tables.html import spans as html_spans
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, tokenize
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document, Sentence
@@ -171,7 +170,12 @@ class SentencePass:
     def run(self) -> None:
         starts = self._starts = [q.start for q in self.facts.quantities]
         text = self.doc.text
-        html = html_spans(text) if "<table" in text or "<TABLE" in text else []
+        html: list[tuple[int, int]] = []
+        if "<table" in text or "<TABLE" in text:
+            # (the HTML parser imported only for a report that holds HTML tables: not at every start)
+            from tieout.linter.parse.tables.html import spans as html_spans
+
+            html = html_spans(text)
         html_starts = [a for a, _ in html]
         for si, sent in enumerate(self.doc.sentences):
             if text.startswith("|", sent.start) or (_inside(html, html_starts, sent.start) and _only_cells(text, sent)):
