@@ -216,6 +216,8 @@ def _period_balance(m: Mention) -> Quantity | None:
         return None
     if "结转下年" in key or "下年" in key or JOINED_SIDE.search(key):
         return None
+    if OPENING.search(key):
+        return None  # `本年收支结余 a，加上上年结余 b，年末滚存结余 T`: b is what the year opened with, not its balance
     if CUMULATIVE.search(ACCUMULATED_AT_END.sub("", key.replace("年末结转", "").replace("年终结余", ""))):
         return None
     return next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
