@@ -166,6 +166,7 @@ class SentencePass:
         self._qs: list[Quantity] = []  # the figures of the sentence being read
         self._list_of: dict[int, int] = {}  # see _lists
         self._lists_seen = 0
+        self._title: Context | None = None  # what the title states (`_title_context`), read once when asked
 
     def run(self) -> None:
         starts = self._starts = [q.start for q in self.facts.quantities]
@@ -601,11 +602,11 @@ class SentencePass:
         said = STAGE_STATED.search(words)
         # (the current figure's stage: its words', else the document's, from its title)
         own = self.labeller.identify(text[self.doc.sentences[si].start : first.current.start])[1].stage
-        stage = own or document_context(self.doc)[0].stage
+        stage = own or self._title_context().stage
         if said is None or stage is None or self.labeller.identify(said.group())[1].stage != stage:
             return
-        year = YEAR_OF.search(text, self.doc.sentences[si].start, first.current.start)
-        base_year = YEAR_OF.search(words)
+        year = STATED_YEAR.search(text, self.doc.sentences[si].start, first.current.start)
+        base_year = STATED_YEAR.search(words)
         if not (LAST_YEAR_NAMED.search(words) or (year and base_year and int(base_year[1]) == int(year[1]) - 1)):
             return
         first.base = later.base
@@ -678,6 +679,12 @@ class SentencePass:
             if q is not None and q.kind == c.current.kind:
                 c.base = q
 
+    def _title_context(self) -> Context:
+        """The context the document's title states (identity.document_context), read once per document."""
+        if self._title is None:
+            self._title = document_context(self.doc)[0]
+        return self._title
+
     def _year_before_noted(self, note: Mention, current: Quantity, mentions: list[Mention]) -> bool:
         """`科学技术支出 A，增长 p%（2024年执行 B）`: a bracket right after the change naming only a year (and the
         stage of its figure) notes last year's figure when the year is the one before the changed figure's: its
@@ -693,7 +700,7 @@ class SentencePass:
         years = STATED_YEAR.findall(BRACKETED.sub("", self.doc.text[sentence.start : changed.start]))
         year = int(years[-1]) if years else None
         if year is None:  # no year stated before it in its sentence: the title's
-            period = document_context(self.doc)[0].period or ""
+            period = self._title_context().period or ""
             year = int(period) if period.isdigit() else None
         return year == int(named.group(1)) + 1
 
@@ -2428,8 +2435,8 @@ LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
 SAME_PERIOD_ONLY = regex("同比")
 # a base's stage said in its words (`较2024年预算数`)
 STAGE_STATED = regex("预算|决算|执行")
-YEAR_OF = regex(r"((?:19|20)\d{2})\s*年")
-LAST_YEAR_NAMED = regex("上年|上一年|去年")
+# last year named in words (`较上年预算数`, `比去年同期`)
+LAST_YEAR_NAMED = regex(LAST_YEAR_NAMES)
 COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
 CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 # what is left of a comparison written before a change (`与2023年度相比`, `同上年比较`) once its year is read: it
