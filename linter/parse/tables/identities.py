@@ -14,7 +14,7 @@ from .model import Row, Side, Table
 from .relations import Relation, summable
 from .rows import MARKERS
 from .spans import column_for, spans, sub_leaf
-from .vocab import Role, role_of
+from .vocab import PART_HEADING, Role, role_of
 
 NONE = Role("", "")
 
@@ -85,15 +85,13 @@ def item(label: str) -> str:
     return text
 
 
-# what opens a part's label under the item it is part of (`其中：公务用车购置费`): no word of the part's name
-PART_LEAD = regex(r"^其中[：:]?")
-
-
 @lru_cache(maxsize=1 << 14)
 def _names(label: str) -> tuple[str, str]:
     """A row label's item, and the item less a trailing note in brackets: what an identity's wordings match.
     A part's 其中 is no word of its name."""
-    name = item(PART_LEAD.sub("", flatten(label)))  # (`其中：（1）公务用车购置费`: 其中 before the enumeration)
+    name = item(
+        PART_HEADING.sub("", flatten(label))
+    )  # (`其中：（1）公务用车购置费`: 其中 before the enumeration, no word of the part's name)
     return name, PAREN.sub("", name)
 
 

@@ -13,7 +13,7 @@ from tieout.linter.patterns import regex
 from .cells import flatten
 from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
-from .vocab import defined_sums, total_words, words
+from .vocab import PART_HEADING, defined_sums, total_words, words
 
 NOT_ITEMISED = words("not_itemised")
 OPTIONAL = "optional"  # a component of a defined sum that may be missing (linter/vocab/sums.yaml)
@@ -404,7 +404,7 @@ def all_relations(table: Table) -> list[Relation]:
 
 
 # a column heading that names a part of the column before it (`其中：县本级`, `其中:基本支出`)
-PART_COLUMN = regex(r"^其中[：:]?(?=\S)")
+PART_COLUMN = regex(PART_HEADING.pattern + r"(?=\S)")  # (vocab.PART_HEADING with a name after it)
 PART_KINDS = ("amount", "total", "")  # columns of amounts: not rates, shares or changes
 
 
