@@ -427,6 +427,14 @@ def _table_at(
     return found
 
 
+def _tab_set(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
+    """Are cells of the header or the rows set apart by tabs (`项目⇥调整预算数⇥决算数`)? A tab has no width: the
+    header words then stand over no particular figures (runs of rows with the same number of tabs are made
+    rows of bars before; what is left, rows set a blank line apart or a header of fewer cells, cannot be
+    placed), so the table is not read."""
+    return any("\t" in lines[k].lstrip(" \t\u3000") for k in (*header, *(r.line for r in rows)))
+
+
 def _headerless(
     lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper, paged: frozenset[int]
 ) -> Aligned | None:
@@ -713,6 +721,8 @@ def _build(
     continue a table: then every figure must stand at the edge of its column). A table whose figures are not
     placed by where they stand may be one whose blank cells were dropped (dropped.py): then it has no layout
     (no page of it is joined by its columns)."""
+    if _tab_set(lines, header, rows):
+        return None
     layout = given or _layout(lines, rows, named=_named_columns(lines, header), single=_label_and_value(lines, header))
     placed = _placed(lines, rows, layout, given is not None) if layout is not None else None
     first: list[Cell] | None = None
