@@ -664,19 +664,22 @@ class SentencePass:
 
     def _base_after(self, first: int, mentions: list[Mention]) -> None:
         """`专项收入 42.1 亿元，同比下降 3.5%，上年同期为 45.6 亿元`: the figure right after a change, named only
-        as last year's, is its base."""
+        as last year's, is its base; also of a change whose current figure stands in the sentence before
+        (`收支总计较上年减少 Δ，下降 p%，上年为 B`: the growth is then Δ / B), measured in the difference's unit."""
         for c in self.facts.changes[first:]:
-            if c.base is not None or c.current is None or not c.movements:
+            ref = c.current or next((v.quantity for v in c.movements if _amount(v.quantity)), None)
+            if c.base is not None or ref is None or not c.movements:
                 continue
             end = c.movements[-1].end
             after = next((m for m in mentions if m.quantities and m.quantities[0].start >= end), None)
             if after is None or not (
                 LAST_YEAR_ONLY.match(after.label.strip("，、；： "))
-                or self._year_before_noted(after, c.current, mentions)
+                or c.current is not None
+                and self._year_before_noted(after, c.current, mentions)
             ):
                 continue
-            q = after.of_unit(c.current.base_unit)
-            if q is not None and q.kind == c.current.kind:
+            q = after.of_unit(ref.base_unit)
+            if q is not None and q.kind == ref.kind:
                 c.base = q
 
     def _title_context(self) -> Context:
@@ -3209,3 +3212,8 @@ SHORT_CELL = 24  # characters: text between tags longer than this is prose writt
 def _only_cells(text: str, sent: Sentence) -> bool:
     """Is a sentence inside an HTML table made of short cells only (a row of the table)?"""
     return all(len(piece.strip()) <= SHORT_CELL for piece in TAG.split(text[sent.start : sent.end]))
+
+
+def _amount(q: Quantity | None) -> bool:
+    """A stated amount (a difference of money or a count), not a rate."""
+    return q is not None and q.kind != "percent"
