@@ -604,9 +604,9 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     said = "调整预算" if "调整" in name else "预算" if "预算" in name else None
     if not ctx.facts.tables or said is None:
         return None
-    from tieout.checks.tables.text import row_of
+    from tieout.checks.tables.text import row_of, whole_row_of
 
-    row = row_of(ctx, own, num)
+    row = row_of(ctx, own, num) or whole_row_of(ctx, own, num)
     if said == "预算" and "年初" not in name and any(h.identity.column == "调整预算数" for h in row):
         return None  # a plain 预算 where the row has an approved and an adjusted budget: which is not said
     budget = {h.quantity.base_value: h.quantity for h in row if h.identity.column == TABLE_BUDGETS[said]}
@@ -657,7 +657,9 @@ class RateMismatch(Rule):
       over the one figure of the sentence right before, in its paragraph, when its label has the rate's
       outcome word (`实际到位资金 B 万元。`: 到位, not 实际支出), and that figure over its plan as above. Where the report states no such figure in prose
       but the figure is certainly a table cell (its row named, its context known alike, its value equal), the budget is that row's
-      `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed). Where the sentence before states one plan beside outcomes only
+      `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed); a figure
+      naming a fund's whole (`一般公共预算收入`) is the 合计 row of the one table whose title names that whole,
+      when that row's 执行数 is its value. Where the sentence before states one plan beside outcomes only
       (`年初预算 A，实际到位资金 B`), a rate fitting one of them passes, and one fitting none is reported when
       they all have the plan's value. A part's execution rate (`其中上级补助资金支出 a，执行率 p%`) is over the
       same-named part of a budget's list stated before it under its heading (`预算安排 T，其中：上级补助资金 A`),
