@@ -80,7 +80,7 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
         elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
             # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
-            o = _against_budget(ctx, r) or _plan_before(ctx, r)
+            o = _against_budget(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
         elif not r.operands and EXECUTION_RATE.search(r.name):
             # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
             o = _outcome_before(ctx, r)
@@ -472,11 +472,67 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
         # parts, the total the plan of the whole (not a chain's: `加上补助 B，预算总收入为 T` is no budget)
         figures = totals
     if len(figures) != 1:
-        return None
+        return _plan_among_outcomes(ctx, r, num, figures)
     m, den = figures[0]
     if not den.exact or not ctx.value(den) or _role(ctx, m.label) != "plan" or _listed(ctx, m):
         return None
     return _ratio_outcome(ctx, r, num, den, False, "计划数")
+
+
+def _plan_among_outcomes(
+    ctx: CheckContext, r: Rate, num: Quantity, figures: list[tuple[Mention, Quantity]]
+) -> Outcome | None:
+    """`项目年初预算 A，实际到位资金 B，到位率 p%。项目实际支出 X，预算执行率 q%。`: the sentence before states one
+    plan and, besides it, only outcomes (funds in place). Which of them the author divided by is not said (many
+    reports take an execution rate over the funds in place), so a rate that fits one passes; one that fits
+    none is reported only when they all have one value, the plan's."""
+    roles = [_role(ctx, m.label) for m, _ in figures]
+    plans = [(m, q) for (m, q), role in zip(figures, roles) if role == "plan"]
+    if len(plans) != 1 or any(role not in ("plan", "outcome") for role in roles):
+        return None
+    if any(not q.exact or not ctx.value(q) or _listed(ctx, m) for m, q in figures):
+        return None
+    tried = [_ratio_outcome(ctx, r, num, q, False, "计划数") for _, q in figures]
+    passing = next((o for o in tried if o.verdict == "pass"), None)
+    if passing is not None or len({q.base_value for _, q in figures}) > 1:
+        return passing
+    return _ratio_outcome(ctx, r, num, plans[0][1], False, "计划数")
+
+
+def _part_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`全年预算 T，其中：上级补助资金 A，县级配套资金 B。…其中上级补助资金支出 a，执行率 p%；县级配套资金支出 b，执行率
+    q%`: a part's execution rate is over the budget of the same-named part (its name without the outcome word,
+    in the same scope and period) of a list of a budget stated before it under its heading; the one value so
+    named there (inferred, as the part's name is matched without its outcome word: a warning)."""
+    num = r.operands[-1]
+    own = ctx.index.mention_of(num)
+    if own is None or not _listed(ctx, own) or _role(ctx, own.label) != "outcome":
+        return None
+    stem = OUTCOME.sub("", own.identity.item)
+    if len(stem) < 2:
+        return None
+    section = ctx.doc.section_at(own.start)
+    found = {
+        q.base_value: q
+        for b in ctx.facts.breakdowns
+        if b.total.start < own.start and _role(ctx, b.total.label) == "plan"
+        for p in b.parts
+        if p.identity.item == stem
+        and _role(ctx, p.label) != "outcome"
+        and p.identity.context.scope == own.identity.context.scope
+        and _same_period(p.identity.context.period, own.identity.context.period)
+        and ctx.doc.section_at(p.start) is section
+        for q in p.quantities
+        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
+    }
+    if len(found) != 1:
+        return None
+    return _ratio_outcome(ctx, r, num, next(iter(found.values())), False, "预算数")
+
+
+def _same_period(a: str | None, b: str | None) -> bool:
+    """Are two periods one: the same, or one unstated and the other the report's own year (`全年`: +0)?"""
+    return a == b or {a, b} == {None, "+0"}
 
 
 def _listed_under(ctx: CheckContext, part: Mention, total: Mention) -> bool:
@@ -548,9 +604,9 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     said = "调整预算" if "调整" in name else "预算" if "预算" in name else None
     if not ctx.facts.tables or said is None:
         return None
-    from tieout.checks.tables.text import row_of
+    from tieout.checks.tables.text import row_of, whole_row_of
 
-    row = row_of(ctx, own, num)
+    row = row_of(ctx, own, num) or whole_row_of(ctx, own, num)
     if said == "预算" and "年初" not in name and any(h.identity.column == "调整预算数" for h in row):
         return None  # a plain 预算 where the row has an approved and an adjusted budget: which is not said
     budget = {h.quantity.base_value: h.quantity for h in row if h.identity.column == TABLE_BUDGETS[said]}
@@ -601,8 +657,14 @@ class RateMismatch(Rule):
       over the one figure of the sentence right before, in its paragraph, when its label has the rate's
       outcome word (`实际到位资金 B 万元。`: 到位, not 实际支出), and that figure over its plan as above. Where the report states no such figure in prose
       but the figure is certainly a table cell (its row named, its context known alike, its value equal), the budget is that row's
-      `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed). The
-      finding is an error when both identities are complete, else a warning.
+      `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed); a figure
+      naming a fund's whole (`一般公共预算收入`) is the 合计 row of the one table whose title names that whole,
+      when that row's 执行数 is its value. Where the sentence before states one plan beside outcomes only
+      (`年初预算 A，实际到位资金 B`), a rate fitting one of them passes, and one fitting none is reported when
+      they all have the plan's value. A part's execution rate (`其中上级补助资金支出 a，执行率 p%`) is over the
+      same-named part of a budget's list stated before it under its heading (`预算安排 T，其中：上级补助资金 A`),
+      in its scope and period, when the name has one value there. The finding is an error when both
+      identities are complete, else a warning.
     - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or
       `其中`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
       rate is reported only when the sentence says which of its two figures is the numerator: the one

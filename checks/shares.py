@@ -91,7 +91,9 @@ class ShareMismatch(Rule):
     (`合计 X，具体为：A a，占 p%`), or, where the share names its whole (`占本年支出合计的 10%`,
     `占总支出的 10%`), the one figure the report states for that item in the part's context (scope,
     fund, stage and period); a whole named by a scope alone (`县级支出 A，占全州的 p%`) is the part's own
-    item over that scope, the part being of another. When the report states that item with two different
+    item over that scope, the part being of another; a whole named by a short form of a fund before its item
+    (`占基金收入的`) is that item of the fund whose name holds the short form (`政府性基金预算收入`), stated
+    before the part in its paragraph (a warning). When the report states that item with two different
     values, no whole is taken and nothing is said.
 
     A fund's ratio handed over to the general budget (`调出资金 B，调出比例 p%`, `按 p% 的比例调入一般公共预算 B`)

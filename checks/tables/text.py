@@ -207,6 +207,38 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
     return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) == (cell.table, cell.row)]
 
 
+# the columns of a row's outcome: a prose figure is the row's total when one of them states its value
+OUTCOME_COLUMNS = ("执行数", "决算数")
+
+
+def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
+    """Every cell of the 合计 row of the one table whose title names the fund's whole the prose figure is
+    (`全市一般公共预算收入完成 X` and a 附表 `…一般公共预算收入执行情况表`), when that row's 执行数 (or 决算数) cell
+    is the figure's value in a context that agrees: the table of that item totals it, though no row names it.
+    None when no table, or more than one, has such a title (which one is the figure's is not said)."""
+    ident = m.identity
+    fund = ident.context.fund
+    if fund is None or ident.item not in WHOLE:
+        return []
+    names = [f"{w}{ident.item}" for w in _fund_words(fund)]
+    titled = [t.index for t in ctx.facts.tables if not t.aligned and any(n in t.title for n in names)]
+    if len(titled) != 1:
+        return []
+    index = prose_index(ctx)
+    row = [h for hits in index.by_item.values() for h in hits if h.identity.table == titled[0] and h.identity.total_row]
+    if len({h.identity.row for h in row}) != 1:
+        return []
+    same = [
+        h
+        for h in row
+        if h.identity.column in OUTCOME_COLUMNS
+        and h.quantity.base_unit == q.base_unit
+        and h.quantity.base_value == ctx.value(q)
+        and h.identity.context.agrees(ident.context)
+    ]
+    return row if same else []
+
+
 def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:
     """The cells the mention's label names in its context, and that context (what `cells_for` reads of the
     mention, whichever of its figures is matched)."""

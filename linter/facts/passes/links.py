@@ -215,8 +215,10 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         # same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`: 全州支出 is the whole)
         found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if not _restated(part, m)]
         if not found:
-            whole = _own_list_total(draft, s, lists.get(id(s.part))) or _shortened_whole(
-                draft, wanted, s, part.identity.item
+            whole = (
+                _own_list_total(draft, s, lists.get(id(s.part)))
+                or _shortened_whole(draft, wanted, s, part.identity.item)
+                or _short_fund_whole(draft, wanted, part, s.part)
             )
             if whole is not None:
                 yield Completed(s, replace(s, total=whole, certain=False))
@@ -228,6 +230,38 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
+
+
+def _short_fund_whole(draft: Draft, wanted: Identity, part: Mention, figure: Quantity) -> Quantity | None:
+    """`政府性基金预算收入 A。其中，国有土地使用权出让收入 a，占基金收入的 p%`: a whole named by a short form of a
+    fund (`基金` of 政府性基金预算) before its item (`收入`) is that item of that fund, stated before the part in its
+    paragraph, where the part's own fund is that one or not stated: the one value there (inferred, as the name
+    is shortened). No fund is read from the short form elsewhere (`基金` alone names many things: 产业基金)."""
+    if wanted.context.fund is not None:
+        return None
+    own_fund = part.identity.context.fund
+    sentences = draft.doc.sentences
+    paragraph = sentences[part.sentence].paragraph
+    values: dict[Decimal, Quantity] = {}
+    for m in draft.facts.mentions:
+        if m.start >= part.start or sentences[m.sentence].paragraph != paragraph or not _short_fund_of(wanted, m):
+            continue
+        if own_fund not in (None, m.identity.context.fund) or _restated(part, m):
+            continue
+        q = m.of_unit(figure.base_unit)
+        if q is not None and q.exact and q.kind == figure.kind:
+            values[q.base_value] = q
+    return next(iter(values.values())) if len(values) == 1 else None
+
+
+def _short_fund_of(wanted: Identity, m: Mention) -> bool:
+    """Is the whole's name (`基金收入`) a short form (two characters at least) of the figure's fund followed by its
+    item (`收入` of 政府性基金预算), in a context that agrees?"""
+    item, fund = m.identity.item, m.identity.context.fund
+    prefix = wanted.item.removesuffix(item)
+    if fund is None or len(item) < 2 or len(prefix) < 2 or prefix == wanted.item or prefix not in fund:
+        return False
+    return wanted.context.agrees(m.identity.context)
 
 
 def _scope_only(said: Context, part: Mention) -> bool:
