@@ -63,6 +63,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.announced_lists,
     breakdowns.dimensions,
     breakdowns.defined_in_next_sentence,
+    breakdowns.defined_after_semicolon,
     breakdowns.defined_totals,
     breakdowns.bracketed_parts,
     sets.balances,

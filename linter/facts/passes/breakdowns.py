@@ -1834,6 +1834,49 @@ def defined_in_next_sentence(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(head, parts, "具体为", True, si - 1, inferred=True, certain=False)
 
 
+def defined_after_semicolon(draft: Draft) -> Iterator[Breakdown]:
+    """`一般公共预算收入 T，为预算的 r%，较上年的 B 增长 p%；税收收入 a，占 s%，非税收入 b。`: the figures after a
+    sentence's first semicolon, all of one unit and in no list yet, that cover the definition (vocab/sums.yaml) of
+    the one figure of that unit before it (last year's value beside it, and figures in brackets, left aside),
+    are its parts. No word opens the list: the definition ties them (inferred, warnings at most)."""
+    text = draft.doc.text
+    bases = {id(c.base) for c in draft.facts.changes if c.base is not None}
+    for si, mentions in draft.by_sentence.items():
+        span = draft.doc.sentences[si]
+        cut = SEMICOLON.search(text, span.start, span.end) if len(mentions) >= 3 else None
+        after = _amounts_after(mentions, cut.start()) if cut is not None else None
+        if cut is None or after is None:
+            continue
+        unit = after[0].quantities[0].base_unit
+        heads = [
+            m
+            for m in mentions
+            if m.start < cut.start()
+            and (q := exact_of(m, unit)) is not None
+            and id(q) not in bases
+            and not LAST_YEAR_BESIDE.match(m.label)
+            and not in_brackets(draft, si, m.start)
+        ]
+        if len(heads) != 1 or any(draft.is_part(m) or id(m) in draft.totals for m in [*heads, *after]):
+            continue
+        head = heads[0]
+        if all(_within(m.identity.context, head.identity.context) for m in after) and of_total(head, after):
+            yield Breakdown(head, after, "具体为", True, si, inferred=True, certain=False)
+
+
+def _amounts_after(mentions: list[Mention], at: int) -> list[Mention] | None:
+    """The figures after `at` other than rates (a part's share beside it), when there are two or more, each one
+    exact figure of one unit."""
+    after = [m for m in mentions if m.start > at and m.quantities and m.quantities[0].kind != "percent"]
+    if len(after) < 2 or any(len(m.quantities) != 1 or not m.quantities[0].exact for m in after):
+        return None
+    unit = after[0].quantities[0].base_unit
+    return after if all(m.quantities[0].base_unit == unit for m in after) else None
+
+
+SEMICOLON = regex(r"[；;]")
+
+
 # what opens a bracket of parts right after a figure (`642.18 万元（货物 88.40 万元，服务 553.78 万元）`)
 OPENS_PARTS = regex(r"\s*[（(]\s*(?:其中|包括|含)?[：:]?\s*$")
 # figures in brackets that are no parts of the figure before: another period's, a plan's, a change
