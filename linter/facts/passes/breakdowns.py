@@ -1857,7 +1857,12 @@ def defined_after_semicolon(draft: Draft) -> Iterator[Breakdown]:
             and not LAST_YEAR_BESIDE.match(m.label)
             and not in_brackets(draft, si, m.start)
         ]
-        if len(heads) != 1 or any(draft.is_part(m) or id(m) in draft.totals for m in [*heads, *after]):
+        # (the whole may be a part of another list, `…收入 T…；…。加上…，收入总计 U`; its parts are in none)
+        if (
+            len(heads) != 1
+            or id(heads[0]) in draft.totals
+            or any(draft.is_part(m) or id(m) in draft.totals for m in after)
+        ):
             continue
         head = heads[0]
         if all(_within(m.identity.context, head.identity.context) for m in after) and of_total(head, after):
