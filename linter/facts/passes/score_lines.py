@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Breakdown, Mention, ScoreSet
+from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -129,3 +129,24 @@ def _read(
     cuts = [figures.get(p.start("cut")) if p.group("cut") else None for p in pairs]
     if cut is not None and all(c is not None for c in cuts):
         yield Breakdown(cut[0], [c[0] for c in cuts if c is not None], "合计", True, cut[0].sentence)
+
+
+# `满分100分，合计扣分4.00分，自评得分96.00分`: the overall full marks, the total deducted, the score left, nothing
+# but marks between them (a sentence's end too: `本项目满分100分。经评价，共扣分4.00分，…`)
+OVERALL_CUT = regex(
+    rf"(?:满分|总分值|总分)(?:为)?\s*(?P<full>100(?:\.0+)?)\s*分[，,。；;\s]*(?:经(?:自评|评价)[，,]?\s*)?"
+    rf"(?:合计|累计|共)扣(?:分|除)?(?:合计)?(?:为)?[：:]?\s*(?P<cut>{_NUMBER})\s*分[，,\s]*"
+    rf"(?:项目)?(?:自评|评价|综合|最终|实际)?(?:总)?得分(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分"
+)
+
+
+def overall_deductions(draft: Draft) -> Iterator[Marked]:
+    """The overall score as its full marks of 100 less the total deducted (TO118 holds the three)."""
+    text = draft.doc.text
+    if "扣" not in text:
+        return
+    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    for found in OVERALL_CUT.finditer(text):
+        full, cut, got = (figures.get(found.start(g)) for g in ("full", "cut", "got"))
+        if full is not None and cut is not None and got is not None:
+            yield Marked(full[1], got[1], cut[1], got[0].sentence)
