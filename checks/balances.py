@@ -260,6 +260,12 @@ class ScoreSum(Rule):
     `linter/vocab/relations.yaml`) are left out, and since a lone `满意度` may be an indicator of its own, the
     overall score passes when any of these readings (or the flat list) adds up to it.
 
+    A list laid out one indicator per line (`决策指标满分 15 分，得 13 分；` on each line, or wrapped over
+    lines) followed directly by the overall score's line (`总分：…`, `合计 满分100分 得分…`, `综上，项目自评总得分…`)
+    is read where every line is wholly (full marks, score) pairs whose full marks make 100; a blank line or
+    a heading ends the list. Where each line states its deduction too, the total deducted (`合计扣分`) is
+    held to their sum by TO101.
+
     Each indicator's full marks and score listed before the overall score (`决策指标 20 分，得 18 分；…；效益
     指标 20 分，得 18 分。综合得分 93.5 分`), in its sentence or the one before, are its items when the full marks
     make 100 and nothing but joining marks stands between them and the total's name. So are those listed after

@@ -72,7 +72,8 @@ class ScoreDeduction(Rule):
     Reads an indicator's full marks, its score and the marks deducted, written together with nothing but
     commas between them, the deduction before or after the score (`分值 10 分，评价得分 6.5 分，扣 3.5 分`,
     `本项分值 5 分，扣分 1 分，得分 4 分`), and holds the score to the full marks less the deduction, within the
-    precision the score and the deduction are written to. Scoring rules (`每`, `若`, `未达到` …) are not read.
+    precision the score and the deduction are written to. So is the overall score stated after the overall full marks of
+    100 and the total deducted (`满分 100 分，合计扣分 4 分，自评得分 96 分`). Scoring rules (`每`, `若`, `未达到` …) are not read.
 
     ## Why is this bad?
     The deduction is the reason the evaluator gives for the score; a score that does not follow from it

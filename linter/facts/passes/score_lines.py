@@ -1,0 +1,152 @@
+"""Score lists laid out one indicator per line, closed by the overall score on the line after the last one:
+
+    决策指标满分20分，扣2.00分，得18.00分；
+    过程指标满分20分，得18.20分；
+    …
+    合计扣分6.40分，自评总得分93.60分。
+
+The overall score is the sum of the indicators' scores, and the total deducted (`合计扣分`) the sum of their
+deductions. Read only where nothing is left open: every line above the total, up to a blank line or a line
+that is not a list item, is wholly made of (full marks, score) pairs; the full marks make 100 (all the
+first-level indicators, none nested under another: a second-level line would make them more); and the total's
+line opens with the total's own name (总分, 总得分, 合计, 自评得分, …), with full marks of 100 if it states any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
+from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+from tieout.linter.vocab import relation_words as _alt
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+_NUMBER = r"\d{1,3}(?:\.\d+)?"
+_MARKS_WORD = r"(?:满分|分值|权重|标准分)"
+# `（2）过程：满分30分，扣2.10分，得27.90分；`, `决策  满分15分  得分14.00分`: an indicator's name, its full
+# marks named as such, the points deducted if stated, and its score
+LINE_PAIR = regex(
+    rf"(?P<name>[\u4e00-\u9fff]{{2,12}}?)[：:\s]*{_MARKS_WORD}(?:为)?\s*(?P<full>{_NUMBER})\s*分[，,\s]*"
+    rf"(?:扣(?:分|除|减)?(?:为)?\s*(?P<cut>{_NUMBER})\s*分[，,\s]*)?"
+    rf"(?:实际)?(?:得分|实得|得)(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分"
+)
+# what may stand before a line's first pair: its number, or on the list's first line the words that open it
+# (`一级指标得分：`); between pairs and after the last: joining marks only
+_LEAD = regex(rf"\s*(?:{LIST_MARK})?$")
+_OPENER_LEAD = regex(r"[^\d。；;]{0,30}[：:]\s*$")
+# marks and spaces on one line or across a line break, never a blank line (which ends the list)
+_MARKS_BETWEEN = r"[；;，,、。 \t\u3000]*(?:\n[；;，,、。 \t\u3000]*)?"
+_JOINED = regex(rf"{_MARKS_BETWEEN}(?:{LIST_MARK})?$")
+# the total's line: `综上，项目自评总得分91.70分`, `总分：93.30分`, `合计  满分100分  得分89.60分`, `合计扣分4.00分，
+# 自评得分96.00分` (the total deducted, then the score)
+_TOTAL_NAME = rf"(?:{_alt('score_total')}|合计|总计)"
+TOTAL_LINE = regex(
+    rf"{_MARKS_BETWEEN}(?:综上[，,：:]?\s*)?"
+    rf"(?:(?:合计|累计|共)扣分(?:合计)?(?:为)?[：:]?\s*(?P<cut>{_NUMBER})\s*分[，,\s]*)?"
+    rf"(?P<whose>[\u4e00-\u9fff]{{0,8}}?){_TOTAL_NAME}[：:\s]*(?:为)?\s*"
+    rf"(?:满分\s*(?P<full>{_NUMBER})\s*分[，,\s]*)?"
+    rf"(?:得分|得)?(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分"
+)
+
+
+def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
+    """The overall score and the total deducted of each list of indicator pairs closed by its total."""
+    text = draft.doc.text
+    if "分" not in text or "得" not in text:
+        return
+    held = {id(s.total) for s in draft.facts.scores}
+    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    for pattern in (LINE_PAIR, SCORE_THEN_MARKS, MARKS_BRACKETED):
+        for total, pairs in _closed_lists(text, pattern):
+            # a heading between the pairs ends the list; an item line may be a heading itself (`（1）决策：…`)
+            lines = {text.rfind("\n", 0, p.start()) + 1 for p in pairs}
+            if _blank_line(draft, pairs[0].start(), total.start("got")):
+                continue
+            if all(sec.start in lines for sec in draft.doc.sections_between(min(lines), total.start("got"))):
+                yield from _read(figures, total, pairs, held)
+
+
+def _closed_lists(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
+    """Each run of pairs joined by marks only, opening its line (past its number or the words that open the
+    list), whose full marks make 100, with the total right after it."""
+    run: list[re.Match[str]] = []
+    for p in pattern.finditer(text):
+        if run and not _JOINED.match(text, run[-1].end(), p.start("name")):
+            run = []
+        if not run and not _opens_its_line(text, p.start("name")):
+            continue
+        run.append(p)
+        total = _total_at(text, p.end())
+        if total is not None and len(run) >= 2 and sum(Decimal(x.group("full")) for x in run) == 100:
+            yield total, run
+            run = []
+
+
+BLANK_LINE = regex(r"\n[^\S\n]*\n")
+
+
+def _blank_line(draft: Draft, begin: int, end: int) -> bool:
+    """Does a blank line of the file stand between two offsets (the normalised text drops it)?"""
+    doc = draft.doc
+    return bool(BLANK_LINE.search(doc.original, doc.origin[begin], doc.origin[end]))
+
+
+def _opens_its_line(text: str, at: int) -> bool:
+    lead = text[text.rfind("\n", 0, at) + 1 : at]
+    return bool(_LEAD.match(lead) or _OPENER_LEAD.match(lead))
+
+
+def _total_at(text: str, at: int) -> re.Match[str] | None:
+    """The overall score right after a list (past joining marks), named as the total and as no indicator's."""
+    total = TOTAL_LINE.match(text, at)
+    if total is None or any(w in total.group("whose") for w in INDICATOR_WORDS):
+        return None  # `效益指标评价得分 18 分`: one indicator's score, not the overall one
+    if total.group("full") and Decimal(total.group("full")) != 100:
+        return None
+    return total
+
+
+def _read(
+    figures: dict[int, tuple[Mention, Quantity]], total: re.Match[str], pairs: list[re.Match[str]], held: set[int]
+) -> Iterator[ScoreSet | Breakdown]:
+    """The score sum, and the deductions' where the total line and every item state theirs."""
+    got = figures.get(total.start("got"))
+    scores = [figures.get(p.start("got")) for p in pairs]
+    if got is None or id(got[1]) in held or any(s is None for s in scores):
+        return
+    held.add(id(got[1]))  # (read once, whichever pattern found its list)
+    yield ScoreSet(got[1], [s[1] for s in scores if s is not None], got[0].sentence)
+    if total.group("cut") is None or "cut" not in pairs[0].re.groupindex:
+        return
+    cut = figures.get(total.start("cut"))
+    cuts = [figures.get(p.start("cut")) if p.group("cut") else None for p in pairs]
+    if cut is not None and all(c is not None for c in cuts):
+        yield Breakdown(cut[0], [c[0] for c in cuts if c is not None], "合计", True, cut[0].sentence)
+
+
+# `满分100分，合计扣分4.00分，自评得分96.00分`: the overall full marks, the total deducted, the score left, nothing
+# but marks between them (a sentence's end too: `本项目满分100分。经评价，共扣分4.00分，…`)
+OVERALL_CUT = regex(
+    rf"(?:满分|总分值|总分)(?:为)?\s*(?P<full>100(?:\.0+)?)\s*分[，,。；;\s]*(?:经(?:自评|评价)[，,]?\s*)?"
+    rf"(?:合计|累计|共)扣(?:分|除)?(?:合计)?(?:为)?[：:]?\s*(?P<cut>{_NUMBER})\s*分[，,\s]*"
+    rf"(?:项目)?(?:自评|评价|综合|最终|实际)?(?:总)?得分(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分"
+)
+
+
+def overall_deductions(draft: Draft) -> Iterator[Marked]:
+    """The overall score as its full marks of 100 less the total deducted (TO118 holds the three)."""
+    text = draft.doc.text
+    if "扣" not in text:
+        return
+    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    for found in OVERALL_CUT.finditer(text):
+        full, cut, got = (figures.get(found.start(g)) for g in ("full", "cut", "got"))
+        if full is not None and cut is not None and got is not None:
+            yield Marked(full[1], got[1], cut[1], got[0].sentence)
