@@ -30,6 +30,7 @@ from tieout.linter.facts.model import (
 )
 from tieout.linter.facts.passes import (
     breakdowns,
+    columns,
     deductions,
     grades,
     limits,
@@ -57,6 +58,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.continued_lists,
     breakdowns.equations,
     breakdowns.totals_after_items,
+    columns.column_totals,
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
     breakdowns.headed_lists,
