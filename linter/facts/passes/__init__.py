@@ -29,6 +29,7 @@ from tieout.linter.facts.model import (
     UnitCost,
 )
 from tieout.linter.facts.passes import (
+    balanced,
     breakdowns,
     columns,
     deductions,
@@ -67,6 +68,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.defined_in_next_sentence,
     breakdowns.defined_totals,
     breakdowns.bracketed_parts,
+    balanced.balanced_sentences,
     sets.balances,
     links.share_bases,
     links.list_shares,
