@@ -29,7 +29,9 @@ from tieout.linter.facts.model import (
     UnitCost,
 )
 from tieout.linter.facts.passes import (
+    balanced,
     breakdowns,
+    columns,
     deductions,
     grades,
     limits,
@@ -58,6 +60,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.continued_lists,
     breakdowns.equations,
     breakdowns.totals_after_items,
+    columns.column_totals,
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
     breakdowns.headed_lists,
@@ -67,6 +70,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.defined_after_semicolon,
     breakdowns.defined_totals,
     breakdowns.bracketed_parts,
+    balanced.balanced_sentences,
     sets.balances,
     links.share_bases,
     links.list_shares,

@@ -1,0 +1,94 @@
+"""A fund's sentence that says it balances (`收入 A，上级补助 B，支出 C，调出资金 D，收支平衡`): what comes in (the
+income, the grants from above, last year's balance, the money brought in) equals what goes out (the expenditure,
+what is paid up, the money taken out, the balance carried on).
+
+Read only when every figure of the sentence is named as one of these, of the same fund and scope, and the
+sentence ends on the words saying so: an unnamed figure (or any other) leaves it unread. Inferred
+(`certain=False`): the sides are known from the figures' names, a finding is a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.passes.base import exact_figure, in_brackets
+from tieout.linter.patterns import regex
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+# the words closing the sentence after its last figure (`，收支平衡。`, `，收支相抵。`)
+BALANCED = regex(r"^[，,；;]\s*(?:实现)?收支(?:平衡|相抵)[。；;]?\s*$")
+TOTAL_SUFFIX = r"(?:总计|合计|总额|总量)?$"
+# what comes in: last year's balance first (its 结余 is no balance carried on), then incomes, grants, money brought in
+OPENING = regex(r"(?:上年|年初|上年度)(?:结余|结转|滚存结余|结转结余|结转资金)(?:资金)?$")
+INCOME = regex(r"(?:收入|补助|调入资金|调入)" + TOTAL_SUFFIX)
+# what goes out: the expenditure, paid up, taken out, carried on (its own, this year's)
+USE = regex(r"(?:支出|上解|调出资金|调出|年末结余|年终结余|滚存结余|结转下年|结转下年资金)" + TOTAL_SUFFIX)
+SIDE_TOTAL = regex(r"(?:总计|合计|总额|总量)$")
+# a figure qualified otherwise (a change, a share, a part): not one of the sides
+QUALIFIED = regex(r"其中|增长|增加|下降|减少|比上年|同比|占|预计|为上年")
+
+
+def balanced_sentences(draft: Draft) -> Iterator[Breakdown]:
+    """`收入 A，支出 B，调出资金 C，收支平衡`: one income A is what goes out (B + C); one use, what comes in; several
+    on both sides, the first use is what comes in less the other uses."""
+    text = draft.doc.text
+    for si, mentions in draft.by_sentence.items():
+        if len(mentions) < 2 or not mentions[-1].quantities:
+            continue
+        sent = draft.doc.sentences[si]
+        closing = BALANCED.match(text[mentions[-1].quantities[-1].end : sent.end])
+        if closing is None or ("相抵" in closing.group() and _balance_after(draft, si)):
+            continue
+        own = {id(q) for m in mentions for q in m.quantities}
+        if any(sent.start <= q.start < sent.end and id(q) not in own for q in draft.facts.quantities):
+            continue  # a figure of the sentence no side names (a change's rate, a share): it is not only a balance
+        sides = _sides(draft, si, mentions)
+        if sides is None:
+            continue
+        ins, outs = sides
+        if len(ins) == 1:
+            yield Breakdown(ins[0], outs, "", True, si, inferred=True, certain=False)
+        else:
+            yield Breakdown(outs[0], ins, "", True, si, inferred=True, certain=False, minus=outs[1:])
+
+
+# a balance opening the sentence after (`收支相抵。当年结余 Z`): 收支相抵 then says what is left, not that nothing is
+BALANCE_NEXT = regex(r"^\s*(?:当年|本年|当期|年末|年终|累计|滚存)?(?:收支)?(?:结余|结转|滚存|赤字|缺口)")
+
+
+def _balance_after(draft: Draft, si: int) -> bool:
+    """Does the sentence after open with a balance (what 收支相抵 left)?"""
+    sentences = draft.doc.sentences
+    if si + 1 >= len(sentences):
+        return False
+    nxt = sentences[si + 1]
+    return BALANCE_NEXT.match(draft.doc.text[nxt.start : nxt.end]) is not None
+
+
+def _sides(draft: Draft, si: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]] | None:
+    """(what comes in, what goes out): every figure named as one, exact, of one unit, fund and scope; else None."""
+    ins: list[Mention] = []
+    outs: list[Mention] = []
+    first = exact_figure(mentions[0])
+    if first is None or first.kind != "amount":
+        return None
+    for m in mentions:
+        q = exact_figure(m)
+        if len(m.quantities) != 1 or q is None or q.base_unit != first.base_unit or in_brackets(draft, si, q.start):
+            return None
+        if draft.is_part(m) or id(m) in draft.totals or QUALIFIED.search(m.label):
+            return None
+        name = m.label.strip("，、；：。 ")
+        side = ins if OPENING.search(name) or INCOME.search(name) else outs if USE.search(name) else None
+        if side is None:
+            return None
+        side.append(m)
+    if any(len({getattr(m.identity.context, f) for m in mentions} - {None}) > 1 for f in ("fund", "scope")):
+        return None  # another fund's or level's figure: not a side of this balance
+    if any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs)):
+        return None  # `收入 a，上级补助 b，收入总计 T`: the total holds the figures beside it, no side adds them
+    return (ins, outs) if ins and outs else None
