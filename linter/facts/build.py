@@ -389,9 +389,30 @@ class SentencePass:
 
     def _keep(self, b: Breakdown) -> None:
         """A breakdown found, its total and parts (and subtracted parts) marked as such for what reads on."""
+        nested = self._nested_at(b)
+        if nested is not None:
+            b = replace(b, parts=b.parts[:nested], exhaustive=False)
         self.facts.breakdowns.append(b)
         self.d.totals.add(id(b.total))
         self.d.parts.update(id(m) for m in [*b.parts, *b.minus])
+
+    def _nested_at(self, b: Breakdown) -> int | None:
+        """Where a list's parts that overrun their total turn out nested (`回收 553 份，其中有效问卷 540 份，满意 483
+        份，满意度为 89.44%`): a part smaller than the one before it, which a rate of the sentence puts over that one
+        (483 / 540 is the 89.44% stated), is a part of it, not of the total. The index the list ends at, if so."""
+        unit = b.total.quantities[0].base_unit if b.total.quantities else ""
+        values = [q.base_value if (q := p.of_unit(unit)) is not None and q.exact else None for p in b.parts]
+        total = b.total.quantities[0].base_value if b.total.quantities else None
+        if total is None or None in values or sum(v for v in values if v is not None) <= total or b.minus:
+            return None
+        rates = [q for q in self._qs if q.kind == "percent" and q.exact]
+        for i in range(1, len(values)):
+            whole, part = values[i - 1], values[i]
+            if whole is None or part is None or not 0 < part < whole:
+                continue
+            if any(abs(part / whole * 100 - r.base_value) <= r.ulp / 2 for r in rates):
+                return i
+        return None
 
     def _deductions(self, mentions: list[Mention], si: int) -> None:
         """`过程指标满分 25 分，扣 2.8 分，得 22.2 分`: full marks less the points deducted are the score."""
@@ -2122,9 +2143,16 @@ class SentencePass:
         if not stage:
             # `决算数 A，调整预算数 B，完成调整预算的 r%；比上年的 C 增加…`: beside a budget, the outcome is what is
             # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
-            same = [m for m in candidates if OUTCOME_LABEL.search(m.label)] if self._plan_among(candidates) else []
+            # (or, none named an outcome, the figures not named a plan: `支出 A，年初预算数 B，上年为 C；…增长 p%`)
+            same = self._outcomes(candidates) if self._plan_among(candidates) else []
         other = next(iter(same or candidates), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+
+    def _outcomes(self, candidates: list[Mention]) -> list[Mention]:
+        """The figures named as an outcome (决算数, 执行数); none so named, those that name no stage (a fund's name
+        holds 预算 too: `一般公共预算支出` is no budget)."""
+        named = [m for m in candidates if OUTCOME_LABEL.search(m.label)]
+        return named or [m for m in candidates if self.labeller.identify(m.label)[1].stage is None]
 
     @staticmethod
     def _plan_among(candidates: list[Mention]) -> bool:

@@ -220,16 +220,38 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
                 or _shortened_whole(draft, wanted, s, part.identity.item)
                 or _short_fund_whole(draft, wanted, part, s.part)
             )
-            if whole is not None:
+            if whole is not None and not _doubtful(draft, s, part, owner.get(whole.start)):
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
         if len({q.base_value for _, q in found}) != 1:
             continue
         m, total = found[0]
-        if _without_carry_over(draft, s.base_label, m):
+        if _without_carry_over(draft, s.base_label, m) or _doubtful(draft, s, part, m):
             continue
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
+
+
+def _doubtful(draft: Draft, s: Share, part: Mention, whole: Mention | None) -> bool:
+    """Is a whole found in another sentence than the part's in doubt (`_whole_beside`)?"""
+    return whole is not None and whole.sentence != part.sentence and _whole_beside(draft, s, part)
+
+
+def _whole_beside(draft: Draft, s: Share, part: Mention) -> bool:
+    """Does a figure before the part in its own sentence, of its unit and larger, make the share as written
+    (`资金实际到位 A，当年支出 a，占到位资金的 p%`: a / A is p)? The whole the words name may be that one, worded
+    otherwise than the figure of that name found in another sentence: which one is meant is then not certain."""
+    assert s.part is not None
+    stated, value = s.stated, s.part.base_value
+    for m in draft.by_sentence.get(part.sentence) or []:
+        if m is part or m.start >= part.start:
+            continue
+        q = m.of_unit(s.part.base_unit)
+        if q is None or not q.exact or q.kind != s.part.kind or q.base_value <= value:
+            continue
+        if abs(value / q.base_value * 100 - stated.base_value) <= stated.ulp / 2:
+            return True
+    return False
 
 
 def _short_fund_whole(draft: Draft, wanted: Identity, part: Mention, figure: Quantity) -> Quantity | None:
