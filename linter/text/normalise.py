@@ -208,8 +208,9 @@ def _is_page_number(text: str, next_text: str, in_sequence: bool = False) -> boo
 def _running_heads(chars: list[str], pages: set[int]) -> set[int]:
     """The lines right before or after a page number that repeat the report's title on two pages or more: a
     running head or foot, which text extracted from a PDF keeps between the halves of a sentence (`…还本支出
-    1.20 亿` / `1` / `某区预算执行情况的报告` / `元、…`). Only the title's words: a table's title or header
-    repeated on each of its pages, or a row beside a page number, is the table's."""
+    1.20 亿` / `1` / `某区预算执行情况的报告` / `元、…`). Only the title's words, in its order (maybe shortened:
+    `某县2024年决算报告` atop `某县2024年财政决算的报告`): a table's title or header repeated on each of its pages,
+    or a row beside a page number, is the table's."""
     title = "".join(chars[:TITLE_BLOCK])
     beside = [j for k in pages for j in (k - 1, k + 1) if TITLE_BLOCK <= j < len(chars) and j not in pages]
     heads = [j for j in beside if RUNNING_HEAD_MIN <= len(chars[j]) <= RUNNING_HEAD_CHARS]
@@ -219,10 +220,16 @@ def _running_heads(chars: list[str], pages: set[int]) -> set[int]:
         j
         for j in heads
         if seen[chars[j]] >= 2
-        and chars[j] in title
+        and _of_title(chars[j], title)
         or seen[chars[j]] >= RUNNING_HEAD_REPEATS
         and OWN_HEAD.fullmatch(chars[j]) is not None
     }
+
+
+def _of_title(line: str, title: str) -> bool:
+    """Is the line the title's words in the title's order, maybe some left out (a running head shortens it)?"""
+    rest = iter(title)
+    return all(ch in rest for ch in line)  # (each `in` consumes the title up to the character found)
 
 
 TITLE_BLOCK = 3  # the first content lines, where a report's title stands
