@@ -399,7 +399,8 @@ class SentencePass:
     def _nested_at(self, b: Breakdown) -> int | None:
         """Where a list's parts that overrun their total turn out nested (`回收 553 份，其中有效问卷 540 份，满意 483
         份，满意度为 89.44%`): a part smaller than the one before it, which a rate of the sentence puts over that one
-        (483 / 540 is the 89.44% stated), is a part of it, not of the total. The index the list ends at, if so."""
+        and not over the total (483 / 540 is the 89.44% stated), is a part of it, not of the total. The index the
+        list ends at, if so."""
         unit = b.total.quantities[0].base_unit if b.total.quantities else ""
         values = [q.base_value if (q := p.of_unit(unit)) is not None and q.exact else None for p in b.parts]
         total = b.total.quantities[0].base_value if b.total.quantities else None
@@ -410,7 +411,8 @@ class SentencePass:
             whole, part = values[i - 1], values[i]
             if whole is None or part is None or not 0 < part < whole:
                 continue
-            if any(abs(part / whole * 100 - r.base_value) <= r.ulp / 2 for r in rates):
+            # (not the part's share of the total, which a rate may match as well: `占 0.55%` of both)
+            if any(_makes(part, whole, r) and not _makes(part, total, r) for r in rates):
                 return i
         return None
 
@@ -3245,3 +3247,8 @@ def _only_cells(text: str, sent: Sentence) -> bool:
 def _amount(q: Quantity | None) -> bool:
     """A stated amount (a difference of money or a count), not a rate."""
     return q is not None and q.kind != "percent"
+
+
+def _makes(part: Decimal, whole: Decimal, rate: Quantity) -> bool:
+    """Is part / whole the rate as written (within half its last digit)?"""
+    return abs(part / whole * 100 - rate.base_value) <= rate.ulp / 2
