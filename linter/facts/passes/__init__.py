@@ -89,6 +89,7 @@ PASSES: tuple[Pass, ...] = (
     sets.scores_before_total,
     sets.scores_after_total,
     score_lines.score_lines,
+    score_lines.scores_respectively,
     score_lines.overall_deductions,
     surveys.distributions,
     surveys.answer_counts,

@@ -150,3 +150,39 @@ def overall_deductions(draft: Draft) -> Iterator[Marked]:
         full, cut, got = (figures.get(found.start(g)) for g in ("full", "cut", "got"))
         if full is not None and cut is not None and got is not None:
             yield Marked(full[1], got[1], cut[1], got[0].sentence)
+
+
+_LISTED = rf"{_NUMBER}(?:\s*分)?(?:\s*[、，,]\s*{_NUMBER}(?:\s*分)?){{1,7}}\s*分"
+# `四类指标分值分别为20、20、30、30分，实际得分分别为18.5、17.0、28.0、27.5分，总分92.0分`: the indicators' full
+# marks listed with 分别, their scores listed with 分别 in the same order (on the same line or the next), then the
+# overall score named as such, nothing but marks between the three
+RESPECTIVELY = regex(
+    rf"(?:{_MARKS_WORD}|满分)分别(?:为|是)?[：:]?\s*(?P<full>{_LISTED})[，,；;。 \t\u3000]*\n?\s*"
+    rf"(?:其)?(?:实际|自评|评价)?(?:得分|评分)分别(?:为|是)?[：:]?\s*(?P<got>{_LISTED})[，,；;。 \t\u3000]*"
+    rf"(?:{_alt('score_total')}|合计|总计)(?:为)?[：:]?\s*(?P<total>{_NUMBER})\s*分"
+)
+_LISTED_NUMBER = regex(_NUMBER)
+
+
+def scores_respectively(draft: Draft) -> Iterator[ScoreSet]:
+    """The overall score as the sum of the scores listed with 分别 after the full marks listed with 分别: read only
+    where the two lists have as many figures, the full marks make 100 (all the first-level indicators, no
+    second-level one among them) and no score exceeds its full marks (the lists are in one order)."""
+    text = draft.doc.text
+    if "分别" not in text:
+        return
+    held = {id(s.total) for s in draft.facts.scores}
+    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.exact}
+    for found in RESPECTIVELY.finditer(text):
+        full = [Decimal(n.group()) for n in _LISTED_NUMBER.finditer(found.group("full"))]
+        got = [
+            (found.start("got") + n.start(), Decimal(n.group())) for n in _LISTED_NUMBER.finditer(found.group("got"))
+        ]
+        if len(full) != len(got) or sum(full) != 100 or any(g > f for f, (_, g) in zip(full, got)):
+            continue
+        total = figures.get(found.start("total"))
+        items = [figures.get(at) for at, _ in got]
+        if total is None or id(total[1]) in held or any(x is None or x[1].value != v for x, (_, v) in zip(items, got)):
+            continue
+        held.add(id(total[1]))
+        yield ScoreSet(total[1], [x[1] for x in items if x is not None], total[0].sentence)
