@@ -91,6 +91,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.score_lines,
     score_lines.scores_respectively,
     score_lines.overall_deductions,
+    score_lines.listed_deductions,
     surveys.distributions,
     surveys.answer_counts,
     surveys.option_sums,
