@@ -150,3 +150,96 @@ def overall_deductions(draft: Draft) -> Iterator[Marked]:
         full, cut, got = (figures.get(found.start(g)) for g in ("full", "cut", "got"))
         if full is not None and cut is not None and got is not None:
             yield Marked(full[1], got[1], cut[1], got[0].sentence)
+
+
+_LISTED = rf"{_NUMBER}(?:\s*分)?(?:\s*[、，,]\s*{_NUMBER}(?:\s*分)?){{1,7}}\s*分"
+# `四类指标分值分别为20、20、30、30分，实际得分分别为18.5、17.0、28.0、27.5分，总分92.0分`: the indicators' full
+# marks listed with 分别, their scores listed with 分别 in the same order (on the same line or the next), then the
+# overall score named as such, nothing but marks between the three
+RESPECTIVELY = regex(
+    rf"(?:{_MARKS_WORD}|满分)分别(?:为|是)?[：:]?\s*(?P<full>{_LISTED})[，,；;。 \t\u3000]*\n?\s*"
+    rf"(?:其)?(?:实际|自评|评价)?(?:得分|评分)分别(?:为|是)?[：:]?\s*(?P<got>{_LISTED})[，,；;。 \t\u3000]*"
+    rf"(?:{_alt('score_total')}|合计|总计)(?:为)?[：:]?\s*(?P<total>{_NUMBER})\s*分"
+)
+_LISTED_NUMBER = regex(_NUMBER)
+
+
+def scores_respectively(draft: Draft) -> Iterator[ScoreSet]:
+    """The overall score as the sum of the scores listed with 分别 after the full marks listed with 分别: read only
+    where the two lists have as many figures, the full marks make 100 (all the first-level indicators, no
+    second-level one among them) and no score exceeds its full marks (the lists are in one order)."""
+    text = draft.doc.text
+    if "分别" not in text:
+        return
+    held = {id(s.total) for s in draft.facts.scores}
+    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.exact}
+    for found in RESPECTIVELY.finditer(text):
+        full = [Decimal(n.group()) for n in _LISTED_NUMBER.finditer(found.group("full"))]
+        got = [
+            (found.start("got") + n.start(), Decimal(n.group())) for n in _LISTED_NUMBER.finditer(found.group("got"))
+        ]
+        if len(full) != len(got) or sum(full) != 100 or any(g > f for f, (_, g) in zip(full, got)):
+            continue
+        total = figures.get(found.start("total"))
+        items = [figures.get(at) for at, _ in got]
+        if total is None or id(total[1]) in held or any(x is None or x[1].value != v for x, (_, v) in zip(items, got)):
+            continue
+        held.add(id(total[1]))
+        yield ScoreSet(total[1], [x[1] for x in items if x is not None], total[0].sentence)
+
+
+# `本项目满分100分，各项扣分如下：` / `（1）…，扣1.5分；` / … / `共计扣6.5分，最终得分93.5分。`: a line that opens a list
+# of deductions (the overall full marks if it states them), the numbered lines of one deduction each, and the line
+# that states their total and the score left
+CUTS_OPENER = regex(
+    rf"(?:[^\n]*?满分(?:为)?\s*(?P<full>{_NUMBER})\s*分[，,；;。\s]*)?[^\n\d]{{0,12}}扣分(?:情况|明细)?(?:如下)?[：:]"
+    r"[^\S\n]*\n"
+)
+CUT_LINE = regex(
+    r"[^\S\n]*(?P<mark>[（(]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))[^\n扣]*?扣(?:分|除|减)?(?:为)?\s*"
+    rf"(?P<cut>{_NUMBER})\s*分[；;。，,]?[^\S\n]*\n"
+)
+CUTS_TOTAL = regex(
+    rf"[^\S\n]*(?:共计|合计|累计|共)扣(?:分|除)?(?:合计)?(?:为)?[：:]?\s*(?P<cut>{_NUMBER})\s*分[，,\s]*"
+    rf"(?:项目)?(?:自评|评价|综合|最终|实际)?(?:总)?得分(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分"
+)
+_MARK_NUMBER = regex(r"\d{1,2}")
+
+
+def listed_deductions(draft: Draft) -> Iterator[Breakdown | Marked]:
+    """The total deducted as the sum of the deductions listed one a line under a line that opens them, and the
+    score left as the overall full marks (100) less it. Read only where nothing is left open: every line between
+    the opener and the total is a numbered item of one deduction, numbered 1, 2, 3 … in one style (a nested or
+    skipped item would make the list another's), no blank line among them."""
+    text = draft.doc.text
+    if "扣" not in text:
+        return
+    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    for opener in CUTS_OPENER.finditer(text):
+        lines, at = _cut_lines(text, opener.end())
+        total = CUTS_TOTAL.match(text, at)
+        if total is None or len(lines) < 2 or _blank_line(draft, opener.start(), total.end()):
+            continue
+        cut, got = figures.get(total.start("cut")), figures.get(total.start("got"))
+        cuts = [figures.get(line.start("cut")) for line in lines]
+        if cut is None or got is None or any(c is None for c in cuts):
+            continue
+        yield Breakdown(cut[0], [c[0] for c in cuts if c is not None], "合计", True, cut[0].sentence)
+        full = figures.get(opener.start("full")) if opener.group("full") else None
+        if full is not None and full[1].value == 100:
+            yield Marked(full[1], got[1], cut[1], got[0].sentence)
+
+
+def _cut_lines(text: str, at: int) -> tuple[list[re.Match[str]], int]:
+    """The numbered deduction lines from `at`, numbered 1, 2, 3 … in one style, and where they end."""
+    lines: list[re.Match[str]] = []
+    while (line := CUT_LINE.match(text, at)) is not None:
+        mark = line.group("mark")
+        number = _MARK_NUMBER.search(mark)
+        if number is None or int(number.group()) != len(lines) + 1:
+            return [], at
+        if lines and _MARK_NUMBER.sub("", mark) != _MARK_NUMBER.sub("", lines[0].group("mark")):
+            return [], at
+        lines.append(line)
+        at = line.end()
+    return lines, at

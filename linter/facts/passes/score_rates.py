@@ -1,0 +1,98 @@
+"""A score's rate (得分率) over its full marks: `项目综合得分 86.4 分，得分率 86.4%` over the overall full marks of 100,
+`其中产出指标（30分）得分 27.6 分，得分率 92.00%` over the indicator's weight.
+
+The parser reads such a rate with its score alone (the full marks are not beside it). Read only where the full
+marks are certain: the overall score's over the full marks of 100 the document states (`满分100分`) and no
+other overall full marks; an indicator's over the weight in brackets after its name (`产出指标（30分）`), where
+the document gives that indicator one weight wherever it states it (an indicator of that name at another level
+with another weight leaves it open).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Mention, Rate
+from tieout.linter.facts.passes.base import Completed
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+from tieout.linter.vocab import relation_words as _alt
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+_NUMBER = r"\d{1,3}(?:\.\d+)?"
+# the overall full marks (`本项目满分100分`, `总分值为100分`): the figure's label names them and nothing else
+OVERALL_FULL = regex(r"^(?:本)?(?:项目|评价|自评)?(?:总)?(?:满分|总分值)(?:为)?$")
+OVERALL_SCORE = regex(f"(?:{_alt('score_total')})$")
+# an indicator's weight in brackets after its name (`产出指标（30分）`, `效益指标（满分30分）`)
+WEIGHT = regex(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}指标)[（(](?:满分|分值|权重)?(?:为)?\s*(?P<full>{_NUMBER})\s*分[）)]")
+# the indicator a score is of, just before it (`产出指标（30分）得分`, `产出指标得分为`)
+SCORED_INDICATOR = regex(
+    r"(?P<name>[\u4e00-\u9fff]{2,6}指标)(?:[（(][^（）()\n]{0,12}[）)])?\s*(?:的)?(?:自评|评价|实际)?(?:得分|得)(?:为)?[：:]?\s*$"
+)
+
+
+def score_rates(draft: Draft) -> Iterator[Completed]:
+    """Each 得分率 read with its score alone, completed with the full marks it is over where they are certain."""
+    text = draft.doc.text
+    if "得分率" not in text:
+        return
+    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    overall = _overall_full(draft)
+    weights = _weights(text, figures)
+    for r in draft.facts.rates:
+        if not r.name.startswith("得分率") or len(r.operands) != 1 or r.operands[0].base_unit != "分":
+            continue
+        score = figures.get(r.operands[0].start)
+        if score is None:
+            continue
+        full = _full_of(text, score, overall, weights)
+        if full is not None:
+            replacement = Rate(r.name, r.stated, r.sentence, [score[1], full], [score[0].key, "满分"], None, True)
+            yield Completed(r, replacement)
+
+
+def _full_of(
+    text: str, score: tuple[Mention, Quantity], overall: Quantity | None, weights: dict[str, Quantity | None]
+) -> Quantity | None:
+    """The full marks a score is of: the overall ones for the overall score, its indicator's weight for its own."""
+    mention, q = score
+    if OVERALL_SCORE.search(mention.key) and "指标" not in mention.key:
+        return overall
+    line_start = text.rfind("\n", 0, q.start) + 1
+    named = SCORED_INDICATOR.search(text, max(line_start, q.start - 30), q.start)
+    if named is None:
+        return None
+    return weights.get(named.group("name"))
+
+
+def _overall_full(draft: Draft) -> Quantity | None:
+    """The overall full marks of 100, where the document states them and no other overall full marks."""
+    found = [
+        q
+        for m in draft.facts.mentions
+        if OVERALL_FULL.match(m.key)
+        for q in m.quantities
+        if q.base_unit == "分" and q.exact
+    ]
+    if len(found) >= 1 and all(q.value == 100 for q in found):
+        return found[0]
+    return None
+
+
+def _weights(text: str, figures: dict[int, tuple[Mention, Quantity]]) -> dict[str, Quantity | None]:
+    """Each indicator's weight stated in brackets after its name: None where the document gives it two."""
+    weights: dict[str, Quantity | None] = {}
+    values: dict[str, set[Decimal]] = {}
+    for found in WEIGHT.finditer(text):
+        name, figure = found.group("name"), figures.get(found.start("full"))
+        values.setdefault(name, set()).add(Decimal(found.group("full")))
+        if figure is not None and name not in weights:
+            weights[name] = figure[1]
+    for name, seen in values.items():
+        if len(seen) != 1:
+            weights[name] = None
+    return weights
