@@ -925,7 +925,8 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     last = _last_figure(prev, units)
     if last is None or changed_from(draft, last):
         return None
-    named = _named_by_parts(items, prev)
+    defined = _defined_by_parts(items, prev)
+    named = defined if len(defined) == 1 else _named_by_parts(items, prev)
     if len(named) > 1:
         return None
     if named:
@@ -939,6 +940,16 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _defined_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
+    """The figures whose definition the parts cover (`政府债务余额 X，控制在债务限额 L 以内。其中：一般债务余额 a，
+    专项债务余额 b`: X = a + b by vocab/sums.yaml); of several (a short wording, `一般债务`, is a component of both),
+    those of the measure the parts name (余额)."""
+    defined = [m for m in prev if m.quantities and of_total(m, items)]
+    if len(defined) > 1:
+        defined = [m for m in defined if all(p.identity.item[-2:] == m.identity.item[-2:] for p in items)]
+    return defined
 
 
 def _spent_only(whole: Mention, parts: list[Mention]) -> list[Mention]:
