@@ -12,12 +12,13 @@ from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWERED, OPTION_IN
 from tieout.linter.figures.context import read
-from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import wordings
 
@@ -36,13 +37,23 @@ NAMED_BASE = regex(f"(?:{_alt('named_bases')})")
 AGAINST_BUDGET = regex(r"预算")
 
 
-def _ratio_outcome(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity, certain: bool, word: str) -> Outcome:
-    exact = ctx.value(num) / ctx.value(den) * HUNDRED
-    iv = ratio(ctx.interval(num), ctx.interval(den))
+def _ratio_outcome(
+    ctx: CheckContext, r: Rate, num: Quantity, den: Quantity, certain: bool, word: str, change: bool = False
+) -> Outcome:
+    """num / den in %; with `change`, (num − den) / den (an adjustment rate: the adjusted budget over the
+    initial one), its size where a cut is written unsigned (`调减…，调整率 5%`)."""
+    top, shown, above = ctx.interval(num), num.text, ctx.value(num)
+    if change:
+        cut = ctx.value(num) < ctx.value(den) and r.stated.value >= 0
+        top = sub(ctx.interval(den), top) if cut else sub(top, ctx.interval(den))
+        above = abs(ctx.value(num) - ctx.value(den)) if cut else ctx.value(num) - ctx.value(den)
+        shown = f"({den.text}−{num.text})" if cut else f"({num.text}−{den.text})"
+    exact = above / ctx.value(den) * HUNDRED
+    iv = ratio(top, ctx.interval(den))
     verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
     expected = f"{fmt(exact, r.stated.decimals)}%"
     related = [(num, "分子"), (den, word)]
-    computed = f"{num.text}/{den.text} = {fmt(exact, 4)}%"
+    computed = f"{shown}/{den.text} = {fmt(exact, 4)}%"
     if verdict == "rounding":
         # the miss is measured from what the operands' precision allows, not from the exact quotient shown
         msg = f"{r.name} {r.stated.text} 与 {computed} 不符，计入各数的舍入后相差不足末位一个单位"
@@ -76,14 +87,16 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
             continue
-        if r.ordered:
+        if ADJUSTMENT_RATE.search(r.name) and not r.ordered:
+            o = _adjustment(ctx, r)  # `年初预算 A，调整后预算 B，调整率 p%`: (B − A) / A
+        elif r.ordered:
             o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
         elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
             # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
             o = _against_budget(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
         elif not r.operands and EXECUTION_RATE.search(r.name):
             # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
-            o = _outcome_before(ctx, r)
+            o = _outcome_before(ctx, r) or _after_list(ctx, r)
         elif NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
             # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
             o = _against_budget(ctx, r)
@@ -282,17 +295,61 @@ def _over_budget(ctx: CheckContext, r: Rate, num: Quantity, den: Quantity) -> Ou
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
 
 
-def _adjusted_beside(ctx: CheckContext, own: Mention, num: Quantity) -> Quantity | None:
-    """The one adjusted budget (全年预算, 调整预算; not 年初) of the figure's unit stated before it in its section."""
+def _adjusted_beside(
+    ctx: CheckContext, own: Mention, num: Quantity, initial: bool = False, items: bool = False
+) -> Quantity | None:
+    """The one adjusted budget (全年预算, 调整预算; not 年初) of the figure's unit stated before it in its section;
+    with `initial`, the one initial budget (年初预算) not a part of a list; with `items`, in the earlier numbered
+    items of its heading too (`（一）年初预算 A…。（二）…全年预算数为 B。（三）实际支出 X，执行率 p%`)."""
     section = ctx.doc.section_at(own.start)
     found = {
         q.base_value: q
-        for m in ctx.mentions_in_section(section)
-        if m.start < own.start and ADJUSTED.search(m.label) and "预算" in m.label and not INITIAL.search(m.label)
+        for m in (_in_items(ctx, section) if items else ctx.mentions_in_section(section))
+        if m.start < own.start and "预算" in m.label and _stage_of(ctx, m, initial)
         for q in m.quantities
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _in_items(ctx: CheckContext, section: Section | None) -> list[Mention]:
+    """The mentions of a section and of the sections before it under one heading (its numbered items)."""
+    if section is None or section.parent is None:
+        return ctx.mentions_in_section(section)
+    items = [s for s in ctx.doc.sections if s.parent is section.parent and s.start <= section.start]
+    return [m for s in items for m in ctx.mentions_in_section(s)]
+
+
+def _stage_of(ctx: CheckContext, m: Mention, initial: bool) -> bool:
+    """Is the budget named initial (年初, when `initial`) or adjusted (全年, 调整; not 年初)?"""
+    if initial:
+        return INITIAL.search(m.label) is not None and not _listed(ctx, m)
+    return ADJUSTED.search(m.label) is not None and not INITIAL.search(m.label)
+
+
+ADJUSTMENT_RATE = regex(r"调整率|调整幅度")
+
+
+def _adjustment(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`年初预算 A，调整后预算 B，调整率 p%`: a budget's adjustment rate is (B − A) / A, of the one adjusted and the one
+    initial budget its sentence states, or (its sentence stating the adjusted one alone) of the one initial budget
+    stated before it in its section (then inferred: a warning). As some write it B / A, a rate that fits that
+    passes too; one that fits neither is reported."""
+    plans = [(q, _written(ctx, q, label)) for q, label in zip(r.operands, r.labels) if _role(ctx, label) == "plan"]
+    initial = [q for q, label in plans if INITIAL.search(label)]
+    adjusted = [q for q, label in plans if ADJUSTED.search(label) and not INITIAL.search(label)]
+    if len(adjusted) != 1 or len(initial) > 1 or len(plans) != len(r.operands) or len(initial) + 1 != len(plans):
+        return None
+    new = adjusted[0]
+    own = ctx.index.mention_of(new)
+    old = initial[0] if initial else _adjusted_beside(ctx, own, new, True, True) if own is not None else None
+    if old is None or not ctx.value(old) or old.base_unit != new.base_unit or old.kind != new.kind:
+        return None
+    certain = r.certain and bool(initial)
+    outcome = _ratio_outcome(ctx, r, new, old, certain, "年初预算数", change=True)
+    if outcome.verdict == "fail" and _ratio_outcome(ctx, r, new, old, False, "").verdict == "pass":
+        return None  # (B / A as written: not the change, but what the author meant)
+    return outcome
 
 
 def _over_named(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Quantity]) -> Outcome | None:
@@ -409,16 +466,14 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num)
     if own is None or _role(ctx, own.label) != "outcome":
         return None
-    before = [
-        (m, q)
-        for m in ctx.index.in_sentence(own.sentence)
-        if m is not own
-        for q in m.quantities
-        if q.end <= num.start and q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
-    ]
+    before = _alike_before(ctx, own, num)
     if not before:
         return _plan_in_sentence_before(ctx, r, own, num)
     roles = [_role(ctx, m.label) for m, _ in before]
+    staged = _initial_and_adjusted(ctx, [f for f, role in zip(before, roles) if role == "plan"])
+    if staged is not None and not INITIAL.search(r.name) and not _listed(ctx, own):
+        # `年初预算合计 A，调整后预算 B，调整率 p%；实际支出 X，执行率 q%`: over the latest budget (or another figure)
+        return _over_latest(ctx, r, num, staged[1], [q for _, q in before if q is not staged[1]])
     plans = {q.base_value: q for (_, q), role in zip(before, roles) if role == "plan"}
     if len(plans) != 1 or _listed(ctx, own):
         # a part's rate is of its own budget (`支出年初预算 A，决算 B，完成预算的 p%，其中：出国费决算 b，完成预算的
@@ -429,6 +484,17 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     if passing is not None or len({q.base_value for _, q in before}) > 1:
         return passing
     return _ratio_outcome(ctx, r, num, next(iter(plans.values())), False, "预算数")
+
+
+def _alike_before(ctx: CheckContext, own: Mention, num: Quantity) -> list[tuple[Mention, Quantity]]:
+    """The figures of its sentence before the figure, exact, not 0, of its kind and unit."""
+    return [
+        (m, q)
+        for m in ctx.index.in_sentence(own.sentence)
+        if m is not own
+        for q in m.quantities
+        if q.end <= num.start and q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
+    ]
 
 
 def _outcome_before(ctx: CheckContext, r: Rate) -> Outcome | None:
@@ -477,6 +543,76 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
     if not den.exact or not ctx.value(den) or _role(ctx, m.label) != "plan" or _listed(ctx, m):
         return None
     return _ratio_outcome(ctx, r, num, den, False, "计划数")
+
+
+def _initial_and_adjusted(
+    ctx: CheckContext, figures: list[tuple[Mention, Quantity]]
+) -> tuple[Quantity, Quantity] | None:
+    """(initial, adjusted): figures that are two budgets, one named 年初 and one adjusted (调整后, 全年)."""
+    if len(figures) != 2 or any(_role(ctx, m.label) != "plan" or not q.exact or not ctx.value(q) for m, q in figures):
+        return None
+    initial = [q for m, q in figures if _stage_of(ctx, m, True)]
+    adjusted = [q for m, q in figures if _stage_of(ctx, m, False)]
+    return (initial[0], adjusted[0]) if len(initial) == 1 and len(adjusted) == 1 else None
+
+
+def _over_latest(ctx: CheckContext, r: Rate, num: Quantity, latest: Quantity, others: list[Quantity]) -> Outcome:
+    """An execution rate over the latest budget (the adjusted one); as some divide by another stated budget (the
+    initial one), a rate that fits one of those passes, one that fits none is reported (a warning)."""
+    over = _ratio_outcome(ctx, r, num, latest, False, "调整后预算数")
+    if over.verdict != "fail":
+        return over
+    return next((o for q in others if (o := _ratio_outcome(ctx, r, num, q, False, "预算数")).verdict == "pass"), over)
+
+
+def _after_list(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`（三）全年实际支出 X，其中基本支出 a，项目支出 b，预算执行率 p%。`: a rate right after a list that breaks an
+    outcome down whole is the outcome's, over the adjusted budget stated before it in its section (the initial
+    one passes too); as it may be the last part's, any figure before it there that the part fits over lets it pass
+    (a part's budget is often named without its stage: `年初预算 A，其中项目支出 b`)."""
+    listed = _list_right_before(ctx, r)
+    if listed is None:
+        return None
+    own, last = listed.total, listed.parts[-1]
+    num = next((q for q in own.quantities if q.exact), None)
+    if num is None or len(last.quantities) != 1:
+        return None
+    latest = _adjusted_beside(ctx, own, num, items=True)
+    initial = _adjusted_beside(ctx, own, num, True, True)
+    if latest is None:
+        return None
+    part = last.quantities[0]
+    earlier = [
+        q
+        for m in _in_items(ctx, ctx.doc.section_at(own.start))
+        if m.start < own.start
+        for q in m.quantities
+        if q.base_unit == part.base_unit and q.exact and ctx.value(q)
+    ]
+    if any(_ratio_outcome(ctx, r, part, q, False, "").verdict == "pass" for q in earlier):
+        return None  # (the last part's rate over its own budget: not the total's)
+    return _over_latest(ctx, r, num, latest, [initial] if initial is not None else [])
+
+
+def _list_right_before(ctx: CheckContext, r: Rate) -> Breakdown | None:
+    """The one list of its sentence that breaks an outcome down whole and ends right before the rate (no figure
+    between its last part and the rate)."""
+    lists = [
+        b
+        for b in ctx.facts.breakdowns
+        if b.total.sentence == r.sentence
+        and b.parts
+        and b.parts[-1].start < r.stated.start
+        and b.keyword != "加"
+        and _role(ctx, b.total.label) == "outcome"
+        and _adds_up(b)
+    ]
+    if len(lists) != 1:
+        return None
+    last = lists[0].parts[-1]
+    mentions = ctx.index.in_sentence(r.sentence)
+    between = [q for m in mentions for q in m.quantities if last.start < q.start < r.stated.start]
+    return None if between else lists[0]
 
 
 def _plan_among_outcomes(

@@ -38,6 +38,8 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
         return []
     if col.role == "得分率":
         return _score_rate(left)
+    if col.role == "调整率":
+        return _adjustment(left)
     if col.role == "为预算%":
         nums = _outcomes(left, col)
         if not nums:
@@ -125,6 +127,13 @@ def _against_last_year(left: list[Column], col: Column) -> list[tuple[Column, Co
     if len(prev) == 1 and cur:
         return [(cur[-1], prev[0])]
     return []
+
+
+def _adjustment(left: list[Column]) -> list[tuple[Column, Column]]:
+    """A budget's adjustment rate: the one adjusted budget column (调整后预算) over the one initial (年初预算)."""
+    nums = [c for c in left if c.role == "调整预算数"]
+    dens = [c for c in left if c.role == "预算数"]
+    return [(nums[0], dens[0])] if len(nums) == 1 and len(dens) == 1 else []
 
 
 def _score_rate(left: list[Column]) -> list[tuple[Column, Column]]:
@@ -252,7 +261,8 @@ class TableRate(Rule):
 
     ## What it does
     为预算% is 执行数 (决算数) over 预算数 or 调整预算数 (a rate named by its stage, 支出率 or 到位率, that stage's
-    column over the budget), 得分率 an indicator's 得分 over its 分值 (权重), 为上年%
+    column over the budget), 得分率 an indicator's 得分 over its 分值 (权重), 调整率 a budget's
+    调整后预算 less its 年初预算 over the 年初预算, 为上年%
     this year's figure over last year's, 增长% that
     ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a
     stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`), of the scope the header names (`全省增长%` of `全省2024年` and

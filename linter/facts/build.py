@@ -1490,8 +1490,22 @@ class SentencePass:
             return True  # `兑付 236 家，较目标多 36 家，完成率 118%`: the excess over the target is no operand
         if self._notes_a_percentage(m):
             return True  # `支出 X，增长 3.3%（上年同期 Y），完成预算的 p%`: Y notes the growth's base
+        if self._counts_the_items(m):
+            return True  # `三个项目预算合计 A，支出合计 B，执行率 p%`: 三个 says how many items A is of
         # `支出 2.0312 亿元，即 20312 万元，支出进度 p%`: the operand before restated in another unit
         return bool(ops and m.quantities) and converted(self.doc.text, ops[-1], m.quantities[0])
+
+    def _counts_the_items(self, m: Mention) -> bool:
+        """Is the figure a count with no name of its own (a period at most), whose words run on into the next
+        figure's name (`四个项目预算合计 A`): it says how many things that figure is of, no measure of its own."""
+        if len(m.quantities) != 1 or m.quantities[0].kind != "count":
+            return False
+        item, context = self.labeller.identify(m.label)
+        if item or context.stage is not None:
+            return False  # (`完成四个项目`: a count of what was done is a measure of its own)
+        q = m.quantities[0]
+        nxt = next((n for n in self.d.by_sentence.get(m.sentence) or [] if n.quantities and n.start >= q.end), None)
+        return nxt is not None and CLAUSE_BREAK.search(self.doc.text, q.end, nxt.quantities[0].start) is None
 
     def _outcome_said_before(
         self, stated: Quantity, si: int, mentions: list[Mention], ops: list[Quantity]
