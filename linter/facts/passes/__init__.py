@@ -71,6 +71,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.defined_totals,
     breakdowns.bracketed_parts,
     balanced.balanced_sentences,
+    balanced.balanced_paragraphs,
     sets.balances,
     links.share_bases,
     links.list_shares,

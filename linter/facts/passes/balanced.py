@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import exact_figure, in_brackets
+from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brackets
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -56,6 +56,66 @@ def balanced_sentences(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(outs[0], ins, "", True, si, inferred=True, certain=False, minus=outs[1:])
 
 
+# a sentence saying only that the fund's figures before it balance (`收支相抵，当年无结余。`, `收支平衡。`)
+BALANCED_ALONE = regex(
+    r"^\s*(?:实现)?收支(?:平衡|相抵)(?:[，,]\s*(?:当年|本年|当期|年末|年终)?(?:无结余|收支平衡|实现平衡|平衡))?[。；;]?\s*$"
+)
+
+
+def balanced_paragraphs(draft: Draft) -> Iterator[Breakdown]:
+    """`收入 A，完成预算的 r%。支出 B，调出资金 C。收支相抵，当年无结余。`: the sentence saying it balances stands alone
+    after the figures, in their paragraph; read as in one sentence when every money figure of the paragraph before
+    it is named as a side of one fund and scope (a rate or change beside them is no money and is left aside)."""
+    text = draft.doc.text
+    paragraphs = by_paragraph(draft)
+    sentences = draft.doc.sentences
+    for si, sent in enumerate(sentences):
+        if draft.by_sentence.get(si) or BALANCED_ALONE.match(text[sent.start : sent.end]) is None:
+            continue
+        if "相抵" in text[sent.start : sent.end] and _balance_after(draft, si):
+            continue
+        mentions = [m for m in paragraphs.get(sent.paragraph, []) if m.sentence < si]
+        if len({m.sentence for m in mentions}) < 2 or not _only_sides(draft, mentions, sent.paragraph, sent.start):
+            continue  # (one sentence of figures ending on the words is read by balanced_sentences)
+        sides = _sides_over(draft, mentions)
+        if sides is not None:
+            ins, outs = sides
+            si_last = mentions[-1].sentence
+            if len(ins) == 1:
+                yield Breakdown(ins[0], outs, "", True, si_last, inferred=True, certain=False)
+            else:
+                yield Breakdown(outs[0], ins, "", True, si_last, inferred=True, certain=False, minus=outs[1:])
+
+
+def _only_sides(draft: Draft, mentions: list[Mention], paragraph: int, end: int) -> bool:
+    """Does the paragraph before `end` hold no money figure but the mentions' (only rates and changes in percent)?"""
+    own = {id(q) for m in mentions for q in m.quantities}
+    begin = min(draft.doc.sentences[m.sentence].start for m in mentions)
+    return not any(
+        begin <= q.start < end and id(q) not in own and q.kind not in ("percent", "pp") for q in draft.facts.quantities
+    )
+
+
+def _sides_over(draft: Draft, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]] | None:
+    """The sides of figures over several sentences: each sentence's own figures named as sides (see `_sides`)."""
+    ins: list[Mention] = []
+    outs: list[Mention] = []
+    for si in sorted({m.sentence for m in mentions}):
+        sides = _sides(draft, si, [m for m in mentions if m.sentence == si], whole=False)
+        if sides is None:
+            return None
+        ins += sides[0]
+        outs += sides[1]
+    if any(len({getattr(m.identity.context, f) for m in mentions} - {None}) > 1 for f in ("fund", "scope")):
+        return None
+    if any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs)):
+        return None
+    first = exact_figure(mentions[0])
+    if first is None or any(getattr(exact_figure(m), "base_unit", None) != first.base_unit for m in mentions):
+        return None
+    return (ins, outs) if ins and outs else None
+
+
 # a balance opening the sentence after (`收支相抵。当年结余 Z`): 收支相抵 then says what is left, not that nothing is
 BALANCE_NEXT = regex(r"^\s*(?:当年|本年|当期|年末|年终|累计|滚存)?(?:收支)?(?:结余|结转|滚存|赤字|缺口)")
 
@@ -69,8 +129,11 @@ def _balance_after(draft: Draft, si: int) -> bool:
     return BALANCE_NEXT.match(draft.doc.text[nxt.start : nxt.end]) is not None
 
 
-def _sides(draft: Draft, si: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]] | None:
-    """(what comes in, what goes out): every figure named as one, exact, of one unit, fund and scope; else None."""
+def _sides(
+    draft: Draft, si: int, mentions: list[Mention], whole: bool = True
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(what comes in, what goes out): every figure named as one, exact, of one unit, fund and scope; else None.
+    Not `whole`: the sentence is one of several the balance is over (a side may be missing from it)."""
     ins: list[Mention] = []
     outs: list[Mention] = []
     first = exact_figure(mentions[0])
@@ -91,4 +154,4 @@ def _sides(draft: Draft, si: int, mentions: list[Mention]) -> tuple[list[Mention
         return None  # another fund's or level's figure: not a side of this balance
     if any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs)):
         return None  # `收入 a，上级补助 b，收入总计 T`: the total holds the figures beside it, no side adds them
-    return (ins, outs) if ins and outs else None
+    return (ins, outs) if (ins and outs) or not whole else None
