@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brackets
+from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brackets, same_section
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -114,6 +114,61 @@ def _sides_over(draft: Draft, mentions: list[Mention]) -> tuple[list[Mention], l
     if first is None or any(getattr(exact_figure(m), "base_unit", None) != first.base_unit for m in mentions):
         return None
     return (ins, outs) if ins and outs else None
+
+
+# a side's total by its name (`收入总计`, `支出合计`), the words before it aside (`全市`, `加上…`)
+TOTAL_OF = regex(r"(收入|支出)(?:总计|合计)$")
+
+
+def balanced_totals(draft: Draft) -> Iterator[Breakdown]:
+    """`…，收入总计 T。…，支出总计 U，收支平衡。`: the sentence saying the fund balances ends on one side's total; the
+    other side's total is the one figure so named before it under the same heading (of the same fund, scope and
+    year), and T = U. Two such figures before it, or one of another fund or level: nothing is read."""
+    text = draft.doc.text
+    for si, mentions in draft.by_sentence.items():
+        if not mentions or not mentions[-1].quantities:
+            continue
+        last = mentions[-1]
+        closing = BALANCED.match(text[last.quantities[-1].end : draft.doc.sentences[si].end])
+        named = TOTAL_OF.search(last.identity.item or "")
+        if closing is None or named is None or exact_figure(last) is None:
+            continue
+        if "相抵" in closing.group() and _balance_after(draft, si):
+            continue
+        other = "支出" if named.group(1) == "收入" else "收入"
+        before = [
+            m
+            for m in draft.facts.mentions
+            if m.sentence < si and same_section(draft, m.start, last.start) and _side_total(m) == other
+        ]
+        mine = [m for m in before if _side_total(m) == named.group(1)]
+        if len(before) != 1 or mine:
+            continue
+        income, spent = (before[0], last) if other == "收入" else (last, before[0])
+        if _agree(income, spent) and not _related(draft, income, spent):
+            yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False)
+
+
+def _side_total(m: Mention) -> str | None:
+    found = TOTAL_OF.search(m.identity.item or "")
+    return found.group(1) if found and exact_figure(m) is not None else None
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    """Of one fund, scope and year (unstated on one side: taken as the other's), and one unit?"""
+    qa, qb = exact_figure(a), exact_figure(b)
+    if qa is None or qb is None or qa.base_unit != qb.base_unit:
+        return False
+    ca, cb = a.identity.context, b.identity.context
+    return all(None in (getattr(ca, f), getattr(cb, f)) or getattr(ca, f) == getattr(cb, f) for f in FIELDS)
+
+
+FIELDS = ("fund", "scope", "period")
+
+
+def _related(draft: Draft, income: Mention, spent: Mention) -> bool:
+    """Are the two totals already read as one equal to the other?"""
+    return any(b.total is income and b.parts == [spent] for b in draft.facts.breakdowns)
 
 
 # a balance opening the sentence after (`收支相抵。当年结余 Z`): 收支相抵 then says what is left, not that nothing is
