@@ -72,6 +72,8 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.defined_totals,
     breakdowns.bracketed_parts,
     balanced.balanced_sentences,
+    balanced.balanced_paragraphs,
+    balanced.balanced_totals,
     sets.balances,
     links.share_bases,
     links.list_shares,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import exact_figure, in_brackets
+from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brackets, same_section
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -56,6 +56,121 @@ def balanced_sentences(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(outs[0], ins, "", True, si, inferred=True, certain=False, minus=outs[1:])
 
 
+# a sentence saying only that the fund's figures before it balance (`收支相抵，当年无结余。`, `收支平衡。`)
+BALANCED_ALONE = regex(
+    r"^\s*(?:实现)?收支(?:平衡|相抵)(?:[，,]\s*(?:当年|本年|当期|年末|年终)?(?:无结余|收支平衡|实现平衡|平衡))?[。；;]?\s*$"
+)
+
+
+def balanced_paragraphs(draft: Draft) -> Iterator[Breakdown]:
+    """`收入 A，完成预算的 r%。支出 B，调出资金 C。收支相抵，当年无结余。`: the sentence saying it balances stands alone
+    after the figures, in their paragraph; read as in one sentence when every money figure of the paragraph before
+    it is named as a side of one fund and scope (a rate or change beside them is no money and is left aside)."""
+    text = draft.doc.text
+    paragraphs = by_paragraph(draft)
+    sentences = draft.doc.sentences
+    for si, sent in enumerate(sentences):
+        if draft.by_sentence.get(si) or BALANCED_ALONE.match(text[sent.start : sent.end]) is None:
+            continue
+        if "相抵" in text[sent.start : sent.end] and _balance_after(draft, si):
+            continue
+        mentions = [m for m in paragraphs.get(sent.paragraph, []) if m.sentence < si]
+        if len({m.sentence for m in mentions}) < 2 or not _only_sides(draft, mentions, sent.paragraph, sent.start):
+            continue  # (one sentence of figures ending on the words is read by balanced_sentences)
+        sides = _sides_over(draft, mentions)
+        if sides is not None:
+            ins, outs = sides
+            si_last = mentions[-1].sentence
+            if len(ins) == 1:
+                yield Breakdown(ins[0], outs, "", True, si_last, inferred=True, certain=False)
+            else:
+                yield Breakdown(outs[0], ins, "", True, si_last, inferred=True, certain=False, minus=outs[1:])
+
+
+def _only_sides(draft: Draft, mentions: list[Mention], paragraph: int, end: int) -> bool:
+    """Does the paragraph before `end` hold no money figure but the mentions' (only rates and changes in percent)?"""
+    own = {id(q) for m in mentions for q in m.quantities}
+    begin = min(draft.doc.sentences[m.sentence].start for m in mentions)
+    return not any(
+        begin <= q.start < end and id(q) not in own and q.kind not in ("percent", "pp") for q in draft.facts.quantities
+    )
+
+
+def _sides_over(draft: Draft, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]] | None:
+    """The sides of figures over several sentences: each sentence's own figures named as sides (see `_sides`)."""
+    ins: list[Mention] = []
+    outs: list[Mention] = []
+    for si in sorted({m.sentence for m in mentions}):
+        sides = _sides(draft, si, [m for m in mentions if m.sentence == si], whole=False)
+        if sides is None:
+            return None
+        ins += sides[0]
+        outs += sides[1]
+    if any(len({getattr(m.identity.context, f) for m in mentions} - {None}) > 1 for f in ("fund", "scope")):
+        return None
+    if any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs)):
+        return None
+    first = exact_figure(mentions[0])
+    if first is None or any(getattr(exact_figure(m), "base_unit", None) != first.base_unit for m in mentions):
+        return None
+    return (ins, outs) if ins and outs else None
+
+
+# a side's total by its name (`收入总计`, `支出合计`), the words before it aside (`全市`, `加上…`)
+TOTAL_OF = regex(r"(收入|支出)(?:总计|合计)$")
+
+
+def balanced_totals(draft: Draft) -> Iterator[Breakdown]:
+    """`…，收入总计 T。…，支出总计 U，收支平衡。`: the sentence saying the fund balances ends on one side's total; the
+    other side's total is the one figure so named before it under the same heading (of the same fund, scope and
+    year), and T = U. Two such figures before it, or one of another fund or level: nothing is read."""
+    text = draft.doc.text
+    for si, mentions in draft.by_sentence.items():
+        if not mentions or not mentions[-1].quantities:
+            continue
+        last = mentions[-1]
+        closing = BALANCED.match(text[last.quantities[-1].end : draft.doc.sentences[si].end])
+        named = TOTAL_OF.search(last.identity.item or "")
+        if closing is None or named is None or exact_figure(last) is None:
+            continue
+        if "相抵" in closing.group() and _balance_after(draft, si):
+            continue
+        other = "支出" if named.group(1) == "收入" else "收入"
+        before = [
+            m
+            for m in draft.facts.mentions
+            if m.sentence < si and same_section(draft, m.start, last.start) and _side_total(m) == other
+        ]
+        mine = [m for m in before if _side_total(m) == named.group(1)]
+        if len(before) != 1 or mine:
+            continue
+        income, spent = (before[0], last) if other == "收入" else (last, before[0])
+        if _agree(income, spent) and not _related(draft, income, spent):
+            yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False)
+
+
+def _side_total(m: Mention) -> str | None:
+    found = TOTAL_OF.search(m.identity.item or "")
+    return found.group(1) if found and exact_figure(m) is not None else None
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    """Of one fund, scope and year (unstated on one side: taken as the other's), and one unit?"""
+    qa, qb = exact_figure(a), exact_figure(b)
+    if qa is None or qb is None or qa.base_unit != qb.base_unit:
+        return False
+    ca, cb = a.identity.context, b.identity.context
+    return all(None in (getattr(ca, f), getattr(cb, f)) or getattr(ca, f) == getattr(cb, f) for f in FIELDS)
+
+
+FIELDS = ("fund", "scope", "period")
+
+
+def _related(draft: Draft, income: Mention, spent: Mention) -> bool:
+    """Are the two totals already read as one equal to the other?"""
+    return any(b.total is income and b.parts == [spent] for b in draft.facts.breakdowns)
+
+
 # a balance opening the sentence after (`收支相抵。当年结余 Z`): 收支相抵 then says what is left, not that nothing is
 BALANCE_NEXT = regex(r"^\s*(?:当年|本年|当期|年末|年终|累计|滚存)?(?:收支)?(?:结余|结转|滚存|赤字|缺口)")
 
@@ -69,8 +184,11 @@ def _balance_after(draft: Draft, si: int) -> bool:
     return BALANCE_NEXT.match(draft.doc.text[nxt.start : nxt.end]) is not None
 
 
-def _sides(draft: Draft, si: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]] | None:
-    """(what comes in, what goes out): every figure named as one, exact, of one unit, fund and scope; else None."""
+def _sides(
+    draft: Draft, si: int, mentions: list[Mention], whole: bool = True
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(what comes in, what goes out): every figure named as one, exact, of one unit, fund and scope; else None.
+    Not `whole`: the sentence is one of several the balance is over (a side may be missing from it)."""
     ins: list[Mention] = []
     outs: list[Mention] = []
     first = exact_figure(mentions[0])
@@ -91,4 +209,4 @@ def _sides(draft: Draft, si: int, mentions: list[Mention]) -> tuple[list[Mention
         return None  # another fund's or level's figure: not a side of this balance
     if any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs)):
         return None  # `收入 a，上级补助 b，收入总计 T`: the total holds the figures beside it, no side adds them
-    return (ins, outs) if ins and outs else None
+    return (ins, outs) if (ins and outs) or not whole else None

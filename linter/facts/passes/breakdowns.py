@@ -45,7 +45,7 @@ from tieout.linter.facts.passes.base import (
     under_heading,
 )
 from tieout.linter.facts.passes.surveys import one_answer_apart
-from tieout.linter.figures.context import FIELDS, Context
+from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
 from tieout.linter.figures.quantities import Quantity
@@ -1667,8 +1667,14 @@ def _opening(
             break
         passage.append(m)
     passage.reverse()
-    first = [m for m in passage if _counts(draft, m, unit) and (side is None or _side(m.label) == side)][:1]
+    ofside = [m for m in passage if _counts(draft, m, unit) and (side is None or _side(m.label) == side)]
+    first = ofside[:1]
     if first and (is_component(first[0]) or (named and first[0].identity.item != named)):
+        return []
+    # (`全市…收入 A。市本级…收入 B，…。加上…，收入总计 T`: the side of two levels or funds, either may start the chain;
+    # a figure of mixed context, `全市及市本级`, names no other one)
+    wholes = [m for m in ofside if not is_component(m)]
+    if any(len({getattr(m.identity.context, f) for m in wholes} - {None, MIXED}) > 1 for f in ("scope", "fund")):
         return []
     return first
 

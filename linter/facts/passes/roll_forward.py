@@ -239,12 +239,14 @@ def _with_surplus(
     may state several funds one after the other), where it names one opening stock of the same thing and one
     surplus of the year; or, where the clause adds the opening stock to what was said before (`收支相抵，当年结余
     a。加上年末滚存结余 A，年末滚存结余 D`), one surplus closing the sentence before under the same heading. The
-    opening stock may be noted in brackets right after the closing (`当年收支结余 a，年末滚存结余 D（上年滚存结余 A）`)."""
+    opening stock may be noted in brackets right after the closing (`当年收支结余 a，年末滚存结余 D（上年滚存结余 A）`),
+    or named there by its date alone (`（上年末 A）`: the closing's stock a year before)."""
     closing = mentions[k]
     last = max((i for i in range(k) if _closes(mentions[i], closing)), default=-1)
     after = next((i for i in range(k + 1, len(mentions)) if _closes(mentions[i], closing)), len(mentions))
     clause = mentions[last + 1 : k] + (noted or []) + mentions[k + 1 : after]
-    openings = [m for m in clause if _is_opening(m.label, closing) and _same_stock_of(m, closing)]
+    bare = {id(m) for m in noted or [] if BARE_OPENING.fullmatch(m.label.strip())}
+    openings = [m for m in clause if id(m) in bare or (_is_opening(m.label, closing) and _same_stock_of(m, closing))]
     surpluses = [m for m in clause if _surplus(m)]
     if len(openings) != 1 or len(surpluses) > 1:
         return None
@@ -258,6 +260,10 @@ def _with_surplus(
     if start is None or surplus is None or end is None:
         return None
     return RollForward(start, [surplus], [], end, sentence, certain)
+
+
+# a figure noted after a closing stock by its date alone (`年末滚存结余 D（上年末 A）`): the same stock a year before
+BARE_OPENING = regex(r"(?:上年末|上年底|年初)(?:为|是)?")
 
 
 def _surplus(m: Mention) -> bool:
