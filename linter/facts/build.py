@@ -404,7 +404,7 @@ class SentencePass:
         unit = b.total.quantities[0].base_unit if b.total.quantities else ""
         values = [q.base_value if (q := p.of_unit(unit)) is not None and q.exact else None for p in b.parts]
         total = b.total.quantities[0].base_value if b.total.quantities else None
-        if total is None or None in values or sum(v for v in values if v is not None) <= total or b.minus:
+        if total is None or total <= 0 or None in values or sum(v for v in values if v is not None) <= total or b.minus:
             return None
         rates = [q for q in self._qs if q.kind == "percent" and q.exact]
         for i in range(1, len(values)):
