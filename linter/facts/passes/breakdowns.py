@@ -654,8 +654,9 @@ def _named_figure(name: str, mentions: list[Mention]) -> Mention | None:
 # what announces a list of all the items after a total (`。包括：`, `，具体如下：`; not `主要包括：`, the main ones)
 LIST_ANNOUNCED = regex(r"(?<!主要)(?<!重点)(?:包括|具体(?:安排)?如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
 # a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`; a
-# name in quotes counts as one word, however long (`1.“社会保障和就业支出（类）…（项）”科目`)
-HEADED = regex(r"^(?:[^，。；：,;:“”]|“[^“”]{1,80}”){2,40}?(?:为|是|共计|合计|总计)?$")
+# name in quotes counts as one word, however long (`1.“社会保障和就业支出（类）…（项）”科目`); a colon may close the
+# name right before its figure (`1.基础测绘项目：a 万元`: nothing but the name stands before it)
+HEADED = regex(r"^(?:[^，。；：,;:“”]|“[^“”]{1,80}”){2,40}?(?:为|是|共计|合计|总计)?[：:]?$")
 
 
 def inspections(draft: Draft) -> Iterator[Breakdown]:

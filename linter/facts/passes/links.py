@@ -316,6 +316,8 @@ def _list_totals(draft: Draft) -> dict[int, Mention]:
 
 # `项目总支出`: the whole named with 总 before its item (总 taken off, it names the list's total `项目实际支出`)
 WHOLE_MARK = lazy(r"总(?=[\u4e00-\u9fff]{2}$)")
+# `收入总额`, `收入预算总额`: the whole named by its item and 总额 (总额 taken off, it names the list's total `收入`)
+SUM_TAIL = lazy(r"(?<=[\u4e00-\u9fff]{2})总额$")
 # `全部收入`, `全部支出`: the whole of the list named by the end of its total's item (`一般公共预算收入`)
 ALL_OF = lazy(r"^(?:全部|所有|总)(?P<tail>[\u4e00-\u9fff]{2})的?$")
 
@@ -326,7 +328,8 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     without 总): inferred, as no figure stands under the name the share gives."""
     if whole is None or _without_carry_over(draft, s.base_label, whole):
         return None
-    item, _ = draft.labeller.identify(WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1))
+    named = WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1)
+    item, _ = draft.labeller.identify(SUM_TAIL.sub("", named, count=1))
     all_of = ALL_OF.match(s.base_label)
     if s.part is None or not (item == whole.identity.item or (all_of and whole.identity.item.endswith(all_of["tail"]))):
         return None

@@ -977,7 +977,9 @@ def _header_row(
                 astray.add(c)  # nearer another column's middle: given to this one only to keep the words in order
         if len(header) > 1 and len(words) < len(cols):
             astray |= _group_parts(best, words)
-    first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
+    # (no header: a two-sided table closed by its totals may have none; its caller places the cells itself)
+    top = header[0] if header else 0
+    first = mapper.norm(starts[top] + len(lines[top]) - len(lines[top].lstrip())) or 0
     cells = [Cell("项目", first, first, 0, 0)]
     for c, name in enumerate(names):
         cells.append(Cell(name, first, first, 0, c + 1))

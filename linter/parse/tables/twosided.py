@@ -14,8 +14,9 @@ or, as the text of a PDF often gives it, with one space between every label and 
     三、其他收入
 
 A line of a label, figures, a second label and its figures is such a row; a run of lines of two or more of
-them, under a header that names both sides' label columns (`收入 … 支出`, `项目 … 项目`), is read as two
-side-by-side tables, each side's rows a list, or a tree by their enumeration (the labels' indentation is not
+them, under a header that names both sides' label columns (`收入 … 支出`, `项目 … 项目`) — or, laid out into
+columns with no header, when every label names its side by its words and the last line is the two sides' totals
+(`收入总计 a … 支出总计 b`) — is read as two side-by-side tables, each side's rows a list, or a tree by their enumeration (the labels' indentation is not
 read). The other lines of the run hold one side's row, or a label with no figures (a row left blank: its label
 alone, or one side's label before the other side's row), and are told into the sides:
 
@@ -407,23 +408,44 @@ class _Place:
 
 def _table(lines: list[str], starts: list[int], run: list[int], mapper: _Mapper) -> Aligned | None:
     """The two-sided table of a run of rows, or None (too few two-sided rows, no header naming both sides,
-    a row that falls into neither side, figures that do not fall clearly into columns)."""
+    a row that falls into neither side, figures that do not fall clearly into columns). A run with no header
+    is read only laid out into columns and closed by the two sides' totals (`收入总计 … 支出总计 …`): the
+    labels then say which side is which, and its columns are named by nothing (their sums are all it holds)."""
     segs = {j: s for j in run if (s := _row_line(lines[j])) is not None}
     two = [j for j in run if _paired(segs[j])]
     if len(two) < 2:
         return None
     header = _header(lines, run[0])
-    if header is None:
+    if header is None and not _told_by_words(run, segs):
         return None
-    kinds = _kinds(lines, header, [segs[j] for j in two])
+    kinds = _kinds(lines, header or [], [segs[j] for j in two])
     found = None
     if any(WIDE_GAP.search(lines[j].strip()) for j in run):  # lines laid out into columns
         place = _split(lines, [segs[j][1].at for j in two], two, kinds)
-        if place is not None:
-            found = _read(lines, starts, header, run, segs, place, mapper)
-    if found is None and kinds is not None:
+        if place is not None and (header is not None or kinds is not None):
+            found = _read(lines, starts, header or [], run, segs, place, mapper)
+    if found is None and kinds is not None and header is not None:
         found = _read(lines, starts, header, run, segs, _Place(kinds), mapper)
     return found
+
+
+def _told_by_words(run: list[int], segs: dict[int, list[_Seg]]) -> bool:
+    """May a run with no header be read: every label names its side by its words (`财政拨款收入 … 基本支出`, 收入
+    on the left; a row of one side too), and its last line is the two sides' totals (`收入总计 a … 支出总计 b`)?
+    Rows of two label-and-figure pairs alone may be two lists side by side (`东城街道 a  西城街道 b`)."""
+    last = segs[run[-1]]
+    if len(last) != 2 or not all("总计" in flatten(s.label) for s in last):
+        return False
+    for j in run:
+        said = [side_of(s.label) for s in segs[j]]
+        if said != list(SIDES) and not (len(said) == 1 and said[0] is not None):
+            return False
+    return True
+
+
+def _top_start(lines: list[str], starts: list[int], top: int, mapper: _Mapper) -> int:
+    """Where the header (or, with none, the first row) starts in the document: the offset a header cell takes."""
+    return mapper.norm(starts[top] + len(lines[top]) - len(lines[top].lstrip())) or 0
 
 
 def _split(lines: list[str], ats: list[int], two: list[int], kinds: tuple[str, str] | None) -> _Place | None:
@@ -582,7 +604,7 @@ def _grid(
     full: list[list[Cell]] = grid  # type: ignore[assignment]
     block = Block(full, start=full[1][0].start, end=max(c.end for c in full[-1]))
     block.off_header = {c.col for c in off}
-    top = header[0] - 1
+    top = (header[0] if header else run[0]) - 1  # (a run with no header: its caption stands above its rows)
     caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
     block.caption = list(reversed(caption))
     found = Aligned(block, [-1] + [UNKNOWN] * len(run), first_line=run[0], last_line=run[-1])
@@ -639,7 +661,7 @@ def _columns_in_order(
     names = _names_in_order(lines, header, ks)
     if names is None or any(r.figs and len(r.figs) != k for rows, k in zip(sides, ks) for r in rows):
         return None
-    first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
+    first = _top_start(lines, starts, header[0] if header else min(r.line for rows in sides for r in rows), mapper)
     out: list[Columns] = []
     for rows, k, named in zip(sides, ks, names):
         head = [Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(named)]
@@ -723,11 +745,7 @@ def _side_header(
     cells = _header_row(
         own, starts, header, layout.cols, mapper, layout.metric, _labels_end(own, rows, layout.metric), off
     )
-    first = (
-        cells[0].start
-        if s == 0
-        else mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
-    )
+    first = cells[0].start if s == 0 else _top_start(lines, starts, header[0] if header else rows[0].line, mapper)
     for c in cells:
         c.start = c.end = first
     return cells
