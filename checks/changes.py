@@ -94,10 +94,11 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     3,300 | 3,000 |` under `预算数 决算数 上年决算数`): the row's one cell of that year (`上年决算数`, `2024 年预算数`)
     whose header compares nothing, of the figure's unit and of the stage the comparison names, if it names one.
     Two such cells (上年预算数 and 上年决算数) say not which the change is of; a year the comparison names that is
-    not the one before, nothing."""
-    from tieout.checks.tables.text import row_of
+    not the one before, nothing. A fund's whole that no row names is the 合计 row of the one table titled with
+    it (`whole_row_of`)."""
+    from tieout.checks.tables.text import row_of, whole_row_of
 
-    row = row_of(ctx, own, cur)
+    row = row_of(ctx, own, cur) or whole_row_of(ctx, own, cur)
     years = {h.identity.context.period for h in row if h.quantity.base_value == ctx.value(cur)}
     this = next(iter(years)) if len(years) == 1 else None
     if this is None or not this.isdigit() or year not in (None, str(int(this) - 1)):
@@ -288,7 +289,10 @@ class ChangeMismatch(Rule):
       context known alike, its value the cell's: as TO304 and TO105 match them): against the row's one
       cell of the year before (`上年决算数`, `2024年预算数`), of the unit and of the stage the comparison
       names (`比上年预算数`) if it names one, in a column whose header compares nothing (not `比上年增减`).
-      Two such cells, a comparison with another year, a plan or a reference: nothing is read.
+      Two such cells, a comparison with another year, a plan or a reference: nothing is read. A figure
+      naming a fund's whole (`一般公共预算收入 X，比上年增长 p%`) is the 合计 row (`收入合计`) of the one table
+      whose title names that whole, when that row's 执行数 is X; of a space-aligned table only the cells
+      whose column name stands over them.
 
     Each figure counts for the interval its precision allows; a miss within one unit of the stated
     change's last digit is a rounding finding (TO100). A growth rate over an earlier figure of zero or

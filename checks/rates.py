@@ -96,7 +96,7 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             o = _against_budget(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
         elif not r.operands and EXECUTION_RATE.search(r.name):
             # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
-            o = _outcome_before(ctx, r) or _after_list(ctx, r)
+            o = _without_operands(ctx, r)
         elif NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
             # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
             o = _against_budget(ctx, r)
@@ -518,6 +518,49 @@ def _outcome_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _plan_before(ctx, replace(r, operands=[num], labels=[m.label]))
 
 
+def _without_operands(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """An execution rate with no figure before it in its clause: its outcome in the sentence before, after a
+    list, or (after `；`) its budget and outcome in the clause before."""
+    return _outcome_before(ctx, r) or _after_list(ctx, r) or _budget_before_clause(ctx, r)
+
+
+# what may stand between a clause's `；` and the rate that opens it besides the rate's name
+LINKING = regex(r"[的为达到了，,\s]")
+# a figure of the year before (`上年为 C`): a change's base, no operand of this year's rate
+LAST_YEAR_LABEL = regex(r"上年|去年|上一年")
+
+
+def _budget_before_clause(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`全区一般公共预算支出 A，调整预算数 B，上年为 C；完成调整预算 p%，增长 q%`: a rate that opens a clause after
+    `；`, naming the budget it is of, is over the one budget of that stage its sentence states before the `；`,
+    the numerator the one figure there of the budget's item that names no plan. Any other figure there (a
+    part, another item) but last year's, or a second budget, and which figures the author divided is not sure."""
+    text = ctx.doc.text
+    cut = text.rfind("；", ctx.doc.sentences[r.sentence].start, r.stated.start)
+    if cut < 0 or LINKING.sub("", text[cut + 1 : r.stated.start].replace(r.name, "", 1)):
+        return None  # (the clause names something besides the rate: `；其中教育支出完成调整预算的 p%`)
+    stage = "调整预算" if "调整" in r.name else "预算" if "预算" in r.name else None
+    figures = [(m, q) for m in ctx.index.in_sentence(r.sentence) for q in m.quantities if q.end <= cut]
+    figures = [(m, q) for m, q in figures if not LAST_YEAR_LABEL.search(m.label)]
+    budgets = [(m, q) for m, q in figures if _role(ctx, m.label) == "plan"]
+    if stage is None or len(budgets) != 1 or budgets[0][0].identity.context.stage != stage:
+        return None
+    plan, den = budgets[0]
+    outcomes = [(m, q) for m, q in figures if m is not plan]
+    if len(outcomes) != 1:
+        return None
+    own, num = outcomes[0]
+    if own.identity.item != plan.identity.item or _role(ctx, own.label) == "plan" or not _alike(ctx, num, den):
+        return None
+    certain = own.identity.complete() and plan.identity.complete()
+    return _ratio_outcome(ctx, r, num, den, certain, "调整预算数" if stage == "调整预算" else "预算数")
+
+
+def _alike(ctx: CheckContext, num: Quantity, den: Quantity) -> bool:
+    """Are the two exact figures of one kind and unit, the denominator not 0?"""
+    return num.exact and den.exact and num.kind == den.kind and num.base_unit == den.base_unit and bool(ctx.value(den))
+
+
 def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -> Outcome | None:
     """`项目计划投入资金 A 万元。截至年底，实际到位资金 B 万元，资金到位率 r%`: a rate whose sentence states its outcome
     alone is over the plan the sentence right before states, in its paragraph, when that is its only figure of
@@ -794,8 +837,11 @@ class RateMismatch(Rule):
       outcome word (`实际到位资金 B 万元。`: 到位, not 实际支出), and that figure over its plan as above. Where the report states no such figure in prose
       but the figure is certainly a table cell (its row named, its context known alike, its value equal), the budget is that row's
       `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed); a figure
-      naming a fund's whole (`一般公共预算收入`) is the 合计 row of the one table whose title names that whole,
-      when that row's 执行数 is its value. Where the sentence before states one plan beside outcomes only
+      naming a fund's whole (`一般公共预算收入`) is the 合计 row (`收入合计`) of the one table whose title names
+      that whole, when that row's 执行数 is its value (of a space-aligned table, only cells whose column name
+      stands over them). A rate opening the clause after `；` (`支出 A，调整预算数 B，上年为 C；完成调整预算
+      p%`) is over the one budget of the stage it names that its sentence states before, the other figure of
+      that item there its numerator (a part, another budget or item there: not read). Where the sentence before states one plan beside outcomes only
       (`年初预算 A，实际到位资金 B`), a rate fitting one of them passes, and one fitting none is reported when
       they all have the plan's value. A part's execution rate (`其中上级补助资金支出 a，执行率 p%`) is over the
       same-named part of a budget's list stated before it under its heading (`预算安排 T，其中：上级补助资金 A`),

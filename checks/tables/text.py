@@ -215,17 +215,18 @@ def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
     """Every cell of the 合计 row of the one table whose title names the fund's whole the prose figure is
     (`全市一般公共预算收入完成 X` and a 附表 `…一般公共预算收入执行情况表`), when that row's 执行数 (or 决算数) cell
     is the figure's value in a context that agrees: the table of that item totals it, though no row names it.
-    None when no table, or more than one, has such a title (which one is the figure's is not said)."""
+    None when no table, or more than one, has such a title (which one is the figure's is not said). A table
+    laid out with spaces (`收入合计   229239   233947   236480`) gives only the cells whose column name stands
+    over them, and only when it states its fund, stage and year."""
     ident = m.identity
     fund = ident.context.fund
     if fund is None or ident.item not in WHOLE:
         return []
     names = [f"{w}{ident.item}" for w in _fund_words(fund)]
-    titled = [t.index for t in ctx.facts.tables if not t.aligned and any(n in t.title for n in names)]
+    titled = [t for t in ctx.facts.tables if any(n in t.title for n in names)]
     if len(titled) != 1:
         return []
-    index = prose_index(ctx)
-    row = [h for hits in index.by_item.values() for h in hits if h.identity.table == titled[0] and h.identity.total_row]
+    row = _total_row(ctx, titled[0])
     if len({h.identity.row for h in row}) != 1:
         return []
     same = [
@@ -237,6 +238,31 @@ def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
         and h.identity.context.agrees(ident.context)
     ]
     return row if same else []
+
+
+def _total_row(ctx: CheckContext, table: Table) -> list[Hit]:
+    """The cells of the table's 合计 rows whose column is certain: every one of a table read from pipes or cells;
+    of a space-aligned one, those under a column name that stands over them (not placed by nearness,
+    `Table.off_header`) and whose fund, stage and year the table states (the prose figure is held to it by
+    its title alone)."""
+    if not table.aligned:
+        index = prose_index(ctx)
+        return [
+            h
+            for hits in index.by_item.values()
+            for h in hits
+            if h.identity.table == table.index and h.identity.total_row
+        ]
+    every = ctx.memo("tables.held_index", lambda: _held_index(ctx)).every
+    return [
+        h
+        for hits in every.values()
+        for h in hits
+        if h.identity.table == table.index
+        and h.identity.total_row
+        and h.identity.col not in table.off_header
+        and h.identity.context.known("fund", "stage", "period")
+    ]
 
 
 def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:
