@@ -19,7 +19,7 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import relation_words as _alt
-from tieout.linter.vocab import wordings
+from tieout.linter.vocab import wordings, words
 
 from ._util import PER_UNIT
 
@@ -182,7 +182,15 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     stem = _named_numerator(ctx, r)
     if stem is not None:
         num, den = stem
-        return _ratio_outcome(ctx, r, num, den, r.certain, "分母") if ctx.value(den) != 0 else None
+        if ctx.value(den) == 0:
+            return None
+        o = _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+        if num.base_value > den.base_value and r.stated.value <= 100 and o.verdict == "fail":
+            # a part above its whole: which figure is wrong the text does not say, so no rate to suggest
+            share = fmt(ctx.value(num) / ctx.value(den) * HUNDRED, 4)
+            msg = f"{r.name} {r.stated.text}：其部分 {num.text} 多于总数 {den.text}（{num.text}/{den.text} = {share}%）"
+            o = replace(o, message=msg, expected=None, fix=None)
+        return o
     answered = _answers_and_option(r)
     if answered is not None and not WEIGHTED.search(ctx.sentence_of(r.stated.start)):
         num, den = answered
@@ -360,12 +368,23 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
     if len(alike) != 2:
         return None
     den = next(q for q in alike if q is not num)
-    if (num.base_value > den.base_value) != (r.stated.value > 100):
+    if (num.base_value > den.base_value) != (r.stated.value > 100) and not _part_over_whole(stem, num, den):
         # `回收问卷 480 份，有效问卷 450 份，回收率 96%`: the other figure is a subset, not the base (issued)
         return None
     if _counts_another_thing(ctx, num, den):
         return None
     return num, den
+
+
+SUBSET_STEMS = frozenset(words("relations", "subset_rates"))
+
+
+def _part_over_whole(stem: str, num: Quantity, den: Quantity) -> bool:
+    """`抽查 186 处，验收合格 190 处，合格率 97.85%`: what passed is a part of what was inspected, stated before
+    it, so a part above its whole is a mistake of the figures or of the rate, not another base. A 回收率's figure
+    after it is a subset of what was returned (有效问卷), and a 完成率 may be of a target stated elsewhere: only
+    the words of a part that cannot exceed its whole (合格, 达标) read so."""
+    return stem in SUBSET_STEMS and den.start < num.start and num.base_value > den.base_value
 
 
 def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bool:
