@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
-from tieout.linter.facts.passes.surveys import ANSWERED, OPTION_IN
+from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWERED, OPTION_IN
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
@@ -84,6 +84,9 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         elif not r.operands and EXECUTION_RATE.search(r.name):
             # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
             o = _outcome_before(ctx, r)
+        elif len(r.operands) == 1 and SURVEY_RATE.search(r.name):
+            # `…其中有效问卷 615 份。有效问卷中表示满意的 560 份，满意度为 91.06%`: the answers' base the sentence before
+            o = _answers_before(ctx, r)
         elif NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
             # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
             o = _against_budget(ctx, r)
@@ -224,6 +227,32 @@ def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
     if not SURVEY_RATE.search(r.name):
         return None
     return _named_pair(r, lambda label: bool(OPTION_IN.search(label) and not ANSWERED.search(label)), _has(ANSWERED))
+
+
+def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`本次发放问卷 420 份，回收 410 份，其中有效问卷 400 份。表示满意的 372 份，满意度 93%`: a satisfaction rate
+    whose sentence states the answers of its option alone is over the questionnaires answered stated in the
+    sentence right before, in its paragraph: the one named as valid (有效问卷) where one is, else the one figure
+    named as returned (回收, 受访); several such, or none, and the base is not certain (not read). A rate worked
+    out by weights is no share of one answer."""
+    si, num, label = r.sentence, r.operands[0], r.labels[0]
+    sentences = ctx.doc.sentences
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or not ANSWER_END.search(label):
+        return None
+    if WEIGHTED.search(ctx.sentence_of(r.stated.start)) or not num.exact:
+        return None
+    answered = [
+        (m, q)
+        for m in ctx.index.in_sentence(si - 1)
+        if ANSWERED.search(m.label)
+        for q in m.quantities
+        if q.exact and q.kind == num.kind and q.base_unit == num.base_unit
+    ]
+    valid = [(m, q) for m, q in answered if "有效" in m.label]
+    base = valid or answered
+    if len(base) != 1 or ctx.value(base[0][1]) < ctx.value(num) or ctx.value(base[0][1]) == 0:
+        return None
+    return _ratio_outcome(ctx, r, num, base[0][1], False, "分母")
 
 
 def _saving_and_budget(r: Rate) -> tuple[Quantity, Quantity] | None:
@@ -693,7 +722,12 @@ class RateMismatch(Rule):
       of two schemes, `满意率` after an amount) is not guessed at. A rate that names its base
       (`完成年初预算的 p%`, vocabulary `named_bases`) is over the one figure its sentence states under that
       name, never over another that happens to fit; when it fits only another figure, or the named base is
-      0, the finding says which base the rate was computed on.
+      0, the finding says which base the rate was computed on. A rate of a part over the whole it is of
+      (`合格率`, `达标率`: vocabulary `subset_rates`) below 100% whose part, stated after its whole, exceeds
+      it (`抽查 186 处，验收合格 190 处，合格率 97.85%`) is reported either way, without a suggested value.
+    - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the
+      questionnaires answered in the sentence right before, in its paragraph: the one named as valid
+      (`有效问卷`), else the one named as returned (`回收`); several such and no valid one: not read (a warning).
 
     A multiple (`是 B b 的 k 倍`, or `是 B 的 k 倍` with B's one value stated before under that name, in its
     sentence or the three before under one heading: then a warning) is the figure right before it over B's,
