@@ -89,7 +89,10 @@ class BalanceMismatch(Rule):
     income less expenditure (`收支相抵，当年结余 Z`, `当年收支结余 Z`) and whose paragraph states no sum before it
     is of the income and the expenditure stated last before it under its heading, each named as the side itself
     (`社会保险基金收入`, not one of its kinds), when nothing but their lists' parts, last year's figures and
-    figures of no money stand between them and the balance (a warning). The finding is an error when the income, the
+    figures of no money stand between them and the balance (a warning). A project's balance (`尚结余`, `结存`,
+    `剩余资金`) is the funds that reached it (`资金实际到位`, `下达资金`) less what it spent, where its paragraph
+    states before it exactly those two sums of money, in that order, of its period (a budget or a second
+    spending beside them: not read). The finding is an error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
     does not say so. A year-end balance (`年末结转和结余`) with an opening balance is expected to be the

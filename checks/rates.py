@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
-from tieout.linter.facts.passes.surveys import ANSWERED, OPTION_IN
+from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWERED, OPTION_IN
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
@@ -20,7 +20,7 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
-from tieout.linter.vocab import wordings
+from tieout.linter.vocab import wordings, words
 
 from ._util import PER_UNIT
 
@@ -91,9 +91,8 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             o = _adjustment(ctx, r)  # `年初预算 A，调整后预算 B，调整率 p%`: (B − A) / A
         elif r.ordered:
             o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
-        elif len(r.operands) == 1 and EXECUTION_RATE.search(r.name):
-            # `新建运动场 2 个，完成率 80.00%`: the figure before the rate over its plan, stated elsewhere
-            o = _against_budget(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
+        elif len(r.operands) == 1 and (EXECUTION_RATE.search(r.name) or SURVEY_RATE.search(r.name)):
+            o = _one_operand(ctx, r)
         elif not r.operands and EXECUTION_RATE.search(r.name):
             # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
             o = _without_operands(ctx, r)
@@ -195,7 +194,15 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     stem = _named_numerator(ctx, r)
     if stem is not None:
         num, den = stem
-        return _ratio_outcome(ctx, r, num, den, r.certain, "分母") if ctx.value(den) != 0 else None
+        if ctx.value(den) == 0:
+            return None
+        o = _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+        if num.base_value > den.base_value and r.stated.value <= 100 and o.verdict == "fail":
+            # a part above its whole: which figure is wrong the text does not say, so no rate to suggest
+            share = fmt(ctx.value(num) / ctx.value(den) * HUNDRED, 4)
+            msg = f"{r.name} {r.stated.text}：其部分 {num.text} 多于总数 {den.text}（{num.text}/{den.text} = {share}%）"
+            o = replace(o, message=msg, expected=None, fix=None)
+        return o
     answered = _answers_and_option(r)
     if answered is not None and not WEIGHTED.search(ctx.sentence_of(r.stated.start)):
         num, den = answered
@@ -229,6 +236,32 @@ def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
     if not SURVEY_RATE.search(r.name):
         return None
     return _named_pair(r, lambda label: bool(OPTION_IN.search(label) and not ANSWERED.search(label)), _has(ANSWERED))
+
+
+def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`本次发放问卷 420 份，回收 410 份，其中有效问卷 400 份。表示满意的 372 份，满意度 93%`: a satisfaction rate
+    whose sentence states the answers of its option alone is over the questionnaires answered stated in the
+    sentence right before, in its paragraph: the one named as valid (有效问卷) where one is, else the one figure
+    named as returned (回收, 受访); several such, or none, and the base is not certain (not read). A rate worked
+    out by weights is no share of one answer."""
+    si, num, label = r.sentence, r.operands[0], r.labels[0]
+    sentences = ctx.doc.sentences
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or not ANSWER_END.search(label):
+        return None
+    if WEIGHTED.search(ctx.sentence_of(r.stated.start)) or not num.exact:
+        return None
+    answered = [
+        (m, q)
+        for m in ctx.index.in_sentence(si - 1)
+        if ANSWERED.search(m.label)
+        for q in m.quantities
+        if q.exact and q.kind == num.kind and q.base_unit == num.base_unit
+    ]
+    valid = [(m, q) for m, q in answered if "有效" in m.label]
+    base = valid or answered
+    if len(base) != 1 or ctx.value(base[0][1]) < ctx.value(num) or ctx.value(base[0][1]) == 0:
+        return None
+    return _ratio_outcome(ctx, r, num, base[0][1], False, "分母")
 
 
 def _saving_and_budget(r: Rate) -> tuple[Quantity, Quantity] | None:
@@ -417,12 +450,23 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
     if len(alike) != 2:
         return None
     den = next(q for q in alike if q is not num)
-    if (num.base_value > den.base_value) != (r.stated.value > 100):
+    if (num.base_value > den.base_value) != (r.stated.value > 100) and not _part_over_whole(stem, num, den):
         # `回收问卷 480 份，有效问卷 450 份，回收率 96%`: the other figure is a subset, not the base (issued)
         return None
     if _counts_another_thing(ctx, num, den):
         return None
     return num, den
+
+
+SUBSET_STEMS = frozenset(words("relations", "subset_rates"))
+
+
+def _part_over_whole(stem: str, num: Quantity, den: Quantity) -> bool:
+    """`抽查 186 处，验收合格 190 处，合格率 97.85%`: what passed is a part of what was inspected, stated before
+    it, so a part above its whole is a mistake of the figures or of the rate, not another base. A 回收率's figure
+    after it is a subset of what was returned (有效问卷), and a 完成率 may be of a target stated elsewhere: only
+    the words of a part that cannot exceed its whole (合格, 达标) read so."""
+    return stem in SUBSET_STEMS and den.start < num.start and num.base_value > den.base_value
 
 
 def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bool:
@@ -516,6 +560,15 @@ def _outcome_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     if num.kind == "percent" or not num.exact or not any(w in m.label for w in words):
         return None
     return _plan_before(ctx, replace(r, operands=[num], labels=[m.label]))
+
+
+def _one_operand(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """A rate with one figure before it: an execution rate's (`新建运动场 2 个，完成率 80.00%`) over its plan,
+    stated elsewhere; a survey's (`…其中有效问卷 615 份。有效问卷中表示满意的 560 份，满意度为 91.06%`) over the
+    answers' base in the sentence before."""
+    if EXECUTION_RATE.search(r.name):
+        return _against_budget(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
+    return _answers_before(ctx, r)
 
 
 def _without_operands(ctx: CheckContext, r: Rate) -> Outcome | None:
@@ -856,7 +909,12 @@ class RateMismatch(Rule):
       of two schemes, `满意率` after an amount) is not guessed at. A rate that names its base
       (`完成年初预算的 p%`, vocabulary `named_bases`) is over the one figure its sentence states under that
       name, never over another that happens to fit; when it fits only another figure, or the named base is
-      0, the finding says which base the rate was computed on.
+      0, the finding says which base the rate was computed on. A rate of a part over the whole it is of
+      (`合格率`, `达标率`: vocabulary `subset_rates`) below 100% whose part, stated after its whole, exceeds
+      it (`抽查 186 处，验收合格 190 处，合格率 97.85%`) is reported either way, without a suggested value.
+    - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the
+      questionnaires answered in the sentence right before, in its paragraph: the one named as valid
+      (`有效问卷`), else the one named as returned (`回收`); several such and no valid one: not read (a warning).
 
     A multiple (`是 B b 的 k 倍`, or `是 B 的 k 倍` with B's one value stated before under that name, in its
     sentence or the three before under one heading: then a warning) is the figure right before it over B's,

@@ -75,12 +75,28 @@ def balances(draft: Draft) -> Iterator[Balance]:
             # the opening balance is last year's: its scope and fund agree, its period is the year before
             openings = [x for x in mentions[:i] if _agree(x.identity.context, ctx, period=False)]
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
-            if found is None and carried and not _names_a_side(own):
-                found = _carried_across(draft, m, bq)
-            elif found is None and not carried and _only_spending(own, before, bq) and _offsets(draft, m, bq):
-                found = _offset_across(draft, m, bq)
+            if found is None:
+                found = _balance_across(draft, m, bq, carried, own, before, sides)
             if found is not None:
                 yield found
+
+
+def _balance_across(
+    draft: Draft,
+    m: Mention,
+    bq: Quantity,
+    carried: bool,
+    own: list[Mention],
+    before: list[Mention],
+    sides: list[Mention],
+) -> Balance | None:
+    """A balance whose sides no window names as income and expenditure: carried across sentences from the sides'
+    totals, a surplus its sentence says is income less expenditure, or a project's funds less its spending."""
+    if carried:
+        return None if _names_a_side(own) else _carried_across(draft, m, bq)
+    if _only_spending(own, before, bq) and _offsets(draft, m, bq):
+        return _offset_across(draft, m, bq)
+    return _funds_less_spending(draft, m, bq, sides)
 
 
 def _part_of_a_balance(draft: Draft, m: Mention) -> bool:
@@ -291,6 +307,36 @@ def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         elif not _within_total(draft, x, expense):
             return None
     return None
+
+
+# the funds that reached a project (its income side: `资金实际到位 A`, `下达资金`, `拨付到位`), what it spent of them
+# and what is left (`尚结余`, `结存`, `剩余资金`)
+RECEIVED = regex(r"到位|到账|下达|拨付")
+LEFT_OF_FUNDS = regex(r"(?:结余|结存|剩余)(?:资金)?$")
+
+
+def _funds_less_spending(draft: Draft, m: Mention, bq: Quantity, before: list[Mention]) -> Balance | None:
+    """`资金实际到位 A，到位率 r%。项目当年支出 B，占到位资金的 p%，尚结余 C`: a project's balance is the funds that
+    reached it less what it spent, where its paragraph states, before it, exactly those two sums of its unit —
+    one named as funds received, then one named as spending — of its context (a budget, a second spending or
+    anything else of money beside them: which sums the balance is of the text does not say). What is carried
+    into next year (`结转`) is no such balance: a carry-over may hold other sums than this year's funds."""
+    if not LEFT_OF_FUNDS.search(m.key) or "结转" in m.key:
+        return None
+    money = [
+        (x, q)
+        for x in before
+        if (q := exact_of(x, bq.base_unit)) is not None and not in_brackets(draft, x.sentence, x.start)
+    ]
+    if len(money) != 2 or not all(_agree(x.identity.context, m.identity.context) for x, _ in money):
+        return None
+    (funds, income), (spending, expense) = money
+    if not (RECEIVED.search(funds.key) and "支出" in spending.key and not RECEIVED.search(spending.key)):
+        return None
+    if income.base_value < expense.base_value:
+        return None
+    certain = funds.sentence == spending.sentence == m.sentence
+    return Balance(income, expense, bq, m.sentence, certain=certain)
 
 
 def _money_in(window: list[Mention], like: Quantity) -> bool:
