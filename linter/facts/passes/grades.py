@@ -115,13 +115,40 @@ UNIT_NOT_POINTS = regex(r"\d\s*(?:[%％‰元万亿个人天项次年月日家�
 NEAR = 30  # characters between the clauses of one scale
 
 
+# `等级为良（80-89.9分）`, `等级为优（90分及以上为优）`: the grade's own band in brackets right after it
+OWN_BRACKET = regex(r"\s*[（(](?P<body>(?:[^（）()]|[（(]不?(?:含|包含|包括)[^（）()]{0,6}[）)]){1,40})[）)]")
+OWN_GIVES = regex(rf"(?:的)?为{_OPEN}(?P<g>{_GRADE}){_CLOSE}$")
+# the words a bracket of bounds alone is written with (`80分≤得分<90分`, `90分及以上`, `80～89分`): any other
+# word (`满意度90%以上`, `完成率`, `评价标准：…`) makes it something else than the bounds of the score
+OWN_WORDS = regex(r"综合得分|得分|总分|分数|及以上|以上|及以下|以下|至|到|不低于|低于|不足|不满|未满|大于等于|小于|分")
+OWN_SIGNS = regex(r"[\d.\s\-－—–~～≤<＜≥>＞]*")
+
+
+def own_band(text: str, stated: re.Match[str]) -> tuple[tuple[int, int], Band] | None:
+    """The band stated in brackets right after a grade (`等级为良（80-89.9分）`, `（80分≤得分<90分）`, `等级为优
+    （90分及以上为优）`), as written (a bound's inclusion None where unsaid); None when the bracket states
+    anything but the bounds of a score, or gives them to another grade."""
+    m = OWN_BRACKET.match(text, stated.end())
+    if m is None:
+        return None
+    body = m.group("body")
+    gives = OWN_GIVES.search(body)
+    if gives is not None:
+        if CANON[gives.group("g")] != CANON[stated.group("g")]:
+            return None
+        body = body[: gives.start()]
+    if not OWN_SIGNS.fullmatch(OWN_WORDS.sub("", MARK.sub("", body))):
+        return None
+    band = _band(body, stated.group("g"))
+    return None if band is None else ((m.start(), m.end()), band)
+
+
 def grades(draft: Draft) -> Iterator[Grade]:
     """Each overall score with a grade stated for it in its sentence (or the next, when that states nothing
-    else), under the scale the document states before or after it."""
+    else), under the band stated in brackets right after the grade, else the scale the document states
+    before or after it."""
     doc = draft.doc
     scales = _scales(doc.text)
-    if not scales:
-        return
     taken = [span for span, _ in scales]
     by_sentence: dict[int, list[Mention]] = {}
     for m in draft.facts.mentions:
@@ -134,6 +161,10 @@ def grades(draft: Draft) -> Iterator[Grade]:
         assert score is not None
         stated = _stated(draft, si, by_sentence, taken)
         if stated is None:
+            continue
+        own = own_band(doc.text, stated)
+        if own is not None:
+            yield Grade(score, stated.group("g"), stated.span("g"), [own[1]], own[0], own=True)
             continue
         scale = _scale_for(scales, score.start, lambda offset: doc.section_path(offset)[:1])
         if scale is None:
