@@ -40,10 +40,17 @@ class GradeMismatch(Rule):
     and that band's grade is not the stated one, the grade is reported. Bounds may be written as ranges
     (`80-89分`), with a word on either side (`90分及以上`, `不足60分`, `80分以上不满90分`) and with marks
     (`（含）`, `（含90分）`). `优` and `优秀`, `良` and `良好` … name one grade
-    (`linter/vocab/grades.yaml`).
+    (`linter/vocab/grades.yaml`). A scale may also be a table (`| 等级 | 分值区间 |` over `| 优 | 90-100 |` …)
+    whose every row is a grade and its bounds.
+
+    A grade with its own band in brackets right after it (`总分90.5分，等级为良（80-89.9分）`, `等级为优
+    （90分及以上为优）`) is judged against that band: a score outside it is reported (the score or the grade
+    is wrong), unless it lies in the gap a band written in whole points leaves before the next one
+    (`80-89分` and 89.5). A bracket with any other words (`满意度90分以上`) or another grade's band is not read.
 
     No default scale is assumed: a document that states none has no grade checked. A score on a bound the
-    scale leaves open (`80-90分为良，90-100分为优` and a score of 90) is not judged; where one band says
+    scale leaves open (`80-90分为良，90-100分为优` and a score of 90), or between two bands written in whole
+    points (`80-89分`, `90-100分` and 89.5), is not judged; where one band says
     whether the bound is its own (`80（含）-90 分为良`), the band beside it is read accordingly.
 
     ## Why is this bad?
