@@ -308,6 +308,9 @@ class Grade:
     span: tuple[int, int]  # the grade word
     bands: list[Band]
     scale: tuple[int, int]  # where the document states the scale
+    # the one band stated in brackets right after the grade (`等级为良（80-89.9分）`), not a scale: the score
+    # is judged against the grade's own bounds only
+    own: bool = False
 
 
 @dataclass(slots=True, eq=False)

@@ -22,6 +22,8 @@ from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
+    from tieout.linter.parse.tables.cells import Cell
+    from tieout.linter.parse.tables.model import Table
 
 # each grade's words, and the one that names its class (`优秀` is `优`)
 CANON: dict[str, str] = {str(w): str(line[0]) for line in load("grades").get("grades") or [] for w in line}
@@ -115,13 +117,40 @@ UNIT_NOT_POINTS = regex(r"\d\s*(?:[%％‰元万亿个人天项次年月日家�
 NEAR = 30  # characters between the clauses of one scale
 
 
+# `等级为良（80-89.9分）`, `等级为优（90分及以上为优）`: the grade's own band in brackets right after it
+OWN_BRACKET = regex(r"\s*[（(](?P<body>(?:[^（）()]|[（(]不?(?:含|包含|包括)[^（）()]{0,6}[）)]){1,40})[）)]")
+OWN_GIVES = regex(rf"(?:的)?为{_OPEN}(?P<g>{_GRADE}){_CLOSE}$")
+# the words a bracket of bounds alone is written with (`80分≤得分<90分`, `90分及以上`, `80～89分`): any other
+# word (`满意度90%以上`, `完成率`, `评价标准：…`) makes it something else than the bounds of the score
+OWN_WORDS = regex(r"综合得分|得分|总分|分数|及以上|以上|及以下|以下|至|到|不低于|低于|不足|不满|未满|大于等于|小于|分")
+OWN_SIGNS = regex(r"[\d.\s\-－—–~～≤<＜≥>＞]*")
+
+
+def own_band(text: str, stated: re.Match[str]) -> tuple[tuple[int, int], Band] | None:
+    """The band stated in brackets right after a grade (`等级为良（80-89.9分）`, `（80分≤得分<90分）`, `等级为优
+    （90分及以上为优）`), as written (a bound's inclusion None where unsaid); None when the bracket states
+    anything but the bounds of a score, or gives them to another grade."""
+    m = OWN_BRACKET.match(text, stated.end())
+    if m is None:
+        return None
+    body = m.group("body")
+    gives = OWN_GIVES.search(body)
+    if gives is not None:
+        if CANON[gives.group("g")] != CANON[stated.group("g")]:
+            return None
+        body = body[: gives.start()]
+    if not OWN_SIGNS.fullmatch(OWN_WORDS.sub("", MARK.sub("", body))):
+        return None
+    band = _band(body, stated.group("g"))
+    return None if band is None else ((m.start(), m.end()), band)
+
+
 def grades(draft: Draft) -> Iterator[Grade]:
     """Each overall score with a grade stated for it in its sentence (or the next, when that states nothing
-    else), under the scale the document states before or after it."""
+    else), under the band stated in brackets right after the grade, else the scale the document states
+    before or after it."""
     doc = draft.doc
-    scales = _scales(doc.text)
-    if not scales:
-        return
+    scales = sorted(_scales(doc.text) + _table_scales(draft.facts.tables), key=lambda s: s[0])
     taken = [span for span, _ in scales]
     by_sentence: dict[int, list[Mention]] = {}
     for m in draft.facts.mentions:
@@ -134,6 +163,10 @@ def grades(draft: Draft) -> Iterator[Grade]:
         assert score is not None
         stated = _stated(draft, si, by_sentence, taken)
         if stated is None:
+            continue
+        own = own_band(doc.text, stated)
+        if own is not None:
+            yield Grade(score, stated.group("g"), stated.span("g"), [own[1]], own[0], own=True)
             continue
         scale = _scale_for(scales, score.start, lambda offset: doc.section_path(offset)[:1])
         if scale is None:
@@ -245,6 +278,41 @@ def _scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
         if bands is not None:
             scales.append(((run[0][0], run[-1][1]), bands))
     return scales
+
+
+# a table of a grading scale: one column names the grade (`等级`), one its score's bounds (`分值区间`); a
+# table of another measure's bands (`满意度区间`, `完成率`) is none
+TABLE_GRADE = regex(r"^(?:评价|绩效|自评)?(?:等级|等次|档次|级别)$")
+TABLE_BOUNDS = regex(r"^(?:综合|评价|自评)?(?:得分|分值|分数|评分|总分)(?:区间|范围|标准|段)?$")
+TABLE_CELL_GRADE = regex(rf"^{_OPEN}(?P<g>{_GRADE}){_CLOSE}$")
+
+
+def _table_scales(tables: list[Table]) -> list[tuple[tuple[int, int], list[Band]]]:
+    """The grading scales stated as tables (`| 等级 | 分值区间 |` over `| 优 | 90-100 |`, `| 良 | 80-89 |` …):
+    a header of one row naming the grade column and the score's bounds column, and every row a grade and
+    its bounds (a row of anything else, and it is no scale read here)."""
+    scales = []
+    for t in tables:
+        if t.header_rows != 1 or len(t.rows) < 3:
+            continue
+        head = [c.text.replace(" ", "") for c in t.rows[0]]
+        grade_cols = [i for i, h in enumerate(head) if TABLE_GRADE.match(h)]
+        bound_cols = [i for i, h in enumerate(head) if TABLE_BOUNDS.match(h)]
+        if len(grade_cols) != 1 or len(bound_cols) != 1:
+            continue
+        bands = [_table_band(row, grade_cols[0], bound_cols[0]) for row in t.rows[1:]]
+        settled = None if None in bands else _settled([b for b in bands if b is not None])
+        if settled is not None:
+            scales.append(((t.rows[0][0].start, t.rows[-1][-1].end), settled))
+    return scales
+
+
+def _table_band(row: list[Cell], grade_col: int, bound_col: int) -> Band | None:
+    """The band a row of a scale's table states, None when the row is no band."""
+    if max(grade_col, bound_col) >= len(row):
+        return None
+    g = TABLE_CELL_GRADE.match(row[grade_col].text.strip())
+    return None if g is None else _band(row[bound_col].text.strip(), g.group("g"))
 
 
 def _band_after(text: str) -> Iterator[re.Match[str]]:
