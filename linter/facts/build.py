@@ -3161,12 +3161,23 @@ def _runs_of_parts(parts: list[Mention]) -> tuple[list[Mention], list[tuple[Ment
         whole = parts[i]
         own.append(whole)
         j = _run_end(parts, i)
+        if j > i + 2 and _by_zeros(parts[i], parts[i + 1 : j]) and not of_total(whole, parts[i + 1 : j]):
+            j = i + 1  # `执法执勤用车 3 辆、特种专业技术用车 3 辆、其他用车 0 辆`: 3 = 3 + 0 says nothing
         if j > i + 2:
             nested.append((whole, parts[i + 1 : j]))
             i = j
         else:
             i += 1
     return own, nested
+
+
+def _by_zeros(whole: Mention, run: list[Mention]) -> bool:
+    """Does the run add up to the part before it only by one figure equal to it and zeros (x = x + 0)? Then the
+    sum is no sign the run is that part's components: only their names can say so."""
+    value = exact_figure(whole)
+    figures = [q.base_value if (q := exact_figure(m)) is not None else None for m in run]
+    nonzero = [v for v in figures if v]
+    return value is not None and len(nonzero) == 1 and nonzero[0] == value.base_value
 
 
 def _run_end(parts: list[Mention], i: int) -> int:
