@@ -696,13 +696,14 @@ class SentencePass:
             end = c.movements[-1].end
             after = next((m for m in mentions if m.quantities and m.quantities[0].start >= end), None)
             if after is None or not (
-                LAST_YEAR_ONLY.match(after.label.strip("，、；： "))
+                LAST_YEAR_ONLY.match(after.label.strip("，、；：（( "))
                 or c.current is not None
                 and self._year_before_noted(after, c.current, mentions)
             ):
                 continue
-            q = after.of_unit(ref.base_unit)
-            if q is not None and q.kind == ref.kind:
+            # (a ratio's last year is a ratio too: `执行率 97.4%，较上年提高 8.6 个百分点（上年为 88.8%）`)
+            q = next((x for x in after.quantities if x.base_unit == ref.base_unit and x.kind == ref.kind), None)
+            if q is not None:
                 c.base = q
 
     def _title_context(self) -> Context:
