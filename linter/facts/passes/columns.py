@@ -72,6 +72,9 @@ def _sentence_totals(draft: Draft, si: int, items: list[Section], starts: list[i
         return []
     unit = (_amount(first) or first.quantities[0]).base_unit
     sent = draft.doc.sentences[si]
+    if TOTAL_WORD.search(draft.doc.text, sent.start, first.quantities[0].start) is None:
+        return []  # (no total named before its first figure: no column totals, whatever the items hold; most
+        # sentences after a run of items, each of which would otherwise read every item's figures again)
     tables = [_item_figures(draft, k, _item_end(k, items, sent.start), starts, unit) for k in items]
     named = set.intersection(*(set(t) for t in tables))
     lead, counted = _lead(draft.doc.text[sent.start : first.quantities[0].start], named)

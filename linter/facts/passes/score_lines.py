@@ -215,7 +215,7 @@ def listed_deductions(draft: Draft) -> Iterator[Breakdown | Marked]:
     if "扣" not in text:
         return
     figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
-    for opener in CUTS_OPENER.finditer(text):
+    for opener in _openers(text):
         lines, at = _cut_lines(text, opener.end())
         total = CUTS_TOTAL.match(text, at)
         if total is None or len(lines) < 2 or _blank_line(draft, opener.start(), total.end()):
@@ -228,6 +228,18 @@ def listed_deductions(draft: Draft) -> Iterator[Breakdown | Marked]:
         full = figures.get(opener.start("full")) if opener.group("full") else None
         if full is not None and full[1].value == 100:
             yield Marked(full[1], got[1], cut[1], got[0].sentence)
+
+
+def _openers(text: str) -> Iterator[re.Match[str]]:
+    """CUTS_OPENER's matches, looked for only in the lines that hold 扣分 (a match stays within its line): over a
+    whole report its lazy opening tries the rest of every line from every place in it."""
+    at = text.find("扣分")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end + 1  # (the opener ends with its line's break)
+        yield from CUTS_OPENER.finditer(text, start, end)
+        at = text.find("扣分", end)
 
 
 def _cut_lines(text: str, at: int) -> tuple[list[re.Match[str]], int]:
