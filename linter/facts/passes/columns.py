@@ -34,6 +34,7 @@ NAME_VERB = regex(r"(?:为|是|达)$")
 MEASURE = regex(r"^[\u4e00-\u9fff]{1,8}$")
 # a column's total: the name its items give the figure, a total word after it (`预算合计`, `支出总计为`)
 TOTAL_WORD = regex(r"(?:合计|总计|共计)(?:为|是|达)?$")
+TOTAL_NAMED = regex(r"合计|总计|共计")
 # what may open the sentence before the first column's name: the items counted (`三个项目`, `以上 4 项`), or said
 # to be those above (`以上项目`, `上述项目`), their noun after (at most six characters)
 COUNT_WORD = rf"(?:以上|上述)?\s*(?:(\d{{1,2}}|[两{ORDINALS}])\s*(?:个|项))"
@@ -55,6 +56,9 @@ def column_totals(draft: Draft) -> Iterator[Breakdown]:
         place = next(i for i, sec in enumerate(doc.sections) if sec is run[-1])
         done = 0
         for si in _run_sentences(doc.sections, run, starts, place):
+            sent = doc.sentences[si]
+            if TOTAL_NAMED.search(doc.text, sent.start, sent.end) is None:
+                continue  # (no total word: no column totals; tested first, at C speed)
             if starts[si] in heads or not _at_level(doc.section_at(starts[si]), run, members):
                 continue
             items = [k for k in run[done:] if k.start < starts[si]]
