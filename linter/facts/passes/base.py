@@ -47,6 +47,16 @@ def under_heading(draft: Draft, a: int, b: int) -> bool:
     return not any(s.title and len(s.path()) <= len(here) for s in doc.sections_between(a, b))
 
 
+# a score as written: up to three digits and its decimals (`93.5`, `100`)
+SCORE_NUMBER = r"\d{1,3}(?:\.\d+)?"
+
+
+def score_figures(draft: Draft) -> dict[int, tuple[Mention, Quantity]]:
+    """The exact figures in 分 by where they start: the score readings, which find their figures by a pattern's
+    groups, look them up so."""
+    return {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+
+
 def exact_of(m: Mention, unit: str) -> Quantity | None:
     q = m.of_unit(unit)
     return q if q is not None and q.exact else None

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Marked
+from tieout.linter.facts.passes.base import SCORE_NUMBER
 from tieout.linter.facts.passes.sets import MARKS_BRACKETED, SCORE_THEN_MARKS, all_joined
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -15,7 +16,7 @@ from tieout.linter.patterns import regex
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
-_NUMBER = r"\d{1,3}(?:\.\d+)?"
+_NUMBER = SCORE_NUMBER
 # a figure of marks that is a bound or a range's end (`得 3 分以上`, `得 5 分的`) is a scoring rule, not a score
 _NOT_A_BOUND = r"(?!\s*(?:以上|以下|及以上|及以下|以内|之间|至|到|[-－～~]|的|者|/|／))"
 

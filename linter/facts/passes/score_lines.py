@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
+from tieout.linter.facts.passes.base import SCORE_NUMBER, score_figures
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -28,7 +29,7 @@ from tieout.linter.vocab import relation_words as _alt
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
-_NUMBER = r"\d{1,3}(?:\.\d+)?"
+_NUMBER = SCORE_NUMBER
 _MARKS_WORD = r"(?:满分|分值|权重|标准分)"
 # `（2）过程：满分30分，扣2.10分，得27.90分；`, `决策  满分15分  得分14.00分`: an indicator's name, its full
 # marks named as such, the points deducted if stated, and its score
@@ -62,7 +63,7 @@ def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
     if "分" not in text or "得" not in text:
         return
     held = {id(s.total) for s in draft.facts.scores}
-    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    figures = score_figures(draft)
     for pattern in (LINE_PAIR, SCORE_THEN_MARKS, MARKS_BRACKETED):
         for total, pairs in _closed_lists(text, pattern):
             # a heading between the pairs ends the list; an item line may be a heading itself (`（1）决策：…`)
@@ -145,7 +146,7 @@ def overall_deductions(draft: Draft) -> Iterator[Marked]:
     text = draft.doc.text
     if "扣" not in text:
         return
-    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    figures = score_figures(draft)
     for found in OVERALL_CUT.finditer(text):
         full, cut, got = (figures.get(found.start(g)) for g in ("full", "cut", "got"))
         if full is not None and cut is not None and got is not None:
@@ -214,7 +215,7 @@ def listed_deductions(draft: Draft) -> Iterator[Breakdown | Marked]:
     text = draft.doc.text
     if "扣" not in text:
         return
-    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    figures = score_figures(draft)
     for opener in _openers(text):
         lines, at = _cut_lines(text, opener.end())
         total = CUTS_TOTAL.match(text, at)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import SCORE_NUMBER, Completed, score_figures
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import relation_words as _alt
@@ -23,7 +23,7 @@ from tieout.linter.vocab import relation_words as _alt
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
-_NUMBER = r"\d{1,3}(?:\.\d+)?"
+_NUMBER = SCORE_NUMBER
 # the overall full marks (`本项目满分100分`, `总分值为100分`): the figure's label names them and nothing else
 OVERALL_FULL = regex(r"^(?:本)?(?:项目|评价|自评)?(?:总)?(?:满分|总分值)(?:为)?$")
 OVERALL_SCORE = regex(f"(?:{_alt('score_total')})$")
@@ -40,7 +40,7 @@ def score_rates(draft: Draft) -> Iterator[Completed]:
     text = draft.doc.text
     if "得分率" not in text:
         return
-    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    figures = score_figures(draft)
     overall = _overall_full(draft)
     weights = _weights(text, figures)
     for r in draft.facts.rates:
