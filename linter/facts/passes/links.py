@@ -318,6 +318,7 @@ def _list_totals(draft: Draft) -> dict[int, Mention]:
 WHOLE_MARK = lazy(r"总(?=[\u4e00-\u9fff]{2}$)")
 # `收入总额`, `收入预算总额`: the whole named by its item and 总额 (总额 taken off, it names the list's total `收入`)
 SUM_TAIL = lazy(r"(?<=[\u4e00-\u9fff]{2})总额$")
+MIN_SUMMED = 4  # characters of an item named with 总额 that may be the end of the list total's item
 # `全部收入`, `全部支出`: the whole of the list named by the end of its total's item (`一般公共预算收入`)
 ALL_OF = lazy(r"^(?:全部|所有|总)(?P<tail>[\u4e00-\u9fff]{2})的?$")
 
@@ -331,7 +332,12 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     named = WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1)
     item, _ = draft.labeller.identify(SUM_TAIL.sub("", named, count=1))
     all_of = ALL_OF.match(s.base_label)
-    if s.part is None or not (item == whole.identity.item or (all_of and whole.identity.item.endswith(all_of["tail"]))):
+    # (`省对市县转移支付 T，其中：一般性转移支付 a，占转移支付总额的 p%`: the 总额 of the total's item, its
+    # qualifier left out; an item of four characters at least, named with 总额)
+    summed = SUM_TAIL.search(named) is not None and len(item) >= MIN_SUMMED and whole.identity.item.endswith(item)
+    if s.part is None or not (
+        item == whole.identity.item or summed or (all_of and whole.identity.item.endswith(all_of["tail"]))
+    ):
         return None
     total = whole.of_unit(s.part.base_unit)
     return total if total is not None and total.kind == s.part.kind else None
