@@ -9,6 +9,7 @@ sentence ends on the words saying so: an unnamed figure (or any other) leaves it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -129,7 +130,7 @@ def balanced_totals(draft: Draft) -> Iterator[Breakdown]:
         if not mentions or not mentions[-1].quantities:
             continue
         last = mentions[-1]
-        closing = BALANCED.match(text[last.quantities[-1].end : draft.doc.sentences[si].end])
+        closing = BALANCED.match(text[last.quantities[-1].end : draft.doc.sentences[si].end]) or _said_next(draft, si)
         named = TOTAL_OF.search(last.identity.item or "")
         if closing is None or named is None or exact_figure(last) is None:
             continue
@@ -147,6 +148,19 @@ def balanced_totals(draft: Draft) -> Iterator[Breakdown]:
         income, spent = (before[0], last) if other == "收入" else (last, before[0])
         if _agree(income, spent) and not _related(draft, income, spent):
             yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False)
+
+
+def _said_next(draft: Draft, si: int) -> re.Match[str] | None:
+    """The sentence right after, in the same paragraph and without figures, saying only that the fund balances
+    (`…，支出总计 U。收支平衡。`)."""
+    sentences = draft.doc.sentences
+    if (
+        si + 1 >= len(sentences)
+        or draft.by_sentence.get(si + 1)
+        or sentences[si + 1].paragraph != sentences[si].paragraph
+    ):
+        return None
+    return BALANCED_ALONE.match(draft.doc.text[sentences[si + 1].start : sentences[si + 1].end])
 
 
 def _side_total(m: Mention) -> str | None:
