@@ -95,6 +95,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.scores_respectively,
     score_lines.overall_deductions,
     score_lines.listed_deductions,
+    score_lines.headed_scores,
     score_rates.score_rates,
     surveys.distributions,
     surveys.answer_counts,

@@ -24,6 +24,7 @@ from tieout.linter.facts.passes.base import SCORE_NUMBER, score_figures
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
+from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
@@ -256,3 +257,68 @@ def _cut_lines(text: str, at: int) -> tuple[list[re.Match[str]], int]:
         lines.append(line)
         at = line.end()
     return lines, at
+
+
+# `（二）产出指标（分值50分）：得48.64分。`: a numbered heading that gives an indicator's full marks in brackets and its
+# score (the indicator's own lines may follow under it)
+HEADED_PAIR = regex(
+    rf"^(?:{LIST_MARK})\s*(?P<name>[\u4e00-\u9fff]{{2,12}}?)[（(](?:满分|分值|权重|标准分)(?:为)?\s*(?P<full>{_NUMBER})"
+    rf"\s*分[）)][：:][^\n]*?(?:得分|得)(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分[。；;]?$"
+)
+# `以上四项合计97.21分`: the items above, counted, and their total, opening a line
+COUNTED_TOTAL = regex(
+    rf"(?m)^(?:以上|上述)(?P<count>[一二三四五六七八九十]|\d{{1,2}})项(?:指标)?(?:得分)?(?:合计|总计|共计)(?:得分)?(?:为)?"
+    rf"[：:]?\s*(?P<got>{_NUMBER})\s*分"
+)
+_COUNTS = "一二三四五六七八九十"
+
+
+def headed_scores(draft: Draft) -> Iterator[ScoreSet]:
+    """The indicators given as numbered headings with their full marks and score, siblings in a row, and the line
+    under the last that totals them, counting them (`以上四项合计 T 分`): T is the sum of their scores, where their
+    full marks make 100 (all the first-level indicators) and the count is theirs."""
+    doc, figures = draft.doc, None
+    sections = doc.sections
+    k = 0
+    while k < len(sections):
+        run = _headed_run(sections, k)
+        k += max(1, len(run))
+        if len(run) < 2 or sum(Decimal(m.group("full")) for _, m in run) != 100:
+            continue
+        last = run[-1][0]
+        total = COUNTED_TOTAL.search(doc.text, last.start, _end_of(doc.text, sections, last))
+        if total is None or _count(total.group("count")) != len(run):
+            continue
+        figures = figures if figures is not None else score_figures(draft)
+        got = figures.get(total.start("got"))
+        items = [figures.get(sec.start + m.start("got")) for sec, m in run]
+        if got is not None and all(x is not None for x in items):
+            yield ScoreSet(got[1], [x[1] for x in items if x is not None], got[0].sentence)
+
+
+def _end_of(text: str, sections: list[Section], last: Section) -> int:
+    """Where the text under the last indicator's heading ends: at the next heading of its level or above, or past
+    it when that heading is the counted total's own line (read as a heading, `以上四项合计 T 分`)."""
+    after = [x.start for x in sections if x.start > last.start and x.level <= last.level][:2]
+    if after and COUNTED_TOTAL.match(text, after[0]):
+        after = after[1:]
+    return after[0] if after else len(text)
+
+
+def _headed_run(sections: list[Section], k: int) -> list[tuple[Section, re.Match[str]]]:
+    """The sibling headings from k on that each give an indicator's full marks and score."""
+    run: list[tuple[Section, re.Match[str]]] = []
+    for sec in sections[k:]:
+        if run and (sec.level != run[0][0].level or sec.parent is not run[0][0].parent):
+            if sec.level > run[0][0].level:
+                continue  # (an indicator's own lines under it, when headed themselves)
+            break
+        found = HEADED_PAIR.match(sec.title)
+        if found is None:
+            break
+        run.append((sec, found))
+    return run
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS.index(word) + 1
