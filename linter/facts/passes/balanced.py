@@ -48,13 +48,16 @@ def balanced_sentences(draft: Draft) -> Iterator[Breakdown]:
         if any(sent.start <= q.start < sent.end and id(q) not in own for q in draft.facts.quantities):
             continue  # a figure of the sentence no side names (a change's rate, a share): it is not only a balance
         sides = _sides(draft, si, mentions)
-        if sides is None:
-            continue
-        ins, outs = sides
-        if len(ins) == 1:
-            yield Breakdown(ins[0], outs, "", True, si, inferred=True, certain=False)
-        else:
-            yield Breakdown(outs[0], ins, "", True, si, inferred=True, certain=False, minus=outs[1:])
+        if sides is not None:
+            yield _balance(*sides, si)
+
+
+def _balance(ins: list[Mention], outs: list[Mention], si: int) -> Breakdown:
+    """One income is what goes out (their sum); one use, what comes in; several on both sides, the first use is
+    what comes in less the other uses (inferred from the figures' names: warnings at most)."""
+    if len(ins) == 1:
+        return Breakdown(ins[0], outs, "", True, si, inferred=True, certain=False)
+    return Breakdown(outs[0], ins, "", True, si, inferred=True, certain=False, minus=outs[1:])
 
 
 # a sentence saying only that the fund's figures before it balance (`收支相抵，当年无结余。`, `收支平衡。`)
@@ -80,12 +83,7 @@ def balanced_paragraphs(draft: Draft) -> Iterator[Breakdown]:
             continue  # (one sentence of figures ending on the words is read by balanced_sentences)
         sides = _sides_over(draft, mentions)
         if sides is not None:
-            ins, outs = sides
-            si_last = mentions[-1].sentence
-            if len(ins) == 1:
-                yield Breakdown(ins[0], outs, "", True, si_last, inferred=True, certain=False)
-            else:
-                yield Breakdown(outs[0], ins, "", True, si_last, inferred=True, certain=False, minus=outs[1:])
+            yield _balance(*sides, mentions[-1].sentence)
 
 
 def _only_sides(draft: Draft, mentions: list[Mention], paragraph: int, end: int) -> bool:
@@ -107,14 +105,10 @@ def _sides_over(draft: Draft, mentions: list[Mention]) -> tuple[list[Mention], l
             return None
         ins += sides[0]
         outs += sides[1]
-    if any(len({getattr(m.identity.context, f) for m in mentions} - {None}) > 1 for f in ("fund", "scope")):
-        return None
-    if any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs)):
-        return None
     first = exact_figure(mentions[0])
     if first is None or any(getattr(exact_figure(m), "base_unit", None) != first.base_unit for m in mentions):
         return None
-    return (ins, outs) if ins and outs else None
+    return (ins, outs) if ins and outs and _one_balance(mentions, ins, outs) else None
 
 
 # a side's total by its name (`收入总计`, `支出合计`), the words before it aside (`全市`, `加上…`)
@@ -219,8 +213,14 @@ def _sides(
         if side is None:
             return None
         side.append(m)
-    if any(len({getattr(m.identity.context, f) for m in mentions} - {None}) > 1 for f in ("fund", "scope")):
-        return None  # another fund's or level's figure: not a side of this balance
-    if any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs)):
-        return None  # `收入 a，上级补助 b，收入总计 T`: the total holds the figures beside it, no side adds them
+    if not _one_balance(mentions, ins, outs):
+        return None
     return (ins, outs) if (ins and outs) or not whole else None
+
+
+def _one_balance(mentions: list[Mention], ins: list[Mention], outs: list[Mention]) -> bool:
+    """Are the figures of one fund and scope (another fund's or level's figure is no side of this balance), and
+    no side a total beside its own figures (`收入 a，上级补助 b，收入总计 T`: the total holds them, no side adds them)?"""
+    if any(len({getattr(m.identity.context, f) for m in mentions} - {None}) > 1 for f in ("fund", "scope")):
+        return False
+    return not any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs))

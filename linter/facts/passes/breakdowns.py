@@ -1326,8 +1326,12 @@ def _counted(label: str) -> int:
     found = COUNTED.match(label.lstrip("，、；：。 "))
     if found is None:
         return 0
-    n = found.group(1)
-    return int(n) if n.isdigit() else 2 if n == "两" else ORDINALS.index(n) + 1
+    return count_of(found.group(1))
+
+
+def count_of(word: str) -> int:
+    """The number a count word writes (`3`, `两`, `四`)."""
+    return int(word) if word.isdigit() else 2 if word == "两" else ORDINALS.index(word) + 1
 
 
 ENUMERATED = regex(f"^[，、；：:。\\s]*([{ORDINALS}])是")

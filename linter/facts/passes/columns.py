@@ -20,6 +20,7 @@ from tieout.linter.facts.passes.breakdowns import (
     _item_runs,
     _one_slip,
     _run_sentences,
+    count_of,
 )
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -133,12 +134,8 @@ def _lead(said: str, named: set[str]) -> tuple[str | None, int]:
         match = LEAD.match(lead) if lead else None
         if name not in named or (lead and match is None):
             continue
-        return name, _count(match.group(1)) if match is not None and match.group(1) else 0
+        return name, count_of(match.group(1)) if match is not None and match.group(1) else 0
     return None, 0
-
-
-def _count(n: str) -> int:
-    return int(n) if n.isdigit() else 2 if n == "两" else ORDINALS.index(n) + 1
 
 
 def _phrase(said: str) -> str:

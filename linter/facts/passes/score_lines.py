@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
 from tieout.linter.facts.passes.base import SCORE_NUMBER, score_figures
+from tieout.linter.facts.passes.breakdowns import ORDINALS, count_of
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -262,15 +263,14 @@ def _cut_lines(text: str, at: int) -> tuple[list[re.Match[str]], int]:
 # `（二）产出指标（分值50分）：得48.64分。`: a numbered heading that gives an indicator's full marks in brackets and its
 # score (the indicator's own lines may follow under it)
 HEADED_PAIR = regex(
-    rf"^(?:{LIST_MARK})\s*(?P<name>[\u4e00-\u9fff]{{2,12}}?)[（(](?:满分|分值|权重|标准分)(?:为)?\s*(?P<full>{_NUMBER})"
+    rf"^(?:{LIST_MARK})\s*(?P<name>[\u4e00-\u9fff]{{2,12}}?)[（(]{_MARKS_WORD}(?:为)?\s*(?P<full>{_NUMBER})"
     rf"\s*分[）)][：:][^\n]*?(?:得分|得)(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分[。；;]?$"
 )
 # `以上四项合计97.21分`: the items above, counted, and their total, opening a line
 COUNTED_TOTAL = regex(
-    rf"(?m)^(?:以上|上述)(?P<count>[一二三四五六七八九十]|\d{{1,2}})项(?:指标)?(?:得分)?(?:合计|总计|共计)(?:得分)?(?:为)?"
+    rf"(?m)^(?:以上|上述)(?P<count>[{ORDINALS}]|\d{{1,2}})项(?:指标)?(?:得分)?(?:合计|总计|共计)(?:得分)?(?:为)?"
     rf"[：:]?\s*(?P<got>{_NUMBER})\s*分"
 )
-_COUNTS = "一二三四五六七八九十"
 
 
 def headed_scores(draft: Draft) -> Iterator[ScoreSet]:
@@ -287,7 +287,7 @@ def headed_scores(draft: Draft) -> Iterator[ScoreSet]:
             continue
         last = run[-1][0]
         total = COUNTED_TOTAL.search(doc.text, last.start, _end_of(doc.text, sections, last))
-        if total is None or _count(total.group("count")) != len(run):
+        if total is None or count_of(total.group("count")) != len(run):
             continue
         figures = figures if figures is not None else score_figures(draft)
         got = figures.get(total.start("got"))
@@ -318,7 +318,3 @@ def _headed_run(sections: list[Section], k: int) -> list[tuple[Section, re.Match
             break
         run.append((sec, found))
     return run
-
-
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _COUNTS.index(word) + 1
