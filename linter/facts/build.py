@@ -53,6 +53,7 @@ from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.facts.passes.limits import limit_gaps
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, Context
+from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity, extract
 from tieout.linter.parse.sentences import (
@@ -412,7 +413,7 @@ class SentencePass:
             if whole is None or part is None or not 0 < part < whole:
                 continue
             # (not the part's share of the total, which a rate may match as well: `占 0.55%` of both)
-            if any(_makes(part, whole, r) and not _makes(part, total, r) for r in rates):
+            if any(writes_ratio(part, whole, r) and not writes_ratio(part, total, r) for r in rates):
                 return i
         return None
 
@@ -3273,8 +3274,3 @@ def _only_cells(text: str, sent: Sentence) -> bool:
 def _amount(q: Quantity | None) -> bool:
     """A stated amount (a difference of money or a count), not a rate."""
     return q is not None and q.kind != "percent"
-
-
-def _makes(part: Decimal, whole: Decimal, rate: Quantity) -> bool:
-    """Is part / whole the rate as written (within half its last digit)?"""
-    return abs(part / whole * 100 - rate.base_value) <= rate.ulp / 2

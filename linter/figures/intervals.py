@@ -152,6 +152,12 @@ def fmt(value: Decimal, decimals: int | None = None) -> str:
     return text
 
 
+def writes_ratio(part: Decimal, whole: Decimal, rate: Quantity) -> bool:
+    """Is part / whole (as a percentage) the rate as written, within half its last digit? A quick test of which
+    figure a stated rate is over, not a judgement of the rate (that is `judge`, on intervals)."""
+    return abs(part / whole * HUNDRED - rate.base_value) <= rate.ulp / 2
+
+
 def digit_slip(stated: Decimal, expected: Decimal) -> bool:
     """Does one changed digit, or two swapped adjacent digits, turn `expected` into `stated`?"""
     a, b = fmt(abs(stated)), fmt(abs(expected))

@@ -21,6 +21,7 @@ from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareLis
 from tieout.linter.facts.passes.base import Completed, same_section
 from tieout.linter.facts.passes.breakdowns import _item_runs
 from tieout.linter.figures.context import Context
+from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import alternation, words
@@ -249,7 +250,7 @@ def _whole_beside(draft: Draft, s: Share, part: Mention) -> bool:
         q = m.of_unit(s.part.base_unit)
         if q is None or not q.exact or q.kind != s.part.kind or q.base_value <= value:
             continue
-        if abs(value / q.base_value * 100 - stated.base_value) <= stated.ulp / 2:
+        if writes_ratio(value, q.base_value, stated):
             return True
     return False
 
