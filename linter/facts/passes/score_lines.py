@@ -80,7 +80,7 @@ def _closed_lists(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[re.Matc
     """Each run of pairs joined by marks only, opening its line (past its number or the words that open the
     list), whose full marks make 100, with the total right after it."""
     run: list[re.Match[str]] = []
-    for p in pattern.finditer(text):
+    for p in (p for begin, end in _spans_with_marks(text) for p in pattern.finditer(text, begin, end)):
         if run and not _JOINED.match(text, run[-1].end(), p.start("name")):
             run = []
         if not run and not _opens_its_line(text, p.start("name")):
@@ -90,6 +90,33 @@ def _closed_lists(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[re.Matc
         if total is not None and len(run) >= 2 and sum(Decimal(x.group("full")) for x in run) == 100:
             yield total, run
             run = []
+
+
+# every pair of the three patterns names full marks (`满分`, `分值`, …) or brackets them (`（20分）`)
+_PAIR_KEY = regex(rf"{_MARKS_WORD}|分[）)]")
+
+
+def _spans_with_marks(text: str, margin: int = 2) -> Iterator[tuple[int, int]]:
+    """The stretches of text a pair can stand in: the lines that name or bracket full marks, with `margin`
+    lines either side (a pair's name or score wrapped to a line of its own). The patterns open with a lazy run
+    of up to 12 characters, costly to try at every offset of a long report that holds no score at all; runs of
+    pairs never join across the lines left out (a joint is marks and one line break at most)."""
+    begin = end = -1
+    for key in _PAIR_KEY.finditer(text):
+        start = text.rfind("\n", 0, key.start()) + 1
+        for _ in range(margin):
+            start = text.rfind("\n", 0, start - 1) + 1 if start else 0
+        stop = text.find("\n", key.end())
+        for _ in range(margin):
+            stop = text.find("\n", stop + 1) if stop >= 0 else -1
+        stop = len(text) if stop < 0 else stop
+        if start > end:
+            if end >= 0:
+                yield begin, end
+            begin = start
+        end = max(end, min(len(text), stop + 1))
+    if end >= 0:
+        yield begin, end
 
 
 BLANK_LINE = regex(r"\n[^\S\n]*\n")
