@@ -2122,8 +2122,12 @@ class SentencePass:
         return self.labeller.identify(c.cmp + c.label)[1].stage if c.base is not None else None
 
     def _of_stage(self, candidates: list[Mention], stage: str | None) -> list[Mention]:
-        """The figures of `stage` (none when no stage is named)."""
-        return [m for m in candidates if stage and self.labeller.identify(m.label)[1].stage == stage]
+        """The figures of `stage` (none when no stage is named), last year's excepted: in `B 安排 A，增长 p%，上年
+        执行数 C；D 安排 E，比上年执行数 F 下降 q%` C is of the stage F is, but it is last year's, not what changed."""
+        identify = self.labeller.identify
+        return [
+            m for m in candidates if stage and identify(m.label)[1].stage == stage and not LAST_YEARS.match(m.label)
+        ]
 
     def _own_rate(self, si: int) -> Rate | None:
         """The sentence's latest rate of its own (`网办率 62.41%，较上年增加…`): what changed. A completion ratio
@@ -2973,6 +2977,8 @@ def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quan
 
 
 QUOTES = regex(r"[“”‘’\"']")
+# a figure named as last year's (`，上年执行数`, `上年决算数为`)
+LAST_YEARS = regex(r"^[，、；：\s]*(?:上年|去年)")
 
 
 # a figure's plan stages, and its outcome's: where a sentence states both (`收入调整预算数为 X，决算数为 Y`), a name

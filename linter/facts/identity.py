@@ -328,9 +328,9 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             left_out = _excluded(before, m.label)
             if left_out:
                 excluded[key] = left_out
-            if not qualifying_ratio(m.key, m.quantities) and not LAST_YEAR_BESIDE.match(m.label):
-                # `为预算的 95.3%` names the ratio's base, `上年为 B` last year's value of the figure before: their
-                # 预算 and 上年 are not the context of the figures after them
+            if not qualifying_ratio(m.key, m.quantities) and not _last_year_beside(m.label):
+                # `为预算的 95.3%` names the ratio's base, `上年为 B` (`，上年执行数 B；`) last year's value of the
+                # figure before: their 预算 and 上年 are not the context of the figures after them
                 running = _carry(context, running)
                 last_item = item
     return stated, items
@@ -341,6 +341,13 @@ MIN_ITEM = 4
 STAGE_ONLY = regex(
     r"^[，、；\s]*(?:上年|本年|当年)?(?:决算数|调整预算数|调整后预算数|年初预算数|预算数|执行数|完成数)(?:为|是)?$"
 )
+
+
+def _last_year_beside(label: str) -> bool:
+    """Is a figure last year's value of the figure before it (`上年为`, `上年执行数`), named by nothing else?"""
+    return bool(LAST_YEAR_BESIDE.match(label) or (STAGE_ONLY.match(label) and "上年" in label))
+
+
 _EXCLUDING = "|".join(words("relations", "excluding"))
 # what a figure's words leave out of its item (`不含高新区`, `剔除一次性因素后`, `除土地出让收入外`)
 EXCLUDED = regex(
