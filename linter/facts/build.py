@@ -2322,6 +2322,8 @@ class SentencePass:
             if sentences[m.sentence].end <= first:
                 break
             if m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key):
+                if self._over_years(m):
+                    continue  # `三年到位资金 A`: no one year's figure, never the one `2024年到位资金较2023年…` changed
                 if found is None:
                     found, year = m, self._year_of(m)
                     if year is None:
@@ -2333,6 +2335,11 @@ class SentencePass:
         if found is not None:
             return found, False
         return self._named_before(key, si, period), False
+
+    def _over_years(self, m: Mention) -> bool:
+        """Do the words before the figure in its sentence say it sums several years (`三年到位资金`, `近五年累计`)?"""
+        sentence = self.doc.sentences[m.sentence]
+        return bool(YEARS_SPAN.search(self.doc.text, sentence.start, m.start))
 
     def _year_of(self, m: Mention) -> int | None:
         """The year the figure's sentence states before it (`2022年调整后预算 A，实际支出 B`: 2022), if any."""
@@ -2497,6 +2504,11 @@ CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|�
 COMPARISON_ONLY = regex(r"(?:与|同|和|跟)?(?:上年|去年|上一年|上年同期|同期)?(?:相比|比较|对比)较?")
 # a year a sentence states (`2022年调整后预算 A`): the period of its figures after it
 STATED_YEAR = regex(r"((?:19|20)\d{2})\s*年")
+# a figure of several years together: `三年`, `近五年`, `2022—2024年`, `历年结余` (not `2024年度`, `三年行动`)
+YEARS_SPAN = regex(
+    r"(?<![\d〇零一二三四五六七八九十])(?:近|连续|过去|前)?[两二三四五六七八九十]年(?![度级行计])"
+    r"|(?:19|20)\d{2}\s*年?\s*[—\-－~～至到]\s*(?:19|20)\d{2}\s*年|历年"
+)
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 # a year and the stage of its figure naming a bracket's note (`（2024年执行 B`, `（2024年决算数：B`)
 BRACKET_NOTE_YEAR = regex(r"((?:19|20)\d{2})年度?(?:执行|完成|决算|实际)?数?(?:为|是|：|:)?")
