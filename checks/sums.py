@@ -9,7 +9,7 @@ from itertools import combinations
 from tieout.linter.facts.definitions import leaves_optional
 from tieout.linter.facts.model import Breakdown, Share
 from tieout.linter.facts.passes.base import FULL_MARKS
-from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, gap, sub, unit_of
+from tieout.linter.figures.intervals import HUNDRED, Interval, add, digit_slip, fmt, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -358,9 +358,20 @@ def exceed_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         s = add([ctx.interval(p) for p in parts])
         t = ctx.interval(total)
-        if s[0] <= t[1]:
+        if s[0] <= t[1] or _breaks_itself_down(ctx, parts, t):
             continue
         yield _exceed_finding(ctx, b, total, parts)
+
+
+def _breaks_itself_down(ctx: CheckContext, parts: list[Quantity], whole: Interval) -> bool:
+    """Is the list's largest part, within the whole, the sum of all the others: a part and its own breakdown
+    (`回收 1946 份。其中有效问卷 1900 份，满意 1368 份，基本满意 437 份，不满意 95 份`), which exceeds nothing?"""
+    if len(parts) < 3:
+        return False
+    largest = max(parts, key=ctx.value)
+    big = ctx.interval(largest)
+    rest = add([ctx.interval(p) for p in parts if p is not largest])
+    return big[0] <= whole[1] and rest[0] <= big[1] and big[0] <= rest[1]
 
 
 def _exceed_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> Outcome:
@@ -395,7 +406,9 @@ class PartsExceedWhole(Rule):
     sentence states, it applies to the partial lists found by inference: a sentence opening with `其中`
     that breaks down the figure of the sentence before, and what was handled among what was inspected
     in one sentence (`检查 X 家，查处 Y 家`), and the sums allocated to fields named before `分别`
-    (`新增债券 X，主要投向 A、B 等领域，分别安排 a、b`); a finding on inferred lists is a warning. The finding says when one
+    (`新增债券 X，主要投向 A、B 等领域，分别安排 a、b`); a finding on inferred lists is a warning. A list of
+    three parts or more whose largest part, within the whole, is the sum of the others is that part and its own
+    breakdown (`回收 A 份。其中有效 B 份，满意 c 份，基本满意 d 份，不满意 e 份`): it exceeds nothing. The finding says when one
     part alone exceeds the whole, or when the largest part is what takes the sum over it. In a table, a
     column headed `其中：…` is a part of the nearest column to its left that is not one (under the same upper
     headers, in the same unit): each row's part is held to that row's whole (`| 全县 | 其中：县本级 |`).
