@@ -101,12 +101,20 @@ class HeldIndex(TableIndex):
         # every cell of an item, held or not (the lists are replaced below, not changed): a figure some table
         # states for the item is no mismatch
         self.every = dict(self.by_item)
+        self._judged: dict[int, bool] = {}
         self.by_item = self._held(self.by_item)
         self.by_column = self._held(self.by_column)
         self.by_path = self._held(self.by_path)
 
     def _held(self, found: dict[Key, list[Hit]]) -> dict[Key, list[Hit]]:
-        return {k: [h for h in hits if _held(self.tables_by_index[h.identity.table], h)] for k, hits in found.items()}
+        return {k: [h for h in hits if self._is_held(h)] for k, hits in found.items()}
+
+    def _is_held(self, hit: Hit) -> bool:
+        # a cell is indexed by item, column and path alike: judged once
+        held = self._judged.get(id(hit))
+        if held is None:
+            held = self._judged[id(hit)] = _held(self.tables_by_index[hit.identity.table], hit)
+        return held
 
     def aligned(self, hits: list[Hit]) -> bool:
         """Is one of the cells of a space-aligned table?"""
