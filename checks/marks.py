@@ -18,7 +18,8 @@ class ScoreOverWeight(Rule):
     Reads an indicator's full marks and its score written together, nothing but a comma between them
     (`分值 10 分，得分 8 分`, `满分为 5 分，实际得分 5 分`, `产出指标 40 分，得 36.5 分`), or in brackets in a list
     of all the first-level indicators (their full marks making 100: `决策（15分）得 13 分；过程（25分）…`,
-    `决策 13 分（满分 15 分），…`), and reports a score above the full marks. A full mark is exact by definition
+    `决策 13 分（满分 15 分），…`), or on `键：值` lines of one indicator's block (`分值：10` / `执行率：94.04%` /
+    `得分：10.30`, one full marks line and one score line after it), and reports a score above the full marks. A full mark is exact by definition
     (an indicator of 10 分 earns at most 10), so no rounding band applies. Scoring rules are not results and
     are left alone: a clause with `每`, `若`, `未达到`, `否则` …, or marks that are a bound (`得 3 分以上`). Where
     a deduction is stated too, TO118 judges the three.
@@ -56,9 +57,11 @@ class ScoreOverWeight(Rule):
         over = m.score.value > m.full.value
         yield self.checked(m.score, "fail" if over else "pass", [m.full])
         if over:
+            # (a `键：值` block states the two on lines of their own, not in one sentence)
+            where = "同句" if "\n" not in self.ctx.doc.text[m.full.end : m.score.start] else "同一指标"
             yield self.diag(
                 m.score,
-                f"得分 {m.score.text}高于同句所述分值 {m.full.text}：得分不能超过分值",
+                f"得分 {m.score.text}高于{where}所述分值 {m.full.text}：得分不能超过分值",
                 stated=m.score.text,
                 expected=f"≤ {m.full.text}",
                 related=[self.ctx.related(m.full, "分值")],

@@ -2104,18 +2104,38 @@ class SentencePass:
             and not self._notes_a_percentage(m)
         ]
         subject = next(iter(self._of_stage(candidates, stage) or candidates), None)
-        if subject is None and self._own_rate(si) is None and self._same_paragraph(si - 1, si):
-            # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the one figure before
-            # that is no part of a list (`“三公”经费 X，其中 A a，B b。与上年相比减少 Δ`: X); of two it is not known
-            earlier = [
-                m
-                for m in self.d.by_sentence.get(si - 1) or []
-                if not self._qualifies(m)
-                and id(m) not in self.d.parts
-                and any(q.kind in ("amount", "count") for q in m.quantities)
-            ]
-            return (earlier[0] if len(earlier) == 1 else None), False
+        if subject is None and self._own_rate(si) is None:
+            return self._subject_before(si, mentions, certain)
         return subject, certain
+
+    def _subject_before(self, si: int, mentions: list[Mention], certain: bool) -> tuple[Mention | None, bool]:
+        """The figure a change with none of its own in its sentence is of, in the sentence before (none where
+        that is not known: `certain` then says whether the sentence's own reading was)."""
+        score = self._total_score_before(si, mentions)
+        if score is not None:
+            return score, True
+        if not self._same_paragraph(si - 1, si):
+            return None, certain
+        # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the one figure before
+        # that is no part of a list (`“三公”经费 X，其中 A a，B b。与上年相比减少 Δ`: X); of two it is not known
+        earlier = [
+            m
+            for m in self.d.by_sentence.get(si - 1) or []
+            if not self._qualifies(m)
+            and id(m) not in self.d.parts
+            and any(q.kind in ("amount", "count") for q in m.quantities)
+        ]
+        return (earlier[0] if len(earlier) == 1 else None), False
+
+    def _total_score_before(self, si: int, mentions: list[Mention]) -> Mention | None:
+        """`项目自评得分 95.6 分，评价等级为优。与上年自评得分 93.1 分相比，提高 2.5 分`: a change of last year's total
+        score is of this year's, the one total score of the sentence right before (a report has one overall
+        score, so the paragraph break between the two sentences does not matter)."""
+        sentence = self.doc.sentences[si]
+        if si < 1 or mentions or not TOTAL_SCORE.search(self.doc.text, sentence.start, sentence.end):
+            return None
+        found = [m for m in self.d.by_sentence.get(si - 1) or [] if _is_total_score(m) and id(m) not in self.d.parts]
+        return found[0] if len(found) == 1 else None
 
     def _compared_stage(self, c: _Change) -> str | None:
         """The stage of the figure a change writes it is compared with (`比上年决算数 C`: 决算)."""
@@ -2398,6 +2418,20 @@ class SentencePass:
         # tokens built by the lexer always carry their positions
         begin, end = f.word.start_pos or 0, f.word.end_pos or 0
         self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, begin, end, si))
+
+
+# an overall score's name (`项目自评得分`, `综合评价总分`), not an indicator's (`产出指标得分`)
+TOTAL_SCORE = regex(r"(?:自评|评价|综合|绩效)(?:总)?得分|总分")
+INDICATOR_SCORE = regex(r"指标|分值|满分")
+
+
+def _is_total_score(m: Mention) -> bool:
+    return (
+        len(m.quantities) == 1
+        and m.quantities[0].base_unit == "分"
+        and TOTAL_SCORE.search(m.label) is not None
+        and INDICATOR_SCORE.search(m.label) is None
+    )
 
 
 # the opening of a move's first figure (`由上年的`, `从`): not part of the name of what moved

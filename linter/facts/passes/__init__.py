@@ -101,6 +101,7 @@ PASSES: tuple[Pass, ...] = (
     surveys.answer_counts,
     surveys.option_sums,
     marks.marks,
+    marks.key_value_marks,
     grades.grades,
 )
 

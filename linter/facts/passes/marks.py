@@ -4,6 +4,7 @@ most the full marks, and where the deduction is stated with them, the full marks
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,50 @@ def marks(draft: Draft) -> Iterator[Marked]:
             if marked is not None:
                 yield marked
         yield from _listed(text, sentence.start, sentence.end, own, si)
+
+
+# one `键：值` line of an indicator's block (`分值：10`, `执行率：94.04%`, `得分：10.30`)
+KEY_VALUE_LINE = regex(r"[ \t]*(?P<key>[\u4e00-\u9fff（）()]{1,12})[：:][ \t]*(?P<value>[^\n：:]{1,30}?)[ \t]*")
+FULL_LINE = regex("分值|满分|标准分")
+SCORE_LINE = regex("(?:评价|实际|自评)?得分")
+LINE_VALUE = regex(rf"(?P<n>{_NUMBER})\s*分?")
+
+
+def key_value_marks(draft: Draft) -> Iterator[Marked]:
+    """`分值：10` / `执行率：94.04%` / `得分：10.30`: an indicator's block of `键：值` lines, one per line, with one
+    full marks line and one score line after it; the block ends at the first line of another form."""
+    text = draft.doc.text
+    if "分值" not in text and "满分" not in text:
+        return
+    figures = {q.start: q for q in draft.facts.quantities if q.exact}
+    starts = [sentence.start for sentence in draft.doc.sentences]
+    blocks: list[list[re.Match[str]]] = [[]]
+    pos = 0
+    for line in text.split("\n"):
+        found = KEY_VALUE_LINE.fullmatch(text, pos, pos + len(line))
+        if found is None:
+            blocks.append([])
+        else:
+            blocks[-1].append(found)
+        pos += len(line) + 1
+    for block in blocks:
+        marked = _block_marks(block, figures)
+        if marked is not None:
+            yield Marked(*marked, None, bisect_right(starts, marked[1].start) - 1)
+
+
+def _block_marks(block: list[re.Match[str]], figures: dict[int, Quantity]) -> tuple[Quantity, Quantity] | None:
+    """The full marks and the score of one block, each stated once, the full marks first."""
+    full = [k for k in block if FULL_LINE.fullmatch(k.group("key"))]
+    score = [k for k in block if SCORE_LINE.fullmatch(k.group("key"))]
+    if len(full) != 1 or len(score) != 1 or full[0].start() > score[0].start():
+        return None
+    values = [LINE_VALUE.fullmatch(k.group("value")) for k in (full[0], score[0])]
+    if values[0] is None or values[1] is None:
+        return None
+    f = figures.get(full[0].start("value") + values[0].start("n"))
+    g = figures.get(score[0].start("value") + values[1].start("n"))
+    return (f, g) if f is not None and g is not None else None
 
 
 def _listed(text: str, begin: int, end: int, own: dict[int, Quantity], si: int) -> Iterator[Marked]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import SHARES_ADDED, Breakdown, Distribution, Mention
-from tieout.linter.facts.passes.base import by_paragraph
+from tieout.linter.facts.passes.base import Completed, by_paragraph
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Sentence
@@ -111,16 +112,18 @@ def _option(text: str, begin: int, q: Quantity) -> str | None:
     return before.group("o") if before else None
 
 
-def _scale_of(named: list[str]) -> list[list[str]] | None:
-    """The scale whose every option the wordings name, each once and nothing else."""
+def _scale_of(named: list[str], least: int = 3) -> list[list[str]] | None:
+    """The scale of at least `least` options whose every option the wordings name, each once and nothing else."""
     for scale in SCALES:
+        if len(scale) < least:
+            continue
         hits = [next((k for k, option in enumerate(scale) if o in option), -1) for o in named]
         if -1 not in hits and sorted(hits) == list(range(len(scale))):
             return scale
     return None
 
 
-def answer_counts(draft: Draft) -> Iterator[Breakdown]:
+def answer_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
     """The counts of one sentence, each named by an option of one scale, that name every option of it once,
     are the questionnaires (the people) answering: the count named so right before them, in their sentence or
     the one before in their paragraph, with no other count of their unit between."""
@@ -128,25 +131,38 @@ def answer_counts(draft: Draft) -> Iterator[Breakdown]:
     if "满意" not in text:
         return
     for si, own in draft.by_sentence.items():
-        answers = _answers(text, sentences[si].start, own)
-        if answers is None or any(draft.is_part(m) for m, _ in answers):
+        answers = _answers(text, sentences[si], own)
+        if answers is None:
             continue
         first = answers[0][0]
         same_paragraph = si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph
         earlier = (draft.by_sentence.get(si - 1) or []) if same_paragraph else []
         before = [m for m in (*earlier, *own) if m.start < first.start]
         base = _answered(before, answers[0][1].unit)
-        if base is not None and not draft.is_part(base):
-            yield Breakdown(base, [m for m, _ in answers], "", True, si, inferred=True, certain=False)
+        if base is None or draft.is_part(base):
+            continue
+        parts = [m for m, _ in answers]
+        if not any(draft.is_part(m) for m in parts):
+            yield Breakdown(base, parts, "", True, si, inferred=True, certain=False)
+            continue
+        # `收回问卷 420 份，其中满意 380 份，不满意 45 份`: the list a `其中` opened names every answer, so it is
+        # the whole of the questionnaires, not a part of them
+        listed = next((b for b in draft.facts.breakdowns if b.total is base and b.parts == parts), None)
+        if listed is not None and not listed.exhaustive:
+            yield Completed(listed, replace(listed, exhaustive=True))
 
 
-def _answers(text: str, begin: int, mentions: list[Mention]) -> list[tuple[Mention, Quantity]] | None:
+def _answers(text: str, sentence: Sentence, mentions: list[Mention]) -> list[tuple[Mention, Quantity]] | None:
     counts = [(m, q) for m in mentions for q in m.quantities if q.kind == "count" and q.unit in ANSWER_UNITS]
-    named = [(m, q, _option(text, begin, q)) for m, q in counts]
+    named = [(m, q, _option(text, sentence.start, q)) for m, q in counts]
     answers = [(m, q, o) for m, q, o in named if o is not None]
-    if len(answers) < 3 or len({q.unit for _, q, _ in answers}) != 1 or not all(q.exact for _, q, _ in answers):
+    if len(answers) < 2 or len({q.unit for _, q, _ in answers}) != 1 or not all(q.exact for _, q, _ in answers):
         return None
-    if len({id(m) for m, _, _ in answers}) != len(answers) or _scale_of([o for _, _, o in answers]) is None:
+    options = [o for _, _, o in answers]
+    if len({id(m) for m, _, _ in answers}) != len(answers) or _scale_of(options, least=2) is None:
+        return None
+    # 满意 and 不满意 alone are the whole only where no other answer is named beside them (`其余为基本满意`)
+    if len(answers) == 2 and set(OPTION_IN.findall(text, sentence.start, sentence.end)) != set(options):
         return None
     return [(m, q) for m, q, _ in answers]
 
