@@ -6,9 +6,9 @@ from tieout.linter.figures.context import Context, read
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 
-from .aligned import find_aligned, readable
+from .aligned import RATE_FIGURE, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
-from .cells import flatten, read_quantities
+from .cells import DASH, flatten, read_quantities
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, read_rows
@@ -200,11 +200,25 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
             # indicator's 10 is exactly 10, not a rounded amount
             role = role_of(path[-1]) if path else None
             unit = "分" if role is not None and role.name in SCORED else table.unit
+            if role is not None and role.kind in RATED and _rate_cells(table, c, n):
+                # a column the header names a rate (`完成率`, `执行率`) of figures written as rates are: its `%`
+                # is said once for the table (`单位：万元、%`) or not at all, and its cells are percentages
+                unit = "%"
         if unit != table.unit:
             table.column_units[c] = unit
         units.append(unit)
     for row in table.rows[max(n, 1) :]:
         read_quantities(row, units)
+
+
+RATED = ("ratio", "growth", "share", "comparable")
+
+
+def _rate_cells(table: Table, c: int, n: int) -> bool:
+    """Are a column's filled cells (one at least) all figures written as rates are: at most two decimals, below
+    1000, no separators (a dash is a blank cell)?"""
+    cells = [t for row in table.rows[max(n, 1) :] if c < len(row) and (t := row[c].text.strip()) and not DASH.match(t)]
+    return bool(cells) and all(RATE_FIGURE.fullmatch(t) for t in cells)
 
 
 def _roles_of_columns(
