@@ -26,7 +26,7 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             net = sub(plain, add([interval(q) for q in b.outflows]))
             verdicts.append(ctx.judge(interval(b.balance), net, unit_of([*figures, *b.outflows])))
         ops = [b.income, b.expense, *b.outflows] + ([b.opening] if b.opening else [])
-        related = [(b.income, "收入"), (b.expense, "支出"), *((q, "调出等") for q in b.outflows)]
+        related = [(b.income, b.sides[0]), (b.expense, b.sides[1]), *((q, "调出等") for q in b.outflows)]
         if "pass" in verdicts:
             yield Outcome(b.balance, "pass", "delta", related, operands=ops)
             continue
@@ -42,7 +42,8 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             value = b.income.base_value - b.expense.base_value - sum((q.base_value for q in b.outflows), Decimal(0))
             exact = in_unit(value, b.balance)
             out = "".join(f" − {q.text}" for q in b.outflows)
-            msg = f"结余 {b.balance.text} 不等于收入 {b.income.text} − 支出 {b.expense.text}{out} = {exact}"
+            income, spent = b.sides
+            msg = f"结余 {b.balance.text} 不等于{income} {b.income.text} − {spent} {b.expense.text}{out} = {exact}"
         verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
 
@@ -92,7 +93,13 @@ class BalanceMismatch(Rule):
     figures of no money stand between them and the balance (a warning). A project's balance (`尚结余`, `结存`,
     `剩余资金`) is the funds that reached it (`资金实际到位`, `下达资金`) less what it spent, where its paragraph
     states before it exactly those two sums of money, in that order, of its period (a budget or a second
-    spending beside them: not read). The finding is an error when the income, the
+    spending beside them: not read). A project's rest of its budget (`执行率 r%，结余 U`, `未执行的 U`, `未支出的 U`,
+    after its execution rate in its sentence) is the budget less what was spent, the two the one pair of the
+    rate's operands whose quotient is the rate, named as a budget (`全年预算`, `项目总投入`) and as spent
+    (`全年执行`); where the rate's sentence states the spending alone, the budget is the one figure named as a
+    budget under its heading before it that the spending over gives the rate (a warning); a rest that another
+    stated figure less the spending also gives (`年初预算` beside `调整预算`) is not read. The finding is an
+    error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
     does not say so. A year-end balance (`年末结转和结余`) with an opening balance is expected to be the

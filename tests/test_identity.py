@@ -171,3 +171,18 @@ def test_a_tree_of_words_matches_as_their_alternation() -> None:
             assert [(m.span(), m.groups()) for m in tree.finditer(text)] == [
                 (m.span(), m.groups()) for m in plain.finditer(text)
             ], text
+
+
+def test_a_level_naming_where_a_projects_money_comes_from_is_no_scope() -> None:
+    # `省级资金 X` in a project's funding is money the province gave, part of the project's whole: the level is
+    # its source, not the figure's scope; a level's own
+    # spending (`市本级安排教育支出`) is of its scope still
+    ids = identities(
+        "某县道路养护项目支出绩效自评报告\n一、资金\n项目总投入 900.00万元，其中：\n（1）中央资金 500.00万元；\n"
+        "（2）省级资金 300.00万元；\n（3）市本级安排 100.00万元。\n"
+    )
+    for figure, item in (("300.00万元", "省级资金"), ("100.00万元", "市本级安排")):
+        assert ids[figure].context.scope == ids["900.00万元"].context.scope == "项目"
+        assert ids[figure].item == item
+    gov = identities(REPORT + "市本级安排教育支出 9.0亿元。\n")
+    assert gov["9.0亿元"].context.scope == "市本级"

@@ -199,6 +199,8 @@ class Balance:
     certain: bool = True
     outflows: list[Quantity] = field(default_factory=list)  # money leaving besides the expenditure (调出 …)
     closing: bool = False  # a year-end stock (年末结转和结余): the opening balance plus the year's surplus
+    # what the two sides are called in a finding: a project's rest is of its budget and its spending
+    sides: tuple[str, str] = ("收入", "支出")
 
 
 @dataclass(slots=True, eq=False)

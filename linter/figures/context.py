@@ -144,6 +144,19 @@ def _flow() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _source() -> re.Pattern[str]:
+    """The words of a project's money that, after a scope word, make the word its source: its nouns anywhere, the
+    verbs only before the figure or the text's end (a heading that states the figure: `（3）市本级安排 90 万元`)."""
+    context = load("context")
+    nouns = sorted((str(w) for w in context.get("source_nouns") or []), key=len, reverse=True)
+    verbs = sorted((str(w) for w in context.get("source_verbs") or []), key=len, reverse=True)
+    return regex(
+        "(?:" + "|".join(map(re.escape, nouns)) + ")"
+        "|(?:" + "|".join(map(re.escape, verbs)) + r")\s*(?:[为是达：:]|共计)?\s*(?:\d|$)"
+    )
+
+
+@lru_cache(maxsize=1)
 def _transfer() -> re.Pattern[str]:
     verbs = sorted((str(w) for w in load("context").get("transfer_verbs") or []), key=len, reverse=True)
     return regex("(?:" + "|".join(map(re.escape, verbs)) + ")")
@@ -183,8 +196,8 @@ def read(text: str) -> Reading:
             field, value = meaning[m.group("word")]
             if field == "shield" or (field == "fund" and _moved(text, m)):
                 continue  # an item's own words; a fund money is transferred to or from
-            if field == "scope" and _flow().match(text, m.end()):
-                continue  # `市县上解收入`, `对下转移支付`: the level money comes from or goes to
+            if field == "scope" and (_flow().match(text, m.end()) or _source().match(text, m.end())):
+                continue  # `市县上解收入`, `对下转移支付`, `省级资金`: the level money comes from or goes to
         else:
             field, value = "period", _period(m)
         previous = found.get(field)

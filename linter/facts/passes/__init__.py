@@ -46,6 +46,7 @@ from tieout.linter.facts.passes import (
     surveys,
     targets,
     unit_costs,
+    unspent,
 )
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
@@ -75,6 +76,7 @@ PASSES: tuple[Pass, ...] = (
     balanced.balanced_paragraphs,
     balanced.balanced_totals,
     sets.balances,
+    unspent.unspent,
     links.share_bases,
     links.list_shares,
     links.share_lists,

@@ -1,0 +1,139 @@
+"""What a project left unspent of its budget: `全年预算 B，全年执行 S，执行率 r%，结余 U` (U = B − S).
+
+A 绩效自评 report states its project's budget, what it spent and the execution rate, then what is left
+(`结余`, `未执行的`, `未支出的`). Which budget the rest is of (年初 or 全年/调整) the words alone do not always say;
+the execution rate does: its budget is the one the spent figure over which gives the rate. The rest is read
+only where that budget and the spent figure are identified with certainty — the rate's own operands, one pair
+and one only fitting it — and named as such (a budget, an outcome).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Balance, Mention, Rate
+from tieout.linter.facts.passes.base import in_brackets
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+HUNDRED = Decimal(100)
+EXECUTION_RATE = regex(r"执行率$")
+# the rest of the budget named alone (`，结余 U`, `，未执行的 U`, `尚未支出资金 U`): no rate of it (`结余率`), no
+# stock or carry-over of other years (`累计结余`, `结转`)
+UNSPENT = regex(r"^[，,；;、\s]*(?:其中)?(?:尚)?(?:结余|未执行|未支出|未使用)(?:的)?(?:资金|金额)?(?:为|是|共)?\s*$")
+# how the rate's operands must be named: the budget as a budget or the project's whole funds, the other as spent
+BUDGET = regex(r"预算|总投入|资金总额|总资金")
+SPENT = regex(r"执行|支出|使用")
+SIDES = ("预算", "执行")
+
+
+def unspent(draft: Draft) -> Iterator[Balance]:
+    """`…全年预算 B，全年执行 S，执行率 r%，结余 U`: U = B − S, with B and S the one pair of the rate's operands that
+    gives the rate (S / B), B named as a budget and S as what was spent; the rest after the rate in its clause."""
+    owner = {id(q): m for m in draft.facts.mentions for q in m.quantities}
+    held = _held(draft)
+    for rate in draft.facts.rates:
+        if not EXECUTION_RATE.search(rate.name) or not rate.stated.exact:
+            continue
+        rest = _rest_after(draft, rate, held)
+        if rest is None:
+            continue
+        m, bq = rest
+        pair = _budget_and_spent(rate, owner, bq)
+        if pair is not None and _other_budget(draft, m, pair, bq):
+            continue
+        if pair is not None:
+            yield Balance(pair[0], pair[1], bq, m.sentence, certain=True, sides=SIDES)
+            continue
+        pair = _budget_before(draft, rate, owner, bq)
+        if pair is not None:
+            yield Balance(pair[0], pair[1], bq, m.sentence, certain=False, sides=SIDES)
+
+
+def _other_budget(draft: Draft, m: Mention, pair: tuple[Quantity, Quantity], bq: Quantity) -> bool:
+    """Is the rest what was spent short of another figure of its sentence (`年初预算 A，调整预算 B，执行 S，执行率
+    S/B，结余 A − S`)? The rest of which budget the words do not say, and another reading holds: not read."""
+    budget, spent = pair
+    return any(
+        q is not budget and q.base_unit == bq.base_unit and q.base_value == spent.base_value + bq.base_value
+        for x in draft.by_sentence.get(m.sentence) or []
+        for q in x.quantities
+    )
+
+
+def _held(draft: Draft) -> set[int]:
+    """The figures (by id) another relation already holds as a balance or a list's total."""
+    out = {id(b.balance) for b in draft.facts.balances}
+    out.update(id(q) for b in draft.facts.breakdowns for q in b.total.quantities)
+    return out
+
+
+def _rest_after(draft: Draft, rate: Rate, held: set[int]) -> tuple[Mention, Quantity] | None:
+    """The one figure named as the budget's rest after the rate in its sentence, before any other rate."""
+    found: list[tuple[Mention, Quantity]] = []
+    for m in draft.by_sentence.get(rate.sentence) or []:
+        qs = [q for q in m.quantities if q.start > rate.stated.end]
+        if not qs:
+            continue
+        q = qs[0]
+        if q.kind == "percent":
+            break  # another rate: what follows is its
+        if UNSPENT.match(m.label) and q.kind == "amount" and q.exact and id(q) not in held:
+            if not in_brackets(draft, m.sentence, m.start):
+                found.append((m, q))
+    return found[0] if len(found) == 1 else None
+
+
+def _fits(rate: Rate, spent: Quantity, budget: Quantity) -> bool:
+    """Is spent / budget the rate, within half its last digit?"""
+    if not budget.base_value or spent.base_value > budget.base_value:
+        return False
+    return abs(spent.base_value / budget.base_value * HUNDRED - rate.stated.value) <= rate.stated.ulp / 2
+
+
+def _budget_before(
+    draft: Draft, rate: Rate, owner: dict[int, Mention], bq: Quantity
+) -> tuple[Quantity, Quantity] | None:
+    """`全年预算 B。全年执行 S，执行率 r%，结余 U`: the rate's one operand is what was spent; its budget is the figure
+    named as a budget, stated before the sentence under the same heading, that the spent figure over gives the rate
+    — one value only (`年初预算` and `全年预算` both fitting, of one value, are one budget)."""
+    ops = [q for q in rate.operands if q.kind == "amount" and q.exact and q.base_unit == bq.base_unit]
+    spent_m = owner.get(id(ops[0])) if len(ops) == 1 else None
+    if spent_m is None or not SPENT.search(spent_m.label) or BUDGET.search(spent_m.label):
+        return None
+    spent = ops[0]
+    section = draft.doc.section_at(spent.start)
+    budgets = [
+        q
+        for m in draft.facts.mentions
+        if m.sentence < rate.sentence and draft.doc.section_at(m.start) is section and BUDGET.search(m.label)
+        for q in m.quantities
+        if q.kind == "amount" and q.exact and q.base_unit == bq.base_unit and _fits(rate, spent, q)
+    ]
+    return (budgets[0], spent) if len({q.base_value for q in budgets}) == 1 else None
+
+
+def _budget_and_spent(rate: Rate, owner: dict[int, Mention], bq: Quantity) -> tuple[Quantity, Quantity] | None:
+    """The rate's (budget, spent) operands: the one pair of its exact amounts of the rest's unit, both stated
+    before the rate, whose quotient is the rate within half its last digit, named as a budget and as spent."""
+    ops = [q for q in rate.operands if q.kind == "amount" and q.exact and q.base_unit == bq.base_unit]
+    ops = [q for q in ops if q.end <= rate.stated.start]
+    fits: list[tuple[Quantity, Quantity]] = []
+    for budget in ops:
+        for spent in ops:
+            if spent is not budget and _fits(rate, spent, budget):
+                fits.append((budget, spent))
+    if len({(b.base_value, s.base_value) for b, s in fits}) != 1:
+        return None
+    budget, spent = fits[0]
+    b_m, s_m = owner.get(id(budget)), owner.get(id(spent))
+    if b_m is None or s_m is None or not BUDGET.search(b_m.label) or not SPENT.search(s_m.label):
+        return None
+    if BUDGET.search(s_m.label):
+        return None  # `预算执行数`? a spent figure named as a budget too: which is which the words do not say
+    return budget, spent
