@@ -695,7 +695,10 @@ class SentencePass:
             if c.base is not None or ref is None or not c.movements:
                 continue
             end = c.movements[-1].end
-            after = next((m for m in mentions if m.quantities and m.quantities[0].start >= end), None)
+            # the nearest figure after it: mentions are not in text order (a note in brackets after a list's part
+            # is added after the list, `A a，增长 p%（上年 b）；B c`)
+            following = [m for m in mentions if m.quantities and m.quantities[0].start >= end]
+            after = min(following, key=lambda m: m.quantities[0].start, default=None)
             if after is None or not (
                 LAST_YEAR_ONLY.match(after.label.strip("，、；：（( "))
                 or c.current is not None
