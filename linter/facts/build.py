@@ -149,6 +149,8 @@ class Draft:
     around: dict[int, Context] = field(default_factory=dict)
     excluded: dict[int, str] = field(default_factory=dict)  # what a mention's words leave out of its item (不含…)
     bracketed: set[int] = field(default_factory=set)  # parts of lists in brackets (`X（其中：A a，B b）`), by id
+    # shares naming a part and a whole, no figure stated under the part's name: (part, whole, rate, sentence)
+    unread_shares: list[tuple[str, str, Quantity, int]] = field(default_factory=list)
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts
@@ -1248,6 +1250,8 @@ class SentencePass:
                 continue
             part = self._part_named(str(part_name), e, head, si, mentions) or _acted_on(flat, k, str(part_name))
             if part is None:
+                if e.label.strip():  # (a list's part with its total's qualifier: links.qualified_shares)
+                    self.d.unread_shares.append((str(part_name), e.label, e.qs[0], si))
                 continue
             whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
             if whole is None or part[0].base_unit != whole[0].base_unit or whole[0] is part[0]:
@@ -1327,7 +1331,21 @@ class SentencePass:
                     if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))
                 ]
                 if found:
-                    return (found[0], s == si) if len({q.base_value for q in found}) == 1 else None
+                    return self._one_named(found, s == si)
+        return None
+
+    def _one_named(self, found: list[Quantity], here: bool) -> tuple[Quantity, bool] | None:
+        """The one figure of those stated under a name: one value, or the total of a list whose parts are all
+        the others (`限额 X，其中一般债务限额 a、专项债务限额 b`: `限额`, unqualified, names the total, the parts
+        each narrowed by their own word)."""
+        if len({q.base_value for q in found}) == 1:
+            return found[0], here
+        for b in self.facts.breakdowns:
+            total = b.total.quantities[0] if b.total.quantities else None
+            inside = {id(q) for m in b.parts for q in m.quantities}
+            if total is not None and any(q is total for q in found):
+                if all(q is total or id(q) in inside for q in found):
+                    return total, here
         return None
 
     def _outcome_stated(self, mentions: list[Mention]) -> bool:
