@@ -703,6 +703,8 @@ class SentencePass:
             after = min(following, key=lambda m: m.quantities[0].start, default=None)
             if after is None or not (
                 LAST_YEAR_ONLY.match(after.label.strip("，、；：（( "))
+                or LAST_YEAR_STAGE.fullmatch(after.label.strip("，、；：（( "))
+                and self._opens_bracket(after)
                 or c.current is not None
                 and self._year_before_noted(after, c.current, mentions)
             ):
@@ -2517,6 +2519,8 @@ STATED_YEAR = regex(r"((?:19|20)\d{2})\s*年")
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 # a year and the stage of its figure naming a bracket's note (`（2024年执行 B`, `（2024年决算数：B`)
 BRACKET_NOTE_YEAR = regex(r"((?:19|20)\d{2})年度?(?:执行|完成|决算|实际)?数?(?:为|是|：|:)?")
+# last year's figure noted in brackets by its stage (`增长 p%（上年完成 B）`): as a year does (BRACKET_NOTE_YEAR)
+LAST_YEAR_STAGE = regex(rf"(?:{LAST_YEAR_NAMES})(?:执行|完成|决算|实际)数?(?:为|是|：|:)?")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
