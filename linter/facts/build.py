@@ -149,6 +149,8 @@ class Draft:
     around: dict[int, Context] = field(default_factory=dict)
     excluded: dict[int, str] = field(default_factory=dict)  # what a mention's words leave out of its item (不含…)
     bracketed: set[int] = field(default_factory=set)  # parts of lists in brackets (`X（其中：A a，B b）`), by id
+    # shares naming a part and a whole, no figure stated under the part's name: (part, whole, rate, sentence)
+    unread_shares: list[tuple[str, str, Quantity, int]] = field(default_factory=list)
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts
@@ -695,9 +697,14 @@ class SentencePass:
             if c.base is not None or ref is None or not c.movements:
                 continue
             end = c.movements[-1].end
-            after = next((m for m in mentions if m.quantities and m.quantities[0].start >= end), None)
+            # the nearest figure after it: mentions are not in text order (a note in brackets after a list's part
+            # is added after the list, `A a，增长 p%（上年 b）；B c`)
+            following = [m for m in mentions if m.quantities and m.quantities[0].start >= end]
+            after = min(following, key=lambda m: m.quantities[0].start, default=None)
             if after is None or not (
                 LAST_YEAR_ONLY.match(after.label.strip("，、；：（( "))
+                or LAST_YEAR_STAGE.fullmatch(after.label.strip("，、；：（( "))
+                and self._opens_bracket(after)
                 or c.current is not None
                 and self._year_before_noted(after, c.current, mentions)
             ):
@@ -1245,6 +1252,8 @@ class SentencePass:
                 continue
             part = self._part_named(str(part_name), e, head, si, mentions) or _acted_on(flat, k, str(part_name))
             if part is None:
+                if e.label.strip():  # (a list's part with its total's qualifier: links.qualified_shares)
+                    self.d.unread_shares.append((str(part_name), e.label, e.qs[0], si))
                 continue
             whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
             if whole is None or part[0].base_unit != whole[0].base_unit or whole[0] is part[0]:
@@ -1324,7 +1333,21 @@ class SentencePass:
                     if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))
                 ]
                 if found:
-                    return (found[0], s == si) if len({q.base_value for q in found}) == 1 else None
+                    return self._one_named(found, s == si)
+        return None
+
+    def _one_named(self, found: list[Quantity], here: bool) -> tuple[Quantity, bool] | None:
+        """The one figure of those stated under a name: one value, or the total of a list whose parts are all
+        the others (`限额 X，其中一般债务限额 a、专项债务限额 b`: `限额`, unqualified, names the total, the parts
+        each narrowed by their own word)."""
+        if len({q.base_value for q in found}) == 1:
+            return found[0], here
+        for b in self.facts.breakdowns:
+            total = b.total.quantities[0] if b.total.quantities else None
+            inside = {id(q) for m in b.parts for q in m.quantities}
+            if total is not None and any(q is total for q in found):
+                if all(q is total or id(q) in inside for q in found):
+                    return total, here
         return None
 
     def _outcome_stated(self, mentions: list[Mention]) -> bool:
@@ -2546,6 +2569,8 @@ YEARS_SPAN = regex(
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 # a year and the stage of its figure naming a bracket's note (`（2024年执行 B`, `（2024年决算数：B`)
 BRACKET_NOTE_YEAR = regex(r"((?:19|20)\d{2})年度?(?:执行|完成|决算|实际)?数?(?:为|是|：|:)?")
+# last year's figure noted in brackets by its stage (`增长 p%（上年完成 B）`): as a year does (BRACKET_NOTE_YEAR)
+LAST_YEAR_STAGE = regex(rf"(?:{LAST_YEAR_NAMES})(?:执行|完成|决算|实际)数?(?:为|是|：|:)?")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")

@@ -72,6 +72,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.defined_after_semicolon,
     breakdowns.defined_totals,
     breakdowns.bracketed_parts,
+    links.qualified_shares,
     balanced.balanced_sentences,
     balanced.balanced_paragraphs,
     balanced.balanced_totals,

@@ -505,3 +505,40 @@ def _split_whole(draft: Draft, whole: str, parts: list[Mention], shares: list[Sh
     total = sum((s.stated.value for s in shares), Decimal(0))
     slack = sum((s.stated.ulp for s in shares), Decimal(0))
     return all(s.stated.exact for s in shares) and total >= 100 - slack and splits(item, parts)
+
+
+def qualified_shares(draft: Draft) -> Iterator[Share]:
+    """`新增债券 X（一般债券 a、专项债券 b）。新增专项债券占新增债券的 p%`: a share whose words name no figure of the
+    text as its part, but a list's part with the list total's qualifier before it (新增 + 专项债券), and as its whole
+    that total: the one such list in the three sentences before, under the same heading. Inferred (a warning)."""
+    for part_name, whole_name, stated, si in draft.unread_shares:
+        at = draft.doc.sentences[si].start
+        part_item = draft.labeller.identify(part_name)[0]
+        whole_item = draft.labeller.identify(SHARE_TAIL.sub("", whole_name))[0]
+        found = [
+            (p, b.total)
+            for b in draft.facts.breakdowns
+            if si - 4 < b.sentence < si
+            and same_section(draft, draft.doc.sentences[b.sentence].start, at)
+            and draft.labeller.identify(b.total.label)[0] == whole_item
+            for p in b.parts
+            if _qualified(whole_item, draft.labeller.identify(p.label)[0]) == part_item
+        ]
+        if len(found) != 1:
+            continue
+        part, whole = (m.quantities[0] if len(m.quantities) == 1 and m.quantities[0].exact else None for m in found[0])
+        if part is not None and whole is not None and part.base_unit == whole.base_unit:
+            yield Share(stated, part, whole, whole_name, si, certain=False)
+
+
+# the words after a share's whole (`新增债券的`, `…的比重为`)
+SHARE_TAIL = regex(r"(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
+
+
+def _qualified(total: str, part: str) -> str:
+    """The part's name with the total's qualifier before it (`新增债券`, `专项债券` → `新增专项债券`): the total's
+    name less the end both share (at least two characters: `债券`); "" when they share none such."""
+    n = 0
+    while n < min(len(total), len(part)) and total[-1 - n] == part[-1 - n]:
+        n += 1
+    return total[:-n] + part if n >= 2 and len(total) > n else ""

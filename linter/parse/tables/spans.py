@@ -4,6 +4,7 @@ and 决算数; 公务用车购置及运行维护费 小计 = 购置费 + 运行�
 
 from __future__ import annotations
 
+from .cells import flatten
 from .model import Column
 from .vocab import PART_HEADING, defined_sums, role_of
 
@@ -96,7 +97,47 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
         named_parts = any(PART_HEADING.match(p.path[-1]) for p in parts if p.path)
         if ok and len(parts) >= 2 and not _mixed_stages(parts) and not named_parts:
             out.append((col, parts))
+    done = {id(c) for c, _ in out}
+    out += [(c, parts) for c, parts in defined_groups(columns) if id(c) not in done]
     return out
+
+
+def defined_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]:
+    """(total column, part columns) of a flat header that names a defined total (vocab/sums.yaml) and then, in
+    the columns right after it, every part of its definition once (`债务限额 | 一般债务 | 专项债务 | 债务余额 | …`):
+    the header tree shows no grouping, the names do. Any other column among them, and no group is read."""
+    out = []
+    for i, col in enumerate(columns):
+        if not col.path or col.kind not in ("amount", "total", ""):
+            continue
+        name = flatten(col.path[-1])
+        for total, wordings in defined_sums():
+            if name not in total:
+                continue
+            parts = _parts_after(columns, i, wordings)
+            if parts:
+                out.append((col, parts))
+                break
+    return out
+
+
+def _parts_after(columns: list[Column], i: int, wordings: list[frozenset[str]]) -> list[Column]:
+    """The columns right after column i that are, one each, the parts of a definition, every part it does not
+    mark optional among them; [] where they are not."""
+    col = columns[i]
+    parts: list[Column] = []
+    left = list(wordings)
+    for c in columns[i + 1 : i + 1 + len(wordings)]:
+        if c.path[:-1] != col.path[:-1] or c.index != col.index + len(parts) + 1 or c.kind not in ("amount", ""):
+            break
+        match = next((w for w in left if flatten(c.path[-1]) in w), None)
+        if match is None:
+            break
+        left.remove(match)
+        parts.append(c)
+    if len(parts) < 2 or any("optional" not in w for w in left):
+        return []
+    return parts
 
 
 def _without_nested(parts: list[Column]) -> list[Column]:
