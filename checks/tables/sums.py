@@ -116,8 +116,14 @@ def _whole_row_fails(judged: list[tuple[Relation, Footing]]) -> set[tuple]:
     where one mistyped cell fails its own column only (the row's other columns adding up)."""
     verdicts: dict[tuple, list[str]] = {}
     for rel, f in judged:
-        verdicts.setdefault(_rows(rel), []).append(f.verdict)
-    return {key for key, vs in verdicts.items() if all(v == "fail" for v in vs)}
+        verdicts.setdefault(_rows(rel), []).append("short" if f.verdict == "fail" and _short(f) else f.verdict)
+    return {key for key, vs in verdicts.items() if all(v == "short" for v in vs)}
+
+
+def _short(f: Footing) -> bool:
+    """Do the parts fall short of the total? Rows left out can only make them so (every part added and none
+    below zero): parts that exceed it hold a figure mistyped, not an item unpublished."""
+    return not (all(s > 0 for s in f.signs) and all(q.value >= 0 for q in f.parts) and f.computed > f.total.base_value)
 
 
 def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge) -> list[tuple[Relation, Footing]]:
@@ -258,7 +264,10 @@ class TableParent(Rule):
     text table the indentation of the labels (then only where the grouping holds in at least as many
     columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss
-    within one unit of the last digit is rounding (TO100).
+    within one unit of the last digit is rounding (TO100). A table printed over pages whose parent rows fall
+    short of their children in every column on two pages or more leaves items out by its own convention (a
+    published table without its confidential items): those rows are not reported; a parent its children exceed
+    still is, since no item left out makes the children more than their parent.
 
     ## Why is this bad?
     A 类 or 款 figure that its 项 rows do not make up means one of them was mistyped: the reader cannot
