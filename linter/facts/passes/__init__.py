@@ -99,6 +99,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.overall_deductions,
     score_lines.listed_deductions,
     score_lines.headed_scores,
+    score_lines.nested_scores,
     score_rates.score_rates,
     surveys.distributions,
     surveys.answer_counts,
