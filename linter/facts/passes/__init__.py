@@ -33,6 +33,7 @@ from tieout.linter.facts.passes import (
     breakdowns,
     columns,
     deductions,
+    grade_counts,
     grades,
     limits,
     links,
@@ -107,6 +108,7 @@ PASSES: tuple[Pass, ...] = (
     marks.marks,
     marks.key_value_marks,
     grades.grades,
+    grade_counts.grade_counts,
 )
 
 COLLECTIONS: dict[type, str] = {
