@@ -33,6 +33,7 @@ from tieout.linter.facts.passes import (
     breakdowns,
     columns,
     deductions,
+    grade_counts,
     grades,
     limits,
     links,
@@ -99,6 +100,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.overall_deductions,
     score_lines.listed_deductions,
     score_lines.headed_scores,
+    score_lines.nested_scores,
     score_rates.score_rates,
     surveys.distributions,
     surveys.answer_counts,
@@ -106,6 +108,7 @@ PASSES: tuple[Pass, ...] = (
     marks.marks,
     marks.key_value_marks,
     grades.grades,
+    grade_counts.grade_counts,
 )
 
 COLLECTIONS: dict[type, str] = {

@@ -345,3 +345,75 @@ def _headed_run(sections: list[Section], k: int) -> list[tuple[Section, re.Match
             break
         run.append((sec, found))
     return run
+
+
+# an indicator's weight and score, the weight first, bracketed or named or bare (`资金到位率5分得5.00分`,
+# `过程指标（20分）得17.00分`, `资金到位率满分5分，得5.00分`)
+WEIGHT_THEN_SCORE = regex(
+    rf"(?P<name>[\u4e00-\u9fff]{{2,14}}?)[（(]?{_MARKS_WORD}?(?:为)?\s*(?P<full>{_NUMBER})\s*分[）)]?[，,]?\s*"
+    rf"(?:实际)?(?:得分|实得|得)(?:为)?\s*(?P<got>{_NUMBER})\s*分"
+)
+_PAIR_FORMS = (WEIGHT_THEN_SCORE, SCORE_THEN_MARKS)
+# an indicator's pair closed by a colon, the second-level pairs after it on its line
+_HEAD_COLON = regex(r"分[）)]?[：:]")
+_PART_JOINT = regex(r"[，,、；;][^\S\n]*")
+_SPACES = regex(r"[^\S\n]*")
+_LIST_END = regex(r"[。；;]?[^\S\n]*(?:\n|$)")
+
+
+def nested_scores(draft: Draft) -> Iterator[ScoreSet]:
+    """An indicator's score as the sum of its second-level indicators' scores listed after a colon
+    (`过程指标（20分）得17.00分：资金到位率5分得5.00分，预算执行率5分得4.50分，…。`). Read only where the list is
+    certainly whole: the parts' weights make the indicator's, the list runs to the end of its line, and no
+    score exceeds its weight (a pair read the wrong way round)."""
+    text = draft.doc.text
+    held = {id(s.total) for s in draft.facts.scores}
+    figures: dict[int, tuple[Mention, Quantity]] | None = None
+    for colon in _HEAD_COLON.finditer(text):
+        head = _head_before(text, colon.end() - 1)
+        parts = _parts_from(text, colon.end()) if head is not None else []
+        if head is None or len(parts) < 2 or not _whole(head, parts):
+            continue
+        figures = figures if figures is not None else score_figures(draft)
+        got = figures.get(head.start("got"))
+        scores = [figures.get(p.start("got")) for p in parts]
+        if got is None or id(got[1]) in held or any(s is None for s in scores):
+            continue
+        held.add(id(got[1]))
+        yield ScoreSet(got[1], [s[1] for s in scores if s is not None], got[0].sentence)
+
+
+def _head_before(text: str, colon: int) -> re.Match[str] | None:
+    """The indicator's pair that ends right at a colon, on the colon's line."""
+    line_start = text.rfind("\n", 0, colon) + 1
+    for pattern in _PAIR_FORMS:
+        for found in pattern.finditer(text, max(line_start, colon - 40), colon):
+            if found.end() == colon or text[found.end() : colon] in ("）", ")"):
+                return found
+    return None
+
+
+def _parts_from(text: str, at: int) -> list[re.Match[str]]:
+    """The pairs joined by marks from `at` to the end of the line (none where anything else stands among them)."""
+    parts: list[re.Match[str]] = []
+    spaces = _SPACES.match(text, at)
+    at = spaces.end() if spaces is not None else at
+    while True:
+        found = next((f for f in (p.match(text, at) for p in _PAIR_FORMS) if f is not None), None)
+        if found is None:
+            return []
+        parts.append(found)
+        if _LIST_END.match(text, found.end()):
+            return parts
+        joint = _PART_JOINT.match(text, found.end())
+        if joint is None:
+            return []
+        at = joint.end()
+
+
+def _whole(head: re.Match[str], parts: list[re.Match[str]]) -> bool:
+    """Do the parts' weights make the head's, no score above its weight?"""
+    pairs = [head, *parts]
+    if any(Decimal(p.group("got")) > Decimal(p.group("full")) for p in pairs):
+        return False
+    return sum(Decimal(p.group("full")) for p in parts) == Decimal(head.group("full"))

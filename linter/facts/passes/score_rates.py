@@ -6,6 +6,10 @@ marks are certain: the overall score's over the full marks of 100 the document s
 other overall full marks; an indicator's over the weight in brackets after its name (`产出指标（30分）`), where
 the document gives that indicator one weight wherever it states it (an indicator of that name at another level
 with another weight leaves it open).
+
+A rate stated alone in the sentence after its indicator's score and weight (`产出指标得分30.45分（分值35分）。产出指标
+得分率为87.00%。`) is read over that pair: only where the sentence before holds that one pair and no other score,
+and the rate names the pair's indicator.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import SCORE_NUMBER, Completed, score_figures
+from tieout.linter.facts.passes.sets import MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import relation_words as _alt
@@ -44,6 +49,11 @@ def score_rates(draft: Draft) -> Iterator[Completed]:
     overall = _overall_full(draft)
     weights = _weights(text, figures)
     for r in draft.facts.rates:
+        if not r.operands:
+            pair = _pair_before(draft, r, figures)
+            if pair is not None:
+                yield Completed(r, Rate(r.name, r.stated, r.sentence, list(pair), [r.name[:-3], "满分"], None, True))
+            continue
         if not r.name.startswith("得分率") or len(r.operands) != 1 or r.operands[0].base_unit != "分":
             continue
         score = figures.get(r.operands[0].start)
@@ -96,3 +106,35 @@ def _weights(text: str, figures: dict[int, tuple[Mention, Quantity]]) -> dict[st
         if len(seen) != 1:
             weights[name] = None
     return weights
+
+
+# a rate that names its indicator (`产出指标得分率`, `效益指标的得分率`)
+NAMED_RATE = regex(r"^(?P<name>[\u4e00-\u9fff]{2,6}指标)(?:的)?得分率$")
+
+
+def _pair_before(
+    draft: Draft, rate: Rate, figures: dict[int, tuple[Mention, Quantity]]
+) -> tuple[Quantity, Quantity] | None:
+    """The (score, full marks) of the indicator a rate names, from the sentence right before the rate's (in its
+    paragraph), where that sentence holds that one pair and no other score."""
+    named = NAMED_RATE.match(rate.name)
+    sentences = draft.doc.sentences
+    si = rate.sentence
+    if named is None or si < 1 or sentences[si - 1].paragraph != sentences[si].paragraph:
+        return None
+    before = sentences[si - 1]
+    text = draft.doc.text
+    pairs = {
+        found.start(): found
+        for pattern in (SCORE_THEN_MARKS, MARKS_BRACKETED)
+        for found in pattern.finditer(text, before.start, before.end)
+    }
+    scores = [at for at in figures if before.start <= at < before.end]
+    if len(pairs) != 1 or len(scores) != 2:
+        return None  # several pairs, or a score beside the pair: which the rate is of is not certain
+    found = next(iter(pairs.values()))
+    got, full = figures.get(found.start("got")), figures.get(found.start("full"))
+    # the pair's name may open with the words before the indicator's (`其中产出指标`), never name another one
+    if got is None or full is None or not found.group("name").endswith(named.group("name")):
+        return None
+    return got[1], full[1]

@@ -1,0 +1,118 @@
+"""Grade counts listed under 其中 in the sentence after their total: `本单位对8个项目开展绩效自评，涉及资金…。其中评价
+等级为“优”的5个、“良”的3个。` The counts of the grades are parts of the number of things graded.
+
+Read only where the figures are certain: the 其中 sentence follows the total's in one paragraph and is wholly
+made of grade counts (each grade once, one counter for all); the sentence before holds one count in that
+counter, of a thing named right after it (`8个项目`). A list naming only some grades is partial (its counts may
+fall short of the total, never exceed it); one naming every grade of the scale the document states is whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.grades import _CLOSE, _GRADE, _OPEN, CANON, _scales
+from tieout.linter.patterns import regex
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+# one grade's count: `评价等级为“优”的5个`, `“良”等次的3项`, `良好的 2 个`
+GRADE_PART = regex(
+    rf"(?:(?:评价|评定|自评)?(?:等级|等次|结果)(?:为|是)?)?\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
+    r"(?:等级|等次|级)?的\s*(?P<n>\d{1,4})\s*(?P<c>个|项|家)"
+)
+_OPENER = regex(r"其中[，,：:]?\s*")
+_JOINT = regex(r"[、，,；;]\s*")
+_CLOSER = regex(r"[。；;]?\s*$")
+# the thing counted, right after the total's counter (`个项目`, `个单位`)
+_COUNTED = regex(r"[\u4e00-\u9fff]")
+
+
+def grade_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
+    """Each 其中 list of grade counts as a breakdown of the count graded in the sentence before. The parser may
+    have read the list so already, inferred across the sentence break (where the total has a label): that
+    reading is replaced by this one, certain and whole where the grades make the scale."""
+    text = draft.doc.text
+    if "其中" not in text:
+        return
+    sentences = draft.doc.sentences
+    scale: set[str] | None = None
+    for si in range(1, len(sentences)):
+        sent, before = sentences[si], sentences[si - 1]
+        if sent.paragraph != before.paragraph or not text.startswith("其中", sent.start):
+            continue
+        parts = _grade_parts(text, sent.start, sent.end)
+        if len(parts) < 2 or len({c for _, _, c in parts}) != 1:
+            continue
+        total = _graded_total(draft, si - 1, parts[0][2])
+        mentions = _mentions(draft, [at for at, _, _ in parts])
+        if total is None or mentions is None:
+            continue
+        read = _read_already(draft, total, mentions)
+        if read is None and any(id(m) in draft.parts for m in mentions):
+            continue  # parts of another total's list
+        if scale is None:
+            scale = _scale_grades(text)
+        found = Breakdown(total, mentions, "其中", bool(scale) and {g for _, g, _ in parts} == scale, si)
+        yield found if read is None else Completed(read, found)
+
+
+def _grade_parts(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
+    """The (figure's offset, grade, counter) of a sentence wholly made of grade counts after 其中, each grade
+    once; none where anything else stands in it."""
+    opener = _OPENER.match(text, start, end)
+    if opener is None:
+        return []
+    parts: list[tuple[int, str, str]] = []
+    at = opener.end()
+    while (found := GRADE_PART.match(text, at, end)) is not None:
+        parts.append((found.start("n"), CANON[found.group("g")], found.group("c")))
+        if _CLOSER.match(text, found.end(), end):
+            grades = [g for _, g, _ in parts]
+            return parts if len(set(grades)) == len(grades) else []
+        joint = _JOINT.match(text, found.end(), end)
+        if joint is None:
+            return []
+        at = joint.end()
+    return []
+
+
+def _graded_total(draft: Draft, si: int, counter: str) -> Mention | None:
+    """The one count in `counter` of the sentence, of a thing named right after it (`8个项目`)."""
+    found = [
+        (m, q)
+        for m in draft.facts.mentions
+        if m.sentence == si
+        for q in m.quantities
+        if q.kind == "count" and q.unit == counter
+    ]
+    if len(found) != 1 or not found[0][1].exact:
+        return None
+    m, q = found[0]
+    return m if _COUNTED.match(draft.doc.text, q.end) else None
+
+
+def _read_already(draft: Draft, total: Mention, parts: list[Mention]) -> Breakdown | None:
+    """The breakdown of the same total into the same parts the parser read, if any."""
+    ids = [id(m) for m in parts]
+    return next(
+        (b for b in draft.facts.breakdowns if b.total is total and [id(m) for m in b.parts] == ids and not b.minus),
+        None,
+    )
+
+
+def _mentions(draft: Draft, starts: list[int]) -> list[Mention] | None:
+    """The figures standing at the offsets, one figure each."""
+    by_start = {q.start: m for m in draft.facts.mentions for q in m.quantities if len(m.quantities) == 1}
+    found = [by_start.get(at) for at in starts]
+    return None if any(m is None for m in found) else [m for m in found if m is not None]
+
+
+def _scale_grades(text: str) -> set[str]:
+    """The grades of the scale the document states (none where it states none, or two scales that differ)."""
+    grades = {frozenset(CANON[b.grade] for b in bands) for _, bands in _scales(text)}
+    return set(next(iter(grades))) if len(grades) == 1 else set()
