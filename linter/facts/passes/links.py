@@ -224,9 +224,10 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             if whole is not None and not _doubtful(draft, s, part, owner.get(whole.start)):
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
-        if len({q.base_value for _, q in found}) != 1:
+        listed = _one_or_list_total(draft, found)
+        if listed is None:
             continue
-        m, total = found[0]
+        m, total = listed
         if _without_carry_over(draft, s.base_label, m) or _doubtful(draft, s, part, m):
             continue
         certain = _certain(part.identity, m.identity)
@@ -386,15 +387,32 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, part_item: str) -
     if part is None or len(wanted.item) < 2:
         return None
     named = _named_like(draft, wanted, s, part_item)
-    values = {q.base_value: q for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)}
-    if not values and all(m.start < part.start for m, _ in named):
+    here = [(m, q) for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)]
+    if not here and all(m.start < part.start for m, _ in named):
         # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is
         # taken only when the whole document states that name with one value, before the part
-        values = {q.base_value: q for _, q in named}
-    if len(values) != 1:
+        here = named
+    one = _one_or_list_total(draft, here)
+    if one is None:
         return None
-    whole = next(iter(values.values()))
+    whole = one[1]
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+def _one_or_list_total(draft: Draft, found: list[tuple[Mention, Quantity]]) -> tuple[Mention, Quantity] | None:
+    """The one figure of those found under a whole's name: one value, or the total of a list whose parts are all
+    the others (`筹集资金 X，其中：财政拨款 a，…`: a part named by its fund alone carries the total's item, and is
+    found under the same name; the name, unqualified, is of the total)."""
+    if not found:
+        return None
+    if len({q.base_value for _, q in found}) == 1:
+        return found[0]
+    for b in draft.facts.breakdowns:
+        inside = {id(q) for p in b.parts for q in p.quantities}
+        totals = [(m, q) for m, q in found if m is b.total]
+        if len(totals) == 1 and all(m is b.total or id(q) in inside for m, q in found):
+            return totals[0]
+    return None
 
 
 def _named_like(draft: Draft, wanted: Identity, s: Share, part_item: str) -> list[tuple[Mention, Quantity]]:
