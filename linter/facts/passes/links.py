@@ -527,26 +527,40 @@ def _split_whole(draft: Draft, whole: str, parts: list[Mention], shares: list[Sh
 
 def qualified_shares(draft: Draft) -> Iterator[Share]:
     """`新增债券 X（一般债券 a、专项债券 b）。新增专项债券占新增债券的 p%`: a share whose words name no figure of the
-    text as its part, but a list's part with the list total's qualifier before it (新增 + 专项债券), and as its whole
-    that total: the one such list in the three sentences before, under the same heading. Inferred (a warning)."""
+    text as its part, but a list's part with the list total's qualifier before it (新增 + 专项债券) or a noun of
+    the total's name after it (服务类 + 采购), and as its whole that total: the one such list in its sentence or
+    the three before, under the same heading. Inferred (a warning)."""
+    read = {id(s.stated) for s in draft.facts.shares}  # (a share another reading took: `A a，B b，分别占…`)
     for part_name, whole_name, stated, si in draft.unread_shares:
         at = draft.doc.sentences[si].start
         part_item = draft.labeller.identify(part_name)[0]
+        if len(part_item) < 2 or id(stated) in read:
+            continue  # (no part named: `分别占`)
         whole_item = draft.labeller.identify(SHARE_TAIL.sub("", whole_name))[0]
         found = [
             (p, b.total)
             for b in draft.facts.breakdowns
-            if si - 4 < b.sentence < si
+            if si - 4 < b.sentence <= si
             and same_section(draft, draft.doc.sentences[b.sentence].start, at)
             and draft.labeller.identify(b.total.label)[0] == whole_item
             for p in b.parts
-            if _qualified(whole_item, draft.labeller.identify(p.label)[0]) == part_item
+            if _names_part(whole_item, draft.labeller.identify(p.label)[0], part_item)
         ]
         if len(found) != 1:
             continue
         part, whole = (m.quantities[0] if len(m.quantities) == 1 and m.quantities[0].exact else None for m in found[0])
         if part is not None and whole is not None and part.base_unit == whole.base_unit:
             yield Share(stated, part, whole, whole_name, si, certain=False)
+
+
+def _names_part(total: str, item: str, named: str) -> bool:
+    """Does a share name the list's part `item` by `named`: with the total's qualifier before it (`_qualified`),
+    or with a noun of the total's name after it (`服务类` of `政府采购总额` named `服务类采购`: two characters at least,
+    words of the total's name, what the part is one kind of)?"""
+    if _qualified(total, item) == named:
+        return True
+    rest = named.removeprefix(item)
+    return len(item) >= 2 and rest != named and len(rest) >= 2 and rest in total
 
 
 # the words after a share's whole (`新增债券的`, `…的比重为`)
