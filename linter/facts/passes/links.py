@@ -224,9 +224,10 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             if whole is not None and not _doubtful(draft, s, part, owner.get(whole.start)):
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
-        if len({q.base_value for _, q in found}) != 1:
+        listed = _one_or_list_total(draft, found)
+        if listed is None:
             continue
-        m, total = found[0]
+        m, total = listed
         if _without_carry_over(draft, s.base_label, m) or _doubtful(draft, s, part, m):
             continue
         certain = _certain(part.identity, m.identity)
@@ -386,15 +387,32 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, part_item: str) -
     if part is None or len(wanted.item) < 2:
         return None
     named = _named_like(draft, wanted, s, part_item)
-    values = {q.base_value: q for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)}
-    if not values and all(m.start < part.start for m, _ in named):
+    here = [(m, q) for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)]
+    if not here and all(m.start < part.start for m, _ in named):
         # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is
         # taken only when the whole document states that name with one value, before the part
-        values = {q.base_value: q for _, q in named}
-    if len(values) != 1:
+        here = named
+    one = _one_or_list_total(draft, here)
+    if one is None:
         return None
-    whole = next(iter(values.values()))
+    whole = one[1]
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+def _one_or_list_total(draft: Draft, found: list[tuple[Mention, Quantity]]) -> tuple[Mention, Quantity] | None:
+    """The one figure of those found under a whole's name: one value, or the total of a list whose parts are all
+    the others (`筹集资金 X，其中：财政拨款 a，…`: a part named by its fund alone carries the total's item, and is
+    found under the same name; the name, unqualified, is of the total)."""
+    if not found:
+        return None
+    if len({q.base_value for _, q in found}) == 1:
+        return found[0]
+    for b in draft.facts.breakdowns:
+        inside = {id(q) for p in b.parts for q in p.quantities}
+        totals = [(m, q) for m, q in found if m is b.total]
+        if len(totals) == 1 and all(m is b.total or id(q) in inside for m, q in found):
+            return totals[0]
+    return None
 
 
 def _named_like(draft: Draft, wanted: Identity, s: Share, part_item: str) -> list[tuple[Mention, Quantity]]:
@@ -509,26 +527,40 @@ def _split_whole(draft: Draft, whole: str, parts: list[Mention], shares: list[Sh
 
 def qualified_shares(draft: Draft) -> Iterator[Share]:
     """`新增债券 X（一般债券 a、专项债券 b）。新增专项债券占新增债券的 p%`: a share whose words name no figure of the
-    text as its part, but a list's part with the list total's qualifier before it (新增 + 专项债券), and as its whole
-    that total: the one such list in the three sentences before, under the same heading. Inferred (a warning)."""
+    text as its part, but a list's part with the list total's qualifier before it (新增 + 专项债券) or a noun of
+    the total's name after it (服务类 + 采购), and as its whole that total: the one such list in its sentence or
+    the three before, under the same heading. Inferred (a warning)."""
+    read = {id(s.stated) for s in draft.facts.shares}  # (a share another reading took: `A a，B b，分别占…`)
     for part_name, whole_name, stated, si in draft.unread_shares:
         at = draft.doc.sentences[si].start
         part_item = draft.labeller.identify(part_name)[0]
+        if len(part_item) < 2 or id(stated) in read:
+            continue  # (no part named: `分别占`)
         whole_item = draft.labeller.identify(SHARE_TAIL.sub("", whole_name))[0]
         found = [
             (p, b.total)
             for b in draft.facts.breakdowns
-            if si - 4 < b.sentence < si
+            if si - 4 < b.sentence <= si
             and same_section(draft, draft.doc.sentences[b.sentence].start, at)
             and draft.labeller.identify(b.total.label)[0] == whole_item
             for p in b.parts
-            if _qualified(whole_item, draft.labeller.identify(p.label)[0]) == part_item
+            if _names_part(whole_item, draft.labeller.identify(p.label)[0], part_item)
         ]
         if len(found) != 1:
             continue
         part, whole = (m.quantities[0] if len(m.quantities) == 1 and m.quantities[0].exact else None for m in found[0])
         if part is not None and whole is not None and part.base_unit == whole.base_unit:
             yield Share(stated, part, whole, whole_name, si, certain=False)
+
+
+def _names_part(total: str, item: str, named: str) -> bool:
+    """Does a share name the list's part `item` by `named`: with the total's qualifier before it (`_qualified`),
+    or with a noun of the total's name after it (`服务类` of `政府采购总额` named `服务类采购`: two characters at least,
+    words of the total's name, what the part is one kind of)?"""
+    if _qualified(total, item) == named:
+        return True
+    rest = named.removeprefix(item)
+    return len(item) >= 2 and rest != named and len(rest) >= 2 and rest in total
 
 
 # the words after a share's whole (`新增债券的`, `…的比重为`)
