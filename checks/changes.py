@@ -501,6 +501,10 @@ class PercentagePoint(Rule):
     said. A change that fits neither reading is TO108's. The finding is an error when the rate that
     changed stands in the change's own sentence, a warning when it was taken from an earlier one.
 
+    The reverse is reported too: an amount's growth written in points (`88.74 万元，较上年增加 7.43 万元，增长
+    9.14 个百分点`), where the change is certainly the amount's (its difference or earlier figure stated in its
+    unit, no ratio named before the points) and the points are its relative change: the fix is `9.14%`.
+
     ## Why is this bad?
     `提高 5.0%` of a rate of 90% means 94.5%, not 95%: a reader takes the change as a relative one, and the
     rate it implies is not the one the report states. Differences of percentages are written in
@@ -531,6 +535,30 @@ class PercentagePoint(Rule):
         for c in self.ctx.facts.changes:
             for r in rate_readings(self.ctx, c):
                 yield from self._reading(r)
+            yield from self._amount_in_points(c)
+
+    def _amount_in_points(self, c: Change) -> Iterable[Result]:
+        """`经费 88.74 万元，较上年增加 7.43 万元，增长 9.14 个百分点`: the growth of an amount is relative, a %;
+        points are the change of a ratio. Reported where the change is certainly the amount's (its difference
+        or earlier figure stated in its unit, no ratio named before the points) and the points are the
+        amount's relative change: then only the unit is wrong, and the fix is certain."""
+        found = _amount_in_points(self.ctx, c)
+        if found is None:
+            return
+        move, exact = found
+        q, cur = move.quantity, c.current
+        assert q is not None and cur is not None
+        fix = f"{fmt(q.value, q.decimals)}%"
+        yield self.checked(q, "fail", [cur])
+        yield self.diag(
+            q,
+            f"{c.label or '金额'} {cur.text} 的变动率为 {fmt(abs(exact), 2)}%：金额的增减幅度以 % 表示，"
+            f"“{move.word}{q.text}”应写作“{move.word}{fix}”（个百分点用于比率之差）",
+            stated=q.text,
+            expected=fix,
+            fix=fix,
+            related=[self.ctx.related(cur, "本期数")],
+        )
 
     def _reading(self, r: RateReading) -> Iterable[Result]:
         c, q = r.change, r.move.quantity
@@ -553,6 +581,41 @@ class PercentagePoint(Rule):
             + [self.ctx.related(x, _earlier_rate(c)) for x in r.evidence],
             severity=self.certainty(c.certain),
         )
+
+
+# a ratio named before a change in points: the points may be the ratio's change, not the amount's
+RATIO_NAMED = regex(r"占|比重|比例|率|结构")
+
+
+def _of_the_amount(c: Change, cur: Quantity, moves: list[Movement], delta: Movement | None) -> bool:
+    """Is a change certainly of the amount: its difference or earlier figure in its unit, and no rate of its own?"""
+    based = c.base is not None and c.base.base_unit == cur.base_unit
+    return (delta is not None or based) and not any(m.quantity and m.quantity.kind == "percent" for m in moves)
+
+
+def _amount_in_points(ctx: CheckContext, c: Change) -> tuple[Movement, Decimal] | None:
+    """The change in points of an amount whose relative change the points are, and that change."""
+    cur = c.current
+    if cur is None or cur.kind != "amount" or not c.certain or _direction_wrong(c) or _slipped(ctx, c):
+        return None
+    moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
+    points = [m for m in moves if m.quantity.kind == "pp"]  # type: ignore[union-attr]
+    delta = next((m for m in moves if m.quantity.base_unit == cur.base_unit and m.quantity.kind == "amount"), None)  # type: ignore[union-attr]
+    if len(points) != 1 or not _of_the_amount(c, cur, moves, delta):
+        return None
+    move = points[0]
+    if RATIO_NAMED.search(ctx.doc.text, cur.end, move.start):
+        return None
+    found = _base(ctx, c, cur, delta)
+    if found is None or found[1] <= 0:
+        return None
+    base_iv, base_val = found
+    growth = ratio(sub(interval(cur), base_iv), base_iv)
+    q = move.quantity
+    assert q is not None
+    if growth is None or ctx.judge(signed(interval(q), move.direction == "up"), growth, q.ulp) != "pass":
+        return None  # points that are not the amount's growth: what they are of is not told
+    return move, (cur.base_value - base_val) / base_val * HUNDRED
 
 
 # --- direction words ----------------------------------------------------------------------------------

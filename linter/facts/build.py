@@ -250,6 +250,7 @@ class SentencePass:
         self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
         self._listed_total(mentions, si)
+        self._rate_and_amount_apart(changes_before)
         self._base_of_same_figure(si)
 
     def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
@@ -600,6 +601,28 @@ class SentencePass:
             return
         # (the sources listed and then totalled are all of the total: a list of its composition)
         self._record(total, parts, "组成", si)
+
+    def _rate_and_amount_apart(self, first: int) -> None:
+        """`支出 X，同比增长 p%，较上年增支 Δ` (or the amount first): one change of X against last year written
+        in two clauses, each naming last year its own way. Read apart, neither can be recomputed (no base is
+        written); read as one, the amount gives last year's figure (X − Δ) and the rate is checked against it.
+        Only where the sentence holds these two changes alone, of the one figure, one direction, no base."""
+        mine = self.facts.changes[first:]
+        if len(mine) != 2:
+            return
+        a, b = mine
+        if a.current is None or a.current is not b.current or a.base is not None or b.base is not None:
+            return
+        if not (_last_year_only(a.comparison) and _last_year_only(b.comparison)):
+            return
+        if not _rate_and_amount(a.current, a.movements, b.movements):
+            return
+        end = a.movements[0].quantity.end if a.movements[0].quantity else a.movements[0].end
+        if any(end <= q.start < b.movements[0].start for q in self._qs):
+            return  # (a figure between the clauses: the second may be of it)
+        moves = sorted((*a.movements, *b.movements), key=lambda m: m.start)
+        del self.facts.changes[first:]
+        self.facts.changes.append(replace(a, movements=moves, certain=a.certain and b.certain))
 
     def _base_of_same_figure(self, si: int) -> None:
         """`机关运行经费 X，同比增长 p%，较2024年预算数 B 减少 Δ`: two changes of one figure in one sentence, the
@@ -2550,6 +2573,8 @@ YEAR_ONLY = regex(
 LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
 # a comparison against the same period last year and nothing more named (`同比`)
 SAME_PERIOD_ONLY = regex("同比")
+# a comparison naming last year and nothing else (`同比`, `较上年`, `比去年同期`, `与上年相比`)
+AGAINST_LAST_YEAR = regex(r"(?:同比|(?:比|较|与|同)(?:上年|去年|上一年)(?:同期)?(?:相比|比较)?)")
 # a base's stage said in its words (`较2024年预算数`)
 STAGE_STATED = regex("预算|决算|执行")
 # last year named in words (`较上年预算数`, `比去年同期`)
@@ -3015,6 +3040,20 @@ def _names_other(name: str, other: str) -> bool:
     if not a or not b or not (RATIO_NAME.search(a) or MEASURED.search(a)):
         return False
     return not (a.endswith(b) or b.endswith(a))
+
+
+def _rate_and_amount(current: Quantity, one: list[Movement], other: list[Movement]) -> bool:
+    """Are two changes of an amount one rate and one amount of its unit, each alone, moving one way?"""
+    if len(one) != 1 or len(other) != 1 or one[0].direction != other[0].direction or current.kind != "amount":
+        return False
+    figures = [m.quantity for m in (one[0], other[0]) if m.quantity is not None and m.quantity.exact]
+    rates = [q for q in figures if q.kind == "percent"]
+    amounts = [q for q in figures if q.kind == "amount" and q.base_unit == current.base_unit]
+    return len(rates) == 1 and len(amounts) == 1
+
+
+def _last_year_only(comparison: str) -> bool:
+    return AGAINST_LAST_YEAR.fullmatch(comparison.strip("，, ")) is not None
 
 
 def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quantity]) -> Quantity | None:

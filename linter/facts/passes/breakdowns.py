@@ -1765,10 +1765,25 @@ def _head(name: str) -> str:
 TOTAL_WORD_ALONE = regex(r"^[，,、；;]?\s*(?:合计|共计|总计)(?:为|是)?$")
 
 
+# a total named by the parts' joint name and a total word (`还本付息合计 X` after `偿还本金 a，支付利息 b`)
+JOINT_TOTAL = regex(r"^[，,、；;]?\s*(?P<name>[\u4e00-\u9fff]{4,8})(?:合计|共计|总计)(?:为|是)?$")
+
+
+def _joint_total(label: str, run: list[tuple[Mention, Quantity]]) -> bool:
+    """Is the total's name the two parts' names run together, in their order (`还本付息` of `偿还本金`, `支付利息`)?
+    Each half must be one part's name with words left out: a name of its own (`债务合计`) is not."""
+    found = JOINT_TOTAL.match(label)
+    if found is None:
+        return False
+    name = found.group("name")
+    first, second = (_head(pm.key) for pm, _ in run)
+    return any(_alike(name[:k], first) and _alike(name[k:], second) for k in range(2, len(name) - 1))
+
+
 def _sums_sentence(draft: Draft, total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
     """Is the total a total word alone after the two figures of its sentence and nothing else (`超收收入 a，预备费
     结余 b，合计 T`)? Its words name no item, so it is the sum of both (a longer run may sum its last few)."""
-    if len(run) != 2 or not TOTAL_WORD_ALONE.match(total.label):
+    if len(run) != 2 or not (TOTAL_WORD_ALONE.match(total.label) or _joint_total(total.label, run)):
         return False
     own = draft.by_sentence.get(total.sentence) or []
     before = [x for x in own[: own.index(total)] if x.quantities] if total in own else []
