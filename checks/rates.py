@@ -210,6 +210,9 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     saved = _saving_and_budget(r)
     if saved is not None:
         return _ratio_outcome(ctx, r, saved[0], saved[1], False, "分母")
+    either = _either_base(ctx, r)
+    if either is not None:
+        return either
     if len(r.operands) == 3 and EXECUTION_RATE.search(r.name):
         return _over_adjusted(ctx, r)
     if len(r.operands) != 2:
@@ -228,6 +231,34 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if ctx.value(den) == 0 or num.base_unit != den.base_unit or _counts_another_thing(ctx, num, den):
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+# the word a rate is of (`有效` of 有效率, `回收` of 回收率): two Chinese characters right before 率
+RATE_OF = regex(r"(?P<stem>[\u4e00-\u9fff]{2})率$")
+
+
+def _either_base(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`发放问卷 500 份，回收 489 份，有效 480 份，有效率 98.00%`: three figures of one unit, one named by the word the
+    rate is of, the other two each at least it: the rate is that figure over either of the two (publishers
+    differ: over those sent out, over those returned). A fit to either reading was found before; here, neither
+    fits, so the rate is wrong whichever was meant, and the message names both."""
+    stem = RATE_OF.search(r.name.rstrip("为是达到约=：:"))
+    if stem is None or r.ordered or len(r.operands) != 3 or len(r.labels) != 3:
+        return None
+    nums = [q for q, label in zip(r.operands, r.labels) if stem.group("stem") in label]
+    if len(nums) != 1 or len({q.base_unit for q in r.operands}) != 1 or not all(q.exact for q in r.operands):
+        return None
+    num = nums[0]
+    bases = [q for q in r.operands if q is not num]
+    if any(ctx.value(b) < ctx.value(num) or ctx.value(b) == 0 for b in bases):
+        return None
+    tried = [_ratio_outcome(ctx, r, num, b, r.certain, "分母") for b in bases]
+    if any(o.verdict != "fail" for o in tried):
+        return None  # (a reading within rounding was reported or passed before)
+    shown = "；".join(f"{num.text}/{b.text} = {fmt(ctx.value(num) / ctx.value(b) * HUNDRED, 4)}%" for b in bases)
+    msg = f"{r.name} {r.stated.text} 与两种算法都不符：{shown}"
+    related = [(num, "分子"), (bases[0], "分母之一"), (bases[1], "分母之一")]
+    return Outcome(r.stated, "fail", "rate", related, msg, r.stated.text, None, None, r.certain)
 
 
 def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
