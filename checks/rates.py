@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
-from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWERED, OPTION_IN
+from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWERED, OPTION_IN, satisfied, scale_ranks
 from tieout.linter.figures.context import read
-from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
+from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
 from tieout.linter.patterns import lazy, regex
@@ -93,6 +93,8 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
         elif len(r.operands) == 1 and (EXECUTION_RATE.search(r.name) or SURVEY_RATE.search(r.name)):
             o = _one_operand(ctx, r)
+        elif not r.operands and SURVEY_RATE.search(r.name):
+            o = _over_answers(ctx, r)  # `有效问卷 N 份，满意 a 份，基本满意 b 份，不满意 c 份，满意度 p%`
         elif not r.operands and EXECUTION_RATE.search(r.name):
             # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
             o = _without_operands(ctx, r)
@@ -259,6 +261,56 @@ def _either_base(ctx: CheckContext, r: Rate) -> Outcome | None:
     msg = f"{r.name} {r.stated.text} 与两种算法都不符：{shown}"
     related = [(num, "分子"), (bases[0], "分母之一"), (bases[1], "分母之一")]
     return Outcome(r.stated, "fail", "rate", related, msg, r.stated.text, None, None, r.certain)
+
+
+def _answer_list(ctx: CheckContext, r: Rate) -> tuple[Mention, list[Quantity], list[str]] | None:
+    """(the questionnaires answered, the counts of the satisfied answers best first, their options) of the list
+    of answers over one scale before the rate in its sentence."""
+    lists = [
+        b
+        for b in ctx.facts.breakdowns
+        if b.sentence == r.sentence and b.exhaustive and b.parts and b.parts[-1].start < r.stated.start
+    ]
+    found = []
+    for b in lists:
+        options = [m.group("o") for p in b.parts if (m := ANSWER_END.search(p.label)) is not None]
+        ranks = scale_ranks(options) if len(options) == len(b.parts) else None
+        total = b.total.quantities[0] if len(b.total.quantities) == 1 else None
+        if ranks is None or total is None or not ANSWERED.search(b.total.label) or ctx.value(total) == 0:
+            continue
+        ranked = sorted(zip(ranks, b.parts, options), key=lambda x: x[0])
+        kept = [(p.quantities[0], o) for _, p, o in ranked if len(p.quantities) == 1 and satisfied(o)]
+        found.append((b.total, [q for q, _ in kept], [o for _, o in kept]))
+    return found[0] if len(found) == 1 else None
+
+
+def _over_answers(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`有效问卷 1500 份，满意 1020 份，基本满意 390 份，不满意 90 份，满意度 94.00%`: a satisfaction rate after the
+    answers of one scale is the satisfied answers over the questionnaires: the best answer alone, or with the
+    next ones short of dissatisfaction (publishers differ). It is checked against every such reading and
+    reported only when it fits none, the message naming each. Worked out by weights (综合, 加权), it may lie
+    anywhere between the narrowest and the widest reading: reported only outside them."""
+    found = _answer_list(ctx, r)
+    if found is None or not found[1]:
+        return None
+    whole, counts, options = found
+    den = whole.quantities[0]
+    readings = []
+    for k in range(1, len(counts) + 1):
+        iv = ratio(add([ctx.interval(q) for q in counts[:k]]), ctx.interval(den))
+        exact = sum((ctx.value(q) for q in counts[:k]), Decimal(0)) / ctx.value(den) * HUNDRED
+        if iv is not None:
+            readings.append(("+".join(options[:k]), exact, ctx.judge(interval(r.stated), iv, r.stated.ulp)))
+    related = [(q, "分子") for q in counts] + [(den, "分母")]
+    if not readings or any(v != "fail" for _, _, v in readings):
+        fits = next((v for _, _, v in readings if v == "pass"), None)
+        return Outcome(r.stated, "pass", "rate", related) if fits else None
+    stated = r.stated.value
+    if WEIGHTED.search(ctx.sentence_of(r.stated.start)) and readings[0][1] <= stated <= readings[-1][1]:
+        return None
+    shown = "；".join(f"按{name}计为 {fmt(exact, r.stated.decimals)}%" for name, exact, _ in readings)
+    msg = f"{r.name} {r.stated.text} 与各种算法都不符（{whole.key} {den.text}）：{shown}"
+    return Outcome(r.stated, "fail", "rate", related, msg, r.stated.text, None, None, False)
 
 
 def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
