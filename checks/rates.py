@@ -998,6 +998,15 @@ class RateMismatch(Rule):
     - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the
       questionnaires answered in the sentence right before, in its paragraph: the one named as valid
       (`有效问卷`), else the one named as returned (`回收`); several such and no valid one: not read (a warning).
+      So are its option's answers written in a bracket after it (`满意度 p%（满意 a 份）`).
+    - A satisfaction rate after the answers of one scale in its sentence (`有效问卷 N 份，满意 a 份，基本满意
+      b 份，不满意 c 份，满意度 p%`) is the best answer alone, or with the next ones short of dissatisfaction, over
+      the questionnaires (publishers differ): reported (a warning) only when it fits no reading, each named;
+      worked out by weights (`综合`, `加权`), only outside the narrowest and the widest reading.
+    - Two figures in a bracket right after the rate (`持证率 p%（持证 a 人/在岗 b 人）`, `（达标 a 个，共 b 个）`)
+      are its operands: numerator over base where a slash parts them or the second is named as the whole.
+    - A rate of three figures of one unit, one named by the rate's word and the other two each at least it
+      (`发放 500 份，回收 489 份，有效 480 份，有效率 p%`), is over either: reported only when it fits neither.
 
     A multiple (`是 B b 的 k 倍`, or `是 B 的 k 倍` with B's one value stated before under that name, in its
     sentence or the three before under one heading: then a warning) is the figure right before it over B's,

@@ -226,9 +226,8 @@ def _shares_of(text: str, sentences: list[Sentence], before: list[Mention], name
 
 
 def scale_ranks(options: list[str]) -> list[int] | None:
-    """Each option's place on the one scale (best first) whose every option the wordings name once, and the
-    options of that scale that are no dissatisfaction (without 不: 满意, 基本满意, 一般) marked by a rank below
-    `len(positive)`; None when they name no scale."""
+    """Each option's place on the scale (best first) whose every option the wordings name once; None when they
+    name no scale."""
     scale = _scale_of(options, least=2)
     if scale is None:
         return None
