@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
-from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWERED, OPTION_IN
+from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWERED, OPTION_IN, satisfied, scale_ranks
 from tieout.linter.figures.context import read
-from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, sub
+from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
 from tieout.linter.patterns import lazy, regex
@@ -93,6 +93,8 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
         elif len(r.operands) == 1 and (EXECUTION_RATE.search(r.name) or SURVEY_RATE.search(r.name)):
             o = _one_operand(ctx, r)
+        elif not r.operands and SURVEY_RATE.search(r.name):
+            o = _over_answers(ctx, r)  # `有效问卷 N 份，满意 a 份，基本满意 b 份，不满意 c 份，满意度 p%`
         elif not r.operands and EXECUTION_RATE.search(r.name):
             # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
             o = _without_operands(ctx, r)
@@ -210,6 +212,9 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     saved = _saving_and_budget(r)
     if saved is not None:
         return _ratio_outcome(ctx, r, saved[0], saved[1], False, "分母")
+    either = _either_base(ctx, r)
+    if either is not None:
+        return either
     if len(r.operands) == 3 and EXECUTION_RATE.search(r.name):
         return _over_adjusted(ctx, r)
     if len(r.operands) != 2:
@@ -228,6 +233,84 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if ctx.value(den) == 0 or num.base_unit != den.base_unit or _counts_another_thing(ctx, num, den):
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+# the word a rate is of (`有效` of 有效率, `回收` of 回收率): two Chinese characters right before 率
+RATE_OF = regex(r"(?P<stem>[\u4e00-\u9fff]{2})率$")
+
+
+def _either_base(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`发放问卷 500 份，回收 489 份，有效 480 份，有效率 98.00%`: three figures of one unit, one named by the word the
+    rate is of, the other two each at least it: the rate is that figure over either of the two (publishers
+    differ: over those sent out, over those returned). A fit to either reading was found before; here, neither
+    fits, so the rate is wrong whichever was meant, and the message names both."""
+    stem = RATE_OF.search(r.name.rstrip("为是达到约=：:"))
+    if stem is None or r.ordered or len(r.operands) != 3 or len(r.labels) != 3:
+        return None
+    nums = [q for q, label in zip(r.operands, r.labels) if stem.group("stem") in label]
+    if len(nums) != 1 or len({q.base_unit for q in r.operands}) != 1 or not all(q.exact for q in r.operands):
+        return None
+    num = nums[0]
+    bases = [q for q in r.operands if q is not num]
+    if any(ctx.value(b) < ctx.value(num) or ctx.value(b) == 0 for b in bases):
+        return None
+    tried = [_ratio_outcome(ctx, r, num, b, r.certain, "分母") for b in bases]
+    if any(o.verdict != "fail" for o in tried):
+        return None  # (a reading within rounding was reported or passed before)
+    shown = "；".join(f"{num.text}/{b.text} = {fmt(ctx.value(num) / ctx.value(b) * HUNDRED, 4)}%" for b in bases)
+    msg = f"{r.name} {r.stated.text} 与两种算法都不符：{shown}"
+    related = [(num, "分子"), (bases[0], "分母之一"), (bases[1], "分母之一")]
+    return Outcome(r.stated, "fail", "rate", related, msg, r.stated.text, None, None, r.certain)
+
+
+def _answer_list(ctx: CheckContext, r: Rate) -> tuple[Mention, list[Quantity], list[str]] | None:
+    """(the questionnaires answered, the counts of the satisfied answers best first, their options) of the list
+    of answers over one scale before the rate in its sentence."""
+    lists = [
+        b
+        for b in ctx.facts.breakdowns
+        if b.sentence == r.sentence and b.exhaustive and b.parts and b.parts[-1].start < r.stated.start
+    ]
+    found = []
+    for b in lists:
+        options = [m.group("o") for p in b.parts if (m := ANSWER_END.search(p.label)) is not None]
+        ranks = scale_ranks(options) if len(options) == len(b.parts) else None
+        total = b.total.quantities[0] if len(b.total.quantities) == 1 else None
+        if ranks is None or total is None or not ANSWERED.search(b.total.label) or ctx.value(total) == 0:
+            continue
+        ranked = sorted(zip(ranks, b.parts, options), key=lambda x: x[0])
+        kept = [(p.quantities[0], o) for _, p, o in ranked if len(p.quantities) == 1 and satisfied(o)]
+        found.append((b.total, [q for q, _ in kept], [o for _, o in kept]))
+    return found[0] if len(found) == 1 else None
+
+
+def _over_answers(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`有效问卷 1500 份，满意 1020 份，基本满意 390 份，不满意 90 份，满意度 94.00%`: a satisfaction rate after the
+    answers of one scale is the satisfied answers over the questionnaires: the best answer alone, or with the
+    next ones short of dissatisfaction (publishers differ). It is checked against every such reading and
+    reported only when it fits none, the message naming each. Worked out by weights (综合, 加权), it may lie
+    anywhere between the narrowest and the widest reading: reported only outside them."""
+    found = _answer_list(ctx, r)
+    if found is None or not found[1]:
+        return None
+    whole, counts, options = found
+    den = whole.quantities[0]
+    readings = []
+    for k in range(1, len(counts) + 1):
+        iv = ratio(add([ctx.interval(q) for q in counts[:k]]), ctx.interval(den))
+        exact = sum((ctx.value(q) for q in counts[:k]), Decimal(0)) / ctx.value(den) * HUNDRED
+        if iv is not None:
+            readings.append(("+".join(options[:k]), exact, ctx.judge(interval(r.stated), iv, r.stated.ulp)))
+    related = [(q, "分子") for q in counts] + [(den, "分母")]
+    if not readings or any(v != "fail" for _, _, v in readings):
+        fits = next((v for _, _, v in readings if v == "pass"), None)
+        return Outcome(r.stated, "pass", "rate", related) if fits else None
+    stated = r.stated.value
+    if WEIGHTED.search(ctx.sentence_of(r.stated.start)) and readings[0][1] <= stated <= readings[-1][1]:
+        return None
+    shown = "；".join(f"按{name}计为 {fmt(exact, r.stated.decimals)}%" for name, exact, _ in readings)
+    msg = f"{r.name} {r.stated.text} 与各种算法都不符（{whole.key} {den.text}）：{shown}"
+    return Outcome(r.stated, "fail", "rate", related, msg, r.stated.text, None, None, False)
 
 
 def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
@@ -915,6 +998,15 @@ class RateMismatch(Rule):
     - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the
       questionnaires answered in the sentence right before, in its paragraph: the one named as valid
       (`有效问卷`), else the one named as returned (`回收`); several such and no valid one: not read (a warning).
+      So are its option's answers written in a bracket after it (`满意度 p%（满意 a 份）`).
+    - A satisfaction rate after the answers of one scale in its sentence (`有效问卷 N 份，满意 a 份，基本满意
+      b 份，不满意 c 份，满意度 p%`) is the best answer alone, or with the next ones short of dissatisfaction, over
+      the questionnaires (publishers differ): reported (a warning) only when it fits no reading, each named;
+      worked out by weights (`综合`, `加权`), only outside the narrowest and the widest reading.
+    - Two figures in a bracket right after the rate (`持证率 p%（持证 a 人/在岗 b 人）`, `（达标 a 个，共 b 个）`)
+      are its operands: numerator over base where a slash parts them or the second is named as the whole.
+    - A rate of three figures of one unit, one named by the rate's word and the other two each at least it
+      (`发放 500 份，回收 489 份，有效 480 份，有效率 p%`), is over either: reported only when it fits neither.
 
     A multiple (`是 B b 的 k 倍`, or `是 B 的 k 倍` with B's one value stated before under that name, in its
     sentence or the three before under one heading: then a warning) is the figure right before it over B's,

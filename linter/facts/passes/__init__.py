@@ -30,6 +30,7 @@ from tieout.linter.facts.model import (
 )
 from tieout.linter.facts.passes import (
     balanced,
+    bracketed_rates,
     breakdowns,
     columns,
     deductions,
@@ -102,6 +103,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.headed_scores,
     score_lines.nested_scores,
     score_rates.score_rates,
+    bracketed_rates.bracketed_rates,
     surveys.distributions,
     surveys.answer_counts,
     surveys.option_sums,

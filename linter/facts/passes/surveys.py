@@ -223,3 +223,17 @@ def _shares_of(text: str, sentences: list[Sentence], before: list[Mention], name
     if len(options) < 2 or len(set(options)) != len(options) or any(len(v) != 1 for v in found.values()):
         return None
     return [found[o][0] for o in options]
+
+
+def scale_ranks(options: list[str]) -> list[int] | None:
+    """Each option's place on the scale (best first) whose every option the wordings name once; None when they
+    name no scale."""
+    scale = _scale_of(options, least=2)
+    if scale is None:
+        return None
+    return [next(k for k, option in enumerate(scale) if o in option) for o in options]
+
+
+def satisfied(option: str) -> bool:
+    """Is the answer one of satisfaction, however faint (`基本满意`, `一般`), not of dissatisfaction (`不满意`)?"""
+    return "不" not in option
