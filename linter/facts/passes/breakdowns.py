@@ -926,6 +926,22 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     last = _last_figure(prev, units)
     if last is None or changed_from(draft, last):
         return None
+    whole = _whole_of(draft, items, prev, last, units)
+    if whole is None:
+        return None
+    last = whole
+    dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
+    parts = _spent_only(last, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
+    if not parts or not last.key or not _may_break_down(last, parts):
+        return None
+    return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _whole_of(
+    draft: Draft, items: list[Mention], prev: list[Mention], last: Mention, units: set[str]
+) -> Mention | None:
+    """The figure before a 其中 list that the list is of: the one its parts define or name, else the one they sum
+    to, else the last; None when that is not certain."""
     defined = _defined_by_parts(items, prev)
     named = defined if len(defined) == 1 else _named_by_parts(items, prev)
     if len(named) > 1:
@@ -933,14 +949,11 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if named:
         last = named[0]
     summed = _summed_by(items, prev, units)
-    if summed is None and draft.is_part(last):
+    if summed is None and (draft.is_part(last) or not named and COORDINATED.search(last.label)):
+        # (`对 9 个项目和 4 个单位开展评价。其中“优”的 6 个…`: the last of two figures joined as one list's
+        # members; the 其中 may be of either)
         return None
-    last = summed or last
-    dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
-    parts = _spent_only(last, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
-    if not parts or not last.key or not _may_break_down(last, parts):
-        return None
-    return Breakdown(last, parts, "其中", False, si, certain=False)
+    return summed or last
 
 
 def _defined_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
@@ -1068,6 +1081,8 @@ def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
     return figures[-1] if figures else None
 
 
+# a figure joined to the one before as another member of one list (`9 个项目和 4 个单位`: its label is `项目和`)
+COORDINATED = regex(r"(?:和|及|与|以及|、)$")
 # a budget stated beside the outcome before it (`，年初预算 Y`, `，调整预算数为 Y`)
 BUDGET_BESIDE = regex(r"^[，,、；;\s]*(?:年初|调整后?|全年)?预算(?:数|安排)?(?:为|是)?$")
 
