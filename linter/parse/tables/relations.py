@@ -274,6 +274,22 @@ def _stacked(rows: list[Row], first: int, t: int) -> bool:
     return "总计" in rows[t].label and "合计" in rows[first].label and _segment_above(rows, first)
 
 
+def _named_subtotal(rows: list[Row], first: int, t: int) -> bool:
+    """Is the total at `first` a subtotal of one kind of what the total at t sums (`税收收入合计` closing the taxes
+    above it, then `非税收入`, then `收入合计`): named for a narrower item that ends with the wider one's name?
+    Then the wider total adds the rows after the subtotal to it."""
+    if not _segment_above(rows, first):
+        return False
+    narrow = _total_stem(rows[first].label)
+    wide = _total_stem(rows[t].label)
+    return bool(narrow) and len(narrow) > len(wide) and narrow.endswith(wide)
+
+
+def _total_stem(label: str) -> str:
+    """A total row's name without its total word (`税收收入合计` → 税收收入; `合计` → "")."""
+    return flatten(label).removesuffix("合计").removesuffix("总计").removesuffix("小计")
+
+
 def _same_label(a: Row, b: Row) -> bool:
     return a.label == b.label
 
@@ -296,7 +312,7 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
             break  # an empty row above it closes the list
     if above and not grand and _opens_run(rows, t):
         return []  # items above and a run below that no other 小计 closes: which of them it sums is not known
-    if above and closed_by is not None and _stacked(rows, closed_by, t):
+    if above and closed_by is not None and (_stacked(rows, closed_by, t) or _named_subtotal(rows, closed_by, t)):
         # `收入合计 1,000 / 转移性收入 1,000 / 收入总计 2,000`: the 总计 adds what follows the 合计 to it
         return [closed_by, *sorted(k for k in above if not rows[k].total)]
     if above:
