@@ -2515,8 +2515,11 @@ COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?
 COMPARED_WITH = regex(r"(?:比|较)(?![^，。；]*(?:增|减|提高|降低|下降|上升))[^，。；\d]{1,20}的")
 # the figure by which an outcome passes or misses its budget, and the words naming the two (vocab over_short)
 _OS = load("relations").get("over_short") or {}
-# a figure named as the gap to a reference (`较目标多`, `比计划少`, `超出目标`)
-GAP_AGAINST = regex(r"(?:(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于)|超出|超过)[，,]?\s*$")
+# a figure named as the gap to a reference (`较目标多`, `比计划少`, `超出`, `超过目标`, `低于年度计划`)
+GAP_AGAINST = regex(
+    r"(?:(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于)|超出|超过"
+    r"|(?:超出|超过|超额完成|高于|低于|多于|少于)(?:年度|全年)?(?:目标|计划|预期|指标)(?:值|数)?)[，,]?\s*$"
+)
 # the gap alone (`…，超收 6.74 亿元；比上年…增长`): what the outcome passed its budget by, never what changed
 GAP_ALONE = regex(f"[，,、；;\\s]*(?:{'|'.join([*(_OS.get('over') or []), *(_OS.get('short') or [])])})")
 OVER_SHORT = regex(f"(?:(?P<over>{'|'.join(_OS.get('over') or [])})|{'|'.join(_OS.get('short') or [])})(?:收入)?$")
