@@ -290,6 +290,8 @@ def _over_answers(ctx: CheckContext, r: Rate) -> Outcome | None:
     next ones short of dissatisfaction (publishers differ). It is checked against every such reading and
     reported only when it fits none, the message naming each. Worked out by weights (综合, 加权), it may lie
     anywhere between the narrowest and the widest reading: reported only outside them."""
+    if "不满意" in r.name:
+        return None  # a 不满意率 is the dissatisfied over the whole, none of these readings
     found = _answer_list(ctx, r)
     if found is None or not found[1]:
         return None

@@ -224,7 +224,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             if whole is not None and not _doubtful(draft, s, part, owner.get(whole.start)):
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
-        listed = _one_or_list_total(draft, found)
+        listed = _one_or_list_total(draft, found, s.base_label or item)
         if listed is None:
             continue
         m, total = listed
@@ -392,17 +392,21 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, part_item: str) -
         # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is
         # taken only when the whole document states that name with one value, before the part
         here = named
-    one = _one_or_list_total(draft, here)
+    one = _one_or_list_total(draft, here, s.base_label or wanted.item)
     if one is None:
         return None
     whole = one[1]
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
 
 
-def _one_or_list_total(draft: Draft, found: list[tuple[Mention, Quantity]]) -> tuple[Mention, Quantity] | None:
+def _one_or_list_total(
+    draft: Draft, found: list[tuple[Mention, Quantity]], name: str
+) -> tuple[Mention, Quantity] | None:
     """The one figure of those found under a whole's name: one value, or the total of a list whose parts are all
     the others (`筹集资金 X，其中：财政拨款 a，…`: a part named by its fund alone carries the total's item, and is
-    found under the same name; the name, unqualified, is of the total)."""
+    found under the same name; the name, unqualified, is of the total), where the total's own words say the name
+    (`基本支出 X，其中：…` is found under 一般公共预算支出 by its context, but is not what `占一般公共预算支出的`
+    names)."""
     if not found:
         return None
     if len({q.base_value for _, q in found}) == 1:
@@ -411,7 +415,7 @@ def _one_or_list_total(draft: Draft, found: list[tuple[Mention, Quantity]]) -> t
         inside = {id(q) for p in b.parts for q in p.quantities}
         totals = [(m, q) for m, q in found if m is b.total]
         if len(totals) == 1 and all(m is b.total or id(q) in inside for m, q in found):
-            return totals[0]
+            return totals[0] if name.removesuffix("的") in totals[0][0].label else None
     return None
 
 
