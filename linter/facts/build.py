@@ -2657,12 +2657,18 @@ LEFT = regex(
 SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 
+# counters of any kind of item (`4 个乡镇`, `3 项`, `5 家单位`): a count in one may be the number of a list's parts
+ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件", "方面", "所", "座"})
+
+
 def _counts_the_parts(head: Mention, parts: list[Mention]) -> bool:
     """`覆盖 4 个乡镇，其中东关镇 12 个、柳溪乡 15 个…`: a count equal to the number of parts counts them; it is
     not what they add up to."""
     q = head.quantities[-1] if head.quantities else None
     if q is None or q.kind != "count" or q.value != len(parts) or len(parts) < 2:
         return False
+    if q.unit not in ITEM_COUNTERS:
+        return False  # `共有车辆 2 辆，其中：…用车 5 辆`: a counter of its own things (辆, 台, 人) counts them, not the list
     return sum((p.quantities[0].value for p in parts if p.quantities), Decimal(0)) != q.value
 
 
