@@ -335,14 +335,15 @@ def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:
         return None
     if WEIGHTED.search(ctx.sentence_of(r.stated.start)) or not num.exact:
         return None
-    answered = [
+    figures = [
         (m, q)
         for m in ctx.index.in_sentence(si - 1)
-        if ANSWERED.search(m.label)
         for q in m.quantities
         if q.exact and q.kind == num.kind and q.base_unit == num.base_unit
     ]
-    valid = [(m, q) for m, q in answered if "有效" in m.label]
+    answered = [(m, q) for m, q in figures if ANSWERED.search(m.label)]
+    # (the valid ones may be named by that word alone: `回收 1164 份，有效 1150 份`)
+    valid = [(m, q) for m, q in figures if "有效" in m.label]
     base = valid or answered
     if len(base) != 1 or ctx.value(base[0][1]) < ctx.value(num) or ctx.value(base[0][1]) == 0:
         return None
