@@ -247,6 +247,7 @@ class SentencePass:
         self._deductions(mentions, si)
         self._remainders(mentions, si)
         self._left_over(mentions, si)
+        self._rest(mentions, si)
         self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
         self._listed_total(mentions, si)
@@ -499,6 +500,40 @@ class SentencePass:
             and _one_unit(figures)
         ):
             self._record_chain(left, [plan], [outcome], si)
+
+    def _rest(self, mentions: list[Mention], si: int) -> None:
+        """`到期本金 A，拟以再融资债券偿还 B，其余 C 由预算安排`, `共 A 个，已完成 B 个，其余 C 个正在推进`: the
+        sentence's third figure named by nothing but `其余` (`其余部分`, `剩余`) is what the first leaves after the
+        second: C = A − B. Read only when the first two figures are the sentence's only ones before it, all three
+        of one unit and exact, the second below the first and no change (`较上年增加 B` is no part of A)."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read
+        said = [m for m in mentions if m.quantities]
+        if len(said) < 3 or not REST.fullmatch(said[2].label.strip("，、；： ")):
+            return
+        whole, part, rest = said[:3]
+        chain = [whole, part, rest]
+        if any(len(m.quantities) != 1 or not m.quantities[0].exact for m in chain):
+            return
+        if any(id(m) in self.d.parts or id(m) in self.d.totals for m in chain):
+            return  # read already (a list, a chain): not read twice
+        if len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in chain}) != 1:
+            return
+        # (what the second figure is, read in all the words between the two: its label stops at a `、`, `用于 X、
+        # Y 等 B` is labelled `Y 等`)
+        between = self.doc.text[whole.quantities[0].end : part.quantities[0].start]
+        if chain[0].quantities[0].kind not in ("amount", "count") or NOT_A_PART.search(between):
+            return
+        # (`评定优 12 个，良 5 个，其余 3 个`: two parts side by side, the rest of a whole stated elsewhere; the
+        # second is a part of the first only where it says what of the first is used or done, and the first is
+        # a whole, not itself such a part: `已完成 12 个，已开工 5 个，其余…` is of neither)
+        if not PART_USED.search(between) or (PART_USED.search(whole.label) and not WHOLE.search(whole.label)):
+            return
+        if not part.quantities[0].base_value < whole.quantities[0].base_value:
+            return
+        if rest.label.strip("，、；： ").startswith("剩余") and SET_ASIDE.search(whole.label):
+            return  # (`预备费年初安排 A，动用 B，剩余 C`: what is left of a sum set aside is a roll-forward's, TO109)
+        self._record_chain(rest, [whole], [part], si)
 
     def _left_over_after(self, mentions: list[Mention], si: int) -> None:
         """`全年预算数 P，…。全年执行数 E，执行率 r%。未执行资金 X。`: what is left, the first figure of its sentence
@@ -2651,6 +2686,15 @@ LEFT = regex(
     r"[^\d，,。；;、等（）()]{0,3}后?[，,]\s*(?!其中|占|比|较|同比|增|减|下降|上升|提高|降低|加|扣)"
     r"[^\d，,。；;、等（）()]{1,30}$"
 )
+# what a sum leaves after the part named before it, named by nothing else (`其余`, `其余部分`, `剩余的`)
+REST = regex(r"(?:其余|剩余)(?:部分|的)?(?:为|是)?")
+# a second figure that is no part of the first: a change of it, a share, a rate, a comparison
+NOT_A_PART = regex(r"比|较|同比|增|减|下降|上升|提高|降低|占|率|超|差|平均|人均|每")
+# what the second of the figures before `其余` says of the first: what of it is used, paid, repaid or done
+PART_USED = regex(r"用于|使用|动用|支出|支付|拨付|偿还|完成|已|通过|下达|落实|到位|执行|其中")
+# what names the first a whole: a total, a sum due, planned or set aside
+SET_ASIDE = regex(r"安排|预算")
+WHOLE = regex(r"共|合计|总|累计|全部|到期|计划|预算|预备费|安排")
 SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 
