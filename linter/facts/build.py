@@ -240,6 +240,7 @@ class SentencePass:
         self._make_up_of_before(items, si, mentions)
         self._list_of_before(si, mentions)
         self._base_after(changes_before, mentions)
+        self._named_base(changes_before, si)
         self._respective_bases(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
@@ -771,6 +772,44 @@ class SentencePass:
             q = next((x for x in after.quantities if x.base_unit == ref.base_unit and x.kind == ref.kind), None)
             if q is not None:
                 c.base = q
+
+    def _named_base(self, first: int, si: int) -> None:
+        """`全年预算数 P。执行数 E。执行数比全年预算数减少 Δ`: a change against a figure it names (`比全年预算数`)
+        with no figure of its own is against the one figure stated before it under its heading with just that
+        name (`全年预算数为`), in the change's unit. Read only where each of the two names finds exactly one
+        figure there, no other figure's name holding it (`专项资金全年预算数 A`, `全年预算数 B`: which is meant is
+        not known), and of an amount (inferred when found in another sentence)."""
+        for c in self.facts.changes[first:]:
+            moved = next((v.quantity for v in c.movements if v.quantity is not None and _amount(v.quantity)), None)
+            if c.base is not None or c.current is None or moved is None or len(c.movements) != 1:
+                continue
+            name = _compared_name(c.comparison)
+            current = c.current
+            if name is None or moved.base_unit != current.base_unit:
+                continue
+            found = self._named_once(name, si, current)
+            if found is None or self._named_once(_bare_name(c.label), si, current) not in (None, current):
+                continue  # (the changed figure's name, where it names one, must name that figure alone)
+            c.base = found
+            c.certain = c.certain and any(found in m.quantities for m in self.d.by_sentence.get(si) or [])
+
+    def _named_once(self, name: str, si: int, like: Quantity) -> Quantity | None:
+        """The one figure of `like`'s kind and unit stated before it under sentence `si`'s heading whose label
+        holds `name`, when its label is just that name; None where none, two or another name's are."""
+        found: list[tuple[Quantity, Mention]] = []
+        sj = si
+        while len(name) >= 2 and (sj == si or self._same_section(sj, si)):
+            found += [
+                (q, m)
+                for m in self.d.by_sentence.get(sj) or []
+                if name in m.label
+                for q in m.quantities
+                if q.kind == like.kind and q.base_unit == like.base_unit and q.start <= like.start
+            ]
+            sj -= 1
+        if len(found) != 1 or _bare_name(found[0][1].label) != name:
+            return None
+        return found[0][0]
 
     def _title_context(self) -> Context:
         """The context the document's title states (identity.document_context), read once per document."""
@@ -2695,6 +2734,10 @@ PART_USED = regex(r"用于|使用|动用|支出|支付|拨付|偿还|完成|已|
 # what names the first a whole: a total, a sum due, planned or set aside
 SET_ASIDE = regex(r"安排|预算")
 WHOLE = regex(r"共|合计|总|累计|全部|到期|计划|预算|预备费|安排")
+# a comparison with a named figure (`比全年预算数`, `较调整预算`): the name, without the 数 ending it
+COMPARED_NAME = regex(r"(?:比|较|与)(?P<name>[\u4e00-\u9fff]{2,12}?)(?:数|金额)?(?:相比)?")
+NAMED_PERIOD = regex(r"上年|去年|前年|同期|年初(?!预算)|上[季月]|\d|[一二三四五六七八九十]年|同比")
+BARE_NAME = regex(r"(?:数|金额)?(?:为|是|：|:)?$")
 SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 
@@ -3190,6 +3233,20 @@ def _the_budget(before: list[Mention], gap: str, plan: str) -> bool:
         return False
     named = NAMED_BUDGET.search(gap)
     return named is None or named.group(1) in plan
+
+
+def _compared_name(comparison: str) -> str | None:
+    """The name a comparison gives the figure it is against (`比全年预算数` → `全年预算`), None where it names a
+    period (`比上年`, `同比`) or nothing of two characters."""
+    name = COMPARED_NAME.fullmatch(comparison.strip())
+    if name is None or NAMED_PERIOD.search(name.group("name")):
+        return None
+    return name.group("name")
+
+
+def _bare_name(label: str) -> str:
+    """A figure's label without the words that only introduce its value (`全年预算数为` → `全年预算`)."""
+    return BARE_NAME.sub("", label.strip("，、；：:（( "))
 
 
 def _one_unit(mentions: list[Mention]) -> bool:
