@@ -240,6 +240,7 @@ class SentencePass:
         self._make_up_of_before(items, si, mentions)
         self._list_of_before(si, mentions)
         self._base_after(changes_before, mentions)
+        self._named_base(changes_before, si)
         self._respective_bases(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
@@ -247,6 +248,7 @@ class SentencePass:
         self._deductions(mentions, si)
         self._remainders(mentions, si)
         self._left_over(mentions, si)
+        self._rest(mentions, si)
         self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
         self._listed_total(mentions, si)
@@ -500,6 +502,40 @@ class SentencePass:
         ):
             self._record_chain(left, [plan], [outcome], si)
 
+    def _rest(self, mentions: list[Mention], si: int) -> None:
+        """`到期本金 A，拟以再融资债券偿还 B，其余 C 由预算安排`, `共 A 个，已完成 B 个，其余 C 个正在推进`: the
+        sentence's third figure named by nothing but `其余` (`其余部分`, `剩余`) is what the first leaves after the
+        second: C = A − B. Read only when the first two figures are the sentence's only ones before it, all three
+        of one unit and exact, the second below the first and no change (`较上年增加 B` is no part of A)."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read
+        said = [m for m in mentions if m.quantities]
+        if len(said) < 3 or not REST.fullmatch(said[2].label.strip("，、；： ")):
+            return
+        whole, part, rest = said[:3]
+        chain = [whole, part, rest]
+        if any(len(m.quantities) != 1 or not m.quantities[0].exact for m in chain):
+            return
+        if any(id(m) in self.d.parts or id(m) in self.d.totals for m in chain):
+            return  # read already (a list, a chain): not read twice
+        if len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in chain}) != 1:
+            return
+        # (what the second figure is, read in all the words between the two: its label stops at a `、`, `用于 X、
+        # Y 等 B` is labelled `Y 等`)
+        between = self.doc.text[whole.quantities[0].end : part.quantities[0].start]
+        if chain[0].quantities[0].kind not in ("amount", "count") or NOT_A_PART.search(between):
+            return
+        # (`评定优 12 个，良 5 个，其余 3 个`: two parts side by side, the rest of a whole stated elsewhere; the
+        # second is a part of the first only where it says what of the first is used or done, and the first is
+        # a whole, not itself such a part: `已完成 12 个，已开工 5 个，其余…` is of neither)
+        if not PART_USED.search(between) or (PART_USED.search(whole.label) and not WHOLE.search(whole.label)):
+            return
+        if not part.quantities[0].base_value < whole.quantities[0].base_value:
+            return
+        if rest.label.strip("，、；： ").startswith("剩余") and SET_ASIDE.search(whole.label):
+            return  # (`预备费年初安排 A，动用 B，剩余 C`: what is left of a sum set aside is a roll-forward's, TO109)
+        self._record_chain(rest, [whole], [part], si)
+
     def _left_over_after(self, mentions: list[Mention], si: int) -> None:
         """`全年预算数 P，…。全年执行数 E，执行率 r%。未执行资金 X。`: what is left, the first figure of its sentence
         and alone in its unit there, after the sentences of its paragraph that state the budget and what was
@@ -736,6 +772,44 @@ class SentencePass:
             q = next((x for x in after.quantities if x.base_unit == ref.base_unit and x.kind == ref.kind), None)
             if q is not None:
                 c.base = q
+
+    def _named_base(self, first: int, si: int) -> None:
+        """`全年预算数 P。执行数 E。执行数比全年预算数减少 Δ`: a change against a figure it names (`比全年预算数`)
+        with no figure of its own is against the one figure stated before it under its heading with just that
+        name (`全年预算数为`), in the change's unit. Read only where each of the two names finds exactly one
+        figure there, no other figure's name holding it (`专项资金全年预算数 A`, `全年预算数 B`: which is meant is
+        not known), and of an amount (inferred when found in another sentence)."""
+        for c in self.facts.changes[first:]:
+            moved = next((v.quantity for v in c.movements if v.quantity is not None and _amount(v.quantity)), None)
+            if c.base is not None or c.current is None or moved is None or len(c.movements) != 1:
+                continue
+            name = _compared_name(c.comparison)
+            current = c.current
+            if name is None or moved.base_unit != current.base_unit:
+                continue
+            found = self._named_once(name, si, current)
+            if found is None or self._named_once(_bare_name(c.label), si, current) not in (None, current):
+                continue  # (the changed figure's name, where it names one, must name that figure alone)
+            c.base = found
+            c.certain = c.certain and any(found in m.quantities for m in self.d.by_sentence.get(si) or [])
+
+    def _named_once(self, name: str, si: int, like: Quantity) -> Quantity | None:
+        """The one figure of `like`'s kind and unit stated before it under sentence `si`'s heading whose label
+        holds `name`, when its label is just that name; None where none, two or another name's are."""
+        found: list[tuple[Quantity, Mention]] = []
+        sj = si
+        while len(name) >= 2 and (sj == si or self._same_section(sj, si)):
+            found += [
+                (q, m)
+                for m in self.d.by_sentence.get(sj) or []
+                if name in m.label
+                for q in m.quantities
+                if q.kind == like.kind and q.base_unit == like.base_unit and q.start <= like.start
+            ]
+            sj -= 1
+        if len(found) != 1 or _bare_name(found[0][1].label) != name:
+            return None
+        return found[0][0]
 
     def _title_context(self) -> Context:
         """The context the document's title states (identity.document_context), read once per document."""
@@ -2654,6 +2728,19 @@ LEFT = regex(
     r"[^\d，,。；;、等（）()]{0,3}后?[，,]\s*(?!其中|占|比|较|同比|增|减|下降|上升|提高|降低|加|扣)"
     r"[^\d，,。；;、等（）()]{1,30}$"
 )
+# what a sum leaves after the part named before it, named by nothing else (`其余`, `其余部分`, `剩余的`)
+REST = regex(r"(?:其余|剩余)(?:部分|的)?(?:为|是)?")
+# a second figure that is no part of the first: a change of it, a share, a rate, a comparison
+NOT_A_PART = regex(r"比|较|同比|增|减|下降|上升|提高|降低|占|率|超|差|平均|人均|每")
+# what the second of the figures before `其余` says of the first: what of it is used, paid, repaid or done
+PART_USED = regex(r"用于|使用|动用|支出|支付|拨付|偿还|完成|已|通过|下达|落实|到位|执行|其中")
+# what names the first a whole: a total, a sum due, planned or set aside
+SET_ASIDE = regex(r"安排|预算")
+WHOLE = regex(r"共|合计|总|累计|全部|到期|计划|预算|预备费|安排")
+# a comparison with a named figure (`比全年预算数`, `较调整预算`): the name, without the 数 ending it
+COMPARED_NAME = regex(r"(?:比|较|与)(?P<name>[\u4e00-\u9fff]{2,12}?)(?:数|金额)?(?:相比)?")
+NAMED_PERIOD = regex(r"上年|去年|前年|同期|年初(?!预算)|上[季月]|\d|[一二三四五六七八九十]年|同比")
+BARE_NAME = regex(r"(?:数|金额)?(?:为|是|：|:)?$")
 SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 
@@ -3155,6 +3242,20 @@ def _the_budget(before: list[Mention], gap: str, plan: str) -> bool:
         return False
     named = NAMED_BUDGET.search(gap)
     return named is None or named.group(1) in plan
+
+
+def _compared_name(comparison: str) -> str | None:
+    """The name a comparison gives the figure it is against (`比全年预算数` → `全年预算`), None where it names a
+    period (`比上年`, `同比`) or nothing of two characters."""
+    name = COMPARED_NAME.fullmatch(comparison.strip())
+    if name is None or NAMED_PERIOD.search(name.group("name")):
+        return None
+    return name.group("name")
+
+
+def _bare_name(label: str) -> str:
+    """A figure's label without the words that only introduce its value (`全年预算数为` → `全年预算`)."""
+    return BARE_NAME.sub("", label.strip("，、；：:（( "))
 
 
 def _one_unit(mentions: list[Mention]) -> bool:
