@@ -595,7 +595,8 @@ MARKS_THEN_SCORE = regex(
 )
 # `预算编制 9.5 分（分值 10 分），…`: each item's score, its full marks in brackets after it (the same groups)
 SCORE_THEN_MARKS = regex(
-    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:得分|评分|实得|得)?(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分\s*"
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:[：:]\s*(?=得分|评分|实得|得))?(?:得分|评分|实得|得)?(?:为)?\s*"
+    r"(?P<got>\d{1,3}(?:\.\d+)?)\s*分\s*"
     r"[（(](?:满分|分值|权重|标准分)(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[）)]"
 )
 # `决策指标（20分）：得 18.5 分`, `决策（15分）13.5分`: the full marks in brackets after the name, the score after
