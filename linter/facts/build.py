@@ -2266,7 +2266,9 @@ class SentencePass:
         执行数 C；D 安排 E，比上年执行数 F 下降 q%` C is of the stage F is, but it is last year's, not what changed."""
         identify = self.labeller.identify
         return [
-            m for m in candidates if stage and identify(m.label)[1].stage == stage and not LAST_YEARS.match(m.label)
+            m
+            for m in candidates
+            if stage and identify(m.label)[1].stage == stage and not LAST_YEARS_LABEL.match(m.label)
         ]
 
     def _own_rate(self, si: int) -> Rate | None:
@@ -3184,7 +3186,7 @@ def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quan
 
 QUOTES = regex(r"[“”‘’\"']")
 # a figure named as last year's (`，上年执行数`, `上年决算数为`)
-LAST_YEARS = regex(r"^[，、；：\s]*(?:上年|去年)")
+LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)")
 
 
 # a figure's plan stages, and its outcome's: where a sentence states both (`收入调整预算数为 X，决算数为 Y`), a name
