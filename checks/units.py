@@ -39,7 +39,8 @@ class UnitSlip(Rule):
     A change of two sums of money (`比上年 88.46 万元增长 2.1%`) whose stated movements the figures miss,
     while one of them read in another money unit gives them all, is such a slip too; where either figure
     would do, the one that read so is a sum stated elsewhere, or the one in a unit the document uses far
-    less, is the slip (else nothing is said).
+    less, is the slip (else nothing is said); never a figure that, read so, would be a hundredth of the other or
+    less (any figure next to nothing would give a change as large as the other figure).
 
     The sum check (TO101) then says nothing about that breakdown: one cause, one finding. The finding is
     an error, with the figure in its corrected unit as the fix, on a breakdown the text states; a

@@ -139,6 +139,9 @@ def _moves_hold(cur: Interval, base: Interval, moves: list[Movement]) -> bool:
     return True
 
 
+NEGLIGIBLE = 100  # a figure read in another unit a hundredth of the other figure of its change or less
+
+
 def change_slips(draft: Draft) -> Iterator[UnitSlip]:
     """`支出 90.30 亿元，比上年 88.46 万元增长 2.1%`: a change of two sums of money whose stated movements the
     figures miss, while one of them read in another money unit gives them all. Where either figure would do,
@@ -159,21 +162,30 @@ def change_slips(draft: Draft) -> Iterator[UnitSlip]:
             continue
         if _moves_hold(interval(cur), interval(base), moves):
             continue
-        found = []
-        for f in (cur, base):
-            for scale in MONEY_UNITS:
-                if scale == f.scale:
-                    continue
-                read = _read_in(f, scale)
-                ivs = [interval(read if q is f else q) for q in (cur, base)]
-                if _moves_hold(ivs[0], ivs[1], moves):
-                    found.append((f, read.base_value, MONEY_UNITS[scale]))
-                    break
+        found = [x for f in (cur, base) if (x := _slipped(f, cur, base, moves)) is not None]
         if len(found) == 2:
             found = _likelier(found, stated, uses)
         if len(found) == 1:
             f, fixed, unit = found[0]
             yield UnitSlip(f, fixed, unit, None, c)
+
+
+def _slipped(f: Quantity, cur: Quantity, base: Quantity, moves: list[Movement]) -> tuple[Quantity, Decimal, str] | None:
+    """(the figure, its value, its unit) where one of a change's two figures read in another money unit gives
+    every stated movement; None if no unit does."""
+    other = base if f is cur else cur
+    for scale in MONEY_UNITS:
+        if scale == f.scale:
+            continue
+        read = _read_in(f, scale)
+        if read.base_value * NEGLIGIBLE < other.base_value or other.base_value * NEGLIGIBLE < read.base_value:
+            # `300 万元，上年为 200 万元，比上年增加 300 万元`: 200 元 would make a change of 300 万元 hold, as
+            # any figure next to nothing would: no slip is shown by that
+            continue
+        ivs = [interval(read if q is f else q) for q in (cur, base)]
+        if _moves_hold(ivs[0], ivs[1], moves):
+            return f, read.base_value, MONEY_UNITS[scale]
+    return None
 
 
 def _likelier(
