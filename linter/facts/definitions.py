@@ -17,6 +17,8 @@ TRAILING = regex(r"(?:支出|决算数|决算|预算数|预算|执行数|数|安
 # what a report adds to a total's name to say it is one (`政府采购预算合计`, `三公经费总额`: the total of 政府采购预算,
 # of 三公经费); a part's name keeps it (`本年支出合计` is a part of 支出总计 as it is)
 TOTAL_WORD = regex(r"(?:合计|总计|总额)$")
+# a total said to be of the two figures before it (`二者合计`, `两者之和`, `以上两项共计`)
+SUMS_THE_TWO = regex(r"^[，,、；;]?\s*(?:(?:以上|上述)?两项|二者|两者)(?:合计|共计|总计|之和)")
 
 
 # compared by identity (each made once, in `definitions`): it keys the caches below, where hashing its
@@ -152,6 +154,8 @@ def leaves_optional(total: Mention, parts: list[Mention]) -> bool:
     """Do the parts cover a definition of the total (or, as in `complete`, one they are all the required
     components of) but leave an optional component unnamed? A report names that component only where it has
     one (`经营支出` of a unit that runs a business): the list may fall short of its total by it."""
+    if len(parts) == 2 and SUMS_THE_TWO.match(total.label):
+        return False  # `二者合计 T`: the words say the total is the two figures before it, and nothing else
     names = [_names(p) for p in parts]
     for d in definitions():
         found, required = _found_by_names(d, names), _required(d)

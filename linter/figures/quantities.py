@@ -215,6 +215,9 @@ BOUND_WORDS += ("高于", "至少", "最高", "最低", "以内")
 APPROX_BEFORE = regex("(?:" + "|".join(APPROX_WORDS) + ")$")
 BOUND_BEFORE = regex("(?:" + "|".join(BOUND_WORDS) + ")$")
 BOUND_AFTER = regex(r"^(?:以上|以下|以内|左右|上下)")
+# what follows a bounded figure that names a group the next figure is of (`60岁以上137人`, `50万元以下的项目
+# 12个`): the next figure right after it, or after a few words of a name (no clause between)
+NAMES_NEXT_FIGURE = regex(r"的?[\u4e00-\u9fff]{0,4}?\d")
 # Cheap tests that spare most figures the searches above (extraction runs on every number of a report): a
 # qualifier before a figure ends in one of these characters (`$` also matches before a final newline), one
 # after it starts with one of these.
@@ -445,6 +448,17 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[bool, str | None]:
     return approx, bound
 
 
+def _bounds(text: str, start: int, end: int, prev: str, after: str) -> tuple[bool, str | None] | None:
+    """(approximate, bound) of the figure at `start`–`end` (`prev`, `after`: the characters around it), or None
+    when its bound names the group the next figure counts (`其中60岁以上137人`): words of that figure's label,
+    no figure of their own."""
+    if prev not in QUALIFIER_LAST and after not in QUALIFIER_AFTER_FIRST:
+        return False, None  # (what `_qualifiers` finds without a word before or after the figure)
+    if text[end : end + 2] in ("以上", "以下") and NAMES_NEXT_FIGURE.match(text, end + 2):
+        return None
+    return _qualifiers(text, start, end)
+
+
 def _quantity(
     text: str, m: re.Match[str], unit_re: re.Pattern[str], unit_first: frozenset[str], prec: int
 ) -> Quantity | None:
@@ -478,10 +492,10 @@ def _quantity(
             return None
         end, unit, base, kind, scale, per = num_end, "", "", "bare", ONE, False
         after = nxt
-    if prev in QUALIFIER_LAST or after in QUALIFIER_AFTER_FIRST:
-        approx, bound = _qualifiers(text, start, end)
-    else:
-        approx, bound = False, None  # (what `_qualifiers` finds without a word before or after the figure)
+    found = _bounds(text, start, end, prev, after)
+    if found is None:
+        return None
+    approx, bound = found
     if u:
         approx = approx or bool(u.group("approx1") or u.group("approx2"))
     return Quantity(

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import (
+    SUMS_THE_TWO,
     complete,
     complete_every,
     is_component,
@@ -1198,7 +1199,7 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(m, listed, "", True, m.sentence, inferred=True, certain=False)
                 continue
             run = _run_before(draft, mentions, i, q.base_unit, taken) or _counted_run(draft, m, q.base_unit, taken)
-            if not (_names_total(draft, m) or _joins(m.key, run)):
+            if not _named_sum(draft, m, run):
                 continue
             # `以上三项支出合计 X`: the count the total states is the run's, whether it adds up or not
             # `A a，B b，合计 T`: a total word alone after the sentence's two figures sums them, whether they add up or not
@@ -1513,6 +1514,12 @@ ALL_TOGETHER = regex(r"(?:一共|总共|共)(?![同享建青产性])")
 PHRASES = regex(r"[，,；;：:、]")  # what separates the phrases of a label
 
 
+def _named_sum(draft: Draft, m: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
+    """Do the figure's words name a sum of figures before it: a total (`本年收入合计`), the run's names joined
+    (`还本付息`), or words counting two (`两者之和`, of the two figures of its sentence: `_sums_sentence`)?"""
+    return _names_total(draft, m) or _joins(m.key, run) or TOTAL_WORD_ALONE.match(m.label) is not None
+
+
 def _names_total(draft: Draft, m: Mention) -> bool:
     """Does the figure's own phrase name a total (`本年收入合计`, and `本年收入共计` whose key the labeller strips of its
     verb-like 共计, `共完成支出`)?"""
@@ -1734,6 +1741,8 @@ def _run_before(
     # (`上年结转 8 万元；本年下达 92 万元。此次评价资金总额为 100 万元`)
     # (mentions come sentence by sentence: the one before tells whether any before is in the total's sentence)
     alone = i == 0 or mentions[i - 1].sentence != total.sentence
+    # (`本年支出合计 a，年末结转和结余 b，二者合计 T`: a total counting two sums the figures before it, totals or not)
+    of_two = SUMS_THE_TWO.match(total.label) is not None
     for j in range(i - 1, max(i - 1 - MAX_LOOK, -1), -1):
         prev = mentions[j]
         if prev.sentence != total.sentence and not (alone and prev.sentence == total.sentence - 1):
@@ -1744,7 +1753,7 @@ def _run_before(
         if unit == "分" and FULL_MARKS.search(prev.label):
             continue  # an indicator's full marks beside its score (`质量指标满分 10 分，得 10 分`): no score
         pq = exact_of(prev, unit)
-        if pq is None or id(prev) in taken or _names_total(draft, prev):
+        if pq is None or id(prev) in taken or (_names_total(draft, prev) and not of_two):
             break
         run.append((prev, pq))
         if len(run) == MAX_RUN:
@@ -1776,8 +1785,9 @@ def _head(name: str) -> str:
     return head if len(head) >= 2 else name
 
 
-# a total named by its total word alone (`，合计 X`, `，共计为 X`): the sum of what the sentence states before it
-TOTAL_WORD_ALONE = regex(r"^[，,、；;]?\s*(?:合计|共计|总计)(?:为|是)?$")
+# a total named by its total word alone (`，合计 X`, `，共计为 X`), or after words counting two (`二者合计 X`,
+# `两项共计 X`: said of exactly the two figures before it): the sum of what the sentence states before it
+TOTAL_WORD_ALONE = regex(r"^[，,、；;]?\s*(?:(?:以上|上述)?两项|二者|两者)?(?:合计|共计|总计|之和)(?:为|是)?$")
 
 
 # a total named by the parts' joint name and a total word (`还本付息合计 X` after `偿还本金 a，支付利息 b`)
