@@ -40,7 +40,11 @@ class UnitCostMismatch(Rule):
     by. A cost named as a norm or a target (`人均补助标准`, `计划人均成本`) is set, not computed, and is not
     checked, nor is one per month or day (`人均月补助`, `每人每月`), which the year's money divides by more
     than the count. A figure named by its unit alone (`养护资金 168 万元，养护里程 210 公里，每公里 8000 元`) is
-    read where the money is named as money paid (`资金`, `经费`, `…金`), not where it is a gain (`增收`).
+    read where the money is named as money paid (`资金`, `经费`, `…金`), not where it is a gain (`增收`). An
+    average named by its counter (`平均每台`, `每台平均`, `单座平均投资`) is read with no cost word where nothing
+    follows the counter or what follows is the money's own word (`原值合计 X，平均每台原值 c`). A cost opening
+    its sentence (`单座平均投资 c`) is of the sentence before in its paragraph when that one's figures are just
+    the money and the count (`建成 8 座，完成投资 X。`).
     The finding is a warning: a report may divide a part of the money (the direct costs only).
 
     ## Why is this bad?

@@ -7,7 +7,12 @@ cost (a second count, a budget beside the outcome) may divide by another base th
 and is left alone; so is a cost named as a norm (`人均补助标准`), which is set, not computed, and one per month
 or day (`人均月补助`, `每人每月`), which the year's money divides by more than the count. A figure named by its
 unit alone (`养护资金 168 万元，养护里程 210 公里，每公里 8000 元`) is the money's per unit where the money is
-named as paid (vocab `unit_cost.paid`), not as a gain (`增收`) the figure might be of.
+named as paid (vocab `unit_cost.paid`), not as a gain (`增收`) the figure might be of. A figure named as an
+average by its counter (`平均每台`, `每台平均`, `单座平均投资`) is the money's per unit with no cost word, where
+nothing follows the counter or what follows names the money itself (`原值合计 …，平均每台原值`): 平均 says it is
+computed, and the money's own word leaves no doubt which money. A cost that opens its sentence
+(`单座平均投资 c`) is of the sentence before in its paragraph when that one's figures are just the money and the
+count (`建成 8 座，完成投资 X。`).
 """
 
 from __future__ import annotations
@@ -37,6 +42,10 @@ PER_UNIT = regex(
 )
 # `每公里 8000 元`, `人均 6000 元`: the unit alone names the figure (after the clause's punctuation)
 UNIT_ALONE = regex(f"^[，,；;、\\s]*(?:平均)?(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))$")
+# `平均每台`, `每台平均`, `单座平均投资`: an average named by its counter, then at most the money's own word
+AVERAGE = regex(
+    f"^[，,；;、\\s]*(?:平均每(?P<a>{_UNITS})|每(?P<b>{_UNITS})平均|单(?P<c>{_UNITS})平均)(?P<rest>[\u4e00-\u9fff]{{0,6}})$"
+)
 PAID = regex(alternation(_VOCAB.get("paid")))
 NORM = regex(alternation(_VOCAB.get("norms")))
 # a cost per month, quarter, week or day (`人均月补助`): not the year's money over the count
@@ -48,23 +57,59 @@ def _money(q: Quantity) -> bool:
 
 
 def unit_costs(draft: Draft) -> Iterator[UnitCost]:
-    quantities = draft.facts.quantities
-    starts = [q.start for q in quantities]
+    starts = [q.start for q in draft.facts.quantities]
     for si, mentions in draft.by_sentence.items():
         for m in mentions:
-            found = PER_UNIT.search(m.label)
-            alone = UNIT_ALONE.match(m.label) if found is None else None
-            stated = next((q for q in m.quantities if _money(q)), None)
-            if (found or alone) is None or stated is None or NORM.search(m.label) or PER_PERIOD.search(m.label):
-                continue
-            # every figure of the sentence before the cost, labelled or not (years and bare numbers aside)
-            lo = bisect_left(starts, draft.doc.sentences[si].start)
-            before = [q for q in quantities[lo : bisect_left(starts, stated.start)] if q.kind != "bare"]
-            unit = found or alone
-            assert unit is not None
-            relation = _of(before, PER[unit.group("avg") or unit.group("each")], stated, si)
-            if relation is not None and (alone is None or _named_paid(relation.total, mentions)):
+            relation = _read(draft, starts, si, m)
+            if relation is not None:
                 yield relation
+
+
+def _read(draft: Draft, starts: list[int], si: int, m: Mention) -> UnitCost | None:
+    """The cost per unit a mention states, over the money and the count it divides, when both are certain."""
+    found = PER_UNIT.search(m.label)
+    average = AVERAGE.match(m.label) if found is None else None
+    alone = UNIT_ALONE.match(m.label) if found is None and average is None else None
+    unit = found or average or alone
+    stated = next((q for q in m.quantities if _money(q)), None)
+    if unit is None or stated is None or NORM.search(m.label) or PER_PERIOD.search(m.label):
+        return None
+    quantities = draft.facts.quantities
+    sentences = draft.doc.sentences
+    # every figure of the sentence before the cost, labelled or not (years and bare numbers aside)
+    lo = bisect_left(starts, sentences[si].start)
+    before = [q for q in quantities[lo : bisect_left(starts, stated.start)] if q.kind != "bare"]
+    of = si
+    if not before and _opens(draft, si, unit.group(0)):
+        # the cost opens its sentence (`单座平均投资 c`): of the sentence before, if that one is just the two
+        of = si - 1
+        before = [q for q in quantities[bisect_left(starts, sentences[of].start) : lo] if q.kind != "bare"]
+    relation = _of(before, PER[next(u for u in unit.groups() if u is not None)], stated, si)
+    if relation is None:
+        return None
+    money_mentions = draft.by_sentence.get(of, [])
+    if found is not None:
+        return relation
+    if average is not None:
+        return relation if _names(average.group("rest"), relation.total, money_mentions) else None
+    return relation if _named_paid(relation.total, money_mentions) else None
+
+
+def _opens(draft: Draft, si: int, words: str) -> bool:
+    """Do the cost's words open its sentence, the one before standing in the same paragraph?
+
+    (Checked on the text, not the label, which leaves out a 其中 or 另外 that ties the cost to something else.)
+    """
+    sentences = draft.doc.sentences
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph:
+        return False
+    text = draft.doc.text[sentences[si].start : sentences[si].end].lstrip()
+    return text.startswith(words.lstrip("，,；;、 \t"))
+
+
+def _names(rest: str, money: Quantity, mentions: list[Mention]) -> bool:
+    """Does an average's word after its counter (`平均每台原值`) name the money (`原值合计`), if it has one?"""
+    return not rest or any(money in m.quantities and rest in m.label for m in mentions)
 
 
 def _named_paid(money: Quantity, mentions: list[Mention]) -> bool:
