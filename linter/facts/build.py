@@ -96,6 +96,8 @@ FORM_RATE = regex(r"(?:全年|年初|年度|调整后)?(?:预算|资金)?执行�
 FORM_BUDGET = regex("预算")
 FORM_OUTCOME = regex("执行|实际|支出|发放")
 FORM_SCOPE = regex("全年|年初|年度|调整后")
+# a blank line of the file (the normalised text drops it): it ends a block of lines
+BLANK_LINE = regex(r"\n[^\S\n]*\n")
 FORM_REACH = 8  # (a form's block of lines: the budget and outcome stand a few lines above the rate)
 
 
@@ -313,6 +315,8 @@ class SentencePass:
         the adjustments stated right after it, and the adjusted budget they make: adjusted = initial ± each
         adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`). An adjustment written as a bare movement
         (`调增 2450 万元，调减 310 万元`, read as a change of nothing) is taken as a figure of the chain."""
+        if len(mentions) == 1:
+            self._adjusted_lines(mentions, si)
         if len(mentions) < 2:
             return  # an initial and an adjusted budget at least (most sentences have fewer): nothing to gather
         figures = self._unlisted(mentions)
@@ -330,6 +334,26 @@ class SentencePass:
             # `…批准的一般公共预算支出为 A。执行中，因追加增加支出 B，因项目取消调减支出 C，调整后的支出为 D`: the
             # sentence opens with the adjustments of the budget the sentence before closed with
             self._chain_from(before, seq, si, mentions, certain=False)
+
+    def _adjusted_lines(self, mentions: list[Mention], si: int) -> None:
+        """`年初预算：1,286.40万元` / `追加预算：152.36万元` / `全年预算：1,438.76万元`: the chain `_adjusted` reads in one
+        sentence, laid out as a form's lines, a `键：值` line each. Read only on the adjusted budget's line, from
+        the nearest initial budget above it, every line between an adjustment named as such (`_adjustments_after`
+        ends the run on any other figure), all of one block: no blank line, no heading among them."""
+        here = self.doc.sentences[si]
+        last = mentions[0]
+        if not ADJUSTED.search(last.label) or not FORM_LINE.fullmatch(self.doc.text, here.start, here.end):
+            return
+        lines = self._form_lines_before(si)[::-1]  # (text order)
+        start = next((i for i in range(len(lines) - 1, -1, -1) if _initial_budget(lines[i])), None)
+        if start is None or start == len(lines) - 1:
+            return  # no initial budget above, or no adjustment between it and this line
+        first = lines[start]
+        if self.doc.section_at(first.start) is not self.doc.section_at(here.start):
+            return  # a heading between: the lines are of two blocks
+        if BLANK_LINE.search(self.doc.original, self.doc.origin[first.start], self.doc.origin[here.start]):
+            return  # a blank line ends the block
+        self._chain_from(first, [*lines[start + 1 :], last], si, mentions)
 
     def _chain_from(
         self, start: Mention, seq: list[Mention | Change], si: int, mentions: list[Mention], certain: bool = True
