@@ -215,6 +215,8 @@ BOUND_WORDS += ("高于", "至少", "最高", "最低", "以内")
 APPROX_BEFORE = regex("(?:" + "|".join(APPROX_WORDS) + ")$")
 BOUND_BEFORE = regex("(?:" + "|".join(BOUND_WORDS) + ")$")
 BOUND_AFTER = regex(r"^(?:以上|以下|以内|左右|上下)")
+# the words after 以上 that make it the opening of a total of the items above (`以上合计`, `以上三项共计`)
+TOTAL_OF_ABOVE = regex(r"(?:[二两三四五六七八九十\d]{1,2}项|各项)?(?:合计|共计|总计)")
 # Cheap tests that spare most figures the searches above (extraction runs on every number of a report): a
 # qualifier before a figure ends in one of these characters (`$` also matches before a final newline), one
 # after it starts with one of these.
@@ -437,6 +439,9 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[bool, str | None]:
     else:
         bound, approx = None, False
     after = text[end : end + 2]
+    if after == "以上" and TOTAL_OF_ABOVE.match(text, end + 2):
+        # `…13.77万元` / `以上合计 16.97万元` run together: 以上 opens the total's name, no bound of the figure
+        after = ""
     if after[:1] in QUALIFIER_AFTER_FIRST and BOUND_AFTER.match(after):
         if after in ("左右", "上下"):
             approx = True
