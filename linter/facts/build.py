@@ -96,6 +96,17 @@ FORM_RATE = regex(r"(?:全年|年初|年度|调整后)?(?:预算|资金)?执行�
 FORM_BUDGET = regex("预算")
 FORM_OUTCOME = regex("执行|实际|支出|发放")
 FORM_SCOPE = regex("全年|年初|年度|调整后")
+# a line opening with the total of the lines above it (`以上合计`, `上述三项共计`), and an item line before its figure
+# (its number, a name: `2.公务接待费`)
+ABOVE_TOTAL = regex(
+    r"\s*(?:以上|上述)(?:(?P<count>[二两三四五六七八九十]|\d{1,2})项)?(?:合计|共计|总计)(?:为)?[：:]?\s*"
+)
+ITEM_LINE = regex(
+    r"\s*(?P<mark>[（(]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[（(]?[一二三四五六七八九十][)）、])\s*[\u4e00-\u9fff（）()“”]{2,24}[：:]?\s*"
+)
+NUMBER_STYLE = regex(r"\d{1,2}|[一二三四五六七八九十]")
+# a blank line of the file (the normalised text drops it): it ends a block of lines
+BLANK_LINE = regex(r"\n[^\S\n]*\n")
 FORM_REACH = 8  # (a form's block of lines: the budget and outcome stand a few lines above the rate)
 
 
@@ -251,6 +262,7 @@ class SentencePass:
         self._rest(mentions, si)
         self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
+        self._total_of_lines_above(mentions, si)
         self._listed_total(mentions, si)
         self._rate_and_amount_apart(changes_before)
         self._base_of_same_figure(si)
@@ -313,6 +325,8 @@ class SentencePass:
         the adjustments stated right after it, and the adjusted budget they make: adjusted = initial ± each
         adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`). An adjustment written as a bare movement
         (`调增 2450 万元，调减 310 万元`, read as a change of nothing) is taken as a figure of the chain."""
+        if len(mentions) == 1:
+            self._adjusted_lines(mentions, si)
         if len(mentions) < 2:
             return  # an initial and an adjusted budget at least (most sentences have fewer): nothing to gather
         figures = self._unlisted(mentions)
@@ -330,6 +344,26 @@ class SentencePass:
             # `…批准的一般公共预算支出为 A。执行中，因追加增加支出 B，因项目取消调减支出 C，调整后的支出为 D`: the
             # sentence opens with the adjustments of the budget the sentence before closed with
             self._chain_from(before, seq, si, mentions, certain=False)
+
+    def _adjusted_lines(self, mentions: list[Mention], si: int) -> None:
+        """`年初预算：1,286.40万元` / `追加预算：152.36万元` / `全年预算：1,438.76万元`: the chain `_adjusted` reads in one
+        sentence, laid out as a form's lines, a `键：值` line each. Read only on the adjusted budget's line, from
+        the nearest initial budget above it, every line between an adjustment named as such (`_adjustments_after`
+        ends the run on any other figure), all of one block: no blank line, no heading among them."""
+        here = self.doc.sentences[si]
+        last = mentions[0]
+        if not ADJUSTED.search(last.label) or not FORM_LINE.fullmatch(self.doc.text, here.start, here.end):
+            return
+        lines = self._form_lines_before(si)[::-1]  # (text order)
+        start = next((i for i in range(len(lines) - 1, -1, -1) if _initial_budget(lines[i])), None)
+        if start is None or start == len(lines) - 1:
+            return  # no initial budget above, or no adjustment between it and this line
+        first = lines[start]
+        if self.doc.section_at(first.start) is not self.doc.section_at(here.start):
+            return  # a heading between: the lines are of two blocks
+        if BLANK_LINE.search(self.doc.original, self.doc.origin[first.start], self.doc.origin[here.start]):
+            return  # a blank line ends the block
+        self._chain_from(first, [*lines[start + 1 :], last], si, mentions)
 
     def _chain_from(
         self, start: Mention, seq: list[Mention | Change], si: int, mentions: list[Mention], certain: bool = True
@@ -602,6 +636,61 @@ class SentencePass:
         whole, certain = self._sum_named(item, si, figures[: figures.index(parts[0])], parts)
         if whole is not None:
             self._keep(Breakdown(whole, parts, "合计", True, si, certain=certain))
+
+    def _total_of_lines_above(self, mentions: list[Mention], si: int) -> None:
+        """`1.公务接待费 3.20万元` / `2.…` / `以上合计 16.97万元`: a line opening with a total of what is above it
+        (`以上合计`, `上述三项共计`) totals the item lines right above it, one figure a line, up to the block's start
+        (a line with no figure; a blank line ends the block and reads nothing). Only where every line up to there
+        is one item (its number, a name, one exact figure of the total's unit) and a count the words state (`三项`)
+        is the lines' count. The lines are the file's (the normalised text may join a short line to the one
+        before)."""
+        original, origin = self.doc.original, self.doc.origin
+        for total in mentions:
+            q = total.quantities[0]
+            at = origin[q.start]
+            line_start = original.rfind("\n", 0, at) + 1
+            said = ABOVE_TOTAL.fullmatch(original, line_start, at)
+            if said is None or len(total.quantities) != 1 or not q.exact:
+                continue
+            parts = self._item_lines_above(line_start, q.base_unit)
+            count = said.group("count")
+            if len(parts) < 2 or (count and _count_word(count) != len(parts)):
+                continue
+            if any(id(p) in self.d.parts for p in parts):
+                continue
+            self._keep(Breakdown(total, parts, "合计", True, si))
+
+    def _item_lines_above(self, end: int, unit: str) -> list[Mention]:
+        """The one figure of each item line of the file right above offset `end` (a line's start in the file), in
+        text order, up to the first line holding no figure; nothing where a line of them is blank, holds two
+        figures or words after its figure."""
+        original, origin = self.doc.original, self.doc.origin
+        placed = sorted(((origin[m.start], m) for m in self.facts.mentions), key=lambda x: x[0])
+        starts = [x for x, _ in placed]
+        parts: list[Mention] = []
+        kind = ""  # (the way the items are numbered: `1.`, `（1）`, `一、`; a line numbered otherwise is no item of theirs)
+        while end > 0:
+            begin = original.rfind("\n", 0, end - 1) + 1
+            if not original[begin : end - 1].strip():
+                return []  # (a blank line: the block ended above the total's items)
+            inside = [m for _, m in placed[bisect_left(starts, begin) : bisect_left(starts, end - 1)]]
+            if not inside:
+                break  # (the block's opening line: a heading, `三公经费支出如下：`)
+            if len(inside) != 1 or len(inside[0].quantities) != 1:
+                return []
+            q = inside[0].quantities[0]
+            item = ITEM_LINE.fullmatch(original, begin, origin[q.start])
+            if not (q.exact and q.base_unit == unit and item):
+                return []
+            style = NUMBER_STYLE.sub("0", item.group("mark").strip())
+            if parts and style != kind:
+                break  # (`1.收入 A` above `（1）…`, `（2）…`: the item the nested lines break down, their whole)
+            kind = style
+            if original[origin[q.end - 1] + 1 : end - 1].strip("；;，,。 \t\r"):
+                return []  # (words after the figure: more than one item's amount)
+            parts.insert(0, inside[0])
+            end = begin
+        return parts
 
     def _listed_total(self, mentions: list[Mention], si: int) -> None:
         """`资金合计：3,000.00万元` on a form's line of its own, right after a line listing the sources of a name the
@@ -3200,6 +3289,13 @@ def _names(mention_key: str, key: str) -> bool:
     return len(mention_key) >= 2 and (
         mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
     )
+
+
+def _count_word(word: str) -> int:
+    """The count a word of ABOVE_TOTAL states (`三`, `十`, `12`)."""
+    if word.isdigit():
+        return int(word)
+    return "一二三四五六七八九十".index(word.replace("两", "二")) + 1
 
 
 def _initial_budget(m: Mention) -> bool:

@@ -218,6 +218,8 @@ BOUND_AFTER = regex(r"^(?:以上|以下|以内|左右|上下)")
 # what follows a bounded figure that names a group the next figure is of (`60岁以上137人`, `50万元以下的项目
 # 12个`): the next figure right after it, or after a few words of a name (no clause between)
 NAMES_NEXT_FIGURE = regex(r"的?[\u4e00-\u9fff]{0,4}?\d")
+# the words after 以上 that make it the opening of a total of the items above (`以上合计`, `以上三项共计`)
+TOTAL_OF_ABOVE = regex(r"(?:[二两三四五六七八九十\d]{1,2}项|各项)?(?:合计|共计|总计)")
 # Cheap tests that spare most figures the searches above (extraction runs on every number of a report): a
 # qualifier before a figure ends in one of these characters (`$` also matches before a final newline), one
 # after it starts with one of these.
@@ -440,6 +442,9 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[bool, str | None]:
     else:
         bound, approx = None, False
     after = text[end : end + 2]
+    if after == "以上" and TOTAL_OF_ABOVE.match(text, end + 2):
+        # `…13.77万元` / `以上合计 16.97万元` run together: 以上 opens the total's name, no bound of the figure
+        after = ""
     if after[:1] in QUALIFIER_AFTER_FIRST and BOUND_AFTER.match(after):
         if after in ("左右", "上下"):
             approx = True
@@ -454,7 +459,11 @@ def _bounds(text: str, start: int, end: int, prev: str, after: str) -> tuple[boo
     no figure of their own."""
     if prev not in QUALIFIER_LAST and after not in QUALIFIER_AFTER_FIRST:
         return False, None  # (what `_qualifiers` finds without a word before or after the figure)
-    if text[end : end + 2] in ("以上", "以下") and NAMES_NEXT_FIGURE.match(text, end + 2):
+    if (
+        text[end : end + 2] in ("以上", "以下")
+        and NAMES_NEXT_FIGURE.match(text, end + 2)
+        and not TOTAL_OF_ABOVE.match(text, end + 2)  # (`以上合计 T`: a total of the items above, named after them)
+    ):
         return None
     return _qualifiers(text, start, end)
 
