@@ -42,6 +42,7 @@ from tieout.linter.facts.passes.base import (
     changed_by,
     changed_from,
     converted,
+    count_of,
     counts_subordinates,
     exact_figure,
     foots,
@@ -654,7 +655,7 @@ class SentencePass:
                 continue
             parts = self._item_lines_above(line_start, q.base_unit)
             count = said.group("count")
-            if len(parts) < 2 or (count and _count_word(count) != len(parts)):
+            if len(parts) < 2 or (count and count_of(count) != len(parts)):
                 continue
             if any(id(p) in self.d.parts for p in parts):
                 continue
@@ -3289,13 +3290,6 @@ def _names(mention_key: str, key: str) -> bool:
     return len(mention_key) >= 2 and (
         mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
     )
-
-
-def _count_word(word: str) -> int:
-    """The count a word of ABOVE_TOTAL states (`三`, `十`, `12`)."""
-    if word.isdigit():
-        return int(word)
-    return "一二三四五六七八九十".index(word.replace("两", "二")) + 1
 
 
 def _initial_budget(m: Mention) -> bool:

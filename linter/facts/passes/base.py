@@ -197,3 +197,11 @@ def converted(text: str, q: Quantity, r: Quantity) -> bool:
         return False
     # a bracket that holds more than the figure converted says something else of it
     return not any(b in between.group() for b in "（(") or CLOSED.match(text, r.end) is not None
+
+
+ORDINALS = "一二三四五六七八九十"
+
+
+def count_of(word: str) -> int:
+    """The number a count word writes (`3`, `两`, `四`)."""
+    return int(word) if word.isdigit() else 2 if word == "两" else ORDINALS.index(word) + 1

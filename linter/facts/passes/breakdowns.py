@@ -30,11 +30,13 @@ from tieout.linter.facts.passes.base import (
     ADDING,
     FULL_MARKS,
     HANDED_OVER,
+    ORDINALS,
     Completed,
     by_paragraph,
     changed_by,
     changed_from,
     converted,
+    count_of,
     counts_subordinates,
     exact_figure,
     exact_of,
@@ -1260,7 +1262,6 @@ def _equation(draft: Draft, run: list[Mention]) -> Breakdown | None:
     return Breakdown(total, plus, "=", True, total.sentence, minus=minus)
 
 
-ORDINALS = "一二三四五六七八九十"
 # a total stating how many figures before it it sums (`以上六项支出合计`, `上述 3 项合计`)
 # (`以上三项`, `以上五个税种`: the count of the items above, in 项 or 个 and what they are)
 COUNTED = regex(f"^(?:以上|上述)(\\d|[两{ORDINALS}])(?:项|个)")
@@ -1343,11 +1344,6 @@ def _counted(label: str) -> int:
     if found is None:
         return 0
     return count_of(found.group(1))
-
-
-def count_of(word: str) -> int:
-    """The number a count word writes (`3`, `两`, `四`)."""
-    return int(word) if word.isdigit() else 2 if word == "两" else ORDINALS.index(word) + 1
 
 
 ENUMERATED = regex(f"^[，、；：:。\\s]*([{ORDINALS}])是")

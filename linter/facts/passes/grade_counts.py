@@ -84,11 +84,7 @@ def _grade_parts(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
 def _graded_total(draft: Draft, si: int, counter: str) -> Mention | None:
     """The one count in `counter` of the sentence, of a thing named right after it (`8个项目`)."""
     found = [
-        (m, q)
-        for m in draft.facts.mentions
-        if m.sentence == si
-        for q in m.quantities
-        if q.kind == "count" and q.unit == counter
+        (m, q) for m in draft.by_sentence.get(si) or [] for q in m.quantities if q.kind == "count" and q.unit == counter
     ]
     if len(found) != 1 or not found[0][1].exact:
         return None

@@ -20,8 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
-from tieout.linter.facts.passes.base import SCORE_NUMBER, score_figures
-from tieout.linter.facts.passes.breakdowns import ORDINALS, count_of
+from tieout.linter.facts.passes.base import ORDINALS, SCORE_NUMBER, count_of, score_figures
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex

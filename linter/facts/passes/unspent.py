@@ -10,18 +10,17 @@ and one only fitting it — and named as such (a budget, an outcome).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention, Rate
 from tieout.linter.facts.passes.base import in_brackets
+from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
 
-HUNDRED = Decimal(100)
 EXECUTION_RATE = regex(r"执行率$")
 # the rest of the budget named alone (`，结余 U`, `，未执行的 U`, `尚未支出资金 U`): no rate of it (`结余率`), no
 # stock or carry-over of other years (`累计结余`, `结转`)
@@ -93,7 +92,7 @@ def _fits(rate: Rate, spent: Quantity, budget: Quantity) -> bool:
     """Is spent / budget the rate, within half its last digit?"""
     if not budget.base_value or spent.base_value > budget.base_value:
         return False
-    return abs(spent.base_value / budget.base_value * HUNDRED - rate.stated.value) <= rate.stated.ulp / 2
+    return writes_ratio(spent.base_value, budget.base_value, rate.stated)
 
 
 def _budget_before(
