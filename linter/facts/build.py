@@ -47,6 +47,7 @@ from tieout.linter.facts.passes.base import (
     exact_figure,
     foots,
     in_brackets,
+    list_total,
     rolls_forward,
     scored_apart,
 )
@@ -1529,13 +1530,9 @@ class SentencePass:
         each narrowed by their own word)."""
         if len({q.base_value for q in found}) == 1:
             return found[0], here
-        for b in self.facts.breakdowns:
-            total = b.total.quantities[0] if b.total.quantities else None
-            inside = {id(q) for m in b.parts for q in m.quantities}
-            if total is not None and any(q is total for q in found):
-                if all(q is total or id(q) in inside for q in found):
-                    return total, here
-        return None
+        listed = list_total(self.facts.breakdowns, found)
+        # (the list's total by the first figure its total states)
+        return (listed[1], here) if listed is not None and listed[1] is listed[0].total.quantities[0] else None
 
     def _outcome_stated(self, mentions: list[Mention]) -> bool:
         """Does one of the figures state an outcome (决算数, 执行数)?"""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tieout.linter.facts.model import Mention
+from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import words
@@ -205,3 +205,17 @@ ORDINALS = "一二三四五六七八九十"
 def count_of(word: str) -> int:
     """The number a count word writes (`3`, `两`, `四`)."""
     return int(word) if word.isdigit() else 2 if word == "两" else ORDINALS.index(word) + 1
+
+
+def list_total(breakdowns: Sequence[Breakdown], found: Sequence[Quantity]) -> tuple[Breakdown, Quantity] | None:
+    """Of figures found under one name, the one that totals a list whose parts are all the others (`限额 X，其中
+    一般债务限额 a、专项债务限额 b`, `筹集资金 X，其中：财政拨款 a…`: the name, unqualified, is the total's, each part
+    narrowed by its own word or found under it by its fund alone): the list and that figure."""
+    for b in breakdowns:
+        totals = [q for q in found if any(q is t for t in b.total.quantities)]
+        if len(totals) != 1:
+            continue
+        inside = {id(q) for p in b.parts for q in p.quantities}
+        if all(q is totals[0] or id(q) in inside for q in found):
+            return b, totals[0]
+    return None

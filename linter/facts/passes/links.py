@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
-from tieout.linter.facts.passes.base import Completed, same_section
+from tieout.linter.facts.passes.base import Completed, list_total, same_section
 from tieout.linter.facts.passes.breakdowns import _item_runs
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.intervals import writes_ratio
@@ -411,12 +411,11 @@ def _one_or_list_total(
         return None
     if len({q.base_value for _, q in found}) == 1:
         return found[0]
-    for b in draft.facts.breakdowns:
-        inside = {id(q) for p in b.parts for q in p.quantities}
-        totals = [(m, q) for m, q in found if m is b.total]
-        if len(totals) == 1 and all(m is b.total or id(q) in inside for m, q in found):
-            return totals[0] if name.removesuffix("的") in totals[0][0].label else None
-    return None
+    listed = list_total(draft.facts.breakdowns, [q for _, q in found])
+    if listed is None:
+        return None
+    b, total = listed
+    return (b.total, total) if name.removesuffix("的") in b.total.label else None
 
 
 def _named_like(draft: Draft, wanted: Identity, s: Share, part_item: str) -> list[tuple[Mention, Quantity]]:
