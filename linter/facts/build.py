@@ -107,8 +107,6 @@ ITEM_LINE = regex(
     r"\s*(?P<mark>[（(]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[（(]?[一二三四五六七八九十][)）、])\s*[\u4e00-\u9fff（）()“”]{2,24}[：:]?\s*"
 )
 NUMBER_STYLE = regex(r"\d{1,2}|[一二三四五六七八九十]")
-# a blank line of the file (the normalised text drops it): it ends a block of lines
-BLANK_LINE = regex(r"\n[^\S\n]*\n")
 FORM_REACH = 8  # (a form's block of lines: the budget and outcome stand a few lines above the rate)
 
 
@@ -363,7 +361,7 @@ class SentencePass:
         first = lines[start]
         if self.doc.section_at(first.start) is not self.doc.section_at(here.start):
             return  # a heading between: the lines are of two blocks
-        if BLANK_LINE.search(self.doc.original, self.doc.origin[first.start], self.doc.origin[here.start]):
+        if self.doc.blank_line_between(first.start, here.start):
             return  # a blank line ends the block
         self._chain_from(first, [*lines[start + 1 :], last], si, mentions)
 

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from itertools import accumulate, count
 from operator import add
 
+from tieout.linter.patterns import regex
+
+# a blank line of the file: spaces at most between two line breaks
+BLANK_LINE = regex(r"\n[^\S\n]*\n")
+
 
 def line_starts(text: str) -> list[int]:
     """The offset of each line's start: 0 and the offset after each newline (from the lines' lengths, at C
@@ -95,6 +100,11 @@ class Document:
         self._sentence_texts: dict[int, str] = {}
 
     # positions ---------------------------------------------------------------------------------
+    def blank_line_between(self, begin: int, end: int) -> bool:
+        """Does a blank line of the file stand between two offsets of the normalised text (which drops it)? It
+        ends a block of lines: a list, a form's lines."""
+        return BLANK_LINE.search(self.original, self.origin[begin], self.origin[end]) is not None
+
     def line_col(self, index: int) -> tuple[int, int]:
         """1-based line and column of an index into the original text."""
         line = bisect_right(self.line_starts, index) - 1

@@ -69,7 +69,7 @@ def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
         for total, pairs in _closed_lists(text, pattern):
             # a heading between the pairs ends the list; an item line may be a heading itself (`（1）决策：…`)
             lines = {text.rfind("\n", 0, p.start()) + 1 for p in pairs}
-            if _blank_line(draft, pairs[0].start(), total.start("got")):
+            if draft.doc.blank_line_between(pairs[0].start(), total.start("got")):
                 continue
             if all(sec.start in lines for sec in draft.doc.sections_between(min(lines), total.start("got"))):
                 yield from _read(figures, total, pairs, held)
@@ -116,15 +116,6 @@ def _spans_with_marks(text: str, margin: int = 2) -> Iterator[tuple[int, int]]:
         end = max(end, min(len(text), stop + 1))
     if end >= 0:
         yield begin, end
-
-
-BLANK_LINE = regex(r"\n[^\S\n]*\n")
-
-
-def _blank_line(draft: Draft, begin: int, end: int) -> bool:
-    """Does a blank line of the file stand between two offsets (the normalised text drops it)?"""
-    doc = draft.doc
-    return bool(BLANK_LINE.search(doc.original, doc.origin[begin], doc.origin[end]))
 
 
 def _opens_its_line(text: str, at: int) -> bool:
@@ -247,7 +238,7 @@ def listed_deductions(draft: Draft) -> Iterator[Breakdown | Marked]:
     for opener in _openers(text):
         lines, at = _cut_lines(text, opener.end())
         total = CUTS_TOTAL.match(text, at)
-        if total is None or len(lines) < 2 or _blank_line(draft, opener.start(), total.end()):
+        if total is None or len(lines) < 2 or draft.doc.blank_line_between(opener.start(), total.end()):
             continue
         cut, got = figures.get(total.start("cut")), figures.get(total.start("got"))
         cuts = [figures.get(line.start("cut")) for line in lines]
