@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
-from operator import add, and_, is_not, itemgetter, methodcaller, or_
+from operator import add, and_, is_not, itemgetter, methodcaller, not_, or_
 
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.cleaning import CONVERTIBLE, MAYBE_CHINESE, TRANSLATE, WHITESPACE, Cleaned, clean_text
@@ -341,6 +341,20 @@ def _listed_lines(raw: list[str], numbers: list[int], chars: list[str]) -> list[
             out += range(k, min(j + 1, len(chars)))
         k = max(j, k + 1)
     return out
+
+
+def _after_items(raw: list[str], lines: _Lines) -> list[int]:
+    """The lines after a Markdown list whose last item closes its clause (`- 其他收入 512.35 万元；` / `部门支出合计
+    …`): a statement of their own, not the item's words going on (a lazy continuation of an item is indented, or
+    follows an item that stops mid-clause), though the `；` leaves the sentence open."""
+    out = []
+    for k in compress(count(1), map(and_, lines.items[:-1], map(not_, lines.items[1:]))):
+        if lines.chars[k - 1].rstrip(CLOSING)[-1:] in CLAUSE_END and not _indent(raw[lines.numbers[k] - 1]):
+            out.append(k)
+    return out
+
+
+CLAUSE_END = frozenset("。！？；;")
 
 
 def _indent(line: str) -> str:
@@ -686,6 +700,8 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     for k in _form_breaks(lines.chars, width):
         breaks[k] = "\n"
     for k in _form_pair_breaks(raw, lines.numbers):
+        breaks[k] = "\n"
+    for k in _after_items(raw, lines):
         breaks[k] = "\n"
     for k in _listed_lines(raw, lines.numbers, lines.chars):
         # a list set out an item a line (`分企业看：` / `  市水务集团上缴 3815 万元` / …): each item, and what

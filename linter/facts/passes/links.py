@@ -193,16 +193,9 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if s.total is not None or s.part is None or not s.base_label:
             continue
         part = owner.get(s.part.start)
-        item, said = draft.labeller.identify(s.base_label)
-        if year := YEAR_TOTAL.fullmatch(s.base_label.strip()):
-            # `收入合计 X。其中，A a，占本年收入的 p%`: the year's income as a whole (the 本年收入合计 a 收入合计
-            # is), not whatever income figure is near (`财政拨款收入`, of the bare item 收入 too)
-            item = f"本年{year[1]}合计"
         if part is None:
             continue
-        if len(item) < 2 and _scope_only(said, part):
-            # `县级支出 A，占全州的 p%`: a whole named by its scope alone is the part's own measure over that scope
-            item = part.identity.item
+        item, said = _whole_named(draft, s.base_label, part)
         if len(item) < 2:
             continue
         # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`); a total it
@@ -215,6 +208,11 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`); the
         # same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`: 全州支出 is the whole)
         found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if not _restated(part, m)]
+        if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
+            # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
+            # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's
+            # total, whose item is worded otherwise; which figure is meant is not certain
+            continue
         if not found:
             whole = (
                 _own_list_total(draft, s, lists.get(id(s.part)))
@@ -232,6 +230,29 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
+
+
+def _whole_named(draft: Draft, base_label: str, part: Mention) -> tuple[str, Context]:
+    """The item and the context the words naming a share's whole give it."""
+    item, said = draft.labeller.identify(base_label)
+    if year := YEAR_TOTAL.fullmatch(base_label.strip()):
+        # `收入合计 X。其中，A a，占本年收入的 p%`: the year's income as a whole (the 本年收入合计 a 收入合计
+        # is), not whatever income figure is near (`财政拨款收入`, of the bare item 收入 too)
+        item = f"本年{year[1]}合计"
+    if len(item) < 2 and _scope_only(said, part):
+        # `县级支出 A，占全州的 p%`: a whole named by its scope alone is the part's own measure over that scope
+        item = part.identity.item
+    return item, said
+
+
+def _fund_part(wanted: Identity, part: Mention, m: Mention, q: Quantity, lists: dict[int, Mention]) -> bool:
+    """Is a figure found under the whole's name a part of a list split by fund (`财政拨款收入` under 收入合计, of
+    no fund), where neither the share's words nor its part name a fund?"""
+    if wanted.context.fund is not None or part.identity.context.fund is not None:
+        return False
+    fund = m.identity.context.fund
+    totals = [lists[id(x)] for x in m.quantities if id(x) in lists]
+    return fund is not None and any(t.identity.context.fund != fund for t in totals)
 
 
 def _doubtful(draft: Draft, s: Share, part: Mention, whole: Mention | None) -> bool:
