@@ -217,12 +217,12 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             whole = (
                 _own_list_total(draft, s, lists.get(id(s.part)))
                 or _shortened_whole(draft, wanted, s, part.identity.item)
-                or _short_fund_whole(draft, wanted, part, s.part)
+                or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
             )
             if whole is not None and not _doubtful(draft, s, part, owner.get(whole.start)):
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
-        listed = _one_or_list_total(draft, found, s.base_label or item)
+        listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
         if listed is None:
             continue
         m, total = listed
@@ -243,6 +243,15 @@ def _whole_named(draft: Draft, base_label: str, part: Mention) -> tuple[str, Con
         # `县级支出 A，占全州的 p%`: a whole named by its scope alone is the part's own measure over that scope
         item = part.identity.item
     return item, said
+
+
+def _own_total(found: list[tuple[Mention, Quantity]], own: Mention | None) -> tuple[Mention, Quantity] | None:
+    """`全省一般公共预算收入 X。其中，税收收入 a，占一般公共预算收入的 p%`, the name having other values elsewhere (`省级
+    一般公共预算收入 Y`, where the part's scope is not said): the total of the list the part is in, where it is one of
+    the figures found under that name, is the whole the share names."""
+    if own is None:
+        return None
+    return next(((m, q) for m, q in found if m is own), None)
 
 
 def _fund_part(wanted: Identity, part: Mention, m: Mention, q: Quantity, lists: dict[int, Mention]) -> bool:
@@ -277,26 +286,33 @@ def _whole_beside(draft: Draft, s: Share, part: Mention) -> bool:
     return False
 
 
-def _short_fund_whole(draft: Draft, wanted: Identity, part: Mention, figure: Quantity) -> Quantity | None:
+def _short_fund_whole(
+    draft: Draft, wanted: Identity, part: Mention, figure: Quantity, own: Mention | None
+) -> Quantity | None:
     """`政府性基金预算收入 A。其中，国有土地使用权出让收入 a，占基金收入的 p%`: a whole named by a short form of a
     fund (`基金` of 政府性基金预算) before its item (`收入`) is that item of that fund, stated before the part in its
     paragraph, where the part's own fund is that one or not stated: the one value there (inferred, as the name
-    is shortened). No fund is read from the short form elsewhere (`基金` alone names many things: 产业基金)."""
-    if wanted.context.fund is not None:
-        return None
+    is shortened), or the total of the list the part is in where that is one of them (`…收入 A，上年为 B。其中，…`).
+    No fund is read from the short form elsewhere (`基金` alone names many things: 产业基金)."""
     own_fund = part.identity.context.fund
+    if wanted.context.fund not in (None, own_fund):
+        return None  # (the words name a fund of their own: the short form is no fund's)
+    # (looked for in every fund the short form names: a fund the part carries may be its list's, inferred)
+    loose = replace(wanted, context=replace(wanted.context, fund=None))
     sentences = draft.doc.sentences
     paragraph = sentences[part.sentence].paragraph
-    values: dict[Decimal, Quantity] = {}
+    found: list[tuple[Mention, Quantity]] = []
     for m in draft.facts.mentions:
-        if m.start >= part.start or sentences[m.sentence].paragraph != paragraph or not _short_fund_of(wanted, m):
-            continue
-        if own_fund not in (None, m.identity.context.fund) or _restated(part, m):
+        if m.start >= part.start or sentences[m.sentence].paragraph != paragraph or not _short_fund_of(loose, m):
             continue
         q = m.of_unit(figure.base_unit)
-        if q is not None and q.exact and q.kind == figure.kind:
-            values[q.base_value] = q
-    return next(iter(values.values())) if len(values) == 1 else None
+        if q is not None and q.exact and q.kind == figure.kind and not _restated(part, m):
+            found.append((m, q))
+    funds = {m.identity.context.fund for m, _ in found}
+    if len(funds) != 1 or own_fund not in (None, *funds):
+        return None  # (two funds the short form names, `政府性基金…，社会保险基金…`: which one is not said)
+    values = {q.base_value: q for _, q in found}
+    return next((q for m, q in found if m is own), None) or (next(iter(values.values())) if len(values) == 1 else None)
 
 
 def _short_fund_of(wanted: Identity, m: Mention) -> bool:
