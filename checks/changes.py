@@ -77,6 +77,12 @@ def changes(ctx: CheckContext) -> list[Change]:
 
 def _with_table_base(ctx: CheckContext, c: Change) -> Change:
     cur = c.current
+    if cur is None and c.base is None and ctx.facts.tables:
+        # (`2024年到位资金较2023年增加 Δ`: both figures are a 分年度 table's, neither is stated)
+        from tieout.checks.tables.years import year_cells
+
+        pair = year_cells(ctx, c)
+        return c if pair is None else replace(c, current=pair[0], base=pair[1])
     if c.base is not None or cur is None or cur.kind != "amount" or not cur.exact or not ctx.facts.tables:
         return c
     said = LAST_YEAR.match(c.comparison)
@@ -292,7 +298,12 @@ class ChangeMismatch(Rule):
       Two such cells, a comparison with another year, a plan or a reference: nothing is read. A figure
       naming a fund's whole (`一般公共预算收入 X，比上年增长 p%`) is the 合计 row (`收入合计`) of the one table
       whose title names that whole, when that row's 执行数 is X; of a space-aligned table only the cells
-      whose column name stands over them.
+      whose column name stands over them;
+    - with neither figure stated (`2024年到位资金较2023年增加 Δ，增长 p%`): both from the one 分年度 table
+      (rows or columns headed by years alone) that lays out the measure the sentence names, right after its
+      year and before the comparison, as one column header (or row label) written alike: its cells of the
+      two years, exact amounts of one unit. Two such tables, or another word between year and measure
+      (`2024年省级到位资金`): nothing is read.
 
     Each figure counts for the interval its precision allows; a miss within one unit of the stated
     change's last digit is a rounding finding (TO100). A growth rate over an earlier figure of zero or
