@@ -94,3 +94,59 @@ def _years(heads: dict[int, str]) -> dict[int, int]:
                 return {}
             years[year] = index
     return years
+
+
+# a share named by its part and whole, the year right before them, the figure last (`2024年财政资金占总投入的比重为`)
+SHARE_WORDS = regex(
+    r"(?:^|[，,；;。：:])\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<part>[\u4e00-\u9fff]{2,12}?)占"
+    r"(?P<whole>[\u4e00-\u9fff]{2,12}?)(?:的)?(?:比重|比例)?(?:为|达到?|是)?\s*$"
+)
+# between the share and its comparison: a comma at most (`65.0%，较上年提高…`)
+JOINED = regex(r"^\s*[，,]?\s*$")
+
+
+def year_share(ctx: CheckContext, c: Change) -> tuple[Quantity, list[Quantity]] | None:
+    """`2024年财政资金占总投入的比重为 p%，较上年提高 r 个百分点`, the part and the whole both laid out by year in
+    one 分年度 table: the share stated and the table's cells [last year's part, whole, this year's part, whole]
+    (last year's share is their ratio). Read only when this year's cells give the share stated, within its
+    rounding: then the share is certainly of those cells."""
+    said = COMPARED.match(c.comparison.replace(" ", ""))
+    if said is None or c.base is not None:
+        return None
+    sent = ctx.doc.sentences[c.sentence]
+    text = ctx.doc.text
+    at = text.find(c.comparison, sent.start, sent.end)
+    shares = [q for q in ctx.facts.quantities if sent.start <= q.start and q.end <= at and q.kind == "percent"]
+    if at < 0 or not shares or JOINED.match(text[shares[-1].end : at]) is None:
+        return None
+    share = shares[-1]
+    words = SHARE_WORDS.search(text[sent.start : share.start])
+    if words is None or not share.exact:
+        return None
+    this = int(words.group("year"))
+    then = int(said.group("year")) if said.group("year") else this - 1
+    cells = _share_cells(ctx, words.group("part"), words.group("whole"), this, then)
+    if cells is None or then >= this:
+        return None
+    part_now, whole_now = cells[2], cells[3]
+    low, high = share.value - share.ulp / 2, share.value + share.ulp / 2
+    if not low <= part_now.base_value / whole_now.base_value * 100 <= high:
+        return None  # the share is not this year's part of the whole as the table gives them: not these cells
+    return share, cells
+
+
+def _share_cells(ctx: CheckContext, part: str, whole: str, this: int, then: int) -> list[Quantity] | None:
+    """Last year's and this year's part and whole from the one table side laying both out by year."""
+    found = []
+    for t in ctx.facts.tables:
+        for side in t.sides:
+            p, w = _cells(t, side, part, this, then), _cells(t, side, whole, this, then)
+            if p is not None and w is not None:
+                found.append([p[1], w[1], p[0], w[0]])
+    if len(found) != 1:
+        return None
+    cells = found[0]
+    units = {q.base_unit for q in cells}
+    if len(units) != 1 or not all(q.exact and q.kind == "amount" and q.base_value > 0 for q in cells):
+        return None
+    return cells
