@@ -77,6 +77,16 @@ def changes(ctx: CheckContext) -> list[Change]:
 
 def _with_table_base(ctx: CheckContext, c: Change) -> Change:
     cur = c.current
+    if cur is None and c.base is None and ctx.facts.tables:
+        # (`2024年到位资金较2023年增加 Δ`: both figures are a 分年度 table's, neither is stated)
+        from tieout.checks.tables.years import year_cells, year_share
+
+        pair = year_cells(ctx, c)
+        if pair is not None:
+            return replace(c, current=pair[0], base=pair[1])
+        # (`2024年A占B的比重为 p%，较上年提高 r 个百分点`: the share is the current, last year's from the table)
+        share = year_share(ctx, c)
+        return c if share is None else replace(c, current=share[0])
     if c.base is not None or cur is None or cur.kind != "amount" or not cur.exact or not ctx.facts.tables:
         return c
     said = LAST_YEAR.match(c.comparison)
@@ -292,7 +302,15 @@ class ChangeMismatch(Rule):
       Two such cells, a comparison with another year, a plan or a reference: nothing is read. A figure
       naming a fund's whole (`一般公共预算收入 X，比上年增长 p%`) is the 合计 row (`收入合计`) of the one table
       whose title names that whole, when that row's 执行数 is X; of a space-aligned table only the cells
-      whose column name stands over them.
+      whose column name stands over them;
+    - with neither figure stated (`2024年到位资金较2023年增加 Δ，增长 p%`): both from the one 分年度 table
+      (rows or columns headed by years alone) that lays out the measure the sentence names, right after its
+      year and before the comparison, as one column header (or row label) written alike: its cells of the
+      two years, exact amounts of one unit. Two such tables, or another word between year and measure
+      (`2024年省级到位资金`): nothing is read;
+    - a share's change in points (`2024年A占B的比重为 p%，较上年提高 r 个百分点`), A and B both laid out by year in
+      the one 分年度 table: last year's share is last year's A over B; read only when this year's A over B is
+      the share stated, within its rounding (else the share may be of other figures).
 
     Each figure counts for the interval its precision allows; a miss within one unit of the stated
     change's last digit is a rounding finding (TO100). A growth rate over an earlier figure of zero or
@@ -428,7 +446,17 @@ def _previous(ctx: CheckContext, c: Change) -> tuple[Decimal | None, list[Quanti
     if c.base is not None and c.base.kind == "percent":
         return c.base.value, [c.base]
     found = _rate_pairs(ctx, c)
-    return found if found else (None, [])
+    if found:
+        return found
+    if ctx.facts.tables:
+        # (last year's part over last year's whole, from the 分年度 table laying both out)
+        from tieout.checks.tables.years import year_share
+
+        share = year_share(ctx, c)
+        if share is not None and share[0] is c.current:
+            then_part, then_whole = share[1][0], share[1][1]
+            return then_part.base_value / then_whole.base_value * HUNDRED, share[1]
+    return None, []
 
 
 Figure = tuple[Mention, Quantity]
@@ -493,7 +521,8 @@ class PercentagePoint(Rule):
     97.97%。与上年满意度 93.55% 相比，提高…`, where a name it gives is the rate's), or computed from last year's figures
     standing in the change's section beside the figures this year's rate comes from
     (`2022年直接结算 689 人次，应结算 1728 人次；2023年…`: the same two names in another stated period,
-    giving one value). When the change written in % is the difference of the two rates in points and
+    giving one value), or last year's part over last year's whole of the one 分年度 table laying out both
+    (`2024年A占B的比重为 p%，较上年提高 r%`, this year's cells giving p). When the change written in % is the difference of the two rates in points and
     not their relative change, it should have been written in `个百分点`. Both readings allow for the
     rounding of both rates; where both fit (the figures are too coarse to tell) nothing is said.
 
@@ -532,8 +561,9 @@ class PercentagePoint(Rule):
     kind = "pp"
 
     def check(self) -> Iterable[Result]:
-        for c in self.ctx.facts.changes:
-            for r in rate_readings(self.ctx, c):
+        # (a share laid out by year in a table is the current of its change only in `changes`: read there)
+        for c, read in zip(self.ctx.facts.changes, changes(self.ctx)):
+            for r in rate_readings(self.ctx, read):
                 yield from self._reading(r)
             yield from self._amount_in_points(c)
 
