@@ -51,6 +51,7 @@ from tieout.linter.facts.passes.base import (
     rolls_forward,
     scored_apart,
 )
+from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.facts.passes.limits import limit_gaps
 from tieout.linter.facts.passes.surveys import one_answer_apart
@@ -181,6 +182,7 @@ class SentencePass:
         self._list_of: dict[int, int] = {}  # see _lists
         self._lists_seen = 0
         self._title: Context | None = None  # what the title states (`_title_context`), read once when asked
+        self._closing = Closing(draft)  # the lines closing item lines with their total (`基本支出小计 X`)
 
     def run(self) -> None:
         starts = self._starts = [q.start for q in self.facts.quantities]
@@ -263,6 +265,8 @@ class SentencePass:
         self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
         self._total_of_lines_above(mentions, si)
+        for closed in self._closing.read(mentions, si):
+            self._keep(closed)
         self._listed_total(mentions, si)
         self._rate_and_amount_apart(changes_before)
         self._base_of_same_figure(si)
