@@ -241,6 +241,9 @@ class SentencePass:
                 if headless:
                     # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
                     self.d.headless[si] = self._own_items(mentions[before:], si)
+                    # `…合计 T。其中：A a，B b，分别占 p%、q%`: the shares go to the parts in order, as in a list
+                    # with its total before it in the sentence; their whole is found when the list's is
+                    self._listed_shares(item, si)
             else:
                 self._clause(item, si, self._past_grade(items, pos, mentions), _name_in(previous))
         self._respective_runs(items, runs, si, mentions)

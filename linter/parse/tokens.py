@@ -236,6 +236,8 @@ def _share(piece: str, start: int, end: int) -> list[Tok] | None:
     m = SHARE_RE.match(piece) if share else None
     if m and m.group("share") and (moved := _share_moved(piece, start, m)) is not None:
         return moved
+    if m and m.group("share") and not m.group("head") and (each := RESPECTIVE_BASE.search(m.group("base"))):
+        return _respective_share(start, m, each)
     if m and m.group("share"):
         out = []
         if m.group("head"):
@@ -245,6 +247,24 @@ def _share(piece: str, start: int, end: int) -> list[Tok] | None:
             out.append(Tok("LABEL", m.group("base"), start + m.start("base"), end))
         return out
     return None
+
+
+# `占比分别为`, `占本年支出的比重分别为`: the shares of figures listed before, one each (分别 after the whole's name,
+# which keeps its 的 as after `分别占`: `本年支出的`; `占比例分别为` is the share word 占比 and 例)
+RESPECTIVE_BASE = regex(r"(?:^例|比重|比例)?分别$")
+
+
+def _respective_share(start: int, m: re.Match[str], each: re.Match[str]) -> list[Tok]:
+    """`A a，B b，占比分别为 p%、q%`: written as `分别占 p%、q%` is (分别, then the share word and the whole named), so
+    that the shares go one to each figure before, in order, not the first of them to the last figure alone."""
+    out = [
+        Tok("LABEL", "分别", start + m.start("base") + each.end() - 2, start + m.start("base") + each.end()),
+        Tok("SHARE", m.group("share"), start + m.start("share"), start + m.end("share")),
+    ]
+    whole = m.group("base")[: each.start()]
+    if whole:
+        out.append(Tok("LABEL", whole, start + m.start("base"), start + m.start("base") + each.start()))
+    return out
 
 
 # a share's own name, then the move of it (`税收占比提高`, `民生支出比重下降了`): the words after the share word
