@@ -87,27 +87,33 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
             continue
-        if ADJUSTMENT_RATE.search(r.name) and not r.ordered:
-            o = _adjustment(ctx, r)  # `年初预算 A，调整后预算 B，调整率 p%`: (B − A) / A
-        elif r.ordered:
-            o = _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
-        elif len(r.operands) == 1 and (EXECUTION_RATE.search(r.name) or SURVEY_RATE.search(r.name)):
-            o = _one_operand(ctx, r)
-        elif not r.operands and SURVEY_RATE.search(r.name):
-            o = _over_answers(ctx, r)  # `有效问卷 N 份，满意 a 份，基本满意 b 份，不满意 c 份，满意度 p%`
-        elif not r.operands and EXECUTION_RATE.search(r.name):
-            # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
-            o = _without_operands(ctx, r)
-        elif NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
-            # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
-            o = _against_budget(ctx, r)
-        elif AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
-            # `收入 412.6 亿元，完成预算的 97.8%`: the figure before the rate over its budget, stated elsewhere
-            o = _against_budget(ctx, r)
-        else:
-            o = _in_sentence(ctx, r)
+        o = _percent_outcome(ctx, r)
         if o is not None:
             yield o
+
+
+def _percent_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """A rate in percent against the figures its words and place make it of."""
+    if not r.ordered and EXECUTION_RATE.search(r.name) and (o := _beyond_target(ctx, r)) is not None:
+        return o  # `…12.6 公里，超过目标 0.6 公里，完成率 105%`: over the target the gap leaves
+    if ADJUSTMENT_RATE.search(r.name) and not r.ordered:
+        return _adjustment(ctx, r)  # `年初预算 A，调整后预算 B，调整率 p%`: (B − A) / A
+    if r.ordered:
+        return _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
+    if len(r.operands) == 1 and (EXECUTION_RATE.search(r.name) or SURVEY_RATE.search(r.name)):
+        return _one_operand(ctx, r)
+    if not r.operands and SURVEY_RATE.search(r.name):
+        return _over_answers(ctx, r)  # `有效问卷 N 份，满意 a 份，基本满意 b 份，不满意 c 份，满意度 p%`
+    if not r.operands and EXECUTION_RATE.search(r.name):
+        # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
+        return _without_operands(ctx, r)
+    if NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
+        # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
+        return _against_budget(ctx, r)
+    if AGAINST_BUDGET.search(r.name) and not any(_role(ctx, label) == "plan" for label in r.labels):
+        # `收入 412.6 亿元，完成预算的 97.8%`: the figure before the rate over its budget, stated elsewhere
+        return _against_budget(ctx, r)
+    return _in_sentence(ctx, r)
 
 
 def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
@@ -655,6 +661,51 @@ def _one_operand(ctx: CheckContext, r: Rate) -> Outcome | None:
     if EXECUTION_RATE.search(r.name):
         return _against_budget(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
     return _answers_before(ctx, r)
+
+
+_TARGET = _alt("target_words")
+# the words between an outcome and what it lies beyond (or short of) its target by: `，超过目标`, `，比目标值多`,
+# `，较计划减少`, `，未达目标`
+BEYOND = regex(
+    rf"^[，,]\s*(?:(?P<up>超过|超出|高于|多于)(?:{_TARGET})|(?P<down>低于|少于|未达到?)(?:{_TARGET})"
+    rf"|(?:比|较)(?:{_TARGET})(?:(?P<more>多|高|增加|超出)|(?P<less>少|低|减少)))了?\s*$"
+)
+# between that figure and the rate: its name alone (`，完成率`, `，目标完成率为`)
+RATE_NEXT = regex(r"^[，,]\s*[\u4e00-\u9fff]{0,6}完成率(?:为|达到?|是)?\s*$")
+
+
+def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`新建道路 12.6 公里，超过目标 0.6 公里，完成率 105%`: the target is the outcome less the excess (plus the
+    shortfall: `未达目标 0.4 公里`), the rate the outcome over it. Only where the three figures follow one another
+    so, the outcome and the gap of one kind and unit."""
+    text, start = ctx.doc.text, ctx.doc.sentences[r.sentence].start
+    before = [q for q in ctx.facts.quantities if start <= q.start < r.stated.start and q.kind != "bare"]
+    if len(before) < 2:
+        return None
+    outcome, gap = before[-2:]
+    side = BEYOND.match(text[outcome.end : gap.start])
+    same = gap.kind == outcome.kind and gap.base_unit == outcome.base_unit and outcome.kind in ("count", "amount")
+    if (
+        side is None
+        or not same
+        or not (outcome.exact and gap.exact)
+        or not RATE_NEXT.match(text[gap.end : r.stated.start])
+    ):
+        return None
+    above = side.group("up") is not None or side.group("more") is not None
+    target = sub(ctx.interval(outcome), ctx.interval(gap)) if above else add([ctx.interval(outcome), ctx.interval(gap)])
+    value = ctx.value(outcome) - ctx.value(gap) if above else ctx.value(outcome) + ctx.value(gap)
+    if value <= 0:
+        return None
+    exact = ctx.value(outcome) / value * HUNDRED
+    iv = ratio(ctx.interval(outcome), target)
+    verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
+    expected = f"{fmt(exact, r.stated.decimals)}%"
+    sign = "−" if above else "+"
+    computed = f"{outcome.text}/({outcome.text}{sign}{gap.text}) = {fmt(exact, 4)}%"
+    msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
+    related = [(outcome, "分子"), (gap, "与目标之差")]
+    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
 
 
 def _without_operands(ctx: CheckContext, r: Rate) -> Outcome | None:

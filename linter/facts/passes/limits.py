@@ -104,12 +104,15 @@ def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
         named = [m for m in mentions if id(m) in balances and m.start < claim.start()]
         if not named and _of_balances_before(text, sent.start, claim.start()):
             named = _balances_before(draft, si, claim.start(), balances)
-        own = _own_limit(_tops(draft, named), window, limits, claim.start(), claim.end())
+        inside = _inside(text, mentions, limits, claim.start(), claim.end())
+        own = _own_limit(_tops(draft, named), inside)
         for m in named:
             stated = exact_of(m, "元")
-            limit = _limit_of(m, balances[id(m)], window, limits) if stated is not None else None
-            if limit is None and own is not None and own[0] is m and _compatible(m, own[1]):
-                limit = own[2]
+            # the limit the claim itself states, where it does, before one stated earlier (`限额 92 亿元。…余额
+            # 80 亿元，未超过限额 90 亿元`: the claim is of the 90)
+            limit = own[2] if own is not None and own[0] is m and _compatible(m, own[1]) else None
+            if limit is None and stated is not None:
+                limit = _limit_of(m, balances[id(m)], window, limits)
             if stated is not None and limit is not None:
                 yield LimitClaim(stated, limit, claim.start(), claim.end(), si)
 
@@ -121,17 +124,34 @@ def _tops(draft: Draft, named: list[Mention]) -> list[Mention]:
     return [m for m in named if id(m) not in parts]
 
 
-def _own_limit(
-    named: list[Mention], window: list[Mention], limits: dict[int, tuple[str, str]], start: int, end: int
-) -> tuple[Mention, Mention, Quantity] | None:
+# the words after a figure inside a claim that name it the limit: `低于 90 亿元的限额`
+LIMIT_AFTER = regex(rf"\s*的?(?:[\u4e00-\u9fff]{{0,8}}?核定的?)?{LIMIT}")
+
+
+def _inside(
+    text: str, mentions: list[Mention], limits: dict[int, tuple[str, str]], start: int, end: int
+) -> list[tuple[Mention, str]]:
+    """The limits stated inside a claim, naming no debt of their own, with the words of their kind: a figure
+    labelled a limit (`控制在限额 90 亿元以内`), or one the words after name so (`低于 90 亿元的限额`)."""
+    found: list[tuple[Mention, str]] = []
+    for m in mentions:
+        if not start <= m.start < end:
+            continue
+        if id(m) in limits and not _stem(limits[id(m)][0]):
+            found.append((m, limits[id(m)][1]))
+        elif m.quantities and LIMIT_AFTER.match(text, m.quantities[-1].end) and not _stem(m.identity.item):
+            found.append((m, m.identity.item + m.identity.subject))
+    return found
+
+
+def _own_limit(named: list[Mention], inside: list[tuple[Mention, str]]) -> tuple[Mention, Mention, Quantity] | None:
     """`政府债务余额 X，控制在（省政府核定的）限额 Y 以内`: a limit stated inside the claim and naming no debt of its
     own is the limit of the one balance the claim is made of (of several, `a、b 均控制在限额 Y 以内`, Y is no
     one's): (that balance, the limit's mention, its figure)."""
     if len(named) != 1:
         return None
-    inside = [m for m in window if start <= m.start < end and not _stem(limits[id(m)][0])]
-    found = [(m, q) for m in inside if (q := _limit_figure(m)) is not None]
-    if len(found) != 1 or any(k in limits[id(found[0][0])][1] for k in KINDS):
+    found = [(m, q, kind) for m, kind in inside if (q := _limit_figure(m)) is not None]
+    if len(found) != 1 or any(k in found[0][2] for k in KINDS):
         return None
     return named[0], found[0][0], found[0][1]
 
@@ -172,10 +192,11 @@ def _limit_of(
 
 
 # a figure named as the gap between a balance and its limit (`余额低于限额 Δ`, `低于债务限额 Δ`, `超出限额 Δ`):
-# the words of the gap end the label; a debt's name may stand before them
+# the words of the gap end the label; a debt's name may stand before them; the side may follow the limit
+# (`余额比限额低 Δ`, `较债务限额少 Δ`); the end of a claim may stand before (`控制在限额 L 以内，比限额低 Δ`)
 LIMIT_GAP = regex(
-    r"^[，,、；;\s]*(?:[\u4e00-\u9fff]{0,12}余额)?(?:(?P<under>低于|少于)|高于|超出|超过|多于)"
-    r"(?:[\u4e00-\u9fff]{0,10}?债务)?限额$"
+    r"^(?:以内|之内|范围内)?[，,、；;\s]*(?:[\u4e00-\u9fff]{0,12}余额)?(?:(?:(?P<under>低于|少于)|高于|超出|超过|多于)"
+    r"(?:[\u4e00-\u9fff]{0,10}?债务)?限额|(?:比|较)(?:[\u4e00-\u9fff]{0,10}?债务)?限额(?:(?P<below>低|少)|高|多))$"
 )
 
 
@@ -195,7 +216,7 @@ def limit_gaps(figures: list[Mention]) -> Iterator[tuple[Mention, list[Mention]]
         balance, limit = balances[0], limits[0]
         if exact_of(balance, "元") is None or exact_of(limit, "元") is None:
             continue
-        yield (limit, [balance, gap]) if m.group("under") else (balance, [limit, gap])
+        yield (limit, [balance, gap]) if m.group("under") or m.group("below") else (balance, [limit, gap])
 
 
 def _one_debt(balance: Mention, limit: Mention, gap: Mention) -> bool:
