@@ -333,7 +333,8 @@ def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     sentences = ctx.doc.sentences
     if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or not ANSWER_END.search(label):
         return None
-    if WEIGHTED.search(ctx.sentence_of(r.stated.start)) or not num.exact:
+    weighted = WEIGHTED.search(ctx.sentence_of(r.stated.start))
+    if (weighted is not None and weighted.group() != "综合") or not num.exact:
         return None
     figures = [
         (m, q)
@@ -347,7 +348,24 @@ def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     base = valid or answered
     if len(base) != 1 or ctx.value(base[0][1]) < ctx.value(num) or ctx.value(base[0][1]) == 0:
         return None
-    return _ratio_outcome(ctx, r, num, base[0][1], False, "分母")
+    outcome = _ratio_outcome(ctx, r, num, base[0][1], False, "分母")
+    if weighted is not None and outcome.verdict == "fail" and not _below_top_share(ctx, r, label, outcome):
+        return None
+    return outcome
+
+
+def _below_top_share(ctx: CheckContext, r: Rate, label: str, outcome: Outcome) -> bool:
+    """`表示满意的 409 份，综合满意度 p%`: an overall (综合) satisfaction may weigh in answers the text leaves out
+    (基本满意 at some weight), which only raise it; so it is surely wrong only below the share of the best answer
+    alone (满意 or 非常满意, with no better answer named in its paragraph)."""
+    option = ANSWER_END.search(label)
+    if option is None or option.group("o") not in ("满意", "非常满意"):
+        return False
+    paragraph = ctx.doc.sentences[r.sentence].paragraph
+    said = "".join(ctx.doc.text[s.start : s.end] for s in ctx.doc.sentences if s.paragraph == paragraph)
+    if option.group("o") == "满意" and re.search("非常满意|很满意|十分满意", said):
+        return False
+    return outcome.expected is not None and r.stated.value < Decimal(outcome.expected.rstrip("%"))
 
 
 def _saving_and_budget(r: Rate) -> tuple[Quantity, Quantity] | None:
@@ -1001,6 +1019,8 @@ class RateMismatch(Rule):
     - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the
       questionnaires answered in the sentence right before, in its paragraph: the one named as valid
       (`有效问卷`), else the one named as returned (`回收`); several such and no valid one: not read (a warning).
+      An overall one (`综合满意度`) may weigh in answers left unsaid, which only raise it: reported only below
+      the share of the best answer (`满意` with no better answer named in its paragraph).
       So are its option's answers written in a bracket after it (`满意度 p%（满意 a 份）`).
     - A satisfaction rate after the answers of one scale in its sentence (`有效问卷 N 份，满意 a 份，基本满意
       b 份，不满意 c 份，满意度 p%`) is the best answer alone, or with the next ones short of dissatisfaction, over
