@@ -671,8 +671,40 @@ def _one_operand(ctx: CheckContext, r: Rate) -> Outcome | None:
     stated elsewhere; a survey's (`…其中有效问卷 615 份。有效问卷中表示满意的 560 份，满意度为 91.06%`) over the
     answers' base in the sentence before."""
     if EXECUTION_RATE.search(r.name):
-        return _against_budget(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
+        return _against_budget(ctx, r) or _spent_over_in_place(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
     return _answers_before(ctx, r)
+
+
+# a rate of money spent that names no budget (`支出率`, `资金支出率`; not `预算支出率`)
+SPENT_RATE = regex(r"^(?:资金|项目|累计|实际)*支出率$")
+IN_PLACE = regex(r"到位")
+
+
+def _spent_over_in_place(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`累计到位资金 B，资金到位率 q%；累计支出 X，支出率 p%`: a 支出率 whose figure is named as spent, after the one
+    figure of its sentence named as in place (到位), is over those funds: money can only be spent once in place.
+    As some divide by the plan instead (总投资, 预算), a rate that fits any figure of the unit before it in its
+    sentence, or in the sentence right before in its paragraph, passes; one that fits none is reported (a
+    warning: the base is read, not written)."""
+    num = r.operands[-1]
+    own = ctx.index.mention_of(num)
+    if not SPENT_RATE.match(r.name.rstrip("为是达到约=：:")) or own is None or "支出" not in own.label:
+        return None
+    if _listed(ctx, own):
+        return None  # (a part's spending is over its own funds, stated nowhere)
+    before = _alike_before(ctx, own, num)
+    placed = [q for m, q in before if IN_PLACE.search(m.label) and not LAST_YEAR_LABEL.search(m.label)]
+    if len(placed) != 1 or ctx.value(placed[0]) < ctx.value(num):
+        return None
+    outcome = _ratio_outcome(ctx, r, num, placed[0], False, "到位资金")
+    if outcome.verdict != "fail":
+        return outcome
+    si, sentences = own.sentence, ctx.doc.sentences
+    earlier = [q for _, q in before]
+    if si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph:
+        earlier += [q for m in ctx.index.in_sentence(si - 1) for q in m.quantities if _alike(ctx, num, q)]
+    fits = any(_ratio_outcome(ctx, r, num, q, False, "").verdict == "pass" for q in earlier if ctx.value(q))
+    return None if fits else outcome
 
 
 def _without_operands(ctx: CheckContext, r: Rate) -> Outcome | None:
@@ -1002,7 +1034,9 @@ class RateMismatch(Rule):
       (`年初预算 A，实际到位资金 B`), a rate fitting one of them passes, and one fitting none is reported when
       they all have the plan's value. A part's execution rate (`其中上级补助资金支出 a，执行率 p%`) is over the
       same-named part of a budget's list stated before it under its heading (`预算安排 T，其中：上级补助资金 A`),
-      in its scope and period, when the name has one value there. The finding is an error when both
+      in its scope and period, when the name has one value there. A `支出率` (not `预算支出率`) after the one
+      figure of its sentence named as in place (`到位资金 B，…；支出 X，支出率 p%`) is over those funds; one that
+      fits instead a figure before it there or in the sentence right before (the plan) passes. The finding is an error when both
       identities are complete, else a warning.
     - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or
       `其中`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
