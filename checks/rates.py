@@ -129,6 +129,44 @@ def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quanti
     return [den], [q for q in r.operands if q is not den and q.base_unit == den.base_unit]
 
 
+def _named_base_before(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`全市年度预算安排 A。全市一般公共预算收入 X，完成年度预算的 p%。`: a rate naming its base (年度预算) after one
+    figure is over the one figure of the sentence right before, in its paragraph, stated under that very name,
+    when that is the paragraph's only figure so named, of the figure's scope and period, naming no other item,
+    and of its fund (or naming none where the paragraph states no other fund). Inferred: a warning."""
+    base = NAMED_BASE.search(r.name)
+    num = r.operands[-1] if r.operands else None
+    own = ctx.index.mention_of(num) if num is not None else None
+    if base is None or num is None or own is None or _role(ctx, own.label) == "plan" or _listed(ctx, own):
+        return None
+    si, sentences = own.sentence, ctx.doc.sentences
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph:
+        return None
+    paragraph = [
+        m for i, s in enumerate(sentences) if s.paragraph == sentences[si].paragraph for m in ctx.index.in_sentence(i)
+    ]
+    named = [m for m in paragraph if base.group() in m.label]
+    if len(named) != 1 or named[0].sentence != si - 1 or len(named[0].quantities) != 1:
+        return None
+    plan, den = named[0], named[0].quantities[0]
+    if not _alike(ctx, num, den) or not _budget_of(plan, own, paragraph, base.group()):
+        return None
+    return _ratio_outcome(ctx, r, num, den, False, base.group())
+
+
+def _budget_of(plan: Mention, own: Mention, paragraph: list[Mention], word: str) -> bool:
+    """Is the budget the figure's: its scope and period, its item or none besides the base's own words (年度), its
+    fund, or none where no figure of the paragraph names a fund other than the figure's?"""
+    a, b = own.identity.context, plan.identity.context
+    if a.scope != b.scope or not _same_period(a.period, b.period):
+        return False
+    if plan.identity.item and plan.identity.item != own.identity.item and plan.identity.item not in word:
+        return False
+    if b.fund is not None:
+        return b.fund == a.fund
+    return all(m.identity.context.fund in (None, a.fund) for m in paragraph)
+
+
 def _against_named_base(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Quantity]) -> Outcome | None:
     """The rate over the base it names: another figure of the sentence as numerator. When none fits, but the
     rate fits another pair of the sentence's figures, the rate was computed on another base than it names."""
@@ -671,7 +709,13 @@ def _one_operand(ctx: CheckContext, r: Rate) -> Outcome | None:
     stated elsewhere; a survey's (`…其中有效问卷 615 份。有效问卷中表示满意的 560 份，满意度为 91.06%`) over the
     answers' base in the sentence before."""
     if EXECUTION_RATE.search(r.name):
-        return _against_budget(ctx, r) or _spent_over_in_place(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
+        return (
+            _against_budget(ctx, r)
+            or _named_base_before(ctx, r)
+            or _spent_over_in_place(ctx, r)
+            or _plan_before(ctx, r)
+            or _part_budget(ctx, r)
+        )
     return _answers_before(ctx, r)
 
 
@@ -1047,7 +1091,10 @@ class RateMismatch(Rule):
       of two schemes, `满意率` after an amount) is not guessed at. A rate that names its base
       (`完成年初预算的 p%`, vocabulary `named_bases`) is over the one figure its sentence states under that
       name, never over another that happens to fit; when it fits only another figure, or the named base is
-      0, the finding says which base the rate was computed on. A rate of a part over the whole it is of
+      0, the finding says which base the rate was computed on. Where its sentence states no figure so named,
+      the one figure so named in the sentence right before (`全县年度预算安排 A。全县一般公共预算收入 X，完成年度
+      预算的 p%`) is its base (a warning), when it is the paragraph's only one, of the figure's scope, period and
+      fund (or of none, the paragraph naming no other), naming no other item. A rate of a part over the whole it is of
       (`合格率`, `达标率`: vocabulary `subset_rates`) below 100% whose part, stated after its whole, exceeds
       it (`抽查 186 处，验收合格 190 处，合格率 97.85%`) is reported either way, without a suggested value.
     - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the
