@@ -135,6 +135,44 @@ def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quanti
     return [den], [q for q in r.operands if q is not den and q.base_unit == den.base_unit]
 
 
+def _named_base_before(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`全市年度预算安排 A。全市一般公共预算收入 X，完成年度预算的 p%。`: a rate naming its base (年度预算) after one
+    figure is over the one figure of the sentence right before, in its paragraph, stated under that very name,
+    when that is the paragraph's only figure so named, of the figure's scope and period, naming no other item,
+    and of its fund (or naming none where the paragraph states no other fund). Inferred: a warning."""
+    base = NAMED_BASE.search(r.name)
+    num = r.operands[-1] if r.operands else None
+    own = ctx.index.mention_of(num) if num is not None else None
+    if base is None or num is None or own is None or _role(ctx, own.label) == "plan" or _listed(ctx, own):
+        return None
+    si, sentences = own.sentence, ctx.doc.sentences
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph:
+        return None
+    paragraph = [
+        m for i, s in enumerate(sentences) if s.paragraph == sentences[si].paragraph for m in ctx.index.in_sentence(i)
+    ]
+    named = [m for m in paragraph if base.group() in m.label]
+    if len(named) != 1 or named[0].sentence != si - 1 or len(named[0].quantities) != 1:
+        return None
+    plan, den = named[0], named[0].quantities[0]
+    if not _alike(ctx, num, den) or not _budget_of(plan, own, paragraph, base.group()):
+        return None
+    return _ratio_outcome(ctx, r, num, den, False, base.group())
+
+
+def _budget_of(plan: Mention, own: Mention, paragraph: list[Mention], word: str) -> bool:
+    """Is the budget the figure's: its scope and period, its item or none besides the base's own words (年度), its
+    fund, or none where no figure of the paragraph names a fund other than the figure's?"""
+    a, b = own.identity.context, plan.identity.context
+    if a.scope != b.scope or not _same_period(a.period, b.period):
+        return False
+    if plan.identity.item and plan.identity.item != own.identity.item and plan.identity.item not in word:
+        return False
+    if b.fund is not None:
+        return b.fund == a.fund
+    return all(m.identity.context.fund in (None, a.fund) for m in paragraph)
+
+
 def _against_named_base(ctx: CheckContext, r: Rate, den: Quantity, nums: list[Quantity]) -> Outcome | None:
     """The rate over the base it names: another figure of the sentence as numerator. When none fits, but the
     rate fits another pair of the sentence's figures, the rate was computed on another base than it names."""
@@ -339,7 +377,8 @@ def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     sentences = ctx.doc.sentences
     if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or not ANSWER_END.search(label):
         return None
-    if WEIGHTED.search(ctx.sentence_of(r.stated.start)) or not num.exact:
+    weighted = WEIGHTED.search(ctx.sentence_of(r.stated.start))
+    if (weighted is not None and weighted.group() != "综合") or not num.exact:
         return None
     figures = [
         (m, q)
@@ -353,7 +392,24 @@ def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     base = valid or answered
     if len(base) != 1 or ctx.value(base[0][1]) < ctx.value(num) or ctx.value(base[0][1]) == 0:
         return None
-    return _ratio_outcome(ctx, r, num, base[0][1], False, "分母")
+    outcome = _ratio_outcome(ctx, r, num, base[0][1], False, "分母")
+    if weighted is not None and outcome.verdict == "fail" and not _below_top_share(ctx, r, label, outcome):
+        return None
+    return outcome
+
+
+def _below_top_share(ctx: CheckContext, r: Rate, label: str, outcome: Outcome) -> bool:
+    """`表示满意的 409 份，综合满意度 p%`: an overall (综合) satisfaction may weigh in answers the text leaves out
+    (基本满意 at some weight), which only raise it; so it is surely wrong only below the share of the best answer
+    alone (满意 or 非常满意, with no better answer named in its paragraph)."""
+    option = ANSWER_END.search(label)
+    if option is None or option.group("o") not in ("满意", "非常满意"):
+        return False
+    paragraph = ctx.doc.sentences[r.sentence].paragraph
+    said = "".join(ctx.doc.text[s.start : s.end] for s in ctx.doc.sentences if s.paragraph == paragraph)
+    if option.group("o") == "满意" and re.search("非常满意|很满意|十分满意", said):
+        return False
+    return outcome.expected is not None and r.stated.value < Decimal(outcome.expected.rstrip("%"))
 
 
 def _saving_and_budget(r: Rate) -> tuple[Quantity, Quantity] | None:
@@ -659,7 +715,13 @@ def _one_operand(ctx: CheckContext, r: Rate) -> Outcome | None:
     stated elsewhere; a survey's (`…其中有效问卷 615 份。有效问卷中表示满意的 560 份，满意度为 91.06%`) over the
     answers' base in the sentence before."""
     if EXECUTION_RATE.search(r.name):
-        return _against_budget(ctx, r) or _plan_before(ctx, r) or _part_budget(ctx, r)
+        return (
+            _against_budget(ctx, r)
+            or _named_base_before(ctx, r)
+            or _spent_over_in_place(ctx, r)
+            or _plan_before(ctx, r)
+            or _part_budget(ctx, r)
+        )
     return _answers_before(ctx, r)
 
 
@@ -706,6 +768,36 @@ def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
     msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
     related = [(outcome, "分子"), (gap, "与目标之差")]
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
+# a rate of money spent that names no budget (`支出率`, `资金支出率`; not `预算支出率`)
+SPENT_RATE = regex(r"^(?:资金|项目|累计|实际)*支出率$")
+IN_PLACE = regex(r"到位")
+
+
+def _spent_over_in_place(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`累计到位资金 B，资金到位率 q%；累计支出 X，支出率 p%`: a 支出率 whose figure is named as spent, after the one
+    figure of its sentence named as in place (到位), is over those funds: money can only be spent once in place.
+    As some divide by the plan instead (总投资, 预算), a rate that fits any figure of the unit before it in its
+    sentence, or in the sentence right before in its paragraph, passes; one that fits none is reported (a
+    warning: the base is read, not written)."""
+    num = r.operands[-1]
+    own = ctx.index.mention_of(num)
+    if not SPENT_RATE.match(r.name.rstrip("为是达到约=：:")) or own is None or "支出" not in own.label:
+        return None
+    if _listed(ctx, own):
+        return None  # (a part's spending is over its own funds, stated nowhere)
+    before = _alike_before(ctx, own, num)
+    placed = [q for m, q in before if IN_PLACE.search(m.label) and not LAST_YEAR_LABEL.search(m.label)]
+    if len(placed) != 1 or ctx.value(placed[0]) < ctx.value(num):
+        return None
+    outcome = _ratio_outcome(ctx, r, num, placed[0], False, "到位资金")
+    if outcome.verdict != "fail":
+        return outcome
+    si, sentences = own.sentence, ctx.doc.sentences
+    earlier = [q for _, q in before]
+    if si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph:
+        earlier += [q for m in ctx.index.in_sentence(si - 1) for q in m.quantities if _alike(ctx, num, q)]
+    fits = any(_ratio_outcome(ctx, r, num, q, False, "").verdict == "pass" for q in earlier if ctx.value(q))
+    return None if fits else outcome
 
 
 def _without_operands(ctx: CheckContext, r: Rate) -> Outcome | None:
@@ -1035,7 +1127,9 @@ class RateMismatch(Rule):
       (`年初预算 A，实际到位资金 B`), a rate fitting one of them passes, and one fitting none is reported when
       they all have the plan's value. A part's execution rate (`其中上级补助资金支出 a，执行率 p%`) is over the
       same-named part of a budget's list stated before it under its heading (`预算安排 T，其中：上级补助资金 A`),
-      in its scope and period, when the name has one value there. The finding is an error when both
+      in its scope and period, when the name has one value there. A `支出率` (not `预算支出率`) after the one
+      figure of its sentence named as in place (`到位资金 B，…；支出 X，支出率 p%`) is over those funds; one that
+      fits instead a figure before it there or in the sentence right before (the plan) passes. The finding is an error when both
       identities are complete, else a warning.
     - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or
       `其中`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
@@ -1046,12 +1140,17 @@ class RateMismatch(Rule):
       of two schemes, `满意率` after an amount) is not guessed at. A rate that names its base
       (`完成年初预算的 p%`, vocabulary `named_bases`) is over the one figure its sentence states under that
       name, never over another that happens to fit; when it fits only another figure, or the named base is
-      0, the finding says which base the rate was computed on. A rate of a part over the whole it is of
+      0, the finding says which base the rate was computed on. Where its sentence states no figure so named,
+      the one figure so named in the sentence right before (`全县年度预算安排 A。全县一般公共预算收入 X，完成年度
+      预算的 p%`) is its base (a warning), when it is the paragraph's only one, of the figure's scope, period and
+      fund (or of none, the paragraph naming no other), naming no other item. A rate of a part over the whole it is of
       (`合格率`, `达标率`: vocabulary `subset_rates`) below 100% whose part, stated after its whole, exceeds
       it (`抽查 186 处，验收合格 190 处，合格率 97.85%`) is reported either way, without a suggested value.
     - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the
       questionnaires answered in the sentence right before, in its paragraph: the one named as valid
       (`有效问卷`), else the one named as returned (`回收`); several such and no valid one: not read (a warning).
+      An overall one (`综合满意度`) may weigh in answers left unsaid, which only raise it: reported only below
+      the share of the best answer (`满意` with no better answer named in its paragraph).
       So are its option's answers written in a bracket after it (`满意度 p%（满意 a 份）`).
     - A satisfaction rate after the answers of one scale in its sentence (`有效问卷 N 份，满意 a 份，基本满意
       b 份，不满意 c 份，满意度 p%`) is the best answer alone, or with the next ones short of dissatisfaction, over
