@@ -768,6 +768,8 @@ def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
     msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
     related = [(outcome, "分子"), (gap, "与目标之差")]
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
+
+
 # a rate of money spent that names no budget (`支出率`, `资金支出率`; not `预算支出率`)
 SPENT_RATE = regex(r"^(?:资金|项目|累计|实际)*支出率$")
 IN_PLACE = regex(r"到位")

@@ -1882,13 +1882,42 @@ class SentencePass:
             current = chosen
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
+    def _against_named(self, c: _Change, si: int, mentions: list[Mention], named: str) -> bool:
+        """`可研批复总投资 A，初步设计概算调整为 B，较可研批复增加 Δ，增幅 p%`: a comparison naming a figure of its
+        sentence that is no period (`较可研批复`) compares the figure the clause follows (B) with the one figure
+        before it whose name holds those words (A), in one unit; recorded here (True) only when both are so
+        certain. Where another figure stands between, or two are so named, it is read as before."""
+        found = COMPARED_BY_NAME.fullmatch(named)
+        if found is None or c.cmp or c.base is not None or not c.movements:
+            return False
+        first = c.movements[0].start
+        figures = [
+            (m, q)
+            for m in mentions
+            if not self._qualifies(m) and (q := exact_figure(m)) is not None and q.kind == "amount" and q.end <= first
+        ]
+        if len(figures) < 2:
+            return False
+        (subject, current), ref = figures[-1], found.group(1)
+        if not FOLLOWED_BY_NAME.fullmatch(self.doc.text[current.end : first].replace(named, "", 1)):
+            return False  # the clause follows another figure, or the words between say more
+        # the figure named is the one right before the current (`…其中工程费 C，较可研批复…`: C is a part, not
+        # the figure compared), the only one of the sentence so named
+        named_ones = [q for m, q in figures[:-1] if ref in m.label]
+        if named_ones != [figures[-2][1]] or ref in subject.label or id(subject) in self.d.parts:
+            return False
+        if named_ones[0].base_unit != current.base_unit:
+            return False
+        self.facts.changes.append(Change(named, subject.key, current, named_ones[0], _movements(c), si))
+        return True
+
     def _dealt_apart(self, c: _Change, si: int, mentions: list[Mention], named: str, key: str) -> bool:
         """Is the change one of the kinds read on their own (True: recorded already)?"""
         if self._adjusted_basis(c, si, mentions, named):
             # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
             self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
             return True
-        return self._rated_adjustment(c, key, si, mentions)
+        return self._rated_adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named)
 
     def _rated_adjustment(self, c: _Change, key: str, si: int, mentions: list[Mention]) -> bool:
         """`年初安排预算 A，调整后全年预算 B，调减 Δ（降幅 p%）`: an adjustment with its rate (its 调 read as the
@@ -2754,6 +2783,10 @@ COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
 CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
 # what is left of a comparison written before a change (`与2023年度相比`, `同上年比较`) once its year is read: it
 # names no figure
+# a comparison naming the figure compared with (`较可研批复`, `比初步设计概算`), not a period (`较上年`, `比2023年`)
+COMPARED_BY_NAME = regex(r"(?:比|较)(?!上年|去年|上一年|同期|年初|\d)([\u4e00-\u9fff]{2,12}?)(?:相比)?")
+# nothing but a comma between the figure a change follows and its comparison (the comparison's words taken out)
+FOLLOWED_BY_NAME = regex(r"\s*[，,]\s*")
 COMPARISON_ONLY = regex(r"(?:与|同|和|跟)?(?:上年|去年|上一年|上年同期|同期)?(?:相比|比较|对比)较?")
 # a year a sentence states (`2022年调整后预算 A`): the period of its figures after it
 STATED_YEAR = regex(r"((?:19|20)\d{2})\s*年")

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import islice
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import (
@@ -301,8 +301,14 @@ def _heading_figure(
         return None
     if draft.labeller.qualifying_ratio(m.key, m.quantities):
         return None
-    name = draft.doc.text[sec.start : q.start]
-    return (m, q) if HEADED.match(name) else None
+    return (m, q) if _item_name(draft.doc.text[sec.start : q.start], unit is not None and len(amounts) == 1) else None
+
+
+def _item_name(name: str, one_figure: bool) -> bool:
+    """Is the text before an item's figure its mark and name alone: `1.基础测绘项目`, or, the item stating one figure
+    in the list's unit, `1. 医疗设备购置项目，` (an item of several figures after a comma may state its own among
+    others: which one is the list's is not said)?"""
+    return HEADED.match(name) is not None or (one_figure and HEADED.match(NAME_COMMA.sub("", name)) is not None)
 
 
 def announced_lists(draft: Draft) -> Iterator[Breakdown]:
@@ -327,6 +333,8 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         announced = _announcement(draft, si)
         if announced is None:
             continue
+        if announced.words == BARE_COLON and not all(_follows(a, b) for a, b in pairwise(run)):
+            continue  # a colon alone announces a list numbered 1., 2., 3. …, nothing skipped: else not known whole
         found = _announced_parts(draft, run, starts, announced, shares)
         if found is not None:
             total, parts, exhaustive = found
@@ -555,6 +563,9 @@ ANNOUNCED_AFTER = regex(rf"^\s*[，,]\s*({ANNOUNCES.pattern})[：:]\s*$")
 ANNOUNCED_NAMED = regex(rf"^\s*(?:\d{{4}}年度?)?([\u4e00-\u9fff“”（）()]{{2,24}}?)的?({ANNOUNCES.pattern})[：:]\s*$")
 # the announcing words alone, the sentence before stating the total (`…X 亿元。其中：`)
 ANNOUNCED_ALONE = regex(rf"^\s*({ANNOUNCES.pattern})[：:]\s*$")
+# a total's figure ending its sentence with a colon alone (`资金合计 T 万元：`), the items it sums after it
+ANNOUNCED_BARE = regex(r"^\s*[：:]\s*$")
+BARE_COLON = "："
 ENDED = regex(r"^\s*[。；]?\s*$")  # what may follow the total a sentence alone announces items of
 NAMED_REACH = 4  # sentences back to the figure an announcement names
 
@@ -569,9 +580,15 @@ def _announcement(draft: Draft, si: int) -> _Announced | None:
     if mentions:
         last = mentions[-1]
         q = next((x for x in reversed(last.quantities) if x.kind in ("amount", "count") and x.exact), None)
-        after = ANNOUNCED_AFTER.match(doc.text[q.end : sent.end]) if q is not None else None
-        if q is None or after is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
+        tail = doc.text[q.end : sent.end] if q is not None else ""
+        after = ANNOUNCED_AFTER.match(tail)
+        if q is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
             return None
+        if after is None:
+            # `重点项目 4 个，资金合计 T 万元：`: a total the colon alone opens the items of; a figure not named a total
+            # (`收入 X 万元：`) may as well open a description, so its items are not taken for its parts
+            bare = ANNOUNCED_BARE.match(tail) is not None and TOTAL_WORD.search(last.label) is not None
+            return _Announced(BARE_COLON, (last, q)) if bare else None
         return _Announced(after.group(1), (last, q))
     said = doc.text[sent.start : sent.end]
     alone = ANNOUNCED_ALONE.match(said)
@@ -659,6 +676,7 @@ LIST_ANNOUNCED = regex(r"(?<!主要)(?<!重点)(?:包括|具体(?:安排)?如下
 # a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`; a
 # name in quotes counts as one word, however long (`1.“社会保障和就业支出（类）…（项）”科目`); a colon may close the
 # name right before its figure (`1.基础测绘项目：a 万元`: nothing but the name stands before it)
+NAME_COMMA = regex(r"[，,]\s*$")  # the comma closing an item's name before its one figure
 HEADED = regex(r"^(?:[^，。；：,;:“”]|“[^“”]{1,80}”){2,40}?(?:为|是|共计|合计|总计)?[：:]?$")
 
 

@@ -7,6 +7,10 @@ of the same unit is stated before, in the sentence or in the three before it und
 rate is inferred: its base stands apart from it). A growth written in multiples (`增长 1.5 倍`, `增加 2 倍`) is
 no ratio (Chinese usage differs on whether it counts the base) and is not read; neither is a multiple that is
 approximate (`约 3 倍`, `近 4 倍`) or of last year's figure named only as such (`是上年的 1.2 倍`).
+
+A coverage multiple (`项目收入对利息的覆盖倍数为 1.95 倍`, `本息覆盖倍数为 1.62 倍`) is the income over what it
+covers, each the one figure of its name in the sentence or the one before (a 本息 multiple names no income: the
+one figure named 收入 or 收益 is it).
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ def multiples(draft: Draft) -> Iterator[Rate]:
         si = bisect_left(sentence_starts, q.start + 1) - 1
         begin = sentence_starts[si]
         before = [p for p in quantities[max(0, k - 2) : k] if p.start >= begin]
-        found = _inside(text, before, q) or _named(draft, before, q, si)
+        found = _inside(text, before, q) or _named(draft, before, q, si) or _coverage(draft, q, si)
         if found is not None:
             num, den, name, certain = found
             yield Rate(f"是{name}的倍数", q, si, [num, den], [], None, ordered=True, certain=certain)
@@ -125,3 +129,50 @@ def _under_one_heading(draft: Draft, a: int, b: int) -> bool:
 def _names(identified: tuple[str, Context], item: str, said: Context) -> bool:
     other, context = identified
     return other == item and said.agrees(context)
+
+
+# `项目收入对利息的覆盖倍数为`, `本息覆盖倍数为`: what covers (收入, 收益) what (利息, 本息), right before the multiple
+COVERAGE = regex(
+    r"(?:(?P<num>[\u4e00-\u9fff]{2,12}?)对(?P<den>[\u4e00-\u9fff]{2,8}?)的?|(?P<owed>本息|利息))覆盖倍数(?:为|是|达到|达)?\s*$"
+)
+COVERING = ("收入", "收益")  # what a multiple naming only what it covers (`本息覆盖倍数`) is of
+CLAUSE_BREAK = regex(r"[，,；;。：:]")
+
+
+def _coverage(draft: Draft, q: Quantity, si: int) -> tuple[Quantity, Quantity, str, bool] | None:
+    """`项目收入 a，应付利息 b，项目收入对利息的覆盖倍数为 k 倍`: (a, b, 利息, certain), each the one value of an
+    amount named so in the sentence or the one before it, under one heading (certain when both are in the
+    multiple's sentence); None where a name fits two values, or none, or the two figures are of other units."""
+    text = draft.doc.text
+    cut = max(CLAUSE_BREAK.finditer(text, draft.doc.sentences[si].start, q.start), key=lambda b: b.end(), default=None)
+    lead = COVERAGE.search(text, cut.end() if cut is not None else draft.doc.sentences[si].start, q.start)
+    if lead is None:
+        return None
+    owed = lead.group("den") or lead.group("owed")
+    covers = (lead.group("num"),) if lead.group("num") else COVERING
+    mentions = [
+        m
+        for s in (si - 1, si)
+        if s >= 0 and same_section(draft, draft.doc.sentences[s].start, q.start)
+        for m in draft.by_sentence.get(s) or []
+        if m.start < q.start
+    ]
+    num = _one_named(draft, mentions, covers)
+    den = _one_named(draft, mentions, (owed,))
+    if num is None or den is None or num[0] is den[0] or num[0].base_unit != den[0].base_unit:
+        return None
+    return num[0], den[0], owed, num[1] == si and den[1] == si
+
+
+def _one_named(draft: Draft, mentions: list[Mention], names: tuple[str, ...]) -> tuple[Quantity, int] | None:
+    """The one amount of the mentions whose label, or the item it names, holds one of the names or its head noun
+    (`项目收入` for `该项目预计运营收入`: its 收入; the one value so named, with its sentence)."""
+    heads = {n[-2:] for n in names} | set(names)
+    found = [
+        (p, m.sentence)
+        for m in mentions
+        if any(n in m.label or n in draft.labeller.identify(m.label)[0] for n in heads)
+        for p in m.quantities
+        if p.kind == "amount" and p.unit != MULTIPLE_UNIT and _operand(p)
+    ]
+    return found[0] if len({p.base_value for p, _ in found}) == 1 and len(found) == 1 else None
