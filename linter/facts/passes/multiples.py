@@ -137,6 +137,9 @@ COVERAGE = regex(
 )
 COVERING = ("收入", "收益")  # what a multiple naming only what it covers (`本息覆盖倍数`) is of
 CLAUSE_BREAK = regex(r"[，,；;。：:]")
+# the words of a figure planned or forecast, and of one come about
+FORECAST = regex(r"预测|预计|预期|计划|方案")
+ACTUAL = regex(r"实际|实现")
 
 
 def _coverage(draft: Draft, q: Quantity, si: int) -> tuple[Quantity, Quantity, str, bool] | None:
@@ -157,6 +160,13 @@ def _coverage(draft: Draft, q: Quantity, si: int) -> tuple[Quantity, Quantity, s
         for m in draft.by_sentence.get(s) or []
         if m.start < q.start
     ]
+    if not (FORECAST.search(lead.group()) or ACTUAL.search(lead.group())):
+        # `预测收入 2800 万元，实际收入为预测值的 93.89%。…覆盖倍数为 k 倍`: the forecast and the outcome both spoken
+        # of, and the multiple names neither: which income it covers is not said
+        sentences = draft.doc.sentences
+        span = text[sentences[max(si - 1, 0)].start : q.start]
+        if FORECAST.search(span) and ACTUAL.search(span):
+            return None
     num = _one_named(draft, mentions, covers)
     den = _one_named(draft, mentions, (owed,))
     if num is None or den is None or num[0] is den[0] or num[0].base_unit != den[0].base_unit:
