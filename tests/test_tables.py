@@ -656,3 +656,25 @@ def test_a_pipe_table_goes_on_past_a_running_head_repeated_between_tables():
     assert [len(b.rows) for b in join_continuations(read_blocks(text))] == [2, 6]
     lone = text.replace(head, "本县支出", 1)  # the words stand between the second pair only: another table's
     assert [len(b.rows) for b in join_continuations(read_blocks(lone))] == [2, 4, 2]
+
+
+# an indicator table set apart by two spaces, not aligned, its weights headed `权重(%)`: points of 100 (分), not
+# rates; a 得分 column of whole and half points (figures our own)
+WEIGHTS = (
+    "三、评价得分\n\n"
+    "一级指标      权重(%)   得分    得分率\n"
+    "决策  10  9  90.00%\n"
+    "过程  30  27.6  92.00%\n"
+    "产出  40  34  85.00%\n"
+    "效益  20  19.5  97.50%\n"
+    "合计  100  90.1  90.10%\n"
+)
+
+
+def test_a_score_table_with_two_space_gaps_and_weights_in_percent_checks_its_score_rates():
+    clean = lint_text(WEIGHTS, "report.txt")
+    assert not table_findings(clean), [d.message for d in table_findings(clean)]
+    assert sum(1 for c in clean.checked if c.rule == "TO302" and c.status == "pass") == 5
+    assert sum(1 for c in clean.checked if c.rule == "TO301" and c.status == "pass") == 2
+    wrong = lint_text(WEIGHTS.replace("34  85.00%", "34  58.00%"), "report.txt")
+    assert [(d.code, d.stated) for d in table_findings(wrong)] == [("TO302", "58.00%")]
