@@ -656,3 +656,44 @@ def test_a_pipe_table_goes_on_past_a_running_head_repeated_between_tables():
     assert [len(b.rows) for b in join_continuations(read_blocks(text))] == [2, 6]
     lone = text.replace(head, "本县支出", 1)  # the words stand between the second pair only: another table's
     assert [len(b.rows) for b in join_continuations(read_blocks(lone))] == [2, 4, 2]
+
+
+# an indicator table set apart by two spaces, not aligned, its weights headed `权重(%)`: points of 100 (分), not
+# rates; a 得分 column of whole and half points (figures our own)
+WEIGHTS = (
+    "三、评价得分\n\n"
+    "一级指标      权重(%)   得分    得分率\n"
+    "决策  10  9  90.00%\n"
+    "过程  30  27.6  92.00%\n"
+    "产出  40  34  85.00%\n"
+    "效益  20  19.5  97.50%\n"
+    "合计  100  90.1  90.10%\n"
+)
+
+
+def test_a_score_table_with_two_space_gaps_and_weights_in_percent_checks_its_score_rates():
+    clean = lint_text(WEIGHTS, "report.txt")
+    assert not table_findings(clean), [d.message for d in table_findings(clean)]
+    assert sum(1 for c in clean.checked if c.rule == "TO302" and c.status == "pass") == 5
+    assert sum(1 for c in clean.checked if c.rule == "TO301" and c.status == "pass") == 2
+    wrong = lint_text(WEIGHTS.replace("34  85.00%", "34  58.00%"), "report.txt")
+    assert [(d.code, d.stated) for d in table_findings(wrong)] == [("TO302", "58.00%")]
+
+
+# a space table whose rows are years (`2022年`, `2023年度`), its 支出率 of the spending over the funds before it
+BY_YEAR = (
+    "新增债券资金使用情况如下：\n\n"
+    "年度        发行额     到位额     支出额     支出率\n"
+    "2022年       6000       6000       5400     90.00%\n"
+    "2023年度     4000       4000       3900     97.50%\n"
+    "合计        10000      10000       9300     93.00%\n"
+)
+
+
+def test_a_space_table_whose_rows_are_years_checks_its_totals_and_spending_rates():
+    clean = lint_text(BY_YEAR, "report.txt")
+    assert not table_findings(clean), [d.message for d in table_findings(clean)]
+    assert sum(1 for c in clean.checked if c.rule == "TO301" and c.status == "pass") == 3
+    assert sum(1 for c in clean.checked if c.rule == "TO302" and c.status == "pass") == 3
+    wrong = lint_text(BY_YEAR.replace("3900     97.50%", "3900     79.50%"), "report.txt")
+    assert [(d.code, d.stated) for d in table_findings(wrong)] == [("TO302", "79.50%")]

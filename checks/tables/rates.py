@@ -33,6 +33,9 @@ def _year(c: Column) -> int | None:
 def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     """(numerator, denominator) columns a rate column is computed from, by what the headers say; [] when
     they do not say it clearly."""
+    staged = _later_stage(side, col) if col.role == "为预算%" else []
+    if staged:
+        return staged
     left = _same_scope([c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")], col)
     if not left:
         return []
@@ -98,6 +101,28 @@ def _outcomes(left: list[Column], col: Column) -> list[Column]:
     if len(named) != 1 or stage in LATER_STAGES and len(nums) > 1:
         return []
     return named
+
+
+# a column of the money at a stage before spending, or of what was planned or raised: what a later stage's rate
+# (支出率) may be of (`发行额 | 到位额 | 支出额 | 支出率`)
+BASE_COLUMN = regex(r"(?:到位|拨付|下达|发行|预算|安排|计划)(?:数|额|资金|金额)?$")
+
+
+def _later_stage(side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """A rate named by a later stage (支出率, 使用率) over the columns of the funds before it: the one column of
+    that stage (`支出额`, `支出数`) over each column before it of an earlier stage, of the budget, or of what was
+    raised (`到位额`, `预算数`, `发行额`). Which of them it is of, the header does not say: the rate holds if it
+    is of one (a wrong rate is of none). [] when the stage's column is not one, or no such base stands before it."""
+    head = flatten("".join(col.path[-1:]))
+    stage = next((s for s in LATER_STAGES if head.endswith(s + "率")), None)
+    if stage is None:
+        return []
+    before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "") and c.path]
+    named = [c for c in before if re.fullmatch(rf"{stage}(?:数|额|资金|金额)", flatten(c.path[-1]))]
+    if len(named) != 1 or any(stage in flatten(c.path[-1]) for c in before if c is not named[0]):
+        return []
+    bases = [c for c in before if c.index < named[0].index and BASE_COLUMN.search(flatten(c.path[-1]))]
+    return [(named[0], d) for d in bases]
 
 
 def _against_budget(left: list[Column], col: Column) -> list[tuple[Column, Column]]:
@@ -261,7 +286,8 @@ class TableRate(Rule):
 
     ## What it does
     为预算% is 执行数 (决算数) over 预算数 or 调整预算数 (a rate named by its stage, 支出率 or 到位率, that stage's
-    column over the budget), 得分率 an indicator's 得分 over its 分值 (权重), 调整率 a budget's
+    column over the budget; 支出率 or 使用率 that stage's one column over any column before it of the funds
+    arrived, issued or budgeted, `发行额 | 到位额 | 支出额 | 支出率`, and wrong only when of none), 得分率 an indicator's 得分 over its 分值 (权重), 调整率 a budget's
     调整后预算 less its 年初预算 over the 年初预算, 为上年%
     this year's figure over last year's, 增长% that
     ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a

@@ -37,7 +37,7 @@ from . import dropped
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .header import COLUMN_NUMBER
-from .vocab import PART_HEADING, column_heading, role_of, total_kind
+from .vocab import PART_HEADING, column_heading, role_of, scored, total_kind
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -1046,9 +1046,8 @@ def readable(block: Block) -> bool:
             if any(c < len(r) and r[c].text for r in body):
                 continue  # a column of dashes only (nothing in any row): no figure to misread
             return False
-        decimals = {len(t.split(".")[1].rstrip("%")) if "." in t else 0 for t in cells}  # (_shape, inlined)
-        percent = any(t.endswith("%") for t in cells) or "%" in head.text
-        if not percent and len(decimals) > 1 and 0 in decimals:
+        percent = _in_percent(head.text, cells)
+        if percent is None:
             return False  # amounts and rates mixed in one column
         role = role_of(head.text, percent)
         if role is None:
@@ -1061,6 +1060,18 @@ def readable(block: Block) -> bool:
             # said once by the unit line `单位：亿元、%`: rates)
             return False
     return True
+
+
+def _in_percent(head: str, cells: list[str]) -> bool | None:
+    """Is a column of rates (its cells or its header carry a `%`)? None when it mixes whole figures with
+    figures of decimals under no `%`: amounts and rates in one column, misplaced. An indicator's points are
+    counted in 分 (`权重(%)` over 20 and 30: their share of 100), and a 得分 of 18 beside one of 25.5 is no mix."""
+    decimals = {len(t.split(".")[1].rstrip("%")) if "." in t else 0 for t in cells}  # (_shape, inlined)
+    points = scored(head)
+    percent = any(t.endswith("%") for t in cells) or "%" in head and not points
+    if not percent and len(decimals) > 1 and 0 in decimals and not (points and _rate_figures(cells)):
+        return None
+    return percent
 
 
 def _unnamed_rates(head: str, body: list[list[Cell]], shapes: dict[int, set[int]], c: int) -> bool:

@@ -13,7 +13,7 @@ from .header import _numbering, column_kinds, column_unit, header_rows, paths, s
 from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, read_rows
 from .twosided import find_two_sided
-from .vocab import blank_is_zero, role_of, words
+from .vocab import blank_is_zero, role_of, scored, words
 
 TITLE = regex(r"表|情况|明细|汇总")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
@@ -195,6 +195,8 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
     units: list[str] = []
     for c, path in enumerate(heads):
         unit = column_unit(path, "")
+        if unit == "%" and path and scored(path[-1]) and not _percent_cells(table, c, n):
+            unit = ""  # `权重(%)` over whole points (20, 30): the weights' share of 100, scored in 分
         if not unit:
             # scores are counted in 分 whatever the table's unit note says (its 万元 are the funds'): an
             # indicator's 10 is exactly 10, not a rounded amount
@@ -212,6 +214,11 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
 
 
 RATED = ("ratio", "growth", "share", "comparable")
+
+
+def _percent_cells(table: Table, c: int, n: int) -> bool:
+    """Does a filled cell of the column carry its own `%`?"""
+    return any(c < len(row) and row[c].text.strip().endswith(("%", "％")) for row in table.rows[max(n, 1) :])
 
 
 def _rate_cells(table: Table, c: int, n: int) -> bool:

@@ -97,6 +97,17 @@ def _compared(text: str, percent: bool) -> Role | None:
     return None
 
 
+# the roles of an indicator's points: what it may score (分值, 权重), what it scored, what it lost
+SCORES = frozenset({"分值", "得分", "扣分"})
+
+
+def scored(header: str) -> bool:
+    """Does the header name an indicator's points (`权重(%)`, `分值（分）`, `得分`)? They are counted in 分: a `%`
+    in the note of a weight says what share of the 100 points it is, not that its figures are rates."""
+    role = role_of(header)
+    return role is not None and role.name in SCORES
+
+
 @cache
 def words(section: str) -> frozenset[str]:
     return frozenset(flatten(str(w)) for w in load("tables").get(section) or [])
