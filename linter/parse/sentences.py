@@ -284,10 +284,7 @@ def _entry_separator(items: list) -> str | None:
     seen = False
     last: str | None = None
     depth = 0
-    for k, c in enumerate(items):
-        if _share_clause(items, k):
-            # `税收收入 X，增长 a%，占收入的 b%；非税收入 Y`: the share after a change is the part's, no part of its own
-            continue
+    for c in items:
         if _is_sep(c):
             text = str(c)
             depth = max(0, depth + text.count("（") + text.count("(") - text.count("）") - text.count(")"))
@@ -297,12 +294,6 @@ def _entry_separator(items: list) -> str | None:
                 return last
             seen = True
     return None
-
-
-def _share_clause(items: list, k: int) -> bool:
-    """Is the item at k the figure of a share clause (`占收入的 68.8%`), read apart from its part's entry?"""
-    before = items[k - 1] if k else None
-    return isinstance(items[k], _Entry) and isinstance(before, Token) and before.type == "SHARE"
 
 
 # intermediate results of the transformer -------------------------------------------------------------
