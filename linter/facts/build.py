@@ -2859,8 +2859,9 @@ LEFT = regex(
 REST = regex(r"(?:其余|剩余)(?:部分|的)?(?:为|是)?")
 # a second figure that is no part of the first: a change of it, a share, a rate, a comparison
 NOT_A_PART = regex(r"比|较|同比|增|减|下降|上升|提高|降低|占|率|超|差|平均|人均|每")
-# what the second of the figures before `其余` says of the first: what of it is used, paid, repaid or done
-PART_USED = regex(r"用于|使用|动用|支出|支付|拨付|偿还|完成|已|通过|下达|落实|到位|执行|其中")
+# what the second of the figures before `其余` says of the first: what of it is used, paid, repaid or done, or
+# what of it a source funds (`总投资 A，申请发行专项债券 B，其余 C 自筹`)
+PART_USED = regex(r"用于|使用|动用|支出|支付|拨付|偿还|完成|已|通过|下达|落实|到位|执行|其中|申请|发行|争取|筹集|筹措")
 # what names the first a whole: a total, a sum due, planned or set aside
 SET_ASIDE = regex(r"安排|预算")
 WHOLE = regex(r"共|合计|总|累计|全部|到期|计划|预算|预备费|安排")

@@ -54,6 +54,7 @@ from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
+from tieout.linter.text.normalise import FORM_LINE
 from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import words
 
@@ -703,9 +704,13 @@ def _handled(draft: Draft, p: Mention, whole: Quantity) -> bool:
 
 def headless(draft: Draft) -> Iterator[Breakdown]:
     """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: a sentence opening with 其中 breaks down the sentence
-    before it (PDF text breaks after 。, so it may start a paragraph; a heading between ends the reach)."""
+    before it (PDF text breaks after 。, so it may start a paragraph; a heading between ends the reach). Form
+    lines each opening with 其中 and naming a source of funds (`总投资：T` / `其中市级资金：a` / `其中上级补助：b`)
+    are one list, of the figure before the first."""
     for si, listed_items in draft.headless.items():
-        items = _before_added(listed_items)
+        if _sibling_line(draft, si):
+            continue  # read with the first line of its run
+        items = _before_added(listed_items) + _sibling_items(draft, si)
         if si in draft.whole_listed:
             # `支出总计包括：A a、B b…`: the list is of the figure it names, stated before, or of none
             found = _listed_of_named(draft, si, items)
@@ -745,6 +750,39 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             if found is not None and not (si in draft.make_up and _exceeds(found)):
                 # (parts that exceed the figure before are of another whole the make-up does not name)
                 yield found
+
+
+FUND_SOURCE = regex(f"^其中(?:{_alt('fund_sources')})")
+
+
+def _sibling_line(draft: Draft, si: int) -> bool:
+    """Is the sentence a form's line (`其中上级补助资金：b`) following another such line, each opening with 其中
+    and naming a source of funds with its one figure? Then the two are sources side by side under the figure
+    before the first, not the second a part of the first."""
+    return all(_source_line(draft, sj) for sj in (si - 1, si)) and same_section(
+        draft, draft.doc.sentences[si - 1].start, draft.doc.sentences[si].start
+    )
+
+
+def _sibling_items(draft: Draft, si: int) -> list[Mention]:
+    """The items of the sibling lines that follow the 其中 line `si` (none where it opens no run)."""
+    items: list[Mention] = []
+    sj = si + 1
+    while _sibling_line(draft, sj):
+        items.extend(draft.headless[sj])
+        sj += 1
+    return items
+
+
+def _source_line(draft: Draft, si: int) -> bool:
+    items = draft.headless.get(si)
+    if si < 0 or si >= len(draft.doc.sentences) or not items or len(items) != 1:
+        return False
+    if si in draft.whole_listed or si in draft.whole_named or si in draft.make_up:
+        return False
+    sentence = draft.doc.sentences[si]
+    text = draft.doc.text[sentence.start : sentence.end].strip()
+    return bool(FORM_LINE.fullmatch(text)) and bool(FUND_SOURCE.match(text))
 
 
 def _sentence_before(draft: Draft, si: int) -> list[Mention]:
