@@ -6,6 +6,7 @@ structure was read with certainty are made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tieout.linter.patterns import regex
@@ -226,7 +227,7 @@ def _total_parts(side: Side, t: int) -> list[int]:
         return [k for k in segment if rows[k].level == 0]
     if any(rows[k].label.startswith(("其中", "含", "减", "加")) for k in segment):
         return []
-    if row.total == "grand" and any(r.total == "grand" and not _segment_above(rows, k) for k, r in enumerate(rows[:t])):
+    if row.total == "grand" and any(_stated_first(rows, k) for k in range(t)):
         return []  # a total stated first, then another total below: which rows the second sums is not known
     return segment
 
@@ -246,7 +247,7 @@ def _named_before_total(rows: list[Row], t: int) -> bool:
     (`基本支出合计`)? Such rows sum the classes their name takes in (人员经费: 工资福利支出 and 对个人和家庭的补助),
     not every row above; which ones, the table does not say."""
     nxt = rows[t + 1] if t + 1 < len(rows) else None
-    if nxt is None or nxt.total != "grand" or rows[t].total != "grand":
+    if nxt is None or nxt.total != "grand" or rows[t].total != "grand" or _after_sibling(rows, t):
         return False
     name = flatten(rows[t].label)
     return name not in total_words()[0] and name.removesuffix("合计").removesuffix("总计") != ""
@@ -317,6 +318,16 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
         return [closed_by, *sorted(k for k in above if not rows[k].total)]
     if above:
         return sorted(k for k in above if not rows[k].total)
+    if grand and closed_by == t - 1 and _segment_above(rows, closed_by):
+        # `流动资产合计 / 固定资产… / 非流动资产合计 / 资产总计 / 应付… / 负债合计`: a total right under a total that
+        # closes the rows above it totals totals, not the rows after it (a total stated first opens its rows): the
+        # totals that close every row above it one run each, where there are such (else which, it does not say)
+        return _sibling_totals(rows, t)
+    return _segment_below(rows, t, stop)
+
+
+def _segment_below(rows: list[Row], t: int, stop: Callable[[Row], bool]) -> list[int]:
+    """The item rows a total stated first opens: those after it up to the next total or empty row."""
     below: list[int] = []
     for k in range(t + 1, len(rows)):
         if stop(rows[k]) or (below and rows[k].after_gap):
@@ -325,6 +336,35 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
             break
         below.append(k)
     return [k for k in below if not rows[k].total]
+
+
+def _stated_first(rows: list[Row], k: int) -> bool:
+    """Is row k a grand total stated before its rows: none above it, nor totals it totals?"""
+    return rows[k].total == "grand" and not _segment_above(rows, k) and not _sibling_totals(rows, k)
+
+
+def _sibling_totals(rows: list[Row], t: int) -> list[int]:
+    """The totals above t, each closing the run of item rows right above it, that together close every row from
+    the table's first (`流动资产合计`, `非流动资产合计` under `资产总计`); [] unless two or more do."""
+    found: list[int] = []
+    k = t - 1
+    while k >= 0:
+        if not rows[k].total or not _segment_above(rows, k):
+            return []
+        found.append(k)
+        k -= 1
+        while k >= 0 and not rows[k].total:
+            k -= 1
+    return sorted(found) if len(found) >= 2 else []
+
+
+def _after_sibling(rows: list[Row], t: int) -> bool:
+    """Is the run of item rows above t closed above by a total that closes items of its own (`流动资产合计 / … /
+    非流动资产合计`)? Then the rows between are that total's own."""
+    k = t - 1
+    while k >= 0 and not rows[k].total:
+        k -= 1
+    return 0 <= k < t - 1 and _segment_above(rows, k)
 
 
 def _stacked_on_top(rows: list[Row], t: int, k: int) -> bool:
