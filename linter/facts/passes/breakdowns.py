@@ -839,6 +839,11 @@ def _parallel_groups(draft: Draft, si: int, items: list[Mention], prev: list[Men
     """The sentence's list and the sentences after it that list the same measures for other entities."""
     totals = [m for m in prev if m.key and not draft.is_part(m)]
     groups = [items]
+    amounts = [m for m in items if m.key and any(q.kind == "amount" for q in m.quantities)]
+    if not all(any(same_measure(m.key, t.key) for t in totals) for m in amounts):
+        # `流动资产 A。其中，货币资金 a，…，其他流动资产 c。非流动资产 B…`: amounts that are no measures of the figures
+        # before are one list of their whole, and the next sentence another whole's, not another entity's parts
+        return groups
     sj = si + 1
     start = draft.doc.sentences[si].start
     while sj in draft.by_sentence and same_section(draft, draft.doc.sentences[sj].start, start):
