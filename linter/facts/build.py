@@ -1687,6 +1687,11 @@ class SentencePass:
             # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and
             # so is a score: `其中决策指标 15 分，得 11.20 分，得分率 74.67%`)
             ops, labels = [], []
+        named = self._outcome_before_budgets(r.value, si, mentions, ops)
+        if named is not None:
+            # (no operands where the outcome is not found: the budgets stated are none of the rate's numerator)
+            self.facts.rates.append(Rate(r.name, r.value, si, *named, formula, ordered=True, certain=False))
+            return
         earlier = self._outcome_said_before(r.value, si, mentions, ops)
         if earlier is not None:
             # `“三公”经费支出决算 X。“三公”经费年初预算 B，决算数为预算数的 p%`: X over B, read across sentences
@@ -1720,6 +1725,48 @@ class SentencePass:
         q = m.quantities[0]
         nxt = next((n for n in self.d.by_sentence.get(m.sentence) or [] if n.quantities and n.start >= q.end), None)
         return nxt is not None and CLAUSE_BREAK.search(self.doc.text, q.end, nxt.quantities[0].start) is None
+
+    def _outcome_before_budgets(
+        self, stated: Quantity, si: int, mentions: list[Mention], ops: list[Quantity]
+    ) -> tuple[list[Quantity], list[str]] | None:
+        """([numerator, denominator], names) of `…支出 X。年初预算为 A，调整预算为 B，决算数为调整预算的 p%`: the
+        words name the numerator by its stage (决算数), every figure before them is a budget of no item named (the
+        sentence goes on with the item of the one before), so the outcome is the one figure of the sentence right
+        before, in its paragraph, of no budget, in the unit of the budget the words name (B: the one of that
+        stage). Where either is not so certain, ([], []): a budget is never the outcome (None: not this reading)."""
+        said = NAMED_OUTCOME_OVER.fullmatch(self.doc.text, ops[-1].end, stated.start) if ops else None
+        owners = [m for m in mentions if any(q in ops for q in m.quantities)]
+        if said is None or not owners:
+            return None
+        identify = self.labeller.identify
+        if any(identify(m.label)[1].stage not in BUDGET_STAGES or identify(m.label)[0] for m in owners):
+            return None  # an outcome among them, or a budget of an item named: read as before
+        budget = identify(said.group("budget"))[1].stage
+        dens = [(q, m) for m in owners if identify(m.label)[1].stage == budget for q in m.quantities if q in ops]
+        # (`为预算的` after the initial and the adjusted budget: which one the words mean is not said)
+        plain = said.group("budget").startswith("预算") and len(owners) > 1
+        if len(dens) != 1 or plain or not self._same_paragraph(si - 1, si):
+            return [], []
+        den, owner = dens[0]
+        num = self._outcome_just_before(si, identify(said.group("stage"))[1].stage, den)
+        return ([], []) if num is None else ([num[0], den], [num[1].key, owner.key])
+
+    def _outcome_just_before(self, si: int, stage: str | None, den: Quantity) -> tuple[Quantity, Mention] | None:
+        """The one figure of the sentence before that may be the outcome a rate over `den` names by `stage`: no
+        part of a list, no budget, no last year's, of no other stage, in den's unit and kind."""
+        identify = self.labeller.identify
+        nums = [
+            (q, m)
+            for m in self.d.by_sentence.get(si - 1) or []
+            if not self._qualifies(m)
+            and id(m) not in self.d.parts
+            and not NOT_THE_OUTCOME.search(m.label)
+            and identify(m.label)[1].stage in (None, stage)
+            and (q := exact_figure(m)) is not None
+            and q.base_unit == den.base_unit
+            and q.kind == den.kind
+        ]
+        return nums[0] if len(nums) == 1 else None
 
     def _outcome_said_before(
         self, stated: Quantity, si: int, mentions: list[Mention], ops: list[Quantity]
@@ -1851,11 +1898,7 @@ class SentencePass:
             return
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c))
         if key and subject is None:
-            # the clause names a figure not stated here: nothing to compare with, unless it names the share of
-            # one stated this year and last (`A a，占 p%；上年 A b，占比 q%，A 占比提高…`)
-            pair = self._share_pair(c, si, mentions, key)
-            current, base = pair if pair is not None else (None, c.base)
-            self.facts.changes.append(Change(c.cmp, key, current, base, _movements(c), si))
+            self.facts.changes.append(self._unstated_subject(c, si, mentions, key))
             return
         current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
@@ -1943,6 +1986,44 @@ class SentencePass:
         label = adjusted[0].key if current is not None else ""
         self.facts.changes.append(Change("", label, current, base, _movements(c), si))
         return True
+
+    def _unstated_subject(self, c: _Change, si: int, mentions: list[Mention], key: str) -> Change:
+        """A change naming a figure its sentence does not state: of the item's one figure in the sentence right
+        before (`…公务接待费 A。公务接待费支出决算比上年减少 Δ，下降 p%`, inferred), or of the share of one
+        stated this year and last (`A a，占 p%；上年 A b，占比 q%，A 占比提高…`); else nothing to compare with."""
+        said = self._item_said_before(c, key, si)
+        if said is not None:
+            return Change(c.cmp, said[0].key, said[1], None, _movements(c), si, False)
+        pair = self._share_pair(c, si, mentions, key)
+        current, base = pair if pair is not None else (None, c.base)
+        return Change(c.cmp, key, current, base, _movements(c), si)
+
+    def _item_said_before(self, c: _Change, key: str, si: int) -> tuple[Mention, Quantity] | None:
+        """The figure of the sentence right before, in its paragraph, that a change stating only its difference
+        (and rate) names: the one figure there whose item the change's name is, or that name with words saying
+        only that it is the spending outcome (`公务接待费` for `公务接待费支出决算`), in the unit of the difference.
+        A budget or last year's figure is never what changed; two so named leave it unread (not certain)."""
+        if c.base is not None or not self._same_paragraph(si - 1, si):
+            return None
+        units = {m.quantity.base_unit for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"}
+        found = [
+            (m, q)
+            for m in self.d.by_sentence.get(si - 1) or []
+            if len(m.key) >= 3
+            and key.startswith(m.key)
+            and OUTCOME_TAIL.fullmatch(key, len(m.key))
+            and not self._qualifies(m)
+            and (q := exact_figure(m)) is not None
+        ]
+        if len(found) != 1 or found[0][1].base_unit not in units:
+            return None
+        m = found[0][0]
+        # another figure there naming the item in longer words (`上半年印刷费 a；下半年印刷费 b`), or one of part
+        # of the year, leaves which figure the year's change is of unsaid
+        named = [n for n in self.d.by_sentence.get(si - 1) or [] if n is not m and m.key in n.key]
+        if named or NOT_THE_OUTCOME.search(m.label) or PART_OF_YEAR.search(m.label):
+            return None
+        return found[0]
 
     def _share_pair(self, c: _Change, si: int, mentions: list[Mention], key: str) -> tuple[Quantity, Quantity] | None:
         """`税收收入 a，占 p%；上年税收收入 b，占比 q%，税收占比提高 r`: a change named by a part's name (or its
@@ -2690,6 +2771,12 @@ MEASURED = regex(r"(?:满意度|进度)[为是达到约=：:]*$")
 LAST_YEAR_NAMES = "上年同期|上年|去年同期|去年|上一年"
 # a figure named as last year's (`上年分别为` given out: `上年教育支出`): the base of a change, never what changed
 LAST_YEARS = regex(f"(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)")
+# the words after an item's name saying only that a figure is its spending outcome (`公务接待费支出决算`)
+OUTCOME_TAIL = regex(r"(?:支出)?(?:决算数?)?")
+# a figure's words making it a budget or last year's: never the outcome a change of this year's is of
+NOT_THE_OUTCOME = regex(f"预算|计划|{LAST_YEAR_NAMES}")
+# a period that is part of a year (`上半年`, `一季度`, `1-6月`)
+PART_OF_YEAR = regex(r"半年|季度|\d{1,2}月")
 # a name by pronoun (`该项资金`, `此项`, `其`): a figure the words point back to, not one they name
 PRONOUN = regex(r"(?:该|此|其|这一?|本项)")
 # (`上年该比例为`, `上年这一比重为`: last year's value of the ratio just stated, named by a pronoun)
@@ -2742,6 +2829,12 @@ SHARE_NAME = regex(r"(?:占[\u4e00-\u9fff]{0,16}?的?(?:比重|比例)?|比重|�
 CLAUSE_BREAK = regex(r"[，,；;。]")
 # a rate naming its numerator by its stage and its denominator as the budget just stated (`预算 B，决算数为预算数的`)
 STAGE_OVER_BUDGET = regex(r"\s*[，,]\s*(?P<stage>决算数?|执行数)\s*(?:为|是|占)(?:年初)?预算数?的\s*")
+# the words of a rate naming its numerator by its stage and its denominator by the budget's (`，决算数为调整预算的`)
+NAMED_OUTCOME_OVER = regex(
+    r"\s*[，,]\s*(?P<stage>决算数?|执行数)\s*(?:为|是|占)(?P<budget>(?:年初|调整后?的?)?预算数?)的\s*"
+)
+# the stages of a budget (the initial one, the adjusted one)
+BUDGET_STAGES = ("预算", "调整预算")
 # a comparison with last year's value written right after a figure: `，比上年的 88.5%`, `，较上年（88.5%）`
 COMPARED_RIGHT_AFTER = regex(rf"\s*[，,]\s*(?:比|较)(?:{LAST_YEAR_NAMES})(?:度)?的?\s*[（(]?\s*")
 # the words of an indicator's outcome, naming no rate of their own (`实际完成 93.2%`)
