@@ -28,12 +28,13 @@ class Definition:
     numerator: tuple[str, ...]
     denominator: tuple[str, ...]
     kind: str  # "quotient" or "change"
+    plain: bool = False  # written as a plain number, no per cent (流动比率 2.58)
 
 
 def _definitions() -> dict[str, Definition]:
     data = load("ratios")
     return {
-        str(name): Definition(str(name), tuple(v["numerator"]), tuple(v["denominator"]), kind)
+        str(name): Definition(str(name), tuple(v["numerator"]), tuple(v["denominator"]), kind, bool(v.get("plain")))
         for kind in ("quotient", "change")
         for name, v in (data.get(kind) or {}).items()
     }
@@ -49,16 +50,20 @@ BETWEEN = regex(r"(?:^|[，、；：:\s])(?P<num>[\u4e00-\u9fff]{2,12})与(?P<de
 def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
     read = {id(r.stated): r for r in draft.facts.rates}
     taken = {id(s.stated) for s in draft.facts.shares}
+    rates: dict[int, list[Rate]] = {}
+    for r in draft.facts.rates:
+        rates.setdefault(r.sentence, []).append(r)
     for si, said in draft.by_sentence.items():
         # the ratio as a figure of its own (`超概算 10.0%`, `…之比为 2.58`) or as a rate the sentence pass read
         stated = [(m.label, q) for m in said if len(m.quantities) == 1 for q in m.quantities]
-        stated += [(r.name, r.stated) for r in draft.facts.rates if r.sentence == si and not r.formula]
+        stated += [(r.name, r.stated) for r in rates.get(si, []) if not r.formula]
         for label, q in stated:
             if not q.exact or id(q) in taken:
                 continue
             found = _defined(draft, si, label.strip(), q)
             if found is None:
                 continue
+            taken.add(id(q))  # (a figure both a mention and a rate of the sentence is one ratio)
             original = read.get(id(q))
             yield found if original is None else Completed(original, found)
 
@@ -69,11 +74,11 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     if named is not None:
         d = DEFINITIONS[named.group("name")]
     elif between is not None and q.kind == "bare":
-        d = Definition(between.group(0), (between.group("num"),), (between.group("den"),), "quotient")
+        d = Definition(between.group(0), (between.group("num"),), (between.group("den"),), "quotient", plain=True)
     else:
         return None
-    if q.kind != "percent" and (d.kind != "quotient" or q.kind != "bare"):
-        return None  # (a change is said in per cent; a bare number is a quotient written without %)
+    if q.kind != ("bare" if d.plain else "percent"):
+        return None  # (a ratio written as a plain number is no per cent, and the others are said in per cent)
     around = _around(draft, si, q.start)
     num, den = _one(around, d.numerator), _one(around, d.denominator)
     if num is None or den is None or num is den:
