@@ -80,6 +80,9 @@ def _multiple_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
 
 def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for r in ctx.facts.rates:
+        if r.definition:
+            yield _defined_outcome(ctx, r)
+            continue
         if r.stated.unit == MULTIPLE_UNIT and r.formula is None and len(r.operands) == 2:
             o = _multiple_outcome(ctx, r)
             if o is not None:
@@ -90,6 +93,21 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         o = _percent_outcome(ctx, r)
         if o is not None:
             yield o
+
+
+def _defined_outcome(ctx: CheckContext, r: Rate) -> Outcome:
+    """A ratio its name defines (vocab/ratios.yaml), its operands (numerator, denominator) named so: in per cent,
+    or a plain quotient where written without % (`流动比率为 2.58`)."""
+    num, den = r.operands
+    if r.stated.kind == "percent":
+        return _ratio_outcome(ctx, r, num, den, r.certain, "分母", change=r.definition == "change")
+    iv = ratio(ctx.interval(num), ctx.interval(den), factor=Decimal(1))
+    verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
+    related = [(num, "分子"), (den, "分母")]
+    exact = ctx.value(num) / ctx.value(den) if ctx.value(den) != 0 else Decimal(0)
+    expected = fmt(exact, r.stated.decimals)
+    msg = f"{r.name} {r.stated.text} 与 {num.text}/{den.text} = {fmt(exact, 4)} 不符，应为 {expected}"
+    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
 
 
 def _percent_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
@@ -1162,6 +1180,12 @@ class RateMismatch(Rule):
       are its operands: numerator over base where a slash parts them or the second is named as the whole.
     - A rate of three figures of one unit, one named by the rate's word and the other two each at least it
       (`发放 500 份，回收 489 份，有效 480 份，有效率 p%`), is over either: reported only when it fits neither.
+
+    A ratio defined by its name (linter/vocab/ratios.yaml: 资产负债率 is 负债总额 / 资产总额, 成新率 净值 / 原值,
+    审减率 (送审 − 审定) / 送审, 超概算 (实际完成投资 − 概算) / 概算 …), or one naming both its figures
+    (`流动资产与流动负债之比为 k`), is over the figures so named: each the one figure of its name in the ratio's
+    sentence or the sentence right before in its paragraph, both of one unit family; a ratio written without %
+    (`流动比率为 2.58`) is the plain quotient.
 
     A multiple (`是 B b 的 k 倍`, or `是 B 的 k 倍` with B's one value stated before under that name, in its
     sentence or the three before under one heading: then a warning) is the figure right before it over B's,

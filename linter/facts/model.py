@@ -154,6 +154,9 @@ class Rate:
     formula: Formula | None = None
     ordered: bool = False  # operands are (numerator, denominator), not to be tried the other way
     certain: bool = True
+    # a ratio defined by its name (vocab/ratios.yaml): "quotient" (numerator / denominator) or "change" (the
+    # move from the denominator to the numerator over the denominator); "" for a rate read from its place
+    definition: str = ""
 
 
 @dataclass(slots=True, eq=False)

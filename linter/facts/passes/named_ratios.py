@@ -1,0 +1,104 @@
+"""Ratios defined by their names (vocab/ratios.yaml): `资产总额 A，负债总额 B，资产负债率 p%` is B / A, `批复概算 A，
+实际完成投资 B，超概算 p%` is (B − A) / A; and a ratio naming both its figures, `流动资产与流动负债之比为 k`.
+
+Read only where nothing is left open: each operand the one figure named so in the ratio's sentence (before the
+ratio) and the sentence right before it in its paragraph, with one amount or count, both in one unit family. A
+rate the sentence pass read from its place (its operands unordered) is replaced by the defined one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Mention, Rate
+from tieout.linter.facts.passes.base import Completed, exact_figure
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+from tieout.linter.vocab import alternation, load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    name: str
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+    kind: str  # "quotient" or "change"
+    plain: bool = False  # written as a plain number, no per cent (流动比率 2.58)
+
+
+def _definitions() -> dict[str, Definition]:
+    data = load("ratios")
+    return {
+        str(name): Definition(str(name), tuple(v["numerator"]), tuple(v["denominator"]), kind, bool(v.get("plain")))
+        for kind in ("quotient", "change")
+        for name, v in (data.get(kind) or {}).items()
+    }
+
+
+DEFINITIONS = _definitions()
+# the ratio's name ends its label, a verb of being after it at most (`固定资产成新率为`, `整改率达到`)
+NAMED = regex(f"(?P<name>{alternation(DEFINITIONS)})(?:为|是|达到|达|约为|约)?$")
+# `流动资产与流动负债之比为 2.58`: the ratio of the first figure named to the second
+BETWEEN = regex(r"(?:^|[，、；：:\s])(?P<num>[\u4e00-\u9fff]{2,12})与(?P<den>[\u4e00-\u9fff]{2,12})之比(?:为|是)?$")
+
+
+def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
+    read = {id(r.stated): r for r in draft.facts.rates}
+    taken = {id(s.stated) for s in draft.facts.shares}
+    rates: dict[int, list[Rate]] = {}
+    for r in draft.facts.rates:
+        rates.setdefault(r.sentence, []).append(r)
+    for si, said in draft.by_sentence.items():
+        # the ratio as a figure of its own (`超概算 10.0%`, `…之比为 2.58`) or as a rate the sentence pass read
+        stated = [(m.label, q) for m in said if len(m.quantities) == 1 for q in m.quantities]
+        stated += [(r.name, r.stated) for r in rates.get(si, []) if not r.formula]
+        for label, q in stated:
+            if not q.exact or id(q) in taken:
+                continue
+            found = _defined(draft, si, label.strip(), q)
+            if found is None:
+                continue
+            taken.add(id(q))  # (a figure both a mention and a rate of the sentence is one ratio)
+            original = read.get(id(q))
+            yield found if original is None else Completed(original, found)
+
+
+def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
+    named = NAMED.search(label)
+    between = BETWEEN.search(label) if named is None else None
+    if named is not None:
+        d = DEFINITIONS[named.group("name")]
+    elif between is not None and q.kind == "bare":
+        d = Definition(between.group(0), (between.group("num"),), (between.group("den"),), "quotient", plain=True)
+    else:
+        return None
+    if q.kind != ("bare" if d.plain else "percent"):
+        return None  # (a ratio written as a plain number is no per cent, and the others are said in per cent)
+    around = _around(draft, si, q.start)
+    num, den = _one(around, d.numerator), _one(around, d.denominator)
+    if num is None or den is None or num is den:
+        return None
+    a, b = exact_figure(num), exact_figure(den)
+    if a is None or b is None or a.base_unit != b.base_unit or len(num.quantities) != 1 or len(den.quantities) != 1:
+        return None
+    return Rate(label, q, si, [a, b], [num.label, den.label], None, ordered=True, definition=d.kind)
+
+
+def _around(draft: Draft, si: int, before: int) -> list[Mention]:
+    """The figures of the ratio's sentence before it, and of the sentence right before in its paragraph."""
+    sentences = draft.doc.sentences
+    own = [m for m in draft.by_sentence.get(si, []) if m.start < before]
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph:
+        return own
+    return [*draft.by_sentence.get(si - 1, []), *own]
+
+
+def _one(mentions: list[Mention], names: tuple[str, ...]) -> Mention | None:
+    """The one figure whose label holds one of the names (none when two are so named: which is meant is open)."""
+    found = [m for m in mentions if any(n in m.label for n in names)]
+    return found[0] if len(found) == 1 else None
