@@ -50,6 +50,7 @@ from tieout.linter.facts.passes.base import (
     list_total,
     rolls_forward,
     scored_apart,
+    within_whole,
 )
 from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
@@ -1280,7 +1281,7 @@ class SentencePass:
             return None
         if self._graded_apart(parts, si) or scored_apart(head, parts):
             return None  # `评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`: a part evaluated on its own
-        parts = self._gross(head, parts)
+        parts = within_whole(self.labeller, head, self._gross(head, parts))
         if parts:
             kw = b.keyword.strip("：，:（(；、")
             self._record(head, parts, kw, si)

@@ -218,6 +218,9 @@ BOUND_AFTER = regex(r"^(?:以上|以下|以内|左右|上下)")
 # what follows a bounded figure that names a group the next figure is of (`60岁以上137人`, `50万元以下的项目
 # 12个`): the next figure right after it, or after a few words of a name (no clause between)
 NAMES_NEXT_FIGURE = regex(r"的?[\u4e00-\u9fff]{0,4}?\d")
+# a number of years bounding the age of the money or items the next figure is of (`其中结转 2 年以上的 X 万元`):
+# 年 is no unit (it writes dates), so the number would stand alone, a bare figure splitting the part's name
+YEARS_BOUND = regex(r"年(?:及|（含）|\(含\))?(?:以上|以下|以内)")
 # the words after 以上 that make it the opening of a total of the items above (`以上合计`, `以上三项共计`)
 TOTAL_OF_ABOVE = regex(r"(?:[二两三四五六七八九十\d]{1,2}项|各项)?(?:合计|共计|总计)")
 # Cheap tests that spare most figures the searches above (extraction runs on every number of a report): a
@@ -499,6 +502,9 @@ def _quantity(
         # a year standing alone (2022至2024年度); a bare number inside quotes is a name (“12345”热线)
         if year_like or prev in ("“", '"', "‘"):
             return None
+        years = YEARS_BOUND.match(text, num_end)
+        if years is not None and NAMES_NEXT_FIGURE.match(text, years.end()):
+            return None  # words of the next figure's name, no figure of their own
         end, unit, base, kind, scale, per = num_end, "", "", "bare", ONE, False
         after = nxt
     found = _bounds(text, start, end, prev, after)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import words
@@ -120,6 +121,36 @@ def changed_by(label: str, part_labels: list[str]) -> bool:
         return False
     word = label.strip("，、；： ")
     return not all(word[-2:] in p for p in part_labels)
+
+
+SIDES = ("收入", "支出")
+
+
+def account_side(label: str) -> str | None:
+    """The side of the account a label names (收入 or 支出), None where it names neither or both."""
+    found = [s for s in SIDES if s in label]
+    return found[0] if len(found) == 1 else None
+
+
+def within_whole(labeller: Labeller, whole: Mention, parts: list[Mention]) -> list[Mention]:
+    """The parts before the first that names a sibling of the whole rather than a part of it: another fund
+    (`一般公共预算收入 X。其中，税收收入 a，占 p%；政府性基金预算收入 b`: b is the government's other budget,
+    beside X, not in it) or the other side of the account (a 支出 after the parts of a 收入). A fund holds the
+    funds whose names contain its own (财政拨款 holds 一般公共预算财政拨款); 全口径 holds them all. Only a part
+    unlike the first ends the list: where the first already names the other side (`收入总预算 T，其中：基本支出
+    a，项目支出 b`, a balanced budget's total broken down by its use), the list is read as written."""
+    fund = labeller.identify(whole.label)[1].fund
+    side = account_side(whole.label)
+    first = (labeller.identify(parts[0].label)[1].fund, account_side(parts[0].label)) if parts else (None, None)
+    for k, p in enumerate(parts[1:], 1):
+        named = labeller.identify(p.label)[1].fund
+        other_fund = (
+            fund is not None and named is not None and fund != "全口径" and fund not in named and named not in fund
+        )
+        other_side = side is not None and account_side(p.label) not in (None, side)
+        if (other_fund and named != first[0]) or (other_side and account_side(p.label) != first[1]):
+            return parts[:k]
+    return parts
 
 
 # a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)

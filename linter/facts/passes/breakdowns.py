@@ -31,7 +31,9 @@ from tieout.linter.facts.passes.base import (
     FULL_MARKS,
     HANDED_OVER,
     ORDINALS,
+    SIDES,
     Completed,
+    account_side,
     by_paragraph,
     changed_by,
     changed_from,
@@ -46,6 +48,7 @@ from tieout.linter.facts.passes.base import (
     same_section,
     scored_apart,
     under_heading,
+    within_whole,
 )
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.figures.context import FIELDS, MIXED, Context
@@ -265,7 +268,7 @@ def _says_no_more(own: Context | None, first: Context | None, divided: tuple[str
 
 def _two_sides(parts: list[Mention]) -> bool:
     """Do the items name both sides of a budget, each one side only (收入预算 …, 支出预算 …)?"""
-    return {_side(m.key) for m in parts} >= set(SIDES)
+    return {account_side(m.key) for m in parts} >= set(SIDES)
 
 
 def _heading_figure(
@@ -879,28 +882,20 @@ def _per_measure(prev: list[Mention], groups: list[list[Mention]], si: int) -> I
         yield Breakdown(t, parts, "其中", False, si, certain=False)
 
 
-SIDES = ("收入", "支出")
-
-
-def _side(label: str) -> str | None:
-    found = [s for s in SIDES if s in label]
-    return found[0] if len(found) == 1 else None
-
-
 def _by_side(items: list[Mention], prev: list[Mention], si: int) -> list[Breakdown]:
     """`财政拨款收入 1208.46 亿元、支出 1187.92 亿元。其中，一般公共预算财政拨款收入 1143.05 亿元、支出 1126.71
     亿元；…`: the sentence before states both sides, each part is of the side it names."""
     totals: dict[str, Mention] = {}
     for m in prev:
-        side = _side(m.label)
+        side = account_side(m.label)
         if side and any(q.kind == "amount" for q in m.quantities):
             totals.setdefault(side, m)
-    if len(totals) < 2 or any(_side(m.label) is None for m in items):
+    if len(totals) < 2 or any(account_side(m.label) is None for m in items):
         return []
     return [
         Breakdown(total, parts, "其中", False, si, certain=False)
         for side, total in totals.items()
-        if (parts := [m for m in items if _side(m.label) == side])
+        if (parts := [m for m in items if account_side(m.label) == side])
     ]
 
 
@@ -996,6 +991,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     last = whole
     dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
     parts = _spent_only(last, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
+    parts = within_whole(draft.labeller, last, parts)
     if not parts or not last.key or not _may_break_down(last, parts):
         return None
     return Breakdown(last, parts, "其中", False, si, certain=False)
@@ -1600,7 +1596,7 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
     # the chain's figures stand among the last figures before the total
     window = mentions[max(0, i - MAX_LOOK) : i]
     own = [m for m in window if m.sentence == total.sentence and _counts(draft, m, unit)]
-    side = _side(total.label)
+    side = account_side(total.label)
     base, from_section = _chain_start(draft, mentions, i, unit, side, own, added[0], text)
     plus = [m for m in own if added[1] <= m.start and (cut is None or m.start < cut[0])]
     minus = [m for m in own if cut is not None and m.start >= cut[1]]
@@ -1608,7 +1604,7 @@ def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[li
         return None
     if from_section and not _chain_foots(unit, total, [*base, *plus], minus):
         return None
-    if side is not None and _side(base[0].label) != side and base[0].identity.item != side:
+    if side is not None and account_side(base[0].label) != side and base[0].identity.item != side:
         # the chain starts from the side's own figure (收入 for 收入总计; `收入调整预算数 B，决算数 A`: A's item is 收入),
         # or it is not read
         return None
@@ -1751,7 +1747,7 @@ def _opening(
             break
         passage.append(m)
     passage.reverse()
-    ofside = [m for m in passage if _counts(draft, m, unit) and (side is None or _side(m.label) == side)]
+    ofside = [m for m in passage if _counts(draft, m, unit) and (side is None or account_side(m.label) == side)]
     first = ofside[:1]
     if first and (is_component(first[0]) or (named and first[0].identity.item != named)):
         return []
