@@ -1,0 +1,96 @@
+"""Figures named as the difference of two others in their sentence (`资产总额 A，负债总额 L，净资产 N`: N = A − L),
+the identities kept as data (vocab `differences`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Balance, Mention
+from tieout.linter.facts.passes.base import exact_of
+from tieout.linter.facts.passes.sets import _agree
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    difference: frozenset[str]
+    minuend: frozenset[str]
+    subtrahend: frozenset[str]
+
+
+def _names(entry: dict[str, object], role: str) -> frozenset[str]:
+    values = entry.get(role)
+    return frozenset(str(v) for v in values) if isinstance(values, list) else frozenset()
+
+
+IDENTITIES: tuple[Identity, ...] = tuple(
+    Identity(_names(e, "difference"), _names(e, "minuend"), _names(e, "subtrahend"))
+    for e in load("differences").get("differences") or []
+)
+
+
+def differences(draft: Draft) -> Iterator[Balance]:
+    """`资产总额 A，负债总额 L，净资产 N`: N should be A − L, when each of the three names is borne by one figure of
+    the sentence, the difference stated after the other two, all three of one unit and one context (a last
+    year's figure, or one of another unit or scope, is no side of this year's)."""
+    read = {id(b.balance) for b in draft.facts.balances}  # a balance an earlier pass read is not read twice
+    for mentions in draft.by_sentence.values():
+        for identity in IDENTITIES:
+            found = _difference(mentions, identity)
+            if found is not None and id(found.balance) not in read:
+                yield found
+
+
+# the words that say a figure is of the period the sentence speaks of (`本年收入`, `年末资产总额`): its name after them
+CURRENT = ("本年度", "本年", "本期", "当年", "当期", "年末", "期末", "年底")
+
+
+def _bears(m: Mention, names: frozenset[str]) -> bool:
+    label = m.label.replace(" ", "")
+    return label in names or any(label.startswith(w) and label[len(w) :] in names for w in CURRENT)
+
+
+def _named(mentions: list[Mention], names: frozenset[str]) -> Mention | None:
+    """The one figure of the sentence bearing one of the names (none, or two: no relation)."""
+    bearing = [m for m in mentions if _bears(m, names)]
+    return bearing[0] if len(bearing) == 1 else None
+
+
+def _another_of_name(mentions: list[Mention], roles: list[Mention], identity: Identity) -> bool:
+    """Does a figure of the sentence that is none of the three end with one of their names (`上年净资产`,
+    `所属企业净资产`: last year's, or another entity's, beside this one)?"""
+    names = identity.difference | identity.minuend | identity.subtrahend
+    others = [m for m in mentions if not any(m is r for r in roles)]
+    return any(m.label.replace(" ", "").endswith(n) for m in others for n in names)
+
+
+def _difference(mentions: list[Mention], identity: Identity) -> Balance | None:
+    diff = _named(mentions, identity.difference)
+    minuend = _named(mentions, identity.minuend)
+    subtrahend = _named(mentions, identity.subtrahend)
+    if diff is None or minuend is None or subtrahend is None:
+        return None
+    if not minuend.start < diff.start or not subtrahend.start < diff.start or minuend is subtrahend:
+        return None  # the difference is stated after what it is the difference of
+    if _another_of_name(mentions, [minuend, subtrahend, diff], identity):
+        return None
+    # one figure each, of money: a figure of two units (an amount and its share) leaves which one open
+    sides: list[Quantity] = []
+    for m in (minuend, subtrahend, diff):
+        money = [q for q in m.quantities if q.kind == "amount"]
+        if len(money) != 1 or exact_of(m, money[0].base_unit) is None:
+            return None
+        sides.append(money[0])
+    if len({q.base_unit for q in sides}) != 1:
+        return None
+    ctx = diff.identity.context
+    if not all(_agree(m.identity.context, ctx) for m in (minuend, subtrahend)):
+        return None  # last year's assets, or another entity's, are no side of this year's net assets
+    a, b, d = sides
+    return Balance(a, b, d, diff.sentence, sides=(minuend.label, subtrahend.label), name=diff.label)
