@@ -114,7 +114,7 @@ class BalanceMismatch(Rule):
     closing with the year's surplus, a warning).
 
     A figure named as the difference of two others of its sentence (`本年收入合计 X，费用合计 Y，本期盈余 Z`;
-    `资产总额 A，负债总额 L，净资产 N`; `固定资产原值 G，累计折旧 D，净值 V`: `linter/vocab/differences.yaml`) is
+    `资产总额 A，负债总额 L，净资产 N`; `固定资产原值 G，累计折旧 D，净值 V`; `送审金额 A，审定金额 B，审减 C`: `linter/vocab/differences.yaml`) is
     checked the same way, when each of the three names is borne by one figure of the sentence, of one unit and
     context, the difference stated last (a last year's figure or another entity's of one of the names beside
     them: not read).

@@ -45,6 +45,28 @@ def differences(draft: Draft) -> Iterator[Balance]:
             found = _difference(mentions, identity)
             if found is not None and id(found.balance) not in read:
                 yield found
+    yield from _reductions(draft)
+
+
+def _reductions(draft: Draft) -> Iterator[Balance]:
+    """`送审金额 A，审定金额 B，审减 C`: the parser reads `减 C` as a movement of no stated base; where the word and
+    the one character before it, after a comma, form a difference's name (`审减`, `核减`), C is that difference of the
+    sentence's figures named as its minuend and subtrahend."""
+    text = draft.doc.text
+    for change in draft.facts.changes:
+        if change.base is not None or len(change.movements) != 1:
+            continue
+        mv = change.movements[0]
+        name = text[max(mv.start - 1, 0) : mv.end]
+        q = mv.quantity
+        if q is None or q.kind != "amount" or not q.exact or mv.start < 2 or text[mv.start - 2] not in "，,；;：:":
+            continue
+        mentions = draft.by_sentence.get(change.sentence, [])
+        for identity in IDENTITIES:
+            if name in identity.difference:
+                found = _sides(mentions, identity, q, name, [])
+                if found is not None:
+                    yield found
 
 
 # the words that say a figure is of the period the sentence speaks of (`本年收入`, `年末资产总额`): its name after them
@@ -72,25 +94,37 @@ def _another_of_name(mentions: list[Mention], roles: list[Mention], identity: Id
 
 def _difference(mentions: list[Mention], identity: Identity) -> Balance | None:
     diff = _named(mentions, identity.difference)
+    if diff is None:
+        return None
+    money = [q for q in diff.quantities if q.kind == "amount"]
+    if len(money) != 1 or exact_of(diff, money[0].base_unit) is None:
+        return None
+    return _sides(mentions, identity, money[0], diff.label, [diff])
+
+
+def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, own: list[Mention]) -> Balance | None:
+    """The difference `d` (of the mention `own`, if it is one) of the one figure named as the minuend and the one
+    named as the subtrahend in its sentence, both stated before it."""
     minuend = _named(mentions, identity.minuend)
     subtrahend = _named(mentions, identity.subtrahend)
-    if diff is None or minuend is None or subtrahend is None:
+    if minuend is None or subtrahend is None or minuend is subtrahend:
         return None
-    if not minuend.start < diff.start or not subtrahend.start < diff.start or minuend is subtrahend:
+    if not minuend.start < d.start or not subtrahend.start < d.start:
         return None  # the difference is stated after what it is the difference of
-    if _another_of_name(mentions, [minuend, subtrahend, diff], identity):
+    if _another_of_name(mentions, [minuend, subtrahend, *own], identity):
         return None
     # one figure each, of money: a figure of two units (an amount and its share) leaves which one open
     sides: list[Quantity] = []
-    for m in (minuend, subtrahend, diff):
+    for m in (minuend, subtrahend):
         money = [q for q in m.quantities if q.kind == "amount"]
         if len(money) != 1 or exact_of(m, money[0].base_unit) is None:
             return None
         sides.append(money[0])
-    if len({q.base_unit for q in sides}) != 1:
+    if len({q.base_unit for q in (*sides, d)}) != 1:
         return None
-    ctx = diff.identity.context
-    if not all(_agree(m.identity.context, ctx) for m in (minuend, subtrahend)):
-        return None  # last year's assets, or another entity's, are no side of this year's net assets
-    a, b, d = sides
-    return Balance(a, b, d, diff.sentence, sides=(minuend.label, subtrahend.label), name=diff.label)
+    # last year's assets, or another entity's, are no side of this year's net assets
+    contexts = [m.identity.context for m in (minuend, subtrahend, *own)]
+    if not all(_agree(c, contexts[-1]) for c in contexts):
+        return None
+    a, b = sides
+    return Balance(a, b, d, minuend.sentence, sides=(minuend.label, subtrahend.label), name=name)
