@@ -43,7 +43,7 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             exact = in_unit(value, b.balance)
             out = "".join(f" − {q.text}" for q in b.outflows)
             income, spent = b.sides
-            msg = f"结余 {b.balance.text} 不等于{income} {b.income.text} − {spent} {b.expense.text}{out} = {exact}"
+            msg = f"{b.name} {b.balance.text} 不等于{income} {b.income.text} − {spent} {b.expense.text}{out} = {exact}"
         verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
 
@@ -112,6 +112,12 @@ class BalanceMismatch(Rule):
     `全年举借 B，偿还本金 C，年初余额 A` after a sentence ending with `年末债务余额 D`, a warning); and a closing stock is the opening one plus the year's surplus (`当年收支结余 a，年末累计结余 b，
     上年末累计结余 c`, in any order within the clause; or `加上年末滚存结余 A，年末滚存结余 B` right after a sentence
     closing with the year's surplus, a warning).
+
+    A figure named as the difference of two others of its sentence (`本年收入合计 X，费用合计 Y，本期盈余 Z`;
+    `资产总额 A，负债总额 L，净资产 N`; `固定资产原值 G，累计折旧 D，净值 V`; `送审金额 A，审定金额 B，审减 C`: `linter/vocab/differences.yaml`) is
+    checked the same way, when each of the three names is borne by one figure of the sentence, of one unit and
+    context, the difference stated last (a last year's figure or another entity's of one of the names beside
+    them: not read).
 
     ## Why is this bad?
     The balance is what is left of the year's money; one that is not income minus expenditure misstates

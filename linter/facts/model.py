@@ -204,6 +204,7 @@ class Balance:
     closing: bool = False  # a year-end stock (年末结转和结余): the opening balance plus the year's surplus
     # what the two sides are called in a finding: a project's rest is of its budget and its spending
     sides: tuple[str, str] = ("收入", "支出")
+    name: str = "结余"  # what the balance is called in a finding (a difference named as data: 净资产, 审减 …)
 
 
 @dataclass(slots=True, eq=False)

@@ -1,0 +1,130 @@
+"""Figures named as the difference of two others in their sentence (`资产总额 A，负债总额 L，净资产 N`: N = A − L),
+the identities kept as data (vocab `differences`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Balance, Mention
+from tieout.linter.facts.passes.base import exact_of
+from tieout.linter.facts.passes.sets import _agree
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.vocab import load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    difference: frozenset[str]
+    minuend: frozenset[str]
+    subtrahend: frozenset[str]
+
+
+def _names(entry: dict[str, object], role: str) -> frozenset[str]:
+    values = entry.get(role)
+    return frozenset(str(v) for v in values) if isinstance(values, list) else frozenset()
+
+
+IDENTITIES: tuple[Identity, ...] = tuple(
+    Identity(_names(e, "difference"), _names(e, "minuend"), _names(e, "subtrahend"))
+    for e in load("differences").get("differences") or []
+)
+
+
+def differences(draft: Draft) -> Iterator[Balance]:
+    """`资产总额 A，负债总额 L，净资产 N`: N should be A − L, when each of the three names is borne by one figure of
+    the sentence, the difference stated after the other two, all three of one unit and one context (a last
+    year's figure, or one of another unit or scope, is no side of this year's)."""
+    read = {id(b.balance) for b in draft.facts.balances}  # a balance an earlier pass read is not read twice
+    for mentions in draft.by_sentence.values():
+        for identity in IDENTITIES:
+            found = _difference(mentions, identity)
+            if found is not None and id(found.balance) not in read:
+                yield found
+    yield from _reductions(draft)
+
+
+def _reductions(draft: Draft) -> Iterator[Balance]:
+    """`送审金额 A，审定金额 B，审减 C`: the parser reads `减 C` as a movement of no stated base; where the word and
+    the one character before it, after a comma, form a difference's name (`审减`, `核减`), C is that difference of the
+    sentence's figures named as its minuend and subtrahend."""
+    text = draft.doc.text
+    for change in draft.facts.changes:
+        if change.base is not None or len(change.movements) != 1:
+            continue
+        mv = change.movements[0]
+        name = text[max(mv.start - 1, 0) : mv.end]
+        q = mv.quantity
+        if q is None or q.kind != "amount" or not q.exact or mv.start < 2 or text[mv.start - 2] not in "，,；;：:":
+            continue
+        mentions = draft.by_sentence.get(change.sentence, [])
+        for identity in IDENTITIES:
+            if name in identity.difference:
+                found = _sides(mentions, identity, q, name, [])
+                if found is not None:
+                    yield found
+
+
+# the words that say a figure is of the period the sentence speaks of (`本年收入`, `年末资产总额`): its name after them
+CURRENT = ("本年度", "本年", "本期", "当年", "当期", "年末", "期末", "年底")
+
+
+def _bears(m: Mention, names: frozenset[str]) -> bool:
+    label = m.label.replace(" ", "")
+    return label in names or any(label.startswith(w) and label[len(w) :] in names for w in CURRENT)
+
+
+def _named(mentions: list[Mention], names: frozenset[str]) -> Mention | None:
+    """The one figure of the sentence bearing one of the names (none, or two: no relation)."""
+    bearing = [m for m in mentions if _bears(m, names)]
+    return bearing[0] if len(bearing) == 1 else None
+
+
+def _another_of_name(mentions: list[Mention], roles: list[Mention], identity: Identity) -> bool:
+    """Does a figure of the sentence that is none of the three end with one of their names (`上年净资产`,
+    `所属企业净资产`: last year's, or another entity's, beside this one)?"""
+    names = identity.difference | identity.minuend | identity.subtrahend
+    others = [m for m in mentions if not any(m is r for r in roles)]
+    return any(m.label.replace(" ", "").endswith(n) for m in others for n in names)
+
+
+def _difference(mentions: list[Mention], identity: Identity) -> Balance | None:
+    diff = _named(mentions, identity.difference)
+    if diff is None:
+        return None
+    money = [q for q in diff.quantities if q.kind == "amount"]
+    if len(money) != 1 or exact_of(diff, money[0].base_unit) is None:
+        return None
+    return _sides(mentions, identity, money[0], diff.label, [diff])
+
+
+def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, own: list[Mention]) -> Balance | None:
+    """The difference `d` (of the mention `own`, if it is one) of the one figure named as the minuend and the one
+    named as the subtrahend in its sentence, both stated before it."""
+    minuend = _named(mentions, identity.minuend)
+    subtrahend = _named(mentions, identity.subtrahend)
+    if minuend is None or subtrahend is None or minuend is subtrahend:
+        return None
+    if not minuend.start < d.start or not subtrahend.start < d.start:
+        return None  # the difference is stated after what it is the difference of
+    if _another_of_name(mentions, [minuend, subtrahend, *own], identity):
+        return None
+    # one figure each, of money: a figure of two units (an amount and its share) leaves which one open
+    sides: list[Quantity] = []
+    for m in (minuend, subtrahend):
+        money = [q for q in m.quantities if q.kind == "amount"]
+        if len(money) != 1 or exact_of(m, money[0].base_unit) is None:
+            return None
+        sides.append(money[0])
+    if len({q.base_unit for q in (*sides, d)}) != 1:
+        return None
+    # last year's assets, or another entity's, are no side of this year's net assets
+    contexts = [m.identity.context for m in (minuend, subtrahend, *own)]
+    if not all(_agree(c, contexts[-1]) for c in contexts):
+        return None
+    a, b = sides
+    return Balance(a, b, d, minuend.sentence, sides=(minuend.label, subtrahend.label), name=name)
