@@ -256,7 +256,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
         for q in m.quantities:
             if q.exact and q.kind not in ("bare", "pp"):
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
-                counted = m.noun if q.kind == "count" else ""
+                counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q)
                 named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation), ident.context)
                 groups.setdefault((named_as, q.base_unit, q.kind, counted), []).append((m, q))
     # a change's base is stated under the current figure's name: its group is named by its own identity
@@ -270,6 +270,17 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             items.sort(key=lambda x: x[1].start)
             # named by the subject that tells the quantity apart (not a standard section's heading above it)
             yield Restatement(replace(named.get(key, items[0][0].identity), subject=key[0][1]), items)
+
+
+def _scored_as(draft: Draft, m: Mention, q: Quantity) -> str:
+    """The indicator a score is of when its sentence names it with the score's first figure (`产出指标分值 50 分，
+    自评得分 46 分`: 46 is 产出指标's, not the score of the sentence `效益指标分值 30 分，自评得分 30 分`)."""
+    if q.base_unit != "分":
+        return ""
+    lead = next(iter(draft.by_sentence.get(m.sentence) or []), None)
+    if lead is None or lead is m or not any(x.base_unit == "分" for x in lead.quantities):
+        return ""
+    return lead.identity.item
 
 
 # `比上年 11.53 亿元增长 1.7%`: last year's figure stated as the base of this year's change (a year named: `比
