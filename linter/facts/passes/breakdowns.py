@@ -1055,7 +1055,9 @@ def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention]
     """`…基本支出 41.48 亿元…。基本支出中，人员经费 29.25 亿元，公用经费 12.23 亿元`: the one figure of the sentence
     before whose own phrase is the name (or ends with it, an entity or year before) holds the list (partial
     unless it adds up or covers the figure's definition: `defined_totals`)."""
-    named = [m for m in prev if m.key]
+    # (never a figure of another period than the parts': `（上年支出 B。）支出中，A a，…` lists this year's)
+    period = items[0].identity.context.period if items else None
+    named = [m for m in prev if m.key and not _other_period(m.identity.context.period, period)]
     own = [(m, _own_phrase(m)) for m in named]
     exact = [m for m, phrase in own if phrase == name]
     found = exact or [m for m, phrase in own if phrase.endswith(name)]
@@ -1067,6 +1069,11 @@ def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention]
     if not parts or not _may_break_down(whole, parts):
         return None
     return Breakdown(whole, parts, "其中", False, si, certain=False)
+
+
+def _other_period(a: str | None, b: str | None) -> bool:
+    """Are two periods both known (not None, not `?`) and different?"""
+    return a not in (None, "?") and b not in (None, "?") and a != b
 
 
 LISTED_REACH = 3  # sentences back a `X包括：` list looks for the figure it names

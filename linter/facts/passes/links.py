@@ -460,7 +460,12 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, part_item: str) -> lis
     agreeing with it, none a part of another share of the share's sentence."""
     part = s.part
     assert part is not None  # (_shortened_whole reads only shares with a part)
-    listed = {id(o.part) for o in draft.facts.shares if o.sentence == s.sentence and o.part is not None}
+    # (nor the part of another share of the same whole: `A a，占全省基金收入的 p%。B b，占全省基金收入的 q%`)
+    listed = {
+        id(o.part)
+        for o in draft.facts.shares
+        if o.part is not None and (o.sentence == s.sentence or (o.base_label and o.base_label == s.base_label))
+    }
     # (a part of no kind is of a whole of none: `债务限额 X，其中一般债务限额 a…。年末债务余额 Y，为限额的 p%` is of X)
     return [
         (m, q)
