@@ -267,3 +267,16 @@ def test_a_running_head_of_words_other_than_the_title_beside_page_numbers_is_dro
     doc = normalise("\n".join(pages) + "\n", "t.txt")
     assert head not in doc.text
     assert "增长8.0%，上年为5.00亿元" in doc.text
+
+
+def test_prose_after_a_gapped_list_opens_its_own_paragraph():
+    # items indented alike, each a name and amounts set apart by wide gaps: the unindented prose line after the
+    # last is no word of it
+    text = "合计如下：\n  甲类支出      120.50万元   占比 60.2%\n  乙类支出      79.70万元    占比 39.8%\n甲类支出比上年增加5.00万元。\n"
+    assert normalise(text, "t.txt").text.endswith("占比39.8%\n甲类支出比上年增加5.00万元。")
+    # items indented unalike (a part under its parent): left joined, not read as a flat list closed there
+    nested = text.replace("  乙类支出", "    其中丙项")
+    assert "\n甲类支出比上年" not in normalise(nested, "t.txt").text
+    # a line of prose with its characters spaced out is no item of a list
+    spaced = "收入如下：\n  中  央  补  助     120.50\n  地  方  税  收     79.70\n本年收入比上年增长3.1%。\n"
+    assert "\n本年收入比上年" not in normalise(spaced, "t.txt").text

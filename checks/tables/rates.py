@@ -113,12 +113,14 @@ def _later_stage(side: Side, col: Column) -> list[tuple[Column, Column]]:
     that stage (`支出额`, `支出数`) over each column before it of an earlier stage, of the budget, or of what was
     raised (`到位额`, `预算数`, `发行额`). Which of them it is of, the header does not say: the rate holds if it
     is of one (a wrong rate is of none). [] when the stage's column is not one, or no such base stands before it."""
-    head = flatten("".join(col.path[-1:]))
-    stage = next((s for s in LATER_STAGES if head.endswith(s + "率")), None)
+    # (the header's `%` said after the name, `支出率%`, `支出进度(%)`; 进度 is the stage's rate as a share done)
+    head = flatten("".join(col.path[-1:])).rstrip("%％()（）")
+    stage = next((s for s in LATER_STAGES if head.endswith((s + "率", s + "进度"))), None)
     if stage is None:
         return []
     before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "") and c.path]
-    named = [c for c in before if re.fullmatch(rf"{stage}(?:数|额|资金|金额)", flatten(c.path[-1]))]
+    # the stage's column: `支出额`, `支出数`, or the money spent so far, `已支出`
+    named = [c for c in before if re.fullmatch(rf"已?{stage}(?:数|额|资金|金额)?", flatten(c.path[-1]))]
     if len(named) != 1 or any(stage in flatten(c.path[-1]) for c in before if c is not named[0]):
         return []
     bases = [c for c in before if c.index < named[0].index and BASE_COLUMN.search(flatten(c.path[-1]))]

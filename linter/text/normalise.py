@@ -293,6 +293,7 @@ def _aligned_rows(raw: list[str], numbers: list[int]) -> list[bool]:
 CELL_FIGURE = regex(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
 TOKEN = regex(r"\S+")
 WIDE_GAP = regex(r"\s\s")
+WIDE_GAPS = regex(r"\s{2,}")
 DIGIT = regex(r"\d")
 
 
@@ -341,6 +342,47 @@ def _listed_lines(raw: list[str], numbers: list[int], chars: list[str]) -> list[
             out += range(k, min(j + 1, len(chars)))
         k = max(j, k + 1)
     return out
+
+
+# a cell of a gapped item after its name: a figure, a short word before it (`占比 57.3%`) and its unit after it
+ITEM_CELL = regex(r"(?:[\u4e00-\u9fff]{1,6} ?)?[-−+]?\d[\d,]*(?:\.\d+)?(?:%|亿元|万元|千元|元)?")
+ITEM_MARKS = regex(r"[，。；：,;:！？]")
+
+
+def _after_gapped_items(raw: list[str], numbers: list[int], chars: list[str]) -> list[int]:
+    """The content lines (their indices) that follow a run of two or more items indented alike, each set out as a
+    name and its amounts apart by wide gaps (`  基本支出      620.40万元   占比 58.1%` / `  项目支出    512.30万元`),
+    when the line after is prose, not indented: it starts a paragraph of its own, or its first sentence would
+    be read as the last item's words (no end mark closes an item). Not after items indented unalike: a nested
+    list (`    人员经费` under `  基本支出`) closed so would be read as a flat one, its parts summed with their
+    parent's. A line of prose wrapped by a PDF is no such item: its words are not amounts set apart by wide
+    gaps (`中  地  方  税`); rows of figures alone are a table's (`_aligned_rows`)."""
+    out: list[int] = []
+    run: list[str] = []  # the indentation of each item of the run so far
+    for k, n in enumerate(numbers):
+        line = raw[n - 1] if n - 1 < len(raw) else ""
+        item = _gapped_item(line)
+        follows = bool(run) and numbers[k - 1] == n - 1
+        if item and follows:
+            run.append(_indent(line))
+            continue
+        # (a unit opening the line goes on from a last item's bare figure: `… 4210` / `人次…`)
+        unit = chars[k - 1][-1:].isdecimal() and chars[k][:1] in UNIT_START if k else False
+        if len(run) >= 2 and len(set(run)) == 1 and follows and not _indent(line) and not unit:
+            out.append(k)
+        run = [_indent(line)] if item else []
+    return out
+
+
+def _gapped_item(line: str) -> bool:
+    """Is the line an indented item of a name and amounts set apart by wide gaps, one of them at least with its
+    unit or a word (`占比 57.3%`), nothing else?"""
+    if not line[:1] or line[0] not in INDENT or ITEM_MARKS.search(line):
+        return False
+    cells = WIDE_GAPS.split(line.strip())
+    if len(cells) < 2 or not _label_of_row(cells[0]) or DIGIT.search(cells[0]):
+        return False
+    return all(ITEM_CELL.fullmatch(c) for c in cells[1:]) and not all(CELL_FIGURE.fullmatch(c) for c in cells[1:])
 
 
 def _after_items(raw: list[str], lines: _Lines) -> list[int]:
@@ -695,6 +737,8 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
         # prose after a table's last row (not a figure, unit or mark that goes on from the row's last figure)
         if lines.chars[k][0] not in UNIT_START and lines.chars[k][0] not in "，、。；：）》”%":
             breaks[k] = "\n"
+    for k in _after_gapped_items(raw, lines.numbers, lines.chars):
+        breaks[k] = "\n"
     for k in _apart_figures(raw, lines):
         breaks[k] = "\n"
     for k in _form_breaks(lines.chars, width):
