@@ -74,6 +74,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.headed_lists,
     breakdowns.announced_lists,
     counted.counted_lists,
+    counted.enumerated_lists,
     breakdowns.dimensions,
     breakdowns.defined_in_next_sentence,
     breakdowns.defined_after_semicolon,

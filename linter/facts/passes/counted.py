@@ -29,6 +29,8 @@ MARK = regex(
 POINTS_AHEAD = regex(r"(?:以下|下列|如下)$")
 # what may stand between such a count and the colon: the name of what is counted, nothing else
 COUNTED_NOUN = regex(r"^[\u4e00-\u9fff]{0,10}[：:]\s*$")
+# an item enumerated in the text (`；二是…`): its ordinal right after the colon, semicolon or full stop before it
+ENUMERATED = regex(r"(?:^|[：:；;。])\s*([一二三四五六七八九十]{1,3})是")
 THING = 2  # characters of the counted thing's name each item must repeat (`项目`)
 
 
@@ -81,3 +83,49 @@ def _thing(m: Mention) -> str:
     """The name of what a count counts, its last characters: the noun after it, else its label's end."""
     name = m.noun or m.label
     return name[-THING:] if len(name) >= THING and name[-THING:].isalpha() else ""
+
+
+def enumerated_lists(draft: Draft) -> Iterator[CountedList]:
+    """`主要有以下三个方面：一是…；二是…；三是…；四是…。`: a count right after `以下`/`下列` closing its clause with a
+    colon, the paragraph after it nothing but items 一是, 二是 … in order (each sentence of it opening with one)."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        counts = [q for m in mentions for q in m.quantities if q.kind == "count" and q.exact]
+        if len(counts) != 1:
+            continue
+        q = counts[0]
+        m = next(m for m in mentions if q in m.quantities)
+        sent = doc.sentences[si]
+        head = COUNTED_NOUN.match(doc.text[q.end : sent.end])  # (matches up to the first colon only when alone)
+        colon = doc.text.find("：", q.end, sent.end)
+        if not POINTS_AHEAD.search(m.label) or colon < 0 or head is not None:
+            continue  # not announcing items in its own sentence (the items on lines of their own: `counted_lists`)
+        if not COUNTED_NOUN.match(doc.text[q.end : colon + 1]):
+            continue
+        marks = _enumerated(draft, si, colon)
+        if marks:
+            yield CountedList(q, marks, si)
+
+
+def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
+    """The marks 一是, 二是 … of the paragraph after the colon, when they open it and each of its sentences, in
+    order with no gap (else [])."""
+    doc = draft.doc
+    sentences = doc.sentences
+    paragraph = sentences[si].paragraph
+    pieces = [doc.text[colon : sentences[si].end]]
+    k = si + 1
+    while k < len(sentences) and sentences[k].paragraph == paragraph:
+        text = doc.text[sentences[k].start : sentences[k].end]
+        if not ENUMERATED.match(text.strip()):
+            return []  # the paragraph goes on with no item: where the list ends is not clear
+        pieces.append(text)
+        k += 1
+    numbers = [f.group(1) for piece in pieces for f in ENUMERATED.finditer(piece)]
+    if (
+        not ENUMERATED.match(pieces[0])
+        or len(numbers) < 2
+        or [cn_to_int(n) for n in numbers] != list(range(1, len(numbers) + 1))
+    ):
+        return []
+    return [f"{n}是" for n in numbers]
