@@ -315,7 +315,8 @@ class SumMismatch(Rule):
       digits or more) that this is no coincidence of round numbers.
 
     It also holds a count an announcement states (`检查发现以下 3 类问题：`, `实施改造工程 3 个，…：`) against the
-    numbered items right after it (`（一）…`, `（二）…`), where the sentence ends with its colon, the count is
+    numbered items right after it (`（一）…`, `（二）…` on lines of their own, or `一是…；二是…` filling the rest of
+    its paragraph), where the sentence ends with its colon, the count is
     of what the items are (right after `以下`/`下列`, or a thing every item names), and the items number 1, 2,
     3 … with no gap, one level under one heading: read from the layout, a miss is a warning.
 
