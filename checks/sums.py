@@ -282,6 +282,18 @@ def _subset_matching(ctx: CheckContext, total: Quantity, parts: list[Quantity]) 
     return None
 
 
+def counted_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """The count an announcement states (`以下 5 类问题：`) against the numbered items listed after it; read from
+    the layout, so a miss is a warning."""
+    for c in ctx.facts.counted_lists:
+        listed = len(c.marks)
+        if ctx.value(c.count) == c.count.scale * listed:
+            yield Outcome(c.count, "pass", "count")
+            continue
+        msg = f"前文称 {c.count.text}，其后列出 {listed} 项（{c.marks[0]}至{c.marks[-1]}），数目不符"
+        yield Outcome(c.count, "fail", "count", [], msg, c.count.text, str(listed), None, False)
+
+
 class SumMismatch(Rule):
     """The parts of a breakdown do not add up to its stated total.
 
@@ -301,6 +313,12 @@ class SumMismatch(Rule):
     - a `其中` list in the total's own sentence, closing its sentence's figures of that unit, whose miss
       one changed or swapped digit explains, on figures precise enough (a total of four significant
       digits or more) that this is no coincidence of round numbers.
+
+    It also holds a count an announcement states (`检查发现以下 3 类问题：`, `实施改造工程 3 个，…：`) against the
+    numbered items right after it (`（一）…`, `（二）…` on lines of their own, or `一是…；二是…` filling the rest of
+    its paragraph), where the sentence ends with its colon, the count is
+    of what the items are (right after `以下`/`下列`, or a thing every item names), and the items number 1, 2,
+    3 … with no gap, one level under one heading: read from the layout, a miss is a warning.
 
     Any other `其中` list may leave parts out: it falling short is no finding, and its parts exceeding
     the whole are TO102's. Each figure counts for the interval its precision allows, so a miss within one
@@ -346,7 +364,7 @@ class SumMismatch(Rule):
     kind = "sum"
 
     def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(sum_outcomes))
+        return self.report([*self.ctx.outcomes(sum_outcomes), *self.ctx.outcomes(counted_outcomes)])
 
 
 def exceed_outcomes(ctx: CheckContext) -> Iterator[Outcome]:

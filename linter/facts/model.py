@@ -94,6 +94,16 @@ class Share:
 
 
 @dataclass(slots=True, eq=False)
+class CountedList:
+    """`审计发现以下 5 类问题：` / `（一）…` … `（四）…`: the count an announcement states of the numbered items
+    right after it, and the items' marks (`（一）`) in order."""
+
+    count: Quantity
+    marks: list[str]
+    sentence: int
+
+
+@dataclass(slots=True, eq=False)
 class ShareList:
     """Shares of one sentence whose whole is stated nowhere: not named (`A a，占 p%；B b，占 q%`), or named with
     no figure of it in the document (`A a，占“三公”经费的 p%；…`). `defined` when the whole is named and the parts
@@ -359,6 +369,7 @@ class Facts:
     quantities: list[Quantity] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     share_lists: list[ShareList] = field(default_factory=list)  # shares listed with no stated whole
+    counted_lists: list[CountedList] = field(default_factory=list)  # numbered items and the count announcing them
     distributions: list[Distribution] = field(default_factory=list)  # survey answers, 100% together
     unit_slips: list[UnitSlip] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)

@@ -1,0 +1,131 @@
+"""A count an announcement states of the numbered items that follow it (`审计发现以下 5 类问题：` / `（一）…` …).
+
+Read from the layout only (a warning at most), and only where the list is certain: the announcing sentence ends
+with its colon, the count is of what the items are (`以下 N 类…：`, or the thing counted named in every item), the
+items, each a heading of one level, are numbered 1, 2, 3 … with no gap right after it, and end where a heading of
+another level or a line that is no item begins.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import CountedList, Mention
+from tieout.linter.facts.passes.breakdowns import _item_runs, _under
+from tieout.linter.figures.quantities import Quantity, cn_to_int
+from tieout.linter.patterns import regex
+from tieout.linter.text.model import Section
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.build import Draft
+
+# an item's mark and its number: `1.`, `2、`, `（三）`, `(4)`, `五、`
+MARK = regex(
+    r"^\s*(?:(\d{1,2})[.．、](?!\d)|[（(](\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|([一二三四五六七八九十]{1,3})、)"
+)
+# the count right after the words pointing at what follows (`以下 5 类问题：`, `下列三个方面：`)
+POINTS_AHEAD = regex(r"(?:以下|下列|如下)$")
+# what may stand between such a count and the colon: the name of what is counted, nothing else
+COUNTED_NOUN = regex(r"^[\u4e00-\u9fff]{0,10}[：:]\s*$")
+# an item enumerated in the text (`；二是…`): its ordinal right after the colon, semicolon or full stop before it
+ENUMERATED = regex(r"(?:^|[：:；;。])\s*([一二三四五六七八九十]{1,3})是")
+THING = 2  # characters of the counted thing's name each item must repeat (`项目`)
+
+
+def counted_lists(draft: Draft) -> Iterator[CountedList]:
+    """The numbered runs of headings an announcing sentence right before them counts."""
+    doc = draft.doc
+    starts = [s.start for s in doc.sentences]
+    for run in _item_runs(doc.sections):
+        marks = _numbered(run)
+        si = bisect_left(starts, run[0].start) - 1
+        if not marks or si < 0 or not _under(doc.section_at(starts[si]), run[0].parent):
+            continue
+        sent = doc.sentences[si]
+        text = doc.text[sent.start : sent.end].rstrip()
+        if not text.endswith(("：", ":")):
+            continue  # not announcing what follows
+        q = _announced_count(draft, si, sent.end, run)
+        if q is not None:
+            yield CountedList(q, marks, si)
+
+
+def _numbered(run: list[Section]) -> list[str]:
+    """The items' marks when they number the run 1, 2, 3 … with no gap (else [])."""
+    marks: list[str] = []
+    for k, sec in enumerate(run, 1):
+        found = MARK.match(sec.title)
+        if found is None:
+            return []
+        number = next(g for g in found.groups() if g)
+        if (int(number) if number.isdigit() else cn_to_int(number)) != k:
+            return []
+        marks.append(found.group().strip())
+    return marks
+
+
+def _announced_count(draft: Draft, si: int, end: int, run: list[Section]) -> Quantity | None:
+    """The one exact count of the sentence, when it counts what the items are: right after `以下`/`下列` with only
+    the thing's name before the colon, or naming a thing (`重点项目 4 个`, `4 个项目`) every item names."""
+    counts = [(m, q) for m in draft.by_sentence.get(si) or [] for q in m.quantities if q.kind == "count" and q.exact]
+    if len(counts) != 1:
+        return None  # no count, or several: which one counts the items is not said
+    m, q = counts[0]
+    if POINTS_AHEAD.search(m.label) and COUNTED_NOUN.match(draft.doc.text[q.end : end]):
+        return q
+    thing = _thing(m)
+    return q if thing and all(thing in sec.title for sec in run) else None
+
+
+def _thing(m: Mention) -> str:
+    """The name of what a count counts, its last characters: the noun after it, else its label's end."""
+    name = m.noun or m.label
+    return name[-THING:] if len(name) >= THING and name[-THING:].isalpha() else ""
+
+
+def enumerated_lists(draft: Draft) -> Iterator[CountedList]:
+    """`主要有以下三个方面：一是…；二是…；三是…；四是…。`: a count right after `以下`/`下列` closing its clause with a
+    colon, the paragraph after it nothing but items 一是, 二是 … in order (each sentence of it opening with one)."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        counts = [q for m in mentions for q in m.quantities if q.kind == "count" and q.exact]
+        if len(counts) != 1:
+            continue
+        q = counts[0]
+        m = next(m for m in mentions if q in m.quantities)
+        sent = doc.sentences[si]
+        head = COUNTED_NOUN.match(doc.text[q.end : sent.end])  # (matches up to the first colon only when alone)
+        colon = doc.text.find("：", q.end, sent.end)
+        if not POINTS_AHEAD.search(m.label) or colon < 0 or head is not None:
+            continue  # not announcing items in its own sentence (the items on lines of their own: `counted_lists`)
+        if not COUNTED_NOUN.match(doc.text[q.end : colon + 1]):
+            continue
+        marks = _enumerated(draft, si, colon)
+        if marks:
+            yield CountedList(q, marks, si)
+
+
+def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
+    """The marks 一是, 二是 … of the paragraph after the colon, when they open it and each of its sentences, in
+    order with no gap (else [])."""
+    doc = draft.doc
+    sentences = doc.sentences
+    paragraph = sentences[si].paragraph
+    pieces = [doc.text[colon : sentences[si].end]]
+    k = si + 1
+    while k < len(sentences) and sentences[k].paragraph == paragraph:
+        text = doc.text[sentences[k].start : sentences[k].end]
+        if not ENUMERATED.match(text.strip()):
+            return []  # the paragraph goes on with no item: where the list ends is not clear
+        pieces.append(text)
+        k += 1
+    numbers = [f.group(1) for piece in pieces for f in ENUMERATED.finditer(piece)]
+    if (
+        not ENUMERATED.match(pieces[0])
+        or len(numbers) < 2
+        or [cn_to_int(n) for n in numbers] != list(range(1, len(numbers) + 1))
+    ):
+        return []
+    return [f"{n}是" for n in numbers]
