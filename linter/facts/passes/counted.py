@@ -31,6 +31,8 @@ POINTS_AHEAD = regex(r"(?:以下|下列|如下)$")
 COUNTED_NOUN = regex(r"^[\u4e00-\u9fff]{0,10}[：:]\s*$")
 # an item enumerated in the text (`；二是…`): its ordinal right after the colon, semicolon or full stop before it
 ENUMERATED = regex(r"(?:^|[：:；;。])\s*([一二三四五六七八九十]{1,3})是")
+# an item standing for several of the things counted: the rest of them (`其他`, `其余`) or a count of its own
+GROUPED = regex(r"其他|其余|\d+\s*[个项类家件条所座]|[两二三四五六七八九十]+[个项类家件条所座]")
 THING = 2  # characters of the counted thing's name each item must repeat (`项目`)
 
 
@@ -47,6 +49,8 @@ def counted_lists(draft: Draft) -> Iterator[CountedList]:
         text = doc.text[sent.start : sent.end].rstrip()
         if not text.endswith(("：", ":")):
             continue  # not announcing what follows
+        if any(GROUPED.search(MARK.sub("", sec.title, count=1)) for sec in run):
+            continue  # (`5. 其他 5 个项目 0.93 亿元`: an item grouping several of the things counted)
         q = _announced_count(draft, si, sent.end, run)
         if q is not None:
             yield CountedList(q, marks, si)
