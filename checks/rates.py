@@ -166,9 +166,7 @@ def _named_base_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     si, sentences = own.sentence, ctx.doc.sentences
     if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph:
         return None
-    paragraph = [
-        m for i, s in enumerate(sentences) if s.paragraph == sentences[si].paragraph for m in ctx.index.in_sentence(i)
-    ]
+    paragraph = [m for i in ctx.doc.paragraph_of(si) for m in ctx.index.in_sentence(i)]
     named = [m for m in paragraph if base.group() in m.label]
     if len(named) != 1 or named[0].sentence != si - 1 or len(named[0].quantities) != 1:
         return None
@@ -423,8 +421,8 @@ def _below_top_share(ctx: CheckContext, r: Rate, label: str, outcome: Outcome) -
     option = ANSWER_END.search(label)
     if option is None or option.group("o") not in ("满意", "非常满意"):
         return False
-    paragraph = ctx.doc.sentences[r.sentence].paragraph
-    said = "".join(ctx.doc.text[s.start : s.end] for s in ctx.doc.sentences if s.paragraph == paragraph)
+    sentences = ctx.doc.sentences
+    said = "".join(ctx.doc.text[sentences[i].start : sentences[i].end] for i in ctx.doc.paragraph_of(r.sentence))
     if option.group("o") == "满意" and re.search("非常满意|很满意|十分满意", said):
         return False
     return outcome.expected is not None and r.stated.value < Decimal(outcome.expected.rstrip("%"))

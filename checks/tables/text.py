@@ -176,9 +176,7 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     sentences = ctx.doc.sentences
     if not 0 <= m.sentence < len(sentences):
         return False
-    first = m.sentence
-    while first > 0 and sentences[first - 1].paragraph == sentences[m.sentence].paragraph:
-        first -= 1
+    first = ctx.doc.paragraph_of(m.sentence).start
     scope = read(ctx.doc.text[sentences[first].start : q.start]).context.scope
     return all(h.identity.context.scope == scope for h in hits)
 

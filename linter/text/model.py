@@ -105,6 +105,18 @@ class Document:
         ends a block of lines: a list, a form's lines."""
         return BLANK_LINE.search(self.original, self.origin[begin], self.origin[end]) is not None
 
+    def paragraph_of(self, si: int) -> range:
+        """The sentences (their indices) of the paragraph sentence `si` is in: a paragraph's sentences stand
+        together, so they are found from it, not by a pass over every sentence of the document."""
+        sentences = self.sentences
+        paragraph = sentences[si].paragraph
+        first = last = si
+        while first > 0 and sentences[first - 1].paragraph == paragraph:
+            first -= 1
+        while last + 1 < len(sentences) and sentences[last + 1].paragraph == paragraph:
+            last += 1
+        return range(first, last + 1)
+
     def line_col(self, index: int) -> tuple[int, int]:
         """1-based line and column of an index into the original text."""
         line = bisect_right(self.line_starts, index) - 1

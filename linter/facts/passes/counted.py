@@ -116,15 +116,12 @@ def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
     order with no gap (else [])."""
     doc = draft.doc
     sentences = doc.sentences
-    paragraph = sentences[si].paragraph
     pieces = [doc.text[colon : sentences[si].end]]
-    k = si + 1
-    while k < len(sentences) and sentences[k].paragraph == paragraph:
+    for k in range(si + 1, doc.paragraph_of(si).stop):
         text = doc.text[sentences[k].start : sentences[k].end]
         if not ENUMERATED.match(text.strip()):
             return []  # the paragraph goes on with no item: where the list ends is not clear
         pieces.append(text)
-        k += 1
     numbers = [f.group(1) for piece in pieces for f in ENUMERATED.finditer(piece)]
     if (
         not ENUMERATED.match(pieces[0])
