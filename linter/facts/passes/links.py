@@ -311,8 +311,11 @@ def _short_fund_whole(
     funds = {m.identity.context.fund for m, _ in found}
     if len(funds) != 1 or own_fund not in (None, *funds):
         return None  # (two funds the short form names, `政府性基金…，社会保险基金…`: which one is not said)
+    listed = _own_total(found, own)
+    if listed is not None:
+        return listed[1]
     values = {q.base_value: q for _, q in found}
-    return next((q for m, q in found if m is own), None) or (next(iter(values.values())) if len(values) == 1 else None)
+    return next(iter(values.values())) if len(values) == 1 else None
 
 
 def _short_fund_of(wanted: Identity, m: Mention) -> bool:
