@@ -330,9 +330,9 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
     shares = _unnamed_shares(draft)
-    for run in _item_runs(doc.sections):
+    for run in item_runs(doc.sections):
         si = bisect_left(starts, run[0].start) - 1
-        if si < 0 or not _under(doc.section_at(starts[si]), run[0].parent):
+        if si < 0 or not under_item(doc.section_at(starts[si]), run[0].parent):
             continue
         announced = _announcement(draft, si)
         if announced is None:
@@ -442,7 +442,7 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
     starts = [s.start for s in doc.sentences]
     claimed: set[int] = set()  # the totals read (runs nest: an inner run's total is not also the outer one's)
     place = {id(sec): k for k, sec in enumerate(doc.sections)}  # (each section's index, found once: linear)
-    for run in _item_runs(doc.sections):
+    for run in item_runs(doc.sections):
         heads = {k.start for k in run}
         members = {id(k) for k in run}
         done = 0  # the items a total before took
@@ -510,13 +510,13 @@ def _run_sentences(sections: list[Section], run: list[Section], starts: list[int
     return range(first, last)
 
 
-def _under(sec: Section | None, parent: Section | None) -> bool:
+def under_item(sec: Section | None, parent: Section | None) -> bool:
     """Does text of `sec` stand in `parent`'s own text: in it, or in an untitled section of it (its text going on
     after an item of a list, `（5）… 。` / `支出总量 Y，具体为：` / `（1）…`, before the next list's items)?"""
     return sec is parent or (sec is not None and not sec.title and sec.parent is parent)
 
 
-def _item_runs(sections: list[Section]) -> Iterator[list[Section]]:
+def item_runs(sections: list[Section]) -> Iterator[list[Section]]:
     """The runs of titled sections of one level under one parent, next to each other (items nested in one of them
     between), two at least: a section ends the runs of the levels below it, and of its own under another parent.
     An untitled one (an item's text going on after its heading) ends none when the next item's number follows."""

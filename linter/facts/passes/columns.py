@@ -17,10 +17,10 @@ from tieout.linter.facts.passes.base import exact_figure, exact_of, foots, in_br
 from tieout.linter.facts.passes.breakdowns import (
     ORDINALS,
     _at_level,
-    _item_runs,
     _one_slip,
     _run_sentences,
     count_of,
+    item_runs,
 )
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -51,7 +51,7 @@ def column_totals(draft: Draft) -> Iterator[Breakdown]:
     by a slipped digit; else when it adds up. Every figure of the totals' unit in their sentence must be one of them."""
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
-    for run in _item_runs(doc.sections):
+    for run in item_runs(doc.sections):
         heads = {k.start for k in run}
         members = {id(k) for k in run}
         place = next(i for i, sec in enumerate(doc.sections) if sec is run[-1])

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import CountedList, Mention
-from tieout.linter.facts.passes.breakdowns import _item_runs, _under
+from tieout.linter.facts.passes.breakdowns import item_runs, under_item
 from tieout.linter.figures.quantities import Quantity, cn_to_int
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
@@ -40,10 +40,10 @@ def counted_lists(draft: Draft) -> Iterator[CountedList]:
     """The numbered runs of headings an announcing sentence right before them counts."""
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
-    for run in _item_runs(doc.sections):
+    for run in item_runs(doc.sections):
         marks = _numbered(run)
         si = bisect_left(starts, run[0].start) - 1
-        if not marks or si < 0 or not _under(doc.section_at(starts[si]), run[0].parent):
+        if not marks or si < 0 or not under_item(doc.section_at(starts[si]), run[0].parent):
             continue
         sent = doc.sentences[si]
         text = doc.text[sent.start : sent.end].rstrip()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention
 from tieout.linter.facts.passes.base import exact_of
-from tieout.linter.facts.passes.sets import _agree
+from tieout.linter.facts.passes.sets import agree_open
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load
 
@@ -124,7 +124,7 @@ def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, 
         return None
     # last year's assets, or another entity's, are no side of this year's net assets
     contexts = [m.identity.context for m in (minuend, subtrahend, *own)]
-    if not all(_agree(c, contexts[-1]) for c in contexts):
+    if not all(agree_open(c, contexts[-1]) for c in contexts):
         return None
     a, b = sides
     return Balance(a, b, d, minuend.sentence, sides=(minuend.label, subtrahend.label), name=name)

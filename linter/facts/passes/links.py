@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import defines, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, list_total, same_section
-from tieout.linter.facts.passes.breakdowns import _item_runs
+from tieout.linter.facts.passes.breakdowns import item_runs
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
@@ -538,7 +538,7 @@ def _item_share_runs(draft: Draft, by_sentence: dict[int, list[Share]]) -> Itera
     item of the run opens with a sentence holding one such share and no other (the items' sentences are taken
     out of `by_sentence`: their shares are this list's)."""
     starts = [s.start for s in draft.doc.sentences]
-    for run in _item_runs(draft.doc.sections):
+    for run in item_runs(draft.doc.sections):
         opening = [bisect_left(starts, sec.start) for sec in run]
         if any(si >= len(starts) or starts[si] != sec.start for si, sec in zip(opening, run)):
             continue  # an item whose heading opens no sentence of its own

@@ -73,7 +73,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             own = _since_last_balance([x for x in sides if x.sentence == m.sentence])
             before = [x for x in sides if x.sentence < m.sentence]
             # the opening balance is last year's: its scope and fund agree, its period is the year before
-            openings = [x for x in mentions[:i] if _agree(x.identity.context, ctx, period=False)]
+            openings = [x for x in mentions[:i] if agree_open(x.identity.context, ctx, period=False)]
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _balance_across(draft, m, bq, carried, own, before, sides)
@@ -141,7 +141,7 @@ def _balance(
             # fund or span other years
             return None
         stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
-        out = _outflows(draft, [x for x in window if _agree(x.identity.context, ctx)], income, bq)
+        out = _outflows(draft, [x for x in window if agree_open(x.identity.context, ctx)], income, bq)
         return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
     return None
 
@@ -172,7 +172,7 @@ def _sides(window: list[Mention], bq: Quantity, ctx: Context) -> tuple[Quantity,
     return income, expense
 
 
-def _agree(a: Context, b: Context, period: bool = True) -> bool:
+def agree_open(a: Context, b: Context, period: bool = True) -> bool:
     """Do two figures' contexts agree, a field stated with several values (`全市及市本级`: MIXED) being one
     the passage leaves open, and the period left aside when `period` is false (an opening balance is last
     year's)?"""
@@ -294,7 +294,7 @@ def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
     index = next((k for k, x in enumerate(mentions) if x is m), -1)
     expense: Mention | None = None
     for x in reversed(mentions[:index]):
-        if not same_section(draft, x.start, bq.start) or not _agree(x.identity.context, m.identity.context):
+        if not same_section(draft, x.start, bq.start) or not agree_open(x.identity.context, m.identity.context):
             return None
         side = _item(x) if SIDE_SUM.search(_item(x)) else ""
         if expense is None and "支出" in side:
@@ -328,7 +328,7 @@ def _funds_less_spending(draft: Draft, m: Mention, bq: Quantity, before: list[Me
         for x in before
         if (q := exact_of(x, bq.base_unit)) is not None and not in_brackets(draft, x.sentence, x.start)
     ]
-    if len(money) != 2 or not all(_agree(x.identity.context, m.identity.context) for x, _ in money):
+    if len(money) != 2 or not all(agree_open(x.identity.context, m.identity.context) for x, _ in money):
         return None
     (funds, income), (spending, expense) = money
     if not (RECEIVED.search(funds.key) and "支出" in spending.key and not RECEIVED.search(spending.key)):
@@ -377,9 +377,9 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         q = exact_of(x, bq.base_unit)
         if q is None or draft.is_part(x):
             continue
-        if not _agree(_outcome(x.identity.context), ctx, period=False):
+        if not agree_open(_outcome(x.identity.context), ctx, period=False):
             return None  # a sum of another scope or fund stands between
-        if not _agree(_outcome(x.identity.context), ctx):
+        if not agree_open(_outcome(x.identity.context), ctx):
             continue  # last year's figure (`上年收入、支出分别为 A 和 B`)
         side = _whole_side(x)
         if expense is None and side == "支出":
@@ -420,10 +420,10 @@ def _within_total(draft: Draft, x: Mention, expense: Mention | None) -> bool:
 def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Quantity | None:
     """The side's total when named (`收入决算结果 X`), else the one figure named as that side (`收入 X`); of
     the figures whose context agrees with the balance's (`ctx`)."""
-    named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key) and _agree(m.identity.context, ctx)]
+    named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key) and agree_open(m.identity.context, ctx)]
     if named:
         return exact_of(named[-1], like.base_unit)
-    plain = [m for m in window if m.key.endswith(word) and _agree(m.identity.context, ctx)]
+    plain = [m for m in window if m.key.endswith(word) and agree_open(m.identity.context, ctx)]
     if not plain:
         # the item without its stage words (`收入预算安排` is 收入 at the budget stage), when the figure is the
         # side's only one: `收入预算 A，调整为 B，实际完成 C` states the side at three stages, and which of them the
@@ -431,7 +431,7 @@ def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Qua
         plain = [
             m
             for k, m in enumerate(window)
-            if _item(m).endswith(word) and _alone(window, k) and _agree(m.identity.context, ctx)
+            if _item(m).endswith(word) and _alone(window, k) and agree_open(m.identity.context, ctx)
         ]
     if len(plain) != 1:
         return None  # several incomes (一般公共预算收入, 债务收入 …) and no total: not this relation
@@ -484,7 +484,7 @@ def transfer_ratios(draft: Draft) -> Iterator[Share]:
             if _item(income) != "收入" or draft.is_part(income):
                 continue
             total = exact_of(income, "元")
-            if total is not None and _agree(income.identity.context, moved.identity.context):
+            if total is not None and agree_open(income.identity.context, moved.identity.context):
                 yield Share(stated, part, total, "", si, applied=applied)
 
 
@@ -514,7 +514,7 @@ def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantit
         and not draft.is_part(x)
         and (q := exact_of(x, "元")) is not None
         and under_heading(draft, x.start, moved.start)
-        and _agree(x.identity.context, ctx)
+        and agree_open(x.identity.context, ctx)
     ]
     own = [q for x, q in named if _whole_side(x) == "收入"]
     candidates = own or [q for _, q in named]
