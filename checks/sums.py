@@ -376,14 +376,15 @@ def exceed_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         s = add([ctx.interval(p) for p in parts])
         t = ctx.interval(total)
-        if s[0] <= t[1] or _breaks_itself_down(ctx, parts, t):
+        if s[0] <= t[1] or (not b.coordinated and _breaks_itself_down(ctx, parts, t)):
             continue
         yield _exceed_finding(ctx, b, total, parts)
 
 
 def _breaks_itself_down(ctx: CheckContext, parts: list[Quantity], whole: Interval) -> bool:
     """Is the list's largest part, within the whole, the sum of all the others: a part and its own breakdown
-    (`回收 1946 份。其中有效问卷 1900 份，满意 1368 份，基本满意 437 份，不满意 95 份`), which exceeds nothing?"""
+    (`回收 1946 份。其中有效问卷 1900 份，满意 1368 份，基本满意 437 份，不满意 95 份`), which exceeds nothing?
+    Not asked of parts joined by `、` (`Breakdown.coordinated`): items of one rank."""
     if len(parts) < 3:
         return False
     largest = max(parts, key=ctx.value)
@@ -398,7 +399,7 @@ def _exceed_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
     note = ""
     if ctx.value(largest) > ctx.value(total):
         note = f"；其中 {largest.text} 一项即已超过总数"
-    elif len(parts) > 2:
+    elif len(parts) > 2 and not b.coordinated:  # (items of one rank: no part is the others' subtotal)
         rest = exact_sum - ctx.value(largest)
         if rest <= ctx.value(total):
             note = f"；去掉最大的 {largest.text} 后其余合计 {in_unit(rest, total)}"

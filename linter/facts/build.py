@@ -1262,6 +1262,7 @@ class SentencePass:
             qualified = self._qualified_head([*before, b.head], mentions)
             b = _Breakdown(None, b.keyword, b.parts, b.noted)
         head, qualified = self._list_head(b, si, para, mentions, qualified)
+        head = _counted_before(head, b, mentions)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
         if b.keyword.startswith(("（", "(")):
             # a list in brackets is a note on its head: what the sentence says next is of the head again
@@ -1357,7 +1358,11 @@ class SentencePass:
                 # the total already, and a figure after it would exceed it: that figure is a statement of its own
                 # (a remainder), not a third part (a zero may still be one: `…0%；公务接待费 0.00 万元`)
                 ended = ended or (_complete(head, parts) and _nonzero_next(b.parts[k + 1 :]))
-            if isinstance(p, _Entry):
+            if isinstance(p, _Entry) and p.of is not None and parts:
+                # `其中土地出让收入 a，完成年度计划 B 的 p%`: B is what the part before is a rate of, no part itself
+                self._of_ratio(p, si, mentions)
+                mentions.append(self._mention(p, si, para))
+            elif isinstance(p, _Entry):
                 m = self._mention(p, si, para, None if ended else head)
                 mentions.append(m)
                 if not ended:
@@ -1593,6 +1598,16 @@ class SentencePass:
             i += 1 + len(run)
         return out
 
+    def _coordinated(self, parts: list[Mention]) -> set[int]:
+        """The indexes of the parts an enumeration comma joins to the next (`局本级 5 个、市图书馆 2 个`): items
+        of one rank, the next no component of this one."""
+        text = self.doc.text
+        return {
+            i
+            for i, (a, b) in enumerate(zip(parts, parts[1:]))
+            if a.quantities and text[a.quantities[-1].end : b.start].lstrip()[:1] == "、"
+        }
+
     def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
         (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's)."""
@@ -1606,13 +1621,15 @@ class SentencePass:
             self.d.parts.add(id(parts[0]))
             parts = parts[1:]
         parts = self._defined_runs(parts, si)
-        own, nested = _runs_of_parts(parts) if not _foots_flat(head, parts) else (parts, [])
+        coordinated = self._coordinated(parts)
+        own, nested = _runs_of_parts(parts, coordinated) if not _foots_flat(head, parts) else (parts, [])
         for whole, run in nested:
             self._keep(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
         # a list that ends with the rest (`…，其他 2.1 亿元`) covers its total whatever word opened it
         rest = len(own) >= 2 and own[-1].key.startswith(REMAINDER)
         exhaustive = (keyword in EXHAUSTIVE or rest) and len(own) >= 2
-        self._keep(Breakdown(head, own, keyword, exhaustive, si))
+        one_rank = len(own) >= 2 and len(coordinated) == len(parts) - 1
+        self._keep(Breakdown(head, own, keyword, exhaustive, si, coordinated=one_rank))
 
     def _defined_runs(self, parts: list[Mention], si: int) -> list[Mention]:
         """The parts less the runs that are a part's own definition (`其中公务用车购置及运行维护费 a，公务用车购置费、
@@ -2970,6 +2987,29 @@ SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
 ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件", "方面", "所", "座"})
 
 
+def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]) -> Mention | None:
+    """`项目共 9 个，涉及资金 X 万元，其中：甲 5 个、乙 4 个`: a list of counts right after an amount is of the count
+    the sentence states just before that amount (the things the amount is of), when the amount is of no unit of
+    the list and that count is of the list's own unit and counter; else the head as found."""
+    if head is None or len(mentions) < 2 or mentions[-1] is not head:
+        return head
+    counted = {(q.base_unit, q.unit) for p in b.parts if isinstance(p, _Entry) for q in p.qs}
+    if len(counted) != 1 or any(q.kind != "amount" for q in head.quantities):
+        return head
+    ((unit, counter),) = counted
+    before = mentions[-2]
+    q = before.of_unit(unit)
+    if (
+        q is None
+        or q.kind != "count"
+        or q.unit != counter
+        or len(before.quantities) != 1
+        or before.sentence != head.sentence
+    ):
+        return head
+    return before
+
+
 def _counts_the_parts(head: Mention, parts: list[Mention]) -> bool:
     """`覆盖 4 个乡镇，其中东关镇 12 个、柳溪乡 15 个…`: a count equal to the number of parts counts them; it is
     not what they add up to."""
@@ -3601,16 +3641,20 @@ def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
     return []
 
 
-def _runs_of_parts(parts: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, list[Mention]]]]:
+def _runs_of_parts(
+    parts: list[Mention], coordinated: set[int]
+) -> tuple[list[Mention], list[tuple[Mention, list[Mention]]]]:
     """The list's own parts, and (part, run) where a run of two or more parts right after a part adds up to
-    it exactly (its components, listed without a 其中)."""
+    it exactly (its components, listed without a 其中). A part joined to the next by `、` (in `coordinated`)
+    heads no run: the enumeration comma joins items of one rank, and a sum that meets the part is chance
+    (counts of a few units meet often: `局本级 5 个、市图书馆 2 个、艺术馆 1 个、文保中心 2 个`)."""
     own: list[Mention] = []
     nested: list[tuple[Mention, list[Mention]]] = []
     i = 0
     while i < len(parts):
         whole = parts[i]
         own.append(whole)
-        j = _run_end(parts, i)
+        j = _run_end(parts, i) if i not in coordinated else i + 1
         if j > i + 2 and _by_zeros(parts[i], parts[i + 1 : j]) and not of_total(whole, parts[i + 1 : j]):
             j = i + 1  # `执法执勤用车 3 辆、特种专业技术用车 3 辆、其他用车 0 辆`: 3 = 3 + 0 says nothing
         if j > i + 2:

@@ -138,6 +138,8 @@ class Breakdown:
     inferred: bool = False  # a total recognised after its parts (`A…，B…，总额为 X`)
     certain: bool = True
     minus: list[Mention] = field(default_factory=list)  # parts subtracted (`…，减去调出资金 32.4 亿元，总收入 X`)
+    # the parts joined by enumeration commas (`甲 5 个、乙 2 个、丙 3 个`): items of one rank, none the others' total
+    coordinated: bool = False
 
 
 SHARES_ADDED = "合计"
