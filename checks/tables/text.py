@@ -17,8 +17,11 @@ from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible
 from tieout.linter.parse.tables.model import Side
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.text.model import Document, Section
 
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
+# an enumerated subsection's heading (`（二）金融企业国有资产`, `三、行政事业性国有资产`)
+SUBSECTION = regex(r"\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])")
 LEADING = regex(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
 
 
@@ -74,6 +77,8 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             if named is None:
                 named = _named_cells(ctx, index, m, outer)
             hits = _same_quantity(*named, q)
+            if hits and _apart(ctx.doc, q.start, hits[0].quantity.start):
+                continue
             if hits and (not index.aligned(hits) or _plain(ctx, m, q, hits)):
                 o = _compare(ctx, index, m, q, hits)
                 if o is not None:
@@ -269,6 +274,57 @@ def _total_row(ctx: CheckContext, table: Table) -> list[Hit]:
         and h.identity.col not in table.off_header
         and h.identity.context.known("fund", "stage", "period")
     ]
+
+
+def _apart(doc: Document, a: int, b: int) -> bool:
+    """Do offsets `a` and `b` stand in two different subsections of one titled section (`（一）企业国有资产` and
+    `（二）金融企业国有资产` under `一、国有资产总体情况`)? Each subsection is of its own subject: a figure of one is
+    not the figure of a table placed in the other, whatever their labels share (`负债总额`). A table in a
+    section enclosing the figure's, or in one apart from it under no common heading (a report's tables
+    gathered after its explanation), may be the figure's."""
+    sa, sb = _titled(doc, a), _titled(doc, b)
+    if sa is None or sb is None or sa is sb:
+        return False
+    above_a, above_b = _enclosing(sa), _enclosing(sb)
+    ids_a, ids_b = {id(s) for s in above_a}, {id(s) for s in above_b}
+    if id(sb) in ids_a or id(sa) in ids_b:
+        return False
+    k = next((i for i, s in enumerate(above_a) if id(s) in ids_b), None)
+    if k is None or k == 0 or not above_a[k].title:
+        return False
+    # the two branches below the common heading: enumerated subsections of one rank (`（一）`, `（二）`), not the
+    # numbered items of a list (`1.`, `2.`: a PDF's lines of one explanation, which its tables follow) nor a
+    # report's parts (`## 决算表`, `## 说明`: the explanation of the tables beside it)
+    mine, theirs = above_a[k - 1], above_b[above_b.index(above_a[k]) - 1]
+    return mine.level == theirs.level <= 2 and all(SUBSECTION.match(s.title) for s in (mine, theirs))
+
+
+def _titled(doc: Document, offset: int) -> Section | None:
+    """The section holding the offset, or where it is untitled (the text after a run-on subsection heading's
+    paragraph, which resumes the parent's level) the titled one of its rank before it: a table or paragraph
+    placed after `（一）企业国有资产。…` is of that subsection until the next heading."""
+    k = doc.section_index(offset)
+    if k < 0:
+        return None
+    section = doc.sections[k]
+    if section.title:
+        return section
+    for before in reversed(doc.sections[:k]):
+        if before.parent is section.parent and before.level == section.level and before.title:
+            return before
+        if before.level < section.level:
+            break
+    return section
+
+
+def _enclosing(section: Section) -> list[Section]:
+    """The section and those enclosing it, innermost first."""
+    out: list[Section] = []
+    node: Section | None = section
+    while node is not None:
+        out.append(node)
+        node = node.parent
+    return out
 
 
 def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Context) -> tuple[list[Hit], Context]:

@@ -167,8 +167,12 @@ class Document:
             return texts[i]
         return ""
 
+    def section_index(self, offset: int) -> int:
+        """The index in `sections` of the section holding `offset` (-1: before the first)."""
+        return bisect_right(self._section_starts, offset) - 1
+
     def section_at(self, offset: int) -> Section | None:
-        i = bisect_right(self._section_starts, offset) - 1
+        i = self.section_index(offset)
         return self.sections[i] if i >= 0 else None
 
     def sections_between(self, a: int, b: int) -> list[Section]:

@@ -13,7 +13,7 @@ from .header import _numbering, column_kinds, column_unit, header_rows, paths, s
 from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, read_rows
 from .twosided import find_two_sided
-from .vocab import blank_is_zero, role_of, scored, words
+from .vocab import HEADING_NOTE, blank_is_zero, role_of, scored, words
 
 TITLE = regex(r"表|情况|明细|汇总")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
@@ -280,6 +280,11 @@ def _year_heading(text: str) -> bool:
     return ctx.scope is not None and ctx.fund is None and ctx.stage is None and ctx.period is None
 
 
+# a heading naming a rate no role says how to compute (`资产负债率`, `利润率`, `比重`, `占比（%）`): its figures are
+# added into no total, whatever the 合计 row holds in that column
+RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|%|％)$")
+
+
 def _column(c: int, path: list[str], table: Table) -> Column:
     role = None
     percent = table.column_units.get(c, table.unit) == "%"
@@ -291,11 +296,12 @@ def _column(c: int, path: list[str], table: Table) -> Column:
     unit = table.column_units.get(c, table.unit)
     # a column headed by a year alone (`2024年`, `2023年度`) holds that year's amounts of the rows
     dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"
+    rate = role is None and bool(path) and bool(RATE_HEADING.search(HEADING_NOTE.sub("", flatten(path[-1]))))
     return Column(
         index=c,
         path=list(path),
         role=role.name if role else "",
-        kind=role.kind if role else "amount" if dated else "",
+        kind=role.kind if role else "amount" if dated else "rate" if rate else "",
         unit=unit,
         context=ctx,
     )
