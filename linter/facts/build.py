@@ -71,7 +71,7 @@ from tieout.linter.parse.sentences import (
     parse_sentence,
 )
 from tieout.linter.parse.tables import find_tables
-from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, tokenize
+from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, CMP_HEAD, tokenize
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document, Sentence
 from tieout.linter.text.normalise import FORM_LINE
@@ -1911,6 +1911,7 @@ class SentencePass:
         """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
         skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`). A clause
         closing a 其中 list (`whole` its total) may be of the last part or of the whole."""
+        c, named = _comparison_fused(c, named)
         key, period = self._change_name(named)
         if self._dealt_apart(c, si, mentions, named, key):
             return
@@ -3579,6 +3580,23 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
     if "收入" in whole and HANDED_OVER.match(p.label.lstrip("，、；：")):
         return True  # `收入 A，其中利润收入 a；调出资金 b`: what leaves the fund is none of its income
     return all(q.bound is not None for q in p.qs)
+
+
+# the rest of a comparison the pattern of comparisons cut short (`比2023年预算执行数`: the base is the outturn, not the
+# budget), no name of what changed
+COMPARED_STAGE_REST = regex(r"(?:执行|预计|决算|预算|实际|完成|数|的|同期|相比|比较)")
+
+
+def _comparison_fused(c: _Change, named: str) -> tuple[_Change, str]:
+    """`与上年相比收、支预算总计各增加 Δ`, `比上年支出增加 Δ`: a comparison written with no comma before the name
+    of what changed is the change's comparison, as it is with the comma (`与上年相比，收、支…`); the rest of the
+    words is the name."""
+    if c.cmp or not named:
+        return c, named
+    fused = CMP_HEAD.match(named.lstrip("，,；;：: "))
+    if fused is None or COMPARED_STAGE_REST.match(fused.group("label")):
+        return c, named
+    return replace(c, cmp=fused.group("cmp")), fused.group("label")
 
 
 def _name_in(item: object) -> str:
