@@ -280,6 +280,12 @@ def _year_heading(text: str) -> bool:
     return ctx.scope is not None and ctx.fund is None and ctx.stage is None and ctx.period is None
 
 
+def _not_additive(path: list[str]) -> bool:
+    """Does the column's heading name a level rather than an amount (a price, a standard, an average)?"""
+    text = flatten("".join(path))
+    return any(w in text for w in words("not_additive"))
+
+
 def _column(c: int, path: list[str], table: Table) -> Column:
     role = None
     percent = table.column_units.get(c, table.unit) == "%"
@@ -291,11 +297,15 @@ def _column(c: int, path: list[str], table: Table) -> Column:
     unit = table.column_units.get(c, table.unit)
     # a column headed by a year alone (`2024年`, `2023年度`) holds that year's amounts of the rows
     dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"
+    kind = role.kind if role else "amount" if dated else ""
+    if kind in ("amount", "") and not (role and role.name in SCORED) and _not_additive(path):
+        # 单价, 补助标准, 人均收入: the rows' figures are not parts of a 合计 row's (an indicator's 标准分值 is)
+        kind = "level"
     return Column(
         index=c,
         path=list(path),
         role=role.name if role else "",
-        kind=role.kind if role else "amount" if dated else "",
+        kind=kind,
         unit=unit,
         context=ctx,
     )
