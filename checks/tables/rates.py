@@ -38,7 +38,7 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
         return staged
     left = _same_scope([c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")], col)
     if not left:
-        return []
+        return _planned_and_done(side, col) if col.role == "为预算%" else []
     if col.role == "得分率":
         return _score_rate(left)
     if col.role == "调整率":
@@ -46,7 +46,7 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if col.role == "为预算%":
         nums = _outcomes(left, col)
         if not nums:
-            return []
+            return _planned_and_done(side, col)
         year = _year(nums[-1])
         dens = [c for c in left if c.role in ("预算数", "调整预算数") and _year(c) in (None, year)]
         # an execution rate is of the budget as adjusted unless its header names the initial one (完成年初预算%):
@@ -101,6 +101,35 @@ def _outcomes(left: list[Column], col: Column) -> list[Column]:
     if len(named) != 1 or stage in LATER_STAGES and len(nums) > 1:
         return []
     return named
+
+
+# a completion rate's heading (`完成率`, `完成比例`, `完成%`), its `%` aside
+COMPLETION = regex(r"完成(?:率|比例|比率|%|％)")
+PLANNED_DONE = ("计划", "实际")
+
+
+def _planned_and_done(side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """A completion rate after a plan and what was done, each headed by the quantity it measures (`计划建设面积 |
+    实际建成面积 | 完成率`): the one 实际… column over the one 计划… column before it, where both name the same
+    quantity (their headings end in the same word, `面积`) in the same unit. [] otherwise."""
+    head = flatten("".join(col.path[-1:])).strip("()（）")
+    if not COMPLETION.fullmatch(head):
+        return []
+    before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "") and c.path]
+    pair = [[c for c in before if flatten(c.path[-1]).startswith(w)] for w in PLANNED_DONE]
+    if any(len(found) != 1 for found in pair):
+        return []
+    plan, done = pair[0][0], pair[1][0]
+    rest = (flatten(plan.path[-1])[2:], flatten(done.path[-1])[2:])
+    if plan.index > done.index or plan.unit != done.unit or not _same_measure(*rest):
+        return []
+    return [(done, plan)]
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """Do two headings (计划/实际 taken off) name one quantity: the same, or ending in the same word of two
+    characters or more (`建设面积`, `建成面积`)?"""
+    return a == b or len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
 
 
 # a column of the money at a stage before spending, or of what was planned or raised: what a later stage's rate

@@ -293,17 +293,31 @@ def _data(line: str) -> Parsed:
     return label, wide, cells, len(indent)
 
 
+# a rule drawn across a table (`-----`, `═════`, `──┼──`): it separates the header from the rows, or a 合计 from
+# the rows it sums, and is read as a blank line
+RULE_LINE = regex(r"^\s*[-—–－=＝_─━═┄┅┈┉╌╍┼┬┴+]{3,}\s*$")
+
+
+def _blank(line: str) -> bool:
+    """A line with nothing of the table: empty, or a rule drawn across it."""
+    s = line.strip()
+    return not s or bool(RULE_LINE.match(s))
+
+
 def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[list[int], int] | None:
-    """The header lines above the first row (blank lines between them and the rows allowed), and the line
-    where the caption above them ends; None unless a line of them names the label column."""
+    """The header lines above the first row (blank lines or a rule between them and the rows allowed), and the
+    line where the caption above them ends; None unless a line of them names the label column."""
     j = first - 1
     gap = 0
-    while j >= 0 and not lines[j].strip() and gap < MAX_GAP + 1:
+    while j >= 0 and _blank(lines[j]) and gap < MAX_GAP + 1:
         j -= 1
         gap += 1
     header: list[int] = []
     while j >= 0 and len(header) < MAX_HEADER:
         s = lines[j].strip()
+        if RULE_LINE.match(s):
+            j -= 1  # a rule inside the header or over it
+            continue
         if not s:
             above = lines[j - 1].strip() if j > 0 else ""
             if header and above and not CAPTION_LINE.search(above) and not ABOVE_HEADER.search(above):
@@ -319,8 +333,9 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
     return header, j
 
 
-# the name of a table's rows over its label column (`资金级次`, `险种`, `选项`, `区域`): a short word, Chinese only
-ROWS_NAME = regex(r"[\u4e00-\u9fff]{2,6}")
+# the name of a table's rows over its label column (`资金级次`, `险种`, `选项`, `区域`): a short word, Chinese only,
+# or a word with its alternative in brackets (`县（区）`, `单位（部门）`, `地区（单位）`: rows of either kind)
+ROWS_NAME = regex(r"[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff]{1,4}[）)]")
 
 
 def column_headings(line: str) -> bool:
@@ -629,7 +644,7 @@ def _rows(
         k, gap = j, MAX_GAP
         # (a page number past the plain gap still counts: rows set a blank line apart, the page's margins
         # around its number make more blank lines than any gap between two rows)
-        while k < len(lines) and not lines[k].strip() and (k - j < gap or k in paged):
+        while k < len(lines) and _blank(lines[k]) and (k - j < gap or k in paged):
             if k in paged:
                 gap += NEAR  # the blank lines around a page number are the page's margins
             k += 1

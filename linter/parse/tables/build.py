@@ -285,6 +285,12 @@ def _year_heading(text: str) -> bool:
 RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|%|％)$")
 
 
+def _not_additive(path: list[str]) -> bool:
+    """Does the column's heading name a level rather than an amount (a price, a standard, an average)?"""
+    text = flatten("".join(path))
+    return any(w in text for w in words("not_additive"))
+
+
 def _column(c: int, path: list[str], table: Table) -> Column:
     role = None
     percent = table.column_units.get(c, table.unit) == "%"
@@ -296,12 +302,17 @@ def _column(c: int, path: list[str], table: Table) -> Column:
     unit = table.column_units.get(c, table.unit)
     # a column headed by a year alone (`2024年`, `2023年度`) holds that year's amounts of the rows
     dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"
-    rate = role is None and bool(path) and bool(RATE_HEADING.search(HEADING_NOTE.sub("", flatten(path[-1]))))
+    rate = bool(path) and bool(RATE_HEADING.search(HEADING_NOTE.sub("", flatten(path[-1]))))
+    kind = role.kind if role else "amount" if dated else ""
+    if kind in ("amount", "") and not (role and role.name in SCORED) and (_not_additive(path) or (rate and not role)):
+        # 单价, 补助标准, 人均收入, 资产负债率: the rows' figures are not parts of a 合计 row's (an indicator's
+        # 标准分值 is)
+        kind = "level"
     return Column(
         index=c,
         path=list(path),
         role=role.name if role else "",
-        kind=role.kind if role else "amount" if dated else "rate" if rate else "",
+        kind=kind,
         unit=unit,
         context=ctx,
     )

@@ -27,8 +27,8 @@ class Column:
     index: int  # in the grid
     path: list[str]  # header texts from the top row down, merged cells filled, spaces removed
     role: str = ""  # canonical role (合计, 基本支出, 预算数, 为预算% …), "" when the header names none
-    # total, amount, ratio, growth, share, serial; rate: a rate of no known role (资产负债率), added into nothing;
-    # "" unknown
+    # total, amount, ratio, growth, share, serial; level: a price, standard, average or rate of no known role
+    # (单价, 人均收入, 资产负债率), added into nothing; "" unknown
     kind: str = ""
     unit: str = ""
     context: Context = field(default_factory=Context)  # what the header says (预算数 → stage, 2024年 → period)
