@@ -147,10 +147,50 @@ def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quanti
         # `计划 40 个，实际建成 37 个，完成年度计划的 92.50%`: this year's plan, named without its year
         core = base.group()[2:]
         named = [i for i, label in enumerate(labels) if core in label and not re.search("年初|调整", label)]
+    if not named and base.group() in ADJUSTED_BASES:
+        return _adjusted_to(ctx, labels, r)
     if len(named) != 1:
         return None
     den = r.operands[named[0]]
     return [den], [q for q in r.operands if q is not den and q.base_unit == den.base_unit]
+
+
+# an adjusted budget written as the move that made it (`收入预算 A，执行中按法定程序调整为 B`, `支出变动预算数为 B`):
+# the budget a rate `为调整预算的 p%` names, where no figure is named 调整预算 itself
+ADJUSTED_BASES = ("调整预算", "调整后预算", "变动预算")
+ADJUSTED_TO = regex(r"(?:调整(?:为|至|到)|变动预算数?(?:为|是)?)$")
+
+
+def _adjusted_to(ctx: CheckContext, labels: list[str], r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
+    """`收入预算 A，执行中调整为 B，实际完成 C，为调整预算的 p%`: over the one figure named as the move to the
+    adjusted budget, of the one figure of its unit after it, named as an outcome (实际完成 C), of the same side
+    (收入, 支出) and scope. Another figure between them, or none named so, and which one the rate is of is not
+    said: not read."""
+    moved = [i for i, label in enumerate(labels) if ADJUSTED_TO.search(label.strip())]
+    if len(moved) != 1:
+        return None
+    k = moved[0]
+    den = r.operands[k]
+    after = [i for i in range(k + 1, len(r.operands)) if r.operands[i].base_unit == den.base_unit]
+    if len(after) != 1 or not OUTCOME.search(labels[after[0]]):
+        return None
+    num = r.operands[after[0]]
+    if not _same_side(labels[k], labels[after[0]]) or not _same_scope(ctx, den, num):
+        return None
+    return [den], [num]
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Do two labels name no two different sides (`收入预算调整为` and `支出完成`)?"""
+    sides = {side for label in (a, b) for side in ("收入", "支出") if side in label}
+    return len(sides) <= 1
+
+
+def _same_scope(ctx: CheckContext, a: Quantity, b: Quantity) -> bool:
+    ma, mb = ctx.index.mention_of(a), ctx.index.mention_of(b)
+    if ma is None or mb is None:
+        return False
+    return ma.identity.context.scope == mb.identity.context.scope
 
 
 def _named_base_before(ctx: CheckContext, r: Rate) -> Outcome | None:
