@@ -1551,11 +1551,23 @@ def _chain_to(
     """The `加…减…` chain whose total is mentions[i]: a total named so, or a closing balance (from its opening
     one, nothing else); none through figures an earlier chain took (`…，年末一般债务余额 X；年末专项债务余额 Y`)."""
     m = mentions[i]
-    named = _names_total(draft, m) or bool(CHAIN_TOTAL.search(m.key))
+    # (the item, stripped of the stage words a key keeps: `可供安排的资金预计 X` is 可供安排的资金)
+    by_name = any(CHAIN_TOTAL.search(k) for k in (m.key, m.identity.item or ""))
+    named = _names_total(draft, m) or by_name
     chain = _chain(draft, mentions, i, unit) if named or _closing(m) else None
     if chain is None or (not named and not _opens(chain)):
         return None
+    if by_name and not _same_scope(chain[0][0], m):
+        # (`全县收入 A，加上年结余 B 后，县本级可供安排的资金 C`: the funds available start from a figure of another
+        # scope; the money added or taken out may name another level, `减上解市级支出 B`)
+        return None
     return None if any(id(x) in taken for x in [*chain[0], *chain[1]]) else chain
+
+
+def _same_scope(a: Mention, b: Mention) -> bool:
+    """Do two figures name no different scopes (全县, 县本级)?"""
+    x, y = a.identity.context.scope, b.identity.context.scope
+    return x is None or y is None or x == y
 
 
 def _closing(m: Mention) -> bool:

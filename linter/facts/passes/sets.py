@@ -42,6 +42,8 @@ SCORE_CHILDREN: dict[str, list[str]] = {
 INDICATOR_WORDS = ("指标", *SCORE_CHILDREN, *(c for v in SCORE_CHILDREN.values() for c in v))
 # an income or expenditure named as the side's total (收入总计, 收入决算结果, 总收入 …)
 SIDE_TOTAL = regex(r"(?:总计|合计|决算结果|总额)$|^总")
+# a side's total named after its fund (`社保基金预算总收入安排`, `机关事业养老保险基金总支出`)
+FUND_SIDE_TOTAL = regex(r"^([^，。；、]*?基金)(?:预算)?总(?:收入|支出)(?:预算)?(?:安排)?$")
 OUTFLOW = regex(_alt("outflow"))
 YEAR_END = regex(r"年末|年底|期末")
 OPENING = regex(_alt("opening"))
@@ -76,7 +78,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             openings = [x for x in mentions[:i] if agree_open(x.identity.context, ctx, period=False)]
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
-                found = _balance_across(draft, m, bq, carried, own, before, sides)
+                found = _balance_across(draft, m, bq, carried, own, sides)
             if found is not None:
                 yield found
 
@@ -87,14 +89,13 @@ def _balance_across(
     bq: Quantity,
     carried: bool,
     own: list[Mention],
-    before: list[Mention],
     sides: list[Mention],
 ) -> Balance | None:
     """A balance whose sides no window names as income and expenditure: carried across sentences from the sides'
     totals, a surplus its sentence says is income less expenditure, or a project's funds less its spending."""
     if carried:
         return None if _names_a_side(own) else _carried_across(draft, m, bq)
-    if _only_spending(own, before, bq) and _offsets(draft, m, bq):
+    if _only_spending(own, bq) and _offsets(draft, m, bq):
         return _offset_across(draft, m, bq)
     return _funds_less_spending(draft, m, bq, sides)
 
@@ -339,15 +340,11 @@ def _funds_less_spending(draft: Draft, m: Mention, bq: Quantity, before: list[Me
     return Balance(income, expense, bq, m.sentence, certain=certain)
 
 
-def _money_in(window: list[Mention], like: Quantity) -> bool:
-    return any(exact_of(x, like.base_unit) is not None for x in window)
-
-
-def _only_spending(own: list[Mention], before: list[Mention], bq: Quantity) -> bool:
-    """Does the balance's paragraph state no money before it but, in its own sentence, the expenditure alone
-    (`社会保险基金支出 Y，收支相抵，当年结余 Z`, the income stated in the sentence before)?"""
-    if _money_in(before, bq):
-        return False
+def _only_spending(own: list[Mention], bq: Quantity) -> bool:
+    """Does the balance's own sentence state no money before it but, at most, the expenditure alone
+    (`社会保险基金支出 Y，收支相抵，当年结余 Z`, the income stated in the sentence before; `…支出 Y。当年收入减去当年
+    支出，当年结余 Z`)? The sentences before it in its paragraph may state more (the sides' parts, their rates):
+    `_offset_across` takes the sides only where nothing but such figures stands between them and the balance."""
     money = [x for x in own if exact_of(x, bq.base_unit) is not None]
     return not money or (len(money) == 1 and _whole_side(money[0]) == "支出")
 
@@ -384,6 +381,9 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         side = _whole_side(x)
         if expense is None and side == "支出":
             expense = q
+            # (a balance naming no scope or stage of its own takes the expenditure's: `全县收入 A。县本级支出 B。
+            # 当年结余 Z` is no balance of the two)
+            ctx = _outcome(x.identity.context)
         elif expense is not None and side == "收入":
             return Balance(q, expense, bq, m.sentence, certain=False) if q.base_value != expense.base_value else None
         else:
@@ -423,6 +423,13 @@ def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Qua
     named = [m for m in window if word in m.key and SIDE_TOTAL.search(m.key) and agree_open(m.identity.context, ctx)]
     if named:
         return exact_of(named[-1], like.base_unit)
+    of_fund = [m for m in window if word in m.key]
+    if len(of_fund) == 1 and _one_fund(window, of_fund[0]) and agree_open(of_fund[0].identity.context, ctx):
+        # the fund's own total named with its fund (`社保基金预算总收入安排`, `机关事业养老保险基金总收入`), the window's
+        # only figure of that side: no part of it nor another fund's total beside it to take it for
+        return exact_of(of_fund[0], like.base_unit)
+    if len(_funds_named(window)) > 1:
+        return None  # `甲基金总收入 A，乙基金总支出 B`: the totals of two funds, no sides of one balance
     plain = [m for m in window if m.key.endswith(word) and agree_open(m.identity.context, ctx)]
     if not plain:
         # the item without its stage words (`收入预算安排` is 收入 at the budget stage), when the figure is the
@@ -436,6 +443,18 @@ def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Qua
     if len(plain) != 1:
         return None  # several incomes (一般公共预算收入, 债务收入 …) and no total: not this relation
     return exact_of(plain[0], like.base_unit)
+
+
+def _one_fund(window: list[Mention], m: Mention) -> bool:
+    """Is `m` a side's total named after its fund, and every side's total in the window so named of that fund
+    (`甲基金总收入 A，乙基金总支出 B` are no sides of one balance; `甲基金总收入 A，总支出 B` are)?"""
+    own = FUND_SIDE_TOTAL.match(m.key)
+    return own is not None and _funds_named(window) == {own.group(1)}
+
+
+def _funds_named(window: list[Mention]) -> set[str]:
+    """The funds the window's side totals are named after (`甲基金总收入`)."""
+    return {found.group(1) for x in window if (found := FUND_SIDE_TOTAL.match(x.key)) is not None}
 
 
 def _item(m: Mention) -> str:
