@@ -11,6 +11,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
+from tieout.linter.parse.tables.vocab import role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
@@ -249,8 +250,6 @@ def _guarded(outcomes: list[Outcome]) -> list[Outcome]:
 
 
 def _roles(text: str) -> set[str]:
-    from tieout.linter.parse.tables.vocab import role_of
-
     r = role_of(text)
     return {r.name} if r else set()
 
@@ -272,6 +271,52 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                     yield from found
             # the rates a header names without placing them (a text table's stacked header lines)
             yield from discovered_outcomes(ctx, table, side, placed)
+            yield from _guarded(list(_laid_down_score_rates(ctx, table, side)))
+
+
+# a score table laid on its side names its rows by what they hold (`分值`, `权重`, `得分`, `指标得分`, `得分率`):
+# a short label, not an indicator's name that ends in one (`预算执行率得分`)
+_SCORE_ROWS = ("分值", "得分", "得分率")
+
+
+def _score_rows(side: Side) -> dict[str, int] | None:
+    """The grid rows of a table whose columns are indicators and whose rows are 分值 | 得分 | 得分率, each one."""
+    found: dict[str, list[int]] = {}
+    for row in side.rows:
+        label = flatten(row.label)
+        r = role_of(label) if len(label) <= 4 else None
+        if r is not None and r.name in _SCORE_ROWS:
+            found.setdefault(r.name, []).append(row.index)
+    if any(len(found.get(k, [])) != 1 for k in _SCORE_ROWS):
+        return None
+    return {k: v[0] for k, v in found.items()}
+
+
+def _laid_down_score_rates(ctx: CheckContext, table: Table, side: Side) -> Iterator[Outcome]:
+    """Each column's 得分率 against its 得分 over its 分值, in a score table laid on its side (`| 一级指标 | 决策 |
+    过程 | … | 合计 |` over rows 分值, 得分, 得分率)."""
+    rows = _score_rows(side)
+    if rows is None:
+        return
+    for col in side.columns:
+        stated = table.quantity(rows["得分率"], col.index)
+        num, den = table.quantity(rows["得分"], col.index), table.quantity(rows["分值"], col.index)
+        if stated is None or stated.kind != "percent" or num is None or den is None:
+            continue
+        if "percent" in (num.kind, den.kind):
+            continue
+        iv = rate(interval(num), interval(den))
+        if iv is None:
+            continue
+        verdict = ctx.judge(interval(stated), iv, stated.ulp)
+        if verdict == "pass":
+            yield Outcome(stated, "pass", "rate", operands=[num, den])
+            continue
+        expected = f"{fmt(num.base_value / den.base_value * HUNDRED, stated.decimals)}%"
+        exact = pct(num.base_value / den.base_value * HUNDRED)
+        msg = f"“{col.header}”的得分率 {stated.text} 与 {num.text}/{den.text} = {exact}% 不符，应为 {expected}"
+        where = [(num, "分子"), (den, "分母")]
+        yield Outcome(stated, verdict, "rate", where, msg, stated.text, expected, expected, operands=[num, den])
 
 
 def _rate_row(
@@ -318,7 +363,8 @@ class TableRate(Rule):
     ## What it does
     为预算% is 执行数 (决算数) over 预算数 or 调整预算数 (a rate named by its stage, 支出率 or 到位率, that stage's
     column over the budget; 支出率 or 使用率 that stage's one column over any column before it of the funds
-    arrived, issued or budgeted, `发行额 | 到位额 | 支出额 | 支出率`, and wrong only when of none), 得分率 an indicator's 得分 over its 分值 (权重), 调整率 a budget's
+    arrived, issued or budgeted, `发行额 | 到位额 | 支出额 | 支出率`, and wrong only when of none), 得分率 an indicator's 得分 over its 分值 (权重) (also in a score table laid on its side, a column
+    per indicator over rows 分值 | 得分 | 得分率, each named once), 调整率 a budget's
     调整后预算 less its 年初预算 over the 年初预算, 为上年%
     this year's figure over last year's, 增长% that
     ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a

@@ -260,7 +260,8 @@ class TableParent(Rule):
     ## What it does
     Reads the tree of a table's rows and adds up each parent's direct children, column by column: the
     功能分类 / 经济分类 codes give it with certainty (类 201 › 款 20106 › 项 2010601, written whole or split over
-    the 类 / 款 / 项 columns), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
+    the 类 / 款 / 项 columns), in a score table the indicators' own codes where every indicator row carries one
+    (一级 A › 二级 A1 › 三级 A101; no code twice, each A101's A1 in the table), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
     text table the indentation of the labels (then only where the grouping holds in at least as many
     columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss
@@ -291,7 +292,7 @@ class TableTotal(Rule):
 
     ## What it does
     Adds up the rows a total row closes: the top-level rows of a coded table (the 类 rows, never every row
-    below the total), the 一、二、 rows of an enumerated one, the rows since the previous total in a plain
+    below the total; the A1, A2 rows of a score table coded A1 › A101), the 一、二、 rows of an enumerated one, the rows since the previous total in a plain
     list (a 小计 the rows since the previous 小计). A table whose rows are not all placed in its tree with
     certainty is not checked; in a plain list the grouping must hold in another column of the row, or no
     row of the group may be the sum of rows after it (a hierarchy the table does not mark).

@@ -11,7 +11,7 @@ from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
-from .rows import code_tree, enum_tree, indent_tree, read_rows
+from .rows import code_tree, enum_tree, indent_tree, indicator_codes, read_rows
 from .twosided import find_two_sided
 from .vocab import HEADING_NOTE, blank_is_zero, role_of, scored, words
 
@@ -248,6 +248,8 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
     columns = [_column(c, heads[c], table) for c in figures]
     side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
     rows = read_rows(table.rows, n, codes, texts, figures)
+    if not codes and any(scored(c.header) for c in columns):
+        indicator_codes(rows)  # a score table's indicators may carry codes of their own (`A101`)
     side = Side(side_name, columns, codes + texts, rows)
     coded = code_tree(rows) if codes or any(r.code for r in rows) else None
     if not codes and not texts:

@@ -20,6 +20,9 @@ MARKERS = [
     ("num", regex(r"^(?P<n>\d{1,2})[、.．](?!\d)")),
     ("num_paren", regex(r"^[（(](?P<n>\d{1,2})[）)]")),
 ]
+# a performance evaluation's indicator code before its name (`A1项目立项` over `A101立项依据充分性`): a letter for
+# the first-level indicator, one digit for the second level, two more for the third
+INDICATOR_CODE = regex(r"^(?P<code>[A-Z](?:\d{3}|\d))(?=[\u4e00-\u9fff])")
 INLINE_CODE = regex(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)$")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
@@ -125,6 +128,21 @@ def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:
             if not CODE.match(flat):
                 return flat
     return ""
+
+
+def indicator_codes(rows: list[Row]) -> None:
+    """Codes of a score table's indicators (`A1`, `A101`), read only where they make a whole tree: every item
+    row carries one, no code twice, and each third-level code's second level is there (a table continued from
+    a page before, its `A1` row left there, would make `A101` a top row its 合计 sums)."""
+    items = [r for r in rows if not r.total]
+    found = [INDICATOR_CODE.match(r.label) for r in items]
+    codes = [m.group("code") for m in found if m]
+    if len(items) < 2 or len(codes) < len(items) or len(set(codes)) < len(codes):
+        return
+    if any(len(c) == 4 and c[:2] not in codes for c in codes):
+        return
+    for r, c in zip(items, codes):
+        r.code, r.label = c, r.label[len(c) :]  # (as an inline 科目编码 is: the label is the name alone)
 
 
 def code_tree(rows: list[Row]) -> str | None:
