@@ -1775,7 +1775,24 @@ def _opening(
     wholes = [m for m in ofside if not is_component(m)]
     if any(len({getattr(m.identity.context, f) for m in wholes} - {None, MIXED}) > 1 for f in ("scope", "fund")):
         return []
+    outcomes = [m for m in wholes if not _planned(m)]
+    if outcomes and len(outcomes) < len(wholes) and len({q.base_value for m in wholes if (q := exact_of(m, unit))}) > 1:
+        # (`年初安排支出 A，…调整为 B。全年支出 C，…。加上解上级支出 d…，支出总计 T`: the side at its plan's stages and
+        # as the outcome; the year's money adds up from the outcome, when one figure is, or the start is not known)
+        return outcomes if len(outcomes) == 1 else []
     return first
+
+
+# the words of a plan's figure (`年初安排支出`, `支出预算调整为`, `计划`)
+PLANNED_WORDS = regex(r"年初|预算|调整|计划|安排")
+
+
+# a fund's name, whose 预算 names no stage (`一般公共预算支出`)
+FUND_BUDGET = regex(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算")
+
+
+def _planned(m: Mention) -> bool:
+    return m.identity.context.stage in PLAN_STAGES or PLANNED_WORDS.search(FUND_BUDGET.sub("", m.label)) is not None
 
 
 def _counts(draft: Draft, m: Mention, unit: str) -> bool:
