@@ -1409,6 +1409,7 @@ class SentencePass:
                 or self._beside(head, p)
                 or self._sibling(head, p, parts)
                 or self._past_a_closed_run(head, p, parts)
+                or _past_a_footed_list(self.doc.text, head, p, parts)
             )
         if isinstance(p, _Breakdown) and head is not None and p.head is not None:
             # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
@@ -3614,6 +3615,27 @@ LAST_YEAR_NOTE = regex(rf"\s*[（(]\s*(?:{LAST_YEAR_NAMES})(?:为|是|：|:)?\s*
 # a comparison with last year alone (`同比`, `比上年`): the change qualifies the figure before it
 LAST_YEAR_CMP = regex(r"同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)(?:同期)?相比")
 NOTE_CLOSED = regex(rf"\s*[）)]\s*[，,]?\s*(?:{LAST_YEAR_CMP.pattern})?[，,]?\s*")
+
+
+def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+    """Do two or more parts of money make the total exactly already, and a clause of no figure stand between them
+    and a figure above zero that would take the list over it (`余额 T，其中一般债务余额 a，专项债务余额 b，控制在限额
+    以内，尚余限额空间 c`: c is a statement of its own)? (A next item right after the parts, `…，其他收入 c`, is one
+    of them: the total or a part is wrong.)"""
+    if len(parts) < 2 or not p.qs or p.qs[0].kind != "amount" or p.qs[0].value <= 0 or not parts[-1].quantities:
+        return False
+    gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
+    if len(CLAUSE_MARKS.findall(gap)) < 2:
+        return False
+    whole = exact_figure(head)
+    if whole is None or whole.kind != "amount" or not _foots_flat(head, parts):
+        return False
+    # (a total rounded coarser than its parts holds a small one more: `54.3 亿元，其中 538000 万元、…、371 万元`)
+    listed = [q for m in parts if (q := m.of_unit(whole.base_unit)) is not None]
+    return not foots(whole, [*listed, p.qs[0]])
+
+
+CLAUSE_MARKS = regex(r"[，,；;]")
 
 
 def _nonzero_next(rest: list[object]) -> bool:

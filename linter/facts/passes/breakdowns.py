@@ -1775,10 +1775,15 @@ def _opening(
     wholes = [m for m in ofside if not is_component(m)]
     if any(len({getattr(m.identity.context, f) for m in wholes} - {None, MIXED}) > 1 for f in ("scope", "fund")):
         return []
+    return _from_the_outcome(wholes, unit, first)
+
+
+def _from_the_outcome(wholes: list[Mention], unit: str, first: list[Mention]) -> list[Mention]:
+    """`年初安排支出 A，…调整为 B。全年支出 C，…。加上解上级支出 d…，支出总计 T`: a passage stating the side at its
+    plan's stages and as the outcome; the year's money adds up from the outcome, when one figure is, or the start
+    is not known. A passage of one stage starts from its `first` figure."""
     outcomes = [m for m in wholes if not _planned(m)]
     if outcomes and len(outcomes) < len(wholes) and len({q.base_value for m in wholes if (q := exact_of(m, unit))}) > 1:
-        # (`年初安排支出 A，…调整为 B。全年支出 C，…。加上解上级支出 d…，支出总计 T`: the side at its plan's stages and
-        # as the outcome; the year's money adds up from the outcome, when one figure is, or the start is not known)
         return outcomes if len(outcomes) == 1 else []
     return first
 
