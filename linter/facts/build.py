@@ -1916,7 +1916,8 @@ class SentencePass:
         key, period = self._change_name(named)
         if self._dealt_apart(c, si, mentions, named, key):
             return
-        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c))
+        initial = "年初" in c.cmp + c.label  # (`比上年年初预算数 C`: the initial budget, not the adjusted one)
+        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial)
         if key and subject is None:
             self.facts.changes.append(self._unstated_subject(c, si, mentions, key))
             return
@@ -2419,7 +2420,13 @@ class SentencePass:
         )
 
     def _subject(
-        self, key: str, si: int, mentions: list[Mention], period: str = "", stage: str | None = None
+        self,
+        key: str,
+        si: int,
+        mentions: list[Mention],
+        period: str = "",
+        stage: str | None = None,
+        initial: bool = False,
     ) -> tuple[Mention | None, bool]:
         """The mention that changed, and whether it stands in the change's own sentence: of the stage the
         comparison names where one of the sentence's figures is (`决算数 A，调整预算数 B，…；比上年决算数 C 减少…`)."""
@@ -2445,10 +2452,21 @@ class SentencePass:
             and not GAP_ALONE.fullmatch(m.label)
             and not self._notes_a_percentage(m)
         ]
-        subject = next(iter(self._of_stage(candidates, stage) or candidates), None)
+        nearest = not initial and self._adjusted_nearest(candidates, stage)
+        staged = self._of_stage(candidates, stage) if not nearest else []
+        subject = next(iter(staged or candidates), None)
         if subject is None and self._own_rate(si) is None:
             return self._subject_before(si, mentions, certain)
         return subject, certain
+
+    def _adjusted_nearest(self, candidates: list[Mention], stage: str | None) -> bool:
+        """Is the nearest figure the adjusted budget where the comparison names a budget of no stage of its own
+        (`年初预算 A，调整后预算数为 B，较上年预算数 C 增加 Δ`: 预算数 names either budget; the change follows B)?"""
+        if stage != "预算" or not candidates:
+            return False
+        own = self.labeller.identify(candidates[0].label)[1].stage
+        # (`调整后全年预算数为 B`: both stages' words, the adjusted one's first)
+        return own == "调整预算" or (own != "预算" and ADJUSTED_TO.search(candidates[0].label) is not None)
 
     def _subject_before(self, si: int, mentions: list[Mention], certain: bool) -> tuple[Mention | None, bool]:
         """The figure a change with none of its own in its sentence is of, in the sentence before (none where
@@ -2914,6 +2932,8 @@ BRACKET_NOTE_YEAR = regex(r"((?:19|20)\d{2})年度?(?:执行|完成|决算|实�
 # last year's figure noted in brackets by its stage (`增长 p%（上年完成 B）`): as a year does (BRACKET_NOTE_YEAR)
 LAST_YEAR_STAGE = regex(rf"(?:{LAST_YEAR_NAMES})(?:执行|完成|决算|实际)数?(?:为|是|：|:)?")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
+# words naming the budget as adjusted (`调整后全年预算数为`)
+ADJUSTED_TO = regex(r"调整后|调整为|变动后")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
 TOTAL_AFTER = regex(r"(?:合计|总计|共计)$")
