@@ -11,6 +11,7 @@ from tieout.linter.facts.model import Balance, Mention
 from tieout.linter.facts.passes.base import exact_of
 from tieout.linter.facts.passes.sets import agree_open
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
@@ -40,12 +41,33 @@ def differences(draft: Draft) -> Iterator[Balance]:
     the sentence, the difference stated after the other two, all three of one unit and one context (a last
     year's figure, or one of another unit or scope, is no side of this year's)."""
     read = {id(b.balance) for b in draft.facts.balances}  # a balance an earlier pass read is not read twice
-    for mentions in draft.by_sentence.values():
+    for si, mentions in draft.by_sentence.items():
+        clauses: list[list[Mention]] | None = None
         for identity in IDENTITIES:
             found = _difference(mentions, identity)
+            if found is None and _named(mentions, identity.difference, one=False):
+                # (`原值 A，累计折旧 B，净值 N；公共基础设施净值 M`: the sentence bears a name twice, its clause once)
+                clauses = _clauses(draft, si, mentions) if clauses is None else clauses
+                found = next((f for c in clauses if (f := _difference(c, identity))), None)
             if found is not None and id(found.balance) not in read:
                 yield found
     yield from _reductions(draft)
+
+
+def _clauses(draft: Draft, si: int, mentions: list[Mention]) -> list[list[Mention]]:
+    """The sentence's figures by the clauses its semicolons set apart (none where it has one clause)."""
+    text = draft.doc.text
+    at, k = draft.doc.sentences[si].start, 0
+    groups: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.quantities:
+            k += len(SEMICOLON.findall(text, at, m.start))
+            at = max(at, m.start)
+            groups.setdefault(k, []).append(m)
+    return list(groups.values()) if len(groups) > 1 else []
+
+
+SEMICOLON = regex(r"[；;]")
 
 
 def _reductions(draft: Draft) -> Iterator[Balance]:
@@ -78,10 +100,11 @@ def _bears(m: Mention, names: frozenset[str]) -> bool:
     return label in names or any(label.startswith(w) and label[len(w) :] in names for w in CURRENT)
 
 
-def _named(mentions: list[Mention], names: frozenset[str]) -> Mention | None:
-    """The one figure of the sentence bearing one of the names (none, or two: no relation)."""
+def _named(mentions: list[Mention], names: frozenset[str], one: bool = True) -> Mention | None:
+    """The one figure of the sentence bearing one of the names (none, or two: no relation); with `one` False,
+    the first of them."""
     bearing = [m for m in mentions if _bears(m, names)]
-    return bearing[0] if len(bearing) == 1 else None
+    return bearing[0] if len(bearing) == 1 or (bearing and not one) else None
 
 
 def _another_of_name(mentions: list[Mention], roles: list[Mention], identity: Identity) -> bool:
