@@ -75,6 +75,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.announced_lists,
     counted.counted_lists,
     counted.enumerated_lists,
+    counted.respective_counts,
     breakdowns.dimensions,
     breakdowns.defined_in_next_sentence,
     breakdowns.defined_after_semicolon,

@@ -12,11 +12,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import CountedList, Mention
+from tieout.linter.facts.model import Breakdown, CountedList, Mention
+from tieout.linter.facts.passes.base import exact_of
 from tieout.linter.facts.passes.breakdowns import item_runs, under_item
 from tieout.linter.figures.quantities import Quantity, cn_to_int
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
+from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.build import Draft
@@ -130,3 +132,43 @@ def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
     ):
         return []
     return [f"{n}是" for n in numbers]
+
+
+# the counters a count of named things is written with (`5 个单位`, `4 家医院`)
+THING_COUNTERS = ("个", "家", "所")
+NAMED_THINGS: dict[str, tuple[str, ...]] = {
+    str(k): tuple(str(w) for w in v or []) for k, v in (load("relations").get("counted_names") or {}).items()
+}
+
+
+def respective_counts(draft: Draft) -> Iterator[CountedList]:
+    """`5 个单位…共计 X，分别为：甲局 a、乙中心 b、丙院 c`: a count of things (vocab counted_names) stated before the
+    total of a `分别为` list in its sentence, the list's every item named as such a thing (`…局`, `…中心`) and its
+    figures making the total exactly, so that the items are all the things counted: their number is the count."""
+    for b in draft.facts.breakdowns:
+        counted = _counted_by(draft, b)
+        if counted is not None:
+            yield CountedList(counted, [p.key for p in b.parts], b.sentence)
+
+
+def _counted_by(draft: Draft, b: Breakdown) -> Quantity | None:
+    if not b.keyword.startswith("分别") or len(b.parts) < 2 or b.minus:
+        return None
+    whole = exact_of(b.total, "元")
+    listed = [exact_of(p, "元") for p in b.parts]
+    if whole is None or None in listed or sum(q.base_value for q in listed if q is not None) != whole.base_value:
+        return None  # (only a list its figures show complete lists all the things)
+    doc = draft.doc
+    counts = [
+        (q, m)
+        for m in draft.by_sentence.get(b.sentence) or []
+        for q in m.quantities
+        if q.kind == "count" and q.exact and q.unit in THING_COUNTERS and q.start < whole.start
+    ]
+    if len(counts) != 1:
+        return None
+    q, _ = counts[0]
+    noun = next((n for n in sorted(NAMED_THINGS, key=len, reverse=True) if doc.text.startswith(n, q.end)), None)
+    if noun is None or not all(p.key.endswith(NAMED_THINGS[noun]) for p in b.parts):
+        return None
+    return q
