@@ -46,6 +46,8 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
         return _adjustment(left)
     if col.role == "为预算%":
         nums = _outcomes(left, col)
+        if nums and _arrived_unnamed(side, col, nums):
+            return []
         if not nums:
             return _planned_and_done(side, col)
         year = _year(nums[-1])
@@ -61,6 +63,19 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if col.kind == "delta" and not any(c.role == "上年数" for c in left):
         return _against_budget(left, col)
     return _against_last_year(left, col)
+
+
+def _arrived_unnamed(side: Side, col: Column, nums: list[Column]) -> bool:
+    """`预算安排 | 实际到位 | 实际支出 | 执行率`: a rate naming no stage beside spending and a column of the funds
+    that arrived (read as no amount of a role): over the budget or over what arrived, the headers do not say."""
+    head = flatten("".join(col.path[-1:]))
+    if any(s + "率" in head for s in FIRST_STAGES + LATER_STAGES):
+        return False
+    spent = any(c.path and STAGE_COLUMN.search(flatten(c.path[-1])) for c in nums)
+    arrived = any(
+        c.index < col.index and c not in nums and c.path and ARRIVED.search(flatten(c.path[-1])) for c in side.columns
+    )
+    return spent and arrived
 
 
 def _same_scope(left: list[Column], col: Column) -> list[Column]:
@@ -81,8 +96,9 @@ def _same_scope(left: list[Column], col: Column) -> list[Column]:
 # budget whatever follows them; a later one (支出, 使用) may be of the funds that arrived (到位数) instead
 FIRST_STAGES = ("到位", "拨付")
 LATER_STAGES = ("支出", "使用")
-# a column of the money at one stage (`到位数`, `支出数`, `拨付资金`), not a side's outcome (`支出 完成`)
-STAGE_COLUMN = regex(r"(?:到位|拨付|支出|使用)(?:数|资金|金额)$")
+# a column of the money at one stage (`到位数`, `支出数`, `拨付资金`, `实际到位`), not a side's outcome (`支出 完成`)
+STAGE_COLUMN = regex(r"(?:到位|拨付|支出|使用)(?:数|资金|金额)?$")
+ARRIVED = regex(r"(?:到位|拨付)(?:数|资金|金额)?$")
 
 
 def _outcomes(left: list[Column], col: Column) -> list[Column]:

@@ -1599,6 +1599,11 @@ class SentencePass:
             i += 1 + len(run)
         return out
 
+    def _and_so_on(self, m: Mention) -> bool:
+        """Does `等` follow the figure (`…、其他交通费用 52.30 万元等`): the list names some items, the rest unsaid?"""
+        end = m.quantities[-1].end if m.quantities else m.start
+        return self.doc.text.startswith("等", end)
+
     def _coordinated(self, parts: list[Mention]) -> set[int]:
         """The indexes of the parts an enumeration comma joins to the next (`局本级 5 个、市图书馆 2 个`): items
         of one rank, the next no component of this one."""
@@ -1627,7 +1632,7 @@ class SentencePass:
         for whole, run in nested:
             self._keep(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
         # a list that ends with the rest (`…，其他 2.1 亿元`) covers its total whatever word opened it
-        rest = len(own) >= 2 and own[-1].key.startswith(REMAINDER)
+        rest = len(own) >= 2 and own[-1].key.startswith(REMAINDER) and not self._and_so_on(own[-1])
         exhaustive = (keyword in EXHAUSTIVE or rest) and len(own) >= 2
         one_rank = len(own) >= 2 and len(coordinated) == len(parts) - 1
         self._keep(Breakdown(head, own, keyword, exhaustive, si, coordinated=one_rank))
@@ -1681,8 +1686,10 @@ class SentencePass:
         ops: list[Quantity] = []
         labels: list[str] = []
         for m in mentions:
-            if self._no_operand(m, ops):
-                continue
+            if self._no_operand(m, ops) or (
+                EXECUTION_RATE.search(r.name) and LEFT_OVER.match(m.label.lstrip("，、；："))
+            ):
+                continue  # (`支出 A，结余 B，执行率 p%`: what is left is no operand of the rate of what was spent)
             for q in m.quantities:
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
@@ -2959,6 +2966,8 @@ FULL_MARKS = regex(r"满分|分值")
 # points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
 DEDUCTED = regex(r"扣(?:除|减)?$")
 # what is left of a budget (`结余资金 7.65 万元`, `节约资金`)
+# the name of a rate of what was spent or done (`资金执行率`, `支出进度`)
+EXECUTION_RATE = regex(r"执行率|支出率|执行进度|支出进度")
 LEFT_OVER = regex(
     r"(?:项目|资金)?(?:结余|节余|节约|剩余|尚未支出|未支出|尚未使用|未使用|尚未执行|未执行)(?:资金)?(?:为|是)?$"
 )
