@@ -1683,17 +1683,7 @@ class SentencePass:
         # rate is the subset's (`目标 25 个，完成 23 个，其中个别地区…，实际支出率为 0%`)
         begin = self.doc.sentences[si].start
         floor = max(floor, self.doc.text.rfind("；", begin, r.start), self.doc.text.rfind("其中", begin, r.start))
-        ops: list[Quantity] = []
-        labels: list[str] = []
-        for m in mentions:
-            if self._no_operand(m, ops) or (
-                EXECUTION_RATE.search(r.name) and LEFT_OVER.match(m.label.lstrip("，、；："))
-            ):
-                continue  # (`支出 A，结余 B，执行率 p%`: what is left is no operand of the rate of what was spent)
-            for q in m.quantities:
-                if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
-                    ops.append(q)
-                    labels.append(m.key)
+        ops, labels = self._operands(r, mentions, floor)
         if not ops and FORM_RATE.fullmatch(r.name):
             form = self._form_rate(si, r.name, r.value, mentions)
             if form is not None:
@@ -1726,6 +1716,20 @@ class SentencePass:
             self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
             return
         self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula, total is not None))
+
+    def _operands(self, r: _Rate, mentions: list[Mention], floor: int) -> tuple[list[Quantity], list[str]]:
+        """The figures of the mentions after `floor` and before the rate that may be its operands, and their items."""
+        ops: list[Quantity] = []
+        labels: list[str] = []
+        spent = EXECUTION_RATE.search(r.name) is not None
+        for m in mentions:
+            if self._no_operand(m, ops) or (spent and _left_over(m)):
+                continue
+            for q in m.quantities:
+                if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
+                    ops.append(q)
+                    labels.append(m.key)
+        return ops, labels
 
     def _no_operand(self, m: Mention, ops: list[Quantity]) -> bool:
         """Are the mention's figures none of a rate's operands, by its words?"""
@@ -3016,6 +3020,11 @@ SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 # counters of any kind of item (`4 个乡镇`, `3 项`, `5 家单位`): a count in one may be the number of a list's parts
 ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件", "方面", "所", "座"})
+
+
+def _left_over(m: Mention) -> bool:
+    """Is the figure what is left (`结余 B`)? No operand of the rate of what was spent (`支出 A，结余 B，执行率 p%`)."""
+    return LEFT_OVER.match(m.label.lstrip("，、；：")) is not None
 
 
 def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]) -> Mention | None:
