@@ -193,6 +193,80 @@ def _same_scope(ctx: CheckContext, a: Quantity, b: Quantity) -> bool:
     return ma.identity.context.scope == mb.identity.context.scope
 
 
+SIDES = ("收入", "支出")
+
+
+def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`市本级一般公共预算年初安排支出 A，执行中…支出预算调整为 B。全年市本级一般公共预算支出 C，完成调整预算的 p%。`:
+    a rate naming the adjusted budget (调整预算, 变动预算) after one outcome figure whose sentence states no plan is
+    over the one adjusted budget (`调整为 B`, `变动预算数为 B`, `调整预算数 B`) of its side (收入, 支出) stated in an
+    earlier sentence of its paragraph: the side's whole (not a part's, `上解支出调整为`), of the outcome's scope,
+    fund and year. Two such budgets in the paragraph (two levels, two funds), a paragraph naming two funds, or a
+    scope or side left unsaid where the paragraph names two, and which budget is meant is not sure: not read.
+    Inferred: a warning."""
+    num = r.operands[-1] if r.operands else None
+    own = ctx.index.mention_of(num) if num is not None else None
+    if not _names_adjusted(r) or num is None or own is None:
+        return None
+    if _role(ctx, own.label) != "outcome" or _listed(ctx, own) or own.identity.context.period not in (None, "+0"):
+        return None
+    paragraph = [m for i in ctx.doc.paragraph_of(own.sentence) for m in ctx.index.in_sentence(i)]
+    if any(m.sentence == own.sentence and _role(ctx, m.label) == "plan" for m in paragraph):
+        return None  # (a plan in the rate's own sentence: read as one sentence, or not at all)
+    side = _side_of(own, paragraph)
+    moves = [m for m in paragraph if _moved_to(m) and _side_of(m, paragraph) == side]
+    if side is None or len(moves) != 1 or moves[0].sentence >= own.sentence or len(moves[0].quantities) != 1:
+        return None
+    plan, den = moves[0], moves[0].quantities[0]
+    if not _alike(ctx, num, den) or not _one_context(plan, own, paragraph):
+        return None
+    return _ratio_outcome(ctx, r, num, den, False, "调整预算数")
+
+
+def _names_adjusted(r: Rate) -> bool:
+    base = NAMED_BASE.search(r.name)
+    return base is not None and base.group() in ADJUSTED_BASES
+
+
+def _moved_to(m: Mention) -> bool:
+    """Is the figure an adjusted budget: named as the move to it (`调整为`, `变动预算数为`) or as the adjusted
+    budget itself (`调整预算数`), not an initial one?"""
+    if INITIAL.search(m.label):
+        return False
+    if ADJUSTED_TO.search(m.label.strip()):
+        return True  # (`支出预算调整为`: of two stages by its words, its stage is read as unknown)
+    return m.identity.context.stage == "调整预算" and any(b in m.label for b in ADJUSTED_BASES)
+
+
+def _side_of(m: Mention, paragraph: list[Mention]) -> str | None:
+    """The side (收入, 支出) a figure is the whole of: its item the side's word alone, or its item unsaid and the
+    side named by the figure before it in its sentence (`收入预算 A，执行中调整为 B`: the move of A), else by the
+    paragraph where it names one side only. A part (`税收收入`, `上解支出`) is no side's whole."""
+    item = m.identity.item
+    if item:
+        return item if item in SIDES else None
+    before = [p for p in paragraph if p.sentence == m.sentence and p.start < m.start and p.identity.item]
+    if before:
+        return _side_of(before[-1], paragraph)
+    named = {s for p in paragraph for s in SIDES if s in p.label}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _one_context(plan: Mention, own: Mention, paragraph: list[Mention]) -> bool:
+    """Are the adjusted budget and the outcome of one scope, fund and year: each the same where both are said,
+    the paragraph naming no other where one is unsaid, and naming one fund at most?"""
+    a, b = own.identity.context, plan.identity.context
+    if not _same_period(a.period, b.period) or b.period not in (None, "+0"):
+        return False
+    funds = {m.identity.context.fund for m in paragraph} - {None}
+    scopes = {m.identity.context.scope for m in paragraph} - {None}
+    if len(funds) > 1:
+        return False
+    if a.scope is None or b.scope is None:
+        return len(scopes) <= 1
+    return a.scope == b.scope
+
+
 def _named_base_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     """`全市年度预算安排 A。全市一般公共预算收入 X，完成年度预算的 p%。`: a rate naming its base (年度预算) after one
     figure is over the one figure of the sentence right before, in its paragraph, stated under that very name,
@@ -774,6 +848,7 @@ def _one_operand(ctx: CheckContext, r: Rate) -> Outcome | None:
         return (
             _against_budget(ctx, r)
             or _named_base_before(ctx, r)
+            or _adjusted_before(ctx, r)
             or _spent_over_in_place(ctx, r)
             or _plan_before(ctx, r)
             or _part_budget(ctx, r)
@@ -909,6 +984,8 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
     sentences = ctx.doc.sentences
     if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or _listed(ctx, own):
         return None
+    if _names_adjusted(r):
+        return None  # (a rate of the adjusted budget is over the one its side, scope and fund: `_adjusted_before`)
     figures = [
         (m, q)
         for m in ctx.index.in_sentence(si - 1)
@@ -1201,7 +1278,12 @@ class RateMismatch(Rule):
       0, the finding says which base the rate was computed on. Where its sentence states no figure so named,
       the one figure so named in the sentence right before (`全县年度预算安排 A。全县一般公共预算收入 X，完成年度
       预算的 p%`) is its base (a warning), when it is the paragraph's only one, of the figure's scope, period and
-      fund (or of none, the paragraph naming no other), naming no other item. A rate of a part over the whole it is of
+      fund (or of none, the paragraph naming no other), naming no other item. A rate of the adjusted budget
+      (`完成调整预算的`, `为变动预算的`) after an outcome whose sentence states no plan is over the one adjusted budget
+      of the outcome's side stated in an earlier sentence of its paragraph (`支出预算调整为 B。全年支出 C，完成调整
+      预算的 p%`; `调整为`, `变动预算数为`): the side's whole, of the outcome's scope, fund and year (a warning); two
+      such budgets there (two levels, two funds), two funds named, or a scope or side unsaid where the paragraph
+      names two: not read, nor over any other figure of the sentence before. A rate of a part over the whole it is of
       (`合格率`, `达标率`: vocabulary `subset_rates`) below 100% whose part, stated after its whole, exceeds
       it (`抽查 186 处，验收合格 190 处，合格率 97.85%`) is reported either way, without a suggested value.
     - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the

@@ -36,8 +36,10 @@ RATE_RE = regex(
     # 支出进度 is the execution rate of a budget so far; an adverb may stand before 为 (`完成率仅为`, `进度已达`)
     # `为预算的 102.1%`, `为调整预算数的`: the ratio of the outcome to a budget the sentence states (with 的: `为
     # 预算` alone may name a figure, `为预算 54.00 亿元的`)
-    r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?(?:率|满意度|支出进度|执行进度)|完成(?:年初|全年|年度|调整后|调整)?(?:预算|计划|目标)(?:数)?的?"
-    r"|为(?:年初|全年|年度|调整后|调整|变动后)?(?:预算|计划)(?:数)?的)"
+    # (`完成变动预算的`: the adjusted budget by another name)
+    r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?(?:率|满意度|支出进度|执行进度)"
+    r"|完成(?:年初|全年|年度|调整后|调整|变动后|变动)?(?:预算|计划|目标)(?:数)?的?"
+    r"|为(?:年初|全年|年度|调整后|调整|变动后|变动)?(?:预算|计划)(?:数)?的)"
     r"(?:仅|只|已|约|均|分别|仍)?(?:为|是|达到|达|约为|=)?$"
 )
 SHARE_RE = regex(
