@@ -13,7 +13,7 @@ from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible
+from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible, one_row_each
 from tieout.linter.parse.tables.model import Side
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -32,7 +32,9 @@ class TextTable(Rule):
     Compares a figure of the explanation with the table cell that is the same quantity, only where the
     match is certain: its label names the row item exactly (or the column of the table's 合计 row, as
     `基本支出` names the 合计 row under 基本支出), or spells a classification path (`教育支出（类）普通教育（款）
-    小学教育（项）`) that names one coded row and its ancestors; every context field (scope, fund, stage,
+    小学教育（项）`) that names one coded row and its ancestors, or only its lowest levels (`重大公共卫生服务（项）`,
+    `人大事务（款）行政运行（项）`) where one row of each table ends so; a name two coded rows of a table bear (a
+    项 under two 款, `行政运行`) names none of them; every context field (scope, fund, stage,
     year) known on one side, the figure's identity or the table's, is known alike on the other; and the
     cells found state one value. A prose
     figure equal to another cell of the row is taken to be that cell. A table laid out with spaces (the text
@@ -336,10 +338,10 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     path = _classification(m.label)
     if path:
         # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
-        hits = index.find_path(path, context)
+        hits = index.find_path(path, context) or index.find_tail(path, context)
     else:
         for item, stripped in _items(m):
-            hits = index.find(item, context)
+            hits = one_row_each(index.find(item, context))
             if stripped:
                 # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
                 # whose own context has those words
