@@ -13,7 +13,7 @@ from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible
+from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible, one_row_each
 from tieout.linter.parse.tables.model import Side
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -32,7 +32,10 @@ class TextTable(Rule):
     Compares a figure of the explanation with the table cell that is the same quantity, only where the
     match is certain: its label names the row item exactly (or the column of the table's 合计 row, as
     `基本支出` names the 合计 row under 基本支出), or spells a classification path (`教育支出（类）普通教育（款）
-    小学教育（项）`) that names one coded row and its ancestors; every context field (scope, fund, stage,
+    小学教育（项）`) that names one coded row and its ancestors, or only its lowest levels (`重大公共卫生服务（项）`,
+    `人大事务（款）行政运行（项）`) where one row of each table ends so; a name two coded rows of a table bear (a
+    项 under two 款, `行政运行`) names none of them; a figure whose label names a stage only (`支出决算为`) in an
+    item headed by such a path (`3、…（款）某某服务（项）。`) is that row's; every context field (scope, fund, stage,
     year) known on one side, the figure's identity or the table's, is known alike on the other; and the
     cells found state one value. A prose
     figure equal to another cell of the row is taken to be that cell. A table laid out with spaces (the text
@@ -333,13 +336,13 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     own = read(m.label).context
     context = own.under(_context(ctx, m)).under(outer)
     hits: list[Hit] = []
-    path = _classification(m.label)
+    path = _classification(m.label) or _heading_path(ctx, m)
     if path:
         # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
-        hits = index.find_path(path, context)
+        hits = index.find_path(path, context) or index.find_tail(path, context)
     else:
         for item, stripped in _items(m):
-            hits = index.find(item, context)
+            hits = one_row_each(index.find(item, context))
             if stripped:
                 # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
                 # whose own context has those words
@@ -486,6 +489,41 @@ def _classification(label: str) -> tuple[str, ...]:
         return ()
     names = [item(re.sub(r"^[\d.、．\s“”\"「」]+", "", p).strip('“”" ')) for p in parts[:-1]]
     return tuple(names) if all(names) else ()
+
+
+# what a label that names no item is left with, its stage words read (`支出决算为`, `年初预算为`)
+BARE_STAGE = frozenset({"", "支出", "数"})
+HEADING_SPAN = 120  # the characters a classification path's heading spans at most
+# a line that opens an enumerated item (`2、`, `（二）`, `3.`): the heading of another item
+ITEM_START = regex(r"\n\s*(?:\d+\s*[、.．]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+
+
+def _heading_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
+    """The classification path that heads the figure's section, where the label names a stage only (`3、卫生
+    健康支出（类）公共卫生（款）某某服务（项）。` over `年初预算为 A，支出决算为 B`): the item the section is
+    the explanation of. () when the label names an item, the section's heading is no path ending at a level
+    (`（项）`, `（款）`), or another item's heading (an enumerated line) or name stands between it and the figure."""
+    label = read(LEADING.sub("", m.label))
+    if label.context.stage is None or label.rest.removesuffix("为") not in BARE_STAGE:
+        return ()
+    if not 0 <= m.sentence < len(ctx.doc.sentences):
+        return ()
+    at = ctx.doc.sentences[m.sentence].start
+    section = ctx.doc.section_at(at)
+    if section is None or not CLASS_MARK.search(section.title):
+        return ()
+    # the heading up to its stop, its lines joined: a long path is broken over two lines of a PDF, and the
+    # section's title may hold the first only
+    text = ctx.doc.text[section.start : min(at, section.start + HEADING_SPAN)]
+    stop = text.find("。")
+    heading = re.sub(r"\s+", "", text[:stop])
+    if stop < 0 or not CLASS_MARK.search(heading[-3:]) or ITEM_START.search(text, 1, stop):
+        return ()
+    if CLASS_MARK.search(ctx.doc.text, section.start + stop, at) or ITEM_START.search(
+        ctx.doc.text, section.start + stop, at
+    ):
+        return ()
+    return _classification(heading)
 
 
 def _known_alike(cell: Context, query: Context) -> bool:

@@ -149,6 +149,20 @@ class TableIndex:
         hits = [h for h in _principal(hits) if h.quantity.kind in ("amount", "bare", "count")]
         return _most_specific(hits, context)
 
+    def find_tail(self, tail: tuple[str, ...], context: Context, strict: bool = True) -> list[Hit]:
+        """The cells of the coded row named by its lowest levels only (`重大公共卫生服务（项）`, `人大事务（款）
+        行政运行（项）`): the rows whose path ends with those names, kept only where each table has one such row
+        in the context (a 项 name under two 款, `行政运行`, names none of them)."""
+        hits = [
+            h
+            for path, found in self.by_path.items()
+            if path[-len(tail) :] == tail
+            for h in found
+            if compatible(h.identity.context, context, strict)
+        ]
+        hits = [h for h in _principal(hits) if h.quantity.kind in ("amount", "bare", "count")]
+        return _most_specific(one_row_each(hits), context)
+
     @staticmethod
     def certain(hits: list[Hit]) -> list[Hit]:
         """The hits when they all state one value (one quantity, maybe in several tables); else none."""
@@ -163,6 +177,16 @@ class TableIndex:
             return []
         qs = [t.quantity(hit.identity.row, c.index) for c in side.columns]
         return [q for q in qs if q is not None and q.kind != "percent"]
+
+
+def one_row_each(hits: list[Hit]) -> list[Hit]:
+    """The hits when no table has them in two coded rows, else none: a name borne by two rows of a classification
+    (the same 项 under two 款) does not say which one it is."""
+    rows: dict[int, set[int]] = {}
+    for h in hits:
+        if h.identity.code:
+            rows.setdefault(h.identity.table, set()).add(h.identity.row)
+    return [] if any(len(r) > 1 for r in rows.values()) else hits
 
 
 def _most_specific(hits: list[Hit], query: Context) -> list[Hit]:
