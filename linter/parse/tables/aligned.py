@@ -73,6 +73,8 @@ FORMULA_LINE = regex(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
 CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
 # a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
+# a year opening a row's label, set apart from its 年 as a PDF's text sets figures apart (`2024 年末债务余额`)
+YEAR_FIRST = lazy(r"^\s*(?:19|20)\d{2}\s(?=年)")
 SERIAL_FIRST = lazy(r"^\s*\d{1,2}\s{2,}(?=[\u4e00-\u9fff])")
 # patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
 SENTENCE_MARK = regex(r"[。；，：:]")
@@ -272,7 +274,11 @@ def _data(line: str) -> Parsed:
         return None
     cells = list(CELL_TOKEN.finditer(line))
     # (a classification code, or a row's serial number under 序号: the label's, not a figure)
-    code = CODE_FIRST.match(line) or SERIAL_FIRST.match(line) if line.lstrip()[:1].isdecimal() else None
+    code = (
+        CODE_FIRST.match(line) or SERIAL_FIRST.match(line) or YEAR_FIRST.match(line)
+        if line.lstrip()[:1].isdecimal()
+        else None
+    )
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
         cells = [f for f in cells if f.start() >= code.end()]
     # dashes stand for cells where a figure, a classification code or another dash makes the line a row
