@@ -318,7 +318,9 @@ class SumMismatch(Rule):
     numbered items right after it (`（一）…`, `（二）…` on lines of their own, or `一是…；二是…` filling the rest of
     its paragraph), where the sentence ends with its colon, the count is
     of what the items are (right after `以下`/`下列`, or a thing every item names), and the items number 1, 2,
-    3 … with no gap, one level under one heading: read from the layout, a miss is a warning.
+    3 … with no gap, one level under one heading: read from the layout, a miss is a warning. So is a count of
+    things before a `分别为` list of them (`5 个单位…共计 X，分别为：甲局 a、乙中心 b…`) whose figures make its total
+    and whose every item is named as such a thing (`…局`, `…中心`: `linter/vocab/relations.yaml` counted_names).
 
     Any other `其中` list may leave parts out: it falling short is no finding, and its parts exceeding
     the whole are TO102's. Each figure counts for the interval its precision allows, so a miss within one

@@ -1,9 +1,11 @@
-"""A count an announcement states of the numbered items that follow it (`审计发现以下 5 类问题：` / `（一）…` …).
+"""A count stated of the items listed after it: an announcement of numbered items (`审计发现以下 5 类问题：` /
+`（一）…` …), and a count of things before the `分别为` list of those things (`5 个单位…分别为：甲局 a、乙中心 b…`).
 
-Read from the layout only (a warning at most), and only where the list is certain: the announcing sentence ends
-with its colon, the count is of what the items are (`以下 N 类…：`, or the thing counted named in every item), the
-items, each a heading of one level, are numbered 1, 2, 3 … with no gap right after it, and end where a heading of
-another level or a line that is no item begins.
+Read only where the list is certain. Numbered items are read from the layout (a warning at most): the announcing
+sentence ends with its colon, the count is of what the items are (`以下 N 类…：`, or the thing counted named in every
+item), the items, each a heading of one level, are numbered 1, 2, 3 … with no gap right after it, and end where a
+heading of another level or a line that is no item begins. A `分别为` list counts only where its figures make its
+total exactly and each of its items is named as the thing counted (vocab counted_names).
 """
 
 from __future__ import annotations
@@ -160,14 +162,14 @@ def _counted_by(draft: Draft, b: Breakdown) -> Quantity | None:
         return None  # (only a list its figures show complete lists all the things)
     doc = draft.doc
     counts = [
-        (q, m)
+        q
         for m in draft.by_sentence.get(b.sentence) or []
         for q in m.quantities
         if q.kind == "count" and q.exact and q.unit in THING_COUNTERS and q.start < whole.start
     ]
     if len(counts) != 1:
         return None
-    q, _ = counts[0]
+    q = counts[0]
     noun = next((n for n in sorted(NAMED_THINGS, key=len, reverse=True) if doc.text.startswith(n, q.end)), None)
     if noun is None or not all(p.key.endswith(NAMED_THINGS[noun]) for p in b.parts):
         return None
