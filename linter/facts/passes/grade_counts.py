@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed
-from tieout.linter.facts.passes.grades import _CLOSE, _GRADE, _OPEN, CANON, _scales
+from tieout.linter.facts.passes.grades import CANON, CLOSE_QUOTE, GRADE_WORDS, OPEN_QUOTE, stated_scales
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # one grade's count: `评价等级为“优”的5个`, `“良”等次的3项`, `良好的 2 个`
 GRADE_PART = regex(
-    rf"(?:(?:评价|评定|自评)?(?:等级|等次|结果)(?:为|是)?)?\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
+    rf"(?:(?:评价|评定|自评)?(?:等级|等次|结果)(?:为|是)?)?\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}"
     r"(?:等级|等次|级)?的\s*(?P<n>\d{1,4})\s*(?P<c>个|项|家)"
 )
 _OPENER = regex(r"其中[，,：:]?\s*")
@@ -110,5 +110,5 @@ def _mentions(draft: Draft, starts: list[int]) -> list[Mention] | None:
 
 def _scale_grades(text: str) -> set[str]:
     """The grades of the scale the document states (none where it states none, or two scales that differ)."""
-    grades = {frozenset(CANON[b.grade] for b in bands) for _, bands in _scales(text)}
+    grades = {frozenset(CANON[b.grade] for b in bands) for _, bands in stated_scales(text)}
     return set(next(iter(grades))) if len(grades) == 1 else set()

@@ -27,13 +27,15 @@ if TYPE_CHECKING:
 
 # each grade's words, and the one that names its class (`优秀` is `优`)
 CANON: dict[str, str] = {str(w): str(line[0]) for line in load("grades").get("grades") or [] for w in line}
-_GRADE = "|".join(re.escape(w) for w in sorted(CANON, key=len, reverse=True))
+# the pattern of any grade's words, longest first; the quotation marks a grade may stand in (grade_counts reads
+# them too)
+GRADE_WORDS = "|".join(re.escape(w) for w in sorted(CANON, key=len, reverse=True))
 # a grade ends where its quotation or its clause does: never inside a word (`一般公共预算`, `中央`, `优化`)
 _END = r"(?=[”\"」』’）)。，；;,、\s]|等级|等次|级|$)"
-_OPEN = r"[“\"「『‘]?"
-_CLOSE = r"[”\"」』’]?"
+OPEN_QUOTE = r"[“\"「『‘]?"
+CLOSE_QUOTE = r"[”\"」』’]?"
 # `…为“良”`: the words that give a band its grade, after its bounds (within one clause)
-_GIVES = rf"(?:为|评为|定为|属于|属)\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}{_END}"
+_GIVES = rf"(?:为|评为|定为|属于|属)\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}{_END}"
 # (a clause in brackets starts after the bracket, `属“良”等（90分及以上为优，…`; a mark's bracket is the clause's own)
 BAND_AFTER = regex(rf"(?P<body>(?:[^，,。；;、：:（(]|[（(](?=不?(?:含|包含|包括))){{1,40}}?)(?:的)?{_GIVES}")
 # where such a clause's grade is given: a clause starts at most 41 characters before (its body and `的`)
@@ -41,22 +43,22 @@ GIVES_AT = regex(rf"(?={_GIVES})")
 _BODY_REACH = 41
 # `优（90分及以上）`, `良好（80-89分）`: the grade first, its bounds in brackets
 BAND_BEFORE = regex(
-    rf"(?:^|[，,；;、：:\s（(为])({_OPEN})(?P<g>{_GRADE}){_CLOSE}\s*[（(](?P<body>[^（）()]{{1,30}}"
+    rf"(?:^|[，,；;、：:\s（(为])({OPEN_QUOTE})(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}\s*[（(](?P<body>[^（）()]{{1,30}}"
     rf"(?:[（(]不?含[^（）()]{{0,6}}[）)][^（）()]{{0,12}})?)[）)]"
 )
 # `优：90分以上；良：80-89分`: the grade first, its bounds after a colon, up to the clause's end
 BAND_NAMED = regex(
-    rf"(?:^|[，,；;、\s（(])({_OPEN})(?P<g>{_GRADE}){_CLOSE}\s*[：:]\s*(?P<body>[^，,。；;、：:（）()\n]{{1,30}}"
+    rf"(?:^|[，,；;、\s（(])({OPEN_QUOTE})(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}\s*[：:]\s*(?P<body>[^，,。；;、：:（）()\n]{{1,30}}"
     rf"(?:[（(]不?含[^（）()]{{0,6}}[）)][^，,。；;、：:（）()\n]{{0,12}})?)(?=[；;，,、。）)\n]|$)"
 )
 # a stated grade ends its clause (`评价等级为“良”。`, `…为良等级`): `被评为“优秀”单位` names an award, not a grade
 STATED = regex(
-    rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_by'))})\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
+    rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_by'))})\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}"
     r"(?=[。，；;,、）)（(\s]|等级|等次|级|$)"  # (`等级为“良”（评价等级标准：…）`: the scale in brackets after it)
 )
 # `属“良”等`: a grade that a word of class gives, only with the word for its class after it (`属于优质…` is none)
 STATED_CLASS = regex(
-    rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_with_class'))})\s*{_OPEN}(?P<g>{_GRADE}){_CLOSE}"
+    rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_with_class'))})\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}"
     r"(?=等(?![于同])|档次|档)"
 )
 # a score of one indicator, not the overall one (`产出指标自评得分`): the indicators of vocab/relations.yaml
@@ -119,7 +121,7 @@ NEAR = 30  # characters between the clauses of one scale
 
 # `等级为良（80-89.9分）`, `等级为优（90分及以上为优）`: the grade's own band in brackets right after it
 OWN_BRACKET = regex(r"\s*[（(](?P<body>(?:[^（）()]|[（(]不?(?:含|包含|包括)[^（）()]{0,6}[）)]){1,40})[）)]")
-OWN_GIVES = regex(rf"(?:的)?为{_OPEN}(?P<g>{_GRADE}){_CLOSE}$")
+OWN_GIVES = regex(rf"(?:的)?为{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}$")
 # the words a bracket of bounds alone is written with (`80分≤得分<90分`, `90分及以上`, `80～89分`): any other
 # word (`满意度90%以上`, `完成率`, `评价标准：…`) makes it something else than the bounds of the score
 OWN_WORDS = regex(r"综合得分|得分|总分|分数|及以上|以上|及以下|以下|至|到|不低于|低于|不足|不满|未满|大于等于|小于|分")
@@ -150,7 +152,7 @@ def grades(draft: Draft) -> Iterator[Grade]:
     else), under the band stated in brackets right after the grade, else the scale the document states
     before or after it."""
     doc = draft.doc
-    scales = sorted(_scales(doc.text) + _table_scales(draft.facts.tables), key=lambda s: s[0])
+    scales = sorted(stated_scales(doc.text) + _table_scales(draft.facts.tables), key=lambda s: s[0])
     taken = [span for span, _ in scales]
     by_sentence: dict[int, list[Mention]] = {}
     for m in draft.facts.mentions:
@@ -256,7 +258,7 @@ def _key(bands: list[Band]) -> list[tuple[str, object, object, object, object]]:
     return sorted((CANON[b.grade], b.low, b.low_in, b.high, b.high_in) for b in bands)
 
 
-def _scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
+def stated_scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
     """The grading scales of a document: runs of band clauses close together, two grades or more, each grade
     once, every score in at most one band."""
     clauses: list[tuple[int, int, Band]] = []
@@ -284,7 +286,7 @@ def _scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
 # table of another measure's bands (`满意度区间`, `完成率`) is none
 TABLE_GRADE = regex(r"^(?:评价|绩效|自评)?(?:等级|等次|档次|级别)$")
 TABLE_BOUNDS = regex(r"^(?:综合|评价|自评)?(?:得分|分值|分数|评分|总分)(?:区间|范围|标准|段)?$")
-TABLE_CELL_GRADE = regex(rf"^{_OPEN}(?P<g>{_GRADE}){_CLOSE}$")
+TABLE_CELL_GRADE = regex(rf"^{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}$")
 
 
 def _table_scales(tables: list[Table]) -> list[tuple[tuple[int, int], list[Band]]]:
