@@ -18,10 +18,9 @@ from tieout.linter.parse.tables.model import Side
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
+from tieout.linter.text.normalise import numbering
 
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
-# an enumerated subsection's heading (`（二）金融企业国有资产`, `三、行政事业性国有资产`)
-SUBSECTION = regex(r"\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])")
 LEADING = regex(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
 
 
@@ -299,7 +298,11 @@ def _apart(doc: Document, a: int, b: int) -> bool:
     # numbered items of a list (`1.`, `2.`: a PDF's lines of one explanation, which its tables follow) nor a
     # report's parts (`## 决算表`, `## 说明`: the explanation of the tables beside it)
     mine, theirs = above_a[k - 1], above_b[above_b.index(above_a[k]) - 1]
-    return mine.level == theirs.level <= 2 and all(SUBSECTION.match(s.title) for s in (mine, theirs))
+    return mine.level == theirs.level <= 2 and all(numbering(s.title) in SUBSECTION_MARKS for s in (mine, theirs))
+
+
+# the numbering of an enumerated subsection's heading (`三、行政事业性国有资产`, `（二）金融企业国有资产`)
+SUBSECTION_MARKS = ("cn", "pcn")
 
 
 def _titled(doc: Document, offset: int) -> Section | None:
@@ -312,7 +315,8 @@ def _titled(doc: Document, offset: int) -> Section | None:
     section = doc.sections[k]
     if section.title:
         return section
-    for before in reversed(doc.sections[:k]):
+    for j in range(k - 1, -1, -1):
+        before = doc.sections[j]
         if before.parent is section.parent and before.level == section.level and before.title:
             return before
         if before.level < section.level:

@@ -179,6 +179,13 @@ HEADING_LEVEL = {"chap": 0, "cn": 1, "pcn": 2, "num": 3, "pnum": 4}
 HEADING_START = frozenset("第一二三四五六七八九十（")
 
 
+def numbering(title: str) -> str | None:
+    """The kind of numbering mark a heading opens with, as HEADING names it (`cn` for `一、`, `pcn` for `（一）`, `chap`,
+    `dotted`, `num`, `pnum`); None for a heading of no number (a Markdown one, a title)."""
+    h = HEADING.match(title)
+    return h.lastgroup if h else None
+
+
 def _heading(line: str, md_level: int | None) -> tuple[int | None, int]:
     """The heading level a line's numbering mark gives (else its Markdown level) and the mark's length."""
     if line[0] not in HEADING_START and not line[0].isdecimal():  # (`\d` in a regex: a decimal digit)

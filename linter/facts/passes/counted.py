@@ -141,6 +141,7 @@ THING_COUNTERS = ("个", "家", "所")
 NAMED_THINGS: dict[str, tuple[str, ...]] = {
     str(k): tuple(str(w) for w in v or []) for k, v in (load("relations").get("counted_names") or {}).items()
 }
+THING_NOUNS = tuple(sorted(NAMED_THINGS, key=len, reverse=True))  # (the longest first: `县区` before `县`)
 
 
 def respective_counts(draft: Draft) -> Iterator[CountedList]:
@@ -170,7 +171,7 @@ def _counted_by(draft: Draft, b: Breakdown) -> Quantity | None:
     if len(counts) != 1:
         return None
     q = counts[0]
-    noun = next((n for n in sorted(NAMED_THINGS, key=len, reverse=True) if doc.text.startswith(n, q.end)), None)
+    noun = next((n for n in THING_NOUNS if doc.text.startswith(n, q.end)), None)
     if noun is None or not all(p.key.endswith(NAMED_THINGS[noun]) for p in b.parts):
         return None
     return q

@@ -72,9 +72,9 @@ ABOVE_HEADER = regex(
 FORMULA_LINE = regex(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
 CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
-# a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
 # a year opening a row's label, set apart from its 年 as a PDF's text sets figures apart (`2024 年末债务余额`)
 YEAR_FIRST = lazy(r"^\s*(?:19|20)\d{2}\s(?=年)")
+# a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
 SERIAL_FIRST = lazy(r"^\s*\d{1,2}\s{2,}(?=[\u4e00-\u9fff])")
 # patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
 SENTENCE_MARK = regex(r"[。；，：:]")
