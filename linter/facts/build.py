@@ -539,7 +539,7 @@ class SentencePass:
             PLAN_LABEL.search(plan.label)
             and OUTCOME_LABEL.search(outcome.label)
             and not PLAN_LABEL.search(outcome.label)
-            and LEFT_OVER.match(left.label.lstrip("，、；："))
+            and _left_over(left)
             and _one_unit(figures)
         ):
             self._record_chain(left, [plan], [outcome], si)
@@ -587,7 +587,7 @@ class SentencePass:
             return
         left = figures[0]
         unit = left.quantities[0].base_unit
-        if not LEFT_OVER.match(left.label.lstrip("，、；：")) or sum(1 for m in figures if m.of_unit(unit)) != 1:
+        if not _left_over(left) or sum(1 for m in figures if m.of_unit(unit)) != 1:
             return
         earlier: list[Mention] = []
         sj = si - 1
@@ -2477,7 +2477,7 @@ class SentencePass:
             return False
         own = self.labeller.identify(candidates[0].label)[1].stage
         # (`调整后全年预算数为 B`: both stages' words, the adjusted one's first)
-        return own == "调整预算" or (own != "预算" and ADJUSTED_TO.search(candidates[0].label) is not None)
+        return own == "调整预算" or (own != "预算" and ADJUSTED.search(candidates[0].label) is not None)
 
     def _subject_before(self, si: int, mentions: list[Mention], certain: bool) -> tuple[Mention | None, bool]:
         """The figure a change with none of its own in its sentence is of, in the sentence before (none where
@@ -2943,8 +2943,6 @@ BRACKET_NOTE_YEAR = regex(r"((?:19|20)\d{2})年度?(?:执行|完成|决算|实�
 # last year's figure noted in brackets by its stage (`增长 p%（上年完成 B）`): as a year does (BRACKET_NOTE_YEAR)
 LAST_YEAR_STAGE = regex(rf"(?:{LAST_YEAR_NAMES})(?:执行|完成|决算|实际)数?(?:为|是|：|:)?")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
-# words naming the budget as adjusted (`调整后全年预算数为`)
-ADJUSTED_TO = regex(r"调整后|调整为|变动后")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
 TOTAL_AFTER = regex(r"(?:合计|总计|共计)$")
@@ -3023,7 +3021,8 @@ ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件
 
 
 def _left_over(m: Mention) -> bool:
-    """Is the figure what is left (`结余 B`)? No operand of the rate of what was spent (`支出 A，结余 B，执行率 p%`)."""
+    """Is the figure named as what is left of a budget (`结余 B`, `尚未支出 B`)? (No operand of the rate of what was
+    spent: `支出 A，结余 B，执行率 p%`.)"""
     return LEFT_OVER.match(m.label.lstrip("，、；：")) is not None
 
 
