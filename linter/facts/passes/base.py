@@ -181,6 +181,19 @@ def full_marks_complete(items: list[Mention]) -> bool:
     return bool(full) and sum(full, Decimal(0)) == 100
 
 
+def by_clause(text: str, begin: int, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The indexes of the spans (figures in the order of a sentence starting at `begin`) grouped by the clauses
+    its semicolons set apart (`A a，B b；C c` → [[0, 1], [2]]; the text's `;` is `；` once normalised)."""
+    groups: list[list[int]] = []
+    last = begin
+    for k, (start, end) in enumerate(spans):
+        if not groups or "；" in text[last:start]:
+            groups.append([])
+        groups[-1].append(k)
+        last = end
+    return groups
+
+
 BRACKET = regex(r"[（()）]")
 
 

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention
-from tieout.linter.facts.passes.base import exact_of
+from tieout.linter.facts.passes.base import by_clause, exact_of
 from tieout.linter.facts.passes.sets import agree_open
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
@@ -56,18 +55,10 @@ def differences(draft: Draft) -> Iterator[Balance]:
 
 def _clauses(draft: Draft, si: int, mentions: list[Mention]) -> list[list[Mention]]:
     """The sentence's figures by the clauses its semicolons set apart (none where it has one clause)."""
-    text = draft.doc.text
-    at, k = draft.doc.sentences[si].start, 0
-    groups: dict[int, list[Mention]] = {}
-    for m in mentions:
-        if m.quantities:
-            k += len(SEMICOLON.findall(text, at, m.start))
-            at = max(at, m.start)
-            groups.setdefault(k, []).append(m)
-    return list(groups.values()) if len(groups) > 1 else []
-
-
-SEMICOLON = regex(r"[；;]")
+    figures = [m for m in mentions if m.quantities]
+    spans = [(m.start, m.quantities[-1].end) for m in figures]
+    groups = by_clause(draft.doc.text, draft.doc.sentences[si].start, spans)
+    return [[figures[k] for k in g] for g in groups] if len(groups) > 1 else []
 
 
 def _reductions(draft: Draft) -> Iterator[Balance]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import SHARES_ADDED, Breakdown, Distribution, Mention
-from tieout.linter.facts.passes.base import Completed, by_paragraph
+from tieout.linter.facts.passes.base import Completed, by_clause, by_paragraph
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Sentence
@@ -89,15 +89,8 @@ def _by_clause(
     text: str, begin: int, shares: list[Quantity], named: list[str]
 ) -> list[tuple[list[Quantity], list[str]]]:
     """The shares and their options grouped by the `；` clauses of their sentence."""
-    groups: list[tuple[list[Quantity], list[str]]] = []
-    last = begin
-    for q, o in zip(shares, named):
-        if not groups or "；" in text[last : q.start]:
-            groups.append(([], []))
-        groups[-1][0].append(q)
-        groups[-1][1].append(o)
-        last = q.end
-    return groups
+    groups = by_clause(text, begin, [(q.start, q.end) for q in shares])
+    return [([shares[k] for k in g], [named[k] for k in g]) for g in groups]
 
 
 def _option(text: str, begin: int, q: Quantity) -> str | None:
