@@ -21,7 +21,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 MONEY_UNITS = {Decimal(1): "元", Decimal(10**3): "千元", Decimal(10**4): "万元", Decimal(10**8): "亿元"}
 MIN_PARAGRAPHS = 2

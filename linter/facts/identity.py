@@ -23,7 +23,7 @@ from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 HEADING_MARK = regex(
     r"^(?:第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）"

@@ -1,5 +1,5 @@
 """Parsing one sentence: typed tokens (linter/parse/tokens.py) → LALR grammar (grammar/sentence.lark) →
-intermediate items (entries, breakdowns, rates, changes …) that linter/facts/build.py turns into facts.
+intermediate items (entries, breakdowns, rates, changes …) that linter/facts/sentence/ turns into facts.
 """
 
 from __future__ import annotations

@@ -652,7 +652,7 @@ def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
             continue  # (each shape turns on a label)
         if i + 2 < n and toks[i + 1].type == "PCT" and CMP_OF.match(t.text):
             # `比上年的 63.8% 提高…`: last year's value of a rate (of an amount, `比上年的 2.61 亿元`, the figure
-            # is read as last year's and the change as its sentence's, facts/build.py)
+            # is read as last year's and the change as its sentence's, facts/sentence/changes.py)
             close = _closing(toks, i + 2)
             if close is not None:
                 t.type = "CMP"

@@ -57,7 +57,7 @@ from tieout.linter.facts.passes import (
 from tieout.linter.facts.passes.base import Completed, rolls_forward
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 Pass = Callable[["Draft"], Iterable[Any]]
 

@@ -18,7 +18,7 @@ from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brack
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 # the words closing the sentence after its last figure (`，收支平衡。`, `，收支相抵。`)
 BALANCED = regex(r"^[，,；;]\s*(?:实现)?收支(?:平衡|相抵)[。；;]?\s*$")

@@ -15,7 +15,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 
 @dataclass(slots=True, eq=False)

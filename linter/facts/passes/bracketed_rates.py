@@ -16,7 +16,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 # a bracket opened right after the rate (`81.83%（`)
 BRACKET_AFTER = regex(r"\s*[（(]")

@@ -62,7 +62,7 @@ from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 
 INSPECTED = regex(f"(?:{_alt('inspected')})[^，。；]{{0,12}}$")

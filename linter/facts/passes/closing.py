@@ -20,7 +20,7 @@ from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 # the closing line before its figure: the group's name, if any, and the total word (`基本支出小计`, `小计：`, `合计`;
 # a 合计 after a name is no plain total of the lines above)

@@ -27,7 +27,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 # the words naming an item's figure: after the last clause break or colon before it (`预算`, `实际支出为`)
 CLAUSE_BREAK = regex(r"[，,；;：:。、（）()]")

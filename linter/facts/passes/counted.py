@@ -23,7 +23,7 @@ from tieout.linter.text.model import Section
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 # an item's mark and its number: `1.`, `2、`, `（三）`, `(4)`, `五、`
 MARK = regex(

@@ -18,7 +18,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 AVAILABLE = regex(f"(?:{_alt('chain_total')})$")
 # the text from the funds available to the deduction's figure, and from the deduction to the spending's

@@ -14,7 +14,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from tieout.linter.facts.passes.grades import CANON, CLOSE_QUOTE, GRADE_WORDS, O
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 # one grade's count: `评价等级为“优”的5个`, `“良”等次的3项`, `良好的 2 个`
 GRADE_PART = regex(

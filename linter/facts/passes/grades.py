@@ -21,7 +21,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
     from tieout.linter.parse.tables.cells import Cell
     from tieout.linter.parse.tables.model import Table
 

@@ -22,7 +22,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 _VOCAB = load("relations").get("limits") or {}
 CLAIM = regex("|".join(f"(?:{w})" for w in _VOCAB.get("claims") or []))

@@ -27,7 +27,7 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import alternation, words
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 
 def mention_index(draft: Draft) -> dict[int, Mention]:

@@ -15,7 +15,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 _NUMBER = SCORE_NUMBER
 # a figure of marks that is a bound or a range's end (`得 3 分以上`, `得 5 分的`) is a scoring rule, not a score

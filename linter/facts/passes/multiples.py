@@ -26,7 +26,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 MULTIPLE_UNIT = "倍"
 _LEAD = r"^[，,]\s*(?:是|为|相当于|达到)"

@@ -17,7 +17,7 @@ from tieout.linter.facts.passes.base import exact_figure
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 # `转贷比例`, `转贷比例为`: a verb of two to four characters naming the ratio
 NAMED_RATIO = regex(r"^[，、；\s]*(?P<verb>[\u4e00-\u9fff]{2,4}?)(?:比例|比重|占比)(?:为|是|达到|达)?$")

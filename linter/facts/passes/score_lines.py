@@ -28,7 +28,7 @@ from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 _NUMBER = SCORE_NUMBER
 _MARKS_WORD = r"(?:满分|分值|权重|标准分)"

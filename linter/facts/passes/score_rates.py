@@ -26,7 +26,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 _NUMBER = SCORE_NUMBER
 # the overall full marks (`本项目满分100分`, `总分值为100分`): the figure's label names them and nothing else

@@ -27,7 +27,7 @@ from tieout.linter.vocab import load
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 
 BALANCE_WORD = regex(f"(?:{_alt('balance')})")

@@ -18,7 +18,7 @@ from tieout.linter.text.model import Sentence
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 ANSWER_UNITS = ("份", "人", "人次", "户", "名")
 # what the answers of a survey are of: the questionnaires returned, the people asked

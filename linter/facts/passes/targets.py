@@ -25,7 +25,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 _VOCAB = load("relations").get("deviation") or {}
 _ABOVE, _BELOW = alternation(_VOCAB.get("above")), alternation(_VOCAB.get("below"))

@@ -27,7 +27,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 _VOCAB = load("relations").get("unit_cost") or {}
 PER: dict[str, frozenset[str]] = {

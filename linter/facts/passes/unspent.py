@@ -19,7 +19,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
-    from tieout.linter.facts.build import Draft
+    from tieout.linter.facts.draft import Draft
 
 EXECUTION_RATE = regex(r"执行率$")
 # the rest of the budget named alone (`，结余 U`, `，未执行的 U`, `尚未支出资金 U`): no rate of it (`结余率`), no

@@ -1,0 +1,240 @@
+"""The base of a change stated apart from it: in brackets after it, as a named figure, or respectively."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tieout.linter.facts.identity import document_context
+from tieout.linter.facts.model import Change, Mention, Movement
+from tieout.linter.facts.sentence.reader import Reader
+from tieout.linter.facts.sentence.wording import BRACKETED, LAST_YEAR_NAMES, LAST_YEAR_ONLY, LAST_YEARS, STATED_YEAR
+from tieout.linter.figures.context import Context
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+
+# a comparison against the same period last year and nothing more named (`同比`)
+SAME_PERIOD_ONLY = regex("同比")
+# a comparison naming last year and nothing else (`同比`, `较上年`, `比去年同期`, `与上年相比`)
+AGAINST_LAST_YEAR = regex(r"(?:同比|(?:比|较|与|同)(?:上年|去年|上一年)(?:同期)?(?:相比|比较)?)")
+# a base's stage said in its words (`较2024年预算数`)
+STAGE_STATED = regex("预算|决算|执行")
+# last year named in words (`较上年预算数`, `比去年同期`)
+LAST_YEAR_NAMED = regex(LAST_YEAR_NAMES)
+
+
+# a year and the stage of its figure naming a bracket's note (`（2024年执行 B`, `（2024年决算数：B`)
+BRACKET_NOTE_YEAR = regex(r"((?:19|20)\d{2})年度?(?:执行|完成|决算|实际)?数?(?:为|是|：|:)?")
+# last year's figure noted in brackets by its stage (`增长 p%（上年完成 B）`): as a year does (BRACKET_NOTE_YEAR)
+LAST_YEAR_STAGE = regex(rf"(?:{LAST_YEAR_NAMES})(?:执行|完成|决算|实际)数?(?:为|是|：|:)?")
+
+
+# a comparison with a named figure (`比全年预算数`, `较调整预算`): the name, without the 数 ending it
+COMPARED_NAME = regex(r"(?:比|较|与)(?P<name>[\u4e00-\u9fff]{2,12}?)(?:数|金额)?(?:相比)?")
+NAMED_PERIOD = regex(r"上年|去年|前年|同期|年初(?!预算)|上[季月]|\d|[一二三四五六七八九十]年|同比")
+BARE_NAME = regex(r"(?:数|金额)?(?:为|是|：|:)?$")
+
+
+def _last_years_of(label: str) -> str | None:
+    """What a figure named as last year's is of (`上年教育支出`: 教育支出); None for any other figure."""
+    found = LAST_YEARS.match(label)
+    return label[found.end() :] if found else None
+
+
+def _rate_and_amount(current: Quantity, one: list[Movement], other: list[Movement]) -> bool:
+    """Are two changes of an amount one rate and one amount of its unit, each alone, moving one way?"""
+    if len(one) != 1 or len(other) != 1 or one[0].direction != other[0].direction or current.kind != "amount":
+        return False
+    figures = [m.quantity for m in (one[0], other[0]) if m.quantity is not None and m.quantity.exact]
+    rates = [q for q in figures if q.kind == "percent"]
+    amounts = [q for q in figures if q.kind == "amount" and q.base_unit == current.base_unit]
+    return len(rates) == 1 and len(amounts) == 1
+
+
+def _last_year_only(comparison: str) -> bool:
+    return AGAINST_LAST_YEAR.fullmatch(comparison.strip("，, ")) is not None
+
+
+def _compared_name(comparison: str) -> str | None:
+    """The name a comparison gives the figure it is against (`比全年预算数` → `全年预算`), None where it names a
+    period (`比上年`, `同比`) or nothing of two characters."""
+    name = COMPARED_NAME.fullmatch(comparison.strip())
+    if name is None or NAMED_PERIOD.search(name.group("name")):
+        return None
+    return name.group("name")
+
+
+def _bare_name(label: str) -> str:
+    """A figure's label without the words that only introduce its value (`全年预算数为` → `全年预算`)."""
+    return BARE_NAME.sub("", label.strip("，、；：:（( "))
+
+
+def _amount(q: Quantity | None) -> bool:
+    """A stated amount (a difference of money or a count), not a rate."""
+    return q is not None and q.kind != "percent"
+
+
+class Bases(Reader):
+    """Bases of changes stated apart from them."""
+
+    def _rate_and_amount_apart(self, first: int) -> None:
+        """`支出 X，同比增长 p%，较上年增支 Δ` (or the amount first): one change of X against last year written
+        in two clauses, each naming last year its own way. Read apart, neither can be recomputed (no base is
+        written); read as one, the amount gives last year's figure (X − Δ) and the rate is checked against it.
+        Only where the sentence holds these two changes alone, of the one figure, one direction, no base."""
+        mine = self.facts.changes[first:]
+        if len(mine) != 2:
+            return
+        a, b = mine
+        if a.current is None or a.current is not b.current or a.base is not None or b.base is not None:
+            return
+        if not (_last_year_only(a.comparison) and _last_year_only(b.comparison)):
+            return
+        if not _rate_and_amount(a.current, a.movements, b.movements):
+            return
+        end = a.movements[0].quantity.end if a.movements[0].quantity else a.movements[0].end
+        if any(end <= q.start < b.movements[0].start for q in self._qs):
+            return  # (a figure between the clauses: the second may be of it)
+        moves = sorted((*a.movements, *b.movements), key=lambda m: m.start)
+        del self.facts.changes[first:]
+        self.facts.changes.append(replace(a, movements=moves, certain=a.certain and b.certain))
+
+    def _base_of_same_figure(self, si: int) -> None:
+        """`机关运行经费 X，同比增长 p%，较2024年预算数 B 减少 Δ`: two changes of one figure in one sentence, the
+        first against last year with no base stated, the second with its base. The base is the first's too where
+        its words name last year (上年, or the year before the sentence's) at the stage of the document's own
+        figures (a budget's 同比 is against last year's budget, not its outcome): the words must say the stage."""
+        mine: list[Change] = []
+        for c in reversed(self.facts.changes):
+            if c.sentence != si:
+                break
+            mine.append(c)
+        if len(mine) != 2:
+            return
+        later, first = mine
+        if first.base is not None or later.base is None or first.current is None or first.current is not later.current:
+            return
+        if not SAME_PERIOD_ONLY.fullmatch(first.comparison.strip("，, ")):
+            return
+        text = self.doc.text
+        begin = max(
+            self.doc.sentences[si].start,
+            *(m.end for m in first.movements),
+            *(m.quantity.end for m in first.movements if m.quantity),
+        )
+        words = text[begin : later.base.start]
+        said = STAGE_STATED.search(words)
+        # (the current figure's stage: its words', else the document's, from its title)
+        own = self.labeller.identify(text[self.doc.sentences[si].start : first.current.start])[1].stage
+        stage = own or self._title_context().stage
+        if said is None or stage is None or self.labeller.identify(said.group())[1].stage != stage:
+            return
+        year = STATED_YEAR.search(text, self.doc.sentences[si].start, first.current.start)
+        base_year = STATED_YEAR.search(words)
+        if not (LAST_YEAR_NAMED.search(words) or (year and base_year and int(base_year[1]) == int(year[1]) - 1)):
+            return
+        first.base = later.base
+
+    def _base_after(self, first: int, mentions: list[Mention]) -> None:
+        """`专项收入 42.1 亿元，同比下降 3.5%，上年同期为 45.6 亿元`: the figure right after a change, named only
+        as last year's, is its base; also of a change whose current figure stands in the sentence before
+        (`收支总计较上年减少 Δ，下降 p%，上年为 B`: the growth is then Δ / B), measured in the difference's unit."""
+        for c in self.facts.changes[first:]:
+            ref = c.current or next((v.quantity for v in c.movements if _amount(v.quantity)), None)
+            if c.base is not None or ref is None or not c.movements:
+                continue
+            end = c.movements[-1].end
+            # the nearest figure after it: mentions are not in text order (a note in brackets after a list's part
+            # is added after the list, `A a，增长 p%（上年 b）；B c`)
+            following = [m for m in mentions if m.quantities and m.quantities[0].start >= end]
+            after = min(following, key=lambda m: m.quantities[0].start, default=None)
+            if after is None or not (
+                LAST_YEAR_ONLY.match(after.label.strip("，、；：（( "))
+                or LAST_YEAR_STAGE.fullmatch(after.label.strip("，、；：（( "))
+                and self._opens_bracket(after)
+                or c.current is not None
+                and self._year_before_noted(after, c.current, mentions)
+            ):
+                continue
+            # (a ratio's last year is a ratio too: `执行率 97.4%，较上年提高 8.6 个百分点（上年为 88.8%）`)
+            q = next((x for x in after.quantities if x.base_unit == ref.base_unit and x.kind == ref.kind), None)
+            if q is not None:
+                c.base = q
+
+    def _named_base(self, first: int, si: int) -> None:
+        """`全年预算数 P。执行数 E。执行数比全年预算数减少 Δ`: a change against a figure it names (`比全年预算数`)
+        with no figure of its own is against the one figure stated before it under its heading with just that
+        name (`全年预算数为`), in the change's unit. Read only where each of the two names finds exactly one
+        figure there, no other figure's name holding it (`专项资金全年预算数 A`, `全年预算数 B`: which is meant is
+        not known), and of an amount (inferred when found in another sentence)."""
+        for c in self.facts.changes[first:]:
+            moved = next((v.quantity for v in c.movements if v.quantity is not None and _amount(v.quantity)), None)
+            if c.base is not None or c.current is None or moved is None or len(c.movements) != 1:
+                continue
+            name = _compared_name(c.comparison)
+            current = c.current
+            if name is None or moved.base_unit != current.base_unit:
+                continue
+            found = self._named_once(name, si, current)
+            if found is None or self._named_once(_bare_name(c.label), si, current) not in (None, current):
+                continue  # (the changed figure's name, where it names one, must name that figure alone)
+            c.base = found
+            c.certain = c.certain and any(found in m.quantities for m in self.d.by_sentence.get(si) or [])
+
+    def _named_once(self, name: str, si: int, like: Quantity) -> Quantity | None:
+        """The one figure of `like`'s kind and unit stated before it under sentence `si`'s heading whose label
+        holds `name`, when its label is just that name; None where none, two or another name's are."""
+        found: list[tuple[Quantity, Mention]] = []
+        sj = si
+        while len(name) >= 2 and (sj == si or self._same_section(sj, si)):
+            found += [
+                (q, m)
+                for m in self.d.by_sentence.get(sj) or []
+                if name in m.label
+                for q in m.quantities
+                if q.kind == like.kind and q.base_unit == like.base_unit and q.start <= like.start
+            ]
+            sj -= 1
+        if len(found) != 1 or _bare_name(found[0][1].label) != name:
+            return None
+        return found[0][0]
+
+    def _title_context(self) -> Context:
+        """The context the document's title states (identity.document_context), read once per document."""
+        if self._title is None:
+            self._title = document_context(self.doc)[0]
+        return self._title
+
+    def _year_before_noted(self, note: Mention, current: Quantity, mentions: list[Mention]) -> bool:
+        """`科学技术支出 A，增长 p%（2024年执行 B）`: a bracket right after the change naming only a year (and the
+        stage of its figure) notes last year's figure when the year is the one before the changed figure's: its
+        label's, else the last the sentence states before it, else the title's. Any other year is no base."""
+        named = BRACKET_NOTE_YEAR.fullmatch(note.label.strip("，、；：（( "))
+        if named is None or not self._opens_bracket(note):
+            return False
+        changed = next((m for m in mentions if current in m.quantities), None)
+        if changed is None:
+            return False
+        # (a year in brackets before it notes another figure's, `A a，增长 p%（2024年执行 B）；C c…`: not C's)
+        sentence = self.doc.sentences[changed.sentence]
+        years = STATED_YEAR.findall(BRACKETED.sub("", self.doc.text[sentence.start : changed.start]))
+        year = int(years[-1]) if years else None
+        if year is None:  # no year stated before it in its sentence: the title's
+            period = self._title_context().period or ""
+            year = int(period) if period.isdigit() else None
+        return year == int(named.group(1)) + 1
+
+    def _respective_bases(self, first: int, mentions: list[Mention]) -> None:
+        """`教育、科技支出分别为 a、b，分别增长 p%、q%，上年分别为 c、d`: a change of a figure given its name by 分别 is
+        over the one figure of the sentence named as last year's under the same name (`上年教育支出`)."""
+        for c in self.facts.changes[first:]:
+            if c.base is not None or c.current is None or not c.label:
+                continue
+            found = [
+                q
+                for m in mentions
+                if _last_years_of(m.label) == c.label
+                for q in m.quantities
+                if q.base_unit == c.current.base_unit and q.kind == c.current.kind
+            ]
+            if len(found) == 1:
+                c.base = found[0]

@@ -1,0 +1,577 @@
+"""Sums and differences a sentence states across its figures: over or short of a budget (超收/短收), left over
+(结余), a limit's headroom, deductions, remainders, a named sum, the total of the item lines above."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from tieout.linter.facts.model import Breakdown, Change, Mention
+from tieout.linter.facts.passes.base import ADDING, count_of
+from tieout.linter.facts.passes.limits import limit_gaps
+from tieout.linter.facts.sentence.reader import Reader
+from tieout.linter.facts.sentence.wording import (
+    ADJUSTED,
+    ADJUSTMENT_WORDS,
+    BARE_ADJUSTMENT,
+    CLAUSE_BREAK,
+    FULL_MARKS,
+    OUTCOME_LABEL,
+    OVER_SHORT_WORDS,
+    PLAN_LABEL,
+    SCORED,
+    STOCK_LABEL,
+    initial_budget,
+    left_over,
+)
+from tieout.linter.figures.context import Context
+from tieout.linter.patterns import lazy, regex
+from tieout.linter.text.normalise import FORM_LINE
+
+# a line opening with the total of the lines above it (`以上合计`, `上述三项共计`), and an item line before its figure
+# (its number, a name: `2.公务接待费`)
+ABOVE_TOTAL = regex(
+    r"\s*(?:以上|上述)(?:(?P<count>[二两三四五六七八九十]|\d{1,2})项)?(?:合计|共计|总计)(?:为)?[：:]?\s*"
+)
+ITEM_LINE = regex(
+    r"\s*(?P<mark>[（(]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[（(]?[一二三四五六七八九十][)）、])\s*[\u4e00-\u9fff（）()“”]{2,24}[：:]?\s*"
+)
+NUMBER_STYLE = regex(r"\d{1,2}|[一二三四五六七八九十]")
+
+
+OVER_SHORT = regex(
+    f"(?:(?P<over>{'|'.join(OVER_SHORT_WORDS.get('over') or [])})|{'|'.join(OVER_SHORT_WORDS.get('short') or [])})(?:收入)?$"
+)
+
+
+# the budget a figure is a percentage of, named right after it (`，为预算 54.00 亿元的 102.4%`)
+BUDGET_OF = regex(r"(?:为|完成|达到)(?:调整后|调整|年初)?预算(?:数)?$")
+# the budget an outcome is compared with right before what it is over or short of it by
+COMPARED_BUDGET = regex(r"^[，、\s]*(?:比|较)(?:调整后|调整|变动|年初)?预算(?:数)?$")
+
+
+# a fund's name holds 预算 without making the figure a budget (`一般公共预算收入`)
+STAGE_FREE = regex(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+
+
+USED_AS = regex(r"(?:以|用|将|动用)(?:超收|短收|超支)")
+
+
+ADJUSTMENT = lazy(
+    f"(?:(?P<up>{'|'.join([*(ADJUSTMENT_WORDS.get('up') or []), '增加'])})|{'|'.join([*(ADJUSTMENT_WORDS.get('down') or []), '减少'])})"
+    r"(?:[\u4e00-\u9fff]{0,6}?)(?:预算|资金)?(?:数)?$"
+)
+
+
+# a form's total named as such (`资金合计`, `合计`): the words before the total word, the list's head they open
+LISTED_TOTAL = regex(r"(?P<stem>[\u4e00-\u9fff]{0,6})(?:合计|总计|共计)")
+# a list line's head: a short name and its colon (`资金来源：`)
+LIST_HEAD = regex(r"(?P<name>[\u4e00-\u9fff]{2,8})[：:]$")
+# the first item's name after the head's colon
+LIST_ITEM_NAME = regex(r"\s*[\u4e00-\u9fff]{2,12}\s*")
+# what stands between one item's figure and the next item's: `；` and the next item's name, no other figure
+LIST_ITEM_GAP = regex(r"\s*[；;]\s*[\u4e00-\u9fff]{2,12}\s*")
+
+
+# points deducted (`因…扣 2.5 分`, `扣除`) and the score left (`得 13.5 分`, `实际得分`)
+DEDUCTED = regex(r"扣(?:除|减)?$")
+
+
+# words after figures saying they add up to a figure they name (`，合计即为基本支出`, `，二者之和为项目支出`)
+NAMED_SUM = regex(
+    r"[^\d，,。；;、]{0,4}[，,]\s*(?:二者|两者|以上两项|上述各项|以上各项)?(?:合计|之和|共计)(?:即为|即|为|就是)"
+    r"(?P<name>[\u4e00-\u9fff“”]{2,16}?)(?:的?(?:金额|数额|总额))?\s*[。；;]?\s*$"
+)
+# what joins figures listed together (`a 万元、b`, `a 和 b`): a unit before it, a part's name after it
+JOINED = regex(r"[^\d，,。；;、]{0,4}(?:、|和|及|与)\s*[^\d，,。；;：:（）()、]{0,16}")
+
+
+# `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
+# `，支出安排 Y`: the clause stating what is left (a name, no figure, no list left open with 等, no change)
+SUBTRACTED = regex(r"[^\d，,。；;、（）()]{0,3}[，,]\s*(?:减去|扣除|减除)[^\d，,。；;、等（）()]{1,30}$")
+LISTED_ON = regex(r"[^\d，,。；;、等（）()]{0,3}[、和及]\s*[^\d，,。；;、等（）()]{1,30}$")
+LEFT = regex(
+    r"[^\d，,。；;、等（）()]{0,3}后?[，,]\s*(?!其中|占|比|较|同比|增|减|下降|上升|提高|降低|加|扣)"
+    r"[^\d，,。；;、等（）()]{1,30}$"
+)
+# what a sum leaves after the part named before it, named by nothing else (`其余`, `其余部分`, `剩余的`)
+REST = regex(r"(?:其余|剩余)(?:部分|的)?(?:为|是)?")
+# a second figure that is no part of the first: a change of it, a share, a rate, a comparison
+NOT_A_PART = regex(r"比|较|同比|增|减|下降|上升|提高|降低|占|率|超|差|平均|人均|每")
+# what the second of the figures before `其余` says of the first: what of it is used, paid, repaid or done, or
+# what of it a source funds (`总投资 A，申请发行专项债券 B，其余 C 自筹`)
+PART_USED = regex(r"用于|使用|动用|支出|支付|拨付|偿还|完成|已|通过|下达|落实|到位|执行|其中|申请|发行|争取|筹集|筹措")
+# what names the first a whole: a total, a sum due, planned or set aside
+SET_ASIDE = regex(r"安排|预算")
+WHOLE = regex(r"共|合计|总|累计|全部|到期|计划|预算|预备费|安排")
+
+
+def _adjustments_after(
+    seq: list[Mention | Change], unit: str
+) -> tuple[list[tuple[Mention | Change, bool]], Mention] | None:
+    """The adjustments (each up or down) right after an initial budget, and the adjusted budget they end at;
+    None unless the run reaches one."""
+    moves: list[tuple[Mention | Change, bool]] = []
+    for m in seq:
+        if isinstance(m, Change):
+            q = m.movements[0].quantity
+            if q is None or q.base_unit != unit:
+                return None
+            moves.append((m, m.movements[0].direction == "up"))
+            continue
+        if m.quantities[0].base_unit != unit:
+            return None
+        step = ADJUSTMENT.search(m.label)
+        if step is not None and not ADJUSTED.search(m.label):
+            moves.append((m, step.group("up") is not None))
+            continue
+        return (moves, m) if ADJUSTED.search(m.label) and moves else None
+    return None
+
+
+# the budget a gap names (`超过调整预算`, `低于年初预算`): 调整 for an adjusted one, 年初 for the first
+NAMED_BUDGET = regex(r"(调整|年初)(?:后)?预算")
+
+
+def _the_budget(before: list[Mention], gap: str, plan: str) -> bool:
+    """Is the plan the budget a gap is over or short of: no other budget stated before it (年初 and 调整后 both
+    stated: which one the 超收 is over is not said), and the one the gap's words name if they name one (`为年初预算
+    B 的 r%，超过调整预算 C`: over another budget than the one stated)?"""
+    if any(PLAN_LABEL.search(m.label) for m in before):
+        return False
+    named = NAMED_BUDGET.search(gap)
+    return named is None or named.group(1) in plan
+
+
+def _one_unit(mentions: list[Mention]) -> bool:
+    """Are the figures amounts of one unit (money less money)?"""
+    return len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in mentions}) == 1 and (
+        mentions[0].quantities[0].kind == "amount"
+    )
+
+
+def _scope_and_period(a: Context, b: Context) -> list[tuple[str | None, str | None]]:
+    """The scopes and the periods two contexts state, side by side."""
+    return [(a.scope, b.scope), (a.period, b.period)]
+
+
+def _one_side(mentions: list[Mention]) -> bool:
+    """Do the labels name one side of a budget at most (收入 or 支出, not both)?"""
+    sides = {s for m in mentions for s in ("收入", "支出") if s in m.label}
+    return len(sides) <= 1
+
+
+class Chains(Reader):
+    """Sums and differences across a sentence's figures."""
+
+    def _over_or_short(self, mentions: list[Mention], si: int) -> None:
+        """`收入预算 350.00 亿元，实际完成 356.82 亿元，超收 6.82 亿元`: the figure over (超收) or short of (短收) the
+        budget is the outcome less the budget stated right before it: outcome = budget ± it."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
+        figures = self._unlisted(mentions)
+        for i in range(2, len(figures)):
+            gap = OVER_SHORT.search(figures[i].label)
+            if gap is not None and (STOCK_LABEL.search(figures[i - 2].label) or USED_AS.search(figures[i].label)):
+                # `年初基金余额 A，动用 B，以超收收入 C 补充`: money over the budget used, and a stock, no budget
+                continue
+            plan, outcome = figures[i - 2], figures[i - 1]
+            between = self.doc.text[outcome.quantities[-1].end : figures[i].start] if gap is not None else ""
+            if gap is not None and BUDGET_OF.match(outcome.label.lstrip("，、")) and "比" not in between:
+                # `收入 55.32 亿元，为预算 54.00 亿元的 102.4%，超收 1.32 亿元`: the budget the outcome is compared with
+                # (not where the 超收 names its own base: `…的 105.5%，比年初预算 A 超收 Δ`)
+                plan, outcome = outcome, plan
+            elif gap is not None and COMPARED_BUDGET.match(outcome.label) and not CLAUSE_BREAK.search(between):
+                # `收入 1,398.63 亿元，比调整预算 1,460.00 亿元短收 61.37 亿元`: the figure right before the budget
+                # it is compared with is the outcome
+                plan, outcome = outcome, plan
+                if not OUTCOME_LABEL.search(outcome.label) and PLAN_LABEL.search(STAGE_FREE.sub("", outcome.label)):
+                    continue
+            elif gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
+                continue
+            if not _the_budget(figures[: i - 2], gap.group(), plan.label):
+                continue
+            units = {m.quantities[0].base_unit for m in (plan, outcome, figures[i])}
+            if len(units) != 1 or not _one_side([plan, outcome, figures[i]]):
+                continue
+            over = gap.group("over") is not None
+            self._record_chain(outcome, [plan, figures[i]] if over else [plan], [] if over else [figures[i]], si)
+
+    def _limit_gaps(self, mentions: list[Mention], si: int) -> None:
+        """`政府债务限额 L，余额 B，余额低于限额 Δ`: L = B + Δ, where the limit and the balance state the same scope
+        and period (or leave them open): a sum (a chain breakdown) of the limit."""
+        if len(mentions) < 3:
+            return  # a limit, a balance and the gap (most sentences have fewer figures): nothing to read
+        for total, parts in limit_gaps(self._unlisted(mentions)):
+            said = [self.labeller.identify(m.label)[1] for m in (total, parts[0])]
+            if all(a is None or b is None or a == b for a, b in _scope_and_period(said[0], said[1])):
+                self._record_chain(total, parts, [], si)
+
+    def _adjusted(self, mentions: list[Mention], si: int, changes_before: int) -> None:
+        """`收入年初预算 96.4 亿元，执行中调增收入预算 2.3 亿元，调整后收入预算为 98.7 亿元`: an initial budget,
+        the adjustments stated right after it, and the adjusted budget they make: adjusted = initial ± each
+        adjustment (a chain breakdown, as `A，加 B，减去 C，总计 T`). An adjustment written as a bare movement
+        (`调增 2450 万元，调减 310 万元`, read as a change of nothing) is taken as a figure of the chain."""
+        if len(mentions) == 1:
+            self._adjusted_lines(mentions, si)
+        if len(mentions) < 2:
+            return  # an initial and an adjusted budget at least (most sentences have fewer): nothing to gather
+        figures = self._unlisted(mentions)
+        items: list[tuple[int, Mention | Change]] = [(m.quantities[0].start, m) for m in figures]
+        items += [(c.movements[0].start, c) for c in self._bare_adjustments(si, changes_before)]
+        items.sort(key=lambda x: x[0])
+        seq = [x for _, x in items]
+        initials = [i for i, start in enumerate(seq) if isinstance(start, Mention) and initial_budget(start)]
+        for i in initials:
+            start = seq[i]
+            assert isinstance(start, Mention)  # (initials holds mentions only)
+            self._chain_from(start, seq[i + 1 :], si, mentions)
+        before = None if initials else self._initial_before(si)
+        if before is not None:
+            # `…批准的一般公共预算支出为 A。执行中，因追加增加支出 B，因项目取消调减支出 C，调整后的支出为 D`: the
+            # sentence opens with the adjustments of the budget the sentence before closed with
+            self._chain_from(before, seq, si, mentions, certain=False)
+
+    def _adjusted_lines(self, mentions: list[Mention], si: int) -> None:
+        """`年初预算：1,286.40万元` / `追加预算：152.36万元` / `全年预算：1,438.76万元`: the chain `_adjusted` reads in one
+        sentence, laid out as a form's lines, a `键：值` line each. Read only on the adjusted budget's line, from
+        the nearest initial budget above it, every line between an adjustment named as such (`_adjustments_after`
+        ends the run on any other figure), all of one block: no blank line, no heading among them."""
+        here = self.doc.sentences[si]
+        last = mentions[0]
+        if not ADJUSTED.search(last.label) or not FORM_LINE.fullmatch(self.doc.text, here.start, here.end):
+            return
+        lines = self._form_lines_before(si)[::-1]  # (text order)
+        start = next((i for i in range(len(lines) - 1, -1, -1) if initial_budget(lines[i])), None)
+        if start is None or start == len(lines) - 1:
+            return  # no initial budget above, or no adjustment between it and this line
+        first = lines[start]
+        if self.doc.section_at(first.start) is not self.doc.section_at(here.start):
+            return  # a heading between: the lines are of two blocks
+        if self.doc.blank_line_between(first.start, here.start):
+            return  # a blank line ends the block
+        self._chain_from(first, [*lines[start + 1 :], last], si, mentions)
+
+    def _chain_from(
+        self, start: Mention, seq: list[Mention | Change], si: int, mentions: list[Mention], certain: bool = True
+    ) -> None:
+        """The adjustments right after the initial budget `start` and the adjusted budget they make, as a chain."""
+        found = _adjustments_after(seq, start.quantities[0].base_unit)
+        if found is None:
+            return
+        moves, adjusted = found
+        if not _one_side([start, adjusted, *(x for x, _ in moves if isinstance(x, Mention))]):
+            return  # bare adjustments name no side
+        chain = [(self._as_mention(x, si, mentions) if isinstance(x, Change) else x, up) for x, up in moves]
+        ups = [x for x, up in chain if up]
+        downs = [x for x, up in chain if not up]
+        self._record_chain(adjusted, [start, *ups], downs, si, certain)
+
+    def _initial_before(self, si: int) -> Mention | None:
+        """The initial budget closing the sentence before, under the same heading: one exact amount, no part or
+        total of a list."""
+        said = self.d.by_sentence.get(si - 1) or []
+        last = said[-1] if said else None
+        if last is None or len(last.quantities) != 1 or not last.quantities[0].exact or not initial_budget(last):
+            return None
+        if id(last) in self.d.parts or id(last) in self.d.totals:
+            return None
+        here = self.doc.sentences[si].start
+        return last if self.doc.section_at(last.start) is self.doc.section_at(here) else None
+
+    def _bare_adjustments(self, si: int, first: int) -> list[Change]:
+        """The sentence's changes (from index `first` on: not the whole document's, once per sentence) that are
+        budget adjustments: a movement with a figure after 调 / 核 / 追 / 压 (`调增 2450 万元`, `核减 310 万元`),
+        compared with nothing."""
+        out = []
+        for c in self.facts.changes[first:]:
+            if c.sentence != si or c.current is not None or c.base is not None or len(c.movements) != 1:
+                continue
+            mv = c.movements[0]
+            if mv.quantity is not None and BARE_ADJUSTMENT.search(self.doc.text[max(0, mv.start - 2) : mv.end]):
+                out.append(c)
+        return out
+
+    def _as_mention(self, c: Change, si: int, mentions: list[Mention]) -> Mention:
+        """The figure of a bare adjustment as a mention of its own (the change that held it is dropped)."""
+        mv = c.movements[0]
+        assert mv.quantity is not None  # only adjustments with a figure are taken (_bare_adjustments)
+        self.facts.changes = [x for x in self.facts.changes if x is not c]
+        label = self.doc.text[max(self.doc.sentences[si].start, mv.start - 6) : mv.quantity.start]
+        label = re.split(r"[，、；：,;:]", label)[-1]
+        m = Mention(
+            label=label, key=label, quantities=[mv.quantity], sentence=si, paragraph=self.doc.sentences[si].paragraph
+        )
+        self.facts.mentions.append(m)
+        mentions.append(m)
+        return m
+
+    def _deductions(self, mentions: list[Mention], si: int) -> None:
+        """`过程指标满分 25 分，扣 2.8 分，得 22.2 分`: full marks less the points deducted are the score."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
+        figures = [m for m in self._unlisted(mentions) if m.quantities and m.quantities[0].base_unit == "分"]
+        for full, cut, score in zip(figures, figures[1:], figures[2:]):
+            if (
+                FULL_MARKS.search(full.label)
+                and DEDUCTED.search(cut.label)
+                and SCORED.match(score.label.lstrip("，、；："))
+                and all(len(m.quantities) == 1 for m in (full, cut, score))
+            ):
+                self._record_chain(score, [full], [cut], si)
+
+    def _left_over(self, mentions: list[Mention], si: int) -> None:
+        """`全年预算数 180.00 万元，全年执行数 172.35 万元，结余资金 7.65 万元`: a budget, what was spent of it and what
+        is left, stated in this order and alone in their unit in the sentence (with funds received beside them,
+        `资金到位 170 万元`, what is left may be of either): left = budget − spent."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
+        figures = self._lone_figures(mentions)
+        if len(figures) != 3:
+            return
+        plan, outcome, left = figures
+        if (
+            PLAN_LABEL.search(plan.label)
+            and OUTCOME_LABEL.search(outcome.label)
+            and not PLAN_LABEL.search(outcome.label)
+            and left_over(left)
+            and _one_unit(figures)
+        ):
+            self._record_chain(left, [plan], [outcome], si)
+
+    def _rest(self, mentions: list[Mention], si: int) -> None:
+        """`到期本金 A，拟以再融资债券偿还 B，其余 C 由预算安排`, `共 A 个，已完成 B 个，其余 C 个正在推进`: the
+        sentence's third figure named by nothing but `其余` (`其余部分`, `剩余`) is what the first leaves after the
+        second: C = A − B. Read only when the first two figures are the sentence's only ones before it, all three
+        of one unit and exact, the second below the first and no change (`较上年增加 B` is no part of A)."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read
+        said = [m for m in mentions if m.quantities]
+        if len(said) < 3 or not REST.fullmatch(said[2].label.strip("，、；： ")):
+            return
+        whole, part, rest = said[:3]
+        chain = [whole, part, rest]
+        if any(len(m.quantities) != 1 or not m.quantities[0].exact for m in chain):
+            return
+        if any(id(m) in self.d.parts or id(m) in self.d.totals for m in chain):
+            return  # read already (a list, a chain): not read twice
+        if len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in chain}) != 1:
+            return
+        # (what the second figure is, read in all the words between the two: its label stops at a `、`, `用于 X、
+        # Y 等 B` is labelled `Y 等`)
+        between = self.doc.text[whole.quantities[0].end : part.quantities[0].start]
+        if chain[0].quantities[0].kind not in ("amount", "count") or NOT_A_PART.search(between):
+            return
+        # (`评定优 12 个，良 5 个，其余 3 个`: two parts side by side, the rest of a whole stated elsewhere; the
+        # second is a part of the first only where it says what of the first is used or done, and the first is
+        # a whole, not itself such a part: `已完成 12 个，已开工 5 个，其余…` is of neither)
+        if not PART_USED.search(between) or (PART_USED.search(whole.label) and not WHOLE.search(whole.label)):
+            return
+        if not part.quantities[0].base_value < whole.quantities[0].base_value:
+            return
+        if rest.label.strip("，、；： ").startswith("剩余") and SET_ASIDE.search(whole.label):
+            return  # (`预备费年初安排 A，动用 B，剩余 C`: what is left of a sum set aside is a roll-forward's, TO109)
+        self._record_chain(rest, [whole], [part], si)
+
+    def _left_over_after(self, mentions: list[Mention], si: int) -> None:
+        """`全年预算数 P，…。全年执行数 E，执行率 r%。未执行资金 X。`: what is left, the first figure of its sentence
+        and alone in its unit there, after the sentences of its paragraph that state the budget and what was
+        spent of it (`_budget_and_spent`): X = P − E (inferred: read across sentences)."""
+        figures = self._lone_figures(mentions)
+        if not figures or figures[0] is not next(m for m in mentions if m.quantities):
+            return
+        left = figures[0]
+        unit = left.quantities[0].base_unit
+        if not left_over(left) or sum(1 for m in figures if m.of_unit(unit)) != 1:
+            return
+        earlier: list[Mention] = []
+        sj = si - 1
+        while self._same_paragraph(sj, si):
+            earlier[:0] = [m for m in self.d.by_sentence.get(sj) or [] if m.of_unit(unit) is not None]
+            sj -= 1
+        sentence = self.doc.sentences[si]
+        if not earlier and FORM_LINE.fullmatch(self.doc.text, sentence.start, sentence.end):
+            # `资金结余：125,581.44元` on a form's line of its own: the budget and what was spent on the lines above
+            earlier = [m for m in reversed(self._form_lines_before(si)) if m.of_unit(unit) is not None]
+        found = self._budget_and_spent(earlier)
+        if found is None:
+            return
+        chain = [*found, left]
+        if (
+            _one_unit(chain)
+            and _one_side(chain)
+            and all(len(m.quantities) == 1 and m.quantities[0].exact for m in chain)
+        ):
+            self._record_chain(left, [found[0]], [found[1]], si, certain=False)
+
+    @staticmethod
+    def _budget_and_spent(earlier: list[Mention]) -> tuple[Mention, Mention] | None:
+        """The budget and what was spent of it, in this order, when the figures are those two, each once (an
+        initial budget beside the adjusted one aside: what is left is of the budget as adjusted), nothing else."""
+        plans = [m for m in earlier if PLAN_LABEL.search(m.label)]
+        spent = [m for m in earlier if OUTCOME_LABEL.search(m.label) and m not in plans]
+        final = [m for m in plans if not initial_budget(m)] if len(plans) == 2 else plans
+        if len(final) != 1 or len(spent) != 1 or len(plans) + len(spent) != len(earlier):
+            return None
+        return (final[0], spent[0]) if earlier.index(final[0]) < earlier.index(spent[0]) else None
+
+    def _named_sum(self, mentions: list[Mention], si: int) -> None:
+        """`基本支出执行 C；人员经费 a、公用经费 b，合计即为基本支出`: figures joined by 、 (和, 及) that the words
+        after them say add up to a figure they name, with no figure of its own (合计即为, 之和为, 共同构成): the
+        one figure of that item stated before them in the sentence, or else in its paragraph (inferred), of their
+        unit, is their sum."""
+        text = self.doc.text
+        end = self.doc.sentences[si].end
+        figures = [m for m in mentions if m.quantities]
+        if len(figures) < 2 or text.find("为", figures[-1].quantities[-1].end, end) < 0:
+            return  # (most sentences state no sum in words: not searched)
+        said = NAMED_SUM.match(text, figures[-1].quantities[-1].end, end)
+        if said is None:
+            return
+        parts = [figures[-1]]
+        for m in reversed(figures[:-1]):
+            if len(m.quantities) != 1 or not JOINED.fullmatch(text, m.quantities[0].end, parts[0].quantities[0].start):
+                break
+            parts.insert(0, m)
+        if len(parts) < 2 or not _one_unit(parts) or any(id(p) in self.d.parts for p in parts):
+            return
+        item = self.labeller.identify(said.group("name"))[0]
+        whole, certain = self._sum_named(item, si, figures[: figures.index(parts[0])], parts)
+        if whole is not None:
+            self._keep(Breakdown(whole, parts, "合计", True, si, certain=certain))
+
+    def _total_of_lines_above(self, mentions: list[Mention], si: int) -> None:
+        """`1.公务接待费 3.20万元` / `2.…` / `以上合计 16.97万元`: a line opening with a total of what is above it
+        (`以上合计`, `上述三项共计`) totals the item lines right above it, one figure a line, up to the block's start
+        (a line with no figure; a blank line ends the block and reads nothing). Only where every line up to there
+        is one item (its number, a name, one exact figure of the total's unit) and a count the words state (`三项`)
+        is the lines' count. The lines are the file's (the normalised text may join a short line to the one
+        before)."""
+        original, origin = self.doc.original, self.doc.origin
+        for total in mentions:
+            q = total.quantities[0]
+            at = origin[q.start]
+            line_start = original.rfind("\n", 0, at) + 1
+            said = ABOVE_TOTAL.fullmatch(original, line_start, at)
+            if said is None or len(total.quantities) != 1 or not q.exact:
+                continue
+            parts = self._item_lines_above(line_start, q.base_unit)
+            count = said.group("count")
+            if len(parts) < 2 or (count and count_of(count) != len(parts)):
+                continue
+            if any(id(p) in self.d.parts for p in parts):
+                continue
+            self._keep(Breakdown(total, parts, "合计", True, si))
+
+    def _item_lines_above(self, end: int, unit: str) -> list[Mention]:
+        """The one figure of each item line of the file right above offset `end` (a line's start in the file), in
+        text order, up to the first line holding no figure; nothing where a line of them is blank, holds two
+        figures or words after its figure."""
+        original, origin = self.doc.original, self.doc.origin
+        placed = sorted(((origin[m.start], m) for m in self.facts.mentions), key=lambda x: x[0])
+        starts = [x for x, _ in placed]
+        parts: list[Mention] = []
+        kind = ""  # (the way the items are numbered: `1.`, `（1）`, `一、`; a line numbered otherwise is no item of theirs)
+        while end > 0:
+            begin = original.rfind("\n", 0, end - 1) + 1
+            if not original[begin : end - 1].strip():
+                return []  # (a blank line: the block ended above the total's items)
+            inside = [m for _, m in placed[bisect_left(starts, begin) : bisect_left(starts, end - 1)]]
+            if not inside:
+                break  # (the block's opening line: a heading, `三公经费支出如下：`)
+            if len(inside) != 1 or len(inside[0].quantities) != 1:
+                return []
+            q = inside[0].quantities[0]
+            item = ITEM_LINE.fullmatch(original, begin, origin[q.start])
+            if not (q.exact and q.base_unit == unit and item):
+                return []
+            style = NUMBER_STYLE.sub("0", item.group("mark").strip())
+            if parts and style != kind:
+                break  # (`1.收入 A` above `（1）…`, `（2）…`: the item the nested lines break down, their whole)
+            kind = style
+            if original[origin[q.end - 1] + 1 : end - 1].strip("；;，,。 \t\r"):
+                return []  # (words after the figure: more than one item's amount)
+            parts.insert(0, inside[0])
+            end = begin
+        return parts
+
+    def _listed_total(self, mentions: list[Mention], si: int) -> None:
+        """`资金合计：3,000.00万元` on a form's line of its own, right after a line listing the sources of a name the
+        total's opens with (`资金来源：中央补助 a；省级补助 b；县级配套 c`): the list's parts add up to it. Only
+        where the total's name says it totals (合计/总计/共计), the list line is the sentence right before it, set
+        out by `；` alone, one exact figure an item, in the total's unit, and read as no list yet."""
+        sentence = self.doc.sentences[si]
+        text = self.doc.text
+        if si == 0 or len(mentions) != 1 or not FORM_LINE.fullmatch(text, sentence.start, sentence.end):
+            return
+        total = mentions[0]
+        said = LISTED_TOTAL.fullmatch(total.label)
+        listed = self.doc.sentences[si - 1]
+        parts = self.d.by_sentence.get(si - 1) or []
+        if said is None or len(parts) < 2 or len(self._lone_figures(parts)) != len(parts):
+            return
+        # the list's head: the name and colon right before its first item's name (a form's lines before it may
+        # have run into its sentence: `实施单位：…中心资金来源：…`)
+        first = parts[0].quantities[0].start
+        colon = max(text.rfind("：", listed.start, first), text.rfind(":", listed.start, first))
+        head = LIST_HEAD.search(text, listed.start, colon + 1) if colon > listed.start else None
+        if head is None or said.group("stem") not in head.group("name") or not _one_unit([total, *parts]):
+            return
+        if not LIST_ITEM_NAME.fullmatch(text, colon + 1, first):
+            return
+        pos = colon + 1
+        for m in parts:
+            gap = text[pos : m.quantities[0].start]
+            if pos > colon + 1 and not LIST_ITEM_GAP.fullmatch(gap):
+                return  # (an item set apart by anything but `；`, or words after a figure: no plain list)
+            pos = m.quantities[0].end
+        if text[pos : listed.end].strip("；;。 ") or not total.quantities[0].exact:
+            return
+        # (the sources listed and then totalled are all of the total: a list of its composition)
+        self._record(total, parts, "组成", si)
+
+    def _sum_named(self, item: str, si: int, own: list[Mention], parts: list[Mention]) -> tuple[Mention | None, bool]:
+        """The one figure of `item` in the parts' unit among `own` (the sentence's figures before the parts), else
+        among the paragraph's sentences before (inferred); None where none or two of other values are."""
+        unit = parts[0].quantities[0].base_unit
+
+        def named(ms: list[Mention]) -> list[Mention]:
+            return [m for m in ms if m.of_unit(unit) is not None and self.labeller.identify(m.label)[0] == item]
+
+        found, certain = named(own), True
+        sj = si - 1
+        while not found and self._same_section(sj, si):
+            found, certain, sj = named(self.d.by_sentence.get(sj) or []), False, sj - 1
+        values = {q.base_value for m in found if (q := m.of_unit(unit)) is not None}
+        if len(item) < 2 or len(values) != 1:
+            return None, False
+        return found[-1], certain
+
+    def _remainders(self, mentions: list[Mention], si: int) -> None:
+        """`基金预算收入 120.4 亿元，减去调入一般公共预算 9 亿元、返还支出 51.2 亿元，基金预算支出安排 60.2 亿元`: a
+        figure, the figures subtracted from it right after it (`减去`/`扣除`, a list joined by `、`), and the figure
+        the clause after them states: what is left, the first less the others. Read only when nothing else stands
+        between them (no other figure, `等` ending the list, a change or a `其中`)."""
+        if len(mentions) < 3:
+            return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
+        figures = self._lone_figures(mentions)
+        text = self.doc.text
+        # the words between each figure and the next, and where the sentence first adds (read once: linear)
+        gaps = [text[a.quantities[0].end : b.quantities[0].start] for a, b in zip(figures, figures[1:])]
+        begin = self.doc.sentences[si].start
+        stop = figures[-1].quantities[0].start if figures else begin
+        # (ADDING names 加: most sentences do not, and are not searched)
+        added = ADDING.search(text, begin, stop) if text.find("加", begin, stop) >= 0 else None
+        first_add = added.start() if added else len(text)
+        i = 0
+        while i < len(figures) - 2:
+            if not SUBTRACTED.match(gaps[i]) or first_add < figures[i].quantities[0].start:
+                # after `加…` the subtraction goes on a chain of its own (`A，加 B、C，减去 D，总收入 T`)
+                i += 1
+                continue
+            k = i + 1  # the figures subtracted: figures[i + 1 : k + 1]
+            while k < len(gaps) and LISTED_ON.match(gaps[k]):
+                k += 1
+            if k < len(gaps) and LEFT.match(gaps[k]) and _one_unit(figures[i : k + 2]):
+                self._record_chain(figures[k + 1], [figures[i]], figures[i + 1 : k + 1], si)
+            i = k + 1

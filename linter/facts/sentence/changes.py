@@ -1,0 +1,1078 @@
+"""Changes a sentence states against a base (`比上年增长 p%`, `增加 Δ`, `由 a 增至 b`): their subject and base."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from itertools import takewhile
+
+from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
+from tieout.linter.facts.passes.base import exact_figure, in_brackets
+from tieout.linter.facts.sentence.reader import Reader
+from tieout.linter.facts.sentence.wording import (
+    ADJUSTED,
+    BARE_ADJUSTMENT,
+    BRACKETED,
+    CLAUSE_BREAK,
+    LAST_YEAR_CMP,
+    LAST_YEAR_NAMES,
+    LAST_YEAR_ONLY,
+    LAST_YEARS,
+    LAST_YEARS_RATIO,
+    NOT_THE_OUTCOME,
+    OUTCOME_LABEL,
+    OVER_SHORT_WORDS,
+    PLAN_BASE,
+    PLAN_LABEL,
+    REFERENCE,
+    STATED_YEAR,
+    WORDED_VALUE,
+    initial_budget,
+)
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
+from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, CMP_HEAD
+from tieout.linter.patterns import regex
+from tieout.linter.vocab import words
+
+# an overall score's name (`项目自评得分`, `综合评价总分`), not an indicator's (`产出指标得分`)
+TOTAL_SCORE = regex(r"(?:自评|评价|综合|绩效)(?:总)?得分|总分")
+INDICATOR_SCORE = regex(r"指标|分值|满分")
+
+
+def _is_total_score(m: Mention) -> bool:
+    return (
+        len(m.quantities) == 1
+        and m.quantities[0].base_unit == "分"
+        and TOTAL_SCORE.search(m.label) is not None
+        and INDICATOR_SCORE.search(m.label) is None
+    )
+
+
+# the opening of a move's first figure (`由上年的`, `从`): not part of the name of what moved
+FROM_WORD = regex(r"(?:由|从)[^由从]*$")
+
+
+# what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
+RATIO_NAME = regex(r"(?:比重|占比|比例|率)$")
+# rates named otherwise than the rates of the vocabulary: a survey's share of the satisfied, a progress
+MEASURED = regex(r"(?:满意度|进度)[为是达到约=：:]*$")
+
+
+# the words after an item's name saying only that a figure is its spending outcome (`公务接待费支出决算`)
+OUTCOME_TAIL = regex(r"(?:支出)?(?:决算数?)?")
+
+
+# a period that is part of a year (`上半年`, `一季度`, `1-6月`)
+PART_OF_YEAR = regex(r"半年|季度|\d{1,2}月")
+
+
+# a comparison's name that is a share's word alone (`比上年占比 p%`, `较上年比重`): of the share just stated
+SHARE_WORD_ONLY = regex(r"^(?:所?占比(?:重|例)?|比重)$")
+# a share named by its part's name (or the first words of it) and a share word (`税收占比`, `民生支出比重`)
+NAMED_SHARE = regex(r"^(?P<part>[\u4e00-\u9fff]{2,12}?)(?:所?占比(?:重|例)?|比重)$")
+# a change's name that is this year alone (`本年下降`, `今年增长`): what changed is the sentence's figure
+# what 调增 / 核减 / 压减 / 追加 leave as a change's name where the grammar reads the rest as its movement
+ADJUSTING_PREFIXES = frozenset({"调", "核", "压", "追"})
+
+
+THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
+
+
+# a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
+COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
+# a label that is a comparison with a reference it names (`比第四次经济普查的`, `较改革前的`), no movement in it
+COMPARED_WITH = regex(r"(?:比|较)(?![^，。；]*(?:增|减|提高|降低|下降|上升))[^，。；\d]{1,20}的")
+
+
+# the gap alone (`…，超收 6.74 亿元；比上年…增长`): what the outcome passed its budget by, never what changed
+GAP_ALONE = regex(
+    f"[，,、；;\\s]*(?:{'|'.join([*(OVER_SHORT_WORDS.get('over') or []), *(OVER_SHORT_WORDS.get('short') or [])])})"
+)
+
+
+# a change on another basis than the figures stated (vocab adjusted_basis)
+ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
+
+
+# the words naming a figure as a share (`占收入总额的`, `比重为`), and only those at the label's end
+SHARE_NAME = regex(r"(?:占[\u4e00-\u9fff]{0,16}?的?(?:比重|比例)?|比重|占比)(?:为|是|达到|达)?$")
+
+
+# a comparison with last year's value written right after a figure: `，比上年的 88.5%`, `，较上年（88.5%）`
+COMPARED_RIGHT_AFTER = regex(rf"\s*[，,]\s*(?:比|较)(?:{LAST_YEAR_NAMES})(?:度)?的?\s*[（(]?\s*")
+# the words of an indicator's outcome, naming no rate of their own (`实际完成 93.2%`)
+OUTCOME_ONLY = regex(r"(?:实际)?(?:完成|达到|实现)?(?:值|数)?(?:为|是|达到)?")
+HEAD_COLON = regex(r"[：:]")
+# a heading's number before the name (`3.`, `（二）`)
+ITEM_NUMBER = regex(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]?\s*)+")
+
+
+YEAR_ONLY = regex(
+    r"\d{4}年度?(?:前[一二三四]季度|[一二三四]季度|第[一二三四]季度|上半年|下半年|全年|1-\d{1,2}月)?(?:为|是|[：:])?"
+)
+# a comparison with last year, and any comparison (its opening words as the tokenizer reads them, or last year)
+LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
+
+
+COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
+CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|降幅")
+# what is left of a comparison written before a change (`与2023年度相比`, `同上年比较`) once its year is read: it
+# names no figure
+# a comparison naming the figure compared with (`较可研批复`, `比初步设计概算`), not a period (`较上年`, `比2023年`)
+COMPARED_BY_NAME = regex(r"(?:比|较)(?!上年|去年|上一年|同期|年初|\d)([\u4e00-\u9fff]{2,12}?)(?:相比)?")
+# nothing but a comma between the figure a change follows and its comparison (the comparison's words taken out)
+FOLLOWED_BY_NAME = regex(r"\s*[，,]\s*")
+COMPARISON_ONLY = regex(r"(?:与|同|和|跟)?(?:上年|去年|上一年|上年同期|同期)?(?:相比|比较|对比)较?")
+
+
+# a figure of several years together: `三年`, `近五年`, `2022—2024年`, `历年结余` (not `2024年度`, `三年行动`)
+YEARS_SPAN = regex(
+    r"(?<![\d〇零一二三四五六七八九十])(?:近|连续|过去|前)?[两二三四五六七八九十]年(?![度级行计])"
+    r"|(?:19|20)\d{2}\s*年?\s*[—\-－~～至到]\s*(?:19|20)\d{2}\s*年|历年"
+)
+BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
+
+
+LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
+# the plans a change may be against, by name (`比年初预算数增加`)
+PLAN_NAMED = regex(r"年初|调整")
+
+
+BOTH_SIDES = regex(r"收入?、?支出?(?=总)")
+# what says a figure is of both sides (`收、支总计各`, `收入、支出总计均为`), no part of its item
+BOTH_WORD = regex(r"各$|(?<=计)均$")
+
+
+def _core(item: str) -> str:
+    """An item as a template names it, in any of its wordings: `收入、支出总计各` / `收支总` → 收支总."""
+    return BOTH_SIDES.sub("收支", BOTH_WORD.sub("", item.replace("、", ""))).removesuffix("计")
+
+
+def _names_other(name: str, other: str) -> bool:
+    """Does `name` (the name a comparison gives last year's value, `与上年满意度`) name another rate than `other`?
+    Either name may say more than the other (`满意度` / `群众满意度为`)."""
+    a, b = name.strip("的 "), other.rstrip("为是达到约=：: ")
+    if not a or not b or not (RATIO_NAME.search(a) or MEASURED.search(a)):
+        return False
+    return not (a.endswith(b) or b.endswith(a))
+
+
+def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quantity]) -> Quantity | None:
+    """Of the figures a change may be of, the one its own figures agree with: the earlier figure stated (or
+    the one its amount implies) and its rate give one current figure. When none agrees the change is wrong
+    whichever it is of, and the first (the nearest) stands; when its figures cannot tell (an amount alone, no
+    earlier figure), None: the change is of an unknown figure, never checked against a guess."""
+    if len(candidates) == 1:
+        return candidates[0]
+    amount = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"), None)
+    rate = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "percent"), None)
+    down = any(m.direction == "down" for m in c.movements)
+    fits = []
+    for cur in candidates:
+        if base is not None:
+            earlier = base.base_value
+        elif amount is not None and rate is not None:
+            earlier = cur.base_value + (amount.base_value if down else -amount.base_value)
+        else:
+            return None
+        if earlier <= 0:
+            continue
+        checks = []
+        if amount is not None:
+            checks.append(abs(abs(cur.base_value - earlier) - amount.base_value) <= amount.ulp * amount.scale)
+        if rate is not None:
+            checks.append(abs(abs(cur.base_value - earlier) / earlier * 100 - rate.value) <= rate.ulp)
+        if checks and all(checks):
+            fits.append(cur)
+    return fits[0] if len(fits) == 1 else candidates[0]
+
+
+QUOTES = regex(r"[“”‘’\"']")
+# a figure named as last year's (`，上年执行数`, `上年决算数为`)
+LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)")
+
+
+def _names(mention_key: str, key: str) -> bool:
+    # a key of one character (`比` of `比2023年的 X`) names no item: `…可比` ends with it by chance
+    return len(mention_key) >= 2 and (
+        mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
+    )
+
+
+# the rest of a comparison the pattern of comparisons cut short (`比2023年预算执行数`: the base is the outturn, not the
+# budget), no name of what changed
+COMPARED_STAGE_REST = regex(r"(?:执行|预计|决算|预算|实际|完成|数|的|同期|相比|比较)")
+
+
+def _comparison_fused(c: _Change, named: str) -> tuple[_Change, str]:
+    """`与上年相比收、支预算总计各增加 Δ`, `比上年支出增加 Δ`: a comparison written with no comma before the name
+    of what changed is the change's comparison, as it is with the comma (`与上年相比，收、支…`); the rest of the
+    words is the name."""
+    if c.cmp or not named:
+        return c, named
+    fused = CMP_HEAD.match(named.lstrip("，,；;：: "))
+    if fused is None or COMPARED_STAGE_REST.match(fused.group("label")):
+        return c, named
+    return replace(c, cmp=fused.group("cmp")), fused.group("label")
+
+
+# a bracket right after a figure giving its value last year (`（上年 163.45 亿元`) and its close before the change
+LAST_YEAR_NOTE = regex(rf"\s*[（(]\s*(?:{LAST_YEAR_NAMES})(?:为|是|：|:)?\s*")
+
+
+NOTE_CLOSED = regex(rf"\s*[）)]\s*[，,]?\s*(?:{LAST_YEAR_CMP.pattern})?[，,]?\s*")
+
+
+def _movements(c: _Change) -> list[Movement]:
+    """The clause's moves; a negative figure after an up word (`增幅 -5.2%`) is a move down by its size."""
+    out = []
+    for m in c.movements:
+        q, direction = m.quantity, m.direction
+        if q is not None and q.value < 0:
+            q, direction = replace(q, value=-q.value), ("down" if direction == "up" else "up")
+        out.append(Movement(direction, m.word, q, m.start, m.end))
+    return out
+
+
+class Changes(Reader):
+    """Changes against a base."""
+
+    def _change(
+        self, c: _Change, si: int, mentions: list[Mention], named: str = "", whole: Mention | None = None
+    ) -> None:
+        """The figure that changed: the one the clause names (`收入预算比上年增加…`), else the last one before,
+        skipping ratios that only qualify it (`收入 456.78 亿元，为预算的 101.5%，比上年增长 6.2%`). A clause
+        closing a 其中 list (`whole` its total) may be of the last part or of the whole."""
+        c, named = _comparison_fused(c, named)
+        key, period = self._change_name(named)
+        if self._dealt_apart(c, si, mentions, named, key):
+            return
+        initial = "年初" in c.cmp + c.label  # (`比上年年初预算数 C`: the initial budget, not the adjusted one)
+        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial)
+        if key and subject is None:
+            self.facts.changes.append(self._unstated_subject(c, si, mentions, key))
+            return
+        current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
+        if c.base is None and self._respective(c, si, mentions, subject, certain):
+            return
+        base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
+        base = base or self._noted_base(c, si, current, mentions)
+        # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
+        comparison = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "") or self._words_before(si, subject)
+        if (
+            subject is not None
+            and base is None
+            and current is not None
+            and self._is_compared(subject, comparison, mentions)
+        ):
+            base, current, label = self._swapped(subject, mentions, current, label)
+        if c.base is not None:
+            current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
+        if whole is not None and subject is not None and subject is not whole and current is not None:
+            # `X，其中：A a，B b，比上年增加 Δ，增长 p%`: of B or of X, the words do not say; the figures may
+            own = whole.of_unit(current.base_unit)
+            chosen = _consistent_current(c, base, [current, own] if own is not None else [current])
+            if chosen is own and own is not None:
+                label = whole.key
+            current = chosen
+        self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _against_named(self, c: _Change, si: int, mentions: list[Mention], named: str) -> bool:
+        """`可研批复总投资 A，初步设计概算调整为 B，较可研批复增加 Δ，增幅 p%`: a comparison naming a figure of its
+        sentence that is no period (`较可研批复`) compares the figure the clause follows (B) with the one figure
+        before it whose name holds those words (A), in one unit; recorded here (True) only when both are so
+        certain. Where another figure stands between, or two are so named, it is read as before."""
+        found = COMPARED_BY_NAME.fullmatch(named)
+        if found is None or c.cmp or c.base is not None or not c.movements:
+            return False
+        first = c.movements[0].start
+        figures = [
+            (m, q)
+            for m in mentions
+            if not self._qualifies(m) and (q := exact_figure(m)) is not None and q.kind == "amount" and q.end <= first
+        ]
+        if len(figures) < 2:
+            return False
+        (subject, current), ref = figures[-1], found.group(1)
+        if not FOLLOWED_BY_NAME.fullmatch(self.doc.text[current.end : first].replace(named, "", 1)):
+            return False  # the clause follows another figure, or the words between say more
+        # the figure named is the one right before the current (`…其中工程费 C，较可研批复…`: C is a part, not
+        # the figure compared), the only one of the sentence so named
+        named_ones = [q for m, q in figures[:-1] if ref in m.label]
+        if named_ones != [figures[-2][1]] or ref in subject.label or id(subject) in self.d.parts:
+            return False
+        if named_ones[0].base_unit != current.base_unit:
+            return False
+        self.facts.changes.append(Change(named, subject.key, current, named_ones[0], _movements(c), si))
+        return True
+
+    def _dealt_apart(self, c: _Change, si: int, mentions: list[Mention], named: str, key: str) -> bool:
+        """Is the change one of the kinds read on their own (True: recorded already)?"""
+        if self._adjusted_basis(c, si, mentions, named):
+            # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
+            self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
+            return True
+        return self._rated_adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named)
+
+    def _rated_adjustment(self, c: _Change, key: str, si: int, mentions: list[Mention]) -> bool:
+        """`年初安排预算 A，调整后全年预算 B，调减 Δ（降幅 p%）`: an adjustment with its rate (its 调 read as the
+        change's name, naming nothing) is of the adjusted budget against the initial one, where the sentence
+        states each once before it, the initial first, in one unit (an outcome may stand between: `调整后预算 B，
+        实际支出 C，调增 Δ`, the 调 words are a budget's); else it is left unread (True: the change is dealt
+        with). An adjustment without a rate is a figure of a chain (`_adjusted`)."""
+        mv = c.movements[0] if c.movements else None
+        if c.cmp or c.base is not None or mv is None or key not in ADJUSTING_PREFIXES:
+            return False
+        if not any(m.quantity is not None and m.quantity.kind == "percent" for m in c.movements):
+            return False
+        if not BARE_ADJUSTMENT.match(self.doc.text, mv.start - 1, mv.start + len(mv.word)):
+            return False
+        figures = [m for m in mentions if not self._qualifies(m) and m.quantities]
+        initial = [m for m in figures if initial_budget(m)]
+        adjusted = [m for m in figures if ADJUSTED.search(m.label) and not initial_budget(m)]
+        current = base = None
+        if len(initial) == 1 and len(adjusted) == 1 and figures.index(initial[0]) < figures.index(adjusted[0]):
+            base, current = exact_figure(initial[0]), exact_figure(adjusted[0])
+        if current is None or base is None or current.base_unit != base.base_unit:
+            current = base = None
+        label = adjusted[0].key if current is not None else ""
+        self.facts.changes.append(Change("", label, current, base, _movements(c), si))
+        return True
+
+    def _unstated_subject(self, c: _Change, si: int, mentions: list[Mention], key: str) -> Change:
+        """A change naming a figure its sentence does not state: of the item's one figure in the sentence right
+        before (`…公务接待费 A。公务接待费支出决算比上年减少 Δ，下降 p%`, inferred), or of the share of one
+        stated this year and last (`A a，占 p%；上年 A b，占比 q%，A 占比提高…`); else nothing to compare with."""
+        said = self._item_said_before(c, key, si)
+        if said is not None:
+            return Change(c.cmp, said[0].key, said[1], None, _movements(c), si, False)
+        pair = self._share_pair(c, si, mentions, key)
+        current, base = pair if pair is not None else (None, c.base)
+        return Change(c.cmp, key, current, base, _movements(c), si)
+
+    def _item_said_before(self, c: _Change, key: str, si: int) -> tuple[Mention, Quantity] | None:
+        """The figure of the sentence right before, in its paragraph, that a change stating only its difference
+        (and rate) names: the one figure there whose item the change's name is, or that name with words saying
+        only that it is the spending outcome (`公务接待费` for `公务接待费支出决算`), in the unit of the difference.
+        A budget or last year's figure is never what changed; two so named leave it unread (not certain)."""
+        if c.base is not None or not self._same_paragraph(si - 1, si):
+            return None
+        units = {m.quantity.base_unit for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"}
+        found = [
+            (m, q)
+            for m in self.d.by_sentence.get(si - 1) or []
+            if len(m.key) >= 3
+            and key.startswith(m.key)
+            and OUTCOME_TAIL.fullmatch(key, len(m.key))
+            and not self._qualifies(m)
+            and (q := exact_figure(m)) is not None
+        ]
+        if len(found) != 1 or found[0][1].base_unit not in units:
+            return None
+        m = found[0][0]
+        # another figure there naming the item in longer words (`上半年印刷费 a；下半年印刷费 b`), or one of part
+        # of the year, leaves which figure the year's change is of unsaid
+        named = [n for n in self.d.by_sentence.get(si - 1) or [] if n is not m and m.key in n.key]
+        if named or NOT_THE_OUTCOME.search(m.label) or PART_OF_YEAR.search(m.label):
+            return None
+        return found[0]
+
+    def _share_pair(self, c: _Change, si: int, mentions: list[Mention], key: str) -> tuple[Quantity, Quantity] | None:
+        """`税收收入 a，占 p%；上年税收收入 b，占比 q%，税收占比提高 r`: a change named by a part's name (or its
+        first words) and a share word, in a sentence whose only shares before it are that part's this year and
+        last year's: (this year's share, last year's). Another share of the sentence, a name that is not the
+        part's, or two of either year leave it unread: which shares are compared would not be certain."""
+        named = NAMED_SHARE.match(key)
+        if named is None or c.base is not None or not c.movements:
+            return None
+        first = c.movements[0].start
+        own = [s for s in self.facts.shares if s.sentence == si and s.stated.end <= first]
+        owners = [next((m for m in mentions if any(q is s.part for q in m.quantities)), None) for s in own]
+        if len(own) != 2 or any(m is None for m in owners):
+            return None
+        (now, then), (m_now, m_then) = own, owners
+        assert m_now is not None and m_then is not None
+        earlier = LAST_YEARS.match(m_then.key)  # (`上年税收收入`: the item a year earlier, named so)
+        if earlier is None or LAST_YEARS.match(m_now.key) or m_then.key[earlier.end() :] != m_now.key:
+            return None
+        return (now.stated, then.stated) if m_now.key.startswith(named.group("part")) else None
+
+    def _change_name(self, named: str) -> tuple[str, str]:
+        """The name a change gives what changed, and its period; a name that is this year alone names no figure
+        (`上年预算 B，本年下降 p%`: the year that changed), and so is a clause stating a value in words (`自评等级为
+        “优”，比上年…`: a grade, whole in itself; what changed is the figure before it)."""
+        if WORDED_VALUE.search(named):
+            named = ""
+        key, period = self.labeller.split(named) if named else ("", "")
+        # `与2023年度相比，减少 Δ`: the words of the comparison are no name of what changed
+        return ("", period) if THIS_YEAR_ONLY.match(key) or COMPARISON_ONLY.fullmatch(key) else (key, period)
+
+    def _of_same_kind(
+        self, c: _Change, si: int, subject: Mention | None, read: tuple[Quantity | None, str, Quantity | None, bool]
+    ) -> tuple[Quantity | None, str, Quantity | None, bool]:
+        """The change's (current, name, base, certain) as `read`, where the figure compared with (`c.base`) is of
+        the same kind as the current one: a percentage's change is of a percentage; last year's value of a rate
+        named otherwise (`合格率 95%，较上年执行率 90%…`) is no base of it."""
+        current, label, base, certain = read
+        assert c.base is not None
+        if c.base.kind == "percent" and (current is None or current.kind != "percent"):
+            current, label, certain = self._percentage_compared(c, si, subject, (current, label, certain))
+        elif current is not None and current.kind == "percent" and _names_other(c.label, label):
+            base = None
+        return current, label, base, certain
+
+    def _percentage_compared(
+        self, c: _Change, si: int, subject: Mention | None, read: tuple[Quantity | None, str, bool]
+    ) -> tuple[Quantity | None, str, bool]:
+        """A change against last year's percentage (`较上年（67.7%）提高…`) is of this year's percentage of the
+        same kind: the share the figure before is said to be, right before the comparison (`基本支出 98.41 亿元，
+        占 71.1%，较上年（67.7%）提高…`); or, the comparison opening its sentence, the rate the sentence before
+        ends with, of the name the comparison gives if it gives one (`满意度为 97.97%。与上年满意度 93.55% 相比，
+        提高…`). Otherwise what `read` found (current, name, certain) stands: never a percentage of another kind
+        (a growth rate, `增长 5.2%，较上年（3.1%）…`) taken for the one compared. A share named in its own clause
+        after the figure (`税收收入 a，税收占比达到 77.0%，较上年的 74.4% 提高…`) is the share compared; an amount
+        never is (its change is no percentage's)."""
+        base = c.base
+        assert base is not None
+        name = c.label.strip("的 ")
+        if subject is not None and subject.sentence == si:
+            share = self._share_before(subject, si, base)
+            if share is not None:
+                # (named by the share's word alone, `比上年占比 p%`, the comparison is of that share)
+                return (share, f"{subject.key}占比", read[2]) if not name or SHARE_WORD_ONLY.match(name) else read
+            named = self._share_in_words(si, base) or self._rate_right_before(si, base)
+            if named is not None:
+                return named
+            current = read[0]
+            return (None, read[1], read[2]) if current is not None and current.kind != "percent" else read
+        if self._figures_between(self.doc.sentences[si].start, base.start):
+            return self._share_in_words(si, base) or self._rate_right_before(si, base) or read
+        rate = self._rate_ending(si - 1, name)
+        return (rate.stated, rate.name, False) if rate is not None else read
+
+    def _share_before(self, subject: Mention, si: int, base: Quantity) -> Quantity | None:
+        """The share the subject is said to be (`A a，占 p%`), if no figure stands between it and `base`."""
+        own = takewhile(lambda s: s.sentence == si, reversed(self.facts.shares))
+        share = next((s.stated for s in own if any(s.part is q for q in subject.quantities)), None)
+        if share is None or self._figures_between(share.end, base.start):
+            return None
+        return share
+
+    def _share_in_words(self, si: int, base: Quantity) -> tuple[Quantity, str, bool] | None:
+        """`财政拨款收入占收入总额的 70.03%，较上年的 63.77% 提高…`: the percentage right before the comparison, its
+        words naming it a share of a named part (the part's name the change's), in its own clause (`收入 a，税收
+        占比为 p%`: 税收)."""
+        k = bisect_left(self._starts, base.start) - 1
+        begin = self.doc.sentences[si].start
+        if k < 0 or self._starts[k] < begin:
+            return None
+        q = self.facts.quantities[k]
+        breaks = list(CLAUSE_BREAK.finditer(self.doc.text, begin, q.start))
+        begin = breaks[-1].end() if breaks else begin
+        words = self.doc.text[begin : q.start]
+        named = SHARE_NAME.search(words)
+        if q.kind != "percent" or named is None or named.start() < 2:
+            return None
+        return q, words[: named.start()].strip("，、 ") + "占比", True
+
+    def _rate_right_before(self, si: int, base: Quantity) -> tuple[Quantity, str, bool] | None:
+        """`群众满意度 93.2%，比上年的 88.5% 提高…`: the percentage right before the comparison (a comma and the
+        comparison's words between, nothing else), its clause naming a rate; or the outcome (`实际完成 93.2%`) of
+        the rate the sentence opens with (`合格率：指标值≥90%，实际完成 93.2%，比上年的 88.5% 提高…`). Words of a
+        move (`增长 5.2%，较上年的 3.0%…`: last year's growth) or of a ratio to another figure name no such rate."""
+        k = bisect_left(self._starts, base.start) - 1
+        begin = self.doc.sentences[si].start
+        if k < 0 or self._starts[k] < begin:
+            return None
+        q = self.facts.quantities[k]
+        if q.kind != "percent" or not q.exact or not COMPARED_RIGHT_AFTER.fullmatch(self.doc.text, q.end, base.start):
+            return None
+        breaks = list(CLAUSE_BREAK.finditer(self.doc.text, begin, q.start))
+        words = self.doc.text[breaks[-1].end() if breaks else begin : q.start].strip()
+        if self.labeller.direction(words) is not None:
+            return None
+        name = self._rate_name(words)
+        if not name and words and OUTCOME_ONLY.fullmatch(words):
+            # the rate's name heads the sentence, before its colon, with no figure between
+            colon = HEAD_COLON.search(self.doc.text, begin, q.start)
+            if colon is not None and not self._figures_between(begin, colon.start()):
+                name = self._rate_name(ITEM_NUMBER.sub("", self.doc.text[begin : colon.start()]))
+        return (q, name, True) if name else None
+
+    def _rate_name(self, words: str) -> str:
+        """The name of a rate the words end with (`群众满意度为`: 群众满意度), else ""."""
+        name = words.rstrip("为是达到约=：: ")
+        return name if name and (self.labeller.names_rate(name) or MEASURED.search(name)) else ""
+
+    def _figures_between(self, begin: int, end: int) -> bool:
+        starts = self._starts
+        return bisect_left(starts, end) > bisect_left(starts, begin)
+
+    def _rate_ending(self, si: int, name: str) -> Rate | None:
+        """The rate that ends sentence `si` (no figure after it), named `name` if a name is given (then the last
+        rate of that name, wherever it stands in the sentence)."""
+        if si < 0:
+            return None
+        rates = [
+            r
+            for r in self.facts.rates
+            if r.sentence == si and (self.labeller.names_rate(r.name) or MEASURED.search(r.name))
+        ]
+        if name:
+            return next((r for r in reversed(rates) if not _names_other(name, r.name)), None)
+        last = rates[-1] if rates else None
+        end = self.doc.sentences[si].end
+        return last if last is not None and not self._figures_between(last.stated.end, end) else None
+
+    def _swapped(
+        self, subject: Mention, mentions: list[Mention], figure: Quantity, label: str
+    ) -> tuple[Quantity | None, Quantity | None, str]:
+        """(base, current, name) where the subject's figure is the earlier one: the current figure is the
+        sentence's other one, and names what changed (not `上年为` before the earlier figure)."""
+        base: Quantity | None = figure
+        current = self._other_current(subject, mentions, figure)
+        owner = next((m for m in mentions if current is not None and current in m.quantities), None)
+        if owner is not None and owner.key and LAST_YEAR_ONLY.match(label):
+            label = owner.key
+        if current is not None and not self._comparable(subject, mentions, current):
+            # `全市收入 312.45 亿元（上年市本级为 121.34 亿元），比上年增长 4.6%`: the earlier figure is
+            # another quantity's; the change is the current figure's against a base not stated here
+            base = None
+        return base, current, label
+
+    def _noted_base(self, c: _Change, si: int, current: Quantity | None, mentions: list[Mention]) -> Quantity | None:
+        """`其中：税收收入 a（上年 b），增长 p%`: last year's figure in brackets right after the figure that changed
+        is the change's base (a list's part's note, read only after the list's parts). A percentage of its own
+        (`研发投入强度为 a%，上年为 b%，提高…`) has last year's value as the one figure between it and the move."""
+        if current is None or not c.movements:
+            return None
+        if current.kind == "percent":
+            return self._rate_base(current, c, si, mentions)
+        before = [q for q in self._qs if current.end < q.start and q.end <= c.movements[0].start]
+        if len(before) != 1 or any(q is before[0] for m in mentions for q in m.quantities):
+            return None
+        q = before[0]
+        text = self.doc.text
+        if not (
+            LAST_YEAR_NOTE.fullmatch(text, current.end, q.start)
+            and NOTE_CLOSED.fullmatch(text, q.end, c.movements[0].start)
+        ):
+            return None
+        return q if q.kind == current.kind and q.base_unit == current.base_unit and q.exact else None
+
+    def _words_before(self, si: int, subject: Mention | None) -> str:
+        """The sentence's words before the subject's figure (its label included)."""
+        if subject is None:
+            return ""
+        return self.doc.text[self.doc.sentences[si].start : subject.start]
+
+    def _adjusted_basis(self, c: _Change, si: int, mentions: list[Mention], named: str) -> bool:
+        """Does the clause say its change is on an adjusted basis (`可比`, `同口径`, `扣除…后`): in its name, its
+        comparison, or the words between the sentence's last figure before it and its first movement?"""
+        if not c.movements:
+            return False
+        begin = self.doc.sentences[si].start
+        last = max((q.end for m in mentions for q in m.quantities if q.end <= c.movements[0].start), default=begin)
+        lead = self.doc.text[last : c.movements[0].start]
+        if c.base is not None:
+            # `收入 X（不含上划中央收入，下同），比上年 Y 增长 p%`: a bracket closed before the comparison notes what
+            # X holds; the change compares the two figures it writes, whatever they hold
+            lead = BRACKETED.sub("", lead)
+        return any(ADJUSTED_BASIS.search(t) for t in (named, c.cmp or "", lead))
+
+    def _what_changed(
+        self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, key: str
+    ) -> tuple[Quantity | None, str, Quantity | None]:
+        """The figure that changed, its name, and last year's value of it when a ratio's is stated beside it."""
+        current = next((q for q in reversed(subject.quantities) if q.kind != "bare"), None) if subject else None
+        label = subject.key if subject else ""
+        rate = self._own_rate(si)
+        if (
+            rate is not None
+            and not key
+            and (current is None or rate.stated.start > current.start)
+            and not self._of_an_amount(c, rate)
+        ):
+            return rate.stated, rate.name, self._rate_base(rate.stated, c, si, mentions)
+        if current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
+            # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
+            return pair[0], pair[2], pair[1]
+        if not key and c.movements:
+            # `普及率由上年的 90.3% 提高到 92.6%，提高 2.3 个百分点`: the move just stated is what changed, also
+            # after another figure of the sentence (`受理 3,204 件，满意率由上年的 88.7% 上升到 92.1%，提高…`)
+            moved = next(takewhile(lambda f: f.sentence == si, reversed(self.facts.fromtos)), None)
+            if (
+                moved is not None
+                and (current is None or moved.start.start > current.end)
+                and moved.end.end <= c.movements[0].start
+                and moved.start.kind == moved.end.kind
+            ):
+                begin = self.doc.sentences[si].start
+                cut = max(self.doc.text.rfind(ch, begin, moved.start.start) for ch in "，,；;：:")
+                name = self.doc.text[max(begin, cut + 1) : moved.word_start]
+                return moved.end, FROM_WORD.sub("", name).strip("，、 "), moved.start
+        return current, label, None
+
+    @staticmethod
+    def _of_an_amount(c: _Change, rate: Rate) -> bool:
+        """Is the change one of the amount a rate qualifies, not of the rate? A change by money or a count, or
+        against one (`为预算 B 的 97.4%，比上年减少 0.43 亿元`, `比上年 55.80 亿元增长 6.4%`), is of a figure of
+        that unit. A ratio to a budget (`为预算 B 的 r%`) qualifies the outcome as `完成预算的 r%` does (_own_rate):
+        it changes by percentage points if at all, a change in per cent beside it is the outcome's growth."""
+        figures = [c.base, *(mv.quantity for mv in c.movements)]
+        if any(q is not None and q.kind in ("amount", "count") for q in figures):
+            return True
+        # (a ratio read from `为 B 的 r%` (_of_ratio) is ordered and has no labels of its own)
+        against_plan = rate.ordered and not rate.labels and PLAN_BASE.search(rate.name) is not None
+        return against_plan and not any(q is not None and q.kind == "pp" for q in figures)
+
+    def _respective(self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, certain: bool) -> bool:
+        """`收入 245.70 亿元、支出 301.22 亿元，分别下降 9.8%、增长 2.2%`: the movements after 分别 go one to each
+        figure before, in order (one change each); False when the clause has no 分别. Movements that do not
+        pair off with the figures (three rates for two figures) make no change at all."""
+        if c.movements and self._respective_rates(c, si, mentions, certain):
+            return True
+        if subject is None or not c.movements:
+            return False
+        lead = self.doc.text[max(q.end for q in subject.quantities) : c.movements[0].start]
+        groups: dict[str, list[_Movement]] = {}
+        for mv in c.movements:
+            groups.setdefault(mv.quantity.kind if mv.quantity is not None else "", []).append(mv)
+        n = len(c.movements) // len(groups)
+        figures = self._pairable(mentions)
+        paired = n >= 2 and all(len(g) == n for g in groups.values()) and len(figures) >= n
+        if "分别" not in lead:
+            # `收入 12.4 亿元、支出 8.6 亿元，同比下降 15.3%、增长 7.1%`: as many movements of each kind as figures
+            # joined in one clause before them are theirs in order, 分别 or not
+            if not (paired and self._joined(figures[-n:])):
+                return False
+        elif not paired or (len(figures) > n and self._joined(figures[-n - 1 :])):
+            # (movements fewer than the figures the list joins: which go to which is not said)
+            return True
+        for i, m in enumerate(figures[-n:]):
+            current = next(q for q in reversed(m.quantities) if q.kind != "bare")
+            own = sorted((g[i] for g in groups.values()), key=lambda mv: mv.start)
+            moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end) for mv in own]
+            self.facts.changes.append(Change(c.cmp, m.key, current, None, moves, si, certain))
+        return True
+
+    def _pairable(self, mentions: list[Mention]) -> list[Mention]:
+        """The figures movements after 分别 may go to: neither ratios that qualify a figure nor last year's."""
+        return [
+            m
+            for m in mentions
+            if not self._qualifies(m) and any(q.kind != "bare" for q in m.quantities) and not LAST_YEARS.match(m.label)
+        ]
+
+    def _respective_rates(self, c: _Change, si: int, mentions: list[Mention], certain: bool) -> bool:
+        """`收入执行率 97.2%、支出执行率 94.5%，分别提高 1.3 个百分点、下降 0.8 个百分点`: after rates that are the
+        sentence's last figures, the movements after 分别 go one to each rate, in order."""
+        first = c.movements[0].start
+        own = takewhile(lambda r: r.sentence == si, reversed(self.facts.rates))  # the sentence's, at the end
+        rates = [(r.name, r.stated) for r in reversed(list(own)) if r.stated.end <= first]
+        if not rates:
+            return False
+        # `A、B执行率分别为 a%、b%`: the rates after the first are figures of their own
+        rates += [
+            (rates[0][0], q)
+            for m in mentions
+            for q in m.quantities
+            if q.kind == "percent" and rates[0][1].end < q.start < first and not m.label.startswith(("上年", "去年"))
+        ]
+        rates.sort(key=lambda r: r[1].start)
+        if len(rates) < 2 or "分别" not in self.doc.text[rates[-1][1].end : first]:
+            return False
+        if any(rates[-1][1].end <= q.start < first for m in mentions for q in m.quantities):
+            return True  # figures between (`上年分别为 c%、d%`): which movement is whose is not read; none is'
+        n = len(c.movements)
+        if n > len(rates) or any(mv.quantity is None for mv in c.movements):
+            return True  # 分别 with movements that do not pair off with the rates: no change at all
+        for (name, stated), mv in zip(rates[-n:], c.movements):
+            moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end)]
+            self.facts.changes.append(Change(c.cmp, name, stated, None, moves, si, certain))
+        return True
+
+    def _ratio_and_last_year(
+        self, si: int, c: _Change, mentions: list[Mention]
+    ) -> tuple[Quantity, Quantity, str] | None:
+        """`A占B的比重为 68.8%，上年为 66.7%，提高…`: a ratio named as one (比重, 占比, …率) and last year's value
+        of it, the sentence's only two percentages before the change: (this year's, last year's, the name)."""
+        if not c.movements:
+            return None
+        pcts = [(m, q) for m in mentions for q in m.quantities if q.kind == "percent" and q.end <= c.movements[0].start]
+        if len(pcts) != 2 or any(len(m.quantities) != 1 for m, _ in pcts):
+            return None
+        (_, cur), (last, base) = pcts
+        if not LAST_YEAR_ONLY.match(last.label.strip("，、；：（( ")):
+            return None
+        name = self.doc.text[self.doc.sentences[si].start : cur.start].rstrip("为是达到 ")
+        return (cur, base, name) if RATIO_NAME.search(name) else None
+
+    def _rate_base(self, rate: Quantity, c: _Change, si: int, mentions: list[Mention]) -> Quantity | None:
+        """`执行率为 96.5%，较上年的 94.2% 提高 2.3 个百分点`, `…，上年为 94.2%，提高…`, `…，上年这一比率为 94.2%，
+        提高…`: last year's rate, the one percentage between the rate and the change, labelled as last year's
+        figure and nothing else."""
+        if not c.movements:
+            return None
+        end = c.movements[0].start
+        between = [
+            (m.label, m.quantities)
+            for m in mentions
+            if m.start > rate.end and m.quantities and m.quantities[0].end <= end
+        ]
+        between += [
+            (r.name, [r.stated]) for r in self.facts.rates if r.sentence == si and rate.end < r.stated.start < end
+        ]
+        if len(between) != 1 or len(between[0][1]) != 1:
+            return None
+        q = between[0][1][0]
+        label = between[0][0].strip("，、；：（( ")
+        return q if q.kind == "percent" and LAST_YEAR_ONLY.match(label) else None
+
+    @staticmethod
+    def _named_plan(
+        comparison: str, subject: Mention | None, mentions: list[Mention], current: Quantity | None
+    ) -> Quantity | None:
+        """`年初预算为 340 亿元，调整后为 360 亿元，比年初预算数增加 25 亿元`: a change against the plan it names
+        (年初预算, 调整预算) is against the one figure of its sentence labelled so."""
+        plan = PLAN_NAMED.search(comparison)
+        if plan is None or subject is None or current is None:
+            return None
+        named = [m for m in mentions if m is not subject and plan.group() in m.label]
+        found = [q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit]
+        return found[0] if len(found) == 1 and found[0].start < current.start else None
+
+    def _joined(self, figures: list[Mention]) -> bool:
+        """Are the figures one run joined by 、 / 和 / 及 (no clause break between them)?"""
+        text = self.doc.text
+        return all(
+            not re.search("[，。；：,;]", text[max(q.end for q in a.quantities) : b.start])
+            for a, b in zip(figures, figures[1:])
+        )
+
+    def _subject(
+        self,
+        key: str,
+        si: int,
+        mentions: list[Mention],
+        period: str = "",
+        stage: str | None = None,
+        initial: bool = False,
+    ) -> tuple[Mention | None, bool]:
+        """The mention that changed, and whether it stands in the change's own sentence: of the stage the
+        comparison names where one of the sentence's figures is (`决算数 A，调整预算数 B，…；比上年决算数 C 减少…`)."""
+        if key:
+            subject, certain = self._named_subject(key, si, mentions, period)
+            if subject is None:
+                return None, False
+            mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
+        else:
+            certain = True
+        # past the parts a bracket lists (`购置及运行费 42.80（其中：购置费 18.00，运行费 24.80），比上年增加…`),
+        # the bracket noting what the figure holds (`实际完成 43.1 亿元（含开发区 12.4 亿元），同比下降…`) and the
+        # figures the sentence measures against (`完成预算的 102.6%（预算数 X）`, `为预算 X 的 97.4%`): a budget a
+        # ratio is of is a reference, not what changed
+        used = self._references(si)
+        candidates = [
+            m
+            for m in reversed(mentions)
+            if not self._qualifies(m)
+            and id(m) not in self.d.bracketed
+            and not self._note(m)
+            and not any(id(q) in used for q in m.quantities)
+            and not GAP_ALONE.fullmatch(m.label)
+            and not self._notes_a_percentage(m)
+        ]
+        nearest = not initial and self._adjusted_nearest(candidates, stage)
+        staged = self._of_stage(candidates, stage) if not nearest else []
+        subject = next(iter(staged or candidates), None)
+        if subject is None and self._own_rate(si) is None:
+            return self._subject_before(si, mentions, certain)
+        return subject, certain
+
+    def _adjusted_nearest(self, candidates: list[Mention], stage: str | None) -> bool:
+        """Is the nearest figure the adjusted budget where the comparison names a budget of no stage of its own
+        (`年初预算 A，调整后预算数为 B，较上年预算数 C 增加 Δ`: 预算数 names either budget; the change follows B)?"""
+        if stage != "预算" or not candidates:
+            return False
+        own = self.labeller.identify(candidates[0].label)[1].stage
+        # (`调整后全年预算数为 B`: both stages' words, the adjusted one's first)
+        return own == "调整预算" or (own != "预算" and ADJUSTED.search(candidates[0].label) is not None)
+
+    def _subject_before(self, si: int, mentions: list[Mention], certain: bool) -> tuple[Mention | None, bool]:
+        """The figure a change with none of its own in its sentence is of, in the sentence before (none where
+        that is not known: `certain` then says whether the sentence's own reading was)."""
+        score = self._total_score_before(si, mentions)
+        if score is not None:
+            return score, True
+        if not self._same_paragraph(si - 1, si):
+            return None, certain
+        # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the one figure before
+        # that is no part of a list (`“三公”经费 X，其中 A a，B b。与上年相比减少 Δ`: X); of two it is not known
+        earlier = [
+            m
+            for m in self.d.by_sentence.get(si - 1) or []
+            if not self._qualifies(m)
+            and id(m) not in self.d.parts
+            and any(q.kind in ("amount", "count") for q in m.quantities)
+        ]
+        return (earlier[0] if len(earlier) == 1 else None), False
+
+    def _total_score_before(self, si: int, mentions: list[Mention]) -> Mention | None:
+        """`项目自评得分 95.6 分，评价等级为优。与上年自评得分 93.1 分相比，提高 2.5 分`: a change of last year's total
+        score is of this year's, the one total score of the sentence right before (a report has one overall
+        score, so the paragraph break between the two sentences does not matter)."""
+        sentence = self.doc.sentences[si]
+        if si < 1 or mentions or not TOTAL_SCORE.search(self.doc.text, sentence.start, sentence.end):
+            return None
+        found = [m for m in self.d.by_sentence.get(si - 1) or [] if _is_total_score(m) and id(m) not in self.d.parts]
+        return found[0] if len(found) == 1 else None
+
+    def _compared_stage(self, c: _Change) -> str | None:
+        """The stage of the figure a change writes it is compared with (`比上年决算数 C`: 决算)."""
+        return self.labeller.identify(c.cmp + c.label)[1].stage if c.base is not None else None
+
+    def _of_stage(self, candidates: list[Mention], stage: str | None) -> list[Mention]:
+        """The figures of `stage` (none when no stage is named), last year's excepted: in `B 安排 A，增长 p%，上年
+        执行数 C；D 安排 E，比上年执行数 F 下降 q%` C is of the stage F is, but it is last year's, not what changed."""
+        identify = self.labeller.identify
+        return [
+            m
+            for m in candidates
+            if stage and identify(m.label)[1].stage == stage and not LAST_YEARS_LABEL.match(m.label)
+        ]
+
+    def _own_rate(self, si: int) -> Rate | None:
+        """The sentence's latest rate of its own (`网办率 62.41%，较上年增加…`): what changed. A completion ratio
+        (`完成预算的 97.8%，增长 2.4%`) only qualifies the amount before it, whose growth the change states."""
+        # (not last year's value of it: `执行率 96.5%，上年这一比率为 94.2%，提高…`)
+        rate = next(
+            (r for r in reversed(self.facts.rates) if r.sentence == si and not LAST_YEARS_RATIO.match(r.name)), None
+        )
+        return rate if rate is not None and self.labeller.names_rate(rate.name) else None
+
+    def _other_current(self, subject: Mention, mentions: list[Mention], base: Quantity) -> Quantity | None:
+        """`与 2022 年度相比（2022 年度部门支出预算安排为 6,215.40 万元），增加 372.96 万元`: the figure before the
+        change is the earlier one it is compared with; `2023年预算执行数为 58.30 万元，2024年预算安排 54.86 万元，
+        比2023年预算执行数减少 5.90%`: the current one is the sentence's other figure, if any."""
+        # past the figures the sentence measures against (a budget a ratio is of, an earlier change's base):
+        # `支出 731.58 亿元，为调整预算 768.40 亿元的 95.2%，比上年的 702.16 亿元增长 4.2%` compares 731.58
+        used = self._references(subject.sentence)
+        # a note's figures are skipped, unless the change stands in the note itself (`（含开发区 12.3 亿元，比上年的
+        # 10.9 亿元增长 12.8%）`: the note's figure changed)
+        within = self._in_open_bracket(subject)
+        candidates = [
+            m
+            for m in reversed(mentions)
+            if m is not subject
+            and not self._qualifies(m)
+            and not REFERENCE.match(m.label)
+            and not GAP_ALONE.fullmatch(m.label)
+            and not any(id(q) in used for q in m.quantities)
+            and (within or not self._bracketed(m))
+        ]
+        # of the stage the earlier figure names, where it names one (`决算 1.85 万元，预算 4.00 万元，…；上年决算 2.10
+        # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
+        stage = self.labeller.identify(subject.label)[1].stage
+        same = self._of_stage(candidates, stage)
+        if not stage:
+            # `决算数 A，调整预算数 B，完成调整预算的 r%；比上年的 C 增加…`: beside a budget, the outcome is what is
+            # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
+            # (or, none named an outcome, the figures not named a plan: `支出 A，年初预算数 B，上年为 C；…增长 p%`)
+            same = self._outcomes(candidates) if self._plan_among(candidates) else []
+        other = next(iter(same or candidates), None)
+        return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+
+    def _outcomes(self, candidates: list[Mention]) -> list[Mention]:
+        """The figures named as an outcome (决算数, 执行数); none so named, those that name no stage (a fund's name
+        holds 预算 too: `一般公共预算支出` is no budget)."""
+        named = [m for m in candidates if OUTCOME_LABEL.search(m.label)]
+        return named or [m for m in candidates if self.labeller.identify(m.label)[1].stage is None]
+
+    @staticmethod
+    def _plan_among(candidates: list[Mention]) -> bool:
+        """Is one of the figures a budget (named 预算/计划, not an outcome)?"""
+        return any(PLAN_LABEL.search(m.label) and not OUTCOME_LABEL.search(m.label) for m in candidates)
+
+    def _in_open_bracket(self, m: Mention) -> bool:
+        """Does the mention stand inside a bracket its sentence opened before it and has not closed?"""
+        return bool(m.quantities) and in_brackets(self.d, m.sentence, m.quantities[0].start)
+
+    def _is_compared(self, subject: Mention, comparison: str, mentions: list[Mention]) -> bool:
+        """Does the subject's label name the period the change compares with (2022年 in `与2022年度相比`,
+        上年 in `比上年`), or, against 上年, the year before another figure's of the sentence (`2025年预算 150
+        万元，2024年预算 160 万元，比上年减少`; `本年收入 3,412.80 万元（2023年度：3,200.00 万元），增加`)?"""
+        period = self.labeller.split(subject.label)[1] or self._bracket_year(subject, mentions)
+        year = re.search(r"(\d{4})年", period)
+        # the words before the subject's own label, unless the label is the comparison (`比2023年的 X`): in
+        # `2021年新增 15 户，2022年新增 27 户，增幅…` 2022 is the subject's own year, not the one compared with
+        own = comparison.endswith(subject.label) and not re.match(r"[，、]*(?:比|较|与|同)", subject.label)
+        if year and year.group(1) in (comparison.removesuffix(subject.label) if own else comparison):
+            return True
+        if LAST_YEAR_ONLY.match(subject.label.strip("，、；：（( ")):
+            return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`: the item last year
+        if COMPARED_TAIL.search(subject.label):
+            return True  # `资金总额较2022年的 3,620.00 万元增加…`: the item named, then the period compared with
+        if COMPARED_WITH.fullmatch(subject.label.strip("，、；： ")):
+            return True  # `比第四次经济普查的 38,654 个增加…`: the figure of the reference the label names
+        if not subject.key and self._bracket_year(subject, mentions, LAST_YEAR_BRACKET):
+            return True
+        last_year = bool(LAST_YEAR_WORDS.search(comparison))
+        # `2024年度本年支出合计 X，2023年度 Y，增长 p%`: a figure named by its year alone, after the next year's,
+        # is what a change that names no comparison compares with
+        bare = not COMPARING.search(comparison) and bool(YEAR_ONLY.fullmatch(subject.label.strip("，、；：（( ")))
+        if year and (last_year or bare) and self._year_after(int(year.group(1)), subject, mentions):
+            return True
+        earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
+        return bool(earlier) and last_year
+
+    def _bracket_year(self, subject: Mention, mentions: list[Mention], pattern: re.Pattern[str] | None = None) -> str:
+        """The year a bracket opens with before a figure whose label is empty (`（2023年度：3,200.00 万元）`), or
+        what `pattern` finds there."""
+        if subject.key or not subject.quantities:
+            return ""
+        i = next((k for k, m in enumerate(mentions) if m is subject), 0)
+        begin = self.doc.sentences[subject.sentence].start
+        if i:
+            begin = max((q.end for q in mentions[i - 1].quantities), default=begin)
+        m = (pattern or BRACKET_YEAR).search(self.doc.text[begin : subject.quantities[0].start])
+        return m.group(1) if m else ""
+
+    def _year_after(self, year: int, subject: Mention, mentions: list[Mention]) -> bool:
+        """Is the figure right before the subject (past qualifying ratios) of the year after `year` (by its
+        label's year, or as 本年 / 今年), of the same item (or the subject names none), with no change stated
+        between them (`2025年安排 X，较2024年增加 Δ，2024年支出 Y，比上年增长 p%`: Y's own change)?"""
+        i = next((k for k, m in enumerate(mentions) if m is subject), 0)
+        m = next(
+            (
+                x
+                for x in reversed(mentions[:i])
+                if not self._qualifies(x) and any(q.kind != "bare" for q in x.quantities)
+            ),
+            None,
+        )
+        if m is None:
+            return False
+        own = re.search(r"(\d{4})年", self.labeller.split(m.label)[1])
+        # 本年 / 今年 / 本年度, or the next year opening the sentence (`2025年上半年，全区税收收入 X，2024年上半年 Y`)
+        opening = self.doc.text[self.doc.sentences[subject.sentence].start : m.quantities[0].start]
+        this_year = not own and (self.labeller.identify(m.label)[1].period == "+0" or f"{year + 1}年" in opening)
+        if not ((own and int(own.group(1)) == year + 1) or this_year):
+            return False
+        item, _ = self.labeller.identify(subject.label)
+        if YEAR_ONLY.fullmatch(subject.label.strip("，、；：（( ")):
+            item = ""  # `2026年前三季度 Y`: a year, or a part of one, names no item
+        other = self.labeller.identify(m.label)[0]
+        if item and not (item == other or other.startswith(item) or other.endswith(item)):
+            return False  # `2024年安排` names the 安排资金 of the year after; `2024年项目支出` another item
+        between = self.doc.text[max(q.end for q in m.quantities) : subject.quantities[0].start]
+        return not CHANGE_WORD.search(between)
+
+    def _comparable(self, earlier: Mention, mentions: list[Mention], current: Quantity) -> bool:
+        """Are the earlier figure and the current one of one quantity: no scope or fund of one stated otherwise
+        for the other? (Stages may differ: a budget is compared with last year's outturn.)"""
+        later = next((m for m in mentions if current in m.quantities), None)
+        if later is None:
+            return True
+        _, now = self.labeller.identify(later.label)
+        _, before = self.labeller.identify(earlier.label)
+        return all(a is None or b is None or a == b for a, b in ((now.scope, before.scope), (now.fund, before.fund)))
+
+    def _named_subject(
+        self, key: str, si: int, mentions: list[Mention], period: str = ""
+    ) -> tuple[Mention | None, bool]:
+        """The mention a change clause names: in its own sentence, else earlier in its section (inferred)."""
+        own = next((m for m in reversed(mentions) if _names(m.key, key)), None)
+        if own is None and mentions:
+            # `收入、支出总计均为 X，与上年相比，收、支总计各减少 Δ`: the sentence's figure named in other words of
+            # the same template
+            own = self._of_template(key, mentions, period)
+        if own is not None or mentions:
+            return own, True
+        section = self.doc.section_at(self.doc.sentences[si].start)
+        # mentions come in sentence order: the walk back stops at the section's first sentence (linear time)
+        first = section.start if section is not None else -1
+        sentences = self.doc.sentences
+        found: Mention | None = None
+        year: int | None = None
+        for m in reversed(self.facts.mentions):
+            if m.sentence >= si:
+                continue
+            if sentences[m.sentence].end <= first:
+                break
+            if m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key):
+                if self._over_years(m):
+                    continue  # `三年到位资金 A`: no one year's figure, never the one `2024年到位资金较2023年…` changed
+                if found is None:
+                    found, year = m, self._year_of(m)
+                    if year is None:
+                        return m, False
+                elif year is not None and (other := self._year_of(m)) is not None and other > year:
+                    # `2023年…实际支出 A；2022年…实际支出 B。实际支出比上年增加 Δ`: the nearest is an earlier
+                    # year's figure of the item, a later one stands before it: which one changed is not certain
+                    return None, False
+        if found is not None:
+            return found, False
+        return self._named_before(key, si, period), False
+
+    def _over_years(self, m: Mention) -> bool:
+        """Do the words before the figure in its sentence say it sums several years (`三年到位资金`, `近五年累计`)?"""
+        sentence = self.doc.sentences[m.sentence]
+        return bool(YEARS_SPAN.search(self.doc.text, sentence.start, m.start))
+
+    def _year_of(self, m: Mention) -> int | None:
+        """The year the figure's sentence states before it (`2022年调整后预算 A，实际支出 B`: 2022), if any."""
+        sentence = self.doc.sentences[m.sentence]
+        years = STATED_YEAR.findall(self.doc.text, sentence.start, m.start)
+        return int(years[-1]) if years else None
+
+    def _names_earlier(self, m: Mention, key: str) -> bool:
+        """Does the change's name name this figure of an earlier sentence? A longer name whose end is the figure's
+        (`城乡居民基本养老保险基金支出` and `社会保险基金收入 X，支出 Y`) names it only where the figure's sentence says
+        the rest before it (`一般公共预算收入 X，支出 Y` for `一般公共预算支出`): else it names a part of it."""
+        if not _names(m.key, key):
+            return False
+        if len(key) <= len(m.key) or not key.endswith(m.key):
+            return True
+        sentence = self.doc.sentences[m.sentence]
+        before = QUOTES.sub("", self.doc.text[sentence.start : m.start])  # (keys hold no quotes: `三公经费`)
+        return key[: len(key) - len(m.key)] in before
+
+    def _named_before(self, key: str, si: int, period: str) -> Mention | None:
+        """`…财政拨款收、支总预算 X 万元。较上年，财政拨款收、支总计各增加 Δ 万元`: the figure of the
+        sentence right before, in its paragraph, whose item the clause names in other words of the same template
+        (`收入、支出决算总计` / `收、支总计各`, `总预算` / `总计`), in no other context."""
+        if not self._same_paragraph(si - 1, si):
+            return None
+        return self._of_template(key, self.d.by_sentence.get(si - 1) or [], period)
+
+    def _of_template(self, key: str, mentions: list[Mention], period: str) -> Mention | None:
+        """The last of the mentions whose item the clause's name (`收、支总计各`) gives in other words of the same
+        template (`收入、支出决算总计`, `收入、支出总计均为`), in no other context; or, of two naming each side
+        apart (`收入总计 X，支出总计 X`), one, when they are one value."""
+        item, said = self.labeller.identify(key)
+        core = _core(item)
+        if len(core) < 3:
+            return None
+        # `收入总计 X，支出总计 X。…收、支总计各减少 Δ`: both sides named apart, of one value (equal by construction)
+        sides = (core, core.replace("收支", "收入", 1), core.replace("收支", "支出", 1)) if "收支" in core else (core,)
+        found: list[Mention] = []
+        for m in reversed(mentions):
+            other, context = self.labeller.identify(m.label)
+            if period and m.period and period != m.period:
+                continue  # `2023年…总预算 X。2024年…总计各增加 Δ`: another year's figure, not the one that changed
+            if m.quantities and _core(other).endswith(sides) and said.agrees(context):
+                if _core(other).endswith(core):
+                    return m
+                found.append(m)
+        values = {q.base_value for m in found for q in m.quantities[:1]}
+        return found[-1] if len(found) == 2 and len(values) == 1 else None
+
+    def _fromto(self, f: _FromTo, si: int) -> None:
+        word = str(f.word)
+        direction = self.labeller.direction(word) if f.word.type == "TO" else ("up" if f.word.type == "UP" else "down")
+        # tokens built by the lexer always carry their positions
+        begin, end = f.word.start_pos or 0, f.word.end_pos or 0
+        self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, begin, end, si))

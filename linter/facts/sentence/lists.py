@@ -1,0 +1,1056 @@
+"""Mentions, lists and their totals (breakdowns), shares written with 占, and the clauses inside a list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import takewhile
+from typing import TypeGuard
+
+from lark import Token
+from tieout.linter.facts.definitions import of_total
+from tieout.linter.facts.model import Breakdown, Mention, Share, ShareList
+from tieout.linter.facts.passes.base import (
+    ADDED,
+    CHANGE_AMOUNT,
+    HANDED_OVER,
+    changed_by,
+    changed_from,
+    counts_subordinates,
+    exact_figure,
+    foots,
+    in_brackets,
+    list_total,
+    scored_apart,
+    within_whole,
+)
+from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
+from tieout.linter.facts.sentence.changes import Changes
+from tieout.linter.facts.sentence.rates import Rates
+from tieout.linter.facts.sentence.wording import (
+    ALLOCATED,
+    FULL_MARKS,
+    INCLUDED,
+    LAST_YEAR_ONLY,
+    LAST_YEARS_RATIO,
+    PLAN_BASE,
+    PRONOUN,
+    REFERENCE,
+    as_formula,
+    foots_flat,
+    is_label,
+    is_sep,
+    name_in,
+    names_opened,
+)
+from tieout.linter.figures.context import FIELDS, Context
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
+from tieout.linter.patterns import regex
+from tieout.linter.vocab import load, words
+
+GROSS = tuple(words("relations", "gross"))
+# words before a named whole that make it any total of its kind (`占全部支出的`, `占总收入的`)
+GENERIC_WHOLE = regex(r"^(?:全部|全年|总|全)")
+
+
+# `由 A a、B b 和 C c 组成`: a list of all the parts a figure is made of
+COMPOSED_OPEN = regex(r"^由")
+COMPOSED_CLOSE = regex(r"^(?:共同)?(?:组成|构成)")
+
+
+# the words right after a count (`24个赛事168个赛项`: 赛事, 赛项), up to a figure or a punctuation mark
+COUNTED = regex(r"[^\d\s，,。；;：:、（）()“”]{1,12}")
+# a figure named as the gap between its item and another (`余额低于限额`, `收入超出预算`): the name ends in the
+# gap word and what the item is compared with (not `账龄超过` before `3 年`)
+_GAP_WORDS = "|".join((load("relations").get("reference") or {}).get("gap") or [])
+GAP_WORD = regex(f"^(?:{_GAP_WORDS})")
+GAP = regex(f"(?:{_GAP_WORDS})[\u4e00-\u9fff]+$")
+
+
+# a limit a figure is kept within: no part of it
+LIMIT = regex(r"控制在|不超过|不高于")
+
+
+# the base a rate's words name (`完成调整预算的`, `预算执行率`: vocab named_bases, else a plain budget or plan), and
+# a bracket opening right after the rate that names a base and states it (`（预算数 X`, `（调整预算为 X`)
+NAMED_BASE = regex("|".join(words("relations", "named_bases")))
+
+
+# the budget a rate names without saying which: a bracket after it may name it as the budget adjusted (the
+# budget a completion rate is of), not as the initial one (`完成预算的 p%（年初预算 X）` is no rate of X)
+GENERIC_BASES = ("预算", "年度预算", "全年预算")
+ADJUSTED_BUDGETS = ("调整预算", "调整后预算", "变动预算")
+BASE_SAID = regex(rf"\s*[（(]\s*(?:其中)?(?P<base>{NAMED_BASE.pattern}|{PLAN_BASE.pattern})(?:数)?(?:为|是|：|:)?\s*")
+
+
+TOTAL_AFTER = regex(r"(?:合计|总计|共计)$")
+
+
+# a list opener the layout cut off its list (`…合计 X 万元，其中：` at a line's end, the parts on the lines after)
+DANGLING_OPENER = regex(r"其中\s*[：:]\s*$")
+# a sentence opening with the name of a figure and 中 (`基本支出中，`, `在财政拨款支出预算中，`)
+OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[，,：:]")
+# a sentence opening with the name of a figure stated before and the words listing what it holds
+# (`支出总计包括：`, `收入合计由以下构成：`), the list right after them
+LISTED_NAMED = regex(
+    r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?:包括|构成为|构成如下|由以下构成|组成为)[：:]"
+)
+# a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
+MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
+
+
+# counters of any kind of item (`4 个乡镇`, `3 项`, `5 家单位`): a count in one may be the number of a list's parts
+ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件", "方面", "所", "座"})
+
+
+def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]) -> Mention | None:
+    """`项目共 9 个，涉及资金 X 万元，其中：甲 5 个、乙 4 个`: a list of counts right after an amount is of the count
+    the sentence states just before that amount (the things the amount is of), when the amount is of no unit of
+    the list and that count is of the list's own unit and counter; else the head as found."""
+    if head is None or len(mentions) < 2 or mentions[-1] is not head:
+        return head
+    counted = {(q.base_unit, q.unit) for p in b.parts if isinstance(p, _Entry) for q in p.qs}
+    if len(counted) != 1 or any(q.kind != "amount" for q in head.quantities):
+        return head
+    ((unit, counter),) = counted
+    before = mentions[-2]
+    q = before.of_unit(unit)
+    if (
+        q is None
+        or q.kind != "count"
+        or q.unit != counter
+        or len(before.quantities) != 1
+        or before.sentence != head.sentence
+    ):
+        return head
+    return before
+
+
+def _counts_the_parts(head: Mention, parts: list[Mention]) -> bool:
+    """`覆盖 4 个乡镇，其中东关镇 12 个、柳溪乡 15 个…`: a count equal to the number of parts counts them; it is
+    not what they add up to."""
+    q = head.quantities[-1] if head.quantities else None
+    if q is None or q.kind != "count" or q.value != len(parts) or len(parts) < 2:
+        return False
+    if q.unit not in ITEM_COUNTERS:
+        return False  # `共有车辆 2 辆，其中：…用车 5 辆`: a counter of its own things (辆, 台, 人) counts them, not the list
+    return sum((p.quantities[0].value for p in parts if p.quantities), Decimal(0)) != q.value
+
+
+def _score_pairs(parts: list[Mention]) -> bool:
+    """`总分 X，其中产出指标满分 60 分，得分 a；…`: each indicator's full marks beside its score are no parts of
+    the overall score (the scores are its score set: sets.scores, TO111)."""
+    return any(FULL_MARKS.search(p.label) and p.quantities[:1] and p.quantities[0].base_unit == "分" for p in parts)
+
+
+def _narrower(own: Context, said: Context) -> bool:
+    """Does a figure's own name state a field (a fund, a scope …) that the words naming a whole leave open?"""
+    return any(own.known(f) and not said.known(f) for f in FIELDS)
+
+
+def _opens_list(t: object) -> bool:
+    return isinstance(t, Token) and t.type == "SUBSET"
+
+
+# a clause telling what was done with the sum before it (`调出资金 X 转入一般公共预算，占…的 p%`, `…，主要用于…，占`)
+ACTED_ON = regex(
+    r"^[，,\s]*(?:主要|全部|重点|已|均)?(?:"
+    + "|".join((*words("context", "transfer_verbs"), "拨付", "上缴", "下达"))
+    + ")"
+)
+
+
+def _acted_on(flat: list[object], k: int, said: str) -> tuple[Quantity, bool] | None:
+    """The share's part where the words before `占` tell what was done with the sum right before them, naming no
+    figure of their own (`调出资金 9,025 万元转入一般公共预算，占…收入的 29.9%`): that sum, stated in the sentence."""
+    j = k - 3
+    while j >= 0 and is_sep(flat[j], "，,"):
+        j -= 1  # (`…9,025 万元，主要用于…，占`: the clause set apart by its comma)
+    before = flat[j] if j >= 0 else None
+    if not isinstance(before, _Entry) or before.share is not None or ACTED_ON.match(said) is None:
+        return None
+    amounts = [q for q in before.qs if q.kind == "amount" and q.exact]
+    return (amounts[0], True) if len(amounts) == 1 and len(before.qs) == 1 else None
+
+
+# the words of a share around the names of its part and whole (`…占…的比重为`)
+SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
+
+
+# a figure named as what another is compared with (`比调整预算 B`, `较上年 B`, `与上年的 B 相比`)
+COMPARED_BASE = regex(r"[，,、；;\s]*(?:比|较|与)")
+# the words closing a total's name (`政府债务余额合计`): no measure of its parts
+TOTAL_TAIL = regex(r"(?:合计|总计|共计|总额|小计)$")
+
+
+def _measure_after(part: str, whole: str) -> str:
+    """What the whole's name states after the words it shares with the end of the part's name (`一般债务` in
+    `全省政府债务余额合计`: 余额); total words are no measure."""
+    for k in range(len(part) - 1):
+        tail = part[k:]
+        at = whole.rfind(tail)
+        if at >= 0:
+            return TOTAL_TAIL.sub("", whole[at + len(tail) :])
+    return ""
+
+
+def _leaves(items: list[object]) -> Iterator[object]:
+    """The items in reading order, a list's head and parts in place of the list."""
+    for x in items:
+        if isinstance(x, _Breakdown):
+            if x.head is not None:
+                yield x.head
+            yield Token("SUBSET", x.keyword)
+            yield from _leaves(x.parts)
+        elif isinstance(x, list):
+            yield from _leaves(x)
+        else:
+            yield x
+
+
+def _about_whole(head: Mention, clause: str) -> bool:
+    """Does a clause without a figure, among a list's parts, speak of the list's whole again (its item's last
+    four characters, `债务余额` of `全县政府债务余额`)?"""
+    name = head.key
+    return len(name) >= 4 and len(clause) >= 6 and name[-4:] in clause
+
+
+def _measures(item: _Entry, last: Mention, used: set[int]) -> bool:
+    """Is the entry before a list a figure another is measured against or by, no whole of the list: the base of
+    a percentage (`占全市收入 312.45 亿元的 37.9%；其中…`), a ratio's base (`（预算数 X）`), the figure compared with
+    (`低于限额 412.8 亿元，其中…`) or what the figure changed by (`减收 24.61 亿元，其中…`)?"""
+    if item.of is not None or any(id(q) in used for q in last.quantities):
+        return True
+    return bool(GAP.search(item.label) or CHANGE_AMOUNT.match(item.label))
+
+
+def _of_the_change(before: list[object] | None, parts: list[Mention]) -> bool:
+    """Do the parts of a list right after a change of an amount each repeat its movement (`比年初调增 30 万元，其中
+    调增人员经费 12 万元、调增公用经费 18 万元`)? Then they break down the change, not the figure before it."""
+    change = next((x for x in reversed(before or []) if isinstance(x, (_Change, _Entry))), None)
+    if not isinstance(change, _Change) or not parts:
+        return False
+    words = {mv.word for mv in change.movements if mv.quantity is not None and mv.quantity.kind == "amount"}
+    return bool(words) and all(any(w in p.label for w in words) for p in parts)
+
+
+def _share_entry(item: object, first: bool) -> TypeGuard[_Entry]:
+    """A share of a `分别占` run: one percentage, named by nothing but a joining word (the first may name the
+    whole: `分别占一般公共预算支出的 p%`)."""
+    if not isinstance(item, _Entry) or len(item.qs) != 1 or item.qs[0].kind != "percent" or item.share is not None:
+        return False
+    label = item.label.strip("、和及与 ")
+    return not label or (first and label.endswith("的"))
+
+
+def _bare_share(e: object) -> bool:
+    """A share with no figure of its part (`中央补助占 60%`)."""
+    return isinstance(e, _Entry) and not e.label.strip() and len(e.qs) == 1 and e.qs[0].kind == "percent"
+
+
+# a figure's plan stages, and its outcome's: where a sentence states both (`收入调整预算数为 X，决算数为 Y`), a name
+# that says no stage (`占一般公共预算收入的`) is of the outcome, not of the budget
+PLAN_STAGES = ("预算", "调整预算", "年初预算", "计划")
+OUTCOME_STAGES = ("决算", "执行")
+
+
+def _other_side(whole: str, label: str) -> bool:
+    """Does `label` name the other side (收入/支出) than `whole`?"""
+    sides = ("收入", "支出")
+    mine = next((s for s in sides if s in whole), None)
+    return mine is not None and any(s in label and s != mine and mine not in label for s in sides)
+
+
+PARALLEL_KINDS: list[list[str]] = load("relations").get("parallel_kinds") or []
+
+
+def _parallel(whole: str, label: str) -> bool:
+    """Does `label` name a kind of the thing beside the one `whole` names (专项债务 beside 一般债务)?"""
+    for kinds in PARALLEL_KINDS:
+        mine = [k for k in kinds if k in whole]
+        if len(mine) == 1 and any(k in label and k != mine[0] for k in kinds) and mine[0] not in label:
+            return True
+    return False
+
+
+def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool:
+    """A figure in none of the total's units, a limit (`控制在限额 1,650 亿元以内`), or one added to the list
+    rather than in it (`加上…`, `另…`, `此外…`) ends the parts."""
+    if not p.qs:
+        return False
+    if not any(q.base_unit in dims for q in p.qs if q.kind != "percent"):
+        return True
+    if not first and (ADDED.match(p.label.lstrip("，、；：")) or GAP.search(p.label)):
+        return True
+    if whole and _other_side(whole, p.label):
+        return True  # `收入总计 105.61 亿元，其中…；预算支出安排 95.47 亿元`: income and expenditure are two sides
+    if "收入" in whole and HANDED_OVER.match(p.label.lstrip("，、；：")):
+        return True  # `收入 A，其中利润收入 a；调出资金 b`: what leaves the fund is none of its income
+    return all(q.bound is not None for q in p.qs)
+
+
+def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+    """Do two or more parts of money make the total exactly already, and a clause of no figure stand between them
+    and a figure above zero that would take the list over it (`余额 T，其中一般债务余额 a，专项债务余额 b，控制在限额
+    以内，尚余限额空间 c`: c is a statement of its own)? (A next item right after the parts, `…，其他收入 c`, is one
+    of them: the total or a part is wrong.)"""
+    if len(parts) < 2 or not p.qs or p.qs[0].kind != "amount" or p.qs[0].value <= 0 or not parts[-1].quantities:
+        return False
+    gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
+    if len(CLAUSE_MARKS.findall(gap)) < 2:
+        return False
+    whole = exact_figure(head)
+    if whole is None or whole.kind != "amount" or not foots_flat(head, parts):
+        return False
+    # (a total rounded coarser than its parts holds a small one more: `54.3 亿元，其中 538000 万元、…、371 万元`)
+    listed = [q for m in parts if (q := m.of_unit(whole.base_unit)) is not None]
+    return not foots(whole, [*listed, p.qs[0]])
+
+
+CLAUSE_MARKS = regex(r"[，,；;]")
+
+
+def _nonzero_next(rest: list[object]) -> bool:
+    """Is the next figure of a list's items one above zero?"""
+    entry = next((x for x in rest if isinstance(x, _Entry) and x.qs), None)
+    return entry is not None and entry.qs[0].value > 0
+
+
+def _complete(head: Mention, parts: list[Mention]) -> bool:
+    """Do the parts make the total, each figure within its rounding (every part in the total's unit)?"""
+    whole = exact_figure(head)
+    if whole is None:
+        return False
+    listed = [m.of_unit(whole.base_unit) for m in parts]
+    return None not in listed and foots(whole, [q for q in listed if q is not None])
+
+
+def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
+    """The shortest run of `after` whose figures, with the breakdown's parts, add up to its total exactly."""
+    whole = exact_figure(b.total)
+    if whole is None:
+        return []
+    listed = [q for m in b.parts if (q := m.of_unit(whole.base_unit)) is not None]
+    total = sum((q.base_value for q in listed), Decimal(0))
+    for j, m in enumerate(after):
+        q = m.of_unit(whole.base_unit)
+        if q is None or not q.exact:
+            return []
+        total += q.base_value
+        if total == whole.base_value:
+            return after[: j + 1]
+        if total > whole.base_value:
+            return []
+    return []
+
+
+class Lists(Rates, Changes):
+    """Mentions, breakdowns (lists with their totals) and shares."""
+
+    def _make_up_of_before(self, items: list[object], si: int, mentions: list[Mention]) -> None:
+        """`…支出 388.50 亿元。从支出结构看，教育支出 85.40 亿元，占 22.0%；…`: the make-up of the figure before, as
+        a sentence opening with 其中 gives it, unless its shares name their whole (`占实际支出的 p%`)."""
+        if not (items and is_label(items[0]) and MAKE_UP.search(str(items[0]))) or si in self.d.headless:
+            return
+        if not any(s.sentence == si and s.base_label for s in self.facts.shares):
+            self.d.headless[si] = self._own_items(mentions, si)
+            self.d.make_up.add(si)
+
+    def _list_of_before(self, si: int, mentions: list[Mention]) -> None:
+        """`…本年收入合计 X 万元，其中：` / `一般公共预算收入 a 万元；…`: a sentence after one the layout cut at its list
+        opener is that list, as one opening with 其中 is; `基本支出中，人员经费 a，公用经费 b`: a sentence opening
+        with a name and 中 lists the parts of the figure of that name before it (passes/breakdowns.headless)."""
+        if si in self.d.headless or not si or not mentions:
+            return
+        text = self.doc.text
+        sent, prev = self.doc.sentences[si], self.doc.sentences[si - 1]
+        named = OF_NAMED.match(text, sent.start, sent.end)
+        listed = LISTED_NAMED.match(text, sent.start, sent.end) if named is None else None
+        if named is not None:
+            self.d.whole_named[si] = named.group(1)
+        elif listed is not None:
+            self.d.whole_listed[si] = (listed.group(1), listed.group("main") is None)
+        elif not (self.d.by_sentence.get(si - 1) and DANGLING_OPENER.search(text, prev.start, prev.end)):
+            return
+        # (a figure in brackets notes the part before it: `一般债务限额 a（含外贷限额 b）`)
+        self.d.headless[si] = [m for m in self._own_items(mentions, si) if not in_brackets(self.d, si, m.start)]
+
+    def _structure(self, items: list[object], si: int) -> None:
+        """`资金来源构成为：中央补助占 60%，省级补助占 25%，…`, `从支出结构看，基本支出占 35.2%，项目支出占 64.8%`: the
+        shares of the parts of one whole the sentence opens by naming its make-up (构成, 结构, 组成), each part
+        named with no figure of its own; a list with no whole stated (they cannot add up to more than 100%)."""
+        flat = list(_leaves(items))
+        opening = next((x for x in flat if is_label(x)), None)
+        if opening is None or not MAKE_UP.search(str(opening)):
+            return
+        shares: list[Share] = []
+        rest = [x for x in flat[flat.index(opening) + 1 :] if not is_sep(x, "，,；;：:、")]
+        # `name 占 p%` after `name 占 p%`, nothing else between them but separators
+        for name, word, e in zip(rest[::3], rest[1::3], rest[2::3]):
+            if not (is_label(name) and isinstance(word, Token) and word.type == "SHARE" and _bare_share(e)):
+                break
+            assert isinstance(e, _Entry)
+            shares.append(Share(e.qs[0], None, sentence=si))
+        if len(shares) >= 2:
+            self.facts.share_lists.append(ShareList(shares))
+
+    def _own_items(self, mentions: list[Mention], si: int) -> list[Mention]:
+        """The items of a list opening its sentence: not parts nested under one of them, nor the figures its
+        changes compare with (`其中，房产税 6.6 亿元，比上年的 6.2 亿元增长…`, `上年为 6.9 亿元`)."""
+        used = self._references(si)
+        return [
+            m
+            for m in mentions
+            if id(m) not in self.d.parts
+            and id(m) not in self.d.noted
+            and not REFERENCE.match(m.label)
+            and not LAST_YEAR_ONLY.match(m.label.strip("，、；：（( "))
+            and not any(id(q) in used for q in m.quantities)
+        ]
+
+    def _composed(self, items: list[object], si: int, mentions: list[Mention]) -> None:
+        """`资金总额 880 万元，由中央补助 500 万元、省级配套 240 万元和市级配套 120 万元组成`: the figures between 由
+        and 组成 (构成) are all the parts of the figure right before 由, a complete list."""
+        for k, item in enumerate(items):
+            if not (isinstance(item, _Entry) and COMPOSED_OPEN.match(item.label) and k >= 2):
+                continue
+            head = items[k - 2] if is_sep(items[k - 1], "，") else None
+            run: list[_Entry] = [item]
+            closed = False
+            for nxt in items[k + 1 :]:
+                if isinstance(nxt, _Entry):
+                    run.append(nxt)
+                elif is_label(nxt) and COMPOSED_CLOSE.match(str(nxt)):
+                    closed = True
+                    break
+                elif not is_sep(nxt, "、"):
+                    break
+            if not closed or not isinstance(head, _Entry) or len(run) < 2:
+                continue
+            ids = {id(q) for e in [head, *run] for q in e.qs}
+            found = [m for m in mentions if m.quantities and id(m.quantities[0]) in ids]
+            if len(found) == len(run) + 1 and not any(self.d.is_part(m) for m in found):
+                self._record(found[0], found[1:], "组成", si)
+
+    def _respective_list(self, run: list[_Entry], said: str, si: int, mentions: list[Mention]) -> None:
+        """The figures a `分别为` list names are the parts of the figure right before them where they cover its
+        definition (`政府采购支出总额 X，货物、工程、服务支出分别为 a、b、c`), or of a total right after them
+        (`…分别为 a、b、c，合计 T`), in the same context: not of another year or scope (`上年…分别为`, `市本级…
+        分别为`), `said` being the words the list was written with before its names were given out."""
+        first = {id(e.qs[0]) for e in run if e.qs}
+        at = [k for k, m in enumerate(mentions) if m.quantities and id(m.quantities[0]) in first]
+        if len(at) != len(run) or at != list(range(at[0], at[0] + len(at))):
+            return
+        parts = mentions[at[0] : at[-1] + 1]
+        if len(self._unlisted(parts)) != len(parts):
+            return  # already read as a list
+        before = mentions[at[0] - 1] if at[0] else None
+        unit = parts[0].quantities[0].base_unit
+        # the next figure of the parts' unit (`三本预算收入合计 T`: 三本 counts the budgets)
+        after = next((m for m in mentions[at[-1] + 1 :] if m.of_unit(unit) is not None), None)
+        if before is not None and id(before) not in self.d.parts and of_total(before, parts):
+            if self._one_context(before, parts, said):
+                self._record(before, parts, "分别为", si)
+        elif before is not None and id(before) not in self.d.parts and self._allocates(before, parts[0]):
+            # `新增债券 X，主要投向 A、B 等领域，分别安排 a、b`: some of what X is spent on, at most X
+            self._record(before, parts, "分别安排", si)
+        elif after is not None and TOTAL_AFTER.search(after.key) and self._one_context(after, parts, said):
+            self._record(after, parts, "分别为", si)
+
+    def _allocates(self, whole: Mention, first: Mention) -> bool:
+        """Does the figure before a respective list state the sum the list allocates: its figure followed by
+        the allocation verb that opens the list's names (`X，主要投向 A、…`), in the parts' unit?"""
+        q, p = whole.quantities[-1] if whole.quantities else None, first.quantities[0] if first.quantities else None
+        if q is None or p is None or q.base_unit != p.base_unit or q.kind != "amount" or not q.exact:
+            return False
+        gap = self.doc.text[q.end : p.start].lstrip("，, ")
+        return ALLOCATED.match(gap) is not None
+
+    def _respective_runs(
+        self, items: list[object], runs: list[tuple[list[_Entry], str]], si: int, mentions: list[Mention]
+    ) -> None:
+        """The lists of figures named by `分别为` (see `_respective_names`): their totals and their shares."""
+        for run, said in runs:
+            self._respective_list(run, said, si, mentions)
+            self._respective_shares(items, run, si)
+        opened = names_opened(items[0]) if items else []
+        if runs and opened and runs[0][0][0].label.startswith(opened[0]) and not self.d.headless.get(si):
+            # `其中，教育、科技支出分别为 a、b`: the list 其中 opens is the respective one, of the figure before
+            ids = {id(e.qs[0]) for e in runs[0][0] if e.qs}
+            self.d.headless[si] = [m for m in mentions if m.quantities and id(m.quantities[0]) in ids]
+
+    def _respective_shares(self, items: list[object], run: list[_Entry], si: int) -> None:
+        """`教育、科技、卫生支出分别为 a、b 和 c，分别占 p%、q% 和 r%`: one share to each figure of the list, in order,
+        of the whole the shares name (`分别占一般公共预算支出的`) or, naming none, of the one the list is part of
+        (found by the linking passes); read only where as many shares follow as the list has figures."""
+        last = next((k for k, x in enumerate(items) if x is run[-1]), None)
+        if last is None:
+            return
+        rest = [x for x in items[last + 1 :] if not is_sep(x, "、，,")]
+        if len(rest) < 3 or not (is_label(rest[0]) and str(rest[0]).strip() == "分别"):
+            return
+        if not (isinstance(rest[1], Token) and rest[1].type == "SHARE"):
+            return
+        shares = [e for k, e in enumerate(rest[2 : 2 + len(run)]) if _share_entry(e, first=k == 0)]
+        if len(shares) != len(run):
+            return
+        base = shares[0].label.strip()
+        for part, e in zip(run, shares):
+            stated = e.qs[0]
+            figure = next((q for q in part.qs if q.kind in ("amount", "count")), None)
+            if figure is not None:
+                self.facts.shares.append(Share(stated, figure, None, base, si))
+
+    def _parallel_shares(self, items: list[object], si: int) -> None:
+        """`基本支出执行 a，项目支出执行 b，分别占全年执行数的 p% 和 q%`: figures stated side by side from the
+        sentence's start (no `分别为` list, no `其中`), then as many shares after 分别: one to each, in order
+        (`_respective_shares`)."""
+        at = next((k for k, x in enumerate(items) if is_label(x) and str(x).strip() == "分别"), None)
+        share = items[at + 1] if at is not None and at + 1 < len(items) else None
+        if at is None or not (isinstance(share, Token) and share.type == "SHARE"):
+            return
+        run: list[_Entry] = []
+        for x in items[:at]:
+            if is_sep(x, "，、,"):
+                continue
+            if not (isinstance(x, _Entry) and len(x.qs) == 1 and x.qs[0].kind == "amount" and x.of is None):
+                return
+            run.append(x)
+        if len(run) >= 2 and len({e.qs[0].base_unit for e in run}) == 1:
+            self._respective_shares(items, run, si)
+
+    def _one_context(self, total: Mention, parts: list[Mention], said: str) -> bool:
+        """Do the total and every part (and the words of the list) state no scope, fund, stage or period
+        otherwise? A period is this year's where none is said, against a part said to be last year's."""
+        _, whole = self.labeller.identify(total.label)
+        for text in [said, *(p.label for p in parts)]:
+            _, own = self.labeller.identify(text)
+            if not whole.agrees(own):
+                return False
+            if (whole.period or "+0") != (own.period or "+0") and not (whole.period or own.period or "").isdigit():
+                return False
+        return True
+
+    def _qualified_head(self, before: list[object], mentions: list[Mention]) -> Mention | None:
+        """The figure a list opening mid-sentence breaks down: the one right before its keyword, past the
+        ratios and changes that qualify it (`决算为 0.52 万元，完成预算的 17.33%，其中：…`), past a bracket
+        noting what it includes (`限额 318.40 亿元（含开发区 64.25 亿元），其中：…`) and past the base a ratio
+        states in brackets (`完成预算的 102.6%（预算数 X），其中：…`: a reference, never the whole listed)."""
+        bracket = False
+        entries = [m for m in mentions]
+        used = self._references(mentions[-1].sentence) if mentions else set()
+        for item in reversed(before):
+            if isinstance(item, Token) and item.type == "SEP":
+                bracket = bracket or str(item)[-1:] in "）)"
+                continue
+            if isinstance(item, (_Rate, _Change)) or (isinstance(item, Token) and item.type == "LABEL"):
+                continue  # a ratio or change qualifying the figure, words about it (`全部为利润收入，其中…`)
+            if isinstance(item, _Entry) and entries and _measures(item, entries[-1], used):
+                entries.pop()
+                continue
+            if not isinstance(item, _Entry) or not entries:
+                return None
+            if bracket and INCLUDED.match(item.label.lstrip("（(")):
+                entries.pop()  # the bracket's own figure: look past it
+                bracket = False
+                continue
+            if bracket and in_brackets(self.d, entries[-1].sentence, entries[-1].start):
+                # `合同金额合计 642.18 万元（货物 88.40 万元，服务 553.78 万元），其中…`: a figure the bracket lists
+                # is no whole of the list after it; the figure before the bracket is
+                entries.pop()
+                continue
+            return entries[-1]
+        return None
+
+    def _clause(
+        self,
+        item: object,
+        si: int,
+        mentions: list[Mention],
+        named: str = "",
+        whole: Mention | None = None,
+        siblings: list[Mention] | None = None,
+    ) -> None:
+        if isinstance(item, _Rate):
+            self._rate(item, si, mentions, siblings, whole)
+        elif isinstance(item, _Change):
+            self._change(item, si, mentions, named, whole)
+        elif isinstance(item, _FromTo):
+            self._fromto(item, si)
+        elif isinstance(item, _Formula):
+            self.facts.formulas.append(as_formula(item, si))
+
+    def _mention(self, e: _Entry, si: int, para: int, whole: Mention | None = None) -> Mention:
+        key, period = self.labeller.split(e.label)
+        if (pronoun := LAST_YEARS_RATIO.fullmatch(key)) is not None:
+            # `上年该比例 68.0%`: last year's value of the ratio just stated, as `上年为` names it
+            key = pronoun.group(1)
+        m = Mention(label=e.label, key=key, quantities=e.qs, sentence=si, paragraph=para, period=period)
+        self._base_in_brackets(m, si)
+        count = next((q for q in e.qs if q.kind == "count"), None)
+        if count is not None and (after := COUNTED.match(self.doc.text, count.end)):
+            m.noun = self.labeller.noun(after.group())
+        self.facts.mentions.append(m)
+        if e.share is not None and COMPARED_BASE.match(e.label):
+            return m  # `A a，比调整预算 B 增加 Δ，占…的 p%`: the share is a's (not read), never the base B's
+        if e.share is not None:
+            part = next((q for q in e.qs if q.kind != "percent"), None)
+            if whole is not None and e.share_base and not self._names_whole(e.share_base, whole):
+                whole = None  # `其中基本支出 A，人员经费 B，占基本支出的 p%`: of the whole it names (linked later)
+            elif whole is not None and not e.share_base and self._share_of_outer(whole, si):
+                # `中小企业 A，占 p%，其中小微企业 B，占 q%`: the whole has a share of its own; the part's may be of
+                # that same outer whole as well as of the whole, and which is not said
+                self.facts.shares.append(Share(e.share, part, None, e.share_base, si, certain=False))
+                return m
+            total = whole.of_unit(part.base_unit) if whole is not None and part is not None else None
+            self.facts.shares.append(Share(e.share, part, total, e.share_base, si))
+        return m
+
+    def _base_in_brackets(self, m: Mention, si: int) -> None:
+        """`收入 1,550.20 亿元，完成预算的 102.6%（预算数 1,511.22 亿元）`: the figure in brackets right after a rate,
+        named as the base the rate's own words name (预算, 调整预算 …), is its denominator; the figure before the
+        rate its numerator. The base is then a figure the sentence measures against, no subject of what follows."""
+        rate = self.facts.rates[-1] if self.facts.rates else None
+        if rate is None or rate.sentence != si or rate.ordered or rate.formula is not None or not rate.operands:
+            return
+        base = NAMED_BASE.search(rate.name) or PLAN_BASE.search(rate.name)
+        den = m.quantities[0] if m.quantities else None
+        if base is None or den is None or den.start <= rate.stated.end:
+            return
+        said = BASE_SAID.fullmatch(self.doc.text[rate.stated.end : den.start])
+        num = rate.operands[-1]
+        # (a rate of the budget names it more closely in brackets: `完成预算的 94.4%（调整预算 X）`)
+        generic = base.group() in GENERIC_BASES and said is not None and said.group("base") in ADJUSTED_BUDGETS
+        if said is None or said.group("base") != base.group() and not generic or not den.exact:
+            return
+        if den.kind == num.kind and den.base_unit == num.base_unit:
+            label = rate.labels[-1] if rate.labels else ""
+            rate.operands, rate.labels, rate.ordered = [num, den], [label, m.label], True
+
+    def _graded_apart(self, parts: list[Mention], si: int) -> bool:
+        """Is a score listed under 其中 given a grade of its own (an evaluation of its own, not an addend)?"""
+        if not parts or not all(p.quantities and p.quantities[0].base_unit == "分" for p in parts):
+            return False
+        end = self.doc.sentences[si].end
+        if len(parts) == 1:
+            return STATED_GRADE.search(self.doc.text, parts[0].quantities[0].end, end) is not None
+        # several scores: a grade between two of them is a part's own; one after the last alone is the total's
+        # (`总分 90.44 分，其中 A a、B b、C c，评定为“优”`)
+        return any(STATED_GRADE.search(self.doc.text, p.quantities[0].end, q.start) for p, q in zip(parts, parts[1:]))
+
+    def _share_of_outer(self, whole: Mention, si: int) -> bool:
+        """Does the whole carry a share of its own (`…A，占 p%，其中…`, `…A，占政府采购支出总额的 p%，其中…`)? Then
+        a part's share naming no base may be of the whole or of that outer one."""
+        own = takewhile(lambda s: s.sentence == si, reversed(self.facts.shares))
+        return any(s.part is not None and s.part in whole.quantities for s in own)
+
+    @staticmethod
+    def _gross(head: Mention, parts: list[Mention]) -> list[Mention]:
+        """The parts less gross values (`固定资产原值`) where the total is no gross value: it counts the net."""
+        if any(g in head.key for g in GROSS):
+            return parts  # `固定资产原值合计 X，其中：房屋原值…`
+        return [m for m in parts if not m.key.endswith(GROSS)]
+
+    def _not_of_another(self, parts: list[Mention]) -> list[Mention]:
+        """The parts less those whose share names another part as their whole (`其中基本支出 A，人员经费 B，
+        占基本支出的 p%`: 人员经费 is part of 基本支出, not beside it)."""
+        # the shares of the list's sentence: they stand at the end of the document's (not all of them, per list)
+        si = parts[0].sentence if parts else -1
+        own = takewhile(lambda s: s.sentence == si, reversed(self.facts.shares))
+        named = {id(s.part): s.base_label for s in own if s.base_label and s.part is not None}
+        out: list[Mention] = []
+        for m in parts:
+            base = next((named[id(q)] for q in m.quantities if id(q) in named), "")
+            item = self.labeller.identify(base)[0] if base else ""
+            if item and any(self.labeller.identify(p.label)[0] == item for p in out):
+                continue
+            out.append(m)
+        return out
+
+    def _names_whole(self, base: str, whole: Mention) -> bool:
+        """Does the whole a share names (`占基本支出的`, `占总支出的`) name the list's total? A generic word
+        (总, 全部, 全年) before the name names any total of it."""
+        named, said = self.labeller.identify(base)
+        total, _ = self.labeller.identify(whole.label)
+        if base.startswith("本年") and "本年" not in whole.label and not total.startswith("本年"):
+            # `收入预算 X，其中…，占本年收入的 p%`: this year's income, without the carry-over X holds; a 收入合计 is
+            # the year's own (its item 本年收入合计), a 收入总计 is not
+            return False
+        if not named and said.stage is not None:
+            return False  # `占全年预算的 p%`: of the part's own budget, not of the list's total
+        named = GENERIC_WHOLE.sub("", named)
+        return not named or not total or named in total or total in named
+
+    def _breakdown(
+        self,
+        b: _Breakdown,
+        si: int,
+        para: int,
+        mentions: list[Mention],
+        qualified: Mention | None = None,
+        before: list[object] | None = None,
+    ) -> Mention | None:
+        """A total and its parts; `qualified` is the head when the list follows it past a qualifying ratio."""
+        # `限额和余额分别为 X、Y，其中一般债务限额和余额分别为 a、b，…`: the list breaks down both figures of the
+        # 分别 pair in turn, not the last one alone (which part is whose is not read)
+        paired = (
+            b.head is not None and not b.head.label.strip("，、 ") and bool(mentions) and "分别" in mentions[-1].label
+        )
+        if (
+            b.head is not None
+            and before is not None
+            and changed_by(b.head.label, [p.label for p in b.parts if isinstance(p, _Entry)])
+        ):
+            # `比上年下降 20.3%，减收 24.61 亿元，其中国有土地使用权出让收入 …`: the list is of the figure that
+            # changed, not of what it changed by (a list of the change repeats its word: `其中调增人员经费 …`)
+            mentions.append(self._mention(b.head, si, para))
+            qualified = self._qualified_head([*before, b.head], mentions)
+            b = _Breakdown(None, b.keyword, b.parts, b.noted)
+        head, qualified = self._list_head(b, si, para, mentions, qualified)
+        head = _counted_before(head, b, mentions)
+        parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
+        if b.keyword.startswith(("（", "(")):
+            # a list in brackets is a note on its head: what the sentence says next is of the head again
+            self.d.bracketed.update(id(p) for p in parts)
+        if head is qualified and _of_the_change(before, parts):
+            head = None  # `比年初调增 30 万元，其中调增人员经费 12 万元、调增公用经费 18 万元`: the change's parts
+        for p in b.noted:  # figures in brackets after a part: mentions of their own, not parts of this list
+            if isinstance(p, _Entry):
+                noted = self._mention(p, si, para)
+                self.d.noted.add(id(noted))
+                mentions.append(noted)
+            elif isinstance(p, _Breakdown):
+                self._breakdown(p, si, para, mentions)
+            else:
+                self._clause(p, si, mentions)
+        if head is None or paired or _score_pairs(parts) or _counts_the_parts(head, parts) or counts_subordinates(head):
+            return None
+        if self._graded_apart(parts, si) or scored_apart(head, parts):
+            return None  # `评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`: a part evaluated on its own
+        parts = within_whole(self.labeller, head, self._gross(head, parts))
+        if parts:
+            kw = b.keyword.strip("：，:（(；、")
+            self._record(head, parts, kw, si)
+            self._listed_shares(b, si)
+        return head
+
+    def _listed_shares(self, b: _Breakdown, si: int) -> None:
+        """`其中：税收收入 a、非税收入 b，分别占 p%、q%`: the shares after 分别 go one to each part listed right
+        before, in order, as after a `分别为` list (`_respective_shares`); their whole is the one the shares
+        name or, naming none, the list's total (found by the linking passes)."""
+        at = next((k for k, x in enumerate(b.parts) if is_label(x) and str(x).strip() == "分别"), None)
+        if at is None:
+            return
+        run: list[_Entry] = []
+        for x in reversed(b.parts[:at]):
+            if not isinstance(x, _Entry) or not any(q.kind in ("amount", "count") for q in x.qs):
+                break
+            run.insert(0, x)
+        if len(run) >= 2:
+            self._respective_shares(b.parts, run, si)
+
+    @staticmethod
+    def _of_the_compared(b: _Breakdown) -> bool:
+        """Is the list's head the gap to a figure (`余额 X，低于限额 B，其中一般债务余额 a…`) whose parts name the
+        item compared (余额), not the one it is compared with (限额: `低于限额 B（其中：一般债务限额 a…）`)?"""
+        assert b.head is not None
+        gap = GAP.search(b.head.label)
+        if gap is None:
+            return False
+        against = GAP_WORD.sub("", gap.group())[-2:]  # the noun compared with (`限额`)
+        names = [p.label for p in b.parts if isinstance(p, _Entry)]
+        return bool(names) and not any(against in n for n in names)
+
+    def _list_head(
+        self, b: _Breakdown, si: int, para: int, mentions: list[Mention], qualified: Mention | None
+    ) -> tuple[Mention | None, Mention | None]:
+        """The figure a list breaks down (and the qualified head, as it stands after reading the list's own)."""
+        if b.head is not None and (b.head.of is not None or (mentions and self._of_the_compared(b))):
+            # `收入 X，完成预算 B 的 p%，主要是…` / `…，占全市收入 B 的 p%；其中…`: B is the base of the figure's
+            # percentage; `余额 X，低于限额 B，其中…`: B is the limit X is compared with; the list is X's, not B's
+            if b.head.of is not None:
+                self._of_ratio(b.head, si, mentions)
+            figure = mentions[-1] if mentions else None
+            mentions.append(self._mention(b.head, si, para))
+            return figure, figure
+        head = self._mention(b.head, si, para) if b.head is not None else qualified
+        if head is not None and head is not qualified:
+            mentions.append(head)
+        if head is not None and changed_from(self.d, head):
+            return None, qualified  # `调入资金由 A 调增至 B，其中…`: the list is of B, which no mention holds
+        return head, qualified
+
+    def _parts(self, b: _Breakdown, si: int, para: int, mentions: list[Mention], head: Mention | None) -> list[Mention]:
+        parts: list[Mention] = []
+        dims = {q.base_unit for q in head.quantities} if head is not None else set()
+        ended = False
+        run = 0  # where the parts a `等` subtotal would close begin
+        previous: object = None
+        for k, p in enumerate(b.parts):
+            named, previous = name_in(previous), p
+            if isinstance(p, _Entry) and parts and not ended and self._closes_named(p):
+                # `其中：增值税 A、契税 B 等税收收入 C，非税收入 D`: C is the sum the named parts are some of,
+                # and the list's part in their place
+                closing = self._mention(p, si, para, head)
+                mentions.append(closing)
+                self._keep(Breakdown(closing, parts[run:], "等", False, si))
+                parts[run:] = [closing]
+                run = len(parts)
+                continue
+            ended = ended or self._ends_list(p, head, parts, dims)
+            if isinstance(p, (_Rate, _Change)) and head is not None and len(parts) >= 2:
+                # `支出 X，其中基本支出 a、项目支出 b，预算执行率 r%，年末结余 c`: the parts before the clause make
+                # the total already, and a figure after it would exceed it: that figure is a statement of its own
+                # (a remainder), not a third part (a zero may still be one: `…0%；公务接待费 0.00 万元`)
+                ended = ended or (_complete(head, parts) and _nonzero_next(b.parts[k + 1 :]))
+            if isinstance(p, _Entry) and p.of is not None and parts:
+                # `其中土地出让收入 a，完成年度计划 B 的 p%`: B is what the part before is a rate of, no part itself
+                self._of_ratio(p, si, mentions)
+                mentions.append(self._mention(p, si, para))
+            elif isinstance(p, _Entry):
+                m = self._mention(p, si, para, None if ended else head)
+                mentions.append(m)
+                if not ended:
+                    parts.append(m)
+            elif isinstance(p, _Breakdown):
+                sub = self._breakdown(p, si, para, mentions)
+                if sub is not None and not ended:
+                    parts.append(sub)
+                    self._share_of_subtotal(sub, head)
+            else:
+                # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
+                self._clause(p, si, mentions, named, head if parts and not named else None, parts)
+        return parts
+
+    def _sibling(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Is the entry a clause of its own naming the kind beside the head's (`一般债务还本 A，其中市本级 a；专项债务
+        还本 B`), after a semicolon? (Set off by a comma, `专项债券 X，其中新增专项债券 a，再融资一般债券 b`, the words
+        may be loose and the figures the parts.)"""
+        if not p.qs or not _parallel(head.label, p.label):
+            return False
+        before = parts[-1] if parts else head
+        end = before.quantities[-1].end if before.quantities else before.start
+        return "；" in self.doc.text[end : p.qs[0].start]
+
+    def _past_a_closed_run(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Does the entry follow, past a comma, a run of parts joined by 、 that make the whole already
+        (`采购预算 T，其中货物 a、服务 b，预留中小企业 c，占 p%`: c cuts across a and b, no third part)?"""
+        if len(parts) < 2 or not p.qs or p.qs[0].value <= 0 or not parts[-1].quantities:
+            return False
+        text = self.doc.text
+        joined = text[parts[0].start : parts[-1].start]
+        if "、" not in joined or any(mark in joined for mark in "，,；;"):
+            return False
+        gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
+        return any(mark in gap for mark in "，,；;") and _complete(head, parts)
+
+    def _ends_list(self, p: object, head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
+        """Does the item end the list before it is read as a part?"""
+        if isinstance(p, _Entry) and head is not None:
+            # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
+            side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
+            return (
+                _ends_parts(p, dims, not parts, side)
+                or self._beside(head, p)
+                or self._sibling(head, p, parts)
+                or self._past_a_closed_run(head, p, parts)
+                or _past_a_footed_list(self.doc.text, head, p, parts)
+            )
+        if isinstance(p, _Breakdown) and head is not None and p.head is not None:
+            # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
+            # after one part and a semicolon, a figure with a list of figures of its own is a statement of its own
+            # (not `其中：人员经费 a，主要包括工资…；公用经费 b，主要包括…`: a part and the words of what it holds)
+            # (one stated with its share, `事业收入 b（占 q%），其中…`, is a part of the list's total all the same)
+            parallel = (
+                len(parts) == 1
+                and p.head.share is None
+                and any(isinstance(x, _Entry) and x.qs for x in p.parts)
+                and "；" in self.doc.text[parts[0].quantities[-1].end : p.head.qs[0].start]
+            )
+            return parallel or self._beside(head, p.head)
+        # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`: the list closed;
+        # `其中一般债务余额 a、专项债务余额 b，债务余额控制在限额之内，限额空间 c`: a clause about the whole again
+        if not (is_label(p) and parts):
+            return False
+        text = str(p).lstrip("，、；：")
+        return bool(ADDED.match(text)) or str(p).startswith("等") or (head is not None and _about_whole(head, text))
+
+    def _named_shares(self, items: list[object], si: int, mentions: list[Mention]) -> None:
+        """`…其中税收收入 8.46 亿元，税收收入占一般公共预算收入的比重为 72.1%`: a share naming its part and its whole,
+        both figures stated under those names in its sentence (or, inferred, earlier in its paragraph)."""
+        flat = list(_leaves(items))
+        head: _Entry | None = None  # the total of the latest list opened (read once, in order: linear)
+        sent = self.doc.sentences[si]
+        opened = OF_NAMED.match(self.doc.text, sent.start, sent.end)  # `“三公”经费中，A占 p%，B占 q%`
+        for k in range(2, len(flat)):
+            part_name, share, e = flat[k - 2], flat[k - 1], flat[k]
+            if _opens_list(share) and isinstance(part_name, _Entry):
+                head = part_name  # `…，其中 A a，B b，A占比 p%`: a share naming no whole is of the list's total
+            if not (
+                is_label(part_name)
+                and isinstance(share, Token)
+                and share.type == "SHARE"
+                and isinstance(e, _Entry)
+                and len(e.qs) == 1
+                and e.qs[0].kind == "percent"
+            ):
+                continue
+            part = self._part_named(str(part_name), e, head, si, mentions) or _acted_on(flat, k, str(part_name))
+            if part is None:
+                if e.label.strip():  # (a list's part with its total's qualifier: links.qualified_shares)
+                    self.d.unread_shares.append((str(part_name), e.label, e.qs[0], si))
+                continue
+            whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
+            if whole is None or part[0].base_unit != whole[0].base_unit or whole[0] is part[0]:
+                continue  # (one figure found under both names: the words name two quantities, not read)
+            if whole[0].base_value < part[0].base_value and e.qs[0].value <= 100:
+                # `其中：甲 a，…，其他各项基金收入 b。甲占全市基金收入的 p%`: a figure below the part is not its whole,
+                # whatever the end of its name (the whole's name, shortened, is the end of a smaller part's)
+                continue
+            certain = part[1] and whole[1]
+            self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
+
+    def _part_named(
+        self, name: str, e: _Entry, head: _Entry | None, si: int, mentions: list[Mention]
+    ) -> tuple[Quantity, bool] | None:
+        """The figure a share's part names. Of a list's total the share names no whole of (`政府债务余额合计 X，
+        其中一般债务占 p%`), the part is of the total's measure (一般债务余额): stated so before, or stated in the
+        sentence; a figure before named by the part's words alone is of another measure (举借一般债务)."""
+        measure = _measure_after(name, head.label) if head is not None and not e.label.strip() else ""
+        if not measure:
+            return self._named_figure(name, si, mentions)
+        # (of the total's scope too: `全省…余额合计`'s part is not `省本级一般债务余额`)
+        scope = self.labeller.identify(head.label)[1].scope if head is not None else None
+        found = self._named_figure((scope or "") + name + measure, si, mentions)
+        if found is not None:
+            return found
+        found = self._named_figure(name, si, mentions)
+        return found if found is not None and found[1] else None
+
+    def _share_whole(
+        self, e: _Entry, head: _Entry | None, opened: str | None, part: Quantity, at: tuple[int, list[Mention]]
+    ) -> tuple[Quantity, bool] | None:
+        """The whole of a share naming its part: the figure of the whole its words name (`占一般公共预算收入的`);
+        naming none, the total of the list it is in, else the figure of the whole the sentence opens by naming
+        (`“三公”经费中，公务接待费占 p%`), stated before under that name."""
+        if e.label.strip():
+            return self._named_figure(e.label, *at, besides=part)
+        total = next((q for q in head.qs if q.kind in ("amount", "count")), None) if head else None
+        if total is not None:
+            return total, True
+        whole = self._named_figure(opened, *at) if opened else None
+        # a part of the whole the sentence names is no more than it: figures found otherwise are not of this share
+        return (
+            whole
+            if whole is not None and whole[0].base_unit == part.base_unit and part.base_value <= whole[0].base_value
+            else None
+        )
+
+    def _named_figure(
+        self, name: str, si: int, mentions: list[Mention], besides: Quantity | None = None
+    ) -> tuple[Quantity, bool] | None:
+        """The one amount or count stated under the name nearest before (its sentence first, then its paragraph),
+        and whether it stands in the sentence. `besides`: a share's part, passed over where its own name states
+        what the name of the whole does not (`财政拨款收入 a；…。财政拨款收入占收入预算的 p%`: the income of one fund
+        is an income, never the whole of all income the share names)."""
+        item, said = self.labeller.identify(SHARE_WORDS.sub("", name))
+        if len(item) < 2:
+            return None
+        # (its paragraph, or the paragraphs under the same heading: `政府债务限额 X。` / `余额 Y，余额占限额的 p%`)
+        here = self.doc.section_at(self.doc.sentences[si].start)
+        sentences = [si] + [
+            s
+            for s in range(si - 1, max(-1, si - 4), -1)
+            if self._same_paragraph(s, si) or self.doc.section_at(self.doc.sentences[s].start) is here
+        ]
+        # the name as an item, else as the end of one (`余额` of `年末债务余额`: the share's words shorten it)
+        for same in (str.__eq__, str.endswith):
+            for s in sentences:
+                among = mentions if s == si else self.d.by_sentence.get(s) or []
+                outcome = said.stage is None and self._outcome_stated(among)
+                found = [
+                    q
+                    for m in among
+                    if same((named := self.labeller.identify(m.label))[0], item)
+                    and said.agrees(named[1])
+                    and not (outcome and named[1].stage in PLAN_STAGES)
+                    for q in m.quantities
+                    if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))
+                ]
+                if found:
+                    return self._one_named(found, s == si)
+        return None
+
+    def _one_named(self, found: list[Quantity], here: bool) -> tuple[Quantity, bool] | None:
+        """The one figure of those stated under a name: one value, or the total of a list whose parts are all
+        the others (`限额 X，其中一般债务限额 a、专项债务限额 b`: `限额`, unqualified, names the total, the parts
+        each narrowed by their own word)."""
+        if len({q.base_value for q in found}) == 1:
+            return found[0], here
+        listed = list_total(self.facts.breakdowns, found)
+        # (the list's total by the first figure its total states)
+        return (listed[1], here) if listed is not None and listed[1] is listed[0].total.quantities[0] else None
+
+    def _outcome_stated(self, mentions: list[Mention]) -> bool:
+        """Does one of the figures state an outcome (决算数, 执行数)?"""
+        return any(self.labeller.identify(m.label)[1].stage in OUTCOME_STAGES for m in mentions if m.quantities)
+
+    def _beside(self, head: Mention, p: _Entry) -> bool:
+        """Is the entry beside the total rather than in it: of another level of government when the total is
+        one level's own (`县本级收入 X，其中税收 a；乡镇收入 Y`), or a limit the total is kept within (`余额 X，其中…，
+        均控制在限额 Y（…）以内`)?"""
+        _, whole = self.labeller.identify(head.label)
+        _, own = self.labeller.identify(p.label)
+        if own.known("period") and own.period != whole.period and (own.period or "").startswith("-"):
+            return True  # `收入 X，其中税收收入 a，上年税收收入 b`: last year's figure beside the list
+        scope = whole.scope if whole.known("scope") else None
+        if scope is not None and own.known("scope") and own.scope != scope and not scope.startswith("全"):
+            return True
+        return bool(LIMIT.search(p.label)) and not LIMIT.search(head.label)
+
+    def _closes_named(self, p: _Entry) -> bool:
+        """Is the entry a `等` subtotal right after the figure before it (`契税 18.20 亿元等税收收入 221.38 亿元`),
+        not a name that begins with 等 (`，等级公路养护 320 万元`, `、等保测评 18 万元`)?"""
+        if not p.label.startswith("等") or not p.qs:
+            return False
+        at = self.doc.text.rfind(p.label, 0, p.qs[0].start)
+        return at > 0 and self.doc.text[at - 1] not in "，、；：。,;: \n"
+
+    def _lists(self) -> dict[int, int]:
+        """The total of each breakdown (by id) → the index of its latest breakdown. Breakdowns are only appended
+        here, or replaced by one of the same total, so the map is brought up to date, not rebuilt per list."""
+        breakdowns = self.facts.breakdowns
+        for i in range(self._lists_seen, len(breakdowns)):
+            self._list_of[id(breakdowns[i].total)] = i
+        self._lists_seen = len(breakdowns)
+        return self._list_of
+
+    def _reattach(self, parts: list[Mention]) -> list[Mention]:
+        """A part with a list of its own that a `；` seemed to end (`公用类支出 385.6 亿元，包括市本级 247.9 亿元，
+        完成调整预算的 101.3%；市对区转移支付 137.7 亿元`): when the parts after it complete its list exactly,
+        they are its parts, not its siblings."""
+        lists = self._lists()
+        out: list[Mention] = []
+        i = 0
+        while i < len(parts):
+            p = parts[i]
+            out.append(p)
+            k = lists.get(id(p))
+            run = _completing(self.facts.breakdowns[k], parts[i + 1 :]) if k is not None else []
+            if run and k is not None:
+                b = self.facts.breakdowns[k]
+                self.facts.breakdowns[k] = Breakdown(b.total, [*b.parts, *run], b.keyword, True, b.sentence)
+                self.d.parts.update(id(m) for m in run)
+            i += 1 + len(run)
+        return out
+
+    def _share_of_subtotal(self, sub: Mention, head: Mention | None) -> None:
+        """A nested total's own share (`本年收入 470 万元，占 94%，其中…`) is a share of the outer total."""
+        if head is None:
+            return
+        for s in reversed(self.facts.shares):
+            if s.part is not None and s.part in sub.quantities and s.total is None:
+                if not PRONOUN.match(s.base_label):  # (`占该项资金的 p%`: of the item's own funds, not the total)
+                    s.total = head.of_unit(s.part.base_unit)
+                break

@@ -1,0 +1,294 @@
+"""Rates a sentence states of an outcome over its plan (`完成预算的 p%`, `执行率 p%`) and ratios of named figures."""
+
+from __future__ import annotations
+
+from tieout.linter.facts.model import Mention, Rate
+from tieout.linter.facts.passes.base import converted, exact_figure
+from tieout.linter.facts.sentence.reader import Reader
+from tieout.linter.facts.sentence.wording import (
+    CLAUSE_BREAK,
+    LAST_YEARS,
+    NOT_THE_OUTCOME,
+    OUTCOME_LABEL,
+    SCORED,
+    as_formula,
+    left_over,
+)
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.sentences import _Entry, _Rate
+from tieout.linter.patterns import regex
+
+# a form's execution rate (`执行率：`, `预算执行率：`, `全年预算执行率：`), the lines of its budget and outcome
+FORM_RATE = regex(r"(?:全年|年初|年度|调整后)?(?:预算|资金)?执行率")
+FORM_BUDGET = regex("预算")
+FORM_OUTCOME = regex("执行|实际|支出|发放")
+FORM_SCOPE = regex("全年|年初|年度|调整后")
+
+
+# a figure named as the gap to a reference (`较目标多`, `比计划少`, `超出`, `超过目标`, `低于年度计划`)
+GAP_AGAINST = regex(
+    r"(?:(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于)|超出|超过"
+    r"|(?:超出|超过|超额完成|高于|低于|多于|少于)(?:年度|全年)?(?:目标|计划|预期|指标)(?:值|数)?)[，,]?\s*$"
+)
+
+
+# a rate naming its numerator by its stage and its denominator as the budget just stated (`预算 B，决算数为预算数的`)
+STAGE_OVER_BUDGET = regex(r"\s*[，,]\s*(?P<stage>决算数?|执行数)\s*(?:为|是|占)(?:年初)?预算数?的\s*")
+# the words of a rate naming its numerator by its stage and its denominator by the budget's (`，决算数为调整预算的`)
+NAMED_OUTCOME_OVER = regex(
+    r"\s*[，,]\s*(?P<stage>决算数?|执行数)\s*(?:为|是|占)(?P<budget>(?:年初|调整后?的?)?预算数?)的\s*"
+)
+# the stages of a budget (the initial one, the adjusted one)
+BUDGET_STAGES = ("预算", "调整预算")
+
+
+# what is left of a budget (`结余资金 7.65 万元`, `节约资金`)
+# the name of a rate of what was spent or done (`资金执行率`, `支出进度`)
+EXECUTION_RATE = regex(r"执行率|支出率|执行进度|支出进度")
+
+
+def _whole_of_part(
+    name: str, ops: list[Quantity], whole: Mention | None, siblings: list[Mention] | None
+) -> Quantity | None:
+    """`回收有效问卷 480 份，其中满意 432 份，满意度 90%`: a rate after the one part listed under 其中, named by that
+    part's own word (满意, 合格), is the part over the whole it is listed under (returned), when the whole is
+    named without that word (`实际到位 1,080 万元，其中市级资金到位 280 万元，到位率 70%` is the part's own rate,
+    over its own budget)."""
+    if len(ops) != 1 or whole is None or not siblings:
+        return None
+    total = whole.of_unit(ops[0].base_unit)
+    part = next((p for p in siblings if ops[0] in p.quantities), None)
+    word = RATE_WORD.search(name)
+    if total is None or not total.exact or total.kind != ops[0].kind or part is None or word is None:
+        return None
+    return total if word.group("word") in part.label and word.group("word") not in whole.label else None
+
+
+# the word a rate is of, before 率 or 度 (`满意度`, `合格率`, `资金到位率`: 满意, 合格, 到位)
+RATE_WORD = regex(r"(?P<word>[\u4e00-\u9fff]{2})[率度]$")
+
+
+class Rates(Reader):
+    """Rates of an outcome over its plan."""
+
+    def _rate(
+        self,
+        r: _Rate,
+        si: int,
+        mentions: list[Mention],
+        siblings: list[Mention] | None = None,
+        whole: Mention | None = None,
+    ) -> None:
+        formula = None
+        if r.formula is not None:
+            formula = as_formula(r.formula, si, r.name)
+            self.facts.formulas.append(formula)
+        if r.value is None:
+            return
+        # operands: the figures of the sentence before the rate and after any earlier rate
+        floor = self._last_rate.get(si, -1)
+        self._last_rate[si] = r.start
+        # items of a list separated by ；are independent: a rate's operands stand in its own item; after 其中 a
+        # rate is the subset's (`目标 25 个，完成 23 个，其中个别地区…，实际支出率为 0%`)
+        begin = self.doc.sentences[si].start
+        floor = max(floor, self.doc.text.rfind("；", begin, r.start), self.doc.text.rfind("其中", begin, r.start))
+        ops, labels = self._operands(r, mentions, floor)
+        if not ops and FORM_RATE.fullmatch(r.name):
+            form = self._form_rate(si, r.name, r.value, mentions)
+            if form is not None:
+                self.facts.rates.append(form)
+                return
+        total = _whole_of_part(r.name, ops, whole, siblings)
+        if total is not None and whole is not None:
+            ops.append(total)
+            labels.append(whole.key)
+        if (
+            siblings
+            and len(ops) >= 2
+            and all(any(q in p.quantities for p in siblings) for q in ops)
+            and not any(OUTCOME_LABEL.search(label) or SCORED.match(label) for label in labels)
+        ):
+            # `资金 210 万元，其中市级 150 万元、区级 60 万元，全部到位，到位率 100%`: two sources of one list are
+            # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and
+            # so is a score: `其中决策指标 15 分，得 11.20 分，得分率 74.67%`)
+            ops, labels = [], []
+        named = self._outcome_before_budgets(r.value, si, mentions, ops)
+        if named is not None:
+            # (no operands where the outcome is not found: the budgets stated are none of the rate's numerator)
+            self.facts.rates.append(Rate(r.name, r.value, si, *named, formula, ordered=True, certain=False))
+            return
+        earlier = self._outcome_said_before(r.value, si, mentions, ops)
+        if earlier is not None:
+            # `“三公”经费支出决算 X。“三公”经费年初预算 B，决算数为预算数的 p%`: X over B, read across sentences
+            # (ordered: the outcome over the budget; not certain: the numerator is found, not stated beside it)
+            pair, names = [earlier[0], ops[0]], [earlier[1], labels[0]]
+            self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
+            return
+        self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula, total is not None))
+
+    def _operands(self, r: _Rate, mentions: list[Mention], floor: int) -> tuple[list[Quantity], list[str]]:
+        """The figures of the mentions after `floor` and before the rate that may be its operands, and their items."""
+        ops: list[Quantity] = []
+        labels: list[str] = []
+        spent = EXECUTION_RATE.search(r.name) is not None
+        for m in mentions:
+            if self._no_operand(m, ops) or (spent and left_over(m)):
+                continue
+            for q in m.quantities:
+                if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
+                    ops.append(q)
+                    labels.append(m.key)
+        return ops, labels
+
+    def _no_operand(self, m: Mention, ops: list[Quantity]) -> bool:
+        """Are the mention's figures none of a rate's operands, by its words?"""
+        if self._note(m):
+            return True  # `实际完成 43.1 亿元（含开发区 12.4 亿元），为调整预算的 67%`: the bracket notes a share of it
+        if GAP_AGAINST.search(m.label):
+            return True  # `兑付 236 家，较目标多 36 家，完成率 118%`: the excess over the target is no operand
+        if self._notes_a_percentage(m):
+            return True  # `支出 X，增长 3.3%（上年同期 Y），完成预算的 p%`: Y notes the growth's base
+        if self._counts_the_items(m):
+            return True  # `三个项目预算合计 A，支出合计 B，执行率 p%`: 三个 says how many items A is of
+        # `支出 2.0312 亿元，即 20312 万元，支出进度 p%`: the operand before restated in another unit
+        return bool(ops and m.quantities) and converted(self.doc.text, ops[-1], m.quantities[0])
+
+    def _counts_the_items(self, m: Mention) -> bool:
+        """Is the figure a count with no name of its own (a period at most), whose words run on into the next
+        figure's name (`四个项目预算合计 A`): it says how many things that figure is of, no measure of its own."""
+        if len(m.quantities) != 1 or m.quantities[0].kind != "count":
+            return False
+        item, context = self.labeller.identify(m.label)
+        if item or context.stage is not None:
+            return False  # (`完成四个项目`: a count of what was done is a measure of its own)
+        q = m.quantities[0]
+        nxt = next((n for n in self.d.by_sentence.get(m.sentence) or [] if n.quantities and n.start >= q.end), None)
+        return nxt is not None and CLAUSE_BREAK.search(self.doc.text, q.end, nxt.quantities[0].start) is None
+
+    def _outcome_before_budgets(
+        self, stated: Quantity, si: int, mentions: list[Mention], ops: list[Quantity]
+    ) -> tuple[list[Quantity], list[str]] | None:
+        """([numerator, denominator], names) of `…支出 X。年初预算为 A，调整预算为 B，决算数为调整预算的 p%`: the
+        words name the numerator by its stage (决算数), every figure before them is a budget of no item named (the
+        sentence goes on with the item of the one before), so the outcome is the one figure of the sentence right
+        before, in its paragraph, of no budget, in the unit of the budget the words name (B: the one of that
+        stage). Where either is not so certain, ([], []): a budget is never the outcome (None: not this reading)."""
+        said = NAMED_OUTCOME_OVER.fullmatch(self.doc.text, ops[-1].end, stated.start) if ops else None
+        owners = [m for m in mentions if any(q in ops for q in m.quantities)]
+        if said is None or not owners:
+            return None
+        identify = self.labeller.identify
+        if any(identify(m.label)[1].stage not in BUDGET_STAGES or identify(m.label)[0] for m in owners):
+            return None  # an outcome among them, or a budget of an item named: read as before
+        budget = identify(said.group("budget"))[1].stage
+        dens = [(q, m) for m in owners if identify(m.label)[1].stage == budget for q in m.quantities if q in ops]
+        # (`为预算的` after the initial and the adjusted budget: which one the words mean is not said)
+        plain = said.group("budget").startswith("预算") and len(owners) > 1
+        if len(dens) != 1 or plain or not self._same_paragraph(si - 1, si):
+            return [], []
+        den, owner = dens[0]
+        num = self._outcome_just_before(si, identify(said.group("stage"))[1].stage, den)
+        return ([], []) if num is None else ([num[0], den], [num[1].key, owner.key])
+
+    def _outcome_just_before(self, si: int, stage: str | None, den: Quantity) -> tuple[Quantity, Mention] | None:
+        """The one figure of the sentence before that may be the outcome a rate over `den` names by `stage`: no
+        part of a list, no budget, no last year's, of no other stage, in den's unit and kind."""
+        identify = self.labeller.identify
+        nums = [
+            (q, m)
+            for m in self.d.by_sentence.get(si - 1) or []
+            if not self._qualifies(m)
+            and id(m) not in self.d.parts
+            and not NOT_THE_OUTCOME.search(m.label)
+            and identify(m.label)[1].stage in (None, stage)
+            and (q := exact_figure(m)) is not None
+            and q.base_unit == den.base_unit
+            and q.kind == den.kind
+        ]
+        return nums[0] if len(nums) == 1 else None
+
+    def _outcome_said_before(
+        self, stated: Quantity, si: int, mentions: list[Mention], ops: list[Quantity]
+    ) -> tuple[Quantity, str] | None:
+        """(numerator, its name) of `A 预算 B，决算数为预算数的 p%`, whose numerator the words name by its stage
+        but the sentence does not state: the one figure of A's item at that stage in the nearest sentence before
+        that states one, under the same heading, in the unit of B, not last year's. Two such figures there, or
+        none in the paragraph, leave it unread."""
+        if len(ops) != 1:
+            return None
+        said = STAGE_OVER_BUDGET.fullmatch(self.doc.text, ops[0].end, stated.start)
+        den = next((m for m in mentions if ops[0] in m.quantities), None)
+        if said is None or den is None:
+            return None
+        item, context = self.labeller.identify(den.label)
+        if not item or context.stage != "预算":
+            return None
+        stage = self.labeller.identify(said.group("stage"))[1].stage
+        found: list[tuple[Quantity, str]] = []
+        sj = si - 1
+        while not found and self._same_section(sj, si):
+            # the nearest sentence stating the item at that stage (past a 其中 list of its parts)
+            found = [
+                (q, m.key)
+                for m in self.d.by_sentence.get(sj) or []
+                if self._of_item_at(m, item, stage, context.period)
+                for q in m.quantities
+                if q.base_unit == ops[0].base_unit and q.kind == ops[0].kind
+            ]
+            sj -= 1
+        return found[0] if len(found) == 1 and found[0][0].exact and stage else None
+
+    def _of_item_at(self, m: Mention, item: str, stage: str | None, period: str | None) -> bool:
+        """Is the mention a figure of `item` (named with or without its 支出: `“三公”经费支出决算`) at `stage`, of
+        no period other than `period`?"""
+        own, context = self.labeller.identify(m.label)
+        if own.removesuffix("支出") != item.removesuffix("支出") or context.stage != stage:
+            return False
+        if LAST_YEARS.search(m.label):
+            return False  # last year's figure of the item is no numerator of this year's rate
+        return not (period and context.period and period != context.period)
+
+    def _form_rate(self, si: int, name: str, value: Quantity, mentions: list[Mention]) -> Rate | None:
+        """`执行率：96.55%` on a form's line of its own: the outcome over the budget stated on the form's lines
+        right before it (`全年预算数：412.50` / `全年执行数：398.26`), one of each in one unit. Of two budgets
+        (年初/全年) the one the rate's words name, else the one of the outcome's period words (全年执行数 of the
+        全年预算数), else none. On a line of pairs (`其他资金　全年预算数：100.00　全年执行数：91.80　执行率：
+        91.80%`) the pairs before it on its own line, never the lines above (those are another row's)."""
+        own = [m for m in mentions if m.quantities and m.quantities[0].end <= value.start]
+        lines = own if own else self._form_lines_before(si)
+        budgets = [m for m in lines if FORM_BUDGET.search(m.label) and not FORM_OUTCOME.search(m.label)]
+        outcomes = [m for m in lines if FORM_OUTCOME.search(m.label) and "预算" not in m.label]
+        if len(outcomes) != 1 or not budgets:
+            return None
+        outcome = outcomes[0]
+        if len(budgets) > 1:
+            scope = FORM_SCOPE.match(name) or FORM_SCOPE.match(outcome.label)
+            budgets = [m for m in budgets if scope is not None and m.label.startswith(scope.group())]
+        if len(budgets) != 1:
+            return None
+        num, den = outcome.quantities[0], budgets[0].quantities[0]
+        if num.base_unit != den.base_unit or not (num.exact and den.exact):
+            return None
+        return Rate(name, value, si, [num, den], [outcome.key, budgets[0].key], None, ordered=True)
+
+    def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
+        """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase."""
+        den = next((q for q in e.qs if q.kind in ("amount", "count")), None)
+        if den is None or e.of is None:
+            return
+        # `支出 22.60 亿元，完成预算 23.05 亿元的 98.0%，占…支出 157.78 亿元的 14.3%`: the base of an earlier
+        # percentage is no numerator of the next; the figure both are of is
+        bases = self._references(si)  # and the base of a change is no numerator either
+        num = next(
+            (
+                q
+                for m in reversed(mentions)
+                if not self._bracketed(m)  # `收入 86.5 亿元（含开发区 12.3 亿元），为预算 84 亿元的 103.0%`
+                for q in m.quantities
+                if q.base_unit == den.base_unit and q.kind == den.kind and q.exact and id(q) not in bases
+            ),
+            None,
+        )
+        key = self.labeller.split(e.label)[0]
+        operands = [num, den] if num is not None else [den]
+        self.facts.rates.append(Rate(f"{key}的比例", e.of, si, operands, [], None, ordered=True))

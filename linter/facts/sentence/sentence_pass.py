@@ -1,0 +1,384 @@
+"""The sentence pass: each sentence parsed and read by the families of readings, in the order they build on."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Literal, TypeGuard
+
+from lark import Token
+from lark.exceptions import LarkError
+from tieout.linter.facts.model import Mention
+from tieout.linter.facts.sentence.bases import Bases
+from tieout.linter.facts.sentence.chains import Chains
+from tieout.linter.facts.sentence.lists import Lists
+from tieout.linter.facts.sentence.wording import (
+    ALLOCATED,
+    LAST_YEAR_CMP,
+    WORDED_VALUE,
+    is_label,
+    is_sep,
+    name_in,
+    names_opened,
+)
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Movement, parse_sentence
+from tieout.linter.parse.tokens import tokenize
+from tieout.linter.patterns import lazy, regex
+from tieout.linter.text.model import Sentence
+
+# Bounds on what one sentence is parsed for: parsing a list is quadratic in its length (2,000 figures take
+# about a second), and lists nest by recursion. Real text stays below both (the most figures in one sentence
+# of the shared corpus are 957, a table run together in a budget report's text); past them a sentence is
+# debris, read for its figures only.
+MAX_SENTENCE_FIGURES = 2000
+MAX_NESTING = 32
+
+
+def _nesting(items: list) -> int:
+    """How deep the lists of a parsed sentence nest (without recursion: the depth is what is bounded)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(item, 1) for item in items if isinstance(item, _Breakdown)]
+    while stack:
+        b, depth = stack.pop()
+        assert isinstance(b, _Breakdown)
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        stack.extend((p, depth + 1) for p in (*b.parts, *b.noted) if isinstance(p, _Breakdown))
+    return deepest
+
+
+# two names joined by one conjunction (`税收收入和非税收入`)
+JOINED_PAIR = lazy(r"(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
+RESPECTIVE = regex(
+    r"^(?P<last>.*?)(?:分别为|分别是|分别达到|分别达|分别)"
+    r"(?:完成|实现|安排|下达|拨付|落实|投入|争取|筹集|发行|偿还|支出|收入|征收|入库)?(?:为|了)?$"
+)
+# what names listed before a shared last word leave to it (`教育、卫生健康支出`: 教育支出)
+SHARED_TAIL = regex(r"(?:支出|收入|费用|经费|资金)$")
+
+
+def _last_years_base(change: _Change) -> bool:
+    """Does the change compare its figure with last year's, stated or not (`增长 p%`, `同比增长 p%`, `比上年 B 下降
+    p%`)? A share after it is then the figure's: a base named otherwise (`比调整预算 B 增加`) may be its own measure."""
+    if change.cmp and LAST_YEAR_CMP.fullmatch(change.cmp) is None:
+        return False
+    return change.base is None or not change.label
+
+
+def _share_after_change(items: list[object]) -> None:
+    """`税收收入 40,466 万元，增长 1.7%，占一般公共预算收入的 74.7%`: a share after the change that qualifies a figure
+    is that figure's (the grammar binds a share only right after its figure), named by the whole it names."""
+    for k in range(len(items) - 3, 0, -1):
+        if k + 2 >= len(items):
+            continue  # (items removed after k as the loop went)
+        entry, change, share, named = items[k - 1], items[k], items[k + 1], items[k + 2]
+        if not (
+            isinstance(entry, _Entry)
+            and entry.share is None
+            and entry.of is None
+            and any(q.kind in ("amount", "count") for q in entry.qs)
+            and isinstance(change, _Change)
+            and _last_years_base(change)
+            and isinstance(share, Token)
+            and share.type == "SHARE"
+            and isinstance(named, _Entry)
+            and len(named.qs) == 1
+            and named.qs[0].kind == "percent"
+            and named.share is None
+        ):
+            continue
+        entry.share, entry.share_base = named.qs[0], named.label
+        del items[k + 1 : k + 3]
+    for x in items:  # (and in a list's parts: `其中：税收收入 a，同比增长 p%，占…的 q%`)
+        if isinstance(x, _Breakdown):
+            _share_after_change(x.parts)
+
+
+def _respective_names(items: list) -> list[tuple[list[_Entry], str]]:
+    """`货物、工程、服务支出分别为 A、B 和 C`: the names listed before 分别 label the figures after it in
+    order; `上年分别为 D、E` after such a list labels its figures with the same names of last year. The
+    figures are relabelled only where as many follow, one to a name."""
+    last: list[str] = []
+    runs: list[tuple[list[_Entry], str]] = []
+    for i, item in enumerate(items):
+        # (RESPECTIVE names 分别: most labels do not)
+        m = RESPECTIVE.match(item.label) if isinstance(item, _Entry) and "分别" in item.label else None
+        if m is None:
+            continue
+        names = _names_before(items, i, m.group("last"))
+        if len(names) < 2 and last and len(m.group("last")) <= 4:
+            names = [m.group("last") + n for n in last]  # `上年分别为`: the names of the list before
+        follow = _unnamed_after(items, i, len(names) - 1)
+        if len(names) < 2 or follow is None:
+            continue
+        tail = SHARED_TAIL.search(names[-1])
+        said = item.label
+        for entry, name in zip([item, *follow], names):
+            entry.label = name + tail.group() if tail and not SHARED_TAIL.search(name) else name
+        last = names
+        runs.append(([item, *follow], said))
+    return runs
+
+
+def _nested_names(items: list) -> None:
+    """The names before 分别为 inside a list's parts (`其中授予中小企业合同金额 a，货物、工程、服务支出分别为 b、c、d`)."""
+    for item in items:
+        if isinstance(item, _Breakdown):
+            _respective_names(item.parts)
+            _nested_names(item.parts)
+
+
+def _names_before(items: list, i: int, own: str) -> list[str]:
+    """The names joined by 、 before item i, and its own."""
+    names = [own]
+    j = i - 1
+    # inside a list's parts the separators are not kept: names stand side by side
+    while j >= 0 and (is_label(items[j]) or (j >= 1 and is_sep(items[j], "、") and is_label(items[j - 1]))):
+        if is_sep(items[j], "、"):
+            j -= 1
+        names.insert(0, str(items[j]).strip())
+        j -= 1
+    if not own and j >= 1 and is_sep(items[j], "，") and is_label(items[j - 1]):
+        # `X，主要投向 A、B、C和D等领域，分别安排 a、b、c、d`: the names of what X is spent on, before a comma
+        return _allocated(items, j - 1)
+    if j >= 0 and len(names) >= 2 and (opened := names_opened(items[j])):
+        # `其中，教育、科技、卫生支出分别为 A、B、C`: the grammar read the first name as a list of its own under 其中
+        names[:0] = opened
+    pair = JOINED_PAIR.split(own) if len(names) == 1 else []
+    if len(pair) == 2 and all(len(n) >= 2 for n in pair) and pair[0][-1] == pair[1][-1]:
+        # `税收收入和非税收入分别为 A、B` (never `社会保障和就业支出`: one name, whose parts end otherwise)
+        return pair
+    return [n for n in names if n]
+
+
+ALLOCATED_TAIL = regex(r"等(?:领域|方面|项目|行业|工作|支出)?$")
+
+
+def _allocated(items: list, j: int) -> list[str]:
+    """The names joined by 、 ending at item j, the first opened by an allocation verb (`主要投向`): the verb and
+    a closing `等领域` taken off, and the last split at 和 / 及 (`产业园区基础设施和市政道路等领域`); [] when the
+    names are not so opened."""
+    names = [str(items[j]).strip()]
+    while j >= 2 and is_sep(items[j - 1], "、") and is_label(items[j - 2]):
+        j -= 2
+        names.insert(0, str(items[j]).strip())
+    verb = ALLOCATED.match(names[0])
+    if verb is None:
+        return []
+    names[0] = names[0][verb.end() :]
+    names[-1] = ALLOCATED_TAIL.sub("", names[-1])
+    last = JOINED_PAIR.split(names[-1])
+    if len(last) == 2 and all(len(n) >= 2 for n in last):
+        names[-1:] = last
+    return [n for n in names if n] if all(len(n) >= 2 for n in names) else []
+
+
+# `较目标 2,400 人少 154 人`, `比上年 36 项多 4 项`: after a comparison with its figure, 多 and 少 are its movement
+MORE_OR_LESS: dict[str, Literal["up", "down"]] = {"多": "up", "多了": "up", "多出": "up", "少": "down", "少了": "down"}
+
+
+def _more_or_less(items: list, text: str) -> None:
+    """A change whose compared figure is stated (`较目标 2,400 人`) followed by 多 / 少 and a figure of the same
+    unit: the grammar reads the words as a figure's name, and they are the change's movement (only right after
+    such a change: `至少 5 人`, `多个`, are no movement)."""
+    for k in range(len(items) - 1, 0, -1):
+        c, x = items[k - 1], items[k]
+        if not (isinstance(c, _Change) and c.base is not None and not c.movements and isinstance(x, _Entry)):
+            continue
+        word = x.label.strip()
+        if word not in MORE_OR_LESS or len(x.qs) != 1 or x.share is not None or x.of is not None:
+            continue
+        q = x.qs[0]
+        if q.base_unit != c.base.base_unit or q.kind != c.base.kind:
+            continue
+        at = text.rfind(word, 0, q.start)
+        c.movements.append(_Movement(MORE_OR_LESS[word], word, q, at, at + len(word)))
+        del items[k]
+
+
+def _respective_moves(items: list) -> None:
+    """`分别增长 5.2%、8.1% 和 3.3%`, `分别增长 5.3% 和下降 7.9%`: the grammar reads the first movement after 分别
+    as a change (with the movements joined to it by 、) and the rest as figures or changes of their own; they
+    are one change's movements, given one to each figure before by `SentencePass._respective`. The
+    percentages that follow a movement with nothing but a joining word take its word and direction."""
+    k = next((k for k, c in enumerate(items) if k and _moves_respectively(items[k - 1], c)), None)
+    if k is None:
+        return
+    c = items[k]
+    j = k + 1
+    while j < len(items):
+        x = items[j]
+        if is_sep(x, "、") or (is_label(x) and str(x).strip() in ("和", "及")):
+            j += 1
+            continue
+        if isinstance(x, _Entry) and _joined_percent(x):
+            q, last = x.qs[0], c.movements[-1]
+            c.movements.append(_Movement(last.direction, last.word, q, q.start, q.end))
+        elif isinstance(x, _Change) and not x.cmp and len(x.movements) == 1 and _percent_move(x.movements[0]):
+            c.movements.append(x.movements[0])
+        else:
+            break
+        del items[j]
+
+
+def _moves_respectively(before: object, c: object) -> TypeGuard[_Change]:
+    """Is `c` a change of percentages right after 分别 (the first of a sentence's is the one read)?"""
+    return (
+        isinstance(c, _Change)
+        and bool(c.movements)
+        and str(before).strip() == "分别"
+        and all(_percent_move(mv) for mv in c.movements)
+    )
+
+
+def _joined_percent(e: _Entry) -> bool:
+    return len(e.qs) == 1 and e.qs[0].kind == "percent" and e.share is None and not e.label.strip("、和及与 ")
+
+
+def _percent_move(mv: _Movement) -> bool:
+    return mv.quantity is not None and mv.quantity.kind == "percent"
+
+
+def _unnamed_after(items: list, i: int, n: int) -> list[_Entry] | None:
+    """The n figures right after item i, each with no name of its own (`、B`, `和 C`); None when more or
+    fewer follow (a name of the list was read as something else: the names would go to the wrong figures)."""
+    out: list[_Entry] = []
+    for x in items[i + 1 :]:
+        if is_sep(x, "、"):
+            continue
+        if isinstance(x, _Entry) and not x.label.strip("、和及与 ") and x.share is None:
+            out.append(x)
+            continue
+        break
+    return out if len(out) == n and n > 0 else None
+
+
+def _table_row(text: str, qs: list[Quantity]) -> bool:
+    """A row of a table laid out with spaces (`年度资金总额 15380.26 19742.15 13508.64 68.43%`): figures side by
+    side with nothing but spaces between them, at least two of them bare numbers. Prose never writes so."""
+    for a, b in zip(qs, qs[1:]):
+        if "bare" in (a.kind, b.kind) and a.kind in ("bare", "percent") and not text[a.end : b.start].strip():
+            return True
+    return False
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    """Does `at` fall in one of the (sorted, disjoint) spans, whose starts are `starts`?"""
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and at < spans[k][1]
+
+
+TAG = regex(r"<[^<>]*>")
+SHORT_CELL = 24  # characters: text between tags longer than this is prose written in a cell (an evaluation's
+# 评价意见 with its computation), read as prose; shorter runs are the table's cells, read by the table model
+# 评价意见 with its computation), read as prose; shorter runs are the table's cells, read by the table model
+
+
+def _only_cells(text: str, sent: Sentence) -> bool:
+    """Is a sentence inside an HTML table made of short cells only (a row of the table)?"""
+    return all(len(piece.strip()) <= SHORT_CELL for piece in TAG.split(text[sent.start : sent.end]))
+
+
+class SentencePass(Lists, Chains, Bases):
+    """Mentions and the relations each sentence states on its own."""
+
+    def run(self) -> None:
+        starts = self._starts = [q.start for q in self.facts.quantities]
+        text = self.doc.text
+        html: list[tuple[int, int]] = []
+        if "<table" in text or "<TABLE" in text:
+            # (the HTML parser imported only for a report that holds HTML tables: not at every start)
+            from tieout.linter.parse.tables.html import spans as html_spans
+
+            html = html_spans(text)
+        html_starts = [a for a, _ in html]
+        for si, sent in enumerate(self.doc.sentences):
+            if text.startswith("|", sent.start) or (_inside(html, html_starts, sent.start) and _only_cells(text, sent)):
+                continue  # a table row: the table model reads it as cells
+            lo = bisect_left(starts, sent.start)
+            hi = bisect_left(starts, sent.end)
+            qs = self.facts.quantities[lo:hi]
+            if qs and not _table_row(text, qs):
+                self._sentence(si, sent.start, sent.end, qs)
+
+    def _sentence(self, si: int, start: int, end: int, qs: list[Quantity]) -> None:
+        self._qs = qs
+        toks = tokenize(self.doc.text, start, end, qs)
+        items: list | None = None
+        if len(qs) <= MAX_SENTENCE_FIGURES:
+            try:
+                items = parse_sentence(toks, qs)
+            except LarkError:
+                # the grammar is total by construction; should a sentence still fail, it yields mentions only
+                self.d.parse_errors += 1
+        if items is None or _nesting(items) > MAX_NESTING:
+            # too long or too deeply nested to be prose a reader follows (debris, a table run into one line):
+            # its figures are mentions, and no relation is read from it
+            items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
+        _respective_moves(items)
+        _share_after_change(items)
+        _more_or_less(items, self.doc.text)
+        runs = _respective_names(items)
+        _nested_names(items)
+        changes_before = len(self.facts.changes)
+        mentions: list[Mention] = []
+        self.d.by_sentence[si] = mentions
+        para = self.doc.sentences[si].paragraph
+        for pos, item in enumerate(items):
+            previous = items[pos - 1] if pos else None
+            if is_label(item) and isinstance(previous, _Entry) and mentions:
+                mentions[-1].noun = self.labeller.noun(str(item))
+            if isinstance(item, _Entry):
+                if item.of is not None:
+                    self._of_ratio(item, si, mentions)
+                mentions.append(self._mention(item, si, para))
+            elif isinstance(item, _Breakdown):
+                headless = item.head is None and not mentions and pos == 0
+                before = len(mentions)
+                self._breakdown(item, si, para, mentions, self._qualified_head(items[:pos], mentions), items[:pos])
+                if headless:
+                    # the list's own items: parts nested under one of them (`（其中：…）`) are not its items
+                    self.d.headless[si] = self._own_items(mentions[before:], si)
+                    # `…合计 T。其中：A a，B b，分别占 p%、q%`: the shares go to the parts in order, as in a list
+                    # with its total before it in the sentence; their whole is found when the list's is
+                    self._listed_shares(item, si)
+            else:
+                self._clause(item, si, self._past_grade(items, pos, mentions), name_in(previous))
+        self._respective_runs(items, runs, si, mentions)
+        if not runs and "分别" in self.doc.text[self.doc.sentences[si].start : self.doc.sentences[si].end]:
+            self._parallel_shares(items, si)
+        self._composed(items, si, mentions)
+        if any(t.type == "SHARE" for t in toks):  # both read shares written with 占 (a SHARE token): most have none
+            self._named_shares(items, si, mentions)
+            self._structure(items, si)
+        self._make_up_of_before(items, si, mentions)
+        self._list_of_before(si, mentions)
+        self._base_after(changes_before, mentions)
+        self._named_base(changes_before, si)
+        self._respective_bases(changes_before, mentions)
+        self._adjusted(mentions, si, changes_before)
+        self._over_or_short(mentions, si)
+        self._limit_gaps(mentions, si)
+        self._deductions(mentions, si)
+        self._remainders(mentions, si)
+        self._left_over(mentions, si)
+        self._rest(mentions, si)
+        self._left_over_after(mentions, si)
+        self._named_sum(mentions, si)
+        self._total_of_lines_above(mentions, si)
+        for closed in self._closing.read(mentions, si):
+            self._keep(closed)
+        self._listed_total(mentions, si)
+        self._rate_and_amount_apart(changes_before)
+        self._base_of_same_figure(si)
+
+    def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
+        """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
+        其中 A a、B b；自评等级为“优”，比上年得分 Y 降低 Δ`) the parts are done, and what follows is of the whole."""
+        previous = items[pos - 1] if pos else None
+        if pos < 2 or not isinstance(items[pos - 2], _Breakdown) or not WORDED_VALUE.search(name_in(previous)):
+            return mentions
+        last = self.facts.breakdowns[-1] if self.facts.breakdowns else None
+        at = next((k for k, m in enumerate(mentions) if last is not None and m is last.total), None)
+        return mentions[: at + 1] if at is not None else mentions
