@@ -392,8 +392,25 @@ def rate_readings(ctx: CheckContext, c: Change) -> Iterator[RateReading]:
         stated = q.value if m.direction == "up" else -q.value
         band = q.ulp + cur.ulp  # both rates are written rounded
         pp_fits = abs(stated - pp) <= band
-        rel_fits = rel is not None and abs(stated - rel) <= band
+        rel_fits = rel is not None and _relative_fits(stated, q, current, cur, previous, evidence)
         yield RateReading(c, m, previous, current, evidence, pp, rel, pp_fits, rel_fits)
+
+
+def _relative_fits(
+    stated: Decimal, q: Quantity, current: Decimal, cur: Quantity, previous: Decimal, evidence: list[Quantity]
+) -> bool:
+    """Does the stated change meet the relative change of the two rates, each the interval its written digits
+    imply (a rate computed from its figures exact)? The relative change of rates near 80% moves by 1.2% per
+    point of either: one digit's band around it would take `提高 0.8%` of 80.5% → 81.3% (0.99%) for it."""
+    half = Decimal("0.5")
+    h_cur = Decimal(0) if len(evidence) == 4 else cur.ulp * half
+    h_prev = evidence[0].ulp * half if len(evidence) == 1 and evidence[0].kind == "percent" else Decimal(0)
+    if previous - h_prev <= 0:
+        return True  # (a base of nought within its digits: any relative change is possible)
+    lo = ((current - h_cur) / (previous + h_prev) - 1) * HUNDRED
+    hi = ((current + h_cur) / (previous - h_prev) - 1) * HUNDRED
+    h_s = q.ulp * half
+    return stated + h_s >= lo and stated - h_s <= hi
 
 
 def _rate_change(ctx: CheckContext, c: Change) -> Outcome | None:

@@ -380,7 +380,12 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
     # `公务接待费支出 X` is the expenditure of the row `公务接待费`: tried after the names themselves
     fees = [x.rstrip("为") for x, _ in out if x.rstrip("为").endswith("费支出")]
     out += [(x[:-2], True) for x in dict.fromkeys(fees) if (x[:-2], True) not in out]
-    return [(x, s) for x, s in out if len(x) >= 2]
+    # (a bare 合计 names no row: `…等 4 个项目，合计执行 T` totals the items its sentence lists, not a table's 合计)
+    return [(x, s) for x, s in out if len(x) >= 2 and not BARE_SUM.match(x)]
+
+
+# a sum named by its word alone (`合计`, `共计`, `小计数`)
+BARE_SUM = regex(r"^(?:合计|总计|共计|小计|累计)(?:数|金额)?$")
 
 
 def _context(ctx: CheckContext, m: Mention) -> Context:

@@ -263,3 +263,12 @@ def list_total(breakdowns: Sequence[Breakdown], found: Sequence[Quantity]) -> tu
         if all(q is totals[0] or id(q) in inside for q in found):
             return b, totals[0]
     return None
+
+
+def said_earlier(draft: Draft, m: Mention, others: list[Mention]) -> bool:
+    """Do a figure's own words place it in an earlier period (`上年…`, `剔除上年…`) while the others' words name no
+    period? Then it is no whole of theirs: a list or a share of this period is not of last year's figure."""
+    said = draft.stated.get(id(m))
+    if said is None or said.period is None or not said.period.startswith("-"):
+        return False
+    return all((own := draft.stated.get(id(o))) is None or own.period is None for o in others)

@@ -45,6 +45,7 @@ from tieout.linter.facts.passes.base import (
     foots,
     full_marks_complete,
     in_brackets,
+    said_earlier,
     same_section,
     scored_apart,
     under_heading,
@@ -1012,6 +1013,10 @@ def _whole_of(
     if summed is None and (draft.is_part(last) or not named and COORDINATED.search(last.label)):
         # (`对 9 个项目和 4 个单位开展评价。其中“优”的 6 个…`: the last of two figures joined as one list's
         # members; the 其中 may be of either)
+        return None
+    if summed is None and said_earlier(draft, last, items):
+        # (`收入 T，剔除上年一次性收入 c 后按同口径增长 p%。其中，税收 a…`: a figure its words place in an earlier
+        # period is no whole of this period's list, whichever figure stands last or shares its name)
         return None
     return summed or last
 
@@ -2049,7 +2054,8 @@ NOT_BRACKET_PART = regex(
 def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
     """`合同金额合计 642.18 万元（货物 88.40 万元，服务 553.78 万元）`: two figures or more of the figure's unit, in the
     bracket that opens right after it and holds nothing else, are some of its parts (all of them where they add
-    up); none of them named as another period's, a plan's or a change."""
+    up, or cover the figure's definition: `评价得分 X（决策 a、过程 b、产出 c、效益 d）`, as `defined_totals` reads
+    the lists before this pass); none of them named as another period's, a plan's or a change."""
     text = draft.doc.text
     for si, mentions in draft.by_sentence.items():
         if "（" not in text[draft.doc.sentences[si].start : draft.doc.sentences[si].end]:
@@ -2065,7 +2071,7 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
                 continue
             parts = _bracket_run(draft, mentions[i + 1 :], si, q.base_unit)
             if len(parts) >= 2 and not any(draft.is_part(p) for p in parts):
-                yield Breakdown(m, parts, "（", False, si)
+                yield Breakdown(m, parts, "（", complete(m, parts), si)
 
 
 def _bracket_run(draft: Draft, after: list[Mention], si: int, unit: str) -> list[Mention]:

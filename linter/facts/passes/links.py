@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
-from tieout.linter.facts.passes.base import Completed, list_total, same_section
+from tieout.linter.facts.passes.base import Completed, list_total, said_earlier, same_section
 from tieout.linter.facts.passes.breakdowns import item_runs
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.intervals import writes_ratio
@@ -207,7 +207,12 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         wanted = Identity(item, said.under(outer))
         # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`); the
         # same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`: 全州支出 is the whole)
-        found = [(m, q) for m, q in _wholes(draft, wanted, s.part) if not _restated(part, m)]
+        # (nor last year's figure: `占一般公共预算支出的比重为 p%，比上年增长 r%（上年支出为 B）`)
+        found = [
+            (m, q)
+            for m, q in _wholes(draft, wanted, s.part)
+            if not _restated(part, m) and not said_earlier(draft, m, [part])
+        ]
         if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
             # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
             # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's

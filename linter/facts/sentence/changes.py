@@ -25,6 +25,7 @@ from tieout.linter.facts.sentence.wording import (
     OVER_SHORT_WORDS,
     PLAN_BASE,
     PLAN_LABEL,
+    RATIO_PRONOUN,
     REFERENCE,
     STATED_YEAR,
     WORDED_VALUE,
@@ -56,6 +57,10 @@ FROM_WORD = regex(r"(?:由|从)[^由从]*$")
 
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
 RATIO_NAME = regex(r"(?:比重|占比|比例|率)$")
+# a bracket right after a change noting last year's value of a ratio (`（上年为 80.5%）`, `（上年占比为 80.5%）`)
+LAST_YEARS_RATIO_NOTE = regex(
+    rf"\s*[（(]\s*(?:{LAST_YEAR_NAMES})(?:{RATIO_PRONOUN.pattern}|占比|比重|比例)?(?:的|为|是|：|:)?\s*"
+)
 # rates named otherwise than the rates of the vocabulary: a survey's share of the satisfied, a progress
 MEASURED = regex(r"(?:满意度|进度)[为是达到约=：:]*$")
 
@@ -599,6 +604,9 @@ class Changes(Reader):
         if current is None and not key and (pair := self._ratio_and_last_year(si, c, mentions)) is not None:
             # `税收收入占一般公共预算收入的比重为 68.8%，较上年的 70.2% 下降 1.4 个百分点`: the ratio changed
             return pair[0], pair[2], pair[1]
+        if not key and (noted := self._ratio_noted_after(si, c, mentions, current)) is not None:
+            # `民生支出 A，占支出的比重为 81.3%，比上年提高 0.8%（上年占比为 80.5%）`: the ratio changed
+            return noted
         if not key and c.movements:
             # `普及率由上年的 90.3% 提高到 92.6%，提高 2.3 个百分点`: the move just stated is what changed, also
             # after another figure of the sentence (`受理 3,204 件，满意率由上年的 88.7% 上升到 92.1%，提高…`)
@@ -693,6 +701,30 @@ class Changes(Reader):
             moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end)]
             self.facts.changes.append(Change(c.cmp, name, stated, None, moves, si, certain))
         return True
+
+    def _ratio_noted_after(
+        self, si: int, c: _Change, mentions: list[Mention], current: Quantity | None
+    ) -> tuple[Quantity, str, Quantity] | None:
+        """`A占B的比重为 81.3%，比上年提高 0.8%（上年占比为 80.5%）`: a ratio named as one, the sentence's only
+        percentage before a change in per cent or points (after the amount it is of, if any), and last year's
+        value of it in a bracket right after the change, noted as last year's and nothing else: (this year's, the
+        name, last year's). The note says which figure changed: the ratio, not the amount before it."""
+        moved = [mv.quantity for mv in c.movements]
+        if len(moved) != 1 or moved[0] is None or moved[0].kind not in ("percent", "pp"):
+            return None
+        after = LAST_YEARS_RATIO_NOTE.match(self.doc.text, moved[0].end)
+        noted = [q for q in self._qs if after is not None and q.start == after.end()]
+        # (the sentence's figures, not its mentions: a share's percentage is no mention of its own)
+        pcts = [q for q in self._qs if q.kind == "percent" and q.end <= c.movements[0].start]
+        if len(noted) != 1 or noted[0].kind != "percent" or len(pcts) != 1:
+            return None
+        ratio = pcts[0]
+        if current is not None and current.start > ratio.start:
+            return None
+        begin = self.doc.sentences[si].start
+        cut = max(self.doc.text.rfind(ch, begin, ratio.start) for ch in "，,；;")
+        name = self.doc.text[max(begin, cut + 1) : ratio.start].rstrip("为是达到 ")
+        return (ratio, name, noted[0]) if RATIO_NAME.search(name) else None
 
     def _ratio_and_last_year(
         self, si: int, c: _Change, mentions: list[Mention]
