@@ -321,8 +321,10 @@ class TableCrossfoot(Rule):
     In each row, adds up the columns that a 合计 / 小计 column totals, following the header: 本年支出合计 =
     基本支出 + 项目支出 + 上缴上级支出 + …, 本年收入合计 = 财政拨款收入 + 上级补助收入 + …; a header that groups
     columns (公务用车购置及运行维护费 / 小计 / 购置费 / 运行维护费) is followed level by level and leaf by leaf
-    (预算数, 决算数). Columns of different stages or periods (预算数 beside 执行数) are never summed; rate and
-    share columns are left out.
+    (预算数, 决算数); a text table's two header lines are read as such a tree where each group's heading stands
+    over the columns it heads and a 小计 / 合计 opens them. A total with another total of its level beside it (a
+    flat header that hides its groups) is not cross-footed, nor is a `其中` column added. Columns of different
+    stages or periods (预算数 beside 执行数) are never summed; rate and share columns are left out.
 
     ## Why is this bad?
     A row whose total differs from its parts (行政运行 合计 equal to its 基本支出 while 项目支出 holds another

@@ -36,6 +36,7 @@ from tieout.linter.text.normalise import PAGE_NUMBER
 from . import dropped
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
+from .groups import Tree, tree
 from .header import COLUMN_NUMBER
 from .vocab import PART_HEADING, column_heading, role_of, scored, total_kind
 
@@ -755,19 +756,15 @@ def _build(
     if placed is None or numbering is not None and layout is None:
         return None
     off: list[Cell] = []
+    grouped: Tree | None = None
     if first is None:
         assert layout is not None
-        first = _header_row(
-            lines,
-            starts,
-            header,
-            layout.cols,
-            mapper,
-            layout.metric,
-            _labels_end(lines, rows, layout.metric),
-            off,
-            _text_columns(rows),
-        )
+        labels_end, text_cols = _labels_end(lines, rows, layout.metric), _text_columns(rows)
+        first = _header_row(lines, starts, header, layout.cols, mapper, layout.metric, labels_end, off, text_cols)
+        grouped = _tree(lines, header, layout, labels_end, text_cols)
+        if grouped is not None:  # each column named where it stands: its own name, its group's heading apart
+            first = [first[0], *(Cell(name, c.start, c.end, 0, c.col) for name, c in zip(grouped.names, first[1:]))]
+            off = []
     grid: list[list[Cell]] = [first]
     k = len(first) - 1
     if numbering is not None:
@@ -788,7 +785,20 @@ def _build(
         indents.append(UNKNOWN if two_names else r.indent)
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
     block.off_header = {c.col for c in off}
+    if grouped is not None:
+        block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
     return block, indents, layout
+
+
+def _tree(lines: list[str], header: list[int], layout: Layout, labels_end: int, text_cols: int) -> Tree | None:
+    """The header read as a tree of groups (groups.py), from its lines that name figure columns."""
+    named = []
+    for h in header:
+        line = lines[h].replace("\f", " ")
+        words, _ = _heading_words(line, len(layout.cols), layout.metric, labels_end, text_cols)
+        if words:
+            named.append((line, words))
+    return tree(named, layout.cols, layout.metric)
 
 
 def _placed(lines: list[str], rows: list[_Line], layout: Layout, continued: bool) -> list[list[int]] | None:

@@ -65,6 +65,9 @@ class Block:
     # the grid columns of a table laid out with spaces whose header words do not stand over their figures
     # (named by the nearest placing only); None where no name was placed by position (a pipe table's)
     off_header: set[int] | None = None
+    # of such a table, the headings over groups of its columns: (first, last grid column, heading); the header row
+    # holds each column's own name (`小计`, `购置费` under `公务用车购置及运行费`)
+    groups: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def width(self) -> int:

@@ -123,7 +123,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
         return table  # no header or no body: a grid only, nothing the checks can trust
     # a column-numbering row (1 | 2 | 3=2/1*100) is header, but names nothing
     named = [[] if _numbering(r) else r for r in grid[:n]]
-    heads = paths(named, n, width)
+    heads = grouped_paths(paths(named, n, width), block.groups)
     kinds = column_kinds(grid[n:], heads, width)
     _units(table, heads, n)
     for a, b in sides(kinds):
@@ -132,6 +132,15 @@ def build(block: Block, index: int, outer: Context) -> Table:
     for side in table.sides:
         _score_total(table, side)
     return table
+
+
+def grouped_paths(heads: list[list[str]], groups: list[tuple[int, int, str]]) -> list[list[str]]:
+    """Header paths one level deeper where a space-aligned table's header groups columns: a grouped column's
+    path opens with its group's heading, any other's ends with an empty level (a name over both lines)."""
+    if not groups:
+        return heads
+    under = {c: heading for a, b, heading in groups for c in range(a, b + 1)}
+    return [[under[c], *path] if c in under else [*path, ""] for c, path in enumerate(heads)]
 
 
 def _score_total(table: Table, side: Side) -> None:

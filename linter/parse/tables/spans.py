@@ -92,6 +92,8 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
                 break
             parts.append(part)
         parts = _without_nested(parts)
+        if ok and _beside_total(col, parts, level):
+            continue  # another total beside it at its own level: which columns each one sums is not told
         # columns headed `其中：…` are parts of the total named, not said to make it up (基本支出 and 项目支出 under
         # 其中 may leave some spending out): no cross-footing
         named_parts = any(PART_HEADING.match(p.path[-1]) for p in parts if p.path)
@@ -100,6 +102,22 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
     done = {id(c) for c, _ in out}
     out += [(c, parts) for c, parts in defined_groups(columns) if id(c) not in done]
     return out
+
+
+def _beside_total(col: Column, parts: list[Column], level: int) -> bool:
+    """Is one of the parts a total at the same header level as the total (`合计 | 因公出国（境）费 | 小计 | 购置费 |
+    运行费` read flat, a group heading lost over `小计 购置费 运行费`; `合计 一般债务 专项债务 合计 一般债务 专项债务` under
+    two year headings read as one line)? Then the flat header hides a tree, and adding every column beside the total
+    would count a group and its own parts twice. A total that its definition makes of another total
+    (`支出总计 | 本年支出合计 | 年末结转和结余`, vocab/sums.yaml) is no such case."""
+    name = flatten(col.path[level])
+    for part in parts:
+        if total_level(part) != level:
+            continue
+        inner = flatten(part.path[level])
+        if not any(name in total and any(inner in p for p in components) for total, components in defined_sums()):
+            return True
+    return False
 
 
 def defined_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]:

@@ -1,0 +1,145 @@
+"""The two-level header of a space-aligned table: column headings over groups of columns, each group opened by
+its own total (`公务用车购置及运行费` over `小计 购置费 运行费`; `2024年债务限额` over `合计 一般债务 专项债务`), read
+from where the words of the header's two lines stand.
+
+Flat, such a header loses its tree: the group's heading is glued to one of its columns' names, and its 小计 stands
+beside the table's 合计 as if both summed every column. The tree is read only in two shapes where the lines say
+it with certainty, each group's heading standing over the span of the columns it heads:
+
+- the lower line names every column, and its total words cut it into as many runs as the upper line has
+  headings, each run opened by its total (`2024年债务限额 2024年债务余额` over `合计 一般债务 专项债务 合计 一般债务
+  专项债务`);
+- the upper line names the columns that have no name below them and one heading over each run of two or more
+  columns named below it, each run opened by its total (`合计 因公出国（境）费 公务用车购置及运行费 公务接待费` over
+  `小计 购置费 运行费`); a run of one column is a name wrapped over the two lines.
+
+Any other header (three lines of names, a heading off its span, a group not opened by a total) is not read as a
+tree: the flat reading stands, and no total is summed beside another of its level (spans.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+
+from .vocab import total_kind
+
+Metric = Callable[[str], int]
+
+
+@dataclass
+class Tree:
+    names: list[str]  # each figure column's own name (the lower one under a group)
+    groups: list[tuple[int, int, str]]  # (first, last) figure column and heading of each group
+
+
+@dataclass
+class _Frame:
+    """Where the k figure columns stand: each one's left and right edge and middle, in the header's metric."""
+
+    lefts: list[float]
+    rights: list[int]
+    metric: Metric
+
+    def centre(self, line: str, m: re.Match[str]) -> float:
+        return (self.metric(line[: m.start()]) + self.metric(line[: m.end()])) / 2
+
+    def mid(self, c: int) -> float:
+        return (self.lefts[c] + self.rights[c]) / 2
+
+    def nearest(self, x: float) -> int:
+        return min(range(len(self.rights)), key=lambda c: abs(self.mid(c) - x))
+
+    def over(self, x: float, a: int, b: int) -> bool:
+        """Does a point stand over the span of columns a..b?"""
+        return self.lefts[a] <= x <= self.rights[b]
+
+
+def tree(named: list[tuple[str, list[re.Match[str]]]], cols: list[int], metric: Metric) -> Tree | None:
+    """The header's tree, from its lines that name columns (each with its words), or None when it is not told."""
+    k = len(cols)
+    if len(named) != 2 or k < 3:
+        return None
+    lefts = [float(cols[c - 1]) if c else cols[0] - (cols[1] - cols[0]) for c in range(k)]
+    frame = _Frame(lefts, cols, metric)
+    (top, upper), (bottom, lower) = named
+    if len(upper) >= k:
+        return None  # a full upper line: not these shapes
+    if len(lower) == k:
+        return _runs_below(frame, top, upper, [m.group() for m in lower])
+    return _runs_under(frame, top, upper, bottom, lower)
+
+
+def _runs_below(frame: _Frame, top: str, upper: list[re.Match[str]], names: list[str]) -> Tree | None:
+    """Every column named on the lower line, cut into runs at its total words, one heading over each run."""
+    starts = [c for c, name in enumerate(names) if total_kind(name)]
+    if not starts or starts[0] != 0 or len(starts) != len(upper):
+        return None
+    runs = list(zip(starts, [*starts[1:], len(names)]))
+    groups = []
+    for (a, b), m in zip(runs, upper):
+        if b - a < 2 or total_kind(m.group()) or not frame.over(frame.centre(top, m), a, b - 1):
+            return None  # (a total over a group of columns: another shape)
+        groups.append((a, b - 1, m.group()))
+    return Tree(list(names), groups)
+
+
+def _runs_under(
+    frame: _Frame, top: str, upper: list[re.Match[str]], bottom: str, lower: list[re.Match[str]]
+) -> Tree | None:
+    """Columns named on the upper line alone, and runs of columns named on the lower one, each under one heading."""
+    k = len(frame.rights)
+    placed = _placed(frame, bottom, lower)
+    if placed is None:
+        return None
+    items = _items(k, placed)
+    if len(items) != len(upper):
+        return None
+    names = [""] * k
+    groups = []
+    for (a, b), m in zip(items, upper):
+        x = frame.centre(top, m)
+        if b - a < 1:  # one column: named on the upper line, or its name wrapped over both lines
+            if frame.nearest(x) != a:
+                return None
+            names[a] = m.group() + placed.get(a, "")
+            continue
+        if total_kind(m.group()) or not frame.over(x, a, b) or not total_kind(placed[a]):
+            return None
+        names[a : b + 1] = [placed[c] for c in range(a, b + 1)]
+        groups.append((a, b, m.group()))
+    return Tree(names, groups) if groups else None
+
+
+def _placed(frame: _Frame, line: str, words: list[re.Match[str]]) -> dict[int, str] | None:
+    """The lower line's words, one to a column in order, each over the column it is nearest to; None when a word
+    is nearer another column than the one the order gives it."""
+    k = len(frame.rights)
+    centres = [frame.centre(line, m) for m in words]
+    best = min(
+        combinations(range(k), len(words)),
+        key=lambda combo: sum(abs(frame.mid(c) - x) for c, x in zip(combo, centres)),
+    )
+    if any(frame.nearest(x) != c for c, x in zip(best, centres)):
+        return None
+    return {c: m.group() for c, m in zip(best, words)}
+
+
+def _items(k: int, placed: dict[int, str]) -> list[tuple[int, int]]:
+    """The columns left to right as items: each column with no lower name alone, each run of columns with lower
+    names together (first, last)."""
+    items: list[tuple[int, int]] = []
+    c = 0
+    while c < k:
+        if c not in placed:
+            items.append((c, c))
+            c += 1
+            continue
+        b = c
+        while b + 1 < k and b + 1 in placed:
+            b += 1
+        items.append((c, b))
+        c = b + 1
+    return items
