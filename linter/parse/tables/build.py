@@ -9,6 +9,7 @@ from tieout.linter.text.model import Document
 from .aligned import RATE_FIGURE, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
+from .halves import mark_whole
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, indicator_codes, read_rows
@@ -131,6 +132,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
     _borrow_total_labels(table, heads)
     for side in table.sides:
         _score_total(table, side)
+    mark_whole(table)
     return table
 
 
