@@ -6,12 +6,14 @@ from tieout.linter.figures.context import Context, read
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 
-from .aligned import RATE_FIGURE, find_aligned, readable
+from .aligned import RATE_FIGURE, Aligned, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
+from .halves import mark_whole
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .model import Column, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, indicator_codes, read_rows
+from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
 from .vocab import HEADING_NOTE, blank_is_zero, role_of, scored, words
 
@@ -33,8 +35,11 @@ def find_tables(doc: Document) -> list[Table]:
         tables.append(build(block, len(tables) + 1, outer))
     aligned = find_aligned(doc)
     both = find_two_sided(doc, aligned)
+    halves = find_side_by_side(doc, both)
+    if halves:  # a half's rows a one-sided table took (those beside a blank half) are the side-by-side table's
+        aligned = [a for a in aligned if not any(_overlap(a, h) for h in halves)]
     before: Table | None = None
-    for found in sorted(aligned + both, key=lambda t: t.first_line):
+    for found in sorted(aligned + both + halves, key=lambda t: t.first_line):
         if readable(found.block):
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
@@ -47,6 +52,10 @@ def find_tables(doc: Document) -> list[Table]:
             tables.append(table)
             before = table
     return tables
+
+
+def _overlap(a: Aligned, b: Aligned) -> bool:
+    return a.first_line <= b.last_line and b.first_line <= a.last_line
 
 
 def _codes_go_on(a: Table, b: Table) -> bool:
@@ -131,6 +140,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
     _borrow_total_labels(table, heads)
     for side in table.sides:
         _score_total(table, side)
+    mark_whole(table)
     return table
 
 

@@ -49,6 +49,9 @@ class Row:
     total: str = ""  # "grand" (合计 / 总计 …), "sub" (小计), "" an item
     after_gap: bool = False  # an empty row stands just above it (a list of another kind begins)
     unsure: bool = False  # its children, or its own place, are not known (a wrapped label beside it)
+    # the total of a side-by-side table's halves written in one half's columns (halves.py): no total of the
+    # rows of its own side
+    whole: bool = False
 
 
 @dataclass

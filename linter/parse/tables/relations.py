@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from tieout.linter.patterns import regex
 
 from .cells import flatten
+from .halves import whole_total
 from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
 from .vocab import PART_HEADING, defined_sums, total_words, words
@@ -194,8 +195,8 @@ def _group_heads(side: Side, cols: list[int]) -> list[Relation]:
 def _totals(side: Side, cols: list[int]) -> list[Relation]:
     out: list[Relation] = []
     for t, row in enumerate(side.rows):
-        if not row.total:
-            continue
+        if not row.total or row.whole:
+            continue  # (the total of a table's halves totals no rows of its own half: whole_relations)
         parts = _total_parts(side, t)
         if not parts:
             continue
@@ -247,7 +248,7 @@ def _named_before_total(rows: list[Row], t: int) -> bool:
     (`基本支出合计`)? Such rows sum the classes their name takes in (人员经费: 工资福利支出 and 对个人和家庭的补助),
     not every row above; which ones, the table does not say."""
     nxt = rows[t + 1] if t + 1 < len(rows) else None
-    if nxt is None or nxt.total != "grand" or rows[t].total != "grand" or _after_sibling(rows, t):
+    if nxt is None or nxt.whole or nxt.total != "grand" or rows[t].total != "grand" or _after_sibling(rows, t):
         return False
     name = flatten(rows[t].label)
     return name not in total_words()[0] and name.removesuffix("合计").removesuffix("总计") != ""
@@ -446,6 +447,27 @@ def _stated_total(table: Table, group: list[Side], labels: tuple[str, ...]) -> C
     return stated[0] if len(stated) == 1 else None
 
 
+def whole_relations(table: Table) -> list[Relation]:
+    """The total of a side-by-side table's halves (halves.py) against what it sums in every half: each half's
+    own total, or its top-level items; its k-th figure column against the k-th of each half."""
+    found = whole_total(table)
+    if found is None:
+        return []
+    side, row, summed = found
+    if summed is None:
+        return []
+    out = []
+    for k, c in enumerate(summable(side)):
+        parts = []
+        for half, rows in summed:
+            cols = summable(half)
+            if len(cols) != len(summable(side)):
+                return []
+            parts += [(r.index, cols[k]) for r in rows]
+        out.append(Relation("total", (row.index, c), parts, where=row.label))
+    return out
+
+
 def all_relations(table: Table) -> list[Relation]:
     """Every relation of the table. An identity of the standard table that states the same relation as
     the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it, and so
@@ -455,7 +477,7 @@ def all_relations(table: Table) -> list[Relation]:
     named = identity_relations(table)
     keys = {r.key() for r in named}
     made = {r.total for r in named}
-    generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table)
+    generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table) + whole_relations(table)
     return named + [r for r in generic if r.key() not in keys and not (r.kind == "total" and r.total in made)]
 
 

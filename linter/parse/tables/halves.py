@@ -1,0 +1,76 @@
+"""Side-by-side tables whose sides are records of one kind: one physical row holds a row of each half, laid
+out under a header group repeated for each (科目编码 | 人员经费科目名称 | 金额 | 科目编码 | 公用经费科目名称 | 金额,
+the 一般公共预算基本支出表 of a department's budget). Each half is footed on its own (`relations.py`, as any
+side); what this module reads is the row below both halves that totals the whole table, written in one
+half's columns only (`| 基本支出合计 |  | 383.00 |  |  |  |`): it is no total of that half's rows.
+
+- Below the halves' own totals, stated on one row (`人员经费合计 330.00 | 公用经费合计 53.00`), with nothing
+  after them in any half: the table's total is the sum of those totals.
+- With no total in any half, a row named a bare total (合计, 总计) below every half's last row: the table's
+  total is the sum of each half's top-level items, where the halves' codes say which they are (every item
+  coded); elsewhere which rows it sums is not known, and it is footed against nothing.
+
+Precision first: a table whose sides differ in shape (their label and figure columns, or the names over
+their figures) is not two halves of one kind (a 收入 | 支出 table under other headers, a side of 功能分类
+beside one of 支出用途 with more columns); nor is a table's last total one of its whole when any half has
+rows after it or a total that stands elsewhere.
+"""
+
+from __future__ import annotations
+
+from .cells import flatten
+from .model import Row, Side, Table
+
+BARE_TOTALS = frozenset({"合计", "总计", "共计"})
+
+
+def _shape(side: Side) -> tuple[str, int, tuple[str, ...]]:
+    return side.name, len(side.descriptors), tuple(flatten(c.path[-1]) if c.path else "" for c in side.columns)
+
+
+def halves(table: Table) -> bool:
+    """Are the table's sides (two or more) halves of one kind: each a label column and the same figure
+    columns under the same names, and no header over them that names each its own (收入 | 支出)?"""
+    sides = table.sides
+    if len(sides) < 2 or any(not s.descriptors or not s.columns for s in sides):
+        return False
+    return len({_shape(s) for s in sides}) == 1
+
+
+def whole_total(table: Table) -> tuple[Side, Row, list[tuple[Side, list[Row]]] | None] | None:
+    """The row that totals the whole of a table of halves: (its side, the row, the rows it sums in each
+    side, or None where which rows it sums is not known); None when the table has no such row."""
+    if not halves(table):
+        return None
+    last = max(r.index for s in table.sides for r in s.rows[-1:])
+    home = [s for s in table.sides if s.rows and s.rows[-1].index == last]
+    if len(home) != 1 or home[0].rows[-1].total != "grand":
+        return None
+    side, row = home[0], home[0].rows[-1]
+    # the halves' own totals, each its half's last row (of the total's half: the row right above it), on one row
+    closing = [s.rows[-2] if s is side else s.rows[-1] for s in table.sides if len(s.rows) >= (2 if s is side else 1)]
+    if len(closing) == len(table.sides) and all(r.total == "grand" for r in closing):
+        if len({r.index for r in closing}) != 1:
+            return None
+        return side, row, [(s, [r]) for s, r in zip(table.sides, closing)]
+    if flatten(row.label) not in BARE_TOTALS or any(r.total for s in table.sides for r in s.rows if r is not row):
+        return None
+    return side, row, _top_items(table.sides, row)
+
+
+def _top_items(sides: list[Side], total: Row) -> list[tuple[Side, list[Row]]] | None:
+    """Each half's top-level items, where every half's codes give them (each item coded, in a tree of codes)."""
+    out = []
+    for s in sides:
+        items = [r for r in s.rows if r is not total]
+        if s.structure != "code" or not items or any(not r.code for r in items):
+            return None
+        out.append((s, [r for r in items if r.parent is None]))
+    return out
+
+
+def mark_whole(table: Table) -> None:
+    """Mark the row that totals a table of halves (model.Row.whole): no total of its own half's rows."""
+    found = whole_total(table)
+    if found is not None:
+        found[1].whole = True

@@ -1,0 +1,215 @@
+"""Side-by-side tables of plain-text reports: two tables of one kind on the same lines, under a header that
+repeats its group of columns for each (a department's 一般公共预算基本支出表, its 人员经费 on the left and its
+公用经费 on the right), as a PDF's text laid out with spaces gives it:
+
+    科目编码  人员经费科目名称      金额    科目编码  公用经费科目名称      金额
+    301       工资福利支出        310.00    302       商品和服务支出         48.00
+    30101     基本工资            120.00    30201     办公费                 12.00
+    303       对个人和家庭的补助   20.00
+    人员经费合计                  330.00    公用经费合计                   53.00
+
+The header's groups are told by their words: a group is a code column (`科目编码`) or a label column
+(`科目名称`, `项目`, named for what it holds: `人员经费科目名称`), then the names of its figure columns; the
+groups are halves when there are two of them, alike (a code column in both or in neither, the same names over
+their figures). Each line below is cut where the right group starts in the header (in display columns or
+in characters, whichever every line agrees with): each half is blank, or a row of its own — a label (a code
+before it) and figures, as a one-sided table's row (aligned.py). Each half is then a side of one table
+(twosided.py builds the grid), footed on its own; a total written below both in one half's columns is
+read by halves.py.
+
+Precision first: the halves' rows are placed by the header's column alone, so a run is read only where
+every one of its lines falls clearly into them (a half that is a label with no figures — a wrapped label, a
+heading — or figures with no label, or a label that runs over the cut, leaves the whole run unread); a
+header whose second group names a year or a stage of the same record (`项目  2024年  2025年`) has one label
+column and is no pair of halves; 收入 | 支出 tables are twosided.py's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+from tieout.linter.patterns import regex
+from tieout.linter.text.model import Document
+
+from .aligned import (
+    CAPTION_LINE,
+    CJK,
+    LABEL_HEADER,
+    MAX_GAP,
+    PAGE_MARK,
+    ROW_END_MARKS,
+    RULE_LINE,
+    UNKNOWN,
+    Aligned,
+    Metric,
+    _data,
+    _left_open,
+    _Line,
+    _Mapper,
+    chars,
+    width,
+)
+from .cells import flatten
+from .twosided import SIDE_GAP, _grid, _Place
+
+# a label column of a 收入 or 支出 side (收入项目, 支出功能分类科目): a two-sided table's, read by twosided.py
+SIDE_LABEL = regex(r"^(?:收入|支出)")
+PROSE = regex(r"[。，；]")
+# the header of a code column (科目编码, 经济科目编码, 功能分类科目代码)
+CODE_WORD = regex(r"(?:编码|代码)$")
+NEAR = 8  # lines past a table's end, or above its header, in which rows of a page before or after may stand
+
+
+@dataclass(frozen=True)
+class _Group:
+    at: int  # offset of its first word in the header line
+    coded: bool
+    figures: tuple[str, ...]
+
+
+def _groups(line: str) -> list[_Group] | None:
+    """The header line's groups of columns: each a code column and a label column, or a label column alone,
+    then the names of its figure columns; None for a line that is no header of halves (one group, groups
+    unlike, words before the first group, a group of no figures, a 收入 or 支出 label column)."""
+    out: list[tuple[int, bool, list[str]]] = []
+    coded_at: int | None = None
+    for at, w in _words(line):
+        if CODE_WORD.search(w):
+            if coded_at is not None:
+                return None
+            coded_at = at
+        elif LABEL_HEADER.search(w) and not w[:1].isdecimal():
+            if SIDE_LABEL.match(w):
+                return None
+            out.append((at if coded_at is None else coded_at, coded_at is not None, []))
+            coded_at = None
+        elif out and coded_at is None:
+            out[-1][2].append(w)
+        else:
+            return None  # a figure column before any label, or a code column with no label after it
+    groups = [_Group(at, coded, tuple(figs)) for at, coded, figs in out]
+    if coded_at is not None or len(groups) != 2 or any(not g.figures for g in groups):
+        return None
+    a, b = groups
+    return groups if (a.coded, a.figures) == (b.coded, b.figures) else None
+
+
+def _words(line: str) -> list[tuple[int, str]]:
+    """A header line's words and their offsets; a name spaced out (`项   目`) is its characters joined."""
+    out: list[tuple[int, str]] = []
+    single = False  # the last word is a run of single characters
+    for m in re.finditer(r"\S+", line):
+        w = m.group()
+        if len(w) == 1 and single:
+            out[-1] = (out[-1][0], out[-1][1] + w)
+        else:
+            out.append((m.start(), flatten(w)))
+        single = len(w) == 1
+    return out
+
+
+def find_side_by_side(doc: Document, taken: list[Aligned]) -> list[Aligned]:
+    """The side-by-side tables of a plain-text report, outside the tables `taken`."""
+    if not doc.path.endswith((".txt", ".text", ".md", ".markdown")) or "科目" not in doc.original:
+        return []
+    lines = doc.original.split("\n")
+    used: set[int] = set()
+    for t in taken:
+        used.update(range(min(t.header, default=t.first_line), t.last_line + 1))
+    starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
+    mapper = _Mapper(doc)
+    out: list[Aligned] = []
+    for h, line in enumerate(lines):
+        if h in used or not ("科目" in line or "项目" in line or "名称" in line):
+            continue
+        groups = _groups(line)
+        if groups is None:
+            continue
+        found = _table(lines, starts, h, groups[1].at, mapper)
+        if found is not None:
+            out.append(found)
+            used.update(range(h, found.last_line + 1))
+    return out
+
+
+def _run(lines: list[str], h: int) -> list[int]:
+    """The lines below a header up to the first that holds no row (blank lines between rows allowed)."""
+    run: list[int] = []
+    gap = 0
+    for k in range(h + 1, len(lines)):
+        s = lines[k].strip()
+        if not s or RULE_LINE.match(s):
+            gap += 1
+            if gap > MAX_GAP:
+                break
+            continue
+        if not _row_like(s) or CAPTION_LINE.search(s) or PAGE_MARK.match(s):
+            break
+        run.append(k)
+        gap = 0
+    return run
+
+
+Half = tuple[str, int, list[re.Match[str]], int]
+
+
+def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | None] | None:
+    """A line cut at the right group's column: each half a row (label, indentation, figures, the label's
+    offset), or None for a blank half; None when a half that is not blank is no row."""
+    x = next((m.start() for m in re.finditer(r"\S+", line) if metric(line[: m.start()]) >= cut - SIDE_GAP), len(line))
+    out: list[Half | None] = []
+    for a, b in ((0, x), (x, len(line))):
+        part = line[a:b]
+        if not part.strip():
+            out.append(None)
+            continue
+        row = _data(" " * a + part)
+        if row is None:
+            return None
+        out.append(row)
+    return out[0], out[1]
+
+
+def _table(lines: list[str], starts: list[int], h: int, at: int, mapper: _Mapper) -> Aligned | None:
+    """The table under the header at line h, its right group starting at offset `at`; None unless every line
+    of its rows falls into the halves, in one metric, and each half has two rows of figures at least."""
+    run = _run(lines, h)
+    for metric in (width, chars):
+        cut = metric(lines[h][:at])
+        cuts = [_halves(lines[k], cut, metric) for k in run]
+        if not run or any(c is None for c in cuts):
+            continue
+        sides: list[list[_Line]] = [[], []]
+        for k, halves in zip(run, cuts):
+            assert halves is not None
+            for s, half in enumerate(halves):
+                if half is not None:
+                    label, _indent, figs, offset = half
+                    sides[s].append(_Line(k, label, UNKNOWN, figs, starts[k] + offset))
+        if sum(1 for c in cuts if c and all(c)) < 2 or any(len(side) < 2 for side in sides):
+            return None
+        found = _grid(lines, starts, [h], run, sides, _Place(None, metric, cut), mapper)
+        if found is not None:
+            _pages(lines, h, found)
+        return found
+    return None
+
+
+def _pages(lines: list[str], h: int, table: Aligned) -> None:
+    """A table with rows near it past its end (a page turned: its rows go on) is left open; one with rows
+    right above its header goes on from the page before."""
+    if any(_row_near(lines, k) for k in range(table.last_line + 1, min(len(lines), table.last_line + NEAR))):
+        _left_open(table)
+    table.continued = any(_row_near(lines, k) for k in range(max(0, h - NEAR), h))
+
+
+def _row_like(s: str) -> bool:
+    """Does a stripped line look like a row of figures: Chinese words, no sentence's marks, a figure or a dash
+    at its end?"""
+    return bool(s) and (s[-1].isdecimal() or s[-1] in ROW_END_MARKS) and bool(CJK.search(s)) and not PROSE.search(s)
+
+
+def _row_near(lines: list[str], k: int) -> bool:
+    return _row_like(lines[k].strip())
