@@ -165,7 +165,11 @@ def _columns(table: Table, ident: Identity) -> list[Relation]:
         leaves = list(dict.fromkeys(sub_leaf(c, level) for c in total_run))
         for want in leaves:
             total = column_for(total_run, level, want) if len(total_run) > 1 else total_run[0]
-            cols = [(column_for(run, level, want) if len(run) > 1 else run[0], s) for run, s in part_runs]
+            # (a roll-forward is of one quantity: a closing split by leaf, 一般债务 and 专项债务, takes each term's
+            # column of that leaf, never one column of both)
+            cols = [
+                (column_for(run, level, want) if len(run) > 1 or ident.closed else run[0], s) for run, s in part_runs
+            ]
             if total is None or any(c is None for c, _ in cols):
                 continue
             for row in side.rows:
