@@ -375,8 +375,11 @@ class TableIdentity(Rule):
     matched by table title and row or column labels: 收入支出决算总表 总计 = 本年收入合计 + 使用非财政拨款结余 +
     年初结转和结余 (= 本年支出合计 + 结余分配 + 年末结转和结余); 基本支出决算表 人员经费合计 = 301 + 303, 公用经费合计 =
     302 + 310; 三公经费 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; and identities between two
-    tables (收入支出决算总表 本年支出合计 = 支出决算表 合计). Another genre's tables are added to the data file,
-    without code. Each identity checked is listed by name in `checked`.
+    tables (收入支出决算总表 本年支出合计 = 支出决算表 合计). Stocks rolled forward row by row where the columns
+    are the opening, the flows and the closing and nothing else (年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出;
+    社会保险基金 年末滚存结余 = 上年滚存结余 + 收入 − 支出; 年末余额 = 年初余额 + 本年增加 − 本年减少): a column
+    they do not name (调整, 核销) may be one more movement, and then the table is not read. Another genre's
+    tables are added to the data file, without code. Each identity checked is listed by name in `checked`.
 
     ## Why is this bad?
     The standard tables restate one another: a figure that breaks their identities was mistyped in one

@@ -39,6 +39,9 @@ class Identity:
     # words no column header of the side may contain: a column the identity does not name that would make
     # one of its terms ambiguous (预算数 beside 调整预算数: which budget is 结余 taken from?)
     unless_columns: tuple[str, ...] = ()
+    # a column identity that holds only when its terms are every amount column beside them (a roll-forward:
+    # a column it does not name, 调整 or 其他减少, may be one more movement of the stock)
+    closed: bool = False
 
     def applies(self, title: str) -> bool:
         """An identity naming no tables holds by the definition of its columns, in any table (titled or not).
@@ -68,6 +71,7 @@ def identities() -> tuple[Identity, ...]:
                 total=_term(e["total"]),
                 parts=tuple(_term(p) for p in e.get("parts") or []),
                 unless_columns=tuple(flatten(str(t)) for t in e.get("unless_columns") or []),
+                closed=bool(e.get("closed")),
             )
         )
     return tuple(out)
@@ -161,7 +165,11 @@ def _columns(table: Table, ident: Identity) -> list[Relation]:
         leaves = list(dict.fromkeys(sub_leaf(c, level) for c in total_run))
         for want in leaves:
             total = column_for(total_run, level, want) if len(total_run) > 1 else total_run[0]
-            cols = [(column_for(run, level, want) if len(run) > 1 else run[0], s) for run, s in part_runs]
+            # (a roll-forward is of one quantity: a closing split by leaf, 一般债务 and 专项债务, takes each term's
+            # column of that leaf, never one column of both)
+            cols = [
+                (column_for(run, level, want) if len(run) > 1 or ident.closed else run[0], s) for run, s in part_runs
+            ]
             if total is None or any(c is None for c, _ in cols):
                 continue
             for row in side.rows:
@@ -198,11 +206,23 @@ def _locate(side: Side, ident: Identity):
                 named = _named(runs, level + 1)
                 sub = [r for w, r in named.items() if (role_of(w) or NONE).kind == "total"]
                 parts = _parts(named, ident)
-                if parts and len(sub) == 1:
+                if parts and len(sub) == 1 and _closed(runs, ident, [sub[0], *(r for r, _ in parts)]):
                     return level + 1, inner, sub[0], parts
                 continue
-            return level, list(prefix), total, parts
+            if _closed(runs, ident, [total, *(r for r, _ in parts)]):
+                return level, list(prefix), total, parts
     return None
+
+
+NOT_AMOUNTS = ("ratio", "growth", "share", "serial", "comparable")  # a rate or a number beside: no movement
+
+
+def _closed(runs: list, ident: Identity, named: list) -> bool:
+    """Does the identity name every amount column beside its terms (when it must)? Columns of rates or serial
+    numbers may stand beside; any other is a movement it does not name."""
+    return not ident.closed or all(
+        any(run is r for r in named) or all(c.kind in NOT_AMOUNTS for c in run) for run in runs
+    )
 
 
 def _named(runs: list, level: int) -> dict:
