@@ -59,6 +59,8 @@ SIDE_LABEL = regex(r"^(?:收入|支出)")
 PROSE = regex(r"[。，；]")
 # the header of a code column (科目编码, 经济科目编码, 功能分类科目代码)
 CODE_WORD = regex(r"(?:编码|代码)$")
+# a figure as an amount column writes it (a decimal point or thousands commas): no classification code
+WRITTEN_FIGURE = regex(r"-?\d{1,3}(?:,\d{3})*\.\d+|-?\d{1,3}(?:,\d{3})+")
 NEAR = 8  # lines past a table's end, or above its header, in which rows of a page before or after may stand
 
 
@@ -158,7 +160,13 @@ Half = tuple[str, int, list[re.Match[str]], int]
 def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | None] | None:
     """A line cut at the right group's column: each half a row (label, indentation, figures, the label's
     offset), or None for a blank half; None when a half that is not blank is no row."""
-    x = next((m.start() for m in re.finditer(r"\S+", line) if metric(line[: m.start()]) >= cut - SIDE_GAP), len(line))
+    words = list(re.finditer(r"\S+", line))
+    k = next((i for i, m in enumerate(words) if metric(line[: m.start()]) >= cut - SIDE_GAP), len(words))
+    # a long label pushes its half's figures past the header's column (`30108  机关事业单位基本养老保险缴费  812.44
+    # 30211 …`): figures written with a point or commas, never a code, belong to the half before them
+    while 0 < k < len(words) and WRITTEN_FIGURE.fullmatch(words[k].group()):
+        k += 1
+    x = words[k].start() if k < len(words) else len(line)
     out: list[Half | None] = []
     for a, b in ((0, x), (x, len(line))):
         part = line[a:b]
