@@ -25,17 +25,22 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         if b.outflows:  # the other money leaving the fund, when the text states it
             net = sub(plain, add([interval(q) for q in b.outflows]))
             verdicts.append(ctx.judge(interval(b.balance), net, unit_of([*figures, *b.outflows])))
+            if b.opening is not None:  # (`收入 A 加上年结转 B，减去支出 C 和调出资金 D，年末结转 E`)
+                opened = add([interval(b.opening), net])
+                verdicts.append(ctx.judge(interval(b.balance), opened, unit_of([*figures, *b.outflows, b.opening])))
         ops = [b.income, b.expense, *b.outflows] + ([b.opening] if b.opening else [])
         related = [(b.income, b.sides[0]), (b.expense, b.sides[1]), *((q, "调出等") for q in b.outflows)]
         if "pass" in verdicts:
             yield Outcome(b.balance, "pass", "delta", related, operands=ops)
             continue
         if b.closing and b.opening is not None:  # a year-end stock: what the year opened with, plus its surplus
-            value = b.opening.base_value + b.income.base_value - b.expense.base_value
+            out_value = sum((q.base_value for q in b.outflows), Decimal(0))
+            value = b.opening.base_value + b.income.base_value - b.expense.base_value - out_value
             exact = in_unit(value, b.balance)
+            out = "".join(f" − {q.text}" for q in b.outflows)
             msg = (
                 f"结余 {b.balance.text} 不等于年初 {b.opening.text} + 收入 {b.income.text} − 支出 {b.expense.text}"
-                f" = {exact}"
+                f"{out} = {exact}"
             )
         else:
             # the other money leaving the fund, when stated, is taken out too (`调出资金 C`)

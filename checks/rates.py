@@ -860,7 +860,7 @@ _TARGET = _alt("target_words")
 # the words between an outcome and what it lies beyond (or short of) its target by: `，超过目标`, `，比目标值多`,
 # `，较计划减少`, `，未达目标`
 BEYOND = regex(
-    rf"^[，,]\s*(?:(?P<up>超过|超出|高于|多于)(?:{_TARGET})|(?P<down>低于|少于|未达到?)(?:{_TARGET})"
+    rf"^[，,]\s*(?:(?P<up>超过|超出|高于|多于|超)(?:{_TARGET})|(?P<down>低于|少于|未达到?)(?:{_TARGET})"
     rf"|(?:比|较)(?:{_TARGET})(?:(?P<more>多|高|增加|超出)|(?P<less>少|低|减少)))了?\s*$"
 )
 # between that figure and the rate: its name alone (`，完成率`, `，目标完成率为`)

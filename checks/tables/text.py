@@ -353,7 +353,20 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
                 hits = [h for h in hits if _states(h.identity.context, own)]
             if hits:
                 break
-    return hits, context
+    # (the table's 合计 named by a column's word alone is not the figure of a row its paragraph names:
+    # `（七）失业保险基金。收入 a，…，年末滚存结余 B` is that fund's row, whatever the 合计 row's 年末滚存结余)
+    return [h for h in hits if not (h.identity.total_row and _row_named_before(ctx, m, h.identity.table))], context
+
+
+def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:
+    """Does the figure's paragraph, up to it, name one of the table's own rows (no total row)?"""
+    sentences = ctx.doc.sentences
+    if not 0 <= m.sentence < len(sentences):
+        return False
+    before = ctx.doc.text[sentences[ctx.doc.paragraph_of(m.sentence).start].start : m.start]
+    found = next((t for t in ctx.facts.tables if t.index == table), None)
+    names = {r.label for side in found.sides for r in side.rows if not r.total} if found is not None else set()
+    return any(len(name) >= 4 and name in before for name in names)
 
 
 def _same_quantity(hits: list[Hit], context: Context, q: Quantity) -> list[Hit]:

@@ -320,7 +320,9 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             k = bisect_left(ends, at + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
             before = text[begin:at]
-            words = read(before).context
+            # (past a list's semicolon the words are the next item's: `…B，下降主要是上年一次性收入不再发生；其他收入 C`
+            # is this year's C, the 上年 the previous item's explanation)
+            words = read(before[max(before.rfind("；"), before.rfind(";")) + 1 :]).context
             # (the running context without its fund, built only when it has one)
             unfunded = running if running.fund is None else Context(running.scope, None, running.stage, running.period)
             stated[key] = context = own.under(words).under(unfunded)

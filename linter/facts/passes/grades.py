@@ -114,6 +114,8 @@ BEFORE_WORDS: tuple[tuple[str, bool, bool | None], ...] = (
     ("＞", True, False),
 )
 # what follows a bound of a grading scale (`90分（含）以上为`, `85分以上的为`, `-100分为`)
+# a name of the overall score that names the full marks too (总分, not 总得分)
+SCALE_WORD = regex(r"(?<!得)总分$")
 BAND_BOUND = regex(r"\s*(?:[（(]不?含[^）)]{0,6}[）)])?\s*(?:及)?(?:以上|以下|至|到|[-－—–~～])")
 UNIT_NOT_POINTS = regex(r"\d\s*(?:[%％‰元万亿个人天项次年月日家户件]|个百分点)")
 NEAR = 30  # characters between the clauses of one scale
@@ -196,6 +198,10 @@ def overall_score(text: str, sentence_start: int, m: Mention, graded: bool = Fal
     if out_of and Decimal(out_of.group("n")) != 100:
         return None
     if BAND_BOUND.match(text, q.end):
+        return None
+    if q.value == 100 and SCALE_WORD.search(m.key):
+        # (`设置指标，总分 100 分，90 分及以上为优`: 总分 names the full marks as often as the score; full marks
+        # of 100 are the scale, whatever the evaluation scored)
         return None
     return q
 

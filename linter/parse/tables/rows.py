@@ -228,7 +228,7 @@ def indent_tree(table, indents: list[int]) -> None:
             for j in range(i - 1, -1, -1):
                 if rows[j].total:
                     break
-                if 0 <= indents[rows[j].index] < mine:
+                if 0 <= _name_at(rows[j], indents[rows[j].index]) < mine:
                     r.parent = j
                     if _between_totals(rows, j, i):
                         # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
@@ -236,6 +236,19 @@ def indent_tree(table, indents: list[int]) -> None:
                         r.unsure = rows[j].unsure = True
                     break
         _levels(rows)
+
+
+# `其中：` opening a label: the rows below it that line up with the name after it are its siblings
+# (`    其中：新增一般债券` over `          再融资一般债券`), not its children
+PART_OPENING = regex(r"^其中[：:]")
+
+
+def _name_at(row: Row, indent: int) -> int:
+    """Where a row's name starts: its label's indentation, past a `其中：` that opens it (display columns)."""
+    opening = PART_OPENING.match(row.label) if indent >= 0 else None
+    if opening is None:
+        return indent
+    return indent + sum(1 if ch.isascii() else 2 for ch in opening.group())
 
 
 def _ancestry(rows: list[Row], i: int) -> list[int]:
