@@ -285,9 +285,20 @@ def _named_base_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     if len(named) != 1 or named[0].sentence != si - 1 or len(named[0].quantities) != 1:
         return None
     plan, den = named[0], named[0].quantities[0]
-    if not _alike(ctx, num, den) or not _budget_of(plan, own, paragraph, base.group()):
+    if not _alike(ctx, num, den) or not _budget_of(plan, own, paragraph, base.group()) or _base_of_other(ctx, den, own):
         return None
     return _ratio_outcome(ctx, r, num, den, False, base.group())
+
+
+def _base_of_other(ctx: CheckContext, den: Quantity, own: Mention) -> bool:
+    """Is the budget already the base another item is measured against (`收入 A，为调整预算 B 的 p%。支出 C，完成
+    调整预算的 q%`: B is the income's budget, not the spending's)?"""
+    for other in ctx.facts.rates:
+        if other.ordered and len(other.operands) == 2 and other.operands[1] is den:
+            m = ctx.index.mention_of(other.operands[0])
+            if m is not None and m.identity.item != own.identity.item:
+                return True
+    return False
 
 
 def _budget_of(plan: Mention, own: Mention, paragraph: list[Mention], word: str) -> bool:
