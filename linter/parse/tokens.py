@@ -151,6 +151,10 @@ def _gap_reading(gap: str, last: bool) -> list[Tok]:
         pos += len(piece)
         if not piece:
             continue
+        if last and i == n - 3 and (noted := _noted_phrase(pieces[i:], start)) is not None:
+            # `为调整预算（以下简称“预算”）的`: a note inside the words right before the figure
+            toks.extend(noted)
+            break
         if len(piece) > 1 and piece[0] == "（" and piece[-1] == "）":
             toks.append(Tok("LABEL", piece, start, pos))
             continue
@@ -170,6 +174,43 @@ def _gap_reading(gap: str, last: bool) -> list[Tok]:
             toks.extend(_before_figure(piece, start))
         else:
             toks.append(Tok("LABEL", piece, start, start + len(piece)))
+    return toks
+
+
+# a note in brackets that says nothing of what it follows but its short name or that it holds below
+NEUTRAL_NOTE = regex(rf"^（(?:(?:{_alt('short_name_notes')})[^（），,；;：:]{{1,20}}|{_alt('same_below_notes')})）$")
+# a note that works out what a rate is of (`（非常满意+满意）`, `（支出/预算）`)
+DEFINING_NOTE = regex(r"[/÷*×+\-＋／]")
+# the keywords a note may stand inside or right after (`完成年初预算（不含上级补助）的`, `增长（下同）`)
+NOTED_KEYWORDS = frozenset(("RATE", "CMP", "UP", "DOWN"))
+
+
+def _noted_phrase(pieces: list[str], start: int) -> list[Tok] | None:
+    """The tokens of the words before a figure that a bracketed note (no figure in it: a gap holds none) cuts in
+    two, `words（note）rest`, where the words and the rest make a rate, a comparison or a move of which the note
+    stands inside or right after (`为调整预算（以下简称“预算”）的`, `比上年（下同）增长`, `增长（下同）`); None where
+    they make none (`收入（不含开发区）增长`: the note is the figure's, the move its own). The keyword spans the note.
+    A neutral note (a short name, `下同`) is left out of its text, read as if not written; any other is kept in a
+    rate's (`完成年初预算（不含上级补助）的`), as what makes its base another than the one its words name."""
+    words, note, rest = pieces
+    closed = len(note) > 2 and note[0] == "（" and note[-1] == "）"
+    if not words or words in SEPARATORS or words[0] == "（" or not closed or DEFINING_NOTE.search(note):
+        return None  # (`满意度（非常满意+满意）为`: a note that sums what the rate is of is read as it was)
+    toks = _before_figure(words + rest, start)
+    cut, width = start + len(words), len(note)
+    spanning = [t for t in toks if t.type in NOTED_KEYWORDS and t.start < cut <= t.end]
+    neutral = NEUTRAL_NOTE.match(note) is not None
+    if not spanning or not (neutral or spanning[0].type == "RATE"):
+        # (another note on a comparison or a move, `比上年（同口径）`, `增加（减少）`, is left as it was: a change on
+        # another basis, or a word of two directions, is no change to recompute)
+        return None
+    for t in toks:
+        if t is spanning[0]:
+            if not neutral:
+                t.text = t.text[: cut - t.start] + note + t.text[cut - t.start :]
+            t.end += width
+        elif t.start >= cut:
+            t.start, t.end = t.start + width, t.end + width
     return toks
 
 
@@ -712,8 +753,12 @@ def _is_of(toks: list[Tok], i: int) -> bool:
         and i >= 2
         and toks[i - 1].type in ("AMOUNT", "COUNT")
         and toks[i - 2].type in ("LABEL", "RATE")
-        and bool(OF_LEAD.search(_lead_words(toks, i - 2)))
+        # (`完成年初预算（不含上级补助）80.00 亿元的 p%`: a note in the words, the figure stated is the base it means)
+        and bool(OF_LEAD.search(BRACKETED_NOTE.sub("", _lead_words(toks, i - 2))))
     )
+
+
+BRACKETED_NOTE = regex(r"（[^（）]*）")
 
 
 def _lead_words(toks: list[Tok], k: int) -> str:

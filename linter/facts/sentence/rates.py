@@ -43,6 +43,9 @@ BUDGET_STAGES = ("预算", "调整预算")
 
 
 # what is left of a budget (`结余资金 7.65 万元`, `节约资金`)
+# a note in brackets a rate's words carry (`完成年初预算（不含上级补助）的`): one that may make its base another
+# than the one named (the tokens leave out those that cannot, a short name or `下同`: linter/parse/tokens.py)
+BASE_NOTE = regex(r"（[^（）]+）")
 # the name of a rate of what was spent or done (`资金执行率`, `支出进度`)
 EXECUTION_RATE = regex(r"执行率|支出率|执行进度|支出进度")
 
@@ -93,6 +96,13 @@ class Rates(Reader):
         begin = self.doc.sentences[si].start
         floor = max(floor, self.doc.text.rfind("；", begin, r.start), self.doc.text.rfind("其中", begin, r.start))
         ops, labels = self._operands(r, mentions, floor)
+        note = BASE_NOTE.search(r.name) if formula is None else None
+        if note is not None:
+            # `完成年初预算（不含上级补助）的 p%`: over a base the note makes another than the one its words name
+            pair = self._noted_pair(note.group(), ops, mentions)
+            if pair is not None:
+                self.facts.rates.append(Rate(r.name, r.value, si, pair, [], None, ordered=True))
+            return
         if not ops and FORM_RATE.fullmatch(r.name):
             form = self._form_rate(si, r.name, r.value, mentions)
             if form is not None:
@@ -125,6 +135,17 @@ class Rates(Reader):
             self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
             return
         self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula, total is not None))
+
+    def _noted_pair(self, note: str, ops: list[Quantity], mentions: list[Mention]) -> list[Quantity] | None:
+        """[numerator, denominator] of a rate whose words carry a note on its base (`完成年初预算（不含上级补助）的`):
+        its clause states two figures of one unit, one named with that very note (the base so restated) and the
+        other not. Else None: the base the note means is not stated, and no figure named otherwise is it."""
+        if len(ops) != 2 or ops[0].base_unit != ops[1].base_unit or ops[0].kind != ops[1].kind:
+            return None
+        noted = [q for q in ops for m in mentions if q in m.quantities and note in m.label]
+        if len(noted) != 1:
+            return None
+        return [next(q for q in ops if q is not noted[0]), noted[0]]
 
     def _operands(self, r: _Rate, mentions: list[Mention], floor: int) -> tuple[list[Quantity], list[str]]:
         """The figures of the mentions after `floor` and before the rate that may be its operands, and their items."""
