@@ -46,6 +46,18 @@ class TextTable(Rule):
     for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the 合计 of a score table's
     得分 column.
 
+    A rate the prose states of a table's row (`省级资金执行率 97.50%`, `农户满意度 93.60%`, `总体满意度` of a survey
+    table's 合计 row, `居家适老化改造 1,150 户，完成年度目标的 96.83%`) is held to that row's rate cell of the same
+    kind (its `执行率`, `完成率`, `满意度` column, naming no other base), or where the row has none, to the quotient of
+    its cells: its outcome (`全年执行数`, `实际完成值`; of the rate's stage, `到位率` the 到位 column) over the base the
+    rate names (`年初预算数`, `全年预算数`, `年度指标值`), any budget of the row where it names none (reported only when
+    none gives it). The row must be certain: the rate's words name it exactly (its unit note aside), or less a word
+    a row's name may leave out inside it (`省级资金` for `省级财政资金`); the table stands in the rate's section, or
+    its paragraph names it (`详见表 2`); no year or scope is stated otherwise by the table; the figures the prose
+    states before the rate are cells of the row; and exactly one row of those tables is so named (a name two rows
+    bear names neither). A rate of a named base (`年初预算执行率`, `为上年的`) is never held to a column of another;
+    one the rate checks (TO105) hold to figures of the prose is theirs.
+
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
     and the reader cannot tell which is right.
@@ -69,6 +81,9 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     yield from _scores(ctx)
     if not ctx.facts.tables:
         return
+    from .text_rates import row_rate_outcomes  # (it reads this module's sections and contexts)
+
+    yield from row_rate_outcomes(ctx)
     outer = ctx.facts.document_context
     index = ctx.memo("tables.held_index", lambda: _held_index(ctx))
     for m in ctx.facts.mentions:

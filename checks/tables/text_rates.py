@@ -1,0 +1,334 @@
+"""A rate the prose states of a table's row (文表不符 for rates): `省级资金执行率 97.50%` against the row
+`省级财政资金` of the 资金来源及执行情况表 beside it, held to the row's rate cell of the same kind (its 执行率 column)
+or, where the row has none, to the quotient of its operand cells (全年执行数 / 全年预算数; 实际完成值 / 年度指标值).
+
+The row is taken only where it is certain: the rate's words name it (exactly, or less a word a row's name may
+leave out: `省级资金` for `省级财政资金`), in a table of the rate's section (or one its paragraph names, `详见表 2`)
+whose context says nothing else (another year, another scope), and no other row of those tables can be meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tieout.linter.facts.model import Rate
+from tieout.linter.figures.context import Context, read
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, unit_of
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Column, Side, Table
+from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.parse.tables.identities import PAREN, item
+from tieout.linter.parse.tables.vocab import PART_HEADING
+from tieout.linter.patterns import regex
+from tieout.linter.rules.base import CheckContext, Outcome
+from tieout.linter.vocab import alternation, load
+
+from .rates import FIRST_STAGES, LATER_STAGES
+from .text import _titled, _unknown
+
+_VOCAB = load("tables").get("row_rates") or {}
+# the word of a rate's kind (`执行率`, `完成率`, `满意度`): a rate column of the same kind bears it in its header
+KIND = regex(rf"(?:{alternation(_VOCAB.get('kinds'))})$")
+# a rate that names its base (`完成年度目标的`, `为年初预算的`): the outcome over the figure of that name
+NAMED_BASE = regex(rf"(?:完成|为|占)(?P<base>{alternation(_VOCAB.get('bases'))})(?:数|值)?的?$")
+# the base a prose rate or a rate column names, by its words: initial, adjusted, target, last year
+BASE_WORDS = {str(k): tuple(str(w) for w in v) for k, v in (_VOCAB.get("base_words") or {}).items()}
+OMITTED = tuple(str(w) for w in _VOCAB.get("omitted") or [])
+# words before a row's name that are no part of it (`其中省级资金执行率`; the 年 of `2025 年省级资金执行率`, its
+# year read as a figure)
+LEADING = regex(r"^(?:其中|[，、；：:]|年(?![度初末]))+")
+# a prose rate of the whole a survey table totals (`总体满意度`): its 合计 row
+WHOLE = regex(rf"^(?:{alternation(_VOCAB.get('whole'))})$")
+# a table the paragraph names (`详见表 2`, `见附表3`)
+NAMED_TABLE = regex(r"[见如](?:附)?表\s*(\d+)")
+TARGET_ENDS = tuple(str(w) for w in load("relations").get("target_words") or [])
+
+
+@dataclass(frozen=True)
+class RowRate:
+    """The row a prose rate is of, and the columns it is held to."""
+
+    table: Table
+    side: Side
+    row: int  # grid row
+    cell: Column | None  # the rate column of the rate's kind (a), else None
+    num: Column | None  # the outcome column (b)
+    dens: tuple[Column, ...]  # the budget or target columns it may be of (b)
+
+
+def row_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Each prose rate naming a table's row, against that row's rate cell or the quotient of its operands; a rate
+    the rate checks (TO105) already hold to its figures is theirs."""
+    tables = [t for t in ctx.facts.tables if not t.aligned and t.rows]
+    if not tables:
+        return
+    from tieout.checks.rates import rate_outcomes
+
+    held = {id(o.anchor) for o in ctx.outcomes(rate_outcomes)}
+    for r in ctx.facts.rates:
+        if r.formula is not None or r.definition or r.stated.kind != "percent" or not r.stated.exact:
+            continue
+        if id(r.stated) in held:
+            continue
+        found = _row_rate(ctx, tables, r)
+        if found is not None:
+            o = _against_cell(ctx, r, found) if found.cell is not None else _against_operands(ctx, r, found)
+            if o is not None:
+                yield o
+
+
+def _named(r: Rate) -> tuple[str, str, str | None] | None:
+    """(the row's name, the rate's kind word, the base it names) from the rate's words: `省级资金执行率` →
+    (省级资金, 执行率, None); `居家适老化改造 1,150 户，完成年度目标的` → (居家适老化改造, 完成率, target)."""
+    name = flatten(r.name)
+    based = NAMED_BASE.search(name)
+    if based is not None:
+        if name[: based.start()] or not r.labels or len(r.operands) != 1:
+            return None  # the base's phrase alone, after its one outcome: the row is the outcome's label
+        base = _base(based.group("base"))
+        return (_row_name(r.labels[-1]), "完成率", base) if base else None
+    kind = KIND.search(name)
+    if kind is None:
+        return None
+    before = name[: kind.start()].removesuffix("的")
+    base = next((b for b, ws in BASE_WORDS.items() if before.endswith(ws)), None)
+    if base is not None:
+        return None  # `省级资金年初预算执行率`: a rate of a named base, written before its kind: not read
+    return _row_name(before.removesuffix("预算")), kind.group(), None
+
+
+def _row_name(text: str) -> str:
+    return item(LEADING.sub("", flatten(text)))
+
+
+def _base(words: str) -> str | None:
+    """The base a rate's words name (`年初预算` initial, `全年预算` adjusted, `年度目标` target); None for one that
+    says neither (`年度预算`)."""
+    found = {b for b, ws in BASE_WORDS.items() if any(w in words for w in ws)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None:
+    """The one row of the tables of the rate's place that its words name, with the columns it is held to; None
+    when no row, or more than one, can be meant."""
+    named = _named(r)
+    if named is None or len(named[0]) < 2:
+        return None
+    name, kind, base = named
+    found = [
+        rr
+        for t in _tables_of(ctx, tables, r)
+        for side in t.sides
+        for row in side.rows
+        if _names(row.label, row.total, name, kind) and (rr := _columns(t, side, row.index, kind, base)) is not None
+    ]
+    if len(found) != 1 or not _states_row(ctx, r, found[0]):
+        return None
+    return found[0]
+
+
+def _names(label: str, total: str, name: str, kind: str) -> bool:
+    """Does the prose name the row: its item (its unit note aside, `居家适老化改造（户）`), that item less a word a
+    row's name may leave out inside it (`省级资金` for `省级财政资金`), or, for a survey's rate of the whole
+    (`总体满意度`), the 合计 row?"""
+    if WHOLE.match(name):
+        return total == "grand" and kind in SURVEY_KINDS
+    own = item(PART_HEADING.sub("", flatten(label)))
+    bare = PAREN.sub("", own)
+    if name in (own, bare):
+        return True
+    return any(
+        0 < bare.find(w) and bare.find(w) + len(w) < len(bare) and bare.replace(w, "", 1) == name for w in OMITTED
+    )
+
+
+SURVEY_KINDS = ("满意度", "满意率")
+
+
+def _tables_of(ctx: CheckContext, tables: list[Table], r: Rate) -> list[Table]:
+    """The tables the rate may be of: those of its section (the titled one it stands in), or the one its
+    paragraph names (`详见表 2`), whose context (year, scope) is not stated otherwise than the rate's."""
+    doc = ctx.doc
+    if not 0 <= r.sentence < len(doc.sentences):
+        return []
+    sentence = doc.sentences[r.sentence]
+    para = doc.paragraph_of(r.sentence)
+    text = doc.text[doc.sentences[para.start].start : doc.sentences[para.stop - 1].end]
+    numbers = {m.group(1) for m in NAMED_TABLE.finditer(text)}
+    mine = _titled(doc, sentence.start)
+    context = _context(ctx, r.sentence)
+    out = []
+    for t in tables:
+        there = _titled(doc, t.rows[0][0].start) if t.rows[0] else None
+        if not (there is not None and there is mine or _numbered(t, numbers)):
+            continue
+        if _agrees(t.context, context):
+            out.append(t)
+    return out
+
+
+def _numbered(t: Table, numbers: set[str]) -> bool:
+    """Is the table one the paragraph names by its number (its title or caption `表 2 …`)?"""
+    if not numbers:
+        return False
+    heads = [flatten(x) for x in (t.title, *t.caption)]
+    return any(regex(rf"表{n}(?!\d)").search(h) for n in numbers for h in heads)
+
+
+def _context(ctx: CheckContext, si: int) -> Context:
+    """What the rate's sentence and the headings above it say of its scope and year."""
+    doc = ctx.doc
+    sentence = doc.sentences[si]
+    own = read(doc.text[sentence.start : sentence.end]).context
+    for title in reversed(doc.section_path(sentence.start)):
+        own = own.under(read(title).context)
+    return own
+
+
+def _agrees(table: Context, prose: Context) -> bool:
+    """No year or scope stated by both, differently; and no part of a year the table does not state (`截至 6 月底`,
+    `上半年`: the rate so far, not the year's the table gives)."""
+    if prose.period and "-" in prose.period[1:] and prose.period != table.period:
+        return False
+    for f in ("period", "scope"):
+        a, b = getattr(table, f), getattr(prose, f)
+        if not _unknown(a) and not _unknown(b) and a != b:
+            return False
+    return True
+
+
+def _states_row(ctx: CheckContext, r: Rate, rr: RowRate) -> bool:
+    """The figures the prose states before the rate (its outcome, the questionnaires answered) are the row's:
+    each the value of one of its cells."""
+    cells = [q for c in rr.side.columns if (q := rr.table.quantity(rr.row, c.index)) is not None]
+    return all(any(ctx.value(q) == c.base_value for c in cells) for q in r.operands)
+
+
+def _columns(t: Table, side: Side, row: int, kind: str, base: str | None) -> RowRate | None:
+    """The columns of the row the rate is held to: (a) the one rate column of its kind (`执行率（%）` for 执行率)
+    naming no other base, where the rate names none; else (b) the row's one outcome column of the rate's stage
+    and the budget or target columns of the base it names (any of them where it names none). None when the row
+    has no such cells (or a satisfaction rate none of its kind: its answers are weighed as publishers choose)."""
+    if base is None:
+        cells = [c for c in side.columns if kind in _header(c) and _header_base(c) in (None, "adjusted")]
+        cells = [c for c in cells if _figure(t, row, c, "percent") is not None]
+        if len(cells) == 1:
+            return RowRate(t, side, row, cells[0], None, ())
+        if cells or kind in SURVEY_KINDS:
+            return None
+    nums = [c for c in _outcomes(side, kind) if _figure(t, row, c) is not None]
+    if len(nums) != 1:
+        return None
+    unit = _figure(t, row, nums[0])
+    dens = tuple(
+        c
+        for c in side.columns
+        if _base_of(c) is not None
+        and (base is None or _base_of(c) == base)
+        and (q := _figure(t, row, c)) is not None
+        and unit is not None
+        and q.base_unit == unit.base_unit
+        and q.kind == unit.kind
+    )
+    return RowRate(t, side, row, None, nums[0], dens) if dens else None
+
+
+def _header(c: Column) -> str:
+    return flatten("".join(c.path))
+
+
+def _header_base(c: Column) -> str | None:
+    """The base a column's header names (`完成年初预算%`, `为上年%`), None none."""
+    head = _header(c)
+    found = {b for b, ws in BASE_WORDS.items() if any(w in head for w in ws)}
+    return found.pop() if len(found) == 1 else "several" if found else None
+
+
+def _base_of(c: Column) -> str | None:
+    """What a column is the base of: a target (`年度指标值`, `目标值`, `计划数`), the initial budget (`年初预算数`) or the adjusted one (`全年预算数`, `调整后预算数`), or a budget naming neither (`预算数`, of any rate that
+    names no base); None for no base of a rate."""
+    leaf = PAREN.sub("", flatten(c.path[-1])) if c.path else ""
+    if leaf.endswith(TARGET_ENDS):
+        return "target"
+    if c.role == "调整预算数":
+        return "adjusted"
+    if c.role == "预算数":
+        return "initial" if "年初" in leaf else "plain"  # (a plain 预算数 may be the budget as adjusted)
+    return None
+
+
+def _outcomes(side: Side, kind: str) -> list[Column]:
+    """The outcome columns a rate of this kind is of: of a stage named by the rate (`到位率`: the 到位 column), else
+    the 执行数 / 决算数 columns naming no such stage (`实际到位资金` is not what a 执行率 is of)."""
+    nums = [c for c in side.columns if c.role in ("执行数", "决算数")]
+    stage = next((s for s in FIRST_STAGES + LATER_STAGES if kind.startswith(s)), None)
+    if stage is not None:
+        return [c for c in nums if stage in _header(c)]
+    return [c for c in nums if not any(s in _header(c) for s in FIRST_STAGES)]
+
+
+def _figure(t: Table, row: int, c: Column, kind: str | None = None) -> Quantity | None:
+    q = t.quantity(row, c.index)
+    if q is None or (kind is not None and q.kind != kind) or (kind is None and q.kind == "percent"):
+        return None
+    return q
+
+
+def _against_cell(ctx: CheckContext, r: Rate, rr: RowRate) -> Outcome | None:
+    """(a) The prose rate against the row's rate cell of its kind."""
+    assert rr.cell is not None
+    cell = rr.table.quantity(rr.row, rr.cell.index)
+    if cell is None:
+        return None
+    verdict = ctx.judge(interval(r.stated), interval(cell), unit_of([r.stated, cell]))
+    if verdict == "pass":
+        return Outcome(r.stated, "pass", "cross_ref", operands=[cell])
+    shown = cell.text if cell.text.endswith(("%", "％")) else f"{cell.text}%"
+    message = f"正文“{_said(r)}”{r.stated.text} 与{_title(rr.table)}中该行“{rr.cell.header}”{shown} 不符（文表不符）"
+    return Outcome(r.stated, verdict, "cross_ref", [(cell, "表中数字")], message, r.stated.text, shown, operands=[cell])
+
+
+# the bases a rate naming none is held to, the usual first: a finding names that one
+BASE_ORDER = ("adjusted", "target", "plain", "initial")
+
+
+def _against_operands(ctx: CheckContext, r: Rate, rr: RowRate) -> Outcome | None:
+    """(b) The prose rate against the row's outcome over its base; where the rate names no base and the row has
+    several (年初预算数, 全年预算数), one that gives it passes, and it is reported only when none does."""
+    assert rr.num is not None
+    num = rr.table.quantity(rr.row, rr.num.index)
+    dens = sorted(rr.dens, key=lambda c: BASE_ORDER.index(_base_of(c) or "initial"))
+    tried: list[tuple[str, Quantity, Quantity]] = []
+    for c in dens:
+        den = rr.table.quantity(rr.row, c.index)
+        if num is None or den is None or den.base_value == 0:
+            continue
+        iv = ratio(interval(num), interval(den))
+        verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
+        if verdict == "pass":
+            return Outcome(r.stated, "pass", "rate", operands=[num, den])
+        tried.append((verdict, num, den))
+    if not tried:
+        return None
+    verdict = "rounding" if any(v == "rounding" for v, _, _ in tried) else "fail"
+    _, num, den = next(x for x in tried if x[0] == verdict)
+    exact = num.base_value / den.base_value * HUNDRED
+    expected = f"{fmt(exact, r.stated.decimals)}%"
+    message = (
+        f"正文“{_said(r)}”{r.stated.text} 与{_title(rr.table)}中该行 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，"
+        f"应为 {expected}（文表不符）"
+    )
+    related = [(num, "表中分子"), (den, "表中分母")]
+    fix = expected if len(tried) == 1 else None
+    return Outcome(r.stated, verdict, "rate", related, message, r.stated.text, expected, fix, operands=[num, den])
+
+
+def _title(t: Table) -> str:
+    return f"“{t.title}”" if t.title else f"表 {t.index} "
+
+
+def _said(r: Rate) -> str:
+    """The rate's words as a finding quotes them: its row's name with them (`居家适老化改造…完成年度目标的`)."""
+    name = LEADING.sub("", flatten(r.name))
+    return f"{r.labels[-1]}…{name}" if NAMED_BASE.match(name) and r.labels else name
