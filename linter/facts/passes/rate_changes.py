@@ -37,6 +37,8 @@ MIN_NAME = 3
 # what a rate's own words state of its context, and that with what its sentence states before it
 Contexts = tuple[Context, Context]
 QUALIFIERS = frozenset(words("relations", "rate_name_qualifiers"))
+# the opening of a ratio's name that points to a figure named before it (`所占比重`, `占…的比重`, `该比率`)
+POINTING = regex(r"^(?:所|占|比重|占比|比例|其|该|此|这|上述)")
 # a year a figure's words state (`2024年`, `上年`, `本年度`), not one it is compared with (`比上年`, `较2023年`) nor the
 # end of a span (`2020-2024年`) nor last year's balance carried into this one (`上年结转`)
 YEAR_WORD = regex(
@@ -78,7 +80,13 @@ def _bare(name: str) -> str:
 
 
 def _rate_name(name: str) -> bool:
-    return len(name) >= MIN_NAME and RATE_END.search(name) is not None and not re.search(r"\d", name)
+    """Does a name name one rate by itself (not `所占比重`, `该比率`: whose, the words before say)?"""
+    return (
+        len(name) >= MIN_NAME
+        and RATE_END.search(name) is not None
+        and not re.search(r"\d", name)
+        and not POINTING.match(name)
+    )
 
 
 def _same_rate(a: str, b: str) -> bool:
@@ -106,6 +114,19 @@ def _agrees(a: Contexts, b: Contexts) -> bool:
         if x != y and (named or (x is not None and y is not None)):
             return False
     return True
+
+
+def _year_of(found: list[re.Match[str]], document: int | None) -> int | None:
+    """The year the last of the year words found names: a year, or 上年 / 本年 of the last year stated before it
+    (else of the document's year)."""
+    last = found[-1]
+    if last.group("year"):
+        return int(last.group("year"))
+    stated = [int(m.group("year")) for m in found if m.group("year")]
+    base = stated[-1] if stated else document
+    if base is None:
+        return None
+    return base - 1 if last.group("last") else base
 
 
 class _Reader:
@@ -164,18 +185,14 @@ class _Reader:
 
     def _year_at(self, at: int) -> int | None:
         """The year of a figure at `at`: the last year its sentence states before it, else its paragraph before it,
-        else the document's period (None when none is a year)."""
+        else the document's period (None when none is a year). 上年 / 本年 are of the year stated before them in
+        those words (`2024年…，上年执行率`: 2023), else of the document's."""
         doc = self.doc
         k = self._sentence_of(at)
         for begin in (doc.sentences[k].start, doc.sentences[doc.paragraph_of(k).start].start):
             found = list(YEAR_WORD.finditer(doc.text, begin, at))
             if found:
-                last = found[-1]
-                if last.group("year"):
-                    return int(last.group("year"))
-                if self.document_year is None:
-                    return None
-                return self.document_year - 1 if last.group("last") else self.document_year
+                return _year_of(found, self.document_year)
         return self.document_year
 
     def _values(self, c: Change, name: str, years: tuple[int, int]) -> tuple[Quantity | None, Quantity | None]:

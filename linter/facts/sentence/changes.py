@@ -111,8 +111,6 @@ RATIO_THEN_CMP = regex(rf"\s*[，,]\s*(?:{LAST_YEAR_CMP.pattern})\s*[，,]?\s*")
 NUMBER_OR_YEAR = regex(
     r"^(?:\s|[（(][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．]|(?:19|20)\d{2}\s*年度?)+"
 )
-# a share whose part is not named in its clause (`占基本支出的比重`): which part's share it is, its words do not say
-OPEN_SHARE = regex(r"^(?:所?占|比重|占比|比例)")
 # a comparison with last year's value written right after a figure: `，比上年的 88.5%`, `，较上年（88.5%）`
 COMPARED_RIGHT_AFTER = regex(rf"\s*[，,]\s*(?:比|较)(?:{LAST_YEAR_NAMES})(?:度)?的?\s*[（(]?\s*")
 # the words of an indicator's outcome, naming no rate of their own (`实际完成 93.2%`)
@@ -336,7 +334,8 @@ class Changes(Reader):
         whose sentence's one figure before it is a ratio named in its own clause right before the comparison (a
         comma and the comparison's words between), is that ratio's change (recorded here: True), its base not
         stated. Read so only where the sentence holds no other figure before the change (no amount whose growth
-        it may be) and no rate of its own is read; else the figure of the sentence before would be taken."""
+        it may be) and no rate of its own is read; else the figure of the sentence before would be taken. A share
+        named by its whole alone (`所占比重为 p%`) is so read too: its change is a share's, whichever part it is of."""
         moves = [m.quantity for m in c.movements]
         if key or c.base is not None or not c.cmp or not moves or self._own_rate(si) is not None:
             return False
@@ -353,7 +352,7 @@ class Changes(Reader):
         breaks = list(CLAUSE_BREAK.finditer(self.doc.text, begin, ratio.start))
         words = self.doc.text[breaks[-1].end() if breaks else begin : ratio.start]
         name = NUMBER_OR_YEAR.sub("", words).rstrip("为是达到约=：: ")
-        if not name or OPEN_SHARE.match(name) or self.labeller.direction(name) is not None:
+        if not name or self.labeller.direction(name) is not None:
             return False
         if not (RATIO_NAME.search(name) or MEASURED.search(name)):
             return False
