@@ -539,7 +539,13 @@ class PercentagePoint(Rule):
     standing in the change's section beside the figures this year's rate comes from
     (`2022年直接结算 689 人次，应结算 1728 人次；2023年…`: the same two names in another stated period,
     giving one value), or last year's part over last year's whole of the one 分年度 table laying out both
-    (`2024年A占B的比重为 p%，较上年提高 r%`, this year's cells giving p). When the change written in % is the difference of the two rates in points and
+    (`2024年A占B的比重为 p%，较上年提高 r%`, this year's cells giving p); or both rates stated apart from the
+    change, earlier in its section (`…预算执行率 94.6%。2024年…执行率 92.3%。2025年…预算执行率较上年提高 2.3%`,
+    `2024年A占B的比重为 q%。…A占B的比重为 p%，比上年提高 r%`): the change names the rate in its own clause (or
+    follows the one ratio its sentence states), and each year's value is the one value of the figures so named
+    of that year (the year their sentence or paragraph names, else the report's), the same name or the rate's
+    measure alone (`执行率` for `预算执行率`), no scope or fund stated otherwise; two values of a year so named
+    leave it unread. When the change written in % is the difference of the two rates in points and
     not their relative change, it should have been written in `个百分点`. Both readings allow for the
     rounding of both rates; where both fit (the figures are too coarse to tell) nothing is said.
 

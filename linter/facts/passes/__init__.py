@@ -45,6 +45,7 @@ from tieout.linter.facts.passes import (
     multiples,
     named_ratios,
     part_ratios,
+    rate_changes,
     roll_forward,
     score_lines,
     score_rates,
@@ -64,6 +65,7 @@ Pass = Callable[["Draft"], Iterable[Any]]
 PASSES: tuple[Pass, ...] = (
     breakdowns.inspections,
     links.change_bases,
+    rate_changes.rate_changes,
     breakdowns.headless,
     breakdowns.continued_lists,
     breakdowns.equations,

@@ -105,6 +105,12 @@ ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
 SHARE_NAME = regex(r"(?:占[\u4e00-\u9fff]{0,16}?的?(?:比重|比例)?|比重|占比)(?:为|是|达到|达)?$")
 
 
+# between a ratio and its change: a comma and a comparison with last year (`，比上年`, `，与上年相比，`)
+RATIO_THEN_CMP = regex(rf"\s*[，,]\s*(?:{LAST_YEAR_CMP.pattern})\s*[，,]?\s*")
+# a heading's number or a year before a name (`（二）`, `3.`, `2024年度`): no part of it
+NUMBER_OR_YEAR = regex(
+    r"^(?:\s|[（(][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．]|(?:19|20)\d{2}\s*年度?)+"
+)
 # a comparison with last year's value written right after a figure: `，比上年的 88.5%`, `，较上年（88.5%）`
 COMPARED_RIGHT_AFTER = regex(rf"\s*[，,]\s*(?:比|较)(?:{LAST_YEAR_NAMES})(?:度)?的?\s*[（(]?\s*")
 # the words of an indicator's outcome, naming no rate of their own (`实际完成 93.2%`)
@@ -319,7 +325,39 @@ class Changes(Reader):
             # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
             self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
             return True
-        return self._rated_adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named)
+        if self._rated_adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named):
+            return True
+        return self._lone_ratio(c, si, key)
+
+    def _lone_ratio(self, c: _Change, si: int, key: str) -> bool:
+        """`人员经费占基本支出的比重为 88.57%，比上年提高 0.95%`: a change naming nothing, compared with last year,
+        whose sentence's one figure before it is a ratio named in its own clause right before the comparison (a
+        comma and the comparison's words between), is that ratio's change (recorded here: True), its base not
+        stated. Read so only where the sentence holds no other figure before the change (no amount whose growth
+        it may be) and no rate of its own is read; else the figure of the sentence before would be taken. A share
+        named by its whole alone (`所占比重为 p%`) is so read too: its change is a share's, whichever part it is of."""
+        moves = [m.quantity for m in c.movements]
+        if key or c.base is not None or not c.cmp or not moves or self._own_rate(si) is not None:
+            return False
+        if any(q is None or q.kind not in ("percent", "pp") for q in moves):
+            return False
+        first = c.movements[0].start
+        before = [q for q in self._qs if q.end <= first]
+        if len(before) != 1 or before[0].kind != "percent" or not before[0].exact:
+            return False
+        ratio = before[0]
+        if not RATIO_THEN_CMP.fullmatch(self.doc.text, ratio.end, first):
+            return False
+        begin = self.doc.sentences[si].start
+        breaks = list(CLAUSE_BREAK.finditer(self.doc.text, begin, ratio.start))
+        words = self.doc.text[breaks[-1].end() if breaks else begin : ratio.start]
+        name = NUMBER_OR_YEAR.sub("", words).rstrip("为是达到约=：: ")
+        if not name or self.labeller.direction(name) is not None:
+            return False
+        if not (RATIO_NAME.search(name) or MEASURED.search(name)):
+            return False
+        self.facts.changes.append(Change(c.cmp, name, ratio, None, _movements(c), si))
+        return True
 
     def _rated_adjustment(self, c: _Change, key: str, si: int, mentions: list[Mention]) -> bool:
         """`年初安排预算 A，调整后全年预算 B，调减 Δ（降幅 p%）`: an adjustment with its rate (its 调 read as the
