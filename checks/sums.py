@@ -326,8 +326,9 @@ class SumMismatch(Rule):
     So is a count right before the names of all the things it counts: `项目共 8 个，分别为：甲、乙…` (plain names
     after `分别为`), `下属单位 3 个，包括：甲局、乙中心、丙校` or `具体为`/`，即` (each name ending as such a thing's),
     the list not left open (`等`, `主要包括`, `其中`), ending with its sentence or before a clause of all its items
-    (`，涉及资金 X`), its names split at `、` (never inside quotes or brackets; `和`/`与` joining two names of
-    the thing counted splits, any other may join one name, as `技术服务与应用研究`); and a count of units whose
+    (`，涉及资金 X`), its names split at `、` (and `；` between names such as `…县`; never inside quotes or
+    brackets; `和`/`与` joining two names of the thing counted splits, any other may join one name, as
+    `技术服务与应用研究`); and a count of units whose
     sentence announces the table right after it (`…单位共 4 个，具体为：`) against the table's rows, one unit
     named in its 单位名称 column each, its 合计 row aside.
 

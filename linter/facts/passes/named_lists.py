@@ -6,8 +6,10 @@ Read only where the list is certain. The words say it names them all (`分别为
 `，即`), right after the count and its noun, with no other count in the clause; the list is not left open (`等`,
 `其他`, an item counting several); it ends where its sentence does, or before a clause saying something of all its
 items (`，涉及资金 X`: vocab list_closers) or counting things of its own (`；工程类 2 个项目分别为…`); its items are
-split at `、` only, never inside quotes or brackets, and an item joining names with `和`/`与`/`及` may be one name
-(`技术服务与应用研究`) or two, so the count may be up to one more for each. The items are the things counted: each
+split at `、` (and at `；` when every item is named as the thing counted: `甲市东山县、西山县；乙市南山县`), never
+inside quotes or brackets; `和`/`与`/`及` inside an item joins one name (`技术服务与应用研究`), or two when both
+are named as the thing counted (`甲项目和乙项目`), and at the list's end may join two (the count may be one more).
+Items naming kinds or fields of the things (`新建项目`, `行政单位`, `…类`, `教育`) leave the list unread. The items are the things counted: each
 is named as such a thing (vocab counted_names: `…局`, `…中心` for 单位; `…项目`, `…工程` for 项目), or, in a
 `分别为` list right after the count, is a plain name named as no other thing.
 """
@@ -48,6 +50,8 @@ OWN_COUNT = regex(rf"^[^，,；;。：:]{{0,20}}?{COUNT}")
 CLOSERS = tuple(str(w) for w in load("relations").get("list_closers") or [])
 # what leaves a list open or uncertain: `等`, `或`, an item for the rest (`其他`)
 OPEN_LIST = regex(r"等|或|其他|其余|[.…]{2,}|。。")
+CJK = regex(r"[\u4e00-\u9fff]")
+ITEM_BREAK = regex(r"[、；;]")
 JOINED = regex(r"以及|和|与|及")  # names joined inside an item: one name or two
 AMOUNT_END = regex(r"\s*[-−]?\d[\d,.]*\s*(?:亿元|万元|千元|元)$")
 BRACKET_END = regex(r"\s*[（(][^（()）]*[）)]$")
@@ -57,6 +61,7 @@ MAX_KIND = 4  # words before the thing's noun naming a kind of it (`参公事业
 PLAIN_MIN = 3  # characters of a plain name of a thing (`满意度`): shorter ones name fields (`教育`, `卫生`)
 PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "「": "」", "【": "】", "[": "]"}
 MASK = "□"
+NO_END = "\uffff"
 
 
 def named_lists(draft: Draft) -> Iterator[CountedList]:
@@ -98,7 +103,8 @@ def _kind(name: str, noun: str) -> bool:
     """Does the item name a kind or group of the things counted rather than one of them: the thing's noun after
     a few words (`新建项目`, `行政单位`, `二级指标`), or a group's words (`各…`, `…类`, `…领域`)?"""
     bare = BRACKET_END.sub("", name)
-    return (bare.endswith(noun) and len(bare) - len(noun) <= MAX_KIND) or GROUP.search(bare) is not None
+    kind = len(noun) > 1 and bare.endswith(noun) and len(bare) - len(noun) <= MAX_KIND  # (`西山县` is one county)
+    return kind or GROUP.search(bare) is not None
 
 
 def _noun_before(before: str) -> str:
@@ -115,22 +121,19 @@ def _items(rest: str, ends: tuple[str, ...]) -> tuple[list[str], int] | None:
     end = _list_end(rest, masked)
     if end is None or OPEN_LIST.search(masked[:end]) or GROUPED.search(masked[:end]):
         return None
-    pieces = masked[:end].split("、")
+    listed = masked[:end]
+    raw = list(_trimmed(rest, ITEM_BREAK.split(listed)))
+    if any(c in listed for c in "；;") and any(_end(n, ends) == NO_END for n in raw):
+        return None  # (words after a semicolon go on with the list only when they are names of the thing counted)
     names: list[str] = []
     more = 0
-    at = 0
-    for k, piece in enumerate(pieces):
-        name = AMOUNT_END.sub("", rest[at : at + len(piece)].strip())
-        at += len(piece) + 1
-        if len(name) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in name):
+    for k, name in enumerate(raw):
+        if len(name) < 2 or CJK.search(name) is None:
             return None
         joined = _joined(name, ends)
-        if len(joined) > 1:
-            names.extend(joined)  # (`甲项目和乙项目`: two names of the thing counted)
-            continue
-        names.append(name)
-        # `技术服务与应用研究` inside the list is one name; `…、丙和丁` at its end may be two
-        more += len(JOINED.findall(_masked(name) or "")) if k == len(pieces) - 1 else 0
+        names.extend(joined)  # (`甲项目和乙项目`: two names of the thing counted)
+        if len(joined) == 1 and k == len(raw) - 1:
+            more += len(JOINED.findall(_masked(name) or ""))  # (`…、丙和丁` ending the list may be two names)
     return names, more
 
 
@@ -146,7 +149,15 @@ def _joined(name: str, ends: tuple[str, ...]) -> list[str]:
 
 
 def _end(name: str, ends: tuple[str, ...]) -> str:
-    return next((e for e in ends if BRACKET_END.sub("", name).endswith(e)), "\uffff")
+    return next((e for e in ends if BRACKET_END.sub("", name).endswith(e)), NO_END)
+
+
+def _trimmed(rest: str, pieces: list[str]) -> Iterator[str]:
+    """The names of the pieces of a list (split in its masked text), their figures aside."""
+    at = 0
+    for piece in pieces:
+        yield AMOUNT_END.sub("", rest[at : at + len(piece)].strip())
+        at += len(piece) + 1
 
 
 def _masked(text: str) -> str | None:
@@ -168,18 +179,16 @@ def _masked(text: str) -> str | None:
 
 def _list_end(rest: str, masked: str) -> int | None:
     """Where the list ends: its sentence's end, or a comma or semicolon before a clause saying something of all
-    its items or counting things of its own; None when what follows may be more names."""
-    found = LIST_END.search(masked)
-    if found is None:
-        return len(rest.rstrip())
-    after = rest[found.end() :].strip()
-    if found.group() == "。" or not after:
-        return found.start()
-    if found.group() in "：:":
-        return None
-    if after.startswith(CLOSERS) or OWN_COUNT.match(after):
-        return found.start()
-    return None
+    its items or counting things of its own; None when what follows a comma may be more names (a semicolon
+    before other words goes on with the names: `甲市东山县、西山县；乙市南山县`)."""
+    for found in LIST_END.finditer(masked):
+        mark = found.group()
+        after = rest[found.end() :].strip()
+        if mark == "。" or not after or after.startswith(CLOSERS) or OWN_COUNT.match(after):
+            return found.start()
+        if mark not in "；;":
+            return None
+    return len(rest.rstrip())
 
 
 def _named_as(noun: str, names: list[str], plain: bool) -> bool:
