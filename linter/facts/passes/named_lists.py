@@ -206,10 +206,13 @@ def _named_as(noun: str, names: list[str], plain: bool) -> bool:
 UNIT_NAME = ("单位名称", "单位")
 SERIAL = "序号"
 TOTAL_ROW = regex(r"^(?:合计|总计|小计|共计)")
-# what may stand between the count of units and the colon announcing the table
+# what may stand between the count of units and the end of the sentence announcing the table: a colon, or the
+# words pointing at the table (`详见下表。`)
 ANNOUNCING = regex(
-    r"^(?:单位)?\s*[，,]?\s*(?:具体为|具体是|具体包括|包括|分别为|分别是|明细如下|如下|名单如下|见下表)?\s*[：:]$"
+    r"^(?:单位)?\s*[，,]?\s*(?:(?:具体为|具体是|具体包括|包括|分别为|分别是|明细如下|如下|名单如下|(?:详)?见下表)?\s*[：:]"
+    r"|(?:具体|名单)?(?:详见|见|如)下表[。.]?)$"
 )
+ANNOUNCES = regex(r"(?:[：:]|下表[。.]?)$")
 # a line naming the table between the announcing sentence and the table (`部门决算单位构成表`)
 TABLE_TITLE = regex(r"^[^，,。：:；;\d]{0,30}单位(?:构成|名单|情况)[^，,。：:；;\d]{0,8}$")
 
@@ -232,8 +235,8 @@ def unit_tables(draft: Draft) -> Iterator[CountedList]:
 
 
 def _announcing(draft: Draft, starts: list[int], first: int) -> int | None:
-    """The sentence right before the table at offset `first`, if it ends with a colon: nothing but the table's
-    title line (`单位构成表`) between them."""
+    """The sentence right before the table at offset `first`, if it ends with a colon or points at the table
+    (`见下表。`): nothing but the table's title line (`单位构成表`) between them."""
     doc = draft.doc
     si = bisect_right(starts, first) - 1
     if si >= 0 and doc.sentences[si].end > first:
@@ -246,7 +249,7 @@ def _announcing(draft: Draft, starts: list[int], first: int) -> int | None:
     between = doc.text[sent.end : first].strip(" \n|")
     if between and not TABLE_TITLE.match(between):
         return None
-    return si if doc.text[sent.start : sent.end].rstrip().endswith(("：", ":")) else None
+    return si if ANNOUNCES.search(doc.text[sent.start : sent.end].rstrip()) else None
 
 
 def _unit_count(draft: Draft, si: int) -> Quantity | None:
