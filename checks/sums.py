@@ -287,11 +287,13 @@ def counted_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     the layout, so a miss is a warning."""
     for c in ctx.facts.counted_lists:
         listed = len(c.marks)
-        if ctx.value(c.count) == c.count.scale * listed:
+        if any(ctx.value(c.count) == c.count.scale * n for n in range(listed, listed + c.more + 1)):
             yield Outcome(c.count, "pass", "count")
             continue
-        msg = f"前文称 {c.count.text}，其后列出 {listed} 项（{c.marks[0]}至{c.marks[-1]}），数目不符"
-        yield Outcome(c.count, "fail", "count", [], msg, c.count.text, str(listed), None, False)
+        shown = f"{listed} 至 {listed + c.more}" if c.more else str(listed)
+        named = c.marks[0] if listed == 1 else f"{c.marks[0]}至{c.marks[-1]}"
+        msg = f"前文称 {c.count.text}，其后列出 {shown} 项（{named}），数目不符"
+        yield Outcome(c.count, "fail", "count", [], msg, c.count.text, shown, None, False)
 
 
 class SumMismatch(Rule):
@@ -321,6 +323,14 @@ class SumMismatch(Rule):
     3 … with no gap, one level under one heading: read from the layout, a miss is a warning. So is a count of
     things before a `分别为` list of them (`5 个单位…共计 X，分别为：甲局 a、乙中心 b…`) whose figures make its total
     and whose every item is named as such a thing (`…局`, `…中心`: `linter/vocab/relations.yaml` counted_names).
+    So is a count right before the names of all the things it counts: `项目共 8 个，分别为：甲、乙…` (plain names
+    after `分别为`), `下属单位 3 个，包括：甲局、乙中心、丙校` or `具体为`/`，即` (each name ending as such a thing's),
+    the list not left open (`等`, `主要包括`, `其中`), ending with its sentence or before a clause of all its items
+    (`，涉及资金 X`), its names split at `、` (and `；` between names such as `…县`; never inside quotes or
+    brackets; `和`/`与` joining two names of the thing counted splits, any other may join one name, as
+    `技术服务与应用研究`); and a count of units whose
+    sentence announces the table right after it (`…单位共 4 个，具体为：`) against the table's rows, one unit
+    named in its 单位名称 column each, its 合计 row aside.
 
     Any other `其中` list may leave parts out: it falling short is no finding, and its parts exceeding
     the whole are TO102's. Each figure counts for the interval its precision allows, so a miss within one

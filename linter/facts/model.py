@@ -101,6 +101,9 @@ class CountedList:
     count: Quantity
     marks: list[str]
     sentence: int
+    # items the list may hold beyond its marks: names joined by 和/与/及 that may be one name or two
+    # (`技术服务与应用研究`), so the count may be up to `len(marks) + more`
+    more: int = 0
 
 
 @dataclass(slots=True, eq=False)

@@ -1,0 +1,295 @@
+"""A count of things stated right before the names of all of them: in its sentence (`项目共 8 个，分别为：甲、乙…`,
+`下属单位 3 个，包括：甲局、乙中心、丙校`), or in the table of units it announces (`…的单位共 4 个，具体为：` and a
+table of one row per unit).
+
+Read only where the list is certain. The words say it names them all (`分别为`, `具体为`, `具体包括`, `包括：`,
+`，即`), right after the count and its noun, with no other count in the clause; the list is not left open (`等`,
+`其他`, an item counting several); it ends where its sentence does, or before a clause saying something of all its
+items (`，涉及资金 X`: vocab list_closers) or counting things of its own (`；工程类 2 个项目分别为…`); its items are
+split at `、` (and at `；` when every item is named as the thing counted: `甲市东山县、西山县；乙市南山县`), never
+inside quotes or brackets; `和`/`与`/`及` inside an item joins one name (`技术服务与应用研究`), or two when both
+are named as the thing counted (`甲项目和乙项目`), and at the list's end may join two (the count may be one more).
+Items naming kinds or fields of the things (`新建项目`, `行政单位`, `…类`, `教育`) leave the list unread. The items are the things counted: each
+is named as such a thing (vocab counted_names: `…局`, `…中心` for 单位; `…项目`, `…工程` for 项目), or, in a
+`分别为` list right after the count, is a plain name named as no other thing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import CountedList
+from tieout.linter.facts.passes.counted import GROUPED, NAMED_THINGS, THING_NOUNS
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables.cells import Cell
+from tieout.linter.patterns import regex
+from tieout.linter.vocab import load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+    from tieout.linter.parse.tables import Table
+
+COUNTERS = ("个", "家", "所", "项")
+NOUN = "|".join(THING_NOUNS)  # (the longest first)
+# after the count: its noun (unless before it), a comma, the words saying the names that follow are all of them
+OPENS = regex(
+    rf"(?P<noun>{NOUN})?\s*(?P<comma>[，,])?\s*"
+    r"(?P<word>分别为|分别是|具体为|具体是|具体包括|包括(?=\s*[：:])|即)\s*[：:]?\s*"
+)
+# before the count: its noun (`项目共 8 个`, `下属单位有 3 个`)
+NOUN_BEFORE = regex(rf"(?P<noun>{NOUN})(?:共有|共计|合计|总计|一共|总共|共|有)?\s*$")
+PLAIN = ("分别为", "分别是")  # (the words after which the names of a count's things may be plain names)
+CLAUSE_BREAK = regex(r"[；;。：:]")
+LIST_END = regex(r"[，,；;。：:]")
+# a count of things (`4 家`, `两个`); a clause counting things of its own: another statement, not more names
+COUNT = r"(?:\d+|[一二两三四五六七八九十]+)\s*[个家所项类]"
+ANY_COUNT = regex(COUNT)
+OWN_COUNT = regex(rf"^[^，,；;。：:]{{0,20}}?{COUNT}")
+CLOSERS = tuple(str(w) for w in load("relations").get("list_closers") or [])
+# what leaves a list open or uncertain: `等`, `或`, an item for the rest (`其他`)
+OPEN_LIST = regex(r"等|或|其他|其余|[.…]{2,}|。。")
+CJK = regex(r"[\u4e00-\u9fff]")
+ITEM_BREAK = regex(r"[、；;]")
+JOINED = regex(r"以及|和|与|及")  # names joined inside an item: one name or two
+AMOUNT_END = regex(r"\s*[-−]?\d[\d,.]*\s*(?:亿元|万元|千元|元)$")
+BRACKET_END = regex(r"\s*[（(][^（()）]*[）)]$")
+# an item naming a group of the things counted, or a field they are in
+GROUP = regex(r"^(?:各|所属|下属|直属|部分)|类|(?:领域|方面|行业|板块|系统|阶段|环节)$")
+MAX_KIND = 4  # words before the thing's noun naming a kind of it (`参公事业单位`), not one (`城北污水处理项目`)
+PLAIN_MIN = 3  # characters of a plain name of a thing (`满意度`): shorter ones name fields (`教育`, `卫生`)
+PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "「": "」", "【": "】", "[": "]"}
+MASK = "□"
+NO_END = "\uffff"
+
+
+def named_lists(draft: Draft) -> Iterator[CountedList]:
+    """`项目共 8 个，分别为：甲、乙…`: the count and the names its sentence lists right after it."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        sent = doc.sentences[si]
+        for q in (q for m in mentions for q in m.quantities if q.kind == "count"):
+            if not q.exact or q.unit not in COUNTERS:
+                continue
+            read = _listed(doc.text[sent.start : sent.end], q.start - sent.start, q.end - sent.start)
+            if read is not None:
+                names, more = read
+                yield CountedList(q, names, si, more)
+
+
+def _listed(text: str, start: int, end: int) -> tuple[list[str], int] | None:
+    """The names listed right after the count at [start, end) of its sentence `text`, and how many more it may
+    hold; None when the list is not certain to be all the things counted."""
+    opens = OPENS.match(text, end)
+    if opens is None or (opens["word"] == "即" and not opens["comma"]):
+        return None
+    breaks = [b.end() for b in CLAUSE_BREAK.finditer(text, 0, start)]
+    clause = text[breaks[-1] if breaks else 0 : start]
+    if ANY_COUNT.search(clause):
+        return None  # (`行政单位 1 家，事业单位 4 家，具体包括：` counts several things)
+    noun = opens["noun"] or _noun_before(clause)
+    items = _items(text[opens.end() :], NAMED_THINGS.get(noun, ())) if noun else None
+    if items is None:
+        return None
+    names, more = items
+    if any(_kind(name, noun) for name in names):
+        return None  # (`分别为：新建项目、续建项目`: kinds of the things, each of several)
+    plain = opens["word"] in PLAIN and len(noun) > 1
+    return (names, more) if _named_as(noun, names, plain) else None
+
+
+def _kind(name: str, noun: str) -> bool:
+    """Does the item name a kind or group of the things counted rather than one of them: the thing's noun after
+    a few words (`新建项目`, `行政单位`, `二级指标`), or a group's words (`各…`, `…类`, `…领域`)?"""
+    bare = BRACKET_END.sub("", name)
+    kind = len(noun) > 1 and bare.endswith(noun) and len(bare) - len(noun) <= MAX_KIND  # (`西山县` is one county)
+    return kind or GROUP.search(bare) is not None
+
+
+def _noun_before(before: str) -> str:
+    found = NOUN_BEFORE.search(before)
+    return found["noun"] if found else ""
+
+
+def _items(rest: str, ends: tuple[str, ...]) -> tuple[list[str], int] | None:
+    """The names a list opening `rest` gives, split at `、`, and how many more it may hold; None when where the
+    list ends, or what it lists, is not certain."""
+    masked = _masked(rest)
+    if masked is None:
+        return None
+    end = _list_end(rest, masked)
+    if end is None or OPEN_LIST.search(masked[:end]) or GROUPED.search(masked[:end]):
+        return None
+    listed = masked[:end]
+    raw = list(_trimmed(rest, ITEM_BREAK.split(listed)))
+    if any(c in listed for c in "；;") and any(_end(n, ends) == NO_END for n in raw):
+        return None  # (words after a semicolon go on with the list only when they are names of the thing counted)
+    names: list[str] = []
+    more = 0
+    for k, name in enumerate(raw):
+        if len(name) < 2 or CJK.search(name) is None:
+            return None
+        joined = _joined(name, ends)
+        names.extend(joined)  # (`甲项目和乙项目`: two names of the thing counted)
+        if len(joined) == 1 and k == len(raw) - 1:
+            more += len(JOINED.findall(_masked(name) or ""))  # (`…、丙和丁` ending the list may be two names)
+    return names, more
+
+
+def _joined(name: str, ends: tuple[str, ...]) -> list[str]:
+    """The names an item joins with `和`/`与`/`及` when each is named as the thing counted (else [name])."""
+    masked = _masked(name) or ""
+    cuts = [(f.start(), f.end()) for f in JOINED.finditer(masked)]
+    if not cuts or not ends:
+        return [name]
+    bounds = [0, *(x for cut in cuts for x in cut), len(name)]
+    parts = [name[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    return parts if all(len(p) > len(e) and p.endswith(e) for p in parts for e in [_end(p, ends)]) else [name]
+
+
+def _end(name: str, ends: tuple[str, ...]) -> str:
+    return next((e for e in ends if BRACKET_END.sub("", name).endswith(e)), NO_END)
+
+
+def _trimmed(rest: str, pieces: list[str]) -> Iterator[str]:
+    """The names of the pieces of a list (split in its masked text), their figures aside."""
+    at = 0
+    for piece in pieces:
+        yield AMOUNT_END.sub("", rest[at : at + len(piece)].strip())
+        at += len(piece) + 1
+
+
+def _masked(text: str) -> str | None:
+    """The text with what stands inside quotes and brackets masked (a `、` or `和` there splits no list); None
+    when they are not balanced."""
+    out: list[str] = []
+    closing: list[str] = []
+    for c in text:
+        if closing and c == closing[-1]:
+            closing.pop()
+            out.append(c)
+        elif c in PAIRS:
+            out.append(c if not closing else MASK)
+            closing.append(PAIRS[c])
+        else:
+            out.append(MASK if closing else c)
+    return None if closing else "".join(out)
+
+
+def _list_end(rest: str, masked: str) -> int | None:
+    """Where the list ends: its sentence's end, or a comma or semicolon before a clause saying something of all
+    its items or counting things of its own; None when what follows a comma may be more names (a semicolon
+    before other words goes on with the names: `甲市东山县、西山县；乙市南山县`)."""
+    for found in LIST_END.finditer(masked):
+        mark = found.group()
+        after = rest[found.end() :].strip()
+        if mark == "。" or not after or after.startswith(CLOSERS) or OWN_COUNT.match(after):
+            return found.start()
+        if mark not in "；;":
+            return None
+    return len(rest.rstrip())
+
+
+def _named_as(noun: str, names: list[str], plain: bool) -> bool:
+    """Are the names those of the thing counted: each ending as such a thing's name does, or, plain names
+    allowed, none ending as another thing's name does?"""
+    ends = NAMED_THINGS.get(noun, ())
+    bare = [BRACKET_END.sub("", n) for n in names]
+    if ends and all(b.endswith(ends) for b in bare):
+        return True
+    others = tuple(e for k, v in NAMED_THINGS.items() if k != noun for e in v if e not in ends)
+    return plain and not any(b.endswith(others) or len(b) < PLAIN_MIN for b in bare)
+
+
+# the header of a table's column of unit names, and of its serial numbers
+UNIT_NAME = ("单位名称", "单位")
+SERIAL = "序号"
+TOTAL_ROW = regex(r"^(?:合计|总计|小计|共计)")
+# what may stand between the count of units and the end of the sentence announcing the table: a colon, or the
+# words pointing at the table (`详见下表。`)
+ANNOUNCING = regex(
+    r"^(?:单位)?\s*[，,]?\s*(?:(?:具体为|具体是|具体包括|包括|分别为|分别是|明细如下|如下|名单如下|(?:详)?见下表)?\s*[：:]"
+    r"|(?:具体|名单)?(?:详见|见|如)下表[。.]?)$"
+)
+ANNOUNCES = regex(r"(?:[：:]|下表[。.]?)$")
+# a line naming the table between the announcing sentence and the table (`部门决算单位构成表`)
+TABLE_TITLE = regex(r"^[^，,。：:；;\d]{0,30}单位(?:构成|名单|情况)[^，,。：:；;\d]{0,8}$")
+
+
+def unit_tables(draft: Draft) -> Iterator[CountedList]:
+    """`纳入…编制范围的单位共 4 个，具体为：` and the table right after it, one row per unit (its 合计 row aside):
+    the count and the units the rows name."""
+    doc = draft.doc
+    starts = [s.start for s in doc.sentences]
+    for t in draft.facts.tables:
+        if not t.rows or not t.rows[0] or t.open_start or t.open_end or t.goes_on:
+            continue
+        si = _announcing(draft, starts, t.rows[0][0].start)
+        if si is None:
+            continue
+        q = _unit_count(draft, si)
+        names = _unit_rows(t) if q is not None else None
+        if q is not None and names:
+            yield CountedList(q, names, si)
+
+
+def _announcing(draft: Draft, starts: list[int], first: int) -> int | None:
+    """The sentence right before the table at offset `first`, if it ends with a colon or points at the table
+    (`见下表。`): nothing but the table's title line (`单位构成表`) between them."""
+    doc = draft.doc
+    si = bisect_right(starts, first) - 1
+    if si >= 0 and doc.sentences[si].end > first:
+        si -= 1  # (the sentence of the table's first row)
+    if si >= 0 and TABLE_TITLE.match(doc.text[doc.sentences[si].start : doc.sentences[si].end].strip()):
+        si -= 1
+    if si < 0:
+        return None
+    sent = doc.sentences[si]
+    between = doc.text[sent.end : first].strip(" \n|")
+    if between and not TABLE_TITLE.match(between):
+        return None
+    return si if ANNOUNCES.search(doc.text[sent.start : sent.end].rstrip()) else None
+
+
+def _unit_count(draft: Draft, si: int) -> Quantity | None:
+    """The one count of the sentence, when it counts units right before the colon."""
+    counts = [q for m in draft.by_sentence.get(si) or [] for q in m.quantities if q.kind == "count"]
+    if len(counts) != 1 or not counts[0].exact or counts[0].unit not in COUNTERS:
+        return None
+    q = counts[0]
+    sent = draft.doc.sentences[si]
+    text = draft.doc.text
+    after = text[q.end : sent.end].rstrip()
+    said = ANNOUNCING.match(after)
+    if said is None:
+        return None
+    named = after.startswith("单位") or _noun_before(text[sent.start : q.start]) == "单位"
+    return q if named else None
+
+
+def _unit_rows(t: Table) -> list[str]:
+    """The unit names of a table's rows, when its header names a column of unit names, every other row (its
+    total aside) names a unit there, and its serial numbers, if any, run 1, 2, 3 … ([] otherwise)."""
+    header = [c.flat for c in t.rows[0]]
+    col = next((i for i, h in enumerate(header) if h.endswith(UNIT_NAME[0]) or h == UNIT_NAME[1]), None)
+    if col is None:
+        return []
+    serial = header.index(SERIAL) if SERIAL in header else None
+    ends = NAMED_THINGS["单位"]
+    names: list[str] = []
+    for row in t.rows[1:]:
+        cells = [c.flat for c in row]
+        if not any(cells) or any(TOTAL_ROW.match(c) for c in cells[:2]):
+            continue
+        name = _cell(row, col)
+        if not BRACKET_END.sub("", name).endswith(ends):
+            return []  # (a row of something else: a group, a note, a header's second line)
+        if serial is not None and _cell(row, serial) != str(len(names) + 1):
+            return []
+        names.append(name)
+    return names
+
+
+def _cell(row: list[Cell], col: int) -> str:
+    return row[col].flat if col < len(row) else ""
