@@ -1254,7 +1254,10 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 # `收入 A，加上级补助 B、上年结转 C，减去调出 D，收入总计 T`: T = A + B + C − D, as written
                 plus, minus = chain
                 taken.update(id(p) for p in [*plus, *minus, m])
-                yield Breakdown(m, plus, "加", True, m.sentence, inferred=True, certain=False, minus=minus)
+                # (a chain closed by 等 names some of what makes the total: `加上 B b、下级上解收入、调入资金、C c 等，
+                # 收入总计 T` adds items it gives no figure of)
+                complete = not _closed_by_etc(draft, [*plus, *minus], m)
+                yield Breakdown(m, plus, "加", complete, m.sentence, inferred=True, certain=False, minus=minus)
                 continue
             defined = _defined_before(draft, mentions, i, q.base_unit, taken)
             if defined:
@@ -1602,6 +1605,16 @@ def _names_total(draft: Draft, m: Mention) -> bool:
     verb-like 共计, `共完成支出`)?"""
     own = PHRASES.split(m.label)[-1]
     return draft.labeller.names_total(m.key) or draft.labeller.names_total(own) or bool(ALL_TOGETHER.match(own))
+
+
+# `等` right after a list's last figure (past a bracket noting it): the list names some of its items
+ETC_AFTER = regex(r"\s*(?:[（(][^（）()]*[）)])?\s*等")
+
+
+def _closed_by_etc(draft: Draft, parts: list[Mention], total: Mention) -> bool:
+    """Is the last of the parts followed by 等 before the total?"""
+    last = max((q.end for p in parts for q in p.quantities if q.end <= total.start), default=None)
+    return last is not None and ETC_AFTER.match(draft.doc.text, last, total.start) is not None
 
 
 def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[list[Mention], list[Mention]] | None:
