@@ -345,6 +345,10 @@ def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
     return []
 
 
+# the words from a figure to another inside the bracket opened right after the first (no bracket closed between)
+OPEN_BRACKET_AFTER = regex(r"\s*[（(][^（）()]*")
+
+
 class Lists(Rates, Changes):
     """Mentions, breakdowns (lists with their totals) and shares."""
 
@@ -904,12 +908,22 @@ class Lists(Rates, Changes):
             whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
             if whole is None or part[0].base_unit != whole[0].base_unit or whole[0] is part[0]:
                 continue  # (one figure found under both names: the words name two quantities, not read)
+            if any(not self._of_the_share(x[0], e.qs[0]) for x in (part, whole)):
+                continue
             if whole[0].base_value < part[0].base_value and e.qs[0].value <= 100:
                 # `其中：甲 a，…，其他各项基金收入 b。甲占全市基金收入的 p%`: a figure below the part is not its whole,
                 # whatever the end of its name (the whole's name, shortened, is the end of a smaller part's)
                 continue
             certain = part[1] and whole[1]
             self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
+
+    def _of_the_share(self, q: Quantity, share: Quantity) -> bool:
+        """Can a figure the share's names find be one of its operands: stated before it, or in the bracket opened
+        right after it (`占 p%（新增债券 A，其中专项债券 B）`)? Figures after it elsewhere are another figure's:
+        `…比重为 p%，比上年的占比 q%（上年新增债券 A，其中专项债券 B）提高…` notes last year's share."""
+        if q.start < share.start:
+            return True
+        return OPEN_BRACKET_AFTER.fullmatch(self.doc.text, share.end, q.start) is not None
 
     def _part_named(
         self, name: str, e: _Entry, head: _Entry | None, si: int, mentions: list[Mention]
