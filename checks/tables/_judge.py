@@ -150,3 +150,8 @@ def evaluate_figures(ctx: CheckContext, total: Quantity, parts: list[Quantity | 
     if verdict == "pass" and abs(computed - total.base_value) >= total.ulp * total.scale > 0:
         return Footing("rounding", total, qs, signs, computed, holds=True)
     return Footing(verdict, total, qs, signs, computed)
+
+
+def table_name(table: Table) -> str:
+    """How a finding names a table: its title in quotes, else its number."""
+    return f"“{table.title}”" if table.title else f"表 {table.index} "

@@ -12,7 +12,7 @@ from tieout.linter.parse.tables.across import Across, across, locate
 from tieout.linter.parse.tables.relations import Relation, all_relations
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
-from ._judge import Footing, evaluate, evaluate_figures, outcome
+from ._judge import Footing, evaluate, evaluate_figures, outcome, table_name
 
 Judge = Callable[[CheckContext, Table, Relation], "Footing | None"]
 Message = Callable[[Table, Relation], str]
@@ -206,10 +206,6 @@ def _flat(table: Table, rel: Relation) -> bool:
     return True
 
 
-def _in(table: Table) -> str:
-    return f"“{table.title}”" if table.title else f"表 {table.index} "
-
-
 def _parent(ctx: CheckContext, table: Table, rel: Relation) -> Footing | None:
     """A parent row against its children; a row numbered 一、 followed by unnumbered rows, against the first
     run of them that adds up to it (none: not judged)."""
@@ -223,17 +219,19 @@ def _parent(ctx: CheckContext, table: Table, rel: Relation) -> Footing | None:
 
 
 def parent_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    return _sum_outcomes(ctx, PARENT_KINDS, lambda t, r: f"{_in(t)}“{r.where}”行不等于其下一级各行之和", judge=_parent)
+    return _sum_outcomes(
+        ctx, PARENT_KINDS, lambda t, r: f"{table_name(t)}“{r.where}”行不等于其下一级各行之和", judge=_parent
+    )
 
 
 def total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    return _sum_outcomes(ctx, ("total",), lambda t, r: f"{_in(t)}“{r.where}”行不等于所合计各行之和")
+    return _sum_outcomes(ctx, ("total",), lambda t, r: f"{table_name(t)}“{r.where}”行不等于所合计各行之和")
 
 
 def _crossfoot_message(table: Table, rel: Relation) -> str:
     row, col = rel.where.split("｜", 1) if "｜" in rel.where else (rel.where, "合计")
     where = f"“{row}”行的" if row else "的"  # a table of one unnamed row (合计 | 基本支出 | 项目支出)
-    return f"{_in(table)}{where}“{col}”不等于其各组成列之和"
+    return f"{table_name(table)}{where}“{col}”不等于其各组成列之和"
 
 
 def crossfoot_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -241,12 +239,12 @@ def crossfoot_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def sides_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    return _sum_outcomes(ctx, ("balance",), lambda t, r: f"{_in(t)}收入总计与支出总计不相等")
+    return _sum_outcomes(ctx, ("balance",), lambda t, r: f"{table_name(t)}收入总计与支出总计不相等")
 
 
 def identity_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """The identities of the standard tables, within a table and between two tables of the document."""
-    yield from _sum_outcomes(ctx, ("identity",), lambda t, r: f"{_in(t)}不满足“{r.name}”", "identity")
+    yield from _sum_outcomes(ctx, ("identity",), lambda t, r: f"{table_name(t)}不满足“{r.name}”", "identity")
     tables = ctx.facts.tables
     for ident in across():
         f = _across_footing(ctx, tables, ident)

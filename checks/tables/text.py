@@ -20,6 +20,8 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
 from tieout.linter.text.normalise import numbering
 
+from ._judge import table_name
+
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 LEADING = regex(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
 
@@ -299,7 +301,7 @@ def _apart(doc: Document, a: int, b: int) -> bool:
     not the figure of a table placed in the other, whatever their labels share (`负债总额`). A table in a
     section enclosing the figure's, or in one apart from it under no common heading (a report's tables
     gathered after its explanation), may be the figure's."""
-    sa, sb = _titled(doc, a), _titled(doc, b)
+    sa, sb = titled(doc, a), titled(doc, b)
     if sa is None or sb is None or sa is sb:
         return False
     above_a, above_b = _enclosing(sa), _enclosing(sb)
@@ -320,7 +322,7 @@ def _apart(doc: Document, a: int, b: int) -> bool:
 SUBSECTION_MARKS = ("cn", "pcn")
 
 
-def _titled(doc: Document, offset: int) -> Section | None:
+def titled(doc: Document, offset: int) -> Section | None:
     """The section holding the offset, or where it is untitled (the text after a run-on subsection heading's
     paragraph, which resumes the parent's level) the titled one of its rank before it: a table or paragraph
     placed after `（一）企业国有资产。…` is of that subsection until the next heading."""
@@ -379,9 +381,16 @@ def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:
     if not 0 <= m.sentence < len(sentences):
         return False
     before = ctx.doc.text[sentences[ctx.doc.paragraph_of(m.sentence).start].start : m.start]
-    found = next((t for t in ctx.facts.tables if t.index == table), None)
-    names = {r.label for side in found.sides for r in side.rows if not r.total} if found is not None else set()
-    return any(len(name) >= 4 and name in before for name in names)
+    names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(table, set())
+    return any(name in before for name in names)
+
+
+def _row_names(ctx: CheckContext) -> dict[int, set[str]]:
+    """Each table's row names (of four characters at least, no total row), by its index: made once per check."""
+    return {
+        t.index: {r.label for side in t.sides for r in side.rows if not r.total and len(r.label) >= 4}
+        for t in ctx.facts.tables
+    }
 
 
 def _same_quantity(hits: list[Hit], context: Context, q: Quantity) -> list[Hit]:
@@ -448,7 +457,7 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         verdict,
         "cross_ref",
         [(h.quantity, "表中数字") for h in hits],
-        f"正文“{m.label}”{q.text} 与{_name(table)}中该项 {shown} 不符（文表不符）",
+        f"正文“{m.label}”{q.text} 与{table_name(table)}中该项 {shown} 不符（文表不符）",
         q.text,
         shown,
         operands=[cell],
@@ -568,19 +577,15 @@ def _known_alike(cell: Context, query: Context) -> bool:
     A period relative to none (本年 in a document whose title states no year) is not known."""
     for f in ("scope", "fund", "stage", "period"):
         mine, theirs = getattr(cell, f), getattr(query, f)
-        if _unknown(mine) != _unknown(theirs):
+        if unknown(mine) != unknown(theirs):
             return False
     return True
 
 
-def _unknown(value: str | None) -> bool:
+def unknown(value: str | None) -> bool:
     return value in (None, MIXED) or value[0] in "+-"
 
 
 def _states(cell: Context, label: Context) -> bool:
     fields = [f for f in ("scope", "fund", "stage", "period") if getattr(label, f) is not None]
     return bool(fields) and all(getattr(cell, f) == getattr(label, f) for f in fields)
-
-
-def _name(table: Table) -> str:
-    return f"“{table.title}”" if table.title else f"表 {table.index} "

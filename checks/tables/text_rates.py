@@ -24,8 +24,9 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.vocab import alternation, load
 
+from ._judge import table_name
 from .rates import FIRST_STAGES, LATER_STAGES
-from .text import _titled, _unknown
+from .text import titled, unknown
 
 _VOCAB = load("tables").get("row_rates") or {}
 # the word of a rate's kind (`执行率`, `完成率`, `满意度`): a rate column of the same kind bears it in its header
@@ -156,11 +157,11 @@ def _tables_of(ctx: CheckContext, tables: list[Table], r: Rate) -> list[Table]:
     para = doc.paragraph_of(r.sentence)
     text = doc.text[doc.sentences[para.start].start : doc.sentences[para.stop - 1].end]
     numbers = {m.group(1) for m in NAMED_TABLE.finditer(text)}
-    mine = _titled(doc, sentence.start)
+    mine = titled(doc, sentence.start)
     context = _context(ctx, r.sentence)
     out = []
     for t in tables:
-        there = _titled(doc, t.rows[0][0].start) if t.rows[0] else None
+        there = titled(doc, t.rows[0][0].start) if t.rows[0] else None
         if not (there is not None and there is mine or _numbered(t, numbers)):
             continue
         if _agrees(t.context, context):
@@ -193,7 +194,7 @@ def _agrees(table: Context, prose: Context) -> bool:
         return False
     for f in ("period", "scope"):
         a, b = getattr(table, f), getattr(prose, f)
-        if not _unknown(a) and not _unknown(b) and a != b:
+        if not unknown(a) and not unknown(b) and a != b:
             return False
     return True
 
@@ -285,7 +286,9 @@ def _against_cell(ctx: CheckContext, r: Rate, rr: RowRate) -> Outcome | None:
     if verdict == "pass":
         return Outcome(r.stated, "pass", "cross_ref", operands=[cell])
     shown = cell.text if cell.text.endswith(("%", "％")) else f"{cell.text}%"
-    message = f"正文“{_said(r)}”{r.stated.text} 与{_title(rr.table)}中该行“{rr.cell.header}”{shown} 不符（文表不符）"
+    message = (
+        f"正文“{_said(r)}”{r.stated.text} 与{table_name(rr.table)}中该行“{rr.cell.header}”{shown} 不符（文表不符）"
+    )
     return Outcome(r.stated, verdict, "cross_ref", [(cell, "表中数字")], message, r.stated.text, shown, operands=[cell])
 
 
@@ -316,16 +319,12 @@ def _against_operands(ctx: CheckContext, r: Rate, rr: RowRate) -> Outcome | None
     exact = num.base_value / den.base_value * HUNDRED
     expected = f"{fmt(exact, r.stated.decimals)}%"
     message = (
-        f"正文“{_said(r)}”{r.stated.text} 与{_title(rr.table)}中该行 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，"
+        f"正文“{_said(r)}”{r.stated.text} 与{table_name(rr.table)}中该行 {num.text}/{den.text} = {fmt(exact, 4)}% 不符，"
         f"应为 {expected}（文表不符）"
     )
     related = [(num, "表中分子"), (den, "表中分母")]
     fix = expected if len(tried) == 1 else None
     return Outcome(r.stated, verdict, "rate", related, message, r.stated.text, expected, fix, operands=[num, den])
-
-
-def _title(t: Table) -> str:
-    return f"“{t.title}”" if t.title else f"表 {t.index} "
 
 
 def _said(r: Rate) -> str:

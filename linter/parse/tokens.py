@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lark import Token
+from tieout.linter.figures.labels import PAREN
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import relation_words as _alt
@@ -754,11 +755,8 @@ def _is_of(toks: list[Tok], i: int) -> bool:
         and toks[i - 1].type in ("AMOUNT", "COUNT")
         and toks[i - 2].type in ("LABEL", "RATE")
         # (`完成年初预算（不含上级补助）80.00 亿元的 p%`: a note in the words, the figure stated is the base it means)
-        and bool(OF_LEAD.search(BRACKETED_NOTE.sub("", _lead_words(toks, i - 2))))
+        and bool(OF_LEAD.search(PAREN.sub("", _lead_words(toks, i - 2))))
     )
-
-
-BRACKETED_NOTE = regex(r"（[^（）]*）")
 
 
 def _lead_words(toks: list[Tok], k: int) -> str:

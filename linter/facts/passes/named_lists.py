@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import CountedList
-from tieout.linter.facts.passes.counted import GROUPED, NAMED_THINGS, THING_NOUNS
+from tieout.linter.facts.passes.counted import GROUPED, NAMED_THINGS, THING_COUNTERS, THING_NOUNS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell
 from tieout.linter.patterns import regex
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
     from tieout.linter.parse.tables import Table
 
-COUNTERS = ("个", "家", "所", "项")
+COUNTERS = (*THING_COUNTERS, "项")
 NOUN = "|".join(THING_NOUNS)  # (the longest first)
 # after the count: its noun (unless before it), a comma, the words saying the names that follow are all of them
 OPENS = regex(
@@ -49,7 +49,8 @@ ANY_COUNT = regex(COUNT)
 OWN_COUNT = regex(rf"^[^，,；;。：:]{{0,20}}?{COUNT}")
 CLOSERS = tuple(str(w) for w in load("relations").get("list_closers") or [])
 # what leaves a list open or uncertain: `等`, `或`, an item for the rest (`其他`)
-OPEN_LIST = regex(r"等|或|其他|其余|[.…]{2,}|。。")
+# (其他, 其余 are GROUPED's, tested with it)
+OPEN_LIST = regex(r"等|或|[.…]{2,}|。。")
 CJK = regex(r"[\u4e00-\u9fff]")
 ITEM_BREAK = regex(r"[、；;]")
 JOINED = regex(r"以及|和|与|及")  # names joined inside an item: one name or two

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
 # the name of a rate or a ratio (`预算执行率`, `人员经费占基本支出的比重`, `群众满意度`)
-RATE_END = regex(r"(?:比重|占比|比例|率|满意度|进度)$")
+_RATE_WORDS = "比重|占比|比例|率|满意度|进度"  # the words a rate's name ends with
+RATE_END = regex(f"(?:{_RATE_WORDS})$")
 # a name ending so that a longer name ending with it is the same measure (`执行率` of `预算执行率`); a share's
 # name (`…占…的比重`) is compared whole: `占基本支出的比重` ends the names of every part's share
 MEASURE_END = regex(r"(?:率|满意度|进度)$")
@@ -53,7 +54,7 @@ CLAUSE_BREAK = regex(r"[，,；;。]")
 WITH_LAST_YEAR = regex(r"上年|去年|上一年|同比")
 WITH_YEAR = regex(r"((?:19|20)\d{2})\s*年")
 # a rate's name inside other words (`执行率由`, `收入、支出执行率分别为`): a figure of it this reading cannot place
-NAME_IN = regex(r"[\u4e00-\u9fff]{1,20}?(?:比重|占比|比例|率|满意度|进度)")
+NAME_IN = regex(rf"[\u4e00-\u9fff]{{1,20}}?(?:{_RATE_WORDS})")
 
 
 def rate_changes(draft: Draft) -> Iterator[Completed]:

@@ -248,7 +248,9 @@ def _name_at(row: Row, indent: int) -> int:
     opening = PART_OPENING.match(row.label) if indent >= 0 else None
     if opening is None:
         return indent
-    return indent + sum(1 if ch.isascii() else 2 for ch in opening.group())
+    from .aligned import width
+
+    return indent + width(opening.group())
 
 
 def _ancestry(rows: list[Row], i: int) -> list[int]:
