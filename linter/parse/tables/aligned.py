@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, combinations
 
@@ -36,7 +35,7 @@ from tieout.linter.text.normalise import PAGE_NUMBER
 from . import dropped
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
-from .groups import Tree, tree
+from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER
 from .vocab import PART_HEADING, column_heading, role_of, scored, total_kind
 
@@ -114,9 +113,6 @@ def width(text: str) -> int:
 
 def chars(text: str) -> int:
     return len(text)
-
-
-Metric = Callable[[str], int]
 
 
 class _Mapper:
