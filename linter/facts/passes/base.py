@@ -227,7 +227,7 @@ def foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()
 # what stands between a sum of money and the same sum restated in another unit right after it: a bracket
 # opened with 约/折合/合 (`3,983.76 万元（约 0.40 亿元）`), or a clause of 约合/折合/即 (`…万元，约合 0.40 亿元`,
 # `2.0312 亿元，即 20312 万元`)
-CONVERTED = regex(r"\s*(?:[（(]\s*(?:约合|折合|约|合|即)?|[，,]\s*(?:约合|折合|即|亦即|也即|也就是))\s*")
+CONVERTED = regex(r"\s*(?:[（(]\s*(?:约合|折合|约|合|即)?|[，,]\s*(?:约合|折合|即|亦即|也即|也就是|约))\s*")
 CLOSED = regex(r"\s*[）)]")
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import takewhile
 
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
-from tieout.linter.facts.passes.base import exact_figure, in_brackets
+from tieout.linter.facts.passes.base import converted, exact_figure, in_brackets
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
@@ -854,6 +854,7 @@ class Changes(Reader):
             and not any(id(q) in used for q in m.quantities)
             and not GAP_ALONE.fullmatch(m.label)
             and not self._notes_a_percentage(m)
+            and not self._restated(m, mentions)
         ]
         nearest = not initial and self._adjusted_nearest(candidates, stage)
         staged = self._of_stage(candidates, stage) if not nearest else []
@@ -861,6 +862,15 @@ class Changes(Reader):
         if subject is None and self._own_rate(si) is None:
             return self._subject_before(si, mentions, certain)
         return subject, certain
+
+    def _restated(self, m: Mention, mentions: list[Mention]) -> bool:
+        """Is the figure the one before it restated in another unit (`A 万元，约 a 亿元，比上年增长 p%`)? The change
+        is the exact figure's, which its words name."""
+        k = next((i for i, x in enumerate(mentions) if x is m), 0)
+        before = mentions[k - 1] if k else None
+        if before is None or not before.quantities or len(m.quantities) != 1:
+            return False
+        return converted(self.doc.text, before.quantities[-1], m.quantities[0])
 
     def _adjusted_nearest(self, candidates: list[Mention], stage: str | None) -> bool:
         """Is the nearest figure the adjusted budget where the comparison names a budget of no stage of its own
