@@ -215,6 +215,7 @@ def indent_tree(table, indents: list[int]) -> None:
         if _centred(rows, indents):
             continue
         side.structure = "indent"
+        names = [_name_at(r, indents[r.index]) for r in rows]  # (once per row, not per row below it)
         for i, r in enumerate(rows):
             r.parent = None
             if r.total:
@@ -228,7 +229,7 @@ def indent_tree(table, indents: list[int]) -> None:
             for j in range(i - 1, -1, -1):
                 if rows[j].total:
                     break
-                if 0 <= _name_at(rows[j], indents[rows[j].index]) < mine:
+                if 0 <= names[j] < mine:
                     r.parent = j
                     if _between_totals(rows, j, i):
                         # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
