@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention
@@ -35,12 +36,17 @@ IDENTITIES: tuple[Identity, ...] = tuple(
 )
 
 
+DIFFERENCES: frozenset[str] = frozenset().union(*(i.difference for i in IDENTITIES))
+
+
 def differences(draft: Draft) -> Iterator[Balance]:
     """`资产总额 A，负债总额 L，净资产 N`: N should be A − L, when each of the three names is borne by one figure of
     the sentence, the difference stated after the other two, all three of one unit and one context (a last
     year's figure, or one of another unit or scope, is no side of this year's)."""
     read = {id(b.balance) for b in draft.facts.balances}  # a balance an earlier pass read is not read twice
     for si, mentions in draft.by_sentence.items():
+        if not any(_bears(m, DIFFERENCES) for m in mentions):
+            continue  # every identity needs its difference named in the sentence
         clauses: list[list[Mention]] | None = None
         for identity in IDENTITIES:
             found = _difference(mentions, identity)
@@ -87,8 +93,15 @@ CURRENT = ("本年度", "本年", "本期", "当年", "当期", "年末", "期�
 
 
 def _bears(m: Mention, names: frozenset[str]) -> bool:
-    label = m.label.replace(" ", "")
-    return label in names or any(label.startswith(w) and label[len(w) :] in names for w in CURRENT)
+    return not names.isdisjoint(_readings(m.label))
+
+
+@lru_cache(maxsize=4096)
+def _readings(label: str) -> frozenset[str]:
+    """The names a label can bear: itself, and what follows a word of the current period (`本年收入`: 收入).
+    Memoised: every sentence's labels are held to every identity's names."""
+    label = label.replace(" ", "")
+    return frozenset([label, *(label[len(w) :] for w in CURRENT if label.startswith(w))])
 
 
 def _named(mentions: list[Mention], names: frozenset[str], one: bool = True) -> Mention | None:
