@@ -1216,7 +1216,14 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     row = row_of(ctx, own, num) or whole_row_of(ctx, own, num)
     if said == "预算" and "年初" not in name and any(h.identity.column == "调整预算数" for h in row):
         return None  # a plain 预算 where the row has an approved and an adjusted budget: which is not said
-    budget = {h.quantity.base_value: h.quantity for h in row if h.identity.column == TABLE_BUDGETS[said]}
+    # the budget of the outcome's year: a table of this year's outcome beside next year's budget (`2024年执行数 |
+    # 2025年预算数`) holds no budget of the outcome
+    years = {h.identity.context.period for h in row if h.quantity.base_value == ctx.value(num)}
+    budget = {
+        h.quantity.base_value: h.quantity
+        for h in row
+        if h.identity.column == TABLE_BUDGETS[said] and years == {h.identity.context.period}
+    }
     return next(iter(budget.values())) if len(budget) == 1 else None
 
 

@@ -395,6 +395,30 @@ def _not_an_amount(text: str, start: int, num_end: int, intpart: str, frac: str,
     return _by_what_follows(text, num_end, prev, nxt, intpart, frac)
 
 
+def _bracketed_no_figure(text: str, num_end: int, intpart: str) -> bool:
+    """An integer alone in brackets that is no figure: an item's number where a clause begins (`具体为：（1）甲 a；
+    （2）乙 b`), a list marker too; or a classification code."""
+    if len(intpart) <= 2:
+        before = num_end - len(intpart) - 2
+        return before < 0 or text[before] in ITEM_BEFORE
+    return _classification_code(text, num_end, intpart)
+
+
+def _classification_code(text: str, num_end: int, intpart: str) -> bool:
+    """A budget classification code in brackets between a name and what goes on about it (`高等职业教育（2050305）
+    支出决算 A`): the 类, 款 and 项 of the classification have 3, 5 and 7 digits, revenue's begin with 1 and
+    spending's with 2. The code is part of the name, no figure: read as one, it would cut the name off A."""
+    if len(intpart) not in (3, 5, 7) or intpart[0] not in "12" or not intpart.isdigit():
+        return False
+    before = num_end - len(intpart) - 2
+    after = num_end + 1
+    return before >= 0 and _is_cjk(text[before]) and after < len(text) and _is_cjk(text[after])
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str, frac: str) -> bool:
     """Dates, document numbers, list markers and ranges, told by the words after a number (`prev` and `nxt`
     are the characters right before and after it)."""
@@ -407,10 +431,8 @@ def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str,
     if (nxt in ("", "、") or (nxt == "." and not text[num_end + 1 : num_end + 2].isdigit())) and not frac:
         if not prev or prev in LIST_BEFORE:
             return True  # list marker (1、 2. …)
-    if prev in "（(" and nxt in "）)" and not frac and len(intpart) <= 2:
-        # an item's number in brackets where a clause begins (`具体为：（1）甲 a；（2）乙 b`): a list marker too
-        before = num_end - len(intpart) - 2
-        return before < 0 or text[before] in ITEM_BEFORE
+    if prev in "（(" and nxt in "）)" and not frac:
+        return _bracketed_no_figure(text, num_end, intpart)
     if nxt in ("-", "/") and text[num_end + 1 : num_end + 2].isdigit() and not frac and len(intpart) <= 4:
         # 2022-2024 and 12/31 are ranges and dates; A/B*100% is a formula
         formula = re.match(r"[/\-][\d.,]+%?[)）]*[*×÷/=+\-]", text[num_end : num_end + 24])
