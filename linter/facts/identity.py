@@ -38,8 +38,14 @@ TITLE_CHARS = 80  # a title line is short; a longer one is prose
 NOT_TITLE = regex(r"^\s*[|｜]|^\s*附?表\s*[\d一二三四五六七八九十]|\d[.．]\d|\d{5,}|\d\s*(?:万元|亿元|元|%)")
 TITLE_LINES = 6
 SALUTATION = regex(r"^(?:各位代表|各位委员|主任、副主任)")
-# a date of writing or delivery in a title block: a line of only a date, or a dash and a date
-DATED = regex(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$")
+# a date of writing or delivery in a title block: a line of only a date, bracketed or not with the act it dates
+# (`（2025年9月18日公告）`), or a dash and a date; and a notice's serial number (`2025年第6号（总第58号）`): the
+# year a notice is published or numbered in is not the year its figures are of
+DATED = regex(
+    r"^\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:公告|发布|印发)?\s*[）)]?\s*$"
+    r"|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$"
+    r"|^\s*\d{4}\s*年\s*第\s*\d{1,3}\s*号(?:\s*[（(]\s*总第\s*\d{1,4}\s*号\s*[）)])?\s*$"
+)
 
 
 def document_context(doc: Document) -> tuple[Context, str]:
