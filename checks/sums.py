@@ -11,8 +11,10 @@ from tieout.linter.facts.model import Breakdown, Share
 from tieout.linter.facts.passes.base import FULL_MARKS
 from tieout.linter.figures.intervals import HUNDRED, Interval, add, digit_slip, fmt, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
+from tieout.linter.vocab import load
 
 from ._util import dimension_runs, footings, in_unit
 from .tables.parts import part_column_outcomes
@@ -21,6 +23,10 @@ MAX_SUBSET_SEARCH = 12
 # a partial `其中` list is held to its total only through one slipped digit, and only on figures precise enough
 # that a slip is not a coincidence of round numbers
 MIN_SIGNIFICANT = 4
+# the first-level indicators of a performance framework, each as a count of indicators names it (`产出指标 7 个`),
+# and the name of a count of indicators (`三级指标`, `绩效指标`)
+FRAMEWORKS = tuple(tuple(str(w) for w in f) for f in load("relations").get("indicator_frameworks") or [])
+INDICATOR_NOUN = regex(r"指标$")
 
 
 def _sum(ctx: CheckContext, parts: list[Quantity]) -> Decimal:
@@ -88,7 +94,7 @@ def _shares_by_part(ctx: CheckContext) -> dict[int, list[int]]:
 def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
     if _shares_partial(ctx, b, total, parts):
         return False
-    if _shares_complete(ctx, b) or _full_marks_listed(ctx, b, parts):
+    if _shares_complete(ctx, b) or _full_marks_listed(ctx, b, parts) or _framework_counted(b, total, parts):
         return True
     if b.exhaustive:
         # short of a total by a component the list may leave unnamed, unless one slipped digit explains it
@@ -119,6 +125,19 @@ def _full_marks_listed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -
         if q.start > first and q.base_unit == "分" and q.exact
     ]
     return len(full) == len(parts) and sum(full, Decimal(0)) == HUNDRED
+
+
+def _framework_counted(b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
+    """Counts of indicators by first-level indicator (`三级指标 13 个，其中产出指标 7 个、成本指标 1 个、效益指标 3 个、
+    满意度指标 2 个`) naming, one each, every first-level indicator of a framework (vocab indicator_frameworks):
+    every indicator is under one of them, so the list is all of them. A list naming three of four (`产出、效益、
+    满意度`, the framework before 成本指标 was one) says nothing."""
+    if total.kind != "count" or any(q.kind != "count" or q.unit != total.unit for q in parts):
+        return False
+    named = [p.key for p in b.parts]
+    if len(set(named)) != len(named) or not INDICATOR_NOUN.search(b.total.noun or b.total.label):
+        return False
+    return any(sorted(named) == sorted(f) for f in FRAMEWORKS)
 
 
 def _closed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
@@ -286,7 +305,7 @@ def counted_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """The count an announcement states (`以下 5 类问题：`) against the numbered items listed after it; read from
     the layout, so a miss is a warning."""
     for c in ctx.facts.counted_lists:
-        listed = len(c.marks)
+        listed = len(c.marks) + c.extra
         if any(ctx.value(c.count) == c.count.scale * n for n in range(listed, listed + c.more + 1)):
             yield Outcome(c.count, "pass", "count")
             continue
@@ -306,6 +325,9 @@ class SumMismatch(Rule):
     - a list opened by `具体为`, `分别为`, `其构成是` (and their variants `具体包括`, `明细为` …) with two
       parts or more;
     - a list whose stated shares add up to 100%;
+    - counts of indicators naming, one each, every first-level indicator of a framework (`三级指标 13 个，其中
+      产出指标 7 个、成本指标 1 个、效益指标 3 个、满意度指标 2 个`: `linter/vocab/relations.yaml`
+      indicator_frameworks), a warning; three of four (`产出、效益、满意度`) may leave 成本指标 out;
     - a list whose parts cover a total that is by definition their sum (`linter/vocab/sums.yaml`:
       `三公经费` = `因公出国（境）费` + `公务用车购置及运行维护费` + `公务接待费`, `基本支出` = `人员经费` +
       `公用经费` …), whatever word opens it, `其中` included;
@@ -317,14 +339,19 @@ class SumMismatch(Rule):
       digits or more) that this is no coincidence of round numbers.
 
     It also holds a count an announcement states (`检查发现以下 3 类问题：`, `实施改造工程 3 个，…：`) against the
-    numbered items right after it (`（一）…`, `（二）…` on lines of their own, or `一是…；二是…` filling the rest of
-    its paragraph), where the sentence ends with its colon, the count is
-    of what the items are (right after `以下`/`下列`, or a thing every item names), and the items number 1, 2,
-    3 … with no gap, one level under one heading: read from the layout, a miss is a warning. So is a count of
+    numbered items right after it (`（一）…`, `（二）…` on lines of their own, or `一是…；二是…`, `（一）…；（二）…`,
+    `1.…；2.…` filling the rest of its paragraph), where the sentence ends with its colon, the count is
+    of what the items are (right after `以下`/`下列`, or a thing every item names; in prose, a count said to be
+    had right before the colon and the items' name, `问题主要有三个方面：`, `问题 3 个：`, not after `等`), and the
+    items number 1, 2, 3 … with no gap, one level under one heading (marks of another kind inside an item are
+    its own): read from the layout, a miss is a warning. So is a count of
     things before a `分别为` list of them (`5 个单位…共计 X，分别为：甲局 a、乙中心 b…`) whose figures make its total
     and whose every item is named as such a thing (`…局`, `…中心`: `linter/vocab/relations.yaml` counted_names).
     So is a count right before the names of all the things it counts: `项目共 8 个，分别为：甲、乙…` (plain names
     after `分别为`), `下属单位 3 个，包括：甲局、乙中心、丙校` or `具体为`/`，即` (each name ending as such a thing's),
+    or a bare colon right after the count and its noun (`共有五个项目：甲项目、乙工程…`, each name ending as such a
+    thing's), an item counting several of them counting for as many (`局机关本级和 5 所学校`: 6; vocab
+    counted_members, so that `5 个科室` counts no units),
     the list not left open (`等`, `主要包括`, `其中`), ending with its sentence or before a clause of all its items
     (`，涉及资金 X`), its names split at `、` (and `；` between names such as `…县`; never inside quotes or
     brackets; `和`/`与` joining two names of the thing counted splits, any other may join one name, as

@@ -104,6 +104,8 @@ class CountedList:
     # items the list may hold beyond its marks: names joined by 和/与/及 that may be one name or two
     # (`技术服务与应用研究`), so the count may be up to `len(marks) + more`
     more: int = 0
+    # things the items count beyond one each: an item counting several of them (`5 所学校` adds 4)
+    extra: int = 0
 
 
 @dataclass(slots=True, eq=False)

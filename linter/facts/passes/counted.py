@@ -10,6 +10,7 @@ total exactly and each of its items is named as the thing counted (vocab counted
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -34,7 +35,21 @@ POINTS_AHEAD = regex(r"(?:以下|下列|如下)$")
 # what may stand between such a count and the colon: the name of what is counted, nothing else
 COUNTED_NOUN = regex(r"^[\u4e00-\u9fff]{0,10}[：:]\s*$")
 # an item enumerated in the text (`；二是…`): its ordinal right after the colon, semicolon or full stop before it
-ENUMERATED = regex(r"(?:^|[：:；;。])\s*([一二三四五六七八九十]{1,3})是")
+ENUMERATED = regex(
+    r"(?:^|[：:；;。])\s*(?:([一二三四五六七八九十]{1,3})是|[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[）)]|(\d{1,2})[.．、](?!\d))"
+)
+# the counters of a count announcing items in prose (`三个方面`, `五项措施`, `两类问题`), and the names of such
+# items right after it or right before it (`问题主要有 3 个：`)
+POINT_COUNTERS = ("个", "项", "类", "条", "点")
+_POINT_NOUNS = "|".join(
+    sorted((str(w) for w in load("relations").get("enumerated_nouns") or []), key=len, reverse=True)
+)
+POINT_NOUN = regex(rf"^\s*(?:{_POINT_NOUNS})\s*[：:]$")
+_POINT_VERBS = "|".join(
+    sorted((str(w) for w in load("relations").get("enumerated_verbs") or []), key=len, reverse=True)
+)
+POINT_VERB = regex(rf"(?:{_POINT_VERBS})(?:共|主要|共计)?\s*$")
+POINT_NOUN_BEFORE = regex(rf"(?:{_POINT_NOUNS})(?:主要)?(?:共有|共计|共|有|为|是)?\s*$")
 # an item standing for several of the things counted: the rest of them (`其他`, `其余`) or a count of its own
 GROUPED = regex(r"其他|其余|\d+\s*[个项类家件条所座]|[两二三四五六七八九十]+[个项类家件条所座]")
 THING = 2  # characters of the counted thing's name each item must repeat (`项目`)
@@ -94,46 +109,77 @@ def _thing(m: Mention) -> str:
 
 
 def enumerated_lists(draft: Draft) -> Iterator[CountedList]:
-    """`主要有以下三个方面：一是…；二是…；三是…；四是…。`: a count right after `以下`/`下列` closing its clause with a
-    colon, the paragraph after it nothing but items 一是, 二是 … in order (each sentence of it opening with one)."""
-    doc = draft.doc
+    """`主要有以下三个方面：一是…；二是…；三是…；四是…。`, `问题主要有三个方面：（一）…；（二）…。`: a count closing
+    its clause with a colon, right after `以下`/`下列` or before the name of what such items are (vocab
+    enumerated_nouns: `方面`, `问题`), the paragraph after it nothing but items 一是, 二是 … (or `（一）`, `1.`) in
+    order (each sentence of it opening with one)."""
     for si, mentions in draft.by_sentence.items():
-        counts = [q for m in mentions for q in m.quantities if q.kind == "count" and q.exact]
-        if len(counts) != 1:
+        found = _announcing(draft, si, mentions)
+        if found is None:
             continue
-        q = counts[0]
-        m = next(m for m in mentions if q in m.quantities)
-        sent = doc.sentences[si]
-        head = COUNTED_NOUN.match(doc.text[q.end : sent.end])  # (matches up to the first colon only when alone)
-        colon = doc.text.find("：", q.end, sent.end)
-        if not POINTS_AHEAD.search(m.label) or colon < 0 or head is not None:
-            continue  # not announcing items in its own sentence (the items on lines of their own: `counted_lists`)
-        if not COUNTED_NOUN.match(doc.text[q.end : colon + 1]):
-            continue
+        q, colon = found
         marks = _enumerated(draft, si, colon)
         if marks:
             yield CountedList(q, marks, si)
 
 
+def _announcing(draft: Draft, si: int, mentions: list[Mention]) -> tuple[Quantity, int] | None:
+    """The count right before the sentence's first colon that announces the items after it in the sentence,
+    and that colon."""
+    doc = draft.doc
+    sent = doc.sentences[si]
+    colon = doc.text.find("：", sent.start, sent.end)
+    if colon < 0 or not doc.text[colon + 1 : sent.end].strip():
+        return None  # not announcing items in its own sentence (the items on lines of their own: `counted_lists`)
+    before = [q for m in mentions for q in m.quantities if q.kind == "count" and q.end <= colon]
+    if not before or not before[-1].exact:
+        return None
+    q = before[-1]
+    m = next(m for m in mentions if q in m.quantities)
+    noun = doc.text[q.end : colon + 1]
+    if POINTS_AHEAD.search(m.label) and COUNTED_NOUN.match(noun):
+        return q, colon
+    clause = doc.text[max(sent.start, *(doc.text.rfind(c, sent.start, q.start) + 1 for c in "，,；;")) : q.start]
+    if q.unit not in POINT_COUNTERS or clause.rstrip().endswith("等"):
+        return None  # (`个百分点`, `3 年`: no count of items; `A、B 等三个方面`: a count of the names before it)
+    named = (POINT_NOUN.match(noun) and POINT_VERB.search(clause)) or (
+        noun == "：" and POINT_NOUN_BEFORE.search(clause)
+    )
+    return (q, colon) if named else None
+
+
 def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
-    """The marks 一是, 二是 … of the paragraph after the colon, when they open it and each of its sentences, in
-    order with no gap (else [])."""
+    """The marks 一是, 二是 … (or `（一）`, `1.` …) of the paragraph after the colon, when they open it and each
+    of its sentences, in order with no gap (else []). Marks of another kind inside an item are its own."""
     doc = draft.doc
     sentences = doc.sentences
     pieces = [doc.text[colon : sentences[si].end]]
+    first = ENUMERATED.match(pieces[0])
+    if first is None:
+        return []
+    kind = _mark_kind(first)
     for k in range(si + 1, doc.paragraph_of(si).stop):
         text = doc.text[sentences[k].start : sentences[k].end]
-        if not ENUMERATED.match(text.strip()):
+        opening = ENUMERATED.match(text.strip())
+        if opening is None or _mark_kind(opening) != kind:
             return []  # the paragraph goes on with no item: where the list ends is not clear
         pieces.append(text)
-    numbers = [f.group(1) for piece in pieces for f in ENUMERATED.finditer(piece)]
-    if (
-        not ENUMERATED.match(pieces[0])
-        or len(numbers) < 2
-        or [cn_to_int(n) for n in numbers] != list(range(1, len(numbers) + 1))
-    ):
+    found = [f for piece in pieces for f in ENUMERATED.finditer(piece) if _mark_kind(f) == kind]
+    numbers = [f[kind[0]] for f in found]
+    if len(numbers) < 2 or [_number(n) for n in numbers] != list(range(1, len(numbers) + 1)):
         return []
-    return [f"{n}是" for n in numbers]
+    return [f.group().lstrip("：:；;。 \t\n") for f in found]
+
+
+def _mark_kind(found: re.Match[str]) -> tuple[int, bool]:
+    """Which kind of mark an item has (`一是`, `（一）`, `（1）`, `1.`): its group and whether its number is in
+    digits."""
+    group = next(g for g in range(1, 4) if found[g])
+    return group, found[group].isdigit()
+
+
+def _number(n: str) -> int | None:
+    return int(n) if n.isdigit() else cn_to_int(n)
 
 
 # the counters a count of named things is written with (`5 个单位`, `4 家医院`)

@@ -3,13 +3,15 @@
 table of one row per unit).
 
 Read only where the list is certain. The words say it names them all (`分别为`, `具体为`, `具体包括`, `包括：`,
-`，即`), right after the count and its noun, with no other count in the clause; the list is not left open (`等`,
+`，即`, or a bare colon: `共有五个项目：甲项目、乙工程…`, its names each ending as such a thing's), right after the
+count and its noun, with no other count in the clause; the list is not left open (`等`,
 `其他`, an item counting several); it ends where its sentence does, or before a clause saying something of all its
 items (`，涉及资金 X`: vocab list_closers) or counting things of its own (`；工程类 2 个项目分别为…`); its items are
 split at `、` (and at `；` when every item is named as the thing counted: `甲市东山县、西山县；乙市南山县`), never
 inside quotes or brackets; `和`/`与`/`及` inside an item joins one name (`技术服务与应用研究`), or two when both
 are named as the thing counted (`甲项目和乙项目`), and at the list's end may join two (the count may be one more).
-Items naming kinds or fields of the things (`新建项目`, `行政单位`, `…类`, `教育`) leave the list unread. The items are the things counted: each
+An item counting several of the things by a name each of them has (`5 所学校` of 单位: vocab counted_members)
+counts for as many. Items naming kinds or fields of the things (`新建项目`, `行政单位`, `…类`, `教育`) leave the list unread. The items are the things counted: each
 is named as such a thing (vocab counted_names: `…局`, `…中心` for 单位; `…项目`, `…工程` for 项目), or, in a
 `分别为` list right after the count, is a plain name named as no other thing.
 """
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import CountedList
 from tieout.linter.facts.passes.counted import GROUPED, NAMED_THINGS, THING_COUNTERS, THING_NOUNS
-from tieout.linter.figures.quantities import Quantity
+from tieout.linter.figures.quantities import Quantity, cn_to_int
 from tieout.linter.parse.tables.cells import Cell
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
@@ -36,8 +38,16 @@ NOUN = "|".join(THING_NOUNS)  # (the longest first)
 # after the count: its noun (unless before it), a comma, the words saying the names that follow are all of them
 OPENS = regex(
     rf"(?P<noun>{NOUN})?\s*(?P<comma>[，,])?\s*"
-    r"(?P<word>分别为|分别是|具体为|具体是|具体包括|包括(?=\s*[：:])|即)\s*[：:]?\s*"
+    r"(?:(?P<word>分别为|分别是|具体为|具体是|具体包括|包括(?=\s*[：:])|即)\s*[：:]?|(?P<bare>[：:]))\s*"
 )
+# an item counting several of the things counted (`5 所学校`, `3 个事业单位`): its count and what it counts, which
+# must be one of the things (vocab counted_members: a 学校 is a 单位; a 科室 is no 单位 of its own)
+COUNT_ITEM = regex(r"^(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个家所](?P<what>[\u4e00-\u9fff]+)$")
+MEMBERS: dict[str, tuple[str, ...]] = {
+    str(k): tuple(str(w) for w in v or []) for k, v in (load("relations").get("counted_members") or {}).items()
+}
+# an item mark opening the list (`一是`, `（一）`, `1.`): items enumerated, not names (passes.counted)
+MARKED = regex(r"^(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 # before the count: its noun (`项目共 8 个`, `下属单位有 3 个`)
 NOUN_BEFORE = regex(rf"(?P<noun>{NOUN})(?:共有|共计|合计|总计|一共|总共|共|有)?\s*$")
 PLAIN = ("分别为", "分别是")  # (the words after which the names of a count's things may be plain names)
@@ -75,16 +85,19 @@ def named_lists(draft: Draft) -> Iterator[CountedList]:
                 continue
             read = _listed(doc.text[sent.start : sent.end], q.start - sent.start, q.end - sent.start)
             if read is not None:
-                names, more = read
-                yield CountedList(q, names, si, more)
+                names, more, extra = read
+                yield CountedList(q, names, si, more, extra)
 
 
-def _listed(text: str, start: int, end: int) -> tuple[list[str], int] | None:
-    """The names listed right after the count at [start, end) of its sentence `text`, and how many more it may
-    hold; None when the list is not certain to be all the things counted."""
+def _listed(text: str, start: int, end: int) -> tuple[list[str], int, int] | None:
+    """The names listed right after the count at [start, end) of its sentence `text`, how many more it may
+    hold, and how many things its items counting several add; None when the list is not certain to be all the
+    things counted."""
     opens = OPENS.match(text, end)
     if opens is None or (opens["word"] == "即" and not opens["comma"]):
         return None
+    if opens["bare"] and (opens["comma"] or MARKED.match(text[opens.end() :])):
+        return None  # (`共 3 个项目：一是…`: items enumerated, counted as such)
     breaks = [b.end() for b in CLAUSE_BREAK.finditer(text, 0, start)]
     clause = text[breaks[-1] if breaks else 0 : start]
     if ANY_COUNT.search(clause):
@@ -94,10 +107,25 @@ def _listed(text: str, start: int, end: int) -> tuple[list[str], int] | None:
     if items is None:
         return None
     names, more = items
-    if any(_kind(name, noun) for name in names):
-        return None  # (`分别为：新建项目、续建项目`: kinds of the things, each of several)
+    counted = [_counted_item(name, noun) for name in names]
+    if any(
+        n is None and (_kind(name, noun) or GROUPED.search(_masked(name) or name))
+        for name, n in zip(names, counted, strict=True)
+    ):
+        return None  # (`分别为：新建项目、续建项目`: kinds of the things, each of several; `其他 3 个`: the rest)
     plain = opens["word"] in PLAIN and len(noun) > 1
-    return (names, more) if _named_as(noun, names, plain) else None
+    extra = sum(n - 1 for n in counted if n is not None)
+    return (names, more, extra) if _named_as(noun, names, plain) else None
+
+
+def _counted_item(name: str, noun: str) -> int | None:
+    """How many of the things an item counts (`5 所学校`: 5), when it counts several of them by a name each of
+    them has (vocab counted_members); None for an item naming one thing, or counting other things."""
+    found = COUNT_ITEM.match(BRACKET_END.sub("", name))
+    if found is None or found["what"] not in MEMBERS.get(noun, ()):
+        return None
+    n = int(found["n"]) if found["n"].isdigit() else cn_to_int(found["n"])
+    return n if n else None
 
 
 def _kind(name: str, noun: str) -> bool:
@@ -120,8 +148,8 @@ def _items(rest: str, ends: tuple[str, ...]) -> tuple[list[str], int] | None:
     if masked is None:
         return None
     end = _list_end(rest, masked)
-    if end is None or OPEN_LIST.search(masked[:end]) or GROUPED.search(masked[:end]):
-        return None
+    if end is None or OPEN_LIST.search(masked[:end]):
+        return None  # (an item grouping several things, `其他 3 个`, is tested on each item: `_listed`)
     listed = masked[:end]
     raw = list(_trimmed(rest, ITEM_BREAK.split(listed)))
     if any(c in listed for c in "；;") and any(_end(n, ends) == NO_END for n in raw):
