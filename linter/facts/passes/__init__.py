@@ -67,6 +67,7 @@ Pass = Callable[["Draft"], Iterable[Any]]
 PASSES: tuple[Pass, ...] = (
     breakdowns.inspections,
     ratio_bases.ratio_bases,
+    ratio_bases.bracketed_shares,
     links.change_bases,
     rate_changes.rate_changes,
     breakdowns.headless,

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Change
+from tieout.linter.facts.model import Change, Mention, Share
 from tieout.linter.facts.passes.base import Completed
 from tieout.linter.facts.passes.rate_changes import LEADING, RATE_END, same_rate
 from tieout.linter.figures.quantities import Quantity
@@ -84,6 +84,54 @@ def ratio_bases(draft: Draft) -> Iterator[Completed]:
         if found is not None:
             current, base, name, certain = found
             yield Completed(c, replace(c, label=name, current=current, base=base, certain=certain))
+
+
+def bracketed_shares(draft: Draft) -> Iterator[Share]:
+    """`比上年B中A的占比 83.3%（上年B 72000 万元，其中A 60000 万元）`: a share named by its part and whole, and a
+    bracket right after it holding only the whole's figure and the part's (a 其中 list of that one part, named
+    as the share names them, in one unit): the share is the part over the whole."""
+    text = draft.doc.text
+    starts = [q.start for q in draft.facts.quantities]
+    read = {id(s.stated) for s in draft.facts.shares} | {id(r.stated) for r in draft.facts.rates}
+    for b in draft.facts.breakdowns:
+        whole, parts = b.total, b.parts
+        if len(parts) != 1 or len(whole.quantities) != 1 or len(parts[0].quantities) != 1:
+            continue
+        opened = max(text.rfind("（", 0, whole.start), text.rfind("(", 0, whole.start))
+        k = bisect_left(starts, opened) - 1
+        if opened < 0 or k < 0:
+            continue
+        share = draft.facts.quantities[k]
+        between = text[share.end : opened]
+        closed = re.match(r"[^（()）%％]*[）)]", text[parts[0].quantities[0].end :])
+        if share.kind != "percent" or not share.exact or id(share) in read or between.strip() or closed is None:
+            continue
+        if re.search(r"[^\s，,。；;]", closed.group()[:-1]):
+            continue  # (more than the two figures in the bracket)
+        found = _bracketed(draft, share, whole, parts[0])
+        if found is not None:
+            yield Share(share, found[1], found[0], whole.key, b.sentence)
+
+
+def _bracketed(draft: Draft, share: Quantity, whole: Mention, part: Mention) -> tuple[Quantity, Quantity] | None:
+    """(whole's figure, part's figure) where the share's name names the bracket's whole and part."""
+    text = draft.doc.text
+    begin = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, share.start)), default=0)
+    words = text[begin : share.start]
+    m = COMPARED.match(words) or STATED.match(words)
+    named = _share(_name(m.group("name") if m else words).removesuffix("的"))
+    if named is None or not named[1]:
+        return None
+    w, p = whole.quantities[0], part.quantities[0]
+    if not (w.exact and p.exact and w.kind == "amount" and w.base_unit == p.base_unit):
+        return None
+    if _bare_item(whole.label) != named[1] or _bare_item(part.label) != named[0]:
+        return None
+    return w, p
+
+
+def _bare_item(label: str) -> str:
+    return _name(label.strip("，,、；;：:（( "))
 
 
 def _ratio_move(q: Quantity | None) -> bool:
