@@ -47,6 +47,7 @@ from tieout.linter.facts.passes import (
     named_ratios,
     part_ratios,
     rate_changes,
+    ratio_bases,
     roll_forward,
     score_lines,
     score_rates,
@@ -65,6 +66,8 @@ Pass = Callable[["Draft"], Iterable[Any]]
 
 PASSES: tuple[Pass, ...] = (
     breakdowns.inspections,
+    ratio_bases.ratio_bases,
+    ratio_bases.bracketed_shares,
     links.change_bases,
     rate_changes.rate_changes,
     breakdowns.headless,

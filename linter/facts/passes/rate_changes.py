@@ -90,7 +90,7 @@ def _rate_name(name: str) -> bool:
     )
 
 
-def _same_rate(a: str, b: str) -> bool:
+def same_rate(a: str, b: str) -> bool:
     """Do two names name one rate: the same words, or a rate named by its measure (`执行率`) and a longer name of
     it by words naming no other rate (`预算执行率`; not `收入执行率`)?"""
     if a == b:
@@ -237,9 +237,9 @@ class _Reader:
         words = self._clause(q.start)
         own = _bare(words)
         if _rate_name(own):
-            return True if _same_rate(own, name) else None
+            return True if same_rate(own, name) else None
         named = (_bare(m.group()) for m in NAME_IN.finditer(words))
-        return False if any(_rate_name(n) and _same_rate(n, name) for n in named) else None
+        return False if any(_rate_name(n) and same_rate(n, name) for n in named) else None
 
     def _sentence_of(self, at: int) -> int:
         return bisect_left(self.sentence_starts, at + 1) - 1
