@@ -234,7 +234,7 @@ CONVERTED = regex(
 CLOSED = regex(r"\s*[）)]")
 # what ends a clause of restatement after a comma: the figure is all the clause says (`安排 5 亿元，约 3,000 万元
 # 用于基建` states a part of it, not the sum again)
-CLAUSE_END = regex(r"\s*(?:[，,。；;]|$)")
+CLAUSE_END = regex(r"\s*(?:[，,。；;）)]|$)")
 
 
 def restated_after(text: str, q: Quantity, r: Quantity) -> bool:
