@@ -11,6 +11,7 @@ from tieout.linter.facts.model import SHARES_ADDED, Breakdown
 from tieout.linter.figures.intervals import Interval, add, fmt, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
+from tieout.linter.rules.base import CheckContext
 
 # a money unit per another written after a figure (`元/平方米`, `万元/公里`), its multiplier the group
 PER_UNIT = regex(r"\s*(百万|千万|十万|万|亿|千)?元\s*/")
@@ -57,3 +58,19 @@ def dimension_runs(total: Quantity, parts: list[Quantity], judge: Judge) -> list
             runs.append(current)
             current = []
     return runs if len(runs) >= 2 and not current else None
+
+
+# the sums of money of a section, other than a figure's own statements, that show which unit it writes in
+MIN_NEIGHBOURS = 2
+
+
+def unit_foreign(ctx: CheckContext, q: Quantity, other: str, own: list[Quantity]) -> bool:
+    """Is the sum of money `q` written in a unit that no other sum of money of its section is written in, while
+    some (two at least) are written in `other`? The figures of `own` (q's statements elsewhere) do not count."""
+    units = [
+        x.unit
+        for m in ctx.mentions_in_section(ctx.doc.section_at(q.start))
+        for x in m.quantities
+        if x.kind == "amount" and x.base_unit == "元" and x is not q and all(x is not g for g in own)
+    ]
+    return q.unit not in units and units.count(other) >= MIN_NEIGHBOURS

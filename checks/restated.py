@@ -6,13 +6,15 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
+from tieout.linter.facts.explain import MONEY_UNITS
 from tieout.linter.facts.model import Mention, Restatement
+from tieout.linter.facts.passes.base import UNIT_STEPS, restated_in_own_unit
 from tieout.linter.figures.intervals import add, fmt, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
-from ._util import footings
+from ._util import footings, unit_foreign
 
 MAX_VALUES = 2  # more values under one identity: a per-item attribute (得分 of each indicator), not one quantity
 # a quantity is restated in a few places; a label repeated in more is an attribute of each item (每项指标的
@@ -54,15 +56,21 @@ class RestatedFigure(Rule):
     A sum of money restated right after it in another unit (`3,983.76 万元（约 0.40 亿元）`, `…万元，约合
     0.40 亿元`, `（折合 186,000 万元）`, the bracket holding nothing else) is the same quantity too: the
     restatement must be the sum converted, to its own precision (one unit of its last digit either way
-    when written with 约).
+    when written with 约). After a comma the restatement must end its clause (`…5 亿元，约 3,000 万元用于…`
+    states a part, not the sum again). A sum restated so in its own unit with a number 10⁴ or 10⁸ apart
+    (`586450 万元，约为 58.65 万元`) is a unit slip of one of the two: the fix is the reading whose unit the
+    document writes its other sums of money in (58.65 亿元 where it writes 亿元 and never 元); where that
+    does not decide, the finding names both readings and gives no fix.
 
     A group is judged when its figures stand in two paragraphs or more. Figures written to different
     precision that round to each other (`92.51 亿元`, `92.511 亿元`) agree. A group with more than two
     values, or stated in more than three places, is an attribute of many items (each indicator's
     `自评得分`), not one quantity, and is not judged. The finding is placed on the figure most likely at
     fault and names the value the rest of the report supports: the one with which a breakdown the
-    figure belongs to adds up, or the one most places state; where nothing decides, it is placed on the
-    last statement and names no value. Every place is listed. It is a warning: which value is right is
+    figure belongs to adds up, or, where two statements write one number in money units 10⁴ or 10⁸ apart
+    (`3,120.00 亿元` and `3,120.00 万元`), the one whose unit no other sum of money of its section is written in
+    while two or more are written in the other's (a unit slip), or the one most places state; where nothing
+    decides, it is placed on the last statement and names no value. Every place is listed. It is a warning: which value is right is
     for the author to say.
 
     ## Why is this bad?
@@ -138,6 +146,9 @@ class RestatedFigure(Rule):
         """`3,983.76 万元（约 0.40 亿元）`: the second figure is the first in another unit, to the precision of the less
         precise of the two (the finer one's value within it); when not, the second is the one at fault."""
         (_, q), (_, r) = items
+        if q.unit == r.unit:
+            yield from self._own_unit(q, r)
+            return
         if _agree(q, r):  # (either the rounding of the other: `1.36 亿元（13,586.84 万元）`)
             yield self.checked(r, "pass", [q])
             return
@@ -149,6 +160,34 @@ class RestatedFigure(Rule):
             stated=r.text,
             expected=expected,
             related=[self.ctx.related(q, "原数")],
+        )
+
+    def _own_unit(self, q: Quantity, r: Quantity) -> Iterable[Result]:
+        """`586450 万元，约为 58.65 万元`: the sum restated in its own unit with a number 10⁴ apart. One unit is a slip:
+        r's, meant 10⁴ above (58.65 亿元), or q's, meant 10⁴ below (586450 元). The one the document writes its
+        other sums of money in is the fix; where both or neither are, the finding names both."""
+        factor = restated_in_own_unit(self.ctx.doc.text, q, r)
+        assert factor is not None
+        readings = [
+            (f, unit) for f, scale in ((r, r.scale * factor), (q, q.scale / factor)) if (unit := MONEY_UNITS.get(scale))
+        ]
+        used = {
+            x.unit
+            for x in self.ctx.facts.quantities
+            if x.kind == "amount" and x.base_unit == "元" and x is not q and x is not r
+        }
+        known = [x for x in readings if x[1] in used]
+        target, unit = known[0] if len(known) == 1 else (r, "")
+        options = [f"{_number(f)}{u}" for f, u in (known if len(known) == 1 else readings)]
+        other = q if target is r else r
+        yield self.checked(target, "fail", [other])
+        yield self.diag(
+            target,
+            f"单位疑误：{r.text} 是 {q.text} 的换算，数字相差 {_power(factor)} 倍，单位相同；应为 {' 或 '.join(options)}",
+            stated=target.text,
+            expected=options[0] if unit else None,
+            fix=options[0] if unit else None,
+            related=[self.ctx.related(other, "原数" if other is q else "换算")],
         )
 
     def _odd_one(
@@ -164,12 +203,33 @@ class RestatedFigure(Rule):
             odd = [q for _, q in items if not _agree(q, footed[0])]
             if odd:
                 return odd[-1], footed[0], f"；{footed[0].text} 与其各项之和相符"
+        slip = self._unit_slip(items)
+        if slip is not None:
+            return slip
         (top, n), *_ = values.most_common(1)
         if n > len(items) / 2 and n >= 2:
             odd = [q for _, q in items if not _near(q, top)]
             support = next(q for _, q in items if _near(q, top))
             return odd[-1], support, f"；其余 {n} 处均为 {support.text}"
         return items[-1][1], None, ""
+
+    def _unit_slip(self, items: list[tuple[Mention, Quantity]]) -> tuple[Quantity, Quantity, str] | None:
+        """Two statements of one number in money units 10⁴ or 10⁸ apart (`中央补助 5,120 亿元`, `中央补助 5,120 万元`):
+        the one at fault is the one written in a unit that no other sum of money of its section uses, while
+        some use the other's (a unit slip). None when that does not single one out."""
+        figures = [q for _, q in items]
+        if len({q.unit for q in figures}) != 2 or len({q.value for q in figures}) != 1:
+            return None
+        low, high = sorted({q.scale for q in figures})
+        if high / low not in UNIT_STEPS:
+            return None
+        odd = [
+            q for q in figures if unit_foreign(self.ctx, q, next(x.unit for x in figures if x.unit != q.unit), figures)
+        ]
+        if len(odd) != 1:
+            return None
+        support = next(q for q in figures if q.unit != odd[0].unit)
+        return odd[0], support, f"；两处数字相同而单位不同，所在部分其余金额均以{support.unit}计（单位疑误）"
 
     def _foots(self, f: Quantity) -> bool:
         """Is `f` the total or a part of a breakdown that holds exactly as stated?"""
@@ -198,6 +258,15 @@ class RestatedFigure(Rule):
             ):
                 return True
         return False
+
+
+def _number(q: Quantity) -> str:
+    """The figure's number as written, without its unit."""
+    return q.text[: -len(q.unit)] if q.unit and q.text.endswith(q.unit) else q.text
+
+
+def _power(factor: Decimal) -> str:
+    return "10⁸" if max(factor, 1 / factor) == UNIT_STEPS[1] else "10⁴"
 
 
 def _near(q: Quantity, value: Decimal) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from tieout.linter.facts.model import Mention
+from tieout.linter.facts.passes.base import UNIT_STEPS
 from tieout.linter.facts.passes.grades import overall_score
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
@@ -20,6 +21,7 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
 from tieout.linter.text.normalise import numbering
 
+from .._util import unit_foreign
 from ._judge import table_name
 
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
@@ -59,6 +61,11 @@ class TextTable(Rule):
     states before the rate are cells of the row; and exactly one row of those tables is so named (a name two rows
     bear names neither). A rate of a named base (`年初预算执行率`, `为上年的`) is never held to a column of another;
     one the rate checks (TO105) hold to figures of the prose is theirs.
+
+    A prose figure that writes the cell's number in a money unit 10⁴ or 10⁸ away (`412.87 亿元` for 412.87 of a
+    table in 万元) is reported as a unit slip, the cell in the table's unit as the expected value; that is the
+    fix when the other sums of money of the figure's section are written in the table's unit (two or more)
+    and none in the figure's. A table in 元 restated in 万元 in the prose, converted, agrees.
 
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
@@ -452,6 +459,8 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         return Outcome(q, "pass", "cross_ref", operands=[cell])
     table = next(t for t in ctx.facts.tables if t.index == hits[0].identity.table)
     shown = cell.text + (table.column_units.get(hits[0].identity.col, table.unit) if not cell.unit else "")
+    if unit_slip(q, cell):
+        return _unit_slip(ctx, m, q, cell, hits, table_name(table))
     return Outcome(
         q,
         verdict,
@@ -460,6 +469,32 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         f"正文“{m.label}”{q.text} 与{table_name(table)}中该项 {shown} 不符（文表不符）",
         q.text,
         shown,
+        operands=[cell],
+    )
+
+
+def unit_slip(q: Quantity, cell: Quantity) -> bool:
+    """Is the prose figure the cell's number in a money unit 10⁴ or 10⁸ away (`412.87 亿元` for the cell 412.87 of a
+    table in 万元)? A slip of one of the two units, not a figure retyped."""
+    if q.base_unit != "元" or not cell.unit or q.unit == cell.unit or q.value != cell.value:
+        return False
+    return max(q.scale, cell.scale) / min(q.scale, cell.scale) in UNIT_STEPS
+
+
+def _unit_slip(ctx: CheckContext, m: Mention, q: Quantity, cell: Quantity, hits: list[Hit], table: str) -> Outcome:
+    """The finding of a unit slip: the prose figure in the table's unit, the fix where the other sums of money of
+    its section are in that unit and none in the prose figure's (`unit_foreign`)."""
+    meant = f"{cell.text}{cell.unit}" if not cell.text.endswith(cell.unit) else cell.text
+    fix = meant if unit_foreign(ctx, q, cell.unit, []) else None
+    return Outcome(
+        q,
+        "fail",
+        "cross_ref",
+        [(h.quantity, "表中数字") for h in hits],
+        f"单位疑误：正文“{m.label}”{q.text} 与{table}中该项 {meant} 数字相同而单位不同（文表不符）",
+        q.text,
+        meant,
+        fix,
         operands=[cell],
     )
 

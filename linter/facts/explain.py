@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, UnitSlip
-from tieout.linter.facts.passes.base import converted
+from tieout.linter.facts.passes.base import converted, restated_in_own_unit
 from tieout.linter.facts.passes.links import mention_index, year_before
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
@@ -230,15 +230,17 @@ NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以�
 
 
 def conversions(draft: Draft) -> Iterator[Restatement]:
-    """A sum of money restated right after it in another money unit (`收入总计 3,983.76 万元（约 0.40 亿元）`):
-    one quantity stated twice in one sentence, the second the first converted (its group of two figures)."""
+    """A sum of money restated right after it in another money unit (`收入总计 3,983.76 万元（约 0.40 亿元）`), or in
+    its own with a number 10⁴ apart (`586450 万元，约为 58.65 万元`): one quantity stated twice in one sentence,
+    the second the first converted (its group of two figures)."""
     text = draft.doc.text
     mentions = draft.facts.mentions
     for m, n in zip(mentions, mentions[1:]):
         if m.sentence != n.sentence or len(m.quantities) != 1 or len(n.quantities) != 1:
             continue
         q, r = m.quantities[0], n.quantities[0]
-        if q.exact and converted(text, q, r):
+        # (or restated in its own unit with a number 10⁴ apart: one of the two units is a slip)
+        if q.exact and (converted(text, q, r) or restated_in_own_unit(text, q, r) is not None):
             yield Restatement(m.identity, [(m, q), (n, r)])
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.figures.intervals import interval
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -225,10 +226,27 @@ def foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()
 
 
 # what stands between a sum of money and the same sum restated in another unit right after it: a bracket
-# opened with 约/折合/合 (`3,983.76 万元（约 0.40 亿元）`), or a clause of 约合/折合/即 (`…万元，约合 0.40 亿元`,
+# opened with 约/折合/合 (`3,983.76 万元（约 0.40 亿元）`), or a clause of 约合/折合/即/约为 (`…万元，约合 0.40 亿元`,
 # `2.0312 亿元，即 20312 万元`)
-CONVERTED = regex(r"\s*(?:[（(]\s*(?:约合|折合|约|合|即)?|[，,]\s*(?:约合|折合|即|亦即|也即|也就是|约))\s*")
+CONVERTED = regex(
+    r"\s*(?:[（(]\s*(?:约合|折合|约为|约|合|即)?|[，,]\s*(?:约合|折合为|折合|即|亦即|也即|也就是|约为|约))\s*"
+)
 CLOSED = regex(r"\s*[）)]")
+# what ends a clause of restatement after a comma: the figure is all the clause says (`安排 5 亿元，约 3,000 万元
+# 用于基建` states a part of it, not the sum again)
+CLAUSE_END = regex(r"\s*(?:[，,。；;）)]|$)")
+
+
+def restated_after(text: str, q: Quantity, r: Quantity) -> bool:
+    """Does `r` stand right after `q` as its restatement: in a bracket opened with nothing else and closed
+    right after it, or in a clause of 约/即/折合 that says nothing more?"""
+    between = CONVERTED.fullmatch(text, q.end, r.start)
+    if between is None:
+        return False
+    # a bracket that holds more than the figure converted says something else of it
+    if any(b in between.group() for b in "（("):
+        return CLOSED.match(text, r.end) is not None
+    return CLAUSE_END.match(text, r.end) is not None
 
 
 def converted(text: str, q: Quantity, r: Quantity) -> bool:
@@ -236,11 +254,33 @@ def converted(text: str, q: Quantity, r: Quantity) -> bool:
     `3,983.76 万元（约 0.40 亿元）`, the bracket holding nothing else)?"""
     if not (q.kind == r.kind == "amount" and q.base_unit == r.base_unit == "元" and q.unit != r.unit):
         return False
-    between = CONVERTED.fullmatch(text, q.end, r.start)
-    if between is None:
-        return False
-    # a bracket that holds more than the figure converted says something else of it
-    return not any(b in between.group() for b in "（(") or CLOSED.match(text, r.end) is not None
+    return restated_after(text, q, r)
+
+
+# the factors a sum of money is off by when written in the neighbouring unit (万元 for 亿元, 元 for 万元)
+UNIT_STEPS = (Decimal(10**4), Decimal(10**8))
+
+
+def restated_in_own_unit(text: str, q: Quantity, r: Quantity) -> Decimal | None:
+    """`586450 万元，约为 58.65 万元`: `r` restates the sum `q` right after it (`restated_after`) in the same unit,
+    with a number 10⁴ or 10⁸ times smaller or larger: one of the two units is a slip. The factor from r's
+    number to q's (10⁴: r meant in the unit 10⁴ above, or q in the one 10⁴ below); None when no factor
+    makes the numbers agree, each within its precision."""
+    if not (q.kind == r.kind == "amount" and q.base_unit == r.base_unit == "元" and q.unit == r.unit):
+        return None
+    if not q.exact or r.per or r.bound is not None or r.value == 0 or not restated_after(text, q, r):
+        return None
+    for step in UNIT_STEPS:
+        for factor in (step, 1 / step):
+            low, high = interval(r)
+            if low * factor <= q.base_value <= high * factor or _within(q, r.base_value * factor):
+                return factor
+    return None
+
+
+def _within(q: Quantity, value: Decimal) -> bool:
+    low, high = interval(q)
+    return low <= value <= high
 
 
 ORDINALS = "一二三四五六七八九十"
