@@ -259,7 +259,10 @@ class TableParent(Rule):
     Reads the tree of a table's rows and adds up each parent's direct children, column by column: the
     功能分类 / 经济分类 codes give it with certainty (类 201 › 款 20106 › 项 2010601, written whole or split over
     the 类 / 款 / 项 columns), in a score table the indicators' own codes where every indicator row carries one
-    (一级 A › 二级 A1 › 三级 A101; no code twice, each A101's A1 in the table), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
+    (一级 A › 二级 A1 › 三级 A101; no code twice, each A101's A1 in the table), or its level columns (一级指标 |
+    二级指标 | 三级指标) where an indicator's row names its level only and stands over its own rows, merged cells
+    blank (only where every such row's 分值 is exactly its rows' added up, and no row naming several levels
+    stands over a deeper one), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
     text table the indentation of the labels (then only where the grouping holds in at least as many
     columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss

@@ -9,13 +9,11 @@ from typing import TypeVar
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import UNIT_STEPS
-from tieout.linter.facts.passes.grades import overall_score
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible, one_row_each
-from tieout.linter.parse.tables.model import Side
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
@@ -47,8 +45,11 @@ class TextTable(Rule):
     the table states its fund, stage and year; a row named as a fund's whole (`一般公共预算支出`) is held so
     only in a table whose title names that whole; the paragraph states the cell's scope up to the figure;
     a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
-    for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the 合计 of a score table's
-    得分 column.
+    for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the one score table's: the 合计
+    of its 得分 column (its 分值 making 100), with no total row its first-level rows' scores added up where their
+    分值 make exactly 100, or laid out across (a 分值 row and a 得分 row) the 得分 row's 合计 where the 分值
+    row's is 100; a score whose label names another year than the document's, or a project the title does not
+    name (`同期评价的某某项目综合评分`), is another evaluation's.
 
     A rate the prose states of a table's row (`省级资金执行率 97.50%`, `农户满意度 93.60%`, `总体满意度` of a survey
     table's 合计 row, `居家适老化改造 1,150 户，完成年度目标的 96.83%`) is held to that row's rate cell of the same
@@ -87,7 +88,9 @@ class TextTable(Rule):
 def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Prose figures against the table cells that are certainly the same quantity, and the overall score
     against a score table's 合计."""
-    yield from _scores(ctx)
+    from .text_scores import score_outcomes
+
+    yield from score_outcomes(ctx)
     if not ctx.facts.tables:
         return
     from .text_rates import row_rate_outcomes  # (it reads this module's sections and contexts)
@@ -512,52 +515,6 @@ def _stated_elsewhere(ctx: CheckContext, index: HeldIndex, m: Mention, q: Quanti
         for h in index.every.get(hits[0].identity.item, [])
         if h.quantity.base_unit == q.base_unit and compatible(h.identity.context, context, strict=False)
     )
-
-
-def _scores(ctx: CheckContext) -> Iterator[Outcome]:
-    """The overall score in the prose (`项目绩效自评得分 95 分`) against the 合计 of a table's 得分 column."""
-    totals = [q for table in ctx.facts.tables for side in table.sides if (q := _score_total(table, side))]
-    if len(totals) != 1:
-        return
-    total = totals[0]
-    text, sentences = ctx.doc.text, ctx.doc.sentences
-    overall = [
-        (m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m)) is not None
-    ]
-    if len({q.value for _, q in overall}) > 2:
-        return  # the overall scores of several evaluations (a volume of reports): which one the table's is, unknown
-    for m, q in overall:
-        ok = q.value == total.value
-        if ok:
-            yield Outcome(q, "pass", "score_sum", operands=[total])
-            continue
-        yield Outcome(
-            q,
-            "fail",
-            "score_sum",
-            [(total, "评分表合计")],
-            f"正文“{m.key}”{q.text} 与评分表合计 {total.text} 分不同（文表不符）",
-            q.text,
-            f"{total.text}分",
-        )
-
-
-def _score_total(table: Table, side: Side) -> Quantity | None:
-    """The 合计 of a side's one score column (its role 得分, not 得分率), where the side's weights, if it has a
-    column of them, make full marks (100): the table of some indicators only (`产出指标` and `效益指标`, 70 分)
-    totals part of the overall score."""
-    scores = [c for c in side.columns if c.role == "得分"]
-    weights = [c for c in side.columns if c.role == "分值"]
-    row = next((r for r in side.rows if r.total == "grand"), None)
-    if len(scores) != 1 or len(weights) > 1 or row is None:
-        return None
-    q = table.quantity(row.index, scores[0].index)
-    if q is None or q.kind == "percent":
-        return None
-    full = table.quantity(row.index, weights[0].index) if weights else None
-    if weights and (full is None or full.value != 100):
-        return None
-    return q
 
 
 def _classification(label: str) -> tuple[str, ...]:

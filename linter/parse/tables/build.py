@@ -11,7 +11,8 @@ from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
-from .model import Column, Side, Table
+from .levels import level_columns, level_tree
+from .model import Column, Row, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, indicator_codes, read_rows
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
@@ -165,7 +166,7 @@ def _score_total(table: Table, side: Side) -> None:
     for k, row in enumerate(side.rows):
         if row.total or row.label not in names:
             continue
-        items = [r for r in side.rows[:k] if not r.total]
+        items = [r for r in side.rows[:k] if not r.total and r.parent is None]  # (a head's rows are in its weight)
         stated = table.quantity(row.index, col)
         parts = [table.quantity(r.index, col) for r in items]
         if stated is None or len(items) < 2 or any(q is None or not q.exact for q in parts):
@@ -277,7 +278,16 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
         side.structure = coded  # "code", or "uncertain": no tree relations are made
     elif enum_tree(rows):
         side.structure = "enum"
+    elif _level_tree(table, heads, texts, columns, rows):
+        side.structure = "levels"
     return side
+
+
+def _level_tree(table: Table, heads: list[list[str]], texts: list[int], columns: list[Column], rows: list[Row]) -> bool:
+    """The tree a score table's level columns give (levels.py), where it has one 分值 column."""
+    levels = level_columns(heads, texts)
+    weights = [c.index for c in columns if c.role == "分值"]
+    return bool(levels) and len(weights) == 1 and level_tree(table.rows, rows, levels, weights[0])
 
 
 def _named(path: list[str], names: frozenset[str]) -> bool:

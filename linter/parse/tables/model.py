@@ -62,7 +62,9 @@ class Side:
     columns: list[Column]  # the figure columns, left to right
     descriptors: list[int]  # grid columns of codes and labels
     rows: list[Row]  # body rows that say something (empty rows left out)
-    structure: str = "plain"  # "code" (classification codes), "enum" (一、 / （一）), "plain", "none" (no labels)
+    # "code" (classification codes), "enum" (一、 / （一）), "indent" (a text table's indentation), "levels" (a score
+    # table's level columns: levels.py), "plain", "none" (no labels)
+    structure: str = "plain"
 
     def column(self, index: int) -> Column | None:
         return next((c for c in self.columns if c.index == index), None)

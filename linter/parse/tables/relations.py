@@ -97,7 +97,7 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
         kids = children.get(i, [])
         if row.code in unpublished:
             continue  # its classified items are left out of public tables
-        if kids and (side.structure in ("code", "indent") or _contiguous(side, i, kids)):
+        if kids and (side.structure in ("code", "indent", "levels") or _contiguous(side, i, kids)):
             for c in cols:
                 rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
                 # indentation of extracted text, unless the labels say the grouping: the parent is by
@@ -220,7 +220,7 @@ def _total_parts(side: Side, t: int) -> list[int]:
     segment = _segment(rows, t, row.total == "grand")
     if any(rows[k].unsure for k in segment):
         return []
-    if side.structure == "indent":
+    if side.structure in ("indent", "levels"):
         return [k for k in segment if rows[k].parent is None]
     if side.structure == "enum":
         if any(not rows[k].marker for k in segment):

@@ -1,0 +1,192 @@
+"""The overall score the prose states (`综合评分 89.02 分`) against the score table's (文表一致, TO304).
+
+The table's overall score is read where it is certain, from the tables of a document that give it (one value:
+a summary table restating the detailed table's total is the same score):
+
+- the 合计 of its one 得分 column, where its 分值 column (if any) makes 100 on that row;
+- with no total row, the sum of its top-level rows' scores where their 分值 make exactly 100 (the table lists
+  every first-level indicator: 决策, 过程, 产出, 效益);
+- a table laid out across (`| 一级指标 | 决策 | 过程 | 产出 | 效益 | 合计 |` over a `分值` row and a `得分` row): the
+  得分 row's figure in the 合计 column, where the 分值 row's is 100.
+
+A score the prose gives another evaluation is not held to it: one whose label names another year than the
+document's, or names a project (`乡村公路建设项目综合评分`) the document's title does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from tieout.linter.facts.model import Mention
+from tieout.linter.facts.passes.grades import overall_score
+from tieout.linter.figures.intervals import fmt
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.model import Column, Side
+from tieout.linter.parse.tables.vocab import role_of
+from tieout.linter.patterns import regex
+from tieout.linter.rules.base import CheckContext, Outcome
+
+
+@dataclass
+class Total:
+    value: Decimal
+    cells: list[Quantity] = field(default_factory=list)  # the cell, or the scores it is the sum of
+    what: str = "评分表合计"
+
+
+def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """The overall score in the prose (`项目绩效自评得分 95 分`) against the score table's."""
+    totals = [t for table in ctx.facts.tables for t in _table_totals(table)]
+    if len({t.value for t in totals}) != 1:
+        return  # no score table, or tables of several evaluations (a summary table may restate the one score)
+    total = totals[0]
+    text, sentences = ctx.doc.text, ctx.doc.sentences
+    overall = [
+        (m, q) for m in ctx.facts.mentions if (q := overall_score(text, sentences[m.sentence].start, m)) is not None
+    ]
+    if len({q.value for _, q in overall}) > 2:
+        return  # the overall scores of several evaluations (a volume of reports): which one the table's is, unknown
+    head = _head(text)
+    for m, q in overall:
+        if _of_another(ctx, m, head):
+            continue
+        if q.value == total.value:
+            yield Outcome(q, "pass", "score_sum", operands=total.cells)
+            continue
+        shown = _text(total)
+        yield Outcome(
+            q,
+            "fail",
+            "score_sum",
+            [(c, total.what) for c in total.cells],
+            f"正文“{m.key}”{q.text} 与{total.what} {shown} 分不同（文表不符）",
+            q.text,
+            f"{shown}分",
+            operands=total.cells,
+        )
+
+
+def _text(total: Total) -> str:
+    if len(total.cells) == 1:
+        return total.cells[0].text
+    return fmt(total.value, max(c.decimals for c in total.cells))
+
+
+def _table_totals(table: Table) -> Iterator[Total]:
+    for side in table.sides:
+        q = _score_total(table, side)
+        if q is not None:
+            yield Total(q.value, [q])
+            continue
+        summed = _first_level_sum(table, side)
+        if summed is not None:
+            yield summed
+    across = _across_total(table)
+    if across is not None:
+        yield Total(across.value, [across])
+
+
+def _pair(side: Side) -> tuple[Column, Column] | None:
+    """The side's one 分值 column and one 得分 column."""
+    scores = [c for c in side.columns if c.role == "得分"]
+    weights = [c for c in side.columns if c.role == "分值"]
+    return (weights[0], scores[0]) if len(scores) == 1 and len(weights) == 1 else None
+
+
+def _score_total(table: Table, side: Side) -> Quantity | None:
+    """The 合计 of a side's one score column (its role 得分, not 得分率), where the side's weights, if it has a
+    column of them, make full marks (100): the table of some indicators only (`产出指标` and `效益指标`, 70 分)
+    totals part of the overall score."""
+    scores = [c for c in side.columns if c.role == "得分"]
+    weights = [c for c in side.columns if c.role == "分值"]
+    row = next((r for r in side.rows if r.total == "grand"), None)
+    if len(scores) != 1 or len(weights) > 1 or row is None:
+        return None
+    q = table.quantity(row.index, scores[0].index)
+    if q is None or q.kind == "percent":
+        return None
+    full = table.quantity(row.index, weights[0].index) if weights else None
+    if weights and (full is None or full.value != 100):
+        return None
+    return q
+
+
+def _first_level_sum(table: Table, side: Side) -> Total | None:
+    """The scores of a table with no total row, added up, where its top-level rows' weights make exactly 100
+    and each row states its weight and a score within it: the table lists every first-level indicator once."""
+    pair = _pair(side)
+    if pair is None or any(r.total for r in side.rows) or table.open_end or table.open_start:
+        return None
+    weight, score = pair
+    top = [r for r in side.rows if r.parent is None]
+    weights = [table.quantity(r.index, weight.index) for r in top]
+    scores = [table.quantity(r.index, score.index) for r in top]
+    if len(top) < 2 or not all(_points(q) for q in weights + scores):
+        return None
+    full = sum(q.value for q in weights if q is not None)
+    if full != 100 or any(s.value > w.value for s, w in zip(scores, weights) if s is not None and w is not None):
+        return None
+    cells = [q for q in scores if q is not None]
+    return Total(sum((q.value for q in cells), Decimal(0)), cells, "评分表一级指标得分之和")
+
+
+def _points(q: Quantity | None) -> bool:
+    return q is not None and q.exact and q.kind != "percent"
+
+
+def _across_total(table: Table) -> Quantity | None:
+    """A score table laid out across: the 得分 row's figure in the 合计 column, where the 分值 row's is 100 (one
+    row of each, one 合计 column)."""
+    if len(table.sides) != 1:
+        return None
+    side = table.sides[0]
+    totals = [c for c in side.columns if c.role == "合计"]
+    named = [(r, role) for r in side.rows if (role := role_of(r.label)) is not None]
+    weights = [r for r, role in named if role.name == "分值"]
+    scores = [r for r, role in named if role.name == "得分"]
+    if len(totals) != 1 or len(weights) != 1 or len(scores) != 1:
+        return None
+    full = table.quantity(weights[0].index, totals[0].index)
+    got = table.quantity(scores[0].index, totals[0].index)
+    if full is None or not _points(full) or full.value != 100 or got is None or not _points(got):
+        return None
+    return got
+
+
+# a label naming what was evaluated (`乡村公路建设项目综合评分`): the name before the word for it
+NAMED = regex(r"(?P<name>[\u4e00-\u9fff]{2,})(?:项目|工程|专项资金|资金|政策)")
+OWN = regex(r"(?:该|本|此|上述|整个)$")  # (`评价组认为该项目`: the document's own)
+YEAR_WORD = regex(r"^(?:年度|年)")
+
+
+# a line that is no more the title: it says something (a sentence's marks) or opens a numbered part
+NOT_TITLE = regex(r"[。，,；;：:]|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+
+
+def _head(text: str) -> str:
+    """The document's title: its first lines (six at most, blank lines aside) before one that says something or
+    opens a numbered part, without spaces."""
+    lines: list[str] = []
+    for line in text.split("\n")[:30]:
+        if NOT_TITLE.search(line) or len(lines) == 6:
+            break
+        if line.strip():
+            lines.append(line.strip().lstrip("# "))
+    return "".join("".join(lines).split())
+
+
+def _of_another(ctx: CheckContext, m: Mention, head: str) -> bool:
+    """Does the score's label give it to another evaluation: another year than the document's, or a project
+    the title does not name?"""
+    period = m.identity.context.period
+    own = ctx.facts.document_context.period
+    if period and own and period[:4] != own[:4]:
+        return True
+    for found in NAMED.finditer(m.label):
+        name = YEAR_WORD.sub("", found.group("name").rsplit("的", 1)[-1])
+        if len(name) >= 2 and not OWN.search(name) and name not in head:
+            return True
+    return False

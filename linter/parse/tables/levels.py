@@ -1,0 +1,97 @@
+"""The tree of a score table whose indicators' levels have a column each and a first-level indicator's row stands
+over its own, merged cells left blank:
+
+    | 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |
+    | 产出     |          |          | 36   | 33.71 |
+    |          | 产出数量 | 养护里程 | 8    | 8     |
+    |          |          | 维修数量 | 8    | 7     |
+    |          | 产出质量 | 合格率   | 20   | 18.71 |
+
+A row that names one level only (`产出`, blank in the columns of the deeper levels) heads the rows under it that
+name a deeper level, up to the next row of its level or above; a row that names several (`| 决策 | 项目立项 | 立项依据
+充分性 |`, the first row of merged cells) is a leaf of the deepest level it names. Read only where it is
+certain: the level columns are headed as such (一级指标, 二级指标 …), no leaf is followed by a row of a deeper
+level (whose head would then be that leaf, or a row not shown), every head's 分值 is exactly its rows' 分值
+added up (an indicator's weight is the sum of its own indicators', by definition), and one head has two rows or
+more.
+"""
+
+from __future__ import annotations
+
+from tieout.linter.patterns import regex
+
+from .cells import Cell
+from .model import Row
+
+# a column of one level of indicators (`一级指标`, `二级指标名称`)
+LEVEL_HEADER = regex(r"^[一二三四]级(?:指标|指标名称)?$")
+
+
+def level_columns(heads: list[list[str]], texts: list[int]) -> list[int]:
+    """The describing columns headed by an indicator level, left to right, when there are two or more."""
+    cols = [c for c in texts if heads[c] and LEVEL_HEADER.match(heads[c][-1])]
+    return cols if len(cols) >= 2 else []
+
+
+def level_tree(grid: list[list[Cell]], rows: list[Row], levels: list[int], weight: int) -> bool:
+    """Parents from the level columns (module doc); True when the tree is read, else no row is given a parent."""
+    depth: list[tuple[int, bool]] = []
+    for r in rows:
+        d = (-1, False) if r.total else _depth(grid[r.index], levels)
+        if d is None:
+            return False  # a row that names no level: its place is not known
+        depth.append(d)
+    stack: list[int] = []  # the open heads, shallowest first
+    for i, r in enumerate(rows):
+        if r.total:
+            stack = []
+            continue
+        while stack and depth[stack[-1]][0] >= depth[i][0]:
+            stack.pop()
+        r.parent = stack[-1] if stack else None
+        if depth[i][1]:
+            stack.append(i)
+        elif i + 1 < len(rows) and not rows[i + 1].total and depth[i + 1][0] > depth[i][0]:
+            return _undone(rows)  # a leaf over a deeper row: whose row that is, the layout does not say
+    if not _weights_foot(grid, rows, weight):
+        return _undone(rows)
+    return True
+
+
+def _depth(row: list[Cell], levels: list[int]) -> tuple[int, bool] | None:
+    """The deepest level a row names and whether it names that one only (a head); None when it names none."""
+    filled = [k for k, c in enumerate(levels) if c < len(row) and row[c].text.strip() and not row[c].blank]
+    if not filled:
+        return None
+    return filled[-1], len(filled) == 1
+
+
+def _weights_foot(grid: list[list[Cell]], rows: list[Row], weight: int) -> bool:
+    """Does every head's weight add up exactly from its rows' (two rows at least under one head)?"""
+    kids: dict[int, list[int]] = {}
+    for j, r in enumerate(rows):
+        if r.parent is not None:
+            kids.setdefault(r.parent, []).append(j)
+    if not any(len(k) >= 2 for k in kids.values()):
+        return False
+    for i, under in kids.items():
+        whole = _hundredths(grid, rows[i], weight)
+        parts = [_hundredths(grid, rows[j], weight) for j in under]
+        if whole is None or None in parts or whole != sum(p for p in parts if p is not None):
+            return False
+    return True
+
+
+def _hundredths(grid: list[list[Cell]], row: Row, col: int) -> int | None:
+    """A weight in hundredths (weights are whole numbers or tenths: compared exactly)."""
+    cells = grid[row.index]
+    q = cells[col].quantity if col < len(cells) else None
+    if q is None or not q.exact or q.kind == "percent":
+        return None
+    return round(q.value * 100)
+
+
+def _undone(rows: list[Row]) -> bool:
+    for r in rows:
+        r.parent = None
+    return False
