@@ -876,6 +876,14 @@ BEYOND = regex(
 )
 # between that figure and the rate: its name alone (`，完成率`, `，目标完成率为`)
 RATE_NEXT = regex(r"^[，,]\s*[\u4e00-\u9fff]{0,6}完成率(?:为|达到?|是)?\s*$")
+# the gap to a budget (`，比调整预算少`, `，较预算增加`): not to the initial budget, which a rate that names no base
+# need not be of (an execution rate is commonly of the adjusted budget)
+BUDGET_GAP = regex(
+    r"^[，,]\s*(?:比|较)(?:调整后?预算数?|变动预算数?|全年预算数?|预算数?)"
+    r"(?:(?P<more>多|高|增加|超出|超)|(?P<less>少|低|减少))了?\s*$"
+)
+# after a gap to a budget, the rate that names no other base (`，支出执行率`, `，预算完成率为`)
+BUDGET_RATE_NEXT = regex(r"^[，,]\s*(?:支出|收入|资金|预算)?(?:执行率|完成率)(?:为|达到?|是)?\s*$")
 
 
 def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
@@ -887,16 +895,13 @@ def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
     if len(before) < 2:
         return None
     outcome, gap = before[-2:]
-    side = BEYOND.match(text[outcome.end : gap.start])
+    between, after = text[outcome.end : gap.start], text[gap.end : r.stated.start]
+    side = BEYOND.match(between) if RATE_NEXT.match(after) else None
+    side = side or (BUDGET_GAP.match(between) if BUDGET_RATE_NEXT.match(after) else None)
     same = gap.kind == outcome.kind and gap.base_unit == outcome.base_unit and outcome.kind in ("count", "amount")
-    if (
-        side is None
-        or not same
-        or not (outcome.exact and gap.exact)
-        or not RATE_NEXT.match(text[gap.end : r.stated.start])
-    ):
+    if side is None or not same or not (outcome.exact and gap.exact):
         return None
-    above = side.group("up") is not None or side.group("more") is not None
+    above = side.groupdict().get("up") is not None or side.group("more") is not None
     target = sub(ctx.interval(outcome), ctx.interval(gap)) if above else add([ctx.interval(outcome), ctx.interval(gap)])
     value = ctx.value(outcome) - ctx.value(gap) if above else ctx.value(outcome) + ctx.value(gap)
     if value <= 0:
@@ -908,8 +913,10 @@ def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
     sign = "−" if above else "+"
     computed = f"{outcome.text}/({outcome.text}{sign}{gap.text}) = {fmt(exact, 4)}%"
     msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
-    related = [(outcome, "分子"), (gap, "与目标之差")]
-    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
+    # a rate after a gap to a budget is of that budget by its place only: inferred
+    budget = side.re is BUDGET_GAP
+    related = [(outcome, "分子"), (gap, "与预算之差" if budget else "与目标之差")]
+    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain and not budget)
 
 
 # a rate of money spent that names no budget (`支出率`, `资金支出率`; not `预算支出率`)
