@@ -25,9 +25,14 @@ GRADE_PART = regex(
     rf"(?:(?:评价|评定|自评)?(?:等级|等次|结果)(?:为|是)?)?\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}"
     r"(?:等级|等次|级)?的\s*(?P<n>\d{1,4})\s*(?P<c>个|项|家)"
 )
-_OPENER = regex(r"其中[，,：:]?\s*")
+# the list opens with 其中, or with the grading's result itself (`自评结果为“优”的7个、…`)
+_OPENER = regex(r"其中[，,：:]?\s*|(?=(?:评价|评定|自评)(?:等级|等次|结果))")
 _JOINT = regex(r"[、，,；;]\s*")
 _CLOSER = regex(r"[。；;]?\s*$")
+# after the list, the sentence may go on about something else (`，平均得分 91.8 分`), not about more of the
+# things graded (`，另有 2 个未评价`, `，其余 1 个…`)
+_GOES_ON = regex(r"[，,]")
+_MORE_OF_THEM = regex(r"\d\s*(?:个|项|家)|其余|另有|另外|未|尚")
 # the thing counted, right after the total's counter (`个项目`, `个单位`)
 _COUNTED = regex(r"[\u4e00-\u9fff]")
 
@@ -37,13 +42,13 @@ def grade_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
     have read the list so already, inferred across the sentence break (where the total has a label): that
     reading is replaced by this one, certain and whole where the grades make the scale."""
     text = draft.doc.text
-    if "其中" not in text:
+    if "其中" not in text and "结果" not in text:
         return
     sentences = draft.doc.sentences
     scale: set[str] | None = None
     for si in range(1, len(sentences)):
         sent, before = sentences[si], sentences[si - 1]
-        if sent.paragraph != before.paragraph or not text.startswith("其中", sent.start):
+        if sent.paragraph != before.paragraph or _OPENER.match(text, sent.start) is None:
             continue
         parts = _grade_parts(text, sent.start, sent.end)
         if len(parts) < 2 or len({c for _, _, c in parts}) != 1:
@@ -71,7 +76,7 @@ def _grade_parts(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     at = opener.end()
     while (found := GRADE_PART.match(text, at, end)) is not None:
         parts.append((found.start("n"), CANON[found.group("g")], found.group("c")))
-        if _CLOSER.match(text, found.end(), end):
+        if _CLOSER.match(text, found.end(), end) or _ends_list(text, found.end(), end):
             grades = [g for _, g, _ in parts]
             return parts if len(set(grades)) == len(grades) else []
         joint = _JOINT.match(text, found.end(), end)
@@ -79,6 +84,11 @@ def _grade_parts(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
             return []
         at = joint.end()
     return []
+
+
+def _ends_list(text: str, at: int, end: int) -> bool:
+    """Does the list end at a comma, the rest of its sentence about no more of the things graded?"""
+    return _GOES_ON.match(text, at, end) is not None and _MORE_OF_THEM.search(text, at, end) is None
 
 
 def _graded_total(draft: Draft, si: int, counter: str) -> Mention | None:
