@@ -1222,6 +1222,45 @@ def _other_category(total: str, part: str) -> bool:
     return a is not None and b is not None and a.group(1) != b.group(1)
 
 
+# a paragraph that opens by adding to the figure before it (`加上对市县转移支付 B、…，支出总计 T`) goes on with
+# the paragraph before: a line break after that figure's sentence (a PDF's line, a markdown soft break) ends no list
+CONTINUES = regex(r"(?:再?加上|再加)(?![大快强紧入班速深重])")
+
+
+def _continued_paragraphs(draft: Draft) -> list[list[Mention]]:
+    """The mentions by paragraph, a paragraph that opens by adding joined to the one before under the same heading."""
+    doc = draft.doc
+    groups: list[list[Mention]] = []
+    for mentions in by_paragraph(draft).values():
+        first = doc.sentences[mentions[0].sentence]
+        opens = first.start == doc.sentences[_paragraph_start(draft, mentions[0].sentence)].start
+        if (
+            groups
+            and opens
+            and CONTINUES.match(doc.text, first.start)
+            and _ends_statement(draft, groups[-1], first.start)
+        ):
+            groups[-1] = groups[-1] + mentions
+        else:
+            groups.append(mentions)
+    return groups
+
+
+def _ends_statement(draft: Draft, before: list[Mention], at: int) -> bool:
+    """Does the paragraph before end a statement (`。`) under the same heading as the one at `at`? An item of a
+    list (`教育支出 A；`) is no figure the next line adds to."""
+    last = draft.doc.sentences[before[-1].sentence]
+    return draft.doc.text[last.start : last.end].rstrip().endswith("。") and same_section(draft, before[-1].start, at)
+
+
+def _paragraph_start(draft: Draft, si: int) -> int:
+    """The first sentence of sentence si's paragraph."""
+    sentences = draft.doc.sentences
+    while si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph:
+        si -= 1
+    return si
+
+
 def _summed_by(items: list[Mention], prev: list[Mention], units: set[str]) -> Mention | None:
     for unit in units:
         listed = [q for m in items for q in m.quantities if q.base_unit == unit and q.exact]
@@ -1240,7 +1279,7 @@ def _summed_by(items: list[Mention], prev: list[Mention], units: set[str]) -> Me
 def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
     """`A a，B b，总额为 X` / `A a，B b，A及B X`: a total stated after the parts it sums."""
     taken: set[int] = set()  # parts of the totals this pass found: not also parts of the next one
-    for mentions in by_paragraph(draft).values():
+    for mentions in _continued_paragraphs(draft):
         # (`支出由年初 A 调增至 B。加上解支出 c，支出总计 T`: A is what the item was, no addend of T)
         taken.update(id(x) for x in mentions if changed_from(draft, x))
         for i, m in enumerate(mentions):
