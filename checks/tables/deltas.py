@@ -78,7 +78,8 @@ class TableDelta(Rule):
     less the earlier one, row by row. The two columns are found as for a growth rate (TO302): by the years
     the headers state, or by a `上年数` column and one current stage (预算数, 执行数, 决算数); in a table of
     one year, the one outturn column (执行数, 决算数) less the one budget column, or less the budget the
-    header names where there are two (`决算数比年初预算数增减额`). A column whose
+    header names where there are two (`决算数比年初预算数增减额`); a balance's change, the one `年末数` less the one
+    `年初数` (期末 less 期初); or `X` less `上年X` (`利润总额 | 上年利润总额 | 增减额`). A column whose
     operands the headers do not name is not checked, nor one that fails in as many rows as it holds (its
     figures are not what the header says, or a `%` was left out of it). A miss within one unit of the
     last digit is a rounding difference (TO100). The sign is not judged: a column of falls (`比上年减少`)

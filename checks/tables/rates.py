@@ -16,6 +16,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 from .discovered import discovered_outcomes
+from .named_columns import Pairs, defined_ratio, named_base, opening_closing, same_quantity
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
@@ -34,6 +35,28 @@ def _year(c: Column) -> int | None:
 def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
     """(numerator, denominator) columns a rate column is computed from, by what the headers say; [] when
     they do not say it clearly."""
+    return read_operands(side, col)[0]
+
+
+def read_operands(side: Side, col: Column) -> tuple[Pairs, bool]:
+    """The operand columns, and whether a row whose base is below zero is left out: so for the readings by
+    name (a defined ratio, a balance's change, one quantity's 同比), whose rows over a loss or a debit balance
+    are written by more than one convention (over the base's size, or signed), or in words (`减亏`)."""
+    if col.kind == "level":
+        return defined_ratio(side, col), True
+    if col.kind in ("growth", "delta"):
+        left = _same_scope([c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "")], col)
+        balance = opening_closing(left)
+        if balance:
+            return balance, True
+    pairs = _by_headers(side, col)
+    if not pairs and col.kind in ("growth", "delta"):
+        return same_quantity(side, col), True
+    return pairs, False
+
+
+def _by_headers(side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """The operands a stage, a year or a role in the headers names."""
     staged = _later_stage(side, col) if col.role == "为预算%" else []
     if staged:
         return staged
@@ -52,11 +75,9 @@ def operands(side: Side, col: Column) -> list[tuple[Column, Column]]:
             return _planned_and_done(side, col)
         year = _year(nums[-1])
         dens = [c for c in left if c.role in ("预算数", "调整预算数") and _year(c) in (None, year)]
-        # an execution rate is of the budget as adjusted unless its header names the initial one (完成年初预算%):
-        # that pair comes first, and a finding names it
-        initial = "年初" in "".join(col.path)
-        dens.sort(key=lambda c: (c.role == "调整预算数") == initial)
-        return [(nums[-1], d) for d in dens]
+        # an execution rate is of the budget its header names (完成年初预算%, 完成全年预算%); naming none, of
+        # either budget (the adjusted one first: a finding names it)
+        return [(nums[-1], d) for d in named_base(dens, col)]
     dated = _by_year(left, col)
     if dated is not None:
         return dated
@@ -277,11 +298,11 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         for side in table.sides:
             placed = set(defined)
             for col in side.columns:
-                if col.kind not in ("ratio", "growth") or col.index in defined:
+                if col.kind not in ("ratio", "growth", "level") or col.index in defined:
                     continue
-                pairs = operands(side, col)
+                pairs, unsigned = read_operands(side, col)
                 if pairs and _aligned(table, side, col, pairs):
-                    rows = (_rate_row(ctx, table, row.index, col, pairs) for row in side.rows)
+                    rows = (_rate_row(ctx, table, row.index, col, pairs, unsigned) for row in side.rows)
                     found = _guarded([o for o in rows if o is not None])
                     placed.update([col.index] if found else [])
                     yield from found
@@ -336,7 +357,7 @@ def _laid_down_score_rates(ctx: CheckContext, table: Table, side: Side) -> Itera
 
 
 def _rate_row(
-    ctx: CheckContext, table: Table, r: int, col: Column, pairs: list[tuple[Column, Column]]
+    ctx: CheckContext, table: Table, r: int, col: Column, pairs: list[tuple[Column, Column]], unsigned: bool = False
 ) -> Outcome | None:
     stated = table.quantity(r, col.index)
     if stated is None or stated.kind != "percent":
@@ -347,6 +368,8 @@ def _rate_row(
     for n, d in pairs:
         num, den = table.quantity(r, n.index), table.quantity(r, d.index)
         if num is None or den is None or num.kind == "percent" or den.kind == "percent":
+            continue
+        if unsigned and den.value <= 0:
             continue
         iv = rate(interval(num), interval(den), growth, den.value < 0)
         if iv is not None:
@@ -385,7 +408,13 @@ class TableRate(Rule):
     this year's figure over last year's, 增长% that
     ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a
     stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`), of the scope the header names (`全省增长%` of `全省2024年` and
-    `全省2023年`); a rate whose operands
+    `全省2023年`). A completion rate that names its base (`完成全年预算（%）`, `完成年初预算（%）`) is of that budget
+    only (beside two budgets, one naming neither may be of either); a ratio linter/vocab/ratios.yaml defines
+    (`资产负债率（%）`) is the one column holding its numerator's name (`负债总额`) over the one holding its
+    denominator's (`资产总额`); a balance's `增减率` is `年末数` less `年初数` over `年初数` (期末 / 期初 alike); a
+    `同比` after `X | 上年X` (`利润总额 | 上年利润总额 | 利润同比`, the quantity it names, if any, X's) is X
+    over 上年X less 100. In these last three, rows over a base of zero or less, and rows in words (`由盈转亏`,
+    `减亏`), are left out. A rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
 

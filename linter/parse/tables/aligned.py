@@ -37,7 +37,7 @@ from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER
-from .vocab import PART_HEADING, column_heading, role_of, scored, total_kind
+from .vocab import PART_HEADING, column_heading, defined_ratio_heading, role_of, scored, total_kind
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -1078,6 +1078,9 @@ def readable(block: Block) -> bool:
             return False  # amounts and rates mixed in one column
         role = role_of(head.text, percent)
         if role is None:
+            # (a ratio the vocabulary defines, `资产负债率（%）`, is a column of rates named)
+            if percent and defined_ratio_heading(head.text):
+                continue
             if percent or not numbered and _unnamed_rates(head.text, body, shapes, c):
                 return False
             continue

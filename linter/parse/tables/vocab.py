@@ -97,6 +97,19 @@ def _compared(text: str, percent: bool) -> Role | None:
     return None
 
 
+@cache
+def _defined_ratios() -> tuple[str, ...]:
+    data = load("ratios").get("quotient") or {}
+    return tuple(str(name) for name, v in data.items() if not v.get("plain"))
+
+
+def defined_ratio_heading(header: str) -> bool:
+    """Does the header name a ratio vocab/ratios.yaml defines as a quotient in per cent (`资产负债率（%）`)? Its
+    column holds rates, though no column role names them."""
+    text = re.sub(r"[（(]\s*[%％]\s*[）)]$", "", flatten(header)).rstrip("%％")
+    return text.endswith(_defined_ratios())
+
+
 # the roles of an indicator's points: what it may score (分值, 权重), what it scored, what it lost
 SCORES = frozenset({"分值", "得分", "扣分"})
 
