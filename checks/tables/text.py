@@ -40,7 +40,9 @@ class TextTable(Rule):
     year) known on one side, the figure's identity or the table's, is known alike on the other; and the
     cells found state one value. A prose
     figure equal to another cell of the row is taken to be that cell. A table laid out with spaces (the text
-    of a PDF) has its column names placed by position: its cell is used only where the name stands over its
+    of a PDF) whose header is placed with certainty (one line of names, one cell over each column's figures
+    and no other column's, every row filling every column) is held as a table of pipes. Another has its
+    column names placed by position: its cell is used only where the name stands over its
     figures and names the row's stage (`决算数`, `预算数`) or whole (`合计`), or the table has that one column;
     the table states its fund, stage and year; a row named as a fund's whole (`一般公共预算支出`) is held so
     only in a table whose title names that whole; the paragraph states the cell's scope up to the figure;
@@ -119,7 +121,7 @@ def prose_index(ctx: CheckContext) -> TableIndex:
     text table's column names are placed by position: not certain enough for a row's other columns (TO304
     holds the cells of such tables that are certain, `HeldIndex`)."""
     outer = ctx.facts.document_context
-    return ctx.memo("tables.prose_index", lambda: TableIndex([t for t in ctx.facts.tables if not t.aligned], outer))
+    return ctx.memo("tables.prose_index", lambda: TableIndex([t for t in ctx.facts.tables if not t.by_position], outer))
 
 
 Key = TypeVar("Key")
@@ -168,10 +170,11 @@ WHOLE = ("收入", "支出")  # what a label names the whole of a fund by (一�
 def _held(table: Table, hit: Hit) -> bool:
     """Is a cell of a space-aligned table certainly the quantity its identity says? Its column's name stands
     over its figures (not given by the nearest placing, `Table.off_header`) and names a stage of the row or
-    its whole, or the side has that column only; the table states fund, stage and year (its title or header):
-    a prose figure of a fund is held to it only then; and a row that names a fund's whole (`一般公共预算支出`)
-    is that whole only in a table whose title names it (in `…基本支出经济分类决算表` it totals the 基本支出).
-    A table read from lines of pipes or cells has its names where they are written: every cell is held."""
+    its whole, or the side has that column only, or the header is placed with certainty (`Table.placed`: every
+    column's name is where it stands); the table states fund, stage and year (its title or header): a prose
+    figure of a fund is held to it only then; and a row that names a fund's whole (`一般公共预算支出`) is that
+    whole only in a table whose title names it (in `…基本支出经济分类决算表` it totals the 基本支出). A table
+    read from lines of pipes or cells has its names where they are written: every cell is held."""
     if not table.aligned:
         return True
     ident = hit.identity
@@ -179,7 +182,7 @@ def _held(table: Table, hit: Hit) -> bool:
     if side is None or ident.col in table.off_header or not ident.context.known("fund", "stage", "period"):
         return False
     figures = [c for c in side.columns if c.kind not in ("ratio", "growth", "share", "serial")]
-    if ident.column not in STATED_COLUMNS and len(figures) != 1:
+    if not table.placed and ident.column not in STATED_COLUMNS and len(figures) != 1:
         return False
     label = read(ident.item)
     fund = label.context.fund
@@ -204,7 +207,8 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     """Does the prose say plainly which quantity of a space-aligned table's the figure is: no bare total of an
     enumerated part (`_part_total`), and the scope its paragraph states up to it the cells' (none where they
     have none)? A heading far above may state a scope the paragraph's own entity (a zone, a fund's unit the
-    context words do not know) is not."""
+    context words do not know) is not. A table whose header is placed with certainty and whose title states no
+    scope is of the document's: the paragraph then states none either."""
     if _part_total(ctx, m, q):
         return False
     sentences = ctx.doc.sentences
@@ -212,7 +216,17 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
         return False
     first = ctx.doc.paragraph_of(m.sentence).start
     scope = read(ctx.doc.text[sentences[first].start : q.start]).context.scope
-    return all(h.identity.context.scope == scope for h in hits)
+    return all(_scope_stated(ctx, h) == scope for h in hits)
+
+
+def _scope_stated(ctx: CheckContext, hit: Hit) -> str | None:
+    """The scope a prose figure's paragraph must state to be the cell's: the cell's, or none where its table is
+    placed with certainty and its title states none (its scope is the document's, which the prose need not
+    repeat; a positional table's cell is held only where the paragraph states it)."""
+    table = next(t for t in ctx.facts.tables if t.index == hit.identity.table)
+    if table.placed and read(table.title).context.scope is None:
+        return None
+    return hit.identity.context.scope
 
 
 def _part_total(ctx: CheckContext, m: Mention, q: Quantity) -> bool:
@@ -285,7 +299,7 @@ def _total_row(ctx: CheckContext, table: Table) -> list[Hit]:
     of a space-aligned one, those under a column name that stands over them (not placed by nearness,
     `Table.off_header`) and whose fund, stage and year the table states (the prose figure is held to it by
     its title alone)."""
-    if not table.aligned:
+    if not table.by_position:
         index = prose_index(ctx)
         return [
             h

@@ -61,7 +61,7 @@ class RowRate:
 def row_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Each prose rate naming a table's row, against that row's rate cell or the quotient of its operands; a rate
     the rate checks (TO105) already hold to its figures is theirs."""
-    tables = [t for t in ctx.facts.tables if not t.aligned and t.rows]
+    tables = [t for t in ctx.facts.tables if not t.by_position and t.rows]
     if not tables:
         return
     from tieout.checks.rates import rate_outcomes

@@ -37,7 +37,8 @@ from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER
-from .vocab import PART_HEADING, column_heading, defined_ratio_heading, role_of, scored, total_kind
+from .placing import certain
+from .vocab import CODE_HEADER, PART_HEADING, column_heading, defined_ratio_heading, role_of, scored, total_kind
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -57,8 +58,6 @@ NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
 LABEL_HEADER = regex(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
-# the header of the code column (`科目编码`): no column of figures
-CODE_HEADER = regex(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
 UNIT = regex(r"单位[：:]\s*(亿元|万元|千元|元)")
 # a caption line above the header: the unit note, the table's number or title, a note
 CAPTION_LINE = regex(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")
@@ -620,6 +619,7 @@ def _join(
         for c in row:
             c.row = base + k
     before.block.rows.extend(body)
+    before.block.placed = before.block.placed and block.placed  # every page's rows fill every column
     before.block.end = block.end
     before.block.pieces += 1
     before.indents.extend(indents[head:])
@@ -781,9 +781,18 @@ def _build(
         indents.append(UNKNOWN if two_names else r.indent)
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
     block.off_header = {c.col for c in off}
+    block.placed = _placed_surely(lines, header, rows, layout, k)
     if grouped is not None:
         block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
     return block, indents, layout
+
+
+def _placed_surely(lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, k: int) -> bool:
+    """Is every column's name placed with certainty (placing.py)? Never where the figures were placed without
+    a layout (a table whose blank cells were dropped)."""
+    if layout is None:
+        return False
+    return certain([lines[h] for h in header], [(lines[r.line], r.figs) for r in rows], k, layout.metric)
 
 
 def _tree(lines: list[str], header: list[int], layout: Layout, labels_end: int, text_cols: int) -> Tree | None:

@@ -68,6 +68,9 @@ class Block:
     # of such a table, the headings over groups of its columns: (first, last grid column, heading); the header row
     # holds each column's own name (`小计`, `购置费` under `公务用车购置及运行费`)
     groups: list[tuple[int, int, str]] = field(default_factory=list)
+    # of such a table, whether every column's name is placed with certainty (placing.py): one header cell over
+    # each column's figures and no other's, every row filling every column
+    placed: bool = False
 
     @property
     def width(self) -> int:

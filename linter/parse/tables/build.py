@@ -47,6 +47,7 @@ def find_tables(doc: Document) -> list[Table]:
             off = found.block.off_header
             table.off_header = frozenset(range(1, found.block.width) if off is None else off)
             table.open_start = found.continued
+            table.placed = found.block.placed and not found.block.off_header
             indent_tree(table, found.indents)
             if before is not None and _codes_go_on(before, table):
                 before.open_end = before.goes_on = table.open_start = True

@@ -91,11 +91,20 @@ class Table:
     # of such a table, the grid columns whose header words do not stand over their figures: their names were
     # given by the nearest placing, not read where they stand
     off_header: frozenset[int] = frozenset()
+    # of such a table, every column's name placed with certainty (placing.py): its cells are as certain as a pipe
+    # table's, and the prose is held to them as to a pipe table's
+    placed: bool = False
     open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
     goes_on: bool = False  # the next table is surely its continuation: its 合计 may total that one's rows too
     department: bool = False  # of a department's report (部门预算/决算): its tables show all its own items
     open_start: bool = False  # it goes on from a table before that could not be joined: its first rows are
     # children of a row there
+
+    @property
+    def by_position(self) -> bool:
+        """Are its column names placed by position, not with certainty (a space-aligned table's, `placed`
+        false)? The prose is held only to those of its cells that are certain as they stand."""
+        return self.aligned and not self.placed
 
     # the grid view, as the first table model had it --------------------------------------------
     @property

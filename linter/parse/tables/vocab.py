@@ -168,3 +168,7 @@ def total_kind(label: str) -> str | None:
 def blank_is_zero(title: str) -> bool:
     t = flatten(title)
     return any(w in t for w in words("blank_is_zero"))
+
+
+# the header of the code column (`科目编码`): no column of figures
+CODE_HEADER = regex(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")

@@ -1,0 +1,67 @@
+"""Is the header of a space-aligned table placed with certainty? Its column names are read by position
+(aligned.py), the nearest placing when words and figures do not line up; prose figures are held to the cells of
+such a table (TO304, the rates and changes of a row) only where no placing was needed to name them:
+
+                                                          单位：万元
+    企业名称        资产总额      负债总额      营业收入      利润总额
+    水务集团      612,480.36    358,902.14     84,615.27      6,512.84
+    交通集团      903,114.52    611,287.40    125,410.66      3,208.15
+
+- every row has a figure (or a dash) in every column: no figure is placed by where it stands;
+- the header is one line of names (or two read as a tree, groups.py, whose lower line names every column), its
+  cells set apart by two spaces or more: the name column's (`企业名称`, or `项  目` spaced out) over the labels,
+  then exactly one cell for each column of figures, and each cell's span overlaps the span of its column's
+  figures and no other column's.
+
+A header whose cells straddle two columns, a name wrapped over two lines, a row with blank cells: not certain
+(its names stay where the nearest placing put them, and the prose is not held to them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .groups import Metric
+from .vocab import CODE_HEADER
+
+CELL = re.compile(r"\S+(?: \S+)*")  # a header cell: words set apart by single spaces at most
+
+
+def certain(header: list[str], rows: list[tuple[str, list[re.Match[str]]]], k: int, metric: Metric) -> bool:
+    """Are the k figure columns of the rows (each a line and its figure matches) named with certainty by the
+    header line (the lower one of a two-line header read as a tree)?"""
+    if k < 1 or not rows or any(len(figs) != k for _, figs in rows):
+        return False
+    spans = _column_spans(rows, k, metric)
+    if spans is None or len(header) != 1:
+        return False
+    return _one_cell_each(header[0].replace("\f", " "), spans, metric)
+
+
+def _column_spans(rows: list[tuple[str, list[re.Match[str]]]], k: int, metric: Metric) -> list[tuple[int, int]] | None:
+    """Each column's span (its figures' leftmost start, rightmost end); None when two columns' spans meet."""
+    lefts = [min(metric(line[: figs[c].start()]) for line, figs in rows) for c in range(k)]
+    rights = [max(metric(line[: figs[c].end()]) for line, figs in rows) for c in range(k)]
+    spans = list(zip(lefts, rights))
+    if any(spans[c][1] >= spans[c + 1][0] for c in range(k - 1)):
+        return None
+    return spans
+
+
+def _one_cell_each(line: str, spans: list[tuple[int, int]], metric: Metric) -> bool:
+    """The name column's cell left of the figures, then one cell over each column's span and no other's."""
+    found = list(CELL.finditer(line))
+    cells = [(metric(line[: m.start()]), metric(line[: m.end()])) for m in found]
+    names = [m.group() for m, c in zip(found, cells) if c[1] <= spans[0][0]]
+    over = [c for c in cells if c[1] > spans[0][0]]
+    if names and CODE_HEADER.match(names[0].replace(" ", "")):
+        names = names[1:]  # `科目编码  科目名称`: the codes open the rows' labels, one column with their names
+    if not names or len(names) > 1 and not all(len(n) == 1 for n in names):
+        return False  # (`项    目`: one name spaced out)
+    if len(over) != len(spans):
+        return False
+    for c, (a, b) in enumerate(over):
+        touched = [i for i, (left, right) in enumerate(spans) if a < right and b > left]
+        if touched != [c]:
+            return False
+    return True
