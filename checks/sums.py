@@ -348,14 +348,21 @@ class SumMismatch(Rule):
     things before a `分别为` list of them (`5 个单位…共计 X，分别为：甲局 a、乙中心 b…`) whose figures make its total
     and whose every item is named as such a thing (`…局`, `…中心`: `linter/vocab/relations.yaml` counted_names).
     So is a count right before the names of all the things it counts: `项目共 8 个，分别为：甲、乙…` (plain names
-    after `分别为`), `下属单位 3 个，包括：甲局、乙中心、丙校` or `具体为`/`，即` (each name ending as such a thing's),
-    or a bare colon right after the count and its noun (`共有五个项目：甲项目、乙工程…`, each name ending as such a
-    thing's), an item counting several of them counting for as many (`局机关本级和 5 所学校`: 6; vocab
-    counted_members, so that `5 个科室` counts no units),
-    the list not left open (`等`, `主要包括`, `其中`), ending with its sentence or before a clause of all its items
+    after `分别为`), `下属单位 3 个，包括：甲局、乙中心、丙校` or `具体为`/`，即`/`，为` (each name ending as such a
+    thing's; two names at least after `，为`), `市属一级企业共 12 户，分别是：甲城市发展集团、乙公司…` (企业 in
+    户 or 家: names ending 集团, 公司, 银行, 厂), or a bare colon right after the count and its noun
+    (`共有五个项目：甲项目、乙工程…`, each name ending as such a thing's), or a bracket right after it holding two
+    names or more of such things and nothing else (`亏损企业 3 户（文旅集团、公交集团）`), or a colon right after
+    a count of fields (`重点投向 6 个领域：交通基础设施、农林水利…。`: vocab counted_fields) before plain nouns
+    split at `、` that close the sentence, an item counting several of them counting for as many (`局机关本级和
+    5 所学校`: 6; vocab counted_members, so that `5 个科室` counts no units),
+    the list not left open (`等`, `主要包括`, `其中`, a first item opening `含`, `主要`, `分属`…), nor the count
+    said of the main things or of things named before it (`主要有 12 户`, `甲局等 4 个单位`), nor in a clause
+    counting other things (`涉及 12 个县的 3 户企业`), ending with its sentence or before a clause of all its items
     (`，涉及资金 X`), its names split at `、` (and `；` between names such as `…县`; never inside quotes or
-    brackets; `和`/`与` joining two names of the thing counted splits, any other may join one name, as
-    `技术服务与应用研究`); and a count of units whose
+    brackets, and no item closing with a bracket of several names, `甲集团（含乙公司、丙公司）`; `和`/`与`
+    joining two names of the thing counted splits, any other may join one name, as `技术服务与应用研究`, and
+    `及其` joins none); and a count of units whose
     sentence announces the table right after it (`…单位共 4 个，具体为：`) against the table's rows, one unit
     named in its 单位名称 column each, its 合计 row aside.
 

@@ -51,7 +51,7 @@ _POINT_VERBS = "|".join(
 POINT_VERB = regex(rf"(?:{_POINT_VERBS})(?:共|主要|共计)?\s*$")
 POINT_NOUN_BEFORE = regex(rf"(?:{_POINT_NOUNS})(?:主要)?(?:共有|共计|共|有|为|是)?\s*$")
 # an item standing for several of the things counted: the rest of them (`其他`, `其余`) or a count of its own
-GROUPED = regex(r"其他|其余|\d+\s*[个项类家件条所座]|[两二三四五六七八九十]+[个项类家件条所座]")
+GROUPED = regex(r"其他|其余|\d+\s*[个项类家件条所座户]|[两二三四五六七八九十]+[个项类家件条所座户]")
 THING = 2  # characters of the counted thing's name each item must repeat (`项目`)
 
 
@@ -182,8 +182,8 @@ def _number(n: str) -> int | None:
     return int(n) if n.isdigit() else cn_to_int(n)
 
 
-# the counters a count of named things is written with (`5 个单位`, `4 家医院`)
-THING_COUNTERS = ("个", "家", "所")
+# the counters a count of named things is written with (`5 个单位`, `4 家医院`, `12 户企业`)
+THING_COUNTERS = ("个", "家", "所", "户")
 NAMED_THINGS: dict[str, tuple[str, ...]] = {
     str(k): tuple(str(w) for w in v or []) for k, v in (load("relations").get("counted_names") or {}).items()
 }

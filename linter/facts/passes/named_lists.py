@@ -3,9 +3,15 @@
 table of one row per unit).
 
 Read only where the list is certain. The words say it names them all (`分别为`, `具体为`, `具体包括`, `包括：`,
-`，即`, or a bare colon: `共有五个项目：甲项目、乙工程…`, its names each ending as such a thing's), right after the
-count and its noun, with no other count in the clause; the list is not left open (`等`,
-`其他`, an item counting several); it ends where its sentence does, or before a clause saying something of all its
+`，即`, `，为` with two names at least, or a bare colon: `共有五个项目：甲项目、乙工程…`, its names each ending as
+such a thing's), right after the count and its noun, with no other count in the clause and no `等` or `主要有`
+before the count in its clause (`甲局等 4 个单位`: things named before it, some of them); or a bracket right after
+the count and its noun holds two names or more and nothing else (`亏损企业 3 户（文旅集团、公交集团）`, each name
+ending as an enterprise's: vocab counted_names); or the count names fields right before a colon (`重点投向 6 个
+领域：交通基础设施、农林水利…`: vocab counted_fields), their plain nouns split at `、` closing the sentence. The list
+is not left open (`等`, `其他`, an item counting several, a first item opening `含`, `主要`, `分属`…) nor nested (an
+item closing with a bracket of several names: `甲集团（含乙公司、丙公司）`); it ends where its sentence does, or
+before a clause saying something of all its
 items (`，涉及资金 X`: vocab list_closers) or counting things of its own (`；工程类 2 个项目分别为…`); its items are
 split at `、` (and at `；` when every item is named as the thing counted: `甲市东山县、西山县；乙市南山县`), never
 inside quotes or brackets; `和`/`与`/`及` inside an item joins one name (`技术服务与应用研究`), or two when both
@@ -34,15 +40,34 @@ if TYPE_CHECKING:
     from tieout.linter.parse.tables import Table
 
 COUNTERS = (*THING_COUNTERS, "项")
-NOUN = "|".join(THING_NOUNS)  # (the longest first)
+# the fields a count may name before a colon and a list of them in plain nouns (`6 个领域：交通基础设施、…`)
+FIELDS = tuple(str(w) for w in load("relations").get("counted_fields") or [])
+NOUN = "|".join(sorted((*THING_NOUNS, *FIELDS), key=len, reverse=True))  # (the longest first)
 # after the count: its noun (unless before it), a comma, the words saying the names that follow are all of them
 OPENS = regex(
     rf"(?P<noun>{NOUN})?\s*(?P<comma>[，,])?\s*"
-    r"(?:(?P<word>分别为|分别是|具体为|具体是|具体包括|包括(?=\s*[：:])|即)\s*[：:]?|(?P<bare>[：:]))\s*"
+    r"(?:(?P<word>分别为|分别是|具体为|具体是|具体包括|包括(?=\s*[：:])|即|为)\s*[：:]?|(?P<bare>[：:]))\s*"
 )
+AFTER_COMMA = ("即", "为")  # (words opening the names only after a comma: `共 3 个，即…`, not `3 个即可`)
+# right after the count (and its noun), a bracket holding the names of all the things counted (`亏损企业 3 户（文旅
+# 集团、公交集团）`), the words saying so at most before them
+BRACKETED = regex(rf"(?P<noun>{NOUN})?\s*[（(]\s*(?:分别为|分别是|即)?\s*[：:]?\s*")
+CLOSE_BRACKET = regex(r"[）)]")
+# before the count in its clause: what says its things are some of those named (`甲局等 4 个单位`) or the count
+# that of the main ones (`主要有 12 户`)
+PARTIAL_BEFORE = regex(r"等|(?:主要|重点)(?:包括|包含|有|是|为|涉及|集中)")
+# the words opening a list's first item that say it names some things only, what the things hold (`含…`) or
+# what they belong to (`分属甲集团、乙集团`)
+PARTIAL_FIRST = regex(
+    r"^(?:主要|重点|包括|包含|含|其中|如|例如|比如|涉及|不含|除|分属|属于|隶属|均为|均属|均系|系|由|占)"
+)
+# an item naming several things in the brackets closing it (`甲集团（含乙公司、丙公司）`, `…项目（一期、二期）`): a
+# list nested in the list (brackets inside a name, `…基础建设（水质监测、水资源保护）项目`, are part of it)
+NESTED = regex(r"[（(][^（()）]*[、，,；;][^（()）]*[）)]\s*$")
+MIN_NAMES = 2  # names a list must give where its opening words may also say something else (`，为`, a bracket)
 # an item counting several of the things counted (`5 所学校`, `3 个事业单位`): its count and what it counts, which
 # must be one of the things (vocab counted_members: a 学校 is a 单位; a 科室 is no 单位 of its own)
-COUNT_ITEM = regex(r"^(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个家所](?P<what>[\u4e00-\u9fff]+)$")
+COUNT_ITEM = regex(r"^(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个家所户](?P<what>[\u4e00-\u9fff]+)$")
 MEMBERS: dict[str, tuple[str, ...]] = {
     str(k): tuple(str(w) for w in v or []) for k, v in (load("relations").get("counted_members") or {}).items()
 }
@@ -54,7 +79,7 @@ PLAIN = ("分别为", "分别是")  # (the words after which the names of a coun
 CLAUSE_BREAK = regex(r"[；;。：:]")
 LIST_END = regex(r"[，,；;。：:]")
 # a count of things (`4 家`, `两个`); a clause counting things of its own: another statement, not more names
-COUNT = r"(?:\d+|[一二两三四五六七八九十]+)\s*[个家所项类]"
+COUNT = r"(?:\d+|[一二两三四五六七八九十]+)\s*[个家所项类户]"
 ANY_COUNT = regex(COUNT)
 OWN_COUNT = regex(rf"^[^，,；;。：:]{{0,20}}?{COUNT}")
 CLOSERS = tuple(str(w) for w in load("relations").get("list_closers") or [])
@@ -63,7 +88,7 @@ CLOSERS = tuple(str(w) for w in load("relations").get("list_closers") or [])
 OPEN_LIST = regex(r"等|或|[.…]{2,}|。。")
 CJK = regex(r"[\u4e00-\u9fff]")
 ITEM_BREAK = regex(r"[、；;]")
-JOINED = regex(r"以及|和|与|及")  # names joined inside an item: one name or two
+JOINED = regex(r"以及|和|与|及(?!其)")  # names joined inside an item: one name or two (`甲集团及其子公司`: one)
 AMOUNT_END = regex(r"\s*[-−]?\d[\d,.]*\s*(?:亿元|万元|千元|元)$")
 BRACKET_END = regex(r"\s*[（(][^（()）]*[）)]$")
 # an item naming a group of the things counted, or a field they are in
@@ -93,29 +118,79 @@ def _listed(text: str, start: int, end: int) -> tuple[list[str], int, int] | Non
     """The names listed right after the count at [start, end) of its sentence `text`, how many more it may
     hold, and how many things its items counting several add; None when the list is not certain to be all the
     things counted."""
+    clause = _clause_before(text, start)
+    if clause is None:
+        return None
     opens = OPENS.match(text, end)
-    if opens is None or (opens["word"] == "即" and not opens["comma"]):
+    if opens is None:
+        return _bracketed(text, end, clause)
+    if opens["word"] in AFTER_COMMA and not opens["comma"]:
         return None
     if opens["bare"] and (opens["comma"] or MARKED.match(text[opens.end() :])):
         return None  # (`共 3 个项目：一是…`: items enumerated, counted as such)
+    noun = opens["noun"] or _noun_before(clause)
+    rest = text[opens.end() :]
+    if noun in FIELDS:
+        field = opens["noun"] and opens["bare"] and _closes_sentence(rest)
+        return _read(rest, noun, "field") if field else None  # (`6 个领域：交通、水利…。`, plain nouns)
+    mode = "plain" if opens["word"] in PLAIN and len(noun) > 1 else "named"
+    read = _read(rest, noun, mode) if noun else None
+    few = read is not None and opens["word"] == "为" and len(read[0]) < MIN_NAMES  # (`，为全市唯一…中心`)
+    return None if few else read
+
+
+def _clause_before(text: str, start: int) -> str | None:
+    """The clause before the count at `start`; None when it counts other things (`行政单位 1 家，事业单位 4 家，
+    具体包括：`, `涉及 12 个县的 3 户企业`) or says the count's things are some of those named or the main ones
+    (`甲局等 4 个单位`, `主要有 12 户`)."""
     breaks = [b.end() for b in CLAUSE_BREAK.finditer(text, 0, start)]
     clause = text[breaks[-1] if breaks else 0 : start]
-    if ANY_COUNT.search(clause):
-        return None  # (`行政单位 1 家，事业单位 4 家，具体包括：` counts several things)
+    if ANY_COUNT.search(clause) or PARTIAL_BEFORE.search(LIST_END.split(clause)[-1]):
+        return None
+    return clause
+
+
+def _bracketed(text: str, end: int, clause: str) -> tuple[list[str], int, int] | None:
+    """`亏损企业 3 户（文旅集团、公交集团）`: the names in the bracket right after the count (and its noun), each
+    named as the thing counted, two at least, nothing else in the bracket and no bracket inside it."""
+    opens = BRACKETED.match(text, end)
+    close = CLOSE_BRACKET.search(text, opens.end()) if opens else None
+    if opens is None or close is None:
+        return None
+    inside = text[opens.end() : close.start()]
+    if any(c in inside for c in "（(") or LIST_END.search(inside):
+        return None  # (a bracket in the bracket, or a clause: not a bare list of names)
     noun = opens["noun"] or _noun_before(clause)
-    items = _items(text[opens.end() :], NAMED_THINGS.get(noun, ())) if noun else None
+    read = _read(inside, noun, "named") if NAMED_THINGS.get(noun) else None
+    return read if read is not None and len(read[0]) >= MIN_NAMES else None
+
+
+def _closes_sentence(rest: str) -> bool:
+    """Does the list opening `rest` run to its sentence's end with no other clause (`6 个领域：甲、乙。`)?"""
+    masked = _masked(rest)
+    return masked is not None and LIST_END.search(masked.rstrip().removesuffix("。")) is None
+
+
+def _read(rest: str, noun: str, mode: str) -> tuple[list[str], int, int] | None:
+    """The names of the list opening `rest`, of things `noun` names, how many more it may hold and how many
+    things its items counting several add; None when its names are not certain to be such things: each
+    named as one (`named`), or else a plain name named as no other thing (`plain`), or a plain noun of a
+    field (`field`)."""
+    items = _items(rest, NAMED_THINGS.get(noun, ()))
     if items is None:
         return None
     names, more = items
+    if PARTIAL_FIRST.match(names[0]) or any(NESTED.search(n) for n in names):
+        return None  # (`主要是甲、乙`, `含甲集团`; `甲集团（含乙公司、丙公司）`: a list nested in the list)
     counted = [_counted_item(name, noun) for name in names]
     if any(
         n is None and (_kind(name, noun) or GROUPED.search(_masked(name) or name))
         for name, n in zip(names, counted, strict=True)
     ):
         return None  # (`分别为：新建项目、续建项目`: kinds of the things, each of several; `其他 3 个`: the rest)
-    plain = opens["word"] in PLAIN and len(noun) > 1
     extra = sum(n - 1 for n in counted if n is not None)
-    return (names, more, extra) if _named_as(noun, names, plain) else None
+    named = len(names) >= MIN_NAMES if mode == "field" else _named_as(noun, names, mode == "plain")
+    return (names, more, extra) if named else None
 
 
 def _counted_item(name: str, noun: str) -> int | None:
