@@ -106,10 +106,12 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     Two such cells (上年预算数 and 上年决算数) say not which the change is of; a year the comparison names that is
     not the one before, nothing. A fund's whole that no row names is the 合计 row of the one table titled with
     it (`whole_row_of`)."""
-    from tieout.checks.tables.text import row_of, whole_row_of
+    from tieout.checks.tables.text import restates, row_of, whole_row_of
 
-    row = row_of(ctx, own, cur) or whole_row_of(ctx, own, cur)
-    years = {h.identity.context.period for h in row if h.quantity.base_value == ctx.value(cur)}
+    # (the figure may be the cell rounded to a coarser unit, `1320.82 亿元` of 13,208,180 万元: the growth is the
+    # same whichever of the two it is computed from, within the figure's digits)
+    row = row_of(ctx, own, cur, rounded=True) or whole_row_of(ctx, own, cur)
+    years = {h.identity.context.period for h in row if restates(ctx, cur, h.quantity, rounded=True)}
     this = next(iter(years)) if len(years) == 1 else None
     if this is None or not this.isdigit() or year not in (None, str(int(this) - 1)):
         return None
@@ -124,6 +126,12 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
         and not COMPARING.search(_header(tables[h.identity.table], h.identity.col))
     }
     return next(iter(earlier.values())) if len(earlier) == 1 else None
+
+
+def written(q: Quantity) -> str:
+    """A figure as a finding shows it: with its unit where its text has none (a table cell, `12,514,306` of a
+    table in 万元, beside a prose figure in 亿元)."""
+    return q.text if not q.unit or q.text.rstrip().endswith(q.unit) else f"{q.text}{q.unit}"
 
 
 def _stage_is(said: str | None, cell: str | None) -> bool:
@@ -241,7 +249,7 @@ def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement)
     # the difference written as the document writes its figures (decimals, separators), in the current's unit
     shown = in_unit(exact, cur, max(cur.decimals, c.base.decimals))
     against = _against(c)
-    msg = f"{c.label or '本期'} {cur.text} 与{against} {c.base.text} 之差为 {shown}，与所写 {delta.word}{delta.quantity.text} 不符"
+    msg = f"{c.label or '本期'} {written(cur)} 与{against} {written(c.base)} 之差为 {shown}，与所写 {delta.word}{delta.quantity.text} 不符"
     expected = in_unit(abs(exact), delta.quantity)
     related = [(cur, "本期数"), (c.base, f"{against}数")]
     return Outcome(delta.quantity, verdict, "delta", related, msg, delta.quantity.text, expected, None, c.certain)
@@ -262,7 +270,7 @@ def _growth_outcome(
     expected: str | None = f"{fmt(abs(exact), p.decimals)}%"
     # the earlier figure as stated, else as the current one less the stated difference, written like it
     if c.base is not None:
-        msg = f"按本期 {cur.text}、{against} {c.base.text} 计算"
+        msg = f"按本期 {written(cur)}、{against} {written(c.base)} 计算"
     else:
         msg = f"按本期 {cur.text}、{against} {in_unit(base_val, cur)}（由本期与变动额推算）计算"
     msg += f"，变动率为 {fmt(exact, 2)}%，与所写 {pct.word}{p.text} 不符"
@@ -296,7 +304,9 @@ class ChangeMismatch(Rule):
       when both identities are complete (a department's report, whose title states the scope and
       stage), a warning otherwise;
     - with neither stated in prose, the current figure certainly a table row's cell (its row named, its
-      context known alike, its value the cell's: as TO304 and TO105 match them): against the row's one
+      context known alike, its value the cell's: as TO304 and TO105 match them; or the cell rounded to the
+      figure's coarser last digit, `1320.82 亿元` of 13,208,180 万元, and the row's name followed by a word of
+      what is done with it, `支出安排`): against the row's one
       cell of the year before (`上年决算数`, `2024年预算数`), of the unit and of the stage the comparison
       names (`比上年预算数`) if it names one, in a column whose header compares nothing (not `比上年增减`).
       Two such cells, a comparison with another year, a plan or a reference: nothing is read. A figure
@@ -778,12 +788,15 @@ class DirectionWord(Rule):
             if not ok:
                 against = _against(c)
                 if against == "上期":
-                    right, compared = ("增加" if diff > 0 else "减少"), f"上期 {c.base.text}，本期 {c.current.text}"
+                    right, compared = (
+                        ("增加" if diff > 0 else "减少"),
+                        f"上期 {written(c.base)}，本期 {written(c.current)}",
+                    )
                     actual = self._actual(c, m, right)
                 else:  # an outcome against its plan lies above or below it
                     right, compared = (
                         ("高于" if diff > 0 else "低于"),
-                        f"{against} {c.base.text}，实际 {c.current.text}",
+                        f"{against} {written(c.base)}，实际 {written(c.current)}",
                     )
                     actual = self._actual(c, m, right + against)
                 yield self.diag(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TypeVar
 
 from tieout.linter.facts.model import Mention
@@ -18,6 +19,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
 from tieout.linter.text.normalise import numbering
+from tieout.linter.vocab import load
 
 from .._util import unit_foreign
 from ._judge import table_name
@@ -248,17 +250,48 @@ def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, out
     return _same_quantity(*_named_cells(ctx, index, m, outer), q)
 
 
-def row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
+def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) -> list[Hit]:
     """Every cell of the one table row that certainly is this prose figure (its row named, its context known
     alike, its cell's value the figure's), from the tables whose column names are where they are written
     (`prose_index`); none when no row, or more than one, is. What a prose rate or change takes the operands
-    its sentence does not state from (the row's 预算数, its 上年数)."""
+    its sentence does not state from (the row's 预算数, its 上年数). `rounded`: a figure written in a coarser unit
+    is the cell it rounds (`restates`), and a label may end with a word saying what is done with the row's
+    figure (`支出安排 A`, vocab tables.row_verbs)."""
     index = prose_index(ctx)
-    hits = [h for h in cells_for(ctx, index, m, q, ctx.facts.document_context) if h.quantity.base_value == ctx.value(q)]
+    hits = _restated(ctx, index, m, q, rounded)
+    if not hits and rounded and (bare := _unverbed(m)) is not None:
+        hits = _restated(ctx, index, bare, q, rounded)
     if len({(h.identity.table, h.identity.row) for h in hits}) != 1:
         return []
     cell = hits[0].identity
     return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) == (cell.table, cell.row)]
+
+
+def _restated(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, rounded: bool) -> list[Hit]:
+    hits = cells_for(ctx, index, m, q, ctx.facts.document_context)
+    return [h for h in hits if restates(ctx, q, h.quantity, rounded)]
+
+
+ROW_VERBS = tuple(str(w) for w in load("tables").get("row_verbs") or [])
+
+
+def _unverbed(m: Mention) -> Mention | None:
+    """The mention with its label less a word after the row's name that names no part of it (`支出安排`)."""
+    verb = next((w for w in ROW_VERBS if m.label.endswith(w)), None)
+    return replace(m, label=m.label[: -len(verb)]) if verb and len(m.label) > len(verb) else None
+
+
+def restates(ctx: CheckContext, q: Quantity, cell: Quantity, rounded: bool = False) -> bool:
+    """Does the prose figure state the cell's value: the same, or (`rounded`) the cell rounded to the prose
+    figure's last digit where that is coarser than the cell's (`1320.82 亿元` for 13,208,180 万元)? Half a digit
+    either way, not the band of a truncation: the figure names the cell only where it is the cell's rounding."""
+    value = ctx.value(q)
+    if cell.base_value == value:
+        return True
+    if not rounded or q.approx or cell.approx or cell.base_unit != q.base_unit or cell.kind != q.kind:
+        return False
+    step = q.ulp * q.scale
+    return step > cell.ulp * cell.scale and abs(cell.base_value - value) * 2 <= step
 
 
 # the columns of a row's outcome: a prose figure is the row's total when one of them states its value
