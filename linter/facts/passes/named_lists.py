@@ -122,6 +122,9 @@ def _listed(text: str, start: int, end: int) -> tuple[list[str], int, int] | Non
     if clause is None:
         return None
     opens = OPENS.match(text, end)
+    if PARTIAL_BEFORE.search(LIST_END.split(clause)[-1]) and (opens is None or opens["word"] not in PLAIN):
+        # (`甲局等 4 个单位（…）`, `主要有 12 户：…`: some of the things; but `甲局等 4 个单位，分别为：…` names each)
+        return None
     if opens is None:
         return _bracketed(text, end, clause)
     if opens["word"] in AFTER_COMMA and not opens["comma"]:
@@ -141,13 +144,10 @@ def _listed(text: str, start: int, end: int) -> tuple[list[str], int, int] | Non
 
 def _clause_before(text: str, start: int) -> str | None:
     """The clause before the count at `start`; None when it counts other things (`行政单位 1 家，事业单位 4 家，
-    具体包括：`, `涉及 12 个县的 3 户企业`) or says the count's things are some of those named or the main ones
-    (`甲局等 4 个单位`, `主要有 12 户`)."""
+    具体包括：`, `涉及 12 个县的 3 户企业`)."""
     breaks = [b.end() for b in CLAUSE_BREAK.finditer(text, 0, start)]
     clause = text[breaks[-1] if breaks else 0 : start]
-    if ANY_COUNT.search(clause) or PARTIAL_BEFORE.search(LIST_END.split(clause)[-1]):
-        return None
-    return clause
+    return None if ANY_COUNT.search(clause) else clause
 
 
 def _bracketed(text: str, end: int, clause: str) -> tuple[list[str], int, int] | None:
