@@ -93,10 +93,14 @@ def _arrived_unnamed(side: Side, col: Column, nums: list[Column]) -> bool:
     if any(s + "率" in head for s in FIRST_STAGES + LATER_STAGES):
         return False
     spent = any(c.path and STAGE_COLUMN.search(flatten(c.path[-1])) for c in nums)
-    arrived = any(
-        c.index < col.index and c not in nums and c.path and ARRIVED.search(flatten(c.path[-1])) for c in side.columns
-    )
+    arrived = any(c.index < col.index and c not in nums and c.path and _arrived(c) for c in side.columns)
     return spent and arrived
+
+
+def _arrived(c: Column) -> bool:
+    """Is the column one of the funds that arrived, or were issued, and not of the budget?"""
+    head = flatten(c.path[-1])
+    return bool(ARRIVED.search(head)) or bool(ISSUED.search(head)) and c.role not in ("预算数", "调整预算数")
 
 
 def _same_scope(left: list[Column], col: Column) -> list[Column]:
@@ -120,6 +124,8 @@ LATER_STAGES = ("支出", "使用")
 # a column of the money at one stage (`到位数`, `支出数`, `拨付资金`, `实际到位`), not a side's outcome (`支出 完成`)
 STAGE_COLUMN = regex(r"(?:到位|拨付|支出|使用)(?:数|资金|金额)?$")
 ARRIVED = regex(r"(?:到位|拨付)(?:数|资金|金额)?$")
+# funds issued (`已下达金额`) read as no budget: such a column too (one read as the budget, `下达资金`, is the base)
+ISSUED = regex(r"下达(?:数|资金|金额)?$")
 
 
 def _outcomes(left: list[Column], col: Column) -> list[Column]:

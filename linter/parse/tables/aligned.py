@@ -38,7 +38,20 @@ from .cells import DASH, Cell, flatten
 from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER
 from .placing import certain
-from .vocab import CODE_HEADER, PART_HEADING, column_heading, defined_ratio_heading, role_of, scored, total_kind
+from .rows import marker
+from .vocab import (
+    CODE_HEADER,
+    PART_HEADING,
+    column_heading,
+    defined_ratio_heading,
+    no_figure,
+    no_figure_cell,
+    rate_heading,
+    role_of,
+    scored,
+    total_kind,
+    words,
+)
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -266,7 +279,9 @@ def _data(line: str) -> Parsed:
     # cheap tests first, each a condition of the full reading below: the line ends in a figure or a dash
     # (nothing but spaces after the last), and its label holds a Chinese character
     s = line.rstrip()
-    if not s or not (s[-1].isdecimal() or s[-1] in ROW_END_MARKS) or not CJK.search(s):  # (\d is isdecimal)
+    if not s or not (s[-1].isdecimal() or s[-1] in ROW_END_MARKS or s.endswith(_no_figure_ends())):
+        return None  # (\d is isdecimal)
+    if not CJK.search(s):
         return None
     cells = list(CELL_TOKEN.finditer(line))
     # (a classification code, or a row's serial number under 序号: the label's, not a figure)
@@ -285,14 +300,40 @@ def _data(line: str) -> Parsed:
     label = head.strip()
     if not label or not CJK.search(label):
         return None  # (the line holds no 。；，: tested first)
-    # every word from the first figure on is a figure or a dash (each is a whole word): no text between
-    # them (prose, not a row) nor after the last
-    if len(line[at:].split()) != len(cells):
-        return None
+    # every word from the first figure on is a figure or a dash (each is a whole word), or a word written in
+    # place of a figure (`由盈转亏`, a slash): no other text between them (prose, not a row) nor after the last
+    n = len(line[at:].split())
+    if n != len(cells):
+        spaced = _with_words(line, at, cells, n)
+        if spaced is None:
+            return None
+        cells = spaced
     indent = head[: len(head) - len(head.lstrip())]
     # (width of ASCII spaces is their count, less the form feeds, which take no column)
     wide = len(indent) - indent.count("\f") if indent.isascii() else width(indent.replace("\f", ""))
     return label, wide, cells, len(indent)
+
+
+def _with_words(line: str, at: int, cells: list[re.Match[str]], n: int) -> list[re.Match[str]] | None:
+    """A row's cells with the words written in place of a figure among them (`-2,310  1,420  由盈转亏`), when
+    they are all the words from the first cell on that are not figures or dashes; None otherwise. A row of
+    such words and dashes only holds no figure: no row."""
+    if not any(c.lastgroup == "figure" for c in cells):
+        return None
+    found = list(no_figure_cell().finditer(line, at))
+    if not found or len(found) + len(cells) != n:
+        return None
+    return sorted(cells + found, key=lambda m: m.start())
+
+
+_ENDS: list[tuple[str, ...]] = []
+
+
+def _no_figure_ends() -> tuple[str, ...]:
+    """What a row ending in a word written in place of a figure ends with (the words, a slash), read once."""
+    if not _ENDS:
+        _ENDS.append((*words("no_figure_words"), "/", "／", "\\"))
+    return _ENDS[0]
 
 
 # a rule drawn across a table (`-----`, `═════`, `──┼──`): it separates the header from the rows, or a 合计 from
@@ -370,6 +411,31 @@ def _figures_only(line: str) -> list[re.Match[str]] | None:
     return figs if figs and not FIGURE.sub("", line).strip() else None
 
 
+def _group_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
+    """Is line j the heading of a group of the rows under it, no figure of its own (`（一）预算编制和执行` over
+    `  1.预算编制不精准   3,862   3`)? A label alone that opens with an enumeration mark, right above a row of
+    figures indented further, numbered in another style or not at all: the group's first item. (Not a row at
+    the heading's own indentation: `二、相关统计数` over `1．团组数（个）  421` opens another part of the page, whose
+    rows no total of the table above sums.)"""
+    if j + 1 >= len(lines) or not data[j + 1] or not _text_only(lines[j]):
+        return False
+    label = lines[j].strip()
+    style = marker(label)[0]
+    if not style or WIDE_GAP.search(label):
+        return False  # (words set apart: a header's, not a label)
+    item = data[j + 1]
+    assert item is not None
+    indent = width(lines[j][: len(lines[j]) - len(lines[j].lstrip())])
+    return item[1] > indent and marker(item[0])[0] != style
+
+
+def _heading_row(lines: list[str], starts: list[int], j: int) -> _Line:
+    """A group's heading as a row without figures."""
+    line = lines[j]
+    lead = len(line) - len(line.lstrip())
+    return _Line(j, line.strip(), width(line[:lead].replace("\f", "")), [], starts[j] + lead)
+
+
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
     """A row whose label wraps around the line of its figures (`其他国有资本经营预算企业股利、` / `25,993` /
     `股息收入`), and the line after it."""
@@ -402,8 +468,8 @@ def _table_at(
     a line that may be one of its rows (a label without figures) goes on past what was read: its last rows
     are incomplete. Rows that go on from the table before over a page (nothing but page furniture between)
     are joined to it, which is then returned."""
-    above = _header_above(lines, i, data)
-    # (there is a row at line i: the caller starts only at a line of figures)
+    above, i = _header_of(lines, i, data)
+    # (there is a row at line i, or a group's heading over one: the caller starts only at a line of figures)
     turn = _turn(lines, nonblank, before, above[0][0] if above else i) if before is not None else None
     if above is None and turn != SURE:
         # neither a table of its own (no header) nor rows to join: most runs of figures in a report; their
@@ -442,6 +508,16 @@ def _table_at(
         if before is not None and turn is not None:
             _left_open(before)
     return found
+
+
+def _header_of(lines: list[str], i: int, data: list[Parsed]) -> tuple[tuple[list[int], int] | None, int]:
+    """The header above the rows from line i (_header_above), and the line the table's rows start at: the line
+    before, where the rows open with a group's heading under the header (`（一）预算编制和执行` over its items)."""
+    if i and _group_heading(lines, i - 1, data):
+        above = _header_above(lines, i - 1, data)
+        if above is not None:
+            return above, i - 1
+    return _header_above(lines, i, data), i
 
 
 def _tab_set(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
@@ -505,6 +581,7 @@ def _enough_rows(lines: list[str], header: list[int], rows: list[_Line]) -> bool
     """Three rows or more; or two rows that each fill three columns or more under a header naming a 合计
     column (a 三公 table of `2024年预算数` and `2024年决算数`), since each row's 合计 is the sum of the columns
     beside it. Two rows are no table otherwise: two lines of a label and figures may be a list."""
+    rows = [r for r in rows if r.figs]  # (not the groups' headings)
     if len(rows) >= 3:
         return True
     if len(rows) != 2 or len({len(r.figs) for r in rows}) != 1 or len(rows[0].figs) < 3:
@@ -644,6 +721,10 @@ def _rows(
             rows.append(wrapped[0])
             j = wrapped[1]
             continue
+        if _group_heading(lines, j, data):
+            rows.append(_heading_row(lines, starts, j))
+            j += 1
+            continue
         k, gap = j, MAX_GAP
         # (a page number past the plain gap still counts: rows set a blank line apart, the page's margins
         # around its number make more blank lines than any gap between two rows)
@@ -714,10 +795,15 @@ def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list
 DASHES = "-—–－"
 
 
+FIGURE_ENDS = ",%"  # what a figure ends with besides a digit
+
+
 def _dash(m: re.Match[str]) -> bool:
-    # a cell of CELL_TOKEN or FIGURE is a dash cell (one or two dashes, DASH's) exactly when it ends in a dash: a
-    # figure ends in a digit, `,` or `%`
-    return m.group()[-1] in DASHES
+    # a cell of CELL_TOKEN or FIGURE is a dash cell (one or two dashes, DASH's) exactly when it ends in a dash,
+    # a word written in place of a figure (`由盈转亏`, a slash) when it ends in another character: a figure ends
+    # in a digit, `,` or `%`. Either is a cell without a figure, placed wherever it stands.
+    last = m.group()[-1]
+    return not (last.isdecimal() or last in FIGURE_ENDS)
 
 
 def _shape(text: str) -> int:
@@ -739,9 +825,11 @@ def _build(
     continue a table: then every figure must stand at the edge of its column). A table whose figures are not
     placed by where they stand may be one whose blank cells were dropped (dropped.py): then it has no layout
     (no page of it is joined by its columns)."""
-    if _tab_set(lines, header, rows):
+    figured = [r for r in rows if r.figs]  # (not a group's heading, a row without figures)
+    if not figured or _tab_set(lines, header, rows):
         return None
-    layout = given or _layout(lines, rows, named=_named_columns(lines, header), single=_label_and_value(lines, header))
+    named, single = _named_columns(lines, header), _label_and_value(lines, header)
+    layout = given or _layout(lines, figured, named=named, single=single)
     placed = _placed(lines, rows, layout, given is not None) if layout is not None else None
     first: list[Cell] | None = None
     if placed is None and given is None:
@@ -755,33 +843,20 @@ def _build(
     grouped: Tree | None = None
     if first is None:
         assert layout is not None
-        labels_end, text_cols = _labels_end(lines, rows, layout.metric), _text_columns(rows)
-        first = _header_row(lines, starts, header, layout.cols, mapper, layout.metric, labels_end, off, text_cols)
-        grouped = _tree(lines, header, layout, labels_end, text_cols)
-        if grouped is not None:  # each column named where it stands: its own name, its group's heading apart
-            first = [first[0], *(Cell(name, c.start, c.end, 0, c.col) for name, c in zip(grouped.names, first[1:]))]
-            off = []
+        first, off, grouped = _named_header(lines, starts, header, figured, layout, mapper)
     grid: list[list[Cell]] = [first]
-    k = len(first) - 1
     if numbering is not None:
         assert layout is not None
         marks = _numbering_row(lines[numbering], starts[numbering], layout.cols, mapper, layout.metric)
         if marks is None:
             return None
         grid.append(marks)
-    indents = [-1] * len(grid)
-    # `一级指标  二级指标  分值  得分`: two columns of names, the second's cells are no children of the first's
-    # (a name spaced out, `项   目`, is one word of single characters)
-    two_names = any(sum(len(w) >= 2 for w in WIDE_GAP.split(lines[h].strip())) - k >= 2 for h in header)
-    for r, slots in zip(rows, placed):
-        row = _body_row(r, starts[r.line], slots, k, mapper, len(grid))
-        if row is None:
-            return None
-        grid.append(row)
-        indents.append(UNKNOWN if two_names else r.indent)
+    indents = _grid_rows(lines, starts, header, rows, placed, mapper, grid)
+    if indents is None:
+        return None
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
     block.off_header = {c.col for c in off}
-    block.placed = _placed_surely(lines, header, rows, layout, k)
+    block.placed = _placed_surely(lines, header, rows, layout, len(first) - 1)
     if grouped is not None:
         block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
     return block, indents, layout
@@ -793,6 +868,46 @@ def _placed_surely(lines: list[str], header: list[int], rows: list[_Line], layou
     if layout is None:
         return False
     return certain([lines[h] for h in header], [(lines[r.line], r.figs) for r in rows], k, layout.metric)
+
+
+def _grid_rows(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    rows: list[_Line],
+    placed: list[list[int]],
+    mapper: _Mapper,
+    grid: list[list[Cell]],
+) -> list[int] | None:
+    """The rows added to the grid under its header rows, each figure in its column; the indentation of each
+    grid row's label (-1 for the header rows); None when a figure cannot be placed in the text."""
+    k = len(grid[0]) - 1
+    indents = [-1] * len(grid)
+    # `一级指标  二级指标  分值  得分`: two columns of names, the second's cells are no children of the first's
+    # (a name spaced out, `项   目`, is one word of single characters)
+    two_names = any(sum(len(w) >= 2 for w in WIDE_GAP.split(lines[h].strip())) - k >= 2 for h in header)
+    for r, slots in zip(rows, placed):
+        row = _body_row(r, starts[r.line], slots, k, mapper, len(grid))
+        if row is None:
+            return None
+        grid.append(row)
+        indents.append(UNKNOWN if two_names else r.indent)
+    return indents
+
+
+def _named_header(
+    lines: list[str], starts: list[int], header: list[int], rows: list[_Line], layout: Layout, mapper: _Mapper
+) -> tuple[list[Cell], list[Cell], Tree | None]:
+    """The header row of a table placed by its layout (`rows`: those with figures), the header cells whose
+    names are not certain, and the tree of its groups of columns, if its header has one."""
+    off: list[Cell] = []
+    labels_end, text_cols = _labels_end(lines, rows, layout.metric), _text_columns(rows)
+    first = _header_row(lines, starts, header, layout.cols, mapper, layout.metric, labels_end, off, text_cols)
+    grouped = _tree(lines, header, layout, labels_end, text_cols)
+    if grouped is not None:  # each column named where it stands: its own name, its group's heading apart
+        first = [first[0], *(Cell(name, c.start, c.end, 0, c.col) for name, c in zip(grouped.names, first[1:]))]
+        off = []
+    return first, off, grouped
 
 
 def _tree(lines: list[str], header: list[int], layout: Layout, labels_end: int, text_cols: int) -> Tree | None:
@@ -815,6 +930,9 @@ def _placed(lines: list[str], rows: list[_Line], layout: Layout, continued: bool
     for r in rows:
         if len(r.figs) > k:
             return None
+        if not r.figs:
+            out.append([])  # a group's heading
+            continue
         slots = list(range(k)) if len(r.figs) == k else _assign(lines[r.line], r.figs, cols, shapes, metric)
         if slots is None or continued and not _at_edges(lines[r.line], r.figs, slots, cols, metric):
             return None
@@ -828,6 +946,8 @@ def _dropped(
     """The header row and each row's columns of a coded table whose blank cells were dropped (dropped.py):
     one header line names the 合计 column and its parts, as many as the fullest row has figures."""
     k = max(len(r.figs) for r in rows)
+    if any(not r.figs for r in rows):
+        return None  # (group headings: not read so)
     named = [names for h in header if len(names := dropped.header_names(lines[h])) == k]
     if len(named) != 1 or not dropped.total_and_parts(named[0]):
         return None
@@ -896,7 +1016,7 @@ def _layout(
         shape: set[int] = set()
         for e, r in zip(row_edges, complete):
             text = r.figs[c].group()
-            if text[-1] not in DASHES:
+            if text[-1].isdecimal() or text[-1] in FIGURE_ENDS:  # (not _dash)
                 figures.append(e[c])
                 shape.add(_shape(text))
         edges = sorted(figures or [e[c] for e in row_edges])
@@ -1079,9 +1199,11 @@ def readable(block: Block) -> bool:
     for c, head in enumerate(block.rows[0][1:], start=1):
         cells = _filled(body, c)
         if not cells:
-            if any(c < len(r) and r[c].text for r in body):
+            if any(c < len(r) and r[c].text for r in body) and not any(
+                c < len(r) and no_figure(r[c].text) for r in body
+            ):
                 continue  # a column of dashes only (nothing in any row): no figure to misread
-            return False
+            return False  # (a column of words only, `无`, `不适用`: a column of notes, no figures)
         percent = _in_percent(head.text, cells)
         if percent is None:
             return False  # amounts and rates mixed in one column
@@ -1116,8 +1238,8 @@ def _in_percent(head: str, cells: list[str]) -> bool | None:
 def _unnamed_rates(head: str, body: list[list[Cell]], shapes: dict[int, set[int]], c: int) -> bool:
     """Does a column whose heading names no role hold rates: figures with decimals beside whole amounts? Not
     where its heading notes a currency (`金额（万元）`): amounts, whatever stands beside them (a column of counts,
-    `项目数`, is of whole numbers)."""
-    return not MONEY_NOTE.search(head) and _looks_like_rates(body, shapes, c)
+    `项目数`, is of whole numbers); nor where it names a rate no role knows (`资产负债率`): rates, as it says."""
+    return not MONEY_NOTE.search(head) and not rate_heading(head) and _looks_like_rates(body, shapes, c)
 
 
 # a column heading's note of a currency unit (`金额（万元）`, `资金(元)`)
@@ -1134,7 +1256,7 @@ RATE_FIGURE = regex(r"-?\d{1,3}(?:\.\d{1,2})?")
 
 def _filled(body: list[list[Cell]], c: int) -> list[str]:
     """The texts of a column's cells that are not blank."""
-    return [t for t in (r[c].text for r in body if c < len(r)) if t and not DASH.match(t)]
+    return [t for t in (r[c].text for r in body if c < len(r)) if t and not DASH.match(t) and not no_figure(t)]
 
 
 def _column_shapes(body: list[list[Cell]]) -> dict[int, set[int]]:
@@ -1142,7 +1264,7 @@ def _column_shapes(body: list[list[Cell]]) -> dict[int, set[int]]:
     out: dict[int, set[int]] = {}
     for r in body:
         for x in range(1, len(r)):
-            if not r[x].blank:
+            if not r[x].blank and not no_figure(r[x].text):
                 out.setdefault(x, set()).add(_shape(r[x].text))
     return out
 

@@ -16,7 +16,7 @@ from .model import Column, Row, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, indicator_codes, read_rows
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
-from .vocab import HEADING_NOTE, blank_is_zero, role_of, scored, words
+from .vocab import blank_is_zero, no_figure, rate_heading, role_of, scored, words
 
 TITLE = regex(r"表|情况|明细|汇总")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
@@ -223,9 +223,11 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
             # indicator's 10 is exactly 10, not a rounded amount
             role = role_of(path[-1]) if path else None
             unit = "分" if role is not None and role.name in SCORED else table.unit
-            if role is not None and role.kind in RATED and _rate_cells(table, c, n):
-                # a column the header names a rate (`完成率`, `执行率`) of figures written as rates are: its `%`
-                # is said once for the table (`单位：万元、%`) or not at all, and its cells are percentages
+            named = role.kind in RATED if role is not None else _rate_heading(path)
+            if named and _rate_cells(table, c, n):
+                # a column the header names a rate (`完成率`, `执行率`, `资产负债率`, `营收同比`) of figures written as
+                # rates are: its `%` is said once for the table (`单位：万元、%`) or not at all, and its cells are
+                # percentages (never 万元 a 合计 row adds up)
                 unit = "%"
         if unit != table.unit:
             table.column_units[c] = unit
@@ -245,7 +247,11 @@ def _percent_cells(table: Table, c: int, n: int) -> bool:
 def _rate_cells(table: Table, c: int, n: int) -> bool:
     """Are a column's filled cells (one at least) all figures written as rates are: at most two decimals, below
     1000, no separators (a dash is a blank cell)?"""
-    cells = [t for row in table.rows[max(n, 1) :] if c < len(row) and (t := row[c].text.strip()) and not DASH.match(t)]
+    cells = [
+        t
+        for row in table.rows[max(n, 1) :]
+        if c < len(row) and (t := row[c].text.strip()) and not DASH.match(t) and not no_figure(t)
+    ]
     return bool(cells) and all(RATE_FIGURE.fullmatch(t) for t in cells)
 
 
@@ -312,9 +318,9 @@ def _year_heading(text: str) -> bool:
     return ctx.scope is not None and ctx.fund is None and ctx.stage is None and ctx.period is None
 
 
-# a heading naming a rate no role says how to compute (`资产负债率`, `利润率`, `比重`, `占比（%）`): its figures are
-# added into no total, whatever the 合计 row holds in that column
-RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|%|％)$")
+def _rate_heading(path: list[str]) -> bool:
+    """Does the column's own heading name a rate (`资产负债率`, `营收同比`, `占比（%）`)?"""
+    return bool(path) and rate_heading(path[-1])
 
 
 def _not_additive(path: list[str]) -> bool:
@@ -334,7 +340,7 @@ def _column(c: int, path: list[str], table: Table) -> Column:
     unit = table.column_units.get(c, table.unit)
     # a column headed by a year alone (`2024年`, `2023年度`) holds that year's amounts of the rows
     dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"
-    rate = bool(path) and bool(RATE_HEADING.search(HEADING_NOTE.sub("", flatten(path[-1]))))
+    rate = _rate_heading(path)
     kind = role.kind if role else "amount" if dated else ""
     if kind in ("amount", "") and not (role and role.name in SCORED) and (_not_additive(path) or (rate and not role)):
         # 单价, 补助标准, 人均收入, 资产负债率: the rows' figures are not parts of a 合计 row's (an indicator's

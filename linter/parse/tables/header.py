@@ -7,7 +7,7 @@ from tieout.linter.patterns import regex
 
 from .blocks import _is_data_row
 from .cells import CODE, DASH, NUMBER, Cell, flatten
-from .vocab import words
+from .vocab import no_figure, words
 
 # a column's unit in its header: money, a percentage, or a count of whole things (`编制数（人）`: exact figures)
 HEADER_UNIT = regex(r"[（(](?P<unit>亿元|万元|千元|元|%|％|人次|人|名|个|辆|台|套|份|户|家|所|项)[）)]|(?P<pct>[%％])$")
@@ -81,7 +81,7 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
     for row in body:
         for column, cell in zip(filled, row):  # (the row's first `width` cells)
             text = cell.text
-            if text and not dash(text):  # (not cell.blank)
+            if text and not dash(text) and not no_figure(text):  # (not cell.blank, nor a word in place of a figure)
                 column.append(flatten(text))
     for c in range(width):
         texts = filled[c]

@@ -52,6 +52,9 @@ class Row:
     # the total of a side-by-side table's halves written in one half's columns (halves.py): no total of the
     # rows of its own side
     whole: bool = False
+    # no figure in any of the side's columns (not even a dash): a group's heading over the rows under it
+    # (`（一）预算编制和执行` over its numbered items), which stand for it in a total
+    bare: bool = False
 
 
 @dataclass

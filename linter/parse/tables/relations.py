@@ -24,6 +24,8 @@ ITEM_MARK = regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )
 
+# a row opening so is a part of the row above it, or taken from or added to it: not a row a total adds up
+PARTS_OF_ABOVE = ("其中", "含", "减", "加")
 Cellref = tuple[int, int]  # (grid row, grid column)
 SUMMABLE = ("total", "amount", "")
 
@@ -92,8 +94,8 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
         if r.parent is not None:
             children.setdefault(r.parent, []).append(j)
     for i, row in enumerate(rows):
-        if row.unsure:
-            continue
+        if row.unsure or row.bare:
+            continue  # (a group's heading has no figure to be its rows' sum)
         kids = children.get(i, [])
         if row.code in unpublished:
             continue  # its classified items are left out of public tables
@@ -197,16 +199,38 @@ def _totals(side: Side, cols: list[int]) -> list[Relation]:
     for t, row in enumerate(side.rows):
         if not row.total or row.whole:
             continue  # (the total of a table's halves totals no rows of its own half: whole_relations)
-        parts = _total_parts(side, t)
+        top = _total_parts(side, t)
+        parts = _headings_opened(side.rows, top)
         if not parts:
             continue
-        plain = side.structure in ("plain", "indent")
+        # rows grouped by position only, unless the numbering of groups' headings and their rows says it too
+        plain = side.structure in ("plain", "indent") and not (parts != top and _numbered(side.rows, top, parts))
         for c in cols:
             rel = Relation("total", (row.index, c), [(side.rows[k].index, c) for k in parts], where=row.label)
             rel.confirm = plain
             rel.strict = side.structure == "indent"
             out.append(rel)
     return out
+
+
+def _headings_opened(rows: list[Row], parts: list[int]) -> list[int]:
+    """The rows a total sums, a group's heading without figures (`（一）预算编制和执行`, its cells empty) replaced by
+    the rows under it: they hold the group's figures (a heading with no rows under it stays, a blank part)."""
+    out: list[int] = []
+    for k in parts:
+        kids = [j for j, r in enumerate(rows) if r.parent == k] if rows[k].bare else []
+        out += _headings_opened(rows, kids) if kids else [k]
+    return out
+
+
+def _numbered(rows: list[Row], top: list[int], parts: list[int]) -> bool:
+    """Does the numbering of the labels say which rows a total sums, as the indentation does: the top rows (the
+    groups' headings among them) numbered in one style, the rows that stand for a heading in another
+    (`（一）预算编制和执行` over `1.预算编制不精准`)?"""
+    styles = {rows[k].marker for k in top}
+    if len(styles) != 1 or "" in styles:
+        return False
+    return all(rows[k].marker and rows[k].marker not in styles for k in parts if k not in top)
 
 
 def _total_parts(side: Side, t: int) -> list[int]:
@@ -221,12 +245,14 @@ def _total_parts(side: Side, t: int) -> list[int]:
     if any(rows[k].unsure for k in segment):
         return []
     if side.structure in ("indent", "levels"):
-        return [k for k in segment if rows[k].parent is None]
+        top = [k for k in segment if rows[k].parent is None]
+        # (`其中：…` in line with the rows: a part of the row above it, no row of the total's own)
+        return [] if any(rows[k].label.startswith(PARTS_OF_ABOVE) for k in top) else top
     if side.structure == "enum":
         if any(not rows[k].marker for k in segment):
             return []  # an unmarked row among the items: its place is not known
         return [k for k in segment if rows[k].level == 0]
-    if any(rows[k].label.startswith(("其中", "含", "减", "加")) for k in segment):
+    if any(rows[k].label.startswith(PARTS_OF_ABOVE) for k in segment):
         return []
     if row.total == "grand" and any(_stated_first(rows, k) for k in range(t)):
         return []  # a total stated first, then another total below: which rows the second sums is not known

@@ -84,7 +84,9 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
             if m:
                 code, label = m.group("code"), flatten(m.group("name"))
         style, _n = marker(label)
-        rows.append(Row(index=r, label=label, code=code, marker=style, total=total_kind(label) or "", after_gap=gap))
+        row = Row(index=r, label=label, code=code, marker=style, total=total_kind(label) or "", after_gap=gap)
+        row.bare = not any(g[c].text for c in figures if c < n)
+        rows.append(row)
         gap = False
     return rows
 

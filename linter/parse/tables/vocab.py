@@ -126,8 +126,33 @@ def words(section: str) -> frozenset[str]:
     return frozenset(flatten(str(w)) for w in load("tables").get(section) or [])
 
 
+@cache
+def no_figure_cell() -> re.Pattern[str]:
+    """A cell of a figure column that holds no figure, a whole word of a line: a word written in place of a
+    figure (`由盈转亏`, `不适用`: tables.yaml no_figure_words) or a slash."""
+    listed = sorted(words("no_figure_words"), key=len, reverse=True)
+    return regex(rf"(?<!\S)(?:{'|'.join(map(re.escape, listed))}|[/／\\])(?!\S)")
+
+
+def no_figure(text: str) -> bool:
+    """Is a cell's text a word written in place of a figure (`由盈转亏`, `不适用`)? (Not a dash: a blank cell.)"""
+    return flatten(text) in words("no_figure_words")
+
+
 # a heading's note of its unit or of % (`金额（万元）`, `占比(%)`), left out when the heading is named
 HEADING_NOTE = regex(r"[（(][^）)]{0,6}[）)]$")
+# a heading's note of the unit its figures are in: money, %, or whole things counted (`（个）`, `（人）`)
+MEASURE_NOTE = regex(r"[（(](?:亿元|万元|千元|元|%|％|人次|人|名|个|辆|台|套|份|户|家|所|项)[）)]$")
+# a heading naming a rate (`资产负债率`, `利润率`, `比重`, `营收同比`, `占比（%）`; some no role says how to compute): its
+# figures are added into no total, whatever the 合计 row holds in that column
+RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|同比|%|％)$")
+
+
+def rate_heading(heading: str) -> bool:
+    """Does a column's heading name a rate (its note of a unit aside)?"""
+    return bool(RATE_HEADING.search(HEADING_NOTE.sub("", flatten(heading))))
+
+
 # a heading that names a year's figures (`2024年`, `2023年决算数`) or the year itself (`2024`)
 YEAR_HEADING = regex(r"^(?:19|20)\d{2}(?:年|$)")
 # a part column's heading (`其中：一般`): the part after 其中 is the heading
@@ -138,9 +163,12 @@ PART_HEADING = regex(r"^其中[：:]?")
 def column_heading(word: str) -> bool:
     """Does the word head a column of figures: it names a column role, a year, or ends in what a column
     counts (`份数`, `债务限额`, heading_ends)."""
-    text = HEADING_NOTE.sub("", PART_HEADING.sub("", flatten(word)))
+    flat = PART_HEADING.sub("", flatten(word))
+    text = HEADING_NOTE.sub("", flat)
     if not text or len(text) > 12:
         return False
+    if MEASURE_NOTE.search(flat):
+        return True  # its note names what its figures count (`涉及单位（个）`, `金额（万元）`)
     if YEAR_HEADING.match(text) or role_of(text) is not None:
         return True
     return text.endswith(tuple(words("heading_ends")))
