@@ -429,7 +429,31 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
                 break
     # (the table's 合计 named by a column's word alone is not the figure of a row its paragraph names:
     # `（七）失业保险基金。收入 a，…，年末滚存结余 B` is that fund's row, whatever the 合计 row's 年末滚存结余)
-    return [h for h in hits if not (h.identity.total_row and _row_named_before(ctx, m, h.identity.table))], context
+    # (nor is a figure named by a column's word alone, `全年预算数 A`, a table's 合计 under another heading: the
+    # 三公 table's 全年预算数 is not the department's)
+    return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h.identity.table))], context
+
+
+def _not_its_total(ctx: CheckContext, m: Mention, table: int) -> bool:
+    return _row_named_before(ctx, m, table) or (not m.identity.item and _of_another_thing(ctx, m, table))
+
+
+# the words of a table's title that name no thing of its own: its number, its sides, its kind
+TITLE_NOISE = regex(r"表[\d一二三四五六七八九十]*|总表|收入|支出|合计|情况|明细|汇总")
+
+
+def _of_another_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
+    """Is the table, under another heading than the figure's, the table of a thing its title names
+    (`财政拨款“三公”经费支出决算表`: 三公经费) that the figure's paragraph, up to it, does not name?"""
+    found = next((t for t in ctx.facts.tables if t.index == table and t.rows and t.rows[0]), None)
+    if found is None or ctx.doc.section_at(found.rows[0][0].start) is ctx.doc.section_at(m.start):
+        return False
+    thing = TITLE_NOISE.sub("", ctx.labeller.identify(found.title)[0])
+    if not thing:
+        return False
+    sentences = ctx.doc.sentences
+    before = ctx.doc.text[sentences[ctx.doc.paragraph_of(m.sentence).start].start : m.start]
+    return thing not in before.replace("“", "").replace("”", "")
 
 
 def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:

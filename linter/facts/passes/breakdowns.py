@@ -1250,7 +1250,15 @@ def _ends_statement(draft: Draft, before: list[Mention], at: int) -> bool:
     """Does the paragraph before end a statement (`。`) under the same heading as the one at `at`? An item of a
     list (`教育支出 A；`) is no figure the next line adds to."""
     last = draft.doc.sentences[before[-1].sentence]
+    figures = [m for m in before if any(q.kind == "amount" for q in m.quantities)]
+    if not figures or SIDE_WHOLE.fullmatch(figures[-1].identity.item or "") is None:
+        return False  # (items on lines of their own, `利润收入 a。` / `其他收入 d。`: the next line's `加上级补助收入
+        # B，收入总计 T` adds to their total, not to the last item; only a side's whole is added to)
     return draft.doc.text[last.start : last.end].rstrip().endswith("。") and same_section(draft, before[-1].start, at)
+
+
+# a side's whole, at any stage (`支出安排`, `收入完成`): what a line opening with 加上 goes on from
+SIDE_WHOLE = regex(r"(?:收入|支出)(?:安排|完成|执行|决算|预算)?")
 
 
 def _paragraph_start(draft: Draft, si: int) -> int:
@@ -1971,8 +1979,11 @@ def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:
     digit or unit explains (the label still names a sum); 0 for none."""
     sizes = range(2, min(len(run), MAX_RUN) + 1)
     exact = [k for k in sizes if foots(total, [x for _, x in run[-k:]])]
-    if exact:
-        return exact[0]
+    # a run summing to the total to the digit is it, before a shorter one footing by its rounding only (`扣 0.5
+    # 分，扣 1 分，扣 1 分，合计扣 2.5 分`: 1 + 1 foots 2.5 within the half points whole figures may hide)
+    equal = [k for k in exact if sum((x.base_value for _, x in run[-k:]), Decimal(0)) == total.base_value]
+    if equal or exact:
+        return (equal or exact)[0]
     slipped = [k for k in sizes if _one_slip(total, [x for _, x in run[-k:]])]
     return slipped[0] if len(slipped) == 1 else 0
 
