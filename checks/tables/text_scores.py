@@ -158,7 +158,10 @@ def _across_total(table: Table) -> Quantity | None:
 
 # a label naming what was evaluated (`乡村公路建设项目综合评分`): the name before the word for it
 NAMED = regex(r"(?P<name>[\u4e00-\u9fff]{2,})(?:项目|工程|专项资金|资金|政策)")
-OWN = regex(r"(?:该|本|此|上述|整个)$")  # (`评价组认为该项目`: the document's own)
+# the document's own, the word for it at either end of the name (`评价组认为该项目`, `该专项资金`: 该专项)
+OWN = regex(r"^(?:该|本|此|上述|整个)|(?:该|本|此|上述|整个)$")
+# words before 资金 that name a kind of money, no evaluation of its own (`财政资金`, `专项资金`)
+GENERIC = ("财政", "专项", "财政专项")
 YEAR_WORD = regex(r"^(?:年度|年)")
 
 
@@ -187,6 +190,6 @@ def _of_another(ctx: CheckContext, m: Mention, head: str) -> bool:
         return True
     for found in NAMED.finditer(m.label):
         name = YEAR_WORD.sub("", found.group("name").rsplit("的", 1)[-1])
-        if len(name) >= 2 and not OWN.search(name) and name not in head:
+        if len(name) >= 2 and not OWN.search(name) and name not in GENERIC and name not in head:
             return True
     return False

@@ -1233,7 +1233,7 @@ def _continued_paragraphs(draft: Draft) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for mentions in by_paragraph(draft).values():
         first = doc.sentences[mentions[0].sentence]
-        opens = first.start == doc.sentences[_paragraph_start(draft, mentions[0].sentence)].start
+        opens = mentions[0].sentence == doc.paragraph_of(mentions[0].sentence).start
         if (
             groups
             and opens
@@ -1259,14 +1259,6 @@ def _ends_statement(draft: Draft, before: list[Mention], at: int) -> bool:
 
 # a side's whole, at any stage (`支出安排`, `收入完成`): what a line opening with 加上 goes on from
 SIDE_WHOLE = regex(r"(?:收入|支出)(?:安排|完成|执行|决算|预算)?")
-
-
-def _paragraph_start(draft: Draft, si: int) -> int:
-    """The first sentence of sentence si's paragraph."""
-    sentences = draft.doc.sentences
-    while si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph:
-        si -= 1
-    return si
 
 
 def _summed_by(items: list[Mention], prev: list[Mention], units: set[str]) -> Mention | None:

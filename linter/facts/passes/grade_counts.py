@@ -42,7 +42,7 @@ def grade_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
     have read the list so already, inferred across the sentence break (where the total has a label): that
     reading is replaced by this one, certain and whole where the grades make the scale."""
     text = draft.doc.text
-    if "其中" not in text and "结果" not in text:
+    if "其中" not in text and _OPENER.search(text) is None:
         return
     sentences = draft.doc.sentences
     scale: set[str] | None = None

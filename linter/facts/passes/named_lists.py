@@ -55,7 +55,7 @@ BRACKETED = regex(rf"(?P<noun>{NOUN})?\s*[（(]\s*(?:分别为|分别是|即)?\s
 CLOSE_BRACKET = regex(r"[）)]")
 # before the count in its clause: what says its things are some of those named (`甲局等 4 个单位`) or the count
 # that of the main ones (`主要有 12 户`)
-PARTIAL_BEFORE = regex(r"等|(?:主要|重点)(?:包括|包含|有|是|为|涉及|集中)")
+PARTIAL_BEFORE = regex(r"等(?:共有|共计|共|有)?\s*$|(?:主要|重点)(?:包括|包含|有|是|为|涉及|集中)")
 # the words opening a list's first item that say it names some things only, what the things hold (`含…`) or
 # what they belong to (`分属甲集团、乙集团`)
 PARTIAL_FIRST = regex(
@@ -88,7 +88,7 @@ CLOSERS = tuple(str(w) for w in load("relations").get("list_closers") or [])
 OPEN_LIST = regex(r"等|或|[.…]{2,}|。。")
 CJK = regex(r"[\u4e00-\u9fff]")
 ITEM_BREAK = regex(r"[、；;]")
-JOINED = regex(r"以及|和|与|及(?!其)")  # names joined inside an item: one name or two (`甲集团及其子公司`: one)
+JOINED = regex(r"(?:以及|及)(?!其)|和|与")  # names joined inside an item: one name or two (`甲集团及其子公司`: one)
 AMOUNT_END = regex(r"\s*[-−]?\d[\d,.]*\s*(?:亿元|万元|千元|元)$")
 BRACKET_END = regex(r"\s*[（(][^（()）]*[）)]$")
 # an item naming a group of the things counted, or a field they are in

@@ -188,10 +188,10 @@ class _Reader:
         if last is None:
             return None
         if last.begin > sentence.start:
-            found = self._this_year_before(c, before, last)
+            found = self._this_year_before(before, last)
             certain = True
         else:
-            found = self._ending_sentence_before(c, last)
+            found = self._ending_sentence_before(c)
             certain = False  # (this year's figure is read in the sentence before)
         if found is None:
             return None
@@ -258,9 +258,7 @@ class _Reader:
         """The figures that start in [begin, end)."""
         return self.qs[bisect_left(self.q_starts, begin) : bisect_left(self.q_starts, end)]
 
-    def _this_year_before(
-        self, c: Change, before: list[Quantity], last: _Last
-    ) -> tuple[Quantity, str, int | None] | None:
+    def _this_year_before(self, before: list[Quantity], last: _Last) -> tuple[Quantity, str, int | None] | None:
         """This year's ratio in the sentence: the figure right before last year's clause, a comma between, its
         clause naming a ratio, no amount or count before it that the change may be of (last year's clause being
         no comparison of its own)."""
@@ -271,7 +269,7 @@ class _Reader:
             return None
         return self._ratio(earlier[-1])
 
-    def _ending_sentence_before(self, c: Change, last: _Last) -> tuple[Quantity, str, int | None] | None:
+    def _ending_sentence_before(self, c: Change) -> tuple[Quantity, str, int | None] | None:
         """This year's ratio in the sentence before, of the change's paragraph: its one percentage, at its end."""
         si = c.sentence
         doc = self.doc
