@@ -8,7 +8,7 @@ such a table (TO304, the rates and changes of a row) only where no placing was n
     交通集团      903,114.52    611,287.40    125,410.66      3,208.15
 
 - every row has a figure (or a dash) in every column: no figure is placed by where it stands;
-- the header is one line of names (or two read as a tree, groups.py, whose lower line names every column), its
+- the header is one line of names (a header of two lines, even one read as a tree, is not certain here), its
   cells set apart by two spaces or more: the name column's (`企业名称`, or `项  目` spaced out) over the labels,
   then exactly one cell for each column of figures, and each cell's span overlaps the span of its column's
   figures and no other column's.
@@ -29,7 +29,7 @@ CELL = re.compile(r"\S+(?: \S+)*")  # a header cell: words set apart by single s
 
 def certain(header: list[str], rows: list[tuple[str, list[re.Match[str]]]], k: int, metric: Metric) -> bool:
     """Are the k figure columns of the rows (each a line and its figure matches) named with certainty by the
-    header line (the lower one of a two-line header read as a tree)?"""
+    header line (one line: a header of more lines is never certain here)?"""
     if k < 1 or not rows or any(len(figs) != k for _, figs in rows):
         return False
     spans = _column_spans(rows, k, metric)
