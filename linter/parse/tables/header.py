@@ -96,29 +96,11 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
         coded_head = any(h in code_words for h in head if h)
         if codes and len(codes) >= 0.6 * len(texts) and (coded_head or _code_shaped(codes)):
             kinds.append("code")
-        elif all(NUMBER.match(t) for t in texts) or _rates_and_words(texts, head, kinds):
+        elif all(NUMBER.match(t) for t in texts):
             kinds.append("number")  # (all: is_number of flat texts, which stops at a column's first label)
         else:
             kinds.append("text")
     return kinds
-
-
-# a rate column's heading: its `%` written or noted, or a word of comparison (`利润同比`, `增长率`)
-RATE_HEAD = regex(r"[%％]|率[）)]?$|同比|增长|增减|比上年")
-# a rate's row written in words where no figure is meant (`由盈转亏`, `减亏`, `不适用`)
-RATE_WORDS = regex(r"^[\u4e00-\u9fff]{1,6}$")
-
-
-def _rates_and_words(texts: list[str], head: list[str], kinds: list[str]) -> bool:
-    """A column of rates some rows of which state in words (`由盈转亏`, `减亏`) is a column of figures, not of
-    labels: its heading names a rate, its figures (two at least) as many as its words or more, and a column of labels
-    stands before it. Its rows of words hold no figure."""
-    deepest = next((flatten(h) for h in reversed(head) if h), "")
-    if not RATE_HEAD.search(deepest) or "text" not in kinds and "code" not in kinds:
-        return False
-    figures = sum(1 for t in texts if NUMBER.match(t))
-    said = sum(1 for t in texts if RATE_WORDS.match(t))
-    return figures >= 2 and figures >= said and figures + said == len(texts)
 
 
 def _code_shaped(codes: list[str]) -> bool:
