@@ -18,8 +18,9 @@ from tieout.linter.vocab import load
 Pairs = list[tuple[Column, Column]]
 
 _RATES = load("tables").get("row_rates") or {}
-# the words by which a rate names its base: the initial budget (年初), the adjusted one (调整, 变动, 全年预算)
-_BASES = {str(k): tuple(str(w) for w in v) for k, v in (_RATES.get("base_words") or {}).items()}
+# the words by which a rate (a column's, or the prose's: text_rates) names its base: the initial budget (年初), the
+# adjusted one (调整, 变动, 全年预算), a target, last year
+BASE_WORDS = {str(k): tuple(str(w) for w in v) for k, v in (_RATES.get("base_words") or {}).items()}
 
 
 def heading(col: Column) -> str:
@@ -35,12 +36,12 @@ def named_base(dens: list[Column], col: Column) -> list[Column]:
     `调整预算数`). A header naming neither, or both, leaves them all (the adjusted one first: a finding names
     it); a budget column naming neither (`预算数`) stays either way."""
     header = flatten("".join(col.path))
-    initial = any(w in header for w in _BASES.get("initial", ()))
-    adjusted = any(w in header for w in _BASES.get("adjusted", ()))
+    initial = any(w in header for w in BASE_WORDS.get("initial", ()))
+    adjusted = any(w in header for w in BASE_WORDS.get("adjusted", ()))
     if initial and not adjusted:
         return [c for c in dens if c.role != "调整预算数"]
     if adjusted and not initial:
-        return [c for c in dens if not any(w in flatten("".join(c.path)) for w in _BASES.get("initial", ()))]
+        return [c for c in dens if not any(w in flatten("".join(c.path)) for w in BASE_WORDS.get("initial", ()))]
     return sorted(dens, key=lambda c: c.role != "调整预算数")
 
 

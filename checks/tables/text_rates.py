@@ -25,6 +25,7 @@ from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.vocab import alternation, load
 
 from ._judge import table_name
+from .named_columns import BASE_WORDS
 from .rates import FIRST_STAGES, LATER_STAGES
 from .text import titled, unknown
 
@@ -33,8 +34,6 @@ _VOCAB = load("tables").get("row_rates") or {}
 KIND = regex(rf"(?:{alternation(_VOCAB.get('kinds'))})$")
 # a rate that names its base (`完成年度目标的`, `为年初预算的`): the outcome over the figure of that name
 NAMED_BASE = regex(rf"(?:完成|为|占)(?P<base>{alternation(_VOCAB.get('bases'))})(?:数|值)?的?$")
-# the base a prose rate or a rate column names, by its words: initial, adjusted, target, last year
-BASE_WORDS = {str(k): tuple(str(w) for w in v) for k, v in (_VOCAB.get("base_words") or {}).items()}
 OMITTED = tuple(str(w) for w in _VOCAB.get("omitted") or [])
 # words before a row's name that are no part of it (`其中省级资金执行率`; the 年 of `2025 年省级资金执行率`, its
 # year read as a figure)
