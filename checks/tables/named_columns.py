@@ -8,12 +8,11 @@ it gives nothing and the column is not checked.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from tieout.linter.parse.tables import Column, Side
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.vocab import HEADING_NOTE
-from tieout.linter.vocab import load
+from tieout.linter.vocab import load, quotients
 
 Pairs = list[tuple[Column, Column]]
 
@@ -45,24 +44,12 @@ def named_base(dens: list[Column], col: Column) -> list[Column]:
     return sorted(dens, key=lambda c: c.role != "调整预算数")
 
 
-@cache
-def _quotients() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The ratios vocab/ratios.yaml defines as a quotient in per cent (资产负债率 = 负债总额 / 资产总额); the plain
-    ones (流动比率 2.58) are not written in a column of %."""
-    data = load("ratios").get("quotient") or {}
-    return {
-        str(name): (tuple(map(str, v["numerator"])), tuple(map(str, v["denominator"])))
-        for name, v in data.items()
-        if not v.get("plain")
-    }
-
-
 def defined_ratio(side: Side, col: Column) -> Pairs:
     """A column headed by a defined ratio's name (`资产负债率（%）`): the one column of the side whose heading
     holds a word of its numerator (`负债总额`) over the one holding a word of its denominator (`资产总额`),
     both in one unit. [] when either is not found exactly once."""
     head = heading(col)
-    found = [words for name, words in _quotients().items() if head.endswith(name)]
+    found = [words for name, words in quotients().items() if head.endswith(name)]
     if len(found) != 1:
         return []
     others = [c for c in side.columns if c is not col and c.kind not in ("ratio", "growth", "share")]

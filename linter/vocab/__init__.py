@@ -38,6 +38,19 @@ def load(name: str) -> Any:
     return data
 
 
+@cache
+def quotients() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The ratios ratios.yaml defines as quotients written in per cent (资产负债率 = 负债总额 / 资产总额), by name:
+    the words of the numerator's and the denominator's names. The plain ones (流动比率 2.58) are left out: no
+    column or figure of per cent states them."""
+    data = load("ratios").get("quotient") or {}
+    return {
+        str(name): (tuple(map(str, v["numerator"])), tuple(map(str, v["denominator"])))
+        for name, v in data.items()
+        if not v.get("plain")
+    }
+
+
 def wordings(name: str, section: str) -> dict[str, list[str]]:
     """`canonical: [wording, …]` of one section of a vocabulary file (every canonical is its own wording)."""
     table = load(name).get(section) or {}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load
+from tieout.linter.vocab import load, quotients
 
 from .cells import flatten
 
@@ -99,8 +99,7 @@ def _compared(text: str, percent: bool) -> Role | None:
 
 @cache
 def _defined_ratios() -> tuple[str, ...]:
-    data = load("ratios").get("quotient") or {}
-    return tuple(str(name) for name, v in data.items() if not v.get("plain"))
+    return tuple(quotients())
 
 
 def defined_ratio_heading(header: str) -> bool:
