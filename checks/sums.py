@@ -451,7 +451,7 @@ def _exceed_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: lis
             note = f"；去掉最大的 {largest.text} 后其余合计 {in_unit(rest, total)}"
     # the list as the text opens it: `其中`, the allocation `分别安排` names, or the main items `主要用于` announces
     kw = b.keyword.strip("，,：: ")
-    opened = kw if kw.startswith(("分别", "主要")) else "括号内" if kw in ("（", "(") else "其中"
+    opened = kw if kw.startswith(("分别", "主要", "各等级")) else "括号内" if kw in ("（", "(") else "其中"
     msg = (
         f"“{opened}”各项合计 {in_unit(exact_sum, total)}，超过总数 {total.text}"
         f"（多出 {in_unit(exact_sum - ctx.value(total), total)}）{note}"

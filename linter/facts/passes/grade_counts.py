@@ -27,6 +27,7 @@ GRADE_PART = regex(
 )
 # the list opens with 其中, or with the grading's result itself (`自评结果为“优”的7个、…`)
 _OPENER = regex(r"其中[，,：:]?\s*|(?=(?:评价|评定|自评)(?:等级|等次|结果))")
+GRADED = "各等级"  # the keyword of a list of grade counts opening with the grading's result (`自评结果为…`)
 _JOINT = regex(r"[、，,；;]\s*")
 _CLOSER = regex(r"[。；;]?\s*$")
 # after the list, the sentence may go on about something else (`，平均得分 91.8 分`), not about more of the
@@ -62,7 +63,9 @@ def grade_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
             continue  # parts of another total's list
         if scale is None:
             scale = _scale_grades(text)
-        found = Breakdown(total, mentions, "其中", bool(scale) and {g for _, g, _ in parts} == scale, si)
+        # (the list as the text opens it: `其中`, or the grading's result itself, named so in findings)
+        opened = "其中" if text.startswith("其中", sent.start) else GRADED
+        found = Breakdown(total, mentions, opened, bool(scale) and {g for _, g, _ in parts} == scale, si)
         yield found if read is None else Completed(read, found)
 
 
