@@ -71,11 +71,16 @@ def rate_changes(draft: Draft) -> Iterator[Completed]:
             yield Completed(c, replace(c, current=current, base=base, certain=c.certain and certain))
 
 
-def _not_of_a_rate(q: Quantity | None) -> bool:
-    return q is None or q.kind not in ("percent", "pp") or not q.exact
+def unbased_ratio_move(c: Change) -> bool:
+    """Is the change a move of a rate (exact per cent or points, every movement) with no base stated?"""
+    return c.base is None and bool(c.movements) and all(_of_a_rate(mv.quantity) for mv in c.movements)
 
 
-def _bare(name: str) -> str:
+def _of_a_rate(q: Quantity | None) -> bool:
+    return q is not None and q.kind in ("percent", "pp") and q.exact
+
+
+def bare(name: str) -> str:
     """A rate's name without the year words it opens with nor what says it is stated (`2024年执行率为`: 执行率)."""
     return TRAILING.sub("", LEADING.sub("", name))
 
@@ -143,11 +148,11 @@ class _Reader:
 
     def linked(self, c: Change) -> tuple[Quantity, Quantity, bool] | None:
         """(this year's value, last year's, both in the change's sentence) of a change of a rate, or None."""
-        if c.base is not None or not c.movements or any(_not_of_a_rate(mv.quantity) for mv in c.movements):
+        if not unbased_ratio_move(c):
             return None
         if c.current is not None and c.current.kind != "percent":
             return None
-        name = _bare(c.label)
+        name = bare(c.label)
         if not _rate_name(name) or (c.current is None and not self._named_in_clause(c)):
             return None
         years = self._years(c)
@@ -235,10 +240,10 @@ class _Reader:
         """Is the percentage a value of the rate named `name` (True), not one (None), or one this reading cannot
         place (False: its clause names the rate among other words, `执行率由 90% 提高到…`, `支出执行率分别为…`)?"""
         words = self._clause(q.start)
-        own = _bare(words)
+        own = bare(words)
         if _rate_name(own):
             return True if same_rate(own, name) else None
-        named = (_bare(m.group()) for m in NAME_IN.finditer(words))
+        named = (bare(m.group()) for m in NAME_IN.finditer(words))
         return False if any(_rate_name(n) and same_rate(n, name) for n in named) else None
 
     def _sentence_of(self, at: int) -> int:

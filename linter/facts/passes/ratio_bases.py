@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Share
 from tieout.linter.facts.passes.base import Completed
-from tieout.linter.facts.passes.rate_changes import LEADING, RATE_END, same_rate
+from tieout.linter.facts.passes.rate_changes import RATE_END, bare, same_rate, unbased_ratio_move
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import words
@@ -45,7 +45,6 @@ AFTER_COMPARED = regex(NOTE)
 AFTER_STATED = regex(rf"{NOTE}[，,]\s*(?:(?:比|较)(?:上年度?|去年)|同比)?\s*")
 # the clause of this year's ratio, up to the figure; what says the figure is stated (`为`) is no part of the name
 CLAUSE_BREAK = regex(r"[，,；;。：:]")
-STATED_TAIL = regex(r"(?:为|是|达到|达|约|=|：|:|\s)+$")
 # a share's part and whole: `A占B的比重`, `B中A的占比`, `A占比` / `A的比重` (the whole left to the sentence)
 SHARE_OF = regex(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]{2,}?)的?(?:比重|比例)$")
 SHARE_IN = regex(r"^(?P<whole>[^中占]{2,}?)中(?P<part>[^中占]{2,}?)的?(?:所?占比(?:重|例)?|比重|比例)$")
@@ -57,7 +56,6 @@ NOT_THIS_YEARS = regex(
 )
 # a change on another basis than the figures stated (vocab adjusted_basis)
 ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
-RATIO_MOVES = ("percent", "pp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +76,7 @@ def ratio_bases(draft: Draft) -> Iterator[Completed]:
     moved |= {id(mv.quantity) for c in draft.facts.changes for mv in c.movements if mv.quantity is not None}
     reader = _Reader(draft, moved)
     for c in draft.facts.changes:
-        if c.base is not None or not c.movements or not all(_ratio_move(mv.quantity) for mv in c.movements):
+        if not unbased_ratio_move(c):
             continue
         found = reader.read(c)
         if found is not None:
@@ -134,13 +132,9 @@ def _bare_item(label: str) -> str:
     return _name(label.strip("，,、；;：:（( "))
 
 
-def _ratio_move(q: Quantity | None) -> bool:
-    return q is not None and q.kind in RATIO_MOVES and q.exact
-
-
 def _name(words: str) -> str:
     """A ratio's name as its clause writes it, without the year words before it nor `为` after it."""
-    return STATED_TAIL.sub("", LEADING.sub("", words)).strip()
+    return bare(words).strip()
 
 
 def _share(name: str) -> tuple[str, str] | None:
