@@ -278,6 +278,11 @@ class Quantity:
 ULPS = tuple(Decimal(1).scaleb(-d) for d in range(MAX_DIGITS + 2))
 
 
+def count_number(text: str) -> int | None:
+    """A count written in digits (`12`) or in Chinese numerals (`十二`)."""
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
 def cn_to_int(text: str) -> int | None:
     """Chinese count numerals up to the thousands (三, 十二, 二十五, 一百零八, 两千).
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, CountedList, Mention
 from tieout.linter.facts.passes.base import exact_of
 from tieout.linter.facts.passes.breakdowns import item_runs, under_item
-from tieout.linter.figures.quantities import Quantity, cn_to_int
+from tieout.linter.figures.quantities import Quantity, count_number
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
 from tieout.linter.vocab import load
@@ -83,7 +83,7 @@ def _numbered(run: list[Section]) -> list[str]:
         if found is None:
             return []
         number = next(g for g in found.groups() if g)
-        if (int(number) if number.isdigit() else cn_to_int(number)) != k:
+        if count_number(number) != k:
             return []
         marks.append(found.group().strip())
     return marks
@@ -166,7 +166,7 @@ def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
         pieces.append(text)
     found = [f for piece in pieces for f in ENUMERATED.finditer(piece) if _mark_kind(f) == kind]
     numbers = [f[kind[0]] for f in found]
-    if len(numbers) < 2 or [_number(n) for n in numbers] != list(range(1, len(numbers) + 1)):
+    if len(numbers) < 2 or [count_number(n) for n in numbers] != list(range(1, len(numbers) + 1)):
         return []
     return [f.group().lstrip("：:；;。 \t\n") for f in found]
 
@@ -176,10 +176,6 @@ def _mark_kind(found: re.Match[str]) -> tuple[int, bool]:
     digits."""
     group = next(g for g in range(1, 4) if found[g])
     return group, found[group].isdigit()
-
-
-def _number(n: str) -> int | None:
-    return int(n) if n.isdigit() else cn_to_int(n)
 
 
 # the counters a count of named things is written with (`5 个单位`, `4 家医院`, `12 户企业`)

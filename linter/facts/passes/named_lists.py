@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import CountedList
 from tieout.linter.facts.passes.counted import GROUPED, NAMED_THINGS, THING_COUNTERS, THING_NOUNS
-from tieout.linter.figures.quantities import Quantity, cn_to_int
+from tieout.linter.figures.quantities import Quantity, count_number
 from tieout.linter.parse.tables.cells import Cell
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
@@ -199,7 +199,7 @@ def _counted_item(name: str, noun: str) -> int | None:
     found = COUNT_ITEM.match(BRACKET_END.sub("", name))
     if found is None or found["what"] not in MEMBERS.get(noun, ()):
         return None
-    n = int(found["n"]) if found["n"].isdigit() else cn_to_int(found["n"])
+    n = count_number(found["n"])
     return n if n else None
 
 
