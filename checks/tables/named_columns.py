@@ -11,7 +11,7 @@ import re
 
 from tieout.linter.parse.tables import Column, Side
 from tieout.linter.parse.tables.cells import flatten
-from tieout.linter.parse.tables.vocab import HEADING_NOTE
+from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
 from tieout.linter.vocab import load, quotients
 
 Pairs = list[tuple[Column, Column]]
@@ -24,9 +24,7 @@ BASE_WORDS = {str(k): tuple(str(w) for w in v) for k, v in (_RATES.get("base_wor
 
 def heading(col: Column) -> str:
     """A column's deepest heading, its note of unit or % (`（万元）`, `（%）`) and a bare `%` taken off."""
-    text = flatten(col.path[-1]) if col.path else ""
-    text = re.sub(r"[（(]\s*[%％]\s*[）)]$", "", text).rstrip("%％")
-    return HEADING_NOTE.sub("", text)
+    return HEADING_NOTE.sub("", without_percent(flatten(col.path[-1]) if col.path else ""))
 
 
 def named_base(dens: list[Column], col: Column) -> list[Column]:

@@ -102,11 +102,18 @@ def _defined_ratios() -> tuple[str, ...]:
     return tuple(quotients())
 
 
+PERCENT_NOTE = regex(r"[（(]\s*[%％]\s*[）)]$")
+
+
+def without_percent(header: str) -> str:
+    """A flat heading without its note of per cent (`资产负债率（%）`, `增长%`): the name of what its rates are."""
+    return PERCENT_NOTE.sub("", header).rstrip("%％")
+
+
 def defined_ratio_heading(header: str) -> bool:
     """Does the header name a ratio vocab/ratios.yaml defines as a quotient in per cent (`资产负债率（%）`)? Its
     column holds rates, though no column role names them."""
-    text = re.sub(r"[（(]\s*[%％]\s*[）)]$", "", flatten(header)).rstrip("%％")
-    return text.endswith(_defined_ratios())
+    return without_percent(flatten(header)).endswith(_defined_ratios())
 
 
 # the roles of an indicator's points: what it may score (分值, 权重), what it scored, what it lost
