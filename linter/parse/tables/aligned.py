@@ -26,6 +26,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate, combinations
 
 from tieout.linter.patterns import lazy, regex
@@ -326,14 +327,10 @@ def _with_words(line: str, at: int, cells: list[re.Match[str]], n: int) -> list[
     return sorted(cells + found, key=lambda m: m.start())
 
 
-_ENDS: list[tuple[str, ...]] = []
-
-
+@cache
 def _no_figure_ends() -> tuple[str, ...]:
     """What a row ending in a word written in place of a figure ends with (the words, a slash), read once."""
-    if not _ENDS:
-        _ENDS.append((*words("no_figure_words"), "/", "／", "\\"))
-    return _ENDS[0]
+    return (*words("no_figure_words"), "/", "／", "\\")
 
 
 # a rule drawn across a table (`-----`, `═════`, `──┼──`): it separates the header from the rows, or a 合计 from
