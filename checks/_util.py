@@ -74,3 +74,9 @@ def unit_foreign(ctx: CheckContext, q: Quantity, other: str, own: list[Quantity]
         if x.kind == "amount" and x.base_unit == "元" and x is not q and all(x is not g for g in own)
     ]
     return q.unit not in units and units.count(other) >= MIN_NEIGHBOURS
+
+
+def written(q: Quantity) -> str:
+    """A figure as a finding shows it: with its unit where its text has none (a table cell, `12,514,306` of a
+    table in 万元, beside a prose figure in 亿元)."""
+    return q.text if not q.unit or q.text.rstrip().endswith(q.unit) else f"{q.text}{q.unit}"

@@ -18,7 +18,7 @@ from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import alternation, load, words
 from tieout.linter.vocab import relation_words as _alt
 
-from ._util import in_unit
+from ._util import in_unit, written
 
 if TYPE_CHECKING:  # the table parser is imported when a document has a table (`table_base`)
     from tieout.linter.parse.tables import Table
@@ -126,12 +126,6 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
         and not COMPARING.search(_header(tables[h.identity.table], h.identity.col))
     }
     return next(iter(earlier.values())) if len(earlier) == 1 else None
-
-
-def written(q: Quantity) -> str:
-    """A figure as a finding shows it: with its unit where its text has none (a table cell, `12,514,306` of a
-    table in 万元, beside a prose figure in 亿元)."""
-    return q.text if not q.unit or q.text.rstrip().endswith(q.unit) else f"{q.text}{q.unit}"
 
 
 def _stage_is(said: str | None, cell: str | None) -> bool:

@@ -21,7 +21,7 @@ from tieout.linter.text.model import Document, Section
 from tieout.linter.text.normalise import numbering
 from tieout.linter.vocab import load
 
-from .._util import unit_foreign
+from .._util import unit_foreign, written
 from ._judge import table_name
 
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
@@ -558,7 +558,7 @@ def unit_slip(q: Quantity, cell: Quantity) -> bool:
 def _unit_slip(ctx: CheckContext, m: Mention, q: Quantity, cell: Quantity, hits: list[Hit], table: str) -> Outcome:
     """The finding of a unit slip: the prose figure in the table's unit, the fix where the other sums of money of
     its section are in that unit and none in the prose figure's (`unit_foreign`)."""
-    meant = f"{cell.text}{cell.unit}" if not cell.text.endswith(cell.unit) else cell.text
+    meant = written(cell)
     fix = meant if unit_foreign(ctx, q, cell.unit, []) else None
     return Outcome(
         q,
