@@ -451,19 +451,25 @@ def _of_another_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
     thing = TITLE_NOISE.sub("", ctx.labeller.identify(found.title)[0])
     if not thing:
         return False
-    sentences = ctx.doc.sentences
-    before = ctx.doc.text[sentences[ctx.doc.paragraph_of(m.sentence).start].start : m.start]
-    return thing not in before.replace("“", "").replace("”", "")
+    before = _paragraph_up_to(ctx, m)
+    return before is not None and thing not in before.replace("“", "").replace("”", "")
 
 
 def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:
     """Does the figure's paragraph, up to it, name one of the table's own rows (no total row)?"""
-    sentences = ctx.doc.sentences
-    if not 0 <= m.sentence < len(sentences):
+    before = _paragraph_up_to(ctx, m)
+    if before is None:
         return False
-    before = ctx.doc.text[sentences[ctx.doc.paragraph_of(m.sentence).start].start : m.start]
     names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(table, set())
     return any(name in before for name in names)
+
+
+def _paragraph_up_to(ctx: CheckContext, m: Mention) -> str | None:
+    """The text of the figure's paragraph up to it (None for a figure of no sentence)."""
+    sentences = ctx.doc.sentences
+    if not 0 <= m.sentence < len(sentences):
+        return None
+    return ctx.doc.text[sentences[ctx.doc.paragraph_of(m.sentence).start].start : m.start]
 
 
 def _row_names(ctx: CheckContext) -> dict[int, set[str]]:
