@@ -984,7 +984,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         return None
     prev = _unrestated(draft, prev)
     last = _last_figure(prev, units)
-    if last is None or changed_from(draft, last):
+    if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev):
         return None
     whole = _whole_of(draft, items, prev, last, units)
     if whole is None:
@@ -1134,6 +1134,15 @@ def _exceeds(b: Breakdown) -> bool:
     return sum((q.base_value for q in parts), Decimal(0)) - total.base_value > sum(
         (q.ulp * q.scale for q in [total, *parts]), Decimal(0)
     )
+
+
+def _one_of_shared(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
+    """Is the last figure before one of a list of figures each stated with its share of a whole (`按功能分类：A a，
+    占 p%；B b，占 q%；C c，占 r%。其中，…（项）d`)? The 其中 after such a list may be of any of its members, or of
+    their whole: which is not said."""
+    shared = {id(s.part) for s in draft.facts.shares if s.sentence == last.sentence and s.part is not None}
+    members = [m for m in prev if any(id(q) in shared for q in m.quantities)]
+    return last in members and len(members) >= 2
 
 
 def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
-from tieout.linter.facts.passes.base import Completed, list_total, said_earlier, same_section
+from tieout.linter.facts.passes.base import Completed, by_paragraph, list_total, said_earlier, same_section
 from tieout.linter.facts.passes.breakdowns import item_runs
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.intervals import writes_ratio
@@ -189,6 +189,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
     item in the share's context."""
     owner = mention_index(draft)
     lists = _list_totals(draft)
+    paragraphs = by_paragraph(draft)
     for s in draft.facts.shares:
         if s.total is not None or s.part is None or not s.base_label:
             continue
@@ -224,14 +225,14 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
                 or _shortened_whole(draft, wanted, s, part.identity.item)
                 or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
             )
-            if whole is not None and not _doubtful(draft, s, part, owner.get(whole.start)):
+            if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
         listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
         if listed is None:
             continue
         m, total = listed
-        if _without_carry_over(draft, s.base_label, m) or _doubtful(draft, s, part, m):
+        if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
             continue
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
@@ -269,19 +270,20 @@ def _fund_part(wanted: Identity, part: Mention, m: Mention, q: Quantity, lists: 
     return fund is not None and any(t.identity.context.fund != fund for t in totals)
 
 
-def _doubtful(draft: Draft, s: Share, part: Mention, whole: Mention | None) -> bool:
+def _doubtful(paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention | None) -> bool:
     """Is a whole found in another sentence than the part's in doubt (`_whole_beside`)?"""
-    return whole is not None and whole.sentence != part.sentence and _whole_beside(draft, s, part)
+    return whole is not None and whole.sentence != part.sentence and _whole_beside(paragraphs, s, part, whole)
 
 
-def _whole_beside(draft: Draft, s: Share, part: Mention) -> bool:
-    """Does a figure before the part in its own sentence, of its unit and larger, make the share as written
-    (`资金实际到位 A，当年支出 a，占到位资金的 p%`: a / A is p)? The whole the words name may be that one, worded
-    otherwise than the figure of that name found in another sentence: which one is meant is then not certain."""
+def _whole_beside(paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention) -> bool:
+    """Does a figure before the part in its own paragraph, of its unit and larger, make the share as written
+    (`资金实际到位 A，当年支出 a，占到位资金的 p%`: a / A is p; `全市负债总额 A…。从构成看，应付债券 a，占负债总额的
+    p%`)? The whole the words name may be that one, worded otherwise than the figure of that name found
+    elsewhere (`市本级…负债总额 B` in another section): which one is meant is then not certain."""
     assert s.part is not None
     stated, value = s.stated, s.part.base_value
-    for m in draft.by_sentence.get(part.sentence) or []:
-        if m is part or m.start >= part.start:
+    for m in paragraphs.get(part.paragraph) or []:
+        if m is part or m is whole or m.start >= part.start:
             continue
         q = m.of_unit(s.part.base_unit)
         if q is None or not q.exact or q.kind != s.part.kind or q.base_value <= value:

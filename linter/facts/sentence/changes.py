@@ -149,6 +149,9 @@ BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
+# the stages of a budget and of the year's outcome, as the labeller names them
+PLAN_STAGES = frozenset({"预算", "调整预算"})
+OUTCOME_STAGES = frozenset({"执行", "决算"})
 
 
 BOTH_SIDES = regex(r"收入?、?支出?(?=总)")
@@ -281,14 +284,53 @@ class Changes(Reader):
             base, current, label = self._swapped(subject, mentions, current, label)
         if c.base is not None:
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
-        if whole is not None and subject is not None and subject is not whole and current is not None:
+        if subject is not None and current is not None:
+            current, label = self._of_two(c, base, subject, whole, mentions, (current, label))
+        self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _of_two(
+        self,
+        c: _Change,
+        base: Quantity | None,
+        subject: Mention,
+        whole: Mention | None,
+        mentions: list[Mention],
+        read: tuple[Quantity, str],
+    ) -> tuple[Quantity | None, str]:
+        """The figure changed, and its name, where the words leave two to choose from: a list's last part or its
+        whole, a budget or the outcome before it."""
+        current, label = read
+        if whole is not None and subject is not whole:
             # `X，其中：A a，B b，比上年增加 Δ，增长 p%`: of B or of X, the words do not say; the figures may
             own = whole.of_unit(current.base_unit)
             chosen = _consistent_current(c, base, [current, own] if own is not None else [current])
-            if chosen is own and own is not None:
-                label = whole.key
-            current = chosen
-        self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+            return (chosen, whole.key) if chosen is own and own is not None else (chosen, label)
+        if c.base is None:
+            return self._budget_or_outcome(c, base, subject, mentions, read)
+        return read
+
+    def _budget_or_outcome(
+        self, c: _Change, base: Quantity | None, subject: Mention, mentions: list[Mention], read: tuple[Quantity, str]
+    ) -> tuple[Quantity, str]:
+        """`“三公”经费支出决算 A，全年预算 B，决算数为预算数的 r%；较上年减少 Δ，下降 p%`: a change after a budget
+        that follows the year's outcome in its sentence may be of either (the words do not say); the outcome
+        where its figures agree with it and the budget's do not, else the nearest (the budget) as read."""
+        if self.labeller.identify(subject.label)[1].stage not in PLAN_STAGES:
+            return read
+        current, label = read
+        before = mentions[: mentions.index(subject)] if subject in mentions else []
+        outcomes = [
+            (m, q)
+            for m in before
+            if not self._qualifies(m)
+            and self.labeller.identify(m.label)[1].stage in OUTCOME_STAGES
+            and (q := m.of_unit(current.base_unit)) is not None
+            and q.exact
+        ]
+        if len(outcomes) != 1:
+            return read
+        m, q = outcomes[0]
+        return (q, m.key) if _consistent_current(c, base, [current, q]) is q else read
 
     def _against_named(self, c: _Change, si: int, mentions: list[Mention], named: str) -> bool:
         """`可研批复总投资 A，初步设计概算调整为 B，较可研批复增加 Δ，增幅 p%`: a comparison naming a figure of its

@@ -309,6 +309,7 @@ def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention
 
 
 CLAUSE_MARKS = regex(r"[，,；;]")
+THOUSANDS = regex(r"(?<=\d),(?=\d{3})")
 
 
 def _nonzero_next(rest: list[object]) -> bool:
@@ -843,7 +844,8 @@ class Lists(Rates, Changes):
         if len(parts) < 2 or not p.qs or p.qs[0].value <= 0 or not parts[-1].quantities:
             return False
         text = self.doc.text
-        joined = text[parts[0].start : parts[-1].start]
+        # (the commas of thousands in the figures, `1,520.00`, join no parts)
+        joined = THOUSANDS.sub("", text[parts[0].start : parts[-1].start])
         if "、" not in joined or any(mark in joined for mark in "，,；;"):
             return False
         gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
