@@ -35,6 +35,7 @@ PLAN_STAGES = (*BUDGET_STAGES, "计划")
 NAMED_BASE = regex(f"(?:{_alt('named_bases')})")
 # a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
 AGAINST_BUDGET = regex(r"预算")
+YEAR_PERIOD = regex(r"(?:19|20)\d{2}")  # a period that is a whole year named
 
 
 def _ratio_outcome(
@@ -208,19 +209,36 @@ def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num) if num is not None else None
     if not _names_adjusted(r) or num is None or own is None:
         return None
-    if _role(ctx, own.label) != "outcome" or _listed(ctx, own) or own.identity.context.period not in (None, "+0"):
+    if _role(ctx, own.label) != "outcome" or _listed(ctx, own) or not _this_or_a_year(own.identity.context.period):
         return None
     paragraph = [m for i in ctx.doc.paragraph_of(own.sentence) for m in ctx.index.in_sentence(i)]
     if any(m.sentence == own.sentence and _role(ctx, m.label) == "plan" for m in paragraph):
         return None  # (a plan in the rate's own sentence: read as one sentence, or not at all)
+    plan = _one_move_before(own, paragraph)
+    if plan is None:
+        return None
+    den = plan.quantities[0]
+    # (the parts the outcome breaks into, `其中，县本级支出 a，乡镇支出 b`, are its levels, no other scope it may be of)
+    own_parts = {id(p) for b in ctx.facts.breakdowns if b.total is own for p in b.parts}
+    others = [m for m in paragraph if id(m) not in own_parts]
+    if not _alike(ctx, num, den) or not _one_context(plan, own, others):
+        return None
+    return _ratio_outcome(ctx, r, num, den, False, "调整预算数")
+
+
+def _one_move_before(own: Mention, paragraph: list[Mention]) -> Mention | None:
+    """The one adjusted budget of the outcome's side in its paragraph, stated in a sentence before it, one figure."""
     side = _side_of(own, paragraph)
     moves = [m for m in paragraph if _moved_to(m) and _side_of(m, paragraph) == side]
     if side is None or len(moves) != 1 or moves[0].sentence >= own.sentence or len(moves[0].quantities) != 1:
         return None
-    plan, den = moves[0], moves[0].quantities[0]
-    if not _alike(ctx, num, den) or not _one_context(plan, own, paragraph):
-        return None
-    return _ratio_outcome(ctx, r, num, den, False, "调整预算数")
+    return moves[0]
+
+
+def _this_or_a_year(period: str | None) -> bool:
+    """Is the period the report's own year, unsaid, or a year named (`2024年`: the outcome and the budget then
+    name the same one, `_same_period`), not one relative to another (`上年`: -1)?"""
+    return period in (None, "+0") or bool(period and YEAR_PERIOD.fullmatch(period))
 
 
 def _names_adjusted(r: Rate) -> bool:
@@ -239,12 +257,13 @@ def _moved_to(m: Mention) -> bool:
 
 
 def _side_of(m: Mention, paragraph: list[Mention]) -> str | None:
-    """The side (收入, 支出) a figure is the whole of: its item the side's word alone, or its item unsaid and the
-    side named by the figure before it in its sentence (`收入预算 A，执行中调整为 B`: the move of A), else by the
+    """The side (收入, 支出) a figure is the whole of: its item the side's word alone, or its item unsaid (or
+    naming no side) and the side named by the figure before it in its sentence (`收入预算 A，执行中调整为 B`: the move of A), else by the
     paragraph where it names one side only. A part (`税收收入`, `上解支出`) is no side's whole."""
     item = m.identity.item
-    if item:
+    if item and any(side in item for side in SIDES):
         return item if item in SIDES else None
+    # (an item naming no side is words of the move, `年中调整为 B`, `因追加转移支付等因素调整为 B`: unsaid)
     before = [p for p in paragraph if p.sentence == m.sentence and p.start < m.start and p.identity.item]
     if before:
         return _side_of(before[-1], paragraph)
@@ -256,7 +275,7 @@ def _one_context(plan: Mention, own: Mention, paragraph: list[Mention]) -> bool:
     """Are the adjusted budget and the outcome of one scope, fund and year: each the same where both are said,
     the paragraph naming no other where one is unsaid, and naming one fund at most?"""
     a, b = own.identity.context, plan.identity.context
-    if not _same_period(a.period, b.period) or b.period not in (None, "+0"):
+    if not _same_period(a.period, b.period) or not _this_or_a_year(b.period):
         return False
     funds = {m.identity.context.fund for m in paragraph} - {None}
     scopes = {m.identity.context.scope for m in paragraph} - {None}

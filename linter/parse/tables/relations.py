@@ -245,7 +245,9 @@ def _total_parts(side: Side, t: int) -> list[int]:
     if any(rows[k].unsure for k in segment):
         return []
     if side.structure in ("indent", "levels"):
-        top = [k for k in segment if rows[k].parent is None]
+        # (rows under a subtotal stated before them, `乡镇小计` over its 乡镇, are items of the total as the rows
+        # above it are: the total sums the items, the subtotal is checked against its own)
+        top = [k for k in segment if (up := rows[k].parent) is None or rows[up].total]
         # (`其中：…` in line with the rows: a part of the row above it, no row of the total's own)
         return [] if any(rows[k].label.startswith(PARTS_OF_ABOVE) for k in top) else top
     if side.structure == "enum":

@@ -230,6 +230,9 @@ def indent_tree(table, indents: list[int]) -> None:
                 continue
             for j in range(i - 1, -1, -1):
                 if rows[j].total:
+                    if 0 <= names[j] < mine and not _total_at_top(rows, j):
+                        # `乡镇小计` over its 乡镇 indented below it: a subtotal stated before its items
+                        r.parent = j
                     break
                 if 0 <= names[j] < mine:
                     r.parent = j
@@ -239,6 +242,12 @@ def indent_tree(table, indents: list[int]) -> None:
                         r.unsure = rows[j].unsure = True
                     break
         _levels(rows)
+
+
+def _total_at_top(rows: list[Row], j: int) -> bool:
+    """Is the total row the table's first (`合计` over every row below it, indented or not)? Its sum is read
+    by the total's own check, not as a parent of the rows below."""
+    return j == 0
 
 
 # `其中：` opening a label: the rows below it that line up with the name after it are its siblings
