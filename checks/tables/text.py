@@ -251,9 +251,9 @@ def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, out
 
 
 def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) -> list[Hit]:
-    """Every cell of the one table row that certainly is this prose figure (its row named, its context known
-    alike, its cell's value the figure's), from the tables whose column names are where they are written
-    (`prose_index`); none when no row, or more than one, is. What a prose rate or change takes the operands
+    """Every cell of the table rows that certainly are this prose figure (its row named, its context known
+    alike, its cell's value the figure's), one row a table, from the tables whose column names are where they
+    are written (`prose_index`); none when no row, or two of one table, is. What a prose rate or change takes the operands
     its sentence does not state from (the row's 预算数, its 上年数). `rounded`: a figure written in a coarser unit
     is the cell it rounds (`restates`), and a label may end with a word saying what is done with the row's
     figure (`支出安排 A`, vocab tables.row_verbs)."""
@@ -261,10 +261,13 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     hits = _restated(ctx, index, m, q, rounded)
     if not hits and rounded and (bare := _unverbed(m)) is not None:
         hits = _restated(ctx, index, bare, q, rounded)
-    if len({(h.identity.table, h.identity.row) for h in hits}) != 1:
-        return []
+    rows = {(h.identity.table, h.identity.row) for h in hits}
+    if not rows or len({table for table, _ in rows}) != len(rows):
+        return []  # (two rows of one table so named: which one is meant is not said)
+    # one row in each table that restates the figure (`表1 2024年执行` and `表2` beside the next year's budget): the
+    # cells of them all, the caller taking an operand only where the rows agree on it
     cell = hits[0].identity
-    return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) == (cell.table, cell.row)]
+    return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) in rows]
 
 
 def _restated(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, rounded: bool) -> list[Hit]:

@@ -92,10 +92,12 @@ def title_of(caption: list[str]) -> str:
     for ln in caption:
         text = UNIT_PART.sub("", ln).strip()
         unit_noted = len(text) < len(ln.strip())
+        numbered = TABLE_NO.match(text) is not None
         text = TABLE_NO.sub("", text).strip()
         if not text or len(text) > 60 or TOC.search(text):
             continue
-        if TITLE.search(text):
+        if TITLE.search(text) or numbered:
+            # (a line opening with the table's number names it whatever its words: `表1  2024年预算执行主要指标`)
             return flatten(text)
         if unit_noted and not noted and not COLON.search(text):
             noted = flatten(AS_FOLLOWS.sub("", text))

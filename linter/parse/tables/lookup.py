@@ -70,11 +70,15 @@ def _path(side: Side, i: int | None) -> tuple[str, ...]:
 
 
 def _identity(table: Table, row: Row, col: Column, context: Context, path: tuple[str, ...]) -> CellIdentity:
+    # the scope and fund the row's own words state (`市本级一般公共预算收入`: 市本级, 一般公共预算) are its cells',
+    # over a table of several scopes or funds
+    said = read(row.label).context
+    own = Context(scope=said.scope, fund=said.fund)
     return CellIdentity(
         table=table.index,
         row=row.index,
         col=col.index,
-        context=col.context.under(context),
+        context=own.under(col.context.under(context)),
         item=item_of(row.label),
         code=row.code,
         column=col.role or leaf(col),
