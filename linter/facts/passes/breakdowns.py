@@ -987,7 +987,9 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev):
         return None
     whole = _whole_of(draft, items, prev, last, units)
-    if whole is None:
+    if whole is None or in_brackets(draft, whole.sentence, whole.start):
+        # `…剔除甲中心划入因素（该中心本年收入 C），按同口径计算增长 q%。其中：…`: a figure a bracket notes is no
+        # whole the list after the sentence breaks down
         return None
     last = whole
     dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}

@@ -278,6 +278,9 @@ def _named_before_total(rows: list[Row], t: int) -> bool:
     nxt = rows[t + 1] if t + 1 < len(rows) else None
     if nxt is None or nxt.whole or nxt.total != "grand" or rows[t].total != "grand" or _after_sibling(rows, t):
         return False
+    if _sibling_totals(rows, t):
+        # (`流动负债合计 / … / 非流动负债合计 / 负债合计 / 净资产合计`: the totals right above are its parts)
+        return False
     name = flatten(rows[t].label)
     return name not in total_words()[0] and name.removesuffix("合计").removesuffix("总计") != ""
 
@@ -301,7 +304,8 @@ def _opens_run(rows: list[Row], t: int) -> bool:
 
 def _stacked(rows: list[Row], first: int, t: int) -> bool:
     """Is the 总计 at t stacked on the 合计 at `first`, a total of the rows above it (not a total stated first)?"""
-    return "总计" in rows[t].label and "合计" in rows[first].label and _segment_above(rows, first)
+    closes = _segment_above(rows, first) or bool(_sibling_totals(rows, first))  # (`负债合计` over its two totals)
+    return "总计" in rows[t].label and "合计" in rows[first].label and closes
 
 
 def _named_subtotal(rows: list[Row], first: int, t: int) -> bool:
@@ -374,10 +378,13 @@ def _stated_first(rows: list[Row], k: int) -> bool:
 
 def _sibling_totals(rows: list[Row], t: int) -> list[int]:
     """The totals above t, each closing the run of item rows right above it, that together close every row from
-    the table's first (`流动资产合计`, `非流动资产合计` under `资产总计`); [] unless two or more do."""
+    the table's first, or from a total of totals above them (`流动资产合计`, `非流动资产合计` under `资产总计`;
+    `流动负债合计`, `非流动负债合计` under `负债合计` below 资产总计); [] unless two or more do."""
     found: list[int] = []
     k = t - 1
     while k >= 0:
+        if found and rows[k].total and not _segment_above(rows, k):
+            break  # (a total of totals above, `资产总计` over `流动负债合计 / … / 非流动负债合计 / 负债合计`: the block's edge)
         if not rows[k].total or not _segment_above(rows, k):
             return []
         found.append(k)

@@ -218,6 +218,7 @@ def indent_tree(table, indents: list[int]) -> None:
             continue
         side.structure = "indent"
         names = [_name_at(r, indents[r.index]) for r in rows]  # (once per row, not per row below it)
+        opening = _opening_totals(rows, names)
         for i, r in enumerate(rows):
             r.parent = None
             if r.total:
@@ -230,7 +231,7 @@ def indent_tree(table, indents: list[int]) -> None:
                 continue
             for j in range(i - 1, -1, -1):
                 if rows[j].total:
-                    if 0 <= names[j] < mine and not _total_at_top(rows, j):
+                    if 0 <= names[j] < mine and j in opening:
                         # `乡镇小计` over its 乡镇 indented below it: a subtotal stated before its items
                         r.parent = j
                     break
@@ -244,10 +245,29 @@ def indent_tree(table, indents: list[int]) -> None:
         _levels(rows)
 
 
-def _total_at_top(rows: list[Row], j: int) -> bool:
-    """Is the total row the table's first (`合计` over every row below it, indented or not)? Its sum is read
-    by the total's own check, not as a parent of the rows below."""
-    return j == 0
+def _opening_totals(rows: list[Row], names: list[int]) -> set[int]:
+    """The total rows stated before their items (`乡镇小计` over its 乡镇 indented below it), not after them
+    (`流动资产合计` under its indented items): a total whose rows since the total before are none deeper than it
+    (its siblings: `县本级` beside `乡镇小计`), or are all deeper than that earlier total, itself stated first (its
+    items: `全省收入合计 / 一般公共预算收入… / 全省支出合计`). A table's first row, a total over every row below it,
+    is read by the total's own check (no parent of the rows below). A wrapped label among them: none."""
+    opening: set[int] = set()
+    before: int | None = None  # the total before
+    between: list[int] = []
+    for i, r in enumerate(rows):
+        if not r.total:
+            between.append(i)
+            continue
+        indents = [names[k] for k in between]
+        if between and min(indents) >= 0:
+            siblings = all(n <= names[i] for n in indents)
+            items_of_before = before in opening and all(n > names[before] for n in indents)  # type: ignore[index]
+            if siblings or items_of_before:
+                opening.add(i)
+        elif i == 0:
+            opening.add(i)  # (first row: opens the rows below for the next totals, takes none as parent itself)
+        before, between = i, []
+    return opening - {0}
 
 
 # `其中：` opening a label: the rows below it that line up with the name after it are its siblings
