@@ -84,7 +84,7 @@ ABOVE_HEADER = regex(
 # the line of column formulas under a header (`公  式   A=B+C   B   C`)
 FORMULA_LINE = regex(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
-CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
+CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7}|[1-5]\d{2}(?:\s+\d{2}){1,2})\s+(?=[\u4e00-\u9fff])")
 # a year opening a row's label, set apart from its 年 as a PDF's text sets figures apart (`2024 年末债务余额`)
 YEAR_FIRST = lazy(r"^\s*(?:19|20)\d{2}\s(?=年)")
 # a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
@@ -587,10 +587,18 @@ def _enough_rows(lines: list[str], header: list[int], rows: list[_Line]) -> bool
     return any((role := role_of(w)) is not None and role.kind == "total" for w in words)
 
 
+# a header line that only names the parts of the classification code under 科目编码 (`类  款  项`): no
+# column of figures is named there (the code parts are the label's, CODE_FIRST)
+CODE_PARTS_LINE = regex(r"^\s*类\s+款(?:\s+项)?\s*$")
+
+
 def _header_lines(lines: list[str], header: list[int]) -> tuple[list[int], int | None]:
-    """The header's lines of column names, and its line of column formulas (`公式 A=B+C B C`), if any."""
+    """The header's lines of column names, and its line of column formulas (`公式 A=B+C B C`), if any; a line
+    naming the code's parts (`类 款 项`) is neither."""
     numbering = [h for h in header if _formula_line(lines[h])]
-    return [h for h in header if h not in numbering], numbering[-1] if numbering else None
+    return [h for h in header if h not in numbering and not CODE_PARTS_LINE.match(lines[h])], (
+        numbering[-1] if numbering else None
+    )
 
 
 def _formula_line(line: str) -> bool:
@@ -964,7 +972,9 @@ def _named_columns(lines: list[str], header: list[int]) -> int:
     for h in header:
         cells = WIDE_GAP.split(lines[h].strip())
         heads = [c for c in cells if column_heading(c)]
-        if len(heads) >= len(cells) - 1:  # (the first may name the rows)
+        # (the first may name the rows; the first two, a code's column and the names': `科目编码  科目名称`)
+        labels = 2 if len(cells) > 2 and CODE_HEADER.match(cells[0]) and LABEL_HEADER.search(cells[1]) else 1
+        if len(heads) >= len(cells) - labels:
             best = max(best, len(heads))
     return best
 
