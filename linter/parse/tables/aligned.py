@@ -224,24 +224,42 @@ def _page_numbers_within(lines: list[str], data: list[Parsed]) -> frozenset[int]
     of the lines are counted before). Returns those lines: the blank lines around one are the page's margins,
     not a gap that ends the table (`_rows`)."""
     paged: set[int] = set()
+    heads = _running_heads(lines, data)
     for j, ln in enumerate(lines):
         if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
             continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
-        if _row_near(lines, data, j, 1) and (_row_near(lines, data, j, -1) or _header_near(lines, j)):
+        if _row_near(lines, data, j, 1, heads) and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j)):
             lines[j] = ""
             paged.add(j)
+            for k in range(j - NEAR, j + NEAR + 1):
+                if k in heads:  # the page's running head beside its number: page furniture too
+                    lines[k] = ""
+                    paged.add(k)
     return frozenset(paged)
+
+
+def _running_heads(lines: list[str], data: list[Parsed]) -> frozenset[int]:
+    """The lines after the first that repeat the report's title (its first line with text) word for word: a
+    running head, which text extracted from a PDF keeps beside the page's number, amid a table's rows."""
+    first = next((k for k, ln in enumerate(lines) if ln.strip()), None)
+    if first is None:
+        return frozenset()
+    title = lines[first].strip()
+    if len(title) < 6 or not CJK.search(title):
+        return frozenset()
+    return frozenset(k for k in range(first + 1, len(lines)) if data[k] is None and lines[k].strip() == title)
 
 
 PAGE_NUMBER_END = "0123456789-—–_－页"
 NEAR = 3  # lines looked past for the rows around a page number (blank lines, a running head)
 
 
-def _row_near(lines: list[str], data: list[Parsed], j: int, step: int) -> bool:
-    """Is the first line with text from j in that direction (within NEAR lines) a row of figures?"""
+def _row_near(lines: list[str], data: list[Parsed], j: int, step: int, heads: frozenset[int] = frozenset()) -> bool:
+    """Is the first line with text from j in that direction (within NEAR lines, past a running head) a row of
+    figures?"""
     k = j + step
     while 0 <= k < len(lines) and abs(k - j) <= NEAR:
-        if lines[k].strip():
+        if lines[k].strip() and k not in heads:
             return data[k] is not None
         k += step
     return False
