@@ -88,6 +88,7 @@ from .cells import Cell, flatten
 SIDE_NAME = regex(r"^(?:收入|支出|(?:收入|支出|预算|功能分类)?(?:项目|科目)(?:名称)?)$")
 SIDE_GAP = 4  # display columns a row's label may start left of its side's label column
 SIDES = ("收入", "支出")
+SIDES_ONLY = regex(r"^收入支出$")  # a header line naming the two sides and nothing else, its spaces removed
 MAX_PAGE = 120  # lines in which the page before a table's caption, or after its last row, stands
 TITLE_ABOVE = MAX_HEADER + 6  # lines above a table's first row in which its title stands
 # what a row's label may end with after the words that name its side: a total's word, a note in brackets
@@ -683,6 +684,8 @@ def _names_in_order(lines: list[str], header: list[int], ks: list[int]) -> list[
     on several lines joined top down). None when a line's words do not match the columns so."""
     names = [[""] * k for k in ks]
     for h in header:
+        if SIDES_ONLY.match(flatten(lines[h])):
+            continue  # (`收 入 支 出` spaced out, one space between all: the sides' names over the table, no column's)
         words = _header_words(lines[h])
         at = [i for i, w in enumerate(words) if SIDE_NAME.match(w)]
         if len(at) == 2:
