@@ -84,7 +84,7 @@ ABOVE_HEADER = regex(
 # the line of column formulas under a header (`公  式   A=B+C   B   C`)
 FORMULA_LINE = regex(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
 # a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
-CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
+CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7}|[1-5]\d{2}(?:\s+\d{2}){1,2})\s+(?=[\u4e00-\u9fff])")
 # a year opening a row's label, set apart from its 年 as a PDF's text sets figures apart (`2024 年末债务余额`)
 YEAR_FIRST = lazy(r"^\s*(?:19|20)\d{2}\s(?=年)")
 # a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
@@ -224,24 +224,42 @@ def _page_numbers_within(lines: list[str], data: list[Parsed]) -> frozenset[int]
     of the lines are counted before). Returns those lines: the blank lines around one are the page's margins,
     not a gap that ends the table (`_rows`)."""
     paged: set[int] = set()
+    heads = _running_heads(lines, data)
     for j, ln in enumerate(lines):
         if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
             continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
-        if _row_near(lines, data, j, 1) and (_row_near(lines, data, j, -1) or _header_near(lines, j)):
+        if _row_near(lines, data, j, 1, heads) and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j)):
             lines[j] = ""
             paged.add(j)
+            for k in range(j - NEAR, j + NEAR + 1):
+                if k in heads:  # the page's running head beside its number: page furniture too
+                    lines[k] = ""
+                    paged.add(k)
     return frozenset(paged)
+
+
+def _running_heads(lines: list[str], data: list[Parsed]) -> frozenset[int]:
+    """The lines after the first that repeat the report's title (its first line with text) word for word: a
+    running head, which text extracted from a PDF keeps beside the page's number, amid a table's rows."""
+    first = next((k for k, ln in enumerate(lines) if ln.strip()), None)
+    if first is None:
+        return frozenset()
+    title = lines[first].strip()
+    if len(title) < 6 or not CJK.search(title):
+        return frozenset()
+    return frozenset(k for k in range(first + 1, len(lines)) if data[k] is None and lines[k].strip() == title)
 
 
 PAGE_NUMBER_END = "0123456789-—–_－页"
 NEAR = 3  # lines looked past for the rows around a page number (blank lines, a running head)
 
 
-def _row_near(lines: list[str], data: list[Parsed], j: int, step: int) -> bool:
-    """Is the first line with text from j in that direction (within NEAR lines) a row of figures?"""
+def _row_near(lines: list[str], data: list[Parsed], j: int, step: int, heads: frozenset[int] = frozenset()) -> bool:
+    """Is the first line with text from j in that direction (within NEAR lines, past a running head) a row of
+    figures?"""
     k = j + step
     while 0 <= k < len(lines) and abs(k - j) <= NEAR:
-        if lines[k].strip():
+        if lines[k].strip() and k not in heads:
             return data[k] is not None
         k += step
     return False
@@ -587,10 +605,18 @@ def _enough_rows(lines: list[str], header: list[int], rows: list[_Line]) -> bool
     return any((role := role_of(w)) is not None and role.kind == "total" for w in words)
 
 
+# a header line that only names the parts of the classification code under 科目编码 (`类  款  项`): no
+# column of figures is named there (the code parts are the label's, CODE_FIRST)
+CODE_PARTS_LINE = regex(r"^\s*类\s+款(?:\s+项)?\s*$")
+
+
 def _header_lines(lines: list[str], header: list[int]) -> tuple[list[int], int | None]:
-    """The header's lines of column names, and its line of column formulas (`公式 A=B+C B C`), if any."""
+    """The header's lines of column names, and its line of column formulas (`公式 A=B+C B C`), if any; a line
+    naming the code's parts (`类 款 项`) is neither."""
     numbering = [h for h in header if _formula_line(lines[h])]
-    return [h for h in header if h not in numbering], numbering[-1] if numbering else None
+    return [h for h in header if h not in numbering and not CODE_PARTS_LINE.match(lines[h])], (
+        numbering[-1] if numbering else None
+    )
 
 
 def _formula_line(line: str) -> bool:
@@ -964,7 +990,9 @@ def _named_columns(lines: list[str], header: list[int]) -> int:
     for h in header:
         cells = WIDE_GAP.split(lines[h].strip())
         heads = [c for c in cells if column_heading(c)]
-        if len(heads) >= len(cells) - 1:  # (the first may name the rows)
+        # (the first may name the rows; the first two, a code's column and the names': `科目编码  科目名称`)
+        labels = 2 if len(cells) > 2 and CODE_HEADER.match(cells[0]) and LABEL_HEADER.search(cells[1]) else 1
+        if len(heads) >= len(cells) - labels:
             best = max(best, len(heads))
     return best
 

@@ -11,7 +11,9 @@ it with certainty, each group's heading standing over the span of the columns it
   专项债务`);
 - the upper line names the columns that have no name below them and one heading over each run of two or more
   columns named below it, each run opened by its total (`合计 因公出国（境）费 公务用车购置及运行费 公务接待费` over
-  `小计 购置费 运行费`); a run of one column is a name wrapped over the two lines.
+  `小计 购置费 运行费`); a run of one column is a name wrapped over the two lines, or one named below only where
+  no upper word stands over it (`合计` on the lower line, beside the groups' headings); a lower word opening with
+  a bracket (`（境）费`) is the tail of a wrapped name, a column of its own, never a group's column.
 
 Any other header (three lines of names, a heading off its span, a group not opened by a total) is not read as a
 tree: the flat reading stands, and no total is summed beside another of its level (spans.py).
@@ -24,9 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
+from tieout.linter.patterns import regex
+
 from .vocab import total_kind
 
 Metric = Callable[[str], int]
+# a lower word opening with a bracket: the tail of a name wrapped over the two lines (`因公出国` over `（境）费`)
+WRAPPED_TAIL = regex(r"^[（(]")
 
 
 @dataclass
@@ -94,22 +100,27 @@ def _runs_under(
     placed = _placed(frame, bottom, lower)
     if placed is None:
         return None
-    items = _items(k, placed)
-    if len(items) != len(upper):
-        return None
     names = [""] * k
     groups = []
-    for (a, b), m in zip(items, upper):
-        x = frame.centre(top, m)
-        if b - a < 1:  # one column: named on the upper line, or its name wrapped over both lines
-            if frame.nearest(x) != a:
+    h = 0  # the next upper word
+    for a, b in _items(k, placed):
+        m = upper[h] if h < len(upper) else None
+        x = frame.centre(top, m) if m is not None else -1.0
+        if b > a:  # a run under a group's heading, opened by its total
+            if m is None or total_kind(m.group()) or not frame.over(x, a, b) or not total_kind(placed[a]):
                 return None
+            names[a : b + 1] = [placed[c] for c in range(a, b + 1)]
+            groups.append((a, b, m.group()))
+            h += 1
+        elif m is not None and frame.nearest(x) == a:  # named on the upper line, or wrapped over both lines
             names[a] = m.group() + placed.get(a, "")
-            continue
-        if total_kind(m.group()) or not frame.over(x, a, b) or not total_kind(placed[a]):
-            return None
-        names[a : b + 1] = [placed[c] for c in range(a, b + 1)]
-        groups.append((a, b, m.group()))
+            h += 1
+        elif a in placed and (m is None or frame.nearest(x) > a):  # named on the lower line alone
+            names[a] = placed[a]
+        else:
+            return None  # a column named nowhere, or an upper word left behind
+    if h < len(upper):
+        return None  # an upper word over no column
     return Tree(names, groups) if groups else None
 
 
@@ -138,7 +149,13 @@ def _items(k: int, placed: dict[int, str]) -> list[tuple[int, int]]:
             c += 1
             continue
         b = c
-        while b + 1 < k and b + 1 in placed:
+        # (the tail of a wrapped name, `（境）费`, is its own column's: no run goes on to it or from it)
+        while (
+            b + 1 < k
+            and b + 1 in placed
+            and not WRAPPED_TAIL.match(placed[b])
+            and not WRAPPED_TAIL.match(placed[b + 1])
+        ):
             b += 1
         items.append((c, b))
         c = b + 1

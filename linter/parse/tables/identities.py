@@ -132,7 +132,7 @@ def _rows(table: Table, ident: Identity) -> list[Relation]:
         parts: list[tuple[Row, int]] = []
         for term in ident.parts:
             found = _find(side, term)
-            if len(found) > 1 or (not found and not term.optional):
+            if len(found) > 1 or (not found and (not term.optional or _worded_otherwise(side, term))):
                 parts = []
                 break
             if found:
@@ -151,6 +151,13 @@ def _rows(table: Table, ident: Identity) -> list[Relation]:
             for c in summable(side)
         ]
     return []
+
+
+def _worded_otherwise(side: Side, term: Term) -> bool:
+    """Does a row the optional term does not match hold one of its wordings (`上年结转资金` beside the wording
+    `上年结转`)? It may be that term worded otherwise: the identity without it is not certain."""
+    words = [w for w in term.words if not w.startswith("code:")]
+    return any(w in _names(r.label)[0] for r in side.rows for w in words)
 
 
 def _columns(table: Table, ident: Identity) -> list[Relation]:

@@ -82,12 +82,14 @@ from .aligned import (
 )
 from .blocks import CONTINUED, Block, _caption_key
 from .cells import Cell, flatten
+from .rows import marker
 
 # a side's label column named in the header: 收入 / 支出, 项目 / 科目 (收入项目, 预算科目, 科目名称); not 指标 (two
 # columns of indicators' names are no two sides)
 SIDE_NAME = regex(r"^(?:收入|支出|(?:收入|支出|预算|功能分类)?(?:项目|科目)(?:名称)?)$")
 SIDE_GAP = 4  # display columns a row's label may start left of its side's label column
 SIDES = ("收入", "支出")
+SIDES_ONLY = regex(r"^收入支出$")  # a header line naming the two sides and nothing else, its spaces removed
 MAX_PAGE = 120  # lines in which the page before a table's caption, or after its last row, stands
 TITLE_ABOVE = MAX_HEADER + 6  # lines above a table's first row in which its title stands
 # what a row's label may end with after the words that name its side: a total's word, a note in brackets
@@ -566,6 +568,10 @@ def _by_words(line: str, seg: _Seg, place: _Place) -> tuple[Parsed, Parsed] | No
     cuts = [c for k in range(1, len(words)) if (c := _cut(line, seg, words, k, place)) is not None]
     if cuts:
         return cuts[0] if len(cuts) == 1 else None
+    if any(marker(line[a:b])[0] for a, b in words[1:]):
+        return (
+            None  # a word opening with an enumeration (`2.政府性基金 三、节能环保支出`): two labels, cut nowhere known
+        )
     kind = side_of(seg.label)
     return _one(seg, place.kinds.index(kind), place) if kind in place.kinds else None
 
@@ -683,6 +689,10 @@ def _names_in_order(lines: list[str], header: list[int], ks: list[int]) -> list[
     on several lines joined top down). None when a line's words do not match the columns so."""
     names = [[""] * k for k in ks]
     for h in header:
+        if SIDES_ONLY.match(flatten(lines[h])) and not WIDE_GAP.search(lines[h].strip()):
+            # (`收 入 支 出` spaced out, one space between all, as a PDF's text gives it: the sides' names over the
+            # table, no column's; a line laid out in columns is read by where its words stand, not here)
+            continue
         words = _header_words(lines[h])
         at = [i for i, w in enumerate(words) if SIDE_NAME.match(w)]
         if len(at) == 2:
