@@ -19,6 +19,7 @@ from tieout.linter.vocab import alternation, load, words
 from tieout.linter.vocab import relation_words as _alt
 
 from ._util import in_unit, written
+from .share_growths import share_growth
 
 if TYPE_CHECKING:  # the table parser is imported when a document has a table (`table_base`)
     from tieout.linter.parse.tables import Table
@@ -217,8 +218,13 @@ def _rates_compared(c: Change, previous: Decimal, current: Decimal) -> str:
     96.50%`), or the outcome and the plan it is measured against (`为 85.33%，目标 90.00%`)."""
     against = _against(c)
     if against == "上期":
-        return f"由上年 {fmt(previous, 2)}% 变为 {fmt(current, 2)}%"
+        moment = MOMENT.match(c.comparison)
+        return f"由{moment[1] if moment else '上年'} {fmt(previous, 2)}% 变为 {fmt(current, 2)}%"
     return f"为 {fmt(current, 2)}%，{against} {fmt(previous, 2)}%"
+
+
+# a comparison with the start of the period or a year's end (`较年初`): the earlier rate is named so in a finding
+MOMENT = regex(r"^(?:比|较|与)(年初|期初|上年末|上年底|\d{4}年(?:末|底))")
 
 
 def _earlier_rate(c: Change) -> str:
@@ -400,6 +406,27 @@ def rate_readings(ctx: CheckContext, c: Change) -> Iterator[RateReading]:
         yield RateReading(c, m, previous, current, evidence, pp, rel, pp_fits, rel_fits)
 
 
+def _growth_readings(ctx: CheckContext, c: Change) -> Iterator[RateReading]:
+    """A share's change in % whose last year's value only the growths of its part and whole give (share_growths):
+    both readings as ranges, TO205's alone (TO108 holds a change to the figures a sentence states)."""
+    found = share_growth(ctx, c)
+    cur = c.current
+    if found is None or cur is None:
+        return
+    rel = (found.relative[0] + found.relative[1]) / 2
+    previous = cur.value / (1 + rel / HUNDRED)
+    for m in c.movements:
+        q = m.quantity
+        if q is None or q.kind != "percent" or not q.exact:
+            continue
+        stated = q.value if m.direction == "up" else -q.value
+        low, high = stated - q.ulp / 2, stated + q.ulp / 2
+        pp_fits = low <= found.points[1] and high >= found.points[0]
+        rel_fits = low <= found.relative[1] and high >= found.relative[0]
+        evidence = [found.part_growth, found.whole_growth]
+        yield RateReading(c, m, previous, cur.value, evidence, cur.value - previous, rel, pp_fits, rel_fits)
+
+
 def _relative_fits(
     stated: Decimal, q: Quantity, current: Decimal, cur: Quantity, previous: Decimal, evidence: list[Quantity]
 ) -> bool:
@@ -538,11 +565,17 @@ class PercentagePoint(Rule):
     ## What it does
     Looks at the changes of a rate or a share (`执行率为 95.0%，比上年提高 5.0%`, `基本支出 A，占 71.1%，较上年
     提高…`) whose last year's value is known: stated as the earlier figure of the change (`比上年 90.0%`,
-    `比上年的 90.0%`, `较上年（90.0%）`; in a sentence of its own right after the one the rate ends, `满意度为
+    `比上年的 90.0%`, `比 2023 年度的 90.0%`, `较上年（90.0%）`, or the one value between the rate and the change
+    named as the moment the change compares with, `资产负债率为 39.8%，年初为 42.0%，较年初下降…`; in a sentence of
+    its own right after the one the rate ends, `满意度为
     97.97%。与上年满意度 93.55% 相比，提高…`, where a name it gives is the rate's), or computed from last year's figures
     standing in the change's section beside the figures this year's rate comes from
     (`2022年直接结算 689 人次，应结算 1728 人次；2023年…`: the same two names in another stated period,
-    giving one value), or last year's part over last year's whole of the one 分年度 table laying out both
+    giving one value), or, for a share of an amount in another, from the growths against last year stated of its
+    part and of its whole, one each and on no adjusted basis (`收入 B，增长 4.0%；其中税收收入 A，增长 6.5%，税收收入
+    占收入的比重为 69.4%，比上年提高 1.6%`: the share's relative change is 1.065 / 1.040 − 1, its change in points
+    69.4 − 69.4 / 1.024, each a range for the growths' digits; a share linked to its figures from other sentences
+    only where they make it to its digits), or last year's part over last year's whole of the one 分年度 table laying out both
     (`2024年A占B的比重为 p%，较上年提高 r%`, this year's cells giving p); or both rates stated apart from the
     change, earlier in its section (`…预算执行率 94.6%。2024年…执行率 92.3%。2025年…预算执行率较上年提高 2.3%`,
     `2024年A占B的比重为 q%。…A占B的比重为 p%，比上年提高 r%`): the change names the rate in its own clause (or
@@ -590,7 +623,8 @@ class PercentagePoint(Rule):
     def check(self) -> Iterable[Result]:
         # (a share laid out by year in a table is the current of its change only in `changes`: read there)
         for c, read in zip(self.ctx.facts.changes, changes(self.ctx)):
-            for r in rate_readings(self.ctx, read):
+            readings = list(rate_readings(self.ctx, read)) or list(_growth_readings(self.ctx, read))
+            for r in readings:
                 yield from self._reading(r)
             yield from self._amount_in_points(c)
 

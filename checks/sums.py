@@ -340,7 +340,9 @@ class SumMismatch(Rule):
 
     It also holds a count an announcement states (`检查发现以下 3 类问题：`, `实施改造工程 3 个，…：`) against the
     numbered items right after it (`（一）…`, `（二）…` on lines of their own, or `一是…；二是…`, `（一）…；（二）…`,
-    `1.…；2.…` filling the rest of its paragraph), where the sentence ends with its colon, the count is
+    `1.…；2.…` filling the rest of its paragraph, or `一是…` right after the colon, `二是…`, `三是…` each opening a
+    paragraph of its own up to the first that opens with none, the next number nowhere after them in the section),
+    where the sentence ends with its colon, the count is
     of what the items are (right after `以下`/`下列`, or a thing every item names; in prose, a count said to be
     had right before the colon and the items' name, `问题主要有三个方面：`, `问题 3 个：`, not after `等`), and the
     items number 1, 2, 3 … with no gap, one level under one heading (marks of another kind inside an item are
@@ -354,7 +356,10 @@ class SumMismatch(Rule):
     (`共有五个项目：甲项目、乙工程…`, each name ending as such a thing's), or a bracket right after it holding two
     names or more of such things and nothing else (`亏损企业 3 户（文旅集团、公交集团）`), or a colon right after
     a count of fields (`重点投向 6 个领域：交通基础设施、农林水利…。`: vocab counted_fields) before plain nouns
-    split at `、` that close the sentence, an item counting several of them counting for as many (`局机关本级和
+    split at `、` that close the sentence (or end before `，其中`), or a clause of what the things do right after the
+    count and its noun before `，分别是` and the names of all of them, each named as such a thing (`共有 5 个部门存在
+    超标准列支问题，分别是甲局、乙委…`; no figure but a percentage, no other thing, `的` or `等` in that clause),
+    an item counting several of them counting for as many (`局机关本级和
     5 所学校`: 6; vocab counted_members, so that `5 个科室` counts no units),
     the list not left open (`等`, `主要包括`, `其中`, a first item opening `含`, `主要`, `分属`…), nor the count
     said of the main things or of things named before it (`主要有 12 户`, `甲局等 4 个单位`), nor in a clause

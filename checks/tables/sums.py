@@ -294,7 +294,11 @@ class TableTotal(Rule):
     ## What it does
     Adds up the rows a total row closes: the top-level rows of a coded table (the 类 rows, never every row
     below the total; the A1, A2 rows of a score table coded A1 › A101), the 一、二、 rows of an enumerated one, the rows since the previous total in a plain
-    list (a 小计 the rows since the previous 小计). A table whose rows are not all placed in its tree with
+    list (a 小计 the rows since the previous 小计; in a score table with level columns, `一级指标 | 二级指标 | 三级指标`,
+    the rows naming the indicator the 小计 names where every row names its own, else those since the last row whose
+    一级指标 cell is filled, two at least, the merged cells under it blank: `产出指标小计` closes the 产出 rows, not
+    the `预算执行` row above them; its rows named by their indicators, not by the 指标值 or 实际完成值 cells).
+    A table whose rows are not all placed in its tree with
     certainty is not checked; in a plain list the grouping must hold in another column of the row, or no
     row of the group may be the sum of rows after it (a hierarchy the table does not mark).
 

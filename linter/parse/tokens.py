@@ -90,7 +90,8 @@ TAIL_RE = regex(
     rf"(?:(?P<up>(?:(?:{UP_WORDS}){EXTENT}|(?:{UP_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)(?:{REVENUE_UP})|(?!))))"
     rf"|(?P<down>(?:(?:{DOWN_WORDS}){EXTENT}|(?:{DOWN_WORDS})了?(?:(?:至|到|为){AT_YEAR}?)?|(?(cmp)(?:{REVENUE_DOWN})|(?!)))))?$"
 )
-CMP_HEAD = regex(rf"^(?P<cmp>{CMP_RE})(?P<label>(?!{REVENUE_UP}|{REVENUE_DOWN})[^增减提降上下扩压缩回]{{2,}})$")
+# (the label opens with no 度 of the comparison's own year: `比2023年度的 81.20%` compares with 2023年度, its label `的`)
+CMP_HEAD = regex(rf"^(?P<cmp>{CMP_RE})(?P<label>(?!{REVENUE_UP}|{REVENUE_DOWN}|度)[^增减提降上下扩压缩回]{{2,}})$")
 # `比上年的 63.8%`: the comparison, the figure compared with right after it
 CMP_OF = regex(rf"^(?:{CMP_RE})的$")
 # the words closing a comparison after the figure compared with (`与上年满意度 93.55% 相比，提高…`)

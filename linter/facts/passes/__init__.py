@@ -81,6 +81,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.announced_lists,
     counted.counted_lists,
     counted.enumerated_lists,
+    counted.enumerated_paragraphs,
     counted.respective_counts,
     named_lists.named_lists,
     named_lists.unit_tables,

@@ -123,6 +123,59 @@ def enumerated_lists(draft: Draft) -> Iterator[CountedList]:
             yield CountedList(q, marks, si)
 
 
+def enumerated_paragraphs(draft: Draft) -> Iterator[CountedList]:
+    """`项目主要存在以下三个方面的问题：一是…。…` and the paragraphs after it each opening with `二是`, `三是` … in order
+    (a mark never written as a heading: `counted_lists` reads those), an item being all of its paragraph: the count
+    against the items, which end at the first paragraph opening with no such mark, the next number's mark nowhere
+    after them in the section."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        found = _announcing(draft, si, mentions)
+        if found is None:
+            continue
+        para = doc.paragraph_of(si)
+        first = doc.text[found[1] : doc.sentences[para.stop - 1].end]
+        marks = _item_paragraphs(draft, first, para.stop)
+        if marks:
+            yield CountedList(found[0], marks, si)
+
+
+def _own_marks(text: str, after: int) -> list[str] | None:
+    """The `一是`-kind marks of an item's text, when it opens with the one numbered `after + 1` and holds no other."""
+    found = [f for f in ENUMERATED.finditer(text) if f[1]]
+    opening = ENUMERATED.match(text.strip())
+    if opening is None or not opening[1] or len(found) != 1 or count_number(found[0][1]) != after + 1:
+        return None
+    return [found[0].group().lstrip("：:；;。 \t\n")]
+
+
+def _item_paragraphs(draft: Draft, first: str, k: int) -> list[str]:
+    """The marks `一是`, `二是` … of the item opening right after the colon (`first`, the rest of its paragraph) and
+    of the paragraphs from sentence k on that go on with them, in order with no gap, one item each; [] unless the
+    items run over two paragraphs at least and the next number's mark stands nowhere after them in the section."""
+    doc = draft.doc
+    sentences = doc.sentences
+    marks = _own_marks(first, 0)
+    if marks is None:
+        return []
+    while k < len(sentences):
+        para = doc.paragraph_of(k)
+        own = _own_marks(doc.text[sentences[para.start].start : sentences[para.stop - 1].end], len(marks))
+        if own is None:
+            break
+        marks += own
+        k = para.stop
+    if len(marks) < 2:
+        return []
+    if k < len(sentences):
+        i = doc.section_index(sentences[k].start)
+        end = doc.sections[i + 1].start if i + 1 < len(doc.sections) else len(doc.text)
+        nxt = len(marks) + 1
+        if any(count_number(f[1]) == nxt for f in ENUMERATED.finditer(doc.text, sentences[k].start, end) if f[1]):
+            return []  # (the items go on after a paragraph of another kind: where they end is not clear)
+    return marks
+
+
 def _announcing(draft: Draft, si: int, mentions: list[Mention]) -> tuple[Quantity, int] | None:
     """The count right before the sentence's first colon that announces the items after it in the sentence,
     and that colon."""
@@ -131,6 +184,13 @@ def _announcing(draft: Draft, si: int, mentions: list[Mention]) -> tuple[Quantit
     colon = doc.text.find("：", sent.start, sent.end)
     if colon < 0 or not doc.text[colon + 1 : sent.end].strip():
         return None  # not announcing items in its own sentence (the items on lines of their own: `counted_lists`)
+    return _announced(draft, si, mentions, colon)
+
+
+def _announced(draft: Draft, si: int, mentions: list[Mention], colon: int) -> tuple[Quantity, int] | None:
+    """The count right before the colon, when it announces the items after it."""
+    doc = draft.doc
+    sent = doc.sentences[si]
     before = [q for m in mentions for q in m.quantities if q.kind == "count" and q.end <= colon]
     if not before or not before[-1].exact:
         return None

@@ -76,6 +76,17 @@ MARKED = regex(r"^(?:[一二三四五六七八九十]{1,3}是|[（(][一二三�
 # before the count: its noun (`项目共 8 个`, `下属单位有 3 个`)
 NOUN_BEFORE = regex(rf"(?P<noun>{NOUN})(?:共有|共计|合计|总计|一共|总共|共|有)?\s*$")
 PLAIN = ("分别为", "分别是")  # (the words after which the names of a count's things may be plain names)
+# after the count and its noun, a clause of what the things do or are (`存在超标准列支问题`, `执行率超过 95%`) up to
+# `，分别为` and the names; what says the names may be of other things: another thing counted or named, `的` making
+# the things a noun's attribute (`3 个单位的下属机构`), a list left open
+THING_NOUN = "|".join(THING_NOUNS)
+PREDICATED = regex(
+    rf"(?P<noun>{THING_NOUN})(?P<pred>[^，,；;。：:（(“”]{{2,24}}?)[，,]\s*(?:分别为|分别是)\s*[：:]?\s*"
+)
+OTHER_SUBJECT = regex(rf"{THING_NOUN}|{'|'.join(FIELDS)}|的|等|下属|所属|其中|包括|含")
+# a figure in that clause other than a percentage (`执行率超过 95%` is a condition, not an amount)
+FIGURE = regex(r"\d")
+PERCENT = regex(r"\d[\d.,]*\s*[%％]")
 CLAUSE_BREAK = regex(r"[；;。：:]")
 LIST_END = regex(r"[，,；;。：:]")
 # a count of things (`4 家`, `两个`); a clause counting things of its own: another statement, not more names
@@ -126,7 +137,7 @@ def _listed(text: str, start: int, end: int) -> tuple[list[str], int, int] | Non
         # (`甲局等 4 个单位（…）`, `主要有 12 户：…`: some of the things; but `甲局等 4 个单位，分别为：…` names each)
         return None
     if opens is None:
-        return _bracketed(text, end, clause)
+        return _bracketed(text, end, clause) or _predicated(text, end)
     if opens["word"] in AFTER_COMMA and not opens["comma"]:
         return None
     if opens["bare"] and (opens["comma"] or MARKED.match(text[opens.end() :])):
@@ -165,10 +176,27 @@ def _bracketed(text: str, end: int, clause: str) -> tuple[list[str], int, int] |
     return read if read is not None and len(read[0]) >= MIN_NAMES else None
 
 
+def _predicated(text: str, end: int) -> tuple[list[str], int, int] | None:
+    """`共有 5 个部门存在超标准列支问题，分别是甲局、乙委…`, `选取 4 个项目开展重点评价，分别是：…`: what the things
+    counted do or are, said right after the count and its noun, then `，分别为` and the names of all of them, each
+    named as such a thing (a plain name may be what the clause speaks of: `5 个部门存在 3 类问题，分别是…`)."""
+    found = PREDICATED.match(text, end)
+    if found is None or OTHER_SUBJECT.search(found["pred"]) or FIGURE.search(PERCENT.sub("", found["pred"])):
+        # (`3 个单位的下属机构，分别为…`, `涉及 2 个县`: the names may be of other things; `违规发放 86.50 万元，分别
+        # 为：甲局 a…`: a total the names' figures make, read as such by passes.counted)
+        return None
+    read = _read(text[found.end() :], found["noun"], "named")
+    return read if read is not None and len(read[0]) >= MIN_NAMES else None
+
+
 def _closes_sentence(rest: str) -> bool:
-    """Does the list opening `rest` run to its sentence's end with no other clause (`6 个领域：甲、乙。`)?"""
+    """Does the list opening `rest` run to its sentence's end with no other clause (`6 个领域：甲、乙。`), or to a
+    clause on some of its items (`6 个领域：甲、乙，其中用于甲 X`)?"""
     masked = _masked(rest)
-    return masked is not None and LIST_END.search(masked.rstrip().removesuffix("。")) is None
+    if masked is None:
+        return False
+    found = LIST_END.search(masked.rstrip().removesuffix("。"))
+    return found is None or found.group() in "，," and rest[found.end() :].strip().startswith("其中")
 
 
 def _read(rest: str, noun: str, mode: str) -> tuple[list[str], int, int] | None:

@@ -146,6 +146,10 @@ YEARS_SPAN = regex(
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 
 
+# a comparison with the start of the period or a year's end (`较年初`, `比上年末`, `比 2023 年末`), and the label of
+# the earlier value that names that moment and nothing else (`年初为`): `资产负债率为 39.81%，年初为 42.00%，较年初下降…`
+COMPARED_MOMENT = regex(r"^(?:比|较|与)(?P<moment>年初|期初|上年末|上年底|\d{4}年(?:末|底))(?:相比)?$")
+MOMENT_LABEL = regex(r"^(?P<moment>[^，,；;为是的]+)(?:的|为|是)?$")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
@@ -687,6 +691,9 @@ class Changes(Reader):
         if not key and (noted := self._ratio_noted_after(si, c, mentions, current)) is not None:
             # `民生支出 A，占支出的比重为 81.3%，比上年提高 0.8%（上年占比为 80.5%）`: the ratio changed
             return noted
+        if not key and (share := self._share_after_own_change(si, c, current)) is not None:
+            # `税收收入 A，增长 7.5%，占收入的比重为 72.5%，比上年提高 0.9%`: A's change is stated, the share changed
+            return share
         if not key and c.movements:
             # `普及率由上年的 90.3% 提高到 92.6%，提高 2.3 个百分点`: the move just stated is what changed, also
             # after another figure of the sentence (`受理 3,204 件，满意率由上年的 88.7% 上升到 92.1%，提高…`)
@@ -806,6 +813,33 @@ class Changes(Reader):
         name = self.doc.text[max(begin, cut + 1) : ratio.start].rstrip("为是达到 ")
         return (ratio, name, noted[0]) if RATIO_NAME.search(name) else None
 
+    def _share_after_own_change(
+        self, si: int, c: _Change, current: Quantity | None
+    ) -> tuple[Quantity, str, None] | None:
+        """`税收收入 A，增长 7.5%，税收收入占收入的比重为 72.5%，比上年提高 0.9%`: after the figure's own change, a
+        share named as one (占…的比重, 占比), the one percentage between that change and a change in per cent or
+        points, nothing after it: the share is what changed (the figure's change against last year is stated)."""
+        moved = [mv.quantity for mv in c.movements]
+        if current is None or len(moved) != 1 or moved[0] is None or moved[0].kind not in ("percent", "pp"):
+            return None
+        first = c.movements[0].start
+        own = [
+            mv.quantity
+            for ch in self.facts.changes
+            if ch.sentence == si and ch.current is current
+            for mv in ch.movements
+            if mv.quantity is not None and current.end < mv.start < first
+        ]
+        others = [q for q in self._qs if current.end < q.start < first and not any(q is m for m in own)]
+        if not own or len(others) != 1 or others[0].kind != "percent" or others[0].start < own[-1].end:
+            return None
+        ratio = others[0]
+        begin = self.doc.sentences[si].start
+        cut = max(self.doc.text.rfind(ch, begin, ratio.start) for ch in "，,；;")
+        name = self.doc.text[max(begin, cut + 1) : ratio.start].rstrip("为是达到 ")
+        shared = "占" in name or name.endswith(("占比", "比重"))
+        return (ratio, name, None) if shared and RATIO_NAME.search(name) else None
+
     def _ratio_and_last_year(
         self, si: int, c: _Change, mentions: list[Mention]
     ) -> tuple[Quantity, Quantity, str] | None:
@@ -841,7 +875,7 @@ class Changes(Reader):
             return None
         q = between[0][1][0]
         label = between[0][0].strip("，、；：（( ")
-        return q if q.kind == "percent" and LAST_YEAR_ONLY.match(label) else None
+        return q if q.kind == "percent" and (LAST_YEAR_ONLY.match(label) or _names_compared(label, c.cmp)) else None
 
     @staticmethod
     def _named_plan(
@@ -1198,3 +1232,10 @@ class Changes(Reader):
         # tokens built by the lexer always carry their positions
         begin, end = f.word.start_pos or 0, f.word.end_pos or 0
         self.facts.fromtos.append(FromTo(f.start, f.end, word, direction, begin, end, si))
+
+
+def _names_compared(label: str, comparison: str) -> bool:
+    """Does the label name the moment the comparison compares with, and nothing else (`年初为` of `较年初`)?"""
+    moment = COMPARED_MOMENT.match(comparison)
+    named = MOMENT_LABEL.match(label)
+    return moment is not None and named is not None and named["moment"] == moment["moment"]

@@ -13,7 +13,7 @@ from .halves import mark_whole
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .levels import level_columns, level_tree
 from .model import Column, Row, Side, Table
-from .rows import code_tree, enum_tree, indent_tree, indicator_codes, read_rows
+from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, read_rows
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
 from .vocab import blank_is_zero, no_figure, rate_heading, role_of, scored, words
@@ -277,6 +277,9 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
     columns = [_column(c, heads[c], table) for c in figures]
     side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
     rows = read_rows(table.rows, n, codes, texts, figures)
+    levels = level_columns(heads, texts) if not codes else []
+    if levels:
+        level_labels(table.rows, rows, levels)
     if not codes and any(scored(c.header) for c in columns):
         indicator_codes(rows)  # a score table's indicators may carry codes of their own (`A101`)
     side = Side(side_name, columns, codes + texts, rows)

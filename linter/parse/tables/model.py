@@ -55,6 +55,9 @@ class Row:
     # no figure in any of the side's columns (not even a dash): a group's heading over the rows under it
     # (`（一）预算编制和执行` over its numbered items), which stand for it in a total
     bare: bool = False
+    # a score table's row whose first-level indicator cell is filled (the merged cells under it blank): that
+    # indicator's name; it opens the rows of that indicator, which a 小计 after them closes ("" for none)
+    group: str = ""
 
 
 @dataclass

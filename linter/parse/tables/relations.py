@@ -258,7 +258,26 @@ def _total_parts(side: Side, t: int) -> list[int]:
         return []
     if row.total == "grand" and any(_stated_first(rows, k) for k in range(t)):
         return []  # a total stated first, then another total below: which rows the second sums is not known
-    return segment
+    return _group_of(rows, t, segment) if row.total == "sub" else segment
+
+
+def _group_of(rows: list[Row], t: int, segment: list[int]) -> list[int]:
+    """A score table's 小计 closes the rows of one first-level indicator: where every row names its own (`| 产出指标
+    | 数量指标 | …`), those naming the one the 小计 does (`产出指标小计`); else, merged cells left blank, those from
+    the last row opening one (two rows at least), not the rows of an indicator before it with no 小计 of its own
+    (`预算执行` over `产出指标 …`), the 小计 naming that indicator if it names one. A 小计 named for one indicator over
+    rows of others sums which, the layout does not say. The grouping is confirmed as any plain one is (it holds
+    in a column: the 分值 its rows add up to)."""
+    opening = [k for k in segment if rows[k].group]
+    if not opening:
+        return segment
+    stem = _total_stem(rows[t].label)
+    if stem and len(opening) == len(segment):
+        return [k for k in segment if rows[k].group == stem]
+    group = [k for k in segment if k >= opening[-1]]
+    if len(group) >= 2 and stem in ("", rows[opening[-1]].group):
+        return group
+    return [] if stem and any(rows[k].group not in ("", stem) for k in segment) else segment
 
 
 def _coded_total_parts(rows: list[Row], t: int) -> list[int]:

@@ -132,6 +132,21 @@ def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:
     return ""
 
 
+def level_labels(grid: list[list[Cell]], rows: list[Row], levels: list[int]) -> None:
+    """A score table's item rows named by their level columns (`一级指标 | 二级指标 | 三级指标`): the deepest
+    indicator a row names, not the cells nearer the figures (指标值, 实际完成值, 偏差原因: `≥187所` is no code), and
+    whether the row opens a first-level indicator's rows (its first level cell filled)."""
+    for r in rows:
+        cells = grid[r.index]
+        named = [
+            flatten(cells[c].text) for c in levels if c < len(cells) and cells[c].text.strip() and not cells[c].blank
+        ]
+        if r.total or not named:
+            continue
+        r.label, r.code, r.marker = named[-1], "", marker(named[-1])[0]
+        r.group = flatten(cells[levels[0]].text) if levels[0] < len(cells) and not cells[levels[0]].blank else ""
+
+
 def indicator_codes(rows: list[Row]) -> None:
     """Codes of a score table's indicators (`A1`, `A101`), read only where they make a whole tree: every item
     row carries one, no code twice, and each third-level code's second level is there (a table continued from
