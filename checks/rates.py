@@ -208,7 +208,7 @@ def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num) if num is not None else None
     if not _names_adjusted(r) or num is None or own is None:
         return None
-    if _role(ctx, own.label) != "outcome" or _listed(ctx, own) or own.identity.context.period not in (None, "+0"):
+    if _role(ctx, own.label) != "outcome" or _listed_within(ctx, own) or _past(own.identity.context.period):
         return None
     paragraph = [m for i in ctx.doc.paragraph_of(own.sentence) for m in ctx.index.in_sentence(i)]
     if any(m.sentence == own.sentence and _role(ctx, m.label) == "plan" for m in paragraph):
@@ -256,7 +256,7 @@ def _one_context(plan: Mention, own: Mention, paragraph: list[Mention]) -> bool:
     """Are the adjusted budget and the outcome of one scope, fund and year: each the same where both are said,
     the paragraph naming no other where one is unsaid, and naming one fund at most?"""
     a, b = own.identity.context, plan.identity.context
-    if not _same_period(a.period, b.period) or b.period not in (None, "+0"):
+    if not _same_period(a.period, b.period) or _past(b.period):
         return False
     funds = {m.identity.context.fund for m in paragraph} - {None}
     scopes = {m.identity.context.scope for m in paragraph} - {None}
@@ -1144,6 +1144,12 @@ def _part_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _ratio_outcome(ctx, r, num, next(iter(found.values())), False, "预算数")
 
 
+def _past(period: str | None) -> bool:
+    """Is the period one before the report's own (`-1`, 上年), not the report's year or a year it names (`2024`, the
+    year a heading or the figure's words resolve it to)?"""
+    return period is not None and period.startswith("-")
+
+
 def _same_period(a: str | None, b: str | None) -> bool:
     """Are two periods one: the same, or one unstated and the other the report's own year (`全年`: +0)?"""
     return a == b or {a, b} == {None, "+0"}
@@ -1167,6 +1173,21 @@ def _listed(ctx: CheckContext, m: Mention) -> bool:
     """Is the figure a part of a list (its budget is its own, not the list total's)?"""
     parts = ctx.memo("rates.listed", lambda: {id(p) for b in ctx.facts.breakdowns for p in [*b.parts, *b.minus]})
     return id(m) in parts
+
+
+def _listed_within(ctx: CheckContext, m: Mention) -> bool:
+    """Is the figure a part of a list other than as the figure a chain starts from (`本级支出 C，加上解支出 a、补助
+    下级支出 b，支出总计 T`: C is the side's own whole, the chain adds other things to it, not its parts)?"""
+
+    def build() -> set[int]:
+        return {
+            id(p)
+            for b in ctx.facts.breakdowns
+            for i, p in enumerate([*b.parts, *b.minus])
+            if not (b.keyword == "加" and i == 0)
+        }
+
+    return id(m) in ctx.memo("rates.listed_within", build)
 
 
 def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
