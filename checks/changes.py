@@ -303,10 +303,14 @@ class ChangeMismatch(Rule):
       `上年` for `本年`), when the report states exactly one value for it. The finding is then an error
       when both identities are complete (a department's report, whose title states the scope and
       stage), a warning otherwise;
+    - a budget draft's figure (`收入安排 A`, `预期目标为 A`; `预计 A` where the change names last year's
+      outcome, `比2025年执行数`) with neither stated: against last year's outcome of its item, scope and fund
+      stated in the report's account of that year, when every figure so named has one value, none is a
+      budget, and the headings over the two name no other thing (`企业职工…` against `城乡居民…`): a warning;
     - with neither stated in prose, the current figure certainly a table row's cell (its row named, its
       context known alike, its value the cell's: as TO304 and TO105 match them; or the cell rounded to the
       figure's coarser last digit, `1320.82 亿元` of 13,208,180 万元, and the row's name followed by a word of
-      what is done with it, `支出安排`): against the row's one
+      what is done with it, `支出安排`, or after who achieved it, `集团实现营业收入`): against the row's one
       cell of the year before (`上年决算数`, `2024年预算数`), of the unit and of the stage the comparison
       names (`比上年预算数`) if it names one, in a column whose header compares nothing (not `比上年增减`).
       Two such cells, a comparison with another year, a plan or a reference: nothing is read. A figure

@@ -35,7 +35,6 @@ PLAN_STAGES = (*BUDGET_STAGES, "计划")
 NAMED_BASE = regex(f"(?:{_alt('named_bases')})")
 # a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
 AGAINST_BUDGET = regex(r"预算")
-YEAR_PERIOD = regex(r"(?:19|20)\d{2}")  # a period that is a whole year named
 
 
 def _ratio_outcome(
@@ -119,6 +118,8 @@ def _percent_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
         return _adjustment(ctx, r)  # `年初预算 A，调整后预算 B，调整率 p%`: (B − A) / A
     if r.ordered:
         return _in_sentence(ctx, r)  # `为年初预算 500 万元的 96%`: its denominator is in the phrase
+    if len(r.operands) == 1 and RECTIFIED_RATE.search(r.name) and (o := _over_problems(ctx, r)) is not None:
+        return o  # `发现问题 35 个，问题金额 A。…已整改问题金额 B，整改率 p%`
     if len(r.operands) == 1 and (EXECUTION_RATE.search(r.name) or SURVEY_RATE.search(r.name)):
         return _one_operand(ctx, r)
     if not r.operands and SURVEY_RATE.search(r.name):
@@ -133,6 +134,35 @@ def _percent_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
         # `收入 412.6 亿元，完成预算的 97.8%`: the figure before the rate over its budget, stated elsewhere
         return _against_budget(ctx, r)
     return _in_sentence(ctx, r)
+
+
+# the rate of problems an audit found that were put right (`整改率`, `问题整改到位率`), what was put right (`已整改问题
+# 金额`, `已整改到位`), and what was found (`发现问题 35 个`, `问题金额`, `反映的问题共`)
+RECTIFIED_RATE = regex(r"整改(?:到位|完成)?率$")
+RECTIFIED = regex(r"整改")
+FOUND_PROBLEMS = regex(r"问题")
+
+
+def _over_problems(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`本年度审计共发现问题 35 个，问题金额 38,246 万元。…已整改问题金额 29,612 万元，整改率 p%`: what was put right
+    (the one figure before the rate, named 整改) over what the audit found in its unit: the one exact figure of
+    that unit named 问题 (not 整改) before it in its paragraph. Another such figure (two totals, a part's) and which
+    one the rate is of is not said: not read. Inferred: a warning."""
+    num = r.operands[0]
+    own = ctx.index.mention_of(num)
+    if own is None or not RECTIFIED.search(own.label):
+        return None
+    paragraph = [m for i in ctx.doc.paragraph_of(own.sentence) for m in ctx.index.in_sentence(i)]
+    found = [
+        q
+        for m in paragraph
+        if FOUND_PROBLEMS.search(m.label) and not RECTIFIED.search(m.label)
+        for q in m.quantities
+        if q.end <= num.start and q.exact and q.kind == num.kind and q.base_unit == num.base_unit
+    ]
+    if len(found) != 1 or ctx.value(found[0]) <= 0 or ctx.value(found[0]) < ctx.value(num):
+        return None
+    return _ratio_outcome(ctx, r, num, found[0], False, "发现问题数")
 
 
 def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
@@ -209,7 +239,7 @@ def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num) if num is not None else None
     if not _names_adjusted(r) or num is None or own is None:
         return None
-    if _role(ctx, own.label) != "outcome" or _listed(ctx, own) or not _this_or_a_year(own.identity.context.period):
+    if _role(ctx, own.label) != "outcome" or _listed_within(ctx, own) or _past(own.identity.context.period):
         return None
     paragraph = [m for i in ctx.doc.paragraph_of(own.sentence) for m in ctx.index.in_sentence(i)]
     if any(m.sentence == own.sentence and _role(ctx, m.label) == "plan" for m in paragraph):
@@ -233,12 +263,6 @@ def _one_move_before(own: Mention, paragraph: list[Mention]) -> Mention | None:
     if side is None or len(moves) != 1 or moves[0].sentence >= own.sentence or len(moves[0].quantities) != 1:
         return None
     return moves[0]
-
-
-def _this_or_a_year(period: str | None) -> bool:
-    """Is the period the report's own year, unsaid, or a year named (`2024年`: the outcome and the budget then
-    name the same one, `_same_period`), not one relative to another (`上年`: -1)?"""
-    return period in (None, "+0") or bool(period and YEAR_PERIOD.fullmatch(period))
 
 
 def _names_adjusted(r: Rate) -> bool:
@@ -275,7 +299,7 @@ def _one_context(plan: Mention, own: Mention, paragraph: list[Mention]) -> bool:
     """Are the adjusted budget and the outcome of one scope, fund and year: each the same where both are said,
     the paragraph naming no other where one is unsaid, and naming one fund at most?"""
     a, b = own.identity.context, plan.identity.context
-    if not _same_period(a.period, b.period) or not _this_or_a_year(b.period):
+    if not _same_period(a.period, b.period) or _past(b.period):
         return False
     funds = {m.identity.context.fund for m in paragraph} - {None}
     scopes = {m.identity.context.scope for m in paragraph} - {None}
@@ -1163,6 +1187,12 @@ def _part_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _ratio_outcome(ctx, r, num, next(iter(found.values())), False, "预算数")
 
 
+def _past(period: str | None) -> bool:
+    """Is the period one before the report's own (`-1`, 上年), not the report's year or a year it names (`2024`, the
+    year a heading or the figure's words resolve it to)?"""
+    return period is not None and period.startswith("-")
+
+
 def _same_period(a: str | None, b: str | None) -> bool:
     """Are two periods one: the same, or one unstated and the other the report's own year (`全年`: +0)?"""
     return a == b or {a, b} == {None, "+0"}
@@ -1186,6 +1216,21 @@ def _listed(ctx: CheckContext, m: Mention) -> bool:
     """Is the figure a part of a list (its budget is its own, not the list total's)?"""
     parts = ctx.memo("rates.listed", lambda: {id(p) for b in ctx.facts.breakdowns for p in [*b.parts, *b.minus]})
     return id(m) in parts
+
+
+def _listed_within(ctx: CheckContext, m: Mention) -> bool:
+    """Is the figure a part of a list other than as the figure a chain starts from (`本级支出 C，加上解支出 a、补助
+    下级支出 b，支出总计 T`: C is the side's own whole, the chain adds other things to it, not its parts)?"""
+
+    def build() -> set[int]:
+        return {
+            id(p)
+            for b in ctx.facts.breakdowns
+            for i, p in enumerate([*b.parts, *b.minus])
+            if not (b.keyword == "加" and i == 0)
+        }
+
+    return id(m) in ctx.memo("rates.listed_within", build)
 
 
 def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
@@ -1327,7 +1372,14 @@ class RateMismatch(Rule):
       of the outcome's side stated in an earlier sentence of its paragraph (`支出预算调整为 B。全年支出 C，完成调整
       预算的 p%`; `调整为`, `变动预算数为`): the side's whole, of the outcome's scope, fund and year (a warning); two
       such budgets there (two levels, two funds), two funds named, or a scope or side unsaid where the paragraph
-      names two: not read, nor over any other figure of the sentence before. A rate of a part over the whole it is of
+      names two: not read, nor over any other figure of the sentence before. The outcome may start a chain that
+      adds other spending to it (`全年支出 C，…。加上解支出 a、…，支出总计 T`): it is still the side's whole. After a
+      sentence stating budgets only (`年初预算 A，调整预算 B，支出决算完成年初预算的 p%，完成调整预算的 q%`), the
+      outcome the words name by its stage is the one figure of the sentence right before (a fund's name,
+      `一般公共预算财政拨款支出`, is no budget), over each budget so named (a warning). An audit's rectification
+      rate (`整改率`, `问题整改到位率`) after what was put right (`已整改问题金额 B`) is over what the audit found in
+      that unit, the one figure named 问题 before it in its paragraph (`发现问题 35 个，问题金额 A`; a warning).
+      A rate of a part over the whole it is of
       (`合格率`, `达标率`: vocabulary `subset_rates`) below 100% whose part, stated after its whole, exceeds
       it (`抽查 186 处，验收合格 190 处，合格率 97.85%`) is reported either way, without a suggested value.
     - A satisfaction rate (`满意度`) after the answers of its option alone (`表示满意的 560 份`) is over the

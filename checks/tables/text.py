@@ -26,6 +26,8 @@ from ._judge import table_name
 
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 LEADING = regex(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
+# a label naming who achieved a figure before what it is (`集团实现营业收入`, `全年实现利润总额`)
+ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,12})$")
 
 
 class TextTable(Rule):
@@ -261,6 +263,8 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     hits = _restated(ctx, index, m, q, rounded)
     if not hits and rounded and (bare := _unverbed(m)) is not None:
         hits = _restated(ctx, index, bare, q, rounded)
+    if not hits and rounded and (bare := _unachieved(m)) is not None:
+        hits = _restated(ctx, index, bare, q, rounded)
     rows = {(h.identity.table, h.identity.row) for h in hits}
     if not rows or len({table for table, _ in rows}) != len(rows):
         return []  # (two rows of one table so named: which one is meant is not said)
@@ -276,6 +280,13 @@ def _restated(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, rou
 
 
 ROW_VERBS = tuple(str(w) for w in load("tables").get("row_verbs") or [])
+
+
+def _unachieved(m: Mention) -> Mention | None:
+    """`集团实现营业收入 X` as `营业收入 X`: what was achieved names the row, who achieved it is not the row's name.
+    Only where the cell is X (`row_of`): `子公司实现营业收入 Y` is no row of the group's table, and its value says so."""
+    achieved = ACHIEVED.match(m.label)
+    return replace(m, label=achieved.group("what")) if achieved is not None else None
 
 
 def _unverbed(m: Mention) -> Mention | None:
@@ -434,7 +445,22 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     # `（七）失业保险基金。收入 a，…，年末滚存结余 B` is that fund's row, whatever the 合计 row's 年末滚存结余)
     # (nor is a figure named by a column's word alone, `全年预算数 A`, a table's 合计 under another heading: the
     # 三公 table's 全年预算数 is not the department's)
+    hits = [h for h in hits if not _change_column(ctx, h)]
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h.identity.table))], context
+
+
+# the header of a column of changes (`增减额`, `同比增减（%）`, `比上年增长`): its cells are no figure a label names
+CHANGE_HEADER = regex(r"增减|增长|增幅|同比|比上年|较上年|[%％]")
+
+
+def _change_column(ctx: CheckContext, h: Hit) -> bool:
+    """Is the cell in a column of changes (`| 营业收入 | 上年数 | 本年数 | 增减额 |`: 增减额 takes the year of the
+    table, yet `营业收入 X` is never its cell)?"""
+    table = next((t for t in ctx.facts.tables if t.index == h.identity.table), None)
+    column = (
+        next((c for side in table.sides if (c := side.column(h.identity.col)) is not None), None) if table else None
+    )
+    return column is not None and CHANGE_HEADER.search(column.header) is not None
 
 
 def _not_its_total(ctx: CheckContext, m: Mention, table: int) -> bool:

@@ -103,6 +103,13 @@ BUDGET_NAMED = regex(r"(?<!公共)(?<!基金)(?<!经营)预算")
 ARRANGED = regex(r"(?<=.)安排$")  # `收入安排 A`: the budget's income, the item 收入
 
 
+def _thing(draft: Draft, subject: str, item: str) -> str:
+    """What the headings above a figure say it is of beyond its item and context words: `分险种›职工基本医疗保险基金`
+    tells one fund's 收入 from another's, a heading `全区一般公共预算收入预算` over the draft's 收入 says nothing its
+    item and context do not (the account of last year's outcome, under `全区一般公共预算`, is of the same thing)."""
+    return "›".join(p for p in subject.split("›") if draft.labeller.identify(p)[0] not in ("", item))
+
+
 def _outcome_base(
     draft: Draft, mentions: list[Mention], own: Mention, cur: Quantity, stage: str | None
 ) -> Quantity | None:
@@ -114,15 +121,19 @@ def _outcome_base(
     (`收入 B，完成预算的 102%（年初预算 b）`) unless the change names the outcome (`比上年执行数`). The headings a list gives its figures
     (`subject`) are compared only where both are the figures' own, not inferred from the lists they stand in."""
     ident, ctx = own.identity, own.identity.context
-    if ctx.stage not in DRAFT_STAGES or stage not in (None, *OUTCOME_STAGES) or not ctx.known("scope", "fund"):
+    # (`2026年收入预计 A，比2025年执行数增长 p%`: a draft's figure called an estimate is the draft's when the change
+    # names last year's outcome, a year before it)
+    drafts = (*DRAFT_STAGES, "预计执行") if stage in OUTCOME_STAGES else DRAFT_STAGES
+    if ctx.stage not in drafts or stage not in (None, *OUTCOME_STAGES) or not ctx.known("scope", "fund"):
         return None
     item = ARRANGED.sub("", ident.item)
+    thing = _thing(draft, ident.subject, item)
     found = [
         (m, q)
         for m in mentions
         if m.identity.item == item
         and (m.identity.context.scope, m.identity.context.fund) == (ctx.scope, ctx.fund)
-        and (ident.inferred or m.identity.inferred or m.identity.subject == ident.subject)
+        and (ident.inferred or m.identity.inferred or _thing(draft, m.identity.subject, item) == thing)
         for q in m.quantities
         if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact
     ]

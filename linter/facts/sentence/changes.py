@@ -57,6 +57,8 @@ FROM_WORD = regex(r"(?:由|从)[^由从]*$")
 
 # what names a figure as a ratio of two others (`…占…的比重`, `…占比`, `…执行率`)
 RATIO_NAME = regex(r"(?:比重|占比|比例|率)$")
+# a share named by its whole alone (`占一般公共预算支出的 78.4%`): a ratio too, the words 占…的 say so
+SHARE_OF = regex(r"占[^，,；;。（(]{2,30}?的?")
 # a bracket right after a change noting last year's value of a ratio (`（上年为 80.5%）`, `（上年占比为 80.5%）`)
 LAST_YEARS_RATIO_NOTE = regex(
     rf"\s*[（(]\s*(?:{LAST_YEAR_NAMES})(?:{RATIO_PRONOUN.pattern}|占比|比重|比例)?(?:的|为|是|：|:)?\s*"
@@ -811,6 +813,8 @@ class Changes(Reader):
         begin = self.doc.sentences[si].start
         cut = max(self.doc.text.rfind(ch, begin, ratio.start) for ch in "，,；;")
         name = self.doc.text[max(begin, cut + 1) : ratio.start].rstrip("为是达到 ")
+        if SHARE_OF.fullmatch(name) and not RATIO_NAME.search(name):
+            name = f"{name.removesuffix('的')}的比重"  # (the share named as one: `占支出的比重`)
         return (ratio, name, noted[0]) if RATIO_NAME.search(name) else None
 
     def _share_after_own_change(

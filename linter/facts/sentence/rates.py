@@ -7,8 +7,8 @@ from tieout.linter.facts.passes.base import converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     CLAUSE_BREAK,
+    LAST_YEAR_NAMES,
     LAST_YEARS,
-    NOT_THE_OUTCOME,
     OUTCOME_LABEL,
     SCORED,
     as_formula,
@@ -36,8 +36,13 @@ GAP_AGAINST = regex(
 STAGE_OVER_BUDGET = regex(r"\s*[，,]\s*(?P<stage>决算数?|执行数)\s*(?:为|是|占)(?:年初)?预算数?的\s*")
 # the words of a rate naming its numerator by its stage and its denominator by the budget's (`，决算数为调整预算的`)
 NAMED_OUTCOME_OVER = regex(
-    r"\s*[，,]\s*(?P<stage>决算数?|执行数)\s*(?:为|是|占)(?P<budget>(?:年初|调整后?的?)?预算数?)的\s*"
+    r"\s*[，,]\s*(?:支出|收入)?(?P<stage>决算数?|执行数)\s*(?:为|是|占|完成)(?P<budget>(?:年初|调整后?的?)?预算数?)的\s*"
 )
+# the next rate of that outcome over the other budget (`，完成调整预算的`, `，为调整预算的`)
+OTHER_BUDGET_NEXT = regex(r"(?:完成|为|是|占)(?P<budget>(?:年初|调整后?的?)预算数?)的")
+# the words naming a figure a budget, a plan or last year's, not the outcome: a fund's name is none of them
+# (`一般公共预算财政拨款支出 X` is the outcome of that fund)
+NOT_AN_OUTCOME = regex(rf"(?<!公共)(?<!基金)(?<!经营)预算|计划|{LAST_YEAR_NAMES}")
 # the stages of a budget (the initial one, the adjusted one)
 BUDGET_STAGES = ("预算", "调整预算")
 
@@ -122,6 +127,10 @@ class Rates(Reader):
             # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and
             # so is a score: `其中决策指标 15 分，得 11.20 分，得分率 74.67%`)
             ops, labels = [], []
+        if not ops and (sibling := self._over_other_budget(r.name, si)) is not None:
+            # `…，支出决算完成年初预算的 p%，完成调整预算的 q%`: the same outcome over the other budget stated
+            self.facts.rates.append(Rate(r.name, r.value, si, *sibling, formula, ordered=True, certain=False))
+            return
         named = self._outcome_before_budgets(r.value, si, mentions, ops)
         if named is not None:
             # (no operands where the outcome is not found: the budgets stated are none of the rate's numerator)
@@ -209,7 +218,26 @@ class Rates(Reader):
             return [], []
         den, owner = dens[0]
         num = self._outcome_just_before(si, identify(said.group("stage"))[1].stage, den)
-        return ([], []) if num is None else ([num[0], den], [num[1].key, owner.key])
+        if num is None:
+            return [], []
+        budgets = [(q, m.key, identify(m.label)[1].stage) for m in owners for q in m.quantities if q in ops]
+        self._outcome_over[si] = (num[0], num[1].key, budgets)
+        return [num[0], den], [num[1].key, owner.key]
+
+    def _over_other_budget(self, name: str, si: int) -> tuple[list[Quantity], list[str]] | None:
+        """([numerator, denominator], names) of the rate right after one `_outcome_before_budgets` read, in its
+        sentence, that names the other budget (`年初预算 A，调整预算 B，支出决算完成年初预算的 p%，完成调整预算的 q%`):
+        the same outcome over the one budget of that stage stated before them."""
+        said = OTHER_BUDGET_NEXT.fullmatch(name.strip())
+        before = self._outcome_over.get(si)
+        if said is None or before is None:
+            return None
+        stage = self.labeller.identify(said.group("budget"))[1].stage
+        num, key, budgets = before
+        dens = [(q, k) for q, k, s in budgets if s == stage]
+        if len(dens) != 1:
+            return None
+        return [num, dens[0][0]], [key, dens[0][1]]
 
     def _outcome_just_before(self, si: int, stage: str | None, den: Quantity) -> tuple[Quantity, Mention] | None:
         """The one figure of the sentence before that may be the outcome a rate over `den` names by `stage`: no
@@ -220,7 +248,7 @@ class Rates(Reader):
             for m in self.d.by_sentence.get(si - 1) or []
             if not self._qualifies(m)
             and id(m) not in self.d.parts
-            and not NOT_THE_OUTCOME.search(m.label)
+            and not NOT_AN_OUTCOME.search(m.label)
             and identify(m.label)[1].stage in (None, stage)
             and (q := exact_figure(m)) is not None
             and q.base_unit == den.base_unit

@@ -99,6 +99,8 @@ class Reader:
         self.facts = draft.facts
         self.labeller = draft.labeller
         self._last_rate: dict[int, int] = {}  # sentence → start of its latest rate
+        # sentence → the outcome its rate named by stage was read of, and the budgets stated before it (rates.py)
+        self._outcome_over: dict[int, tuple[Quantity, str, list[tuple[Quantity, str, str | None]]]] = {}
         self._starts: list[int] = []  # where each figure of the document starts, in order
         self._qs: list[Quantity] = []  # the figures of the sentence being read
         self._list_of: dict[int, int] = {}  # see _lists
