@@ -444,6 +444,23 @@ def _group_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
     return item[1] > indent and marker(item[0])[0] != style
 
 
+def _blank_item(lines: list[str], j: int, data: list[Parsed], rows: list[_Line]) -> bool:
+    """Is line j an item of the table whose cells are all blank (`1.因公出国（境）费` between `合计  4.40  3.65`
+    and `2.公务用车购置及运行维护费  3.60  3.18`): a label alone, numbered in the style of the row of figures right
+    below it, the next number of that style where the row above is numbered so too? A row the table states
+    nothing for, not the end of the table."""
+    if not rows or j + 1 >= len(lines) or not data[j + 1] or not _text_only(lines[j]):
+        return False
+    label = lines[j].strip()
+    style, number = marker(label)
+    item = data[j + 1]
+    assert item is not None
+    below_style, below_number = marker(item[0])
+    if not style or style != below_style or WIDE_GAP.search(label) or not (number and below_number):
+        return False
+    return below_number == number + 1
+
+
 def _heading_row(lines: list[str], starts: list[int], j: int) -> _Line:
     """A group's heading as a row without figures."""
     line = lines[j]
@@ -744,7 +761,7 @@ def _rows(
             rows.append(wrapped[0])
             j = wrapped[1]
             continue
-        if _group_heading(lines, j, data):
+        if _group_heading(lines, j, data) or _blank_item(lines, j, data, rows):
             rows.append(_heading_row(lines, starts, j))
             j += 1
             continue
