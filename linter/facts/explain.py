@@ -242,6 +242,25 @@ def conversions(draft: Draft) -> Iterator[Restatement]:
         # (or restated in its own unit with a number 10⁴ apart: one of the two units is a slip)
         if q.exact and (converted(text, q, r) or restated_in_own_unit(text, q, r) is not None):
             yield Restatement(m.identity, [(m, q), (n, r)])
+    yield from _after_unlabelled(draft)
+
+
+def _after_unlabelled(draft: Draft) -> Iterator[Restatement]:
+    """`由年初预算 557000 万元调整为 586450 万元，约 58.65 万元`: the sum restated is a figure no label of its own holds
+    (the end of a 由…调整为…, read as a movement): the restatement is of the figure right before it in the text,
+    held as a mention of the restatement's sentence with no name."""
+    text = draft.doc.text
+    owned = {id(q) for m in draft.facts.mentions for q in m.quantities}
+    ordered = sorted(draft.facts.quantities, key=lambda x: x.start)
+    before = {id(r): q for q, r in zip(ordered, ordered[1:])}
+    for n in draft.facts.mentions:
+        q = before.get(id(n.quantities[0])) if len(n.quantities) == 1 else None
+        if q is None or id(q) in owned or not q.exact:
+            continue
+        r = n.quantities[0]
+        if converted(text, q, r) or restated_in_own_unit(text, q, r) is not None:
+            bare = Mention("", "", [q], n.sentence, n.paragraph, identity=n.identity)
+            yield Restatement(n.identity, [(bare, q), (n, r)])
 
 
 def restatements(draft: Draft) -> Iterator[Restatement]:
