@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, UnitSlip
 from tieout.linter.facts.passes.base import converted, restated_in_own_unit
 from tieout.linter.facts.passes.links import mention_index, year_before
+from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -308,6 +309,12 @@ def _scored_as(draft: Draft, m: Mention, q: Quantity) -> str:
 # 2023年`); not a comparison on another basis (`同口径`, `可比口径`), which restates last year's figure on purpose
 OTHER_BASIS = regex(r"口径|可比|剔除|扣除")
 LAST_YEAR_BASE = regex(r"^(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?P<year>(?:19|20)\d{2})年度?)(?:相比)?$")
+# the comparison may name the stage of last year's figure right before it (`比上年执行数 X`, `较 2024 年决算数 X`):
+# the base is of that stage, whatever the current figure's; where it names none, of the current figure's
+BASE_STAGE = regex(
+    r"(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?:19|20)\d{2}年度?)"
+    r"(?P<stage>执行数|决算数|预算数|调整预算数|预计执行数|完成数)\s*$"
+)
 
 
 def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:
@@ -332,7 +339,9 @@ def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Ident
         earlier = year_before(ident.context.period)
         if earlier is None or (said.group("year") and said.group("year") != earlier):
             continue
-        context = replace(ident.context, period=earlier)
+        named = BASE_STAGE.search(draft.doc.text[cur.end : base.start])
+        stage = read(named.group("stage")).context.stage if named else ident.context.stage
+        context = replace(ident.context, period=earlier, stage=stage)
         counted = m.noun if base.kind == "count" else ""
         key = (ident.item, _own_subject(ident.item, ident.subject, evaluation), context)
         yield (key, base.base_unit, base.kind, counted), replace(ident, context=context), m, base
