@@ -122,7 +122,8 @@ class BalanceMismatch(Rule):
     `资产总额 A，负债总额 L，净资产 N`; `固定资产原值 G，累计折旧 D，净值 V`; `送审金额 A，审定金额 B，审减 C`: `linter/vocab/differences.yaml`) is
     checked the same way, when each of the three names is borne by one figure of the sentence, of one unit and
     context, the difference stated last (a last year's figure or another entity's of one of the names beside
-    them: not read).
+    them: not read). The first figure may open with the entity the three are of (`全市国有企业资产总额 A，负债总额
+    L，所有者权益 N`: an enterprise's 所有者权益 is its 净资产); a later one naming an entity is another's.
 
     ## Why is this bad?
     The balance is what is left of the year's money; one that is not income minus expenditure misstates

@@ -169,7 +169,15 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         if pct is not None:
             o = _growth_outcome(ctx, c, cur, pct, base_iv, base_val)
             if o is not None:
-                yield o
+                yield _with_delta(o, c, delta)
+
+
+def _with_delta(o: Outcome, c: Change, delta: Movement | None) -> Outcome:
+    """A growth rate checked against the earlier figure the difference gives (no earlier figure stated): the
+    difference is one of the figures that disagree, named with the current one."""
+    if c.base is not None or delta is None or delta.quantity is None:
+        return o
+    return replace(o, related=[*o.related, (delta.quantity, "变动额")])
 
 
 def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
@@ -295,7 +303,8 @@ class ChangeMismatch(Rule):
     `与上年相比`):
 
     - with the earlier figure stated (`比上年 X 增加 Δ，增长 p%`): Δ as current − earlier, p as Δ / earlier;
-    - with only Δ stated besides p: p as Δ / (current ∓ Δ);
+    - with only Δ stated besides p: p as Δ / (current ∓ Δ) (the finding names Δ with the current figure: the
+      two disagree with p, and which one is wrong is not told);
     - with the earlier figure and Δ stated and the current one not
       (`与上年相比（上年…为 X），减少 Δ，下降 p%`): p as Δ / earlier;
     - with neither stated: against the figure of the same identity a year earlier (same item and

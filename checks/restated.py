@@ -51,13 +51,16 @@ class RestatedFigure(Rule):
     identity was inferred from a neighbouring sentence, are not compared either. Last year's figure given
     as the base of a change (`2024年度本年支出合计 860.40 万元，比上年 812.30 万元增长 5.92%`) is the figure of
     the current one's identity a year earlier, compared with that figure stated elsewhere (`2023年度本年支出
-    合计 821.30 万元`), unless the comparison is on another basis (`同口径`, `可比`, `剔除…`).
+    合计 821.30 万元`), unless the comparison is on another basis (`同口径`, `可比`, `剔除…`); where the comparison
+    names the stage of that figure (`预算收入 87,600 万元，比上年执行数 84,620 万元增长 3.5%`), it is last year's
+    figure of that stage.
 
     A sum of money restated right after it in another unit (`3,983.76 万元（约 0.40 亿元）`, `…万元，约合
     0.40 亿元`, `（折合 186,000 万元）`, the bracket holding nothing else) is the same quantity too: the
     restatement must be the sum converted, to its own precision (one unit of its last digit either way
     when written with 约). After a comma the restatement must end its clause (`…5 亿元，约 3,000 万元用于…`
-    states a part, not the sum again). A sum restated so in its own unit with a number 10⁴ or 10⁸ apart
+    states a part, not the sum again). The sum may be a figure no label holds (`由年初预算 557000 万元调整为
+    586450 万元，约…`): the restatement is of the figure right before it. A sum restated so in its own unit with a number 10⁴ or 10⁸ apart
     (`586450 万元，约为 58.65 万元`) is a unit slip of one of the two: the fix is the reading whose unit the
     document writes its other sums of money in (58.65 亿元 where it writes 亿元 and never 元); where that
     does not decide, the finding names both readings and gives no fix.

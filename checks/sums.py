@@ -331,6 +331,9 @@ class SumMismatch(Rule):
     - a list whose parts cover a total that is by definition their sum (`linter/vocab/sums.yaml`:
       `三公经费` = `因公出国（境）费` + `公务用车购置及运行维护费` + `公务接待费`, `基本支出` = `人员经费` +
       `公用经费` …), whatever word opens it, `其中` included;
+    - two parts that are the two things the total's name joins (`公务用车购置及运行费 X（购置费 a，运行费 b）`,
+      `土地增值税和契税合计 X，其中土地增值税 a、契税 b`): the noun both share may stand once at the end of the
+      name, and words both share before the first (`公务用车`) may be left out of the parts;
     - a total stated after its parts (`A 12.5 万元，B 7.5 万元，A及B共计 20 万元`, `…，总额为 X`);
     - a total's own list in a sentence opening with its name (`收入总计 T。…支出总计包括：A a、B b`), not
       left open (`等`) nor said to be its main items (`主要包括`);

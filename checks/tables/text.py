@@ -49,7 +49,9 @@ class TextTable(Rule):
     column names placed by position: its cell is used only where the name stands over its
     figures and names the row's stage (`决算数`, `预算数`) or whole (`合计`), or the table has that one column;
     the table states its fund, stage and year; a row named as a fund's whole (`一般公共预算支出`) is held so
-    only in a table whose title names that whole; the paragraph states the cell's scope up to the figure;
+    only in a table whose title names that whole; the paragraph states the cell's scope up to the figure, or
+    opens with the figure's label (`4.卫生健康支出 X`) under a heading that states the cell's scope and holds the
+    cell's table (the nearest heading above the figure that states a scope);
     a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
     for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the one score table's: the 合计
     of its 得分 column (its 分值 making 100), with no total row its first-level rows' scores added up where their
@@ -219,8 +221,36 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     if not 0 <= m.sentence < len(sentences):
         return False
     first = ctx.doc.paragraph_of(m.sentence).start
-    scope = read(ctx.doc.text[sentences[first].start : q.start]).context.scope
-    return all(_scope_stated(ctx, h) == scope for h in hits)
+    before = ctx.doc.text[sentences[first].start : q.start]
+    scope = read(before).context.scope
+    opens = scope is None and _opens_with(before, m.label)
+    return all(_scope_stated(ctx, h) == scope or (opens and _heading_scope(ctx, q, h)) for h in hits)
+
+
+# the numbering of a paragraph that opens an enumerated item (`4.`, `（二）`, `3、`)
+ITEM_NUMBER = regex(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?\s*"
+)
+
+
+def _opens_with(before: str, label: str) -> bool:
+    """Does the paragraph open with the figure's label, nothing before it but the item's number (`4.卫生健康支出
+    X`)? It then names no entity of its own, whatever entity its heading names."""
+    return bool(label) and ITEM_NUMBER.sub("", before).strip() == ITEM_NUMBER.sub("", label).strip()
+
+
+def _heading_scope(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
+    """Does the nearest heading above the figure that states a scope state the cell's, with the cell's table
+    under that heading too (`二、市本级一般公共预算支出决算` over its 支出决算表 and the items explaining it)?"""
+    expected = _scope_stated(ctx, hit)
+    node = titled(ctx.doc, q.start)
+    while node is not None and (not node.title or read(node.title).context.scope is None):
+        node = node.parent
+    if node is None or expected is None or read(node.title).context.scope != expected:
+        return False
+    table = next(t for t in ctx.facts.tables if t.index == hit.identity.table)
+    holder = ctx.doc.section_at(table.rows[0][0].start) if table.rows and table.rows[0] else None
+    return holder is not None and any(s is node for s in _enclosing(holder))
 
 
 def _scope_stated(ctx: CheckContext, hit: Hit) -> str | None:

@@ -119,6 +119,44 @@ def _component_of(d: Definition, names: tuple[str, ...]) -> int | None:
     return None
 
 
+# the word that joins the two things a total is named by (`公务用车购置及运行费`, `土地增值税和契税`)
+CONJUNCTION = regex(r"及|和|与")
+MIN_STEM = 2  # a part's own name, less the noun it shares with the other, has two characters at least
+
+
+def conjoined(total: Mention, parts: list[Mention]) -> bool:
+    """Is the total named by exactly its two parts joined (`公务用车购置及运行费 X（购置费 a，运行费 b）`,
+    `土地增值税和契税合计 X，其中土地增值税 a、契税 b`)? Its name, less a total's word, holds one 及/和/与; the first
+    part is what stands before it (the noun both share, written once at the end, `费`, added), the second
+    what stands after it, each maybe with the words before the first (`公务用车购置费`)."""
+    if len(parts) != 2:
+        return False
+    for name in _names(total):
+        halves = CONJUNCTION.split(TOTAL_WORD.sub("", name))
+        if len(halves) == 2 and all(len(h) >= MIN_STEM for h in halves):
+            if any(_joins(halves[0], halves[1], a, b) for a in _names(parts[0]) for b in _names(parts[1])):
+                return True
+    return False
+
+
+def _joins(left: str, right: str, first: str, second: str) -> bool:
+    """`左及右` named by `first` and `second`: the first is the left half, or its end after words both share
+    (`公务用车`), with the noun both parts end with added where the left half leaves it out (`购置费` of
+    `公务用车购置`); the second is the right half, with those shared words or without."""
+    shared = _common_tail(first, second)
+    stem = first[: -len(shared)] if shared and not left.endswith(shared) and right.endswith(shared) else first
+    if len(stem) < MIN_STEM or not left.endswith(stem):
+        return False
+    return second in (right, left[: len(left) - len(stem)] + right)
+
+
+def _common_tail(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n :]
+
+
 def complete(total: Mention, parts: list[Mention]) -> bool:
     """Do the parts cover, one each, every required component of a definition, and nothing else? Of a
     definition of the total; or, where the parts are exactly all the components of one (`其中：基本支出 A，项目
@@ -132,7 +170,7 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
             continue
         if _totals(d, totals) or (len(required) >= 2 and found == required):
             return True
-    return False
+    return conjoined(total, parts)
 
 
 def of_total(total: Mention, parts: list[Mention]) -> bool:

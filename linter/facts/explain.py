@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, UnitSlip
 from tieout.linter.facts.passes.base import converted, restated_in_own_unit
 from tieout.linter.facts.passes.links import mention_index, year_before
+from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -242,6 +243,25 @@ def conversions(draft: Draft) -> Iterator[Restatement]:
         # (or restated in its own unit with a number 10⁴ apart: one of the two units is a slip)
         if q.exact and (converted(text, q, r) or restated_in_own_unit(text, q, r) is not None):
             yield Restatement(m.identity, [(m, q), (n, r)])
+    yield from _after_unlabelled(draft)
+
+
+def _after_unlabelled(draft: Draft) -> Iterator[Restatement]:
+    """`由年初预算 557000 万元调整为 586450 万元，约 58.65 万元`: the sum restated is a figure no label of its own holds
+    (the end of a 由…调整为…, read as a movement): the restatement is of the figure right before it in the text,
+    held as a mention of the restatement's sentence with no name."""
+    text = draft.doc.text
+    owned = {id(q) for m in draft.facts.mentions for q in m.quantities}
+    ordered = sorted(draft.facts.quantities, key=lambda x: x.start)
+    before = {id(r): q for q, r in zip(ordered, ordered[1:])}
+    for n in draft.facts.mentions:
+        q = before.get(id(n.quantities[0])) if len(n.quantities) == 1 else None
+        if q is None or id(q) in owned or not q.exact:
+            continue
+        r = n.quantities[0]
+        if converted(text, q, r) or restated_in_own_unit(text, q, r) is not None:
+            bare = Mention("", "", [q], n.sentence, n.paragraph, identity=n.identity)
+            yield Restatement(n.identity, [(bare, q), (n, r)])
 
 
 def restatements(draft: Draft) -> Iterator[Restatement]:
@@ -289,6 +309,12 @@ def _scored_as(draft: Draft, m: Mention, q: Quantity) -> str:
 # 2023年`); not a comparison on another basis (`同口径`, `可比口径`), which restates last year's figure on purpose
 OTHER_BASIS = regex(r"口径|可比|剔除|扣除")
 LAST_YEAR_BASE = regex(r"^(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?P<year>(?:19|20)\d{2})年度?)(?:相比)?$")
+# the comparison may name the stage of last year's figure right before it (`比上年执行数 X`, `较 2024 年决算数 X`):
+# the base is of that stage, whatever the current figure's; where it names none, of the current figure's
+BASE_STAGE = regex(
+    r"(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?:19|20)\d{2}年度?)"
+    r"(?P<stage>执行数|决算数|预算数|调整预算数|预计执行数|完成数)\s*$"
+)
 
 
 def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:
@@ -313,7 +339,9 @@ def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Ident
         earlier = year_before(ident.context.period)
         if earlier is None or (said.group("year") and said.group("year") != earlier):
             continue
-        context = replace(ident.context, period=earlier)
+        named = BASE_STAGE.search(draft.doc.text[cur.end : base.start])
+        stage = read(named.group("stage")).context.stage if named else ident.context.stage
+        context = replace(ident.context, period=earlier, stage=stage)
         counted = m.noun if base.kind == "count" else ""
         key = (ident.item, _own_subject(ident.item, ident.subject, evaluation), context)
         yield (key, base.base_unit, base.kind, counted), replace(ident, context=context), m, base

@@ -12,6 +12,7 @@ from tieout.linter.facts.model import Balance, Mention
 from tieout.linter.facts.passes.base import by_clause, exact_of
 from tieout.linter.facts.passes.sets import agree_open
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
@@ -92,22 +93,28 @@ def _reductions(draft: Draft) -> Iterator[Balance]:
 CURRENT = ("本年度", "本年", "本期", "当年", "当期", "年末", "期末", "年底")
 
 
-def _bears(m: Mention, names: frozenset[str]) -> bool:
-    return not names.isdisjoint(_readings(m.label))
+def _bears(m: Mention, names: frozenset[str], entity: bool = False) -> bool:
+    return not names.isdisjoint(_readings(m.label, entity))
+
+
+# a label that opens with the entity whose figure it is (`全市地方国有金融企业资产总额`): what follows the entity
+ENTITY = regex("^.*?(?:" + "|".join(str(w) for w in load("differences").get("entity_heads") or []) + ")(?:的)?")
 
 
 @lru_cache(maxsize=4096)
-def _readings(label: str) -> frozenset[str]:
-    """The names a label can bear: itself, and what follows a word of the current period (`本年收入`: 收入).
-    Memoised: every sentence's labels are held to every identity's names."""
+def _readings(label: str, entity: bool = False) -> frozenset[str]:
+    """The names a label can bear: itself, and what follows a word of the current period (`本年收入`: 收入); with
+    `entity`, what follows the entity it opens with too (`某某企业资产总额`: 资产总额). Memoised: every sentence's
+    labels are held to every identity's names."""
     label = label.replace(" ", "")
-    return frozenset([label, *(label[len(w) :] for w in CURRENT if label.startswith(w))])
+    names = {label, ENTITY.sub("", label)} if entity else {label}
+    return frozenset(names | {x[len(w) :] for x in names for w in CURRENT if x.startswith(w)})
 
 
-def _named(mentions: list[Mention], names: frozenset[str], one: bool = True) -> Mention | None:
+def _named(mentions: list[Mention], names: frozenset[str], one: bool = True, entity: bool = False) -> Mention | None:
     """The one figure of the sentence bearing one of the names (none, or two: no relation); with `one` False,
-    the first of them."""
-    bearing = [m for m in mentions if _bears(m, names)]
+    the first of them; with `entity`, a label may open with the entity it is of (`_readings`)."""
+    bearing = [m for m in mentions if _bears(m, names, entity)]
     return bearing[0] if len(bearing) == 1 or (bearing and not one) else None
 
 
@@ -132,7 +139,9 @@ def _difference(mentions: list[Mention], identity: Identity) -> Balance | None:
 def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, own: list[Mention]) -> Balance | None:
     """The difference `d` (of the mention `own`, if it is one) of the one figure named as the minuend and the one
     named as the subtrahend in its sentence, both stated before it."""
-    minuend = _named(mentions, identity.minuend)
+    # (the entity whose figures the sentence states is named once, before the first: `某某企业资产总额 A，负债总额 L，
+    # 所有者权益 N`; a later figure naming an entity, `所属企业净资产`, is another's)
+    minuend = _named(mentions, identity.minuend, entity=True)
     subtrahend = _named(mentions, identity.subtrahend)
     if minuend is None or subtrahend is None or minuend is subtrahend:
         return None
