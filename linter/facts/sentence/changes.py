@@ -837,7 +837,7 @@ class Changes(Reader):
             return None
         ratio = others[0]
         name = self._clause_name(si, ratio)
-        shared = "占" in name or name.endswith(("占比", "比重"))
+        shared = "占" in name or name.endswith("比重")  # (占…的比重, 占比, 税收比重)
         return (ratio, name, None) if shared and RATIO_NAME.search(name) else None
 
     def _clause_name(self, si: int, ratio: Quantity) -> str:
