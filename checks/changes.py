@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Movement
+from tieout.linter.facts.sentence.changes import COMPARED_MOMENT
 from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, rounding_unit, signed, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -226,13 +227,9 @@ def _rates_compared(c: Change, previous: Decimal, current: Decimal) -> str:
     96.50%`), or the outcome and the plan it is measured against (`为 85.33%，目标 90.00%`)."""
     against = _against(c)
     if against == "上期":
-        moment = MOMENT.match(c.comparison)
-        return f"由{moment[1] if moment else '上年'} {fmt(previous, 2)}% 变为 {fmt(current, 2)}%"
+        moment = COMPARED_MOMENT.match(c.comparison)  # (`较年初`: the earlier rate is named by that moment)
+        return f"由{moment['moment'] if moment else '上年'} {fmt(previous, 2)}% 变为 {fmt(current, 2)}%"
     return f"为 {fmt(current, 2)}%，{against} {fmt(previous, 2)}%"
-
-
-# a comparison with the start of the period or a year's end (`较年初`): the earlier rate is named so in a finding
-MOMENT = regex(r"^(?:比|较|与)(年初|期初|上年末|上年底|\d{4}年(?:末|底))")
 
 
 def _earlier_rate(c: Change) -> str:

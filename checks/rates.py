@@ -239,7 +239,7 @@ def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num) if num is not None else None
     if not _names_adjusted(r) or num is None or own is None:
         return None
-    if _role(ctx, own.label) != "outcome" or _listed_within(ctx, own) or _past(own.identity.context.period):
+    if _role(ctx, own.label) != "outcome" or _listed(ctx, own, chain_start=False) or _past(own.identity.context.period):
         return None
     paragraph = [m for i in ctx.doc.paragraph_of(own.sentence) for m in ctx.index.in_sentence(i)]
     if any(m.sentence == own.sentence and _role(ctx, m.label) == "plan" for m in paragraph):
@@ -1212,25 +1212,20 @@ def _adds_up(b: Breakdown) -> bool:
     return len(listed) == len(b.parts) and sum((q.base_value for q in listed), Decimal(0)) == whole.base_value
 
 
-def _listed(ctx: CheckContext, m: Mention) -> bool:
-    """Is the figure a part of a list (its budget is its own, not the list total's)?"""
-    parts = ctx.memo("rates.listed", lambda: {id(p) for b in ctx.facts.breakdowns for p in [*b.parts, *b.minus]})
-    return id(m) in parts
-
-
-def _listed_within(ctx: CheckContext, m: Mention) -> bool:
-    """Is the figure a part of a list other than as the figure a chain starts from (`本级支出 C，加上解支出 a、补助
-    下级支出 b，支出总计 T`: C is the side's own whole, the chain adds other things to it, not its parts)?"""
+def _listed(ctx: CheckContext, m: Mention, chain_start: bool = True) -> bool:
+    """Is the figure a part of a list (its budget is its own, not the list total's)? With `chain_start` False, not
+    counting the figure a chain starts from (`本级支出 C，加上解支出 a、补助下级支出 b，支出总计 T`: C is the side's
+    own whole, the chain adds other things to it, not its parts)."""
 
     def build() -> set[int]:
         return {
             id(p)
             for b in ctx.facts.breakdowns
             for i, p in enumerate([*b.parts, *b.minus])
-            if not (b.keyword == "加" and i == 0)
+            if chain_start or not (b.keyword == "加" and i == 0)
         }
 
-    return id(m) in ctx.memo("rates.listed_within", build)
+    return id(m) in ctx.memo(f"rates.listed.{chain_start}", build)
 
 
 def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:

@@ -12,16 +12,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tieout.linter.facts.model import Change, Share
+from tieout.linter.facts.passes.ratio_bases import ADJUSTED_BASIS
 from tieout.linter.figures.intervals import HUNDRED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext
-from tieout.linter.vocab import words
 
 # a change of last year (`比上年`, `同比`, none named: `增长 7.5%`), not of a plan nor of another year
 LAST_YEAR_ONLY = regex(r"^(?:(?:比|较|与)?(?:上年|去年|上一年)(?:同期)?度?(?:相比)?|同比)?$")
-# words saying a growth is on an adjusted basis (`同口径`, `剔除…后`): not the growth of the figures as stated
-ADJUSTED = regex("|".join(words("relations", "adjusted_basis")))
 HALF = Decimal("0.5")
 
 
@@ -77,7 +75,8 @@ def _growth(ctx: CheckContext, q: Quantity, c: Change) -> tuple[Quantity, Decima
         for m in other.movements:
             if m.quantity is None or m.quantity.kind != "percent":
                 continue
-            if not m.quantity.exact or ADJUSTED.search(ctx.doc.text, q.end, m.start):
+            # (a growth on an adjusted basis, `同口径`, `剔除…后`, is not that of the figures as stated)
+            if not m.quantity.exact or ADJUSTED_BASIS.search(ctx.doc.text, q.end, m.start):
                 return None
             found.append((m.quantity, m.quantity.value if m.direction == "up" else -m.quantity.value))
     return found[0] if len(found) == 1 else None

@@ -308,19 +308,18 @@ def _scored_as(draft: Draft, m: Mention, q: Quantity) -> str:
 # `比上年 11.53 亿元增长 1.7%`: last year's figure stated as the base of this year's change (a year named: `比
 # 2023年`); not a comparison on another basis (`同口径`, `可比口径`), which restates last year's figure on purpose
 OTHER_BASIS = regex(r"口径|可比|剔除|扣除")
-LAST_YEAR_BASE = regex(r"^(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?P<year>(?:19|20)\d{2})年度?)(?:相比)?$")
+COMPARED_WITH_YEAR = r"(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?P<year>(?:19|20)\d{2})年度?)"
+LAST_YEAR_BASE = regex(rf"^{COMPARED_WITH_YEAR}(?:相比)?$")
 # the comparison may name the stage of last year's figure right before it (`比上年执行数 X`, `较 2024 年决算数 X`):
 # the base is of that stage, whatever the current figure's; where it names none, of the current figure's
-BASE_STAGE = regex(
-    r"(?:比|较|与)(?:上年|上年度|上一年|上一年度|去年|(?:19|20)\d{2}年度?)"
-    r"(?P<stage>执行数|决算数|预算数|调整预算数|预计执行数|完成数)\s*$"
-)
+BASE_STAGE = regex(rf"{COMPARED_WITH_YEAR}(?P<stage>执行数|决算数|预算数|调整预算数|预计执行数|完成数)\s*$")
 
 
 def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:
     """Last year's figures a sentence states as the base of a change of this year's (`一般公共预算收入
-    11.73 亿元，比上年 11.53 亿元增长 1.7%`), keyed as the figure of the current's identity a year earlier: a
-    report that states that figure elsewhere (`2023年一般公共预算收入 11.35 亿元`) states it twice."""
+    11.73 亿元，比上年 11.53 亿元增长 1.7%`), keyed as the figure of the current's identity a year earlier, of
+    the stage the comparison names if it names one (`比上年执行数 X`): a report that states that figure elsewhere
+    (`2023年一般公共预算收入 11.35 亿元`) states it twice."""
     owner = mention_index(draft)
     for c in draft.facts.changes:
         cur, base = c.current, c.base

@@ -118,8 +118,9 @@ def _outcome_base(
     where the change names no other stage, the draft's figure and the base state their scope and fund, and every
     figure of that item, scope and fund last year (`mentions`) is of the outcome with one value: a budget of the
     year before stated too may be what the draft is compared with, and so may one stated beside the outcome
-    (`收入 B，完成预算的 102%（年初预算 b）`) unless the change names the outcome (`比上年执行数`). The headings a list gives its figures
-    (`subject`) are compared only where both are the figures' own, not inferred from the lists they stand in."""
+    (`收入 B，完成预算的 102%（年初预算 b）`) unless the change names the outcome (`比上年执行数`). The headings a
+    list gives its figures (`subject`) are compared, by what they name beyond the item and context words (`_thing`),
+    only where both are the figures' own, not inferred from the lists they stand in."""
     ident, ctx = own.identity, own.identity.context
     # (`2026年收入预计 A，比2025年执行数增长 p%`: a draft's figure called an estimate is the draft's when the change
     # names last year's outcome, a year before it)

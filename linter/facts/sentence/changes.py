@@ -14,6 +14,7 @@ from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
     BARE_ADJUSTMENT,
     BRACKETED,
+    BUDGET_STAGES,
     CLAUSE_BREAK,
     LAST_YEAR_CMP,
     LAST_YEAR_NAMES,
@@ -22,6 +23,7 @@ from tieout.linter.facts.sentence.wording import (
     LAST_YEARS_RATIO,
     NOT_THE_OUTCOME,
     OUTCOME_LABEL,
+    OUTCOME_STAGES,
     OVER_SHORT_WORDS,
     PLAN_BASE,
     PLAN_LABEL,
@@ -148,16 +150,14 @@ YEARS_SPAN = regex(
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 
 
-# a comparison with the start of the period or a year's end (`较年初`, `比上年末`, `比 2023 年末`), and the label of
-# the earlier value that names that moment and nothing else (`年初为`): `资产负债率为 39.81%，年初为 42.00%，较年初下降…`
-COMPARED_MOMENT = regex(r"^(?:比|较|与)(?P<moment>年初|期初|上年末|上年底|\d{4}年(?:末|底))(?:相比)?$")
+# a comparison with the start of the period or a year's end (`较年初`, `比上年末`, `比 2023 年末`; a finding names the
+# earlier value by that moment, checks.changes), and the label of the earlier value that names that moment and
+# nothing else (`年初为`): `资产负债率为 39.81%，年初为 42.00%，较年初下降…`
+COMPARED_MOMENT = regex(r"^(?:比|较|与)(?P<moment>年初|期初|上年末|上年底|\d{4}年(?:末|底))")
 MOMENT_LABEL = regex(r"^(?P<moment>[^，,；;为是的]+)(?:的|为|是)?$")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
 PLAN_NAMED = regex(r"年初|调整")
-# the stages of a budget and of the year's outcome, as the labeller names them
-PLAN_STAGES = frozenset({"预算", "调整预算"})
-OUTCOME_STAGES = frozenset({"执行", "决算"})
 
 
 BOTH_SIDES = regex(r"收入?、?支出?(?=总)")
@@ -321,7 +321,7 @@ class Changes(Reader):
         """`“三公”经费支出决算 A，全年预算 B，决算数为预算数的 r%；较上年减少 Δ，下降 p%`: a change after a budget
         that follows the year's outcome in its sentence may be of either (the words do not say); the outcome
         where its figures agree with it and the budget's do not, else the nearest (the budget) as read."""
-        if self.labeller.identify(subject.label)[1].stage not in PLAN_STAGES:
+        if self.labeller.identify(subject.label)[1].stage not in BUDGET_STAGES:
             return read
         current, label = read
         before = mentions[: mentions.index(subject)] if subject in mentions else []
@@ -810,9 +810,7 @@ class Changes(Reader):
         ratio = pcts[0]
         if current is not None and current.start > ratio.start:
             return None
-        begin = self.doc.sentences[si].start
-        cut = max(self.doc.text.rfind(ch, begin, ratio.start) for ch in "，,；;")
-        name = self.doc.text[max(begin, cut + 1) : ratio.start].rstrip("为是达到 ")
+        name = self._clause_name(si, ratio)
         if SHARE_OF.fullmatch(name) and not RATIO_NAME.search(name):
             name = f"{name.removesuffix('的')}的比重"  # (the share named as one: `占支出的比重`)
         return (ratio, name, noted[0]) if RATIO_NAME.search(name) else None
@@ -838,11 +836,15 @@ class Changes(Reader):
         if not own or len(others) != 1 or others[0].kind != "percent" or others[0].start < own[-1].end:
             return None
         ratio = others[0]
+        name = self._clause_name(si, ratio)
+        shared = "占" in name or name.endswith("比重")  # (占…的比重, 占比, 税收比重)
+        return (ratio, name, None) if shared and RATIO_NAME.search(name) else None
+
+    def _clause_name(self, si: int, ratio: Quantity) -> str:
+        """The words naming a ratio in its clause, from the clause's start up to the figure (`占支出的比重`)."""
         begin = self.doc.sentences[si].start
         cut = max(self.doc.text.rfind(ch, begin, ratio.start) for ch in "，,；;")
-        name = self.doc.text[max(begin, cut + 1) : ratio.start].rstrip("为是达到 ")
-        shared = "占" in name or name.endswith(("占比", "比重"))
-        return (ratio, name, None) if shared and RATIO_NAME.search(name) else None
+        return self.doc.text[max(begin, cut + 1) : ratio.start].rstrip("为是达到 ")
 
     def _ratio_and_last_year(
         self, si: int, c: _Change, mentions: list[Mention]
@@ -1242,4 +1244,6 @@ def _names_compared(label: str, comparison: str) -> bool:
     """Does the label name the moment the comparison compares with, and nothing else (`年初为` of `较年初`)?"""
     moment = COMPARED_MOMENT.match(comparison)
     named = MOMENT_LABEL.match(label)
-    return moment is not None and named is not None and named["moment"] == moment["moment"]
+    if moment is None or named is None or comparison[moment.end() :] not in ("", "相比"):
+        return False
+    return named["moment"] == moment["moment"]

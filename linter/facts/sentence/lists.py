@@ -33,6 +33,7 @@ from tieout.linter.facts.sentence.wording import (
     INCLUDED,
     LAST_YEAR_ONLY,
     LAST_YEARS_RATIO,
+    OUTCOME_STAGES,
     PLAN_BASE,
     PRONOUN,
     REFERENCE,
@@ -249,10 +250,9 @@ def _bare_share(e: object) -> bool:
     return isinstance(e, _Entry) and not e.label.strip() and len(e.qs) == 1 and e.qs[0].kind == "percent"
 
 
-# a figure's plan stages, and its outcome's: where a sentence states both (`收入调整预算数为 X，决算数为 Y`), a name
-# that says no stage (`占一般公共预算收入的`) is of the outcome, not of the budget
+# a figure's plan stages (its outcome's: wording.OUTCOME_STAGES): where a sentence states both (`收入调整预算数为
+# X，决算数为 Y`), a name that says no stage (`占一般公共预算收入的`) is of the outcome, not of the budget
 PLAN_STAGES = ("预算", "调整预算", "年初预算", "计划")
-OUTCOME_STAGES = ("决算", "执行")
 
 
 def _other_side(whole: str, label: str) -> bool:

@@ -6,6 +6,7 @@ from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
+    BUDGET_STAGES,
     CLAUSE_BREAK,
     LAST_YEAR_NAMES,
     LAST_YEARS,
@@ -43,8 +44,6 @@ OTHER_BUDGET_NEXT = regex(r"(?:完成|为|是|占)(?P<budget>(?:年初|调整后
 # the words naming a figure a budget, a plan or last year's, not the outcome: a fund's name is none of them
 # (`一般公共预算财政拨款支出 X` is the outcome of that fund)
 NOT_AN_OUTCOME = regex(rf"(?<!公共)(?<!基金)(?<!经营)预算|计划|{LAST_YEAR_NAMES}")
-# the stages of a budget (the initial one, the adjusted one)
-BUDGET_STAGES = ("预算", "调整预算")
 
 
 # what is left of a budget (`结余资金 7.65 万元`, `节约资金`)

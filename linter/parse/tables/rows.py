@@ -276,7 +276,7 @@ def _opening_totals(rows: list[Row], names: list[int]) -> set[int]:
         indents = [names[k] for k in between]
         if between and min(indents) >= 0:
             siblings = all(n <= names[i] for n in indents)
-            items_of_before = before in opening and all(n > names[before] for n in indents)  # type: ignore[index]
+            items_of_before = before is not None and before in opening and all(n > names[before] for n in indents)
             if siblings or items_of_before:
                 opening.add(i)
         elif i == 0:

@@ -569,9 +569,8 @@ def _by_words(line: str, seg: _Seg, place: _Place) -> tuple[Parsed, Parsed] | No
     if cuts:
         return cuts[0] if len(cuts) == 1 else None
     if any(marker(line[a:b])[0] for a, b in words[1:]):
-        return (
-            None  # a word opening with an enumeration (`2.政府性基金 三、节能环保支出`): two labels, cut nowhere known
-        )
+        # (a word opening with an enumeration, `2.政府性基金 三、节能环保支出`: two labels, cut nowhere known)
+        return None
     kind = side_of(seg.label)
     return _one(seg, place.kinds.index(kind), place) if kind in place.kinds else None
 
