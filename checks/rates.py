@@ -162,7 +162,25 @@ def _over_problems(ctx: CheckContext, r: Rate) -> Outcome | None:
     ]
     if len(found) != 1 or ctx.value(found[0]) <= 0 or ctx.value(found[0]) < ctx.value(num):
         return None
+    if ctx.index.mention_of(found[0]) not in ctx.index.in_sentence(own.sentence) and _opened_otherwise(ctx, own, num):
+        return None
     return _ratio_outcome(ctx, r, num, found[0], False, "发现问题数")
+
+
+# the words a sentence may open with before what was put right and still go on from the audit's findings before
+# it: a time (`截至年底，`, `目前，`), nothing else
+SINCE_THEN = regex(r"(?:(?:截至|截止到?|至|到)[^，。；,;]{1,12}|目前|当前|年内|全年|其中)[，,]?")
+
+
+def _opened_otherwise(ctx: CheckContext, own: Mention, num: Quantity) -> bool:
+    """Does the sentence of what was put right open with other words than a time before its figure's label
+    (`对乙局的审计中，已整改问题金额 a`)? They may name another audit, entity or year than the findings of the
+    sentence before: which findings the rate is of is then not said."""
+    sentence = ctx.doc.sentences[own.sentence]
+    before = ctx.doc.text[sentence.start : num.start]
+    at = before.rfind(own.label.strip()) if own.label.strip() else -1
+    opening = (before[:at] if at >= 0 else before).strip()
+    return bool(opening) and SINCE_THEN.fullmatch(opening) is None
 
 
 def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quantity]] | None:
