@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Movement
-from tieout.linter.facts.sentence.changes import COMPARED_MOMENT
+from tieout.linter.facts.moments import COMPARED_MOMENT
 from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, rounding_unit, signed, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex

@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import takewhile
 
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
+from tieout.linter.facts.moments import COMPARED_MOMENT
 from tieout.linter.facts.passes.base import converted, exact_figure, in_brackets
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
@@ -150,10 +151,8 @@ YEARS_SPAN = regex(
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 
 
-# a comparison with the start of the period or a year's end (`较年初`, `比上年末`, `比 2023 年末`; a finding names the
-# earlier value by that moment, checks.changes), and the label of the earlier value that names that moment and
+# the label of the earlier value that names the moment a comparison compares with (linter.facts.moments) and
 # nothing else (`年初为`): `资产负债率为 39.81%，年初为 42.00%，较年初下降…`
-COMPARED_MOMENT = regex(r"^(?:比|较|与)(?P<moment>年初|期初|上年末|上年底|\d{4}年(?:末|底))")
 MOMENT_LABEL = regex(r"^(?P<moment>[^，,；;为是的]+)(?:的|为|是)?$")
 LAST_YEAR_BRACKET = regex(r"[（(]\s*(上年同期|上年|去年同期|去年)(?:数|为)?[：:，,]?\s*$")
 # the plans a change may be against, by name (`比年初预算数增加`)
