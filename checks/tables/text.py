@@ -293,9 +293,9 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     hits = _restated(ctx, index, m, q, rounded)
     if not hits and rounded and (bare := _unverbed(m)) is not None:
         hits = _restated(ctx, index, bare, q, rounded)
-    if not hits and rounded and _significant(q) >= 3 and (bare := _unachieved(m)) is not None:
-        # (its value is what says the figure is the row's, not another entity's: a figure of a digit or two, `子公司
-        # 实现营业收入 3 亿元`, rounds too many cells to say so)
+    if not hits and rounded and abs(q.value) >= 100 * q.ulp and (bare := _unachieved(m)) is not None:
+        # (its value is what says the figure is the row's, not another entity's: a figure of fewer than three
+        # significant digits, `子公司实现营业收入 20 亿元`, rounds too many cells to say so)
         hits = _restated(ctx, index, bare, q, rounded)
     rows = {(h.identity.table, h.identity.row) for h in hits}
     if not rows or len({table for table, _ in rows}) != len(rows):
@@ -312,11 +312,6 @@ def _restated(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, rou
 
 
 ROW_VERBS = tuple(str(w) for w in load("tables").get("row_verbs") or [])
-
-
-def _significant(q: Quantity) -> int:
-    """The significant digits a figure is written with (`3` one, `24.02` four)."""
-    return len(re.sub(r"\D", "", q.text).lstrip("0"))
 
 
 def _unachieved(m: Mention) -> Mention | None:
