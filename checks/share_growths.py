@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tieout.linter.facts.model import Change, Share
-from tieout.linter.facts.passes.ratio_bases import ADJUSTED_BASIS
+from tieout.linter.facts.passes.base import ADJUSTED_BASIS
 from tieout.linter.figures.intervals import HUNDRED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex

@@ -27,6 +27,10 @@ class Completed:
     replacement: Any
 
 
+# a change on another basis than the figures stated (`扣除一次性因素后可比增长`; vocab relations adjusted_basis)
+ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
+
+
 def by_paragraph(draft: Draft) -> dict[int, list[Mention]]:
     out: dict[int, list[Mention]] = {}
     for m in draft.facts.mentions:

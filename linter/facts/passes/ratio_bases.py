@@ -23,11 +23,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Share
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import ADJUSTED_BASIS, Completed
 from tieout.linter.facts.passes.rate_changes import RATE_END, bare, same_rate, unbased_ratio_move
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -54,8 +53,6 @@ SHARE_ONLY = regex(r"^(?P<part>[^占中]{2,}?)的?(?:所?占比(?:重|例)?|比�
 NOT_THIS_YEARS = regex(
     r"上年|去年|上一年|(?<!占)比(?![重例])|较|(?:增长|增加|减少|下降|提高|降低|上升|增幅|降幅)(?:了|为|到|至)?\s*$"
 )
-# a change on another basis than the figures stated (vocab adjusted_basis)
-ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from itertools import takewhile
 
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
 from tieout.linter.facts.moments import COMPARED_MOMENT
-from tieout.linter.facts.passes.base import converted, exact_figure, in_brackets
+from tieout.linter.facts.passes.base import ADJUSTED_BASIS, converted, exact_figure, in_brackets
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
@@ -38,7 +38,6 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, CMP_HEAD
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import words
 
 # an overall score's name (`项目自评得分`, `综合评价总分`), not an indicator's (`产出指标得分`)
 TOTAL_SCORE = regex(r"(?:自评|评价|综合|绩效)(?:总)?得分|总分")
@@ -100,10 +99,6 @@ COMPARED_WITH = regex(r"(?:比|较)(?![^，。；]*(?:增|减|提高|降低|下�
 GAP_ALONE = regex(
     f"[，,、；;\\s]*(?:{'|'.join([*(OVER_SHORT_WORDS.get('over') or []), *(OVER_SHORT_WORDS.get('short') or [])])})"
 )
-
-
-# a change on another basis than the figures stated (vocab adjusted_basis)
-ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
 
 
 # the words naming a figure as a share (`占收入总额的`, `比重为`), and only those at the label's end
