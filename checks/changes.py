@@ -108,7 +108,7 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     Two such cells (上年预算数 and 上年决算数) say not which the change is of; a year the comparison names that is
     not the one before, nothing. A fund's whole that no row names is the 合计 row of the one table titled with
     it (`whole_row_of`)."""
-    from tieout.checks.tables.text import restates, row_of, whole_row_of
+    from tieout.checks.tables.text import restates, row_of, tables_by_index, whole_row_of
 
     # (the figure may be the cell rounded to a coarser unit, `1320.82 亿元` of 13,208,180 万元: the growth is the
     # same whichever of the two it is computed from, within the figure's digits)
@@ -117,7 +117,7 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     this = next(iter(years)) if len(years) == 1 else None
     if this is None or not this.isdigit() or year not in (None, str(int(this) - 1)):
         return None
-    tables = {t.index: t for t in ctx.facts.tables}
+    tables = tables_by_index(ctx)
     earlier = {
         h.quantity.base_value: h.quantity
         for h in row

@@ -267,11 +267,19 @@ def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
         return None
     den = plan.quantities[0]
     # (the parts the outcome breaks into, `其中，县本级支出 a，乡镇支出 b`, are its levels, no other scope it may be of)
-    own_parts = {id(p) for b in ctx.facts.breakdowns if b.total is own for p in b.parts}
+    own_parts = ctx.memo("rates.parts_by_total", lambda: _parts_by_total(ctx)).get(id(own), set())
     others = [m for m in paragraph if id(m) not in own_parts]
     if not _alike(ctx, num, den) or not _one_context(plan, own, others):
         return None
     return _ratio_outcome(ctx, r, num, den, False, "调整预算数")
+
+
+def _parts_by_total(ctx: CheckContext) -> dict[int, set[int]]:
+    """The parts of each list's total (by id), once a document: what a rate's figure breaks into."""
+    out: dict[int, set[int]] = {}
+    for b in ctx.facts.breakdowns:
+        out.setdefault(id(b.total), set()).update(id(p) for p in b.parts)
+    return out
 
 
 def _one_move_before(own: Mention, paragraph: list[Mention]) -> Mention | None:

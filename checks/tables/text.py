@@ -248,7 +248,7 @@ def _heading_scope(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
         node = node.parent
     if node is None or expected is None or read(node.title).context.scope != expected:
         return False
-    table = next(t for t in ctx.facts.tables if t.index == hit.identity.table)
+    table = tables_by_index(ctx)[hit.identity.table]
     holder = ctx.doc.section_at(table.rows[0][0].start) if table.rows and table.rows[0] else None
     return holder is not None and any(s is node for s in _enclosing(holder))
 
@@ -257,7 +257,7 @@ def _scope_stated(ctx: CheckContext, hit: Hit) -> str | None:
     """The scope a prose figure's paragraph must state to be the cell's: the cell's, or none where its table is
     placed with certainty and its title states none (its scope is the document's, which the prose need not
     repeat; a positional table's cell is held only where the paragraph states it)."""
-    table = next(t for t in ctx.facts.tables if t.index == hit.identity.table)
+    table = tables_by_index(ctx)[hit.identity.table]
     if table.placed and read(table.title).context.scope is None:
         return None
     return hit.identity.context.scope
@@ -485,10 +485,15 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
 CHANGE_HEADER = regex(r"增减|增长|增幅|同比|比上年|较上年|[%％]")
 
 
+def tables_by_index(ctx: CheckContext) -> dict[int, Table]:
+    """The document's tables by their number (`Table.index`, what a cell's identity names), built once."""
+    return ctx.memo("tables.by_index", lambda: {t.index: t for t in ctx.facts.tables})
+
+
 def _change_column(ctx: CheckContext, h: Hit) -> bool:
     """Is the cell in a column of changes (`| 营业收入 | 上年数 | 本年数 | 增减额 |`: 增减额 takes the year of the
     table, yet `营业收入 X` is never its cell)?"""
-    table = next((t for t in ctx.facts.tables if t.index == h.identity.table), None)
+    table = tables_by_index(ctx).get(h.identity.table)
     column = (
         next((c for side in table.sides if (c := side.column(h.identity.col)) is not None), None) if table else None
     )
@@ -506,8 +511,12 @@ TITLE_NOISE = regex(r"表[\d一二三四五六七八九十]*|总表|收入|支�
 def _of_another_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
     """Is the table, under another heading than the figure's, the table of a thing its title names
     (`财政拨款“三公”经费支出决算表`: 三公经费) that the figure's paragraph, up to it, does not name?"""
-    found = next((t for t in ctx.facts.tables if t.index == table and t.rows and t.rows[0]), None)
-    if found is None or ctx.doc.section_at(found.rows[0][0].start) is ctx.doc.section_at(m.start):
+    found = tables_by_index(ctx).get(table)
+    if (
+        found is None
+        or not (found.rows and found.rows[0])
+        or ctx.doc.section_at(found.rows[0][0].start) is ctx.doc.section_at(m.start)
+    ):
         return False
     thing = TITLE_NOISE.sub("", ctx.labeller.identify(found.title)[0])
     if not thing:
@@ -598,7 +607,7 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         return None
     if verdict == "pass":
         return Outcome(q, "pass", "cross_ref", operands=[cell])
-    table = next(t for t in ctx.facts.tables if t.index == hits[0].identity.table)
+    table = tables_by_index(ctx)[hits[0].identity.table]
     shown = cell.text + (table.column_units.get(hits[0].identity.col, table.unit) if not cell.unit else "")
     if unit_slip(q, cell):
         return _unit_slip(ctx, m, q, cell, hits, table_name(table))
