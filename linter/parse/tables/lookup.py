@@ -54,11 +54,19 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
     for side in table.sides:
         for i, row in enumerate(side.rows):
             path = _path(side, i) if side.structure == "code" else ()
+            own = _row_context(row)  # (once a row, not once a cell)
             for col in side.columns:
                 q = table.quantity(row.index, col.index)
                 if q is not None:
-                    out.append(Hit(_identity(table, row, col, context, path), q))
+                    out.append(Hit(_identity(table, row, col, own.under(col.context.under(context)), path), q))
     return out
+
+
+def _row_context(row: Row) -> Context:
+    """The scope and fund the row's own words state (`市本级一般公共预算收入`: 市本级, 一般公共预算): its cells', over a
+    table of several scopes or funds."""
+    said = read(row.label).context
+    return Context(scope=said.scope, fund=said.fund)
 
 
 def _path(side: Side, i: int | None) -> tuple[str, ...]:
@@ -70,15 +78,12 @@ def _path(side: Side, i: int | None) -> tuple[str, ...]:
 
 
 def _identity(table: Table, row: Row, col: Column, context: Context, path: tuple[str, ...]) -> CellIdentity:
-    # the scope and fund the row's own words state (`市本级一般公共预算收入`: 市本级, 一般公共预算) are its cells',
-    # over a table of several scopes or funds
-    said = read(row.label).context
-    own = Context(scope=said.scope, fund=said.fund)
+    """The identity of a cell, `context` its own (the row's words over the column's over the table's)."""
     return CellIdentity(
         table=table.index,
         row=row.index,
         col=col.index,
-        context=own.under(col.context.under(context)),
+        context=context,
         item=item_of(row.label),
         code=row.code,
         column=col.role or leaf(col),
