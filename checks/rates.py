@@ -960,7 +960,7 @@ def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
     shortfall: `未达目标 0.4 公里`), the rate the outcome over it. Only where the three figures follow one another
     so, the outcome and the gap of one kind and unit."""
     text, start = ctx.doc.text, ctx.doc.sentences[r.sentence].start
-    before = [q for q in ctx.facts.quantities if start <= q.start < r.stated.start and q.kind != "bare"]
+    before = [q for q in ctx.index.between(start, r.stated.start) if q.kind != "bare"]
     if len(before) < 2:
         return None
     outcome, gap = before[-2:]

@@ -116,7 +116,7 @@ def year_share(ctx: CheckContext, c: Change) -> tuple[Quantity, list[Quantity]] 
     sent = ctx.doc.sentences[c.sentence]
     text = ctx.doc.text
     at = text.find(c.comparison, sent.start, sent.end)
-    shares = [q for q in ctx.facts.quantities if sent.start <= q.start and q.end <= at and q.kind == "percent"]
+    shares = [q for q in ctx.index.between(sent.start, at) if q.end <= at and q.kind == "percent"]
     if at < 0 or not shares or JOINED.match(text[shares[-1].end : at]) is None:
         return None
     share = shares[-1]

@@ -3,6 +3,7 @@ one identity or sentence, the restatement a figure is part of, and the value a u
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from decimal import Decimal
 
 from tieout.linter.facts.model import Facts, Identity, Mention, Restatement, UnitSlip
@@ -22,6 +23,8 @@ class FactIndex:
             if m.identity.complete():
                 self._by_identity.setdefault(m.identity.key(), []).append(m)
         self._slips: dict[int, UnitSlip] = {s.figure.start: s for s in facts.unit_slips}
+        self._ordered: list[Quantity] = []  # the figures by their start, and the starts, built when first asked
+        self._starts: list[int] | None = None
         self._restated: dict[int, Restatement] = {}
         for r in facts.restatements:
             for _, q in r.figures:
@@ -36,6 +39,13 @@ class FactIndex:
 
     def in_sentence(self, sentence: int) -> list[Mention]:
         return self._by_sentence.get(sentence, [])
+
+    def between(self, start: int, end: int) -> list[Quantity]:
+        """The figures that start in [start, end), in order: a span's figures without a scan of the document's."""
+        if self._starts is None:
+            self._ordered = sorted(self.facts.quantities, key=lambda q: q.start)  # (extracted in order: a copy)
+            self._starts = [q.start for q in self._ordered]
+        return self._ordered[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def restatement_of(self, q: Quantity) -> Restatement | None:
         return self._restated.get(q.start)
