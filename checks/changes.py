@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.facts.moments import COMPARED_MOMENT
-from tieout.linter.figures.intervals import HUNDRED, Interval, fmt, interval, ratio, rounding_unit, signed, sub
+from tieout.linter.figures.intervals import (
+    HUNDRED,
+    Interval,
+    digit_slip,
+    fmt,
+    interval,
+    ratio,
+    rounding_unit,
+    signed,
+    sub,
+)
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -169,8 +179,61 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield _delta_outcome(ctx, c, cur, delta)
         if pct is not None:
             o = _growth_outcome(ctx, c, cur, pct, base_iv, base_val)
+            if o is not None and o.verdict == "fail" and c.base is None and delta is not None:
+                # (the difference and the rate agreeing on a base the current figure's slipped digit misses)
+                o = _current_slipped(c, cur, delta, pct) or o
             if o is not None:
                 yield _with_delta(o, c, delta)
+
+
+def _current_slipped(c: Change, cur: Quantity, delta: Movement, pct: Movement) -> Outcome | None:
+    """`城管执法（项）526.00 万元，比上年增加 77.00 万元，增长 15.88%`: no earlier figure stated, the difference and
+    the rate give the earlier one together (77.00 / 15.88% ≈ 484.9) and so the current (≈ 561.9); where exactly one
+    figure a slipped digit or two swapped ones make of the current stands within what they give (562.00), the
+    current is the figure written wrong, and the finding is its. Not where the rate is that close a slip of the
+    one the figures give (`下降 25%` for 20%: either may be wrong), nor for a rate of two digits (`增长 12%`), which
+    gives the current too loosely to tell one slip of it."""
+    d, p = delta.quantity, pct.quantity
+    if d is None or p is None or delta.direction != pct.direction or cur.base_unit != d.base_unit:
+        return None
+    sign = 1 if delta.direction == "up" else -1
+    p_lo, p_hi = p.base_value - p.ulp / 2, p.base_value + p.ulp / 2
+    earlier = cur.base_value - sign * d.base_value
+    if p_lo <= 0 or p_hi >= HUNDRED and sign < 0 or p.ulp > p.base_value / 200 or earlier <= 0:
+        return None
+    if digit_slip(p.base_value, round(d.base_value / earlier * HUNDRED, p.decimals)):
+        return None
+    d_lo, d_hi = d.base_value - rounding_unit(d) / 2, d.base_value + rounding_unit(d) / 2
+    low, high = d_lo * (HUNDRED / p_hi + sign), d_hi * (HUNDRED / p_lo + sign)  # the current the two give
+    unit = rounding_unit(cur) / 2
+    fits = [y for y in _slips(cur) if low - unit <= y * cur.scale <= high + unit]
+    if len(fits) != 1:
+        return None
+    shown = f"{fits[0]:,.{cur.decimals}f}" if cur.separators else f"{fits[0]:.{cur.decimals}f}"
+    fixed = shown + (cur.unit if cur.text.rstrip().endswith(cur.unit) else "")  # (written as the figure is)
+    msg = (
+        f"本期 {written(cur)} 与所写 {delta.word}{d.text}、{pct.word}{p.text} 不符：二者推得上期约 "
+        f"{in_unit(d.base_value * HUNDRED / p.base_value, cur)}、本期约 {shown}{cur.unit}，{cur.text} 疑为 {fixed} 之误"
+        "（数字错位或笔误）"
+    )
+    # (the difference is named with it by _with_delta, as for any growth checked against the base it gives)
+    return Outcome(cur, "fail", "growth", [(p, "变动率")], msg, cur.text, fixed, fixed, c.certain)
+
+
+def _slips(q: Quantity) -> Iterator[Decimal]:
+    """The figures one changed digit or two swapped adjacent ones make of q's number, as written (its decimals)."""
+    text = f"{abs(q.value):.{q.decimals}f}"
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    seen = {text}
+    for k, i in enumerate(digits):
+        variants = [text[:i] + ch + text[i + 1 :] for ch in "0123456789"]
+        if k + 1 < len(digits) and digits[k + 1] == i + 1:
+            j = i + 1
+            variants.append(text[:i] + text[j] + text[i] + text[j + 1 :])
+        for v in variants:
+            if v not in seen and not (v[0] == "0" and len(v.split(".")[0]) > 1):
+                seen.add(v)
+                yield Decimal(v)
 
 
 def _with_delta(o: Outcome, c: Change, delta: Movement | None) -> Outcome:

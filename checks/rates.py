@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
-from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWERED, OPTION_IN, satisfied, scale_ranks
+from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWERED, satisfied, scale_ranks
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, sub
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
@@ -574,7 +574,8 @@ def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
     the questionnaires returned, when its figures name exactly one of each (those sent out are not its base)."""
     if not SURVEY_RATE.search(r.name):
         return None
-    return _named_pair(r, lambda label: bool(OPTION_IN.search(label) and not ANSWERED.search(label)), _has(ANSWERED))
+    # (the option ends its figure's name: `满意度调查共发放问卷 600 份` names the survey, no answer)
+    return _named_pair(r, lambda label: bool(ANSWER_END.search(label) and not ANSWERED.search(label)), _has(ANSWERED))
 
 
 def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:

@@ -49,7 +49,7 @@ def test_rule_case(code: str, case: dict):
                 assert any(d.line == exp["line"] for d in found), [(d.line, d.message) for d in found]
             if "fix" in exp:
                 assert any(d.fix == exp["fix"] for d in found), [(d.fix, d.message) for d in found]
-            for field in ("severity", "expected"):
+            for field in ("severity", "expected", "column"):
                 if field in exp:
                     assert any(getattr(d, field) == exp[field] for d in found), [
                         (getattr(d, field), d.message) for d in found

@@ -1147,6 +1147,11 @@ def _one_of_shared(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
     return last in members and len(members) >= 2
 
 
+# a figure per unit or a norm (`人均补助标准 94 元`, `单价`): vocab `not_additive`, the words of a table's column no
+# total adds up; no whole of the parts listed after it (not 标准化, a standardisation)
+PER_UNIT = regex("|".join(f"{w}(?!化)" if w == "标准" else w for w in words("tables", "not_additive")))
+
+
 def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
     """The last figure before in a unit the parts use, not last year's stated beside this year's (`共有车辆 23
     辆，上年末为 22 辆。其中：…`)."""
@@ -1156,6 +1161,7 @@ def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
         for m in prev
         if any(q.kind in ("amount", "count") and q.base_unit in units for q in m.quantities)
         and not LAST_YEAR_BESIDE.match(m.label)
+        and not PER_UNIT.search(m.label)
     ]
     if figures and BUDGET_BESIDE.match(figures[-1].label) and len(figures) >= 2:
         # `支出 X，年初预算 Y，完成年初预算的 r%。其中：…`: the budget the outcome is measured against is no whole
@@ -1307,6 +1313,9 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 # (a chain closed by 等 names some of what makes the total: `加上 B b、下级上解收入、调入资金、C c 等，
                 # 收入总计 T` adds items it gives no figure of)
                 complete = not _closed_by_etc(draft, [*plus, *minus], m)
+                # (and so does one naming items with no figure after its last: `加中央补助收入 B、市县上解收入、调入
+                # 资金及上年结转，收入总计 T`)
+                complete = complete and not _unfigured_after(draft, [*plus, *minus], m)
                 yield Breakdown(m, plus, "加", complete, m.sentence, inferred=True, certain=False, minus=minus)
                 continue
             defined = _defined_before(draft, mentions, i, q.base_unit, taken)
@@ -1665,6 +1674,21 @@ def _closed_by_etc(draft: Draft, parts: list[Mention], total: Mention) -> bool:
     """Is the last of the parts followed by 等 before the total?"""
     last = max((q.end for p in parts for q in p.quantities if q.end <= total.start), default=None)
     return last is not None and ETC_AFTER.match(draft.doc.text, last, total.start) is not None
+
+
+# what follows a chain's last figure before its total: its notes in brackets, then items joined to it (、, 及, 和)
+# that state no figure (`、市县上解收入、调入资金及上年结转，`), before the clause ends
+BRACKET_NOTE = regex(r"[（(][^（）()]*[）)]")
+UNFIGURED_AFTER = regex(r"^[^，。；,;：:\d]*?[、及和][^，。；,;：:\d]{2,}?[，,；;]")
+
+
+def _unfigured_after(draft: Draft, parts: list[Mention], total: Mention) -> bool:
+    """Does the chain name, after its last figure, items it states no figure of?"""
+    last = max((q.end for p in parts for q in p.quantities if q.end <= total.start), default=None)
+    if last is None:
+        return False
+    between = BRACKET_NOTE.sub("", draft.doc.text[last : total.start])
+    return UNFIGURED_AFTER.match(between) is not None
 
 
 def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[list[Mention], list[Mention]] | None:

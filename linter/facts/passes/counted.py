@@ -52,6 +52,8 @@ POINT_VERB = regex(rf"(?:{_POINT_VERBS})(?:共|主要|共计)?\s*$")
 POINT_NOUN_BEFORE = regex(rf"(?:{_POINT_NOUNS})(?:主要)?(?:共有|共计|共|有|为|是)?\s*$")
 # an item standing for several of the things counted: the rest of them (`其他`, `其余`) or a count of its own
 GROUPED = regex(r"其他|其余|\d+\s*[个项类家件条所座户]|[两二三四五六七八九十]+[个项类家件条所座户]")
+# a count joined to another thing named before it (`本部及所属 2 家`, `机关和下属 3 个单位`)
+JOINED_TO_OTHER = regex(r"(?:及|和|与|以及)(?:其)?(?:所属|下属|直属)?\s*$")
 THING = 2  # characters of the counted thing's name each item must repeat (`项目`)
 
 
@@ -96,6 +98,8 @@ def _announced_count(draft: Draft, si: int, end: int, run: list[Section]) -> Qua
     if len(counts) != 1:
         return None  # no count, or several: which one counts the items is not said
     m, q = counts[0]
+    if JOINED_TO_OTHER.search(m.label):
+        return None  # `由本部及所属 2 家事业单位组成：`: the items list the other one too
     if POINTS_AHEAD.search(m.label) and COUNTED_NOUN.match(draft.doc.text[q.end : end]):
         return q
     thing = _thing(m)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tieout.linter.facts.identity import document_context
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import BRACKETED, LAST_YEAR_NAMES, LAST_YEAR_ONLY, LAST_YEARS, STATED_YEAR
-from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -197,12 +195,6 @@ class Bases(Reader):
         if len(found) != 1 or _bare_name(found[0][1].label) != name:
             return None
         return found[0][0]
-
-    def _title_context(self) -> Context:
-        """The context the document's title states (identity.document_context), read once per document."""
-        if self._title is None:
-            self._title = document_context(self.doc)[0]
-        return self._title
 
     def _year_before_noted(self, note: Mention, current: Quantity, mentions: list[Mention]) -> bool:
         """`科学技术支出 A，增长 p%（2024年执行 B）`: a bracket right after the change naming only a year (and the

@@ -87,6 +87,8 @@ ADJUSTING_PREFIXES = frozenset({"调", "核", "压", "追"})
 
 
 THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
+# the report's own year (not 当年: the year of the figure just named)
+THIS_REPORT_YEAR = regex(r"^[，,]?\s*(?:本年|今年|本年度)$")
 
 
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
@@ -279,7 +281,7 @@ class Changes(Reader):
             subject is not None
             and base is None
             and current is not None
-            and self._is_compared(subject, comparison, mentions)
+            and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject))
         ):
             base, current, label = self._swapped(subject, mentions, current, label)
         if c.base is not None:
@@ -1083,6 +1085,15 @@ class Changes(Reader):
             return True
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
         return bool(earlier) and last_year
+
+    def _before_this_year(self, named: str, subject: Mention) -> bool:
+        """`与上年相比，2023年本项目执行数为 X，本年增加 Δ`: a change named as this year's (本年, 今年) of a figure whose
+        label states a year before the one the title states is of the figure after it; that figure is its base."""
+        year = re.search(r"(\d{4})年", self.labeller.split(subject.label)[1])
+        title = re.fullmatch(r"\d{4}", self._title_context().period or "")
+        if year is None or title is None or not THIS_REPORT_YEAR.match(named):
+            return False
+        return int(year.group(1)) < int(title.group())
 
     def _bracket_year(self, subject: Mention, mentions: list[Mention], pattern: re.Pattern[str] | None = None) -> str:
         """The year a bracket opens with before a figure whose label is empty (`（2023年度：3,200.00 万元）`), or

@@ -811,7 +811,7 @@ class Lists(Rates, Changes):
                 ended = ended or (_complete(head, parts) and _nonzero_next(b.parts[k + 1 :]))
             if isinstance(p, _Entry) and p.of is not None and parts:
                 # `其中土地出让收入 a，完成年度计划 B 的 p%`: B is what the part before is a rate of, no part itself
-                self._of_ratio(p, si, mentions)
+                self._of_ratio(p, si, mentions, head, parts)
                 mentions.append(self._mention(p, si, para))
             elif isinstance(p, _Entry):
                 m = self._mention(p, si, para, None if ended else head)

@@ -15,6 +15,7 @@ from tieout.linter.facts.sentence.wording import (
     as_formula,
     left_over,
 )
+from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Entry, _Rate
 from tieout.linter.patterns import regex
@@ -164,6 +165,12 @@ class Rates(Reader):
             if self._no_operand(m, ops) or (spent and left_over(m)):
                 continue
             for q in m.quantities:
+                if (
+                    q.kind == "count"
+                    and q.end <= r.start
+                    and CLAUSE_BREAK.search(self.doc.text, q.end, r.start) is None
+                ):
+                    continue  # `2 个项目执行率达到 100%`: the count of what the rate is stated of, no operand
                 if floor < q.start < r.start and q.kind in ("amount", "count") and q.exact:
                     ops.append(q)
                     labels.append(m.key)
@@ -319,8 +326,18 @@ class Rates(Reader):
             return None
         return Rate(name, value, si, [num, den], [outcome.key, budgets[0].key], None, ordered=True)
 
-    def _of_ratio(self, e: _Entry, si: int, mentions: list[Mention]) -> None:
-        """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase."""
+    def _of_ratio(
+        self,
+        e: _Entry,
+        si: int,
+        mentions: list[Mention],
+        head: Mention | None = None,
+        parts: list[Mention] | None = None,
+    ) -> None:
+        """`参保 12,500 人，完成年度目标 12,000 人的 104.17%`: the figure before over the one in the phrase. After
+        two parts or more of a list (`余额 X，其中一般债务 a、专项债务 b，为限额 L 的 p%`, `head` its total) the ratio
+        may be the last part's or the total's: read of the one of the two it is written of, of neither where both
+        or none are."""
         den = next((q for q in e.qs if q.kind in ("amount", "count")), None)
         if den is None or e.of is None:
             return
@@ -337,6 +354,12 @@ class Rates(Reader):
             ),
             None,
         )
+        whole = exact_figure(head) if head is not None and parts and len(parts) >= 2 else None
+        if num is not None and whole is not None and whole.base_unit == den.base_unit and den.base_value:
+            written = [q for q in (num, whole) if writes_ratio(q.base_value, den.base_value, e.of)]
+            if len(written) != 1:
+                return
+            num = written[0]
         key = self.labeller.split(e.label)[0]
         operands = [num, den] if num is not None else [den]
         self.facts.rates.append(Rate(f"{key}的比例", e.of, si, operands, [], None, ordered=True))

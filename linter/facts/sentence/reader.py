@@ -9,6 +9,7 @@ from itertools import takewhile
 
 from tieout.linter.facts.definitions import of_total, overlapping
 from tieout.linter.facts.draft import Draft
+from tieout.linter.facts.identity import document_context
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import exact_figure, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
@@ -107,6 +108,12 @@ class Reader:
         self._lists_seen = 0
         self._title: Context | None = None  # what the title states (`_title_context`), read once when asked
         self._closing = Closing(draft)  # the lines closing item lines with their total (`基本支出小计 X`)
+
+    def _title_context(self) -> Context:
+        """The context the document's title states (identity.document_context), read once per document."""
+        if self._title is None:
+            self._title = document_context(self.doc)[0]
+        return self._title
 
     def _lone_figures(self, mentions: list[Mention]) -> list[Mention]:
         """The unlisted mentions of one exact figure each."""
