@@ -697,3 +697,19 @@ def test_a_space_table_whose_rows_are_years_checks_its_totals_and_spending_rates
     assert sum(1 for c in clean.checked if c.rule == "TO302" and c.status == "pass") == 3
     wrong = lint_text(BY_YEAR.replace("3900     97.50%", "3900     79.50%"), "report.txt")
     assert [(d.code, d.stated) for d in table_findings(wrong)] == [("TO302", "79.50%")]
+
+
+@pytest.mark.parametrize(
+    "caption, title",
+    [
+        ("1\u30002026年部门收支预算总表", "2026年部门收支预算总表"),
+        ("表3  2026年一般公共预算支出表", "2026年一般公共预算支出表"),
+        ("2026年一般公共预算支出表", "2026年一般公共预算支出表"),
+    ],
+)
+def test_a_caption_s_bare_number_is_no_part_of_its_title(caption: str, title: str):
+    """A number written bare before a caption's words (`1　2026年…`, a page's or table's number the PDF text put
+    there) would be glued to the year once the caption is flattened (`12026年…`): the title leaves it out."""
+    text = table(caption, [["项目", "预算数"], ["一般公共预算支出", "1,200.00"], ["合计", "1,200.00"]])
+    tables = find_tables(normalise(text))
+    assert tables and tables[0].title == title

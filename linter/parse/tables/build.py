@@ -19,6 +19,9 @@ from .twosided import find_two_sided
 from .vocab import blank_is_zero, no_figure, rate_heading, role_of, scored, words
 
 TITLE = regex(r"表|情况|明细|汇总")
+# a caption's number written bare before its words (`1　2026年部门收支预算总表`): no part of the title, which a
+# flattened caption would glue to its year (`12026年…`)
+BARE_NO = regex(r"^\d{1,2}[\s\u3000]+(?=\S)")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
 YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?")
 UNIT_PART = regex(r"[（(]?\s*单位[：:].*$")
@@ -93,7 +96,7 @@ def title_of(caption: list[str]) -> str:
         text = UNIT_PART.sub("", ln).strip()
         unit_noted = len(text) < len(ln.strip())
         numbered = TABLE_NO.match(text) is not None
-        text = TABLE_NO.sub("", text).strip()
+        text = BARE_NO.sub("", TABLE_NO.sub("", text)).strip()
         if not text or len(text) > 60 or TOC.search(text):
             continue
         if TITLE.search(text) or numbered:
