@@ -18,6 +18,7 @@ from tieout.linter.figures.intervals import (
     fmt,
     interval,
     ratio,
+    rounded,
     rounding_unit,
     signed,
     sub,
@@ -179,11 +180,16 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield _delta_outcome(ctx, c, cur, delta)
         if pct is not None:
             o = _growth_outcome(ctx, c, cur, pct, base_iv, base_val)
-            if o is not None and o.verdict == "fail" and c.base is None and delta is not None:
-                # (the difference and the rate agreeing on a base the current figure's slipped digit misses)
-                o = _current_slipped(c, cur, delta, pct) or o
             if o is not None:
-                yield _with_delta(o, c, delta)
+                yield _with_delta(_blamed(o, c, cur, delta, pct), c, delta)
+
+
+def _blamed(o: Outcome, c: Change, cur: Quantity, delta: Movement | None, pct: Movement) -> Outcome:
+    """A growth that fails against the base its difference gives, the finding on the current figure where the
+    difference and the rate agree on a base that a slipped digit of the current misses (`_current_slipped`)."""
+    if o.verdict != "fail" or c.base is not None or delta is None:
+        return o
+    return _current_slipped(c, cur, delta, pct) or o
 
 
 def _current_slipped(c: Change, cur: Quantity, delta: Movement, pct: Movement) -> Outcome | None:
@@ -476,7 +482,16 @@ def rate_readings(ctx: CheckContext, c: Change) -> Iterator[RateReading]:
         band = q.ulp + cur.ulp  # both rates are written rounded
         pp_fits = abs(stated - pp) <= band
         rel_fits = rel is not None and _relative_fits(stated, q, current, cur, previous, evidence)
+        if rel_fits and _written_difference(stated, q, pp, rel, evidence == [c.base]):
+            rel_fits = False
         yield RateReading(c, m, previous, current, evidence, pp, rel, pp_fits, rel_fits)
+
+
+def _written_difference(stated: Decimal, q: Quantity, pp: Decimal, rel: Decimal | None, written: bool) -> bool:
+    """`满意度 94.6%，较上年的 92.8% 提高 1.8%`: a change of a decimal or more that is, digit for digit, the
+    difference of the two rates as written, while their relative change as written rounds to another value
+    (1.94%), is the difference: a relative change reaches it only at the ends of both rates' rounding."""
+    return written and rel is not None and q.decimals >= 1 and stated == pp and rounded(rel, q.decimals) != stated
 
 
 def _growth_readings(ctx: CheckContext, c: Change) -> Iterator[RateReading]:
