@@ -31,6 +31,7 @@ from tieout.linter.facts.passes.base import (
     FULL_MARKS,
     HANDED_OVER,
     ORDINALS,
+    PER_UNIT,
     SIDES,
     Completed,
     account_side,
@@ -51,7 +52,7 @@ from tieout.linter.facts.passes.base import (
     under_heading,
     within_whole,
 )
-from tieout.linter.facts.passes.surveys import one_answer_apart
+from tieout.linter.facts.passes.surveys import one_answer_apart, survey_stages
 from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
@@ -995,8 +996,8 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
     parts = _spent_only(last, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
     parts = within_whole(draft.labeller, last, parts)
-    if not parts or not last.key or not _may_break_down(last, parts):
-        return None
+    if not parts or not last.key or not _may_break_down(last, parts) or survey_stages(parts):
+        return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
     return Breakdown(last, parts, "其中", False, si, certain=False)
 
 
@@ -1145,11 +1146,6 @@ def _one_of_shared(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
     shared = {id(s.part) for s in draft.facts.shares if s.sentence == last.sentence and s.part is not None}
     members = [m for m in prev if any(id(q) in shared for q in m.quantities)]
     return last in members and len(members) >= 2
-
-
-# a figure per unit or a norm (`人均补助标准 94 元`, `单价`): vocab `not_additive`, the words of a table's column no
-# total adds up; no whole of the parts listed after it (not 标准化, a standardisation)
-PER_UNIT = regex("|".join(f"{w}(?!化)" if w == "标准" else w for w in words("tables", "not_additive")))
 
 
 def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:

@@ -46,6 +46,17 @@ OPTION_BEFORE = regex(rf"(?P<o>{OPTION})[”\"’']?(?:的)?(?:受访者|人数)
 ANSWER_END = regex(rf"(?P<o>{OPTION})[”\"’']?的?[：:，,\s]*$")
 
 
+# the stages a survey's questionnaires pass (发放 → 回收 → 有效): counts of one sample, no parts of each other's whole
+SURVEY_STAGE = regex(r"发放|回收|收回|有效")
+
+
+def survey_stages(parts: list[Mention]) -> bool:
+    """Do the figures name two stages of one survey or more (`学生问卷发放 800 份、回收 782 份、有效 770 份`)? They
+    count one sample at each stage, and make no list of parts."""
+    stages = {found.group().replace("收回", "回收") for p in parts if (found := SURVEY_STAGE.search(p.label))}
+    return len(stages) >= 2
+
+
 def one_answer_apart(parts: list[Mention]) -> bool:
     """Do two of the figures count the same answer (`对技术服务表示满意的 a 份`, `对补贴发放表示满意的 b 份`)? They
     answer different questions, each of all respondents: they overlap, and are no list of the answers."""

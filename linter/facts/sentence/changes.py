@@ -9,7 +9,7 @@ from itertools import takewhile
 
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
 from tieout.linter.facts.moments import COMPARED_MOMENT
-from tieout.linter.facts.passes.base import ADJUSTED_BASIS, converted, exact_figure, in_brackets
+from tieout.linter.facts.passes.base import ADJUSTED_BASIS, PER_UNIT, converted, exact_figure, in_brackets
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
@@ -34,6 +34,7 @@ from tieout.linter.facts.sentence.wording import (
     WORDED_VALUE,
     initial_budget,
 )
+from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, CMP_HEAD
@@ -1158,6 +1159,9 @@ class Changes(Reader):
             own = self._of_template(key, mentions, period)
         if own is not None or mentions:
             return own, True
+        if key in GENERIC_ITEMS:
+            # (`全年支出较上年 B 下降 p%`: 支出 alone, its period read off, names no one figure of the sentences before)
+            return self._named_before(key, si, period), False
         section = self.doc.section_at(self.doc.sentences[si].start)
         # mentions come in sentence order: the walk back stops at the section's first sentence (linear time)
         first = section.start if section is not None else -1
@@ -1169,6 +1173,8 @@ class Changes(Reader):
                 continue
             if sentences[m.sentence].end <= first:
                 break
+            if PER_UNIT.search(m.label):
+                continue  # `生均膳食补助支出 990.43 元`: a figure per unit is no total a change names
             if m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key):
                 if self._over_years(m):
                     continue  # `三年到位资金 A`: no one year's figure, never the one `2024年到位资金较2023年…` changed

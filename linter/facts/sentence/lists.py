@@ -25,6 +25,7 @@ from tieout.linter.facts.passes.base import (
     within_whole,
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
+from tieout.linter.facts.passes.surveys import survey_stages
 from tieout.linter.facts.sentence.changes import Changes
 from tieout.linter.facts.sentence.rates import Rates
 from tieout.linter.facts.sentence.wording import (
@@ -731,8 +732,10 @@ class Lists(Rates, Changes):
                 self._clause(p, si, mentions)
         if head is None or paired or _score_pairs(parts) or _counts_the_parts(head, parts) or counts_subordinates(head):
             return None
-        if self._graded_apart(parts, si) or scored_apart(head, parts):
-            return None  # `评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`: a part evaluated on its own
+        if self._graded_apart(parts, si) or scored_apart(head, parts) or survey_stages(parts):
+            # `评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`: a part evaluated on its own;
+            # `其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages
+            return None
         parts = within_whole(self.labeller, head, self._gross(head, parts))
         if parts:
             kw = b.keyword.strip("：，:（(；、")

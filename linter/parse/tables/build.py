@@ -142,7 +142,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
     heads = grouped_paths(paths(named, n, width), block.groups)
     kinds = column_kinds(grid[n:], heads, width)
     _units(table, heads, n)
-    for a, b in sides(kinds):
+    for a, b in sides(kinds, heads):
         table.sides.append(_side(table, heads, kinds, a, b, n))
     _borrow_total_labels(table, heads)
     for side in table.sides:
