@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, rate, ratio
@@ -11,6 +12,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
+from tieout.linter.parse.tables.relations import all_relations
 from tieout.linter.parse.tables.vocab import role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -465,6 +467,7 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
     grand = [r for r in side.rows if r.total == "grand"]
     if not part_cols or len(grand) > 1:
         return
+    found: list[Outcome] = []
     for k, row in enumerate(side.rows):
         stated = table.quantity(row.index, col.index)
         if stated is None or stated.kind != "percent" or (grand and row is grand[0]):
@@ -475,7 +478,35 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
         wholes += [r for r in side.rows[k:] if r.total == "sub"][:1]
         o = _share_of_any(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
         if o is not None:
-            yield o
+            found.append(o)
+    if grand and _of_the_rows_sum(ctx, table, grand[0].index, found):
+        # every failing share holds against what the rows add up to: the 合计 row is the figure written wrong,
+        # its own finding (TO301) says so once, not once a row (the shares stay checked, as failing)
+        found = [replace(o, silent=True) if o.verdict == "fail" else o for o in found]
+    yield from found
+
+
+def _of_the_rows_sum(ctx: CheckContext, table: Table, grand: int, found: list[Outcome]) -> bool:
+    """Do two failing shares or more, and all of them, hold against the sum of the rows the 合计 row totals (in
+    their part's column) where they miss the 合计 row's own figure?"""
+    failing = [o for o in found if o.verdict == "fail" and len(o.operands) == 2]
+    if len(failing) < 2:
+        return False
+    sums: dict[int, Quantity | None] = {}
+    for rel in all_relations(table):
+        if rel.kind == "total" and rel.total[0] == grand and not any(sign < 0 for sign in rel.signs):
+            cells = [table.quantity(r, c) for r, c in rel.parts]
+            total = table.quantity(*rel.total)
+            if total is not None and all(q is not None for q in cells):
+                sums[id(total)] = replace(total, value=sum((q.value for q in cells if q is not None), Decimal(0)))
+    for o in failing:
+        part, whole = o.operands
+        base = sums.get(id(whole))
+        iv = ratio(interval(part), interval(base)) if base is not None and base.value else None
+        stated = o.anchor
+        if iv is None or not isinstance(stated, Quantity) or ctx.judge(interval(stated), iv, stated.ulp) == "fail":
+            return False
+    return True
 
 
 def _share_of_any(
