@@ -656,7 +656,9 @@ class PercentagePoint(Rule):
     `比上年的 90.0%`, `比 2023 年度的 90.0%`, `较上年（90.0%）`, or the one value between the rate and the change
     named as the moment the change compares with, `资产负债率为 39.8%，年初为 42.0%，较年初下降…`; in a sentence of
     its own right after the one the rate ends, `满意度为
-    97.97%。与上年满意度 93.55% 相比，提高…`, where a name it gives is the rate's), or computed from last year's figures
+    97.97%。与上年满意度 93.55% 相比，提高…`, where a name it gives is the rate's, or a share's named by its part,
+    `基本支出 a，占 p%；…。基本支出占比较上年的 q% 下降…`, the one share of that part its paragraph's sentence before
+    states, no other percentage after the part), or computed from last year's figures
     standing in the change's section beside the figures this year's rate comes from
     (`2022年直接结算 689 人次，应结算 1728 人次；2023年…`: the same two names in another stated period,
     giving one value), or, for a share of an amount in another, from the growths against last year stated of its

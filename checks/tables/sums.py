@@ -299,7 +299,8 @@ class TableTotal(Rule):
     一级指标 cell is filled, two at least, the merged cells under it blank: `产出指标小计` closes the 产出 rows, not
     the `预算执行` row above them; its rows named by their indicators, not by the 指标值 or 实际完成值 cells).
     A table whose rows are not all placed in its tree with
-    certainty is not checked; in a plain list the grouping must hold in another column of the row, or no
+    certainty is not checked, nor a 合计 above rows read only up to a line that may be one of them (the rest of
+    the table not read); in a plain list the grouping must hold in another column of the row, or no
     row of the group may be the sum of rows after it (a hierarchy the table does not mark).
 
     ## Why is this bad?

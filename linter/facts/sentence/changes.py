@@ -438,6 +438,10 @@ class Changes(Reader):
             return Change(c.cmp, said[0].key, said[1], None, _movements(c), si, False)
         pair = self._share_pair(c, si, mentions, key)
         current, base = pair if pair is not None else (None, c.base)
+        if current is None and base is not None and base.kind == "percent" and not mentions:
+            share = self._share_named_before(si, key)
+            if share is not None:
+                return Change(c.cmp, key, share, base, _movements(c), si, False)
         return Change(c.cmp, key, current, base, _movements(c), si)
 
     def _item_said_before(self, c: _Change, key: str, si: int) -> tuple[Mention, Quantity] | None:
@@ -539,6 +543,31 @@ class Changes(Reader):
             return self._share_in_words(si, base) or self._rate_right_before(si, base) or read
         rate = self._rate_ending(si - 1, name)
         return (rate.stated, rate.name, False) if rate is not None else read
+
+    def _share_named_before(self, si: int, name: str) -> Quantity | None:
+        """`其中：基本支出 a，占 p%；项目支出 b，占 q%。基本支出占比较上年的 r% 下降…`: the share the comparison's
+        name names by its part (`基本支出占比`), stated in the sentence before in its paragraph of the one figure of
+        that name there (none where two are, or none)."""
+        named = NAMED_SHARE.match(name)
+        if named is None or not self._same_paragraph(si - 1, si):
+            return None
+        mentions = self.d.by_sentence.get(si - 1) or []
+        found = [
+            s
+            for s in self.facts.shares
+            if s.sentence == si - 1
+            and s.part is not None
+            and any(s.part in m.quantities and m.key == named.group("part") for m in mentions)
+        ]
+        if len(found) != 1 or found[0].part is None:
+            return None
+        # the one percentage after the part up to the next amount (`基本支出 a，占本年支出的 p%，占财政拨款支出的
+        # q%`: which share changed is not known)
+        end = self.doc.sentences[si - 1].end
+        after = [q for q in self.facts.quantities if found[0].part.end <= q.start < end]
+        upto = next((k for k, q in enumerate(after) if q.kind == "amount"), len(after))
+        percents = [q for q in after[:upto] if q.kind == "percent"]
+        return found[0].stated if percents == [found[0].stated] else None
 
     def _share_before(self, subject: Mention, si: int, base: Quantity) -> Quantity | None:
         """The share the subject is said to be (`A a，占 p%`), if no figure stands between it and `base`."""

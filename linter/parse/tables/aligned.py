@@ -468,6 +468,30 @@ def _heading_row(lines: list[str], starts: list[int], j: int) -> _Line:
     return _Line(j, line.strip(), width(line[:lead].replace("\f", "")), [], starts[j] + lead)
 
 
+TAIL_MAX = 8  # the characters a label's tail wrapped to the line below holds at most (`缴费支出`, `出`)
+
+
+def _label_column(line: str) -> int:
+    """The display column where the line's first Chinese character stands (its label past any code)."""
+    m = CJK.search(line)
+    return width(line[: m.start()]) if m else -1
+
+
+def _label_tail(lines: list[str], j: int, data: list[Parsed], rows: list[_Line]) -> bool:
+    """Is line j the tail of the label of the row right above it (`2080505  机关事业单位基本养老保险  395.00` /
+    `缴费支出`), the label cut where its cell ends? A few words alone, no enumeration mark, set exactly where
+    the label above starts, and a row of figures right below whose label starts there or further left: the
+    words are no row of their own (a group's heading has its rows set further in) and no head of the row below
+    (that label stands on its own line)."""
+    if not rows or rows[-1].line != j - 1 or not rows[-1].figs or j + 1 >= len(lines) or not data[j + 1]:
+        return False
+    tail = lines[j].strip()
+    if len(tail) > TAIL_MAX or not _text_only(lines[j]) or marker(tail)[0] or WIDE_GAP.search(tail):
+        return False
+    at = _label_column(lines[j])
+    return at == _label_column(lines[j - 1]) and 0 <= _label_column(lines[j + 1]) <= at
+
+
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
     """A row whose label wraps around the line of its figures (`其他国有资本经营预算企业股利、` / `25,993` /
     `股息收入`), and the line after it."""
@@ -760,6 +784,10 @@ def _rows(
         if wrapped is not None:
             rows.append(wrapped[0])
             j = wrapped[1]
+            continue
+        if _label_tail(lines, j, data, rows):
+            rows[-1].label += lines[j].strip()  # (`机关事业单位基本养老保险` over its tail `缴费支出`)
+            j += 1
             continue
         if _group_heading(lines, j, data) or _blank_item(lines, j, data, rows):
             rows.append(_heading_row(lines, starts, j))

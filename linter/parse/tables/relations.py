@@ -69,7 +69,7 @@ def tree_relations(table: Table) -> list[Relation]:
         out += [r for r in _parents(side, cols, unpublished) if r.total[0] not in open_rows]
         if not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
-            out += _totals(side, cols)
+            out += _totals(side, cols, table.open_end)
     return out
 
 
@@ -194,11 +194,13 @@ def _group_heads(side: Side, cols: list[int]) -> list[Relation]:
     return out
 
 
-def _totals(side: Side, cols: list[int]) -> list[Relation]:
+def _totals(side: Side, cols: list[int], open_end: bool = False) -> list[Relation]:
     out: list[Relation] = []
     for t, row in enumerate(side.rows):
         if not row.total or row.whole:
             continue  # (the total of a table's halves totals no rows of its own half: whole_relations)
+        if open_end and t < len(side.rows) - 1:
+            continue  # (a 合计 above rows that go on past what was read totals rows not read)
         top = _total_parts(side, t)
         parts = _headings_opened(side.rows, top)
         if not parts:
