@@ -168,22 +168,28 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 if o is not None:
                     yield o
             continue
-        moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
-        delta = next((m for m in moves if m.quantity.base_unit == cur.base_unit and m.quantity.kind != "percent"), None)  # type: ignore[union-attr]
-        pct = next((m for m in moves if m.quantity.kind == "percent"), None)  # type: ignore[union-attr]
-        found = _base(ctx, c, cur, delta)
-        if found is None:
-            continue
-        base_iv, base_val = found
-        if delta is not None and c.base is not None:
-            yield _delta_outcome(ctx, c, cur, delta)
-        if pct is not None:
-            o = _growth_outcome(ctx, c, cur, pct, base_iv, base_val)
-            if o is not None and o.verdict == "fail" and c.base is None and delta is not None:
-                # (the difference and the rate agreeing on a base the current figure's slipped digit misses)
-                o = _current_slipped(c, cur, delta, pct) or o
-            if o is not None:
-                yield _with_delta(o, c, delta)
+        yield from _amount_change(ctx, c, cur)
+
+
+def _amount_change(ctx: CheckContext, c: Change, cur: Quantity) -> Iterator[Outcome]:
+    """A change of an amount or count: its difference against the earlier figure stated, its rate against the
+    earlier figure stated or given by the difference."""
+    moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
+    delta = next((m for m in moves if m.quantity.base_unit == cur.base_unit and m.quantity.kind != "percent"), None)  # type: ignore[union-attr]
+    pct = next((m for m in moves if m.quantity.kind == "percent"), None)  # type: ignore[union-attr]
+    found = _base(ctx, c, cur, delta)
+    if found is None:
+        return
+    base_iv, base_val = found
+    if delta is not None and c.base is not None:
+        yield _delta_outcome(ctx, c, cur, delta)
+    if pct is not None:
+        o = _growth_outcome(ctx, c, cur, pct, base_iv, base_val)
+        if o is not None and o.verdict == "fail" and c.base is None and delta is not None:
+            # (the difference and the rate agreeing on a base the current figure's slipped digit misses)
+            o = _current_slipped(c, cur, delta, pct) or o
+        if o is not None:
+            yield _with_delta(o, c, delta)
 
 
 def _current_slipped(c: Change, cur: Quantity, delta: Movement, pct: Movement) -> Outcome | None:
