@@ -293,9 +293,21 @@ def _lead_in(draft: Draft, si: int) -> str:
     return m.group(1) if m and not NO_LEAD_IN.search(m.group(1)) else ""  # (the match ends within its bound)
 
 
+# a sentence that adds to the figure of the sentence before (`…基金支出 A。加上补助市县支出后，总支出 T。`)
+ADDS_ON = regex(r"加上?[^，。；]{1,30}后[，,]")
+
+
 def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
     first = draft.by_sentence[m.sentence][0]
-    return "" if first is m else items[id(first)]
+    if first is not m:
+        return items[id(first)]
+    # a total of a sentence that opens by adding to what the sentence before stated is of that one's subject
+    sentences = draft.doc.sentences
+    before = draft.by_sentence.get(m.sentence - 1)
+    sent = sentences[m.sentence]
+    if not before or sentences[m.sentence - 1].paragraph != sent.paragraph:
+        return ""
+    return items[id(before[0])] if ADDS_ON.match(draft.doc.text, sent.start, m.start) else ""
 
 
 def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context], dict[int, str]]:

@@ -144,6 +144,12 @@ def _flow() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _flow_end() -> re.Pattern[str]:
+    """A flow verb that ends a text (`补助` before `区县支出`)."""
+    return regex(f"(?:{_flow().pattern})$")
+
+
+@lru_cache(maxsize=1)
 def _source() -> re.Pattern[str]:
     """The words of a project's money that, after a scope word, make the word its source: its nouns anywhere, the
     verbs only before the figure or the text's end (a heading that states the figure: `（3）市本级安排 90 万元`)."""
@@ -198,6 +204,8 @@ def read(text: str) -> Reading:
                 continue  # an item's own words; a fund money is transferred to or from
             if field == "scope" and (_flow().match(text, m.end()) or _source().match(text, m.end())):
                 continue  # `市县上解收入`, `对下转移支付`, `省级资金`: the level money comes from or goes to
+            if field == "scope" and _flow_end().search(text, 0, m.start()):
+                continue  # `补助区县支出`, `转贷市县支出`: the level the money goes to, after its verb
         else:
             field, value = "period", _period(m)
         previous = found.get(field)

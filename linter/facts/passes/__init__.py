@@ -129,6 +129,7 @@ PASSES: tuple[Pass, ...] = (
     marks.key_value_marks,
     grades.grades,
     grade_counts.grade_counts,
+    grade_counts.grade_counts_within,
 )
 
 COLLECTIONS: dict[type, str] = {

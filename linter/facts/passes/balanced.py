@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brackets, same_section
+from tieout.linter.figures.context import read
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -111,42 +112,62 @@ def _sides_over(draft: Draft, mentions: list[Mention]) -> tuple[list[Mention], l
     return (ins, outs) if ins and outs and _one_balance(mentions, ins, outs) else None
 
 
-# a side's total by its name (`收入总计`, `支出合计`), the words before it aside (`全市`, `加上…`)
-TOTAL_OF = regex(r"(收入|支出)(?:总计|合计)$")
+# a side's total by its name (`收入总计`, `支出合计`, `收入总量`), the words before it aside (`全市`, `加上…`); or by
+# the label's last words (`总收入`, `总支出`: the labeller names them 本年收入合计, which is no side's whole)
+TOTAL_OF = regex(r"(收入|支出)(?:总计|合计|总量)$")
+TOTAL_FIRST = regex(r"总(收入|支出)$")
 
 
 def balanced_totals(draft: Draft) -> Iterator[Breakdown]:
-    """`…，收入总计 T。…，支出总计 U，收支平衡。`: the sentence saying the fund balances ends on one side's total; the
-    other side's total is the one figure so named before it under the same heading (of the same fund, scope and
-    year), and T = U. Two such figures before it, or one of another fund or level: nothing is read."""
+    """`…，收入总计 T。…，支出总计 U，收支平衡。`: the sentence saying the fund balances ends on one side's total (or
+    the sentence after says only that it does, `全市政府性基金预算实现收支平衡。`, naming no other fund or level);
+    the other side's total is the one figure so named before it under the same heading (of the same fund, scope
+    and year), in its paragraph where the paragraph names one (`收入总量 T；…支出总量 U，收支平衡`), and T = U.
+    Two such figures before it, or one of another fund or level: nothing is read."""
     text = draft.doc.text
+    paragraphs = by_paragraph(draft)
     for si, mentions in draft.by_sentence.items():
         if not mentions or not mentions[-1].quantities:
             continue
         last = mentions[-1]
-        closing = BALANCED.match(text[last.quantities[-1].end : draft.doc.sentences[si].end]) or _said_next(draft, si)
-        named = TOTAL_OF.search(last.identity.item or "")
-        if closing is None or named is None or exact_figure(last) is None:
+        named = _side_total(last)
+        if named is None:
             continue
-        if "相抵" in closing.group() and _balance_after(draft, si):
+        closing = BALANCED.match(text[last.quantities[-1].end : draft.doc.sentences[si].end]) or _said_next(
+            draft, si, last
+        )
+        if closing is None or ("相抵" in closing.group() and _balance_after(draft, si)):
             continue
-        other = "支出" if named.group(1) == "收入" else "收入"
-        before = [
-            m
-            for m in draft.facts.mentions
-            if m.sentence < si and same_section(draft, m.start, last.start) and _side_total(m) == other
-        ]
-        mine = [m for m in before if _side_total(m) == named.group(1)]
-        if len(before) != 1 or mine:
+        other = _other_total(draft, last, named, paragraphs.get(last.paragraph, []))
+        if other is None:
             continue
-        income, spent = (before[0], last) if other == "收入" else (last, before[0])
+        income, spent = (other, last) if named == "支出" else (last, other)
         if _agree(income, spent) and not _related(draft, income, spent):
             yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False)
 
 
-def _said_next(draft: Draft, si: int) -> re.Match[str] | None:
+def _other_total(draft: Draft, last: Mention, named: str, paragraph: list[Mention]) -> Mention | None:
+    """The one total of the other side stated before `last` in its paragraph, else in its section; none where a
+    total of its own side stands there too (another fund's or level's pair)."""
+    other = "支出" if named == "收入" else "收入"
+    for pool in (paragraph, draft.facts.mentions):
+        before = [m for m in pool if m.start < last.start and same_section(draft, m.start, last.start)]
+        theirs = [m for m in before if _side_total(m) == other]
+        if not theirs:
+            continue
+        mine = [m for m in before if _side_total(m) == named]
+        return theirs[0] if len(theirs) == 1 and not mine else None
+    return None
+
+
+# a sentence naming the fund and level that balance (`全市政府性基金预算实现收支平衡。`): only context words before
+BALANCED_NAMED = regex(r"^\s*(?P<who>[^，,。；;\d]{0,24}?)(?:实现|做到)?收支平衡[。；;]?\s*$")
+
+
+def _said_next(draft: Draft, si: int, last: Mention) -> re.Match[str] | None:
     """The sentence right after, in the same paragraph and without figures, saying only that the fund balances
-    (`…，支出总计 U。收支平衡。`)."""
+    (`…，支出总计 U。收支平衡。`), or that the fund and level the figure is of do (`全市国有资本经营预算实现收支平衡。`,
+    its words only context words, none stated otherwise than the figure's)."""
     sentences = draft.doc.sentences
     if (
         si + 1 >= len(sentences)
@@ -154,12 +175,22 @@ def _said_next(draft: Draft, si: int) -> re.Match[str] | None:
         or sentences[si + 1].paragraph != sentences[si].paragraph
     ):
         return None
-    return BALANCED_ALONE.match(draft.doc.text[sentences[si + 1].start : sentences[si + 1].end])
+    said = draft.doc.text[sentences[si + 1].start : sentences[si + 1].end]
+    alone = BALANCED_ALONE.match(said)
+    if alone is not None:
+        return alone
+    named = BALANCED_NAMED.match(said)
+    if named is None or not named.group("who"):
+        return None
+    who = read(named.group("who"))
+    return named if not who.rest and who.context.agrees(last.identity.context) else None
 
 
 def _side_total(m: Mention) -> str | None:
-    found = TOTAL_OF.search(m.identity.item or "")
-    return found.group(1) if found and exact_figure(m) is not None else None
+    if exact_figure(m) is None:
+        return None
+    found = TOTAL_OF.search(m.identity.item or "") or TOTAL_FIRST.search(m.label or "")
+    return found.group(1) if found else None
 
 
 def _agree(a: Mention, b: Mention) -> bool:

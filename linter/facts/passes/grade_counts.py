@@ -14,22 +14,24 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import Completed
-from tieout.linter.facts.passes.grades import CANON, CLOSE_QUOTE, GRADE_WORDS, OPEN_QUOTE, stated_scales
+from tieout.linter.facts.passes.grades import CANON, GRADE_WORDS, OPEN_QUOTE, stated_scales
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
 # one grade's count: `评价等级为“优”的5个`, `“良”等次的3项`, `良好的 2 个`
+# (`评定为“优”的项目7个`, `绩效评级为“优”的项目4个`: the things counted named between; `“良”3个`: a quoted grade
+# and its count with nothing between)
 GRADE_PART = regex(
-    rf"(?:(?:评价|评定|自评)?(?:等级|等次|结果)(?:为|是)?)?\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}"
-    r"(?:等级|等次|级)?的\s*(?P<n>\d{1,4})\s*(?P<c>个|项|家)"
+    rf"(?:(?:绩效)?(?:评价|评定|自评|评级)?(?:等级|等次|结果)?(?:为|是)?)?\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS})"
+    r"(?P<q>[”\"」』’]?)(?:等级|等次|级)?(?P<of>的(?:项目|单位)?)?\s*(?P<n>\d{1,4})\s*(?P<c>个|项|家)"
 )
 # the list opens with 其中, or with the grading's result itself (`自评结果为“优”的7个、…`)
 _OPENER = regex(r"其中[，,：:]?\s*|(?=(?:评价|评定|自评)(?:等级|等次|结果))")
 GRADED = "各等级"  # the keyword of a list of grade counts opening with the grading's result (`自评结果为…`)
 _JOINT = regex(r"[、，,；;]\s*")
-_CLOSER = regex(r"[。；;]?\s*$")
+_CLOSER = regex(r"[）)]?[。；;]?\s*$")  # (a list in brackets closes with them: `（其中，…的项目 0 个）。`)
 # after the list, the sentence may go on about something else (`，平均得分 91.8 分`), not about more of the
 # things graded (`，另有 2 个未评价`, `，其余 1 个…`)
 _GOES_ON = regex(r"[，,]")
@@ -69,6 +71,56 @@ def grade_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
         yield found if read is None else Completed(read, found)
 
 
+# a list of grade counts opening inside the sentence of its total (`10个项目平均得分 90.6 分，其中评定为“优”的…`,
+# `…平均得分 99.4 分（其中，绩效评级为“优”的项目 4 个；…）`)
+_OPENS_WITHIN = regex(r"[，,（(]其中")
+_CLAUSE_END = regex(r"[；;。]")
+
+
+def grade_counts_within(draft: Draft) -> Iterator[Breakdown | Completed]:
+    """Each 其中 list of grade counts inside the sentence of the count graded: the one count in the list's counter
+    in the clause before it (since the last semicolon), of a thing named right after or before its counter
+    (`10个项目`, `项目4个`). A list naming only some grades is partial, as in `grade_counts`."""
+    text = draft.doc.text
+    if "其中" not in text:
+        return
+    scale: set[str] | None = None
+    for si, sent in enumerate(draft.doc.sentences):
+        for opens in _OPENS_WITHIN.finditer(text, sent.start, sent.end):
+            parts = _grade_parts(text, opens.start() + 1, sent.end)
+            if len(parts) < 2 or len({c for _, _, c in parts}) != 1:
+                continue
+            total = _clause_total(draft, si, opens.start(), parts[0][2])
+            mentions = _mentions(draft, [at for at, _, _ in parts])
+            if total is None or mentions is None:
+                continue
+            read = _read_already(draft, total, mentions)
+            if read is None and any(id(m) in draft.parts for m in mentions):
+                continue
+            if scale is None:
+                scale = _scale_grades(text)
+            found = Breakdown(total, mentions, "其中", bool(scale) and {g for _, g, _ in parts} == scale, si)
+            yield found if read is None else Completed(read, found)
+
+
+def _clause_total(draft: Draft, si: int, at: int, counter: str) -> Mention | None:
+    """The one count in `counter` of the sentence's clause ending at `at`, of a thing named beside it."""
+    text = draft.doc.text
+    start = draft.doc.sentences[si].start
+    begin = max([start] + [m.end() for m in _CLAUSE_END.finditer(text, start, at)][-1:])
+    found = [
+        (m, q)
+        for m in draft.by_sentence.get(si) or []
+        for q in m.quantities
+        if begin <= q.start < at and q.kind == "count" and q.unit == counter
+    ]
+    if len(found) != 1 or not found[0][1].exact:
+        return None
+    m, q = found[0]
+    named = _COUNTED.match(text, q.end) or (q.start > 0 and _COUNTED.match(text, q.start - 1))
+    return m if named else None
+
+
 def _grade_parts(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     """The (figure's offset, grade, counter) of a sentence wholly made of grade counts after 其中, each grade
     once; none where anything else stands in it."""
@@ -77,7 +129,7 @@ def _grade_parts(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
         return []
     parts: list[tuple[int, str, str]] = []
     at = opener.end()
-    while (found := GRADE_PART.match(text, at, end)) is not None:
+    while (found := GRADE_PART.match(text, at, end)) is not None and (found.group("q") or found.group("of")):
         parts.append((found.start("n"), CANON[found.group("g")], found.group("c")))
         if _CLOSER.match(text, found.end(), end) or _ends_list(text, found.end(), end):
             grades = [g for _, g, _ in parts]
