@@ -26,6 +26,7 @@ ITEM_MARK = regex(
 
 # a row opening so is a part of the row above it, or taken from or added to it: not a row a total adds up
 PARTS_OF_ABOVE = ("其中", "含", "减", "加")
+SOME_OF_ABOVE = ("其中", "含")  # (of those, the rows naming some of the items of the row above)
 Cellref = tuple[int, int]  # (grid row, grid column)
 SUMMABLE = ("total", "amount", "")
 
@@ -99,6 +100,8 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
         kids = children.get(i, [])
         if row.code in unpublished:
             continue  # its classified items are left out of public tables
+        if any(rows[k].label.startswith(SOME_OF_ABOVE) for k in kids):
+            continue  # (`2050204 其中：高中教育` under 20502: some of its items, named so; no sum of them)
         if kids and (side.structure in ("code", "indent", "levels") or _contiguous(side, i, kids)):
             for c in cols:
                 rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
