@@ -100,8 +100,10 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
         kids = children.get(i, [])
         if row.code in unpublished:
             continue  # its classified items are left out of public tables
-        if any(rows[k].label.startswith(SOME_OF_ABOVE) for k in kids):
-            continue  # (`2050204 其中：高中教育` under 20502: some of its items, named so; no sum of them)
+        if kids and all(rows[k].label.startswith(SOME_OF_ABOVE) for k in kids):
+            # (`2050204 其中：高中教育` under 20502: some of its items, named so, no sum of them; a `其中：` opening
+            # a run of siblings, `其中：新增一般债券` over `再融资一般债券`, opens them all)
+            continue
         if kids and (side.structure in ("code", "indent", "levels") or _contiguous(side, i, kids)):
             for c in cols:
                 rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
