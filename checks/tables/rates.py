@@ -16,6 +16,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 from .discovered import discovered_outcomes
+from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, named_base, opening_closing, same_quantity
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
@@ -314,6 +315,7 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                     yield from found
             # the rates a header names without placing them (a text table's stacked header lines)
             yield from discovered_outcomes(ctx, table, side, placed)
+            yield from margin_outcomes(ctx, table, side)
             yield from _guarded(list(_laid_down_score_rates(ctx, table, side)))
 
 
@@ -420,7 +422,9 @@ class TableRate(Rule):
     denominator's (`资产总额`); a balance's `增减率` is `年末数` less `年初数` over `年初数` (期末 / 期初 alike); a
     `同比` after `X | 上年X` (`利润总额 | 上年利润总额 | 利润同比`, the quantity it names, if any, X's) is X
     over 上年X less 100. In these last three, rows over a base of zero or less, and rows in words (`由盈转亏`,
-    `减亏`), are left out. A rate whose operands
+    `减亏`), are left out. A margin linter/vocab/ratios.yaml defines (`毛利率（%）`) is the one column of its period
+    headed by the figure it is of (`营业收入`) less the one headed by the figure taken from it (`营业成本`), over
+    the first. A rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
 

@@ -141,8 +141,19 @@ def no_figure_cell() -> re.Pattern[str]:
 
 
 def no_figure(text: str) -> bool:
-    """Is a cell's text a word written in place of a figure (`由盈转亏`, `不适用`)? (Not a dash: a blank cell.)"""
-    return flatten(text) in words("no_figure_words")
+    """Is a cell's text a word written in place of a figure (`由盈转亏`, `不适用`), or a figure that is no quantity
+    of its column: a bound (`≤65.00`, a target set as a ceiling) or a change in percentage points beside changes
+    in % (`-0.68（百分点）`, `增加0.46个百分点`)? (Not a dash: a blank cell.) Such a cell holds no figure to add or
+    divide, and leaves its column a column of figures."""
+    flat = flatten(text)
+    return flat in words("no_figure_words") or NOTED_FIGURE.fullmatch(flat) is not None
+
+
+# a figure a column of figures holds as a note, not as a quantity of the column: a bound, or percentage points
+NOTED_FIGURE = regex(
+    r"[≤≥<>＜＞]=?[-−+]?\d[\d,]*(?:\.\d+)?[%％]?"
+    r"|(?:增加|减少|提高|下降|上升|降低)?[-−+]?\d+(?:\.\d+)?(?:个百分点|[（(]百分点[）)])"
+)
 
 
 # a heading's note of its unit or of % (`金额（万元）`, `占比(%)`), left out when the heading is named
