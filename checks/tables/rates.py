@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, rate, ratio
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.tables import Column, Side, Table
+from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.parse.tables.vocab import role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.vocab import load
 
 from .discovered import discovered_outcomes
 from .margins import margin_outcomes
@@ -467,7 +468,7 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
     # column: either may be it), the nearest first
     part_cols = totals[:1] if totals else left[::-1]
     grand = [r for r in side.rows if r.total == "grand"]
-    if not part_cols or len(grand) > 1:
+    if not part_cols or len(grand) > 1 or not _whole_named(col, grand):
         return
     for k, row in enumerate(side.rows):
         stated = table.quantity(row.index, col.index)
@@ -480,6 +481,17 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
         o = _share_of_any(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
         if o is not None:
             yield o
+
+
+SHARE_WHOLES = {str(k): tuple(map(str, v)) for k, v in (load("tables").get("share_wholes") or {}).items()}
+
+
+def _whole_named(col: Column, grand: list[Row]) -> bool:
+    """Is the total row the whole the share column names, where it names one (`占总资产比例` of a 资产总计 row)? A
+    share naming no such whole is of the table's total row, whatever its name."""
+    header = flatten(col.header)
+    names = next((v for k, v in SHARE_WHOLES.items() if k in header), None)
+    return names is None or bool(grand) and flatten(grand[0].label) in names
 
 
 def _share_of_any(
@@ -528,7 +540,9 @@ class TableShare(Rule):
 
     ## What it does
     A share is the row's amount (its 合计 column when it has one) over the 合计 row of the same column; in a
-    table with a tree the share of a child may also be stated against its parent, and either passes.
+    table with a tree the share of a child may also be stated against its parent, and either passes. A share
+    column naming its whole (`占总资产比例`, linter/vocab/tables.yaml share_wholes) is of a total row of that
+    whole's name only (`资产总计`, not a liabilities table's `负债合计`).
 
     ## Why is this bad?
     A wrong share misstates the structure of the spending or revenue it describes.

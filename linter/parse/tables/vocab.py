@@ -135,9 +135,10 @@ def words(section: str) -> frozenset[str]:
 @cache
 def no_figure_cell() -> re.Pattern[str]:
     """A cell of a figure column that holds no figure, a whole word of a line: a word written in place of a
-    figure (`由盈转亏`, `不适用`: tables.yaml no_figure_words) or a slash."""
+    figure (`由盈转亏`, `不适用`: tables.yaml no_figure_words), a slash, or a figure that is no quantity of its
+    column (`增加0.46个百分点`, `≤65.00`: NOTED_FIGURE)."""
     listed = sorted(words("no_figure_words"), key=len, reverse=True)
-    return regex(rf"(?<!\S)(?:{'|'.join(map(re.escape, listed))}|[/／\\])(?!\S)")
+    return regex(rf"(?<!\S)(?:{'|'.join(map(re.escape, listed))}|[/／\\]|{NOTED_FIGURE.pattern})(?!\S)")
 
 
 def no_figure(text: str) -> bool:
