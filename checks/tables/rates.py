@@ -9,15 +9,17 @@ from decimal import Decimal
 
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, rate, ratio
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.tables import Column, Side, Table
+from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.parse.tables.relations import all_relations
 from tieout.linter.parse.tables.vocab import role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.vocab import load
 
 from .discovered import discovered_outcomes
+from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, named_base, opening_closing, same_quantity
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
@@ -316,6 +318,7 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                     yield from found
             # the rates a header names without placing them (a text table's stacked header lines)
             yield from discovered_outcomes(ctx, table, side, placed)
+            yield from margin_outcomes(ctx, table, side)
             yield from _guarded(list(_laid_down_score_rates(ctx, table, side)))
 
 
@@ -422,7 +425,9 @@ class TableRate(Rule):
     denominator's (`资产总额`); a balance's `增减率` is `年末数` less `年初数` over `年初数` (期末 / 期初 alike); a
     `同比` after `X | 上年X` (`利润总额 | 上年利润总额 | 利润同比`, the quantity it names, if any, X's) is X
     over 上年X less 100. In these last three, rows over a base of zero or less, and rows in words (`由盈转亏`,
-    `减亏`), are left out. A rate whose operands
+    `减亏`), are left out. A margin linter/vocab/ratios.yaml defines (`毛利率（%）`) is the one column of its period
+    headed by the figure it is of (`营业收入`) less the one headed by the figure taken from it (`营业成本`), over
+    the first. A rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
 
@@ -465,25 +470,32 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
     # column: either may be it), the nearest first
     part_cols = totals[:1] if totals else left[::-1]
     grand = [r for r in side.rows if r.total == "grand"]
-    if not part_cols or len(grand) > 1:
+    if not part_cols or len(grand) > 1 or not _whole_named(col, grand):
         return
-    found: list[Outcome] = []
-    for k, row in enumerate(side.rows):
-        stated = table.quantity(row.index, col.index)
-        if stated is None or stated.kind != "percent" or (grand and row is grand[0]):
-            continue
-        # the wholes a share may be of: the table's total, the row's parent, and the 小计 that closes its group
-        # (a subtotal's own share of its group is 100%)
-        wholes = [*grand, *([side.rows[row.parent]] if row.parent is not None else [])]
-        wholes += [r for r in side.rows[k:] if r.total == "sub"][:1]
-        o = _share_of_any(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
-        if o is not None:
-            found.append(o)
+    found = _row_shares(ctx, table, side, col, part_cols, grand)
     if grand and _of_the_rows_sum(ctx, table, grand[0].index, found):
         # every failing share holds against what the rows add up to: the 合计 row is the figure written wrong,
         # its own finding (TO301) says so once, not once a row (the shares stay checked, as failing)
         found = [replace(o, silent=True) if o.verdict == "fail" else o for o in found]
     yield from found
+
+
+def _row_shares(
+    ctx: CheckContext, table: Table, side: Side, col: Column, part_cols: list[Column], grand: list[Row]
+) -> list[Outcome]:
+    """Each row's share against the wholes it may be of: the table's total, the row's parent, and the 小计 that
+    closes its group (a subtotal's own share of its group is 100%)."""
+    found: list[Outcome] = []
+    for k, row in enumerate(side.rows):
+        stated = table.quantity(row.index, col.index)
+        if stated is None or stated.kind != "percent" or (grand and row is grand[0]):
+            continue
+        wholes = [*grand, *([side.rows[row.parent]] if row.parent is not None else [])]
+        wholes += [r for r in side.rows[k:] if r.total == "sub"][:1]
+        o = _share_of_any(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
+        if o is not None:
+            found.append(o)
+    return found
 
 
 def _of_the_rows_sum(ctx: CheckContext, table: Table, grand: int, found: list[Outcome]) -> bool:
@@ -507,6 +519,17 @@ def _of_the_rows_sum(ctx: CheckContext, table: Table, grand: int, found: list[Ou
         if iv is None or not isinstance(stated, Quantity) or ctx.judge(interval(stated), iv, stated.ulp) == "fail":
             return False
     return True
+
+
+SHARE_WHOLES = {str(k): tuple(map(str, v)) for k, v in (load("tables").get("share_wholes") or {}).items()}
+
+
+def _whole_named(col: Column, grand: list[Row]) -> bool:
+    """Is the total row the whole the share column names, where it names one (`占总资产比例` of a 资产总计 row)? A
+    share naming no such whole is of the table's total row, whatever its name."""
+    header = flatten(col.header)
+    names = next((v for k, v in SHARE_WHOLES.items() if k in header), None)
+    return names is None or bool(grand) and flatten(grand[0].label) in names
 
 
 def _share_of_any(
@@ -555,7 +578,9 @@ class TableShare(Rule):
 
     ## What it does
     A share is the row's amount (its 合计 column when it has one) over the 合计 row of the same column; in a
-    table with a tree the share of a child may also be stated against its parent, and either passes.
+    table with a tree the share of a child may also be stated against its parent, and either passes. A share
+    column naming its whole (`占总资产比例`, linter/vocab/tables.yaml share_wholes) is of a total row of that
+    whole's name only (`资产总计`, not a liabilities table's `负债合计`).
 
     ## Why is this bad?
     A wrong share misstates the structure of the spending or revenue it describes.

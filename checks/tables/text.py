@@ -27,7 +27,7 @@ from ._judge import table_name
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 LEADING = regex(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
 # a label naming who achieved a figure before what it is (`集团实现营业收入`, `全年实现利润总额`)
-ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,12})$")
+ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,30})$")
 
 
 class TextTable(Rule):

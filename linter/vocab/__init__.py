@@ -51,6 +51,14 @@ def quotients() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     }
 
 
+@cache
+def margins() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The ratios ratios.yaml defines as margins ((of − less) / of in per cent: 毛利率 of 营业收入 less 营业成本), by
+    name: the words naming the figure it is of and the one taken from it."""
+    data = load("ratios").get("margin") or {}
+    return {str(name): (tuple(map(str, v["of"])), tuple(map(str, v["less"]))) for name, v in data.items()}
+
+
 def wordings(name: str, section: str) -> dict[str, list[str]]:
     """`canonical: [wording, …]` of one section of a vocabulary file (every canonical is its own wording)."""
     table = load(name).get(section) or {}

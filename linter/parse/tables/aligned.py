@@ -510,6 +510,81 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
     return _Line(j + 1, flatten(label), UNKNOWN, figs, at), end
 
 
+MAX_LABEL_LINES = 2  # the lines a row's label may wrap onto under its first
+LONG_LABEL = 8  # the characters of a label long enough to wrap (a short one fits its column)
+FILL_SLACK = 2  # display columns a wrapped label may stop short of the widest label of its rows
+
+
+def _widest(lines: list[str], i: int, data: list[Parsed]) -> int:
+    """Where the widest label of the rows from line i ends (display columns): of the rows of figures up to the
+    first line that is neither one, nor blank, nor a label alone."""
+    ends = [0]
+    for k in range(i, min(len(lines), i + MAX_RUN)):
+        p = data[k]
+        if p is not None:
+            ends.append(p[1] + width(p[0]))
+        elif not (_blank(lines[k]) or _text_only(lines[k])):
+            break
+    return max(ends)
+
+
+MAX_RUN = 400  # lines looked at for a run's widest label
+
+
+def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, int, int], widest: int) -> int:
+    """How many lines from j are the rest of the label of the row of figures right above (`归属于上市公司股东的
+    312,508.64 …` / `扣除非经常性损益的净` / `利润`, a PDF's label wrapped under its first line). `row`: its label,
+    its indentation and where its figures begin (display columns); `widest`: where the run's widest label ends.
+    A long label only, and one that fills its column (ends where the widest does, give or take a character: a
+    label that stops short of it did not wrap), going on in labels alone, each no longer than it, unnumbered, no colon nor other sentence mark
+    (`流动资产：` heads the rows under it), within the label column, with a row of figures, a blank line, the
+    end, a line standing over the figures (the next table's header) or a sentence right after the last. 0 for
+    none."""
+    label, indent, figures = row
+    if len(label) < LONG_LABEL or indent + width(label) < widest - FILL_SLACK:
+        return 0  # (a label that does not fill its column did not wrap: `其中：保险费收入` over a blank item)
+    k = j
+    while k < len(lines) and k - j < MAX_LABEL_LINES and _label_piece(lines[k], label, indent, figures):
+        k += 1
+        if k < len(lines) and data[k] is not None:
+            # (a figure of the row stands in a column of the next row's: a table laid out in columns, where a
+            # long label wraps, not a list of items set two spaces apart, `一、某某支出  6404  6513` / `“三供一业”…`)
+            return k - j if _same_edge(lines[j - 1], lines[k]) else 0
+        if k >= len(lines) or _blank(lines[k]) or _ends_label(lines[k], figures):
+            return k - j
+    return 0
+
+
+def _same_edge(a: str, b: str) -> bool:
+    """Does a figure of each of two rows end at one column, in characters or in display columns (either, as
+    archivers write both)?"""
+    ends_a = [m.end() for m in CELL_TOKEN.finditer(a)]
+    ends_b = [m.end() for m in CELL_TOKEN.finditer(b)]
+    if set(ends_a) & set(ends_b):
+        return True
+    return bool({width(a[:e]) for e in ends_a} & {width(b[:e]) for e in ends_b})
+
+
+def _ends_label(line: str, figures: int) -> bool:
+    """Is the line no row of the table nor a heading over rows: one standing over the figures (the next table's
+    header), or a sentence (the prose after the table)?"""
+    return _lead(line) >= figures or SENTENCE_MARK.search(line) is not None and not _text_only(line)
+
+
+def _lead(line: str) -> int:
+    """The display width of the spaces a line opens with."""
+    return width(line[: len(line) - len(line.lstrip())].replace("\f", ""))
+
+
+def _label_piece(line: str, label: str, indent: int, figures: int) -> bool:
+    """A line that may be a piece of a wrapped label: words alone, no longer than the label, unnumbered, no wide
+    gap, standing in the label column (not further out than the label, left of the figures)."""
+    text = line.strip()
+    if not _text_only(line) or len(text) > len(label) or WIDE_GAP.search(text) or marker(text)[0]:
+        return False
+    return indent <= _lead(line) < figures
+
+
 def _table_at(
     lines: list[str],
     starts: list[int],
@@ -774,11 +849,21 @@ def _rows(
     rows: list[_Line] = []
     j = i
     cut = False
+    widest: int | None = None  # where the run's widest label ends: read at the first label that may wrap
     while j < len(lines):
         p = data[j]
         if p:  # (_row, inlined: it runs for every row)
             rows.append(_Line(j, p[0], p[1], p[2], starts[j] + p[3]))
             j += 1
+            rest = 0
+            if j < len(lines) and not data[j]:
+                if widest is None:
+                    widest = _widest(lines, i, data)
+                rest = _label_rest(lines, j, data, (p[0], p[1], width(lines[j - 1][: p[2][0].start()])), widest)
+            if rest:
+                rows[-1].label += "".join(flatten(lines[k]) for k in range(j, j + rest))
+                rows[-1].indent = UNKNOWN  # (a wrapped label's indentation is the wrapping's, not the tree's)
+                j += rest
             continue
         wrapped = _wrapped(lines, starts, j)
         if wrapped is not None:
@@ -1235,7 +1320,22 @@ def _heading_words(
         return words, len(words) == k
     while len(words) > k and metric(line[: words[0].end()]) <= labels_end:
         words = words[1:]  # a name over the labels that no vocabulary knows (`单位`, `部门`)
+    if words and _over_labels(line, words[0], metric, labels_end):
+        # (of a line naming fewer columns than there are: `主要会计数据    2024年    期增减(%)`, the name of the rows
+        # no vocabulary knows, wholly left of where any row's figures begin and naming no column's figures)
+        words = words[1:]
     return ([] if len(words) > k else words), False
+
+
+def _over_labels(line: str, word: re.Match[str], metric: Metric, labels_end: int) -> bool:
+    """Does the word open its line and end left of where every row's figures begin, a word of Chinese that is
+    no column's heading (`主要会计数据`)? It names the rows, not a column."""
+    return (
+        not line[: word.start()].strip()
+        and metric(line[: word.end()]) < labels_end
+        and CJK.search(word.group()) is not None
+        and not column_heading(word.group())
+    )
 
 
 def _group_parts(placed: tuple[int, ...], words: list[re.Match[str]]) -> set[int]:

@@ -278,6 +278,7 @@ def _roles_of_columns(
 def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int, n: int) -> Side:
     codes, texts, figures = _roles_of_columns(heads, kinds, a, b)
     columns = [_column(c, heads[c], table) for c in figures]
+    _restated(columns)
     side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
     rows = read_rows(table.rows, n, codes, texts, figures)
     levels = level_columns(heads, texts) if not codes else []
@@ -296,6 +297,24 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
     elif _level_tree(table, heads, texts, columns, rows):
         side.structure = "levels"
     return side
+
+
+# a year's figures as restated (after a merger under common control, a policy change), its year over the word
+# (`2023年 / 调整后`, a text table's lines joined: `2023年调整后`), and the same year's as first published
+RESTATED = regex(r"(?:19|20)\d{2}年?度?(?:调整后|重述后)")
+AS_FIRST_STATED = ("调整前", "重述前")
+
+
+def _restated(columns: list[Column]) -> None:
+    """`2023年 / 调整后 | 调整前`: a year's figures restated beside those first published. The restated column
+    holds that year's amounts (the base a change over the year is computed on, as the standard form says); the
+    one as first published stays of no known kind (no base). Only where both stand in the side: `调整后` alone
+    may be a budget's stage."""
+    if not any(flatten("".join(c.path)).endswith(AS_FIRST_STATED) for c in columns):
+        return
+    for c in columns:
+        if c.kind == "" and RESTATED.fullmatch(flatten("".join(c.path))):
+            c.kind = "amount"
 
 
 def _level_tree(table: Table, heads: list[list[str]], texts: list[int], columns: list[Column], rows: list[Row]) -> bool:

@@ -135,14 +135,26 @@ def words(section: str) -> frozenset[str]:
 @cache
 def no_figure_cell() -> re.Pattern[str]:
     """A cell of a figure column that holds no figure, a whole word of a line: a word written in place of a
-    figure (`由盈转亏`, `不适用`: tables.yaml no_figure_words) or a slash."""
+    figure (`由盈转亏`, `不适用`: tables.yaml no_figure_words), a slash, or a figure that is no quantity of its
+    column (`增加0.46个百分点`, `≤65.00`: NOTED_FIGURE)."""
     listed = sorted(words("no_figure_words"), key=len, reverse=True)
-    return regex(rf"(?<!\S)(?:{'|'.join(map(re.escape, listed))}|[/／\\])(?!\S)")
+    return regex(rf"(?<!\S)(?:{'|'.join(map(re.escape, listed))}|[/／\\]|{NOTED_FIGURE.pattern})(?!\S)")
 
 
 def no_figure(text: str) -> bool:
-    """Is a cell's text a word written in place of a figure (`由盈转亏`, `不适用`)? (Not a dash: a blank cell.)"""
-    return flatten(text) in words("no_figure_words")
+    """Is a cell's text a word written in place of a figure (`由盈转亏`, `不适用`), or a figure that is no quantity
+    of its column: a bound (`≤65.00`, a target set as a ceiling) or a change in percentage points beside changes
+    in % (`-0.68（百分点）`, `增加0.46个百分点`)? (Not a dash: a blank cell.) Such a cell holds no figure to add or
+    divide, and leaves its column a column of figures."""
+    flat = flatten(text)
+    return flat in words("no_figure_words") or NOTED_FIGURE.fullmatch(flat) is not None
+
+
+# a figure a column of figures holds as a note, not as a quantity of the column: a bound, or percentage points
+NOTED_FIGURE = regex(
+    r"[≤≥<>＜＞]=?[-−+]?\d[\d,]*(?:\.\d+)?[%％]?"
+    r"|(?:增加|减少|提高|下降|上升|降低)?[-−+]?\d+(?:\.\d+)?(?:个百分点|[（(]百分点[）)])"
+)
 
 
 # a heading's note of its unit or of % (`金额（万元）`, `占比(%)`), left out when the heading is named

@@ -1,0 +1,88 @@
+"""Margin columns of tables: a column headed by a margin's name (`毛利率（%）`, vocab ratios.yaml `margin`) beside
+the one column of the figure it is of (`营业收入`) and the one of the figure taken from it (`营业成本`): each row's
+margin is (of − less) / of, by definition.
+
+    | 产品 | 营业收入 | 营业成本 | 毛利率（%） |
+    | 甲   | 500.00   | 400.00   | 20.00       |
+
+Only where each operand's column is found exactly once among the columns of the margin's period (a table of two
+years' 营业收入 pairs the margin with its own year's), in one unit; a column that most rows break is not
+understood and nothing is said of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
+from tieout.linter.parse.tables import Column, Side, Table
+from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
+from tieout.linter.rules.base import CheckContext, Outcome
+from tieout.linter.vocab import margins
+
+
+def _heading(col: Column) -> str:
+    """The column's deepest heading that says something (a blank level below it aside), its note of unit or %
+    taken off (`毛利率（%）` → 毛利率)."""
+    named = [p for p in col.path if flatten(p)]
+    return HEADING_NOTE.sub("", without_percent(flatten(named[-1]))) if named else ""
+
+
+def margin_operands(side: Side, col: Column) -> tuple[Column, Column] | None:
+    """The (of, less) columns of a column headed by a margin's name: the one column of the side, of the margin's
+    period, headed by a word of each (exactly, its unit note aside: `营业收入比上年增减` is no revenue), in one
+    unit. None when the column names no margin or either is not found exactly once."""
+    found = margins().get(_heading(col))
+    if found is None:
+        return None
+    same = [c for c in side.columns if c is not col and c.context.period == col.context.period]
+    of, less = ([c for c in same if _heading(c) in words] for words in found)
+    if len(of) != 1 or len(less) != 1 or of[0].unit != less[0].unit or of[0].unit == "%":
+        return None
+    return of[0], less[0]
+
+
+def margin_outcomes(ctx: CheckContext, table: Table, side: Side) -> Iterator[Outcome]:
+    """Each margin column of the side, row by row; a column failing in most rows (two or more) says nothing."""
+    for col in side.columns:
+        pair = margin_operands(side, col)
+        if pair is None:
+            continue
+        rows = [o for row in side.rows if (o := _margin_row(ctx, table, row.index, col, *pair)) is not None]
+        fails = sum(1 for o in rows if o.verdict == "fail")
+        passes = sum(1 for o in rows if o.verdict == "pass")
+        if not (fails >= 2 and fails > passes):
+            yield from rows
+
+
+def _margin_row(
+    ctx: CheckContext, table: Table, r: int, col: Column, of_col: Column, less_col: Column
+) -> Outcome | None:
+    stated = table.quantity(r, col.index)
+    of, less = table.quantity(r, of_col.index), table.quantity(r, less_col.index)
+    if stated is None or stated.kind != "percent" or of is None or less is None or of.value <= 0:
+        return None
+    if "percent" in (of.kind, less.kind):
+        return None
+    share = ratio(interval(less), interval(of))
+    if share is None:
+        return None
+    iv = (HUNDRED - share[1], HUNDRED - share[0])
+    verdict = ctx.judge(interval(stated), iv, stated.ulp)
+    if verdict == "pass":
+        return Outcome(stated, "pass", "rate", operands=[of, less])
+    exact = (of.base_value - less.base_value) / of.base_value * HUNDRED
+    expected = f"{fmt(exact, stated.decimals)}%"
+    exact_text = fmt(exact.quantize(HUNDRED / HUNDRED**3).normalize())
+    return Outcome(
+        stated,
+        verdict,
+        "rate",
+        [(of, "被减数"), (less, "减数")],
+        f"“{col.header}”列的 {stated.text} 与 ({of.text}−{less.text})/{of.text} = {exact_text}% 不符，应为 {expected}",
+        stated.text,
+        expected,
+        expected,
+        operands=[of, less],
+    )
