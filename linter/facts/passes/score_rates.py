@@ -34,6 +34,13 @@ OVERALL_FULL = regex(r"^(?:本)?(?:项目|评价|自评)?(?:总)?(?:满分|总�
 OVERALL_SCORE = regex(f"(?:{_alt('score_total')})$")
 # an indicator's weight in brackets after its name (`产出指标（30分）`, `效益指标（满分30分）`)
 WEIGHT = regex(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}指标)[（(](?:满分|分值|权重)?(?:为)?\s*(?P<full>{_NUMBER})\s*分[）)]")
+# the weights of the indicators listed by name after the words saying they are weights (`一级指标分值分别为部门管理25分、
+# 部门履职45分、履职效益30分`, `权重分别为决策20分、过程20分`), each a name and its marks, joined by 、 (和/及 before the last)
+WEIGHT_LIST = regex(
+    rf"(?:指标)?(?:分值|权重|满分)分别(?:为|是)[：:]?\s*"
+    rf"(?P<items>[\u4e00-\u9fff]{{2,6}}\s*{_NUMBER}\s*分(?:[、和及]\s*[\u4e00-\u9fff]{{2,6}}\s*{_NUMBER}\s*分)+)"
+)
+WEIGHT_ITEM = regex(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}?)(?:指标)?\s*(?P<full>{_NUMBER})\s*分")
 # the indicator a score is of, just before it (`产出指标（30分）得分`, `产出指标得分为`)
 SCORED_INDICATOR = regex(
     r"(?P<name>[\u4e00-\u9fff]{2,6}指标)(?:[（(][^（）()\n]{0,12}[）)])?\s*(?:的)?(?:自评|评价|实际)?(?:得分|得)(?:为)?[：:]?\s*$"
@@ -102,6 +109,13 @@ def _weights(text: str, figures: dict[int, tuple[Mention, Quantity]]) -> dict[st
         values.setdefault(name, set()).add(Decimal(found.group("full")))
         if figure is not None and name not in weights:
             weights[name] = figure[1]
+    for listed in WEIGHT_LIST.finditer(text):
+        # `一级指标分值分别为部门管理25分、部门履职45分、履职效益30分`: each named indicator's weight
+        for item in WEIGHT_ITEM.finditer(text, listed.start("items"), listed.end("items")):
+            name, figure = f"{item.group('name')}指标", figures.get(item.start("full"))
+            values.setdefault(name, set()).add(Decimal(item.group("full")))
+            if figure is not None and name not in weights:
+                weights[name] = figure[1]
     for name, seen in values.items():
         if len(seen) != 1:
             weights[name] = None
