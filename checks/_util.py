@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.explain import footing
 from tieout.linter.facts.model import SHARES_ADDED, Breakdown
-from tieout.linter.figures.intervals import Interval, add, fmt, interval, unit_of
+from tieout.linter.figures.intervals import Interval, add, fmt, interval, ratio, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext
@@ -80,3 +80,13 @@ def written(q: Quantity) -> str:
     """A figure as a finding shows it: with its unit where its text has none (a table cell, `12,514,306` of a
     table in 万元, beside a prose figure in 亿元)."""
     return q.text if not q.unit or q.text.rstrip().endswith(q.unit) else f"{q.text}{q.unit}"
+
+
+def one_unit_holds(ctx: CheckContext, part: Quantity, whole: Quantity, stated: Quantity) -> bool:
+    """Do a part and a whole written in two units of one measure (万元, 亿元) give the stated ratio (in %) when the
+    part's number is read in the whole's unit (`有息债务余额 204.62 万元，占负债总额 274.31 亿元的 74.59%`)?"""
+    if part.unit == whole.unit or part.base_unit != whole.base_unit or not part.base_unit:
+        return False
+    alike = interval(part, part.value * whole.scale)  # the part's number in the whole's unit
+    iv = ratio(alike, ctx.interval(whole))
+    return iv is not None and ctx.judge(interval(stated), iv, stated.ulp) != "fail"

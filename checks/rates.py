@@ -22,7 +22,7 @@ from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import wordings, words
 
-from ._util import PER_UNIT
+from ._util import PER_UNIT, one_unit_holds
 
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 
@@ -59,6 +59,10 @@ def _ratio_outcome(
         msg = f"{r.name} {r.stated.text} 与 {computed} 不符，计入各数的舍入后相差不足末位一个单位"
     else:
         msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
+        if verdict == "fail" and not change and one_unit_holds(ctx, num, den, r.stated):
+            # read in one unit the figures give the rate written: which has the wrong unit is not told
+            msg = f"{r.name} {r.stated.text} 与 {computed} 不符；两数单位不同（{num.unit}、{den.unit}），按同一单位计与所写相符：请核对单位"
+            return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, None, None, certain)
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, certain)
 
 

@@ -12,7 +12,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
-from ._util import in_unit
+from ._util import in_unit, one_unit_holds
 
 
 def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
@@ -36,6 +36,14 @@ def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
         msg = f"占比 {stated.text} 与 {computed} 不符，计入各数的舍入后相差不足末位一个单位，按四舍五入应为 {expected}"
     else:
         msg = f"占比 {stated.text} 与 {computed} 不符，应为 {expected}"
+        if one_unit_holds(ctx, s.part, s.total, stated):
+            # `有息债务余额 204.62 万元，占负债总额 274.31 亿元的 74.59%`: read in one unit the figures give the share
+            # written; which of the two has the wrong unit is not told, so no share to suggest
+            msg = (
+                f"占比 {stated.text} 与 {computed} 不符；两数单位不同（{s.part.unit}、{s.total.unit}），"
+                "按同一单位计与所写相符：请核对单位"
+            )
+            return Outcome(stated, verdict, "share", related, msg, stated.text, None, None, s.certain)
     return Outcome(stated, verdict, "share", related, msg, stated.text, expected, expected, s.certain)
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # a figure per unit or a norm (`人均补助标准 94 元`, `生均支出`, `单价`): vocab `not_additive`, the words of a table's
 # column no total adds up; no whole of parts, nor the total a change names (not 标准化, a standardisation)
-PER_UNIT = regex("|".join(f"{w}(?!化)" if w == "标准" else w for w in words("tables", "not_additive")))
+PER_UNIT_WORDS = regex("|".join(f"{w}(?!化)" if w == "标准" else w for w in words("tables", "not_additive")))
 
 
 @dataclass(slots=True, eq=False)

@@ -31,7 +31,7 @@ from tieout.linter.facts.passes.base import (
     FULL_MARKS,
     HANDED_OVER,
     ORDINALS,
-    PER_UNIT,
+    PER_UNIT_WORDS,
     SIDES,
     Completed,
     account_side,
@@ -1157,7 +1157,7 @@ def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
         for m in prev
         if any(q.kind in ("amount", "count") and q.base_unit in units for q in m.quantities)
         and not LAST_YEAR_BESIDE.match(m.label)
-        and not PER_UNIT.search(m.label)
+        and not PER_UNIT_WORDS.search(m.label)
     ]
     if figures and BUDGET_BESIDE.match(figures[-1].label) and len(figures) >= 2:
         # `支出 X，年初预算 Y，完成年初预算的 r%。其中：…`: the budget the outcome is measured against is no whole

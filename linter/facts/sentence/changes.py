@@ -9,7 +9,7 @@ from itertools import takewhile
 
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
 from tieout.linter.facts.moments import COMPARED_MOMENT
-from tieout.linter.facts.passes.base import ADJUSTED_BASIS, PER_UNIT, converted, exact_figure, in_brackets
+from tieout.linter.facts.passes.base import ADJUSTED_BASIS, PER_UNIT_WORDS, converted, exact_figure, in_brackets
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
@@ -1202,7 +1202,7 @@ class Changes(Reader):
                 continue
             if sentences[m.sentence].end <= first:
                 break
-            if PER_UNIT.search(m.label):
+            if PER_UNIT_WORDS.search(m.label):
                 continue  # `生均膳食补助支出 990.43 元`: a figure per unit is no total a change names
             if m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key):
                 if self._over_years(m):
