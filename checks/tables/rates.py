@@ -18,6 +18,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.vocab import load
 
+from ._judge import pct
 from .discovered import discovered_outcomes
 from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, named_base, opening_closing, same_quantity
@@ -25,10 +26,6 @@ from .named_columns import Pairs, defined_ratio, named_base, opening_closing, sa
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
 NAMED = regex(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
-
-
-def pct(value: Decimal) -> str:
-    return fmt(value.quantize(Decimal("0.0001")).normalize())
 
 
 def _year(c: Column) -> int | None:
