@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, combinations
@@ -555,6 +556,16 @@ def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, in
     return 0
 
 
+def _join_label_rest(lines: list[str], j: int, data: list[Parsed], row: _Line, widest: Callable[[], int]) -> int:
+    """Join to the row of figures on line j − 1 the lines from j that are the rest of its label (`_label_rest`;
+    `widest`: where the run's widest label ends); how many they are."""
+    rest = _label_rest(lines, j, data, (row.label, row.indent, width(lines[j - 1][: row.figs[0].start()])), widest())
+    if rest:
+        row.label += "".join(flatten(lines[k]) for k in range(j, j + rest))
+        row.indent = UNKNOWN  # (a wrapped label's indentation is the wrapping's, not the tree's)
+    return rest
+
+
 def _same_edge(a: str, b: str) -> bool:
     """Does a figure of each of two rows end at one column, in characters or in display columns (either, as
     archivers write both)?"""
@@ -849,21 +860,14 @@ def _rows(
     rows: list[_Line] = []
     j = i
     cut = False
-    widest: int | None = None  # where the run's widest label ends: read at the first label that may wrap
+    widest = cache(lambda: _widest(lines, i, data))  # (read at the first label that may wrap)
     while j < len(lines):
         p = data[j]
         if p:  # (_row, inlined: it runs for every row)
             rows.append(_Line(j, p[0], p[1], p[2], starts[j] + p[3]))
             j += 1
-            rest = 0
             if j < len(lines) and not data[j]:
-                if widest is None:
-                    widest = _widest(lines, i, data)
-                rest = _label_rest(lines, j, data, (p[0], p[1], width(lines[j - 1][: p[2][0].start()])), widest)
-            if rest:
-                rows[-1].label += "".join(flatten(lines[k]) for k in range(j, j + rest))
-                rows[-1].indent = UNKNOWN  # (a wrapped label's indentation is the wrapping's, not the tree's)
-                j += rest
+                j += _join_label_rest(lines, j, data, rows[-1], widest)
             continue
         wrapped = _wrapped(lines, starts, j)
         if wrapped is not None:
