@@ -514,6 +514,7 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
 MAX_LABEL_LINES = 2  # the lines a row's label may wrap onto under its first
 LONG_LABEL = 8  # the characters of a label long enough to wrap (a short one fits its column)
 FILL_SLACK = 2  # display columns a wrapped label may stop short of the widest label of its rows
+MAX_RUN = 400  # lines looked at for a run's widest label
 
 
 def _widest(lines: list[str], i: int, data: list[Parsed]) -> int:
@@ -529,18 +530,15 @@ def _widest(lines: list[str], i: int, data: list[Parsed]) -> int:
     return max(ends)
 
 
-MAX_RUN = 400  # lines looked at for a run's widest label
-
-
 def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, int, int], widest: int) -> int:
     """How many lines from j are the rest of the label of the row of figures right above (`归属于上市公司股东的
     312,508.64 …` / `扣除非经常性损益的净` / `利润`, a PDF's label wrapped under its first line). `row`: its label,
     its indentation and where its figures begin (display columns); `widest`: where the run's widest label ends.
     A long label only, and one that fills its column (ends where the widest does, give or take a character: a
-    label that stops short of it did not wrap), going on in labels alone, each no longer than it, unnumbered, no colon nor other sentence mark
-    (`流动资产：` heads the rows under it), within the label column, with a row of figures, a blank line, the
-    end, a line standing over the figures (the next table's header) or a sentence right after the last. 0 for
-    none."""
+    label that stops short of it did not wrap), going on in labels alone, each no longer than it, unnumbered, no
+    colon nor other sentence mark (`流动资产：` heads the rows under it), within the label column, with a row of
+    figures, a blank line, the end, a line standing over the figures (the next table's header) or a sentence
+    right after the last. 0 for none."""
     label, indent, figures = row
     if len(label) < LONG_LABEL or indent + width(label) < widest - FILL_SLACK:
         return 0  # (a label that does not fill its column did not wrap: `其中：保险费收入` over a blank item)
