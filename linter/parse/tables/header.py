@@ -116,7 +116,7 @@ def _code_shaped(codes: list[str]) -> bool:
 def sides(kinds: list[str], heads: list[list[str]]) -> list[tuple[int, int]]:
     """Column ranges [a, b) of the sides: each a run of describing columns (codes, labels) then figures. A text
     column headed as a row's value or remark (vocab value_headers: `指标值`, `完成值`, `备注`) opens no side."""
-    values = set(words("value_headers"))
+    values = words("value_headers")
     out: list[tuple[int, int]] = []
     start = 0
     seen_number = False
