@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import Interval, Verdict, interval, interval_and_unit, unit_of
+from tieout.linter.figures.intervals import Interval, Verdict, fmt, interval, interval_and_unit, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
@@ -17,6 +17,11 @@ from .._util import in_unit
 
 ZERO: Interval = (Decimal(0), Decimal(0))
 SUMMED = ("amount", "bare", "count")
+
+
+def pct(value: Decimal) -> str:
+    """A computed percentage as findings write it: to four decimals at most, no trailing zeros."""
+    return fmt(value.quantize(Decimal("0.0001")).normalize())
 
 
 @dataclass

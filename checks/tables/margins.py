@@ -21,6 +21,8 @@ from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.vocab import margins
 
+from ._judge import pct
+
 
 def _heading(col: Column) -> str:
     """The column's deepest heading that says something (a blank level below it aside), its note of unit or %
@@ -74,13 +76,12 @@ def _margin_row(
         return Outcome(stated, "pass", "rate", operands=[of, less])
     exact = (of.base_value - less.base_value) / of.base_value * HUNDRED
     expected = f"{fmt(exact, stated.decimals)}%"
-    exact_text = fmt(exact.quantize(HUNDRED / HUNDRED**3).normalize())
     return Outcome(
         stated,
         verdict,
         "rate",
         [(of, "被减数"), (less, "减数")],
-        f"“{col.header}”列的 {stated.text} 与 ({of.text}−{less.text})/{of.text} = {exact_text}% 不符，应为 {expected}",
+        f"“{col.header}”列的 {stated.text} 与 ({of.text}−{less.text})/{of.text} = {pct(exact)}% 不符，应为 {expected}",
         stated.text,
         expected,
         expected,

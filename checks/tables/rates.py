@@ -18,6 +18,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.vocab import load
 
+from ._judge import pct
 from .discovered import discovered_outcomes
 from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, named_base, opening_closing, same_quantity
@@ -25,10 +26,6 @@ from .named_columns import Pairs, defined_ratio, named_base, opening_closing, sa
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
 NAMED = regex(r"(?P<num>[^／]*?)比(?:上年|\d{4}年)?(?P<den>[^／]+?)(?:增长|增减|增幅)")
-
-
-def pct(value: Decimal) -> str:
-    return fmt(value.quantize(Decimal("0.0001")).normalize())
 
 
 def _year(c: Column) -> int | None:
@@ -504,13 +501,7 @@ def _of_the_rows_sum(ctx: CheckContext, table: Table, grand: int, found: list[Ou
     failing = [o for o in found if o.verdict == "fail" and len(o.operands) == 2]
     if len(failing) < 2:
         return False
-    sums: dict[int, Quantity | None] = {}
-    for rel in all_relations(table):
-        if rel.kind == "total" and rel.total[0] == grand and not any(sign < 0 for sign in rel.signs):
-            cells = [table.quantity(r, c) for r, c in rel.parts]
-            total = table.quantity(*rel.total)
-            if total is not None and all(q is not None for q in cells):
-                sums[id(total)] = replace(total, value=sum((q.value for q in cells if q is not None), Decimal(0)))
+    sums = _rows_sums(table, grand)
     for o in failing:
         part, whole = o.operands
         base = sums.get(id(whole))
@@ -519,6 +510,19 @@ def _of_the_rows_sum(ctx: CheckContext, table: Table, grand: int, found: list[Ou
         if iv is None or not isinstance(stated, Quantity) or ctx.judge(interval(stated), iv, stated.ulp) == "fail":
             return False
     return True
+
+
+def _rows_sums(table: Table, grand: int) -> dict[int, Quantity]:
+    """What the rows the 合计 row (grid row `grand`) totals add up to, column by column, as a figure written like
+    the 合计 cell, by the id of that cell's figure; only where the relation adds every part and each is filled."""
+    sums: dict[int, Quantity] = {}
+    for rel in all_relations(table):
+        if rel.kind == "total" and rel.total[0] == grand and not any(sign < 0 for sign in rel.signs):
+            cells = [table.quantity(r, c) for r, c in rel.parts]
+            total = table.quantity(*rel.total)
+            if total is not None and all(q is not None for q in cells):
+                sums[id(total)] = replace(total, value=sum((q.value for q in cells if q is not None), Decimal(0)))
+    return sums
 
 
 SHARE_WHOLES = {str(k): tuple(map(str, v)) for k, v in (load("tables").get("share_wholes") or {}).items()}

@@ -130,32 +130,32 @@ def balanced_totals(draft: Draft) -> Iterator[Breakdown]:
         if not mentions or not mentions[-1].quantities:
             continue
         last = mentions[-1]
-        named = _side_total(last)
-        if named is None:
+        side = _side_total(last)
+        if side is None:
             continue
         closing = BALANCED.match(text[last.quantities[-1].end : draft.doc.sentences[si].end]) or _said_next(
             draft, si, last
         )
         if closing is None or ("相抵" in closing.group() and _balance_after(draft, si)):
             continue
-        other = _other_total(draft, last, named, paragraphs.get(last.paragraph, []))
+        other = _other_total(draft, last, side, paragraphs.get(last.paragraph, []))
         if other is None:
             continue
-        income, spent = (other, last) if named == "支出" else (last, other)
+        income, spent = (other, last) if side == "支出" else (last, other)
         if _agree(income, spent) and not _related(draft, income, spent):
             yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False)
 
 
-def _other_total(draft: Draft, last: Mention, named: str, paragraph: list[Mention]) -> Mention | None:
-    """The one total of the other side stated before `last` in its paragraph, else in its section; none where a
-    total of its own side stands there too (another fund's or level's pair)."""
-    other = "支出" if named == "收入" else "收入"
+def _other_total(draft: Draft, last: Mention, side: str, paragraph: list[Mention]) -> Mention | None:
+    """The one total of the other side than `side` (收入, 支出) stated before `last` in its paragraph, else in its
+    section; none where a total of its own side stands there too (another fund's or level's pair)."""
+    other = "支出" if side == "收入" else "收入"
     for pool in (paragraph, draft.facts.mentions):
         before = [m for m in pool if m.start < last.start and same_section(draft, m.start, last.start)]
         theirs = [m for m in before if _side_total(m) == other]
         if not theirs:
             continue
-        mine = [m for m in before if _side_total(m) == named]
+        mine = [m for m in before if _side_total(m) == side]
         return theirs[0] if len(theirs) == 1 and not mine else None
     return None
 

@@ -9,7 +9,8 @@ fall short of the total, never exceed it); one naming every grade of the scale t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
@@ -48,7 +49,7 @@ def grade_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
     if "其中" not in text and _OPENER.search(text) is None:
         return
     sentences = draft.doc.sentences
-    scale: set[str] | None = None
+    scale = cache(lambda: _scale_grades(text))  # (read once, when a list is first found)
     for si in range(1, len(sentences)):
         sent, before = sentences[si], sentences[si - 1]
         if sent.paragraph != before.paragraph or _OPENER.match(text, sent.start) is None:
@@ -56,19 +57,11 @@ def grade_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
         parts = _grade_parts(text, sent.start, sent.end)
         if len(parts) < 2 or len({c for _, _, c in parts}) != 1:
             continue
-        total = _graded_total(draft, si - 1, parts[0][2])
-        mentions = _mentions(draft, [at for at, _, _ in parts])
-        if total is None or mentions is None:
-            continue
-        read = _read_already(draft, total, mentions)
-        if read is None and any(id(m) in draft.parts for m in mentions):
-            continue  # parts of another total's list
-        if scale is None:
-            scale = _scale_grades(text)
         # (the list as the text opens it: `其中`, or the grading's result itself, named so in findings)
         opened = "其中" if text.startswith("其中", sent.start) else GRADED
-        found = Breakdown(total, mentions, opened, bool(scale) and {g for _, g, _ in parts} == scale, si)
-        yield found if read is None else Completed(read, found)
+        found = _listed(draft, si, _graded_total(draft, si - 1, parts[0][2]), parts, opened, scale)
+        if found is not None:
+            yield found
 
 
 # a list of grade counts opening inside the sentence of its total (`10个项目平均得分 90.6 分，其中评定为“优”的…`,
@@ -84,23 +77,37 @@ def grade_counts_within(draft: Draft) -> Iterator[Breakdown | Completed]:
     text = draft.doc.text
     if "其中" not in text:
         return
-    scale: set[str] | None = None
+    scale = cache(lambda: _scale_grades(text))
     for si, sent in enumerate(draft.doc.sentences):
         for opens in _OPENS_WITHIN.finditer(text, sent.start, sent.end):
             parts = _grade_parts(text, opens.start() + 1, sent.end)
             if len(parts) < 2 or len({c for _, _, c in parts}) != 1:
                 continue
-            total = _clause_total(draft, si, opens.start(), parts[0][2])
-            mentions = _mentions(draft, [at for at, _, _ in parts])
-            if total is None or mentions is None:
-                continue
-            read = _read_already(draft, total, mentions)
-            if read is None and any(id(m) in draft.parts for m in mentions):
-                continue
-            if scale is None:
-                scale = _scale_grades(text)
-            found = Breakdown(total, mentions, "其中", bool(scale) and {g for _, g, _ in parts} == scale, si)
-            yield found if read is None else Completed(read, found)
+            found = _listed(draft, si, _clause_total(draft, si, opens.start(), parts[0][2]), parts, "其中", scale)
+            if found is not None:
+                yield found
+
+
+def _listed(
+    draft: Draft,
+    si: int,
+    total: Mention | None,
+    parts: list[tuple[int, str, str]],
+    opened: str,
+    scale: Callable[[], set[str]],
+) -> Breakdown | Completed | None:
+    """The breakdown of the count graded into the list's grade counts (`_grade_parts`), replacing the parser's
+    reading of the same where it made one; whole where the grades make the scale the document states. None where
+    the total is not found, a grade's count is no figure of its own, or the counts are parts of another list."""
+    mentions = _mentions(draft, [at for at, _, _ in parts])
+    if total is None or mentions is None:
+        return None
+    read = _read_already(draft, total, mentions)
+    if read is None and any(id(m) in draft.parts for m in mentions):
+        return None  # parts of another total's list
+    grades = scale()
+    found = Breakdown(total, mentions, opened, bool(grades) and {g for _, g, _ in parts} == grades, si)
+    return found if read is None else Completed(read, found)
 
 
 def _clause_total(draft: Draft, si: int, at: int, counter: str) -> Mention | None:

@@ -564,7 +564,7 @@ class Changes(Reader):
         # the one percentage after the part up to the next amount (`基本支出 a，占本年支出的 p%，占财政拨款支出的
         # q%`: which share changed is not known)
         end = self.doc.sentences[si - 1].end
-        after = [q for q in self.facts.quantities if found[0].part.end <= q.start < end]
+        after = self.facts.quantities[bisect_left(self._starts, found[0].part.end) : bisect_left(self._starts, end)]
         upto = next((k for k, q in enumerate(after) if q.kind == "amount"), len(after))
         percents = [q for q in after[:upto] if q.kind == "percent"]
         return found[0].stated if percents == [found[0].stated] else None

@@ -341,10 +341,21 @@ class Rates(Reader):
         den = next((q for q in e.qs if q.kind in ("amount", "count")), None)
         if den is None or e.of is None:
             return
+        num = self._numerator_before(den, si, mentions)
+        if num is not None and head is not None and parts and len(parts) >= 2:
+            num = _part_or_total(num, exact_figure(head), den, e.of)
+            if num is None:
+                return
+        key = self.labeller.split(e.label)[0]
+        operands = [num, den] if num is not None else [den]
+        self.facts.rates.append(Rate(f"{key}的比例", e.of, si, operands, [], None, ordered=True))
+
+    def _numerator_before(self, den: Quantity, si: int, mentions: list[Mention]) -> Quantity | None:
+        """The figure an `…B 的 p%` phrase's p is of: the last exact one before it of B's kind and unit."""
         # `支出 22.60 亿元，完成预算 23.05 亿元的 98.0%，占…支出 157.78 亿元的 14.3%`: the base of an earlier
         # percentage is no numerator of the next; the figure both are of is
         bases = self._references(si)  # and the base of a change is no numerator either
-        num = next(
+        return next(
             (
                 q
                 for m in reversed(mentions)
@@ -354,12 +365,13 @@ class Rates(Reader):
             ),
             None,
         )
-        whole = exact_figure(head) if head is not None and parts and len(parts) >= 2 else None
-        if num is not None and whole is not None and whole.base_unit == den.base_unit and den.base_value:
-            written = [q for q in (num, whole) if writes_ratio(q.base_value, den.base_value, e.of)]
-            if len(written) != 1:
-                return
-            num = written[0]
-        key = self.labeller.split(e.label)[0]
-        operands = [num, den] if num is not None else [den]
-        self.facts.rates.append(Rate(f"{key}的比例", e.of, si, operands, [], None, ordered=True))
+
+
+def _part_or_total(num: Quantity, whole: Quantity | None, den: Quantity, of: Quantity) -> Quantity | None:
+    """Of the last part of a list (`num`) and its total (`whole`), the one figure a ratio to `den` is written of
+    (`余额 X，其中一般债务 a、专项债务 b，为限额 L 的 p%`); None where both or neither are. `num` where the total
+    is no figure of den's unit."""
+    if whole is None or whole.base_unit != den.base_unit or not den.base_value:
+        return num
+    written = [q for q in (num, whole) if writes_ratio(q.base_value, den.base_value, of)]
+    return written[0] if len(written) == 1 else None

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, combinations
@@ -513,6 +514,7 @@ def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] |
 MAX_LABEL_LINES = 2  # the lines a row's label may wrap onto under its first
 LONG_LABEL = 8  # the characters of a label long enough to wrap (a short one fits its column)
 FILL_SLACK = 2  # display columns a wrapped label may stop short of the widest label of its rows
+MAX_RUN = 400  # lines looked at for a run's widest label
 
 
 def _widest(lines: list[str], i: int, data: list[Parsed]) -> int:
@@ -528,18 +530,15 @@ def _widest(lines: list[str], i: int, data: list[Parsed]) -> int:
     return max(ends)
 
 
-MAX_RUN = 400  # lines looked at for a run's widest label
-
-
 def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, int, int], widest: int) -> int:
     """How many lines from j are the rest of the label of the row of figures right above (`归属于上市公司股东的
     312,508.64 …` / `扣除非经常性损益的净` / `利润`, a PDF's label wrapped under its first line). `row`: its label,
     its indentation and where its figures begin (display columns); `widest`: where the run's widest label ends.
     A long label only, and one that fills its column (ends where the widest does, give or take a character: a
-    label that stops short of it did not wrap), going on in labels alone, each no longer than it, unnumbered, no colon nor other sentence mark
-    (`流动资产：` heads the rows under it), within the label column, with a row of figures, a blank line, the
-    end, a line standing over the figures (the next table's header) or a sentence right after the last. 0 for
-    none."""
+    label that stops short of it did not wrap), going on in labels alone, each no longer than it, unnumbered, no
+    colon nor other sentence mark (`流动资产：` heads the rows under it), within the label column, with a row of
+    figures, a blank line, the end, a line standing over the figures (the next table's header) or a sentence
+    right after the last. 0 for none."""
     label, indent, figures = row
     if len(label) < LONG_LABEL or indent + width(label) < widest - FILL_SLACK:
         return 0  # (a label that does not fill its column did not wrap: `其中：保险费收入` over a blank item)
@@ -553,6 +552,16 @@ def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, in
         if k >= len(lines) or _blank(lines[k]) or _ends_label(lines[k], figures):
             return k - j
     return 0
+
+
+def _join_label_rest(lines: list[str], j: int, data: list[Parsed], row: _Line, widest: Callable[[], int]) -> int:
+    """Join to the row of figures on line j − 1 the lines from j that are the rest of its label (`_label_rest`;
+    `widest`: where the run's widest label ends); how many they are."""
+    rest = _label_rest(lines, j, data, (row.label, row.indent, width(lines[j - 1][: row.figs[0].start()])), widest())
+    if rest:
+        row.label += "".join(flatten(lines[k]) for k in range(j, j + rest))
+        row.indent = UNKNOWN  # (a wrapped label's indentation is the wrapping's, not the tree's)
+    return rest
 
 
 def _same_edge(a: str, b: str) -> bool:
@@ -849,21 +858,14 @@ def _rows(
     rows: list[_Line] = []
     j = i
     cut = False
-    widest: int | None = None  # where the run's widest label ends: read at the first label that may wrap
+    widest = cache(lambda: _widest(lines, i, data))  # (read at the first label that may wrap)
     while j < len(lines):
         p = data[j]
         if p:  # (_row, inlined: it runs for every row)
             rows.append(_Line(j, p[0], p[1], p[2], starts[j] + p[3]))
             j += 1
-            rest = 0
             if j < len(lines) and not data[j]:
-                if widest is None:
-                    widest = _widest(lines, i, data)
-                rest = _label_rest(lines, j, data, (p[0], p[1], width(lines[j - 1][: p[2][0].start()])), widest)
-            if rest:
-                rows[-1].label += "".join(flatten(lines[k]) for k in range(j, j + rest))
-                rows[-1].indent = UNKNOWN  # (a wrapped label's indentation is the wrapping's, not the tree's)
-                j += rest
+                j += _join_label_rest(lines, j, data, rows[-1], widest)
             continue
         wrapped = _wrapped(lines, starts, j)
         if wrapped is not None:

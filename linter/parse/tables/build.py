@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tieout.linter.figures.context import Context, read
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
@@ -300,9 +302,10 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
 
 
 # a year's figures as restated (after a merger under common control, a policy change), its year over the word
-# (`2023年 / 调整后`, a text table's lines joined: `2023年调整后`), and the same year's as first published
-RESTATED = regex(r"(?:19|20)\d{2}年?度?(?:调整后|重述后)")
-AS_FIRST_STATED = ("调整前", "重述前")
+# (`2023年 / 调整后`, a text table's lines joined: `2023年调整后`), and the same year's as first published (vocab
+# tables.yaml restated_words, as_first_stated_words)
+RESTATED = regex(rf"(?:19|20)\d{{2}}年?度?(?:{'|'.join(map(re.escape, sorted(words('restated_words'))))})")
+AS_FIRST_STATED = tuple(sorted(words("as_first_stated_words")))
 
 
 def _restated(columns: list[Column]) -> None:

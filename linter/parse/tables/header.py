@@ -113,15 +113,15 @@ def _code_shaped(codes: list[str]) -> bool:
     return all(t[:3] in classes for t in codes)
 
 
-def sides(kinds: list[str], heads: list[list[str]] | None = None) -> list[tuple[int, int]]:
+def sides(kinds: list[str], heads: list[list[str]]) -> list[tuple[int, int]]:
     """Column ranges [a, b) of the sides: each a run of describing columns (codes, labels) then figures. A text
     column headed as a row's value or remark (vocab value_headers: `指标值`, `完成值`, `备注`) opens no side."""
-    values = set(words("value_headers"))
+    values = words("value_headers")
     out: list[tuple[int, int]] = []
     start = 0
     seen_number = False
     for c, k in enumerate(kinds):
-        valued = heads is not None and c < len(heads) and any(flatten(h) in values for h in heads[c] if h)
+        valued = c < len(heads) and any(flatten(h) in values for h in heads[c] if h)
         if k in ("code", "text") and seen_number and "number" in kinds[c:] and not valued:
             out.append((start, c))
             start, seen_number = c, False

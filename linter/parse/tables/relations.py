@@ -199,7 +199,7 @@ def _group_heads(side: Side, cols: list[int]) -> list[Relation]:
     return out
 
 
-def _totals(side: Side, cols: list[int], open_end: bool = False) -> list[Relation]:
+def _totals(side: Side, cols: list[int], open_end: bool) -> list[Relation]:
     out: list[Relation] = []
     for t, row in enumerate(side.rows):
         if not row.total or row.whole:
