@@ -90,3 +90,9 @@ def one_unit_holds(ctx: CheckContext, part: Quantity, whole: Quantity, stated: Q
     alike = interval(part, part.value * whole.scale)  # the part's number in the whole's unit
     iv = ratio(alike, ctx.interval(whole))
     return iv is not None and ctx.judge(interval(stated), iv, stated.ulp) != "fail"
+
+
+def units_apart(part: Quantity, whole: Quantity) -> str:
+    """What a finding says where two figures in two units of one measure agree read in one: which of the two has
+    the wrong unit is not told, so it names both units and suggests no value."""
+    return f"两数单位不同（{part.unit}、{whole.unit}），按同一单位计与所写相符：请核对单位"

@@ -30,7 +30,7 @@ from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import alternation, load, words
 from tieout.linter.vocab import relation_words as _alt
 
-from ._util import in_unit, written
+from ._util import in_unit, units_apart, written
 from .share_growths import share_growth
 
 if TYPE_CHECKING:  # the table parser is imported when a document has a table (`table_base`)
@@ -215,11 +215,11 @@ def _current_slipped(c: Change, cur: Quantity, delta: Movement, pct: Movement) -
     fits = [y for y in _slips(cur) if low - unit <= y * cur.scale <= high + unit]
     if len(fits) != 1:
         return None
-    shown = f"{fits[0]:,.{cur.decimals}f}" if cur.separators else f"{fits[0]:.{cur.decimals}f}"
-    fixed = shown + (cur.unit if cur.text.rstrip().endswith(cur.unit) else "")  # (written as the figure is)
+    shown = in_unit(fits[0] * cur.scale, cur)  # (written as the figure is: separators, decimals, its unit if it has it)
+    fixed = shown if written(cur) == cur.text else shown.removesuffix(cur.unit)
     msg = (
         f"本期 {written(cur)} 与所写 {delta.word}{d.text}、{pct.word}{p.text} 不符：二者推得上期约 "
-        f"{in_unit(d.base_value * HUNDRED / p.base_value, cur)}、本期约 {shown}{cur.unit}，{cur.text} 疑为 {fixed} 之误"
+        f"{in_unit(d.base_value * HUNDRED / p.base_value, cur)}、本期约 {shown}，{cur.text} 疑为 {fixed} 之误"
         "（数字错位或笔误）"
     )
     # (the difference is named with it by _with_delta, as for any growth checked against the base it gives)
@@ -356,7 +356,7 @@ def _growth_outcome(
         alike = interval(base, base.value * cur.scale)  # the earlier figure's number in the current one's unit
         same = ratio(sub(interval(cur), alike), alike)
         if same is not None and ctx.judge(signed(interval(p), pct.direction == "up"), same, p.ulp) != "fail":
-            msg += f"；两数单位不同（{cur.unit}、{base.unit}），按同一单位计与所写相符：请核对单位"
+            msg += f"；{units_apart(cur, base)}"
             expected, fix = None, None
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, fix, c.certain)
 

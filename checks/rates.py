@@ -22,7 +22,7 @@ from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import wordings, words
 
-from ._util import PER_UNIT, one_unit_holds
+from ._util import PER_UNIT, one_unit_holds, units_apart
 
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 
@@ -61,7 +61,7 @@ def _ratio_outcome(
         msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
         if verdict == "fail" and not change and one_unit_holds(ctx, num, den, r.stated):
             # read in one unit the figures give the rate written: which has the wrong unit is not told
-            msg = f"{r.name} {r.stated.text} 与 {computed} 不符；两数单位不同（{num.unit}、{den.unit}），按同一单位计与所写相符：请核对单位"
+            msg = f"{r.name} {r.stated.text} 与 {computed} 不符；{units_apart(num, den)}"
             return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, None, None, certain)
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, certain)
 

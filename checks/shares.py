@@ -12,7 +12,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
-from ._util import in_unit, one_unit_holds
+from ._util import in_unit, one_unit_holds, units_apart
 
 
 def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
@@ -39,10 +39,7 @@ def share_outcome(ctx: CheckContext, s: Share) -> Outcome | None:
         if one_unit_holds(ctx, s.part, s.total, stated):
             # `有息债务余额 204.62 万元，占负债总额 274.31 亿元的 74.59%`: read in one unit the figures give the share
             # written; which of the two has the wrong unit is not told, so no share to suggest
-            msg = (
-                f"占比 {stated.text} 与 {computed} 不符；两数单位不同（{s.part.unit}、{s.total.unit}），"
-                "按同一单位计与所写相符：请核对单位"
-            )
+            msg = f"占比 {stated.text} 与 {computed} 不符；{units_apart(s.part, s.total)}"
             return Outcome(stated, verdict, "share", related, msg, stated.text, None, None, s.certain)
     return Outcome(stated, verdict, "share", related, msg, stated.text, expected, expected, s.certain)
 

@@ -14,6 +14,7 @@ and the rate names the pair's indicator.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -101,25 +102,29 @@ def _overall_full(draft: Draft) -> Quantity | None:
 
 
 def _weights(text: str, figures: dict[int, tuple[Mention, Quantity]]) -> dict[str, Quantity | None]:
-    """Each indicator's weight stated in brackets after its name: None where the document gives it two."""
+    """Each indicator's weight, stated in brackets after its name or in a list of weights: None where the
+    document gives it two."""
     weights: dict[str, Quantity | None] = {}
     values: dict[str, set[Decimal]] = {}
-    for found in WEIGHT.finditer(text):
-        name, figure = found.group("name"), figures.get(found.start("full"))
-        values.setdefault(name, set()).add(Decimal(found.group("full")))
+    for name, full in _stated_weights(text):
+        figure = figures.get(full.start("full"))
+        values.setdefault(name, set()).add(Decimal(full.group("full")))
         if figure is not None and name not in weights:
             weights[name] = figure[1]
-    for listed in WEIGHT_LIST.finditer(text):
-        # `一级指标分值分别为部门管理25分、部门履职45分、履职效益30分`: each named indicator's weight
-        for item in WEIGHT_ITEM.finditer(text, listed.start("items"), listed.end("items")):
-            name, figure = f"{item.group('name')}指标", figures.get(item.start("full"))
-            values.setdefault(name, set()).add(Decimal(item.group("full")))
-            if figure is not None and name not in weights:
-                weights[name] = figure[1]
     for name, seen in values.items():
         if len(seen) != 1:
             weights[name] = None
     return weights
+
+
+def _stated_weights(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """(indicator, the match of its marks as group `full`): in brackets after its name (`产出指标（30分）`), then
+    listed by name (`一级指标分值分别为部门管理25分、部门履职45分、履职效益30分`)."""
+    for found in WEIGHT.finditer(text):
+        yield found.group("name"), found
+    for listed in WEIGHT_LIST.finditer(text):
+        for item in WEIGHT_ITEM.finditer(text, listed.start("items"), listed.end("items")):
+            yield f"{item.group('name')}指标", item
 
 
 # a rate that names its indicator (`产出指标得分率`, `效益指标的得分率`)
