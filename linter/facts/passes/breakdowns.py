@@ -1308,10 +1308,9 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 taken.update(id(p) for p in [*plus, *minus, m])
                 # (a chain closed by 等 names some of what makes the total: `加上 B b、下级上解收入、调入资金、C c 等，
                 # 收入总计 T` adds items it gives no figure of)
-                complete = not _closed_by_etc(draft, [*plus, *minus], m)
                 # (and so does one naming items with no figure after its last: `加中央补助收入 B、市县上解收入、调入
                 # 资金及上年结转，收入总计 T`)
-                complete = complete and not _unfigured_after(draft, [*plus, *minus], m)
+                complete = not _names_unstated(draft, [*plus, *minus], m)
                 yield Breakdown(m, plus, "加", complete, m.sentence, inferred=True, certain=False, minus=minus)
                 continue
             defined = _defined_before(draft, mentions, i, q.base_unit, taken)
@@ -1666,25 +1665,20 @@ def _names_total(draft: Draft, m: Mention) -> bool:
 ETC_AFTER = regex(r"\s*(?:[（(][^（）()]*[）)])?\s*等")
 
 
-def _closed_by_etc(draft: Draft, parts: list[Mention], total: Mention) -> bool:
-    """Is the last of the parts followed by 等 before the total?"""
-    last = max((q.end for p in parts for q in p.quantities if q.end <= total.start), default=None)
-    return last is not None and ETC_AFTER.match(draft.doc.text, last, total.start) is not None
-
-
 # what follows a chain's last figure before its total: its notes in brackets, then items joined to it (、, 及, 和)
 # that state no figure (`、市县上解收入、调入资金及上年结转，`), before the clause ends
 BRACKET_NOTE = regex(r"[（(][^（）()]*[）)]")
 UNFIGURED_AFTER = regex(r"^[^，。；,;：:\d]*?[、及和][^，。；,;：:\d]{2,}?[，,；;]")
 
 
-def _unfigured_after(draft: Draft, parts: list[Mention], total: Mention) -> bool:
-    """Does the chain name, after its last figure, items it states no figure of?"""
+def _names_unstated(draft: Draft, parts: list[Mention], total: Mention) -> bool:
+    """Does the chain name, between its last figure and its total, items it states no figure of: closed by 等,
+    or items joined to the last one with none of their own?"""
     last = max((q.end for p in parts for q in p.quantities if q.end <= total.start), default=None)
     if last is None:
         return False
-    between = BRACKET_NOTE.sub("", draft.doc.text[last : total.start])
-    return UNFIGURED_AFTER.match(between) is not None
+    between = draft.doc.text[last : total.start]
+    return ETC_AFTER.match(between) is not None or UNFIGURED_AFTER.match(BRACKET_NOTE.sub("", between)) is not None
 
 
 def _chain(draft: Draft, mentions: list[Mention], i: int, unit: str) -> tuple[list[Mention], list[Mention]] | None:
