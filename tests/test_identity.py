@@ -186,3 +186,12 @@ def test_a_level_naming_where_a_projects_money_comes_from_is_no_scope() -> None:
         assert ids[figure].item == item
     gov = identities(REPORT + "市本级安排教育支出 9.0亿元。\n")
     assert gov["9.0亿元"].context.scope == "市本级"
+
+
+def test_when_a_budget_was_adjusted_is_no_item() -> None:
+    # `年中调整为 X` says when the budget moved, not what it is of: the item is the sentence's (收入), left unsaid
+    # here, not a quantity named 年中 that no other figure can be
+    ids = identities(REPORT + "全市一般公共预算支出年初预算 130.0亿元，年中调整为 134.6亿元。\n")
+    adjusted = ids["134.6亿元"]
+    assert adjusted.context.stage == "调整预算"
+    assert adjusted.item != "年中"

@@ -58,8 +58,8 @@ LAST_YEAR_BESIDE = regex(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年�
 # what is left of a label once its context words are read: list marks, connectives, verbs of stating
 ITEM_TRIM_LEAD = regex(
     r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上(?!年(?!初))|加|减去|减"
-    # how a figure came about, not what it is (`执行中按法定程序调整为 X`)
-    r"|执行过程中|执行中|按法定程序|按程序|依法|经批准"
+    # how or when a figure came about, not what it is (`执行中按法定程序调整为 X`, `年中调整为 X`)
+    r"|执行过程中|执行中|年中(?!央)|按法定程序|按程序|依法|经批准"
     # the project a report is of, pointed at (`本项目自评总分` is the report's `项目自评总分`); what was held
     # (`开展培训 3,280 人次` counts 培训)
     r"|[本该](?=项目)|开展|举办)+"
