@@ -372,9 +372,10 @@ def _column(c: int, path: list[str], table: Table) -> Column:
     dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"
     rate = _rate_heading(path)
     kind = role.kind if role else "amount" if dated else ""
-    if kind in ("amount", "") and not (role and role.name in SCORED) and (_not_additive(path) or (rate and not role)):
-        # 单价, 补助标准, 人均收入, 资产负债率: the rows' figures are not parts of a 合计 row's (an indicator's
-        # 标准分值 is)
+    level = _not_additive(path) or (rate and (role is None or role.kind == "amount"))
+    if kind in ("amount", "") and not (role and role.name in SCORED) and level:
+        # 单价, 补助标准, 人均收入, 资产负债率, 上年资产负债率 (a rate of the year a 上年 column's role names): the
+        # rows' figures are not parts of a 合计 row's (an indicator's 标准分值 is)
         kind = "level"
     return Column(
         index=c,

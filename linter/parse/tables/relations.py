@@ -476,26 +476,27 @@ def balance_relations(table: Table) -> list[Relation]:
         found = [_stated_total(table, group, BUDGET_TOTALS) for group in groups]
     if found[0] is None or found[1] is None:
         return []
-    return [
-        Relation(
-            "balance", found[0], [found[1], *_balance_after(table, groups[1], found[1])], where="收入总计与支出总计"
-        )
-    ]
+    after = _balance_after(table, groups[1], found[1])
+    if after is None:
+        return []
+    return [Relation("balance", found[0], [found[1], *after], where="收入总计与支出总计")]
 
 
 # the balance a 支出总计 row of some tables leaves out, stated on the row after it (`支出总计 Y` / `年终结余 Z`,
-# 收入总计 = Y + Z)
-BALANCE_AFTER = ("年终结余", "年末结余", "年终结转结余", "年末结转和结余")
+# 收入总计 = Y + Z): vocab tables.yaml balance_after_total
+BALANCE_AFTER = words("balance_after_total")
 
 
-def _balance_after(table: Table, group: list[Side], total: Cellref) -> list[Cellref]:
-    """The year-end balance stated on the row right after the 支出总计 row of its side, in the same column."""
+def _balance_after(table: Table, group: list[Side], total: Cellref) -> list[Cellref] | None:
+    """The year-end balance stated on the row right after the 支出总计 row of its side, in the same column; None
+    when that row states another figure there (what the 总计 leaves out is then not known)."""
     for side in group:
         for i, r in enumerate(side.rows):
             if r.index == total[0] and i + 1 < len(side.rows):
                 after = side.rows[i + 1]
-                if after.label in BALANCE_AFTER and table.quantity(after.index, total[1]) is not None:
-                    return [(after.index, total[1])]
+                if table.quantity(after.index, total[1]) is None:
+                    return []
+                return [(after.index, total[1])] if flatten(after.label) in BALANCE_AFTER else None
     return []
 
 
