@@ -1017,11 +1017,29 @@ def _whole_of(
         # (`对 9 个项目和 4 个单位开展评价。其中“优”的 6 个…`: the last of two figures joined as one list's
         # members; the 其中 may be of either)
         return None
+    if summed is None and _sums_figures_before(items, prev):
+        # (`…：A a，B b，…，其他支出 z。其中 A 和 B 两项合计 s，占 p%`: a part naming figures before it sums them, a
+        # part of their whole, not of the last of them)
+        return None
+    if summed is None and GIVES_A_REASON.search(last.label):
+        # (`…下降 p%。下降的主要原因是上年一次性安排的工程 c 不再安排。其中：…`: a figure the reasons for a change
+        # name is what moved it, no whole the list after them breaks down)
+        return None
     if summed is None and said_earlier(draft, last, items):
         # (`收入 T，剔除上年一次性收入 c 后按同口径增长 p%。其中，税收 a…`: a figure its words place in an earlier
         # period is no whole of this period's list, whichever figure stands last or shares its name)
         return None
     return summed or last
+
+
+def _sums_figures_before(items: list[Mention], prev: list[Mention]) -> bool:
+    """Does a part's label name the items of two figures before the list (`其中职业培训补贴和社会保险补贴两项合计 s`)?"""
+    named = [m.identity.item for m in prev if len(m.identity.item or "") >= 3]
+    return any(sum(item in p.label for item in named) >= 2 for p in items)
+
+
+# the words opening the reasons for a change (`下降的主要原因是…`, `主要是…`)
+GIVES_A_REASON = regex(r"原因(?:是|为|在于)|主要是|主要由于|主要因为")
 
 
 def _defined_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
@@ -1332,7 +1350,7 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             # `以上三项支出合计 X`: the count the total states is the run's, whether it adds up or not
             # `A a，B b，合计 T`: a total word alone after the sentence's two figures sums them, whether they add up or not
             whole = _counted(m.label) == len(run) or _sums_sentence(draft, m, run)
-            chosen = len(run) if whole else _footing_run(q, run)
+            chosen = len(run) if whole else _footing_run(q, run) if _names_the_last(m, run) else 0
             if chosen:
                 parts = [pm for pm, _ in run[-chosen:]]
                 taken.update(id(p) for p in parts)
@@ -1648,6 +1666,14 @@ ALL_TOGETHER = regex(r"(?:一共|总共|共)(?![同享建青产性])")
 PHRASES = regex(r"[，,；;：:、]")  # what separates the phrases of a label
 
 
+def _names_the_last(total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
+    """Unless the total names figures of the run one by one, are those the last of it? `A a，B b，C c。其中 A 和 B
+    两项合计 T` sums a and b: not the last figures before T, nor any that footing or a slipped digit picks. (Such a
+    sum is left unread: its parts are the list's, which the list's own reading takes.)"""
+    named = [k for k, (pm, _) in enumerate(run) if len(pm.identity.item or "") >= 3 and pm.identity.item in total.label]
+    return len(named) < 2 or named == list(range(len(run) - len(named), len(run)))
+
+
 def _named_sum(draft: Draft, m: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
     """Do the figure's words name a sum of figures before it: a total (`本年收入合计`), the run's names joined
     (`还本付息`), or words counting two (`两者之和`, of the two figures of its sentence: `_sums_sentence`)?"""
@@ -1745,6 +1771,7 @@ def _chain_start(
 
 # the stages of a plan: a figure of one is no outcome a chain of the year's money starts from
 PLAN_STAGES = frozenset(("预算", "调整预算", "计划", "预计执行"))
+OUTCOME_STAGES = frozenset(("执行", "决算"))
 
 
 def _side_outcome(draft: Draft, before: list[Mention], total: Mention, unit: str, side: str | None) -> Mention | None:
@@ -1763,6 +1790,11 @@ def _side_outcome(draft: Draft, before: list[Mention], total: Mention, unit: str
         and m.identity.context.stage not in PLAN_STAGES
         and _counts(draft, m, unit)
     ]
+    # (`全市…收入 A，…。市级…收入年初预算 B，…决算数为 C。加上…，收入总计 T`: the level the total's paragraph
+    # names is the total's, and a figure of another is no start of its chain)
+    paragraph = draft.doc.paragraph_of(total.sentence)
+    stated = {m.identity.context.scope for si in paragraph for m in draft.by_sentence.get(si) or []} - {None}
+    found = [m for m in found if own.scope == m.identity.context.scope or not stated - {m.identity.context.scope}]
     values = {q.base_value for m in found if (q := exact_of(m, unit)) is not None}
     return found[0] if len(values) == 1 else None
 
@@ -1857,7 +1889,13 @@ def _opening(
     wholes = [m for m in ofside if not is_component(m)]
     if any(len({getattr(m.identity.context, f) for m in wholes} - {None, MIXED}) > 1 for f in ("scope", "fund")):
         return []
-    return _from_the_outcome(wholes, unit, first)
+    start = _from_the_outcome(wholes, unit, first)
+    stage = total.identity.context.stage
+    if start and _planned(start[0]) and stage in OUTCOME_STAGES:
+        # (`收入年初预算为 A，…调整预算为 B。决算数为 C，…。加上级补助收入 d…，收入总计 T`: a total of the outcome
+        # adds no budget; where the outcome is not read as the side's, the start is not known)
+        return []
+    return start
 
 
 def _from_the_outcome(wholes: list[Mention], unit: str, first: list[Mention]) -> list[Mention]:

@@ -1119,7 +1119,7 @@ class Changes(Reader):
     def _before_this_year(self, named: str, subject: Mention) -> bool:
         """`与上年相比，2023年本项目执行数为 X，本年增加 Δ`: a change named as this year's (本年, 今年) of a figure whose
         label states a year before the one the title states is of the figure after it; that figure is its base."""
-        year = re.search(r"(\d{4})年", self.labeller.split(subject.label)[1])
+        year = STATED_YEAR.search(self.labeller.split(subject.label)[1])
         title = re.fullmatch(r"\d{4}", self._title_context().period or "")
         if year is None or title is None or not THIS_REPORT_YEAR.match(named):
             return False
