@@ -268,6 +268,9 @@ def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
         return None  # (a plan in the rate's own sentence: read as one sentence, or not at all)
     plan = _one_move_before(own, paragraph)
     if plan is None:
+        paragraph = [*_budgets_before(ctx, paragraph[0].sentence), *paragraph]
+        plan = _one_move_before(own, paragraph)
+    if plan is None:
         return None
     den = plan.quantities[0]
     # (the parts the outcome breaks into, `其中，县本级支出 a，乡镇支出 b`, are its levels, no other scope it may be of)
@@ -276,6 +279,17 @@ def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     if not _alike(ctx, num, den) or not _one_context(plan, own, others):
         return None
     return _ratio_outcome(ctx, r, num, den, False, "调整预算数")
+
+
+def _budgets_before(ctx: CheckContext, first: int) -> list[Mention]:
+    """The figures of the paragraph right before the one opening with sentence `first`, under the same heading,
+    when they are all budgets (`收入年初预算 A，年中调整为 B。` / `全年完成 C，完成调整预算的 p%`: a PDF's line
+    ending at the 。 breaks one statement in two); else none."""
+    sentences = ctx.doc.sentences
+    if first == 0 or ctx.doc.section_at(sentences[first - 1].start) is not ctx.doc.section_at(sentences[first].start):
+        return []
+    before = [m for i in ctx.doc.paragraph_of(first - 1) for m in ctx.index.in_sentence(i)]
+    return before if before and all(_role(ctx, m.label) == "plan" for m in before) else []
 
 
 def _parts_by_total(ctx: CheckContext) -> dict[int, set[int]]:
@@ -331,6 +345,9 @@ def _one_context(plan: Mention, own: Mention, paragraph: list[Mention]) -> bool:
     a, b = own.identity.context, plan.identity.context
     if not _same_period(a.period, b.period) or _past(b.period):
         return False
+    # (figures of the outcome's unit: `8 个乡镇` counts the places, no other scope the money may be of)
+    unit = own.quantities[0].base_unit
+    paragraph = [m for m in paragraph if m.quantities and m.quantities[0].base_unit == unit]
     funds = {m.identity.context.fund for m in paragraph} - {None}
     scopes = {m.identity.context.scope for m in paragraph} - {None}
     if len(funds) > 1:
