@@ -713,3 +713,36 @@ def test_a_caption_s_bare_number_is_no_part_of_its_title(caption: str, title: st
     text = table(caption, [["项目", "预算数"], ["一般公共预算支出", "1,200.00"], ["合计", "1,200.00"]])
     tables = find_tables(normalise(text))
     assert tables and tables[0].title == title
+
+
+def test_a_caption_line_giving_the_table_s_code_alone_leaves_the_title_to_the_line_above():
+    """`一般公共预算财政拨款支出决算表` over `公开05表  单位：万元`: the code is no name of the table (its fund and stage
+    are in the line above); a code alone names it only where no other line does."""
+    rows = "科目编码  科目名称            合计    基本支出\n          合计             300.00     300.00\n" + (
+        "208       社会保障支出     300.00     300.00\n20805       养老支出       300.00     300.00\n"
+    )
+    titled = f"          一般公共预算财政拨款支出决算表\n公开05表                    单位：万元\n{rows}"
+    bare = f"公开05表                    单位：万元\n{rows}"
+    assert _aligned_tables(titled)[0].title == "一般公共预算财政拨款支出决算表"
+    assert _aligned_tables(bare)[0].title == "公开05表"
+
+
+def test_a_serial_column_whose_heading_runs_into_the_side_s_name_holds_no_figures():
+    """`收入` over `项目  行次  决算数`, the two header lines read as one (`收入行次`): the row numbers 1, 2, 3 … are
+    no column of figures a total or an identity holds."""
+    text = (
+        "                收入支出决算总表\n公开01表                              单位：万元\n收入\n"
+        "项目                                        行次          决算数\n"
+        "一、一般公共预算财政拨款收入                   1         3520.40\n"
+        "二、事业收入                                   2          205.20\n"
+        "本年收入合计                                   3         3725.60\n"
+    )
+    side = _aligned_tables(text)[0].sides[0]
+    assert [c.path for c in side.columns] == [["决算数"]]
+
+
+def _aligned_tables(text: str) -> list:
+    """The tables of a text as a report's are read (space-aligned ones need the engine's normalising)."""
+    from tieout.linter.run.engine import normalise as normalise_report
+
+    return find_tables(normalise_report(text, "report.txt"))

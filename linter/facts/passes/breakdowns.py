@@ -1013,6 +1013,11 @@ def _whole_of(
     if named:
         last = named[0]
     summed = _summed_by(items, prev, units)
+    if summed is None and _of_part_of_the_year(last):
+        # (`收入完成 X，为预算的 r%。前三季度累计完成 Y，…。其中税收收入 a，非税收入 b`, `…；6月当月完成 Y。其中：…`:
+        # a figure of part of the year last; the list is of the one its parts make in the paragraph, or which one
+        # is not known)
+        return _summed_by(items, _paragraph_before(draft, last.sentence), units)
     if summed is None and (draft.is_part(last) or not named and COORDINATED.search(last.label)):
         # (`对 9 个项目和 4 个单位开展评价。其中“优”的 6 个…`: the last of two figures joined as one list's
         # members; the 其中 may be of either)
@@ -1030,6 +1035,21 @@ def _whole_of(
         # period is no whole of this period's list, whichever figure stands last or shares its name)
         return None
     return summed or last
+
+
+# a period that is part of a year (`2024-三季度`, `+0-上半年`, `2024-09`: figures.context's periods), and the
+# words naming one that the context reader leaves to the sentence (`6月当月`, `二季度`)
+PART_OF_YEAR = regex(r"^(?:\d{4}|[+-]\d+)-")
+PART_OF_YEAR_WORDS = regex(r"季度|上半年|下半年|\d{1,2}\s*月|当月")
+
+
+def _of_part_of_the_year(m: Mention) -> bool:
+    return bool(PART_OF_YEAR.match(m.identity.context.period or "") or PART_OF_YEAR_WORDS.search(m.label))
+
+
+def _paragraph_before(draft: Draft, si: int) -> list[Mention]:
+    """The figures of the sentences of `si`'s paragraph before it, in order."""
+    return [m for sj in draft.doc.paragraph_of(si) if sj < si for m in draft.by_sentence.get(sj) or []]
 
 
 def _sums_figures_before(items: list[Mention], prev: list[Mention]) -> bool:

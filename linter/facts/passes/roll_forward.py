@@ -247,7 +247,9 @@ def _with_surplus(
     clause = mentions[last + 1 : k] + (noted or []) + mentions[k + 1 : after]
     bare = {id(m) for m in noted or [] if BARE_OPENING.fullmatch(m.label.strip())}
     openings = [m for m in clause if id(m) in bare or (_is_opening(m.label, closing) and _same_stock_of(m, closing))]
-    surpluses = [m for m in clause if _surplus(m)]
+    # (a 结余 listed among other sources of money is a part of their sum, no surplus of the stock's own: `年终将超收收入
+    # a、预备费结余 b和其他结余资金 c共计 T补充预算稳定调节基金`)
+    surpluses = [m for m in clause if _surplus(m) and not draft.is_part(m)]
     if len(openings) != 1 or len(surpluses) > 1:
         return None
     certain = True

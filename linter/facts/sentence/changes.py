@@ -282,7 +282,7 @@ class Changes(Reader):
             subject is not None
             and base is None
             and current is not None
-            and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject))
+            and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period))
         ):
             base, current, label = self._swapped(subject, mentions, current, label)
         if c.base is not None:
@@ -1116,14 +1116,20 @@ class Changes(Reader):
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
         return bool(earlier) and last_year
 
-    def _before_this_year(self, named: str, subject: Mention) -> bool:
-        """`与上年相比，2023年本项目执行数为 X，本年增加 Δ`: a change named as this year's (本年, 今年) of a figure whose
-        label states a year before the one the title states is of the figure after it; that figure is its base."""
+    def _before_this_year(self, named: str, subject: Mention, period: str) -> bool:
+        """`与上年相比，2023年本项目执行数为 X，本年增加 Δ` / `2023年执行数 X，2024年执行数较上年增加 Δ`: a change named as
+        of a later year than the figure's label states (this year, 本年 or 今年, the one the title states; or the
+        year its own name states) is of the figure after it; that figure is its base."""
         year = STATED_YEAR.search(self.labeller.split(subject.label)[1])
-        title = re.fullmatch(r"\d{4}", self._title_context().period or "")
-        if year is None or title is None or not THIS_REPORT_YEAR.match(named):
+        if year is None:
             return False
-        return int(year.group(1)) < int(title.group())
+        own = STATED_YEAR.search(period)
+        if own is not None:
+            return int(year.group(1)) < int(own.group(1))
+        title = re.fullmatch(r"\d{4}", self._title_context().period or "")
+        return (
+            title is not None and THIS_REPORT_YEAR.match(named) is not None and int(year.group(1)) < int(title.group())
+        )
 
     def _bracket_year(self, subject: Mention, mentions: list[Mention], pattern: re.Pattern[str] | None = None) -> str:
         """The year a bracket opens with before a figure whose label is empty (`（2023年度：3,200.00 万元）`), or

@@ -28,6 +28,8 @@ TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
 YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?")
 UNIT_PART = regex(r"[（(]?\s*单位[：:].*$")
 COLON = regex(r"[：:]")
+# a table's code alone, no name (`公开05表`, `公开表5`, `部门公开表01`)
+CODE_ONLY = regex(r"[\u4e00-\u9fff]{0,4}?(?:表\s*\d{1,3}|\d{1,3}\s*表)")
 AS_FOLLOWS = regex(r"(?:如下|如表)[：:]?$")  # `…收支安排如下（单位：万元）：` names the table less its 如下
 
 
@@ -56,9 +58,18 @@ def find_tables(doc: Document) -> list[Table]:
             indent_tree(table, found.indents)
             if before is not None and _codes_go_on(before, table):
                 before.open_end = before.goes_on = table.open_start = True
+            if before is not None and table.open_start and _same_rows(before, table):
+                before.split_columns = table.split_columns = True
             tables.append(table)
             before = table
     return tables
+
+
+def _same_rows(a: Table, b: Table) -> bool:
+    """Do two tables state the same rows (codes and names, in order), three or more: the halves of one table
+    split by its columns (`收入决算表` / `收入决算表（续）`, each with the other's rows and its own columns)?"""
+    names = [[(r.code, r.label) for s in t.sides[:1] for r in s.rows] for t in (a, b)]
+    return len(names[0]) >= 3 and names[0] == names[1]
 
 
 def _overlap(a: Aligned, b: Aligned) -> bool:
@@ -92,13 +103,18 @@ def document_context(doc: Document) -> Context:
 
 
 def title_of(caption: list[str]) -> str:
-    """The caption line that names the table (its unit note cut off), the nearest one first."""
-    noted = ""
+    """The caption line that names the table (its unit note cut off), the nearest one first; a line giving the
+    table's code alone (`公开05表  单位：万元`, under `一般公共预算财政拨款支出决算表`) names it only where no other
+    line does."""
+    noted = code = ""
     for ln in caption:
         text = UNIT_PART.sub("", ln).strip()
         unit_noted = len(text) < len(ln.strip())
         numbered = TABLE_NO.match(text) is not None
         text = BARE_NO.sub("", TABLE_NO.sub("", text)).strip()
+        if CODE_ONLY.fullmatch(text):
+            code = code or flatten(text)
+            continue
         if not text or len(text) > 60 or TOC.search(text):
             continue
         if TITLE.search(text) or numbered:
@@ -108,7 +124,7 @@ def title_of(caption: list[str]) -> str:
             noted = flatten(AS_FOLLOWS.sub("", text))
     # (else a line that carries the unit note names the table by where it stands, whatever its words:
     # `三、一般公共预算拨款支出预算（单位：元）` right above the rows; not `编制部门：…  单位：元`)
-    return noted
+    return noted or code
 
 
 def build(block: Block, index: int, outer: Context) -> Table:
@@ -353,10 +369,11 @@ def _rate_heading(path: list[str]) -> bool:
     return bool(path) and rate_heading(path[-1])
 
 
-def _not_additive(path: list[str]) -> bool:
-    """Does the column's heading name a level rather than an amount (a price, a standard, an average)?"""
+def _not_additive(path: list[str], scored: bool) -> bool:
+    """Does the column's heading name a level rather than an amount (a price, a standard, an average)? Of an
+    indicator's points (`scored`), only an average is (`平均得分`): a `标准分值` is what the indicator may score."""
     text = flatten("".join(path))
-    return any(w in text for w in words("not_additive"))
+    return any(w in text for w in words("not_additive") if not scored or w in words("averages"))
 
 
 def _column(c: int, path: list[str], table: Table) -> Column:
@@ -372,8 +389,9 @@ def _column(c: int, path: list[str], table: Table) -> Column:
     dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"
     rate = _rate_heading(path)
     kind = role.kind if role else "amount" if dated else ""
-    level = _not_additive(path) or (rate and (role is None or role.kind == "amount"))
-    if kind in ("amount", "") and not (role and role.name in SCORED) and level:
+    scored = role is not None and role.name in SCORED
+    level = _not_additive(path, scored) or (rate and not scored and (role is None or role.kind == "amount"))
+    if kind in ("amount", "") and level:
         # 单价, 补助标准, 人均收入, 资产负债率, 上年资产负债率 (a rate of the year a 上年 column's role names): the
         # rows' figures are not parts of a 合计 row's (an indicator's 标准分值 is)
         kind = "level"

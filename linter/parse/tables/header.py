@@ -13,6 +13,7 @@ from .vocab import no_figure, words
 HEADER_UNIT = regex(r"[（(](?P<unit>亿元|万元|千元|元|%|％|人次|人|名|个|辆|台|套|份|户|家|所|项)[）)]|(?P<pct>[%％])$")
 # a row of column numbers under the header (栏次 | 1 | 2 | 3 …)
 SERIAL = frozenset({"序号", "行次", "栏次", "编号"})
+SERIAL_ENDS = tuple(SERIAL)
 NUMBERING = regex(r"^(?:栏次|行次)$")
 
 
@@ -74,7 +75,6 @@ def paths(grid: list[list[Cell]], n: int, width: int) -> list[list[str]]:
 def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> list[str]:
     """`code`, `text`, `number`, or `empty` for each column, from its body cells (and header for codes)."""
     code_words = words("code_headers")
-    serial = SERIAL
     kinds = []
     filled: list[list[str]] = [[] for _ in range(width)]  # each column's filled cells, read in one pass
     dash = DASH.match
@@ -89,8 +89,9 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
         if not texts:
             kinds.append("empty")
             continue
-        if any(h in serial for h in head if h):
-            kinds.append("text")  # 序号 / 行次: numbers that describe the row
+        if any(h.endswith(SERIAL_ENDS) for h in head if h):
+            # 序号 / 行次: numbers that describe the row (`收入行次`: a side's name over the header run into it)
+            kinds.append("text")
             continue
         codes = [t for t in texts if CODE.match(t)]
         coded_head = any(h in code_words for h in head if h)

@@ -361,6 +361,9 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
     def stop(r: Row) -> bool:
         return r.total == "grand" or (not grand and r.total == "sub")
 
+    if not grand and rows[0].total == "sub":
+        # (`小计 / A / B / 小计 / C / D / 合计`: a side opening with a 小计 states each one first, over its rows)
+        return _segment_below(rows, t, stop)
     above = []
     closed_by = None
     for k in range(t - 1, -1, -1):
@@ -438,6 +441,10 @@ def _stacked_on_top(rows: list[Row], t: int, k: int) -> bool:
 
 def crossfoot_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
+    if table.split_columns or table.goes_on:
+        # (the columns a total sums stand in the other half too; or the table goes on in a piece that could not be
+        # read, which may be its other columns)
+        return out
     for side in table.sides:
         for total, parts in crossfoot_groups(side.columns):
             header = total.header  # joined from the header path: once per column, not once per row
