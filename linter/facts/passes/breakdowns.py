@@ -1027,7 +1027,7 @@ def _whole_of(
         # part of their whole, not of the last of them)
         return None
     if summed is None and GIVES_A_REASON.search(last.label):
-        # (`…下降 p%。下降的主要原因是上年一次性安排的工程 c 不再安排。其中：…`: a figure the reasons for a change
+        # (`…下降 p%。下降的主要原因是一次性安排的工程 c 不再安排。其中：…`: a figure the reasons for a change
         # name is what moved it, no whole the list after them breaks down)
         return None
     if summed is None and said_earlier(draft, last, items):

@@ -58,18 +58,9 @@ def find_tables(doc: Document) -> list[Table]:
             indent_tree(table, found.indents)
             if before is not None and _codes_go_on(before, table):
                 before.open_end = before.goes_on = table.open_start = True
-            if before is not None and table.open_start and _same_rows(before, table):
-                before.split_columns = table.split_columns = True
             tables.append(table)
             before = table
     return tables
-
-
-def _same_rows(a: Table, b: Table) -> bool:
-    """Do two tables state the same rows (codes and names, in order), three or more: the halves of one table
-    split by its columns (`收入决算表` / `收入决算表（续）`, each with the other's rows and its own columns)?"""
-    names = [[(r.code, r.label) for s in t.sides[:1] for r in s.rows] for t in (a, b)]
-    return len(names[0]) >= 3 and names[0] == names[1]
 
 
 def _overlap(a: Aligned, b: Aligned) -> bool:

@@ -105,9 +105,6 @@ class Table:
     department: bool = False  # of a department's report (部门预算/决算): its tables show all its own items
     open_start: bool = False  # it goes on from a table before that could not be joined: its first rows are
     # children of a row there
-    # it is one half of a table too wide for its page, the other half's columns (the same rows) on the next page
-    # or the one before: a row's total column sums columns of both, no crossfoot is whole in one
-    split_columns: bool = False
 
     @property
     def by_position(self) -> bool:

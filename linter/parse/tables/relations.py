@@ -441,9 +441,9 @@ def _stacked_on_top(rows: list[Row], t: int, k: int) -> bool:
 
 def crossfoot_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
-    if table.split_columns or table.goes_on:
-        # (the columns a total sums stand in the other half too; or the table goes on in a piece that could not be
-        # read, which may be its other columns)
+    if table.goes_on:
+        # (the table goes on in a piece that could not be read, which may hold its other columns: a table too wide
+        # for its page, `收入决算表` / `（本表续下页）` / `收入决算表（续）`, the columns a total sums in both halves)
         return out
     for side in table.sides:
         for total, parts in crossfoot_groups(side.columns):
