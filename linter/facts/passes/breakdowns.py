@@ -1599,9 +1599,33 @@ def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defin
     if len(parts) < 2 or any(draft.is_part(m) or id(m) in draft.totals for m in parts):
         return None
     figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
-    if defined or foots(q, figures) or _one_slip(q, figures):
+    if defined or foots(q, figures) or _one_slip(q, figures) or _kinds_of(draft, total, parts, si):
         return Breakdown(total, parts, "按…分", True, si, certain=False)
     return None
+
+
+# the words of a list that names some of the kinds only (`主要有…`, `…等`)
+SOME_KINDS = regex(r"主要|等|包括|其中")
+
+
+def _kinds_of(draft: Draft, total: Mention, parts: list[Mention], si: int) -> bool:
+    """`审计查出问题金额 T。按问题性质分：违规问题金额 a，管理不规范问题金额 b，损失浪费问题金额 c。`: a `按…分` list
+    whose every figure is named as one kind of what the total is (the end of the total's name, two characters at
+    least, with the kind's words before it), naming no kind twice and saying nothing of some kinds only (`主要`,
+    `等`), in the total's context, divides the total whether it adds up or not."""
+    sentence = draft.doc.sentences[si]
+    if SOME_KINDS.search(draft.doc.text, sentence.start, sentence.end):
+        return False
+    whole = draft.labeller.identify(total.label)[0]
+    items = [draft.labeller.identify(p.label)[0] for p in parts]
+    tail = items[0]
+    for item in items[1:]:
+        while tail and not item.endswith(tail):
+            tail = tail[1:]
+    if len(tail) < 2 or not whole.endswith(tail) or len(set(items)) != len(items):
+        return False
+    context = total.identity.context
+    return all(len(i) > len(tail) for i in items) and all(context.agrees(p.identity.context) for p in parts)
 
 
 def _defined_split(draft: Draft, before: int, mentions: list[Mention], si: int) -> Breakdown | None:

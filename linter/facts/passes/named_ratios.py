@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
-from tieout.linter.facts.passes.base import Completed, exact_figure
+from tieout.linter.facts.passes.base import Completed, exact_figure, same_section
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -79,7 +79,7 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
         return None
     if q.kind != ("bare" if d.plain else "percent"):
         return None  # (a ratio written as a plain number is no per cent, and the others are said in per cent)
-    around = _around(draft, si, q.start)
+    around = _around(draft, si, q.start, label[: named.start()] if named is not None else "")
     num, den = _one(around, d.numerator), _one(around, d.denominator)
     if num is None or den is None or num is den:
         return None
@@ -89,13 +89,33 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     return Rate(label, q, si, [a, b], [num.label, den.label], None, ordered=True, definition=d.kind)
 
 
-def _around(draft: Draft, si: int, before: int) -> list[Mention]:
-    """The figures of the ratio's sentence before it, and of the sentence right before in its paragraph."""
+def _around(draft: Draft, si: int, before: int, owner: str = "") -> list[Mention]:
+    """The figures of the ratio's sentence before it, and of the sentence right before in its paragraph. A ratio
+    opening a paragraph of its own under the same heading, with no figure before it in its sentence, takes the
+    sentence right before where the ratio names whose it is (`全市国有企业平均资产负债率为 p%`) and that sentence's
+    first figure is named so (`全市国有企业资产总额 A，负债总额 B。`): the same entity's figures, not another's."""
     sentences = draft.doc.sentences
     own = [m for m in draft.by_sentence.get(si, []) if m.start < before]
-    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph:
+    if si == 0:
         return own
-    return [*draft.by_sentence.get(si - 1, []), *own]
+    before_it = draft.by_sentence.get(si - 1, [])
+    if sentences[si - 1].paragraph != sentences[si].paragraph:
+        if own or not _owned(draft, si, before_it, owner):
+            return own
+    return [*before_it, *own]
+
+
+# what a ratio's name says before the ratio besides whose it is (`平均资产负债率`: the aggregate's ratio)
+RATIO_LEAD = regex(r"(?:的|之)?(?:平均|综合|整体|总体)?$")
+
+
+def _owned(draft: Draft, si: int, before: list[Mention], owner: str) -> bool:
+    """Does the ratio's name say whose it is, as the first figure of the sentence before names it, under the same
+    heading (`全市国有企业平均资产负债率` after `全市国有企业资产总额 A，…`)?"""
+    who = RATIO_LEAD.sub("", owner.strip("，,；; "))
+    if len(who) < 4 or not before or not same_section(draft, before[0].start, draft.doc.sentences[si].start):
+        return False
+    return before[0].label.strip("，,；; ").startswith(who)
 
 
 def _one(mentions: list[Mention], names: tuple[str, ...]) -> Mention | None:

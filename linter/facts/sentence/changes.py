@@ -34,6 +34,7 @@ from tieout.linter.facts.sentence.wording import (
     WORDED_VALUE,
     initial_budget,
 )
+from tieout.linter.figures.context import MIXED, read
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
@@ -1203,13 +1204,17 @@ class Changes(Reader):
         sentences = self.doc.sentences
         found: Mention | None = None
         year: int | None = None
+        scope = self._scope_named(key, si)
         for m in reversed(self.facts.mentions):
             if m.sentence >= si:
                 continue
             if sentences[m.sentence].end <= first:
                 break
-            if PER_UNIT_WORDS.search(m.label):
-                continue  # `生均膳食补助支出 990.43 元`: a figure per unit is no total a change names
+            if PER_UNIT_WORDS.search(m.label) or self._qualifies(m) or self._of_other_scope(m, scope):
+                # `生均膳食补助支出 990.43 元`: a figure per unit is no total a change names; nor is a ratio naming the
+                # item as its whole (`占全市政府债务余额的 p%`), nor the item's figure of another level than the
+                # change's (`市本级政府债务余额 B` for `全市政府债务余额增加 Δ`)
+                continue
             if m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key):
                 if self._over_years(m):
                     continue  # `三年到位资金 A`: no one year's figure, never the one `2024年到位资金较2023年…` changed
@@ -1224,6 +1229,15 @@ class Changes(Reader):
         if found is not None:
             return found, False
         return self._named_before(key, si, period), False
+
+    def _scope_named(self, key: str, si: int) -> str | None:
+        """The scope a change's paragraph states up to the name of what changed (`与上年末相比，全市政府债务余额增加
+        Δ`; `其中，一般债务余额增加 δ` after it): None where it states none, or two."""
+        sentence = self.doc.sentences[si]
+        begin = self.doc.sentences[self.doc.paragraph_of(si).start].start
+        at = self.doc.text.find(key, sentence.start, sentence.end)
+        scope = read(self.doc.text[begin : at if at >= 0 else sentence.end]).context.scope
+        return None if scope == MIXED else scope
 
     def _over_years(self, m: Mention) -> bool:
         """Do the words before the figure in its sentence say it sums several years (`三年到位资金`, `近五年累计`)?"""

@@ -905,7 +905,11 @@ class Lists(Rates, Changes):
                 and e.qs[0].kind == "percent"
             ):
                 continue
-            part = self._part_named(str(part_name), e, head, si, mentions) or _acted_on(flat, k, str(part_name))
+            # (a part naming no scope is of the scope the whole's words name: `专项债务余额占全市政府债务余额的 p%`)
+            scope = self.labeller.identify(e.label)[1].scope if e.label.strip() else None
+            part = self._part_named(str(part_name), e, head, (si, scope), mentions) or _acted_on(
+                flat, k, str(part_name)
+            )
             if part is None:
                 if e.label.strip():  # (a list's part with its total's qualifier: links.qualified_shares)
                     self.d.unread_shares.append((str(part_name), e.label, e.qs[0], si))
@@ -931,14 +935,15 @@ class Lists(Rates, Changes):
         return OPEN_BRACKET_AFTER.fullmatch(self.doc.text, share.end, q.start) is not None
 
     def _part_named(
-        self, name: str, e: _Entry, head: _Entry | None, si: int, mentions: list[Mention]
+        self, name: str, e: _Entry, head: _Entry | None, at: tuple[int, str | None], mentions: list[Mention]
     ) -> tuple[Quantity, bool] | None:
         """The figure a share's part names. Of a list's total the share names no whole of (`政府债务余额合计 X，
         其中一般债务占 p%`), the part is of the total's measure (一般债务余额): stated so before, or stated in the
         sentence; a figure before named by the part's words alone is of another measure (举借一般债务)."""
+        si, whole_scope = at
         measure = _measure_after(name, head.label) if head is not None and not e.label.strip() else ""
         if not measure:
-            return self._named_figure(name, si, mentions)
+            return self._named_figure(name, si, mentions, scope=whole_scope)
         # (of the total's scope too: `全省…余额合计`'s part is not `省本级一般债务余额`)
         scope = self.labeller.identify(head.label)[1].scope if head is not None else None
         found = self._named_figure((scope or "") + name + measure, si, mentions)
@@ -967,15 +972,17 @@ class Lists(Rates, Changes):
         )
 
     def _named_figure(
-        self, name: str, si: int, mentions: list[Mention], besides: Quantity | None = None
+        self, name: str, si: int, mentions: list[Mention], besides: Quantity | None = None, scope: str | None = None
     ) -> tuple[Quantity, bool] | None:
         """The one amount or count stated under the name nearest before (its sentence first, then its paragraph),
         and whether it stands in the sentence. `besides`: a share's part, passed over where its own name states
         what the name of the whole does not (`财政拨款收入 a；…。财政拨款收入占收入预算的 p%`: the income of one fund
-        is an income, never the whole of all income the share names)."""
+        is an income, never the whole of all income the share names). `scope`: the scope the figure is of where
+        its name states none; a figure of another one stated is passed over."""
         item, said = self.labeller.identify(SHARE_WORDS.sub("", name))
         if len(item) < 2:
             return None
+        scope = said.scope or scope
         # (its paragraph, or the paragraphs under the same heading: `政府债务限额 X。` / `余额 Y，余额占限额的 p%`)
         here = self.doc.section_at(self.doc.sentences[si].start)
         sentences = [si] + [
@@ -993,6 +1000,7 @@ class Lists(Rates, Changes):
                     for m in among
                     if same((named := self.labeller.identify(m.label))[0], item)
                     and said.agrees(named[1])
+                    and not self._of_other_scope(m, scope)
                     and not (outcome and named[1].stage in PLAN_STAGES)
                     for q in m.quantities
                     if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))

@@ -15,7 +15,7 @@ from tieout.linter.facts.passes.base import exact_figure, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.facts.sentence.wording import INCLUDED, foots_flat
-from tieout.linter.figures.context import Context
+from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.text.normalise import FORM_LINE
@@ -279,3 +279,13 @@ class Reader:
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         return a >= 0 and self.doc.sentences[a].paragraph == self.doc.sentences[b].paragraph
+
+    def _of_other_scope(self, m: Mention, scope: str | None) -> bool:
+        """Is an earlier figure of another scope than `scope` (that of the figure looked for), by its label or else
+        by what its sentence states up to it (`分级次看，市本级政府债务余额 B，其中一般债务余额 b`: b is 市本级's)?
+        Either scope unknown (or two stated), it is not known to be."""
+        if scope is None:
+            return False
+        sentence = self.doc.sentences[m.sentence]
+        own = self.labeller.identify(m.label)[1].scope or read(self.doc.text[sentence.start : m.start]).context.scope
+        return own not in (None, MIXED, scope)
