@@ -21,7 +21,7 @@ from tieout.linter.vocab import load
 from ._judge import pct
 from .discovered import discovered_outcomes
 from .margins import margin_outcomes
-from .named_columns import Pairs, defined_ratio, named_base, opening_closing, same_quantity
+from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
@@ -85,6 +85,34 @@ def _by_headers(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if col.kind == "delta" and not any(c.role == "上年数" for c in left):
         return _against_budget(left, col)
     return _against_last_year(left, col)
+
+
+# a rate defined in the note under its table as one column over another (`注：执行率=决算支出/调整预算×100%。`,
+# `执行率=实际支出/实际到位`): its name, its numerator's and its denominator's headings, nothing else in the formula
+NOTED_RATE = regex(
+    r"(?:^|[：:；;。，,\s])(?P<name>[\u4e00-\u9fff]{1,10}率)\s*[=＝]\s*(?P<num>[\u4e00-\u9fff]{2,12})\s*[/／÷]\s*"
+    r"(?P<den>[\u4e00-\u9fff]{2,12})\s*(?:[×*xX]\s*100\s*[%％])?\s*(?=$|[。；;，,])"
+)
+
+
+def noted_operands(table: Table, side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """A rate column the note under its table defines (`注：执行率=决算支出/调整预算×100%`): the one column of the
+    side headed as its numerator over the one headed as its denominator, each heading the note's word as it
+    stands or with 数 after it (`调整预算` for `调整预算数`). [] when the note defines no rate of the column's
+    heading, or either word heads no column or more than one: the headers are then read as they stand."""
+    name = heading(col)
+    for m in NOTED_RATE.finditer(table.note):
+        if m.group("name") != name:
+            continue
+        found = [[c for c in side.columns if c is not col and _heads(c, m.group(w))] for w in ("num", "den")]
+        if all(len(cols) == 1 for cols in found) and found[0][0] is not found[1][0]:
+            return [(found[0][0], found[1][0])]
+    return []
+
+
+def _heads(c: Column, word: str) -> bool:
+    """Does the note's word head the column: its heading, less a 数 either may end with?"""
+    return c.kind != "ratio" and heading(c).removesuffix("数") == word.removesuffix("数")
 
 
 def _arrived_unnamed(side: Side, col: Column, nums: list[Column]) -> bool:
@@ -307,7 +335,8 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             for col in side.columns:
                 if col.kind not in ("ratio", "growth", "level") or col.index in defined:
                     continue
-                pairs, unsigned = read_operands(side, col)
+                noted = noted_operands(table, side, col)
+                pairs, unsigned = (noted, False) if noted else read_operands(side, col)
                 if pairs and _aligned(table, side, col, pairs):
                     rows = (_rate_row(ctx, table, row.index, col, pairs, unsigned) for row in side.rows)
                     found = _guarded([o for o in rows if o is not None])
@@ -424,7 +453,9 @@ class TableRate(Rule):
     over 上年X less 100. In these last three, rows over a base of zero or less, and rows in words (`由盈转亏`,
     `减亏`), are left out. A margin linter/vocab/ratios.yaml defines (`毛利率（%）`) is the one column of its period
     headed by the figure it is of (`营业收入`) less the one headed by the figure taken from it (`营业成本`), over
-    the first. A rate whose operands
+    the first. A rate the note right under its table defines as one column over another (`注：执行率=决算支出/
+    调整预算×100%`, each word heading one column as it stands or with 数 after it) is of those two columns only,
+    whatever its header leaves open (two budgets, or what arrived beside what was spent). A rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
 

@@ -228,6 +228,18 @@ def _own_subject(item: str, subject: str, evaluation: bool = False) -> str:
 
 
 NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
+# a sentence that opens by saying it states targets (`年度绩效目标为：`, `绩效目标：`, `（二）目标任务：`; matched at the
+# sentence's start, so no `^`, which matches at a pos only after a newline): its figures
+# are what was aimed at, whatever outcome words name them (`完成改造小区 220 个`); not `目标完成情况：`
+TARGET_LEAD = regex(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,2}[）)])?[^，,。；;：:]{0,10}?目标(?:值|任务)?(?:为|是)?[：:]"
+)
+
+
+def _targets(draft: Draft, m: Mention) -> bool:
+    """Does the mention's sentence open by saying it states targets?"""
+    sentence = draft.doc.sentences[m.sentence]
+    return TARGET_LEAD.match(draft.doc.text, sentence.start, sentence.end) is not None
 
 
 def conversions(draft: Draft) -> Iterator[Restatement]:
@@ -275,6 +287,8 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             continue
         if NAME_AFTER_FIGURE.match(m.label):
             continue  # `单价 100 万元（含）以上设备 6 台`: a figure inside the name; what it names is not read
+        if _targets(draft, m):
+            continue  # `年度绩效目标为：完成改造小区 220 个`: a target, no outcome of the same name
         for q in m.quantities:
             if q.exact and q.kind not in ("bare", "pp"):
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)

@@ -44,6 +44,9 @@ OPTION_BEFORE = regex(rf"(?P<o>{OPTION})[”\"’']?(?:的)?(?:受访者|人数)
 
 # a label that ends with an answer (`表示满意的`, `“比较满意”`): not an option word inside a name (一般公共预算)
 ANSWER_END = regex(rf"(?P<o>{OPTION})[”\"’']?的?[：:，,\s]*$")
+# the same with a note after the option on what it counts (`表示满意（含非常满意、比较满意）的`), a bracket without
+# figures: the answers of that option all the same
+ANSWER_NOTED_END = regex(rf"(?P<o>{OPTION})[”\"’']?(?:[（(][^（()）\d%％]*[）)])?的?[：:，,\s]*$")
 
 
 # the stages a survey's questionnaires pass (发放 → 回收 → 有效): counts of one sample, no parts of each other's whole

@@ -41,6 +41,7 @@ def find_tables(doc: Document) -> list[Table]:
         if len(block.rows) < 2:
             continue
         tables.append(build(block, len(tables) + 1, outer))
+        tables[-1].note = note_below(doc.text, block)
     aligned = find_aligned(doc)
     both = find_two_sided(doc, aligned)
     halves = find_side_by_side(doc, both)
@@ -51,6 +52,7 @@ def find_tables(doc: Document) -> list[Table]:
         if readable(found.block):
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
+            table.note = note_below(doc.text, found.block)
             off = found.block.off_header
             table.off_header = frozenset(range(1, found.block.width) if off is None else off)
             table.open_start = found.continued
@@ -61,6 +63,25 @@ def find_tables(doc: Document) -> list[Table]:
             tables.append(table)
             before = table
     return tables
+
+
+# a text table's rule (`-----`, `─────`), which the line after it may be joined to as read (`-----注：…`)
+RULE = regex(r"^[\s\-－—─━=＝_|+]*")
+NOTE = regex(r"^注\s*\d?\s*[：:]")
+
+
+def note_below(text: str, block: Block) -> str:
+    """The line right below the table (past blank lines and a text table's rule) when it is a note on it
+    (`注：…`); "" otherwise."""
+    last = [c.end for c in block.rows[-1]] if block.rows and block.rows[-1] else [block.end]
+    at = text.find("\n", max(last))
+    while 0 <= at < len(text):
+        end = text.find("\n", at + 1)
+        line = RULE.sub("", text[at + 1 : end if end >= 0 else len(text)]).strip()
+        if line:
+            return line if NOTE.match(line) else ""
+        at = end
+    return ""
 
 
 def _overlap(a: Aligned, b: Aligned) -> bool:

@@ -87,6 +87,7 @@ class Table:
     column_units: dict[int, str] = field(default_factory=dict)
     title: str = ""  # the caption line that names the table (收入支出决算总表)
     caption: list[str] = field(default_factory=list)  # the lines above the table, nearest last
+    note: str = ""  # the line right below the table when it is a note on it (`注：执行率=决算支出/调整预算×100%。`)
     header_rows: int = 1
     sides: list[Side] = field(default_factory=list)
     context: Context = field(default_factory=Context)  # the title's (and document's) scope, fund, stage, period
