@@ -301,7 +301,9 @@ class TableTotal(Rule):
     A table whose rows are not all placed in its tree with
     certainty is not checked, nor a 合计 above rows read only up to a line that may be one of them (the rest of
     the table not read); in a plain list the grouping must hold in another column of the row, or no
-    row of the group may be the sum of rows after it (a hierarchy the table does not mark).
+    row of the group may be the sum of rows after it (a hierarchy the table does not mark). A row naming a
+    jurisdiction as a whole (`全省`, `全市`, `全县`) right above the two rows naming its own level and the levels
+    below (`省级` and `市县`, `市本级` and `区县`: vocab tables.yaml scope_splits) is their sum by definition.
 
     ## Why is this bad?
     A total that its rows do not make up is wrong, or a row is: every figure restated from the table

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import load, wordings
 
 from .cells import flatten
 from .halves import whole_total
@@ -454,6 +455,35 @@ def crossfoot_relations(table: Table) -> list[Relation]:
     return out
 
 
+def _scope_splits() -> dict[str, tuple[str, str]]:
+    found = load("tables").get("scope_splits") or {}
+    return {str(k): (str(v[0]), str(v[1])) for k, v in found.items() if v and len(v) == 2}
+
+
+SCOPE_SPLITS = _scope_splits()
+SCOPE_NAMES = {flatten(w): k for k, ws in wordings("context", "scope").items() for w in ws}
+
+
+def scope_relations(table: Table) -> list[Relation]:
+    """`全省 | … ` / `省本级 | …` / `市县 | …`: a row naming a jurisdiction as a whole, the two rows right under it
+    naming its own level and the levels below (vocab tables.yaml scope_splits, in either order), is their sum in
+    each figure column, by definition."""
+    out: list[Relation] = []
+    for side in table.sides:
+        cols = summable(side)
+        rows = side.rows
+        for i, row in enumerate(rows[: len(rows) - 2]):
+            parts = SCOPE_SPLITS.get(SCOPE_NAMES.get(flatten(row.label), ""))
+            below = {SCOPE_NAMES.get(flatten(r.label)) for r in rows[i + 1 : i + 3]}
+            if parts is None or below != set(parts):
+                continue
+            out += [
+                Relation("total", (row.index, c), [(r.index, c) for r in rows[i + 1 : i + 3]], where=row.label)
+                for c in cols
+            ]
+    return out
+
+
 FULL_MARKS = Decimal(100)  # what an evaluation's indicators weigh together
 
 
@@ -577,7 +607,7 @@ def all_relations(table: Table) -> list[Relation]:
     keys = {r.key() for r in named}
     made = {r.total for r in named}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table) + whole_relations(table)
-    generic += score_relations(table)
+    generic += score_relations(table) + scope_relations(table)
     return named + [r for r in generic if r.key() not in keys and not (r.kind == "total" and r.total in made)]
 
 
