@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from tieout.linter.facts.model import UnitCost
 from tieout.linter.figures.intervals import interval, ratio, rounding_unit
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -14,6 +15,9 @@ from ._util import in_unit
 
 def unit_cost_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for u in ctx.facts.unit_costs:
+        if u.norm:
+            yield from _by_norm(ctx, u)
+            continue
         computed = ratio(ctx.interval(u.total), interval(u.count), factor=Decimal(1))
         if computed is None:
             continue
@@ -26,6 +30,21 @@ def unit_cost_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         expected = in_unit(ctx.value(u.total) / u.count.base_value, u.stated)
         msg = f"单位成本 {u.stated.text} 与 {u.total.text} ÷ {u.count.text} = {expected} 不符"
         yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.stated.text, expected, None, True, ops)
+
+
+def _by_norm(ctx: CheckContext, u: UnitCost) -> Iterator[Outcome]:
+    """Money set by a norm (`按 23 个村、每村 12 万元的标准安排`) is the count times the norm: a norm and a count are
+    exact, the money is judged at its own precision."""
+    product = u.count.base_value * ctx.value(u.stated)
+    related = [(u.total, "总额"), (u.count, "数量")]
+    ops = [u.total, u.count]
+    verdict = ctx.judge(ctx.interval(u.total), (product, product), rounding_unit(u.total))
+    if verdict == "pass":
+        yield Outcome(u.stated, "pass", "unit_cost", related, operands=ops)
+        return
+    expected = in_unit(product, u.total)
+    msg = f"按标准 {u.count.text} × {u.stated.text} = {expected}，与 {u.total.text} 不符"
+    yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.total.text, expected, None, True, ops)
 
 
 class UnitCostMismatch(Rule):
@@ -44,7 +63,8 @@ class UnitCostMismatch(Rule):
     average named by its counter (`平均每台`, `每台平均`, `单座平均投资`) is read with no cost word where nothing
     follows the counter or what follows is the money's own word (`原值合计 X，平均每台原值 c`). A cost opening
     its sentence (`单座平均投资 c`) is of the sentence before in its paragraph when that one's figures are just
-    the money and the count (`建成 8 座，完成投资 X。`).
+    the money and the count (`建成 8 座，完成投资 X。`). A figure per unit the money was set by as a norm (`X，按 N
+    个行政村、每村 p 的标准安排`) makes the money: N × p, exactly, is held to X at X's precision.
     The finding is a warning: a report may divide a part of the money (the direct costs only).
 
     ## Why is this bad?

@@ -301,7 +301,9 @@ class TableTotal(Rule):
     A table whose rows are not all placed in its tree with
     certainty is not checked, nor a 合计 above rows read only up to a line that may be one of them (the rest of
     the table not read); in a plain list the grouping must hold in another column of the row, or no
-    row of the group may be the sum of rows after it (a hierarchy the table does not mark).
+    row of the group may be the sum of rows after it (a hierarchy the table does not mark). A row naming a
+    jurisdiction as a whole (`全省`, `全市`, `全县`) right above the two rows naming its own level and the levels
+    below (`省级` and `市县`, `市本级` and `区县`: vocab tables.yaml scope_splits) is their sum by definition.
 
     ## Why is this bad?
     A total that its rows do not make up is wrong, or a row is: every figure restated from the table
@@ -330,7 +332,10 @@ class TableCrossfoot(Rule):
     (预算数, 决算数); a text table's two header lines are read as such a tree where each group's heading stands
     over the columns it heads and a 小计 / 合计 opens them. A total with another total of its level beside it (a
     flat header that hides its groups) is not cross-footed, nor is a `其中` column added. Columns of different
-    stages or periods (预算数 beside 执行数) are never summed; rate and share columns are left out.
+    stages or periods (预算数 beside 执行数) are never summed; rate and share columns are left out. In an
+    evaluation's table, the overall score (`自评得分`, `总分`) is the points of the columns right before it that each
+    note an indicator's weight (`产出指标（50分）`), where those weights make exactly its own (100), no other column
+    noting one: such columns hold points, whatever they are named after (`执行率得分（10分）`) or the table's unit.
 
     ## Why is this bad?
     A row whose total differs from its parts (行政运行 合计 equal to its 基本支出 while 项目支出 holds another

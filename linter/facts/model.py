@@ -243,6 +243,8 @@ class UnitCost:
     total: Quantity  # the money it is a share of
     count: Quantity  # how many units the money paid for
     sentence: int
+    # a norm the money was set by (`按 23 个村、每村 12 万元的标准安排`): the money is the count times it, exactly
+    norm: bool = False
 
 
 @dataclass(slots=True, eq=False)

@@ -54,6 +54,8 @@ POINT_NOUN_BEFORE = regex(rf"(?:{_POINT_NOUNS})(?:主要)?(?:共有|共计|共|�
 GROUPED = regex(r"其他|其余|\d+\s*[个项类家件条所座户]|[两二三四五六七八九十]+[个项类家件条所座户]")
 # a count joined to another thing named before it (`本部及所属 2 家`, `机关和下属 3 个单位`)
 JOINED_TO_OTHER = regex(r"(?:及|和|与|以及)(?:其)?(?:所属|下属|直属)?\s*$")
+# a sentence opening with the words pointing back at all the items before it (`上述事项…`, `以上各项…`): they end there
+BACK_TO_ALL = regex(r"^(?:上述|以上)")
 THING = 2  # characters of the counted thing's name each item must repeat (`项目`)
 
 
@@ -224,6 +226,8 @@ def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
     kind = _mark_kind(first)
     for k in range(si + 1, doc.paragraph_of(si).stop):
         text = doc.text[sentences[k].start : sentences[k].end]
+        if BACK_TO_ALL.match(text.strip()):
+            break  # (`上述事项均已完成。`: a sentence on all the items closes them)
         opening = ENUMERATED.match(text.strip())
         if opening is None or _mark_kind(opening) != kind:
             return []  # the paragraph goes on with no item: where the list ends is not clear

@@ -17,8 +17,10 @@ count (`建成 8 座，完成投资 X。`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, UnitCost
@@ -48,6 +50,8 @@ AVERAGE = regex(
 )
 PAID = regex(alternation(_VOCAB.get("paid")))
 NORM = regex(alternation(_VOCAB.get("norms")))
+# right after a per-unit figure, the words saying the money was set by it as a norm (`每村 12 万元的标准安排`)
+NORM_AFTER = regex(r"\s*的?标准(?:安排|计算|核定|测算|下达|拨付)")
 # a cost per month, quarter, week or day (`人均月补助`): not the year's money over the count
 PER_PERIOD = regex(r"[月季周日天]")
 
@@ -87,12 +91,21 @@ def _read(draft: Draft, starts: list[int], si: int, m: Mention) -> UnitCost | No
     relation = _of(before, PER[next(u for u in unit.groups() if u is not None)], stated, si)
     if relation is None:
         return None
-    money_mentions = draft.by_sentence.get(of, [])
     if found is not None:
         return relation
+    return _by_name(draft, relation, average, draft.by_sentence.get(of, []))
+
+
+def _by_name(
+    draft: Draft, relation: UnitCost, average: re.Match[str] | None, mentions: list[Mention]
+) -> UnitCost | None:
+    """A cost named by its counter alone: a norm the money was set by (`按 N 个村、每村 p 的标准安排`: the money is
+    N × p), an average naming the money, or the money named as paid."""
+    if average is None and NORM_AFTER.match(draft.doc.text, relation.stated.end):
+        return replace(relation, norm=True)
     if average is not None:
-        return relation if _names(average.group("rest"), relation.total, money_mentions) else None
-    return relation if _named_paid(relation.total, money_mentions) else None
+        return relation if _names(average.group("rest"), relation.total, mentions) else None
+    return relation if _named_paid(relation.total, mentions) else None
 
 
 def _opens(draft: Draft, si: int, words: str) -> bool:

@@ -18,7 +18,7 @@ from .model import Column, Row, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, read_rows
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
-from .vocab import blank_is_zero, no_figure, rate_heading, role_of, scored, words
+from .vocab import blank_is_zero, no_figure, overall_score, rate_heading, role_of, scored, weight_noted, words
 
 TITLE = regex(r"表|情况|明细|汇总")
 # a caption's number written bare before its words (`1　2026年部门收支预算总表`): no part of the title, which a
@@ -253,6 +253,9 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
         unit = column_unit(path, "")
         if unit == "%" and path and scored(path[-1]) and not _percent_cells(table, c, n):
             unit = ""  # `权重(%)` over whole points (20, 30): the weights' share of 100, scored in 分
+        if path and (weight_noted(path[-1]) is not None or overall_score(path[-1])):
+            # `产出指标（50分）`, `总分`: what an indicator or the evaluation scored, whatever the table's unit
+            unit = "分"
         if not unit:
             # scores are counted in 分 whatever the table's unit note says (its 万元 are the funds'): an
             # indicator's 10 is exactly 10, not a rounded amount
@@ -391,7 +394,10 @@ def _not_additive(path: list[str], scored: bool) -> bool:
 def _column(c: int, path: list[str], table: Table) -> Column:
     role = None
     percent = table.column_units.get(c, table.unit) == "%"
-    for text in reversed(path):  # the deepest header that names a role
+    # (a heading noting a weight, `预算执行率得分（10分）`, heads the points an indicator scored, whatever it is
+    # named after: no role, no rate)
+    noted = bool(path) and weight_noted(path[-1]) is not None
+    for text in reversed(path if not noted else []):  # the deepest header that names a role
         role = role_of(text, percent)
         if role:
             break

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import load, wordings
 
 from .cells import flatten
 from .halves import whole_total
 from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
-from .vocab import PART_HEADING, defined_sums, total_words, words
+from .vocab import PART_HEADING, defined_sums, overall_score, total_words, weight_noted, words
 
 NOT_ITEMISED = words("not_itemised")
 OPTIONAL = "optional"  # a component of a defined sum that may be missing (linter/vocab/sums.yaml)
@@ -460,6 +462,71 @@ def crossfoot_relations(table: Table) -> list[Relation]:
     return out
 
 
+def _scope_splits() -> dict[str, tuple[str, str]]:
+    found = load("tables").get("scope_splits") or {}
+    return {str(k): (str(v[0]), str(v[1])) for k, v in found.items() if v and len(v) == 2}
+
+
+SCOPE_SPLITS = _scope_splits()
+SCOPE_NAMES = {flatten(w): k for k, ws in wordings("context", "scope").items() for w in ws}
+
+
+def scope_relations(table: Table) -> list[Relation]:
+    """`全省 | … ` / `省本级 | …` / `市县 | …`: a row naming a jurisdiction as a whole, the two rows right under it
+    naming its own level and the levels below (vocab tables.yaml scope_splits, in either order), is their sum in
+    each figure column, by definition."""
+    out: list[Relation] = []
+    for side in table.sides:
+        cols = summable(side)
+        rows = side.rows
+        for i, row in enumerate(rows[: len(rows) - 2]):
+            parts = SCOPE_SPLITS.get(SCOPE_NAMES.get(flatten(row.label), ""))
+            below = {SCOPE_NAMES.get(flatten(r.label)) for r in rows[i + 1 : i + 3]}
+            if parts is None or below != set(parts):
+                continue
+            out += [
+                Relation("total", (row.index, c), [(r.index, c) for r in rows[i + 1 : i + 3]], where=row.label)
+                for c in cols
+            ]
+    return out
+
+
+FULL_MARKS = Decimal(100)  # what an evaluation's indicators weigh together
+
+
+def score_relations(table: Table) -> list[Relation]:
+    """An evaluation's overall score column (`自评得分`, `总分（100分）`) against the columns right before it that
+    each note the weight of an indicator (`产出指标（50分）`, `效益指标（30分）`): where those weights make exactly
+    the score's own (100 unless its heading notes another), every indicator is among them, and each row's score
+    is their points added up. No other column of the side notes a weight, and one column only is such a score."""
+    out: list[Relation] = []
+    for side in table.sides:
+        found = _score_columns(side.columns)
+        if found is None:
+            continue
+        total, parts = found
+        for row in side.rows:
+            cells = [(row.index, p.index) for p in parts]
+            out.append(Relation("crossfoot", (row.index, total.index), cells, where=f"{row_name(row)}｜{total.header}"))
+    return out
+
+
+def _score_columns(columns: list[Column]) -> tuple[Column, list[Column]] | None:
+    scores = [k for k, c in enumerate(columns) if c.path and overall_score(c.path[-1])]
+    noted = [k for k, c in enumerate(columns) if c.path and weight_noted(c.path[-1]) is not None]
+    if len(scores) != 1:
+        return None
+    k = scores[0]
+    run = [j for j in noted if j < k]
+    if len(run) < 2 or run != list(range(k - len(run), k)) or any(j > k for j in noted):
+        return None  # (weights apart from the score, or after it: which of them it adds up is not said)
+    own = weight_noted(columns[k].path[-1]) or FULL_MARKS
+    weights = [weight_noted(columns[j].path[-1]) or Decimal(0) for j in run]
+    if sum(weights) != own:
+        return None  # (some indicators are not in the table, or are counted twice)
+    return columns[k], [columns[j] for j in run]
+
+
 GRAND_TOTALS = ("总计", "收入总计", "支出总计")
 # a budget balances: its 收入合计 is its 支出合计 (a 决算's are not: the year leaves a balance)
 BUDGET_TOTALS = ("收入合计", "支出合计")
@@ -547,6 +614,7 @@ def all_relations(table: Table) -> list[Relation]:
     keys = {r.key() for r in named}
     made = {r.total for r in named}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table) + whole_relations(table)
+    generic += score_relations(table) + scope_relations(table)
     return named + [r for r in generic if r.key() not in keys and not (r.kind == "total" and r.total in made)]
 
 

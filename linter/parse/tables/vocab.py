@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from tieout.linter.patterns import regex
@@ -125,6 +126,23 @@ def scored(header: str) -> bool:
     in the note of a weight says what share of the 100 points it is, not that its figures are rates."""
     role = role_of(header)
     return role is not None and role.name in SCORES
+
+
+# a heading's note of the points its indicator weighs (`产出指标（50分）`, `满意度(10 分)`): its cells are points
+WEIGHT_NOTE = regex(r"[（(]\s*(?P<w>\d{1,3}(?:\.\d)?)\s*分\s*[）)]$")
+
+
+def weight_noted(header: str) -> Decimal | None:
+    """The weight a heading's note gives its column (`效益指标（30分）`: 30), None without such a note."""
+    found = WEIGHT_NOTE.search(flatten(header))
+    return Decimal(found["w"]) if found else None
+
+
+def overall_score(header: str) -> bool:
+    """Does the heading name an evaluation's overall score (`自评得分`, `总分`, `综合得分（100分）`)?"""
+    name = WEIGHT_NOTE.sub("", flatten(header))
+    role = role_of(name)
+    return name in words("score_total_rows") or (role is not None and role.name == "得分")
 
 
 @cache
