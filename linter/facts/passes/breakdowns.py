@@ -1580,7 +1580,9 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
         if before is None:
             continue
         last = draft.by_sentence[before][-1]
-        split = None if draft.is_part(last) else _split(draft, last, mentions, si)
+        # (not a figure a bracket notes: `…（2024年支出 c）…。按支出性质分，…`, as a 其中 list's whole)
+        noted = draft.is_part(last) or in_brackets(draft, last.sentence, last.start)
+        split = None if noted else _split(draft, last, mentions, si)
         if split is None:
             # `一般公共预算收入完成 X，同比增长 p%；年初预算 Y，完成 q%。分类型看，税收收入 a，非税收入 b`: the
             # sentence ends on other figures; the whole is the one figure there the parts define (收入 = 税收 + 非税)
@@ -1604,14 +1606,17 @@ def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defin
     return None
 
 
+# the shortest name of what a total is that its kinds' names end with (`问题金额`; not `支出`, which 基本支出 and
+# 项目支出 end with as parts of many a total)
+KIND_TAIL = 3
 # the words of a list that names some of the kinds only (`主要有…`, `…等`)
 SOME_KINDS = regex(r"主要|等|包括|其中")
 
 
 def _kinds_of(draft: Draft, total: Mention, parts: list[Mention], si: int) -> bool:
     """`审计查出问题金额 T。按问题性质分：违规问题金额 a，管理不规范问题金额 b，损失浪费问题金额 c。`: a `按…分` list
-    whose every figure is named as one kind of what the total is (the end of the total's name, two characters at
-    least, with the kind's words before it), naming no kind twice and saying nothing of some kinds only (`主要`,
+    whose every figure is named as one kind of what the total is (the end of the total's name, KIND_TAIL characters
+    at least, with the kind's words before it), naming no kind twice and saying nothing of some kinds only (`主要`,
     `等`), in the total's context, divides the total whether it adds up or not."""
     sentence = draft.doc.sentences[si]
     if SOME_KINDS.search(draft.doc.text, sentence.start, sentence.end):
@@ -1622,7 +1627,7 @@ def _kinds_of(draft: Draft, total: Mention, parts: list[Mention], si: int) -> bo
     for item in items[1:]:
         while tail and not item.endswith(tail):
             tail = tail[1:]
-    if len(tail) < 2 or not whole.endswith(tail) or len(set(items)) != len(items):
+    if len(tail) < KIND_TAIL or not whole.endswith(tail) or len(set(items)) != len(items):
         return False
     context = total.identity.context
     return all(len(i) > len(tail) for i in items) and all(context.agrees(p.identity.context) for p in parts)
