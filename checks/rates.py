@@ -1297,7 +1297,7 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     if not found:
         # the budget stands in the table that holds the figure (`三公经费支出决算为 X，完成预算的 p%` in a
         # 决算说明 whose table has the row's 预算数 beside its 决算数)
-        den = _table_budget(ctx, own, num, r.name)
+        den = _table_budget(ctx, own, num, r.name) or _plain_execution_budget(ctx, r, own, num)
         if den is None or ctx.value(den) == 0:
             return None
         return _ratio_outcome(ctx, r, num, den, own.identity.complete(), "表中预算数")
@@ -1340,6 +1340,32 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
         if h.identity.column == TABLE_BUDGETS[said] and years == {h.identity.context.period}
     }
     return next(iter(budget.values())) if len(budget) == 1 else None
+
+
+# an execution rate naming no budget (`项目支出 X，执行率 p%`): of the row's approved or adjusted budget, whichever
+PLAIN_EXECUTION = ("执行率", "预算执行率")
+
+
+def _plain_execution_budget(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -> Quantity | None:
+    """The budget of the table row that certainly is the figure that an execution rate naming none is held to: the
+    one of the row's budgets (预算数, 调整预算数 of the outcome's year) that gives it, so that it passes; where none
+    does, the adjusted one (else the one budget), so that it is reported. None where the row has no budget."""
+    if r.name.strip() not in PLAIN_EXECUTION or not ctx.facts.tables:
+        return None
+    from tieout.checks.tables.text import row_of
+
+    row = row_of(ctx, own, num)
+    years = {h.identity.context.period for h in row if h.quantity.base_value == ctx.value(num)}
+    budgets = {
+        h.identity.column: h.quantity
+        for h in row
+        if h.identity.column in TABLE_BUDGETS.values() and years == {h.identity.context.period}
+    }
+    usable = [q for q in budgets.values() if ctx.value(q) != 0 and q.base_unit == num.base_unit]
+    if len(usable) != len(budgets):
+        return None
+    fits = [q for q in usable if _ratio_outcome(ctx, r, num, q, False, "").verdict != "fail"]
+    return fits[0] if fits else budgets.get("调整预算数") or (usable[0] if len(usable) == 1 else None)
 
 
 def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[Mention, Quantity]]:
@@ -1386,7 +1412,8 @@ class RateMismatch(Rule):
       over the one figure of the sentence right before, in its paragraph, when its label has the rate's
       outcome word (`实际到位资金 B 万元。`: 到位, not 实际支出), and that figure over its plan as above. Where the report states no such figure in prose
       but the figure is certainly a table cell (its row named, its context known alike, its value equal), the budget is that row's
-      `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed); a figure
+      `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed; an `执行率` naming no
+      budget is reported only when neither of the row's budgets gives it); a figure
       naming a fund's whole (`一般公共预算收入`) is the 合计 row (`收入合计`) of the one table whose title names
       that whole, when that row's 执行数 is its value (of a space-aligned table, only cells whose column name
       stands over them). A rate opening the clause after `；` (`支出 A，调整预算数 B，上年为 C；完成调整预算

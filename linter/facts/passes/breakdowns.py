@@ -1369,7 +1369,9 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 continue
             # `以上三项支出合计 X`: the count the total states is the run's, whether it adds up or not
             # `A a，B b，合计 T`: a total word alone after the sentence's two figures sums them, whether they add up or not
-            whole = _counted(m.label) == len(run) or _sums_sentence(draft, m, run)
+            # (`偿还本金 a（…），支付利息 b（…），还本付息合计 T`: the run is, one each, the components of T's definition,
+            # vocab sums.yaml, whatever the figures noted in brackets between them)
+            whole = _counted(m.label) == len(run) or _sums_sentence(draft, m, run) or _defines(m, run)
             chosen = len(run) if whole else _footing_run(q, run) if _names_the_last(m, run) else 0
             if chosen:
                 parts = [pm for pm, _ in run[-chosen:]]
@@ -1727,6 +1729,12 @@ def _named_sum(draft: Draft, m: Mention, run: list[tuple[Mention, Quantity]]) ->
     """Do the figure's words name a sum of figures before it: a total (`本年收入合计`), the run's names joined
     (`还本付息`), or words counting two (`两者之和`, of the two figures of its sentence: `_sums_sentence`)?"""
     return _names_total(draft, m) or _joins(m.key, run) or TOTAL_WORD_ALONE.match(m.label) is not None
+
+
+def _defines(total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
+    """Are the run's figures, all of them and one each, the components of a definition of the total (a run of two
+    at least: `还本付息` of a 本金 and a 利息; a third figure, or a component twice, leaves it open)?"""
+    return len(run) >= 2 and of_total(total, [pm for pm, _ in run])
 
 
 def _names_total(draft: Draft, m: Mention) -> bool:

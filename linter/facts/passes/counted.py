@@ -3,7 +3,8 @@
 
 Read only where the list is certain. Numbered items are read from the layout (a warning at most): the announcing
 sentence ends with its colon, the count is of what the items are (`以下 N 类…：`, or the thing counted named in every
-item), the items, each a heading of one level, are numbered 1, 2, 3 … with no gap right after it, and end where a
+item, or the sentence closing with `，具体为：` after its one count of things, no item counting anything of its own), the
+items, each a heading of one level, are numbered 1, 2, 3 … with no gap right after it, and end where a
 heading of another level or a line that is no item begins. A `分别为` list counts only where its figures make its
 total exactly and each of its items is named as the thing counted (vocab counted_names).
 """
@@ -98,14 +99,33 @@ def _announced_count(draft: Draft, si: int, end: int, run: list[Section]) -> Qua
     the thing's name before the colon, or naming a thing (`重点项目 4 个`, `4 个项目`) every item names."""
     counts = [(m, q) for m in draft.by_sentence.get(si) or [] for q in m.quantities if q.kind == "count" and q.exact]
     if len(counts) != 1:
-        return None  # no count, or several: which one counts the items is not said
+        # no count, or several: which one counts the items is not said, unless the others are points scored (`平均
+        # 得分 92.2 分`) and the sentence says its items are the one counted, one by one (`_spelled_out`)
+        things = [(m, q) for m, q in counts if q.unit != "分"]
+        one = len(things) == 1 and _spelled_out(draft.doc.text[things[0][1].end : end], run)
+        return things[0][1] if one else None
     m, q = counts[0]
     if JOINED_TO_OTHER.search(m.label):
         return None  # `由本部及所属 2 家事业单位组成：`: the items list the other one too
     if POINTS_AHEAD.search(m.label) and COUNTED_NOUN.match(draft.doc.text[q.end : end]):
         return q
     thing = _thing(m)
-    return q if thing and all(thing in sec.title for sec in run) else None
+    if thing and all(thing in sec.title for sec in run):
+        return q
+    return q if _spelled_out(draft.doc.text[q.end : end], run) else None
+
+
+# the words closing an announcing sentence that say its items are the things it counted, one by one (`对 6 个项目开展
+# 自评，…，具体为：`)
+ONE_BY_ONE = regex(r"[^。；;]*?[，,](?:具体为|具体是|分别为|分别是)[：:]\s*$")
+# a count within an item: the item groups several of the things counted, or counts something else
+ITEM_COUNT = regex(r"\d+\s*[个项类家件条所座户场名笔批次人]|[两二三四五六七八九十]+[个项类家件条所座户场名笔批]")
+
+
+def _spelled_out(after: str, run: list[Section]) -> bool:
+    """Does the sentence close by saying its items are the things counted one by one (`…，具体为：`), no item
+    counting anything of its own (`1. 宣传活动 5 场`: a kind of them, several in one)?"""
+    return ONE_BY_ONE.match(after) is not None and not any(ITEM_COUNT.search(sec.title) for sec in run)
 
 
 def _thing(m: Mention) -> str:

@@ -81,6 +81,8 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
         return None  # (a ratio written as a plain number is no per cent, and the others are said in per cent)
     around = _around(draft, si, q.start, label[: named.start()] if named is not None else "")
     num, den = _one(around, d.numerator), _one(around, d.denominator)
+    if den is None and num is not None and d.kind == "quotient":
+        den = _among(draft, around, num, d.numerator)
     if num is None or den is None or num is den:
         return None
     a, b = exact_figure(num), exact_figure(den)
@@ -122,3 +124,25 @@ def _one(mentions: list[Mention], names: tuple[str, ...]) -> Mention | None:
     """The one figure whose label holds one of the names (none when two are so named: which is meant is open)."""
     found = [m for m in mentions if any(n in m.label for n in names)]
     return found[0] if len(found) == 1 else None
+
+
+# what a count stated right before its part names as the whole the part is among (`55 个问题中已完成整改 47 个`): the
+# things counted, then 中, then the words of the numerator alone
+AMONG = regex(r"[\u4e00-\u9fff]{1,8}?中[，,]?(?P<part>[\u4e00-\u9fff]{1,12})")
+
+
+def _among(draft: Draft, mentions: list[Mention], num: Mention, words: tuple[str, ...]) -> Mention | None:
+    """The count the numerator is counted among (`N 个问题中已整改 M 个，整改率 p%`: M of N): the figure right
+    before it, of its unit, the words between them naming what it counts followed by 中 and a numerator word
+    alone (`40 个项目中，已整改问题 28 个` counts problems among projects: no part of them). Read of counts only:
+    an amount before `中` is no whole of the things counted after it."""
+    k = next((i for i, m in enumerate(mentions) if m is num), 0)
+    if k == 0 or len(num.quantities) != 1:
+        return None
+    before, q = mentions[k - 1], num.quantities[0]
+    whole = before.quantities[-1] if before.quantities else None
+    if whole is None or whole.kind != "count" or q.kind != "count" or whole.unit != q.unit:
+        return None
+    among = AMONG.fullmatch(draft.doc.text, whole.end, q.start)
+    part = among.group("part") if among is not None else ""
+    return before if part in words or part.removeprefix("已") in words else None

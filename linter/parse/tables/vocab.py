@@ -95,7 +95,14 @@ def _compared(text: str, percent: bool) -> Role | None:
         return Role("为上年%", "ratio")  # 决算数为上年决算数的%
     if re.search(r"为.*预算|完成.*预算|预算.*完成", text):
         return Role("为预算%", "ratio")  # 决算数为调整预算数的%, 完成年初预算%
+    if SHARE_OF_TOTAL.search(text):
+        return Role("占比", "share")  # 占支出合计%: the row over the table's total, no 合计 of the row
     return None
+
+
+# a share column naming the total it is of (`占支出合计%`, `占收入总计的比重%`): its `合计` names the whole, not the
+# row's total
+SHARE_OF_TOTAL = regex(r"^占.{0,8}(?:合计|总计|总额)")
 
 
 @cache
