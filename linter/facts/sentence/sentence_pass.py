@@ -21,7 +21,7 @@ from tieout.linter.facts.sentence.wording import (
     names_opened,
 )
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Movement, parse_sentence
+from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Movement, _Rate, parse_sentence
 from tieout.linter.parse.tokens import tokenize
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Sentence
@@ -68,11 +68,12 @@ def _last_years_base(change: _Change) -> bool:
 
 def _share_after_change(items: list[object]) -> None:
     """`税收收入 40,466 万元，增长 1.7%，占一般公共预算收入的 74.7%`: a share after the change that qualifies a figure
-    is that figure's (the grammar binds a share only right after its figure), named by the whole it names."""
+    is that figure's (the grammar binds a share only right after its figure), named by the whole it names; so is
+    one after the rates that qualify it too (`收入 42.18 亿元，完成预算的 98.1%，增长 3.1%，占全市的 37.9%`)."""
     for k in range(len(items) - 3, 0, -1):
         if k + 2 >= len(items):
             continue  # (items removed after k as the loop went)
-        entry, change, share, named = items[k - 1], items[k], items[k + 1], items[k + 2]
+        entry, change, share, named = items[_past_rates(items, k - 1)], items[k], items[k + 1], items[k + 2]
         if not (
             isinstance(entry, _Entry)
             and entry.share is None
@@ -93,6 +94,13 @@ def _share_after_change(items: list[object]) -> None:
     for x in items:  # (and in a list's parts: `其中：税收收入 a，同比增长 p%，占…的 q%`)
         if isinstance(x, _Breakdown):
             _share_after_change(x.parts)
+
+
+def _past_rates(items: list[object], j: int) -> int:
+    """The index of the item before the rates that end at j (`完成预算的 98.1%`: _Rate), j itself if none."""
+    while j > 0 and isinstance(items[j], _Rate) and items[j].formula is None:
+        j -= 1
+    return j
 
 
 def _respective_names(items: list) -> list[tuple[list[_Entry], str]]:
