@@ -98,7 +98,10 @@ def _share_after_change(items: list[object]) -> None:
 
 def _past_rates(items: list[object], j: int) -> int:
     """The index of the item before the rates that end at j (`完成预算的 98.1%`: _Rate), j itself if none."""
-    while j > 0 and isinstance(items[j], _Rate) and items[j].formula is None:
+    while j > 0:
+        rate = items[j]
+        if not isinstance(rate, _Rate) or rate.formula is not None:
+            break
         j -= 1
     return j
 
