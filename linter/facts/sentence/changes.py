@@ -90,6 +90,8 @@ ADJUSTING_PREFIXES = frozenset({"调", "核", "压", "追"})
 
 THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
 # the report's own year (not 当年: the year of the figure just named)
+# the first character of 调增 / 调减, which the lexer leaves before the move's word
+ADJUSTED_BY = "调"
 THIS_REPORT_YEAR = regex(r"^[，,]?\s*(?:本年|今年|本年度)$")
 
 
@@ -265,6 +267,8 @@ class Changes(Reader):
         closing a 其中 list (`whole` its total) may be of the last part or of the whole."""
         c, named = _comparison_fused(c, named)
         key, period = self._change_name(named)
+        if key == ADJUSTED_BY and self._moved_before(si, c):
+            key = ""  # (`由 A 调整为 B，调减 Δ`: the 调 of 调减, read before the move's word, names nothing)
         if self._dealt_apart(c, si, mentions, named, key):
             return
         initial = "年初" in c.cmp + c.label  # (`比上年年初预算数 C`: the initial budget, not the adjusted one)
@@ -1291,6 +1295,11 @@ class Changes(Reader):
                 found.append(m)
         values = {q.base_value for m in found for q in m.quantities[:1]}
         return found[-1] if len(found) == 2 and len(values) == 1 else None
+
+    def _moved_before(self, si: int, c: _Change) -> bool:
+        """Does a move stated in the sentence (`由 A 调整为 B`) end before the change's first movement?"""
+        moved = next(takewhile(lambda f: f.sentence == si, reversed(self.facts.fromtos)), None)
+        return moved is not None and bool(c.movements) and moved.end.end <= c.movements[0].start
 
     def _fromto(self, f: _FromTo, si: int) -> None:
         word = str(f.word)
