@@ -164,6 +164,9 @@ def _listed_outcomes(ctx: CheckContext, listed: ListedShares) -> Iterator[Outcom
     parts = [s.part for s in shares if s.part is not None]
     if any(not q.exact for q in stated) or len(parts) != len(shares) or any(not p.exact for p in parts):
         return
+    if len({p.unit for p in parts}) > 1:
+        yield from _units_apart(shares, parts)
+        return
     total = sum((q.value for q in stated), Decimal(0))
     slack = sum((q.ulp for q in stated), Decimal(0))
     if not listed.defined and (over := _over_hundred(stated, total, slack)) is not None:
@@ -183,6 +186,33 @@ def _listed_outcomes(ctx: CheckContext, listed: ListedShares) -> Iterator[Outcom
     if complete or not misses:
         # the shares add up to 100%, or most of them are of the listed parts' sum: it is their whole
         yield from outcomes
+
+
+def _units_apart(shares: list[Share], parts: list[Quantity]) -> Iterator[Outcome]:
+    """`一般公共预算拨款收入 2,248.28 亿元，占 91.4%；事业收入 186.00 万元，占 7.6%`: parts written in two units, one of
+    them likely wrong; their sum is no whole a share can be judged against, and each share would be reported for
+    the one unit. Where one part alone is in its unit and every share holds read in the others', that part's unit
+    is named, once; else nothing is said."""
+    lone = _odd_unit(shares, parts)
+    if lone is not None:
+        besides = next(p for p in parts if p.unit != lone.unit)
+        msg = f"{lone.text} 与所列其他各项单位不同；{units_apart(lone, besides)}"
+        yield Outcome(lone, "fail", "share", [(p, "所列各项") for p in parts if p is not lone], msg, lone.text)
+
+
+def _odd_unit(shares: list[Share], parts: list[Quantity]) -> Quantity | None:
+    """The one part written in another unit than all the others, where every share is its part's figure as
+    written over the sum of the figures as written (to the share's last digit)."""
+    units = [p.unit for p in parts]
+    odd = [p for p in parts if units.count(p.unit) == 1]
+    if len(odd) != 1 or len(set(units)) != 2:
+        return None
+    whole = sum((p.value for p in parts), Decimal(0))
+    for sh in shares:
+        assert sh.part is not None
+        if not whole or abs(sh.part.value / whole * HUNDRED - sh.stated.value) > sh.stated.ulp:
+            return None
+    return odd[0]
 
 
 def _named_only(stated: list[Quantity]) -> Outcome:

@@ -112,6 +112,10 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
                 # indentation of extracted text, unless the labels say the grouping: the parent is by
                 # definition the sum of its children (基本支出 over 人员经费 and 公用经费)
                 rel.confirm = rel.strict = side.structure == "indent" and not defined(row, [rows[k] for k in kids])
+                if rows[kids[0]].label.startswith(SOME_OF_ABOVE):
+                    # (`其中：` opening a run of siblings may list them all, or some only: a failure counts only
+                    # where another column of the row holds)
+                    rel.confirm = rel.strict = True
                 out.append(rel)
         elif side.structure == "enum" and row.marker and not kids:
             run = _unmarked_run(rows, i)
