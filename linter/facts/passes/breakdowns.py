@@ -1038,9 +1038,10 @@ def _whole_of(
 
 
 # a period that is part of a year (`2024-三季度`, `+0-上半年`, `2024-09`: figures.context's periods), and the
-# words naming one that the context reader leaves to the sentence (`6月当月`, `二季度`)
+# words naming one that the context reader leaves to the sentence (`6月当月`, `二季度`, `1-6月`; not `12月`, `1-12月`:
+# the year's end, the year itself)
 PART_OF_YEAR = regex(r"^(?:\d{4}|[+-]\d+)-")
-PART_OF_YEAR_WORDS = regex(r"季度|上半年|下半年|\d{1,2}\s*月|当月")
+PART_OF_YEAR_WORDS = regex(r"季度|上半年|下半年|(?<!\d)(?:1[01]|[1-9])\s*月|当月")
 
 
 def _of_part_of_the_year(m: Mention) -> bool:
