@@ -24,6 +24,24 @@ def pct(value: Decimal) -> str:
     return fmt(value.quantize(Decimal("0.0001")).normalize())
 
 
+def column_miss(
+    header: str,
+    stated: Quantity,
+    verdict: Verdict,
+    kind: str,
+    formula: str,
+    exact: Decimal,
+    related: list[tuple[Quantity, str]],
+) -> Outcome:
+    """A rate column's cell that misses its row's rate `exact` (in %) worked out as `formula` from the `related`
+    cells: the finding, the rate it should be written at the cell's decimals."""
+    expected = f"{fmt(exact, stated.decimals)}%"
+    msg = f"“{header}”列的 {stated.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}"
+    return Outcome(
+        stated, verdict, kind, related, msg, stated.text, expected, expected, operands=[q for q, _ in related]
+    )
+
+
 @dataclass
 class Footing:
     """A table sum as judged: its verdict and figures, before it is worded as an `Outcome`."""

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio
+from tieout.linter.figures.intervals import HUNDRED, interval, ratio
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.vocab import margins
 
-from ._judge import pct
+from ._judge import column_miss
 
 
 def _heading(col: Column) -> str:
@@ -75,15 +75,5 @@ def _margin_row(
     if verdict == "pass":
         return Outcome(stated, "pass", "rate", operands=[of, less])
     exact = (of.base_value - less.base_value) / of.base_value * HUNDRED
-    expected = f"{fmt(exact, stated.decimals)}%"
-    return Outcome(
-        stated,
-        verdict,
-        "rate",
-        [(of, "被减数"), (less, "减数")],
-        f"“{col.header}”列的 {stated.text} 与 ({of.text}−{less.text})/{of.text} = {pct(exact)}% 不符，应为 {expected}",
-        stated.text,
-        expected,
-        expected,
-        operands=[of, less],
-    )
+    formula = f"({of.text}−{less.text})/{of.text}"
+    return column_miss(col.header, stated, verdict, "rate", formula, exact, [(of, "被减数"), (less, "减数")])

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import HUNDRED, fmt, interval, rate, ratio
+from tieout.linter.figures.intervals import HUNDRED, Verdict, fmt, interval, rate, ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -18,7 +18,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.vocab import load
 
-from ._judge import pct
+from ._judge import column_miss, pct
 from .discovered import discovered_outcomes
 from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity
@@ -418,19 +418,9 @@ def _rate_row(
         return Outcome(stated, "pass", kind, operands=[num, den])
     _, num, den = tried[0]
     exact = ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
-    expected = f"{fmt(exact, stated.decimals)}%"
     formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
-    return Outcome(
-        stated,
-        "rounding" if any(v == "rounding" for v, _, _ in tried) else "fail",
-        kind,
-        [(num, "分子"), (den, "分母")],
-        f"“{col.header}”列的 {stated.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}",
-        stated.text,
-        expected,
-        expected,
-        operands=[num, den],
-    )
+    verdict: Verdict = "rounding" if any(v == "rounding" for v, _, _ in tried) else "fail"
+    return column_miss(col.header, stated, verdict, kind, formula, exact, [(num, "分子"), (den, "分母")])
 
 
 class TableRate(Rule):
@@ -594,17 +584,9 @@ def _share(ctx: CheckContext, stated: Quantity, part: Quantity, bases: list[Quan
         return Outcome(stated, "pass", "share", operands=[part, ok])
     _, whole = verdicts[0]
     exact = part.base_value / whole.base_value * HUNDRED
-    expected = f"{fmt(exact, stated.decimals)}%"
-    return Outcome(
-        stated,
-        "rounding" if any(v == "rounding" for v, _ in verdicts) else "fail",
-        "share",
-        [(part, "部分"), (whole, "合计")],
-        f"“{col.header}”列的 {stated.text} 与 {part.text}/{whole.text} = {pct(exact)}% 不符，应为 {expected}",
-        stated.text,
-        expected,
-        expected,
-        operands=[part, whole],
+    verdict: Verdict = "rounding" if any(v == "rounding" for v, _ in verdicts) else "fail"
+    return column_miss(
+        col.header, stated, verdict, "share", f"{part.text}/{whole.text}", exact, [(part, "部分"), (whole, "合计")]
     )
 
 
