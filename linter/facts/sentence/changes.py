@@ -730,7 +730,7 @@ class Changes(Reader):
         if not key and c.movements:
             # `普及率由上年的 90.3% 提高到 92.6%，提高 2.3 个百分点`: the move just stated is what changed, also
             # after another figure of the sentence (`受理 3,204 件，满意率由上年的 88.7% 上升到 92.1%，提高…`)
-            moved = next(takewhile(lambda f: f.sentence == si, reversed(self.facts.fromtos)), None)
+            moved = self._last_move(si)
             if (
                 moved is not None
                 and (current is None or moved.start.start > current.end)
@@ -1296,9 +1296,13 @@ class Changes(Reader):
         values = {q.base_value for m in found for q in m.quantities[:1]}
         return found[-1] if len(found) == 2 and len(values) == 1 else None
 
+    def _last_move(self, si: int) -> FromTo | None:
+        """The last move (`由 A 调整为 B`) the sentence has stated so far (moves are appended as sentences are read)."""
+        return next(takewhile(lambda f: f.sentence == si, reversed(self.facts.fromtos)), None)
+
     def _moved_before(self, si: int, c: _Change) -> bool:
         """Does a move stated in the sentence (`由 A 调整为 B`) end before the change's first movement?"""
-        moved = next(takewhile(lambda f: f.sentence == si, reversed(self.facts.fromtos)), None)
+        moved = self._last_move(si)
         return moved is not None and bool(c.movements) and moved.end.end <= c.movements[0].start
 
     def _fromto(self, f: _FromTo, si: int) -> None:
