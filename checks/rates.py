@@ -1292,6 +1292,10 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
         # stated nowhere by it: a budget is no outcome of itself
         return None
     said = read(r.name).context.stage
+    if said not in PLAN_STAGES and (base := NAMED_BASE.search(r.name)) is not None:
+        # `完成年初预算的`: the words of the outcome (完成) and of its base read together name no one stage; the
+        # base's name alone does
+        said = read(base.group()).context.stage
     stages = (said,) if said in PLAN_STAGES else PLAN_STAGES
     found = [(m, q) for m, q in _budgets(ctx, own, num) if m.identity.context.stage in stages]
     if not found:

@@ -487,6 +487,10 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
     # the column the shares are of: the total column, else one of the amounts before (a 预算安排 and a 支出金额
     # column: either may be it), the nearest first
     part_cols = totals[:1] if totals else left[::-1]
+    if not totals and left and any(left[-1].index < c.index < col.index and c.kind == "level" for c in side.columns):
+        # `分值 | 平均得分 | 平均扣分 | 扣分占比`: a column of averages stands right before the shares, which may be
+        # of it (each indicator's average deduction of their sum), not of the amounts further left
+        return
     grand = [r for r in side.rows if r.total == "grand"]
     if not part_cols or len(grand) > 1 or not _whole_named(col, grand):
         return

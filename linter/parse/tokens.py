@@ -558,6 +558,8 @@ def _settle(toks: list[Tok]) -> list[Tok]:
                 t.type = "OF"
                 # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
                 toks[i - 2].type = "LABEL"
+            elif ELLIPTIC_RATE.fullmatch(t.text) and _second_rate(toks, i):
+                t.type = "RATE"  # `完成年初预算的 106%、调整预算的 101.9%`: the second rate of the same figure
             elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
                 # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
                 t.type = "DOWN" if REVENUE_FALL.fullmatch(t.text) else "UP"
@@ -578,6 +580,25 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     while out and out[-1].type == "SEP":
         out.pop()
     return out
+
+
+# a rate's base named without its verb, after a rate of the same figure (`、调整预算的`, `、全年计划的`)
+ELLIPTIC_RATE = regex(r"(?:年初|全年|年度|调整后|调整|变动后|变动)?(?:预算|计划|目标)(?:数)?的")
+
+
+def _second_rate(toks: list[Tok], i: int) -> bool:
+    """Is the label at `i` the base of a second rate, listed with 、 right after a first (`完成年初预算的 a%、
+    调整预算的 b%`): the verb of the first (完成, 为) is the second's too, and the figure it is of the same."""
+    return (
+        i >= 3
+        and i + 1 < len(toks)
+        and toks[i + 1].type == "PCT"
+        and toks[i - 1].type == "SEP"
+        and toks[i - 1].text == "、"
+        and toks[i - 2].type == "PCT"
+        and toks[i - 3].type == "RATE"
+        and toks[i - 3].text.startswith(("完成", "为"))
+    )
 
 
 def _settle_keyword(toks: list[Tok], i: int) -> None:

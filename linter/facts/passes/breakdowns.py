@@ -1022,7 +1022,7 @@ def _whole_of(
         # (`对 9 个项目和 4 个单位开展评价。其中“优”的 6 个…`: the last of two figures joined as one list's
         # members; the 其中 may be of either)
         return None
-    if summed is None and _sums_figures_before(items, prev):
+    if summed is None and _sums_figures_before(items, prev + _listed_above(draft, items[0])):
         # (`…：A a，B b，…，其他支出 z。其中 A 和 B 两项合计 s，占 p%`: a part naming figures before it sums them, a
         # part of their whole, not of the last of them)
         return None
@@ -1055,8 +1055,27 @@ def _paragraph_before(draft: Draft, si: int) -> list[Mention]:
 
 def _sums_figures_before(items: list[Mention], prev: list[Mention]) -> bool:
     """Does a part's label name the items of two figures before the list (`其中职业培训补贴和社会保险补贴两项合计 s`)?"""
-    named = [m.identity.item for m in prev if len(m.identity.item or "") >= 3]
-    return any(sum(item in p.label for item in named) >= 2 for p in items)
+    named = {m.identity.item for m in prev if len(m.identity.item or "") >= 3}
+    return any(sum(item in p.label for item in named if item) >= 2 for p in items)
+
+
+ENUMERATED_REACH = 12  # sentences looked back over for the items of an enumerated list
+
+
+def _listed_above(draft: Draft, first: Mention) -> list[Mention]:
+    """The figures of the sentences before `first`'s that stand under its heading (the items of a list enumerated
+    line by line, `（一）交通基础设施 a；` … `（五）农林水利 e。`, that a `其中 A 和 B 两个领域合计 s` sums two of)."""
+    si, doc = first.sentence, draft.doc
+    # (each item may be a heading of its own, `（五）农林水利 e`, the 其中 under the last: the items are those
+    # under the heading they all stand under)
+    here = doc.section_path(first.start)
+    parent = here[:-1] if len(here) > 1 else here
+    out: list[Mention] = []
+    for sj in range(si - 1, max(-1, si - 1 - ENUMERATED_REACH), -1):
+        if doc.section_path(doc.sentences[sj].start)[: len(parent)] != parent:
+            break
+        out.extend(draft.by_sentence.get(sj) or [])
+    return out
 
 
 # the words opening the reasons for a change (`下降的主要原因是…`, `主要是…`)

@@ -256,6 +256,21 @@ def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
     numbers = [f[kind[0]] for f in found]
     if len(numbers) < 2 or [count_number(n) for n in numbers] != list(range(1, len(numbers) + 1)):
         return []
+    # the items may go on past the paragraph (the layout cut it after a short line: `二是…；` / `三是…。`): the
+    # sentences after it that each open with the next number's mark of the kind are items too
+    k = doc.paragraph_of(si).stop
+    while k < len(sentences):
+        opening = ENUMERATED.match(doc.text[sentences[k].start : sentences[k].end].strip())
+        if opening is None or _mark_kind(opening) != kind or count_number(opening[kind[0]]) != len(found) + 1:
+            break
+        found.append(opening)
+        k += 1
+    if k < len(sentences):
+        i = doc.section_index(sentences[k].start)
+        end = doc.sections[i + 1].start if i + 1 < len(doc.sections) else len(doc.text)
+        after = ENUMERATED.finditer(doc.text, sentences[k].start, end)
+        if any(_mark_kind(f) == kind and count_number(f[kind[0]]) == len(found) + 1 for f in after):
+            return []  # (the items go on after a sentence of another kind: where they end is not clear)
     return [f.group().lstrip("：:；;。 \t\n") for f in found]
 
 

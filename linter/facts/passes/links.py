@@ -16,7 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import defines, splits
+from tieout.linter.facts.definitions import defines, siblings, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, by_paragraph, list_total, said_earlier, same_section
 from tieout.linter.facts.passes.breakdowns import item_runs
@@ -234,7 +234,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if not found:
             whole = (
                 _own_list_total(draft, s, lists.get(id(s.part)))
-                or _shortened_whole(draft, wanted, s, part.identity.item)
+                or _shortened_whole(draft, wanted, s, part)
                 or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
             )
             if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
@@ -436,7 +436,7 @@ def _holds_carry_over(draft: Draft, m: Mention) -> bool:
     return any(b.total is m and any(CARRY_OVER.search(p.label) for p in b.parts) for b in draft.facts.breakdowns)
 
 
-def _shortened_whole(draft: Draft, wanted: Identity, s: Share, part_item: str) -> Quantity | None:
+def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> Quantity | None:
     """`政府债务限额 X。…余额 Y，占限额的 p%`: a whole named by the end of its item (`限额`), stated before the part in
     its section (or, where its section states none, under another heading, the name having that one value in
     the whole document and none after the part): the one figure of that unit whose item ends so, at least the
@@ -445,7 +445,7 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, part_item: str) -
     part = s.part
     if part is None or len(wanted.item) < 2:
         return None
-    named = _named_like(draft, wanted, s, part_item)
+    named = _named_like(draft, wanted, s, owner)
     here = [(m, q) for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)]
     if not here and all(m.start < part.start for m, _ in named):
         # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is
@@ -477,7 +477,7 @@ def _one_or_list_total(
     return (b.total, total) if name.removesuffix("的") in b.total.label else None
 
 
-def _named_like(draft: Draft, wanted: Identity, s: Share, part_item: str) -> list[tuple[Mention, Quantity]]:
+def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> list[tuple[Mention, Quantity]]:
     """The exact figures of the part's unit and kind whose item ends with the whole's shortened name, in a context
     agreeing with it, none a part of another share of the share's sentence."""
     part = s.part
@@ -495,7 +495,10 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, part_item: str) -> lis
         if m.identity.item != wanted.item
         and m.identity.item.endswith(wanted.item)
         and not any(id(x) in listed for x in m.quantities)
-        and not (_kind(m.identity.item) and not _kind(part_item))
+        and not (_kind(m.identity.item) and not _kind(owner.identity.item))
+        # (`非税收入…占收入预算的`: a figure of the other kind of the whole the part is a kind of, 税收收入, is its
+        # sibling, no whole)
+        and not (owner.identity.item.endswith(wanted.item) and siblings(m, owner))
         and wanted.context.agrees(m.identity.context)
         and (q := m.of_unit(part.base_unit)) is not None
         and q.exact

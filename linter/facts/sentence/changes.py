@@ -96,7 +96,7 @@ THIS_REPORT_YEAR = regex(r"^[，,]?\s*(?:本年|今年|本年度)$")
 
 
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
-COMPARED_TAIL = regex(rf"(?:比|较)(?:{LAST_YEAR_NAMES}|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
+COMPARED_TAIL = regex(rf"(?:比|较)(?:(?:{LAST_YEAR_NAMES})(?:末|底)?|年初|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
 # a label that is a comparison with a reference it names (`比第四次经济普查的`, `较改革前的`), no movement in it
 COMPARED_WITH = regex(r"(?:比|较)(?![^，。；]*(?:增|减|提高|降低|下降|上升))[^，。；\d]{1,20}的")
 

@@ -291,6 +291,22 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
     return all(q.bound is not None for q in p.qs)
 
 
+# what joins the names of two things in one name (`公务用车购置及运行费`)
+JOINED_NAMES = regex(r"及|和|与|、")
+
+
+def _component_of(whole: str, label: str) -> bool:
+    """Is the label one of the things the whole's name joins (`运行费` of `公务用车购置及运行费`)?"""
+    pieces = JOINED_NAMES.split(whole.strip("，、；：:, "))
+    own = label.strip("，、；：:, ")
+    return len(pieces) >= 2 and len(own) >= 2 and any(p.endswith(own) for p in pieces[1:])
+
+
+def _foreign(p: _Entry, dims: set[str]) -> bool:
+    """Is every figure of the entry in none of the list total's units (`2 辆` in a list of 万元)?"""
+    return not any(q.base_unit in dims for q in p.qs if q.kind != "percent")
+
+
 def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
     """Do two or more parts of money make the total exactly already, and a clause of no figure stand between them
     and a figure above zero that would take the list over it (`余额 T，其中一般债务余额 a，专项债务余额 b，控制在限额
@@ -829,7 +845,28 @@ class Lists(Rates, Changes):
             else:
                 # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
                 self._clause(p, si, mentions, named, head if parts and not named else None, parts)
-        return parts
+        return parts + self._resumed(b, head, parts, mentions, si)
+
+    def _resumed(
+        self, b: _Breakdown, head: Mention | None, parts: list[Mention], mentions: list[Mention], si: int
+    ) -> list[Mention]:
+        """`购置及运行费 T，其中购置费 a，用于更新 2 辆…，运行费 b`: a list ended at a figure of none of its units
+        right after its last part (the clause of a part's use) goes on after it where the figures there complete
+        the total exactly, or name a thing the total's name joins: those parts. The figures after the cut are no
+        items of a list the sentence opens either way (which list they are of is not certain otherwise)."""
+        if head is None or not parts or not parts[-1].quantities:
+            return []
+        dims = {q.base_unit for q in head.quantities}
+        entries = [
+            p for p in b.parts if isinstance(p, _Entry) and p.qs and p.qs[0].start > parts[-1].quantities[-1].end
+        ]
+        if not entries or not _foreign(entries[0], dims):
+            return []
+        after = {id(e.qs[0]) for e in entries[1:] if not _foreign(e, dims)}
+        resumed = [m for m in mentions if m.quantities and id(m.quantities[0]) in after]
+        self.d.noted.update(id(m) for m in resumed)
+        completing = _completing(Breakdown(head, parts, "", False, si), resumed)
+        return completing or list(takewhile(lambda m: _component_of(head.label, m.label), resumed))
 
     def _sibling(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
         """Is the entry a clause of its own naming the kind beside the head's (`一般债务还本 A，其中市本级 a；专项债务

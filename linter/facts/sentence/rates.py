@@ -18,6 +18,7 @@ from tieout.linter.facts.sentence.wording import (
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Entry, _Rate
+from tieout.linter.parse.tokens import ELLIPTIC_RATE
 from tieout.linter.patterns import regex
 
 # a form's execution rate (`执行率：`, `预算执行率：`, `全年预算执行率：`), the lines of its budget and outcome
@@ -127,6 +128,10 @@ class Rates(Reader):
             # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and
             # so is a score: `其中决策指标 15 分，得 11.20 分，得分率 74.67%`)
             ops, labels = [], []
+        if not ops and (same := self._same_outcome(r.name, si)) is not None:
+            # `完成年初预算的 a%、调整预算的 b%`: the second rate is of the first's outcome, over the budget it names
+            self.facts.rates.append(Rate(r.name, r.value, si, [same[0]], [same[1]], formula, certain=False))
+            return
         if not ops and (sibling := self._over_other_budget(r.name, si)) is not None:
             # `…，支出决算完成年初预算的 p%，完成调整预算的 q%`: the same outcome over the other budget stated
             self.facts.rates.append(Rate(r.name, r.value, si, *sibling, formula, ordered=True, certain=False))
@@ -229,6 +234,18 @@ class Rates(Reader):
         budgets = [(q, m.key, identify(m.label)[1].stage) for m in owners for q in m.quantities if q in ops]
         self._outcome_over[si] = (num[0], num[1].key, budgets)
         return [num[0], den], [num[1].key, owner.key]
+
+    def _same_outcome(self, name: str, si: int) -> tuple[Quantity, str] | None:
+        """(the outcome, its name) of a rate listed right after another of the sentence without its own verb
+        (`、调整预算的 b%`, ELLIPTIC_RATE): the first rate's numerator, where it has one for certain (its operands
+        ordered, or its one operand)."""
+        rates = self.facts.rates
+        if not ELLIPTIC_RATE.fullmatch(name.strip()) or not rates or rates[-1].sentence != si:
+            return None
+        first = rates[-1]
+        if first.ordered and len(first.operands) == 2 or not first.ordered and len(first.operands) == 1:
+            return first.operands[0], first.labels[0] if first.labels else ""
+        return None
 
     def _over_other_budget(self, name: str, si: int) -> tuple[list[Quantity], list[str]] | None:
         """([numerator, denominator], names) of the rate right after one `_outcome_before_budgets` read, in its

@@ -384,10 +384,16 @@ def _rate_heading(path: list[str]) -> bool:
     return bool(path) and rate_heading(path[-1])
 
 
+# a heading's unit of money per something (`单位造价（万元/公里）`, `补助（元/人）`): a price or a norm, no amount
+PER_UNIT_NOTE = regex(r"[（(](?:亿元|万元|千元|元)\s*/\s*[\u4e00-\u9fff]{1,4}[）)]")
+
+
 def _not_additive(path: list[str], scored: bool) -> bool:
     """Does the column's heading name a level rather than an amount (a price, a standard, an average)? Of an
     indicator's points (`scored`), only an average is (`平均得分`): a `标准分值` is what the indicator may score."""
     text = flatten("".join(path))
+    if not scored and PER_UNIT_NOTE.search(text):
+        return True
     return any(w in text for w in words("not_additive") if not scored or w in words("averages"))
 
 
