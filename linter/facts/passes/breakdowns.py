@@ -2243,6 +2243,7 @@ OPENS_PARTS = regex(r"\s*[（(]\s*(?:其中|包括|含)?[：:]?\s*$")
 # figures in brackets that are no parts of the figure before: another period's, a plan's, a change
 NOT_BRACKET_PART = regex(
     r"上年|去年|同期|预算|年初|调整|计划|目标|增长|下降|增加|减|同比|[－−]|比上年|占|加|共|合计|总计|累计|其他|不含|不包括|剔除|扣除|除|[，,；;。]"
+    r"|满分|分值|权重"  # (`得分 93.50 分（满分 100 分）`: a score's bound, no part of it)
 )
 
 
@@ -2272,9 +2273,12 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
 def _bracket_run(draft: Draft, after: list[Mention], si: int, unit: str) -> list[Mention]:
     """The figures of `unit` in the bracket the run opens, when the bracket holds nothing but them."""
     parts: list[Mention] = []
+    text = draft.doc.text
     for p in after:
         if not in_brackets(draft, si, p.start):
             break
+        if parts and any(c in text[parts[-1].quantities[-1].end : p.start] for c in "）)"):
+            break  # (the bracket closed: `…（满分 100 分），其中：甲指标（30 分）…` is another bracket)
         label = p.label.lstrip("（(，、：: ")
         if exact_of(p, unit) is None or NOT_BRACKET_PART.search(label) or len(p.quantities) != 1 or len(label) > 12:
             return []

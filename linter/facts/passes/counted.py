@@ -144,9 +144,31 @@ def enumerated_lists(draft: Draft) -> Iterator[CountedList]:
         if found is None:
             continue
         q, colon = found
-        marks = _enumerated(draft, si, colon)
+        marks = _enumerated(draft, si, colon) or _semicolon_items(draft, si, mentions, colon)
         if marks:
             yield CountedList(q, marks, si)
+
+
+ITEM_NAME = 6  # characters of an unmarked item's words that name it in a finding
+
+
+def _semicolon_items(draft: Draft, si: int, mentions: list[Mention], colon: int) -> list[str]:
+    """`主要用于以下 5 个方面：A 860 万元；B 540 万元；C 415 万元；D 370 万元。`: items with no mark, set apart by `；`
+    from the colon to the end of the sentence, each stating one figure and naming it (no list of its own with
+    `、`, which may be several items in one): their names' first words (else [])."""
+    doc = draft.doc
+    end = doc.sentences[si].end
+    items = doc.text[colon + 1 : end].rstrip("。 \n").split("；")
+    if len(items) < 2 or any(not item.strip() or "、" in item for item in items):
+        return []
+    starts = [colon + 1]
+    for item in items[:-1]:
+        starts.append(starts[-1] + len(item) + 1)
+    figures = [q.start for m in mentions for q in m.quantities if q.start > colon]
+    counts = [sum(1 for f in figures if a <= f < a + len(item)) for a, item in zip(starts, items)]
+    if any(n != 1 for n in counts) or len(figures) != len(items):
+        return []
+    return [item.strip()[:ITEM_NAME] for item in items]
 
 
 def enumerated_paragraphs(draft: Draft) -> Iterator[CountedList]:

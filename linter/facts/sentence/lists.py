@@ -48,6 +48,7 @@ from tieout.linter.facts.sentence.wording import (
 from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
+from tieout.linter.parse.tokens import REVENUE_DOWN, REVENUE_UP
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, words
 
@@ -291,6 +292,8 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
     return all(q.bound is not None for q in p.qs)
 
 
+# a figure named as a net over- or under-collection or spending against a budget or last year (`比调整预算短收`)
+NET_MOVE = regex(f"(?:{REVENUE_UP}|{REVENUE_DOWN})$")
 # what joins the names of two things in one name (`公务用车购置及运行费`)
 JOINED_NAMES = regex(r"及|和|与|、")
 
@@ -752,12 +755,19 @@ class Lists(Rates, Changes):
             # `评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`: a part evaluated on its own;
             # `其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages
             return None
-        parts = within_whole(self.labeller, head, self._gross(head, parts))
+        parts = self._kept(head, parts)
         if parts:
             kw = b.keyword.strip("：，:（(；、")
             self._record(head, parts, kw, si)
             self._listed_shares(b, si)
         return head
+
+    def _kept(self, head: Mention, parts: list[Mention]) -> list[Mention]:
+        """The parts the list records of its head: within the whole, gross; none of a net over- or under-collection
+        they do not make exactly (`短收 520 万元，主要是企业所得税短收 3725 万元…`: what made a net movement may each
+        be more than it, others having moved the other way)."""
+        parts = within_whole(self.labeller, head, self._gross(head, parts))
+        return [] if NET_MOVE.search(head.label) and not _complete(head, parts) else parts
 
     def _listed_shares(self, b: _Breakdown, si: int) -> None:
         """`其中：税收收入 a、非税收入 b，分别占 p%、q%`: the shares after 分别 go one to each part listed right
