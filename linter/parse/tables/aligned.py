@@ -801,6 +801,10 @@ def _furniture_kinds(table: Aligned, rest: list[str]) -> list[str | None]:
     return [read[ln] for ln in rest]
 
 
+# a note under a table (`注：…`, `注1：…`)
+TABLE_NOTE = regex(r"^注\s*\d?\s*[：:]")
+
+
 def _furniture(line: str, known: set[str], unit: str) -> str | None:
     """A line of page furniture between a table's rows and their continuation: "turn" for the mark of a new
     page (a page number, 续表), "same" for the table's caption or unit note repeated; None for anything else."""
@@ -808,6 +812,9 @@ def _furniture(line: str, known: set[str], unit: str) -> str | None:
         return "turn"
     s = flatten(line)
     turn = bool(CONTINUED.search(s))
+    if TABLE_NOTE.match(s):
+        # the table's note at the foot of its page (`注：本表反映…（续下页）`), which a page of it may repeat
+        return "turn" if turn else "same"
     if turn:
         s = _caption_key(s)
     only = UNIT_ONLY.match(s)
@@ -830,7 +837,9 @@ def _join(
     if before.layout is None:
         return False
     names, numbering = _header_lines(lines, header) if header is not None else (before.header, before.numbering)
-    built = _build(lines, starts, names, numbering, rows, mapper, before.layout)
+    # (under its header repeated, a row filling every column is placed by its order: a long label may push its
+    # figures off the edges, as on the page before)
+    built = _build(lines, starts, names, numbering, rows, mapper, before.layout, header is not None)
     if built is None:
         return False
     block, indents, _ = built
@@ -912,18 +921,23 @@ def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
 
 
 def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, list[list[int]]]:
-    """Display width or characters: whichever makes the complete rows' right edges agree best; with the
-    rows' edges under it (each row measured once per metric)."""
-    best: tuple[int, Metric, list[list[int]]] | None = None
+    """Display width or characters: whichever puts more of the complete rows' figures exactly at their columns'
+    commonest edges, then whichever makes the edges agree best; with the rows' edges under it (each row measured
+    once per metric). (A row whose long label pushes its figures right is off in both: counted by the spread
+    alone, its few wide columns could outweigh the many rows that agree in the other metric.)"""
+    best: tuple[tuple[int, int], Metric, list[list[int]]] | None = None
     for metric in (width, chars):
         row_edges = [_edges(lines[r.line], r.figs, metric) for r in complete]
-        spread = 0
+        spread = exact = 0
         for c in range(k):
             edges = sorted(e[c] for e in row_edges)
             mid = edges[len(edges) // 2]
             spread += sum(abs(e - mid) for e in edges)
-        if best is None or spread < best[0]:
-            best = (spread, metric, row_edges)
+            common = max(set(edges), key=edges.count)
+            exact += edges.count(common)
+        score = (-exact, spread)
+        if best is None or score < best[0]:
+            best = (score, metric, row_edges)
     assert best is not None
     return best[1], best[2]
 
@@ -974,6 +988,7 @@ def _build(
     rows: list[_Line],
     mapper: _Mapper,
     given: Layout | None = None,
+    headed: bool = False,
 ) -> tuple[Block, list[int], Layout | None] | None:
     """The grid of a table: its header row(s) and rows, each figure in its column; with each grid row's label
     indentation and the layout the figures were placed by (the table's own, or the one `given`, when the rows
@@ -985,7 +1000,7 @@ def _build(
         return None
     named, single = _named_columns(lines, header), _label_and_value(lines, header)
     layout = given or _layout(lines, figured, named=named, single=single)
-    placed = _placed(lines, rows, layout, given is not None) if layout is not None else None
+    placed = _placed(lines, rows, layout, given is not None, headed) if layout is not None else None
     first: list[Cell] | None = None
     if placed is None and given is None:
         read = _dropped(lines, starts, header, rows, mapper)
@@ -1068,17 +1083,21 @@ def _named_header(
 def _tree(lines: list[str], header: list[int], layout: Layout, labels_end: int, text_cols: int) -> Tree | None:
     """The header read as a tree of groups (groups.py), from its lines that name figure columns."""
     named = []
+    empty_right = _empty_on_right(lines, header, layout.cols, layout.metric, labels_end)
     for h in header:
         line = lines[h].replace("\f", " ")
-        words, _ = _heading_words(line, len(layout.cols), layout.metric, labels_end, text_cols)
+        words, _ = _heading_words(line, layout.cols, layout.metric, labels_end, text_cols, empty_right)
         if words:
             named.append((line, words))
     return tree(named, layout.cols, layout.metric)
 
 
-def _placed(lines: list[str], rows: list[_Line], layout: Layout, continued: bool) -> list[list[int]] | None:
+def _placed(
+    lines: list[str], rows: list[_Line], layout: Layout, continued: bool, headed: bool = False
+) -> list[list[int]] | None:
     """Each row's columns by where its figures stand; None when a row's are not clear (or, for rows that
-    continue a table, when a figure stands off its column's edge)."""
+    continue a table, when a figure stands off its column's edge: unless the row fills every column under the
+    table's header repeated, `headed`)."""
     metric, cols, shapes = layout.metric, layout.cols, layout.shapes
     k = len(cols)
     out: list[list[int]] = []
@@ -1089,7 +1108,8 @@ def _placed(lines: list[str], rows: list[_Line], layout: Layout, continued: bool
             out.append([])  # a group's heading
             continue
         slots = list(range(k)) if len(r.figs) == k else _assign(lines[r.line], r.figs, cols, shapes, metric)
-        if slots is None or continued and not _at_edges(lines[r.line], r.figs, slots, cols, metric):
+        loose = headed and len(r.figs) == k
+        if slots is None or continued and not loose and not _at_edges(lines[r.line], r.figs, slots, cols, metric):
             return None
         out.append(slots)
     return out
@@ -1274,9 +1294,10 @@ def _header_row(
     lefts = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
     mids = [(a + b) / 2 for a, b in zip(lefts, cols)]
     astray: set[int] = set()  # the columns a word was given to that it does not stand over
+    empty_right = bool(cols) and _empty_on_right(lines, header, cols, metric, labels_end)
     for h in header:
         line = lines[h].replace("\f", " ")
-        words, ordered = _heading_words(line, len(cols), metric, labels_end, text_cols)
+        words, ordered = _heading_words(line, cols, metric, labels_end, text_cols, empty_right)
         if not words:
             continue
         centres = [(metric(line[: m.start()]) + metric(line[: m.end()])) / 2 for m in words]
@@ -1301,18 +1322,47 @@ def _header_row(
     return cells
 
 
-def _heading_words(
-    line: str, k: int, metric: Metric, labels_end: int, text_cols: int
-) -> tuple[list[re.Match[str]], bool]:
-    """The words of a header line that name the k columns of figures ([] when they are more), and whether
-    they are exactly one to each column in order (the headings of text columns left out)."""
-    words = [
+def _naming_words(line: str) -> list[re.Match[str]]:
+    """The words of a header line that may name columns of figures (not the label's or the code's heading)."""
+    return [
         m
         for m in HEADER_WORD.finditer(line)  # `2023 年债务余额`: one name
         if not LABEL_HEADER.search(m.group())
         and not CODE_HEADER.search(m.group())
         and m.group() not in ("项", "目", "地", "区")
     ]
+
+
+BEYOND = 2  # display columns right of the last column's edge a heading must begin at to stand over no figure
+
+
+def _empty_on_right(lines: list[str], header: list[int], cols: list[int], metric: Metric, labels_end: int) -> bool:
+    """Does a header line name more columns than hold figures, the extra names all beginning right of the last
+    column's edge (`本年支出合计 基本支出 项目支出 上缴上级支出 经营支出` over a 支出决算表 whose rows fill the first three
+    only)? Those are columns no row fills; the words there on any header line name none of the figures. The others
+    must each be a column's heading (not that of a column of text, `计量单位`, another extra word)."""
+    for h in header:
+        line = lines[h].replace("\f", " ")
+        # (not the heading of the rows' names, standing over the labels: `县区`)
+        words = [m for m in _naming_words(line) if metric(line[: m.end()]) > labels_end or column_heading(m.group())]
+        beyond = [m for m in words if metric(line[: m.start()]) > cols[-1] + BEYOND]
+        kept = [m for m in words if m not in beyond]
+        if beyond and len(kept) == len(cols) and all(column_heading(m.group()) for m in kept):
+            return True
+    return False
+
+
+def _heading_words(
+    line: str, cols: list[int], metric: Metric, labels_end: int, text_cols: int, empty_right: bool = False
+) -> tuple[list[re.Match[str]], bool]:
+    """The words of a header line that name the columns of figures, whose right edges are `cols` ([] when they
+    are more), and whether they are exactly one to each column in order (the headings of text columns left out).
+    Where the header names columns no row fills right of the figures (`empty_right`), a word beginning right of
+    the last column's edge is none of the figures'."""
+    k = len(cols)
+    words = _naming_words(line)
+    if empty_right:
+        words = [m for m in words if metric(line[: m.start()]) <= cols[-1] + BEYOND]
     extra = len(words) - k
     if 0 < extra <= text_cols and not any(column_heading(m.group()) for m in words[:extra]):
         # the headings of the text columns (`计量单位`) every row's label holds a word of: not the figures'

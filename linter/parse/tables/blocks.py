@@ -285,8 +285,14 @@ def _caption_key(line: str) -> str:
 
 
 def _repeats(key: str, known: set[str]) -> bool:
-    """The caption of the table before, repeated (maybe without its number: 表1-7 left out)."""
-    return key in known or len(key) >= 8 and any(k.endswith(key) for k in known)
+    """The caption of the table before, repeated (maybe without its number: 表1-7 left out, or the number of its
+    section: `三、支出决算表` / `支出决算表（续）`)."""
+    return (
+        key in known
+        or len(key) >= 8
+        and any(k.endswith(key) for k in known)
+        or any(ENUMERATED.sub("", k, count=1) == key for k in known)
+    )
 
 
 def _labels_only(row: list[Cell], a: Block) -> bool:
