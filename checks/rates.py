@@ -171,6 +171,24 @@ def _over_problems(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _ratio_outcome(ctx, r, num, found[0], False, "发现问题数")
 
 
+def _rectified_of_found(r: Rate) -> tuple[Quantity, Quantity] | None:
+    """(what was put right, what was found) of a rectification rate after its two figures, in one unit, the one
+    named 整改 and the other 问题 (not 整改): `涉及问题金额 A，已整改 B，金额整改率 p%`, `发现问题 N 个，已整改 M 个，
+    整改率 p%`. Any other pair of names says nothing of which figure the rate is of."""
+    if not RECTIFIED_RATE.search(r.name) or len(r.operands) != 2 or len(r.labels) != 2:
+        return None
+    a, b = r.operands
+    if a.base_unit != b.base_unit or a.kind != b.kind:
+        return None
+    rectified = [RECTIFIED.search(label) is not None for label in r.labels]
+    found = [FOUND_PROBLEMS.search(label) is not None and not done for label, done in zip(r.labels, rectified)]
+    if rectified == [False, True] and found == [True, False]:
+        return b, a
+    if rectified == [True, False] and found == [False, True]:
+        return a, b
+    return None
+
+
 # the words a sentence may open with before what was put right and still go on from the audit's findings before
 # it: a time (`截至年底，`, `目前，`), nothing else
 SINCE_THEN = regex(r"(?:(?:截至|截止到?|至|到)[^，。；,;]{1,12}|目前|当前|年内|全年|其中)[，,]?")
@@ -490,6 +508,9 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     either = _either_base(ctx, r)
     if either is not None:
         return either
+    rectified = _rectified_of_found(r)
+    if rectified is not None:
+        return _ratio_outcome(ctx, r, *rectified, r.certain, "发现问题数")
     if len(r.operands) == 3 and EXECUTION_RATE.search(r.name):
         return _over_adjusted(ctx, r)
     if len(r.operands) != 2:
@@ -1330,14 +1351,15 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     said = "调整预算" if "调整" in name else "预算" if "预算" in name else None
     if not ctx.facts.tables or said is None:
         return None
-    from tieout.checks.tables.text import row_of, whole_row_of
+    from tieout.checks.tables.text import restates, row_of, whole_row_of
 
     row = row_of(ctx, own, num) or whole_row_of(ctx, own, num)
     if said == "预算" and "年初" not in name and any(h.identity.column == "调整预算数" for h in row):
         return None  # a plain 预算 where the row has an approved and an adjusted budget: which is not said
     # the budget of the outcome's year: a table of this year's outcome beside next year's budget (`2024年执行数 |
-    # 2025年预算数`) holds no budget of the outcome
-    years = {h.identity.context.period for h in row if h.quantity.base_value == ctx.value(num)}
+    # 2025年预算数`) holds no budget of the outcome (the outcome's cell: the figure, or the cell it rounds, `160.34
+    # 亿元` of 1603408 万元, as `whole_row_of` finds it)
+    years = {h.identity.context.period for h in row if restates(ctx, num, h.quantity, rounded=True)}
     budget = {
         h.quantity.base_value: h.quantity
         for h in row
@@ -1419,8 +1441,10 @@ class RateMismatch(Rule):
       `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed; an `执行率` naming no
       budget is reported only when neither of the row's budgets gives it); a figure
       naming a fund's whole (`一般公共预算收入`) is the 合计 row (`收入合计`) of the one table whose title names
-      that whole, when that row's 执行数 is its value (of a space-aligned table, only cells whose column name
-      stands over them). A rate opening the clause after `；` (`支出 A，调整预算数 B，上年为 C；完成调整预算
+      that whole, when that row's 执行数 is its value or rounds to it (`160.34 亿元` of 1603408 万元; of a
+      space-aligned table, only cells whose column name stands over them). A half-year (`2025年上半年`) is the
+      period `1—6月` is. A rectification rate after its two figures, one named 整改 and the other 问题 (`涉及问题
+      金额 A，已整改 B，金额整改率 p%`), is B over A. A rate opening the clause after `；` (`支出 A，调整预算数 B，上年为 C；完成调整预算
       p%`) is over the one budget of the stage it names that its sentence states before, the other figure of
       that item there its numerator (a part, another budget or item there: not read). Where the sentence before states one plan beside outcomes only
       (`年初预算 A，实际到位资金 B`), a rate fitting one of them passes, and one fitting none is reported when

@@ -99,7 +99,8 @@ class ShareMismatch(Rule):
     item over that scope, the part being of another; a whole named by a short form of a fund before its item
     (`占基金收入的`) is that item of the fund whose name holds the short form (`政府性基金预算收入`), stated
     before the part in its paragraph (a warning). When the report states that item with two different
-    values, no whole is taken and nothing is said.
+    values, no whole is taken and nothing is said, unless the part's own paragraph states it with one value in
+    the part's context (`上级补助收入 a，占收入总计的 p%，…。收入总计 T。`, another fund's 收入总计 elsewhere).
 
     A fund's ratio handed over to the general budget (`调出资金 B，调出比例 p%`, `按 p% 的比例调入一般公共预算 B`)
     is B over the fund's income: the income its sentence names (the fund's own, not a kind of it), or, where

@@ -45,7 +45,9 @@ class TextTable(Rule):
     cells found state one value. A prose
     figure equal to another cell of the row is taken to be that cell. A table laid out with spaces (the text
     of a PDF) whose header is placed with certainty (one line of names, one cell over each column's figures
-    and no other column's, every row filling every column) is held as a table of pipes. Another has its
+    and no other column's, every row filling every column; or a header line of single words, one name for each
+    column of figures after the rows' name, in their order, every row filling every column: `项目 调整预算数
+    执行数 完成调整预算%`) is held as a table of pipes. Another has its
     column names placed by position: its cell is used only where the name stands over its
     figures and names the row's stage (`决算数`, `预算数`) or whole (`合计`), or the table has that one column;
     the table states its fund, stage and year; a row named as a fund's whole (`一般公共预算支出`) is held so
@@ -367,7 +369,7 @@ def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
         for h in row
         if h.identity.column in OUTCOME_COLUMNS
         and h.quantity.base_unit == q.base_unit
-        and h.quantity.base_value == ctx.value(q)
+        and restates(ctx, q, h.quantity, rounded=True)
         and h.identity.context.agrees(ident.context)
     ]
     return row if same else []

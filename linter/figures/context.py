@@ -22,7 +22,7 @@ MIXED = "?"
 YEAR = r"(?:19|20)\d{2}"
 CUTOFF = r"(?:1\s*[-—－至~～]\s*)?(?:1[0-2]|[1-9])\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份)?"
 PERIOD = regex(
-    rf"(?:截至|截止到?|到)?(?P<year>{YEAR})\s*年(?:度|底|末)?(?P<cut>{CUTOFF})?"
+    rf"(?:截至|截止到?|到)?(?P<year>{YEAR})\s*年(?:度|底|末)?(?:(?P<cut>{CUTOFF})|(?P<yhalf>上半年|下半年|[一二三四]季度))?"
     rf"|(?:截至|截止到?)(?P<cut2>{CUTOFF})"
     r"|(?P<half>上半年|下半年|[一二三四]季度)"
 )
@@ -174,15 +174,23 @@ def _transfer_end() -> re.Pattern[str]:
     return regex(f"(?:{_transfer().pattern})$")
 
 
+# the parts of a year that are its months from January to a cut-off (`上半年` is `1-6月`), as a cut-off reads them
+HALF_MONTHS = {"上半年": 6, "一季度": 3}
+
+
 def _period(m: re.Match[str]) -> str:
+    half = m.group("yhalf") or m.group("half")
+    if half:
+        # `2025年上半年` is one period: of the year, its half (`1-6月`, `截至6月底`: one cut-off); another part of a
+        # year (`二季度`, `下半年`) is no cut-off and keeps its name
+        months = HALF_MONTHS.get(half)
+        return f"{m.group('year') or '+0'}-" + (f"{months:02d}" if months else half)
     if m.group("year"):
         # `1-11月` and `11月底` are both the cut-off at the end of November; in `12月31日` the day is no month,
         # and a cut-off at the end of December is the year itself (`截至2024年12月31日` is `2024年底`, `1-12月` 全年)
         month = _month(m.group("cut"))
         return m.group("year") + (f"-{month:02d}" if month and month != 12 else "")
-    if m.group("cut2"):
-        return f"+0-{_month(m.group('cut2')):02d}"
-    return f"+0-{m.group('half')}"
+    return f"+0-{_month(m.group('cut2')):02d}"
 
 
 def _month(cut: str | None) -> int:

@@ -1013,7 +1013,7 @@ def _whole_of(
     if named:
         last = named[0]
     summed = _summed_by(items, prev, units)
-    if summed is None and _of_part_of_the_year(last):
+    if summed is None and _of_part_of_the_year(last, draft.facts.document_context.period):
         # (`收入完成 X，为预算的 r%。前三季度累计完成 Y，…。其中税收收入 a，非税收入 b`, `…；6月当月完成 Y。其中：…`:
         # a figure of part of the year last; the list is of the one its parts make in the paragraph, or which one
         # is not known)
@@ -1044,8 +1044,11 @@ PART_OF_YEAR = regex(r"^(?:\d{4}|[+-]\d+)-")
 PART_OF_YEAR_WORDS = regex(r"季度|上半年|下半年|(?<!\d)(?:1[01]|[1-9])\s*月|当月")
 
 
-def _of_part_of_the_year(m: Mention) -> bool:
-    return bool(PART_OF_YEAR.match(m.identity.context.period or "") or PART_OF_YEAR_WORDS.search(m.label))
+def _of_part_of_the_year(m: Mention, document: str | None) -> bool:
+    """Is the figure of a part of the year its words or period name, other than the document's own (a report of
+    the first half-year, `2025年上半年`, states each figure of its period: none of them is of a part apart)?"""
+    period = m.identity.context.period or ""
+    return bool(PART_OF_YEAR.match(period) and period != document or PART_OF_YEAR_WORDS.search(m.label))
 
 
 def _paragraph_before(draft: Draft, si: int) -> list[Mention]:

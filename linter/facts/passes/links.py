@@ -240,6 +240,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
+        found = _in_own_paragraph(found, part)
         listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
         if listed is None:
             continue
@@ -261,6 +262,19 @@ def _whole_named(draft: Draft, base_label: str, part: Mention) -> tuple[str, Con
         # `县级支出 A，占全州的 p%`: a whole named by its scope alone is the part's own measure over that scope
         item = part.identity.item
     return item, said
+
+
+def _in_own_paragraph(found: list[tuple[Mention, Quantity]], part: Mention) -> list[tuple[Mention, Quantity]]:
+    """Of the figures of several values found under a whole's name (`收入总计` of the general budget, and of the
+    government funds in another section, where the name says no fund), those of the part's own paragraph in the
+    part's context (its fund, stage), where they state one value: `上级补助收入 a，占收入总计的 p%，…。收入总计 T。`
+    All of them where they state one value (nothing to choose), or the paragraph states none or several."""
+    if len({q.base_value for _, q in found}) < 2:
+        return found
+    mine = [
+        (m, q) for m, q in found if m.paragraph == part.paragraph and part.identity.context.agrees(m.identity.context)
+    ]
+    return mine if len({q.base_value for _, q in mine}) == 1 else found
 
 
 def _own_total(found: list[tuple[Mention, Quantity]], own: Mention | None) -> tuple[Mention, Quantity] | None:

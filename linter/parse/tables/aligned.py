@@ -39,7 +39,7 @@ from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER
-from .placing import certain
+from .placing import certain, listed
 from .rows import marker
 from .vocab import (
     CODE_HEADER,
@@ -1026,10 +1026,21 @@ def _build(
         return None
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
     block.off_header = {c.col for c in off}
-    block.placed = _placed_surely(lines, header, rows, layout, len(first) - 1)
+    _place_names(block, lines, header, rows, layout, first)
     if grouped is not None:
         block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
     return block, indents, layout
+
+
+def _place_names(
+    block: Block, lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, first: list[Cell]
+) -> None:
+    """Mark the block's column names placed with certainty: where they stand (placing.certain), or one word each
+    in the order of the figures (placing.listed: then no name is off its column)."""
+    k = len(first) - 1
+    block.placed = _placed_surely(lines, header, rows, layout, k)
+    if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, [c.text for c in first[1:]]):
+        block.placed, block.off_header = True, set()
 
 
 def _placed_surely(lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, k: int) -> bool:

@@ -15,14 +15,24 @@ such a table (TO304, the rates and changes of a row) only where no placing was n
 
 A header whose cells straddle two columns, a name wrapped over two lines, a row with blank cells: not certain
 (its names stay where the nearest placing put them, and the prose is not held to them).
+
+A table whose words and figures are all set one space apart (a PDF's text that keeps no alignment) is certain in
+one shape too: one header line of single words, the name column's (`项目`, `科目编码 科目名称`) then exactly one
+column heading for each column of figures, and every row with a figure in every column. The names then stand in
+the order of the figures; a name written with a space inside (`上年 执行数`) makes one word too many, and the
+header is not certain:
+
+    项目 调整预算数 执行数 完成调整预算%
+    一般公共预算支出合计 478000 447841 93.7
 """
 
 from __future__ import annotations
 
 import re
 
+from .dropped import header_names
 from .groups import Metric
-from .vocab import CODE_HEADER
+from .vocab import CODE_HEADER, column_heading
 
 CELL = re.compile(r"\S+(?: \S+)*")  # a header cell: words set apart by single spaces at most
 
@@ -65,3 +75,15 @@ def _one_cell_each(line: str, spans: list[tuple[int, int]], metric: Metric) -> b
         if touched != [c]:
             return False
     return True
+
+
+def listed(header: list[str], figures: list[int], k: int, names: list[str]) -> bool:
+    """Are the k figure columns named with certainty by a header of one line of single words (see above)? Each
+    row's count of figures in `figures`; `names` the column names the grid was given, which must be the header's
+    words in their order."""
+    if k < 1 or len(header) != 1 or not figures or any(n != k for n in figures):
+        return False
+    words = header_names(header[0].replace("\f", " "))
+    if len(words) != k or len(header[0].split()) == k:
+        return False  # (the name column's word, not one of the figures' names, opens the line)
+    return words == names and all(column_heading(w) for w in words)
