@@ -145,11 +145,23 @@ def _closed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
     the second not read as a part) may have lost a part, and its shortfall is no slipped digit."""
     last = max(p.end for p in parts)
     unit = parts[0].base_unit
+    # (a later total the sentence breaks down itself, `…；秋季学期受益学生 18,695 人，其中…`, opens another list:
+    # this one ended before it)
+    text = ctx.doc.text
+    end = min((t.start for t in _later_totals(ctx, b) if t.start > last and "；" in text[last : t.start]), default=None)
     return not any(
-        q.base_unit == unit and q.start > last and q.kind == parts[0].kind
+        q.base_unit == unit and q.start > last and q.kind == parts[0].kind and (end is None or q.start < end)
         for m in ctx.index.in_sentence(b.sentence)
         for q in m.quantities
     )
+
+
+def _later_totals(ctx: CheckContext, b: Breakdown) -> Iterator[Quantity]:
+    """The totals of the other breakdowns of the list's sentence."""
+    for other in ctx.facts.breakdowns:
+        if other is b or other.sentence != b.sentence or other.inferred:
+            continue
+        yield from other.total.quantities
 
 
 def _restated_cause(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> bool:
