@@ -322,7 +322,7 @@ def counted_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield Outcome(c.count, "pass", "count")
             continue
         shown = f"{listed} 至 {listed + c.more}" if c.more else str(listed)
-        named = c.marks[0] if listed == 1 else f"{c.marks[0]}至{c.marks[-1]}"
+        named = c.marks[0] if len(c.marks) == 1 else f"{c.marks[0]}至{c.marks[-1]}"
         msg = f"前文称 {c.count.text}，其后列出 {shown} 项（{named}），数目不符"
         yield Outcome(c.count, "fail", "count", [], msg, c.count.text, shown, None, False)
 
@@ -375,7 +375,8 @@ class SumMismatch(Rule):
     count and its noun before `，分别是` and the names of all of them, each named as such a thing (`共有 5 个部门存在
     超标准列支问题，分别是甲局、乙委…`; no figure but a percentage, no other thing, `的` or `等` in that clause),
     an item counting several of them counting for as many (`局机关本级和
-    5 所学校`: 6; vocab counted_members, so that `5 个科室` counts no units),
+    5 所学校`: 6; vocab counted_members, so that `5 个科室` counts no units; after a bare `包括` too, where one item
+    names the unit itself and those under it, `单位共 8 个，包括局机关本级和所属 7 个事业单位`),
     the list not left open (`等`, `主要包括`, `其中`, a first item opening `含`, `主要`, `分属`…), nor the count
     said of the main things or of things named before it (`主要有 12 户`, `甲局等 4 个单位`), nor in a clause
     counting other things (`涉及 12 个县的 3 户企业`), ending with its sentence or before a clause of all its items
