@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from tieout.linter.facts.definitions import leaves_optional
-from tieout.linter.facts.model import Breakdown, Share
+from tieout.linter.facts.model import Breakdown, CountedList, Share
 from tieout.linter.facts.passes.base import FULL_MARKS
 from tieout.linter.figures.intervals import HUNDRED, Interval, add, digit_slip, fmt, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
@@ -324,7 +324,20 @@ def counted_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         shown = f"{listed} 至 {listed + c.more}" if c.more else str(listed)
         named = c.marks[0] if len(c.marks) == 1 else f"{c.marks[0]}至{c.marks[-1]}"
         msg = f"前文称 {c.count.text}，其后列出 {shown} 项（{named}），数目不符"
-        yield Outcome(c.count, "fail", "count", [], msg, c.count.text, shown, None, False)
+        yield Outcome(c.count, "fail", "count", _item_counts(ctx, c), msg, c.count.text, shown, None, False)
+
+
+def _item_counts(ctx: CheckContext, c: CountedList) -> list[tuple[Quantity, str]]:
+    """The counts the list's items state (`所属 6 个事业单位`), where some count several things: shown beside the
+    count, which they may be the wrong figure of."""
+    if not c.extra:
+        return []
+    return [
+        (q, "所列项")
+        for m in ctx.index.in_sentence(c.sentence)
+        for q in m.quantities
+        if q.kind == "count" and q.start > c.count.end
+    ]
 
 
 class SumMismatch(Rule):
