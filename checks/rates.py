@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from itertools import combinations
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
@@ -849,15 +850,36 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
         return None
     num = r.operands[holders[0]]
     alike = [q for q in r.operands if q.base_unit == num.base_unit and q.kind == num.kind]
-    if len(alike) != 2:
+    den = next((q for q in alike if q is not num), None) if len(alike) == 2 else _whole_of_outcomes(ctx, r, num, alike)
+    if den is None:
         return None
-    den = next(q for q in alike if q is not num)
     if (num.base_value > den.base_value) != (r.stated.value > 100) and not _part_over_whole(stem, num, den):
         # `回收问卷 480 份，有效问卷 450 份，回收率 96%`: the other figure is a subset, not the base (issued)
         return None
     if _counts_another_thing(ctx, num, den):
         return None
     return num, den
+
+
+def _whole_of_outcomes(ctx: CheckContext, r: Rate, num: Quantity, alike: list[Quantity]) -> Quantity | None:
+    """`应验收 41 项，验收通过 37 项、不通过 1 项、延期验收 3 项，验收通过率 p%`: the figure that the others (the
+    numerator among them) add up to exactly is the whole the outcomes split, the rate's base; None when none is,
+    or when the numerator over a part of the whole (`通过 + 不通过`, what was judged) also gives the rate: which
+    base the text means is then not certain."""
+    wholes = [
+        w
+        for w in alike
+        if w is not num and ctx.value(w) == sum((ctx.value(q) for q in alike if q is not w), Decimal(0))
+    ]
+    if len(wholes) != 1:
+        return None
+    others = [q for q in alike if q is not wholes[0] and q is not num]
+    for size in range(len(others)):
+        for combo in combinations(others, size):
+            base = ctx.value(num) + sum((ctx.value(q) for q in combo), Decimal(0))
+            if base and abs(ctx.value(num) / base * HUNDRED - r.stated.value) <= r.stated.ulp:
+                return None
+    return wholes[0]
 
 
 SUBSET_STEMS = frozenset(words("relations", "subset_rates"))
@@ -1457,7 +1479,9 @@ class RateMismatch(Rule):
     - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or
       `其中`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
       rate is reported only when the sentence says which of its two figures is the numerator: the one
-      whose label holds the rate's own word (`回收 380 份，回收率…`), or, for an execution rate, the
+      whose label holds the rate's own word (`回收 380 份，回收率…`; among three figures or more of its unit, over
+      the one the others add up to exactly, `应验收 41 项，验收通过 37 项、不通过 1 项、延期 3 项，验收通过率…`,
+      unless it over a part of that whole, `通过 + 不通过`, gives the rate), or, for an execution rate, the
       outcome (`实际`, `支出`, `完成`, `执行数`) over the plan (`预算`, `计划`, `年初`, `下达`), one of the
       two named sufficing. A rate whose numerator the sentence does not name (`参保率` after the insured
       of two schemes, `满意率` after an amount) is not guessed at. A rate that names its base

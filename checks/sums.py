@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from tieout.linter.facts.definitions import leaves_optional
-from tieout.linter.facts.model import Breakdown, Share
+from tieout.linter.facts.model import Breakdown, CountedList, Share
 from tieout.linter.facts.passes.base import FULL_MARKS
 from tieout.linter.figures.intervals import HUNDRED, Interval, add, digit_slip, fmt, gap, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
@@ -145,11 +145,23 @@ def _closed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
     the second not read as a part) may have lost a part, and its shortfall is no slipped digit."""
     last = max(p.end for p in parts)
     unit = parts[0].base_unit
+    # (a later total the sentence breaks down itself, `…；秋季学期受益学生 18,695 人，其中…`, opens another list:
+    # this one ended before it)
+    text = ctx.doc.text
+    end = min((t.start for t in _later_totals(ctx, b) if t.start > last and "；" in text[last : t.start]), default=None)
     return not any(
-        q.base_unit == unit and q.start > last and q.kind == parts[0].kind
+        q.base_unit == unit and q.start > last and q.kind == parts[0].kind and (end is None or q.start < end)
         for m in ctx.index.in_sentence(b.sentence)
         for q in m.quantities
     )
+
+
+def _later_totals(ctx: CheckContext, b: Breakdown) -> Iterator[Quantity]:
+    """The totals of the other breakdowns of the list's sentence."""
+    for other in ctx.facts.breakdowns:
+        if other is b or other.sentence != b.sentence or other.inferred:
+            continue
+        yield from other.total.quantities
 
 
 def _restated_cause(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> bool:
@@ -310,9 +322,22 @@ def counted_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield Outcome(c.count, "pass", "count")
             continue
         shown = f"{listed} 至 {listed + c.more}" if c.more else str(listed)
-        named = c.marks[0] if listed == 1 else f"{c.marks[0]}至{c.marks[-1]}"
+        named = c.marks[0] if len(c.marks) == 1 else f"{c.marks[0]}至{c.marks[-1]}"
         msg = f"前文称 {c.count.text}，其后列出 {shown} 项（{named}），数目不符"
-        yield Outcome(c.count, "fail", "count", [], msg, c.count.text, shown, None, False)
+        yield Outcome(c.count, "fail", "count", _item_counts(ctx, c), msg, c.count.text, shown, None, False)
+
+
+def _item_counts(ctx: CheckContext, c: CountedList) -> list[tuple[Quantity, str]]:
+    """The counts the list's items state (`所属 6 个事业单位`), where some count several things: shown beside the
+    count, which they may be the wrong figure of."""
+    if not c.extra:
+        return []
+    return [
+        (q, "所列项")
+        for m in ctx.index.in_sentence(c.sentence)
+        for q in m.quantities
+        if q.kind == "count" and q.start > c.count.end
+    ]
 
 
 class SumMismatch(Rule):
@@ -363,7 +388,8 @@ class SumMismatch(Rule):
     count and its noun before `，分别是` and the names of all of them, each named as such a thing (`共有 5 个部门存在
     超标准列支问题，分别是甲局、乙委…`; no figure but a percentage, no other thing, `的` or `等` in that clause),
     an item counting several of them counting for as many (`局机关本级和
-    5 所学校`: 6; vocab counted_members, so that `5 个科室` counts no units),
+    5 所学校`: 6; vocab counted_members, so that `5 个科室` counts no units; after a bare `包括` too, where one item
+    names the unit itself and those under it, `单位共 8 个，包括局机关本级和所属 7 个事业单位`),
     the list not left open (`等`, `主要包括`, `其中`, a first item opening `含`, `主要`, `分属`…), nor the count
     said of the main things or of things named before it (`主要有 12 户`, `甲局等 4 个单位`), nor in a clause
     counting other things (`涉及 12 个县的 3 户企业`), ending with its sentence or before a clause of all its items

@@ -31,6 +31,17 @@ def test_every_rule_has_cases():
     assert codes <= set(all_cases()), f"rules without cases: {sorted(codes - set(all_cases()))}"
 
 
+def test_case_names_are_unique():
+    """A case's name keys its snapshot: two cases of one rule under one name would share (and hide) one."""
+    dup = {
+        c: n
+        for c, x in all_cases().items()
+        for n in {k.get("name") for k in x}
+        if sum(k.get("name") == n for k in x) > 1
+    }
+    assert not dup, dup
+
+
 @pytest.mark.parametrize("code,case", CASES, ids=[f"{c}-{x.get('name', i)}" for i, (c, x) in enumerate(CASES)])
 def test_rule_case(code: str, case: dict):
     result = lint_text(case.get("pass") or case["fail"])

@@ -43,7 +43,9 @@ class TextTable(Rule):
     item headed by such a path (`3、…（款）某某服务（项）。`) is that row's; every context field (scope, fund, stage,
     year) known on one side, the figure's identity or the table's, is known alike on the other; and the
     cells found state one value. A prose
-    figure equal to another cell of the row is taken to be that cell. A table laid out with spaces (the text
+    figure equal to another cell of the row is taken to be that cell. A figure named by a tally word alone
+    right after a figure per unit of its money (`中央补助每户 1 万元，计 X 万元`) is the whole of what is so paid, the
+    row that thing names (`中央补助`). A table laid out with spaces (the text
     of a PDF) whose header is placed with certainty (one line of names, one cell over each column's figures
     and no other column's, every row filling every column; or a header line of single words, one name for each
     column of figures after the rows' name, in their order, every row filling every column: `项目 调整预算数
@@ -108,7 +110,8 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     yield from row_rate_outcomes(ctx)
     outer = ctx.facts.document_context
     index = ctx.memo("tables.held_index", lambda: _held_index(ctx))
-    for m in ctx.facts.mentions:
+    for said in ctx.facts.mentions:
+        m = _tallied(ctx, said) or said
         named: tuple[list[Hit], Context] | None = None  # the cells the label names: read once per mention
         for q in m.quantities:
             if q.kind != "amount" or not q.exact:
@@ -122,6 +125,31 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 o = _compare(ctx, index, m, q, hits)
                 if o is not None:
                     yield o
+
+
+# a figure named by a tally word alone (`计`, `共计`), and the figure per unit right before it (`中央补助每户`): the
+# thing so much per unit is paid for, and the unit
+TALLY = regex(r"^[，,、]?\s*(?:计|共计|合计|总计)(?:为)?$")
+PER_UNIT_NAME = regex(
+    r"^(?:其中[：:，,]?)?(?P<name>[\u4e00-\u9fff]{2,12}?)(?<![按以])每(?:户|人|生|亩|所|套|名|个|公里|平方米)$"
+)
+
+
+def _tallied(ctx: CheckContext, m: Mention) -> Mention | None:
+    """`中央补助每户 1 万元，计 9,836.00 万元`: the tally after a figure per unit of the same money is the whole of
+    what is so paid per unit (中央补助), the label a table's row gives it."""
+    if not TALLY.match(m.label) or len(m.quantities) != 1:
+        return None
+    mentions = ctx.index.in_sentence(m.sentence)
+    k = next((i for i, x in enumerate(mentions) if x is m), 0)
+    if k == 0:
+        return None
+    before = mentions[k - 1]
+    named = PER_UNIT_NAME.match(before.label)
+    one = before.quantities[0] if len(before.quantities) == 1 else None
+    if named is None or one is None or one.kind != "amount" or one.base_unit != m.quantities[0].base_unit:
+        return None
+    return replace(m, label=named["name"])
 
 
 def prose_index(ctx: CheckContext) -> TableIndex:

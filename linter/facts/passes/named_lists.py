@@ -17,7 +17,8 @@ split at `、` (and at `；` when every item is named as the thing counted: `甲
 inside quotes or brackets; `和`/`与`/`及` inside an item joins one name (`技术服务与应用研究`), or two when both
 are named as the thing counted (`甲项目和乙项目`), and at the list's end may join two (the count may be one more).
 An item counting several of the things by a name each of them has (`5 所学校` of 单位: vocab counted_members)
-counts for as many. Items naming kinds or fields of the things (`新建项目`, `行政单位`, `…类`, `教育`) leave the list unread. The items are the things counted: each
+counts for as many; so does one naming the unit itself and those under it (`局机关本级和所属 6 个事业单位`: 7), after
+a bare `包括` too (`单位共 7 个，包括局机关本级和所属 6 个事业单位`), the two being every unit of the department. Items naming kinds or fields of the things (`新建项目`, `行政单位`, `…类`, `教育`) leave the list unread. The items are the things counted: each
 is named as such a thing (vocab counted_names: `…局`, `…中心` for 单位; `…项目`, `…工程` for 项目), or, in a
 `分别为` list right after the count, is a plain name named as no other thing.
 """
@@ -46,7 +47,8 @@ NOUN = "|".join(sorted((*THING_NOUNS, *FIELDS), key=len, reverse=True))  # (the 
 # after the count: its noun (unless before it), a comma, the words saying the names that follow are all of them
 OPENS = regex(
     rf"(?P<noun>{NOUN})?\s*(?P<comma>[，,])?\s*"
-    r"(?:(?P<word>分别为|分别是|具体为|具体是|具体包括|包括(?=\s*[：:])|即|为)\s*[：:]?|(?P<bare>[：:]))\s*"
+    r"(?:(?P<word>分别为|分别是|具体为|具体是|具体包括|包括(?=\s*[：:]|[\u4e00-\u9fff]{0,8}本级(?:和|及|以及))|即|为)"
+    r"\s*[：:]?|(?P<bare>[：:]))\s*"
 )
 AFTER_COMMA = ("即", "为")  # (words opening the names only after a comma: `共 3 个，即…`, not `3 个即可`)
 # right after the count (and its noun), a bracket holding the names of all the things counted (`亏损企业 3 户（文旅
@@ -68,6 +70,11 @@ MIN_NAMES = 2  # names a list must give where its opening words may also say som
 # an item counting several of the things counted (`5 所学校`, `3 个事业单位`): its count and what it counts, which
 # must be one of the things (vocab counted_members: a 学校 is a 单位; a 科室 is no 单位 of its own)
 COUNT_ITEM = regex(r"^(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个家所户](?P<what>[\u4e00-\u9fff]+)$")
+# the unit itself and all those under it, in one item (`局机关本级和所属 6 个事业单位`: 7 units); after a bare
+# `包括` too, since the two together are every unit of the department
+# (`所属` there is all of them: with the unit itself, every unit of the department; a `下属 5 所学校` among other
+# items is a group of them)
+OWN_LEVEL_AND = regex(r"^[\u4e00-\u9fff]{0,8}本级(?:和|及|以及)(?:其)?(?:所属|下属|直属)?(?P<rest>.+)$")
 MEMBERS: dict[str, tuple[str, ...]] = {
     str(k): tuple(str(w) for w in v or []) for k, v in (load("relations").get("counted_members") or {}).items()
 }
@@ -217,18 +224,24 @@ def _read(rest: str, noun: str, mode: str) -> tuple[list[str], int, int] | None:
     ):
         return None  # (`分别为：新建项目、续建项目`: kinds of the things, each of several; `其他 3 个`: the rest)
     extra = sum(n - 1 for n in counted if n is not None)
-    named = len(names) >= MIN_NAMES if mode == "field" else _named_as(noun, names, mode == "plain")
+    if counted[-1] is not None:
+        more = 0  # (`…本级和所属 6 个事业单位` ending the list: its `和` joins what the item counts, no two names)
+    # (an item counting several of the things is named as them by its count: `3 个事业单位`)
+    own = [name for name, n in zip(names, counted, strict=True) if n is None]
+    named = len(names) >= MIN_NAMES if mode == "field" else _named_as(noun, own, mode == "plain")
     return (names, more, extra) if named else None
 
 
 def _counted_item(name: str, noun: str) -> int | None:
     """How many of the things an item counts (`5 所学校`: 5), when it counts several of them by a name each of
     them has (vocab counted_members); None for an item naming one thing, or counting other things."""
-    found = COUNT_ITEM.match(BRACKET_END.sub("", name))
+    bare = BRACKET_END.sub("", name)
+    own = OWN_LEVEL_AND.match(bare)
+    found = COUNT_ITEM.match(own["rest"] if own else bare)
     if found is None or found["what"] not in MEMBERS.get(noun, ()):
         return None
     n = count_number(found["n"])
-    return n if n else None
+    return n + (1 if own else 0) if n else None
 
 
 def _kind(name: str, noun: str) -> bool:
