@@ -737,15 +737,22 @@ def _adjusted_beside(
     """The one adjusted budget (全年预算, 调整预算; not 年初) of the figure's unit stated before it in its section;
     with `initial`, the one initial budget (年初预算) not a part of a list; with `items`, in the earlier numbered
     items of its heading too (`（一）年初预算 A…。（二）…全年预算数为 B。（三）实际支出 X，执行率 p%`)."""
+    found = _budgets_beside(ctx, own, num, initial, items)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _budgets_beside(
+    ctx: CheckContext, own: Mention, num: Quantity, initial: bool = False, items: bool = False
+) -> dict[Decimal, Quantity]:
+    """The adjusted (or, with `initial`, initial) budgets `_adjusted_beside` looks among, by value."""
     section = ctx.doc.section_at(own.start)
-    found = {
+    return {
         q.base_value: q
         for m in (_in_items(ctx, section) if items else ctx.mentions_in_section(section))
         if m.start < own.start and "预算" in m.label and _stage_of(ctx, m, initial)
         for q in m.quantities
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
     }
-    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _in_items(ctx: CheckContext, section: Section | None) -> list[Mention]:
@@ -1355,11 +1362,15 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
         return None
     certain = own.identity.complete() and m.identity.complete()
     if INITIAL.search(m.label) and not INITIAL.search(r.name):
-        adjusted = _adjusted_beside(ctx, own, num)
-        if adjusted is not None:
+        adjusted = _budgets_beside(ctx, own, num)
+        if len(adjusted) == 1:
             # `年初预算数 A，全年预算数 B。…执行数 X，预算执行率 p%`: a rate that names no stage is of the adjusted
             # budget where the section states one (as `_over_adjusted` reads it in one sentence)
-            return _ratio_outcome(ctx, r, num, adjusted, False, "调整后预算数")
+            return _ratio_outcome(ctx, r, num, next(iter(adjusted.values())), False, "调整后预算数")
+        if adjusted:
+            # (two adjusted budgets stated, `当年拨款全年预算数调整为 B1…，全年预算数合计 B2`: which one the rate is
+            # of is not said, and it is of neither the initial one)
+            return None
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
 
 

@@ -1026,6 +1026,10 @@ def _whole_of(
         # (`…：A a，B b，…，其他支出 z。其中 A 和 B 两项合计 s，占 p%`: a part naming figures before it sums them, a
         # part of their whole, not of the last of them)
         return None
+    if summed is None and _last_of_items(draft, last, prev):
+        # (`…用于：A a；B b；C c；D d。其中，甲 x、乙 y`: the last of items set apart by semicolons; the 其中 may be of
+        # any of them)
+        return None
     if summed is None and GIVES_A_REASON.search(last.label):
         # (`…下降 p%。下降的主要原因是一次性安排的工程 c 不再安排。其中：…`: a figure the reasons for a change
         # name is what moved it, no whole the list after them breaks down)
@@ -1079,6 +1083,18 @@ def _listed_above(draft: Draft, first: Mention) -> list[Mention]:
             break
         out.extend(draft.by_sentence.get(sj) or [])
     return out
+
+
+def _last_of_items(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
+    """Is the figure the last of three items or more of its unit that its sentence sets apart by semicolons?"""
+    text = draft.doc.text
+    unit = last.quantities[0].base_unit if last.quantities else ""
+    begin = draft.doc.sentences[last.sentence].start
+    cut = text.rfind("；", begin, last.start)
+    if cut < 0:
+        return False
+    items = [m for m in prev if m.sentence == last.sentence and m is not last and m.of_unit(unit) is not None]
+    return len({text.count("；", begin, m.start) for m in items if m.start < cut}) >= 2
 
 
 # the words opening the reasons for a change (`下降的主要原因是…`, `主要是…`)
@@ -1970,12 +1986,24 @@ def _opening(
     if any(len({getattr(m.identity.context, f) for m in wholes} - {None, MIXED}) > 1 for f in ("scope", "fund")):
         return []
     start = _from_the_outcome(wholes, unit, first)
+    if _moved_after(start, ofside):
+        return []
     stage = total.identity.context.stage
     if start and _planned(start[0]) and stage in OUTCOME_STAGES:
         # (`收入年初预算为 A，…调整预算为 B。决算数为 C，…。加上级补助收入 d…，收入总计 T`: a total of the outcome
         # adds no budget; where the outcome is not read as the side's, the start is not known)
         return []
     return start
+
+
+def _moved_after(start: list[Mention], figures: list[Mention]) -> bool:
+    """`年初预算 A…。追加 b，全年预算数调整为 B。加上结转 c，合计 T`: is a figure moved to stated after the start found?
+    It is where the money stood before the chain, or the start is: which one is not said."""
+    return bool(start) and any(MOVED_RESULT.search(m.label) and m.start > start[0].start for m in figures)
+
+
+# the words naming a figure what an item was moved to (`全年预算数调整为`, `调增至`)
+MOVED_RESULT = regex(r"(?:调整|调增|调减|增加|减少|追加)(?:为|至|到)$")
 
 
 def _from_the_outcome(wholes: list[Mention], unit: str, first: list[Mention]) -> list[Mention]:

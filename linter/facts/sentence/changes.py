@@ -289,7 +289,9 @@ class Changes(Reader):
             and current is not None
             and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period))
         ):
-            base, current, label = self._swapped(subject, mentions, current, label)
+            # (the name the change gives what changed, not the one it gives the figure compared with, `比2023年预算执行数`)
+            compared = bool(c.cmp or re.match(r"(?:比|较|与)", named))
+            base, current, label = self._swapped(subject, mentions, current, label, "" if compared else key)
         if c.base is not None:
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if subject is not None and current is not None:
@@ -649,13 +651,17 @@ class Changes(Reader):
         return last if last is not None and not self._figures_between(last.stated.end, end) else None
 
     def _swapped(
-        self, subject: Mention, mentions: list[Mention], figure: Quantity, label: str
+        self, subject: Mention, mentions: list[Mention], figure: Quantity, label: str, key: str = ""
     ) -> tuple[Quantity | None, Quantity | None, str]:
         """(base, current, name) where the subject's figure is the earlier one: the current figure is the
-        sentence's other one, and names what changed (not `上年为` before the earlier figure)."""
+        sentence's other one, and names what changed (not `上年为` before the earlier figure); none where the
+        change names what changed (`key`) and that figure is named otherwise (`2023年人均补助标准 89 元、…当年安排
+        资金 A；…人均补助标准提高 5 元`: this year's standard is not stated here)."""
         base: Quantity | None = figure
         current = self._other_current(subject, mentions, figure)
         owner = next((m for m in mentions if current is not None and current in m.quantities), None)
+        if key and owner is not None and key not in owner.label:
+            return base, None, label
         if owner is not None and owner.key and LAST_YEAR_ONLY.match(label):
             label = owner.key
         if current is not None and not self._comparable(subject, mentions, current):

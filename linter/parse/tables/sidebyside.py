@@ -157,6 +157,11 @@ def _run(lines: list[str], h: int) -> list[int]:
 Half = tuple[str, int, list[re.Match[str]], int]
 
 
+# a label whose words stand far apart (three spaces or more): two labels, not one
+SPLIT_LABEL = regex(r"\S\s{3,}\S")
+LEADING_CODE = regex(r"^\d{3,7}\s+")  # (a classification code before its name, set apart as its column is)
+
+
 def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | None] | None:
     """A line cut at the right group's column: each half a row (label, indentation, figures, the label's
     offset), or None for a blank half; None when a half that is not blank is no row."""
@@ -174,7 +179,9 @@ def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | No
             out.append(None)
             continue
         row = _data(" " * a + part)
-        if row is None:
+        if row is None or SPLIT_LABEL.search(LEADING_CODE.sub("", row[0])):
+            # (no row; or a label of two set far apart, `3.国有资本经营预算拨款      四、住房保障支出  8,673.08`: the
+            # left half's row left blank and the right half's label before its figure, over the cut)
             return None
         out.append(row)
     return out[0], out[1]
