@@ -1305,7 +1305,7 @@ def _header_row(
     lefts = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
     mids = [(a + b) / 2 for a, b in zip(lefts, cols)]
     astray: set[int] = set()  # the columns a word was given to that it does not stand over
-    empty_right = bool(cols) and _empty_on_right(lines, header, cols, metric, labels_end)
+    empty_right = _empty_on_right(lines, header, cols, metric, labels_end)
     for h in header:
         line = lines[h].replace("\f", " ")
         words, ordered = _heading_words(line, cols, metric, labels_end, text_cols, empty_right)
@@ -1344,7 +1344,9 @@ def _naming_words(line: str) -> list[re.Match[str]]:
     ]
 
 
-BEYOND = 2  # display columns right of the last column's edge a heading must begin at to stand over no figure
+BEYOND = (
+    2  # columns (in the table's metric) right of the last column's edge a heading must begin at to stand over no figure
+)
 
 
 def _empty_on_right(lines: list[str], header: list[int], cols: list[int], metric: Metric, labels_end: int) -> bool:
@@ -1352,6 +1354,8 @@ def _empty_on_right(lines: list[str], header: list[int], cols: list[int], metric
     column's edge (`本年支出合计 基本支出 项目支出 上缴上级支出 经营支出` over a 支出决算表 whose rows fill the first three
     only)? Those are columns no row fills; the words there on any header line name none of the figures. The others
     must each be a column's heading (not that of a column of text, `计量单位`, another extra word)."""
+    if not cols:
+        return False
     for h in header:
         line = lines[h].replace("\f", " ")
         # (not the heading of the rows' names, standing over the labels: `县区`)
