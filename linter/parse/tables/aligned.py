@@ -999,7 +999,7 @@ def _build(
     if not figured or _tab_set(lines, header, rows):
         return None
     named, single = _named_columns(lines, header), _label_and_value(lines, header)
-    layout = given or _layout(lines, figured, named=named, single=single)
+    layout = given or _layout(lines, figured, named=named, single=single) or _layout_named_left(lines, header, figured)
     placed = _placed(lines, rows, layout, given is not None, headed) if layout is not None else None
     first: list[Cell] | None = None
     if placed is None and given is None:
@@ -1213,6 +1213,19 @@ def _layout(
     return Layout(metric, cols, shapes)
 
 
+def _layout_named_left(lines: list[str], header: list[int], rows: list[_Line]) -> Layout | None:
+    """The layout of rows of which few fill every column, where the header names those columns one heading each
+    and, right of them, columns no row fills (`合计 基本支出 项目支出 上缴上级支出 …` over rows of a 合计 and one of
+    its two parts): the header names every column of figures, as `_layout` asks of a table of one full row."""
+    k = max(len(r.figs) for r in rows)
+    layout = _layout(lines, rows, named=k)
+    if layout is None or not _empty_on_right(
+        lines, header, layout.cols, layout.metric, _labels_end(lines, rows, layout.metric)
+    ):
+        return None
+    return layout
+
+
 AT_EDGE = 2  # display columns a figure of a continued page may stand off its column's edge
 
 
@@ -1340,7 +1353,7 @@ def _naming_words(line: str) -> list[re.Match[str]]:
         for m in HEADER_WORD.finditer(line)  # `2023 年债务余额`: one name
         if not LABEL_HEADER.search(m.group())
         and not CODE_HEADER.search(m.group())
-        and m.group() not in ("项", "目", "地", "区")
+        and m.group() not in ("项", "目", "地", "区", "类", "款")  # (a code's parts, `类  款  项`, name no figures)
     ]
 
 
