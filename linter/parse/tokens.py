@@ -33,14 +33,15 @@ PIECES = regex(
 SUBSET_RE = regex(f"^(?:{_alt('subset')})[：，]?")
 SUBSET_BEFORE_COLON = frozenset(words("relations", "subset_before_colon"))
 FULL = regex(r".+")
+# the stage a rate's base is named by (`年初`, `调整后`; `变动`: the adjusted budget by another name)
+RATE_BASE_STAGE = r"(?:年初|全年|年度|调整后|调整|变动后|变动)?"
 RATE_RE = regex(
     # 支出进度 is the execution rate of a budget so far; an adverb may stand before 为 (`完成率仅为`, `进度已达`)
     # `为预算的 102.1%`, `为调整预算数的`: the ratio of the outcome to a budget the sentence states (with 的: `为
     # 预算` alone may name a figure, `为预算 54.00 亿元的`)
-    # (`完成变动预算的`: the adjusted budget by another name)
     r"(?P<rate>[\u4e00-\u9fffA-Za-z]{0,16}?(?:率|满意度|支出进度|执行进度)"
-    r"|完成(?:年初|全年|年度|调整后|调整|变动后|变动)?(?:预算|计划|目标)(?:数)?的?"
-    r"|为(?:年初|全年|年度|调整后|调整|变动后|变动)?(?:预算|计划)(?:数)?的)"
+    rf"|完成{RATE_BASE_STAGE}(?:预算|计划|目标)(?:数)?的?"
+    rf"|为{RATE_BASE_STAGE}(?:预算|计划)(?:数)?的)"
     r"(?:仅|只|已|约|均|分别|仍)?(?:为|是|达到|达|约为|=)?$"
 )
 SHARE_RE = regex(
@@ -558,7 +559,7 @@ def _settle(toks: list[Tok]) -> list[Tok]:
                 t.type = "OF"
                 # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
                 toks[i - 2].type = "LABEL"
-            elif ELLIPTIC_RATE.fullmatch(t.text) and _second_rate(toks, i):
+            elif _second_rate(toks, i) and ELLIPTIC_RATE.fullmatch(t.text):
                 t.type = "RATE"  # `完成年初预算的 106%、调整预算的 101.9%`: the second rate of the same figure
             elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
                 # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
@@ -583,7 +584,7 @@ def _settle(toks: list[Tok]) -> list[Tok]:
 
 
 # a rate's base named without its verb, after a rate of the same figure (`、调整预算的`, `、全年计划的`)
-ELLIPTIC_RATE = regex(r"(?:年初|全年|年度|调整后|调整|变动后|变动)?(?:预算|计划|目标)(?:数)?的")
+ELLIPTIC_RATE = regex(rf"{RATE_BASE_STAGE}(?:预算|计划|目标)(?:数)?的")
 
 
 def _second_rate(toks: list[Tok], i: int) -> bool:
