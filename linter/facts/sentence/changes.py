@@ -282,7 +282,8 @@ class Changes(Reader):
         base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
         base = base or self._noted_base(c, si, current, mentions)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
-        comparison = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "") or self._words_before(si, subject)
+        said = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "")
+        comparison = said or self._words_before(si, subject)
         if (
             subject is not None
             and base is None
@@ -290,8 +291,7 @@ class Changes(Reader):
             and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period))
         ):
             # (the name the change gives what changed, not the one it gives the figure compared with, `比2023年预算执行数`)
-            compared = bool(c.cmp or re.match(r"(?:比|较|与)", named))
-            base, current, label = self._swapped(subject, mentions, current, label, "" if compared else key)
+            base, current, label = self._swapped(subject, mentions, current, label, "" if said else key)
         if c.base is not None:
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if subject is not None and current is not None:
