@@ -8,7 +8,7 @@ from tieout.linter.figures.context import Context, read
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 
-from .aligned import RATE_FIGURE, Aligned, find_aligned, readable
+from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
@@ -67,7 +67,6 @@ def find_tables(doc: Document) -> list[Table]:
 
 # a text table's rule (`-----`, `─────`), which the line after it may be joined to as read (`-----注：…`)
 RULE = regex(r"^[\s\-－—─━=＝_|+]*")
-NOTE = regex(r"^注\s*\d?\s*[：:]")
 
 
 def note_below(text: str, block: Block) -> str:
@@ -79,7 +78,7 @@ def note_below(text: str, block: Block) -> str:
         end = text.find("\n", at + 1)
         line = RULE.sub("", text[at + 1 : end if end >= 0 else len(text)]).strip()
         if line:
-            return line if NOTE.match(line) else ""
+            return line if TABLE_NOTE.match(line) else ""
         at = end
     return ""
 
