@@ -1083,18 +1083,23 @@ def _named_header(
     names are not certain, and the tree of its groups of columns, if its header has one."""
     off: list[Cell] = []
     labels_end, text_cols = _labels_end(lines, rows, layout.metric), _text_columns(rows)
-    first = _header_row(lines, starts, header, layout.cols, mapper, layout.metric, labels_end, off, text_cols)
-    grouped = _tree(lines, header, layout, labels_end, text_cols)
+    # (whether the header names columns no row fills, right of the figures: one decision for the row and the tree)
+    empty_right = _empty_on_right(lines, header, layout.cols, layout.metric, labels_end)
+    first = _header_row(
+        lines, starts, header, layout.cols, mapper, layout.metric, labels_end, off, text_cols, empty_right
+    )
+    grouped = _tree(lines, header, layout, labels_end, text_cols, empty_right)
     if grouped is not None:  # each column named where it stands: its own name, its group's heading apart
         first = [first[0], *(Cell(name, c.start, c.end, 0, c.col) for name, c in zip(grouped.names, first[1:]))]
         off = []
     return first, off, grouped
 
 
-def _tree(lines: list[str], header: list[int], layout: Layout, labels_end: int, text_cols: int) -> Tree | None:
+def _tree(
+    lines: list[str], header: list[int], layout: Layout, labels_end: int, text_cols: int, empty_right: bool
+) -> Tree | None:
     """The header read as a tree of groups (groups.py), from its lines that name figure columns."""
     named = []
-    empty_right = _empty_on_right(lines, header, layout.cols, layout.metric, labels_end)
     for h in header:
         line = lines[h].replace("\f", " ")
         words, _ = _heading_words(line, layout.cols, layout.metric, labels_end, text_cols, empty_right)
@@ -1307,18 +1312,22 @@ def _header_row(
     labels_end: int,
     off: list[Cell] | None = None,
     text_cols: int = 0,
+    empty_right: bool | None = None,
 ) -> list[Cell]:
     """Column names: the words of each header line go, in order, to the columns whose spans (from the
     column before's right edge to its own) they are centred over, one word to a column (names wrapped over
     several lines are joined top down). The label column's name is no column's: it is known by its words
     (项目, 科目名称) or, where a line has a word more than there are columns, by standing over the labels.
     A word given to a column while it stands nearer another one's middle (the best placing of all the words
-    in order, not where it stands) puts the column's header cell in `off`: its name is not certain."""
+    in order, not where it stands) puts the column's header cell in `off`: its name is not certain. `empty_right`:
+    whether the header names columns no row fills right of the figures (`_empty_on_right`; worked out when not
+    given)."""
     names = [""] * len(cols)
     lefts = [(cols[c - 1] if c else cols[0] - (cols[1] - cols[0] if len(cols) > 1 else 8)) for c in range(len(cols))]
     mids = [(a + b) / 2 for a, b in zip(lefts, cols)]
     astray: set[int] = set()  # the columns a word was given to that it does not stand over
-    empty_right = _empty_on_right(lines, header, cols, metric, labels_end)
+    if empty_right is None:
+        empty_right = _empty_on_right(lines, header, cols, metric, labels_end)
     for h in header:
         line = lines[h].replace("\f", " ")
         words, ordered = _heading_words(line, cols, metric, labels_end, text_cols, empty_right)
