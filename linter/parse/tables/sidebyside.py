@@ -36,6 +36,7 @@ from tieout.linter.text.model import Document
 from .aligned import (
     CAPTION_LINE,
     CJK,
+    CODE_FIRST,
     LABEL_HEADER,
     MAX_GAP,
     PAGE_MARK,
@@ -159,7 +160,13 @@ Half = tuple[str, int, list[re.Match[str]], int]
 
 # a label whose words stand far apart (three spaces or more): two labels, not one
 SPLIT_LABEL = regex(r"\S\s{3,}\S")
-LEADING_CODE = regex(r"^\d{3,7}\s+")  # (a classification code before its name, set apart as its column is)
+
+
+def _name_of(label: str) -> str:
+    """A row's label less the classification code before it (`301 01    基本工资`: a code in parts too), which stands
+    apart as its own column does."""
+    code = CODE_FIRST.match(label)
+    return label[code.end() :] if code else label
 
 
 def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | None] | None:
@@ -179,7 +186,7 @@ def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | No
             out.append(None)
             continue
         row = _data(" " * a + part)
-        if row is None or SPLIT_LABEL.search(LEADING_CODE.sub("", row[0])):
+        if row is None or SPLIT_LABEL.search(_name_of(row[0])):
             # (no row; or a label of two set far apart, `3.国有资本经营预算拨款      四、住房保障支出  8,673.08`: the
             # left half's row left blank and the right half's label before its figure, over the cut)
             return None
