@@ -215,12 +215,8 @@ def _item_paragraphs(draft: Draft, first: str, k: int) -> list[str]:
         k = para.stop
     if len(marks) < 2:
         return []
-    if k < len(sentences):
-        i = doc.section_index(sentences[k].start)
-        end = doc.sections[i + 1].start if i + 1 < len(doc.sections) else len(doc.text)
-        nxt = len(marks) + 1
-        if any(count_number(f[1]) == nxt for f in ENUMERATED.finditer(doc.text, sentences[k].start, end) if f[1]):
-            return []  # (the items go on after a paragraph of another kind: where they end is not clear)
+    if _marked_later(draft, k, (1, False), len(marks) + 1):
+        return []  # (the items go on after a paragraph of another kind: where they end is not clear)
     return marks
 
 
@@ -287,13 +283,23 @@ def _enumerated(draft: Draft, si: int, colon: int) -> list[str]:
             break
         found.append(opening)
         k += 1
-    if k < len(sentences):
-        i = doc.section_index(sentences[k].start)
-        end = doc.sections[i + 1].start if i + 1 < len(doc.sections) else len(doc.text)
-        after = ENUMERATED.finditer(doc.text, sentences[k].start, end)
-        if any(_mark_kind(f) == kind and count_number(f[kind[0]]) == len(found) + 1 for f in after):
-            return []  # (the items go on after a sentence of another kind: where they end is not clear)
+    if _marked_later(draft, k, kind, len(found) + 1):
+        return []  # (the items go on after a sentence of another kind: where they end is not clear)
     return [f.group().lstrip("：:；;。 \t\n") for f in found]
+
+
+def _marked_later(draft: Draft, k: int, kind: tuple[int, bool], number: int) -> bool:
+    """Does a mark of the kind (`_mark_kind`: `(1, False)` for 一是) numbered `number` stand from sentence k on in
+    its section? Then a run of items that stopped before k goes on after other text."""
+    doc = draft.doc
+    if k >= len(doc.sentences):
+        return False
+    begin = doc.sentences[k].start
+    i = doc.section_index(begin)
+    end = doc.sections[i + 1].start if i + 1 < len(doc.sections) else len(doc.text)
+    return any(
+        _mark_kind(f) == kind and count_number(f[kind[0]]) == number for f in ENUMERATED.finditer(doc.text, begin, end)
+    )
 
 
 def _mark_kind(found: re.Match[str]) -> tuple[int, bool]:
