@@ -158,21 +158,30 @@ def caption_rows(b: Block) -> None:
     """Rows at the top of a table that are its caption (a Word or PDF table that carries its own title and
     unit note in one merged cell: `| 收支预算总表 部门：… 单位：万元 |  |  |`, `| 附表1 |  |  |`)."""
     while len(b.rows) > 2:
-        texts = [flatten(c.text) for c in b.rows[0] if c.text]
-        if not texts:
+        # a PDF's table may open with empty rows above its title (the frame's top lines): they go with the title;
+        # left in the table, they would make it look like the rows of the table before going on
+        lead = next((i for i, row in enumerate(b.rows) if not _empty(row)), len(b.rows))
+        texts = _caption_texts(b.rows[lead]) if lead < len(b.rows) - 2 else None
+        if texts is None:
             return
-        notes = [t for t in texts if NOTE_LIKE.search(t)]
-        if len(set(texts)) == 1:
-            text = texts[0]
-            if not (TITLE_LIKE.search(text) or TABLE_MARK.match(text)):
-                return
-        elif not notes or len(texts) > 4 or any(is_number(t) for t in texts):
-            return  # a row of notes (部门：… 单位：万元) is caption; any other row of several texts is header
         b.caption.extend(texts)
-        b.rows = b.rows[1:]
+        b.rows = b.rows[lead + 1 :]
         for r in b.rows:
             for c in r:
-                c.row -= 1
+                c.row -= lead + 1
+
+
+def _caption_texts(row: list[Cell]) -> list[str] | None:
+    """The texts of a row that is the table's caption: a title or table number alone, or notes (部门：… 单位：万元);
+    None for a row of several texts that is the header, or any other row."""
+    texts = [flatten(c.text) for c in row if c.text]
+    if not texts:
+        return None
+    if len(set(texts)) == 1:
+        return texts if TITLE_LIKE.search(texts[0]) or TABLE_MARK.match(texts[0]) else None
+    if not any(NOTE_LIKE.search(t) for t in texts) or len(texts) > 4 or any(is_number(t) for t in texts):
+        return None  # a row of notes (部门：… 单位：万元) is caption; any other row of several texts is header
+    return texts
 
 
 TABLE_MARK = regex(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]\d+)?$")
