@@ -492,6 +492,9 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
         # of it (each indicator's average deduction of their sum), not of the amounts further left
         return
     grand = [r for r in side.rows if r.total == "grand"]
+    if grand and len(grand) == 1 and left and _not_whole(table, grand[0], col):
+        yield from _within_rows(ctx, table, side, col, left, grand[0])
+        return
     if not part_cols or len(grand) > 1 or not _whole_named(col, grand):
         return
     found = _row_shares(ctx, table, side, col, part_cols, grand)
@@ -500,6 +503,43 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
         # its own finding (TO301) says so once, not once a row (the shares stay checked, as failing)
         found = [replace(o, silent=True) if o.verdict == "fail" else o for o in found]
     yield from found
+
+
+def _not_whole(table: Table, grand: Row, col: Column) -> bool:
+    """Does the 合计 row state a share other than the whole (`税收占比%` 69.1 beside its 税收 and 收入)? Then the
+    column's shares are of something within each row, not of the column's total, and are not read as such."""
+    stated = table.quantity(grand.index, col.index)
+    return stated is not None and stated.kind == "percent" and abs(stated.value - HUNDRED) > 1
+
+
+def _within_rows(
+    ctx: CheckContext, table: Table, side: Side, col: Column, left: list[Column], grand: Row
+) -> Iterator[Outcome]:
+    """A share column whose 合计 row states a share other than the whole (`其中：税收 | 税收占比%`, 69.1 in the 合计
+    row) is the amount right before it over another amount of its row: the one the 合计 row's share holds
+    against, where exactly one does. Each row's share is then held to its own two figures."""
+    part_col = left[-1]
+    stated = table.quantity(grand.index, col.index)
+    part = table.quantity(grand.index, part_col.index)
+    if stated is None or part is None:
+        return
+    wholes = []
+    for c in left[:-1]:
+        whole = table.quantity(grand.index, c.index)
+        iv = ratio(interval(part), interval(whole)) if whole is not None and whole.value else None
+        if iv is not None and ctx.judge(interval(stated), iv, stated.ulp) == "pass":
+            wholes.append(c)
+    if len(wholes) != 1:
+        return
+    for row in side.rows:
+        stated = table.quantity(row.index, col.index)
+        part = table.quantity(row.index, part_col.index)
+        whole = table.quantity(row.index, wholes[0].index)
+        if stated is None or stated.kind != "percent" or part is None or whole is None or not whole.value:
+            continue
+        o = _share(ctx, stated, part, [whole], col)
+        if o is not None:
+            yield o
 
 
 def _row_shares(

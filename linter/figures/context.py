@@ -132,9 +132,18 @@ def _word_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 def _moved(text: str, m: re.Match[str]) -> bool:
     """Is the fund named where money goes or comes from (`调入一般公共预算`, `向一般公共预算调出资金`)?"""
-    return bool(_transfer_end().search(text[: m.start()])) or (
-        text[max(0, m.start() - 1) : m.start()] in ("向", "从", "由") and bool(_transfer().match(text, m.end()))
-    )
+    before = text[: m.start()]
+    if _transfer_end().search(before):
+        return True
+    if before[-1:] in ("向", "从", "由"):
+        return bool(_transfer().match(text, m.end()))
+    # where the money goes after its figure (`调出 10,578 万元至一般公共预算`): a transfer verb earlier in the clause,
+    # or in the words before the figure that the text follows (it opens with 至)
+    clause = CLAUSE_CUT.split(before)[-1]
+    return clause[-1:] == "至" and (not clause[:-1].strip() or bool(_transfer().search(clause)))
+
+
+CLAUSE_CUT = regex(r"[，,；;。：:]")
 
 
 @lru_cache(maxsize=1)

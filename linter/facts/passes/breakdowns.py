@@ -1007,7 +1007,9 @@ def _whole_of(
     """The figure before a 其中 list that the list is of: the one its parts define or name, else the one they sum
     to, else the last; None when that is not certain."""
     defined = _defined_by_parts(items, prev)
-    named = defined if len(defined) == 1 else _named_by_parts(items, prev)
+    # (a part's share may name a whole stated a sentence or more before the list, in the paragraph)
+    by_shares = _named_by_shares(draft, items, _paragraph_before(draft, items[0].sentence))
+    named = defined if len(defined) == 1 else by_shares if len(by_shares) == 1 else _named_by_parts(items, prev)
     if len(named) > 1:
         return None
     if named:
@@ -1263,6 +1265,26 @@ def _restated_before(draft: Draft, m: Mention) -> bool:
             if x.identity.item == item and any((q.base_unit, q.base_value) in values for q in x.quantities):
                 return True
     return False
+
+
+def _named_by_shares(draft: Draft, items: list[Mention], prev: list[Mention]) -> list[Mention]:
+    """`部门支出决算 T，…含一次性支出 c，…。其中：基本支出 a，占支出决算的 p%；项目支出 b，占 q%`: the figures
+    before the list that a part's share names as its whole (its item, and its stage where the name states one)."""
+    starts = {q.start for m in items for q in m.quantities}
+    named: dict[int, Mention] = {}
+    for s in draft.facts.shares:
+        if s.part is None or s.part.start not in starts or not s.base_label:
+            continue
+        item, said = draft.labeller.identify(s.base_label)
+        for t in prev:
+            if (
+                t.identity.item
+                and _names_the_same(item, t.identity.item)
+                and said.stage in (None, t.identity.context.stage)
+                and any(q.kind == "amount" for q in t.quantities)
+            ):
+                named[id(t)] = t
+    return list(named.values())
 
 
 def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:

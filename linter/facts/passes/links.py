@@ -20,7 +20,7 @@ from tieout.linter.facts.definitions import defines, siblings, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, by_paragraph, list_total, said_earlier, same_section
 from tieout.linter.facts.passes.breakdowns import item_runs
-from tieout.linter.figures.context import Context
+from tieout.linter.figures.context import MIXED, Context
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -218,14 +218,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if draft.labeller.names_total(item) and not said.known("fund"):
             outer = replace(outer, fund=None)
         wanted = Identity(item, said.under(outer))
-        # never the part itself restated (`一般公共预算拨款收入 X，占本年收入的 p%…；…一般公共预算拨款收入 X`); the
-        # same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`: 全州支出 is the whole)
-        # (nor last year's figure: `占一般公共预算支出的比重为 p%，比上年增长 r%（上年支出为 B）`)
-        found = [
-            (m, q)
-            for m, q in _wholes(draft, wanted, s.part)
-            if not _restated(part, m) and not said_earlier(draft, m, [part])
-        ]
+        found = _named_wholes(draft, wanted, s.part, part, said)
         if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
             # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
             # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's
@@ -249,6 +242,33 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         certain = _certain(part.identity, m.identity)
         yield Completed(s, replace(s, total=total, certain=certain))
+
+
+def _named_wholes(
+    draft: Draft, wanted: Identity, q: Quantity, part: Mention, said: Context
+) -> list[tuple[Mention, Quantity]]:
+    """The figures of the whole a share names: never the part itself restated (`一般公共预算拨款收入 X，占本年收入的
+    p%…；…一般公共预算拨款收入 X`); the same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`:
+    全州支出 is the whole); nor last year's figure (`占一般公共预算支出的比重为 p%，比上年增长 r%（上年支出为 B）`), nor a
+    part of a list whose whole states another stage than the share's words."""
+    return [
+        (m, w)
+        for m, w in _wholes(draft, wanted, q)
+        if not _restated(part, m) and not said_earlier(draft, m, [part]) and not _list_says_otherwise(draft, m, said)
+    ]
+
+
+def _list_says_otherwise(draft: Draft, m: Mention, said: Context) -> bool:
+    """Is the figure a part of a list whose whole states another stage, fund or period than the share's words
+    name? (`部门支出决算 T。其中：项目支出 b` is spent, not the `项目支出预算` a share after it names: b, of no stage
+    its own words state, has the heading's until its whole's is passed on.)"""
+    if not draft.is_part(m):
+        return False
+    whole = next((b.total.identity.context for b in draft.facts.breakdowns if any(p is m for p in b.parts)), None)
+    return whole is not None and any(
+        getattr(said, f) not in (None, MIXED) and getattr(whole, f) not in (None, MIXED, getattr(said, f))
+        for f in ("stage", "fund", "period")
+    )
 
 
 def _whole_named(draft: Draft, base_label: str, part: Mention) -> tuple[str, Context]:

@@ -299,10 +299,19 @@ JOINED_NAMES = regex(r"及|和|与|、")
 
 
 def _component_of(whole: str, label: str) -> bool:
-    """Is the label one of the things the whole's name joins (`运行费` of `公务用车购置及运行费`)?"""
-    pieces = JOINED_NAMES.split(whole.strip("，、；：:, "))
+    """Is the label one of the things the whole's name joins (`运行费` of `公务用车购置及运行费`, or named with the
+    stem the joined names share, `公务用车运行费`)?"""
+    name = whole.strip("，、；：:, ")
+    pieces = JOINED_NAMES.split(name)
     own = label.strip("，、；：:, ")
-    return len(pieces) >= 2 and len(own) >= 2 and any(p.endswith(own) for p in pieces[1:])
+    return (
+        len(pieces) >= 2
+        and len(own) >= 2
+        and any(
+            p.endswith(own) or len(p) >= 2 and own.endswith(p) and name.startswith(own[: len(own) - len(p)])
+            for p in pieces[1:]
+        )
+    )
 
 
 def _foreign(p: _Entry, dims: set[str]) -> bool:
@@ -867,9 +876,9 @@ class Lists(Rates, Changes):
         if head is None or not parts or not parts[-1].quantities:
             return []
         dims = {q.base_unit for q in head.quantities}
-        entries = [
-            p for p in b.parts if isinstance(p, _Entry) and p.qs and p.qs[0].start > parts[-1].quantities[-1].end
-        ]
+        # (a part after the cut may open a list or a clause of its own, `运行费 b，比上年增加 Δ，主要是…`: its figure)
+        heads = (p.head if isinstance(p, _Breakdown) else p for p in b.parts)
+        entries = [p for p in heads if isinstance(p, _Entry) and p.qs and p.qs[0].start > parts[-1].quantities[-1].end]
         if not entries or not _foreign(entries[0], dims):
             return []
         after = {id(e.qs[0]) for e in entries[1:] if not _foreign(e, dims)}
