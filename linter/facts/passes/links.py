@@ -254,8 +254,21 @@ def _named_wholes(
     return [
         (m, w)
         for m, w in _wholes(draft, wanted, q)
-        if not _restated(part, m) and not said_earlier(draft, m, [part]) and not _list_says_otherwise(draft, m, said)
+        if not _restated(part, m)
+        and not said_earlier(draft, m, [part])
+        and not _list_says_otherwise(draft, m, said)
+        and not _opening_only(m, part)
     ]
+
+
+# a stock at the start of the year (`2024年初全市政府债务余额`, `上年末`), not 年初 as a budget's stage (年初预算)
+OPENING_BALANCE = regex(r"上年末|上年底|期初|年初(?!预算|计划|安排|批复|下达|部署)")
+
+
+def _opening_only(m: Mention, part: Mention) -> bool:
+    """Is the figure a stock at the year's start while the part's words say no such thing (`年初全市余额 A。…
+    市本级余额 b，占全市的 p%`: b is at the year's end, as the report's balances are, and so is its whole)?"""
+    return OPENING_BALANCE.search(m.label) is not None and OPENING_BALANCE.search(part.label) is None
 
 
 def _list_says_otherwise(draft: Draft, m: Mention, said: Context) -> bool:
@@ -479,7 +492,7 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
     part = s.part
     if part is None or len(wanted.item) < 2:
         return None
-    named = _named_like(draft, wanted, s, owner)
+    named = [(m, q) for m, q in _named_like(draft, wanted, s, owner) if not _opening_only(m, owner)]
     here = [(m, q) for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)]
     if not here and all(m.start < part.start for m, _ in named):
         # `项目总投资 X。` … (another section) `其中省级补助 a，占总投资的 p%`: a whole stated under another heading is

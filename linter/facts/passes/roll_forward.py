@@ -126,8 +126,25 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
             if found is None and k == len(mentions) - 1 and k >= 1 and _opens_year(closing):
                 # (`closing` is the sentence's last figure, an opening stock: a chain written backwards)
                 found = _backwards(draft, mentions, si)
-            if found is not None:
+            if found is not None and not _moved_the_sentence_before(draft, si):
                 yield found
+
+
+def _moved_the_sentence_before(draft: Draft, si: int) -> bool:
+    """Does the sentence right before, in the same paragraph, move money into or out of the same stock (`…补充预算
+    稳定调节基金，全年共补充 C。预算稳定调节基金年初余额 A，调入预算 B，年末余额 D`: D = A + C − B)? The flows the
+    sentence lists are then not all of the year's."""
+    said = draft.by_sentence.get(si) or []
+    if si < 1 or not said or draft.doc.sentences[si - 1].paragraph != draft.doc.sentences[si].paragraph:
+        return False
+    # what the stock is of, as the sentence's first figure names it (`省级预算稳定调节基金年初余额`), its scope words
+    # maybe left out before (`补充预算稳定调节基金`): a name of four characters or more ending it
+    name = STOCK.sub("", _stock(said[0].label))
+    sentence = draft.doc.sentences[si - 1]
+    before = draft.doc.text[sentence.start : sentence.end]
+    if len(name) < 4 or not any(name[k:] in before for k in range(len(name) - 3)):
+        return False
+    return any(_money(m) is not None and _flow(m.label) != 0 for m in draft.by_sentence.get(si - 1) or [])
 
 
 def _opens_year(m: Mention) -> bool:

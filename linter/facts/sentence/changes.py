@@ -272,7 +272,7 @@ class Changes(Reader):
         if self._dealt_apart(c, si, mentions, named, key):
             return
         initial = "年初" in c.cmp + c.label  # (`比上年年初预算数 C`: the initial budget, not the adjusted one)
-        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial)
+        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial, whole)
         if key and subject is None:
             self.facts.changes.append(self._unstated_subject(c, si, mentions, key))
             return
@@ -949,6 +949,7 @@ class Changes(Reader):
         period: str = "",
         stage: str | None = None,
         initial: bool = False,
+        whole: Mention | None = None,
     ) -> tuple[Mention | None, bool]:
         """The mention that changed, and whether it stands in the change's own sentence: of the stage the
         comparison names where one of the sentence's figures is (`决算数 A，调整预算数 B，…；比上年决算数 C 减少…`)."""
@@ -975,7 +976,9 @@ class Changes(Reader):
             and not self._notes_a_percentage(m)
             and not self._restated(m, mentions)
         ]
-        nearest = not initial and self._adjusted_nearest(candidates, stage)
+        nearest = not initial and (
+            self._adjusted_nearest(candidates, stage) or self._part_of_staged(candidates, stage, whole)
+        )
         staged = self._of_stage(candidates, stage) if not nearest else []
         subject = next(iter(staged or candidates), None)
         if subject is None and self._own_rate(si) is None:
@@ -999,6 +1002,16 @@ class Changes(Reader):
         own = self.labeller.identify(candidates[0].label)[1].stage
         # (`调整后全年预算数为 B`: both stages' words, the adjusted one's first)
         return own == "调整预算" or (own != "预算" and ADJUSTED.search(candidates[0].label) is not None)
+
+    def _part_of_staged(self, candidates: list[Mention], stage: str | None, whole: Mention | None) -> bool:
+        """Is the nearest figure a part of the list the change closes, of no stage its own words name, the list's
+        total of the stage the comparison names (`支出预算 T，其中：基本支出 a，比 2024 年预算 B 增长 p%`)? The
+        part is of its total's stage: the change follows it."""
+        if not stage or whole is None or not candidates or candidates[0] is whole:
+            return False
+        if self.labeller.identify(candidates[0].label)[1].stage is not None:
+            return False
+        return whole in self._of_stage(candidates[1:], stage)
 
     def _subject_before(self, si: int, mentions: list[Mention], certain: bool) -> tuple[Mention | None, bool]:
         """The figure a change with none of its own in its sentence is of, in the sentence before (none where

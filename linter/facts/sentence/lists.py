@@ -897,6 +897,24 @@ class Lists(Rates, Changes):
         end = before.quantities[-1].end if before.quantities else before.start
         return "；" in self.doc.text[end : p.qs[0].start]
 
+    def _subject_again(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """`母公司实现营业收入 R，净利润 N，其中分红 a；母公司期末总资产 T`: past a semicolon, a figure named with the
+        words its sentence opens with (the subject, stated again) and alone above the list's total is a statement
+        of its own about that subject, no part."""
+        whole = exact_figure(head)
+        if not parts or not p.qs or whole is None or not parts[-1].quantities:
+            return False
+        if "；" not in self.doc.text[parts[-1].quantities[-1].end : p.qs[0].start]:
+            return False
+        own = p.qs[0]
+        if own.base_unit != whole.base_unit or own.base_value <= whole.base_value:
+            return False
+        name = p.label.lstrip("，、；：; ")
+        start = self.doc.sentences[parts[0].sentence].start
+        opening = self.doc.text[start : start + len(name)]
+        common = len(list(takewhile(lambda ab: ab[0] == ab[1], zip(name, opening))))
+        return common >= 2
+
     def _past_a_closed_run(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
         """Does the entry follow, past a comma, a run of parts joined by 、 that make the whole already
         (`采购预算 T，其中货物 a、服务 b，预留中小企业 c，占 p%`: c cuts across a and b, no third part)?"""
@@ -921,6 +939,7 @@ class Lists(Rates, Changes):
                 or self._sibling(head, p, parts)
                 or self._past_a_closed_run(head, p, parts)
                 or _past_a_footed_list(self.doc.text, head, p, parts)
+                or self._subject_again(head, p, parts)
             )
         if isinstance(p, _Breakdown) and head is not None and p.head is not None:
             # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
