@@ -628,7 +628,7 @@ def _table_at(
     if above is not None and _enough_rows(lines, above[0], rows):
         header, top = above
         names, numbering = _header_lines(lines, header)
-        built = _build(lines, starts, names, numbering, rows, mapper)
+        built, last = _built(lines, starts, header, rows, (j, last, cut), data, mapper, paged)
     if built is None:
         if before is not None and turn is not None:
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
@@ -648,6 +648,60 @@ def _table_at(
         if before is not None and turn is not None:
             _left_open(before)
     return found
+
+
+def _built(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    rows: list[_Line],
+    end: tuple[int, int, bool],
+    data: list[Parsed],
+    mapper: _Mapper,
+    paged: frozenset[int],
+) -> tuple[tuple[Block, list[int], Layout | None] | None, int]:
+    """The grid of the table under `header` (_build) and its last line; `end` is the line after the rows, their
+    last line and whether they stop at a line that may be a row. A dropped-cells table going on over the page
+    is read whole first: its first page alone may seem to add up with a column's rows missing."""
+    j, last, cut = end
+    joined = None if cut else _dropped_over_page(lines, starts, header, rows, j, data, mapper, paged)
+    if joined is not None:
+        return joined
+    names, numbering = _header_lines(lines, header)
+    return _build(lines, starts, names, numbering, rows, mapper), last
+
+
+def _dropped_over_page(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    rows: list[_Line],
+    j: int,
+    data: list[Parsed],
+    mapper: _Mapper,
+    paged: frozenset[int],
+) -> tuple[tuple[Block, list[int], Layout | None], int] | None:
+    """A dropped-cells table (dropped.py) whose rows go on over a page: past the page's number (`- 8 -`) the
+    same header lines stand again, then more rows. A part's rows split by the page make up their parent's
+    figure only with the rows of both pages, so the two are read as one (by the dropped reading only, which
+    places the figures by the sums; no layout joins them). The grid and the last line; None otherwise."""
+    k = j
+    while k < len(lines) and (_blank(lines[k]) or PAGE_MARK.match(lines[k].strip())):
+        k += 1
+    if k == j or not any(PAGE_MARK.match(lines[m].strip()) for m in range(j, k)):
+        return None
+    for h in header:
+        if k >= len(lines) or lines[k].strip() != lines[h].strip():
+            return None
+        k += 1
+    if k >= len(lines) or not data[k]:
+        return None
+    more, end, cut = _rows(lines, starts, k, data, paged)
+    names, numbering = _header_lines(lines, header)
+    built = _build(lines, starts, names, numbering, rows + more, mapper) if more and not cut else None
+    if built is None or built[2] is not None:
+        return None
+    return built, max(end - 1, more[-1].line)
 
 
 def _header_of(lines: list[str], i: int, data: list[Parsed]) -> tuple[tuple[list[int], int] | None, int]:
@@ -1002,11 +1056,12 @@ def _build(
     layout = given or _layout(lines, figured, named=named, single=single) or _layout_named_left(lines, header, figured)
     placed = _placed(lines, rows, layout, given is not None, headed) if layout is not None else None
     first: list[Cell] | None = None
+    spans: list[tuple[int, int, str]] = []  # a dropped-cells table's column groups (grid columns)
     if placed is None and given is None:
         read = _dropped(lines, starts, header, rows, mapper)
         if read is None:
             return None
-        first, placed, layout = read[0], read[1], None
+        first, placed, layout, spans = read[0], read[1], None, read[2]
     if placed is None or numbering is not None and layout is None:
         return None
     off: list[Cell] = []
@@ -1027,6 +1082,7 @@ def _build(
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
     block.off_header = {c.col for c in off}
     _place_names(block, lines, header, rows, layout, first)
+    block.groups = spans
     if grouped is not None:
         block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
     return block, indents, layout
@@ -1133,22 +1189,37 @@ def _placed(
 
 def _dropped(
     lines: list[str], starts: list[int], header: list[int], rows: list[_Line], mapper: _Mapper
-) -> tuple[list[Cell], list[list[int]]] | None:
-    """The header row and each row's columns of a coded table whose blank cells were dropped (dropped.py):
-    one header line names the 合计 column and its parts, as many as the fullest row has figures."""
+) -> tuple[list[Cell], list[list[int]], list[tuple[int, int, str]]] | None:
+    """The header row, each row's columns and the header's column groups of a coded table whose blank cells
+    were dropped (dropped.py): the header names the 合计 column and its parts, with the columns before them
+    (_dropped_names), as many as the fullest row has figures."""
     k = max(len(r.figs) for r in rows)
     if any(not r.figs for r in rows):
         return None  # (group headings: not read so)
-    named = [names for h in header if len(names := dropped.header_names(lines[h])) == k]
-    if len(named) != 1 or not dropped.total_and_parts(named[0]):
+    read = _dropped_names(lines, header, k)
+    if read is None:
         return None
-    placed = dropped.place([r.label for r in rows], [[f.group() for f in r.figs] for r in rows], k)
+    names, lead, heading = read
+    labels, figures = [r.label for r in rows], [[f.group() for f in r.figs] for r in rows]
+    placed = dropped.place_after(labels, figures, k, lead) if lead else dropped.place(labels, figures, k)
     if placed is None:
         return None
     h = header[0]
     first = mapper.norm(starts[h] + len(lines[h]) - len(lines[h].lstrip())) or 0
-    cells = [Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(named[0])]
-    return cells, placed
+    cells = [Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(names)]
+    groups = [(lead + 1, k, heading)] if heading else []
+    return cells, placed, groups
+
+
+def _dropped_names(lines: list[str], header: list[int], k: int) -> tuple[list[str], int, str] | None:
+    """The k column names of a dropped-cells table's header: one line naming the 合计 and its parts, or two
+    lines whose upper one has lead columns before the heading over them (dropped.grouped_header); with the
+    number of lead columns and that heading ("" none)."""
+    named = [names for h in header if len(names := dropped.header_names(lines[h])) == k]
+    if named:
+        return (named[0], 0, "") if len(named) == 1 and dropped.total_and_parts(named[0]) else None
+    two = [g for a, b in zip(header, header[1:]) if (g := dropped.grouped_header(lines[a], lines[b], k))]
+    return two[0] if len(two) == 1 else None
 
 
 def _named_columns(lines: list[str], header: list[int]) -> int:

@@ -64,6 +64,40 @@ def total_and_parts(names: list[str]) -> bool:
     return all((r := role_of(n)) is not None and r.kind == "amount" for n in names[1:])
 
 
+def grouped_header(upper: str, lower: str, k: int) -> tuple[list[str], int, str] | None:
+    """A two-line header whose upper line's last heading spans the lower line's 合计 and parts, the columns
+    before them of another figure each (`2024年预算数 2025年预算数` over `合计 基本支出 项目支出`): the k
+    columns' names, how many lead columns stand before the 合计, and the spanning heading; None for any other
+    shape (which column a lower name stands under is then not known)."""
+    top, below = header_names(upper), header_names(lower)
+    lead = len(top) - 1
+    if lead < 1 or lead + len(below) != k or not total_and_parts(below):
+        return None
+    if any((r := role_of(n)) is None or r.kind != "amount" for n in top):
+        return None  # (each lead column a figure of its own, 上年预算数, and the group's heading one too)
+    return top[:-1] + below, lead, top[-1]
+
+
+def place_after(labels: list[str], figures: list[list[str]], k: int, lead: int) -> list[list[int]] | None:
+    """`place` for a table whose first `lead` columns stand before the 合计 and its parts, every row filling
+    them (上年预算数): the rest of each row is placed as a table of its own. None when a row leaves a lead
+    column blank, or may (its figures after the lead would add up as a full row of the parts)."""
+    rest = k - lead
+    for figs in figures:
+        if len(figs) < lead + 2 or len(figs) == rest and _adds_up(figs):
+            return None
+    placed = place(labels, [f[lead:] for f in figures], rest)
+    if placed is None:
+        return None
+    return [list(range(lead)) + [lead + c for c in cols] for cols in placed]
+
+
+def _adds_up(figs: list[str]) -> bool:
+    """Is the first figure the sum of the others (a row that may be full, its lead cells blank)?"""
+    values = _values(figs)
+    return values is not None and values[0] == sum(values[1:])
+
+
 def place(labels: list[str], figures: list[list[str]], k: int) -> list[list[int]] | None:
     """The columns (0-based among the k figure columns) of each row's figures, the first column the 合计 of
     the others; None unless every row's columns are certain."""

@@ -531,6 +531,27 @@ def _cut(line: str, seg: _Seg, words: list[tuple[int, int]], k: int, place: _Pla
     return _alone(left, words[0][0]), part
 
 
+def _cut_at_mark(
+    line: str, seg: _Seg, words: list[tuple[int, int]], k: int, place: _Place
+) -> tuple[Parsed, Parsed] | None:
+    """A label's words cut before word k, which opens with an enumeration (`2. 政府性基金 三、卫生健康支出 a`):
+    the left side's row left blank, then the right side's. Certain where the first word opens with a mark
+    too (a label of its own, not a wrapped one's end) and the right label names a row of its side by its
+    words; the left one need not (`政府性基金` under `一、财政拨款收入` names no side)."""
+    a0, b0 = words[0]
+    if not marker(line[a0:b0])[0]:
+        return None
+    left = line[a0 : words[k - 1][1]]
+    a = words[k][0]
+    if not seg.figs:
+        right = line[a : words[-1][1]]
+        return (_alone(left, a0), _alone(right, a)) if place.names(right, 1) else None
+    part = _data(" " * a + line[a : seg.figs[-1].end()])
+    if part is None or not place.names(part[0], 1):
+        return None
+    return _alone(left, a0), part
+
+
 def _one(seg: _Seg, side: int, place: _Place) -> tuple[Parsed, Parsed] | None:
     """A line of one label (and its figures) as the row of a side."""
     if seg.figs:
@@ -568,9 +589,11 @@ def _by_words(line: str, seg: _Seg, place: _Place) -> tuple[Parsed, Parsed] | No
     cuts = [c for k in range(1, len(words)) if (c := _cut(line, seg, words, k, place)) is not None]
     if cuts:
         return cuts[0] if len(cuts) == 1 else None
-    if any(marker(line[a:b])[0] for a, b in words[1:]):
-        # (a word opening with an enumeration, `2.政府性基金 三、节能环保支出`: two labels, cut nowhere known)
-        return None
+    marked = [k for k, (a, b) in enumerate(words) if k and marker(line[a:b])[0]]
+    if marked:
+        # (a word opening with an enumeration, `2.政府性基金 三、节能环保支出`: two labels, cut there when it is
+        # the one such word, the first label opens with a mark of its own and the second names the right side)
+        return _cut_at_mark(line, seg, words, marked[0], place) if len(marked) == 1 else None
     kind = side_of(seg.label)
     return _one(seg, place.kinds.index(kind), place) if kind in place.kinds else None
 
