@@ -330,8 +330,21 @@ def _fund_part(wanted: Identity, part: Mention, m: Mention, q: Quantity, lists: 
 
 
 def _doubtful(paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention | None) -> bool:
-    """Is a whole found in another sentence than the part's in doubt (`_whole_beside`)?"""
-    return whole is not None and whole.sentence != part.sentence and _whole_beside(paragraphs, s, part, whole)
+    """Is a whole found in another sentence than the part's in doubt (`_whole_beside`)? Not one the part's own
+    paragraph states before it under the very words the share names it by (`收入总计 T，包括本年收入合计 W…。本年收入中：
+    财政拨款收入 a，占本年收入合计的 p%`): the whole meant is then that figure, whatever a larger one before makes."""
+    if whole is None or whole.sentence == part.sentence or _named_so_before(s, part, whole):
+        return False
+    return _whole_beside(paragraphs, s, part, whole)
+
+
+def _named_so_before(s: Share, part: Mention, whole: Mention) -> bool:
+    """Is the whole stated before the part in its paragraph, labelled just as the share names its whole?"""
+    return (
+        whole.paragraph == part.paragraph
+        and whole.start < part.start
+        and whole.label.strip() == s.base_label.strip().removesuffix("的")
+    )
 
 
 def _whole_beside(paragraphs: dict[int, list[Mention]], s: Share, part: Mention, whole: Mention) -> bool:

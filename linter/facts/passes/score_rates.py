@@ -10,6 +10,9 @@ with another weight leaves it open).
 A rate stated alone in the sentence after its indicator's score and weight (`产出指标得分30.45分（分值35分）。产出指标
 得分率为87.00%。`) is read over that pair: only where the sentence before holds that one pair and no other score,
 and the rate names the pair's indicator.
+
+A score whose full marks are in brackets right after it, the rate right after them (`产出指标得32.49分（权重35分），得分率
+92.83%`), is over those marks: the bracket states the score's own full marks, whatever the indicator's name.
 """
 
 from __future__ import annotations
@@ -67,10 +70,25 @@ def score_rates(draft: Draft) -> Iterator[Completed]:
         score = figures.get(r.operands[0].start)
         if score is None:
             continue
-        full = _full_of(text, score, overall, weights)
+        full = _marks_after(text, score[1], r, figures) or _full_of(text, score, overall, weights)
         if full is not None:
             replacement = Rate(r.name, r.stated, r.sentence, [score[1], full], [score[0].key, "满分"], None, True)
             yield Completed(r, replacement)
+
+
+# a score's own full marks in brackets right after it, its rate right after them (`32.49分（权重35分），得分率`)
+MARKS_AFTER = regex(
+    rf"\s*分?\s*[（(](?:满分|分值|权重|标准分)(?:为)?\s*(?P<full>{_NUMBER})\s*分[）)][，,]\s*得分率(?:为)?\s*$"
+)
+
+
+def _marks_after(
+    text: str, score: Quantity, rate: Rate, figures: dict[int, tuple[Mention, Quantity]]
+) -> Quantity | None:
+    """The full marks bracketed right after the score, where the rate comes right after them."""
+    found = MARKS_AFTER.match(text, score.end, rate.stated.start)
+    figure = figures.get(found.start("full")) if found is not None else None
+    return figure[1] if figure is not None else None
 
 
 def _full_of(

@@ -18,7 +18,17 @@ from .model import Column, Row, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, read_rows
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
-from .vocab import blank_is_zero, no_figure, overall_score, rate_heading, role_of, scored, weight_noted, words
+from .vocab import (
+    blank_is_zero,
+    grade_names,
+    no_figure,
+    overall_score,
+    rate_heading,
+    role_of,
+    scored,
+    weight_noted,
+    words,
+)
 
 TITLE = regex(r"表|情况|明细|汇总")
 # a caption's number written bare before its words (`1　2026年部门收支预算总表`): no part of the title, which a
@@ -266,6 +276,8 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
                 # rates are: its `%` is said once for the table (`单位：万元、%`) or not at all, and its cells are
                 # percentages (never 万元 a 合计 row adds up)
                 unit = "%"
+        if not unit and _grade_count(table, heads, c, n):
+            unit = "个"
         if unit != table.unit:
             table.column_units[c] = unit
         units.append(unit)
@@ -274,6 +286,21 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
 
 
 RATED = ("ratio", "growth", "share", "comparable")
+# the units of a column that counts the items evaluated (`评价项目（个）`)
+COUNTED = ("个", "项")
+WHOLE = regex(r"\d{1,4}")
+
+
+def _grade_count(table: Table, heads: list[list[str]], c: int, n: int) -> bool:
+    """Is a column headed by a grade (`优`, `良好`) a count of the items given it? Where the table has no unit, a
+    column beside it counts items (`评价项目（个）`), and its filled cells are all whole numbers: the number of
+    projects graded so, exact (never an amount rounded to its last digit)."""
+    if table.unit or not heads[c] or heads[c][-1].strip() not in grade_names():
+        return False
+    if not any(column_unit(path, "") in COUNTED for path in heads):
+        return False
+    cells = [t for row in table.rows[max(n, 1) :] if c < len(row) and (t := row[c].text.strip())]
+    return bool(cells) and all(WHOLE.fullmatch(t) for t in cells)
 
 
 def _percent_cells(table: Table, c: int, n: int) -> bool:
