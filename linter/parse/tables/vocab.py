@@ -153,12 +153,12 @@ def overall_score(header: str) -> bool:
 
 
 @cache
-@cache
 def grade_names() -> frozenset[str]:
     """The words of an evaluation's grades (grades.yaml: `优`, `良好`, `不合格`)."""
     return frozenset(str(w) for line in load("grades").get("grades") or [] for w in line)
 
 
+@cache
 def words(section: str) -> frozenset[str]:
     return frozenset(flatten(str(w)) for w in load("tables").get(section) or [])
 
