@@ -247,8 +247,14 @@ class Reader:
         """The figures a sentence's ratios and changes so far measure against (their bases), by id."""
         rates = takewhile(lambda r: r.sentence == si, reversed(self.facts.rates))
         changes = takewhile(lambda c: c.sentence == si, reversed(self.facts.changes))
-        used = {id(r.operands[-1]) for r in rates if r.ordered and r.operands}
+        used = {id(r.operands[-1]) for r in rates if r.operands and (r.ordered or self._target(r.operands[-1], si))}
         return used | {id(c.base) for c in changes if c.base is not None}
+
+    def _target(self, q: Quantity, si: int) -> bool:
+        """Is the figure a target or plan by its own words (`年度目标为 86 公里`)? As a rate's base (`完成率 103.02%`)
+        it is what the outcome is measured against, whichever order the rate was read in."""
+        m = next((m for m in self.d.by_sentence.get(si) or [] if any(x is q for x in m.quantities)), None)
+        return m is not None and self.labeller.identify(m.label)[1].stage == "计划"
 
     def _bracketed(self, m: Mention) -> bool:
         """Does the mention stand in brackets after another figure (`86.5 亿元（开发区 12.3 亿元）`), a note on
