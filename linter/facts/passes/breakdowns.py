@@ -1412,16 +1412,16 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 complete = not _names_unstated(draft, [*plus, *minus], m)
                 yield Breakdown(m, plus, "加", complete, m.sentence, inferred=True, certain=False, minus=minus)
                 continue
-            defined = _defined_before(draft, mentions, i, q.base_unit, taken)
-            if defined:
-                # `本年支出合计 A，年末结转和结余 B，支出总计 T`: the components of T's definition (vocab sums.yaml),
-                # a total among them, stated before it in its sentence
-                taken.update(id(p) for p in [*defined, m])
-                yield Breakdown(m, defined, "", True, m.sentence, inferred=True, certain=False)
-                continue
-            listed = _listed_to_header(draft, m, q.base_unit, taken)
+            # `本年支出合计 A，年末结转和结余 B，支出总计 T`: the components of T's definition (vocab sums.yaml), a
+            # total among them, stated before it in its sentence; `X，其中：A a、B b、C c，合计 T`: a total word alone
+            # right after a list's last part sums its parts; `全年偿还本金情况：` / `——一般债务还本 a；` / `——专项债务
+            # 还本 b；` / `合计 T。`: all the items listed
+            listed = (
+                _defined_before(draft, mentions, i, q.base_unit, taken)
+                or _closing_total(draft, mentions, i)
+                or _listed_to_header(draft, m, q.base_unit, taken)
+            )
             if listed:
-                # `全年偿还本金情况：` / `——一般债务还本 a；` / `——专项债务还本 b；` / `合计 T。`: all the items listed
                 taken.update(id(p) for p in [*listed, m])
                 yield Breakdown(m, listed, "", True, m.sentence, inferred=True, certain=False)
                 continue
@@ -1784,6 +1784,23 @@ def _names_the_last(total: Mention, run: list[tuple[Mention, Quantity]]) -> bool
     sum is left unread: its parts are the list's, which the list's own reading takes.)"""
     named = [k for k, (pm, _) in enumerate(run) if len(pm.identity.item or "") >= 3 and pm.identity.item in total.label]
     return len(named) < 2 or named == list(range(len(run) - len(named), len(run)))
+
+
+def _closing_total(draft: Draft, mentions: list[Mention], i: int) -> list[Mention]:
+    """The parts of the list whose last part stands right before the figure, in its sentence, where the figure is
+    named by a total word alone (`…、县级配套资金 d，合计 T`); none otherwise."""
+    m = mentions[i]
+    if i == 0 or BARE_TOTAL.match(m.label) is None or mentions[i - 1].sentence != m.sentence:
+        return []
+    last = mentions[i - 1]
+    found = [b for b in draft.facts.breakdowns if b.parts and b.parts[-1] is last and not b.minus]
+    if len(found) != 1 or len(found[0].parts) < 2 or any(p.start >= last.start for p in found[0].parts[:-1]):
+        return []
+    return list(found[0].parts)
+
+
+# a total word alone, counting nothing (`二者合计`, `两项合计` sum the figures they count: _run_before)
+BARE_TOTAL = regex(r"^[，,、；;]?\s*(?:合计|共计|总计)(?:为|是)?$")
 
 
 def _named_sum(draft: Draft, m: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
