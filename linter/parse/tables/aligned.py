@@ -484,13 +484,29 @@ def _label_tail(lines: list[str], j: int, data: list[Parsed], rows: list[_Line])
     the label above starts, and a row of figures right below whose label starts there or further left: the
     words are no row of their own (a group's heading has its rows set further in) and no head of the row below
     (that label stands on its own line)."""
-    if not rows or rows[-1].line != j - 1 or not rows[-1].figs or j + 1 >= len(lines) or not data[j + 1]:
+    if not rows or rows[-1].line != j - 1 or not rows[-1].figs or j + 1 >= len(lines):
         return False
     tail = lines[j].strip()
     if len(tail) > TAIL_MAX or not _text_only(lines[j]) or marker(tail)[0] or WIDE_GAP.search(tail):
         return False
     at = _label_column(lines[j])
-    return at == _label_column(lines[j - 1]) and 0 <= _label_column(lines[j + 1]) <= at
+    if data[j + 1] and at == _label_column(lines[j - 1]) and 0 <= _label_column(lines[j + 1]) <= at:
+        return True
+    return _coded_tail(lines, j)
+
+
+def _coded_tail(lines: list[str], j: int) -> bool:
+    """Is line j the tail of a coded row's label in a PDF's text that sets its cells one space apart, the
+    tail at the line's start, under the code (`2080506 机关事业单位职业年金缴费支 1607.70 1607.70` / `出` /
+    `210 卫生健康支出 …`)? The row above and the row below each open with a classification code where the
+    words open: words alone between two coded rows are no row of a coded table (each of its rows has its code)
+    and no head of the label below (its code stands before it), so they end the label above."""
+    lead = _lead(lines[j])
+    if CODE_FIRST.match(lines[j - 1]) is None or _lead(lines[j - 1]) != lead:
+        return False
+    below = lines[j + 1]
+    # (or the page ends under it: its number)
+    return PAGE_MARK.match(below) is not None or (CODE_FIRST.match(below) is not None and _lead(below) == lead)
 
 
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
@@ -646,8 +662,22 @@ def _table_at(
         # (续表) whose first piece was not read: neither piece is known to be whole
         found.continued = True
         if before is not None and turn is not None:
-            _left_open(before)
+            _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+def _continued_by(before: Aligned, turn: str, first: str) -> None:
+    """The table before goes on in rows that could not be joined to it (their first line `first`): it is
+    left open; past nothing but page furniture (`turn` SURE), the code those rows open with is kept."""
+    _left_open(before)
+    if turn == SURE:
+        before.block.next_code = _code_of(first)
+
+
+def _code_of(line: str) -> str:
+    """The classification code a row opens with (its 类/款/项 parts joined), "" for none."""
+    m = CODE_FIRST.match(line)
+    return "".join(m.group().split()) if m else ""
 
 
 def _built(

@@ -62,6 +62,9 @@ class Block:
     breaks: list[int] = field(default_factory=list)  # the grid rows where each joined piece after the first starts
     open_end: bool = False  # the next pipe table goes on with its codes but could not be joined
     goes_on: bool = False  # the next table is surely this one continued (not joined)
+    # the classification code of the first row of the next page's piece of it (nothing but page furniture
+    # between): a parent whose code that one does not open with has all its rows here (relations._open)
+    next_code: str = ""
     # the grid columns of a table laid out with spaces whose header words do not stand over their figures
     # (named by the nearest placing only); None where no name was placed by position (a pipe table's)
     off_header: set[int] | None = None

@@ -170,6 +170,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
         breaks=list(block.breaks),
         open_end=block.open_end,
         goes_on=block.goes_on,
+        next_code=block.next_code,
     )
     table.context = read(title).context.under(outer) if title else outer
     table.blank_zero = blank_is_zero(title) or table.context.stage == "决算"

@@ -116,9 +116,13 @@ def place(labels: list[str], figures: list[list[str]], k: int) -> list[list[int]
 
 
 def _rows(labels: list[str], figures: list[list[str]], k: int) -> list[_Row] | None:
-    """The rows with their codes and values; None when a row is neither full nor of one part (two equal
-    figures), or has a label that is neither a code nor the table's 合计."""
+    """The rows with their codes and values; None when a row is neither full nor of one part (two figures),
+    or has a label that is neither a code nor the table's 合计. A row of two unequal figures is of one part
+    too, whose 合计 is not its part as written: whatever part it is, the row does not add up (its 合计, the
+    first figure, is never the blank one), and where the tree places it the checks say so. One such row at
+    most: more say the columns are not the 合计 and its parts."""
     out: list[_Row] = []
+    unequal = 0
     for label, figs in zip(labels, figures):
         m = ROW_CODE.match(label)
         if m is None and total_kind(label) != "grand":
@@ -126,8 +130,12 @@ def _rows(labels: list[str], figures: list[list[str]], k: int) -> list[_Row] | N
         values = _values(figs)
         if values is None or any(v < 0 for v in values):
             return None
-        if len(values) != k and (len(values) != 2 or values[0] != values[1]):
+        if len(values) != k and len(values) != 2:
             return None
+        if len(values) == 2 < k and values[0] != values[1]:
+            unequal += 1
+            if unequal > 1 or k < 3:
+                return None
         decimals = max((len(f.split(".")[1]) if "." in f else 0) for f in figs)
         out.append(_Row(m.group(1) if m else None, values, decimals))
     return out
@@ -212,10 +220,10 @@ def _from_parent(rows: list[_Row], p: int, k: int) -> bool:
     if (k - 1) ** len(open_) > MAX_TRIES:
         return False
     rest = [parent.values[j] - sum(_part(rows[c], j, k) for c in parent.children if c not in open_) for j in range(k)]
-    misses: dict[int, list[tuple[int, ...]]] = {}
-    for combo in product(range(1, k), repeat=len(open_)):
-        misses.setdefault(_misses(rows, open_, combo, rest, parent, k), []).append(combo)
-    fits = misses.get(0) or (misses.get(1, []) if k > 2 else [])
+    fits = _fits(rows, open_, rest, parent, k, -1)
+    if any(rows[c].values[0] != rows[c].values[-1] for c in open_):
+        # (a row that does not add up, counted by its part's figure or by its 合计: the one placing either way)
+        fits = fits if fits == _fits(rows, open_, rest, parent, k, 0) else []
     if len(fits) != 1:
         return False
     for c, j in zip(open_, fits[0]):
@@ -223,21 +231,34 @@ def _from_parent(rows: list[_Row], p: int, k: int) -> bool:
     return True
 
 
+def _fits(
+    rows: list[_Row], open_: list[int], rest: list[Decimal], parent: _Row, k: int, pick: int
+) -> list[tuple[int, ...]]:
+    """The placings of the open rows that make up every part column, or else those that make up all but one;
+    each open row counted by its figure `pick` (its part's, -1, or its 合计's, 0: the same but in a row that
+    does not add up)."""
+    misses: dict[int, list[tuple[int, ...]]] = {}
+    for combo in product(range(1, k), repeat=len(open_)):
+        misses.setdefault(_misses(rows, open_, combo, rest, parent, k, pick), []).append(combo)
+    return misses.get(0) or (misses.get(1, []) if k > 2 else [])
+
+
 def _part(row: _Row, j: int, k: int) -> Decimal:
     """A decided row's figure in column j (a one-part row: its figure in its part and in the 合计 only)."""
     if len(row.values) == k:
         return row.values[j]
-    return row.values[0] if j in (0, row.part) else Decimal(0)
+    return row.values[0] if j == 0 else row.values[-1] if j == row.part else Decimal(0)
 
 
 def _misses(
-    rows: list[_Row], open_: list[int], combo: tuple[int, ...], rest: list[Decimal], parent: _Row, k: int
+    rows: list[_Row], open_: list[int], combo: tuple[int, ...], rest: list[Decimal], parent: _Row, k: int, pick: int
 ) -> int:
-    """The part columns the placing `combo` of the open rows does not make up."""
+    """The part columns the placing `combo` of the open rows does not make up (each counted by its figure
+    `pick`)."""
     terms = len(parent.children)
     out = 0
     for j in range(1, k):
-        made = sum((rows[c].values[0] for c, part in zip(open_, combo) if part == j), Decimal(0))
+        made = sum((rows[c].values[pick] for c, part in zip(open_, combo) if part == j), Decimal(0))
         out += abs(rest[j] - made) > _tolerance(parent, terms + 1)
     return out
 

@@ -103,6 +103,7 @@ class Table:
     placed: bool = False
     open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
     goes_on: bool = False  # the next table is surely its continuation: its 合计 may total that one's rows too
+    next_code: str = ""  # the code of the first row of its continuation on the next page (blocks.Block)
     department: bool = False  # of a department's report (部门预算/决算): its tables show all its own items
     open_start: bool = False  # it goes on from a table before that could not be joined: its first rows are
     # children of a row there

@@ -66,7 +66,7 @@ def tree_relations(table: Table) -> list[Relation]:
         cols = summable(side)
         if not cols or side.structure in ("none", "uncertain"):
             continue
-        open_rows = _open(side) if table.open_end else set()
+        open_rows = _open(side, table.next_code) if table.open_end else set()
         # a government's tables leave classified items out; a department's show all of its own
         unpublished = frozenset() if table.department else NOT_ITEMISED
         out += [r for r in _parents(side, cols, unpublished) if r.total[0] not in open_rows]
@@ -76,14 +76,18 @@ def tree_relations(table: Table) -> list[Relation]:
     return out
 
 
-def _open(side: Side) -> set[int]:
-    """Grid rows whose children may go on in the next table: the last row's ancestors."""
+def _open(side: Side, next_code: str = "") -> set[int]:
+    """Grid rows whose children may go on in the next table: the last row's ancestors, but for those whose
+    code the next page's first row does not open with (`2050999` the last here, `208` first there: 20509 and
+    205 are whole here, as a class's items follow it in one run)."""
     rows = side.rows
     out: set[int] = set()
     p = rows[-1].parent if rows else None
     while p is not None and rows[p].index not in out:
         out.add(rows[p].index)
         p = rows[p].parent
+    if next_code:
+        out -= {r.index for r in rows if r.code and r.index in out and not next_code.startswith(r.code)}
     if rows and rows[-1].marker:
         out.update(r.index for r in rows if r.marker and r.level < rows[-1].level)
     return out
