@@ -256,7 +256,7 @@ def _named_wholes(
         for m, w in _wholes(draft, wanted, q)
         if not _restated(part, m)
         and not said_earlier(draft, m, [part])
-        and not _list_says_otherwise(draft, m, said)
+        and not _list_says_otherwise(draft, m, said, wanted.context)
         and not _opening_only(m, part)
     ]
 
@@ -271,15 +271,16 @@ def _opening_only(m: Mention, part: Mention) -> bool:
     return OPENING_BALANCE.search(m.label) is not None and OPENING_BALANCE.search(part.label) is None
 
 
-def _list_says_otherwise(draft: Draft, m: Mention, said: Context) -> bool:
+def _list_says_otherwise(draft: Draft, m: Mention, said: Context, wanted: Context) -> bool:
     """Is the figure a part of a list whose whole states another stage, fund or period than the share's words
-    name? (`部门支出决算 T。其中：项目支出 b` is spent, not the `项目支出预算` a share after it names: b, of no stage
-    its own words state, has the heading's until its whole's is passed on.)"""
+    name (`said`, as resolved in the part's context: `wanted`)? (`部门支出决算 T。其中：项目支出 b` is spent, not the
+    `项目支出预算` a share after it names: b, of no stage its own words state, has the heading's until its whole's
+    is passed on.)"""
     if not draft.is_part(m):
         return False
     whole = next((b.total.identity.context for b in draft.facts.breakdowns if any(p is m for p in b.parts)), None)
     return whole is not None and any(
-        getattr(said, f) not in (None, MIXED) and getattr(whole, f) not in (None, MIXED, getattr(said, f))
+        getattr(said, f) not in (None, MIXED) and getattr(whole, f) not in (None, MIXED, getattr(wanted, f))
         for f in ("stage", "fund", "period")
     )
 
