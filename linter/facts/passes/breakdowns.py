@@ -840,9 +840,13 @@ def _measured_against(draft: Draft, si: int) -> set[int]:
     return rates | {id(c.base) for c in draft.facts.changes if c.sentence == si and c.base is not None}
 
 
+# a key that is a move's word alone (`调整为 B`: 调整): it names no measure, whatever item a name ending so is of
+MOVE_ONLY = regex(r"(?:调整|调增|调减|增加|减少|追加|追减|变动)(?:后)?")
+
+
 def _parallel_groups(draft: Draft, si: int, items: list[Mention], prev: list[Mention]) -> list[list[Mention]]:
     """The sentence's list and the sentences after it that list the same measures for other entities."""
-    totals = [m for m in prev if m.key and not draft.is_part(m)]
+    totals = [m for m in prev if m.key and not draft.is_part(m) and not MOVE_ONLY.fullmatch(m.key)]
     groups = [items]
     amounts = [m for m in items if m.key and any(q.kind == "amount" for q in m.quantities)]
     if not all(any(same_measure(m.key, t.key) for t in totals) for m in amounts):
@@ -870,7 +874,7 @@ def _per_measure(prev: list[Mention], groups: list[list[Mention]], si: int) -> I
     """Each figure of the sentence before is a total; each group holds one part of it (its entity)."""
     used: set[int] = set()
     for t in prev:
-        if not t.key:
+        if not t.key or MOVE_ONLY.fullmatch(t.key):
             continue
         parts = []
         for g in groups:
