@@ -63,7 +63,7 @@ def _by_headers(side: Side, col: Column) -> list[tuple[Column, Column]]:
         return staged
     left = _same_scope([c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")], col)
     if not left:
-        return _planned_and_done(side, col) if col.role == "为预算%" else []
+        return _planned_and_done(side, col) or _first_stage(side, col) if col.role == "为预算%" else []
     if col.role == "得分率":
         return _score_rate(left)
     if col.role == "调整率":
@@ -197,6 +197,23 @@ def _planned_and_done(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if plan.index > done.index or plan.unit != done.unit or not _same_measure(*rest):
         return []
     return [(done, plan)]
+
+
+def _first_stage(side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """A rate named by a first stage (到位率, 拨付率) after columns read as no amount of a role (`计划下达 |
+    实际到位 | 到位率`): the one column of that stage (`实际到位`, `到位数`) over the one column before it of the
+    funds planned, issued or budgeted (`计划下达`, `预算安排`). [] when either is not one: which base the rate
+    is of, the headers would not say."""
+    head = flatten("".join(col.path[-1:])).rstrip("%％()（）")
+    stage = next((s for s in FIRST_STAGES if head.endswith(s + "率")), None)
+    if stage is None:
+        return []
+    before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "") and c.path]
+    named = [c for c in before if re.fullmatch(rf"(?:实际|已)?{stage}(?:数|额|资金|金额)?", flatten(c.path[-1]))]
+    if len(named) != 1 or any(stage in flatten(c.path[-1]) for c in before if c is not named[0]):
+        return []
+    bases = [c for c in before if c.index < named[0].index and BASE_COLUMN.search(flatten(c.path[-1]))]
+    return [(named[0], bases[0])] if len(bases) == 1 and bases[0].unit == named[0].unit else []
 
 
 def _same_measure(a: str, b: str) -> bool:

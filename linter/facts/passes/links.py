@@ -233,7 +233,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
                 yield Completed(s, replace(s, total=whole, certain=False))
             continue
-        found = _in_own_paragraph(found, part)
+        found = _in_own_paragraph(_under_own_subject(found, part), part)
         listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
         if listed is None:
             continue
@@ -296,6 +296,27 @@ def _whole_named(draft: Draft, base_label: str, part: Mention) -> tuple[str, Con
         # `县级支出 A，占全州的 p%`: a whole named by its scope alone is the part's own measure over that scope
         item = part.identity.item
     return item, said
+
+
+def _under_own_subject(found: list[tuple[Mention, Quantity]], part: Mention) -> list[tuple[Mention, Quantity]]:
+    """Of the figures of several values found under a whole's name, those before the part under its own subject or
+    one above it, where they state one value: `（三）部门支出 … 全年实际支出 T。基本支出 a，占实际支出的 p%` beside `（四）“三公”经费 …
+    实际支出 b` (the 三公经费's spending, the subject its heading names, not the part's whole). All of them otherwise."""
+    if len({q.base_value for _, q in found}) < 2:
+        return found
+    own = part.identity.subject
+    # (stated before the part: a whole the reader has been given; one after it, in a later paragraph, is not certain)
+    mine = [
+        (m, q)
+        for m, q in found
+        if m.identity.subject and _above_or_same(m.identity.subject, own) and m.start < part.start
+    ]
+    return mine if len({q.base_value for _, q in mine}) == 1 else found
+
+
+def _above_or_same(subject: str, own: str) -> bool:
+    """Is the subject the part's own, or one its own is under (`部门基本` over `部门基本›部门支出`)?"""
+    return own == subject or own.startswith(subject + "›")
 
 
 def _in_own_paragraph(found: list[tuple[Mention, Quantity]], part: Mention) -> list[tuple[Mention, Quantity]]:
