@@ -1895,6 +1895,11 @@ def _chain_start(
         return base, False
     named, _ = draft.labeller.identify(text.strip("，、；：,;: "))
     base = _opening(draft, mentions, i, unit, side, named)
+    if base and not named and FROM_ABOVE.search(base[0].label):
+        # `本级收入 A。…上级补助收入 B。加上债务转贷收入 c…，收入总计 T`: the money from above, stated before the
+        # sentence the chain opens, is added to the level's own income stated before it; where that starts is
+        # not said
+        return [], False
     if base or named:
         return base, False
     # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph

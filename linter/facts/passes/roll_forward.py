@@ -264,10 +264,8 @@ def _with_surplus(
     clause = mentions[last + 1 : k] + (noted or []) + mentions[k + 1 : after]
     bare = {id(m) for m in noted or [] if BARE_OPENING.fullmatch(m.label.strip())}
     openings = [m for m in clause if id(m) in bare or (_is_opening(m.label, closing) and _same_stock_of(m, closing))]
-    # (a 结余 listed among other sources of money is a part of their sum, no surplus of the stock's own: `年终将超收收入
-    # a、预备费结余 b和其他结余资金 c共计 T补充预算稳定调节基金`)
-    surpluses = [m for m in clause if _surplus(m) and not draft.is_part(m)]
-    if len(openings) != 1 or len(surpluses) > 1:
+    surpluses = _surpluses(draft, clause)
+    if len(openings) != 1 or surpluses is None:
         return None
     certain = True
     if not surpluses:
@@ -279,6 +277,17 @@ def _with_surplus(
     if start is None or surplus is None or end is None:
         return None
     return RollForward(start, [surplus], [], end, sentence, certain)
+
+
+def _surpluses(draft: Draft, clause: list[Mention]) -> list[Mention] | None:
+    """The year's surplus the clause states (none or one); None for several, or where money moves in or out
+    besides (`年初余额 A，动用 B；以超收收入 a、预备费结余 b…补充 C，年末余额 D`: the closing is no opening plus a
+    surplus, D = A − B + C, read by the flows or not at all). A 结余 listed among other sources of money is a part
+    of their sum, no surplus of the stock's own (`年终将超收收入 a、预备费结余 b和其他结余资金 c共计 T补充…`)."""
+    surpluses = [m for m in clause if _surplus(m) and not draft.is_part(m)]
+    if len(surpluses) > 1 or any(_flow(m.label) != 0 and _money(m) is not None for m in clause if m not in surpluses):
+        return None
+    return surpluses
 
 
 # a figure noted after a closing stock by its date alone (`年末滚存结余 D（上年末 A）`): the same stock a year before

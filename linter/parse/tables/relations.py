@@ -256,6 +256,10 @@ def _total_parts(side: Side, t: int) -> list[int]:
     row = rows[t]
     if _named_before_total(rows, t):
         return []
+    if row.total == "sub" and row.label.strip().startswith(SOME_OF_ABOVE):
+        # (`其中：区县小计` below 市本级 and the counties: the subtotal of some of the rows above, which ones the
+        # layout does not say; the 合计 still sums the rows)
+        return []
     if side.structure == "code":
         return _coded_total_parts(rows, t)
     segment = _segment(rows, t, row.total == "grand")
