@@ -12,6 +12,7 @@ The same written backwards: the closing stock, the flows, the opening stock endi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
@@ -212,13 +213,34 @@ def _reading(before: list[Mention], closing: Mention, sentence: int) -> RollForw
         if not _is_opening(opening.label, closing) or not _same_stock(opening.label, closing.label):
             continue
         start = _money(opening)
-        flows = [(_money(m), _flow(m.label)) for m in before[i + 1 :]]
+        flows = _without_sources([(_money(m), _flow(m.label)) for m in before[i + 1 :]])
         if start is None or any(q is None or sign == 0 for q, sign in flows):
             return None
         inflows = [q for q, sign in flows if q is not None and sign > 0]
         outflows = [q for q, sign in flows if q is not None and sign < 0]
         return RollForward(start, inflows, outflows, end, sentence)
     return None
+
+
+def _without_sources(flows: list[tuple[Quantity | None, int]]) -> list[tuple[Quantity | None, int]]:
+    """The flows less the runs of figures of no flow that make up the flow right after them exactly (`以超收收入 a、
+    预备费结余 b及其他结余资金 c补充 C`: a + b + c = C, the money C is made of, not moved besides it)."""
+    out: list[tuple[Quantity | None, int]] = []
+    run: list[tuple[Quantity | None, int]] = []
+    for q, sign in flows:
+        if sign == 0:
+            run.append((q, sign))
+            continue
+        sources = [x for x, _ in run]
+        made_up = (
+            len(sources) >= 2
+            and q is not None
+            and all(x is not None and x.base_unit == q.base_unit and x.exact for x in sources)
+            and sum((x.base_value for x in sources if x is not None), Decimal(0)) == q.base_value
+        )
+        out += ([] if made_up else run) + [(q, sign)]
+        run = []
+    return out + run
 
 
 # the year's own surplus (`本年收支结余`, `工伤保险基金当年结余`): income less expenditure, no stock
