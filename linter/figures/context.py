@@ -139,11 +139,12 @@ def _moved(text: str, m: re.Match[str]) -> bool:
         return bool(_transfer().match(text, m.end()))
     # where the money goes after its figure (`调出 10,578 万元至一般公共预算`): a transfer verb earlier in the clause,
     # or in the words before the figure that the text follows (it opens with 至)
-    clause = CLAUSE_CUT.split(before)[-1]
+    clause = CLAUSE_END.split(before)[-1]
     return clause[-1:] == "至" and (not clause[:-1].strip() or bool(_transfer().search(clause)))
 
 
-CLAUSE_CUT = regex(r"[，,；;。：:]")
+# the marks that end a clause (of a sentence, or the sentence itself)
+CLAUSE_END = regex(r"[，,；;。：:]")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -218,7 +218,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if draft.labeller.names_total(item) and not said.known("fund"):
             outer = replace(outer, fund=None)
         wanted = Identity(item, said.under(outer))
-        found = _named_wholes(draft, wanted, s.part, part, said)
+        found = _named_wholes(draft, wanted, s.part, part, said, lists)
         if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
             # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
             # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's
@@ -245,7 +245,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
 
 
 def _named_wholes(
-    draft: Draft, wanted: Identity, q: Quantity, part: Mention, said: Context
+    draft: Draft, wanted: Identity, q: Quantity, part: Mention, said: Context, lists: dict[int, Mention]
 ) -> list[tuple[Mention, Quantity]]:
     """The figures of the whole a share names: never the part itself restated (`一般公共预算拨款收入 X，占本年收入的
     p%…；…一般公共预算拨款收入 X`); the same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`:
@@ -256,7 +256,7 @@ def _named_wholes(
         for m, w in _wholes(draft, wanted, q)
         if not _restated(part, m)
         and not said_earlier(draft, m, [part])
-        and not _list_says_otherwise(draft, m, said, wanted.context)
+        and not _list_says_otherwise(draft, m, said, wanted.context, lists)
         and not _opening_only(m, part)
     ]
 
@@ -271,14 +271,15 @@ def _opening_only(m: Mention, part: Mention) -> bool:
     return OPENING_BALANCE.search(m.label) is not None and OPENING_BALANCE.search(part.label) is None
 
 
-def _list_says_otherwise(draft: Draft, m: Mention, said: Context, wanted: Context) -> bool:
+def _list_says_otherwise(draft: Draft, m: Mention, said: Context, wanted: Context, lists: dict[int, Mention]) -> bool:
     """Is the figure a part of a list whose whole states another stage, fund or period than the share's words
     name (`said`, as resolved in the part's context: `wanted`)? (`部门支出决算 T。其中：项目支出 b` is spent, not the
     `项目支出预算` a share after it names: b, of no stage its own words state, has the heading's until its whole's
-    is passed on.)"""
+    is passed on.) `lists`: the total of the list each listed figure is in (_list_totals)."""
     if not draft.is_part(m):
         return False
-    whole = next((b.total.identity.context for b in draft.facts.breakdowns if any(p is m for p in b.parts)), None)
+    total = next((lists[id(q)] for q in m.quantities if id(q) in lists), None)
+    whole = total.identity.context if total is not None else None
     return whole is not None and any(
         getattr(said, f) not in (None, MIXED) and getattr(whole, f) not in (None, MIXED, getattr(wanted, f))
         for f in ("stage", "fund", "period")
@@ -302,15 +303,18 @@ def _under_own_subject(found: list[tuple[Mention, Quantity]], part: Mention) -> 
     """Of the figures of several values found under a whole's name, those before the part under its own subject or
     one above it, where they state one value: `（三）部门支出 … 全年实际支出 T。基本支出 a，占实际支出的 p%` beside `（四）“三公”经费 …
     实际支出 b` (the 三公经费's spending, the subject its heading names, not the part's whole). All of them otherwise."""
-    if len({q.base_value for _, q in found}) < 2:
-        return found
     own = part.identity.subject
     # (stated before the part: a whole the reader has been given; one after it, in a later paragraph, is not certain)
-    mine = [
-        (m, q)
-        for m, q in found
-        if m.identity.subject and _above_or_same(m.identity.subject, own) and m.start < part.start
-    ]
+    return _narrowed(
+        found, lambda m: bool(m.identity.subject) and _above_or_same(m.identity.subject, own) and m.start < part.start
+    )
+
+
+def _narrowed(found: list[tuple[Mention, Quantity]], keep: Callable[[Mention], bool]) -> list[tuple[Mention, Quantity]]:
+    """Of figures of several values, those `keep` holds of, where they state one value; all of them otherwise."""
+    if len({q.base_value for _, q in found}) < 2:
+        return found
+    mine = [(m, q) for m, q in found if keep(m)]
     return mine if len({q.base_value for _, q in mine}) == 1 else found
 
 
@@ -324,12 +328,9 @@ def _in_own_paragraph(found: list[tuple[Mention, Quantity]], part: Mention) -> l
     government funds in another section, where the name says no fund), those of the part's own paragraph in the
     part's context (its fund, stage), where they state one value: `上级补助收入 a，占收入总计的 p%，…。收入总计 T。`
     All of them where they state one value (nothing to choose), or the paragraph states none or several."""
-    if len({q.base_value for _, q in found}) < 2:
-        return found
-    mine = [
-        (m, q) for m, q in found if m.paragraph == part.paragraph and part.identity.context.agrees(m.identity.context)
-    ]
-    return mine if len({q.base_value for _, q in mine}) == 1 else found
+    return _narrowed(
+        found, lambda m: m.paragraph == part.paragraph and part.identity.context.agrees(m.identity.context)
+    )
 
 
 def _own_total(found: list[tuple[Mention, Quantity]], own: Mention | None) -> tuple[Mention, Quantity] | None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import same_section
-from tieout.linter.figures.context import Context
+from tieout.linter.figures.context import CLAUSE_END, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -136,7 +136,6 @@ COVERAGE = regex(
     r"(?:(?P<num>[\u4e00-\u9fff]{2,12}?)对(?P<den>[\u4e00-\u9fff]{2,8}?)的?|(?P<owed>本息|利息))覆盖倍数(?:为|是|达到|达)?\s*$"
 )
 COVERING = ("收入", "收益")  # what a multiple naming only what it covers (`本息覆盖倍数`) is of
-CLAUSE_BREAK = regex(r"[，,；;。：:]")
 # the words of a figure planned or forecast, and of one come about
 FORECAST = regex(r"预测|预计|预期|计划|方案")
 ACTUAL = regex(r"实际|实现")
@@ -147,7 +146,7 @@ def _coverage(draft: Draft, q: Quantity, si: int) -> tuple[Quantity, Quantity, s
     amount named so in the sentence or the one before it, under one heading (certain when both are in the
     multiple's sentence); None where a name fits two values, or none, or the two figures are of other units."""
     text = draft.doc.text
-    cut = max(CLAUSE_BREAK.finditer(text, draft.doc.sentences[si].start, q.start), key=lambda b: b.end(), default=None)
+    cut = max(CLAUSE_END.finditer(text, draft.doc.sentences[si].start, q.start), key=lambda b: b.end(), default=None)
     lead = COVERAGE.search(text, cut.end() if cut is not None else draft.doc.sentences[si].start, q.start)
     if lead is None:
         return None

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import CountedList
 from tieout.linter.facts.passes.counted import GROUPED, NAMED_THINGS, THING_COUNTERS, THING_NOUNS
+from tieout.linter.figures.context import CLAUSE_END
 from tieout.linter.figures.quantities import Quantity, count_number
 from tieout.linter.parse.tables.cells import Cell
 from tieout.linter.patterns import regex
@@ -95,7 +96,6 @@ OTHER_SUBJECT = regex(rf"{THING_NOUN}|{'|'.join(FIELDS)}|的|等|下属|所属|�
 FIGURE = regex(r"\d")
 PERCENT = regex(r"\d[\d.,]*\s*[%％]")
 CLAUSE_BREAK = regex(r"[；;。：:]")
-LIST_END = regex(r"[，,；;。：:]")
 # a count of things (`4 家`, `两个`); a clause counting things of its own: another statement, not more names
 COUNT = r"(?:\d+|[一二两三四五六七八九十]+)\s*[个家所项类户]"
 ANY_COUNT = regex(COUNT)
@@ -140,7 +140,7 @@ def _listed(text: str, start: int, end: int) -> tuple[list[str], int, int] | Non
     if clause is None:
         return None
     opens = OPENS.match(text, end)
-    if PARTIAL_BEFORE.search(LIST_END.split(clause)[-1]) and (opens is None or opens["word"] not in PLAIN):
+    if PARTIAL_BEFORE.search(CLAUSE_END.split(clause)[-1]) and (opens is None or opens["word"] not in PLAIN):
         # (`甲局等 4 个单位（…）`, `主要有 12 户：…`: some of the things; but `甲局等 4 个单位，分别为：…` names each)
         return None
     if opens is None:
@@ -176,7 +176,7 @@ def _bracketed(text: str, end: int, clause: str) -> tuple[list[str], int, int] |
     if opens is None or close is None:
         return None
     inside = text[opens.end() : close.start()]
-    if any(c in inside for c in "（(") or LIST_END.search(inside):
+    if any(c in inside for c in "（(") or CLAUSE_END.search(inside):
         return None  # (a bracket in the bracket, or a clause: not a bare list of names)
     noun = opens["noun"] or _noun_before(clause)
     read = _read(inside, noun, "named") if NAMED_THINGS.get(noun) else None
@@ -202,7 +202,7 @@ def _closes_sentence(rest: str) -> bool:
     masked = _masked(rest)
     if masked is None:
         return False
-    found = LIST_END.search(masked.rstrip().removesuffix("。"))
+    found = CLAUSE_END.search(masked.rstrip().removesuffix("。"))
     return found is None or found.group() in "，," and rest[found.end() :].strip().startswith("其中")
 
 
@@ -326,7 +326,7 @@ def _list_end(rest: str, masked: str) -> int | None:
     """Where the list ends: its sentence's end, or a comma or semicolon before a clause saying something of all
     its items or counting things of its own; None when what follows a comma may be more names (a semicolon
     before other words goes on with the names: `甲市东山县、西山县；乙市南山县`)."""
-    for found in LIST_END.finditer(masked):
+    for found in CLAUSE_END.finditer(masked):
         mark = found.group()
         after = rest[found.end() :].strip()
         if mark == "。" or not after or after.startswith(CLOSERS) or OWN_COUNT.match(after):

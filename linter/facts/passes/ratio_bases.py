@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Change, Mention, Share
 from tieout.linter.facts.passes.base import ADJUSTED_BASIS, Completed
 from tieout.linter.facts.passes.rate_changes import RATE_END, bare, same_rate, unbased_ratio_move
+from tieout.linter.figures.context import CLAUSE_END
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -42,8 +43,6 @@ STATED = regex(rf"^(?:{_PERIOD})(?P<name>[^，,；;。（()）\d%]*?)(?:为|是|
 NOTE = r"\s*(?:[（(][^（()）%％]*[）)])?\s*"
 AFTER_COMPARED = regex(NOTE)
 AFTER_STATED = regex(rf"{NOTE}[，,]\s*(?:(?:比|较)(?:上年度?|去年)|同比)?\s*")
-# the clause of this year's ratio, up to the figure; what says the figure is stated (`为`) is no part of the name
-CLAUSE_BREAK = regex(r"[，,；;。：:]")
 # a share's part and whole: `A占B的比重`, `B中A的占比`, `A占比` / `A的比重` (the whole left to the sentence)
 SHARE_OF = regex(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]{2,}?)的?(?:比重|比例)$")
 SHARE_IN = regex(r"^(?P<whole>[^中占]{2,}?)中(?P<part>[^中占]{2,}?)的?(?:所?占比(?:重|例)?|比重|比例)$")
@@ -111,7 +110,7 @@ def bracketed_shares(draft: Draft) -> Iterator[Share]:
 def _bracketed(draft: Draft, share: Quantity, whole: Mention, part: Mention) -> tuple[Quantity, Quantity] | None:
     """(whole's figure, part's figure) where the share's name names the bracket's whole and part."""
     text = draft.doc.text
-    begin = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, share.start)), default=0)
+    begin = max((m.end() for m in CLAUSE_END.finditer(text, 0, share.start)), default=0)
     words = text[begin : share.start]
     m = COMPARED.match(words) or STATED.match(words)
     named = _share(_name(m.group("name") if m else words).removesuffix("的"))
@@ -238,8 +237,10 @@ class _Reader:
         return not c.comparison or re.search(r"上年|去年|上一年|同比", c.comparison) is not None
 
     def _clause_begin(self, at: int) -> int:
+        """Where the clause of this year's ratio begins, up to the figure (what says the figure is stated, `为`, is
+        no part of the name)."""
         sentence = self.doc.sentences[self._sentence_of(at)]
-        breaks = list(CLAUSE_BREAK.finditer(self.doc.text, sentence.start, at))
+        breaks = list(CLAUSE_END.finditer(self.doc.text, sentence.start, at))
         return breaks[-1].end() if breaks else sentence.start
 
     def _sentence_of(self, at: int) -> int:

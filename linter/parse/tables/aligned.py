@@ -677,7 +677,7 @@ def _continued_by(before: Aligned, turn: str, first: str) -> None:
 def _code_of(line: str) -> str:
     """The classification code a row opens with (its 类/款/项 parts joined), "" for none."""
     m = CODE_FIRST.match(line)
-    return "".join(m.group().split()) if m else ""
+    return flatten(m.group()) if m else ""
 
 
 def _built(
