@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from tieout.linter.facts.model import Mention
-from tieout.linter.facts.passes.base import UNIT_STEPS
+from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
@@ -635,6 +635,8 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         return None  # the prose states another column of the row (预算数 beside 决算数)
     if verdict != "pass" and isinstance(index, HeldIndex) and _stated_elsewhere(ctx, index, m, q, hits):
         return None
+    if verdict != "pass" and (_adds_to_the_cell(ctx, q, cell) or _closes_a_chain(ctx, m)):
+        return None
     if verdict == "pass":
         return Outcome(q, "pass", "cross_ref", operands=[cell])
     table = tables_by_index(ctx)[hits[0].identity.table]
@@ -651,6 +653,29 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         shown,
         operands=[cell],
     )
+
+
+def _adds_to_the_cell(ctx: CheckContext, q: Quantity, cell: Quantity) -> bool:
+    """Is the prose figure the total of a breakdown one of whose parts is the cell's figure (`收入 A，加上级补助
+    B…，收入合计 T` against a table's 收入合计 A)? Then the two share a name but the prose total holds more: the
+    table's row is its first part, not the same quantity."""
+    for b in ctx.facts.breakdowns:
+        if any(x is q for x in b.total.quantities):
+            parts = [x for p in b.parts for x in p.quantities if x.kind == cell.kind]
+            if any(ctx.judge(interval(x), interval(cell), unit_of([x, cell])) == "pass" for x in parts):
+                return True
+    return False
+
+
+def _closes_a_chain(ctx: CheckContext, m: Mention) -> bool:
+    """Does the prose figure close a `加…` chain of its sentence (`一般公共预算收入加上级补助收入 B、…，收入合计 T`)?
+    Whatever its name, it is the level's income with what it receives besides (a table's 收入总计), which a table
+    row of the same name (`收入合计`, its own income alone) need not be: a mismatch tells nothing. (Named 总计, the
+    chain's total is the table's 总计 row's.)"""
+    if "合计" not in m.label:
+        return False  # (`…，收入总计 T` names the chain's total as a table's 收入总计 row does: compared)
+    begin = ctx.doc.sentences[m.sentence].start
+    return ADDING.search(ctx.doc.text, begin, m.start) is not None
 
 
 def unit_slip(q: Quantity, cell: Quantity) -> bool:

@@ -13,7 +13,7 @@ from tieout.linter.figures.intervals import interval
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import words
+from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -160,6 +160,19 @@ def within_whole(labeller: Labeller, whole: Mention, parts: list[Mention]) -> li
         if (other_fund and named != first[0]) or (other_side and account_side(p.label) != first[1]):
             return parts[:k]
     return parts
+
+
+# wholes named as what their parts are not, and the names of those parts (vocab relations.yaml not_of)
+NOT_OF = [
+    (word, regex("|".join(str(p) for p in tails))) for word, tails in (load("relations").get("not_of") or {}).items()
+]
+
+
+def excludes(whole: Mention, parts: list[Mention]) -> bool:
+    """Does the whole's name say a part is none of it (`非税收入` before `增值税 a、契税 b`)?"""
+    return any(
+        word in whole.label and any(named.search(p.key.strip("，、；：: ")) for p in parts) for word, named in NOT_OF
+    )
 
 
 # a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)

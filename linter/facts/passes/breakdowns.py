@@ -43,6 +43,7 @@ from tieout.linter.facts.passes.base import (
     counts_subordinates,
     exact_figure,
     exact_of,
+    excludes,
     foots,
     full_marks_complete,
     in_brackets,
@@ -53,7 +54,7 @@ from tieout.linter.facts.passes.base import (
     within_whole,
 )
 from tieout.linter.facts.passes.surveys import one_answer_apart, survey_stages
-from tieout.linter.figures.context import FIELDS, MIXED, Context
+from tieout.linter.figures.context import CLAUSE_END, FIELDS, MIXED, Context
 from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
 from tieout.linter.figures.quantities import Quantity
@@ -987,7 +988,8 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         # `总分 X。其中决策指标满分 15 分，得分 a；…`: indicators whose full marks make 100 are all of them, the
         # overall score's score set (sets.scores, TO111), no list of some
         return None
-    prev = _unrestated(draft, prev)
+    # (`税收收入 a；非税收入 b。其中：增值税 c，契税 d`: the taxes are none of b; the list is of a figure before)
+    prev = [m for m in _unrestated(draft, prev) if not excludes(m, items)]
     last = _last_figure(prev, units)
     if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev):
         return None
@@ -1437,7 +1439,9 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             # (`偿还本金 a（…），支付利息 b（…），还本付息合计 T`: the run is, one each, the components of T's definition,
             # vocab sums.yaml, whatever the figures noted in brackets between them)
             whole = _counted(m.label) == len(run) or _sums_sentence(draft, m, run) or _defines(m, run)
-            chosen = len(run) if whole else _footing_run(q, run) if _names_the_last(m, run) else 0
+            chosen = (
+                len(run) if whole else _footing_run(q, run, _enumerated(draft, run)) if _names_the_last(m, run) else 0
+            )
             if chosen:
                 parts = [pm for pm, _ in run[-chosen:]]
                 taken.update(id(p) for p in parts)
@@ -1803,6 +1807,10 @@ def _closing_total(draft: Draft, mentions: list[Mention], i: int) -> list[Mentio
     return list(found[0].parts)
 
 
+# a marks word said of every figure of a list (`一级指标权重分别为决策 15 分、过程 25 分…`)
+MARKS_LISTED = regex(rf"(?:{FULL_MARKS.pattern})[^，,。；;]*?(?:分别|依次)")
+
+
 # a total word alone, counting nothing (`二者合计`, `两项合计` sum the figures they count: _run_before)
 BARE_TOTAL = regex(r"^[，,、；;]?\s*(?:合计|共计|总计)(?:为|是)?$")
 
@@ -1882,8 +1890,14 @@ def _chain_start(
 ) -> tuple[list[Mention], bool]:
     """The figure a chain starts from (right before `加`, else the passage's first of its side), and whether it
     was found in an earlier paragraph of the section."""
-    # (not last year's value beside it: `收入 A，同比增长 p%，上年为 B；加上年结转 C，收入总计 T`)
-    base = [m for m in own if m.start < at and not LAST_YEAR_BESIDE.match(m.label)][-1:]
+    # (not last year's value beside it: `收入 A，同比增长 p%，上年为 B；加上年结转 C，收入总计 T`; nor the budget it
+    # is measured against: `收入完成 A，为预算 B 的 r%，加上年结转 C，总收入 T`)
+    used = _measured_against(draft, mentions[i].sentence)
+    base = [
+        m
+        for m in own
+        if m.start < at and not LAST_YEAR_BESIDE.match(m.label) and not any(id(q) in used for q in m.quantities)
+    ][-1:]
     if base and _last_of_a_list(draft, [m for m in own if m.start < at], at):
         return [], False  # `…；其他收入 a，下降 p%；加上 D d，收入总计 T`: a list's last item, no start of the chain
     if base and FROM_ABOVE.search(base[0].label):
@@ -2120,8 +2134,10 @@ def _run_before(
         noted = INCLUDED.match(prev.label.lstrip("（(，、")) or in_brackets(draft, prev.sentence, prev.start)
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
             continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
-        if unit == "分" and FULL_MARKS.search(prev.label):
-            continue  # an indicator's full marks beside its score (`质量指标满分 10 分，得 10 分`): no score
+        if unit == "分" and FULL_MARKS.search(prev.label) and not MARKS_LISTED.search(prev.label):
+            # an indicator's full marks beside its score (`质量指标满分 10 分，得 10 分`): no score; but a marks word
+            # over a list (`权重分别为决策 15 分、过程 25 分…，合计 100 分`) names all of it, and the total is theirs
+            continue
         pq = exact_of(prev, unit)
         if pq is None or id(prev) in taken or (_names_total(draft, prev) and not of_two):
             break
@@ -2185,9 +2201,22 @@ def _sums_sentence(draft: Draft, total: Mention, run: list[tuple[Mention, Quanti
     return [x for x, _ in run] == before
 
 
-def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:
+def _enumerated(draft: Draft, run: list[tuple[Mention, Quantity]]) -> set[int]:
+    """The lengths k at which the run's last k figures would start inside an enumeration: the figure before
+    them is joined to their first by `、` alone (`过程 25 分、产出 35 分`)."""
+    text = draft.doc.text
+    return {
+        len(run) - j
+        for j in range(1, len(run))
+        if (gap := text[run[j - 1][1].end : run[j][1].start]).lstrip().startswith("、") and not CLAUSE_END.search(gap)
+    }
+
+
+def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]], enumerated: set[int]) -> int:
     """How many of the figures before the total it sums: the run that foots, else the one run that one slipped
-    digit or unit explains (the label still names a sum); 0 for none."""
+    digit or unit explains (the label still names a sum); 0 for none. A slip is no reading of a run that
+    starts inside an enumeration (`enumerated`): a list is summed whole or not at all, so a tail that a slip
+    would explain is a guess (`决策 15 分、过程 25 分、产出 35 分、效益 25 分，合计 100 分` read without 决策)."""
     sizes = range(2, min(len(run), MAX_RUN) + 1)
     exact = [k for k in sizes if foots(total, [x for _, x in run[-k:]])]
     # a run summing to the total to the digit is it, before a shorter one footing by its rounding only (`扣 0.5
@@ -2195,7 +2224,7 @@ def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]]) -> int:
     equal = [k for k in exact if sum((x.base_value for _, x in run[-k:]), Decimal(0)) == total.base_value]
     if equal or exact:
         return (equal or exact)[0]
-    slipped = [k for k in sizes if _one_slip(total, [x for _, x in run[-k:]])]
+    slipped = [k for k in sizes if k not in enumerated and _one_slip(total, [x for _, x in run[-k:]])]
     return slipped[0] if len(slipped) == 1 else 0
 
 

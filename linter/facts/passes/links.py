@@ -22,6 +22,7 @@ from tieout.linter.facts.passes.base import Completed, by_paragraph, list_total,
 from tieout.linter.facts.passes.breakdowns import item_runs
 from tieout.linter.figures.context import MIXED, Context
 from tieout.linter.figures.intervals import writes_ratio
+from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import alternation, words
@@ -526,7 +527,9 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
     part where the share is not above 100% (inferred, as the name is shortened); never the part of another
     share of its sentence (`基本支出 a，项目支出 b，分别占全县…支出的`: a is no whole of b)."""
     part = s.part
-    if part is None or len(wanted.item) < 2:
+    if part is None or len(wanted.item) < 2 or wanted.item in GENERIC_ITEMS:
+        # (a generic item, `支出` of `占一般公共预算支出的`, ends the names of all kinds of its figures: `上解中央支出`
+        # is none of it)
         return None
     named = [(m, q) for m, q in _named_like(draft, wanted, s, owner) if not _opening_only(m, owner)]
     here = [(m, q) for m, q in named if m.start < part.start and same_section(draft, m.start, part.start)]

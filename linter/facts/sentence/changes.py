@@ -20,6 +20,7 @@ from tieout.linter.facts.sentence.wording import (
     LAST_YEAR_CMP,
     LAST_YEAR_NAMES,
     LAST_YEAR_ONLY,
+    LAST_YEAR_STAGE_ONLY,
     LAST_YEARS,
     LAST_YEARS_RATIO,
     NOT_THE_OUTCOME,
@@ -179,6 +180,23 @@ def _names_other(name: str, other: str) -> bool:
     return not (a.endswith(b) or b.endswith(a))
 
 
+def _agreeing(c: _Change, base: Quantity, cur: Quantity) -> int:
+    """How many of the change's own figures (its amount, its rate) agree with `cur` against `base`."""
+    earlier = base.base_value
+    if earlier <= 0:
+        return 0
+    n = 0
+    for m in c.movements:
+        q = m.quantity
+        if q is None:
+            continue
+        if q.kind == "amount":
+            n += abs(abs(cur.base_value - earlier) - q.base_value) <= q.ulp * q.scale
+        elif q.kind == "percent":
+            n += abs(abs(cur.base_value - earlier) / earlier * 100 - q.value) <= q.ulp
+    return n
+
+
 def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quantity]) -> Quantity | None:
     """Of the figures a change may be of, the one its own figures agree with: the earlier figure stated (or
     the one its amount implies) and its rate give one current figure. When none agrees the change is wrong
@@ -291,7 +309,7 @@ class Changes(Reader):
             and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period))
         ):
             # (the name the change gives what changed, not the one it gives the figure compared with, `比2023年预算执行数`)
-            base, current, label = self._swapped(subject, mentions, current, label, "" if said else key)
+            base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
         if c.base is not None:
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if subject is not None and current is not None:
@@ -651,14 +669,20 @@ class Changes(Reader):
         return last if last is not None and not self._figures_between(last.stated.end, end) else None
 
     def _swapped(
-        self, subject: Mention, mentions: list[Mention], figure: Quantity, label: str, key: str = ""
+        self,
+        subject: Mention,
+        mentions: list[Mention],
+        figure: Quantity,
+        label: str,
+        key: str = "",
+        change: _Change | None = None,
     ) -> tuple[Quantity | None, Quantity | None, str]:
         """(base, current, name) where the subject's figure is the earlier one: the current figure is the
         sentence's other one, and names what changed (not `上年为` before the earlier figure); none where the
         change names what changed (`key`) and that figure is named otherwise (`2023年人均补助标准 89 元、…当年安排
         资金 A；…人均补助标准提高 5 元`: this year's standard is not stated here)."""
         base: Quantity | None = figure
-        current = self._other_current(subject, mentions, figure)
+        current = self._other_current(subject, mentions, figure, change)
         owner = next((m for m in mentions if current is not None and current in m.quantities), None)
         if key and owner is not None and key not in owner.label:
             return base, None, label
@@ -1065,7 +1089,22 @@ class Changes(Reader):
         )
         return rate if rate is not None and self.labeller.names_rate(rate.name) else None
 
-    def _other_current(self, subject: Mention, mentions: list[Mention], base: Quantity) -> Quantity | None:
+    def _nearest_if_fitting(self, c: _Change, base: Quantity, same: list[Mention], nearest: Mention) -> list[Mention]:
+        """`合计 T，其中：一般公共预算拨款收入 a，占 p%；上年预算 b，比上年增加 Δ`: the nearest figure, of no stage of its
+        own (the one its context gives), is the one compared where more of the change's figures (its amount, its
+        rate) agree with it than with the farther one naming the stage (`“三公”经费预算合计 T，其中 A a，B b；上年预算
+        c，本年下降 p%`: T's)."""
+        if self.labeller.identify(nearest.label)[1].stage:
+            return same
+        far = next((q for q in reversed(same[0].quantities) if q.kind == base.kind), None)
+        near = next((q for q in reversed(nearest.quantities) if q.kind == base.kind), None)
+        if far is None or near is None:
+            return same
+        return [nearest] if _agreeing(c, base, near) > _agreeing(c, base, far) else same
+
+    def _other_current(
+        self, subject: Mention, mentions: list[Mention], base: Quantity, change: _Change | None = None
+    ) -> Quantity | None:
         """`与 2022 年度相比（2022 年度部门支出预算安排为 6,215.40 万元），增加 372.96 万元`: the figure before the
         change is the earlier one it is compared with; `2023年预算执行数为 58.30 万元，2024年预算安排 54.86 万元，
         比2023年预算执行数减少 5.90%`: the current one is the sentence's other figure, if any."""
@@ -1089,6 +1128,8 @@ class Changes(Reader):
         # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
         stage = self.labeller.identify(subject.label)[1].stage
         same = self._of_stage(candidates, stage)
+        if change is not None and same and candidates[0] is not same[0]:
+            same = self._nearest_if_fitting(change, base, same, candidates[0])
         if not stage:
             # `决算数 A，调整预算数 B，完成调整预算的 r%；比上年的 C 增加…`: beside a budget, the outcome is what is
             # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
@@ -1123,8 +1164,11 @@ class Changes(Reader):
         own = comparison.endswith(subject.label) and not re.match(r"[，、]*(?:比|较|与|同)", subject.label)
         if year and year.group(1) in (comparison.removesuffix(subject.label) if own else comparison):
             return True
-        if LAST_YEAR_ONLY.match(subject.label.strip("，、；：（( ")):
-            return True  # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`: the item last year
+        own_label = subject.label.strip("，、；：（( ")
+        if LAST_YEAR_ONLY.match(own_label) or LAST_YEAR_STAGE_ONLY.match(own_label):
+            # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`, `上年预算 b，比2025年预算减少`: the
+            # item last year
+            return True
         if COMPARED_TAIL.search(subject.label):
             return True  # `资金总额较2022年的 3,620.00 万元增加…`: the item named, then the period compared with
         if COMPARED_WITH.fullmatch(subject.label.strip("，、；： ")):

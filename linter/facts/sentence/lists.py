@@ -294,6 +294,8 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
 
 # a figure named as a net over- or under-collection or spending against a budget or last year (`比调整预算短收`)
 NET_MOVE = regex(f"(?:{REVENUE_UP}|{REVENUE_DOWN})$")
+# words saying a figure is all of its kind, before its name (`共回收…`, `累计发放…`)
+ALL_OF = regex(r"^(?:共计|共|累计|合计|总计|全年|全部)")
 # what joins the names of two things in one name (`公务用车购置及运行费`)
 JOINED_NAMES = regex(r"及|和|与|、")
 
@@ -915,6 +917,21 @@ class Lists(Rates, Changes):
         common = len(list(takewhile(lambda ab: ab[0] == ab[1], zip(name, opening))))
         return common >= 2
 
+    def _kind_again(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """`共回收学生及家长有效问卷 W 份，其中满意的 a 份；回收教师有效问卷 V 份`: past a semicolon, a figure named as
+        the whole is, with the same act and the same thing (回收…有效问卷) but another group in between, is the
+        whole's sibling, stated of its own; a whole named without a group (`回收有效问卷 W，其中…；回收教师问卷 b`)
+        may be made of such figures, so it keeps them."""
+        if not parts or not p.qs or not parts[-1].quantities:
+            return False
+        if "；" not in self.doc.text[parts[-1].quantities[-1].end : p.qs[0].start]:
+            return False
+        whole = ALL_OF.sub("", head.label.strip("，、；：:, "))
+        own = ALL_OF.sub("", p.label.strip("，、；：:, "))
+        lead = len(list(takewhile(lambda ab: ab[0] == ab[1], zip(whole, own))))
+        tail = len(list(takewhile(lambda ab: ab[0] == ab[1], zip(reversed(whole), reversed(own)))))
+        return lead >= 2 and tail >= 2 and len(whole) > lead + tail and len(own) > lead + tail
+
     def _past_a_closed_run(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
         """Does the entry follow, past a comma, a run of parts joined by 、 that make the whole already
         (`采购预算 T，其中货物 a、服务 b，预留中小企业 c，占 p%`: c cuts across a and b, no third part)?"""
@@ -940,6 +957,7 @@ class Lists(Rates, Changes):
                 or self._past_a_closed_run(head, p, parts)
                 or _past_a_footed_list(self.doc.text, head, p, parts)
                 or self._subject_again(head, p, parts)
+                or self._kind_again(head, p, parts)
             )
         if isinstance(p, _Breakdown) and head is not None and p.head is not None:
             # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:

@@ -14,7 +14,7 @@ from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import exact_figure, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.surveys import one_answer_apart
-from tieout.linter.facts.sentence.wording import INCLUDED, foots_flat
+from tieout.linter.facts.sentence.wording import BUDGET_STAGES, INCLUDED, foots_flat
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
@@ -26,6 +26,8 @@ EXHAUSTIVE = frozenset(words("relations", "exhaustive")) | {"组成"}
 
 
 REMAINDER = tuple(words("relations", "remainder"))
+# the stages of a figure an outcome is measured against: a plan or target, a budget
+PLAN_STAGES = frozenset({"计划", *BUDGET_STAGES})
 
 
 FORM_REACH = 8  # (a form's block of lines: the budget and outcome stand a few lines above the rate)
@@ -251,10 +253,11 @@ class Reader:
         return used | {id(c.base) for c in changes if c.base is not None}
 
     def _target(self, q: Quantity, si: int) -> bool:
-        """Is the figure a target or plan by its own words (`年度目标为 86 公里`)? As a rate's base (`完成率 103.02%`)
-        it is what the outcome is measured against, whichever order the rate was read in."""
+        """Is the figure a target, plan or budget by its own words (`年度目标为 86 公里`, `调整预算 416,609 万元`)? As
+        a rate's base (`完成率 103.02%`, `完成预算的 91.88%`) it is what the outcome is measured against, whichever
+        order the rate was read in."""
         m = next((m for m in self.d.by_sentence.get(si) or [] if any(x is q for x in m.quantities)), None)
-        return m is not None and self.labeller.identify(m.label)[1].stage == "计划"
+        return m is not None and self.labeller.identify(m.label)[1].stage in PLAN_STAGES
 
     def _bracketed(self, m: Mention) -> bool:
         """Does the mention stand in brackets after another figure (`86.5 亿元（开发区 12.3 亿元）`), a note on
