@@ -28,8 +28,9 @@ from tieout.linter.patterns import lazy
 
 from .vocab import role_of, total_kind
 
-# a classification code opening a row (类 3 digits, 款 5, 项 7) and the name after it
-ROW_CODE = lazy(r"^\s*(\d{3}|\d{5}|\d{7})\s+(?=[\u4e00-\u9fff])")
+# a classification code opening a row (类 3 digits, 款 5, 项 7) and the name after it; or the code written in
+# the template's separate 类 / 款 / 项 columns, its parts a space apart (`208 02 01 行政运行`, joined: 2080201)
+ROW_CODE = lazy(r"^\s*(\d{3}|\d{5}|\d{7}|[1-5]\d{2}(?:\s\d{2}){1,2})\s+(?=[\u4e00-\u9fff])")
 MAX_TRIES = 4096  # placings tried for the one-part rows under one parent (each has as many as there are parts)
 
 
@@ -137,7 +138,7 @@ def _rows(labels: list[str], figures: list[list[str]], k: int) -> list[_Row] | N
             if unequal > 1 or k < 3:
                 return None
         decimals = max((len(f.split(".")[1]) if "." in f else 0) for f in figs)
-        out.append(_Row(m.group(1) if m else None, values, decimals))
+        out.append(_Row("".join(m.group(1).split()) if m else None, values, decimals))
     return out
 
 

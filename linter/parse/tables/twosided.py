@@ -310,6 +310,7 @@ def _run(lines: list[str], j: int, used: set[int], done: int) -> list[int]:
     first = j
     while first - 1 > done and first - 1 not in used and _figured(lines[first - 1]):
         first -= 1
+    first = _labels_above(lines, first, done, used)
     run = list(range(first, j + 1))
     k = j + 1
     gap = 0
@@ -322,12 +323,36 @@ def _run(lines: list[str], j: int, used: set[int], done: int) -> list[int]:
         elif _row_line(lines[k]) is not None and not (CAPTION_LINE.search(s) or PAGE_MARK.match(s)):
             run.append(k)
             gap = 0
+        elif PAGE_MARK.match(s) and _rows_go_on(lines, k, used):
+            gap = 0  # the page's number between two rows: the rows go on on the next page
         else:
             break
         k += 1
     while not _figured(lines[run[-1]]):
         run.pop()
     return run
+
+
+def _labels_above(lines: list[str], first: int, done: int, used: set[int]) -> int:
+    """The first line of the run from line `first` up, past the rows above it whose labels stand alone (`三、国有
+    资本经营预算财政拨款收入 三、国防支出`, both sides blank), when a header naming both sides stands right above
+    them: the template's 收入支出决算总表 leaves its third row blank on both sides (no 国有资本经营 income), which
+    cut the run short of its header and of its first rows (their figures then summed by no total). Else
+    `first`."""
+    k = first
+    while k - 1 > done and k - 1 not in used and lines[k - 1].strip() and _row_line(lines[k - 1]) is not None:
+        k -= 1
+    return k if k < first and _header(lines, k) is not None else first
+
+
+def _rows_go_on(lines: list[str], k: int, used: set[int]) -> bool:
+    """Is the page number at line k (`— 2 —`) between two rows of the table, the line above one of its rows and
+    the first line with text below one too (a page turned inside the table, nothing repeated)? Read so, the
+    rows above and below are one table: its totals, on the page after, sum the rows on the page before."""
+    if k == 0 or _row_line(lines[k - 1]) is None:
+        return False
+    below = next((m for m in range(k + 1, min(len(lines), k + MAX_GAP + 2)) if lines[m].strip()), None)
+    return below is not None and below not in used and _row_line(lines[below]) is not None
 
 
 def _header(lines: list[str], first: int) -> list[int] | None:
