@@ -197,6 +197,12 @@ def _agreeing(c: _Change, base: Quantity, cur: Quantity) -> int:
     return n
 
 
+def _named_last_year(m: Mention) -> bool:
+    """Is the figure named as last year's and nothing else (`上年为 C`, `上年预算 C`)?"""
+    own = m.label.strip("，、；：（( ")
+    return bool(LAST_YEAR_ONLY.match(own) or LAST_YEAR_STAGE_ONLY.match(own))
+
+
 def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quantity]) -> Quantity | None:
     """Of the figures a change may be of, the one its own figures agree with: the earlier figure stated (or
     the one its amount implies) and its rate give one current figure. When none agrees the change is wrong
@@ -290,7 +296,10 @@ class Changes(Reader):
         if self._dealt_apart(c, si, mentions, named, key):
             return
         initial = "年初" in c.cmp + c.label  # (`比上年年初预算数 C`: the initial budget, not the adjusted one)
-        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial, whole)
+        # (a change naming the figure it compares with, of another period than last year's, `比预算数 B 减少 Δ`: last
+        # year's figure stated before it, `上年为 C`, is not what changed)
+        this_year = c.base is not None and not LAST_YEAR_WORDS.search(c.cmp)
+        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial, whole, this_year)
         if key and subject is None:
             self.facts.changes.append(self._unstated_subject(c, si, mentions, key))
             return
@@ -974,9 +983,12 @@ class Changes(Reader):
         stage: str | None = None,
         initial: bool = False,
         whole: Mention | None = None,
+        this_year: bool = False,
     ) -> tuple[Mention | None, bool]:
         """The mention that changed, and whether it stands in the change's own sentence: of the stage the
-        comparison names where one of the sentence's figures is (`决算数 A，调整预算数 B，…；比上年决算数 C 减少…`)."""
+        comparison names where one of the sentence's figures is (`决算数 A，调整预算数 B，…；比上年决算数 C 减少…`);
+        `this_year` where the change compares with a figure of its own year (a budget), so that a figure named
+        last year's alone (`决算 A，比上年减少 p%，上年为 C；比预算数 B 减少 Δ`: C) is not it."""
         if key:
             subject, certain = self._named_subject(key, si, mentions, period)
             if subject is None:
@@ -999,6 +1011,7 @@ class Changes(Reader):
             and not GAP_ALONE.fullmatch(m.label)
             and not self._notes_a_percentage(m)
             and not self._restated(m, mentions)
+            and not (this_year and _named_last_year(m))
         ]
         nearest = not initial and (
             self._adjusted_nearest(candidates, stage) or self._part_of_staged(candidates, stage, whole)
@@ -1164,8 +1177,7 @@ class Changes(Reader):
         own = comparison.endswith(subject.label) and not re.match(r"[，、]*(?:比|较|与|同)", subject.label)
         if year and year.group(1) in (comparison.removesuffix(subject.label) if own else comparison):
             return True
-        own_label = subject.label.strip("，、；：（( ")
-        if LAST_YEAR_ONLY.match(own_label) or LAST_YEAR_STAGE_ONLY.match(own_label):
+        if _named_last_year(subject):
             # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`, `上年预算 b，比2025年预算减少`: the
             # item last year
             return True
