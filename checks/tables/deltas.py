@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from tieout.linter.figures.intervals import interval, sub, unit_of
-from tieout.linter.parse.tables import Column, Table
+from tieout.linter.figures.intervals import HUNDRED, Interval, interval, rate, sub, unit_of
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
@@ -26,7 +27,8 @@ def table_delta_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 pairs = operands(side, col)
                 if len(pairs) != 1:
                     continue
-                found = [o for row in side.rows if (o := _delta_row(ctx, table, row.index, col, *pairs[0]))]
+                growth = _growth_beside(side, col, pairs[0])
+                found = [o for row in side.rows if (o := _delta_row(ctx, table, row.index, col, *pairs[0], growth))]
                 yield from _guarded(found)
 
 
@@ -44,7 +46,33 @@ def _changed(o: Outcome) -> bool:
     return now.base_value != before.base_value
 
 
-def _delta_row(ctx: CheckContext, table: Table, r: int, col: Column, cur: Column, prev: Column) -> Outcome | None:
+def _growth_beside(side: Side, col: Column, pair: tuple[Column, Column]) -> Column | None:
+    """The one growth column of the side computed from the change column's own operands (`2025年执行数 | 2026年
+    预算数 | 增减额 | 增长%`): its cell is the row's change over the earlier figure."""
+    found = [c for c in side.columns if c.kind == "growth" and c is not col and operands(side, c) == [pair]]
+    return found[0] if len(found) == 1 else None
+
+
+def _growth_confirms(ctx: CheckContext, stated: Quantity, now: Quantity, before: Quantity, g: Quantity | None) -> bool:
+    """Does the row's growth cell say the change is not the one stated, where the operands' roundings alone
+    would allow it (`7.0 | 7.1 | 0.4 | 1.4`: 7.1 − 7.0 may be up to 0.25, but 1.4% of 7.0 is 0.1)? Only where the
+    growth holds for the two figures (it is then the row's, not a slip of its own), and the change it gives,
+    the growth times the earlier figure, misses the stated one by more than a unit of its last digit."""
+    if g is None or g.kind != "percent" or before.base_value <= 0:
+        return False
+    before_iv = interval(before)
+    computed = rate(interval(now), before_iv, growth=True)
+    if computed is None or ctx.judge(interval(g), computed, unit_of([g])) != "pass":
+        return False
+    lo, hi = interval(g)
+    cands = [lo * before_iv[0], lo * before_iv[1], hi * before_iv[0], hi * before_iv[1]]
+    implied: Interval = (min(cands) / HUNDRED, max(cands) / HUNDRED)
+    return ctx.judge(interval(stated), implied, unit_of([stated])) == "fail"
+
+
+def _delta_row(
+    ctx: CheckContext, table: Table, r: int, col: Column, cur: Column, prev: Column, growth: Column | None = None
+) -> Outcome | None:
     stated = table.quantity(r, col.index)
     now, before = table.quantity(r, cur.index), table.quantity(r, prev.index)
     if stated is None or now is None or before is None or any(q.kind not in AMOUNTS for q in (stated, now, before)):
@@ -61,6 +89,10 @@ def _delta_row(ctx: CheckContext, table: Table, r: int, col: Column, cur: Column
         verdict = "pass"
     if verdict == "pass":
         return Outcome(stated, "pass", "delta", operands=[now, before])
+    if verdict == "rounding" and growth is not None:
+        # (a miss within the operands' rounding is a slip where the row's own growth rate pins the change down)
+        if _growth_confirms(ctx, stated, now, before, table.quantity(r, growth.index)):
+            verdict = "fail"
     exact = now.base_value - before.base_value
     expected = in_unit(exact, stated)
     if stated.unit and not stated.text.endswith(stated.unit):

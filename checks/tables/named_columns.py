@@ -76,8 +76,9 @@ def opening_closing(left: list[Column]) -> Pairs:
 # a heading of last year's figure of a quantity (`上年利润总额`, `上年同期营业收入`): the quantity after it
 LAST_YEAR = re.compile(r"^上年(?:同期)?(?P<q>.{2,})$")
 THIS_YEAR = ("", "本年", "本期", "当年", "今年")
-# what a growth column's heading says besides naming its quantity (`利润同比（%）`, `营业收入增长率`)
-GROWTH_WORDS = re.compile(r"比上年|上年同期|同比|增长|增减|增幅|变动|率")
+# what a growth column's heading says besides naming its quantity (`利润同比（%）`, `营业收入增长率`); a change
+# column's says the same of an amount (`增减额`, `变动额`: the change of the quantity the other columns name)
+GROWTH_WORDS = re.compile(r"比上年|上年同期|同比|(?:增长|增减|增幅|变动)(?:额|数)?|率")
 
 
 def same_quantity(side: Side, col: Column) -> Pairs:
