@@ -108,7 +108,10 @@ def _complete(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quan
         return False
     if min(_significant(q) for q in [total, *parts]) < MIN_SIGNIFICANT - 1 or _significant(total) < MIN_SIGNIFICANT:
         return False
-    return _closed(ctx, b, parts) and bool(suspects(ctx, total, parts))
+    # (a list in brackets of its own ends at their closing, where it falls short of its total: one exceeding
+    # it is a finding of its own, TO102)
+    short = _sum(ctx, parts) < ctx.value(total)
+    return _closed(ctx, b, parts, short) and bool(suspects(ctx, total, parts))
 
 
 def _full_marks_listed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
@@ -140,7 +143,7 @@ def _framework_counted(b: Breakdown, total: Quantity, parts: list[Quantity]) -> 
     return any(sorted(named) == sorted(f) for f in FRAMEWORKS)
 
 
-def _closed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
+def _closed(ctx: CheckContext, b: Breakdown, parts: list[Quantity], bracketed: bool = False) -> bool:
     """Does the list end its sentence's figures of its unit? One that goes on (`…宁德 1103 万元、平潭 90 万元`,
     the second not read as a part) may have lost a part, and its shortfall is no slipped digit."""
     last = max(p.end for p in parts)
@@ -149,11 +152,32 @@ def _closed(ctx: CheckContext, b: Breakdown, parts: list[Quantity]) -> bool:
     # this one ended before it)
     text = ctx.doc.text
     end = min((t.start for t in _later_totals(ctx, b) if t.start > last and "；" in text[last : t.start]), default=None)
+    # a list in brackets right after its total ends at their closing (`补充 T（包括 a、b、c），调入 d，年末余额 e`:
+    # the figures after the bracket are statements of their own)
+    closing = _bracket_closing(text, b, parts, last) if bracketed else None
+    end = closing if end is None or (closing is not None and closing < end) else end
     return not any(
         q.base_unit == unit and q.start > last and q.kind == parts[0].kind and (end is None or q.start < end)
         for m in ctx.index.in_sentence(b.sentence)
         for q in m.quantities
     )
+
+
+# the words between a total and its first part when the list opens a bracket of its own (`T（包括超收收入 a`,
+# `T（其中：A a`)
+BRACKET_OPENS = regex(r"^[^（()）。；;，,]{0,4}[（(]\s*(?:其中|包括|含)[：:]?[^（()）。；;，,]*$")
+
+
+def _bracket_closing(text: str, b: Breakdown, parts: list[Quantity], last: int) -> int | None:
+    """Where the bracket the list opens right after its total closes, past its last part and before any other
+    bracket or sentence mark; None for a list in no bracket of its own."""
+    if not b.total.quantities:
+        return None
+    first = min(p.start for p in parts)
+    if not BRACKET_OPENS.match(text[b.total.quantities[-1].end : first]):
+        return None
+    close = next((k for k in range(last, min(len(text), last + 40)) if text[k] in "）)（(。；;"), None)
+    return close if close is not None and text[close] in "）)" else None
 
 
 def _later_totals(ctx: CheckContext, b: Breakdown) -> Iterator[Quantity]:

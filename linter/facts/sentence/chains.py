@@ -161,6 +161,16 @@ def _one_side(mentions: list[Mention]) -> bool:
     return len(sides) <= 1
 
 
+# a budget named after the item it budgets (`市级一般公共预算收入调整预算为 B`): the item's name, before the budget
+NAMED_BUDGET_OF = regex(
+    r"^[，,、；;\s]*(?P<name>[\u4e00-\u9fff]{4,24}?(?:收入|支出))(?:的)?(?:调整后|调整|年初)?预算(?:数)?(?:为|是)?$"
+)
+# what may stand between that budget and the gap: nothing but the rate of the outcome to it (`，完成调整预算的 r%，`)
+RATE_BETWEEN = regex(
+    r"^[，,]\s*(?:(?:完成|为|达到)(?:调整后|调整|年初)?预算(?:数)?的\s*\d+(?:\.\d+)?\s*%\s*[，,]\s*)?$"
+)
+
+
 class Chains(Reader):
     """Sums and differences across a sentence's figures."""
 
@@ -196,6 +206,33 @@ class Chains(Reader):
                 continue
             over = gap.group("over") is not None
             self._record_chain(outcome, [plan, figures[i]] if over else [plan], [] if over else [figures[i]], si)
+
+    def _over_the_outcome_before(self, mentions: list[Mention], si: int) -> None:
+        """`市级一般公共预算收入 A，其中…。市级一般公共预算收入调整预算为 B，完成调整预算的 r%，超收 Δ。`: a sentence
+        stating the budget of an item named as the sentence before opens (its outcome, in the same paragraph), then
+        only what the outcome is over or short of it by: A = B ± Δ. The budget's own words name the item, the
+        outcome is the figure that names it alone, so which two figures the gap lies between is said."""
+        figures = self._unlisted(mentions)
+        if len(figures) != 2 or not self._same_paragraph(si - 1, si):
+            return
+        plan, gap_figure = figures
+        named = NAMED_BUDGET_OF.match(plan.label)
+        gap = OVER_SHORT.fullmatch(gap_figure.label.strip("，,、 "))
+        if named is None or gap is None or not plan.quantities:
+            return
+        between = self.doc.text[plan.quantities[-1].end : gap_figure.quantities[0].start]
+        if not RATE_BETWEEN.match(between.removesuffix(gap_figure.label)):
+            return
+        before = [m for m in self.d.by_sentence.get(si - 1) or [] if m.quantities]
+        if not before or before[0].label.strip("，,、 ") != named.group("name"):
+            return  # the sentence before opens with another figure: the outcome is not named
+        outcome = before[0]
+        if PLAN_LABEL.search(STAGE_FREE.sub("", outcome.label)):
+            return
+        if len({m.quantities[0].base_unit for m in (plan, outcome, gap_figure)}) != 1:
+            return
+        over = gap.group("over") is not None
+        self._record_chain(outcome, [plan, gap_figure] if over else [plan], [] if over else [gap_figure], si)
 
     def _limit_gaps(self, mentions: list[Mention], si: int) -> None:
         """`政府债务限额 L，余额 B，余额低于限额 Δ`: L = B + Δ, where the limit and the balance state the same scope

@@ -370,6 +370,7 @@ class SentencePass(Lists, Chains, Bases):
         self._respective_bases(changes_before, mentions)
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
+        self._over_the_outcome_before(mentions, si)
         self._limit_gaps(mentions, si)
         self._deductions(mentions, si)
         self._remainders(mentions, si)
