@@ -45,6 +45,8 @@ def read_operands(side: Side, col: Column) -> tuple[Pairs, bool]:
     are written by more than one convention (over the base's size, or signed), or in words (`减亏`)."""
     if col.kind == "level":
         return defined_ratio(side, col), True
+    if SATISFACTION.fullmatch(heading(col)):
+        return _satisfied_of_valid(side, col), False
     if col.kind in ("growth", "delta"):
         left = _same_scope([c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "")], col)
         balance = opening_closing(left)
@@ -69,22 +71,30 @@ def _by_headers(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if col.role == "调整率":
         return _adjustment(left)
     if col.role == "为预算%":
-        nums = _outcomes(left, col)
-        if nums and _arrived_unnamed(side, col, nums):
-            return []
-        if not nums:
-            return _planned_and_done(side, col)
-        year = _year(nums[-1])
-        dens = [c for c in left if c.role in ("预算数", "调整预算数") and _year(c) in (None, year)]
-        # an execution rate is of the budget its header names (完成年初预算%, 完成全年预算%); naming none, of
-        # either budget (the adjusted one first: a finding names it)
-        return [(nums[-1], d) for d in named_base(dens, col)]
+        return _of_budget(side, col, left)
     dated = _by_year(left, col)
     if dated is not None:
         return dated
     if col.kind == "delta" and not any(c.role == "上年数" for c in left):
         return _against_budget(left, col)
     return _against_last_year(left, col)
+
+
+def _of_budget(side: Side, col: Column, left: list[Column]) -> list[tuple[Column, Column]]:
+    """An execution or completion rate (为预算%) after amount columns of a role: its outcome over its budget."""
+    nums = _outcomes(left, col)
+    if nums and _arrived_unnamed(side, col, nums) or not nums and _staged(left):
+        return _spent_of_either(side, col)
+    if not nums:
+        return _planned_and_done(side, col)
+    year = _year(nums[-1])
+    dens = [c for c in left if c.role in ("预算数", "调整预算数") and _year(c) in (None, year)]
+    if not dens:
+        # (`安排资金 | 到位资金 | 到位率`: the budget under a heading of no role, read as the one planned)
+        return _first_stage(side, col)
+    # an execution rate is of the budget its header names (完成年初预算%, 完成全年预算%); naming none, of
+    # either budget (the adjusted one first: a finding names it)
+    return [(nums[-1], d) for d in named_base(dens, col)]
 
 
 # a rate defined in the note under its table as one column over another (`注：执行率=决算支出/调整预算×100%。`,
@@ -174,6 +184,61 @@ def _outcomes(left: list[Column], col: Column) -> list[Column]:
     if len(named) != 1 or stage in LATER_STAGES and len(nums) > 1:
         return []
     return named
+
+
+def _staged(left: list[Column]) -> bool:
+    """Do outcomes of two stages stand before a rate (`到位资金 | 实际支出`)?"""
+    return sum(1 for c in left if c.path and STAGE_COLUMN.search(flatten(c.path[-1]))) > 1
+
+
+# an execution rate naming no stage (`执行率`, `预算执行率`, `资金执行率`, `%` aside)
+UNSTAGED = regex(r"(?:预算|资金)?执行率")
+
+
+def _one_headed(before: list[Column], pattern: str, stage: str) -> Column | None:
+    """The one column whose heading is the stage's (`实际支出`, `到位资金`), where no other names that stage."""
+    named = [c for c in before if re.fullmatch(pattern, flatten(c.path[-1]))]
+    if len(named) != 1 or any(stage in flatten(c.path[-1]) for c in before if c is not named[0]):
+        return None
+    return named[0]
+
+
+def _spent_of_either(side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """An execution rate naming no stage after the budget, the funds that arrived and the spending (`资金安排 |
+    实际到位 | 到位率 | 实际支出 | 执行率`): evaluation reports compute it over what arrived (`执行率=实际支出/
+    实际到位`) or over the budget, and the headers do not say which; as for a later stage's rate
+    (`_later_stage`) the rate holds if it is of one, a wrong one is of neither. The one spending column, the one
+    column of the funds that arrived (or were disbursed) before it, and the one column of the budget or plan
+    before that, all of one unit; [] otherwise."""
+    if not UNSTAGED.fullmatch(heading(col)):
+        return []
+    before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "") and c.path]
+    spent = _one_headed(before, r"(?:实际|已)?支出(?:数|额|资金|金额)?", "支出")
+    arrived = _one_headed(before, r"(?:实际|已)?(?:到位|拨付)(?:数|额|资金|金额)?", "到位")
+    if spent is None or arrived is None or arrived.index > spent.index:
+        return []
+    bases = [c for c in before if c.index < arrived.index and BASE_COLUMN.search(flatten(c.path[-1]))]
+    if len(bases) != 1 or len({spent.unit, arrived.unit, bases[0].unit}) != 1:
+        return []
+    return [(spent, arrived), (spent, bases[0])]
+
+
+# a survey's satisfaction rate column (`满意度`, `满意率`, `%` aside)
+SATISFACTION = regex(r"(?:综合)?满意(?:度|率)")
+
+
+def _satisfied_of_valid(side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """A survey table's satisfaction rate (`发放数 | 回收数 | 有效数 | 满意及基本满意 | 满意度`): the answers counted
+    satisfied over the valid questionnaires. The numerator is the one other column of the side naming 满意 (none
+    naming 不满意: with `满意 | 基本满意 | 不满意` apart, which ones the rate counts is not said), the base the
+    one column naming 有效 (with none, it may be of those sent out or those returned), both of one unit."""
+    others = [c for c in side.columns if c is not col and c.path]
+    satisfied = [c for c in others if "满意" in flatten(c.path[-1])]
+    valid = [c for c in others if "有效" in flatten(c.path[-1]) and c.kind != "ratio"]
+    if len(satisfied) != 1 or len(valid) != 1 or "不满意" in flatten(satisfied[0].path[-1]):
+        return []
+    num, den = satisfied[0], valid[0]
+    return [(num, den)] if num.unit == den.unit and num.kind != "ratio" else []
 
 
 # a completion rate's heading (`完成率`, `完成比例`, `完成%`), its `%` aside
@@ -350,7 +415,8 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         for side in table.sides:
             placed = set(defined)
             for col in side.columns:
-                if col.kind not in ("ratio", "growth", "level") or col.index in defined:
+                rated = col.kind in ("ratio", "growth", "level") or SATISFACTION.fullmatch(heading(col))
+                if not rated or col.index in defined:
                     continue
                 noted = noted_operands(table, side, col)
                 pairs, unsigned = (noted, False) if noted else read_operands(side, col)
@@ -446,7 +512,9 @@ class TableRate(Rule):
     ## What it does
     为预算% is 执行数 (决算数) over 预算数 or 调整预算数 (a rate named by its stage, 支出率 or 到位率, that stage's
     column over the budget; 支出率 or 使用率 that stage's one column over any column before it of the funds
-    arrived, issued or budgeted, `发行额 | 到位额 | 支出额 | 支出率`, and wrong only when of none), 得分率 an indicator's 得分 over its 分值 (权重) (also in a score table laid on its side, a column
+    arrived, issued or budgeted, `发行额 | 到位额 | 支出额 | 支出率`, and wrong only when of none; an 执行率 naming no
+    stage after `资金安排 | 实际到位 | 实际支出`, the spending over what arrived or over the budget, wrong only
+    when of neither), a survey's 满意度 the one column naming 满意 (none 不满意) over the one naming 有效, 得分率 an indicator's 得分 over its 分值 (权重) (also in a score table laid on its side, a column
     per indicator over rows 分值 | 得分 | 得分率, each named once), 调整率 a budget's
     调整后预算 less its 年初预算 over the 年初预算, 为上年%
     this year's figure over last year's, 增长% that
