@@ -97,6 +97,7 @@ PASSES: tuple[Pass, ...] = (
     sets.balances,
     unspent.unspent,
     differences.differences,
+    differences.said_differences,
     links.share_bases,
     links.list_shares,
     links.share_lists,
