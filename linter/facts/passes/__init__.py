@@ -121,6 +121,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.listed_deductions,
     score_lines.headed_scores,
     score_lines.nested_scores,
+    score_lines.subtotal_rows,
     score_rates.score_rates,
     bracketed_rates.bracketed_rates,
     surveys.distributions,

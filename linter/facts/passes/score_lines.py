@@ -15,6 +15,7 @@ line opens with the total's own name (总分, 总得分, 合计, 自评得分, �
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -407,3 +408,47 @@ def _whole(head: re.Match[str], parts: list[re.Match[str]]) -> bool:
     if any(Decimal(p.group("got")) > Decimal(p.group("full")) for p in pairs):
         return False
     return sum(Decimal(p.group("full")) for p in parts) == Decimal(head.group("full"))
+
+
+# a self-assessment table flattened to text, closed by the subtotal of each first-level indicator and the total
+# (`投入小计 20 18.70` / `过程小计 30 28.61` / … / `合计 100 95.12`; cells a row leaves empty written `—`): a row's
+# name ending in 小计 or 合计, then its full marks and its score, nothing else (a rate or a note after the score
+# ends the run)
+_BLANKS = r"(?:\s*[—–－-]{1,2}(?=\s))*"
+_PAIR = rf"{_BLANKS}\s*(?P<full>{_NUMBER})\s+(?P<got>{_NUMBER})(?![\d.%])"
+SUBTOTAL_ROW = regex(rf"[\u4e00-\u9fff]{{1,12}}?(?:小计|合计){_PAIR}\s*")
+TOTAL_ROW = regex(
+    rf"(?:合计|总计|总分|总得分|综合得分){_BLANKS}\s*(?P<full>100(?:\.0+)?)\s+(?P<got>{_NUMBER})(?![\d.%])"
+)
+
+
+def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
+    """The total row of a flattened self-assessment table is the sum of the subtotal rows right above it, where
+    their full marks make the total's 100: every first-level indicator's subtotal is listed, and nothing but
+    them stands between (a run of two rows or more, each right after the one before)."""
+    text = draft.doc.text
+    if "小计" not in text and "合计" not in text:
+        return
+    figures = {q.start: q for q in draft.facts.quantities if q.exact and q.kind != "percent"}
+    held = {id(s.total) for s in draft.facts.scores}
+    at = 0
+    while (first := SUBTOTAL_ROW.search(text, at)) is not None:
+        run = [first]
+        while (row := SUBTOTAL_ROW.match(text, run[-1].end())) is not None:
+            run.append(row)
+        at = run[-1].end()
+        total = TOTAL_ROW.match(text, at)
+        if total is None or len(run) < 2 or sum(Decimal(r.group("full")) for r in run) != 100:
+            continue
+        got = figures.get(total.start("got"))
+        items = [figures.get(r.start("got")) for r in run]
+        if got is None or id(got) in held or any(q is None for q in items):
+            continue
+        held.add(id(got))
+        yield ScoreSet(got, [q for q in items if q is not None], _sentence_of(draft, got.start))
+
+
+def _sentence_of(draft: Draft, offset: int) -> int:
+    """The index of the sentence holding the offset (the last to open before it)."""
+    starts = [s.start for s in draft.doc.sentences]
+    return max(bisect_right(starts, offset) - 1, 0)
