@@ -122,6 +122,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.headed_scores,
     score_lines.nested_scores,
     score_lines.subtotal_rows,
+    score_lines.indicator_subtotals,
     score_rates.score_rates,
     bracketed_rates.bracketed_rates,
     surveys.distributions,

@@ -15,9 +15,10 @@ line opens with the total's own name (总分, 总得分, 合计, 自评得分, �
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import accumulate, pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
@@ -452,3 +453,75 @@ def _sentence_of(draft: Draft, offset: int) -> int:
     """The index of the sentence holding the offset (the last to open before it)."""
     starts = [s.start for s in draft.doc.sentences]
     return max(bisect_right(starts, offset) - 1, 0)
+
+
+# the header of a self-assessment table flattened to text, one row a line, cells set apart by a space
+# (`一级指标 二级指标 三级指标 年度指标值 实际完成值 完成率 分值 得分 偏差原因分析及改进措施`)
+FLAT_HEADER = regex(r"^\s*一级指标\s+二级指标\s+三级指标\s.*?分值\s+得分")
+# a row's full marks and score: the first two cells in a row that are bare numbers (an indicator's values carry
+# their units or marks, `≥86公里`, `96.00%`; a note after the score may hold figures of its own)
+BARE_CELL = regex(rf"{_NUMBER}")
+SUBTOTAL_LINE = regex(rf"^\s*(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?:小计|合计){_PAIR}\s*$")
+
+
+def indicator_subtotals(draft: Draft) -> Iterator[ScoreSet]:
+    """In a flattened self-assessment table (FLAT_HEADER), each first-level indicator's subtotal row (`产出指标小计
+    50 49.54`) is the sum of the scores of the rows under that indicator (from the row that opens with its name to
+    the row that opens with another subtotal's), where their full marks make the subtotal's: every row of the
+    indicator is counted, and the two cells read as each row's full marks and score are those."""
+    lines = draft.doc.original.split("\n")
+    offsets = list(accumulate((len(x) + 1 for x in lines), initial=0))
+    for h, line in enumerate(lines):
+        if FLAT_HEADER.match(line):
+            rows = list(takewhile(lambda k: lines[k].strip() != "", range(h + 1, len(lines))))
+            yield from _subtotals_of(draft, [(offsets[k], lines[k]) for k in rows])
+
+
+def _subtotals_of(draft: Draft, rows: list[tuple[int, str]]) -> Iterator[ScoreSet]:
+    subtotals = [(off, m) for off, line in rows if (m := SUBTOTAL_LINE.match(line))]
+    names = {m.group("name") for _, m in subtotals}
+    groups: dict[str, list[tuple[int, re.Match[str], re.Match[str]]]] = {}
+    group = ""
+    for off, line in rows:
+        first = line.split(maxsplit=1)[0] if line.strip() else ""
+        if SUBTOTAL_LINE.match(line):
+            break
+        group = first if first in names else group
+        pair = _pair(line)
+        if group and pair is not None:
+            groups.setdefault(group, []).append((off, *pair))
+    for off, m in subtotals:
+        items = groups.get(m.group("name"), [])
+        if len(items) < 2 or sum(Decimal(f.group()) for _, f, _ in items) != Decimal(m.group("full")):
+            continue
+        got = _figure_at(draft, off + m.start("got"), m.group("got"))
+        scores = [_figure_at(draft, o + g.start(), g.group()) for o, _, g in items]
+        if got is not None and all(q is not None for q in scores):
+            yield ScoreSet(got, [q for q in scores if q is not None], _sentence_of(draft, got.start))
+
+
+def _pair(line: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The first two neighbouring cells of the row that are bare numbers."""
+    cells = list(regex(r"\S+").finditer(line))
+    for a, b in pairwise(cells):
+        if BARE_CELL.fullmatch(a.group()) and BARE_CELL.fullmatch(b.group()):
+            return a, b
+    return None
+
+
+def _figure_at(draft: Draft, original: int, cell: str) -> Quantity | None:
+    """The exact figure of the cell's value that starts at an offset of the original text (whatever the words
+    the normaliser glued after it made of its unit: a row's last cell before the next row's `时效指标` reads `6时`)."""
+    at = bisect_left(draft.doc.origin, original)
+    if at >= len(draft.doc.origin) or draft.doc.origin[at] != original:
+        return None
+    value = Decimal(cell)
+    found = next(
+        (q for q in draft.facts.quantities if q.start == at and q.value == value and q.exact and q.kind != "percent"),
+        None,
+    )
+    if found is not None or draft.doc.text[at : at + len(cell)] != cell:
+        return found
+    # (a cell the figure reader left out, glued to the next row's words: the cell as it stands)
+    decimals = len(cell.partition(".")[2])
+    return Quantity(cell, value, "", "", Decimal(1), decimals, "bare", at, at + len(cell))
