@@ -1281,9 +1281,49 @@ def _part_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
         for q in p.quantities
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
     }
+    if not found:
+        found = _sources_stated(ctx, own, num, stem)
     if len(found) != 1:
         return None
     return _ratio_outcome(ctx, r, num, next(iter(found.values())), False, "预算数")
+
+
+def _sources_stated(ctx: CheckContext, own: Mention, num: Quantity, stem: str) -> dict[Decimal, Quantity]:
+    """`1.上级补助资金 A。…2.县本级配套资金 B。…3.上年结转资金 C。` stated as the sources of the money under the same
+    top heading, then `其中：上级补助资金支出 a，执行率 p%；县本级配套资金支出 b，执行率 q%…`: each spent part is of
+    the source named as it is less its outcome word. Held only where every part of the outcome's list names
+    such a source, each borne by figures of one value (the list is of those sources, part for part); the values
+    of the figure's own source, by value."""
+    lists = [b for b in ctx.facts.breakdowns if any(p is own for p in b.parts)]
+    if len(lists) != 1:
+        return {}
+    out: dict[Decimal, Quantity] = {}
+    for part in lists[0].parts:
+        part_stem = OUTCOME.sub("", part.identity.item)
+        sources = _source_figures(ctx, part, num, part_stem) if len(part_stem) >= 2 else {}
+        if len(sources) != 1:
+            return {}
+        if part is own:
+            out = sources
+    return out if OUTCOME.sub("", own.identity.item) == stem else {}
+
+
+def _source_figures(ctx: CheckContext, own: Mention, num: Quantity, stem: str) -> dict[Decimal, Quantity]:
+    """The figures stated before `own` under its top heading whose item is `stem` (no outcome), of its scope,
+    period and unit, by value."""
+    top = ctx.doc.section_path(own.start)[:1]
+    return {
+        q.base_value: q
+        for m in ctx.facts.mentions
+        if m.start < own.start
+        and m.identity.item == stem
+        and _role(ctx, m.label) != "outcome"
+        and m.identity.context.scope == own.identity.context.scope
+        and _same_period(m.identity.context.period, own.identity.context.period)
+        and ctx.doc.section_path(m.start)[:1] == top
+        for q in m.quantities
+        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
+    }
 
 
 def _past(period: str | None) -> bool:

@@ -164,3 +164,56 @@ def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, 
         return None
     a, b = sides
     return Balance(a, b, d, minuend.sentence, sides=(minuend.label, subtrahend.label), name=name)
+
+
+# a figure said in words to be what is left of one figure less another (`年末结转和结余 D，为收入总计减去本年支出后的
+# 余额`, `…，系收入总计扣除本年支出后的差额`): the two named right after it, the clause ending with what is left
+SAID_LEFT = regex(
+    r"\s*[，,]\s*(?:为|系|即|是)(?P<a>[\u4e00-\u9fff]{2,12}?)(?:减去|扣除|减)(?P<b>[\u4e00-\u9fff]{2,12}?)"
+    r"(?:后)?(?:的)?(?:余额|差额|结余)"
+)
+# a name as written may leave off the word of a total its figure carries (`本年支出` for `本年支出合计`)
+TOTAL_TAIL = ("合计", "总计", "总额")
+
+
+def said_differences(draft: Draft) -> Iterator[Balance]:
+    """`年末结转和结余 D，为收入总计减去本年支出后的余额`: D should be the one figure named as the first, stated before it
+    under the same top heading, less the one named as the second. Each name must be borne by figures of one value
+    of D's unit and context (a last year's figure of the name is no side of this year's balance);
+    a name no figure bears, or two of different values, leave the relation unread. The words say the relation,
+    the figures are found by their names: certain."""
+    text = draft.doc.text
+    stated = [m for ms in draft.by_sentence.values() for m in ms if m.quantities]
+    for m in stated:
+        d = m.quantities[-1]
+        said = SAID_LEFT.match(text, d.end)
+        if said is None or d.kind != "amount" or not d.exact:
+            continue
+        before = [x for x in stated if x.start < m.start and _same_top(draft, x.start, m.start)]
+        before = [x for x in before if agree_open(x.identity.context, m.identity.context)]
+        a = _borne(before, said.group("a"), d)
+        b = _borne(before, said.group("b"), d)
+        if a is not None and b is not None and a is not b:
+            yield Balance(a, b, d, m.sentence, sides=(said.group("a"), said.group("b")), name=m.label)
+
+
+def _same_top(draft: Draft, a: int, b: int) -> bool:
+    """Do two offsets stand under the same top heading (`二、部门整体收支情况`)?"""
+    return draft.doc.section_path(a)[:1] == draft.doc.section_path(b)[:1]
+
+
+def _borne(before: list[Mention], name: str, d: Quantity) -> Quantity | None:
+    """The figure the name stands for among those stated before: of D's unit, the last of them when all that bear
+    the name have one value; None for none or for values that differ."""
+    names = {name, *(name + t for t in TOTAL_TAIL)}
+    found: list[Quantity] = []
+    for m in before:
+        if names.isdisjoint({m.key, *_readings(m.label)}):
+            continue
+        money = [q for q in m.quantities if q.kind == "amount" and q.base_unit == d.base_unit and q.exact]
+        if len(money) != 1:
+            return None
+        found.append(money[0])
+    if not found or len({q.base_value for q in found}) != 1:
+        return None
+    return found[-1]

@@ -15,8 +15,10 @@ line opens with the total's own name (总分, 总得分, 合计, 自评得分, �
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import accumulate, pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
@@ -407,3 +409,119 @@ def _whole(head: re.Match[str], parts: list[re.Match[str]]) -> bool:
     if any(Decimal(p.group("got")) > Decimal(p.group("full")) for p in pairs):
         return False
     return sum(Decimal(p.group("full")) for p in parts) == Decimal(head.group("full"))
+
+
+# a self-assessment table flattened to text, closed by the subtotal of each first-level indicator and the total
+# (`投入小计 20 18.70` / `过程小计 30 28.61` / … / `合计 100 95.12`; cells a row leaves empty written `—`): a row's
+# name ending in 小计 or 合计, then its full marks and its score, nothing else (a rate or a note after the score
+# ends the run)
+_BLANKS = r"(?:\s*[—–－-]{1,2}(?=\s))*"
+_PAIR = rf"{_BLANKS}\s*(?P<full>{_NUMBER})\s+(?P<got>{_NUMBER})(?![\d.%])"
+SUBTOTAL_ROW = regex(rf"[\u4e00-\u9fff]{{1,12}}?(?:小计|合计){_PAIR}\s*")
+TOTAL_ROW = regex(
+    rf"(?:合计|总计|总分|总得分|综合得分){_BLANKS}\s*(?P<full>100(?:\.0+)?)\s+(?P<got>{_NUMBER})(?![\d.%])"
+)
+
+
+def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
+    """The total row of a flattened self-assessment table is the sum of the subtotal rows right above it, where
+    their full marks make the total's 100: every first-level indicator's subtotal is listed, and nothing but
+    them stands between (a run of two rows or more, each right after the one before)."""
+    text = draft.doc.text
+    if "小计" not in text and "合计" not in text:
+        return
+    figures = {q.start: q for q in draft.facts.quantities if q.exact and q.kind != "percent"}
+    held = {id(s.total) for s in draft.facts.scores}
+    at = 0
+    while (first := SUBTOTAL_ROW.search(text, at)) is not None:
+        run = [first]
+        while (row := SUBTOTAL_ROW.match(text, run[-1].end())) is not None:
+            run.append(row)
+        at = run[-1].end()
+        total = TOTAL_ROW.match(text, at)
+        if total is None or len(run) < 2 or sum(Decimal(r.group("full")) for r in run) != 100:
+            continue
+        got = figures.get(total.start("got"))
+        items = [figures.get(r.start("got")) for r in run]
+        if got is None or id(got) in held or any(q is None for q in items):
+            continue
+        held.add(id(got))
+        yield ScoreSet(got, [q for q in items if q is not None], _sentence_of(draft, got.start))
+
+
+def _sentence_of(draft: Draft, offset: int) -> int:
+    """The index of the sentence holding the offset (the last to open before it)."""
+    starts = [s.start for s in draft.doc.sentences]
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+# the header of a self-assessment table flattened to text, one row a line, cells set apart by a space
+# (`一级指标 二级指标 三级指标 年度指标值 实际完成值 完成率 分值 得分 偏差原因分析及改进措施`)
+FLAT_HEADER = regex(r"^\s*一级指标\s+二级指标\s+三级指标\s.*?分值\s+得分")
+# a row's full marks and score: the first two cells in a row that are bare numbers (an indicator's values carry
+# their units or marks, `≥86公里`, `96.00%`; a note after the score may hold figures of its own)
+BARE_CELL = regex(rf"{_NUMBER}")
+SUBTOTAL_LINE = regex(rf"^\s*(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?:小计|合计){_PAIR}\s*$")
+
+
+def indicator_subtotals(draft: Draft) -> Iterator[ScoreSet]:
+    """In a flattened self-assessment table (FLAT_HEADER), each first-level indicator's subtotal row (`产出指标小计
+    50 49.54`) is the sum of the scores of the rows under that indicator (from the row that opens with its name to
+    the row that opens with another subtotal's), where their full marks make the subtotal's: every row of the
+    indicator is counted, and the two cells read as each row's full marks and score are those."""
+    lines = draft.doc.original.split("\n")
+    offsets = list(accumulate((len(x) + 1 for x in lines), initial=0))
+    for h, line in enumerate(lines):
+        if FLAT_HEADER.match(line):
+            rows = list(takewhile(lambda k: lines[k].strip() != "", range(h + 1, len(lines))))
+            yield from _subtotals_of(draft, [(offsets[k], lines[k]) for k in rows])
+
+
+def _subtotals_of(draft: Draft, rows: list[tuple[int, str]]) -> Iterator[ScoreSet]:
+    subtotals = [(off, m) for off, line in rows if (m := SUBTOTAL_LINE.match(line))]
+    names = {m.group("name") for _, m in subtotals}
+    groups: dict[str, list[tuple[int, re.Match[str], re.Match[str]]]] = {}
+    group = ""
+    for off, line in rows:
+        first = line.split(maxsplit=1)[0] if line.strip() else ""
+        if SUBTOTAL_LINE.match(line):
+            break
+        group = first if first in names else group
+        pair = _pair(line)
+        if group and pair is not None:
+            groups.setdefault(group, []).append((off, *pair))
+    for off, m in subtotals:
+        items = groups.get(m.group("name"), [])
+        if len(items) < 2 or sum(Decimal(f.group()) for _, f, _ in items) != Decimal(m.group("full")):
+            continue
+        got = _figure_at(draft, off + m.start("got"), m.group("got"))
+        scores = [_figure_at(draft, o + g.start(), g.group()) for o, _, g in items]
+        if got is not None and all(q is not None for q in scores):
+            yield ScoreSet(got, [q for q in scores if q is not None], _sentence_of(draft, got.start))
+
+
+def _pair(line: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The first two neighbouring cells of the row that are bare numbers."""
+    cells = list(regex(r"\S+").finditer(line))
+    for a, b in pairwise(cells):
+        if BARE_CELL.fullmatch(a.group()) and BARE_CELL.fullmatch(b.group()):
+            return a, b
+    return None
+
+
+def _figure_at(draft: Draft, original: int, cell: str) -> Quantity | None:
+    """The exact figure of the cell's value that starts at an offset of the original text (whatever the words
+    the normaliser glued after it made of its unit: a row's last cell before the next row's `时效指标` reads `6时`)."""
+    at = bisect_left(draft.doc.origin, original)
+    if at >= len(draft.doc.origin) or draft.doc.origin[at] != original:
+        return None
+    value = Decimal(cell)
+    found = next(
+        (q for q in draft.facts.quantities if q.start == at and q.value == value and q.exact and q.kind != "percent"),
+        None,
+    )
+    if found is not None or draft.doc.text[at : at + len(cell)] != cell:
+        return found
+    # (a cell the figure reader left out, glued to the next row's words: the cell as it stands)
+    decimals = len(cell.partition(".")[2])
+    return Quantity(cell, value, "", "", Decimal(1), decimals, "bare", at, at + len(cell))
