@@ -34,7 +34,7 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import PAGE_NUMBER
 
-from . import dropped
+from . import dropped, sangong
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .groups import Metric, Tree, tree
@@ -205,7 +205,10 @@ def find_aligned(doc: Document) -> list[Aligned]:
             i += 1
             continue
         before = out[-1] if out else None
-        found = _table_at(lines, starts, i, data, mapper, before, nonblank, paged)
+        # (a 三公 table set one space apart is read by its template's columns, before any reading by position)
+        found = _sangong_at(lines, starts, i, data, mapper) or _table_at(
+            lines, starts, i, data, mapper, before, nonblank, paged
+        )
         if found is None:
             while i < len(lines) and data[i]:
                 i += 1
@@ -664,6 +667,57 @@ def _table_at(
         if before is not None and turn is not None:
             _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper) -> Aligned | None:
+    """A “三公”经费表 whose cells are one space apart (sangong.py) with its first row at line i: the rows that fill
+    its six columns, under a header of its names alone (a page mark among them), below its title. The rows after
+    them (`机关运行经费预算数 236.80`) are no rows of it. Only rows set one space apart: a table laid out in
+    columns is read by where its figures stand."""
+    found = _sangong_header(lines, i, data)
+    if found is None:
+        return None
+    header, top = found
+    rows: list[_Line] = []
+    j = i
+    while j < len(lines) and (p := data[j]) and len(p[2]) == sangong.WIDTH and not WIDE_GAP.search(lines[j].strip()):
+        rows.append(_Line(j, p[0], p[1], p[2], starts[j] + p[3]))
+        j += 1
+    order = sangong.order([[f.group() for f in r.figs] for r in rows]) if len(rows) >= 2 else None
+    if order is None:
+        return None
+    names, (a, b, heading) = sangong.names([lines[h] for h in header], order)
+    first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
+    grid = [[Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(names)]]
+    for r in rows:
+        row = _body_row(r, starts[r.line], list(range(sangong.WIDTH)), sangong.WIDTH, mapper, len(grid))
+        if row is None:
+            return None
+        grid.append(row)
+    block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
+    block.groups, block.placed = [(a + 1, b + 1, heading)], True
+    block.caption = [lines[k].strip() for k in range(top, max(-1, top - 3), -1) if lines[k].strip()]
+    found_table = Aligned(block, [-1] + [r.indent for r in rows], first_line=rows[0].line, last_line=rows[-1].line)
+    found_table.columns, found_table.names = sangong.WIDTH, tuple(names)
+    return found_table
+
+
+def _sangong_header(lines: list[str], i: int, data: list[Parsed]) -> tuple[list[int], int] | None:
+    """The header lines of a 三公 table above line i (a page mark among them skipped) and the line its caption
+    ends at, when a title naming the 三公 stands over them; None otherwise."""
+    header: list[int] = []
+    j = i - 1
+    while j >= 0 and len(header) < MAX_HEADER:
+        s = lines[j].strip()
+        if s and not PAGE_MARK.match(s):
+            if data[j] is not None or CAPTION_LINE.search(s) or ABOVE_HEADER.search(s):
+                break
+            header.insert(0, j)
+        j -= 1
+    if not header or not sangong.header([lines[h] for h in header]):
+        return None
+    titled = any("三公" in lines[k] for k in range(max(0, j - 2), j + 1))
+    return (header, j) if titled else None
 
 
 def _continued_by(before: Aligned, turn: str, first: str) -> None:
