@@ -150,11 +150,18 @@ def _balance(
 def _since_last_balance(own: list[Mention]) -> list[Mention]:
     """The figures of the balance's sentence after the last balance before it: `A 收入 a，支出 b，结余 c；B 收入 d，
     支出 e，结余 f`: f balances d and e, the clause's own, not a or b. The balance a clause opens with (`上年结余 a，
-    本年收入 b，本年支出 c，年末滚存结余 d`) ends no clause."""
-    last = max(
-        (k for k, x in enumerate(own) if _period_balance(x) is not None and not OPENING.search(x.label)), default=-1
-    )
+    本年收入 b，本年支出 c，年末滚存结余 d`) ends no clause. A gap ends one too (`A 收入 a，支出 b，当期收支缺口 c；
+    B 收入 d，支出 e，当期结余 f`: a gap is a balance below zero, the clause's close as a surplus is)."""
+    last = max((k for k, x in enumerate(own) if _closes_a_clause(x)), default=-1)
     return own[last + 1 :]
+
+
+# a balance below zero, named as the gap between the sides (`当期收支缺口`, `收支缺口`)
+GAP = regex(r"缺口$")
+
+
+def _closes_a_clause(m: Mention) -> bool:
+    return (_period_balance(m) is not None and not OPENING.search(m.label)) or GAP.search(m.key) is not None
 
 
 def _names_a_side(window: list[Mention]) -> bool:

@@ -17,6 +17,7 @@ from tieout.linter.facts.sentence.wording import (
     BRACKETED,
     BUDGET_STAGES,
     CLAUSE_BREAK,
+    INITIAL_PLAN,
     LAST_YEAR_CMP,
     LAST_YEAR_NAMES,
     LAST_YEAR_ONLY,
@@ -93,6 +94,13 @@ THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
 # the report's own year (not 当年: the year of the figure just named)
 # the first character of 调增 / 调减, which the lexer leaves before the move's word
 ADJUSTED_BY = "调"
+# the label of an adjusted budget named by the move's words alone (`，调整为 B`, `调整后预算为 B`): of the item the
+# initial budget right before names; and what stands between it and a plain adjustment's 调 (`，调增 Δ`)
+ADJUSTED_ONLY = regex(r"[，,、\s]*(?:预算)?(?:调整为|调整后(?:的)?(?:预算)?(?:数)?为?)\s*")
+ADJUSTMENT_GAP = regex(r"[，,\s]*")
+# `调整为 B，净增加 Δ`: the move of the net (read as a change named 净)
+NET = "净"
+NET_MOVES = frozenset({"增加", "减少"})
 THIS_REPORT_YEAR = regex(r"^[，,]?\s*(?:本年|今年|本年度)$")
 
 
@@ -404,7 +412,7 @@ class Changes(Reader):
             # `扣除一次性因素后可比增长 4.3%`: a change on another basis than the figures stated, not to recompute
             self.facts.changes.append(Change(c.cmp, key, None, None, _movements(c), si))
             return True
-        if self._rated_adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named):
+        if self._adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named):
             return True
         return self._lone_ratio(c, si, key)
 
@@ -438,19 +446,29 @@ class Changes(Reader):
         self.facts.changes.append(Change(c.cmp, name, ratio, None, _movements(c), si))
         return True
 
-    def _rated_adjustment(self, c: _Change, key: str, si: int, mentions: list[Mention]) -> bool:
-        """`年初安排预算 A，调整后全年预算 B，调减 Δ（降幅 p%）`: an adjustment with its rate (its 调 read as the
-        change's name, naming nothing) is of the adjusted budget against the initial one, where the sentence
-        states each once before it, the initial first, in one unit (an outcome may stand between: `调整后预算 B，
-        实际支出 C，调增 Δ`, the 调 words are a budget's); else it is left unread (True: the change is dealt
-        with). An adjustment without a rate is a figure of a chain (`_adjusted`)."""
+    def _adjustment(self, c: _Change, key: str, si: int, mentions: list[Mention]) -> bool:
+        """A budget's adjustment (its 调 read as the change's name, naming nothing; or the net of them, `净增加 Δ`):
+        with its rate (`_rated_adjustment`), or plain after the two budgets (`_plain_adjustment`); True when the
+        change is dealt with."""
         mv = c.movements[0] if c.movements else None
-        if c.cmp or c.base is not None or mv is None or key not in ADJUSTING_PREFIXES:
+        if c.cmp or c.base is not None or mv is None:
+            return False
+        if key == NET and mv.word in NET_MOVES:
+            return self._plain_adjustment(c, si, mentions)  # (`调整为 B，净增加 Δ`: the net of the adjustments)
+        if key not in ADJUSTING_PREFIXES or not BARE_ADJUSTMENT.match(
+            self.doc.text, mv.start - 1, mv.start + len(mv.word)
+        ):
             return False
         if not any(m.quantity is not None and m.quantity.kind == "percent" for m in c.movements):
-            return False
-        if not BARE_ADJUSTMENT.match(self.doc.text, mv.start - 1, mv.start + len(mv.word)):
-            return False
+            return self._plain_adjustment(c, si, mentions)
+        return self._rated_adjustment(c, si, mentions)
+
+    def _rated_adjustment(self, c: _Change, si: int, mentions: list[Mention]) -> bool:
+        """`年初安排预算 A，调整后全年预算 B，调减 Δ（降幅 p%）`: an adjustment with its rate is of the adjusted budget
+        against the initial one, where the sentence states each once before it, the initial first, in one unit (an
+        outcome may stand between: `调整后预算 B，实际支出 C，调增 Δ`, the 调 words are a budget's); else it is left
+        unread (True: the change is dealt with). An adjustment without a rate is a figure of a chain (`_adjusted`)
+        unless it follows the two budgets (`_plain_adjustment`)."""
         figures = [m for m in mentions if not self._qualifies(m) and m.quantities]
         initial = [m for m in figures if initial_budget(m)]
         adjusted = [m for m in figures if ADJUSTED.search(m.label) and not initial_budget(m)]
@@ -460,6 +478,35 @@ class Changes(Reader):
         if current is None or base is None or current.base_unit != base.base_unit:
             current = base = None
         label = adjusted[0].key if current is not None else ""
+        self.facts.changes.append(Change("", label, current, base, _movements(c), si))
+        return True
+
+    def _plain_adjustment(self, c: _Change, si: int, mentions: list[Mention]) -> bool:
+        """`收入年初预算为 A，调整为 B，调增 Δ`: an adjustment without a rate, right after the adjusted budget (a comma
+        between), which the initial budget stands right before, is the adjusted budget against the initial one:
+        B − A = Δ (recorded here: True). The adjustments of a chain come between the two budgets (`_adjusted`);
+        here they are stated before the one move that takes one to the other, as `由 A 调整为 B，调增 Δ` words it.
+        Read only so: the two budgets the sentence's last two figures before the move, each one exact amount of
+        one unit, the initial one named so (`年初预算`) and the adjusted one by its words alone (`调整为`,
+        `调整后预算`), and one move (a second, `调增 a，调减 b`, is gross of the net, not the net)."""
+        mv = c.movements[0]
+        if len(c.movements) != 1 or mv.quantity is None or mv.quantity.kind != "amount":
+            return False
+        before = [m for m in mentions if m.quantities and m.quantities[-1].end <= mv.start]
+        if len(before) < 2 or any(len(m.quantities) != 1 for m in before[-2:]):
+            return False
+        initial, adjusted = before[-2], before[-1]
+        if not initial_budget(initial) or not ADJUSTED.search(adjusted.label) or initial_budget(adjusted):
+            return False
+        if not ADJUSTED_ONLY.fullmatch(adjusted.label) or not ADJUSTMENT_GAP.fullmatch(
+            self.doc.text, adjusted.quantities[0].end, mv.start - 1
+        ):
+            return False
+        base, current = exact_figure(initial), exact_figure(adjusted)
+        if base is None or current is None or current.unit != base.unit or mv.quantity.base_unit != base.base_unit:
+            return False
+        named = INITIAL_PLAN.search(initial.key)  # (`…收入年初预算`: the item, named before its stage)
+        label = initial.key[: named.start()] if named is not None and named.start() > 0 else initial.key
         self.facts.changes.append(Change("", label, current, base, _movements(c), si))
         return True
 
