@@ -280,7 +280,27 @@ def _heading_scope(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
         return False
     table = tables_by_index(ctx)[hit.identity.table]
     holder = ctx.doc.section_at(table.rows[0][0].start) if table.rows and table.rows[0] else None
-    return holder is not None and any(s is node for s in _enclosing(holder))
+    if holder is not None and any(s is node for s in _enclosing(holder)):
+        return True
+    return node is titled(ctx.doc, q.start) and _annex_of(table, expected, q.start)
+
+
+# the number line of an annex table above its title (`附表1`, `附表 2：`)
+ANNEX_NUMBER = regex(r"^\s*附表\s*[\d一二三四五六七八九十]+\s*[：:]?\s*$")
+
+
+def _annex_of(table: Table, scope: str, at: int) -> bool:
+    """Is the table an annex of the report after the figure (`附表1` over its title, the tables gathered after
+    the last part of the text, in whichever section that leaves them) whose title states the scope itself
+    (`某县2026年县本级一般公共预算支出预算表`)? Such a table is of the report's part its title names: a figure
+    whose own heading states that scope (`（三）县本级一般公共预算草案`, the paragraph naming no entity of its own)
+    is held to it as to a table under that heading. Its fund, stage and year the lookup holds alike."""
+    return (
+        bool(table.rows and table.rows[0])
+        and table.rows[0][0].start > at
+        and any(ANNEX_NUMBER.match(line) for line in table.caption)
+        and read(table.title).context.scope == scope
+    )
 
 
 def _scope_stated(ctx: CheckContext, hit: Hit) -> str | None:
