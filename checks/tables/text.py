@@ -284,13 +284,13 @@ def _scope_heading(ctx: CheckContext, q: Quantity) -> Section | None:
 
 
 def _whole_under_heading(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
-    """Is the cell's table of the jurisdiction as a whole by its title's name (`禾阳县…决算表`, `Table.whole`: the
-    document sets it apart from the government's own level), and the nearest heading above the figure that states
-    a scope states that whole (`（一）全县一般公共预算收支决算情况` over `罚没收入 X`)? The figure is the whole's as the
-    table's row is: the two are told apart by the same words."""
-    whole = tables_by_index(ctx)[hit.identity.table].whole
-    node = _scope_heading(ctx, q) if whole else None
-    return node is not None and read(node.title).context.scope == whole
+    """Does the cell's table state its scope in its title (`…县本级…平衡表`; or the jurisdiction as a whole by the
+    government's name, `禾阳县…决算表`, `Table.whole`), and the nearest heading above the figure that states a scope
+    state the same (`（一）全县一般公共预算收支决算情况` over `罚没收入 X`, `（二）县本级…平衡情况` over `上级补助收入…
+    其中：…专项转移支付收入 X`)? The figure is of that scope as the table's row is: the two are named by the same words."""
+    scope = title_context(tables_by_index(ctx)[hit.identity.table]).scope
+    node = _scope_heading(ctx, q) if scope else None
+    return node is not None and read(node.title).context.scope == scope
 
 
 def _heading_scope(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
