@@ -258,7 +258,7 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     return all(
         _scope_stated(ctx, h) == scope
         or (opens and _heading_scope(ctx, q, h))
-        or (scope is None and _whole_under_heading(ctx, q, h))
+        or (scope is None and _title_scope_under_heading(ctx, q, h))
         for h in hits
     )
 
@@ -283,7 +283,7 @@ def _scope_heading(ctx: CheckContext, q: Quantity) -> Section | None:
     return node
 
 
-def _whole_under_heading(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
+def _title_scope_under_heading(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
     """Does the cell's table state its scope in its title (`…县本级…平衡表`; or the jurisdiction as a whole by the
     government's name, `禾阳县…决算表`, `Table.whole`), and the nearest heading above the figure that states a scope
     state the same (`（一）全县一般公共预算收支决算情况` over `罚没收入 X`, `（二）县本级…平衡情况` over `上级补助收入…
