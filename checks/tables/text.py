@@ -14,6 +14,7 @@ from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.jurisdiction import title_context
 from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible, one_row_each
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -254,7 +255,12 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     before = ctx.doc.text[sentences[first].start : q.start]
     scope = read(before).context.scope
     opens = scope is None and _opens_with(before, m.label)
-    return all(_scope_stated(ctx, h) == scope or (opens and _heading_scope(ctx, q, h)) for h in hits)
+    return all(
+        _scope_stated(ctx, h) == scope
+        or (opens and _heading_scope(ctx, q, h))
+        or (scope is None and _title_scope_under_heading(ctx, q, h))
+        for h in hits
+    )
 
 
 # the numbering of a paragraph that opens an enumerated item (`4.`, `（二）`, `3、`)
@@ -269,13 +275,29 @@ def _opens_with(before: str, label: str) -> bool:
     return bool(label) and ITEM_NUMBER.sub("", before).strip() == ITEM_NUMBER.sub("", label).strip()
 
 
+def _scope_heading(ctx: CheckContext, q: Quantity) -> Section | None:
+    """The nearest heading above the figure that states a scope."""
+    node = titled(ctx.doc, q.start)
+    while node is not None and (not node.title or read(node.title).context.scope is None):
+        node = node.parent
+    return node
+
+
+def _title_scope_under_heading(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
+    """Does the cell's table state its scope in its title (`…县本级…平衡表`; or the jurisdiction as a whole by the
+    government's name, `禾阳县…决算表`, `Table.whole`), and the nearest heading above the figure that states a scope
+    state the same (`（一）全县一般公共预算收支决算情况` over `罚没收入 X`, `（二）县本级…平衡情况` over `上级补助收入…
+    其中：…专项转移支付收入 X`)? The figure is of that scope as the table's row is: the two are named by the same words."""
+    scope = title_context(tables_by_index(ctx)[hit.identity.table]).scope
+    node = _scope_heading(ctx, q) if scope else None
+    return node is not None and read(node.title).context.scope == scope
+
+
 def _heading_scope(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
     """Does the nearest heading above the figure that states a scope state the cell's, with the cell's table
     under that heading too (`二、市本级一般公共预算支出决算` over its 支出决算表 and the items explaining it)?"""
     expected = _scope_stated(ctx, hit)
-    node = titled(ctx.doc, q.start)
-    while node is not None and (not node.title or read(node.title).context.scope is None):
-        node = node.parent
+    node = _scope_heading(ctx, q)
     if node is None or expected is None or read(node.title).context.scope != expected:
         return False
     table = tables_by_index(ctx)[hit.identity.table]
@@ -308,7 +330,7 @@ def _scope_stated(ctx: CheckContext, hit: Hit) -> str | None:
     placed with certainty and its title states none (its scope is the document's, which the prose need not
     repeat; a positional table's cell is held only where the paragraph states it)."""
     table = tables_by_index(ctx)[hit.identity.table]
-    if table.placed and read(table.title).context.scope is None:
+    if table.placed and title_context(table).scope is None:
         return None
     return hit.identity.context.scope
 
@@ -418,7 +440,8 @@ def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
         if h.identity.column in OUTCOME_COLUMNS
         and h.quantity.base_unit == q.base_unit
         and restates(ctx, q, h.quantity, rounded=True)
-        and h.identity.context.agrees(ident.context)
+        # (a 决算 table's outcome is what the prose of a 决算 report calls 完成, its stage 执行: `compatible`)
+        and compatible(h.identity.context, ident.context, strict=False)
     ]
     return row if same else []
 

@@ -13,6 +13,7 @@ from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
+from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree
 from .model import Column, Row, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, read_rows
@@ -72,6 +73,7 @@ def find_tables(doc: Document) -> list[Table]:
                 before.open_end = before.goes_on = table.open_start = True
             tables.append(table)
             before = table
+    mark_wholes(tables, _head(doc))
     return tables
 
 
@@ -110,6 +112,12 @@ def _codes_go_on(a: Table, b: Table) -> bool:
 def document_context(doc: Document) -> Context:
     """What the document's title says (its first lines, up to the first heading's end): the period, scope,
     fund and stage every table of it inherits unless its own title says otherwise."""
+    head = _head(doc)
+    return read(head).context if head else Context()
+
+
+def _head(doc: Document) -> str:
+    """The document's title: its first lines, up to the first heading's end."""
     head: list[str] = []
     for line in doc.text.split("\n")[:12]:
         s = line.strip()
@@ -120,7 +128,7 @@ def document_context(doc: Document) -> Context:
                 break
             continue
         head.append(s.lstrip("# "))
-    return read("".join(head)).context if head else Context()
+    return "".join(head)
 
 
 def title_of(caption: list[str]) -> str:

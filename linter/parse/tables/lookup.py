@@ -22,6 +22,7 @@ from tieout.linter.figures.context import FIELDS, MIXED, Context, read
 from tieout.linter.figures.quantities import Quantity
 
 from .identities import item as item_of
+from .jurisdiction import title_context
 from .model import Column, Row, Side, Table
 from .spans import leaf
 
@@ -49,7 +50,7 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
     """Every figure cell of the table with its identity (rates and shares included, with their role).
     `outer`: the document's context as the facts read it (a genre's defaults included), in place of the
     one the table reader took from the title."""
-    context = table.context if outer is None else read(table.title).context.under(outer)
+    context = table.context if outer is None else title_context(table).under(outer)
     out = []
     for side in table.sides:
         for i, row in enumerate(side.rows):

@@ -107,6 +107,7 @@ class Table:
     department: bool = False  # of a department's report (部门预算/决算): its tables show all its own items
     open_start: bool = False  # it goes on from a table before that could not be joined: its first rows are
     # children of a row there
+    whole: str = ""  # the jurisdiction as a whole (全县) its title names by the government's name (jurisdiction.py)
 
     @property
     def by_position(self) -> bool:
