@@ -110,6 +110,7 @@ PASSES: tuple[Pass, ...] = (
     targets.targets,
     targets.references,
     limits.limit_claims,
+    limits.gaps_apart,
     roll_forward.roll_forwards,
     deductions.deductions,
     sets.scores,

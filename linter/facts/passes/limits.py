@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import LimitClaim, Mention
+from tieout.linter.facts.model import Breakdown, LimitClaim, Mention
 from tieout.linter.facts.passes.base import exact_of, same_section
 from tieout.linter.figures.context import MIXED
 from tieout.linter.figures.quantities import Quantity
@@ -234,3 +234,64 @@ def _one_debt(balance: Mention, limit: Mention, gap: Mention) -> bool:
     kinds = [frozenset(k for k in KINDS if k in m.label) for m in (balance, limit)]
     named = frozenset(k for k in KINDS if k in gap.label)
     return kinds[0] == kinds[1] and named <= kinds[0]
+
+
+def gaps_apart(draft: Draft) -> Iterator[Breakdown]:
+    """`…政府债务限额 L，其中…。截至年底，全市政府债务余额 B，其中…。债务余额低于限额 Δ，控制在限额以内。`: a gap to the
+    limit stated in a sentence of its own (no balance nor limit before it there: limit_gaps reads those) is of the
+    one balance the nearest sentence before it states, not counting the parts listed of it, and the nearest limit
+    of the same debt, kind, scope and period before it, both under the same heading and within LOOK_BACK sentences
+    (the balances a claim speaks of, and its limit, are found so: limit_claims): L = B + Δ (B = L + Δ above it), a
+    chain breakdown of the limit, as limit_gaps gives."""
+    if LIMIT not in draft.doc.text:
+        return
+    balances = limits = None
+    for si in range(len(draft.doc.sentences)):
+        mentions = draft.by_sentence.get(si, [])
+        for i, gap in enumerate(mentions):
+            under = _gap_alone(gap, mentions[:i])
+            if under is None:
+                continue
+            if balances is None or limits is None:  # built once, for documents that state such a gap
+                balances, limits = _of(draft, BALANCE), _of(draft, LIMIT)
+            found = _balance_and_limit(draft, si, gap, balances, limits)
+            if found is not None:
+                balance, limit = found
+                total, parts = (limit, [balance, gap]) if under else (balance, [limit, gap])
+                yield Breakdown(total, parts, "调整", True, si)
+
+
+def _gap_alone(gap: Mention, before: list[Mention]) -> bool | None:
+    """Is the figure a gap to a limit (`余额低于限额 Δ`) whose sentence states no balance nor limit before it: True
+    where the balance is below the limit, False above it; None for any other figure."""
+    m = LIMIT_GAP.match(gap.label)
+    if m is None or len(gap.quantities) != 1 or exact_of(gap, "元") is None:
+        return None
+    if any(BALANCE in b.key or LIMIT in b.key for b in before):
+        return None
+    return bool(m.group("under") or m.group("below"))
+
+
+def _balance_and_limit(
+    draft: Draft, si: int, gap: Mention, balances: dict[int, tuple[str, str]], limits: dict[int, tuple[str, str]]
+) -> tuple[Mention, Mention] | None:
+    """The one balance (a total, no part of another) of the nearest sentence before the gap's that states any, and
+    the nearest limit before the gap of its debt, scope and period, all of one debt and kind with the gap."""
+    tops = _tops(draft, _balances_before(draft, si, gap.start, balances))
+    if len(tops) != 1 or exact_of(tops[0], "元") is None:
+        return None
+    balance = tops[0]
+    window = [
+        m
+        for k in range(max(0, si - LOOK_BACK), si + 1)
+        for m in draft.by_sentence.get(k, [])
+        if id(m) in limits and m.start < gap.start and same_section(draft, m.start, gap.start)
+    ]
+    for m in reversed(window):
+        if (
+            exact_of(m, "元") is not None
+            and same_debt(limits[id(m)], balances[id(balance)])
+            and _compatible(balance, m)
+        ):
+            return (balance, m) if _one_debt(balance, m, gap) else None
+    return None

@@ -104,11 +104,18 @@ BUDGET_NAMED = regex(r"(?<!公共)(?<!基金)(?<!经营)预算")
 ARRANGED = regex(r"(?<=.)安排$")  # `收入安排 A`: the budget's income, the item 收入
 
 
+# a heading naming an account's income and spending together (`全市收支`, `市本级收支情况`: its item, context words off)
+BOTH_SIDES = ("收支", "财政收支")
+SIDE_ITEM = regex(r"(?:收入|支出)$")  # an item of one side of an account
+
+
 def _thing(draft: Draft, subject: str, item: str) -> str:
     """What the headings above a figure say it is of beyond its item and context words: `分险种›职工基本医疗保险基金`
     tells one fund's 收入 from another's, a heading `全区一般公共预算收入预算` over the draft's 收入 says nothing its
-    item and context do not (the account of last year's outcome, under `全区一般公共预算`, is of the same thing)."""
-    return "›".join(p for p in subject.split("›") if draft.labeller.identify(p)[0] not in ("", item))
+    item and context do not (the account of last year's outcome, under `全区一般公共预算`, is of the same thing), nor
+    does a heading of both sides of an account (`1.全市收支`) over an income or a spending figure: it covers either."""
+    said = ("", item, *BOTH_SIDES) if SIDE_ITEM.search(item) else ("", item)
+    return "›".join(p for p in subject.split("›") if draft.labeller.identify(p)[0] not in said)
 
 
 def _outcome_base(
@@ -203,46 +210,83 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
     owner = mention_index(draft)
     lists = _list_totals(draft)
     paragraphs = by_paragraph(draft)
+    # the whole each paragraph's shares name by the same words, once found (by paragraph and words)
+    named: dict[tuple[int, str], tuple[Share, Quantity]] = {}
     for s in draft.facts.shares:
-        if s.total is not None or s.part is None or not s.base_label:
+        if s.part is None or not s.base_label or (part := owner.get(s.part.start)) is None:
             continue
-        part = owner.get(s.part.start)
-        if part is None:
+        done = s if s.total is not None else _share_base(draft, s, part, owner, lists, paragraphs)
+        done = done or _sibling_whole(s, part, named)
+        if done is None or done.total is None:
             continue
-        item, said = _whole_named(draft, s.base_label, part)
-        if len(item) < 2:
-            continue
-        # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`); a total it
-        # names (`占本年支出合计的`) is of every fund unless its words name one: the part's fund is its own
-        # (`一般公共预算财政拨款支出 X，占本年支出合计的 p%`)
-        outer = part.identity.context
-        if draft.labeller.names_total(item) and not said.known("fund"):
-            outer = replace(outer, fund=None)
-        wanted = Identity(item, said.under(outer))
-        found = _named_wholes(draft, wanted, s.part, part, said, lists)
-        if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
-            # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
-            # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's
-            # total, whose item is worded otherwise; which figure is meant is not certain
-            continue
-        if not found:
-            whole = (
-                _own_list_total(draft, s, lists.get(id(s.part)))
-                or _shortened_whole(draft, wanted, s, part)
-                or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
-            )
-            if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
-                yield Completed(s, replace(s, total=whole, certain=False))
-            continue
-        found = _in_own_paragraph(_under_own_subject(found, part), part)
-        listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
-        if listed is None:
-            continue
-        m, total = listed
-        if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
-            continue
-        certain = _certain(part.identity, m.identity)
-        yield Completed(s, replace(s, total=total, certain=certain))
+        if part.identity.context.known("scope"):
+            named.setdefault((part.paragraph, _words(s.base_label)), (done, done.total))
+        if done is not s:
+            yield Completed(s, done)
+
+
+def _words(base_label: str) -> str:
+    """The words naming a share's whole, without the 的 ending them."""
+    return base_label.strip().removesuffix("的")
+
+
+def _sibling_whole(s: Share, part: Mention, named: dict[tuple[int, str], tuple[Share, Quantity]]) -> Share | None:
+    """`全市民生支出 A，占一般公共预算支出的 p%。教育支出 b，…，占一般公共预算支出的 q%`: a part of no scope of its own
+    (in a report of several, `全市和市本级`, the title's scope is mixed), whose whole's words name no scope either,
+    is of the whole an earlier share of its paragraph names by the same words, found in the scope that share's part
+    states (`named` holds only those): one paragraph's words name one figure. Inferred, as the part's own scope is
+    not said."""
+    if part.identity.context.scope not in (None, MIXED) or s.part is None:
+        return None
+    earlier = named.get((part.paragraph, _words(s.base_label)))
+    if earlier is None or earlier[1].base_unit != s.part.base_unit or earlier[1].kind != s.part.kind:
+        return None
+    return replace(s, total=earlier[1], certain=False)
+
+
+def _share_base(
+    draft: Draft,
+    s: Share,
+    part: Mention,
+    owner: dict[int, Mention],
+    lists: dict[int, Mention],
+    paragraphs: dict[int, list[Mention]],
+) -> Share | None:
+    """The share with the whole its words name found (share_bases), None where none is found with certainty."""
+    item, said = _whole_named(draft, s.base_label, part)
+    if len(item) < 2:
+        return None
+    # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`); a total it
+    # names (`占本年支出合计的`) is of every fund unless its words name one: the part's fund is its own
+    # (`一般公共预算财政拨款支出 X，占本年支出合计的 p%`)
+    outer = part.identity.context
+    if draft.labeller.names_total(item) and not said.known("fund"):
+        outer = replace(outer, fund=None)
+    wanted = Identity(item, said.under(outer))
+    assert s.part is not None  # (share_bases reads only shares with a part)
+    found = _named_wholes(draft, wanted, s.part, part, said, lists)
+    if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
+        # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
+        # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's
+        # total, whose item is worded otherwise; which figure is meant is not certain
+        return None
+    if not found:
+        whole = (
+            _own_list_total(draft, s, lists.get(id(s.part)))
+            or _shortened_whole(draft, wanted, s, part)
+            or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
+        )
+        if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
+            return replace(s, total=whole, certain=False)
+        return None
+    found = _in_own_paragraph(_under_own_subject(found, part), part)
+    listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
+    if listed is None:
+        return None
+    m, total = listed
+    if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
+        return None
+    return replace(s, total=total, certain=_certain(part.identity, m.identity))
 
 
 def _named_wholes(
