@@ -169,9 +169,11 @@ NOT_OF = [
 
 
 def excludes(whole: Mention, parts: list[Mention]) -> bool:
-    """Does the whole's name say a part is none of it (`非税收入` before `增值税 a、契税 b`)?"""
+    """Does the whole's name say a part is none of it (`非税收入` before `增值税 a、契税 b`)? The part's item is
+    its name without the words of its stage (`增值税完成 a`: 增值税)."""
     return any(
-        word in whole.label and any(named.search(p.key.strip("，、；：: ")) for p in parts) for word, named in NOT_OF
+        word in whole.label and any(named.search((p.identity.item or p.key).strip("，、；：: ")) for p in parts)
+        for word, named in NOT_OF
     )
 
 

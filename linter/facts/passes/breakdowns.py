@@ -1671,6 +1671,8 @@ def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defin
     parts = [m for m in mentions if exact_of(m, q.base_unit) is not None]
     if len(parts) < 2 or any(draft.is_part(m) or id(m) in draft.totals for m in parts):
         return None
+    if excludes(total, parts):
+        return None  # (`非税收入 b。从主体税种看，增值税 c…`: taxes are none of b, whatever a slipped digit would say)
     figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
     if defined or foots(q, figures) or _one_slip(q, figures) or _kinds_of(draft, total, parts, si):
         return Breakdown(total, parts, "按…分", True, si, certain=False)
