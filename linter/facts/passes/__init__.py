@@ -18,6 +18,7 @@ from tieout.linter.facts.model import (
     Change,
     CountedList,
     Distribution,
+    Formula,
     Grade,
     LimitClaim,
     Marked,
@@ -30,6 +31,7 @@ from tieout.linter.facts.model import (
     UnitCost,
 )
 from tieout.linter.facts.passes import (
+    assessment_form,
     balanced,
     bracketed_rates,
     breakdowns,
@@ -123,6 +125,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.nested_scores,
     score_lines.subtotal_rows,
     score_lines.indicator_subtotals,
+    assessment_form.assessment_forms,
     score_rates.score_rates,
     bracketed_rates.bracketed_rates,
     surveys.distributions,
@@ -150,6 +153,7 @@ COLLECTIONS: dict[type, str] = {
     Marked: "marks",
     Distribution: "distributions",
     Grade: "grades",
+    Formula: "formulas",
 }
 
 
