@@ -25,7 +25,7 @@ not so read, or holding a subtotal, is not read.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -60,6 +60,8 @@ _INDICATOR_WORDS = ("一级指标", "二级指标", "三级指标")
 _TOTAL_ROW = regex(r"^总分$")
 _SUBTOTAL = regex(r"小计|合计")
 _BARE = regex(r"^\d{1,3}(?:\.\d{1,2})?$")
+# a figure cell: an amount, a score or a rate, nothing else written in it
+_CELL_FIGURE = regex(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?%?$")
 # the document's own word that the funds' score is their full marks times the rate, capped at the full marks
 # (`得分按“预算执行率×分值”计算，最高不超过分值`, `得分=分值×预算执行率（不超过10分）`)
 _SCORE_RULE = regex(
@@ -132,9 +134,21 @@ class _Reader:
     figures: dict[int, Quantity]
 
     def figure(self, cell: _Cell) -> Quantity | None:
-        """The one figure that is the whole cell."""
-        q = self.figures.get(cell.start)
-        return q if q is not None and q.end == cell.start + len(cell.text) and q.exact else None
+        """The one figure that is the whole cell (a cell of the original text, found where the normaliser put
+        it). A bare number the figure reader read with the next row's words glued on (`36部分…` read `36部`) is
+        taken as the cell stands."""
+        origin = self.draft.doc.origin
+        at = bisect_left(origin, cell.start)
+        if at >= len(origin) or origin[at] != cell.start or _CELL_FIGURE.match(cell.text) is None:
+            return None
+        q = self.figures.get(at)
+        if q is not None and q.text == cell.text and q.exact:
+            return q
+        if _BARE.match(cell.text) is None or self.draft.doc.text[at : at + len(cell.text)] != cell.text:
+            return None
+        value = Decimal(cell.text)
+        decimals = len(cell.text.partition(".")[2])
+        return Quantity(cell.text, value, "", "", Decimal(1), decimals, "bare", at, at + len(cell.text))
 
     def values(self, line: _Line, after: int, names: list[str]) -> dict[str, Quantity | None] | None:
         """The row's cells after its label, placed under the header's value columns: (a pipe row) the cells at the
@@ -245,7 +259,8 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
     if "年度资金总额" not in text or "全年执行数" not in text:
         return
     figures = {q.start: q for q in draft.facts.quantities}
-    reader = _Reader(draft, _lines(text), figures)
+    # (the rows as the original lays them out: the normaliser joins a text's lines and drops its spaces)
+    reader = _Reader(draft, _lines(draft.doc.original), figures)
     capped = _SCORE_RULE.search(text) is not None
     fund: _FundBlock | None = None
     for h, line in enumerate(reader.lines):

@@ -78,7 +78,7 @@ def grade_counts_within(draft: Draft) -> Iterator[Breakdown | Completed]:
     in the clause before it (since the last semicolon), of a thing named right after or before its counter
     (`10个项目`, `项目4个`). A list naming only some grades is partial, as in `grade_counts`."""
     text = draft.doc.text
-    if "其中" not in text:
+    if "其中" not in text and _AMONG.search(text) is None:
         return
     scale = cache(lambda: _scale_grades(text))
     for si, sent in enumerate(draft.doc.sentences):
