@@ -24,6 +24,7 @@ from tieout.linter.facts.model import (
     Marked,
     MonthsPayable,
     Rate,
+    Restatement,
     RollForward,
     ScoreSet,
     Share,
@@ -154,6 +155,7 @@ COLLECTIONS: dict[type, str] = {
     Distribution: "distributions",
     Grade: "grades",
     Formula: "formulas",
+    Restatement: "restatements",
 }
 
 

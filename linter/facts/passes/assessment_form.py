@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate, ScoreSet
+from tieout.linter.facts.model import Breakdown, Formula, Identity, Mention, Rate, Restatement, ScoreSet
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
@@ -125,6 +125,8 @@ class _FundBlock:
     parts: dict[str, dict[str, Quantity | None]]  # each source row's
     line: int  # the header's line
     unit: str  # the amounts' unit ("" where none is stated)
+    project: str = ""  # the form's 项目名称
+    overall: Quantity | None = None  # the 总分 row's score, once read
 
 
 @dataclass
@@ -234,7 +236,21 @@ def _fund_block(reader: _Reader, h: int) -> _FundBlock | None:
             parts[name] = row
     if total is None or set(parts) != _PARTS:
         return None
-    return _FundBlock(names, total, parts, h, _unit(reader, h))
+    unit = _unit(reader, h)
+    for row in (total, *parts.values()):  # (the amounts in their unit, bare as the cells write them)
+        for name in _AMOUNTS:
+            q = row.get(name)
+            row[name] = _in_unit(q, unit) if q is not None and unit else q
+    return _FundBlock(names, total, parts, h, unit, _project(reader, h))
+
+
+def _project(reader: _Reader, h: int) -> str:
+    """The form's project: the cell after `项目名称` in a line just above the funds' header."""
+    for line in reversed(reader.lines[max(h - _CAPTION_LINES, 0) : h]):
+        texts = [_word(c.text) for c in line.cells if c.text]
+        if len(texts) >= 2 and texts[0] == "项目名称":
+            return texts[1]
+    return ""
 
 
 def _unit(reader: _Reader, h: int) -> str:
@@ -253,7 +269,7 @@ def _in_unit(q: Quantity, unit: str) -> Quantity | None:
     return quantity(Cell(q.text, q.start, q.end, 0, 0), unit)
 
 
-def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula]:
+def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement]:
     """The relations the template fixes, in every self-assessment form of the document."""
     text = draft.doc.text
     if "年度资金总额" not in text or "全年执行数" not in text:
@@ -263,15 +279,18 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
     reader = _Reader(draft, _lines(draft.doc.original), figures)
     capped = _SCORE_RULE.search(text) is not None
     fund: _FundBlock | None = None
+    forms: list[_FundBlock] = []
     for h, line in enumerate(reader.lines):
         if "全年执行数" in "".join(c.text for c in line.cells):
             fund = _fund_block(reader, h)
             if fund is not None:
+                forms.append(fund)
                 yield from _fund_relations(reader, fund, capped)
             continue
         if fund is not None and _indicator_header(line) is not None:
             yield from _indicator_scores(reader, fund, h)
             fund = None
+    yield from _restated(draft, forms)
 
 
 def _sentence_of(draft: Draft, offset: int) -> int:
@@ -291,9 +310,6 @@ def _fund_relations(reader: _Reader, fund: _FundBlock, capped: bool) -> Iterator
         total = fund.total.get(name)
         parts = [fund.parts[p].get(name) for p in ("当年财政拨款", "上年结转资金", "其他资金")]
         if not fund.unit or total is None or any(q is None for q in parts):
-            continue
-        total, parts = _in_unit(total, fund.unit), [_in_unit(q, fund.unit) for q in parts if q]
-        if total is None or any(q is None for q in parts):
             continue
         mentions = [_mention(draft, f"{p}（{name}）", q) for p, q in zip(_PARTS_ORDER, parts, strict=True) if q]
         whole = _mention(draft, f"年度资金总额（{name}）", total)
@@ -372,6 +388,7 @@ def _indicator_scores(reader: _Reader, fund: _FundBlock, h: int) -> Iterator[Sco
             if total is None or not rows:
                 return
             si = _sentence_of(reader.draft, total[1].start)
+            fund.overall = total[1]
             yield ScoreSet(total[0], [marks, *(m for m, _ in rows)], si)
             yield ScoreSet(total[1], [score, *(s for _, s in rows)], si)
             return
@@ -394,3 +411,53 @@ def _spaced_pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int])
     if marks is None or score is None or score.value > marks.value or marks.value == Decimal(0):
         return None
     return marks, score
+
+
+# what the text says of a project that its form states: the label, the project's name (or 该项目) taken off it
+_RESTATED = regex(
+    r"^(?:该|本)?(?:项目)?(?:(?P<年初预算数>年初预算数?)|(?P<全年预算数>全年预算数?)|(?P<全年执行数>全年执行数?)"
+    r"|(?P<执行率>(?:预算)?执行率)|(?P<总分>自评得分|自评总分|总得分))$"
+)
+
+
+def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
+    """A project's figure the text restates from its form (`（四）文物保护利用项目。年初预算384.00万元`, `妇幼健康服务
+    项目自评得分96.61分`): the figure of the text's sentences whose label is the form's column (年初预算, 全年预算,
+    全年执行, 执行率) or its overall score (自评得分), of the project its label names or the heading it stands under
+    names, the project named by one form only."""
+    names = [f.project for f in forms]
+    by_name = {f.project: f for f in forms if f.project and names.count(f.project) == 1}
+    if not by_name:
+        return
+    for m in draft.facts.mentions:
+        found = _restated_of(m, by_name)
+        if found is None:
+            continue
+        form, key, q = found
+        figure = form.overall if key == "总分" else form.total.get(key)
+        if figure is None or figure.base_unit != q.base_unit and not (key == "总分" and figure.kind == "bare"):
+            continue
+        own = _mention(draft, f"{form.project}（自评表{key}）", figure)
+        if own.sentence == m.sentence:
+            continue
+        identity = Identity(key, m.identity.context, form.project)
+        yield Restatement(identity, [(m, q), (own, figure)])
+
+
+def _restated_of(m: Mention, forms: dict[str, _FundBlock]) -> tuple[_FundBlock, str, Quantity] | None:
+    """The form of the project a text figure is about, the form's column it restates, and the figure."""
+    if len(m.quantities) != 1 or not m.quantities[0].exact:
+        return None
+    label = m.label
+    under = m.identity.subject.rsplit("›", 1)[-1]
+    form = next((f for name, f in forms.items() if label.startswith(name)), None)
+    if form is not None:
+        label = label[len(form.project) :]
+    elif under in forms:
+        form = forms[under]
+    if form is None or (match := _RESTATED.match(label)) is None:
+        return None
+    key = next(k for k, v in match.groupdict().items() if v)
+    q = m.quantities[0]
+    wanted = {"总分": "分", "执行率": "%"}.get(key, "元")
+    return (form, key, q) if q.base_unit == wanted else None
