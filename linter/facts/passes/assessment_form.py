@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -127,6 +127,8 @@ class _FundBlock:
     unit: str  # the amounts' unit ("" where none is stated)
     project: str = ""  # the form's 项目名称
     overall: Quantity | None = None  # the 总分 row's score, once read
+    # each indicator's 实际完成值 by its 三级指标 name, from a pipe table's rows (their places certain)
+    done: dict[str, Quantity] = field(default_factory=dict)
 
 
 @dataclass
@@ -151,6 +153,16 @@ class _Reader:
         value = Decimal(cell.text)
         decimals = len(cell.text.partition(".")[2])
         return Quantity(cell.text, value, "", "", Decimal(1), decimals, "bare", at, at + len(cell.text))
+
+    def unit_figure(self, cell: _Cell) -> Quantity | None:
+        """The one figure with its unit that is the whole cell (`3486人次`), none a bound (`≥90%`)."""
+        origin = self.draft.doc.origin
+        at = bisect_left(origin, cell.start)
+        if at >= len(origin) or origin[at] != cell.start:
+            return None
+        q = self.figures.get(at)
+        ok = q is not None and q.text == _word(cell.text) and q.exact and q.kind in ("amount", "count", "percent")
+        return q if ok else None
 
     def values(self, line: _Line, after: int, names: list[str]) -> dict[str, Quantity | None] | None:
         """The row's cells after its label, placed under the header's value columns: (a pipe row) the cells at the
@@ -383,6 +395,7 @@ def _indicator_scores(reader: _Reader, fund: _FundBlock, h: int) -> Iterator[Sco
         texts = [c.text for c in line.cells if c.text]
         if not texts or any(_SUBTOTAL.search(t) for t in texts):
             return
+        _achieved(reader, fund, line, head)
         if _TOTAL_ROW.match(_word(texts[0])):
             total = _total_pair(reader, line, head, at)
             if total is None or not rows:
@@ -396,6 +409,18 @@ def _indicator_scores(reader: _Reader, fund: _FundBlock, h: int) -> Iterator[Sco
         if pair is None:
             return
         rows.append(pair)
+
+
+def _achieved(reader: _Reader, fund: _FundBlock, line: _Line, head: _Line) -> None:
+    """An indicator row's 实际完成值 under its 三级指标 name, where both stand at the header's places (a pipe row with
+    the header's cells) and the value is one figure with its unit (`3486人次`, `92.4%`)."""
+    words = [_word(c.text) for c in head.cells]
+    if not line.piped or len(line.cells) != len(head.cells) or "三级指标" not in words or "实际完成值" not in words:
+        return
+    name, value = line.cells[words.index("三级指标")], line.cells[words.index("实际完成值")]
+    q = reader.unit_figure(value)
+    if q is not None and _word(name.text):
+        fund.done[_word(name.text)] = q
 
 
 def _spaced_pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
@@ -430,6 +455,7 @@ def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
     if not by_name:
         return
     for m in draft.facts.mentions:
+        yield from _restated_indicator(draft, m, by_name)
         found = _restated_of(m, by_name)
         if found is None:
             continue
@@ -461,3 +487,19 @@ def _restated_of(m: Mention, forms: dict[str, _FundBlock]) -> tuple[_FundBlock, 
     q = m.quantities[0]
     wanted = {"总分": "分", "执行率": "%"}.get(key, "元")
     return (form, key, q) if q.base_unit == wanted else None
+
+
+def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) -> Iterator[Restatement]:
+    """An indicator's achieved value restated in the text under its project's heading: the figure whose item is
+    the indicator's name (`全年资助家庭经济困难学生3468人次` for `资助家庭经济困难学生人次 | 3486人次`: the name, or the
+    name without the unit it ends with), in the same unit."""
+    form = forms.get(m.identity.subject.rsplit("›", 1)[-1])
+    if form is None or not form.done or len(m.quantities) != 1 or not m.quantities[0].exact:
+        return
+    q, item = m.quantities[0], m.identity.item
+    figure = form.done.get(item) or form.done.get(item + q.unit)
+    if not item or figure is None or figure.unit != q.unit:
+        return
+    own = _mention(draft, f"{form.project}（自评表{item}）", figure)
+    if own.sentence != m.sentence:
+        yield Restatement(Identity(item, m.identity.context, form.project), [(m, q), (own, figure)])
