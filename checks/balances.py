@@ -288,6 +288,11 @@ class ScoreSum(Rule):
     a heading ends the list. Where each line states its deduction too, the total deducted (`合计扣分`) is
     held to their sum by TO101.
 
+    In the official project self-assessment form (项目支出绩效自评表: a 项目资金 block headed `年初预算数 全年预算数
+    全年执行数 分值 执行率 得分`, then the indicators headed `一级指标 二级指标 三级指标 … 分值 得分`, closed by a `总分`
+    row), the 总分 row's full marks are the funds' full marks and the indicators' added, and its score their scores
+    added (linter/facts/passes/assessment_form.py); read only where every row's cells stand at the header's places.
+
     Each indicator's full marks and score listed before the overall score (`决策指标 20 分，得 18 分；…；效益
     指标 20 分，得 18 分。综合得分 93.5 分`), in its sentence or the one before, are its items when the full marks
     make 100 and nothing but joining marks stands between them and the total's name. So are those listed after

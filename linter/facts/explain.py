@@ -33,7 +33,9 @@ def run(draft: Draft) -> None:
     slipped = {s.figure.start for s in draft.facts.unit_slips}
     draft.facts.unit_slips += [s for s in change_slips(draft) if s.figure.start not in slipped]
     # (conversions first: a figure restated in other places too is found under that group by index.py)
-    draft.facts.restatements = list(conversions(draft)) + list(restatements(draft))
+    # (restatements a pass read itself, of a figure and its source the identities do not join, kept after them)
+    earlier = draft.facts.restatements
+    draft.facts.restatements = list(conversions(draft)) + list(restatements(draft)) + earlier
 
 
 def _of_unit(m: Mention, unit: str) -> Quantity | None:

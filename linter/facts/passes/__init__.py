@@ -18,11 +18,13 @@ from tieout.linter.facts.model import (
     Change,
     CountedList,
     Distribution,
+    Formula,
     Grade,
     LimitClaim,
     Marked,
     MonthsPayable,
     Rate,
+    Restatement,
     RollForward,
     ScoreSet,
     Share,
@@ -30,6 +32,7 @@ from tieout.linter.facts.model import (
     UnitCost,
 )
 from tieout.linter.facts.passes import (
+    assessment_form,
     balanced,
     bracketed_rates,
     breakdowns,
@@ -124,6 +127,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.nested_scores,
     score_lines.subtotal_rows,
     score_lines.indicator_subtotals,
+    assessment_form.assessment_forms,
     score_rates.score_rates,
     bracketed_rates.bracketed_rates,
     surveys.distributions,
@@ -151,6 +155,8 @@ COLLECTIONS: dict[type, str] = {
     Marked: "marks",
     Distribution: "distributions",
     Grade: "grades",
+    Formula: "formulas",
+    Restatement: "restatements",
 }
 
 

@@ -67,6 +67,9 @@ def grade_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
 # a list of grade counts opening inside the sentence of its total (`10个项目平均得分 90.6 分，其中评定为“优”的…`,
 # `…平均得分 99.4 分（其中，绩效评级为“优”的项目 4 个；…）`)
 _OPENS_WITHIN = regex(r"[，,（(]其中")
+# …or right after the count graded, as the things among which the grades are counted (`4个项目中，评价等级为“优”的
+# 3个…`, `3个项目中“优”2个、“良”1个`): the list needs no opener of its own there
+_AMONG = regex(r"(?<=\d)\s*(?:个|项|家)(?P<of>项目|单位)中[，,：:]?\s*")
 _CLAUSE_END = regex(r"[；;。]")
 
 
@@ -75,7 +78,7 @@ def grade_counts_within(draft: Draft) -> Iterator[Breakdown | Completed]:
     in the clause before it (since the last semicolon), of a thing named right after or before its counter
     (`10个项目`, `项目4个`). A list naming only some grades is partial, as in `grade_counts`."""
     text = draft.doc.text
-    if "其中" not in text:
+    if "其中" not in text and _AMONG.search(text) is None:
         return
     scale = cache(lambda: _scale_grades(text))
     for si, sent in enumerate(draft.doc.sentences):
@@ -84,6 +87,14 @@ def grade_counts_within(draft: Draft) -> Iterator[Breakdown | Completed]:
             if len(parts) < 2 or len({c for _, _, c in parts}) != 1:
                 continue
             found = _listed(draft, si, _clause_total(draft, si, opens.start(), parts[0][2]), parts, "其中", scale)
+            if found is not None:
+                yield found
+        for among in _AMONG.finditer(text, sent.start, sent.end):
+            parts = _grade_parts(text, among.end(), sent.end, opened=True)
+            if len(parts) < 2 or len({c for _, _, c in parts}) != 1:
+                continue
+            total = _clause_total(draft, si, among.start("of"), parts[0][2])
+            found = _listed(draft, si, total, parts, GRADED, scale)
             if found is not None:
                 yield found
 
@@ -128,14 +139,14 @@ def _clause_total(draft: Draft, si: int, at: int, counter: str) -> Mention | Non
     return m if named else None
 
 
-def _grade_parts(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
-    """The (figure's offset, grade, counter) of a sentence wholly made of grade counts after 其中, each grade
-    once; none where anything else stands in it."""
+def _grade_parts(text: str, start: int, end: int, opened: bool = False) -> list[tuple[int, str, str]]:
+    """The (figure's offset, grade, counter) of a sentence wholly made of grade counts after 其中 (or from `start`
+    where the list is `opened` already), each grade once; none where anything else stands in it."""
     opener = _OPENER.match(text, start, end)
-    if opener is None:
+    if opener is None and not opened:
         return []
     parts: list[tuple[int, str, str]] = []
-    at = opener.end()
+    at = opener.end() if opener is not None else start
     while (found := GRADE_PART.match(text, at, end)) is not None and (found.group("q") or found.group("of")):
         parts.append((found.start("n"), CANON[found.group("g")], found.group("c")))
         if _CLOSER.match(text, found.end(), end) or _ends_list(text, found.end(), end):

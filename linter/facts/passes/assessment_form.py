@@ -1,0 +1,505 @@
+"""The official project self-assessment form (项目支出绩效自评表, the 财政部 template attached to every 绩效自评
+report, one per project), read by its header words whatever its layout (a Markdown pipe table with its merged
+cells left empty, a PDF's or a plain text's rows with cells set apart by spaces):
+
+    项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+    年度资金总额     1000.00    1100.00   1045.00   10   95.00%  9.50
+    其中：当年财政拨款 900.00   1000.00    950.00   —    —       —
+    上年结转资金      100.00    100.00     95.00   —    —       —
+    其他资金           0.00      0.00      0.00   —    —       —
+    年度总体目标 …
+    绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+             产出指标 数量指标 …        ≥10个      10个     20   20   —
+    …
+    总分                                                   100  95.50
+
+The template fixes what the figures are: 年度资金总额 is the sum of the sources below it (当年财政拨款, 上年结转资金,
+其他资金: the three make every source) in each amount column; a row's 执行率 is its 全年执行数 over its 全年预算数;
+the funds' 分值 and the indicators' 分值 make the 总分 row's 分值, and their 得分 its 得分. Where the document states
+how the funds' score is given (`得分=分值×预算执行率（不超过分值）`), that too.
+
+Read only where every cell is placed with certainty: a pipe row has the header's cells (its column is its place),
+a row of space-set cells has them all (none dropped, so the n-th is the n-th column); a block any of whose rows is
+not so read, or holding a subtotal, is not read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Breakdown, Formula, Identity, Mention, Rate, Restatement, ScoreSet
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables.cells import Cell, quantity
+from tieout.linter.patterns import regex
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+
+# a header word's variants: `全年预算数（A）`, `执行率（B/A）`, `分值` / `权重`: bracketed notes and spaces dropped
+_NOTE = regex(r"[（(][^）)]*[）)]|\s+")
+_FUND_WORDS = {
+    "年初预算数": "年初预算数",
+    "全年预算数": "全年预算数",
+    "全年执行数": "全年执行数",
+    "分值": "分值",
+    "执行率": "执行率",
+    "得分": "得分",
+}
+_AMOUNTS = ("年初预算数", "全年预算数", "全年执行数")
+# the funds' rows: the total, and the three sources the template lists under 其中 (all the sources there are)
+_FUND_ROW = regex(r"^(?:(?P<total>年度资金总额)|(?:其中[：:]?)?(?P<part>当年财政拨款|上年结转资金|其他资金))$")
+_PARTS = {"当年财政拨款", "上年结转资金", "其他资金"}
+# the amounts' unit, in the header (`项目资金（万元）`) or the caption above it (`单位：万元`)
+_UNIT = regex(r"(?:[（(]|单位[：:]\s*)(?P<u>万元|亿元|元)")
+_CAPTION_LINES = 6
+_INDICATOR_WORDS = ("一级指标", "二级指标", "三级指标")
+_TOTAL_ROW = regex(r"^总分$")
+_SUBTOTAL = regex(r"小计|合计")
+_BARE = regex(r"^\d{1,3}(?:\.\d{1,2})?$")
+# a figure cell: an amount, a score or a rate, nothing else written in it
+_CELL_FIGURE = regex(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?%?$")
+# the document's own word that the funds' score is their full marks times the rate, capped at the full marks
+# (`得分按“预算执行率×分值”计算，最高不超过分值`, `得分=分值×预算执行率（不超过10分）`)
+_SCORE_RULE = regex(
+    r"得分(?:按|=|＝|为)[“\"]?(?:(?:预算)?执行率[×*xX](?:该指标)?分值|分值[×*xX](?:预算)?执行率)[”\"]?(?:计算)?"
+    r"[，,（(]?(?:最高)?不(?:超过|高于|得超过)(?:分值|\d{1,2}分)"
+)
+
+
+@dataclass
+class _Cell:
+    start: int  # offset of its text in the document
+    text: str
+
+
+@dataclass
+class _Line:
+    start: int
+    cells: list[_Cell]
+    piped: bool  # cells set apart by `|` (their places kept, empty ones too), else by spaces
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    at = 0
+    for raw in text.split("\n"):
+        out.append(_split(raw, at))
+        at += len(raw) + 1
+    return out
+
+
+def _split(raw: str, at: int) -> _Line:
+    """A line's cells: between pipes where it has them (the outer ones dropped), else its space-set runs."""
+    cells: list[_Cell] = []
+    if raw.count("|") >= 2:
+        pos = 0
+        for piece in raw.split("|"):
+            lead = len(piece) - len(piece.lstrip())
+            cells.append(_Cell(at + pos + lead, piece.strip()))
+            pos += len(piece) + 1
+        if raw.strip().startswith("|"):
+            cells = cells[1:]
+        if raw.strip().endswith("|"):
+            cells = cells[:-1]
+        return _Line(at, cells, True)
+    pos = 0
+    for piece in raw.split():
+        pos = raw.index(piece, pos)
+        cells.append(_Cell(at + pos, piece))
+        pos += len(piece)
+    return _Line(at, cells, False)
+
+
+def _word(text: str) -> str:
+    return _NOTE.sub("", text)
+
+
+@dataclass
+class _FundBlock:
+    names: list[str]  # the value columns, left to right
+    total: dict[str, Quantity | None]  # the 年度资金总额 row's figure of each column (None: a dash)
+    parts: dict[str, dict[str, Quantity | None]]  # each source row's
+    line: int  # the header's line
+    unit: str  # the amounts' unit ("" where none is stated)
+    project: str = ""  # the form's 项目名称
+    overall: Quantity | None = None  # the 总分 row's score, once read
+    # each indicator's 实际完成值 by its 三级指标 name, from a pipe table's rows (their places certain)
+    done: dict[str, Quantity] = field(default_factory=dict)
+
+
+@dataclass
+class _Reader:
+    draft: Draft
+    lines: list[_Line]
+    figures: dict[int, Quantity]
+
+    def figure(self, cell: _Cell) -> Quantity | None:
+        """The one figure that is the whole cell (a cell of the original text, found where the normaliser put
+        it). A bare number the figure reader read with the next row's words glued on (`36部分…` read `36部`) is
+        taken as the cell stands."""
+        origin = self.draft.doc.origin
+        at = bisect_left(origin, cell.start)
+        if at >= len(origin) or origin[at] != cell.start or _CELL_FIGURE.match(cell.text) is None:
+            return None
+        q = self.figures.get(at)
+        if q is not None and q.text == cell.text and q.exact:
+            return q
+        if _BARE.match(cell.text) is None or self.draft.doc.text[at : at + len(cell.text)] != cell.text:
+            return None
+        value = Decimal(cell.text)
+        decimals = len(cell.text.partition(".")[2])
+        return Quantity(cell.text, value, "", "", Decimal(1), decimals, "bare", at, at + len(cell.text))
+
+    def unit_figure(self, cell: _Cell) -> Quantity | None:
+        """The one figure with its unit that is the whole cell (`3486人次`), none a bound (`≥90%`)."""
+        origin = self.draft.doc.origin
+        at = bisect_left(origin, cell.start)
+        if at >= len(origin) or origin[at] != cell.start:
+            return None
+        q = self.figures.get(at)
+        ok = q is not None and q.text == _word(cell.text) and q.exact and q.kind in ("amount", "count", "percent")
+        return q if ok else None
+
+    def values(self, line: _Line, after: int, names: list[str]) -> dict[str, Quantity | None] | None:
+        """The row's cells after its label, placed under the header's value columns: (a pipe row) the cells at the
+        columns' places, or (space-set) exactly one cell each; a dash is None; any other cell unread."""
+        cells = line.cells[after + 1 :]
+        if line.piped:
+            while cells and not cells[0].text:
+                cells = cells[1:]
+            cells = cells[: len(names)]
+            if any(not c.text for c in cells):
+                return None
+        if len(cells) != len(names) and not (not line.piped and len(cells) == _amount_count(names)):
+            return None
+        out: dict[str, Quantity | None] = {}
+        for name, cell in zip(names, cells, strict=False):
+            if _is_dash(cell.text):
+                out[name] = None
+                continue
+            q = self.figure(cell)
+            if q is None:
+                return None
+            out[name] = q
+        return out
+
+
+def _amount_count(names: list[str]) -> int:
+    """How many amount columns open the header (a space-set source row may stop after them, its dashes left out)."""
+    n = 0
+    while n < len(names) and names[n] in _AMOUNTS:
+        n += 1
+    return n
+
+
+def _is_dash(text: str) -> bool:
+    return text in ("—", "-", "－", "——", "/", "／")
+
+
+def _fund_header(line: _Line) -> tuple[int, list[str]] | None:
+    """The index of the header's first value cell and the value columns' names, where the line is the funds'
+    header (its cells from the first known word on all known words, the three amounts among them)."""
+    words = [_word(c.text) for c in line.cells]
+    first = next((i for i, w in enumerate(words) if w in _FUND_WORDS), None)
+    if first is None:
+        return None
+    names = [_FUND_WORDS.get(w, "") for w in words[first:] if w]
+    if "" in names or len(set(names)) != len(names) or not set(_AMOUNTS) <= set(names):
+        return None
+    return first, names
+
+
+def _row_label(line: _Line) -> tuple[int, str, str] | None:
+    """The cell index and name of a fund row's label, and whether the total's ("total") or a source's."""
+    for i, c in enumerate(line.cells):
+        if not c.text:
+            continue
+        m = _FUND_ROW.match(_word(c.text))
+        if m is None:
+            return None
+        return (i, m.group("total"), "total") if m.group("total") else (i, m.group("part"), "part")
+    return None
+
+
+def _fund_block(reader: _Reader, h: int) -> _FundBlock | None:
+    head = _fund_header(reader.lines[h])
+    if head is None:
+        return None
+    _, names = head
+    total: dict[str, Quantity | None] | None = None
+    parts: dict[str, dict[str, Quantity | None]] = {}
+    for line in reader.lines[h + 1 :]:
+        label = _row_label(line)
+        if label is None:
+            break
+        at, name, kind = label
+        row = reader.values(line, at, names)
+        if row is None or (kind == "total" and total is not None) or name in parts:
+            return None
+        if kind == "total":
+            total = row
+        elif total is None:
+            return None  # a source before the total: not the template's order
+        else:
+            parts[name] = row
+    if total is None or set(parts) != _PARTS:
+        return None
+    unit = _unit(reader, h)
+    for row in (total, *parts.values()):  # (the amounts in their unit, bare as the cells write them)
+        for name in _AMOUNTS:
+            q = row.get(name)
+            row[name] = _in_unit(q, unit) if q is not None and unit else q
+    return _FundBlock(names, total, parts, h, unit, _project(reader, h))
+
+
+def _project(reader: _Reader, h: int) -> str:
+    """The form's project: the cell after `项目名称` in a line just above the funds' header."""
+    for line in reversed(reader.lines[max(h - _CAPTION_LINES, 0) : h]):
+        texts = [_word(c.text) for c in line.cells if c.text]
+        if len(texts) >= 2 and texts[0] == "项目名称":
+            return texts[1]
+    return ""
+
+
+def _unit(reader: _Reader, h: int) -> str:
+    """The amounts' unit: stated in the header's cells, or else in a line just above it."""
+    for line in reversed(reader.lines[max(h - _CAPTION_LINES, 0) : h + 1]):
+        for c in line.cells:
+            if (m := _UNIT.search(c.text)) is not None:
+                return m.group("u")
+    return ""
+
+
+def _in_unit(q: Quantity, unit: str) -> Quantity | None:
+    """A cell's figure in the amounts' unit (a bare figure of the text stands for an amount there)."""
+    if q.kind != "bare":
+        return q
+    return quantity(Cell(q.text, q.start, q.end, 0, 0), unit)
+
+
+def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement]:
+    """The relations the template fixes, in every self-assessment form of the document."""
+    text = draft.doc.text
+    if "年度资金总额" not in text or "全年执行数" not in text:
+        return
+    figures = {q.start: q for q in draft.facts.quantities}
+    # (the rows as the original lays them out: the normaliser joins a text's lines and drops its spaces)
+    reader = _Reader(draft, _lines(draft.doc.original), figures)
+    capped = _SCORE_RULE.search(text) is not None
+    fund: _FundBlock | None = None
+    forms: list[_FundBlock] = []
+    for h, line in enumerate(reader.lines):
+        if "全年执行数" in "".join(c.text for c in line.cells):
+            fund = _fund_block(reader, h)
+            if fund is not None:
+                forms.append(fund)
+                yield from _fund_relations(reader, fund, capped)
+            continue
+        if fund is not None and _indicator_header(line) is not None:
+            yield from _indicator_scores(reader, fund, h)
+            fund = None
+    yield from _restated(draft, forms)
+
+
+def _sentence_of(draft: Draft, offset: int) -> int:
+    """The index of the sentence holding the offset (the last to open before it)."""
+    starts = [s.start for s in draft.doc.sentences]
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def _mention(draft: Draft, label: str, q: Quantity) -> Mention:
+    si = _sentence_of(draft, q.start)
+    return Mention(label, label, [q], si, draft.doc.sentences[si].paragraph if draft.doc.sentences else 0)
+
+
+def _fund_relations(reader: _Reader, fund: _FundBlock, capped: bool) -> Iterator[Breakdown | Rate | Formula]:
+    draft = reader.draft
+    for name in _AMOUNTS:
+        total = fund.total.get(name)
+        parts = [fund.parts[p].get(name) for p in ("当年财政拨款", "上年结转资金", "其他资金")]
+        if not fund.unit or total is None or any(q is None for q in parts):
+            continue
+        mentions = [_mention(draft, f"{p}（{name}）", q) for p, q in zip(_PARTS_ORDER, parts, strict=True) if q]
+        whole = _mention(draft, f"年度资金总额（{name}）", total)
+        yield Breakdown(whole, mentions, "其中", True, whole.sentence)
+    for row in (fund.total, *fund.parts.values()):
+        rate, spent, budget = row.get("执行率"), row.get("全年执行数"), row.get("全年预算数")
+        if rate is None or spent is None or budget is None or rate.kind != "percent" or budget.value == 0:
+            continue
+        si = _sentence_of(draft, rate.start)
+        yield Rate("执行率", rate, si, [spent, budget], ["全年执行数", "全年预算数"], ordered=True)
+    if capped:
+        yield from _capped_score(reader, fund)
+
+
+_PARTS_ORDER = ("当年财政拨款", "上年结转资金", "其他资金")
+
+
+def _capped_score(reader: _Reader, fund: _FundBlock) -> Iterator[Formula]:
+    """The funds' score as the document says it is given: full marks × the rate, the rate of at most 100% (above
+    it the score is capped at the full marks, which TO310 holds)."""
+    row = fund.total
+    marks, rate, score = row.get("分值"), row.get("执行率"), row.get("得分")
+    if marks is None or rate is None or score is None or rate.kind != "percent" or rate.value > 100:
+        return
+    si = _sentence_of(reader.draft, score.start)
+    yield Formula("资金得分（分值×执行率）", [marks, rate], ["*"], score, si, [0, "*", 1])
+
+
+def _indicator_header(line: _Line) -> tuple[int, int] | None:
+    """The cell indices of 分值 and 得分 in the indicators' header (`一级指标 二级指标 三级指标 … 分值 得分 …`)."""
+    words = [_word(c.text) for c in line.cells]
+    if not all(w in words for w in _INDICATOR_WORDS) or words.count("分值") != 1 or words.count("得分") != 1:
+        return None
+    marks, score = words.index("分值"), words.index("得分")
+    return (marks, score) if score == marks + 1 else None
+
+
+def _pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
+    """A row's full marks and score: (pipe) the cells at the header's places, the row having the header's cells;
+    (space-set) the same cells counted from the row's end, the row having all the header's cells."""
+    if line.piped != head.piped or len(line.cells) != len(head.cells):
+        return None
+    cells = [line.cells[at[0]], line.cells[at[1]]]
+    if any(_BARE.match(c.text) is None for c in cells):
+        return None
+    marks, score = (reader.figure(c) for c in cells)
+    return (marks, score) if marks is not None and score is not None else None
+
+
+def _total_pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
+    """The 总分 row's full marks and score: at the header's places (pipe), else its only two cells after 总分."""
+    if line.piped:
+        return _pair(reader, line, head, at)
+    cells = line.cells[1:]
+    if len(cells) != 2 or any(_BARE.match(c.text) is None for c in cells):
+        return None
+    marks, score = (reader.figure(c) for c in cells)
+    return (marks, score) if marks is not None and score is not None else None
+
+
+def _indicator_scores(reader: _Reader, fund: _FundBlock, h: int) -> Iterator[ScoreSet]:
+    """The 总分 row's full marks and score: the funds' and the indicators' added (every row read, none a
+    subtotal, up to the 总分 row)."""
+    head = reader.lines[h]
+    at = _indicator_header(head)
+    marks, score = fund.total.get("分值"), fund.total.get("得分")
+    if at is None or marks is None or score is None:
+        return
+    rows: list[tuple[Quantity, Quantity]] = []
+    for line in reader.lines[h + 1 :]:
+        texts = [c.text for c in line.cells if c.text]
+        if not texts or any(_SUBTOTAL.search(t) for t in texts):
+            return
+        _achieved(reader, fund, line, head)
+        if _TOTAL_ROW.match(_word(texts[0])):
+            total = _total_pair(reader, line, head, at)
+            if total is None or not rows:
+                return
+            si = _sentence_of(reader.draft, total[1].start)
+            fund.overall = total[1]
+            yield ScoreSet(total[0], [marks, *(m for m, _ in rows)], si)
+            yield ScoreSet(total[1], [score, *(s for _, s in rows)], si)
+            return
+        pair = _pair(reader, line, head, at) if line.piped else _spaced_pair(reader, line, head, at)
+        if pair is None:
+            return
+        rows.append(pair)
+
+
+def _achieved(reader: _Reader, fund: _FundBlock, line: _Line, head: _Line) -> None:
+    """An indicator row's 实际完成值 under its 三级指标 name, where both stand at the header's places (a pipe row with
+    the header's cells) and the value is one figure with its unit (`3486人次`, `92.4%`)."""
+    words = [_word(c.text) for c in head.cells]
+    if not line.piped or len(line.cells) != len(head.cells) or "三级指标" not in words or "实际完成值" not in words:
+        return
+    name, value = line.cells[words.index("三级指标")], line.cells[words.index("实际完成值")]
+    q = reader.unit_figure(value)
+    if q is not None and _word(name.text):
+        fund.done[_word(name.text)] = q
+
+
+def _spaced_pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
+    """A space-set row's full marks and score: counted from its end as in the header (the cells after 得分, the
+    reason for a deviation, written — where there is none), the row ending in a cell that is no figure."""
+    back = len(head.cells) - at[0]
+    if len(line.cells) < back or (back > 2 and _BARE.match(line.cells[-1].text)):
+        return None
+    cells = [line.cells[-back], line.cells[-back + 1]]
+    if any(_BARE.match(c.text) is None for c in cells):
+        return None
+    marks, score = (reader.figure(c) for c in cells)
+    if marks is None or score is None or score.value > marks.value or marks.value == Decimal(0):
+        return None
+    return marks, score
+
+
+# what the text says of a project that its form states: the label, the project's name (or 该项目) taken off it
+_RESTATED = regex(
+    r"^(?:该|本)?(?:项目)?(?:(?P<年初预算数>年初预算数?)|(?P<全年预算数>全年预算数?)|(?P<全年执行数>全年执行数?)"
+    r"|(?P<执行率>(?:预算)?执行率)|(?P<总分>自评得分|自评总分|总得分))$"
+)
+
+
+def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
+    """A project's figure the text restates from its form (`（四）文物保护利用项目。年初预算384.00万元`, `妇幼健康服务
+    项目自评得分96.61分`): the figure of the text's sentences whose label is the form's column (年初预算, 全年预算,
+    全年执行, 执行率) or its overall score (自评得分), of the project its label names or the heading it stands under
+    names, the project named by one form only."""
+    names = [f.project for f in forms]
+    by_name = {f.project: f for f in forms if f.project and names.count(f.project) == 1}
+    if not by_name:
+        return
+    for m in draft.facts.mentions:
+        yield from _restated_indicator(draft, m, by_name)
+        found = _restated_of(m, by_name)
+        if found is None:
+            continue
+        form, key, q = found
+        figure = form.overall if key == "总分" else form.total.get(key)
+        if figure is None or figure.base_unit != q.base_unit and not (key == "总分" and figure.kind == "bare"):
+            continue
+        own = _mention(draft, f"{form.project}（自评表{key}）", figure)
+        if own.sentence == m.sentence:
+            continue
+        identity = Identity(key, m.identity.context, form.project)
+        yield Restatement(identity, [(m, q), (own, figure)])
+
+
+def _restated_of(m: Mention, forms: dict[str, _FundBlock]) -> tuple[_FundBlock, str, Quantity] | None:
+    """The form of the project a text figure is about, the form's column it restates, and the figure."""
+    if len(m.quantities) != 1 or not m.quantities[0].exact:
+        return None
+    label = m.label
+    under = m.identity.subject.rsplit("›", 1)[-1]
+    form = next((f for name, f in forms.items() if label.startswith(name)), None)
+    if form is not None:
+        label = label[len(form.project) :]
+    elif under in forms:
+        form = forms[under]
+    if form is None or (match := _RESTATED.match(label)) is None:
+        return None
+    key = next(k for k, v in match.groupdict().items() if v)
+    q = m.quantities[0]
+    wanted = {"总分": "分", "执行率": "%"}.get(key, "元")
+    return (form, key, q) if q.base_unit == wanted else None
+
+
+def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) -> Iterator[Restatement]:
+    """An indicator's achieved value restated in the text under its project's heading: the figure whose item is
+    the indicator's name (`全年资助家庭经济困难学生3468人次` for `资助家庭经济困难学生人次 | 3486人次`: the name, or the
+    name without the unit it ends with), in the same unit."""
+    form = forms.get(m.identity.subject.rsplit("›", 1)[-1])
+    if form is None or not form.done or len(m.quantities) != 1 or not m.quantities[0].exact:
+        return
+    q, item = m.quantities[0], m.identity.item
+    figure = form.done.get(item) or form.done.get(item + q.unit)
+    if not item or figure is None or figure.unit != q.unit:
+        return
+    own = _mention(draft, f"{form.project}（自评表{item}）", figure)
+    if own.sentence != m.sentence:
+        yield Restatement(Identity(item, m.identity.context, form.project), [(m, q), (own, figure)])
