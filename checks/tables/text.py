@@ -76,6 +76,15 @@ class TextTable(Rule):
     bear names neither). A rate of a named base (`年初预算执行率`, `为上年的`) is never held to a column of another;
     one the rate checks (TO105) hold to figures of the prose is theirs.
 
+    A change the prose states of a table's row (`企业所得税完成 X，增长 p%`; `补助下级支出调增 Δ`) is held to the row's
+    one cell of that change: a growth against last year to its `同比%` (`增长%`, `比上年增长%`) column, an adjustment
+    (`调增`, `调减`) to its `调整数` column, a difference to last year (`增加 Δ`) to its `增减额` column. The row is the
+    one whose cell the figure the change is of restates (its label naming it, a word of what was done aside:
+    `完成`), or where the prose states only the change, the one row its words less the verb name, in a table whose
+    title states the scope the prose states in its section up to it; a scope the figure's own words leave unsaid is
+    the one its section states up to it (two stated, none is). A change TO108 holds to its figures is theirs; a
+    word against the cell's sign is not told here.
+
     A prose figure that writes the cell's number in a money unit 10⁴ or 10⁸ away (`412.87 亿元` for 412.87 of a
     table in 万元) is reported as a unit slip, the cell in the table's unit as the expected value; that is the
     fix when the other sums of money of the figure's section are written in the table's unit (two or more)
@@ -109,6 +118,9 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_rates import row_rate_outcomes  # (it reads this module's sections and contexts)
 
     yield from row_rate_outcomes(ctx)
+    from .text_changes import change_cell_outcomes
+
+    yield from change_cell_outcomes(ctx)
     outer = ctx.facts.document_context
     index = ctx.memo("tables.held_index", lambda: _held_index(ctx))
     for said in ctx.facts.mentions:

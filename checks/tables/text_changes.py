@@ -1,0 +1,235 @@
+"""A change the prose states of a table's row (文表不符 for changes): `企业所得税完成 22.15 亿元，增长 3.4%` against the
+row 企业所得税 of the 收入执行情况表 whose 同比% cell is 3.1; `补助下级支出调增 16300 万元` against the row 补助下级支出
+of the 收支调整表 whose 调整数 cell is 13,600.
+
+The row is taken only where it is certain, by the rules of the prose figures held to cells (`text.row_of`): the
+figure the change is of is a cell of the row (its label naming it, its context known alike); or, where the prose
+states only the change (`补助下级支出调增 Δ`), its words less the verb name exactly one row of the tables of its
+context, whose table's title states the scope the prose states in its section up to it (none, where it states
+none). The row's change cell is held only where its column certainly is the change the prose states: a rate
+against last year (`增长 p%`, `同比下降 p%`) the one column headed as such (`同比%`, `增长%`, `比上年增长%`); an
+adjustment (`调增 Δ`, `调减 Δ`) the one column of the budget's adjustment (`调整数`); a difference to last year
+(`增加 Δ`, `比上年减少 Δ`) the one column of it (`增减额`, `比上年增减`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from tieout.linter.facts.model import Change, Mention, Movement
+from tieout.linter.figures.context import MIXED, Context, read
+from tieout.linter.figures.intervals import interval, signed, unit_of
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Column, Table
+from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.parse.tables.identities import item
+from tieout.linter.parse.tables.jurisdiction import title_context
+from tieout.linter.parse.tables.lookup import Hit, compatible
+from tieout.linter.patterns import regex
+from tieout.linter.rules.base import CheckContext, Outcome
+from tieout.linter.text.model import Section
+
+from ._judge import table_name
+from .text import prose_index, row_of, tables_by_index, titled
+
+# the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`)
+GROWTH_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?(?:增长|增减|增幅)?(?:率|幅度)?[（(]?[%％][）)]?$")
+# the header of a column of the budget's adjustment (`调整数`, `调整金额`, `调增（减）数`)
+ADJUSTED_HEADER = regex(r"^(?:调整数|调整额|调整金额|调增[（(]?减[）)]?数?|调增减数?)$")
+# the header of a column of the difference to last year (`增减额`, `比上年增减`, `同比增减额`)
+DIFFERENCE_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?增减(?:额|数)?$")
+# a comparison with last year or none (`同比`, `比上年同期`, ``): what a 同比 column is the change of
+LAST_YEAR = regex(r"^(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?$")
+# the verb of an adjustment the facts leave at the end of its label (`补助下级支出调` + `增`)
+ADJUSTING = "调"
+# words opening a label that are no part of the row's name (`此外，`, `其中：`)
+LEADING = regex(r"^(?:此外|另外|同时|其中|[，、；：:])+")
+# words closing a label that are no part of the row's name (`企业所得税完成 X`)
+CLOSING = ("完成", "实现")
+
+
+def change_cell_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Each change the prose states of a table's row against the row's cell of that change; a change the change
+    checks (TO108) already hold to its figures is theirs."""
+    if not any(not t.by_position for t in ctx.facts.tables):
+        return
+    from tieout.checks.changes import change_outcomes
+
+    held = {id(x) for o in ctx.outcomes(change_outcomes) for x in (o.anchor, *o.operands)}
+    for c in ctx.facts.changes:
+        if not c.certain or len({m.direction for m in c.movements}) != 1:
+            continue
+        for m in c.movements:
+            q = m.quantity
+            if q is None or not q.exact or q.approx or id(q) in held or q.kind not in ("percent", "amount"):
+                continue
+            o = _held_to_row(ctx, c, m, q)
+            if o is not None:
+                yield o
+
+
+def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outcome | None:
+    adjusting = c.label.endswith(ADJUSTING) or m.word.startswith(ADJUSTING)
+    if q.kind == "percent" and (adjusting or not LAST_YEAR.match(flatten(c.comparison))):
+        return None
+    if q.kind == "amount" and not adjusting and not LAST_YEAR.match(flatten(c.comparison)):
+        return None
+    row = _row(ctx, c)
+    if row is None:
+        return None
+    table, grid_row = row
+    header = GROWTH_HEADER if q.kind == "percent" else ADJUSTED_HEADER if adjusting else DIFFERENCE_HEADER
+    cell = _change_cell(table, grid_row, header, q)
+    if cell is None:
+        return None
+    return _compare(ctx, c, m, q, table, cell)
+
+
+def _row(ctx: CheckContext, c: Change) -> tuple[Table, int] | None:
+    """The one table row the change is of: the row whose cell the stated figure is (`row_of`), or, where none
+    is stated, the one row its words name."""
+    if c.current is not None:
+        own = ctx.index.mention_of(c.current)
+        if own is None or c.current.kind != "amount" or not c.current.exact:
+            return None
+        own = _scoped(ctx, own, c.sentence)
+        if own is None:
+            return None
+        hits = row_of(ctx, own, c.current, rounded=True)
+        if not hits and (name := _name(own.label)) != own.label:
+            # (`企业所得税完成 X`: what was done names no part of the row; its value says the cell is the row's)
+            hits = row_of(ctx, replace(own, label=name), c.current, rounded=True)
+    else:
+        hits = _named_row(ctx, c)
+    rows = {(h.identity.table, h.identity.row) for h in hits}
+    if len(rows) != 1:
+        return None  # (rows of two tables: which one's change the prose states is not said)
+    t, r = rows.pop()
+    return tables_by_index(ctx)[t], r
+
+
+def _scoped(ctx: CheckContext, own: Mention, si: int) -> Mention | None:
+    """The figure with the scope its section states up to it where its own identity states none (`全市一般公共预算
+    收入完成 X…从主要税种看：企业所得税完成 Y`: Y is 全市's, as the table of the 全市 figures); None where the section
+    states two."""
+    if own.identity.context.scope is not None:
+        return own
+    scope = _section_scope(ctx, si)
+    if scope is None:
+        return own
+    if scope == MIXED:
+        return None
+    return replace(own, identity=replace(own.identity, context=replace(own.identity.context, scope=scope)))
+
+
+def _named_row(ctx: CheckContext, c: Change) -> list[Hit]:
+    """The cells of the rows the change's words name (less its verb) in the context of its sentence and headings,
+    of a table whose title states the scope the prose states in its section up to the change (none where it states
+    none), under a heading enclosing the change's or gathered after the text (an annex)."""
+    name = _name(c.label)
+    if len(name) < 4 or not 0 <= c.sentence < len(ctx.doc.sentences):
+        return []
+    sentence = ctx.doc.sentences[c.sentence]
+    context = _context(ctx, c.sentence)
+    if any(getattr(context, f) == MIXED for f in ("scope", "fund", "period")):
+        return []
+    scope = _section_scope(ctx, c.sentence)
+    if scope == MIXED or (context.scope is not None and context.scope != scope):
+        return []
+    context = replace(context, scope=scope)  # (the scope the section states up to the change is its own)
+    hits = [
+        h
+        for h in prose_index(ctx).by_item.get(name, [])
+        if compatible(h.identity.context, context, True)
+        and title_context(tables_by_index(ctx)[h.identity.table]).scope == scope
+        and _placed_for(ctx, tables_by_index(ctx)[h.identity.table], sentence.start)
+    ]
+    return [h for h in hits if not h.identity.total_row]
+
+
+def _name(label: str) -> str:
+    text = LEADING.sub("", flatten(label)).removesuffix(ADJUSTING)
+    for w in CLOSING:
+        text = text.removesuffix(w)
+    return item(text)
+
+
+def _context(ctx: CheckContext, si: int) -> Context:
+    """What the change's sentence and the headings above it say of its scope, fund, stage and year."""
+    doc = ctx.doc
+    sentence = doc.sentences[si]
+    own = read(doc.text[sentence.start : sentence.end]).context
+    for title in reversed(doc.section_path(sentence.start)):
+        own = own.under(read(title).context)
+    return own.under(ctx.facts.document_context)
+
+
+def _section_scope(ctx: CheckContext, si: int) -> str | None:
+    """The scope the text of the change's section states up to it (`市级一般公共预算支出年初预算为…` above `补助下级支出
+    调增 Δ`), MIXED where it states two; of the section enclosing it where it states none."""
+    doc = ctx.doc
+    at = doc.sentences[si].end
+    node = titled(doc, at)
+    while node is not None:
+        # (the nearest section that states one: a subsection of the part, `从主要税种看：`, may state none)
+        scope = read(doc.text[node.start : at]).context.scope
+        if scope is not None:
+            return scope
+        node = node.parent
+    return None
+
+
+def _placed_for(ctx: CheckContext, table: Table, at: int) -> bool:
+    """Is the table in a section enclosing the prose's, or after it with the report's annexes?"""
+    if not (table.rows and table.rows[0]):
+        return False
+    start = table.rows[0][0].start
+    holder = titled(ctx.doc, start)
+    mine = titled(ctx.doc, at)
+    if holder is None or mine is None:
+        return start > at
+    node: Section | None = mine
+    while node is not None:
+        if node is holder:
+            return True
+        node = node.parent
+    return start > at and any("附表" in line for line in (table.title, *table.caption))
+
+
+def _change_cell(table: Table, row: int, header: re.Pattern[str], q: Quantity) -> tuple[Column, Quantity] | None:
+    """The row's one cell under a column of the change's kind (its header matching `header`), of its kind and unit."""
+    found = []
+    for side in table.sides:
+        for c in side.columns:
+            if not header.match(flatten(c.header)):
+                continue
+            cell = table.quantity(row, c.index)
+            if cell is None or not cell.exact:
+                continue
+            if q.kind == "amount" and (cell.kind != "amount" or cell.base_unit != q.base_unit):
+                continue
+            found.append((c, cell))
+    return found[0] if len(found) == 1 else None
+
+
+def _compare(
+    ctx: CheckContext, c: Change, m: Movement, q: Quantity, table: Table, found: tuple[Column, Quantity]
+) -> Outcome | None:
+    column, cell = found
+    stated = signed(interval(q), m.direction == "up")
+    verdict = ctx.judge(stated, interval(cell), unit_of([q, cell]))
+    if verdict == "pass":
+        return Outcome(q, "pass", "cross_ref", operands=[cell])
+    if (cell.base_value < 0) != (m.direction == "down") and cell.base_value != 0:
+        return None  # (a word against the cell's sign is another mistake than a figure: not told here)
+    shown = cell.text.lstrip("-−") + ("%" if q.kind == "percent" and not cell.text.endswith(("%", "％")) else "")
+    message = f"正文“{_said(c, m)}”{q.text} 与{table_name(table)}中该行“{column.header}”{shown} 不符（文表不符）"
+    return Outcome(q, verdict, "cross_ref", [(cell, "表中数字")], message, q.text, shown, operands=[cell])
+
+
+def _said(c: Change, m: Movement) -> str:
+    """The change's words as a finding quotes them: `补助下级支出调增`, `企业所得税…增长`."""
+    label = LEADING.sub("", flatten(c.label))
+    return f"{label}{m.word}" if label.endswith(ADJUSTING) else f"{_name(label)}…{m.word}"
