@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from tieout.linter.parse.tables import Table
@@ -40,7 +41,70 @@ def _sum_outcomes(
         for rel, f in judged:
             if f.verdict != "pass" and _title(table, pieces) in gaps and _rows(rel) in whole[id(table)]:
                 continue
+            if (
+                kind != "identity"
+                and f.verdict == "rounding"
+                and _slip(f)
+                and _whole(f, rel, judged)
+                and _footed_exactly(ctx)
+            ):
+                # a document whose every other table sum foots as written adds its rounded cells: no 尾差
+                # explains a miss of two units or more, a cell was mistyped
+                f = replace(f, verdict="fail", holds=False)
             yield outcome(f, message(table, rel), kind, rel.name)
+
+
+EXACT_SUMS = 10  # table sums of two parts or more that foot as written, for a document to be read as footed
+SLIP_UNITS = 2  # a miss of one unit may be a 尾差 left in a footed document: two or more, a mistyped cell
+
+
+def _step(f: Footing) -> Decimal | None:
+    """The unit of the last digit the sum's figures share (its total's and every part's), in base units; None
+    where they are written to different precisions (a sum of finer parts may round apart from its total)."""
+    step = f.total.ulp * f.total.scale
+    return step if step > 0 and all(q.ulp * q.scale == step for q in f.parts) else None
+
+
+def _exact(f: Footing) -> bool:
+    """A sum of two parts or more of one precision that foots as written (no 尾差)."""
+    return f.verdict == "pass" and not f.holds and f.total.value != 0 and len(f.parts) >= 2 and _step(f) is not None
+
+
+def _slip(f: Footing) -> bool:
+    """A 尾差 of two units or more of the figures' shared last digit."""
+    step = _step(f)
+    return step is not None and abs(f.computed - f.total.base_value) >= SLIP_UNITS * step
+
+
+def _whole(f: Footing, rel: Relation, judged: list[tuple[Relation, Footing]]) -> bool:
+    """Are the sum's parts all its rows, no row left out of the table? So where they exceed the total (no row
+    left out makes them more), or where the same rows add up exactly in another column of the row (a run of
+    rows under a numbered row is judged only so: `_run_held_across`)."""
+    if rel.kind == "parent_prefix":
+        return True
+    if all(s > 0 for s in f.signs) and all(q.value >= 0 for q in f.parts) and f.computed > f.total.base_value:
+        return True
+    key = _rows(rel)
+    return any(_rows(r) == key and r.total != rel.total and _exact(o) for r, o in judged)
+
+
+def _footed_exactly(ctx: CheckContext) -> bool:
+    """Does the document foot its tables as written: ten sums or more (parent rows, 合计 rows, cross-footing)
+    add up to the unit of their last digit, and at most one misses by rounding (TO100)? Cells rounded
+    one by one leave a 尾差 in many sums of many rows; a document none of whose sums shows one adds its
+    rounded cells, and the one sum that misses holds a mistyped cell."""
+
+    def judge() -> bool:
+        footings = [
+            f
+            for kinds, how in ((PARENT_KINDS, _parent), (("total",), evaluate), (("crossfoot",), evaluate))
+            for table in ctx.facts.tables
+            for _, f in _judged_once(ctx, table, kinds, how)
+        ]
+        loose = sum(1 for f in footings if f.verdict == "rounding")
+        return loose <= 1 and sum(1 for f in footings if _exact(f)) >= EXACT_SUMS
+
+    return ctx.memo("tables.footed-exactly", judge)
 
 
 def _mostly_fails(judged: list[tuple[Relation, Footing]]) -> bool:
@@ -215,7 +279,38 @@ def _parent(ctx: CheckContext, table: Table, rel: Relation) -> Footing | None:
         f = evaluate(ctx, table, rel, rel.candidates[:k])
         if f is not None and f.verdict == "pass" and f.parts:
             return f
-    return None
+    k = _run_held_across(ctx, table, rel)
+    return evaluate(ctx, table, rel, rel.candidates[:k]) if k else None
+
+
+def _run_held_across(ctx: CheckContext, table: Table, rel: Relation) -> int:
+    """The length of the run of unnumbered rows under a numbered row that adds up to it, exactly as written, in
+    another column of the row (two rows or more, not zero): the same rows are its children in every column
+    (`一、税收收入` over its taxes), and a column where they do not add up holds a mistyped cell. 0 where no other
+    column gives one run, or gives several, or where the column adds up under no other numbered row (a column
+    of rates read as amounts)."""
+    rels: dict[int, list[Relation]] = ctx.memo("table-relations", dict)
+    prefixes = [r for r in rels.get(id(table), []) if r.kind == "parent_prefix"]
+    runs: set[int] = set()
+    summed = False  # does the column add up under another numbered row (a column of amounts, not of rates)?
+    for other in prefixes:
+        if other.total == rel.total:
+            continue
+        if other.total[0] == rel.total[0] and (k := _exact_run(ctx, table, other)):
+            runs.add(k)
+        elif other.total[1] == rel.total[1] and _exact_run(ctx, table, other):
+            summed = True
+    return runs.pop() if len(runs) == 1 and summed else 0
+
+
+def _exact_run(ctx: CheckContext, table: Table, rel: Relation) -> int:
+    """The length of the first run of two rows or more under a numbered row that adds up to it exactly as
+    written (not zero); 0 where none does."""
+    for k in range(2, len(rel.candidates) + 1):
+        f = evaluate(ctx, table, rel, rel.candidates[:k])
+        if f is not None and f.verdict == "pass" and not f.holds and f.total.value != 0:
+            return k
+    return 0
 
 
 def parent_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -265,8 +360,12 @@ class TableParent(Rule):
     stands over a deeper one), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
     text table the indentation of the labels (then only where the grouping holds in at least as many
     columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
-    adds up to it. A blank cell counts as nothing only in tables whose convention says so (部门决算); a miss
-    within one unit of the last digit is rounding (TO100). A table printed over pages whose parent rows fall
+    adds up to it, or when another column of the row adds up exactly under the same run (two rows or more) and
+    the column adds up under another numbered row (`一、税收收入` over its taxes, in every column). A blank cell
+    counts as nothing only in tables whose convention says so (部门决算); a miss within one unit of the last
+    digit is rounding (TO100), except in a document that foots its tables as written (ten sums or more add up
+    to the unit, at most one misses by rounding): there a miss of two units or more, where the parts are all
+    the rows (they exceed the total, or add up in another column), is a mistyped cell. A table printed over pages whose parent rows fall
     short of their children in every column on two pages or more leaves items out by its own convention (a
     published table without its confidential items): those rows are not reported; a parent its children exceed
     still is, since no item left out makes the children more than their parent.
@@ -301,7 +400,9 @@ class TableTotal(Rule):
     A table whose rows are not all placed in its tree with
     certainty is not checked, nor a 合计 above rows read only up to a line that may be one of them (the rest of
     the table not read); in a plain list the grouping must hold in another column of the row, or no
-    row of the group may be the sum of rows after it (a hierarchy the table does not mark). A row naming a
+    row of the group may be the sum of rows after it (a hierarchy the table does not mark). A miss within the
+    rounding band is a mistake, not rounding, as for parent rows (TO305), in a document that foots its
+    tables as written. A row naming a
     jurisdiction as a whole (`全省`, `全市`, `全县`) right above the two rows naming its own level and the levels
     below (`省级` and `市县`, `市本级` and `区县`: vocab tables.yaml scope_splits) is their sum by definition.
 
