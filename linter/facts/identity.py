@@ -87,14 +87,14 @@ MIN_ENTITY = 4
 
 def entity_names(title: str) -> tuple[str, ...]:
     """The names a department's title gives it, longest first: in full, and without its region (上海市普陀区财政局,
-    普陀区财政局, 财政局 is too short to be a name of its own)."""
+    普陀区财政局, 财政局 is too short to be a name of its own), its region's level kept or not (a report names its
+    department by the level alone: `市文化广电和旅游局` of 南湖市文化广电和旅游局, `区司法局` of 青川区司法局)."""
     m = ENTITY.match(title.strip())
     if m is None:
         return ()
     name = m.group("name").strip()
-    names = [name] + [
-        name[k + 1 :] for k, ch in enumerate(name) if ch in "省市区县" and len(name) - k - 1 >= MIN_ENTITY
-    ]
+    cuts = [k + d for k, ch in enumerate(name) if ch in "省市区县" for d in (0, 1) if k + d > 0]
+    names = [name] + [name[k:] for k in cuts if len(name) - k >= MIN_ENTITY]
     return tuple(dict.fromkeys(names))
 
 
@@ -313,6 +313,12 @@ def _sentence_subject(draft: Draft, m: Mention, items: dict[int, str]) -> str:
     return items[id(before[0])] if ADDS_ON.match(draft.doc.text, sent.start, m.start) else ""
 
 
+# the verb a budget's figure is set aside with, opening its item (`一般公共预算安排“三公”经费 X`, `拨款安排的会议费 Y`):
+# the figure is of what follows it, the 三公经费 a share `占“三公”经费的` names. (Only the identity's item: the label
+# keeps it, and with it the figure's role of a plan where a rate reads one: `安排就业补助资金 A，支出 B，执行率 p%`.)
+ARRANGED_LEAD = regex(r"^安排的?(?=[\u4e00-\u9fff]{2})")
+
+
 def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context], dict[int, str]]:
     """What each mention's own words and the words before it in its sentence state, and its item.
 
@@ -335,6 +341,8 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             # the department's own name (`上海市某区某局2024年度收入支出总计`) says whose figure it is, as the
             # genre already does: not part of the item
             item, own = identify(_without(m.label, entity) if entity else m.label)
+            if item.startswith("安排"):
+                item = ARRANGED_LEAD.sub("", item)
             if not item and STAGE_ONLY.match(m.label):
                 # `收入调整预算数为 A，决算数为 B`: the same item at another stage (or year: `上年决算数为 C`)
                 item = last_item

@@ -81,6 +81,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.totals_after_parts,
     breakdowns.enumerations,
     breakdowns.headed_lists,
+    breakdowns.led_lists,
     breakdowns.announced_lists,
     counted.counted_lists,
     counted.enumerated_lists,

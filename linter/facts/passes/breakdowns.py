@@ -238,6 +238,44 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(total, [m for m, _ in parts], "包括", True, total.sentence, certain=False)
 
 
+def led_lists(draft: Draft) -> Iterator[Breakdown]:
+    """`七、“三公”经费预算情况说明` / `一般公共预算安排“三公”经费 T，…。` / `1．因公出国（境）费 a，…` / `2．公务用车购置及运行费
+    b，…` / `3．公务接待费 c，…`: a figure of the paragraph that opens a section, before its numbered items, whose
+    definition (vocab/sums.yaml) the items' figures cover one each (the definition names them, not the layout),
+    is their total: the items are of its context where their own words say nothing (its fund, not the
+    document's). Inferred (warnings at most)."""
+    doc = draft.doc
+    children: dict[int, list[Section]] = {}
+    for sec in doc.sections:
+        if sec.parent is not None and sec.title:
+            children.setdefault(id(sec.parent), []).append(sec)
+    starts = [s.start for s in doc.sentences]
+    for sec in doc.sections:
+        kids = children.get(id(sec), [])
+        lead = _lead_figures(draft, sec, kids[0].start, starts) if len(kids) >= 2 else []
+        for total, q in lead:
+            items = [_heading_figure(draft, k, starts, q.base_unit) for k in kids]
+            parts = [m for x in items if x is not None for m in x[:1]]
+            if len(parts) == len(kids) and not draft.is_part(total) and of_total(total, parts):
+                yield Breakdown(total, parts, "具体为", True, total.sentence, inferred=True, certain=False)
+                break
+
+
+def _lead_figures(draft: Draft, sec: Section, first_kid: int, starts: list[int]) -> list[tuple[Mention, Quantity]]:
+    """The exact figures, in no list yet, of the last sentence with figures between a section's heading and its
+    first item (none where that text holds no sentence of its own)."""
+    first = bisect_left(starts, sec.start)
+    for si in range(bisect_left(starts, first_kid) - 1, first, -1):
+        mentions = draft.by_sentence.get(si) or []
+        if mentions:
+            return [
+                (m, q)
+                for m in mentions
+                if id(m) not in draft.totals and (q := exact_figure(m)) is not None and q.kind == "amount"
+            ]
+    return []
+
+
 def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, Quantity]], first_kid: int) -> bool:
     """Are the headings (none of them another list's part or total: `_heading_figure`) the total's parts: not the
     two sides of one total, not the total restated, and adding up to it (or but for a slipped digit, where the

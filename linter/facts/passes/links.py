@@ -212,8 +212,14 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
     paragraphs = by_paragraph(draft)
     # the whole each paragraph's shares name by the same words, once found (by paragraph and words)
     named: dict[tuple[int, str], tuple[Share, Quantity]] = {}
+    # (the shares of a list whose named whole is, by definition, the sum of its listed parts, `A a，占“三公”经费的 p%；
+    # B b，占“三公”经费的 q%；C c，…`, are share_lists' to read: their whole is the parts' sum, certain. Only where
+    # every share names it: no other pass completes such shares before share_lists, which reads the same list)
+    defined = {
+        id(x) for sl in share_lists(draft) if sl.defined and all(x.base_label for x in sl.shares) for x in sl.shares
+    }
     for s in draft.facts.shares:
-        if s.part is None or not s.base_label or (part := owner.get(s.part.start)) is None:
+        if s.part is None or not s.base_label or id(s) in defined or (part := owner.get(s.part.start)) is None:
             continue
         done = s if s.total is not None else _share_base(draft, s, part, owner, lists, paragraphs)
         done = done or _sibling_whole(s, part, named)
