@@ -1739,9 +1739,15 @@ def _dimension_sentence(draft: Draft, si: int) -> int | None:
 SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 
 
-# a balance at the end of the period (`年末滚存结余`, `年末余额`) and one at its start (`上年末余额`, `年初结余`)
-CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)$")
+# a balance at the end of the period (`年末滚存结余`, `年末余额`, `年末滚存结余预计`: a draft's forecast of it) and
+# one at its start (`上年末余额`, `年初结余`)
+CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+# a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
+# year after, and closes its own
+YEAR_END_BALANCE = regex(
+    r"^[，、；\s]*(?:加上?|预计)?((?:19|20)\d{2})年(?:末|底)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?(?:为|达)?$"
+)
 # a figure that is by its definition what a chain adds up to (可用财力 = 收入 + 补助 − 上解), no total word in it
 CHAIN_TOTAL = regex(f"(?:{_alt('chain_total')})$")
 FROM_ABOVE = regex(_alt("from_above"))
@@ -1757,7 +1763,7 @@ def _chain_to(
     by_name = any(CHAIN_TOTAL.search(k) for k in (m.key, m.identity.item or ""))
     named = _names_total(draft, m) or by_name
     chain = _chain(draft, mentions, i, unit) if named or _closing(m) else None
-    if chain is None or (not named and not _opens(chain)):
+    if chain is None or (not named and not _opens(chain, m)):
         return None
     if by_name and not _same_scope(chain[0][0], m):
         # (`全县收入 A，加上年结余 B 后，县本级可供安排的资金 C`: the funds available start from a figure of another
@@ -1773,12 +1779,22 @@ def _same_scope(a: Mention, b: Mention) -> bool:
 
 
 def _closing(m: Mention) -> bool:
-    return bool(CLOSING.match(m.key))
+    return bool(CLOSING.match(m.key)) or _year_end(m) is not None
 
 
-def _opens(chain: tuple[list[Mention], list[Mention]]) -> bool:
-    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额)?"""
-    return any(OPENING_ANY.search(x.label) for x in chain[0])
+def _year_end(m: Mention) -> int | None:
+    """The year a balance named at a year's end is of (`加上2025年末滚存结余`: 2025), None for any other figure."""
+    found = YEAR_END_BALANCE.match(m.label)
+    return int(found.group(1)) if found else None
+
+
+def _opens(chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
+    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额): named so, or the balance at the end
+    of the year before the one the total closes (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
+    if any(OPENING_ANY.search(x.label) for x in chain[0]):
+        return True
+    closes = _year_end(total)
+    return closes is not None and any(_year_end(x) == closes - 1 for x in chain[0])
 
 
 # `…，共完成支出 X`: a phrase opening with 共 states what all the figures before it make (not 共同, 共享, 共建 …)
