@@ -195,3 +195,19 @@ def test_when_a_budget_was_adjusted_is_no_item() -> None:
     adjusted = ids["134.6亿元"]
     assert adjusted.context.stage == "调整预算"
     assert adjusted.item != "年中"
+
+
+def test_a_closing_stock_after_last_years_opening_one_is_of_the_year() -> None:
+    # `加上上年滚存结余 A，年末滚存结余 D`: 上年 dates the stock the year opened with; D, named at the year's end, is
+    # of the year the sentence is about, not of the year before (2025 here, from its heading)
+    ids = identities(
+        REPORT + "（三）社会保险基金预算\n"
+        "全市社会保险基金当年收支结余 3.15亿元，加上上年滚存结余 61.84亿元，年末滚存结余 64.99亿元。\n"
+    )
+    assert ids["61.84亿元"].context.period == "2024"
+    assert ids["64.99亿元"].context.period == "2025"
+    # a year the sentence states before the opening stock is the closing's
+    ids = identities(
+        REPORT + "2023年全市社保基金当年结余 1.2亿元，加上上年滚存结余 50.1亿元，年末滚存结余 51.3亿元。\n"
+    )
+    assert ids["51.3亿元"].context.period == "2023"

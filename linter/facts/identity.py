@@ -336,6 +336,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
         running = Context()
         sentence_start = draft.doc.sentences[si].start
         last_item = ""  # the item of the sentence's figure before, for a figure named by its stage alone
+        opened: str | None = None  # the period before a stock named as last year's (`上年滚存结余`), if carried
         for m in mentions:
             key, at = id(m), m.start
             # the department's own name (`上海市某区某局2024年度收入支出总计`) says whose figure it is, as the
@@ -354,6 +355,10 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             words = read(before[max(before.rfind("；"), before.rfind(";")) + 1 :]).context
             # (the running context without its fund, built only when it has one)
             unfunded = running if running.fund is None else Context(running.scope, None, running.stage, running.period)
+            if opened is not None and CLOSES_YEAR.search(m.label):
+                # `加上上年滚存结余 A，年末滚存结余 D`: the 上年 dates the stock D's year opened with, not D (of the
+                # period the sentence stated before A, if any)
+                unfunded = replace(unfunded, period=opened or None)
             stated[key] = context = own.under(words).under(unfunded)
             items[key] = item
             left_out = _excluded(before, m.label)
@@ -362,9 +367,27 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             if not qualifying_ratio(m.key, m.quantities) and not _last_year_beside(m.label):
                 # `为预算的 95.3%` names the ratio's base, `上年为 B` (`，上年执行数 B；`) last year's value of the
                 # figure before: their 预算 and 上年 are not the context of the figures after them
+                opened = _opened(m.label, own.under(words), running)
                 running = _carry(context, running)
                 last_item = item
     return stated, items
+
+
+# a stock named by last year alone (`上年滚存结余`, `上年累计结余`: vocab relations roll_forward `opening`), its
+# 上年 the moment the year opened with; and a stock named at the year's end (`年末滚存结余`, no year of its own)
+_OPENINGS = (load("relations").get("roll_forward") or {}).get("opening") or []
+OPENED_LAST_YEAR = regex("|".join(str(w) for w in _OPENINGS if str(w).startswith("上年")))
+CLOSES_YEAR = regex(r"^[，、；\s]*(?:加上?|减去?|形成|实现)?(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|结存)$")
+
+NO_PERIOD = ""  # (what `_opened` returns for a stock opening a sentence that stated no period before it)
+
+
+def _opened(label: str, said: Context, running: Context) -> str | None:
+    """For a figure naming a stock by last year alone (`加上上年滚存结余`: what its own words `said`), the period the
+    sentence stated before it ("" for none), which a closing stock after it is of; None for any other figure."""
+    if said.period != "-1" or not OPENED_LAST_YEAR.search(label):
+        return None
+    return running.period or NO_PERIOD
 
 
 MIN_ITEM = 4

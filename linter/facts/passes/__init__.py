@@ -90,6 +90,7 @@ PASSES: tuple[Pass, ...] = (
     named_lists.named_lists,
     named_lists.unit_tables,
     breakdowns.dimensions,
+    breakdowns.series_by_kind,
     breakdowns.defined_in_next_sentence,
     breakdowns.defined_after_semicolon,
     breakdowns.defined_totals,

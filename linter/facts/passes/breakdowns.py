@@ -1762,6 +1762,101 @@ def _defined_split(draft: Draft, before: int, mentions: list[Mention], si: int) 
     return _split(draft, found[0], mentions, si, defined=True) if len(found) == 1 else None
 
 
+# what opens a label before its name (`、支出 b`, `，年末滚存结余 c`)
+LABEL_LEAD = regex(r"^[，,、；;：:\s]+")
+SERIES_NAME = 2  # the shortest name a series of a list by kind is known by (`收入`, `支出`)
+
+
+def series_by_kind(draft: Draft) -> Iterator[Breakdown]:
+    """`全市社保基金收入 R，支出 E，年末滚存结余 B。按险种划分：甲基金收入 r1、支出 e1，年末滚存结余 b1；乙基金收入
+    r2…`: a `按…分` list stating, kind after kind (one clause each, split by `；`), the same series in the same
+    order breaks down the totals of those series stated before it (the nearest figure named as the series is, no
+    part of another list). Nothing says the list names every kind, but a series adding up to its total shows it
+    does: read only when one at least does, and then every series is held to its total."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        sentence = doc.sentences[si]
+        text = doc.text[sentence.start : sentence.end]
+        if not DIMENSION.match(text) or SOME_KINDS.search(text):
+            continue
+        columns = _kind_columns(draft, si, mentions)
+        found = _series_totals(draft, si, columns) if columns is not None else None
+        if columns is None or found is None:
+            continue
+        splits = [(total, parts) for total, parts in zip(found, columns, strict=True)]
+        if any(foots(t, [q for p in ps if (q := exact_figure(p)) is not None]) for t, ps in _amounts(splits)):
+            yield from (Breakdown(total, parts, "按…分", True, si, certain=False) for total, parts in splits)
+
+
+def _amounts(splits: list[tuple[Mention, list[Mention]]]) -> Iterator[tuple[Quantity, list[Mention]]]:
+    for total, parts in splits:
+        q = exact_figure(total)
+        if q is not None:
+            yield q, parts
+
+
+def _kind_columns(draft: Draft, si: int, mentions: list[Mention]) -> list[list[Mention]] | None:
+    """The list's figures by series (one column per place in a kind's clause), when every clause between `；` states
+    as many figures, two at least, of one unit, in two clauses at least, each place named by the same words."""
+    if any(in_brackets(draft, si, m.start) or draft.is_part(m) or exact_figure(m) is None for m in mentions):
+        return None
+    text = draft.doc.text
+    start = draft.doc.sentences[si].start
+    rows: dict[int, list[Mention]] = {}
+    for m in mentions:
+        rows.setdefault(text.count("；", start, m.start) + text.count(";", start, m.start), []).append(m)
+    clauses = list(rows.values())
+    width = len(clauses[0]) if clauses else 0
+    if len(clauses) < 2 or width < 2 or any(len(c) != width for c in clauses):
+        return None
+    if len({q.base_unit for m in mentions if (q := exact_figure(m)) is not None}) != 1:
+        return None
+    columns = [[c[j] for c in clauses] for j in range(width)]
+    names = [_series_name(col) for col in columns]
+    return columns if all(len(n) >= SERIES_NAME for n in names) and len(set(names)) == width else None
+
+
+def _series_name(column: list[Mention]) -> str:
+    """The words every label of a series ends with (`收入` of `甲基金收入`, `乙基金（含丙）收入`)."""
+    labels = [LABEL_LEAD.sub("", m.label) for m in column]
+    tail = labels[0]
+    for label in labels[1:]:
+        while tail and not label.endswith(tail):
+            tail = tail[1:]
+    return tail
+
+
+def _of_context(whole: Context, part: Context) -> bool:
+    """Is a part of a list by kind in its whole's context? A scope its section leaves mixed (`全市` and `市本级`
+    figures under one heading) is no other scope: the list stands right after its totals."""
+    return whole.agrees(replace(part, scope=None) if part.scope == MIXED else part)
+
+
+def _series_totals(draft: Draft, si: int, columns: list[list[Mention]]) -> list[Mention] | None:
+    """The total of each series: the nearest figure before the list, in the sentences of its section within reach,
+    named as the series (ending with its name), in the same unit, no part of another list nor noted in brackets,
+    in the parts' context; None unless every series has one of its own."""
+    doc = draft.doc
+    before = [
+        m
+        for back in range(si - 1, max(-1, si - 1 - DIMENSION_REACH), -1)
+        if same_section(draft, doc.sentences[back].start, doc.sentences[si].start)
+        for m in reversed(draft.by_sentence.get(back) or [])
+        if not draft.is_part(m) and not in_brackets(draft, back, m.start)
+    ]
+    totals = []
+    for col in columns:
+        name, unit = _series_name(col), exact_figure(col[0])
+        total = next((m for m in before if LABEL_LEAD.sub("", m.label).endswith(name)), None)
+        q = exact_figure(total) if total is not None else None
+        if total is None or q is None or unit is None or q.base_unit != unit.base_unit:
+            return None
+        if not all(_of_context(total.identity.context, p.identity.context) for p in col):
+            return None
+        totals.append(total)
+    return totals if len({id(t) for t in totals}) == len(totals) else None
+
+
 def _dimension_sentence(draft: Draft, si: int) -> int | None:
     """The nearest sentence before `si` that is no `按…分` list itself, in its section, if it has figures."""
     doc = draft.doc
@@ -1777,9 +1872,15 @@ def _dimension_sentence(draft: Draft, si: int) -> int | None:
 SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 
 
-# a balance at the end of the period (`年末滚存结余`, `年末余额`) and one at its start (`上年末余额`, `年初结余`)
-CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)$")
+# a balance at the end of the period (`年末滚存结余`, `年末余额`, `年末滚存结余预计`: a draft's forecast of it) and
+# one at its start (`上年末余额`, `年初结余`)
+CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+# a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
+# year after, and closes its own
+YEAR_END_BALANCE = regex(
+    r"^[，、；\s]*(?:加上?|预计)?((?:19|20)\d{2})年(?:末|底)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?(?:为|达)?$"
+)
 # a figure that is by its definition what a chain adds up to (可用财力 = 收入 + 补助 − 上解), no total word in it
 CHAIN_TOTAL = regex(f"(?:{_alt('chain_total')})$")
 FROM_ABOVE = regex(_alt("from_above"))
@@ -1795,7 +1896,7 @@ def _chain_to(
     by_name = any(CHAIN_TOTAL.search(k) for k in (m.key, m.identity.item or ""))
     named = _names_total(draft, m) or by_name
     chain = _chain(draft, mentions, i, unit) if named or _closing(m) else None
-    if chain is None or (not named and not _opens(chain)):
+    if chain is None or (not named and not _opens(chain, m)):
         return None
     if by_name and not _same_scope(chain[0][0], m):
         # (`全县收入 A，加上年结余 B 后，县本级可供安排的资金 C`: the funds available start from a figure of another
@@ -1811,12 +1912,22 @@ def _same_scope(a: Mention, b: Mention) -> bool:
 
 
 def _closing(m: Mention) -> bool:
-    return bool(CLOSING.match(m.key))
+    return bool(CLOSING.match(m.key)) or _year_end(m) is not None
 
 
-def _opens(chain: tuple[list[Mention], list[Mention]]) -> bool:
-    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额)?"""
-    return any(OPENING_ANY.search(x.label) for x in chain[0])
+def _year_end(m: Mention) -> int | None:
+    """The year a balance named at a year's end is of (`加上2025年末滚存结余`: 2025), None for any other figure."""
+    found = YEAR_END_BALANCE.match(m.label)
+    return int(found.group(1)) if found else None
+
+
+def _opens(chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
+    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额): named so, or the balance at the end
+    of the year before the one the total closes (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
+    if any(OPENING_ANY.search(x.label) for x in chain[0]):
+        return True
+    closes = _year_end(total)
+    return closes is not None and any(_year_end(x) == closes - 1 for x in chain[0])
 
 
 # `…，共完成支出 X`: a phrase opening with 共 states what all the figures before it make (not 共同, 共享, 共建 …)
