@@ -1876,6 +1876,8 @@ SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税
 # one at its start (`上年末余额`, `年初结余`)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+# the year's surplus a stock rolls forward over (`当年收支结余`, `本年结余`)
+SURPLUS = regex(r"结余|结存")
 # a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
 # year after, and closes its own
 YEAR_END_BALANCE = regex(
@@ -1927,7 +1929,12 @@ def _opens(chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
     if any(OPENING_ANY.search(x.label) for x in chain[0]):
         return True
     closes = _year_end(total)
-    return closes is not None and any(_year_end(x) == closes - 1 for x in chain[0])
+    if closes is None:
+        return False
+    opening = [x for x in chain[0] if _year_end(x) == closes - 1]
+    # (the rest the stock rolls forward over is the year's surplus, `当年收支结余 a`; not its income stated in the
+    # sentence before, `收入预算 A，支出预算 B。加上2024年末滚存结余 C，预计2025年末滚存结余 D`)
+    return bool(opening) and all(SURPLUS.search(x.label) for x in chain[0] if x not in opening)
 
 
 # `…，共完成支出 X`: a phrase opening with 共 states what all the figures before it make (not 共同, 共享, 共建 …)
