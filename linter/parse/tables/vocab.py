@@ -43,7 +43,7 @@ def defined_sums() -> list[tuple[frozenset[str], list[frozenset[str]]]]:
     return out
 
 
-PERCENT_HEADER = regex(r"[%％]|率|比重|占比|构成")
+PERCENT_HEADER = regex(r"[%％]|率|比重|占比|构成|幅度|增幅|降幅")
 SPECIAL = ("growth", "ratio", "share", "serial")
 
 
