@@ -33,6 +33,7 @@ from tieout.linter.text.model import Section
 
 from ._judge import table_name
 from .text import prose_index, row_of, tables_by_index, titled
+from .text_rates import sentence_context
 
 # the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`)
 GROWTH_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?(?:增长|增减|增幅)?(?:率|幅度)?[（(]?[%％][）)]?$")
@@ -157,13 +158,8 @@ def _name(label: str) -> str:
 
 
 def _context(ctx: CheckContext, si: int) -> Context:
-    """What the change's sentence and the headings above it say of its scope, fund, stage and year."""
-    doc = ctx.doc
-    sentence = doc.sentences[si]
-    own = read(doc.text[sentence.start : sentence.end]).context
-    for title in reversed(doc.section_path(sentence.start)):
-        own = own.under(read(title).context)
-    return own.under(ctx.facts.document_context)
+    """What the change's sentence and the headings above it say, under the document's own context."""
+    return sentence_context(ctx, si).under(ctx.facts.document_context)
 
 
 def _section_scope(ctx: CheckContext, si: int) -> str | None:

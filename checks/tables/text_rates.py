@@ -157,7 +157,7 @@ def _tables_of(ctx: CheckContext, tables: list[Table], r: Rate) -> list[Table]:
     text = doc.text[doc.sentences[para.start].start : doc.sentences[para.stop - 1].end]
     numbers = {m.group(1) for m in NAMED_TABLE.finditer(text)}
     mine = titled(doc, sentence.start)
-    context = _context(ctx, r.sentence)
+    context = sentence_context(ctx, r.sentence)
     out = []
     for t in tables:
         there = titled(doc, t.rows[0][0].start) if t.rows[0] else None
@@ -176,8 +176,8 @@ def _numbered(t: Table, numbers: set[str]) -> bool:
     return any(regex(rf"表{n}(?!\d)").search(h) for n in numbers for h in heads)
 
 
-def _context(ctx: CheckContext, si: int) -> Context:
-    """What the rate's sentence and the headings above it say of its scope and year."""
+def sentence_context(ctx: CheckContext, si: int) -> Context:
+    """What a sentence and the headings above it say of its scope, fund, stage and year (a rate's, a change's)."""
     doc = ctx.doc
     sentence = doc.sentences[si]
     own = read(doc.text[sentence.start : sentence.end]).context
