@@ -38,7 +38,26 @@ def _counts_other_things(head: Mention, parts: list[Mention]) -> bool:
     list mixes two totals' parts; which figure belongs to which is not certain, so it makes no relation."""
     if not head.noun:
         return False
-    return any(p.noun and not (p.noun.startswith(head.noun) or head.noun.startswith(p.noun)) for p in parts)
+    if any(p.noun and not (p.noun.startswith(head.noun) or head.noun.startswith(p.noun)) for p in parts):
+        return True
+    # (`涉及13个单位，其中产出指标7个、成本指标1个…`: parts named before their counts, all as one other kind of thing,
+    # 指标, where the total counts 单位)
+    names = [p.label.strip("，、；：:,其中 ") for p in parts if not p.noun]
+    if len(names) < 2 or len(names) != len(parts):
+        return False
+    tail = _common_tail(names)
+    # (the same kind however qualified: `13个三级指标，其中产出指标 7 个…` counts 指标 on both sides)
+    same = head.noun.endswith(tail) or tail.endswith(head.noun)
+    return len(tail) >= 2 and not same and not any(head.noun in n for n in names)
+
+
+def _common_tail(names: list[str]) -> str:
+    """The characters all the names end with."""
+    first = names[0]
+    k = 0
+    while k < len(first) and all(len(n) > k and n[-1 - k] == first[-1 - k] for n in names):
+        k += 1
+    return first[len(first) - k :]
 
 
 def _runs_of_parts(
