@@ -791,8 +791,9 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             yield from sides
         else:
             found = _one_group(draft, items, prev, si)
-            if found is not None and not (si in draft.make_up and _exceeds(found)):
-                # (parts that exceed the figure before are of another whole the make-up does not name)
+            if found is not None and not ((si in draft.make_up or _beside_a_sibling(found, prev)) and _exceeds(found)):
+                # (parts that exceed the figure before are of another whole the make-up does not name; or of the
+                # figures before taken together: `教师有效问卷 a，家长有效问卷 b。其中满意的 c`, c > b)
                 yield found
 
 
@@ -1248,6 +1249,24 @@ def _open_ended(draft: Draft, si: int) -> bool:
 
 
 OPEN_END = regex(r"等[\u4e00-\u9fff]{0,4}[。；;]?\s*$")
+
+
+def _beside_a_sibling(b: Breakdown, prev: list[Mention]) -> bool:
+    """Does the whole stand beside another figure of its unit named as the same thing for another group (both
+    keys ending alike, `教师有效问卷` and `家长有效问卷`)? Then a list after both may be of either, or of the two."""
+    whole = b.total
+    unit = next((q.base_unit for q in whole.quantities if q.kind in ("amount", "count")), None)
+    tail = whole.key[-3:]
+    if unit is None or len(whole.key) <= 3:
+        return False
+    return any(
+        m is not whole
+        and m.key != whole.key
+        and m.key.endswith(tail)
+        and exact_of(m, unit) is not None
+        and not excludes(m, b.parts)  # (`税收收入 a；非税收入 b。其中：增值税 c…`: the taxes are none of b)
+        for m in prev
+    )
 
 
 def _exceeds(b: Breakdown) -> bool:
