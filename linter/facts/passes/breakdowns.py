@@ -791,9 +791,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             yield from sides
         else:
             found = _one_group(draft, items, prev, si)
-            if found is not None and not ((si in draft.make_up or _beside_a_sibling(found, prev)) and _exceeds(found)):
-                # (parts that exceed the figure before are of another whole the make-up does not name; or of the
-                # figures before taken together: `教师有效问卷 a，家长有效问卷 b。其中满意的 c`, c > b)
+            if found is not None and _kept(draft, found, prev, si):
                 yield found
 
 
@@ -1249,6 +1247,13 @@ def _open_ended(draft: Draft, si: int) -> bool:
 
 
 OPEN_END = regex(r"等[\u4e00-\u9fff]{0,4}[。；;]?\s*$")
+
+
+def _kept(draft: Draft, found: Breakdown, prev: list[Mention], si: int) -> bool:
+    """Is the one list read after a sentence kept? Not where its parts exceed the figure before and are of another
+    whole the make-up does not name, or of the figures before taken together (`教师有效问卷 a，家长有效问卷 b。其中
+    满意的 c`, c > b)."""
+    return not ((si in draft.make_up or _beside_a_sibling(found, prev)) and _exceeds(found))
 
 
 def _beside_a_sibling(b: Breakdown, prev: list[Mention]) -> bool:
