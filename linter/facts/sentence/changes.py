@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from decimal import Decimal
 from itertools import takewhile
 
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
@@ -188,21 +189,27 @@ def _names_other(name: str, other: str) -> bool:
     return not (a.endswith(b) or b.endswith(a))
 
 
+def _moved_by(c: _Change) -> tuple[Quantity | None, Quantity | None]:
+    """The change's own amount and rate (the first of each)."""
+    amount = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"), None)
+    rate = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "percent"), None)
+    return amount, rate
+
+
+def _agreements(c: _Change, earlier: Decimal, cur: Quantity) -> list[bool]:
+    """Whether the change's amount and its rate (those it states) agree with `cur` against the earlier figure."""
+    amount, rate = _moved_by(c)
+    checks = []
+    if amount is not None:
+        checks.append(abs(abs(cur.base_value - earlier) - amount.base_value) <= amount.ulp * amount.scale)
+    if rate is not None:
+        checks.append(abs(abs(cur.base_value - earlier) / earlier * 100 - rate.value) <= rate.ulp)
+    return checks
+
+
 def _agreeing(c: _Change, base: Quantity, cur: Quantity) -> int:
     """How many of the change's own figures (its amount, its rate) agree with `cur` against `base`."""
-    earlier = base.base_value
-    if earlier <= 0:
-        return 0
-    n = 0
-    for m in c.movements:
-        q = m.quantity
-        if q is None:
-            continue
-        if q.kind == "amount":
-            n += abs(abs(cur.base_value - earlier) - q.base_value) <= q.ulp * q.scale
-        elif q.kind == "percent":
-            n += abs(abs(cur.base_value - earlier) / earlier * 100 - q.value) <= q.ulp
-    return n
+    return sum(_agreements(c, base.base_value, cur)) if base.base_value > 0 else 0
 
 
 def _named_last_year(m: Mention) -> bool:
@@ -218,8 +225,7 @@ def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quan
     earlier figure), None: the change is of an unknown figure, never checked against a guess."""
     if len(candidates) == 1:
         return candidates[0]
-    amount = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"), None)
-    rate = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "percent"), None)
+    amount, rate = _moved_by(c)
     down = any(m.direction == "down" for m in c.movements)
     fits = []
     for cur in candidates:
@@ -231,11 +237,7 @@ def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quan
             return None
         if earlier <= 0:
             continue
-        checks = []
-        if amount is not None:
-            checks.append(abs(abs(cur.base_value - earlier) - amount.base_value) <= amount.ulp * amount.scale)
-        if rate is not None:
-            checks.append(abs(abs(cur.base_value - earlier) / earlier * 100 - rate.value) <= rate.ulp)
+        checks = _agreements(c, earlier, cur)
         if checks and all(checks):
             fits.append(cur)
     return fits[0] if len(fits) == 1 else candidates[0]
