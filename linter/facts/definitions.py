@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from os.path import commonprefix
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.patterns import regex
@@ -143,18 +144,16 @@ def _joins(left: str, right: str, first: str, second: str) -> bool:
     """`左及右` named by `first` and `second`: the first is the left half, or its end after words both share
     (`公务用车`), with the noun both parts end with added where the left half leaves it out (`购置费` of
     `公务用车购置`); the second is the right half, with those shared words or without."""
-    shared = _common_tail(first, second)
+    shared = common_tail(first, second)
     stem = first[: -len(shared)] if shared and not left.endswith(shared) and right.endswith(shared) else first
     if len(stem) < MIN_STEM or not left.endswith(stem):
         return False
     return second in (right, left[: len(left) - len(stem)] + right)
 
 
-def _common_tail(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return a[len(a) - n :]
+def common_tail(*names: str) -> str:
+    """The characters all the names end with (`指标` of `产出指标`, `成本指标`)."""
+    return commonprefix([n[::-1] for n in names])[::-1] if names else ""
 
 
 def complete(total: Mention, parts: list[Mention]) -> bool:

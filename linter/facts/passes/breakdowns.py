@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import (
     SUMS_THE_TWO,
+    common_tail,
     complete,
     complete_every,
     is_component,
@@ -1842,12 +1843,7 @@ def _kind_columns(draft: Draft, si: int, mentions: list[Mention]) -> list[list[M
 
 def _series_name(column: list[Mention]) -> str:
     """The words every label of a series ends with (`收入` of `甲基金收入`, `乙基金（含丙）收入`)."""
-    labels = [LABEL_LEAD.sub("", m.label) for m in column]
-    tail = labels[0]
-    for label in labels[1:]:
-        while tail and not label.endswith(tail):
-            tail = tail[1:]
-    return tail
+    return common_tail(*(LABEL_LEAD.sub("", m.label) for m in column))
 
 
 def _of_context(whole: Context, part: Context) -> bool:

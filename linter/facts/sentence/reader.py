@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import takewhile
 
-from tieout.linter.facts.definitions import of_total, overlapping
+from tieout.linter.facts.definitions import common_tail, of_total, overlapping
 from tieout.linter.facts.draft import Draft
 from tieout.linter.facts.identity import document_context
 from tieout.linter.facts.model import Breakdown, Mention
@@ -45,19 +45,10 @@ def _counts_other_things(head: Mention, parts: list[Mention]) -> bool:
     names = [p.label.strip("，、；：:,其中 ") for p in parts if not p.noun]
     if len(names) < 2 or len(names) != len(parts):
         return False
-    tail = _common_tail(names)
+    tail = common_tail(*names)
     # (the same kind however qualified: `13个三级指标，其中产出指标 7 个…` counts 指标 on both sides)
     same = head.noun.endswith(tail) or tail.endswith(head.noun)
     return len(tail) >= 2 and not same and not any(head.noun in n for n in names)
-
-
-def _common_tail(names: list[str]) -> str:
-    """The characters all the names end with."""
-    first = names[0]
-    k = 0
-    while k < len(first) and all(len(n) > k and n[-1 - k] == first[-1 - k] for n in names):
-        k += 1
-    return first[len(first) - k :]
 
 
 def _runs_of_parts(
