@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from tieout.linter.figures.intervals import HUNDRED, Interval, interval, rate, sub, unit_of
+from tieout.linter.figures.intervals import HUNDRED, Interval, interval, mul, rate, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
@@ -64,9 +64,8 @@ def _growth_confirms(ctx: CheckContext, stated: Quantity, now: Quantity, before:
     computed = rate(interval(now), before_iv, growth=True)
     if computed is None or ctx.judge(interval(g), computed, unit_of([g])) != "pass":
         return False
-    lo, hi = interval(g)
-    cands = [lo * before_iv[0], lo * before_iv[1], hi * before_iv[0], hi * before_iv[1]]
-    implied: Interval = (min(cands) / HUNDRED, max(cands) / HUNDRED)
+    product = mul(interval(g), before_iv)
+    implied: Interval = (product[0] / HUNDRED, product[1] / HUNDRED)
     return ctx.judge(interval(stated), implied, unit_of([stated])) == "fail"
 
 

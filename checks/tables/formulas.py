@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import Interval, fmt, interval
+from tieout.linter.figures.intervals import Interval, add, fmt, interval, mul, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.formulas import ColumnFormula, column_formulas
@@ -39,12 +39,11 @@ def evaluate(node: ast.expr, values: dict[str, Quantity | None]) -> tuple[Interv
 
 def _op(op: ast.operator, x: Interval, y: Interval) -> Interval:
     if isinstance(op, ast.Add):
-        return x[0] + y[0], x[1] + y[1]
+        return add([x, y])
     if isinstance(op, ast.Sub):
-        return x[0] - y[1], x[1] - y[0]
+        return sub(x, y)
     if isinstance(op, ast.Mult):
-        c = [x[0] * y[0], x[0] * y[1], x[1] * y[0], x[1] * y[1]]
-        return min(c), max(c)
+        return mul(x, y)
     if isinstance(op, ast.Div):
         if y[0] <= 0 <= y[1]:
             raise _Blank  # a base that may be zero: no rate

@@ -94,6 +94,11 @@ def sub(x: Interval, y: Interval) -> Interval:
     return x[0] - y[1], x[1] - y[0]
 
 
+def mul(x: Interval, y: Interval) -> Interval:
+    c = [x[0] * y[0], x[0] * y[1], x[1] * y[0], x[1] * y[1]]
+    return min(c), max(c)
+
+
 def signed(iv: Interval, up: bool) -> Interval:
     """A stated size as a signed interval: itself for a move up, its negative for a move down."""
     return iv if up else (-iv[1], -iv[0])
