@@ -274,11 +274,11 @@ def _first_stage(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if stage is None:
         return []
     before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "") and c.path]
-    named = [c for c in before if re.fullmatch(rf"(?:实际|已)?{stage}(?:数|额|资金|金额)?", flatten(c.path[-1]))]
-    if len(named) != 1 or any(stage in flatten(c.path[-1]) for c in before if c is not named[0]):
+    done = _one_headed(before, rf"(?:实际|已)?{stage}(?:数|额|资金|金额)?", stage)
+    if done is None:
         return []
-    bases = [c for c in before if c.index < named[0].index and BASE_COLUMN.search(flatten(c.path[-1]))]
-    return [(named[0], bases[0])] if len(bases) == 1 and bases[0].unit == named[0].unit else []
+    bases = [c for c in before if c.index < done.index and BASE_COLUMN.search(flatten(c.path[-1]))]
+    return [(done, bases[0])] if len(bases) == 1 and bases[0].unit == done.unit else []
 
 
 def _same_measure(a: str, b: str) -> bool:
