@@ -152,12 +152,16 @@ class Document:
         return next((u for u in self.untrusted if u.original_start <= index < u.original_end), None)
 
     # structure ---------------------------------------------------------------------------------
-    def sentence_text(self, offset: int) -> str:
-        """The normalised sentence holding `offset` ("" between sentences)."""
+    def sentence_index(self, offset: int) -> int:
+        """The index of the last sentence opening at or before `offset` (-1 before the first)."""
         starts = self._sentence_starts
         if starts is None or len(starts) != len(self.sentences):  # sentences are set after construction
             starts = self._sentence_starts = [s.start for s in self.sentences]
-        i = bisect_right(starts, offset) - 1
+        return bisect_right(starts, offset) - 1
+
+    def sentence_text(self, offset: int) -> str:
+        """The normalised sentence holding `offset` ("" between sentences)."""
+        i = self.sentence_index(offset)
         if i >= 0 and offset < self.sentences[i].end:
             # one string per sentence, shared by all its findings (each keeps it as its baseline key): a long
             # sentence with many findings costs its length once, not once per finding

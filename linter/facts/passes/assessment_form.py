@@ -25,13 +25,14 @@ not so read, or holding a subtotal, is not read.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Formula, Identity, Mention, Rate, Restatement, ScoreSet
+from tieout.linter.facts.passes.base import sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
@@ -305,14 +306,8 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
     yield from _restated(draft, forms)
 
 
-def _sentence_of(draft: Draft, offset: int) -> int:
-    """The index of the sentence holding the offset (the last to open before it)."""
-    starts = [s.start for s in draft.doc.sentences]
-    return max(bisect_right(starts, offset) - 1, 0)
-
-
 def _mention(draft: Draft, label: str, q: Quantity) -> Mention:
-    si = _sentence_of(draft, q.start)
+    si = sentence_of(draft, q.start)
     return Mention(label, label, [q], si, draft.doc.sentences[si].paragraph if draft.doc.sentences else 0)
 
 
@@ -330,7 +325,7 @@ def _fund_relations(reader: _Reader, fund: _FundBlock, capped: bool) -> Iterator
         rate, spent, budget = row.get("执行率"), row.get("全年执行数"), row.get("全年预算数")
         if rate is None or spent is None or budget is None or rate.kind != "percent" or budget.value == 0:
             continue
-        si = _sentence_of(draft, rate.start)
+        si = sentence_of(draft, rate.start)
         yield Rate("执行率", rate, si, [spent, budget], ["全年执行数", "全年预算数"], ordered=True)
     if capped:
         yield from _capped_score(reader, fund)
@@ -346,7 +341,7 @@ def _capped_score(reader: _Reader, fund: _FundBlock) -> Iterator[Formula]:
     marks, rate, score = row.get("分值"), row.get("执行率"), row.get("得分")
     if marks is None or rate is None or score is None or rate.kind != "percent" or rate.value > 100:
         return
-    si = _sentence_of(reader.draft, score.start)
+    si = sentence_of(reader.draft, score.start)
     yield Formula("资金得分（分值×执行率）", [marks, rate], ["*"], score, si, [0, "*", 1])
 
 
@@ -400,7 +395,7 @@ def _indicator_scores(reader: _Reader, fund: _FundBlock, h: int) -> Iterator[Sco
             total = _total_pair(reader, line, head, at)
             if total is None or not rows:
                 return
-            si = _sentence_of(reader.draft, total[1].start)
+            si = sentence_of(reader.draft, total[1].start)
             fund.overall = total[1]
             yield ScoreSet(total[0], [marks, *(m for m, _ in rows)], si)
             yield ScoreSet(total[1], [score, *(s for _, s in rows)], si)

@@ -335,3 +335,8 @@ def said_earlier(draft: Draft, m: Mention, others: list[Mention]) -> bool:
     if said is None or said.period is None or not said.period.startswith("-"):
         return False
     return all((own := draft.stated.get(id(o))) is None or own.period is None for o in others)
+
+
+def sentence_of(draft: Draft, offset: int) -> int:
+    """The index of the sentence holding the offset (the last to open before it; the first before any)."""
+    return max(draft.doc.sentence_index(offset), 0)

@@ -15,14 +15,14 @@ line opens with the total's own name (总分, 总得分, 合计, 自评得分, �
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 from itertools import accumulate, pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
-from tieout.linter.facts.passes.base import ORDINALS, SCORE_NUMBER, count_of, score_figures
+from tieout.linter.facts.passes.base import ORDINALS, SCORE_NUMBER, count_of, score_figures, sentence_of
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -446,13 +446,7 @@ def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
         if got is None or id(got) in held or any(q is None for q in items):
             continue
         held.add(id(got))
-        yield ScoreSet(got, [q for q in items if q is not None], _sentence_of(draft, got.start))
-
-
-def _sentence_of(draft: Draft, offset: int) -> int:
-    """The index of the sentence holding the offset (the last to open before it)."""
-    starts = [s.start for s in draft.doc.sentences]
-    return max(bisect_right(starts, offset) - 1, 0)
+        yield ScoreSet(got, [q for q in items if q is not None], sentence_of(draft, got.start))
 
 
 # the header of a self-assessment table flattened to text, one row a line, cells set apart by a space
@@ -497,7 +491,7 @@ def _subtotals_of(draft: Draft, rows: list[tuple[int, str]]) -> Iterator[ScoreSe
         got = _figure_at(draft, off + m.start("got"), m.group("got"))
         scores = [_figure_at(draft, o + g.start(), g.group()) for o, _, g in items]
         if got is not None and all(q is not None for q in scores):
-            yield ScoreSet(got, [q for q in scores if q is not None], _sentence_of(draft, got.start))
+            yield ScoreSet(got, [q for q in scores if q is not None], sentence_of(draft, got.start))
 
 
 def _pair(line: str) -> tuple[re.Match[str], re.Match[str]] | None:
