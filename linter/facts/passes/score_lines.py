@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import accumulate, pairwise, takewhile
+from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
@@ -463,8 +463,10 @@ def indicator_subtotals(draft: Draft) -> Iterator[ScoreSet]:
     50 49.54`) is the sum of the scores of the rows under that indicator (from the row that opens with its name to
     the row that opens with another subtotal's), where their full marks make the subtotal's: every row of the
     indicator is counted, and the two cells read as each row's full marks and score are those."""
+    if "二级指标" not in draft.doc.original:
+        return  # (no such header: the document's lines are not split for nothing)
     lines = draft.doc.original.split("\n")
-    offsets = list(accumulate((len(x) + 1 for x in lines), initial=0))
+    offsets = draft.doc.line_starts
     for h, line in enumerate(lines):
         if FLAT_HEADER.match(line):
             rows = list(takewhile(lambda k: lines[k].strip() != "", range(h + 1, len(lines))))
