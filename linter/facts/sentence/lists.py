@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from itertools import takewhile
+from os.path import commonprefix
 from typing import TypeGuard
 
 from lark import Token
-from tieout.linter.facts.definitions import of_total
+from tieout.linter.facts.definitions import common_tail, of_total
 from tieout.linter.facts.model import Breakdown, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
     ADDED,
@@ -928,8 +929,7 @@ class Lists(Rates, Changes):
             return False
         whole = ALL_OF.sub("", head.label.strip("，、；：:, "))
         own = ALL_OF.sub("", p.label.strip("，、；：:, "))
-        lead = len(list(takewhile(lambda ab: ab[0] == ab[1], zip(whole, own))))
-        tail = len(list(takewhile(lambda ab: ab[0] == ab[1], zip(reversed(whole), reversed(own)))))
+        lead, tail = len(commonprefix([whole, own])), len(common_tail(whole, own))
         return lead >= 2 and tail >= 2 and len(whole) > lead + tail and len(own) > lead + tail
 
     def _past_a_closed_run(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
