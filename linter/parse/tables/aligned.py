@@ -44,6 +44,7 @@ from .rows import marker
 from .vocab import (
     CODE_HEADER,
     PART_HEADING,
+    Role,
     column_heading,
     defined_ratio_heading,
     no_figure,
@@ -1629,12 +1630,36 @@ def readable(block: Block) -> bool:
             if percent or not numbered and _unnamed_rates(head.text, body, shapes, c):
                 return False
             continue
-        rated = role.kind in ("ratio", "growth", "share", "comparable")
-        if rated != percent and not (rated and _rate_figures(cells)):
-            # (a column the header names a rate, `完成预算` or `执行率`, of figures written as rates are, its `%`
-            # said once by the unit line `单位：亿元、%`: rates)
+        if not _role_fits(role, percent, cells) or (
+            role.kind == "amount" and _rates_among_amounts(block.rows[0], body, c, cells)
+        ):
             return False
     return True
+
+
+def _role_fits(role: Role, percent: bool, cells: list[str]) -> bool:
+    """Rates under a name of a rate, amounts under an amount's: a column the header names a rate (`完成预算`,
+    `执行率`) of figures written as rates are, its `%` said once by the unit line `单位：亿元、%`, is of rates."""
+    rated = role.kind in ("ratio", "growth", "share", "comparable")
+    return rated == percent or rated and _rate_figures(cells)
+
+
+def _rates_among_amounts(head: list[Cell], body: list[list[Cell]], c: int, cells: list[str]) -> bool:
+    """Is a column named an amount (`执行数`) one of rates the nearest placing put the name on: its figures all
+    written as rates are, with decimals (`101.4`, `99.0`), while every other column named an amount holds whole
+    figures, some of thousands? A header naming one column fewer than the rows fill (a `增长%` wrapped away)
+    shifts its names; such a column is no amount, and the table is not read (it would be summed as one)."""
+    if not cells or not _rate_figures(cells) or not all("." in t for t in cells):
+        return False
+    others = [
+        _filled(body, x)
+        for x, h in enumerate(head[1:], start=1)
+        if x != c and (r := role_of(h.text)) is not None and r.kind == "amount"
+    ]
+    others = [o for o in others if o]
+    return bool(others) and all(
+        all("." not in t for t in o) and any(len(t.replace(",", "").lstrip("-")) >= 4 for t in o) for o in others
+    )
 
 
 def _in_percent(head: str, cells: list[str]) -> bool | None:
