@@ -688,6 +688,8 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
     verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
     if verdict != "pass" and any(ctx.judge(interval(q), interval(c), unit_of([q, c])) == "pass" for c in row):
         return None  # the prose states another column of the row (预算数 beside 决算数)
+    if verdict != "pass" and hits[0].identity.total_row and _another_total(ctx, index, m, q, hits[0]):
+        return None
     if verdict != "pass" and isinstance(index, HeldIndex) and _stated_elsewhere(ctx, index, m, q, hits):
         return None
     if verdict != "pass" and (_adds_to_the_cell(ctx, q, cell) or _closes_a_chain(ctx, m)):
@@ -708,6 +710,16 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
         shown,
         operands=[cell],
     )
+
+
+def _another_total(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hit: Hit) -> bool:
+    """Is the prose figure, named as a total by a word that does not tell the table's totals apart (`收入预算合计`
+    where the table has 本年收入合计 and 收入总计, the year's income without and with the carry-over), the figure of
+    another total row of the same column? Which of the totals the prose means is then not certain; its figure is
+    one of them."""
+    if "本年" in m.label or "总计" in m.label:
+        return False  # (the words of one of the totals: that one)
+    return any(ctx.judge(interval(q), interval(c), unit_of([q, c])) == "pass" for c in index.total_cells(hit))
 
 
 def _adds_to_the_cell(ctx: CheckContext, q: Quantity, cell: Quantity) -> bool:

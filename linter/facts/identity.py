@@ -422,15 +422,16 @@ def _excluded(words_before: str, label: str) -> str:
 
 DEMONSTRATIVE = regex(r"^(?:该|此|其|上述|本项|本指标|这)")
 INCLUDED = regex("^(?:" + "|".join(words("relations", "included")) + ")")
+INVOLVING = regex("^(?:" + "|".join(words("relations", "involving")) + ")")
 
 
 def _names_one(canonical: set[str], item: str, fund_named: bool = False) -> bool:
     """Does an item name one quantity: a known one (本年收入合计, in `canonical`), a noun phrase long enough to name one
     thing, or a generic measure its own label qualifies by a fund (`政府性基金预算收入`)? (`涉及`, a verb, and
     `支出决算`, a generic word, name none by themselves.)"""
-    if INCLUDED.match(item) or item.endswith("等") or DEMONSTRATIVE.match(item):
-        # a note on its neighbour (`含高新区`), a group named by its first members (`调入资金等`), or what the
-        # sentence before names (`该指标得分`)
+    if INCLUDED.match(item) or item.endswith("等") or DEMONSTRATIVE.match(item) or INVOLVING.match(item):
+        # a note on its neighbour (`含高新区`), a group named by its first members (`调入资金等`), what the
+        # sentence before names (`该指标得分`), or what the clause before involves (`涉及资金`)
         return False
     if item in canonical:  # the labeller's canonical keys, built once by the caller (a set of every synonym)
         return True

@@ -13,7 +13,7 @@ from typing import Literal
 from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.tokens import VALUE_TYPES, Tok
+from tieout.linter.parse.tokens import SCORED, VALUE_TYPES, Tok
 from tieout.linter.patterns import regex
 
 EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
@@ -197,8 +197,6 @@ NOT_A_PART = regex(
 )
 # a subtotal of the parts before it (`A a，B b，二者合计 c；C d；D e`): the list goes on past it, listed with `；`
 SUBTOTAL = regex(r"^[，、；：\s]*(?:以上|上述)?[一二三四五六七八九十两\d]+(?:项|者|类)(?:合计|共计|总计)(?:为|是|达)?$")
-# the score an indicator earned, written after its full marks (`项目决策 20 分得 19 分`)
-SCORED = regex(r"^[，、\s]*(?:实际|评价)?(?:得分|实得|得)(?:为)?$")
 
 
 def _no_part(c: _Entry, items: list) -> bool:
@@ -222,6 +220,16 @@ def _marks_before_score(items: list, k: int) -> bool:
     return isinstance(nxt, _Entry) and bool(SCORED.match(nxt.label)) and bool(nxt.qs) and nxt.qs[0].base_unit == "分"
 
 
+def _score_pairs(items: list) -> bool:
+    """Is the list one of indicators' full marks each followed by the score earned, the pairs set apart by `；`
+    (`其中资金管理 10 分，得分 8.8 分；组织实施 10 分，得分 9.0 分`)? Such a list runs over its `；`: the scores are
+    its parts, each pair's `，` no end of it."""
+    entries = [k for k, c in enumerate(items) if isinstance(c, _Entry)]
+    marks = [k for k in entries if _marks_before_score(items, k)]
+    scored = {entries[entries.index(k) + 1] for k in marks}
+    return len(marks) >= 2 and all(k in scored or k in marks for k in entries)
+
+
 def _is_sep(c: object) -> bool:
     return isinstance(c, Token) and c.type == "SEP"
 
@@ -243,7 +251,7 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
         # the parts follow their keyword: `分别为项目决策、项目管理…；二级指标 10 个` lists names, `主要是受…影响，
         # …14 亿元` gives a reason; neither lists figures
         return clause
-    if _enumerated(items) or (not nested and _entry_separator(items) == "；"):
+    if _enumerated(items) or (not nested and _entry_separator(items) == "；") or _score_pairs(items):
         return None
     semi = next((i for i, sep in seps if sep == "；"), None)
     if semi is not None and not nested and any(isinstance(c, _Entry) and SUBTOTAL.match(c.label) for c in items[:semi]):

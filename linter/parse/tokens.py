@@ -679,8 +679,27 @@ def _completes(toks: list[Tok], i: int) -> bool:
     if t.type == "TO":
         return i >= 2 and toks[i - 2].type == "FROM"
     if t.type == "RATE":
-        return nxt in VALUE_TYPES
+        return nxt in VALUE_TYPES and not _full_marks(toks, i)
     return True
+
+
+# the score an indicator earned, written after its full marks (`项目决策 20 分得 19 分`)
+SCORED = regex(r"^[，、\s]*(?:实际|评价)?(?:得分|实得|得)(?:为)?$")
+
+
+def _full_marks(toks: list[Tok], i: int) -> bool:
+    """Is the rate's word an indicator named by its full marks, the score it earned after them (`满意度 10 分，
+    得分 9.0 分`)? Its figure is no rate; the word names the indicator."""
+    after = [x for x in toks[i + 1 : i + 5] if x.type != "SEP"]
+    return (
+        len(after) >= 3
+        and after[0].type == "COUNT"
+        and after[0].text.endswith("分")
+        and after[1].type == "LABEL"
+        and SCORED.match(after[1].text) is not None
+        and after[2].type == "COUNT"
+        and after[2].text.endswith("分")
+    )
 
 
 def _bracketed_bases(toks: list[Tok]) -> list[Tok]:
@@ -722,11 +741,12 @@ def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
             if close is not None:
                 t.type = "CMP"
                 drop.update(close)
-        elif i + 4 < n and CMP_ONLY.match(t.text) and _bracketed_value(toks, i + 1):
-            close = _closing(toks, i + 4)
+        elif i + 4 < n and CMP_ONLY.match(t.text) and (dated := _bracketed_value(toks, i + 1)) is not None:
+            close = _closing(toks, i + 4 + dated)
             if close is not None:
                 t.type = "CMP"
-                drop.update((i + 1, i + 3, *close))  # (a comma before the move goes, `_separator`)
+                # (a comma before the move goes, `_separator`; so does the year naming the figure compared with)
+                drop.update((i + 1, *range(i + 2, i + 2 + dated), i + 3 + dated, *close))
         elif t.text in CMP_CLOSE and _closes_comparison(toks, i):
             drop.add(i)
     return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
@@ -744,15 +764,21 @@ def _closing(toks: list[Tok], i: int) -> tuple[int, ...] | None:
     return close if i < n and toks[i].type in MOVES else None
 
 
-def _bracketed_value(toks: list[Tok], i: int) -> bool:
-    """A lone figure in brackets opening at toks[i]."""
-    return (
-        toks[i].type == "SEP"
-        and toks[i].text in OPENERS
-        and toks[i + 1].type in VALUE_TYPES
-        and toks[i + 2].type == "SEP"
-        and toks[i + 2].text in CLOSERS
-    )
+def _bracketed_value(toks: list[Tok], i: int) -> int | None:
+    """A lone figure in brackets opening at toks[i], or one the year it is of names (`比上年（2023年度 4923.58
+    万元）增加…`): the number of tokens before the figure after the bracket (0 or 1); None when it is neither."""
+    if toks[i].type != "SEP" or toks[i].text not in OPENERS:
+        return None
+    dated = int(toks[i + 1].type == "LABEL" and PAST_YEAR.fullmatch(toks[i + 1].text) is not None)
+    if i + 2 + dated >= len(toks):
+        return None
+    value, close = toks[i + 1 + dated], toks[i + 2 + dated]
+    ok = value.type in VALUE_TYPES and close.type == "SEP" and close.text in CLOSERS
+    return dated if ok else None
+
+
+# the year a figure compared with is of, written before it in its brackets (`（2023年度 …）`, `（上年 …）`)
+PAST_YEAR = regex(r"(?:(?:19|20)\d{2}|上)年度?(?:决算数|执行数|预算数)?(?:为|是)?")
 
 
 def _closes_comparison(toks: list[Tok], i: int) -> bool:

@@ -673,6 +673,8 @@ FIGURE_IN_HEADING = regex(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
 # a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`), or the sum it adds to
 # (`加上上级补助收入 a、…，收入总计 T`, a chain starting from the statement's figure)
 LIST_GOES_ON = regex(r"^(?:其中|具体|包括|分别|主要|加上|再加上)")
+# a line stating the total of the items listed before it (`合计：…`, `以上合计…`, `9 个乡镇共计…`)
+TOTAL_OPENS = regex(r"^(?:以上|上述)?(?:[一二三四五六七八九十两\d]+(?:项|个)[\u4e00-\u9fff]{0,4})?(?:合计|总计|共计)")
 
 
 class _Outline:
@@ -692,7 +694,8 @@ class _Outline:
         when it is a heading or a statement's paragraph ends before it."""
         stated = self.stated
         if stated is not None:
-            ended = self.stack and self.stack[-1] is stated and heading is None and after
+            # (a line opening with a total, `合计：…`, closes the enumerated items before it, each ended by `；`)
+            ended = self.stack and self.stack[-1] is stated and heading is None and (after or TOTAL_OPENS.match(chars))
             if not ended:
                 self.stated = None
             elif not LIST_GOES_ON.match(chars):  # (a list that goes on with the statement is still its own)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.model import Breakdown, Mention, Share
 from tieout.linter.figures.intervals import interval
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
@@ -160,6 +160,20 @@ def within_whole(labeller: Labeller, whole: Mention, parts: list[Mention]) -> li
         if (other_fund and named != first[0]) or (other_side and account_side(p.label) != first[1]):
             return parts[:k]
     return parts
+
+
+def not_of_another(labeller: Labeller, shares: list[Share], parts: list[Mention]) -> list[Mention]:
+    """The parts less those whose share names another part as their whole (`其中基本支出 A，人员经费 B，占基本支出
+    的 p%`: 人员经费 is part of 基本支出, not beside it). `shares`: those of the list's sentence, or more."""
+    named = {id(s.part): s.base_label for s in shares if s.base_label and s.part is not None}
+    out: list[Mention] = []
+    for m in parts:
+        base = next((named[id(q)] for q in m.quantities if id(q) in named), "")
+        item = labeller.identify(base)[0] if base else ""
+        if item and any(labeller.identify(p.label)[0] == item for p in out):
+            continue
+        out.append(m)
+    return out
 
 
 # wholes named as what their parts are not, and the names of those parts (vocab relations.yaml not_of)

@@ -48,6 +48,7 @@ from tieout.linter.facts.passes.base import (
     foots,
     full_marks_complete,
     in_brackets,
+    not_of_another,
     said_earlier,
     same_section,
     scored_apart,
@@ -1037,12 +1038,19 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         # whole the list after the sentence breaks down
         return None
     last = whole
-    dims = {q.base_unit for q in last.quantities if q.kind in ("amount", "count")}
-    parts = _spent_only(last, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
-    parts = within_whole(draft.labeller, last, parts)
+    parts = _parts_of(draft, last, items, si)
     if not parts or not last.key or not _may_break_down(last, parts) or survey_stages(parts):
         return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _parts_of(draft: Draft, whole: Mention, items: list[Mention], si: int) -> list[Mention]:
+    """The items of a 其中 sentence that are parts of the whole before it: in its units, within it, and none a
+    part of another (`其中项目支出 a，建设支出 b，占项目支出的 p%`: b is a part of a, not beside it)."""
+    dims = {q.base_unit for q in whole.quantities if q.kind in ("amount", "count")}
+    parts = _spent_only(whole, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
+    parts = within_whole(draft.labeller, whole, parts)
+    return not_of_another(draft.labeller, [s for s in draft.facts.shares if s.sentence == si], parts)
 
 
 def _whole_of(

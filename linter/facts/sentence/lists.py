@@ -22,6 +22,7 @@ from tieout.linter.facts.passes.base import (
     foots,
     in_brackets,
     list_total,
+    not_of_another,
     scored_apart,
     within_whole,
 )
@@ -690,20 +691,11 @@ class Lists(Rates, Changes):
         return [m for m in parts if not m.key.endswith(GROSS)]
 
     def _not_of_another(self, parts: list[Mention]) -> list[Mention]:
-        """The parts less those whose share names another part as their whole (`其中基本支出 A，人员经费 B，
-        占基本支出的 p%`: 人员经费 is part of 基本支出, not beside it)."""
+        """The parts less those whose share names another part as their whole (`base.not_of_another`)."""
         # the shares of the list's sentence: they stand at the end of the document's (not all of them, per list)
         si = parts[0].sentence if parts else -1
-        own = takewhile(lambda s: s.sentence == si, reversed(self.facts.shares))
-        named = {id(s.part): s.base_label for s in own if s.base_label and s.part is not None}
-        out: list[Mention] = []
-        for m in parts:
-            base = next((named[id(q)] for q in m.quantities if id(q) in named), "")
-            item = self.labeller.identify(base)[0] if base else ""
-            if item and any(self.labeller.identify(p.label)[0] == item for p in out):
-                continue
-            out.append(m)
-        return out
+        own = list(takewhile(lambda s: s.sentence == si, reversed(self.facts.shares)))
+        return not_of_another(self.labeller, own, parts)
 
     def _names_whole(self, base: str, whole: Mention) -> bool:
         """Does the whole a share names (`占基本支出的`, `占总支出的`) name the list's total? A generic word

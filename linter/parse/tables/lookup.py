@@ -188,6 +188,15 @@ class TableIndex:
         qs = [t.quantity(hit.identity.row, c.index) for c in side.columns]
         return [q for q in qs if q is not None and q.kind != "percent"]
 
+    def total_cells(self, hit: Hit) -> list[Quantity]:
+        """The figures of the hit's column in its side's total rows (合计, 总计 …) other than the hit's own row."""
+        t = next(t for t in self.tables if t.index == hit.identity.table)
+        side = _side_of(t, hit.identity.col)
+        if side is None:
+            return []
+        qs = [t.quantity(r.index, hit.identity.col) for r in side.rows if r.total and r.index != hit.identity.row]
+        return [q for q in qs if q is not None]
+
 
 def one_row_each(hits: list[Hit]) -> list[Hit]:
     """The hits when no table has them in two coded rows, else none: a name borne by two rows of a classification
