@@ -32,6 +32,7 @@ PIECES = regex(
 )
 SUBSET_RE = regex(f"^(?:{_alt('subset')})[：，]?")
 SUBSET_BEFORE_COLON = frozenset(words("relations", "subset_before_colon"))
+DIVIDED_BY = regex(rf"^按[\u4e00-\u9fff]{{1,10}}?(?:{_alt('divided_by')})$")
 FULL = regex(r".+")
 # the stage a rate's base is named by (`年初`, `调整后`; `变动`: the adjusted budget by another name)
 RATE_BASE_STAGE = r"(?:年初|全年|年度|调整后|调整|变动后|变动)?"
@@ -165,7 +166,7 @@ def _gap_reading(gap: str, last: bool) -> list[Tok]:
             toks.append(Tok("SEP", piece, start, pos))
             continue
         m = SUBSET_RE.match(piece)
-        if m is None and piece in SUBSET_BEFORE_COLON and i + 1 < n and pieces[i + 1] == "：":
+        if m is None and i + 1 < n and pieces[i + 1] == "：" and (piece in SUBSET_BEFORE_COLON or DIVIDED_BY.match(piece)):
             m = FULL.match(piece)
         if m:
             toks.append(Tok("SUBSET", m.group(), start, start + m.end()))
