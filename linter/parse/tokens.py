@@ -166,7 +166,7 @@ def _gap_reading(gap: str, last: bool) -> list[Tok]:
             toks.append(Tok("SEP", piece, start, pos))
             continue
         m = SUBSET_RE.match(piece)
-        if m is None and i + 1 < n and pieces[i + 1] == "：" and (piece in SUBSET_BEFORE_COLON or DIVIDED_BY.match(piece)):
+        if m is None and piece in SUBSET_BEFORE_COLON and i + 1 < n and pieces[i + 1] == "：":
             m = FULL.match(piece)
         if m:
             toks.append(Tok("SUBSET", m.group(), start, start + m.end()))
@@ -554,17 +554,7 @@ def _settle(toks: list[Tok]) -> list[Tok]:
     for i, t in enumerate(toks):
         # (each test below holds of a label of its words only, or of a keyword that may not complete)
         if t.type == "LABEL":
-            if t.text == "中" and _within(toks, i):
-                t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
-            elif "的" in t.text and _is_of(toks, i):  # (every word of a base holds 的: most labels are asked no more)
-                t.type = "OF"
-                # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
-                toks[i - 2].type = "LABEL"
-            elif _second_rate(toks, i) and ELLIPTIC_RATE.fullmatch(t.text):
-                t.type = "RATE"  # `完成年初预算的 106%、调整预算的 101.9%`: the second rate of the same figure
-            elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
-                # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
-                t.type = "DOWN" if REVENUE_FALL.fullmatch(t.text) else "UP"
+            _settle_label(toks, i)
         else:
             _settle_keyword(toks, i)
     out: list[Tok] = []
@@ -586,6 +576,37 @@ def _settle(toks: list[Tok]) -> list[Tok]:
 
 # a rate's base named without its verb, after a rate of the same figure (`、调整预算的`, `、全年计划的`)
 ELLIPTIC_RATE = regex(rf"{RATE_BASE_STAGE}(?:预算|计划|目标)(?:数)?的")
+
+
+def _settle_label(toks: list[Tok], i: int) -> None:
+    """A label retyped by the tokens around it (each test holds of a label of its words only)."""
+    t = toks[i]
+    if t.text == "中" and _within(toks, i):
+        t.type = "SUBSET"  # `上级补助收入 28.64 亿元中，返还性收入 a，…`: a 其中 list
+    elif "的" in t.text and _is_of(toks, i):  # (every word of a base holds 的: most labels are asked no more)
+        t.type = "OF"
+        # `完成调整预算 74.10 亿元的 95.3%`: the rate's word names the base of the percentage after it
+        toks[i - 2].type = "LABEL"
+    elif _second_rate(toks, i) and ELLIPTIC_RATE.fullmatch(t.text):
+        t.type = "RATE"  # `完成年初预算的 106%、调整预算的 101.9%`: the second rate of the same figure
+    elif DIVIDED_BY.match(t.text) and _divides_figure(toks, i):
+        t.type = "SUBSET"  # `实际支出 X，按支出内容分为：A a，B b`: the parts of X by that dimension
+    elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
+        # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
+        t.type = "DOWN" if REVENUE_FALL.fullmatch(t.text) else "UP"
+
+
+def _divides_figure(toks: list[Tok], i: int) -> bool:
+    """Is the label at `i` (`按支出内容分为`) set after a figure and a comma, a colon after it? It opens the parts
+    of that figure. (Opening a sentence, `按问题类型分：…`, it divides a total stated before: the dimensions pass.)"""
+    return (
+        2 <= i < len(toks) - 1
+        and toks[i - 1].type == "SEP"
+        and toks[i - 1].text == "，"
+        and toks[i - 2].type in VALUE_TYPES
+        and toks[i + 1].type == "SEP"
+        and toks[i + 1].text == "："
+    )
 
 
 def _second_rate(toks: list[Tok], i: int) -> bool:
