@@ -147,6 +147,7 @@ class Bases(Reader):
             after = min(following, key=lambda m: m.quantities[0].start, default=None)
             if after is None or not (
                 LAST_YEAR_ONLY.match(after.label.strip("，、；：（( "))
+                or _last_year_end_of(after.label.strip("，、；：（( "), c.label)
                 or LAST_YEAR_STAGE.fullmatch(after.label.strip("，、；：（( "))
                 and self._opens_bracket(after)
                 or c.current is not None
@@ -230,3 +231,17 @@ class Bases(Reader):
             ]
             if len(found) == 1:
                 c.base = found[0]
+
+
+# a figure named as last year's end (`上年末为`, `上年末余额为`, `上年底`): the words after it name the item
+LAST_YEAR_END = regex(rf"^(?:{LAST_YEAR_NAMES})(?:末|底)(?P<words>[\u4e00-\u9fff]{{0,8}}?)(?:为|是)?$")
+
+
+def _last_year_end_of(label: str, changed: str) -> bool:
+    """Is the label last year's end of what changed (`上年末余额为` after `债务余额比上年末增加 Δ`): no words of an
+    item, or words the change's name ends with?"""
+    said = LAST_YEAR_END.match(label)
+    if said is None:
+        return False
+    words = said.group("words")
+    return not words or changed.endswith(words)

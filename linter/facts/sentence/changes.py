@@ -43,6 +43,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, CMP_HEAD
 from tieout.linter.patterns import regex
+from tieout.linter.text.model import Section
 
 # an overall score's name (`项目自评得分`, `综合评价总分`), not an indicator's (`产出指标得分`)
 TOTAL_SCORE = regex(r"(?:自评|评价|综合|绩效)(?:总)?得分|总分")
@@ -1338,25 +1339,40 @@ class Changes(Reader):
                 continue
             if sentences[m.sentence].end <= first:
                 break
-            if PER_UNIT_WORDS.search(m.label) or self._qualifies(m) or self._of_other_scope(m, scope):
-                # `生均膳食补助支出 990.43 元`: a figure per unit is no total a change names; nor is a ratio naming the
-                # item as its whole (`占全市政府债务余额的 p%`), nor the item's figure of another level than the
-                # change's (`市本级政府债务余额 B` for `全市政府债务余额增加 Δ`)
+            if not self._earlier_named(m, key, section, scope):
                 continue
-            if m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key):
-                if self._over_years(m):
-                    continue  # `三年到位资金 A`: no one year's figure, never the one `2024年到位资金较2023年…` changed
-                if found is None:
-                    found, year = m, self._year_of(m)
-                    if year is None:
-                        return m, False
-                elif year is not None and (other := self._year_of(m)) is not None and other > year:
-                    # `2023年…实际支出 A；2022年…实际支出 B。实际支出比上年增加 Δ`: the nearest is an earlier
-                    # year's figure of the item, a later one stands before it: which one changed is not certain
-                    return None, False
+            if found is None:
+                found, year = m, self._year_of(m)
+                if year is None:
+                    return m, False
+            elif year is not None and (other := self._year_of(m)) is not None and other > year:
+                # `2023年…实际支出 A；2022年…实际支出 B。实际支出比上年增加 Δ`: the nearest is an earlier
+                # year's figure of the item, a later one stands before it: which one changed is not certain
+                return None, False
         if found is not None:
             return found, False
         return self._named_before(key, si, period), False
+
+    def _earlier_named(self, m: Mention, key: str, section: Section | None, scope: str | None) -> bool:
+        """Is the figure of an earlier sentence, in the change's section, one the change's name names?"""
+        if PER_UNIT_WORDS.search(m.label) or self._qualifies(m) or self._of_other_scope(m, scope):
+            # `生均膳食补助支出 990.43 元`: a figure per unit is no total a change names; nor is a ratio naming the
+            # item as its whole (`占全市政府债务余额的 p%`), nor the item's figure of another level than the
+            # change's (`市本级政府债务余额 B` for `全市政府债务余额增加 Δ`)
+            return False
+        if not (m.quantities and self.doc.section_at(m.start) is section and self._names_earlier(m, key)):
+            return False
+        # `三年到位资金 A`: no one year's figure, never the one `2024年到位资金较2023年…` changed; nor a part named in
+        # more words than the total the change names
+        return not (self._over_years(m) or self._part_of_named(m, key))
+
+    def _part_of_named(self, m: Mention, key: str) -> bool:
+        """Is the figure, named in more words than the change's name (`专项债务余额` for `债务余额`), a part of a list
+        whose total the change's name names too (`政府债务余额 T，其中一般债务余额 a、专项债务余额 b`)? The name
+        in fewer words is the total's."""
+        if m.key == key:
+            return False
+        return any(any(p is m for p in b.parts) and self._names_earlier(b.total, key) for b in self.facts.breakdowns)
 
     def _scope_named(self, key: str, si: int) -> str | None:
         """The scope a change's paragraph states up to the name of what changed (`与上年末相比，全市政府债务余额增加
