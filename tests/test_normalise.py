@@ -280,3 +280,17 @@ def test_prose_after_a_gapped_list_opens_its_own_paragraph():
     # a line of prose with its characters spaced out is no item of a list
     spaced = "收入如下：\n  中  央  补  助     120.50\n  地  方  税  收     79.70\n本年收入比上年增长3.1%。\n"
     assert "\n本年收入比上年" not in normalise(spaced, "t.txt").text
+
+
+def test_prose_after_rows_set_apart_by_single_spaces_opens_a_paragraph():
+    # two rows or more of a label and its figures one space apart (a PDF's text layer): the prose after the
+    # last row is a sentence of its own, not the row's words
+    rows = "项目 年初预算 执行数\n甲类资金 120.00 110.00\n合计 120.00 110.00\n"
+    doc = normalise(rows + "其中甲类资金执行110.00万元，执行率91.67%。\n", "t.txt")
+    assert doc.text.endswith("\n其中甲类资金执行110.00万元，执行率91.67%。")
+    # one such line alone is no table: a wrapped line of prose joins the next
+    doc = normalise("说明如下：甲类资金 120.00 110.00\n其中甲类资金执行110.00万元。\n", "t.txt")
+    assert "\n其中" not in doc.text
+    # a bound in a cell (`≥90%`) is a cell too
+    doc = normalise("孕产妇系统管理率 ≥90% 94.7%\n验收合格率 ≥95% 96.0%\n全年孕产妇系统管理率为94.7%。\n", "t.txt")
+    assert doc.text.endswith("\n全年孕产妇系统管理率为94.7%。")

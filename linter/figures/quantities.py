@@ -85,6 +85,7 @@ COUNT_UNITS = [
     "床",
     "元/人份",
     "岁",
+    "周岁",  # an age in full years (`80周岁以上高龄老人 a人`): as 岁, no bare figure splitting the next one's name
     "倍",
     "公里",
     "平方米",

@@ -297,6 +297,52 @@ def _aligned_rows(raw: list[str], numbers: list[int]) -> list[bool]:
     return out
 
 
+def _after_rows(raw: list[str], lines: _Lines) -> list[int]:
+    """The content lines (their indices) of prose right after a text table's last row: after a row aligned by wide
+    gaps, or after two rows or more whose cells one space sets apart (`_spaced_row`), each line a label and its
+    figures alone; not a figure, unit or mark that goes on from the row's last figure."""
+    rows = _aligned_rows(raw, lines.numbers)
+    spaced = _spaced_rows(raw, lines.numbers)
+    out = []
+    for k in range(1, len(rows)):
+        if rows[k] or spaced[k]:
+            continue
+        first = lines.chars[k][0]
+        if first in UNIT_START or first in "，、。；：）》”%":
+            continue
+        if rows[k - 1] or (k >= 2 and spaced[k - 1] and spaced[k - 2] and not first.isdecimal()):
+            out.append(k)
+    return out
+
+
+def _spaced_rows(raw: list[str], numbers: list[int]) -> list[bool]:
+    """Which content lines (by their 1-based line numbers in `raw`) are a row of a table whose cells one space
+    sets apart, as a PDF's text layer gives them (`一般公共预算拨款 8,426.35 +612.48 9,038.83 98.15%`)."""
+    out = []
+    for n in numbers:
+        line = raw[n - 1].strip() if n - 1 < len(raw) else ""
+        row = bool(line) and line[-1] in ROW_END and "，" not in line and "。" not in line
+        out.append(row and _spaced_row(line))
+    return out
+
+
+# a cell of a table row set apart by single spaces: a figure, maybe a bound (`≥90%`), or a dash for a blank cell
+SPACED_CELL = regex(r"(?:[≥≤＞＜><]=?)?[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
+
+
+def _spaced_row(line: str) -> bool:
+    """A label (a Chinese character in it, no digit after its last one, no `，。；`) and two figures or more after
+    it, nothing else: the words of prose carry their units (`万元`, `人次`) and marks; two bare figures side by
+    side, a table's cells, prose never writes."""
+    tokens = line.split()
+    k = 0  # the figures at the end
+    while k < len(tokens) and SPACED_CELL.fullmatch(tokens[len(tokens) - 1 - k]):
+        k += 1
+    if k < 2 or k == len(tokens):
+        return False
+    return _label_of_row(" ".join(tokens[: len(tokens) - k]))
+
+
 CELL_FIGURE = regex(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
 TOKEN = regex(r"\S+")
 WIDE_GAP = regex(r"\s\s")
@@ -742,11 +788,8 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     _wrapped_decimals(lines, headings, markers, width)
     breaks = _breaks(lines, headings, width, title_lines)
     raw = original.split("\n")  # (the original's lines, split once for the readings below)
-    rows = _aligned_rows(raw, lines.numbers)
-    for k in [k for k in range(1, len(rows)) if rows[k - 1] and not rows[k]]:
-        # prose after a table's last row (not a figure, unit or mark that goes on from the row's last figure)
-        if lines.chars[k][0] not in UNIT_START and lines.chars[k][0] not in "，、。；：）》”%":
-            breaks[k] = "\n"
+    for k in _after_rows(raw, lines):
+        breaks[k] = "\n"
     for k in _after_gapped_items(raw, lines.numbers, lines.chars):
         breaks[k] = "\n"
     for k in _apart_figures(raw, lines):

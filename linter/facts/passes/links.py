@@ -266,6 +266,10 @@ def _share_base(
     # names (`占本年支出合计的`) is of every fund unless its words name one: the part's fund is its own
     # (`一般公共预算财政拨款支出 X，占本年支出合计的 p%`)
     outer = part.identity.context
+    if outer.stage == MIXED:
+        # (a part whose paragraph names two stages, `部门预算及执行情况`, is of no one stage known: the whole is found
+        # in the stage its own words or figures state, not in none)
+        outer = replace(outer, stage=None)
     if draft.labeller.names_total(item) and not said.known("fund"):
         outer = replace(outer, fund=None)
     wanted = Identity(item, said.under(outer))

@@ -312,7 +312,7 @@ class Changes(Reader):
         this_year = c.base is not None and not LAST_YEAR_WORDS.search(c.cmp)
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial, whole, this_year)
         if key and subject is None:
-            self.facts.changes.append(self._unstated_subject(c, si, mentions, key))
+            self.facts.changes.append(self._unstated_subject(c, si, mentions, key, named))
             return
         current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
@@ -513,13 +513,14 @@ class Changes(Reader):
         self.facts.changes.append(Change("", label, current, base, _movements(c), si))
         return True
 
-    def _unstated_subject(self, c: _Change, si: int, mentions: list[Mention], key: str) -> Change:
+    def _unstated_subject(self, c: _Change, si: int, mentions: list[Mention], key: str, named: str = "") -> Change:
         """A change naming a figure its sentence does not state: of the item's one figure in the sentence right
-        before (`…公务接待费 A。公务接待费支出决算比上年减少 Δ，下降 p%`, inferred), or of the share of one
-        stated this year and last (`A a，占 p%；上年 A b，占比 q%，A 占比提高…`); else nothing to compare with."""
-        said = self._item_said_before(c, key, si)
+        before (`…公务接待费 A。公务接待费支出决算比上年减少 Δ，下降 p%`, inferred; `…全年支出 A，执行率 r。全年支出比上年
+        B 增长 p%`, the very words of its name), or of the share of one stated this year and last (`A a，占 p%；上年 A
+        b，占比 q%，A 占比提高…`); else nothing to compare with."""
+        said = self._item_said_before(c, key, si) or self._named_so_before(c, named, si)
         if said is not None:
-            return Change(c.cmp, said[0].key, said[1], None, _movements(c), si, False)
+            return Change(c.cmp, said[0].key, said[1], c.base, _movements(c), si, False)
         pair = self._share_pair(c, si, mentions, key)
         current, base = pair if pair is not None else (None, c.base)
         if current is None and base is not None and base.kind == "percent" and not mentions:
@@ -552,6 +553,28 @@ class Changes(Reader):
         # of the year, leaves which figure the year's change is of unsaid
         named = [n for n in self.d.by_sentence.get(si - 1) or [] if n is not m and m.key in n.key]
         if named or NOT_THE_OUTCOME.search(m.label) or PART_OF_YEAR.search(m.label):
+            return None
+        return found[0]
+
+    def _named_so_before(self, c: _Change, named: str, si: int) -> tuple[Mention, Quantity] | None:
+        """The figure of the sentence right before, in its paragraph, labelled with the very words the change names
+        what changed by (`全年支出 A，执行率 r。全年支出比上年 B 增长 p%`), of the unit and kind of the figure the change
+        compares with: the one such figure there (two leave it unread). Not a name of last year's or a part of the
+        year's figure."""
+        words = named.strip()
+        if c.base is None or len(words) < 3 or not self._same_paragraph(si - 1, si):
+            return None
+        base = c.base
+        found = [
+            (m, q)
+            for m in self.d.by_sentence.get(si - 1) or []
+            if m.label.strip() == words
+            and not self._qualifies(m)
+            and (q := exact_figure(m)) is not None
+            and q.base_unit == base.base_unit
+            and q.kind == base.kind
+        ]
+        if len(found) != 1 or NOT_THE_OUTCOME.search(words) or PART_OF_YEAR.search(words):
             return None
         return found[0]
 

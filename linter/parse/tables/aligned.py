@@ -405,8 +405,10 @@ def column_headings(line: str) -> bool:
     """A header line that names its rows and columns without the words NAME_HEADER knows (`资金级次  调整后预算数
     执行数  执行率`, `选项  份数  占比`): words set two spaces or more apart, the first a short name of the rows,
     no column's heading, and every other one a column's heading. A line of prose does not pass: its words are
-    no headings, or it is one word."""
-    cells = WIDE_GAP.split(line.strip())
+    no headings, or it is one word. A line with no wide gap is read by its single spaces, as a PDF's text layer
+    sets a table's cells apart (`支出内容 支出金额 占比`): each word then a heading alike."""
+    s = line.strip()
+    cells = WIDE_GAP.split(s) if WIDE_GAP.search(s) else s.split(" ")
     if line[:1].isspace() and len(cells) >= 2 and all(column_heading(c) for c in cells):
         return True  # a blank corner cell over the labels (`        年初预算数   全年预算数   全年执行数`)
     if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
@@ -1569,6 +1571,10 @@ def _heading_words(
         # (of a line naming fewer columns than there are: `主要会计数据    2024年    期增减(%)`, the name of the rows
         # no vocabulary knows, wholly left of where any row's figures begin and naming no column's figures)
         words = words[1:]
+    if len(words) == k + 1 and not line[: words[0].start()].strip() and column_headings(line):
+        # (`支出内容 支出金额 占比`, one space apart: the name of the rows, then one column's heading for each column of
+        # figures, in their order; where the rows' names end varies from row to row, so position says nothing)
+        return words[1:], True
     return ([] if len(words) > k else words), False
 
 
