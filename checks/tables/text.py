@@ -26,7 +26,9 @@ from .._util import unit_foreign, written
 from ._judge import table_name
 
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
-LEADING = regex(r"^(?:其中[：:，,]?|[，、；：:])+")  # what opens a label that is no part of its item
+# what opens a label that is no part of its item: `其中`, punctuation, and `另有` (`…收入合计 A。另有年初结转和结余
+# B`: B is the row 年初结转和结余, the words say only that it comes beside the total)
+LEADING = regex(r"^(?:其中[：:，,]?|另有|[，、；：:])+")
 # a label naming who achieved a figure before what it is (`集团实现营业收入`, `全年实现利润总额`)
 ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,30})$")
 

@@ -12,7 +12,9 @@ in the text it was given; `repair` chains them, so the normaliser maps every pos
 - Tab-separated rows: a table copied from a spreadsheet or a Word form sets its cells apart by tabs
   (`一级指标⇥二级指标⇥分值⇥得分`). In a run of two lines or more with the same number of tabs between their
   words, each such tab becomes a bar, so the rows are read as a table of bars is (a tab elsewhere stays
-  a space).
+  a space). A run of three lines or more with the same number of tabs in all, the first opening with a word
+  and some with tabs (a header over several lines whose first cells are empty), has every tab made a bar and
+  a bar added at each end of its lines, so that those empty cells stay cells.
 """
 
 from __future__ import annotations
@@ -154,6 +156,60 @@ def tab_cells(text: str) -> tuple[str, Sequence[int] | None]:
                 lines[j] = lines[j][:lead] + lines[j][lead:].replace("\t", "|")
             changed = True
         k = end
-    if not changed:
+    bordered = _bordered_runs(lines)
+    if not changed and not bordered:
         return text, None
-    return "\n".join(lines), range(len(text))
+    if not bordered:
+        return "\n".join(lines), range(len(text))
+    return _with_borders(lines, bordered)
+
+
+# a run of tab-set rows whose header has cells left empty at its start (a table of several header lines copied
+# from a spreadsheet, its 合计 group's names standing over the columns they name): fewer rows make no table
+MIN_BORDERED = 3
+
+
+def _bordered_runs(lines: list[str]) -> set[int]:
+    """The lines of runs (MIN_BORDERED or more) that are tab-set rows counting the tabs before their first word
+    too: every line the same number of tabs (two or more) in all, the first opening with a word, and some opening
+    with tabs, each an empty cell (`项目⇥合计⇥⇥因公出国（境）费…` / `⇥⇥⇥⇥⇥小计⇥⇥公务用车购置费…` / `⇥预算数⇥决算数…` /
+    `金额⇥13.00⇥10.49…`). Lines of a run `tab_cells` made bars, or holding bars, are none."""
+    total = [ln.count("\t") if "|" not in ln and not ln.startswith((" ", "\u3000")) else 0 for ln in lines]
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        while end < len(lines) and total[end] == total[k]:
+            end += 1
+        run = range(k, end)
+        if (
+            total[k] >= 2
+            and end - k >= MIN_BORDERED
+            and not lines[k].startswith("\t")
+            and any(lines[j].startswith("\t") for j in run)
+        ):
+            out.update(run)
+        k = end
+    return out
+
+
+def _with_borders(lines: list[str], bordered: set[int]) -> Repaired:
+    """The lines joined, those of `bordered` with their tabs made bars and a bar added at each end (`|项目|合计||…|`),
+    so that the empty cells they open with stay cells (a row of bars reads a first bar as its border); an added
+    bar is mapped to the line's first character, or to its end."""
+    out: list[str] = []
+    origin = array("q")
+    at = 0
+    for j, line in enumerate(lines):
+        if j in bordered:
+            out.append("|" + line.replace("\t", "|") + "|")
+            origin.append(at)
+            origin.extend(range(at, at + len(line)))
+            origin.append(at + len(line))
+        else:
+            out.append(line)
+            origin.extend(range(at, at + len(line)))
+        at += len(line) + 1
+        if j < len(lines) - 1:
+            origin.append(at - 1)  # the newline
+    return "\n".join(out), origin

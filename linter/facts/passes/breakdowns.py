@@ -95,9 +95,10 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
 
 
 # what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`), and what it is
-# used for, no figure in it (`，主要用于农村道路硬化和小型水利设施建设`)
+# used for or holds, no figure in it (`，主要用于农村道路硬化和小型水利设施建设`; `，主要包括：基本工资、津贴补贴…等`, as
+# a 部门决算's 人员经费 and 公用经费 each say on a line of their own)
 PART_TAIL = regex(
-    r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?(?:[，,]\s*(?:主要|全部|重点)?用于[^。；;\d%]*)?\s*[。；;]?\s*$"
+    r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?(?:[，,]\s*(?:主要|全部|重点)?(?:用于|包括)[^。；;\d%]*)?\s*[。；;]?\s*$"
 )
 # what may stand before a listed part's figure: its name alone, maybe after a list mark, with no clause break
 PART_HEAD = regex(r"^[^，。；：,;:]{2,24}$")

@@ -59,6 +59,12 @@ def _is_total_score(m: Mention) -> bool:
     )
 
 
+# the words between a figure and the name of a change compared with it by a pronoun (`，与之相比，收入、支出总计`)
+AGAINST_IT = regex(r"\s*[，,]\s*(?:与之|与此)(?:相比|比较)[，,]\s*[^，,。；;：:\d]{2,20}")
+# the verb of stating that ends a label (`总计为`, `总额是`)
+STATING_END = regex(r"(?:为|是)$")
+
+
 # the opening of a move's first figure (`由上年的`, `从`): not part of the name of what moved
 FROM_WORD = regex(r"(?:由|从)[^由从]*$")
 
@@ -417,7 +423,39 @@ class Changes(Reader):
             return True
         if self._adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named):
             return True
-        return self._lone_ratio(c, si, key)
+        return self._lone_ratio(c, si, key) or self._against_it(c, si, mentions, key)
+
+    def _against_it(self, c: _Change, si: int, mentions: list[Mention], key: str) -> bool:
+        """`…收入、支出决算总计均为 A。2024年度收入、支出决算总计为 B，与之相比，收入、支出总计增加 Δ，增长 p%`: a
+        comparison with a pronoun (`与之相比`) right after a figure compares with that figure (B, the base); what
+        changed is the figure the change's name names in the same template's words, of the year after B's, stated
+        in the sentence before in its paragraph (A). Recorded (True) only when B's words name the same item (its
+        year aside), A is the one such figure there and the years say A is the later; inferred (another sentence).
+        """
+        if c.cmp or c.base is not None or not c.movements or not key:
+            return False
+        before = [(m, q) for m in mentions if (q := exact_figure(m)) is not None and q.end <= c.movements[0].start]
+        if not before or not self._same_paragraph(si - 1, si):
+            return False
+        said, base = before[-1]
+        if not AGAINST_IT.fullmatch(self.doc.text[base.end : c.movements[0].start]) or not self._said_as(said, key):
+            return False
+        found = self._of_template(key, self.d.by_sentence.get(si - 1) or [], "")
+        current = exact_figure(found) if found is not None else None
+        if found is None or current is None or current.base_unit != base.base_unit:
+            return False
+        years = [STATED_YEAR.search(self.labeller.split(m.label)[1]) for m in (said, found)]
+        if years[0] is None or years[1] is None or int(years[1].group(1)) != int(years[0].group(1)) + 1:
+            return False
+        self.facts.changes.append(Change("与之相比", found.key, current, base, _movements(c), si, False))
+        return True
+
+    def _said_as(self, m: Mention, key: str) -> bool:
+        """Does the figure's label name the item the change names, in the same template's words (`收入、支出决算总计为`
+        for `收入、支出总计`; the `为` ending the label, which the item's reading takes with the 总计 before it, aside)?"""
+        core = _core(self.labeller.identify(key)[0])
+        own = _core(self.labeller.identify(STATING_END.sub("", m.label))[0])
+        return len(core) >= 3 and own == core
 
     def _lone_ratio(self, c: _Change, si: int, key: str) -> bool:
         """`人员经费占基本支出的比重为 88.57%，比上年提高 0.95%`: a change naming nothing, compared with last year,
