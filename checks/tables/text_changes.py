@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.figures.context import MIXED, Context, read
-from tieout.linter.figures.intervals import interval, signed, unit_of
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, signed, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -37,6 +38,9 @@ from .text_rates import sentence_context
 
 # the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`)
 GROWTH_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?(?:增长|增减|增幅)?(?:率|幅度)?[（(]?[%％][）)]?$")
+# the header of a column of this year's figure as a percentage of last year's (`为上年%`, `为上年决算%`): the growth
+# against last year is its cell less 100 (99.7 under 为上年决算% is a fall of 0.3%)
+RATIO_HEADER = regex(r"^为上年(?:同期)?(?:决算|执行|完成)?数?的?[（(]?[%％][）)]?$")
 # the header of a column of the budget's adjustment (`调整数`, `调整金额`, `调增（减）数`)
 ADJUSTED_HEADER = regex(r"^(?:调整数|调整额|调整金额|调增[（(]?减[）)]?数?|调增减数?)$")
 # the header of a column of the difference to last year (`增减额`, `比上年增减`, `同比增减额`)
@@ -45,6 +49,7 @@ DIFFERENCE_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?增减(?:�
 LAST_YEAR = regex(r"^(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?$")
 # the verb of an adjustment the facts leave at the end of its label (`补助下级支出调` + `增`)
 ADJUSTING = "调"
+ZERO = Decimal(0)
 # words opening a label that are no part of the row's name (`此外，`, `其中：`)
 LEADING = regex(r"^(?:此外|另外|同时|其中|[，、；：:])+")
 # words closing a label that are no part of the row's name (`企业所得税完成 X`)
@@ -83,9 +88,12 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     table, grid_row = row
     header = GROWTH_HEADER if q.kind == "percent" else ADJUSTED_HEADER if adjusting else DIFFERENCE_HEADER
     cell = _change_cell(table, grid_row, header, q)
-    if cell is None:
-        return None
-    return _compare(ctx, c, m, q, table, cell)
+    if cell is not None:
+        return _compare(ctx, c, m, q, table, cell)
+    if q.kind == "percent" and (ratio := _change_cell(table, grid_row, RATIO_HEADER, q)) is not None:
+        # (no growth column: the growth is the row's 为上年% less 100)
+        return _compare(ctx, c, m, q, table, ratio, HUNDRED)
+    return None
 
 
 def _row(ctx: CheckContext, c: Change) -> tuple[Table, int] | None:
@@ -211,18 +219,33 @@ def _change_cell(table: Table, row: int, header: re.Pattern[str], q: Quantity) -
 
 
 def _compare(
-    ctx: CheckContext, c: Change, m: Movement, q: Quantity, table: Table, found: tuple[Column, Quantity]
+    ctx: CheckContext,
+    c: Change,
+    m: Movement,
+    q: Quantity,
+    table: Table,
+    found: tuple[Column, Quantity],
+    base: Decimal = ZERO,
 ) -> Outcome | None:
+    """The stated change against the cell, less `base` (100 for a 为上年% cell: the growth it says)."""
     column, cell = found
     stated = signed(interval(q), m.direction == "up")
-    verdict = ctx.judge(stated, interval(cell), unit_of([q, cell]))
+    low, high = interval(cell)
+    verdict = ctx.judge(stated, (low - base, high - base), unit_of([q, cell]))
     if verdict == "pass":
         return Outcome(q, "pass", "cross_ref", operands=[cell])
-    if (cell.base_value < 0) != (m.direction == "down") and cell.base_value != 0:
+    change = cell.base_value - base
+    if (change < 0) != (m.direction == "down") and change != 0:
         return None  # (a word against the cell's sign is another mistake than a figure: not told here)
-    shown = cell.text.lstrip("-−") + ("%" if q.kind == "percent" and not cell.text.endswith(("%", "％")) else "")
+    shown = (cell.text if base else cell.text.lstrip("-−")) + (
+        "%" if q.kind == "percent" and not cell.text.endswith(("%", "％")) else ""
+    )
+    expected = shown
+    if base:  # (what the prose should say is the growth the cell makes, the cell itself shown beside it)
+        expected = f"{fmt(abs(change))}%"
+        shown += f"（即{'增长' if change >= 0 else '下降'} {expected}）"
     message = f"正文“{_said(c, m)}”{q.text} 与{table_name(table)}中该行“{column.header}”{shown} 不符（文表不符）"
-    return Outcome(q, verdict, "cross_ref", [(cell, "表中数字")], message, q.text, shown, operands=[cell])
+    return Outcome(q, verdict, "cross_ref", [(cell, "表中数字")], message, q.text, expected, operands=[cell])
 
 
 def _said(c: Change, m: Movement) -> str:

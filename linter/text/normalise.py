@@ -869,6 +869,18 @@ def _runs_on(line: str) -> bool:
     return "，" in line and line[-1:].isalpha() and FIGURE_IN_HEADING.search(line) is not None
 
 
+# a run-in heading closed by its sentence end and a statement opened after it on the same line, cut by the wrap in
+# the middle of a word (`3.预算稳定调节基金情况。省级预算稳定调节基金年初余额` / `41.11亿元，当年补充…`)
+RUN_IN_OPEN = regex(r"。[\u4e00-\u9fff]{2,}$")
+
+
+def _runs_in(line: str) -> bool:
+    """Does a numbered line hold a run-in heading (`3.…情况。`) and the first words of a statement after it, wrapped
+    onto the next line (the line ends in a word, no sentence end after the heading's)? The statement goes on below:
+    its words name the figure the next line opens with, as a paragraph's wrapped line does."""
+    return RUN_IN_OPEN.search(line) is not None
+
+
 def _ends(lines: _Lines, k: int) -> bool:
     """Does line k end with a sentence-final mark, maybe followed by closing quotes or brackets? (No line: no.)"""
     return k >= 0 and lines.chars[k].rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
@@ -892,7 +904,7 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
     closes = list(map(or_, lines.tables, ends))
     full = 0.85 * width
     for k in compress(count(), map(is_not, headings, repeat(None))):
-        if lines.md_levels[k] is not None or (len(chars[k]) < full and not _runs_on(chars[k])):
+        if lines.md_levels[k] is not None or (len(chars[k]) < full and not (_runs_on(chars[k]) or _runs_in(chars[k]))):
             closes[k] = True
     for k in range(min(n, 4)):  # (the title block: lines numbered up to the fourth content line's)
         # (not a statement wrapped mid-clause, `（一）收入。…收入 X 万元，为调整预算` / `Y 万元的…`, ending in 预算)

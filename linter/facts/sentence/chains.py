@@ -171,6 +171,23 @@ RATE_BETWEEN = regex(
 )
 
 
+# a gap naming, after the clause before it, the outcome it is of and the budget it is against (`…影响，省级一般公共预算
+# 收入较调整预算短收 Δ`)
+NAMED_GAP = regex(
+    r"(?:^|[，,；;、])\s*(?P<name>[\u4e00-\u9fff]{4,24}?收入)(?:比|较)(?P<budget>调整后|调整|年初)?预算(?:数)?"
+    r"(?:(?P<over>超收)|短收)$"
+)
+# how many sentences back, in the gap's section, the outcome it names is looked for
+GAP_REACH = 12
+
+
+def _budget_named(label: str, budget: str | None) -> bool:
+    """Does the budget's label (`，为调整预算`) name the budget the gap names (`较调整预算`; 调整后 is 调整), or none
+    where the gap names none (`较预算`)?"""
+    said = NAMED_BUDGET.search(label)
+    return (said.group(1) if said else None) == (budget.removesuffix("后") if budget else None)
+
+
 class Chains(Reader):
     """Sums and differences across a sentence's figures."""
 
@@ -233,6 +250,40 @@ class Chains(Reader):
             return
         over = gap.group("over") is not None
         self._record_chain(outcome, [plan, gap_figure] if over else [plan], [] if over else [gap_figure], si)
+
+    def _gap_of_an_outcome_before(self, mentions: list[Mention], si: int) -> None:
+        """`省级一般公共预算收入 A，为调整预算 B 的 r%。…。…省级一般公共预算收入较调整预算短收 Δ`: a gap naming the
+        outcome and the budget it is against, the outcome stated earlier in its section under that very name with
+        that budget right after it (`，为调整预算 B`): A = B − Δ (短收), A = B + Δ (超收). Only where one pair of the
+        section states them so: with two, which one the gap is of is not said."""
+        for gap_figure in self._unlisted(mentions):
+            named = NAMED_GAP.search(gap_figure.label)
+            if named is None or len(gap_figure.quantities) != 1 or not gap_figure.quantities[0].exact:
+                continue
+            found = self._outcome_and_budget(named.group("name"), named.group("budget"), si)
+            if found is None:
+                continue
+            outcome, plan = found
+            if len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in (plan, outcome, gap_figure)}) != 1:
+                continue
+            over = named.group("over") is not None
+            self._record_chain(outcome, [plan, gap_figure] if over else [plan], [] if over else [gap_figure], si)
+
+    def _outcome_and_budget(self, name: str, budget: str | None, si: int) -> tuple[Mention, Mention] | None:
+        """The one outcome stated under `name` in the sentences of the section before sentence si, the budget it
+        is a percentage of right after it (`A，为调整预算 B 的 r%`); None where none or two are."""
+        here = self.doc.section_at(self.doc.sentences[si].start)
+        found = []
+        for s in range(si - 1, max(-1, si - GAP_REACH), -1):
+            if self.doc.section_at(self.doc.sentences[s].start) is not here:
+                break
+            said = [m for m in self.d.by_sentence.get(s) or [] if len(m.quantities) == 1 and m.quantities[0].exact]
+            for a, b in zip(said, said[1:], strict=False):
+                if a.label.strip("，,、 ") != name or not BUDGET_OF.fullmatch(b.label.strip("，,、 ")):
+                    continue
+                if _budget_named(b.label, budget):
+                    found.append((a, b))
+        return found[0] if len(found) == 1 else None
 
     def _limit_gaps(self, mentions: list[Mention], si: int) -> None:
         """`政府债务限额 L，余额 B，余额低于限额 Δ`: L = B + Δ, where the limit and the balance state the same scope

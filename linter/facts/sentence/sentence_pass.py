@@ -371,6 +371,7 @@ class SentencePass(Lists, Chains, Bases):
         self._adjusted(mentions, si, changes_before)
         self._over_or_short(mentions, si)
         self._over_the_outcome_before(mentions, si)
+        self._gap_of_an_outcome_before(mentions, si)
         self._limit_gaps(mentions, si)
         self._deductions(mentions, si)
         self._remainders(mentions, si)
