@@ -769,6 +769,15 @@ def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
                 t.type = "CMP"
                 # (a comma before the move goes, `_separator`; so does the year naming the figure compared with)
                 drop.update((i + 1, *range(i + 2, i + 2 + dated), i + 3 + dated, *close))
+        elif (
+            i + 2 < n
+            and toks[i + 1].type in ("AMOUNT", "COUNT")
+            and toks[i + 2].type == "LABEL"
+            and toks[i + 2].text in CMP_CLOSE
+            and CMP_OF.match(t.text)
+        ):
+            # `与2023年度的 6067.19 万元相比，…增加 Δ`: as `与2023年度 6067.19 万元相比` (the 相比 goes below)
+            t.type = "CMP"
         elif t.text in CMP_CLOSE and _closes_comparison(toks, i):
             drop.add(i)
     return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
