@@ -98,6 +98,8 @@ CMP_HEAD = regex(rf"^(?P<cmp>{CMP_RE})(?P<label>(?!{REVENUE_UP}|{REVENUE_DOWN}|�
 CMP_OF = regex(rf"^(?:{CMP_RE})的$")
 # the words closing a comparison after the figure compared with (`与上年满意度 93.55% 相比，提高…`)
 CMP_CLOSE = frozenset(("相比", "相比较", "比较"))
+# a name, then the comparison with 的 (`当年资金规模与上年的`), before the figure compared with and 相比
+NAMED_CMP_OF = regex(rf"^(?P<name>[\u4e00-\u9fff]{{2,}}?)(?P<cmp>(?:{CMP_RE})的)$")
 CMP_ONLY = regex(rf"^(?:{CMP_RE})$")
 # a share and a start may follow a comparison (`较上年占比`, `较上年由 80%`): the piece is theirs; and a figure
 # after a copula is stated, not compared with (`与上年同期相比执行率为 95%`: this year's rate)
@@ -550,7 +552,7 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
 
 def _settle(toks: list[Tok]) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
-    toks = _compared_in_brackets(_bracketed_bases(_formulas(toks)))
+    toks = _compared_in_brackets(_named_comparisons(_bracketed_bases(_formulas(toks))))
     for i, t in enumerate(toks):
         # (each test below holds of a label of its words only, or of a keyword that may not complete)
         if t.type == "LABEL":
@@ -744,6 +746,31 @@ def _bracketed_bases(toks: list[Tok]) -> list[Tok]:
         ):
             drop.update((i, i + 2))
     return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
+
+
+def _named_comparisons(toks: list[Tok]) -> list[Tok]:
+    """`当年资金规模与上年的 B 相比，减少 Δ`: a label naming what changed and ending in the comparison is split into
+    the name and the comparison, as `当年资金规模 与上年的 B 相比` (read on as `_compared_in_brackets` reads it)."""
+    out: list[Tok] | None = None
+    for i, t in enumerate(toks):
+        m = None
+        if (
+            t.type == "LABEL"
+            and i + 2 < len(toks)
+            and toks[i + 1].type in ("AMOUNT", "COUNT")
+            and toks[i + 2].type == "LABEL"
+            and toks[i + 2].text in CMP_CLOSE
+        ):
+            m = NAMED_CMP_OF.match(t.text)
+        if m is None:
+            if out is not None:
+                out.append(t)
+            continue
+        if out is None:
+            out = toks[:i]
+        cut = t.start + m.start("cmp")
+        out += [Tok("LABEL", m.group("name"), t.start, cut), Tok("LABEL", m.group("cmp"), cut, t.end)]
+    return toks if out is None else out
 
 
 def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
