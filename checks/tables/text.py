@@ -613,12 +613,22 @@ def _of_another_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
 
 
 def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:
-    """Does the figure's paragraph, up to it, name one of the table's own rows (no total row)?"""
+    """Does the figure's paragraph, up to it, or its section's heading and lines before it (a form's `项目名称：X`
+    above `年度资金总额：A`, under `（一）X绩效目标表`) name one of the table's own rows (no total row)?"""
     before = _paragraph_up_to(ctx, m)
     if before is None:
         return False
     names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(table, set())
+    section = ctx.doc.section_at(m.start)
+    if section is not None and section.start <= m.start - len(before):
+        begin = min(m.start - len(before), max(section.start, m.start - SECTION_REACH))
+        # (the heading, when it stands beyond the reach: its words up to the figure are in the text otherwise)
+        before = (section.title if begin > section.start else "") + ctx.doc.text[begin : m.start]
     return any(name in before for name in names)
+
+
+# how far back in its section the words naming a figure's row are looked for (a form's lines above it)
+SECTION_REACH = 400
 
 
 def _paragraph_up_to(ctx: CheckContext, m: Mention) -> str | None:

@@ -19,7 +19,7 @@ from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import words
+from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -213,7 +213,13 @@ EVALUATION_SECTION = regex(
 )
 
 
-def _own_subject(item: str, subject: str, evaluation: bool = False) -> str:
+# a heading naming a first-level indicator of an evaluation (vocab score_children's keys, and 满意度)
+INDICATOR_HEADING = regex(
+    f"(?:{'|'.join(str(k) for k in (load('relations').get('score_children') or {}))}|满意度)(?:指标)"
+)
+
+
+def _own_subject(item: str, subject: str, evaluation: bool = False, scored: bool = False) -> str:
     """The subject that tells one quantity of the item from another: none where the heading above it only
     names the item itself (`三公经费支出` under “三公”经费…情况说明) or an overview of income and expenditure
     (收入支出决算总体情况说明), or, in a performance evaluation, one of its standard sections (`五、结论`), so that
@@ -222,7 +228,9 @@ def _own_subject(item: str, subject: str, evaluation: bool = False) -> str:
     kept = subject.split("›") if subject else []
     while kept:
         last = NAME_NOISE.sub("", kept[-1])
-        section = evaluation and EVALUATION_SECTION.fullmatch(last)
+        # (but a score under the heading of a first-level indicator is that indicator's: `（三）产出指标：…自评得分 a`
+        # and `（四）效益指标：…自评得分 b` are two scores)
+        section = evaluation and EVALUATION_SECTION.fullmatch(last) and not (scored and INDICATOR_HEADING.search(last))
         if not ((last and own and (last in own or own in last)) or GENERIC_SUBJECT.fullmatch(last) or section):
             break
         kept.pop()  # a heading that is the item's own, or an overview: the headings above it still tell
@@ -233,11 +241,11 @@ NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以�
 # a sentence that opens by saying it states targets (`年度绩效目标为：`, `绩效目标：`, `（二）目标任务：`; matched at the
 # sentence's start, so no `^`, which matches at a pos only after a newline): its figures
 # are what was aimed at, whatever outcome words name them (`完成改造小区 220 个`); not `目标完成情况：`
-# a line of its own, right before a sentence, heading the targets it states (`（预期目标）`, `年度目标：`)
-TARGET_ABOVE = regex(r"(?:^|\n)[（(]?(?:年度|预期|绩效|总体|年度总体){0,2}目标(?:值)?[）)]?[：:]?\s*\n\s*$")
 TARGET_LEAD = regex(
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,2}[）)])?[^，,。；;：:]{0,10}?目标(?:值|任务)?(?:为|是)?[：:]"
 )
+# a line of its own, right before a sentence, heading the targets it states (`（预期目标）`, `年度目标：`)
+TARGET_ABOVE = regex(r"(?:^|\n)[（(]?(?:年度|预期|绩效|总体|年度总体){0,2}目标(?:值)?[）)]?[：:]?\s*\n\s*$")
 
 
 def _targets(draft: Draft, m: Mention) -> bool:
@@ -301,7 +309,8 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             if q.exact and q.kind not in ("bare", "pp"):
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
                 counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q)
-                named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation), ident.context)
+                scored = q.base_unit == "分"
+                named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation, scored), ident.context)
                 groups.setdefault((named_as, q.base_unit, q.kind, counted), []).append((m, q))
     # a change's base is stated under the current figure's name: its group is named by its own identity
     named: dict[tuple, Identity] = {}

@@ -202,13 +202,29 @@ SUBTOTAL = regex(r"^[，、；：\s]*(?:以上|上述)?[一二三四五六七八
 def _no_part(c: _Entry, items: list) -> bool:
     """Is the entry no part of the list it stands in: a total said again, a figure per unit, or an indicator's
     full marks followed by the score it earned (the score is the part)?"""
-    if NOT_A_PART.match(c.label):
+    if NOT_A_PART.match(c.label) or _names_earlier_parts(c, items):
         return True
     if not c.qs or c.qs[-1].base_unit != "分":
         return False
     # (a list of such pairs: one indicator's marks and score beside a rate of them are read by the rate)
     marks = [x for k, x in enumerate(items) if isinstance(x, _Entry) and _marks_before_score(items, k)]
     return len(marks) >= 2 and any(x is c for x in marks)
+
+
+def _names_earlier_parts(c: _Entry, items: list) -> bool:
+    """Is the entry the sum of two parts listed before it, named by their names (`“满意”a，“基本满意”b，满意与基本满意
+    共 c`)? A subtotal of the list, no part of it."""
+    m = JOINED_SUM.match(c.label)
+    if m is None:
+        return False
+    before = {_label_of(x).strip("，、；：“”\"' ") for x in items[: next(k for k, x in enumerate(items) if x is c)]}
+    return m.group("a") in before and m.group("b") in before
+
+
+# two names joined and summed (`满意与基本满意共`, `非常满意和满意合计`)
+JOINED_SUM = regex(
+    r"^[，、；：\s]*(?P<a>[\u4e00-\u9fff]{1,8})(?:与|和|及|加)(?P<b>[\u4e00-\u9fff]{1,8}?)(?:共计|合计|总计|共)(?:为|是|达)?$"
+)
 
 
 def _marks_before_score(items: list, k: int) -> bool:

@@ -225,6 +225,10 @@ def _named_last_year(m: Mention) -> bool:
     return bool(LAST_YEAR_ONLY.match(own) or LAST_YEAR_STAGE_ONLY.match(own))
 
 
+# between a bracket closed after a list's last figure and the change after it: the comparison's words and its figure
+CLOSED_TO_MOVE = regex(r"[，,]?\s*(?:比|较|与|同比)[^，。；]{0,12}?(?:\d[\d,.]*\s*(?:亿元|万元|元))?\s*")
+
+
 def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quantity]) -> Quantity | None:
     """Of the figures a change may be of, the one its own figures agree with: the earlier figure stated (or
     the one its amount implies) and its rate give one current figure. When none agrees the change is wrong
@@ -339,8 +343,76 @@ class Changes(Reader):
         if c.base is not None:
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if subject is not None and current is not None:
-            current, label = self._of_two(c, base, subject, whole, mentions, (current, label))
+            current, label = self._which_changed(c, si, base, subject, whole, key, mentions, (current, label))
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _which_changed(
+        self,
+        c: _Change,
+        si: int,
+        base: Quantity | None,
+        subject: Mention,
+        whole: Mention | None,
+        key: str,
+        mentions: list[Mention],
+        read: tuple[Quantity, str],
+    ) -> tuple[Quantity | None, str]:
+        """The figure changed and its name, where the words leave two to choose from (`_of_two`), or the list before
+        the change is closed and the change names nothing: the list's total first, the nearest no more; where no
+        reading agrees the change is wrong of either, and named as the total's. (A change naming what changed,
+        `…；效益指标得分比上年 C 提高 Δ`, is of that.)"""
+        current, label = read
+        closed = (
+            None if whole or key else self._list_closed(current, si, c) or self._bracket_closed(current, c, mentions)
+        )
+        own = closed.of_unit(current.base_unit) if closed is not None else None
+        if closed is None or own is None:
+            return self._of_two(c, base, subject, whole, mentions, read)
+        chosen = _consistent_current(c, base, [own, current])
+        return (own, closed.key) if chosen is own else read
+
+    def _list_closed(self, current: Quantity, si: int, c: _Change) -> Mention | None:
+        """`三公经费支出 T，其中 A a、B b；上年为 C，同比减少 Δ`: a change after a semicolon (or a bracket) that closes
+        its sentence's list, the figure read as changed its last part's: the list's total, where its figures agree
+        (`_of_two`), is what changed."""
+        if not c.movements:
+            return None
+        for b in reversed(self.facts.breakdowns):
+            if b.sentence != si:
+                break
+            if b.parts and any(q is current for q in b.parts[-1].quantities):
+                gap = self.doc.text[current.end : c.movements[0].start]
+                # (or a list in brackets after its total, closed before the change: `T（A a，B b），比上年 C 减少 Δ`)
+                closed = b.keyword.startswith(("（", "(")) and any(x in gap for x in "）)")
+                return b.total if "；" in gap or closed else None
+        return None
+
+    def _bracket_closed(self, current: Quantity, c: _Change, mentions: list[Mention]) -> Mention | None:
+        """`T（A a，B b，C c），比上年 D 减少 Δ`: a change right after a bracket that lists what the figure before it
+        holds, the figure read as changed the bracket's last: the figure before the bracket, where the figures agree
+        (`_of_two`), is what changed."""
+        if not c.movements:
+            return None
+        text = self.doc.text
+        close = text.find("）", current.end, c.movements[0].start)
+        if (
+            close < 0
+            or text[current.end : close].strip()
+            or not CLOSED_TO_MOVE.fullmatch(text, close + 1, c.movements[0].start)
+        ):
+            return None
+        depth, k = 0, current.start - 1
+        while k >= 0 and text[k] not in "。\n":
+            if text[k] == "）":
+                depth += 1
+            elif text[k] == "（":
+                if depth == 0:
+                    break
+                depth -= 1
+            k -= 1
+        if k < 0 or text[k] != "（":
+            return None
+        return next((m for m in mentions if m.quantities and m.quantities[-1].end == k), None)
 
     def _of_two(
         self,
