@@ -26,10 +26,11 @@ its 合计 row the sum of the tasks' amounts in each column (the merged `年度�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Balance, Breakdown, Mention, Rate
+from tieout.linter.facts.model import Balance, Breakdown, CountedList, Mention, Rate
 from tieout.linter.facts.passes.assessment_form import (
     UNIT,
     Line,
@@ -148,7 +149,7 @@ def _rows(
     return None
 
 
-def summary_tables(draft: Draft) -> Iterator[Breakdown | Balance | Rate]:
+def summary_tables(draft: Draft) -> Iterator[Breakdown | Balance | Rate | CountedList]:
     """The relations a self-assessment summary table's header fixes (see the module's docstring)."""
     if "项目名称" not in draft.doc.text or "全年执行数" not in draft.doc.text:
         return
@@ -164,6 +165,8 @@ def summary_tables(draft: Draft) -> Iterator[Breakdown | Balance | Rate]:
         if found is None:
             continue
         rows, total = found
+        if numbered:
+            yield from _counted_projects(draft, reader, h, len(rows))
         yield from _column_sums(draft, rows, total)
         for row in (*rows, total):
             yield from _row_relations(draft, row)
@@ -199,6 +202,50 @@ def task_tables(draft: Draft) -> Iterator[Breakdown]:
         found = _rows(reader, h, False, names, unit, len(line.cells) - 1) if unit else None
         if found is not None:
             yield from _column_sums(draft, found[0], found[1], tuple(names))
+
+
+# the sentence pointing to the table (`各项目自评情况见下表。`), and how far before its header it may stand (the
+# table's title and unit lines between)
+_SEE_BELOW = regex(r"(?:见|如)下表")
+_NEAR = 80
+# the count of the projects the paragraph states (`本次纳入自评的项目共 5 个`, `对 5 个项目开展自评`)
+# (stated as the whole: `项目共`, `项目总数为`, `共 5 个项目`, `对 5 个项目开展`; not `另有 1 个项目…`)
+_PROJECTS = regex(r"项目(?:共计?|总数|数量)(?:为|是)?$")
+_ALL_OF = regex(r"(?:共|共计|对)$")
+_OTHERS = regex(r"另有|其余|此外|尚未|未纳入")
+
+
+def _counted_projects(draft: Draft, reader: Reader, h: int, listed: int) -> Iterator[CountedList]:
+    """The number of projects the paragraph pointing to the table (`…见下表`, right before its title) states,
+    against the table's rows numbered 1 to n: the paragraph's one count of projects (the table lists each)."""
+    row = reader.lines[h + 1].cells[0]
+    at = bisect_left(draft.doc.origin, row.start)
+    doc = draft.doc
+    pointing = [s for s in doc.sentences if s.end <= at and at - s.end <= _NEAR]
+    pointing = [s for s in pointing if _SEE_BELOW.search(doc.text, s.start, s.end) is not None]
+    if len(pointing) != 1:
+        return
+    para = pointing[0].paragraph
+    counts = [
+        (si, q)
+        for si, s in enumerate(doc.sentences)
+        if s.paragraph == para
+        for m in draft.by_sentence.get(si) or []
+        for q in m.quantities
+        if q.kind == "count" and q.unit in ("个", "项") and _names_projects(doc.text, m.label, q)
+    ]
+    if len(counts) == 1 and counts[0][1].exact:
+        si, q = counts[0]
+        yield CountedList(q, [str(k) for k in range(1, listed + 1)], si)
+
+
+def _names_projects(text: str, label: str, q: Quantity) -> bool:
+    """Is the count the whole number of projects: named so before it (`项目共 5 个`) or after it (`共 5 个项目`)?"""
+    if _OTHERS.search(label):
+        return False
+    return _PROJECTS.search(label) is not None or (
+        text.startswith("项目", q.end) and _ALL_OF.search(text, max(q.start - 2, 0), q.start) is not None
+    )
 
 
 def _column_sums(
