@@ -33,6 +33,7 @@ from tieout.linter.facts.model import (
 )
 from tieout.linter.facts.passes import (
     assessment_form,
+    assessment_summary,
     balanced,
     bracketed_rates,
     breakdowns,
@@ -101,6 +102,7 @@ PASSES: tuple[Pass, ...] = (
     balanced.balanced_totals,
     sets.balances,
     unspent.unspent,
+    unspent.unspent_unrated,
     differences.differences,
     differences.said_differences,
     links.share_bases,
@@ -130,6 +132,8 @@ PASSES: tuple[Pass, ...] = (
     score_lines.subtotal_rows,
     score_lines.indicator_subtotals,
     assessment_form.assessment_forms,
+    assessment_summary.summary_tables,
+    assessment_summary.task_tables,
     score_rates.score_rates,
     bracketed_rates.bracketed_rates,
     surveys.distributions,

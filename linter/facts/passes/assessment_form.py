@@ -51,23 +51,45 @@ _FUND_WORDS = {
     "得分": "得分",
 }
 _AMOUNTS = ("年初预算数", "全年预算数", "全年执行数")
-# the funds' rows: the total, and the three sources the template lists under 其中 (all the sources there are)
-_FUND_ROW = regex(r"^(?:(?P<total>年度资金总额)|(?:其中[：:]?)?(?P<part>当年财政拨款|上年结转资金|其他资金))$")
-_PARTS = {"当年财政拨款", "上年结转资金", "其他资金"}
+# the funds' rows: the total, and the rows the template lists under 其中 (a project's form: its sources; a
+# department's: its sources 按收入性质分 and its spending 按支出性质分)
+_FUND_ROW = regex(
+    r"^(?:(?P<total>年度资金总额)|(?:其中[：:]?)?(?P<part>当年财政拨款|上年结转资金|财政拨款|其他资金|基本支出|项目支出))$"
+)
+# the complete sets of rows one group of the template holds: the sources of the 2020 template (当年财政拨款,
+# 上年结转资金, 其他资金), of the older one (财政拨款, 其他资金), and a department's spending (基本支出, 项目支出)
+_GROUPS = (
+    frozenset({"当年财政拨款", "上年结转资金", "其他资金"}),
+    frozenset({"财政拨款", "上年结转资金", "其他资金"}),
+    frozenset({"财政拨款", "其他资金"}),
+    frozenset({"基本支出", "项目支出"}),
+)
+# a department's form opens each group with a line of its own (`按收入性质分：`, `按支出性质分：`)
+_GROUP_LINE = regex(r"^按(?:收入|支出)性质分[：:]?$")
+# the cell left of the total's label in a PDF's text (`项目资金 年度资金总额 …`, the merged cell's first line), and
+# the line its unit wraps to (`（万元）`)
+_FUND_LEAD = regex(r"^项目资金$")
+_UNIT_LINE = regex(r"^[（(](?:万元|亿元|元)[）)]$")
 # the amounts' unit, in the header (`项目资金（万元）`) or the caption above it (`单位：万元`)
-_UNIT = regex(r"(?:[（(]|单位[：:]\s*)(?P<u>万元|亿元|元)")
+UNIT = regex(r"(?:[（(]|单位[：:]\s*)(?P<u>万元|亿元|元)")
 _CAPTION_LINES = 6
 _INDICATOR_WORDS = ("一级指标", "二级指标", "三级指标")
 _TOTAL_ROW = regex(r"^总分$")
 _SUBTOTAL = regex(r"小计|合计")
 _BARE = regex(r"^\d{1,3}(?:\.\d{1,2})?$")
+# a cell a score may be written in (`10`, `4.5`, `10分`): a line with none holds no indicator's score
+_SCORE_LIKE = regex(r"^\d+(?:\.\d+)?分?$")
 # a figure cell: an amount, a score or a rate, nothing else written in it
 _CELL_FIGURE = regex(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?%?$")
 # the document's own word that the funds' score is their full marks times the rate, capped at the full marks
 # (`得分按“预算执行率×分值”计算，最高不超过分值`, `得分=分值×预算执行率（不超过10分）`)
+# — or says it in words, the cap left unsaid (`预算执行得分按执行率乘以分值计算`, `分值10分，按全年执行数占全年预算数
+# 的比例计算得分`: the score the full marks' share the rate says), read where the rate is 100% at most
 _SCORE_RULE = regex(
     r"得分(?:按|=|＝|为)[“\"]?(?:(?:预算)?执行率[×*xX](?:该指标)?分值|分值[×*xX](?:预算)?执行率)[”\"]?(?:计算)?"
     r"[，,（(]?(?:最高)?不(?:超过|高于|得超过)(?:分值|\d{1,2}分)"
+    r"|(?:预算)?执行(?:情况)?得分(?:按|=|＝|为)(?:预算)?执行率乘以分值"
+    r"|按全年执行数占全年预算数的比例计算得分"
 )
 
 
@@ -78,14 +100,14 @@ class _Cell:
 
 
 @dataclass
-class _Line:
+class Line:
     start: int
     cells: list[_Cell]
     piped: bool  # cells set apart by `|` (their places kept, empty ones too), else by spaces
 
 
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
     at = 0
     for raw in text.split("\n"):
         out.append(_split(raw, at))
@@ -93,7 +115,7 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _split(raw: str, at: int) -> _Line:
+def _split(raw: str, at: int) -> Line:
     """A line's cells: between pipes where it has them (the outer ones dropped), else its space-set runs."""
     cells: list[_Cell] = []
     if raw.count("|") >= 2:
@@ -106,16 +128,16 @@ def _split(raw: str, at: int) -> _Line:
             cells = cells[1:]
         if raw.strip().endswith("|"):
             cells = cells[:-1]
-        return _Line(at, cells, True)
+        return Line(at, cells, True)
     pos = 0
     for piece in raw.split():
         pos = raw.index(piece, pos)
         cells.append(_Cell(at + pos, piece))
         pos += len(piece)
-    return _Line(at, cells, False)
+    return Line(at, cells, False)
 
 
-def _word(text: str) -> str:
+def word(text: str) -> str:
     return _NOTE.sub("", text)
 
 
@@ -123,7 +145,7 @@ def _word(text: str) -> str:
 class _FundBlock:
     names: list[str]  # the value columns, left to right
     total: dict[str, Quantity | None]  # the 年度资金总额 row's figure of each column (None: a dash)
-    parts: dict[str, dict[str, Quantity | None]]  # each source row's
+    groups: list[dict[str, dict[str, Quantity | None]]]  # each group's rows (its parts of the total), in order
     line: int  # the header's line
     unit: str  # the amounts' unit ("" where none is stated)
     project: str = ""  # the form's 项目名称
@@ -133,9 +155,9 @@ class _FundBlock:
 
 
 @dataclass
-class _Reader:
+class Reader:
     draft: Draft
-    lines: list[_Line]
+    lines: list[Line]
     figures: dict[int, Quantity]
 
     def figure(self, cell: _Cell) -> Quantity | None:
@@ -162,10 +184,10 @@ class _Reader:
         if at >= len(origin) or origin[at] != cell.start:
             return None
         q = self.figures.get(at)
-        ok = q is not None and q.text == _word(cell.text) and q.exact and q.kind in ("amount", "count", "percent")
+        ok = q is not None and q.text == word(cell.text) and q.exact and q.kind in ("amount", "count", "percent")
         return q if ok else None
 
-    def values(self, line: _Line, after: int, names: list[str]) -> dict[str, Quantity | None] | None:
+    def values(self, line: Line, after: int, names: list[str]) -> dict[str, Quantity | None] | None:
         """The row's cells after its label, placed under the header's value columns: (a pipe row) the cells at the
         columns' places, or (space-set) exactly one cell each; a dash is None; any other cell unread."""
         cells = line.cells[after + 1 :]
@@ -179,7 +201,7 @@ class _Reader:
             return None
         out: dict[str, Quantity | None] = {}
         for name, cell in zip(names, cells, strict=False):
-            if _is_dash(cell.text):
+            if is_dash(cell.text):
                 out[name] = None
                 continue
             q = self.figure(cell)
@@ -197,14 +219,14 @@ def _amount_count(names: list[str]) -> int:
     return n
 
 
-def _is_dash(text: str) -> bool:
+def is_dash(text: str) -> bool:
     return text in ("—", "-", "－", "——", "/", "／")
 
 
-def _fund_header(line: _Line) -> tuple[int, list[str]] | None:
+def _fund_header(line: Line) -> tuple[int, list[str]] | None:
     """The index of the header's first value cell and the value columns' names, where the line is the funds'
     header (its cells from the first known word on all known words, the three amounts among them)."""
-    words = [_word(c.text) for c in line.cells]
+    words = [word(c.text) for c in line.cells]
     first = next((i for i, w in enumerate(words) if w in _FUND_WORDS), None)
     if first is None:
         return None
@@ -214,68 +236,105 @@ def _fund_header(line: _Line) -> tuple[int, list[str]] | None:
     return first, names
 
 
-def _row_label(line: _Line) -> tuple[int, str, str] | None:
-    """The cell index and name of a fund row's label, and whether the total's ("total") or a source's."""
-    for i, c in enumerate(line.cells):
-        if not c.text:
-            continue
-        m = _FUND_ROW.match(_word(c.text))
-        if m is None:
-            return None
-        return (i, m.group("total"), "total") if m.group("total") else (i, m.group("part"), "part")
-    return None
-
-
-def _fund_block(reader: _Reader, h: int) -> _FundBlock | None:
-    head = _fund_header(reader.lines[h])
-    if head is None:
+def _row_label(line: Line) -> tuple[int, str, str] | None:
+    """The cell index and name of a fund row's label, and whether the total's ("total") or a source's; the merged
+    cell's `项目资金` before it passed over."""
+    cells = [(i, c) for i, c in enumerate(line.cells) if c.text]
+    if len(cells) > 1 and _FUND_LEAD.match(word(cells[0][1].text)):
+        cells = cells[1:]
+    if not cells:
         return None
-    _, names = head
+    i, c = cells[0]
+    m = _FUND_ROW.match(word(c.text))
+    if m is None:
+        return None
+    return (i, m.group("total"), "total") if m.group("total") else (i, m.group("part"), "part")
+
+
+def _between(line: Line) -> str | None:
+    """A line between the funds' rows that is none: "unit" (the unit wrapped from the merged cell, `（万元）`),
+    "group" (a department's `按收入性质分：`); None for any other."""
+    texts = [c.text for c in line.cells if c.text]
+    if len(texts) != 1:
+        return None
+    if _UNIT_LINE.match(texts[0]):
+        return "unit"
+    return "group" if _GROUP_LINE.match(texts[0]) else None
+
+
+def _fund_rows(reader: Reader, h: int, names: list[str]) -> tuple[dict[str, Quantity | None], list[dict], str] | None:
+    """The total's row, the groups of rows under it (each a complete set of the template's), and the unit a line
+    between them states; None where a row is not read, or a group is not one of the template's."""
     total: dict[str, Quantity | None] | None = None
-    parts: dict[str, dict[str, Quantity | None]] = {}
+    groups: list[dict[str, dict[str, Quantity | None]]] = [{}]
+    unit = ""
     for line in reader.lines[h + 1 :]:
+        between = _between(line)
+        if between == "unit":
+            unit = UNIT.search(line.cells[-1].text).group("u")  # type: ignore[union-attr]
+            continue
+        if between == "group":
+            if total is None:
+                return None
+            if groups[-1]:
+                groups.append({})
+            continue
         label = _row_label(line)
         if label is None:
             break
         at, name, kind = label
         row = reader.values(line, at, names)
-        if row is None or (kind == "total" and total is not None) or name in parts:
-            return None
+        if row is None or (kind == "total" and total is not None) or (kind == "part" and total is None):
+            return None  # (a source before the total: not the template's order)
         if kind == "total":
             total = row
-        elif total is None:
-            return None  # a source before the total: not the template's order
-        else:
-            parts[name] = row
-    if total is None or set(parts) != _PARTS:
+            continue
+        if name in groups[-1]:
+            return None
+        if set(groups[-1]) in _GROUPS and not any(set(groups[-1]) | {name} <= g for g in _GROUPS):
+            groups.append({})  # (a department's spending rows right after its sources, the group line left out)
+        groups[-1][name] = row
+    if total is None or not all(frozenset(g) in _GROUPS for g in groups):
         return None
-    unit = _unit(reader, h)
-    for row in (total, *parts.values()):  # (the amounts in their unit, bare as the cells write them)
+    return total, groups, unit
+
+
+def _fund_block(reader: Reader, h: int) -> _FundBlock | None:
+    head = _fund_header(reader.lines[h])
+    if head is None:
+        return None
+    _, names = head
+    rows = _fund_rows(reader, h, names)
+    if rows is None:
+        return None
+    total, groups, unit = rows
+    unit = unit or _unit(reader, h)
+    for row in (total, *(r for g in groups for r in g.values())):  # (the amounts in their unit, bare as written)
         for name in _AMOUNTS:
             q = row.get(name)
-            row[name] = _in_unit(q, unit) if q is not None and unit else q
-    return _FundBlock(names, total, parts, h, unit, _project(reader, h))
+            row[name] = in_unit(q, unit) if q is not None and unit else q
+    return _FundBlock(names, total, groups, h, unit, _project(reader, h))
 
 
-def _project(reader: _Reader, h: int) -> str:
+def _project(reader: Reader, h: int) -> str:
     """The form's project: the cell after `项目名称` in a line just above the funds' header."""
     for line in reversed(reader.lines[max(h - _CAPTION_LINES, 0) : h]):
-        texts = [_word(c.text) for c in line.cells if c.text]
+        texts = [word(c.text) for c in line.cells if c.text]
         if len(texts) >= 2 and texts[0] == "项目名称":
             return texts[1]
     return ""
 
 
-def _unit(reader: _Reader, h: int) -> str:
+def _unit(reader: Reader, h: int) -> str:
     """The amounts' unit: stated in the header's cells, or else in a line just above it."""
     for line in reversed(reader.lines[max(h - _CAPTION_LINES, 0) : h + 1]):
         for c in line.cells:
-            if (m := _UNIT.search(c.text)) is not None:
+            if (m := UNIT.search(c.text)) is not None:
                 return m.group("u")
     return ""
 
 
-def _in_unit(q: Quantity, unit: str) -> Quantity | None:
+def in_unit(q: Quantity, unit: str) -> Quantity | None:
     """A cell's figure in the amounts' unit (a bare figure of the text stands for an amount there)."""
     if q.kind != "bare":
         return q
@@ -289,7 +348,7 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
         return
     figures = {q.start: q for q in draft.facts.quantities}
     # (the rows as the original lays them out: the normaliser joins a text's lines and drops its spaces)
-    reader = _Reader(draft, _lines(draft.doc.original), figures)
+    reader = Reader(draft, split_lines(draft.doc.original), figures)
     capped = _SCORE_RULE.search(text) is not None
     fund: _FundBlock | None = None
     forms: list[_FundBlock] = []
@@ -306,22 +365,23 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
     yield from _restated(draft, forms)
 
 
-def _mention(draft: Draft, label: str, q: Quantity) -> Mention:
+def mention(draft: Draft, label: str, q: Quantity) -> Mention:
     si = sentence_of(draft, q.start)
     return Mention(label, label, [q], si, draft.doc.sentences[si].paragraph if draft.doc.sentences else 0)
 
 
-def _fund_relations(reader: _Reader, fund: _FundBlock, capped: bool) -> Iterator[Breakdown | Rate | Formula]:
+def _fund_relations(reader: Reader, fund: _FundBlock, capped: bool) -> Iterator[Breakdown | Rate | Formula]:
     draft = reader.draft
-    for name in _AMOUNTS:
-        total = fund.total.get(name)
-        parts = [fund.parts[p].get(name) for p in ("当年财政拨款", "上年结转资金", "其他资金")]
-        if not fund.unit or total is None or any(q is None for q in parts):
-            continue
-        mentions = [_mention(draft, f"{p}（{name}）", q) for p, q in zip(_PARTS_ORDER, parts, strict=True) if q]
-        whole = _mention(draft, f"年度资金总额（{name}）", total)
-        yield Breakdown(whole, mentions, "其中", True, whole.sentence)
-    for row in (fund.total, *fund.parts.values()):
+    for group in fund.groups:
+        for name in _AMOUNTS:
+            total = fund.total.get(name)
+            parts = [(p, row.get(name)) for p, row in group.items()]
+            if not fund.unit or total is None or any(q is None for _, q in parts):
+                continue
+            mentions = [mention(draft, f"{p}（{name}）", q) for p, q in parts if q]
+            whole = mention(draft, f"年度资金总额（{name}）", total)
+            yield Breakdown(whole, mentions, "其中", True, whole.sentence)
+    for row in (fund.total, *(r for g in fund.groups for r in g.values())):
         rate, spent, budget = row.get("执行率"), row.get("全年执行数"), row.get("全年预算数")
         if rate is None or spent is None or budget is None or rate.kind != "percent" or budget.value == 0:
             continue
@@ -331,10 +391,7 @@ def _fund_relations(reader: _Reader, fund: _FundBlock, capped: bool) -> Iterator
         yield from _capped_score(reader, fund)
 
 
-_PARTS_ORDER = ("当年财政拨款", "上年结转资金", "其他资金")
-
-
-def _capped_score(reader: _Reader, fund: _FundBlock) -> Iterator[Formula]:
+def _capped_score(reader: Reader, fund: _FundBlock) -> Iterator[Formula]:
     """The funds' score as the document says it is given: full marks × the rate, the rate of at most 100% (above
     it the score is capped at the full marks, which TO310 holds)."""
     row = fund.total
@@ -345,16 +402,16 @@ def _capped_score(reader: _Reader, fund: _FundBlock) -> Iterator[Formula]:
     yield Formula("资金得分（分值×执行率）", [marks, rate], ["*"], score, si, [0, "*", 1])
 
 
-def _indicator_header(line: _Line) -> tuple[int, int] | None:
+def _indicator_header(line: Line) -> tuple[int, int] | None:
     """The cell indices of 分值 and 得分 in the indicators' header (`一级指标 二级指标 三级指标 … 分值 得分 …`)."""
-    words = [_word(c.text) for c in line.cells]
+    words = [word(c.text) for c in line.cells]
     if not all(w in words for w in _INDICATOR_WORDS) or words.count("分值") != 1 or words.count("得分") != 1:
         return None
     marks, score = words.index("分值"), words.index("得分")
     return (marks, score) if score == marks + 1 else None
 
 
-def _pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
+def _pair(reader: Reader, line: Line, head: Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
     """A row's full marks and score: (pipe) the cells at the header's places, the row having the header's cells;
     (space-set) the same cells counted from the row's end, the row having all the header's cells."""
     if line.piped != head.piped or len(line.cells) != len(head.cells):
@@ -366,7 +423,7 @@ def _pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) -> tup
     return (marks, score) if marks is not None and score is not None else None
 
 
-def _total_pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
+def _total_pair(reader: Reader, line: Line, head: Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
     """The 总分 row's full marks and score: at the header's places (pipe), else its only two cells after 总分."""
     if line.piped:
         return _pair(reader, line, head, at)
@@ -377,7 +434,7 @@ def _total_pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) 
     return (marks, score) if marks is not None and score is not None else None
 
 
-def _indicator_scores(reader: _Reader, fund: _FundBlock, h: int) -> Iterator[ScoreSet]:
+def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[ScoreSet]:
     """The 总分 row's full marks and score: the funds' and the indicators' added (every row read, none a
     subtotal, up to the 总分 row)."""
     head = reader.lines[h]
@@ -386,12 +443,13 @@ def _indicator_scores(reader: _Reader, fund: _FundBlock, h: int) -> Iterator[Sco
     if at is None or marks is None or score is None:
         return
     rows: list[tuple[Quantity, Quantity]] = []
+    dashed = _writes_dashes(reader, h)
     for line in reader.lines[h + 1 :]:
         texts = [c.text for c in line.cells if c.text]
         if not texts or any(_SUBTOTAL.search(t) for t in texts):
             return
         _achieved(reader, fund, line, head)
-        if _TOTAL_ROW.match(_word(texts[0])):
+        if _TOTAL_ROW.match(word(texts[0])):
             total = _total_pair(reader, line, head, at)
             if total is None or not rows:
                 return
@@ -400,29 +458,52 @@ def _indicator_scores(reader: _Reader, fund: _FundBlock, h: int) -> Iterator[Sco
             yield ScoreSet(total[0], [marks, *(m for m, _ in rows)], si)
             yield ScoreSet(total[1], [score, *(s for _, s in rows)], si)
             return
-        pair = _pair(reader, line, head, at) if line.piped else _spaced_pair(reader, line, head, at)
+        if not line.piped and not any(_SCORE_LIKE.match(t) for t in texts):
+            continue  # a line no score is written in: a reason wrapped (`调整，已调整设计`), a merged cell's words
+        pair = _pair(reader, line, head, at) if line.piped else _spaced_pair(reader, line, head, at, dashed)
         if pair is None:
             return
         rows.append(pair)
 
 
-def _achieved(reader: _Reader, fund: _FundBlock, line: _Line, head: _Line) -> None:
+def _writes_dashes(reader: Reader, h: int) -> bool:
+    """Does a space-set row of the indicators' block (up to its first empty line) write a dash for its reason?"""
+    for line in reader.lines[h + 1 :]:
+        if not line.cells or line.piped:
+            return False
+        if is_dash(line.cells[-1].text):
+            return True
+    return False
+
+
+def _achieved(reader: Reader, fund: _FundBlock, line: Line, head: Line) -> None:
     """An indicator row's 实际完成值 under its 三级指标 name, where both stand at the header's places (a pipe row with
     the header's cells) and the value is one figure with its unit (`3486人次`, `92.4%`)."""
-    words = [_word(c.text) for c in head.cells]
+    words = [word(c.text) for c in head.cells]
     if not line.piped or len(line.cells) != len(head.cells) or "三级指标" not in words or "实际完成值" not in words:
         return
     name, value = line.cells[words.index("三级指标")], line.cells[words.index("实际完成值")]
     q = reader.unit_figure(value)
-    if q is not None and _word(name.text):
-        fund.done[_word(name.text)] = q
+    if q is not None and word(name.text):
+        fund.done[word(name.text)] = q
 
 
-def _spaced_pair(reader: _Reader, line: _Line, head: _Line, at: tuple[int, int]) -> tuple[Quantity, Quantity] | None:
+def _spaced_pair(
+    reader: Reader, line: Line, head: Line, at: tuple[int, int], dashed: bool
+) -> tuple[Quantity, Quantity] | None:
     """A space-set row's full marks and score: counted from its end as in the header (the cells after 得分, the
     reason for a deviation, written — where there is none), the row ending in a cell that is no figure."""
     back = len(head.cells) - at[0]
-    if len(line.cells) < back or (back > 2 and _BARE.match(line.cells[-1].text)):
+    if back > 2 and _BARE.match(line.cells[-1].text):
+        # no reason written, the row ending at its score, in a form that writes no dash for a missing reason: its
+        # last two cells, after a cell that is no bare figure (`≥320个 306个 5 4.5`; `… 10 8 2` may be a reason of
+        # one figure: not read); where the other rows write their dash, a row without it is not understood
+        if dashed:
+            return None
+        back = 2
+        if len(line.cells) < 3 or _BARE.match(line.cells[-3].text):
+            return None
+    if len(line.cells) < back:
         return None
     cells = [line.cells[-back], line.cells[-back + 1]]
     if any(_BARE.match(c.text) is None for c in cells):
@@ -458,7 +539,7 @@ def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
         figure = form.overall if key == "总分" else form.total.get(key)
         if figure is None or figure.base_unit != q.base_unit and not (key == "总分" and figure.kind == "bare"):
             continue
-        own = _mention(draft, f"{form.project}（自评表{key}）", figure)
+        own = mention(draft, f"{form.project}（自评表{key}）", figure)
         if own.sentence == m.sentence:
             continue
         identity = Identity(key, m.identity.context, form.project)
@@ -495,6 +576,6 @@ def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) 
     figure = form.done.get(item) or form.done.get(item + q.unit)
     if not item or figure is None or figure.unit != q.unit:
         return
-    own = _mention(draft, f"{form.project}（自评表{item}）", figure)
+    own = mention(draft, f"{form.project}（自评表{item}）", figure)
     if own.sentence != m.sentence:
         yield Restatement(Identity(item, m.identity.context, form.project), [(m, q), (own, figure)])

@@ -1985,12 +1985,15 @@ def _closing_total(draft: Draft, mentions: list[Mention], i: int) -> list[Mentio
     """The parts of the list whose last part stands right before the figure, in its sentence, where the figure is
     named by a total word alone (`…、县级配套资金 d，合计 T`); none otherwise."""
     m = mentions[i]
-    if i == 0 or BARE_TOTAL.match(m.label) is None or mentions[i - 1].sentence != m.sentence:
+    named = NAMED_TOTAL.match(m.label)
+    if i == 0 or (BARE_TOTAL.match(m.label) is None and named is None) or mentions[i - 1].sentence != m.sentence:
         return []
     last = mentions[i - 1]
     found = [b for b in draft.facts.breakdowns if b.parts and b.parts[-1] is last and not b.minus]
     if len(found) != 1 or len(found[0].parts) < 2 or any(p.start >= last.start for p in found[0].parts[:-1]):
         return []
+    if named is not None and named.group("w") not in found[0].total.label:
+        return []  # (`合计培训 T` sums a list of trainings, one its total's words name: no other list)
     return list(found[0].parts)
 
 
@@ -2000,6 +2003,9 @@ MARKS_LISTED = regex(rf"(?:{FULL_MARKS.pattern})[^，,。；;]*?(?:分别|依次
 
 # a total word alone, counting nothing (`二者合计`, `两项合计` sum the figures they count: _run_before)
 BARE_TOTAL = regex(r"^[，,、；;]?\s*(?:合计|共计|总计)(?:为|是)?$")
+# a total word and the verb of the list's head (`全年举办培训班9期，其中A 4期620人次、B 3期540人次，合计培训1160人次`):
+# the list's parts, each of them in the total's unit
+NAMED_TOTAL = regex(r"^[，,、；;]?\s*(?:合计|共计|总计)(?P<w>[\u4e00-\u9fff]{2})(?:为|是)?$")
 
 
 def _named_sum(draft: Draft, m: Mention, run: list[tuple[Mention, Quantity]]) -> bool:

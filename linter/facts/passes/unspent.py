@@ -136,3 +136,34 @@ def _budget_and_spent(rate: Rate, owner: dict[int, Mention], bq: Quantity) -> tu
     if BUDGET.search(s_m.label):
         return None  # `预算执行数`? a spent figure named as a budget too: which is which the words do not say
     return budget, spent
+
+
+def unspent_unrated(draft: Draft) -> Iterator[Balance]:
+    """`项目全年预算 B，全年执行 S，结余资金 U`, no rate stated: U = B − S where the sentence states these three amounts
+    of its unit and no other, in this order, B named as a budget only, S as spent only, U as the rest alone — the
+    budget the rest is of is then the one there is."""
+    owner = {id(q): m for m in draft.facts.mentions for q in m.quantities}
+    held = _held(draft)
+    rated = {r.sentence for r in draft.facts.rates}
+    for si, mentions in draft.by_sentence.items():
+        if si in rated:
+            continue
+        found = _three_amounts(mentions, owner)
+        if found is None or id(found[2]) in held or in_brackets(draft, si, owner[id(found[2])].start):
+            continue
+        yield Balance(found[0], found[1], found[2], si, certain=True, sides=SIDES)
+
+
+def _three_amounts(mentions: list[Mention], owner: dict[int, Mention]) -> tuple[Quantity, Quantity, Quantity] | None:
+    """The sentence's budget, spent and rest, where its amounts of one unit are these three, in this order."""
+    qs = [q for m in mentions for q in m.quantities if q.kind == "amount"]
+    if len(qs) != 3 or len({q.base_unit for q in qs}) != 1 or not all(q.exact for q in qs):
+        return None
+    budget, spent, rest = (owner[id(q)] for q in qs)
+    if not BUDGET.search(budget.label) or SPENT.search(budget.label) or "年初" in budget.label:
+        return None  # (the rest of a year-start budget the year may have changed: which budget, unsure)
+    if not SPENT.search(spent.label) or BUDGET.search(spent.label) or not UNSPENT.match(rest.label):
+        return None
+    if len(budget.quantities) != 1 or len(spent.quantities) != 1 or len(rest.quantities) != 1:
+        return None
+    return qs[0], qs[1], qs[2]
