@@ -146,6 +146,10 @@ def _outcome_base(
         for q in m.quantities
         if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact
     ]
+    if stage in OUTCOME_STAGES:
+        # the change names last year's outcome (`比2025年执行数增长 p%`): a budget of that year stated beside it
+        # (`收入 B，为年初预算 b 的 102%`) is not what it compares with, and is no rival to the outcome
+        found = [(m, q) for m, q in found if m.identity.context.stage in OUTCOME_STAGES]
     if not found or any(m.identity.context.stage not in OUTCOME_STAGES for m, _ in found):
         return None
     if stage is None and any(BUDGET_NAMED.search(draft.doc.sentence_text(q.start)) for _, q in found):
