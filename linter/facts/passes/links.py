@@ -102,6 +102,9 @@ DRAFT_STAGES = ("预算", "计划")
 # a budget named in a label (`年初预算`, `为预算的`), not a fund's name (`一般公共预算`, `政府性基金预算`)
 BUDGET_NAMED = regex(r"(?<!公共)(?<!基金)(?<!经营)预算")
 ARRANGED = regex(r"(?<=.)安排$")  # `收入安排 A`: the budget's income, the item 收入
+# an item naming the level that pays it and the levels paid (`省对市县转移支付`): the account it is of is that
+# level's by its very name, where its sentence states no scope (`省对市县转移支付安排 A，比上年执行数增长 p%`)
+PAYER_NAMED = regex(r"^(?:省|自治区|市|州|县|区)对(?:市县|县市|县区|区县|下级|下|市|县|区|乡镇)")
 
 
 # a heading naming an account's income and spending together (`全市收支`, `市本级收支情况`: its item, context words off)
@@ -123,7 +126,8 @@ def _outcome_base(
 ) -> Quantity | None:
     """`区本级一般公共预算收入安排 A，增长 p%` in a budget draft: the base is last year's outcome of the same item
     stated earlier in the report (`区本级一般公共预算收入 B`, in the account of the year's execution), read only
-    where the change names no other stage, the draft's figure and the base state their scope and fund, and every
+    where the change names no other stage, the draft's figure and the base state their scope (or the item names the
+    level paying it, `省对市县转移支付`) and fund, and every
     figure of that item, scope and fund last year (`mentions`) is of the outcome with one value: a budget of the
     year before stated too may be what the draft is compared with, and so may one stated beside the outcome
     (`收入 B，完成预算的 102%（年初预算 b）`) unless the change names the outcome (`比上年执行数`). The headings a
@@ -133,11 +137,30 @@ def _outcome_base(
     # (`2026年收入预计 A，比2025年执行数增长 p%`: a draft's figure called an estimate is the draft's when the change
     # names last year's outcome, a year before it)
     drafts = (*DRAFT_STAGES, "预计执行") if stage in OUTCOME_STAGES else DRAFT_STAGES
-    if ctx.stage not in drafts or stage not in (None, *OUTCOME_STAGES) or not ctx.known("scope", "fund"):
-        return None
     item = ARRANGED.sub("", ident.item)
+    scoped = ctx.known("scope") or PAYER_NAMED.match(item) is not None
+    if ctx.stage not in drafts or stage not in (None, *OUTCOME_STAGES) or not (scoped and ctx.known("fund")):
+        return None
+    found = _last_years(draft, mentions, own, cur, item)
+    if stage in OUTCOME_STAGES:
+        # the change names last year's outcome (`比2025年执行数增长 p%`): a budget of that year stated beside it
+        # (`收入 B，为年初预算 b 的 102%`) is not what it compares with, and is no rival to the outcome
+        found = [(m, q) for m, q in found if m.identity.context.stage in OUTCOME_STAGES]
+    if not found or any(m.identity.context.stage not in OUTCOME_STAGES for m, _ in found):
+        return None
+    if stage is None and any(BUDGET_NAMED.search(draft.doc.sentence_text(q.start)) for _, q in found):
+        return None
+    return found[0][1] if len({q.base_value for _, q in found}) == 1 else None
+
+
+def _last_years(
+    draft: Draft, mentions: list[Mention], own: Mention, cur: Quantity, item: str
+) -> list[tuple[Mention, Quantity]]:
+    """The figures like `cur` of last year's `mentions` named `item`, of own's scope and fund, and of the thing the
+    headings above own name (`_thing`) unless either's heading is inferred from a list it stands in."""
+    ident, ctx = own.identity, own.identity.context
     thing = _thing(draft, ident.subject, item)
-    found = [
+    return [
         (m, q)
         for m in mentions
         if m.identity.item == item
@@ -146,11 +169,6 @@ def _outcome_base(
         for q in m.quantities
         if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact
     ]
-    if not found or any(m.identity.context.stage not in OUTCOME_STAGES for m, _ in found):
-        return None
-    if stage is None and any(BUDGET_NAMED.search(draft.doc.sentence_text(q.start)) for _, q in found):
-        return None
-    return found[0][1] if len({q.base_value for _, q in found}) == 1 else None
 
 
 # a stock at the end of the year (`年末实有人员`) and the names of the same stock a year earlier (`上年末实有人员`)
