@@ -186,6 +186,7 @@ class _Line:
     indent: int
     figs: list[re.Match[str]]
     label_at: int
+    coded: bool = False  # its classification code stands after its name, in a column of codes (_codes_after_names)
 
 
 def find_aligned(doc: Document) -> list[Aligned]:
@@ -644,6 +645,7 @@ def _table_at(
             return None
         return _headerless(lines, starts, i, data, mapper, paged)
     rows, j, cut = _rows(lines, starts, i, data, paged)
+    _codes_after_names(lines, above, rows)
     last = max(j - 1, rows[-1].line) if rows else i
     if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
         before.block.open_end = cut
@@ -1000,6 +1002,9 @@ def _join(
     if built is None:
         return False
     block, indents, _ = built
+    # (a column the page leaves blank is one of the table's, named on the page before: its rows' figures stand
+    # at that table's columns' edges)
+    block.blank_named = True
     if tuple(c.text for c in block.rows[0][1:]) != before.names or not readable(block):
         return False  # other columns, or figures that do not fit them (a table read whole or not at all)
     head = indents.count(-1)
@@ -1419,7 +1424,7 @@ def _layout_header_ends(lines: list[str], header: list[int], rows: list[_Line]) 
     every column) nor `_layout_named_left` (blank columns only right of the figures) reads it. Every figure
     must end within AT_EDGE of one heading's right end, the nearest by far: then the heading names the column
     the figure stands in, whatever the other rows fill. None otherwise."""
-    if not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) == "grand" for r in rows if r.figs):
+    if not all(r.coded or CODE_FIRST.match(lines[r.line]) or total_kind(r.label) == "grand" for r in rows if r.figs):
         return None
     for h in header:
         words = [m for m in _naming_words(lines[h]) if column_heading(m.group())]
@@ -1433,12 +1438,44 @@ def _layout_header_ends(lines: list[str], header: list[int], rows: list[_Line]) 
 
 
 def _label_words(line: str) -> int:
-    """How many words open a header line naming the labels' columns: the code's and the names' (`科目编码  科目名称`),
-    or the names' alone."""
+    """How many words open a header line naming the labels' columns: the code's and the names' in either order
+    (`科目编码  科目名称`, `项目名称  科目编码`), or the names' alone."""
     cells = line.split()
-    if len(cells) > 2 and CODE_HEADER.match(cells[0]) and LABEL_HEADER.search(cells[1]):
-        return 2
+    if len(cells) > 2 and {bool(CODE_HEADER.match(c)) for c in cells[:2]} == {True, False}:
+        return 2 if all(CODE_HEADER.match(c) or LABEL_HEADER.search(c) for c in cells[:2]) else 0
     return 1 if cells and LABEL_HEADER.search(cells[0]) else 0
+
+
+# a classification code as a cell of its own column after the row's name: 类 款 项 in one word or set one space
+# apart (`2130153`, `208 19 01`); the name of a 项目支出表's project, then the code of the spending it is
+CODE_CELLS = regex(r"(?:[1-5]\d{2}(?: \d{2}){1,2}|\d{7}|\d{5}|\d{3})(?= )")  # (the longest first)
+
+
+def _codes_after_names(lines: list[str], above: tuple[list[int], int] | None, rows: list[_Line]) -> None:
+    """Under a header naming the rows' names, then their classification codes (`项目名称  科目编码  合计 …`), each
+    row's code read as its label's, not as figures (changed in place): the words opening its cells that make
+    a code, the first and only such run of the row. Rows are left as read unless every row with figures but a
+    合计 holds such a code: a column of codes is filled in every row."""
+    if above is None or not any(_names_then_code(lines[h]) for h in above[0]):
+        return  # (no header: the rows of no table)
+    found: list[tuple[_Line, int]] = []
+    for r in rows:
+        if not r.figs or total_kind(r.label) == "grand":
+            continue
+        line = lines[r.line]
+        code = CODE_CELLS.match(line, r.figs[0].start())
+        n = sum(1 for f in r.figs if code is not None and f.end() <= code.end())
+        if code is None or n == len(r.figs) or "," in code.group():
+            return
+        found.append((r, n))
+    for r, n in found:
+        r.figs, r.coded = r.figs[n:], True
+
+
+def _names_then_code(line: str) -> bool:
+    """Is the header line's first word the rows' names and its second their classification code?"""
+    cells = line.split()
+    return len(cells) > 2 and bool(LABEL_HEADER.search(cells[0])) and bool(CODE_HEADER.match(cells[1]))
 
 
 def _at_heading_ends(lines: list[str], rows: list[_Line], ends: list[int], metric: Metric) -> Layout | None:
