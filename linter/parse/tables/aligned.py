@@ -149,6 +149,9 @@ class Layout:
     metric: Metric
     cols: list[int]
     shapes: list[set[int]]
+    # placed at the right ends of the header's headings (`_layout_header_ends`): a column no row fills is one its
+    # heading names, not a misreading
+    by_headings: bool = False
 
 
 @dataclass
@@ -183,6 +186,7 @@ class _Line:
     indent: int
     figs: list[re.Match[str]]
     label_at: int
+    coded: bool = False  # its classification code stands after its name, in a column of codes (_codes_after_names)
 
 
 def find_aligned(doc: Document) -> list[Aligned]:
@@ -641,6 +645,7 @@ def _table_at(
             return None
         return _headerless(lines, starts, i, data, mapper, paged)
     rows, j, cut = _rows(lines, starts, i, data, paged)
+    _codes_after_names(lines, above, rows)
     last = max(j - 1, rows[-1].line) if rows else i
     if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
         before.block.open_end = cut
@@ -914,14 +919,18 @@ def _turn(lines: list[str], nonblank: list[int], before: Aligned, end: int) -> s
         return None  # text between: not a page turned inside one table
     rest = [lines[j].strip() for j in nonblank[lo:hi]]
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
-    if not turned and not any(PAGE_MARK.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest):
+    if not turned and not any(
+        PAGE_MARK.match(ln) or BARE_PAGE.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest
+    ):
         return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
     furniture = True
-    for kind in _furniture_kinds(before, rest):
+    kinds = _furniture_kinds(before, rest)
+    for kind in kinds:
         turned = turned or kind == "turn"
         furniture = furniture and kind is not None
     if not turned:
-        return None
+        # a bare page number (`6`) says a page turned only where all else between is the table's furniture
+        return SURE if furniture and PAGE in kinds else None
     if furniture:
         return SURE
     own = "".join(before.block.caption).replace(" ", "")
@@ -942,6 +951,10 @@ def _furniture_kinds(table: Aligned, rest: list[str]) -> list[str | None]:
     return [read[ln] for ln in rest]
 
 
+# a page's number alone on its line, bare (`6`): what _furniture calls PAGE
+BARE_PAGE = regex(r"^\s*\d{1,4}\s*$")
+PAGE = "page"
+
 # a note under a table (`注：…`, `注1：…`)
 TABLE_NOTE = regex(r"^注\s*\d?\s*[：:]")
 
@@ -951,6 +964,11 @@ def _furniture(line: str, known: set[str], unit: str) -> str | None:
     page (a page number, 续表), "same" for the table's caption or unit note repeated; None for anything else."""
     if PAGE_MARK.match(line):
         return "turn"
+    if BARE_PAGE.match(line):
+        # a page's number written bare (`6`, a PDF's text copied): furniture, but no mark of a page turned
+        # by itself (a figure alone on its line may be anything); with a 续表 mark or the table's caption or
+        # header repeated, all else between, it is the page's
+        return PAGE
     s = flatten(line)
     turn = bool(CONTINUED.search(s))
     if TABLE_NOTE.match(s):
@@ -984,6 +1002,9 @@ def _join(
     if built is None:
         return False
     block, indents, _ = built
+    # (a column the page leaves blank is one of the table's, named on the page before: its rows' figures stand
+    # at that table's columns' edges)
+    block.blank_named = True
     if tuple(c.text for c in block.rows[0][1:]) != before.names or not readable(block):
         return False  # other columns, or figures that do not fit them (a table read whole or not at all)
     head = indents.count(-1)
@@ -1140,7 +1161,12 @@ def _build(
     if not figured or _tab_set(lines, header, rows):
         return None
     named, single = _named_columns(lines, header), _label_and_value(lines, header)
-    layout = given or _layout(lines, figured, named=named, single=single) or _layout_named_left(lines, header, figured)
+    layout = (
+        given
+        or _layout(lines, figured, named=named, single=single)
+        or _layout_named_left(lines, header, figured)
+        or _layout_header_ends(lines, header, figured)
+    )
     placed = _placed(lines, rows, layout, given is not None, headed) if layout is not None else None
     first: list[Cell] | None = None
     spans: list[tuple[int, int, str]] = []  # a dropped-cells table's column groups (grid columns)
@@ -1170,6 +1196,7 @@ def _build(
     block.off_header = {c.col for c in off}
     _place_names(block, lines, header, rows, layout, first)
     block.groups = spans
+    block.blank_named = layout is not None and layout.by_headings
     if grouped is not None:
         block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
     return block, indents, layout
@@ -1387,6 +1414,87 @@ def _layout_named_left(lines: list[str], header: list[int], rows: list[_Line]) -
     ):
         return None
     return layout
+
+
+def _layout_header_ends(lines: list[str], header: list[int], rows: list[_Line]) -> Layout | None:
+    """The layout of a coded table (each row of figures opens with its classification code, or is its 合计) whose
+    header line names every column one heading each, set right-aligned as the figures are (a PDF's text copied
+    with its spaces): `科目编码  科目名称  合计  上年结转  一般公共预算  政府性基金预算  事业收入  其他收入` over rows that
+    leave any of them blank, in the middle too (no row fills 上年结转), so that neither `_layout` (few rows fill
+    every column) nor `_layout_named_left` (blank columns only right of the figures) reads it. Every figure
+    must end within AT_EDGE of one heading's right end, the nearest by far: then the heading names the column
+    the figure stands in, whatever the other rows fill. None otherwise."""
+    if not all(r.coded or CODE_FIRST.match(lines[r.line]) or total_kind(r.label) == "grand" for r in rows if r.figs):
+        return None
+    for h in header:
+        words = [m for m in _naming_words(lines[h]) if column_heading(m.group())]
+        if len(words) < 2 or len(words) != len(lines[h].split()) - _label_words(lines[h]):
+            continue  # (not every word of the line a column's heading: another line names them)
+        for metric in (width, chars):
+            layout = _at_heading_ends(lines, rows, [metric(lines[h][: m.end()]) for m in words], metric)
+            if layout is not None:
+                return layout
+    return None
+
+
+def _label_words(line: str) -> int:
+    """How many words open a header line naming the labels' columns: the code's and the names' in either order
+    (`科目编码  科目名称`, `项目名称  科目编码`), or the names' alone."""
+    cells = line.split()
+    if len(cells) > 2 and {bool(CODE_HEADER.match(c)) for c in cells[:2]} == {True, False}:
+        return 2 if all(CODE_HEADER.match(c) or LABEL_HEADER.search(c) for c in cells[:2]) else 0
+    return 1 if cells and LABEL_HEADER.search(cells[0]) else 0
+
+
+# a classification code as a cell of its own column after the row's name: 类 款 项 in one word or set one space
+# apart (`2130153`, `208 19 01`); the name of a 项目支出表's project, then the code of the spending it is
+CODE_CELLS = regex(r"(?:[1-5]\d{2}(?: \d{2}){1,2}|\d{7}|\d{5}|\d{3})(?= )")  # (the longest first)
+
+
+def _codes_after_names(lines: list[str], above: tuple[list[int], int] | None, rows: list[_Line]) -> None:
+    """Under a header naming the rows' names, then their classification codes (`项目名称  科目编码  合计 …`), each
+    row's code read as its label's, not as figures (changed in place): the words opening its cells that make
+    a code, the first and only such run of the row. Rows are left as read unless every row with figures but a
+    合计 holds such a code: a column of codes is filled in every row."""
+    if above is None or not any(_names_then_code(lines[h]) for h in above[0]):
+        return  # (no header: the rows of no table)
+    found: list[tuple[_Line, int]] = []
+    for r in rows:
+        if not r.figs or total_kind(r.label) == "grand":
+            continue
+        line = lines[r.line]
+        code = CODE_CELLS.match(line, r.figs[0].start())
+        n = sum(1 for f in r.figs if code is not None and f.end() <= code.end())
+        if code is None or n == len(r.figs) or "," in code.group():
+            return
+        found.append((r, n))
+    for r, n in found:
+        r.figs, r.coded = r.figs[n:], True
+
+
+def _names_then_code(line: str) -> bool:
+    """Is the header line's first word the rows' names and its second their classification code?"""
+    cells = line.split()
+    return len(cells) > 2 and bool(LABEL_HEADER.search(cells[0])) and bool(CODE_HEADER.match(cells[1]))
+
+
+def _at_heading_ends(lines: list[str], rows: list[_Line], ends: list[int], metric: Metric) -> Layout | None:
+    """Columns at the headings' right ends `ends`, each figure of the rows ending within AT_EDGE of one of them
+    (headings further apart than twice that: no figure is near two); None when a figure stands elsewhere."""
+    if any(b - a <= 2 * AT_EDGE for a, b in zip(ends, ends[1:])):
+        return None
+    found: list[list[int]] = [[] for _ in ends]
+    shapes: list[set[int]] = [set() for _ in ends]
+    for r in rows:
+        for f, e in zip(r.figs, _edges(lines[r.line], r.figs, metric)):
+            near = [c for c, end in enumerate(ends) if abs(end - e) <= AT_EDGE]
+            if len(near) != 1:
+                return None
+            found[near[0]].append(e)
+            if not _dash(f):
+                shapes[near[0]].add(_shape(f.group()))
+    cols = [sorted(edges)[len(edges) // 2] if edges else end for edges, end in zip(found, ends)]
+    return Layout(metric, cols, shapes, by_headings=True)
 
 
 AT_EDGE = 2  # display columns a figure of a continued page may stand off its column's edge
@@ -1620,10 +1728,8 @@ def readable(block: Block) -> bool:
     for c, head in enumerate(block.rows[0][1:], start=1):
         cells = _filled(body, c)
         if not cells:
-            if any(c < len(r) and r[c].text for r in body) and not any(
-                c < len(r) and no_figure(r[c].text) for r in body
-            ):
-                continue  # a column of dashes only (nothing in any row): no figure to misread
+            if _figureless_column(block, body, c):
+                continue
             return False  # (a column of words only, `无`, `不适用`: a column of notes, no figures)
         percent = _in_percent(head.text, cells)
         if percent is None:
@@ -1641,6 +1747,16 @@ def readable(block: Block) -> bool:
         ):
             return False
     return True
+
+
+def _figureless_column(block: Block, body: list[list[Cell]], c: int) -> bool:
+    """May a column without figures be read: one of dashes only (nothing in any row, no figure to misread), or
+    one its heading names over where its figures would stand (`_layout_header_ends`), left blank by every row?
+    Not a column of words (`无`, `不适用`: notes), nor a blank one placed otherwise (a layout misread)."""
+    written = any(c < len(r) and r[c].text for r in body)
+    if not written:
+        return block.blank_named
+    return not any(c < len(r) and no_figure(r[c].text) for r in body)
 
 
 def _role_fits(role: Role, percent: bool, cells: list[str]) -> bool:

@@ -74,6 +74,9 @@ class Block:
     # of such a table, whether every column's name is placed with certainty (placing.py): one header cell over
     # each column's figures and no other's, every row filling every column
     placed: bool = False
+    # of such a table, whether its columns were placed at the right ends of its header's headings (a column no row
+    # fills is then one its heading names, blank: aligned._layout_header_ends)
+    blank_named: bool = False
 
     @property
     def width(self) -> int:

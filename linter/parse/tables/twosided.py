@@ -56,6 +56,7 @@ from .aligned import (
     CELL_TOKEN,
     CJK,
     HEADER_WORD,
+    LABEL_HEADER,
     MAX_GAP,
     MAX_HEADER,
     PAGE_MARK,
@@ -63,11 +64,13 @@ from .aligned import (
     TABLE_TITLE,
     UNKNOWN,
     WIDE_GAP,
+    WORD,
     Aligned,
     Layout,
     Metric,
     Parsed,
     _assign,
+    _at_heading_ends,
     _body_row,
     _data,
     _header_row,
@@ -83,6 +86,7 @@ from .aligned import (
 from .blocks import CONTINUED, Block, _caption_key
 from .cells import Cell, flatten
 from .rows import marker
+from .vocab import column_heading
 
 # a side's label column named in the header: 收入 / 支出, 项目 / 科目 (收入项目, 预算科目, 科目名称); not 指标 (two
 # columns of indicators' names are no two sides)
@@ -689,7 +693,7 @@ def _columns(
     out: list[Columns] = []
     for s, rows in enumerate(sides):
         figured = [r for r in rows if r.figs]
-        layout = _layout(lines, figured, side=True)
+        layout = _layout(lines, figured, side=True) or _side_heading_ends(lines, header, figured, place, s)
         if layout is None:
             return None
         placed = _place(lines, starts, rows, layout, at_row, mapper)
@@ -755,6 +759,26 @@ def _names_in_order(lines: list[str], header: list[int], ks: list[int]) -> list[
             for c, w in enumerate(cols):
                 names[s][c] += w
     return names
+
+
+def _side_heading_ends(lines: list[str], header: list[int], rows: list[_Line], place: _Place, s: int) -> Layout | None:
+    """The layout of a side few of whose rows fill every column (`一、本年支出  合计  一般公共预算  政府性基金预算` over
+    rows of one fund each, `支 出 总 计` filling 合计 alone), where a header line names the side's label column and
+    then each of its columns one heading each, right-aligned as the figures are: every figure must end at one
+    heading's right end (aligned._at_heading_ends). None otherwise."""
+    assert place.metric is not None
+    metric = place.metric
+    for h in header:
+        line = lines[h]
+        words = [m for m in WORD.finditer(line) if (metric(line[: m.start()]) >= place.cut - SIDE_GAP) == (s == 1)]
+        if len(words) < 3 or not LABEL_HEADER.search(words[0].group()):
+            continue
+        if not all(column_heading(m.group()) for m in words[1:]):
+            continue
+        layout = _at_heading_ends(lines, rows, [metric(line[: m.end()]) for m in words[1:]], metric)
+        if layout is not None:
+            return layout
+    return None
 
 
 def _place(
