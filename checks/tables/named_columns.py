@@ -38,7 +38,10 @@ def named_base(dens: list[Column], col: Column) -> list[Column]:
     if initial and not adjusted:
         return [c for c in dens if c.role != "调整预算数"]
     if adjusted and not initial:
-        return [c for c in dens if not any(w in flatten("".join(c.path)) for w in BASE_WORDS.get("initial", ()))]
+        # (the adjusted budget first, as below: beside `调整预算数` a plain `预算数` is the initial one, and a
+        # finding on `为调整预算%` must name the budget it says)
+        kept = [c for c in dens if not any(w in flatten("".join(c.path)) for w in BASE_WORDS.get("initial", ()))]
+        return sorted(kept, key=lambda c: c.role != "调整预算数")
     return sorted(dens, key=lambda c: c.role != "调整预算数")
 
 

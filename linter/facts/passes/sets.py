@@ -62,7 +62,12 @@ def balances(draft: Draft) -> Iterator[Balance]:
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
             carried = bq is None and (bq := _carried(draft, m)) is not None
-            if bq is None or (carried and draft.is_part(m)):
+            if bq is None:
+                after = _carried_after_resources(draft, mentions[:i], m)
+                if after is not None:
+                    yield after
+                continue
+            if carried and draft.is_part(m):
                 # (what is carried to next year listed as a part of the year's 支出总计 — `支出 a，调出资金 b，结转下年 c，
                 # 支出总计 T` — is checked as that list's part; as a balance of 收入总计 less 支出 it leaves b out)
                 continue
@@ -272,6 +277,58 @@ def _carried(draft: Draft, m: Mention) -> Quantity | None:
     if totals == {"收入"}:
         return q
     return q if totals == {"收入", "支出"} and _after_both_totals(draft, before) else None
+
+
+# a fund's own spending (`国有资本经营预算支出`, `支出`), no side's total; and the money it pays out besides (`调出资金`,
+# `上解支出`), listed between its spending and what it carries forward
+SPENT = regex(r"支出$")
+PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解)$")
+
+
+def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) -> Balance | None:
+    """`…收入 A，加上上年结转 B，收入总计 X。支出 Y，调出资金 C，结转下年 Z。`: a sentence that lists only a fund's
+    spending, the money it pays out besides and, last, what it carries forward, right after the sentence closing on
+    the fund's total resources (收入总计, listed with last year's balance among its parts): Z = X − Y − C, all that
+    came in less all that went out, as the passage sets it out. Nothing else may stand in the sentence (a rate, a
+    second spending: what the uses are is then not only this); inferred (`certain=False`)."""
+    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None) if "结转下年" in m.key else None
+    own = [x for x in before if x.sentence == m.sentence]
+    if q is None or not own or draft.is_part(m) or not _only_these(draft, [*own, m]):
+        return None
+    uses = _uses(own)
+    total = [x for x in before if x.sentence == m.sentence - 1][-1:]
+    if uses is None or not total or not _resources(draft, total[0]):
+        return None
+    if not all(agree_open(x.identity.context, m.identity.context) for x in [*own, total[0]]):
+        return None
+    income, expense = exact_of(total[0], q.base_unit), exact_of(uses[0], q.base_unit)
+    out = [o for x in uses[1] if (o := exact_of(x, q.base_unit)) is not None]
+    if income is None or expense is None or len(out) != len(uses[1]):
+        return None
+    return Balance(income, expense, q, m.sentence, None, False, out)
+
+
+def _uses(own: list[Mention]) -> tuple[Mention, list[Mention]] | None:
+    """The fund's one spending, first, and the money paid out besides it, when the figures are only those."""
+    paid = [x for x in own if PAID_OUT.search(x.key)]
+    spent = [x for x in own if x not in paid and SPENT.search(x.key) and not SIDE_TOTAL.search(x.key)]
+    if len(spent) != 1 or own[0] is not spent[0] or len(own) != 1 + len(paid):
+        return None
+    return spent[0], paid
+
+
+def _only_these(draft: Draft, mentions: list[Mention]) -> bool:
+    """Are the mentions' figures every figure their sentence holds (no rate, no change beside them)?"""
+    sent = draft.doc.sentences[mentions[0].sentence]
+    own = {id(q) for x in mentions for q in x.quantities}
+    return not any(sent.start <= q.start < sent.end and id(q) not in own for q in draft.facts.quantities)
+
+
+def _resources(draft: Draft, m: Mention) -> bool:
+    """Is the figure a fund's total resources: named 收入总计, the total of a list that holds last year's balance?"""
+    return "收入总计" in m.key and any(
+        b.total is m and any(OPENING.search(p.label) for p in b.parts) for b in draft.facts.breakdowns
+    )
 
 
 def _after_both_totals(draft: Draft, before: list[Mention]) -> bool:

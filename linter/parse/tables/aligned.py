@@ -55,6 +55,7 @@ from .vocab import (
     total_kind,
     words,
 )
+from .wrapped import wrapped_names
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -1194,11 +1195,11 @@ def _build(
         return None
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
     block.off_header = {c.col for c in off}
-    _place_names(block, lines, header, rows, layout, first)
     block.groups = spans
     block.blank_named = layout is not None and layout.by_headings
     if grouped is not None:
         block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
+    _place_names(block, lines, header, rows, layout, first)
     return block, indents, layout
 
 
@@ -1211,6 +1212,22 @@ def _place_names(
     block.placed = _placed_surely(lines, header, rows, layout, k)
     if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, [c.text for c in first[1:]]):
         block.placed, block.off_header = True, set()
+    elif not block.placed:
+        _name_wrapped(block, lines, header, rows, first)
+
+
+def _name_wrapped(block: Block, lines: list[str], header: list[int], rows: list[_Line], first: list[Cell]) -> None:
+    """Name the columns by a two-line header of wrapped cells (wrapped.py), where every row fills every column
+    (no figure placed by where it stands): its names are then certain, whatever the placing by position gave."""
+    k = len(first) - 1
+    figured = [r for r in rows if r.figs]
+    if len(header) != 2 or not figured or any(len(r.figs) != k for r in figured):
+        return
+    names = wrapped_names(lines[header[0]].replace("\f", " "), lines[header[1]].replace("\f", " "), k)
+    if names is None:
+        return
+    block.rows[0] = [first[0], *(Cell(n, c.start, c.end, 0, c.col) for n, c in zip(names, first[1:]))]
+    block.placed, block.off_header, block.groups = True, set(), []
 
 
 def _placed_surely(lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, k: int) -> bool:
