@@ -292,8 +292,10 @@ def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) ->
     came in less all that went out, as the passage sets it out. Nothing else may stand in the sentence (a rate, a
     second spending: what the uses are is then not only this); inferred (`certain=False`)."""
     q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None) if "结转下年" in m.key else None
+    if q is None:
+        return None  # (before the walk over the figures before it: one per figure would be quadratic)
     own = [x for x in before if x.sentence == m.sentence]
-    if q is None or not own or draft.is_part(m) or not _only_these(draft, [*own, m]):
+    if not own or draft.is_part(m) or not _only_these(draft, [*own, m]):
         return None
     uses = _uses(own)
     total = [x for x in before if x.sentence == m.sentence - 1][-1:]
