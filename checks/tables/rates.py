@@ -131,14 +131,14 @@ def _arrived_unnamed(side: Side, col: Column, nums: list[Column]) -> bool:
     head = flatten("".join(col.path[-1:]))
     if any(s + "率" in head for s in FIRST_STAGES + LATER_STAGES):
         return False
-    spent = any(c.path and STAGE_COLUMN.search(flatten(c.path[-1])) for c in nums)
+    spent = any(c.path and STAGE_COLUMN.search(heading(c)) for c in nums)
     arrived = any(c.index < col.index and c not in nums and c.path and _arrived(c) for c in side.columns)
     return spent and arrived
 
 
 def _arrived(c: Column) -> bool:
     """Is the column one of the funds that arrived, or were issued, and not of the budget?"""
-    head = flatten(c.path[-1])
+    head = heading(c)  # (its unit note aside: `到位数（万元）`)
     return bool(ARRIVED.search(head)) or bool(ISSUED.search(head)) and c.role not in ("预算数", "调整预算数")
 
 
@@ -178,7 +178,7 @@ def _outcomes(left: list[Column], col: Column) -> list[Column]:
     if stage is None:
         # (`预算数 | 到位数 | 到位率 | 支出数 | 执行率`: 执行率 may be 支出数 over 到位数; with outcomes of two
         # stages beside it, which it is of is not known)
-        staged = [c for c in nums if c.path and STAGE_COLUMN.search(flatten(c.path[-1]))]
+        staged = [c for c in nums if c.path and STAGE_COLUMN.search(heading(c))]
         return [] if staged and len(nums) > 1 else nums
     named = [c for c in nums if c.path and stage in c.path[-1]]
     if len(named) != 1 or stage in LATER_STAGES and len(nums) > 1:
@@ -188,7 +188,7 @@ def _outcomes(left: list[Column], col: Column) -> list[Column]:
 
 def _staged(left: list[Column]) -> bool:
     """Do outcomes of two stages stand before a rate (`到位资金 | 实际支出`)?"""
-    return sum(1 for c in left if c.path and STAGE_COLUMN.search(flatten(c.path[-1]))) > 1
+    return sum(1 for c in left if c.path and STAGE_COLUMN.search(heading(c))) > 1
 
 
 # an execution rate naming no stage (`执行率`, `预算执行率`, `资金执行率`, `%` aside)
@@ -197,7 +197,7 @@ UNSTAGED = regex(r"(?:预算|资金)?执行率")
 
 def _one_headed(before: list[Column], pattern: str, stage: str) -> Column | None:
     """The one column whose heading is the stage's (`实际支出`, `到位资金`), where no other names that stage."""
-    named = [c for c in before if re.fullmatch(pattern, flatten(c.path[-1]))]
+    named = [c for c in before if re.fullmatch(pattern, heading(c))]  # (its unit note aside: `实际支出（万元）`)
     if len(named) != 1 or any(stage in flatten(c.path[-1]) for c in before if c is not named[0]):
         return None
     return named[0]
@@ -217,7 +217,7 @@ def _spent_of_either(side: Side, col: Column) -> list[tuple[Column, Column]]:
     arrived = _one_headed(before, r"(?:实际|已)?(?:到位|拨付)(?:数|额|资金|金额)?", "到位")
     if spent is None or arrived is None or arrived.index > spent.index:
         return []
-    bases = [c for c in before if c.index < arrived.index and BASE_COLUMN.search(flatten(c.path[-1]))]
+    bases = [c for c in before if c.index < arrived.index and BASE_COLUMN.search(heading(c))]
     if len(bases) != 1 or len({spent.unit, arrived.unit, bases[0].unit}) != 1:
         return []
     return [(spent, arrived), (spent, bases[0])]
@@ -277,7 +277,7 @@ def _first_stage(side: Side, col: Column) -> list[tuple[Column, Column]]:
     done = _one_headed(before, rf"(?:实际|已)?{stage}(?:数|额|资金|金额)?", stage)
     if done is None:
         return []
-    bases = [c for c in before if c.index < done.index and BASE_COLUMN.search(flatten(c.path[-1]))]
+    bases = [c for c in before if c.index < done.index and BASE_COLUMN.search(heading(c))]
     return [(done, bases[0])] if len(bases) == 1 and bases[0].unit == done.unit else []
 
 

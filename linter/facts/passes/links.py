@@ -241,12 +241,25 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         done = s if s.total is not None else _share_base(draft, s, part, owner, lists, paragraphs)
         done = done or _sibling_whole(s, part, named)
-        if done is None or done.total is None:
+        if done is None or done.total is None or _below_its_part(done):
             continue
         if part.identity.context.known("scope"):
             named.setdefault((part.paragraph, _words(s.base_label)), (done, done.total))
         if done is not s:
             yield Completed(s, done)
+
+
+def _below_its_part(s: Share) -> bool:
+    """Is the whole found for a share of 100% or less smaller than the share's part? Then it is no whole of it
+    (`民生支出 457.12 亿元，占一般公共预算支出的 76.7%` is not of the 市本级's 2039320 万元 stated elsewhere)."""
+    total, part = s.total, s.part
+    return (
+        total is not None
+        and part is not None
+        and s.stated.value <= 100
+        and total.base_unit == part.base_unit
+        and total.base_value < part.base_value
+    )
 
 
 def _words(base_label: str) -> str:
