@@ -241,7 +241,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             continue
         done = s if s.total is not None else _share_base(draft, s, part, owner, lists, paragraphs)
         done = done or _sibling_whole(s, part, named)
-        if done is None or done.total is None or _below_its_part(done):
+        if done is None or done.total is None or _below_its_part(done, part, owner):
             continue
         if part.identity.context.known("scope"):
             named.setdefault((part.paragraph, _words(s.base_label)), (done, done.total))
@@ -249,17 +249,30 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
             yield Completed(s, done)
 
 
-def _below_its_part(s: Share) -> bool:
-    """Is the whole found for a share of 100% or less smaller than the share's part? Then it is no whole of it
-    (`民生支出 457.12 亿元，占一般公共预算支出的 76.7%` is not of the 市本级's 2039320 万元 stated elsewhere)."""
-    total, part = s.total, s.part
+def _below_its_part(s: Share, part: Mention, owner: dict[int, Mention]) -> bool:
+    """Is the whole found in another paragraph for a share of 100% or less smaller than the share's part? Then it is
+    no whole of it (`民生支出 457.12 亿元，占一般公共预算支出的 76.7%` is not of the 市本级's 2039320 万元 stated
+    elsewhere). (A whole of the part's own paragraph stays: a part above it is the part's slip, a unit's or a digit's.)"""
+    total, q = s.total, s.part
+    if total is None or q is None or s.stated.value > 100 or total.base_unit != q.base_unit:
+        return False
+    whole = owner.get(total.start)
+    if total.base_value >= q.base_value or (whole is not None and whole.paragraph == part.paragraph):
+        return False
+    # (a slipped digit or unit of the part may put it above its whole: `99.29%` of a part written in 亿元 for 万元;
+    # only a whole below the part by more than those explain is another quantity)
+    found = q.base_value / total.base_value * 100 if total.base_value else Decimal(0)
+    stated = s.stated.value
     return (
-        total is not None
-        and part is not None
-        and s.stated.value <= 100
-        and total.base_unit == part.base_unit
-        and total.base_value < part.base_value
+        stated > 0
+        and found > stated * SLIP_FACTOR
+        and not any(abs(found / f - stated) <= stated / 20 for f in UNIT_SLIPS)
     )
+
+
+# how far above the share stated a part's slipped digit may put it; the factors a slipped unit multiplies it by
+SLIP_FACTOR = Decimal("1.5")
+UNIT_SLIPS = (10, 100, 1000, 10000, 100000, 100000000)
 
 
 def _words(base_label: str) -> str:
