@@ -19,7 +19,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
 from operator import add, and_, is_not, itemgetter, methodcaller, not_, or_
 
@@ -288,12 +288,19 @@ def _aligned_rows(raw: list[str], numbers: list[int]) -> list[bool]:
     space-aligned table: the normaliser joins their lines as it joins wrapped prose (the tables are read from the
     original), but the prose after a table's last row starts a paragraph of its own, or its first sentence would
     be read as the last row's (`收入合计 423,600 444,700 105.0全县一般公共预算支出完成…`)."""
+    return _rows_of(raw, numbers, _aligned_row, str.rstrip)
+
+
+def _rows_of(
+    raw: list[str], numbers: list[int], shape: Callable[[str], bool], trim: Callable[[str], str]
+) -> list[bool]:
+    """Which content lines are table rows of the shape given (the line trimmed as `trim` says)."""
     out = []
     for n in numbers:
-        line = raw[n - 1].rstrip() if n - 1 < len(raw) else ""
+        line = trim(raw[n - 1]) if n - 1 < len(raw) else ""
         # (cheap tests first: most lines are prose, with a sentence mark or no figure at their end)
         row = bool(line) and line[-1] in ROW_END and "，" not in line and "。" not in line
-        out.append(row and _aligned_row(line))
+        out.append(row and shape(line))
     return out
 
 
@@ -318,12 +325,7 @@ def _after_rows(raw: list[str], lines: _Lines) -> list[int]:
 def _spaced_rows(raw: list[str], numbers: list[int]) -> list[bool]:
     """Which content lines (by their 1-based line numbers in `raw`) are a row of a table whose cells one space
     sets apart, as a PDF's text layer gives them (`一般公共预算拨款 8,426.35 +612.48 9,038.83 98.15%`)."""
-    out = []
-    for n in numbers:
-        line = raw[n - 1].strip() if n - 1 < len(raw) else ""
-        row = bool(line) and line[-1] in ROW_END and "，" not in line and "。" not in line
-        out.append(row and _spaced_row(line))
-    return out
+    return _rows_of(raw, numbers, _spaced_row, str.strip)
 
 
 # a cell of a table row set apart by single spaces: a figure, maybe a bound (`≥90%`), or a dash for a blank cell

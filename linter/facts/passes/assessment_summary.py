@@ -27,8 +27,8 @@ its 合计 row the sum of the tasks' amounts in each column (the merged `年度�
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from tieout.linter.facts.model import Balance, Breakdown, CountedList, Mention, Rate
 from tieout.linter.facts.passes.assessment_form import (
@@ -149,17 +149,29 @@ def _rows(
     return None
 
 
+def _reader(draft: Draft) -> Reader:
+    """The original's lines as cells, each figure of the facts at its place."""
+    figures = {q.start: q for q in draft.facts.quantities}
+    return Reader(draft, split_lines(draft.doc.original), figures)
+
+
+T = TypeVar("T")
+
+
+def _headed(reader: Reader, read: Callable[[Line], T | None]) -> Iterator[tuple[int, Line, T]]:
+    """Each line the header reader reads as a table's header, with its index and what it read."""
+    for h, line in enumerate(reader.lines):
+        head = read(line)
+        if head is not None:
+            yield h, line, head
+
+
 def summary_tables(draft: Draft) -> Iterator[Breakdown | Balance | Rate | CountedList]:
     """The relations a self-assessment summary table's header fixes (see the module's docstring)."""
     if "项目名称" not in draft.doc.text or "全年执行数" not in draft.doc.text:
         return
-    figures = {q.start: q for q in draft.facts.quantities}
-    reader = Reader(draft, split_lines(draft.doc.original), figures)
-    for h, line in enumerate(reader.lines):
-        head = _header(line)
-        if head is None:
-            continue
-        numbered, names = head
+    reader = _reader(draft)
+    for h, _, (numbered, names) in _headed(reader, _header):
         unit = _unit(reader, h)
         found = _rows(reader, h, numbered, names, unit) if unit else None
         if found is None:
@@ -192,12 +204,8 @@ def task_tables(draft: Draft) -> Iterator[Breakdown]:
     the header's cells less the merged one (name, content, amounts), the 合计 row its label and the amounts."""
     if "年度主要任务" not in draft.doc.text:
         return
-    figures = {q.start: q for q in draft.facts.quantities}
-    reader = Reader(draft, split_lines(draft.doc.original), figures)
-    for h, line in enumerate(reader.lines):
-        names = _task_header(line)
-        if names is None:
-            continue
+    reader = _reader(draft)
+    for h, line, names in _headed(reader, _task_header):
         unit = _cell_unit(line) or _unit(reader, h)
         found = _rows(reader, h, False, names, unit, len(line.cells) - 1) if unit else None
         if found is not None:
