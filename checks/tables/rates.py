@@ -304,11 +304,11 @@ def _later_stage(side: Side, col: Column) -> list[tuple[Column, Column]]:
         return []
     before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "") and c.path]
     # the stage's column: `支出额`, `支出数`, the money spent so far, `已支出`, or spent in fact, `实际支出（万元）`
-    named = [c for c in before if re.fullmatch(rf"(?:已|实际)?{stage}(?:数|额|资金|金额)?", heading(c))]
-    if len(named) != 1 or any(stage in flatten(c.path[-1]) for c in before if c is not named[0]):
+    named = _one_headed(before, rf"(?:已|实际)?{stage}(?:数|额|资金|金额)?", stage)
+    if named is None:
         return []
-    bases = [c for c in before if c.index < named[0].index and BASE_COLUMN.search(heading(c))]
-    return [(named[0], d) for d in bases]
+    bases = [c for c in before if c.index < named.index and BASE_COLUMN.search(heading(c))]
+    return [(named, d) for d in bases]
 
 
 def _against_budget(left: list[Column], col: Column) -> list[tuple[Column, Column]]:

@@ -241,8 +241,9 @@ def _score_pairs(items: list) -> bool:
     (`其中资金管理 10 分，得分 8.8 分；组织实施 10 分，得分 9.0 分`)? Such a list runs over its `；`: the scores are
     its parts, each pair's `，` no end of it."""
     entries = [k for k, c in enumerate(items) if isinstance(c, _Entry)]
-    marks = [k for k in entries if _marks_before_score(items, k)]
-    scored = {entries[entries.index(k) + 1] for k in marks}
+    # (each mark's score is the entry after it: `_marks_before_score` looks no further)
+    marks = {k for k, after in zip(entries, entries[1:]) if _marks_before_score(items, k)}
+    scored = {after for k, after in zip(entries, entries[1:]) if k in marks}
     return len(marks) >= 2 and all(k in scored or k in marks for k in entries)
 
 

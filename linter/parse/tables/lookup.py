@@ -179,10 +179,14 @@ class TableIndex:
         values = {h.quantity.base_value for h in hits}
         return hits if len(values) == 1 else []
 
+    def _side(self, hit: Hit) -> tuple[Table, Side | None]:
+        """The hit's table and the side of it its column is on."""
+        t = next(t for t in self.tables if t.index == hit.identity.table)
+        return t, _side_of(t, hit.identity.col)
+
     def row_cells(self, hit: Hit) -> list[Quantity]:
         """All amount figures of the hit's row (for a prose figure that matches another column)."""
-        t = next(t for t in self.tables if t.index == hit.identity.table)
-        side = _side_of(t, hit.identity.col)
+        t, side = self._side(hit)
         if side is None:
             return []
         qs = [t.quantity(hit.identity.row, c.index) for c in side.columns]
@@ -190,8 +194,7 @@ class TableIndex:
 
     def total_cells(self, hit: Hit) -> list[Quantity]:
         """The figures of the hit's column in its side's total rows (合计, 总计 …) other than the hit's own row."""
-        t = next(t for t in self.tables if t.index == hit.identity.table)
-        side = _side_of(t, hit.identity.col)
+        t, side = self._side(hit)
         if side is None:
             return []
         qs = [t.quantity(r.index, hit.identity.col) for r in side.rows if r.total and r.index != hit.identity.row]
