@@ -53,8 +53,8 @@ def interval(q: Quantity, value: Decimal | None = None) -> Interval:
     """Interval of a quantity in base units (元, 人, % …); `value` overrides the base value (unit slips)."""
     v = q.base_value if value is None else value
     u = q.ulp * q.scale
-    if v == 0 and not q.approx:
-        return v, v  # `0 万元` is nothing, whatever its precision
+    if v == 0 and not q.approx and q.kind != "percent":
+        return v, v  # `0 万元` is nothing, whatever its precision (a rate of `0.0%`, `-0.0%` is one rounded to it)
     if q.kind == "count" and q.decimals == 0 and q.scale == 1 and not q.approx and q.base_unit not in MEASURES:
         return v, v  # 2 个, 12 所, 12,500 人: a count of things is exact, not a rounded measurement
     if q.approx:
@@ -65,9 +65,9 @@ def interval(q: Quantity, value: Decimal | None = None) -> Interval:
         return v - u, v + u
     if q.decimals == 0:
         return v - u / 2, v + u / 2  # a whole number is rounded, not truncated
-    if v >= 0:
+    if v > 0 or v == 0 and not v.is_signed():
         return v - u / 2, v + u
-    return v - u, v + u / 2
+    return v - u, v + u / 2  # (`-0.0`: a fall rounded to nothing, below zero)
 
 
 def rounding_unit(q: Quantity) -> Decimal:

@@ -39,6 +39,7 @@ from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER
+from .levels import LEVEL_HEADER
 from .placing import certain, listed
 from .rows import marker
 from .vocab import (
@@ -1020,6 +1021,8 @@ def _join(
     before.block.end = block.end
     before.block.pieces += 1
     before.indents.extend(indents[head:])
+    if before.block.levels is not None:
+        before.block.levels = before.block.levels + block.levels[head:] if block.levels is not None else None
     return True
 
 
@@ -1200,7 +1203,64 @@ def _build(
     if grouped is not None:
         block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
     _place_names(block, lines, header, rows, layout, first)
+    block.levels = _level_cells(lines, starts, header, rows, mapper, layout, numbering)
     return block, indents, layout
+
+
+# a run of words set one space apart at most: one name of a row's label (`产出指标    小计`: two)
+NAME_RUN = regex(r"\S+(?: \S+)*")
+
+
+def _level_cells(
+    lines: list[str],
+    starts: list[int],
+    header: list[int],
+    rows: list[_Line],
+    mapper: _Mapper,
+    layout: Layout | None,
+    numbering: int | None,
+) -> list[list[Cell]] | None:
+    """The names of a score table's rows in its level columns (`一级指标    二级指标            分值  得分` over `产出指标
+    小计    50  45.25` and `            数量指标    20  18.50`): each name of a row's label under the level heading it
+    starts nearest to, the levels in order. None where the header names fewer than two levels on one line, or a
+    row's label wraps or names two under one level (then the label stays one name); and for a table whose figures
+    were not placed by a layout, or with a numbering row under its header."""
+    if layout is None or numbering is not None:
+        return None
+    metric = layout.metric
+    heads = []
+    for h in header:
+        line = lines[h].replace("\f", " ")
+        heads = [m for m in WORD.finditer(line) if LEVEL_HEADER.match(m.group())]
+        if len(heads) >= 2:
+            break
+    if len(heads) < 2:
+        return None
+    at = [metric(line[: m.start()]) for m in heads]
+    out = [[Cell(m.group(), *_spanned(mapper, starts[h], m), 0, c) for c, m in enumerate(heads)]]
+    for k, r in enumerate(rows, start=1):  # (the grid's one header row, its names joined from the header lines)
+        line = lines[r.line].replace("\f", " ")
+        label = line[: r.figs[0].start()] if r.figs else line
+        if flatten(label) != flatten(r.label):
+            return None  # (a label wrapped over the lines around its figures)
+        cells = [Cell("", 0, 0, k, c) for c in range(len(heads))]
+        last = -1
+        for m in NAME_RUN.finditer(label):
+            x = metric(label[: m.start()])
+            level = min(range(len(at)), key=lambda c: abs(at[c] - x))
+            if level <= last or mapper.norm(starts[r.line] + m.start()) is None:
+                return None
+            cells[level] = Cell(m.group(), *_spanned(mapper, starts[r.line], m), k, level)
+            last = level
+        out.append(cells)
+    return out
+
+
+def _spanned(mapper: _Mapper, base: int, m: re.Match[str]) -> tuple[int, int]:
+    """The normalised offsets of a word of a line starting at `base` in the original."""
+    a = mapper.norm(base + m.start()) or 0
+    b = mapper.norm(base + m.end() - 1)
+    return a, (b + 1 if b is not None else a + len(m.group()))
 
 
 def _place_names(

@@ -77,6 +77,10 @@ class Block:
     # of such a table, whether its columns were placed at the right ends of its header's headings (a column no row
     # fills is then one its heading names, blank: aligned._layout_header_ends)
     blank_named: bool = False
+    # of such a table headed by a column for each level of indicators (`一级指标  二级指标  分值  得分`), each grid
+    # row's names in those columns (a cell each, "" where the row leaves one blank); None where there are none or
+    # a row's names do not stand clearly under them (levels.split_levels makes them the grid's first columns)
+    levels: list[list[Cell]] | None = None
 
     @property
     def width(self) -> int:

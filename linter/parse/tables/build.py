@@ -14,7 +14,7 @@ from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
 from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .jurisdiction import mark_wholes
-from .levels import level_columns, level_tree
+from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
 from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, read_rows
 from .sidebyside import find_side_by_side
@@ -61,6 +61,7 @@ def find_tables(doc: Document) -> list[Table]:
     before: Table | None = None
     for found in sorted(aligned + both + halves, key=lambda t: t.first_line):
         if readable(found.block):
+            split_levels(found.block)
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
             table.note = note_below(doc.text, found.block)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from tieout.linter.patterns import regex
 
+from .blocks import Block
 from .cells import Cell
 from .model import Row
 
@@ -95,3 +96,23 @@ def _undone(rows: list[Row]) -> bool:
     for r in rows:
         r.parent = None
     return False
+
+
+def split_levels(block: Block) -> None:
+    """Make a text table's names in its level columns (Block.levels, read by aligned._level_cells) the grid's
+    first columns, in place of its one label column, as a pipe table has them: `产出指标    小计` is then
+    `| 产出指标 | 小计 |`, the first-level indicator a 小计 closes, and `            数量指标` a row under it."""
+    levels = block.levels
+    if not levels or len(levels) != len(block.rows):
+        return
+    n = len(levels[0]) - 1  # the columns added
+    for i, (names, row) in enumerate(zip(levels, block.rows)):
+        for c in names:
+            c.row = i
+        for c in row[1:]:
+            c.col += n
+    block.rows = [names + row[1:] for names, row in zip(levels, block.rows)]
+    if block.off_header is not None:
+        block.off_header = {c + n for c in block.off_header}
+    block.groups = [(a + n, b + n, heading) for a, b, heading in block.groups]
+    block.levels = None

@@ -288,7 +288,12 @@ def _group_of(rows: list[Row], t: int, segment: list[int]) -> list[int]:
     the last row opening one (two rows at least), not the rows of an indicator before it with no 小计 of its own
     (`预算执行` over `产出指标 …`), the 小计 naming that indicator if it names one. A 小计 named for one indicator over
     rows of others sums which, the layout does not say. The grouping is confirmed as any plain one is (it holds
-    in a column: the 分值 its rows add up to)."""
+    in a column: the 分值 its rows add up to). A 小计 stated first, over its indicator's rows (`| 效益指标 | 小计 |`),
+    closes them where a row opens another indicator (`| 满意度指标 | 服务对象满意度 |`)."""
+    if segment and segment[0] > t:
+        own = rows[t].group or _total_stem(rows[t].label)
+        other = next((i for i, k in enumerate(segment) if rows[k].group not in ("", own)), len(segment))
+        return segment[:other]
     opening = [k for k in segment if rows[k].group]
     if not opening:
         return segment

@@ -141,10 +141,13 @@ def level_labels(grid: list[list[Cell]], rows: list[Row], levels: list[int]) -> 
         named = [
             flatten(cells[c].text) for c in levels if c < len(cells) and cells[c].text.strip() and not cells[c].blank
         ]
+        first = flatten(cells[levels[0]].text) if levels[0] < len(cells) and not cells[levels[0]].blank else ""
+        if r.total == "sub" and len(named) >= 2:
+            r.group = first  # (`| 效益指标 | 小计 | 30 |`: the 小计 of that indicator, stated over its rows)
         if r.total or not named:
             continue
         r.label, r.code, r.marker = named[-1], "", marker(named[-1])[0]
-        r.group = flatten(cells[levels[0]].text) if levels[0] < len(cells) and not cells[levels[0]].blank else ""
+        r.group = first
 
 
 def indicator_codes(rows: list[Row]) -> None:
