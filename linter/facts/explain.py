@@ -308,7 +308,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
         for q in m.quantities:
             if q.exact and q.kind not in ("bare", "pp"):
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
-                counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q)
+                counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q) + _surveyed_as(draft, m, q)
                 scored = q.base_unit == "分"
                 named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation, scored), ident.context)
                 groups.setdefault((named_as, q.base_unit, q.kind, counted), []).append((m, q))
@@ -334,6 +334,23 @@ def _scored_as(draft: Draft, m: Mention, q: Quantity) -> str:
     if lead is None or lead is m or not any(x.base_unit == "分" for x in lead.quantities):
         return ""
     return lead.identity.item
+
+
+# a survey's stage opening a sentence of its counts (`学生问卷发放 620 份，回收 608 份，有效问卷 598 份，其中满意…`)
+SURVEY_LEAD = regex(r"(?:发放|回收|收回)$")
+
+
+def _surveyed_as(draft: Draft, m: Mention, q: Quantity) -> str:
+    """The survey a count is of when its sentence opens by naming it with its first count (`学生问卷发放 620 份，…
+    有效问卷 598 份`: 598 is the students' sample, not the parents' `家长问卷发放 820 份，…有效问卷 750 份`)."""
+    if q.kind != "count":
+        return ""
+    lead = next(iter(draft.by_sentence.get(m.sentence) or []), None)
+    if lead is None or lead is m or not SURVEY_LEAD.search(lead.label):
+        return ""
+    return (
+        "" if not any(x.kind == "count" and x.base_unit == q.base_unit for x in lead.quantities) else lead.identity.item
+    )
 
 
 # `比上年 11.53 亿元增长 1.7%`: last year's figure stated as the base of this year's change (a year named: `比

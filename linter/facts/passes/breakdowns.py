@@ -1031,7 +1031,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     # (`税收收入 a；非税收入 b。其中：增值税 c，契税 d`: the taxes are none of b; the list is of a figure before)
     prev = [m for m in _unrestated(draft, prev) if not excludes(m, items)]
     last = _last_figure(prev, units)
-    if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev):
+    if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev) or _after_list(draft, last, si):
         return None
     whole = _whole_of(draft, items, prev, last, units)
     if whole is None or in_brackets(draft, whole.sentence, whole.start):
@@ -1088,6 +1088,10 @@ def _whole_of(
     if summed is None and GIVES_A_REASON.search(last.label):
         # (`…下降 p%。下降的主要原因是一次性安排的工程 c 不再安排。其中：…`: a figure the reasons for a change
         # name is what moved it, no whole the list after them breaks down)
+        return None
+    if summed is None and _spent_of_rest(last, items):
+        # (`执行数 S，执行率 r%，结余资金 U。其中，中央补助资金执行 a…`: parts named as what was spent are parts of
+        # the spending, not of what is left)
         return None
     if summed is None and said_earlier(draft, last, items):
         # (`收入 T，剔除上年一次性收入 c 后按同口径增长 p%。其中，税收 a…`: a figure its words place in an earlier
@@ -1150,6 +1154,16 @@ def _last_of_items(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
         return False
     items = [m for m in prev if m.sentence == last.sentence and m is not last and m.of_unit(unit) is not None]
     return len({text.count("；", begin, m.start) for m in items if m.start < cut}) >= 2
+
+
+# what is left of a budget (`结余资金`, `年末未执行`, `未支出的`), and a part named as spent (`中央补助资金执行`)
+REST = regex(r"(?:结余|未执行|未支出|未使用|未拨付)的?(?:资金|金额)?(?:为|是|共)?$")
+SPENT_PART = regex(r"(?:执行|支出|使用|拨付)(?:数|金额)?(?:为|是)?$")
+
+
+def _spent_of_rest(last: Mention, items: list[Mention]) -> bool:
+    """Is the last figure what is left of a budget, and every part named as spent?"""
+    return bool(REST.search(last.label)) and all(SPENT_PART.search(m.label) and not REST.search(m.label) for m in items)
 
 
 # the words opening the reasons for a change (`下降的主要原因是…`, `主要是…`)
@@ -1294,6 +1308,32 @@ def _exceeds(b: Breakdown) -> bool:
     return sum((q.base_value for q in parts), Decimal(0)) - total.base_value > sum(
         (q.ulp * q.scale for q in [total, *parts]), Decimal(0)
     )
+
+
+def _after_list(draft: Draft, last: Mention, si: int) -> bool:
+    """Does the 其中 open a paragraph of its own after the last item of a numbered list, the figure before it that
+    item's (`1.社会保障和就业支出 a…` … `4.住房保障支出 d…。` / `其中，主要项级科目情况如下：…`)? It may break down
+    that item or the whole the items are of: which, the text does not say. (After an item another follows, the
+    paragraph is that item's own text going on.)"""
+    sentences = draft.doc.sentences
+    if sentences[si].paragraph == sentences[last.sentence].paragraph:
+        return False
+    sections = draft.doc.sections
+    sec = draft.doc.section_at(sentences[last.sentence].start)
+    k = next((i for i, s in enumerate(sections) if s is sec), None)
+    if sec is None or k is None or not sec.title or not _in_title_paragraph(draft, sec, last.sentence):
+        return (
+            False  # (a figure of the item's text below its heading line is the item's own: `2.市级…情况` / `…X。其中…`)
+        )
+    siblings = [s for s in sections if s.parent is sec.parent and s.level == sec.level and s.title]
+    later = [s for s in sections[k + 1 :] if s.level <= sec.level and s.title]  # (not its own text going on)
+    return len(siblings) >= 2 and siblings[0] is not sec and (not later or later[0].parent is not sec.parent)
+
+
+def _in_title_paragraph(draft: Draft, sec: Section, si: int) -> bool:
+    """Does sentence si stand in the paragraph the section's numbered title opens?"""
+    sentences, first = draft.doc.sentences, draft.doc.sentence_index(sec.start)
+    return first >= 0 and sentences[first].paragraph == sentences[si].paragraph
 
 
 def _one_of_shared(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
