@@ -104,7 +104,7 @@ CMP_ONLY = regex(rf"^(?:{CMP_RE})$")
 # a share and a start may follow a comparison (`较上年占比`, `较上年由 80%`): the piece is theirs; and a figure
 # after a copula is stated, not compared with (`与上年同期相比执行率为 95%`: this year's rate)
 NOT_COMPARED = regex("[占由从]|(?:为|是|达|达到)$")
-FROM_RE = regex(r"(?P<label>.*?)(?P<from>(?:由|从)[^，。；由从]{0,6})$")
+FROM_RE = regex(r"(?P<label>.*?)(?P<from>(?:由|从)(?:(?:19|20)\d{2}\s*年度?)?[^，。；由从]{0,6})$")
 TO_RE = regex(f"^(?:{_alt('to')}){AT_YEAR}?$")
 # Cheap tests that spare most pieces of text the patterns above, each a necessary condition of its pattern:
 # a rate names one of these words; a share, 占; a start, 由 or 从; a comparison opens with one of its words;

@@ -268,6 +268,9 @@ def _names(mention_key: str, key: str) -> bool:
 
 # the rest of a comparison the pattern of comparisons cut short (`比2023年预算执行数`: the base is the outturn, not the
 # budget), no name of what changed
+# a change named by a stage alone (`决算数比年初预算数增加 Δ`), against a stage alone
+STAGE_ALONE = regex(r"(?:支出|收入)?(?:决算数?|执行数|实际执行数?)")
+STAGE_COMPARED = regex(r"[比较](?:年初预算|调整预算|全年预算|预算)数?")
 COMPARED_STAGE_REST = regex(r"(?:执行|预计|决算|预算|实际|完成|数|的|同期|相比|比较)")
 
 
@@ -631,6 +634,9 @@ class Changes(Reader):
         said = self._item_said_before(c, key, si) or self._named_so_before(c, named, si)
         if said is not None:
             return Change(c.cmp, said[0].key, said[1], c.base, _movements(c), si, False)
+        staged = self._staged_pair(c, named, mentions)
+        if staged is not None:
+            return Change(c.cmp, staged[0].key, staged[1], staged[2], _movements(c), si)
         pair = self._share_pair(c, si, mentions, key)
         current, base = pair if pair is not None else (None, c.base)
         if current is None and base is not None and base.kind == "percent" and not mentions:
@@ -638,6 +644,29 @@ class Changes(Reader):
             if share is not None:
                 return Change(c.cmp, key, share, base, _movements(c), si, False)
         return Change(c.cmp, key, current, base, _movements(c), si)
+
+    def _staged_pair(
+        self, c: _Change, named: str, mentions: list[Mention]
+    ) -> tuple[Mention, Quantity, Quantity] | None:
+        """`年初预算为 A，支出决算为 B，决算数比年初预算数增加 Δ`: a change named by a stage alone against another stage:
+        of the sentence's one figure of the named stage, against its one figure of the compared stage, the two of one
+        item (and no other figure of either stage beside them)."""
+        if not STAGE_ALONE.fullmatch(named) or not STAGE_COMPARED.fullmatch(c.cmp):
+            return None
+        identify = self.labeller.identify
+        own, other = identify(named)[1].stage, identify(c.cmp[1:])[1].stage
+        if own is None or other is None or own == other:
+            return None
+        found: dict[str, list[tuple[Mention, Quantity]]] = {own: [], other: []}
+        for m in mentions:
+            item, said = identify(m.label)
+            amounts = [q for q in m.quantities if q.kind == "amount" and q.exact]
+            if said.stage in found and amounts:
+                found[said.stage].append((m, amounts[0]))
+        if len(found[own]) != 1 or len(found[other]) != 1:
+            return None
+        (m, current), (b, base) = found[own][0], found[other][0]
+        return (m, current, base) if identify(m.label)[0] == identify(b.label)[0] else None
 
     def _item_said_before(self, c: _Change, key: str, si: int) -> tuple[Mention, Quantity] | None:
         """The figure of the sentence right before, in its paragraph, that a change stating only its difference
