@@ -9,6 +9,7 @@ which the styles first appear.
 from __future__ import annotations
 
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import load
 
 from .cells import CODE, Cell, flatten
 from .model import Row
@@ -247,6 +248,11 @@ def indent_tree(table, indents: list[int]) -> None:
                 for j in _ancestry(rows, i - 1):
                     rows[j].unsure = True
                 continue
+            if i and _source_of_funds_above(rows, i) and 0 <= names[i - 1] <= mine:
+                # (`年度资金总额` over `其中：中央补助资金` in line with it: a part of the row right above, as the
+                # rows lined up with the name after its 其中 are)
+                r.parent = i - 1
+                continue
             for j in range(i - 1, -1, -1):
                 if rows[j].total:
                     if 0 <= names[j] < mine and j in opening:
@@ -291,6 +297,18 @@ def _opening_totals(rows: list[Row], names: list[int]) -> set[int]:
 # `其中：` opening a label: the rows below it that line up with the name after it are its siblings
 # (`    其中：新增一般债券` over `          再融资一般债券`), not its children
 PART_OPENING = regex(r"^其中[：:]")
+
+
+# a project's funds in all (`年度资金总额`, `项目资金总额`), and the sources of funds (vocab relations fund_sources)
+FUNDS_TOTAL = regex(r"^(?:年度|项目)?资金总额(?:[（(]万元[）)])?$")
+FUND_SOURCE = regex(rf"^其中[：:](?:{'|'.join(map(str, load('relations').get('fund_sources') or []))}|上年结转)")
+
+
+def _source_of_funds_above(rows: list[Row], i: int) -> bool:
+    """Is row i a `其中：` row naming a source of funds right under a project's funds in all (`年度资金总额` over
+    `其中：中央补助资金`, a 自评表's funds block)? Under any other row a 其中 in line with it may list some parts only
+    (`本年收入` over `其中：保险费收入`): it takes no parent so."""
+    return bool(FUND_SOURCE.match(rows[i].label)) and bool(FUNDS_TOTAL.match(rows[i - 1].label))
 
 
 def _name_at(row: Row, indent: int) -> int:
