@@ -54,7 +54,8 @@ _AMOUNTS = ("年初预算数", "全年预算数", "全年执行数")
 # the funds' rows: the total, and the rows the template lists under 其中 (a project's form: its sources; a
 # department's: its sources 按收入性质分 and its spending 按支出性质分)
 _FUND_ROW = regex(
-    r"^(?:(?P<total>年度资金总额)|(?:其中[：:]?)?(?P<part>当年财政拨款|上年结转资金|财政拨款|其他资金|基本支出|项目支出))$"
+    r"^(?:(?P<total>年度资金总额)|(?:其中[：:]?)?(?:(?P<part>当年财政拨款|上年结转资金|财政拨款|其他资金|基本支出|项目支出)"
+    r"|(?P<source>(?:中央|省级?|省本级|市级?|市本级|区级?|县级?|乡镇)[\u4e00-\u9fff]{0,6}?资金)))$"
 )
 # the complete sets of rows one group of the template holds: the sources of the 2020 template (当年财政拨款,
 # 上年结转资金, 其他资金), of the older one (财政拨款, 其他资金), and a department's spending (基本支出, 项目支出)
@@ -248,6 +249,8 @@ def _row_label(line: Line) -> tuple[int, str, str] | None:
     m = _FUND_ROW.match(word(c.text))
     if m is None:
         return None
+    if m.group("source"):
+        return i, m.group("source"), "source"
     return (i, m.group("total"), "total") if m.group("total") else (i, m.group("part"), "part")
 
 
@@ -267,6 +270,9 @@ def _fund_rows(reader: Reader, h: int, names: list[str]) -> tuple[dict[str, Quan
     between them states; None where a row is not read, or a group is not one of the template's."""
     total: dict[str, Quantity | None] | None = None
     groups: list[dict[str, dict[str, Quantity | None]]] = [{}]
+    # the groups holding sources named by the level of government that gives them (`中央补助资金`, `市级配套资金`):
+    # no set the template fixes, so not known to be all of the total (the block is read, its rows not summed)
+    loose: set[int] = set()
     unit = ""
     for line in reader.lines[h + 1 :]:
         between = _between(line)
@@ -284,7 +290,7 @@ def _fund_rows(reader: Reader, h: int, names: list[str]) -> tuple[dict[str, Quan
             break
         at, name, kind = label
         row = reader.values(line, at, names)
-        if row is None or (kind == "total" and total is not None) or (kind == "part" and total is None):
+        if row is None or (kind == "total" and total is not None) or (kind != "total" and total is None):
             return None  # (a source before the total: not the template's order)
         if kind == "total":
             total = row
@@ -294,7 +300,9 @@ def _fund_rows(reader: Reader, h: int, names: list[str]) -> tuple[dict[str, Quan
         if set(groups[-1]) in _GROUPS and not any(set(groups[-1]) | {name} <= g for g in _GROUPS):
             groups.append({})  # (a department's spending rows right after its sources, the group line left out)
         groups[-1][name] = row
-    if total is None or not all(frozenset(g) in _GROUPS for g in groups):
+        if kind == "source":
+            loose.add(len(groups) - 1)
+    if total is None or not all(frozenset(g) in _GROUPS or i in loose for i, g in enumerate(groups)):
         return None
     return total, groups, unit
 
@@ -353,7 +361,8 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
     fund: _FundBlock | None = None
     forms: list[_FundBlock] = []
     for h, line in enumerate(reader.lines):
-        if "全年执行数" in "".join(c.text for c in line.cells):
+        if "全年执行数" in "".join(c.text for c in line.cells) and _fund_header(line) is not None:
+            # (a funds header opens another form; the words in prose, `全年执行数1,906.30万元，…`, do not)
             fund = _fund_block(reader, h)
             if fund is not None:
                 forms.append(fund)
@@ -373,6 +382,8 @@ def mention(draft: Draft, label: str, q: Quantity) -> Mention:
 def _fund_relations(reader: Reader, fund: _FundBlock, capped: bool) -> Iterator[Breakdown | Rate | Formula]:
     draft = reader.draft
     for group in fund.groups:
+        if frozenset(group) not in _GROUPS:
+            continue  # (sources by level of government: some of the total, or all, the form does not say)
         for name in _AMOUNTS:
             total = fund.total.get(name)
             parts = [(p, row.get(name)) for p, row in group.items()]
@@ -435,19 +446,31 @@ def _total_pair(reader: Reader, line: Line, head: Line, at: tuple[int, int]) -> 
 
 
 def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[ScoreSet]:
-    """The 总分 row's full marks and score: the funds' and the indicators' added (every row read, none a
-    subtotal, up to the 总分 row)."""
+    """The 总分 row's full marks and score: the funds' and the indicators' added (every row read up to the 总分 row);
+    where the funds' 分值 and 得分 are dashes (`—`: the funds scored as an indicator's row, `预算执行率`), the
+    indicators' alone. A `小计` row closing a first-level indicator's rows (`小计 15 14.73`) is no indicator: it is
+    the sum of the rows since the one before, where their 分值 add up to its own exactly (a weight is the sum of its
+    rows' by definition; else which rows it closes is not known, and it is not held to them)."""
     head = reader.lines[h]
     at = _indicator_header(head)
     marks, score = fund.total.get("分值"), fund.total.get("得分")
-    if at is None or marks is None or score is None:
+    if at is None or (marks is None) != (score is None):
         return
+    scored = [(marks, score)] if marks is not None and score is not None else []
     rows: list[tuple[Quantity, Quantity]] = []
+    since: list[tuple[Quantity, Quantity]] = []  # the rows since the last 小计
     dashed = _writes_dashes(reader, h)
     for line in reader.lines[h + 1 :]:
         texts = [c.text for c in line.cells if c.text]
-        if not texts or any(_SUBTOTAL.search(t) for t in texts):
+        if not texts:
             return
+        if any(_SUBTOTAL.search(t) for t in texts):
+            sub = _total_pair(reader, line, head, at) if word(texts[0]) == "小计" else None
+            if sub is None:
+                return
+            yield from _subtotal(reader, sub, since)
+            since = []
+            continue
         _achieved(reader, fund, line, head)
         if _TOTAL_ROW.match(word(texts[0])):
             total = _total_pair(reader, line, head, at)
@@ -455,8 +478,8 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
                 return
             si = sentence_of(reader.draft, total[1].start)
             fund.overall = total[1]
-            yield ScoreSet(total[0], [marks, *(m for m, _ in rows)], si)
-            yield ScoreSet(total[1], [score, *(s for _, s in rows)], si)
+            yield ScoreSet(total[0], [m for m, _ in scored + rows], si)
+            yield ScoreSet(total[1], [s for _, s in scored + rows], si)
             return
         if not line.piped and not any(_SCORE_LIKE.match(t) for t in texts):
             continue  # a line no score is written in: a reason wrapped (`调整，已调整设计`), a merged cell's words
@@ -464,6 +487,17 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
         if pair is None:
             return
         rows.append(pair)
+        since.append(pair)
+
+
+def _subtotal(
+    reader: Reader, sub: tuple[Quantity, Quantity], since: list[tuple[Quantity, Quantity]]
+) -> Iterator[ScoreSet]:
+    """A 小计's 分值 and 得分 as the sums of the rows it closes, where their 分值 make its own exactly."""
+    if len(since) < 2 or sum((m.value for m, _ in since), Decimal(0)) != sub[0].value:
+        return
+    si = sentence_of(reader.draft, sub[1].start)
+    yield ScoreSet(sub[1], [s for _, s in since], si)
 
 
 def _writes_dashes(reader: Reader, h: int) -> bool:
