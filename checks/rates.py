@@ -846,6 +846,8 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
         for i, label in enumerate(r.labels)
         if any(s in label for s in stems) or (stem == "得分" and label.endswith("得"))
     ]
+    if not holders and not RECTIFIED_RATE.search(r.name):  # (a rectification rate is read by its own rule)
+        holders = _tail_holders(stem, r.labels)
     if len(holders) == 2:
         # `计划按期完工 12 处，实际按期完工 11 处，按期完工率 91.67%`: both name the rate's word; the one named as
         # the outcome is the numerator when the other is named as the plan
@@ -866,6 +868,15 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
     if _counts_another_thing(ctx, num, den):
         return None
     return num, den
+
+
+def _tail_holders(stem: str, labels: list[str]) -> list[int]:
+    """`抽检 126 批次，合格 125 批次，抽检合格率 p%`: a rate's word naming what was done to all (抽检, one figure's name),
+    then what the numerator is (合格): the figures named by that last word alone (none for `按时完工率` over `实际完工`:
+    no figure is named 按时)."""
+    if len(stem) != 4 or sum(stem[:2] in label for label in labels) != 1:
+        return []
+    return [i for i, label in enumerate(labels) if stem[2:] in label and stem[:2] not in label]
 
 
 def _whole_of_outcomes(ctx: CheckContext, r: Rate, num: Quantity, alike: list[Quantity]) -> Quantity | None:

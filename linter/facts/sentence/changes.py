@@ -37,7 +37,7 @@ from tieout.linter.facts.sentence.wording import (
     WORDED_VALUE,
     initial_budget,
 )
-from tieout.linter.figures.context import MIXED, read
+from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
@@ -330,7 +330,7 @@ class Changes(Reader):
         current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
             return
-        base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current)
+        base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current, si)
         base = base or self._noted_base(c, si, current, mentions)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         said = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "")
@@ -1165,18 +1165,41 @@ class Changes(Reader):
         label = between[0][0].strip("，、；：（( ")
         return q if q.kind == "percent" and (LAST_YEAR_ONLY.match(label) or _names_compared(label, c.cmp)) else None
 
-    @staticmethod
     def _named_plan(
-        comparison: str, subject: Mention | None, mentions: list[Mention], current: Quantity | None
+        self, comparison: str, subject: Mention | None, mentions: list[Mention], current: Quantity | None, si: int
     ) -> Quantity | None:
         """`年初预算为 340 亿元，调整后为 360 亿元，比年初预算数增加 25 亿元`: a change against the plan it names
-        (年初预算, 调整预算) is against the one figure of its sentence labelled so."""
+        (年初预算, 调整预算) is against the one figure of its sentence labelled so; where the sentence states none, the
+        one of its paragraph's sentences before it (`项目年初预算数 A，均为当年财政拨款。…全年预算数为 B，较年初预算数
+        增加 Δ`), its words stating no other context than the subject's."""
         plan = PLAN_NAMED.search(comparison)
         if plan is None or subject is None or current is None:
             return None
-        named = [m for m in mentions if m is not subject and plan.group() in m.label]
-        found = [q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit]
+
+        def labelled(among: list[Mention]) -> list[Quantity]:
+            named = [m for m in among if m is not subject and plan.group() in m.label]
+            return [
+                q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit
+            ]
+
+        found = labelled(mentions)
+        if not found and plan.group() == "年初":
+            first = self.doc.paragraph_of(si).start
+            said = self._this_year(self.labeller.identify(subject.label)[1])
+            earlier = [
+                m
+                for s in range(first, si)
+                for m in self.d.by_sentence.get(s) or []
+                if said.agrees(self._this_year(self.labeller.identify(m.label)[1]))
+            ]
+            found = labelled(earlier)
+            return found[0] if len(found) == 1 else None
         return found[0] if len(found) == 1 and found[0].start < current.start else None
+
+    def _this_year(self, context: Context) -> Context:
+        """The context with `this year` (`全年`, `当年`: +0) as the document's year, where its title states one."""
+        year = self._title_context().period
+        return replace(context, period=year) if context.period == "+0" and year else context
 
     def _joined(self, figures: list[Mention]) -> bool:
         """Are the figures one run joined by 、 / 和 / 及 (no clause break between them)?"""
