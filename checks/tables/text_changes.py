@@ -33,7 +33,7 @@ from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Section
 
 from ._judge import table_name
-from .text import prose_index, row_of, tables_by_index, titled
+from .text import prose_index, restates, row_of, tables_by_index, titled
 from .text_rates import sentence_context
 
 # the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`)
@@ -85,7 +85,9 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     row = _row(ctx, c)
     if row is None:
         return None
-    table, grid_row = row
+    table, grid_row, col = row
+    if q.kind == "percent" and col is not None and _base_column(table, col):
+        return None  # (`2025年执行数 | 2026年预算数 | 增长%`: the prose's figure is the base the column grows from)
     header = GROWTH_HEADER if q.kind == "percent" else ADJUSTED_HEADER if adjusting else DIFFERENCE_HEADER
     cell = _change_cell(table, grid_row, header, q)
     if cell is not None:
@@ -96,9 +98,9 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     return None
 
 
-def _row(ctx: CheckContext, c: Change) -> tuple[Table, int] | None:
-    """The one table row the change is of: the row whose cell the stated figure is (`row_of`), or, where none
-    is stated, the one row its words name."""
+def _row(ctx: CheckContext, c: Change) -> tuple[Table, int, int | None] | None:
+    """The one table row the change is of: the row whose cell the stated figure is (`row_of`; with that cell's
+    column), or, where none is stated, the one row its words name (no column)."""
     if c.current is not None:
         own = ctx.index.mention_of(c.current)
         if own is None or c.current.kind != "amount" or not c.current.exact:
@@ -116,7 +118,39 @@ def _row(ctx: CheckContext, c: Change) -> tuple[Table, int] | None:
     if len(rows) != 1:
         return None  # (rows of two tables: which one's change the prose states is not said)
     t, r = rows.pop()
-    return tables_by_index(ctx)[t], r
+    # (the column of the cell the figure is: row_of gives every cell of the row)
+    cur = c.current
+    cols = {h.identity.col for h in hits if cur is not None and restates(ctx, cur, h.quantity, True)}
+    return tables_by_index(ctx)[t], r, (cols.pop() if len(cols) == 1 else None)
+
+
+def _base_column(table: Table, col: int) -> bool:
+    """Is the column of a year before another amount column's of its table (`2025年执行数` beside `2026年预算数`;
+    `上年执行数` beside `执行数`)? Its figures are the base a growth column compares with, not what grew."""
+    own = _year(table, col)
+    if own is None:
+        return False
+    for side in table.sides:
+        for c in side.columns:
+            other = _year(table, c.index) if c.index != col and c.kind in ("amount", "total") else None
+            if other is not None and other[0] == own[0] and other[1] > own[1]:
+                return True
+    return False
+
+
+def _year(table: Table, col: int) -> tuple[str, int] | None:
+    """A column's year as its header states it: ("y", 2025) for a year, ("r", -1) for last year and ("r", 0) for
+    an amount column of no year beside it (this year's); None for another column."""
+    column = next((c for side in table.sides for c in side.columns if c.index == col), None)
+    if column is None:
+        return None
+    period = column.context.period
+    if period is not None and YEAR.fullmatch(period):
+        return "y", int(period)
+    return ("r", int(period)) if period in ("-1", "+0") else ("r", 0) if period is None else None
+
+
+YEAR = regex(r"(?:19|20)\d{2}")
 
 
 def _scoped(ctx: CheckContext, own: Mention, si: int) -> Mention | None:

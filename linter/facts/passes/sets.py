@@ -665,13 +665,14 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
         found = _score_items(draft, m, total, mentions[idx + 1 :])
         within = _within(draft, found)
         top = [x for x in found if id(x) not in within]
-        readings = [r for r in _readings(m, top) if len(r) >= 2]
+        readings = [r for r in _readings(m, top) + _numbered(draft, top) if len(r) >= 2]
         if readings and _some_under_subset(draft, m, total, top):
             # `综合得分 88 分，其中产出指标满分 40 分，得分 36 分；效益指标…`: a 其中 naming some indicators
             yield ScoreSet(total, [_score(x) for x in top], m.sentence, partial=True)
         elif readings:
             first, *others = ([_score(x) for x in r] for r in readings)
             yield ScoreSet(total, first, m.sentence, others)
+        yield from _numbered_children(draft, top)
         for parent in {id(p): p for p in within.values()}.values():
             children = [x for x in found if within.get(id(x)) is parent]
             if len(children) >= 2:
@@ -972,6 +973,53 @@ def _readings(total: Mention, items: list[Mention]) -> list[list[Mention]]:
         if all([id(x) for x in r] != [id(x) for x in u] for u in unique):
             unique.append(r)
     return unique
+
+
+# a paragraph opening with an item's number (`1.投入指标分值20分，得分18.50分。目标设定…`)
+OPENS_NUMBERED = regex(r"\s*" + LIST_MARK)
+
+
+def _numbered(draft: Draft, items: list[Mention]) -> list[list[Mention]]:
+    """The reading of the numbered items alone, where each opens a paragraph of its own with its number and the
+    scores after it there (`1.投入指标分值 20 分，得分 18.50 分。目标设定分值 8 分、得分 7.25 分；…`) are of the
+    indicators under it; [] where the items are not so laid out."""
+    doc = draft.doc
+    first: dict[int, Mention] = {}  # each paragraph's first score
+    for m in items:
+        first.setdefault(m.paragraph, m)
+    numbered = [
+        m
+        for p, m in first.items()
+        if OPENS_NUMBERED.match(doc.text, doc.sentences[doc.paragraph_of(m.sentence).start].start)
+    ]
+    return [numbered] if 2 <= len(numbered) < len(items) and len(numbered) == len(first) else []
+
+
+# an indicator's full marks and score (`目标设定分值 8 分、得分 7.50 分`, `投入指标分值 20 分，得分 19.00 分`)
+ITEM_PAIR = regex(
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:满分|分值)(?:为)?\s*(?P<full>\d{1,3}(?:\.\d+)?)\s*分[，,、]?\s*"
+    r"(?:实际)?得分(?:为)?\s*(?P<got>\d{1,3}(?:\.\d+)?)\s*分"
+)
+
+
+def _numbered_children(draft: Draft, items: list[Mention]) -> Iterator[ScoreSet]:
+    """In each numbered item's paragraph (`_numbered`), the pairs of full marks and score after the item's own
+    (`2.过程指标分值 30 分，得分 28.00 分。预算执行分值 20 分、得分 18.50 分；预算管理分值 10 分、得分 9.50 分`): the
+    indicators under it, whose scores make its own where their full marks make its full marks exactly."""
+    if not _numbered(draft, items):
+        return
+    doc, at = draft.doc, {q.start: q for q in draft.facts.quantities}
+    for m in {x.paragraph: x for x in reversed(items)}.values():
+        lines = doc.paragraph_of(m.sentence)
+        begin, end = doc.sentences[lines.start].start, doc.sentences[lines.stop - 1].end
+        pairs = list(ITEM_PAIR.finditer(doc.text, begin, end))
+        if len(pairs) < 3:
+            continue
+        full = [Decimal(p.group("full")) for p in pairs]
+        scores = [at.get(p.start("got")) for p in pairs]
+        if sum(full[1:]) != full[0] or any(q is None for q in scores) or scores[0] is None:
+            continue
+        yield ScoreSet(scores[0], [q for q in scores[1:] if q is not None], m.sentence)
 
 
 def _parent(m: Mention) -> str | None:
