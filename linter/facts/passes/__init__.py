@@ -141,6 +141,7 @@ PASSES: tuple[Pass, ...] = (
     surveys.distributions,
     surveys.answer_counts,
     surveys.option_sums,
+    surveys.returned_split,
     marks.marks,
     marks.key_value_marks,
     grades.grades,
