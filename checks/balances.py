@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from tieout.linter.facts.model import Balance
 from tieout.linter.figures.intervals import Interval, Verdict, add, fmt, interval, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -50,7 +51,39 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             income, spent = b.sides
             msg = f"{b.name} {b.balance.text} 不等于{income} {b.income.text} − {spent} {b.expense.text}{out} = {exact}"
         verdict: Verdict = "rounding" if "rounding" in verdicts else "fail"
+        if verdict == "rounding" and _mistyped(ctx, b):
+            verdict = "fail"
         yield Outcome(b.balance, verdict, "delta", related, msg, b.balance.text, exact, None, b.certain, ops)
+
+
+EXACT_BALANCES = 3  # other balances of one precision that hold to the digit, for a document to compute them exactly
+SLIP_UNITS = 2  # a miss of one unit may be a 尾差; two or more, where the others hold exactly, a mistyped figure
+
+
+def _step(b: Balance) -> Decimal | None:
+    """The unit of the last digit a plain balance's three figures share (no opening balance, no other outflows);
+    None where they are written to different precisions."""
+    figures = (b.income, b.expense, b.balance)
+    step = b.balance.ulp * b.balance.scale
+    plain = b.opening is None and not b.outflows
+    return step if plain and step > 0 and all(q.ulp * q.scale == step for q in figures) else None
+
+
+def _miss(b: Balance) -> Decimal:
+    return abs(b.income.base_value - b.expense.base_value - b.balance.base_value)
+
+
+def _mistyped(ctx: CheckContext, b: Balance) -> bool:
+    """Is a balance that misses by rounding a mistyped figure? So where the document computes its balances to the
+    digit: three others or more of the same precision hold exactly and none misses (`结余资金` beside `全年预算数` and
+    `全年执行数` row by row, each row's 结余 their difference to the cent), and this one misses by two units or more
+    (63.47 for 342.00 − 278.56 = 63.44). Balances of figures rounded one by one leave a 尾差 of one unit here and
+    there; none anywhere else, and a miss of three, is no 尾差."""
+    step = _step(b)
+    if step is None or _miss(b) < SLIP_UNITS * step:
+        return False
+    others = [o for o in ctx.facts.balances if o is not b and _step(o) == step]
+    return len(others) >= EXACT_BALANCES and all(_miss(o) == 0 for o in others)
 
 
 def roll_forward_outcomes(ctx: CheckContext) -> Iterator[Outcome]:

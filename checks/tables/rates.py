@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import HUNDRED, Verdict, fmt, interval, rate, ratio
-from tieout.linter.figures.quantities import Quantity
+from tieout.linter.figures.intervals import HUNDRED, MEASURES, Verdict, fmt, interval, rate, ratio
+from tieout.linter.figures.quantities import COUNT_UNITS, Quantity
 from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
@@ -485,13 +485,14 @@ def _rate_row(
     growth = col.kind == "growth"
     kind = "growth" if growth else "rate"
     tried = []
+    unit = _row_unit(table, r)
     for n, d in pairs:
         num, den = table.quantity(r, n.index), table.quantity(r, d.index)
         if num is None or den is None or num.kind == "percent" or den.kind == "percent":
             continue
         if unsigned and den.value <= 0:
             continue
-        iv = rate(interval(num), interval(den), growth, den.value < 0)
+        iv = rate(interval(_in_row_unit(num, unit)), interval(_in_row_unit(den, unit)), growth, den.value < 0)
         if iv is not None:
             tried.append((ctx.judge(interval(stated), iv, stated.ulp), num, den))
     if not tried:
@@ -504,6 +505,37 @@ def _rate_row(
     formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
     verdict: Verdict = "rounding" if any(v == "rounding" for v, _, _ in tried) else "fail"
     return column_miss(col.header, stated, verdict, kind, formula, exact, [(num, "分子"), (den, "分母")])
+
+
+# the heading of a column holding each row's unit of measure (`| 指标名称 | 计量单位 | 年度目标值 | 实际完成值 |
+# 完成率（%） |`, an indicator table's): its rows' bare figures are in that unit
+UNIT_HEADING = regex(r"(?:计量)?单位")
+
+
+def _row_unit(table: Table, r: int) -> str:
+    """The unit the row's own cell states, under the table's one unit column ("" where there is none)."""
+    heads = table.rows[: table.header_rows]
+    at = {c for row in heads for c, cell in enumerate(row) if UNIT_HEADING.fullmatch(flatten(cell.text))}
+    cell = table.cell(r, next(iter(at))) if len(at) == 1 else None
+    return flatten(cell.text) if cell is not None else ""
+
+
+def _in_row_unit(q: Quantity, unit: str) -> Quantity:
+    """A bare cell as a count of its row's unit where that unit counts things (`个`, `人次`, `所`): a whole number of
+    them is exact, as the same figure written `68个` in prose is (no rounded measure: 公里, 亩 stay rounded); any
+    other cell as it stands."""
+    if q.kind != "bare" or q.scale != 1 or unit not in COUNTERS:
+        return q
+    return replace(q, unit=unit, base_unit=unit, kind="count")
+
+
+# the units that count whole things (quantities' count units, not the measures intervals rounds, nor a duration,
+# points, a multiple, an age or a price)
+COUNTERS = (
+    frozenset(COUNT_UNITS)
+    - MEASURES
+    - {"个百分点", "个工作日", "个季度", "个月", "分", "倍", "岁", "周岁", "元/人份", "人日"}
+)
 
 
 class TableRate(Rule):

@@ -566,7 +566,9 @@ def _continues(prev: str, nxt: str) -> bool:
     return (
         prev[-1].isdigit()
         or prev[-1] in "，、（《“—-+/*=：:"  # (a colon announces what the next line says: `构成如下：`)
-        or nxt[0] in UNIT_START
+        # (a unit wrapped, `…5 万` / `元`; not a numeral's unit after a line closed by its money unit: `花桥村 38.76万元`
+        # / `百丈村 25.17万元`, a village named 百丈, 万家, 千佛 on the next line of a list, is no unit of the figure before)
+        or (nxt[0] in UNIT_START and not (prev[-1] == "元" and nxt[0] in "万千百亿"))
         or nxt[0] in "，、。；：）》”%"
         or (prev[-1].isascii() and prev[-1].isalpha())
     )

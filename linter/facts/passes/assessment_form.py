@@ -153,6 +153,9 @@ class _FundBlock:
     overall: Quantity | None = None  # the 总分 row's score, once read
     # each indicator's 实际完成值 by its 三级指标 name, from a pipe table's rows (their places certain)
     done: dict[str, Quantity] = field(default_factory=dict)
+    # where the form's 实际完成情况 text stands in the original: from its `（实际完成情况）` line to the indicators'
+    # header (what the project achieved, which the indicators measure; not the 预期目标 before it)
+    goals: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -369,6 +372,7 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
                 yield from _fund_relations(reader, fund, capped)
             continue
         if fund is not None and _indicator_header(line) is not None:
+            fund.goals = _achieved_text(reader, fund.line, h)
             yield from _indicator_scores(reader, fund, h)
             fund = None
     yield from _restated(draft, forms)
@@ -486,6 +490,8 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
         pair = _pair(reader, line, head, at) if line.piped else _spaced_pair(reader, line, head, at, dashed)
         if pair is None:
             return
+        if not line.piped:
+            _spaced_achieved(reader, fund, line, head, pair[0])
         rows.append(pair)
         since.append(pair)
 
@@ -520,6 +526,32 @@ def _achieved(reader: Reader, fund: _FundBlock, line: Line, head: Line) -> None:
     q = reader.unit_figure(value)
     if q is not None and word(name.text):
         fund.done[word(name.text)] = q
+
+
+# a cell of an indicator's target (`≥3200户`, `=100%`, `≤912.40万元`): a bound, or a figure alone
+_TARGET = regex(r"^(?:[≥≤=＞＜><]=?)?\d[\d,]*(?:\.\d+)?\S{0,6}$")
+_TARGET_DONE_MARKS = ["年度指标值", "实际完成值", "分值"]
+
+
+def _spaced_achieved(reader: Reader, fund: _FundBlock, line: Line, head: Line, marks: Quantity) -> None:
+    """A space-set indicator row's 实际完成值 under its 三级指标 name, where the header has `三级指标 年度指标值 实际完成值
+    分值` in a row: the three cells right before the row's full marks (as `_spaced_pair` found them), the value one
+    figure with its unit, the target a bound or a figure, the name one cell of words (no figure in it)."""
+    words = [word(c.text) for c in head.cells]
+    if (
+        "三级指标" not in words
+        or words[words.index("三级指标") + 1 : words.index("三级指标") + 4] != _TARGET_DONE_MARKS
+    ):
+        return
+    origin = reader.draft.doc.origin
+    at = next((k for k, c in enumerate(line.cells) if c.start == origin[marks.start]), 0)
+    if at < 3:
+        return
+    name, target, value = line.cells[at - 3], line.cells[at - 2], line.cells[at - 1]
+    q = reader.unit_figure(value)
+    if q is None or _TARGET.match(target.text) is None or any(ch.isdigit() for ch in name.text):
+        return
+    fund.done.setdefault(word(name.text), q)
 
 
 def _spaced_pair(
@@ -603,13 +635,32 @@ def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) 
     """An indicator's achieved value restated in the text under its project's heading: the figure whose item is
     the indicator's name (`全年资助家庭经济困难学生3468人次` for `资助家庭经济困难学生人次 | 3486人次`: the name, or the
     name without the unit it ends with), in the same unit."""
-    form = forms.get(m.identity.subject.rsplit("›", 1)[-1])
+    form = forms.get(m.identity.subject.rsplit("›", 1)[-1]) or _form_around(draft, m, forms)
     if form is None or not form.done or len(m.quantities) != 1 or not m.quantities[0].exact:
         return
     q, item = m.quantities[0], m.identity.item
-    figure = form.done.get(item) or form.done.get(item + q.unit)
+    # (the name, the name with its unit, or with its unit counted: `惠及居民` for `惠及居民户数 | 3416户`)
+    figure = form.done.get(item) or form.done.get(item + q.unit) or form.done.get(item + q.unit + "数")
     if not item or figure is None or figure.unit != q.unit:
         return
     own = mention(draft, f"{form.project}（自评表{item}）", figure)
     if own.sentence != m.sentence:
         yield Restatement(Identity(item, m.identity.context, form.project), [(m, q), (own, figure)])
+
+
+def _form_around(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) -> _FundBlock | None:
+    """The form whose 实际完成情况 text the figure stands in (between its funds' header and its indicators')."""
+    at = draft.doc.origin[m.start] if m.quantities else -1
+    return next((f for f in forms.values() if f.goals[0] <= at < f.goals[1]), None)
+
+
+_ACHIEVED_LINE = regex(r"^[（(]?实际完成情况[）)]?$")
+
+
+def _achieved_text(reader: Reader, fund_line: int, h: int) -> tuple[int, int]:
+    """The original's span of the form's 实际完成情况 text: from its own line (`（实际完成情况）`, the one such line
+    between the funds' header and the indicators') to the indicators' header; none where no such line is."""
+    marked = [
+        k for k in range(fund_line + 1, h) if _ACHIEVED_LINE.match("".join(c.text for c in reader.lines[k].cells))
+    ]
+    return (reader.lines[marked[0]].start, reader.lines[h].start) if len(marked) == 1 else (0, 0)

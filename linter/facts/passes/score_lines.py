@@ -521,3 +521,60 @@ def _figure_at(draft: Draft, original: int, cell: str) -> Quantity | None:
     # (a cell the figure reader left out, glued to the next row's words: the cell as it stands)
     decimals = len(cell.partition(".")[2])
     return Quantity(cell, value, "", "", Decimal(1), decimals, "bare", at, at + len(cell))
+
+
+# a heading that gives an indicator's full marks, then its score (`（三）产出指标（30分）：自评得分28.90分`,
+# `（二）过程指标（分值20分）：得分18.00分`)
+_PARENT_HEADING = regex(
+    rf"^(?:\d{{1,2}}[.．、](?!\d))?[^\d得]*?[（(]?(?:分值|满分)?\s*(?P<full>{_NUMBER})\s*分[）)]?[：:，,\s]*(?:自评)?(?:得分|得)(?:为)?\s*"
+    rf"(?P<got>{_NUMBER})\s*分[。；;]?$"
+)
+# a heading under it that gives its indicator's full marks alone (`1.产出数量，分值14分`, `2.预算编制（分值6分）`)
+_CHILD_HEADING = regex(
+    rf"^(?:\d{{1,2}}[.．、](?!\d))?[^\d得]*?[（(]?(?:分值|满分)\s*(?P<full>{_NUMBER})\s*分[）)]?[。；;]?$"
+)
+# a score the text under such a heading gives (`自评得13.50分`, `该项得5.00分`, `得分4.00分`)
+_BODY_SCORE = regex(rf"(?:得分|得)(?:为)?\s*(?P<got>{_NUMBER})\s*分")
+
+
+def body_scores(draft: Draft) -> Iterator[ScoreSet]:
+    """An indicator headed with its full marks and score whose second-level indicators are the headings right under
+    it, each giving its full marks and, in the text under it, one score (`（三）产出指标（30分）：自评得分28.90分` /
+    `1.产出数量，分值14分。…自评得13.50分。` / `2.产出质量，分值8分。…`): its score is theirs added up, where their full
+    marks make its own (all of them listed) and each text states one score only, none above its full marks."""
+    doc = draft.doc
+    sections = doc.sections
+    figures: dict[int, tuple[Mention, Quantity]] | None = None
+    for k, parent in enumerate(sections):
+        head = _PARENT_HEADING.match(parent.title)
+        if head is None:
+            continue
+        kids = _scored_children(doc.text, sections, k)
+        if kids is None or sum(full for full, _ in kids) != Decimal(head.group("full")):
+            continue
+        figures = figures if figures is not None else score_figures(draft)
+        got = figures.get(parent.start + head.start("got"))
+        items = [figures.get(at) for _, at in kids]
+        if got is not None and all(x is not None for x in items):
+            yield ScoreSet(got[1], [x[1] for x in items if x is not None], got[0].sentence)
+
+
+def _scored_children(text: str, sections: list[Section], k: int) -> list[tuple[Decimal, int]] | None:
+    """Each heading right under section k: its full marks and where the one score of its text starts; None unless
+    there are two or more, all so, with no deeper heading among them."""
+    parent = sections[k]
+    out: list[tuple[Decimal, int]] = []
+    for j in range(k + 1, len(sections)):
+        sec = sections[j]
+        if sec.level <= parent.level:
+            break
+        head = _CHILD_HEADING.match(sec.title)
+        if sec.parent is not parent or head is None:
+            return None
+        end = sections[j + 1].start if j + 1 < len(sections) else len(text)
+        scores = list(_BODY_SCORE.finditer(text, sec.start + len(sec.title), end))
+        full = Decimal(head.group("full"))
+        if len(scores) != 1 or Decimal(scores[0].group("got")) > full:
+            return None
+        out.append((full, scores[0].start("got")))
+    return out if len(out) >= 2 else None

@@ -184,6 +184,54 @@ def _answered(before: list[Mention], unit: str) -> Mention | None:
     return None
 
 
+# a survey's questionnaires returned (`回收 872 份`, `收回问卷 300 份`: no valid ones, no rate), those set aside as
+# invalid (`无效问卷 29 份`) and those kept (`有效问卷 843 份`, `有效 280 份`)
+RETURNED = regex(r"回收|收回")
+INVALID = regex(r"无效")
+VALID = regex(r"有效")
+RATE_WORD = regex(r"率")
+SURVEYED = regex(r"问卷|调查|样本")
+
+
+def returned_split(draft: Draft) -> Iterator[Breakdown | Completed]:
+    """The questionnaires returned are those kept as valid and those set aside as invalid, by definition
+    (`回收 872 份，…；剔除无效问卷 29 份后，有效问卷 843 份`): in a sentence about a survey that names one count of
+    each, in one unit, the returned one first. A returned count named valid too (`回收有效问卷 480 份`) is the valid
+    one, and a sentence with two of a kind (two groups surveyed) is not read."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    if "无效" not in text:
+        return
+    for si, own in draft.by_sentence.items():
+        sentence = sentences[si]
+        if SURVEYED.search(text, sentence.start, sentence.end) is None:
+            continue
+        found = _returned_valid_invalid(own)
+        if found is None:
+            continue
+        whole, parts = found
+        if not any(draft.is_part(m) for m in parts):
+            yield Breakdown(whole, parts, "", True, si)
+            continue
+        listed = next((b for b in draft.facts.breakdowns if b.total is whole and b.parts == parts), None)
+        if listed is not None and not listed.exhaustive:  # `回收 300 份，其中有效 288 份、无效 12 份`
+            yield Completed(listed, replace(listed, exhaustive=True))
+
+
+def _returned_valid_invalid(own: list[Mention]) -> tuple[Mention, list[Mention]] | None:
+    """The sentence's one returned count, its one valid and its one invalid count (the returned first, one unit)."""
+    counts = [m for m in own if len(m.quantities) == 1 and m.quantities[0].kind == "count" and m.quantities[0].exact]
+    counts = [m for m in counts if m.quantities[0].unit in ANSWER_UNITS and not RATE_WORD.search(m.label)]
+    invalid = [m for m in counts if INVALID.search(m.label)]
+    valid = [m for m in counts if VALID.search(m.label) and not INVALID.search(m.label)]
+    returned = [m for m in counts if RETURNED.search(m.label) and m not in invalid and m not in valid]
+    if len(returned) != 1 or len(valid) != 1 or len(invalid) != 1:
+        return None
+    (whole,), parts = returned, [valid[0], invalid[0]]
+    if len({m.quantities[0].unit for m in (whole, *parts)}) != 1 or any(p.start < whole.start for p in parts):
+        return None
+    return whole, parts
+
+
 _NAME = rf"[“\"‘']?(?:{OPTION})[”\"’']?"
 # options named together (`以“非常满意”和“满意”计算`, `非常满意与比较满意合计`, `非常满意和满意的比例之和`), then at most a
 # few words before the figure said of them together

@@ -167,3 +167,35 @@ def _three_amounts(mentions: list[Mention], owner: dict[int, Mention]) -> tuple[
     if len(budget.quantities) != 1 or len(spent.quantities) != 1 or len(rest.quantities) != 1:
         return None
     return qs[0], qs[1], qs[2]
+
+
+_FIGURE = r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)"
+# `到位资金 A 中已支出 B，尚有 C 未形成支出`, `下达资金 A 中已拨付 B，剩余 C 未拨付`: of the funds A, B went through the
+# stage the sentence names and C has not (the same verb, negated): C = A − B by the words themselves
+REST_OF = regex(
+    rf"(?P<funds>(?:到位|拨付|下达|安排|筹集)?资金)(?:总额)?(?P<a>{_FIGURE})中[，,]?(?:已|实际|累计)?(?P<v>支出|使用|拨付)"
+    rf"(?P<b>{_FIGURE})[，,](?:尚有|尚余|剩余|还有)(?P<c>{_FIGURE})(?:资金)?(?:尚)?未(?:形成)?(?P=v)"
+)
+
+
+def rest_of_funds(draft: Draft) -> Iterator[Balance]:
+    """`到位资金 A 中已支出 B，尚有 C 未形成支出`: C = A − B, the three figures where the words place them (each the
+    whole figure the reader found there), the rest no balance another pass holds already."""
+    text = draft.doc.text
+    if "未" not in text or "中" not in text:
+        return
+    at = {q.start: q for q in draft.facts.quantities}
+    held = _held(draft)
+    for found in REST_OF.finditer(text):
+        qs = [at.get(found.start(k)) for k in ("a", "b", "c")]
+        if any(q is None or q.end != found.end(k) or not q.exact for q, k in zip(qs, "abc", strict=True)):
+            continue
+        funds, spent, rest = qs
+        assert funds is not None and spent is not None and rest is not None
+        if id(rest) in held or len({funds.base_unit, spent.base_unit, rest.base_unit}) != 1:
+            continue
+        si = next((m.sentence for m in draft.facts.mentions if rest in m.quantities), None)
+        if si is None:
+            continue
+        verb = found.group("v")
+        yield Balance(funds, spent, rest, si, certain=True, sides=(found.group("funds"), f"已{verb}"), name=f"未{verb}")

@@ -112,11 +112,13 @@ ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件
 def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]) -> Mention | None:
     """`项目共 9 个，涉及资金 X 万元，其中：甲 5 个、乙 4 个`: a list of counts right after an amount is of the count
     the sentence states just before that amount (the things the amount is of), when the amount is of no unit of
-    the list and that count is of the list's own unit and counter; else the head as found."""
+    the list and that count is of the list's own unit and counter; else the head as found. So too after a count
+    of other things the counted ones involve (`改造小区 46 个，涉及居民 9418 户，其中基础类 41 个、完善类 23 个`:
+    no 个 is a part of 户, the kinds are of the 小区)."""
     if head is None or len(mentions) < 2 or mentions[-1] is not head:
         return head
     counted = {(q.base_unit, q.unit) for p in b.parts if isinstance(p, _Entry) for q in p.qs}
-    if len(counted) != 1 or any(q.kind != "amount" for q in head.quantities):
+    if len(counted) != 1 or not all(_of_other_things(q, counted) for q in head.quantities):
         return head
     ((unit, counter),) = counted
     before = mentions[-2]
@@ -127,9 +129,25 @@ def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]
         or q.unit != counter
         or len(before.quantities) != 1
         or before.sentence != head.sentence
+        or not _counted_once(head, mentions, unit)
     ):
         return head
     return before
+
+
+def _of_other_things(q: Quantity, counted: set[tuple[str, str]]) -> bool:
+    """Is the figure an amount, or a count of things other than the list's (another unit and counter; no score,
+    which counts no things)?"""
+    return q.kind == "amount" or q.kind == "count" and (q.base_unit, q.unit) not in counted and q.unit != "分"
+
+
+def _counted_once(head: Mention, mentions: list[Mention], unit: str) -> bool:
+    """After a count of other things, is the count before it the sentence's only one of the list's unit (`对 7 个
+    项目和 5 个单位开展评价，…，其中…的 6 个`: two counts of 个, which the list is of is not said)? (After an amount,
+    the amount names what the count before it is of.)"""
+    if all(q.kind == "amount" for q in head.quantities):
+        return True
+    return not any(m.of_unit(unit) is not None for m in mentions[:-2] if m.sentence == head.sentence)
 
 
 def _counts_the_parts(head: Mention, parts: list[Mention]) -> bool:
