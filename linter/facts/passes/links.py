@@ -579,11 +579,27 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     # qualifier left out; an item of four characters at least, named with 总额)
     summed = SUM_TAIL.search(named) is not None and len(item) >= MIN_SUMMED and whole.identity.item.endswith(item)
     if s.part is None or not (
-        item == whole.identity.item or summed or (all_of and whole.identity.item.endswith(all_of["tail"]))
+        item == whole.identity.item
+        or summed
+        or (all_of and whole.identity.item.endswith(all_of["tail"]))
+        or abbreviates(item, whole.identity.item)
     ):
         return None
     total = whole.of_unit(s.part.base_unit)
     return total if total is not None and total.kind == s.part.kind else None
+
+
+MIN_ABBREVIATED = 4  # characters of a whole's shortened name: its first two and its last two at least
+
+
+def abbreviates(short: str, item: str) -> bool:
+    """Is `short` the list total's item shortened as a report shortens a long name it has just stated (`预留份额` of
+    `预留面向中小企业采购的份额`): its first two and last two characters the item's, all its characters in the item's
+    order, fewer of them? Only of the total of the list the part is in (`_own_list_total`)."""
+    if len(short) < MIN_ABBREVIATED or len(short) >= len(item) or short[:2] != item[:2] or short[-2:] != item[-2:]:
+        return False
+    rest = iter(item)
+    return all(c in rest for c in short)
 
 
 def list_shares(draft: Draft) -> Iterator[Completed]:
