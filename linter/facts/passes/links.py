@@ -66,6 +66,7 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             # the difference is stated: the base follows from it, unless the stock's opening is stated apart
             same_period = by_period.get(own.identity.context.period, []) if own is not None else []
             opening = _opening_of(same_period, own, cur) if own is not None and c.comparison else None
+            opening = opening or (_before_adjustment(draft, c, own, cur, same_period) if own is not None else None)
             if own is not None and opening is not None:
                 certain = c.certain and _certain(own.identity, opening[0].identity)
                 yield Completed(c, replace(c, base=opening[1], certain=certain))
@@ -77,6 +78,24 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         found = _year_before_base(draft, c, own, cur, by_period.get(earlier, []), earlier)
         if found is not None:
             yield Completed(c, replace(c, base=found[0], certain=found[1]))
+
+
+# the words comparing an adjusted budget with the budget it adjusts (`比调整前增加 Δ`, `较调整前预算数减少 Δ`)
+BEFORE_ADJUSTMENT = regex(r"^(?:比|较|与)调整前(?:预算数?)?(?:相比)?$")
+
+
+def _before_adjustment(
+    draft: Draft, c: Change, own: Mention, cur: Quantity, mentions: list[Mention]
+) -> tuple[Mention, Quantity] | None:
+    """`调整前，收入总计 A。调整后，收入总计 B，比调整前增加 Δ`: the base of an adjusted budget's change against the
+    budget before the adjustment is the one figure of its identity (same item, subject, scope, fund, period: among
+    `mentions`, those of its period) of the budget's stage, when the document states one value for it."""
+    if own.identity.context.stage != "调整预算" or not BEFORE_ADJUSTMENT.match(c.comparison.replace(" ", "")):
+        return None
+    if not own.identity.item:
+        return None
+    found = _figures_of(mentions, own, cur, own.identity.context.period or "", "预算")
+    return found[0] if found and len({q.base_value for _, q in found}) == 1 else None
 
 
 def _year_before_base(
