@@ -275,7 +275,7 @@ def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain, [base, d])
 
 
-PLANNED = regex(r"目标|计划|预算")
+PLANNED = regex(r"调整前(?:预算数?)?|目标|计划|预算")  # (`比调整前`: the budget before an adjustment)
 # a reference that is neither a plan nor an earlier period (`较全县平均水平`, `较序时进度`: passes/targets.py)
 _REFERENCES = alternation((load("relations").get("deviation") or {}).get("reference"))
 REFERENCE = regex(rf"^较(?P<name>[\u4e00-\u9fff]{{0,8}}?(?:{_REFERENCES}))$")

@@ -547,13 +547,17 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     own = read(m.label).context
     context = own.under(_context(ctx, m)).under(outer)
     hits: list[Hit] = []
+    # (a 三公 figure the genre's default gives all the department's funds is of the appropriation it is by
+    # definition: the table's, whatever fund its title names, or none; the other fields are held as ever)
+    free = _appropriated(m, own, context, outer)
+    query = replace(context, fund=None) if free else context
     path = _classification(m.label) or _heading_path(ctx, m)
     if path:
         # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
         hits = index.find_path(path, context) or index.find_tail(path, context)
     else:
         for item, stripped in _items(m):
-            hits = one_row_each(index.find(item, context))
+            hits = one_row_each(index.find(item, query, strict=not free))
             if stripped:
                 # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
                 # whose own context has those words
@@ -565,7 +569,35 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     # (nor is a figure named by a column's word alone, `全年预算数 A`, a table's 合计 under another heading: the
     # 三公 table's 全年预算数 is not the department's)
     hits = [h for h in hits if not _change_column(ctx, h)]
+    if free:
+        # (of a table of them, not a row so named elsewhere: 30231 公务用车运行维护费 of the 基本支出表 is all the
+        # department's vehicle upkeep, of its basic spending)
+        hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
+        context = replace(context, fund=ANY_FUND)
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h.identity.table))], context
+
+
+# Items spent from the appropriation by definition (vocab tables.appropriated_items: the “三公” and their parts): in
+# a department's report whose prose names no fund for them, the genre's default (all the department's funds) is
+# not what they are of, and a table of them is the same quantity whatever its title says of the fund
+APPROPRIATED = frozenset(re.sub(r"[“”\"（）()\s]", "", str(w)) for w in load("tables").get("appropriated_items") or [])
+APPROPRIATED_TABLE = "三公"  # the words naming a table of them
+# the fund of a prose figure matched to a table's cell whatever the cell's (`_known_alike`)
+ANY_FUND = "*"
+
+
+def _of_appropriated(table: Table) -> bool:
+    """Is the table one of the appropriated items (its title or caption names the “三公”)?"""
+    return any(APPROPRIATED_TABLE in re.sub(r"[“”\"\s]", "", t) for t in (table.title, *table.caption))
+
+
+def _appropriated(m: Mention, own: Context, context: Context, outer: Context) -> bool:
+    """Is the figure one of the appropriated items (`APPROPRIATED`) whose fund is the genre's default alone (its
+    words state none)?"""
+    if own.fund is not None or outer.fund is None or context.fund != outer.fund:
+        return False
+    names = {re.sub(r"[“”\"（）()\s]", "", x) for x, _ in _items(m)}
+    return bool(names & APPROPRIATED)
 
 
 # the header of a column of changes (`增减额`, `同比增减（%）`, `比上年增长`): its cells are no figure a label names
@@ -850,6 +882,8 @@ def _known_alike(cell: Context, query: Context) -> bool:
     A period relative to none (本年 in a document whose title states no year) is not known."""
     for f in ("scope", "fund", "stage", "period"):
         mine, theirs = getattr(cell, f), getattr(query, f)
+        if f == "fund" and theirs == ANY_FUND:
+            continue  # (an appropriated item's figure: `_appropriated`)
         if unknown(mine) != unknown(theirs):
             return False
     return True

@@ -12,6 +12,9 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, words
 
 OPTIONAL = "optional"
+# a wording that names its component only as the whole name (`=财政拨款`): not as the end or the start of a longer
+# one (`当年财政拨款` is a 绩效自评表's, whose year's funds have a third part the 申报表's have not)
+EXACT = "="
 NOISE = regex(r"[“”\"'（）()\s]")
 # what a report adds to a component's name (`因公出国（境）费支出决算`)
 TRAILING = regex(r"(?:支出|决算数|决算|预算数|预算|执行数|数|安排)+$")
@@ -28,6 +31,7 @@ SUMS_THE_TWO = regex(r"^[，,、；;]?\s*(?:(?:以上|上述)?两项|二者|两�
 class Definition:
     totals: tuple[str, ...]
     components: tuple[tuple[tuple[str, ...], bool], ...]  # (wordings, optional)
+    exact: tuple[frozenset[str], ...] = ()  # per component, the wordings matched as whole names only
 
 
 def _norm(text: str) -> str:
@@ -38,12 +42,14 @@ def _norm(text: str) -> str:
 def definitions() -> tuple[Definition, ...]:
     out = []
     for entry in load("sums") or []:
-        components = []
+        components, exact = [], []
         for wordings in entry.get("parts") or []:
-            words = [str(w) for w in wordings]
-            optional = OPTIONAL in words
-            components.append((tuple(_norm(w) for w in words if w != OPTIONAL), optional))
-        out.append(Definition(tuple(_norm(str(t)) for t in entry.get("total") or []), tuple(components)))
+            words = [str(w) for w in wordings if w != OPTIONAL]
+            loose = tuple(_norm(w) for w in words if not w.startswith(EXACT))
+            components.append((loose, OPTIONAL in wordings))
+            exact.append(frozenset(_norm(w[len(EXACT) :]) for w in words if w.startswith(EXACT)))
+        totals = tuple(_norm(str(t)) for t in entry.get("total") or [])
+        out.append(Definition(totals, tuple(components), tuple(exact)))
     return tuple(out)
 
 
@@ -115,7 +121,7 @@ def _component_of(d: Definition, names: tuple[str, ...]) -> int | None:
     # a name that is a wording, ends with one or starts with one (equal ends with it): the wordings are
     # tried at once by str.startswith / str.endswith of the tuple
     for i, (wordings, _) in enumerate(d.components):
-        if any(n.startswith(wordings) or n.endswith(wordings) for n in names):
+        if any(n.startswith(wordings) or n.endswith(wordings) or n in d.exact[i] for n in names):
             return i
     return None
 

@@ -496,12 +496,12 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
                 continue
             if not _at_level(doc.section_at(starts[si]), run, members):
                 continue  # a total in an item's own nested list (after its `（1）…（2）…`) is that list's
-            m = mentions[0]
+            m, label = _opening_total(draft, mentions, si)
             q = exact_figure(m)
             items = [k for k in run[done:] if k.start < starts[si]]
             if q is None or len(items) < 2 or not _total_of_above(draft, m, si):
                 continue
-            parts = _items_above(draft, m, q, items, starts)
+            parts = _items_above(draft, m, q, items, starts, label)
             if parts:
                 done = run.index(items[-1]) + 1
                 claimed.add(id(m))
@@ -514,11 +514,34 @@ def _at_level(sec: Section | None, run: list[Section], members: set[int]) -> boo
     return sec is not None and (id(sec) in members or (not sec.title and sec.parent is run[0].parent))
 
 
-def _items_above(draft: Draft, m: Mention, q: Quantity, items: list[Section], starts: list[int]) -> list[Mention]:
+# the count of the items above written in digits before a total's name (`以上8个项目合计 T`, `上述 12 项合计 T`): the
+# lexer reads `8个` as a figure of its own, the total's figure the next one
+COUNT_ABOVE = regex(r"^(?:以上|上述)$")
+
+
+def _opening_total(draft: Draft, mentions: list[Mention], si: int) -> tuple[Mention, str]:
+    """The figure a sentence opens with as a total, and the words naming it: the first figure and its label, or,
+    where that is the count of the items above (`以上 8个`, a count in 个 or 项) right before a named total's figure
+    (`项目合计 T`), the total's figure named by all the words before it (`以上8个项目合计`)."""
+    first = mentions[0]
+    if len(mentions) < 2 or not COUNT_ABOVE.match(first.label.strip("，、；：。 ")):
+        return first, first.label
+    count, total = first.quantities[0], mentions[1]
+    if len(first.quantities) != 1 or count.kind != "count" or not count.text.endswith(("个", "项")):
+        return first, first.label
+    sentence = draft.doc.sentences[si]
+    return total, draft.doc.text[sentence.start : total.start]
+
+
+def _items_above(
+    draft: Draft, m: Mention, q: Quantity, items: list[Section], starts: list[int], label: str | None = None
+) -> list[Mention]:
     """The items' figures a total after them sums (as many as it counts, `以上两项`), when each states one in its
     unit and they add up to it, or the words say they are all of it (以上, 合计 alone) and they miss it by a slipped
-    digit or are as many as the words count; [] when not read."""
-    counted = _counted(m.label)
+    digit or are as many as the words count; [] when not read. `label`: the words naming the total where its own
+    label is not all of them (`以上8个项目合计`, see `_opening_total`)."""
+    label = m.label if label is None else label
+    counted = _counted(label)
     if counted and counted != len(items):
         return []  # `以上两项` after three items: which two is not said
     figures = [_heading_figure(draft, k, starts, q.base_unit) for k in items]
@@ -526,7 +549,7 @@ def _items_above(draft: Draft, m: Mention, q: Quantity, items: list[Section], st
     if len(parts) < 2 or len(parts) != len(figures):
         return []
     values = [x for _, x in parts]
-    above = ABOVE_TOTAL.match(m.label.strip("，、；：。 ")) is not None
+    above = ABOVE_TOTAL.match(label.strip("，、；：。 ")) is not None
     if foots(q, values) or (above and (counted == len(parts) or _one_slip(q, values))):
         return [p for p, _ in parts]
     return []
@@ -1611,7 +1634,7 @@ def _equation(draft: Draft, run: list[Mention]) -> Breakdown | None:
 
 # a total stating how many figures before it it sums (`以上六项支出合计`, `上述 3 项合计`)
 # (`以上三项`, `以上五个税种`: the count of the items above, in 项 or 个 and what they are)
-COUNTED = regex(f"^(?:以上|上述)(\\d|[两{ORDINALS}])(?:项|个)")
+COUNTED = regex(f"^(?:以上|上述)\\s*(\\d{{1,2}}|[两{ORDINALS}])\\s*(?:项|个)")
 
 
 def _counted_run(draft: Draft, total: Mention, unit: str, taken: set[int]) -> list[tuple[Mention, Quantity]]:

@@ -66,6 +66,7 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             # the difference is stated: the base follows from it, unless the stock's opening is stated apart
             same_period = by_period.get(own.identity.context.period, []) if own is not None else []
             opening = _opening_of(same_period, own, cur) if own is not None and c.comparison else None
+            opening = opening or (_before_adjustment(draft, c, own, cur, same_period) if own is not None else None)
             if own is not None and opening is not None:
                 certain = c.certain and _certain(own.identity, opening[0].identity)
                 yield Completed(c, replace(c, base=opening[1], certain=certain))
@@ -77,6 +78,24 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         found = _year_before_base(draft, c, own, cur, by_period.get(earlier, []), earlier)
         if found is not None:
             yield Completed(c, replace(c, base=found[0], certain=found[1]))
+
+
+# the words comparing an adjusted budget with the budget it adjusts (`比调整前增加 Δ`, `较调整前预算数减少 Δ`)
+BEFORE_ADJUSTMENT = regex(r"^(?:比|较|与)调整前(?:预算数?)?(?:相比)?$")
+
+
+def _before_adjustment(
+    draft: Draft, c: Change, own: Mention, cur: Quantity, mentions: list[Mention]
+) -> tuple[Mention, Quantity] | None:
+    """`调整前，收入总计 A。调整后，收入总计 B，比调整前增加 Δ`: the base of an adjusted budget's change against the
+    budget before the adjustment is the one figure of its identity (same item, subject, scope, fund, period: among
+    `mentions`, those of its period) of the budget's stage, when the document states one value for it."""
+    if own.identity.context.stage != "调整预算" or not BEFORE_ADJUSTMENT.match(c.comparison.replace(" ", "")):
+        return None
+    if not own.identity.item:
+        return None
+    found = _figures_of(mentions, own, cur, own.identity.context.period or "", "预算")
+    return found[0] if found and len({q.base_value for _, q in found}) == 1 else None
 
 
 def _year_before_base(
@@ -579,11 +598,27 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     # qualifier left out; an item of four characters at least, named with 总额)
     summed = SUM_TAIL.search(named) is not None and len(item) >= MIN_SUMMED and whole.identity.item.endswith(item)
     if s.part is None or not (
-        item == whole.identity.item or summed or (all_of and whole.identity.item.endswith(all_of["tail"]))
+        item == whole.identity.item
+        or summed
+        or (all_of and whole.identity.item.endswith(all_of["tail"]))
+        or abbreviates(item, whole.identity.item)
     ):
         return None
     total = whole.of_unit(s.part.base_unit)
     return total if total is not None and total.kind == s.part.kind else None
+
+
+MIN_ABBREVIATED = 4  # characters of a whole's shortened name: its first two and its last two at least
+
+
+def abbreviates(short: str, item: str) -> bool:
+    """Is `short` the list total's item shortened as a report shortens a long name it has just stated (`预留份额` of
+    `预留面向中小企业采购的份额`): its first two and last two characters the item's, all its characters in the item's
+    order, fewer of them? Only of the total of the list the part is in (`_own_list_total`)."""
+    if len(short) < MIN_ABBREVIATED or len(short) >= len(item) or short[:2] != item[:2] or short[-2:] != item[-2:]:
+        return False
+    rest = iter(item)
+    return all(c in rest for c in short)
 
 
 def list_shares(draft: Draft) -> Iterator[Completed]:

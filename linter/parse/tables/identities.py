@@ -232,6 +232,9 @@ def _closed(runs: list, ident: Identity, named: list) -> bool:
     )
 
 
+OPENS_PARTS = regex(r"^其中[：:]?")
+
+
 def _named(runs: list, level: int) -> dict:
     """The column runs by their header text at `level`; a name closed by its total's word (`公务用车购置及运行费
     小计`, a flat header's way of saying the column totals those beside it) or by a note in brackets (its unit)
@@ -243,6 +246,9 @@ def _named(runs: list, level: int) -> dict:
         bare = PAREN.sub("", w)  # `收入（亿元）`: the header less its unit note names the column too
         if bare:
             named.setdefault(bare, r)
+        # `其中：财政拨款`: a flat header's way of saying the column is a part of the one before; named by the part
+        if (part := OPENS_PARTS.sub("", w)) != w and part:
+            named.setdefault(part, r)
     return named
 
 
