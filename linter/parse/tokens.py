@@ -891,13 +891,26 @@ def _after_compared(toks: list[Tok], i: int) -> bool:
         return False
     if toks[i - 1].type == "SEP" and toks[i - 1].text in "，," and PERIOD_MOVE.fullmatch(toks[i].text):
         # (over or short of a budget, 超收 / 短收 / 节支, is no move against last year: not read so here)
-        return i >= 3 and toks[i - 2].type == "AMOUNT" and _last_years_name(toks[i - 3])
+        if i >= 3 and toks[i - 2].type == "AMOUNT" and _last_years_name(toks[i - 3]):
+            return True
+        # `同比增长 4.6%，增收 2551 万元`: the amount of the move the clause before states against last year
+        return (
+            i >= 4 and toks[i - 2].type == "PCT" and toks[i - 3].type in ("UP", "DOWN") and _year_on_year(toks[i - 4])
+        )
     if toks[i - 1].type != "AMOUNT":
         return False
     k = i - 2
     if toks[k].type == "LABEL":
         k -= 1
     return k >= 0 and toks[k].type == "CMP"
+
+
+def _year_on_year(t: Tok) -> bool:
+    """Is the token a comparison with the same period of last year (`同比`, `比上年`, `较上年同期`)?"""
+    return t.type == "CMP" and YEAR_ON_YEAR_CMP.fullmatch(t.text.strip("，, ")) is not None
+
+
+YEAR_ON_YEAR_CMP = regex(r"同比|(?:比|较)(?:上年|去年)(?:同期)?")
 
 
 def _last_years_name(t: Tok) -> bool:

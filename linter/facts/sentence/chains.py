@@ -39,6 +39,8 @@ ITEM_LINE = regex(
 NUMBER_STYLE = regex(r"\d{1,2}|[一二三四五六七八九十]")
 
 
+# a comparison with the same period of the year before (`同比下降 11.4%`), whose move a 减收 / 增收 after it goes on
+YEAR_ON_YEAR = regex(r"同比|比上年|较上年|比去年|较去年|上年同期")
 OVER_SHORT = regex(
     f"(?:(?P<over>{'|'.join(OVER_SHORT_WORDS.get('over') or [])})|{'|'.join(OVER_SHORT_WORDS.get('short') or [])})(?:收入)?$"
 )
@@ -204,6 +206,8 @@ class Chains(Reader):
                 continue
             plan, outcome = figures[i - 2], figures[i - 1]
             between = self.doc.text[outcome.quantities[-1].end : figures[i].start] if gap is not None else ""
+            if YEAR_ON_YEAR.search(between):
+                continue  # (`…的 43.4%，同比下降 11.4%，减收 Δ`: what it fell by against last year, no gap to a budget)
             if gap is not None and BUDGET_OF.match(outcome.label.lstrip("，、")) and "比" not in between:
                 # `收入 55.32 亿元，为预算 54.00 亿元的 102.4%，超收 1.32 亿元`: the budget the outcome is compared with
                 # (not where the 超收 names its own base: `…的 105.5%，比年初预算 A 超收 Δ`)
@@ -214,7 +218,9 @@ class Chains(Reader):
                 plan, outcome = outcome, plan
                 if not OUTCOME_LABEL.search(outcome.label) and PLAN_LABEL.search(STAGE_FREE.sub("", outcome.label)):
                     continue
-            elif gap is None or not (PLAN_LABEL.search(plan.label) and OUTCOME_LABEL.search(outcome.label)):
+            elif gap is None or not (
+                PLAN_LABEL.search(STAGE_FREE.sub("", plan.label)) and OUTCOME_LABEL.search(outcome.label)
+            ):
                 continue
             if not _the_budget(figures[: i - 2], gap.group(), plan.label):
                 continue

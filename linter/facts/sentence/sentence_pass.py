@@ -100,7 +100,9 @@ def _past_rates(items: list[object], j: int) -> int:
     """The index of the item before the rates that end at j (`完成预算的 98.1%`: _Rate), j itself if none."""
     while j > 0:
         rate = items[j]
-        if not isinstance(rate, _Rate) or rate.formula is not None:
+        # (a rate of a base it states, `完成年度预算 B 的 p%`, is one too)
+        stated_base = isinstance(rate, _Entry) and rate.of is not None
+        if not stated_base and (not isinstance(rate, _Rate) or rate.formula is not None):
             break
         j -= 1
     return j

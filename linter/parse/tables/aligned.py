@@ -1207,6 +1207,7 @@ def _build(
     return block, indents, layout
 
 
+LEVEL_SLACK = 2  # columns a name may start off its level heading's start
 # a run of words set one space apart at most: one name of a row's label (`产出指标    小计`: two)
 NAME_RUN = regex(r"\S+(?: \S+)*")
 
@@ -1248,8 +1249,8 @@ def _level_cells(
         for m in NAME_RUN.finditer(label):
             x = metric(label[: m.start()])
             level = min(range(len(at)), key=lambda c: abs(at[c] - x))
-            if level <= last or mapper.norm(starts[r.line] + m.start()) is None:
-                return None
+            if level <= last or abs(at[level] - x) > LEVEL_SLACK or mapper.norm(starts[r.line] + m.start()) is None:
+                return None  # (a name standing under no heading: cells set apart by a run of spaces, not aligned)
             cells[level] = Cell(m.group(), *_spanned(mapper, starts[r.line], m), k, level)
             last = level
         out.append(cells)
