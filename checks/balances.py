@@ -287,7 +287,7 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         )
         total = sum((q.value for q in items), Decimal(0))
         related = [(q, "分项得分") for q in items]
-        msg = f"各项得分之和 {fmt(total)} 分与总分 {sset.total.text} 不符"
+        msg = f"各项得分之和 {fmt(total)} 分与{sset.name or '总分'} {sset.total.text} 不符"
         yield Outcome(sset.total, verdict, "score_sum", related, msg, sset.total.text, f"{fmt(total)}分")
 
 

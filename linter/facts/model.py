@@ -284,6 +284,8 @@ class ScoreSet:
     sentence: int
     readings: list[list[Quantity]] = field(default_factory=list)
     partial: bool = False
+    # what the total is, where it is no overall score (`小计`, `过程指标得分`): what a finding calls it
+    name: str = ""
 
 
 @dataclass(slots=True, eq=False)

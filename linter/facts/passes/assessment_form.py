@@ -503,7 +503,7 @@ def _subtotal(
     if len(since) < 2 or sum((m.value for m, _ in since), Decimal(0)) != sub[0].value:
         return
     si = sentence_of(reader.draft, sub[1].start)
-    yield ScoreSet(sub[1], [s for _, s in since], si)
+    yield ScoreSet(sub[1], [s for _, s in since], si, name="小计")
 
 
 def _writes_dashes(reader: Reader, h: int) -> bool:

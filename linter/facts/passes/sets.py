@@ -1019,7 +1019,8 @@ def _numbered_children(draft: Draft, items: list[Mention]) -> Iterator[ScoreSet]
         scores = [at.get(p.start("got")) for p in pairs]
         if sum(full[1:]) != full[0] or any(q is None for q in scores) or scores[0] is None:
             continue
-        yield ScoreSet(scores[0], [q for q in scores[1:] if q is not None], m.sentence)
+        name = f"{pairs[0].group('name')}得分"  # (the numbered indicator's, `过程指标得分`)
+        yield ScoreSet(scores[0], [q for q in scores[1:] if q is not None], m.sentence, name=name)
 
 
 def _parent(m: Mention) -> str | None:
