@@ -54,6 +54,7 @@ from .vocab import (
     role_of,
     scored,
     total_kind,
+    without_percent,
     words,
 )
 from .wrapped import wrapped_names
@@ -72,6 +73,8 @@ CELL_TOKEN = regex(
     r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
     r"(?!\S)"
 )
+# a survey's satisfaction rate heading (`满意度`, `综合满意度`, `满意率`), its `%` note aside (checks/tables/rates.py)
+SURVEY_RATE = regex(r"(?:综合)?满意(?:度|率)")
 NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别|分\s*类")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
@@ -1796,6 +1799,10 @@ def _numbering_row(line: str, base: int, cols: list[int], mapper: _Mapper, metri
     return cells
 
 
+def _survey_rate(header: str) -> bool:
+    return bool(SURVEY_RATE.fullmatch(without_percent(flatten(header))))
+
+
 def readable(block: Block) -> bool:
     """The names were put over the right columns: rates where the figures are rates, and where a header
     names a role, the role of such figures. A column of amounts whose header names no role is read as an
@@ -1814,8 +1821,9 @@ def readable(block: Block) -> bool:
             return False  # amounts and rates mixed in one column
         role = role_of(head.text, percent)
         if role is None:
-            # (a ratio the vocabulary defines, `资产负债率（%）`, is a column of rates named)
-            if percent and defined_ratio_heading(head.text):
+            # (a ratio the vocabulary defines, `资产负债率（%）`, is a column of rates named; so is a survey's
+            # satisfaction rate, `满意度（%）`, which the table checks hold to its answers over the valid sample)
+            if percent and (defined_ratio_heading(head.text) or _survey_rate(head.text)):
                 continue
             if percent or not numbered and _unnamed_rates(head.text, body, shapes, c):
                 return False

@@ -27,7 +27,7 @@ PREPARER_TAIL = regex(r"(?:编制部门|编制单位|填报单位|单位名称|�
 # a running head or foot: a short line of words, no figure, no sentence mark, no table's title (`某局2024年部门决算`)
 RUNNING_HEAD = regex(r"(?![^表]*表$)(?!附?表\s*[\d一二三四五六七八九十])[^\d，。；：:,;|]{2,30}")
 UNIT_ONLY = regex(r"^[（(]?(?:金额)?单位[：:]\s*(?P<unit>亿元|万元|千元|元)[）)]?$")
-UNIT_NOTE = regex(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项)")
+UNIT_NOTE = regex(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项|份)")
 ENUMERATED = regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )

@@ -4,6 +4,8 @@ and 决算数; 公务用车购置及运行维护费 小计 = 购置费 + 运行�
 
 from __future__ import annotations
 
+from tieout.linter.patterns import regex
+
 from .cells import flatten
 from .model import Column
 from .vocab import PART_HEADING, defined_sums, role_of
@@ -101,7 +103,44 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
             out.append((col, parts))
     done = {id(c) for c, _ in out}
     out += [(c, parts) for c, parts in defined_groups(columns) if id(c) not in done]
+    done = {id(c) for c, _ in out}
+    out += [(c, parts) for c, parts in survey_groups(columns) if id(c) not in done]
     return out
+
+
+# a survey table's column of the questionnaires its answers are counted over (`有效样本`, `有效问卷`, `有效样本数`)
+SAMPLE_HEADING = regex(r"有效(?:样本|问卷|答卷)(?:数|量|份数)?")
+# an answer of a satisfaction scale (`非常满意`, `满意`, `比较满意`, `基本满意`, `一般`, `不满意`, `非常不满意`)
+OPTION_HEADING = regex(r"(?:非常|很|比较|较|基本)?(?:不)?满意|一般")
+MIN_OPTIONS = 3  # answers of a scale: a lone 满意 column beside the sample may count a subset
+
+
+def survey_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]:
+    """(sample column, answer columns) of a survey's table of answers by option (`调查对象 | 有效样本 | 满意 | 比较满意 |
+    一般 | 不满意 | 满意度（%）`): each valid questionnaire gives one answer of the scale, so the answers a row counts add
+    up to its sample. Only where the columns right after the sample are all answers of one scale, three or more,
+    the scale's low end (不满意) among them, so that no answer is left out (`满意 | 满意度` alone is a subset), and
+    nothing but a rate column or the table's end after them."""
+    out = []
+    for i, col in enumerate(columns):
+        if not col.path or col.kind not in ("amount", "") or not SAMPLE_HEADING.fullmatch(flatten(col.path[-1])):
+            continue
+        parts = []
+        for c in columns[i + 1 :]:
+            if not c.path or c.kind not in ("amount", "") or not OPTION_HEADING.fullmatch(flatten(c.path[-1])):
+                break
+            parts.append(c)
+        rest = columns[i + 1 + len(parts) :]
+        low = any("不满意" in flatten(c.path[-1]) for c in parts)
+        if len(parts) >= MIN_OPTIONS and low and all(c.kind == "ratio" or _rate_heading(c) for c in rest):
+            out.append((col, parts))
+    return out
+
+
+def _rate_heading(col: Column) -> bool:
+    """A column of rates by its heading's `%` note or its name (`满意度（%）`, `满意率`)."""
+    text = flatten(col.path[-1]) if col.path else ""
+    return text.endswith(("%", "％", "%）", "％）", "%)", "率", "度"))
 
 
 def _beside_total(col: Column, parts: list[Column], level: int) -> bool:
