@@ -1053,7 +1053,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         return None
     # (`税收收入 a；非税收入 b。其中：增值税 c，契税 d`: the taxes are none of b; the list is of a figure before)
     prev = [m for m in _unrestated(draft, prev) if not excludes(m, items)]
-    last = _last_figure(prev, units)
+    last = _kept_within(_last_figure(prev, units), prev, items)
     if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev) or _after_list(draft, last, si):
         return None
     whole = _whole_of(draft, items, prev, last, units)
@@ -1384,6 +1384,24 @@ def _last_figure(prev: list[Mention], units: set[str]) -> Mention | None:
         # of the list; the outcome before it is
         return figures[-2]
     return figures[-1] if figures else None
+
+
+# a limit a balance stated before it is kept within (`余额 X，控制在省核定的债务限额 L 以内`), and that balance
+KEPT_WITHIN = regex(r"^[，,、；;\s]*(?:控制在|不超过|不高于)[\u4e00-\u9fff]{0,10}限额$")
+BALANCE = regex(r"余额$")
+
+
+def _kept_within(last: Mention | None, prev: list[Mention], items: list[Mention]) -> Mention | None:
+    """`债务余额 X，控制在债务限额 L 以内。其中，一般债务 a，专项债务 b`: the list after a limit the balance is kept
+    within breaks down the balance, not the limit, where no part names a limit (`其中一般债务限额 a` would be the
+    limit's). The figure right before the limit, named as a balance, in the limit's sentence; else the last one."""
+    if last is None or not KEPT_WITHIN.match(last.label) or any("限额" in m.label for m in items):
+        return last
+    k = next((i for i, m in enumerate(prev) if m is last), 0)
+    before = prev[k - 1] if k >= 1 else None
+    if before is None or before.sentence != last.sentence or not BALANCE.search(before.label.strip()):
+        return last
+    return before
 
 
 # a figure joined to the one before as another member of one list (`9 个项目和 4 个单位`: its label is `项目和`)

@@ -201,6 +201,9 @@ def _acted_on(flat: list[object], k: int, said: str) -> tuple[Quantity, bool] | 
 SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
 
 
+# the verb of an outcome ending a figure's name (`一般公共预算收入实现 A`, `…收入累计完成 A`, the item `收入累计`):
+# the figure is the income itself, which a share's whole names without the verb (`税收收入占一般公共预算收入的比重`)
+DONE_TAIL = regex(r"(?:累计(?:完成|实现)?|完成|实现)$")
 # a figure named as what another is compared with (`比调整预算 B`, `较上年 B`, `与上年的 B 相比`)
 COMPARED_BASE = regex(r"[，,、；;\s]*(?:比|较|与)")
 # the words closing a total's name (`政府债务余额合计`): no measure of its parts
@@ -399,6 +402,12 @@ def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
 
 # the words from a figure to another inside the bracket opened right after the first (no bracket closed between)
 OPEN_BRACKET_AFTER = regex(r"\s*[（(][^（）()]*")
+
+
+def _same_item(stated: str, named: str) -> bool:
+    """Does a figure's item name what a share names: the same words, or those and a verb of outcome after them
+    (`收入实现` is the income a share's whole `收入` names)?"""
+    return stated == named or DONE_TAIL.sub("", stated) == named
 
 
 class Lists(Rates, Changes):
@@ -1094,7 +1103,7 @@ class Lists(Rates, Changes):
             if self._same_paragraph(s, si) or self.doc.section_at(self.doc.sentences[s].start) is here
         ]
         # the name as an item, else as the end of one (`余额` of `年末债务余额`: the share's words shorten it)
-        for same in (str.__eq__, str.endswith):
+        for same in (_same_item, str.endswith):
             for s in sentences:
                 among = mentions if s == si else self.d.by_sentence.get(s) or []
                 outcome = said.stage is None and self._outcome_stated(among)
