@@ -63,7 +63,7 @@ ITEM_TRIM_LEAD = regex(
     # the project a report is of, pointed at (`本项目自评总分` is the report's `项目自评总分`); what was held
     # (`开展培训 3,280 人次` counts 培训)
     r"|[本该](?=项目)|开展|举办"
-    # who allotted the figure to whom (`省财政厅下达宁岚市新增专项债券 X`, `财政部提前下达我省新增一般债务限额 X`): the
+    # who allotted the figure to whom (`省财政厅下达某市新增专项债券 X`, `财政部提前下达我省新增一般债务限额 X`): the
     # allotment named, not what it is; the thing allotted is the item
     r"|(?:财政部|省财政厅|省财政|市财政局|市财政|上级财政|上级)(?:提前)?下达"
     r"(?:我省|我市|我县|我区|本省|本市|本县|本区|[\u4e00-\u9fff]{2,4}?[省市县区](?![级直]))"
