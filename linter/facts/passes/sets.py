@@ -910,6 +910,7 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
         for p in b.parts
     }
     items = []
+    listed = _listing_paragraphs(draft, m)
     for other in after:
         if not other.quantities:
             continue
@@ -919,12 +920,32 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
         deeper = len(opath) > len(path)
         if not deeper and _another_total(other) and not draft.is_part(other):
             break  # `总分 100 分。自评得分 92.4 分。其中：…`: the items after another overall score are that one's
-        if not (deeper or other.paragraph == m.paragraph) or other.key == m.key or _another_total(other):
+        if not (deeper or other.paragraph in listed) or other.key == m.key or _another_total(other):
             continue
         q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
         if q is not None and "得分" in other.key + other.label and (id(other) in own or not draft.is_part(other)):
             items.append(other)
     return items
+
+
+LIST_GOES_ON = ("；", ";", "：", ":")  # how a paragraph ends whose list goes on in the next one
+MAX_LIST_PARAGRAPHS = 12
+
+
+def _listing_paragraphs(draft: Draft, m: Mention) -> set[int]:
+    """The overall score's paragraph and those after it its list goes on into: each paragraph ending with `；` or
+    `：` (`分项得分为：` / `产出指标（分值 50 分）得分 46.5 分；` / `效益指标…；`, a line each in a PDF's text) is followed by
+    more of the list."""
+    doc = draft.doc
+    out = {m.paragraph}
+    span = doc.paragraph_of(m.sentence)
+    for _ in range(MAX_LIST_PARAGRAPHS):
+        last = doc.sentences[span.stop - 1]
+        if not doc.text[last.start : last.end].rstrip().endswith(LIST_GOES_ON) or span.stop >= len(doc.sentences):
+            break
+        span = doc.paragraph_of(span.stop)
+        out.add(doc.sentences[span.start].paragraph)
+    return out
 
 
 # a clause that opens by naming the indicator its scores stand within (`产出指标中，`, `效益方面：`)
