@@ -348,9 +348,8 @@ def _surveyed_as(draft: Draft, m: Mention, q: Quantity) -> str:
     lead = next(iter(draft.by_sentence.get(m.sentence) or []), None)
     if lead is None or lead is m or not SURVEY_LEAD.search(lead.label):
         return ""
-    return (
-        "" if not any(x.kind == "count" and x.base_unit == q.base_unit for x in lead.quantities) else lead.identity.item
-    )
+    counted = any(x.kind == "count" and x.base_unit == q.base_unit for x in lead.quantities)
+    return lead.identity.item if counted else ""
 
 
 # `比上年 11.53 亿元增长 1.7%`: last year's figure stated as the base of this year's change (a year named: `比

@@ -1342,12 +1342,11 @@ def _after_list(draft: Draft, last: Mention, si: int) -> bool:
     if sentences[si].paragraph == sentences[last.sentence].paragraph:
         return False
     sections = draft.doc.sections
-    sec = draft.doc.section_at(sentences[last.sentence].start)
-    k = next((i for i, s in enumerate(sections) if s is sec), None)
-    if sec is None or k is None or not sec.title or not _in_title_paragraph(draft, sec, last.sentence):
-        return (
-            False  # (a figure of the item's text below its heading line is the item's own: `2.市级…情况` / `…X。其中…`)
-        )
+    k = draft.doc.section_index(sentences[last.sentence].start)
+    sec = sections[k] if k >= 0 else None
+    # (a figure of the item's text below its heading line is the item's own: `2.市级…情况` / `…X。其中…`)
+    if sec is None or not sec.title or not _in_title_paragraph(draft, sec, last.sentence):
+        return False
     siblings = [s for s in sections if s.parent is sec.parent and s.level == sec.level and s.title]
     later = [s for s in sections[k + 1 :] if s.level <= sec.level and s.title]  # (not its own text going on)
     return len(siblings) >= 2 and siblings[0] is not sec and (not later or later[0].parent is not sec.parent)

@@ -665,14 +665,16 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
         found = _score_items(draft, m, total, mentions[idx + 1 :])
         within = _within(draft, found)
         top = [x for x in found if id(x) not in within]
-        readings = [r for r in _readings(m, top) + _numbered(draft, top) if len(r) >= 2]
+        numbered = _numbered(draft, top)
+        readings = [r for r in _readings(m, top) + numbered if len(r) >= 2]
         if readings and _some_under_subset(draft, m, total, top):
             # `综合得分 88 分，其中产出指标满分 40 分，得分 36 分；效益指标…`: a 其中 naming some indicators
             yield ScoreSet(total, [_score(x) for x in top], m.sentence, partial=True)
         elif readings:
             first, *others = ([_score(x) for x in r] for r in readings)
             yield ScoreSet(total, first, m.sentence, others)
-        yield from _numbered_children(draft, top)
+        for heads in numbered:
+            yield from _numbered_children(draft, heads)
         for parent in {id(p): p for p in within.values()}.values():
             children = [x for x in found if within.get(id(x)) is parent]
             if len(children) >= 2:
@@ -1023,14 +1025,13 @@ ITEM_PAIR = regex(
 )
 
 
-def _numbered_children(draft: Draft, items: list[Mention]) -> Iterator[ScoreSet]:
-    """In each numbered item's paragraph (`_numbered`), the pairs of full marks and score after the item's own
-    (`2.过程指标分值 30 分，得分 28.00 分。预算执行分值 20 分、得分 18.50 分；预算管理分值 10 分、得分 9.50 分`): the
-    indicators under it, whose scores make its own where their full marks make its full marks exactly."""
-    if not _numbered(draft, items):
-        return
+def _numbered_children(draft: Draft, heads: list[Mention]) -> Iterator[ScoreSet]:
+    """In each numbered item's paragraph (its first score one of `heads`, the reading `_numbered` gives), the pairs of
+    full marks and score after the item's own (`2.过程指标分值 30 分，得分 28.00 分。预算执行分值 20 分、得分 18.50 分；
+    预算管理分值 10 分、得分 9.50 分`): the indicators under it, whose scores make its own where their full marks make
+    its full marks exactly."""
     doc, at = draft.doc, {q.start: q for q in draft.facts.quantities}
-    for m in {x.paragraph: x for x in reversed(items)}.values():
+    for m in heads:
         lines = doc.paragraph_of(m.sentence)
         begin, end = doc.sentences[lines.start].start, doc.sentences[lines.stop - 1].end
         pairs = list(ITEM_PAIR.finditer(doc.text, begin, end))

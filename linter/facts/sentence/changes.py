@@ -266,11 +266,11 @@ def _names(mention_key: str, key: str) -> bool:
     )
 
 
-# the rest of a comparison the pattern of comparisons cut short (`比2023年预算执行数`: the base is the outturn, not the
-# budget), no name of what changed
 # a change named by a stage alone (`决算数比年初预算数增加 Δ`), against a stage alone
 STAGE_ALONE = regex(r"(?:支出|收入)?(?:决算数?|执行数|实际执行数?)")
 STAGE_COMPARED = regex(r"[比较](?:年初预算|调整预算|全年预算|预算)数?")
+# the rest of a comparison the pattern of comparisons cut short (`比2023年预算执行数`: the base is the outturn, not the
+# budget), no name of what changed
 COMPARED_STAGE_REST = regex(r"(?:执行|预计|决算|预算|实际|完成|数|的|同期|相比|比较)")
 
 
@@ -657,16 +657,16 @@ class Changes(Reader):
         own, other = identify(named)[1].stage, identify(c.cmp[1:])[1].stage
         if own is None or other is None or own == other:
             return None
-        found: dict[str, list[tuple[Mention, Quantity]]] = {own: [], other: []}
+        found: dict[str, list[tuple[Mention, Quantity, str]]] = {own: [], other: []}
         for m in mentions:
             item, said = identify(m.label)
             amounts = [q for q in m.quantities if q.kind == "amount" and q.exact]
             if said.stage in found and amounts:
-                found[said.stage].append((m, amounts[0]))
+                found[said.stage].append((m, amounts[0], item))
         if len(found[own]) != 1 or len(found[other]) != 1:
             return None
-        (m, current), (b, base) = found[own][0], found[other][0]
-        return (m, current, base) if identify(m.label)[0] == identify(b.label)[0] else None
+        (m, current, item), (_, base, based) = found[own][0], found[other][0]
+        return (m, current, base) if item == based else None
 
     def _item_said_before(self, c: _Change, key: str, si: int) -> tuple[Mention, Quantity] | None:
         """The figure of the sentence right before, in its paragraph, that a change stating only its difference

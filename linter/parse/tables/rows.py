@@ -9,7 +9,7 @@ which the styles first appear.
 from __future__ import annotations
 
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, words
 
 from .cells import CODE, Cell, flatten
 from .model import Row
@@ -301,7 +301,7 @@ PART_OPENING = regex(r"^其中[：:]")
 
 # a project's funds in all (`年度资金总额`, `项目资金总额`), and the sources of funds (vocab relations fund_sources)
 FUNDS_TOTAL = regex(r"^(?:年度|项目)?资金总额(?:[（(]万元[）)])?$")
-FUND_SOURCE = regex(rf"^其中[：:](?:{'|'.join(map(str, load('relations').get('fund_sources') or []))}|上年结转)")
+FUND_SOURCE = regex(rf"^其中[：:](?:{alternation(words('relations', 'fund_sources'))}|上年结转)")
 
 
 def _source_of_funds_above(rows: list[Row], i: int) -> bool:
