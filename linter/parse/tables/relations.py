@@ -222,10 +222,17 @@ def _totals(side: Side, cols: list[int], open_end: bool) -> list[Relation]:
             continue
         # rows grouped by position only, unless the numbering of groups' headings and their rows says it too
         plain = side.structure in ("plain", "indent") and not (parts != top and _numbered(side.rows, top, parts))
+        # numbered rows with unnumbered ones under them (一、税收收入 / 增值税 / … / 二、非税收入 / …): the unnumbered
+        # ones are taken for the items of the numbered row above them, as its sum in the table says (parent_prefix)
+        # they may be; an unnumbered row that stands beside the numbered ones would make the sum fall short in
+        # every column, so a failure counts only where the sum holds in another column
+        loose = side.structure == "enum" and any(
+            not side.rows[k].marker for k in _segment(side.rows, t, row.total == "grand")
+        )
         for c in cols:
             rel = Relation("total", (row.index, c), [(side.rows[k].index, c) for k in parts], where=row.label)
-            rel.confirm = plain
-            rel.strict = side.structure == "indent"
+            rel.confirm = plain or loose
+            rel.strict = side.structure == "indent" or loose
             out.append(rel)
     return out
 
@@ -272,9 +279,9 @@ def _total_parts(side: Side, t: int) -> list[int]:
         # (`其中：…` in line with the rows: a part of the row above it, no row of the total's own)
         return [] if any(rows[k].label.startswith(PARTS_OF_ABOVE) for k in top) else top
     if side.structure == "enum":
-        if any(not rows[k].marker for k in segment):
-            return []  # an unmarked row among the items: its place is not known
-        return [k for k in segment if rows[k].level == 0]
+        if segment and not rows[segment[0]].marker:
+            return []  # an unmarked row first among the items: its place is not known
+        return [k for k in segment if rows[k].level == 0 and rows[k].marker]
     if any(rows[k].label.startswith(PARTS_OF_ABOVE) for k in segment):
         return []
     if row.total == "grand" and any(_stated_first(rows, k) for k in range(t)):
