@@ -342,6 +342,9 @@ class _Breakdown:
     keyword: str
     parts: list[object] = field(default_factory=list)  # _Entry, _Breakdown (nested) or other clauses
     noted: list[object] = field(default_factory=list)  # figures in brackets after a part: that part's
+    # the ratios and changes written between the head and the list's keyword (`A a，较上年减少 Δ，其中 B b、C c`):
+    # the head's, read before the parts (read after them, a change would be taken for the last part's)
+    quals: list[object] = field(default_factory=list)
 
 
 @dataclass
@@ -427,9 +430,10 @@ class SentenceTransformer(Transformer):
         # a nested list ends at `；` (or at the bracket that opened it): what follows are siblings of the part
         # that opened it; the separator stays, it tells the enclosing list how its parts are listed
         cut = _list_end(keyword, rest, nested=True)
-        if cut is None:
-            return [_listed(children[0], keyword, rest), *quals]
-        return [_listed(children[0], keyword, rest[:cut]), *quals, *rest[cut:]]
+        listed = _listed(children[0], keyword, rest if cut is None else rest[:cut])
+        listed.quals = [c for c in quals if isinstance(c, (_Rate, _Change))]
+        others = [c for c in quals if not isinstance(c, (_Rate, _Change))]
+        return [listed, *others] if cut is None else [listed, *others, *rest[cut:]]
 
     def breakdown(self, children: list) -> _Breakdown | list:
         head = children[0] if isinstance(children[0], _Entry) else None

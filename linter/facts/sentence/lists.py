@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from itertools import takewhile
 from os.path import commonprefix
@@ -746,8 +747,10 @@ class Lists(Rates, Changes):
         mentions: list[Mention],
         qualified: Mention | None = None,
         before: list[object] | None = None,
+        outer: tuple[Mention | None, list[Mention]] = (None, []),
     ) -> Mention | None:
-        """A total and its parts; `qualified` is the head when the list follows it past a qualifying ratio."""
+        """A total and its parts; `qualified` is the head when the list follows it past a qualifying ratio; `outer`
+        the whole and the parts so far of the list this one is a part of."""
         # `限额和余额分别为 X、Y，其中一般债务限额和余额分别为 a、b，…`: the list breaks down both figures of the
         # 分别 pair in turn, not the last one alone (which part is whose is not read)
         paired = (
@@ -762,8 +765,9 @@ class Lists(Rates, Changes):
             # changed, not of what it changed by (a list of the change repeats its word: `其中调增人员经费 …`)
             mentions.append(self._mention(b.head, si, para))
             qualified = self._qualified_head([*before, b.head], mentions)
-            b = _Breakdown(None, b.keyword, b.parts, b.noted)
+            b = replace(b, head=None)
         head, qualified = self._list_head(b, si, para, mentions, qualified)
+        self._head_clauses(b, si, mentions, head, outer)
         head = _counted_before(head, b, mentions)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
         if b.keyword.startswith(("（", "(")):
@@ -792,6 +796,21 @@ class Lists(Rates, Changes):
             self._record(head, parts, kw, si)
             self._listed_shares(b, si)
         return head
+
+    def _head_clauses(
+        self,
+        b: _Breakdown,
+        si: int,
+        mentions: list[Mention],
+        head: Mention | None,
+        outer: tuple[Mention | None, list[Mention]],
+    ) -> None:
+        """The ratios and changes of a list's head written before its keyword (`A a，较上年减少 Δ，其中 …`), read before
+        its parts, as the enclosing list (`outer`: its whole and parts so far) reads a part's clauses."""
+        whole, siblings = outer
+        own = [*siblings, *([head] if head else [])]
+        for q in b.quals:
+            self._clause(q, si, mentions, "", whole if own else None, own)
 
     def _kept(self, head: Mention, parts: list[Mention]) -> list[Mention]:
         """The parts the list records of its head: within the whole, gross; none of a net over- or under-collection
@@ -879,7 +898,7 @@ class Lists(Rates, Changes):
                 if not ended:
                     parts.append(m)
             elif isinstance(p, _Breakdown):
-                sub = self._breakdown(p, si, para, mentions)
+                sub = self._breakdown(p, si, para, mentions, outer=(head, parts))
                 if sub is not None and not ended:
                     parts.append(sub)
                     self._share_of_subtotal(sub, head)
