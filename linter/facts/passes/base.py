@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Breakdown, Mention, Share
+from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import interval
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
@@ -354,3 +355,21 @@ def said_earlier(draft: Draft, m: Mention, others: list[Mention]) -> bool:
 def sentence_of(draft: Draft, offset: int) -> int:
     """The index of the sentence holding the offset (the last to open before it; the first before any)."""
     return max(draft.doc.sentence_index(offset), 0)
+
+
+# what a fund's figure is on the side of its sources (`财政拨款收入`, `财政拨款全年可用资金`) or of its uses (`…支出`)
+SOURCE_REST = regex(r"(?:收入|资金)$")
+USE_REST = regex(r"支出$")
+
+
+def sources_and_uses(parts: list[Mention]) -> bool:
+    """Are two of the parts one fund's sources and its uses (`其中财政拨款全年可用资金 a，财政拨款支出 b`: the fund's
+    share of the budget and of the spending before, each a part of another whole), which no whole adds up?"""
+    sides: dict[str, set[str]] = {}
+    for m in parts:
+        r = read(m.label)
+        rest = r.rest.strip("，、；：（）() ")
+        side = "source" if SOURCE_REST.search(rest) else "use" if USE_REST.search(rest) else ""
+        if r.context.fund and side:
+            sides.setdefault(r.context.fund, set()).add(side)
+    return any(len(found) == 2 for found in sides.values())

@@ -52,6 +52,7 @@ from tieout.linter.facts.passes.base import (
     said_earlier,
     same_section,
     scored_apart,
+    sources_and_uses,
     under_heading,
     within_whole,
 )
@@ -800,8 +801,10 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         prev = [m for m in prev if not changed_by(m.label, listed)]
         prev = _scores_outside_brackets(draft, items, prev)
         stages = {said.stage for m in items if (said := draft.labeller.identify(m.label)[1]).stage}
-        if len(stages) > 1:
-            continue  # `其中，…（项）年初预算 A，支出决算 B`: one item at two stages, no parts of a whole
+        if len(stages) > 1 or sources_and_uses(items):
+            # `其中，…（项）年初预算 A，支出决算 B`: one item at two stages, no parts of a whole; nor one fund's
+            # sources and uses (`其中财政拨款全年可用资金 a，财政拨款支出 b`)
+            continue
         name = draft.whole_named.get(si)
         if name is not None:
             # `基本支出中，…`: the list is of the figure it names, or of none

@@ -324,8 +324,9 @@ class Changes(Reader):
         # year's figure stated before it, `上年为 C`, is not what changed)
         this_year = c.base is not None and not LAST_YEAR_WORDS.search(c.cmp)
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial, whole, this_year)
-        if key and subject is None:
-            self.facts.changes.append(self._unstated_subject(c, si, mentions, key, named))
+        unread = self._not_read_from(subject, certain, c, si, mentions, key, named) if key else None
+        if unread is not None:
+            self.facts.changes.append(unread)
             return
         current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
@@ -625,6 +626,26 @@ class Changes(Reader):
         label = initial.key[: named.start()] if named is not None and named.start() > 0 else initial.key
         self.facts.changes.append(Change("", label, current, base, _movements(c), si))
         return True
+
+    def _not_read_from(
+        self, subject: Mention | None, certain: bool, c: _Change, si: int, mentions: list[Mention], key: str, named: str
+    ) -> Change | None:
+        """The change, where the figure its name names is not read from `subject` (none found, or one of two)."""
+        if subject is None:
+            return self._unstated_subject(c, si, mentions, key, named)
+        if not certain and self._other_stage_stated(subject, named):
+            # `“三公”经费预算 a，实际支出 b。“三公”经费支出较上年 C 减少 Δ`: the item stated at two stages, the name
+            # saying which of them changed in no word of a stage: either may be meant
+            return Change(c.cmp, key, None, c.base, _movements(c), si, False)
+        return None
+
+    def _other_stage_stated(self, subject: Mention, named: str) -> bool:
+        """Is the budget a change's name found in an earlier sentence followed there by the outturn of the same item,
+        named by its flow alone (`三公经费预算 a，实际支出 b`), while the change's name states no stage?"""
+        if read(subject.label).context.stage != "预算" or read(named).context.stage is not None:
+            return False
+        outturn = (read(m.label) for m in self.d.by_sentence.get(subject.sentence) or [] if m.start > subject.start)
+        return any(r.rest.strip("，、；： ") in GENERIC_ITEMS and r.context.stage in ("执行", "决算") for r in outturn)
 
     def _unstated_subject(self, c: _Change, si: int, mentions: list[Mention], key: str, named: str = "") -> Change:
         """A change naming a figure its sentence does not state: of the item's one figure in the sentence right

@@ -25,6 +25,7 @@ from tieout.linter.facts.passes.base import (
     list_total,
     not_of_another,
     scored_apart,
+    sources_and_uses,
     within_whole,
 )
 from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
@@ -784,11 +785,7 @@ class Lists(Rates, Changes):
                 self._breakdown(p, si, para, mentions)
             else:
                 self._clause(p, si, mentions)
-        if head is None or paired or _score_pairs(parts) or _counts_the_parts(head, parts) or counts_subordinates(head):
-            return None
-        if self._graded_apart(parts, si) or scored_apart(head, parts) or survey_stages(parts):
-            # `评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`: a part evaluated on its own;
-            # `其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages
+        if head is None or paired or self._apart(head, parts, si):
             return None
         parts = self._kept(head, parts)
         if parts:
@@ -796,6 +793,20 @@ class Lists(Rates, Changes):
             self._record(head, parts, kw, si)
             self._listed_shares(b, si)
         return head
+
+    def _apart(self, head: Mention, parts: list[Mention], si: int) -> bool:
+        """Are the parts figures of their own, not parts the head adds up? Score pairs, counts of the parts, a part
+        evaluated on its own (`评价得分 87 分；其中项目支出部分得分 91 分，单独评定为“优”`), one sample's stages (`其中学生
+        问卷发放 800 份、回收 782 份、有效 770 份`), one fund's sources and uses (`其中财政拨款全年可用资金 a，财政拨款支出 b`)."""
+        return (
+            _score_pairs(parts)
+            or _counts_the_parts(head, parts)
+            or counts_subordinates(head)
+            or self._graded_apart(parts, si)
+            or scored_apart(head, parts)
+            or survey_stages(parts)
+            or sources_and_uses(parts)
+        )
 
     def _head_clauses(
         self,
