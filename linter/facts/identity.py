@@ -187,7 +187,7 @@ def assign(draft: Draft) -> None:
         if m.sentence not in leads:  # read once per sentence, not for each of its figures
             leads[m.sentence] = _lead_in(draft, m.sentence)
         lead, left_out = leads[m.sentence], draft.excluded.get(key, "")
-        if item in canonical:
+        if item in canonical or item in BALANCE_ITEMS:
             subject = _path(_sentence_subject(draft, m, items) or ("" if wide else path), lead, left_out)
         elif key in of_whole or lead or left_out:
             subject = _path(path, of_whole.get(key, ""), lead, left_out)
@@ -297,6 +297,8 @@ def _lead_in(draft: Draft, si: int) -> str:
 
 
 # a sentence that adds to the figure of the sentence before (`…基金支出 A。加上补助市县支出后，总支出 T。`)
+# a balance named by its word alone: of its sentence's subject, as a well-defined total is
+BALANCE_ITEMS = frozenset(words("relations", "balance_items"))
 ADDS_ON = regex(r"加上?[^，。；]{1,30}后[，,]")
 
 
