@@ -214,6 +214,29 @@ def _restated_cause(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -
     return False
 
 
+# what a total of uses may hold besides the uses listed (`支出总量 T`, then `收支相抵，结转下年 c`)
+CARRIED = regex(r"结转|结余")
+
+
+def _carried_over(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Quantity]) -> bool:
+    """Does the list fall short of its total by exactly a carry-over or balance stated after the total in its
+    sentence or the next of its paragraph (`加补助下级支出 a、…，支出总量为 T。收支相抵，结转下年 c`)? The total may
+    hold it (a 支出总量 written equal to the 收入总量): which the text means, it does not say."""
+    short = ctx.value(total) - _sum(ctx, parts)
+    if short <= 0:
+        return False
+    paragraph = ctx.doc.sentences[b.sentence].paragraph
+    for si in (b.sentence, b.sentence + 1):
+        if si >= len(ctx.doc.sentences) or ctx.doc.sentences[si].paragraph != paragraph:
+            break
+        for m in ctx.index.in_sentence(si):
+            if CARRIED.search(m.label) and any(
+                q.base_unit == total.base_unit and q.start > total.end and ctx.value(q) == short for q in m.quantities
+            ):
+                return True
+    return False
+
+
 def sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Every complete breakdown's total against the sum of its parts."""
     for b, total, parts in footings(ctx.facts.breakdowns):
@@ -237,7 +260,11 @@ def sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if not complete:
             continue  # parts exceeding a partial list's whole: TO102
-        if _restated_cause(ctx, total, parts) or any(ctx.index.unit_slip_of(q) for q in [total, *parts]):
+        if (
+            _restated_cause(ctx, total, parts)
+            or any(ctx.index.unit_slip_of(q) for q in [total, *parts])
+            or _carried_over(ctx, b, total, parts)
+        ):
             yield Outcome(total, "fail", "sum", operands=parts, silent=True)
             continue
         yield _approx_finding(ctx, b, total, parts) if approx else _sum_finding(ctx, b, total, parts, verdict)
