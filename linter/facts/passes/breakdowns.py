@@ -1086,8 +1086,13 @@ def _whole_of(
     """The figure before a 其中 list that the list is of: the one its parts define or name, else the one they sum
     to, else the last; None when that is not certain."""
     defined = _defined_by_parts(items, prev)
+    paragraph = _paragraph_before(draft, items[0].sentence)
+    if not defined:
+        # (`基本支出 X，…。按经济分类：工资福利支出 a，…，对个人和家庭的补助 c。其中，人员经费 p，公用经费 q`: the parts
+        # make by definition a figure stated earlier in the paragraph, not the last one: the list is of that one)
+        defined = [m for m in _defined_by_parts(items, paragraph) if m not in prev]
     # (a part's share may name a whole stated a sentence or more before the list, in the paragraph)
-    by_shares = _named_by_shares(draft, items, _paragraph_before(draft, items[0].sentence))
+    by_shares = _named_by_shares(draft, items, paragraph)
     named = defined if len(defined) == 1 else by_shares if len(by_shares) == 1 else _named_by_parts(items, prev)
     if len(named) > 1:
         return None
