@@ -642,10 +642,11 @@ class Changes(Reader):
     def _other_stage_stated(self, subject: Mention, named: str) -> bool:
         """Is the budget a change's name found in an earlier sentence followed there by the outturn of the same item,
         named by its flow alone (`三公经费预算 a，实际支出 b`), while the change's name states no stage?"""
-        if read(subject.label).context.stage != "预算" or read(named).context.stage is not None:
+        if self.labeller.identify(subject.label)[1].stage != "预算" or self.labeller.identify(named)[1].stage:
             return False
-        outturn = (read(m.label) for m in self.d.by_sentence.get(subject.sentence) or [] if m.start > subject.start)
-        return any(r.rest.strip("，、；： ") in GENERIC_ITEMS and r.context.stage in ("执行", "决算") for r in outturn)
+        after = (m for m in self.d.by_sentence.get(subject.sentence) or [] if m.start > subject.start)
+        outturn = (self.labeller.identify(m.label) for m in after)
+        return any(item in GENERIC_ITEMS and said.stage in ("执行", "决算") for item, said in outturn)
 
     def _unstated_subject(self, c: _Change, si: int, mentions: list[Mention], key: str, named: str = "") -> Change:
         """A change naming a figure its sentence does not state: of the item's one figure in the sentence right
