@@ -2395,6 +2395,10 @@ def _defined_before(draft: Draft, mentions: list[Mention], i: int, unit: str, ta
     return before if of_total(total, before) else []
 
 
+# a label naming a figure per unit (`县道每公里`, `每人每年`)
+PER_UNIT_LABEL = regex(r"每[\u4e00-\u9fff]{1,3}$")
+
+
 def _run_before(
     draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]
 ) -> list[tuple[Mention, Quantity]]:
@@ -2415,6 +2419,8 @@ def _run_before(
         noted = INCLUDED.match(prev.label.lstrip("（(，、")) or in_brackets(draft, prev.sentence, prev.start)
         if noted or draft.is_part(prev) or draft.labeller.qualifying_ratio(prev.key, prev.quantities):
             continue  # a figure noted in brackets, a part of another list, a ratio qualifying its neighbour
+        if PER_UNIT_LABEL.search(prev.label) or PER_UNIT_WORDS.search(prev.label):
+            continue  # a figure per unit (`乡道每公里 0.40 万元，计 235.16 万元`): the rate of the amount after it
         if unit == "分" and FULL_MARKS.search(prev.label) and not MARKS_LISTED.search(prev.label):
             # an indicator's full marks beside its score (`质量指标满分 10 分，得 10 分`): no score; but a marks word
             # over a list (`权重分别为决策 15 分、过程 25 分…，合计 100 分`) names all of it, and the total is theirs
