@@ -663,6 +663,12 @@ class Lists(Rates, Changes):
             return m  # `A a，比调整预算 B 增加 Δ，占…的 p%`: the share is a's (not read), never the base B's
         if e.share is not None:
             part = next((q for q in e.qs if q.kind != "percent"), None)
+            if whole is not None and e.share_base and self._other_scope(e.share_base, whole):
+                # `市本级债务余额 T，其中一般债务 a、专项债务 b，占全市债务余额的 p%`: a share of a whole of another
+                # scope after the list's last part may be of the part or of the list's total, which is not said:
+                # a share of no part known
+                self.facts.shares.append(Share(e.share, None, None, e.share_base, si, certain=False))
+                return m
             if whole is not None and e.share_base and not self._names_whole(e.share_base, whole):
                 whole = None  # `其中基本支出 A，人员经费 B，占基本支出的 p%`: of the whole it names (linked later)
             elif whole is not None and not e.share_base and self._share_of_outer(whole, si):
@@ -725,6 +731,11 @@ class Lists(Rates, Changes):
         si = parts[0].sentence if parts else -1
         own = list(takewhile(lambda s: s.sentence == si, reversed(self.facts.shares)))
         return not_of_another(self.labeller, own, parts)
+
+    def _other_scope(self, base: str, whole: Mention) -> bool:
+        """Does the whole a share names (`占全市债务余额的`) state another scope than the list's total (`市本级…`)?"""
+        named = self.labeller.identify(base)[1].scope
+        return named is not None and self.labeller.identify(whole.label)[1].scope not in (None, named)
 
     def _names_whole(self, base: str, whole: Mention) -> bool:
         """Does the whole a share names (`占基本支出的`, `占总支出的`) name the list's total? A generic word
