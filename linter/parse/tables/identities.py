@@ -14,7 +14,7 @@ from .model import Row, Side, Table
 from .relations import Relation, summable
 from .rows import MARKERS
 from .spans import column_for, spans, sub_leaf
-from .vocab import PART_HEADING, Role, role_of
+from .vocab import PART_HEADING, Role, rate_heading, role_of
 
 NONE = Role("", "")
 
@@ -180,6 +180,8 @@ def _columns(table: Table, ident: Identity) -> list[Relation]:
             if total is None or any(c is None for c, _ in cols):
                 continue
             for row in side.rows:
+                if rate_heading(row.label):
+                    continue  # (a row of rates, `增减率（%）`: its figures add into no total, across as down)
                 out.append(
                     Relation(
                         "identity",

@@ -17,7 +17,7 @@ from .cells import flatten
 from .halves import whole_total
 from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
-from .vocab import PART_HEADING, defined_sums, overall_score, total_words, weight_noted, words
+from .vocab import PART_HEADING, defined_sums, overall_score, rate_heading, total_words, weight_noted, words
 
 NOT_ITEMISED = words("not_itemised")
 OPTIONAL = "optional"  # a component of a defined sum that may be missing (linter/vocab/sums.yaml)
@@ -475,6 +475,8 @@ def crossfoot_relations(table: Table) -> list[Relation]:
         for total, parts in crossfoot_groups(side.columns):
             header = total.header  # joined from the header path: once per column, not once per row
             for row in side.rows:
+                if rate_heading(row.label):
+                    continue  # (a row of rates, `增减率（%）`: its figures add into no total, across as down)
                 out.append(
                     Relation(
                         "crossfoot",
