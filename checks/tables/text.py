@@ -12,6 +12,7 @@ from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
+from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.jurisdiction import title_context
@@ -620,7 +621,10 @@ def _change_column(ctx: CheckContext, h: Hit) -> bool:
 
 
 def _not_its_total(ctx: CheckContext, m: Mention, table: int) -> bool:
-    return _row_named_before(ctx, m, table) or (not m.identity.item and _of_another_thing(ctx, m, table))
+    # (a figure named by a generic word alone, `实际支出`, is named by what its paragraph speaks of, as one named by
+    # none: `“三公”经费预算 a，实际支出 b` is no total of a table of projects)
+    generic = not m.identity.item or m.identity.item in GENERIC_ITEMS
+    return _row_named_before(ctx, m, table) or (generic and _of_another_thing(ctx, m, table))
 
 
 # the words of a table's title that name no thing of its own: its number, its sides, its kind
