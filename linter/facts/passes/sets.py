@@ -84,7 +84,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _balance_across(draft, m, bq, carried, own, sides)
-            if found is not None:
+            if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
                 yield found
 
 
@@ -171,6 +171,27 @@ def _closes_a_clause(m: Mention) -> bool:
 
 def _names_a_side(window: list[Mention]) -> bool:
     return any(m.key.endswith(("收入", "支出")) for m in window)
+
+
+BUDGET_STAGES = ("预算", "调整预算", "年初预算")
+
+
+def _budgeted_sides(draft: Draft, m: Mention, window: list[Mention], sides: tuple[Quantity, Quantity]) -> bool:
+    """Are the sides found a budget's (`调整预算收入 A、支出 B`) while the balance names no stage (`当年收支结余 c`)
+    and the window states a side at another stage too (`收入完成 a，…；支出完成 b`)? Which pair the balance is of
+    is then not certain (the year's balance is usually the outturn's, the nearest pair the budget's)."""
+    if draft.labeller.identify(m.label)[1].stage is not None:
+        return False
+    holders = [x for x in window if any(q is s for q in x.quantities for s in sides)]
+    sentence = draft.doc.sentences[m.sentence]
+    if any(x.sentence == m.sentence for x in holders) or "预算" in draft.doc.text[sentence.start : m.start]:
+        return (
+            False  # (the balance's own sentence states its sides, or names them a budget's: `预算总收入减去预算总支出`)
+        )
+    if not any(draft.labeller.identify(x.label)[1].stage in BUDGET_STAGES for x in holders):
+        return False
+    others = (draft.labeller.identify(x.label) for x in window if all(x is not h for h in holders))
+    return any(said.stage not in BUDGET_STAGES and item.endswith(("收入", "支出")) for item, said in others)
 
 
 def _sides(window: list[Mention], bq: Quantity, ctx: Context) -> tuple[Quantity, ...] | None:
