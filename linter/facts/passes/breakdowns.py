@@ -390,6 +390,72 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(total, parts, words, exhaustive, total.sentence, inferred=True, certain=False)
 
 
+# the parts a figure is made of, named right after it before a colon (`基本支出 X 万元，由人员经费和公用经费两部分组成：`,
+# `…，包括人员经费和公用经费：`)
+NAMED_PARTS = regex(
+    r"\s*[，,]\s*(?:由|包括)(?P<names>[\u4e00-\u9fff“”]{2,40}?)"
+    r"(?:[两二三四五六七八九十]个?(?:部分|方面|类|项))?(?:组成|构成)?[：:]"
+)
+NAMES_JOINED = regex(r"[、和及与]")
+
+
+def named_parts(draft: Draft) -> Iterator[Breakdown]:
+    """`基本支出 X 万元，由人员经费和公用经费两部分组成：人员经费 a 万元，占 p%，包括…；公用经费 b 万元，…。` (the parts in
+    its sentence, or each opening a paragraph of its own after it under the same heading): a figure followed by the
+    names of the parts it is made of, then those parts' figures in that order, each named so and of the total's
+    unit, are the total and all its parts (the names are the sentence's own, not the layout's). Inferred
+    (warnings at most)."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        for k, total in enumerate(mentions):
+            q = exact_figure(total)
+            hit = NAMED_PARTS.match(doc.text, q.end, doc.sentences[si].end) if q is not None else None
+            if hit is None or q is None or q.kind != "amount" or draft.is_part(total):
+                continue
+            names = [n.strip("“”") for n in NAMES_JOINED.split(hit.group("names"))]
+            if len(names) < 2 or not all(len(n) >= 2 for n in names):
+                continue
+            after = mentions[k + 1 :]
+            parts = _named_in_order(draft, after, names, q) if after else _named_paragraphs(draft, si, names, q)
+            if parts:
+                yield Breakdown(total, parts, "组成", True, total.sentence, inferred=True, certain=False)
+
+
+def _named_in_order(draft: Draft, after: list[Mention], names: list[str], q: Quantity) -> list[Mention]:
+    """The figures of `q`'s unit after the names, one named by each name in order (figures named otherwise may
+    stand between: a part's own items), the first of them the first part; [] unless every name has one."""
+    alike = [m for m in after if (x := exact_figure(m)) is not None and x.base_unit == q.base_unit and x.kind == q.kind]
+    named = [m for m in alike if _own_phrase(m) in names]
+    if not alike or alike[0] is not (named[0] if named else None):
+        return []
+    if [_own_phrase(m) for m in named] != names or any(draft.is_part(m) for m in named):
+        return []
+    return named
+
+
+def _named_paragraphs(draft: Draft, si: int, names: list[str], q: Quantity) -> list[Mention]:
+    """The figures opening the paragraphs right after sentence `si`, one per name in order, each named so (its own
+    phrase the name), of `q`'s unit, under `si`'s heading and in no list yet; [] unless every name has one."""
+    sentences = draft.doc.sentences
+    parts: list[Mention] = []
+    j = si + 1
+    for name in names:
+        if j >= len(sentences) or sentences[j].paragraph == sentences[j - 1].paragraph:
+            return []  # (each part opens a paragraph of its own)
+        if not same_section(draft, sentences[si].start, sentences[j].start):
+            return []
+        said = draft.by_sentence.get(j) or []
+        first = said[0] if said else None
+        x = exact_figure(first) if first is not None else None
+        if first is None or x is None or x.base_unit != q.base_unit or x.kind != q.kind:
+            return []
+        if _own_phrase(first) != name or draft.is_part(first):
+            return []
+        parts.append(first)
+        j = draft.doc.paragraph_of(j).stop
+    return parts
+
+
 @dataclass(slots=True)
 class _Announced:
     """What an announcing sentence (`…，主要用于：`, `按功能分类：`) says of the total of the items after it: its
