@@ -400,9 +400,9 @@ NAMES_JOINED = regex(r"[、和及与]")
 
 
 def named_parts(draft: Draft) -> Iterator[Breakdown]:
-    """`基本支出 X 万元，由人员经费和公用经费两部分组成：人员经费 a 万元，占 p%，包括…；公用经费 b 万元，…。` (the parts in
-    its sentence, or each opening a paragraph of its own after it under the same heading): a figure followed by the
-    names of the parts it is made of, then those parts' figures in that order, each named so and of the total's
+    """`基本支出 X 万元，由人员经费和公用经费两部分组成：人员经费 a 万元，占 p%，包括…；公用经费 b 万元，…。`: a figure
+    followed by the names of the parts it is made of, then those parts' figures in that order (in its sentence and
+    the next ones under its heading: each part may be a paragraph of its own), each named so and of the total's
     unit, are the total and all its parts (the names are the sentence's own, not the layout's). Inferred
     (warnings at most)."""
     doc = draft.doc
@@ -415,44 +415,41 @@ def named_parts(draft: Draft) -> Iterator[Breakdown]:
             names = [n.strip("“”") for n in NAMES_JOINED.split(hit.group("names"))]
             if len(names) < 2 or not all(len(n) >= 2 for n in names):
                 continue
-            after = mentions[k + 1 :]
-            parts = _named_in_order(draft, after, names, q) if after else _named_paragraphs(draft, si, names, q)
+            parts = _parts_after(draft, si, mentions[k + 1 :], names, q)
             if parts:
                 yield Breakdown(total, parts, "组成", True, total.sentence, inferred=True, certain=False)
 
 
-def _named_in_order(draft: Draft, after: list[Mention], names: list[str], q: Quantity) -> list[Mention]:
-    """The figures of `q`'s unit after the names, one named by each name in order (figures named otherwise may
-    stand between: a part's own items), the first of them the first part; [] unless every name has one."""
-    alike = [m for m in after if (x := exact_figure(m)) is not None and x.base_unit == q.base_unit and x.kind == q.kind]
-    named = [m for m in alike if _own_phrase(m) in names]
-    if not alike or alike[0] is not (named[0] if named else None):
-        return []
-    if [_own_phrase(m) for m in named] != names or any(draft.is_part(m) for m in named):
-        return []
-    return named
+PARTS_REACH = 6  # the sentences after the names' own that their parts may stand in
 
 
-def _named_paragraphs(draft: Draft, si: int, names: list[str], q: Quantity) -> list[Mention]:
-    """The figures opening the paragraphs right after sentence `si`, one per name in order, each named so (its own
-    phrase the name), of `q`'s unit, under `si`'s heading and in no list yet; [] unless every name has one."""
+def _parts_after(draft: Draft, si: int, after: list[Mention], names: list[str], q: Quantity) -> list[Mention]:
+    """The parts named after the total: among the figures after it in its sentence and in the next ones under the
+    same heading, those of `q`'s unit named by the names in order (`_named_in_order`)."""
     sentences = draft.doc.sentences
+    for sj in range(si + 1, min(len(sentences), si + 1 + PARTS_REACH)):
+        if not same_section(draft, sentences[si].start, sentences[sj].start):
+            break
+        after = after + (draft.by_sentence.get(sj) or [])
+    return _named_in_order(draft, after, names, q)
+
+
+def _named_in_order(draft: Draft, after: list[Mention], names: list[str], q: Quantity) -> list[Mention]:
+    """The figures of `q`'s unit, one named by each name in order (figures named otherwise may stand between: a
+    part's own items), the first figure of the unit the first part; [] unless every name has one, or where a name
+    comes again or out of its order before the last."""
+    alike = [m for m in after if (x := exact_figure(m)) is not None and x.base_unit == q.base_unit and x.kind == q.kind]
     parts: list[Mention] = []
-    j = si + 1
-    for name in names:
-        if j >= len(sentences) or sentences[j].paragraph == sentences[j - 1].paragraph:
-            return []  # (each part opens a paragraph of its own)
-        if not same_section(draft, sentences[si].start, sentences[j].start):
+    for m in alike:
+        phrase = _own_phrase(m)
+        if phrase == names[len(parts)]:
+            parts.append(m)
+            if len(parts) == len(names):
+                break
+        elif phrase in names:
             return []
-        said = draft.by_sentence.get(j) or []
-        first = said[0] if said else None
-        x = exact_figure(first) if first is not None else None
-        if first is None or x is None or x.base_unit != q.base_unit or x.kind != q.kind:
-            return []
-        if _own_phrase(first) != name or draft.is_part(first):
-            return []
-        parts.append(first)
-        j = draft.doc.paragraph_of(j).stop
+    if len(parts) < len(names) or not alike or alike[0] is not parts[0] or any(draft.is_part(m) for m in parts):
+        return []
     return parts
 
 
