@@ -393,9 +393,10 @@ def _opened(label: str, said: Context, running: Context) -> str | None:
 
 
 MIN_ITEM = 4
-# a figure named by a stage alone, maybe of last year (`，决算数为`, `，上年决算数为`): of the item named before it
+# a figure named by a stage alone, maybe of last year (`，决算数为`, `，上年决算数为`, `年初预算 A，决算 B`): of the
+# item named before it (执行/完成 only with 数: `完成 B` alone is as often an outcome of another measure)
 STAGE_ONLY = regex(
-    r"^[，、；\s]*(?:上年|本年|当年)?(?:决算数|调整预算数|调整后预算数|年初预算数|预算数|执行数|完成数)(?:为|是)?$"
+    r"^[，、；\s]*(?:上年|本年|当年)?(?:(?:决算|调整预算|调整后预算|年初预算|预算)数?|执行数|完成数)(?:为|是)?$"
 )
 
 

@@ -139,16 +139,21 @@ def _inner_tabs(line: str) -> int:
 def tab_cells(text: str) -> tuple[str, Sequence[int] | None]:
     """Rows whose cells are set apart by tabs, their tabs made bars (one character for one: no map needed).
     A row is such only in a run of two lines or more with the same number of tabs (a lone line with a tab,
-    or lines with differing numbers of them, are no table: their tabs stay spaces)."""
+    or lines with differing numbers of them, are no table: their tabs stay spaces), or in a ragged run
+    (`_ragged_runs`), bordered so that its rows' cells stay in their columns."""
     if "\t" not in text:
         return text, None
     lines = text.split("\n")
     tabs = list(map(_inner_tabs, lines))
+    ragged = _ragged_runs(lines, tabs)
     changed = False
     k = 0
     while k < len(lines):
+        if k in ragged:
+            k += 1
+            continue
         end = k + 1
-        while end < len(lines) and tabs[k] and tabs[end] == tabs[k]:
+        while end < len(lines) and tabs[k] and tabs[end] == tabs[k] and end not in ragged:
             end += 1
         if tabs[k] and end - k >= 2:
             for j in range(k, end):
@@ -156,12 +161,35 @@ def tab_cells(text: str) -> tuple[str, Sequence[int] | None]:
                 lines[j] = lines[j][:lead] + lines[j][lead:].replace("\t", "|")
             changed = True
         k = end
-    bordered = _bordered_runs(lines)
+    bordered = _bordered_runs(lines) | ragged
     if not changed and not bordered:
         return text, None
     if not bordered:
         return "\n".join(lines), range(len(text))
     return _with_borders(lines, bordered)
+
+
+MIN_RAGGED = 3  # (a header and two rows at least)
+
+
+def _ragged_runs(lines: list[str], tabs: list[int]) -> set[int]:
+    """The lines of runs of tab-set rows whose first line, the header, has three tabs or more and the others as
+    many or one fewer, both counts found (`一级指标⇥…⇥分值⇥得分⇥偏差原因分析` over rows that fill that last column of
+    notes or leave it, its tab dropped with the empty cell): a table whose shorter rows end one cell early. No line
+    of the run opens with white space (tabs there would be empty cells of another reading)."""
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        head, end = tabs[k], k + 1
+        if head >= 3 and not lines[k][:1].isspace():
+            while end < len(lines) and tabs[end] in (head, head - 1) and not lines[end][:1].isspace():
+                end += 1
+            if end - k >= MIN_RAGGED and len(set(tabs[k:end])) == 2:
+                out.update(range(k, end))
+                k = end
+                continue
+        k += 1
+    return out
 
 
 # a run of tab-set rows whose header has cells left empty at its start (a table of several header lines copied

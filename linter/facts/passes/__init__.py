@@ -85,6 +85,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.headed_lists,
     breakdowns.led_lists,
     breakdowns.announced_lists,
+    breakdowns.named_parts,
     counted.counted_lists,
     counted.enumerated_lists,
     counted.enumerated_paragraphs,

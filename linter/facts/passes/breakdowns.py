@@ -391,6 +391,69 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(total, parts, words, exhaustive, total.sentence, inferred=True, certain=False)
 
 
+# the parts a figure is made of, named right after it before a colon (`基本支出 X 万元，由人员经费和公用经费两部分组成：`,
+# `…，包括人员经费和公用经费：`)
+NAMED_PARTS = regex(
+    r"\s*[，,]\s*(?:由|包括)(?P<names>[\u4e00-\u9fff“”]{2,40}?)"
+    r"(?:[两二三四五六七八九十]个?(?:部分|方面|类|项))?(?:组成|构成)?[：:]"
+)
+NAMES_JOINED = regex(r"[、和及与]")
+
+
+def named_parts(draft: Draft) -> Iterator[Breakdown]:
+    """`基本支出 X 万元，由人员经费和公用经费两部分组成：人员经费 a 万元，占 p%，包括…；公用经费 b 万元，…。`: a figure
+    followed by the names of the parts it is made of, then those parts' figures in that order (in its sentence and
+    the next ones under its heading: each part may be a paragraph of its own), each named so and of the total's
+    unit, are the total and all its parts (the names are the sentence's own, not the layout's). Inferred
+    (warnings at most)."""
+    doc = draft.doc
+    for si, mentions in draft.by_sentence.items():
+        for k, total in enumerate(mentions):
+            q = exact_figure(total)
+            hit = NAMED_PARTS.match(doc.text, q.end, doc.sentences[si].end) if q is not None else None
+            if hit is None or q is None or q.kind != "amount" or draft.is_part(total):
+                continue
+            names = [n.strip("“”") for n in NAMES_JOINED.split(hit.group("names"))]
+            if len(names) < 2 or not all(len(n) >= 2 for n in names):
+                continue
+            parts = _parts_after(draft, si, mentions[k + 1 :], names, q)
+            if parts:
+                yield Breakdown(total, parts, "组成", True, total.sentence, inferred=True, certain=False)
+
+
+PARTS_REACH = 6  # the sentences after the names' own that their parts may stand in
+
+
+def _parts_after(draft: Draft, si: int, after: list[Mention], names: list[str], q: Quantity) -> list[Mention]:
+    """The parts named after the total: among the figures after it in its sentence and in the next ones under the
+    same heading, those of `q`'s unit named by the names in order (`_named_in_order`)."""
+    sentences = draft.doc.sentences
+    for sj in range(si + 1, min(len(sentences), si + 1 + PARTS_REACH)):
+        if not same_section(draft, sentences[si].start, sentences[sj].start):
+            break
+        after = after + (draft.by_sentence.get(sj) or [])
+    return _named_in_order(draft, after, names, q)
+
+
+def _named_in_order(draft: Draft, after: list[Mention], names: list[str], q: Quantity) -> list[Mention]:
+    """The figures of `q`'s unit, one named by each name in order (figures named otherwise may stand between: a
+    part's own items), the first figure of the unit the first part; [] unless every name has one, or where a name
+    comes again or out of its order before the last."""
+    alike = [m for m in after if (x := exact_figure(m)) is not None and x.base_unit == q.base_unit and x.kind == q.kind]
+    parts: list[Mention] = []
+    for m in alike:
+        phrase = _own_phrase(m)
+        if phrase == names[len(parts)]:
+            parts.append(m)
+            if len(parts) == len(names):
+                break
+        elif phrase in names:
+            return []
+    if len(parts) < len(names) or not alike or alike[0] is not parts[0] or any(draft.is_part(m) for m in parts):
+        return []
+    return parts
+
+
 @dataclass(slots=True)
 class _Announced:
     """What an announcing sentence (`…，主要用于：`, `按功能分类：`) says of the total of the items after it: its

@@ -758,13 +758,14 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
 # the words that open the indicators' list after an overall score (`其中`, `各部分得分`)
 LIST_OPENER = f"(?:{'|'.join(re.escape(w) for w in sorted(load('relations').get('score_list_openers') or [], key=len, reverse=True))})"
 # between an overall score and the indicators' (marks, score) pairs listed after it (`。其中：`, `，其中，`), past
-# the grade stated for it and the scale in brackets after that (`，等级为“良”（90分以上为优，…）。\n各部分得分：`)
+# the grade stated for it and the scale in brackets after that (`，等级为“良”（90分以上为优，…）。\n各部分得分：`,
+# `…。\n各部分得分情况为：`)
 TO_THE_PAIRS = regex(
     r"(?:[，,]\s*(?:自评|评价|绩效)?(?:等级|等次|结果|结论)(?:为|是|：|:)?\s*[“\"]?[\u4e00-\u9fff]{1,2}[”\"]?"
     r"(?:\s*[（(][^（）()\n]{0,80}[）)])?)?"
     # (and the scale in a sentence of its own: `。评分标准：90分以上为优，…，60分以下为差。`)
     r"(?:[。；;]\s*(?:评分|评价|等级|评定)?标准[：:][^。\n]{0,80})?"
-    rf"(?:[。，,；;\s]*{LIST_OPENER}(?:为|情况)?[：:，,]?\s*"
+    rf"(?:[。，,；;\s]*{LIST_OPENER}(?:情况)?(?:为|如下)?[：:，,]?\s*"
     # or the items numbered on the lines below it (`自评总分 88 分。\n（1）决策指标（20分）得…`)
     r"|[。：:；;]?[^\S\n]*\n\s*" + LIST_MARK + r")$"
 )

@@ -59,9 +59,11 @@ STAGE_FREE = regex(r"一般公共预算|政府性基金预算|国有资本经营
 USED_AS = regex(r"(?:以|用|将|动用)(?:超收|短收|超支)")
 
 
+# an adjustment of a budget by its word and what it adds (`调增 B`, `追加预算 B`, `年中追加省级农村道路养护补助资金 B`:
+# the name of the money added may be long)
 ADJUSTMENT = lazy(
     f"(?:(?P<up>{'|'.join([*(ADJUSTMENT_WORDS.get('up') or []), '增加'])})|{'|'.join([*(ADJUSTMENT_WORDS.get('down') or []), '减少'])})"
-    r"(?:[\u4e00-\u9fff]{0,6}?)(?:预算|资金)?(?:数)?$"
+    r"(?:[\u4e00-\u9fff]{0,12}?)(?:预算|资金)?(?:数)?$"
 )
 
 

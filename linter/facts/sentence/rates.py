@@ -77,6 +77,29 @@ def _whole_of_part(
 RATE_WORD = regex(r"(?P<word>[\u4e00-\u9fff]{2})[率度]$")
 
 
+def _sources_of_one_list(name: str, ops: list[Quantity], labels: list[str], siblings: list[Mention]) -> bool:
+    """`资金 210 万元，其中市级 150 万元、区级 60 万元，全部到位，到位率 100%`: two sources of one list are no numerator
+    and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and so is a score:
+    `其中决策指标 15 分，得 11.20 分，得分率 74.67%`, and what the rate counts: `发放 A，回收 B，回收率`)."""
+    return (
+        len(ops) >= 2
+        and all(any(q in p.quantities for p in siblings) for q in ops)
+        and not any(OUTCOME_LABEL.search(label) or SCORED.match(label) for label in labels)
+        and not _one_names_the_rate(name, ops, labels)
+    )
+
+
+def _one_names_the_rate(name: str, ops: list[Quantity], labels: list[str]) -> bool:
+    """Are two figures what a rate counts of what (`学生问卷发放 A，回收 B，回收率 p%` in a 其中 list: B is what 回收率
+    counts, A what it is counted of — numerator and denominator, not two sources)? Only the second's label holds
+    the rate's own word, and it is no more than the first (`其中市级到位资金 150 万元、区级资金 60 万元`: sources)."""
+    word = RATE_WORD.search(name.rstrip("为是达到约=：:"))
+    if len(ops) != 2 or len(labels) != 2 or word is None:
+        return False
+    first, second = (word.group("word") in label for label in labels)
+    return second and not first and ops[1].base_value <= ops[0].base_value
+
+
 class Rates(Reader):
     """Rates of an outcome over its plan."""
 
@@ -118,15 +141,7 @@ class Rates(Reader):
         if total is not None and whole is not None:
             ops.append(total)
             labels.append(whole.key)
-        if (
-            siblings
-            and len(ops) >= 2
-            and all(any(q in p.quantities for p in siblings) for q in ops)
-            and not any(OUTCOME_LABEL.search(label) or SCORED.match(label) for label in labels)
-        ):
-            # `资金 210 万元，其中市级 150 万元、区级 60 万元，全部到位，到位率 100%`: two sources of one list are
-            # no numerator and denominator of each other (an outcome among them is: `应配套 A，实际到位 B，到位率`, and
-            # so is a score: `其中决策指标 15 分，得 11.20 分，得分率 74.67%`)
+        if siblings and _sources_of_one_list(r.name, ops, labels, siblings):
             ops, labels = [], []
         if not ops and (same := self._same_outcome(r.name, si)) is not None:
             # `完成年初预算的 a%、调整预算的 b%`: the second rate is of the first's outcome, over the budget it names

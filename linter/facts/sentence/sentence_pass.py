@@ -210,6 +210,40 @@ def _more_or_less(items: list, text: str) -> None:
         del items[k]
 
 
+# a figure named as last year's by the comparison its name ends with (`受益学生人数比上年的 17935 人`)
+NAMED_AS_COMPARED = regex(rf"(?:{LAST_YEAR_CMP.pattern})的?$")
+# between a change's difference and the same comparison restated before its rate: `，较上年`
+COMPARISON_AGAIN = regex(rf"[，,]\s*(?:{LAST_YEAR_CMP.pattern})\s*")
+
+
+def _restated_comparison(items: list, text: str) -> None:
+    """`受益学生人数比上年的 17935 人增加 517 人，较上年增长 3.88%`: a difference against last year, then the same
+    comparison restated with the rate alone, is one change (the grammar reads two, the rate's of no figure). Only
+    when the first change is against last year too (its words, or the figure before it named so) and nothing but
+    the comparison stands between the difference and the rate."""
+    for k in range(len(items) - 1, 0, -1):
+        a, b = items[k - 1], items[k]
+        if not (isinstance(a, _Change) and isinstance(b, _Change) and b.base is None and not b.label):
+            continue
+        if not (a.movements and all(m.quantity is not None and m.quantity.kind != "percent" for m in a.movements)):
+            continue
+        if not (b.movements and all(m.quantity is not None and m.quantity.kind == "percent" for m in b.movements)):
+            continue
+        said = LAST_YEAR_CMP.fullmatch(a.cmp) is not None
+        named = (
+            not a.cmp and k >= 2 and isinstance(items[k - 2], _Entry) and NAMED_AS_COMPARED.search(items[k - 2].label)
+        )
+        last = a.movements[-1].quantity
+        assert last is not None  # (every movement of `a` has its figure: checked above)
+        if (
+            (said or named)
+            and LAST_YEAR_CMP.fullmatch(b.cmp)
+            and COMPARISON_AGAIN.fullmatch(text, last.end, b.movements[0].start)
+        ):
+            a.movements.extend(b.movements)
+            del items[k]
+
+
 def _respective_moves(items: list) -> None:
     """`分别增长 5.2%、8.1% 和 3.3%`, `分别增长 5.3% 和下降 7.9%`: the grammar reads the first movement after 分别
     as a change (with the movements joined to it by 、) and the rest as figures or changes of their own; they
@@ -332,6 +366,7 @@ class SentencePass(Lists, Chains, Bases):
         _respective_moves(items)
         _share_after_change(items)
         _more_or_less(items, self.doc.text)
+        _restated_comparison(items, self.doc.text)
         runs = _respective_names(items)
         _nested_names(items)
         changes_before = len(self.facts.changes)

@@ -96,12 +96,19 @@ def read_blocks(text: str) -> list[Block]:
     separated = False  # the current run of rows has had its separator row
     lines = text.split("\n")
     bare = bare_pipe_rows(lines)
+    bare_run = False  # the current run's rows are written without outer bars
     for line, bare_row in zip(lines, bare):
         start = pos
         pos += len(line) + 1
         if line.startswith("|") or bare_row:
+            if rows and bool(bare_row) != bare_run:
+                # rows written another way (outer bars after rows without them, or the reverse) are another
+                # table's: two tables set one under the other with only a blank line between them
+                blocks.append(Block(rows, start=first, end=start))
+                rows, separated = [], False
             if not rows:
                 first = start
+                bare_run = bool(bare_row)
             if bare_row or not SEPARATOR_ROW.match(line):
                 # a Markdown row's cells stand between its bars (what follows the last is none); a row of a table
                 # without outer bars has a cell after its last bar, and one before its first unless the run's rows
