@@ -1143,17 +1143,24 @@ def _parts_of(draft: Draft, whole: Mention, items: list[Mention], si: int) -> li
     return not_of_another(draft.labeller, [s for s in draft.facts.shares if s.sentence == si], parts)
 
 
+def _defined_earlier(draft: Draft, items: list[Mention], prev: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The figures before a 其中 list that its parts make by definition, and the figures of its paragraph before it
+    (of the paragraph before, for a 其中 opening a paragraph of its own: `基本支出 X。按经济分类：…` / `其中人员经费
+    p…`). In the sentence before, else earlier in that paragraph (`基本支出 X，…。按经济分类：工资福利支出 a，…，对个人
+    和家庭的补助 c。其中，人员经费 p，公用经费 q`: the list is of X, not of the last figure)."""
+    paragraph = _paragraph_before(draft, items[0].sentence)
+    if not paragraph and prev:
+        paragraph = _paragraph_before(draft, prev[-1].sentence)
+    defined = _defined_by_parts(items, prev)
+    return (defined or [m for m in _defined_by_parts(items, paragraph) if m not in prev]), paragraph
+
+
 def _whole_of(
     draft: Draft, items: list[Mention], prev: list[Mention], last: Mention, units: set[str]
 ) -> Mention | None:
     """The figure before a 其中 list that the list is of: the one its parts define or name, else the one they sum
     to, else the last; None when that is not certain."""
-    defined = _defined_by_parts(items, prev)
-    paragraph = _paragraph_before(draft, items[0].sentence)
-    if not defined:
-        # (`基本支出 X，…。按经济分类：工资福利支出 a，…，对个人和家庭的补助 c。其中，人员经费 p，公用经费 q`: the parts
-        # make by definition a figure stated earlier in the paragraph, not the last one: the list is of that one)
-        defined = [m for m in _defined_by_parts(items, paragraph) if m not in prev]
+    defined, paragraph = _defined_earlier(draft, items, prev)
     # (a part's share may name a whole stated a sentence or more before the list, in the paragraph)
     by_shares = _named_by_shares(draft, items, paragraph)
     named = defined if len(defined) == 1 else by_shares if len(by_shares) == 1 else _named_by_parts(items, prev)

@@ -255,6 +255,12 @@ def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quan
 
 
 QUOTES = regex(r"[“”‘’\"']")
+# a comparison with last year opening a bracket right before a figure (`较上年（`): the figure is last year's
+BRACKETED_BASE = regex(r"(?:较|比)(?:上年|去年)(?:同期)?\s*[（(]\s*$")
+# a label opening with the word of a comparison (`，比2022年的`)
+COMPARED_IN_LABEL = regex(r"^[，、；：\s]*(?:比|较|与|同|对比)")
+# a period a label names by its year alone (`2024年`, `2024年度`)
+YEAR_NAMED = regex(r"((?:19|20)\d\d)年度?")
 # a figure named as last year's (`，上年执行数`, `上年决算数为`)
 LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)")
 
@@ -330,6 +336,9 @@ class Changes(Reader):
             return
         current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
+            return
+        current, base_of_rate, done = self._stated_base(c, si, subject, mentions, key, (current, base_of_rate))
+        if done:
             return
         base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current, si)
         base = base or self._noted_base(c, si, current, mentions)
@@ -976,6 +985,58 @@ class Changes(Reader):
             # X holds; the change compares the two figures it writes, whatever they hold
             lead = BRACKETED.sub("", lead)
         return any(ADJUSTED_BASIS.search(t) for t in (named, c.cmp or "", lead))
+
+    def _stated_base(
+        self,
+        c: _Change,
+        si: int,
+        subject: Mention | None,
+        mentions: list[Mention],
+        key: str,
+        read: tuple[Quantity | None, Quantity | None],
+    ) -> tuple[Quantity | None, Quantity | None, bool]:
+        """(current, base, done) of a change with no comparison word of its own, where the figures before it say
+        which is last year's: `2025年预算 A，2024年预算 B，增加 Δ` (A against B); `收入总计较上年（B）增加 Δ` (B is last
+        year's, what changed is read no further: the change is recorded here, not certain enough to hold)."""
+        current, base_of_rate = read
+        if c.cmp or c.base is not None or base_of_rate is not None or subject is None:
+            return current, base_of_rate, False
+        years = self._two_years(c, subject, mentions)
+        if years is not None:
+            return years[0], years[1], False
+        if self._bracketed_base(subject):
+            self.facts.changes.append(Change("较上年", key or subject.key, None, current, _movements(c), si, False))
+            return current, base_of_rate, True
+        return current, base_of_rate, False
+
+    def _bracketed_base(self, subject: Mention) -> bool:
+        """Is the figure in brackets right after a comparison with last year (`较上年（A）`, `比上年同期（A）`)?"""
+        if not subject.quantities:
+            return False
+        start = subject.quantities[0].start
+        return BRACKETED_BASE.search(self.doc.text, max(0, start - 12), start) is not None
+
+    def _two_years(
+        self, c: _Change, subject: Mention | None, mentions: list[Mention]
+    ) -> tuple[Quantity, Quantity] | None:
+        """(current, base) where a change with no comparison word follows two figures of one item named by two years,
+        the earlier year's last (`2025年预算 A，2024年预算 B，增加 Δ`): the change is A's against B."""
+        if subject is None or not subject.quantities or not c.movements:
+            return None
+        k = next((i for i, m in enumerate(mentions) if m is subject), -1)
+        if k < 1:
+            return None
+        before = mentions[k - 1]
+        years = [YEAR_NAMED.fullmatch(m.period or "") for m in (before, subject)]
+        if not all(years) or not subject.key or before.key != subject.key or not before.quantities:
+            return None
+        if any(COMPARED_IN_LABEL.match(m.label) for m in (before, subject)):
+            return None  # (`比2023年的 A 增长 p%，比2022年的 B 增加 Δ`: figures compared with, not two years stated)
+        later, earlier = (int(y.group(1)) for y in years if y is not None)
+        if later != earlier + 1:
+            return None
+        a, b = before.quantities[-1], subject.quantities[-1]
+        return (a, b) if a.base_unit == b.base_unit and a.kind == b.kind == "amount" else None
 
     def _what_changed(
         self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, key: str
