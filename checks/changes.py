@@ -281,12 +281,19 @@ _REFERENCES = alternation((load("relations").get("deviation") or {}).get("refere
 REFERENCE = regex(rf"^较(?P<name>[\u4e00-\u9fff]{{0,8}}?(?:{_REFERENCES}))$")
 
 
+# a comparison with the outturn reported before the books closed, no period named (`决算支出总量 A，比执行数 B 增加 Δ`)
+OUTTURN_BEFORE = regex(r"^[，,\s]*(?:比|较|与)执行数")
+
+
 def _against(c: Change) -> str:
     """What the change is measured against, as a finding names it: the plan its comparison names (`较目标`,
-    `比预算`), the reference it names (`较全县平均水平`), else the earlier period."""
+    `比预算`), the outturn a final account is compared with (`比执行数`), the reference it names (`较全县平均水平`),
+    else the earlier period."""
     found = PLANNED.search(c.comparison)
     if found:
         return found.group()
+    if OUTTURN_BEFORE.match(c.comparison):
+        return "执行数"
     reference = REFERENCE.match(c.comparison)
     return reference.group("name") if reference else "上期"
 
