@@ -603,15 +603,17 @@ def _settle_label(toks: list[Tok], i: int) -> None:
 
 
 def _divides_figure(toks: list[Tok], i: int) -> bool:
-    """Is the label at `i` (`按支出内容分为`) set after a figure and a comma, a colon after it? It opens the parts
-    of that figure. (Opening a sentence, `按问题类型分：…`, it divides a total stated before: the dimensions pass.)"""
+    """Is the label at `i` (`按支出内容分为`, `按支出性质分`) set after a figure and a comma, a colon or a comma after
+    it? It opens the parts of that figure. (Opening a sentence, `按问题类型分：…`, it divides a total stated before:
+    the dimensions pass.)"""
     return (
         2 <= i < len(toks) - 1
         and toks[i - 1].type == "SEP"
         and toks[i - 1].text == "，"
         and toks[i - 2].type in VALUE_TYPES
         and toks[i + 1].type == "SEP"
-        and toks[i + 1].text == "："
+        # (or a comma: `支出 X，按支出性质分，基本支出 a，项目支出 b`)
+        and toks[i + 1].text in ("：", "，")
     )
 
 
