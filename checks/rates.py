@@ -1452,8 +1452,9 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     return next(iter(budget.values())) if len(budget) == 1 else None
 
 
-# an execution rate naming no budget (`项目支出 X，执行率 p%`): of the row's approved or adjusted budget, whichever
-PLAIN_EXECUTION = ("执行率", "预算执行率")
+# an execution rate naming no budget (`项目支出 X，执行率 p%`; an execution report's `企业所得税完成 X，执行进度 p%`,
+# the outturn so far over the year's budget): of the row's approved or adjusted budget, whichever
+PLAIN_EXECUTION = ("执行率", "预算执行率", "执行进度", "预算执行进度")
 
 
 def _plain_execution_budget(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -> Quantity | None:
