@@ -66,6 +66,11 @@ def document_context(doc: Document) -> tuple[Context, str]:
     return title.under(Context(**{k: str(v) for k, v in defaults.items()})), genre
 
 
+def document_title(doc: Document) -> str:
+    """The title block's text (`_title_text`), as the checks read it."""
+    return _title_text(doc)
+
+
 def _title_text(doc: Document) -> str:
     """The title block: the first lines of the document, up to the salutation or the first line of
     prose (a line ending a sentence), without the dates it was written or delivered on (`2024 年 9 月`,
