@@ -59,7 +59,9 @@ class TextTable(Rule):
     the table states its fund, stage and year; a row named as a fund's whole (`一般公共预算支出`) is held so
     only in a table whose title names that whole; the paragraph states the cell's scope up to the figure, or
     opens with the figure's label (`4.卫生健康支出 X`) under a heading that states the cell's scope and holds the
-    cell's table (the nearest heading above the figure that states a scope);
+    cell's table (the nearest heading above the figure that states a scope), or states the whole (`全区…`) where
+    the table's title names the government by its name alone and the report states no figure of its own level
+    (`区本级`); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name;
     a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
     for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the one score table's: the 合计
     of its 得分 column (its 分值 making 100), with no total row its first-level rows' scores added up where their
