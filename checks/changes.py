@@ -281,12 +281,19 @@ _REFERENCES = alternation((load("relations").get("deviation") or {}).get("refere
 REFERENCE = regex(rf"^较(?P<name>[\u4e00-\u9fff]{{0,8}}?(?:{_REFERENCES}))$")
 
 
+# a comparison with the outturn reported before the books closed, no period named (`决算支出总量 A，比执行数 B 增加 Δ`)
+OUTTURN_BEFORE = regex(r"^[，,\s]*(?:比|较|与)执行数")
+
+
 def _against(c: Change) -> str:
     """What the change is measured against, as a finding names it: the plan its comparison names (`较目标`,
-    `比预算`), the reference it names (`较全县平均水平`), else the earlier period."""
+    `比预算`), the outturn a final account is compared with (`比执行数`), the reference it names (`较全县平均水平`),
+    else the earlier period."""
     found = PLANNED.search(c.comparison)
     if found:
         return found.group()
+    if OUTTURN_BEFORE.match(c.comparison):
+        return "执行数"
     reference = REFERENCE.match(c.comparison)
     return reference.group("name") if reference else "上期"
 
@@ -431,7 +438,11 @@ class ChangeMismatch(Rule):
     rate, a share or an upward growth rate stated against a reference that is no plan (`增长 8.4%，增幅高于
     全县平均水平（7.1%）1.3 个百分点`, `支出进度为 92.5%，快于序时进度（91.7%）0.8 个百分点`), read only where
     the reference's value is written (in brackets after its name, before `的` and its name, or as a figure
-    named so right before) and the words between name the rate compared, if they name anything.
+    named so right before) and the words between name the rate compared, if they name anything; the time
+    elapsed needs no written value where the sentence states a span of the year from January to a quarter's
+    end (`1—9月…完成调整预算的 72.8%，慢于序时进度 2.2 个百分点`: 75%; `上半年…较序时进度快`: 50%). A final
+    account compared with the outturn reported before the books closed (`决算支出总量 A，比执行数 B 增加 Δ`) is
+    a change against that figure, named so.
 
     ## Why is this bad?
     The change is how the report explains its figures against last year; a change that the two figures

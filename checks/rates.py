@@ -1452,8 +1452,9 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     return next(iter(budget.values())) if len(budget) == 1 else None
 
 
-# an execution rate naming no budget (`项目支出 X，执行率 p%`): of the row's approved or adjusted budget, whichever
-PLAIN_EXECUTION = ("执行率", "预算执行率")
+# an execution rate naming no budget (`项目支出 X，执行率 p%`; an execution report's `企业所得税完成 X，执行进度 p%`,
+# the outturn so far over the year's budget): of the row's approved or adjusted budget, whichever
+PLAIN_EXECUTION = ("执行率", "预算执行率", "执行进度", "预算执行进度")
 
 
 def _plain_execution_budget(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -> Quantity | None:
@@ -1523,7 +1524,7 @@ class RateMismatch(Rule):
       outcome word (`实际到位资金 B 万元。`: 到位, not 实际支出), and that figure over its plan as above. Where the report states no such figure in prose
       but the figure is certainly a table cell (its row named, its context known alike, its value equal), the budget is that row's
       `预算数` (`调整预算数` when the rate names 调整预算; a plain `预算` beside both is not guessed; an `执行率` naming no
-      budget is reported only when neither of the row's budgets gives it); a figure
+      budget, or an execution report's `执行进度`, is reported only when neither of the row's budgets gives it); a figure
       naming a fund's whole (`一般公共预算收入`) is the 合计 row (`收入合计`) of the one table whose title names
       that whole, when that row's 执行数 is its value or rounds to it (`160.34 亿元` of 1603408 万元; of a
       space-aligned table, only cells whose column name stands over them). A half-year (`2025年上半年`) is the

@@ -15,7 +15,7 @@ from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.jurisdiction import title_context
+from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
 from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible, one_row_each
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
@@ -29,7 +29,8 @@ from ._judge import table_name
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 # what opens a label that is no part of its item: `其中`, punctuation, and `另有` (`…收入合计 A。另有年初结转和结余
 # B`: B is the row 年初结转和结余, the words say only that it comes beside the total)
-LEADING = regex(r"^(?:其中[：:，,]?|另有|[，、；：:])+")
+# and the dash a listed item opens with (`——卫生健康支出 X`)
+LEADING = regex(r"^(?:其中[：:，,]?|另有|[，、；：:]|—{1,2})+")
 # a label naming who achieved a figure before what it is (`集团实现营业收入`, `全年实现利润总额`)
 ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,30})$")
 
@@ -59,7 +60,9 @@ class TextTable(Rule):
     the table states its fund, stage and year; a row named as a fund's whole (`一般公共预算支出`) is held so
     only in a table whose title names that whole; the paragraph states the cell's scope up to the figure, or
     opens with the figure's label (`4.卫生健康支出 X`) under a heading that states the cell's scope and holds the
-    cell's table (the nearest heading above the figure that states a scope);
+    cell's table (the nearest heading above the figure that states a scope), or states the whole (`全区…`) where
+    the table's title names the government by its name alone and the report states no figure of its own level
+    (`区本级`); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name;
     a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
     for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the one score table's: the 合计
     of its 得分 column (its 分值 making 100), with no total row its first-level rows' scores added up where their
@@ -274,8 +277,20 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
         _scope_stated(ctx, h) == scope
         or (opens and _heading_scope(ctx, q, h))
         or (scope is None and _title_scope_under_heading(ctx, q, h))
+        or (scope is not None and scope == _named_whole(ctx, h))
         for h in hits
     )
+
+
+def _named_whole(ctx: CheckContext, hit: Hit) -> str | None:
+    """The whole (全区) the cell's table names by the government's name in a document that states no figure of the
+    government's own level (`jurisdiction.named_whole`)."""
+    from tieout.linter.facts.identity import document_title
+
+    own: set[str] = ctx.memo(
+        "tables.figure_scopes", lambda: {s for m in ctx.facts.mentions if (s := m.identity.context.scope) is not None}
+    )
+    return named_whole(tables_by_index(ctx)[hit.identity.table], document_title(ctx.doc), own)
 
 
 # the numbering of a paragraph that opens an enumerated item (`4.`, `（二）`, `3、`)

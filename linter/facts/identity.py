@@ -44,6 +44,8 @@ SALUTATION = regex(r"^(?:各位代表|各位委员|主任、副主任)")
 DATED = regex(
     r"^\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:公告|发布|印发)?\s*[）)]?\s*$"
     r"|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$"
+    # (the session a report was delivered at, bracketed: `（2025年10月28日在某区人大常委会第三十一次会议上）`)
+    r"|^\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在[^（）()]{2,60}?会议上\s*[）)]"
     r"|^\s*\d{4}\s*年\s*第\s*\d{1,3}\s*号(?:\s*[（(]\s*总第\s*\d{1,4}\s*号\s*[）)])?\s*$"
     # a date the title block labels as the report's (`报告日期：2025年6月`, `编制日期：2025年3月10日`), alone on its
     # line or among the block's other fields (`评价实施机构：…　报告日期：…`): when it was written, not its year
@@ -62,6 +64,11 @@ def document_context(doc: Document) -> tuple[Context, str]:
     title = replace(read(head).context, scope=None)
     defaults = load("genres").get(genre, {}).get("defaults", {}) if genre else {}
     return title.under(Context(**{k: str(v) for k, v in defaults.items()})), genre
+
+
+def document_title(doc: Document) -> str:
+    """The title block's text (`_title_text`), as the checks read it."""
+    return _title_text(doc)
 
 
 def _title_text(doc: Document) -> str:

@@ -67,6 +67,8 @@ CMP_RE = (
     r"(?:上年同期|上年度|上一年度|上一年|上年年?末|上年底|上年|去年同期|去年|同期|年初数?|(?:年度|全年)?(?:预算数?|目标值?|计划数?)"
     # (`比调整前增加 Δ`: an adjusted budget against the one it adjusts)
     r"|调整前(?:预算数?)?"
+    # (`决算支出总量 A，比执行数 B 增加 Δ`: a final account against the outturn reported before it was closed)
+    r"|(?:预算)?执行数"
     r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:预计执行数|预计完成数|预计数|决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
     f"|{'|'.join(CMP_ALONE)})"
     # `比上年分别增长 a%、b%` (one to each figure before), `同比均下降`
@@ -601,15 +603,17 @@ def _settle_label(toks: list[Tok], i: int) -> None:
 
 
 def _divides_figure(toks: list[Tok], i: int) -> bool:
-    """Is the label at `i` (`按支出内容分为`) set after a figure and a comma, a colon after it? It opens the parts
-    of that figure. (Opening a sentence, `按问题类型分：…`, it divides a total stated before: the dimensions pass.)"""
+    """Is the label at `i` (`按支出内容分为`, `按支出性质分`) set after a figure and a comma, a colon or a comma after
+    it? It opens the parts of that figure. (Opening a sentence, `按问题类型分：…`, it divides a total stated before:
+    the dimensions pass.)"""
     return (
         2 <= i < len(toks) - 1
         and toks[i - 1].type == "SEP"
         and toks[i - 1].text == "，"
         and toks[i - 2].type in VALUE_TYPES
         and toks[i + 1].type == "SEP"
-        and toks[i + 1].text == "："
+        # (or a comma: `支出 X，按支出性质分，基本支出 a，项目支出 b`)
+        and toks[i + 1].text in ("：", "，")
     )
 
 

@@ -120,6 +120,7 @@ PASSES: tuple[Pass, ...] = (
     multiples.multiples,
     targets.targets,
     targets.references,
+    targets.elapsed,
     limits.limit_claims,
     limits.gaps_apart,
     roll_forward.roll_forwards,

@@ -10,6 +10,8 @@ figures of one kind and unit: the target, named as one (`年度目标 4.5 万人
 A rate against a reference that is no target (an average, the time elapsed: `references`) is read the same way,
 where the reference's value is written and the outcome is a rate, a share or an upward growth rate the words
 between do not name otherwise.
+The time elapsed (序时进度) needs no written value where the sentence states the quarters of the year it is of
+(`1—9月…完成调整预算的 72.8%，慢于序时进度 2.2 个百分点`: 75%).
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Movement
-from tieout.linter.figures.quantities import Quantity
+from tieout.linter.figures.quantities import Quantity, cn_to_int
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
 
@@ -206,3 +209,86 @@ def _outcome_name(outcome_is: tuple[str, str], subject: str) -> str | None:
     if kind == "rate":
         return name if RATE_END.search(subject) and subject[-2:] == name.rstrip("为是达到约=")[-2:] else None
     return subject if SHARE_WORDS.match(subject) else None
+
+
+# A rate of the year's budget against the time elapsed, its value not written (`1—9月，…支出 57.35 亿元，完成调整预算的
+# 72.8%，慢于序时进度 2.2 个百分点`): the sentence states the span of the year, from January to the end of a quarter
+# (1—3月, 1—6月 or 上半年, 1—9月 or 前三季度), whose share of the twelve months is the time elapsed, exactly. A span
+# of another length (1—5月: 41.67%, rounded as the writer chose) or none stated leaves it unread.
+_ELAPSED = alternation(_VOCAB.get("elapsed"))
+_ELAPSED_UP, _ELAPSED_DOWN = alternation(_VOCAB.get("elapsed_above")), alternation(_VOCAB.get("elapsed_below"))
+# `，慢于序时进度`, `，超序时进度`, `，支出进度快于序时进度`
+ELAPSED_AFTER = regex(
+    rf"^[，,]?\s*{_SUBJECT}\s*(?:(?P<up>{_ABOVE}|{_ELAPSED_UP})|(?P<down>{_BELOW}))了?(?P<reference>{_ELAPSED})\s*$"
+)
+# `，较序时进度慢`
+ELAPSED_BEFORE = regex(
+    rf"^[，,]?\s*{_SUBJECT}\s*较(?P<reference>{_ELAPSED})(?:(?P<up>{_ELAPSED_UP})|(?P<down>{_ELAPSED_DOWN}))了?\s*$"
+)
+# the span of the year from January the sentence states before the rate
+SPAN = regex(
+    r"(?<![\d年])(?:1|一)\s*(?:—|–|-|－|~|～|至)\s*(?P<months>\d{1,2}|[二三四五六七八九]|十[一二]?)\s*月(?!\s*\d{1,2}\s*日)"
+    r"|(?P<half>上半年)|(?P<three>前三季度)|(?P<one>第?一季度)"
+)
+QUARTER_ENDS = {3: Decimal(25), 6: Decimal(50), 9: Decimal(75)}
+
+
+def elapsed(draft: Draft) -> Iterator[Change]:
+    text = draft.doc.text
+    if not any(w in text for w in (_VOCAB.get("elapsed") or [])):
+        return  # most documents compare with no time elapsed: a pass over their figures spared
+    quantities = [q for q in draft.facts.quantities if q.kind != "bare"]
+    stated = {id(mv.quantity) for c in draft.facts.changes for mv in c.movements if mv.quantity is not None}
+    outcomes = _outcomes(draft)
+    sentence_starts = [s.start for s in draft.doc.sentences]
+    for outcome, delta in zip(quantities, quantities[1:]):
+        if delta.kind != "pp" or not delta.exact or id(delta) in stated or outcome.kind != "percent":
+            continue
+        si = bisect_left(sentence_starts, delta.start + 1) - 1
+        if si < 0 or outcome.start < sentence_starts[si] or outcomes.get(id(outcome), ("", ""))[0] != "rate":
+            continue  # (a rate of the budget, in the delta's sentence)
+        change = _against_elapsed(text, outcome, delta, outcomes[id(outcome)], sentence_starts[si], si)
+        if change is not None:
+            yield change
+
+
+def _against_elapsed(
+    text: str, outcome: Quantity, delta: Quantity, outcome_is: tuple[str, str], start: int, si: int
+) -> Change | None:
+    between = text[outcome.end : delta.start]
+    side = ELAPSED_AFTER.match(between) or ELAPSED_BEFORE.match(between)
+    share = _elapsed_share(text[start : outcome.start])
+    if side is None or share is None or not outcome.exact:
+        return None
+    name = _outcome_name(outcome_is, side.group("subject") or "")
+    if name is None:
+        return None
+    group = "up" if side.group("up") is not None else "down"
+    at = outcome.end
+    # the time elapsed, exact: a figure of no place of its own, shown at the words that name it
+    reference = Quantity(
+        f"{share}%", share, "%", "%", Decimal(1), 4, "percent", at + side.start("reference"), at + side.end("reference")
+    )
+    move = Movement(group, side.group(group), delta, at + side.start(group), at + side.end(group))  # type: ignore[arg-type]
+    return Change(f"较{side.group('reference')}", name, outcome, reference, [move], si)
+
+
+def _elapsed_share(before: str) -> Decimal | None:
+    """The time elapsed of the one span of the year from January the words before the rate state (`1—9月`: 75%),
+    None where they state none, two, or one that ends no quarter."""
+    spans = {_months(m) for m in SPAN.finditer(before)}
+    if len(spans) != 1:
+        return None
+    months = spans.pop()
+    return QUARTER_ENDS.get(months) if months is not None else None
+
+
+def _months(m: re.Match[str]) -> int | None:
+    if m.group("half"):
+        return 6
+    if m.group("three"):
+        return 9
+    if m.group("one"):
+        return 3
+    n = m.group("months")
+    return int(n) if n.isdigit() else cn_to_int(n)

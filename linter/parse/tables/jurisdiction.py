@@ -43,3 +43,18 @@ def mark_wholes(tables: list[Table], head: str) -> None:
         if read(table.title).context.scope is None and f"{level}本级" in levels:
             table.whole = f"全{level}"
             table.context = replace(table.context, scope=table.whole)
+
+
+def named_whole(table: Table, head: str, own_levels: set[str]) -> str | None:
+    """The jurisdiction as a whole (全区, 全县…) a table's title names by the government's name alone (`桐溪区2025年
+    1—9月一般公共预算支出执行情况表` in 桐溪区's report) where the document sets no own level apart: none of its figures
+    is of the government's own level (`own_levels`: the scopes its figures state). The prose that states such a
+    figure as the whole's (`全区…`) names the table's. None where the title names another government, a scope, or
+    where the document states figures of the own level (the name may then stand for either)."""
+    found = NAMED.match(table.title)
+    if found is None or len(found["name"]) < MIN_NAME or found["name"] not in head:
+        return None
+    level = found["level"]
+    if read(table.title).context.scope is not None or {f"{level}本级", "本级"} & own_levels:
+        return None
+    return f"全{level}"

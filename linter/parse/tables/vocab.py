@@ -72,7 +72,19 @@ def role_of(header: str, percent: bool = False) -> Role | None:
                     continue
                 return r
     rest = [(w, r) for w, r in found if r.kind not in SPECIAL]
+    if not rest and not percent and _period_outturn().match(text):
+        return Role("执行数", "amount")  # `1—9月支出`: what was spent in those months, the outturn
     return rest[0][1] if rest else None
+
+
+# a span of the year a quarterly or half-year report's outturn covers (`1—9月`, `1-6月`, `上半年`, `前三季度`)
+SPAN = r"(?:\d{1,2}(?:—|–|-|－|~|～|至)\d{1,2}月|上半年|前三季度|前[两二]季度|[一二三四]季度|第[一二三四]季度)(?:累计)?"
+
+
+@cache
+def _period_outturn() -> re.Pattern[str]:
+    flows = "|".join(sorted((re.escape(str(w)) for w in load("tables").get("period_outturn_flows") or []), key=len))
+    return regex(rf"^{SPAN}(?:{flows or '(?!)'})$")
 
 
 def _names_a_ratio(text: str, w: str, kind: str) -> bool:
