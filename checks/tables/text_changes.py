@@ -52,7 +52,7 @@ ADJUSTING = "调"
 ZERO = Decimal(0)
 # words opening a label that are no part of the row's name (`此外，`, `其中：`)
 LEADING = regex(r"^(?:此外|另外|同时|其中|[，、；：:])+")
-# the reasons a change is given, up to the clause's end (`主要是…由省级统一组织`): no context of a figure
+# the reasons a change is given, up to the clause's end (`主要是…改由市级统一采购`): no context of a figure
 REASONS = regex(rf"(?:{relation_words('reasons')})[^；;。]*")
 # what ends a change's clause in its sentence (`事业收入减少 Δ，…；财政拨款收入增加 Δ`)
 CLAUSE_BREAKS = "；;"
@@ -176,7 +176,7 @@ def _named_row(ctx: CheckContext, c: Change) -> list[Hit]:
     of a table whose title states the scope the prose states in its section up to the change (none where it states
     none), under a heading enclosing the change's or gathered after the text (an annex); or of a table of no scope
     in the change's own section, where neither that section's text up to the change nor the change's clause and
-    headings state a scope (`表2 收入构成及变动情况` and below it `财政拨款收入同比增加 Δ`: the prose speaks of the
+    headings state a scope (`收入增减变动表` and below it `上级补助收入同比增加 Δ`: the prose speaks of the
     table beside it, whatever scope a section above states)."""
     name = _name(c.label)
     if len(name) < 4 or not 0 <= c.sentence < len(ctx.doc.sentences):
@@ -223,7 +223,7 @@ def _name(label: str) -> str:
 
 def _clause_context(ctx: CheckContext, c: Change) -> Context:
     """What the change's own clause and the headings above it say, under the document's own context:
-    `事业收入减少 Δ，主要是…由省级统一组织；财政拨款收入增加 Δ` states no scope, and the second change no fund but 财政拨款."""
+    `经营收入减少 Δ，主要是…改由市级承办；上级补助收入增加 Δ` states no scope, and the second no fund but the one its name says."""
     doc = ctx.doc
     own = read(_clause(ctx, c)).context
     for title in reversed(doc.section_path(doc.sentences[c.sentence].start)):
