@@ -45,7 +45,9 @@ class TextTable(Rule):
     项 under two 款, `行政运行`) names none of them; a figure whose label names a stage only (`支出决算为`) in an
     item headed by such a path (`3、…（款）某某服务（项）。`) is that row's; every context field (scope, fund, stage,
     year) known on one side, the figure's identity or the table's, is known alike on the other; and the
-    cells found state one value. A prose
+    cells found state one value. A table of spending (its title names 支出 and no 收入: `支出资金来源表`) holds
+    under a source of income (a row or column `事业收入`) what that income paid for: no income the prose states
+    (`事业收入 X`), unless the prose names spending too. A prose
     figure equal to another cell of the row is taken to be that cell. A figure named by a tally word alone
     right after a figure per unit of its money (`中央补助每户 1 万元，计 X 万元`) is the whole of what is so paid, the
     row that thing names (`中央补助`). A table laid out with spaces (the text
@@ -577,7 +579,24 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         # department's vehicle upkeep, of its basic spending)
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
         context = replace(context, fund=ANY_FUND)
+    hits = [h for h in hits if not _spent_from(ctx, m, h)]
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h.identity.table))], context
+
+
+# an income's name (`事业收入`, `其他收入`), and the word of spending in a table's title or a figure's label
+INCOME_NAME = regex(r"收入$")
+SPENDING = "支出"
+
+
+def _spent_from(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the cell, named as the figure is by a source of income, of a table of spending (its title names 支出 and
+    no 收入: `支出资金来源及构成表`, `支出情况表`), the figure naming no spending? There a row or column `事业收入` holds
+    what that income paid for, not the income the prose states."""
+    title = tables_by_index(ctx)[h.identity.table].title
+    named = h.identity.column if h.identity.total_row else h.identity.item
+    if SPENDING not in title or "收入" in title or SPENDING in m.label:
+        return False
+    return bool(INCOME_NAME.search(named)) or bool(INCOME_NAME.search(m.identity.item or ""))
 
 
 # Items spent from the appropriation by definition (vocab tables.appropriated_items: the “三公” and their parts): in
