@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
@@ -166,10 +168,13 @@ class Rates(Reader):
         ops: list[Quantity] = []
         labels: list[str] = []
         spent = EXECUTION_RATE.search(r.name) is not None
+        parts = self._bracketed_parts(mentions)
         for m in mentions:
             if self._no_operand(m, ops) or (spent and left_over(m)):
                 continue
             for q in m.quantities:
+                if id(q) in parts:
+                    continue  # `可用资金 A（当年拨款 a、上年结转 b）`: what A is made of, A's the operand
                 if (
                     q.kind == "count"
                     and q.end <= r.start
@@ -180,6 +185,26 @@ class Rates(Reader):
                     ops.append(q)
                     labels.append(m.key)
         return ops, labels
+
+    def _bracketed_parts(self, mentions: list[Mention]) -> set[int]:
+        """The figures (by id) of a bracket right after an amount that they add up to exactly, two or more of its
+        unit and nothing else in it (`可用资金 A（当年拨款 a、上年结转 b）`): the amount's parts, none a rate's operand
+        beside it. A bracket whose figures do not add up to it (`完成 A（预算 B）`) may hold the rate's base."""
+        text, out = self.doc.text, set[int]()
+        figures = [q for m in mentions for q in m.quantities]
+        for k, whole in enumerate(figures):
+            opened = re.match(r"\s*[（(]", text[whole.end :])
+            if whole.kind != "amount" or not whole.exact or opened is None:
+                continue
+            close = min((j for j in (text.find("）", whole.end), text.find(")", whole.end)) if j >= 0), default=-1)
+            inside = [q for q in figures[k + 1 :] if q.end <= close]
+            if (
+                len(inside) >= 2
+                and all(q.kind == "amount" and q.exact and q.base_unit == whole.base_unit for q in inside)
+                and sum(q.base_value for q in inside) == whole.base_value
+            ):
+                out.update(id(q) for q in inside)
+        return out
 
     def _no_operand(self, m: Mention, ops: list[Quantity]) -> bool:
         """Are the mention's figures none of a rate's operands, by its words?"""
