@@ -1539,7 +1539,7 @@ class RateMismatch(Rule):
       fits instead a figure before it there or in the sentence right before (the plan) passes. The finding is an error when both
       identities are complete, else a warning.
     - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or
-      `其中`; not those of a bracket right after an amount that they add up to exactly, its parts:
+      `其中`, but a `其中` in a bracket closed before the rate, `可用数 A（其中本年下达 a）`, notes A; not those of a bracket right after an amount that they add up to exactly, its parts:
       `可用资金 A（本年下达 a、上年结转 b）`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
       rate is reported only when the sentence says which of its two figures is the numerator: the one
       whose label holds the rate's own word (`回收 380 份，回收率…`; among three figures or more of its unit, over

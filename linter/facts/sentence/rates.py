@@ -79,6 +79,22 @@ def _whole_of_part(
 RATE_WORD = regex(r"(?P<word>[\u4e00-\u9fff]{2})[率度]$")
 
 
+def _subset_opened(text: str, begin: int, end: int) -> int:
+    """Where the last 其中 between `begin` and `end` stands (-1: none), those in a bracket closed before `end`
+    aside (`可用数 A（其中本年下达 a），实际支出 C，执行率 p%`: the bracket's 其中 notes A, the rate is not a's)."""
+    at = text.rfind("其中", begin, end)
+    while at >= 0 and _in_closed_bracket(text, begin, at, end):
+        at = text.rfind("其中", begin, at)
+    return at
+
+
+def _in_closed_bracket(text: str, begin: int, at: int, end: int) -> bool:
+    """Does `at` stand in a bracket (opened after `begin`) that closes before `end`?"""
+    opened = max(text.rfind("（", begin, at), text.rfind("(", begin, at))
+    closed = max(text.rfind("）", begin, at), text.rfind(")", begin, at))
+    return opened > closed and any(ch in text[at:end] for ch in "）)")
+
+
 class Rates(Reader):
     """Rates of an outcome over its plan."""
 
@@ -102,7 +118,7 @@ class Rates(Reader):
         # items of a list separated by ；are independent: a rate's operands stand in its own item; after 其中 a
         # rate is the subset's (`目标 25 个，完成 23 个，其中个别地区…，实际支出率为 0%`)
         begin = self.doc.sentences[si].start
-        floor = max(floor, self.doc.text.rfind("；", begin, r.start), self.doc.text.rfind("其中", begin, r.start))
+        floor = max(floor, self.doc.text.rfind("；", begin, r.start), _subset_opened(self.doc.text, begin, r.start))
         ops, labels = self._operands(r, mentions, floor)
         note = BASE_NOTE.search(r.name) if formula is None else None
         if note is not None:
