@@ -431,7 +431,7 @@ class SumMismatch(Rule):
     `及其` joins none); and a count of units whose
     sentence announces the table right after it (`…单位共 4 个，具体为：`) against the table's rows, one unit
     named in its 单位名称 column each, its 合计 row aside; and a satisfaction rate its sentence says is some
-    options' answers over all the answers (`按“非常满意”与“满意”问卷数之和占有效问卷数的比例计算，满意度为 p%`)
+    options' answers over all the answers (`按“很满意”和“满意”人数之和占受访人数的比例计算，群众满意度为 p%`)
     against those options' shares in the survey table before it under its heading (rows of one scale, each
     option once, one 占比 column).
 

@@ -590,7 +590,7 @@ SPENDING = "支出"
 
 def _spent_from(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     """Is the cell, named as the figure is by a source of income, of a table of spending (its title names 支出 and
-    no 收入: `支出资金来源及构成表`, `支出情况表`), the figure naming no spending? There a row or column `事业收入` holds
+    no 收入: `支出资金来源表`, `支出情况表`), the figure naming no spending? There a row or column `事业收入` holds
     what that income paid for, not the income the prose states."""
     title = tables_by_index(ctx)[h.identity.table].title
     named = h.identity.column if h.identity.total_row else h.identity.item

@@ -275,7 +275,7 @@ def option_sums(draft: Draft) -> Iterator[Breakdown]:
 
 def tabled_option_sums(draft: Draft) -> Iterator[Breakdown]:
     """A satisfaction rate its sentence says is worked out as some options' answers over all the answers
-    (`按“非常满意”与“满意”问卷数之和占有效问卷数的比例计算，满意度为 p%`), the answers laid out in a survey table
+    (`按“很满意”和“满意”人数之和占受访人数的比例计算，群众满意度为 p%`), the answers laid out in a survey table
     before it under its heading: the sum of those options' shares in the table (`_table_shares`)."""
     text, sentences = draft.doc.text, draft.doc.sentences
     if "之和" not in text or not draft.facts.tables:

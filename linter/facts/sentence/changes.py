@@ -1232,7 +1232,7 @@ class Changes(Reader):
         if key:
             subject, certain = self._named_subject(key, si, mentions, period)
             if subject is None or (not certain and _bare_row(subject)):
-                # (`事业收入同比减少 Δ` after a table whose row 事业收入 the walk back found: a row's cells, read as
+                # (`经营收入同比减少 Δ` after a table whose row 事业收入 the walk back found: a row's cells, read as
                 # prose, hold no figure; the change stays named by its own words, as the table checks match it)
                 return None, False
             mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
