@@ -243,8 +243,8 @@ TOGETHER = regex(
 # `满意度（非常满意+满意）为 92%`: options joined by a plus sign in brackets, the sum written out
 TOGETHER_PLUS = regex(rf"[（(](?P<names>{_NAME}(?:[+＋]{_NAME}){{1,3}})[)）](?:的|占比?|比例|为|达|是|，|,|\s){{0,4}}$")
 TOGETHER_REACH = 40  # characters before the figure looked at for the options named together
-# a rate said to be worked out as those options' answers over all the answers (`按“非常满意”与“满意”问卷数之和占
-# 有效问卷数的比例计算，满意度为 p%`): the options' shares added, a few words of the rate's name before its figure
+# a rate said to be worked out as those options' answers over all the answers (`按“很满意”和“满意”人数之和占受访
+# 人数的比例计算，群众满意度为 p%`): the options' shares added, a few words of the rate's name before its figure
 RATIO_OF_OPTIONS = regex(
     rf"(?P<names>{_NAME}(?:(?:和|与|及|、|加|\+){_NAME}){{1,3}})(?:的)?(?:问卷|问卷数|人数|份数|户数|票数)?之和"
     r"占(?:全部|有效|回收)?(?:问卷|调查|样本)?(?:总数|总份数|数|份数|人数|总人数)?的(?:比例|比重)(?:计算)?[，,]"
