@@ -54,7 +54,7 @@ ZERO = Decimal(0)
 LEADING = regex(r"^(?:此外|另外|同时|其中|[，、；：:])+")
 # the reasons a change is given, up to the clause's end (`主要是…改由市级统一采购`): no context of a figure
 REASONS = regex(rf"(?:{relation_words('reasons')})[^；;。]*")
-# what ends a change's clause in its sentence (`事业收入减少 Δ，…；财政拨款收入增加 Δ`)
+# what ends a change's clause in its sentence (`经营收入减少 Δ，…；上级补助收入增加 Δ`)
 CLAUSE_BREAKS = "；;"
 # words closing a label that are no part of the row's name (`企业所得税完成 X`)
 CLOSING = ("完成", "实现")

@@ -294,7 +294,7 @@ NOTE_CLOSED = regex(rf"\s*[）)]\s*[，,]?\s*(?:{LAST_YEAR_CMP.pattern})?[，,]?
 
 
 def _bare_row(m: Mention) -> bool:
-    """Is the figure a table row's, read as prose: bare numbers only, no unit said (`财政拨款收入|1286.45|1198.72`)?"""
+    """Is the figure a table row's, read as prose: bare numbers only, no unit said (`上级补助收入|640.20|588.10`)?"""
     return bool(m.quantities) and all(q.kind == "bare" for q in m.quantities)
 
 
@@ -1232,7 +1232,7 @@ class Changes(Reader):
         if key:
             subject, certain = self._named_subject(key, si, mentions, period)
             if subject is None or (not certain and _bare_row(subject)):
-                # (`经营收入同比减少 Δ` after a table whose row 事业收入 the walk back found: a row's cells, read as
+                # (`经营收入同比减少 Δ` after a table whose row 经营收入 the walk back found: a row's cells, read as
                 # prose, hold no figure; the change stays named by its own words, as the table checks match it)
                 return None, False
             mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]

@@ -190,7 +190,7 @@ class Rates(Reader):
                 continue
             for q in m.quantities:
                 if id(q) in parts:
-                    continue  # `可用资金 A（当年拨款 a、上年结转 b）`: what A is made of, A's the operand
+                    continue  # `可用数 A（本年下达 a、上年结转 b）`: what A is made of, A's the operand
                 if (
                     q.kind == "count"
                     and q.end <= r.start
@@ -204,7 +204,7 @@ class Rates(Reader):
 
     def _bracketed_parts(self, mentions: list[Mention]) -> set[int]:
         """The figures (by id) of a bracket right after an amount that they add up to exactly, two or more of its
-        unit and nothing else in it (`可用资金 A（当年拨款 a、上年结转 b）`): the amount's parts, none a rate's operand
+        unit and nothing else in it (`可用数 A（本年下达 a、上年结转 b）`): the amount's parts, none a rate's operand
         beside it. A bracket whose figures do not add up to it (`完成 A（预算 B）`) may hold the rate's base."""
         text, out = self.doc.text, set[int]()
         figures = [q for m in mentions for q in m.quantities]
