@@ -88,8 +88,9 @@ class TextTable(Rule):
     title states the scope the prose states in its section up to it; a scope the figure's own words leave unsaid is
     the one its section states up to it (two stated, none is). A change stated only so in a section that holds a
     table of no scope (`收入增减变动表` and below it `上级补助收入同比增加 Δ`) is of that table's row where
-    neither the section's text up to it nor the change's clause and headings state a scope: the prose speaks of
-    the table beside it. The reasons a change is given (`主要是…改由市级统一采购`) state no scope of it. A change TO108
+    neither the section's text up to it nor the change's clause and headings state a scope, and the table sets a
+    year's amounts beside the year before's (its 增减额 no difference to a budget): the prose speaks of the table
+    beside it. The reasons a change is given (`主要是…改由市级统一采购`) state no scope of it. A change TO108
     holds to its figures is theirs; a word against the cell's sign is not told here.
 
     A prose figure that writes the cell's number in a money unit 10⁴ or 10⁸ away (`412.87 亿元` for 412.87 of a

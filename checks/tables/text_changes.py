@@ -197,8 +197,20 @@ def _named_row(ctx: CheckContext, c: Change) -> list[Hit]:
         if said and title == scope and compatible(h.identity.context, replace(context, scope=scope), True):
             hits.append(h)  # (the scope the section states up to the change is its own)
         elif beside is not None and title is None and titled(ctx.doc, table.rows[0][0].start) is beside:
-            hits += [h] if compatible(h.identity.context, context, True) else []
+            hits += [h] if compatible(h.identity.context, context, True) and _year_on_year(table) else []
     return hits
+
+
+def _year_on_year(table: Table) -> bool:
+    """Does the table set a year's amounts beside the year before's (`2024年 | 2023年 | 增减额`)? Its difference is then
+    the change against last year, not against a budget (`预算数 | 决算数 | 增减额`)."""
+    years = {
+        y
+        for side in table.sides
+        for c in side.columns
+        if c.kind in ("amount", "total") and (y := _year(table, c.index))
+    }
+    return any((kind, year - 1) in years for kind, year in years if kind == "y" or year == 0)
 
 
 def _unscoped_section(ctx: CheckContext, c: Change) -> Section | None:
