@@ -136,7 +136,12 @@ class BalanceMismatch(Rule):
     rate's operands whose quotient is the rate, named as a budget (`全年预算`, `项目总投入`) and as spent
     (`全年执行`); where the rate's sentence states the spending alone, the budget is the one figure named as a
     budget under its heading before it that the spending over gives the rate (a warning); a rest that another
-    stated figure less the spending also gives (`年初预算` beside `调整预算`) is not read. The finding is an
+    stated figure less the spending also gives (`年初预算` beside `调整预算`) is not read. A sentence saying only that
+    a fund carries forward what is left (`收支相抵，结转下年 Z`), after its figures set out under its heading with
+    no side's total (`国有资本经营预算收入 A，其中…，加上年结转 B。…支出 Y，其中…；调出 C。`), is A + B − Y − C, where
+    every figure of the heading's text before it is the one income, at most one sum brought forward, the one
+    spending after the income or money paid out besides it (parts of their lists and ratios aside; a second
+    income, `加上级补助收入`, or a note of what the income holds, `（含上年结转 B）`: not read; a warning). The finding is an
     error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence

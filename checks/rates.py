@@ -1540,7 +1540,8 @@ class RateMismatch(Rule):
       fits instead a figure before it there or in the sentence right before (the plan) passes. The finding is an error when both
       identities are complete, else a warning.
     - Otherwise the figures of one unit before the rate in its clause (after any earlier rate, `；` or
-      `其中`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
+      `其中`, but a `其中` in a bracket closed before the rate, `可用数 A（其中本年下达 a）`, notes A; not those of a bracket right after an amount that they add up to exactly, its parts:
+      `可用数 A（本年下达 a、上年结转 b）`), each pair tried both ways round: a pair that gives the rate passes. When none does, the
       rate is reported only when the sentence says which of its two figures is the numerator: the one
       whose label holds the rate's own word (`回收 380 份，回收率…`; among three figures or more of its unit, over
       the one the others add up to exactly, `应验收 41 项，验收通过 37 项、不通过 1 项、延期 3 项，验收通过率…`,

@@ -457,7 +457,10 @@ class SumMismatch(Rule):
     joining two names of the thing counted splits, any other may join one name, as `技术服务与应用研究`, and
     `及其` joins none); and a count of units whose
     sentence announces the table right after it (`…单位共 4 个，具体为：`) against the table's rows, one unit
-    named in its 单位名称 column each, its 合计 row aside.
+    named in its 单位名称 column each, its 合计 row aside; and a satisfaction rate its sentence says is some
+    options' answers over all the answers (`按“很满意”和“满意”人数之和占受访人数的比例计算，群众满意度为 p%`)
+    against those options' shares in the survey table before it under its heading (rows of one scale, each
+    option once, one 占比 column).
 
     Any other `其中` list may leave parts out: it falling short is no finding, and its parts exceeding
     the whole are TO102's. Each figure counts for the interval its precision allows, so a miss within one

@@ -490,7 +490,10 @@ class TableIdentity(Rule):
     tables (收入支出决算总表 本年支出合计 = 支出决算表 合计). Stocks rolled forward row by row where the columns
     are the opening, the flows and the closing and nothing else (年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出;
     社会保险基金 年末滚存结余 = 上年滚存结余 + 收入 − 支出; 年末余额 = 年初余额 + 本年增加 − 本年减少): a column
-    they do not name (调整, 核销) may be one more movement, and then the table is not read. Another genre's
+    they do not name (调整, 核销) may be one more movement, and then the table is not read. A fund's budget
+    table in one column (…收支表) whose last row, right under 支出合计, is the sum carried forward: 结转下年 =
+    收入合计 − 支出合计, read only where the three stand in that order and no total, income or sum brought
+    forward stands between 收入合计 and 支出合计 (a 支出合计 under 结转下年 holds it). Another genre's
     tables are added to the data file, without code. Each identity checked is listed by name in `checked`.
 
     ## Why is this bad?

@@ -47,7 +47,9 @@ class TextTable(Rule):
     项 under two 款, `行政运行`) names none of them; a figure whose label names a stage only (`支出决算为`) in an
     item headed by such a path (`3、…（款）某某服务（项）。`) is that row's; every context field (scope, fund, stage,
     year) known on one side, the figure's identity or the table's, is known alike on the other; and the
-    cells found state one value. A prose
+    cells found state one value. A table of spending (its title names 支出 and no 收入: `支出资金来源表`) holds
+    under a source of income (a row or column `事业收入`) what that income paid for: no income the prose states
+    (`事业收入 X`), unless the prose names spending too. A prose
     figure equal to another cell of the row is taken to be that cell. A figure named by a tally word alone
     right after a figure per unit of its money (`中央补助每户 1 万元，计 X 万元`) is the whole of what is so paid, the
     row that thing names (`中央补助`). A table laid out with spaces (the text
@@ -88,8 +90,12 @@ class TextTable(Rule):
     one whose cell the figure the change is of restates (its label naming it, a word of what was done aside:
     `完成`), or where the prose states only the change, the one row its words less the verb name, in a table whose
     title states the scope the prose states in its section up to it; a scope the figure's own words leave unsaid is
-    the one its section states up to it (two stated, none is). A change TO108 holds to its figures is theirs; a
-    word against the cell's sign is not told here.
+    the one its section states up to it (two stated, none is). A change stated only so in a section that holds a
+    table of no scope (`收入增减变动表` and below it `上级补助收入同比增加 Δ`) is of that table's row where
+    neither the section's text up to it nor the change's clause and headings state a scope, and the table sets a
+    year's amounts beside the year before's (its 增减额 no difference to a budget): the prose speaks of the table
+    beside it. The reasons a change is given (`主要是…改由市级统一采购`) state no scope of it. A change TO108
+    holds to its figures is theirs; a word against the cell's sign is not told here.
 
     A prose figure that writes the cell's number in a money unit 10⁴ or 10⁸ away (`412.87 亿元` for 412.87 of a
     table in 万元) is reported as a unit slip, the cell in the table's unit as the expected value; that is the
@@ -590,7 +596,24 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         # department's vehicle upkeep, of its basic spending)
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
         context = replace(context, fund=ANY_FUND)
+    hits = [h for h in hits if not _spent_from(ctx, m, h)]
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h.identity.table))], context
+
+
+# an income's name (`事业收入`, `其他收入`), and the word of spending in a table's title or a figure's label
+INCOME_NAME = regex(r"收入$")
+SPENDING = "支出"
+
+
+def _spent_from(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the cell, named as the figure is by a source of income, of a table of spending (its title names 支出 and
+    no 收入: `支出资金来源表`, `支出情况表`), the figure naming no spending? There a row or column `事业收入` holds
+    what that income paid for, not the income the prose states."""
+    title = tables_by_index(ctx)[h.identity.table].title
+    named = h.identity.column if h.identity.total_row else h.identity.item
+    if SPENDING not in title or "收入" in title or SPENDING in m.label:
+        return False
+    return bool(INCOME_NAME.search(named)) or bool(INCOME_NAME.search(m.identity.item or ""))
 
 
 # Items spent from the appropriation by definition (vocab tables.appropriated_items: the “三公” and their parts): in

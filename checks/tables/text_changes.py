@@ -31,10 +31,10 @@ from tieout.linter.parse.tables.lookup import Hit, compatible
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Section
+from tieout.linter.vocab import relation_words
 
 from ._judge import table_name
 from .text import prose_index, restates, row_of, tables_by_index, titled
-from .text_rates import sentence_context
 
 # the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`)
 GROWTH_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?(?:增长|增减|增幅)?(?:率|幅度)?[（(]?[%％][）)]?$")
@@ -52,6 +52,10 @@ ADJUSTING = "调"
 ZERO = Decimal(0)
 # words opening a label that are no part of the row's name (`此外，`, `其中：`)
 LEADING = regex(r"^(?:此外|另外|同时|其中|[，、；：:])+")
+# the reasons a change is given, up to the clause's end (`主要是…改由市级统一采购`): no context of a figure
+REASONS = regex(rf"(?:{relation_words('reasons')})[^；;。]*")
+# what ends a change's clause in its sentence (`经营收入减少 Δ，…；上级补助收入增加 Δ`)
+CLAUSE_BREAKS = "；;"
 # words closing a label that are no part of the row's name (`企业所得税完成 X`)
 CLOSING = ("完成", "实现")
 
@@ -168,28 +172,58 @@ def _scoped(ctx: CheckContext, own: Mention, si: int) -> Mention | None:
 
 
 def _named_row(ctx: CheckContext, c: Change) -> list[Hit]:
-    """The cells of the rows the change's words name (less its verb) in the context of its sentence and headings,
+    """The cells of the rows the change's words name (less its verb) in the context of its clause and headings,
     of a table whose title states the scope the prose states in its section up to the change (none where it states
-    none), under a heading enclosing the change's or gathered after the text (an annex)."""
+    none), under a heading enclosing the change's or gathered after the text (an annex); or of a table of no scope
+    in the change's own section, where neither that section's text up to the change nor the change's clause and
+    headings state a scope (`收入增减变动表` and below it `上级补助收入同比增加 Δ`: the prose speaks of the
+    table beside it, whatever scope a section above states)."""
     name = _name(c.label)
     if len(name) < 4 or not 0 <= c.sentence < len(ctx.doc.sentences):
         return []
     sentence = ctx.doc.sentences[c.sentence]
-    context = _context(ctx, c.sentence)
+    context = _clause_context(ctx, c)
     if any(getattr(context, f) == MIXED for f in ("scope", "fund", "period")):
         return []
     scope = _section_scope(ctx, c.sentence)
-    if scope == MIXED or (context.scope is not None and context.scope != scope):
-        return []
-    context = replace(context, scope=scope)  # (the scope the section states up to the change is its own)
-    hits = [
-        h
-        for h in prose_index(ctx).by_item.get(name, [])
-        if compatible(h.identity.context, context, True)
-        and title_context(tables_by_index(ctx)[h.identity.table]).scope == scope
-        and _placed_for(ctx, tables_by_index(ctx)[h.identity.table], sentence.start)
-    ]
-    return [h for h in hits if not h.identity.total_row]
+    said = scope != MIXED and (context.scope is None or context.scope == scope)
+    beside = _unscoped_section(ctx, c)
+    hits = []
+    for h in prose_index(ctx).by_item.get(name, []):
+        table = tables_by_index(ctx)[h.identity.table]
+        if h.identity.total_row or not _placed_for(ctx, table, sentence.start):
+            continue
+        title = title_context(table).scope
+        if said and title == scope and compatible(h.identity.context, replace(context, scope=scope), True):
+            hits.append(h)  # (the scope the section states up to the change is its own)
+        elif beside is not None and title is None and titled(ctx.doc, table.rows[0][0].start) is beside:
+            hits += [h] if compatible(h.identity.context, context, True) and _year_on_year(table) else []
+    return hits
+
+
+def _year_on_year(table: Table) -> bool:
+    """Does the table set a year's amounts beside the year before's (`2024年 | 2023年 | 增减额`)? Its difference is then
+    the change against last year, not against a budget (`预算数 | 决算数 | 增减额`)."""
+    years = {
+        y
+        for side in table.sides
+        for c in side.columns
+        if c.kind in ("amount", "total") and (y := _year(table, c.index))
+    }
+    return any((kind, year - 1) in years for kind, year in years if kind == "y" or year == 0)
+
+
+def _unscoped_section(ctx: CheckContext, c: Change) -> Section | None:
+    """The section holding the change where neither its text up to the change (less the reasons given) nor the
+    change's clause and headings state a scope; None otherwise."""
+    doc = ctx.doc
+    sentence = doc.sentences[c.sentence]
+    section = titled(doc, sentence.start)
+    if section is None or read(_clause(ctx, c)).context.scope is not None:
+        return None
+    if any(read(title).context.scope is not None for title in doc.section_path(sentence.start)):
+        return None
+    return section if read(_without_reasons(doc.text[section.start : sentence.end])).context.scope is None else None
 
 
 def _name(label: str) -> str:
@@ -199,9 +233,29 @@ def _name(label: str) -> str:
     return item(text)
 
 
-def _context(ctx: CheckContext, si: int) -> Context:
-    """What the change's sentence and the headings above it say, under the document's own context."""
-    return sentence_context(ctx, si).under(ctx.facts.document_context)
+def _clause_context(ctx: CheckContext, c: Change) -> Context:
+    """What the change's own clause and the headings above it say, under the document's own context:
+    `经营收入减少 Δ，主要是…改由市级承办；上级补助收入增加 Δ` states no scope, and the second no fund but the one its name says."""
+    doc = ctx.doc
+    own = read(_clause(ctx, c)).context
+    for title in reversed(doc.section_path(doc.sentences[c.sentence].start)):
+        own = own.under(read(title).context)
+    return own.under(ctx.facts.document_context)
+
+
+def _clause(ctx: CheckContext, c: Change) -> str:
+    """The change's own clause: its sentence between the semicolons around its words, less the reasons it gives."""
+    doc = ctx.doc
+    sentence = doc.sentences[c.sentence]
+    at = min((m.start for m in c.movements), default=sentence.start)
+    begin = max((doc.text.rfind(ch, sentence.start, at) + 1 for ch in CLAUSE_BREAKS), default=sentence.start)
+    ends = [k for ch in CLAUSE_BREAKS if (k := doc.text.find(ch, at, sentence.end)) >= 0]
+    return _without_reasons(doc.text[max(begin, sentence.start) : min(ends, default=sentence.end)])
+
+
+def _without_reasons(text: str) -> str:
+    """The text less the reasons it gives for a change (`主要是…`, `下降的主要原因是…`, up to the clause's end)."""
+    return REASONS.sub("", text)
 
 
 def _section_scope(ctx: CheckContext, si: int) -> str | None:
@@ -212,7 +266,7 @@ def _section_scope(ctx: CheckContext, si: int) -> str | None:
     node = titled(doc, at)
     while node is not None:
         # (the nearest section that states one: a subsection of the part, `从主要税种看：`, may state none)
-        scope = read(doc.text[node.start : at]).context.scope
+        scope = read(_without_reasons(doc.text[node.start : at])).context.scope
         if scope is not None:
             return scope
         node = node.parent

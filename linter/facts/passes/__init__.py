@@ -145,6 +145,7 @@ PASSES: tuple[Pass, ...] = (
     surveys.distributions,
     surveys.answer_counts,
     surveys.option_sums,
+    surveys.tabled_option_sums,
     surveys.returned_split,
     marks.marks,
     marks.key_value_marks,

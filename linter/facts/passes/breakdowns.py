@@ -1267,8 +1267,8 @@ def _spent_of_rest(last: Mention, items: list[Mention]) -> bool:
     return bool(REST.search(last.label)) and all(SPENT_PART.search(m.label) and not REST.search(m.label) for m in items)
 
 
-# the words opening the reasons for a change (`下降的主要原因是…`, `主要是…`)
-GIVES_A_REASON = regex(r"原因(?:是|为|在于)|主要是|主要由于|主要因为")
+# the words opening the reasons for a change (`下降的主要原因是…`, `主要是…`; vocab relations reasons)
+GIVES_A_REASON = regex(_alt("reasons"))
 
 
 def _defined_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:

@@ -99,7 +99,7 @@ def _balance_across(
     """A balance whose sides no window names as income and expenditure: carried across sentences from the sides'
     totals, a surplus its sentence says is income less expenditure, or a project's funds less its spending."""
     if carried:
-        return None if _names_a_side(own) else _carried_across(draft, m, bq)
+        return None if _names_a_side(own) else _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
     if _only_spending(own, bq) and _offsets(draft, m, bq):
         return _offset_across(draft, m, bq)
     return _funds_less_spending(draft, m, bq, sides)
@@ -395,6 +395,54 @@ def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         elif not _within_total(draft, x, expense):
             return None
     return None
+
+
+def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
+    """`国有资本经营预算收入 A，其中…，加上年结转 B。…支出 Y，其中…；调出 C。收支相抵，结转下年 Z`: a sentence saying only
+    that it carries forward what is left, after a fund's figures set out under its heading, no side's total among
+    them: Z is A + B − Y − C. Read only where every figure of the heading's text before Z is one of these, of the
+    balance's context — the one income (no total: a second one, `加上级补助收入 b`, leaves it unread), at most one
+    sum brought forward, the one spending (no total), what is paid out besides it (调出, 上解), parts of their
+    lists and ratios aside — the income before the spending; inferred (`certain=False`)."""
+    mentions = draft.facts.mentions
+    index = next((k for k, x in enumerate(mentions) if x is m), -1)
+    roles: dict[str, list[tuple[Mention, Quantity]]] = {"收入": [], "结转": [], "支出": [], "调出": []}
+    for x in reversed(mentions[:index]):
+        if not same_section(draft, x.start, bq.start):
+            break
+        if not agree_open(x.identity.context, m.identity.context):
+            return None
+        q = exact_of(x, bq.base_unit)
+        if draft.is_part(x) or (q is None and all(y.kind == "percent" for y in x.quantities)):
+            continue  # (a part of the income's or the spending's list; `按收入 30% 调出`, the ratio applied)
+        role = _fund_role(x)
+        if q is None or role is None:
+            return None
+        roles[role].append((x, q))
+    if any(len(roles[r]) != 1 for r in ("收入", "支出")) or len(roles["结转"]) > 1:
+        return None
+    (income, iq), (spent, eq) = roles["收入"][0], roles["支出"][0]
+    if spent.start < income.start:
+        return None
+    opening = roles["结转"][0][1] if roles["结转"] else None
+    out = sorted((q for _, q in roles["调出"]), key=lambda q: q.start)
+    return Balance(iq, eq, bq, m.sentence, opening, False, out, closing=opening is not None)
+
+
+# what a fund's figure is to its year's balance: its income, the sum brought forward, its spending, paid out besides
+FUND_INCOME = regex(r"收入$")
+
+
+def _fund_role(x: Mention) -> str | None:
+    if SIDE_TOTAL.search(x.key) or SIDE_SUM.search(x.key) or x.label.startswith(("含", "包含")):
+        return None  # (a total, or a note of what the income holds, `收入 A（含上年结转 b）`: another layout)
+    if OPENING.search(x.label):
+        return "结转"
+    if PAID_OUT.search(x.key):
+        return "调出"
+    if SPENT.search(x.key):
+        return "支出"
+    return "收入" if FUND_INCOME.search(x.key) else None
 
 
 # the funds that reached a project (its income side: `资金实际到位 A`, `下达资金`, `拨付到位`), what it spent of them

@@ -11,8 +11,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import SHARES_ADDED, Breakdown, Distribution, Mention
-from tieout.linter.facts.passes.base import Completed, by_clause, by_paragraph
+from tieout.linter.facts.passes.base import Completed, by_clause, by_paragraph, same_section
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Side, Table
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Sentence
 from tieout.linter.vocab import load
@@ -242,6 +243,14 @@ TOGETHER = regex(
 # `满意度（非常满意+满意）为 92%`: options joined by a plus sign in brackets, the sum written out
 TOGETHER_PLUS = regex(rf"[（(](?P<names>{_NAME}(?:[+＋]{_NAME}){{1,3}})[)）](?:的|占比?|比例|为|达|是|，|,|\s){{0,4}}$")
 TOGETHER_REACH = 40  # characters before the figure looked at for the options named together
+# a rate said to be worked out as those options' answers over all the answers (`按“很满意”和“满意”人数之和占受访
+# 人数的比例计算，群众满意度为 p%`): the options' shares added, a few words of the rate's name before its figure
+RATIO_OF_OPTIONS = regex(
+    rf"(?P<names>{_NAME}(?:(?:和|与|及|、|加|\+){_NAME}){{1,3}})(?:的)?(?:问卷|问卷数|人数|份数|户数|票数)?之和"
+    r"占(?:全部|有效|回收)?(?:问卷|调查|样本)?(?:总数|总份数|数|份数|人数|总人数)?的(?:比例|比重)(?:计算)?[，,]"
+    r"[^，,。；;：:\d%％]{0,12}$"
+)
+RATIO_REACH = 60
 
 
 def option_sums(draft: Draft) -> Iterator[Breakdown]:
@@ -264,6 +273,26 @@ def option_sums(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(m, parts, SHARES_ADDED, True, m.sentence)
 
 
+def tabled_option_sums(draft: Draft) -> Iterator[Breakdown]:
+    """A satisfaction rate its sentence says is worked out as some options' answers over all the answers
+    (`按“很满意”和“满意”人数之和占受访人数的比例计算，群众满意度为 p%`), the answers laid out in a survey table
+    before it under its heading: the sum of those options' shares in the table (`_table_shares`)."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    if "之和" not in text or not draft.facts.tables:
+        return
+    for r in draft.facts.rates:
+        q = r.stated
+        if r.operands or r.formula is not None or q.kind != "percent" or not q.exact:
+            continue
+        ratio = RATIO_OF_OPTIONS.search(text, max(sentences[r.sentence].start, q.start - RATIO_REACH), q.start)
+        if ratio is None:
+            continue
+        whole = Mention(r.name, r.name, [q], r.sentence, sentences[r.sentence].paragraph)
+        parts = _table_shares(draft, whole, ratio.group("names"))
+        if parts is not None:
+            yield Breakdown(whole, parts, SHARES_ADDED, True, r.sentence)
+
+
 def _shares_of(text: str, sentences: list[Sentence], before: list[Mention], names: str) -> list[Mention] | None:
     """The share stated before of each option the names hold, when each is stated once."""
     options = OPTION_IN.findall(names)
@@ -278,6 +307,51 @@ def _shares_of(text: str, sentences: list[Sentence], before: list[Mention], name
     if len(options) < 2 or len(set(options)) != len(options) or any(len(v) != 1 for v in found.values()):
         return None
     return [found[o][0] for o in options]
+
+
+def _table_shares(draft: Draft, m: Mention, names: str) -> list[Mention] | None:
+    """The share cells of the options the names hold, in the one survey table before the rate under its heading:
+    its rows are the options of one scale (a 合计 aside), each named once, beside one column of shares (`占比`)."""
+    options = OPTION_IN.findall(names)
+    if len(options) < 2 or len(set(options)) != len(options):
+        return None
+    owner = {q.start: x for x in draft.facts.mentions for q in x.quantities}
+    found: list[list[Mention]] = []
+    for table in draft.facts.tables:
+        start = table.rows[0][0].start if table.rows and table.rows[0] else -1
+        if not 0 <= start < m.start or not same_section(draft, start, m.start):
+            continue
+        for side in table.sides:
+            cells = _option_shares(table, side, options)
+            parts = [_cell_mention(draft, owner, o, c) for o, c in zip(options, cells or [])]
+            if cells is not None:
+                found.append(parts)
+    return found[0] if len(found) == 1 else None
+
+
+def _option_shares(table: Table, side: Side, options: list[str]) -> list[Quantity] | None:
+    """The options' cells of the side's one share column, where its rows (a 合计 aside) are the options of one scale,
+    each named once, and every cell an exact percentage."""
+    shares = [c for c in side.columns if c.kind == "share"]
+    items = [r for r in side.rows if not r.total]
+    rows = {r.label.strip("“”\"‘’'"): r for r in items}
+    if len(shares) != 1 or len(rows) != len(items) or _scale_of(list(rows)) is None:
+        return None
+    if any(o not in rows for o in options):
+        return None
+    cells = [table.quantity(rows[o].index, shares[0].index) for o in options]
+    out = [c for c in cells if c is not None and c.kind == "percent" and c.exact]
+    return out if len(out) == len(options) else None
+
+
+def _cell_mention(draft: Draft, owner: dict[int, Mention], option: str, cell: Quantity) -> Mention:
+    """The figure of a table's cell: the mention its row's text made, or (a table of pipes, read as cells only)
+    one named by the option."""
+    found = owner.get(cell.start)
+    if found is not None:
+        return found
+    si = draft.doc.sentence_index(cell.start)
+    return Mention(option, option, [cell], si, draft.doc.sentences[si].paragraph if si >= 0 else 0)
 
 
 def scale_ranks(options: list[str]) -> list[int] | None:

@@ -299,6 +299,11 @@ LAST_YEAR_NOTE = regex(rf"\s*[（(]\s*(?:{LAST_YEAR_NAMES})(?:为|是|：|:)?\s*
 NOTE_CLOSED = regex(rf"\s*[）)]\s*[，,]?\s*(?:{LAST_YEAR_CMP.pattern})?[，,]?\s*")
 
 
+def _bare_row(m: Mention) -> bool:
+    """Is the figure a table row's, read as prose: bare numbers only, no unit said (`上级补助收入|640.20|588.10`)?"""
+    return bool(m.quantities) and all(q.kind == "bare" for q in m.quantities)
+
+
 def _movements(c: _Change) -> list[Movement]:
     """The clause's moves; a negative figure after an up word (`增幅 -5.2%`) is a move down by its size."""
     out = []
@@ -1309,7 +1314,9 @@ class Changes(Reader):
         last year's alone (`决算 A，比上年减少 p%，上年为 C；比预算数 B 减少 Δ`: C) is not it."""
         if key:
             subject, certain = self._named_subject(key, si, mentions, period)
-            if subject is None:
+            if subject is None or (not certain and _bare_row(subject)):
+                # (`经营收入同比减少 Δ` after a table whose row 经营收入 the walk back found: a row's cells, read as
+                # prose, hold no figure; the change stays named by its own words, as the table checks match it)
                 return None, False
             mentions = [*mentions, subject] if subject not in mentions else mentions[: mentions.index(subject) + 1]
         else:

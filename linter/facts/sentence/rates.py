@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
@@ -100,6 +102,22 @@ def _one_names_the_rate(name: str, ops: list[Quantity], labels: list[str]) -> bo
     return second and not first and ops[1].base_value <= ops[0].base_value
 
 
+def _subset_opened(text: str, begin: int, end: int) -> int:
+    """Where the last 其中 between `begin` and `end` stands (-1: none), those in a bracket closed before `end`
+    aside (`可用数 A（其中本年下达 a），实际支出 C，执行率 p%`: the bracket's 其中 notes A, the rate is not a's)."""
+    at = text.rfind("其中", begin, end)
+    while at >= 0 and _in_closed_bracket(text, begin, at, end):
+        at = text.rfind("其中", begin, at)
+    return at
+
+
+def _in_closed_bracket(text: str, begin: int, at: int, end: int) -> bool:
+    """Does `at` stand in a bracket (opened after `begin`) that closes before `end`?"""
+    opened = max(text.rfind("（", begin, at), text.rfind("(", begin, at))
+    closed = max(text.rfind("）", begin, at), text.rfind(")", begin, at))
+    return opened > closed and any(ch in text[at:end] for ch in "）)")
+
+
 class Rates(Reader):
     """Rates of an outcome over its plan."""
 
@@ -123,7 +141,7 @@ class Rates(Reader):
         # items of a list separated by ；are independent: a rate's operands stand in its own item; after 其中 a
         # rate is the subset's (`目标 25 个，完成 23 个，其中个别地区…，实际支出率为 0%`)
         begin = self.doc.sentences[si].start
-        floor = max(floor, self.doc.text.rfind("；", begin, r.start), self.doc.text.rfind("其中", begin, r.start))
+        floor = max(floor, self.doc.text.rfind("；", begin, r.start), _subset_opened(self.doc.text, begin, r.start))
         ops, labels = self._operands(r, mentions, floor)
         note = BASE_NOTE.search(r.name) if formula is None else None
         if note is not None:
@@ -181,10 +199,13 @@ class Rates(Reader):
         ops: list[Quantity] = []
         labels: list[str] = []
         spent = EXECUTION_RATE.search(r.name) is not None
+        parts = self._bracketed_parts(mentions)
         for m in mentions:
             if self._no_operand(m, ops) or (spent and left_over(m)):
                 continue
             for q in m.quantities:
+                if id(q) in parts:
+                    continue  # `可用数 A（本年下达 a、上年结转 b）`: what A is made of, A's the operand
                 if (
                     q.kind == "count"
                     and q.end <= r.start
@@ -195,6 +216,26 @@ class Rates(Reader):
                     ops.append(q)
                     labels.append(m.key)
         return ops, labels
+
+    def _bracketed_parts(self, mentions: list[Mention]) -> set[int]:
+        """The figures (by id) of a bracket right after an amount that they add up to exactly, two or more of its
+        unit and nothing else in it (`可用数 A（本年下达 a、上年结转 b）`): the amount's parts, none a rate's operand
+        beside it. A bracket whose figures do not add up to it (`完成 A（预算 B）`) may hold the rate's base."""
+        text, out = self.doc.text, set[int]()
+        figures = [q for m in mentions for q in m.quantities]
+        for k, whole in enumerate(figures):
+            opened = re.match(r"\s*[（(]", text[whole.end :])
+            if whole.kind != "amount" or not whole.exact or opened is None:
+                continue
+            close = min((j for j in (text.find("）", whole.end), text.find(")", whole.end)) if j >= 0), default=-1)
+            inside = [q for q in figures[k + 1 :] if q.end <= close]
+            if (
+                len(inside) >= 2
+                and all(q.kind == "amount" and q.exact and q.base_unit == whole.base_unit for q in inside)
+                and sum(q.base_value for q in inside) == whole.base_value
+            ):
+                out.update(id(q) for q in inside)
+        return out
 
     def _no_operand(self, m: Mention, ops: list[Quantity]) -> bool:
         """Are the mention's figures none of a rate's operands, by its words?"""

@@ -42,6 +42,11 @@ class Identity:
     # a column identity that holds only when its terms are every amount column beside them (a roll-forward:
     # a column it does not name, 调整 or 其他减少, may be one more movement of the stock)
     closed: bool = False
+    # a row identity that holds only where its terms stand in the order listed, the total last of its side and
+    # right after the last part, no total nor a row naming one of `unless_between` between two terms: a balance
+    # row (`结转下年` under `支出合计`) is what is left only where the sides' totals above it hold all else
+    ordered: bool = False
+    unless_between: tuple[str, ...] = ()
 
     def applies(self, title: str) -> bool:
         """An identity naming no tables holds by the definition of its columns, in any table (titled or not).
@@ -72,6 +77,8 @@ def identities() -> tuple[Identity, ...]:
                 parts=tuple(_term(p) for p in e.get("parts") or []),
                 unless_columns=tuple(flatten(str(t)) for t in e.get("unless_columns") or []),
                 closed=bool(e.get("closed")),
+                ordered=bool(e.get("ordered")),
+                unless_between=tuple(flatten(str(t)) for t in e.get("unless_between") or []),
             )
         )
     return tuple(out)
@@ -137,7 +144,7 @@ def _rows(table: Table, ident: Identity) -> list[Relation]:
                 break
             if found:
                 parts.append((found[0], term.sign))
-        if not parts:
+        if not parts or (ident.ordered and not _in_order(side, totals[0], [r for r, _ in parts], ident)):
             continue
         return [
             Relation(
@@ -151,6 +158,17 @@ def _rows(table: Table, ident: Identity) -> list[Relation]:
             for c in summable(side)
         ]
     return []
+
+
+def _in_order(side: Side, total: Row, parts: list[Row], ident: Identity) -> bool:
+    """Do the parts stand in the order listed, the total last of the side right after the last part, and no row
+    between two of them is a total or names one of the identity's `unless_between` words?"""
+    place = {r.index: k for k, r in enumerate(side.rows)}
+    seq = [place[r.index] for r in [*parts, total]]
+    if any(b <= a for a, b in zip(seq, seq[1:])) or seq[-1] != len(side.rows) - 1 or seq[-1] != seq[-2] + 1:
+        return False
+    between = [r for r in side.rows[seq[0] + 1 : seq[-1]] if r.index not in {p.index for p in parts}]
+    return not any(r.total or any(w in _names(r.label)[0] for w in ident.unless_between) for r in between)
 
 
 def _worded_otherwise(side: Side, term: Term) -> bool:
