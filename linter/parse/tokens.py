@@ -59,7 +59,7 @@ WHOLE_NAMED_RE = regex(
     r"[\u4e00-\u9fff]{1,12}?的)$"
 )
 # the words a comparison opens with: before what it compares with (`比上年`, `比上年预计执行数`: a budget draft
-# against the outcome of a year not yet closed), or alone (`同比`)
+# against the outcome of a year not yet closed; `比上年完成数`, the outcome by its other name), or alone (`同比`)
 CMP_BEFORE = ("比", "较", "与", "相比")
 CMP_ALONE = ("同比", "环比")
 CMP_RE = (
@@ -67,7 +67,7 @@ CMP_RE = (
     r"(?:上年同期|上年度|上一年度|上一年|上年年?末|上年底|上年|去年同期|去年|同期|年初数?|(?:年度|全年)?(?:预算数?|目标值?|计划数?)"
     # (`比调整前增加 Δ`: an adjusted budget against the one it adjusts)
     r"|调整前(?:预算数?)?"
-    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:预计执行数|预计完成数|预计数|决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
+    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:预计执行数|预计完成数|预计数|决算数|预算数|执行数|完成数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
     f"|{'|'.join(CMP_ALONE)})"
     # `比上年分别增长 a%、b%` (one to each figure before), `同比均下降`
     r"(?:分别|均)?"
