@@ -417,12 +417,27 @@ def column_headings(line: str) -> bool:
     no headings, or it is one word. A line with no wide gap is read by its single spaces, as a PDF's text layer
     sets a table's cells apart (`支出内容 支出金额 占比`): each word then a heading alike."""
     s = line.strip()
-    cells = WIDE_GAP.split(s) if WIDE_GAP.search(s) else s.split(" ")
+    cells = _spaced_name_joined(WIDE_GAP.split(s) if WIDE_GAP.search(s) else s.split(" "))
     if line[:1].isspace() and len(cells) >= 2 and all(column_heading(c) for c in cells):
         return True  # a blank corner cell over the labels (`        年初预算数   全年预算数   全年执行数`)
     if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
         return False
     return all(column_heading(c) for c in cells[1:])
+
+
+# a short name spaced out, one space a character (`级　次`, `单 位`)
+SPACED_NAME = regex(r"[\u4e00-\u9fff](?:\s[\u4e00-\u9fff])+")
+
+
+def _spaced_name_joined(cells: list[str]) -> list[str]:
+    """The cells of a header line with the rows' name spaced out (`级　次`, `单　位`, as `项　目` is) joined: a
+    cell of single characters one space apart, or a run of cells of one Chinese character each, opening the line."""
+    if cells and SPACED_NAME.fullmatch(cells[0]):
+        return ["".join(cells[0].split()), *cells[1:]]
+    n = 0
+    while n < len(cells) and len(cells[n]) == 1 and CJK.match(cells[n]):
+        n += 1
+    return ["".join(cells[:n]), *cells[n:]] if n >= 2 else cells
 
 
 def _text_only(line: str) -> bool:
