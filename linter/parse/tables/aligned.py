@@ -205,6 +205,8 @@ def find_aligned(doc: Document) -> list[Aligned]:
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
+    # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
+    heads = frozenset(lines[k].strip() for k in _running_heads(lines, data))
     paged = _page_numbers_within(lines, data)
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
@@ -217,7 +219,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
         before = out[-1] if out else None
         # (a 三公 table set one space apart is read by its template's columns, before any reading by position)
         found = _sangong_at(lines, starts, i, data, mapper) or _table_at(
-            lines, starts, i, data, mapper, before, nonblank, paged
+            lines, starts, i, data, mapper, before, (nonblank, heads), paged
         )
         if found is None:
             while i < len(lines) and data[i]:
@@ -647,7 +649,7 @@ def _table_at(
     data: list[Parsed],
     mapper: _Mapper,
     before: Aligned | None,
-    nonblank: list[int],
+    text_lines: tuple[list[int], frozenset[str]],
     paged: frozenset[int] = frozenset(),
 ) -> Aligned | None:
     """The table whose first row is line i: its header above, its rows from i on. A table whose rows stop at
@@ -656,7 +658,7 @@ def _table_at(
     are joined to it, which is then returned."""
     above, i = _header_of(lines, i, data)
     # (there is a row at line i, or a group's heading over one: the caller starts only at a line of figures)
-    turn = _turn(lines, nonblank, before, above[0][0] if above else i) if before is not None else None
+    turn = _turn(lines, text_lines, before, above[0][0] if above else i) if before is not None else None
     if above is None and turn != SURE:
         # neither a table of its own (no header) nor rows to join: most runs of figures in a report; their
         # rows are not read, unless they are a coded table under its title
@@ -927,17 +929,18 @@ SURE, MAYBE = "sure", "maybe"
 MAX_TURN = 12  # lines that may stand between a table's rows and their continuation on the next page
 
 
-def _turn(lines: list[str], nonblank: list[int], before: Aligned, end: int) -> str | None:
+def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before: Aligned, end: int) -> str | None:
     """Do the next rows (their header or first row at line `end`) go on from the table before over a page?
     SURE when what stands between is page furniture only, with the mark of a new page among it (a page number,
     a form feed, a 续表 mark): blank lines, the table's caption or unit note repeated; MAYBE when a new page
-    starts among a few short lines that are no other table's title; None otherwise. `nonblank`: the indices
-    of the lines with text, in order."""
+    starts among a few short lines that are no other table's title; None otherwise. `text_lines`: the indices
+    of the lines with text, in order, and the report's running heads (page furniture wherever they stand)."""
+    nonblank, heads = text_lines
     # the lines with text between (found in the index: the table before may be far above)
     lo, hi = bisect_right(nonblank, before.last_line), bisect_left(nonblank, end)
     if hi - lo > MAX_TURN:
         return None  # text between: not a page turned inside one table
-    rest = [lines[j].strip() for j in nonblank[lo:hi]]
+    rest = [ln for j in nonblank[lo:hi] if (ln := lines[j].strip()) not in heads]
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
     if not turned and not any(
         PAGE_MARK.match(ln) or BARE_PAGE.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest
