@@ -205,11 +205,11 @@ def find_aligned(doc: Document) -> list[Aligned]:
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
-    # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
-    heads = frozenset(lines[k].strip() for k in _running_heads(lines, data))
-    paged = _page_numbers_within(lines, data)
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
+    # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
+    heads = frozenset(lines[k].strip() for k in _running_heads(lines, data)) | _page_heads(lines, nonblank, data)
+    paged = _page_numbers_within(lines, data)
     out: list[Aligned] = []
     i = 0
     while i < len(lines):
@@ -232,6 +232,17 @@ def find_aligned(doc: Document) -> list[Aligned]:
             out.append(found)
         i = found.last_line + 1
     return out
+
+
+def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> frozenset[str]:
+    """The lines of words that stand first on a page, right after the page number of the page before, twice or
+    more (`某某委员会2025年部门预算公开` atop each page, where the report's title takes two lines): a running head."""
+    seen: dict[str, int] = {}
+    for a, b in zip(nonblank, nonblank[1:]):
+        if data[b] is None and PAGE_MARK.match(lines[a]) and CJK.search(lines[b]):
+            head = lines[b].strip()
+            seen[head] = seen.get(head, 0) + 1
+    return frozenset(h for h, n in seen.items() if n >= 2)
 
 
 def _page_numbers_within(lines: list[str], data: list[Parsed]) -> frozenset[int]:
