@@ -282,7 +282,7 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     return all(
         _scope_stated(ctx, h) == scope
         or (opens and _heading_scope(ctx, q, h))
-        or (scope is None and _title_scope_under_heading(ctx, q, h))
+        or (scope is None and (_title_scope_under_heading(ctx, q, h) or _documents_account(ctx, q, h)))
         or (scope is not None and scope == _named_whole(ctx, h))
         for h in hits
     )
@@ -297,6 +297,20 @@ def _named_whole(ctx: CheckContext, hit: Hit) -> str | None:
         "tables.figure_scopes", lambda: {s for m in ctx.facts.mentions if (s := m.identity.context.scope) is not None}
     )
     return named_whole(tables_by_index(ctx)[hit.identity.table], document_title(ctx.doc), own)
+
+
+def _documents_account(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
+    """Is the cell a coded row (a 类 / 款 / 项 of the classification, `2081902 农村最低生活保障金支出`) of a table
+    whose title states no scope, the cell's scope the document's own (a department's budget: 部门), and no
+    heading above the figure states another? The account so named, exactly, is then the document's entity's: the
+    paragraph need not state the scope the whole report is of."""
+    if not hit.identity.code or title_context(tables_by_index(ctx)[hit.identity.table]).scope is not None:
+        return False
+    own = ctx.facts.document_context.scope
+    if own is None or own == MIXED or hit.identity.context.scope != own:
+        return False
+    node = _scope_heading(ctx, q)
+    return node is None or read(node.title).context.scope == own
 
 
 # the numbering of a paragraph that opens an enumerated item (`4.`, `（二）`, `3、`)

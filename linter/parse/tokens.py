@@ -59,7 +59,7 @@ WHOLE_NAMED_RE = regex(
     r"[\u4e00-\u9fff]{1,12}?的)$"
 )
 # the words a comparison opens with: before what it compares with (`比上年`, `比上年预计执行数`: a budget draft
-# against the outcome of a year not yet closed), or alone (`同比`)
+# against the outcome of a year not yet closed; `比上年完成数`, the outcome by its other name), or alone (`同比`)
 CMP_BEFORE = ("比", "较", "与", "相比")
 CMP_ALONE = ("同比", "环比")
 CMP_RE = (
@@ -69,7 +69,7 @@ CMP_RE = (
     r"|调整前(?:预算数?)?"
     # (`决算支出总量 A，比执行数 B 增加 Δ`: a final account against the outturn reported before it was closed)
     r"|(?:预算)?执行数"
-    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:预计执行数|预计完成数|预计数|决算数|预算数|执行数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
+    r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:预计执行数|预计完成数|预计数|决算数|预算数|执行数|完成数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
     f"|{'|'.join(CMP_ALONE)})"
     # `比上年分别增长 a%、b%` (one to each figure before), `同比均下降`
     r"(?:分别|均)?"

@@ -348,6 +348,7 @@ def _share_base(
             _own_list_total(draft, s, lists.get(id(s.part)))
             or _shortened_whole(draft, wanted, s, part)
             or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
+            or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
         )
         if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
             return replace(s, total=whole, certain=False)
@@ -564,6 +565,22 @@ def _restated(part: Mention, m: Mention) -> bool:
 
 # a share's whole named as the year's income or spending, nothing more (`占本年收入的`)
 YEAR_TOTAL = regex(r"本年(收入|支出)的?")
+
+
+def _tabled_list_total(draft: Draft, wanted: Identity, whole: Mention | None) -> Quantity | None:
+    """`部门收入预算 T。其中：一般公共预算拨款收入 a，占收入总计的 p%；事业收入 b，占 q%`: a share naming a whole the
+    prose does not state (`收入总计`) is of the total of the list its part is in where the tables state that whole,
+    in the share's stage and year, with the list total's value: every cell of a row so named whose context the
+    share's words state (`收 入 总 计  193,022,400` of the 收支总表), one value, that one (inferred: the name is the
+    table's)."""
+    total = whole.quantities[0] if whole is not None and len(whole.quantities) == 1 else None
+    if total is None or not total.exact or not draft.facts.tables or not wanted.context.known("stage", "period"):
+        return None
+    from tieout.linter.parse.tables.lookup import TableIndex  # (the tables' index, only for such a share)
+
+    hits = TableIndex(list(draft.facts.tables)).find(wanted.item, wanted.context)
+    values = {h.quantity.base_value for h in hits if h.quantity.exact and h.quantity.base_unit == total.base_unit}
+    return total if hits and values == {total.base_value} else None
 
 
 def _list_totals(draft: Draft) -> dict[int, Mention]:

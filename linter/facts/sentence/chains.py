@@ -27,6 +27,7 @@ from tieout.linter.facts.sentence.wording import (
 from tieout.linter.figures.context import Context
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.normalise import FORM_LINE
+from tieout.linter.vocab import words
 
 # a line opening with the total of the lines above it (`以上合计`, `上述三项共计`), and an item line before its figure
 # (its number, a name: `2.公务接待费`)
@@ -90,10 +91,16 @@ NAMED_SUM = regex(
 JOINED = regex(r"[^\d，,。；;、]{0,4}(?:、|和|及|与)\s*[^\d，,。；;：:（）()、]{0,16}")
 
 
-# `X，减去 A`: figures subtracted from the one before (the words between the two figures); `、B`: one more;
-# `，支出安排 Y`: the clause stating what is left (a name, no figure, no list left open with 等, no change)
-SUBTRACTED = regex(r"[^\d，,。；;、（）()]{0,3}[，,]\s*(?:减去|扣除|减除)[^\d，,。；;、等（）()]{1,30}$")
-LISTED_ON = regex(r"[^\d，,。；;、等（）()]{0,3}[、和及]\s*[^\d，,。；;、等（）()]{1,30}$")
+# `X，减去 A`: figures subtracted from the one before (the words between the two figures; `X；减去 A` after a total
+# closing the clause before); `、B`: one more; `，支出安排 Y`: the clause stating what is left (a name, no figure,
+# no list left open with 等, no change). A name may hold its alternative in brackets (`转贷县（市、区）支出`).
+TOTAL_WORDS = tuple(words("relations", "total"))  # a name of a sum (`收入总量`, `收入总计`)
+SUBTRACTED_NAME = r"(?:[^\d，,。；;、等（）()]|[（(][^\d，,。；;等（）()]{1,8}[）)])"
+SUBTRACTED = regex(rf"[^\d，,。；;、（）()]{{0,3}}[，,]\s*(?:减去|扣除|减除){SUBTRACTED_NAME}{{1,30}}$")
+# (`；减去`: from the figure before only where that one is a total closing its clause, `收入总量 T；减去 A`; no
+# `；扣除 B 后，安排 C`, which arranges spending from funds available, passes/deductions.py)
+SUBTRACTED_FROM_TOTAL = regex(rf"[^\d，,。；;、（）()]{{0,3}}[；;]\s*减去{SUBTRACTED_NAME}{{1,30}}$")
+LISTED_ON = regex(rf"[^\d，,。；;、等（）()]{{0,3}}[、和及]\s*{SUBTRACTED_NAME}{{1,30}}$")
 LEFT = regex(
     r"[^\d，,。；;、等（）()]{0,3}后?[，,]\s*(?!其中|占|比|较|同比|增|减|下降|上升|提高|降低|加|扣)"
     r"[^\d，,。；;、等（）()]{1,30}$"
@@ -643,6 +650,14 @@ class Chains(Reader):
             return None, False
         return found[-1], certain
 
+    def _subtracted_from(self, m: Mention, gap: str, first_add: int) -> bool:
+        """Are the figures after `gap` subtracted from figure m: `X，减去 A` (unless additions before X go on past
+        it: `A，加 B、C，减去 D，总收入 T` is a chain of its own), or `收入总量 T；减去 A`, a total closing its clause
+        (the additions before it, if any, ending in it: `A，加 B、C，收入总量 T；减去 D、E，结转下年 R`)."""
+        if SUBTRACTED.match(gap):
+            return first_add >= m.quantities[0].start
+        return bool(SUBTRACTED_FROM_TOTAL.match(gap)) and self.labeller.identify(m.label)[0].endswith(TOTAL_WORDS)
+
     def _remainders(self, mentions: list[Mention], si: int) -> None:
         """`基金预算收入 120.4 亿元，减去调入一般公共预算 9 亿元、返还支出 51.2 亿元，基金预算支出安排 60.2 亿元`: a
         figure, the figures subtracted from it right after it (`减去`/`扣除`, a list joined by `、`), and the figure
@@ -661,8 +676,7 @@ class Chains(Reader):
         first_add = added.start() if added else len(text)
         i = 0
         while i < len(figures) - 2:
-            if not SUBTRACTED.match(gaps[i]) or first_add < figures[i].quantities[0].start:
-                # after `加…` the subtraction goes on a chain of its own (`A，加 B、C，减去 D，总收入 T`)
+            if not self._subtracted_from(figures[i], gaps[i], first_add):
                 i += 1
                 continue
             k = i + 1  # the figures subtracted: figures[i + 1 : k + 1]
@@ -670,4 +684,7 @@ class Chains(Reader):
                 k += 1
             if k < len(gaps) and LEFT.match(gaps[k]) and _one_unit(figures[i : k + 2]):
                 self._record_chain(figures[k + 1], [figures[i]], figures[i + 1 : k + 1], si)
+                if first_add < figures[i].quantities[0].start:
+                    # (the total the additions before it close: still theirs to be read as, not only a part here)
+                    self.d.parts.discard(id(figures[i]))
             i = k + 1

@@ -205,9 +205,11 @@ def find_aligned(doc: Document) -> list[Aligned]:
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
-    paged = _page_numbers_within(lines, data)
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
+    # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
+    heads = frozenset(lines[k].strip() for k in _running_heads(lines, data)) | _page_heads(lines, nonblank, data)
+    paged = _page_numbers_within(lines, data)
     out: list[Aligned] = []
     i = 0
     while i < len(lines):
@@ -217,7 +219,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
         before = out[-1] if out else None
         # (a 三公 table set one space apart is read by its template's columns, before any reading by position)
         found = _sangong_at(lines, starts, i, data, mapper) or _table_at(
-            lines, starts, i, data, mapper, before, nonblank, paged
+            lines, starts, i, data, mapper, before, (nonblank, heads), paged
         )
         if found is None:
             while i < len(lines) and data[i]:
@@ -230,6 +232,17 @@ def find_aligned(doc: Document) -> list[Aligned]:
             out.append(found)
         i = found.last_line + 1
     return out
+
+
+def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> frozenset[str]:
+    """The lines of words that stand first on a page, right after the page number of the page before, twice or
+    more (`某某委员会2025年部门预算公开` atop each page, where the report's title takes two lines): a running head."""
+    seen: dict[str, int] = {}
+    for a, b in zip(nonblank, nonblank[1:]):
+        if data[b] is None and PAGE_MARK.match(lines[a]) and CJK.search(lines[b]):
+            head = lines[b].strip()
+            seen[head] = seen.get(head, 0) + 1
+    return frozenset(h for h, n in seen.items() if n >= 2)
 
 
 def _page_numbers_within(lines: list[str], data: list[Parsed]) -> frozenset[int]:
@@ -417,12 +430,27 @@ def column_headings(line: str) -> bool:
     no headings, or it is one word. A line with no wide gap is read by its single spaces, as a PDF's text layer
     sets a table's cells apart (`支出内容 支出金额 占比`): each word then a heading alike."""
     s = line.strip()
-    cells = WIDE_GAP.split(s) if WIDE_GAP.search(s) else s.split(" ")
+    cells = _spaced_name_joined(WIDE_GAP.split(s) if WIDE_GAP.search(s) else s.split(" "))
     if line[:1].isspace() and len(cells) >= 2 and all(column_heading(c) for c in cells):
         return True  # a blank corner cell over the labels (`        年初预算数   全年预算数   全年执行数`)
     if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
         return False
     return all(column_heading(c) for c in cells[1:])
+
+
+# a short name spaced out, one space a character (`级　次`, `单 位`)
+SPACED_NAME = regex(r"[\u4e00-\u9fff](?:\s[\u4e00-\u9fff])+")
+
+
+def _spaced_name_joined(cells: list[str]) -> list[str]:
+    """The cells of a header line with the rows' name spaced out (`级　次`, `单　位`, as `项　目` is) joined: a
+    cell of single characters one space apart, or a run of cells of one Chinese character each, opening the line."""
+    if cells and SPACED_NAME.fullmatch(cells[0]):
+        return ["".join(cells[0].split()), *cells[1:]]
+    n = 0
+    while n < len(cells) and len(cells[n]) == 1 and CJK.match(cells[n]):
+        n += 1
+    return ["".join(cells[:n]), *cells[n:]] if n >= 2 else cells
 
 
 def _text_only(line: str) -> bool:
@@ -632,7 +660,7 @@ def _table_at(
     data: list[Parsed],
     mapper: _Mapper,
     before: Aligned | None,
-    nonblank: list[int],
+    text_lines: tuple[list[int], frozenset[str]],
     paged: frozenset[int] = frozenset(),
 ) -> Aligned | None:
     """The table whose first row is line i: its header above, its rows from i on. A table whose rows stop at
@@ -641,7 +669,7 @@ def _table_at(
     are joined to it, which is then returned."""
     above, i = _header_of(lines, i, data)
     # (there is a row at line i, or a group's heading over one: the caller starts only at a line of figures)
-    turn = _turn(lines, nonblank, before, above[0][0] if above else i) if before is not None else None
+    turn = _turn(lines, text_lines, before, above[0][0] if above else i) if before is not None else None
     if above is None and turn != SURE:
         # neither a table of its own (no header) nor rows to join: most runs of figures in a report; their
         # rows are not read, unless they are a coded table under its title
@@ -912,17 +940,18 @@ SURE, MAYBE = "sure", "maybe"
 MAX_TURN = 12  # lines that may stand between a table's rows and their continuation on the next page
 
 
-def _turn(lines: list[str], nonblank: list[int], before: Aligned, end: int) -> str | None:
+def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before: Aligned, end: int) -> str | None:
     """Do the next rows (their header or first row at line `end`) go on from the table before over a page?
     SURE when what stands between is page furniture only, with the mark of a new page among it (a page number,
     a form feed, a 续表 mark): blank lines, the table's caption or unit note repeated; MAYBE when a new page
-    starts among a few short lines that are no other table's title; None otherwise. `nonblank`: the indices
-    of the lines with text, in order."""
+    starts among a few short lines that are no other table's title; None otherwise. `text_lines`: the indices
+    of the lines with text, in order, and the report's running heads (page furniture wherever they stand)."""
+    nonblank, heads = text_lines
     # the lines with text between (found in the index: the table before may be far above)
     lo, hi = bisect_right(nonblank, before.last_line), bisect_left(nonblank, end)
     if hi - lo > MAX_TURN:
         return None  # text between: not a page turned inside one table
-    rest = [lines[j].strip() for j in nonblank[lo:hi]]
+    rest = [ln for j in nonblank[lo:hi] if (ln := lines[j].strip()) not in heads]
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
     if not turned and not any(
         PAGE_MARK.match(ln) or BARE_PAGE.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest

@@ -25,6 +25,7 @@ from .identities import item as item_of
 from .jurisdiction import title_context
 from .model import Column, Row, Side, Table
 from .spans import leaf
+from .vocab import words
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class TableIndex:
         self.by_item: dict[str, list[Hit]] = {}
         self.by_column: dict[str, list[Hit]] = {}
         self.by_path: dict[tuple[str, ...], list[Hit]] = {}
+        classes = words("spending_classes")
         for t in tables:
             for h in identities(t, outer):
                 self.by_item.setdefault(h.identity.item, []).append(h)
@@ -135,6 +137,9 @@ class TableIndex:
                     self.by_item.setdefault(h.identity.item[:-2], []).append(h)
                 if h.identity.code:
                     self.by_item.setdefault(h.identity.code, []).append(h)
+                elif h.identity.item in classes and "支出" in t.title:
+                    # (`教育` in a table of spending by class is the 教育支出 prose names)
+                    self.by_item.setdefault(h.identity.item + "支出", []).append(h)
                 if h.identity.total_row:
                     self.by_column.setdefault(_column_item(t, h), []).append(h)
 

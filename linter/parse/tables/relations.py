@@ -488,9 +488,14 @@ def crossfoot_relations(table: Table) -> list[Relation]:
     return out
 
 
-def _scope_splits() -> dict[str, tuple[str, str]]:
+def _scope_splits() -> dict[str, tuple[str, frozenset[str]]]:
+    """Each whole's own level and the names of the levels below it (one, or a list of them)."""
     found = load("tables").get("scope_splits") or {}
-    return {str(k): (str(v[0]), str(v[1])) for k, v in found.items() if v and len(v) == 2}
+    return {
+        str(k): (str(v[0]), frozenset(str(w) for w in (v[1] if isinstance(v[1], list) else [v[1]])))
+        for k, v in found.items()
+        if v and len(v) == 2
+    }
 
 
 SCOPE_SPLITS = _scope_splits()
@@ -507,14 +512,19 @@ def scope_relations(table: Table) -> list[Relation]:
         rows = side.rows
         for i, row in enumerate(rows[: len(rows) - 2]):
             parts = SCOPE_SPLITS.get(SCOPE_NAMES.get(flatten(row.label), ""))
-            below = {SCOPE_NAMES.get(flatten(r.label)) for r in rows[i + 1 : i + 3]}
-            if parts is None or below != set(parts):
+            below = [SCOPE_NAMES.get(flatten(r.label)) for r in rows[i + 1 : i + 3]]
+            if parts is None or not _own_and_below(below, *parts):
                 continue
             out += [
                 Relation("total", (row.index, c), [(r.index, c) for r in rows[i + 1 : i + 3]], where=row.label)
                 for c in cols
             ]
     return out
+
+
+def _own_and_below(names: list[str | None], own: str, lower: frozenset[str]) -> bool:
+    """Do the two scope names (of the rows under a whole) name its own level and the levels below, either first?"""
+    return len(names) == 2 and any(a == own and b in lower for a, b in (names, names[::-1]))
 
 
 FULL_MARKS = Decimal(100)  # what an evaluation's indicators weigh together

@@ -259,5 +259,6 @@ def blank_is_zero(title: str) -> bool:
     return any(w in t for w in words("blank_is_zero"))
 
 
-# the header of the code column (`科目编码`): no column of figures
-CODE_HEADER = regex(r"^(?:功能分类)?(?:科目)?(?:编码|代码)$")
+# the header of the code column (`科目编码`; `经济分类`, `功能分类` naming the classification whose codes it holds): no
+# column of figures
+CODE_HEADER = regex(r"^(?:(?:功能分类|经济分类)(?:科目)?(?:编码|代码)?|(?:科目)?(?:编码|代码))$")
