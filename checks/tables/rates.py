@@ -13,7 +13,7 @@ from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.parse.tables.relations import all_relations
-from tieout.linter.parse.tables.vocab import role_of
+from tieout.linter.parse.tables.vocab import rate_heading, role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.vocab import load
@@ -421,7 +421,9 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 noted = noted_operands(table, side, col)
                 pairs, unsigned = (noted, False) if noted else read_operands(side, col)
                 if pairs and _aligned(table, side, col, pairs):
-                    rows = (_rate_row(ctx, table, row.index, col, pairs, unsigned) for row in side.rows)
+                    # (a row of rates, `资产负债率(%)`, moves by points in a growth column: no growth of itself)
+                    kept = [r for r in side.rows if col.kind != "growth" or not rate_heading(r.label)]
+                    rows = (_rate_row(ctx, table, row.index, col, pairs, unsigned) for row in kept)
                     found = _guarded([o for o in rows if o is not None])
                     placed.update([col.index] if found else [])
                     yield from found

@@ -128,6 +128,7 @@ def _component_of(d: Definition, names: tuple[str, ...]) -> int | None:
 
 # the word that joins the two things a total is named by (`公务用车购置及运行费`, `土地增值税和契税`)
 CONJUNCTION = regex(r"及|和|与")
+ENUMERATED = regex(r"、")  # names listed before the joined pair
 MIN_STEM = 2  # a part's own name, less the noun it shares with the other, has two characters at least
 
 
@@ -140,7 +141,8 @@ def conjoined(total: Mention, parts: list[Mention]) -> bool:
         return False
     for name in _names(total):
         halves = CONJUNCTION.split(TOTAL_WORD.sub("", name))
-        if len(halves) == 2 and all(len(h) >= MIN_STEM for h in halves):
+        # (`短期借款、…、长期借款和应付债券合计`: the 和 closes a longer enumeration, of more things than two)
+        if len(halves) == 2 and all(len(h) >= MIN_STEM for h in halves) and not ENUMERATED.search(halves[0]):
             if any(_joins(halves[0], halves[1], a, b) for a in _names(parts[0]) for b in _names(parts[1])):
                 return True
     return False

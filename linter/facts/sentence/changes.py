@@ -35,6 +35,7 @@ from tieout.linter.facts.sentence.wording import (
     REFERENCE,
     STATED_YEAR,
     WORDED_VALUE,
+    end_and_start,
     initial_budget,
 )
 from tieout.linter.figures.context import MIXED, Context, read
@@ -1032,6 +1033,9 @@ class Changes(Reader):
         if k < 1:
             return None
         before = mentions[k - 1]
+        if before.quantities and end_and_start(before.label, subject.label):
+            a, b = before.quantities[-1], subject.quantities[-1]
+            return (a, b) if a.base_unit == b.base_unit and a.kind == b.kind == "amount" else None
         years = [YEAR_NAMED.fullmatch(m.period or "") for m in (before, subject)]
         if not all(years) or not subject.key or before.key != subject.key or not before.quantities:
             return None

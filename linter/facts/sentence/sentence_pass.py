@@ -15,6 +15,7 @@ from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
     LAST_YEAR_CMP,
     WORDED_VALUE,
+    end_and_start,
     is_label,
     is_sep,
     name_in,
@@ -74,6 +75,7 @@ def _share_after_change(items: list[object]) -> None:
         if k + 2 >= len(items):
             continue  # (items removed after k as the loop went)
         entry, change, share, named = items[_past_rates(items, k - 1)], items[k], items[k + 1], items[k + 2]
+        entry = _year_end_before(items, _past_rates(items, k - 1)) or entry
         if not (
             isinstance(entry, _Entry)
             and entry.share is None
@@ -94,6 +96,18 @@ def _share_after_change(items: list[object]) -> None:
     for x in items:  # (and in a list's parts: `其中：税收收入 a，同比增长 p%，占…的 q%`)
         if isinstance(x, _Breakdown):
             _share_after_change(x.parts)
+
+
+def _year_end_before(items: list[object], j: int) -> _Entry | None:
+    """`年末余额 A，年初余额 B，增加 p%，占资产总额的 q%`: the year-end figure before the opening one the change is
+    measured from; the share after the change is of it (the change is A's against B)."""
+    entry = items[j]
+    if not isinstance(entry, _Entry):
+        return None
+    before = next((x for x in reversed(items[:j]) if not isinstance(x, Token)), None)
+    if isinstance(before, _Entry) and before.share is None and end_and_start(before.label, entry.label):
+        return before
+    return None
 
 
 def _past_rates(items: list[object], j: int) -> int:

@@ -152,3 +152,15 @@ def foots_flat(head: Mention, parts: list[Mention]) -> bool:
 
 def as_formula(f: _Formula, si: int, name: str | None = None) -> Formula:
     return Formula(f.name if name is None else name, f.operands, f.ops, f.result, si, f.expression)
+
+
+# a balance at the year's end and at its start, named so (`年末余额 A，年初余额 B，增加 p%`)
+AT_END = regex(r"^[，、；：\s]*(?:年末|期末|本年末)")
+AT_START = regex(r"^[，、；：\s]*(?:年初|期初)")
+
+
+def end_and_start(first: str, second: str) -> bool:
+    """Are two labels one item at the year's end, then at its start (`年末余额`, `年初余额`)?"""
+    return bool(AT_END.match(first) and AT_START.match(second)) and (
+        AT_END.sub("", first).strip("，、；： ") == AT_START.sub("", second).strip("，、；： ")
+    )
