@@ -521,6 +521,27 @@ def _form_breaks(chars: list[str], width: int) -> list[int]:
     return out
 
 
+# a form's field opening its line: a short name (a book's title in 《》 or a note in brackets in it) and a colon, a
+# figure after it on the line (`旧志整理：预算11.5万元，执行8.9万元，执行率77.4%`, `上年执行数：262.9万元；…`)
+FIELD_FIRST = regex(r"[\u4e00-\u9fffA-Za-z《》（）()\d—\-]{2,24}[：:](?=.*\d)")
+# a line closing on a figure, its unit or a percent: a statement's end
+FIGURE_LAST = regex(r"\d(?:[%％]|[千万亿]?元|[\u4e00-\u9fff]{1,2})?$")
+
+
+def _field_breaks(chars: list[str], width: int) -> list[int]:
+    """The breaks before a form's fields of several figures, each on a line of its own (`项目支出：预算 A，执行 B，
+    执行率 p%` / `《某某》编纂出版：预算 …`): a line opening with a short name and a colon after a short line closing on
+    a figure is a statement of its own, not the wrapped end of the one before (a wrapped line of prose follows a
+    full one)."""
+    full = 0.85 * width
+    out = []
+    for k in range(1, len(chars)):
+        prev = chars[k - 1]
+        if (len(prev) < full or FIELD_FIRST.match(prev)) and FIGURE_LAST.search(prev) and FIELD_FIRST.match(chars[k]):
+            out.append(k)
+    return out
+
+
 # the wide gap setting a form's pairs apart on one line (`全年预算数：100.00　全年执行数：91.80`): a full-width
 # space or two spaces
 PAIR_GAP = regex(r"\u3000+\s*|\s{2,}")
@@ -801,6 +822,8 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     for k in _form_breaks(lines.chars, width):
         breaks[k] = "\n"
     for k in _form_pair_breaks(raw, lines.numbers):
+        breaks[k] = "\n"
+    for k in _field_breaks(lines.chars, width):
         breaks[k] = "\n"
     for k in _after_items(raw, lines):
         breaks[k] = "\n"
