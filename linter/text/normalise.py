@@ -525,7 +525,7 @@ def _form_breaks(chars: list[str], width: int) -> list[int]:
 # figure after it on the line (`旧志整理：预算11.5万元，执行8.9万元，执行率77.4%`, `上年执行数：262.9万元；…`)
 FIELD_FIRST = regex(r"[\u4e00-\u9fffA-Za-z《》（）()\d—\-]{2,24}[：:](?=.*\d)")
 # a line closing on a figure, its unit or a percent: a statement's end
-FIGURE_LAST = regex(r"\d(?:[%％]|[千万亿]?元|[\u4e00-\u9fff]{1,2})?$")
+FIGURE_LAST = regex(r"\d(?:[%％]|[千万亿]?元|[\u4e00-\u9fff]{1,2})?[）)]?$")
 
 
 def _field_breaks(chars: list[str], width: int) -> list[int]:
