@@ -207,8 +207,9 @@ class MissingUnit(Rule):
                     )
 
 
-# a line of a text table as the file has it: a name, a wide gap (spaces, a tab), one figure and nothing after
-TABLE_LINE = regex(r"\s*\S.*?(?:\s{2,}|\t|\u3000+)[-−]?[\d,.]+\s*")
+# a line of a text table as the file has it: a name, a wide gap (spaces, a tab), one figure and nothing after but a
+# note column of letters after another wide gap (`一般公共预算支出    1,960,063      J`, `收入总计  4,491,592  A=B+C+D`)
+TABLE_LINE = regex(r"\s*\S.*?(?:\s{2,}|\t|\u3000+)[-−]?[\d,.]+(?:(?:\s{2,}|\t|\u3000+)[A-Za-z][A-Za-z=+\-−]*)?\s*")
 
 
 # the next figures of a list joined by 、 / 和 / 至 / -, the last of them with its unit
