@@ -7,6 +7,7 @@ from dataclasses import replace
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import BRACKETED, LAST_YEAR_NAMES, LAST_YEAR_ONLY, LAST_YEARS, STATED_YEAR
+from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -176,8 +177,14 @@ class Bases(Reader):
             found = self._named_once(name, si, current)
             if found is None or self._named_once(_bare_name(c.label), si, current) not in (None, current):
                 continue  # (the changed figure's name, where it names one, must name that figure alone)
+            own = any(found in m.quantities for m in self.d.by_sentence.get(si) or [])
+            item = self.labeller.identify(c.label)[0] if c.label else ""
+            if not own and item and item not in GENERIC_ITEMS:
+                # (`一般公共预算支出。年初预算 A，…。——农林水支出 C，比年初预算增加 Δ`: an item of its own, named apart
+                # from the budget stated before, is compared with its own initial budget, which is not stated)
+                continue
             c.base = found
-            c.certain = c.certain and any(found in m.quantities for m in self.d.by_sentence.get(si) or [])
+            c.certain = c.certain and own
 
     def _named_once(self, name: str, si: int, like: Quantity) -> Quantity | None:
         """The one figure of `like`'s kind and unit stated before it under sentence `si`'s heading whose label

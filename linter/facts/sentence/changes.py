@@ -10,7 +10,14 @@ from itertools import takewhile
 
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
 from tieout.linter.facts.moments import COMPARED_MOMENT
-from tieout.linter.facts.passes.base import ADJUSTED_BASIS, PER_UNIT_WORDS, converted, exact_figure, in_brackets
+from tieout.linter.facts.passes.base import (
+    ADJUSTED_BASIS,
+    CHANGE_AMOUNT,
+    PER_UNIT_WORDS,
+    converted,
+    exact_figure,
+    in_brackets,
+)
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
@@ -1284,6 +1291,11 @@ class Changes(Reader):
                 for m in self.d.by_sentence.get(s) or []
                 if said.agrees(self._this_year(self.labeller.identify(m.label)[1]))
             ]
+            # (`一般公共预算支出年初预算 A，调整为 B。——农林水支出 C，比年初预算增加 Δ`: an item named apart from the
+            # budget's is compared with its own initial budget, not stated)
+            item = self.labeller.identify(subject.label)[0]
+            if item and item not in GENERIC_ITEMS:
+                earlier = [m for m in earlier if self.labeller.identify(m.label)[0] == item]
             found = labelled(earlier)
             return found[0] if len(found) == 1 else None
         return found[0] if len(found) == 1 and found[0].start < current.start else None
@@ -1341,6 +1353,8 @@ class Changes(Reader):
             and not self._notes_a_percentage(m)
             and not self._restated(m, mentions)
             and not (this_year and _named_last_year(m))
+            # (`调整预算 B，增收 Δ，较年初预算增长 p%`: an amount named by a move's word alone is what changed by)
+            and not CHANGE_AMOUNT.match(m.label)
         ]
         nearest = not initial and (
             self._adjusted_nearest(candidates, stage) or self._part_of_staged(candidates, stage, whole)
