@@ -264,8 +264,8 @@ def _period_balance(m: Mention) -> Quantity | None:
     # (`年末结转 Z` after `年初结转 A，本年收入 X，本年支出 Y`: the year-end carry-over is the period's closing balance)
     if not (BALANCE_WORD.search(key) or CARRIED_AT_END.search(key)):
         return None
-    if "结转下年" in key or "下年" in key or JOINED_SIDE.search(key):
-        return None
+    if "结转下年" in key or "下年" in key or JOINED_SIDE.search(key) or DISTRIBUTED.search(key):
+        return None  # (nor `结余分配 a`: what the balance was put to, a use of it beside the spending)
     if OPENING.search(key):
         return None  # `本年收支结余 a，加上上年结余 b，年末滚存结余 T`: b is what the year opened with, not its balance
     if CUMULATIVE.search(ACCUMULATED_AT_END.sub("", key.replace("年末结转", "").replace("年终结余", ""))):
@@ -274,6 +274,7 @@ def _period_balance(m: Mention) -> Quantity | None:
 
 
 CARRIED_AT_END = regex(r"(?:年末|年底|期末)结转$")
+DISTRIBUTED = regex(r"结余分配|分配")
 # a fund's balance accumulated to the year's end (`年末滚存结余`, `年末累计结余`): a stock, which the year's clause
 # closes as the opening stock plus its income less its expenditure (`上年结余 A，本年收入 X，本年支出 Y，年末滚存结余 D`)
 ACCUMULATED_AT_END = regex(r"(?:年末|年底|期末)(?:滚存|累计)(?=结余|结存)")
