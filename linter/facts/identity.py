@@ -361,7 +361,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             before = text[begin:at]
             # (past a list's semicolon the words are the next item's: `…B，下降主要是上年一次性收入不再发生；其他收入 C`
             # is this year's C, the 上年 the previous item's explanation)
-            words = read(before[max(before.rfind("；"), before.rfind(";")) + 1 :]).context
+            words = read(_past_purpose(before[max(before.rfind("；"), before.rfind(";")) + 1 :])).context
             # (the running context without its fund, built only when it has one)
             unfunded = running if running.fund is None else Context(running.scope, None, running.stage, running.period)
             if opened is not None and CLOSES_YEAR.search(m.label):
@@ -380,6 +380,17 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
                 running = _carry(context, running)
                 last_item = item
     return stated, items
+
+
+# a clause saying what the figure before was used for (`调出资金 B 用于统筹一般公共预算，`): its words name that use,
+# not the context of the figure after it
+PURPOSE = regex(r"(?:用于|用以|主要用于)[^，,；;。]*[，,]")
+
+
+def _past_purpose(words: str) -> str:
+    """The words before a figure less a clause of the previous figure's use that ends before it."""
+    ends = [m.end() for m in PURPOSE.finditer(words)]
+    return words[ends[-1] :] if ends else words
 
 
 # a stock named by last year alone (`上年滚存结余`, `上年累计结余`: vocab relations roll_forward `opening`), its
