@@ -406,6 +406,14 @@ def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
 OPEN_BRACKET_AFTER = regex(r"\s*[（(][^（）()]*")
 
 
+REMAINDER_WORDS = tuple(words("relations", "remainder"))
+
+
+def _remainder_of(stated: str, named: str) -> bool:
+    """Is the figure's item the rest of what a share names (`其他一般性转移支付` of `一般性转移支付`): not it?"""
+    return stated != named and stated.endswith(named) and stated[: -len(named)].endswith(REMAINDER_WORDS)
+
+
 def _same_item(stated: str, named: str) -> bool:
     """Does a figure's item name what a share names: the same words, or those and a verb of outcome after them
     (`收入实现` is the income a share's whole `收入` names)?"""
@@ -1155,6 +1163,7 @@ class Lists(Rates, Changes):
                     and said.agrees(named[1])
                     and not self._of_other_scope(m, scope)
                     and not (outcome and named[1].stage in PLAN_STAGES)
+                    and not _remainder_of(named[0], item)
                     for q in m.quantities
                     if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))
                 ]
