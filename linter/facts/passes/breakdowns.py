@@ -2265,6 +2265,10 @@ def _chain_start(
         # sentence the chain opens, is added to the level's own income stated before it; where that starts is
         # not said
         return [], False
+    if base and _staged_twice(draft, base[0]):
+        # (`收入年初预算 A，调整预算 B，短收 Δ。…加上上级补助收入 c…，收入总计 T`: the side at two stages; the chain is
+        # taken from the first only where it then adds up)
+        return base, True
     if base or named:
         return base, False
     # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph
@@ -2276,6 +2280,15 @@ def _chain_start(
     if sure is not None:
         return [sure], False
     return _opening(draft, before, -1, unit, side, named, mentions[i]), True
+
+
+def _staged_twice(draft: Draft, m: Mention) -> bool:
+    """Does the figure's sentence state its item at another stage too (`年初预算 A，调整预算 B`)?"""
+    own = draft.labeller.identify(m.label)[1].stage
+    return own is not None and any(
+        x is not m and (stage := draft.labeller.identify(x.label)[1].stage) is not None and stage != own
+        for x in draft.by_sentence.get(m.sentence) or []
+    )
 
 
 # the stages of a plan: a figure of one is no outcome a chain of the year's money starts from
