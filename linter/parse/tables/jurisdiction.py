@@ -46,8 +46,8 @@ def mark_wholes(tables: list[Table], head: str) -> None:
 
 
 def named_whole(table: Table, head: str, own_levels: set[str]) -> str | None:
-    """The jurisdiction as a whole (全区, 全县…) a table's title names by the government's name alone (`桐溪区2025年
-    1—9月一般公共预算支出执行情况表` in 桐溪区's report) where the document sets no own level apart: none of its figures
+    """The jurisdiction as a whole (全区, 全县…) a table's title names by the government's name alone (`某区2025年
+    1—9月一般公共预算支出执行情况表` in 某区's report) where the document sets no own level apart: none of its figures
     is of the government's own level (`own_levels`: the scopes its figures state). The prose that states such a
     figure as the whole's (`全区…`) names the table's. None where the title names another government, a scope, or
     where the document states figures of the own level (the name may then stand for either)."""
