@@ -343,7 +343,7 @@ class Changes(Reader):
         # year's figure stated before it, `上年为 C`, is not what changed)
         this_year = c.base is not None and not LAST_YEAR_WORDS.search(c.cmp)
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial, whole, this_year)
-        unread = self._not_read_from(subject, certain, c, si, mentions, key, named) if key else None
+        unread = self._not_read_from(subject, certain, c, si, mentions, key, named)
         if unread is not None:
             self.facts.changes.append(unread)
             return
@@ -654,12 +654,30 @@ class Changes(Reader):
     ) -> Change | None:
         """The change, where the figure its name names is not read from `subject` (none found, or one of two)."""
         if subject is None:
-            return self._unstated_subject(c, si, mentions, key, named)
+            return self._unstated_subject(c, si, mentions, key, named) if key else None
+        if c.base is None and LAST_YEAR_WORDS.search(c.cmp) and mentions and mentions[0] is subject:
+            if subject.quantities and self._last_years_alone(subject):
+                # `上年执行数：B；本年较上年下降 p%，减少 Δ`: the sentence's one figure is last year's, the change's base;
+                # what changed is not stated here
+                return Change(c.cmp, key, None, subject.quantities[-1], _movements(c), si, False)
+        if not key:
+            return None
         if not certain and self._other_stage_stated(subject, named):
             # `“三公”经费预算 a，实际支出 b。“三公”经费支出较上年 C 减少 Δ`: the item stated at two stages, the name
             # saying which of them changed in no word of a stage: either may be meant
             return Change(c.cmp, key, None, c.base, _movements(c), si, False)
         return None
+
+    def _last_years_alone(self, m: Mention) -> bool:
+        """Is the figure named as last year's and nothing else, by its label or by the words its clause opens with
+        before it (`上年执行数：B`, the name split from the figure by the colon)?"""
+        if _named_last_year(m):
+            return True
+        if m.label.strip("，、；：（( "):
+            return False
+        sentence = self.doc.sentences[m.sentence]
+        words = self.doc.text[sentence.start : m.start].strip("，、；：:（( ")
+        return bool(LAST_YEAR_ONLY.match(words) or LAST_YEAR_STAGE_ONLY.match(words))
 
     def _other_stage_stated(self, subject: Mention, named: str) -> bool:
         """Is the budget a change's name found in an earlier sentence followed there by the outturn of the same item,
