@@ -701,13 +701,23 @@ def _table_at(
     found.columns = len(block.rows[0]) - 1
     found.names = tuple(c.text for c in block.rows[0][1:])
     found.header, found.numbering, found.layout = names, numbering, layout
-    if turn is not None or any(CONTINUED.search(flatten(c)) for c in block.caption):
+    if turn is not None or _marked_continued(block.caption, lines, top):
         # rows over a page that could not be joined to the table before, or a table marked as continued
         # (续表) whose first piece was not read: neither piece is known to be whole
         found.continued = True
         if before is not None and turn is not None:
             _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+CONTINUED_REACH = 5  # lines above a table's first row a 续表 mark of its caption is looked for on
+
+
+def _marked_continued(caption: list[str], lines: list[str], top: int) -> bool:
+    """Is the table marked as continued (续表), in its caption or on the lines above it (the mark may stand over the
+    form's number and unit lines: `…决算表（续）` / `公开06表` / `编制单位：… 金额单位：元`)?"""
+    marked = [lines[k] for k in range(max(0, top - CONTINUED_REACH), top + 1)]
+    return any(CONTINUED.search(flatten(c)) for c in [*caption, *marked])
 
 
 def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed], mapper: _Mapper) -> Aligned | None:
