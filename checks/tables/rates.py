@@ -12,8 +12,8 @@ from tieout.linter.figures.quantities import COUNT_UNITS, Quantity
 from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
-from tieout.linter.parse.tables.relations import all_relations
-from tieout.linter.parse.tables.vocab import rate_heading, role_of
+from tieout.linter.parse.tables.relations import additive_rows, all_relations
+from tieout.linter.parse.tables.vocab import SATISFACTION, role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.vocab import load
@@ -223,10 +223,6 @@ def _spent_of_either(side: Side, col: Column) -> list[tuple[Column, Column]]:
     return [(spent, arrived), (spent, bases[0])]
 
 
-# a survey's satisfaction rate column (`满意度`, `满意率`, `%` aside)
-SATISFACTION = regex(r"(?:综合)?满意(?:度|率)")
-
-
 def _satisfied_of_valid(side: Side, col: Column) -> list[tuple[Column, Column]]:
     """A survey table's satisfaction rate (`发放数 | 回收数 | 有效数 | 满意及基本满意 | 满意度`): the answers counted
     satisfied over the valid questionnaires. The numerator is the one other column of the side naming 满意 (none
@@ -422,7 +418,7 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 pairs, unsigned = (noted, False) if noted else read_operands(side, col)
                 if pairs and _aligned(table, side, col, pairs):
                     # (a row of rates, `资产负债率(%)`, moves by points in a growth column: no growth of itself)
-                    kept = [r for r in side.rows if col.kind != "growth" or not rate_heading(r.label)]
+                    kept = additive_rows(side) if col.kind == "growth" else side.rows
                     rows = (_rate_row(ctx, table, row.index, col, pairs, unsigned) for row in kept)
                     found = _guarded([o for o in rows if o is not None])
                     placed.update([col.index] if found else [])

@@ -274,7 +274,7 @@ def _period_balance(m: Mention) -> Quantity | None:
 
 
 CARRIED_AT_END = regex(r"(?:年末|年底|期末)结转$")
-DISTRIBUTED = regex(r"结余分配|分配")
+DISTRIBUTED = regex("分配")  # (`结余分配`, what a balance was put to)
 # a fund's balance accumulated to the year's end (`年末滚存结余`, `年末累计结余`): a stock, which the year's clause
 # closes as the opening stock plus its income less its expenditure (`上年结余 A，本年收入 X，本年支出 Y，年末滚存结余 D`)
 ACCUMULATED_AT_END = regex(r"(?:年末|年底|期末)(?:滚存|累计)(?=结余|结存)")

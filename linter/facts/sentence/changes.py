@@ -229,8 +229,24 @@ def _agreeing(c: _Change, base: Quantity, cur: Quantity) -> int:
 
 def _named_last_year(m: Mention) -> bool:
     """Is the figure named as last year's and nothing else (`上年为 C`, `上年预算 C`)?"""
-    own = m.label.strip("，、；：（( ")
-    return bool(LAST_YEAR_ONLY.match(own) or LAST_YEAR_STAGE_ONLY.match(own))
+    return _last_years_name(m.label.strip("，、；：（( "))
+
+
+def _year_after(before: Mention, m: Mention) -> bool:
+    """Are two figures one item named by two years, the first the year after the second's (`2025年预算 A，2024年预算
+    B`), neither a figure compared with (`比2023年的 A 增长 p%，比2022年的 B 增加 Δ`)?"""
+    years = [YEAR_NAMED.fullmatch(x.period or "") for x in (before, m)]
+    if not all(years) or not m.key or before.key != m.key:
+        return False
+    if any(COMPARED_IN_LABEL.match(x.label) for x in (before, m)):
+        return False
+    later, earlier = (int(y.group(1)) for y in years if y is not None)
+    return later == earlier + 1
+
+
+def _last_years_name(words: str) -> bool:
+    """Do the words name last year's figure and nothing else (`上年为`, `上年预算`, `上年执行数`)?"""
+    return bool(LAST_YEAR_ONLY.match(words) or LAST_YEAR_STAGE_ONLY.match(words))
 
 
 # between a bracket closed after a list's last figure and the change after it: the comparison's words and its figure
@@ -676,8 +692,7 @@ class Changes(Reader):
         if m.label.strip("，、；：（( "):
             return False
         sentence = self.doc.sentences[m.sentence]
-        words = self.doc.text[sentence.start : m.start].strip("，、；：:（( ")
-        return bool(LAST_YEAR_ONLY.match(words) or LAST_YEAR_STAGE_ONLY.match(words))
+        return _last_years_name(self.doc.text[sentence.start : m.start].strip("，、；：:（( "))
 
     def _other_stage_stated(self, subject: Mention, named: str) -> bool:
         """Is the budget a change's name found in an earlier sentence followed there by the outturn of the same item,
@@ -1047,27 +1062,17 @@ class Changes(Reader):
         start = subject.quantities[0].start
         return BRACKETED_BASE.search(self.doc.text, max(0, start - 12), start) is not None
 
-    def _two_years(
-        self, c: _Change, subject: Mention | None, mentions: list[Mention]
-    ) -> tuple[Quantity, Quantity] | None:
-        """(current, base) where a change with no comparison word follows two figures of one item named by two years,
-        the earlier year's last (`2025年预算 A，2024年预算 B，增加 Δ`): the change is A's against B."""
-        if subject is None or not subject.quantities or not c.movements:
+    def _two_years(self, c: _Change, subject: Mention, mentions: list[Mention]) -> tuple[Quantity, Quantity] | None:
+        """(current, base) where a change with no comparison word follows two figures of one item, the earlier
+        last: named by two years (`2025年预算 A，2024年预算 B，增加 Δ`) or at the year's end and start (`年末余额 A，
+        年初余额 B，增加 p%`): the change is A's against B."""
+        if not subject.quantities or not c.movements:
             return None
         k = next((i for i, m in enumerate(mentions) if m is subject), -1)
-        if k < 1:
+        before = mentions[k - 1] if k >= 1 else None
+        if before is None or not before.quantities:
             return None
-        before = mentions[k - 1]
-        if before.quantities and end_and_start(before.label, subject.label):
-            a, b = before.quantities[-1], subject.quantities[-1]
-            return (a, b) if a.base_unit == b.base_unit and a.kind == b.kind == "amount" else None
-        years = [YEAR_NAMED.fullmatch(m.period or "") for m in (before, subject)]
-        if not all(years) or not subject.key or before.key != subject.key or not before.quantities:
-            return None
-        if any(COMPARED_IN_LABEL.match(m.label) for m in (before, subject)):
-            return None  # (`比2023年的 A 增长 p%，比2022年的 B 增加 Δ`: figures compared with, not two years stated)
-        later, earlier = (int(y.group(1)) for y in years if y is not None)
-        if later != earlier + 1:
+        if not (end_and_start(before.label, subject.label) or _year_after(before, subject)):
             return None
         a, b = before.quantities[-1], subject.quantities[-1]
         return (a, b) if a.base_unit == b.base_unit and a.kind == b.kind == "amount" else None

@@ -32,6 +32,7 @@ from tieout.linter.facts.passes.grades import STATED as STATED_GRADE
 from tieout.linter.facts.passes.surveys import survey_stages
 from tieout.linter.facts.sentence.changes import Changes
 from tieout.linter.facts.sentence.rates import Rates
+from tieout.linter.facts.sentence.reader import REMAINDER
 from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
     FULL_MARKS,
@@ -406,12 +407,9 @@ def _completing(b: Breakdown, after: list[Mention]) -> list[Mention]:
 OPEN_BRACKET_AFTER = regex(r"\s*[（(][^（）()]*")
 
 
-REMAINDER_WORDS = tuple(words("relations", "remainder"))
-
-
 def _remainder_of(stated: str, named: str) -> bool:
     """Is the figure's item the rest of what a share names (`其他一般性转移支付` of `一般性转移支付`): not it?"""
-    return stated != named and stated.endswith(named) and stated[: -len(named)].endswith(REMAINDER_WORDS)
+    return stated != named and stated.endswith(named) and stated[: -len(named)].endswith(REMAINDER)
 
 
 def _same_item(stated: str, named: str) -> bool:

@@ -74,17 +74,17 @@ def _share_after_change(items: list[object]) -> None:
     for k in range(len(items) - 3, 0, -1):
         if k + 2 >= len(items):
             continue  # (items removed after k as the loop went)
-        entry, change, share, named = items[_past_rates(items, k - 1)], items[k], items[k + 1], items[k + 2]
-        entry = _year_end_before(items, _past_rates(items, k - 1)) or entry
+        change, share, named = items[k], items[k + 1], items[k + 2]
+        if not (isinstance(change, _Change) and isinstance(share, Token) and share.type == "SHARE"):
+            continue  # (most items open no change followed by a share: asked first)
+        j = _past_rates(items, k - 1)
+        entry = _year_end_before(items, j) or items[j]
         if not (
             isinstance(entry, _Entry)
             and entry.share is None
             and entry.of is None
             and any(q.kind in ("amount", "count") for q in entry.qs)
-            and isinstance(change, _Change)
             and _last_years_base(change)
-            and isinstance(share, Token)
-            and share.type == "SHARE"
             and isinstance(named, _Entry)
             and len(named.qs) == 1
             and named.qs[0].kind == "percent"
@@ -104,7 +104,7 @@ def _year_end_before(items: list[object], j: int) -> _Entry | None:
     entry = items[j]
     if not isinstance(entry, _Entry):
         return None
-    before = next((x for x in reversed(items[:j]) if not isinstance(x, Token)), None)
+    before = next((items[i] for i in range(j - 1, -1, -1) if not isinstance(items[i], Token)), None)
     if isinstance(before, _Entry) and before.share is None and end_and_start(before.label, entry.label):
         return before
     return None

@@ -45,6 +45,7 @@ from .rows import marker
 from .vocab import (
     CODE_HEADER,
     PART_HEADING,
+    SATISFACTION,
     Role,
     column_heading,
     defined_ratio_heading,
@@ -73,8 +74,6 @@ CELL_TOKEN = regex(
     r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
     r"(?!\S)"
 )
-# a survey's satisfaction rate heading (`满意度`, `综合满意度`, `满意率`), its `%` note aside (checks/tables/rates.py)
-SURVEY_RATE = regex(r"(?:综合)?满意(?:度|率)")
 NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别|分\s*类")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
@@ -208,8 +207,9 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
     # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
-    heads = frozenset(lines[k].strip() for k in _running_heads(lines, data)) | _page_heads(lines, nonblank, data)
-    paged = _page_numbers_within(lines, data)
+    running = _running_heads(lines, data)  # (read before `_page_numbers_within` blanks the page numbers)
+    heads = frozenset(lines[k].strip() for k in running) | _page_heads(lines, nonblank, data)
+    paged = _page_numbers_within(lines, data, running)
     out: list[Aligned] = []
     i = 0
     while i < len(lines):
@@ -245,13 +245,12 @@ def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> fr
     return frozenset(h for h, n in seen.items() if n >= 2)
 
 
-def _page_numbers_within(lines: list[str], data: list[Parsed]) -> frozenset[int]:
+def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[int]) -> frozenset[int]:
     """A page number between two rows of figures (`  教育  1035.75  1069.35` / `— 1 —` / `  科学技术  540.05 …`) is
     where the page broke, not the end of the table: read as a blank line (`lines` changed in place; the offsets
     of the lines are counted before). Returns those lines: the blank lines around one are the page's margins,
-    not a gap that ends the table (`_rows`)."""
+    not a gap that ends the table (`_rows`). `heads`: the lines of the report's running head (`_running_heads`)."""
     paged: set[int] = set()
-    heads = _running_heads(lines, data)
     for j, ln in enumerate(lines):
         if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
             continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
@@ -1839,7 +1838,7 @@ def _numbering_row(line: str, base: int, cols: list[int], mapper: _Mapper, metri
 
 
 def _survey_rate(header: str) -> bool:
-    return bool(SURVEY_RATE.fullmatch(without_percent(flatten(header))))
+    return bool(SATISFACTION.fullmatch(without_percent(flatten(header))))
 
 
 def readable(block: Block) -> bool:

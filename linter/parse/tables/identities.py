@@ -11,10 +11,10 @@ from tieout.linter.vocab import load
 
 from .cells import flatten
 from .model import Row, Side, Table
-from .relations import Relation, summable
+from .relations import Relation, additive_rows, summable
 from .rows import MARKERS
 from .spans import column_for, spans, sub_leaf
-from .vocab import PART_HEADING, Role, rate_heading, role_of
+from .vocab import PART_HEADING, Role, role_of
 
 NONE = Role("", "")
 
@@ -197,9 +197,7 @@ def _columns(table: Table, ident: Identity) -> list[Relation]:
             ]
             if total is None or any(c is None for c, _ in cols):
                 continue
-            for row in side.rows:
-                if rate_heading(row.label):
-                    continue  # (a row of rates, `增减率（%）`: its figures add into no total, across as down)
+            for row in additive_rows(side):
                 out.append(
                     Relation(
                         "identity",

@@ -52,6 +52,12 @@ class Relation:
         return (self.total, tuple(sorted(self.parts)))
 
 
+def additive_rows(side: Side) -> list[Row]:
+    """The side's rows whose figures add up across its columns: not a row of rates (`增减率（%）`, `资产负债率(%)`),
+    whose figures add into no total, across as down."""
+    return [r for r in side.rows if not rate_heading(r.label)]
+
+
 def summable(side: Side) -> list[int]:
     return [c.index for c in side.columns if c.kind in SUMMABLE]
 
@@ -472,11 +478,10 @@ def crossfoot_relations(table: Table) -> list[Relation]:
         # for its page, `收入决算表` / `（本表续下页）` / `收入决算表（续）`, the columns a total sums in both halves)
         return out
     for side in table.sides:
+        rows = additive_rows(side)
         for total, parts in crossfoot_groups(side.columns):
             header = total.header  # joined from the header path: once per column, not once per row
-            for row in side.rows:
-                if rate_heading(row.label):
-                    continue  # (a row of rates, `增减率（%）`: its figures add into no total, across as down)
+            for row in rows:
                 out.append(
                     Relation(
                         "crossfoot",

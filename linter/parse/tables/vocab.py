@@ -209,6 +209,11 @@ MEASURE_NOTE = regex(r"[（(](?:亿元|万元|千元|元|%|％|人次|人|名|�
 RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|同比|%|％)$")
 
 
+# a survey's satisfaction rate heading (`满意度`, `综合满意度`, `满意率`), its `%` note aside: a rate column of a survey
+# table (aligned.py), held to the shares of its options (checks/tables/rates.py)
+SATISFACTION = regex(r"(?:综合)?满意(?:度|率)")
+
+
 def rate_heading(heading: str) -> bool:
     """Does a column's heading name a rate (its note of a unit aside)?"""
     return bool(RATE_HEADING.search(HEADING_NOTE.sub("", flatten(heading))))
