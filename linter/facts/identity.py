@@ -384,7 +384,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
 
 # a clause saying what the figure before was used for (`调出资金 B 用于统筹一般公共预算，`): its words name that use,
 # not the context of the figure after it
-PURPOSE = regex(r"(?:用于|用以|主要用于)[^，,；;。]*[，,]")
+PURPOSE = regex(r"(?:用于|用以)[^，,；;。]*[，,]")
 
 
 def _past_purpose(words: str) -> str:

@@ -373,3 +373,8 @@ def sources_and_uses(parts: list[Mention]) -> bool:
         if r.context.fund and side:
             sides.setdefault(r.context.fund, set()).add(side)
     return any(len(found) == 2 for found in sides.values())
+
+
+# a bracket opening right after a figure (spaces between), and the bracket's close
+BRACKET_AFTER = regex(r"\s*[（(]")
+BRACKET_CLOSE = regex(r"[）)]")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import BRACKET_AFTER, BRACKET_CLOSE, Completed
 from tieout.linter.facts.passes.surveys import ANSWER_END
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -18,9 +18,6 @@ from tieout.linter.patterns import regex
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-# a bracket opened right after the rate (`81.83%（`)
-BRACKET_AFTER = regex(r"\s*[（(]")
-BRACKET_CLOSE = regex(r"[）)]")
 # what makes the two figures numerator over whole: a slash between them (`178 人/在岗 205 人`), or the second
 # named as the whole (`37 个，共 40 个`)
 OVER = regex(r"\s*[/／]")

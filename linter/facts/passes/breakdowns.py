@@ -2524,10 +2524,10 @@ def _joins(key: str, run: list[tuple[Mention, Quantity]]) -> bool:
     if m is None or len(run) < 2:
         return False
     names = [_head(pm.key) for pm, _ in run[-2:]]
-    return all(any(_alike(side, n) for n in names) for side in (_head(m.group(1)), _head(m.group(2))))
+    return all(any(alike(side, n) for n in names) for side in (_head(m.group(1)), _head(m.group(2))))
 
 
-def _alike(a: str, b: str) -> bool:
+def alike(a: str, b: str) -> bool:
     """One name is the other with words left out (`追回违规费用`, `追回核实违规费用`): the shorter one's characters
     stand in the longer one in order."""
     short, long = sorted((a, b), key=len)
@@ -2558,7 +2558,7 @@ def _joint_total(label: str, run: list[tuple[Mention, Quantity]]) -> bool:
         return False
     name = found.group("name")
     first, second = (_head(pm.key) for pm, _ in run)
-    return any(_alike(name[:k], first) and _alike(name[k:], second) for k in range(2, len(name) - 1))
+    return any(alike(name[:k], first) and alike(name[k:], second) for k in range(2, len(name) - 1))
 
 
 def _sums_sentence(draft: Draft, total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:

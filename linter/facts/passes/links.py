@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import defines, siblings, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, by_paragraph, list_total, said_earlier, same_section
-from tieout.linter.facts.passes.breakdowns import item_runs
+from tieout.linter.facts.passes.breakdowns import alike, item_runs
 from tieout.linter.figures.context import MIXED, Context
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
@@ -634,8 +634,7 @@ def abbreviates(short: str, item: str) -> bool:
     order, fewer of them? Only of the total of the list the part is in (`_own_list_total`)."""
     if len(short) < MIN_ABBREVIATED or len(short) >= len(item) or short[:2] != item[:2] or short[-2:] != item[-2:]:
         return False
-    rest = iter(item)
-    return all(c in rest for c in short)
+    return alike(short, item)
 
 
 def list_shares(draft: Draft) -> Iterator[Completed]:

@@ -173,7 +173,7 @@ def _names_a_side(window: list[Mention]) -> bool:
     return any(m.key.endswith(("收入", "支出")) for m in window)
 
 
-BUDGET_STAGES = ("预算", "调整预算", "年初预算")
+BUDGET_STAGES = ("预算", "调整预算")  # (the stages of context.yaml a budget is stated at)
 
 
 def _budgeted_sides(draft: Draft, m: Mention, window: list[Mention], sides: tuple[Quantity, Quantity]) -> bool:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from tieout.linter.facts.model import Mention, Rate
-from tieout.linter.facts.passes.base import converted, exact_figure
+from tieout.linter.facts.passes.base import BRACKET_AFTER, BRACKET_CLOSE, converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     BUDGET_STAGES,
@@ -224,11 +222,13 @@ class Rates(Reader):
         text, out = self.doc.text, set[int]()
         figures = [q for m in mentions for q in m.quantities]
         for k, whole in enumerate(figures):
-            opened = re.match(r"\s*[（(]", text[whole.end :])
-            if whole.kind != "amount" or not whole.exact or opened is None:
+            if whole.kind != "amount" or not whole.exact:
                 continue
-            close = min((j for j in (text.find("）", whole.end), text.find(")", whole.end)) if j >= 0), default=-1)
-            inside = [q for q in figures[k + 1 :] if q.end <= close]
+            opened = BRACKET_AFTER.match(text, whole.end)
+            closed = BRACKET_CLOSE.search(text, opened.end()) if opened is not None else None
+            if closed is None:
+                continue
+            inside = [q for q in figures[k + 1 :] if q.end <= closed.start()]
             if (
                 len(inside) >= 2
                 and all(q.kind == "amount" and q.exact and q.base_unit == whole.base_unit for q in inside)
