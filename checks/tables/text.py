@@ -290,13 +290,17 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
 
 def _named_whole(ctx: CheckContext, hit: Hit) -> str | None:
     """The whole (全区) the cell's table names by the government's name in a document that states no figure of the
-    government's own level (`jurisdiction.named_whole`)."""
+    government's own level (`jurisdiction.named_whole`): read once per table."""
+    wholes: dict[int, str | None] = ctx.memo("tables.named_wholes", lambda: _named_wholes(ctx))
+    return wholes.get(hit.identity.table)
+
+
+def _named_wholes(ctx: CheckContext) -> dict[int, str | None]:
     from tieout.linter.facts.identity import document_title
 
-    own: set[str] = ctx.memo(
-        "tables.figure_scopes", lambda: {s for m in ctx.facts.mentions if (s := m.identity.context.scope) is not None}
-    )
-    return named_whole(tables_by_index(ctx)[hit.identity.table], document_title(ctx.doc), own)
+    own = {s for m in ctx.facts.mentions if (s := m.identity.context.scope) is not None}
+    head = document_title(ctx.doc)
+    return {t.index: named_whole(t, head, own) for t in ctx.facts.tables}
 
 
 def _documents_account(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
