@@ -8,6 +8,7 @@ from lark import Token
 from tieout.linter.facts.model import Formula, Mention
 from tieout.linter.facts.passes.base import exact_figure
 from tieout.linter.parse.sentences import _Breakdown, _Formula
+from tieout.linter.parse.tokens import YEAR_ON_YEAR_CMP
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, words
 
@@ -138,7 +139,7 @@ BRACKETED = regex(r"[（(][^（）()]*[）)]")
 
 
 # a comparison with last year alone (`同比`, `比上年`): the change qualifies the figure before it
-LAST_YEAR_CMP = regex(r"同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)(?:同期)?相比")
+LAST_YEAR_CMP = regex(rf"{YEAR_ON_YEAR_CMP.pattern}|与(?:上年|去年)(?:同期)?相比")  # (tokens: 同比, 比上年…)
 
 
 def foots_flat(head: Mention, parts: list[Mention]) -> bool:
