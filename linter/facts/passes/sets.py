@@ -233,6 +233,10 @@ def _opening(mentions: list[Mention], window: list[Mention], like: Quantity) -> 
     return None
 
 
+# `收入总计包括本年收入合计 A、年初结转和结余 B`: the label of A runs over the whole it is part of; A is what follows
+INCLUDES = regex("包括|包含")
+
+
 def _needs_opening(balance: Mention, window: list[Mention], income: Quantity) -> bool:
     """`年末结转结余` is a stock: last year's balance plus this year's surplus. Against this year's income alone
     (`本年收入`) it needs the opening balance; against `收入总计`, which includes it, it does not; `年终结余`,
@@ -240,7 +244,7 @@ def _needs_opening(balance: Mention, window: list[Mention], income: Quantity) ->
     if not YEAR_END.search(balance.key) or OFFSET.search(balance.key):
         return False
     named = next((x for x in window if income in x.quantities), None)
-    return named is None or "总计" not in named.label
+    return named is None or "总计" not in INCLUDES.split(named.label)[-1]
 
 
 def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quantity) -> list[Quantity]:
