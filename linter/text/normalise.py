@@ -524,6 +524,9 @@ def _form_breaks(chars: list[str], width: int) -> list[int]:
 # a form's field opening its line: a short name (a book's title in 《》 or a note in brackets in it) and a colon, a
 # figure after it on the line (`旧志整理：预算11.5万元，执行8.9万元，执行率77.4%`, `上年执行数：262.9万元；…`)
 FIELD_FIRST = regex(r"[\u4e00-\u9fffA-Za-z《》（）()\d—\-]{2,24}[：:](?=.*\d)")
+# a form's field named alone on its line, its text on the lines below (`年度总体目标：`, `实际完成情况：`): after a
+# line closing on a figure it heads what follows, not the wrapped end of the figure's statement
+FIELD_ALONE = regex(r"[\u4e00-\u9fff（）()]{2,16}[：:]")
 # a line closing on a figure, its unit or a percent: a statement's end
 FIGURE_LAST = regex(r"\d(?:[%％]|[千万亿]?元|[\u4e00-\u9fff]{1,2})?[）)]?$")
 
@@ -532,13 +535,17 @@ def _field_breaks(chars: list[str], width: int) -> list[int]:
     """The breaks before a form's fields of several figures, each on a line of its own (`项目支出：预算 A，执行 B，
     执行率 p%` / `《某某》编纂出版：预算 …`): a line opening with a short name and a colon after a short line closing on
     a figure is a statement of its own, not the wrapped end of the one before (a wrapped line of prose follows a
-    full one)."""
+    full one); so is a field named alone on its line after any line closing on a figure (`年度总体目标：`)."""
     full = 0.85 * width
     out = []
     for k in range(1, len(chars)):
         prev = chars[k - 1]
-        if (len(prev) < full or FIELD_FIRST.match(prev)) and FIGURE_LAST.search(prev) and FIELD_FIRST.match(chars[k]):
+        if not FIGURE_LAST.search(prev):
+            continue
+        if (len(prev) < full or FIELD_FIRST.match(prev)) and FIELD_FIRST.match(chars[k]):
             out.append(k)
+        elif FIELD_ALONE.fullmatch(chars[k]) and chars[k][0] not in UNIT_START:
+            out.append(k)  # (a field whose text follows on the lines below it: `年度总体目标：` / `完成…`)
     return out
 
 
