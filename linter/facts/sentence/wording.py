@@ -155,13 +155,16 @@ def as_formula(f: _Formula, si: int, name: str | None = None) -> Formula:
     return Formula(f.name if name is None else name, f.operands, f.ops, f.result, si, f.expression)
 
 
-# a balance at the year's end and at its start, named so (`年末余额 A，年初余额 B，增加 p%`)
+# a balance at the year's end and at its start, named so (`年末余额 A，年初余额 B，增加 p%`), the start by its time
+# alone too (`年末资产合计 A，年初 B，增加 Δ`, `期末 A，期初数 B`, `年末 A，上年末 B`)
 AT_END = regex(r"^[，、；：\s]*(?:年末|期末|本年末)")
-AT_START = regex(r"^[，、；：\s]*(?:年初|期初)")
+AT_START = regex(r"^[，、；：\s]*(?:年初|期初|上年末)")
+START_ALONE = regex(r"(?:数|余额)?(?:为|是)?")
 
 
 def end_and_start(first: str, second: str) -> bool:
-    """Are two labels one item at the year's end, then at its start (`年末余额`, `年初余额`)?"""
-    return bool(AT_END.match(first) and AT_START.match(second)) and (
-        AT_END.sub("", first).strip("，、；： ") == AT_START.sub("", second).strip("，、；： ")
-    )
+    """Are two labels one item at the year's end, then at its start (`年末余额`, `年初余额`; `年末资产合计`, `年初`)?"""
+    if not (AT_END.match(first) and AT_START.match(second)):
+        return False
+    item = AT_START.sub("", second).strip("，、；： ")
+    return AT_END.sub("", first).strip("，、；： ") == item or START_ALONE.fullmatch(item) is not None
