@@ -252,7 +252,7 @@ def total_kind(label: str) -> str | None:
     """`grand` for a 合计 / 总计 row (or one whose label ends in 合计 / 总计), `sub` for a 小计 row."""
     text = flatten(label)
     grand, sub = total_words()
-    if text in sub or text.endswith("小计") and len(text) <= 8:
+    if text in sub or text.endswith("小计") and len(text) <= 12:
         return "sub"
     if text in grand or (text.endswith(("合计", "总计")) and len(text) <= 12):
         return "grand"
