@@ -171,13 +171,30 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     names = [_names(p) for p in parts]
     # the total by its words as written too (a synonym may have renamed `政府采购支出总额` as a 支出合计)
     totals = (*_names(total), *_variants(total.label))
-    for d in definitions():
-        found, required = _found_by_names(d, names), _required(d)
-        if found is None or not required <= found:
-            continue
-        if _totals(d, totals) or (len(required) >= 2 and found == required):
+    covered = [d for d in definitions() if _covers_exactly(d, names) is not None]
+    # (parts that all open with a word naming what one of those definitions totals, `新增一般债券`, `新增专项债券`,
+    # are that one's: the looser wordings, `一般债券`, also name components of its siblings, the 再融资债券)
+    qualifier = commonprefix([_norm(p.key) for p in parts])
+    own = [d for d in covered if len(qualifier) >= 2 and any(t.startswith(qualifier) for t in d.totals)]
+    named = [d for d in definitions() if _totals(d, totals)]
+    for d in own or covered:
+        if d in named:
+            return True
+        # (all the components of a definition whatever the total is called — unless the parts name what they make
+        # and it is one component of what the total is named: `政府债券 X。其中：新增一般债券 a，新增专项债券 b；
+        # 再融资债券 c`, while `发行政府债券 X，其中一般债券 a、专项债券 b`, by the kind of debt alone, is all of X)
+        if _covers_exactly(d, names) and not (own and any(_component_of(w, d.totals) is not None for w in named)):
             return True
     return conjoined(total, parts)
+
+
+def _covers_exactly(d: Definition, names: list[tuple[str, ...]]) -> bool | None:
+    """None unless the parts (by their names) cover every required component of the definition, one each;
+    then whether they are exactly its required components, two or more."""
+    found, required = _found_by_names(d, names), _required(d)
+    if found is None or not required <= found:
+        return None
+    return len(required) >= 2 and found == required
 
 
 def of_total(total: Mention, parts: list[Mention]) -> bool:
