@@ -1461,6 +1461,8 @@ def _named_columns(lines: list[str], header: list[int]) -> int:
     best = 0
     for h in header:
         cells = WIDE_GAP.split(lines[h].strip())
+        if _serial_first(cells):
+            cells = cells[1:]  # (the rows' serial numbers are the labels', no column of figures)
         heads = [c for c in cells if column_heading(c)]
         # (the first may name the rows; the first two, a code's column and the names': `科目编码  科目名称`)
         labels = 2 if len(cells) > 2 and CODE_HEADER.match(cells[0]) and LABEL_HEADER.search(cells[1]) else 1
@@ -1474,9 +1476,23 @@ def _label_and_value(lines: list[str], header: list[int]) -> bool:
     (`项目      本年预算`, `收入项目    金额（万元）`)?"""
     for h in header:
         cells = WIDE_GAP.split(lines[h].strip())
+        if _serial_first(cells):
+            cells = cells[1:]
         if len(cells) == 2 and LABEL_HEADER.search(cells[0]) and column_heading(cells[1]):
             return True
     return False
+
+
+# the heading of a column of serial numbers before the rows' names (`序号  采购项目  预算金额`): the numbers stand in
+# the label's cell (SERIAL_FIRST), no column of figures
+SERIAL_HEADER = regex(r"序\s*号|编\s*号")
+
+
+def _serial_first(cells: list[str]) -> bool:
+    """Does a header line open with the serial numbers' heading, the rows' name after it?"""
+    return (
+        len(cells) > 2 and SERIAL_HEADER.fullmatch(cells[0]) is not None and LABEL_HEADER.search(cells[1]) is not None
+    )
 
 
 def _layout(
