@@ -86,7 +86,12 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
                 code, label = m.group("code"), flatten(m.group("name"))
         style, _n = marker(label)
         row = Row(index=r, label=label, code=code, marker=style, total=total_kind(label) or "", after_gap=gap)
-        row.bare = not any(g[c].text for c in figures if c < n)
+        for c in figures:  # (a loop, not any() over a generator, as above)
+            if c < n and g[c].text:
+                row.bare = False
+                break
+        else:
+            row.bare = True  # no figure in any of the side's columns: a group's heading
         rows.append(row)
         gap = False
     return rows
