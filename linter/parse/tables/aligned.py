@@ -29,7 +29,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, combinations
+from itertools import accumulate, combinations, count
+from operator import add
 
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
@@ -201,14 +202,15 @@ def find_aligned(doc: Document) -> list[Aligned]:
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")):
         return []
     lines = doc.original.split("\n")
-    starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
+    starts = line_starts(lines)
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
     # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
-    running = _running_heads(lines, data)  # (read before `_page_numbers_within` blanks the page numbers)
+    # (read before `_page_numbers_within` blanks the page numbers)
+    running = _running_heads(lines, data, (doc.original, starts))
     heads = frozenset(lines[k].strip() for k in running) | _page_heads(lines, nonblank, data)
     paged = _page_numbers_within(lines, data, running)
     out: list[Aligned] = []
@@ -233,6 +235,13 @@ def find_aligned(doc: Document) -> list[Aligned]:
             out.append(found)
         i = found.last_line + 1
     return out
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """Each line's offset in the text the lines were split from (and, last, the text's length + 1): the running
+    sum of the lengths before it, plus one newline for each line before, summed in C (a generator over the lines
+    ran for every line of the report, in each of the three readers of text tables)."""
+    return list(map(add, accumulate(map(len, lines), initial=0), count()))
 
 
 def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> frozenset[str]:
@@ -265,16 +274,26 @@ def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[
     return frozenset(paged)
 
 
-def _running_heads(lines: list[str], data: list[Parsed]) -> frozenset[int]:
+def _running_heads(lines: list[str], data: list[Parsed], text: tuple[str, list[int]]) -> frozenset[int]:
     """The lines after the first that repeat the report's title (its first line with text) word for word: a
-    running head, which text extracted from a PDF keeps beside the page's number, amid a table's rows."""
+    running head, which text extracted from a PDF keeps beside the page's number, amid a table's rows. `text`:
+    the text the lines were split from and each line's offset in it (line_starts)."""
     first = next((k for k, ln in enumerate(lines) if ln.strip()), None)
     if first is None:
         return frozenset()
     title = lines[first].strip()
     if len(title) < 6 or not CJK.search(title):
         return frozenset()
-    return frozenset(k for k in range(first + 1, len(lines)) if data[k] is None and lines[k].strip() == title)
+    # (the lines holding the title, found by searching the text: not every line of the report compared in turn)
+    original, starts = text
+    found: set[int] = set()
+    at = original.find(title, starts[first + 1])
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        if data[k] is None and lines[k].strip() == title:
+            found.add(k)
+        at = original.find(title, at + 1)
+    return frozenset(found)
 
 
 PAGE_NUMBER_END = "0123456789-—–_－页"

@@ -243,6 +243,9 @@ def indent_tree(table, indents: list[int]) -> None:
         side.structure = "indent"
         names = [_name_at(r, indents[r.index]) for r in rows]  # (once per row, not per row below it)
         opening = _opening_totals(rows, names)
+        # the first and last grand totals, found once: rows j < i stand between two (items a 总计 adds to a 合计)
+        # when one is before j and one after i (asked for every row placed, the rows around it were read each time)
+        grand = [k for k, row in enumerate(rows) if row.total == "grand"]
         for i, r in enumerate(rows):
             r.parent = None
             if r.total:
@@ -266,7 +269,7 @@ def indent_tree(table, indents: list[int]) -> None:
                     break
                 if 0 <= names[j] < mine:
                     r.parent = j
-                    if _between_totals(rows, j, i):
+                    if grand and grand[0] < j and grand[-1] > i:
                         # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
                         # in their column, one a column in from the other: no tree the layout says for certain
                         r.unsure = rows[j].unsure = True
@@ -348,8 +351,3 @@ def _centred(rows: list[Row], indents: list[int]) -> bool:
         if sum(1 for s in spans if abs(s - mid) <= 1) >= 0.9 * len(spans):
             return True
     return False
-
-
-def _between_totals(rows: list[Row], j: int, i: int) -> bool:
-    """Do rows j < i stand after a grand total and before the next one (items a 总计 adds to a 合计)?"""
-    return any(r.total == "grand" for r in rows[:j]) and any(r.total == "grand" for r in rows[i + 1 :])

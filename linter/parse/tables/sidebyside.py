@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
@@ -51,6 +50,7 @@ from .aligned import (
     _Line,
     _Mapper,
     chars,
+    line_starts,
     width,
 )
 from .cells import flatten
@@ -122,7 +122,7 @@ def find_side_by_side(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     used: set[int] = set()
     for t in taken:
         used.update(range(min(t.header, default=t.first_line), t.last_line + 1))
-    starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
+    starts = line_starts(lines)
     mapper = _Mapper(doc)
     out: list[Aligned] = []
     for h in _named_lines(doc.original, starts):
