@@ -246,6 +246,7 @@ def indent_tree(table, indents: list[int]) -> None:
         # the first and last grand totals, found once: rows j < i stand between two (items a 总计 adds to a 合计)
         # when one is before j and one after i (asked for every row placed, the rows around it were read each time)
         grand = [k for k, row in enumerate(rows) if row.total == "grand"]
+        stops: list[tuple[int, int] | None] = [None] * len(rows)  # where each row's search upwards ended (_above)
         for i, r in enumerate(rows):
             r.parent = None
             if r.total:
@@ -261,20 +262,35 @@ def indent_tree(table, indents: list[int]) -> None:
                 # rows lined up with the name after its 其中 are)
                 r.parent = i - 1
                 continue
-            for j in range(i - 1, -1, -1):
-                if rows[j].total:
-                    if 0 <= names[j] < mine and j in opening:
-                        # `乡镇小计` over its 乡镇 indented below it: a subtotal stated before its items
-                        r.parent = j
-                    break
-                if 0 <= names[j] < mine:
+            j = _above(rows, names, i, mine, stops)
+            stops[i] = (j, mine)
+            if j < 0:
+                continue
+            if rows[j].total:
+                if 0 <= names[j] < mine and j in opening:
+                    # `乡镇小计` over its 乡镇 indented below it: a subtotal stated before its items
                     r.parent = j
-                    if grand and grand[0] < j and grand[-1] > i:
-                        # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
-                        # in their column, one a column in from the other: no tree the layout says for certain
-                        r.unsure = rows[j].unsure = True
-                    break
+                continue
+            r.parent = j
+            if grand and grand[0] < j and grand[-1] > i:
+                # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
+                # in their column, one a column in from the other: no tree the layout says for certain
+                r.unsure = rows[j].unsure = True
         _levels(rows)
+
+
+def _above(rows: list[Row], names: list[int], i: int, mine: int, stops: list[tuple[int, int] | None]) -> int:
+    """The nearest row above row i that ends the search for its parent: a total, or a row whose name stands left
+    of `mine` (i's indentation); -1 for none. `stops[j]`: where row j's own search ended and j's indentation: the
+    rows between are no totals and none stands left of j's indentation, so none left of one no greater either,
+    and they are passed at once (siblings each searched back over all the siblings before them: quadratic)."""
+    j = i - 1
+    while j >= 0:
+        if rows[j].total or 0 <= names[j] < mine:
+            return j
+        stop = stops[j]
+        j = stop[0] if stop is not None and stop[1] >= mine else j - 1
+    return -1
 
 
 def _opening_totals(rows: list[Row], names: list[int]) -> set[int]:
