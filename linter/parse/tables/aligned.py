@@ -25,10 +25,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, combinations
+from itertools import accumulate, combinations, count
+from operator import add
 
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
@@ -200,14 +202,15 @@ def find_aligned(doc: Document) -> list[Aligned]:
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")):
         return []
     lines = doc.original.split("\n")
-    starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
+    starts = line_starts(lines)
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
     # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
-    running = _running_heads(lines, data)  # (read before `_page_numbers_within` blanks the page numbers)
+    # (read before `_page_numbers_within` blanks the page numbers)
+    running = _running_heads(lines, data, (doc.original, starts))
     heads = frozenset(lines[k].strip() for k in running) | _page_heads(lines, nonblank, data)
     paged = _page_numbers_within(lines, data, running)
     out: list[Aligned] = []
@@ -232,6 +235,13 @@ def find_aligned(doc: Document) -> list[Aligned]:
             out.append(found)
         i = found.last_line + 1
     return out
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """Each line's offset in the text the lines were split from (and, last, the text's length + 1): the running
+    sum of the lengths before it, plus one newline for each line before, summed in C (a generator over the lines
+    ran for every line of the report, in each of the three readers of text tables)."""
+    return list(map(add, accumulate(map(len, lines), initial=0), count()))
 
 
 def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> frozenset[str]:
@@ -264,16 +274,26 @@ def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[
     return frozenset(paged)
 
 
-def _running_heads(lines: list[str], data: list[Parsed]) -> frozenset[int]:
+def _running_heads(lines: list[str], data: list[Parsed], text: tuple[str, list[int]]) -> frozenset[int]:
     """The lines after the first that repeat the report's title (its first line with text) word for word: a
-    running head, which text extracted from a PDF keeps beside the page's number, amid a table's rows."""
+    running head, which text extracted from a PDF keeps beside the page's number, amid a table's rows. `text`:
+    the text the lines were split from and each line's offset in it (line_starts)."""
     first = next((k for k, ln in enumerate(lines) if ln.strip()), None)
     if first is None:
         return frozenset()
     title = lines[first].strip()
     if len(title) < 6 or not CJK.search(title):
         return frozenset()
-    return frozenset(k for k in range(first + 1, len(lines)) if data[k] is None and lines[k].strip() == title)
+    # (the lines holding the title, found by searching the text: not every line of the report compared in turn)
+    original, starts = text
+    found: set[int] = set()
+    at = original.find(title, starts[first + 1])
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        if data[k] is None and lines[k].strip() == title:
+            found.add(k)
+        at = original.find(title, at + 1)
+    return frozenset(found)
 
 
 PAGE_NUMBER_END = "0123456789-—–_－页"
@@ -615,6 +635,10 @@ def _label_rest(lines: list[str], j: int, data: list[Parsed], row: tuple[str, in
 def _join_label_rest(lines: list[str], j: int, data: list[Parsed], row: _Line, widest: Callable[[], int]) -> int:
     """Join to the row of figures on line j − 1 the lines from j that are the rest of its label (`_label_rest`;
     `widest`: where the run's widest label ends); how many they are."""
+    if len(row.label) < LONG_LABEL or not _text_only(lines[j]):
+        # (_label_rest's first tests, made before the row and the run are measured: most rows are short, or
+        # have a blank line or another row below)
+        return 0
     rest = _label_rest(lines, j, data, (row.label, row.indent, width(lines[j - 1][: row.figs[0].start()])), widest())
     if rest:
         row.label += "".join(flatten(lines[k]) for k in range(j, j + rest))
@@ -1140,8 +1164,7 @@ def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, li
             edges = sorted(e[c] for e in row_edges)
             mid = edges[len(edges) // 2]
             spread += sum(abs(e - mid) for e in edges)
-            common = max(set(edges), key=edges.count)
-            exact += edges.count(common)
+            exact += max(Counter(edges).values())  # (the commonest edge's count, counted in one pass)
         score = (-exact, spread)
         if best is None or score < best[0]:
             best = (score, metric, row_edges)
@@ -1205,10 +1228,9 @@ def _build(
     figured = [r for r in rows if r.figs]  # (not a group's heading, a row without figures)
     if not figured or _tab_set(lines, header, rows):
         return None
-    named, single = _named_columns(lines, header), _label_and_value(lines, header)
     layout = (
         given
-        or _layout(lines, figured, named=named, single=single)
+        or _layout(lines, figured, named=_named_columns(lines, header), single=_label_and_value(lines, header))
         or _layout_named_left(lines, header, figured)
         or _layout_header_ends(lines, header, figured)
     )
@@ -1695,7 +1717,13 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
 def _text_columns(rows: list[_Line]) -> int:
     """The columns of words every row holds between its name and its figures (`上门护理    人次    42000`: a
     column of units), each set two spaces or more apart: the label reads them with the name."""
-    return min(len(WIDE_GAP.split(r.label.strip())) for r in rows) - 1
+    least = 0
+    for r in rows:
+        n = len(WIDE_GAP.split(r.label.strip()))
+        if n == 1:
+            return 0  # (the least a label splits into: no row has more columns to give)
+        least = min(least, n) if least else n
+    return least - 1
 
 
 def _labels_end(lines: list[str], rows: list[_Line], metric: Metric) -> int:
@@ -1864,8 +1892,9 @@ def readable(block: Block) -> bool:
     body = [r for r in block.rows[1:] if r[0].text]
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
     shapes: dict[int, set[int]] = {}  # each column's decimals, read once when a column needs them
+    filled = _filled_columns(body, len(block.rows[0]))
     for c, head in enumerate(block.rows[0][1:], start=1):
-        cells = _filled(body, c)
+        cells = filled[c]
         if not cells:
             if _figureless_column(block, body, c):
                 continue
@@ -1883,7 +1912,7 @@ def readable(block: Block) -> bool:
                 return False
             continue
         if not _role_fits(role, percent, cells) or (
-            role.kind == "amount" and _rates_among_amounts(block.rows[0], body, c, cells)
+            role.kind == "amount" and _rates_among_amounts(block.rows[0], filled, c, cells)
         ):
             return False
     return True
@@ -1906,15 +1935,16 @@ def _role_fits(role: Role, percent: bool, cells: list[str]) -> bool:
     return rated == percent or rated and _rate_figures(cells)
 
 
-def _rates_among_amounts(head: list[Cell], body: list[list[Cell]], c: int, cells: list[str]) -> bool:
+def _rates_among_amounts(head: list[Cell], filled: list[list[str]], c: int, cells: list[str]) -> bool:
     """Is a column named an amount (`执行数`) one of rates the nearest placing put the name on: its figures all
     written as rates are, with decimals (`101.4`, `99.0`), while every other column named an amount holds whole
     figures, some of thousands? A header naming one column fewer than the rows fill (a `增长%` wrapped away)
-    shifts its names; such a column is no amount, and the table is not read (it would be summed as one)."""
+    shifts its names; such a column is no amount, and the table is not read (it would be summed as one).
+    `filled`: each column's filled cells (_filled_columns)."""
     if not cells or not _rate_figures(cells) or not all("." in t for t in cells):
         return False
     others = [
-        _filled(body, x)
+        filled[x]
         for x, h in enumerate(head[1:], start=1)
         if x != c and (r := role_of(h.text)) is not None and r.kind == "amount"
     ]
@@ -1955,9 +1985,18 @@ def _rate_figures(cells: list[str]) -> bool:
 RATE_FIGURE = regex(r"-?\d{1,3}(?:\.\d{1,2})?")
 
 
-def _filled(body: list[list[Cell]], c: int) -> list[str]:
-    """The texts of a column's cells that are not blank."""
-    return [t for t in (r[c].text for r in body if c < len(r)) if t and not DASH.match(t) and not no_figure(t)]
+def _filled_columns(body: list[list[Cell]], width: int) -> list[list[str]]:
+    """The texts of each column's cells that are not blank (nor a word written in place of a figure), the `width`
+    columns of the header read in one pass over the rows (not a pass for each column); the label column's left
+    empty."""
+    out: list[list[str]] = [[] for _ in range(width)]
+    dash, columns = DASH.match, out[1:]
+    for r in body:
+        for column, cell in zip(columns, r[1:]):
+            t = cell.text
+            if t and not dash(t) and not no_figure(t):
+                column.append(t)
+    return out
 
 
 def _column_shapes(body: list[list[Cell]]) -> dict[int, set[int]]:

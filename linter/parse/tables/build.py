@@ -120,7 +120,7 @@ def document_context(doc: Document) -> Context:
 def _head(doc: Document) -> str:
     """The document's title: its first lines, up to the first heading's end."""
     head: list[str] = []
-    for line in doc.text.split("\n")[:12]:
+    for line in doc.text.split("\n", 12)[:12]:  # (the first twelve lines, not the whole text split)
         s = line.strip()
         if s.startswith("|") or s.endswith(("。", "；")) or len(head) == 3:
             break

@@ -68,7 +68,10 @@ def read_quantities(row: list[Cell], units: list[str]) -> None:
     as it is. One loop for a row: the test that a cell opens like a figure is made inline, as most cells (labels,
     blanks, dashes) are no figure and need no call."""
     for cell, unit in zip(row, units):
-        first = cell.text.lstrip()[:1]
+        text = cell.text
+        # (the text's first character tested where it stands: a cell's text seldom opens with a space, and
+        # stripping it made a copy of every label)
+        first = text[:1] if not text[:1].isspace() else text.lstrip()[:1]
         cell.quantity = _quantity(cell, unit) if first and (first.isdecimal() or first in SIGNS) else None
 
 

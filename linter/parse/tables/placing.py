@@ -50,12 +50,27 @@ def certain(header: list[str], rows: list[tuple[str, list[re.Match[str]]]], k: i
 
 def _column_spans(rows: list[tuple[str, list[re.Match[str]]]], k: int, metric: Metric) -> list[tuple[int, int]] | None:
     """Each column's span (its figures' leftmost start, rightmost end); None when two columns' spans meet."""
-    lefts = [min(metric(line[: figs[c].start()]) for line, figs in rows) for c in range(k)]
-    rights = [max(metric(line[: figs[c].end()]) for line, figs in rows) for c in range(k)]
+    bounds = [_bounds(line, figs, metric) for line, figs in rows]
+    lefts = [min(b[2 * c] for b in bounds) for c in range(k)]
+    rights = [max(b[2 * c + 1] for b in bounds) for c in range(k)]
     spans = list(zip(lefts, rights))
     if any(spans[c][1] >= spans[c + 1][0] for c in range(k - 1)):
         return None
     return spans
+
+
+def _bounds(line: str, figs: list[re.Match[str]], metric: Metric) -> list[int]:
+    """Where each figure of a line starts and ends, in turn (the metric of the line up to there). Both metrics
+    add up over pieces of a line, so the line is measured piece by piece, once, not from its start for every
+    figure's two ends."""
+    out: list[int] = []
+    edge = done = 0
+    for f in figs:
+        for at in f.span():
+            edge += metric(line[done:at])
+            done = at
+            out.append(edge)
+    return out
 
 
 def _one_cell_each(line: str, spans: list[tuple[int, int]], metric: Metric) -> bool:

@@ -86,7 +86,12 @@ def read_rows(grid: list[list[Cell]], first: int, codes: list[int], texts: list[
                 code, label = m.group("code"), flatten(m.group("name"))
         style, _n = marker(label)
         row = Row(index=r, label=label, code=code, marker=style, total=total_kind(label) or "", after_gap=gap)
-        row.bare = not any(g[c].text for c in figures if c < n)
+        for c in figures:  # (a loop, not any() over a generator, as above)
+            if c < n and g[c].text:
+                row.bare = False
+                break
+        else:
+            row.bare = True  # no figure in any of the side's columns: a group's heading
         rows.append(row)
         gap = False
     return rows
@@ -238,6 +243,10 @@ def indent_tree(table, indents: list[int]) -> None:
         side.structure = "indent"
         names = [_name_at(r, indents[r.index]) for r in rows]  # (once per row, not per row below it)
         opening = _opening_totals(rows, names)
+        # the first and last grand totals, found once: rows j < i stand between two (items a 总计 adds to a 合计)
+        # when one is before j and one after i (asked for every row placed, the rows around it were read each time)
+        grand = [k for k, row in enumerate(rows) if row.total == "grand"]
+        stops: list[tuple[int, int] | None] = [None] * len(rows)  # where each row's search upwards ended (_above)
         for i, r in enumerate(rows):
             r.parent = None
             if r.total:
@@ -253,20 +262,35 @@ def indent_tree(table, indents: list[int]) -> None:
                 # rows lined up with the name after its 其中 are)
                 r.parent = i - 1
                 continue
-            for j in range(i - 1, -1, -1):
-                if rows[j].total:
-                    if 0 <= names[j] < mine and j in opening:
-                        # `乡镇小计` over its 乡镇 indented below it: a subtotal stated before its items
-                        r.parent = j
-                    break
-                if 0 <= names[j] < mine:
+            j = _above(rows, names, i, mine, stops)
+            stops[i] = (j, mine)
+            if j < 0:
+                continue
+            if rows[j].total:
+                if 0 <= names[j] < mine and j in opening:
+                    # `乡镇小计` over its 乡镇 indented below it: a subtotal stated before its items
                     r.parent = j
-                    if _between_totals(rows, j, i):
-                        # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
-                        # in their column, one a column in from the other: no tree the layout says for certain
-                        r.unsure = rows[j].unsure = True
-                    break
+                continue
+            r.parent = j
+            if grand and grand[0] < j and grand[-1] > i:
+                # `市县合计 / 省本级 / 待分 / 总计`: the items a 总计 adds to a 合计 are often names centred
+                # in their column, one a column in from the other: no tree the layout says for certain
+                r.unsure = rows[j].unsure = True
         _levels(rows)
+
+
+def _above(rows: list[Row], names: list[int], i: int, mine: int, stops: list[tuple[int, int] | None]) -> int:
+    """The nearest row above row i that ends the search for its parent: a total, or a row whose name stands left
+    of `mine` (i's indentation); -1 for none. `stops[j]`: where row j's own search ended and j's indentation: the
+    rows between are no totals and none stands left of j's indentation, so none left of one no greater either,
+    and they are passed at once (siblings each searched back over all the siblings before them: quadratic)."""
+    j = i - 1
+    while j >= 0:
+        if rows[j].total or 0 <= names[j] < mine:
+            return j
+        stop = stops[j]
+        j = stop[0] if stop is not None and stop[1] >= mine else j - 1
+    return -1
 
 
 def _opening_totals(rows: list[Row], names: list[int]) -> set[int]:
@@ -343,8 +367,3 @@ def _centred(rows: list[Row], indents: list[int]) -> bool:
         if sum(1 for s in spans if abs(s - mid) <= 1) >= 0.9 * len(spans):
             return True
     return False
-
-
-def _between_totals(rows: list[Row], j: int, i: int) -> bool:
-    """Do rows j < i stand after a grand total and before the next one (items a 总计 adds to a 合计)?"""
-    return any(r.total == "grand" for r in rows[:j]) and any(r.total == "grand" for r in rows[i + 1 :])

@@ -27,8 +27,8 @@ column and is no pair of halves; 收入 | 支出 tables are twosided.py's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
@@ -50,6 +50,7 @@ from .aligned import (
     _Line,
     _Mapper,
     chars,
+    line_starts,
     width,
 )
 from .cells import flatten
@@ -121,13 +122,13 @@ def find_side_by_side(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     used: set[int] = set()
     for t in taken:
         used.update(range(min(t.header, default=t.first_line), t.last_line + 1))
-    starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
+    starts = line_starts(lines)
     mapper = _Mapper(doc)
     out: list[Aligned] = []
-    for h, line in enumerate(lines):
-        if h in used or not ("科目" in line or "项目" in line or "名称" in line):
+    for h in _named_lines(doc.original, starts):
+        if h in used:
             continue
-        groups = _groups(line)
+        groups = _groups(lines[h])
         if groups is None:
             continue
         found = _table(lines, starts, h, groups[1].at, mapper)
@@ -135,6 +136,21 @@ def find_side_by_side(doc: Document, taken: list[Aligned]) -> list[Aligned]:
             out.append(found)
             used.update(range(h, found.last_line + 1))
     return out
+
+
+# the words a header line of halves names its label columns with: a line holding none is no such header
+LABEL_NAME = regex(r"科目|项目|名称")
+
+
+def _named_lines(text: str, starts: list[int]) -> list[int]:
+    """The lines holding 科目, 项目 or 名称, in order (`starts`: each line's offset): found in the text in one
+    search, not by testing every line of the report in turn."""
+    found: list[int] = []
+    for m in LABEL_NAME.finditer(text):
+        h = bisect_right(starts, m.start()) - 1
+        if not found or found[-1] != h:
+            found.append(h)
+    return found
 
 
 def _run(lines: list[str], h: int) -> list[int]:

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, islice
+from itertools import islice
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
@@ -81,6 +81,7 @@ from .aligned import (
     _Mapper,
     _text_only,
     chars,
+    line_starts,
     width,
 )
 from .blocks import CONTINUED, Block, _caption_key
@@ -140,7 +141,7 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     pairs = [j for j, ln in enumerate(lines) if j not in used and _may_pair(ln) and _paired(_row_line(ln))]
     if len(pairs) < 2:
         return []
-    starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
+    starts = line_starts(lines)
     mapper = _Mapper(doc)
     out: list[Aligned] = []
     done = -1

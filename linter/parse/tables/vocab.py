@@ -184,6 +184,7 @@ def no_figure_cell() -> re.Pattern[str]:
     return regex(rf"(?<!\S)(?:{'|'.join(map(re.escape, listed))}|[/／\\]|{NOTED_FIGURE.pattern})(?!\S)")
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the text; asked of every body cell by three readings of a table
 def no_figure(text: str) -> bool:
     """Is a cell's text a word written in place of a figure (`由盈转亏`, `不适用`), or a figure that is no quantity
     of its column: a bound (`≤65.00`, a target set as a ceiling) or a change in percentage points beside changes
@@ -248,6 +249,7 @@ def total_words() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the label; asked of every row by several readings
 def total_kind(label: str) -> str | None:
     """`grand` for a 合计 / 总计 row (or one whose label ends in 合计 / 总计), `sub` for a 小计 row."""
     text = flatten(label)
