@@ -41,6 +41,8 @@ class Draft:
     bracketed: set[int] = field(default_factory=set)  # parts of lists in brackets (`X（其中：A a，B b）`), by id
     # shares naming a part and a whole, no figure stated under the part's name: (part, whole, rate, sentence)
     unread_shares: list[tuple[str, str, Quantity, int]] = field(default_factory=list)
+    # the mentions by paragraph, in order (passes/base.py `by_paragraph`): found once, on first use by a pass
+    paragraph_mentions: dict[int, list[Mention]] | None = None
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts

@@ -553,6 +553,7 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
     for run in item_runs(doc.sections):
         heads = {k.start for k in run}
         members = {id(k) for k in run}
+        run_starts = [k.start for k in run]  # (in order: the items above a sentence found by bisection)
         done = 0  # the items a total before took
         for si in _run_sentences(doc.sections, run, starts, place[id(run[-1])]):
             mentions = draft.by_sentence.get(si) or []
@@ -562,7 +563,7 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
                 continue  # a total in an item's own nested list (after its `（1）…（2）…`) is that list's
             m, label = _opening_total(draft, mentions, si)
             q = exact_figure(m)
-            items = [k for k in run[done:] if k.start < starts[si]]
+            items = run[done : max(done, bisect_left(run_starts, starts[si]))]
             if q is None or len(items) < 2 or not _total_of_above(draft, m, si):
                 continue
             parts = _items_above(draft, m, q, items, starts, label)

@@ -22,7 +22,7 @@ from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
-from tieout.linter.facts.passes.base import ORDINALS, SCORE_NUMBER, count_of, score_figures, sentence_of
+from tieout.linter.facts.passes.base import ORDINALS, SCORE_NUMBER, anchored, count_of, score_figures, sentence_of
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -67,8 +67,9 @@ def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
         return
     held = {id(s.total) for s in draft.facts.scores}
     figures = score_figures(draft)
+    spans = list(_spans_with_marks(text))  # (found once for the three patterns)
     for pattern in (LINE_PAIR, SCORE_THEN_MARKS, MARKS_BRACKETED):
-        for total, pairs in _closed_lists(text, pattern):
+        for total, pairs in _closed_lists(text, pattern, spans):
             # a heading between the pairs ends the list; an item line may be a heading itself (`（1）决策：…`)
             lines = {text.rfind("\n", 0, p.start()) + 1 for p in pairs}
             if draft.doc.blank_line_between(pairs[0].start(), total.start("got")):
@@ -77,11 +78,13 @@ def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
                 yield from _read(figures, total, pairs, held)
 
 
-def _closed_lists(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
+def _closed_lists(
+    text: str, pattern: re.Pattern[str], spans: list[tuple[int, int]]
+) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
     """Each run of pairs joined by marks only, opening its line (past its number or the words that open the
     list), whose full marks make 100, with the total right after it."""
     run: list[re.Match[str]] = []
-    for p in (p for begin, end in _spans_with_marks(text) for p in pattern.finditer(text, begin, end)):
+    for p in (p for begin, end in spans for p in pattern.finditer(text, begin, end)):
         if run and not _JOINED.match(text, run[-1].end(), p.start("name")):
             run = []
         if not run and not _opens_its_line(text, p.start("name")):
@@ -418,6 +421,8 @@ def _whole(head: re.Match[str], parts: list[re.Match[str]]) -> bool:
 _BLANKS = r"(?:\s*[—–－-]{1,2}(?=\s))*"
 _PAIR = rf"{_BLANKS}\s*(?P<full>{_NUMBER})\s+(?P<got>{_NUMBER})(?![\d.%])"
 SUBTOTAL_ROW = regex(rf"[\u4e00-\u9fff]{{1,12}}?(?:小计|合计){_PAIR}\s*")
+# a subtotal row's words, at most 12 characters past the row's start (`SUBTOTAL_ROW` is tried only there)
+_SUBTOTAL_WORD, _SUBTOTAL_REACH = regex(r"小计|合计"), 12
 TOTAL_ROW = regex(
     rf"(?:合计|总计|总分|总得分|综合得分){_BLANKS}\s*(?P<full>100(?:\.0+)?)\s+(?P<got>{_NUMBER})(?![\d.%])"
 )
@@ -433,7 +438,7 @@ def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
     figures = {q.start: q for q in draft.facts.quantities if q.exact and q.kind != "percent"}
     held = {id(s.total) for s in draft.facts.scores}
     at = 0
-    while (first := SUBTOTAL_ROW.search(text, at)) is not None:
+    while (first := next(anchored(SUBTOTAL_ROW, text, _SUBTOTAL_WORD, _SUBTOTAL_REACH, at), None)) is not None:
         run = [first]
         while (row := SUBTOTAL_ROW.match(text, run[-1].end())) is not None:
             run.append(row)
