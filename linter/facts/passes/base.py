@@ -58,6 +58,18 @@ def anchored(
         tried = max(tried, start)
 
 
+def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
+    """The sentences (indices, in order) where `anchor` matches (found by one fast scan of the document): a pass
+    whose patterns, tried sentence by sentence, each match only around those words need try no other."""
+    doc = draft.doc
+    found: list[int] = []
+    for a in anchor.finditer(doc.text):
+        si = doc.sentence_index(a.start())
+        if si >= 0 and a.start() < doc.sentences[si].end and (not found or found[-1] != si):
+            found.append(si)
+    return found
+
+
 def by_paragraph(draft: Draft) -> dict[int, list[Mention]]:
     """The mentions of each paragraph, in order. Grouped once per document (kept on the draft): the sentence
     pass has read every mention before the linking passes run, which add none, and the passes only read it."""
