@@ -113,7 +113,10 @@ def exact_of(m: Mention, unit: str) -> Quantity | None:
 
 def exact_figure(m: Mention) -> Quantity | None:
     """The figure's first exact amount or count (a total's, a list's whole's), if any."""
-    return next((q for q in m.quantities if q.kind in ("amount", "count") and q.exact), None)
+    for q in m.quantities:  # (a loop, not a generator: asked of nearly every figure by many passes)
+        if q.kind in ("amount", "count") and q.exact:
+            return q
+    return None
 
 
 def figures(mentions: list[Mention], kinds: tuple[str, ...] = ("amount", "count")) -> Iterator[Quantity]:
