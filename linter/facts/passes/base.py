@@ -58,6 +58,10 @@ def anchored(
         tried = max(tried, start)
 
 
+# 分别 (`满分分别为…`, `权重分别为…`): the word lists of marks hold, where the patterns reading them are tried
+RESPECTIVELY_WORD = regex("分别")
+
+
 def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
     """The sentences (indices, in order) where `anchor` matches (found by one fast scan of the document): a pass
     whose patterns, tried sentence by sentence, each match only around those words need try no other."""

@@ -22,7 +22,15 @@ from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
-from tieout.linter.facts.passes.base import ORDINALS, SCORE_NUMBER, anchored, count_of, score_figures, sentence_of
+from tieout.linter.facts.passes.base import (
+    ORDINALS,
+    RESPECTIVELY_WORD,
+    SCORE_NUMBER,
+    anchored,
+    count_of,
+    score_figures,
+    sentence_of,
+)
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -196,15 +204,18 @@ def scores_respectively(draft: Draft) -> Iterator[ScoreSet]:
     text = draft.doc.text
     if "分别" not in text:
         return
-    held = {id(s.total) for s in draft.facts.scores}
-    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.exact}
-    for found in RESPECTIVELY.finditer(text):
+    held: set[int] | None = None  # (with the figures, built for the first lists read: most documents hold none)
+    figures: dict[int, tuple[Mention, Quantity]] = {}
+    for found in anchored(RESPECTIVELY, text, RESPECTIVELY_WORD, 3):  # (分别 two or three characters in)
         full = [Decimal(n.group()) for n in _LISTED_NUMBER.finditer(found.group("full"))]
         got = [
             (found.start("got") + n.start(), Decimal(n.group())) for n in _LISTED_NUMBER.finditer(found.group("got"))
         ]
         if len(full) != len(got) or sum(full) != 100 or any(g > f for f, (_, g) in zip(full, got)):
             continue
+        if held is None:
+            held = {id(s.total) for s in draft.facts.scores}
+            figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.exact}
         total = figures.get(found.start("total"))
         items = [figures.get(at) for at, _ in got]
         if total is None or id(total[1]) in held or any(x is None or x[1].value != v for x, (_, v) in zip(items, got)):
@@ -435,8 +446,8 @@ def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
     text = draft.doc.text
     if "小计" not in text and "合计" not in text:
         return
-    figures = {q.start: q for q in draft.facts.quantities if q.exact and q.kind != "percent"}
-    held = {id(s.total) for s in draft.facts.scores}
+    held: set[int] | None = None  # (with the figures, built for the first rows read: most documents hold none)
+    figures: dict[int, Quantity] = {}
     at = 0
     while (first := next(anchored(SUBTOTAL_ROW, text, _SUBTOTAL_WORD, _SUBTOTAL_REACH, at), None)) is not None:
         run = [first]
@@ -446,6 +457,9 @@ def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
         total = TOTAL_ROW.match(text, at)
         if total is None or len(run) < 2 or sum(Decimal(r.group("full")) for r in run) != 100:
             continue
+        if held is None:
+            figures = {q.start: q for q in draft.facts.quantities if q.exact and q.kind != "percent"}
+            held = {id(s.total) for s in draft.facts.scores}
         got = figures.get(total.start("got"))
         items = [figures.get(r.start("got")) for r in run]
         if got is None or id(got) in held or any(q is None for q in items):

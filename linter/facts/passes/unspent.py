@@ -34,7 +34,7 @@ SIDES = ("预算", "执行")
 def unspent(draft: Draft) -> Iterator[Balance]:
     """`…全年预算 B，全年执行 S，执行率 r%，结余 U`: U = B − S, with B and S the one pair of the rate's operands that
     gives the rate (S / B), B named as a budget and S as what was spent; the rest after the rate in its clause."""
-    owner = {id(q): m for m in draft.facts.mentions for q in m.quantities}
+    owner: dict[int, Mention] | None = None  # (built for the first rest read: most documents state none)
     held = _held(draft)
     for rate in draft.facts.rates:
         if not EXECUTION_RATE.search(rate.name) or not rate.stated.exact:
@@ -42,6 +42,8 @@ def unspent(draft: Draft) -> Iterator[Balance]:
         rest = _rest_after(draft, rate, held)
         if rest is None:
             continue
+        if owner is None:
+            owner = {id(q): m for m in draft.facts.mentions for q in m.quantities}
         m, bq = rest
         pair = _budget_and_spent(rate, owner, bq)
         if pair is not None and _other_budget(draft, m, pair, bq):
