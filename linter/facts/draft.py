@@ -8,7 +8,7 @@ from tieout.linter.facts.model import Facts, Mention
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.text.model import Document
+from tieout.linter.text.model import Document, Section
 
 
 @dataclass(slots=True)
@@ -41,6 +41,12 @@ class Draft:
     bracketed: set[int] = field(default_factory=set)  # parts of lists in brackets (`X（其中：A a，B b）`), by id
     # shares naming a part and a whole, no figure stated under the part's name: (part, whole, rate, sentence)
     unread_shares: list[tuple[str, str, Quantity, int]] = field(default_factory=list)
+    # the mentions by paragraph, in order (passes/base.py `by_paragraph`): found once, on first use by a pass
+    paragraph_mentions: dict[int, list[Mention]] | None = None
+    # the mention of each figure, by where the figure starts (passes/links.py `mention_index`): found once
+    quantity_owner: dict[int, Mention] | None = None
+    # the runs of numbered items among the sections (passes/breakdowns.py `item_runs`): found once
+    item_runs: list[list[Section]] | None = None
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -36,11 +37,52 @@ class Completed:
 ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
 
 
+def anchored(
+    pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], reach: int, pos: int = 0
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos)` where every match of `pattern` (never empty) holds a match of `anchor` that starts at
+    most `reach` characters after its own start: only the starts within `reach` before an anchor are tried, each
+    once, in order (the same matches, leftmost first). A pattern opening with a character class, a lazy run or
+    alternatives is tried at every offset of the document by `finditer`; the anchor (a literal or a few, no two
+    overlapping) is found by a fast scan, and most documents hold few of them."""
+    tried = pos  # every start below `tried` has been tried (or lies before `pos`, the end of the last match)
+    for a in anchor.finditer(text, pos):
+        start = max(tried, a.start() - reach)
+        while start <= a.start():
+            m = pattern.match(text, start)
+            if m is None:
+                start += 1
+                continue
+            yield m
+            start = max(m.end(), start + 1)
+        tried = max(tried, start)
+
+
+# 分别 (`满分分别为…`, `权重分别为…`): the word lists of marks hold, where the patterns reading them are tried
+RESPECTIVELY_WORD = regex("分别")
+
+
+def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
+    """The sentences (indices, in order) where `anchor` matches (found by one fast scan of the document): a pass
+    whose patterns, tried sentence by sentence, each match only around those words need try no other."""
+    doc = draft.doc
+    found: list[int] = []
+    for a in anchor.finditer(doc.text):
+        si = doc.sentence_index(a.start())
+        if si >= 0 and a.start() < doc.sentences[si].end and (not found or found[-1] != si):
+            found.append(si)
+    return found
+
+
 def by_paragraph(draft: Draft) -> dict[int, list[Mention]]:
-    out: dict[int, list[Mention]] = {}
-    for m in draft.facts.mentions:
-        out.setdefault(m.paragraph, []).append(m)
-    return out
+    """The mentions of each paragraph, in order. Grouped once per document (kept on the draft): the sentence
+    pass has read every mention before the linking passes run, which add none, and the passes only read it."""
+    if draft.paragraph_mentions is None:
+        out: dict[int, list[Mention]] = {}
+        for m in draft.facts.mentions:
+            out.setdefault(m.paragraph, []).append(m)
+        draft.paragraph_mentions = out
+    return draft.paragraph_mentions
 
 
 def same_section(draft: Draft, a: int, b: int) -> bool:
@@ -75,7 +117,10 @@ def exact_of(m: Mention, unit: str) -> Quantity | None:
 
 def exact_figure(m: Mention) -> Quantity | None:
     """The figure's first exact amount or count (a total's, a list's whole's), if any."""
-    return next((q for q in m.quantities if q.kind in ("amount", "count") and q.exact), None)
+    for q in m.quantities:  # (a loop, not a generator: asked of nearly every figure by many passes)
+        if q.kind in ("amount", "count") and q.exact:
+            return q
+    return None
 
 
 def figures(mentions: list[Mention], kinds: tuple[str, ...] = ("amount", "count")) -> Iterator[Quantity]:

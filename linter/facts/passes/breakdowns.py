@@ -375,7 +375,7 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
     shares = _unnamed_shares(draft)
-    for run in item_runs(doc.sections):
+    for run in runs_of(draft):
         si = bisect_left(starts, run[0].start) - 1
         if si < 0 or not under_item(doc.section_at(starts[si]), run[0].parent):
             continue
@@ -550,9 +550,10 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
     starts = [s.start for s in doc.sentences]
     claimed: set[int] = set()  # the totals read (runs nest: an inner run's total is not also the outer one's)
     place = {id(sec): k for k, sec in enumerate(doc.sections)}  # (each section's index, found once: linear)
-    for run in item_runs(doc.sections):
+    for run in runs_of(draft):
         heads = {k.start for k in run}
         members = {id(k) for k in run}
+        run_starts = [k.start for k in run]  # (in order: the items above a sentence found by bisection)
         done = 0  # the items a total before took
         for si in _run_sentences(doc.sections, run, starts, place[id(run[-1])]):
             mentions = draft.by_sentence.get(si) or []
@@ -562,7 +563,7 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
                 continue  # a total in an item's own nested list (after its `（1）…（2）…`) is that list's
             m, label = _opening_total(draft, mentions, si)
             q = exact_figure(m)
-            items = [k for k in run[done:] if k.start < starts[si]]
+            items = run[done : max(done, bisect_left(run_starts, starts[si]))]
             if q is None or len(items) < 2 or not _total_of_above(draft, m, si):
                 continue
             parts = _items_above(draft, m, q, items, starts, label)
@@ -645,6 +646,13 @@ def under_item(sec: Section | None, parent: Section | None) -> bool:
     """Does text of `sec` stand in `parent`'s own text: in it, or in an untitled section of it (its text going on
     after an item of a list, `（5）… 。` / `支出总量 Y，具体为：` / `（1）…`, before the next list's items)?"""
     return sec is parent or (sec is not None and not sec.title and sec.parent is parent)
+
+
+def runs_of(draft: Draft) -> list[list[Section]]:
+    """The document's `item_runs`, found once (kept on the draft: five passes read them, none changes them)."""
+    if draft.item_runs is None:
+        draft.item_runs = list(item_runs(draft.doc.sections))
+    return draft.item_runs
 
 
 def item_runs(sections: list[Section]) -> Iterator[list[Section]]:

@@ -20,7 +20,7 @@ from tieout.linter.facts.passes.breakdowns import (
     _one_slip,
     _run_sentences,
     count_of,
-    item_runs,
+    runs_of,
 )
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -51,18 +51,19 @@ def column_totals(draft: Draft) -> Iterator[Breakdown]:
     by a slipped digit; else when it adds up. Every figure of the totals' unit in their sentence must be one of them."""
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
-    for run in item_runs(doc.sections):
+    place = {id(sec): k for k, sec in enumerate(doc.sections)}  # (each section's index, found once: linear)
+    for run in runs_of(draft):
         heads = {k.start for k in run}
         members = {id(k) for k in run}
-        place = next(i for i, sec in enumerate(doc.sections) if sec is run[-1])
+        run_starts = [k.start for k in run]  # (in order: the items above a sentence found by bisection)
         done = 0
-        for si in _run_sentences(doc.sections, run, starts, place):
+        for si in _run_sentences(doc.sections, run, starts, place[id(run[-1])]):
             sent = doc.sentences[si]
             if TOTAL_NAMED.search(doc.text, sent.start, sent.end) is None:
                 continue  # (no total word: no column totals; tested first, at C speed)
             if starts[si] in heads or not _at_level(doc.section_at(starts[si]), run, members):
                 continue
-            items = [k for k in run[done:] if k.start < starts[si]]
+            items = run[done : max(done, bisect_left(run_starts, starts[si]))]
             found = _sentence_totals(draft, si, items, starts)
             if found:
                 done = run.index(items[-1]) + 1

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, CountedList, Mention
 from tieout.linter.facts.passes.base import exact_of
-from tieout.linter.facts.passes.breakdowns import item_runs, under_item
+from tieout.linter.facts.passes.breakdowns import runs_of, under_item
 from tieout.linter.figures.quantities import Quantity, count_number
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
@@ -64,7 +64,7 @@ def counted_lists(draft: Draft) -> Iterator[CountedList]:
     """The numbered runs of headings an announcing sentence right before them counts."""
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
-    for run in item_runs(doc.sections):
+    for run in runs_of(draft):
         marks = _numbered(run)
         si = bisect_left(starts, run[0].start) - 1
         if not marks or si < 0 or not under_item(doc.section_at(starts[si]), run[0].parent):

@@ -24,9 +24,13 @@ KEYWORD = "分类"
 
 def fund_kinds(draft: Draft) -> Iterator[Breakdown]:
     sentences = draft.doc.sentences
+    # the sentences stating an income figure: the one before the kinds' states the fund's (see `_kinds`)
+    stating = {
+        si for si, said in draft.by_sentence.items() if any(m.quantities and m.identity.item == INCOME for m in said)
+    }
     for si in range(1, len(sentences)):
         # (the sentence right after, under the same heading: a hard-wrapped report may start a paragraph with it)
-        if not same_section(draft, sentences[si - 1].start, sentences[si].start):
+        if si - 1 not in stating or not same_section(draft, sentences[si - 1].start, sentences[si].start):
             continue
         found = _kinds(draft, draft.by_sentence.get(si - 1) or [], draft.by_sentence.get(si) or [])
         if found is None:

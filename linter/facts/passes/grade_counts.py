@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import Completed, sentences_holding
 from tieout.linter.facts.passes.grades import CANON, GRADE_WORDS, OPEN_QUOTE, stated_scales
 from tieout.linter.patterns import regex
 
@@ -70,6 +70,8 @@ _OPENS_WITHIN = regex(r"[，,（(]其中")
 # …or right after the count graded, as the things among which the grades are counted (`4个项目中，评价等级为“优”的
 # 3个…`, `3个项目中“优”2个、“良”1个`): the list needs no opener of its own there
 _AMONG = regex(r"(?<=\d)\s*(?:个|项|家)(?P<of>项目|单位)中[，,：:]?\s*")
+# the words every match of the two holds: only the sentences holding them are tried
+_WITHIN_WORDS = regex("其中|项目中|单位中")
 _CLAUSE_END = regex(r"[；;。]")
 
 
@@ -81,7 +83,8 @@ def grade_counts_within(draft: Draft) -> Iterator[Breakdown | Completed]:
     if "其中" not in text and _AMONG.search(text) is None:
         return
     scale = cache(lambda: _scale_grades(text))
-    for si, sent in enumerate(draft.doc.sentences):
+    for si in sentences_holding(draft, _WITHIN_WORDS):
+        sent = draft.doc.sentences[si]
         for opens in _OPENS_WITHIN.finditer(text, sent.start, sent.end):
             parts = _grade_parts(text, opens.start() + 1, sent.end)
             if len(parts) < 2 or len({c for _, _, c in parts}) != 1:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Band, Grade, Mention
+from tieout.linter.facts.passes.base import anchored
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, SCORE_TOTAL
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -51,6 +52,9 @@ BAND_NAMED = regex(
     rf"(?:^|[，,；;、\s（(])({OPEN_QUOTE})(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}\s*[：:]\s*(?P<body>[^，,。；;、：:（）()\n]{{1,30}}"
     rf"(?:[（(]不?含[^（）()]{{0,6}}[）)][^，,。；;、：:（）()\n]{{0,12}})?)(?=[；;，,、。）)\n]|$)"
 )
+# where BAND_BEFORE and BAND_NAMED may match: a grade and the bracket or colon after it, the grade one or two
+# characters (a mark, a quote) past the match's start; found by a fast scan, the patterns tried only there
+_BAND_GRADE = regex(rf"(?:{GRADE_WORDS}){CLOSE_QUOTE}\s*[（(：:]")
 # a stated grade ends its clause (`评价等级为“良”。`, `…为良等级`): `被评为“优秀”单位` names an award, not a grade
 STATED = regex(
     rf"(?:{'|'.join(re.escape(w) for w in words('grades', 'stated_by'))})\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS}){CLOSE_QUOTE}"
@@ -268,7 +272,7 @@ def stated_scales(text: str) -> list[tuple[tuple[int, int], list[Band]]]:
     """The grading scales of a document: runs of band clauses close together, two grades or more, each grade
     once, every score in at most one band."""
     clauses: list[tuple[int, int, Band]] = []
-    named = ((False, m) for pattern in (BAND_BEFORE, BAND_NAMED) for m in pattern.finditer(text))
+    named = ((False, m) for pattern in (BAND_BEFORE, BAND_NAMED) for m in anchored(pattern, text, _BAND_GRADE, 2))
     for after, m in itertools.chain(((True, m) for m in _band_after(text)), named):
         band = _band(m.group("body"), m.group("g"))
         if band is not None:

@@ -11,11 +11,12 @@ its own (`控制在省政府核定的限额 Y 以内`) is the limit of the one b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, LimitClaim, Mention
-from tieout.linter.facts.passes.base import exact_of, same_section
+from tieout.linter.facts.passes.base import exact_of, same_section, sentences_holding
 from tieout.linter.figures.context import MIXED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 _VOCAB = load("relations").get("limits") or {}
 CLAIM = regex("|".join(f"(?:{w})" for w in _VOCAB.get("claims") or []))
 BALANCE, LIMIT = str(_VOCAB.get("balance") or "余额"), str(_VOCAB.get("limit") or "限额")
+_LIMIT_WORD = regex(re.escape(LIMIT))
 DEBT = regex(str(_VOCAB.get("debt") or "债务"))
 KINDS = tuple(str(w) for w in _VOCAB.get("kinds") or [])
 LOOK_BACK = 2  # sentences before the claim's own in which its limits may be stated
@@ -94,7 +96,9 @@ def limit_claims(draft: Draft) -> Iterator[LimitClaim]:
     balances = limits = None
     if LIMIT not in text:  # every claim names the limit: a document without the word makes none
         return
-    for si, sent in enumerate(sentences):  # (a claim may stand in a sentence of its own, with no figure)
+    # (a claim may stand in a sentence of its own, with no figure; only the sentences naming the limit are tried)
+    for si in sentences_holding(draft, _LIMIT_WORD):
+        sent = sentences[si]
         mentions = draft.by_sentence.get(si, [])
         claim = CLAIM.search(text, sent.start, sent.end)
         if claim is None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import defines, siblings, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import Completed, by_paragraph, list_total, said_earlier, same_section
-from tieout.linter.facts.passes.breakdowns import alike, item_runs
+from tieout.linter.facts.passes.breakdowns import alike, runs_of
 from tieout.linter.figures.context import MIXED, Context
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 
 
 def mention_index(draft: Draft) -> dict[int, Mention]:
-    return {q.start: m for m in draft.facts.mentions for q in m.quantities}
+    """The mention of each figure, by where the figure starts: built once per document (kept on the draft; the
+    passes add no mention and only read it)."""
+    if draft.quantity_owner is None:
+        draft.quantity_owner = {q.start: m for m in draft.facts.mentions for q in m.quantities}
+    return draft.quantity_owner
 
 
 def _same(a: Identity, b: Identity, context: Context) -> bool:
@@ -795,7 +799,7 @@ def _item_share_runs(draft: Draft, by_sentence: dict[int, list[Share]]) -> Itera
     item of the run opens with a sentence holding one such share and no other (the items' sentences are taken
     out of `by_sentence`: their shares are this list's)."""
     starts = [s.start for s in draft.doc.sentences]
-    for run in item_runs(draft.doc.sections):
+    for run in runs_of(draft):
         opening = [bisect_left(starts, sec.start) for sec in run]
         if any(si >= len(starts) or starts[si] != sec.start for si, sec in zip(opening, run)):
             continue  # an item whose heading opens no sentence of its own

@@ -69,6 +69,8 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
 
 
 def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
+    if q.kind not in ("bare", "percent"):
+        return None  # (a ratio is written in per cent or as a plain number: see below; the labels not searched)
     named = NAMED.search(label)
     between = BETWEEN.search(label) if named is None else None
     if named is not None:

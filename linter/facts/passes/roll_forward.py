@@ -107,14 +107,32 @@ def _flow(label: str) -> int:
     return 0 if inflow == outflow else (1 if inflow else -1)
 
 
+def _key_characters(names: list[str]) -> frozenset[str]:
+    """A few characters, one of each word at least: of each, the one the most words share (余 of 余额 and 结余)."""
+    return frozenset(max(w, key=lambda c: sum(c in v for v in names)) for w in names)
+
+
+# a character of each word naming a stock or a remainder: a label holding none names neither
+_STOCK_KEYS = _key_characters([str(w) for name in ("stock", "remainder") for w in _VOCAB.get(name) or []])
+
+
+def _names_stock(label: str) -> bool:
+    """Can the label name a stock (STOCK) or a remainder (REMAINDER, all its characters in the label)? Every
+    reading closes on one (or opens on a stock, written backwards): other figures and sentences are passed over
+    at once, their patterns not tried."""
+    return any(c in label for c in _STOCK_KEYS)
+
+
 def roll_forwards(draft: Draft) -> Iterator[RollForward]:
     # the totals of sums written up to them (`当年结余 a，加上年末滚存结余 A，年末滚存结余 D`: a chain, read as such)
     summed = {id(b.total) for b in draft.facts.breakdowns if b.parts and all(p.start < b.total.start for p in b.parts)}
     for si, said in draft.by_sentence.items():
+        if not any(_names_stock(m.label) for m in said):
+            continue
         # (figures in brackets note what one before holds: `年末补充 C（其中超收收入 a、预备费结余 b）` is one flow)
         mentions = [m for m in said if not in_brackets(draft, si, m.start)]
         for k, closing in enumerate(mentions):
-            if id(closing) in summed:
+            if id(closing) in summed or not _names_stock(closing.label):
                 continue
             if STOCK.search(closing.label) and CLOSING.search(closing.label):
                 found = (_reading(mentions[:k], closing, si) if k >= 2 else None) or _with_surplus(

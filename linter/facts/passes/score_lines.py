@@ -22,7 +22,15 @@ from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Marked, Mention, ScoreSet
-from tieout.linter.facts.passes.base import ORDINALS, SCORE_NUMBER, count_of, score_figures, sentence_of
+from tieout.linter.facts.passes.base import (
+    ORDINALS,
+    RESPECTIVELY_WORD,
+    SCORE_NUMBER,
+    anchored,
+    count_of,
+    score_figures,
+    sentence_of,
+)
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -67,8 +75,9 @@ def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
         return
     held = {id(s.total) for s in draft.facts.scores}
     figures = score_figures(draft)
+    spans = list(_spans_with_marks(text))  # (found once for the three patterns)
     for pattern in (LINE_PAIR, SCORE_THEN_MARKS, MARKS_BRACKETED):
-        for total, pairs in _closed_lists(text, pattern):
+        for total, pairs in _closed_lists(text, pattern, spans):
             # a heading between the pairs ends the list; an item line may be a heading itself (`（1）决策：…`)
             lines = {text.rfind("\n", 0, p.start()) + 1 for p in pairs}
             if draft.doc.blank_line_between(pairs[0].start(), total.start("got")):
@@ -77,11 +86,13 @@ def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
                 yield from _read(figures, total, pairs, held)
 
 
-def _closed_lists(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
+def _closed_lists(
+    text: str, pattern: re.Pattern[str], spans: list[tuple[int, int]]
+) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
     """Each run of pairs joined by marks only, opening its line (past its number or the words that open the
     list), whose full marks make 100, with the total right after it."""
     run: list[re.Match[str]] = []
-    for p in (p for begin, end in _spans_with_marks(text) for p in pattern.finditer(text, begin, end)):
+    for p in (p for begin, end in spans for p in pattern.finditer(text, begin, end)):
         if run and not _JOINED.match(text, run[-1].end(), p.start("name")):
             run = []
         if not run and not _opens_its_line(text, p.start("name")):
@@ -193,15 +204,18 @@ def scores_respectively(draft: Draft) -> Iterator[ScoreSet]:
     text = draft.doc.text
     if "分别" not in text:
         return
-    held = {id(s.total) for s in draft.facts.scores}
-    figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.exact}
-    for found in RESPECTIVELY.finditer(text):
+    held: set[int] | None = None  # (with the figures, built for the first lists read: most documents hold none)
+    figures: dict[int, tuple[Mention, Quantity]] = {}
+    for found in anchored(RESPECTIVELY, text, RESPECTIVELY_WORD, 3):  # (分别 two or three characters in)
         full = [Decimal(n.group()) for n in _LISTED_NUMBER.finditer(found.group("full"))]
         got = [
             (found.start("got") + n.start(), Decimal(n.group())) for n in _LISTED_NUMBER.finditer(found.group("got"))
         ]
         if len(full) != len(got) or sum(full) != 100 or any(g > f for f, (_, g) in zip(full, got)):
             continue
+        if held is None:
+            held = {id(s.total) for s in draft.facts.scores}
+            figures = {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.exact}
         total = figures.get(found.start("total"))
         items = [figures.get(at) for at, _ in got]
         if total is None or id(total[1]) in held or any(x is None or x[1].value != v for x, (_, v) in zip(items, got)):
@@ -418,6 +432,8 @@ def _whole(head: re.Match[str], parts: list[re.Match[str]]) -> bool:
 _BLANKS = r"(?:\s*[—–－-]{1,2}(?=\s))*"
 _PAIR = rf"{_BLANKS}\s*(?P<full>{_NUMBER})\s+(?P<got>{_NUMBER})(?![\d.%])"
 SUBTOTAL_ROW = regex(rf"[\u4e00-\u9fff]{{1,12}}?(?:小计|合计){_PAIR}\s*")
+# a subtotal row's words, at most 12 characters past the row's start (`SUBTOTAL_ROW` is tried only there)
+_SUBTOTAL_WORD, _SUBTOTAL_REACH = regex(r"小计|合计"), 12
 TOTAL_ROW = regex(
     rf"(?:合计|总计|总分|总得分|综合得分){_BLANKS}\s*(?P<full>100(?:\.0+)?)\s+(?P<got>{_NUMBER})(?![\d.%])"
 )
@@ -430,10 +446,10 @@ def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
     text = draft.doc.text
     if "小计" not in text and "合计" not in text:
         return
-    figures = {q.start: q for q in draft.facts.quantities if q.exact and q.kind != "percent"}
-    held = {id(s.total) for s in draft.facts.scores}
+    held: set[int] | None = None  # (with the figures, built for the first rows read: most documents hold none)
+    figures: dict[int, Quantity] = {}
     at = 0
-    while (first := SUBTOTAL_ROW.search(text, at)) is not None:
+    while (first := next(anchored(SUBTOTAL_ROW, text, _SUBTOTAL_WORD, _SUBTOTAL_REACH, at), None)) is not None:
         run = [first]
         while (row := SUBTOTAL_ROW.match(text, run[-1].end())) is not None:
             run.append(row)
@@ -441,6 +457,9 @@ def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
         total = TOTAL_ROW.match(text, at)
         if total is None or len(run) < 2 or sum(Decimal(r.group("full")) for r in run) != 100:
             continue
+        if held is None:
+            figures = {q.start: q for q in draft.facts.quantities if q.exact and q.kind != "percent"}
+            held = {id(s.total) for s in draft.facts.scores}
         got = figures.get(total.start("got"))
         items = [figures.get(r.start("got")) for r in run]
         if got is None or id(got) in held or any(q is None for q in items):

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
-from tieout.linter.facts.passes.base import SCORE_NUMBER, Completed, score_figures
+from tieout.linter.facts.passes.base import RESPECTIVELY_WORD, SCORE_NUMBER, Completed, anchored, score_figures
 from tieout.linter.facts.passes.sets import MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -44,6 +44,9 @@ WEIGHT_LIST = regex(
     rf"(?:指标)?(?:分值|权重|满分)分别(?:为|是)[：:]?\s*"
     rf"(?P<items>[\u4e00-\u9fff]{{2,6}}\s*{_NUMBER}\s*分(?:[、和及]\s*[\u4e00-\u9fff]{{2,6}}\s*{_NUMBER}\s*分)+)"
 )
+# where the two may match: 指标 and its bracket (at most six characters past the start of WEIGHT), 分别 (at most
+# four past WEIGHT_LIST's); found by a fast scan, the patterns tried only there
+_WEIGHT_AT = regex(r"指标[（(]")
 WEIGHT_ITEM = regex(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}?)(?:指标)?\s*(?P<full>{_NUMBER})\s*分")
 # the indicator a score is of, just before it (`产出指标（30分）得分`, `产出指标得分为`)
 SCORED_INDICATOR = regex(
@@ -138,9 +141,9 @@ def _weights(text: str, figures: dict[int, tuple[Mention, Quantity]]) -> dict[st
 def _stated_weights(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """(indicator, the match of its marks as group `full`): in brackets after its name (`产出指标（30分）`), then
     listed by name (`一级指标分值分别为部门管理25分、部门履职45分、履职效益30分`)."""
-    for found in WEIGHT.finditer(text):
+    for found in anchored(WEIGHT, text, _WEIGHT_AT, 6):
         yield found.group("name"), found
-    for listed in WEIGHT_LIST.finditer(text):
+    for listed in anchored(WEIGHT_LIST, text, RESPECTIVELY_WORD, 4):
         for item in WEIGHT_ITEM.finditer(text, listed.start("items"), listed.end("items")):
             yield f"{item.group('name')}指标", item
 

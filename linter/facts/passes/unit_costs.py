@@ -71,6 +71,8 @@ def unit_costs(draft: Draft) -> Iterator[UnitCost]:
 
 def _read(draft: Draft, starts: list[int], si: int, m: Mention) -> UnitCost | None:
     """The cost per unit a mention states, over the money and the count it divides, when both are certain."""
+    if "均" not in m.label and "每" not in m.label:
+        return None  # (the words of a cost per unit, each of the three patterns, hold one of the two)
     found = PER_UNIT.search(m.label)
     average = AVERAGE.match(m.label) if found is None else None
     alone = UNIT_ALONE.match(m.label) if found is None and average is None else None

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention, Rate
-from tieout.linter.facts.passes.base import in_brackets
+from tieout.linter.facts.passes.base import anchored, in_brackets
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -34,7 +34,7 @@ SIDES = ("预算", "执行")
 def unspent(draft: Draft) -> Iterator[Balance]:
     """`…全年预算 B，全年执行 S，执行率 r%，结余 U`: U = B − S, with B and S the one pair of the rate's operands that
     gives the rate (S / B), B named as a budget and S as what was spent; the rest after the rate in its clause."""
-    owner = {id(q): m for m in draft.facts.mentions for q in m.quantities}
+    owner: dict[int, Mention] | None = None  # (built for the first rest read: most documents state none)
     held = _held(draft)
     for rate in draft.facts.rates:
         if not EXECUTION_RATE.search(rate.name) or not rate.stated.exact:
@@ -42,6 +42,8 @@ def unspent(draft: Draft) -> Iterator[Balance]:
         rest = _rest_after(draft, rate, held)
         if rest is None:
             continue
+        if owner is None:
+            owner = {id(q): m for m in draft.facts.mentions for q in m.quantities}
         m, bq = rest
         pair = _budget_and_spent(rate, owner, bq)
         if pair is not None and _other_budget(draft, m, pair, bq):
@@ -178,6 +180,9 @@ REST_OF = regex(
 )
 
 
+_FUNDS = regex("资金")
+
+
 def rest_of_funds(draft: Draft) -> Iterator[Balance]:
     """`到位资金 A 中已支出 B，尚有 C 未形成支出`: C = A − B, the three figures where the words place them (each the
     whole figure the reader found there), the rest no balance another pass holds already."""
@@ -186,7 +191,7 @@ def rest_of_funds(draft: Draft) -> Iterator[Balance]:
         return
     at = {q.start: q for q in draft.facts.quantities}
     held = _held(draft)
-    for found in REST_OF.finditer(text):
+    for found in anchored(REST_OF, text, _FUNDS, 2):  # (资金 opens the match or follows its first two characters)
         qs = [at.get(found.start(k)) for k in ("a", "b", "c")]
         if any(q is None or q.end != found.end(k) or not q.exact for q, k in zip(qs, "abc", strict=True)):
             continue
