@@ -392,7 +392,7 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
         for kind, word, a, b in _gap_shapes(named.group("name"), True):
             append(Tok(kind, word, start + a, start + b))
         append(Tok(QUANTITY_TYPES[quantities[0].kind], quantities[0].text, quantities[0].start, quantities[0].end, 0))
-        return _settle(toks)
+        return _settle(toks, text[start:end])
     if _form_pairs(text, start, end, quantities):
         # `其他资金全年预算数：100.00全年执行数：91.80执行率：91.80%`, a form's pairs on one line: each colon joins
         # its figure to the name right before it, as on a line of one pair; the row's words before the first
@@ -405,7 +405,7 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
                 append(Tok(kind, word, pos + cut + a, pos + cut + b))
             append(Tok(QUANTITY_TYPES[q.kind], q.text, q.start, q.end, qi))
             pos = q.end
-        return _settle(toks)
+        return _settle(toks, text[start:end])
     for qi, q in enumerate(quantities):
         # (the gap's tokens made here rather than by _gap_tokens: one call less per figure)
         for kind, word, a, b in _gap_shapes(text[pos : q.start], True):
@@ -414,7 +414,7 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
         pos = q.end
     if pos < end:
         toks.extend(_gap_tokens(text[pos:end].rstrip("。！？"), pos, last=False))
-    return _settle(toks)
+    return _settle(toks, text[start:end])
 
 
 # a form's line, `name：figure` and nothing else: a short name of words (a unit in brackets may close it,
@@ -554,14 +554,25 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
             drop.add(toks.index(t))
 
 
-def _settle(toks: list[Tok]) -> list[Tok]:
-    """Demote keywords whose construct cannot complete; fuse separators into the keyword after them."""
-    toks = _compared_in_brackets(_named_comparisons(_bracketed_bases(_formulas(toks))))
+def _settle(toks: list[Tok], said: str) -> list[Tok]:
+    """Demote keywords whose construct cannot complete; fuse separators into the keyword after them. (`said`: the
+    sentence's words. Each pass that reads a shape of tokens is run only where the words hold the characters the
+    shape's tokens are written with: most sentences hold no operator, bracket or comparison, and their tokens are
+    not walked for one.)"""
+    if FORMULA_MARK.search(said):  # (an operator or `=`: OP and EQ tokens, kept only inside a formula)
+        toks = _formulas(toks)
+    if "（" in said or "(" in said:
+        toks = _bracketed_bases(toks)
+    if "相比" in said or "比较" in said:  # (the words closing a comparison, CMP_CLOSE)
+        toks = _named_comparisons(toks)
+    if COMPARISON_MARK.search(said):  # (a comparison's words and those closing it: 比, 较, 与)
+        toks = _compared_in_brackets(toks)
     for i, t in enumerate(toks):
-        # (each test below holds of a label of its words only, or of a keyword that may not complete)
+        # (each test below holds of a label of its words only, or of a keyword that may not complete; a figure is
+        # neither)
         if t.type == "LABEL":
             _settle_label(toks, i)
-        else:
+        elif t.type not in VALUE_TYPES:
             _settle_keyword(toks, i)
     out: list[Tok] = []
     for i, t in enumerate(toks):
@@ -579,6 +590,11 @@ def _settle(toks: list[Tok]) -> list[Tok]:
         out.pop()
     return out
 
+
+# the characters an operator or `=` is written with (OP_RE, NAMED_OPERAND, EQ_RE): no formula without one
+FORMULA_MARK = regex(r"[/÷*×+\-=＝]")
+# the characters every comparison's words hold (CMP_BEFORE, CMP_ALONE, CMP_CLOSE)
+COMPARISON_MARK = regex("[比较与]")
 
 # a rate's base named without its verb, after a rate of the same figure (`、调整预算的`, `、全年计划的`)
 ELLIPTIC_RATE = regex(rf"{RATE_BASE_STAGE}(?:预算|计划|目标)(?:数)?的")

@@ -19,7 +19,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
 from operator import add, and_, is_not, itemgetter, methodcaller, not_, or_
 
@@ -283,33 +283,29 @@ ALIGNED_ROW = lazy(
 ROW_END = set("0123456789%-—–－")
 
 
-def _aligned_rows(raw: list[str], numbers: list[int]) -> list[bool]:
+def _row_kinds(raw: list[str], numbers: list[int]) -> tuple[list[bool], list[bool]]:
     """Which content lines (by their 1-based line numbers in `raw`, the original's lines) are rows of a
-    space-aligned table: the normaliser joins their lines as it joins wrapped prose (the tables are read from the
-    original), but the prose after a table's last row starts a paragraph of its own, or its first sentence would
-    be read as the last row's (`收入合计 423,600 444,700 105.0全县一般公共预算支出完成…`)."""
-    return _rows_of(raw, numbers, _aligned_row, str.rstrip)
-
-
-def _rows_of(
-    raw: list[str], numbers: list[int], shape: Callable[[str], bool], trim: Callable[[str], str]
-) -> list[bool]:
-    """Which content lines are table rows of the shape given (the line trimmed as `trim` says)."""
-    out = []
-    for n in numbers:
-        line = trim(raw[n - 1]) if n - 1 < len(raw) else ""
-        # (cheap tests first: most lines are prose, with a sentence mark or no figure at their end)
-        row = bool(line) and line[-1] in ROW_END and "，" not in line and "。" not in line
-        out.append(row and shape(line))
-    return out
+    space-aligned table (`_aligned_row`), and which rows of a table whose cells one space sets apart (`_spaced_row`).
+    Only lines ending in a figure or a dash, with no `，` or `。`, are read (most lines are prose: found at C speed),
+    each split once for both readings."""
+    texts = [raw[n - 1] if n - 1 < len(raw) else "" for n in numbers]
+    ends = map(ROW_END.__contains__, map(itemgetter(slice(-1, None)), map(str.rstrip, texts)))
+    plain = map(not_, map(or_, map(str.__contains__, texts, repeat("，")), map(str.__contains__, texts, repeat("。"))))
+    rows = [False] * len(texts)
+    spaced = [False] * len(texts)
+    for k in compress(count(), map(and_, ends, plain)):
+        rows[k], spaced[k] = _row_shapes(texts[k])
+    return rows, spaced
 
 
 def _after_rows(raw: list[str], lines: _Lines) -> list[int]:
     """The content lines (their indices) of prose right after a text table's last row: after a row aligned by wide
     gaps, or after two rows or more whose cells one space sets apart (`_spaced_row`), each line a label and its
-    figures alone; not a figure, unit or mark that goes on from the row's last figure."""
-    rows = _aligned_rows(raw, lines.numbers)
-    spaced = _spaced_rows(raw, lines.numbers)
+    figures alone; not a figure, unit or mark that goes on from the row's last figure. (The normaliser joins the
+    rows' lines as it joins wrapped prose, the tables being read from the original, but the prose after a table's
+    last row starts a paragraph of its own, or its first sentence would be read as the last row's: `收入合计
+    423,600 444,700 105.0全县一般公共预算支出完成…`.)"""
+    rows, spaced = _row_kinds(raw, lines.numbers)
     out = []
     for k in range(1, len(rows)):
         if rows[k] or spaced[k]:
@@ -322,27 +318,18 @@ def _after_rows(raw: list[str], lines: _Lines) -> list[int]:
     return out
 
 
-def _spaced_rows(raw: list[str], numbers: list[int]) -> list[bool]:
-    """Which content lines (by their 1-based line numbers in `raw`) are a row of a table whose cells one space
-    sets apart, as a PDF's text layer gives them (`一般公共预算拨款 8,426.35 +612.48 9,038.83 98.15%`)."""
-    return _rows_of(raw, numbers, _spaced_row, str.strip)
-
-
 # a cell of a table row set apart by single spaces: a figure, maybe a bound (`≥90%`), or a dash for a blank cell
 SPACED_CELL = regex(r"(?:[≥≤＞＜><]=?)?[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
+# the first characters of a bound: a cell opening with none is a CELL_FIGURE when it is a SPACED_CELL
+BOUNDS = frozenset("≥≤＞＜><")
 
 
 def _spaced_row(line: str) -> bool:
     """A label (a Chinese character in it, no digit after its last one, no `，。；`) and two figures or more after
     it, nothing else: the words of prose carry their units (`万元`, `人次`) and marks; two bare figures side by
-    side, a table's cells, prose never writes."""
-    tokens = line.split()
-    k = 0  # the figures at the end
-    while k < len(tokens) and SPACED_CELL.fullmatch(tokens[len(tokens) - 1 - k]):
-        k += 1
-    if k < 2 or k == len(tokens):
-        return False
-    return _label_of_row(" ".join(tokens[: len(tokens) - k]))
+    side, a table's cells, prose never writes. A PDF's text layer gives rows so (`一般公共预算拨款 8,426.35 +612.48
+    9,038.83 98.15%`)."""
+    return _row_shapes(line)[1]
 
 
 CELL_FIGURE = regex(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
@@ -357,21 +344,33 @@ def _aligned_row(line: str) -> bool:
     nested lazy runs took seconds on the long rows of wide tables): a label holding a Chinese character, no
     `，。；` in it and no digit after its last Chinese character, then a gap of two spaces or more, then two
     figures or more (dashes for blank cells) separated by spaces."""
-    if WIDE_GAP.search(line) is None:
-        return False  # (no gap of two spaces: most lines, looked at in C)
-    tokens = list(TOKEN.finditer(line))
-    k = 0  # the figures at the end
-    while k < len(tokens) and CELL_FIGURE.fullmatch(tokens[len(tokens) - 1 - k].group()):
+    return _row_shapes(line)[0]
+
+
+def _row_shapes(line: str) -> tuple[bool, bool]:
+    """Is the line an aligned row (`_aligned_row`) and is it a spaced row (`_spaced_row`)? Its cells at the end are
+    found once for both: a spaced row's cells may be bounds (`≥90%`), an aligned row's not."""
+    tokens = line.split()
+    n = len(tokens)
+    k = 0  # the cells at the end (a spaced row's)
+    while k < n and SPACED_CELL.fullmatch(tokens[n - 1 - k]):
         k += 1
-    for first in range(len(tokens) - k, len(tokens) - 1):  # the first figure, the label before it
-        if first == 0:
-            continue
-        start = tokens[first].start()
+    spaced = 2 <= k < n and _label_of_row(" ".join(tokens[: n - k]))
+    figures = 0  # the figures at the end (an aligned row's): the cells after the last bound
+    while figures < k and tokens[n - 1 - figures][0] not in BOUNDS:
+        figures += 1
+    if figures < 2:
+        return False, spaced
+    line = line.rstrip()
+    if WIDE_GAP.search(line) is None:
+        return False, spaced  # (no gap of two spaces: most lines, looked at in C)
+    starts = [m.start() for m in TOKEN.finditer(line)]
+    for first in range(max(n - figures, 1), n - 1):  # the first figure, the label before it
+        start = starts[first]
         label = line[:start].rstrip()
-        if start - len(label) < 2 or not _label_of_row(label.lstrip()):
-            continue
-        return True
-    return False
+        if start - len(label) >= 2 and _label_of_row(label.lstrip()):
+            return True, spaced
+    return False, spaced
 
 
 # an item of a list set out one a line with no end mark: its name and its amount, nothing else
@@ -411,21 +410,26 @@ def _after_gapped_items(raw: list[str], numbers: list[int], chars: list[str]) ->
     be read as the last item's words (no end mark closes an item). Not after items indented unalike: a nested
     list (`    人员经费` under `  基本支出`) closed so would be read as a flat one, its parts summed with their
     parent's. A line of prose wrapped by a PDF is no such item: its words are not amounts set apart by wide
-    gaps (`中  地  方  税`); rows of figures alone are a table's (`_aligned_rows`)."""
+    gaps (`中  地  方  税`); rows of figures alone are a table's (`_row_kinds`)."""
+    texts = [raw[n - 1] if n - 1 < len(raw) else "" for n in numbers]
+    # the items (an item is indented: the other lines, most of them, passed over at C speed)
+    indented = compress(count(), map(INDENT.__contains__, map(itemgetter(slice(0, 1)), texts)))
+    items = [k for k in indented if _gapped_item(texts[k])]
     out: list[int] = []
-    run: list[str] = []  # the indentation of each item of the run so far
-    for k, n in enumerate(numbers):
-        line = raw[n - 1] if n - 1 < len(raw) else ""
-        item = _gapped_item(line)
-        follows = bool(run) and numbers[k - 1] == n - 1
-        if item and follows:
-            run.append(_indent(line))
+    i = 0
+    while i < len(items):
+        first = last = items[i]  # a run of items, each on the line right after the one before
+        while i + 1 < len(items) and items[i + 1] == last + 1 and numbers[last + 1] == numbers[last] + 1:
+            i += 1
+            last = items[i]
+        i += 1
+        k = last + 1  # the line after the run (no item: it would go on with the run)
+        if last == first or k >= len(numbers) or numbers[k] != numbers[last] + 1 or _indent(texts[k]):
             continue
         # (a unit opening the line goes on from a last item's bare figure: `… 4210` / `人次…`)
-        unit = chars[k - 1][-1:].isdecimal() and chars[k][:1] in UNIT_START if k else False
-        if len(run) >= 2 and len(set(run)) == 1 and follows and not _indent(line) and not unit:
+        unit = chars[last][-1:].isdecimal() and chars[k][:1] in UNIT_START
+        if len({_indent(texts[j]) for j in range(first, k)}) == 1 and not unit:
             out.append(k)
-        run = [_indent(line)] if item else []
     return out
 
 
@@ -434,7 +438,12 @@ def _gapped_item(line: str) -> bool:
     unit or a word (`占比 57.3%`), nothing else?"""
     if not line[:1] or line[0] not in INDENT or ITEM_MARKS.search(line):
         return False
-    cells = WIDE_GAPS.split(line.strip())
+    line = line.strip()
+    gap = WIDE_GAPS.search(line)
+    if gap is None or CJK.search(line, gap.end()) is None:
+        # (a cell of a word or a unit holds a Chinese character: rows of bare figures, most, are passed over)
+        return False
+    cells = WIDE_GAPS.split(line)
     if len(cells) < 2 or not _label_of_row(cells[0]) or DIGIT.search(cells[0]):
         return False
     return all(ITEM_CELL.fullmatch(c) for c in cells[1:]) and not all(CELL_FIGURE.fullmatch(c) for c in cells[1:])
@@ -464,10 +473,15 @@ def _indent(line: str) -> str:
 
 def _label_of_row(label: str) -> bool:
     # (a Chinese character after the label's first character, as the pattern reads it: `五` alone is no label)
-    cjk = [i for i, ch in enumerate(label) if "\u4e00" <= ch <= "\u9fff"]
-    if not cjk or cjk[-1] == 0 or any(ch in "，。；" for ch in label):
+    last = LAST_CJK.search(label)
+    if last is None or last.start() == 0 or "，" in label or "。" in label or "；" in label:
         return False
-    return DIGIT.search(label, cjk[-1]) is None
+    return DIGIT.search(label, last.start()) is None
+
+
+CJK = regex(r"[\u4e00-\u9fff]")
+# the last Chinese character of a text (and what follows it)
+LAST_CJK = regex(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*$")
 
 
 def _apart_figures(raw: list[str], lines: _Lines) -> list[int]:
@@ -538,11 +552,14 @@ def _field_breaks(chars: list[str], width: int) -> list[int]:
     full one); so is a field named alone on its line after any line closing on a figure (`年度总体目标：`)."""
     full = 0.85 * width
     out = []
-    for k in range(1, len(chars)):
+    # (a field's line holds a colon: the others, most lines, passed over at C speed)
+    rest = chars[1:]
+    colons = map(or_, map(str.__contains__, rest, repeat("：")), map(str.__contains__, rest, repeat(":")))
+    for k in compress(count(1), colons):
         prev = chars[k - 1]
         if not FIGURE_LAST.search(prev):
             continue
-        if (len(prev) < full or FIELD_FIRST.match(prev)) and FIELD_FIRST.match(chars[k]):
+        if FIELD_FIRST.match(chars[k]) and (len(prev) < full or FIELD_FIRST.match(prev)):
             out.append(k)
         elif FIELD_ALONE.fullmatch(chars[k]) and chars[k][0] not in UNIT_START:
             out.append(k)  # (a field whose text follows on the lines below it: `年度总体目标：` / `完成…`)

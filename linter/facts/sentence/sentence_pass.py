@@ -23,7 +23,7 @@ from tieout.linter.facts.sentence.wording import (
 )
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Movement, _Rate, parse_sentence
-from tieout.linter.parse.tokens import tokenize
+from tieout.linter.parse.tokens import Tok, tokenize
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Sentence
 
@@ -341,6 +341,28 @@ def _only_cells(text: str, sent: Sentence) -> bool:
     return all(len(piece.strip()) <= SHORT_CELL for piece in TAG.split(text[sent.start : sent.end]))
 
 
+def _mended(
+    items: list, toks: list[Tok], shares: bool, text: str, start: int, end: int
+) -> list[tuple[list[_Entry], str]]:
+    """The items of the sentence text[start:end] as the grammar leaves them to mend (`shares`: whether a SHARE token
+    is among its tokens), and the runs of figures named one by one (`_respective_names`). Each mending that turns on
+    a word is asked only of the sentences holding it, most hold none: 分别 in a token (a label's words, the word
+    the moves follow), a SHARE token, 多 or 少 (a character of a label)."""
+    respectively = any("分别" in t.text for t in toks)
+    if respectively:
+        _respective_moves(items)
+    if shares:
+        _share_after_change(items)
+    if text.find("多", start, end) >= 0 or text.find("少", start, end) >= 0:
+        _more_or_less(items, text)
+    _restated_comparison(items, text)
+    if not respectively:
+        return []
+    runs = _respective_names(items)
+    _nested_names(items)
+    return runs
+
+
 class SentencePass(Lists, Chains, Bases):
     """Mentions and the relations each sentence states on its own."""
 
@@ -377,12 +399,9 @@ class SentencePass(Lists, Chains, Bases):
             # too long or too deeply nested to be prose a reader follows (debris, a table run into one line):
             # its figures are mentions, and no relation is read from it
             items = [_Entry("", [qs[t.qi]]) for t in toks if t.qi >= 0]
-        _respective_moves(items)
-        _share_after_change(items)
-        _more_or_less(items, self.doc.text)
-        _restated_comparison(items, self.doc.text)
-        runs = _respective_names(items)
-        _nested_names(items)
+        text = self.doc.text
+        shares = any(t.type == "SHARE" for t in toks)  # (a share written with 占: most sentences have none)
+        runs = _mended(items, toks, shares, text, start, end)
         changes_before = len(self.facts.changes)
         mentions: list[Mention] = []
         self.d.by_sentence[si] = mentions
@@ -408,10 +427,10 @@ class SentencePass(Lists, Chains, Bases):
             else:
                 self._clause(item, si, self._past_grade(items, pos, mentions), name_in(previous))
         self._respective_runs(items, runs, si, mentions)
-        if not runs and "分别" in self.doc.text[self.doc.sentences[si].start : self.doc.sentences[si].end]:
+        if not runs and text.find("分别", start, end) >= 0:
             self._parallel_shares(items, si)
         self._composed(items, si, mentions)
-        if any(t.type == "SHARE" for t in toks):  # both read shares written with 占 (a SHARE token): most have none
+        if shares:  # (both read shares written with 占, a SHARE token)
             self._named_shares(items, si, mentions)
             self._structure(items, si)
         self._make_up_of_before(items, si, mentions)
