@@ -40,11 +40,11 @@ ADJUSTED_BASIS = regex("|".join(words("relations", "adjusted_basis")))
 def anchored(
     pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], reach: int, pos: int = 0
 ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, pos)` where every match of `pattern` (never empty) holds a match of `anchor` that starts at
-    most `reach` characters after its own start: only the starts within `reach` before an anchor are tried, each
-    once, in order (the same matches, leftmost first). A pattern opening with a character class, a lazy run or
-    alternatives is tried at every offset of the document by `finditer`; the anchor (a literal or a few, no two
-    overlapping) is found by a fast scan, and most documents hold few of them."""
+    """`pattern.finditer(text, pos)` where every match of `pattern` starts at most `reach` characters before a match
+    of `anchor`: only those starts are tried, each once, in order (the same matches, leftmost first; after an
+    empty match, of a lookahead, the next start). A pattern opening with a character class, a lazy run or
+    alternatives is tried at every offset of the document by `finditer`; the anchor (a literal, a few of them
+    that never overlap, or one character of a set) is found by a fast scan, and most documents hold few."""
     tried = pos  # every start below `tried` has been tried (or lies before `pos`, the end of the last match)
     for a in anchor.finditer(text, pos):
         start = max(tried, a.start() - reach)

@@ -1588,8 +1588,10 @@ def _continued_paragraphs(draft: Draft) -> list[list[Mention]]:
     doc = draft.doc
     groups: list[list[Mention]] = []
     for mentions in by_paragraph(draft).values():
-        first = doc.sentences[mentions[0].sentence]
-        opens = mentions[0].sentence == doc.paragraph_of(mentions[0].sentence).start
+        si = mentions[0].sentence
+        first = doc.sentences[si]
+        # (it opens its paragraph: the sentence before is of another one; not found by walking the paragraph)
+        opens = si == 0 or doc.sentences[si - 1].paragraph != first.paragraph
         if (
             groups
             and opens

@@ -184,7 +184,10 @@ def grades(draft: Draft) -> Iterator[Grade]:
 
 
 def _score(m: Mention) -> Quantity | None:
-    return next((q for q in m.quantities if q.base_unit == "分" and q.exact and not q.bound), None)
+    for q in m.quantities:  # (a loop, not a generator: asked of every figure of the document)
+        if q.base_unit == "分" and q.exact and not q.bound:
+            return q
+    return None
 
 
 def overall_score(text: str, sentence_start: int, m: Mention, graded: bool = False) -> Quantity | None:
@@ -327,12 +330,16 @@ def _table_band(row: list[Cell], grade_col: int, bound_col: int) -> Band | None:
     return None if g is None else _band(row[bound_col].text.strip(), g.group("g"))
 
 
+# the first character of each of GIVES_AT's verbs (为, 评为, 定为, 属于, 属): its lookahead is tried only there
+_GIVES_FIRST = regex("[为评定属]")
+
+
 def _band_after(text: str) -> Iterator[re.Match[str]]:
     """`BAND_AFTER.finditer(text)`, in time linear in the text: its lazy body would be tried from every
     position of the document; a match starts within `_BODY_REACH` characters before the words that give its
     grade, so only those starts are tried, each once, in order (the same matches, leftmost first)."""
     pos = tried = 0  # the end of the last match; every start below `tried` has been tried
-    for gives in GIVES_AT.finditer(text):
+    for gives in anchored(GIVES_AT, text, _GIVES_FIRST, 0):
         start = max(pos, tried, gives.start() - _BODY_REACH)
         while start < gives.start():
             m = BAND_AFTER.match(text, start)
