@@ -244,6 +244,8 @@ class Chains(Reader):
         stating the budget of an item named as the sentence before opens (its outcome, in the same paragraph), then
         only what the outcome is over or short of it by: A = B ± Δ. The budget's own words name the item, the
         outcome is the figure that names it alone, so which two figures the gap lies between is said."""
+        if len(mentions) < 2:
+            return  # (two figures: most sentences have fewer)
         figures = self._unlisted(mentions)
         if len(figures) != 2 or not self._same_paragraph(si - 1, si):
             return
@@ -480,12 +482,14 @@ class Chains(Reader):
         """`全年预算数 P，…。全年执行数 E，执行率 r%。未执行资金 X。`: what is left, the first figure of its sentence
         and alone in its unit there, after the sentences of its paragraph that state the budget and what was
         spent of it (`_budget_and_spent`): X = P − E (inferred: read across sentences)."""
+        left = next((m for m in mentions if m.quantities), None)
+        if left is None or not left_over(left):
+            return  # (the first figure's words are asked first: most name no left-over)
         figures = self._lone_figures(mentions)
-        if not figures or figures[0] is not next(m for m in mentions if m.quantities):
+        if not figures or figures[0] is not left:
             return
-        left = figures[0]
         unit = left.quantities[0].base_unit
-        if not left_over(left) or sum(1 for m in figures if m.of_unit(unit)) != 1:
+        if sum(1 for m in figures if m.of_unit(unit)) != 1:
             return
         earlier: list[Mention] = []
         sj = si - 1
