@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, combinations, count
+from itertools import accumulate, combinations, compress, count
 from operator import add
 
 from tieout.linter.patterns import lazy, regex
@@ -207,7 +207,8 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
     # the lines with text, in order: what stands between two tables is counted without reading the lines
-    nonblank = [j for j, ln in enumerate(lines) if ln and not ln.isspace()]
+    # (a line stripped to nothing is blank: the indices picked in C, compress over the stripped lines)
+    nonblank = list(compress(count(), map(str.strip, lines)))
     # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
     # (read before `_page_numbers_within` blanks the page numbers)
     running = _running_heads(lines, data, (doc.original, starts))

@@ -72,7 +72,26 @@ def read_quantities(row: list[Cell], units: list[str]) -> None:
         # (the text's first character tested where it stands: a cell's text seldom opens with a space, and
         # stripping it made a copy of every label)
         first = text[:1] if not text[:1].isspace() else text.lstrip()[:1]
-        cell.quantity = _quantity(cell, unit) if first and (first.isdecimal() or first in SIGNS) else None
+        if not first or not (first.isdecimal() or first in SIGNS):
+            cell.quantity = None
+            continue
+        read = _read(text, unit)  # (_quantity, inlined: it runs for every figure of every table)
+        if read is None:
+            cell.quantity = None
+            continue
+        value, negative, read_unit, base, scale, decimals, kind, separators = read
+        cell.quantity = Quantity(
+            text,
+            -value if negative else value,
+            read_unit,
+            base,
+            scale,
+            decimals,
+            kind,
+            cell.start,
+            cell.end,
+            separators,
+        )
 
 
 def _quantity(cell: Cell, unit: str) -> Quantity | None:

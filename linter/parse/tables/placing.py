@@ -63,6 +63,13 @@ def _bounds(line: str, figs: list[re.Match[str]], metric: Metric) -> list[int]:
     """Where each figure of a line starts and ends, in turn (the metric of the line up to there). Both metrics
     add up over pieces of a line, so the line is measured piece by piece, once, not from its start for every
     figure's two ends."""
+    if not figs:
+        return []
+    first = figs[0].start()
+    if line[first : figs[-1].end()].isascii():
+        # (the usual row: no wide character among its figures, where either metric counts a character as one)
+        head = metric(line[:first]) - first
+        return [head + at for f in figs for at in f.span()]
     out: list[int] = []
     edge = done = 0
     for f in figs:
