@@ -11,7 +11,7 @@ import re
 
 from tieout.linter.parse.tables import Column, Side
 from tieout.linter.parse.tables.cells import flatten
-from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
+from tieout.linter.parse.tables.vocab import HEADING_NOTE, SPAN, without_percent
 from tieout.linter.vocab import load, quotients
 
 Pairs = list[tuple[Column, Column]]
@@ -99,3 +99,56 @@ def same_quantity(side: Side, col: Column) -> Pairs:
     if len(cur) != 1 or named and named not in q or cur[0].unit != prev.unit:
         return []
     return [(cur[0], prev)]
+
+
+# a heading opening with a span of the year (`1-6月执行数`, `上半年`), after a year or not (`2024年1-6月`): the
+# outturn of those months; the span read as the months it runs over, whatever dash or name it is written with
+YEAR_SPAN = re.compile(rf"^(?:(?P<year>(?:19|20)\d{{2}})年)?(?P<span>{SPAN})")
+NAMED_SPANS = {"上半年": "1-6", "前两季度": "1-6", "前二季度": "1-6", "前三季度": "1-9"}
+SPAN_DASH = re.compile(r"[—–\-－~～至]")
+
+
+def _span(col: Column) -> tuple[int | None, str] | None:
+    """The year (None when the heading names none) and the months a column's heading opens with."""
+    m = YEAR_SPAN.match(heading(col))
+    if m is None:
+        return None
+    span = m.group("span").removesuffix("累计").removesuffix("月")
+    span = NAMED_SPANS.get(span, SPAN_DASH.sub("-", span))
+    return (int(m.group("year")) if m.group("year") else None), span
+
+
+def same_span(side: Side, col: Column) -> Pairs:
+    """A half-year or quarterly table's change (`2025年预算数 | 1-6月执行数 | 2024年1-6月 | 增减额 | 增减%`): the
+    outturn of the months against the same months of the year before. The earlier column is the one headed by
+    the earliest year and a span (`2024年1-6月`, of no role but an outturn's); the later, the one outturn column
+    of the same months headed by the next year, or by no year where another column names the next year (the
+    undated months are then that year's: `2025年预算数` beside them). [] unless each is found once and the
+    earlier year heads no other column."""
+    left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "")]
+    spans = {c.index: s for c in left if (s := _span(c)) is not None}
+    dated = [(y, c) for c in left if (y := _heading_year(c, spans)) is not None]
+    first = min((y for y, _ in dated), default=None)
+    prev = [c for y, c in dated if y == first]
+    if first is None or len(prev) != 1 or prev[0].index not in spans or prev[0].role not in ("", "执行数"):
+        return []
+    later = {c.index for y, c in dated if y == first + 1}
+    cur = [c for c in left if c.role == "执行数" and _same_months(c, spans, spans[prev[0].index][1], later)]
+    if len(cur) != 1 or cur[0].unit != prev[0].unit:
+        return []
+    return [(cur[0], prev[0])]
+
+
+def _same_months(c: Column, spans: dict[int, tuple[int | None, str]], months: str, later: set[int]) -> bool:
+    """Is the column of the months given, headed by the next year (`later`), or by none beside a column that is?"""
+    if c.index not in spans or spans[c.index][1] != months:
+        return False
+    return c.index in later or spans[c.index][0] is None and bool(later)
+
+
+def _heading_year(col: Column, spans: dict[int, tuple[int | None, str]]) -> int | None:
+    """The year a column's heading names (`2025年预算数`, `2024年1-6月`), None for none."""
+    if col.index in spans:
+        return spans[col.index][0]
+    p = col.context.period
+    return int(p[:4]) if p and p[:4].isdigit() else None

@@ -21,7 +21,7 @@ from tieout.linter.vocab import load
 from ._judge import column_miss, pct
 from .discovered import discovered_outcomes
 from .margins import margin_outcomes
-from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity
+from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity, same_span
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
@@ -72,6 +72,9 @@ def _by_headers(side: Side, col: Column) -> list[tuple[Column, Column]]:
         return _adjustment(left)
     if col.role == "为预算%":
         return _of_budget(side, col, left)
+    spanned = same_span(side, col) if col.kind in ("growth", "delta") else []
+    if spanned:
+        return spanned
     dated = _by_year(left, col)
     if dated is not None:
         return dated

@@ -109,13 +109,14 @@ def _row(ctx: CheckContext, c: Change) -> tuple[Table, int, int | None] | None:
         own = ctx.index.mention_of(c.current)
         if own is None or c.current.kind != "amount" or not c.current.exact:
             return None
-        own = _scoped(ctx, own, c.sentence)
-        if own is None:
+        scoped = _scoped(ctx, own, c.sentence)
+        if scoped is None:
             return None
-        hits = row_of(ctx, own, c.current, rounded=True)
-        if not hits and (name := _name(own.label)) != own.label:
-            # (`企业所得税完成 X`: what was done names no part of the row; its value says the cell is the row's)
-            hits = row_of(ctx, replace(own, label=name), c.current, rounded=True)
+        hits = _rows_of(ctx, scoped, c.current)
+        if not hits and scoped is not own:
+            # (the section's scope is no table's, `全区…` above a table whose title states none: the figure is the
+            # row's cell as the prose-table check holds it, by its own identity)
+            hits = _rows_of(ctx, own, c.current)
     else:
         hits = _named_row(ctx, c)
     rows = {(h.identity.table, h.identity.row) for h in hits}
@@ -126,6 +127,15 @@ def _row(ctx: CheckContext, c: Change) -> tuple[Table, int, int | None] | None:
     cur = c.current
     cols = {h.identity.col for h in hits if cur is not None and restates(ctx, cur, h.quantity, True)}
     return tables_by_index(ctx)[t], r, (cols.pop() if len(cols) == 1 else None)
+
+
+def _rows_of(ctx: CheckContext, own: Mention, q: Quantity) -> list[Hit]:
+    """The cells of the row the figure is (`row_of`), its label taken as written or less what was done."""
+    hits = row_of(ctx, own, q, rounded=True)
+    if not hits and (name := _name(own.label)) != own.label:
+        # (`企业所得税完成 X`: what was done names no part of the row; its value says the cell is the row's)
+        hits = row_of(ctx, replace(own, label=name), q, rounded=True)
+    return hits
 
 
 def _base_column(table: Table, col: int) -> bool:

@@ -46,6 +46,8 @@ DATED = regex(
     r"|[—－-]{1,2}\s*\d{4}\s*年\s*\d{1,2}\s*月.*$"
     # (the session a report was delivered at, bracketed: `（2025年10月28日在某区人大常委会第三十一次会议上）`)
     r"|^\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在[^（）()]{2,60}?会议上\s*[）)]"
+    # (or with no brackets, at the head of its line: `2025年8月5日在某区人大常委会第二十八次会议上`)
+    r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在[^（）()，。]{2,60}?会议上"
     r"|^\s*\d{4}\s*年\s*第\s*\d{1,3}\s*号(?:\s*[（(]\s*总第\s*\d{1,4}\s*号\s*[）)])?\s*$"
     # a date the title block labels as the report's (`报告日期：2025年6月`, `编制日期：2025年3月10日`), alone on its
     # line or among the block's other fields (`评价实施机构：…　报告日期：…`): when it was written, not its year

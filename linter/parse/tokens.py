@@ -913,9 +913,14 @@ def _after_compared(toks: list[Tok], i: int) -> bool:
         # (over or short of a budget, 超收 / 短收 / 节支, is no move against last year: not read so here)
         if i >= 3 and toks[i - 2].type == "AMOUNT" and _last_years_name(toks[i - 3]):
             return True
-        # `同比增长 4.6%，增收 2551 万元`: the amount of the move the clause before states against last year
+        # `同比增长 4.6%，增收 2551 万元`: the amount of the move the clause before states against last year; and
+        # `契税 A，下降 p%，减收 Δ`, the move stated of the figure right before it with no comparison named: whatever
+        # it was against, the amount is of that same move
         return (
-            i >= 4 and toks[i - 2].type == "PCT" and toks[i - 3].type in ("UP", "DOWN") and _year_on_year(toks[i - 4])
+            i >= 4
+            and toks[i - 2].type == "PCT"
+            and toks[i - 3].type in ("UP", "DOWN")
+            and (_year_on_year(toks[i - 4]) or _moved_figure(toks, i - 4))
         )
     if toks[i - 1].type != "AMOUNT":
         return False
@@ -923,6 +928,13 @@ def _after_compared(toks: list[Tok], i: int) -> bool:
     if toks[k].type == "LABEL":
         k -= 1
     return k >= 0 and toks[k].type == "CMP"
+
+
+def _moved_figure(toks: list[Tok], k: int) -> bool:
+    """Is the token at k, right before a move's word, the figure that moved (`A增长`, `A，增长`)?"""
+    if toks[k].type == "SEP" and toks[k].text in "，,":
+        k -= 1
+    return k >= 0 and toks[k].type == "AMOUNT"
 
 
 def _year_on_year(t: Tok) -> bool:

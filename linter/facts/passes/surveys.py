@@ -250,6 +250,11 @@ RATIO_OF_OPTIONS = regex(
     r"占(?:全部|有效|回收)?(?:问卷|调查|样本)?(?:总数|总份数|数|份数|人数|总人数)?的(?:比例|比重)(?:计算)?[，,]"
     r"[^，,。；;：:\d%％]{0,12}$"
 )
+# or said to be worked out as those options taken together (`以“满意”和“比较满意”合计计算，服务对象满意度为 p%`): the same sum
+OPTIONS_TAKEN_TOGETHER = regex(
+    rf"(?:以|按)(?P<names>{_NAME}(?:(?:和|与|及|、|加|\+){_NAME}){{1,3}})(?:的)?(?:问卷|问卷数|人数|份数|户数|票数)?"
+    r"(?:合计|之和|相加|合并)(?:计算|统计)[，,][^，,。；;：:\d%％]{0,12}$"
+)
 RATIO_REACH = 60
 
 
@@ -278,13 +283,14 @@ def tabled_option_sums(draft: Draft) -> Iterator[Breakdown]:
     (`按“很满意”和“满意”人数之和占受访人数的比例计算，群众满意度为 p%`), the answers laid out in a survey table
     before it under its heading: the sum of those options' shares in the table (`_table_shares`)."""
     text, sentences = draft.doc.text, draft.doc.sentences
-    if "之和" not in text or not draft.facts.tables:
+    if "满意" not in text or not draft.facts.tables:
         return
     for r in draft.facts.rates:
         q = r.stated
         if r.operands or r.formula is not None or q.kind != "percent" or not q.exact:
             continue
-        ratio = RATIO_OF_OPTIONS.search(text, max(sentences[r.sentence].start, q.start - RATIO_REACH), q.start)
+        begin = max(sentences[r.sentence].start, q.start - RATIO_REACH)
+        ratio = RATIO_OF_OPTIONS.search(text, begin, q.start) or OPTIONS_TAKEN_TOGETHER.search(text, begin, q.start)
         if ratio is None:
             continue
         whole = Mention(r.name, r.name, [q], r.sentence, sentences[r.sentence].paragraph)

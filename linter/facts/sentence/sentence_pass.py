@@ -74,9 +74,10 @@ def _share_after_change(items: list[object]) -> None:
     for k in range(len(items) - 3, 0, -1):
         if k + 2 >= len(items):
             continue  # (items removed after k as the loop went)
-        change, share, named = items[k], items[k + 1], items[k + 2]
+        change, share = items[k], items[k + 1]
         if not (isinstance(change, _Change) and isinstance(share, Token) and share.type == "SHARE"):
             continue  # (most items open no change followed by a share: asked first)
+        named = _share_clause(items[k + 2])
         j = _past_rates(items, k - 1)
         entry = _year_end_before(items, j) or items[j]
         if not (
@@ -96,6 +97,20 @@ def _share_after_change(items: list[object]) -> None:
     for x in items:  # (and in a list's parts: `其中：税收收入 a，同比增长 p%，占…的 q%`)
         if isinstance(x, _Breakdown):
             _share_after_change(x.parts)
+
+
+def _share_clause(item: object) -> object:
+    """The share's figure and whole (`占政府性基金预算收入的 p%`), also where the reasons follow it (`…的 p%，主要是
+    受…影响`: read as a list the share heads, of no figure)."""
+    if (
+        isinstance(item, _Breakdown)
+        and item.head is not None
+        and not item.quals
+        and not item.noted
+        and all(isinstance(x, Token) for x in item.parts)
+    ):
+        return item.head
+    return item
 
 
 def _year_end_before(items: list[object], j: int) -> _Entry | None:
