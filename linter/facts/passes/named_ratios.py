@@ -27,15 +27,26 @@ class Definition:
     name: str
     numerator: tuple[str, ...]
     denominator: tuple[str, ...]
-    kind: str  # "quotient" or "change"
+    kind: str  # "quotient", "change" or "adjusted"
     plain: bool = False  # written as a plain number, no per cent (流动比率 2.58)
+    # an adjusted ratio's figures taken from its numerator and added to it (客观增加因素, 客观减少因素)
+    less: tuple[str, ...] = ()
+    more: tuple[str, ...] = ()
 
 
 def _definitions() -> dict[str, Definition]:
     data = load("ratios")
     return {
-        str(name): Definition(str(name), tuple(v["numerator"]), tuple(v["denominator"]), kind, bool(v.get("plain")))
-        for kind in ("quotient", "change")
+        str(name): Definition(
+            str(name),
+            tuple(v["numerator"]),
+            tuple(v["denominator"]),
+            kind,
+            bool(v.get("plain")),
+            tuple(v.get("less") or ()),
+            tuple(v.get("more") or ()),
+        )
+        for kind in ("quotient", "change", "adjusted")
         for name, v in (data.get(kind) or {}).items()
     }
 
@@ -88,7 +99,27 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     a, b = exact_figure(num), exact_figure(den)
     if a is None or b is None or a.base_unit != b.base_unit or len(num.quantities) != 1 or len(den.quantities) != 1:
         return None
+    if d.kind == "adjusted":
+        return _adjusted(label, q, si, d, around, [num, den])
     return Rate(label, q, si, [a, b], [num.label, den.label], None, ordered=True, definition=d.kind)
+
+
+def _adjusted(
+    label: str, q: Quantity, si: int, d: Definition, around: list[Mention], sides: list[Mention]
+) -> Rate | None:
+    """`年初国有资本 A，年末 B。剔除…客观增加因素 C 后，国有资本保值增值率为 p%`: p is (B − C) / A, plus a figure named
+    as what lowered B from outside where one is (`客观减少因素 D`). Each figure the one so named around the ratio, an
+    exact amount of A's unit; none where the figure taken off is not named (what the ratio adjusts is not said)."""
+    less = _one(around, d.less)
+    more = _one(around, d.more) if d.more else None
+    figures = [m for m in (*sides, less, more) if m is not None]
+    if less is None or len({id(m) for m in figures}) != len(figures):
+        return None
+    unit = sides[0].quantities[0].base_unit
+    quantities = [x for m in figures if len(m.quantities) == 1 and (x := exact_figure(m)) is not None]
+    if len(quantities) != len(figures) or any(x.base_unit != unit for x in quantities):
+        return None
+    return Rate(label, q, si, quantities, [m.label for m in figures], None, ordered=True, definition=d.kind)
 
 
 def _around(draft: Draft, si: int, before: int, owner: str = "") -> list[Mention]:
