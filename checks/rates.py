@@ -1610,7 +1610,9 @@ class RateMismatch(Rule):
 
     A ratio defined by its name (linter/vocab/ratios.yaml: 资产负债率 is 负债总额 / 资产总额, 成新率 净值 / 原值,
     审减率 (送审 − 审定) / 送审, 超概算 (实际完成投资 − 概算) / 概算, 国有资本保值增值率 (年末 − 客观增加因素
-    + 客观减少因素) / 年初, read only where the figure taken off is named …), or one naming both its figures
+    + 客观减少因素) / 年初, its figures in its paragraph before it, the two sides named by the year's word alone or
+    as the capital (`年初国有资本`), read only where the figure taken off is named, by its label or the words right
+    after it: `注资 C，属客观增加因素` …), or one naming both its figures
     (`流动资产与流动负债之比为 k`), is over the figures so named: each the one figure of its name in the ratio's
     sentence or the sentence right before in its paragraph, both of one unit family; a ratio written without %
     (`流动比率为 2.58`) is the plain quotient.
