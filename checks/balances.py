@@ -161,7 +161,9 @@ class BalanceMismatch(Rule):
     checked the same way, when each of the three names is borne by one figure of the sentence, of one unit and
     context, the difference stated last (a last year's figure or another entity's of one of the names beside
     them: not read). The first figure may open with the entity the three are of (`全市国有企业资产总额 A，负债总额
-    L，所有者权益 N`: an enterprise's 所有者权益 is its 净资产); a later one naming an entity is another's.
+    L，所有者权益 N`: an enterprise's 所有者权益 is its 净资产); a later one naming an entity is another's. A name may
+    follow the word saying it was achieved (`全年实现利润总额 A`), the one taken away the word taking it (`扣除所得税费用 B
+    后，实现净利润 C`: C = A − B).
 
     ## Why is this bad?
     The balance is what is left of the year's money; one that is not income minus expenditure misstates

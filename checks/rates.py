@@ -67,6 +67,28 @@ def _ratio_outcome(
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, certain)
 
 
+def _adjusted_outcome(ctx: CheckContext, r: Rate) -> Outcome:
+    """`年初 A，年末 B，扣除客观增加因素 C 后，保值增值率 p%`: p is (B − C (+ D)) / A in per cent, D what lowered B
+    from outside where the text names it (operands: B, A, C, D)."""
+    num, den, less, *more = r.operands
+    top = sub(ctx.interval(num), ctx.interval(less))
+    above = ctx.value(num) - ctx.value(less)
+    shown = f"{num.text}−{less.text}"
+    for q in more:
+        top = add([top, ctx.interval(q)])
+        above += ctx.value(q)
+        shown += f"+{q.text}"
+    iv = ratio(top, ctx.interval(den))
+    verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
+    related = [(num, "分子"), (less, "扣除"), *((q, "加回") for q in more), (den, "分母")]
+    if verdict == "pass" or ctx.value(den) == 0:
+        return Outcome(r.stated, verdict, "rate", related, operands=[num, den, less, *more])
+    exact = above / ctx.value(den) * HUNDRED
+    expected = f"{fmt(exact, r.stated.decimals)}%"
+    msg = f"{r.name} {r.stated.text} 与 ({shown})/{den.text} = {fmt(exact, 4)}% 不符，应为 {expected}"
+    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
+
+
 def _multiple_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     """`A a，是 B b 的 k 倍` (passes/multiples.py): k is a / b, no per cent."""
     num, den = r.operands
@@ -103,6 +125,8 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 def _defined_outcome(ctx: CheckContext, r: Rate) -> Outcome:
     """A ratio its name defines (vocab/ratios.yaml), its operands (numerator, denominator) named so: in per cent,
     or a plain quotient where written without % (`流动比率为 2.58`)."""
+    if r.definition == "adjusted":
+        return _adjusted_outcome(ctx, r)
     num, den = r.operands
     if r.stated.kind == "percent":
         return _ratio_outcome(ctx, r, num, den, r.certain, "分母", change=r.definition == "change")
@@ -1585,7 +1609,10 @@ class RateMismatch(Rule):
       (`发放 500 份，回收 489 份，有效 480 份，有效率 p%`), is over either: reported only when it fits neither.
 
     A ratio defined by its name (linter/vocab/ratios.yaml: 资产负债率 is 负债总额 / 资产总额, 成新率 净值 / 原值,
-    审减率 (送审 − 审定) / 送审, 超概算 (实际完成投资 − 概算) / 概算 …), or one naming both its figures
+    审减率 (送审 − 审定) / 送审, 超概算 (实际完成投资 − 概算) / 概算, 国有资本保值增值率 (年末 − 客观增加因素
+    + 客观减少因素) / 年初, its figures in its paragraph before it, the two sides named by the year's word alone or
+    as the capital (`年初国有资本`), read only where the figure taken off is named, by its label or the words right
+    after it: `注资 C，属客观增加因素` …), or one naming both its figures
     (`流动资产与流动负债之比为 k`), is over the figures so named: each the one figure of its name in the ratio's
     sentence or the sentence right before in its paragraph, both of one unit family; a ratio written without %
     (`流动比率为 2.58`) is the plain quotient.

@@ -407,7 +407,8 @@ class SumMismatch(Rule):
     a list, its 人次). It applies only where the list is known to be complete:
 
     - a list opened by `具体为`, `分别为`, `其构成是` (and their variants `具体包括`, `明细为` …) with two
-      parts or more;
+      parts or more, also where the word opens a sentence of its own after one whose one figure of the list's
+      unit, changed by none, is the total (`三是交通设施 6.50 亿元，占 16.9%。具体为：…`, a warning);
     - a list whose stated shares add up to 100%;
     - counts of indicators naming, one each, every first-level indicator of a framework (`三级指标 13 个，其中
       产出指标 7 个、成本指标 1 个、效益指标 3 个、满意度指标 2 个`: `linter/vocab/relations.yaml`

@@ -64,7 +64,9 @@ class TextTable(Rule):
     opens with the figure's label (`4.卫生健康支出 X`) under a heading that states the cell's scope and holds the
     cell's table (the nearest heading above the figure that states a scope), or states the whole (`全区…`) where
     the table's title names the government by its name alone and the report states no figure of its own level
-    (`区本级`); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name;
+    (`区本级`); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name; a total row is not
+    the figure of a paragraph that names one of the table's rows before it (`（七）失业保险基金。收入 a`), a fund's
+    grand total's own words aside (`一般公共预算收入总计 X` names the 收入总计 row, not the row 一般公共预算收入);
     a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
     for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the one score table's: the 合计
     of its 得分 column (its 分值 making 100), with no total row its first-level rows' scores added up where their
@@ -716,7 +718,22 @@ def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:
         begin = min(m.start - len(before), max(section.start, m.start - SECTION_REACH))
         # (the heading, when it stands beyond the reach: its words up to the figure are in the text otherwise)
         before = (section.title if begin > section.start else "") + ctx.doc.text[begin : m.start]
+    before = _less_own_total(before, m.label)
     return any(name in before for name in names)
+
+
+# a label naming a fund's grand total (`一般公共预算收入总计`, `政府性基金预算支出总计`): its fund's words and side
+GRAND_TOTAL = regex(r"(?:收入|支出)总计$")
+
+
+def _less_own_total(before: str, label: str) -> str:
+    """The paragraph up to the figure less the figure's own label where that names a fund's grand total: the row
+    `一般公共预算收入` inside `一般公共预算收入总计` is no row the paragraph names before the figure, the words are
+    the total's own."""
+    label = label.replace(" ", "")
+    if GRAND_TOTAL.search(label) and before.replace(" ", "").endswith(label):
+        return before.replace(" ", "")[: -len(label)]
+    return before
 
 
 # how far back in its section the words naming a figure's row are looked for (a form's lines above it)

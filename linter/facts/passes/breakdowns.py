@@ -892,10 +892,41 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         else:
             found = _one_group(draft, items, prev, si)
             if found is not None and _kept(draft, found, prev, si):
-                yield found
+                yield _said_whole(draft, found, si)
 
 
 FUND_SOURCE = regex(f"^其中(?:{_alt('fund_sources')})")
+# a sentence opening with a word that lists all of a figure (`具体为：`, `分别为：`), not some of it (`其中`)
+OPENS_ALL = regex(f"\\s*(?P<word>{_alt('exhaustive')})\\s*[：:，,]")
+
+
+def _changes_in(draft: Draft, si: int, whole: Quantity) -> bool:
+    """Does the sentence state a change of the unit of `whole`, or a base of it (`较上年 B 增加 Δ`)?"""
+    for c in draft.facts.changes:
+        if c.sentence != si:
+            continue
+        moved = [mv.quantity for mv in c.movements if mv.quantity is not None]
+        if any(q is not None and q.base_unit == whole.base_unit for q in [c.base, *moved]):
+            return True
+    return False
+
+
+def _said_whole(draft: Draft, found: Breakdown, si: int) -> Breakdown:
+    """`三是交通设施 6.50 亿元，占 16.9%。具体为：甲工程 a，乙工程 b。`: a list opened by a word that lists all of what
+    it details, after a sentence whose one figure of the list's unit is the list's whole, is all of that figure (its
+    parts held to it as a sum; inferred, a warning at most). Where the sentence before states another figure of
+    that unit, what the words list all of is not said: the list stays some of its whole."""
+    sentence = draft.doc.sentences[si]
+    opened = OPENS_ALL.match(draft.doc.text, sentence.start, sentence.end)
+    whole = exact_figure(found.total)
+    if opened is None or found.exhaustive or whole is None:
+        return found
+    # (every figure of the unit counts: a change's, last year's, as a figure of its own)
+    before = draft.by_sentence.get(si - 1) or []
+    alike = [q for m in before for q in m.quantities if q.kind == whole.kind and q.base_unit == whole.base_unit]
+    if alike != [whole] or _changes_in(draft, si - 1, whole):
+        return found
+    return replace(found, keyword=opened["word"], exhaustive=True)
 
 
 def _sibling_line(draft: Draft, si: int) -> bool:

@@ -45,6 +45,9 @@ def differences(draft: Draft) -> Iterator[Balance]:
     the sentence, the difference stated after the other two, all three of one unit and one context (a last
     year's figure, or one of another unit or scope, is no side of this year's)."""
     read = {id(b.balance) for b in draft.facts.balances}  # a balance an earlier pass read is not read twice
+    # (nor three figures a list read already as a total and what it adds and takes away: `利润总额 A，扣除所得税
+    # 费用 B 后，净利润 C` is one relation, found once)
+    summed = {_figures(b.total, *b.parts, *b.minus) for b in draft.facts.breakdowns if b.minus}
     for si, mentions in draft.by_sentence.items():
         if not any(_bears(m, DIFFERENCES) for m in mentions):
             continue  # every identity needs its difference named in the sentence
@@ -55,9 +58,18 @@ def differences(draft: Draft) -> Iterator[Balance]:
                 # (`原值 A，累计折旧 B，净值 N；公共基础设施净值 M`: the sentence bears a name twice, its clause once)
                 clauses = _clauses(draft, si, mentions) if clauses is None else clauses
                 found = next((f for c in clauses if (f := _difference(c, identity))), None)
-            if found is not None and id(found.balance) not in read:
+            if found is not None and id(found.balance) not in read and _ids(found) not in summed:
                 yield found
     yield from _reductions(draft)
+
+
+def _figures(*mentions: Mention) -> frozenset[int]:
+    """The amounts of the mentions, by identity."""
+    return frozenset(id(q) for m in mentions for q in m.quantities if q.kind == "amount")
+
+
+def _ids(b: Balance) -> frozenset[int]:
+    return frozenset(id(q) for q in (b.income, b.expense, b.balance))
 
 
 def _clauses(draft: Draft, si: int, mentions: list[Mention]) -> list[list[Mention]]:
@@ -93,28 +105,40 @@ def _reductions(draft: Draft) -> Iterator[Balance]:
 CURRENT = ("本年度", "本年", "本期", "当年", "当期", "年末", "期末", "年底")
 
 
-def _bears(m: Mention, names: frozenset[str], entity: bool = False) -> bool:
-    return not names.isdisjoint(_readings(m.label, entity))
+def _bears(m: Mention, names: frozenset[str], entity: bool = False, taken: bool = False) -> bool:
+    return not names.isdisjoint(_readings(m.label, entity, taken))
 
 
 # a label that opens with the entity whose figure it is (`全市地方国有金融企业资产总额`): what follows the entity
 ENTITY = regex("^.*?(?:" + "|".join(str(w) for w in load("differences").get("entity_heads") or []) + ")(?:的)?")
 
 
+# the word saying a figure was achieved, after the year's word (`全年实现利润总额`, `实现净利润`): the name follows it
+ACHIEVED = regex(r"^(?:全年|本年度?|当年|年内)?实现(?=[\u4e00-\u9fff]{2})")
+# the word saying a figure is taken away (`扣除所得税费用 B 后`, `减：所得税费用 B`): the subtrahend's name follows it
+TAKEN = regex(r"^(?:扣除|减去|减[：:]?)(?=[\u4e00-\u9fff]{2})")
+
+
 @lru_cache(maxsize=4096)
-def _readings(label: str, entity: bool = False) -> frozenset[str]:
-    """The names a label can bear: itself, and what follows a word of the current period (`本年收入`: 收入); with
-    `entity`, what follows the entity it opens with too (`某某企业资产总额`: 资产总额). Memoised: every sentence's
-    labels are held to every identity's names."""
+def _readings(label: str, entity: bool = False, taken: bool = False) -> frozenset[str]:
+    """The names a label can bear: itself, and what follows a word of the current period (`本年收入`: 收入) or of
+    what was achieved (`全年实现利润总额`: 利润总额); with `entity`, what follows the entity it opens with too
+    (`某某企业资产总额`: 资产总额); with `taken` (a subtrahend's), what follows the word taking it away (`扣除所得税费用`:
+    所得税费用). Memoised: every sentence's labels are held to every identity's names."""
     label = label.replace(" ", "")
     names = {label, ENTITY.sub("", label)} if entity else {label}
+    names |= {TAKEN.sub("", x) for x in names} if taken else set()
+    names |= {ACHIEVED.sub("", x) for x in names}
     return frozenset(names | {x[len(w) :] for x in names for w in CURRENT if x.startswith(w)})
 
 
-def _named(mentions: list[Mention], names: frozenset[str], one: bool = True, entity: bool = False) -> Mention | None:
+def _named(
+    mentions: list[Mention], names: frozenset[str], one: bool = True, entity: bool = False, taken: bool = False
+) -> Mention | None:
     """The one figure of the sentence bearing one of the names (none, or two: no relation); with `one` False,
-    the first of them; with `entity`, a label may open with the entity it is of (`_readings`)."""
-    bearing = [m for m in mentions if _bears(m, names, entity)]
+    the first of them; with `entity`, a label may open with the entity it is of, with `taken` with the word taking
+    it away (`_readings`)."""
+    bearing = [m for m in mentions if _bears(m, names, entity, taken)]
     return bearing[0] if len(bearing) == 1 or (bearing and not one) else None
 
 
@@ -142,7 +166,7 @@ def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, 
     # (the entity whose figures the sentence states is named once, before the first: `某某企业资产总额 A，负债总额 L，
     # 所有者权益 N`; a later figure naming an entity, `所属企业净资产`, is another's)
     minuend = _named(mentions, identity.minuend, entity=True)
-    subtrahend = _named(mentions, identity.subtrahend)
+    subtrahend = _named(mentions, identity.subtrahend, taken=True)
     if minuend is None or subtrahend is None or minuend is subtrahend:
         return None
     if not minuend.start < d.start or not subtrahend.start < d.start:

@@ -27,15 +27,28 @@ class Definition:
     name: str
     numerator: tuple[str, ...]
     denominator: tuple[str, ...]
-    kind: str  # "quotient" or "change"
+    kind: str  # "quotient", "change" or "adjusted"
     plain: bool = False  # written as a plain number, no per cent (流动比率 2.58)
+    # an adjusted ratio's figures taken from its numerator and added to it (客观增加因素, 客观减少因素)
+    less: tuple[str, ...] = ()
+    more: tuple[str, ...] = ()
+    of: tuple[str, ...] = ()  # what an adjusted ratio's two sides are of, where their labels name more than a year
 
 
 def _definitions() -> dict[str, Definition]:
     data = load("ratios")
     return {
-        str(name): Definition(str(name), tuple(v["numerator"]), tuple(v["denominator"]), kind, bool(v.get("plain")))
-        for kind in ("quotient", "change")
+        str(name): Definition(
+            str(name),
+            tuple(v["numerator"]),
+            tuple(v["denominator"]),
+            kind,
+            bool(v.get("plain")),
+            tuple(v.get("less") or ()),
+            tuple(v.get("more") or ()),
+            tuple(v.get("of") or ()),
+        )
+        for kind in ("quotient", "change", "adjusted")
         for name, v in (data.get(kind) or {}).items()
     }
 
@@ -82,6 +95,10 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     if q.kind != ("bare" if d.plain else "percent"):
         return None  # (a ratio written as a plain number is no per cent, and the others are said in per cent)
     around = _around(draft, si, q.start, label[: named.start()] if named is not None else "")
+    if d.kind == "adjusted":
+        # (an adjusted ratio closes an account of its figures, a sentence each: `年初 A，年末 B。本年注资 C，属客观
+        # 增加因素，予以剔除。剔除后保值增值率为 p%`; each is still the one figure of its name there)
+        around = _paragraph_before(draft, si, q.start)
     num, den = _one(around, d.numerator), _one(around, d.denominator)
     if den is None and num is not None and d.kind == "quotient":
         den = _among(draft, around, num, d.numerator)
@@ -90,7 +107,56 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     a, b = exact_figure(num), exact_figure(den)
     if a is None or b is None or a.base_unit != b.base_unit or len(num.quantities) != 1 or len(den.quantities) != 1:
         return None
+    if d.kind == "adjusted":
+        return _adjusted(draft, label, q, si, d, around, [num, den])
     return Rate(label, q, si, [a, b], [num.label, den.label], None, ordered=True, definition=d.kind)
+
+
+def _adjusted(
+    draft: Draft, label: str, q: Quantity, si: int, d: Definition, around: list[Mention], sides: list[Mention]
+) -> Rate | None:
+    """`年初国有资本 A，年末 B。剔除…客观增加因素 C 后，国有资本保值增值率为 p%`: p is (B − C) / A, plus a figure named
+    as what lowered B from outside where one is (`客观减少因素 D`). Each figure the one so named in the ratio's
+    paragraph before it (by its label, or by the words right after it: `注资 C，属客观增加因素`), an exact amount of
+    A's unit; none where the figure taken off is not named (what the ratio adjusts is not said)."""
+    if not all(_of_it(m.label, d) for m in sides):
+        return None
+    less = _one(around, d.less) or _said_one(draft, around, d.less)
+    more = (_one(around, d.more) or _said_one(draft, around, d.more)) if d.more else None
+    figures = [m for m in (*sides, less, more) if m is not None]
+    if less is None or len({id(m) for m in figures}) != len(figures):
+        return None
+    unit = sides[0].quantities[0].base_unit
+    quantities = [x for m in figures if len(m.quantities) == 1 and (x := exact_figure(m)) is not None]
+    if len(quantities) != len(figures) or any(x.base_unit != unit for x in quantities):
+        return None
+    return Rate(label, q, si, quantities, [m.label for m in figures], None, ordered=True, definition=d.kind)
+
+
+# a label's words around what it names: the punctuation before, a verb of being after
+LABEL_EDGES = regex(r"^[，,；;。\s]+|(?:为|是|达到|达)?$")
+
+
+def _of_it(label: str, d: Definition) -> bool:
+    """Is a side of an adjusted ratio named by its year's word alone (`年末`) or as the thing the ratio is of
+    (`年初国有资本`, `年末归属于母公司所有者权益`)?"""
+    name = LABEL_EDGES.sub("", label)
+    return name in (*d.numerator, *d.denominator) or any(w in name for w in d.of)
+
+
+def _paragraph_before(draft: Draft, si: int, before: int) -> list[Mention]:
+    """The figures of the ratio's paragraph before it."""
+    return [
+        m for sj in draft.doc.paragraph_of(si) if sj <= si for m in draft.by_sentence.get(sj, []) if m.start < before
+    ]
+
+
+def _said_one(draft: Draft, mentions: list[Mention], names: tuple[str, ...]) -> Mention | None:
+    """The one figure the words right after it say is one of the names (`C，属客观增加因素`); none for none or two."""
+    said = regex(rf"\s*[，,]\s*(?:属于|属|为|系|是)(?:{alternation(names)})")
+    text = draft.doc.text
+    found = [m for m in mentions if m.quantities and said.match(text, m.quantities[-1].end)]
+    return found[0] if len(found) == 1 else None
 
 
 def _around(draft: Draft, si: int, before: int, owner: str = "") -> list[Mention]:
