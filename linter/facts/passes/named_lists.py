@@ -115,6 +115,7 @@ MAX_KIND = 4  # words before the thing's noun naming a kind of it (`参公事业
 PLAIN_MIN = 3  # characters of a plain name of a thing (`满意度`): shorter ones name fields (`教育`, `卫生`)
 PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "「": "」", "【": "】", "[": "]"}
 MASK = "□"
+SENTENCE_END = regex(r"[。；;！!？?][”’）)」』]*\s*$")
 NO_END = "\uffff"
 
 
@@ -123,10 +124,15 @@ def named_lists(draft: Draft) -> Iterator[CountedList]:
     doc = draft.doc
     for si, mentions in draft.by_sentence.items():
         sent = doc.sentences[si]
+        text = doc.text[sent.start : sent.end]
+        if si + 1 < len(doc.sentences) and not SENTENCE_END.search(text):
+            # (a sentence cut by the layout, no end mark: its names may go on in the lines after it, `具体包括：` /
+            # `- 甲` / `- 乙`, the first item joined to the announcement and the others paragraphs of their own)
+            continue
         for q in (q for m in mentions for q in m.quantities if q.kind == "count"):
             if not q.exact or q.unit not in COUNTERS:
                 continue
-            read = _listed(doc.text[sent.start : sent.end], q.start - sent.start, q.end - sent.start)
+            read = _listed(text, q.start - sent.start, q.end - sent.start)
             if read is not None:
                 names, more, extra = read
                 yield CountedList(q, names, si, more, extra)
