@@ -381,7 +381,14 @@ def _named_wholes(
         and not said_earlier(draft, m, [part])
         and not _list_says_otherwise(draft, m, said, wanted.context, lists)
         and not _opening_only(m, part)
+        and not _scope_unsaid(said, m)
     ]
+
+
+def _scope_unsaid(said: Context, m: Mention) -> bool:
+    """Does the share name its whole's scope (`占市本级新增专项债券的 p%`) while the figure found under the whole's
+    name states none (`新增专项债券 T`, in a paragraph on the bonds of the whole city)? It may be of another level."""
+    return said.scope not in (None, MIXED) and m.identity.context.scope is None
 
 
 # a stock at the start of the year (`2024年初全市政府债务余额`, `上年末`), not 年初 as a budget's stage (年初预算)
