@@ -52,12 +52,50 @@ def form_funds(draft: Draft) -> Iterator[Breakdown]:
     offsets = draft.doc.line_starts
     unit = next((m.group("u") for line in lines[:12] if (m := UNIT.search(line)) is not None), "")
     begin = 0
+    projects: list[dict[str, Quantity | None]] = []  # each project's totals, by amount
     for k, line in enumerate(lines):
         if TOTAL_LINE.match(line) is None:
             continue
         block, found = lines[begin:k], _figures(lines, offsets, begin, k)
         begin = k + 1
-        yield from _sums(draft, found, _block_unit(block) or unit)
+        block_unit = _block_unit(block) or unit
+        yield from _sums(draft, found, block_unit)
+        projects.append({key: _one_total(draft, by_source, block_unit) for key, by_source in found.items()})
+    if len(projects) >= 2:
+        yield from _summed_projects(draft, projects, offsets[begin] if begin < len(offsets) else len(original))
+
+
+def _one_total(draft: Draft, by_source: dict[str, list[tuple[int, str]]], unit: str) -> Quantity | None:
+    """A project's total of one amount: its field, stated once, in the unit."""
+    cells = by_source.get("", [])
+    return _figure(draft, cells[0], unit) if len(cells) == 1 and unit else None
+
+
+# the conclusion after the forms: how many projects (`4个项目`, `项目共3个`), then each amount's 合计 over them
+PROJECT_COUNT = regex(r"(?P<n>\d{1,2})个项目|项目共(?:计)?(?P<m>\d{1,2})个")
+SUMMED_FIELD = regex(rf"(?P<key>{_KEY})(?:合计|共计|总计)(?:为)?\s*(?P<n>{_AMOUNT})")
+
+
+def _summed_projects(draft: Draft, projects: list[dict[str, Quantity | None]], after: int) -> Iterator[Breakdown]:
+    """`我局纳入自评的项目共3个，全年预算数合计 T，全年执行数合计 E`: after the last form, each amount's 合计 over
+    the projects is the sum of their forms' totals, where the count the text gives is the number of forms read
+    (every project's total of that amount stated), before the first 合计 (and no other count there)."""
+    original = draft.doc.original
+    fields = list(SUMMED_FIELD.finditer(original, after))
+    counts = list(PROJECT_COUNT.finditer(original, after, fields[0].start())) if fields else []
+    if {int(c.group("n") or c.group("m")) for c in counts} != {len(projects)}:
+        return
+    for f in fields:
+        key = f.group("key")
+        if len([g for g in fields if g.group("key") == key]) != 1:
+            continue
+        parts = [p[key] for p in projects]
+        whole = _comma_figure(draft, (f.start("n"), f.group("n")))
+        if whole is None or any(q is None or q.base_unit != whole.base_unit for q in parts):
+            continue
+        total = mention(draft, f"{key}合计", whole)
+        listed = [mention(draft, f"项目{k + 1}{key}", q) for k, q in enumerate(parts) if q is not None]
+        yield Breakdown(total, listed, "合计", True, total.sentence)
 
 
 def _block_unit(lines: list[str]) -> str:
