@@ -1388,13 +1388,12 @@ def _listed_of_named(draft: Draft, si: int, items: list[Mention]) -> Breakdown |
         if back in draft.whole_listed:
             continue  # a list of the same kind (`收入总计包括：…`): the figure named stands before it
         prev = [m for m in draft.by_sentence.get(back) or [] if not draft.is_part(m)]
-        if not any(m.key and _own_phrase(m).endswith(name) for m in prev):
-            if prev:
-                return None  # figures of other names right before: the list's whole is not the sentence's
-            continue
         whole = _named_figure(name, prev)
         if whole is None:
-            return None
+            if prev:
+                # figures of other names right before (or several of the name): the list's whole is not known
+                return None
+            continue
         q = exact_figure(whole)
         parts = [m for m in items if q is not None and exact_of(m, q.base_unit) is not None]
         if q is None or len(parts) < 2 or len(parts) != len(items) or not _may_break_down(whole, parts):

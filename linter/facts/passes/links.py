@@ -328,7 +328,7 @@ def _share_base(
     """The share with the whole its words name found (share_bases), None where none is found with certainty."""
     item, said = _whole_named(draft, s.base_label, part)
     if len(item) < 2:
-        return None
+        return _outcome_of_list(s, said, part, lists.get(id(s.part)) if s.part is not None else None)
     # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`); a total it
     # names (`占本年支出合计的`) is of every fund unless its words name one: the part's fund is its own
     # (`一般公共预算财政拨款支出 X，占本年支出合计的 p%`)
@@ -611,6 +611,24 @@ SUM_TAIL = lazy(r"(?<=[\u4e00-\u9fff]{2})总额$")
 MIN_SUMMED = 4  # characters of an item named with 总额 that may be the end of the list total's item
 # `全部收入`, `全部支出`: the whole of the list named by the end of its total's item (`一般公共预算收入`)
 ALL_OF = lazy(r"^(?:全部|所有|总)(?P<tail>[\u4e00-\u9fff]{2})的?$")
+# `该险种收入`, `该项基金支出`: the entity just stated, pointed at, and its measure (收入: the list total's item)
+POINTED = lazy(rf"^(?:该|此)项?(?:{alternation(words('relations', 'pointed_kinds'))})(?=[\u4e00-\u9fff]{{2}})")
+
+
+def _outcome_of_list(s: Share, said: Context, part: Mention, whole: Mention | None) -> Share | None:
+    """`项目全年执行 T，其中田间工程支出 a，占全年执行数的 p%`: a whole named by the year's outcome alone (`全年执行数`,
+    `决算数`: a stage and no item) is the total of the list the part is in, where that total and the part both state
+    that outcome (the part's own outcome is the part itself). Of no other scope, fund or year. Inferred."""
+    if whole is None or s.part is None or said.stage not in OUTCOME_ONLY:
+        return None
+    if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
+        return None
+    if whole.identity.context.stage != said.stage or part.identity.context.stage != said.stage:
+        return None
+    total = whole.of_unit(s.part.base_unit)
+    if total is None or not total.exact or total.kind != s.part.kind:
+        return None
+    return replace(s, total=total, certain=False)
 
 
 def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity | None:
@@ -619,7 +637,7 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     without 总): inferred, as no figure stands under the name the share gives."""
     if whole is None or _without_carry_over(draft, s.base_label, whole):
         return None
-    named = WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1)
+    named = POINTED.sub("", WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1), count=1)
     item, _ = draft.labeller.identify(SUM_TAIL.sub("", named, count=1))
     all_of = ALL_OF.match(s.base_label)
     # (`省对市县转移支付 T，其中：一般性转移支付 a，占转移支付总额的 p%`: the 总额 of the total's item, its

@@ -509,8 +509,8 @@ def _subtotals_of(draft: Draft, rows: list[tuple[int, str]]) -> Iterator[ScoreSe
         items = groups.get(m.group("name"), [])
         if len(items) < 2 or sum(Decimal(f.group()) for _, f, _ in items) != Decimal(m.group("full")):
             continue
-        got = _figure_at(draft, off + m.start("got"), m.group("got"))
-        scores = [_figure_at(draft, o + g.start(), g.group()) for o, _, g in items]
+        got = figure_at(draft, off + m.start("got"), m.group("got"))
+        scores = [figure_at(draft, o + g.start(), g.group()) for o, _, g in items]
         if got is not None and all(q is not None for q in scores):
             yield ScoreSet(got, [q for q in scores if q is not None], sentence_of(draft, got.start))
 
@@ -524,7 +524,7 @@ def _pair(line: str) -> tuple[re.Match[str], re.Match[str]] | None:
     return None
 
 
-def _figure_at(draft: Draft, original: int, cell: str) -> Quantity | None:
+def figure_at(draft: Draft, original: int, cell: str) -> Quantity | None:
     """The exact figure of the cell's value that starts at an offset of the original text (whatever the words
     the normaliser glued after it made of its unit: a row's last cell before the next row's `时效指标` reads `6时`)."""
     at = bisect_left(draft.doc.origin, original)

@@ -104,6 +104,8 @@ OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[�
 LISTED_NAMED = regex(
     r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?:包括|构成为|构成如下|由以下构成|组成为)[：:]"
 )
+# what LISTED_NAMED may take for a name that names no whole (`主要构成为：`)
+ADVERBS_OF_LIST = frozenset({"主要", "重点"})
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
 MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
 
@@ -425,6 +427,12 @@ class Lists(Rates, Changes):
         """`…支出 388.50 亿元。从支出结构看，教育支出 85.40 亿元，占 22.0%；…`: the make-up of the figure before, as
         a sentence opening with 其中 gives it, unless its shares name their whole (`占实际支出的 p%`)."""
         if not (items and is_label(items[0]) and MAKE_UP.search(str(items[0]))) or si in self.d.headless:
+            return
+        sent = self.doc.sentences[si]
+        named = LISTED_NAMED.match(self.doc.text, sent.start, sent.end)
+        if named is not None and named.group(1) not in ADVERBS_OF_LIST:
+            # `支出构成为：A a，B b`: the make-up names its whole (支出), the figure of that name before it
+            # (`_list_of_before`), held to it even where the parts exceed it
             return
         if not any(s.sentence == si and s.base_label for s in self.facts.shares):
             self.d.headless[si] = self._own_items(mentions, si)
