@@ -33,6 +33,7 @@ from tieout.linter.facts.model import (
 )
 from tieout.linter.facts.passes import (
     assessment_form,
+    assessment_records,
     assessment_summary,
     balanced,
     bracketed_rates,
@@ -142,6 +143,7 @@ PASSES: tuple[Pass, ...] = (
     form_scores.form_scores,
     form_funds.form_funds,
     assessment_form.assessment_forms,
+    assessment_records.record_forms,
     assessment_summary.summary_tables,
     assessment_summary.task_tables,
     score_rates.score_rates,

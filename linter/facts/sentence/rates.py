@@ -26,6 +26,9 @@ FORM_RATE = regex(r"(?:全年|年初|年度|调整后)?(?:预算|资金)?执行�
 FORM_BUDGET = regex("预算")
 FORM_OUTCOME = regex("执行|实际|支出|发放")
 FORM_SCOPE = regex("全年|年初|年度|调整后")
+# a form's rate of one of its rows named by the row (`项目支出执行率：`, `基本支出执行率：` under `项目支出全年预算数：` and
+# `项目支出全年执行数：`): the item the lines it is of open with
+NAMED_FORM_RATE = regex(r"(?P<item>[\u4e00-\u9fff]{2,8}?)(?:全年|年初|年度|调整后)?(?:预算|资金)?执行率")
 
 
 # a figure named as the gap to a reference (`较目标多`, `比计划少`, `超出`, `超过目标`, `低于年度计划`)
@@ -148,8 +151,9 @@ class Rates(Reader):
             if pair is not None:
                 self.facts.rates.append(Rate(r.name, r.value, si, pair, [], None, ordered=True))
             return
-        if not ops and FORM_RATE.fullmatch(r.name):
-            form = self._form_rate(si, r.name, r.value, mentions)
+        row_rate = NAMED_FORM_RATE.fullmatch(r.name) if not FORM_RATE.fullmatch(r.name) else None
+        if not ops and (FORM_RATE.fullmatch(r.name) or row_rate is not None and not mentions):
+            form = self._form_rate(si, r.name, r.value, mentions, row_rate.group("item") if row_rate else "")
             if form is not None:
                 self.facts.rates.append(form)
                 return
@@ -376,28 +380,27 @@ class Rates(Reader):
             return False  # last year's figure of the item is no numerator of this year's rate
         return not (period and context.period and period != context.period)
 
-    def _form_rate(self, si: int, name: str, value: Quantity, mentions: list[Mention]) -> Rate | None:
+    def _form_rate(self, si: int, name: str, value: Quantity, mentions: list[Mention], item: str = "") -> Rate | None:
         """`执行率：96.55%` on a form's line of its own: the outcome over the budget stated on the form's lines
         right before it (`全年预算数：412.50` / `全年执行数：398.26`), one of each in one unit. Of two budgets
         (年初/全年) the one the rate's words name, else the one of the outcome's period words (全年执行数 of the
         全年预算数), else none. On a line of pairs (`其他资金　全年预算数：100.00　全年执行数：91.80　执行率：
-        91.80%`) the pairs before it on its own line, never the lines above (those are another row's)."""
+        91.80%`) the pairs before it on its own line, never the lines above (those are another row's). A rate named by
+        its row (`项目支出执行率：`, `item`) is of the lines named by the row, on a line of its own."""
         own = [m for m in mentions if m.quantities and m.quantities[0].end <= value.start]
         lines = own if own else self._form_lines_before(si)
-        budgets = [m for m in lines if FORM_BUDGET.search(m.label) and not FORM_OUTCOME.search(m.label)]
-        outcomes = [m for m in lines if FORM_OUTCOME.search(m.label) and "预算" not in m.label]
-        if len(outcomes) != 1 or not budgets:
+        if item:
+            # (a row's rate named by the row: the lines of that row alone, each named by it in full; the row's
+            # name, `项目支出`, says nothing of budget or outcome)
+            lines = [m for m in lines if m.label.startswith(item)]
+        pair = _form_pair(lines, name, item)
+        if pair is None:
             return None
-        outcome = outcomes[0]
-        if len(budgets) > 1:
-            scope = FORM_SCOPE.match(name) or FORM_SCOPE.match(outcome.label)
-            budgets = [m for m in budgets if scope is not None and m.label.startswith(scope.group())]
-        if len(budgets) != 1:
-            return None
-        num, den = outcome.quantities[0], budgets[0].quantities[0]
+        outcome, budget = pair
+        num, den = outcome.quantities[0], budget.quantities[0]
         if num.base_unit != den.base_unit or not (num.exact and den.exact):
             return None
-        return Rate(name, value, si, [num, den], [outcome.key, budgets[0].key], None, ordered=True)
+        return Rate(name, value, si, [num, den], [outcome.key, budget.key], None, ordered=True)
 
     def _of_ratio(
         self,
@@ -438,6 +441,22 @@ class Rates(Reader):
             ),
             None,
         )
+
+
+def _form_pair(lines: list[Mention], name: str, item: str) -> tuple[Mention, Mention] | None:
+    """The one outcome and the one budget among a form's lines (each named, after the row's name `item` where the
+    rate names its row, by its field: `全年执行数`, `全年预算数`); of two budgets the one of the rate's or the
+    outcome's period words."""
+    field = {id(m): m.label.removeprefix(item) for m in lines}
+    budgets = [m for m in lines if FORM_BUDGET.search(field[id(m)]) and not FORM_OUTCOME.search(field[id(m)])]
+    outcomes = [m for m in lines if FORM_OUTCOME.search(field[id(m)]) and "预算" not in field[id(m)]]
+    if len(outcomes) != 1 or not budgets:
+        return None
+    outcome = outcomes[0]
+    if len(budgets) > 1:
+        scope = FORM_SCOPE.match(name.removeprefix(item)) or FORM_SCOPE.match(field[id(outcome)])
+        budgets = [m for m in budgets if scope is not None and field[id(m)].startswith(scope.group())]
+    return (outcome, budgets[0]) if len(budgets) == 1 else None
 
 
 def _part_or_total(num: Quantity, whole: Quantity | None, den: Quantity, of: Quantity) -> Quantity | None:

@@ -40,7 +40,7 @@ from . import dropped, sangong
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .groups import Metric, Tree, tree
-from .header import COLUMN_NUMBER
+from .header import COLUMN_NUMBER, STATEMENT_PART
 from .levels import LEVEL_HEADER
 from .placing import certain, listed
 from .rows import marker
@@ -508,6 +508,12 @@ def _group_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
     return item[1] > indent and marker(item[0])[0] != style
 
 
+def _part_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
+    """Is line j a statement's part named alone with a colon (`流动资产：`, `非流动负债：`: a balance sheet's way, the rows
+    it heads right under it at its own indentation, its 合计 row closing them), right above a row of figures?"""
+    return j + 1 < len(lines) and bool(data[j + 1]) and STATEMENT_PART.match(lines[j].strip()) is not None
+
+
 def _blank_item(lines: list[str], j: int, data: list[Parsed], rows: list[_Line]) -> bool:
     """Is line j an item of the table whose cells are all blank (`1.因公出国（境）费` between `合计  4.40  3.65`
     and `2.公务用车购置及运行维护费  3.60  3.18`): a label alone, numbered in the style of the row of figures right
@@ -866,7 +872,7 @@ def _dropped_over_page(
 def _header_of(lines: list[str], i: int, data: list[Parsed]) -> tuple[tuple[list[int], int] | None, int]:
     """The header above the rows from line i (_header_above), and the line the table's rows start at: the line
     before, where the rows open with a group's heading under the header (`（一）预算编制和执行` over its items)."""
-    if i and _group_heading(lines, i - 1, data):
+    if i and (_group_heading(lines, i - 1, data) or _part_heading(lines, i - 1, data)):
         above = _header_above(lines, i - 1, data)
         if above is not None:
             return above, i - 1
@@ -1117,7 +1123,7 @@ def _rows(
             rows[-1].label += lines[j].strip()  # (`机关事业单位基本养老保险` over its tail `缴费支出`)
             j += 1
             continue
-        if _group_heading(lines, j, data) or _blank_item(lines, j, data, rows):
+        if _group_heading(lines, j, data) or _part_heading(lines, j, data) or _blank_item(lines, j, data, rows):
             rows.append(_heading_row(lines, starts, j))
             j += 1
             continue

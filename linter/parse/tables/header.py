@@ -18,11 +18,28 @@ NUMBERING = regex(r"^(?:栏次|行次)$")
 
 
 def header_rows(grid: list[list[Cell]]) -> int:
-    """The number of top rows before the first data row (a row of figures, codes or enumerated items)."""
+    """The number of top rows before the first data row (a row of figures, codes or enumerated items), or before a
+    statement's part named with a colon under the header (`流动资产：`: the rows' first group, no heading of a
+    column)."""
     for r, row in enumerate(grid):
-        if _is_data_row(row) and not _numbering(row):
+        if _is_data_row(row) and not _numbering(row) or r and _part_heading(row):
             return r
     return len(grid)
+
+
+# a part of a statement named alone in its row (`流动资产：`, `非流动负债：`), its other cells blank; not `其中：` (parts of
+# the row above), a dimension the rows are split by once more (`按来源分：`: the same total again), nor a note
+STATEMENT_PART = regex(r"^(?!其中|按|注|说明|备注)[\u4e00-\u9fff]{2,12}[：:]$")
+
+
+def _part_heading(row: list[Cell]) -> bool:
+    texts = [flatten(c.text) for c in row if c.text.strip()]
+    return (
+        len(texts) == 1
+        and bool(row)
+        and flatten(row[0].text) == texts[0]
+        and STATEMENT_PART.match(texts[0]) is not None
+    )
 
 
 # a cell of a column-numbering row: `1`, `3=2/1*100`, `5=4-2`, `A=B+C`
