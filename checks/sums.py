@@ -304,6 +304,9 @@ def _sum_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Q
     diff = exact_sum - ctx.value(total)
     shown = " + ".join(p.text for p in parts)
     msg = f"各项之和 {shown} = {in_unit(exact_sum, total)}，与合计 {total.text} 不符（{_short_or_over(diff, total)}）"
+    if len(parts) == 1:  # (two figures said to be equal, `收入总计 A，支出总计 B，收支平衡`: no sum to show)
+        one = b.parts[0].label.strip("，、；：: ") if len(b.parts) == 1 else ""
+        msg = f"{one} {parts[0].text} 应与{b.total.label.strip('，、；：: ')} {total.text} 相等，实际相差 {in_unit(abs(diff), total)}"
     fix = None
     blame = total
     if len(found) == 1:
@@ -317,7 +320,10 @@ def _sum_finding(ctx: CheckContext, b: Breakdown, total: Quantity, parts: list[Q
         if extra is None:
             # no combination of the parts gives the total: the total is the figure at fault
             fix = in_unit(exact_sum, total)
-            msg += f"；各项的任何组合都不等于合计，合计应为 {fix}"
+            if len(parts) == 1:
+                msg += f"；改任一数的一位都不能相符，{b.total.label.strip('，、；：: ')}应为 {fix}"
+            else:
+                msg += f"；各项的任何组合都不等于合计，合计应为 {fix}"
         elif extra:
             msg += "；去掉 " + "、".join(p.text for p in extra) + " 后其余各项之和等于合计，请核对是否多列"
     if blame is not total:
