@@ -23,7 +23,7 @@ from tieout.linter.figures.quantities import Quantity
 
 from .identities import item as item_of
 from .jurisdiction import title_context
-from .model import Column, Row, Side, Table
+from .model import Row, Side, Table
 from .spans import leaf
 from .vocab import words
 
@@ -54,13 +54,27 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
     context = table.context if outer is None else title_context(table).under(outer)
     out = []
     for side in table.sides:
+        # a column's context under the table's and its role: once a column, not once a cell
+        columns = [(col, col.context.under(context), col.role or leaf(col)) for col in side.columns]
         for i, row in enumerate(side.rows):
             path = _path(side, i) if side.structure == "code" else ()
             own = _row_context(row)  # (once a row, not once a cell)
-            for col in side.columns:
+            named = item_of(row.label)
+            for col, col_context, role in columns:
                 q = table.quantity(row.index, col.index)
                 if q is not None:
-                    out.append(Hit(_identity(table, row, col, own.under(col.context.under(context)), path), q))
+                    ident = CellIdentity(
+                        table=table.index,
+                        row=row.index,
+                        col=col.index,
+                        context=own.under(col_context),
+                        item=named,
+                        code=row.code,
+                        column=role,
+                        total_row=row.total == "grand",
+                        path=path,
+                    )
+                    out.append(Hit(ident, q))
     return out
 
 
@@ -77,21 +91,6 @@ def _path(side: Side, i: int | None) -> tuple[str, ...]:
         chain.append(item_of(side.rows[i].label))
         i = side.rows[i].parent
     return tuple(reversed(chain))
-
-
-def _identity(table: Table, row: Row, col: Column, context: Context, path: tuple[str, ...]) -> CellIdentity:
-    """The identity of a cell, `context` its own (the row's words over the column's over the table's)."""
-    return CellIdentity(
-        table=table.index,
-        row=row.index,
-        col=col.index,
-        context=context,
-        item=item_of(row.label),
-        code=row.code,
-        column=col.role or leaf(col),
-        total_row=row.total == "grand",
-        path=path,
-    )
 
 
 def compatible(cell: Context, query: Context, strict: bool) -> bool:
