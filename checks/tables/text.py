@@ -4,7 +4,7 @@ quantity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
 
@@ -16,7 +16,7 @@ from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
-from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, one_row_each
+from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
@@ -182,7 +182,25 @@ def prose_index(ctx: CheckContext) -> TableIndex:
     text table's column names are placed by position: not certain enough for a row's other columns (TO304
     holds the cells of such tables that are certain, `HeldIndex`)."""
     outer = ctx.facts.document_context
-    return ctx.memo("tables.prose_index", lambda: TableIndex([t for t in ctx.facts.tables if not t.by_position], outer))
+    return ctx.memo(
+        "tables.prose_index",
+        lambda: TableIndex([t for t in ctx.facts.tables if not t.by_position], outer, _cells(ctx)),
+    )
+
+
+def _cells(ctx: CheckContext) -> Callable[[Table], list[Hit]]:
+    """A table's cells with their identities (`identities` under the document's context), read once per
+    document: TO304's index (`HeldIndex`) and the prose index hold the same tables' cells."""
+    known: dict[int, list[Hit]] = ctx.memo("tables.cell_identities", dict)
+    outer = ctx.facts.document_context
+
+    def cells(table: Table) -> list[Hit]:
+        hits = known.get(id(table))
+        if hits is None:
+            hits = known[id(table)] = identities(table, outer)
+        return hits
+
+    return cells
 
 
 Key = TypeVar("Key")
@@ -192,8 +210,8 @@ class HeldIndex(TableIndex):
     """The cells prose figures are held to by TO304: every table's, but of a space-aligned table only the
     cells whose quantity is certain as it stands (`_held`), and tables looked up by their index."""
 
-    def __init__(self, tables: list[Table], outer: Context) -> None:
-        super().__init__(tables, outer)
+    def __init__(self, tables: list[Table], outer: Context, cells: Callable[[Table], list[Hit]] | None = None) -> None:
+        super().__init__(tables, outer, cells)
         self.tables_by_index = {t.index: t for t in tables}
         # every cell of an item, held or not (the lists are replaced below, not changed): a figure some table
         # states for the item is no mismatch
@@ -238,7 +256,7 @@ class HeldIndex(TableIndex):
 
 
 def _held_index(ctx: CheckContext) -> HeldIndex:
-    return HeldIndex(list(ctx.facts.tables), ctx.facts.document_context)
+    return HeldIndex(list(ctx.facts.tables), ctx.facts.document_context, _cells(ctx))
 
 
 # the columns whose figures are the row's quantity at a stage of the budget, or its whole: a prose figure

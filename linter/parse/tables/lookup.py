@@ -16,6 +16,7 @@ they all state one value, which is what a check that reports a difference needs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tieout.linter.figures.context import FIELDS, MIXED, Context, read
@@ -120,14 +121,18 @@ def _same(field: str, mine: str, theirs: str) -> bool:
 class TableIndex:
     """Cells by item, for the prose checks."""
 
-    def __init__(self, tables: list[Table], outer: Context | None = None) -> None:
+    def __init__(
+        self, tables: list[Table], outer: Context | None = None, cells: Callable[[Table], list[Hit]] | None = None
+    ) -> None:
+        """`cells`: a table's `identities` under `outer` where the caller keeps them (several indexes of one
+        document's tables share them), else read here."""
         self.tables = tables
         self.by_item: dict[str, list[Hit]] = {}
         self.by_column: dict[str, list[Hit]] = {}
         self.by_path: dict[tuple[str, ...], list[Hit]] = {}
         classes = words("spending_classes")
         for t in tables:
-            for h in identities(t, outer):
+            for h in identities(t, outer) if cells is None else cells(t):
                 self.by_item.setdefault(h.identity.item, []).append(h)
                 if h.identity.path:
                     self.by_path.setdefault(h.identity.path, []).append(h)
