@@ -61,8 +61,11 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
             path = _path(side, i) if side.structure == "code" else ()
             own = _row_context(row)  # (once a row, not once a cell)
             named = item_of(row.label)
+            # the row's grid cells read once (`Table.quantity` per cell looked the row up again for each)
+            grid = table.rows[row.index] if 0 <= row.index < len(table.rows) else []
             for col, col_context, role in columns:
-                q = table.quantity(row.index, col.index)
+                c = grid[col.index] if 0 <= col.index < len(grid) else None
+                q = c.quantity if c else None
                 if q is not None:
                     ident = CellIdentity(
                         table=table.index,
