@@ -4,7 +4,7 @@ quantity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
 
@@ -16,7 +16,7 @@ from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
-from tieout.linter.parse.tables.lookup import Hit, TableIndex, compatible, one_row_each
+from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
@@ -184,7 +184,25 @@ def prose_index(ctx: CheckContext) -> TableIndex:
     text table's column names are placed by position: not certain enough for a row's other columns (TO304
     holds the cells of such tables that are certain, `HeldIndex`)."""
     outer = ctx.facts.document_context
-    return ctx.memo("tables.prose_index", lambda: TableIndex([t for t in ctx.facts.tables if not t.by_position], outer))
+    return ctx.memo(
+        "tables.prose_index",
+        lambda: TableIndex([t for t in ctx.facts.tables if not t.by_position], outer, _cells(ctx)),
+    )
+
+
+def _cells(ctx: CheckContext) -> Callable[[Table], list[Hit]]:
+    """A table's cells with their identities (`identities` under the document's context), read once per
+    document: TO304's index (`HeldIndex`) and the prose index hold the same tables' cells."""
+    known: dict[int, list[Hit]] = ctx.memo("tables.cell_identities", dict)
+    outer = ctx.facts.document_context
+
+    def cells(table: Table) -> list[Hit]:
+        hits = known.get(id(table))
+        if hits is None:
+            hits = known[id(table)] = identities(table, outer)
+        return hits
+
+    return cells
 
 
 Key = TypeVar("Key")
@@ -194,13 +212,14 @@ class HeldIndex(TableIndex):
     """The cells prose figures are held to by TO304: every table's, but of a space-aligned table only the
     cells whose quantity is certain as it stands (`_held`), and tables looked up by their index."""
 
-    def __init__(self, tables: list[Table], outer: Context) -> None:
-        super().__init__(tables, outer)
+    def __init__(self, tables: list[Table], outer: Context, cells: Callable[[Table], list[Hit]] | None = None) -> None:
+        super().__init__(tables, outer, cells)
         self.tables_by_index = {t.index: t for t in tables}
         # every cell of an item, held or not (the lists are replaced below, not changed): a figure some table
         # states for the item is no mismatch
         self.every = dict(self.by_item)
         self._judged: dict[int, bool] = {}
+        self._columns: dict[tuple[int, int], bool] = {}  # (table, grid column): `_held_column`
         self.by_item = self._held(self.by_item)
         self.by_column = self._held(self.by_column)
         self.by_path = self._held(self.by_path)
@@ -212,8 +231,26 @@ class HeldIndex(TableIndex):
         # a cell is indexed by item, column and path alike: judged once
         held = self._judged.get(id(hit))
         if held is None:
-            held = self._judged[id(hit)] = _held(self.tables_by_index[hit.identity.table], hit)
+            held = self._judged[id(hit)] = self._held_cell(hit)
         return held
+
+    def _held_cell(self, hit: Hit) -> bool:
+        """Is a cell of a space-aligned table certainly the quantity its identity says? Its column's name stands
+        over its figures (not given by the nearest placing, `Table.off_header`) and names a stage of the row or
+        its whole, or the side has that column only, or the header is placed with certainty (`Table.placed`: every
+        column's name is where it stands); the table states fund, stage and year (its title or header): a prose
+        figure of a fund is held to it only then; and a row that names a fund's whole (`一般公共预算支出`) is that
+        whole only in a table whose title names it (in `…基本支出经济分类决算表` it totals the 基本支出). A table
+        read from lines of pipes or cells has its names where they are written: every cell is held."""
+        # (what depends on the cell's column only, its side and header, is judged once a column)
+        ident = hit.identity
+        table = self.tables_by_index[ident.table]
+        if not table.aligned:
+            return True
+        column = self._columns.get((ident.table, ident.col))
+        if column is None:
+            column = self._columns[(ident.table, ident.col)] = _held_column(table, ident)
+        return column and ident.context.known("fund", "stage", "period") and _held_item(table, ident)
 
     def aligned(self, hits: list[Hit]) -> bool:
         """Is one of the cells of a space-aligned table?"""
@@ -221,7 +258,7 @@ class HeldIndex(TableIndex):
 
 
 def _held_index(ctx: CheckContext) -> HeldIndex:
-    return HeldIndex(list(ctx.facts.tables), ctx.facts.document_context)
+    return HeldIndex(list(ctx.facts.tables), ctx.facts.document_context, _cells(ctx))
 
 
 # the columns whose figures are the row's quantity at a stage of the budget, or its whole: a prose figure
@@ -230,23 +267,17 @@ STATED_COLUMNS = frozenset({"预算数", "调整预算数", "决算数", "执行
 WHOLE = ("收入", "支出")  # what a label names the whole of a fund by (一般公共预算支出)
 
 
-def _held(table: Table, hit: Hit) -> bool:
-    """Is a cell of a space-aligned table certainly the quantity its identity says? Its column's name stands
-    over its figures (not given by the nearest placing, `Table.off_header`) and names a stage of the row or
-    its whole, or the side has that column only, or the header is placed with certainty (`Table.placed`: every
-    column's name is where it stands); the table states fund, stage and year (its title or header): a prose
-    figure of a fund is held to it only then; and a row that names a fund's whole (`一般公共预算支出`) is that
-    whole only in a table whose title names it (in `…基本支出经济分类决算表` it totals the 基本支出). A table
-    read from lines of pipes or cells has its names where they are written: every cell is held."""
-    if not table.aligned:
-        return True
-    ident = hit.identity
+def _held_column(table: Table, ident: CellIdentity) -> bool:
+    """`HeldIndex._held_cell`'s test of the cell's column (the same for every cell of it): its side and its header."""
     side = next((sd for sd in table.sides if sd.column(ident.col) is not None), None)
-    if side is None or ident.col in table.off_header or not ident.context.known("fund", "stage", "period"):
+    if side is None or ident.col in table.off_header:
         return False
     figures = [c for c in side.columns if c.kind not in ("ratio", "growth", "share", "serial")]
-    if not table.placed and ident.column not in STATED_COLUMNS and len(figures) != 1:
-        return False
+    return table.placed or ident.column in STATED_COLUMNS or len(figures) == 1
+
+
+def _held_item(table: Table, ident: CellIdentity) -> bool:
+    """`HeldIndex._held_cell`'s test of the cell's row item: a fund's whole only in a table whose title names it."""
     label = read(ident.item)
     fund = label.context.fund
     if fund and label.rest in WHOLE:

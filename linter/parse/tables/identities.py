@@ -106,39 +106,52 @@ def _names(label: str) -> tuple[str, str]:
     return name, PAREN.sub("", name)
 
 
-def _matches(row: Row, term: Term) -> bool:
-    name, bare = _names(row.label)
-    for w in term.words:
-        if w.startswith("code:"):
-            if row.code == w[5:]:
-                return True
-        elif name == w or bare == w:
-            return True
-    return False
-
-
 def identity_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
     title = flatten(table.title or "")
+    named: dict[int, RowsByName] = {}  # each side's rows by name, built once for all the identities tried
     for ident in identities():
         if not ident.applies(title):
             continue
-        out += _columns(table, ident) if ident.axis == "columns" else _rows(table, ident)
+        out += _columns(table, ident) if ident.axis == "columns" else _rows(table, ident, named)
     return out
 
 
-def _find(side: Side, term: Term) -> list[Row]:
-    return [r for r in side.rows if _matches(r, term)]
+class RowsByName:
+    """A side's rows by what a term's words match: a row's name or its name less a note in brackets
+    (`_names`), or its code for a word `code:…`. A term is looked up by its words, not tested against every
+    row (every row identity asks for its total and each of its parts)."""
+
+    def __init__(self, side: Side) -> None:
+        self.rows = side.rows
+        self.by_name: dict[str, list[int]] = {}
+        self.by_code: dict[str, list[int]] = {}
+        for k, r in enumerate(side.rows):
+            name, bare = _names(r.label)
+            self.by_name.setdefault(name, []).append(k)
+            if bare != name:
+                self.by_name.setdefault(bare, []).append(k)
+            self.by_code.setdefault(r.code, []).append(k)
+
+    def find(self, term: Term) -> list[Row]:
+        """The rows `term` matches, in the side's order."""
+        found: set[int] = set()
+        for w in term.words:
+            found.update(self.by_code.get(w[5:], ()) if w.startswith("code:") else self.by_name.get(w, ()))
+        return [self.rows[k] for k in sorted(found)]
 
 
-def _rows(table: Table, ident: Identity) -> list[Relation]:
+def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[Relation]:
     for side in table.sides:
-        totals = _find(side, ident.total)
+        rows = named.get(id(side))
+        if rows is None:
+            rows = named[id(side)] = RowsByName(side)
+        totals = rows.find(ident.total)
         if len(totals) != 1 or all(table.quantity(totals[0].index, c) is None for c in summable(side)):
             continue  # (a total written once for two sides has its figure in one of them)
         parts: list[tuple[Row, int]] = []
         for term in ident.parts:
-            found = _find(side, term)
+            found = rows.find(term)
             if len(found) > 1 or (not found and (not term.optional or _worded_otherwise(side, term))):
                 parts = []
                 break

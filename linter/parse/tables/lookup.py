@@ -16,6 +16,7 @@ they all state one value, which is what a check that reports a difference needs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tieout.linter.figures.context import FIELDS, MIXED, Context, read
@@ -23,7 +24,7 @@ from tieout.linter.figures.quantities import Quantity
 
 from .identities import item as item_of
 from .jurisdiction import title_context
-from .model import Column, Row, Side, Table
+from .model import Row, Side, Table
 from .spans import leaf
 from .vocab import words
 
@@ -54,13 +55,30 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
     context = table.context if outer is None else title_context(table).under(outer)
     out = []
     for side in table.sides:
+        # a column's context under the table's and its role: once a column, not once a cell
+        columns = [(col, col.context.under(context), col.role or leaf(col)) for col in side.columns]
         for i, row in enumerate(side.rows):
             path = _path(side, i) if side.structure == "code" else ()
             own = _row_context(row)  # (once a row, not once a cell)
-            for col in side.columns:
-                q = table.quantity(row.index, col.index)
+            named = item_of(row.label)
+            # the row's grid cells read once (`Table.quantity` per cell looked the row up again for each)
+            grid = table.rows[row.index] if 0 <= row.index < len(table.rows) else []
+            for col, col_context, role in columns:
+                c = grid[col.index] if 0 <= col.index < len(grid) else None
+                q = c.quantity if c else None
                 if q is not None:
-                    out.append(Hit(_identity(table, row, col, own.under(col.context.under(context)), path), q))
+                    ident = CellIdentity(
+                        table=table.index,
+                        row=row.index,
+                        col=col.index,
+                        context=own.under(col_context),
+                        item=named,
+                        code=row.code,
+                        column=role,
+                        total_row=row.total == "grand",
+                        path=path,
+                    )
+                    out.append(Hit(ident, q))
     return out
 
 
@@ -77,21 +95,6 @@ def _path(side: Side, i: int | None) -> tuple[str, ...]:
         chain.append(item_of(side.rows[i].label))
         i = side.rows[i].parent
     return tuple(reversed(chain))
-
-
-def _identity(table: Table, row: Row, col: Column, context: Context, path: tuple[str, ...]) -> CellIdentity:
-    """The identity of a cell, `context` its own (the row's words over the column's over the table's)."""
-    return CellIdentity(
-        table=table.index,
-        row=row.index,
-        col=col.index,
-        context=context,
-        item=item_of(row.label),
-        code=row.code,
-        column=col.role or leaf(col),
-        total_row=row.total == "grand",
-        path=path,
-    )
 
 
 def compatible(cell: Context, query: Context, strict: bool) -> bool:
@@ -121,14 +124,18 @@ def _same(field: str, mine: str, theirs: str) -> bool:
 class TableIndex:
     """Cells by item, for the prose checks."""
 
-    def __init__(self, tables: list[Table], outer: Context | None = None) -> None:
+    def __init__(
+        self, tables: list[Table], outer: Context | None = None, cells: Callable[[Table], list[Hit]] | None = None
+    ) -> None:
+        """`cells`: a table's `identities` under `outer` where the caller keeps them (several indexes of one
+        document's tables share them), else read here."""
         self.tables = tables
         self.by_item: dict[str, list[Hit]] = {}
         self.by_column: dict[str, list[Hit]] = {}
         self.by_path: dict[tuple[str, ...], list[Hit]] = {}
         classes = words("spending_classes")
         for t in tables:
-            for h in identities(t, outer):
+            for h in identities(t, outer) if cells is None else cells(t):
                 self.by_item.setdefault(h.identity.item, []).append(h)
                 if h.identity.path:
                     self.by_path.setdefault(h.identity.path, []).append(h)

@@ -518,10 +518,10 @@ def scope_relations(table: Table) -> list[Relation]:
     for side in table.sides:
         cols = summable(side)
         rows = side.rows
+        names = [SCOPE_NAMES.get(flatten(r.label)) for r in rows]  # each row's jurisdiction, read once a row
         for i, row in enumerate(rows[: len(rows) - 2]):
-            parts = SCOPE_SPLITS.get(SCOPE_NAMES.get(flatten(row.label), ""))
-            below = [SCOPE_NAMES.get(flatten(r.label)) for r in rows[i + 1 : i + 3]]
-            if parts is None or not _own_and_below(below, *parts):
+            parts = SCOPE_SPLITS.get(names[i] or "")
+            if parts is None or not _own_and_below(names[i + 1 : i + 3], *parts):
                 continue
             out += [
                 Relation("total", (row.index, c), [(r.index, c) for r in rows[i + 1 : i + 3]], where=row.label)
