@@ -92,13 +92,34 @@ def same_quantity(side: Side, col: Column) -> Pairs:
     group = [c for c in side.columns if max(prior, default=-1) < c.index < col.index and c.kind in ("amount", "")]
     last = [(c, m.group("q")) for c in group if (m := LAST_YEAR.match(heading(c)))]
     if len(last) != 1:
-        return []
+        return _two_years(group, col)
     prev, q = last[0]
     cur = [c for c in group if c is not prev and heading(c) in {w + q for w in THIS_YEAR}]
     named = GROWTH_WORDS.sub("", heading(col))
     if len(cur) != 1 or named and named not in q or cur[0].unit != prev.unit:
         return []
     return [(cur[0], prev)]
+
+
+# a column headed by a year and its quantity (`2024年上缴`): the year, and what follows it
+YEAR_OF = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<q>[\u4e00-\u9fff]{2,})$")
+
+
+def _two_years(group: list[Column], col: Column) -> Pairs:
+    """`企业名称 | 2024年上缴 | 2023年上缴 | 增减额`: the change of one quantity named in two columns by two years
+    that follow each other, the later over the earlier. Only where they are the only columns of the group, name
+    the same quantity after their years, and the change column's heading names no other."""
+    dated = [(c, m) for c in group if (m := YEAR_OF.match(heading(c)))]
+    if len(dated) != 2 or len(group) != 2 or dated[0][1].group("q") != dated[1][1].group("q"):
+        return []
+    (a, ma), (b, mb) = dated
+    years = int(ma.group("year")), int(mb.group("year"))
+    if abs(years[0] - years[1]) != 1 or a.unit != b.unit:
+        return []
+    named = re.sub(r"[%％（）()\s]", "", GROWTH_WORDS.sub("", heading(col)))
+    if named and named not in ma.group("q"):
+        return []
+    return [(a, b)] if years[0] > years[1] else [(b, a)]
 
 
 # a heading opening with a span of the year (`1-6月执行数`, `上半年`), after a year or not (`2024年1-6月`): the

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, siblings, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
-from tieout.linter.facts.passes.base import Completed, by_paragraph, list_total, said_earlier, same_section
+from tieout.linter.facts.passes.base import (
+    Completed,
+    by_paragraph,
+    list_total,
+    said_earlier,
+    same_section,
+)
 from tieout.linter.facts.passes.breakdowns import alike, runs_of
 from tieout.linter.figures.context import MIXED, Context
 from tieout.linter.figures.intervals import writes_ratio
@@ -353,6 +359,7 @@ def _share_base(
             or _shortened_whole(draft, wanted, s, part)
             or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
             or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
+            or _announced_whole(draft, wanted, s.part, part)
         )
         if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
             return replace(s, total=whole, certain=False)
@@ -720,6 +727,54 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
         return None
     whole = one[1]
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+# a total named by what it totals (`本年支出合计`, as `支出总额` is read): the bare item it is the total of
+TOTAL_OF = regex(r"^(?:本年|全年)?(?P<of>[\u4e00-\u9fff]{2,8}?)(?:合计|总额)$")
+
+
+def _announced_whole(draft: Draft, wanted: Identity, q: Quantity, part: Mention) -> Quantity | None:
+    """`支出 X，…，具体是：` / `1.甲支出 a，占支出总额的 p%` / `2.…`: the items listed under a figure (their subject
+    path has its item right above their own) name it by its total (`支出总额`, `支出合计`) where the document states
+    that total nowhere under that name. The whole is the one value the item above has before the part under
+    its heading (the items may be headings of their own), in no other fund or stage, not below the part (inferred: the whole is named otherwise)."""
+    total = TOTAL_OF.match(wanted.item)
+    path = part.identity.subject.split("›")
+    if total is None or len(path) < 2 or path[-1] != part.identity.item or path[-2] != total.group("of"):
+        return None
+    found = {
+        w.base_value: w
+        for m in draft.facts.mentions
+        if m.identity.item == total.group("of")
+        and m.start < part.start
+        and _heads(draft, m.start, part.start)
+        and not _other_fund_or_stage(m.identity.context, part.identity.context)
+        and (w := m.of_unit(q.base_unit)) is not None
+        and w.exact
+        and w is not q
+    }
+    if len(found) != 1:
+        return None
+    whole = next(iter(found.values()))
+    return whole if whole.base_value >= q.base_value else None
+
+
+def _heads(draft: Draft, a: int, b: int) -> bool:
+    """Does offset `b` (after `a`) stand under `a`'s heading: in its section or in one below it, no heading of
+    `a`'s level or above between them?"""
+    doc = draft.doc
+    here = doc.section_path(a)
+    if doc.section_path(b)[: len(here)] != here:
+        return False
+    return not any(s.title and len(s.path()) <= len(here) for s in doc.sections_between(a, b))
+
+
+def _other_fund_or_stage(a: Context, b: Context) -> bool:
+    """Do two contexts state different funds or stages (each one known)?"""
+    return any(
+        getattr(a, f) not in (None, MIXED) and getattr(b, f) not in (None, MIXED) and getattr(a, f) != getattr(b, f)
+        for f in ("fund", "stage")
+    )
 
 
 def _one_or_list_total(
