@@ -691,8 +691,8 @@ def _follows(before: Section, sec: Section) -> bool:
     return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
 
 
-# a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`)
-DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)")
+# a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`, `从类型看：`)
+DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)|从[\u4e00-\u9fff]{1,6}?(?:来看|看)")
 # what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`,
 # `具体安排如下：`)
 ANNOUNCES = regex(
