@@ -571,6 +571,10 @@ def _value(digits: str, frac: str, neg: bool, prec: int) -> Decimal:
 NAME_AFTER = regex(r"(?:支出|收入|资金|经费|费用|合计|之和)")
 
 
+# what a count of 项 after 中央 names as rules (`中央八项规定`): a name, not a count
+RULES_NAMED = regex(r"规定")
+
+
 # words pointing back at the items listed before (`以上五个税种`, `上述三项`): a count after them counts those items
 POINTS_BACK = regex(r"(?:以上|上述|前述)$")
 
@@ -591,6 +595,8 @@ def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quant
         return None  # `二类赛`, `三期工程`: a category or a phase, not a count
     if base == "项" and NAME_AFTER.match(text, u.end()):
         return None  # `四项支出合计 X`: the items a name counts, part of the name, no figure of its own
+    if base == "项" and RULES_NAMED.match(text, u.end()) and text[max(0, m.start() - 2) : m.start()] == "中央":
+        return None  # `违反中央八项规定精神`: the rules' name, no count of anything the report states
     if POINTS_BACK.search(text, max(0, m.start() - 2), m.start()):
         return None  # `以上五个税种合计 X`: how many of the items above a total sums, part of its name
     if text[m.start() - 1 : m.start()] in '“"‘《':

@@ -567,6 +567,8 @@ def _settle(toks: list[Tok], said: str) -> list[Tok]:
         toks = _named_comparisons(toks)
     if COMPARISON_MARK.search(said):  # (a comparison's words and those closing it: 比, 较, 与)
         toks = _compared_in_brackets(toks)
+        if "同比" in said:
+            toks = _restated_year_on_year(toks)
     for i, t in enumerate(toks):
         # (each test below holds of a label of its words only, or of a keyword that may not complete; a figure is
         # neither)
@@ -935,6 +937,22 @@ def _moved_figure(toks: list[Tok], k: int) -> bool:
     if toks[k].type == "SEP" and toks[k].text in "，,":
         k -= 1
     return k >= 0 and toks[k].type == "AMOUNT"
+
+
+def _restated_year_on_year(toks: list[Tok]) -> list[Tok]:
+    """`收入 X，较上年 B 同比下降 p%`: a `同比` between last year's figure, named by its comparison, and the move says
+    that comparison again (the move is X's against B), no second comparison without a base: it is dropped."""
+    drop = {
+        i
+        for i in range(2, len(toks) - 1)
+        if toks[i].type == "CMP"
+        and toks[i].text == "同比"
+        and toks[i - 1].type == "AMOUNT"
+        and _year_on_year(toks[i - 2])
+        and toks[i - 2].text.strip("，, ") != "同比"
+        and toks[i + 1].type in ("UP", "DOWN")
+    }
+    return [t for i, t in enumerate(toks) if i not in drop] if drop else toks
 
 
 def _year_on_year(t: Tok) -> bool:

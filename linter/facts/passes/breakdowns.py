@@ -691,8 +691,8 @@ def _follows(before: Section, sec: Section) -> bool:
     return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
 
 
-# a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`)
-DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)")
+# a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`, `从类型看：`)
+DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|看)|从[\u4e00-\u9fff]{1,6}?(?:来看|看)")
 # what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`,
 # `具体安排如下：`)
 ANNOUNCES = regex(
@@ -1857,12 +1857,17 @@ ENUMERATED = regex(f"^[，、；：:。\\s]*([{ORDINALS}])是")
 def enumerations(draft: Draft) -> Iterator[Breakdown]:
     """`转移支付补助 X。一是税收返还 a；二是一般性转移支付 b；三是专项转移支付 c。`: the figures of items enumerated
     一是, 二是 … right after a figure are its parts when they add up to it, or one slipped digit explains the
-    difference (an enumeration may list only the main items: then it does not foot and says nothing)."""
+    difference (an enumeration may list only the main items: then it does not foot and says nothing). The
+    figure may also be a heading's one figure (`（二）非税收入未缴库 X。` / `一是 … a；二是 … b。`): the text right
+    under the heading then opens with the enumeration (`_heading_total`)."""
+    starts = [s.start for s in draft.doc.sentences]
     for mentions in by_paragraph(draft).values():
-        for i in range(1, len(mentions)):
+        for i in range(len(mentions)):
             if _ordinal(mentions[i]) != 1:
                 continue
-            total = mentions[i - 1]
+            total = mentions[i - 1] if i else _heading_total(draft, mentions[0], starts)
+            if total is None:
+                continue
             q = exact_figure(total)
             if (
                 q is None
@@ -1878,6 +1883,19 @@ def enumerations(draft: Draft) -> Iterator[Breakdown]:
             if foots(q, parts) or _one_slip(q, parts):
                 # its link to the total is read from the arithmetic, not the words: a warning at most
                 yield Breakdown(total, [m for m, _ in items], "一是", True, total.sentence, certain=False)
+
+
+def _heading_total(draft: Draft, first: Mention, starts: list[int]) -> Mention | None:
+    """The one figure of the heading right before the paragraph `first` opens, when the paragraph's first sentence
+    is the heading's next and opens with `first` (no words with figures between the heading and its items)."""
+    si = first.sentence - 1
+    if si < 0 or draft.doc.sentences[first.sentence].paragraph == draft.doc.sentences[si].paragraph:
+        return None
+    sec = draft.doc.section_at(starts[si])
+    if sec is None or not sec.title or sec.start != starts[si]:
+        return None
+    head = _heading_figure(draft, sec, starts)
+    return head[0] if head is not None else None
 
 
 def _ordinal(m: Mention) -> int:
