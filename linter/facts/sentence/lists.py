@@ -853,7 +853,18 @@ class Lists(Rates, Changes):
         they do not make exactly (`短收 520 万元，主要是企业所得税短收 3725 万元…`: what made a net movement may each
         be more than it, others having moved the other way)."""
         parts = within_whole(self.labeller, head, self._gross(head, parts))
+        parts = self._of_head_stage(head, parts)
         return [] if NET_MOVE.search(head.label) and not _complete(head, parts) else parts
+
+    def _of_head_stage(self, head: Mention, parts: list[Mention]) -> list[Mention]:
+        """The parts up to the first stating the other side of a plan and its outcome than the head: `全年预算 T，其中
+        当年财政拨款 a；全年执行 b` — b is what was spent of T, no part of it (nor is what follows it)."""
+        stage = self.labeller.identify(head.label)[1].stage
+        if stage not in PLAN_STAGES and stage not in OUTCOME_STAGES:
+            return parts
+        other = OUTCOME_STAGES if stage in PLAN_STAGES else PLAN_STAGES
+        cut = next((k for k, m in enumerate(parts) if self.labeller.identify(m.label)[1].stage in other), len(parts))
+        return parts[:cut]
 
     def _listed_shares(self, b: _Breakdown, si: int) -> None:
         """`其中：税收收入 a、非税收入 b，分别占 p%、q%`: the shares after 分别 go one to each part listed right
