@@ -328,6 +328,12 @@ def _bare_row(m: Mention) -> bool:
     return bool(m.quantities) and all(q.kind == "bare" for q in m.quantities)
 
 
+def _in_points(c: _Change) -> bool:
+    """Is every figure the change moves by in percentage points?"""
+    moved = [m.quantity for m in c.movements if m.quantity is not None]
+    return bool(moved) and all(q.kind == "pp" for q in moved)
+
+
 def _movements(c: _Change) -> list[Movement]:
     """The clause's moves; a negative figure after an up word (`增幅 -5.2%`) is a move down by its size."""
     out = []
@@ -386,6 +392,10 @@ class Changes(Reader):
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if subject is not None and current is not None:
             current, label = self._which_changed(c, si, base, subject, whole, key, mentions, (current, label))
+        if current is not None and current.kind != "percent" and _in_points(c):
+            # a move in percentage points is a ratio's (`税收收入…占…的 72.7%，较上年回落 1.0 个百分点`), never an
+            # amount's: the figure found is not what changed
+            return
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
     def _which_changed(
