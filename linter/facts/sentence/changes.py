@@ -328,10 +328,13 @@ def _bare_row(m: Mention) -> bool:
     return bool(m.quantities) and all(q.kind == "bare" for q in m.quantities)
 
 
-def _in_points(c: _Change) -> bool:
-    """Is every figure the change moves by in percentage points?"""
+def _points_of_no_ratio(c: _Change, current: Quantity | None) -> bool:
+    """Does the change move by percentage points alone while the figure found as what changed is no percentage? A
+    move in points is a ratio's (`税收收入…占…的 72.7%，较上年回落 1.0 个百分点`), never an amount's: the figure found
+    is not what changed."""
     moved = [m.quantity for m in c.movements if m.quantity is not None]
-    return bool(moved) and all(q.kind == "pp" for q in moved)
+    in_points = bool(moved) and all(q.kind == "pp" for q in moved)
+    return in_points and current is not None and current.kind != "percent"
 
 
 def _movements(c: _Change) -> list[Movement]:
@@ -392,9 +395,7 @@ class Changes(Reader):
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if subject is not None and current is not None:
             current, label = self._which_changed(c, si, base, subject, whole, key, mentions, (current, label))
-        if current is not None and current.kind != "percent" and _in_points(c):
-            # a move in percentage points is a ratio's (`税收收入…占…的 72.7%，较上年回落 1.0 个百分点`), never an
-            # amount's: the figure found is not what changed
+        if _points_of_no_ratio(c, current):
             return
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
 
