@@ -162,9 +162,9 @@ def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
 FULL_MARKS = regex(r"满分|分值|权重")
 # a figure named only as what another changed by (`减收 24.61 亿元`, `比上年增加 3.2 亿元`): never a list's whole
 CHANGE_AMOUNT = regex(
-    r"^[，、；\s]*(?:同比|比上年同期|比上年|较上年|与上年相比)?(?:"
+    r"^[，、；\s]*(?:同比|比上年同期|比上年|较上年|与上年相比|本年|当年|今年)?(?:"
     + "|".join((*words("relations", "up"), *words("relations", "down")))
-    + r"|增收|减收|增支|减支|多收|少收|超收|短收|节支)了?$"
+    + r"|新增|增收|减收|增支|减支|多收|少收|超收|短收|节支)了?$"
 )
 
 

@@ -29,6 +29,7 @@ from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import (
     ADDED,
     ADDING,
+    CHANGE_AMOUNT,
     FULL_MARKS,
     HANDED_OVER,
     ORDINALS,
@@ -844,6 +845,12 @@ def _handled(draft: Draft, p: Mention, whole: Quantity) -> bool:
     return not draft.is_part(p) and bool(HANDLED.match(p.key)) and exact_of(p, whole.base_unit) is not None
 
 
+def _not_moves(items: list[Mention]) -> list[Mention]:
+    """The items but those naming what a part changed by, by the move alone (`其中：购置费 a，上年未安排，本年新增 a`):
+    no part of their own."""
+    return [m for m in items if not CHANGE_AMOUNT.match(m.label)]
+
+
 def headless(draft: Draft) -> Iterator[Breakdown]:
     """`A x，B y。其中，甲 A x1，B y1。乙 A x2，B y2。`: a sentence opening with 其中 breaks down the sentence
     before it (PDF text breaks after 。, so it may start a paragraph; a heading between ends the reach). Form
@@ -852,7 +859,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
     for si, listed_items in draft.headless.items():
         if _sibling_line(draft, si):
             continue  # read with the first line of its run
-        items = _before_added(listed_items) + _sibling_items(draft, si)
+        items = _not_moves(_before_added(listed_items) + _sibling_items(draft, si))
         if si in draft.whole_listed:
             # `支出总计包括：A a、B b…`: the list is of the figure it names, stated before, or of none
             found = _listed_of_named(draft, si, items)

@@ -854,6 +854,8 @@ class Lists(Rates, Changes):
         be more than it, others having moved the other way)."""
         parts = within_whole(self.labeller, head, self._gross(head, parts))
         parts = self._of_head_stage(head, parts)
+        # (what a part changed by, named by the move alone: `购置费 a，上年未安排，本年新增 a`: no part of its own)
+        parts = [p for p in parts if not CHANGE_AMOUNT.match(p.label)]
         return [] if NET_MOVE.search(head.label) and not _complete(head, parts) else parts
 
     def _of_head_stage(self, head: Mention, parts: list[Mention]) -> list[Mention]:
