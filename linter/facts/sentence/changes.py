@@ -682,6 +682,10 @@ class Changes(Reader):
         """The change, where the figure its name names is not read from `subject` (none found, or one of two)."""
         if subject is None:
             return self._unstated_subject(c, si, mentions, key, named) if key else None
+        if c.base is None and LAST_YEAR_WORDS.search(c.cmp) and self._listed_as_last_years(subject, mentions):
+            # `上年基本支出 a、项目支出 b；…项目支出较上年增加 Δ`: the figure the change's name finds is last year's (the
+            # period its list opened with), the base; what changed is not stated here
+            return Change(c.cmp, key, None, subject.quantities[-1], _movements(c), si, False)
         if c.base is None and LAST_YEAR_WORDS.search(c.cmp) and mentions and mentions[0] is subject:
             if subject.quantities and self._last_years_alone(subject):
                 # `上年执行数：B；本年较上年下降 p%，减少 Δ`: the sentence's one figure is last year's, the change's base;
@@ -694,6 +698,29 @@ class Changes(Reader):
             # saying which of them changed in no word of a stage: either may be meant
             return Change(c.cmp, key, None, c.base, _movements(c), si, False)
         return None
+
+    def _listed_as_last_years(self, m: Mention, mentions: list[Mention]) -> bool:
+        """Is the figure an item of an enumeration whose first item names last year (`上年基本支出 a、项目支出 b`: the
+        period is said once for the list), set apart from the item before it by `、` alone?"""
+        k = next((i for i, x in enumerate(mentions) if x is m), 0)
+        if k == 0 or not m.quantities or not mentions[k - 1].quantities:
+            return False
+        first = k - 1
+        while first > 0 and self._enumerated_after(mentions[first - 1], mentions[first]):
+            first -= 1
+        opened = mentions[first]
+        return (
+            self._enumerated_after(mentions[k - 1], m)
+            and LAST_YEARS.match(opened.label.strip("，、；：: ")) is not None
+            and all(q.kind == "amount" for q in (opened.quantities[-1], m.quantities[-1]))
+        )
+
+    def _enumerated_after(self, before: Mention, m: Mention) -> bool:
+        """Does `m` follow `before` with nothing but an enumeration comma between its figure and m's name?"""
+        if not before.quantities or not m.quantities:
+            return False
+        between = self.doc.text[before.quantities[-1].end : m.quantities[0].start].strip()
+        return between.startswith("、") and between[1:].strip() == m.label.strip()
 
     def _last_years_alone(self, m: Mention) -> bool:
         """Is the figure named as last year's and nothing else, by its label or by the words its clause opens with
