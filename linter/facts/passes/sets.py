@@ -988,6 +988,7 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
     }
     items = []
     listed = _listing_paragraphs(draft, m)
+    again = _stated_again(draft, m, after)
     for other in after:
         if not other.quantities:
             continue
@@ -997,12 +998,19 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
         deeper = len(opath) > len(path)
         if not deeper and _another_total(other) and not draft.is_part(other):
             break  # `总分 100 分。自评得分 92.4 分。其中：…`: the items after another overall score are that one's
+        if other.sentence in again:
+            break  # (the same overall score stated again below, with items before it: another project's)
         if not (deeper or other.paragraph in listed) or other.key == m.key or _another_total(other):
             continue
         q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
         if q is not None and "得分" in other.key + other.label and (id(other) in own or not draft.is_part(other)):
             items.append(other)
     return items
+
+
+def _stated_again(draft: Draft, m: Mention, after: list[Mention]) -> set[int]:
+    """The sentences after the overall score that state the same overall score again (another project's)."""
+    return {x.sentence for x in after if x.key == m.key and _another_total(x) and not draft.is_part(x)}
 
 
 LIST_GOES_ON = ("；", ";", "：", ":")  # how a paragraph ends whose list goes on in the next one
