@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -297,6 +298,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
     groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
     # the sections of a performance evaluation are aspects of its one project, not subjects of their own
     evaluation = draft.facts.genre.startswith("evaluation")
+    forms = _form_starts(draft)
     for m in draft.facts.mentions:
         ident = m.identity
         if not ident.complete() or ident.inferred or not ident.named:
@@ -311,10 +313,12 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
                 counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q) + _surveyed_as(draft, m, q)
                 scored = q.base_unit == "分"
                 named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation, scored), ident.context)
-                groups.setdefault((named_as, q.base_unit, q.kind, counted), []).append((m, q))
+                form = _form_of(draft, forms, q)
+                groups.setdefault((named_as, q.base_unit, q.kind, counted, form), []).append((m, q))
     # a change's base is stated under the current figure's name: its group is named by its own identity
     named: dict[tuple, Identity] = {}
-    for key, ident, m, q in _bases_stated(draft, evaluation):
+    for stated, ident, m, q in _bases_stated(draft, evaluation):
+        key = (*stated, _form_of(draft, forms, q))
         if all(q is not x for _, x in groups.get(key, [])):
             groups.setdefault(key, []).append((m, q))
             named.setdefault(key, ident)
@@ -323,6 +327,22 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             items.sort(key=lambda x: x[1].start)
             # named by the subject that tells the quantity apart (not a standard section's heading above it)
             yield Restatement(replace(named.get(key, items[0][0].identity), subject=key[0][1]), items)
+
+
+# a project's form opening with its name as a field (`项目名称：…`, `项目名称	…` in a table's first row)
+FORM_OPENING = regex(r"(?m)^[ \t]*项目名称")
+
+
+def _form_starts(draft: Draft) -> list[int]:
+    """Where each project's form starts, where the document holds two or more (a file of several 自评表): figures
+    of one name in two forms are two projects' ([] for one form or none: the document's figures are of one)."""
+    starts = [f.start() for f in FORM_OPENING.finditer(draft.doc.original)]
+    return starts if len(starts) >= 2 else []
+
+
+def _form_of(draft: Draft, forms: list[int], q: Quantity) -> int:
+    """The form a figure stands in (its place in the file as the user has it), 0 where there are no forms."""
+    return bisect_right(forms, draft.doc.origin[q.start]) if forms else 0
 
 
 def _scored_as(draft: Draft, m: Mention, q: Quantity) -> str:
