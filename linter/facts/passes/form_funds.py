@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.facts.passes.assessment_form import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, mention
-from tieout.linter.facts.passes.form_scores import TOTAL_LINE
+from tieout.linter.facts.passes.form_scores import project_forms
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -51,18 +51,16 @@ def form_funds(draft: Draft) -> Iterator[Breakdown]:
     lines = original.split("\n")
     offsets = draft.doc.line_starts
     unit = next((m.group("u") for line in lines[:12] if (m := UNIT.search(line)) is not None), "")
-    begin = 0
+    after = 0  # (the line after the last form's overall score)
     projects: list[dict[str, Quantity | None]] = []  # each project's totals, by amount
-    for k, line in enumerate(lines):
-        if TOTAL_LINE.match(line) is None:
-            continue
+    for begin, k, _ in project_forms(lines):
         block, found = lines[begin:k], _figures(lines, offsets, begin, k)
-        begin = k + 1
+        after = k + 1
         block_unit = _block_unit(block) or unit
         yield from _sums(draft, found, block_unit)
         projects.append({key: _one_total(draft, by_source, block_unit) for key, by_source in found.items()})
     if len(projects) >= 2:
-        yield from _summed_projects(draft, projects, offsets[begin] if begin < len(offsets) else len(original))
+        yield from _summed_projects(draft, projects, offsets[after] if after < len(offsets) else len(original))
 
 
 def _one_total(draft: Draft, by_source: dict[str, list[tuple[int, str]]], unit: str) -> Quantity | None:

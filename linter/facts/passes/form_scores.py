@@ -73,16 +73,22 @@ def form_scores(draft: Draft) -> Iterator[ScoreSet]:
     lines = original.split("\n")
     offsets = draft.doc.line_starts
     held = {id(s.total) for s in draft.facts.scores}  # (a total another reading took)
-    begin = 0
-    for k, line in enumerate(lines):
-        total = TOTAL_LINE.match(line)
-        if total is None:
-            continue
+    for begin, k, total in project_forms(lines):
         pairs = _pairs(lines, offsets, begin, k)
-        begin = k + 1
         if pairs:
             found = [*_subtotals(draft, pairs), _overall(draft, total, offsets[k], pairs)]
             yield from (f for f in found if f is not None and id(f.total) not in held)
+
+
+def project_forms(lines: list[str]) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Each project's form as lines [begin, k): from the document's start, or the line after the overall score
+    closing the project before, up to its own overall score's line k (and that line's match)."""
+    begin = 0
+    for k, line in enumerate(lines):
+        total = TOTAL_LINE.match(line)
+        if total is not None:
+            yield begin, k, total
+            begin = k + 1
 
 
 def _pairs(lines: list[str], offsets: list[int], begin: int, end: int) -> list[_Pair] | None:
