@@ -171,21 +171,25 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
     names = [_names(p) for p in parts]
     # the total by its words as written too (a synonym may have renamed `政府采购支出总额` as a 支出合计)
     totals = (*_names(total), *_variants(total.label))
-    covered = [d for d in definitions() if _covers_exactly(d, names) is not None]
+    covered = [(d, exact) for d in definitions() if (exact := _covers_exactly(d, names)) is not None]
     # (parts that all open with a word naming what one of those definitions totals, `新增一般债券`, `新增专项债券`,
     # are that one's: the looser wordings, `一般债券`, also name components of its siblings, the 再融资债券)
     qualifier = commonprefix([_norm(p.key) for p in parts])
-    own = [d for d in covered if len(qualifier) >= 2 and any(t.startswith(qualifier) for t in d.totals)]
-    named = [d for d in definitions() if _totals(d, totals)]
-    for d in own or covered:
-        if d in named:
+    own = [(d, e) for d, e in covered if len(qualifier) >= 2 and any(t.startswith(qualifier) for t in d.totals)]
+    for d, exact in own or covered:
+        if _totals(d, totals):
             return True
         # (all the components of a definition whatever the total is called — unless the parts name what they make
         # and it is one component of what the total is named: `政府债券 X。其中：新增一般债券 a，新增专项债券 b；
         # 再融资债券 c`, while `发行政府债券 X，其中一般债券 a、专项债券 b`, by the kind of debt alone, is all of X)
-        if _covers_exactly(d, names) and not (own and any(_component_of(w, d.totals) is not None for w in named)):
+        if exact and not (own and _one_component_of_named(d, totals)):
             return True
     return conjoined(total, parts)
+
+
+def _one_component_of_named(d: Definition, totals: tuple[str, ...]) -> bool:
+    """Is what the definition totals one component of a definition the total is named as?"""
+    return any(_component_of(w, d.totals) is not None for w in definitions() if _totals(w, totals))
 
 
 def _covers_exactly(d: Definition, names: list[tuple[str, ...]]) -> bool | None:
