@@ -65,7 +65,7 @@ _GROUPS = (
     frozenset({"财政拨款", "其他资金"}),
     frozenset({"基本支出", "项目支出"}),
 )
-# (the same, for the forms written otherwise: form_funds)
+# (the same, for the forms written otherwise: form_funds, assessment_records)
 AMOUNTS, SOURCE_GROUPS = _AMOUNTS, _GROUPS
 # a department's form opens each group with a line of its own (`按收入性质分：`, `按支出性质分：`)
 _GROUP_LINE = regex(r"^按(?:收入|支出)性质分[：:]?$")

@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.facts.passes.assessment_form import (
-    _AMOUNTS,
     _FUND_ROW,
     _FUND_WORDS,
     _GROUP_LINE,
-    _GROUPS,
+    AMOUNTS,
+    SOURCE_GROUPS,
     Line,
     Reader,
     _fund_relations,
@@ -152,13 +152,13 @@ def _group(rows: list[tuple[str, str, Row]]) -> tuple[Row, list[dict[str, Row]],
             continue
         if kind == "total" or name in groups[-1] or not row:
             return None
-        if set(groups[-1]) in _GROUPS and not any(set(groups[-1]) | {name} <= g for g in _GROUPS):
+        if set(groups[-1]) in SOURCE_GROUPS and not any(set(groups[-1]) | {name} <= g for g in SOURCE_GROUPS):
             groups.append({})
         groups[-1][name] = row
         if kind == "source":
             loose.add(len(groups) - 1)
     groups = [g for g in groups if g]
-    if not all(frozenset(g) in _GROUPS or i in loose for i, g in enumerate(groups)):
+    if not all(frozenset(g) in SOURCE_GROUPS or i in loose for i, g in enumerate(groups)):
         return None
     return rows[0][2], groups, loose
 
@@ -168,7 +168,7 @@ def _block_unit(reader: Reader, h: int, rows: list[Row]) -> str:
     unit = _unit(reader, h)
     if unit:
         return unit
-    units = {q.unit if q.kind == "amount" else "" for row in rows for n in _AMOUNTS if (q := row.get(n)) is not None}
+    units = {q.unit if q.kind == "amount" else "" for row in rows for n in AMOUNTS if (q := row.get(n)) is not None}
     return units.pop() if len(units) == 1 else ""
 
 
@@ -183,11 +183,11 @@ def record_block(reader: Reader, raws: list[str], h: int) -> _FundBlock | None:
         return None
     total, groups, _ = grouped
     every = [total, *(r for g in groups for r in g.values())]
-    if any(not set(_AMOUNTS) <= set(r) for r in every):
+    if any(not set(AMOUNTS) <= set(r) for r in every):
         return None
     unit = _block_unit(reader, h, every)
     for row in every:
-        for name in _AMOUNTS:
+        for name in AMOUNTS:
             q = row.get(name)
             row[name] = in_unit(q, unit) if q is not None and unit else q
     names = [n for n in _FUND_WORDS.values() if n in total]
