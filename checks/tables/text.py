@@ -12,7 +12,7 @@ from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
-from tieout.linter.figures.labels import GENERIC_ITEMS
+from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
@@ -20,7 +20,7 @@ from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, com
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
-from tieout.linter.text.normalise import numbering
+from tieout.linter.text.normalise import HEADING, numbering
 from tieout.linter.vocab import load
 
 from .._util import unit_foreign, written
@@ -713,7 +713,32 @@ def _not_its_total(ctx: CheckContext, m: Mention, table: int) -> bool:
     # (a figure named by a generic word alone, `实际支出`, is named by what its paragraph speaks of, as one named by
     # none: `“三公”经费预算 a，实际支出 b` is no total of a table of projects)
     generic = not m.identity.item or m.identity.item in GENERIC_ITEMS
-    return _row_named_before(ctx, m, table) or (generic and _of_another_thing(ctx, m, table))
+    return _row_named_before(ctx, m, table) or (
+        generic
+        and (_of_another_thing(ctx, m, table) or (read(m.label).context.fund is None and _under_a_thing(ctx, m, table)))
+    )
+
+
+# the words of a heading that name no thing of its own (`1.预算总体情况`, `（三）部门预算及执行情况`, `一、项目基本情况`:
+# the document's own project or department)
+HEADING_NOISE = regex(r"情况|总体|概况|基本|主要|整体|说明|分析|项目|部门|单位|及|和|与|的|[（）()“”\s]")
+
+
+def _under_a_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
+    """Is the figure under a heading that names a thing (`5.“三公”经费情况`, `（一）基本公共卫生服务项目`), neither
+    the table's heading nor one enclosing it? A figure named by a column's word alone there is that thing's."""
+    found = tables_by_index(ctx).get(table)
+    if found is None or not (found.rows and found.rows[0]):
+        return False
+    held = ctx.doc.section_at(found.rows[0][0].start)
+    enclosing = {id(s) for s in _enclosing(held)} if held is not None else set()
+    section = ctx.doc.section_at(m.start)
+    while section is not None and id(section) not in enclosing:
+        thing = HEADING_NOISE.sub("", ctx.labeller.identify(HEADING.sub("", section.title, count=1))[0])
+        if len(thing) >= 2 and thing not in GENERIC_ITEMS:
+            return True
+        section = section.parent
+    return False
 
 
 # the words of a table's title that name no thing of its own: its number, its sides, its kind
@@ -801,11 +826,14 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
     from tieout.linter.parse.tables.identities import item
 
     label = LEADING.sub("", CLASS_MARK.sub("", m.label))
+    identity = getattr(m, "identity", None)
+    if STAGE_AND_SIDE.match(label) and identity is not None and identity.item and identity.item not in GENERIC_ITEMS:
+        # (`“三公”经费预算 A，实际支出 B`: B is named by the thing before it, the facts' item, not by a column's word)
+        return [(identity.item, True)]
     out = [(item(label), False)]
     rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
     if rest and rest != out[0][0]:
         out.append((rest, True))
-    identity = getattr(m, "identity", None)
     if identity is not None and identity.item and identity.item not in (x for x, _ in out):
         out.append((identity.item, True))
     # `公务接待费支出 X` is the expenditure of the row `公务接待费`: tried after the names themselves

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import MIXED, Context, read
-from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
+from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE, STAGE_AND_SIDE
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
@@ -343,10 +343,12 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
     text = draft.doc.text
     ends = sorted(q.end for q in draft.facts.quantities)
     identify, qualifying_ratio = draft.labeller.identify, draft.labeller.qualifying_ratio
+    canonical = draft.labeller.canonical_keys
     for si, mentions in draft.by_sentence.items():
         running = Context()
         sentence_start = draft.doc.sentences[si].start
         last_item = ""  # the item of the sentence's figure before, for a figure named by its stage alone
+        budgeted = False  # (and whether that figure is a budget)
         opened: str | None = None  # the period before a stock named as last year's (`上年滚存结余`), if carried
         for m in mentions:
             key, at = id(m), m.start
@@ -361,6 +363,15 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             k = bisect_left(ends, at + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
             before = text[begin:at]
+            if (
+                budgeted
+                and _side_of(item, last_item)
+                and STAGE_AND_SIDE.match(m.label)
+                and "；" not in before
+                and _names_one(canonical, last_item)
+            ):
+                # `“三公”经费预算 A，实际支出 B`: the outcome of the thing budgeted right before, not all the spending
+                item = last_item
             # (past a list's semicolon the words are the next item's: `…B，下降主要是上年一次性收入不再发生；其他收入 C`
             # is this year's C, the 上年 the previous item's explanation)
             words = read(_past_purpose(before[max(before.rfind("；"), before.rfind(";")) + 1 :])).context
@@ -381,6 +392,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
                 opened = _opened(m.label, own.under(words), running)
                 running = _carry(context, running)
                 last_item = item
+                budgeted = context.stage in BUDGET_STAGES
     return stated, items
 
 
@@ -418,6 +430,16 @@ MIN_ITEM = 4
 STAGE_ONLY = regex(
     r"^[，、；\s]*(?:上年|本年|当年)?(?:(?:决算|调整预算|调整后预算|年初预算|预算)数?|执行数|完成数)(?:为|是)?$"
 )
+
+
+SIDES = ("收入", "支出")
+BUDGET_STAGES = ("预算", "调整预算")
+
+
+def _side_of(item: str, before: str) -> bool:
+    """Is `item` a side alone (收入, 支出) and the item named before a thing of that side or of none (`三公经费`,
+    `基本支出`; not `税收收入` before 支出)?"""
+    return item in SIDES and bool(before) and before not in SIDES and not any(s in before for s in SIDES if s != item)
 
 
 def _last_year_beside(label: str) -> bool:

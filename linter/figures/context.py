@@ -30,7 +30,9 @@ PERIOD = regex(
 PERIOD_FIRST = "截到12上下一二三四"
 RELATIVE_PERIOD = regex(r"([+-]\d+)(.*)")
 MONTH = regex(r"(\d{1,2})\s*月")
-RELATIVE = {"current": 0, "previous": -1, "next": 1}
+# the period each group of context.yaml's relative wordings names: a year relative to the document's, or one
+# month of it (`9月当月`, `单月`, `上年同月`): a month's own figures, never those from January to its end (`1-9月`)
+RELATIVE = {"current": "+0", "previous": "-1", "next": "+1", "month": "+0-当月", "previous_month": "-1-当月"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,7 @@ def _word_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     for name, variants in wordings("context", "period").items():
         if name in RELATIVE:
             for w in variants[1:]:  # the first is the section's own name
-                meaning.setdefault(w, ("period", f"{RELATIVE[name]:+d}"))
+                meaning.setdefault(w, ("period", RELATIVE[name]))
     for w in load("context").get("shield") or []:
         meaning[str(w)] = ("shield", "")
     # (the words as a tree of their common beginnings: the matches of the alternation longest first, found

@@ -53,8 +53,13 @@ RATE_NAME = regex(f"(?:{_alternation('rate_name_tail')})$")
 UP_WORD = regex(_alternation("up") + "|升")
 DOWN_WORD = regex(_alternation("down") + "|低")
 GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
+# a figure named by an outcome's stage and a side alone (`实际支出`, `，决算支出为`): of the thing named before it in
+# its sentence (`“三公”经费预算 A，实际支出 B`), not all the spending
+STAGE_AND_SIDE = regex(r"^[，、；\s]*(?:全年)?(?:实际|决算|执行)(?:支出|收入)(?:数|额)?(?:为|是)?$")
 # a figure beside another that is only last year's value of it (`，上年为 B`, `（去年 B）`): a note on its neighbour
-LAST_YEAR_BESIDE = regex(r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年|去年)(?:末|底)?(?:为|是|的)?$")
+LAST_YEAR_BESIDE = regex(
+    r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年同月|去年同期|去年同月|上年|去年)(?:末|底)?(?:为|是|的)?$"
+)
 # what is left of a label once its context words are read: list marks, connectives, verbs of stating
 ITEM_TRIM_LEAD = regex(
     r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上(?!年(?!初))|加|减去|减"

@@ -764,6 +764,9 @@ def _soft_space(prev: str, nxt: str) -> bool:
 DIGITS = frozenset("0123456789")
 ASCII_ALNUM = DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # a figure in a heading line: the heading is a statement (`（五）住房保障支出 154.27 万元，…`), maybe no title
+# two bare figures one space apart (the runs of spaces between a table's columns are one space by now): a row of a
+# table set out by spaces, `二、项目支出 96,530.00 106,742.65`
+ALIGNED_FIGURES = regex(r"(?<![\d.,])-?\d[\d,]*(?:\.\d+)?%? -?\d[\d,]*(?:\.\d+)?%?(?: |$)")
 FIGURE_IN_HEADING = regex(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
 # a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`), or the sum it adds to
 # (`加上上级补助收入 a、…，收入总计 T`, a chain starting from the statement's figure)
@@ -890,8 +893,8 @@ def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
     markers = [0] * len(headings)
     matches = list(map(HEADING.match, lines.chars))  # (at C speed: most lines are no heading)
     for k, h in zip(compress(count(), matches), filter(None, matches)):
-        if lines.tables[k]:
-            continue  # a table's row (`一、事业收入 | 40.07`): no heading
+        if lines.tables[k] or ALIGNED_FIGURES.search(lines.chars[k], h.end()):
+            continue  # a table's row (`一、事业收入 | 40.07`, `二、项目支出    96,530.00    106,742.65`): no heading
         if h.group("dotted"):
             headings[k], markers[k] = 2 + h.group("dotted").count("."), h.end()
         else:  # (each alternative holds one named group, the last closed)
