@@ -2785,7 +2785,9 @@ SEMICOLON = regex(r"[；;]")
 OPENS_PARTS = regex(r"\s*[（(]\s*(?:其中|包括|含)?[：:]?\s*$")
 # figures in brackets that are no parts of the figure before: another period's, a plan's, a change
 NOT_BRACKET_PART = regex(
-    r"上年|去年|同期|预算|年初|调整|计划|目标|增长|下降|增加|减|同比|[－−]|比上年|占|加|共|合计|总计|累计|其他|不含|不包括|剔除|扣除|除|[，,；;。]"
+    # (an operator before a term, `（总收入 A－总费用 B）`, the normaliser's `-` too: the figure's computation)
+    r"上年|去年|同期|预算|年初|调整|计划|目标|增长|下降|增加|减|同比|[－−+＋×÷]|-(?=[\u4e00-\u9fff])|比上年|占|加|共|合计|总计"
+    r"|累计|其他|不含|不包括|剔除|扣除|除|[，,；;。]"
     rf"|{FULL_MARKS.pattern}"  # (`得分 93.50 分（满分 100 分）`: a score's bound, no part of it)
 )
 

@@ -287,6 +287,7 @@ COMPARED_IN_LABEL = regex(r"^[，、；：\s]*(?:比|较|与|同|对比)")
 YEAR_NAMED = regex(r"((?:19|20)\d\d)年度?")
 # a figure named as last year's (`，上年执行数`, `上年决算数为`)
 LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)")
+YEAR_IN = regex(r"((?:19|20)\d{2})年")
 
 
 def _names(mention_key: str, key: str) -> bool:
@@ -1426,6 +1427,17 @@ class Changes(Reader):
             return self._subject_before(si, mentions, certain)
         return subject, certain
 
+    def _noted_apart(self, m: Mention, moved_at: int) -> bool:
+        """Does the figure stand in brackets closed before the change's words (`收支结余 C（总收入 A－总费用 B），上年
+        D，同比下降 p%`)? It notes how the figure before was made, never what the change after the bracket is of."""
+        if not m.quantities:
+            return False
+        text, start = self.doc.text, self.doc.sentences[m.sentence].start
+        before = text[start : m.start]
+        if before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
+            return False
+        return any(c in text[m.quantities[-1].end : moved_at] for c in "）)")
+
     def _restated(self, m: Mention, mentions: list[Mention]) -> bool:
         """Is the figure the one before it restated in another unit (`A 万元，约 a 亿元，比上年增长 p%`)? The change
         is the exact figure's, which its words name."""
@@ -1539,7 +1551,7 @@ class Changes(Reader):
             and not REFERENCE.match(m.label)
             and not GAP_ALONE.fullmatch(m.label)
             and not any(id(q) in used for q in m.quantities)
-            and (within or not self._bracketed(m))
+            and (within or not (self._bracketed(m) or self._noted_apart(m, subject.start)))
         ]
         # of the stage the earlier figure names, where it names one (`决算 1.85 万元，预算 4.00 万元，…；上年决算 2.10
         # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
@@ -1570,6 +1582,12 @@ class Changes(Reader):
         """Does the mention stand inside a bracket its sentence opened before it and has not closed?"""
         return bool(m.quantities) and in_brackets(self.d, m.sentence, m.quantities[0].start)
 
+    def _last_year_named(self, comparison: str) -> bool:
+        """Does the comparison name the year before the document's (`比2024年` in a report of 2025), or a year where
+        the title states no one year?"""
+        own, named = (self._title_context().period or "")[:4], YEAR_IN.search(comparison)
+        return named is not None and (not own.isdigit() or int(own) == int(named.group(1)) + 1)
+
     def _is_compared(self, subject: Mention, comparison: str, mentions: list[Mention]) -> bool:
         """Does the subject's label name the period the change compares with (2022年 in `与2022年度相比`,
         上年 in `比上年`), or, against 上年, the year before another figure's of the sentence (`2025年预算 150
@@ -1581,6 +1599,10 @@ class Changes(Reader):
         own = comparison.endswith(subject.label) and not re.match(r"[，、]*(?:比|较|与|同)", subject.label)
         if year and year.group(1) in (comparison.removesuffix(subject.label) if own else comparison):
             return True
+        if LAST_YEARS_LABEL.match(subject.label) and self._last_year_named(comparison):
+            return (
+                True  # `上年收支结余 C，本年比 2024 年下降 p%` in a report of 2025: last year's figure, compared with
+            )
         if _named_last_year(subject):
             # `比上年的 3.65 亿元增加`, `上年为 66.7%，提高`, `（上年：3,200 万元）`, `上年预算 b，比2025年预算减少`: the
             # item last year
