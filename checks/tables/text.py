@@ -648,7 +648,7 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
         context = replace(context, fund=ANY_FUND)
     hits = [h for h in hits if not _spent_from(ctx, m, h)]
-    return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h.identity.table))], context
+    return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h))], context
 
 
 # an income's name (`事业收入`, `其他收入`), and the word of spending in a table's title or a figure's label
@@ -709,10 +709,14 @@ def _change_column(ctx: CheckContext, h: Hit) -> bool:
     return column is not None and CHANGE_HEADER.search(column.header) is not None
 
 
-def _not_its_total(ctx: CheckContext, m: Mention, table: int) -> bool:
+def _not_its_total(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
     # (a figure named by a generic word alone, `实际支出`, is named by what its paragraph speaks of, as one named by
-    # none: `“三公”经费预算 a，实际支出 b` is no total of a table of projects)
+    # none: `“三公”经费预算 a，实际支出 b` is no total of a table of projects; so is one named by the column's word
+    # alone, `实际到位 b` under `（一）县级配套资金到位不足`)
+    table = hit.identity.table
     generic = not m.identity.item or m.identity.item in GENERIC_ITEMS
+    if _column_word(m, hit) and _thing_named_before(ctx, m, hit):
+        return True
     return _row_named_before(ctx, m, table) or (
         generic
         and (_of_another_thing(ctx, m, table) or (read(m.label).context.fund is None and _under_a_thing(ctx, m, table)))
@@ -739,6 +743,36 @@ def _under_a_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
             return True
         section = section.parent
     return False
+
+
+def _column_word(m: Mention, hit: Hit) -> bool:
+    """Is the figure named by the word of the total row's column alone (`实际到位 b`, the column `实际到位`)?"""
+    from tieout.linter.parse.tables.identities import item
+
+    return bool(hit.identity.column) and item(LEADING.sub("", m.label)) == item(hit.identity.column)
+
+
+# the words of a column that say which stage of a thing its figures are (`实际到位` of `应到位`)
+STAGE_WORDS = regex(r"实际|决算|执行|应|计划|预算|年初|全年|调整后?")
+
+
+def _thing_named_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
+    """Does the figure before it in its sentence name a thing by the column's word (`县级资金应到位 A，实际到位 B`)?
+    B is then that thing's, not the table's total."""
+    core = STAGE_WORDS.sub("", hit.identity.column)
+    by_sentence = ctx.memo("text.mentions_by_sentence", lambda: _mentions_by_sentence(ctx))
+    before = [x for x in by_sentence.get(m.sentence, []) if x.start < m.start]
+    if len(core) < 2 or not before:
+        return False
+    label = before[-1].identity.item or ""
+    return core in label and len(STAGE_WORDS.sub("", label).replace(core, "")) >= 2
+
+
+def _mentions_by_sentence(ctx: CheckContext) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {}
+    for x in sorted(ctx.facts.mentions, key=lambda x: x.start):
+        out.setdefault(x.sentence, []).append(x)
+    return out
 
 
 # the words of a table's title that name no thing of its own: its number, its sides, its kind

@@ -258,12 +258,19 @@ def led_lists(draft: Draft) -> Iterator[Breakdown]:
     for sec in doc.sections:
         kids = children.get(id(sec), [])
         lead = _lead_figures(draft, sec, kids[0].start, starts) if len(kids) >= 2 else []
+        found: list[tuple[Mention, list[Mention], bool]] = []
         for total, q in lead:
             items = [_heading_figure(draft, k, starts, q.base_unit) for k in kids]
             parts = [m for x in items if x is not None for m in x[:1]]
             if len(parts) == len(kids) and not draft.is_part(total) and of_total(total, parts):
-                yield Breakdown(total, parts, "具体为", True, total.sentence, inferred=True, certain=False)
-                break
+                found.append((total, parts, foots(q, [x[1] for x in items if x is not None])))
+        if len(found) > 1:
+            # (`“三公”经费年初预算 A，决算 B，…` / `1.因公出国（境）费 a…`: the items total one of the two, the one they
+            # add up to; which it is is not known where they add up to neither)
+            found = [f for f in found if f[2]]
+        if len(found) == 1:
+            total, parts, _ = found[0]
+            yield Breakdown(total, parts, "具体为", True, total.sentence, inferred=True, certain=False)
 
 
 def _lead_figures(draft: Draft, sec: Section, first_kid: int, starts: list[int]) -> list[tuple[Mention, Quantity]]:
@@ -2016,7 +2023,27 @@ def _defined_split(draft: Draft, before: int, mentions: list[Mention], si: int) 
         own = f"{m.identity.context.fund or ''}{m.identity.item}"
         if len(parts) >= 2 and (of_total(m, parts) or of_named_total(own, parts)):
             found.append(m)
-    return _split(draft, found[0], mentions, si, defined=True) if len(found) == 1 else None
+    if len(found) != 1 or _sum_stated_apart(draft, found[0], mentions, before):
+        return None
+    return _split(draft, found[0], mentions, si, defined=True)
+
+
+def _sum_stated_apart(draft: Draft, total: Mention, mentions: list[Mention], before: int) -> bool:
+    """Do the list's figures, not adding up to the total its definition names, add up to another figure stated in
+    the sentences up to it (`支出安排 S，…，上解支出 U。支出合计 T。从支出性质看，基本支出 a，项目支出 b`: a + b = S, not
+    T)? Which figure the list divides is then not known."""
+    q = exact_figure(total)
+    if q is None:
+        return False
+    figures = [x for m in mentions if (x := exact_of(m, q.base_unit)) is not None]
+    if foots(q, figures):
+        return False
+    for sj in range(max(0, before - DIMENSION_REACH), before + 1):
+        for m in draft.by_sentence.get(sj) or []:
+            other = exact_of(m, q.base_unit)
+            if m is not total and other is not None and foots(other, figures):
+                return True
+    return False
 
 
 # what opens a label before its name (`、支出 b`, `，年末滚存结余 c`)

@@ -206,7 +206,10 @@ def _names_other(name: str, other: str) -> bool:
 
 def _moved_by(c: _Change) -> tuple[Quantity | None, Quantity | None]:
     """The change's own amount and rate (the first of each)."""
-    amount = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"), None)
+    # (an amount of money or a count: `减少 13 人` moves a count as `减少 Δ 万元` an amount)
+    amount = next(
+        (m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind in ("amount", "count")), None
+    )
     rate = next((m.quantity for m in c.movements if m.quantity is not None and m.quantity.kind == "percent"), None)
     return amount, rate
 
@@ -493,15 +496,17 @@ class Changes(Reader):
         self, c: _Change, base: Quantity | None, subject: Mention, mentions: list[Mention], read: tuple[Quantity, str]
     ) -> tuple[Quantity, str]:
         """`“三公”经费支出决算 A，全年预算 B，决算数为预算数的 r%；较上年减少 Δ，下降 p%`: a change after a budget
-        that follows the year's outcome in its sentence may be of either (the words do not say); the outcome
+        and the year's outcome in its sentence may be of either (the words do not say); the outcome
         where its figures agree with it and the budget's do not, else the nearest (the budget) as read."""
         if self.labeller.identify(subject.label)[1].stage not in BUDGET_STAGES:
             return read
         current, label = read
-        before = mentions[: mentions.index(subject)] if subject in mentions else []
+        # (the outcome stated before the budget or, `财政拨款支出年初预算 A，决算 B，完成年初预算的 r%；财政拨款支出较上年
+        # 减少 Δ，降幅 p%`, after it: the change names the item, not which of its figures)
+        others = [m for m in mentions if m is not subject]
         outcomes = [
             (m, q)
-            for m in before
+            for m in others
             if not self._qualifies(m)
             and self.labeller.identify(m.label)[1].stage in OUTCOME_STAGES
             and (q := m.of_unit(current.base_unit)) is not None
