@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import MIXED, Context, read
-from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE, STAGE_AND_SIDE
+from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
@@ -466,7 +466,6 @@ def _excluded(words_before: str, label: str) -> str:
 
 
 DEMONSTRATIVE = regex(r"^(?:该|此|其|上述|本项|本指标|这)")
-INCLUDED = regex("^(?:" + "|".join(words("relations", "included")) + ")")
 INVOLVING = regex("^(?:" + "|".join(words("relations", "involving")) + ")")
 
 

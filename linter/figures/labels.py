@@ -53,6 +53,8 @@ RATE_NAME = regex(f"(?:{_alternation('rate_name_tail')})$")
 UP_WORD = regex(_alternation("up") + "|升")
 DOWN_WORD = regex(_alternation("down") + "|低")
 GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
+# a note naming what a figure includes (`含开发区`, `包括`): vocab relations `included`
+INCLUDED = regex(f"^(?:{_alternation('included')})")
 # a figure named by an outcome's stage and a side alone (`实际支出`, `，决算支出为`): of the thing named before it in
 # its sentence (`“三公”经费预算 A，实际支出 B`), not all the spending
 STAGE_AND_SIDE = regex(r"^[，、；\s]*(?:全年)?(?:实际|决算|执行)(?:支出|收入)(?:数|额)?(?:为|是)?$")

@@ -60,7 +60,7 @@ from tieout.linter.facts.passes.base import (
 from tieout.linter.facts.passes.surveys import one_answer_apart, survey_stages
 from tieout.linter.figures.context import CLAUSE_END, FIELDS, MIXED, Context
 from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
-from tieout.linter.figures.labels import GENERIC_ITEMS, LAST_YEAR_BESIDE
+from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
@@ -76,7 +76,6 @@ INSPECTED = regex(f"(?:{_alt('inspected')})[^，。；]{{0,12}}$")
 HANDLED = regex(f"^(?:其中)?(?:{_alt('handled')})")
 MONEY_NOUN = regex(f"(?:{_alt('money_nouns')})$")
 JOINED = regex(r"(.{2,})(?:及|和|与|加)(.{2,})")
-INCLUDED = regex(f"^(?:{_alt('included')})")
 # a numbered item's mark (`4.`, `（四）`, `四、`)
 NUMBERED_ITEM = regex(
     r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"

@@ -36,7 +36,6 @@ from tieout.linter.facts.sentence.reader import REMAINDER
 from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
     FULL_MARKS,
-    INCLUDED,
     LAST_YEAR_ONLY,
     LAST_YEARS_RATIO,
     OUTCOME_STAGES,
@@ -51,6 +50,7 @@ from tieout.linter.facts.sentence.wording import (
     names_opened,
 )
 from tieout.linter.figures.context import FIELDS, Context
+from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
 from tieout.linter.parse.tokens import REVENUE_DOWN, REVENUE_UP

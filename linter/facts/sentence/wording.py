@@ -10,10 +10,7 @@ from tieout.linter.facts.passes.base import exact_figure
 from tieout.linter.parse.sentences import _Breakdown, _Formula
 from tieout.linter.parse.tokens import YEAR_ON_YEAR_CMP
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load, words
-
-INCLUDED = regex("^(?:" + "|".join(words("relations", "included")) + ")")
-
+from tieout.linter.vocab import load
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
 # the names of last year (their order lets 上年同期 win over 上年)
