@@ -28,9 +28,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate, combinations, compress, count
-from operator import add
+from operator import add, attrgetter, itemgetter, methodcaller
 
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
@@ -884,7 +884,12 @@ def _tab_set(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
     header words then stand over no particular figures (runs of rows with the same number of tabs are made
     rows of bars before; what is left, rows set a blank line apart or a header of fewer cells, cannot be
     placed), so the table is not read."""
-    return any("\t" in lines[k].lstrip(" \t\u3000") for k in (*header, *(r.line for r in rows)))
+    # (the lines holding a tab picked in C: most tables have none, and a line without one needs no strip)
+    tabbed = filter(methodcaller("__contains__", "\t"), map(lines.__getitem__, [*header, *map(LINE_OF, rows)]))
+    return any("\t" in ln.lstrip(" \t\u3000") for ln in tabbed)
+
+
+LINE_OF = attrgetter("line")  # a row's line
 
 
 def _headerless(
@@ -1168,9 +1173,12 @@ def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, li
         row_edges = [_edges(lines[r.line], r.figs, metric) for r in complete]
         spread = exact = 0
         for c in range(k):
-            edges = sorted(e[c] for e in row_edges)
-            mid = edges[len(edges) // 2]
-            spread += sum(abs(e - mid) for e in edges)
+            edges = sorted(map(itemgetter(c), row_edges))
+            half = len(edges) // 2
+            mid = edges[half]
+            # (the distances to the median, summed in C: the edges below it are no greater, those from it on no
+            # less)
+            spread += sum(edges[half:]) - mid * (len(edges) - half) + mid * half - sum(edges[:half])
             exact += max(Counter(edges).values())  # (the commonest edge's count, counted in one pass)
         score = (-exact, spread)
         if best is None or score < best[0]:
@@ -1793,13 +1801,21 @@ def _header_row(
 
 def _naming_words(line: str) -> list[re.Match[str]]:
     """The words of a header line that may name columns of figures (not the label's or the code's heading)."""
-    return [
+    return list(_naming_words_of(line))
+
+
+@lru_cache(maxsize=1024)
+def _naming_words_of(line: str) -> tuple[re.Match[str], ...]:
+    """`_naming_words`, read once per header line's text: a table's header lines are read for its own columns
+    and its tree, again by each page joined to it (its header repeated) and for each layout tried; a pure
+    function of the line (the caller gets a list of its own)."""
+    return tuple(
         m
         for m in HEADER_WORD.finditer(line)  # `2023 年债务余额`: one name
         if not LABEL_HEADER.search(m.group())
         and not CODE_HEADER.search(m.group())
         and m.group() not in ("项", "目", "地", "区", "类", "款")  # (a code's parts, `类  款  项`, name no figures)
-    ]
+    )
 
 
 BEYOND = (
@@ -1967,7 +1983,7 @@ def _in_percent(head: str, cells: list[str]) -> bool | None:
     counted in 分 (`权重(%)` over 20 and 30: their share of 100), and a 得分 of 18 beside one of 25.5 is no mix."""
     decimals = {len(t.split(".")[1].rstrip("%")) if "." in t else 0 for t in cells}  # (_shape, inlined)
     points = scored(head)
-    percent = any(t.endswith("%") for t in cells) or "%" in head and not points
+    percent = any(map(methodcaller("endswith", "%"), cells)) or "%" in head and not points
     if not percent and len(decimals) > 1 and 0 in decimals and not (points and _rate_figures(cells)):
         return None
     return percent

@@ -110,11 +110,11 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
             # 序号 / 行次: numbers that describe the row (`收入行次`: a side's name over the header run into it)
             kinds.append("text")
             continue
-        codes = [t for t in texts if CODE.match(t)]
+        codes = list(filter(CODE.match, texts))
         coded_head = any(h in code_words for h in head if h)
         if codes and len(codes) >= 0.6 * len(texts) and (coded_head or _code_shaped(codes)):
             kinds.append("code")
-        elif all(NUMBER.match(t) for t in texts):
+        elif all(map(NUMBER.match, texts)):
             kinds.append("number")  # (all: is_number of flat texts, which stops at a column's first label)
         else:
             kinds.append("text")
