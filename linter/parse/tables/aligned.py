@@ -26,11 +26,11 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from itertools import accumulate, combinations, compress, count
-from operator import add, attrgetter, itemgetter, methodcaller
+from functools import cache, lru_cache, partial
+from itertools import accumulate, chain, combinations, compress, count
+from operator import add, attrgetter, gt, itemgetter, methodcaller
 
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
@@ -216,19 +216,17 @@ def find_aligned(doc: Document) -> list[Aligned]:
     paged = _page_numbers_within(lines, data, running)
     out: list[Aligned] = []
     i = 0
-    while i < len(lines):
-        if not data[i] or i and data[i - 1]:
-            i += 1
-            continue
+    for first in _run_starts(data):
+        if first < i:
+            continue  # (a run inside a table read)
+        i = first
         before = out[-1] if out else None
         # (a 三公 table set one space apart is read by its template's columns, before any reading by position)
         found = _sangong_at(lines, starts, i, data, mapper) or _table_at(
             lines, starts, i, data, mapper, before, (nonblank, heads), paged
         )
         if found is None:
-            while i < len(lines) and data[i]:
-                i += 1
-            continue
+            continue  # (the next run starts past this one)
         if found is not before:
             if before is not None and _goes_on(lines, before, found):
                 _left_open(before)
@@ -236,6 +234,13 @@ def find_aligned(doc: Document) -> list[Aligned]:
             out.append(found)
         i = found.last_line + 1
     return out
+
+
+def _run_starts(data: list[Parsed]) -> Iterator[int]:
+    """The lines where a run of rows of figures starts (a row, with none right above it), found in C: a table
+    is looked for only there, not at every line of the report."""
+    read = list(map(bool, data))
+    return chain(compress(count(), read[:1]), compress(count(1), map(gt, read[1:], read)))
 
 
 def line_starts(lines: list[str]) -> list[int]:
@@ -249,8 +254,10 @@ def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> fr
     """The lines of words that stand first on a page, right after the page number of the page before, twice or
     more (`某某委员会2025年部门预算公开` atop each page, where the report's title takes two lines): a running head."""
     seen: dict[str, int] = {}
-    for a, b in zip(nonblank, nonblank[1:]):
-        if data[b] is None and PAGE_MARK.match(lines[a]) and CJK.search(lines[b]):
+    # (the page numbers among the lines with text picked in C, each with the next line with text)
+    marked = compress(nonblank[1:], map(PAGE_MARK.match, map(lines.__getitem__, nonblank[:-1])))
+    for b in marked:
+        if data[b] is None and CJK.search(lines[b]):
             head = lines[b].strip()
             seen[head] = seen.get(head, 0) + 1
     return frozenset(h for h, n in seen.items() if n >= 2)
@@ -262,7 +269,12 @@ def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[
     of the lines are counted before). Returns those lines: the blank lines around one are the page's margins,
     not a gap that ends the table (`_rows`). `heads`: the lines of the report's running head (`_running_heads`)."""
     paged: set[int] = set()
-    for j, ln in enumerate(lines):
+    # (the lines ending like a page number picked in C; each read again as it stands now, since blanking a page's
+    # running head may have emptied one)
+    filled = list(compress(count(), lines))
+    ending = map(PAGE_NUMBER_END.__contains__, map(itemgetter(-1), map(lines.__getitem__, filled)))
+    for j in list(compress(filled, ending)):  # (read whole before the loop blanks any line)
+        ln = lines[j]
         if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
             continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
         if _row_near(lines, data, j, 1, heads) and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j)):
@@ -1119,19 +1131,22 @@ def _rows(
             if j < len(lines) and not data[j]:
                 j += _join_label_rest(lines, j, data, rows[-1], widest)
             continue
-        wrapped = _wrapped(lines, starts, j)
-        if wrapped is not None:
-            rows.append(wrapped[0])
-            j = wrapped[1]
-            continue
-        if _label_tail(lines, j, data, rows):
-            rows[-1].label += lines[j].strip()  # (`机关事业单位基本养老保险` over its tail `缴费支出`)
-            j += 1
-            continue
-        if _group_heading(lines, j, data) or _part_heading(lines, j, data) or _blank_item(lines, j, data, rows):
-            rows.append(_heading_row(lines, starts, j))
-            j += 1
-            continue
+        # (an empty line is no wrapped row, label tail, heading or blank item, which all hold words: it goes to
+        # the gap below at once; a table set a blank line apart has one after every row)
+        if lines[j]:
+            wrapped = _wrapped(lines, starts, j)
+            if wrapped is not None:
+                rows.append(wrapped[0])
+                j = wrapped[1]
+                continue
+            if _label_tail(lines, j, data, rows):
+                rows[-1].label += lines[j].strip()  # (`机关事业单位基本养老保险` over its tail `缴费支出`)
+                j += 1
+                continue
+            if _group_heading(lines, j, data) or _part_heading(lines, j, data) or _blank_item(lines, j, data, rows):
+                rows.append(_heading_row(lines, starts, j))
+                j += 1
+                continue
         k, gap = j, MAX_GAP
         # (a page number past the plain gap still counts: rows set a blank line apart, the page's margins
         # around its number make more blank lines than any gap between two rows)
@@ -1187,16 +1202,19 @@ def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, li
     return best[1], best[2]
 
 
+END = re.Match.end  # where a figure ends (mapped over a row's figures in C)
+
+
 def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list[int]:
     """The column of each figure's right edge; both metrics add up, so the line is measured piece by piece,
     not from its start for every figure."""
     if figs and "\f" not in line:  # the usual line: measured in one or two pieces
         if metric is chars:
-            return [f.end() for f in figs]
+            return list(map(END, figs))
         first = figs[0].end()
         if metric is width and line[first : figs[-1].end()].isascii():  # no wide character among the figures
             head = width(line[:first])
-            return [head + f.end() - first for f in figs]
+            return list(map(partial(add, head - first), map(END, figs)))
     out: list[int] = []
     edge = done = 0
     for f in figs:
@@ -1702,7 +1720,7 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     a = mapper.norm(row.label_at)
     if a is None:
         return None
-    cells = [Cell(flatten(row.label), a, a + 1, r, 0)]
+    cells = [Cell("".join(row.label.split()), a, a + 1, r, 0)]  # (flatten, inlined: for every row)
     placed: list[Cell | None] = [None] * k
     origin, n = mapper.origin, len(mapper.origin)
     prev, at = a, row.label_at  # the last offset placed (the label's, then each figure's) and its index
