@@ -28,9 +28,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from itertools import accumulate, chain, combinations, compress, count
-from operator import add, attrgetter, gt, itemgetter, methodcaller
+from operator import add, gt, itemgetter
 
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
@@ -254,10 +254,8 @@ def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> fr
     """The lines of words that stand first on a page, right after the page number of the page before, twice or
     more (`某某委员会2025年部门预算公开` atop each page, where the report's title takes two lines): a running head."""
     seen: dict[str, int] = {}
-    # (the page numbers among the lines with text picked in C, each with the next line with text)
-    marked = compress(nonblank[1:], map(PAGE_MARK.match, map(lines.__getitem__, nonblank[:-1])))
-    for b in marked:
-        if data[b] is None and CJK.search(lines[b]):
+    for a, b in zip(nonblank, nonblank[1:]):
+        if data[b] is None and PAGE_MARK.match(lines[a]) and CJK.search(lines[b]):
             head = lines[b].strip()
             seen[head] = seen.get(head, 0) + 1
     return frozenset(h for h, n in seen.items() if n >= 2)
@@ -269,14 +267,15 @@ def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[
     of the lines are counted before). Returns those lines: the blank lines around one are the page's margins,
     not a gap that ends the table (`_rows`). `heads`: the lines of the report's running head (`_running_heads`)."""
     paged: set[int] = set()
-    # (the lines ending like a page number picked in C; each read again as it stands now, since blanking a page's
-    # running head may have emptied one)
-    filled = list(compress(count(), lines))
-    ending = map(PAGE_NUMBER_END.__contains__, map(itemgetter(-1), map(lines.__getitem__, filled)))
-    for j in list(compress(filled, ending)):  # (read whole before the loop blanks any line)
-        ln = lines[j]
-        if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
+    for j, ln in enumerate(lines):
+        if not ln or ln[-1] not in PAGE_NUMBER_END:
             continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
+        if data[j] is not None and ln[-1] != "页":
+            # a row of figures (most lines ending in a digit) holds a Chinese character, which a page number holds
+            # only in its `第 7 页` form, ending in 页: no row needs the match
+            continue
+        if PAGE_NUMBER.match(ln.strip()) is None:
+            continue
         if _row_near(lines, data, j, 1, heads) and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j)):
             lines[j] = ""
             paged.add(j)
@@ -896,12 +895,8 @@ def _tab_set(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
     header words then stand over no particular figures (runs of rows with the same number of tabs are made
     rows of bars before; what is left, rows set a blank line apart or a header of fewer cells, cannot be
     placed), so the table is not read."""
-    # (the lines holding a tab picked in C: most tables have none, and a line without one needs no strip)
-    tabbed = filter(methodcaller("__contains__", "\t"), map(lines.__getitem__, [*header, *map(LINE_OF, rows)]))
-    return any("\t" in ln.lstrip(" \t\u3000") for ln in tabbed)
-
-
-LINE_OF = attrgetter("line")  # a row's line
+    # (a line without a tab needs no strip: most tables have none)
+    return any("\t" in lines[k] and "\t" in lines[k].lstrip(" \t\u3000") for k in (*header, *(r.line for r in rows)))
 
 
 def _headerless(
@@ -1214,7 +1209,7 @@ def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list
         first = figs[0].end()
         if metric is width and line[first : figs[-1].end()].isascii():  # no wide character among the figures
             head = width(line[:first])
-            return list(map(partial(add, head - first), map(END, figs)))
+            return [head + f.end() - first for f in figs]
     out: list[int] = []
     edge = done = 0
     for f in figs:
@@ -2001,7 +1996,7 @@ def _in_percent(head: str, cells: list[str]) -> bool | None:
     counted in 分 (`权重(%)` over 20 and 30: their share of 100), and a 得分 of 18 beside one of 25.5 is no mix."""
     decimals = {len(t.split(".")[1].rstrip("%")) if "." in t else 0 for t in cells}  # (_shape, inlined)
     points = scored(head)
-    percent = any(map(methodcaller("endswith", "%"), cells)) or "%" in head and not points
+    percent = any(t.endswith("%") for t in cells) or "%" in head and not points
     if not percent and len(decimals) > 1 and 0 in decimals and not (points and _rate_figures(cells)):
         return None
     return percent

@@ -114,7 +114,7 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
         coded_head = any(h in code_words for h in head if h)
         if codes and len(codes) >= 0.6 * len(texts) and (coded_head or _code_shaped(codes)):
             kinds.append("code")
-        elif all(map(NUMBER.match, texts)):
+        elif all(NUMBER.match(t) for t in texts):
             kinds.append("number")  # (all: is_number of flat texts, which stops at a column's first label)
         else:
             kinds.append("text")

@@ -29,15 +29,12 @@ header is not certain:
 from __future__ import annotations
 
 import re
-from functools import partial
-from itertools import chain
-from operator import add, itemgetter
+from operator import itemgetter
 
 from .dropped import header_names
 from .groups import Metric
 from .vocab import CODE_HEADER, column_heading
 
-SPAN = re.Match.span  # a figure's (start, end)
 CELL = re.compile(r"\S+(?: \S+)*")  # a header cell: words set apart by single spaces at most
 
 
@@ -73,7 +70,7 @@ def _bounds(line: str, figs: list[re.Match[str]], metric: Metric) -> list[int]:
     if line[first : figs[-1].end()].isascii():
         # (the usual row: no wide character among its figures, where either metric counts a character as one)
         head = metric(line[:first]) - first
-        return list(map(partial(add, head), chain.from_iterable(map(SPAN, figs))))  # (in C: for every row)
+        return [head + at for f in figs for at in f.span()]
     out: list[int] = []
     edge = done = 0
     for f in figs:
