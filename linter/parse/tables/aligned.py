@@ -202,7 +202,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")):
         return []
     lines = doc.original.split("\n")
-    starts = line_starts(lines)
+    starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
@@ -243,10 +243,13 @@ def _run_starts(data: list[Parsed]) -> Iterator[int]:
     return chain(compress(count(), read[:1]), compress(count(1), map(gt, read[1:], read)))
 
 
-def line_starts(lines: list[str]) -> list[int]:
+def line_starts(lines: list[str], doc: Document | None = None) -> list[int]:
     """Each line's offset in the text the lines were split from (and, last, the text's length + 1): the running
     sum of the lengths before it, plus one newline for each line before, summed in C (a generator over the lines
-    ran for every line of the report, in each of the three readers of text tables)."""
+    ran for every line of the report, in each of the three readers of text tables). Of the lines of a document's
+    original text (`doc`), its own line starts, counted once for the document when it was made, are taken."""
+    if doc is not None and len(doc.line_starts) == len(lines):
+        return [*doc.line_starts, len(doc.original) + 1]
     return list(map(add, accumulate(map(len, lines), initial=0), count()))
 
 

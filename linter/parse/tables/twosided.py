@@ -144,7 +144,7 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     ]
     if len(pairs) < 2:
         return []
-    starts = line_starts(lines)
+    starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
     out: list[Aligned] = []
     done = -1
