@@ -26,11 +26,11 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import accumulate, combinations, compress, count
-from operator import add
+from functools import cache, lru_cache
+from itertools import accumulate, chain, combinations, compress, count
+from operator import add, gt, itemgetter
 
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
@@ -202,7 +202,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")):
         return []
     lines = doc.original.split("\n")
-    starts = line_starts(lines)
+    starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
@@ -216,19 +216,17 @@ def find_aligned(doc: Document) -> list[Aligned]:
     paged = _page_numbers_within(lines, data, running)
     out: list[Aligned] = []
     i = 0
-    while i < len(lines):
-        if not data[i] or i and data[i - 1]:
-            i += 1
-            continue
+    for first in _run_starts(data):
+        if first < i:
+            continue  # (a run inside a table read)
+        i = first
         before = out[-1] if out else None
         # (a 三公 table set one space apart is read by its template's columns, before any reading by position)
         found = _sangong_at(lines, starts, i, data, mapper) or _table_at(
             lines, starts, i, data, mapper, before, (nonblank, heads), paged
         )
         if found is None:
-            while i < len(lines) and data[i]:
-                i += 1
-            continue
+            continue  # (the next run starts past this one)
         if found is not before:
             if before is not None and _goes_on(lines, before, found):
                 _left_open(before)
@@ -238,10 +236,20 @@ def find_aligned(doc: Document) -> list[Aligned]:
     return out
 
 
-def line_starts(lines: list[str]) -> list[int]:
+def _run_starts(data: list[Parsed]) -> Iterator[int]:
+    """The lines where a run of rows of figures starts (a row, with none right above it), found in C: a table
+    is looked for only there, not at every line of the report."""
+    read = list(map(bool, data))
+    return chain(compress(count(), read[:1]), compress(count(1), map(gt, read[1:], read)))
+
+
+def line_starts(lines: list[str], doc: Document | None = None) -> list[int]:
     """Each line's offset in the text the lines were split from (and, last, the text's length + 1): the running
     sum of the lengths before it, plus one newline for each line before, summed in C (a generator over the lines
-    ran for every line of the report, in each of the three readers of text tables)."""
+    ran for every line of the report, in each of the three readers of text tables). Of the lines of a document's
+    original text (`doc`), its own line starts, counted once for the document when it was made, are taken."""
+    if doc is not None and len(doc.line_starts) == len(lines):
+        return [*doc.line_starts, len(doc.original) + 1]
     return list(map(add, accumulate(map(len, lines), initial=0), count()))
 
 
@@ -263,8 +271,14 @@ def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[
     not a gap that ends the table (`_rows`). `heads`: the lines of the report's running head (`_running_heads`)."""
     paged: set[int] = set()
     for j, ln in enumerate(lines):
-        if not ln or ln[-1] not in PAGE_NUMBER_END or PAGE_NUMBER.match(ln.strip()) is None:
+        if not ln or ln[-1] not in PAGE_NUMBER_END:
             continue  # (most lines end in a figure or a word: only a line ending like a page number is matched)
+        if data[j] is not None and ln[-1] != "页":
+            # a row of figures (most lines ending in a digit) holds a Chinese character, which a page number holds
+            # only in its `第 7 页` form, ending in 页: no row needs the match
+            continue
+        if PAGE_NUMBER.match(ln.strip()) is None:
+            continue
         if _row_near(lines, data, j, 1, heads) and (_row_near(lines, data, j, -1, heads) or _header_near(lines, j)):
             lines[j] = ""
             paged.add(j)
@@ -884,7 +898,8 @@ def _tab_set(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
     header words then stand over no particular figures (runs of rows with the same number of tabs are made
     rows of bars before; what is left, rows set a blank line apart or a header of fewer cells, cannot be
     placed), so the table is not read."""
-    return any("\t" in lines[k].lstrip(" \t\u3000") for k in (*header, *(r.line for r in rows)))
+    # (a line without a tab needs no strip: most tables have none)
+    return any("\t" in lines[k] and "\t" in lines[k].lstrip(" \t\u3000") for k in (*header, *(r.line for r in rows)))
 
 
 def _headerless(
@@ -1114,19 +1129,22 @@ def _rows(
             if j < len(lines) and not data[j]:
                 j += _join_label_rest(lines, j, data, rows[-1], widest)
             continue
-        wrapped = _wrapped(lines, starts, j)
-        if wrapped is not None:
-            rows.append(wrapped[0])
-            j = wrapped[1]
-            continue
-        if _label_tail(lines, j, data, rows):
-            rows[-1].label += lines[j].strip()  # (`机关事业单位基本养老保险` over its tail `缴费支出`)
-            j += 1
-            continue
-        if _group_heading(lines, j, data) or _part_heading(lines, j, data) or _blank_item(lines, j, data, rows):
-            rows.append(_heading_row(lines, starts, j))
-            j += 1
-            continue
+        # (an empty line is no wrapped row, label tail, heading or blank item, which all hold words: it goes to
+        # the gap below at once; a table set a blank line apart has one after every row)
+        if lines[j]:
+            wrapped = _wrapped(lines, starts, j)
+            if wrapped is not None:
+                rows.append(wrapped[0])
+                j = wrapped[1]
+                continue
+            if _label_tail(lines, j, data, rows):
+                rows[-1].label += lines[j].strip()  # (`机关事业单位基本养老保险` over its tail `缴费支出`)
+                j += 1
+                continue
+            if _group_heading(lines, j, data) or _part_heading(lines, j, data) or _blank_item(lines, j, data, rows):
+                rows.append(_heading_row(lines, starts, j))
+                j += 1
+                continue
         k, gap = j, MAX_GAP
         # (a page number past the plain gap still counts: rows set a blank line apart, the page's margins
         # around its number make more blank lines than any gap between two rows)
@@ -1168,9 +1186,12 @@ def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, li
         row_edges = [_edges(lines[r.line], r.figs, metric) for r in complete]
         spread = exact = 0
         for c in range(k):
-            edges = sorted(e[c] for e in row_edges)
-            mid = edges[len(edges) // 2]
-            spread += sum(abs(e - mid) for e in edges)
+            edges = sorted(map(itemgetter(c), row_edges))
+            half = len(edges) // 2
+            mid = edges[half]
+            # (the distances to the median, summed in C: the edges below it are no greater, those from it on no
+            # less)
+            spread += sum(edges[half:]) - mid * (len(edges) - half) + mid * half - sum(edges[:half])
             exact += max(Counter(edges).values())  # (the commonest edge's count, counted in one pass)
         score = (-exact, spread)
         if best is None or score < best[0]:
@@ -1179,12 +1200,15 @@ def _metric(complete: list[_Line], lines: list[str], k: int) -> tuple[Metric, li
     return best[1], best[2]
 
 
+END = re.Match.end  # where a figure ends (mapped over a row's figures in C)
+
+
 def _edges(line: str, figs: list[re.Match[str]], metric: Metric = width) -> list[int]:
     """The column of each figure's right edge; both metrics add up, so the line is measured piece by piece,
     not from its start for every figure."""
     if figs and "\f" not in line:  # the usual line: measured in one or two pieces
         if metric is chars:
-            return [f.end() for f in figs]
+            return list(map(END, figs))
         first = figs[0].end()
         if metric is width and line[first : figs[-1].end()].isascii():  # no wide character among the figures
             head = width(line[:first])
@@ -1694,7 +1718,7 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     a = mapper.norm(row.label_at)
     if a is None:
         return None
-    cells = [Cell(flatten(row.label), a, a + 1, r, 0)]
+    cells = [Cell("".join(row.label.split()), a, a + 1, r, 0)]  # (flatten, inlined: for every row)
     placed: list[Cell | None] = [None] * k
     origin, n = mapper.origin, len(mapper.origin)
     prev, at = a, row.label_at  # the last offset placed (the label's, then each figure's) and its index
@@ -1793,13 +1817,21 @@ def _header_row(
 
 def _naming_words(line: str) -> list[re.Match[str]]:
     """The words of a header line that may name columns of figures (not the label's or the code's heading)."""
-    return [
+    return list(_naming_words_of(line))
+
+
+@lru_cache(maxsize=1024)
+def _naming_words_of(line: str) -> tuple[re.Match[str], ...]:
+    """`_naming_words`, read once per header line's text: a table's header lines are read for its own columns
+    and its tree, again by each page joined to it (its header repeated) and for each layout tried; a pure
+    function of the line (the caller gets a list of its own)."""
+    return tuple(
         m
         for m in HEADER_WORD.finditer(line)  # `2023 年债务余额`: one name
         if not LABEL_HEADER.search(m.group())
         and not CODE_HEADER.search(m.group())
         and m.group() not in ("项", "目", "地", "区", "类", "款")  # (a code's parts, `类  款  项`, name no figures)
-    ]
+    )
 
 
 BEYOND = (

@@ -115,7 +115,7 @@ _Read = tuple[Decimal, bool, str, str, Decimal, int, Kind, bool]
 def _read(text: str, unit: str) -> _Read | None:
     """What a cell's text says as a figure in the column's unit, apart from where it stands: a pure function
     of the two, read once per distinct pair (a table repeats its 0.00, its figures repeat over tables)."""
-    flat = flatten(text)
+    flat = "".join(text.split())  # (flatten, inlined)
     m = NUMBER.match(flat)
     # figures run together are apart by spaces: none in a text that flattening leaves whole
     if not m or len(flat) != len(text) and RUN_TOGETHER.search(text):

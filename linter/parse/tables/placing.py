@@ -29,6 +29,7 @@ header is not certain:
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from .dropped import header_names
 from .groups import Metric
@@ -51,8 +52,8 @@ def certain(header: list[str], rows: list[tuple[str, list[re.Match[str]]]], k: i
 def _column_spans(rows: list[tuple[str, list[re.Match[str]]]], k: int, metric: Metric) -> list[tuple[int, int]] | None:
     """Each column's span (its figures' leftmost start, rightmost end); None when two columns' spans meet."""
     bounds = [_bounds(line, figs, metric) for line, figs in rows]
-    lefts = [min(b[2 * c] for b in bounds) for c in range(k)]
-    rights = [max(b[2 * c + 1] for b in bounds) for c in range(k)]
+    lefts = [min(map(itemgetter(2 * c), bounds)) for c in range(k)]  # (each column's bounds picked in C)
+    rights = [max(map(itemgetter(2 * c + 1), bounds)) for c in range(k)]
     spans = list(zip(lefts, rights))
     if any(spans[c][1] >= spans[c + 1][0] for c in range(k - 1)):
         return None

@@ -127,7 +127,7 @@ def _label(g: list[Cell], codes: list[int], texts: list[int]) -> str:
     for c in reversed(texts):
         # a dash in a describing column is a blank text (`| 合计 | 500 | 100% | — |` under a column of notes)
         if c < n and g[c].text and not g[c].blank:
-            flat = flatten(g[c].text)
+            flat = "".join(g[c].text.split())  # (flatten, inlined: it runs for every row of every side)
             if not ROW_NUMBER.match(flat):  # not its 行次 (`3`)
                 return flat
     for c in codes + texts:

@@ -122,7 +122,7 @@ def find_side_by_side(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     used: set[int] = set()
     for t in taken:
         used.update(range(min(t.header, default=t.first_line), t.last_line + 1))
-    starts = line_starts(lines)
+    starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
     out: list[Aligned] = []
     for h in _named_lines(doc.original, starts):

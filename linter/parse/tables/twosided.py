@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import compress, count, islice
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
@@ -138,10 +138,13 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
         used.update(range(t.first_line, t.last_line + 1))
     # the two-sided rows: a label and figures, then a label and figures (cheap tests first, most lines of a
     # report fail them: the line ends in a figure or a dash, and a Chinese word follows its first figure)
-    pairs = [j for j, ln in enumerate(lines) if j not in used and _may_pair(ln) and _paired(_row_line(ln))]
+    # (the lines with text picked in C: an empty line is none)
+    pairs = [
+        j for j in compress(count(), lines) if j not in used and _may_pair(lines[j]) and _paired(_row_line(lines[j]))
+    ]
     if len(pairs) < 2:
         return []
-    starts = line_starts(lines)
+    starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
     out: list[Aligned] = []
     done = -1
