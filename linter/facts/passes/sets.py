@@ -63,7 +63,9 @@ def balances(draft: Draft) -> Iterator[Balance]:
             bq = _period_balance(m)
             carried = bq is None and (bq := _carried(draft, m)) is not None
             if bq is None:
-                after = _carried_after_resources(draft, mentions[:i], m)
+                # (asked only of a sum carried forward, `_carried_after_resources`'s figure: the figures before it
+                # are not copied for each of the others)
+                after = _carried_after_resources(draft, mentions[:i], m) if "结转下年" in m.key else None
                 if after is not None:
                     yield after
                 continue
@@ -633,10 +635,12 @@ def transfer_ratios(draft: Draft) -> Iterator[Share]:
     is of the income stated before it under its heading (`_income_before`)."""
     for si, mentions in draft.by_sentence.items():
         for k, ratio in enumerate(mentions):
-            moved = _moved_with(mentions, k)
             stated = next((q for q in ratio.quantities if q.kind == "percent" and q.exact), None)
+            if stated is None:
+                continue  # (most figures are no percentage: asked before the money beside it is looked for)
+            moved = _moved_with(mentions, k)
             part = exact_of(moved, "元") if moved is not None else None
-            if moved is None or stated is None or part is None:
+            if moved is None or part is None:
                 continue
             first = min(k, mentions.index(moved))
             applied = first == k  # `按 p% 的比例调入 B`: B was worked out from the ratio
