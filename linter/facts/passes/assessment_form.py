@@ -29,6 +29,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Formula, Identity, Mention, Rate, Restatement, ScoreSet
@@ -109,7 +110,10 @@ class Line:
     piped: bool  # cells set apart by `|` (their places kept, empty ones too), else by spaces
 
 
+@lru_cache(maxsize=1)
 def split_lines(text: str) -> list[Line]:
+    """The text's lines as cells. Memoised for the last text (a pure function of it): the three passes reading a
+    document's forms split it once. The lines are shared: read only."""
     out: list[Line] = []
     at = 0
     for raw in text.split("\n"):

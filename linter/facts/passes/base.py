@@ -254,8 +254,9 @@ MOVED_TO = regex(r"\s*(?:调增|调减|增加|减少|增长|下降|提高|降低
 def changed_from(draft: Draft, m: Mention) -> bool:
     """Is the mention's figure the one a move starts from (`调入资金由 A 调增至 B`)? The item is B now: A is no
     list's whole (`…，其中…`) and no addend of a total stated after it."""
-    if not m.quantities or MOVED_FROM.search(m.label) is None:
-        return False
+    label = m.label
+    if not m.quantities or ("由" not in label and "从" not in label) or MOVED_FROM.search(label) is None:
+        return False  # (MOVED_FROM opens with 由 or 从: a label holding neither is not searched)
     return MOVED_TO.match(draft.doc.text, m.quantities[0].end) is not None
 
 
