@@ -41,7 +41,7 @@ from tieout.linter.facts.passes.assessment_form import (
     split_lines,
     word,
 )
-from tieout.linter.facts.passes.base import sentence_of
+from tieout.linter.facts.passes.base import quantities_at, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -154,8 +154,7 @@ def _rows(
 
 def _reader(draft: Draft) -> Reader:
     """The original's lines as cells, each figure of the facts at its place."""
-    figures = {q.start: q for q in draft.facts.quantities}
-    return Reader(draft, split_lines(draft.doc.original), figures)
+    return Reader(draft, split_lines(draft.doc.original), quantities_at(draft))
 
 
 T = TypeVar("T")

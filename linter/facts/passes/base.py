@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tieout.linter.facts.model import Breakdown, Mention, Share
 from tieout.linter.figures.context import read
@@ -72,6 +72,23 @@ def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
         if si >= 0 and a.start() < doc.sentences[si].end and (not found or found[-1] != si):
             found.append(si)
     return found
+
+
+T = TypeVar("T")
+
+
+def once(draft: Draft, name: str, build: Callable[[], T]) -> T:
+    """What `build` gives for the document, built on the first call and kept on the draft under `name`: an index
+    several passes read (the sentence pass has read every mention and figure before the linking passes run,
+    which add none, and the passes only read it)."""
+    if name not in draft.memo:
+        draft.memo[name] = build()
+    return cast(T, draft.memo[name])
+
+
+def quantities_at(draft: Draft) -> dict[int, Quantity]:
+    """The document's figures by where they start (`once`)."""
+    return once(draft, "quantities_at", lambda: {q.start: q for q in draft.facts.quantities})
 
 
 def by_paragraph(draft: Draft) -> dict[int, list[Mention]]:

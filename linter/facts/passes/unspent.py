@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention, Rate
-from tieout.linter.facts.passes.base import anchored, in_brackets
+from tieout.linter.facts.passes.base import anchored, in_brackets, quantities_at
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -199,7 +199,7 @@ def rest_of_funds(draft: Draft) -> Iterator[Balance]:
     text = draft.doc.text
     if "未" not in text or "中" not in text:
         return
-    at = {q.start: q for q in draft.facts.quantities}
+    at = quantities_at(draft)
     held = _held(draft)
     for found in anchored(REST_OF, text, _FUNDS, 2):  # (资金 opens the match or follows its first two characters)
         qs = [at.get(found.start(k)) for k in ("a", "b", "c")]
