@@ -53,6 +53,7 @@ from tieout.linter.facts.passes.base import (
     said_earlier,
     same_section,
     scored_apart,
+    sentences_holding,
     sources_and_uses,
     under_heading,
     within_whole,
@@ -398,6 +399,7 @@ NAMED_PARTS = regex(
     r"\s*[，,]\s*(?:由|包括)(?P<names>[\u4e00-\u9fff“”]{2,40}?)"
     r"(?:[两二三四五六七八九十]个?(?:部分|方面|类|项))?(?:组成|构成)?[：:]"
 )
+NAMED_PARTS_OPENING = regex(r"[，,]\s*(?:由|包括)")
 NAMES_JOINED = regex(r"[、和及与]")
 
 
@@ -408,7 +410,11 @@ def named_parts(draft: Draft) -> Iterator[Breakdown]:
     unit, are the total and all its parts (the names are the sentence's own, not the layout's). Inferred
     (warnings at most)."""
     doc = draft.doc
+    # (NAMED_PARTS opens with `，由` or `，包括`: only the sentences holding one, found by a scan of the text, are read)
+    holding = set(sentences_holding(draft, NAMED_PARTS_OPENING))
     for si, mentions in draft.by_sentence.items():
+        if si not in holding:
+            continue
         for k, total in enumerate(mentions):
             q = exact_figure(total)
             hit = NAMED_PARTS.match(doc.text, q.end, doc.sentences[si].end) if q is not None else None
