@@ -710,8 +710,10 @@ def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
     `月平均支出 Y`)."""
     for si, mentions in draft.by_sentence.items():
         for i, m in enumerate(mentions):
+            if not MONTHS_WORD.search(m.key):
+                continue  # (the words first: one search, where the figures' walk would be a generator per figure)
             months = next((q for q in m.quantities if q.base_unit == "个月" and q.exact), None)
-            if months is None or not MONTHS_WORD.search(m.key):
+            if months is None:
                 continue
             before = mentions[:i]
             balance = _last_money(before, "结余") or _last_money(before, "结存")
