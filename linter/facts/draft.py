@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from tieout.linter.facts.model import Facts, Mention
 from tieout.linter.figures.context import Context
@@ -47,6 +48,8 @@ class Draft:
     quantity_owner: dict[int, Mention] | None = None
     # the runs of numbered items among the sections (passes/breakdowns.py `item_runs`): found once
     item_runs: list[list[Section]] | None = None
+    # other indexes of the document that several passes read, each built on first use (passes/base.py `once`)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def is_part(self, m: Mention) -> bool:
         return id(m) in self.parts

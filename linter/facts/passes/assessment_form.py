@@ -29,10 +29,11 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Formula, Identity, Mention, Rate, Restatement, ScoreSet
-from tieout.linter.facts.passes.base import sentence_of
+from tieout.linter.facts.passes.base import quantities_at, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
@@ -109,7 +110,10 @@ class Line:
     piped: bool  # cells set apart by `|` (their places kept, empty ones too), else by spaces
 
 
+@lru_cache(maxsize=1)
 def split_lines(text: str) -> list[Line]:
+    """The text's lines as cells. Memoised for the last text (a pure function of it): the three passes reading a
+    document's forms split it once. The lines are shared: read only."""
     out: list[Line] = []
     at = 0
     for raw in text.split("\n"):
@@ -359,7 +363,7 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
     text = draft.doc.text
     if "年度资金总额" not in text or "全年执行数" not in text:
         return
-    figures = {q.start: q for q in draft.facts.quantities}
+    figures = quantities_at(draft)
     # (the rows as the original lays them out: the normaliser joins a text's lines and drops its spaces)
     reader = Reader(draft, split_lines(draft.doc.original), figures)
     capped = _SCORE_RULE.search(text) is not None

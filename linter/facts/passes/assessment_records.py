@@ -48,6 +48,7 @@ from tieout.linter.facts.passes.assessment_form import (
     split_lines,
     word,
 )
+from tieout.linter.facts.passes.base import quantities_at
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -200,7 +201,7 @@ def record_forms(draft: Draft) -> Iterator[Breakdown]:
     if "年度资金总额" not in text or "全年执行数" not in text:
         return
     raws = draft.doc.original.split("\n")
-    reader = Reader(draft, split_lines(draft.doc.original), {q.start: q for q in draft.facts.quantities})
+    reader = Reader(draft, split_lines(draft.doc.original), quantities_at(draft))
     for h, raw in enumerate(raws):
         if "年度资金总额" in raw and (fund := record_block(reader, raws, h)) is not None:
             # (the sums only: a cell line's 执行率 is read as its sentence's rate already)

@@ -41,7 +41,7 @@ from tieout.linter.facts.passes.assessment_form import (
     split_lines,
     word,
 )
-from tieout.linter.facts.passes.base import sentence_of
+from tieout.linter.facts.passes.base import quantities_at, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -71,13 +71,16 @@ _ROWS_MAX = 200
 def _header(line: Line) -> tuple[bool, list[str]] | None:
     """Whether the header opens with 序号, and its value columns' names (项目名称 after 序号, then known words only,
     the two amounts among them, none twice)."""
-    if line.piped:
+    cells = line.cells
+    if line.piped or not cells:
         return None
-    words = [word(c.text) for c in line.cells]
-    numbered = bool(words) and words[0] == "序号"
+    # (the first cells first: asked of every line of the document, most of which open no header)
+    numbered = word(cells[0].text) == "序号"
+    name = (cells[1] if len(cells) > 1 else None) if numbered else cells[0]
+    if name is None or word(name.text) != "项目名称":
+        return None
+    words = [word(c.text) for c in cells]
     rest = words[1:] if numbered else words
-    if not rest or rest[0] != "项目名称":
-        return None
     names = [_COLUMNS.get(w, "") for w in rest[1:]]
     if "" in names or len(set(names)) != len(names) or not {"全年预算数", "全年执行数"} <= set(names):
         return None
@@ -151,8 +154,7 @@ def _rows(
 
 def _reader(draft: Draft) -> Reader:
     """The original's lines as cells, each figure of the facts at its place."""
-    figures = {q.start: q for q in draft.facts.quantities}
-    return Reader(draft, split_lines(draft.doc.original), figures)
+    return Reader(draft, split_lines(draft.doc.original), quantities_at(draft))
 
 
 T = TypeVar("T")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tieout.linter.facts.model import Breakdown, Mention, Share
 from tieout.linter.figures.context import read
@@ -72,6 +72,23 @@ def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
         if si >= 0 and a.start() < doc.sentences[si].end and (not found or found[-1] != si):
             found.append(si)
     return found
+
+
+T = TypeVar("T")
+
+
+def once(draft: Draft, name: str, build: Callable[[], T]) -> T:
+    """What `build` gives for the document, built on the first call and kept on the draft under `name`: an index
+    several passes read (the sentence pass has read every mention and figure before the linking passes run,
+    which add none, and the passes only read it)."""
+    if name not in draft.memo:
+        draft.memo[name] = build()
+    return cast(T, draft.memo[name])
+
+
+def quantities_at(draft: Draft) -> dict[int, Quantity]:
+    """The document's figures by where they start (`once`)."""
+    return once(draft, "quantities_at", lambda: {q.start: q for q in draft.facts.quantities})
 
 
 def by_paragraph(draft: Draft) -> dict[int, list[Mention]]:
@@ -254,8 +271,9 @@ MOVED_TO = regex(r"\s*(?:调增|调减|增加|减少|增长|下降|提高|降低
 def changed_from(draft: Draft, m: Mention) -> bool:
     """Is the mention's figure the one a move starts from (`调入资金由 A 调增至 B`)? The item is B now: A is no
     list's whole (`…，其中…`) and no addend of a total stated after it."""
-    if not m.quantities or MOVED_FROM.search(m.label) is None:
-        return False
+    label = m.label
+    if not m.quantities or ("由" not in label and "从" not in label) or MOVED_FROM.search(label) is None:
+        return False  # (MOVED_FROM opens with 由 or 从: a label holding neither is not searched)
     return MOVED_TO.match(draft.doc.text, m.quantities[0].end) is not None
 
 

@@ -53,6 +53,7 @@ from tieout.linter.facts.passes.base import (
     said_earlier,
     same_section,
     scored_apart,
+    sentences_holding,
     sources_and_uses,
     under_heading,
     within_whole,
@@ -404,6 +405,7 @@ NAMED_PARTS = regex(
     r"\s*[，,]\s*(?:由|包括)(?P<names>[\u4e00-\u9fff“”]{2,40}?)"
     r"(?:[两二三四五六七八九十]个?(?:部分|方面|类|项))?(?:组成|构成)?[：:]"
 )
+NAMED_PARTS_OPENING = regex(r"[，,]\s*(?:由|包括)")
 NAMES_JOINED = regex(r"[、和及与]")
 
 
@@ -414,7 +416,11 @@ def named_parts(draft: Draft) -> Iterator[Breakdown]:
     unit, are the total and all its parts (the names are the sentence's own, not the layout's). Inferred
     (warnings at most)."""
     doc = draft.doc
+    # (NAMED_PARTS opens with `，由` or `，包括`: only the sentences holding one, found by a scan of the text, are read)
+    holding = set(sentences_holding(draft, NAMED_PARTS_OPENING))
     for si, mentions in draft.by_sentence.items():
+        if si not in holding:
+            continue
         for k, total in enumerate(mentions):
             q = exact_figure(total)
             hit = NAMED_PARTS.match(doc.text, q.end, doc.sentences[si].end) if q is not None else None
@@ -836,10 +842,12 @@ def inspections(draft: Draft) -> Iterator[Breakdown]:
     taken: set[int] = set()
     for si, mentions in draft.by_sentence.items():
         for i, whole in enumerate(mentions):
+            if not INSPECTED.search(whole.label):
+                continue  # (the words first: few figures are of what was inspected)
             if draft.is_part(whole) or id(whole) in draft.totals or id(whole) in taken:
                 continue
             wq = next((q for q in whole.quantities if q.kind == "count" and q.exact), None)
-            if wq is None or not INSPECTED.search(whole.label):
+            if wq is None:
                 continue
             part = next((p for p in mentions[i + 1 : i + 3] if _handled(draft, p, wq) and id(p) not in taken), None)
             if part is not None:
@@ -1714,8 +1722,8 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 taken.update(id(p) for p in [*listed, m])
                 yield Breakdown(m, listed, "", True, m.sentence, inferred=True, certain=False)
                 continue
-            run = _run_before(draft, mentions, i, q.base_unit, taken) or _counted_run(draft, m, q.base_unit, taken)
-            if not _named_sum(draft, m, run):
+            run = _named_run(draft, mentions, i, q.base_unit, taken)
+            if run is None:
                 continue
             # `以上三项支出合计 X`: the count the total states is the run's, whether it adds up or not
             # `A a，B b，合计 T`: a total word alone after the sentence's two figures sums them, whether they add up or not
@@ -1752,7 +1760,8 @@ def equations(draft: Draft) -> Iterator[Breakdown]:
             j = i + 1
             while j < len(mentions) and _sign(mentions[j]):
                 j += 1
-            found = _equation(draft, mentions[i:j])
+            # (a run of fewer than three figures writes no equation: not sliced nor read)
+            found = _equation(draft, mentions[i:j]) if j - i >= 3 else None
             if found is not None:
                 yield found
             i = j
@@ -2261,6 +2270,22 @@ def _named_sum(draft: Draft, m: Mention, run: list[tuple[Mention, Quantity]]) ->
     """Do the figure's words name a sum of figures before it: a total (`本年收入合计`), the run's names joined
     (`还本付息`), or words counting two (`两者之和`, of the two figures of its sentence: `_sums_sentence`)?"""
     return _names_total(draft, m) or _joins(m.key, run) or TOTAL_WORD_ALONE.match(m.label) is not None
+
+
+def _named_run(
+    draft: Draft, mentions: list[Mention], i: int, unit: str, taken: set[int]
+) -> list[tuple[Mention, Quantity]] | None:
+    """The figures before mentions[i] (`_run_before`, `_counted_run`) when its words name a sum of them, else None."""
+    m = mentions[i]
+    if not _may_name_sum(draft, m):
+        return None  # (asked before the run is walked: most figures name no sum, whatever stands before them)
+    run = _run_before(draft, mentions, i, unit, taken) or _counted_run(draft, m, unit, taken)
+    return run if _named_sum(draft, m, run) else None
+
+
+def _may_name_sum(draft: Draft, m: Mention) -> bool:
+    """Could the figure's words name a sum, whatever run stands before it (`_named_sum` true for some run)?"""
+    return _names_total(draft, m) or TOTAL_WORD_ALONE.match(m.label) is not None or JOINED.search(m.key) is not None
 
 
 def _defines(total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:

@@ -49,7 +49,7 @@ def differences(draft: Draft) -> Iterator[Balance]:
     # 费用 B 后，净利润 C` is one relation, found once)
     summed = {_figures(b.total, *b.parts, *b.minus) for b in draft.facts.breakdowns if b.minus}
     for si, mentions in draft.by_sentence.items():
-        if not any(_bears(m, DIFFERENCES) for m in mentions):
+        if not _may_bear(mentions) or not any(_bears(m, DIFFERENCES) for m in mentions):
             continue  # every identity needs its difference named in the sentence
         clauses: list[list[Mention]] | None = None
         for identity in IDENTITIES:
@@ -99,6 +99,28 @@ def _reductions(draft: Draft) -> Iterator[Balance]:
                 found = _sides(mentions, identity, q, name, [])
                 if found is not None:
                     yield found
+
+
+def _key_characters(names: frozenset[str]) -> frozenset[str]:
+    """A few characters, one of each name at least: each time the one the most names left share (净 of 净值 and
+    净资产, 减 of 审减 and 核减), ties to the first in code order (the same set in every run)."""
+    keys: set[str] = set()
+    left = sorted(names)
+    while left:
+        key = max(sorted({c for n in left for c in n}), key=lambda c: sum(c in n for n in left))
+        keys.add(key)
+        left = [n for n in left if key not in n]
+    return frozenset(keys)
+
+
+# every reading of a label is a piece of it (its spaces left out): a sentence none of whose labels holds a key
+# character bears no difference's name (one test of the labels joined, before each is read)
+_DIFFERENCE_KEYS = _key_characters(DIFFERENCES)
+
+
+def _may_bear(mentions: list[Mention]) -> bool:
+    joined = "".join(m.label for m in mentions)
+    return any(c in joined for c in _DIFFERENCE_KEYS)
 
 
 # the words that say a figure is of the period the sentence speaks of (`本年收入`, `年末资产总额`): its name after them

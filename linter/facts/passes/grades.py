@@ -158,14 +158,21 @@ def grades(draft: Draft) -> Iterator[Grade]:
     else), under the band stated in brackets right after the grade, else the scale the document states
     before or after it."""
     doc = draft.doc
-    scales = sorted(stated_scales(doc.text) + _table_scales(draft.facts.tables), key=lambda s: s[0])
-    taken = [span for span, _ in scales]
+    # (the scales, a scan of the whole text, read when the first sentence with one overall score asks for them:
+    # most documents state none)
+    scales: list[tuple[tuple[int, int], list[Band]]] | None = None
+    taken: list[tuple[int, int]] = []
     by_sentence: dict[int, list[Mention]] = {}
     for m in draft.facts.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     for si, mentions in by_sentence.items():
         totals = [m for m in mentions if overall_score(doc.text, doc.sentences[si].start, m, graded=True) is not None]
-        if len(totals) != 1 or any(a <= totals[0].start < b for a, b in taken):
+        if len(totals) != 1:
+            continue
+        if scales is None:
+            scales = sorted(stated_scales(doc.text) + _table_scales(draft.facts.tables), key=lambda s: s[0])
+            taken = [span for span, _ in scales]
+        if any(a <= totals[0].start < b for a, b in taken):
             continue
         score = _score(totals[0])
         assert score is not None

@@ -253,7 +253,7 @@ def gaps_apart(draft: Draft) -> Iterator[Breakdown]:
     for si in range(len(draft.doc.sentences)):
         mentions = draft.by_sentence.get(si, [])
         for i, gap in enumerate(mentions):
-            under = _gap_alone(gap, mentions[:i])
+            under = _gap_alone(gap, mentions, i)
             if under is None:
                 continue
             if balances is None or limits is None:  # built once, for documents that state such a gap
@@ -265,13 +265,13 @@ def gaps_apart(draft: Draft) -> Iterator[Breakdown]:
                 yield Breakdown(total, parts, "调整", True, si)
 
 
-def _gap_alone(gap: Mention, before: list[Mention]) -> bool | None:
-    """Is the figure a gap to a limit (`余额低于限额 Δ`) whose sentence states no balance nor limit before it: True
-    where the balance is below the limit, False above it; None for any other figure."""
+def _gap_alone(gap: Mention, mentions: list[Mention], i: int) -> bool | None:
+    """Is the figure mentions[i] a gap to a limit (`余额低于限额 Δ`) whose sentence states no balance nor limit before
+    it: True where the balance is below the limit, False above it; None for any other figure."""
     m = LIMIT_GAP.match(gap.label)
     if m is None or len(gap.quantities) != 1 or exact_of(gap, "元") is None:
         return None
-    if any(BALANCE in b.key or LIMIT in b.key for b in before):
+    if any(BALANCE in b.key or LIMIT in b.key for b in mentions[:i]):  # (the figures before, for a gap only)
         return None
     return bool(m.group("under") or m.group("below"))
 

@@ -22,6 +22,7 @@ from tieout.linter.facts.passes.base import (
     Completed,
     by_paragraph,
     list_total,
+    once,
     said_earlier,
     same_section,
 )
@@ -538,11 +539,10 @@ def _short_fund_whole(
         return None  # (the words name a fund of their own: the short form is no fund's)
     # (looked for in every fund the short form names: a fund the part carries may be its list's, inferred)
     loose = replace(wanted, context=replace(wanted.context, fund=None))
-    sentences = draft.doc.sentences
-    paragraph = sentences[part.sentence].paragraph
+    paragraph = draft.doc.sentences[part.sentence].paragraph
     found: list[tuple[Mention, Quantity]] = []
-    for m in draft.facts.mentions:
-        if m.start >= part.start or sentences[m.sentence].paragraph != paragraph or not _short_fund_of(loose, m):
+    for m in _by_sentence_paragraph(draft).get(paragraph, []):
+        if m.start >= part.start or not _short_fund_of(loose, m):
             continue
         q = m.of_unit(figure.base_unit)
         if q is not None and q.exact and q.kind == figure.kind and not _restated(part, m):
@@ -555,6 +555,20 @@ def _short_fund_whole(
         return listed[1]
     values = {q.base_value: q for _, q in found}
     return next(iter(values.values())) if len(values) == 1 else None
+
+
+def _by_sentence_paragraph(draft: Draft) -> dict[int, list[Mention]]:
+    """The mentions by the paragraph of their sentence, in the facts' order (`once`): a short fund's whole is looked
+    for in the part's paragraph, not among all the document's figures for each share."""
+
+    def build() -> dict[int, list[Mention]]:
+        sentences = draft.doc.sentences
+        out: dict[int, list[Mention]] = {}
+        for m in draft.facts.mentions:
+            out.setdefault(sentences[m.sentence].paragraph, []).append(m)
+        return out
+
+    return once(draft, "by_sentence_paragraph", build)
 
 
 def _short_fund_of(wanted: Identity, m: Mention) -> bool:

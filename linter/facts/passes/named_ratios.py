@@ -71,7 +71,7 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
         stated = [(m.label, q) for m in said if len(m.quantities) == 1 for q in m.quantities]
         stated += [(r.name, r.stated) for r in rates.get(si, []) if not r.formula]
         for label, q in stated:
-            if not q.exact or id(q) in taken:
+            if q.kind not in RATIO_KINDS or not q.exact or id(q) in taken:
                 continue
             found = _defined(draft, si, label.strip(), q)
             if found is None:
@@ -81,8 +81,11 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
             yield found if original is None else Completed(original, found)
 
 
+RATIO_KINDS = ("bare", "percent")  # a ratio is written in per cent or as a plain number
+
+
 def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
-    if q.kind not in ("bare", "percent"):
+    if q.kind not in RATIO_KINDS:
         return None  # (a ratio is written in per cent or as a plain number: see below; the labels not searched)
     named = NAMED.search(label)
     between = BETWEEN.search(label) if named is None else None

@@ -127,8 +127,8 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
     # the totals of sums written up to them (`当年结余 a，加上年末滚存结余 A，年末滚存结余 D`: a chain, read as such)
     summed = {id(b.total) for b in draft.facts.breakdowns if b.parts and all(p.start < b.total.start for p in b.parts)}
     for si, said in draft.by_sentence.items():
-        if not any(_names_stock(m.label) for m in said):
-            continue
+        if not _names_stock("".join(m.label for m in said)):
+            continue  # (a character test: one of the sentence's labels holds a key character iff their joint does)
         # (figures in brackets note what one before holds: `年末补充 C（其中超收收入 a、预备费结余 b）` is one flow)
         mentions = [m for m in said if not in_brackets(draft, si, m.start)]
         for k, closing in enumerate(mentions):

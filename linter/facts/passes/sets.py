@@ -17,6 +17,8 @@ from tieout.linter.facts.passes.base import (
     exact_of,
     full_marks_complete,
     in_brackets,
+    once,
+    quantities_at,
     same_section,
     under_heading,
 )
@@ -63,7 +65,9 @@ def balances(draft: Draft) -> Iterator[Balance]:
             bq = _period_balance(m)
             carried = bq is None and (bq := _carried(draft, m)) is not None
             if bq is None:
-                after = _carried_after_resources(draft, mentions[:i], m)
+                # (asked only of a sum carried forward, `_carried_after_resources`'s figure: the figures before it
+                # are not copied for each of the others)
+                after = _carried_after_resources(draft, mentions[:i], m) if "结转下年" in m.key else None
                 if after is not None:
                     yield after
                 continue
@@ -633,10 +637,12 @@ def transfer_ratios(draft: Draft) -> Iterator[Share]:
     is of the income stated before it under its heading (`_income_before`)."""
     for si, mentions in draft.by_sentence.items():
         for k, ratio in enumerate(mentions):
-            moved = _moved_with(mentions, k)
             stated = next((q for q in ratio.quantities if q.kind == "percent" and q.exact), None)
+            if stated is None:
+                continue  # (most figures are no percentage: asked before the money beside it is looked for)
+            moved = _moved_with(mentions, k)
             part = exact_of(moved, "元") if moved is not None else None
-            if moved is None or stated is None or part is None:
+            if moved is None or part is None:
                 continue
             first = min(k, mentions.index(moved))
             applied = first == k  # `按 p% 的比例调入 B`: B was worked out from the ratio
@@ -704,8 +710,10 @@ def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
     `月平均支出 Y`)."""
     for si, mentions in draft.by_sentence.items():
         for i, m in enumerate(mentions):
+            if not MONTHS_WORD.search(m.key):
+                continue  # (the words first: one search, where the figures' walk would be a generator per figure)
             months = next((q for q in m.quantities if q.base_unit == "个月" and q.exact), None)
-            if months is None or not MONTHS_WORD.search(m.key):
+            if months is None:
                 continue
             before = mentions[:i]
             balance = _last_money(before, "结余") or _last_money(before, "结存")
@@ -794,8 +802,7 @@ def scores_before_total(draft: Draft) -> Iterator[ScoreSet]:
     if setting is None:
         return
     starts, read = setting
-    for si, mentions in draft.by_sentence.items():
-        totals = _score_totals(mentions)
+    for si, mentions, totals in _score_sentences(draft):
         if len(totals) != 1 or id(totals[0][1]) in read:
             continue
         m, total = totals[0]
@@ -837,10 +844,9 @@ def scores_after_total(draft: Draft) -> Iterator[ScoreSet]:
     if setting is None:
         return
     starts, read = setting
-    for si, mentions in draft.by_sentence.items():
+    for si, _, totals in _score_sentences(draft):
         # (the last overall score of its sentence: `本项目总分 100 分，自评得分 95.2 分。其中：…`, 100 the full marks)
-        totals = _score_totals(mentions)
-        if not totals or id(totals[-1][1]) in read:
+        if id(totals[-1][1]) in read:
             continue
         total = totals[-1][1]
         end = _end_of_items(draft, si)
@@ -917,7 +923,17 @@ def _score_setting(draft: Draft) -> tuple[dict[int, Quantity], set[int]] | None:
     for a document that states no score earned (no `得`, no `总分`)."""
     if "得" not in draft.doc.text and "总分" not in draft.doc.text:
         return None
-    return {q.start: q for q in draft.facts.quantities}, {id(x.total) for x in draft.facts.scores}
+    return quantities_at(draft), {id(x.total) for x in draft.facts.scores}
+
+
+def _score_sentences(draft: Draft) -> list[tuple[int, list[Mention], list[tuple[Mention, Quantity]]]]:
+    """The sentences stating an overall score, in order, with their mentions and `_score_totals`: found once for
+    the readings before and after the total (`once`)."""
+    return once(
+        draft,
+        "score_sentences",
+        lambda: [(si, ms, totals) for si, ms in draft.by_sentence.items() if (totals := _score_totals(ms))],
+    )
 
 
 def _score_totals(mentions: list[Mention]) -> list[tuple[Mention, Quantity]]:
@@ -1113,7 +1129,7 @@ def _numbered_children(draft: Draft, heads: list[Mention]) -> Iterator[ScoreSet]
     full marks and score after the item's own (`2.过程指标分值 30 分，得分 28.00 分。预算执行分值 20 分、得分 18.50 分；
     预算管理分值 10 分、得分 9.50 分`): the indicators under it, whose scores make its own where their full marks make
     its full marks exactly."""
-    doc, at = draft.doc, {q.start: q for q in draft.facts.quantities}
+    doc, at = draft.doc, quantities_at(draft)
     for m in heads:
         lines = doc.paragraph_of(m.sentence)
         begin, end = doc.sentences[lines.start].start, doc.sentences[lines.stop - 1].end

@@ -79,8 +79,10 @@ def distributions(draft: Draft) -> Iterator[Distribution]:
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Quantity]] = {}
     for q in draft.facts.quantities:
+        if q.kind != "percent":
+            continue  # (the sentence looked up for the shares only)
         si = bisect_right(starts, q.start) - 1
-        if q.kind == "percent" and si >= 0 and q.start < sentences[si].end:
+        if si >= 0 and q.start < sentences[si].end:
             by_sentence.setdefault(si, []).append(q)
     for si, shares in by_sentence.items():
         if len(shares) < 3:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention, Rate
-from tieout.linter.facts.passes.base import anchored, in_brackets
+from tieout.linter.facts.passes.base import anchored, in_brackets, quantities_at
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -144,23 +144,33 @@ def unspent_unrated(draft: Draft) -> Iterator[Balance]:
     """`项目全年预算 B，全年执行 S，结余资金 U`, no rate stated: U = B − S where the sentence states these three amounts
     of its unit and no other, in this order, B named as a budget only, S as spent only, U as the rest alone — the
     budget the rest is of is then the one there is."""
-    owner = {id(q): m for m in draft.facts.mentions for q in m.quantities}
+    owner: dict[int, Mention] | None = None  # (built for the first sentence of three amounts of one unit)
     held = _held(draft)
     rated = {r.sentence for r in draft.facts.rates}
     for si, mentions in draft.by_sentence.items():
         if si in rated:
             continue
-        found = _three_amounts(mentions, owner)
+        qs = _amounts(mentions)
+        if qs is None:
+            continue
+        if owner is None:
+            owner = {id(q): m for m in draft.facts.mentions for q in m.quantities}
+        found = _three_amounts(qs, owner)
         if found is None or id(found[2]) in held or in_brackets(draft, si, owner[id(found[2])].start):
             continue
         yield Balance(found[0], found[1], found[2], si, certain=True, sides=SIDES)
 
 
-def _three_amounts(mentions: list[Mention], owner: dict[int, Mention]) -> tuple[Quantity, Quantity, Quantity] | None:
-    """The sentence's budget, spent and rest, where its amounts of one unit are these three, in this order."""
+def _amounts(mentions: list[Mention]) -> list[Quantity] | None:
+    """The sentence's amounts, where they are three exact ones of one unit; None otherwise."""
     qs = [q for m in mentions for q in m.quantities if q.kind == "amount"]
     if len(qs) != 3 or len({q.base_unit for q in qs}) != 1 or not all(q.exact for q in qs):
         return None
+    return qs
+
+
+def _three_amounts(qs: list[Quantity], owner: dict[int, Mention]) -> tuple[Quantity, Quantity, Quantity] | None:
+    """The sentence's budget, spent and rest, where its three amounts (`_amounts`) are these, in this order."""
     budget, spent, rest = (owner[id(q)] for q in qs)
     if not BUDGET.search(budget.label) or SPENT.search(budget.label) or "年初" in budget.label:
         return None  # (the rest of a year-start budget the year may have changed: which budget, unsure)
@@ -189,7 +199,7 @@ def rest_of_funds(draft: Draft) -> Iterator[Balance]:
     text = draft.doc.text
     if "未" not in text or "中" not in text:
         return
-    at = {q.start: q for q in draft.facts.quantities}
+    at = quantities_at(draft)
     held = _held(draft)
     for found in anchored(REST_OF, text, _FUNDS, 2):  # (资金 opens the match or follows its first two characters)
         qs = [at.get(found.start(k)) for k in ("a", "b", "c")]
