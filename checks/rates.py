@@ -541,7 +541,7 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if len(r.operands) != 2:
         return None
     if not (r.ordered or EXECUTION_RATE.search(r.name)):
-        return None
+        return _held_within(ctx, r)
     if r.ordered:
         num, den = r.operands
     else:
@@ -552,6 +552,25 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
         first_is_num = roles[0] == "outcome" or roles[1] == "plan"
         num, den = r.operands if first_is_num else r.operands[::-1]
     if ctx.value(den) == 0 or num.base_unit != den.base_unit or _counts_another_thing(ctx, num, den):
+        return None
+    return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+# a rate of what was spent or kept within its limit (`“三公”经费控制率`, `在职人员控制率`: vocab control_rate)
+CONTROL_RATE = regex(f"(?:{_alt('control_rate')})$")
+
+
+def _held_within(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`“三公”经费预算 40.0 万元，实际支出 36.2 万元，控制率 90.5%`: a control rate is what was spent over its limit
+    (the budget), as an execution rate is, where its two figures are named the one a plan and the other an
+    outcome (a rate of other figures, `血压控制率`, counts what its sentence need not state)."""
+    if not CONTROL_RATE.search(r.name):
+        return None
+    roles = [_role(ctx, label) for label in r.labels]
+    if sorted(roles) != ["outcome", "plan"]:
+        return None
+    num, den = r.operands if roles[0] == "outcome" else r.operands[::-1]
+    if ctx.value(den) == 0 or num.base_unit != den.base_unit:
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
 

@@ -368,8 +368,27 @@ def _by_year(left: list[Column], col: Column) -> list[tuple[Column, Column]] | N
     if m:  # 预算数比上年执行数增长%: numerator and base are the columns the header names
         nums = [c for c in nums if c.role and c.role in _roles(m.group("num"))] or nums
         dens = [c for c in dens if c.role and c.role in _roles(m.group("den"))] or dens
-    num = _group_total(nums)
-    return [(num, dens[-1])] if len(dens) == 1 and num is not None else []
+    return _year_pair(nums, dens)
+
+
+def _year_pair(nums: list[Column], dens: list[Column]) -> list[tuple[Column, Column]]:
+    """The later year's column against the earlier year's one: the later year's one column, its group's total,
+    else its column at the earlier one's stage; [] where the earlier year has several."""
+    if len(dens) != 1:
+        return []
+    num = _group_total(nums) or _like_stage(nums, dens)
+    return [(num, dens[0])] if num is not None else []
+
+
+def _like_stage(nums: list[Column], dens: list[Column]) -> Column | None:
+    """The one column of the later year at the stage of the earlier year's one (`2025年年初预算 | 2025年决算 |
+    2024年决算 | 增减额`: 2025年决算 against 2024年决算): a change between two years compares one quantity, and the
+    later year's other stage (its budget) is no outcome to compare with an outcome. None where the earlier year
+    has several columns or no role, or the later year has no column of that role or more than one."""
+    if len(dens) != 1 or not dens[0].role:
+        return None
+    alike = [c for c in nums if c.role == dens[0].role]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _group_total(cols: list[Column]) -> Column | None:

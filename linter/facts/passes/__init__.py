@@ -140,6 +140,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.headed_scores,
     score_lines.body_scores,
     score_lines.nested_scores,
+    score_lines.indicator_lines,
     score_lines.subtotal_rows,
     score_lines.indicator_subtotals,
     form_scores.form_scores,

@@ -325,9 +325,10 @@ def _two_sides(parts: list[Mention]) -> bool:
 
 
 def _heading_figure(
-    draft: Draft, sec: Section, starts: list[int], unit: str | None = None
+    draft: Draft, sec: Section, starts: list[int], unit: str | None = None, named: bool = False
 ) -> tuple[Mention, Quantity] | None:
-    """The one figure a heading's sentence states right after its name (of `unit`, when given)."""
+    """The one figure a heading's sentence states right after its name (of `unit`, when given; with `named`, or
+    after its name and the word naming it, `（1）甲项目，预算 a 万元`, where it is the item's one figure)."""
     si = bisect_left(starts, sec.start)
     if si >= len(starts) or starts[si] != sec.start:
         return None
@@ -344,28 +345,80 @@ def _heading_figure(
     m, q = amounts[0]
     if unit is not None and q.base_unit != unit:
         return None
-    if q.base_unit == "分" and FULL_MARKS.search(m.label):
-        return None  # `1.投入类指标分值 20 分，得分 18.6 分`: its full marks, not its score (a score set's, TO111)
-    if (
-        len(amounts) > 1
-        and amounts[1][1].base_unit == q.base_unit
-        and "、" in draft.doc.text[q.end : amounts[1][1].start]
-    ):
-        return None  # `6.社会效益扣 1 分、满意度扣 0.7 分`: the item lists figures of its own, which one is its is not said
+    if _not_its_own(draft, m, amounts):
+        return None
     # an item may break down its own figure (`9.其他支出 a 万元。其中，预备费 b 万元`), a heading may not be a
     # list's total already
     if draft.is_part(m) or (unit is None and id(m) in draft.totals):
         return None
     if draft.labeller.qualifying_ratio(m.key, m.quantities):
         return None
-    return (m, q) if _item_name(draft.doc.text[sec.start : q.start], unit is not None and len(amounts) == 1) else None
+    one = unit is not None and len(amounts) == 1
+    return (m, q) if _item_name(draft.doc.text[sec.start : q.start], one, named and one) else None
 
 
-def _item_name(name: str, one_figure: bool) -> bool:
+def _not_its_own(draft: Draft, m: Mention, amounts: list[tuple[Mention, Quantity]]) -> bool:
+    """Is a heading's first figure no figure of the item: its full marks (`1.投入类指标分值 20 分，得分 18.6 分`, a score
+    set's, TO111), or the first of figures it lists (`6.社会效益扣 1 分、满意度扣 0.7 分`: which one is its is not said)?"""
+    q = amounts[0][1]
+    if q.base_unit == "分" and FULL_MARKS.search(m.label):
+        return True
+    return (
+        len(amounts) > 1
+        and amounts[1][1].base_unit == q.base_unit
+        and "、" in draft.doc.text[q.end : amounts[1][1].start]
+    )
+
+
+def _item_name(name: str, one_figure: bool, named: bool = False) -> bool:
     """Is the text before an item's figure its mark and name alone: `1.基础测绘项目`, or, the item stating one figure
     in the list's unit, `1. 医疗设备购置项目，` (an item of several figures after a comma may state its own among
-    others: which one is the list's is not said)?"""
+    others: which one is the list's is not said), or, `named`, its name and the word naming its figure (`（1）甲项目，
+    预算`, `1.乙项目：安排资金`: vocab item_figure_words)?"""
+    if named and HEADED.match(ITEM_FIGURE_WORD.sub("", name)) is not None:
+        return True
     return HEADED.match(name) is not None or (one_figure and HEADED.match(NAME_COMMA.sub("", name)) is not None)
+
+
+# the word naming an item's one figure after its name (`（1）甲项目，预算`, `1.乙项目：安排资金`)
+ITEM_FIGURE_WORD = regex(rf"[，,：:]\s*(?:{_alt('item_figure_words')})(?:为|是)?[：:]?\s*$")
+
+
+def _counted_announcement(draft: Draft, si: int, mentions: list[Mention], count: Quantity) -> _Announced | None:
+    """`项目支出预算 T 万元，安排以下 4 个项目：`: a total, then, after a comma, the count of what the numbered items after
+    the sentence are (its name alone before the colon), counted by a verb of the total's use (vocab
+    counted_item_verbs) or `以下`/`下列`, nothing else between: the items are all of it where they are as many as
+    counted (`announced_lists`). `主要`/`重点` items are some of it only: not read so."""
+    doc = draft.doc
+    if len(mentions) < 2 or count.value != count.value.to_integral_value() or count.value < 2:
+        return None
+    total = mentions[-2]
+    q = next((x for x in reversed(total.quantities) if x.kind == "amount" and x.exact), None)
+    if q is None or draft.labeller.qualifying_ratio(total.key, total.quantities):
+        return None
+    if not COUNT_OPENS.match(doc.text[q.end : count.start]) or not COUNT_CLOSES.match(
+        doc.text[count.end : doc.sentences[si].end]
+    ):
+        return None
+    return _Announced(doc.text[q.end : doc.sentences[si].end].strip("，,：: "), (total, q), count=int(count.value))
+
+
+# between a total and the count of its items: a comma, then a verb of its use or the words pointing ahead, or both
+COUNT_OPENS = regex(rf"^\s*[，,]\s*(?:共|共计)?(?:(?:{_alt('counted_item_verbs')})(?:以下|下列)?|以下|下列)\s*$")
+# after the count: its counter and the name of what it counts, then the colon closing the sentence
+COUNT_CLOSES = regex(r"^\s*[个项类]?[\u4e00-\u9fff]{1,8}[：:]\s*$")
+
+
+def _as_counted(a: _Announced, run: list[Section]) -> bool:
+    """Does a count the words state (none: nothing to hold) number the items after them, 1, 2 … with no gap?"""
+    return a.count is None or (len(run) == a.count and all(_follows(x, y) for x, y in pairwise(run)))
+
+
+def _staged_apart(total: Mention, parts: list[Mention], a: _Announced) -> bool:
+    """Does an item of a counted list state its figure at another stage than the total's (`项目支出 T，安排以下 3 个
+    项目：（1）甲项目，预算 a 万元`: budgets of spending)? Then they are not its parts."""
+    stage = total.identity.context.stage
+    return a.count is not None and any(p.identity.context.stage not in (None, stage) for p in parts)
 
 
 def announced_lists(draft: Draft) -> Iterator[Breakdown]:
@@ -388,12 +441,12 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         if si < 0 or not under_item(doc.section_at(starts[si]), run[0].parent):
             continue
         announced = _announcement(draft, si)
-        if announced is None:
+        if announced is None or not _as_counted(announced, run):
             continue
         if announced.words == BARE_COLON and not all(_follows(a, b) for a, b in pairwise(run)):
             continue  # a colon alone announces a list numbered 1., 2., 3. …, nothing skipped: else not known whole
         found = _announced_parts(draft, run, starts, announced, shares)
-        if found is not None:
+        if found is not None and not _staged_apart(found[0], found[1], announced):
             total, parts, exhaustive = found
             words = announced.words
             yield Breakdown(total, parts, words, exhaustive, total.sentence, inferred=True, certain=False)
@@ -476,6 +529,7 @@ class _Announced:
     words: str
     primary: tuple[Mention, Quantity] | None
     near: list[tuple[Mention, Quantity]] = field(default_factory=list)
+    count: int | None = None  # how many items the words say follow (`安排以下 4 个项目：`), when they count them
 
 
 def _announced_parts(
@@ -485,7 +539,8 @@ def _announced_parts(
     add up to, else the one their shares (every item's, together 100%) are of, else the figure the words name
     (as the words hold it: `_held_announced`)."""
     candidates = ([a.primary] if a.primary is not None else []) + a.near
-    listed = [(m, q, parts) for m, q in candidates if (parts := _announced_items(draft, run, starts, m, q))]
+    named = a.count is not None
+    listed = [(m, q, parts) for m, q in candidates if (parts := _announced_items(draft, run, starts, m, q, named))]
     for whole_test in (foots, lambda q, values: _shares_of(q, values, shares)):
         fit = [(m, q, parts) for m, q, parts in listed if whole_test(q, [x for _, x in parts])]
         if fit and len({q.base_value for _, q, _ in fit}) == 1:
@@ -513,10 +568,11 @@ def _held_announced(a: _Announced, q: Quantity, values: list[Quantity]) -> bool 
 
 
 def _announced_items(
-    draft: Draft, run: list[Section], starts: list[int], total: Mention, q: Quantity
+    draft: Draft, run: list[Section], starts: list[int], total: Mention, q: Quantity, named: bool = False
 ) -> list[tuple[Mention, Quantity]]:
-    """The items' figures in `q`'s unit when every item states one and they are no two sides of a budget."""
-    items = [_heading_figure(draft, k, starts, q.base_unit) for k in run]
+    """The items' figures in `q`'s unit when every item states one and they are no two sides of a budget (with
+    `named`, an item's one figure may follow its name and the word naming it: `（1）甲项目，预算 a 万元`)."""
+    items = [_heading_figure(draft, k, starts, q.base_unit, named) for k in run]
     parts = [x for x in items if x is not None]
     if len(parts) != len(items) or any(m is total for m, _ in parts) or _two_sides([m for m, _ in parts]):
         return []
@@ -734,18 +790,7 @@ def _announcement(draft: Draft, si: int) -> _Announced | None:
     sent = doc.sentences[si]
     mentions = draft.by_sentence.get(si) or []
     if mentions:
-        last = mentions[-1]
-        q = next((x for x in reversed(last.quantities) if x.kind in ("amount", "count") and x.exact), None)
-        tail = doc.text[q.end : sent.end] if q is not None else ""
-        after = ANNOUNCED_AFTER.match(tail)
-        if q is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
-            return None
-        if after is None:
-            # `重点项目 4 个，资金合计 T 万元：`: a total the colon alone opens the items of; a figure not named a total
-            # (`收入 X 万元：`) may as well open a description, so its items are not taken for its parts
-            bare = ANNOUNCED_BARE.match(tail) is not None and TOTAL_WORD.search(last.label) is not None
-            return _Announced(BARE_COLON, (last, q)) if bare else None
-        return _Announced(after.group(1), (last, q))
+        return _announced_after(draft, si, mentions)
     said = doc.text[sent.start : sent.end]
     alone = ANNOUNCED_ALONE.match(said)
     if alone is not None:
@@ -762,6 +807,25 @@ def _announcement(draft: Draft, si: int) -> _Announced | None:
     whole = _named_figure(named.group(1), before)
     q = None if whole is None else next((x for x in whole.quantities if x.kind == "amount" and x.exact), None)
     return None if whole is None or q is None else _Announced(named.group(2), (whole, q))
+
+
+def _announced_after(draft: Draft, si: int, mentions: list[Mention]) -> _Announced | None:
+    """The words announcing items after the sentence's last figure (`…X 万元，主要用于：`), the colon alone after a
+    total (`资金合计 T 万元：`), or the count of the items after a total (`_counted_announcement`)."""
+    last = mentions[-1]
+    q = next((x for x in reversed(last.quantities) if x.kind in ("amount", "count") and x.exact), None)
+    if q is None or draft.labeller.qualifying_ratio(last.key, last.quantities):
+        return None
+    tail = draft.doc.text[q.end : draft.doc.sentences[si].end]
+    after = ANNOUNCED_AFTER.match(tail)
+    if after is None and q.kind == "count":
+        return _counted_announcement(draft, si, mentions, q)
+    if after is None:
+        # `重点项目 4 个，资金合计 T 万元：`: a total the colon alone opens the items of; a figure not named a total
+        # (`收入 X 万元：`) may as well open a description, so its items are not taken for its parts
+        bare = ANNOUNCED_BARE.match(tail) is not None and TOTAL_WORD.search(last.label) is not None
+        return _Announced(BARE_COLON, (last, q)) if bare else None
+    return _Announced(after.group(1), (last, q))
 
 
 def _announced_before(draft: Draft, si: int, words: str) -> _Announced | None:

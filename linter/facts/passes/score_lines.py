@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
@@ -423,6 +423,81 @@ def _whole(head: re.Match[str], parts: list[re.Match[str]]) -> bool:
     if any(Decimal(p.group("got")) > Decimal(p.group("full")) for p in pairs):
         return False
     return sum(Decimal(p.group("full")) for p in parts) == Decimal(head.group("full"))
+
+
+# a first-level indicator's line, its full marks and its score closing it (`【一级指标：过程】分值25分，得分24.68分`,
+# `二、过程指标 满分30分 得分27.50分`), and the lines of its indicators right under it, each its name and a colon
+# before its full marks and score, 分 written or left out (`预算执行／预算执行率：分值8，得分7.54。…`)
+_LINE_SCORE = rf"{_MARKS_WORD}(?:为)?\s*(?P<full>{_NUMBER})\s*分?[，,\s]*(?:实际)?(?:得分|实得|得)(?:为)?[：:]?\s*(?P<got>{_NUMBER})"
+INDICATOR_HEAD = regex(
+    rf"(?m)^[^\S\n]*(?P<name>[^\n]{{1,30}}?)[^\S\n]*{_MARKS_WORD}(?:为)?\s*(?P<full>{_NUMBER})\s*分[，,\s]*"
+    rf"(?:实际)?(?:得分|实得|得)(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分[。；;]?[^\S\n]*$"
+)
+INDICATOR_LINE = regex(rf"[^\S\n]*(?P<name>[^\n：:]{{2,30}})[：:][^\S\n]*{_LINE_SCORE}(?![\d.])\s*分?(?P<rest>[^\n]*)")
+
+
+def indicator_lines(draft: Draft) -> Iterator[ScoreSet]:
+    """A first-level indicator's score on a line of its own, after its full marks, is the sum of the scores on
+    the lines right under it (up to a blank line or a line of another form), each an indicator's name, a colon,
+    its full marks and its score: read only where they are two or more, their full marks make the head's, and
+    no score exceeds its full marks (a pair read the wrong way round). Read on the file's own lines (the
+    normalised text joins lines that end with no stop)."""
+    doc = draft.doc
+    text = doc.original
+    if "分" not in text:
+        return
+    held = {id(s.total) for s in draft.facts.scores}
+    exact: dict[int, tuple[Mention, Quantity]] | None = None
+    for head in INDICATOR_HEAD.finditer(text):
+        if INDICATOR_LINE.match(text, head.start(), head.end()):
+            continue  # (an indicator's own line closed by 分, `…：分值8分，得分7.54分`, heads no list)
+        lines = _indicator_lines(text, head.end() + 1)
+        if len(lines) < 2 or not _whole(head, lines):
+            continue
+        exact = exact if exact is not None else _exact_figures(draft)
+        got = exact.get(_normalised(doc.origin, head.start("got")))
+        items = [exact.get(_normalised(doc.origin, x.start("got"))) for x in lines]
+        if got is None or id(got[1]) in held or any(x is None for x in items):
+            continue
+        held.add(id(got[1]))
+        name = f"{_indicator_name(head.group('name'))}得分"
+        yield ScoreSet(got[1], [x[1] for x in items if x is not None], got[0].sentence, name=name)
+
+
+_LEADING_MARK = regex(rf"^\s*{LIST_MARK}")
+
+
+def _indicator_name(name: str) -> str:
+    """A first-level indicator's name as a finding gives it: without its number or the brackets and the words it is
+    wrapped in (`（二）过程指标`: 过程指标; `【一级指标：过程】`: 过程)."""
+    name = re.split(r"[：:]", name.strip().strip("【】[]"))[-1]
+    return _LEADING_MARK.sub("", name).strip("【】[] \u3000")
+
+
+def _normalised(origin: Sequence[int], offset: int) -> int:
+    """The index in the normalised text of the character at `offset` in the original (-1: none came from it)."""
+    k = bisect_left(origin, offset)
+    return k if k < len(origin) and origin[k] == offset else -1
+
+
+def _indicator_lines(text: str, at: int) -> list[re.Match[str]]:
+    """The indicator lines from `at` on, each right after the one before, up to the first line of another form."""
+    found: list[re.Match[str]] = []
+    while at < len(text):
+        end = text.find("\n", at)
+        line = INDICATOR_LINE.match(text, at, len(text) if end < 0 else end)
+        if line is None:
+            break
+        found.append(line)
+        at = line.end() + 1
+    return found
+
+
+def _exact_figures(draft: Draft) -> dict[int, tuple[Mention, Quantity]]:
+    """The exact figures by where they start, in 分 or bare (`分值8，得分7.54`: an indicator line's)."""
+    return {
+        q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.exact and q.base_unit in ("分", "")
+    }
 
 
 # a self-assessment table flattened to text, closed by the subtotal of each first-level indicator and the total
