@@ -100,6 +100,12 @@ class Document:
         self._sentence_texts: dict[int, str] = {}
 
     # positions ---------------------------------------------------------------------------------
+    def normalised_at(self, original: int) -> int | None:
+        """The index in the normalised text of the character at `original` in the file's text, where the
+        normaliser kept that character (None: it dropped or replaced it)."""
+        at = bisect_left(self.origin, original)
+        return at if at < len(self.origin) and self.origin[at] == original else None
+
     def blank_line_between(self, begin: int, end: int) -> bool:
         """Does a blank line of the file stand between two offsets of the normalised text (which drops it)? It
         ends a block of lines: a list, a form's lines."""

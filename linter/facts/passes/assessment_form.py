@@ -25,7 +25,6 @@ not so read, or holding a subtotal, is not read.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -174,9 +173,8 @@ class Reader:
         """The one figure that is the whole cell (a cell of the original text, found where the normaliser put
         it). A bare number the figure reader read with the next row's words glued on (`36部分…` read `36部`) is
         taken as the cell stands."""
-        origin = self.draft.doc.origin
-        at = bisect_left(origin, cell.start)
-        if at >= len(origin) or origin[at] != cell.start or _CELL_FIGURE.match(cell.text) is None:
+        at = self.draft.doc.normalised_at(cell.start)
+        if at is None or _CELL_FIGURE.match(cell.text) is None:
             return None
         q = self.figures.get(at)
         if q is not None and q.text == cell.text and q.exact:
@@ -189,9 +187,8 @@ class Reader:
 
     def unit_figure(self, cell: _Cell) -> Quantity | None:
         """The one figure with its unit that is the whole cell (`3486人次`), none a bound (`≥90%`)."""
-        origin = self.draft.doc.origin
-        at = bisect_left(origin, cell.start)
-        if at >= len(origin) or origin[at] != cell.start:
+        at = self.draft.doc.normalised_at(cell.start)
+        if at is None:
             return None
         q = self.figures.get(at)
         ok = q is not None and q.text == word(cell.text) and q.exact and q.kind in ("amount", "count", "percent")

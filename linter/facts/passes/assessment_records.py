@@ -27,7 +27,6 @@ line that is neither (empty lines between rows passed over), and is not read whe
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -104,9 +103,8 @@ def _cells(reader: Reader, line: Line, raw: str) -> Row | None:
 
 def _figure(reader: Reader, start: int, num: str) -> Quantity | None:
     """The figure the reader found at a cell's number (its unit with it), or the bare number as written."""
-    origin = reader.draft.doc.origin
-    at = bisect_left(origin, start)
-    if at >= len(origin) or origin[at] != start:
+    at = reader.draft.doc.normalised_at(start)
+    if at is None:
         return None
     q = reader.figures.get(at)
     if q is not None:

@@ -11,7 +11,6 @@ unit is stated (in a field's brackets or the caption).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -153,7 +152,7 @@ def _comma_figure(draft: Draft, cell: tuple[int, str]) -> Quantity | None:
     original text."""
     at, text = cell
     value = Decimal(text.replace(",", ""))
-    i = bisect_left(draft.doc.origin, at)
-    if i >= len(draft.doc.origin) or draft.doc.origin[i] != at:
+    i = draft.doc.normalised_at(at)
+    if i is None:
         return None
     return next((q for q in draft.facts.quantities if q.start == i and q.value == value and q.exact), None)

@@ -15,8 +15,7 @@ line opens with the total's own name (总分, 总得分, 合计, 自评得分, �
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
@@ -455,8 +454,8 @@ def indicator_lines(draft: Draft) -> Iterator[ScoreSet]:
         if len(lines) < 2 or not _whole(head, lines):
             continue
         exact = exact if exact is not None else _exact_figures(draft)
-        got = exact.get(_normalised(doc.origin, head.start("got")))
-        items = [exact.get(_normalised(doc.origin, x.start("got"))) for x in lines]
+        got = _exact_at(exact, doc.normalised_at(head.start("got")))
+        items = [_exact_at(exact, doc.normalised_at(x.start("got"))) for x in lines]
         if got is None or id(got[1]) in held or any(x is None for x in items):
             continue
         held.add(id(got[1]))
@@ -467,17 +466,15 @@ def indicator_lines(draft: Draft) -> Iterator[ScoreSet]:
 _LEADING_MARK = regex(rf"^\s*{LIST_MARK}")
 
 
+def _exact_at(exact: dict[int, tuple[Mention, Quantity]], at: int | None) -> tuple[Mention, Quantity] | None:
+    return exact.get(at) if at is not None else None
+
+
 def _indicator_name(name: str) -> str:
     """A first-level indicator's name as a finding gives it: without its number or the brackets and the words it is
     wrapped in (`（二）过程指标`: 过程指标; `【一级指标：过程】`: 过程)."""
     name = re.split(r"[：:]", name.strip().strip("【】[]"))[-1]
     return _LEADING_MARK.sub("", name).strip("【】[] \u3000")
-
-
-def _normalised(origin: Sequence[int], offset: int) -> int:
-    """The index in the normalised text of the character at `offset` in the original (-1: none came from it)."""
-    k = bisect_left(origin, offset)
-    return k if k < len(origin) and origin[k] == offset else -1
 
 
 def _indicator_lines(text: str, at: int) -> list[re.Match[str]]:
@@ -602,8 +599,8 @@ def _pair(line: str) -> tuple[re.Match[str], re.Match[str]] | None:
 def figure_at(draft: Draft, original: int, cell: str) -> Quantity | None:
     """The exact figure of the cell's value that starts at an offset of the original text (whatever the words
     the normaliser glued after it made of its unit: a row's last cell before the next row's `时效指标` reads `6时`)."""
-    at = bisect_left(draft.doc.origin, original)
-    if at >= len(draft.doc.origin) or draft.doc.origin[at] != original:
+    at = draft.doc.normalised_at(original)
+    if at is None:
         return None
     value = Decimal(cell)
     found = next(
