@@ -5,9 +5,10 @@ intermediate items (entries, breakdowns, rates, changes …) that linter/facts/s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
+import tieout.grammar
 from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
 from tieout.linter.figures.quantities import Quantity
@@ -37,7 +38,8 @@ def parser() -> Lark:
     is built); `parse_sentence` points the transformer at the sentence's quantities first."""
     global _PARSER, _TRANSFORMER
     if _PARSER is None:
-        grammar = resources.files("tieout.grammar").joinpath("sentence.lark").read_text(encoding="utf-8")
+        # (from the package's folder: see linter/vocab's `load`)
+        grammar = Path(tieout.grammar.__file__).with_name("sentence.lark").read_text(encoding="utf-8")
         _TRANSFORMER = SentenceTransformer([])
         options = dict(parser="lalr", lexer=_TokenStream, propagate_positions=False, transformer=_TRANSFORMER)
         _PARSER = _cached_parser(grammar, options)
