@@ -61,12 +61,18 @@ def test_discovery_is_kept_until_a_distribution_changes(cache, tmp_path, monkeyp
     assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 4
 
 
-def test_the_first_path_folder_is_not_in_the_file_name(cache, monkeypatch):
+def test_the_first_path_folder_is_not_in_the_file_name(cache, tmp_path, monkeypatch):
     """The folder run from (`python -m`: the first entry of `sys.path`) is compared, but running from many
-    folders does not leave a file for each."""
+    folders does not leave a file for each, and running from two in turn does not scan at each run."""
+    scans = _counting(monkeypatch, entrypoints, "_scan")
+    here = sys.path[0]
     entrypoints.discover(entrypoints.GROUP)
-    monkeypatch.setattr(sys, "path", ["/nonexistent-folder", *sys.path[1:]])
-    entrypoints.discover(entrypoints.GROUP)
+    other = tmp_path / "project"
+    other.mkdir()
+    for first in (str(other), here, str(other), here):
+        monkeypatch.setattr(sys, "path", [first, *sys.path[1:]])
+        entrypoints.discover(entrypoints.GROUP)
+    assert len(scans) == 2
     assert len(list((cache / "entry-points").iterdir())) == 1
 
 

@@ -14,7 +14,9 @@ every distribution again, a seventh of a cold `tieout check`.
 Each environment (`sys.prefix`) and search path (`PYTHONPATH`) has its own file: two virtual environments, or
 several checkouts run against one, that run tieout in turn would otherwise replace each other's at every run.
 The first entry of `sys.path` (the script's folder, or the current one) is left out of the file's name, not
-out of what is compared, so that running from many folders does not leave a file for each.
+out of what is compared, so that running from many folders does not leave a file for each; the file keeps the
+entry points found from the last few first entries (a checkout holding its own `*.egg-info` and a reports
+folder, run from in turn, are each found without a scan).
 """
 
 from __future__ import annotations
@@ -34,6 +36,14 @@ EntryPoint = tuple[str, str]  # (name, value): `name = "package.module:attribute
 
 
 _Folder = tuple[str, int | None, list[tuple[str, int]] | None]  # (entry, modification time, distributions)
+_VARIANTS = 8  # first entries of sys.path (folders run from) a file keeps the entry points of
+
+
+def _current() -> str:
+    try:
+        return os.getcwd()
+    except OSError:  # the current folder was removed: it holds nothing
+        return ""
 
 
 def _mtime(entry: str) -> int | None:
@@ -59,13 +69,13 @@ def _distributions(entry: str) -> list[tuple[str, int]] | None:
         return None
 
 
-def _folders(stored: list[_Folder] | None) -> tuple[list[_Folder], bool]:
-    """The `sys.path` folders as they stand, and whether their distributions are those of `stored` (the
+def _folders(paths: list[str], stored: list[_Folder] | None) -> tuple[list[_Folder], bool]:
+    """The folders of `paths` as they stand, and whether their distributions are those of `stored` (the
     folders the cached entry points were found under). A folder listed only when its time has moved."""
     known = {entry: (mtime, dists) for entry, mtime, dists in stored or []}
-    same = stored is not None and [f[0] for f in stored] == sys.path
+    same = stored is not None and [f[0] for f in stored] == paths
     folders: list[_Folder] = []
-    for entry in sys.path:
+    for entry in paths:
         mtime = _mtime(entry)
         old = known.get(entry)
         if old is not None and old[0] == mtime:
@@ -77,13 +87,20 @@ def _folders(stored: list[_Folder] | None) -> tuple[list[_Folder], bool]:
     return folders, same
 
 
-def _stored(data: object, group: str) -> tuple[list[_Folder], list[EntryPoint]] | None:
-    """The folders and entry points of a cache file's contents, if it is one for this group and Python."""
+_Variant = tuple[list[_Folder], list[EntryPoint]]  # the folders of one search path, the entry points found
+
+
+def _variants(data: object, group: str) -> list[_Variant]:
+    """The search paths and entry points of a cache file's contents, if it is one for this group and Python."""
     if not isinstance(data, dict) or data.get("group") != group or data.get("python") != sys.version:
-        return None
-    folders = [(str(e), m, None if d is None else [(str(n), t) for n, t in d]) for e, m, d in data["folders"]]
-    found = [(str(name), str(value)) for name, value in data["entry_points"]]
-    return folders, found
+        return []
+    return [
+        (
+            [(str(e), m, None if d is None else [(str(n), t) for n, t in d]) for e, m, d in v["folders"]],
+            [(str(name), str(value)) for name, value in v["entry_points"]],
+        )
+        for v in data["variants"]
+    ]
 
 
 def _scan(group: str) -> list[EntryPoint]:
@@ -94,28 +111,36 @@ def _scan(group: str) -> list[EntryPoint]:
 
 def discover(group: str) -> list[EntryPoint]:
     """The entry points of `group` of the installed distributions, sorted by name. One cache file per group,
-    environment and search path, holding the folders it was found under: a changed environment replaces it
-    rather than adding another."""
-    ident = f"{group}\0{sys.prefix}\0" + "\0".join(sys.path[1:])
+    environment and search path, holding the folders they were found under, for each of the last few first
+    entries (`python -m` run from a project and from a checkout in turn finds each one's); a changed
+    environment replaces its entry rather than adding another."""
+    paths = [entry or _current() for entry in sys.path]  # ("": the current folder)
+    ident = f"{group}\0{sys.prefix}\0" + "\0".join(paths[1:])
     name = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     cached = cache_dir() / "entry-points" / f"{name}.json"
-    stored = None
+    variants: list[_Variant] = []
     try:
-        stored = _stored(json.loads(cached.read_bytes()), group)
+        variants = _variants(json.loads(cached.read_bytes()), group)
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         pass
-    folders, same = _folders(stored[0] if stored is not None else None)
-    if stored is not None and same:
-        if folders != stored[0]:  # a folder's time moved, its distributions did not: kept with the new time
-            _write(cached, group, folders, stored[1])
-        return stored[1]
+    here = next((v for v in variants if [f[0] for f in v[0]] == paths), None)
+    others = [v for v in variants if v is not here][: _VARIANTS - 1]
+    folders, same = _folders(paths, here[0] if here is not None else None)
+    if here is not None and same:
+        if folders != here[0]:  # a folder's time moved, its distributions did not: kept with the new time
+            _write(cached, group, [(folders, here[1]), *others])
+        return here[1]
     scanned = _scan(group)
-    _write(cached, group, folders, scanned)
+    _write(cached, group, [(folders, scanned), *others])
     return scanned
 
 
-def _write(cached: Path, group: str, folders: list[_Folder], found: list[EntryPoint]) -> None:
-    data = {"group": group, "python": sys.version, "folders": folders, "entry_points": found}
+def _write(cached: Path, group: str, variants: list[_Variant]) -> None:
+    data = {
+        "group": group,
+        "python": sys.version,
+        "variants": [{"folders": folders, "entry_points": found} for folders, found in variants],
+    }
     write_atomic(cached, json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
