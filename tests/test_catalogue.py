@@ -32,7 +32,7 @@ def _counting(monkeypatch, module, name: str) -> list[int]:
     return calls
 
 
-def test_discovery_is_kept_until_a_path_folder_changes(cache, tmp_path, monkeypatch):
+def test_discovery_is_kept_until_a_distribution_changes(cache, tmp_path, monkeypatch):
     scans = _counting(monkeypatch, entrypoints, "_scan")
     first = entrypoints.discover(entrypoints.GROUP)
     assert first == entrypoints._scan(entrypoints.GROUP)  # the scan's own answer
@@ -44,13 +44,36 @@ def test_discovery_is_kept_until_a_path_folder_changes(cache, tmp_path, monkeypa
     monkeypatch.syspath_prepend(str(site))  # a folder added to the path: scanned again
     entrypoints.discover(entrypoints.GROUP)
     assert len(scans) == 1
-    os.utime(site, ns=(1, 1))  # a distribution installed or removed there changes its time
+    (site / "report.txt").write_text("", encoding="utf-8")  # a file that is no distribution: its folder's time
+    os.utime(site, ns=(1, 1))  # moves, and nothing is scanned again
+    assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 1
+    (site / "example-1.0.dist-info").mkdir()  # a distribution installed there
     entrypoints.discover(entrypoints.GROUP)
     assert len(scans) == 2
+    os.utime(site / "example-1.0.dist-info", ns=(2, 2))  # … installed again under the same name
+    os.utime(site, ns=(3, 3))
+    entrypoints.discover(entrypoints.GROUP)
+    assert len(scans) == 3
     files = list((cache / "entry-points").iterdir())
-    assert len(files) == 1  # one file per group (and environment), replaced, not one per state of the path
-    files[0].write_text("{not json", encoding="utf-8")
-    assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 3
+    assert len(files) == 2  # one file per search path (the one with `site` in front), replaced, not one per state
+    for f in files:
+        f.write_text("{not json", encoding="utf-8")
+    assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 4
+
+
+def test_the_first_path_folder_is_not_in_the_file_name(cache, tmp_path, monkeypatch):
+    """The folder run from (`python -m`: the first entry of `sys.path`) is compared, but running from many
+    folders does not leave a file for each, and running from two in turn does not scan at each run."""
+    scans = _counting(monkeypatch, entrypoints, "_scan")
+    here = sys.path[0]
+    entrypoints.discover(entrypoints.GROUP)
+    other = tmp_path / "project"
+    other.mkdir()
+    for first in (str(other), here, str(other), here):
+        monkeypatch.setattr(sys, "path", [first, *sys.path[1:]])
+        entrypoints.discover(entrypoints.GROUP)
+    assert len(scans) == 2
+    assert len(list((cache / "entry-points").iterdir())) == 1
 
 
 def test_load_reads_module_and_attribute_paths():

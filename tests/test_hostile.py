@@ -424,6 +424,34 @@ def test_the_grammar_cache_is_private_and_checked(tmp_path, monkeypatch):
     assert grammar_cache.folder() is None
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_the_kept_tables_parse_as_the_tables_built(tmp_path, monkeypatch):
+    """The parser loaded from the kept tables (objects, not lark's cache format) is lark's LALR parser with
+    the table of the parser they were kept from, its actions lark's own; a damaged file is built anew."""
+    from lark.parsers.lalr_analysis import Reduce, Shift
+    from tieout.linter.parse import sentences
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    grammar = (Path(sentences.__file__).parents[2] / "grammar" / "sentence.lark").read_text(encoding="utf-8")
+    options = dict(parser="lalr", lexer=sentences._TokenStream, transformer=sentences.SentenceTransformer([]))
+    built = sentences._cached_parser(grammar, options)  # built, and kept
+    path = grammar_cache.path_for(grammar, options)
+    assert path is not None and grammar_cache.trusted(path)
+    loaded = grammar_cache.load(path, options)
+    assert loaded is not None and isinstance(loaded.parser.parser, grammar_cache._KeptTable)
+
+    def table(parser):
+        states = parser.parser.parser.parser.parse_table.states
+        return {k: {t: (a, str(r)) for t, (a, r) in v.items()} for k, v in states.items()}
+
+    assert table(loaded) == table(built)
+    actions = {id(a) for v in loaded.parser.parser.parser.parse_table.states.values() for a, _ in v.values()}
+    assert actions == {id(Shift), id(Reduce)}
+    path.write_bytes(b"not a pickle")
+    assert grammar_cache.load(path, options) is None
+    assert sentences._cached_parser(grammar, options) is not None and grammar_cache.load(path, options) is not None
+
+
 def test_the_grammar_cache_is_not_in_the_shared_temporary_folder():
     path = grammar_cache.path_for("start: x")
     assert path is None or not str(path).startswith(("/tmp", "/var/tmp"))

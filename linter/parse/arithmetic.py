@@ -4,8 +4,9 @@ apart so that importing `formulas` does not import lark."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from importlib import resources
+from pathlib import Path
 
+import tieout.grammar
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
@@ -56,7 +57,8 @@ _PARSER: Lark | None = None
 def _parser() -> Lark:
     global _PARSER
     if _PARSER is None:
-        grammar = resources.files("tieout.grammar").joinpath("arithmetic.lark").read_text(encoding="utf-8")
+        # (from the package's folder: see linter/vocab's `load`)
+        grammar = Path(tieout.grammar.__file__).with_name("arithmetic.lark").read_text(encoding="utf-8")
         _PARSER = Lark(grammar, parser="lalr", lexer=_Stream)
     return _PARSER
 

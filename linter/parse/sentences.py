@@ -4,12 +4,11 @@ intermediate items (entries, breakdowns, rates, changes …) that linter/facts/s
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
+import tieout.grammar
 from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
 from tieout.linter.figures.quantities import Quantity
@@ -39,7 +38,8 @@ def parser() -> Lark:
     is built); `parse_sentence` points the transformer at the sentence's quantities first."""
     global _PARSER, _TRANSFORMER
     if _PARSER is None:
-        grammar = resources.files("tieout.grammar").joinpath("sentence.lark").read_text(encoding="utf-8")
+        # (from the package's folder: see linter/vocab's `load`)
+        grammar = Path(tieout.grammar.__file__).with_name("sentence.lark").read_text(encoding="utf-8")
         _TRANSFORMER = SentenceTransformer([])
         options = dict(parser="lalr", lexer=_TokenStream, propagate_positions=False, transformer=_TRANSFORMER)
         _PARSER = _cached_parser(grammar, options)
@@ -47,32 +47,17 @@ def parser() -> Lark:
 
 
 def _cached_parser(grammar: str, options: dict) -> Lark:
-    """The LALR tables cached on disk halve a cold start. Lark's own default cache is a pickle under a
-    predictable name in the shared temporary folder, which anyone could plant for the next user to load;
-    this cache lives in the user's own cache folder (`grammar_cache.folder`), written whole by a rename, and
-    is loaded only from a folder and a file that no one else can write."""
+    """The LALR tables cached on disk halve a cold start (`grammar_cache`: in the user's own cache folder, as
+    the objects lark works with). Built when missing or unreadable, and kept for the next start."""
     from tieout.linter.parse import grammar_cache
 
-    path = grammar_cache.path_for(grammar)
+    path = grammar_cache.path_for(grammar, options)
     if path is None:  # no private folder to be had: build the tables in memory
         return Lark(grammar, **options)
-    if grammar_cache.trusted(path):
-        try:
-            return Lark(grammar, cache=str(path), **options)  # Lark checks the grammar's hash in the file
-        except Exception:  # an unreadable or incompatible file: built anew below
-            pass
-    # built into a temporary file of the same folder (Lark writes its cache as it builds) and renamed, so
-    # that a parallel run never reads a half-written file
-    fd, tmp = tempfile.mkstemp(prefix=".sentence-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        parser = Lark(grammar, cache=tmp, **options)
-        os.replace(tmp, path)
-    except Exception:  # the folder filled up or went away meanwhile: no cache this time
+    parser = grammar_cache.load(path, options)
+    if parser is None:
         parser = Lark(grammar, **options)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        grammar_cache.save(path, parser)
     return parser
 
 

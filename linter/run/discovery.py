@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tieout.linter.patterns import regex  # (the exclusions, compiled at every start: read from the cache)
 from tieout.linter.run.config import Config
 from tieout.linter.text.reading import REPORT_SUFFIXES
 
@@ -99,9 +100,9 @@ class Excluder:
             if not p:
                 continue
             if "/" in p.rstrip("/"):
-                ex.paths.append(re.compile(_glob_regex(p.lstrip("/").removeprefix("./").rstrip("/")), re.I))
+                ex.paths.append(regex(_glob_regex(p.lstrip("/").removeprefix("./").rstrip("/")), re.I))
             else:
-                ex.names.append(re.compile(_glob_regex(p.rstrip("/")), re.I))
+                ex.names.append(regex(_glob_regex(p.rstrip("/")), re.I))
         return ex
 
     def name_excluded(self, name: str) -> bool:

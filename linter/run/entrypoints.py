@@ -3,11 +3,20 @@
 `importlib.metadata.entry_points` imports the email parser and reads the metadata of every distribution on
 `sys.path`: on a virtual environment of the usual size that costs more than the rest of `tieout rules`.
 What it finds changes only when a distribution is installed, upgraded or removed, and each of those adds,
-renames or deletes a `*.dist-info` folder, which changes the modification time of the folder of `sys.path`
-it lives in. The entry points found are therefore kept in the user's cache folder under a key made of the
-`sys.path` folders and their modification times; any other state is a reason to scan again. Each
-environment (`sys.prefix`) has its own file: two virtual environments that run tieout in turn (a project's
-and pre-commit's, or several checkouts on one machine) would otherwise replace each other's at every run.
+renames or deletes a `*.dist-info` (or `*.egg-info`) entry of a folder of `sys.path`. The entry points found
+are therefore kept in the user's cache folder with what they were found under: the `sys.path` folders, each
+with its modification time and its distributions (their names and modification times). A folder whose time
+is unchanged is unchanged; one whose time moved is listed again, and only a change of its distributions is a
+reason to scan again. The folder tieout is run from is on `sys.path` (`python -m`), and files come and go
+in it (reports written, temporary files): its time alone made about half the runs from a busy folder scan
+every distribution again, a seventh of a cold `tieout check`.
+
+Each environment (`sys.prefix`) and search path (`PYTHONPATH`) has its own file: two virtual environments, or
+several checkouts run against one, that run tieout in turn would otherwise replace each other's at every run.
+The first entry of `sys.path` (the script's folder, or the current one) is left out of the file's name, not
+out of what is compared, so that running from many folders does not leave a file for each; the file keeps the
+entry points found from the last few first entries (a checkout holding its own `*.egg-info` and a reports
+folder, run from in turn, are each found without a scan).
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import json
 import os
 import sys
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 from tieout.linter.cachedir import cache_dir, write_atomic
@@ -25,16 +35,72 @@ GROUP = "tieout.checks"  # the entry-point group plugins register their checks u
 EntryPoint = tuple[str, str]  # (name, value): `name = "package.module:attribute"`
 
 
-def _key(group: str) -> str:
-    """The `sys.path` folders as they stand: their names and modification times (a path that is no folder,
-    such as an import hook's name, counts by its name alone)."""
-    parts = [group, sys.version]
-    for entry in sys.path:
-        try:
-            parts.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            parts.append(entry)
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+_Folder = tuple[str, int | None, list[tuple[str, int]] | None]  # (entry, modification time, distributions)
+_VARIANTS = 8  # first entries of sys.path (folders run from) a file keeps the entry points of
+
+
+def _current() -> str:
+    try:
+        return os.getcwd()
+    except OSError:  # the current folder was removed: it holds nothing
+        return ""
+
+
+def _mtime(entry: str) -> int | None:
+    try:
+        return os.stat(entry or ".").st_mtime_ns
+    except OSError:  # no such folder (an import hook's name, a missing zip): counted by its name alone
+        return None
+
+
+def _distributions(entry: str) -> list[tuple[str, int]] | None:
+    """The distributions `importlib.metadata` finds in a folder of `sys.path` (its `*.dist-info` and
+    `*.egg-info` entries, and `egg-info` in an `*.egg` folder), with their modification times; None when it
+    cannot be listed (a zip file: any change of its time counts)."""
+    try:
+        with os.scandir(entry or ".") as it:
+            egg = os.path.basename(entry).lower().endswith(".egg")
+            return sorted(
+                (e.name, e.stat(follow_symlinks=False).st_mtime_ns)
+                for e in it
+                if e.name.lower().endswith((".dist-info", ".egg-info")) or (egg and e.name.lower() == "egg-info")
+            )
+    except OSError:
+        return None
+
+
+def _folders(paths: list[str], stored: list[_Folder] | None) -> tuple[list[_Folder], bool]:
+    """The folders of `paths` as they stand, and whether their distributions are those of `stored` (the
+    folders the cached entry points were found under). A folder listed only when its time has moved."""
+    known = {entry: (mtime, dists) for entry, mtime, dists in stored or []}
+    same = stored is not None and [f[0] for f in stored] == paths
+    folders: list[_Folder] = []
+    for entry in paths:
+        mtime = _mtime(entry)
+        old = known.get(entry)
+        if old is not None and old[0] == mtime:
+            folders.append((entry, mtime, old[1]))
+            continue
+        dists = _distributions(entry) if mtime is not None else None
+        same = same and old is not None and dists is not None and dists == old[1]
+        folders.append((entry, mtime, dists))
+    return folders, same
+
+
+_Variant = tuple[list[_Folder], list[EntryPoint]]  # the folders of one search path, the entry points found
+
+
+def _variants(data: object, group: str) -> list[_Variant]:
+    """The search paths and entry points of a cache file's contents, if it is one for this group and Python."""
+    if not isinstance(data, dict) or data.get("group") != group or data.get("python") != sys.version:
+        return []
+    return [
+        (
+            [(str(e), m, None if d is None else [(str(n), t) for n, t in d]) for e, m, d in v["folders"]],
+            [(str(name), str(value)) for name, value in v["entry_points"]],
+        )
+        for v in data["variants"]
+    ]
 
 
 def _scan(group: str) -> list[EntryPoint]:
@@ -44,21 +110,38 @@ def _scan(group: str) -> list[EntryPoint]:
 
 
 def discover(group: str) -> list[EntryPoint]:
-    """The entry points of `group` of the installed distributions, sorted by name. One cache file per group
-    and environment, holding the key it was found under: a changed environment replaces it rather than adding
-    another."""
-    key = _key(group)
-    name = hashlib.sha256(f"{group}\0{sys.prefix}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    """The entry points of `group` of the installed distributions, sorted by name. One cache file per group,
+    environment and search path, holding the folders they were found under, for each of the last few first
+    entries (`python -m` run from a project and from a checkout in turn finds each one's); a changed
+    environment replaces its entry rather than adding another."""
+    paths = [entry or _current() for entry in sys.path]  # ("": the current folder)
+    ident = f"{group}\0{sys.prefix}\0" + "\0".join(paths[1:])
+    name = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     cached = cache_dir() / "entry-points" / f"{name}.json"
+    variants: list[_Variant] = []
     try:
-        found = json.loads(cached.read_bytes())
-        if found.get("key") == key and all(isinstance(p, list) and len(p) == 2 for p in found["entry_points"]):
-            return [(str(name), str(value)) for name, value in found["entry_points"]]
+        variants = _variants(json.loads(cached.read_bytes()), group)
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         pass
+    here = next((v for v in variants if [f[0] for f in v[0]] == paths), None)
+    others = [v for v in variants if v is not here][: _VARIANTS - 1]
+    folders, same = _folders(paths, here[0] if here is not None else None)
+    if here is not None and same:
+        if folders != here[0]:  # a folder's time moved, its distributions did not: kept with the new time
+            _write(cached, group, [(folders, here[1]), *others])
+        return here[1]
     scanned = _scan(group)
-    write_atomic(cached, json.dumps({"key": key, "entry_points": scanned}, ensure_ascii=False).encode("utf-8"))
+    _write(cached, group, [(folders, scanned), *others])
     return scanned
+
+
+def _write(cached: Path, group: str, variants: list[_Variant]) -> None:
+    data = {
+        "group": group,
+        "python": sys.version,
+        "variants": [{"folders": folders, "entry_points": found} for folders, found in variants],
+    }
+    write_atomic(cached, json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def load(value: str) -> Any:

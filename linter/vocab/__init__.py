@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from tieout.linter.cachedir import cache_dir, write_atomic
@@ -23,7 +23,9 @@ def load(name: str) -> Any:
     Parsing YAML (and importing the parser) costs more than the rest of a command's start-up, so the parsed
     data is also kept as JSON in the user's cache folder, under the digest of the YAML text: an edited
     vocabulary is parsed again, and an unreadable cache entry is only a reason to parse."""
-    text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    # read from the package's folder, as tieout's files are installed (linter/run/cache.py reads them so too):
+    # importlib.resources' first call imports its readers and zipfile, 2 ms of a cold `tieout check`
+    text = Path(__file__).with_name(f"{name}.yaml").read_text(encoding="utf-8")
     cached = cache_dir() / "vocab" / f"{name}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:24]}.json"
     try:
         return json.loads(cached.read_bytes())
