@@ -36,7 +36,9 @@ TITLE = regex(r"表|情况|明细|汇总")
 # flattened caption would glue to its year (`12026年…`)
 BARE_NO = regex(r"^\d{1,2}[\s\u3000]+(?=\S)")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
-YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?")
+# a heading naming a year alone (`2024年`, `2023年度`), its end (`2024年末`: the balances the year closed with), or
+# both, the same year's (`2024年末/2024年度`: a summary of a balance sheet's and an income statement's rows)
+YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?|(?P<y>(?:19|20)\d{2})年末(?:[/／](?P=y)年度?)?")
 UNIT_PART = regex(r"[（(]?\s*单位[：:].*$")
 COLON = regex(r"[：:]")
 # a table's code alone, no name (`公开05表`, `公开表5`, `部门公开表01`)
