@@ -35,11 +35,19 @@ def margin_operands(side: Side, col: Column) -> tuple[Column, Column] | None:
     """The (of, less) columns of a column headed by a margin's name: the one column of the side, of the margin's
     period, headed by a word of each (exactly, its unit note aside: `营业收入比上年增减` is no revenue), in one
     unit. None when the column names no margin or either is not found exactly once."""
-    found = margins().get(_heading(col))
+    name = _heading(col)
+    prefix = next((name.removesuffix(m) for m in margins() if name.endswith(m)), "")
+    found = margins().get(name.removeprefix(prefix))
     if found is None:
         return None
-    same = [c for c in side.columns if c is not col and c.context.period == col.context.period]
-    of, less = ([c for c in same if _heading(c) in words] for words in found)
+    # (a margin named after the period of its row's figures, `本期毛利率` beside `本期营业收入 | 本期营业成本`, is of
+    # the columns named after the same, that word taken off)
+    same = [
+        c
+        for c in side.columns
+        if c is not col and c.context.period == col.context.period and _heading(c).startswith(prefix)
+    ]
+    of, less = ([c for c in same if _heading(c).removeprefix(prefix) in words] for words in found)
     if len(of) != 1 or len(less) != 1 or of[0].unit != less[0].unit or of[0].unit == "%":
         return None
     return of[0], less[0]

@@ -620,13 +620,8 @@ def table_share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> Iterator[Outcome]:
     left = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "")]
-    totals = [c for c in left if c.kind == "total"]
-    # the column the shares are of: the total column, else one of the amounts before (a 预算安排 and a 支出金额
-    # column: either may be it), the nearest first
-    part_cols = totals[:1] if totals else left[::-1]
-    if not totals and left and any(left[-1].index < c.index < col.index and c.kind == "level" for c in side.columns):
-        # `分值 | 平均得分 | 平均扣分 | 扣分占比`: a column of averages stands right before the shares, which may be
-        # of it (each indicator's average deduction of their sum), not of the amounts further left
+    part_cols = _part_columns(side, col, left)
+    if part_cols is None:
         return
     grand = [r for r in side.rows if r.total == "grand"]
     if grand and len(grand) == 1 and left and _not_whole(table, grand[0], col):
@@ -640,6 +635,44 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
         # its own finding (TO301) says so once, not once a row (the shares stay checked, as failing)
         found = [replace(o, silent=True) if o.verdict == "fail" else o for o in found]
     yield from found
+
+
+def _part_columns(side: Side, col: Column, left: list[Column]) -> list[Column] | None:
+    """The columns a share column's parts may be in: the total column, else the one amount column its heading
+    names (`本期收入占比` of `本期营业收入`), else the amounts before it (a 预算安排 and a 支出金额 column: either may
+    be it), the nearest first. None where a column of levels stands between them and the shares."""
+    totals = [c for c in left if c.kind == "total"]
+    if totals:
+        return totals[:1]
+    named = _named_part(left, col)
+    if named is not None:
+        return [named]
+    if left and any(left[-1].index < c.index < col.index and c.kind == "level" for c in side.columns):
+        # `分值 | 平均得分 | 平均扣分 | 扣分占比`: a column of averages stands right before the shares, which may be
+        # of it (each indicator's average deduction of their sum), not of the amounts further left
+        return None
+    return left[::-1]
+
+
+# a share column's heading less its word of a share (`本期收入占比（%）` → `本期收入`): the figures it is a share of
+SHARE_WORDS = regex(r"(?:占比|比重|构成)(?:[（(]?[%％][）)]?)?$")
+
+
+def _named_part(left: list[Column], col: Column) -> Column | None:
+    """The one amount column a share column's heading names (`本期营业收入 | 本期营业成本 | 本期毛利率 | 本期收入占比`:
+    of 本期营业收入): a heading holding the share's words in their order, ending with the same noun (`收入`, not
+    `成本`); none where the share names nothing before its word of a share, or two columns or none fit."""
+    name = SHARE_WORDS.sub("", flatten(heading(col)))
+    if len(name) < 2 or name == flatten(heading(col)):
+        return None
+    found = [c for c in left if _holds_in_order(name, flatten(heading(c))) and flatten(heading(c)).endswith(name[-2:])]
+    return found[0] if len(found) == 1 else None
+
+
+def _holds_in_order(words: str, text: str) -> bool:
+    """Are `words`' characters all in `text`, in their order (`上年同期收入` in `上年同期营业收入`)?"""
+    rest = iter(text)
+    return all(ch in rest for ch in words)
 
 
 def _not_whole(table: Table, grand: Row, col: Column) -> bool:

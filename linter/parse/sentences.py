@@ -69,7 +69,58 @@ def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     p = parser()
     assert _TRANSFORMER is not None
     _TRANSFORMER.qs = quantities
-    return _flat(p.parse([t.lark() for t in tokens]).children)
+    return _share_after_change(_flat(p.parse([t.lark() for t in tokens]).children))
+
+
+def _share_after_change(items: list) -> list:
+    """`A a，比上年增长 p%（增加 Δ），占 B 的 s%`: a share after the change of a figure, the change measured against
+    no figure of its own, is the figure's share (the grammar leaves the 占 stray, the share a figure of its own).
+    Not after a change against a base it states (`比预算 B 增加 Δ，占…`: of a or of B, not said)."""
+    out: list = []
+    for item in items:
+        if isinstance(item, _Entry) and _is_share_of(item, out):
+            k = _share_owner(out)
+            if k is not None:
+                owner = out[k]
+                owner.share_base, owner.share = item.label, item.qs[0]
+                out.pop()  # the stray 占
+                continue
+        out.append(item)
+    return out
+
+
+def _is_share_of(item: _Entry, before: list) -> bool:
+    """Is the item a share's base and value alone (`医疗收入的 15.6%`) right after a stray 占?"""
+    return (
+        len(item.qs) == 1
+        and item.qs[0].kind == "percent"
+        and item.share is None
+        and bool(before)
+        and isinstance(before[-1], Token)
+        and before[-1].type == "SHARE"
+    )
+
+
+def _share_owner(before: list) -> int | None:
+    """The index of the figure the share after a change is of: before the stray 占, separators, one comparison
+    with the other period stating no base of its own (`比上年增长 p%`), then an entry of one amount and no share
+    (None for anything else)."""
+    k = len(before) - 2
+    while k >= 0 and _is_sep(before[k]):
+        k -= 1
+    change = before[k] if k >= 1 else None
+    if not isinstance(change, _Change) or not change.cmp or change.base is not None or not change.movements:
+        # (a movement with no comparison before it, `年末余额 A，年初余额 B，增加 p%，占…`, is A's over B: the
+        # figure right before it is no subject of the share)
+        return None
+    k -= 1
+    while k >= 0 and _is_sep(before[k]):
+        k -= 1
+    owner = before[k] if k >= 0 else None
+    if not isinstance(owner, _Entry) or owner.share is not None or owner.of is not None:
+        return None
+    amounts = [q for q in owner.qs if q.kind == "amount"]
+    return k if len(amounts) == 1 and len(owner.qs) == 1 else None
 
 
 # Token types of a sentence with no list (其中), share (占), ratio to a base (的), range (由…至) or formula:

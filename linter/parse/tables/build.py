@@ -36,7 +36,9 @@ TITLE = regex(r"表|情况|明细|汇总")
 # flattened caption would glue to its year (`12026年…`)
 BARE_NO = regex(r"^\d{1,2}[\s\u3000]+(?=\S)")
 TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
-YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?")
+# a heading naming a year alone (`2024年`, `2023年度`), its end (`2024年末`: the balances the year closed with), or
+# both, the same year's (`2024年末/2024年度`: a summary of a balance sheet's and an income statement's rows)
+YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?|(?P<y>(?:19|20)\d{2})年末(?:[/／](?P=y)年度?)?")
 UNIT_PART = regex(r"[（(]?\s*单位[：:].*$")
 COLON = regex(r"[：:]")
 # a table's code alone, no name (`公开05表`, `公开表5`, `部门公开表01`)
@@ -281,7 +283,7 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
             role = role_of(path[-1]) if path else None
             unit = "分" if role is not None and role.name in SCORED else table.unit
             named = role.kind in RATED if role is not None else _rate_heading(path)
-            if named and _rate_cells(table, c, n):
+            if named and (_rate_cells(table, c, n) or _all_percent_cells(table, c, n)):
                 # a column the header names a rate (`完成率`, `执行率`, `资产负债率`, `营收同比`) of figures written as
                 # rates are: its `%` is said once for the table (`单位：万元、%`) or not at all, and its cells are
                 # percentages (never 万元 a 合计 row adds up)
@@ -316,6 +318,17 @@ def _grade_count(table: Table, heads: list[list[str]], c: int, n: int) -> bool:
 def _percent_cells(table: Table, c: int, n: int) -> bool:
     """Does a filled cell of the column carry its own `%`?"""
     return any(c < len(row) and row[c].text.strip().endswith(("%", "％")) for row in table.rows[max(n, 1) :])
+
+
+def _all_percent_cells(table: Table, c: int, n: int) -> bool:
+    """Does every filled cell of the column (one at least) carry its own `%` (a dash or a word in place of a
+    figure aside)? The column is then in per cent, though its heading says so nowhere (`变动比例`)."""
+    cells = [
+        t
+        for row in table.rows[max(n, 1) :]
+        if c < len(row) and (t := row[c].text.strip()) and not DASH.match(t) and not no_figure(t)
+    ]
+    return bool(cells) and all(t.endswith(("%", "％")) for t in cells)
 
 
 def _rate_cells(table: Table, c: int, n: int) -> bool:
