@@ -398,9 +398,10 @@ def _no_figure_ends() -> tuple[str, ...]:
     return (*words("no_figure_words"), "/", "／", "\\")
 
 
-# a rule drawn across a table (`-----`, `═════`, `──┼──`): it separates the header from the rows, or a 合计 from
-# the rows it sums, and is read as a blank line
-RULE_LINE = regex(r"^\s*[-—–－=＝_─━═┄┅┈┉╌╍┼┬┴+]{3,}\s*$")
+# a rule drawn across a table (`-----`, `═════`, `──┼──`), or one under each column with the gaps between them
+# left blank (`------  ------  ------`, as a fixed-width text table draws it): it separates the header from the
+# rows, or a 合计 from the rows it sums, and is read as a blank line
+RULE_LINE = regex(r"^\s*[-—–－=＝_─━═┄┅┈┉╌╍┼┬┴+]{3,}(?:[ \t\u3000]+[-—–－=＝_─━═┄┅┈┉╌╍┼┬┴+]{3,})*\s*$")
 
 
 def _blank(line: str) -> bool:
