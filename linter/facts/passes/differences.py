@@ -3,6 +3,7 @@ the identities kept as data (vocab `differences`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -218,6 +219,13 @@ SAID_LEFT = regex(
     r"\s*[，,]\s*(?:为|系|即|是)(?P<a>[\u4e00-\u9fff]{2,12}?)(?:减去|扣除|减)(?P<b>[\u4e00-\u9fff]{2,12}?)"
     r"(?:后)?(?:的)?(?:余额|差额|结余)"
 )
+# the same said before the figure, opening its sentence (`收入总计减去支出总计，收支相抵后结转下期 D`): the figure's own
+# name, after the comma, says it is what is left, and takes nothing more off nor adds (`再扣除调出资金后结转 D`: D is
+# left of three figures)
+SAID_LEFT_BEFORE = regex(
+    r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:减去|扣除)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:后)?\s*[，,]\s*"
+    r"(?:(?![减扣加再另])[\u4e00-\u9fff]){0,8}(?:相抵|余额|差额|结余|结转)[\u4e00-\u9fff]{0,6}?(?:为|是)?\s*"
+)
 # a name as written may leave off the word of a total its figure carries (`本年支出` for `本年支出合计`)
 TOTAL_TAIL = ("合计", "总计", "总额")
 
@@ -232,7 +240,7 @@ def said_differences(draft: Draft) -> Iterator[Balance]:
     stated = [m for ms in draft.by_sentence.values() for m in ms if m.quantities]
     for m in stated:
         d = m.quantities[-1]
-        said = SAID_LEFT.match(text, d.end)
+        said = SAID_LEFT.match(text, d.end) or _said_before(draft, m, d)
         if said is None or d.kind != "amount" or not d.exact:
             continue
         before = [x for x in stated if x.start < m.start and _same_top(draft, x.start, m.start)]
@@ -241,6 +249,18 @@ def said_differences(draft: Draft) -> Iterator[Balance]:
         b = _borne(before, said.group("b"), d)
         if a is not None and b is not None and a is not b:
             yield Balance(a, b, d, m.sentence, sides=(said.group("a"), said.group("b")), name=m.label)
+
+
+def _said_before(draft: Draft, m: Mention, d: Quantity) -> re.Match[str] | None:
+    """`收入总计减去支出总计，收支相抵后结转下期 D`: the words from the sentence's start to D, its one figure, when they
+    name the two figures and then D as what is left (SAID_LEFT_BEFORE)."""
+    if len(m.quantities) != 1 or any(b.balance is d for b in draft.facts.balances):
+        return None  # (a balance read of D already, from the figures before it: one finding of D, not two)
+    text = draft.doc.text
+    start = draft.doc.sentences[m.sentence].start
+    while start < d.start and text[start] in " \t\u3000\n":
+        start += 1
+    return SAID_LEFT_BEFORE.fullmatch(text, start, d.start)
 
 
 def _same_top(draft: Draft, a: int, b: int) -> bool:

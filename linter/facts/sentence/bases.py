@@ -79,20 +79,23 @@ class Bases(Reader):
         """`支出 X，同比增长 p%，较上年增支 Δ` (or the amount first): one change of X against last year written
         in two clauses, each naming last year its own way. Read apart, neither can be recomputed (no base is
         written); read as one, the amount gives last year's figure (X − Δ) and the rate is checked against it.
-        Only where the sentence holds these two changes alone, of the one figure, one direction, no base."""
+        Only where the sentence holds these two changes alone, of the one figure, one direction, no base but
+        one noted after the first (`同比增长 p%（上年同期 B），比上年同期增收 Δ`: B is the base of both)."""
         mine = self.facts.changes[first:]
         if len(mine) != 2:
             return
         a, b = mine
-        if a.current is None or a.current is not b.current or a.base is not None or b.base is not None:
+        if a.current is None or a.current is not b.current or b.base is not None:
             return
         if not (_last_year_only(a.comparison) and _last_year_only(b.comparison)):
             return
         if not _rate_and_amount(a.current, a.movements, b.movements):
             return
         end = a.movements[0].quantity.end if a.movements[0].quantity else a.movements[0].end
-        if any(end <= q.start < b.movements[0].start for q in self._qs):
-            return  # (a figure between the clauses: the second may be of it)
+        # (a figure between the clauses: the second may be of it; but not the first's base, noted in brackets
+        # right after it, `同比增长 p%（上年同期 B），比上年同期增收 Δ`: last year's figure of both)
+        if any(end <= q.start < b.movements[0].start and q is not a.base for q in self._qs):
+            return
         moves = sorted((*a.movements, *b.movements), key=lambda m: m.start)
         del self.facts.changes[first:]
         self.facts.changes.append(replace(a, movements=moves, certain=a.certain and b.certain))

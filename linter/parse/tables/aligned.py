@@ -40,7 +40,7 @@ from . import dropped, sangong
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, Cell, flatten
 from .groups import Metric, Tree, tree
-from .header import COLUMN_NUMBER, STATEMENT_PART
+from .header import COLUMN_NUMBER, part_name
 from .levels import LEVEL_HEADER
 from .placing import certain, listed
 from .rows import marker
@@ -412,9 +412,10 @@ def _no_figure_ends() -> tuple[str, ...]:
     return (*words("no_figure_words"), "/", "／", "\\")
 
 
-# a rule drawn across a table (`-----`, `═════`, `──┼──`): it separates the header from the rows, or a 合计 from
-# the rows it sums, and is read as a blank line
-RULE_LINE = regex(r"^\s*[-—–－=＝_─━═┄┅┈┉╌╍┼┬┴+]{3,}\s*$")
+# a rule drawn across a table (`-----`, `═════`, `──┼──`), or one under each column with the gaps between them
+# left blank (`------  ------  ------`, as a fixed-width text table draws it): it separates the header from the
+# rows, or a 合计 from the rows it sums, and is read as a blank line
+RULE_LINE = regex(r"^\s*[-—–－=＝_─━═┄┅┈┉╌╍┼┬┴+]{3,}(?:[ \t\u3000]+[-—–－=＝_─━═┄┅┈┉╌╍┼┬┴+]{3,})*\s*$")
 
 
 def _blank(line: str) -> bool:
@@ -524,8 +525,9 @@ def _group_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
 
 def _part_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
     """Is line j a statement's part named alone with a colon (`流动资产：`, `非流动负债：`: a balance sheet's way, the rows
-    it heads right under it at its own indentation, its 合计 row closing them), right above a row of figures?"""
-    return j + 1 < len(lines) and bool(data[j + 1]) and STATEMENT_PART.match(lines[j].strip()) is not None
+    it heads right under it at its own indentation, its 合计 row closing them) or a group's name in brackets (`【产出】`,
+    a score table's way), right above a row of figures?"""
+    return j + 1 < len(lines) and bool(data[j + 1]) and part_name(lines[j].strip())
 
 
 def _blank_item(lines: list[str], j: int, data: list[Parsed], rows: list[_Line]) -> bool:

@@ -418,8 +418,12 @@ SCOPED_YEAR = regex(r"(?P<scope>[^\d]{1,4}?)(?:19|20)\d{2}年?度?")
 def _year_heading(text: str) -> bool:
     """A heading naming a year alone, or a year after a scope and nothing else: the scope is read with
     certainty (a word the context reader knows as one), so `全省2024年` beside `省级2024年` is a year's figures
-    of each."""
+    of each. A year and the money it names by no stage (`2024年安排`, `2023年资金`: tables.yaml year_amounts) is a
+    year's figures too."""
     if YEAR_ONLY.fullmatch(text):
+        return True
+    year = YEAR_ONLY.match(text)
+    if year is not None and text[year.end() :] in words("year_amounts"):
         return True
     m = SCOPED_YEAR.fullmatch(text)
     if not m:

@@ -30,16 +30,19 @@ def header_rows(grid: list[list[Cell]]) -> int:
 # a part of a statement named alone in its row (`流动资产：`, `非流动负债：`), its other cells blank; not `其中：` (parts of
 # the row above), a dimension the rows are split by once more (`按来源分：`: the same total again), nor a note
 STATEMENT_PART = regex(r"^(?!其中|按|注|说明|备注)[\u4e00-\u9fff]{2,12}[：:]$")
+# a group's name alone in black brackets (`【决策】`, `【产出】`: a score table's dimension over its indicators), named
+# as a statement's part is, the group's rows right under it at its own indentation
+BRACKETED_PART = regex(r"^【[\u4e00-\u9fff]{1,12}】$")
+
+
+def part_name(label: str) -> bool:
+    """Does the label name the part of the rows under it, and nothing of its own (`流动资产：`, `【过程】`)?"""
+    return STATEMENT_PART.match(label) is not None or BRACKETED_PART.match(label) is not None
 
 
 def _part_heading(row: list[Cell]) -> bool:
     texts = [flatten(c.text) for c in row if c.text.strip()]
-    return (
-        len(texts) == 1
-        and bool(row)
-        and flatten(row[0].text) == texts[0]
-        and STATEMENT_PART.match(texts[0]) is not None
-    )
+    return len(texts) == 1 and bool(row) and flatten(row[0].text) == texts[0] and part_name(texts[0])
 
 
 # a cell of a column-numbering row: `1`, `3=2/1*100`, `5=4-2`, `A=B+C`

@@ -15,7 +15,7 @@ from tieout.linter.vocab import load, wordings
 
 from .cells import flatten
 from .halves import whole_total
-from .header import STATEMENT_PART
+from .header import part_name
 from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
 from .vocab import PART_HEADING, defined_sums, overall_score, rate_heading, total_words, weight_noted, words
@@ -250,8 +250,10 @@ def _headings_opened(rows: list[Row], parts: list[int]) -> list[int]:
     out: list[int] = []
     for k in parts:
         kids = [j for j, r in enumerate(rows) if r.parent == k] if rows[k].bare else []
-        if rows[k].bare and not kids and STATEMENT_PART.match(rows[k].label):
-            continue  # (a statement's part named with a colon, `非流动资产：`: it names the rows after it, no blank item)
+        if rows[k].bare and not kids and part_name(rows[k].label):
+            # (a statement's part named with a colon, `非流动资产：`, or a group's name in brackets, `【过程】`: it names
+            # the rows after it, no blank item)
+            continue
         out += _headings_opened(rows, kids) if kids else [k]
     return out
 
