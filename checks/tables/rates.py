@@ -665,8 +665,18 @@ def _named_part(left: list[Column], col: Column) -> Column | None:
     name = SHARE_WORDS.sub("", flatten(heading(col)))
     if len(name) < 2 or name == flatten(heading(col)):
         return None
-    found = [c for c in left if _holds_in_order(name, flatten(heading(c))) and flatten(heading(c)).endswith(name[-2:])]
+    # (a heading naming the noun's total, `资产总额` for `资产占比`, fits as well: with `净资产` beside it, which
+    # of the two the shares are of is not said)
+    found = [
+        c
+        for c in left
+        if _holds_in_order(name, (h := flatten(heading(c))))
+        and (h.endswith(name[-2:]) or TOTAL_OF.fullmatch(h.removeprefix(name)) is not None)
+    ]
     return found[0] if len(found) == 1 else None
+
+
+TOTAL_OF = regex(r"总额|总计|合计|总数|总量")
 
 
 def _holds_in_order(words: str, text: str) -> bool:

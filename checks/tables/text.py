@@ -717,6 +717,8 @@ def _not_its_total(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
     generic = not m.identity.item or m.identity.item in GENERIC_ITEMS
     if _column_word(m, hit) and _thing_named_before(ctx, m, hit):
         return True
+    if _led_by_a_name(ctx, m, table):
+        return True
     return _row_named_before(ctx, m, table) or (
         generic
         and (_of_another_thing(ctx, m, table) or (read(m.label).context.fund is None and _under_a_thing(ctx, m, table)))
@@ -766,6 +768,33 @@ def _thing_named_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
         return False
     label = before[-1].identity.item or ""
     return core in label and len(STAGE_WORDS.sub("", label).replace(core, "")) >= 2
+
+
+# a statement led by the name of what it is about and a colon (`甲投资集团有限公司：资产总额 A，负债总额 B`)
+NAME_LEAD = regex(r"\s*(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]")
+
+
+# a lead announcing a division or a list rather than naming a thing (`按支出性质划分：`, `从支出结构看：`, `其中：`)
+NO_NAME = regex(r"^(?:按|分|从|其中|具体|主要|包括|含|即|合计|总计)|(?:划分|分类|来看|看|如下|情况|分别为|为)$")
+
+
+def _led_by_a_name(ctx: CheckContext, m: Mention, table: int) -> bool:
+    """Is the figure's sentence led by the name of a thing (`甲公司：资产总额 A`) that is none of the table's rows?
+    Its figures are that thing's, not the table's total."""
+    if not (0 <= m.sentence < len(ctx.doc.sentences)):
+        return False
+    start = ctx.doc.sentences[m.sentence].start
+    lead = NAME_LEAD.match(ctx.doc.text, start, m.start)
+    if lead is None:
+        return False
+    name = lead.group("name")
+    if NO_NAME.search(name):
+        return False  # (`按支出性质划分：基本支出 a`: a division announced, no thing named)
+    thing = ctx.labeller.identify(name)[0]
+    if len(thing) < 4 or thing in GENERIC_ITEMS:
+        return False
+    names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(table, set())
+    return not any(n and (n in name or name in n) for n in names)
 
 
 def _mentions_by_sentence(ctx: CheckContext) -> dict[int, list[Mention]]:

@@ -90,8 +90,9 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     if row is None:
         return None
     table, grid_row, col = row
-    if q.kind == "percent" and col is not None and _base_column(table, col):
-        return None  # (`2025年执行数 | 2026年预算数 | 增长%`: the prose's figure is the base the column grows from)
+    if col is not None and _base_column(table, col):
+        # (`2025年执行数 | 2026年预算数 | 增减额 | 增长%`: the prose's figure is the base the columns change from)
+        return None
     header = GROWTH_HEADER if q.kind == "percent" else ADJUSTED_HEADER if adjusting else DIFFERENCE_HEADER
     cell = _change_cell(table, grid_row, header, q)
     if cell is not None:

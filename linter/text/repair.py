@@ -146,14 +146,17 @@ def tab_cells(text: str) -> tuple[str, Sequence[int] | None]:
     lines = text.split("\n")
     tabs = list(map(_inner_tabs, lines))
     ragged = _ragged_runs(lines, tabs)
+    # (a run of rows opening with empty cells, `⇥⇥高效节水灌溉面积⇥8000亩…` under `产出指标⇥数量指标⇥…`, is bordered
+    # whole: its rows' inner tabs alone would put their first word in the first column)
+    apart = ragged | _bordered_runs(lines)
     changed = False
     k = 0
     while k < len(lines):
-        if k in ragged:
+        if k in apart:
             k += 1
             continue
         end = k + 1
-        while end < len(lines) and tabs[k] and tabs[end] == tabs[k] and end not in ragged:
+        while end < len(lines) and tabs[k] and tabs[end] == tabs[k] and end not in apart:
             end += 1
         if tabs[k] and end - k >= 2:
             for j in range(k, end):
@@ -161,7 +164,7 @@ def tab_cells(text: str) -> tuple[str, Sequence[int] | None]:
                 lines[j] = lines[j][:lead] + lines[j][lead:].replace("\t", "|")
             changed = True
         k = end
-    bordered = _bordered_runs(lines) | ragged
+    bordered = apart
     if not changed and not bordered:
         return text, None
     if not bordered:

@@ -1292,6 +1292,10 @@ def _whole_of(
         return None
     if named:
         last = named[0]
+    elif _shares_name_another(draft, items, last):
+        # (`…实现利润总额 P。其中，甲公司实现营业收入 a，占营业总收入的 p%`: the part's share names its whole, and it
+        # is not the figure before)
+        return None
     summed = _summed_by(items, prev, units)
     if summed is None and _of_part_of_the_year(last, draft.facts.document_context.period):
         # (`收入完成 X，为预算的 r%。前三季度累计完成 Y，…。其中税收收入 a，非税收入 b`, `…；6月当月完成 Y。其中：…`:
@@ -1644,6 +1648,29 @@ def _named_by_shares(draft: Draft, items: list[Mention], prev: list[Mention]) ->
             ):
                 named[id(t)] = t
     return list(named.values())
+
+
+def _shares_name_another(draft: Draft, items: list[Mention], last: Mention) -> bool:
+    """Does a part's share name its whole as another item than the figure before the list's?"""
+    if not last.identity.item:
+        return False
+    starts = {q.start for m in items for q in m.quantities}
+    for s in draft.facts.shares:
+        if s.part is None or s.part.start not in starts or not s.base_label:
+            continue
+        item = draft.labeller.identify(s.base_label)[0]
+        if (
+            len(item) >= 2
+            and not _names_the_same(item, last.identity.item)
+            and not _shared_word(item, last.identity.item)
+        ):
+            return True
+    return False
+
+
+def _shared_word(a: str, b: str) -> bool:
+    """Do two names share a word of two characters (`收入总额` and `收入`: one measure named two ways)?"""
+    return any(a[k : k + 2] in b for k in range(len(a) - 1))
 
 
 def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
