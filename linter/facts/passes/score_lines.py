@@ -447,7 +447,7 @@ def indicator_lines(draft: Draft) -> Iterator[ScoreSet]:
         return
     held = {id(s.total) for s in draft.facts.scores}
     exact: dict[int, tuple[Mention, Quantity]] | None = None
-    for head in INDICATOR_HEAD.finditer(text):
+    for head in _heads(text):
         if INDICATOR_LINE.match(text, head.start(), head.end()):
             continue  # (an indicator's own line closed by 分, `…：分值8分，得分7.54分`, heads no list)
         lines = _indicator_lines(text, head.end() + 1)
@@ -464,6 +464,22 @@ def indicator_lines(draft: Draft) -> Iterator[ScoreSet]:
 
 
 _LEADING_MARK = regex(rf"^\s*{LIST_MARK}")
+MARKS_WORD = regex(_MARKS_WORD)
+
+
+def _heads(text: str) -> Iterator[re.Match[str]]:
+    """The head lines of the text, in order: the lines holding a word of full marks, each matched whole (the pattern
+    tried at every position of the text, not only at the few lines that may be heads, took seconds on long reports)."""
+    last = covered = -1
+    for word in MARKS_WORD.finditer(text):
+        start = text.rfind("\n", 0, word.start()) + 1
+        if start == last or start < covered:
+            continue  # (a line tried already, or within a head found: the pattern may run over a line break)
+        last = start
+        head = INDICATOR_HEAD.match(text, start)
+        if head is not None:
+            covered = head.end()
+            yield head
 
 
 def _exact_at(exact: dict[int, tuple[Mention, Quantity]], at: int | None) -> tuple[Mention, Quantity] | None:
