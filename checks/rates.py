@@ -14,6 +14,7 @@ from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, satisfied, scale_ranks
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, sub
+from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
 from tieout.linter.patterns import lazy, regex
@@ -998,6 +999,9 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     before = _alike_before(ctx, own, num)
     if not before:
         return _plan_in_sentence_before(ctx, r, own, num)
+    if any(_another_things(ctx, m, own) for m, _ in before):
+        # (`青塘区计划项目 22 个全部完成；鹤岭县完成 26 个，完成率 89.66%`: 22 is another county's plan)
+        return None
     roles = [_role(ctx, m.label) for m, _ in before]
     staged = _initial_and_adjusted(ctx, [f for f, role in zip(before, roles) if role == "plan"])
     if staged is not None and not INITIAL.search(r.name) and not _listed(ctx, own):
@@ -1013,6 +1017,17 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     if passing is not None or len({q.base_value for _, q in before}) > 1:
         return passing
     return _ratio_outcome(ctx, r, num, next(iter(plans.values())), False, "预算数")
+
+
+def _another_things(ctx: CheckContext, m: Mention, own: Mention) -> bool:
+    """Is `m`, in a clause before `own`'s past a semicolon, named as another thing than `own` is (two counties'
+    figures, each named by its own name)?"""
+    if not m.quantities or "；" not in ctx.doc.text[m.quantities[-1].end : own.start]:
+        return False
+    mine, theirs = own.identity.item or "", m.identity.item or ""
+    if len(mine) < 2 or len(theirs) < 2 or mine in GENERIC_ITEMS or theirs in GENERIC_ITEMS:
+        return False
+    return not any(mine[k : k + 2] in theirs for k in range(len(mine) - 1))
 
 
 def _alike_before(ctx: CheckContext, own: Mention, num: Quantity) -> list[tuple[Mention, Quantity]]:
