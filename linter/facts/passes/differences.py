@@ -254,13 +254,16 @@ def said_differences(draft: Draft) -> Iterator[Balance]:
 def _said_before(draft: Draft, m: Mention, d: Quantity) -> re.Match[str] | None:
     """`收入总计减去支出总计，收支相抵后结转下期 D`: the words from the sentence's start to D, its one figure, when they
     name the two figures and then D as what is left (SAID_LEFT_BEFORE)."""
-    if len(m.quantities) != 1 or any(b.balance is d for b in draft.facts.balances):
-        return None  # (a balance read of D already, from the figures before it: one finding of D, not two)
+    if len(m.quantities) != 1:
+        return None
     text = draft.doc.text
     start = draft.doc.sentences[m.sentence].start
     while start < d.start and text[start] in " \t\u3000\n":
         start += 1
-    return SAID_LEFT_BEFORE.fullmatch(text, start, d.start)
+    said = SAID_LEFT_BEFORE.fullmatch(text, start, d.start)
+    if said is None or any(b.balance is d for b in draft.facts.balances):
+        return None  # (a balance read of D already, from the figures before it: one finding of D, not two)
+    return said
 
 
 def _same_top(draft: Draft, a: int, b: int) -> bool:

@@ -4,9 +4,11 @@ fund's balance can pay, and item scores under an overall score."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
@@ -744,7 +746,7 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
         total = _score_or_none(m)
         if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key):
             continue
-        found = _score_items(draft, m, total, mentions[idx + 1 :])
+        found = _score_items(draft, m, total, idx + 1)
         within = _within(draft, found)
         top = [x for x in found if id(x) not in within]
         numbered = _numbered(draft, top)
@@ -989,7 +991,7 @@ def _score(m: Mention) -> Quantity:
     return next(q for q in m.quantities if q.base_unit == "分" and q.exact)
 
 
-def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]) -> list[Mention]:
+def _score_items(draft: Draft, m: Mention, total: Quantity, begin: int) -> list[Mention]:
     """The scores after the overall one in its paragraph and in the sections below it (to the end of its
     section); a sibling with the overall score's label (自评得分 of the next indicator) is another total."""
     doc = draft.doc
@@ -1004,8 +1006,9 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
     }
     items = []
     listed = _listing_paragraphs(draft, m)
-    again = _stated_again(draft, m, after)
-    for other in after:
+    again = _stated_again(draft, m, begin)
+    # (the mentions after the overall score, from `begin`: walked, not copied, as every overall score is)
+    for other in islice(draft.facts.mentions, begin, None):
         if not other.quantities:
             continue
         opath = doc.section_path(other.start)
@@ -1014,7 +1017,7 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
         deeper = len(opath) > len(path)
         if not deeper and _another_total(other) and not draft.is_part(other):
             break  # `总分 100 分。自评得分 92.4 分。其中：…`: the items after another overall score are that one's
-        if other.sentence in again:
+        if other.sentence == again:
             break  # (the same overall score stated again below, with items before it: another project's)
         if not (deeper or other.paragraph in listed) or other.key == m.key or _another_total(other):
             continue
@@ -1024,9 +1027,24 @@ def _score_items(draft: Draft, m: Mention, total: Quantity, after: list[Mention]
     return items
 
 
-def _stated_again(draft: Draft, m: Mention, after: list[Mention]) -> set[int]:
-    """The sentences after the overall score that state the same overall score again (another project's)."""
-    return {x.sentence for x in after if x.key == m.key and _another_total(x) and not draft.is_part(x)}
+def _stated_again(draft: Draft, m: Mention, begin: int) -> int:
+    """The first sentence after the overall score (its mentions from `begin` on) that states the same overall
+    score again (another project's); -1 for none."""
+    places, found = once(draft, "sets.mentions_by_key", lambda: _mentions_by_key(draft)).get(m.key, ([], []))
+    for x in islice(found, bisect_left(places, begin), None):
+        if _another_total(x) and not draft.is_part(x):
+            return x.sentence
+    return -1
+
+
+def _mentions_by_key(draft: Draft) -> dict[str, tuple[list[int], list[Mention]]]:
+    """The document's mentions by their item: their places among the mentions, and the mentions."""
+    out: dict[str, tuple[list[int], list[Mention]]] = {}
+    for k, x in enumerate(draft.facts.mentions):
+        places, found = out.setdefault(x.key, ([], []))
+        places.append(k)
+        found.append(x)
+    return out
 
 
 LIST_GOES_ON = ("；", ";", "：", ":")  # how a paragraph ends whose list goes on in the next one
