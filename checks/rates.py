@@ -1743,6 +1743,10 @@ class FormulaMismatch(Rule):
     more than one unit of its last digit is a rounding finding (TO100). A formula written with names
     only (`执行率=支出/预算×100%`) has nothing to evaluate; one the grammar cannot parse is skipped.
 
+    A figure followed by the terms it was computed from in brackets, each named and joined by `＋`/`－`
+    (`收支结余 330.44 万元（总收入 43,038.51 万元－总费用 42,708.07 万元）`), is such a formula without its `=`: the
+    figure is its result.
+
     A rate that carries a written formula is checked here, not by TO105. Whether the operands are figures
     the report states is TO107's question.
 
