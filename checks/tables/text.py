@@ -785,8 +785,8 @@ def _led_by_a_name(ctx: CheckContext, m: Mention, table: int) -> bool:
         return False
     start = ctx.doc.sentences[m.sentence].start
     lead = NAME_LEAD.match(ctx.doc.text, start, m.start)
-    if lead is None:
-        return False
+    if lead is None or lead.end() > m.start - len(m.label):
+        return False  # (no lead, or the figure's own name with its colon: `资产总额：A`)
     name = lead.group("name")
     if NO_NAME.search(name):
         return False  # (`按支出性质划分：基本支出 a`: a division announced, no thing named)
