@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown
 from tieout.linter.facts.passes.assessment_form import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, mention
+from tieout.linter.facts.passes.base import quantities_at
 from tieout.linter.facts.passes.form_scores import project_forms
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.figures.quantities import Quantity
@@ -155,4 +156,5 @@ def _comma_figure(draft: Draft, cell: tuple[int, str]) -> Quantity | None:
     i = draft.doc.normalised_at(at)
     if i is None:
         return None
-    return next((q for q in draft.facts.quantities if q.start == i and q.value == value and q.exact), None)
+    q = quantities_at(draft).get(i)
+    return q if q is not None and q.value == value and q.exact else None

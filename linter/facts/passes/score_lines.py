@@ -27,6 +27,7 @@ from tieout.linter.facts.passes.base import (
     SCORE_NUMBER,
     anchored,
     count_of,
+    quantities_at,
     score_figures,
     sentence_of,
 )
@@ -619,12 +620,11 @@ def figure_at(draft: Draft, original: int, cell: str) -> Quantity | None:
     if at is None:
         return None
     value = Decimal(cell)
-    found = next(
-        (q for q in draft.facts.quantities if q.start == at and q.value == value and q.exact and q.kind != "percent"),
-        None,
-    )
-    if found is not None or draft.doc.text[at : at + len(cell)] != cell:
-        return found
+    q = quantities_at(draft).get(at)
+    if q is not None and q.value == value and q.exact and q.kind != "percent":
+        return q
+    if draft.doc.text[at : at + len(cell)] != cell:
+        return None
     # (a cell the figure reader left out, glued to the next row's words: the cell as it stands)
     decimals = len(cell.partition(".")[2])
     return Quantity(cell, value, "", "", Decimal(1), decimals, "bare", at, at + len(cell))
