@@ -762,11 +762,10 @@ def _thing_named_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
     """Does the figure before it in its sentence name a thing by the column's word (`县级资金应到位 A，实际到位 B`)?
     B is then that thing's, not the table's total."""
     core = STAGE_WORDS.sub("", hit.identity.column)
-    by_sentence = ctx.memo("text.mentions_by_sentence", lambda: _mentions_by_sentence(ctx))
-    before = [x for x in by_sentence.get(m.sentence, []) if x.start < m.start]
+    before = [x for x in ctx.index.in_sentence(m.sentence) if x.start < m.start]
     if len(core) < 2 or not before:
         return False
-    label = before[-1].identity.item or ""
+    label = max(before, key=lambda x: x.start).identity.item or ""
     return core in label and len(STAGE_WORDS.sub("", label).replace(core, "")) >= 2
 
 
@@ -795,13 +794,6 @@ def _led_by_a_name(ctx: CheckContext, m: Mention, table: int) -> bool:
         return False
     names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(table, set())
     return not any(n and (n in name or name in n) for n in names)
-
-
-def _mentions_by_sentence(ctx: CheckContext) -> dict[int, list[Mention]]:
-    out: dict[int, list[Mention]] = {}
-    for x in sorted(ctx.facts.mentions, key=lambda x: x.start):
-        out.setdefault(x.sentence, []).append(x)
-    return out
 
 
 # the words of a table's title that name no thing of its own: its number, its sides, its kind
