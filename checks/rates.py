@@ -14,7 +14,7 @@ from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, satisfied, scale_ranks
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, sub
-from tieout.linter.figures.labels import GENERIC_ITEMS
+from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
 from tieout.linter.patterns import lazy, regex
@@ -1027,7 +1027,7 @@ def _another_things(ctx: CheckContext, m: Mention, own: Mention) -> bool:
     mine, theirs = own.identity.item or "", m.identity.item or ""
     if len(mine) < 2 or len(theirs) < 2 or mine in GENERIC_ITEMS or theirs in GENERIC_ITEMS:
         return False
-    return not any(mine[k : k + 2] in theirs for k in range(len(mine) - 1))
+    return not shared_word(mine, theirs)
 
 
 def _alike_before(ctx: CheckContext, own: Mention, num: Quantity) -> list[tuple[Mention, Quantity]]:

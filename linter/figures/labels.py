@@ -53,6 +53,13 @@ RATE_NAME = regex(f"(?:{_alternation('rate_name_tail')})$")
 UP_WORD = regex(_alternation("up") + "|升")
 DOWN_WORD = regex(_alternation("down") + "|低")
 GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
+
+
+def shared_word(a: str, b: str) -> bool:
+    """Do two names share a word of two characters (`收入总额` and `收入`: one measure named two ways)?"""
+    return any(a[k : k + 2] in b for k in range(len(a) - 1))
+
+
 # a note naming what a figure includes (`含开发区`, `包括`): vocab relations `included`
 INCLUDED = regex(f"^(?:{_alternation('included')})")
 # a figure named by an outcome's stage and a side alone (`实际支出`, `，决算支出为`): of the thing named before it in

@@ -61,7 +61,7 @@ from tieout.linter.facts.passes.base import (
 from tieout.linter.facts.passes.surveys import one_answer_apart, survey_stages
 from tieout.linter.figures.context import CLAUSE_END, FIELDS, MIXED, Context
 from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
-from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE
+from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, shared_word
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
@@ -1662,15 +1662,10 @@ def _shares_name_another(draft: Draft, items: list[Mention], last: Mention) -> b
         if (
             len(item) >= 2
             and not _names_the_same(item, last.identity.item)
-            and not _shared_word(item, last.identity.item)
+            and not shared_word(item, last.identity.item)
         ):
             return True
     return False
-
-
-def _shared_word(a: str, b: str) -> bool:
-    """Do two names share a word of two characters (`收入总额` and `收入`: one measure named two ways)?"""
-    return any(a[k : k + 2] in b for k in range(len(a) - 1))
 
 
 def _named_by_parts(items: list[Mention], prev: list[Mention]) -> list[Mention]:
