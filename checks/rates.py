@@ -12,7 +12,7 @@ from itertools import combinations
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, satisfied, scale_ranks
-from tieout.linter.figures.context import read
+from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read
 from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
@@ -32,7 +32,6 @@ TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 EXECUTION_RATE = regex(f"(?:{_alt('execution_rate')})")
 PLAN = regex(f"(?:{_alt('plan_words')})")
 OUTCOME = regex(f"(?:{_alt('outcome_words')})")
-BUDGET_STAGES = ("预算", "调整预算")
 PLAN_STAGES = (*BUDGET_STAGES, "计划")
 NAMED_BASE = regex(f"(?:{_alt('named_bases')})")
 # a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
@@ -288,9 +287,6 @@ def _same_scope(ctx: CheckContext, a: Quantity, b: Quantity) -> bool:
     if ma is None or mb is None:
         return False
     return ma.identity.context.scope == mb.identity.context.scope
-
-
-SIDES = ("收入", "支出")
 
 
 def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
-from tieout.linter.figures.context import MIXED, Context, read
+from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document, Section
@@ -447,10 +447,6 @@ MIN_ITEM = 4
 STAGE_ONLY = regex(
     r"^[，、；\s]*(?:上年|本年|当年)?(?:(?:决算|调整预算|调整后预算|年初预算|预算)数?|执行数|完成数)(?:为|是)?$"
 )
-
-
-SIDES = ("收入", "支出")
-BUDGET_STAGES = ("预算", "调整预算")
 
 
 def _side_of(item: str, before: str) -> bool:

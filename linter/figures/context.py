@@ -17,6 +17,9 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, trie_alternation, wordings
 
 FIELDS = ("scope", "fund", "stage", "period")
+# the stages of context.yaml a budget is stated at, and the two sides of an account
+BUDGET_STAGES = ("预算", "调整预算")
+SIDES = ("收入", "支出")
 # a field stated twice with different values in one text (全省及省本级): known to be no single value
 MIXED = "?"
 YEAR = r"(?:19|20)\d{2}"

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tieout.linter.facts.model import Breakdown, Mention, Share
-from tieout.linter.figures.context import read
+from tieout.linter.figures.context import SIDES, read
 from tieout.linter.figures.intervals import interval
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
@@ -193,9 +193,6 @@ def changed_by(label: str, part_labels: list[str]) -> bool:
         return False
     word = label.strip("，、；： ")
     return not all(word[-2:] in p for p in part_labels)
-
-
-SIDES = ("收入", "支出")
 
 
 def account_side(label: str) -> str | None:

@@ -24,7 +24,7 @@ from tieout.linter.facts.passes.base import (
     same_section,
     under_heading,
 )
-from tieout.linter.figures.context import FIELDS, MIXED, Context
+from tieout.linter.figures.context import BUDGET_STAGES, FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import load
@@ -177,9 +177,6 @@ def _closes_a_clause(m: Mention) -> bool:
 
 def _names_a_side(window: list[Mention]) -> bool:
     return any(m.key.endswith(("收入", "支出")) for m in window)
-
-
-BUDGET_STAGES = ("预算", "调整预算")  # (the stages of context.yaml a budget is stated at)
 
 
 def _budgeted_sides(draft: Draft, m: Mention, window: list[Mention], sides: tuple[Quantity, Quantity]) -> bool:

@@ -23,7 +23,6 @@ from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
     BARE_ADJUSTMENT,
     BRACKETED,
-    BUDGET_STAGES,
     CLAUSE_BREAK,
     INITIAL_PLAN,
     LAST_YEAR_CMP,
@@ -45,7 +44,7 @@ from tieout.linter.facts.sentence.wording import (
     end_and_start,
     initial_budget,
 )
-from tieout.linter.figures.context import MIXED, Context, read
+from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Change, _FromTo, _Movement

@@ -6,7 +6,6 @@ from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import BRACKET_AFTER, BRACKET_CLOSE, converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
-    BUDGET_STAGES,
     CLAUSE_BREAK,
     LAST_YEAR_NAMES,
     LAST_YEARS,
@@ -15,6 +14,7 @@ from tieout.linter.facts.sentence.wording import (
     as_formula,
     left_over,
 )
+from tieout.linter.figures.context import BUDGET_STAGES
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Entry, _Rate

@@ -14,8 +14,8 @@ from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import exact_figure, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.surveys import one_answer_apart
-from tieout.linter.facts.sentence.wording import BUDGET_STAGES, foots_flat
-from tieout.linter.figures.context import MIXED, Context, read
+from tieout.linter.facts.sentence.wording import foots_flat
+from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity

@@ -20,7 +20,6 @@ LAST_YEARS = regex(f"(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)")
 
 
 # the stages of a budget (the initial one, the adjusted one) and of the year's outcome, as the labeller names them
-BUDGET_STAGES = ("预算", "调整预算")
 OUTCOME_STAGES = ("决算", "执行")
 
 # a figure's words making it a budget or last year's: never the outcome a change of this year's is of

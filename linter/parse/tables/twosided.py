@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress, count, islice
 
+from tieout.linter.figures.context import SIDES
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 from tieout.linter.vocab import load
@@ -93,7 +94,6 @@ from .vocab import column_heading
 # columns of indicators' names are no two sides)
 SIDE_NAME = regex(r"^(?:收入|支出|(?:收入|支出|预算|功能分类)?(?:项目|科目)(?:名称)?)$")
 SIDE_GAP = 4  # display columns a row's label may start left of its side's label column
-SIDES = ("收入", "支出")
 SIDES_ONLY = regex(r"^收入支出$")  # a header line naming the two sides and nothing else, its spaces removed
 MAX_PAGE = 120  # lines in which the page before a table's caption, or after its last row, stands
 TITLE_ABOVE = MAX_HEADER + 6  # lines above a table's first row in which its title stands
