@@ -25,7 +25,7 @@ from tieout.linter.facts.definitions import (
     overlapping,
     siblings,
 )
-from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.model import Breakdown, Mention, Share
 from tieout.linter.facts.passes.base import (
     ADDED,
     ADDING,
@@ -1286,13 +1286,14 @@ def _whole_of(
     to, else the last; None when that is not certain."""
     defined, paragraph = _defined_earlier(draft, items, prev)
     # (a part's share may name a whole stated a sentence or more before the list, in the paragraph)
-    by_shares = _named_by_shares(draft, items, paragraph)
+    shares = _part_shares(draft, items)
+    by_shares = _named_by_shares(draft, shares, paragraph)
     named = defined if len(defined) == 1 else by_shares if len(by_shares) == 1 else _named_by_parts(items, prev)
     if len(named) > 1:
         return None
     if named:
         last = named[0]
-    elif _shares_name_another(draft, items, last):
+    elif _shares_name_another(draft, shares, last):
         # (`…实现利润总额 P。其中，甲公司实现营业收入 a，占营业总收入的 p%`: the part's share names its whole, and it
         # is not the figure before)
         return None
@@ -1630,14 +1631,18 @@ def _restated_before(draft: Draft, m: Mention) -> bool:
     return False
 
 
-def _named_by_shares(draft: Draft, items: list[Mention], prev: list[Mention]) -> list[Mention]:
-    """`部门支出决算 T，…含一次性支出 c，…。其中：基本支出 a，占支出决算的 p%；项目支出 b，占 q%`: the figures
-    before the list that a part's share names as its whole (its item, and its stage where the name states one)."""
+def _part_shares(draft: Draft, items: list[Mention]) -> list[Share]:
+    """The shares of the list's parts that name their whole (`占支出决算的 p%`)."""
     starts = {q.start for m in items for q in m.quantities}
+    return [s for s in draft.facts.shares if s.part is not None and s.part.start in starts and s.base_label]
+
+
+def _named_by_shares(draft: Draft, shares: list[Share], prev: list[Mention]) -> list[Mention]:
+    """`部门支出决算 T，…含一次性支出 c，…。其中：基本支出 a，占支出决算的 p%；项目支出 b，占 q%`: the figures
+    before the list that a part's share (`_part_shares`) names as its whole (its item, and its stage where the name
+    states one)."""
     named: dict[int, Mention] = {}
-    for s in draft.facts.shares:
-        if s.part is None or s.part.start not in starts or not s.base_label:
-            continue
+    for s in shares:
         item, said = draft.labeller.identify(s.base_label)
         for t in prev:
             if (
@@ -1650,14 +1655,11 @@ def _named_by_shares(draft: Draft, items: list[Mention], prev: list[Mention]) ->
     return list(named.values())
 
 
-def _shares_name_another(draft: Draft, items: list[Mention], last: Mention) -> bool:
-    """Does a part's share name its whole as another item than the figure before the list's?"""
+def _shares_name_another(draft: Draft, shares: list[Share], last: Mention) -> bool:
+    """Does a part's share (`_part_shares`) name its whole as another item than the figure before the list's?"""
     if not last.identity.item:
         return False
-    starts = {q.start for m in items for q in m.quantities}
-    for s in draft.facts.shares:
-        if s.part is None or s.part.start not in starts or not s.base_label:
-            continue
+    for s in shares:
         item = draft.labeller.identify(s.base_label)[0]
         if (
             len(item) >= 2
