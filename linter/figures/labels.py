@@ -71,7 +71,7 @@ LAST_YEAR_BESIDE = regex(
 )
 # what is left of a label once its context words are read: list marks, connectives, verbs of stating
 ITEM_TRIM_LEAD = regex(
-    r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在|关于|各级|各项|累计|合计|加上(?!年(?!初))|加|减去|减"
+    r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在(?!建|途|职|编|岗|校|读|押|库)|关于|各级|各项|累计|合计|加上(?!年(?!初))|加|减去|减"
     # how or when a figure came about, not what it is (`执行中按法定程序调整为 X`, `年中调整为 X`)
     r"|执行过程中|执行中|年中(?!央)|按法定程序|按程序|依法|经批准"
     # the project a report is of, pointed at (`本项目自评总分` is the report's `项目自评总分`); what was held

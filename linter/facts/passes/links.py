@@ -266,17 +266,27 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
     defined = {
         id(x) for sl in share_lists(draft) if sl.defined and all(x.base_label for x in sl.shares) for x in sl.shares
     }
+    found: list[tuple[Share, Share, tuple[str, str, int]]] = []
+    # the wholes a part under a heading stands above, by the words naming them there (`流动资产 a，占资产总额的 p%；
+    # 固定资产 b，占资产总额的 q%`, where b is above the 资产总额 found, one department's stated later): the words
+    # of one heading name one figure, so a whole one of its parts is above is the whole of none of them
+    refused: set[tuple[str, str, int]] = set()
     for s in draft.facts.shares:
         if s.part is None or not s.base_label or id(s) in defined or (part := owner.get(s.part.start)) is None:
             continue
         done = s if s.total is not None else _share_base(draft, s, part, owner, lists, paragraphs)
         done = done or _sibling_whole(s, part, named)
-        if done is None or done.total is None or _below_its_part(done, part, owner):
+        if done is None or done.total is None:
+            continue
+        key = (part.identity.subject, _words(s.base_label), done.total.start)
+        if _below_its_part(done, part, owner):
+            refused.add(key)
             continue
         if part.identity.context.known("scope"):
             named.setdefault((part.paragraph, _words(s.base_label)), (done, done.total))
         if done is not s:
-            yield Completed(s, done)
+            found.append((s, done, key))
+    yield from (Completed(s, done) for s, done, key in found if key not in refused)
 
 
 def _below_its_part(s: Share, part: Mention, owner: dict[int, Mention]) -> bool:

@@ -90,8 +90,22 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _balance_across(draft, m, bq, carried, own, sides)
+            if found is not None and _written_out(draft, m, found):
+                continue
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
                 yield found
+
+
+def _written_out(draft: Draft, m: Mention, found: Balance) -> bool:
+    """Does the text set the balance out itself, as a list of what is added and taken away whose total is the
+    balance (`收入总计 A，减去支出 B 和调出资金 C，结转下年 D`: D = A − B − C, breakdowns' 调整), holding both sides
+    read here? That list is the relation, with every figure it names; the sides alone leave one out."""
+    return any(
+        b.total is m
+        and any(q is found.income for p in b.parts for q in p.quantities)
+        and any(q is found.expense for p in b.minus for q in p.quantities)
+        for b in draft.facts.breakdowns
+    )
 
 
 def _balance_across(

@@ -108,6 +108,10 @@ LISTED_NAMED = regex(
 ADVERBS_OF_LIST = frozenset({"主要", "重点"})
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
 MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上看)?$")
+# a make-up opener followed by the name of its whole and 中 (`从收入构成看，社会保险基金收入中：`): OF_NAMED after it
+MAKE_UP_OF_NAMED = regex(
+    r"[\s，、；]*[\u4e00-\u9fff]{0,10}?(?:构成|结构|组成)(?:情况)?(?:看|来看|上看)[，,]" + OF_NAMED.pattern
+)
 
 
 # counters of any kind of item (`4 个乡镇`, `3 项`, `5 家单位`): a count in one may be the number of a list's parts
@@ -429,6 +433,13 @@ class Lists(Rates, Changes):
         if not (items and is_label(items[0]) and MAKE_UP.search(str(items[0]))) or si in self.d.headless:
             return
         sent = self.doc.sentences[si]
+        of_named = MAKE_UP_OF_NAMED.match(self.doc.text, sent.start, sent.end)
+        if of_named is not None:
+            # `从收入构成看，社会保险基金收入中：A a，占 p%`: the list names its whole after the make-up; it is of the
+            # figure of that name before it, or of none (passes/breakdowns), never merely of the last figure
+            self.d.whole_named[si] = of_named.group(1)
+            self.d.headless[si] = self._own_items(mentions, si)
+            return
         named = LISTED_NAMED.match(self.doc.text, sent.start, sent.end)
         if named is not None and named.group(1) not in ADVERBS_OF_LIST:
             # `支出构成为：A a，B b`: the make-up names its whole (支出), the figure of that name before it
