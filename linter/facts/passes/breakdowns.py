@@ -1449,10 +1449,24 @@ def _of_named(draft: Draft, name: str, items: list[Mention], prev: list[Mention]
         return None  # no figure of that name, or several: which one is not known
     whole = found[0]
     dims = {q.base_unit for q in whole.quantities if q.kind in ("amount", "count") and q.exact}
-    parts = [m for m in items if m.quantities and m.quantities[0].base_unit in dims]
+    parts = _until_named_again(draft, [m for m in items if m.quantities and m.quantities[0].base_unit in dims])
     if not parts or not _may_break_down(whole, parts):
         return None
     return Breakdown(whole, parts, "其中", False, si, certain=False)
+
+
+# a clause naming another whole and 中 after a list's parts (`新增债券中，A a，B b；再融资债券中，C c`)
+NAMED_AGAIN = regex(r"[；;。]\s*在?[\u4e00-\u9fff“”（）()]{2,24}?中[，,：:]")
+
+
+def _until_named_again(draft: Draft, parts: list[Mention]) -> list[Mention]:
+    """The parts of a `X中，` list up to a clause naming another whole the same way: those after it are that
+    whole's (`新增债券中，新增一般债券 a，新增专项债券 b；再融资债券中，再融资一般债券 c…`: c is no 新增债券)."""
+    text = draft.doc.text
+    for k in range(1, len(parts)):
+        if NAMED_AGAIN.search(text, parts[k - 1].quantities[-1].end, parts[k].quantities[0].start):
+            return parts[:k]
+    return parts
 
 
 def _other_period(a: str | None, b: str | None) -> bool:

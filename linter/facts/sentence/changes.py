@@ -1341,8 +1341,12 @@ class Changes(Reader):
         if plan is None or subject is None or current is None:
             return None
 
+        clause = self._own_clause_start(subject)
+
         def labelled(among: list[Mention]) -> list[Quantity]:
-            named = [m for m in among if m is not subject and plan.group() in m.label]
+            # (a figure that names a level, `区县年末余额 A，比年初增加 δ`, is compared within its own clause: not with
+            # another level's `市本级…，年初余额 B，…；` before the semicolon)
+            named = [m for m in among if m is not subject and plan.group() in m.label and m.start >= clause]
             return [
                 q for m in named for q in m.quantities if q.kind == current.kind and q.base_unit == current.base_unit
             ]
@@ -1365,6 +1369,14 @@ class Changes(Reader):
             found = labelled(earlier)
             return found[0] if len(found) == 1 else None
         return found[0] if len(found) == 1 and found[0].start < current.start else None
+
+    def _own_clause_start(self, subject: Mention) -> int:
+        """Where the clause of a figure naming its own scope opens (after the last semicolon before it in its
+        sentence); 0 for a figure naming none (any figure of the sentence may be its plan)."""
+        if self.labeller.identify(subject.label)[1].scope in (None, MIXED) or not subject.quantities:
+            return 0
+        sent = self.doc.sentences[subject.sentence]
+        return max(sent.start, self.doc.text.rfind("；", sent.start, subject.quantities[0].start) + 1)
 
     def _this_year(self, context: Context) -> Context:
         """The context with `this year` (`全年`, `当年`: +0) as the document's year, where its title states one."""
