@@ -959,17 +959,9 @@ def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bo
     a, b = ctx.index.mention_of(num), ctx.index.mention_of(den)
     if a is None or b is None or not b.noun:
         return False
-    if not a.noun and _shares_a_word(a.label, b.label):
+    if not a.noun and shared_word(a.label, b.label, hanzi=True):
         return False  # `验收 86 个子项目，验收合格 84 个`: the numerator names no thing, and is of the base's action
     return b.noun not in a.label + a.noun and not (a.noun and a.noun in b.noun)
-
-
-def _shares_a_word(a: str, b: str) -> bool:
-    """Do two labels hold a common word of two Chinese characters (`验收` of `全年共验收` and `验收合格`)?"""
-    pairs = {a[i : i + 2] for i in range(len(a) - 1)}
-    return any(
-        b[i : i + 2] in pairs and all("\u4e00" <= ch <= "\u9fff" for ch in b[i : i + 2]) for i in range(len(b) - 1)
-    )
 
 
 def _role(ctx: CheckContext, label: str) -> str:

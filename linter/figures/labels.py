@@ -55,9 +55,13 @@ DOWN_WORD = regex(_alternation("down") + "|低")
 GENERIC_ITEMS = frozenset(words("relations", "generic_items"))
 
 
-def shared_word(a: str, b: str) -> bool:
-    """Do two names share a word of two characters (`收入总额` and `收入`: one measure named two ways)?"""
-    return any(a[k : k + 2] in b for k in range(len(a) - 1))
+def shared_word(a: str, b: str, hanzi: bool = False) -> bool:
+    """Do two names share a word of two characters (`收入总额` and `收入`: one measure named two ways)? With `hanzi`,
+    only a word of two Chinese characters counts (labels that may share digits or marks: `全年共验收` and `验收合格`)."""
+    return any(
+        a[k : k + 2] in b and not (hanzi and not all("\u4e00" <= ch <= "\u9fff" for ch in a[k : k + 2]))
+        for k in range(len(a) - 1)
+    )
 
 
 # a note naming what a figure includes (`含开发区`, `包括`): vocab relations `included`
