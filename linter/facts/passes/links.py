@@ -27,7 +27,7 @@ from tieout.linter.facts.passes.base import (
     same_section,
 )
 from tieout.linter.facts.passes.breakdowns import alike, runs_of
-from tieout.linter.figures.context import MIXED, Context
+from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
@@ -375,6 +375,8 @@ def _share_base(
         if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
             return replace(s, total=whole, certain=False)
         return None
+    if _either_budget(draft, s.base_label, said, wanted, s.part, lists):
+        return None
     found = _in_own_paragraph(_under_own_subject(found, part), part)
     listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
     if listed is None:
@@ -383,6 +385,28 @@ def _share_base(
     if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
         return None
     return replace(s, total=total, certain=_certain(part.identity, m.identity))
+
+
+# words naming the initial budget, not any (`占年初预算的`)
+INITIAL_BUDGET = regex(r"年初|原预算|调整前")
+
+
+def _either_budget(
+    draft: Draft, base_label: str, said: Context, wanted: Identity, q: Quantity, lists: dict[int, Mention]
+) -> bool:
+    """Do the words name an item's budget by no stage of it (`占项目支出预算的 p%`) in a report stating that item's
+    budget adjusted too (`年初预算 T，其中项目支出 A。…调整后全年预算中，…项目支出 B`)? Which of the two is meant is not
+    said: the adjusted one, as often as the initial one."""
+    if said.stage != BUDGET_STAGES[0] or INITIAL_BUDGET.search(base_label):
+        return False
+    adjusted = Identity(wanted.item, replace(wanted.context, stage=BUDGET_STAGES[1]))
+    if _wholes(draft, adjusted, q):
+        return True
+    return any(
+        (total := next((lists[id(x)] for x in m.quantities if id(x) in lists), None)) is not None
+        and total.identity.context.stage == BUDGET_STAGES[1]
+        for m, _ in _wholes(draft, wanted, q)
+    )
 
 
 def _named_wholes(

@@ -1604,6 +1604,17 @@ class Changes(Reader):
         own, named = (self._title_context().period or "")[:4], YEAR_IN.search(comparison)
         return named is not None and (not own.isdigit() or int(own) == int(named.group(1)) + 1)
 
+    def _next_year_just_before(self, year: int, subject: Mention) -> bool:
+        """Does the sentence before the subject's, in its paragraph, open with a figure of the year after `year`
+        (`2025年总预算 A，其中…。2024年预算为 B，…`)? (A report may speak of the year before its title's as its
+        own, `2021 年我省 R&D 经费内部支出 B，同比增长 p%` in a report of 2022: only the next year's figure stated right
+        before makes B the earlier one.)"""
+        si = subject.sentence
+        before = self.d.by_sentence.get(si - 1) or []
+        if not si or not before or self.doc.sentences[si - 1].paragraph != self.doc.sentences[si].paragraph:
+            return False
+        return f"{year + 1}年" in self.labeller.split(before[0].label)[1]
+
     def _is_compared(self, subject: Mention, comparison: str, mentions: list[Mention]) -> bool:
         """Does the subject's label name the period the change compares with (2022年 in `与2022年度相比`,
         上年 in `比上年`), or, against 上年, the year before another figure's of the sentence (`2025年预算 150
@@ -1634,6 +1645,9 @@ class Changes(Reader):
         # is what a change that names no comparison compares with
         bare = not COMPARING.search(comparison) and bool(YEAR_ONLY.fullmatch(subject.label.strip("，、；：（( ")))
         if year and (last_year or bare) and self._year_after(int(year.group(1)), subject, mentions):
+            return True
+        if year and last_year and self._next_year_just_before(int(year.group(1)), subject):
+            # `2025年总预算 A。2024年预算为 B，同比增加 Δ`: B, after the next year's figure, is what Δ is against
             return True
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
         return bool(earlier) and last_year
