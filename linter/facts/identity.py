@@ -456,10 +456,15 @@ def _side_of(item: str, before: str) -> bool:
 
 
 def _last_year_beside(label: str) -> bool:
-    """Is a figure last year's value of the figure before it (`上年为`, `上年执行数`), named by nothing else?"""
+    """Is a figure last year's value of the figure before it (`上年为`, `上年执行数`), or the base it is compared
+    with (`在上年完成 B 的基础上增长 p%`, `比上年执行数 B 增长 p%`), named by nothing else?"""
     if "年" not in label:
-        return False  # (both patterns name a year, 上年 or 去年: most labels are not held to them)
-    return bool(LAST_YEAR_BESIDE.match(label) or (STAGE_ONLY.match(label) and "上年" in label))
+        return False  # (the patterns name a year, 上年 or 去年: most labels are not held to them)
+    return bool(LAST_YEAR_BESIDE.match(label) or (STAGE_ONLY.match(label) and "上年" in label) or BASE_OF.match(label))
+
+
+# last year's figure named as what the figure before is compared with (`，在上年完成`, `，比上年执行数`)
+BASE_OF = regex(r"^[，、；\s]*(?:在|比|较)(?:上年度|上年|去年)(?:完成|执行|实际|决算)?数?的?$")
 
 
 _EXCLUDING = "|".join(words("relations", "excluding"))

@@ -118,6 +118,11 @@ def _year_before_base(
     stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
     stage = stage if stage not in (None, "?") else None
     found = _figures_of(mentions, own, cur, earlier, stage)
+    if found and stage is None and own.identity.context.stage in DRAFT_STAGES:
+        # (`2026年收入 A，比上年增长 p%` after `2025年收入 B，为预算的 r%（预算数 b）`: a draft's figure against last year
+        # names no stage; last year's budget b and outcome B both stated, which one it is against is not said)
+        if any(_figures_of(mentions, own, cur, earlier, done) for done in OUTCOME_STAGES):
+            return None
     if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
         m, base = found[0]
         return base, c.certain and _certain(own.identity, m.identity)
