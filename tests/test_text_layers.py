@@ -15,7 +15,7 @@ from tieout.linter.text.pdfpages import _char
 from tieout.linter.text.pdfrepair import rebuild
 from tieout.linter.text.reading import InputError, decode, read_path
 from tieout.linter.text.render import render_pdf
-from tieout.linter.text.repair import collapse_letter_spacing, private_use_points, repair, tab_cells
+from tieout.linter.text.repair import box_drawing, collapse_letter_spacing, private_use_points, repair, tab_cells
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -61,6 +61,14 @@ def test_tab_separated_rows_become_rows_of_bars_and_other_tabs_stay():
     assert repaired.split("\n")[:5] == ["说明\t一行", "\t指标|分值|得分", "整改率|10|9.5", "合计|10|9.5", "另起\t一行"]
     assert len(repaired) == len(text) and origin == range(len(text))  # one character for one
     assert tab_cells("一行\t两格\n") == ("一行\t两格\n", None)  # a lone line with a tab is no table
+
+
+def test_box_drawn_rows_become_rows_of_bars_and_rules_alone_stay():
+    text = "┌──┬──┐\n│ 甲 │ 1.00 │\n└──┴──┘\n──────\n──┼──\n"
+    repaired, origin = box_drawing(text)
+    assert repaired == "|--|--|\n| 甲 | 1.00 |\n|--|--|\n──────\n──┼──\n"
+    assert origin == range(len(text))  # one character for one: positions stay the file's
+    assert box_drawing("没有框线的文字 1.00\n") == ("没有框线的文字 1.00\n", None)
 
 
 def test_letter_spaced_report_reads_like_a_plain_one():

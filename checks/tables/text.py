@@ -773,17 +773,24 @@ def _thing_named_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
 NAME_LEAD = regex(r"\s*(?P<name>[\u4e00-\u9fff（）()“”]{4,30})[：:]")
 
 
+# … or by the name of an organisation and a comma (`甲投资集团有限公司，资产总额 A，负债总额 B`)
+ORGANISATION_LEAD = regex(
+    r"\s*(?P<name>[\u4e00-\u9fff（）()“”]{2,30}(?:公司|集团|中心|委员会|局|院|所|站|社|厂|银行))[，,]"
+)
+
+
 # a lead announcing a division or a list rather than naming a thing (`按支出性质划分：`, `从支出结构看：`, `其中：`)
 NO_NAME = regex(r"^(?:按|分|从|其中|具体|主要|包括|含|即|合计|总计)|(?:划分|分类|来看|看|如下|情况|分别为|为)$")
 
 
 def _led_by_a_name(ctx: CheckContext, m: Mention, table: int) -> bool:
-    """Is the figure's sentence led by the name of a thing (`甲公司：资产总额 A`) that is none of the table's rows?
+    """Is the figure's sentence led by the name of a thing (`甲公司：资产总额 A`, `甲公司，资产总额 A`) that is none of
+    the table's rows?
     Its figures are that thing's, not the table's total."""
     if not (0 <= m.sentence < len(ctx.doc.sentences)):
         return False
     start = ctx.doc.sentences[m.sentence].start
-    lead = NAME_LEAD.match(ctx.doc.text, start, m.start)
+    lead = NAME_LEAD.match(ctx.doc.text, start, m.start) or ORGANISATION_LEAD.match(ctx.doc.text, start, m.start)
     if lead is None or lead.end() > m.start - len(m.label):
         return False  # (no lead, or the figure's own name with its colon: `资产总额：A`)
     name = lead.group("name")

@@ -15,6 +15,8 @@ in the text it was given; `repair` chains them, so the normaliser maps every pos
   a space). A run of three lines or more with the same number of tabs in all, the first opening with a word
   and some with tabs (a header over several lines whose first cells are empty), has every tab made a bar and
   a bar added at each end of its lines, so that those empty cells stay cells.
+- Box-drawn tables: a table framed with box-drawing characters (`│ 科目 │ 金额 │`) has its frame's characters made
+  bars and dashes on the lines that hold a vertical or a side of the frame, so it is read as a table of bars.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ LETTER_SPACED_MIN = 8  # … and it has at least this many such characters
 def repair(text: str) -> Repaired:
     """All repairs in turn, with the map from the repaired text to `text`."""
     origin: Sequence[int] | None = None
-    for step in (drop_nul, private_use_points, collapse_letter_spacing, tab_cells):
+    for step in (drop_nul, private_use_points, collapse_letter_spacing, box_drawing, tab_cells):
         new, back = step(text)
         if back is not None:
             origin = back if origin is None else array("q", map(origin.__getitem__, back))
@@ -71,6 +73,25 @@ def private_use_points(text: str) -> tuple[str, Sequence[int] | None]:
     if not points:
         return text, None
     return text.translate({ord(ch): "." for ch in points}), range(len(text))
+
+
+# a table drawn with box-drawing characters (`┌──┬──┐` / `│ 科目 │ 金额 │` / `└──┴──┘`, as some converters and text
+# exports draw it): its lines are recognised by a vertical or a side of a frame; the verticals, corners and
+# junctions become bars and the horizontals dashes, so the table is read as one of bars (Markdown) is. A rule of
+# horizontals alone (`──────`, `──┼──` under a text table's header) is left to the text-table reader.
+BOX_FRAME = regex("[│┃║┌┐└┘├┤╔╗╚╝╠╣┏┓┗┛┣┫╭╮╰╯]")
+BOX_TO_BARS = str.maketrans(
+    {**{ch: "|" for ch in "│┃║┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋╭╮╰╯"}, **{ch: "-" for ch in "─━═╌╍┄┅┈┉"}}
+)
+
+
+def box_drawing(text: str) -> tuple[str, Sequence[int] | None]:
+    """The lines of a table drawn with box-drawing characters as rows of bars (one character for one)."""
+    if BOX_FRAME.search(text) is None:
+        return text, None  # (most texts draw no box: one scan)
+    lines = text.split("\n")
+    lines = [line.translate(BOX_TO_BARS) if BOX_FRAME.search(line) else line for line in lines]
+    return "\n".join(lines), range(len(text))
 
 
 def _letter_spaced(line: str) -> bool:
