@@ -754,13 +754,14 @@ def _column_word(m: Mention, hit: Hit) -> bool:
     return bool(hit.identity.column) and item(LEADING.sub("", m.label)) == item(hit.identity.column)
 
 
-# the words of a column that say which stage of a thing its figures are (`实际到位` of `应到位`)
-STAGE_WORDS = regex(r"实际|决算|执行|应|计划|预算|年初|全年|调整后?")
+# the words of a column that say which stage or moment of a thing its figures are (`实际到位` of `应到位`, `年末余额` of
+# `年初余额`)
+STAGE_WORDS = regex(r"实际|决算|执行|应|计划|预算|年初|年末|期初|期末|全年|调整后?")
 
 
 def _thing_named_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
-    """Does the figure before it in its sentence name a thing by the column's word (`县级资金应到位 A，实际到位 B`)?
-    B is then that thing's, not the table's total."""
+    """Does the figure before it in its sentence name a thing by the column's word (`县级资金应到位 A，实际到位 B`,
+    `年初现金余额 A，年末余额 B`)? B is then that thing's, not the table's total."""
     core = STAGE_WORDS.sub("", hit.identity.column)
     before = [x for x in ctx.index.in_sentence(m.sentence) if x.start < m.start]
     if len(core) < 2 or not before:
