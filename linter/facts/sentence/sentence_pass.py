@@ -499,10 +499,13 @@ class SentencePass(Lists, Chains, Bases):
         if "余" in said or "约" in said or "未" in said:  # (what is left: 结余, 节约, 未执行 …)
             self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
-        self._total_of_lines_above(mentions, si)
-        for closed in self._closing.read(mentions, si):
-            self._keep(closed)
-        self._listed_total(mentions, si)
+        if "计" in said:
+            # (a total closing lines or a list, `合计`, `小计`, `以上共计`: the words before its figure on its line are
+            # the sentence's, no sentence end among them)
+            self._total_of_lines_above(mentions, si)
+            for closed in self._closing.read(mentions, si):
+                self._keep(closed)
+            self._listed_total(mentions, si)
 
     def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
         """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
