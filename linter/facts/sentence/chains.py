@@ -322,6 +322,12 @@ class Chains(Reader):
         if len(mentions) < 2:
             return  # an initial and an adjusted budget at least (most sentences have fewer): nothing to gather
         figures = self._unlisted(mentions)
+        # (a chain starts at an initial budget, of this sentence or closing the one before: most sentences have
+        # neither, and their figures and adjustments are not gathered and sorted)
+        opens = any(initial_budget(m) for m in figures)
+        before = None if opens else self._initial_before(si)
+        if not opens and before is None:
+            return
         items: list[tuple[int, Mention | Change]] = [(m.quantities[0].start, m) for m in figures]
         items += [(c.movements[0].start, c) for c in self._bare_adjustments(si, changes_before)]
         items.sort(key=lambda x: x[0])
@@ -331,7 +337,6 @@ class Chains(Reader):
             start = seq[i]
             assert isinstance(start, Mention)  # (initials holds mentions only)
             self._chain_from(start, seq[i + 1 :], si, mentions)
-        before = None if initials else self._initial_before(si)
         if before is not None:
             # `…批准的一般公共预算支出为 A。执行中，因追加增加支出 B，因项目取消调减支出 C，调整后的支出为 D`: the
             # sentence opens with the adjustments of the budget the sentence before closed with

@@ -439,37 +439,73 @@ class SentencePass(Lists, Chains, Bases):
                     # `…合计 T。其中：A a，B b，分别占 p%、q%`: the shares go to the parts in order, as in a list
                     # with its total before it in the sentence; their whole is found when the list's is
                     self._listed_shares(item, si)
-            else:
+            elif not isinstance(item, Token):  # (a bare label or separator is no clause: nothing to read)
                 self._clause(item, si, self._past_grade(items, pos, mentions), name_in(previous))
+        said = text[start:end]
+        self._lists_of_items(items, runs, si, mentions, said, shares)
+        self._list_of_before(si, mentions)
+        # (the readings of the sentence's changes: most sentences state none, and no reading after adds one)
+        changed = len(self.facts.changes) > changes_before
+        if changed:
+            self._base_after(changes_before, mentions)
+            self._named_base(changes_before, si)
+            self._respective_bases(changes_before, mentions)
+        self._sums_and_differences(mentions, si, changes_before, said)
+        if changed:
+            self._rate_and_amount_apart(changes_before)
+            self._base_of_same_figure(si)
+
+    def _lists_of_items(
+        self,
+        items: list,
+        runs: list[tuple[list[_Entry], str]],
+        si: int,
+        mentions: list[Mention],
+        said: str,
+        shares: bool,
+    ) -> None:
+        """The lists and shares the sentence `said` states in its items (`shares`: whether a SHARE token is among
+        them), each reading asked only where a word it turns on holds a character of the sentence."""
         self._respective_runs(items, runs, si, mentions)
-        if not runs and text.find("分别", start, end) >= 0:
+        if not runs and "分别" in said:
             self._parallel_shares(items, si)
-        self._composed(items, si, mentions)
+        if "由" in said:  # (a list opened by 由 and closed by 组成)
+            self._composed(items, si, mentions)
         if shares:  # (both read shares written with 占, a SHARE token)
             self._named_shares(items, si, mentions)
             self._structure(items, si)
-        self._make_up_of_before(items, si, mentions)
-        self._list_of_before(si, mentions)
-        self._base_after(changes_before, mentions)
-        self._named_base(changes_before, si)
-        self._respective_bases(changes_before, mentions)
+        if "构" in said or "组" in said:  # (a make-up named: 构成, 结构, 组成)
+            self._make_up_of_before(items, si, mentions)
+
+    def _sums_and_differences(self, mentions: list[Mention], si: int, changes_before: int, said: str) -> None:
+        """The chains (sums and differences) the sentence `said` states across its figures, in order. A reading
+        is asked only where it may find something: of the figures it needs at least, or where a word it turns on
+        holds a character of the sentence (a label's characters are the sentence's), most sentences holding
+        none; what each asks is unchanged."""
+        many = len(mentions) >= 3  # (the readings of three figures: a budget, an outcome and the gap, …)
         self._adjusted(mentions, si, changes_before)
-        self._over_or_short(mentions, si)
-        self._over_the_outcome_before(mentions, si)
-        self._gap_of_an_outcome_before(mentions, si)
-        self._limit_gaps(mentions, si)
-        self._deductions(mentions, si)
-        self._remainders(mentions, si)
-        self._left_over(mentions, si)
-        self._rest(mentions, si)
-        self._left_over_after(mentions, si)
+        if many:
+            self._over_or_short(mentions, si)
+        if len(mentions) >= 2 and "算" in said:  # (an outcome's budget named: 预算)
+            self._over_the_outcome_before(mentions, si)
+        if "收" in said:  # (a gap of revenue: 超收, 短收)
+            self._gap_of_an_outcome_before(mentions, si)
+        if many:
+            self._limit_gaps(mentions, si)
+            self._deductions(mentions, si)
+            self._remainders(mentions, si)
+            self._left_over(mentions, si)
+            self._rest(mentions, si)
+        if "余" in said or "约" in said or "未" in said:  # (what is left: 结余, 节约, 未执行 …)
+            self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
-        self._total_of_lines_above(mentions, si)
-        for closed in self._closing.read(mentions, si):
-            self._keep(closed)
-        self._listed_total(mentions, si)
-        self._rate_and_amount_apart(changes_before)
-        self._base_of_same_figure(si)
+        if "计" in said:
+            # (a total closing lines or a list, `合计`, `小计`, `以上共计`: the words before its figure on its line are
+            # the sentence's, no sentence end among them)
+            self._total_of_lines_above(mentions, si)
+            for closed in self._closing.read(mentions, si):
+                self._keep(closed)
+            self._listed_total(mentions, si)
 
     def _past_grade(self, items: list[object], pos: int, mentions: list[Mention]) -> list[Mention]:
         """The figures a clause may be of: after a list and a clause stating its whole's grade in words (`总分 X，
