@@ -15,6 +15,8 @@ from .cells import flatten
 
 @dataclass(frozen=True)
 class Role:
+    """A column's role as the vocabulary names it (tables.yaml column_roles), and the kind of figures it holds."""
+
     name: str  # canonical: 合计, 预算数, 为预算% …
     kind: str  # total, amount, ratio, growth, share, serial
 
