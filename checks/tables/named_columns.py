@@ -12,6 +12,7 @@ import re
 from tieout.linter.parse.tables import Column, Side
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.vocab import HEADING_NOTE, SPAN, without_percent
+from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, quotients
 
 Pairs = list[tuple[Column, Column]]
@@ -77,11 +78,11 @@ def opening_closing(left: list[Column]) -> Pairs:
 
 
 # a heading of last year's figure of a quantity (`上年利润总额`, `上年同期营业收入`): the quantity after it
-LAST_YEAR = re.compile(r"^上年(?:同期)?(?P<q>.{2,})$")
+LAST_YEAR = regex(r"^上年(?:同期)?(?P<q>.{2,})$")
 THIS_YEAR = ("", "本年", "本期", "当年", "今年")
 # what a growth column's heading says besides naming its quantity (`利润同比（%）`, `营业收入增长率`); a change
 # column's says the same of an amount (`增减额`, `变动额`: the change of the quantity the other columns name)
-GROWTH_WORDS = re.compile(r"比上年|上年同期|同比|(?:增长|增减|增幅|变动)(?:额|数)?|率")
+GROWTH_WORDS = regex(r"比上年|上年同期|同比|(?:增长|增减|增幅|变动)(?:额|数)?|率")
 
 
 def same_quantity(side: Side, col: Column) -> Pairs:
@@ -102,7 +103,7 @@ def same_quantity(side: Side, col: Column) -> Pairs:
 
 
 # a column headed by a year and its quantity (`2024年上缴`): the year, and what follows it
-YEAR_OF = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<q>[\u4e00-\u9fff]{2,})$")
+YEAR_OF = regex(r"^(?P<year>(?:19|20)\d{2})年(?P<q>[\u4e00-\u9fff]{2,})$")
 
 
 def _two_years(group: list[Column], col: Column) -> Pairs:
@@ -124,9 +125,9 @@ def _two_years(group: list[Column], col: Column) -> Pairs:
 
 # a heading opening with a span of the year (`1-6月执行数`, `上半年`), after a year or not (`2024年1-6月`): the
 # outturn of those months; the span read as the months it runs over, whatever dash or name it is written with
-YEAR_SPAN = re.compile(rf"^(?:(?P<year>(?:19|20)\d{{2}})年)?(?P<span>{SPAN})")
+YEAR_SPAN = regex(rf"^(?:(?P<year>(?:19|20)\d{{2}})年)?(?P<span>{SPAN})")
 NAMED_SPANS = {"上半年": "1-6", "前两季度": "1-6", "前二季度": "1-6", "前三季度": "1-9"}
-SPAN_DASH = re.compile(r"[—–\-－~～至]")
+SPAN_DASH = regex(r"[—–\-－~～至]")
 
 
 def _span(col: Column) -> tuple[int | None, str] | None:

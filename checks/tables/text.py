@@ -670,7 +670,8 @@ def _spent_from(ctx: CheckContext, m: Mention, h: Hit) -> bool:
 # Items spent from the appropriation by definition (vocab tables.appropriated_items: the “三公” and their parts): in
 # a department's report whose prose names no fund for them, the genre's default (all the department's funds) is
 # not what they are of, and a table of them is the same quantity whatever its title says of the fund
-APPROPRIATED = frozenset(re.sub(r"[“”\"（）()\s]", "", str(w)) for w in load("tables").get("appropriated_items") or [])
+NAME_NOISE = regex(r"[“”\"（）()\s]")  # quotes, brackets and spaces, which an item's name is compared without
+APPROPRIATED = frozenset(NAME_NOISE.sub("", str(w)) for w in load("tables").get("appropriated_items") or [])
 APPROPRIATED_TABLE = "三公"  # the words naming a table of them
 # the fund of a prose figure matched to a table's cell whatever the cell's (`_known_alike`)
 ANY_FUND = "*"
@@ -686,7 +687,7 @@ def _appropriated(m: Mention, own: Context, context: Context, outer: Context) ->
     words state none)?"""
     if own.fund is not None or outer.fund is None or context.fund != outer.fund:
         return False
-    names = {re.sub(r"[“”\"（）()\s]", "", x) for x, _ in _items(m)}
+    names = {NAME_NOISE.sub("", x) for x, _ in _items(m)}
     return bool(names & APPROPRIATED)
 
 

@@ -32,6 +32,8 @@ from tieout.linter.rules.base import CheckContext, Outcome
 
 @dataclass
 class Total:
+    """A score table's overall score: its value, and the cell or the scores it was read from."""
+
     value: Decimal
     cells: list[Quantity] = field(default_factory=list)  # the cell, or the scores it is the sum of
     what: str = "评分表合计"

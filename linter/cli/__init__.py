@@ -95,6 +95,14 @@ def _discard_output() -> None:
 def main(argv: list[str] | None = None) -> int:
     install()
     no_collection_at_exit()
+    # the collector off from the parser's building on, while the command loads its pipeline, and no collection
+    # of what the command made on the way out (linter/run/collector.py); the innermost `starting` leaves the
+    # youngest generation empty before the threshold goes back down
+    with fewer_collections(), starting():
+        return _command(argv)
+
+
+def _command(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args, extras = parser.parse_known_args(argv)
@@ -113,8 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     real = sys.stdout
     sys.stdout = cast(TextIO, _Output(real))
     try:
-        with starting(), fewer_collections():  # the command's imports and documents: see linter/run/collector.py
-            code: int = args.handler(args)
+        code: int = args.handler(args)
         sys.stdout.flush()
     except ReaderGone:  # `tieout check … | head`: the reader has what it wanted
         _discard_output()

@@ -29,6 +29,8 @@ SUMS_THE_TWO = regex(r"^[，,、；;]?\s*(?:(?:以上|上述)?两项|二者|两�
 # nested tuples of wordings on every call cost more than the lookup saved
 @dataclass(frozen=True, slots=True, eq=False)
 class Definition:
+    """A sum the vocabulary defines (sums.yaml): the wordings of its total and of its components."""
+
     totals: tuple[str, ...]
     components: tuple[tuple[tuple[str, ...], bool], ...]  # (wordings, optional)
     exact: tuple[frozenset[str], ...] = ()  # per component, the wordings matched as whole names only

@@ -152,6 +152,8 @@ SHARES_ADDED = "合计"
 
 @dataclass(slots=True, eq=False)
 class Formula:
+    """A stated formula (`执行率=支出/预算×100%=p%`): its operands, operators and result, in the order written."""
+
     name: str
     operands: list[Quantity]
     ops: list[str]
@@ -163,6 +165,8 @@ class Formula:
 
 @dataclass(slots=True, eq=False)
 class Rate:
+    """A rate a sentence states (`执行率 95.48%`), with the figures it may be computed from."""
+
     name: str
     stated: Quantity
     sentence: int
@@ -178,6 +182,8 @@ class Rate:
 
 @dataclass(slots=True, eq=False)
 class Movement:
+    """One movement of a change (`增加 Δ`, `下降 p%`): its direction, its word and its figure."""
+
     direction: Literal["up", "down"]
     word: str
     quantity: Quantity | None
@@ -200,6 +206,8 @@ class Change:
 
 @dataclass(slots=True, eq=False)
 class FromTo:
+    """A change written as its two ends (`由 A 增加到 B`): the two figures, and the word between them with its direction."""
+
     start: Quantity
     end: Quantity
     word: str
@@ -211,6 +219,8 @@ class FromTo:
 
 @dataclass(slots=True, eq=False)
 class Balance:
+    """A balance stated with its two sides (收入 − 支出 = 结余), and the opening balance and other outflows where stated."""
+
     income: Quantity
     expense: Quantity
     balance: Quantity
@@ -362,6 +372,8 @@ class Restatement:
 
 @dataclass(slots=True)
 class Facts:
+    """What the pipeline read of one document: its figures' mentions and the relations stated among them, by kind."""
+
     mentions: list[Mention] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)

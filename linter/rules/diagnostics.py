@@ -32,6 +32,9 @@ class Related:
 
 @dataclass(slots=True, kw_only=True)
 class Diagnostic:
+    """One finding: its rule, severity and message, its place, the figure stated and the one expected, and the places
+    it was computed from."""
+
     code: str
     name: str
     severity: Severity

@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # multiprocessing is imported when workers start: most runs c
 # worker processes receive Options
 @dataclass(slots=True)
 class Options:
+    """The settings of a run that the check of every file shares (handed to the worker processes)."""
+
     overrides: dict[str, object] = field(default_factory=dict)  # command-line settings over the config files
     config_path: str | None = None
     stdin_filename: str | None = None

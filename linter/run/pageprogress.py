@@ -15,6 +15,8 @@ STAGES = {"read": "reading", "layout": "laying out"}
 
 @dataclass(slots=True)
 class PageProgress:
+    """The page counter of a long PDF or Word file, shown on a terminal's stderr."""
+
     stream: TextIO
     name: str
     shown: bool = False

@@ -23,13 +23,14 @@ _ABSENT = object()
 class _Manager(pluggy.PluginManager):
     """pluggy's plugin manager, which looks at every name of a plugin for its hook implementations, each by a
     static attribute lookup (`inspect.getattr_static`): the check modules hold some 750 names (their imports,
-    classes, constants), and that lookup was a fortieth of a cold `tieout check`. A module's name that is
-    neither a dunder nor in the module's dictionary is looked up as pluggy does; one that is a plain function
-    in it is a hook implementation exactly when it carries the marker (the function is what pluggy reads it
-    from), and one that is no function, static, class or bound method is none (pluggy skips those)."""
+    classes, constants), and that lookup was a fortieth of a cold `tieout check`. A module's name that is not
+    in the module's dictionary is looked up as pluggy does; one that is a plain function in it is a hook
+    implementation exactly when it carries the marker (the function is what pluggy reads it from), and one
+    that is no function, static, class or bound method is none (pluggy skips those). Dunders are read so too
+    (`__doc__`, `__spec__`, `__builtins__` …, nine in every module: a hundred and more static lookups)."""
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
-        if isinstance(plugin, ModuleType) and not name.startswith("__"):
+        if isinstance(plugin, ModuleType):
             value = vars(plugin).get(name, _ABSENT)
             if isinstance(value, FunctionType):
                 opts = getattr(value, self.project_name + "_impl", None)

@@ -10,6 +10,8 @@ MIN_FILES = 20  # shorter batches finish before a counter would help
 
 @dataclass(slots=True)
 class Progress:
+    """The file counter of a long batch, shown on a terminal's stderr."""
+
     stream: TextIO
     total: int
     enabled: bool

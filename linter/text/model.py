@@ -38,6 +38,8 @@ class Position:
 
 @dataclass
 class Section:
+    """A heading of the document: its title and level, where it starts, and the heading it stands under."""
+
     title: str
     level: int
     start: int  # offset in the normalised text
@@ -60,6 +62,8 @@ class Section:
 
 @dataclass
 class Sentence:
+    """A sentence of the normalised text, its offsets [start, end), and the paragraph it is in."""
+
     start: int
     end: int
     paragraph: int
@@ -80,6 +84,9 @@ class Untrusted:
 
 @dataclass
 class Document:
+    """A report as the pipeline reads it: the original text, the normalised one with each character's place in the
+    original, its sections, sentences and lines."""
+
     path: str
     original: str
     text: str

@@ -23,6 +23,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Source:
+    """A file read as text: its path, the text, how it was decoded, and what reading noted."""
+
     path: str
     text: str
     encoding: str  # the text's encoding, or "docx" / "pdf" for a rendering of such a file

@@ -98,12 +98,16 @@ _SCORE_RULE = regex(
 
 @dataclass
 class _Cell:
+    """A cell of a line of a form: its text and where it starts in the document."""
+
     start: int  # offset of its text in the document
     text: str
 
 
 @dataclass
 class Line:
+    """A line of the document split into the cells of a form's row."""
+
     start: int
     cells: list[_Cell]
     piped: bool  # cells set apart by `|` (their places kept, empty ones too), else by spaces
@@ -149,6 +153,9 @@ def word(text: str) -> str:
 
 @dataclass
 class _FundBlock:
+    """The funds block of a project's self-assessment form: its amount columns, the total's and each source's
+    figures, and what else the form gives."""
+
     names: list[str]  # the value columns, left to right
     total: dict[str, Quantity | None]  # the 年度资金总额 row's figure of each column (None: a dash)
     groups: list[dict[str, dict[str, Quantity | None]]]  # each group's rows (its parts of the total), in order
@@ -165,6 +172,8 @@ class _FundBlock:
 
 @dataclass
 class Reader:
+    """The cells of a document's forms read as its figures."""
+
     draft: Draft
     lines: list[Line]
     figures: dict[int, Quantity]

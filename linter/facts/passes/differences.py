@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Identity:
+    """A difference the vocabulary defines (differences.yaml): the names of the difference, the minuend and the
+    subtrahend."""
+
     difference: frozenset[str]
     minuend: frozenset[str]
     subtrahend: frozenset[str]

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KEY = "|".join(AMOUNTS)
-_SOURCE = "|".join(sorted({s for g in SOURCE_GROUPS for s in g}, key=len, reverse=True))
+# longest first, and words of one length in their own order: a pattern's text the same in every process (a set's
+# order changes with the hash seed), so that the cache of compiled patterns (linter/patterns.py) knows it
+_SOURCE = "|".join(sorted({s for g in SOURCE_GROUPS for s in g}, key=lambda w: (-len(w), w)))
 # a total's own field: its key, its unit in brackets if any, a colon, its figure
 TOTAL_FIELD = regex(
     rf"(?<![\u4e00-\u9fff])(?P<key>{_KEY})(?:[（(](?:万元|亿元|元)[）)])?[：:]\s*(?P<n>{_AMOUNT})(?![\d.%])"

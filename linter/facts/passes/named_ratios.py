@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Definition:
+    """A ratio the vocabulary defines by its name (ratios.yaml): its kind and the words naming its operands."""
+
     name: str
     numerator: tuple[str, ...]
     denominator: tuple[str, ...]

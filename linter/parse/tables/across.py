@@ -17,6 +17,8 @@ from .model import Table
 
 @dataclass(frozen=True)
 class Term:
+    """A cell an identity across tables names: its table, row and column."""
+
     table: str
     unless: tuple[str, ...]
     row: str
@@ -26,6 +28,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Across:
+    """An identity between two tables of a document: a total in one, its parts in the other."""
+
     name: str
     total: Term
     parts: tuple[Term, ...]

@@ -19,6 +19,8 @@ CODE = regex(r"^\d{2,9}$")
 
 @dataclass(slots=True)  # slotted: a table makes one for every cell of its grid
 class Cell:
+    """A cell of a table's grid: its text, its place in the text and in the grid, and the figure it holds."""
+
     text: str
     start: int  # normalised offsets of the cell's content
     end: int

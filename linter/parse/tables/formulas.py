@@ -18,6 +18,8 @@ FORMULA = regex(r"^(?P<name>\d{1,2}|[A-Z])=(?P<expr>[\dA-Z+\-*/×÷()（）.]+)$
 
 @dataclass
 class ColumnFormula:
+    """A formula of a table's numbering row (`3=2/1*100`): the column it defines and the columns it uses."""
+
     column: int  # grid column the formula defines
     text: str  # as written: 3=2/1*100
     tree: ast.expr  # the expression, with names c<grid column> for the columns it uses

@@ -37,6 +37,8 @@ WRAPPED_TAIL = regex(r"^[（(]")
 
 @dataclass
 class Tree:
+    """The figure columns of a two-level header: each one's own name, and the groups headed over several."""
+
     names: list[str]  # each figure column's own name (the lower one under a group)
     groups: list[tuple[int, int, str]]  # (first, last) figure column and heading of each group
 

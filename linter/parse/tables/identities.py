@@ -23,6 +23,8 @@ PAREN = regex(r"[（(][^（）()]*[）)]$")
 
 @dataclass(frozen=True)
 class Term:
+    """A term of a standard identity: the wordings of its row or column, its sign, and whether it may be absent."""
+
     words: tuple[str, ...]  # wordings (flattened); `code:301` for a code
     sign: int = 1
     optional: bool = False
@@ -30,6 +32,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Identity:
+    """A standard identity of a table (table_identities.yaml): the tables it holds in, its total and its parts."""
+
     name: str
     tables: tuple[str, ...]
     unless: tuple[str, ...]

@@ -31,6 +31,8 @@ from .vocab import words
 
 @dataclass(frozen=True)
 class CellIdentity:
+    """What a figure cell is: its table, row and column, and the item, column and context that identify it."""
+
     table: int  # Table.index
     row: int  # grid row
     col: int  # grid column
@@ -44,6 +46,8 @@ class CellIdentity:
 
 @dataclass(frozen=True)
 class Hit:
+    """A figure cell of a table, and its identity."""
+
     identity: CellIdentity
     quantity: Quantity
 

@@ -24,6 +24,8 @@ SUBTOTAL_LABEL = regex(r"^小计")
 
 @dataclass
 class Column:
+    """A column of a table's side: its header, its role, kind and unit, and what the header says of its figures."""
+
     index: int  # in the grid
     path: list[str]  # header texts from the top row down, merged cells filled, spaces removed
     role: str = ""  # canonical role (合计, 基本支出, 预算数, 为预算% …), "" when the header names none
@@ -40,6 +42,8 @@ class Column:
 
 @dataclass
 class Row:
+    """A row of a table's side: its item, its classification code or enumeration, and its place in the rows' tree."""
+
     index: int  # in the grid
     label: str  # the item: the 科目名称 / 项目 cell, spaces removed
     code: str = ""  # the classification code, its 类/款/项 parts joined (2010601)
@@ -81,6 +85,8 @@ class Side:
 
 @dataclass
 class Table:
+    """A table of the document: its grid, caption, unit, header rows and sides, and the context its figures inherit."""
+
     index: int  # 1-based, in document order
     rows: list[list[Cell]]  # the grid, header rows first
     unit: str = ""  # 万元 …, from the caption

@@ -36,6 +36,9 @@ SUMMABLE = ("total", "amount", "")
 
 @dataclass
 class Relation:
+    """A relation a table states among its cells: a total and its parts with their signs, and how sure their grouping
+    is."""
+
     kind: str  # parent, parent_prefix, total, crossfoot, balance, identity
     total: Cellref
     parts: list[Cellref]

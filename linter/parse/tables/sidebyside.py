@@ -68,6 +68,9 @@ NEAR = 8  # lines past a table's end, or above its header, in which rows of a pa
 
 @dataclass(frozen=True)
 class _Group:
+    """A group of columns of a header of halves: where it stands, whether a code column opens it, its figure columns'
+    names."""
+
     at: int  # offset of its first word in the header line
     coded: bool
     figures: tuple[str, ...]

@@ -15,6 +15,8 @@ from .cells import flatten
 
 @dataclass(frozen=True)
 class Role:
+    """A column's role as the vocabulary names it (tables.yaml column_roles), and the kind of figures it holds."""
+
     name: str  # canonical: 合计, 预算数, 为预算% …
     kind: str  # total, amount, ratio, growth, share, serial
 
@@ -184,7 +186,9 @@ def no_figure_cell() -> re.Pattern[str]:
     """A cell of a figure column that holds no figure, a whole word of a line: a word written in place of a
     figure (`由盈转亏`, `不适用`: tables.yaml no_figure_words), a slash, or a figure that is no quantity of its
     column (`增加0.46个百分点`, `≤65.00`: NOTED_FIGURE)."""
-    listed = sorted(words("no_figure_words"), key=len, reverse=True)
+    # longest first, words of one length in their own order (of two, only one can match at a place): the same
+    # pattern text in every process, whatever the set's order, as the cache of compiled patterns wants
+    listed = sorted(words("no_figure_words"), key=lambda w: (-len(w), w))
     return regex(rf"(?<!\S)(?:{'|'.join(map(re.escape, listed))}|[/／\\]|{NOTED_FIGURE.pattern})(?!\S)")
 
 
