@@ -360,9 +360,7 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             item, own = identify(_without(label, entity) if entity else label)
             if item.startswith("安排"):
                 item = ARRANGED_LEAD.sub("", item)
-            if not item and STAGE_ONLY.match(label):
-                # `收入调整预算数为 A，决算数为 B`: the same item at another stage (or year: `上年决算数为 C`)
-                item = last_item
+            item, own = _named_by_stage(draft, label, (item, own), last_item, (sentence_start, at - len(label)))
             k = bisect_left(ends, at + 1) - 1
             begin = max(sentence_start, ends[k] if k >= 0 else sentence_start)
             before = text[begin:at]
@@ -397,6 +395,40 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
                 last_item = item
                 budgeted = context.stage in BUDGET_STAGES
     return stated, items
+
+
+# a figure named by the verb of its outturn alone (`完成`, `实现`, `入库`), the thing it is of named before a colon
+# opening its sentence: `——税收收入：完成 A，同比增长 p%`, `（一）增值税：实现 B`
+OUTTURN_VERB = regex(r"^(?:上半年|全年|累计|当期)?(?:完成|实现|入库)(?:收入)?$")
+HEADED = regex(
+    r"(?:[—–\-－─·•●◆■□▲]+|（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十\d]{1,3}[、.．])?\s*([\u4e00-\u9fff（）()]{2,16})[：:]\s*"
+)
+
+
+def _named_by_stage(
+    draft: Draft, label: str, found: tuple[str, Context], last_item: str, before: tuple[int, int]
+) -> tuple[str, Context]:
+    """The item (and context) of a figure its label names by a stage or an outturn verb alone; `found` where the
+    label names more. `before`: the sentence's start and the label's."""
+    item = found[0]
+    if not item and STAGE_ONLY.match(label):
+        # `收入调整预算数为 A，决算数为 B`: the same item at another stage (or year: `上年决算数为 C`)
+        return last_item, found[1]
+    if not last_item and OUTTURN_VERB.match(label) and (not item or OUTTURN_VERB.match(item)):
+        # (`实现` is an item of its own to the labeller, `完成` a stage: either is the verb alone)
+        return _headed(draft, before[0], before[1], found)
+    return found
+
+
+def _headed(draft: Draft, start: int, end: int, own: tuple[str, Context]) -> tuple[str, Context]:
+    """The item and context a colon's name opening the sentence gives the figure named by its outturn verb alone
+    (`——税收收入：完成 A`: 税收收入, the name's context over the verb's); the verb's own (`own`) where the words
+    before the verb are not that name alone (`主要是：完成 A` names nothing)."""
+    m = HEADED.fullmatch(draft.doc.text, start, end)
+    if m is None or NO_LEAD_IN.search(m.group(1)):
+        return own
+    item, named = draft.labeller.identify(m.group(1))
+    return (item, named.under(own[1])) if item else own
 
 
 NOTHING_STATED = Context()  # (a sentence's running context before its first figure: immutable, made once)

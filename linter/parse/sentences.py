@@ -14,6 +14,7 @@ from lark.lexer import Lexer
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tokens import SCORED, VALUE_TYPES, Tok
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import words
 
 EXHAUSTIVE = ("具体为", "具体是", "具体包括", "具体如下", "分别为", "分别是", "明细为")
 UP_WORD = regex(r"增加|增长|提高|上升|上涨|增多|扩大|扩展|提升|上调|增|升")
@@ -69,7 +70,48 @@ def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     p = parser()
     assert _TRANSFORMER is not None
     _TRANSFORMER.qs = quantities
+    tokens = _use_before_list(tokens)
     return _share_after_change(_flat(p.parse([t.lark() for t in tokens]).children))
+
+
+# the keywords of a part's own list after the clause saying what the part is used for (`…，包括人员经费 b 和…`)
+PART_LIST = frozenset({"包括", "主要包括", "其中"})
+
+
+def _use_before_list(tokens: list[Tok]) -> list[Tok]:
+    """`其中：基本支出 a，占 p%，主要用于保障机构正常运转，包括人员经费 b 和公用经费 c；项目支出 d，占 q%`: within a
+    list, a clause saying what a part is used for (`主要用于…`, `是指…`), between the part's figure and a list of
+    its own, is read past: the list is the part's (it ends at `；`, the part's siblings follow), where the clause
+    left between them ended the outer list at the part and left the siblings' shares with no whole. One clause
+    only (no figure, no comma in it), and only after a list has opened in the sentence."""
+    opened = False
+    drop: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.type != "SUBSET":
+            continue
+        if (
+            opened
+            and k >= 3
+            and t.text.strip("，,：: ") in PART_LIST
+            and tokens[k - 1].type == "LABEL"
+            and tokens[k - 1].text.startswith(_use_clauses())
+            and tokens[k - 2].type == "SEP"
+            and tokens[k - 2].text == "，"
+            and tokens[k - 3].type in VALUE_TYPES
+        ):
+            drop.update((k - 2, k - 1))
+        opened = True
+    return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+_USE_CLAUSES: tuple[str, ...] | None = None
+
+
+def _use_clauses() -> tuple[str, ...]:
+    global _USE_CLAUSES
+    if _USE_CLAUSES is None:
+        _USE_CLAUSES = tuple(words("relations", "use_clauses"))
+    return _USE_CLAUSES
 
 
 def _share_after_change(items: list) -> list:

@@ -594,6 +594,27 @@ def _coded_tail(lines: list[str], j: int) -> bool:
     return PAGE_MARK.match(below) is not None or (CODE_FIRST.match(below) is not None and _lead(below) == lead)
 
 
+def _coded_head(lines: list[str], starts: list[int], j: int, data: list[Parsed]) -> _Line | None:
+    """A coded row whose name wraps before its figures (`208 05 05 机关事业单位基本养老保险` / `缴费支出  5425.14
+    5425.14  0.00`): line j its code and the name's head, no figure; the line below the name's tail, no code, set
+    exactly under the head's name, and the row's figures. The tail alone would be a row of its own under no code
+    (the table read so far ended at the head)."""
+    code = CODE_FIRST.match(lines[j]) if j + 1 < len(lines) else None
+    tail = data[j + 1] if code is not None else None
+    if code is None or tail is None:
+        return None
+    name = lines[j][code.end() :].strip()
+    if FIGURE.search(name) or WIDE_GAP.search(name):
+        return None
+    head = lines[j].strip()
+    rest, _, figs, _ = tail
+    if len(rest) > TAIL_MAX or CODE_FIRST.match(lines[j + 1]) or marker(rest)[0]:
+        return None
+    if _label_column(lines[j + 1]) != _label_column(lines[j]):
+        return None
+    return _Line(j + 1, head + rest, _lead(lines[j]), figs, starts[j] + len(lines[j]) - len(lines[j].lstrip()))
+
+
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
     """A row whose label wraps around the line of its figures (`其他国有资本经营预算企业股利、` / `25,993` /
     `股息收入`), and the line after it."""
@@ -1134,6 +1155,11 @@ def _rows(
         # (an empty line is no wrapped row, label tail, heading or blank item, which all hold words: it goes to
         # the gap below at once; a table set a blank line apart has one after every row)
         if lines[j]:
+            headed = _coded_head(lines, starts, j, data)
+            if headed is not None:
+                rows.append(headed)
+                j += 2
+                continue
             wrapped = _wrapped(lines, starts, j)
             if wrapped is not None:
                 rows.append(wrapped[0])

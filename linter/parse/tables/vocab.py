@@ -64,6 +64,8 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     text = re.sub(r"[（(]\s*[%％]\s*[）)]", "%", flatten(header))
     if not text:
         return None
+    if any(w in text for w in words("elapsed_time")):
+        return None  # the share of the year gone by (序时进度%): no rate of the row's figures
     percent = percent or bool(PERCENT_HEADER.search(text))
     compared = _compared(text, percent)
     if compared is not None:
