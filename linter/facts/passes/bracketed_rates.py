@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # what makes the two figures numerator over whole: a slash between them (`178 人/在岗 205 人`), or the second
 # named as the whole (`37 个，共 40 个`)
-OVER = regex(r"\s*[/／]")
+OVER = regex(r"\s*[/／÷]")
 SURVEY_RATE = regex(r"满意度|满意率")
 WHOLE_NAME = regex(r"^[/／]?(?:共计|共|总计|总数|合计|总)")
 

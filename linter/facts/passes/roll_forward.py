@@ -31,7 +31,9 @@ def _alt(name: str) -> str:
     return alternation(_VOCAB.get(name))
 
 
-STOCK = regex(f"(?:{_alt('stock')})$")
+# (a stock's label may end in the verb its figure follows: `年末政府债务余额为 D`)
+STOCK = regex(f"(?:{_alt('stock')})(?:为|是)?$")
+COPULA = regex(r"(?<=[额余存])(?:为|是)$")
 OPENING = regex(_alt("opening"))
 CLOSING = regex(_alt("closing"))
 INFLOW = regex(_alt("inflow"))
@@ -55,7 +57,7 @@ def _year_end(label: str) -> int | None:
 
 def _stock(label: str) -> str:
     """What a stock is of: its label without the words of its date (`2023年末全市政府债务余额`: 全市政府债务余额)."""
-    return PERIOD_WORDS.sub("", label)
+    return PERIOD_WORDS.sub("", COPULA.sub("", label))
 
 
 def _same_stock(opening: str, closing: str) -> bool:
@@ -135,7 +137,7 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
             if id(closing) in summed or not _names_stock(closing.label):
                 continue
             if STOCK.search(closing.label) and CLOSING.search(closing.label):
-                found = (_reading(mentions[:k], closing, si) if k >= 2 else None) or _with_surplus(
+                found = (_reading(draft, mentions[:k], closing, si) if k >= 2 else None) or _with_surplus(
                     draft, mentions, k, si, _noted(draft, said, closing)
                 )
             elif REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
@@ -221,14 +223,15 @@ def _remainder(before: list[Mention], closing: Mention, sentence: int) -> RollFo
     return None
 
 
-def _reading(before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:
+def _reading(draft: Draft, before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:
     """The opening stock and the flows after it, when every figure between them and the closing is a flow."""
     end = _money(closing)
     if end is None:
         return None
     for i in range(len(before) - 2, -1, -1):  # the nearest opening with at least one flow after it
         opening = before[i]
-        if not _is_opening(opening.label, closing) or not _same_stock(opening.label, closing.label):
+        label = _lead_date(draft, opening, closing) + opening.label
+        if not _is_opening(label, closing) or not _same_stock(opening.label, closing.label):
             continue
         start = _money(opening)
         flows = _without_sources([(_money(m), _flow(m.label)) for m in before[i + 1 :]])
@@ -238,6 +241,28 @@ def _reading(before: list[Mention], closing: Mention, sentence: int) -> RollForw
         outflows = [q for q, sign in flows if q is not None and sign < 0]
         return RollForward(start, inflows, outflows, end, sentence)
     return None
+
+
+# a date opening the sentence, set off by a comma before its first figure's label (`2025年初，全市政府债务余额 A；当年
+# 举借 B，偿还 C，年末余额 D`): the date of that figure, as if its label said it
+LEAD_DATE = regex(
+    r"\s*(?:截至|截止|到)?\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*(?:初|末|底)|年初|上年末|上年底)\s*[，,]\s*"
+)
+
+
+def _lead_date(draft: Draft, m: Mention, closing: Mention) -> str:
+    """The date opening the sentence before the figure's label, when nothing but it stands there ("" otherwise);
+    a year's start named with its year is the closing's year's only (`2025年初` opens no 2024年末)."""
+    sentence = draft.doc.sentences[m.sentence]
+    before = draft.doc.text[sentence.start : m.start]
+    at = before.rfind(m.label) if m.label else -1
+    found = LEAD_DATE.fullmatch(before[:at]) if at > 0 else None
+    if found is None:
+        return ""
+    date = "".join(found.group().split()).strip("，,").removeprefix("截至").removeprefix("截止").removeprefix("到")
+    if found.group("year") and date.endswith("初") and _closing_year(closing) != int(found.group("year")):
+        return ""
+    return date
 
 
 def _without_sources(flows: list[tuple[Quantity | None, int]]) -> list[tuple[Quantity | None, int]]:

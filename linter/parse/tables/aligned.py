@@ -468,6 +468,8 @@ def column_headings(line: str) -> bool:
     cells = _spaced_name_joined(WIDE_GAP.split(s) if WIDE_GAP.search(s) else s.split(" "))
     if line[:1].isspace() and len(cells) >= 2 and all(column_heading(c) for c in cells):
         return True  # a blank corner cell over the labels (`        年初预算数   全年预算数   全年执行数`)
+    if len(cells) > 3 and SERIAL_HEADER.fullmatch(cells[0]):
+        cells = cells[1:]  # (`序号  投向领域  金额  占比`: the serial numbers stand in the labels' cells)
     if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
         return False
     return all(column_heading(c) for c in cells[1:])

@@ -51,6 +51,10 @@ class Identity:
     # row (`结转下年` under `支出合计`) is what is left only where the sides' totals above it hold all else
     ordered: bool = False
     unless_between: tuple[str, ...] = ()
+    # a row identity that holds only where its terms stand one right under the other in the order listed, the
+    # total right after the last part (`本年收入合计 | 上年结转收入 | 收入总计`): a row between them may be one more
+    # part, or the subtotal of parts the identity names (`转移性收入` over `上级补助收入`)
+    adjacent: bool = False
 
     def applies(self, title: str) -> bool:
         """An identity naming no tables holds by the definition of its columns, in any table (titled or not).
@@ -83,6 +87,7 @@ def identities() -> tuple[Identity, ...]:
                 closed=bool(e.get("closed")),
                 ordered=bool(e.get("ordered")),
                 unless_between=tuple(flatten(str(t)) for t in e.get("unless_between") or []),
+                adjacent=bool(e.get("adjacent")),
             )
         )
     return tuple(out)
@@ -163,6 +168,8 @@ def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[R
                 parts.append((found[0], term.sign))
         if not parts or (ident.ordered and not _in_order(side, totals[0], [r for r, _ in parts], ident)):
             continue
+        if ident.adjacent and not _adjacent(side, totals[0], [r for r, _ in parts]):
+            continue
         return [
             Relation(
                 "identity",
@@ -186,6 +193,13 @@ def _in_order(side: Side, total: Row, parts: list[Row], ident: Identity) -> bool
         return False
     between = [r for r in side.rows[seq[0] + 1 : seq[-1]] if r.index not in {p.index for p in parts}]
     return not any(r.total or any(w in _names(r.label)[0] for w in ident.unless_between) for r in between)
+
+
+def _adjacent(side: Side, total: Row, parts: list[Row]) -> bool:
+    """Do the parts stand one right under the other in the order listed, the total right under the last?"""
+    place = {r.index: k for k, r in enumerate(side.rows)}
+    seq = [place[r.index] for r in [*parts, total]]
+    return all(b == a + 1 for a, b in zip(seq, seq[1:]))
 
 
 def _worded_otherwise(side: Side, term: Term) -> bool:
