@@ -145,6 +145,9 @@ class Breakdown:
     minus: list[Mention] = field(default_factory=list)  # parts subtracted (`…，减去调出资金 32.4 亿元，总收入 X`)
     # the parts joined by enumeration commas (`甲 5 个、乙 2 个、丙 3 个`): items of one rank, none the others' total
     coordinated: bool = False
+    # the parts count the things of the total each in one part only (grades: a project is given one): no part is the
+    # others' total, whatever joins them
+    exclusive: bool = False
 
 
 SHARES_ADDED = "合计"
