@@ -1715,7 +1715,7 @@ def _formula_outcome(ctx: CheckContext, f: Formula) -> Outcome | None:
     expected = f"{fmt(computed, res.decimals)}{res.unit}"
     related = [(q, "运算数") for q in f.operands]
     msg = f"{_formula_name(f)}的计算结果应为 {fmt(computed, max(res.decimals, 2))}{res.unit}，写作 {res.text}"
-    return Outcome(res, verdict, "formula", related, msg, res.text, expected, expected)
+    return Outcome(res, verdict, "formula", related, msg, res.text, expected, expected, f.certain)
 
 
 class FormulaMismatch(Rule):
@@ -1734,6 +1734,10 @@ class FormulaMismatch(Rule):
     A figure followed by the terms it was computed from in brackets, each named and joined by `＋`/`－`
     (`收支结余 330.44 万元（总收入 43,038.51 万元－总费用 42,708.07 万元）`), is such a formula without its `=`: the
     figure is its result.
+
+    A 项目支出绩效自评表's funds score is full marks × the execution rate where the document says so; where it
+    says nothing but at least two of its forms (and two thirds of those with a rate short of 100%) give the score
+    so, every form is held to that practice, as a warning (the rule is read from the forms, not stated).
 
     A rate that carries a written formula is checked here, not by TO105. Whether the operands are figures
     the report states is TO107's question.

@@ -525,7 +525,7 @@ def exceed_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         s = add([ctx.interval(p) for p in parts])
         t = ctx.interval(total)
-        if s[0] <= t[1] or (not b.coordinated and _breaks_itself_down(ctx, parts, t)):
+        if s[0] <= t[1] or (not b.coordinated and not b.exclusive and _breaks_itself_down(ctx, parts, t)):
             continue
         yield _exceed_finding(ctx, b, total, parts)
 

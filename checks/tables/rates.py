@@ -241,19 +241,26 @@ def _satisfied_of_valid(side: Side, col: Column) -> list[tuple[Column, Column]]:
 
 
 # a completion rate's heading (`完成率`, `完成比例`, `完成%`), its `%` aside
-COMPLETION = regex(r"完成(?:率|比例|比率|%|％)")
-PLANNED_DONE = ("计划", "实际")
+# a completion rate, named by what was done (完成) or by the works finished (完工: `计划项目 | 完工项目 | 完工率`)
+COMPLETION = regex(r"(?P<state>完成|完工)(?:率|比例|比率|%|％)")
+PLANNED = "计划"
+# a heading's unit note closing it (`完工率（%）`)
+UNIT_NOTE = regex(r"[（(][%％][）)]$")
+DONE = "实际"
 
 
 def _planned_and_done(side: Side, col: Column) -> list[tuple[Column, Column]]:
     """A completion rate after a plan and what was done, each headed by the quantity it measures (`计划建设面积 |
     实际建成面积 | 完成率`): the one 实际… column over the one 计划… column before it, where both name the same
-    quantity (their headings end in the same word, `面积`) in the same unit. [] otherwise."""
-    head = flatten("".join(col.path[-1:])).strip("()（）")
-    if not COMPLETION.fullmatch(head):
+    quantity (their headings end in the same word, `面积`) in the same unit; the done one may be headed by the rate's
+    own word for it (`计划项目 | 完工项目 | 完工率`). [] otherwise."""
+    head = UNIT_NOTE.sub("", flatten("".join(col.path[-1:]))).strip("()（）")
+    named = COMPLETION.fullmatch(head)
+    if named is None:
         return []
     before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "") and c.path]
-    pair = [[c for c in before if flatten(c.path[-1]).startswith(w)] for w in PLANNED_DONE]
+    words = (PLANNED,), (DONE, named.group("state"))
+    pair = [[c for c in before if flatten(c.path[-1]).startswith(w)] for w in words]
     if any(len(found) != 1 for found in pair):
         return []
     plan, done = pair[0][0], pair[1][0]

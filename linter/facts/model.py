@@ -145,6 +145,9 @@ class Breakdown:
     minus: list[Mention] = field(default_factory=list)  # parts subtracted (`…，减去调出资金 32.4 亿元，总收入 X`)
     # the parts joined by enumeration commas (`甲 5 个、乙 2 个、丙 3 个`): items of one rank, none the others' total
     coordinated: bool = False
+    # the parts count the things of the total each in one part only (grades: a project is given one): no part is the
+    # others' total, whatever joins them
+    exclusive: bool = False
 
 
 SHARES_ADDED = "合计"
@@ -161,6 +164,7 @@ class Formula:
     sentence: int
     # operator characters and operand indices in the order written: ["(", 0, "-", 1, ")", "/", 1, "*", 2]
     expression: list[str | int] = field(default_factory=list)
+    certain: bool = True  # False for a formula the text does not state but its practice shows (a warning)
 
 
 @dataclass(slots=True, eq=False)

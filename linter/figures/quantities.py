@@ -100,6 +100,7 @@ COUNT_UNITS = [
     "千瓦",
     "公斤",
     "千克",
+    "斤",  # (a grain yield, as agricultural reports weigh it: `亩产 906 斤`, `新增粮食产能 364 万斤`)
     "辆次",
     "艘",
     "头",

@@ -29,9 +29,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from tieout.linter.facts.model import Breakdown, Formula, Identity, Mention, Rate, Restatement, ScoreSet
+from tieout.linter.facts.model import (
+    Breakdown,
+    Change,
+    Formula,
+    Identity,
+    Mention,
+    Movement,
+    Rate,
+    Restatement,
+    ScoreSet,
+)
 from tieout.linter.facts.passes.base import quantities_at, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, quantity
@@ -67,6 +77,11 @@ _GROUPS = (
 )
 # (the same, for the forms written otherwise: form_funds, assessment_records)
 AMOUNTS, SOURCE_GROUPS = _AMOUNTS, _GROUPS
+# the 2020 template's sources with its 上年结转资金 row left out (a local form's): 当年 says a carry-over may stand
+# beside them, so the two are all of the total only where the figures show no carry-over was left out
+_NO_CARRY_OVER = frozenset({"当年财政拨款", "其他资金"})
+# the amounts a carry-over stands in whenever there is one (it is budgeted in the year and spent from there)
+_CARRIED_IN = ("全年预算数", "全年执行数")
 # a department's form opens each group with a line of its own (`按收入性质分：`, `按支出性质分：`)
 _GROUP_LINE = regex(r"^按(?:收入|支出)性质分[：:]?$")
 # the cell left of the total's label in a PDF's text (`项目资金 年度资金总额 …`, the merged cell's first line), and
@@ -317,6 +332,7 @@ def _fund_rows(reader: Reader, h: int, names: list[str]) -> tuple[dict[str, Quan
         groups[-1][name] = row
         if kind == "source":
             loose.add(len(groups) - 1)
+    loose.update(i for i, g in enumerate(groups) if frozenset(g) == _NO_CARRY_OVER)
     if total is None or not all(frozenset(g) in _GROUPS or i in loose for i, g in enumerate(groups)):
         return None
     return total, groups, unit
@@ -364,7 +380,7 @@ def in_unit(q: Quantity, unit: str) -> Quantity | None:
     return quantity(Cell(q.text, q.start, q.end, 0, 0), unit)
 
 
-def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement]:
+def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement | Change]:
     """The relations the template fixes, in every self-assessment form of the document."""
     text = draft.doc.text
     if "年度资金总额" not in text or "全年执行数" not in text:
@@ -376,6 +392,8 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
     fund: _FundBlock | None = None
     forms: list[_FundBlock] = []
     for h, line in enumerate(reader.lines):
+        if fund is not None and fund.line < h:
+            yield from _adjustment_note(reader, fund, line)
         if "全年执行数" in "".join(c.text for c in line.cells) and _fund_header(line) is not None:
             # (a funds header opens another form; the words in prose, `全年执行数1,906.30万元，…`, do not)
             fund = _fund_block(reader, h)
@@ -387,6 +405,8 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
             fund.goals = _achieved_text(reader, fund.line, h)
             yield from _indicator_scores(reader, fund, h)
             fund = None
+    if not capped:
+        yield from _practised_scores(reader, forms)
     yield from _restated(draft, forms)
 
 
@@ -398,7 +418,7 @@ def mention(draft: Draft, label: str, q: Quantity) -> Mention:
 def _fund_relations(reader: Reader, fund: _FundBlock, capped: bool) -> Iterator[Breakdown | Rate | Formula]:
     draft = reader.draft
     for group in fund.groups:
-        if frozenset(group) not in _GROUPS:
+        if frozenset(group) not in _GROUPS and not _no_carry_over(fund.total, group):
             continue  # (sources by level of government: some of the total, or all, the form does not say)
         for name in _AMOUNTS:
             total = fund.total.get(name)
@@ -416,6 +436,86 @@ def _fund_relations(reader: Reader, fund: _FundBlock, capped: bool) -> Iterator[
         yield Rate("执行率", rate, si, [spent, budget], ["全年执行数", "全年预算数"], ordered=True)
     if capped:
         yield from _capped_score(reader, fund)
+
+
+def _no_carry_over(total: dict[str, Quantity | None], group: dict[str, dict[str, Quantity | None]]) -> bool:
+    """Are 当年财政拨款 and 其他资金 all of the total: they add up to it exactly in both amounts a carry-over would
+    stand in (so none was left out; the 年初预算数 is then held to them)."""
+    if frozenset(group) != _NO_CARRY_OVER:
+        return False
+    for name in _CARRIED_IN:
+        whole, parts = total.get(name), [row.get(name) for row in group.values()]
+        if whole is None or any(q is None for q in parts):
+            return False
+        if sum(q.base_value for q in parts if q is not None) != whole.base_value:
+            return False
+    return True
+
+
+# a note of the form on how the year's budget moved from the one set at its start, said of the whole funds (no source
+# named before it): `说明：全年预算数较年初预算数调增86.48万元`, `全年预算较年初预算减少20.00万元`
+_ADJUSTMENT = regex(
+    r"(?:^|[：:，,。；;])\s*(?:项目)?全年预算数?较年初预算数?(?P<word>(?P<up>调增|增加|追加)|调减|减少|核减)了?"
+    r"(?P<x>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元))"
+)
+
+
+def _adjustment_note(reader: Reader, fund: _FundBlock, line: Line) -> Iterator[Change]:
+    """A line of the form below its funds' rows noting by how much the year's budget differs from the one set at its
+    start: the total's 全年预算数 against its 年初预算数, moved the way and by the amount the note says."""
+    year, first = fund.total.get("全年预算数"), fund.total.get("年初预算数")
+    if not line.cells or year is None or first is None or not fund.unit:
+        return
+    start = line.cells[0].start
+    doc = reader.draft.doc
+    m = _ADJUSTMENT.search(doc.original[start : line.cells[-1].start + len(line.cells[-1].text)])
+    if m is None:
+        return
+    at, moved = doc.normalised_at(start + m.start("x")), doc.normalised_at(start + m.start("word"))
+    q = reader.figures.get(at) if at is not None else None
+    if q is None or moved is None or not q.exact or q.kind != "amount":
+        return
+    direction: Literal["up", "down"] = "up" if m.group("up") else "down"
+    move = Movement(direction, m.group("word"), q, moved, moved + len(m.group("word")))
+    yield Change("较年初预算数", "全年预算数", year, first, [move], sentence_of(reader.draft, q.start))
+
+
+def _score_inputs(fund: _FundBlock) -> tuple[Quantity, Quantity, Quantity] | None:
+    """The total row's full marks, rate and score, where the rate is a percentage short of 100% (at 100% and above the
+    score is the full marks whatever the rule) and the score short of the full marks, written with decimals (a whole
+    score is a band's, or one rounded too far to show how it was given)."""
+    row = fund.total
+    marks, rate, score = row.get("分值"), row.get("执行率"), row.get("得分")
+    if marks is None or rate is None or score is None or rate.kind != "percent" or not 0 < rate.value < 100:
+        return None
+    if score.decimals == 0:
+        return None
+    return (marks, rate, score) if score.value < marks.value else None
+
+
+def _proportional(marks: Quantity, rate: Quantity, score: Quantity) -> bool:
+    """Is the score the full marks times the rate, within a unit of its last digit (rounded or cut off there)?"""
+    return abs(marks.value * rate.value / 100 - score.value) < Decimal(1).scaleb(-score.decimals)
+
+
+# how many of a document's forms must give the funds' score as full marks × rate, and in what share of those whose
+# rate is short of 100%, for that to be the document's rule where it does not state one
+_PRACTICE_MIN = 2
+_PRACTICE_SHARE = Decimal("0.66")
+
+
+def _practised_scores(reader: Reader, forms: list[_FundBlock]) -> Iterator[Formula]:
+    """The funds' score as full marks × rate in every form of the document, where the document states no rule but its
+    forms show it: at least two give their score so, and two thirds of those whose rate is short of 100% (a scale of
+    bands gives round scores that the product does not; one form's slip is then read against the others)."""
+    scored = [(f, found) for f in forms if (found := _score_inputs(f)) is not None]
+    kept = sum(_proportional(*found) for _, found in scored)
+    if kept < _PRACTICE_MIN or kept < _PRACTICE_SHARE * len(scored):
+        return
+    for _, (marks, rate, score) in scored:
+        si = sentence_of(reader.draft, score.start)
+        # (a rule read from the forms, not stated: a warning)
+        yield Formula("资金得分（分值×执行率）", [marks, rate], ["*"], score, si, [0, "*", 1], certain=False)
 
 
 def _capped_score(reader: Reader, fund: _FundBlock) -> Iterator[Formula]:

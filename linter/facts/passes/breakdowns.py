@@ -1913,8 +1913,15 @@ def _counted_run(draft: Draft, total: Mention, unit: str, taken: set[int]) -> li
 ITEM_BREAK = regex(r"[；;]")
 # a sentence announcing the list after it, with no figure of its own (`全年偿还到期债务本金情况：`, `主要支出方向：`)
 HEADER = regex(r"[：:]\s*$")
-# the same words opening the sentence of the items, the first item's name after them
-OPENED_BY_HEADER = regex(r"^[^，。；,;\d]{2,40}[：:][^，。；：,;:\d]{2,40}$")
+# the same words opening the sentence of the items, the first item's name after them (`按片区统计，面积分布如下：东片区：`:
+# the words may hold a comma, no figure, and the name close with its colon)
+OPENED_BY_HEADER = regex(r"^[^。；;\d]{2,40}[：:][^，。；：,;:\d]{2,40}[：:]?$")
+
+
+# a total naming how many items it adds and what they are, no 以上 before (`两片区合计`, `三个乡镇共计`): of as many items
+COUNTED_TOTAL = regex(
+    f"^(\\d{{1,2}}|[两{ORDINALS}])\\s*(?:个|项|类)?[\u4e00-\u9fff]{{1,4}}?(?:合计|共计|总计)(?:为|是)?$"
+)
 
 
 def _listed_to_header(draft: Draft, total: Mention, unit: str, taken: set[int]) -> list[Mention]:
@@ -1923,10 +1930,12 @@ def _listed_to_header(draft: Draft, total: Mention, unit: str, taken: set[int]) 
     back to a sentence announcing them with no figure of its own, in the total's section: the items, all of them
     (as many as it counts, `以上五项`), whether they add up or not; [] when
     anything else stands between (a figure of another unit, a total, a sentence of other words)."""
-    if ABOVE_TOTAL.match(total.label.strip("，、；：。 ")) is None:
+    label = total.label.strip("，、；：。 ")
+    named_count = COUNTED_TOTAL.match(label)
+    if ABOVE_TOTAL.match(label) is None and named_count is None:
         return []
     items = _items_back(draft, total, unit)
-    counted = _counted(total.label)
+    counted = _counted(total.label) or (count_of(named_count.group(1)) if named_count is not None else 0)
     if counted and counted != len(items):
         return []  # `以上三项` after four items: which three is not said
     if len(items) < 2 or any(id(p) in taken for p in items):

@@ -21,11 +21,12 @@ from tieout.linter.patterns import regex
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-# one grade's count: `评价等级为“优”的5个`, `“良”等次的3项`, `良好的 2 个`
+# one grade's count: `评价等级为“优”的5个`, `“良”等次的3项`, `良好的 2 个`, `自评结果为：优3个` (a grade unquoted, its
+# count right after it: `_grade_parts` reads it so only where every count of the list is written so)
 # (`评定为“优”的项目7个`, `绩效评级为“优”的项目4个`: the things counted named between; `“良”3个`: a quoted grade
 # and its count with nothing between)
 GRADE_PART = regex(
-    rf"(?:(?:绩效)?(?:评价|评定|自评|评级)?(?:等级|等次|结果)?(?:为|是)?)?\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS})"
+    rf"(?:(?:绩效)?(?:评价|评定|自评|评级)?(?:等级|等次|结果)?(?:为|是)?[：:]?)?\s*{OPEN_QUOTE}(?P<g>{GRADE_WORDS})"
     r"(?P<q>[”\"」』’]?)(?:等级|等次|级)?(?P<of>的(?:项目|单位)?)?\s*(?P<n>\d{1,4})\s*(?P<c>个|项|家)"
 )
 # the list opens with 其中, or with the grading's result itself (`自评结果为“优”的7个、…`)
@@ -35,7 +36,7 @@ _JOINT = regex(r"[、，,；;]\s*")
 _CLOSER = regex(r"[）)]?[。；;]?\s*$")  # (a list in brackets closes with them: `（其中，…的项目 0 个）。`)
 # after the list, the sentence may go on about something else (`，平均得分 91.8 分`), not about more of the
 # things graded (`，另有 2 个未评价`, `，其余 1 个…`)
-_GOES_ON = regex(r"[，,]")
+_GOES_ON = regex(r"[，,；;]")
 _MORE_OF_THEM = regex(r"\d\s*(?:个|项|家)|其余|另有|另外|未|尚")
 # the thing counted, right after the total's counter (`个项目`, `个单位`)
 _COUNTED = regex(r"[\u4e00-\u9fff]")
@@ -120,7 +121,9 @@ def _listed(
     if read is None and any(id(m) in draft.parts for m in mentions):
         return None  # parts of another total's list
     grades = scale()
-    found = Breakdown(total, mentions, opened, bool(grades) and {g for _, g, _ in parts} == grades, si)
+    # (the grades are of one rank, each thing graded once: no count is a subtotal of the others)
+    whole = bool(grades) and {g for _, g, _ in parts} == grades
+    found = Breakdown(total, mentions, opened, whole, si, exclusive=True)
     return found if read is None else Completed(read, found)
 
 
@@ -150,7 +153,11 @@ def _grade_parts(text: str, start: int, end: int, opened: bool = False) -> list[
         return []
     parts: list[tuple[int, str, str]] = []
     at = opener.end() if opener is not None else start
-    while (found := GRADE_PART.match(text, at, end)) is not None and (found.group("q") or found.group("of")):
+    bare: set[bool] = set()  # whether each count is written right after its grade (`优3个`), no quote nor 的
+    while (found := GRADE_PART.match(text, at, end)) is not None:
+        bare.add(not (found.group("q") or found.group("of")))
+        if bare == {True} and found.end("g") != found.start("n") or len(bare) > 1:
+            return []  # (`中 1个` unquoted, or lists of both ways: not read)
         parts.append((found.start("n"), CANON[found.group("g")], found.group("c")))
         if _CLOSER.match(text, found.end(), end) or _ends_list(text, found.end(), end):
             grades = [g for _, g, _ in parts]
@@ -167,15 +174,21 @@ def _ends_list(text: str, at: int, end: int) -> bool:
     return _GOES_ON.match(text, at, end) is not None and _MORE_OF_THEM.search(text, at, end) is None
 
 
+# ...or the things graded named right before it, the count their number (`纳入自评的项目共7个`)
+_COUNTED_BEFORE = regex(r"(?:项目|单位)(?:共|共计|合计)?$")
+
+
 def _graded_total(draft: Draft, si: int, counter: str) -> Mention | None:
-    """The one count in `counter` of the sentence, of a thing named right after it (`8个项目`)."""
+    """The one count in `counter` of the sentence, of a thing named right after it (`8个项目`) or right before it
+    (`项目共7个`)."""
     found = [
         (m, q) for m in draft.by_sentence.get(si) or [] for q in m.quantities if q.kind == "count" and q.unit == counter
     ]
     if len(found) != 1 or not found[0][1].exact:
         return None
     m, q = found[0]
-    return m if _COUNTED.match(draft.doc.text, q.end) else None
+    text = draft.doc.text
+    return m if _COUNTED.match(text, q.end) or _COUNTED_BEFORE.search(text, max(q.start - 4, 0), q.start) else None
 
 
 def _read_already(draft: Draft, total: Mention, parts: list[Mention]) -> Breakdown | None:
