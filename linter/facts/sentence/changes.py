@@ -121,8 +121,11 @@ THIS_REPORT_YEAR = regex(r"^[，,]?\s*(?:本年|今年|本年度)$")
 
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
 COMPARED_TAIL = regex(rf"(?:比|较)(?:(?:{LAST_YEAR_NAMES})(?:末|底)?|年初|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
-# a label that is a comparison with a reference it names (`比第四次经济普查的`, `较改革前的`), no movement in it
-COMPARED_WITH = regex(r"(?:比|较)(?![^，。；]*(?:增|减|提高|降低|下降|上升))[^，。；\d]{1,20}的")
+# a label that is a comparison with a reference it names (`比第四次经济普查的`, `较改革前的`, `较1-3月累计的`: months
+# to date), no movement in it
+COMPARED_WITH = regex(
+    r"(?:比|较)(?![^，。；]*(?:增|减|提高|降低|下降|上升))(?:[^，。；\d]|\d{1,2}(?:[-—－~至]\d{1,2})?月){1,20}的"
+)
 
 
 # the gap alone (`…，超收 6.74 亿元；比上年…增长`): what the outcome passed its budget by, never what changed
@@ -1027,8 +1030,8 @@ class Changes(Reader):
         owner = next((m for m in mentions if current is not None and current in m.quantities), None)
         if key and owner is not None and key not in owner.label:
             return base, None, label
-        if owner is not None and owner.key and LAST_YEAR_ONLY.match(label):
-            label = owner.key
+        if owner is not None and owner.key and (LAST_YEAR_ONLY.match(label) or COMPARED_IN_LABEL.match(label)):
+            label = owner.key  # (`较1-3月累计的 B` names what is compared with, not what changed)
         if current is not None and not self._comparable(subject, mentions, current):
             # `全市收入 312.45 亿元（上年市本级为 121.34 亿元），比上年增长 4.6%`: the earlier figure is
             # another quantity's; the change is the current figure's against a base not stated here
