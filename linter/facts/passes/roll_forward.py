@@ -156,14 +156,20 @@ def _moved_the_sentence_before(draft: Draft, si: int) -> bool:
     稳定调节基金，全年共补充 C。预算稳定调节基金年初余额 A，调入预算 B，年末余额 D`: D = A + C − B)? The flows the
     sentence lists are then not all of the year's."""
     said = draft.by_sentence.get(si) or []
-    if si < 1 or not said or draft.doc.sentences[si - 1].paragraph != draft.doc.sentences[si].paragraph:
+    if si < 1 or not said:
+        return False
+    # (a PDF's line ending at a 。 may end the paragraph as read: the sentence closing the paragraph right before,
+    # under the same heading, is as near)
+    before, own = draft.doc.sentences[si - 1], draft.doc.sentences[si]
+    if before.paragraph != own.paragraph and not (
+        before.paragraph == own.paragraph - 1 and same_section(draft, before.start, own.start)
+    ):
         return False
     # what the stock is of, as the sentence's first figure names it (`省级预算稳定调节基金年初余额`), its scope words
     # maybe left out before (`补充预算稳定调节基金`): a name of four characters or more ending it
     name = STOCK.sub("", _stock(said[0].label))
-    sentence = draft.doc.sentences[si - 1]
-    before = draft.doc.text[sentence.start : sentence.end]
-    if len(name) < 4 or not any(name[k:] in before for k in range(len(name) - 3)):
+    words = draft.doc.text[before.start : before.end]
+    if len(name) < 4 or not any(name[k:] in words for k in range(len(name) - 3)):
         return False
     return any(_money(m) is not None and _flow(m.label) != 0 for m in draft.by_sentence.get(si - 1) or [])
 
