@@ -14,6 +14,7 @@ from tieout.linter.facts.sentence.lists import Lists
 from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
     LAST_YEAR_CMP,
+    NAMES_LEFT_OVER,
     WORDED_VALUE,
     end_and_start,
     is_label,
@@ -496,7 +497,7 @@ class SentencePass(Lists, Chains, Bases):
             self._remainders(mentions, si)
             self._left_over(mentions, si)
             self._rest(mentions, si)
-        if "余" in said or "约" in said or "未" in said:  # (what is left: 结余, 节约, 未执行 …)
+        if NAMES_LEFT_OVER.search(said):  # (what is left: 结余, 结存, 节约, 未执行 …, the words of wording.left_over)
             self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
         if "计" in said:

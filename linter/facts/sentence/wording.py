@@ -80,9 +80,10 @@ STATED_YEAR = regex(r"((?:19|20)\d{2})\s*年")
 FULL_MARKS = regex(r"满分|分值")
 
 
-LEFT_OVER = regex(
-    r"(?:项目|资金)?(?:结余|结存|节余|节约|剩余|尚未支出|未支出|尚未使用|未使用|尚未执行|未执行)(?:资金)?(?:为|是)?$"
-)
+LEFT_OVER_WORDS = "结余|结存|节余|节约|剩余|尚未支出|未支出|尚未使用|未使用|尚未执行|未执行"
+LEFT_OVER = regex(rf"(?:项目|资金)?(?:{LEFT_OVER_WORDS})(?:资金)?(?:为|是)?$")
+# any of those words in a text (a sentence holding none has no figure named as left over: readings of one skip it)
+NAMES_LEFT_OVER = regex(LEFT_OVER_WORDS)
 
 
 SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
