@@ -1940,7 +1940,27 @@ def _listed_to_header(draft: Draft, total: Mention, unit: str, taken: set[int]) 
         return []  # `以上三项` after four items: which three is not said
     if len(items) < 2 or any(id(p) in taken for p in items):
         return []
+    if not _names_the_items(label, items):
+        return []
     return items
+
+
+# the names a total of what is above joins (`以上税收分成收入和非税收入合计`: 税收分成收入, 非税收入)
+ABOVE_NAMES = regex(
+    r"^(?:以上|上述)(?P<names>[\u4e00-\u9fff“”（）()]{2,}?(?:和|及|与|、)[\u4e00-\u9fff“”（）()]{2,}?)(?:合计|共计|总计|小计)"
+)
+NAME_JOIN = regex(r"和|及|与|、")
+
+
+def _names_the_items(label: str, items: list[Mention]) -> bool:
+    """Are the items above a total the ones its words name, where it names them (`以上税收分成收入和非税收入合计 T`
+    after a 其中 list of another figure's parts: not those)? A total naming none (`以上合计`, `以上三项合计`) may be of
+    any items above."""
+    named = ABOVE_NAMES.match(label)
+    if named is None:
+        return True
+    names = [n for n in NAME_JOIN.split(named.group("names")) if n]
+    return len(names) == len(items) and all(any(n in p.label or p.label.endswith(n) for p in items) for n in names)
 
 
 def _items_back(draft: Draft, total: Mention, unit: str) -> list[Mention]:
