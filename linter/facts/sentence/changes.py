@@ -121,6 +121,8 @@ THIS_REPORT_YEAR = regex(r"^[，,]?\s*(?:本年|今年|本年度)$")
 
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
 COMPARED_TAIL = regex(rf"(?:比|较)(?:(?:{LAST_YEAR_NAMES})(?:末|底)?|年初|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
+# words naming a figure after a bracket, then its comparison (`，2025年末余额比上年末`; not `，比上年`, `，同比`)
+NAMED_THEN_COMPARED = regex(r"[，,]\s*[\u4e00-\u9fff\d]{2,16}?(?:比|较)")
 # a label that is a comparison with a reference it names (`比第四次经济普查的`, `较改革前的`, `较1-3月累计的`: months
 # to date), no movement in it
 COMPARED_WITH = regex(
@@ -378,7 +380,7 @@ class Changes(Reader):
         if unread is not None:
             self.facts.changes.append(unread)
             return
-        current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
+        current, label, base_of_rate = self._changed_figure(c, si, mentions, subject, key)
         if c.base is None and self._respective(c, si, mentions, subject, certain):
             return
         current, base_of_rate, done = self._stated_base(c, si, subject, mentions, key, (current, base_of_rate))
@@ -1027,6 +1029,8 @@ class Changes(Reader):
         资金 A；…人均补助标准提高 5 元`: this year's standard is not stated here)."""
         base: Quantity | None = figure
         current = self._other_current(subject, mentions, figure, change)
+        if current is not None and change is not None and self._named_after_bracket(current, change):
+            current = None  # (`上年末余额 B（一般 a、专项 b），年末余额比上年末增加 Δ`: b is a note on B)
         owner = next((m for m in mentions if current is not None and current in m.quantities), None)
         if key and owner is not None and key not in owner.label:
             return base, None, label
@@ -1445,6 +1449,27 @@ class Changes(Reader):
         if subject is None and self._own_rate(si) is None:
             return self._subject_before(si, mentions, certain)
         return subject, certain
+
+    def _changed_figure(
+        self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, key: str
+    ) -> tuple[Quantity | None, str, Quantity | None]:
+        """`_what_changed`, but none where the figure found is a note in brackets before the change's own name of what
+        changed (`B（a、b），2025年末余额比上年末增加 Δ`: not b)."""
+        current, label, base_of_rate = self._what_changed(c, si, mentions, subject, key)
+        if current is not None and self._named_after_bracket(current, c):
+            current = None
+        return current, label, base_of_rate
+
+    def _named_after_bracket(self, current: Quantity, c: _Change) -> bool:
+        """Does the figure close a bracket after which the change names what changed before its comparison
+        (`余额 B（一般债务 a、专项债务 b），2025年末余额比上年末增加 Δ`)? The figure is a note on B, not what changed."""
+        if not c.movements:
+            return False
+        text = self.doc.text
+        close = text.find("）", current.end, c.movements[0].start)
+        if close < 0 or text[current.end : close].strip():
+            return False
+        return NAMED_THEN_COMPARED.match(text, close + 1, c.movements[0].start) is not None
 
     def _noted_apart(self, m: Mention, moved_at: int) -> bool:
         """Does the figure stand in brackets closed before the change's words (`收支结余 C（总收入 A－总费用 B），上年
