@@ -961,6 +961,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             # `其中，…（项）年初预算 A，支出决算 B`: one item at two stages, no parts of a whole; nor one fund's
             # sources and uses (`其中财政拨款全年可用资金 a，财政拨款支出 b`)
             continue
+        items = _before_a_sibling(draft, items, prev)
         name = draft.whole_named.get(si)
         if name is not None:
             # `基本支出中，…`: the list is of the figure it names, or of none
@@ -978,6 +979,23 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             found = _one_group(draft, items, prev, si)
             if found is not None and _kept(draft, found, prev, si):
                 yield _said_whole(draft, found, si)
+
+
+# a dash opening an item of a list (`——利润收入 T`), and one opening an item after a semicolon or a line's end
+DASH_ITEM = regex(r"^[—–－-]{1,2}")
+DASH_AFTER = regex(r"[；;。\n]\s*[—–－-]{1,2}")
+
+
+def _before_a_sibling(draft: Draft, items: list[Mention], prev: list[Mention]) -> list[Mention]:
+    """The items of a 其中 list up to one opened by the dash that opens the whole's own item (`——利润收入 T。其中：A a；
+    B b；——股利收入 c；——其他收入 d`): c and d are the whole's siblings, items of the list it stands in, not its parts."""
+    if not any(DASH_ITEM.match(m.label) for m in prev):
+        return items
+    text = draft.doc.text
+    for k in range(1, len(items)):
+        if items[k - 1].quantities and DASH_AFTER.search(text, items[k - 1].quantities[-1].end, items[k].start):
+            return items[:k]
+    return items
 
 
 FUND_SOURCE = regex(f"^其中(?:{_alt('fund_sources')})")
