@@ -6,6 +6,7 @@ All of them are inferred (`certain=False`): a finding on one is a warning, never
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -991,9 +992,15 @@ def _before_a_sibling(draft: Draft, items: list[Mention], prev: list[Mention]) -
     B b；——股利收入 c；——其他收入 d`): c and d are the whole's siblings, items of the list it stands in, not its parts."""
     if not any(DASH_ITEM.match(m.label) for m in prev):
         return items
+    return _until(draft, items, DASH_AFTER)
+
+
+def _until(draft: Draft, items: list[Mention], opener: re.Pattern[str]) -> list[Mention]:
+    """The items up to the first whose words from the item before on hold `opener` (a clause or an item of another
+    list opening there)."""
     text = draft.doc.text
     for k in range(1, len(items)):
-        if items[k - 1].quantities and DASH_AFTER.search(text, items[k - 1].quantities[-1].end, items[k].start):
+        if items[k - 1].quantities and opener.search(text, items[k - 1].quantities[-1].end, items[k].start):
             return items[:k]
     return items
 
@@ -1480,11 +1487,7 @@ NAMED_AGAIN = regex(r"[；;。]\s*在?[\u4e00-\u9fff“”（）()]{2,24}?中[�
 def _until_named_again(draft: Draft, parts: list[Mention]) -> list[Mention]:
     """The parts of a `X中，` list up to a clause naming another whole the same way: those after it are that
     whole's (`新增债券中，新增一般债券 a，新增专项债券 b；再融资债券中，再融资一般债券 c…`: c is no 新增债券)."""
-    text = draft.doc.text
-    for k in range(1, len(parts)):
-        if NAMED_AGAIN.search(text, parts[k - 1].quantities[-1].end, parts[k].quantities[0].start):
-            return parts[:k]
-    return parts
+    return _until(draft, parts, NAMED_AGAIN)
 
 
 def _other_period(a: str | None, b: str | None) -> bool:
@@ -1978,7 +1981,7 @@ def _names_the_items(label: str, items: list[Mention]) -> bool:
     if named is None:
         return True
     names = [n for n in NAME_JOIN.split(named.group("names")) if n]
-    return len(names) == len(items) and all(any(n in p.label or p.label.endswith(n) for p in items) for n in names)
+    return len(names) == len(items) and all(any(n in p.label for p in items) for n in names)
 
 
 def _items_back(draft: Draft, total: Mention, unit: str) -> list[Mention]:

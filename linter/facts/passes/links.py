@@ -363,7 +363,8 @@ def _share_base(
         outer = replace(outer, fund=None)
     wanted = Identity(item, said.under(outer))
     assert s.part is not None  # (share_bases reads only shares with a part)
-    found = _named_wholes(draft, wanted, s.part, part, said, lists)
+    every = _wholes(draft, wanted, s.part)  # (every figure of the item named, before the tests of _named_wholes)
+    found = _named_wholes(draft, every, part, said, wanted.context, lists)
     if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
         # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
         # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's
@@ -380,7 +381,7 @@ def _share_base(
         if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
             return replace(s, total=whole, certain=False)
         return None
-    if _either_budget(draft, s.base_label, said, wanted, s.part, lists):
+    if _either_budget(draft, s.base_label, said, wanted, s.part, every, lists):
         return None
     found = _in_own_paragraph(_under_own_subject(found, part), part)
     listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
@@ -397,36 +398,47 @@ INITIAL_BUDGET = regex(r"年初|原预算|调整前")
 
 
 def _either_budget(
-    draft: Draft, base_label: str, said: Context, wanted: Identity, q: Quantity, lists: dict[int, Mention]
+    draft: Draft,
+    base_label: str,
+    said: Context,
+    wanted: Identity,
+    q: Quantity,
+    every: list[tuple[Mention, Quantity]],
+    lists: dict[int, Mention],
 ) -> bool:
     """Do the words name an item's budget by no stage of it (`占项目支出预算的 p%`) in a report stating that item's
     budget adjusted too (`年初预算 T，其中项目支出 A。…调整后全年预算中，…项目支出 B`)? Which of the two is meant is not
-    said: the adjusted one, as often as the initial one."""
+    said: the adjusted one, as often as the initial one. `every`: the figures of the item `wanted` names (_wholes)."""
     if said.stage != BUDGET_STAGES[0] or INITIAL_BUDGET.search(base_label):
         return False
     adjusted = Identity(wanted.item, replace(wanted.context, stage=BUDGET_STAGES[1]))
     if _wholes(draft, adjusted, q):
         return True
     return any(
-        (total := next((lists[id(x)] for x in m.quantities if id(x) in lists), None)) is not None
-        and total.identity.context.stage == BUDGET_STAGES[1]
-        for m, _ in _wholes(draft, wanted, q)
+        (total := _listed_in(m, lists)) is not None and total.identity.context.stage == BUDGET_STAGES[1]
+        for m, _ in every
     )
 
 
 def _named_wholes(
-    draft: Draft, wanted: Identity, q: Quantity, part: Mention, said: Context, lists: dict[int, Mention]
+    draft: Draft,
+    every: list[tuple[Mention, Quantity]],
+    part: Mention,
+    said: Context,
+    wanted: Context,
+    lists: dict[int, Mention],
 ) -> list[tuple[Mention, Quantity]]:
     """The figures of the whole a share names: never the part itself restated (`一般公共预算拨款收入 X，占本年收入的
     p%…；…一般公共预算拨款收入 X`); the same item of another scope is another quantity (`县级支出 A，占全州支出的 p%`:
     全州支出 is the whole); nor last year's figure (`占一般公共预算支出的比重为 p%，比上年增长 r%（上年支出为 B）`), nor a
-    part of a list whose whole states another stage than the share's words."""
+    part of a list whose whole states another stage than the share's words. `every`: the figures of the item
+    named (_wholes), `wanted` the context they are read in."""
     return [
         (m, w)
-        for m, w in _wholes(draft, wanted, q)
+        for m, w in every
         if not _restated(part, m)
         and not said_earlier(draft, m, [part])
-        and not _list_says_otherwise(draft, m, said, wanted.context, lists)
+        and not _list_says_otherwise(draft, m, said, wanted, lists)
         and not _opening_only(m, part)
         and not _scope_unsaid(said, m)
     ]
@@ -455,12 +467,17 @@ def _list_says_otherwise(draft: Draft, m: Mention, said: Context, wanted: Contex
     is passed on.) `lists`: the total of the list each listed figure is in (_list_totals)."""
     if not draft.is_part(m):
         return False
-    total = next((lists[id(q)] for q in m.quantities if id(q) in lists), None)
+    total = _listed_in(m, lists)
     whole = total.identity.context if total is not None else None
     return whole is not None and any(
         getattr(said, f) not in (None, MIXED) and getattr(whole, f) not in (None, MIXED, getattr(wanted, f))
         for f in ("stage", "fund", "period")
     )
+
+
+def _listed_in(m: Mention, lists: dict[int, Mention]) -> Mention | None:
+    """The total of the list the figure is listed in (`lists`: _list_totals), if any."""
+    return next((lists[id(q)] for q in m.quantities if id(q) in lists), None)
 
 
 def _whole_named(draft: Draft, base_label: str, part: Mention) -> tuple[str, Context]:
