@@ -5,6 +5,7 @@ intermediate items (entries, breakdowns, rates, changes …) that linter/facts/s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -104,14 +105,10 @@ def _use_before_list(tokens: list[Tok]) -> list[Tok]:
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 
-_USE_CLAUSES: tuple[str, ...] | None = None
-
-
+@cache
 def _use_clauses() -> tuple[str, ...]:
-    global _USE_CLAUSES
-    if _USE_CLAUSES is None:
-        _USE_CLAUSES = tuple(words("relations", "use_clauses"))
-    return _USE_CLAUSES
+    """The words opening a clause of what a part is used for (vocab relations `use_clauses`), read at first use."""
+    return tuple(words("relations", "use_clauses"))
 
 
 def _share_after_change(items: list) -> list:

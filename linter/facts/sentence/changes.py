@@ -452,15 +452,9 @@ class Changes(Reader):
         """`T（A a，B b，C c），比上年 D 减少 Δ`: a change right after a bracket that lists what the figure before it
         holds, the figure read as changed the bracket's last: the figure before the bracket, where the figures agree
         (`_of_two`), is what changed."""
-        if not c.movements:
-            return None
+        close = self._closed_after(current, c)
         text = self.doc.text
-        close = text.find("）", current.end, c.movements[0].start)
-        if (
-            close < 0
-            or text[current.end : close].strip()
-            or not CLOSED_TO_MOVE.fullmatch(text, close + 1, c.movements[0].start)
-        ):
+        if close < 0 or not CLOSED_TO_MOVE.fullmatch(text, close + 1, c.movements[0].start):
             return None
         depth, k = 0, current.start - 1
         while k >= 0 and text[k] not in "。\n":
@@ -1463,13 +1457,17 @@ class Changes(Reader):
     def _named_after_bracket(self, current: Quantity, c: _Change) -> bool:
         """Does the figure close a bracket after which the change names what changed before its comparison
         (`余额 B（一般债务 a、专项债务 b），2025年末余额比上年末增加 Δ`)? The figure is a note on B, not what changed."""
+        close = self._closed_after(current, c)
+        return close >= 0 and NAMED_THEN_COMPARED.match(self.doc.text, close + 1, c.movements[0].start) is not None
+
+    def _closed_after(self, current: Quantity, c: _Change) -> int:
+        """Where the bracket the figure closes (`…b）`, nothing between) ends, before the change's first move; -1 where
+        the figure closes none or the change states no move."""
         if not c.movements:
-            return False
+            return -1
         text = self.doc.text
         close = text.find("）", current.end, c.movements[0].start)
-        if close < 0 or text[current.end : close].strip():
-            return False
-        return NAMED_THEN_COMPARED.match(text, close + 1, c.movements[0].start) is not None
+        return close if close >= 0 and not text[current.end : close].strip() else -1
 
     def _noted_apart(self, m: Mention, moved_at: int) -> bool:
         """Does the figure stand in brackets closed before the change's words (`收支结余 C（总收入 A－总费用 B），上年
