@@ -647,8 +647,49 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         # department's vehicle upkeep, of its basic spending)
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
         context = replace(context, fund=ANY_FUND)
-    hits = [h for h in hits if not _spent_from(ctx, m, h)]
+    hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h))], context
+
+
+# the words naming a budget as first approved, and as it stands after the year's adjustments (vocab
+# budget_adjustment: `年初预算`, `调整后`, `全年预算`)
+ADJUSTMENT = load("relations").get("budget_adjustment") or {}
+BUDGET_MOMENT = regex(
+    "|".join(f"(?P<{k}>{'|'.join(ADJUSTMENT.get(k) or [])})" for k in ("initial", "adjusted") if ADJUSTMENT.get(k))
+)
+# the roles of a table's budget columns (vocab tables.column_roles): the adjusted budget's (`全年预算数`, `调整预算数`),
+# and the budget's, which the header's 年初 makes the initial one
+ADJUSTED_COLUMN = "调整预算数"
+BUDGET_COLUMN = "预算数"
+
+
+def _another_budget(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the cell of a budget column at another moment than the one the figure's sentence names last before it
+    (`年初预算 A，其中：基本支出 B`: B is of the initial budget, not the `全年预算` column's, which after the year's
+    adjustments is another figure; `调整后预算 C，其中基本支出 D` against a `年初预算数` column alike)?"""
+    column = h.identity.column
+    table = tables_by_index(ctx)[h.identity.table]
+    header = _column_header(table, h.identity.col)
+    if column == ADJUSTED_COLUMN:
+        cell = "adjusted"
+    elif column == BUDGET_COLUMN and "年初" in header:
+        cell = "initial"
+    else:
+        return False
+    sentence = ctx.doc.sentences[m.sentence] if 0 <= m.sentence < len(ctx.doc.sentences) else None
+    if sentence is None:
+        return False
+    said = [x.lastgroup for x in BUDGET_MOMENT.finditer(ctx.doc.text, sentence.start, m.start)]
+    return bool(said) and said[-1] != cell
+
+
+def _column_header(table: Table, col: int) -> str:
+    """The words of a column's header, every level joined."""
+    for side in table.sides:
+        for c in side.columns:
+            if c.index == col:
+                return "".join(c.path)
+    return ""
 
 
 # an income's name (`事业收入`, `其他收入`), and the word of spending in a table's title or a figure's label

@@ -10,6 +10,7 @@ see the breakdowns earlier ones found (a total stated after its parts is not als
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import (
@@ -66,10 +67,11 @@ from tieout.linter.facts.passes import (
     unit_costs,
     unspent,
 )
-from tieout.linter.facts.passes.base import Completed, rolls_forward
+from tieout.linter.facts.passes.base import Completed, exact_figure, foots, rolls_forward
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
+    from tieout.linter.text.model import Document
 
 Pass = Callable[["Draft"], Iterable[Any]]
 
@@ -203,7 +205,33 @@ def _record(draft: Draft, found: Any) -> None:
         # a balance rolled forward from its opening balance, whatever pass read it as a list (a chain that
         # says what it adds and subtracts, `上年末余额 A，加上 B，减去 C，年末余额 T`, is that roll-forward)
         return
+    if isinstance(found, Breakdown):
+        found = _footing_prefix(draft.doc, found)
     getattr(facts, COLLECTIONS[type(found)]).append(found)
     if isinstance(found, Breakdown):
         draft.totals.add(id(found.total))
         draft.parts.update(id(p) for p in found.parts)
+
+
+def _footing_prefix(doc: Document, found: Breakdown) -> Breakdown:
+    """A list whose parts add up to more than its total while its first parts (two at least, all but one at most)
+    make the total exactly, the next part on a line of its own, is that many parts long: the rest go on with the
+    total's siblings (`利润收入 T。其中：` /
+    five companies' lines / `股利、股息收入 b`; `支出 T。其中：1.… 2.… 3.… 4.调出资金 d`, 调出资金 beside spending, not
+    of it)."""
+    if found.minus or len(found.parts) < 3:
+        return found
+    total = exact_figure(found.total)
+    if total is None:
+        return found
+    values = [q for p in found.parts if (q := p.of_unit(total.base_unit)) is not None and q.exact]
+    if len(values) != len(found.parts) or foots(total, values):
+        return found
+    if sum(q.base_value for q in values) < total.base_value:
+        return found  # (short of its total: the list may name some parts only)
+    for k in range(2, len(values)):
+        # (cut only between lines: within one, `按问题类型分：A a，B b，C c` lists all it names, one too many)
+        a, b = doc.origin[found.parts[k - 1].start], doc.origin[found.parts[k].start]
+        if "\n" in doc.original[a:b] and foots(total, values[:k]):
+            return replace(found, parts=found.parts[:k])
+    return found

@@ -264,6 +264,8 @@ def led_lists(draft: Draft) -> Iterator[Breakdown]:
             items = [_heading_figure(draft, k, starts, q.base_unit) for k in kids]
             parts = [m for x in items if x is not None for m in x[:1]]
             if len(parts) == len(kids) and not draft.is_part(total) and of_total(total, parts):
+                if _another_moment(total, parts[0]):
+                    continue  # (`上年“三公”经费支出 A` / `1.因公出国（境）费预算数 a`: last year's outcome, not their whole)
                 found.append((total, parts, foots(q, [x[1] for x in items if x is not None])))
         if len(found) > 1:
             # (`“三公”经费年初预算 A，决算 B，…` / `1.因公出国（境）费 a…`: the items total one of the two, the one they
@@ -272,6 +274,16 @@ def led_lists(draft: Draft) -> Iterator[Breakdown]:
         if len(found) == 1:
             total, parts, _ = found[0]
             yield Breakdown(total, parts, "具体为", True, total.sentence, inferred=True, certain=False)
+
+
+def _another_moment(total: Mention, part: Mention) -> bool:
+    """Does the total's identity state a stage or period its first part's states otherwise (last year's outcome
+    before items of this year's budget)?"""
+    a, b = total.identity.context, part.identity.context
+    return any(
+        getattr(a, f) not in (None, MIXED) and getattr(b, f) not in (None, MIXED) and getattr(a, f) != getattr(b, f)
+        for f in ("stage", "period")
+    )
 
 
 def _lead_figures(draft: Draft, sec: Section, first_kid: int, starts: list[int]) -> list[tuple[Mention, Quantity]]:
