@@ -232,7 +232,25 @@ def _bare_amount(text: str, m: Mention, q: Quantity) -> bool:
         return False  # `分别为 1,422.65、318.47 万元`: one unit written after the list's last figure
     if PER_UNIT.match(text, q.end):
         return False  # `15.41 元/平方米`, `249.17元/吨`: a cost per unit, its compound unit written
+    if _in_figures_bracket(text, q):
+        return (
+            False  # `39.6万元（运转经费9.2、干部报酬20.7）`: parts of the figure the bracket opens after, in its unit
+        )
     return q.decimals > 0 or len(str(abs(q.value)).split(".")[0]) >= MIN_DIGITS
+
+
+# a figure with its unit right before a bracket (`39.6万元（`)
+FIGURE_BEFORE_BRACKET = regex(r"\d\s*(?:万元|亿元|千元|元)\s*[（(]$")
+BRACKETS = regex(r"[（()）]")
+
+
+def _in_figures_bracket(text: str, q: Quantity) -> bool:
+    """Does the figure stand in a bracket opened right after a figure with its unit (the bracket states that
+    figure's parts, in its unit)?"""
+    opened = None
+    for b in BRACKETS.finditer(text, max(0, q.start - 60), q.start):
+        opened = b.end() if b.group() in "（(" else None
+    return opened is not None and FIGURE_BEFORE_BRACKET.search(text, max(0, opened - 12), opened) is not None
 
 
 def _growth(c: Change) -> tuple[Decimal, Decimal] | None:

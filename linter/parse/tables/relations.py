@@ -18,7 +18,16 @@ from .halves import whole_total
 from .header import part_name
 from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
-from .vocab import PART_HEADING, defined_sums, overall_score, rate_heading, total_words, weight_noted, words
+from .vocab import (
+    PART_HEADING,
+    PERCENT_NOTE,
+    defined_sums,
+    overall_score,
+    rate_heading,
+    total_words,
+    weight_noted,
+    words,
+)
 
 NOT_ITEMISED = words("not_itemised")
 OPTIONAL = "optional"  # a component of a defined sum that may be missing (linter/vocab/sums.yaml)
@@ -57,9 +66,9 @@ class Relation:
 
 
 def additive_rows(side: Side) -> list[Row]:
-    """The side's rows whose figures add up across its columns: not a row of rates (`增减率（%）`, `资产负债率(%)`),
-    whose figures add into no total, across as down."""
-    return [r for r in side.rows if not rate_heading(r.label)]
+    """The side's rows whose figures add up across its columns: not a row of rates (`增减率（%）`, `资产负债率(%)`), nor
+    of figures in per cent by its note (`营业收入增长（%）`), whose figures add into no total, across as down."""
+    return [r for r in side.rows if not rate_heading(r.label) and not PERCENT_NOTE.search(flatten(r.label))]
 
 
 def summable(side: Side) -> list[int]:
