@@ -26,6 +26,12 @@ from tieout.linter.vocab import load
 from .._util import unit_foreign, written
 from ._judge import table_name
 
+
+def _words(key: str) -> list[str]:
+    """A word list of the tables vocabulary, each word escaped for a pattern."""
+    return [re.escape(str(w)) for w in load("tables").get(key) or []]
+
+
 CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 # what opens a label that is no part of its item: `其中`, punctuation, and `另有` (`…收入合计 A。另有年初结转和结余
 # B`: B is the row 年初结转和结余, the words say only that it comes beside the total)
@@ -767,9 +773,8 @@ def _not_its_total(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
     )
 
 
-# the words of a heading that name no thing of its own (`1.预算总体情况`, `（三）部门预算及执行情况`, `一、项目基本情况`:
-# the document's own project or department)
-HEADING_NOISE = regex(r"情况|总体|概况|基本|主要|整体|说明|分析|项目|部门|单位|及|和|与|的|[（）()“”\s]")
+# the words of a heading that name no thing of its own (vocab tables.heading_noise), and its brackets, quotes and spaces
+HEADING_NOISE = regex("|".join([*_words("heading_noise"), r"[（）()“”\s]"]))
 
 
 def _under_a_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
@@ -796,9 +801,8 @@ def _column_word(m: Mention, hit: Hit) -> bool:
     return bool(hit.identity.column) and item(LEADING.sub("", m.label)) == item(hit.identity.column)
 
 
-# the words of a column that say which stage or moment of a thing its figures are (`实际到位` of `应到位`, `年末余额` of
-# `年初余额`)
-STAGE_WORDS = regex(r"实际|决算|执行|应|计划|预算|年初|年末|期初|期末|全年|调整后?")
+# the words of a column that say which stage or moment of a thing its figures are (vocab tables.stage_words)
+STAGE_WORDS = regex("|".join(_words("stage_words")))
 
 
 def _thing_named_before(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
@@ -846,8 +850,9 @@ def _led_by_a_name(ctx: CheckContext, m: Mention, table: int) -> bool:
     return not any(n and (n in name or name in n) for n in names)
 
 
-# the words of a table's title that name no thing of its own: its number, its sides, its kind
-TITLE_NOISE = regex(r"表[\d一二三四五六七八九十]*|总表|收入|支出|合计|情况|明细|汇总")
+# the words of a table's title that name no thing of its own: its number, and its sides and kind (vocab
+# tables.title_noise)
+TITLE_NOISE = regex("|".join([r"表[\d一二三四五六七八九十]*", *_words("title_noise")]))
 
 
 def _of_another_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
