@@ -229,7 +229,8 @@ def find_aligned(doc: Document) -> list[Aligned]:
             continue  # (the next run starts past this one)
         if found is not before:
             if before is not None and _goes_on(lines, before, found):
-                _left_open(before)
+                if not _closed_by_total(before):
+                    _left_open(before)
                 found.continued = True
             out.append(found)
         i = found.last_line + 1
@@ -1192,6 +1193,15 @@ def _rows(
 
 # a table's title: it ends with 表 (its number, a unit note or a bracket may follow)
 TABLE_TITLE = lazy(r"[\u4e00-\u9fff]表(?:\s*[（(][^）)]*[）)])?\s*$|^\s*附?表\s*\d")
+
+
+def _closed_by_total(table: Aligned) -> bool:
+    """Does the table's last row total it (`收入合计` under the rows it sums, none above them)? Then the rows of the
+    piece after it under the same header (`…安排的支出` / `支出合计`) are none of its parts: what it states is
+    complete, though the next piece, which may total this one's rows with its own (`收入总计`), is still read as
+    its continuation."""
+    labels = [row[0].text for row, indent in zip(table.block.rows, table.indents, strict=False) if indent >= 0 and row]
+    return len(labels) >= 3 and total_kind(labels[-1]) == "grand" and total_kind(labels[0]) is None
 
 
 def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
