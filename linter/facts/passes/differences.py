@@ -139,6 +139,14 @@ def _bears(m: Mention, names: frozenset[str], entity: bool = False, taken: bool 
 ENTITY = regex("^.*?(?:" + "|".join(str(w) for w in load("differences").get("entity_heads") or []) + ")(?:的)?")
 
 
+# the body that settled a figure, before its name (`经区财政投资评审中心审定金额`: 审定金额, the amount it approved)
+SETTLED_BY = regex(
+    "^经[\u4e00-\u9fff]{1,20}?(?:"
+    + "|".join([*(str(w) for w in load("differences").get("entity_heads") or []), "中心", "局", "所", "处", "委员会"])
+    + ")"
+)
+
+
 # the word saying a figure was achieved, after the year's word (`全年实现利润总额`, `实现净利润`): the name follows it
 ACHIEVED = regex(r"^(?:全年|本年度?|当年|年内)?实现(?=[\u4e00-\u9fff]{2})")
 # the word saying a figure is taken away (`扣除所得税费用 B 后`, `减：所得税费用 B`): the subtrahend's name follows it
@@ -154,7 +162,7 @@ def _readings(label: str, entity: bool = False, taken: bool = False) -> frozense
     label = label.replace(" ", "")
     names = {label, ENTITY.sub("", label)} if entity else {label}
     names |= {TAKEN.sub("", x) for x in names} if taken else set()
-    names |= {ACHIEVED.sub("", x) for x in names}
+    names |= {ACHIEVED.sub("", x) for x in names} | {SETTLED_BY.sub("", x) for x in names}
     return frozenset(names | {x[len(w) :] for x in names for w in CURRENT if x.startswith(w)})
 
 
