@@ -97,8 +97,9 @@ def _period_outturn() -> re.Pattern[str]:
 
 def _names_a_ratio(text: str, w: str, kind: str) -> bool:
     """A header that ends with a comparison to the budget or to last year (`完成预算`, `为上年`, not `完成预算数`):
-    a ratio whether or not a `%` is written by it (the unit line may say `单位：亿元、%`)."""
-    return kind == "ratio" and text.endswith(w) and w.startswith(("为", "完成", "占"))
+    a ratio whether or not a `%` is written by it (the unit line may say `单位：亿元、%`); so is a progress
+    (`支出进度`, `执行进度`: the outcome over its budget, in per cent)."""
+    return kind == "ratio" and text.endswith(w) and (w.startswith(("为", "完成", "占")) or w.endswith("进度"))
 
 
 def _compared(text: str, percent: bool) -> Role | None:
