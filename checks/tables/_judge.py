@@ -34,12 +34,12 @@ def column_miss(
     related: list[tuple[Quantity, str]],
 ) -> Outcome:
     """A rate column's cell that misses its row's rate `exact` (in %) worked out as `formula` from the `related`
-    cells: the finding, the rate it should be written at the cell's decimals."""
+    cells: the finding, the rate it should be written at the cell's decimals (the fix in the cell's own form: a
+    column whose cells are written without `%`, its header saying they are in per cent, keeps them so)."""
     expected = f"{fmt(exact, stated.decimals)}%"
     msg = f"“{header}”列的 {stated.text} 与 {formula} = {pct(exact)}% 不符，应为 {expected}"
-    return Outcome(
-        stated, verdict, kind, related, msg, stated.text, expected, expected, operands=[q for q, _ in related]
-    )
+    fix = expected if stated.text.rstrip().endswith(("%", "％")) else expected.removesuffix("%")
+    return Outcome(stated, verdict, kind, related, msg, stated.text, fix, fix, operands=[q for q, _ in related])
 
 
 @dataclass

@@ -92,7 +92,8 @@ SPAN = r"(?:\d{1,2}(?:—|–|-|－|~|～|至)\d{1,2}月|上半年|前三季度|
 @cache
 def _period_outturn() -> re.Pattern[str]:
     flows = "|".join(sorted((re.escape(str(w)) for w in load("tables").get("period_outturn_flows") or []), key=len))
-    return regex(rf"^{SPAN}(?:{flows or '(?!)'})$")
+    # (`1—10月累计`: the months' outturn named by 累计 alone)
+    return regex(rf"^{SPAN}(?:{flows or '(?!)'})$|^{SPAN}(?<=累计)$")
 
 
 def _names_a_ratio(text: str, w: str, kind: str) -> bool:
