@@ -675,7 +675,7 @@ def _another_budget(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     adjustments is another figure; `调整后预算 C，其中基本支出 D` against a `年初预算数` column alike)?"""
     column = h.identity.column
     table = tables_by_index(ctx)[h.identity.table]
-    header = _column_header(table, h.identity.col)
+    header = next((c.header for side in table.sides for c in side.columns if c.index == h.identity.col), "")
     if column == ADJUSTED_COLUMN:
         cell = "adjusted"
     elif column == BUDGET_COLUMN and "年初" in header:
@@ -687,15 +687,6 @@ def _another_budget(ctx: CheckContext, m: Mention, h: Hit) -> bool:
         return False
     said = [x.lastgroup for x in BUDGET_MOMENT.finditer(ctx.doc.text, sentence.start, m.start)]
     return bool(said) and said[-1] != cell
-
-
-def _column_header(table: Table, col: int) -> str:
-    """The words of a column's header, every level joined."""
-    for side in table.sides:
-        for c in side.columns:
-            if c.index == col:
-                return "".join(c.path)
-    return ""
 
 
 # an income's name (`事业收入`, `其他收入`), and the word of spending in a table's title or a figure's label

@@ -216,9 +216,8 @@ def _record(draft: Draft, found: Any) -> None:
 def _footing_prefix(doc: Document, found: Breakdown) -> Breakdown:
     """A list whose parts add up to more than its total while its first parts (two at least, all but one at most)
     make the total exactly, the next part on a line of its own, is that many parts long: the rest go on with the
-    total's siblings (`利润收入 T。其中：` /
-    five companies' lines / `股利、股息收入 b`; `支出 T。其中：1.… 2.… 3.… 4.调出资金 d`, 调出资金 beside spending, not
-    of it)."""
+    total's siblings (`利润收入 T。其中：` / five companies' lines / `股利、股息收入 b`; `支出 T。其中：1.… 2.… 3.…
+    4.调出资金 d`, 调出资金 beside spending, not of it)."""
     if found.minus or len(found.parts) < 3:
         return found
     total = exact_figure(found.total)
