@@ -212,7 +212,9 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # the report's running head (its title repeated atop its pages): page furniture between a table's pages too
     # (read before `_page_numbers_within` blanks the page numbers)
     running = _running_heads(lines, data, (doc.original, starts))
-    heads = frozenset(lines[k].strip() for k in running) | _page_heads(lines, nonblank, data)
+    page_heads = _page_heads(lines, nonblank, data)
+    heads = frozenset(lines[k].strip() for k in running) | page_heads
+    _clear_page_heads(lines, nonblank, data, page_heads)
     paged = _page_numbers_within(lines, data, running)
     out: list[Aligned] = []
     i = 0
@@ -263,6 +265,15 @@ def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> fr
             head = lines[b].strip()
             seen[head] = seen.get(head, 0) + 1
     return frozenset(h for h, n in seen.items() if n >= 2)
+
+
+def _clear_page_heads(lines: list[str], nonblank: list[int], data: list[Parsed], page_heads: frozenset[str]) -> None:
+    """The running head standing first on a page, right after the page number (`— 4 —` / `某某局2024年部门预算`, the
+    report's title taking two lines on its first page), read as a blank line (`lines` changed in place): page
+    furniture, which would otherwise be read as a header line over the table's header repeated on that page."""
+    for a, b in zip(nonblank, nonblank[1:]):
+        if data[b] is None and PAGE_MARK.match(lines[a]) and lines[b].strip() in page_heads:
+            lines[b] = ""
 
 
 def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[int]) -> frozenset[int]:
