@@ -124,11 +124,15 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     # (the figure may be the cell rounded to a coarser unit, `1320.82 亿元` of 13,208,180 万元: the growth is the
     # same whichever of the two it is computed from, within the figure's digits)
     row = row_of(ctx, own, cur, rounded=True) or whole_row_of(ctx, own, cur)
-    years = {h.identity.context.period for h in row if restates(ctx, cur, h.quantity, rounded=True)}
+    now = [h for h in row if restates(ctx, cur, h.quantity, rounded=True)]
+    years = {h.identity.context.period for h in now}
     this = next(iter(years)) if len(years) == 1 else None
     if this is None or not this.isdigit() or year not in (None, str(int(this) - 1)):
         return None
     tables = tables_by_index(ctx)
+    # (what the current cell's column names beside its year and stage: `利润总额` of a 合计 row read by its column;
+    # last year's cell is of that thing too, not of `上年营业总收入` beside it)
+    things = {_thing(_header(tables[h.identity.table], h.identity.col)) for h in now}
     earlier = {
         h.quantity.base_value: h.quantity
         for h in row
@@ -136,9 +140,27 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
         and h.quantity.base_unit == cur.base_unit
         and h.quantity.kind == cur.kind
         and _stage_is(stage, h.identity.context.stage)
-        and not COMPARING.search(_header(tables[h.identity.table], h.identity.col))
+        and not COMPARING.search(header := _header(tables[h.identity.table], h.identity.col))
+        and _same_thing(things, _thing(header))
     }
     return next(iter(earlier.values())) if len(earlier) == 1 else None
+
+
+# the words of a column's header that say which year or stage its figures are, or only introduce them: what is left
+# names the thing the column holds (`上年营业总收入` → 营业总收入; `2023年决算数` → nothing)
+PERIOD_AND_STAGE = regex(
+    r"上年|本年|去年|今年|当年|同期|上期|本期|(?:19|20)\d{2}年?度?|年度|全年|预算|决算|执行|完成|实际|调整后?|年初|数|金额"
+    r"|[（(][^）)]*[）)]|[\s／/]"
+)
+
+
+def _thing(header: str) -> str:
+    return PERIOD_AND_STAGE.sub("", header)
+
+
+def _same_thing(things: set[str], thing: str) -> bool:
+    """Does a cell's column name the thing the current figure's column names, where both name one?"""
+    return not thing or not any(things) or thing in things
 
 
 def _stage_is(said: str | None, cell: str | None) -> bool:
