@@ -417,7 +417,22 @@ def _named_by_stage(
     if not last_item and OUTTURN_VERB.match(label) and (not item or OUTTURN_VERB.match(item)):
         # (`实现` is an item of its own to the labeller, `完成` a stage: either is the verb alone)
         return _headed(draft, before[0], before[1], found)
+    if not last_item and not item and not label.strip():
+        # `税收收入：A（上年 B，增长 p%）`: a figure of no words of its own right after the colon's name opening the
+        # sentence (or the line a lead-in's colon opens, `…情况如下：税收收入：A，…`) is of that name
+        return _headed(draft, _after_lead_in(draft, before[0], before[1]), before[1], found)
     return found
+
+
+def _after_lead_in(draft: Draft, start: int, end: int) -> int:
+    """Where the words before a figure begin past a lead-in ending in a colon (`分项情况如下：`): the sentence's start
+    where there is none."""
+    colon = max(draft.doc.text.rfind("：", start, end - 1), draft.doc.text.rfind(":", start, end - 1))
+    return colon + 1 if colon >= 0 and LEAD_IN_COLON.search(draft.doc.text, start, colon + 1) else start
+
+
+# a lead-in closing on its colon (`分项情况如下：`, `具体情况为：`): the list after it is set out item by item
+LEAD_IN_COLON = regex(r"(?:如下|情况|分别为|具体为|包括)[：:]$")
 
 
 def _headed(draft: Draft, start: int, end: int, own: tuple[str, Context]) -> tuple[str, Context]:

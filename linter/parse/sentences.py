@@ -119,6 +119,7 @@ def _share_after_change(items: list) -> list:
     for item in items:
         if isinstance(item, _Entry) and _is_share_of(item, out):
             k = _share_owner(out)
+            k = _bracketed_owner(out) if k is None else k
             if k is not None:
                 owner = out[k]
                 owner.share_base, owner.share = item.label, item.qs[0]
@@ -160,6 +161,34 @@ def _share_owner(before: list) -> int | None:
         return None
     amounts = [q for q in owner.qs if q.kind == "amount"]
     return k if len(amounts) == 1 and len(owner.qs) == 1 else None
+
+
+def _bracketed_owner(before: list) -> int | None:
+    """The index of the figure a share after a bracket is of: `A a（B b、C c），占 D 的 s%` — the bracket notes what a
+    holds (its parts, figures of amounts alone), the share is a's. Before the stray 占: the closing bracket, the
+    bracket's entries of one amount each and their separators, the opening bracket right after an entry of one
+    amount and no share of its own (None for anything else)."""
+    k = len(before) - 2
+    if k < 0 or not (_is_sep(before[k]) and str(before[k]).strip() in "）)"):
+        return None
+    k -= 1
+    inside = 0
+    while k >= 0 and not (_is_sep(before[k]) and str(before[k]).strip() in "（("):
+        item = before[k]
+        if isinstance(item, _Entry) and _one_amount(item):
+            inside += 1
+        elif not (_is_sep(item) and str(item).strip() in "、，,；;"):
+            return None
+        k -= 1
+    owner = before[k - 1] if k >= 1 else None
+    if not inside or not isinstance(owner, _Entry) or not _one_amount(owner):
+        return None
+    return k - 1
+
+
+def _one_amount(e: _Entry) -> bool:
+    """An entry of one amount and nothing else: no share, no ratio to a base."""
+    return len(e.qs) == 1 and e.qs[0].kind == "amount" and e.share is None and e.of is None
 
 
 # Token types of a sentence with no list (其中), share (占), ratio to a base (的), range (由…至) or formula:

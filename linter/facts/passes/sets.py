@@ -166,7 +166,9 @@ def _balance(
             # sides gathered from the sentences before, or an opening from another clause, it may be of another
             # fund or span other years
             return None
-        stated = bool(OFFSET.search(draft.doc.sentence_text(bq.start)))
+        text = draft.doc.sentence_text(bq.start)
+        # (or, of a sum carried forward, the sentence takes the spending away from the income in words)
+        stated = bool(OFFSET.search(text) or (carried and CARRIED.search(text)))
         out = _outflows(draft, [x for x in window if agree_open(x.identity.context, ctx)], income, bq)
         return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
     return None
@@ -275,7 +277,9 @@ def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quant
 
 
 # `国债转贷支出及结余`: a figure of spending and balance together is an item of a list, not the balance
-CARRIED = regex("收支相抵")  # `…，收支相抵，结转下年 Z`: Z is income less expenditure
+# `…，收支相抵，结转下年 Z`: Z is income less expenditure; so it is where the sentence takes the spending away from
+# the income in words before it (`收入总计 X 减去本年支出合计 Y，结转下年 Z`)
+CARRIED = regex(r"收支相抵|(?:减去|扣除|减除)[\u4e00-\u9fff]{0,10}支出")
 JOINED_SIDE = regex(r"(?:收入|支出)(?:及|和|与|、)")
 
 
@@ -295,6 +299,7 @@ def _period_balance(m: Mention) -> Quantity | None:
 
 
 CARRIED_AT_END = regex(r"(?:年末|年底|期末)结转$")
+OFFSET_THEN_CARRIED = regex(r"收支相抵[，,]\s*结转\s*$")
 DISTRIBUTED = regex("分配")  # (`结余分配`, what a balance was put to)
 # a fund's balance accumulated to the year's end (`年末滚存结余`, `年末累计结余`): a stock, which the year's clause
 # closes as the opening stock plus its income less its expenditure (`上年结余 A，本年收入 X，本年支出 Y，年末滚存结余 D`)
@@ -307,12 +312,16 @@ def _carried(draft: Draft, m: Mention) -> Quantity | None:
     income its sentence states before it is the total that holds last year's balance (`收入 A，加上年结转 B，收入
     总计 X；支出 Y，调出资金 C，结转下年 Z`: Z = X − Y − C), against spending that is no total (a 支出总计 beside
     a 收入总计 may hold the sum carried forward itself: the two totals are equal)."""
-    if "结转下年" not in m.key and not m.key.startswith("年终结转"):
+    if "结转下年" not in m.key and not m.key.startswith("年终结转") and m.key != "结转":
         return None
     sentence = draft.doc.sentences[m.sentence]
     q = next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
     if q is None:
         return None
+    if m.key == "结转":
+        # (a bare 结转 names what is carried only right after the words that say it is income less spending:
+        # `收支相抵，结转 Z`)
+        return q if OFFSET_THEN_CARRIED.search(draft.doc.text, sentence.start, q.start) else None
     if CARRIED.search(draft.doc.text, sentence.start, q.start):
         return q
     before = [x for x in draft.by_sentence.get(m.sentence) or [] if x.quantities and x.quantities[0].start < q.start]
@@ -406,7 +415,8 @@ def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
     for x in reversed(mentions[:index]):
         if not same_section(draft, x.start, bq.start) or not agree_open(x.identity.context, m.identity.context):
             return None
-        side = _item(x) if SIDE_SUM.search(_item(x)) else ""
+        whole_spending = expense is None and not draft.is_part(x) and _fund_spending(x)
+        side = _item(x) if SIDE_SUM.search(_item(x)) or whole_spending else ""
         if expense is None and "支出" in side:
             expense = x
         elif expense is not None and "收入" in side:
@@ -417,6 +427,12 @@ def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         elif not _within_total(draft, x, expense):
             return None
     return None
+
+
+def _fund_spending(x: Mention) -> bool:
+    """Is the figure a fund's spending named whole, with its fund (`政府性基金支出 Y`: item 支出, the fund in the
+    context)? Its parts and the fund's income total before it are all the walk then lets stand before the balance."""
+    return _item(x) == "支出" and x.identity.context.fund is not None and x.label.endswith("支出")
 
 
 def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:

@@ -183,7 +183,42 @@ class Rates(Reader):
             pair, names = [earlier[0], ops[0]], [earlier[1], labels[0]]
             self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
             return
+        lead = self._outcome_before_semicolon(r, si, mentions, ops)
+        if lead is not None:
+            # `一般公共服务支出 A，占…；年初预算 B，执行率 p%`: the item's outcome over the budget its next clause states
+            pair, names = [lead[0], ops[0]], [lead[1], labels[0]]
+            self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
+            return
         self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula, total is not None))
+
+    def _outcome_before_semicolon(
+        self, r: _Rate, si: int, mentions: list[Mention], ops: list[Quantity]
+    ) -> tuple[Quantity, str] | None:
+        """(numerator, its name) of an execution rate whose clause, after a semicolon, states only a budget named by
+        its stage alone (`支出合计 A，比上年 B 增加 Δ；调整预算为 C，预算执行率 p%`): the outcome is the figure the
+        sentence opens with, before the semicolon — an amount of C's unit with a name of its own, of no budget stage
+        and not last year's — where every other figure before the semicolon is a qualifier or last year's."""
+        text, begin = self.doc.text, self.doc.sentences[si].start
+        semi = max(text.rfind("；", begin, r.start), text.rfind(";", begin, r.start))
+        if len(ops) != 1 or semi < 0 or ops[0].start < semi or not EXECUTION_RATE.search(r.name):
+            return None
+        budget = next((m for m in mentions if ops[0] in m.quantities), None)
+        before = [m for m in mentions if m.quantities and m.quantities[-1].end <= semi]
+        if budget is None or not before or len(budget.quantities) != 1:
+            return None
+        item, said = self.labeller.identify(budget.label)
+        if item or said.stage not in BUDGET_STAGES:
+            return None  # (a budget of an item named, `项目预算 C`: not the sentence's own figure's)
+        lead, rest = before[0], before[1:]
+        own_item, own = self.labeller.identify(lead.label)
+        q = exact_figure(lead)
+        if q is None or q.base_unit != ops[0].base_unit or q.kind != ops[0].kind or not own_item:
+            return None
+        if own.stage in BUDGET_STAGES or LAST_YEARS.search(lead.label) or id(lead) in self.d.parts:
+            return None
+        if any(not (self._qualifies(m) or LAST_YEARS.search(m.label)) for m in rest):
+            return None  # another figure of its own before the semicolon: which one the rate is of is not said
+        return q, lead.key
 
     def _noted_pair(self, note: str, ops: list[Quantity], mentions: list[Mention]) -> list[Quantity] | None:
         """[numerator, denominator] of a rate whose words carry a note on its base (`完成年初预算（不含上级补助）的`):
