@@ -91,6 +91,65 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             yield Completed(c, replace(c, base=found[0], certain=found[1]))
 
 
+def change_currents(draft: Draft) -> Iterator[Completed]:
+    """The later figure of a change that states only its base (`2025年全市政府债务限额 A。上年全市政府债务限额
+    B，本年增加 Δ`; `…余额 A。与2024年末全市政府债务余额 B 相比，增长 p%`): the one figure stated before the change
+    of the item and scope the base's own words name, a year after the base's period, its other context agreeing;
+    one of them under the change's heading. Read only where the base's words name its year and an item of its own
+    (not a generic word), and the document states one value for it."""
+    for c in draft.facts.changes:
+        base = c.base
+        if c.current is not None or base is None or base.kind not in ("amount", "count") or not base.exact:
+            continue
+        item, said = draft.labeller.identify(_base_words(draft, base))
+        if said.period is None or draft.labeller.generic(item):
+            continue
+        found = _later_figures(draft, item, said, base)
+        if len({q.base_value for _, q in found}) == 1 and any(
+            _same_heading(draft, m.start, base.start) for m, _ in found
+        ):
+            yield Completed(c, replace(c, current=found[-1][1], certain=False))
+
+
+def _same_heading(draft: Draft, a: int, b: int) -> bool:
+    """Do two offsets stand under the same titled heading (an untitled section a numbered list leaves behind it,
+    `按债务类型分：1.… 2.…` and the lines after, is still its heading's)?"""
+    here, there = draft.doc.section_at(a), draft.doc.section_at(b)
+    while here is not None and not here.title:
+        here = here.parent
+    while there is not None and not there.title:
+        there = there.parent
+    return here is there
+
+
+# where the words naming a change's base begin: after the clause mark before it
+CLAUSE_MARK = regex(r"[，,；;。：:]")
+
+
+def _base_words(draft: Draft, base: Quantity) -> str:
+    """The words of the base's clause before it (`与2024年末全市政府债务余额`, `上年全市政府债务限额为`)."""
+    sentence = draft.doc.sentences[draft.doc.sentence_index(base.start)]
+    text = draft.doc.text[sentence.start : base.start]
+    marks = [m.end() for m in CLAUSE_MARK.finditer(text)]
+    return text[marks[-1] if marks else 0 :]
+
+
+def _later_figures(draft: Draft, item: str, said: Context, base: Quantity) -> list[tuple[Mention, Quantity]]:
+    """The figures before the change named `item`, of the base's scope and of the year after its period."""
+    out = []
+    for m in draft.facts.mentions:
+        ctx = m.identity.context
+        if m.identity.item != item or not m.quantities or m.quantities[0].start >= base.start:
+            continue
+        later = ctx.period if ctx.known("period") else None
+        if later is None or year_before(later) != said.under(ctx).period:
+            continue
+        if ctx.scope != said.scope or not replace(said, period=None).agrees(ctx):
+            continue
+        out += [(m, q) for q in m.quantities if q.base_unit == base.base_unit and q.kind == base.kind and q.exact]
+    return out
+
+
 # the words comparing an adjusted budget with the budget it adjusts (`比调整前增加 Δ`, `较调整前预算数减少 Δ`)
 BEFORE_ADJUSTMENT = regex(r"^(?:比|较|与)调整前(?:预算数?)?(?:相比)?$")
 

@@ -56,6 +56,7 @@ from .vocab import (
     rate_heading,
     role_of,
     scored,
+    share_of_heading,
     total_kind,
     without_percent,
     words,
@@ -1995,8 +1996,9 @@ def readable(block: Block) -> bool:
         role = role_of(head.text, percent)
         if role is None:
             # (a ratio the vocabulary defines, `资产负债率（%）`, is a column of rates named; so is a survey's
-            # satisfaction rate, `满意度（%）`, which the table checks hold to its answers over the valid sample)
-            if percent and (defined_ratio_heading(head.text) or _survey_rate(head.text)):
+            # satisfaction rate, `满意度（%）`, which the table checks hold to its answers over the valid sample; so is
+            # a share of one figure in another, `余额占限额`)
+            if percent and (defined_ratio_heading(head.text) or _survey_rate(head.text) or share_of_heading(head.text)):
                 continue
             if percent or not numbered and _unnamed_rates(head.text, body, shapes, c):
                 return False

@@ -12,7 +12,7 @@ from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
-from .header import _numbering, column_kinds, column_unit, header_rows, paths, sides
+from .header import COUNTED_HEADER, _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
@@ -290,11 +290,39 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
                 unit = "%"
         if not unit and _grade_count(table, heads, c, n):
             unit = "个"
+        units.append(unit)
+    units = _total_unit(table, heads, units)
+    for c, unit in enumerate(units):
         if unit != table.unit:
             table.column_units[c] = unit
-        units.append(unit)
     for row in table.rows[max(n, 1) :]:
         read_quantities(row, units)
+
+
+MONEY = ("元", "千元", "万元", "亿元")
+
+
+def _total_unit(table: Table, heads: list[list[str]], units: list[str]) -> list[str]:
+    """The units with the one a table of no unit note states only in its total columns' headings (`一般债务 | 专项债务 |
+    合计（亿元）`) given to its columns of no unit: what a row adds up across is in the unit of its total. Only where
+    every heading noting a unit names a total in that one unit of money, and no heading of a column left without
+    one names a count or a rate."""
+    if table.unit:
+        return units
+    noted = [c for c, path in enumerate(heads) if path and column_unit(path, "")]
+    said = {units[c] for c in noted}
+    if len(said) != 1 or not said <= set(MONEY) or not all(_total_heading(heads[c]) for c in noted):
+        return units
+    unit = said.pop()
+    bare = [c for c, u in enumerate(units) if c and not u and heads[c] and any(heads[c])]  # (not the names)
+    if any(COUNTED_HEADER.search(heads[c][-1]) or _rate_heading(heads[c]) for c in bare):
+        return units
+    return [unit if c in bare else u for c, u in enumerate(units)]
+
+
+def _total_heading(path: list[str]) -> bool:
+    role = role_of(path[-1]) if path else None
+    return role is not None and role.kind == "total"
 
 
 RATED = ("ratio", "growth", "share", "comparable")

@@ -217,9 +217,21 @@ NOTED_FIGURE = regex(
 HEADING_NOTE = regex(r"[（(][^）)]{0,6}[）)]$")
 # a heading's note of the unit its figures are in: money, %, or whole things counted (`（个）`, `（人）`)
 MEASURE_NOTE = regex(r"[（(](?:亿元|万元|千元|元|%|％|人次|人|名|个|辆|台|套|份|户|家|所|项)[）)]$")
+# a heading naming one figure's share of another (`余额占限额`, `专项债务占全部债务`): a rate, as `占比` is (not what
+# occupies something: `占地面积`, `占用资金`)
+SHARE_OF_PATTERN = r"^[\u4e00-\u9fff]{1,10}占(?![用地有])[\u4e00-\u9fff]{1,10}?的?$"
+SHARE_OF_HEADING = regex(SHARE_OF_PATTERN)
+
+
+def share_of_heading(header: str) -> bool:
+    """Does the header name a figure's share of another (`余额占限额（%）`)? Its column holds rates, though no column
+    role names them."""
+    return bool(SHARE_OF_HEADING.search(without_percent(flatten(header))))
+
+
 # a heading naming a rate (`资产负债率`, `利润率`, `比重`, `营收同比`, `占比（%）`; some no role says how to compute): its
 # figures are added into no total, whatever the 合计 row holds in that column
-RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|同比|%|％)$")
+RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|同比|%|％)$|" + SHARE_OF_PATTERN)
 
 
 # a survey's satisfaction rate heading (`满意度`, `综合满意度`, `满意率`), its `%` note aside: a rate column of a survey
