@@ -403,9 +403,29 @@ class Changes(Reader):
             current, label, base, certain = self._of_same_kind(c, si, subject, (current, label, base, certain))
         if subject is not None and current is not None:
             current, label = self._which_changed(c, si, base, subject, whole, key, mentions, (current, label))
-        if _points_of_no_ratio(c, current):
+        if self._no_change_of_one(c, subject, current, base):
             return
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _no_change_of_one(
+        self, c: _Change, subject: Mention | None, current: Quantity | None, base: Quantity | None
+    ) -> bool:
+        """Are the figures found no change of one quantity: a move in points of no ratio, or two scopes?"""
+        return _points_of_no_ratio(c, current) or self._scopes_apart(subject, base)
+
+    def _scopes_apart(self, subject: Mention | None, base: Quantity | None) -> bool:
+        """Do the figure that changed and the one it is compared with name two scopes (`县本级政府债务余额 A。与
+        2023年末全县政府债务余额 B 相比，增长 p%`: the county's own level against its whole, no change of one
+        quantity)?"""
+        if subject is None or base is None or any(q is base for q in subject.quantities):
+            return False
+        # (the words naming the base: its clause up to it, `与2023年末全县政府债务余额`; a figure of the comparison
+        # is no mention of its own)
+        text = self.doc.text
+        start = max(text.rfind(c, 0, base.start) for c in "，,。；;：:\n") + 1
+        a = self.labeller.identify(subject.label)[1].scope
+        b = self.labeller.identify(text[start : base.start])[1].scope
+        return a is not None and b is not None and a != b
 
     def _which_changed(
         self,
