@@ -168,7 +168,8 @@ def test_lean_start():
 
 def test_lean_check(tmp_path):
     """`tieout check` of one text report, with no configuration file nor setting to validate, imports only what
-    it uses: no pydantic (the configuration's validator), nothing for workers or Word/PDF input."""
+    it uses: no pydantic (the configuration's validator), nothing for workers or Word/PDF input, nothing of lark
+    that builds a parser from a grammar (the sentence parser is loaded from its kept tables)."""
     report = tmp_path / "r.txt"
     shutil.copy(SEED, report)
     probe = (
@@ -176,13 +177,32 @@ def test_lean_check(tmp_path):
         "from tieout.linter.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = main(['check', '--no-progress', '--no-cache', {str(report)!r}])\n"
-        "heavy = [m for m in ('pydantic', 'multiprocessing', 'docx', 'pdfplumber', 'pypdfium2') if m in sys.modules]\n"
+        "heavy = ('pydantic', 'multiprocessing', 'docx', 'pdfplumber', 'pypdfium2', 'lark.lark', 'lark.load_grammar')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
         "print(code, ','.join(heavy))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split(" ", 1)[1].strip() == ""
+
+
+def test_lark_entered_by_halves_is_whole_when_asked():
+    """Loaded for its LALR runtime only (linter/parse/lalr.py), lark is the whole of lark to code asking the
+    package for a name."""
+    probe = (
+        "import sys\n"
+        "import tieout.linter.parse.lalr\n"
+        "before = 'lark.lark' in sys.modules\n"
+        "import lark\n"
+        "from lark import Lark\n"
+        "parser = Lark('start: A+\\nA: \"a\"', parser='lalr')\n"
+        "print(before, lark.__version__ == sys.modules['lark'].__version__, len(parser.parse('aaa').children))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True", "3"]
 
 
 def test_hits_and_misses_mixed_keep_the_order(folder):
