@@ -249,3 +249,19 @@ def test_lazy_patterns_compile_on_first_use():
     assert pattern.findall(text) == compiled.findall(text) and pattern.split(text) == compiled.split(text)
     assert pattern.match(text) is None and pattern.fullmatch("合计1") is not None
     assert pattern.pattern == compiled.pattern
+
+
+def test_cache_files_written_whole_private_and_named_by_sha256(tmp_path):
+    """A cache file is written whole through a new private file renamed over it (none left behind), and the
+    digests naming cache files are SHA-256's, whichever implementation computes them."""
+    import hashlib
+
+    from tieout.linter import cachedir
+
+    path = tmp_path / "kept" / "entries.bin"
+    assert cachedir.write_atomic(path, b"one") and cachedir.write_atomic(path, b"two")
+    assert path.read_bytes() == b"two" and [p.name for p in path.parent.iterdir()] == ["entries.bin"]
+    if hasattr(os, "getuid"):
+        assert path.stat().st_mode & 0o777 == 0o600
+    text = "部门预算 vocabulary".encode()
+    assert cachedir.sha256(text).hexdigest() == hashlib.sha256(text).hexdigest()

@@ -17,7 +17,6 @@ LALR parser and tree builder given them: loading needs neither lark's grammar lo
 
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 import sys
@@ -59,7 +58,7 @@ def path_for(grammar: str, options: dict[str, Any] | None = None) -> Path | None
         return None
     table_options = sorted((k, repr(v)) for k, v in (options or {}).items() if k not in LOAD_OPTIONS)
     ident = f"kept-parser\0{grammar}\0{table_options}\0{release()}\0{sys.version_info[:2]}"
-    return d / f"sentence-{hashlib.sha256(ident.encode()).hexdigest()[:32]}.tables"
+    return d / f"sentence-{cachedir.sha256(ident.encode()).hexdigest()[:32]}.tables"
 
 
 class _KeptTable(LALR_Parser):
