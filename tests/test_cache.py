@@ -248,6 +248,24 @@ def test_lazy_patterns_compile_on_first_use():
     assert pattern.sub("", text, count=1) == compiled.sub("", text, count=1)
     assert pattern.findall(text) == compiled.findall(text) and pattern.split(text) == compiled.split(text)
     assert pattern.match(text) is None and pattern.fullmatch("合计1") is not None
+
+
+def test_patterns_are_stand_ins_that_answer_as_the_compiled_pattern():
+    """`regex` compiles a pattern on first use; what a compiled pattern tells of itself, its stand-in tells,
+    and it pickles (to workers) and compares as the pattern."""
+    import pickle
+    import re
+
+    from tieout.linter.patterns import regex
+
+    source, flags = r"(?P<year>20\d{2})\s*年(度)?", re.I
+    pattern, compiled = regex(source, flags), re.compile(source, flags)
+    assert "search" not in vars(pattern)  # nothing compiled yet
+    assert (pattern.pattern, pattern.flags, pattern.groups) == (compiled.pattern, compiled.flags, compiled.groups)
+    assert pattern.groupindex == compiled.groupindex and repr(pattern) == repr(compiled)
+    assert pattern == compiled and pattern == regex(source, flags) and hash(pattern) == hash(compiled)
+    again = pickle.loads(pickle.dumps(pattern))
+    assert again == compiled and again.search("2024年度").group("year") == "2024"
     assert pattern.pattern == compiled.pattern
 
 
