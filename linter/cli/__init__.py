@@ -27,7 +27,8 @@ def build_parser() -> Parser:
     ap = Parser(prog="tieout", description="Lint the figures of Chinese financial and budget reports.")
     ap.add_argument("--version", "-V", action=Version)
     # typed as argparse's own: the command modules add parsers of the class this one is made with (Parser)
-    sub: argparse._SubParsersAction[argparse.ArgumentParser] = ap.add_subparsers(dest="command")  # type: ignore[assignment]
+    # (prog: the usage before the subcommand, which argparse works out with a help formatter, shutil and all)
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = ap.add_subparsers(dest="command", prog=ap.prog)  # type: ignore[assignment]
     check.add_to(sub)
     facts.add_to(sub)
     rules.add_to(sub)
