@@ -18,7 +18,6 @@ LALR parser and tree builder given them: loading needs neither lark's grammar lo
 from __future__ import annotations
 
 import io
-import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +38,11 @@ from tieout.linter.parse.lalr import (
 
 if TYPE_CHECKING:
     from lark import Lark
+
+try:  # the C unpickler that pickle.loads is, without pickle's own module (its Python pickler: 0.9 ms at start)
+    from _pickle import loads as _loads
+except ImportError:  # pragma: no cover - another Python
+    from pickle import loads as _loads
 
 # the options lark takes when loading tables rather than building them (its `_LOAD_ALLOWED_OPTIONS`); the
 # others are the tables' own, kept with them
@@ -106,18 +110,6 @@ class KeptParser:
         return self.lalr.parse(_Tokens(tokens), self.start)
 
 
-class _Pickler(pickle.Pickler):
-    """The LALR table's actions are lark's two `Action` objects, which its parser tells apart by identity
-    (`action is Shift`): they are pickled as those names of lark's, not as objects of their own."""
-
-    def reducer_override(self, obj: Any) -> Any:
-        if obj is Shift:
-            return "Shift"
-        if obj is Reduce:
-            return "Reduce"
-        return NotImplemented
-
-
 def tables(parser: Lark) -> dict[str, Any]:
     """What a `KeptParser` is made from, taken from a parser lark built from the grammar (LALR, one start
     symbol, no tree positions): its LALR table, its tree builder's steps for each rule, its start symbol."""
@@ -139,8 +131,21 @@ def _shared_actions(table: IntParseTable) -> IntParseTable:
 def save(path: Path, kept: dict[str, Any]) -> None:
     """Keep a parser's tables (`tables`) in `path`, written whole or not at all (one pickle: the table's
     rules are the builders' rules, one object each)."""
+    import pickle  # (only where the tables are built: loading them takes pickle's unpickler alone, `_loads`)
+
+    class Pickler(pickle.Pickler):
+        """The LALR table's actions are lark's two `Action` objects, which its parser tells apart by identity
+        (`action is Shift`): they are pickled as those names of lark's, not as objects of their own."""
+
+        def reducer_override(self, obj: Any) -> Any:
+            if obj is Shift:
+                return "Shift"
+            if obj is Reduce:
+                return "Reduce"
+            return NotImplemented
+
     out = io.BytesIO()
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(kept)
+    Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(kept)
     cachedir.write_atomic(path, out.getvalue())
 
 
@@ -150,7 +155,7 @@ def load(path: Path) -> dict[str, Any] | None:
     if not trusted(path):
         return None
     try:
-        kept = pickle.loads(path.read_bytes())
+        kept = _loads(path.read_bytes())
         for rule, _ in kept["builders"]:
             rule._deserialize()  # its hash, of names, differs between processes (lark recomputes it too)
         return kept if isinstance(kept["table"], IntParseTable) and isinstance(kept["start"], str) else None
