@@ -1113,7 +1113,7 @@ def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
     computed = f"{outcome.text}/({outcome.text}{sign}{gap.text}) = {fmt(exact, 4)}%"
     msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
     # a rate after a gap to a budget is of that budget by its place only: inferred
-    budget = side.re is BUDGET_GAP
+    budget = side.re == BUDGET_GAP  # (equal patterns: see linter/patterns.py)
     related = [(outcome, "分子"), (gap, "与预算之差" if budget else "与目标之差")]
     return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain and not budget)
 

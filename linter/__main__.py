@@ -1,5 +1,3 @@
-import sys
+from tieout.linter.cli import run
 
-from tieout.linter.cli import main
-
-sys.exit(main())
+run()

@@ -16,8 +16,31 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hashlib import _Hash
+
+
+def _builtin_sha256() -> Callable[..., _Hash]:
+    """CPython's own SHA-256 (`_sha2` from 3.12, `_sha256` before), else hashlib's: `import hashlib` loads
+    OpenSSL first, about 2 ms of a cold `tieout check`, for the few short texts (a vocabulary, the grammar)
+    whose digests name cache files. The digest is SHA-256's either way."""
+    for name in ("_sha2", "_sha256"):
+        try:
+            found: Any = import_module(name)
+            return found.sha256  # type: ignore[no-any-return]
+        except (ImportError, AttributeError):
+            continue
+    from hashlib import sha256
+
+    return sha256
+
+
+sha256 = _builtin_sha256()
 
 
 def cache_dir() -> Path:
@@ -33,12 +56,29 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "tieout"
 
 
+# a new file of the user's alone, never one that exists or a link (what `tempfile.mkstemp` opens; its module,
+# with `random` and `shutil`, is about a millisecond of a cold start that writes a cache file)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_CREATE |= getattr(os, "O_BINARY", 0)
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """A new file beside `path` (`.NAME.RANDOM.tmp`), opened for writing: its descriptor and name."""
+    for _ in range(100):
+        tmp = str(path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp"))
+        try:
+            return os.open(tmp, _CREATE, 0o600), tmp
+        except FileExistsError:  # (taken by another writer: another name)
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write `data` to `path` through a temporary file and a rename; False when it could not be written."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = _temporary(path)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)

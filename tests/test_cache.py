@@ -168,7 +168,8 @@ def test_lean_start():
 
 def test_lean_check(tmp_path):
     """`tieout check` of one text report, with no configuration file nor setting to validate, imports only what
-    it uses: no pydantic (the configuration's validator), nothing for workers or Word/PDF input."""
+    it uses: no pydantic (the configuration's validator), nothing for workers or Word/PDF input, nothing of lark
+    that builds a parser from a grammar (the sentence parser is loaded from its kept tables)."""
     report = tmp_path / "r.txt"
     shutil.copy(SEED, report)
     probe = (
@@ -176,13 +177,32 @@ def test_lean_check(tmp_path):
         "from tieout.linter.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = main(['check', '--no-progress', '--no-cache', {str(report)!r}])\n"
-        "heavy = [m for m in ('pydantic', 'multiprocessing', 'docx', 'pdfplumber', 'pypdfium2') if m in sys.modules]\n"
+        "heavy = ('pydantic', 'multiprocessing', 'docx', 'pdfplumber', 'pypdfium2', 'lark.lark', 'lark.load_grammar')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
         "print(code, ','.join(heavy))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split(" ", 1)[1].strip() == ""
+
+
+def test_lark_entered_by_halves_is_whole_when_asked():
+    """Loaded for its LALR runtime only (linter/parse/lalr.py), lark is the whole of lark to code asking the
+    package for a name."""
+    probe = (
+        "import sys\n"
+        "import tieout.linter.parse.lalr\n"
+        "before = 'lark.lark' in sys.modules\n"
+        "import lark\n"
+        "from lark import Lark\n"
+        "parser = Lark('start: A+\\nA: \"a\"', parser='lalr')\n"
+        "print(before, lark.__version__ == sys.modules['lark'].__version__, len(parser.parse('aaa').children))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True", "3"]
 
 
 def test_hits_and_misses_mixed_keep_the_order(folder):
@@ -228,4 +248,38 @@ def test_lazy_patterns_compile_on_first_use():
     assert pattern.sub("", text, count=1) == compiled.sub("", text, count=1)
     assert pattern.findall(text) == compiled.findall(text) and pattern.split(text) == compiled.split(text)
     assert pattern.match(text) is None and pattern.fullmatch("合计1") is not None
+
+
+def test_patterns_are_stand_ins_that_answer_as_the_compiled_pattern():
+    """`regex` compiles a pattern on first use; what a compiled pattern tells of itself, its stand-in tells,
+    and it pickles (to workers) and compares as the pattern."""
+    import pickle
+    import re
+
+    from tieout.linter.patterns import regex
+
+    source, flags = r"(?P<year>20\d{2})\s*年(度)?", re.I
+    pattern, compiled = regex(source, flags), re.compile(source, flags)
+    assert "search" not in vars(pattern)  # nothing compiled yet
+    assert (pattern.pattern, pattern.flags, pattern.groups) == (compiled.pattern, compiled.flags, compiled.groups)
+    assert pattern.groupindex == compiled.groupindex and repr(pattern) == repr(compiled)
+    assert pattern == compiled and pattern == regex(source, flags) and hash(pattern) == hash(compiled)
+    again = pickle.loads(pickle.dumps(pattern))
+    assert again == compiled and again.search("2024年度").group("year") == "2024"
     assert pattern.pattern == compiled.pattern
+
+
+def test_cache_files_written_whole_private_and_named_by_sha256(tmp_path):
+    """A cache file is written whole through a new private file renamed over it (none left behind), and the
+    digests naming cache files are SHA-256's, whichever implementation computes them."""
+    import hashlib
+
+    from tieout.linter import cachedir
+
+    path = tmp_path / "kept" / "entries.bin"
+    assert cachedir.write_atomic(path, b"one") and cachedir.write_atomic(path, b"two")
+    assert path.read_bytes() == b"two" and [p.name for p in path.parent.iterdir()] == ["entries.bin"]
+    if hasattr(os, "getuid"):
+        assert path.stat().st_mode & 0o777 == 0o600
+    text = "部门预算 vocabulary".encode()
+    assert cachedir.sha256(text).hexdigest() == hashlib.sha256(text).hexdigest()

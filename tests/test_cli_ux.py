@@ -446,3 +446,15 @@ def test_no_option_left_undocumented_in_readme():
     missing = [o for o in check.options() if o not in readme and o != "--help"]
     assert not missing, missing
     assert os.path.exists(ROOT / "docs" / "ci.md")
+
+
+def test_the_process_ends_after_its_exit_functions_and_output():
+    """`tieout` ends its process without the interpreter's teardown, but only after the exit functions (the
+    caches written) and with everything written to the standard streams out, and with the command's code."""
+    code = (
+        "import atexit, sys\nfrom tieout.linter.cli import end_process\n"
+        "atexit.register(lambda: sys.stdout.write(' and the exit functions'))\n"
+        "sys.stdout.write('the output')\nsys.stderr.write('a note')\nend_process(3)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (3, "the output and the exit functions", "a note")

@@ -426,30 +426,46 @@ def test_the_grammar_cache_is_private_and_checked(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_the_kept_tables_parse_as_the_tables_built(tmp_path, monkeypatch):
-    """The parser loaded from the kept tables (objects, not lark's cache format) is lark's LALR parser with
-    the table of the parser they were kept from, its actions lark's own; a damaged file is built anew."""
+    """The parser of the kept tables (objects, not lark's cache format) is lark's LALR parser with the table
+    of the parser lark built from the grammar, its actions lark's own, and parses as that parser does; a
+    damaged file is built anew."""
+    from lark import Lark
     from lark.parsers.lalr_analysis import Reduce, Shift
+    from tieout.linter.figures.quantities import extract
     from tieout.linter.parse import sentences
+    from tieout.linter.parse.tokens import tokenize
+    from tieout.linter.text.normalise import normalise
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     grammar = (Path(sentences.__file__).parents[2] / "grammar" / "sentence.lark").read_text(encoding="utf-8")
-    options = dict(parser="lalr", lexer=sentences._TokenStream, transformer=sentences.SentenceTransformer([]))
-    built = sentences._cached_parser(grammar, options)  # built, and kept
+    transformer = sentences.SentenceTransformer([])
+    options = dict(parser="lalr", lexer=sentences._TokenStream, transformer=transformer)
+    built = Lark(grammar, **options)
     path = grammar_cache.path_for(grammar, options)
-    assert path is not None and grammar_cache.trusted(path)
-    loaded = grammar_cache.load(path, options)
-    assert loaded is not None and isinstance(loaded.parser.parser, grammar_cache._KeptTable)
+    assert path is not None
+    grammar_cache.save(path, grammar_cache.tables(built))
+    assert grammar_cache.trusted(path)
+    tables = grammar_cache.load(path)
+    assert tables is not None
+    loaded = grammar_cache.KeptParser(tables, transformer)
+    assert isinstance(loaded.lalr, grammar_cache._KeptTable)
 
-    def table(parser):
-        states = parser.parser.parser.parser.parse_table.states
+    def table(states):
         return {k: {t: (a, str(r)) for t, (a, r) in v.items()} for k, v in states.items()}
 
-    assert table(loaded) == table(built)
-    actions = {id(a) for v in loaded.parser.parser.parser.parse_table.states.values() for a, _ in v.values()}
+    assert table(loaded.lalr.parser.parse_table.states) == table(built.parser.parser.parser.parse_table.states)
+    actions = {id(a) for v in loaded.lalr.parser.parse_table.states.values() for a, _ in v.values()}
     assert actions == {id(Shift), id(Reduce)}
+    doc = normalise(
+        "2024年部门支出合计1,200.50万元，其中：基本支出800.20万元，占66.66%；项目支出400.30万元，比上年增长5.2%。"
+    )
+    transformer.qs = quantities = extract(doc)
+    toks = [t.lark() for t in tokenize(doc.text, 0, len(doc.text), quantities)]
+    assert repr(loaded.parse(toks)) == repr(built.parse(toks))
     path.write_bytes(b"not a pickle")
-    assert grammar_cache.load(path, options) is None
-    assert sentences._cached_parser(grammar, options) is not None and grammar_cache.load(path, options) is not None
+    assert grammar_cache.load(path) is None
+    rebuilt = sentences._cached_parser(grammar, options)  # built anew, and kept
+    assert grammar_cache.load(path) is not None and repr(rebuilt.parse(toks)) == repr(built.parse(toks))
 
 
 def test_the_grammar_cache_is_not_in_the_shared_temporary_folder():

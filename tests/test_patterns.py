@@ -37,14 +37,14 @@ def _saved() -> None:
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_patterns_from_the_cache_equal_the_compilers(store):
-    fresh = [patterns.regex(p, f) for p, f in SAMPLES]
+    fresh = [patterns._compile(p, f) for p, f in SAMPLES]
     assert fresh == [re.compile(p, f) for p, f in SAMPLES]  # equal patterns: text, flags and matching code
     _saved()
     (path,) = (store / "tieout" / "patterns").iterdir()
     assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0  # no one else may read or write it
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     patterns._STORE = None
-    cached = [patterns.regex(p, f) for p, f in SAMPLES]
+    cached = [patterns._compile(p, f) for p, f in SAMPLES]
     assert patterns._STORE is not None and not patterns._STORE.added  # every one read from the file
     assert cached == fresh
     assert [c.groupindex for c in cached] == [f.groupindex for f in fresh]
@@ -53,7 +53,7 @@ def test_patterns_from_the_cache_equal_the_compilers(store):
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_a_damaged_or_foreign_file_is_never_trusted(store):
-    patterns.regex(*SAMPLES[0])
+    patterns._compile(*SAMPLES[0])
     _saved()
     (path,) = (store / "tieout" / "patterns").iterdir()
     # an entry whose code is not the pattern's: the constructor rejects it, the pattern is compiled anew
@@ -62,18 +62,20 @@ def test_a_damaged_or_foreign_file_is_never_trusted(store):
     path.write_bytes(marshal.dumps({key: (flags, [0, 1, 2], groups, groupindex, indexgroup)}))
     path.chmod(0o600)
     patterns._STORE = None
-    assert patterns.regex(*key) == re.compile(*key)
+    assert patterns._compile(*key) == re.compile(*key)
     path.write_bytes(b"not marshal data")
     patterns._STORE = None
-    assert patterns.regex(*key) == re.compile(*key)
+    assert patterns._compile(*key) == re.compile(*key)
     # a file others can write is not read at all
     path.write_bytes(marshal.dumps({key: patterns._entry(*SAMPLES[2])}))  # another pattern's entry
     path.chmod(0o666)
     patterns._STORE = None
-    assert patterns.regex(*key) == re.compile(*key)  # not the other pattern's code
+    assert patterns._compile(*key) == re.compile(*key)  # not the other pattern's code
     assert patterns._STORE is not None and patterns._STORE.added  # compiled anew, the file not read
 
 
 def test_an_invalid_pattern_raises_as_re_does(store):
     with pytest.raises(re.error):
-        patterns.regex(r"(unclosed")
+        patterns._compile(r"(unclosed", 0)
+    with pytest.raises(re.error):  # (a pattern is compiled when first used)
+        patterns.regex(r"(unclosed").search("(unclosed")

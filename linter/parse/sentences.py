@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Literal
 
 import tieout.grammar
-from lark import Lark, Token, Transformer
-from lark.lexer import Lexer
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.grammar_cache import KeptParser
+from tieout.linter.parse.lalr import Lexer, Token, Transformer
 from tieout.linter.parse.tokens import SCORED, VALUE_TYPES, Tok
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import words
@@ -31,11 +31,11 @@ class _TokenStream(Lexer):
         yield from data
 
 
-_PARSER: Lark | None = None
+_PARSER: KeptParser | None = None
 _TRANSFORMER: SentenceTransformer | None = None
 
 
-def parser() -> Lark:
+def parser() -> KeptParser:
     """The LALR parser, built once per process, with the transformer applied inline while parsing (no tree
     is built); `parse_sentence` points the transformer at the sentence's quantities first."""
     global _PARSER, _TRANSFORMER
@@ -48,19 +48,21 @@ def parser() -> Lark:
     return _PARSER
 
 
-def _cached_parser(grammar: str, options: dict) -> Lark:
+def _cached_parser(grammar: str, options: dict) -> KeptParser:
     """The LALR tables cached on disk halve a cold start (`grammar_cache`: in the user's own cache folder, as
-    the objects lark works with). Built when missing or unreadable, and kept for the next start."""
+    the objects lark works with). Built by lark from the grammar when missing or unreadable, and kept for the
+    next start."""
     from tieout.linter.parse import grammar_cache
 
     path = grammar_cache.path_for(grammar, options)
-    if path is None:  # no private folder to be had: build the tables in memory
-        return Lark(grammar, **options)
-    parser = grammar_cache.load(path, options)
-    if parser is None:
-        parser = Lark(grammar, **options)
-        grammar_cache.save(path, parser)
-    return parser
+    kept = grammar_cache.load(path) if path is not None else None
+    if kept is None:
+        from lark import Lark  # (lark's grammar loader, imported only to build the tables)
+
+        kept = grammar_cache.tables(Lark(grammar, **options))
+        if path is not None:  # else no private folder to be had: the tables built in memory only
+            grammar_cache.save(path, kept)
+    return KeptParser(kept, options["transformer"])
 
 
 def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lark import Token
 from tieout.linter.figures.labels import PAREN
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.lalr import Token
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import words

@@ -21,7 +21,6 @@ folder, run from in turn, are each found without a scan).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -29,7 +28,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from tieout.linter.cachedir import cache_dir, write_atomic
+from tieout.linter.cachedir import cache_dir, sha256, write_atomic
 
 GROUP = "tieout.checks"  # the entry-point group plugins register their checks under
 EntryPoint = tuple[str, str]  # (name, value): `name = "package.module:attribute"`
@@ -116,7 +115,7 @@ def discover(group: str) -> list[EntryPoint]:
     environment replaces its entry rather than adding another."""
     paths = [entry or _current() for entry in sys.path]  # ("": the current folder)
     ident = f"{group}\0{sys.prefix}\0" + "\0".join(paths[1:])
-    name = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    name = sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     cached = cache_dir() / "entry-points" / f"{name}.json"
     variants: list[_Variant] = []
     try:

@@ -8,7 +8,6 @@ defect) leaves the target as it was and no temporary file behind.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +25,8 @@ def _mode_for(target: Path) -> int:
 
 def atomic_write(path: str, write: Callable[[BinaryIO], object]) -> None:
     """Write `path` through `write(file)`, atomically. A symbolic link is followed: its target is replaced."""
+    import tempfile  # (only where a run leaves a file: not at every start)
+
     target = Path(os.path.realpath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -5,7 +5,6 @@ these tables.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -13,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tieout.linter.cachedir import cache_dir, write_atomic
+from tieout.linter.cachedir import cache_dir, sha256, write_atomic
 
 
 @cache
@@ -26,7 +25,7 @@ def load(name: str) -> Any:
     # read from the package's folder, as tieout's files are installed (linter/run/cache.py reads them so too):
     # importlib.resources' first call imports its readers and zipfile, 2 ms of a cold `tieout check`
     text = Path(__file__).with_name(f"{name}.yaml").read_text(encoding="utf-8")
-    cached = cache_dir() / "vocab" / f"{name}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:24]}.json"
+    cached = cache_dir() / "vocab" / f"{name}-{sha256(text.encode('utf-8')).hexdigest()[:24]}.json"
     try:
         return json.loads(cached.read_bytes())
     except (OSError, ValueError):

@@ -192,7 +192,7 @@ def _against_reference(
     group = "up" if side.group("up") is not None else "down"
     if name is None or not _comparable(outcome, reference, side.group(group)):
         return None
-    at = outcome.end if side.re is not REFERENCE_REPEATED else reference.end
+    at = outcome.end if side.re != REFERENCE_REPEATED else reference.end  # (equal patterns: see linter/patterns.py)
     move = Movement(group, side.group(group), delta, at + side.start(group), at + side.end(group))  # type: ignore[arg-type]
     return Change(f"较{named.group('reference')}", name, outcome, reference, [move], si)
 

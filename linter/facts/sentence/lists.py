@@ -9,7 +9,6 @@ from itertools import takewhile
 from os.path import commonprefix
 from typing import TypeGuard
 
-from lark import Token
 from tieout.linter.facts.definitions import common_tail, of_total
 from tieout.linter.facts.model import Breakdown, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
@@ -52,6 +51,7 @@ from tieout.linter.facts.sentence.wording import (
 from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.lalr import Token
 from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
 from tieout.linter.parse.tokens import REVENUE_DOWN, REVENUE_UP
 from tieout.linter.patterns import regex

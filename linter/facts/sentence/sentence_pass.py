@@ -5,8 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Literal, TypeGuard
 
-from lark import Token
-from lark.exceptions import LarkError
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.sentence.bases import Bases
 from tieout.linter.facts.sentence.chains import Chains
@@ -23,6 +21,7 @@ from tieout.linter.facts.sentence.wording import (
     names_opened,
 )
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.lalr import LarkError, Token
 from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Movement, _Rate, parse_sentence
 from tieout.linter.parse.tokens import Tok, tokenize
 from tieout.linter.patterns import lazy, regex

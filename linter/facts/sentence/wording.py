@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lark import Token
 from tieout.linter.facts.model import Formula, Mention
 from tieout.linter.facts.passes.base import exact_figure
+from tieout.linter.parse.lalr import Token
 from tieout.linter.parse.sentences import _Breakdown, _Formula
 from tieout.linter.parse.tokens import YEAR_ON_YEAR_CMP
 from tieout.linter.patterns import regex
