@@ -236,6 +236,8 @@ def _footing_prefix(doc: Document, found: Breakdown) -> Breakdown:
     if sum(q.base_value for q in values) < total.base_value:
         return found  # (short of its total: the list may name some parts only)
     for k in range(2, len(values)):
+        if any(v.base_value == 0 for v in values[:k]):
+            return found  # (a part of nothing: fewer parts make the total as well, so where the list ends is not said)
         # (cut only between lines: within one, `按问题类型分：A a，B b，C c` lists all it names, one too many)
         a, b = doc.origin[found.parts[k - 1].start], doc.origin[found.parts[k].start]
         if "\n" in doc.original[a:b] and foots(total, values[:k]):
