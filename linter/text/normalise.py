@@ -919,8 +919,9 @@ def _wrapped_decimals(lines: _Lines, headings: list[int | None], markers: list[i
 def _runs_on(line: str) -> bool:
     """Does a numbered line stop mid-clause, a statement wrapped onto the next line rather than a heading
     (`（一）城乡社区支出（类）13,615.32 万元，占财政拨款支出的 76.75%，比上` / `年预算…`): it holds a figure and a
-    comma, and ends in a word, not a sentence end or a colon?"""
-    return "，" in line and line[-1:].isalpha() and FIGURE_IN_HEADING.search(line) is not None
+    comma, and ends in a word or a clause's comma (`…年初余额 55678 万元，` / `当年补充…`), not a sentence end or a
+    colon?"""
+    return "，" in line and (line[-1:].isalpha() or line[-1:] == "，") and FIGURE_IN_HEADING.search(line) is not None
 
 
 # a run-in heading closed by its sentence end and a statement opened after it on the same line, cut by the wrap in

@@ -33,6 +33,7 @@ from tieout.linter.facts.model import (
     UnitCost,
 )
 from tieout.linter.facts.passes import (
+    added_totals,
     assessment_form,
     assessment_records,
     assessment_summary,
@@ -139,6 +140,7 @@ PASSES: tuple[Pass, ...] = (
     limits.gaps_apart,
     roll_forward.roll_forwards,
     deductions.deductions,
+    added_totals.added_totals,
     sets.scores,
     sets.scores_before_total,
     sets.scores_after_total,

@@ -160,6 +160,8 @@ YEAR_ONLY = regex(
 )
 # a comparison with last year, and any comparison (its opening words as the tokenizer reads them, or last year)
 LAST_YEAR_WORDS = regex("上年|去年|上一年|同比|同期")
+# between a rate of change and last year's figure in the comparison right after it (`增长 p%，比上年 B`)
+RATE_THEN_LAST_YEAR = regex(r"\s*[，,]\s*(?:比|较)(?:上年|去年)(?:同期)?\s*")
 
 
 COMPARING = regex("|".join((*CMP_BEFORE, *CMP_ALONE, LAST_YEAR_WORDS.pattern)))
@@ -405,7 +407,25 @@ class Changes(Reader):
             current, label = self._which_changed(c, si, base, subject, whole, key, mentions, (current, label))
         if self._no_change_of_one(c, subject, current, base):
             return
+        self._base_of_rate_before(c, si, current, base)
         self.facts.changes.append(Change(c.cmp, label, current, base, _movements(c), si, certain))
+
+    def _base_of_rate_before(self, c: _Change, si: int, current: Quantity | None, base: Quantity | None) -> None:
+        """`收入 A，增长 p%，比上年 B 增收 Δ`: the rate read just before, of the same figure and with no base, is of
+        the last year's figure the comparison right after it states (nothing but a comma between them)."""
+        if base is None or current is None or not LAST_YEAR_WORDS.search(c.cmp):
+            return
+        for ch in reversed(self.facts.changes):
+            if ch.sentence != si:
+                return
+            if ch.current is not current or ch.base is not None or not ch.movements:
+                continue
+            moved = [mv.quantity for mv in ch.movements if mv.quantity is not None and mv.quantity.kind == "percent"]
+            if len(moved) == len(ch.movements) and RATE_THEN_LAST_YEAR.fullmatch(
+                self.doc.text, moved[-1].end, base.start
+            ):
+                ch.base = base
+            return
 
     def _no_change_of_one(
         self, c: _Change, subject: Mention | None, current: Quantity | None, base: Quantity | None
@@ -1065,16 +1085,29 @@ class Changes(Reader):
         if current.kind == "percent":
             return self._rate_base(current, c, si, mentions)
         before = [q for q in self._qs if current.end < q.start and q.end <= c.movements[0].start]
-        if len(before) != 1 or any(q is before[0] for m in mentions for q in m.quantities):
+        if not before:
             return None
-        q = before[0]
+        q = before[-1]
+        # (the note after the figure, a figure no label names, or after its own change just read, `A，增长 p%（上年为
+        # B），增加 Δ`, the bracket's figure named by its note)
+        if len(before) == 1:
+            after = None if any(q is x for m in mentions for x in m.quantities) else current.end
+        else:
+            after = self._moved_before_note(si, current, before[-2])
         text = self.doc.text
-        if not (
-            LAST_YEAR_NOTE.fullmatch(text, current.end, q.start)
-            and NOTE_CLOSED.fullmatch(text, q.end, c.movements[0].start)
+        if after is None or not (
+            LAST_YEAR_NOTE.fullmatch(text, after, q.start) and NOTE_CLOSED.fullmatch(text, q.end, c.movements[0].start)
         ):
             return None
         return q if q.kind == current.kind and q.base_unit == current.base_unit and q.exact else None
+
+    def _moved_before_note(self, si: int, current: Quantity, moved: Quantity) -> int | None:
+        """Where a change of the figure read in the sentence ends, where `moved` is its last move (the note of last
+        year's figure after it is the note of what that change and the next compare): None otherwise."""
+        for ch in self.facts.changes:
+            if ch.sentence == si and ch.current is current and ch.movements and ch.movements[-1].quantity is moved:
+                return moved.end
+        return None
 
     def _words_before(self, si: int, subject: Mention | None) -> str:
         """The sentence's words before the subject's figure (its label included)."""
