@@ -58,15 +58,20 @@ _FUND_WORDS = {
     "全年执行数": "全年执行数",
     "分值": "分值",
     "执行率": "执行率",
+    # (a local form's header names the rate for what it measures)
+    "预算执行率": "执行率",
     "得分": "得分",
 }
 _AMOUNTS = ("年初预算数", "全年预算数", "全年执行数")
 # the funds' rows: the total, and the rows the template lists under 其中 (a project's form: its sources; a
 # department's: its sources 按收入性质分 and its spending 按支出性质分)
 _FUND_ROW = regex(
-    r"^(?:(?P<total>年度资金总额)|(?:其中[：:]?)?(?:(?P<part>当年财政拨款|上年结转资金|财政拨款|其他资金|基本支出|项目支出)"
+    r"^(?:(?P<total>(?:年度)?资金总额)|(?:其中[：:]?)?(?:(?P<part>当年财政拨款|上年结转资金|上年结余结转|上年结转结余|财政拨款|其他资金"
+    r"|基本支出|项目支出)"
     r"|(?P<source>(?:中央|省级?|省本级|市级?|市本级|区级?|县级?|乡镇)[\u4e00-\u9fff]{0,6}?资金)))$"
 )
+# a local form's names for the template's rows (its total `资金总额`, its carry-over `上年结转结余`): the same rows
+_ROW_NAMES = {"资金总额": "年度资金总额", "上年结余结转": "上年结转资金", "上年结转结余": "上年结转资金"}
 # the complete sets of rows one group of the template holds: the sources of the 2020 template (当年财政拨款,
 # 上年结转资金, 其他资金), of the older one (财政拨款, 其他资金), and a department's spending (基本支出, 项目支出)
 _GROUPS = (
@@ -281,7 +286,9 @@ def _row_label(line: Line) -> tuple[int, str, str] | None:
         return None
     if m.group("source"):
         return i, m.group("source"), "source"
-    return (i, m.group("total"), "total") if m.group("total") else (i, m.group("part"), "part")
+    if m.group("total"):
+        return i, _ROW_NAMES.get(m.group("total"), m.group("total")), "total"
+    return i, _ROW_NAMES.get(m.group("part"), m.group("part")), "part"
 
 
 def _between(line: Line) -> str | None:
@@ -383,7 +390,7 @@ def in_unit(q: Quantity, unit: str) -> Quantity | None:
 def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement | Change]:
     """The relations the template fixes, in every self-assessment form of the document."""
     text = draft.doc.text
-    if "年度资金总额" not in text or "全年执行数" not in text:
+    if "资金总额" not in text or "全年执行数" not in text:
         return
     figures = quantities_at(draft)
     # (the rows as the original lays them out: the normaliser joins a text's lines and drops its spaces)
@@ -504,13 +511,19 @@ _PRACTICE_MIN = 2
 _PRACTICE_SHARE = Decimal("0.66")
 
 
+def practised(scored: list[tuple[Quantity, Quantity, Quantity]]) -> bool:
+    """Do the (full marks, rate, score) of a document's forms show the score given as full marks × rate: at least
+    two so, and two thirds of them?"""
+    kept = sum(_proportional(*found) for found in scored)
+    return kept >= _PRACTICE_MIN and kept >= _PRACTICE_SHARE * len(scored)
+
+
 def _practised_scores(reader: Reader, forms: list[_FundBlock]) -> Iterator[Formula]:
     """The funds' score as full marks × rate in every form of the document, where the document states no rule but its
     forms show it: at least two give their score so, and two thirds of those whose rate is short of 100% (a scale of
     bands gives round scores that the product does not; one form's slip is then read against the others)."""
     scored = [(f, found) for f in forms if (found := _score_inputs(f)) is not None]
-    kept = sum(_proportional(*found) for _, found in scored)
-    if kept < _PRACTICE_MIN or kept < _PRACTICE_SHARE * len(scored):
+    if not practised([found for _, found in scored]):
         return
     for _, (marks, rate, score) in scored:
         si = sentence_of(reader.draft, score.start)
