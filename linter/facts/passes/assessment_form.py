@@ -25,8 +25,9 @@ not so read, or holding a subtotal, is not read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -410,6 +411,7 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
             continue
         if fund is not None and _indicator_header(line) is not None:
             fund.goals = _achieved_text(reader, fund.line, h)
+            yield from _surpluses(reader, h)
             yield from _indicator_scores(reader, fund, h)
             fund = None
     if not capped:
@@ -789,3 +791,52 @@ def _achieved_text(reader: Reader, fund_line: int, h: int) -> tuple[int, int]:
         k for k in range(fund_line + 1, h) if _ACHIEVED_LINE.match("".join(c.text for c in reader.lines[k].cells))
     ]
     return (reader.lines[marked[0]].start, reader.lines[h].start) if len(marked) == 1 else (0, 0)
+
+
+# an indicator's reason cell stating how far its outcome passed its target (`超额完成468亩`), alone in the cell
+_SURPLUS = regex(r"^超额完成(?P<n>\d+(?:\.\d+)?)(?P<u>[^\d\s，,。；;（(]{1,4}(?:[（(][^\d）)]{1,2}[）)])?)$")
+# the target and the outcome before it, in the unit the reason states (`≥12000亩`, `12468亩`)
+_SURPLUS_TARGET = regex(r"^(?:≥|>=|＞=)?(?P<n>\d+(?:\.\d+)?)(?P<u>\S{1,8})$")
+_SURPLUS_DONE = regex(r"^(?P<n>\d+(?:\.\d+)?)(?P<u>\S{1,8})$")
+_SURPLUS_COLUMNS = ["年度指标值", "实际完成值", "分值", "得分"]
+
+
+def _surpluses(reader: Reader, h: int) -> Iterator[Change]:
+    """`超额完成 d` in an indicator row's reason: its 实际完成值 less its 年度指标值 (the target's lower bound), where
+    the header sets those, the 分值 and the 得分 right before the reason, and the row's last four cells before the
+    reason are figures in one unit (the outcome's, the target's and the reason's), then two scores."""
+    words = [word(c.text) for c in reader.lines[h].cells]
+    if not any(words[i : i + 4] == _SURPLUS_COLUMNS and i + 5 == len(words) for i in range(len(words))):
+        return
+    for line in reader.lines[h + 1 :]:
+        texts = [c for c in line.cells if c.text]
+        if not texts or _TOTAL_ROW.match(word(texts[0].text)):
+            return
+        change = _surplus(reader, texts[-5:]) if len(texts) >= 5 else None
+        if change is not None:
+            yield change
+
+
+def _surplus(reader: Reader, cells: list[_Cell]) -> Change | None:
+    target, done, marks, score, reason = cells
+    m = _SURPLUS.match(reason.text.strip())
+    t, d = _SURPLUS_TARGET.match(target.text), _SURPLUS_DONE.match(done.text)
+    if m is None or t is None or d is None or not (_BARE.match(marks.text) and _BARE.match(score.text)):
+        return None
+    if not t.group("u") == d.group("u") == m.group("u"):
+        return None
+    base, current, delta = (_figure_in(reader, c, g) for c, g in ((target, t), (done, d), (reason, m)))
+    if base is None or current is None or delta is None:
+        return None
+    base = replace(base, bound=None)  # (the target's lower bound is what the outcome passed)
+    move = Movement("up", "超额完成", delta, delta.start - len("超额完成"), delta.start)
+    return Change("较年度指标值", "实际完成值", current, base, [move], sentence_of(reader.draft, delta.start))
+
+
+def _figure_in(reader: Reader, cell: _Cell, m: re.Match[str]) -> Quantity | None:
+    """The figure the text reads at the number of a cell's match, with the unit the match gives, as written."""
+    at = reader.draft.doc.normalised_at(cell.start + m.start("n"))
+    q = reader.figures.get(at) if at is not None else None
+    if q is None or q.value != Decimal(m.group("n")) or not q.text.endswith(m.group("u")):
+        return None
+    return q if q.kind in ("count", "amount") and not q.approx and not q.per else None
