@@ -156,6 +156,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.indicator_subtotals,
     form_scores.form_scores,
     form_funds.form_funds,
+    form_funds.fund_score_lines,
     assessment_form.assessment_forms,
     assessment_records.record_forms,
     assessment_summary.summary_tables,

@@ -25,8 +25,9 @@ not so read, or holding a subtotal, is not read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -58,15 +59,20 @@ _FUND_WORDS = {
     "全年执行数": "全年执行数",
     "分值": "分值",
     "执行率": "执行率",
+    # (a local form's header names the rate for what it measures)
+    "预算执行率": "执行率",
     "得分": "得分",
 }
 _AMOUNTS = ("年初预算数", "全年预算数", "全年执行数")
 # the funds' rows: the total, and the rows the template lists under 其中 (a project's form: its sources; a
 # department's: its sources 按收入性质分 and its spending 按支出性质分)
 _FUND_ROW = regex(
-    r"^(?:(?P<total>年度资金总额)|(?:其中[：:]?)?(?:(?P<part>当年财政拨款|上年结转资金|财政拨款|其他资金|基本支出|项目支出)"
+    r"^(?:(?P<total>(?:年度)?资金总额)|(?:其中[：:]?)?(?:(?P<part>当年财政拨款|上年结转资金|上年结余结转|上年结转结余|财政拨款|其他资金"
+    r"|基本支出|项目支出)"
     r"|(?P<source>(?:中央|省级?|省本级|市级?|市本级|区级?|县级?|乡镇)[\u4e00-\u9fff]{0,6}?资金)))$"
 )
+# a local form's names for the template's rows (its total `资金总额`, its carry-over `上年结转结余`): the same rows
+_ROW_NAMES = {"资金总额": "年度资金总额", "上年结余结转": "上年结转资金", "上年结转结余": "上年结转资金"}
 # the complete sets of rows one group of the template holds: the sources of the 2020 template (当年财政拨款,
 # 上年结转资金, 其他资金), of the older one (财政拨款, 其他资金), and a department's spending (基本支出, 项目支出)
 _GROUPS = (
@@ -281,7 +287,9 @@ def _row_label(line: Line) -> tuple[int, str, str] | None:
         return None
     if m.group("source"):
         return i, m.group("source"), "source"
-    return (i, m.group("total"), "total") if m.group("total") else (i, m.group("part"), "part")
+    if m.group("total"):
+        return i, _ROW_NAMES.get(m.group("total"), m.group("total")), "total"
+    return i, _ROW_NAMES.get(m.group("part"), m.group("part")), "part"
 
 
 def _between(line: Line) -> str | None:
@@ -383,7 +391,7 @@ def in_unit(q: Quantity, unit: str) -> Quantity | None:
 def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement | Change]:
     """The relations the template fixes, in every self-assessment form of the document."""
     text = draft.doc.text
-    if "年度资金总额" not in text or "全年执行数" not in text:
+    if "资金总额" not in text or "全年执行数" not in text:
         return
     figures = quantities_at(draft)
     # (the rows as the original lays them out: the normaliser joins a text's lines and drops its spaces)
@@ -403,6 +411,7 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
             continue
         if fund is not None and _indicator_header(line) is not None:
             fund.goals = _achieved_text(reader, fund.line, h)
+            yield from _surpluses(reader, h)
             yield from _indicator_scores(reader, fund, h)
             fund = None
     if not capped:
@@ -504,13 +513,19 @@ _PRACTICE_MIN = 2
 _PRACTICE_SHARE = Decimal("0.66")
 
 
+def practised(scored: list[tuple[Quantity, Quantity, Quantity]]) -> bool:
+    """Do the (full marks, rate, score) of a document's forms show the score given as full marks × rate: at least
+    two so, and two thirds of them?"""
+    kept = sum(_proportional(*found) for found in scored)
+    return kept >= _PRACTICE_MIN and kept >= _PRACTICE_SHARE * len(scored)
+
+
 def _practised_scores(reader: Reader, forms: list[_FundBlock]) -> Iterator[Formula]:
     """The funds' score as full marks × rate in every form of the document, where the document states no rule but its
     forms show it: at least two give their score so, and two thirds of those whose rate is short of 100% (a scale of
     bands gives round scores that the product does not; one form's slip is then read against the others)."""
     scored = [(f, found) for f in forms if (found := _score_inputs(f)) is not None]
-    kept = sum(_proportional(*found) for _, found in scored)
-    if kept < _PRACTICE_MIN or kept < _PRACTICE_SHARE * len(scored):
+    if not practised([found for _, found in scored]):
         return
     for _, (marks, rate, score) in scored:
         si = sentence_of(reader.draft, score.start)
@@ -776,3 +791,52 @@ def _achieved_text(reader: Reader, fund_line: int, h: int) -> tuple[int, int]:
         k for k in range(fund_line + 1, h) if _ACHIEVED_LINE.match("".join(c.text for c in reader.lines[k].cells))
     ]
     return (reader.lines[marked[0]].start, reader.lines[h].start) if len(marked) == 1 else (0, 0)
+
+
+# an indicator's reason cell stating how far its outcome passed its target (`超额完成468亩`), alone in the cell
+_SURPLUS = regex(r"^超额完成(?P<n>\d+(?:\.\d+)?)(?P<u>[^\d\s，,。；;（(]{1,4}(?:[（(][^\d）)]{1,2}[）)])?)$")
+# the target and the outcome before it, in the unit the reason states (`≥12000亩`, `12468亩`)
+_SURPLUS_TARGET = regex(r"^(?:≥|>=|＞=)?(?P<n>\d+(?:\.\d+)?)(?P<u>\S{1,8})$")
+_SURPLUS_DONE = regex(r"^(?P<n>\d+(?:\.\d+)?)(?P<u>\S{1,8})$")
+_SURPLUS_COLUMNS = ["年度指标值", "实际完成值", "分值", "得分"]
+
+
+def _surpluses(reader: Reader, h: int) -> Iterator[Change]:
+    """`超额完成 d` in an indicator row's reason: its 实际完成值 less its 年度指标值 (the target's lower bound), where
+    the header sets those, the 分值 and the 得分 right before the reason, and the row's last four cells before the
+    reason are figures in one unit (the outcome's, the target's and the reason's), then two scores."""
+    words = [word(c.text) for c in reader.lines[h].cells]
+    if not any(words[i : i + 4] == _SURPLUS_COLUMNS and i + 5 == len(words) for i in range(len(words))):
+        return
+    for line in reader.lines[h + 1 :]:
+        texts = [c for c in line.cells if c.text]
+        if not texts or _TOTAL_ROW.match(word(texts[0].text)):
+            return
+        change = _surplus(reader, texts[-5:]) if len(texts) >= 5 else None
+        if change is not None:
+            yield change
+
+
+def _surplus(reader: Reader, cells: list[_Cell]) -> Change | None:
+    target, done, marks, score, reason = cells
+    m = _SURPLUS.match(reason.text.strip())
+    t, d = _SURPLUS_TARGET.match(target.text), _SURPLUS_DONE.match(done.text)
+    if m is None or t is None or d is None or not (_BARE.match(marks.text) and _BARE.match(score.text)):
+        return None
+    if not t.group("u") == d.group("u") == m.group("u"):
+        return None
+    base, current, delta = (_figure_in(reader, c, g) for c, g in ((target, t), (done, d), (reason, m)))
+    if base is None or current is None or delta is None:
+        return None
+    base = replace(base, bound=None)  # (the target's lower bound is what the outcome passed)
+    move = Movement("up", "超额完成", delta, delta.start - len("超额完成"), delta.start)
+    return Change("较年度指标值", "实际完成值", current, base, [move], sentence_of(reader.draft, delta.start))
+
+
+def _figure_in(reader: Reader, cell: _Cell, m: re.Match[str]) -> Quantity | None:
+    """The figure the text reads at the number of a cell's match, with the unit the match gives, as written."""
+    at = reader.draft.doc.normalised_at(cell.start + m.start("n"))
+    q = reader.figures.get(at) if at is not None else None
+    if q is None or q.value != Decimal(m.group("n")) or not q.text.endswith(m.group("u")):
+        return None
+    return q if q.kind in ("count", "amount") and not q.approx and not q.per else None

@@ -11,13 +11,14 @@ unit is stated (in a field's brackets or the caption).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Breakdown
-from tieout.linter.facts.passes.assessment_form import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, mention
-from tieout.linter.facts.passes.base import quantities_at
+from tieout.linter.facts.model import Breakdown, Formula
+from tieout.linter.facts.passes.assessment_form import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, mention, practised
+from tieout.linter.facts.passes.base import SCORE_NUMBER, quantities_at, sentence_of
 from tieout.linter.facts.passes.form_scores import project_forms
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.figures.quantities import Quantity
@@ -38,6 +39,10 @@ TOTAL_FIELD = regex(
 # a source's line: its name, then each amount's key and figure (`年初预算数 a；全年预算数 b`)
 SOURCE_NAME = regex(rf"(?<![\u4e00-\u9fff])(?P<src>{_SOURCE})(?:[（(](?:万元|亿元|元)[）)])?[：:\s]")
 SOURCE_VALUE = regex(rf"(?P<key>{_KEY})\s+(?P<n>{_AMOUNT})(?![\d.%])")
+# the total's line written as its sources' are (`年度资金总额：年初预算数 a；全年预算数 b；全年执行数 c`)
+TOTAL_NAME = regex(r"^\s*年度资金总额(?:[（(](?:万元|亿元|元)[）)])?[：:\s]")
+# the template's first field, opening each project's form where no overall score line (`总分：…`) closes one
+PROJECT_NAME = regex(r"^\s*项目名称[：:]")
 # an amount's line: each source's name and figure, the amount's key in brackets closing it
 ROW_VALUE = regex(rf"(?P<src>{_SOURCE})\s*(?P<n>{_AMOUNT})(?![\d.%])")
 ROW_KEY = regex(rf"[（(](?P<key>{_KEY})[）)][。；;]?\s*$")
@@ -55,7 +60,7 @@ def form_funds(draft: Draft) -> Iterator[Breakdown]:
     unit = next((m.group("u") for line in lines[:12] if (m := UNIT.search(line)) is not None), "")
     after = 0  # (the line after the last form's overall score)
     projects: list[dict[str, Quantity | None]] = []  # each project's totals, by amount
-    for begin, k, _ in project_forms(lines):
+    for begin, k in _forms(lines):
         block, found = lines[begin:k], _figures(lines, offsets, begin, k)
         after = k + 1
         block_unit = _block_unit(block) or unit
@@ -63,6 +68,18 @@ def form_funds(draft: Draft) -> Iterator[Breakdown]:
         projects.append({key: _one_total(draft, by_source, block_unit) for key, by_source in found.items()})
     if len(projects) >= 2:
         yield from _summed_projects(draft, projects, offsets[after] if after < len(offsets) else len(original))
+
+
+def _forms(lines: list[str]) -> list[tuple[int, int]]:
+    """Each project's form as lines [begin, k): up to its overall score's line, or (a form whose score is not
+    written `总分：…`, in a table row) from one `项目名称：` line to the next, the last up to the document's end."""
+    closed = [(begin, k) for begin, k, _ in project_forms(lines)]
+    if closed:
+        return closed
+    opened = [k for k, line in enumerate(lines) if PROJECT_NAME.match(line)]
+    if not opened:
+        return []
+    return list(zip(opened, [*opened[1:], len(lines)], strict=True))
 
 
 def _one_total(draft: Draft, by_source: dict[str, list[tuple[int, str]]], unit: str) -> Quantity | None:
@@ -112,7 +129,11 @@ def _figures(lines: list[str], offsets: list[int], begin: int, end: int) -> _Fig
         line, at = lines[k], offsets[k]
         name = SOURCE_NAME.search(line)
         row_key = ROW_KEY.search(line)
-        if row_key is not None:
+        opened = TOTAL_NAME.match(line)
+        if opened is not None and name is None:
+            for v in SOURCE_VALUE.finditer(line, opened.end()):
+                out[v.group("key")].setdefault("", []).append((at + v.start("n"), v.group("n")))
+        elif row_key is not None:
             for v in ROW_VALUE.finditer(line):
                 out[row_key.group("key")].setdefault(v.group("src"), []).append((at + v.start("n"), v.group("n")))
         elif name is not None:
@@ -160,3 +181,39 @@ def _comma_figure(draft: Draft, cell: tuple[int, str]) -> Quantity | None:
         return None
     q = quantities_at(draft).get(i)
     return q if q is not None and q.value == value and q.exact else None
+
+
+# the funds' score on a line of its own, beside its full marks and the rate (`分值 10；执行率 95.30%；得分 9.53`,
+# `预算执行：分值10分，执行率93.59%，得分9.36分`): nothing else between the three
+FUND_SCORE = regex(
+    rf"(?<![\u4e00-\u9fff])分值[：:]?\s*(?P<m>{SCORE_NUMBER})分?[；;，,\s]+(?:预算)?执行率[：:]?\s*"
+    rf"(?P<r>\d{{1,3}}(?:\.\d+)?%)[；;，,\s]+(?:自评)?得分[：:]?\s*(?P<s>{SCORE_NUMBER})分?(?![\d.%])"
+)
+
+
+def fund_score_lines(draft: Draft) -> Iterator[Formula]:
+    """The funds' score as full marks × rate on each such line of a `键：值` form, where the document's forms show
+    that practice (as `assessment_form` reads it from the forms' tables: at least two of those whose rate is short
+    of 100% give the score so, and two thirds of them; a rule read from practice, so a warning)."""
+    original = draft.doc.original
+    if "执行率" not in original or "分值" not in original:
+        return
+    scored = [found for m in FUND_SCORE.finditer(original) if (found := _fund_score(draft, m)) is not None]
+    if not practised(scored):
+        return
+    for marks, rate, score in scored:
+        si = sentence_of(draft, score.start)
+        yield Formula("资金得分（分值×执行率）", [marks, rate], ["*"], score, si, [0, "*", 1], certain=False)
+
+
+def _fund_score(draft: Draft, m: re.Match[str]) -> tuple[Quantity, Quantity, Quantity] | None:
+    """A line's full marks, rate and score, where the rate is short of 100% (at 100% and above the score is the full
+    marks whatever the rule) and the score, written with decimals (a whole one is a band's), short of the marks."""
+    marks, score = figure_at(draft, m.start("m"), m.group("m")), figure_at(draft, m.start("s"), m.group("s"))
+    at = draft.doc.normalised_at(m.start("r"))
+    rate = quantities_at(draft).get(at) if at is not None else None
+    if marks is None or score is None or rate is None or rate.kind != "percent" or not rate.exact:
+        return None
+    if not 0 < rate.value < 100 or score.decimals == 0 or score.value >= marks.value:
+        return None
+    return marks, rate, score

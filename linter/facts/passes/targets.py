@@ -231,6 +231,29 @@ SPAN = regex(
     r"|(?P<half>上半年)|(?P<three>前三季度)|(?P<one>第?一季度)"
 )
 QUARTER_ENDS = {3: Decimal(25), 6: Decimal(50), 9: Decimal(75)}
+# the time elapsed with its value written (`较序时进度（83.3%）快0.6个百分点`, `与时间进度83.3%相比`, `序时进度为83.3%`)
+ELAPSED_VALUE = regex(rf"(?:{_ELAPSED})(?:[（(]|为|是)?\s*(?P<v>\d{{1,2}}(?:\.\d{{1,2}})?)%")
+_MONTHS = Decimal(12)
+
+
+def _written_elapsed(text: str) -> Quantity | None:
+    """The time elapsed the document writes, for a span of another length than whole quarters (1—10月: 83.3%, as
+    the writer rounds it): where the document states one span of the year from January and no other, and writes
+    the time elapsed with one value, that value's rounding of the span's share of the twelve months. It is then
+    the time elapsed of every rate the document compares with it, its value written or not (a monthly report's
+    sentences on the funds after the one stating the span)."""
+    spans = {_months(m) for m in SPAN.finditer(text)}
+    values = {m.group("v") for m in ELAPSED_VALUE.finditer(text)}
+    if len(spans) != 1 or len(values) != 1:
+        return None
+    months, written = spans.pop(), values.pop()
+    if months is None or not 0 < months < 12:
+        return None
+    decimals = len(written.partition(".")[2])
+    value = Decimal(written)
+    if abs(value - months * 100 / _MONTHS) >= Decimal("0.5").scaleb(-decimals):
+        return None
+    return Quantity(f"{written}%", value, "%", "%", Decimal(1), decimals, "percent", 0, 0)
 
 
 def elapsed(draft: Draft) -> Iterator[Change]:
@@ -240,6 +263,7 @@ def elapsed(draft: Draft) -> Iterator[Change]:
     quantities = [q for q in draft.facts.quantities if q.kind != "bare"]
     stated = {id(mv.quantity) for c in draft.facts.changes for mv in c.movements if mv.quantity is not None}
     outcomes = _outcomes(draft)
+    written = _written_elapsed(text)
     sentence_starts = [s.start for s in draft.doc.sentences]
     for outcome, delta in zip(quantities, quantities[1:]):
         if delta.kind != "pp" or not delta.exact or id(delta) in stated or outcome.kind != "percent":
@@ -247,28 +271,35 @@ def elapsed(draft: Draft) -> Iterator[Change]:
         si = bisect_left(sentence_starts, delta.start + 1) - 1
         if si < 0 or outcome.start < sentence_starts[si] or outcomes.get(id(outcome), ("", ""))[0] != "rate":
             continue  # (a rate of the budget, in the delta's sentence)
-        change = _against_elapsed(text, outcome, delta, outcomes[id(outcome)], sentence_starts[si], si)
+        change = _against_elapsed(text, outcome, delta, outcomes[id(outcome)], sentence_starts[si], si, written)
         if change is not None:
             yield change
 
 
 def _against_elapsed(
-    text: str, outcome: Quantity, delta: Quantity, outcome_is: tuple[str, str], start: int, si: int
+    text: str,
+    outcome: Quantity,
+    delta: Quantity,
+    outcome_is: tuple[str, str],
+    start: int,
+    si: int,
+    written: Quantity | None = None,
 ) -> Change | None:
     between = text[outcome.end : delta.start]
     side = ELAPSED_AFTER.match(between) or ELAPSED_BEFORE.match(between)
     share = _elapsed_share(text[start : outcome.start])
+    decimals = 4
+    if share is None and written is not None:
+        share, decimals = written.value, written.decimals  # (the value the document writes for its one span)
     if side is None or share is None or not outcome.exact:
         return None
     name = _outcome_name(outcome_is, side.group("subject") or "")
     if name is None:
         return None
     group = "up" if side.group("up") is not None else "down"
-    at = outcome.end
-    # the time elapsed, exact: a figure of no place of its own, shown at the words that name it
-    reference = Quantity(
-        f"{share}%", share, "%", "%", Decimal(1), 4, "percent", at + side.start("reference"), at + side.end("reference")
-    )
+    at, span = outcome.end, side.span("reference")
+    # the time elapsed, exact or as written: a figure of no place of its own, shown at the words that name it
+    reference = Quantity(f"{share}%", share, "%", "%", Decimal(1), decimals, "percent", at + span[0], at + span[1])
     move = Movement(group, side.group(group), delta, at + side.start(group), at + side.end(group))  # type: ignore[arg-type]
     return Change(f"较{side.group('reference')}", name, outcome, reference, [move], si)
 
