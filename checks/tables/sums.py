@@ -41,6 +41,8 @@ def _sum_outcomes(
         for rel, f in judged:
             if f.verdict != "pass" and _title(table, pieces) in gaps and _rows(rel) in whole[id(table)]:
                 continue
+            if f.verdict != "pass" and _mean(f):
+                continue  # (a 合计 row's score or rate that is the rows' mean: `7个项目平均得分 83.6`, no sum)
             if (
                 kind != "identity"
                 and f.verdict == "rounding"
@@ -52,6 +54,15 @@ def _sum_outcomes(
                 # explains a miss of two units or more, a cell was mistyped
                 f = replace(f, verdict="fail", holds=False)
             yield outcome(f, message(table, rel), kind, rel.name)
+
+
+def _mean(f: Footing) -> bool:
+    """Is the total, of three parts or more, their mean within its written precision (an average the 合计 row
+    states in a column of scores or rates), not their sum?"""
+    if len(f.parts) < 3 or any(sign != 1 for sign in f.signs):
+        return False
+    mean = f.computed / len(f.parts)
+    return abs(mean - f.total.value) <= f.total.ulp / 2 + max(p.ulp for p in f.parts) / 2
 
 
 EXACT_SUMS = 10  # table sums of two parts or more that foot as written, for a document to be read as footed

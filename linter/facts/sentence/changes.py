@@ -130,9 +130,11 @@ COMPARED_WITH = regex(
 )
 
 
-# the gap alone (`…，超收 6.74 亿元；比上年…增长`): what the outcome passed its budget by, never what changed
+# the gap alone (`…，超收 6.74 亿元；比上年…增长`): what the outcome passed its budget by, never what changed; so is
+# what it saved of its budget (`决算 A，预算执行率 r%，节约资金 S；较上年减少 Δ`: A changed, not S)
+SAVED = ["节约资金", "节约"]
 GAP_ALONE = regex(
-    f"[，,、；;\\s]*(?:{'|'.join([*(OVER_SHORT_WORDS.get('over') or []), *(OVER_SHORT_WORDS.get('short') or [])])})"
+    f"[，,、；;\\s]*(?:{'|'.join([*(OVER_SHORT_WORDS.get('over') or []), *(OVER_SHORT_WORDS.get('short') or []), *SAVED])})"
 )
 
 
