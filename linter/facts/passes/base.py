@@ -182,6 +182,8 @@ CHANGE_AMOUNT = regex(
     r"^[，、；\s]*(?:同比|比上年同期|比上年|较上年|与上年相比|本年|当年|今年)?(?:"
     + "|".join((*words("relations", "up"), *words("relations", "down")))
     + r"|新增|增收|减收|增支|减支|多收|少收|超收|短收|节支)了?$"
+    # (`比上年多 198 个`: the comparison's 多/少 names the difference too)
+    + r"|^[，、；\s]*(?:比|较)(?:上年同期|上年|去年)(?:多|少)了?$"
 )
 
 
