@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tieout.linter.facts.model import Mention, Rate
+from tieout.linter.facts.model import Formula, Mention, Rate
 from tieout.linter.facts.passes.base import BRACKET_AFTER, BRACKET_CLOSE, converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
@@ -119,6 +119,9 @@ def _in_closed_bracket(text: str, begin: int, at: int, end: int) -> bool:
     return opened > closed and any(ch in text[at:end] for ch in "）)")
 
 
+RESPECTIVE = "分别"  # the word of a list of figures each of its own item
+
+
 class Rates(Reader):
     """Rates of an outcome over its plan."""
 
@@ -189,7 +192,19 @@ class Rates(Reader):
             pair, names = [lead[0], ops[0]], [lead[1], labels[0]]
             self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
             return
-        self.facts.rates.append(Rate(r.name, r.value, si, ops, labels, formula, total is not None))
+        self._plain_rate(r, si, (ops, labels), formula, total is not None)
+
+    def _plain_rate(
+        self, r: _Rate, si: int, found: tuple[list[Quantity], list[str]], formula: Formula | None, certain: bool
+    ) -> None:
+        """The rate over the figures before it in its sentence; over none for the first of rates each of its own
+        item (`四个维度分别得 a、b、c、d 分，得分率分别为 p、q、r、s`: over what the sentence does not state, not over the
+        figures before it taken together; the rate is kept, the moves after 分别 go one to each)."""
+        if r.value is None:
+            return
+        if formula is None and RESPECTIVE in self.doc.text[r.start : r.value.start]:
+            found = ([], [])
+        self.facts.rates.append(Rate(r.name, r.value, si, *found, formula, certain))
 
     def _outcome_before_semicolon(
         self, r: _Rate, si: int, mentions: list[Mention], ops: list[Quantity]
