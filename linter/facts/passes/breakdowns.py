@@ -280,10 +280,7 @@ def _another_moment(total: Mention, part: Mention) -> bool:
     """Does the total's identity state a stage or period its first part's states otherwise (last year's outcome
     before items of this year's budget)?"""
     a, b = total.identity.context, part.identity.context
-    return any(
-        getattr(a, f) not in (None, MIXED) and getattr(b, f) not in (None, MIXED) and getattr(a, f) != getattr(b, f)
-        for f in ("stage", "period")
-    )
+    return _other_period(a.stage, b.stage) or _other_period(a.period, b.period)
 
 
 def _lead_figures(draft: Draft, sec: Section, first_kid: int, starts: list[int]) -> list[tuple[Mention, Quantity]]:
@@ -1503,8 +1500,8 @@ def _until_named_again(draft: Draft, parts: list[Mention]) -> list[Mention]:
 
 
 def _other_period(a: str | None, b: str | None) -> bool:
-    """Are two periods both known (not None, not `?`) and different?"""
-    return a not in (None, "?") and b not in (None, "?") and a != b
+    """Are two values of a context field (two periods, two stages) both known (not None, not `?`) and different?"""
+    return a not in (None, MIXED) and b not in (None, MIXED) and a != b
 
 
 LISTED_REACH = 3  # sentences back a `X包括：` list looks for the figure it names

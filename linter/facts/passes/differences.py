@@ -142,7 +142,7 @@ ENTITY = regex("^.*?(?:" + "|".join(str(w) for w in load("differences").get("ent
 # the body that settled a figure, before its name (`经区财政投资评审中心审定金额`: 审定金额, the amount it approved)
 SETTLED_BY = regex(
     "^经[\u4e00-\u9fff]{1,20}?(?:"
-    + "|".join([*(str(w) for w in load("differences").get("entity_heads") or []), "中心", "局", "所", "处", "委员会"])
+    + "|".join(str(w) for key in ("entity_heads", "settling_heads") for w in load("differences").get(key) or [])
     + ")"
 )
 

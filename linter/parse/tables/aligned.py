@@ -214,8 +214,13 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # (read before `_page_numbers_within` blanks the page numbers)
     running = _running_heads(lines, data, (doc.original, starts))
     page_heads = _page_heads(lines, nonblank, data)
-    heads = frozenset(lines[k].strip() for k in running) | page_heads
-    _clear_page_heads(lines, nonblank, data, page_heads)
+    heads = frozenset(lines[k].strip() for k in running) | frozenset(page_heads)
+    # (a head standing first on a page right after its number, `— 4 —` / `某某局2024年部门预算`, the report's title
+    # taking two lines on its first page, is read as a blank line: page furniture, which would otherwise be read as
+    # a header line over the table's header repeated on that page)
+    for at in page_heads.values():
+        for k in at:
+            lines[k] = ""
     paged = _page_numbers_within(lines, data, running)
     out: list[Aligned] = []
     i = 0
@@ -257,24 +262,15 @@ def line_starts(lines: list[str], doc: Document | None = None) -> list[int]:
     return list(map(add, accumulate(map(len, lines), initial=0), count()))
 
 
-def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> frozenset[str]:
+def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> dict[str, list[int]]:
     """The lines of words that stand first on a page, right after the page number of the page before, twice or
-    more (`某某委员会2025年部门预算公开` atop each page, where the report's title takes two lines): a running head."""
-    seen: dict[str, int] = {}
+    more (`某某委员会2025年部门预算公开` atop each page, where the report's title takes two lines): a running head,
+    with the lines where it so stands."""
+    seen: dict[str, list[int]] = {}
     for a, b in zip(nonblank, nonblank[1:]):
         if data[b] is None and PAGE_MARK.match(lines[a]) and CJK.search(lines[b]):
-            head = lines[b].strip()
-            seen[head] = seen.get(head, 0) + 1
-    return frozenset(h for h, n in seen.items() if n >= 2)
-
-
-def _clear_page_heads(lines: list[str], nonblank: list[int], data: list[Parsed], page_heads: frozenset[str]) -> None:
-    """The running head standing first on a page, right after the page number (`— 4 —` / `某某局2024年部门预算`, the
-    report's title taking two lines on its first page), read as a blank line (`lines` changed in place): page
-    furniture, which would otherwise be read as a header line over the table's header repeated on that page."""
-    for a, b in zip(nonblank, nonblank[1:]):
-        if data[b] is None and PAGE_MARK.match(lines[a]) and lines[b].strip() in page_heads:
-            lines[b] = ""
+            seen.setdefault(lines[b].strip(), []).append(b)
+    return {h: at for h, at in seen.items() if len(at) >= 2}
 
 
 def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[int]) -> frozenset[int]:
