@@ -360,6 +360,10 @@ def _movements(c: _Change) -> list[Movement]:
     return out
 
 
+# the marks ending the clause before a figure (its words are what follows the last of them)
+MARKS_BEFORE_A_CLAUSE = "，,。；;：:\n"
+
+
 class Changes(Reader):
     """Changes against a base."""
 
@@ -441,13 +445,20 @@ class Changes(Reader):
         quantity)?"""
         if subject is None or base is None or any(q is base for q in subject.quantities):
             return False
-        # (the words naming the base: its clause up to it, `与2023年末全县政府债务余额`; a figure of the comparison
-        # is no mention of its own)
-        text = self.doc.text
-        start = max(text.rfind(c, 0, base.start) for c in "，,。；;：:\n") + 1
         a = self.labeller.identify(subject.label)[1].scope
+        if a is None:
+            return False  # (most figures name no scope: nothing to read of the base's words)
+        # (the words naming the base: its clause up to it, `与2023年末全县政府债务余额`; a figure of the comparison
+        # is no mention of its own). The clause mark is looked for in the base's sentence first: a search back
+        # from the base over the whole text for each mark would read the document again for every change
+        text = self.doc.text
+        si = self.doc.sentence_index(base.start)
+        floor = self.doc.sentences[si].start if si >= 0 else 0
+        start = max(text.rfind(c, floor, base.start) for c in MARKS_BEFORE_A_CLAUSE) + 1
+        if not start and floor:
+            start = max(text.rfind(c, 0, floor) for c in MARKS_BEFORE_A_CLAUSE) + 1
         b = self.labeller.identify(text[start : base.start])[1].scope
-        return a is not None and b is not None and a != b
+        return b is not None and a != b
 
     def _which_changed(
         self,
