@@ -10,7 +10,6 @@ from typing import TypeVar
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
-from tieout.linter.facts.sentence.wording import ADJUSTMENT_WORDS
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE
@@ -660,12 +659,11 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
 
 # the words naming a budget as first approved, and as it stands after the year's adjustments (vocab
 # budget_adjustment: `年初预算`, `调整后`, `全年预算`)
+# (read from the vocabulary here, as facts/sentence/wording.py reads it: importing that module would load the
+# sentence parser, lark, into `tieout rules`, which imports the checks for their docs)
+ADJUSTMENT = load("relations").get("budget_adjustment") or {}
 BUDGET_MOMENT = regex(
-    "|".join(
-        f"(?P<{k}>{'|'.join(ADJUSTMENT_WORDS.get(k) or [])})"
-        for k in ("initial", "adjusted")
-        if ADJUSTMENT_WORDS.get(k)
-    )
+    "|".join(f"(?P<{k}>{'|'.join(ADJUSTMENT.get(k) or [])})" for k in ("initial", "adjusted") if ADJUSTMENT.get(k))
 )
 # the roles of a table's budget columns (vocab tables.column_roles): the adjusted budget's (`全年预算数`, `调整预算数`),
 # and the budget's, which the header's 年初 makes the initial one
