@@ -205,6 +205,28 @@ def test_lark_entered_by_halves_is_whole_when_asked():
     assert proc.stdout.split() == ["False", "True", "3"]
 
 
+def test_lark_runtime_needing_its_package_is_imported_whole():
+    """A lark whose LALR runtime cannot be imported without the package's `__init__` having run (simulated: a
+    finder refusing `lark.parse_tree_builder` until `lark.lark` is loaded) is imported whole, and tieout parses
+    a sentence as before."""
+    probe = (
+        "import sys, importlib.abc\n"
+        "class Refuse(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'lark.parse_tree_builder' and 'lark.lark' not in sys.modules:\n"
+        "            raise ImportError('needs lark.__init__')\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Refuse())\n"
+        "from tieout.linter.parse import sentences\n"
+        "tree = sentences.parser()\n"
+        "print('lark.lark' in sys.modules, type(tree).__name__)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True", "KeptParser"]
+
+
 def test_hits_and_misses_mixed_keep_the_order(folder):
     reports = []
     for i in range(6):

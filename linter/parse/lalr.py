@@ -53,7 +53,32 @@ def release() -> str:
 
 _enter_package()
 
-# (after the package is entered)
+
+def _whole() -> None:
+    """lark's package `__init__` run now (the deferred import above failed: a lark whose runtime modules need
+    what its `__init__` sets up, or which moved them): where the runtime's names are found after it, tieout
+    works at the cost of lark's whole import; where they are not, the ImportError says which name moved."""
+    import lark
+
+    lark.__version__  # noqa: B018  (the first name asked runs the deferred `__init__`)
+
+
+# the runtime's modules, imported first under the deferred package (after it is entered)
+RUNTIME = (
+    "lark.exceptions",
+    "lark.lexer",
+    "lark.parse_tree_builder",
+    "lark.parsers.lalr_analysis",
+    "lark.parsers.lalr_parser",
+    "lark.tree",
+    "lark.visitors",
+)
+try:
+    for _module in RUNTIME:
+        importlib.import_module(_module)
+except ImportError:
+    _whole()
+
 from lark.exceptions import LarkError  # noqa: E402
 from lark.lexer import Lexer, Token  # noqa: E402
 from lark.parse_tree_builder import ParseTreeBuilder  # noqa: E402

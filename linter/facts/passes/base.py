@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tieout.linter.facts.model import Breakdown, Mention, Share
 from tieout.linter.figures.context import SIDES, read
-from tieout.linter.figures.intervals import interval
+from tieout.linter.figures.intervals import digit_slip, interval
 from tieout.linter.figures.labels import Labeller
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -323,6 +323,33 @@ def foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()
     s = sum((x.base_value for x in parts), Decimal(0)) - sum((x.base_value for x in minus), Decimal(0))
     tol = sum((x.ulp * x.scale for x in [*parts, *minus]), Decimal(0)) / 2 + total.ulp * total.scale / 2
     return abs(s - total.base_value) <= tol
+
+
+# the money units one figure may be written in by mistake for another (万元 for 元, 亿元 for 元 …)
+UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
+
+
+def one_slip(total: Quantity, parts: list[Quantity]) -> bool:
+    """Would one changed or swapped digit, or one figure in the wrong money unit, make the parts foot?"""
+    s = sum((x.base_value for x in parts), Decimal(0))
+    if digit_slip(total.base_value, s):
+        return True
+    for p in parts:
+        rest = total.base_value - (s - p.base_value)
+        if rest > 0 and digit_slip(p.base_value, rest):
+            return True
+    if total.base_unit != "元":
+        return False
+    band = total.ulp * total.scale
+    for f in [total, *parts]:
+        for factor in UNIT_FACTORS:
+            if f is not total and f.base_value * factor <= band:
+                continue  # a part read in a smaller unit is gone, not slipped
+            t = total.base_value * (factor if f is total else 1)
+            ps = [x.base_value * (factor if x is f else 1) for x in parts]
+            if abs(sum(ps, Decimal(0)) - t) <= band:
+                return True
+    return False
 
 
 # what stands between a sum of money and the same sum restated in another unit right after it: a bracket

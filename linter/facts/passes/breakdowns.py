@@ -51,6 +51,7 @@ from tieout.linter.facts.passes.base import (
     full_marks_complete,
     in_brackets,
     not_of_another,
+    one_slip,
     said_earlier,
     same_section,
     scored_apart,
@@ -82,7 +83,6 @@ JOINED = regex(r"(.{2,})(?:及|和|与|加)(.{2,})")
 NUMBERED_ITEM = regex(
     r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
 )
-UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 MAX_RUN = 8
 # figures looked at before a total for its run, skipped ones (notes in brackets, parts of other lists)
 # included: a sentence of thousands of listed figures would otherwise be walked back whole for each total
@@ -314,7 +314,7 @@ def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, 
     # components of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费); other headings may
     # name some items only, or cut the total another way, whatever digit would mend it
     announced = LIST_ANNOUNCED.search(draft.doc.text[q.end : first_kid]) is not None
-    return (announced or complete_every(total, mentions)) and _one_slip(q, values)
+    return (announced or complete_every(total, mentions)) and one_slip(q, values)
 
 
 def _says_no_more(own: Context | None, first: Context | None, divided: tuple[str, ...] = ()) -> bool:
@@ -574,7 +574,7 @@ def _held_announced(a: _Announced, q: Quantity, values: list[Quantity]) -> bool 
         # a division may name the main taxes, regions … only: some of the total, where no other figure of the
         # sentence before might be the one divided
         return None if a.near else False
-    return True if _one_slip(q, values) else None  # all the items announced, and far from the total: not read
+    return True if one_slip(q, values) else None  # all the items announced, and far from the total: not read
 
 
 def _announced_items(
@@ -694,7 +694,7 @@ def _items_above(
         return []
     values = [x for _, x in parts]
     above = ABOVE_TOTAL.match(label.strip("，、；：。 ")) is not None
-    if foots(q, values) or (above and (counted == len(parts) or _one_slip(q, values))):
+    if foots(q, values) or (above and (counted == len(parts) or one_slip(q, values))):
         return [p for p, _ in parts]
     return []
 
@@ -2063,7 +2063,7 @@ def enumerations(draft: Draft) -> Iterator[Breakdown]:
             if len(items) < 2:
                 continue
             parts = [x for _, x in items]
-            if foots(q, parts) or _one_slip(q, parts):
+            if foots(q, parts) or one_slip(q, parts):
                 # its link to the total is read from the arithmetic, not the words: a warning at most
                 yield Breakdown(total, [m for m, _ in items], "一是", True, total.sentence, certain=False)
 
@@ -2145,7 +2145,7 @@ def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defin
     if excludes(total, parts):
         return None  # (`非税收入 b。从主体税种看，增值税 c…`: taxes are none of b, whatever a slipped digit would say)
     figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
-    if defined or foots(q, figures) or _one_slip(q, figures) or _kinds_of(draft, total, parts, si):
+    if defined or foots(q, figures) or one_slip(q, figures) or _kinds_of(draft, total, parts, si):
         return Breakdown(total, parts, "按…分", True, si, certain=False)
     return None
 
@@ -2871,31 +2871,8 @@ def _footing_run(total: Quantity, run: list[tuple[Mention, Quantity]], enumerate
     equal = [k for k in exact if sum((x.base_value for _, x in run[-k:]), Decimal(0)) == total.base_value]
     if equal or exact:
         return (equal or exact)[0]
-    slipped = [k for k in sizes if k not in enumerated and _one_slip(total, [x for _, x in run[-k:]])]
+    slipped = [k for k in sizes if k not in enumerated and one_slip(total, [x for _, x in run[-k:]])]
     return slipped[0] if len(slipped) == 1 else 0
-
-
-def _one_slip(total: Quantity, parts: list[Quantity]) -> bool:
-    """Would one changed or swapped digit, or one figure in the wrong money unit, make the parts foot?"""
-    s = sum((x.base_value for x in parts), Decimal(0))
-    if digit_slip(total.base_value, s):
-        return True
-    for p in parts:
-        rest = total.base_value - (s - p.base_value)
-        if rest > 0 and digit_slip(p.base_value, rest):
-            return True
-    if total.base_unit != "元":
-        return False
-    band = total.ulp * total.scale
-    for f in [total, *parts]:
-        for factor in UNIT_FACTORS:
-            if f is not total and f.base_value * factor <= band:
-                continue  # a part read in a smaller unit is gone, not slipped
-            t = total.base_value * (factor if f is total else 1)
-            ps = [x.base_value * (factor if x is f else 1) for x in parts]
-            if abs(sum(ps, Decimal(0)) - t) <= band:
-                return True
-    return False
 
 
 def same_measure(a: str, b: str) -> bool:

@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import exact_figure, exact_of, foots, in_brackets
+from tieout.linter.facts.passes.base import exact_figure, exact_of, foots, in_brackets, one_slip
 from tieout.linter.facts.passes.breakdowns import (
     ORDINALS,
     _at_level,
-    _one_slip,
     _run_sentences,
     count_of,
     runs_of,
@@ -119,7 +118,7 @@ def _read(said: str, q: Quantity, parts: list[Mention], unit: str, counted: int)
     """Is a column's total read: counted items (as many as listed), or it adds up, or said to be of the items
     above (以上, 上述) and missing by a slipped digit?"""
     values = [v for v in (exact_of(p, unit) for p in parts) if v is not None]
-    return bool(counted) or foots(q, values) or (ABOVE.match(said.strip()) is not None and _one_slip(q, values))
+    return bool(counted) or foots(q, values) or (ABOVE.match(said.strip()) is not None and one_slip(q, values))
 
 
 def _lead(said: str, named: set[str]) -> tuple[str | None, int]:

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import foots
-from tieout.linter.facts.passes.breakdowns import ANNOUNCES, _one_slip
+from tieout.linter.facts.passes.base import foots, one_slip
+from tieout.linter.facts.passes.breakdowns import ANNOUNCES
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -140,7 +140,7 @@ def _held(draft: Draft, words: str, totals: Item, items: list[Item]) -> Iterator
     count_foots, sum_foots = foots(totals[1], counts), foots(totals[3], sums)
     if not (count_foots or sum_foots):
         return
-    if not (count_foots or _one_slip(totals[1], counts)) or not (sum_foots or _one_slip(totals[3], sums)):
+    if not (count_foots or one_slip(totals[1], counts)) or not (sum_foots or one_slip(totals[3], sums)):
         return
     for total, parts in ((totals[0], [i[0] for i in items]), (totals[2], [i[2] for i in items])):
         if id(total) in draft.totals or any(draft.is_part(p) for p in parts):
