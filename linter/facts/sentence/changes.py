@@ -316,6 +316,11 @@ STAGE_COMPARED = regex(r"[比较](?:年初预算|调整预算|全年预算|预�
 COMPARED_STAGE_REST = regex(r"(?:执行|预计|决算|预算|实际|完成|数|的|同期|相比|比较)")
 
 
+def _comparison_said(c: _Change, named: str) -> str:
+    """The words of the comparison: its own, or the name's where the name opens with one (`比上年…`)."""
+    return c.cmp or (named if re.match(r"(?:比|较|与)", named) else "")
+
+
 def _comparison_fused(c: _Change, named: str) -> tuple[_Change, str]:
     """`与上年相比收、支预算总计各增加 Δ`, `比上年支出增加 Δ`: a comparison written with no comma before the name
     of what changed is the change's comparison, as it is with the comma (`与上年相比，收、支…`); the rest of the
@@ -384,6 +389,8 @@ class Changes(Reader):
         # year's figure stated before it, `上年为 C`, is not what changed)
         this_year = c.base is not None and not LAST_YEAR_WORDS.search(c.cmp)
         subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial, whole, this_year)
+        if self._given_out(c, si, subject):
+            return
         unread = self._not_read_from(subject, certain, c, si, mentions, key, named)
         if unread is not None:
             self.facts.changes.append(unread)
@@ -397,7 +404,7 @@ class Changes(Reader):
         base = c.base or base_of_rate or self._named_plan(c.cmp, subject, mentions, current, si)
         base = base or self._noted_base(c, si, current, mentions)
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
-        said = c.cmp or (named if re.match(r"(?:比|较|与)", named) else "")
+        said = _comparison_said(c, named)
         comparison = said or self._words_before(si, subject)
         if (
             subject is not None
@@ -1268,6 +1275,17 @@ class Changes(Reader):
             moves = [Movement(mv.direction, mv.word, mv.quantity, mv.start, mv.end) for mv in own]
             self.facts.changes.append(Change(c.cmp, m.key, current, None, moves, si, certain))
         return True
+
+    def _given_out(self, c: _Change, si: int, subject: Mention | None) -> bool:
+        """`笔数、金额分别比上年下降 p%、增长 q%`: movements given out (分别) to things the clause names without
+        figures of their own, or to figures it does not name again (no `subject` found), are each another's: none
+        is the one change of a name (`金额`, which no figure is found for)."""
+        if subject is not None or c.base is not None or not c.movements:
+            return False
+        begin = self.doc.sentences[si].start
+        at = c.movements[0].start
+        ends = [q.end for q in self._qs if begin <= q.end <= at]
+        return "分别" in self.doc.text[max(ends, default=begin) : at]
 
     def _pairable(self, mentions: list[Mention]) -> list[Mention]:
         """The figures movements after 分别 may go to: neither ratios that qualify a figure nor last year's."""
