@@ -504,7 +504,10 @@ class TableIdentity(Rule):
     they do not name (调整, 核销) may be one more movement, and then the table is not read. A fund's budget
     table in one column (…收支表) whose last row, right under 支出合计, is the sum carried forward: 结转下年 =
     收入合计 − 支出合计, read only where the three stand in that order and no total, income or sum brought
-    forward stands between 收入合计 and 支出合计 (a 支出合计 under 结转下年 holds it). Another genre's
+    forward stands between 收入合计 and 支出合计 (a 支出合计 under 结转下年 holds it). A computation any table
+    writes down its rows with 加：/减： marks (`可使用合计 / 减：本年支出 / 年末结余`): the result row against the row
+    it starts from and the marked rows, read only where every row between is marked and the result is named as
+    one (结余, 余额, 合计 …; linter/vocab/tables.yaml running_result). Another genre's
     tables are added to the data file, without code. Each identity checked is listed by name in `checked`.
 
     ## Why is this bad?

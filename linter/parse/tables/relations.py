@@ -667,8 +667,9 @@ def all_relations(table: Table) -> list[Relation]:
     the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it, and so
     does one that says how a total row is made (支出合计 = 当年支出小计 + 结转下年资金, not the rows above it)."""
     from .identities import identity_relations
+    from .running import running_relations
 
-    named = identity_relations(table)
+    named = identity_relations(table) + running_relations(table)
     keys = {r.key() for r in named}
     made = {r.total for r in named}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table) + whole_relations(table)
