@@ -84,6 +84,9 @@ NUMBERED_ITEM = regex(
     r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
 )
 MAX_RUN = 8
+# gross values (固定资产原值) and the net ones beside them (净值): a total of assets counts the net
+GROSS = tuple(words("relations", "gross"))
+NET = tuple(words("relations", "net"))
 # figures looked at before a total for its run, skipped ones (notes in brackets, parts of other lists)
 # included: a sentence of thousands of listed figures would otherwise be walked back whole for each total
 MAX_LOOK = 8 * MAX_RUN
@@ -583,10 +586,29 @@ def _announced_items(
     """The items' figures in `q`'s unit when every item states one and they are no two sides of a budget (with
     `named`, an item's one figure may follow its name and the word naming it: `（1）甲项目，预算 a 万元`)."""
     items = [_heading_figure(draft, k, starts, q.base_unit, named) for k in run]
+    if not any(g in total.key for g in GROSS):
+        items = [_net_of(draft, x) for x in items]
     parts = [x for x in items if x is not None]
     if len(parts) != len(items) or any(m is total for m, _ in parts) or _two_sides([m for m, _ in parts]):
         return []
     return parts
+
+
+def _net_of(draft: Draft, item: tuple[Mention, Quantity] | None) -> tuple[Mention, Quantity] | None:
+    """An item's part of a total that counts net values (资产总额): its figure, or where that is a gross value
+    (`（四）无形资产原值 a，累计摊销 b，无形资产净值 c`) the one net value its sentence states of the unit (None: none,
+    or several)."""
+    if item is None or not item[0].key.endswith(GROSS):
+        return item
+    m, q = item
+    nets = [
+        (n, x)
+        for n in draft.by_sentence.get(m.sentence) or []
+        if n.key.endswith(NET)
+        for x in n.quantities
+        if x.kind == "amount" and x.exact and x.base_unit == q.base_unit
+    ]
+    return nets[0] if len(nets) == 1 else None
 
 
 def _unnamed_shares(draft: Draft) -> dict[int, Quantity]:
@@ -1055,6 +1077,17 @@ def _sibling_line(draft: Draft, si: int) -> bool:
     return all(_source_line(draft, sj) for sj in (si - 1, si)) and same_section(
         draft, draft.doc.sentences[si - 1].start, draft.doc.sentences[si].start
     )
+
+
+def _over_a_sibling(draft: Draft, found: Breakdown, si: int) -> bool:
+    """Is the list a 其中 sentence right after another of one item (`其中：制造业 a，…。` / `其中：建筑业 b，…。`), its parts
+    above the figure of the one before? The second may name parts of the first's item (`其中，税收收入 A。其中，增值税 a`) or
+    items beside it, of the figure before both: parts that do not fit under the first are its siblings, no slip."""
+    if len(draft.headless.get(si - 1) or []) != 1 or found.total.sentence != si - 1:
+        return False  # (a 其中 sentence of two items or more, `其中，税收收入 A；非税收入 B。其中：增值税…`: its list)
+    total = found.total.quantities[-1]
+    parts = [q for m in found.parts for q in m.quantities[-1:] if q.base_unit == total.base_unit]
+    return sum((q.base_value for q in parts), Decimal(0)) > total.base_value
 
 
 def _sibling_items(draft: Draft, si: int) -> list[Mention]:
@@ -1550,6 +1583,8 @@ def _kept(draft: Draft, found: Breakdown, prev: list[Mention], si: int) -> bool:
     """Is the one list read after a sentence kept? Not where its parts exceed the figure before and are of another
     whole the make-up does not name, or of the figures before taken together (`教师有效问卷 a，家长有效问卷 b。其中
     满意的 c`, c > b)."""
+    if _over_a_sibling(draft, found, si):
+        return False
     return not ((si in draft.make_up or _beside_a_sibling(found, prev)) and _exceeds(found))
 
 

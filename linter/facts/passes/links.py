@@ -28,7 +28,7 @@ from tieout.linter.facts.passes.base import (
 )
 from tieout.linter.facts.passes.breakdowns import alike, runs_of
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context
-from tieout.linter.figures.intervals import writes_ratio
+from tieout.linter.figures.intervals import HUNDRED, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
@@ -423,7 +423,10 @@ def _share_base(
     wanted = Identity(item, said.under(outer))
     assert s.part is not None  # (share_bases reads only shares with a part)
     every = _wholes(draft, wanted, s.part)  # (every figure of the item named, before the tests of _named_wholes)
-    found = _named_wholes(draft, every, part, said, wanted.context, lists)
+    unplanned = _not_planned(_named_wholes(draft, every, part, said, wanted.context, lists), said, part)
+    if unplanned is None:
+        return None
+    found = unplanned
     if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
         # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
         # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's
@@ -450,6 +453,22 @@ def _share_base(
     if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
         return None
     return replace(s, total=total, certain=_certain(part.identity, m.identity))
+
+
+# the stage of a plan or target (context.yaml stage 计划: 计划数, 目标, 预期)
+PLAN_STAGE = "计划"
+
+
+def _not_planned(
+    found: list[tuple[Mention, Quantity]], said: Context, part: Mention
+) -> list[tuple[Mention, Quantity]] | None:
+    """The wholes found less the figures of a plan, where neither the share's words nor its part name one
+    (`税收收入累计完成 A。全年税收收入计划 P。…合计 a，占税收收入的 p%`: words naming no plan mean what was done); None
+    where the plan alone was found (the whole meant is not known)."""
+    if not found or PLAN_STAGE in (said.stage, part.identity.context.stage):
+        return found
+    done = [(m, q) for m, q in found if m.identity.context.stage != PLAN_STAGE]
+    return done or None
 
 
 # words naming the initial budget, not any (`占年初预算的`)
@@ -730,6 +749,12 @@ def _tabled_list_total(draft: Draft, wanted: Identity, whole: Mention | None) ->
     return total if hits and values == {total.base_value} else None
 
 
+def _shared_out(stated: list[Decimal]) -> bool:
+    """Do the unnamed shares of a whole's listed parts make 100% between them (`银行贷款 a，占 p%；债券融资 b，占 q%；
+    非标融资 c，占 r%`): of that whole, then, and of no outer one?"""
+    return len(stated) >= 2 and abs(sum(stated, Decimal(0)) - HUNDRED) <= Decimal("0.1") * len(stated)
+
+
 def _list_totals(draft: Draft) -> dict[int, Mention]:
     """The total of the list each listed figure is a part of (by the figure's id)."""
     wholes: dict[int, Mention] = {}
@@ -808,12 +833,27 @@ def list_shares(draft: Draft) -> Iterator[Completed]:
     # a whole with an unnamed share of its own (`安排 52 亿元，占比 70.1%。其中，人员经费 47.3 亿元，占比 63.8%`):
     # its parts' shares may be of the same outer whole, and which is not said
     outer = {id(s.part) for s in draft.facts.shares if s.part is not None and not s.base_label}
+    # so a whole whose sentence states a share of a whole it names, read of no figure or of the whole's own
+    # (`第二产业税收 A，上年同期 B，同比下降 p%，占全部税收 s%。其中：制造业 a，占比 q%`: q may be of 全部税收)
+    named_outer = {s.sentence: s for s in draft.facts.shares if s.base_label}
     wholes = _list_totals(draft)
+    shared: dict[int, list[Decimal]] = {}  # the unnamed shares of each list total's parts, by the total's id
+    for s in draft.facts.shares:
+        if s.part is not None and not s.base_label and (w := wholes.get(id(s.part))) is not None:
+            shared.setdefault(id(w), []).append(s.stated.value)
     for s in draft.facts.shares:
         if s.total is not None or s.part is None or s.base_label or not s.certain:
             continue  # (a share left open on purpose is `certain=False`: its whole may be another)
         whole = wholes.get(id(s.part))
         if whole is None or any(id(q) in outer for q in whole.quantities):
+            continue
+        own = named_outer.get(whole.sentence)
+        if (
+            own is not None
+            and s.sentence != whole.sentence
+            and (own.part is None or own.part in whole.quantities)
+            and not _shared_out(shared.get(id(whole), []))
+        ):
             continue
         total = whole.of_unit(s.part.base_unit)
         if total is not None and total.kind == s.part.kind:

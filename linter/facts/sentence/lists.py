@@ -215,6 +215,8 @@ SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|�
 DONE_TAIL = regex(r"(?:累计(?:完成|实现)?|完成|实现)$")
 # a figure named as what another is compared with (`比调整预算 B`, `较上年 B`, `与上年的 B 相比`)
 COMPARED_BASE = regex(r"[，,、；;\s]*(?:比|较|与)")
+# a change's words (`同比上升 p%`, `增收 Δ`)
+MOVED = regex(r"同比|环比|增长|下降|上升|增加|减少|增收|减收|持平")
 # the words closing a total's name (`政府债务余额合计`): no measure of its parts
 TOTAL_TAIL = regex(r"(?:合计|总计|共计|总额|小计)$")
 
@@ -686,6 +688,11 @@ class Lists(Rates, Changes):
         self.facts.mentions.append(m)
         if e.share is not None and COMPARED_BASE.match(e.label):
             return m  # `A a，比调整预算 B 增加 Δ，占…的 p%`: the share is a's (not read), never the base B's
+        if e.share is not None and LAST_YEAR_ONLY.match(e.label.strip("，、；：（( ")) and self._moved_between(e):
+            # `A a，上年同期 B，同比上升 p%，占全部税收 s%`: after the change, the share is a's, not the base B's (a share
+            # of no part read, its whole named: links.list_shares sees the sentence's figure has a share of its own)
+            self.facts.shares.append(Share(e.share, None, None, e.share_base, si, certain=False))
+            return m
         if e.share is not None:
             part = next((q for q in e.qs if q.kind != "percent"), None)
             if whole is not None and e.share_base and self._other_scope(e.share_base, whole):
@@ -1116,6 +1123,12 @@ class Lists(Rates, Changes):
                 continue
             certain = part[1] and whole[1]
             self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
+
+    def _moved_between(self, e: _Entry) -> bool:
+        """Does a change stand between the entry's figure and its share (`上年同期 B，同比上升 p%，占…的 s%`)?"""
+        if e.share is None or not e.qs:
+            return False
+        return MOVED.search(self.doc.text, e.qs[-1].end, e.share.start) is not None
 
     def _of_the_share(self, q: Quantity, share: Quantity) -> bool:
         """Can a figure the share's names find be one of its operands: stated before it, or in the bracket opened
