@@ -81,6 +81,8 @@ ITEM_TRIM_LEAD = regex(
     # the project a report is of, pointed at (`本项目自评总分` is the report's `项目自评总分`); what was held
     # (`开展培训 3,280 人次` counts 培训)
     r"|[本该](?=项目)|开展|举办"
+    # who collected a revenue (`全市累计组织税收收入 X`: the 税收收入 collected)
+    r"|组织(?=(?:税收|财政|一般公共预算)?收入)"
     # who allotted the figure to whom (`省财政厅下达某市新增专项债券 X`, `财政部提前下达我省新增一般债务限额 X`): the
     # allotment named, not what it is; the thing allotted is the item
     r"|(?:财政部|省财政厅|省财政|市财政局|市财政|上级财政|上级)(?:提前)?下达"

@@ -519,6 +519,7 @@ def _named_wholes(
         and not _list_says_otherwise(draft, m, said, wanted, lists)
         and not _opening_only(m, part)
         and not _scope_unsaid(said, m)
+        and not _one_level(draft, said, part, m)
     ]
 
 
@@ -526,6 +527,29 @@ def _scope_unsaid(said: Context, m: Mention) -> bool:
     """Does the share name its whole's scope (`占市本级新增专项债券的 p%`) while the figure found under the whole's
     name states none (`新增专项债券 T`, in a paragraph on the bonds of the whole city)? It may be of another level."""
     return said.scope not in (None, MIXED) and m.identity.context.scope is None
+
+
+SHARED_LEVELS = frozenset(words("context", "shared_levels"))
+
+
+def _one_level(draft: Draft, said: Context, part: Mention, m: Mention) -> bool:
+    """Is the figure found under the whole's name the item at one level of a revenue shared with the centre
+    (`中央级税收收入 C`; context.yaml shared_levels) of a document that states
+    it for the whole jurisdiction too (`全市累计组织税收收入 T`), while neither the share's words nor its part name a
+    scope (`增值税 a，占税收收入的 p%`)? A whole named by its item alone is all of it."""
+    scope = m.identity.context.scope
+    if scope not in SHARED_LEVELS or said.scope is not None or part.identity.context.scope is not None:
+        return False
+    return m.identity.item in _whole_items(draft)
+
+
+def _whole_items(draft: Draft) -> set[str]:
+    """The items the document states for a whole jurisdiction (context.yaml's 全X scopes), found once."""
+    if draft.whole_items is None:
+        draft.whole_items = {
+            m.identity.item for m in draft.facts.mentions if (m.identity.context.scope or "").startswith("全")
+        }
+    return draft.whole_items
 
 
 # a stock at the start of the year (`2024年初全市政府债务余额`, `上年末`), not 年初 as a budget's stage (年初预算)
