@@ -316,6 +316,12 @@ STAGE_COMPARED = regex(r"[比较](?:年初预算|调整预算|全年预算|预�
 COMPARED_STAGE_REST = regex(r"(?:执行|预计|决算|预算|实际|完成|数|的|同期|相比|比较)")
 
 
+# a sentence opening by naming last year (`上年度审计查出问题 88 个`, `去年，…`)
+LAST_YEAR_OPENING = regex(
+    r"[\s（(一二三四五六七八九十\d、.．）)]*(?:上年度|上一年度|上年|去年)(?!末|底|结转|结余|同期)"
+)
+
+
 def _comparison_said(c: _Change, named: str) -> str:
     """The words of the comparison: its own, or the name's where the name opens with one (`比上年…`)."""
     return c.cmp or (named if re.match(r"(?:比|较|与)", named) else "")
@@ -410,7 +416,7 @@ class Changes(Reader):
             subject is not None
             and base is None
             and current is not None
-            and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period))
+            and (self._is_compared(subject, comparison, mentions) or self._before_this_year(named, subject, period, si))
         ):
             # (the name the change gives what changed, not the one it gives the figure compared with, `比2023年预算执行数`)
             base, current, label = self._swapped(subject, mentions, current, label, "" if said else key, c)
@@ -1762,13 +1768,13 @@ class Changes(Reader):
         earlier = re.match(r"^(?:上年|去年|上一年)(?!结转|结余|末|底)", subject.key)  # 上年结转收入 is this year's
         return bool(earlier) and last_year
 
-    def _before_this_year(self, named: str, subject: Mention, period: str) -> bool:
+    def _before_this_year(self, named: str, subject: Mention, period: str, si: int) -> bool:
         """`与上年相比，2023年本项目执行数为 X，本年增加 Δ` / `2023年执行数 X，2024年执行数较上年增加 Δ`: a change named as
         of a later year than the figure's label states (this year, 本年 or 今年, the one the title states; or the
         year its own name states) is of the figure after it; that figure is its base."""
         year = STATED_YEAR.search(self.labeller.split(subject.label)[1])
         if year is None:
-            return False
+            return self._opened_as_last_years(subject, si)
         own = STATED_YEAR.search(period)
         if own is not None:
             return int(year.group(1)) < int(own.group(1))
@@ -1776,6 +1782,12 @@ class Changes(Reader):
         return (
             title is not None and THIS_REPORT_YEAR.match(named) is not None and int(year.group(1)) < int(title.group())
         )
+
+    def _opened_as_last_years(self, subject: Mention, si: int) -> bool:
+        """Does the figure stand in a sentence of its own that opens by naming last year (`上年度审计查出问题 88 个，涉及
+        金额 B。本年度…涉及金额比上年增加 Δ`)? Then it is last year's: the change's base, not what changed."""
+        start = self.doc.sentences[subject.sentence].start
+        return subject.sentence != si and LAST_YEAR_OPENING.match(self.doc.text, start) is not None
 
     def _bracket_year(self, subject: Mention, mentions: list[Mention], pattern: re.Pattern[str] | None = None) -> str:
         """The year a bracket opens with before a figure whose label is empty (`（2023年度：3,200.00 万元）`), or
