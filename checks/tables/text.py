@@ -758,7 +758,7 @@ def _not_its_total(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
     generic = not m.identity.item or m.identity.item in GENERIC_ITEMS
     if _column_word(m, hit) and _thing_named_before(ctx, m, hit):
         return True
-    if _led_by_a_name(ctx, m, table):
+    if _led_by_a_name(ctx, m, table) or _part_of_a_row(ctx, m, table):
         return True
     return _row_named_before(ctx, m, table) or (
         generic
@@ -863,6 +863,21 @@ def _of_another_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
         return False
     before = _paragraph_up_to(ctx, m)
     return before is not None and thing not in before.replace("“", "").replace("”", "")
+
+
+def _part_of_a_row(ctx: CheckContext, m: Mention, table: int) -> bool:
+    """Is the figure a part of a figure named by one of the table's rows (`博物馆（2070205）A，其中基本支出 a`: its subject
+    博物馆, a row of the table)? It is that row's, not the table's total."""
+    subject = m.identity.subject.rsplit("›", 1)[-1]
+    if len(subject) < 2:
+        return False
+    names = ctx.memo("tables.all_row_names", lambda: _all_row_names(ctx)).get(table, set())
+    return subject in names
+
+
+def _all_row_names(ctx: CheckContext) -> dict[int, set[str]]:
+    """Each table's row names (no total row), by its index: made once per check."""
+    return {t.index: {r.label for side in t.sides for r in side.rows if not r.total} for t in ctx.facts.tables}
 
 
 def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:

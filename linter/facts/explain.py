@@ -314,7 +314,8 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
                 scored = q.base_unit == "分"
                 named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation, scored), ident.context)
                 form = _form_of(draft, forms, q)
-                groups.setdefault((named_as, q.base_unit, q.kind, counted, form), []).append((m, q))
+                code = _code_of(m.label)
+                groups.setdefault((named_as, q.base_unit, q.kind, counted + code, form), []).append((m, q))
     # a change's base is stated under the current figure's name: its group is named by its own identity
     named: dict[tuple, Identity] = {}
     for stated, ident, m, q in _bases_stated(draft, evaluation):
@@ -327,6 +328,16 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
             items.sort(key=lambda x: x[1].start)
             # named by the subject that tells the quantity apart (not a standard section's heading above it)
             yield Restatement(replace(named.get(key, items[0][0].identity), subject=key[0][1]), items)
+
+
+# a budget classification code in brackets after a name (`事业运行（2010350）`): two items of one name and other codes
+# (`事业运行（2130104）`) are two quantities
+CLASSIFICATION_CODE = regex(r"[（(]([12]\d{2}(?:\d{2}){0,2})[）)]")
+
+
+def _code_of(label: str) -> str:
+    found = CLASSIFICATION_CODE.search(label)
+    return found.group(1) if found else ""
 
 
 # a project's form opening with its name as a field (`项目名称：…`, `项目名称	…` in a table's first row)

@@ -413,13 +413,16 @@ def _bracketed_no_figure(text: str, num_end: int, intpart: str) -> bool:
 
 def _classification_code(text: str, num_end: int, intpart: str) -> bool:
     """A budget classification code in brackets between a name and what goes on about it (`高等职业教育（2050305）
-    支出决算 A`): the 类, 款 and 项 of the classification have 3, 5 and 7 digits, revenue's begin with 1 and
-    spending's with 2. The code is part of the name, no figure: read as one, it would cut the name off A."""
+    支出决算 A`, `博物馆（2070205）2045.54 万元`): the 类, 款 and 项 of the classification have 3, 5 and 7 digits,
+    revenue's begin with 1 and spending's with 2. The code is part of the name, no figure: read as one, it would
+    cut the name off A."""
     if len(intpart) not in (3, 5, 7) or intpart[0] not in "12" or not intpart.isdigit():
         return False
     before = num_end - len(intpart) - 2
     after = num_end + 1
-    return before >= 0 and _is_cjk(text[before]) and after < len(text) and _is_cjk(text[after])
+    return (
+        before >= 0 and _is_cjk(text[before]) and after < len(text) and (_is_cjk(text[after]) or text[after].isdigit())
+    )
 
 
 def _is_cjk(ch: str) -> bool:

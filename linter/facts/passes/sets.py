@@ -745,12 +745,26 @@ def months_payable(draft: Draft) -> Iterator[MonthsPayable]:
             if months is None:
                 continue
             before = mentions[:i]
-            balance = _last_money(before, "结余") or _last_money(before, "结存")
+            balance = _accumulated_balance(before)
             expense = _last_money(before, "支出")
             if balance is not None and expense is not None:
                 named = next(x for x in before if expense in x.quantities)
                 monthly = bool(MONTHLY.search(named.label + named.key))
                 yield MonthsPayable(months, balance, expense, si, monthly)
+
+
+# a balance carried over the years (`年末累计结存`, `历年滚存结余`), which the months payable are of; and the words of one
+# year's surplus alone (`当年结余`), which they are not
+ACCUMULATED = ("累计", "滚存", "历年", "年末")
+ONE_YEARS = ("当年", "本年")
+
+
+def _accumulated_balance(before: list[Mention]) -> Quantity | None:
+    """The balance the months payable are of: the last one accumulated over the years (`当年结余 a，年末累计结存 B，
+    …可支付 N 个月`: B), else the last balance not named as one year's surplus."""
+    balances = [m for m in before if "结余" in m.key or "结存" in m.key]
+    accumulated = [m for m in balances if any(w in m.label for w in ACCUMULATED)]
+    return _last_money(accumulated or [m for m in balances if not any(w in m.label for w in ONE_YEARS)], "")
 
 
 def _last_money(window: list[Mention], word: str) -> Quantity | None:
