@@ -46,6 +46,7 @@ from .placing import certain, listed
 from .rows import marker
 from .vocab import (
     CODE_HEADER,
+    MEASURE_NOTE,
     PART_HEADING,
     SATISFACTION,
     Role,
@@ -479,9 +480,23 @@ def column_headings(line: str) -> bool:
         return True  # a blank corner cell over the labels (`        年初预算数   全年预算数   全年执行数`)
     if len(cells) > 3 and SERIAL_HEADER.fullmatch(cells[0]):
         cells = cells[1:]  # (`序号  投向领域  金额  占比`: the serial numbers stand in the labels' cells)
-    if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
+    if len(cells) < 2 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
         return False
+    if len(cells) == 2:
+        return _rows_and_unit(cells)
     return all(column_heading(c) for c in cells[1:])
+
+
+def _rows_and_unit(cells: list[str]) -> bool:
+    """Are the two cells of a header line the rows' name and one column's heading noting the unit of its figures
+    (`提取原因  金额（亿元）`, `单位性质  缴存额（万元）`)? No line of prose is two such words: a heading that only may head
+    a column (`结余`) is not enough."""
+    return (
+        len(cells) == 2
+        and ROWS_NAME.fullmatch(cells[0]) is not None
+        and not column_heading(cells[0])
+        and MEASURE_NOTE.search(flatten(cells[1])) is not None
+    )
 
 
 # a short name spaced out, one space a character (`级　次`, `单 位`)
@@ -1579,7 +1594,7 @@ def _label_and_value(lines: list[str], header: list[int]) -> bool:
         cells = WIDE_GAP.split(lines[h].strip())
         if _serial_first(cells):
             cells = cells[1:]
-        if len(cells) == 2 and LABEL_HEADER.search(cells[0]) and column_heading(cells[1]):
+        if len(cells) == 2 and LABEL_HEADER.search(cells[0]) and column_heading(cells[1]) or _rows_and_unit(cells):
             return True
     return False
 
