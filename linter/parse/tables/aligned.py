@@ -2003,7 +2003,9 @@ def readable(block: Block) -> bool:
             return False  # (a column of words only, `无`, `不适用`: a column of notes, no figures)
         percent = _in_percent(head.text, cells)
         if percent is None:
-            return False  # amounts and rates mixed in one column
+            if not _units_by_row(body):
+                return False  # amounts and rates mixed in one column
+            percent = False  # (each row's figures in the unit its label notes: counts beside amounts)
         role = role_of(head.text, percent)
         if role is None:
             # (a ratio the vocabulary defines, `资产负债率（%）`, is a column of rates named; so is a survey's
@@ -2019,6 +2021,14 @@ def readable(block: Block) -> bool:
         ):
             return False
     return True
+
+
+def _units_by_row(body: list[list[Cell]]) -> bool:
+    """Does each row's label note the unit of its figures, not all one (`实缴单位（家）`, `实缴职工（万人）`, `缴存额（亿元）`
+    over the columns of two years, an indicators' table)? Then whole counts and amounts with decimals stand in one
+    column, none of them a rate: no misplaced column."""
+    units = [MEASURE_NOTE.search(flatten(r[0].text)) for r in body]
+    return len(units) >= 3 and all(units) and len({u.group() for u in units if u}) > 1
 
 
 def _figureless_column(block: Block, body: list[list[Cell]], c: int) -> bool:
