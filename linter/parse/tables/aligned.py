@@ -46,6 +46,7 @@ from .placing import certain, listed
 from .rows import marker
 from .vocab import (
     CODE_HEADER,
+    MEASURE_NOTE,
     PART_HEADING,
     SATISFACTION,
     Role,
@@ -77,7 +78,7 @@ CELL_TOKEN = regex(
     r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
     r"(?!\S)"
 )
-NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别|分\s*类")
+NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别|分\s*类|险\s*种")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
 LABEL_HEADER = regex(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
@@ -479,9 +480,23 @@ def column_headings(line: str) -> bool:
         return True  # a blank corner cell over the labels (`        年初预算数   全年预算数   全年执行数`)
     if len(cells) > 3 and SERIAL_HEADER.fullmatch(cells[0]):
         cells = cells[1:]  # (`序号  投向领域  金额  占比`: the serial numbers stand in the labels' cells)
-    if len(cells) < 3 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
+    if len(cells) < 2 or not ROWS_NAME.fullmatch(cells[0]) or column_heading(cells[0]):
         return False
+    if len(cells) == 2:
+        return _rows_and_unit(cells)
     return all(column_heading(c) for c in cells[1:])
+
+
+def _rows_and_unit(cells: list[str]) -> bool:
+    """Are the two cells of a header line the rows' name and one column's heading noting the unit of its figures
+    (`提取原因  金额（亿元）`, `单位性质  缴存额（万元）`)? No line of prose is two such words: a heading that only may head
+    a column (`结余`) is not enough."""
+    return (
+        len(cells) == 2
+        and ROWS_NAME.fullmatch(cells[0]) is not None
+        and not column_heading(cells[0])
+        and MEASURE_NOTE.search(flatten(cells[1])) is not None
+    )
 
 
 # a short name spaced out, one space a character (`级　次`, `单 位`)
@@ -1579,7 +1594,7 @@ def _label_and_value(lines: list[str], header: list[int]) -> bool:
         cells = WIDE_GAP.split(lines[h].strip())
         if _serial_first(cells):
             cells = cells[1:]
-        if len(cells) == 2 and LABEL_HEADER.search(cells[0]) and column_heading(cells[1]):
+        if len(cells) == 2 and LABEL_HEADER.search(cells[0]) and column_heading(cells[1]) or _rows_and_unit(cells):
             return True
     return False
 
@@ -1988,7 +2003,9 @@ def readable(block: Block) -> bool:
             return False  # (a column of words only, `无`, `不适用`: a column of notes, no figures)
         percent = _in_percent(head.text, cells)
         if percent is None:
-            return False  # amounts and rates mixed in one column
+            if not _units_by_row(body):
+                return False  # amounts and rates mixed in one column
+            percent = False  # (each row's figures in the unit its label notes: counts beside amounts)
         role = role_of(head.text, percent)
         if role is None:
             # (a ratio the vocabulary defines, `资产负债率（%）`, is a column of rates named; so is a survey's
@@ -2004,6 +2021,14 @@ def readable(block: Block) -> bool:
         ):
             return False
     return True
+
+
+def _units_by_row(body: list[list[Cell]]) -> bool:
+    """Does each row's label note the unit of its figures, not all one (`实缴单位（家）`, `实缴职工（万人）`, `缴存额（亿元）`
+    over the columns of two years, an indicators' table)? Then whole counts and amounts with decimals stand in one
+    column, none of them a rate: no misplaced column."""
+    units = [MEASURE_NOTE.search(flatten(r[0].text)) for r in body]
+    return len(units) >= 3 and all(units) and len({u.group() for u in units if u}) > 1
 
 
 def _figureless_column(block: Block, body: list[list[Cell]], c: int) -> bool:

@@ -134,7 +134,7 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
                 rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
                 # indentation of extracted text, unless the labels say the grouping: the parent is by
                 # definition the sum of its children (基本支出 over 人员经费 and 公用经费)
-                rel.confirm = rel.strict = side.structure == "indent" and not defined(row, [rows[k] for k in kids])
+                rel.confirm = rel.strict = _by_indentation(side, i, kids)
                 if rows[kids[0]].label.startswith(SOME_OF_ABOVE):
                     # (`其中：` opening a run of siblings may list them all, or some only: a failure counts only
                     # where another column of the row holds)
@@ -149,6 +149,25 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
     if side.structure == "enum":
         out += _group_heads(side, cols)
     return out
+
+
+def _by_indentation(side: Side, i: int, kids: list[int]) -> bool:
+    """Is row i the parent of its kids by the indentation of extracted text alone (a grouping another column must
+    confirm), not by what the labels say: a total and its components by definition, or a 小计 over its items?"""
+    rows = side.rows
+    return (
+        side.structure == "indent"
+        and not defined(rows[i], [rows[k] for k in kids])
+        and not _subtotal_over(rows, i, kids)
+    )
+
+
+def _subtotal_over(rows: list[Row], i: int, kids: list[int]) -> bool:
+    """Is row i a 小计 stated over its items, the rows right below it up to the next total (`住房消费类小计` over the
+    kinds of withdrawal, then `非住房消费类小计`)? Its label says it is their sum, as a defined total's does: the
+    grouping is not the indentation's alone, and it needs no other column to hold in."""
+    end = i + 1 + len(kids)
+    return rows[i].total == "sub" and kids == list(range(i + 1, end)) and (end == len(rows) or bool(rows[end].total))
 
 
 def _item(label: str) -> str:

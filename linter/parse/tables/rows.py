@@ -315,6 +315,10 @@ def _opening_totals(rows: list[Row], names: list[int]) -> set[int]:
         elif i == 0:
             opening.add(i)  # (first row: opens the rows below for the next totals, takes none as parent itself)
         before, between = i, []
+    # a first row that is a 小计 opens a group as the 小计 rows after it in line with it do (`住房消费类小计 / its
+    # items / 非住房消费类小计 / its items / 合计`): no total of every row below it, a parent of its items
+    if rows and rows[0].total == "sub" and any(rows[k].total == "sub" and names[k] == names[0] for k in opening - {0}):
+        return opening
     return opening - {0}
 
 
