@@ -11,6 +11,7 @@ from tieout.linter.figures.intervals import Interval, Verdict, fmt, interval, in
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
+from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
 from .._util import in_unit
@@ -59,9 +60,20 @@ def figure(table: Table, ref: Cellref) -> Quantity | None | bool:
     q = table.quantity(*ref)
     if q is not None:
         return q if q.kind in SUMMED else None
-    if table.is_blank(*ref) and table.blank_zero:
+    if table.is_blank(*ref) and (table.blank_zero or _dashed(table, ref)):
         return False
     return None
+
+
+def _dashed(table: Table, ref: Cellref) -> bool:
+    """Is the cell a dash (`—`, `-`): written for nothing, as a blank of a 决算 table is, whatever the table's
+    convention for a cell left empty."""
+    cell = table.cell(*ref)
+    return cell is not None and DASH_CELL.fullmatch(cell.text.strip()) is not None
+
+
+# a cell written as a dash for nothing (a slash, `/`, says the item does not apply: not read so)
+DASH_CELL = regex(r"[-—－–]{1,2}")
 
 
 Bounds = dict[int, tuple[Quantity, Interval, Decimal, Decimal]]

@@ -272,9 +272,10 @@ def _planned_and_done(side: Side, col: Column) -> list[tuple[Column, Column]]:
 
 def _first_stage(side: Side, col: Column) -> list[tuple[Column, Column]]:
     """A rate named by a first stage (到位率, 拨付率) after columns read as no amount of a role (`计划下达 |
-    实际到位 | 到位率`): the one column of that stage (`实际到位`, `到位数`) over the one column before it of the
-    funds planned, issued or budgeted (`计划下达`, `预算安排`). [] when either is not one: which base the rate
-    is of, the headers would not say."""
+    实际到位 | 到位率`): the one column of that stage (`实际到位`, `到位数`) over the one column of the funds planned,
+    issued or budgeted (`计划下达`, `预算安排`): before it, or after it where the table puts what arrived first
+    (`实际到位 | 省级下达 | 到位率`; only a plan so, not another stage, which may come after the one rated). []
+    when either is not one: which base the rate is of, the headers would not say."""
     head = flatten("".join(col.path[-1:])).rstrip("%％()（）")
     stage = next((s for s in FIRST_STAGES if head.endswith(s + "率")), None)
     if stage is None:
@@ -283,8 +284,21 @@ def _first_stage(side: Side, col: Column) -> list[tuple[Column, Column]]:
     done = _one_headed(before, rf"(?:实际|已)?{stage}(?:数|额|资金|金额)?", stage)
     if done is None:
         return []
-    bases = [c for c in before if c.index < done.index and BASE_COLUMN.search(heading(c))]
+    bases = [c for c in before if _base_of(c, done)]
     return [(done, bases[0])] if len(bases) == 1 and bases[0].unit == done.unit else []
+
+
+# a column of the funds planned, issued or budgeted (`下达`, `省级下达`, `预算安排`): the base of a first stage's rate
+# wherever it stands
+PLAN_COLUMN = regex(r"(?:下达|预算|安排|计划)(?:数|额|资金|金额)?$")
+
+
+def _base_of(c: Column, done: Column) -> bool:
+    """May the column be the base of the stage `done` is of: a stage before it or a plan, left of it; a plan only,
+    right of it?"""
+    if c.index < done.index:
+        return BASE_COLUMN.search(heading(c)) is not None
+    return c.index > done.index and PLAN_COLUMN.search(heading(c)) is not None
 
 
 def _same_measure(a: str, b: str) -> bool:

@@ -373,7 +373,7 @@ class TableParent(Rule):
     columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it, or when another column of the row adds up exactly under the same run (two rows or more) and
     the column adds up under another numbered row (`一、税收收入` over its taxes, in every column). A blank cell
-    counts as nothing only in tables whose convention says so (部门决算); a miss within one unit of the last
+    counts as nothing only in tables whose convention says so (部门决算), a dash (`—`) in any; a miss within one unit of the last
     digit is rounding (TO100), except in a document that foots its tables as written (ten sums or more add up
     to the unit, at most one misses by rounding): there a miss of two units or more, where the parts are all
     the rows (they exceed the total, or add up in another column), is a mistyped cell. A table printed over pages whose parent rows fall
@@ -444,7 +444,10 @@ class TableCrossfoot(Rule):
     (预算数, 决算数); a text table's two header lines are read as such a tree where each group's heading stands
     over the columns it heads and a 小计 / 合计 opens them. A total with another total of its level beside it (a
     flat header that hides its groups) is not cross-footed, nor is a `其中` column added. Columns of different
-    stages or periods (预算数 beside 执行数) are never summed; rate and share columns are left out. In an
+    stages or periods (预算数 beside 执行数) are never summed, but for a plan laid out by year (`2025年发行 |
+    2026年发行 | 合计`: each year once, in order, no stage of a budget, the total naming no year): the years' sum.
+    Rate and share columns are left out. A cell written as a dash (`—`) is nothing; a slash (`/`, does not apply)
+    leaves its row unchecked. In an
     evaluation's table, the overall score (`自评得分`, `总分`) is the points of the columns right before it that each
     note an indicator's weight (`产出指标（50分）`), where those weights make exactly its own (100), no other column
     noting one: such columns hold points, whatever they are named after (`执行率得分（10分）`) or the table's unit.

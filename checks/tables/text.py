@@ -78,7 +78,10 @@ class TextTable(Rule):
     of its 得分 column (its 分值 making 100), with no total row its first-level rows' scores added up where their
     分值 make exactly 100, or laid out across (a 分值 row and a 得分 row) the 得分 row's 合计 where the 分值
     row's is 100; a score whose label names another year than the document's, or a project the title does not
-    name (`同期评价的某某项目综合评分`), is another evaluation's.
+    name (`同期评价的某某项目综合评分`), is another evaluation's. A first-level indicator's score named as what it
+    scored (`过程指标得 17.5 分`, `决策类指标得分 18 分`; never a bare `决策 20 分`, as often the points it may score)
+    must equal the score table's: the 小计 closing that indicator's rows, or the row it names, where one table
+    gives it.
 
     A rate the prose states of a table's row (`省级资金执行率 97.50%`, `农户满意度 93.60%`, `总体满意度` of a survey
     table's 合计 row, `居家适老化改造 1,150 户，完成年度目标的 96.83%`) is held to that row's rate cell of the same
@@ -130,9 +133,10 @@ class TextTable(Rule):
 def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Prose figures against the table cells that are certainly the same quantity, and the overall score
     against a score table's 合计."""
-    from .text_scores import score_outcomes
+    from .text_scores import level_outcomes, score_outcomes
 
     yield from score_outcomes(ctx)
+    yield from level_outcomes(ctx)
     if not ctx.facts.tables:
         return
     from .text_rates import row_rate_outcomes  # (it reads this module's sections and contexts)

@@ -15,6 +15,7 @@ document's, or names a project (`乡村公路建设项目综合评分`) the docu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,10 +25,12 @@ from tieout.linter.facts.passes.grades import overall_score
 from tieout.linter.figures.intervals import fmt
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
-from tieout.linter.parse.tables.model import Column, Side
+from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.parse.tables.model import Column, Row, Side
 from tieout.linter.parse.tables.vocab import role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
+from tieout.linter.vocab import load
 
 
 @dataclass
@@ -72,6 +75,85 @@ def score_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             f"{shown}分",
             operands=total.cells,
         )
+
+
+# the first-level indicators of an evaluation (vocab score_children's heads: 决策, 过程, 产出, 效益)
+FIRST_LEVELS = "|".join(sorted((str(k) for k in load("relations").get("score_children") or {}), key=len, reverse=True))
+# a score table's name of a first-level indicator (`决策`, `决策指标`, `项目决策`, `决策类指标`)
+LEVEL_ROW = regex(rf"^(?:项目)?(?P<name>{FIRST_LEVELS or '(?!)'})类?(?:指标)?$")
+# the prose's score of one (`决策指标得 16.5 分`, `分项看，决策类指标得分 17.5 分`, `其中：项目决策得分为 18 分`): named as
+# what it scored (得, 得分), never bare (`决策 20 分、过程 20 分`: the points each may score, as often as what it scored)
+LEVEL_SCORE = regex(
+    rf"^(?:其中[：:，,]?|分项看[：:，,]?)?(?:项目)?(?P<name>{FIRST_LEVELS or '(?!)'})类?(?:指标)?(?:评价)?(?:得分为?|得)$"
+)
+
+
+def level_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Each first-level indicator's score the prose states (`决策指标得 16.5 分`) against the score table's: the 小计
+    closing that indicator's group of rows, or the row the indicator names. Only where one score table gives it
+    (a name two tables give differently names neither) and the figure is the document's own evaluation's."""
+    found: dict[str, list[Quantity]] = {}
+    for table in ctx.facts.tables:
+        for side in table.sides:
+            for name, cell in _level_scores(table, side).items():
+                found.setdefault(name, []).append(cell)
+    levels = {k: v[0] for k, v in found.items() if len({q.value for q in v}) == 1}
+    if not levels:
+        return
+    head = _head(ctx.doc.text)
+    for m in ctx.facts.mentions:
+        named = LEVEL_SCORE.match(m.label)
+        stated = _points_of(m)
+        given = levels.get(named.group("name")) if named else None
+        if given is None or stated is None or _of_another(ctx, m, head):
+            continue
+        if stated.value == given.value:
+            yield Outcome(stated, "pass", "cross_ref", operands=[given])
+            continue
+        yield Outcome(
+            stated,
+            "fail",
+            "cross_ref",
+            [(given, "评分表小计")],
+            f"正文“{m.label}”{stated.text} 与评分表中该一级指标的得分 {given.text} 分不同（文表不符）",
+            stated.text,
+            f"{given.text}分",
+            operands=[given],
+        )
+
+
+def _points_of(m: Mention) -> Quantity | None:
+    """The mention's figure in 分, written exactly (no bound)."""
+    return next((q for q in m.quantities if q.base_unit == "分" and q.exact and not q.bound), None)
+
+
+def _level_scores(table: Table, side: Side) -> dict[str, Quantity]:
+    """The score of each first-level indicator a score table's side gives in its one 得分 column: the 小计 row that
+    closes the group of rows the indicator heads (`决策  项目立项 …` … `小计`), or the row the indicator names; a
+    name given twice is left out."""
+    scores = [c for c in side.columns if c.role == "得分"]
+    if len(scores) != 1:
+        return {}
+    col = scores[0].index
+    out: dict[str, list[Quantity]] = {}
+    group = None
+    for r in side.rows:
+        group = LEVEL_ROW.match(flatten(r.group)) if r.group else group
+        named = _level_named(r, group)
+        q = table.quantity(r.index, col) if named else None
+        if named and q is not None and q.kind != "percent":
+            out.setdefault(named.group("name"), []).append(q)
+        if r.total:
+            group = None
+    return {k: v[0] for k, v in out.items() if len(v) == 1}
+
+
+def _level_named(r: Row, group: re.Match[str] | None) -> re.Match[str] | None:
+    """The first-level indicator a score table's row gives the score of: the group a 小计 closes, or the one the
+    row's own label names (no total row)."""
+    if r.total:
+        return group if r.total == "sub" else None
+    return LEVEL_ROW.match(flatten(r.label))
 
 
 def _text(total: Total) -> str:

@@ -234,6 +234,14 @@ def _arithmetic(piece: str, start: int, end: int) -> list[Tok] | None:
         return [Tok("OP", m.group(1), start, start + 1), Tok("LABEL", m.group(2), start + 1, end)]
     if EQ_RE.match(piece):
         return [Tok("EQ", piece, start, end)]
+    timed = TIMED_OPERATOR.fullmatch(piece)
+    if timed is not None:
+        # `本金×利率×3年+…`, `…×1年=`: the count's unit of time, then the operator (an operator only inside a formula)
+        cut = start + timed.end("unit")
+        return [
+            Tok("LABEL", timed.group("unit"), start, cut),
+            Tok("EQ" if timed.group("op") in "=＝" else "OP", timed.group("op"), cut, end),
+        ]
     if TO_RE.match(piece):
         return [Tok("TO", piece, start, end)]
     return None
@@ -443,6 +451,10 @@ PAIR_GAP_WORDS = regex(r"[\u4e00-\u9fffA-Za-z]{2,16}[：:]\s*")
 STRENGTH = {"、": 1, "，": 2, "：": 2, "；": 3}
 # a formula operand's name written before its figure (`非常满意`, `满意`, `问卷总数`)
 OPERAND_NAME = regex(r"[\u4e00-\u9fff]{1,8}")
+# the unit of a count of time after its number in a formula (`本金×利率×3年`, `月租金×12个月`): the count is the operand
+DURATION = regex(r"年|个月|个季度|天|日")
+# the unit of such a count and the operator after it, the words between two figures (`3年+`, `1年=`)
+TIMED_OPERATOR = regex(rf"(?P<unit>{DURATION.pattern})(?P<op>[/÷*×+\-=＝])")
 # keywords whose construct may not complete (see `_completes`)
 UNFINISHED = frozenset(("SHARE", "FROM", "TO", "RATE"))
 OPENERS = ("（", "(")
@@ -473,6 +485,10 @@ def _chain(toks: list[Tok], i: int) -> tuple[list, int] | None:
         elif t.type == "SEP" and t.text in CLOSERS and depth:
             expr.append(")")
             depth -= 1
+        elif (
+            t.type == "LABEL" and DURATION.fullmatch(t.text.strip()) and k + 1 < n and toks[k + 1].type in ("OP", "EQ")
+        ):
+            pass  # a count of years after its number (`本金×利率×3年`): the number is the operand, left out when folded
         elif t.type == "OP":
             expr.append(t.text)
             ops += 1

@@ -464,8 +464,10 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
 
 
 # the name of a table's rows over its label column (`资金级次`, `险种`, `选项`, `区域`): a short word, Chinese only,
-# or a word with its alternative in brackets (`县（区）`, `单位（部门）`, `地区（单位）`: rows of either kind)
-ROWS_NAME = regex(r"[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff]{1,4}[）)]")
+# or a word with its alternatives in brackets (`县（区）`, `单位（部门）`, `地区（单位）`, `县（市、区）`: rows of any kind)
+ROWS_NAME = regex(
+    r"[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4}){0,3}[）)]"
+)
 
 
 def column_headings(line: str) -> bool:
@@ -1361,7 +1363,16 @@ def _build(
         block.groups = [(a + 1, b + 1, heading) for a, b, heading in grouped.groups]
     _place_names(block, lines, header, rows, layout, first)
     block.levels = _level_cells(lines, starts, header, rows, mapper, layout, numbering)
+    block.measured = _measured(lines, header, figured)
     return block, indents, layout
+
+
+def _measured(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
+    """Do the rows each name their unit in a column of words (`新增冷藏库容    万吨    18.5`) that a header word of
+    units heads (`计量单位`, `单位`: unit_headers), set apart from the other headings by wide gaps?"""
+    if not rows or _text_columns(rows) < 1:
+        return False
+    return any(w in words("unit_headers") for h in header for w in WIDE_GAP.split(lines[h].strip()))
 
 
 LEVEL_SLACK = 2  # columns a name may start off its level heading's start
@@ -2002,6 +2013,8 @@ def readable(block: Block) -> bool:
                 continue
             return False  # (a column of words only, `无`, `不适用`: a column of notes, no figures)
         percent = _in_percent(head.text, cells)
+        if percent is None and _own_units(block, body, head.text):
+            percent = False  # (each row's target and outcome in its own unit: 120 个 beside 18.5 万吨)
         if percent is None:
             if not _units_by_row(body):
                 return False  # amounts and rates mixed in one column
@@ -2029,6 +2042,19 @@ def _units_by_row(body: list[list[Cell]]) -> bool:
     column, none of them a rate: no misplaced column."""
     units = [MEASURE_NOTE.search(flatten(r[0].text)) for r in body]
     return len(units) >= 3 and all(units) and len({u.group() for u in units if u}) > 1
+
+
+def _own_units(block: Block, body: list[list[Cell]], head: str) -> bool:
+    """May a column mix whole figures with figures of decimals under no `%`: one of an indicator's target or outcome
+    (`年度目标`, `实际完成`: a plan or an outcome, no rate) in a table whose rows name their own units (Block.measured)?
+    Not where a row totals the others: figures of several units add up to nothing."""
+    role = role_of(head)
+    return (
+        block.measured
+        and role is not None
+        and role.name in ("预算数", "执行数")
+        and not any(total_kind(r[0].text) for r in body)
+    )
 
 
 def _figureless_column(block: Block, body: list[list[Cell]], c: int) -> bool:

@@ -81,6 +81,10 @@ class Block:
     # row's names in those columns (a cell each, "" where the row leaves one blank); None where there are none or
     # a row's names do not stand clearly under them (levels.split_levels makes them the grid's first columns)
     levels: list[list[Cell]] | None = None
+    # of such a table, whether its rows each name the unit their figures are in, in a column of words under a
+    # heading of units (`指标名称  计量单位  年度目标  实际完成  完成率`): a column may then mix whole figures with
+    # figures of decimals (120 个 beside 18.5 万吨), each row in its own unit
+    measured: bool = False
 
     @property
     def width(self) -> int:

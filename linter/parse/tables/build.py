@@ -16,7 +16,7 @@ from .header import COUNTED_HEADER, _numbering, column_kinds, column_unit, heade
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
-from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, read_rows
+from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, outline_tree, read_rows
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
 from .vocab import (
@@ -381,6 +381,9 @@ def _roles_of_columns(
     # an empty column left of every figure column describes (a 科目名称 column of a blank table)
     names = words("name_headers")
     first = min((f for f in figures if kinds[f] == "number"), default=b)
+    # (a column of remarks right of the figures, `| 金额 | 备注 |`, describes the row but does not name it)
+    values = words("value_headers")
+    texts = [c for c in texts if c < first or not any(flatten(h) in values for h in heads[c] if h)]
     texts += [c for c in figures if c < first and _named(heads[c], names)]
     return codes, texts, [c for c in figures if c not in texts]
 
@@ -404,9 +407,15 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
         side.structure = coded  # "code", or "uncertain": no tree relations are made
     elif enum_tree(rows):
         side.structure = "enum"
-    elif _level_tree(table, heads, texts, columns, rows):
+    elif _level_tree(table, heads, texts, columns, rows) or outline_tree(table.rows, rows, _serials(heads, texts)):
         side.structure = "levels"
     return side
+
+
+def _serials(heads: list[list[str]], texts: list[int]) -> int | None:
+    """The one describing column headed as the rows' serial numbers (`序号`), if there is one."""
+    found = [c for c in texts if any(flatten(h) == "序号" for h in heads[c] if h)]
+    return found[0] if len(found) == 1 else None
 
 
 # a year's figures as restated (after a merger under common control, a policy change), its year over the word

@@ -228,6 +228,33 @@ def enum_tree(rows: list[Row]) -> bool:
     return True
 
 
+# a row's number in an outline (`1`, `1.1`, `2.3.1`), as an estimate's table numbers its items in a 序号 column
+OUTLINE = regex(r"\d{1,2}(?:\.\d{1,2}){0,3}")
+
+
+def outline_tree(grid: list[list[Cell]], rows: list[Row], col: int | None) -> bool:
+    """Parents from the outline numbers of a 序号 column (`1 工程费用` over `1.1 建筑工程费`, `1.2 安装工程费`): the row
+    numbered by a number's stem (`1` of `1.1`). Only where every row but the totals is so numbered, each number once,
+    some of them under another, and each stem numbers a row above its own; True when the tree is so read."""
+    if col is None:
+        return False
+    numbers = [flatten(grid[r.index][col].text) if col < len(grid[r.index]) else "" for r in rows]
+    items = [(i, n) for i, n in enumerate(numbers) if not rows[i].total]
+    if not items or not all(OUTLINE.fullmatch(n) for _, n in items) or not any("." in n for _, n in items):
+        return False
+    at = {n: i for i, n in items}
+    if len(at) != len(items) or any(n.rpartition(".")[0] not in at for _, n in items if "." in n):
+        return False
+    if any(at[n.rpartition(".")[0]] > i for i, n in items if "." in n) or any(
+        n for i, n in enumerate(numbers) if rows[i].total
+    ):
+        return False
+    for i, n in items:
+        rows[i].level = n.count(".")
+        rows[i].parent = at[n.rpartition(".")[0]] if "." in n else None
+    return True
+
+
 def indent_tree(table, indents: list[int]) -> None:
     """Parents from the indentation of a space-aligned text table's labels (`  增值税` under `一、税收收入`):
     the nearest row above with less indentation. Total rows (小计, 合计) take no parent. `indents` holds each

@@ -99,7 +99,7 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
         # columns headed `其中：…` are parts of the total named, not said to make it up (基本支出 and 项目支出 under
         # 其中 may leave some spending out): no cross-footing
         named_parts = any(PART_HEADING.match(p.path[-1]) for p in parts if p.path)
-        if ok and len(parts) >= 2 and not _mixed_stages(parts) and not named_parts:
+        if ok and len(parts) >= 2 and not _mixed_stages(parts, col) and not named_parts:
             out.append((col, parts))
     done = {id(c) for c, _ in out}
     out += [(c, parts) for c, parts in defined_groups(columns) if id(c) not in done]
@@ -214,8 +214,23 @@ def _without_nested(parts: list[Column]) -> list[Column]:
 STAGES = {"预算数", "调整预算数", "决算数", "执行数", "上年数"}
 
 
-def _mixed_stages(parts: list[Column]) -> bool:
-    """Columns of different stages (预算数 beside 执行数) are not parts of one total."""
+def _mixed_stages(parts: list[Column], total: Column | None = None) -> bool:
+    """Columns of different stages (预算数 beside 执行数) are not parts of one total; nor, as a rule, columns of
+    different years (a year beside the one before, compared), unless the total sums the years (`_over_years`)."""
     stages = {p.role for p in parts if p.role in STAGES}
     periods = {p.context.period for p in parts if p.context.period}
-    return len(stages) > 1 or len(periods) > 1
+    return len(stages) > 1 or len(periods) > 1 and not _over_years(parts, total)
+
+
+def _over_years(parts: list[Column], total: Column | None) -> bool:
+    """A plan laid out by year (`2025年发行 | 2026年发行 | 合计`): a total naming no year of its own after columns each
+    of one year, every year once and in order, no stage of a budget among them: the years' flows added up."""
+    if total is None or total.context.period or not total.path or flatten(total.path[-1]) not in ("合计", "总计"):
+        return False
+    years = [p.context.period or "" for p in parts]
+    return (
+        all(len(y) == 4 for y in years)
+        and len(set(years)) == len(years)
+        and years == sorted(years)
+        and not any(p.role in STAGES for p in parts)
+    )

@@ -123,8 +123,8 @@ def _compared(text: str, percent: bool) -> Role | None:
 
 
 # a share column naming the total it is of (`占支出合计%`, `占收入总计的比重%`): its `合计` names the whole, not the
-# row's total
-SHARE_OF_TOTAL = regex(r"^占.{0,8}(?:合计|总计|总额)")
+# row's total; or naming the column whose whole it is of (`占支出比%`, `占总支出比例%`: the row's spending over all)
+SHARE_OF_TOTAL = regex(r"^占.{0,8}(?:合计|总计|总额)|^占(?![用地有])[\u4e00-\u9fff]{1,8}?的?比(?:例|重)?%?$")
 
 
 @cache
