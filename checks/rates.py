@@ -156,6 +156,8 @@ def _percent_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if not r.operands and EXECUTION_RATE.search(r.name):
         # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
         return _without_operands(ctx, r)
+    if len(r.operands) == 2 and (o := _gap_after(ctx, _amount_of_counted(r))) is not None:
+        return o  # `上述5个部门…决算合计 A，为年初预算的 r%，较预算减少 Δ`: the count is whose A is, no operand
     if NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
         # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
         return _against_budget(ctx, r)
@@ -1079,6 +1081,19 @@ GAP_AFTER = regex(
 )
 
 
+def _amount_of_counted(r: Rate) -> Rate:
+    """The rate with its one amount as its one figure, where the others are counts of what the amount is of
+    (`上述5个部门…合计 A`); the rate as it is otherwise."""
+    amounts = [(q, label) for q, label in zip(r.operands, r.labels) if q.kind == "amount"]
+    if (
+        len(amounts) != 1
+        or len(r.labels) != len(r.operands)
+        or any(q.kind not in ("amount", "count") for q in r.operands)
+    ):
+        return r
+    return replace(r, operands=[amounts[0][0]], labels=[amounts[0][1]])
+
+
 def _gap_after(ctx: CheckContext, r: Rate) -> Outcome | None:
     """`决算 A，为年初预算的 r%，较预算减少 Δ` / `决算 A，预算执行率 r%，节约资金 S` (a 部门决算's wording of its “三公”
     经费): the rate's one figure is the outcome, the figure right after it the gap to the budget, which no figure of
@@ -1086,7 +1101,7 @@ def _gap_after(ctx: CheckContext, r: Rate) -> Outcome | None:
     the gap names one the rate does not (an execution rate is commonly of the adjusted budget)."""
     rate = BUDGET_RATE.search(r.name)
     outcome = r.operands[0]
-    if rate is None or outcome.kind != "amount" or not outcome.exact:
+    if rate is None or len(r.operands) != 1 or outcome.kind != "amount" or not outcome.exact:
         return None
     end = ctx.doc.sentences[r.sentence].end
     after = [q for q in ctx.index.between(r.stated.end, end) if q.kind != "bare"]
