@@ -156,6 +156,8 @@ def _percent_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if not r.operands and EXECUTION_RATE.search(r.name):
         # `…实际到位资金 B。资金到位率为 p%。`: the rate alone in its sentence, its outcome the sentence before
         return _without_operands(ctx, r)
+    if len(r.operands) == 2 and (o := _gap_after(ctx, _amount_of_counted(r))) is not None:
+        return o  # `上述5个部门…决算合计 A，为年初预算的 r%，较预算减少 Δ`: the count is whose A is, no operand
     if NAMED_BASE.search(r.name) and _named_base(ctx, r) is None:
         # `…其中区本级 41.2 亿元，完成调整预算的 98.6%`: the budget it names is no figure of its sentence
         return _against_budget(ctx, r)
@@ -1062,8 +1064,68 @@ def _one_operand(ctx: CheckContext, r: Rate) -> Outcome | None:
             or _spent_over_in_place(ctx, r)
             or _plan_before(ctx, r)
             or _part_budget(ctx, r)
+            or _gap_after(ctx, r)
         )
     return _answers_before(ctx, r)
+
+
+# a rate of an outcome over its budget (`预算执行率`, `为年初预算的`, `完成预算的`), and the budget it names if any
+BUDGET_RATE = regex(
+    r"(?:预算执行率|资金执行率|^执行率|(?:为|完成)(?P<base>年初|调整后?的?|全年)?预算数?的?)(?:为|是|达到?)?$"
+)
+# right after such a rate, the outcome's gap to the budget (`，较预算减少`, `，比年初预算节约`) or what it left of it
+# (`，节约资金`, `，结余`): the budget is the outcome and the gap together
+GAP_AFTER = regex(
+    r"^[，,]\s*(?:(?:比|较)(?P<base>年初|调整后?的?|全年)?预算数?(?:(?P<more>多|增加|超出|超支)|(?P<less>少|减少|节约|节支))"
+    r"|(?P<saved>节约|节支|结余)(?:资金)?)了?(?:为|是)?\s*$"
+)
+
+
+def _amount_of_counted(r: Rate) -> Rate:
+    """The rate with its one amount as its one figure, where the others are counts of what the amount is of
+    (`上述5个部门…合计 A`); the rate as it is otherwise."""
+    amounts = [(q, label) for q, label in zip(r.operands, r.labels) if q.kind == "amount"]
+    if (
+        len(amounts) != 1
+        or len(r.labels) != len(r.operands)
+        or any(q.kind not in ("amount", "count") for q in r.operands)
+    ):
+        return r
+    return replace(r, operands=[amounts[0][0]], labels=[amounts[0][1]])
+
+
+def _gap_after(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`决算 A，为年初预算的 r%，较预算减少 Δ` / `决算 A，预算执行率 r%，节约资金 S` (a 部门决算's wording of its “三公”
+    经费): the rate's one figure is the outcome, the figure right after it the gap to the budget, which no figure of
+    its own states: r is A / (A ± Δ). Not where the rate and the gap name different budgets (年初, 调整), nor where
+    the gap names one the rate does not (an execution rate is commonly of the adjusted budget)."""
+    rate = BUDGET_RATE.search(r.name)
+    outcome = r.operands[0]
+    if rate is None or len(r.operands) != 1 or outcome.kind != "amount" or not outcome.exact:
+        return None
+    end = ctx.doc.sentences[r.sentence].end
+    after = [q for q in ctx.index.between(r.stated.end, end) if q.kind != "bare"]
+    gap = after[0] if after else None
+    side = GAP_AFTER.match(ctx.doc.text[r.stated.end : gap.start]) if gap is not None else None
+    if side is None or gap is None or gap.kind != "amount" or gap.base_unit != outcome.base_unit or not gap.exact:
+        return None
+    named, said = side.group("base"), rate.group("base")
+    if named and (not said or named[:2] != said[:2]):
+        return None
+    above = side.group("more") is not None
+    value = ctx.value(outcome) - ctx.value(gap) if above else ctx.value(outcome) + ctx.value(gap)
+    budget = sub(ctx.interval(outcome), ctx.interval(gap)) if above else add([ctx.interval(outcome), ctx.interval(gap)])
+    if value <= 0:
+        return None
+    exact = ctx.value(outcome) / value * HUNDRED
+    iv = ratio(ctx.interval(outcome), budget)
+    verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
+    expected = f"{fmt(exact, r.stated.decimals)}%"
+    sign = "−" if above else "+"
+    computed = f"{outcome.text}/({outcome.text}{sign}{gap.text}) = {fmt(exact, 4)}%"
+    msg = f"{r.name} {r.stated.text} 与 {computed} 不符（预算由决算与其后所写差额推算），应为 {expected}"
+    related = [(outcome, "分子"), (gap, "与预算之差")]
+    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
 
 
 _TARGET = _alt("target_words")

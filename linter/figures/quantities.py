@@ -212,9 +212,19 @@ CN_NUM = regex(
 URL = regex(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+")
 PHONE = regex(r"(?:0(?<!\d.)\d{2,3}-\d{7,8}|1(?<!\d.)[3-9]\d{9})(?!\d)")
 APPROX_WORDS = ("约", "近", "逾", "超过", "超", "大约", "约为", "将近", "接近")
+# 约 as a word of its own (`约 120 万元`), not the end of a word it makes with the character before: what was saved
+# (`节约 102.81 万元`), signed (`签约`), performed or broken (`履约`, `违约`) is an exact figure, its name that word
+WORD_YUE = "(?<![节签履违合预制集特公条契邀缔守践解毁])约"
+
+
+def approx_words(words: tuple[str, ...] | list[str]) -> str:
+    """The alternation of words that may end a figure's label, 约 among them only as a word of its own."""
+    return "|".join(WORD_YUE + w[1:] if w.startswith("约") else w for w in words)
+
+
 BOUND_WORDS: tuple[str, ...] = ("≥", "≤", ">=", "<=", ">", "<", "不低于", "不少于", "不超过", "不高于", "不足", "低于")
 BOUND_WORDS += ("高于", "至少", "最高", "最低", "以内")
-APPROX_BEFORE = regex("(?:" + "|".join(APPROX_WORDS) + ")$")
+APPROX_BEFORE = regex("(?:" + approx_words(APPROX_WORDS) + ")$")
 BOUND_BEFORE = regex("(?:" + "|".join(BOUND_WORDS) + ")$")
 BOUND_AFTER = regex(r"^(?:以上|以下|以内|左右|上下)")
 # what follows a bounded figure that names a group the next figure is of (`60岁以上137人`, `50万元以下的项目

@@ -27,7 +27,7 @@ from tieout.linter.facts.passes.base import (
     same_section,
 )
 from tieout.linter.facts.passes.breakdowns import alike, runs_of
-from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context
+from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import HUNDRED, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
@@ -518,15 +518,26 @@ def _named_wholes(
         and not said_earlier(draft, m, [part])
         and not _list_says_otherwise(draft, m, said, wanted, lists)
         and not _opening_only(m, part)
-        and not _scope_unsaid(said, m)
+        and not _scope_unsaid(draft, said, m)
         and not _one_level(draft, said, part, m)
     ]
 
 
-def _scope_unsaid(said: Context, m: Mention) -> bool:
+def _scope_unsaid(draft: Draft, said: Context, m: Mention) -> bool:
     """Does the share name its whole's scope (`占市本级新增专项债券的 p%`) while the figure found under the whole's
-    name states none (`新增专项债券 T`, in a paragraph on the bonds of the whole city)? It may be of another level."""
-    return said.scope not in (None, MIXED) and m.identity.context.scope is None
+    name states none (`新增专项债券 T`, in a paragraph on the bonds of the whole city)? It may be of another level;
+    unless its paragraph names that scope before it and no other (`2024年，全县共实施项目 n 个。实际采购金额 T`: the
+    county's, as the paragraph opened)."""
+    if said.scope in (None, MIXED) or m.identity.context.scope is not None:
+        return False
+    return _paragraph_scope(draft, m) != said.scope
+
+
+def _paragraph_scope(draft: Draft, m: Mention) -> str | None:
+    """The scope the words of the figure's paragraph before it name (MIXED for two, None for none)."""
+    sentences = draft.doc.sentences
+    first = draft.doc.paragraph_of(m.sentence)[0]
+    return read(draft.doc.text[sentences[first].start : m.start]).context.scope
 
 
 SHARED_LEVELS = frozenset(words("context", "shared_levels"))
@@ -749,8 +760,21 @@ def _scope_only(said: Context, part: Mention) -> bool:
 
 
 def _restated(part: Mention, m: Mention) -> bool:
-    """Is `m` the part's own quantity stated again: its item, in a context that does not contradict the part's?"""
-    return m.identity.item == part.identity.item and m.identity.context.agrees(part.identity.context)
+    """Is `m` the part's own quantity stated again: its item, in a context that does not contradict the part's? Not
+    where the part is of a subject under the figure's and less than it (`一、总体情况 … 实际采购金额 T` and, under
+    `（一）公开招标`, `实际采购金额 a，占全县实际采购金额的 p%`: the method's amount, a part of the county's)."""
+    if m.identity.item != part.identity.item or not m.identity.context.agrees(part.identity.context):
+        return False
+    return not _under_subject_of(part, m)
+
+
+def _under_subject_of(part: Mention, m: Mention) -> bool:
+    """Is the part's subject one under m's (or one where m has none), its one figure less than m's?"""
+    own, whole = part.identity.subject, m.identity.subject
+    if not own or own == whole or whole and not own.startswith(whole + "›"):
+        return False
+    a, b = (x.quantities[0] if len(x.quantities) == 1 else None for x in (part, m))
+    return a is not None and b is not None and a.base_unit == b.base_unit and a.base_value < b.base_value
 
 
 # a share's whole named as the year's income or spending, nothing more (`占本年收入的`)

@@ -773,6 +773,7 @@ def _table_at(
             return None
         return _headerless(lines, starts, i, data, mapper, paged)
     rows, j, cut = _rows(lines, starts, i, data, paged)
+    rows = _without_counts_below(rows)
     _codes_after_names(lines, above, rows)
     last = max(j - 1, rows[-1].line) if rows else i
     if before is not None and turn == SURE and _join(lines, starts, before, above[0] if above else None, rows, mapper):
@@ -803,6 +804,25 @@ def _table_at(
         if before is not None and turn is not None:
             _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+# a row's label naming in brackets what its figure counts (`公务接待批次（批）`, `公务用车保有量（辆）`, `接待人次（人次）`)
+COUNTED_LABEL = regex(r"[（(](?:批|批次|人次|人|辆|台|个|次|件|家)[）)]$")
+
+
+def _without_counts_below(rows: list[_Line]) -> list[_Line]:
+    """The rows above the counts closing a table of amounts (`（三）公务接待费  2.09  1.86  …` over `公务接待批次（批）
+    6` and `公务接待人次（人次）  64`): a row naming in brackets what its one whole number counts, under rows of
+    amounts written with decimals, adds to none of them, and its figure stands in no column of theirs (whose
+    figures all have decimals). Left out, the table of amounts is read; the counts are no rows of it."""
+    k = len(rows)
+    while k > 0 and len(rows[k - 1].figs) == 1 and "." not in rows[k - 1].figs[0].group():
+        if not COUNTED_LABEL.search(rows[k - 1].label):
+            return rows
+        k -= 1
+    if k == len(rows) or k < 2 or not any("." in f.group() for r in rows[:k] for f in r.figs):
+        return rows
+    return rows[:k]
 
 
 CONTINUED_REACH = 5  # lines above a table's first row a 续表 mark of its caption is looked for on

@@ -7,6 +7,7 @@ import re
 from tieout.linter.figures.context import Context, read
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
+from tieout.linter.vocab import load
 
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
@@ -198,6 +199,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
     _borrow_total_labels(table, heads)
     for side in table.sides:
         _score_total(table, side)
+        _year_total(side)
     mark_whole(table)
     return table
 
@@ -232,6 +234,38 @@ def _score_total(table: Table, side: Side) -> None:
         if round(stated.value * 100) == sum(round(q.value * 100) for q in parts if q is not None):
             row.total = "grand"
         return
+
+
+# a row naming a part of the year: one of its quarters (`第一季度`, `一季度`, `1季度`), or of its months (`1月`, `一月份`)
+QUARTER_ROW = regex(r"^第?(?P<n>[一二三四1-4])季度$")
+MONTH_ROW = regex(r"^(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})月份?$")
+PART_NUMBERS = {w: k for k, w in enumerate("一二三四五六七八九十", start=1)} | {"十一": 11, "十二": 12}
+_YEAR_TOTALS = load("tables").get("year_totals") or {}
+YEAR_TOTAL_ROWS = frozenset(map(str, _YEAR_TOTALS.get("rows") or []))
+RUNNING_COLUMNS = tuple(map(str, _YEAR_TOTALS.get("not_with_columns") or []))
+
+
+def _year_total(side: Side) -> None:
+    """`| 第一季度 | a | … | 第四季度 | d | 全年 | T |`: a row naming the whole year (vocab tables.yaml year_total_rows)
+    right under the year's four quarters, or its twelve months, each once and in order, is their total: the year is
+    made of them and of nothing else. Not under other rows (`上半年 | 全年`: the year is more than its first half), nor
+    beside a column of running totals or balances (`累计支出`: its 全年 is the fourth quarter's)."""
+    if len(side.rows) not in (5, 13) or side.rows[-1].total or side.rows[-1].label not in YEAR_TOTAL_ROWS:
+        return
+    if any(w in flatten("".join(c.path)) for c in side.columns for w in RUNNING_COLUMNS):
+        return
+    parts = side.rows[:-1]
+    pattern = QUARTER_ROW if len(parts) == 4 else MONTH_ROW
+    if [_part_number(pattern.match(r.label)) for r in parts] == list(range(1, len(parts) + 1)):
+        side.rows[-1].total = "grand"
+
+
+def _part_number(m: re.Match[str] | None) -> int | None:
+    """The number of the quarter or month a row names (None: the row names none)."""
+    if m is None:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdecimal() else PART_NUMBERS.get(n)
 
 
 def _borrow_total_labels(table: Table, heads: list[list[str]]) -> None:
