@@ -51,6 +51,7 @@ from tieout.linter.facts.passes.base import (
     full_marks_complete,
     in_brackets,
     not_of_another,
+    once,
     one_slip,
     said_earlier,
     same_section,
@@ -2457,9 +2458,17 @@ def _defines(total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
 
 def _names_total(draft: Draft, m: Mention) -> bool:
     """Does the figure's own phrase name a total (`本年收入合计`, and `本年收入共计` whose key the labeller strips of its
-    verb-like 共计, `共完成支出`)?"""
-    own = PHRASES.split(m.label)[-1]
-    return draft.labeller.names_total(m.key) or draft.labeller.names_total(own) or bool(ALL_TOGETHER.match(own))
+    verb-like 共计, `共完成支出`)? Asked of a figure by several readings of several passes: answered once for its
+    words (the document's labeller, so kept on the draft)."""
+    known: dict[tuple[str, str], bool] = once(draft, "names_total", dict)
+    words = (m.key, m.label)
+    found = known.get(words)
+    if found is None:
+        own = PHRASES.split(m.label)[-1]
+        found = known[words] = (
+            draft.labeller.names_total(m.key) or draft.labeller.names_total(own) or bool(ALL_TOGETHER.match(own))
+        )
+    return found
 
 
 # `等` right after a list's last figure (past a bracket noting it): the list names some of its items
