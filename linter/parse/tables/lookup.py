@@ -136,20 +136,25 @@ class TableIndex:
         self.by_column: dict[str, list[Hit]] = {}
         self.by_path: dict[tuple[str, ...], list[Hit]] = {}
         classes = words("spending_classes")
+        # (every cell of every table: its identity and the indexes' setdefault looked up once a cell)
+        by_item, by_path = self.by_item.setdefault, self.by_path.setdefault
         for t in tables:
+            spending = "支出" in t.title
             for h in identities(t, outer) if cells is None else cells(t):
-                self.by_item.setdefault(h.identity.item, []).append(h)
-                if h.identity.path:
-                    self.by_path.setdefault(h.identity.path, []).append(h)
-                if h.identity.total_row and h.identity.item.endswith("合计") and len(h.identity.item) >= 6:
+                ident = h.identity
+                item = ident.item
+                by_item(item, []).append(h)
+                if ident.path:
+                    by_path(ident.path, []).append(h)
+                if ident.total_row and item.endswith("合计") and len(item) >= 6:
                     # 人员经费合计 is what the prose calls 人员经费
-                    self.by_item.setdefault(h.identity.item[:-2], []).append(h)
-                if h.identity.code:
-                    self.by_item.setdefault(h.identity.code, []).append(h)
-                elif h.identity.item in classes and "支出" in t.title:
+                    by_item(item[:-2], []).append(h)
+                if ident.code:
+                    by_item(ident.code, []).append(h)
+                elif spending and item in classes:
                     # (`教育` in a table of spending by class is the 教育支出 prose names)
-                    self.by_item.setdefault(h.identity.item + "支出", []).append(h)
-                if h.identity.total_row:
+                    by_item(item + "支出", []).append(h)
+                if ident.total_row:
                     self.by_column.setdefault(_column_item(t, h), []).append(h)
 
     def find(self, item: str, context: Context, column: str | None = None, strict: bool = True) -> list[Hit]:
