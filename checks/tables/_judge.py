@@ -135,13 +135,17 @@ def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref
 
 def outcome(f: Footing, message: str, kind: str, name: str = "") -> Outcome:
     """The relation as its rule reports it (a `fail`) and TO100 (a `rounding` miss): the total against the
-    sum of its parts, written as the total's cell is."""
+    sum of its parts, written as the total's cell is. A sum that holds is only listed as checked: it is not worded
+    (nearly every sum of a table holds, and wording each cost as much as judging it)."""
+    related = [(q, "组成项" if s > 0 else "减项") for q, s in zip(f.parts, f.signs)]
+    if f.verdict == "pass":
+        return Outcome(f.total, f.verdict, kind, related, operands=f.parts, name=name or None, holds=f.holds)
     expected = written_like(f.computed, f.total)
     return Outcome(
         f.total,
         f.verdict,
         kind,
-        [(q, "组成项" if s > 0 else "减项") for q, s in zip(f.parts, f.signs)],
+        related,
         f"{message}：{f.total.text} 与{describe(f)} = {expected} 不符",
         f.total.text,
         expected,

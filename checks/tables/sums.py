@@ -53,7 +53,7 @@ def _sum_outcomes(
                 # a document whose every other table sum foots as written adds its rounded cells: no 尾差
                 # explains a miss of two units or more, a cell was mistyped
                 f = replace(f, verdict="fail", holds=False)
-            yield outcome(f, message(table, rel), kind, rel.name)
+            yield outcome(f, message(table, rel) if f.verdict != "pass" else "", kind, rel.name)  # (see `outcome`)
 
 
 def _mean(f: Footing) -> bool:

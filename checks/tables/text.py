@@ -235,14 +235,14 @@ class HeldIndex(TableIndex):
         self.by_path = self._held(self.by_path)
 
     def _held(self, found: dict[Key, list[Hit]]) -> dict[Key, list[Hit]]:
-        return {k: [h for h in hits if self._is_held(h)] for k, hits in found.items()}
-
-    def _is_held(self, hit: Hit) -> bool:
-        # a cell is indexed by item, column and path alike: judged once
-        held = self._judged.get(id(hit))
-        if held is None:
-            held = self._judged[id(hit)] = self._held_cell(hit)
-        return held
+        # a cell is indexed by item, column and path alike: judged once, every cell being under its item
+        judged = self._judged
+        if not judged:
+            for hits in self.every.values():
+                for h in hits:
+                    if id(h) not in judged:
+                        judged[id(h)] = self._held_cell(h)
+        return {k: [h for h in hits if judged[id(h)]] for k, hits in found.items()}
 
     def _held_cell(self, hit: Hit) -> bool:
         """Is a cell of a space-aligned table certainly the quantity its identity says? Its column's name stands
@@ -549,23 +549,28 @@ def _total_row(ctx: CheckContext, table: Table) -> list[Hit]:
     `Table.off_header`) and whose fund, stage and year the table states (the prose figure is held to it by
     its title alone)."""
     if not table.by_position:
-        index = prose_index(ctx)
-        return [
-            h
-            for hits in index.by_item.values()
-            for h in hits
-            if h.identity.table == table.index and h.identity.total_row
-        ]
-    every = ctx.memo("tables.held_index", lambda: _held_index(ctx)).every
+        return _total_rows(ctx, "prose", lambda: prose_index(ctx).by_item).get(table.index, [])
+    every = _total_rows(ctx, "held", lambda: ctx.memo("tables.held_index", lambda: _held_index(ctx)).every)
     return [
         h
-        for hits in every.values()
-        for h in hits
-        if h.identity.table == table.index
-        and h.identity.total_row
-        and h.identity.col not in table.off_header
-        and h.identity.context.known("fund", "stage", "period")
+        for h in every.get(table.index, [])
+        if h.identity.col not in table.off_header and h.identity.context.known("fund", "stage", "period")
     ]
+
+
+def _total_rows(ctx: CheckContext, name: str, cells: Callable[[], dict[str, list[Hit]]]) -> dict[int, list[Hit]]:
+    """The cells of the 合计 rows of an index (`cells`: its cells by item) by table, in the index's order: grouped
+    once per document, not looked for among all the cells of every table for each figure."""
+
+    def group() -> dict[int, list[Hit]]:
+        out: dict[int, list[Hit]] = {}
+        for hits in cells().values():
+            for h in hits:
+                if h.identity.total_row:
+                    out.setdefault(h.identity.table, []).append(h)
+        return out
+
+    return ctx.memo(f"tables.total_rows.{name}", group)
 
 
 def _apart(doc: Document, a: int, b: int) -> bool:

@@ -10,7 +10,7 @@ the title), so that each figure ends with as much of its identity as the documen
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tieout.linter.patterns import regex
@@ -74,10 +74,14 @@ class Context:
 
     def known(self, *names: str) -> bool:
         """Are these fields (default: all) stated with one value?"""
-        return all(getattr(self, f) not in (None, MIXED) for f in (names or FIELDS))
+        # (a loop, not `all` over a generator: asked of every cell of a table and every figure's identity)
+        for f in names or FIELDS:
+            if getattr(self, f) in (None, MIXED):
+                return False
+        return True
 
     def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self))
+        return self.scope is None and self.fund is None and self.stage is None and self.period is None
 
     def describe(self) -> str:
         return " ".join(f"{f}={getattr(self, f)}" for f in FIELDS if getattr(self, f) is not None)

@@ -123,8 +123,14 @@ SCORE_NUMBER = r"\d{1,3}(?:\.\d+)?"
 
 def score_figures(draft: Draft) -> dict[int, tuple[Mention, Quantity]]:
     """The exact figures in 分 by where they start: the score readings, which find their figures by a pattern's
-    groups, look them up so."""
-    return {q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact}
+    groups, look them up so (`once`: several passes ask, and none changes it)."""
+    return once(
+        draft,
+        "score_figures",
+        lambda: {
+            q.start: (m, q) for m in draft.facts.mentions for q in m.quantities if q.base_unit == "分" and q.exact
+        },
+    )
 
 
 def exact_of(m: Mention, unit: str) -> Quantity | None:

@@ -51,6 +51,7 @@ from tieout.linter.facts.passes.base import (
     full_marks_complete,
     in_brackets,
     not_of_another,
+    once,
     one_slip,
     said_earlier,
     same_section,
@@ -651,6 +652,9 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
     starts = [s.start for s in doc.sentences]
     claimed: set[int] = set()  # the totals read (runs nest: an inner run's total is not also the outer one's)
     place = {id(sec): k for k, sec in enumerate(doc.sections)}  # (each section's index, found once: linear)
+    # each sentence's opening total (see `_opening_total_of_above`), read once: runs nest, and a sentence of an inner
+    # run is one of the outer run's too
+    opening: dict[int, tuple[Mention, str, Quantity] | None] = {}
     for run in runs_of(draft):
         heads = {k.start for k in run}
         members = {id(k) for k in run}
@@ -660,18 +664,30 @@ def totals_after_items(draft: Draft) -> Iterator[Breakdown]:
             mentions = draft.by_sentence.get(si) or []
             if starts[si] in heads or not mentions or id(mentions[0]) in claimed:
                 continue
+            if si not in opening:
+                opening[si] = _opening_total_of_above(draft, mentions, si)
+            found = opening[si]
+            if found is None:
+                continue
+            m, label, q = found
+            items = run[done : max(done, bisect_left(run_starts, starts[si]))]
+            if len(items) < 2:
+                continue
             if not _at_level(doc.section_at(starts[si]), run, members):
                 continue  # a total in an item's own nested list (after its `（1）…（2）…`) is that list's
-            m, label = _opening_total(draft, mentions, si)
-            q = exact_figure(m)
-            items = run[done : max(done, bisect_left(run_starts, starts[si]))]
-            if q is None or len(items) < 2 or not _total_of_above(draft, m, si):
-                continue
             parts = _items_above(draft, m, q, items, starts, label)
             if parts:
                 done = run.index(items[-1]) + 1
                 claimed.add(id(m))
                 yield Breakdown(m, parts, "", True, si, inferred=True, certain=False)
+
+
+def _opening_total_of_above(draft: Draft, mentions: list[Mention], si: int) -> tuple[Mention, str, Quantity] | None:
+    """The exact figure a sentence opens with as a total of what is above it (`_opening_total`, `_total_of_above`),
+    the words naming it and its figure; None where it opens with none."""
+    m, label = _opening_total(draft, mentions, si)
+    q = exact_figure(m)
+    return (m, label, q) if q is not None and _total_of_above(draft, m, si) else None
 
 
 def _at_level(sec: Section | None, run: list[Section], members: set[int]) -> bool:
@@ -2492,9 +2508,17 @@ def _defines(total: Mention, run: list[tuple[Mention, Quantity]]) -> bool:
 
 def _names_total(draft: Draft, m: Mention) -> bool:
     """Does the figure's own phrase name a total (`本年收入合计`, and `本年收入共计` whose key the labeller strips of its
-    verb-like 共计, `共完成支出`)?"""
-    own = PHRASES.split(m.label)[-1]
-    return draft.labeller.names_total(m.key) or draft.labeller.names_total(own) or bool(ALL_TOGETHER.match(own))
+    verb-like 共计, `共完成支出`)? Asked of a figure by several readings of several passes: answered once for its
+    words (the document's labeller, so kept on the draft)."""
+    known: dict[tuple[str, str], bool] = once(draft, "names_total", dict)
+    words = (m.key, m.label)
+    found = known.get(words)
+    if found is None:
+        own = PHRASES.split(m.label)[-1]
+        found = known[words] = (
+            draft.labeller.names_total(m.key) or draft.labeller.names_total(own) or bool(ALL_TOGETHER.match(own))
+        )
+    return found
 
 
 # `等` right after a list's last figure (past a bracket noting it): the list names some of its items

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import exact_figure, exact_of, foots, in_brackets, one_slip
+from tieout.linter.facts.passes.base import exact_figure, exact_of, foots, in_brackets, one_slip, sentences_holding
 from tieout.linter.facts.passes.breakdowns import (
     ORDINALS,
     _at_level,
@@ -51,6 +51,9 @@ def column_totals(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
     place = {id(sec): k for k, sec in enumerate(doc.sections)}  # (each section's index, found once: linear)
+    # the sentences holding a total word, found by one scan of the text (runs nest: a sentence is visited once for
+    # each run holding it; the words, two characters each, never overlap, so the scan finds every one)
+    named = set(sentences_holding(draft, TOTAL_NAMED))
     for run in runs_of(draft):
         heads = {k.start for k in run}
         members = {id(k) for k in run}
@@ -58,7 +61,7 @@ def column_totals(draft: Draft) -> Iterator[Breakdown]:
         done = 0
         for si in _run_sentences(doc.sections, run, starts, place[id(run[-1])]):
             sent = doc.sentences[si]
-            if TOTAL_NAMED.search(doc.text, sent.start, sent.end) is None:
+            if si not in named or TOTAL_NAMED.search(doc.text, sent.start, sent.end) is None:
                 continue  # (no total word: no column totals; tested first, at C speed)
             if starts[si] in heads or not _at_level(doc.section_at(starts[si]), run, members):
                 continue

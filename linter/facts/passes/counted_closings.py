@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.passes.base import sentences_holding
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 # the words before the count of the items above (`以上`, `上述`), and after it, to the total's figure: the counter,
 # what the items are and the total's word (`个部门合计`, `项共计`)
 ABOVE = regex(r"^(?:以上|上述)$")
+ABOVE_WORD = regex(r"以上|上述")  # (the sentences that hold neither word close no items: not read)
 CLOSING_TOTAL = regex(r"^[个项家][\u4e00-\u9fff]{0,8}?(?:合计|共计|总计)(?:为|是)?[：:]?\s*$")
 MIN_ITEMS = 2
 MAX_ITEMS = 30
@@ -30,16 +32,17 @@ MAX_ITEMS = 30
 
 def counted_closings(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
-    runs = _runs(draft)
-    for i, (si, run) in enumerate(runs):
-        closing = _closing(draft, run)
-        if closing is None:
-            continue
-        total, q, n = closing
-        items = _items_above(draft, runs[max(0, i - n - 1) : i], q)
-        if len(items) == n and not any(draft.is_part(m) for m in items) and id(total) not in draft.totals:
-            words = doc.text[run[0].start : q.start]
-            yield Breakdown(total, items, words, True, si, inferred=True, certain=False)
+    runs: dict[int, list[list[Mention]]] = {}  # each sentence's runs, made where a closing is looked for
+    for si in sentences_holding(draft, ABOVE_WORD):
+        for j, run in enumerate(_runs_of(draft, si, runs)):
+            closing = _closing(draft, run)
+            if closing is None:
+                continue
+            total, q, n = closing
+            items = _items_above(draft, _runs_before(draft, si, j, n + 1, runs), q)
+            if len(items) == n and not any(draft.is_part(m) for m in items) and id(total) not in draft.totals:
+                words = doc.text[run[0].start : q.start]
+                yield Breakdown(total, items, words, True, si, inferred=True, certain=False)
 
 
 def _closing(draft: Draft, mentions: list[Mention]) -> tuple[Mention, Quantity, int] | None:
@@ -78,19 +81,31 @@ def _items_above(draft: Draft, before: list[tuple[int, list[Mention]]], q: Quant
     return items[::-1]
 
 
-def _runs(draft: Draft) -> list[tuple[int, list[Mention]]]:
-    """The runs of figures of the document, in order: each sentence's, in the clauses its semicolons set apart (a
-    sentence of no figure an empty run: it ends the items above a total)."""
-    text = draft.doc.text
-    out: list[tuple[int, list[Mention]]] = []
-    for k in range(len(draft.doc.sentences)):
-        runs: list[list[Mention]] = [[]]
+def _runs_of(draft: Draft, k: int, made: dict[int, list[list[Mention]]]) -> list[list[Mention]]:
+    """The runs of figures of sentence `k`, in order: in the clauses its semicolons set apart (a sentence of no
+    figure an empty run: it ends the items above a total); kept in `made`."""
+    runs = made.get(k)
+    if runs is None:
+        text = draft.doc.text
+        runs = made[k] = [[]]
         for m in draft.by_sentence.get(k, []):
             if runs[-1] and SEMICOLON.search(text, runs[-1][-1].quantities[-1].end, m.start):
                 runs.append([])
             runs[-1].append(m)
-        out += [(k, run) for run in runs]
-    return out
+    return runs
+
+
+def _runs_before(
+    draft: Draft, si: int, j: int, count: int, made: dict[int, list[list[Mention]]]
+) -> list[tuple[int, list[Mention]]]:
+    """The `count` runs of the document right before run `j` of sentence `si` (fewer at its start), in order, each
+    with its sentence: read back from the total, not made for the whole document."""
+    out = [(si, run) for run in _runs_of(draft, si, made)[:j]][::-1]
+    k = si - 1
+    while len(out) < count and k >= 0:
+        out += [(k, run) for run in _runs_of(draft, k, made)[::-1]]
+        k -= 1
+    return out[:count][::-1]
 
 
 SEMICOLON = regex(r"[；;]")

@@ -165,7 +165,11 @@ def grades(draft: Draft) -> Iterator[Grade]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in draft.facts.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    # (an overall score is a mention's score, `_score`: the sentences holding none are not asked)
+    scored = {m.sentence for m in draft.facts.mentions if _score(m) is not None}
     for si, mentions in by_sentence.items():
+        if si not in scored:
+            continue
         totals = [m for m in mentions if overall_score(doc.text, doc.sentences[si].start, m, graded=True) is not None]
         if len(totals) != 1:
             continue

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import foots, one_slip
+from tieout.linter.facts.passes.base import foots, one_slip, sentences_holding
 from tieout.linter.facts.passes.breakdowns import ANNOUNCES
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 # the announcing words and their colon (`具体为：`, `分领域看：`, `按问题类别分：`)
 ANNOUNCED = regex(rf"(?P<words>{ANNOUNCES.pattern})[：:]")
+COLON = regex(r"[：:]")  # what closes the announcing words: the sentences without one are not searched
 # words announcing the main items only (`主要包括：`, `重点用于：`): never held to the totals (a `其中` list is, where one
 # measure of two items or more adds up exactly: no item is left out)
 MAIN_ONLY = regex(r"主要|重点")
@@ -40,7 +41,7 @@ Item = tuple[Mention, Quantity, Mention, Quantity]  # (count's mention, count, s
 
 def measured_lists(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
-    for si in range(len(doc.sentences)):
+    for si in sentences_holding(draft, COLON):
         sent = doc.sentences[si]
         found = ANNOUNCED.search(doc.text, sent.start, sent.end)
         if found is None or MAIN_ONLY.match(found.group("words")):

@@ -56,6 +56,8 @@ def _definitions() -> dict[str, Definition]:
 
 
 DEFINITIONS = _definitions()
+# the characters the ratios' names end with (率, 算): a label holding none of them names none (`NAMED` not searched)
+NAME_ENDS = tuple(sorted({name[-1] for name in DEFINITIONS}))
 # the ratio's name ends its label, a verb of being after it at most (`固定资产成新率为`, `整改率达到`)
 NAMED = regex(f"(?P<name>{alternation(DEFINITIONS)})(?:为|是|达到|达|约为|约)?$")
 # `流动资产与流动负债之比为 2.58`: the ratio of the first figure named to the second
@@ -70,7 +72,8 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
         rates.setdefault(r.sentence, []).append(r)
     for si, said in draft.by_sentence.items():
         # the ratio as a figure of its own (`超概算 10.0%`, `…之比为 2.58`) or as a rate the sentence pass read
-        stated = [(m.label, q) for m in said if len(m.quantities) == 1 for q in m.quantities]
+        # (only figures of a ratio's kinds are read: the others are left out here, not listed to be skipped below)
+        stated = [(m.label, q) for m in said if len(m.quantities) == 1 and (q := m.quantities[0]).kind in RATIO_KINDS]
         stated += [(r.name, r.stated) for r in rates.get(si, []) if not r.formula]
         for label, q in stated:
             if q.kind not in RATIO_KINDS or not q.exact or id(q) in taken:
@@ -89,8 +92,8 @@ RATIO_KINDS = ("bare", "percent")  # a ratio is written in per cent or as a plai
 def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     if q.kind not in RATIO_KINDS:
         return None  # (a ratio is written in per cent or as a plain number: see below; the labels not searched)
-    named = NAMED.search(label)
-    between = BETWEEN.search(label) if named is None else None
+    named = NAMED.search(label) if any(c in label for c in NAME_ENDS) else None
+    between = BETWEEN.search(label) if named is None and "之比" in label else None
     if named is not None:
         d = DEFINITIONS[named.group("name")]
     elif between is not None and q.kind == "bare":

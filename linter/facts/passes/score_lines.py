@@ -68,13 +68,19 @@ TOTAL_LINE = regex(
 )
 
 
+# the figures in 分 a list needs: the scores of two pairs at least, and the overall score (`_read`)
+MIN_FIGURES = 3
+
+
 def score_lines(draft: Draft) -> Iterator[ScoreSet | Breakdown]:
     """The overall score and the total deducted of each list of indicator pairs closed by its total."""
     text = draft.doc.text
     if "分" not in text or "得" not in text:
         return
-    held = {id(s.total) for s in draft.facts.scores}
     figures = score_figures(draft)
+    if len(figures) < MIN_FIGURES:
+        return  # (most documents state no score: their text is not searched for lists of pairs)
+    held = {id(s.total) for s in draft.facts.scores}
     spans = list(_spans_with_marks(text))  # (found once for the three patterns)
     for pattern in (LINE_PAIR, SCORE_THEN_MARKS, MARKS_BRACKETED):
         for total, pairs in _closed_lists(text, pattern, spans):

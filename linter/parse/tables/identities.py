@@ -119,11 +119,41 @@ def identity_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
     title = flatten(table.title or "")
     named: dict[int, RowsByName] = {}  # each side's rows by name, built once for all the identities tried
+    headers: dict[int, Headers] = {}  # and its columns' headers likewise
     for ident in identities():
         if not ident.applies(title):
             continue
-        out += _columns(table, ident) if ident.axis == "columns" else _rows(table, ident, named)
+        out += _columns(table, ident, headers) if ident.axis == "columns" else _rows(table, ident, named)
     return out
+
+
+class Headers:
+    """A side's column headers as the column identities read them: every header text flattened, and the runs of
+    columns under each header prefix at each level with their names (`spans`, `_named`), made once for all the
+    identities a table is tried with (each read them at every level again)."""
+
+    def __init__(self, side: Side) -> None:
+        self.columns = side.columns
+        self.texts = [flatten(p) for c in side.columns for p in c.path]
+        self.depth = max((len(c.path) for c in side.columns), default=0)
+        self._prefixes: dict[int, set[tuple[str, ...]]] = {}
+        self._runs: dict[tuple[int, tuple[str, ...]], tuple[list, dict]] = {}
+
+    def prefixes(self, level: int) -> set[tuple[str, ...]]:
+        """The header paths above `level` (the set iterated as `_locate` iterated it when it built it each time)."""
+        found = self._prefixes.get(level)
+        if found is None:
+            found = self._prefixes[level] = {tuple(c.path[:level]) for c in self.columns}
+        return found
+
+    def runs(self, level: int, prefix: list[str]) -> tuple[list, dict]:
+        """The runs of columns under `prefix` at `level`, and the runs by their names (`_named`)."""
+        key = (level, tuple(prefix))
+        found = self._runs.get(key)
+        if found is None:
+            runs = spans(self.columns, level, list(prefix))
+            found = self._runs[key] = (runs, _named(runs, level))
+        return found
 
 
 class RowsByName:
@@ -209,12 +239,15 @@ def _worded_otherwise(side: Side, term: Term) -> bool:
     return any(w in _names(r.label)[0] for r in side.rows for w in words)
 
 
-def _columns(table: Table, ident: Identity) -> list[Relation]:
+def _columns(table: Table, ident: Identity, headers: dict[int, Headers]) -> list[Relation]:
     out: list[Relation] = []
     for side in table.sides:
-        if any(w in flatten(p) for c in side.columns for p in c.path for w in ident.unless_columns):
+        read = headers.get(id(side))
+        if read is None:
+            read = headers[id(side)] = Headers(side)
+        if any(w in text for text in read.texts for w in ident.unless_columns):
             continue
-        located = _locate(side, ident)
+        located = _locate(read, ident)
         if located is None:
             continue
         level, prefix, total_run, part_runs = located
@@ -242,15 +275,12 @@ def _columns(table: Table, ident: Identity) -> list[Relation]:
     return out
 
 
-def _locate(side: Side, ident: Identity):
+def _locate(headers: Headers, ident: Identity):
     """The header level and the column runs of the identity's total and parts, all siblings under one
     header prefix; None when the headers do not name them all."""
-    cols = side.columns
-    depth = max((len(c.path) for c in cols), default=0)
-    for level in range(depth):
-        for prefix in {tuple(c.path[:level]) for c in cols}:
-            runs = spans(cols, level, list(prefix))
-            named = _named(runs, level)
+    for level in range(headers.depth):
+        for prefix in headers.prefixes(level):
+            runs, named = headers.runs(level, list(prefix))
             total = next((named[w] for w in ident.total.words if w in named), None)
             if total is None:
                 continue
@@ -258,8 +288,7 @@ def _locate(side: Side, ident: Identity):
             if parts is None:
                 # the parts one level down, beside the total's own 小计 column (公务用车购置及运行维护费 / 小计)
                 inner = list(prefix) + [total[0].path[level]]
-                runs = spans(cols, level + 1, inner)
-                named = _named(runs, level + 1)
+                runs, named = headers.runs(level + 1, inner)
                 sub = [r for w, r in named.items() if (role_of(w) or NONE).kind == "total"]
                 parts = _parts(named, ident)
                 if parts and len(sub) == 1 and _closed(runs, ident, [sub[0], *(r for r, _ in parts)]):

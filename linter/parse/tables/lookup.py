@@ -18,18 +18,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tieout.linter.figures.context import FIELDS, MIXED, Context, read
 from tieout.linter.figures.quantities import Quantity
 
 from .identities import item as item_of
 from .jurisdiction import title_context
-from .model import Row, Side, Table
+from .model import Side, Table
 from .spans import leaf
 from .vocab import words
 
 
-@dataclass(frozen=True)
+# (made for every figure cell of every table, and never changed once made: not frozen, whose `__init__` sets each
+# field through `object.__setattr__` at four times the cost, but hashable by its fields all the same)
+@dataclass(unsafe_hash=True)
 class CellIdentity:
     """What a figure cell is: its table, row and column, and the item, column and context that identify it."""
 
@@ -44,7 +47,7 @@ class CellIdentity:
     path: tuple[str, ...] = ()  # the items of the row's ancestors and its own, where codes give the tree
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # (one a figure cell, as CellIdentity)
 class Hit:
     """A figure cell of a table, and its identity."""
 
@@ -63,33 +66,28 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
         columns = [(col, col.context.under(context), col.role or leaf(col)) for col in side.columns]
         for i, row in enumerate(side.rows):
             path = _path(side, i) if side.structure == "code" else ()
-            own = _row_context(row)  # (once a row, not once a cell)
+            own = _label_context(row.label)  # (once a row, not once a cell)
             named = item_of(row.label)
+            grand = row.total == "grand"
             # the row's grid cells read once (`Table.quantity` per cell looked the row up again for each)
             grid = table.rows[row.index] if 0 <= row.index < len(table.rows) else []
             for col, col_context, role in columns:
                 c = grid[col.index] if 0 <= col.index < len(grid) else None
                 q = c.quantity if c else None
                 if q is not None:
+                    # (table, row, col, context, item, code, column, total_row, path: by position, as cheaper)
                     ident = CellIdentity(
-                        table=table.index,
-                        row=row.index,
-                        col=col.index,
-                        context=own.under(col_context),
-                        item=named,
-                        code=row.code,
-                        column=role,
-                        total_row=row.total == "grand",
-                        path=path,
+                        table.index, row.index, col.index, own.under(col_context), named, row.code, role, grand, path
                     )
                     out.append(Hit(ident, q))
     return out
 
 
-def _row_context(row: Row) -> Context:
-    """The scope and fund the row's own words state (`市本级一般公共预算收入`: 市本级, 一般公共预算): its cells', over a
+@lru_cache(maxsize=1 << 12)  # a pure function of the label; labels repeat in a document's tables (合计, 小计 …)
+def _label_context(label: str) -> Context:
+    """The scope and fund a row's own words state (`市本级一般公共预算收入`: 市本级, 一般公共预算): its cells', over a
     table of several scopes or funds."""
-    said = read(row.label).context
+    said = read(label).context
     return Context(scope=said.scope, fund=said.fund)
 
 
@@ -138,20 +136,25 @@ class TableIndex:
         self.by_column: dict[str, list[Hit]] = {}
         self.by_path: dict[tuple[str, ...], list[Hit]] = {}
         classes = words("spending_classes")
+        # (every cell of every table: its identity and the indexes' setdefault looked up once a cell)
+        by_item, by_path = self.by_item.setdefault, self.by_path.setdefault
         for t in tables:
+            spending = "支出" in t.title
             for h in identities(t, outer) if cells is None else cells(t):
-                self.by_item.setdefault(h.identity.item, []).append(h)
-                if h.identity.path:
-                    self.by_path.setdefault(h.identity.path, []).append(h)
-                if h.identity.total_row and h.identity.item.endswith("合计") and len(h.identity.item) >= 6:
+                ident = h.identity
+                item = ident.item
+                by_item(item, []).append(h)
+                if ident.path:
+                    by_path(ident.path, []).append(h)
+                if ident.total_row and item.endswith("合计") and len(item) >= 6:
                     # 人员经费合计 is what the prose calls 人员经费
-                    self.by_item.setdefault(h.identity.item[:-2], []).append(h)
-                if h.identity.code:
-                    self.by_item.setdefault(h.identity.code, []).append(h)
-                elif h.identity.item in classes and "支出" in t.title:
+                    by_item(item[:-2], []).append(h)
+                if ident.code:
+                    by_item(ident.code, []).append(h)
+                elif spending and item in classes:
                     # (`教育` in a table of spending by class is the 教育支出 prose names)
-                    self.by_item.setdefault(h.identity.item + "支出", []).append(h)
-                if h.identity.total_row:
+                    by_item(item + "支出", []).append(h)
+                if ident.total_row:
                     self.by_column.setdefault(_column_item(t, h), []).append(h)
 
     def find(self, item: str, context: Context, column: str | None = None, strict: bool = True) -> list[Hit]:

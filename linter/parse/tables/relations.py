@@ -130,11 +130,12 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
             # a run of siblings, `其中：新增一般债券` over `再融资一般债券`, opens them all)
             continue
         if kids and (side.structure in ("code", "indent", "levels") or _contiguous(side, i, kids)):
+            # indentation of extracted text, unless the labels say the grouping: the parent is by definition the
+            # sum of its children (基本支出 over 人员经费 and 公用经费); the same for every column of the row
+            loose = _by_indentation(side, i, kids)
             for c in cols:
                 rel = Relation("parent", (row.index, c), [(rows[k].index, c) for k in kids], where=row_name(row))
-                # indentation of extracted text, unless the labels say the grouping: the parent is by
-                # definition the sum of its children (基本支出 over 人员经费 and 公用经费)
-                rel.confirm = rel.strict = _by_indentation(side, i, kids)
+                rel.confirm = rel.strict = loose
                 if rows[kids[0]].label.startswith(SOME_OF_ABOVE):
                     # (`其中：` opening a run of siblings may list them all, or some only: a failure counts only
                     # where another column of the row holds)
