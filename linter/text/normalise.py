@@ -333,7 +333,6 @@ def _spaced_row(line: str) -> bool:
 
 
 CELL_FIGURE = regex(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}")
-TOKEN = regex(r"\S+")
 WIDE_GAP = regex(r"\s\s")
 WIDE_GAPS = regex(r"\s{2,}")
 DIGIT = regex(r"\d")
@@ -364,11 +363,12 @@ def _row_shapes(line: str) -> tuple[bool, bool]:
     line = line.rstrip()
     if WIDE_GAP.search(line) is None:
         return False, spaced  # (no gap of two spaces: most lines, looked at in C)
-    starts = [m.start() for m in TOKEN.finditer(line)]
     for first in range(max(n - figures, 1), n - 1):  # the first figure, the label before it
-        start = starts[first]
-        label = line[:start].rstrip()
-        if start - len(label) >= 2 and _label_of_row(label.lstrip()):
+        # the words before the first figure (the spaces after them cut) and the gap after them, the line split
+        # from its end: no offset of every word is needed, most rows being read at their first cut
+        label = line.rsplit(None, n - first)[0]
+        gap = line[len(label) :]
+        if len(gap) - len(gap.lstrip()) >= 2 and _label_of_row(label.lstrip()):
             return True, spaced
     return False, spaced
 
@@ -382,7 +382,9 @@ def _listed_lines(raw: list[str], numbers: list[int], chars: list[str]) -> list[
     """The content lines (their indices) that open a paragraph as items of a list set out one a line: runs of two
     lines or more, each indented alike in `raw` (the original's lines) and holding a name and an amount and nothing else (no end
     mark: the normaliser would join them as a wrapped line), and the line after such a run."""
-    listed = [LISTED_LINE.match(c) is not None for c in chars]
+    # (an item ends in its unit of money, tested first: the pattern backtracks over the words opening a line of
+    # prose before it fails)
+    listed = [c.endswith("元") and LISTED_LINE.match(c) is not None for c in chars]
     if sum(listed) < 2:
         return []
     indents = [_indent(raw[n - 1]) if ok and n - 1 < len(raw) else "" for n, ok in zip(numbers, listed, strict=True)]
@@ -497,7 +499,7 @@ def _apart_figures(raw: list[str], lines: _Lines) -> list[int]:
     firsts = map(str.isdecimal, map(itemgetter(0), chars[1:]))
     for k in compress(count(1), map(and_, lasts, firsts)):
         opens = YEAR_FIRST.match(chars[k]) or CODE_FIRST.match(raw[numbers[k] - 1].lstrip())
-        if opens and WHOLE_FIGURE_LAST.search(chars[k - 1]):
+        if opens and _whole_figure_last(chars[k - 1]):
             out.append(k)  # (`…合计 2,693.18` / `301 工资福利支出…`: the next row opens with its code)
             continue
         if FIGURE_LINE.fullmatch(chars[k - 1]) and FIGURE_LINE.fullmatch(chars[k]):
@@ -605,6 +607,18 @@ CODE_FIRST = regex(r"\d{3,7}[ \u3000]+[\u4e00-\u9fff]")
 FIGURE_LINE = regex(r"[-−+]?\d[\d,]*(?:\.\d+)?[%％]?")
 # a figure whole as it stands: decimals after its point, or thousands in groups of three
 WHOLE_FIGURE_LAST = regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{1,4}$|(?<![\d,.])\d{1,3}(?:,\d{3})+$")
+FIGURE_CHARS = "0123456789,."
+
+
+def _whole_figure_last(line: str) -> bool:
+    """`WHOLE_FIGURE_LAST.search(line)`, searched from where the run of digits, commas and points that ends the line
+    starts (the figure is such a run's end): not tried at every character of the line. (A digit outside ASCII
+    before the run found, which `\\d` matches and the strip leaves, or a newline closing the line, before which `$`
+    matches: the whole line is searched.)"""
+    at = len(line.rstrip(FIGURE_CHARS))
+    if at and line[at - 1].isdecimal() or line.endswith("\n"):
+        at = 0
+    return WHOLE_FIGURE_LAST.search(line, at) is not None
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -893,7 +907,8 @@ def _headings(lines: _Lines) -> tuple[list[int | None], list[int]]:
     markers = [0] * len(headings)
     matches = list(map(HEADING.match, lines.chars))  # (at C speed: most lines are no heading)
     for k, h in zip(compress(count(), matches), filter(None, matches)):
-        if lines.tables[k] or ALIGNED_FIGURES.search(lines.chars[k], h.end()):
+        # (two figures one space apart: a line cleaned keeps a space only between ASCII words, tested first)
+        if lines.tables[k] or " " in lines.chars[k] and ALIGNED_FIGURES.search(lines.chars[k], h.end()):
             continue  # a table's row (`一、事业收入 | 40.07`, `二、项目支出    96,530.00    106,742.65`): no heading
         if h.group("dotted"):
             headings[k], markers[k] = 2 + h.group("dotted").count("."), h.end()

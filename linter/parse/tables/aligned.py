@@ -38,7 +38,7 @@ from tieout.linter.text.normalise import PAGE_NUMBER
 
 from . import dropped, sangong
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
-from .cells import DASH, Cell, flatten
+from .cells import DASH, DASH_CHARS, Cell, flatten
 from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER, part_name
 from .levels import LEVEL_HEADER
@@ -85,6 +85,22 @@ LABEL_HEADER = regex(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
 UNIT = regex(r"单位[：:]\s*(亿元|万元|千元|元)")
 # a caption line above the header: the unit note, the table's number or title, a note
 CAPTION_LINE = regex(r"单位[：:]|^附?表\s*[\d一二三四五六七八九十]|表\s*(?:[（(]\s*\d+\s*[）)])?$|[。；]$")
+SENTENCE_ENDS = (
+    "。",
+    "；",
+    "。\n",
+    "；\n",
+)  # what CAPTION_LINE's last way ends a line with (`$`: before a newline too)
+
+
+def caption_line(line: str) -> bool:
+    """`CAPTION_LINE.search(line)`: a line ending a sentence is one at once, and only a line holding 单位 or 表 is
+    searched (the lines tested are most often prose, which the pattern would try at every character)."""
+    if line.endswith(SENTENCE_ENDS):
+        return True
+    return ("单位" in line or "表" in line) and CAPTION_LINE.search(line) is not None
+
+
 # a line that opens the text a table stands in, never one of its header's: a caption naming the table (`表：…`,
 # `表1`, `附表 2`), a sentence announcing it (`…如下：`), a heading (`四、综合评价结论`, `（二）…`, `第三部分`)
 ABOVE_HEADER = regex(
@@ -92,13 +108,18 @@ ABOVE_HEADER = regex(
     r"|\d{1,2}\s*[、．]|第[一二三四五六七八九十\d]+[章节部分])|[：:]\s*$"
 )
 # the line of column formulas under a header (`公  式   A=B+C   B   C`)
-FORMULA_LINE = regex(r"^\s*(?:公\s*式|栏\s*次)?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
-# a classification code (类 3 digits, 款 5, 项 7) opening a row before its name
-CODE_FIRST = lazy(r"^\s*(?:\d{3}|\d{5}|\d{7}|[1-5]\d{2}(?:\s+\d{2}){1,2})\s+(?=[\u4e00-\u9fff])")
+# (the spaces before the first mark matched once: `^\s*(?:公\s*式|栏\s*次)?(?:\s+MARK)+\s*$` is the same pattern, whose
+# `\s*` and first `\s+` shared the spaces opening the line, tried in every split of them)
+FORMULA_LINE = regex(r"^(?:\s*(?:公\s*式|栏\s*次))?(?:\s+(?:\d{1,2}|[A-Z])(?:=[\dA-Z+\-*/×÷()（）]+)?)+\s*$")
+# a classification code (类 3 digits, 款 5, 项 7) opening a row before its name; CODE_AT, the code alone, is
+# matched where the row's words begin (each pattern below opening with a digit: matched there, not from the line's
+# start over the spaces before it, which `^\s*` backtracks over)
+CODE_AT = lazy(r"(?:\d{3}|\d{5}|\d{7}|[1-5]\d{2}(?:\s+\d{2}){1,2})\s+(?=[\u4e00-\u9fff])")
+CODE_FIRST = lazy(r"^\s*" + CODE_AT.pattern)
 # a year opening a row's label, set apart from its 年 as a PDF's text sets figures apart (`2024 年末债务余额`)
-YEAR_FIRST = lazy(r"^\s*(?:19|20)\d{2}\s(?=年)")
+YEAR_AT = lazy(r"(?:19|20)\d{2}\s(?=年)")
 # a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
-SERIAL_FIRST = lazy(r"^\s*\d{1,2}\s{2,}(?=[\u4e00-\u9fff])")
+SERIAL_AT = lazy(r"\d{1,2}\s{2,}(?=[\u4e00-\u9fff])")
 # patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
 SENTENCE_MARK = regex(r"[。；，：:]")
 MARK = regex(r"[A-Z\d]")
@@ -223,6 +244,9 @@ def find_aligned(doc: Document) -> list[Aligned]:
         for k in at:
             lines[k] = ""
     paged = _page_numbers_within(lines, data, running)
+    # (a 三公 table is read only under a title naming the 三公, `_sangong_header`: a report that never names them,
+    # most, has none to look for at each run)
+    sangong_named = "三公" in doc.original
     out: list[Aligned] = []
     i = 0
     for first in _run_starts(data):
@@ -231,7 +255,7 @@ def find_aligned(doc: Document) -> list[Aligned]:
         i = first
         before = out[-1] if out else None
         # (a 三公 table set one space apart is read by its template's columns, before any reading by position)
-        found = _sangong_at(lines, starts, i, data, mapper) or _table_at(
+        found = (_sangong_at(lines, starts, i, data, mapper) if sangong_named else None) or _table_at(
             lines, starts, i, data, mapper, before, (nonblank, heads), paged
         )
         if found is None:
@@ -269,9 +293,21 @@ def _page_heads(lines: list[str], nonblank: list[int], data: list[Parsed]) -> di
     with the lines where it so stands."""
     seen: dict[str, list[int]] = {}
     for a, b in zip(nonblank, nonblank[1:]):
-        if data[b] is None and PAGE_MARK.match(lines[a]) and CJK.search(lines[b]):
+        # (PAGE_MARK backtracks over the spaces that open a line, a table row's many, before it fails)
+        if data[b] is None and _page_mark(lines[a]) and CJK.search(lines[b]):
             seen.setdefault(lines[b].strip(), []).append(b)
     return {h: at for h, at in seen.items() if len(at) >= 2}
+
+
+# the first character of a page mark (PAGE_MARK) besides a digit: a dash or 第
+PAGE_MARK_START = "-—–－第"
+
+
+def _page_mark(line: str) -> bool:
+    """`PAGE_MARK.match(line)`, of the line stripped (the pattern's spaces at either end): its first character
+    tested first, and no spaces opening it to backtrack over. (A digit is isdecimal.)"""
+    s = line.strip()
+    return bool(s) and (s[0].isdecimal() or s[0] in PAGE_MARK_START) and PAGE_MARK.match(s) is not None
 
 
 def _page_numbers_within(lines: list[str], data: list[Parsed], heads: frozenset[int]) -> frozenset[int]:
@@ -374,10 +410,11 @@ def _data(line: str) -> Parsed:
     if not CJK.search(s):
         return None
     cells = list(CELL_TOKEN.finditer(line))
-    # (a classification code, or a row's serial number under 序号: the label's, not a figure)
+    # (a classification code, or a row's serial number under 序号: the label's, not a figure; \d is isdecimal)
+    lead = len(line) - len(line.lstrip())
     code = (
-        CODE_FIRST.match(line) or SERIAL_FIRST.match(line) or YEAR_FIRST.match(line)
-        if line.lstrip()[:1].isdecimal()
+        CODE_AT.match(line, lead) or SERIAL_AT.match(line, lead) or YEAR_AT.match(line, lead)
+        if line[lead : lead + 1].isdecimal()
         else None
     )
     if code:  # `2080501   行政单位离退休   389,516`: the classification code is the label's, not a figure
@@ -450,11 +487,11 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             continue
         if not s:
             above = lines[j - 1].strip() if j > 0 else ""
-            if header and above and not CAPTION_LINE.search(above) and not ABOVE_HEADER.search(above):
+            if header and above and not caption_line(above) and not ABOVE_HEADER.search(above):
                 j -= 1  # a blank line inside a wrapped header
                 continue
             break
-        if data[j] is not None or CAPTION_LINE.search(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
+        if data[j] is not None or caption_line(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
             break
         header.insert(0, j)
         j -= 1
@@ -524,13 +561,19 @@ def _text_only(line: str) -> bool:
         and len(s) <= 40
         and bool(CJK.search(s))
         and not FIGURE.search(s)
-        and not (SENTENCE_MARK.search(s) or CAPTION_LINE.search(s))
+        and not (SENTENCE_MARK.search(s) or caption_line(s))
     )
 
 
 def _figures_only(line: str) -> list[re.Match[str]] | None:
+    # (a line of figures alone opens with one: a line of words, most of those tested, is passed over without
+    # searching it; \d is isdecimal)
+    first = line.lstrip()[:1]
+    if not first or not (first.isdecimal() or first in "-−+") or CJK.search(line):
+        return None
     figs = list(FIGURE.finditer(line))
-    return figs if figs and not FIGURE.sub("", line).strip() else None
+    # (each figure is a whole word: the line is figures alone when they are all its words)
+    return figs if figs and len(figs) == len(line.split()) else None
 
 
 def _group_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
@@ -627,8 +670,10 @@ def _coded_head(lines: list[str], starts: list[int], j: int, data: list[Parsed])
     5425.14  0.00`): line j its code and the name's head, no figure; the line below the name's tail, no code, set
     exactly under the head's name, and the row's figures. The tail alone would be a row of its own under no code
     (the table read so far ended at the head)."""
-    code = CODE_FIRST.match(lines[j]) if j + 1 < len(lines) else None
-    tail = data[j + 1] if code is not None else None
+    # (the row below tested first: a line of words with no row of figures right below it, most, is passed over
+    # without matching CODE_FIRST, which backtracks over the spaces that open the line)
+    tail = data[j + 1] if j + 1 < len(lines) else None
+    code = CODE_FIRST.match(lines[j]) if tail is not None else None
     if code is None or tail is None:
         return None
     name = lines[j][code.end() :].strip()
@@ -876,7 +921,7 @@ def _sangong_header(lines: list[str], i: int, data: list[Parsed]) -> tuple[list[
     while j >= 0 and len(header) < MAX_HEADER:
         s = lines[j].strip()
         if s and not PAGE_MARK.match(s):
-            if data[j] is not None or CAPTION_LINE.search(s) or ABOVE_HEADER.search(s):
+            if data[j] is not None or caption_line(s) or ABOVE_HEADER.search(s):
                 break
             header.insert(0, j)
         j -= 1
@@ -1013,7 +1058,7 @@ def _title_above(lines: list[str], i: int) -> int | None:
     while j >= 0 and seen < MAX_GAP + 2:
         s = lines[j].strip()
         if s and not UNIT_ONLY.match(flatten(s)):
-            return j if TABLE_NUMBER.match(s) or TABLE_TITLE.search(s) else None
+            return j if TABLE_NUMBER.match(s) or table_title(s) else None
         j -= 1
         seen += 1
     return None
@@ -1094,7 +1139,7 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     if furniture:
         return SURE
     own = "".join(before.block.caption).replace(" ", "")
-    if any(TABLE_TITLE.search(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in rest):
+    if any(table_title(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in rest):
         return None
     return None if any(ln.endswith("。") and len(ln) > 60 for ln in rest) else MAYBE
 
@@ -1240,6 +1285,15 @@ def _rows(
 TABLE_TITLE = lazy(r"[\u4e00-\u9fff]表(?:\s*[（(][^）)]*[）)])?\s*$|^\s*附?表\s*\d")
 
 
+def table_title(line: str) -> bool:
+    """`TABLE_TITLE.search(line)`, made only of a line ending in 表 or a bracket, or opening with 表 (the two ways
+    of writing a title): the lines tested are most often prose, a paragraph to a line, which the pattern would
+    try at every character."""
+    if not line.rstrip().endswith(("表", "）", ")")) and not line.lstrip().startswith(("表", "附表")):
+        return False
+    return TABLE_TITLE.search(line) is not None
+
+
 def _closed_by_total(table: Aligned) -> bool:
     """Does the table's last row total it (`收入合计` under the rows it sums, none above them)? Then the rows of the
     piece after it under the same header (`…安排的支出` / `支出合计`) are none of its parts: what it states is
@@ -1256,7 +1310,7 @@ def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
         return False
     between = [ln.strip() for ln in lines[before.last_line + 1 : table.first_line] if ln.strip()]
     own = "".join(before.block.caption).replace(" ", "")
-    if any(TABLE_TITLE.search(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in between):
+    if any(table_title(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in between):
         return False  # another table's title (`2.4 2023年某省一般公共预算支出决算表`), not its own repeated
     return len(between) <= MAX_TURN and not any(ln.endswith("。") and len(ln) > 60 for ln in between)
 
@@ -1631,7 +1685,7 @@ def _label_and_value(lines: list[str], header: list[int]) -> bool:
 
 
 # the heading of a column of serial numbers before the rows' names (`序号  采购项目  预算金额`): the numbers stand in
-# the label's cell (SERIAL_FIRST), no column of figures
+# the label's cell (SERIAL_AT), no column of figures
 SERIAL_HEADER = regex(r"序\s*号|编\s*号")
 
 
@@ -2153,7 +2207,7 @@ def _filled_columns(body: list[list[Cell]], width: int) -> list[list[str]]:
     for r in body:
         for column, cell in zip(columns, r[1:]):
             t = cell.text
-            if t and not dash(t) and not no_figure(t):
+            if t and not (t[0] in DASH_CHARS and dash(t)) and not no_figure(t):
                 column.append(t)
     return out
 

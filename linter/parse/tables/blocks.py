@@ -310,8 +310,8 @@ def _caption_key(line: str) -> str:
     """A caption as repeated on the next page: the table number may be left out (表1-7), a 续表 mark added
     (`续表（…总表）`: the title in brackets after the mark)."""
     key = PREPARER_TAIL.sub("", UNIT_TAIL.sub("", TABLE_NO.sub("", CONTINUED.sub("", flatten(line)))))
-    bracketed = BRACKETED.fullmatch(key)
-    return bracketed.group(1) if bracketed and line.lstrip().startswith("续") else key
+    bracketed = BRACKETED.fullmatch(key) if line.lstrip().startswith("续") else None
+    return bracketed.group(1) if bracketed else key
 
 
 def _repeats(key: str, known: set[str]) -> bool:

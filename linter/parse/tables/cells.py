@@ -14,6 +14,9 @@ UNITS = r"亿元|万元|千元|元|%|％"
 NUMBER = regex(rf"^(?:(?P<neg>[-−－])|\+)?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{UNITS})?$")
 # a dash or a slash in a cell is written for "nothing" (not applicable), never a figure
 DASH = regex(r"^[-—－–/／\\]+$")
+# DASH's characters: a text not opening with one is no dash, told without a call of the pattern (cells are asked
+# whether they are blank many times over, most of them holding a figure or a name)
+DASH_CHARS = "-—－–/／\\"
 CODE = regex(r"^\d{2,9}$")
 
 
@@ -30,7 +33,8 @@ class Cell:
 
     @property
     def blank(self) -> bool:
-        return not self.text or bool(DASH.match(self.text))
+        text = self.text
+        return not text or text[0] in DASH_CHARS and DASH.match(text) is not None
 
     @property
     def flat(self) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tieout.linter.patterns import regex
 
 from .blocks import _is_data_row
-from .cells import CODE, DASH, NUMBER, Cell, flatten
+from .cells import CODE, DASH, DASH_CHARS, NUMBER, Cell, flatten
 from .vocab import no_figure, words
 
 # a column's unit in its header: money, a percentage, or a count of whole things (`编制数（人）`: exact figures)
@@ -101,7 +101,8 @@ def column_kinds(body: list[list[Cell]], heads: list[list[str]], width: int) -> 
     for row in body:
         for column, cell in zip(filled, row):  # (the row's first `width` cells)
             text = cell.text
-            if text and not dash(text) and not no_figure(text):  # (not cell.blank, nor a word in place of a figure)
+            # (not cell.blank, nor a word in place of a figure)
+            if text and not (text[0] in DASH_CHARS and dash(text)) and not no_figure(text):
                 column.append("".join(text.split()))  # (flatten, inlined: a call less for every cell)
     for c in range(width):
         texts = filled[c]

@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 
 from .aligned import (
-    CAPTION_LINE,
     CJK,
     CODE_FIRST,
     LABEL_HEADER,
@@ -49,6 +50,7 @@ from .aligned import (
     _left_open,
     _Line,
     _Mapper,
+    caption_line,
     chars,
     line_starts,
     width,
@@ -142,18 +144,27 @@ def find_side_by_side(doc: Document, taken: list[Aligned]) -> list[Aligned]:
 
 
 # the words a header line of halves names its label columns with: a line holding none is no such header
-LABEL_NAME = regex(r"科目|项目|名称")
+LABEL_NAMES = ("科目", "项目", "名称")
 
 
 def _named_lines(text: str, starts: list[int]) -> list[int]:
-    """The lines holding 科目, 项目 or 名称, in order (`starts`: each line's offset): found in the text in one
-    search, not by testing every line of the report in turn."""
+    """The lines holding 科目, 项目 or 名称, in order (`starts`: each line's offset): found in the text by a search
+    for each word (`str.find`, many times faster than a pattern of the three tried at every character), not by
+    testing every line of the report in turn."""
     found: list[int] = []
-    for m in LABEL_NAME.finditer(text):
-        h = bisect_right(starts, m.start()) - 1
+    for at in sorted(chain.from_iterable(_places(text, word) for word in LABEL_NAMES)):
+        h = bisect_right(starts, at) - 1
         if not found or found[-1] != h:
             found.append(h)
     return found
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Where the word stands in the text, in order."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 def _run(lines: list[str], h: int) -> list[int]:
@@ -167,7 +178,7 @@ def _run(lines: list[str], h: int) -> list[int]:
             if gap > MAX_GAP:
                 break
             continue
-        if not _row_like(s) or CAPTION_LINE.search(s) or PAGE_MARK.match(s):
+        if not _row_like(s) or caption_line(s) or PAGE_MARK.match(s):
             break
         run.append(k)
         gap = 0

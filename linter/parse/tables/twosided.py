@@ -53,7 +53,6 @@ from tieout.linter.vocab import load
 
 from .aligned import (
     ABOVE_HEADER,
-    CAPTION_LINE,
     CELL_TOKEN,
     CJK,
     HEADER_WORD,
@@ -62,7 +61,6 @@ from .aligned import (
     MAX_HEADER,
     PAGE_MARK,
     ROW_END_MARKS,
-    TABLE_TITLE,
     UNKNOWN,
     WIDE_GAP,
     WORD,
@@ -81,8 +79,10 @@ from .aligned import (
     _Line,
     _Mapper,
     _text_only,
+    caption_line,
     chars,
     line_starts,
+    table_title,
     width,
 )
 from .blocks import CONTINUED, Block, _caption_key
@@ -111,7 +111,9 @@ def _side_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
 def side_of(label: str) -> str | None:
     """收入 or 支出: the side of a 收支 table whose row the label names by how it ends (tables.yaml side_words),
     a 合计 or a note in brackets after it aside; None when it names neither (`对个人和家庭的补助`, `总计`)."""
-    text = LABEL_TAIL.sub("", flatten(label))
+    text = flatten(label)
+    # (a tail to cut ends in 计 or a bracket: the pattern, tried at every character, is tried only then)
+    text = LABEL_TAIL.sub("", text) if text.endswith(("计", "）", ")")) else text
     found = [k for k, ends in _side_words() if text.endswith(ends)]
     return found[0] if len(found) == 1 else None
 
@@ -187,7 +189,7 @@ def _rows_below(lines: list[str], table: Aligned) -> bool:
         if _figured(lines[k]):
             return True
         s = lines[k].strip()
-        if not _text_only(s) or ABOVE_HEADER.search(s) or TABLE_TITLE.search(s):
+        if not _text_only(s) or ABOVE_HEADER.search(s) or table_title(s):
             return False
     return False
 
@@ -197,7 +199,7 @@ def _rows_above(lines: list[str], table: Aligned) -> bool:
     title aside: the title above a table opens it)? Then it goes on from them."""
     furniture = _furniture(lines, table)
     first = min(table.header, default=table.first_line)
-    k = next((k for k in range(first - 1, -1, -1) if TABLE_TITLE.search(lines[k]) or not furniture(k)), None)
+    k = next((k for k in range(first - 1, -1, -1) if table_title(lines[k]) or not furniture(k)), None)
     return k is not None and _figured(lines[k])
 
 
@@ -207,11 +209,7 @@ def _same_title(lines: list[str], table: Aligned, below: bool) -> bool:
     each page)? Then its totals and its last parents may take rows of the other page."""
     # its title: the nearest above its rows, over its header, unit note and blank lines
     top = next(
-        (
-            k
-            for k in range(table.first_line - 1, max(-1, table.first_line - TITLE_ABOVE), -1)
-            if TABLE_TITLE.search(lines[k])
-        ),
+        (k for k in range(table.first_line - 1, max(-1, table.first_line - TITLE_ABOVE), -1) if table_title(lines[k])),
         None,
     )
     if top is None:
@@ -224,7 +222,7 @@ def _same_title(lines: list[str], table: Aligned, below: bool) -> bool:
         if below
         else range(top - 1, max(-1, top - MAX_PAGE), -1)
     )
-    k = next((k for k in span if TABLE_TITLE.search(lines[k])), None)
+    k = next((k for k in span if table_title(lines[k])), None)
     return k is not None and _caption_key(lines[k].strip()) == own
 
 
@@ -328,7 +326,7 @@ def _run(lines: list[str], j: int, used: set[int], done: int) -> list[int]:
             gap += 1
             if gap > MAX_GAP:
                 break
-        elif _row_line(lines[k]) is not None and not (CAPTION_LINE.search(s) or PAGE_MARK.match(s)):
+        elif _row_line(lines[k]) is not None and not (caption_line(s) or PAGE_MARK.match(s)):
             run.append(k)
             gap = 0
         elif PAGE_MARK.match(s) and _rows_go_on(lines, k, used):
@@ -372,7 +370,7 @@ def _header(lines: list[str], first: int) -> list[int] | None:
     header: list[int] = []
     while j >= 0 and len(header) < MAX_HEADER and lines[j].strip():
         s = lines[j].strip()
-        if CAPTION_LINE.search(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s) or _data(lines[j]) is not None:
+        if caption_line(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s) or _data(lines[j]) is not None:
             break
         header.insert(0, j)
         j -= 1
