@@ -932,11 +932,9 @@ def _paragraph_up_to(ctx: CheckContext, m: Mention) -> str | None:
 
 
 def _row_names(ctx: CheckContext) -> dict[int, set[str]]:
-    """Each table's row names (of four characters at least, no total row), by its index: made once per check."""
-    return {
-        t.index: {r.label for side in t.sides for r in side.rows if not r.total and len(r.label) >= 4}
-        for t in ctx.facts.tables
-    }
+    """Each table's row names of four characters at least (no total row), by its index: made once per check."""
+    every = ctx.memo("tables.all_row_names", lambda: _all_row_names(ctx))
+    return {index: {n for n in names if len(n) >= 4} for index, names in every.items()}
 
 
 def _same_quantity(hits: list[Hit], context: Context, q: Quantity) -> list[Hit]:

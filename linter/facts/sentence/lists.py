@@ -55,7 +55,7 @@ from tieout.linter.parse.lalr import Token
 from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
 from tieout.linter.parse.tokens import REVENUE_DOWN, REVENUE_UP
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load, words
+from tieout.linter.vocab import load, relation_words, words
 
 GROSS = tuple(words("relations", "gross"))
 # words before a named whole that make it any total of its kind (`占全部支出的`, `占总收入的`)
@@ -215,8 +215,8 @@ SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|�
 DONE_TAIL = regex(r"(?:累计(?:完成|实现)?|完成|实现)$")
 # a figure named as what another is compared with (`比调整预算 B`, `较上年 B`, `与上年的 B 相比`)
 COMPARED_BASE = regex(r"[，,、；;\s]*(?:比|较|与)")
-# a change's words (`同比上升 p%`, `增收 Δ`)
-MOVED = regex(r"同比|环比|增长|下降|上升|增加|减少|增收|减收|持平")
+# a change's words (`同比上升 p%`, `增加 Δ`: vocab relations.yaml up and down)
+MOVED = regex(f"同比|环比|持平|{relation_words('up')}|{relation_words('down')}")
 # the words closing a total's name (`政府债务余额合计`): no measure of its parts
 TOTAL_TAIL = regex(r"(?:合计|总计|共计|总额|小计)$")
 
