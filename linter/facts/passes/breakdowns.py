@@ -2396,14 +2396,31 @@ def _chain_to(
     # (the item, stripped of the stage words a key keeps: `可供安排的资金预计 X` is 可供安排的资金)
     by_name = any(CHAIN_TOTAL.search(k) for k in (m.key, m.identity.item or ""))
     named = _names_total(draft, m) or by_name
-    chain = _chain(draft, mentions, i, unit) if named or _closing(m) else None
-    if chain is None or (not named and not _opens(chain, m)):
+    balance = _closing(m)
+    chain = _chain(draft, mentions, i, unit) if named or balance or PERIOD_END.search(m.label) else None
+    if chain is None:
+        return None
+    # (a closing balance, from its opening one; any other year-end figure, from its own quantity at the year's start)
+    if not named and not (_opens(chain, m) if balance else _rolled_from(chain[0][0], m)):
         return None
     if by_name and not _same_scope(chain[0][0], m):
         # (`全县收入 A，加上年结余 B 后，县本级可供安排的资金 C`: the funds available start from a figure of another
         # scope; the money added or taken out may name another level, `减上解市级支出 B`)
         return None
     return None if any(id(x) in taken for x in [*chain[0], *chain[1]]) else chain
+
+
+# a figure named at the end and at the start of the year (`年末未分配收益`, `年初未分配收益`): what it is of, after the
+# date (`未分配收益`)
+PERIOD_END = regex(r"(?:年末|年底|期末)(?P<name>[\u4e00-\u9fff]{2,12}?)(?:为|是)?$")
+PERIOD_START = regex(r"(?:年初|期初|上年末)(?P<name>[\u4e00-\u9fff]{2,12}?)(?:为|是)?$")
+
+
+def _rolled_from(start: Mention, total: Mention) -> bool:
+    """Does the chain start from the total's own quantity at the year's start (`年初未分配收益 A，加本年收益 B，减分配 C，
+    年末未分配收益 D`: D = A + B − C)? The same name after each date, whatever the stock is called."""
+    end, begin = PERIOD_END.search(total.label), PERIOD_START.search(start.label)
+    return end is not None and begin is not None and end.group("name") == begin.group("name")
 
 
 def _same_scope(a: Mention, b: Mention) -> bool:

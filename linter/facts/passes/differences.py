@@ -28,6 +28,9 @@ class Identity:
     difference: frozenset[str]
     minuend: frozenset[str]
     subtrahend: frozenset[str]
+    # the minuend is a stock of an earlier period than the other two (`earlier_minuend`: the money an audit's problems
+    # involve, dated by the audit's year, and what was rectified of it by a later day): its period is not compared
+    earlier_minuend: bool = False
 
 
 def _names(entry: dict[str, object], role: str) -> frozenset[str]:
@@ -36,7 +39,7 @@ def _names(entry: dict[str, object], role: str) -> frozenset[str]:
 
 
 IDENTITIES: tuple[Identity, ...] = tuple(
-    Identity(_names(e, "difference"), _names(e, "minuend"), _names(e, "subtrahend"))
+    Identity(_names(e, "difference"), _names(e, "minuend"), _names(e, "subtrahend"), e.get("earlier_minuend") is True)
     for e in load("differences").get("differences") or []
 )
 
@@ -218,7 +221,9 @@ def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, 
         return None
     # last year's assets, or another entity's, are no side of this year's net assets
     contexts = [m.identity.context for m in (minuend, subtrahend, *own)]
-    if not all(agree_open(c, contexts[-1]) for c in contexts):
+    if not all(
+        agree_open(c, contexts[-1], period=i > 0 or not identity.earlier_minuend) for i, c in enumerate(contexts)
+    ):
         return None
     a, b = sides
     return Balance(a, b, d, minuend.sentence, sides=(minuend.label, subtrahend.label), name=name)

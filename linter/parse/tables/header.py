@@ -164,6 +164,16 @@ def column_unit(path: list[str], table_unit: str) -> str:
 
 # a header naming a count of whole things (`编制数`, `人数`, `车辆数`): its figures are that many, whatever the
 # table's money unit note says (not a table whose note gives another unit of counting)
-COUNTED_UNITS = {"人数": "人", "编制数": "人", "户数": "户", "份数": "份", "辆数": "辆", "家数": "家", "个数": "个"}
+COUNTED_UNITS = {
+    "人数": "人",
+    "编制数": "人",
+    "户数": "户",
+    "份数": "份",
+    "辆数": "辆",
+    "家数": "家",
+    "个数": "个",
+    "问题数": "个",  # an audit report's problems found, by category (审计查出问题 … 问题数 | 涉及金额)
+    "项目数": "个",
+}
 COUNTED_HEADER = regex(f"(?:{'|'.join(COUNTED_UNITS)})$")
 MONEY_OR_NONE = ("", "元", "千元", "万元", "亿元")  # (a table in 万人 counts its 人数 in 万人)
