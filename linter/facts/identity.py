@@ -50,6 +50,11 @@ DATED = regex(
     r"|^\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在[^（）()]{2,60}?会议上\s*[）)]"
     # (or with no brackets, at the head of its line: `2025年8月5日在某区人大常委会第二十八次会议上`)
     r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在[^（）()，。]{2,60}?会议上"
+    # (the office that wrote it and the date, bracketed at the end of the block, `（某市税务局收入核算科　2024年11月）`
+    # under the title, which the lines joined put after it; not a span or a cut-off the figures are of,
+    # `（截至2024年10月）`, `（第三季度 2024年9月）`)
+    r"|[（(](?![^（）()]*?(?:截至|截止|至|到|累计|期间|以来|季|半年))[^（）()\d]{2,40}?\s*\d{4}\s*年\s*\d{1,2}\s*月"
+    r"(?:\s*\d{1,2}\s*日)?\s*[）)]\s*$"
     r"|^\s*\d{4}\s*年\s*第\s*\d{1,3}\s*号(?:\s*[（(]\s*总第\s*\d{1,4}\s*号\s*[）)])?\s*$"
     # a date the title block labels as the report's (`报告日期：2025年6月`, `编制日期：2025年3月10日`), alone on its
     # line or among the block's other fields (`评价实施机构：…　报告日期：…`): when it was written, not its year
@@ -88,7 +93,24 @@ def _title_text(doc: Document) -> str:
         if SALUTATION.match(line) or prose or (title and (start in headings or NOT_TITLE.search(line))):
             break  # the salutation, a paragraph of prose, the first heading, table or figure after the title
         title.append(DATED.sub("", line))
-    return "".join(title)
+    return _unsigned("".join(title))
+
+
+# the date closing a title block (its lines are joined): `…2024年7月12日`
+CLOSING_DATE = regex(r"\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+
+
+def _unsigned(title: str) -> str:
+    """The title block without the signature under it: the body that opens the title (`淮泽市税务局2024年上半年…`)
+    named again with a date (`淮泽市税务局　2024年7月12日`) wrote the report then; its figures are not of that date."""
+    date = CLOSING_DATE.search(title)
+    if date is None:
+        return title
+    head = title[: date.start()]
+    for name in entity_names(head):
+        if head.endswith(name) and len(head) > len(name) and head.startswith(name):
+            return head[: -len(name)]
+    return title
 
 
 # a department's name in its title: what comes before the year or the genre's words (`上海市某区某局2024年度部门决算`)

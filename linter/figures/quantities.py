@@ -439,6 +439,16 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# the months a span of months runs to after its first month: `1—10月` (a dash of any width), `1～9月`, `1至11月`
+MONTH_RANGE = regex(r"\s*[—–－~～至]\s*(?:1[0-2]|[1-9])\s*月")
+MONTH_RANGE_FIRST = frozenset("—–－~～至")
+
+
+def _first_month(text: str, num_end: int, intpart: str) -> bool:
+    """The first month of a span of months (`1—10月`, `1～9月`, `1至11月`: what was done in the year so far)."""
+    return len(intpart) <= 2 and MONTH_RANGE.match(text, num_end) is not None
+
+
 def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str, frac: str) -> bool:
     """Dates, document numbers, list markers and ranges, told by the words after a number (`prev` and `nxt`
     are the characters right before and after it)."""
@@ -453,6 +463,8 @@ def _by_what_follows(text: str, num_end: int, prev: str, nxt: str, intpart: str,
             return True  # list marker (1、 2. …)
     if prev in "（(" and nxt in "）)" and not frac:
         return _bracketed_no_figure(text, num_end, intpart)
+    if nxt in MONTH_RANGE_FIRST and not frac:
+        return _first_month(text, num_end, intpart)
     if nxt in ("-", "/") and text[num_end + 1 : num_end + 2].isdigit() and not frac and len(intpart) <= 4:
         # 2022-2024 and 12/31 are ranges and dates; A/B*100% is a formula
         formula = re.match(r"[/\-][\d.,]+%?[)）]*[*×÷/=+\-]", text[num_end : num_end + 24])
