@@ -36,6 +36,7 @@ from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
     FULL_MARKS,
     LAST_YEAR_ONLY,
+    LAST_YEARS,
     LAST_YEARS_RATIO,
     OUTCOME_STAGES,
     PLAN_BASE,
@@ -1050,20 +1051,38 @@ class Lists(Rates, Changes):
         gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
         return any(mark in gap for mark in "，,；;") and _complete(head, parts)
 
+    def _entry_ends_list(self, p: _Entry, head: Mention, parts: list[Mention], dims: set[str]) -> bool:
+        """Does a figure's entry end the list before it is read as a part?"""
+        # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
+        side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
+        return (
+            _ends_parts(p, dims, not parts, side)
+            or self._beside(head, p)
+            or self._sibling(head, p, parts)
+            or self._past_a_closed_run(head, p, parts)
+            or _past_a_footed_list(self.doc.text, head, p, parts)
+            or self._subject_again(head, p, parts)
+            or self._kind_again(head, p, parts)
+            or self._outer_semicolon(head, p, parts)
+        )
+
+    def _outer_semicolon(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Is the entry past a semicolon, in a list whose whole is itself an item of a run parted by semicolons
+        (`…，其中：A a；B b，其中 b1；C c。`: C is the outer run's next item, not a part of B)? A list opened with a colon
+        (`B b，其中：b1 x；b2 y`) may part its own items so: not read there."""
+        if not parts or not p.qs or not parts[-1].quantities or not head.quantities:
+            return False
+        text = self.doc.text
+        if not text[: head.start - len(head.label)].rstrip().endswith(("；", ";")):
+            return False
+        opening = text[head.quantities[-1].end : parts[0].start]
+        gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
+        return ("；" in gap or ";" in gap) and "：" not in opening and ":" not in opening
+
     def _ends_list(self, p: object, head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
         """Does the item end the list before it is read as a part?"""
         if isinstance(p, _Entry) and head is not None:
-            # a part on the other side than the list's first (`…收入 58.62 亿元；预算支出安排 81.37 亿元`)
-            side = parts[0].label if parts and _other_side(parts[0].label, head.label) is False else ""
-            return (
-                _ends_parts(p, dims, not parts, side)
-                or self._beside(head, p)
-                or self._sibling(head, p, parts)
-                or self._past_a_closed_run(head, p, parts)
-                or _past_a_footed_list(self.doc.text, head, p, parts)
-                or self._subject_again(head, p, parts)
-                or self._kind_again(head, p, parts)
-            )
+            return self._entry_ends_list(p, head, parts, dims)
         if isinstance(p, _Breakdown) and head is not None and p.head is not None:
             # `县本级收入 X，其中…；乡镇收入 Y，其中…`: another level's own list; `编制 X 人，其中 a；实有 Y 人，其中 b`:
             # after one part and a semicolon, a figure with a list of figures of its own is a statement of its own
@@ -1103,6 +1122,8 @@ class Lists(Rates, Changes):
                 and e.qs[0].kind == "percent"
             ):
                 continue
+            if LAST_YEARS.match(str(part_name).lstrip("，、；：:,（( ")):
+                continue  # `上年国家财政性教育经费占…的比例为 p%`: last year's share, of figures not stated as such here
             # (a part naming no scope is of the scope the whole's words name: `专项债务余额占全市政府债务余额的 p%`)
             scope = self.labeller.identify(e.label)[1].scope if e.label.strip() else None
             part = self._part_named(str(part_name), e, head, (si, scope), mentions) or _acted_on(
