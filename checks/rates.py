@@ -1113,19 +1113,28 @@ def _gap_after(ctx: CheckContext, r: Rate) -> Outcome | None:
     if named and (not said or named[:2] != said[:2]):
         return None
     above = side.group("more") is not None
+    return _over_gap(ctx, r, outcome, gap, above, ("（预算由决算与其后所写差额推算）", "与预算之差", r.certain))
+
+
+def _over_gap(
+    ctx: CheckContext, r: Rate, outcome: Quantity, gap: Quantity, above: bool, how: tuple[str, str, bool]
+) -> Outcome | None:
+    """The rate held to the outcome over the base it lies `above` (or below) by the gap: outcome / (outcome ∓ gap).
+    `how`: the words the message adds after the computation, the gap's role, and whether the reading is certain."""
+    note, role, certain = how
     value = ctx.value(outcome) - ctx.value(gap) if above else ctx.value(outcome) + ctx.value(gap)
-    budget = sub(ctx.interval(outcome), ctx.interval(gap)) if above else add([ctx.interval(outcome), ctx.interval(gap)])
+    base = sub(ctx.interval(outcome), ctx.interval(gap)) if above else add([ctx.interval(outcome), ctx.interval(gap)])
     if value <= 0:
         return None
     exact = ctx.value(outcome) / value * HUNDRED
-    iv = ratio(ctx.interval(outcome), budget)
+    iv = ratio(ctx.interval(outcome), base)
     verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
     expected = f"{fmt(exact, r.stated.decimals)}%"
     sign = "−" if above else "+"
     computed = f"{outcome.text}/({outcome.text}{sign}{gap.text}) = {fmt(exact, 4)}%"
-    msg = f"{r.name} {r.stated.text} 与 {computed} 不符（预算由决算与其后所写差额推算），应为 {expected}"
-    related = [(outcome, "分子"), (gap, "与预算之差")]
-    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain)
+    msg = f"{r.name} {r.stated.text} 与 {computed} 不符{note}，应为 {expected}"
+    related = [(outcome, "分子"), (gap, role)]
+    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, certain)
 
 
 _TARGET = _alt("target_words")
@@ -1163,21 +1172,11 @@ def _beyond_target(ctx: CheckContext, r: Rate) -> Outcome | None:
     if side is None or not same or not (outcome.exact and gap.exact):
         return None
     above = side.groupdict().get("up") is not None or side.group("more") is not None
-    target = sub(ctx.interval(outcome), ctx.interval(gap)) if above else add([ctx.interval(outcome), ctx.interval(gap)])
-    value = ctx.value(outcome) - ctx.value(gap) if above else ctx.value(outcome) + ctx.value(gap)
-    if value <= 0:
-        return None
-    exact = ctx.value(outcome) / value * HUNDRED
-    iv = ratio(ctx.interval(outcome), target)
-    verdict = "fail" if iv is None else ctx.judge(interval(r.stated), iv, r.stated.ulp)
-    expected = f"{fmt(exact, r.stated.decimals)}%"
-    sign = "−" if above else "+"
-    computed = f"{outcome.text}/({outcome.text}{sign}{gap.text}) = {fmt(exact, 4)}%"
-    msg = f"{r.name} {r.stated.text} 与 {computed} 不符，应为 {expected}"
     # a rate after a gap to a budget is of that budget by its place only: inferred
     budget = side.re == BUDGET_GAP  # (equal patterns: see linter/patterns.py)
-    related = [(outcome, "分子"), (gap, "与预算之差" if budget else "与目标之差")]
-    return Outcome(r.stated, verdict, "rate", related, msg, r.stated.text, expected, expected, r.certain and not budget)
+    return _over_gap(
+        ctx, r, outcome, gap, above, ("", "与预算之差" if budget else "与目标之差", r.certain and not budget)
+    )
 
 
 # a rate of money spent that names no budget (`支出率`, `资金支出率`; not `预算支出率`)
