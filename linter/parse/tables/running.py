@@ -8,36 +8,29 @@ a marked one that is not marked (`加：返还性收入` over unmarked transfers
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
-from .cells import flatten
-from .model import Row, Side, Table
-from .relations import ITEM_MARK, Relation, summable
+from .identities import item
+from .model import Side, Table
+from .relations import Relation, summable
 
 OPERATION = regex(r"^(加|减)[：:]")
 
 
+@cache
 def _result_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     data = load("tables").get("running_result") or {}
     return tuple(map(str, data.get("ends") or ())), tuple(map(str, data.get("opens") or ()))
 
 
-def _item(row: Row) -> str:
-    return ITEM_MARK.sub("", flatten(row.label))
-
-
-def _result(row: Row) -> bool:
-    """Is the row named as the result of a computation (年末结余, 可使用合计)?"""
+def _result(name: str) -> bool:
+    """Is the row's item, `name`, named as the result of a computation (年末结余, 可使用合计)?"""
     ends, opens = _result_words()
-    item = _item(row)
-    return not OPERATION.match(item) and (item.endswith(ends) or item.startswith(opens))
-
-
-def _start(rows: list[Row], i: int) -> bool:
-    """May the rows after row i add to or take from its figure: the side's first row, a total, or a result?"""
-    row = rows[i]
-    return not OPERATION.match(_item(row)) and (i == 0 or bool(row.total) or _result(row))
+    return not OPERATION.match(name) and (name.endswith(ends) or name.startswith(opens))
 
 
 def running_relations(table: Table) -> list[Relation]:
@@ -49,29 +42,42 @@ def running_relations(table: Table) -> list[Relation]:
 
 
 def _side_relations(table: Table, side: Side) -> list[Relation]:
-    out: list[Relation] = []
     rows = side.rows
+    names = [item(r.label) for r in rows]  # (each row's item, as the identities name it: once per row)
+    marks = [OPERATION.match(name) for name in names]
+    out: list[Relation] = []
     i = 0
     while i < len(rows):
         j = i + 1
-        while j < len(rows) and OPERATION.match(_item(rows[j])):
+        while j < len(rows) and marks[j]:
             j += 1
-        if j == i + 1 or j == len(rows) or not _start(rows, i) or not _result(rows[j]):
+        # the start: the side's first row, a total, or a result (unmarked itself)
+        start = not marks[i] and (i == 0 or bool(rows[i].total) or _result(names[i]))
+        if j == i + 1 or j == len(rows) or not start or not _result(names[j]):
             i += 1
             continue
-        out += _relations(table, side, rows[i], rows[i + 1 : j], rows[j])
+        out += _relations(table, side, names, marks, (i, j))
         i = j  # (the result may start the next computation)
     return out
 
 
-def _relations(table: Table, side: Side, start: Row, steps: list[Row], result: Row) -> list[Relation]:
-    signs = [1] + [1 if OPERATION.match(_item(r)).group(1) == "加" else -1 for r in steps]  # type: ignore[union-attr]
-    terms = "".join(("＋" if s > 0 else "－") + OPERATION.sub("", _item(r)) for r, s in zip(steps, signs[1:]))
-    name = f"{_item(result)}＝{_item(start)}{terms}"
+def _relations(
+    table: Table, side: Side, names: list[str], marks: list[re.Match[str] | None], span: tuple[int, int]
+) -> list[Relation]:
+    """The result row `span[1]` against the start row `span[0]` and the marked rows between, in each figure column."""
+    first, last = span
+    signs = [1] + [
+        1 if (mark := marks[k]) is not None and mark.group(1) == "加" else -1 for k in range(first + 1, last)
+    ]
+    terms = "".join(
+        ("＋" if signs[k - first] > 0 else "－") + OPERATION.sub("", names[k]) for k in range(first + 1, last)
+    )
+    name = f"{names[last]}＝{names[first]}{terms}"
+    result = side.rows[last].index
     out = []
     for c in summable(side):
-        cells = [(r.index, c) for r in (start, *steps)]
-        if table.quantity(result.index, c) is None or any(table.quantity(*cell) is None for cell in cells):
+        cells = [(side.rows[k].index, c) for k in range(first, last)]
+        if table.quantity(result, c) is None or any(table.quantity(*cell) is None for cell in cells):
             continue
-        out.append(Relation("identity", (result.index, c), cells, signs=signs, where=name, name=name))
+        out.append(Relation("identity", (result, c), cells, signs=signs, where=name, name=name))
     return out
