@@ -48,8 +48,6 @@ class Draft:
     quantity_owner: dict[int, Mention] | None = None
     # the runs of numbered items among the sections (passes/breakdowns.py `item_runs`): found once
     item_runs: list[list[Section]] | None = None
-    # the items stated for a whole jurisdiction (scope 全市, 全省 …; passes/links.py `_whole_items`): found once
-    whole_items: set[str] | None = None
     # other indexes of the document that several passes read, each built on first use (passes/base.py `once`)
     memo: dict[str, Any] = field(default_factory=dict)
 

@@ -159,10 +159,7 @@ def _share_owner(before: list) -> int | None:
     while k >= 0 and _is_sep(before[k]):
         k -= 1
     owner = before[k] if k >= 0 else None
-    if not isinstance(owner, _Entry) or owner.share is not None or owner.of is not None:
-        return None
-    amounts = [q for q in owner.qs if q.kind == "amount"]
-    return k if len(amounts) == 1 and len(owner.qs) == 1 else None
+    return k if isinstance(owner, _Entry) and _one_amount(owner) else None
 
 
 def _bracketed_owner(before: list) -> int | None:

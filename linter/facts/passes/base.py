@@ -86,6 +86,21 @@ def once(draft: Draft, name: str, build: Callable[[], T]) -> T:
     return cast(T, draft.memo[name])
 
 
+# a semicolon, which parts a sentence's clauses
+SEMICOLON = regex(r"[；;]")
+
+
+def semicolon_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """A sentence's figures (`mentions`, in order) in the runs its semicolons set apart; a sentence of no figure
+    is one empty run."""
+    runs: list[list[Mention]] = [[]]
+    for m in mentions:
+        if runs[-1] and SEMICOLON.search(text, runs[-1][-1].quantities[-1].end, m.start):
+            runs.append([])
+        runs[-1].append(m)
+    return runs
+
+
 def quantities_at(draft: Draft) -> dict[int, Quantity]:
     """The document's figures by where they start (`once`)."""
     return once(draft, "quantities_at", lambda: {q.start: q for q in draft.facts.quantities})

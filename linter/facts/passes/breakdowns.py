@@ -35,6 +35,7 @@ from tieout.linter.facts.passes.base import (
     HANDED_OVER,
     ORDINALS,
     PER_UNIT_WORDS,
+    SEMICOLON,
     SIDES,
     Completed,
     account_side,
@@ -3041,9 +3042,6 @@ def _amounts_after(mentions: list[Mention], at: int) -> list[Mention] | None:
         return None
     unit = after[0].quantities[0].base_unit
     return after if all(m.quantities[0].base_unit == unit for m in after) else None
-
-
-SEMICOLON = regex(r"[；;]")
 
 
 # what opens a bracket of parts right after a figure (`642.18 万元（货物 88.40 万元，服务 553.78 万元）`)

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import sentences_holding
+from tieout.linter.facts.passes.base import semicolon_runs, sentences_holding
+from tieout.linter.facts.passes.breakdowns import COUNT_ABOVE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 # the words before the count of the items above (`以上`, `上述`), and after it, to the total's figure: the counter,
 # what the items are and the total's word (`个部门合计`, `项共计`)
-ABOVE = regex(r"^(?:以上|上述)$")
 ABOVE_WORD = regex(r"以上|上述")  # (the sentences that hold neither word close no items: not read)
 CLOSING_TOTAL = regex(r"^[个项家][\u4e00-\u9fff]{0,8}?(?:合计|共计|总计)(?:为|是)?[：:]?\s*$")
 MIN_ITEMS = 2
@@ -48,7 +48,7 @@ def counted_closings(draft: Draft) -> Iterator[Breakdown]:
 def _closing(draft: Draft, mentions: list[Mention]) -> tuple[Mention, Quantity, int] | None:
     """The total a sentence opens with after the count of the items above (`以上 6 个部门合计 T`): its mention, its
     figure and the count."""
-    if len(mentions) < 2 or not ABOVE.match(mentions[0].label.strip("，、；：。 ")):
+    if len(mentions) < 2 or not COUNT_ABOVE.match(mentions[0].label.strip("，、；：。 ")):
         return None
     first, total = mentions[0], mentions[1]
     if len(first.quantities) != 1 or len(total.quantities) != 1:
@@ -86,12 +86,7 @@ def _runs_of(draft: Draft, k: int, made: dict[int, list[list[Mention]]]) -> list
     figure an empty run: it ends the items above a total); kept in `made`."""
     runs = made.get(k)
     if runs is None:
-        text = draft.doc.text
-        runs = made[k] = [[]]
-        for m in draft.by_sentence.get(k, []):
-            if runs[-1] and SEMICOLON.search(text, runs[-1][-1].quantities[-1].end, m.start):
-                runs.append([])
-            runs[-1].append(m)
+        runs = made[k] = semicolon_runs(draft.doc.text, draft.by_sentence.get(k, []))
     return runs
 
 
@@ -106,9 +101,6 @@ def _runs_before(
         out += [(k, run) for run in _runs_of(draft, k, made)[::-1]]
         k -= 1
     return out[:count][::-1]
-
-
-SEMICOLON = regex(r"[；;]")
 
 
 def _alike(m: Mention, q: Quantity) -> bool:

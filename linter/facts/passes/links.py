@@ -556,11 +556,11 @@ def _one_level(draft: Draft, said: Context, part: Mention, m: Mention) -> bool:
 
 def _whole_items(draft: Draft) -> set[str]:
     """The items the document states for a whole jurisdiction (context.yaml's 全X scopes), found once."""
-    if draft.whole_items is None:
-        draft.whole_items = {
-            m.identity.item for m in draft.facts.mentions if (m.identity.context.scope or "").startswith("全")
-        }
-    return draft.whole_items
+    return once(
+        draft,
+        "whole_items",
+        lambda: {m.identity.item for m in draft.facts.mentions if (m.identity.context.scope or "").startswith("全")},
+    )
 
 
 # a stock at the start of the year (`2024年初全市政府债务余额`, `上年末`), not 年初 as a budget's stage (年初预算)

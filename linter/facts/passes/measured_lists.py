@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import foots, one_slip, sentences_holding
+from tieout.linter.facts.passes.base import foots, one_slip, semicolon_runs, sentences_holding
 from tieout.linter.facts.passes.breakdowns import ANNOUNCES
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -110,12 +110,7 @@ def _clauses(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """A sentence's figures, in the runs its semicolons set apart (`甲问题 n1 个，金额 x1；乙问题 n2 个，金额 x2。`), a
     run of no semicolon in pairs where its figures go count, sum, count, sum … (`甲问题 n1 个、金额 x1，乙问题 n2 个、
     金额 x2`); a sentence of no figure is one empty run (it ends the items)."""
-    runs: list[list[Mention]] = [[]]
-    for m in mentions:
-        if runs[-1] and SEMICOLON.search(text, runs[-1][-1].quantities[-1].end, m.start):
-            runs.append([])
-        runs[-1].append(m)
-    return [pair for run in runs for pair in _pairs(run)]
+    return [pair for run in semicolon_runs(text, mentions) for pair in _pairs(run)]
 
 
 def _pairs(run: list[Mention]) -> list[list[Mention]]:
@@ -124,9 +119,6 @@ def _pairs(run: list[Mention]) -> list[list[Mention]]:
     if len(run) <= 2 or len(run) % 2 or kinds != ["count", "amount"] * (len(run) // 2):
         return [run]
     return [run[k : k + 2] for k in range(0, len(run), 2)]
-
-
-SEMICOLON = regex(r"[；;]")
 
 
 def _thing(m: Mention) -> str:

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import foots
+from tieout.linter.facts.passes.base import foots, semicolon_runs
 from tieout.linter.facts.passes.breakdowns import ANNOUNCES
-from tieout.linter.facts.passes.measured_lists import MAIN_ONLY, SEMICOLON
+from tieout.linter.facts.passes.measured_lists import MAIN_ONLY
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -68,12 +68,7 @@ def _items(draft: Draft, si: int, q: Quantity, shared: set[int], rest: list[Ment
     sentences += [draft.by_sentence.get(k, []) for k in range(si + 1, len(draft.doc.sentences))]
     out: list[tuple[Mention, Quantity]] = []
     for said in sentences:
-        runs: list[list[Mention]] = [[]]
-        for m in said:
-            if runs[-1] and SEMICOLON.search(text, runs[-1][-1].quantities[-1].end, m.start):
-                runs.append([])
-            runs[-1].append(m)
-        for run in runs:
+        for run in semicolon_runs(text, said):
             item = _item(run, q, shared)
             if item is None:
                 return out

@@ -1073,7 +1073,10 @@ class Lists(Rates, Changes):
         if not parts or not p.qs or not parts[-1].quantities or not head.quantities:
             return False
         text = self.doc.text
-        if not text[: head.start - len(head.label)].rstrip().endswith(("；", ";")):
+        k = head.start - len(head.label)
+        while k > 0 and text[k - 1].isspace():
+            k -= 1  # (back past the spaces before the whole's name, as rstrip would, without a copy of the text)
+        if text[k - 1 : k] not in ("；", ";"):
             return False
         opening = text[head.quantities[-1].end : parts[0].start]
         gap = text[parts[-1].quantities[-1].end : p.qs[0].start]

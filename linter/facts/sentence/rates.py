@@ -179,17 +179,14 @@ class Rates(Reader):
             # (no operands where the outcome is not found: the budgets stated are none of the rate's numerator)
             self.facts.rates.append(Rate(r.name, r.value, si, *named, formula, ordered=True, certain=False))
             return
-        earlier = self._outcome_said_before(r.value, si, mentions, ops)
+        # `“三公”经费支出决算 X。“三公”经费年初预算 B，决算数为预算数的 p%`: X over B, read across sentences; `一般公共服务
+        # 支出 A，占…；年初预算 B，执行率 p%`: the item's outcome over the budget its next clause states (ordered: the
+        # outcome over the budget; not certain: the numerator is found, not stated beside it)
+        earlier = self._outcome_said_before(r.value, si, mentions, ops) or self._outcome_before_semicolon(
+            r, si, mentions, ops
+        )
         if earlier is not None:
-            # `“三公”经费支出决算 X。“三公”经费年初预算 B，决算数为预算数的 p%`: X over B, read across sentences
-            # (ordered: the outcome over the budget; not certain: the numerator is found, not stated beside it)
             pair, names = [earlier[0], ops[0]], [earlier[1], labels[0]]
-            self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
-            return
-        lead = self._outcome_before_semicolon(r, si, mentions, ops)
-        if lead is not None:
-            # `一般公共服务支出 A，占…；年初预算 B，执行率 p%`: the item's outcome over the budget its next clause states
-            pair, names = [lead[0], ops[0]], [lead[1], labels[0]]
             self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
             return
         self._plain_rate(r, si, (ops, labels), formula, total is not None)

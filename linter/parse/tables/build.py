@@ -13,7 +13,7 @@ from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
-from .header import COUNTED_HEADER, _numbering, column_kinds, column_unit, header_rows, paths, sides
+from .header import COUNTED_HEADER, MONEY, _numbering, column_kinds, column_unit, header_rows, paths, sides
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
@@ -331,9 +331,6 @@ def _units(table: Table, heads: list[list[str]], n: int) -> None:
             table.column_units[c] = unit
     for row in table.rows[max(n, 1) :]:
         read_quantities(row, units)
-
-
-MONEY = ("元", "千元", "万元", "亿元")
 
 
 def _total_unit(table: Table, heads: list[list[str]], units: list[str]) -> list[str]:

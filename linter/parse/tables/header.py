@@ -176,4 +176,5 @@ COUNTED_UNITS = {
     "项目数": "个",
 }
 COUNTED_HEADER = regex(f"(?:{'|'.join(COUNTED_UNITS)})$")
-MONEY_OR_NONE = ("", "元", "千元", "万元", "亿元")  # (a table in 万人 counts its 人数 in 万人)
+MONEY = ("元", "千元", "万元", "亿元")
+MONEY_OR_NONE = ("", *MONEY)  # (a table in 万人 counts its 人数 in 万人)

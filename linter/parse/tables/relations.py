@@ -171,7 +171,7 @@ def _subtotal_over(rows: list[Row], i: int, kids: list[int]) -> bool:
     return rows[i].total == "sub" and kids == list(range(i + 1, end)) and (end == len(rows) or bool(rows[end].total))
 
 
-def _item(label: str) -> str:
+def row_item(label: str) -> str:
     """A row's label as an item: its enumeration mark (一、 （一） 1．) left out."""
     return label[len(m.group()) :] if (m := ITEM_MARK.match(label)) else label
 
@@ -180,8 +180,8 @@ def defined(parent: Row, kids: list[Row]) -> bool:
     """Are the rows a total and its components by definition (`linter/vocab/sums.yaml`): the parent's label
     names the total, each child's one component (a different one), and every component not optional is
     there?"""
-    name = _item(parent.label)
-    items = [_item(k.label) for k in kids]
+    name = row_item(parent.label)
+    items = [row_item(k.label) for k in kids]
     for total, components in defined_sums():
         if name not in total:
             continue

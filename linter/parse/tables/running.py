@@ -14,9 +14,9 @@ from functools import cache
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
-from .identities import item
+from .cells import flatten
 from .model import Side, Table
-from .relations import Relation, summable
+from .relations import Relation, row_item, summable
 
 OPERATION = regex(r"^(加|减)[：:]")
 
@@ -43,7 +43,7 @@ def running_relations(table: Table) -> list[Relation]:
 
 def _side_relations(table: Table, side: Side) -> list[Relation]:
     rows = side.rows
-    names = [item(r.label) for r in rows]  # (each row's item, as the identities name it: once per row)
+    names = [row_item(flatten(r.label)) for r in rows]  # (each row's item, its enumeration left out: once per row)
     marks = [OPERATION.match(name) for name in names]
     out: list[Relation] = []
     i = 0
