@@ -97,7 +97,7 @@ class Rounding(Rule):
     def check(self) -> Iterable[Result]:
         for evaluate in EVALUATORS:
             for o in self.ctx.outcomes(evaluate):
-                if o.verdict == "rounding":
+                if o.verdict == "rounding" and not o.silent:
                     yield self.finding(o, severity=self.level)
 
 

@@ -654,7 +654,7 @@ def _share_column(ctx: CheckContext, table: Table, side: Side, col: Column) -> I
     if grand and _of_the_rows_sum(ctx, table, grand[0].index, found):
         # every failing share holds against what the rows add up to: the 合计 row is the figure written wrong,
         # its own finding (TO301) says so once, not once a row (the shares stay checked, as failing)
-        found = [replace(o, silent=True) if o.verdict == "fail" else o for o in found]
+        found = [replace(o, silent=True) if o.verdict in ("fail", "rounding") else o for o in found]
     yield from found
 
 
@@ -748,24 +748,44 @@ def _row_shares(
 ) -> list[Outcome]:
     """Each row's share against the wholes it may be of: the table's total, the row's parent, and the 小计 that
     closes its group (a subtotal's own share of its group is 100%)."""
-    found: list[Outcome] = []
+    by_row: list[list[tuple[int, Outcome]]] = []
     for k, row in enumerate(side.rows):
         stated = table.quantity(row.index, col.index)
         if stated is None or stated.kind != "percent" or (grand and row is grand[0]):
             continue
         wholes = [*grand, *([side.rows[row.parent]] if row.parent is not None else [])]
         wholes += [r for r in side.rows[k:] if r.total == "sub"][:1]
-        o = _share_of_any(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
-        if o is not None:
-            found.append(o)
-    return found
+        tried = _share_of_each(ctx, table, col, stated, row.index, part_cols, [r.index for r in wholes])
+        if tried:
+            by_row.append(tried)
+    of = _agreed_column(by_row)
+    return [_row_outcome(tried, of) for tried in by_row]
+
+
+def _agreed_column(by_row: list[list[tuple[int, Outcome]]]) -> int | None:
+    """The one amount column the rows' holding shares are all of (`累计 | 上年同期 | 同比% | 占比%`: the shares hold
+    against 累计 only), where two rows or more hold and all against one column."""
+    held = [{c for c, o in tried if o.verdict == "pass"} for tried in by_row]
+    held = [cols for cols in held if cols]
+    common = set.intersection(*held) if len(held) >= 2 else set()
+    return next(iter(common)) if len(common) == 1 else None
+
+
+def _row_outcome(tried: list[tuple[int, Outcome]], of: int | None) -> Outcome:
+    """A row's share: the column it holds against, else the finding against the column the other rows' shares
+    are of (the fix then says the share of that column), else the nearest column's finding."""
+    passing = next((o for _, o in tried if o.verdict == "pass"), None)
+    if passing is not None:
+        return passing
+    return next((o for c, o in tried if c == of), tried[0][1])
 
 
 def _of_the_rows_sum(ctx: CheckContext, table: Table, grand: int, found: list[Outcome]) -> bool:
-    """Do two failing shares or more, and all of them, hold against the sum of the rows the 合计 row totals (in
-    their part's column) where they miss the 合计 row's own figure?"""
-    failing = [o for o in found if o.verdict == "fail" and len(o.operands) == 2]
-    if len(failing) < 2:
+    """Do the missing shares, all of them, hold against the sum of the rows the 合计 row totals (in their part's
+    column) where they miss the 合计 row's own figure? Two failing shares or more, or misses by rounding only (a
+    total off by little moves a share by its last digit)."""
+    failing = [o for o in found if o.verdict in ("fail", "rounding") and len(o.operands) == 2]
+    if not failing or 0 < sum(o.verdict == "fail" for o in failing) < 2:
         return False
     sums = _rows_sums(table, grand)
     for o in failing:
@@ -802,18 +822,18 @@ def _whole_named(col: Column, grand: list[Row]) -> bool:
     return names is None or bool(grand) and flatten(grand[0].label) in names
 
 
-def _share_of_any(
+def _share_of_each(
     ctx: CheckContext, table: Table, col: Column, stated: Quantity, row: int, part_cols: list[Column], wholes: list[int]
-) -> Outcome | None:
-    """The share against each column it may be of: the one that holds, else the nearest column's finding."""
+) -> list[tuple[int, Outcome]]:
+    """The share against each column it may be of (the nearest first), with the column's index."""
     found = []
     for part_col in part_cols:
         part = table.quantity(row, part_col.index)
         bases = [q for r in wholes if (q := table.quantity(r, part_col.index)) is not None]
         o = _share(ctx, stated, part, bases, col) if part is not None and bases else None
         if o is not None:
-            found.append(o)
-    return next((o for o in found if o.verdict == "pass"), found[0] if found else None)
+            found.append((part_col.index, o))
+    return found
 
 
 def _share(ctx: CheckContext, stated: Quantity, part: Quantity, bases: list[Quantity], col: Column) -> Outcome | None:
