@@ -986,7 +986,7 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num)
     if own is None or _role(ctx, own.label) != "outcome":
         return None
-    before = _alike_before(ctx, own, num)
+    before = _alike_of_its_year(ctx, own, num)
     if not before:
         return _plan_in_sentence_before(ctx, r, own, num)
     if any(_another_things(ctx, m, own) for m, _ in before):
@@ -1280,7 +1280,21 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
     m, den = figures[0]
     if not den.exact or not ctx.value(den) or _role(ctx, m.label) != "plan" or _listed(ctx, m):
         return None
+    if _other_years(m, own):
+        return None
     return _ratio_outcome(ctx, r, num, den, False, "计划数")
+
+
+def _alike_of_its_year(ctx: CheckContext, own: Mention, num: Quantity) -> list[tuple[Mention, Quantity]]:
+    """The figures of its sentence before the outcome (`_alike_before`) but those of another year."""
+    return [(m, q) for m, q in _alike_before(ctx, own, num) if not _other_years(m, own)]
+
+
+def _other_years(plan: Mention, own: Mention) -> bool:
+    """Are the plan and the outcome of two years (`2026年“三公”经费预算 A。2025年实际支出 B，执行率 r`: r is of
+    2025's budget, not stated)? An outcome is measured against its own year's plan."""
+    a, b = plan.identity.context.period or "", own.identity.context.period or ""
+    return len(a) == len(b) == 4 and a.isdigit() and b.isdigit() and a != b
 
 
 def _initial_and_adjusted(

@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
 HEADING_MARK = regex(
     r"^(?:第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）"
-    r"|\d{1,2}(?:\.\d{1,2})*[、.．]?|（\d{1,2}）|[①-⑳])\s*"
+    r"|\d{1,2}(?:\.\d{1,2})*[、.．]?|（\d{1,2}）|[①-⑳]"
+    # a heading numbering its subject by a word (`项目1：基本公共卫生服务项目`, `子项目二：…`): what the colon
+    # opens is the subject, the word and number only its place in a list
+    r"|(?:子?项目|任务|案例)[\d一二三四五六七八九十]{1,3}\s*[：:])\s*"
 )
 SUBJECT_END = regex(r"[，,：:；。]|\d")
 CLAUSE_END = regex(r"[，,：:；;。]")

@@ -585,6 +585,8 @@ def _settle(toks: list[Tok], said: str) -> list[Tok]:
         toks = _compared_in_brackets(toks)
         if "同比" in said:
             toks = _restated_year_on_year(toks)
+    if "按" in said:  # (a dimension's division run on into its first part's name: DIVIDED_RUN_ON)
+        toks = _divided_run_on(toks)
     for i, t in enumerate(toks):
         # (each test below holds of a label of its words only, or of a keyword that may not complete; a figure is
         # neither)
@@ -649,6 +651,32 @@ def _divides_figure(toks: list[Tok], i: int) -> bool:
         # (or a comma: `支出 X，按支出性质分，基本支出 a，项目支出 b`)
         and toks[i + 1].text in ("：", "，")
     )
+
+
+# `采购预算 T，按品目分为货物 a、工程 b 和服务 c`: the division by a dimension and the first part's name in one label
+DIVIDED_RUN_ON = regex(rf"^(按[\u4e00-\u9fff]{{1,10}}?(?:{_alt('divided_by')}))([\u4e00-\u9fff].*)$")
+
+
+def _divided_run_on(toks: list[Tok]) -> list[Tok]:
+    """A label dividing the figure before by a dimension and naming the first part (`，按品目分为货物 a`) is two
+    tokens: the division, which opens the parts of that figure (as `按品目分为：货物 a` does), and the part's name."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        m = DIVIDED_RUN_ON.match(t.text) if t.type == "LABEL" else None
+        if (
+            m is not None
+            and i >= 2
+            and toks[i - 1].type == "SEP"
+            and toks[i - 1].text == "，"
+            and toks[i - 2].type in VALUE_TYPES
+            and i + 1 < len(toks)
+            and toks[i + 1].type in VALUE_TYPES
+        ):
+            cut = t.start + m.end(1)
+            out += [Tok("SUBSET", m.group(1), t.start, cut), Tok("LABEL", m.group(2), cut, t.end)]
+        else:
+            out.append(t)
+    return out
 
 
 def _second_rate(toks: list[Tok], i: int) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import takewhile
 
+from tieout.linter.facts import identity
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
 from tieout.linter.facts.moments import COMPARED_MOMENT
 from tieout.linter.facts.passes.base import (
@@ -17,6 +18,7 @@ from tieout.linter.facts.passes.base import (
     converted,
     exact_figure,
     in_brackets,
+    once,
 )
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
@@ -41,6 +43,7 @@ from tieout.linter.facts.sentence.wording import (
     REFERENCE,
     STATED_YEAR,
     WORDED_VALUE,
+    YEAR_STAGE_ONLY,
     end_and_start,
     initial_budget,
 )
@@ -1195,10 +1198,23 @@ class Changes(Reader):
         before = mentions[k - 1] if k >= 1 else None
         if before is None or not before.quantities:
             return None
-        if not (end_and_start(before.label, subject.label) or _year_after(before, subject)):
+        if not (
+            end_and_start(before.label, subject.label)
+            or _year_after(before, subject)
+            or self._last_years_stage(before, subject)
+        ):
             return None
         a, b = before.quantities[-1], subject.quantities[-1]
         return (a, b) if a.base_unit == b.base_unit and a.kind == b.kind == "amount" else None
+
+    def _last_years_stage(self, before: Mention, subject: Mention) -> bool:
+        """Is the figure named by the year before the document's and a stage alone, after a figure of an item
+        naming no year (`一般公共服务支出 A，2025年预算 B，增加 Δ` in a 2026 budget)? It is that item last year."""
+        year = YEAR_STAGE_ONLY.match(subject.label.strip("，、；：（( "))
+        if year is None or not before.key or YEAR_NAMED.search(before.label):
+            return False
+        period = once(self.d, "document_period", lambda: identity.document_context(self.d.doc)[0].period or "")
+        return period.isdigit() and int(year.group(1)) == int(period) - 1
 
     def _what_changed(
         self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, key: str
@@ -1689,6 +1705,10 @@ class Changes(Reader):
         # 万元，同比减少 0.25 万元`: this year's 决算 is compared with last year's)
         stage = self.labeller.identify(subject.label)[1].stage
         same = self._of_stage(candidates, stage)
+        if "年初" not in subject.label and self._adjusted_nearest(candidates, stage):
+            # `年初预算 A，调整后预算 B，上年同口径预算 C，同比增长 p%`: C's 预算 names either budget; the change
+            # follows the adjusted one, the nearest (as a change naming no figure does: `_adjusted_nearest`)
+            same = candidates[:1]
         if change is not None and same and candidates[0] is not same[0]:
             same = self._nearest_if_fitting(change, base, same, candidates[0])
         if not stage:

@@ -966,14 +966,65 @@ class Lists(Rates, Changes):
                 if not ended:
                     parts.append(m)
             elif isinstance(p, _Breakdown):
-                sub = self._breakdown(p, si, para, mentions, outer=(head, parts))
-                if sub is not None and not ended:
-                    parts.append(sub)
-                    self._share_of_subtotal(sub, head)
+                self._nested(p, si, para, mentions, head, parts, ended)
             else:
                 # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
                 self._clause(p, si, mentions, named, head if parts and not named else None, parts)
         return parts + self._resumed(b, head, parts, mentions, si)
+
+    def _nested(
+        self,
+        p: _Breakdown,
+        si: int,
+        para: int,
+        mentions: list[Mention],
+        head: Mention | None,
+        parts: list[Mention],
+        ended: bool,
+    ) -> None:
+        """A list within a list: of a part (`其中：A a，其中 a1 …`), a part of the outer one, or past the parts."""
+        if not ended and self._list_past_the_parts(p, si, para, mentions, head, parts):
+            return
+        sub = self._breakdown(p, si, para, mentions, outer=(head, parts))
+        if sub is not None and not ended:
+            parts.append(sub)
+            self._share_of_subtotal(sub, head)
+
+    def _list_past_the_parts(
+        self, p: _Breakdown, si: int, para: int, mentions: list[Mention], head: Mention | None, parts: list[Mention]
+    ) -> bool:
+        """`采购预算 T，按品目分为货物 a、工程 b 和服务 c；其中面向中小企业 X`: c is the list's last part, and past the
+        semicolon the list after it is of the total the parts made up again, not of c (of neither, as far as is
+        known, where they do not make it and X exceeds c). False where the list is read as c's."""
+        past = self._past_the_parts(p, head, parts)
+        if not past or not isinstance(p.head, _Entry):
+            return False
+        m = self._mention(p.head, si, para, head)
+        mentions.append(m)
+        parts.append(m)
+        self._breakdown(replace(p, head=None), si, para, mentions, qualified=head if past == "total" else None)
+        return True
+
+    @staticmethod
+    def _past_the_parts(p: _Breakdown, head: Mention | None, parts: list[Mention]) -> str:
+        """Of what is a list that opens past a semicolon after a list's part: "total" where that part, with the
+        parts before it, makes the list's total exactly; "" (the part's, as read) where the list's first figure
+        fits in the part; "none" where it exceeds it."""
+        if head is None or not parts or not isinstance(p.head, _Entry) or not p.head.qs:
+            return ""
+        whole = exact_figure(head)
+        if whole is None or p.keyword.lstrip()[:1] not in "；;":
+            return ""
+        last = p.head.qs[0]
+        listed = [q for m in parts if (q := m.of_unit(whole.base_unit)) is not None]
+        if (
+            last.base_unit == whole.base_unit
+            and sum((q.base_value for q in listed), last.base_value) == whole.base_value
+        ):
+            return "total"
+        first = next((e.qs[0] for e in p.parts if isinstance(e, _Entry) and e.qs), None)
+        over = first is not None and first.base_unit == last.base_unit and first.base_value > last.base_value
+        return "none" if over else ""
 
     def _resumed(
         self, b: _Breakdown, head: Mention | None, parts: list[Mention], mentions: list[Mention], si: int
