@@ -13,7 +13,7 @@ from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, satisfied, scale_ranks
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read
-from tieout.linter.figures.intervals import HUNDRED, add, fmt, interval, ratio, sub
+from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
@@ -1855,9 +1855,12 @@ class FormulaOperandUnknown(Rule):
     a figure stated in a unit 10⁴ or 10⁸ times its own (`812,500` in a formula is the `81.25 万元` stated,
     read in 元). Per-cent
     operands, 0, 1 and 100, and whole numbers below 100 (`×12`, `(100-5)`) are constants, not looked up.
-    A formula with an operand found nowhere is reported, with the closest figures the report does state
-    (counts are no candidates for an operand written with decimals). This is a warning: the operand may
-    come from a source the report does not quote.
+    A formula with an operand found nowhere is reported where a figure the report states is that operand
+    mistyped (one digit changed or two swapped, or within 1% of it: a draft's figure left in the formula),
+    with the closest figures the report does state (counts are no candidates for an operand written with
+    decimals). An operand close to no stated figure is one the report does not quote elsewhere (`上年结转`
+    stated in the balance's formula alone) and is not reported. This is a warning: even a close operand
+    may come from a source the report does not quote.
 
     ## Why is this bad?
     The arithmetic of the formula may hold, but on figures the report never states:
@@ -1904,6 +1907,11 @@ class FormulaOperandUnknown(Rule):
             if not unknown:
                 if any(_looked_up(q) for q in f.operands):
                     yield self.checked(f.operands[0], "pass", f.operands[1:])
+                continue
+            # an operand close to no figure the report states is one it does not quote (`上年结转 B` stated in the
+            # formula alone): nothing says it is wrong; one a slip away from a stated figure is that figure mistyped
+            unknown = [q for q in unknown if nearest.close(q)]
+            if not unknown:
                 continue
             yield self.checked(unknown[0], "fail", f.operands)
             yield self._finding(f, unknown, nearest)
@@ -1960,6 +1968,27 @@ class _NearestOf:
     def __init__(self, stated: list[Quantity]) -> None:
         self.stated = stated
         self.built: dict[bool, _Nearest] = {}
+        self.sorted: tuple[list[Decimal], list[Decimal]] | None = None  # values as written, base values
+
+    def close(self, operand: Quantity) -> bool:
+        """Is a stated figure the operand mistyped: one digit changed or two swapped, or within 1% of it (a draft's
+        figure left in the formula)? Compared as written and, in base units, as `_Known` looks figures up."""
+        if self.sorted is None:
+            self.sorted = (
+                sorted({q.value for q in self.stated}),
+                sorted({q.base_value for q in self.stated if q.kind in ("amount", "count")}),
+            )
+        written, bases = self.sorted
+        targets = [(operand.value, written)]
+        if operand.kind == "bare":
+            targets += [(operand.value * s, bases) for s in _Known.SCALES]
+        else:
+            targets.append((operand.base_value, bases))
+        # (the values within 1% are the ones right beside it; a slipped digit may be any figure's: all are tried,
+        # for the few operands found nowhere)
+        return any(_near(t, v) for t, values in targets for v in _beside(values, t)) or any(
+            digit_slip(t, v) for t, values in targets for v in values if v
+        )
 
     def of(self, operand: Quantity) -> _Nearest:
         # an operand written with decimals is an amount; counts (人次, 家) are no candidates for it
@@ -1967,6 +1996,17 @@ class _NearestOf:
         if whole not in self.built:
             self.built[whole] = _Nearest([q for q in self.stated if q.kind != "count" or (whole and q.decimals == 0)])
         return self.built[whole]
+
+
+def _beside(values: list[Decimal], value: Decimal) -> list[Decimal]:
+    """The sorted values right below and right above a value."""
+    i = bisect_left(values, value)
+    return values[max(0, i - 1) : i + 1]
+
+
+def _near(value: Decimal, stated: Decimal) -> bool:
+    """Is `value` within 1% of a stated figure (not 0)?"""
+    return stated != 0 and abs(value - stated) * 100 <= abs(stated)
 
 
 class _Nearest:

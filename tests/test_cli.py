@@ -91,8 +91,8 @@ def test_select_ignore_and_exit_codes():
     assert run("check", str(REPORT), "--ignore", "TO1,TO2,TO3").returncode == 0
     assert run("check", str(REPORT), "--select", "sum-mismatch").returncode == 1
     assert run("check", str(REPORT), "--exit-zero").returncode == 0
-    assert run("check", str(JIXIAO), "--select", "TO107").returncode == 1
-    assert run("check", str(JIXIAO), "--select", "TO107", "--fail-on", "error").returncode == 0  # a warning
+    assert run("check", str(JIXIAO), "--select", "TO101").returncode == 1
+    assert run("check", str(JIXIAO), "--select", "TO101", "--fail-on", "error").returncode == 0  # a warning
 
 
 def test_statistics():
@@ -118,8 +118,8 @@ def test_config_file_and_errors(tmp_path):
 def test_pyproject_config(tmp_path):
     report = tmp_path / "r.txt"
     report.write_bytes(JIXIAO.read_bytes())
-    (tmp_path / "pyproject.toml").write_text("[tool.tieout]\nselect = ['TO107']\n", encoding="utf-8")
-    assert {c for c, _ in codes(run("check", "--format", "json", str(report)).stdout)} == {"TO107"}
+    (tmp_path / "pyproject.toml").write_text("[tool.tieout]\nselect = ['TO105']\n", encoding="utf-8")
+    assert {c for c, _ in codes(run("check", "--format", "json", str(report)).stdout)} == {"TO105"}
 
 
 def test_inline_suppression(tmp_path):

@@ -14,7 +14,6 @@ PLANTED = {
     "xiangmu_jixiao_zipingbaogao.txt": [
         ("TO105", 10, "error"),
         ("TO102", 15, "error"),
-        ("TO107", 18, "warning"),
         ("TO106", 19, "error"),
         ("TO101", 25, "warning"),
     ],

@@ -205,7 +205,9 @@ DATE_AFTER = regex(r"(?:年度?|月份?|日|号|时|点(?!\d)|周年|届|级|层
 # regex engine tries a match at every position of the text. Those that open with a character class (maybe
 # inside a group) or a choice of single characters are scanned for it at C speed, so the lookbehind comes
 # after the first character, one character wider (the same matches: `(?<!X.)` after c is `(?<!X)` before it).
-NUMBER = regex(r"(?=[-\d])(?<![A-Za-z0-9.])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
+# (a minus right after a figure's unit is an operator or a range's dash, `A 万元－B 万元＝C 万元`, `5%-8%`: the
+# figure after it is no negative one)
+NUMBER = regex(r"(?=[-\d])(?<![A-Za-z0-9.元%％])(?P<neg>-(?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?")
 CN_NUM = regex(
     r"(?P<cn>[两二三四五六七八九十](?<![第前后近“\"一二三四五六七八九十两百千].)[一二三四五六七八九十百千]*)"
 )
