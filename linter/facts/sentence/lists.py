@@ -49,7 +49,7 @@ from tieout.linter.facts.sentence.wording import (
     name_in,
     names_opened,
 )
-from tieout.linter.figures.context import FIELDS, Context
+from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.lalr import Token
@@ -1281,6 +1281,9 @@ class Lists(Rates, Changes):
                     and said.agrees(named[1])
                     and not self._of_other_scope(m, scope)
                     and not (outcome and named[1].stage in PLAN_STAGES)
+                    # (`非税收入完成年初预算 B 的 p%`: B, named by the outcome's verb and the plan, is the plan; a share
+                    # naming no stage is not of it, nor of a figure its words leave as uncertain)
+                    and not (said.stage is None and named[1].stage == MIXED)
                     and not _remainder_of(named[0], item)
                     for q in m.quantities
                     if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))

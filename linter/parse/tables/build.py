@@ -198,6 +198,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
         table.sides.append(_side(table, heads, kinds, a, b, n))
     _borrow_total_labels(table, heads)
     for side in table.sides:
+        _score_subtotals(table, side)
         _score_total(table, side)
         _year_total(side)
     mark_whole(table)
@@ -213,14 +214,59 @@ def grouped_paths(heads: list[list[str]], groups: list[tuple[int, int, str]]) ->
     return [[under[c], *path] if c in under else [*path, ""] for c, path in enumerate(heads)]
 
 
+def _score_weights(side: Side) -> int | None:
+    """The column of the indicators' weights (分值) of a table of weights and scores (one 得分 column), if it is one."""
+    weights = [c for c in side.columns if c.role == "分值"]
+    if len(weights) != 1 or sum(c.role == "得分" for c in side.columns) != 1:
+        return None
+    return weights[0].index
+
+
+# the end of a score table's row closing a group of indicators (`投入得分`, `过程小计`)
+SCORE_SUBTOTAL = tuple(words("score_subtotal_ends"))
+
+
+def _score_subtotals(table: Table, side: Side) -> None:
+    """`投入得分 | 20 | 16.5` after the 投入 indicators weighing 4 + 4 + 3 + 3 + 6: rows of a score table named as a
+    group's score whose weight is exactly that of the rows since the last such row are their subtotals (their
+    scores are then checked against the rows', and the table's total adds the indicators, not the subtotals too).
+    A group of one indicator (`产出得分 | 30` under one indicator weighing 30) counts where another group of
+    two or more shows the table's rows are so closed."""
+    col = _score_weights(side)
+    if col is None:
+        return
+    found: list[tuple[Row, int]] = []
+    run: list[int] = []
+    for row in side.rows:
+        if row.total:
+            run = []
+        elif flatten(row.label).endswith(SCORE_SUBTOTAL) and run and _weighs(table, col, row, run):
+            found.append((row, len(run)))
+            run = []
+        else:
+            run.append(row.index)
+    if any(n >= 2 for _, n in found):
+        for row, _ in found:
+            row.total = "sub"
+
+
+def _weighs(table: Table, col: int, row: Row, run: list[int]) -> bool:
+    """Is the row's weight exactly the run's weights added up (weights are whole numbers or tenths: compared in
+    hundredths)?"""
+    stated = table.quantity(row.index, col)
+    parts = [table.quantity(r, col) for r in run]
+    if stated is None or any(q is None or not q.exact for q in parts):
+        return False
+    return round(stated.value * 100) == sum(round(q.value * 100) for q in parts if q is not None)
+
+
 def _score_total(table: Table, side: Side) -> None:
     """`| 总分 | | 100 | 95.5 |` closing a table of indicators' 分值 and 得分: the 总分 row totals the rows above
     it when its weight is exactly theirs added up (every indicator of the evaluation is listed, none is scored
     elsewhere: a 总分 of 100 under weights making 90 also counts a score that is not in the table)."""
-    weights = [c for c in side.columns if c.role == "分值"]
-    if len(weights) != 1 or sum(c.role == "得分" for c in side.columns) != 1:
+    col = _score_weights(side)
+    if col is None:
         return
-    col = weights[0].index
     names = words("score_total_rows")
     for k, row in enumerate(side.rows):
         if row.total or row.label not in names:
