@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from itertools import takewhile
@@ -1277,20 +1277,38 @@ class Lists(Rates, Changes):
                 found = [
                     q
                     for m in among
-                    if same((named := self.labeller.identify(m.label))[0], item)
-                    and said.agrees(named[1])
-                    and not self._of_other_scope(m, scope)
-                    and not (outcome and named[1].stage in PLAN_STAGES)
-                    # (`非税收入完成年初预算 B 的 p%`: B, named by the outcome's verb and the plan, is the plan; a share
-                    # naming no stage is not of it, nor of a figure its words leave as uncertain)
-                    and not (said.stage is None and named[1].stage == MIXED)
-                    and not _remainder_of(named[0], item)
+                    if self._named_so(m, item, said, (scope, outcome), same)
                     for q in m.quantities
-                    if q.kind in ("amount", "count") and q.exact and not (q is besides and _narrower(named[1], said))
+                    if q.kind in ("amount", "count")
+                    and q.exact
+                    and not (q is besides and _narrower(self.labeller.identify(m.label)[1], said))
                 ]
                 if found:
                     return self._one_named(found, s == si)
         return None
+
+    def _named_so(
+        self,
+        m: Mention,
+        item: str,
+        said: Context,
+        where: tuple[str | None, bool],
+        same: Callable[[str, str], bool],
+    ) -> bool:
+        """Is the mention's figure one of the item the words name, as they say it (`where`: the scope it is of and
+        whether an outcome is stated beside it)?"""
+        scope, outcome = where
+        named = self.labeller.identify(m.label)
+        return (
+            same(named[0], item)
+            and said.agrees(named[1])
+            and not self._of_other_scope(m, scope)
+            and not (outcome and named[1].stage in PLAN_STAGES)
+            # (`非税收入完成年初预算 B 的 p%`: B, named by the outcome's verb and the plan, is the plan; a share
+            # naming no stage is not of it, nor of a figure its words leave as uncertain)
+            and not (said.stage is None and named[1].stage == MIXED)
+            and not _remainder_of(named[0], item)
+        )
 
     def _one_named(self, found: list[Quantity], here: bool) -> tuple[Quantity, bool] | None:
         """The one figure of those stated under a name: one value, or the total of a list whose parts are all
