@@ -30,7 +30,7 @@ PERIOD_MARKS = ("年", "月", "季度")
 LEAD = regex(
     r"^(?:[—–\-－─·•●◆■□▲※*=＝+＋]+|\d{1,2}[.、](?!\d)|（\d{1,2}）|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]是|[，、；：:,;（）()]|其中|另外|另|以及|和|及|与|并且|并|且|同时|此外|全市共计|全市共|全市|共计|总共|共(?![同享建担治])|累计进行|我市|我局|本部门|本单位|本局|已|为|对)+"
 )
-TRAIL_WORDS = "为 是 达到 达 约为 约 共计 共 合计为 总计为 有 的 分别 已达 累计达 将近 超过 近 逾".split()
+TRAIL_WORDS = "为 是 达到 达 约为 约 共计 共 有 的 分别 已达 累计达 将近 超过 近 逾".split()
 TRAIL = regex(f"(?:{approx_words(TRAIL_WORDS)})+$")
 # verbs that end the noun phrase after a figure (`49 家定点医院签订服务协议`)
 VERB = regex(
@@ -90,7 +90,7 @@ ITEM_TRIM_LEAD = regex(
     r")+"
 )
 ITEM_TRIM_MARKS = "，、；：:,;（）()"
-ITEM_TRIM_WORDS = "情况 为 是 达到 达 约为 约 共计 共 合计为 总计为 有 的 分别 已达 预计".split()
+ITEM_TRIM_WORDS = "情况 为 是 达到 达 约为 约 共计 共 有 的 分别 已达 预计".split()
 ITEM_TRIM_TAIL = regex(f"(?:[{ITEM_TRIM_MARKS}]|{approx_words(ITEM_TRIM_WORDS)})+$")
 # The characters a text must end with for TRAIL / ITEM_TRIM_TAIL to take anything off it (the texts they trim
 # have no whitespace left, so `$` is their end): the others, most labels, are spared the search at every position.
