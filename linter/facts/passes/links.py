@@ -1072,7 +1072,8 @@ def share_lists(draft: Draft) -> Iterator[ShareList]:
         if s.total is None and s.part is not None and s.certain:
             by_sentence.setdefault(s.sentence, []).append(s)
     owner = mention_index(draft)
-    for shares in [*_item_share_runs(draft, by_sentence), *by_sentence.values()]:
+    runs = [*_item_share_runs(draft, by_sentence), *_section_share_lines(draft, by_sentence)]
+    for shares in [*runs, *by_sentence.values()]:
         named = {NAME_NOISE.sub("", s.base_label).removesuffix("的") for s in shares if s.base_label}
         whole = next(iter(named)) if len(named) == 1 else ""
         parts = [owner.get(s.part.start) for s in shares if s.part is not None]
@@ -1105,6 +1106,34 @@ def _item_share_runs(draft: Draft, by_sentence: dict[int, list[Share]]) -> Itera
             for si in opening:
                 del by_sentence[si]
             yield [x[0] for x in shares]
+
+
+def _section_share_lines(draft: Draft, by_sentence: dict[int, list[Share]]) -> Iterator[list[Share]]:
+    """`（二）结构情况` / `一般公共服务支出 a，占 p%。` / `卫生健康支出 b，占 q%。` / …: a heading whose text is lines of one
+    sum and its share naming no whole each, and nothing else, sets out one list: the shares of its parts of one
+    whole. Read where every sentence of the section holding a figure is such a line (two at least), each its own
+    paragraph (the lines' sentences are taken out of `by_sentence`: their shares are this list's)."""
+    doc = draft.doc
+    by_section: dict[int, list[int]] = {}
+    for si in sorted(draft.by_sentence):
+        if draft.by_sentence[si]:
+            sec = doc.section_at(doc.sentences[si].start)
+            if sec is not None and sec.title:
+                by_section.setdefault(id(sec), []).append(si)
+    for lines in by_section.values():
+        if len(lines) < 2 or len({doc.sentences[si].paragraph for si in lines}) != len(lines):
+            continue
+        shares = [by_sentence.get(si, []) for si in lines]
+        if all(len(x) == 1 and not x[0].base_label and _sum_and_share(draft, si, x[0]) for x, si in zip(shares, lines)):
+            for si in lines:
+                del by_sentence[si]
+            yield [x[0] for x in shares]
+
+
+def _sum_and_share(draft: Draft, si: int, share: Share) -> bool:
+    """Does the sentence state one sum, the share's part, and no other figure (the share's own is no mention's)?"""
+    figures = [q for m in draft.by_sentence.get(si) or [] for q in m.quantities]
+    return len(figures) == 1 and figures[0] is share.part and figures[0].kind == "amount"
 
 
 OUTCOME_ONLY = ("执行", "决算")
