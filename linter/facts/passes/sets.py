@@ -22,6 +22,7 @@ from tieout.linter.facts.passes.base import (
     once,
     quantities_at,
     same_section,
+    score_figures,
     under_heading,
 )
 from tieout.linter.figures.context import BUDGET_STAGES, FIELDS, MIXED, Context
@@ -783,8 +784,13 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
     the overall score's definition in vocab/sums.yaml leaves out) are read as items of the overall score only
     in the reading that keeps them."""
     mentions = draft.facts.mentions
+    # (an overall score is one of the document's exact figures in 分, `_score_or_none`: the mentions holding none are
+    # not asked, and a document of none, most, is not walked)
+    scored = {id(m) for m, _ in score_figures(draft).values()}
+    if not scored:
+        return
     for idx, m in enumerate(mentions):
-        total = _score_or_none(m)
+        total = _score_or_none(m) if id(m) in scored else None
         if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key):
             continue
         found = _score_items(draft, m, total, idx + 1)
@@ -971,11 +977,16 @@ def _score_setting(draft: Draft) -> tuple[dict[int, Quantity], set[int]] | None:
 
 def _score_sentences(draft: Draft) -> list[tuple[int, list[Mention], list[tuple[Mention, Quantity]]]]:
     """The sentences stating an overall score, in order, with their mentions and `_score_totals`: found once for
-    the readings before and after the total (`once`)."""
+    the readings before and after the total (`once`). A document of no exact figure in 分 states none (its
+    sentences are not walked)."""
     return once(
         draft,
         "score_sentences",
-        lambda: [(si, ms, totals) for si, ms in draft.by_sentence.items() if (totals := _score_totals(ms))],
+        lambda: (
+            [(si, ms, totals) for si, ms in draft.by_sentence.items() if (totals := _score_totals(ms))]
+            if score_figures(draft)
+            else []
+        ),
     )
 
 
