@@ -658,6 +658,14 @@ BY_RATIO = regex(r"^[，、\s]*按(?:照)?$")
 RATIO_THEN_TRANSFER = regex(f"^[，、\\s]*的?比例[，、\\s]*(?:{_alt('transfer_ratio')})")
 
 
+def _exact_percent(m: Mention) -> Quantity | None:
+    """The mention's first exact percentage, if any."""
+    for q in m.quantities:  # (a loop, not a generator: asked of every figure of the document)
+        if q.kind == "percent" and q.exact:
+            return q
+    return None
+
+
 def transfer_ratios(draft: Draft) -> Iterator[Share]:
     """`国有资本经营预算收入 A，调出资金 B 用于补充一般公共预算，调出比例为 p%` (or `按 p% 的比例调入一般公共预算 B`):
     p is B over the fund's income A. Read only where the text leaves no doubt which figures they are: the ratio
@@ -667,7 +675,7 @@ def transfer_ratios(draft: Draft) -> Iterator[Share]:
     is of the income stated before it under its heading (`_income_before`)."""
     for si, mentions in draft.by_sentence.items():
         for k, ratio in enumerate(mentions):
-            stated = next((q for q in ratio.quantities if q.kind == "percent" and q.exact), None)
+            stated = _exact_percent(ratio)
             if stated is None:
                 continue  # (most figures are no percentage: asked before the money beside it is looked for)
             moved = _moved_with(mentions, k)
