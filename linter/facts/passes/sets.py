@@ -12,7 +12,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
-from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet, Share
+from tieout.linter.facts.model import Balance, Breakdown, Mention, MonthsPayable, ScoreSet, Share
 from tieout.linter.facts.passes.base import (
     HANDED_OVER,
     by_paragraph,
@@ -63,6 +63,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
     are taken from the balance's own sentence (certain when it says 收支相抵/当期结余), or from the sentences
     before it in the paragraph (inferred); they are the sides' totals when the passage names them, and only
     figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
+    lists: dict[int, list[Breakdown]] = {}  # (by total, `_lists_by_total`: grouped for the first balance found)
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
@@ -91,22 +92,32 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _balance_across(draft, m, bq, carried, own, sides)
-            if found is not None and _written_out(draft, m, found):
+            if found is not None and _written_out(lists := lists or _lists_by_total(draft), m, found):
                 continue
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
                 yield found
 
 
-def _written_out(draft: Draft, m: Mention, found: Balance) -> bool:
+def _written_out(lists: dict[int, list[Breakdown]], m: Mention, found: Balance) -> bool:
     """Does the text set the balance out itself, as a list of what is added and taken away whose total is the
     balance (`收入总计 A，减去支出 B 和调出资金 C，结转下年 D`: D = A − B − C, breakdowns' 调整), holding both sides
-    read here? That list is the relation, with every figure it names; the sides alone leave one out."""
+    read here? That list is the relation, with every figure it names; the sides alone leave one out. (`lists`:
+    the lists by their total's id, `_lists_by_total`.)"""
     return any(
-        b.total is m
-        and any(q is found.income for p in b.parts for q in p.quantities)
+        any(q is found.income for p in b.parts for q in p.quantities)
         and any(q is found.expense for p in b.minus for q in p.quantities)
-        for b in draft.facts.breakdowns
+        for b in lists.get(id(m), [])
     )
+
+
+def _lists_by_total(draft: Draft) -> dict[int, list[Breakdown]]:
+    """The lists by their total's id, in the facts' order: grouped once by a pass that asks (the lists do not
+    change while it runs), not walked for each balance or overall score, which grew with the square of a long
+    report's lists."""
+    out: dict[int, list[Breakdown]] = {}
+    for b in draft.facts.breakdowns:
+        out.setdefault(id(b.total), []).append(b)
+    return out
 
 
 def _balance_across(
@@ -797,11 +808,12 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
     scored = {id(m) for m, _ in score_figures(draft).values()}
     if not scored:
         return
+    lists = _lists_by_total(draft)
     for idx, m in enumerate(mentions):
         total = _score_or_none(m) if id(m) in scored else None
         if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key):
             continue
-        found = _score_items(draft, m, total, idx + 1)
+        found = _score_items(draft, m, total, idx + 1, lists)
         within = _within(draft, found)
         top = [x for x in found if id(x) not in within]
         numbered = _numbered(draft, top)
@@ -1051,24 +1063,23 @@ def _score(m: Mention) -> Quantity:
     return next(q for q in m.quantities if q.base_unit == "分" and q.exact)
 
 
-def _score_items(draft: Draft, m: Mention, total: Quantity, begin: int) -> list[Mention]:
+def _score_items(
+    draft: Draft, m: Mention, total: Quantity, begin: int, lists: dict[int, list[Breakdown]]
+) -> list[Mention]:
     """The scores after the overall one in its paragraph and in the sections below it (to the end of its
     section); a sibling with the overall score's label (自评得分 of the next indicator) is another total."""
     doc = draft.doc
     path = doc.section_path(total.start)
     # the overall score's own 其中 list is its items where it names every first-level indicator of its
     # definition (`综合得分 95 分。其中：决策…，过程…，产出…，效益…`); a list naming some is partial (TO102's)
-    own = {
-        id(p)
-        for b in draft.facts.breakdowns
-        if b.total is m and (b.exhaustive or cover(m, b.parts) is not None)
-        for p in b.parts
-    }
+    own = {id(p) for b in lists.get(id(m), []) if b.exhaustive or cover(m, b.parts) is not None for p in b.parts}
     items = []
     listed = _listing_paragraphs(draft, m)
     again = _stated_again(draft, m, begin)
     # (the mentions after the overall score, from `begin`: walked, not copied, as every overall score is)
-    for other in islice(draft.facts.mentions, begin, None):
+    mentions = draft.facts.mentions
+    for i in range(begin, len(mentions)):  # (not islice: it would step over the mentions before `begin` each time)
+        other = mentions[i]
         if not other.quantities:
             continue
         opath = doc.section_path(other.start)
