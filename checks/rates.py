@@ -1346,14 +1346,22 @@ def _after_list(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _over_latest(ctx, r, num, latest, [initial] if initial is not None else [])
 
 
+def _by_total_sentence(ctx: CheckContext) -> dict[int, list[Breakdown]]:
+    """The breakdowns by their total's sentence, in the facts' order: grouped once per document, not all walked for
+    each rate (which grew with the square of a long report's rates and lists)."""
+    out: dict[int, list[Breakdown]] = {}
+    for b in ctx.facts.breakdowns:
+        out.setdefault(b.total.sentence, []).append(b)
+    return out
+
+
 def _list_right_before(ctx: CheckContext, r: Rate) -> Breakdown | None:
     """The one list of its sentence that breaks an outcome down whole and ends right before the rate (no figure
     between its last part and the rate)."""
     lists = [
         b
-        for b in ctx.facts.breakdowns
-        if b.total.sentence == r.sentence
-        and b.parts
+        for b in ctx.memo("rates.breakdowns-by-total-sentence", lambda: _by_total_sentence(ctx)).get(r.sentence, [])
+        if b.parts
         and b.parts[-1].start < r.stated.start
         and b.keyword != "加"
         and _role(ctx, b.total.label) == "outcome"

@@ -189,11 +189,22 @@ def _bracket_closing(text: str, b: Breakdown, parts: list[Quantity], last: int) 
 
 
 def _later_totals(ctx: CheckContext, b: Breakdown) -> Iterator[Quantity]:
-    """The totals of the other breakdowns of the list's sentence."""
-    for other in ctx.facts.breakdowns:
-        if other is b or other.sentence != b.sentence or other.inferred:
+    """The totals of the other breakdowns of the list's sentence (the breakdowns grouped by sentence once per
+    document: not all of them walked for each list, which grew with the square of a long report's lists)."""
+    for other in ctx.memo("sums.breakdowns-by-sentence", lambda: _by_sentence(ctx.facts.breakdowns)).get(
+        b.sentence, []
+    ):
+        if other is b or other.inferred:
             continue
         yield from other.total.quantities
+
+
+def _by_sentence(breakdowns: list[Breakdown]) -> dict[int, list[Breakdown]]:
+    """The breakdowns of each sentence, in the facts' order."""
+    out: dict[int, list[Breakdown]] = {}
+    for b in breakdowns:
+        out.setdefault(b.sentence, []).append(b)
+    return out
 
 
 def _restated_cause(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> bool:

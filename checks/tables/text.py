@@ -238,10 +238,12 @@ class HeldIndex(TableIndex):
         # a cell is indexed by item, column and path alike: judged once, every cell being under its item
         judged = self._judged
         if not judged:
+            # (a cell of a table read from pipes or cells is held as it stands: judged here, not in a call a cell)
+            aligned = {index for index, t in self.tables_by_index.items() if t.aligned}
             for hits in self.every.values():
                 for h in hits:
                     if id(h) not in judged:
-                        judged[id(h)] = self._held_cell(h)
+                        judged[id(h)] = h.identity.table not in aligned or self._held_cell(h)
         return {k: [h for h in hits if judged[id(h)]] for k, hits in found.items()}
 
     def _held_cell(self, hit: Hit) -> bool:

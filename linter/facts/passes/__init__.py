@@ -71,7 +71,7 @@ from tieout.linter.facts.passes import (
     unit_costs,
     unspent,
 )
-from tieout.linter.facts.passes.base import Completed, exact_figure, foots, rolls_forward
+from tieout.linter.facts.passes.base import RECORDED, Completed, exact_figure, foots, rolls_forward
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -203,10 +203,16 @@ def run(draft: Draft) -> None:
 
 def _record(draft: Draft, found: Any) -> None:
     facts = draft.facts
+    # (every relation a pass adds or completes is counted: an index of the relations is kept for as long as the
+    # count stays, `base.of_relations`)
+    draft.memo[RECORDED] = draft.memo.get(RECORDED, 0) + 1
     if isinstance(found, Completed):
         coll = getattr(facts, COLLECTIONS[type(found.original)])
-        index = next(i for i, x in enumerate(coll) if x is found.original)
+        index = _place(draft, coll, found.original)
         coll[index] = found.replacement
+        places = draft.memo[PLACES]
+        del places[id(found.original)]
+        places.setdefault(id(found.replacement), index)
         return
     if isinstance(found, ShareList):
         facts.share_lists.append(found)
@@ -217,10 +223,35 @@ def _record(draft: Draft, found: Any) -> None:
         return
     if isinstance(found, Breakdown):
         found = _footing_prefix(draft.doc, found)
-    getattr(facts, COLLECTIONS[type(found)]).append(found)
+    coll = getattr(facts, COLLECTIONS[type(found)])
+    coll.append(found)
+    if PLACES in draft.memo:
+        draft.memo[PLACES].setdefault(id(found), len(coll) - 1)
     if isinstance(found, Breakdown):
         draft.totals.add(id(found.total))
         draft.parts.update(id(p) for p in found.parts)
+
+
+# where each relation stands in its collection, by id (the first place, should it stand twice), kept by `_record`
+PLACES = "places"
+
+
+def _place(draft: Draft, coll: list[Any], original: Any) -> int:
+    """Where a relation a pass completed stands in its collection: looked up in the places of every relation, built
+    on the first completion and kept as the passes record (a walk of the collection for each completion grew with
+    the square of a long report's changes). A place that no longer holds it (a relation standing twice, its first
+    place replaced) is found by the walk."""
+    places = draft.memo.get(PLACES)
+    if places is None:
+        places = draft.memo[PLACES] = {}
+        for name in dict.fromkeys(COLLECTIONS.values()):
+            for i, x in enumerate(getattr(draft.facts, name)):
+                places.setdefault(id(x), i)
+    index = places.get(id(original))
+    if index is None or index >= len(coll) or coll[index] is not original:
+        index = next(i for i, x in enumerate(coll) if x is original)
+        places[id(original)] = index
+    return index
 
 
 def _footing_prefix(doc: Document, found: Breakdown) -> Breakdown:

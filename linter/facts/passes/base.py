@@ -86,6 +86,22 @@ def once(draft: Draft, name: str, build: Callable[[], T]) -> T:
     return cast(T, draft.memo[name])
 
 
+# the count of relations the passes recorded so far (kept in `Draft.memo` by passes.run): what an index of the
+# relations is built for
+RECORDED = "recorded"
+
+
+def of_relations(draft: Draft, name: str, build: Callable[[], T]) -> T:
+    """What `build` gives for the document's relations as they stand (rates, changes, shares, lists …), built on
+    the first call and kept on the draft under `name` until a pass records another relation or completes one:
+    an index a pass asks of for each sentence or list, not a walk of all the relations each time."""
+    count = draft.memo.get(RECORDED, 0)
+    kept = draft.memo.get(name)
+    if kept is None or kept[0] != count:
+        kept = draft.memo[name] = (count, build())
+    return cast(T, kept[1])
+
+
 # a semicolon, which parts a sentence's clauses
 SEMICOLON = regex(r"[；;]")
 

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import islice, pairwise
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import (
@@ -52,6 +52,7 @@ from tieout.linter.facts.passes.base import (
     full_marks_complete,
     in_brackets,
     not_of_another,
+    of_relations,
     once,
     one_slip,
     said_earlier,
@@ -751,8 +752,13 @@ def _run_sentences(sections: list[Section], run: list[Section], starts: list[int
     in `sections`): up to the next titled section of the run's level or above, or any section above it (untitled
     ones of its parent and those nested in its items go on)."""
     level = run[0].level
+    # (walked by index from the item on: islice would step over the sections before it for every run)
     end = next(
-        (s.start for s in islice(sections, last_item + 1, None) if s.level < level or (s.level == level and s.title)),
+        (
+            s.start
+            for k in range(last_item + 1, len(sections))
+            if (s := sections[k]).level < level or (s.level == level and s.title)
+        ),
         None,
     )
     first = bisect_left(starts, run[0].start)
@@ -1173,9 +1179,20 @@ ANOTHER_TIME = regex(r"\s*(?:上年|去年|上一年|上年同期|同期|(?:19|2
 
 def _measured_against(draft: Draft, si: int) -> set[int]:
     """The figures a sentence's ratios and changes measure against (a ratio's base, a change's earlier figure),
-    by id."""
-    rates = {id(r.operands[-1]) for r in draft.facts.rates if r.sentence == si and r.ordered and r.operands}
-    return rates | {id(c.base) for c in draft.facts.changes if c.sentence == si and c.base is not None}
+    by id (grouped by sentence once for the relations as they stand, `of_relations`: asked for many sentences)."""
+    return set(of_relations(draft, "measured_against", lambda: _measured_by_sentence(draft)).get(si, ()))
+
+
+def _measured_by_sentence(draft: Draft) -> dict[int, set[int]]:
+    """`_measured_against` of every sentence."""
+    out: dict[int, set[int]] = {}
+    for r in draft.facts.rates:
+        if r.ordered and r.operands:
+            out.setdefault(r.sentence, set()).add(id(r.operands[-1]))
+    for c in draft.facts.changes:
+        if c.base is not None:
+            out.setdefault(c.sentence, set()).add(id(c.base))
+    return out
 
 
 # a key that is a move's word alone (`调整为 B`: 调整): it names no measure, whatever item a name ending so is of
@@ -1728,9 +1745,20 @@ def _restated_before(draft: Draft, m: Mention) -> bool:
 
 
 def _part_shares(draft: Draft, items: list[Mention]) -> list[Share]:
-    """The shares of the list's parts that name their whole (`占支出决算的 p%`)."""
-    starts = {q.start for m in items for q in m.quantities}
-    return [s for s in draft.facts.shares if s.part is not None and s.part.start in starts and s.base_label]
+    """The shares of the list's parts that name their whole (`占支出决算的 p%`), in the facts' order (the shares
+    naming a whole grouped by their part's start once for the relations as they stand, `of_relations`)."""
+    by_part = of_relations(draft, "named_shares_by_part", lambda: _named_shares_by_part(draft))
+    found = [(k, s) for m in items for q in m.quantities for k, s in by_part.get(q.start, ())]
+    return [s for _, s in sorted(dict(found).items())]
+
+
+def _named_shares_by_part(draft: Draft) -> dict[int, list[tuple[int, Share]]]:
+    """The shares naming a whole, by where their part starts, each with its place among the facts' shares."""
+    out: dict[int, list[tuple[int, Share]]] = {}
+    for k, s in enumerate(draft.facts.shares):
+        if s.part is not None and s.base_label:
+            out.setdefault(s.part.start, []).append((k, s))
+    return out
 
 
 def _named_by_shares(draft: Draft, shares: list[Share], prev: list[Mention]) -> list[Mention]:

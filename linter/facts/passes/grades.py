@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Band, Grade, Mention
-from tieout.linter.facts.passes.base import anchored
+from tieout.linter.facts.passes.base import anchored, score_figures
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, SCORE_TOTAL
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -162,11 +162,14 @@ def grades(draft: Draft) -> Iterator[Grade]:
     # most documents state none)
     scales: list[tuple[tuple[int, int], list[Band]]] | None = None
     taken: list[tuple[int, int]] = []
+    # (an overall score is a mention's score, `_score`, one of the document's exact figures in 分 not bounds: the
+    # sentences holding none are not asked, and a document of none, most, is not walked)
+    scored = {m.sentence for m, q in score_figures(draft).values() if not q.bound}
+    if not scored:
+        return
     by_sentence: dict[int, list[Mention]] = {}
     for m in draft.facts.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    # (an overall score is a mention's score, `_score`: the sentences holding none are not asked)
-    scored = {m.sentence for m in draft.facts.mentions if _score(m) is not None}
     for si, mentions in by_sentence.items():
         if si not in scored:
             continue

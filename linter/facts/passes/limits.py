@@ -268,7 +268,8 @@ def gaps_apart(draft: Draft) -> Iterator[Breakdown]:
 def _gap_alone(gap: Mention, mentions: list[Mention], i: int) -> bool | None:
     """Is the figure mentions[i] a gap to a limit (`余额低于限额 Δ`) whose sentence states no balance nor limit before
     it: True where the balance is below the limit, False above it; None for any other figure."""
-    m = LIMIT_GAP.match(gap.label)
+    # (every reading of a gap names the limit: a label without the word is not matched)
+    m = LIMIT_GAP.match(gap.label) if "限额" in gap.label else None
     if m is None or len(gap.quantities) != 1 or exact_of(gap, "元") is None:
         return None
     if any(BALANCE in b.key or LIMIT in b.key for b in mentions[:i]):  # (the figures before, for a gap only)

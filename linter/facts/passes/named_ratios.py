@@ -56,10 +56,13 @@ def _definitions() -> dict[str, Definition]:
 
 
 DEFINITIONS = _definitions()
-# the characters the ratios' names end with (率, 算): a label holding none of them names none (`NAMED` not searched)
-NAME_ENDS = tuple(sorted({name[-1] for name in DEFINITIONS}))
-# the ratio's name ends its label, a verb of being after it at most (`固定资产成新率为`, `整改率达到`)
-NAMED = regex(f"(?P<name>{alternation(DEFINITIONS)})(?:为|是|达到|达|约为|约)?$")
+# the verbs of being a ratio's name may close its label with (`固定资产成新率为`, `整改率达到`)
+BEING = ("为", "是", "达到", "达", "约为", "约")
+# the ratio's name ends its label, a verb of being after it at most
+NAMED = regex(f"(?P<name>{alternation(DEFINITIONS)})(?:{'|'.join(BEING)})?$")
+# how a label naming a ratio ends: the last character of a name (率, 算), a verb of being after it at most; a label
+# ending otherwise names none (`NAMED` not searched: most percentages are named by no defined ratio)
+NAME_ENDINGS = tuple(sorted({name[-1] + verb for name in DEFINITIONS for verb in ("", *BEING)}))
 # `流动资产与流动负债之比为 2.58`: the ratio of the first figure named to the second
 BETWEEN = regex(r"(?:^|[，、；：:\s])(?P<num>[\u4e00-\u9fff]{2,12})与(?P<den>[\u4e00-\u9fff]{2,12})之比(?:为|是)?$")
 
@@ -92,7 +95,7 @@ RATIO_KINDS = ("bare", "percent")  # a ratio is written in per cent or as a plai
 def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     if q.kind not in RATIO_KINDS:
         return None  # (a ratio is written in per cent or as a plain number: see below; the labels not searched)
-    named = NAMED.search(label) if any(c in label for c in NAME_ENDS) else None
+    named = NAMED.search(label) if label.endswith(NAME_ENDINGS) else None
     between = BETWEEN.search(label) if named is None and "之比" in label else None
     if named is not None:
         d = DEFINITIONS[named.group("name")]

@@ -80,6 +80,10 @@ def ratio_bases(draft: Draft) -> Iterator[Completed]:
             yield Completed(c, replace(c, label=name, current=current, base=base, certain=certain))
 
 
+# the rest of a bracket after a figure, up to its closing (no other bracket nor per cent in it)
+BRACKET_REST = regex(r"[^（()）%％]*[）)]")
+
+
 def bracketed_shares(draft: Draft) -> Iterator[Share]:
     """`比上年B中A的占比 83.3%（上年B 72000 万元，其中A 60000 万元）`: a share named by its part and whole, and a
     bracket right after it holding only the whole's figure and the part's (a 其中 list of that one part, named
@@ -91,13 +95,16 @@ def bracketed_shares(draft: Draft) -> Iterator[Share]:
         whole, parts = b.total, b.parts
         if len(parts) != 1 or len(whole.quantities) != 1 or len(parts[0].quantities) != 1:
             continue
-        opened = max(text.rfind("（", 0, whole.start), text.rfind("(", 0, whole.start))
+        # (the last bracket opened before the whole: a half-width one looked for only after the last full-width
+        # one, not back to the document's start for each list, nor the text after the part copied for each)
+        wide = text.rfind("（", 0, whole.start)
+        opened = max(wide, text.rfind("(", wide + 1, whole.start))
         k = bisect_left(starts, opened) - 1
         if opened < 0 or k < 0:
             continue
         share = draft.facts.quantities[k]
         between = text[share.end : opened]
-        closed = re.match(r"[^（()）%％]*[）)]", text[parts[0].quantities[0].end :])
+        closed = BRACKET_REST.match(text, parts[0].quantities[0].end)
         if share.kind != "percent" or not share.exact or id(share) in read or between.strip() or closed is None:
             continue
         if re.search(r"[^\s，,。；;]", closed.group()[:-1]):
@@ -229,8 +236,12 @@ class _Reader:
         text = self.doc.text
         close = text.rfind("）", q.end, first)
         close = max(close, text.rfind(")", q.end, first))
-        opened = max(text.rfind("（", 0, q.start), text.rfind("(", 0, q.start))
-        return close >= 0 and opened >= 0 and not text[close + 1 : first].strip() and "%" not in text[opened:close]
+        if close < 0:
+            return False
+        # (a half-width bracket looked for only after the last full-width one: not back to the document's start)
+        wide = text.rfind("（", 0, q.start)
+        opened = max(wide, text.rfind("(", wide + 1, q.start))
+        return opened >= 0 and not text[close + 1 : first].strip() and "%" not in text[opened:close]
 
     def _against_last_year(self, c: Change) -> bool:
         """Is the change's comparison, if it states one, with last year (`比上年`, `同比`, none)?"""

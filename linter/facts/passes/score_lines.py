@@ -347,7 +347,8 @@ def _end_of(text: str, sections: list[Section], last: Section) -> int:
 def _headed_run(sections: list[Section], k: int) -> list[tuple[Section, re.Match[str]]]:
     """The sibling headings from k on that each give an indicator's full marks and score."""
     run: list[tuple[Section, re.Match[str]]] = []
-    for sec in sections[k:]:
+    for i in range(k, len(sections)):  # (walked from k, not copied: asked at every heading of the document)
+        sec = sections[i]
         if run and (sec.level != run[0][0].level or sec.parent is not run[0][0].parent):
             if sec.level > run[0][0].level:
                 continue  # (an indicator's own lines under it, when headed themselves)

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import cover
-from tieout.linter.facts.model import Balance, Mention, MonthsPayable, ScoreSet, Share
+from tieout.linter.facts.model import Balance, Breakdown, Mention, MonthsPayable, ScoreSet, Share
 from tieout.linter.facts.passes.base import (
     HANDED_OVER,
     by_paragraph,
@@ -22,6 +22,7 @@ from tieout.linter.facts.passes.base import (
     once,
     quantities_at,
     same_section,
+    score_figures,
     under_heading,
 )
 from tieout.linter.figures.context import BUDGET_STAGES, FIELDS, MIXED, Context
@@ -62,6 +63,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
     are taken from the balance's own sentence (certain when it says 收支相抵/当期结余), or from the sentences
     before it in the paragraph (inferred); they are the sides' totals when the passage names them, and only
     figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
+    lists: dict[int, list[Breakdown]] = {}  # (by total, `_lists_by_total`: grouped for the first balance found)
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
@@ -90,22 +92,32 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _balance_across(draft, m, bq, carried, own, sides)
-            if found is not None and _written_out(draft, m, found):
+            if found is not None and _written_out(lists := lists or _lists_by_total(draft), m, found):
                 continue
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
                 yield found
 
 
-def _written_out(draft: Draft, m: Mention, found: Balance) -> bool:
+def _written_out(lists: dict[int, list[Breakdown]], m: Mention, found: Balance) -> bool:
     """Does the text set the balance out itself, as a list of what is added and taken away whose total is the
     balance (`收入总计 A，减去支出 B 和调出资金 C，结转下年 D`: D = A − B − C, breakdowns' 调整), holding both sides
-    read here? That list is the relation, with every figure it names; the sides alone leave one out."""
+    read here? That list is the relation, with every figure it names; the sides alone leave one out. (`lists`:
+    the lists by their total's id, `_lists_by_total`.)"""
     return any(
-        b.total is m
-        and any(q is found.income for p in b.parts for q in p.quantities)
+        any(q is found.income for p in b.parts for q in p.quantities)
         and any(q is found.expense for p in b.minus for q in p.quantities)
-        for b in draft.facts.breakdowns
+        for b in lists.get(id(m), [])
     )
+
+
+def _lists_by_total(draft: Draft) -> dict[int, list[Breakdown]]:
+    """The lists by their total's id, in the facts' order: grouped once by a pass that asks (the lists do not
+    change while it runs), not walked for each balance or overall score, which grew with the square of a long
+    report's lists."""
+    out: dict[int, list[Breakdown]] = {}
+    for b in draft.facts.breakdowns:
+        out.setdefault(id(b.total), []).append(b)
+    return out
 
 
 def _balance_across(
@@ -657,6 +669,14 @@ BY_RATIO = regex(r"^[，、\s]*按(?:照)?$")
 RATIO_THEN_TRANSFER = regex(f"^[，、\\s]*的?比例[，、\\s]*(?:{_alt('transfer_ratio')})")
 
 
+def _exact_percent(m: Mention) -> Quantity | None:
+    """The mention's first exact percentage, if any."""
+    for q in m.quantities:  # (a loop, not a generator: asked of every figure of the document)
+        if q.kind == "percent" and q.exact:
+            return q
+    return None
+
+
 def transfer_ratios(draft: Draft) -> Iterator[Share]:
     """`国有资本经营预算收入 A，调出资金 B 用于补充一般公共预算，调出比例为 p%` (or `按 p% 的比例调入一般公共预算 B`):
     p is B over the fund's income A. Read only where the text leaves no doubt which figures they are: the ratio
@@ -666,7 +686,7 @@ def transfer_ratios(draft: Draft) -> Iterator[Share]:
     is of the income stated before it under its heading (`_income_before`)."""
     for si, mentions in draft.by_sentence.items():
         for k, ratio in enumerate(mentions):
-            stated = next((q for q in ratio.quantities if q.kind == "percent" and q.exact), None)
+            stated = _exact_percent(ratio)
             if stated is None:
                 continue  # (most figures are no percentage: asked before the money beside it is looked for)
             moved = _moved_with(mentions, k)
@@ -783,11 +803,17 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
     the overall score's definition in vocab/sums.yaml leaves out) are read as items of the overall score only
     in the reading that keeps them."""
     mentions = draft.facts.mentions
+    # (an overall score is one of the document's exact figures in 分, `_score_or_none`: the mentions holding none are
+    # not asked, and a document of none, most, is not walked)
+    scored = {id(m) for m, _ in score_figures(draft).values()}
+    if not scored:
+        return
+    lists = _lists_by_total(draft)
     for idx, m in enumerate(mentions):
-        total = _score_or_none(m)
+        total = _score_or_none(m) if id(m) in scored else None
         if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key):
             continue
-        found = _score_items(draft, m, total, idx + 1)
+        found = _score_items(draft, m, total, idx + 1, lists)
         within = _within(draft, found)
         top = [x for x in found if id(x) not in within]
         numbered = _numbered(draft, top)
@@ -971,11 +997,16 @@ def _score_setting(draft: Draft) -> tuple[dict[int, Quantity], set[int]] | None:
 
 def _score_sentences(draft: Draft) -> list[tuple[int, list[Mention], list[tuple[Mention, Quantity]]]]:
     """The sentences stating an overall score, in order, with their mentions and `_score_totals`: found once for
-    the readings before and after the total (`once`)."""
+    the readings before and after the total (`once`). A document of no exact figure in 分 states none (its
+    sentences are not walked)."""
     return once(
         draft,
         "score_sentences",
-        lambda: [(si, ms, totals) for si, ms in draft.by_sentence.items() if (totals := _score_totals(ms))],
+        lambda: (
+            [(si, ms, totals) for si, ms in draft.by_sentence.items() if (totals := _score_totals(ms))]
+            if score_figures(draft)
+            else []
+        ),
     )
 
 
@@ -1032,24 +1063,23 @@ def _score(m: Mention) -> Quantity:
     return next(q for q in m.quantities if q.base_unit == "分" and q.exact)
 
 
-def _score_items(draft: Draft, m: Mention, total: Quantity, begin: int) -> list[Mention]:
+def _score_items(
+    draft: Draft, m: Mention, total: Quantity, begin: int, lists: dict[int, list[Breakdown]]
+) -> list[Mention]:
     """The scores after the overall one in its paragraph and in the sections below it (to the end of its
     section); a sibling with the overall score's label (自评得分 of the next indicator) is another total."""
     doc = draft.doc
     path = doc.section_path(total.start)
     # the overall score's own 其中 list is its items where it names every first-level indicator of its
     # definition (`综合得分 95 分。其中：决策…，过程…，产出…，效益…`); a list naming some is partial (TO102's)
-    own = {
-        id(p)
-        for b in draft.facts.breakdowns
-        if b.total is m and (b.exhaustive or cover(m, b.parts) is not None)
-        for p in b.parts
-    }
+    own = {id(p) for b in lists.get(id(m), []) if b.exhaustive or cover(m, b.parts) is not None for p in b.parts}
     items = []
     listed = _listing_paragraphs(draft, m)
     again = _stated_again(draft, m, begin)
     # (the mentions after the overall score, from `begin`: walked, not copied, as every overall score is)
-    for other in islice(draft.facts.mentions, begin, None):
+    mentions = draft.facts.mentions
+    for i in range(begin, len(mentions)):  # (not islice: it would step over the mentions before `begin` each time)
+        other = mentions[i]
         if not other.quantities:
             continue
         opath = doc.section_path(other.start)

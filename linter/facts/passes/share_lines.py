@@ -12,12 +12,13 @@ else; two items at least, the run ending at the first of another shape; and the 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import foots, semicolon_runs
+from tieout.linter.facts.passes.base import foots, semicolon_runs, sentences_holding
 from tieout.linter.facts.passes.breakdowns import ANNOUNCES
-from tieout.linter.facts.passes.measured_lists import MAIN_ONLY
+from tieout.linter.facts.passes.measured_lists import COLON, MAIN_ONLY
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -35,7 +36,9 @@ def share_lines(draft: Draft) -> Iterator[Breakdown]:
     doc = draft.doc
     # the sums stated with a share naming no whole (`a 亿元，占比 p%`), by id
     shared = {id(s.part) for s in draft.facts.shares if s.part is not None and s.total is None and not s.base_label}
-    for si, mentions in draft.by_sentence.items():
+    # (the announcing words close with a colon inside the sentence: the sentences holding none are not walked)
+    for si in sentences_holding(draft, COLON):
+        mentions = draft.by_sentence.get(si, [])
         for k, total in enumerate(mentions):
             q = total.quantities[-1] if len(total.quantities) == 1 else None
             if q is None or q.kind != "amount" or not q.exact:
@@ -64,10 +67,10 @@ def _items(draft: Draft, si: int, q: Quantity, shared: set[int], rest: list[Ment
     """The item lines after the announcing words (`rest`: the figures after them in their sentence, then the
     sentences after it): each a sum of the total's unit, then its bare share."""
     text = draft.doc.text
-    sentences = [rest] if rest else []
-    sentences += [draft.by_sentence.get(k, []) for k in range(si + 1, len(draft.doc.sentences))]
+    # (the sentences after it taken one at a time as the lines are read: most lists end within a few)
+    later = (draft.by_sentence.get(k, []) for k in range(si + 1, len(draft.doc.sentences)))
     out: list[tuple[Mention, Quantity]] = []
-    for said in sentences:
+    for said in chain([rest] if rest else [], later):
         for run in semicolon_runs(text, said):
             item = _item(run, q, shared)
             if item is None:

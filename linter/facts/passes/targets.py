@@ -68,9 +68,7 @@ def targets(draft: Draft) -> Iterator[Change]:
         return  # most documents name no target: a pass over their sentences spared
     quantities = [q for q in draft.facts.quantities if q.kind != "bare"]
     starts = [q.start for q in quantities]
-    # what each figure is named: its mention's label, or the rate's name a rate is read as (`满意度为 85.33%`)
-    labels = {id(r.stated): r.name for r in draft.facts.rates}
-    labels.update((id(q), m.label) for ms in draft.by_sentence.values() for m in ms for q in m.quantities)
+    labels = _Labels(draft)
     stated = {id(mv.quantity) for c in draft.facts.changes for mv in c.movements if mv.quantity is not None}
     for si, sentence in enumerate(draft.doc.sentences):
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
@@ -84,8 +82,24 @@ def targets(draft: Draft) -> Iterator[Change]:
             yield change
 
 
+class _Labels:
+    """What each figure is named: its mention's label, or the rate's name a rate is read as (`满意度为 85.33%`), by
+    the figure's id; gathered when a sentence of three figures first asks (most sentences are of other counts)."""
+
+    def __init__(self, draft: Draft) -> None:
+        self._draft = draft
+        self._names: dict[int, str] | None = None
+
+    def get(self, key: int) -> str | None:
+        if self._names is None:
+            draft = self._draft
+            self._names = {id(r.stated): r.name for r in draft.facts.rates}
+            self._names.update((id(q), m.label) for ms in draft.by_sentence.values() for m in ms for q in m.quantities)
+        return self._names.get(key)
+
+
 def _deviation(
-    text: str, first: Quantity, second: Quantity, delta: Quantity, labels: dict[int, str], si: int
+    text: str, first: Quantity, second: Quantity, delta: Quantity, labels: _Labels, si: int
 ) -> Change | None:
     gap = text[second.end : delta.start]
     named = NAMED_BEFORE.match(gap)

@@ -1066,11 +1066,7 @@ class Changes(Reader):
         rate of that name, wherever it stands in the sentence)."""
         if si < 0:
             return None
-        rates = [
-            r
-            for r in self.facts.rates
-            if r.sentence == si and (self.labeller.names_rate(r.name) or MEASURED.search(r.name))
-        ]
+        rates = [r for r in self._rates_of(si) if self.labeller.names_rate(r.name) or MEASURED.search(r.name)]
         if name:
             return next((r for r in reversed(rates) if not _names_other(name, r.name)), None)
         last = rates[-1] if rates else None
@@ -1133,8 +1129,8 @@ class Changes(Reader):
     def _moved_before_note(self, si: int, current: Quantity, moved: Quantity) -> int | None:
         """Where a change of the figure read in the sentence ends, where `moved` is its last move (the note of last
         year's figure after it is the note of what that change and the next compare): None otherwise."""
-        for ch in self.facts.changes:
-            if ch.sentence == si and ch.current is current and ch.movements and ch.movements[-1].quantity is moved:
+        for ch in self._changes_of(si):
+            if ch.current is current and ch.movements and ch.movements[-1].quantity is moved:
                 return moved.end
         return None
 
@@ -1381,8 +1377,8 @@ class Changes(Reader):
         first = c.movements[0].start
         own = [
             mv.quantity
-            for ch in self.facts.changes
-            if ch.sentence == si and ch.current is current
+            for ch in self._changes_of(si)
+            if ch.current is current
             for mv in ch.movements
             if mv.quantity is not None and current.end < mv.start < first
         ]
@@ -1428,9 +1424,7 @@ class Changes(Reader):
             for m in mentions
             if m.start > rate.end and m.quantities and m.quantities[0].end <= end
         ]
-        between += [
-            (r.name, [r.stated]) for r in self.facts.rates if r.sentence == si and rate.end < r.stated.start < end
-        ]
+        between += [(r.name, [r.stated]) for r in self._rates_of(si) if rate.end < r.stated.start < end]
         if len(between) != 1 or len(between[0][1]) != 1:
             return None
         q = between[0][1][0]
@@ -1661,9 +1655,7 @@ class Changes(Reader):
         """The sentence's latest rate of its own (`网办率 62.41%，较上年增加…`): what changed. A completion ratio
         (`完成预算的 97.8%，增长 2.4%`) only qualifies the amount before it, whose growth the change states."""
         # (not last year's value of it: `执行率 96.5%，上年这一比率为 94.2%，提高…`)
-        rate = next(
-            (r for r in reversed(self.facts.rates) if r.sentence == si and not LAST_YEARS_RATIO.match(r.name)), None
-        )
+        rate = next((r for r in reversed(self._rates_of(si)) if not LAST_YEARS_RATIO.match(r.name)), None)
         return rate if rate is not None and self.labeller.names_rate(rate.name) else None
 
     def _nearest_if_fitting(self, c: _Change, base: Quantity, same: list[Mention], nearest: Mention) -> list[Mention]:

@@ -10,7 +10,7 @@ from itertools import takewhile
 from tieout.linter.facts.definitions import common_tail, of_total, overlapping
 from tieout.linter.facts.draft import Draft
 from tieout.linter.facts.identity import document_context
-from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.model import Breakdown, Change, Mention, Rate
 from tieout.linter.facts.passes.base import exact_figure, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.surveys import one_answer_apart
@@ -254,6 +254,31 @@ class Reader:
                 break
             if ms[0].quantities[0].kind in ("amount", "bare"):
                 out.append(ms[0])
+        return out
+
+    def _rates_of(self, si: int) -> list[Rate]:
+        """The rates read of sentence `si` so far, in order. The sentences are read in order, and each rate is
+        recorded under the sentence being read: a sentence's rates stand together, the current one's at the end,
+        and are found from the end rather than by a walk of every rate of the document (which grew with their
+        square)."""
+        out: list[Rate] = []
+        for r in reversed(self.facts.rates):
+            if r.sentence < si:
+                break
+            if r.sentence == si:
+                out.append(r)
+        out.reverse()
+        return out
+
+    def _changes_of(self, si: int) -> list[Change]:
+        """The changes read of sentence `si` so far, in order: found from the end, as `_rates_of` finds rates."""
+        out: list[Change] = []
+        for c in reversed(self.facts.changes):
+            if c.sentence < si:
+                break
+            if c.sentence == si:
+                out.append(c)
+        out.reverse()
         return out
 
     def _references(self, si: int) -> set[int]:
