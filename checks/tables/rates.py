@@ -13,7 +13,7 @@ from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.parse.tables.relations import additive_rows, all_relations
-from tieout.linter.parse.tables.vocab import SATISFACTION, role_of
+from tieout.linter.parse.tables.vocab import FALL, SATISFACTION, role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.vocab import load
@@ -525,6 +525,10 @@ def _rate_row(
         return None
     growth = col.kind == "growth"
     kind = "growth" if growth else "rate"
+    # (a column of falls, `压减率`, writes a fall without its minus sign: its cell is the growth negated)
+    fall = -1 if col.role == FALL else 1
+    lo, hi = interval(stated)
+    held = (lo, hi) if fall > 0 else (-hi, -lo)
     tried = []
     unit = _row_unit(table, r)
     for n, d in pairs:
@@ -535,15 +539,17 @@ def _rate_row(
             continue
         iv = rate(interval(_in_row_unit(num, unit)), interval(_in_row_unit(den, unit)), growth, den.value < 0)
         if iv is not None:
-            tried.append((ctx.judge(interval(stated), iv, stated.ulp), num, den))
+            tried.append((ctx.judge(held, iv, stated.ulp), num, den))
     if not tried:
         return None
     if any(v == "pass" for v, _, _ in tried):
         _, num, den = next(t for t in tried if t[0] == "pass")
         return Outcome(stated, "pass", kind, operands=[num, den])
     _, num, den = tried[0]
-    exact = ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
+    exact = fall * ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
     formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
+    if fall < 0:
+        formula = f"({den.text}−{num.text})/{den.text}"
     verdict: Verdict = "rounding" if any(v == "rounding" for v, _, _ in tried) else "fail"
     return column_miss(col.header, stated, verdict, kind, formula, exact, [(num, "分子"), (den, "分母")])
 
