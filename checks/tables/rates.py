@@ -725,13 +725,17 @@ def _within_rows(
     """A share column whose 合计 row states a share other than the whole (`其中：税收 | 税收占比%`, 69.1 in the 合计
     row) is the amount right before it over another amount of its row: the one the 合计 row's share holds
     against, where exactly one does. Each row's share is then held to its own two figures."""
-    part_col = left[-1]
+    part_col = _within_part(left, col)
+    if part_col is None:
+        return
     stated = table.quantity(grand.index, col.index)
     part = table.quantity(grand.index, part_col.index)
     if stated is None or part is None:
         return
     wholes = []
-    for c in left[:-1]:
+    for c in left:
+        if c is part_col:
+            continue
         whole = table.quantity(grand.index, c.index)
         iv = ratio(interval(part), interval(whole)) if whole is not None and whole.value else None
         if iv is not None and ctx.judge(interval(stated), iv, stated.ulp) == "pass":
@@ -747,6 +751,16 @@ def _within_rows(
         o = _share(ctx, stated, part, [whole], col)
         if o is not None:
             yield o
+
+
+def _within_part(left: list[Column], col: Column) -> Column | None:
+    """The column a share within each row is of: the one right before it, or, where that is the row's total
+    (`税收收入 | 非税收入 | 收入合计 | 税收占比%`), the one other column whose heading opens with the share's name."""
+    if left[-1].kind != "total":
+        return left[-1]
+    name = SHARE_WORDS.sub("", flatten(heading(col)))
+    found = [c for c in left if c.kind != "total" and len(name) >= 2 and flatten(heading(c)).startswith(name)]
+    return found[0] if len(found) == 1 else None
 
 
 def _row_shares(

@@ -92,8 +92,13 @@ SPAN = r"(?:\d{1,2}(?:—|–|-|－|~|～|至)\d{1,2}月|上半年|前三季度|
 @cache
 def _period_outturn() -> re.Pattern[str]:
     flows = "|".join(sorted((re.escape(str(w)) for w in load("tables").get("period_outturn_flows") or []), key=len))
-    # (`1—10月累计`: the months' outturn named by 累计 alone)
-    return regex(rf"^{SPAN}(?:{flows or '(?!)'})$|^{SPAN}(?<=累计)$")
+    # (`1—10月累计`: the months' outturn named by 累计 alone; `1-6月` alone, the months from the year's first: what
+    # came in or went out so far, a half-year report's column beside its 年初预算 and 上年同期)
+    return regex(rf"^{SPAN}(?:{flows or '(?!)'})$|^{SPAN}(?<=累计)$|^{SINCE_JANUARY}$")
+
+
+# the months from the year's first up to one (`1-6月`, `1—9月`): a span of the year so far
+SINCE_JANUARY = r"1(?:—|–|-|－|~|～|至)(?:[2-9]|1[0-2])月"
 
 
 def _names_a_ratio(text: str, w: str, kind: str) -> bool:
