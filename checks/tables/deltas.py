@@ -8,6 +8,7 @@ from tieout.linter.figures.intervals import HUNDRED, Interval, interval, mul, ra
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
+from tieout.linter.parse.tables.vocab import fall_heading
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 from .._util import in_unit
@@ -93,10 +94,14 @@ def _delta_row(
         if _growth_confirms(ctx, stated, now, before, table.quantity(r, growth.index)):
             verdict = "fail"
     exact = now.base_value - before.base_value
+    first, second = now, before
+    if fall_heading(col.header) is not None:
+        # (a column of falls, `压减金额`, writes the earlier figure less the later)
+        exact, first, second = -exact, before, now
     expected = in_unit(exact, stated)
     if stated.unit and not stated.text.endswith(stated.unit):
         expected = expected.removesuffix(stated.unit)  # a cell written bare: the table's unit note holds it
-    msg = f"“{col.header}”列的 {stated.text} 与 {now.text} − {before.text} = {expected} 不符，应为 {expected}"
+    msg = f"“{col.header}”列的 {stated.text} 与 {first.text} − {second.text} = {expected} 不符，应为 {expected}"
     related = [(now, f"“{cur.header}”"), (before, f"“{prev.header}”")]
     return Outcome(stated, verdict, "delta", related, msg, stated.text, expected, expected, operands=[now, before])
 

@@ -13,7 +13,7 @@ from tieout.linter.parse.tables import Column, Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.parse.tables.relations import additive_rows, all_relations
-from tieout.linter.parse.tables.vocab import SATISFACTION, role_of
+from tieout.linter.parse.tables.vocab import FALL, SATISFACTION, role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.vocab import load
@@ -525,6 +525,10 @@ def _rate_row(
         return None
     growth = col.kind == "growth"
     kind = "growth" if growth else "rate"
+    # (a column of falls, `压减率`, writes a fall without its minus sign: its cell is the growth negated)
+    fall = -1 if col.role == FALL else 1
+    lo, hi = interval(stated)
+    held = (lo, hi) if fall > 0 else (-hi, -lo)
     tried = []
     unit = _row_unit(table, r)
     for n, d in pairs:
@@ -535,15 +539,17 @@ def _rate_row(
             continue
         iv = rate(interval(_in_row_unit(num, unit)), interval(_in_row_unit(den, unit)), growth, den.value < 0)
         if iv is not None:
-            tried.append((ctx.judge(interval(stated), iv, stated.ulp), num, den))
+            tried.append((ctx.judge(held, iv, stated.ulp), num, den))
     if not tried:
         return None
     if any(v == "pass" for v, _, _ in tried):
         _, num, den = next(t for t in tried if t[0] == "pass")
         return Outcome(stated, "pass", kind, operands=[num, den])
     _, num, den = tried[0]
-    exact = ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
+    exact = fall * ((num.base_value - den.base_value) if growth else num.base_value) / abs(den.base_value) * HUNDRED
     formula = f"({num.text}−{den.text})/{den.text}" if growth else f"{num.text}/{den.text}"
+    if fall < 0:
+        formula = f"({den.text}−{num.text})/{den.text}"
     verdict: Verdict = "rounding" if any(v == "rounding" for v, _, _ in tried) else "fail"
     return column_miss(col.header, stated, verdict, kind, formula, exact, [(num, "分子"), (den, "分母")])
 
@@ -719,13 +725,17 @@ def _within_rows(
     """A share column whose 合计 row states a share other than the whole (`其中：税收 | 税收占比%`, 69.1 in the 合计
     row) is the amount right before it over another amount of its row: the one the 合计 row's share holds
     against, where exactly one does. Each row's share is then held to its own two figures."""
-    part_col = left[-1]
+    part_col = _within_part(left, col)
+    if part_col is None:
+        return
     stated = table.quantity(grand.index, col.index)
     part = table.quantity(grand.index, part_col.index)
     if stated is None or part is None:
         return
     wholes = []
-    for c in left[:-1]:
+    for c in left:
+        if c is part_col:
+            continue
         whole = table.quantity(grand.index, c.index)
         iv = ratio(interval(part), interval(whole)) if whole is not None and whole.value else None
         if iv is not None and ctx.judge(interval(stated), iv, stated.ulp) == "pass":
@@ -741,6 +751,16 @@ def _within_rows(
         o = _share(ctx, stated, part, [whole], col)
         if o is not None:
             yield o
+
+
+def _within_part(left: list[Column], col: Column) -> Column | None:
+    """The column a share within each row is of: the one right before it, or, where that is the row's total
+    (`税收收入 | 非税收入 | 收入合计 | 税收占比%`), the one other column whose heading opens with the share's name."""
+    if left[-1].kind != "total":
+        return left[-1]
+    name = SHARE_WORDS.sub("", flatten(heading(col)))
+    found = [c for c in left if c.kind != "total" and len(name) >= 2 and flatten(heading(c)).startswith(name)]
+    return found[0] if len(found) == 1 else None
 
 
 def _row_shares(

@@ -17,6 +17,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
 from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
+from tieout.linter.parse.tables.vocab import fall_heading
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
@@ -758,7 +759,10 @@ def _change_column(ctx: CheckContext, h: Hit) -> bool:
     column = (
         next((c for side in table.sides if (c := side.column(h.identity.col)) is not None), None) if table else None
     )
-    return column is not None and CHANGE_HEADER.search(column.header) is not None
+    # (or of falls, `压减额`, `压减率`: tables.yaml fall_words)
+    return column is not None and (
+        CHANGE_HEADER.search(column.header) is not None or fall_heading(column.header) is not None
+    )
 
 
 def _not_its_total(ctx: CheckContext, m: Mention, hit: Hit) -> bool:

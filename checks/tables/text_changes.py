@@ -28,6 +28,7 @@ from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.identities import item
 from tieout.linter.parse.tables.jurisdiction import title_context
 from tieout.linter.parse.tables.lookup import Hit, compatible
+from tieout.linter.parse.tables.vocab import FALL, fall_heading
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Section
@@ -100,7 +101,27 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
     if q.kind == "percent" and (ratio := _change_cell(table, grid_row, RATIO_HEADER, q)) is not None:
         # (no growth column: the growth is the row's 为上年% less 100)
         return _compare(ctx, c, m, q, table, ratio, HUNDRED)
+    if q.kind == "percent" and (fall := _fall_cell(table, grid_row)) is not None:
+        # (a column of falls, `压减率`: the growth is its cell negated)
+        return _compare(ctx, c, m, q, table, fall, fall=True)
     return None
+
+
+def _fall_cell(table: Table, row: int) -> tuple[Column, Quantity] | None:
+    """The row's one cell under a column of falls against last year (`压减率`, `比上年下降%`: tables.yaml fall_words)."""
+    found = []
+    for side in table.sides:
+        for c in side.columns:
+            cell = table.quantity(row, c.index) if c.role == FALL and LAST_YEAR.match(_comparison(c)) else None
+            if cell is not None and cell.exact and cell.kind == "percent":
+                found.append((c, cell))
+    return found[0] if len(found) == 1 else None
+
+
+def _comparison(c: Column) -> str:
+    """What a column of falls compares with, as its heading says (`比上年`, or nothing)."""
+    m = fall_heading(c.header)
+    return (m.group("comparison") or "") if m else "-"
 
 
 def _row(ctx: CheckContext, c: Change) -> tuple[Table, int, int | None] | None:
@@ -325,15 +346,19 @@ def _compare(
     table: Table,
     found: tuple[Column, Quantity],
     base: Decimal = ZERO,
+    fall: bool = False,
 ) -> Outcome | None:
-    """The stated change against the cell, less `base` (100 for a 为上年% cell: the growth it says)."""
+    """The stated change against the cell, less `base` (100 for a 为上年% cell: the growth it says); a cell of a column
+    of falls (`fall`) is the change negated."""
     column, cell = found
     stated = signed(interval(q), m.direction == "up")
     low, high = interval(cell)
+    if fall:
+        low, high = -high, -low
     verdict = ctx.judge(stated, (low - base, high - base), unit_of([q, cell]))
     if verdict == "pass":
         return Outcome(q, "pass", "cross_ref", operands=[cell])
-    change = cell.base_value - base
+    change = (-cell.base_value if fall else cell.base_value) - base
     if (change < 0) != (m.direction == "down") and change != 0:
         return None  # (a word against the cell's sign is another mistake than a figure: not told here)
     shown = (cell.text if base else cell.text.lstrip("-−")) + (

@@ -31,6 +31,9 @@ class Identity:
     # the minuend is a stock of an earlier period than the other two (`earlier_minuend`: the money an audit's problems
     # involve, dated by the audit's year, and what was rectified of it by a later day): its period is not compared
     earlier_minuend: bool = False
+    # the two are a budget's or a fund's flows (`flows`: 收入 and 支出): each may be named by its item, the fund and the
+    # period it is of left out (`一般公共预算收入`), and may open with the fund it is of (`失业保险基金收入`)
+    flows: bool = False
 
 
 def _names(entry: dict[str, object], role: str) -> frozenset[str]:
@@ -39,7 +42,13 @@ def _names(entry: dict[str, object], role: str) -> frozenset[str]:
 
 
 IDENTITIES: tuple[Identity, ...] = tuple(
-    Identity(_names(e, "difference"), _names(e, "minuend"), _names(e, "subtrahend"), e.get("earlier_minuend") is True)
+    Identity(
+        _names(e, "difference"),
+        _names(e, "minuend"),
+        _names(e, "subtrahend"),
+        e.get("earlier_minuend") is True,
+        e.get("flows") is True,
+    )
     for e in load("differences").get("differences") or []
 )
 
@@ -134,8 +143,10 @@ def _may_bear(mentions: list[Mention]) -> bool:
 CURRENT = ("本年度", "本年", "本期", "当年", "当期", "年末", "期末", "年底")
 
 
-def _bears(m: Mention, names: frozenset[str], entity: bool = False, taken: bool = False) -> bool:
-    return not names.isdisjoint(_readings(m.label, entity, taken))
+def _bears(m: Mention, names: frozenset[str], entity: bool = False, taken: bool = False, item: bool = False) -> bool:
+    """Does the figure bear one of the names: its label read as `_readings` reads it, or (`item`) its item, the
+    words of its context (fund, period) left out?"""
+    return not names.isdisjoint(_readings(m.label, entity, taken)) or item and m.identity.item in names
 
 
 # a label that opens with the entity whose figure it is (`全市地方国有金融企业资产总额`): what follows the entity
@@ -170,12 +181,17 @@ def _readings(label: str, entity: bool = False, taken: bool = False) -> frozense
 
 
 def _named(
-    mentions: list[Mention], names: frozenset[str], one: bool = True, entity: bool = False, taken: bool = False
+    mentions: list[Mention],
+    names: frozenset[str],
+    one: bool = True,
+    entity: bool = False,
+    taken: bool = False,
+    item: bool = False,
 ) -> Mention | None:
     """The one figure of the sentence bearing one of the names (none, or two: no relation); with `one` False,
     the first of them; with `entity`, a label may open with the entity it is of, with `taken` with the word taking
-    it away (`_readings`)."""
-    bearing = [m for m in mentions if _bears(m, names, entity, taken)]
+    it away (`_readings`), with `item` the figure's item may bear it."""
+    bearing = [m for m in mentions if _bears(m, names, entity, taken, item)]
     return bearing[0] if len(bearing) == 1 or (bearing and not one) else None
 
 
@@ -202,8 +218,9 @@ def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, 
     named as the subtrahend in its sentence, both stated before it."""
     # (the entity whose figures the sentence states is named once, before the first: `某某企业资产总额 A，负债总额 L，
     # 所有者权益 N`; a later figure naming an entity, `所属企业净资产`, is another's)
-    minuend = _named(mentions, identity.minuend, entity=True)
-    subtrahend = _named(mentions, identity.subtrahend, taken=True)
+    flows = identity.flows
+    minuend = _named(mentions, identity.minuend, entity=True, item=flows)
+    subtrahend = _named(mentions, identity.subtrahend, taken=True, entity=flows, item=flows)
     if minuend is None or subtrahend is None or minuend is subtrahend:
         return None
     if not minuend.start < d.start or not subtrahend.start < d.start:

@@ -13,8 +13,8 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 # a label that is only last year (or the same period of it): the figure is the item before it, a year earlier
-# the names of last year (their order lets 上年同期 win over 上年)
-LAST_YEAR_NAMES = "上年同期|上年|去年同期|去年|上一年"
+# the names of last year (their order lets 上年同期 win over 上年; 上年同月: a monthly report's same month of it)
+LAST_YEAR_NAMES = "上年同期|上年同月|上年|去年同期|去年同月|去年|上一年"
 # a figure named as last year's (`上年分别为` given out: `上年教育支出`): the base of a change, never what changed
 LAST_YEARS = regex(f"(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)")
 

@@ -92,8 +92,13 @@ SPAN = r"(?:\d{1,2}(?:—|–|-|－|~|～|至)\d{1,2}月|上半年|前三季度|
 @cache
 def _period_outturn() -> re.Pattern[str]:
     flows = "|".join(sorted((re.escape(str(w)) for w in load("tables").get("period_outturn_flows") or []), key=len))
-    # (`1—10月累计`: the months' outturn named by 累计 alone)
-    return regex(rf"^{SPAN}(?:{flows or '(?!)'})$|^{SPAN}(?<=累计)$")
+    # (`1—10月累计`: the months' outturn named by 累计 alone; `1-6月` alone, the months from the year's first: what
+    # came in or went out so far, a half-year report's column beside its 年初预算 and 上年同期)
+    return regex(rf"^{SPAN}(?:{flows or '(?!)'})$|^{SPAN}(?<=累计)$|^{SINCE_JANUARY}$")
+
+
+# the months from the year's first up to one (`1-6月`, `1—9月`): a span of the year so far
+SINCE_JANUARY = r"1(?:—|–|-|－|~|～|至)(?:[2-9]|1[0-2])月"
 
 
 def _names_a_ratio(text: str, w: str, kind: str) -> bool:
@@ -106,8 +111,13 @@ def _names_a_ratio(text: str, w: str, kind: str) -> bool:
 def _compared(text: str, percent: bool) -> Role | None:
     """A header that compares two figures: a change in amount, a growth in %, or a ratio to the budget or
     to last year."""
+    fall = _fall().fullmatch(without_percent(text))
     if not percent:
+        if fall and fall.group("amount") is not None:
+            return Role("增减额", "delta")  # 压减金额: the cut, written without its sign (deltas judge no sign)
         return Role("增减额", "delta") if DELTA.search(text) else None  # 比上年增减 / 金额: no part of a total
+    if fall and fall.group("amount") is None:
+        return Role(FALL, "growth")  # 压减率, 比上年下降%: the fall over the earlier figure, written positive
     if "可比" in text:
         # growth on a comparable basis (可比增长%): last year's figure restated, not the column beside it
         return Role("可比增长%", "comparable")
@@ -120,6 +130,26 @@ def _compared(text: str, percent: bool) -> Role | None:
     if SHARE_OF_TOTAL.search(text):
         return Role("占比", "share")  # 占支出合计%: the row over the table's total, no 合计 of the row
     return None
+
+
+# the role of a growth column that states a fall without its sign (tables.yaml fall_words)
+FALL = "降幅%"
+
+
+@cache
+def _fall() -> re.Pattern[str]:
+    """A heading naming a change as a fall and nothing else (`压减率`, `下降比例`, `比上年压减`, `压减金额`): the words of a
+    fall after a comparison with last year or none; `amount` the word of a sum of money (`额`, `金额`) where it is one.
+    A heading naming a rise too (`增减`) is no fall."""
+    falls = "|".join(sorted((re.escape(w) for w in words("fall_words")), key=len, reverse=True))
+    return regex(
+        rf"^(?P<comparison>(?:比|较)(?:上年|去年)(?:同期)?)?(?:{falls or '(?!)'})(?:(?P<amount>额|金额|数)|率|比例|幅度)?$"
+    )
+
+
+def fall_heading(header: str) -> re.Match[str] | None:
+    """The heading of a column of falls as `_fall` reads it (its `comparison`: `比上年`, or none), None for another."""
+    return _fall().fullmatch(without_percent(re.sub(r"[（(]\s*[%％]\s*[）)]", "%", flatten(header))))
 
 
 # a share column naming the total it is of (`占支出合计%`, `占收入总计的比重%`): its `合计` names the whole, not the
