@@ -755,10 +755,15 @@ def _within_rows(
 
 def _within_part(left: list[Column], col: Column) -> Column | None:
     """The column a share within each row is of: the one right before it, or, where that is the row's total
-    (`税收收入 | 非税收入 | 收入合计 | 税收占比%`), the one other column whose heading opens with the share's name."""
+    (`税收收入 | 非税收入 | 收入合计 | 税收占比%`), the one other column whose heading opens with the share's name
+    (the total itself where the share's name opens with the total's)."""
     if left[-1].kind != "total":
         return left[-1]
     name = SHARE_WORDS.sub("", flatten(heading(col)))
+    # (`余额合计 | 余额占限额比重%`: the total the share's name opens with is its part)
+    stem = flatten(heading(left[-1])).removesuffix("合计").removesuffix("总计")
+    if len(stem) >= 2 and name.startswith(stem):
+        return left[-1]
     found = [c for c in left if c.kind != "total" and len(name) >= 2 and flatten(heading(c)).startswith(name)]
     return found[0] if len(found) == 1 else None
 
