@@ -22,6 +22,7 @@ from ._judge import column_miss, pct
 from .discovered import discovered_outcomes
 from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity, same_span
+from .per_capita import per_capita_outcomes
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
@@ -469,6 +470,7 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             # the rates a header names without placing them (a text table's stacked header lines)
             yield from discovered_outcomes(ctx, table, side, placed)
             yield from margin_outcomes(ctx, table, side)
+            yield from per_capita_outcomes(ctx, table, side)
             yield from _guarded(list(_laid_down_score_rates(ctx, table, side)))
 
 
@@ -607,7 +609,9 @@ class TableRate(Rule):
     over 上年X less 100. In these last three, rows over a base of zero or less, and rows in words (`由盈转亏`,
     `减亏`), are left out. A margin linter/vocab/ratios.yaml defines (`毛利率（%）`) is the one column of its period
     headed by the figure it is of (`营业收入`) less the one headed by the figure taken from it (`营业成本`), over
-    the first. A rate the note right under its table defines as one column over another (`注：执行率=决算支出/
+    the first. A figure per head (`人均转移支付（元）`) is the one column of money its heading names after 人均 (or,
+    headed `人均` alone, the side's only column of money) over the one population column whose note gives its unit
+    (`常住人口（万人）`), in 元. A rate the note right under its table defines as one column over another (`注：执行率=决算支出/
     调整预算×100%`, each word heading one column as it stands or with 数 after it) is of those two columns only,
     whatever its header leaves open (two budgets, or what arrived beside what was spent). A rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells

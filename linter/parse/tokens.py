@@ -24,7 +24,8 @@ SEPARATORS = "，、；：（）"
 # `完成年度目标 12,000 人的 104.17%`: a ratio whose denominator stands inside the phrase
 OF_WORDS = {"的", "的比例为", "的比例", "的比重为"}
 COUNT_NOUN_OF = regex(r"^[\u4e00-\u9fff]{1,4}的(?:比例|比重)?(?:为)?$")
-OF_LEAD = lazy(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是|占)[\u4e00-\u9fff]{0,16}$")
+# (the base may name its year, `占2026年预计数 A 的 p%`, `完成2025年目标 A 的 p%`: a year is no figure of the phrase)
+OF_LEAD = lazy(r"(?:^|[，、])?(?:完成|为|达到|达|相当于|是|占)(?:[\u4e00-\u9fff]|(?:19|20)\d{2}(?=年)){0,16}$")
 # `收、支总计` / `收入、支出总计` (both sides of a budget, equal by construction) is one name, not a list
 # (the lookahead of the characters a piece can be cut at changes no cut: it lets the scan skip the other positions)
 PIECES = regex(
