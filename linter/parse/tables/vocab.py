@@ -129,9 +129,10 @@ SHARE_OF_TOTAL = regex(r"^占.{0,8}(?:合计|总计|总额)|^占(?![用地有])[
 
 @cache
 def _defined_ratios() -> tuple[str, ...]:
-    """The names of the quotients in per cent ratios.yaml defines, and of its changes over a base (`审减率`, `核减率`:
-    the cut over the sum sent for review)."""
-    return (*quotients(), *(str(k) for k in load("ratios").get("change") or {}))
+    """The names of the quotients in per cent ratios.yaml defines, of its changes over a base (`审减率`, `核减率`:
+    the cut over the sum sent for review), and of its margins (`毛利率`: what is left of revenue after its cost)."""
+    ratios = load("ratios")
+    return (*quotients(), *(str(k) for k in ratios.get("change") or {}), *(str(k) for k in ratios.get("margin") or {}))
 
 
 PERCENT_NOTE = regex(r"[（(]\s*[%％]\s*[）)]$")
