@@ -48,6 +48,7 @@ from .vocab import (
     CODE_HEADER,
     MEASURE_NOTE,
     PART_HEADING,
+    POINTS_CELL,
     SATISFACTION,
     Role,
     column_heading,
@@ -2143,10 +2144,6 @@ def _figureless_column(block: Block, body: list[list[Cell]], c: int) -> bool:
     if _points_column(block.rows[0][c].text, [r[c].text for r in body if c < len(r) and r[c].text]):
         return True
     return not any(c < len(r) and no_figure(r[c].text) for r in body)
-
-
-# a change in percentage points written in words (`增加0.71个百分点`, `减少1.20个百分点`), a cell of its own
-POINTS_CELL = regex(r"(?:增加|减少|提高|下降|上升|降低)\d+(?:\.\d+)?个百分点")
 
 
 def _points_column(heading: str, cells: list[str]) -> bool:

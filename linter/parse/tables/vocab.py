@@ -216,6 +216,11 @@ NOTED_FIGURE = regex(
 )
 
 
+# a change of a rate in percentage points written in words, a cell of its own (`增加0.71个百分点`, `减少1.20个百分点`):
+# the word says which way (`rise`: 增加, 提高, 上升), the figure how far
+POINTS_CELL = regex(r"(?:(?P<rise>增加|提高|上升)|减少|下降|降低)(?P<points>\d+(?:\.\d+)?)个百分点")
+
+
 # a heading's note of its unit or of % (`金额（万元）`, `占比(%)`), left out when the heading is named
 HEADING_NOTE = regex(r"[（(][^）)]{0,6}[）)]$")
 # a heading's note of the unit its figures are in: money, %, or whole things counted (`（个）`, `（人）`), in ten
