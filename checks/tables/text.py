@@ -956,8 +956,9 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
         # (`“三公”经费预算 A，实际支出 B`: B is named by the thing before it, the facts' item, not by a column's word)
         return [(identity.item, True)]
     out = [(item(label), False)]
-    if (named := NAME_VERB_END.sub("", label)) != label and len(named) >= 2:
-        # (`经营活动产生的现金流量净额为 A`: the verb after the name is no word of the row's name)
+    if (named := NAME_VERB_END.sub("", label)) != label and len(named) >= 2 and not STAGE_ALONE.match(named):
+        # (`经营活动产生的现金流量净额为 A`: the verb after the name is no word of the row's name; a stage alone,
+        # `决算数为 A` after an item's heading, names the heading's item, no row of its own)
         out.append((item(named), False))
     rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
     if rest and rest != out[0][0]:
@@ -973,6 +974,8 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
 
 # the verb that joins a prose figure's name to it (`X为 A`, `X是 A`)
 NAME_VERB_END = regex(r"(?:为|是)$")
+# a stage's word alone (`决算数`, `年初预算`, `实际支出`): a column's, the figure's item is said before it
+STAGE_ALONE = regex(r"^(?:年初|调整后?|全年|本年|上年)?(?:预算|决算|执行|完成|实际)(?:数|额|金额|支出|收入)?$")
 # a sum named by its word alone (`合计`, `共计`, `小计数`)
 BARE_SUM = regex(r"^(?:合计|总计|共计|小计|累计)(?:数|金额)?$")
 
