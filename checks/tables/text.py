@@ -39,6 +39,9 @@ CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 LEADING = regex(r"^(?:其中[：:，,]?|另有|[，、；：:]|—{1,2})+")
 # a label naming who achieved a figure before what it is (`集团实现营业收入`, `全年实现利润总额`)
 ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,30})$")
+# a label naming the company the report is of, then what its figure is (`公司营业收入为`, `报告期内公司营业收入达到`): the
+# row of that name in the company's tables, as with `实现`
+OWN_FIGURE = regex(r"^(?:报告期内|本年度?|全年)?(?:本|我)?公司(?P<what>[\u4e00-\u9fff]{2,30}?)(?:达到|为)?$")
 
 
 class TextTable(Rule):
@@ -486,7 +489,7 @@ ROW_VERBS = tuple(str(w) for w in load("tables").get("row_verbs") or [])
 def _unachieved(m: Mention) -> Mention | None:
     """`集团实现营业收入 X` as `营业收入 X`: what was achieved names the row, who achieved it is not the row's name.
     Only where the cell is X (`row_of`): `子公司实现营业收入 Y` is no row of the group's table, and its value says so."""
-    achieved = ACHIEVED.match(m.label)
+    achieved = ACHIEVED.match(m.label) or OWN_FIGURE.match(m.label)
     return replace(m, label=achieved.group("what")) if achieved is not None else None
 
 
