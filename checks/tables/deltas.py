@@ -12,6 +12,7 @@ from tieout.linter.parse.tables.vocab import fall_heading
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 from .._util import in_unit
+from .points import table_points_outcomes
 from .rates import operands
 
 AMOUNTS = ("amount", "bare", "count")
@@ -31,6 +32,7 @@ def table_delta_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 growth = _growth_beside(side, col, pairs[0])
                 found = [o for row in side.rows if (o := _delta_row(ctx, table, row.index, col, *pairs[0], growth))]
                 yield from _guarded(found)
+    yield from table_points_outcomes(ctx)
 
 
 def _guarded(outcomes: list[Outcome]) -> list[Outcome]:
@@ -119,7 +121,9 @@ class TableDelta(Rule):
     operands the headers do not name is not checked, nor one that fails in as many rows as it holds (its
     figures are not what the header says, or a `%` was left out of it). A miss within one unit of the
     last digit is a rounding difference (TO100). The sign is not judged: a column of falls (`比上年减少`)
-    and tables that print a fall without its minus sign state the size of the change only.
+    and tables that print a fall without its minus sign state the size of the change only. A row of rates
+    (`加权平均净资产收益率（%）`) whose growth column says how far it moved in words (`减少1.99个百分点`) is held
+    to this year's rate less last year's the same way, where the words go the way the rates do.
 
     ## Why is this bad?
     The change column is what readers quote (`比上年增加 150 万元`): one that does not follow from its row

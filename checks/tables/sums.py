@@ -14,6 +14,7 @@ from tieout.linter.parse.tables.relations import Relation, all_relations
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 from ._judge import Footing, evaluate, evaluate_figures, outcome, table_name
+from .quarters import quarter_outcomes
 
 Judge = Callable[[CheckContext, Table, Relation], "Footing | None"]
 Message = Callable[[Table, Relation], str]
@@ -356,6 +357,7 @@ def identity_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         f = _across_footing(ctx, tables, ident)
         if f is not None:
             yield outcome(f, f"两表之间不满足“{ident.name}”", "identity", ident.name)
+    yield from quarter_outcomes(ctx)
 
 
 class TableParent(Rule):
@@ -510,8 +512,12 @@ class TableIdentity(Rule):
     forward stands between 收入合计 and 支出合计 (a 支出合计 under 结转下年 holds it). A computation any table
     writes down its rows with 加：/减： marks (`可使用合计 / 减：本年支出 / 年末结余`): the result row against the row
     it starts from and the marked rows, read only where every row between is marked and the result is named as
-    one (结余, 余额, 合计 …; linter/vocab/tables.yaml running_result). Another genre's
-    tables are added to the data file, without code. Each identity checked is listed by name in `checked`.
+    one (结余, 余额, 合计 …; linter/vocab/tables.yaml running_result). A year's flows by quarter (`第一季度 | 第二季度 |
+    第三季度 | 第四季度`, a listed company's 分季度主要会计数据): each row's four quarters add up to its 全年 column, or,
+    without one, to the one row of its name in another table, in its one column of that year (营业收入 of 主要会计数据);
+    stocks at a quarter's end (资产, 余额), figures per share and rates are not summed, and where the year stands in
+    another table no fix is proposed (which figure slipped, neither says). Another genre's tables are added to
+    the data file, without code. Each identity checked is listed by name in `checked`.
 
     ## Why is this bad?
     The standard tables restate one another: a figure that breaks their identities was mistyped in one

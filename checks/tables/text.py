@@ -40,6 +40,9 @@ CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 LEADING = regex(r"^(?:其中[：:，,]?|另有|[，、；：:]|—{1,2})+")
 # a label naming who achieved a figure before what it is (`集团实现营业收入`, `全年实现利润总额`)
 ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,30})$")
+# a label naming the company the report is of, then what its figure is (`公司营业收入为`, `报告期内公司营业收入达到`): the
+# row of that name in the company's tables, as with `实现`
+OWN_FIGURE = regex(r"^(?:报告期内|本年度?|全年)?(?:本|我)?公司(?P<what>[\u4e00-\u9fff]{2,30}?)(?:达到|为)?$")
 
 
 class TextTable(Rule):
@@ -489,7 +492,7 @@ ROW_VERBS = tuple(str(w) for w in load("tables").get("row_verbs") or [])
 def _unachieved(m: Mention) -> Mention | None:
     """`集团实现营业收入 X` as `营业收入 X`: what was achieved names the row, who achieved it is not the row's name.
     Only where the cell is X (`row_of`): `子公司实现营业收入 Y` is no row of the group's table, and its value says so."""
-    achieved = ACHIEVED.match(m.label)
+    achieved = ACHIEVED.match(m.label) or OWN_FIGURE.match(m.label)
     return replace(m, label=achieved.group("what")) if achieved is not None else None
 
 
@@ -962,6 +965,10 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
         # (`“三公”经费预算 A，实际支出 B`: B is named by the thing before it, the facts' item, not by a column's word)
         return [(identity.item, True)]
     out = [(item(label), False)]
+    if (named := NAME_VERB_END.sub("", label)) != label and len(named) >= 2 and not STAGE_ALONE.match(named):
+        # (`经营活动产生的现金流量净额为 A`: the verb after the name is no word of the row's name; a stage alone,
+        # `决算数为 A` after an item's heading, names the heading's item, no row of its own)
+        out.append((item(named), False))
     rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
     if rest and rest != out[0][0]:
         out.append((rest, True))
@@ -974,6 +981,10 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
     return [(x, s) for x, s in out if len(x) >= 2 and not BARE_SUM.match(x)]
 
 
+# the verb that joins a prose figure's name to it (`X为 A`, `X是 A`)
+NAME_VERB_END = regex(r"(?:为|是)$")
+# a stage's word alone (`决算数`, `年初预算`, `实际支出`): a column's, the figure's item is said before it
+STAGE_ALONE = regex(r"^(?:年初|调整后?|全年|本年|上年)?(?:预算|决算|执行|完成|实际)(?:数|额|金额|支出|收入)?$")
 # a sum named by its word alone (`合计`, `共计`, `小计数`)
 BARE_SUM = regex(r"^(?:合计|总计|共计|小计|累计)(?:数|金额)?$")
 

@@ -27,6 +27,7 @@ def bare_pipe_rows(lines: list[str]) -> list[int]:
     if not any(map(methodcaller("count", "|"), lines)):
         return out  # (most texts hold no bar: one pass at C speed)
     bars = [_bars(line) for line in lines]
+    groups = _group_headings(lines, bars)
     k = 0
     while k < len(lines):
         if not bars[k]:
@@ -37,11 +38,34 @@ def bare_pipe_rows(lines: list[str]) -> list[int]:
             end += 1
         run = range(k, end)
         if end - k >= MIN_ROWS and any(CELL_FIGURE.search(lines[j]) for j in run):
-            opened = all(lines[j].lstrip().startswith("|") for j in run)
+            opened = all(lines[j].lstrip().startswith("|") for j in run if j not in groups)
             for j in run:
-                out[j] = 2 if opened else 1
+                out[j] = GROUP_ROW if j in groups else 2 if opened else 1
         k = end
     return out
+
+
+GROUP_ROW = 3  # (bare_pipe_rows: a group's heading, a row of its label alone)
+# a group's heading written alone on its line among a table's rows (`分行业`, `分产品`, `分地区`): a few Chinese words
+GROUP_HEADING = regex(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _group_headings(lines: list[str], bars: list[int]) -> set[int]:
+    """The lines that head a group of a table's rows with their label alone, no bar (`营业收入合计 | 100.00` /
+    `分产品` / `诊断试剂 | 66.91` / … / `分地区` / …, as a listed company's revenue table breaks its rows down by
+    industry, product and region): each stands between two rows of figures of the same number of bars, and is
+    given that number in `bars` (one run of rows with them). A caption between two tables stands over a header,
+    no row of figures."""
+    found: set[int] = set()
+    for k in range(1, len(lines) - 1):
+        if bars[k] or not GROUP_HEADING.fullmatch(lines[k].strip()):
+            continue
+        before, after = bars[k - 1], bars[k + 1]
+        if before and before == after and CELL_FIGURE.search(lines[k - 1]) and CELL_FIGURE.search(lines[k + 1]):
+            found.add(k)
+    for k in found:
+        bars[k] = bars[k - 1]
+    return found
 
 
 def _bars(line: str) -> int:

@@ -48,6 +48,7 @@ from .vocab import (
     CODE_HEADER,
     MEASURE_NOTE,
     PART_HEADING,
+    POINTS_CELL,
     SATISFACTION,
     Role,
     column_heading,
@@ -455,8 +456,10 @@ def _with_words(line: str, at: int, cells: list[re.Match[str]], n: int) -> list[
 
 @cache
 def _no_figure_ends() -> tuple[str, ...]:
-    """What a row ending in a word written in place of a figure ends with (the words, a slash), read once."""
-    return (*words("no_figure_words"), "/", "／", "\\")
+    """What a row ending in a word written in place of a figure ends with (the words, a slash), or in a change in
+    percentage points noted in a column of changes in % (`增加0.71个百分点`, `-0.68（百分点）`: NOTED_FIGURE), read
+    once."""
+    return (*words("no_figure_words"), "/", "／", "\\", "个百分点", "百分点）", "百分点)")
 
 
 # a rule drawn across a table (`-----`, `═════`, `──┼──`), or one under each column with the gaps between them
@@ -2138,7 +2141,20 @@ def _figureless_column(block: Block, body: list[list[Cell]], c: int) -> bool:
     written = any(c < len(r) and r[c].text for r in body)
     if not written:
         return block.blank_named
+    if _points_column(block.rows[0][c].text, [r[c].text for r in body if c < len(r) and r[c].text]):
+        return True
     return not any(c < len(r) and no_figure(r[c].text) for r in body)
+
+
+def _points_column(heading: str, cells: list[str]) -> bool:
+    """Is a column headed by a change (`毛利率比上年增减`) one of changes of a rate in percentage points written in
+    words, a cell of each row (`增加0.71个百分点`), as a listed company's report sets them beside its rates? Its cells
+    are figures of no column of amounts or % (none to add or divide): the table's other columns are read as they
+    stand. Words of another kind among them (`不适用`, notes) leave the column one of words."""
+    role = role_of(heading)
+    if role is None or role.kind not in ("growth", "delta"):
+        return False
+    return bool(cells) and all(POINTS_CELL.fullmatch(flatten(t)) for t in cells)
 
 
 def _role_fits(role: Role, percent: bool, cells: list[str]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tieout.linter.patterns import regex
-from tieout.linter.text.pipes import bare_pipe_rows, cells
+from tieout.linter.text.pipes import GROUP_ROW, bare_pipe_rows, cells
 
 from .cells import CODE, Cell, flatten, is_number
 
@@ -117,7 +117,13 @@ def read_blocks(text: str) -> list[Block]:
                 # a Markdown row's cells stand between its bars (what follows the last is none); a row of a table
                 # without outer bars has a cell after its last bar, and one before its first unless the run's rows
                 # all open with a bar
-                pieces = cells(line, opened=bare_row == 2) if bare_row else cells(line, opened=True)[:-1]
+                pieces = (
+                    _group_row(line, rows)
+                    if bare_row == GROUP_ROW
+                    else cells(line, opened=bare_row == 2)
+                    if bare_row
+                    else cells(line, opened=True)[:-1]
+                )
                 rows.append(
                     [Cell(line[a:b], start + a, start + b, len(rows), col) for col, (a, b) in enumerate(pieces)]
                 )
@@ -150,6 +156,15 @@ def read_blocks(text: str) -> list[Block]:
         blocks.sort(key=lambda b: b.start)
     _captions(text, blocks)
     return blocks
+
+
+def _group_row(line: str, rows: list[list[Cell]]) -> list[tuple[int, int]]:
+    """The cells of a group's heading written alone among a table's rows (`分产品`): its label, then as many blank
+    cells as the row above has after its own."""
+    lead = len(line) - len(line.lstrip())
+    end = lead + len(line.strip())
+    width = len(rows[-1]) if rows else 1
+    return [(lead, end)] + [(end, end)] * (width - 1)
 
 
 def _captions(text: str, blocks: list[Block]) -> None:

@@ -159,9 +159,10 @@ SHARE_OF_TOTAL = regex(r"^占.{0,8}(?:合计|总计|总额)|^占(?![用地有])[
 
 @cache
 def _defined_ratios() -> tuple[str, ...]:
-    """The names of the quotients in per cent ratios.yaml defines, and of its changes over a base (`审减率`, `核减率`:
-    the cut over the sum sent for review)."""
-    return (*quotients(), *(str(k) for k in load("ratios").get("change") or {}))
+    """The names of the quotients in per cent ratios.yaml defines, of its changes over a base (`审减率`, `核减率`:
+    the cut over the sum sent for review), and of its margins (`毛利率`: what is left of revenue after its cost)."""
+    ratios = load("ratios")
+    return (*quotients(), *(str(k) for k in ratios.get("change") or {}), *(str(k) for k in ratios.get("margin") or {}))
 
 
 PERCENT_NOTE = regex(r"[（(]\s*[%％]\s*[）)]$")
@@ -243,6 +244,11 @@ NOTED_FIGURE = regex(
     r"[≤≥<>＜＞]=?[-−+]?\d[\d,]*(?:\.\d+)?[%％]?"
     r"|(?:增加|减少|提高|下降|上升|降低)?[-−+]?\d+(?:\.\d+)?(?:个百分点|[（(]百分点[）)])"
 )
+
+
+# a change of a rate in percentage points written in words, a cell of its own (`增加0.71个百分点`, `减少1.20个百分点`):
+# the word says which way (`rise`: 增加, 提高, 上升), the figure how far
+POINTS_CELL = regex(r"(?:(?P<rise>增加|提高|上升)|减少|下降|降低)(?P<points>\d+(?:\.\d+)?)个百分点")
 
 
 # a heading's note of its unit or of % (`金额（万元）`, `占比(%)`), left out when the heading is named
