@@ -15,6 +15,7 @@ from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.identities import item as row_item
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
 from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
 from tieout.linter.parse.tables.vocab import fall_heading
@@ -640,29 +641,20 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     mention, whichever of its figures is matched)."""
     own = read(m.label).context
     context = own.under(_context(ctx, m)).under(outer)
-    hits: list[Hit] = []
     # (a 三公 figure the genre's default gives all the department's funds is of the appropriation it is by
     # definition: the table's, whatever fund its title names, or none; the other fields are held as ever)
     free = _appropriated(m, own, context, outer)
     query = replace(context, fund=None) if free else context
-    path = _classification(m.label) or _heading_path(ctx, m)
-    if path:
-        # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
-        hits = index.find_path(path, context) or index.find_tail(path, context)
-    else:
-        for item, stripped in _items(m):
-            hits = one_row_each(index.find(item, query, strict=not free))
-            if stripped:
-                # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
-                # whose own context has those words
-                hits = [h for h in hits if _states(h.identity.context, own)]
-            if hits:
-                break
+    hits = _label_cells(ctx, index, m, own, context, query, free)
     # (the table's 合计 named by a column's word alone is not the figure of a row its paragraph names:
     # `（七）失业保险基金。收入 a，…，年末滚存结余 B` is that fund's row, whatever the 合计 row's 年末滚存结余)
     # (nor is a figure named by a column's word alone, `全年预算数 A`, a table's 合计 under another heading: the
     # 三公 table's 全年预算数 is not the department's)
     hits = [h for h in hits if not _change_column(ctx, h)]
+    if free and not hits and (whole := _appropriated_whole(ctx, m, own)):
+        # (the words name the whole, not a row: the table's rows named before it, as the table above it
+        # does, are its parts)
+        return [h for h in whole if not _another_budget(ctx, m, h)], replace(context, fund=ANY_FUND)
     if free:
         # (of a table of them, not a row so named elsewhere: 30231 公务用车运行维护费 of the 基本支出表 is all the
         # department's vehicle upkeep, of its basic spending)
@@ -670,6 +662,27 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         context = replace(context, fund=ANY_FUND)
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h))], context
+
+
+def _label_cells(
+    ctx: CheckContext, index: TableIndex, m: Mention, own: Context, context: Context, query: Context, free: bool
+) -> list[Hit]:
+    """The cells the mention's label names (`_named_cells`, before its tests): the coded row a classification path
+    names, else the rows its items name."""
+    path = _classification(m.label) or _heading_path(ctx, m)
+    if path:
+        # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
+        return index.find_path(path, context) or index.find_tail(path, context)
+    hits: list[Hit] = []
+    for item, stripped in _items(m):
+        hits = one_row_each(index.find(item, query, strict=not free))
+        if stripped:
+            # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
+            # whose own context has those words
+            hits = [h for h in hits if _states(h.identity.context, own)]
+        if hits:
+            break
+    return hits
 
 
 # the words naming a budget as first approved, and as it stands after the year's adjustments (vocab
@@ -733,8 +746,52 @@ ANY_FUND = "*"
 
 
 def _of_appropriated(table: Table) -> bool:
-    """Is the table one of the appropriated items (its title or caption names the “三公”)?"""
-    return any(APPROPRIATED_TABLE in re.sub(r"[“”\"\s]", "", t) for t in (table.title, *table.caption))
+    """Is the table one of the appropriated items (its title or caption names the “三公”, or its rows are the
+    “三公” items and their 合计 alone: `_appropriated_rows`)?"""
+    named = any(APPROPRIATED_TABLE in re.sub(r"[“”\"\s]", "", t) for t in (table.title, *table.caption))
+    return named or _appropriated_rows(table)
+
+
+# the names of the “三公” as a whole (`“三公”经费`, `三公经费预算`: vocab tables.appropriated_whole), and the three
+# items a table of them lists, each of which one of its rows must name (`因公出国（境）费`, `公务用车…`, `公务接待费`)
+APPROPRIATED_WHOLE = frozenset(NAME_NOISE.sub("", str(w)) for w in load("tables").get("appropriated_whole") or [])
+APPROPRIATED_THREE = ("因公出国", "公务用车", "公务接待")
+
+
+def _appropriated_rows(table: Table) -> bool:
+    """Does every side of the table list the three “三公” items, each of its rows one of them (or a part of one:
+    `公务用车购置费`) but its one 合计 row? Its 合计 is then the “三公”经费, whatever the table's caption (a table
+    below `2026年“三公”经费预算 A，…` with no caption of its own). A table listing anything else beside them
+    (`会议费`, `培训费`, counts of trips) totals more than the “三公”."""
+    if not table.sides:
+        return False
+    for side in table.sides:
+        named = [NAME_NOISE.sub("", row_item(r.label)) for r in side.rows if not r.total]
+        totals = [r for r in side.rows if r.total]
+        if len(totals) != 1 or totals[0].total != "grand" or not BARE_SUM.match(NAME_NOISE.sub("", totals[0].label)):
+            return False
+        if not named or any(n not in APPROPRIATED for n in named):
+            return False
+        if not all(any(n.startswith(k) for n in named) for k in APPROPRIATED_THREE):
+            return False
+    return True
+
+
+def _appropriated_whole(ctx: CheckContext, m: Mention, own: Context) -> list[Hit]:
+    """`2026年“三公”经费预算 A` (the “三公” as a whole, in a department's report whose prose names no fund for them)
+    and a table of the three items whose total row is a bare 合计 (`_appropriated_rows`): the cell of that row in
+    the one column whose stage and year the figure's own words state (`2026年预算`). None where the words state
+    neither (which column is meant is not said)."""
+    if not {NAME_NOISE.sub("", x) for x, _ in _items(m)} & APPROPRIATED_WHOLE or not own.known("stage", "period"):
+        return []
+    hits = [
+        h
+        for t in ctx.facts.tables
+        if _appropriated_rows(t)
+        for h in _total_row(ctx, t)
+        if _states(h.identity.context, replace(own, scope=None, fund=None)) and not _change_column(ctx, h)
+    ]
+    return hits if len({h.identity.table for h in hits}) == 1 else []
 
 
 def _appropriated(m: Mention, own: Context, context: Context, outer: Context) -> bool:

@@ -595,7 +595,9 @@ def _listed_in(m: Mention, lists: dict[int, Mention]) -> Mention | None:
 
 def _whole_named(draft: Draft, base_label: str, part: Mention) -> tuple[str, Context]:
     """The item and the context the words naming a share's whole give it."""
-    item, said = draft.labeller.identify(base_label)
+    # `占全部项目支出的 p%`: the whole of an item named in full is that item (a name of four characters at least:
+    # `全部支出`, `全部收入` name a list's total, ALL_OF)
+    item, said = draft.labeller.identify(ALL_OF_ITEM.sub("", base_label, count=1))
     if year := YEAR_TOTAL.fullmatch(base_label.strip()):
         # `收入合计 X。其中，A a，占本年收入的 p%`: the year's income as a whole (the 本年收入合计 a 收入合计
         # is), not whatever income figure is near (`财政拨款收入`, of the bare item 收入 too)
@@ -708,6 +710,8 @@ def _short_fund_whole(
         return None  # (the words name a fund of their own: the short form is no fund's)
     # (looked for in every fund the short form names: a fund the part carries may be its list's, inferred)
     loose = replace(wanted, context=replace(wanted.context, fund=None))
+    if (linked := _listed_short_fund(loose, part, figure, own)) is not None:
+        return linked
     paragraph = draft.doc.sentences[part.sentence].paragraph
     found: list[tuple[Mention, Quantity]] = []
     for m in _by_sentence_paragraph(draft).get(paragraph, []):
@@ -724,6 +728,19 @@ def _short_fund_whole(
         return listed[1]
     values = {q.base_value: q for _, q in found}
     return next(iter(values.values())) if len(values) == 1 else None
+
+
+def _listed_short_fund(loose: Identity, part: Mention, figure: Quantity, own: Mention | None) -> Quantity | None:
+    """`政府性基金预算收入 A，下降 p%。⏎其中，国有土地使用权出让收入 a，占基金收入的 q%`, a report writing each sentence
+    on a line of its own: the total of the list the part is in, stated before it in the paragraph before (its 其中
+    links the two), where the short form names that total's fund and item. Of no other figure of the paragraph
+    before: without the list, which figure the words mean is not said."""
+    if own is None or own.start >= part.start or own.paragraph != part.paragraph - 1 or not _short_fund_of(loose, own):
+        return None
+    if part.identity.context.fund not in (None, own.identity.context.fund):
+        return None
+    q = own.of_unit(figure.base_unit)
+    return q if q is not None and q.exact and q.kind == figure.kind else None
 
 
 def _by_sentence_paragraph(draft: Draft) -> dict[int, list[Mention]]:
@@ -819,6 +836,7 @@ WHOLE_MARK = lazy(r"总(?=[\u4e00-\u9fff]{2}$)")
 SUM_TAIL = lazy(r"(?<=[\u4e00-\u9fff]{2})总额$")
 MIN_SUMMED = 4  # characters of an item named with 总额 that may be the end of the list total's item
 # `全部收入`, `全部支出`: the whole of the list named by the end of its total's item (`一般公共预算收入`)
+ALL_OF_ITEM = lazy(r"^(?:全部|所有)(?=[\u4e00-\u9fff]{4})")
 ALL_OF = lazy(r"^(?:全部|所有|总)(?P<tail>[\u4e00-\u9fff]{2})的?$")
 # `该险种收入`, `该项基金支出`: the entity just stated, pointed at, and its measure (收入: the list total's item)
 POINTED = lazy(rf"^(?:该|此)项?(?:{alternation(words('relations', 'pointed_kinds'))})(?=[\u4e00-\u9fff]{{2}})")
