@@ -960,8 +960,9 @@ def _bare_total_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) 
     if part is None or total is None or total.group("of") in GENERIC_ITEMS or total.group("of") == wanted.item:
         return None
     bare = total.group("of")
+    # (`项目支出 a，占支出总额的 p%`: the base label takes the part's 项目, the words as written do not)
     if bare not in draft.doc.text[part.end : s.stated.start]:
-        return None  # (`项目支出 a，占支出总额的 p%`: the base label takes the part's 项目, the words as written do not)
+        return None
     found = {
         q.base_value: q
         for m in draft.facts.mentions
