@@ -436,6 +436,7 @@ def _share_base(
         whole = (
             _own_list_total(draft, s, lists.get(id(s.part)))
             or _shortened_whole(draft, wanted, s, part)
+            or _bare_total_whole(draft, wanted, s, part)
             or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
             or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
             or _announced_whole(draft, wanted, s.part, part)
@@ -966,6 +967,35 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
 
 # a total named by what it totals (`本年支出合计`, as `支出总额` is read): the bare item it is the total of
 TOTAL_OF = regex(r"^(?:本年|全年)?(?P<of>[\u4e00-\u9fff]{2,8}?)(?:合计|总额)$")
+
+
+def _bare_total_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> Quantity | None:
+    """`项目支出 X。…抽查项目支出 a，占项目支出总额的 p%`: a whole named by an item and a total word (`项目支出总额`, read
+    as `项目本年支出合计`) where the document states the item under its bare name: the one value of the bare item,
+    in a context agreeing with the part's, stated before the part in its section and not below it (inferred)."""
+    part = s.part
+    total = TOTAL_OF.match(wanted.item.replace("本年", "", 1))
+    if part is None or total is None or total.group("of") in GENERIC_ITEMS or total.group("of") == wanted.item:
+        return None
+    bare = total.group("of")
+    # (`项目支出 a，占支出总额的 p%`: the base label takes the part's 项目, the words as written do not)
+    if bare not in draft.doc.text[part.end : s.stated.start]:
+        return None
+    found = {
+        q.base_value: q
+        for m in draft.facts.mentions
+        if m.identity.item == bare
+        and m.start < owner.start
+        and same_section(draft, m.start, owner.start)
+        and wanted.context.agrees(m.identity.context)
+        and (q := m.of_unit(part.base_unit)) is not None
+        and q.exact
+        and q.kind == part.kind
+    }
+    if len(found) != 1:
+        return None
+    whole = next(iter(found.values()))
+    return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
 
 
 def _announced_whole(draft: Draft, wanted: Identity, q: Quantity, part: Mention) -> Quantity | None:

@@ -811,7 +811,7 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
     lists = _lists_by_total(draft)
     for idx, m in enumerate(mentions):
         total = _score_or_none(m) if id(m) in scored else None
-        if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key):
+        if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key or _colon_name(draft, m)):
             continue
         found = _score_items(draft, m, total, idx + 1, lists)
         within = _within(draft, found)
@@ -1037,6 +1037,20 @@ def _marks_and_scores(text: str, begin: int, total: int) -> list[re.Match[str]]:
         if all_joined(text, pairs) and UP_TO_TOTAL.match(text, pairs[-1].end(), total):
             return pairs
     return []
+
+
+# a short name and a colon opening a sentence, right before its first figure (`总分：97.5分（…）`, `自评得分：88分`)
+COLON_NAME = regex(r"\s*([\u4e00-\u9fff]{2,8})[：:]\s*")
+
+
+def _colon_name(draft: Draft, m: Mention) -> str:
+    """The name a figure of no words of its own has from the colon opening its sentence right before it: the
+    labeller keeps such a name as the sentence's subject, not as the figure's label (`总分：97.5分（预算执行率得分
+    9.5分，绩效指标得分88分）` states the overall score and its items as `自评总分97.5分（…）` does)."""
+    if m.label.strip() or draft.by_sentence[m.sentence][0] is not m:
+        return ""
+    said = COLON_NAME.fullmatch(draft.doc.text, draft.doc.sentences[m.sentence].start, m.start)
+    return said.group(1) if said else ""
 
 
 def _score_or_none(m: Mention) -> Quantity | None:
