@@ -4,7 +4,7 @@ quantity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
@@ -230,19 +230,21 @@ class HeldIndex(TableIndex):
         self.every = dict(self.by_item)
         self._judged: dict[int, bool] = {}
         self._columns: dict[tuple[int, int], bool] = {}  # (table, grid column): `_held_column`
-        self.by_item = self._held(self.by_item)
-        self.by_column = self._held(self.by_column)
-        self.by_path = self._held(self.by_path)
+        self.by_item = _Held(self.by_item, self._held)
+        self.by_column = _Held(self.by_column, self._held)
+        self.by_path = _Held(self.by_path, self._held)
 
-    def _held(self, found: dict[Key, list[Hit]]) -> dict[Key, list[Hit]]:
-        # a cell is indexed by item, column and path alike: judged once, every cell being under its item
+    def _held(self, hits: list[Hit]) -> list[Hit]:
+        # a cell is indexed by item, column and path alike: judged once
         judged = self._judged
-        if not judged:
-            for hits in self.every.values():
-                for h in hits:
-                    if id(h) not in judged:
-                        judged[id(h)] = self._held_cell(h)
-        return {k: [h for h in hits if judged[id(h)]] for k, hits in found.items()}
+        out = []
+        for h in hits:
+            held = judged.get(id(h))
+            if held is None:
+                held = judged[id(h)] = self._held_cell(h)
+            if held:
+                out.append(h)
+        return out
 
     def _held_cell(self, hit: Hit) -> bool:
         """Is a cell of a space-aligned table certainly the quantity its identity says? Its column's name stands
@@ -265,6 +267,36 @@ class HeldIndex(TableIndex):
     def aligned(self, hits: list[Hit]) -> bool:
         """Is one of the cells of a space-aligned table?"""
         return any(self.tables_by_index[h.identity.table].aligned for h in hits)
+
+
+class _Held(Mapping[Key, list[Hit]]):
+    """The cells under each key of an index that `HeldIndex` holds prose figures to, each key's cells judged
+    (`held`) when the key is first looked up: a prose figure asks for the few items it names, where judging every
+    cell of every table up front judged ten times as many (iterating the mapping judges them all, as before)."""
+
+    def __init__(self, found: Mapping[Key, list[Hit]], held: Callable[[list[Hit]], list[Hit]]) -> None:
+        self._found = found
+        self._held = held
+        self._kept: dict[Key, list[Hit]] = {}
+
+    def __getitem__(self, key: Key) -> list[Hit]:
+        kept = self._kept.get(key)
+        if kept is None:
+            kept = self._kept[key] = self._held(self._found[key])
+        return kept
+
+    # (looked up once or more per prose figure, most keys absent: the Mapping mixin's, through a KeyError, cost more)
+    def get(self, key: Key, default: list[Hit] | None = None) -> list[Hit] | None:  # type: ignore[override]
+        return self[key] if key in self._found else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._found
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
 
 
 def _held_index(ctx: CheckContext) -> HeldIndex:
@@ -558,7 +590,7 @@ def _total_row(ctx: CheckContext, table: Table) -> list[Hit]:
     ]
 
 
-def _total_rows(ctx: CheckContext, name: str, cells: Callable[[], dict[str, list[Hit]]]) -> dict[int, list[Hit]]:
+def _total_rows(ctx: CheckContext, name: str, cells: Callable[[], Mapping[str, list[Hit]]]) -> dict[int, list[Hit]]:
     """The cells of the 合计 rows of an index (`cells`: its cells by item) by table, in the index's order: grouped
     once per document, not looked for among all the cells of every table for each figure."""
 
