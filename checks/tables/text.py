@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
@@ -216,6 +216,7 @@ def _cells(ctx: CheckContext) -> Callable[[Table], list[Hit]]:
 
 
 Key = TypeVar("Key")
+Default = TypeVar("Default")
 
 
 class HeldIndex(TableIndex):
@@ -285,8 +286,15 @@ class _Held(Mapping[Key, list[Hit]]):
             kept = self._kept[key] = self._held(self._found[key])
         return kept
 
-    # (looked up once or more per prose figure, most keys absent: the Mapping mixin's, through a KeyError, cost more)
-    def get(self, key: Key, default: list[Hit] | None = None) -> list[Hit] | None:  # type: ignore[override]
+    @overload
+    def get(self, key: Key, /) -> list[Hit] | None: ...
+
+    @overload
+    def get(self, key: Key, /, default: list[Hit] | Default) -> list[Hit] | Default: ...
+
+    def get(self, key: Key, /, default: object = None) -> object:
+        # (looked up once or more per prose figure, most keys absent: the Mapping mixin's, through a KeyError, cost
+        # more)
         return self[key] if key in self._found else default
 
     def __contains__(self, key: object) -> bool:
