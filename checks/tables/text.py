@@ -221,7 +221,7 @@ Default = TypeVar("Default")
 
 class HeldIndex(TableIndex):
     """The cells prose figures are held to by TO304: every table's, but of a space-aligned table only the
-    cells whose quantity is certain as it stands (`_held`), and tables looked up by their index."""
+    cells whose quantity is certain as it stands (`_Holding`), and tables looked up by their index."""
 
     def __init__(self, tables: list[Table], outer: Context, cells: Callable[[Table], list[Hit]] | None = None) -> None:
         super().__init__(tables, outer, cells)
@@ -229,14 +229,28 @@ class HeldIndex(TableIndex):
         # every cell of an item, held or not (the lists are replaced below, not changed): a figure some table
         # states for the item is no mismatch
         self.every = dict(self.by_item)
+        # (the judge holds no reference to the index: a bound method of the index in its own mappings made a
+        # cycle, which kept every cell of the document alive until the next collection)
+        held = _Holding(self.tables_by_index).held
+        self.by_item = _Held(self.by_item, held)
+        self.by_column = _Held(self.by_column, held)
+        self.by_path = _Held(self.by_path, held)
+
+    def aligned(self, hits: list[Hit]) -> bool:
+        """Is one of the cells of a space-aligned table?"""
+        return any(self.tables_by_index[h.identity.table].aligned for h in hits)
+
+
+class _Holding:
+    """`HeldIndex`'s judge of its cells, each cell judged once (a cell is indexed by item, column and path alike)."""
+
+    def __init__(self, tables_by_index: dict[int, Table]) -> None:
+        self.tables_by_index = tables_by_index
         self._judged: dict[int, bool] = {}
         self._columns: dict[tuple[int, int], bool] = {}  # (table, grid column): `_held_column`
-        self.by_item = _Held(self.by_item, self._held)
-        self.by_column = _Held(self.by_column, self._held)
-        self.by_path = _Held(self.by_path, self._held)
 
-    def _held(self, hits: list[Hit]) -> list[Hit]:
-        # a cell is indexed by item, column and path alike: judged once
+    def held(self, hits: list[Hit]) -> list[Hit]:
+        """The cells that are held."""
         judged = self._judged
         out = []
         for h in hits:
@@ -264,10 +278,6 @@ class HeldIndex(TableIndex):
         if column is None:
             column = self._columns[(ident.table, ident.col)] = _held_column(table, ident)
         return column and ident.context.known("fund", "stage", "period") and _held_item(table, ident)
-
-    def aligned(self, hits: list[Hit]) -> bool:
-        """Is one of the cells of a space-aligned table?"""
-        return any(self.tables_by_index[h.identity.table].aligned for h in hits)
 
 
 class _Held(Mapping[Key, list[Hit]]):
