@@ -4,9 +4,9 @@ quantity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
@@ -221,11 +221,12 @@ def _cells(ctx: CheckContext) -> Callable[[Table], list[Hit]]:
 
 
 Key = TypeVar("Key")
+Default = TypeVar("Default")
 
 
 class HeldIndex(TableIndex):
     """The cells prose figures are held to by TO304: every table's, but of a space-aligned table only the
-    cells whose quantity is certain as it stands (`_held`), and tables looked up by their index."""
+    cells whose quantity is certain as it stands (`_Holding`), and tables looked up by their index."""
 
     def __init__(self, tables: list[Table], outer: Context, cells: Callable[[Table], list[Hit]] | None = None) -> None:
         super().__init__(tables, outer, cells)
@@ -233,23 +234,37 @@ class HeldIndex(TableIndex):
         # every cell of an item, held or not (the lists are replaced below, not changed): a figure some table
         # states for the item is no mismatch
         self.every = dict(self.by_item)
+        # (the judge holds no reference to the index: a bound method of the index in its own mappings made a
+        # cycle, which kept every cell of the document alive until the next collection)
+        held = _Holding(self.tables_by_index).held
+        self.by_item = _Held(self.by_item, held)
+        self.by_column = _Held(self.by_column, held)
+        self.by_path = _Held(self.by_path, held)
+
+    def aligned(self, hits: list[Hit]) -> bool:
+        """Is one of the cells of a space-aligned table?"""
+        return any(self.tables_by_index[h.identity.table].aligned for h in hits)
+
+
+class _Holding:
+    """`HeldIndex`'s judge of its cells, each cell judged once (a cell is indexed by item, column and path alike)."""
+
+    def __init__(self, tables_by_index: dict[int, Table]) -> None:
+        self.tables_by_index = tables_by_index
         self._judged: dict[int, bool] = {}
         self._columns: dict[tuple[int, int], bool] = {}  # (table, grid column): `_held_column`
-        self.by_item = self._held(self.by_item)
-        self.by_column = self._held(self.by_column)
-        self.by_path = self._held(self.by_path)
 
-    def _held(self, found: dict[Key, list[Hit]]) -> dict[Key, list[Hit]]:
-        # a cell is indexed by item, column and path alike: judged once, every cell being under its item
+    def held(self, hits: list[Hit]) -> list[Hit]:
+        """The cells that are held."""
         judged = self._judged
-        if not judged:
-            # (a cell of a table read from pipes or cells is held as it stands: judged here, not in a call a cell)
-            aligned = {index for index, t in self.tables_by_index.items() if t.aligned}
-            for hits in self.every.values():
-                for h in hits:
-                    if id(h) not in judged:
-                        judged[id(h)] = h.identity.table not in aligned or self._held_cell(h)
-        return {k: [h for h in hits if judged[id(h)]] for k, hits in found.items()}
+        out = []
+        for h in hits:
+            held = judged.get(id(h))
+            if held is None:
+                held = judged[id(h)] = self._held_cell(h)
+            if held:
+                out.append(h)
+        return out
 
     def _held_cell(self, hit: Hit) -> bool:
         """Is a cell of a space-aligned table certainly the quantity its identity says? Its column's name stands
@@ -269,9 +284,42 @@ class HeldIndex(TableIndex):
             column = self._columns[(ident.table, ident.col)] = _held_column(table, ident)
         return column and ident.context.known("fund", "stage", "period") and _held_item(table, ident)
 
-    def aligned(self, hits: list[Hit]) -> bool:
-        """Is one of the cells of a space-aligned table?"""
-        return any(self.tables_by_index[h.identity.table].aligned for h in hits)
+
+class _Held(Mapping[Key, list[Hit]]):
+    """The cells under each key of an index that `HeldIndex` holds prose figures to, each key's cells judged
+    (`held`) when the key is first looked up: a prose figure asks for the few items it names, where judging every
+    cell of every table up front judged ten times as many (iterating the mapping judges them all, as before)."""
+
+    def __init__(self, found: Mapping[Key, list[Hit]], held: Callable[[list[Hit]], list[Hit]]) -> None:
+        self._found = found
+        self._held = held
+        self._kept: dict[Key, list[Hit]] = {}
+
+    def __getitem__(self, key: Key) -> list[Hit]:
+        kept = self._kept.get(key)
+        if kept is None:
+            kept = self._kept[key] = self._held(self._found[key])
+        return kept
+
+    @overload
+    def get(self, key: Key, /) -> list[Hit] | None: ...
+
+    @overload
+    def get(self, key: Key, /, default: list[Hit] | Default) -> list[Hit] | Default: ...
+
+    def get(self, key: Key, /, default: object = None) -> object:
+        # (looked up once or more per prose figure, most keys absent: the Mapping mixin's, through a KeyError, cost
+        # more)
+        return self[key] if key in self._found else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._found
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
 
 
 def _held_index(ctx: CheckContext) -> HeldIndex:
@@ -565,7 +613,7 @@ def _total_row(ctx: CheckContext, table: Table) -> list[Hit]:
     ]
 
 
-def _total_rows(ctx: CheckContext, name: str, cells: Callable[[], dict[str, list[Hit]]]) -> dict[int, list[Hit]]:
+def _total_rows(ctx: CheckContext, name: str, cells: Callable[[], Mapping[str, list[Hit]]]) -> dict[int, list[Hit]]:
     """The cells of the 合计 rows of an index (`cells`: its cells by item) by table, in the index's order: grouped
     once per document, not looked for among all the cells of every table for each figure."""
 

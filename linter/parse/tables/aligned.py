@@ -888,18 +888,20 @@ def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed],
     its six columns, under a header of its names alone (a page mark among them), below its title. The rows after
     them (`机关运行经费预算数 236.80`) are no rows of it. Only rows set one space apart: a table laid out in
     columns is read by where its figures stand."""
-    found = _sangong_header(lines, i, data)
-    if found is None:
-        return None
-    header, top = found
     rows: list[_Line] = []
     j = i
     while j < len(lines) and (p := data[j]) and len(p[2]) == sangong.WIDTH and not WIDE_GAP.search(lines[j].strip()):
         rows.append(_Line(j, p[0], p[1], p[2], starts[j] + p[3]))
         j += 1
-    order = sangong.order([[f.group() for f in r.figs] for r in rows]) if len(rows) >= 2 else None
-    if order is None:
+    # (the rows read first: nearly no run of figures of a report naming the 三公 is two rows of six figures, and
+    # the header above the others is not looked for)
+    if len(rows) < 2:
         return None
+    found = _sangong_header(lines, i, data)
+    order = sangong.order([[f.group() for f in r.figs] for r in rows]) if found is not None else None
+    if found is None or order is None:
+        return None
+    header, top = found
     names, (a, b, heading) = sangong.names([lines[h] for h in header], order)
     first = mapper.norm(starts[header[0]] + len(lines[header[0]]) - len(lines[header[0]].lstrip())) or 0
     grid = [[Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(names)]]

@@ -16,7 +16,7 @@ they all state one value, which is what a check that reports a difference needs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,12 +132,16 @@ class TableIndex:
         """`cells`: a table's `identities` under `outer` where the caller keeps them (several indexes of one
         document's tables share them), else read here."""
         self.tables = tables
-        self.by_item: dict[str, list[Hit]] = {}
-        self.by_column: dict[str, list[Hit]] = {}
-        self.by_path: dict[tuple[str, ...], list[Hit]] = {}
+        # (mappings: `HeldIndex` keeps each key's cells it holds, judged when the key is first looked up)
+        items: dict[str, list[Hit]] = {}
+        columns: dict[str, list[Hit]] = {}
+        paths: dict[tuple[str, ...], list[Hit]] = {}
+        self.by_item: Mapping[str, list[Hit]] = items
+        self.by_column: Mapping[str, list[Hit]] = columns
+        self.by_path: Mapping[tuple[str, ...], list[Hit]] = paths
         classes = words("spending_classes")
         # (every cell of every table: its identity and the indexes' setdefault looked up once a cell)
-        by_item, by_path = self.by_item.setdefault, self.by_path.setdefault
+        by_item, by_path = items.setdefault, paths.setdefault
         for t in tables:
             spending = "支出" in t.title
             for h in identities(t, outer) if cells is None else cells(t):
@@ -155,7 +159,7 @@ class TableIndex:
                     # (`教育` in a table of spending by class is the 教育支出 prose names)
                     by_item(item + "支出", []).append(h)
                 if ident.total_row:
-                    self.by_column.setdefault(_column_item(t, h), []).append(h)
+                    columns.setdefault(_column_item(t, h), []).append(h)
 
     def find(self, item: str, context: Context, column: str | None = None, strict: bool = True) -> list[Hit]:
         """The cells that are the quantity `item` in `context` (and `column`, a column role, when given).

@@ -229,12 +229,27 @@ def no_figure_cell() -> re.Pattern[str]:
     return regex(rf"(?<!\S)(?:{'|'.join(map(re.escape, listed))}|[/／\\]|{NOTED_FIGURE.pattern})(?!\S)")
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of the text; asked of every body cell by three readings of a table
+# the first and last characters of a figure as written (`1,234.56`, `-3.2%`): a cell's text opening with one of
+# the first and ending with one of the last is neither a word of no_figure_words (none opens with a digit or a
+# sign) nor a NOTED_FIGURE (a bound opens with its mark, percentage points end with 百分点 or a bracket)
+FIGURE_FIRST = frozenset("0123456789-−+")
+FIGURE_LAST = frozenset("0123456789%％")
+
+
 def no_figure(text: str) -> bool:
     """Is a cell's text a word written in place of a figure (`由盈转亏`, `不适用`), or a figure that is no quantity
     of its column: a bound (`≤65.00`, a target set as a ceiling) or a change in percentage points beside changes
     in % (`-0.68（百分点）`, `增加0.46个百分点`)? (Not a dash: a blank cell.) Such a cell holds no figure to add or
     divide, and leaves its column a column of figures."""
+    # (a figure, most cells asked, is told by its ends without the cache: the cells of a document's tables are
+    # more than the cache holds, so most of them were read again at each of the three readings of a table)
+    if text[:1] in FIGURE_FIRST and text[-1:] in FIGURE_LAST:
+        return False
+    return _no_figure(text)
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the text; asked of body cells by three readings of a table
+def _no_figure(text: str) -> bool:
     flat = flatten(text)
     return flat in words("no_figure_words") or NOTED_FIGURE.fullmatch(flat) is not None
 
