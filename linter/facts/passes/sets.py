@@ -810,8 +810,8 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
         return
     lists = _lists_by_total(draft)
     for idx, m in enumerate(mentions):
-        total = _score_or_none(m) if id(m) in scored else None
-        if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key or _colon_name(draft, m)):
+        total = _overall_score(draft, m, scored)
+        if total is None:
             continue
         found = _score_items(draft, m, total, idx + 1, lists)
         within = _within(draft, found)
@@ -830,6 +830,15 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
             children = [x for x in found if within.get(id(x)) is parent]
             if len(children) >= 2:
                 yield ScoreSet(_score(parent), [_score(x) for x in children], children[0].sentence, partial=True)
+
+
+def _overall_score(draft: Draft, m: Mention, scored: set[int]) -> Quantity | None:
+    """The overall score the mention states (`总分 X 分`, `总分：X 分`), if it is one: one of the document's exact
+    figures in 分 (`scored`, by id), no part of a list, named as an overall score."""
+    total = _score_or_none(m) if id(m) in scored else None
+    if total is None or draft.is_part(m) or not SCORE_TOTAL.search(m.key or _colon_name(draft, m)):
+        return None
+    return total
 
 
 # `产出指标 50 分，得 48 分；效益指标 30 分，得 28 分；…总分 96.6 分`: each indicator's full marks, then what it
