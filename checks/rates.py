@@ -548,11 +548,27 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
         # an execution rate of one plan and one outcome; one of them named suffices, the other is the other
         if sorted(roles) not in (["outcome", "plan"], ["", "outcome"], ["", "plan"]):
             return None
+        if any(_left_over(ctx, q, label) for q, label in zip(r.operands, r.labels)):
+            return None
         first_is_num = roles[0] == "outcome" or roles[1] == "plan"
         num, den = r.operands if first_is_num else r.operands[::-1]
     if ctx.value(den) == 0 or num.base_unit != den.base_unit or _counts_another_thing(ctx, num, den):
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+# what is still left of a plan, by the words before its figure (`尚有 B 未到位`, `剩余 B`) or right after it (`B 未拨付`)
+LEFT_OVER_BEFORE = regex(r"(?:尚有|仍有|还有|剩余|尚余|尚欠)$")
+LEFT_OVER_AFTER = regex(r"\s*(?:元|万元|亿元)?\s*(?:尚)?未(?:到位|拨付|支出|执行|完成|使用)")
+
+
+def _left_over(ctx: CheckContext, q: Quantity, label: str) -> bool:
+    """Is the figure what is left of the plan (`到位 A，尚有 B 未到位，到位率 r`: r is A over A + B), neither the plan
+    nor the outcome a rate is of?"""
+    return (
+        bool(LEFT_OVER_BEFORE.search(label.strip("，、；： ")))
+        or LEFT_OVER_AFTER.match(ctx.doc.text, q.end) is not None
+    )
 
 
 # a rate of what was spent or kept within its limit (`“三公”经费控制率`, `在职人员控制率`: vocab control_rate)

@@ -311,6 +311,11 @@ def _total_parts(side: Side, t: int) -> list[int]:
         # layout does not say; the 合计 still sums the rows)
         return []
     if side.structure == "code":
+        if t > 0 and row.total == rows[t - 1].total == "grand" and rows[t - 1].label != row.label:
+            # `| 人员经费合计 | … | 公用经费合计 | … |` then `| 基本支出合计 | | | | | T |`: a total right under the
+            # side's own, of another name, totals the sides' totals (the figure stated once, in the last side's
+            # column), not this side's rows
+            return []
         return _coded_total_parts(rows, t)
     segment = _segment(rows, t, row.total == "grand")
     if any(rows[k].unsure for k in segment):
