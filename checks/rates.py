@@ -544,17 +544,26 @@ def _plan_and_outcome(ctx: CheckContext, r: Rate) -> Outcome | None:
     if r.ordered:
         num, den = r.operands
     else:
-        roles = [_role(ctx, label) for label in r.labels]
-        # an execution rate of one plan and one outcome; one of them named suffices, the other is the other
-        if sorted(roles) not in (["outcome", "plan"], ["", "outcome"], ["", "plan"]):
+        pair = _plan_and_outcome_pair(ctx, r)
+        if pair is None:
             return None
-        if any(_left_over(ctx, q, label) for q, label in zip(r.operands, r.labels)):
-            return None
-        first_is_num = roles[0] == "outcome" or roles[1] == "plan"
-        num, den = r.operands if first_is_num else r.operands[::-1]
+        num, den = pair
     if ctx.value(den) == 0 or num.base_unit != den.base_unit or _counts_another_thing(ctx, num, den):
         return None
     return _ratio_outcome(ctx, r, num, den, r.certain, "分母")
+
+
+def _plan_and_outcome_pair(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | None:
+    """(outcome, plan) of an execution rate's two figures in the order written: one plan and one outcome, one of
+    them named suffices, the other is the other; none where one is what is left of the plan (`_left_over`)."""
+    roles = [_role(ctx, label) for label in r.labels]
+    if sorted(roles) not in (["outcome", "plan"], ["", "outcome"], ["", "plan"]):
+        return None
+    if any(_left_over(ctx, q, label) for q, label in zip(r.operands, r.labels)):
+        return None
+    first_is_num = roles[0] == "outcome" or roles[1] == "plan"
+    num, den = r.operands if first_is_num else r.operands[::-1]
+    return num, den
 
 
 # what is still left of a plan, by the words before its figure (`尚有 B 未到位`, `剩余 B`) or right after it (`B 未拨付`)

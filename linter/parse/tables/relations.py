@@ -311,11 +311,6 @@ def _total_parts(side: Side, t: int) -> list[int]:
         # layout does not say; the 合计 still sums the rows)
         return []
     if side.structure == "code":
-        if t > 0 and row.total == rows[t - 1].total == "grand" and rows[t - 1].label != row.label:
-            # `| 人员经费合计 | … | 公用经费合计 | … |` then `| 基本支出合计 | | | | | T |`: a total right under the
-            # side's own, of another name, totals the sides' totals (the figure stated once, in the last side's
-            # column), not this side's rows
-            return []
         return _coded_total_parts(rows, t)
     segment = _segment(rows, t, row.total == "grand")
     if any(rows[k].unsure for k in segment):
@@ -335,6 +330,13 @@ def _total_parts(side: Side, t: int) -> list[int]:
     if row.total == "grand" and any(_stated_first(rows, k) for k in range(t)):
         return []  # a total stated first, then another total below: which rows the second sums is not known
     return _group_of(rows, t, segment) if row.total == "sub" else segment
+
+
+def _under_own_total(rows: list[Row], t: int) -> bool:
+    """`| 人员经费合计 | … | 公用经费合计 | … |` then `| 基本支出合计 | | | | | T |`: is the total right under the side's
+    own, of another name? It totals the sides' totals (the figure stated once, in the last side's column), not
+    this side's rows."""
+    return t > 0 and rows[t].total == rows[t - 1].total == "grand" and rows[t - 1].label != rows[t].label
 
 
 def _group_of(rows: list[Row], t: int, segment: list[int]) -> list[int]:
@@ -364,7 +366,7 @@ def _group_of(rows: list[Row], t: int, segment: list[int]) -> list[int]:
 def _coded_total_parts(rows: list[Row], t: int) -> list[int]:
     """A coded side's 合计 sums its 类 rows, when every item row has a code and the 合计 is the only one."""
     row = rows[t]
-    if row.total != "grand" or any(not r.code and not r.total for r in rows):
+    if row.total != "grand" or any(not r.code and not r.total for r in rows) or _under_own_total(rows, t):
         return []
     if any(r.total == "grand" for k, r in enumerate(rows) if k != t and _same_label(r, row)):
         return []
