@@ -4,12 +4,14 @@ rounding (each evaluating the relation itself, as for the relations of the prose
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from tieout.linter.figures.intervals import Interval, Verdict, fmt, interval, interval_and_unit, unit_of
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.relations import Cellref, Relation
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
@@ -194,3 +196,24 @@ def evaluate_figures(ctx: CheckContext, total: Quantity, parts: list[Quantity | 
 def table_name(table: Table) -> str:
     """How a finding names a table: its title in quotes, else its number."""
     return f"“{table.title}”" if table.title else f"表 {table.index} "
+
+
+def computed_columns(
+    side: Side,
+    operands: Callable[[Side, Column], tuple[Any, ...] | None],
+    row: Callable[[int, Column, tuple[Any, ...]], Outcome | None],
+) -> Iterator[Outcome]:
+    """Each column of the side computed from other columns of its rows (`operands` finds them, `row` judges one
+    row), row by row; a column failing in most rows (two or more) says nothing (`unless_mostly_failing`)."""
+    for col in side.columns:
+        found = operands(side, col)
+        if found is not None:
+            yield from unless_mostly_failing([o for r in side.rows if (o := row(r.index, col, found)) is not None])
+
+
+def unless_mostly_failing(rows: list[Outcome]) -> list[Outcome]:
+    """A computed column's rows, none where most of them fail (two or more): the column is then of something
+    else than the figures it was computed from (another base, another unit), and says nothing row by row."""
+    fails = sum(1 for o in rows if o.verdict == "fail")
+    passes = sum(1 for o in rows if o.verdict == "pass")
+    return [] if fails >= 2 and fails > passes else rows

@@ -21,7 +21,7 @@ from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.vocab import margins
 
-from ._judge import column_miss
+from ._judge import column_miss, computed_columns
 
 
 def _heading(col: Column) -> str:
@@ -55,15 +55,7 @@ def margin_operands(side: Side, col: Column) -> tuple[Column, Column] | None:
 
 def margin_outcomes(ctx: CheckContext, table: Table, side: Side) -> Iterator[Outcome]:
     """Each margin column of the side, row by row; a column failing in most rows (two or more) says nothing."""
-    for col in side.columns:
-        pair = margin_operands(side, col)
-        if pair is None:
-            continue
-        rows = [o for row in side.rows if (o := _margin_row(ctx, table, row.index, col, *pair)) is not None]
-        fails = sum(1 for o in rows if o.verdict == "fail")
-        passes = sum(1 for o in rows if o.verdict == "pass")
-        if not (fails >= 2 and fails > passes):
-            yield from rows
+    return computed_columns(side, margin_operands, lambda r, col, pair: _margin_row(ctx, table, r, col, *pair))
 
 
 def _margin_row(

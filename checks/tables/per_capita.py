@@ -25,6 +25,8 @@ from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
+from ._judge import computed_columns
+
 PER_HEAD = "人均"
 MONEY = ("元", "万元", "亿元")
 # a population column's heading and the unit its note gives (`常住人口（万人）`, `户籍人口(人)`)
@@ -70,15 +72,7 @@ def per_capita_operands(side: Side, col: Column) -> tuple[Column, Column, Decima
 
 def per_capita_outcomes(ctx: CheckContext, table: Table, side: Side) -> Iterator[Outcome]:
     """Each per-capita column of the side, row by row; a column failing in most rows (two or more) says nothing."""
-    for col in side.columns:
-        found = per_capita_operands(side, col)
-        if found is None:
-            continue
-        rows = [o for row in side.rows if (o := _row(ctx, table, row.index, col, *found)) is not None]
-        fails = sum(1 for o in rows if o.verdict == "fail")
-        passes = sum(1 for o in rows if o.verdict == "pass")
-        if not (fails >= 2 and fails > passes):
-            yield from rows
+    return computed_columns(side, per_capita_operands, lambda r, col, found: _row(ctx, table, r, col, *found))
 
 
 def _row(

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 from itertools import takewhile
+from typing import TypeVar
 
 from tieout.linter.facts.definitions import common_tail, of_total, overlapping
 from tieout.linter.facts.draft import Draft
@@ -102,6 +103,23 @@ def _run_end(parts: list[Mention], i: int) -> int:
         if total > whole.base_value:
             return i + 1
     return i + 1
+
+
+_Read = TypeVar("_Read", Rate, Change)
+
+
+def of_sentence(read: list[_Read], si: int) -> list[_Read]:
+    """What was read of sentence `si` so far (rates, changes), in order. The sentences are read in order, and each
+    relation is recorded under the sentence being read: a sentence's stand together, the current one's at the end,
+    and are found from the end rather than by a walk of every one of the document (which grew with their square)."""
+    out: list[_Read] = []
+    for x in reversed(read):
+        if x.sentence < si:
+            break
+        if x.sentence == si:
+            out.append(x)
+    out.reverse()
+    return out
 
 
 class Reader:
@@ -257,29 +275,12 @@ class Reader:
         return out
 
     def _rates_of(self, si: int) -> list[Rate]:
-        """The rates read of sentence `si` so far, in order. The sentences are read in order, and each rate is
-        recorded under the sentence being read: a sentence's rates stand together, the current one's at the end,
-        and are found from the end rather than by a walk of every rate of the document (which grew with their
-        square)."""
-        out: list[Rate] = []
-        for r in reversed(self.facts.rates):
-            if r.sentence < si:
-                break
-            if r.sentence == si:
-                out.append(r)
-        out.reverse()
-        return out
+        """The rates read of sentence `si` so far, in order (`of_sentence`)."""
+        return of_sentence(self.facts.rates, si)
 
     def _changes_of(self, si: int) -> list[Change]:
-        """The changes read of sentence `si` so far, in order: found from the end, as `_rates_of` finds rates."""
-        out: list[Change] = []
-        for c in reversed(self.facts.changes):
-            if c.sentence < si:
-                break
-            if c.sentence == si:
-                out.append(c)
-        out.reverse()
-        return out
+        """The changes read of sentence `si` so far, in order (`of_sentence`)."""
+        return of_sentence(self.facts.changes, si)
 
     def _references(self, si: int) -> set[int]:
         """The figures a sentence's ratios and changes so far measure against (their bases), by id."""
