@@ -46,8 +46,10 @@ def bare_pipe_rows(lines: list[str]) -> list[int]:
 
 
 GROUP_ROW = 3  # (bare_pipe_rows: a group's heading, a row of its label alone)
-# a group's heading written alone on its line among a table's rows (`分行业`, `分产品`, `分地区`): a few Chinese words
-GROUP_HEADING = regex(r"[\u4e00-\u9fff]{2,10}")
+# a group's heading written alone on its line among a table's rows (`分行业`, `分产品`, `分地区`, `按地区`, `支出部分`): the
+# words of a division by a dimension or of a part (other words there, a page's running head, stand between the
+# pieces of a table or two tables)
+GROUP_HEADING = regex(r"[分按][\u4e00-\u9fff]{1,9}|[\u4e00-\u9fff]{1,8}部分")
 
 
 def _group_headings(lines: list[str], bars: list[int]) -> set[int]:
