@@ -24,7 +24,7 @@ from tieout.linter.vocab import margins
 from ._judge import column_miss, computed_columns
 
 
-def _heading(col: Column) -> str:
+def deepest_heading(col: Column) -> str:
     """The column's deepest heading that says something (a blank level below it aside), its note of unit or %
     taken off (`毛利率（%）` → 毛利率)."""
     named = [p for p in col.path if flatten(p)]
@@ -35,7 +35,7 @@ def margin_operands(side: Side, col: Column) -> tuple[Column, Column] | None:
     """The (of, less) columns of a column headed by a margin's name: the one column of the side, of the margin's
     period, headed by a word of each (exactly, its unit note aside: `营业收入比上年增减` is no revenue), in one
     unit. None when the column names no margin or either is not found exactly once."""
-    name = _heading(col)
+    name = deepest_heading(col)
     prefix = next((name.removesuffix(m) for m in margins() if name.endswith(m)), "")
     found = margins().get(name.removeprefix(prefix))
     if found is None:
@@ -45,9 +45,9 @@ def margin_operands(side: Side, col: Column) -> tuple[Column, Column] | None:
     same = [
         c
         for c in side.columns
-        if c is not col and c.context.period == col.context.period and _heading(c).startswith(prefix)
+        if c is not col and c.context.period == col.context.period and deepest_heading(c).startswith(prefix)
     ]
-    of, less = ([c for c in same if _heading(c).removeprefix(prefix) in words] for words in found)
+    of, less = ([c for c in same if deepest_heading(c).removeprefix(prefix) in words] for words in found)
     if len(of) != 1 or len(less) != 1 or of[0].unit != less[0].unit or of[0].unit == "%":
         return None
     return of[0], less[0]

@@ -18,14 +18,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from tieout.linter.figures.intervals import fmt, interval, ratio, rounding_unit
-from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
-from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
+from .._util import written
 from ._judge import computed_columns
+from .margins import deepest_heading
 
 PER_HEAD = "人均"
 MONEY = ("元", "万元", "亿元")
@@ -33,12 +33,6 @@ MONEY = ("元", "万元", "亿元")
 POPULATION = regex(r"^[\u4e00-\u9fff]{0,6}人口[（(](?P<unit>万人|人)[）)]$")
 PERSONS = {"万人": Decimal(10000), "人": Decimal(1)}
 RATED = ("ratio", "growth", "share", "serial", "level", "comparable")
-
-
-def _heading(col: Column) -> str:
-    """The column's deepest heading that says something, its note of unit or % taken off."""
-    named = [p for p in col.path if flatten(p)]
-    return HEADING_NOTE.sub("", without_percent(flatten(named[-1]))) if named else ""
 
 
 def _population(side: Side, col: Column) -> tuple[Column, Decimal] | None:
@@ -54,7 +48,7 @@ def _population(side: Side, col: Column) -> tuple[Column, Decimal] | None:
 def per_capita_operands(side: Side, col: Column) -> tuple[Column, Column, Decimal] | None:
     """(money, population, persons per figure) of a per-capita column; None when the column is none or either
     operand is not found exactly once."""
-    name = _heading(col)
+    name = deepest_heading(col)
     if not name.startswith(PER_HEAD) or col.unit != "元":
         return None
     population = _population(side, col)
@@ -64,7 +58,7 @@ def per_capita_operands(side: Side, col: Column) -> tuple[Column, Column, Decima
     money = [
         c for c in side.columns if c is not col and c is not population[0] and c.unit in MONEY and c.kind not in RATED
     ]
-    named = [c for c in money if _heading(c) == of] if of else money
+    named = [c for c in money if deepest_heading(c) == of] if of else money
     if len(named) != 1:
         return None
     return named[0], *population
@@ -95,11 +89,6 @@ def _row(
     exact = money.base_value / (people.value * persons)
     expected = fmt(exact, stated.decimals)
     unit = "万人" if persons > 1 else "人"
-    quotient = f"{_written(money)}/{people.text}{unit} = {fmt(exact, stated.decimals + 1)}元"
-    msg = f"“{_heading(col)}”列的 {stated.text} 与 {quotient} 不符，应为 {expected}"
+    quotient = f"{written(money)}/{people.text}{unit} = {fmt(exact, stated.decimals + 1)}元"
+    msg = f"“{deepest_heading(col)}”列的 {stated.text} 与 {quotient} 不符，应为 {expected}"
     return Outcome(stated, verdict, "rate", related, msg, stated.text, expected, expected, operands=[money, people])
-
-
-def _written(q: Quantity) -> str:
-    """A cell's figure with its unit, which a table writes in the heading's note (`29.59亿元`)."""
-    return q.text if q.text.endswith(q.unit) else f"{q.text}{q.unit}"

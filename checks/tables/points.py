@@ -4,7 +4,6 @@ growth column says how far in words. The cell is this year's rate less last year
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -75,8 +74,5 @@ def _rate(q: Quantity | None) -> Quantity | None:
 
 def _figure_in(ctx: CheckContext, start: int, end: int) -> Quantity | None:
     """The change in points the document's figures hold within a cell's bounds (its one figure)."""
-    figures = ctx.memo("points.figures", lambda: sorted(ctx.facts.quantities, key=lambda q: q.start))
-    starts = ctx.memo("points.starts", lambda: [q.start for q in figures])
-    k = bisect_left(starts, start)
-    inside = [q for q in figures[k:] if q.start < end][:2]
+    inside = ctx.index.between(start, end)
     return inside[0] if len(inside) == 1 and inside[0].kind == "pp" else None

@@ -8,7 +8,6 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import takewhile
 
-from tieout.linter.facts import identity
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
 from tieout.linter.facts.moments import COMPARED_MOMENT
 from tieout.linter.facts.passes.base import (
@@ -18,7 +17,6 @@ from tieout.linter.facts.passes.base import (
     converted,
     exact_figure,
     in_brackets,
-    once,
 )
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
@@ -1209,7 +1207,7 @@ class Changes(Reader):
         year = YEAR_STAGE_ONLY.match(subject.label.strip("，、；：（( "))
         if year is None or not before.key or YEAR_NAMED.search(before.label):
             return False
-        period = once(self.d, "document_period", lambda: identity.document_context(self.d.doc)[0].period or "")
+        period = self._title_context().period or ""
         return period.isdigit() and int(year.group(1)) == int(period) - 1
 
     def _what_changed(
