@@ -33,7 +33,9 @@ PIECES = regex(
 )
 SUBSET_RE = regex(f"^(?:{_alt('subset')})[：，]?")
 SUBSET_BEFORE_COLON = frozenset(words("relations", "subset_before_colon"))
-DIVIDED_BY = regex(rf"^按[\u4e00-\u9fff]{{1,10}}?(?:{_alt('divided_by')})$")
+# a figure divided by a dimension (`按支出内容分为`, `按品目分为`)
+_DIVIDED = rf"按[\u4e00-\u9fff]{{1,10}}?(?:{_alt('divided_by')})"
+DIVIDED_BY = regex(rf"^{_DIVIDED}$")
 FULL = regex(r".+")
 # the stage a rate's base is named by (`年初`, `调整后`; `变动`: the adjusted budget by another name)
 RATE_BASE_STAGE = r"(?:年初|全年|年度|调整后|调整|变动后|变动)?"
@@ -655,7 +657,7 @@ def _divides_figure(toks: list[Tok], i: int) -> bool:
 
 
 # `采购预算 T，按品目分为货物 a、工程 b 和服务 c`: the division by a dimension and the first part's name in one label
-DIVIDED_RUN_ON = regex(rf"^(按[\u4e00-\u9fff]{{1,10}}?(?:{_alt('divided_by')}))([\u4e00-\u9fff].*)$")
+DIVIDED_RUN_ON = regex(rf"^({_DIVIDED})([\u4e00-\u9fff].*)$")
 
 
 def _divided_run_on(toks: list[Tok]) -> list[Tok]:

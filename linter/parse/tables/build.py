@@ -272,12 +272,7 @@ def _score_total(table: Table, side: Side) -> None:
         if row.total or row.label not in names:
             continue
         items = [r for r in side.rows[:k] if not r.total and r.parent is None]  # (a head's rows are in its weight)
-        stated = table.quantity(row.index, col)
-        parts = [table.quantity(r.index, col) for r in items]
-        if stated is None or len(items) < 2 or any(q is None or not q.exact for q in parts):
-            return
-        # weights are whole numbers or tenths: compared in hundredths, exactly
-        if round(stated.value * 100) == sum(round(q.value * 100) for q in parts if q is not None):
+        if len(items) >= 2 and _weighs(table, col, row, [r.index for r in items]):
             row.total = "grand"
         return
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load, quotients
+from tieout.linter.vocab import alternation, load, margins, quotients
 
 from .cells import flatten
 
@@ -61,7 +61,7 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     """The role a header text names: a rate, growth or share first (they name their operands too:
     `预算数比上年执行数增长%`), then the longest wording found. `percent`: the column is in %
     (a `%` header below this one says so)."""
-    text = re.sub(r"[（(]\s*[%％]\s*[）)]", "%", flatten(header))
+    text = _percent_marked(header)
     if not text:
         return None
     if any(w in text for w in words("elapsed_time")):
@@ -141,7 +141,7 @@ def _fall() -> re.Pattern[str]:
     """A heading naming a change as a fall and nothing else (`压减率`, `下降比例`, `比上年压减`, `压减金额`): the words of a
     fall after a comparison with last year or none; `amount` the word of a sum of money (`额`, `金额`) where it is one.
     A heading naming a rise too (`增减`) is no fall."""
-    falls = "|".join(sorted((re.escape(w) for w in words("fall_words")), key=len, reverse=True))
+    falls = alternation(words("fall_words"))
     return regex(
         rf"^(?P<comparison>(?:比|较)(?:上年|去年)(?:同期)?)?(?:{falls or '(?!)'})(?:(?P<amount>额|金额|数)|率|比例|幅度)?$"
     )
@@ -149,7 +149,7 @@ def _fall() -> re.Pattern[str]:
 
 def fall_heading(header: str) -> re.Match[str] | None:
     """The heading of a column of falls as `_fall` reads it (its `comparison`: `比上年`, or none), None for another."""
-    return _fall().fullmatch(without_percent(re.sub(r"[（(]\s*[%％]\s*[）)]", "%", flatten(header))))
+    return _fall().fullmatch(without_percent(_percent_marked(header)))
 
 
 # a share column naming the total it is of (`占支出合计%`, `占收入总计的比重%`): its `合计` names the whole, not the
@@ -162,10 +162,17 @@ def _defined_ratios() -> tuple[str, ...]:
     """The names of the quotients in per cent ratios.yaml defines, of its changes over a base (`审减率`, `核减率`:
     the cut over the sum sent for review), and of its margins (`毛利率`: what is left of revenue after its cost)."""
     ratios = load("ratios")
-    return (*quotients(), *(str(k) for k in ratios.get("change") or {}), *(str(k) for k in ratios.get("margin") or {}))
+    return (*quotients(), *(str(k) for k in ratios.get("change") or {}), *margins())
 
 
 PERCENT_NOTE = regex(r"[（(]\s*[%％]\s*[）)]$")
+# a heading's note of per cent anywhere in it (`比上年增长（%）`), written `%`
+PERCENT_MARK = regex(r"[（(]\s*[%％]\s*[）)]")
+
+
+def _percent_marked(header: str) -> str:
+    """The header flattened, its notes of per cent written `%`."""
+    return PERCENT_MARK.sub("%", flatten(header))
 
 
 def without_percent(header: str) -> str:
