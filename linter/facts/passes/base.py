@@ -335,6 +335,22 @@ def by_clause(text: str, begin: int, spans: Sequence[tuple[int, int]]) -> list[l
 BRACKET = regex(r"[（()）]")
 
 
+def last_opened(text: str, at: int) -> int:
+    """Where the last bracket opened before `at` stands (-1 for none): a half-width one looked for only after the
+    last full-width one, not back to the text's start each time."""
+    wide = text.rfind("（", 0, at)
+    return max(wide, text.rfind("(", wide + 1, at))
+
+
+def sentences_after(draft: Draft, si: int, rest: list[Mention]) -> Iterator[list[Mention]]:
+    """`rest` (the mentions left of sentence `si`, if any), then each later sentence's mentions, taken one at a time
+    as they are read (most lists end within a few sentences)."""
+    if rest:
+        yield rest
+    for k in range(si + 1, len(draft.doc.sentences)):
+        yield draft.by_sentence.get(k, [])
+
+
 def in_brackets(draft: Draft, sentence: int, at: int) -> bool:
     """Does an opening bracket before `at` in its sentence stand unclosed? The brackets of a sentence are
     found once (`draft.brackets`): asked of every figure of a long sentence, counting them again each time

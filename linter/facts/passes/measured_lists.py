@@ -15,11 +15,10 @@ list that misses both may leave items out. Inferred (warnings at most).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import foots, one_slip, semicolon_runs, sentences_holding
+from tieout.linter.facts.passes.base import foots, one_slip, semicolon_runs, sentences_after, sentences_holding
 from tieout.linter.facts.passes.breakdowns import ANNOUNCES
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -95,9 +94,7 @@ def _items(draft: Draft, si: int, after: int, totals: Item) -> list[Item]:
     after it, while each states a count of the totals' counter and thing, then a sum of money, nothing else."""
     doc = draft.doc
     rest = [m for m in draft.by_sentence.get(si, []) if m.start >= after]
-    # (the sentences after it taken one at a time as the items are read: most lists end within a few)
-    later = (draft.by_sentence.get(k, []) for k in range(si + 1, len(doc.sentences)))
-    sentences = chain([rest] if rest else [], later)
+    sentences = sentences_after(draft, si, rest)
     thing = _thing(totals[0])
     out: list[Item] = []
     for mentions in (run for said in sentences for run in _clauses(doc.text, said)):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Share
-from tieout.linter.facts.passes.base import ADJUSTED_BASIS, Completed
+from tieout.linter.facts.passes.base import ADJUSTED_BASIS, Completed, last_opened
 from tieout.linter.facts.passes.rate_changes import RATE_END, bare, same_rate, unbased_ratio_move
 from tieout.linter.figures.context import CLAUSE_END
 from tieout.linter.figures.quantities import Quantity
@@ -95,10 +95,8 @@ def bracketed_shares(draft: Draft) -> Iterator[Share]:
         whole, parts = b.total, b.parts
         if len(parts) != 1 or len(whole.quantities) != 1 or len(parts[0].quantities) != 1:
             continue
-        # (the last bracket opened before the whole: a half-width one looked for only after the last full-width
-        # one, not back to the document's start for each list, nor the text after the part copied for each)
-        wide = text.rfind("（", 0, whole.start)
-        opened = max(wide, text.rfind("(", wide + 1, whole.start))
+        # (the last bracket opened before the whole, not the text after the part copied for each list)
+        opened = last_opened(text, whole.start)
         k = bisect_left(starts, opened) - 1
         if opened < 0 or k < 0:
             continue
@@ -238,9 +236,7 @@ class _Reader:
         close = max(close, text.rfind(")", q.end, first))
         if close < 0:
             return False
-        # (a half-width bracket looked for only after the last full-width one: not back to the document's start)
-        wide = text.rfind("（", 0, q.start)
-        opened = max(wide, text.rfind("(", wide + 1, q.start))
+        opened = last_opened(text, q.start)
         return opened >= 0 and not text[close + 1 : first].strip() and "%" not in text[opened:close]
 
     def _against_last_year(self, c: Change) -> bool:

@@ -12,11 +12,10 @@ else; two items at least, the run ending at the first of another shape; and the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import foots, semicolon_runs, sentences_holding
+from tieout.linter.facts.passes.base import foots, semicolon_runs, sentences_after, sentences_holding
 from tieout.linter.facts.passes.breakdowns import ANNOUNCES
 from tieout.linter.facts.passes.measured_lists import COLON, MAIN_ONLY
 from tieout.linter.figures.quantities import Quantity
@@ -67,10 +66,8 @@ def _items(draft: Draft, si: int, q: Quantity, shared: set[int], rest: list[Ment
     """The item lines after the announcing words (`rest`: the figures after them in their sentence, then the
     sentences after it): each a sum of the total's unit, then its bare share."""
     text = draft.doc.text
-    # (the sentences after it taken one at a time as the lines are read: most lists end within a few)
-    later = (draft.by_sentence.get(k, []) for k in range(si + 1, len(draft.doc.sentences)))
     out: list[tuple[Mention, Quantity]] = []
-    for said in chain([rest] if rest else [], later):
+    for said in sentences_after(draft, si, rest):
         for run in semicolon_runs(text, said):
             item = _item(run, q, shared)
             if item is None:
