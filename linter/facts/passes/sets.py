@@ -19,6 +19,7 @@ from tieout.linter.facts.passes.base import (
     exact_of,
     full_marks_complete,
     in_brackets,
+    of_relations,
     once,
     quantities_at,
     same_section,
@@ -63,7 +64,6 @@ def balances(draft: Draft) -> Iterator[Balance]:
     are taken from the balance's own sentence (certain when it says 收支相抵/当期结余), or from the sentences
     before it in the paragraph (inferred); they are the sides' totals when the passage names them, and only
     figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
-    lists: dict[int, list[Breakdown]] = {}  # (by total, `_lists_by_total`: grouped for the first balance found)
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
@@ -92,7 +92,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
                 found = _balance_across(draft, m, bq, carried, own, sides)
-            if found is not None and _written_out(lists := lists or _lists_by_total(draft), m, found):
+            if found is not None and _written_out(_lists(draft), m, found):
                 continue
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
                 yield found
@@ -108,6 +108,11 @@ def _written_out(lists: dict[int, list[Breakdown]], m: Mention, found: Balance) 
         and any(q is found.expense for p in b.minus for q in p.quantities)
         for b in lists.get(id(m), [])
     )
+
+
+def _lists(draft: Draft) -> dict[int, list[Breakdown]]:
+    """`_lists_by_total`, kept while no pass records another relation (`of_relations`)."""
+    return of_relations(draft, "lists_by_total", lambda: _lists_by_total(draft))
 
 
 def _lists_by_total(draft: Draft) -> dict[int, list[Breakdown]]:
@@ -808,7 +813,7 @@ def scores(draft: Draft) -> Iterator[ScoreSet]:
     scored = {id(m) for m, _ in score_figures(draft).values()}
     if not scored:
         return
-    lists = _lists_by_total(draft)
+    lists = _lists(draft)
     for idx, m in enumerate(mentions):
         total = _overall_score(draft, m, scored)
         if total is None:
