@@ -96,3 +96,17 @@ def units_apart(part: Quantity, whole: Quantity) -> str:
     """What a finding says where two figures in two units of one measure agree read in one: which of the two has
     the wrong unit is not told, so it names both units and suggests no value."""
     return f"两数单位不同（{part.unit}、{whole.unit}），按同一单位计与所写相符：请核对单位"
+
+
+def lists_in_sentence(ctx: CheckContext, sentence: int, of_total: bool = False) -> list[Breakdown]:
+    """The lists read in a sentence (`of_total`: those whose total stands in it), in the facts' order: grouped
+    once per document, not all walked for each list or rate (which grew with the square of a long report's)."""
+    name = "lists-by-total-sentence" if of_total else "lists-by-sentence"
+    return ctx.memo(name, lambda: _grouped(ctx.facts.breakdowns, of_total)).get(sentence, [])
+
+
+def _grouped(breakdowns: list[Breakdown], of_total: bool) -> dict[int, list[Breakdown]]:
+    out: dict[int, list[Breakdown]] = {}
+    for b in breakdowns:
+        out.setdefault(b.total.sentence if of_total else b.sentence, []).append(b)
+    return out

@@ -24,7 +24,7 @@ from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import wordings, words
 
-from ._util import PER_UNIT, one_unit_holds, units_apart
+from ._util import PER_UNIT, lists_in_sentence, one_unit_holds, units_apart
 
 TRIVIAL = {Decimal(0), Decimal(1), Decimal(100)}
 
@@ -631,9 +631,7 @@ def _answer_list(ctx: CheckContext, r: Rate) -> tuple[Mention, list[Quantity], l
     """(the questionnaires answered, the counts of the satisfied answers best first, their options) of the list
     of answers over one scale before the rate in its sentence."""
     lists = [
-        b
-        for b in ctx.facts.breakdowns
-        if b.sentence == r.sentence and b.exhaustive and b.parts and b.parts[-1].start < r.stated.start
+        b for b in lists_in_sentence(ctx, r.sentence) if b.exhaustive and b.parts and b.parts[-1].start < r.stated.start
     ]
     found = []
     for b in lists:
@@ -1371,21 +1369,12 @@ def _after_list(ctx: CheckContext, r: Rate) -> Outcome | None:
     return _over_latest(ctx, r, num, latest, [initial] if initial is not None else [])
 
 
-def _by_total_sentence(ctx: CheckContext) -> dict[int, list[Breakdown]]:
-    """The breakdowns by their total's sentence, in the facts' order: grouped once per document, not all walked for
-    each rate (which grew with the square of a long report's rates and lists)."""
-    out: dict[int, list[Breakdown]] = {}
-    for b in ctx.facts.breakdowns:
-        out.setdefault(b.total.sentence, []).append(b)
-    return out
-
-
 def _list_right_before(ctx: CheckContext, r: Rate) -> Breakdown | None:
     """The one list of its sentence that breaks an outcome down whole and ends right before the rate (no figure
     between its last part and the rate)."""
     lists = [
         b
-        for b in ctx.memo("rates.breakdowns-by-total-sentence", lambda: _by_total_sentence(ctx)).get(r.sentence, [])
+        for b in lists_in_sentence(ctx, r.sentence, of_total=True)
         if b.parts
         and b.parts[-1].start < r.stated.start
         and b.keyword != "加"

@@ -16,7 +16,7 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import load
 
-from ._util import dimension_runs, footings, in_unit
+from ._util import dimension_runs, footings, in_unit, lists_in_sentence
 from .tables.parts import part_column_outcomes
 
 MAX_SUBSET_SEARCH = 12
@@ -191,20 +191,10 @@ def _bracket_closing(text: str, b: Breakdown, parts: list[Quantity], last: int) 
 def _later_totals(ctx: CheckContext, b: Breakdown) -> Iterator[Quantity]:
     """The totals of the other breakdowns of the list's sentence (the breakdowns grouped by sentence once per
     document: not all of them walked for each list, which grew with the square of a long report's lists)."""
-    for other in ctx.memo("sums.breakdowns-by-sentence", lambda: _by_sentence(ctx.facts.breakdowns)).get(
-        b.sentence, []
-    ):
+    for other in lists_in_sentence(ctx, b.sentence):
         if other is b or other.inferred:
             continue
         yield from other.total.quantities
-
-
-def _by_sentence(breakdowns: list[Breakdown]) -> dict[int, list[Breakdown]]:
-    """The breakdowns of each sentence, in the facts' order."""
-    out: dict[int, list[Breakdown]] = {}
-    for b in breakdowns:
-        out.setdefault(b.sentence, []).append(b)
-    return out
 
 
 def _restated_cause(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -> bool:
