@@ -45,7 +45,9 @@ def quarter_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 if NOT_FLOW.search(flatten(row.label)) or row.total:
                     continue
                 parts = [table.quantity(row.index, c.index) for c in quarters]
-                total = _year_cell(table, row, whole) if whole else _year_row(tables, table, row, (year, doc))
+                total = (
+                    _year_cell(table, row, whole) if whole else _year_row(_rows_by_item(ctx), table, row, (year, doc))
+                )
                 f = _footing(ctx, total, parts)
                 if f is None:
                     continue
@@ -84,14 +86,28 @@ def _year_cell(table: Table, row: Row, whole: list[Column]) -> Quantity | None:
     return table.quantity(row.index, whole[0].index) if len(whole) == 1 else None
 
 
-def _year_row(tables: list[Table], own: Table, row: Row, when: tuple[str, Context]) -> Quantity | None:
+def _rows_by_item(ctx: CheckContext) -> dict[str, list[tuple[Table, Side, Row]]]:
+    """Every table row by its item, in the document's order: found once per document, not every row of every
+    table walked for each quarter row."""
+
+    def build() -> dict[str, list[tuple[Table, Side, Row]]]:
+        out: dict[str, list[tuple[Table, Side, Row]]] = {}
+        for t in ctx.facts.tables:
+            for side in t.sides:
+                for r in side.rows:
+                    out.setdefault(item(r.label), []).append((t, side, r))
+        return out
+
+    return ctx.memo("quarters.rows-by-item", build)
+
+
+def _year_row(
+    rows: dict[str, list[tuple[Table, Side, Row]]], own: Table, row: Row, when: tuple[str, Context]
+) -> Quantity | None:
     """The year's figure of the row's name: the one row so named in the other tables, its one amount column of
     that year (`when`: the year, and the document's context periods are resolved against)."""
     year, doc = when
-    name = item(row.label)
-    hits = [
-        (t, side, r) for t in tables if t is not own for side in t.sides for r in side.rows if item(r.label) == name
-    ]
+    hits = [hit for hit in rows.get(item(row.label), []) if hit[0] is not own]
     if len(hits) != 1:
         return None
     t, side, r = hits[0]
