@@ -60,10 +60,11 @@ def _group_headings(lines: list[str], bars: list[int]) -> set[int]:
     no row of figures."""
     found: set[int] = set()
     for k in range(1, len(lines) - 1):
-        if bars[k] or not GROUP_HEADING.fullmatch(lines[k].strip()):
-            continue
+        # (the bars around a line asked first: most lines without bars stand among none, and are spared the pattern)
         before, after = bars[k - 1], bars[k + 1]
-        if before and before == after and CELL_FIGURE.search(lines[k - 1]) and CELL_FIGURE.search(lines[k + 1]):
+        if bars[k] or not before or before != after or not GROUP_HEADING.fullmatch(lines[k].strip()):
+            continue
+        if CELL_FIGURE.search(lines[k - 1]) and CELL_FIGURE.search(lines[k + 1]):
             found.add(k)
     for k in found:
         bars[k] = bars[k - 1]

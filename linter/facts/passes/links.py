@@ -981,20 +981,17 @@ def _bare_total_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) 
     # (`项目支出 a，占支出总额的 p%`: the base label takes the part's 项目, the words as written do not)
     if bare not in draft.doc.text[part.end : s.stated.start]:
         return None
-    found = {
-        q.base_value: q
-        for m in draft.facts.mentions
-        if m.identity.item == bare
-        and m.start < owner.start
-        and same_section(draft, m.start, owner.start)
-        and wanted.context.agrees(m.identity.context)
-        and (q := m.of_unit(part.base_unit)) is not None
-        and q.exact
-        and q.kind == part.kind
-    }
-    if len(found) != 1:
+    whole = _one_value_of(
+        draft,
+        (bare, owner.start, part.base_unit),
+        lambda m, q: (
+            same_section(draft, m.start, owner.start)
+            and wanted.context.agrees(m.identity.context)
+            and q.kind == part.kind
+        ),
+    )
+    if whole is None:
         return None
-    whole = next(iter(found.values()))
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
 
 
@@ -1007,21 +1004,34 @@ def _announced_whole(draft: Draft, wanted: Identity, q: Quantity, part: Mention)
     path = part.identity.subject.split("›")
     if total is None or len(path) < 2 or path[-1] != part.identity.item or path[-2] != total.group("of"):
         return None
+    whole = _one_value_of(
+        draft,
+        (total.group("of"), part.start, q.base_unit),
+        lambda m, w: (
+            _heads(draft, m.start, part.start)
+            and not _other_fund_or_stage(m.identity.context, part.identity.context)
+            and w is not q
+        ),
+    )
+    return whole if whole is not None and whole.base_value >= q.base_value else None
+
+
+def _one_value_of(
+    draft: Draft, wanted: tuple[str, int, str], keep: Callable[[Mention, Quantity], bool]
+) -> Quantity | None:
+    """The one value stated of an item before an offset (`wanted`: the item, the offset, the unit), exact, in that
+    unit, among the figures `keep` accepts; None where there are none or several values."""
+    item, before, unit = wanted
     found = {
-        w.base_value: w
+        q.base_value: q
         for m in draft.facts.mentions
-        if m.identity.item == total.group("of")
-        and m.start < part.start
-        and _heads(draft, m.start, part.start)
-        and not _other_fund_or_stage(m.identity.context, part.identity.context)
-        and (w := m.of_unit(q.base_unit)) is not None
-        and w.exact
-        and w is not q
+        if m.identity.item == item
+        and m.start < before
+        and (q := m.of_unit(unit)) is not None
+        and q.exact
+        and keep(m, q)
     }
-    if len(found) != 1:
-        return None
-    whole = next(iter(found.values()))
-    return whole if whole.base_value >= q.base_value else None
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _heads(draft: Draft, a: int, b: int) -> bool:
