@@ -1624,18 +1624,58 @@ def _plain_execution_budget(ctx: CheckContext, r: Rate, own: Mention, num: Quant
 
 def _budgets(ctx: CheckContext, own: Mention, like: Quantity) -> Iterator[tuple[Mention, Quantity]]:
     mine = own.identity
-    for m in ctx.memo("rates.by_item", lambda: _by_item(ctx)).get((mine.item, mine.subject), []):
+    by_item = ctx.memo("rates.by_item", lambda: _by_item(ctx))
+    item = mine.item
+    if item.endswith(YEAR_TO_DATE) and _to_month(mine.context.period):
+        item = item.removesuffix(YEAR_TO_DATE)  # `1-9月…收入累计完成 X`: the year's 收入 so far
+    plans = by_item.get((item, mine.subject), [])
+    if mine.subject and _subject_is_item(mine.subject, item):
+        # `（一）收入方面 … 全县一般公共预算收入 7.43 亿元，为年初预算的 p%`: headings saying no more than the item
+        # leave the figure the quantity the report's budget of it names in full, under no heading's subject
+        plans = plans + [m for m in by_item.get((item, ""), []) if m.identity.complete()]
+    for m in plans:
         other = m.identity
         if m is own:
             continue
         a, b = mine.context, other.context
-        if (a.scope, a.fund, a.period) != (b.scope, b.fund, b.period):
+        if (a.scope, a.fund) != (b.scope, b.fund) or not (a.period == b.period or _cut_off_of(a.period, b.period)):
             continue
         if not (a.known("scope", "period") or ctx.doc.section_at(m.start) is ctx.doc.section_at(own.start)):
             continue  # where the context is not stated, only a plan under the same heading is this figure's
         for q in m.quantities:
             if q.base_unit == like.base_unit and q.kind == like.kind and q.exact and q is not like:
                 yield m, q
+
+
+# what headings say beyond an item without naming another quantity (`（一）收入方面`, `一季度财政预算执行情况`)
+SUBJECT_FILLER = regex(
+    r"[（(][一二三四五六七八九十\d]*[)）]|^[一二三四五六七八九十\d]+[、.．]|"
+    + "|".join(words("relations", "subject_fillers"))
+)
+
+
+def _subject_is_item(subject: str, item: str) -> bool:
+    """Does every heading of the subject say nothing but the item (or nothing at all)?"""
+    return all(SUBJECT_FILLER.sub("", part).strip() in ("", item) for part in subject.split("›"))
+
+
+# an item summed from the year's start to a cut-off (`收入累计`)
+YEAR_TO_DATE = "累计"
+
+
+def _to_month(period: str | None) -> bool:
+    """Is the period a year's months to a cut-off (`2026-09`, `+0-09`)?"""
+    head, _, month = (period or "").rpartition("-")
+    return bool(head) and month.isdigit()
+
+
+def _cut_off_of(cut: str | None, year: str | None) -> bool:
+    """Is the figure's period a cut-off within the plan's year (`1-9月` of the budget of 2026 — its budget is the
+    year's), the year said (`2026-09`) or unsaid (`+0-09`, where the document names no one year: the budget's is
+    the one its figures are of, two budgets of the item being no one base)?"""
+    if not _to_month(cut) or year is None or len(year) != 4 or not year.isdigit():
+        return False
+    return (cut or "").rpartition("-")[0] in (year, "+0")
 
 
 def _by_item(ctx: CheckContext) -> dict[tuple[object, object], list[Mention]]:

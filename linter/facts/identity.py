@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tieout.linter.figures.quantities import Quantity
 
 HEADING_MARK = regex(
-    r"^(?:第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）"
+    r"^(?:第[一二三四五六七八九十百]+(?:部分|[章节篇])|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）"
     r"|\d{1,2}(?:\.\d{1,2})*[、.．]?|（\d{1,2}）|[①-⑳]"
     # a heading numbering its subject by a word (`项目1：基本公共卫生服务项目`, `子项目二：…`): what the colon
     # opens is the subject, the word and number only its place in a list
@@ -103,12 +103,18 @@ def _title_text(doc: Document) -> str:
 CLOSING_DATE = regex(r"\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 
 
+# the end of an office's name (`财政局`, `财政厅`, `人民政府`, `办公室`)
+OFFICE_END = regex(r"(?:局|厅|委员会|办公室|中心|政府)$")
+
+
 def _unsigned(title: str) -> str:
     """The title block without the signature under it: the body that opens the title (`淮泽市税务局2024年上半年…`)
     named again with a date (`淮泽市税务局　2024年7月12日`) wrote the report then; its figures are not of that date."""
     date = CLOSING_DATE.search(title)
     if date is None:
         return title
+    if OFFICE_END.search(title, 0, date.start()):
+        return title[: date.start()]  # `…运行分析　某市某区财政局　2026年10月`: an office signs, a date after it
     head = title[: date.start()]
     for name in entity_names(head):
         if head.endswith(name) and len(head) > len(name) and head.startswith(name):

@@ -25,12 +25,14 @@ MIXED = "?"
 YEAR = r"(?:19|20)\d{2}"
 CUTOFF = r"(?:1\s*[-—－至~～]\s*)?(?:1[0-2]|[1-9])\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份)?"
 PERIOD = regex(
-    rf"(?:截至|截止到?|到)?(?P<year>{YEAR})\s*年(?:度|底|末)?(?:(?P<cut>{CUTOFF})|(?P<yhalf>上半年|下半年|[一二三四]季度))?"
+    rf"(?:截至|截止到?|到)?(?P<year>{YEAR})\s*年(?:度|底|末)?(?:(?P<cut>{CUTOFF})|(?P<yhalf>上半年|下半年|前三季度|[一二三四]季度))?"
     rf"|(?:截至|截止到?)(?P<cut2>{CUTOFF})"
-    r"|(?P<half>上半年|下半年|[一二三四]季度)"
+    # `1-9月` alone: from January to a cut-off of the document's year
+    r"|(?P<span>1\s*[-—－至~～]\s*(?:1[0-2]|[2-9])\s*月(?:份)?)"
+    r"|(?P<half>上半年|下半年|前三季度|[一二三四]季度)"
 )
 # the characters a PERIOD match can start with (截至, 到, 19xx/20xx, 上半年, 一季度 …): see `_word_table`
-PERIOD_FIRST = "截到12上下一二三四"
+PERIOD_FIRST = "截到12上下前一二三四"
 RELATIVE_PERIOD = regex(r"([+-]\d+)(.*)")
 MONTH = regex(r"(\d{1,2})\s*月")
 # the period each group of context.yaml's relative wordings names: a year relative to the document's, or one
@@ -194,7 +196,7 @@ def _transfer_end() -> re.Pattern[str]:
 
 
 # the parts of a year that are its months from January to a cut-off (`上半年` is `1-6月`), as a cut-off reads them
-HALF_MONTHS = {"上半年": 6, "一季度": 3}
+HALF_MONTHS = {"上半年": 6, "一季度": 3, "前三季度": 9}
 
 
 def _period(m: re.Match[str]) -> str:
@@ -209,7 +211,8 @@ def _period(m: re.Match[str]) -> str:
         # and a cut-off at the end of December is the year itself (`截至2024年12月31日` is `2024年底`, `1-12月` 全年)
         month = _month(m.group("cut"))
         return m.group("year") + (f"-{month:02d}" if month and month != 12 else "")
-    return f"+0-{_month(m.group('cut2')):02d}"
+    month = _month(m.group("cut2") or m.group("span"))
+    return "+0" if month == 12 and m.group("span") else f"+0-{month:02d}"
 
 
 def _month(cut: str | None) -> int:
@@ -236,9 +239,14 @@ def read(text: str) -> Reading:
         else:
             field, value = "period", _period(m)
         previous = found.get(field)
-        if field == "period" and previous is not None and {previous, value} & {"+0"}:
-            # `2023年当年`: the year the text is of is that year; an explicit year wins over 当年/本年
-            value = value if previous == "+0" else previous
+        if (
+            field == "period"
+            and previous is not None
+            and (_this_year_of(previous, value) or _this_year_of(value, previous))
+        ):
+            # `2023年当年`: the year the text is of is that year; an explicit year wins over 当年/本年, and over
+            # the same cut-off of the year unnamed (`2026年前三季度…前三季度，…`)
+            value = value if _this_year_of(previous, value) else previous
         found[field] = value if previous in (None, value) else MIXED
         spans.append(m.span())
     if not spans:
@@ -249,6 +257,11 @@ def read(text: str) -> Reading:
     return Reading(
         _context(found.get("scope"), found.get("fund"), found.get("stage"), found.get("period")), rest, tuple(spans)
     )
+
+
+def _this_year_of(relative: str, explicit: str) -> bool:
+    """Is `relative` the period `explicit` names, its year unnamed (`+0` of `2023`, `+0-09` of `2026-09`)?"""
+    return relative.startswith("+0") and explicit[:1] not in "+-" and explicit[4:] == relative[2:]
 
 
 NO_CONTEXT = Context()
