@@ -163,7 +163,7 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             hits = _same_quantity(*named, q)
             if hits and _apart(ctx.doc, q.start, hits[0].quantity.start):
                 continue
-            if hits and (not index.aligned(hits) or _plain(ctx, m, q, hits)):
+            if hits and not _part_total(ctx, m, q) and (not index.aligned(hits) or _plain(ctx, m, q, hits)):
                 o = _compare(ctx, index, m, q, hits)
                 if o is not None:
                     yield o
@@ -360,6 +360,8 @@ def _fund_words(fund: str) -> list[str]:
 BARE_TOTAL = regex(r"^(?:总收入|总支出|收入总计|支出总计|收入合计|支出合计|总计|合计)$")
 # an enumeration within the sentence (`一是…二是…`): what follows each mark is a part of the whole
 PART_MARK = regex(r"[一二三四五六七八九十]是")
+# a sentence opening on what was listed before it (`以上8个项目…`, `上述各单位…`): its totals are of those
+LISTED_BEFORE = regex(r"\s*(?:以上|上述|前述)(?:[\d一二三四五六七八九十百]+\s*(?:个|项|家|所|户)|各)")
 
 
 def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
@@ -368,8 +370,6 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     have none)? A heading far above may state a scope the paragraph's own entity (a zone, a fund's unit the
     context words do not know) is not. A table whose header is placed with certainty and whose title states no
     scope is of the document's: the paragraph then states none either."""
-    if _part_total(ctx, m, q):
-        return False
     sentences = ctx.doc.sentences
     if not 0 <= m.sentence < len(sentences):
         return False
@@ -489,14 +489,21 @@ def _scope_stated(ctx: CheckContext, hit: Hit) -> str | None:
 
 def _part_total(ctx: CheckContext, m: Mention, q: Quantity) -> bool:
     """Is the figure a bare total (`总收入`) stated within an enumerated part of its sentence (`二是某项基金
-    收入 X，加上… 后，总收入 Y`)? Then it is that part's total, which the context words need not name: not
-    the whole a table of the section totals."""
+    收入 X，加上… 后，总收入 Y`), or in a sentence opening on what was listed before it (`以上8个项目预算合计 A，
+    支出合计 B`)? Then it is that part's or those items' total, which the context words need not name: not the
+    whole a table of the section totals."""
     from tieout.linter.parse.tables.identities import item
 
     if not BARE_TOTAL.match(item(read(LEADING.sub("", m.label)).rest)):
         return False
     sentence = ctx.doc.sentences[m.sentence] if 0 <= m.sentence < len(ctx.doc.sentences) else None
-    return sentence is not None and PART_MARK.search(ctx.doc.text, sentence.start, q.start) is not None
+    if sentence is None:
+        return False
+    text = ctx.doc.text
+    return (
+        PART_MARK.search(text, sentence.start, q.start) is not None
+        or LISTED_BEFORE.match(text, sentence.start) is not None
+    )
 
 
 def cells_for(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, outer: Context) -> list[Hit]:

@@ -2219,7 +2219,8 @@ def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defin
     q = exact_figure(total)
     if q is None:
         return None
-    parts = [m for m in mentions if exact_of(m, q.base_unit) is not None]
+    # (a figure in brackets after a part breaks that part down, `特种用车 3辆（检测车 2辆、抢险车 1辆）`: not the total)
+    parts = [m for m in mentions if exact_of(m, q.base_unit) is not None and not in_brackets(draft, si, m.start)]
     if len(parts) < 2 or any(draft.is_part(m) or id(m) in draft.totals for m in parts):
         return None
     if excludes(total, parts):
