@@ -690,9 +690,10 @@ class Lists(Rates, Changes):
         if e.share is not None and COMPARED_BASE.match(e.label):
             return m  # `A a，比调整预算 B 增加 Δ，占…的 p%`: the share is a's (not read), never the base B's
         if e.share is not None and LAST_YEAR_ONLY.match(e.label.strip("，、；：（( ")) and self._moved_between(e):
-            # `A a，上年同期 B，同比上升 p%，占全部税收 s%`: after the change, the share is a's, not the base B's (a share
-            # of no part read, its whole named: links.list_shares sees the sentence's figure has a share of its own)
-            self.facts.shares.append(Share(e.share, None, None, e.share_base, si, certain=False))
+            # `A a，上年同期 B，同比上升 p%，占全部税收 s%`: after the change, the share is a's, not the base B's (its
+            # whole named, linked later; links.list_shares sees the sentence's figure has a share of its own)
+            part = self._compared_before(m, si, e.share_base)
+            self.facts.shares.append(Share(e.share, part, None, e.share_base, si, certain=False))
             return m
         if e.share is not None:
             part = next((q for q in e.qs if q.kind != "percent"), None)
@@ -1198,6 +1199,22 @@ class Lists(Rates, Changes):
                 continue
             certain = part[1] and whole[1]
             self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
+
+    def _compared_before(self, base: Mention, si: int, whole_named: str | None) -> Quantity | None:
+        """The figure a last year's base right after it is compared with (`增值税 a，上年同期 B，增长 p%`): the
+        mention before the base in its sentence, one figure of the base's unit, stated for this year (no base
+        itself), with only a comma between them; where the share names its whole (else which is not said)."""
+        mentions = self.facts.mentions
+        if not whole_named or len(mentions) < 2 or mentions[-1] is not base:
+            return None
+        before = mentions[-2]
+        if before.sentence != si or len(before.quantities) != 1 or len(base.quantities) != 1:
+            return None
+        a, b = before.quantities[0], base.quantities[0]
+        if a.kind != "amount" or a.base_unit != b.base_unit or LAST_YEAR_ONLY.match(before.label.strip("，、；：（( ")):
+            return None
+        between = self.doc.text[a.end : b.start]
+        return a if between.count("，") + between.count(",") == 1 and not any(c in between for c in "；;。") else None
 
     def _moved_between(self, e: _Entry) -> bool:
         """Does a change stand between the entry's figure and its share (`上年同期 B，同比上升 p%，占…的 s%`)?"""
