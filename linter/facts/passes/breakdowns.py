@@ -202,24 +202,43 @@ def _divided_by(draft: Draft, b: Breakdown) -> tuple[str, ...]:
 
 
 def _listed_after(draft: Draft, si: int, unit: str, first: tuple[Mention, Quantity]) -> list[tuple[Mention, Quantity]]:
-    """The sentences right after `si` that each list one part like `first` (its share too when it has one)."""
+    """The sentences right after `si` that list parts like `first` (its share too when it has one): one part each,
+    or several set apart by semicolons (`教学用房 b；生活用房 c；其他用房 d。` on lines the layout joined)."""
     doc = draft.doc
     has_share = "%" in doc.text[first[1].end : doc.sentences[si].end]
     out: list[tuple[Mention, Quantity]] = []
     for sj in range(si + 1, len(doc.sentences)):
         mentions = draft.by_sentence.get(sj) or []
-        sent = doc.sentences[sj]
-        if len(mentions) != 1 or not same_section(draft, doc.sentences[si].start, sent.start):
+        if not mentions or not same_section(draft, doc.sentences[si].start, doc.sentences[sj].start):
             break
-        m = mentions[0]
+        parts = _clause_parts(draft, sj, mentions, unit, has_share)
+        if parts is None:
+            break
+        out.extend(parts)
+    return out
+
+
+CLAUSE_BREAK = regex(r"[；;]")
+
+
+def _clause_parts(
+    draft: Draft, sj: int, mentions: list[Mention], unit: str, has_share: bool
+) -> list[tuple[Mention, Quantity]] | None:
+    """The parts of a sentence whose every clause (set apart by semicolons) states one part: its name alone, one
+    figure of the unit, maybe its share; None where a clause states anything else."""
+    text, sent = draft.doc.text, draft.doc.sentences[sj]
+    bounds = [sent.start, *(x.end() for x in CLAUSE_BREAK.finditer(text, sent.start, sent.end)), sent.end]
+    clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    if len(clauses) != len(mentions):
+        return None
+    out: list[tuple[Mention, Quantity]] = []
+    for (a, b), m in zip(clauses, mentions):
         q = exact_of(m, unit)
-        if q is None or draft.is_part(m) or id(m) in draft.totals or TOTAL_WORD.search(m.label):
-            break
-        tail = doc.text[q.end : sent.end]
-        if not PART_HEAD.match(doc.text[sent.start : q.start].strip()) or not PART_TAIL.match(tail):
-            break
-        if ("%" in tail) != has_share:
-            break
+        if q is None or not a <= q.start < b or draft.is_part(m) or id(m) in draft.totals or TOTAL_WORD.search(m.label):
+            return None
+        tail = text[q.end : b]
+        if not PART_HEAD.match(text[a : q.start].strip()) or not PART_TAIL.match(tail) or ("%" in tail) != has_share:
+            return None
         out.append((m, q))
     return out
 
