@@ -395,7 +395,9 @@ class Changes(Reader):
         # (a change naming the figure it compares with, of another period than last year's, `比预算数 B 减少 Δ`: last
         # year's figure stated before it, `上年为 C`, is not what changed)
         this_year = c.base is not None and not LAST_YEAR_WORDS.search(c.cmp)
-        subject, certain = self._subject(key, si, mentions, period, self._compared_stage(c), initial, whole, this_year)
+        subject, certain = self._subject(
+            key, si, mentions, period, self._compared_stage(c), initial, whole, this_year, _money_unit(c)
+        )
         if self._given_out(c, si, subject):
             return
         unread = self._not_read_from(subject, certain, c, si, mentions, key, named)
@@ -1500,6 +1502,7 @@ class Changes(Reader):
         initial: bool = False,
         whole: Mention | None = None,
         this_year: bool = False,
+        unit: str | None = None,
     ) -> tuple[Mention | None, bool]:
         """The mention that changed, and whether it stands in the change's own sentence: of the stage the
         comparison names where one of the sentence's figures is (`决算数 A，调整预算数 B，…；比上年决算数 C 减少…`);
@@ -1539,7 +1542,7 @@ class Changes(Reader):
         staged = self._of_stage(candidates, stage) if not nearest else []
         subject = next(iter(staged or candidates), None)
         if subject is None and self._own_rate(si) is None:
-            return self._subject_before(si, mentions, certain)
+            return self._subject_before(si, mentions, certain, unit)
         return subject, certain
 
     def _changed_figure(
@@ -1606,9 +1609,12 @@ class Changes(Reader):
             return False
         return whole in self._of_stage(candidates[1:], stage)
 
-    def _subject_before(self, si: int, mentions: list[Mention], certain: bool) -> tuple[Mention | None, bool]:
+    def _subject_before(
+        self, si: int, mentions: list[Mention], certain: bool, unit: str | None
+    ) -> tuple[Mention | None, bool]:
         """The figure a change with none of its own in its sentence is of, in the sentence before (none where
-        that is not known: `certain` then says whether the sentence's own reading was)."""
+        that is not known: `certain` then says whether the sentence's own reading was); of two there, the one
+        in the money (`unit`) the change is stated in."""
         score = self._total_score_before(si, mentions)
         if score is not None:
             return score, True
@@ -1623,6 +1629,10 @@ class Changes(Reader):
             and id(m) not in self.d.parts
             and any(q.kind in ("amount", "count") for q in m.quantities)
         ]
+        if len(earlier) > 1 and unit is not None:
+            # `新增债券 A 亿元，用于 13 个项目。与上年的 B 亿元相比，增加 Δ 亿元`: of the one figure in the money the
+            # change is stated in (a count beside it is another thing)
+            earlier = [m for m in earlier if any(q.kind == "amount" and q.base_unit == unit for q in m.quantities)]
         return (earlier[0] if len(earlier) == 1 else None), False
 
     def _total_score_before(self, si: int, mentions: list[Mention]) -> Mention | None:
@@ -1998,3 +2008,9 @@ def _names_compared(label: str, comparison: str) -> bool:
     if moment is None or named is None or comparison[moment.end() :] not in ("", "相比"):
         return False
     return named["moment"] == moment["moment"]
+
+
+def _money_unit(c: _Change) -> str | None:
+    """The unit of money a change is stated in: of the figure it compares with, or of its difference."""
+    figures = [c.base, *(mv.quantity for mv in c.movements)]
+    return next((q.base_unit for q in figures if q is not None and q.kind == "amount"), None)
