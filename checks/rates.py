@@ -1284,8 +1284,9 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
     the unit (which figure the author divided by is then not in doubt)."""
     si = own.sentence
     sentences = ctx.doc.sentences
-    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or _listed(ctx, own):
+    if si == 0 or not _right_after(ctx, si) or _listed(ctx, own):
         return None
+    apart = sentences[si - 1].paragraph != sentences[si].paragraph
     if _names_adjusted(r):
         return None  # (a rate of the adjusted budget is over the one its side, scope and fund: `_adjusted_before`)
     figures = [
@@ -1300,13 +1301,34 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
         # parts, the total the plan of the whole (not a chain's: `加上补助 B，预算总收入为 T` is no budget)
         figures = totals
     if len(figures) != 1:
-        return _plan_among_outcomes(ctx, r, num, figures)
+        return None if apart else _plan_among_outcomes(ctx, r, num, figures)
     m, den = figures[0]
     if not den.exact or not ctx.value(den) or _role(ctx, m.label) != "plan" or _listed(ctx, m):
+        return None
+    if apart and ctx.labeller.identify(m.label)[1].stage not in PLAN_STAGES:
+        # (a figure of the paragraph before is a plan only where its words name a budget's or a plan's stage, not
+        # where its item holds a plan word: `灾害防治及应急管理支出 A，支出进度 p%` is that line's own outcome)
         return None
     if _other_years(m, own):
         return None
     return _ratio_outcome(ctx, r, num, den, False, "计划数")
+
+
+def _right_after(ctx: CheckContext, si: int) -> bool:
+    """Does the sentence follow the one before in its paragraph, or open the paragraph right after the one that
+    sentence closes, under the same heading, that sentence stating no ratio (`全年预算数 A，其中…。` and `全年执行数 B，
+    执行率 p%。` each a line of its own: a line ending at a 。 ends the paragraph as read)?"""
+    sentences = ctx.doc.sentences
+    before, own = sentences[si - 1], sentences[si]
+    if before.paragraph == own.paragraph:
+        return True
+    # (under a heading: a document of no heading is no one topic line after line, `本项目全年预算数 A。` and `全年执行数
+    # B，预算执行率 p%。` may be of two things)
+    heading = ctx.doc.section_at(own.start)
+    if before.paragraph != own.paragraph - 1 or heading is None or ctx.doc.section_at(before.start) is not heading:
+        return False
+    # (and the sentence before states no ratio of its own: its figures are then that ratio's, `…支出 A，支出进度 p%。`)
+    return not any(q.kind == "percent" for m in ctx.index.in_sentence(si - 1) for q in m.quantities)
 
 
 def _alike_of_its_year(ctx: CheckContext, own: Mention, num: Quantity) -> list[tuple[Mention, Quantity]]:
