@@ -1087,6 +1087,7 @@ def _one_operand(ctx: CheckContext, r: Rate) -> Outcome | None:
             or _spent_over_in_place(ctx, r)
             or _plan_before(ctx, r)
             or _part_budget(ctx, r)
+            or _named_sum_before(ctx, r)
             or _gap_after(ctx, r)
         )
     return _answers_before(ctx, r)
@@ -1283,8 +1284,9 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
     the unit (which figure the author divided by is then not in doubt)."""
     si = own.sentence
     sentences = ctx.doc.sentences
-    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or _listed(ctx, own):
+    if si == 0 or not _right_after(ctx, si) or _listed(ctx, own):
         return None
+    apart = sentences[si - 1].paragraph != sentences[si].paragraph
     if _names_adjusted(r):
         return None  # (a rate of the adjusted budget is over the one its side, scope and fund: `_adjusted_before`)
     figures = [
@@ -1299,13 +1301,34 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
         # parts, the total the plan of the whole (not a chain's: `加上补助 B，预算总收入为 T` is no budget)
         figures = totals
     if len(figures) != 1:
-        return _plan_among_outcomes(ctx, r, num, figures)
+        return None if apart else _plan_among_outcomes(ctx, r, num, figures)
     m, den = figures[0]
     if not den.exact or not ctx.value(den) or _role(ctx, m.label) != "plan" or _listed(ctx, m):
+        return None
+    if apart and ctx.labeller.identify(m.label)[1].stage not in PLAN_STAGES:
+        # (a figure of the paragraph before is a plan only where its words name a budget's or a plan's stage, not
+        # where its item holds a plan word: `灾害防治及应急管理支出 A，支出进度 p%` is that line's own outcome)
         return None
     if _other_years(m, own):
         return None
     return _ratio_outcome(ctx, r, num, den, False, "计划数")
+
+
+def _right_after(ctx: CheckContext, si: int) -> bool:
+    """Does the sentence follow the one before in its paragraph, or open the paragraph right after the one that
+    sentence closes, under the same heading, that sentence stating no ratio (`全年预算数 A，其中…。` and `全年执行数 B，
+    执行率 p%。` each a line of its own: a line ending at a 。 ends the paragraph as read)?"""
+    sentences = ctx.doc.sentences
+    before, own = sentences[si - 1], sentences[si]
+    if before.paragraph == own.paragraph:
+        return True
+    # (under a heading: a document of no heading is no one topic line after line, `本项目全年预算数 A。` and `全年执行数
+    # B，预算执行率 p%。` may be of two things)
+    heading = ctx.doc.section_at(own.start)
+    if before.paragraph != own.paragraph - 1 or heading is None or ctx.doc.section_at(before.start) is not heading:
+        return False
+    # (and the sentence before states no ratio of its own: its figures are then that ratio's, `…支出 A，支出进度 p%。`)
+    return not any(q.kind == "percent" for m in ctx.index.in_sentence(si - 1) for q in m.quantities)
 
 
 def _alike_of_its_year(ctx: CheckContext, own: Mention, num: Quantity) -> list[tuple[Mention, Quantity]]:
@@ -1440,6 +1463,52 @@ def _part_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     if len(found) != 1:
         return None
     return _ratio_outcome(ctx, r, num, next(iter(found.values())), False, "预算数")
+
+
+# an outcome named by its item and the word of its outturn (`新增一般债券已支出`, `专项资金累计拨付`): the item alone
+# is what was set aside for it
+OUTTURN_OF_ITEM = regex(rf"^(?P<item>[\u4e00-\u9fff（）()“”]{{2,}}?)(?:已经?|累计|实际)?(?:{_alt('outcome_words')})$")
+
+
+def _named_sum_before(ctx: CheckContext, r: Rate) -> Outcome | None:
+    """`（一）新增一般债券 A，安排以下7个项目：…。截至9月末，新增一般债券已支出 a，支出进度 p%。`: an execution rate
+    right after one outcome named by an item and its outturn word alone is over the one sum of that very item
+    stated before it under its heading or one above it, of its scope and year (the part a cut-off of the year has spent of
+    the year's sum). Inferred, as the sum is found by its name: a warning."""
+    num = r.operands[-1]
+    own = ctx.index.mention_of(num)
+    if own is None or (named := OUTTURN_OF_ITEM.match(own.identity.item or "")) is None:
+        return None
+    stem, path, context = named.group("item"), ctx.doc.section_path(own.start), own.identity.context
+    found = {
+        q.base_value: q
+        for m in ctx.facts.mentions
+        if m.start < own.start
+        and m.identity.item == stem
+        and _role(ctx, m.label) != "outcome"
+        and m.identity.context.scope == context.scope
+        and _within_year(context.period, m.identity.context.period)
+        and _heading_above(ctx.doc.section_path(m.start), path)
+        for q in m.quantities
+        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
+    }
+    if len(found) != 1:
+        return None
+    return _ratio_outcome(ctx, r, num, next(iter(found.values())), False, "预算数")
+
+
+def _heading_above(theirs: list[str], own: list[str]) -> bool:
+    """Is a figure under the headings `theirs` under one the figure under `own` is under too (its own, or one above
+    it: `（二）新增专项债券 A` above `社会事业领域：…。截至9月末，新增专项债券已支出 a`)?"""
+    return bool(theirs) and own[: len(theirs)] == theirs
+
+
+def _within_year(cut: str | None, year: str | None) -> bool:
+    """Is the outcome's period the sum's, or a cut-off within the sum's year (`2025-09` within `2025`; `截至6月末`,
+    `+0-06`, within the report's own year, stated or not)?"""
+    if _same_period(cut, year) or cut is None:
+        return _same_period(cut, year)
+    return cut.startswith(f"{year or '+0'}-")
 
 
 def _sources_stated(ctx: CheckContext, own: Mention, num: Quantity, stem: str) -> dict[Decimal, Quantity]:

@@ -446,7 +446,7 @@ def _share_base(
         return None
     if _either_budget(draft, s.base_label, said, wanted, s.part, every, lists):
         return None
-    found = _in_own_paragraph(_under_own_subject(found, part), part)
+    found = _of_scope_named(_in_own_paragraph(_under_own_subject(found, part), part), part)
     listed = _one_or_list_total(draft, found, s.base_label or item) or _own_total(found, lists.get(id(s.part)))
     if listed is None:
         return None
@@ -641,6 +641,17 @@ def _in_own_paragraph(found: list[tuple[Mention, Quantity]], part: Mention) -> l
     return _narrowed(
         found, lambda m: m.paragraph == part.paragraph and part.identity.context.agrees(m.identity.context)
     )
+
+
+def _of_scope_named(found: list[tuple[Mention, Quantity]], part: Mention) -> list[tuple[Mention, Quantity]]:
+    """Of the figures of several values found under a whole's name, those stating the scope the part's own words
+    name, where they state one value: `全年全市民生支出 A，占一般公共预算支出 p%`, the city's 一般公共预算支出 stated
+    for 全市, not the spending of a zone the report sets out under a heading of its own (`（二）高新区 … 一般公共预算
+    支出 b`, whose words name no scope). All of them where the part's words name none."""
+    scope = read(part.label).context.scope
+    if scope in (None, MIXED):
+        return found
+    return _narrowed(found, lambda m: m.identity.context.scope == scope)
 
 
 def _own_total(found: list[tuple[Mention, Quantity]], own: Mention | None) -> tuple[Mention, Quantity] | None:
