@@ -898,7 +898,11 @@ def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed],
     if len(rows) < 2:
         return None
     found = _sangong_header(lines, i, data)
-    order = sangong.order([[f.group() for f in r.figs] for r in rows]) if found is not None else None
+    # (a row of rates, `增减率（%）`, adds up under no order, and writes a dash where a year had nothing: the order is
+    # told by the rows of amounts, at least two of them)
+    amounts = [r for r in rows if not rate_heading(r.label)]
+    told = sangong.order([[f.group() for f in r.figs] for r in amounts]) if len(amounts) >= 2 else None
+    order = told if found is not None else None
     if found is None or order is None:
         return None
     header, top = found
@@ -2084,7 +2088,7 @@ def readable(block: Block) -> bool:
     body = [r for r in block.rows[1:] if r[0].text]
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
     shapes: dict[int, set[int]] = {}  # each column's decimals, read once when a column needs them
-    filled = _filled_columns(body, len(block.rows[0]))
+    filled = _filled_columns(_amount_rows(body), len(block.rows[0]))
     for c, head in enumerate(block.rows[0][1:], start=1):
         cells = filled[c]
         if not cells:
@@ -2113,6 +2117,13 @@ def readable(block: Block) -> bool:
         ):
             return False
     return True
+
+
+def _amount_rows(body: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows whose cells a column's shape is read from: not a row of rates laid across the columns (`增减率（%）`
+    under two years' amounts), which writes its rates with decimals beside whole amounts and says by its name that
+    they are rates, no misplaced column; all rows where every one is so named."""
+    return [r for r in body if not rate_heading(r[0].text)] or body
 
 
 def _units_by_row(body: list[list[Cell]]) -> bool:
