@@ -838,9 +838,9 @@ def _table_at(
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
         return None
     block, indents, layout = built
-    block.open_end = cut
     caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
     block.caption = list(reversed(caption))
+    block.open_end = cut and not _page_closes(lines, j, block.caption)
     found = Aligned(block, indents, first_line=rows[0].line, last_line=last)
     found.columns = len(block.rows[0]) - 1
     found.names = tuple(c.text for c in block.rows[0][1:])
@@ -852,6 +852,22 @@ def _table_at(
         if before is not None and turn is not None:
             _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+def _page_closes(lines: list[str], j: int, caption: list[str]) -> bool:
+    """Does the table end with its page: the line after its rows is the page's number (`7`, `第7页`, `- 7 -`) and
+    the next line with text another table's number or caption (`公开07表`, `表七`, `…“三公”经费支出表`), neither
+    its own repeated nor marked as continued (`公开03表（续）`)? Its last rows are then its last."""
+    if j >= len(lines) or not (PAGE_MARK.match(lines[j].strip()) or PAGE_NUMBER.fullmatch(lines[j].strip())):
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    if k == len(lines):
+        return False
+    nxt = lines[k].strip()
+    own = "".join(caption).replace(" ", "")
+    return bool(caption_line(nxt) or table_title(nxt)) and "续" not in nxt and nxt.replace(" ", "") not in own
 
 
 # a row's label naming in brackets what its figure counts (`公务接待批次（批）`, `公务用车保有量（辆）`, `接待人次（人次）`)
