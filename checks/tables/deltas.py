@@ -12,6 +12,7 @@ from tieout.linter.parse.tables.vocab import fall_heading
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
 from .._util import in_unit
+from .laid_down import laid_down_deltas
 from .points import table_points_outcomes
 from .rates import operands
 
@@ -32,6 +33,7 @@ def table_delta_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 growth = _growth_beside(side, col, pairs[0])
                 found = [o for row in side.rows if (o := _delta_row(ctx, table, row.index, col, *pairs[0], growth))]
                 yield from _guarded(found)
+            yield from _guarded(list(laid_down_deltas(ctx, table, side)))
     yield from table_points_outcomes(ctx)
 
 

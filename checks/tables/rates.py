@@ -20,6 +20,7 @@ from tieout.linter.vocab import load
 
 from ._judge import column_miss, pct
 from .discovered import discovered_outcomes
+from .laid_down import laid_down_growths
 from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity, same_span
 from .per_capita import per_capita_outcomes
@@ -472,6 +473,7 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             yield from margin_outcomes(ctx, table, side)
             yield from per_capita_outcomes(ctx, table, side)
             yield from _guarded(list(_laid_down_score_rates(ctx, table, side)))
+            yield from _guarded(list(laid_down_growths(ctx, table, side)))
 
 
 # a score table laid on its side names its rows by what they hold (`分值`, `权重`, `得分`, `指标得分`, `得分率`):

@@ -838,9 +838,9 @@ def _table_at(
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
         return None
     block, indents, layout = built
-    block.open_end = cut
     caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
     block.caption = list(reversed(caption))
+    block.open_end = cut and not _page_closes(lines, j, block.caption)
     found = Aligned(block, indents, first_line=rows[0].line, last_line=last)
     found.columns = len(block.rows[0]) - 1
     found.names = tuple(c.text for c in block.rows[0][1:])
@@ -852,6 +852,22 @@ def _table_at(
         if before is not None and turn is not None:
             _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+def _page_closes(lines: list[str], j: int, caption: list[str]) -> bool:
+    """Does the table end with its page: the line after its rows is the page's number (`7`, `第7页`, `- 7 -`) and
+    the next line with text another table's number or caption (`公开07表`, `表七`, `…“三公”经费支出表`), neither
+    its own repeated nor marked as continued (`公开03表（续）`)? Its last rows are then its last."""
+    if j >= len(lines) or not (PAGE_MARK.match(lines[j].strip()) or PAGE_NUMBER.fullmatch(lines[j].strip())):
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    if k == len(lines):
+        return False
+    nxt = lines[k].strip()
+    own = "".join(caption).replace(" ", "")
+    return bool(caption_line(nxt) or table_title(nxt)) and "续" not in nxt and nxt.replace(" ", "") not in own
 
 
 # a row's label naming in brackets what its figure counts (`公务接待批次（批）`, `公务用车保有量（辆）`, `接待人次（人次）`)
@@ -898,7 +914,11 @@ def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed],
     if len(rows) < 2:
         return None
     found = _sangong_header(lines, i, data)
-    order = sangong.order([[f.group() for f in r.figs] for r in rows]) if found is not None else None
+    # (a row of rates, `增减率（%）`, adds up under no order, and writes a dash where a year had nothing: the order is
+    # told by the rows of amounts, at least two of them)
+    amounts = [r for r in rows if not rate_heading(r.label)]
+    told = sangong.order([[f.group() for f in r.figs] for r in amounts]) if len(amounts) >= 2 else None
+    order = told if found is not None else None
     if found is None or order is None:
         return None
     header, top = found
@@ -2084,7 +2104,7 @@ def readable(block: Block) -> bool:
     body = [r for r in block.rows[1:] if r[0].text]
     numbered = len(block.rows) > 1 and not block.rows[1][0].text and any(c.text for c in block.rows[1])
     shapes: dict[int, set[int]] = {}  # each column's decimals, read once when a column needs them
-    filled = _filled_columns(body, len(block.rows[0]))
+    filled = _filled_columns(_amount_rows(body), len(block.rows[0]))
     for c, head in enumerate(block.rows[0][1:], start=1):
         cells = filled[c]
         if not cells:
@@ -2113,6 +2133,13 @@ def readable(block: Block) -> bool:
         ):
             return False
     return True
+
+
+def _amount_rows(body: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows whose cells a column's shape is read from: not a row of rates laid across the columns (`增减率（%）`
+    under two years' amounts), which writes its rates with decimals beside whole amounts and says by its name that
+    they are rates, no misplaced column; all rows where every one is so named."""
+    return [r for r in body if not rate_heading(r[0].text)] or body
 
 
 def _units_by_row(body: list[list[Cell]]) -> bool:

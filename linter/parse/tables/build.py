@@ -75,6 +75,7 @@ def find_tables(doc: Document) -> list[Table]:
             indent_tree(table, found.indents)
             if before is not None and _codes_go_on(before, table):
                 before.open_end = before.goes_on = table.open_start = True
+                before.rows_go_on = _header_repeated(doc, before, table)
             tables.append(table)
             before = table
     mark_wholes(tables, _head(doc))
@@ -111,6 +112,35 @@ def _codes_go_on(a: Table, b: Table) -> bool:
     last = [r.code for s in a.sides for r in s.rows[-1:] if r.code]
     first = [r.code for s in b.sides for r in s.rows[:1] if r.code]
     return bool(last and first) and first[0][:3] == last[0][:3]
+
+
+def _header_repeated(doc: Document, a: Table, b: Table) -> bool:
+    """Do the two lines right above the next table's first row repeat, word for word, the two right above the
+    table's own (`单位：万元` / `科目编码 科目名称 合计 基本支出 项目支出` atop both pages): a header of names, the
+    same columns? (A header of two lines is all there: `科目编码 科目名称 2024年预算数 2025年预算数` over `合计 基本支出
+    项目支出` names other columns than the same lower line under `2025年预算数` alone.)"""
+    above = [_lines_above(doc, t) for t in (a, b)]
+    return len(above[0]) == HEADER_SEEN and above[0] == above[1] and CJK_WORD.search(above[0][0]) is not None
+
+
+HEADER_SEEN = 2  # the lines above a table's first row compared: a header's two lines, or its line and the unit's
+
+
+def _lines_above(doc: Document, t: Table) -> list[str]:
+    """The lines of the file right above a table's first body row, nearest first, their spaces taken out."""
+    if len(t.rows) <= t.header_rows or not t.rows[t.header_rows] or t.rows[t.header_rows][0].start >= len(doc.origin):
+        return []
+    text, out = doc.original, list[str]()
+    end = text.rfind("\n", 0, doc.origin[t.rows[t.header_rows][0].start])
+    while end > 0 and len(out) < HEADER_SEEN:
+        start = text.rfind("\n", 0, end)
+        out.append("".join(text[start + 1 : end].split()))
+        end = start
+    return out
+
+
+# a word of a header line (a table's rule or pipe separator holds none)
+CJK_WORD = regex(r"[\u4e00-\u9fff]{2}")
 
 
 def document_context(doc: Document) -> Context:

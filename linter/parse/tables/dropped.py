@@ -176,11 +176,20 @@ def _tree(rows: list[_Row]) -> bool:
 
 
 def _crossfooting(rows: list[_Row], k: int) -> bool:
-    """Do the full rows say the first column is the sum of the others: most of them add up (a mistake in
-    one does not undo the reading)?"""
+    """Do the rows say the first column is the sum of the others: most full rows add up (a mistake in one does
+    not undo the reading), or, the 合计 the one full row, every other row is of one part?"""
     full = [r for r in rows if len(r.values) == k]
     adds = sum(abs(r.values[0] - sum(r.values[1:])) <= _tolerance(r, k - 1) for r in full)
-    return adds > 0 and adds * 2 > len(full)
+    if adds > 0 and adds * 2 > len(full):
+        return True
+    # (a table whose rows are all of one part but its 合计, `301 工资福利支出 1,976.90 1,976.90`, a 基本支出表 by 经济分类:
+    # each row's two equal figures say its first is its 合计 and the other its one part, as the header names them,
+    # and the one full row may be the one mistake)
+    pairs = [r for r in rows if len(r.values) == 2 < k]
+    return len(full) == 1 and len(pairs) >= MIN_PAIRS and all(r.values[0] == r.values[1] for r in pairs)
+
+
+MIN_PAIRS = 3  # the rows of one part that say, with no full row adding up, that the first column totals the others
 
 
 def _tolerance(row: _Row, terms: int) -> Decimal:

@@ -110,6 +110,9 @@ class Table:
     open_end: bool = False  # it goes on in a next table that could not be joined: its last rows are incomplete
     goes_on: bool = False  # the next table is surely its continuation: its 合计 may total that one's rows too
     next_code: str = ""  # the code of the first row of its continuation on the next page (blocks.Block)
+    # of a table that goes on: the next page repeats its header line word for word, so what goes on there is rows,
+    # its columns all here (each row still adds up across them)
+    rows_go_on: bool = False
     department: bool = False  # of a department's report (部门预算/决算): its tables show all its own items
     open_start: bool = False  # it goes on from a table before that could not be joined: its first rows are
     # children of a row there

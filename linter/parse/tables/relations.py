@@ -517,9 +517,10 @@ def _stacked_on_top(rows: list[Row], t: int, k: int) -> bool:
 
 def crossfoot_relations(table: Table) -> list[Relation]:
     out: list[Relation] = []
-    if table.goes_on:
+    if table.goes_on and not table.rows_go_on:
         # (the table goes on in a piece that could not be read, which may hold its other columns: a table too wide
-        # for its page, `收入决算表` / `（本表续下页）` / `收入决算表（续）`, the columns a total sums in both halves)
+        # for its page, `收入决算表` / `（本表续下页）` / `收入决算表（续）`, the columns a total sums in both halves; not
+        # where that piece repeats its header line: there its rows go on)
         return out
     for side in table.sides:
         rows = additive_rows(side)
