@@ -1362,9 +1362,22 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         return None
     last = whole
     parts = _parts_of(draft, last, items, si)
-    if not parts or not last.key or not _may_break_down(last, parts) or survey_stages(parts):
+    if not parts or not _named(draft, last) or not _may_break_down(last, parts) or survey_stages(parts):
         return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _named(draft: Draft, m: Mention) -> bool:
+    """Is the figure named: by its own words, or, stated right after its heading's mark, name and colon (`（一）基本支出：
+    X 万元，占 p%。其中：…`), by that name (its identity's item, read from the heading)?"""
+    if m.key:
+        return True
+    sentence = draft.doc.sentences[m.sentence]
+    sec = draft.doc.section_at(sentence.start)
+    if sec is None or sec.start != sentence.start or not m.quantities or not m.identity.item:
+        return False
+    name = draft.doc.text[sentence.start : m.quantities[0].start].rstrip()
+    return name.endswith(("：", ":")) and HEADED.match(name) is not None
 
 
 def _parts_of(draft: Draft, whole: Mention, items: list[Mention], si: int) -> list[Mention]:
