@@ -539,12 +539,12 @@ NOTE_OPENS = regex(r"^\s*[（(]")
 NOTE_CLOSES = regex(r"^\s*[)）]\s*[，,]")
 
 
+NOTE_REACH = 4  # the characters after a figure that a bracket noting it closes within (`）` then `，`)
+
+
 def _after(text: str, quantities: list[Quantity]) -> str:
     """The few characters after a mention's last figure (where a bracket noting it closes)."""
     return text[quantities[-1].end : quantities[-1].end + NOTE_REACH] if quantities else ""
-
-
-NOTE_REACH = 4
 
 
 def _noted_stage(before: str, label: str, after: str) -> bool:

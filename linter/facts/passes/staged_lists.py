@@ -31,6 +31,7 @@ Figure = tuple[Mention, Quantity]
 
 
 def staged_lists(draft: Draft) -> Iterator[Breakdown]:
+    """The budgets and the outcomes of numbered items, each column of the total its heading states (module doc)."""
     doc = draft.doc
     starts = [s.start for s in doc.sentences]
     place = {id(sec): k for k, sec in enumerate(doc.sections)}  # (each section's index, found once)
@@ -38,7 +39,7 @@ def staged_lists(draft: Draft) -> Iterator[Breakdown]:
         parent = run[0].parent
         if parent is None:
             continue
-        totals = _two_totals(draft, _lead(draft, parent, run[0], starts))
+        totals = _two_totals(_lead(draft, parent, run[0], starts))
         if totals is None:
             continue
         end = _run_sentences(doc.sections, run, starts, place[id(run[-1])]).stop
@@ -77,7 +78,7 @@ def _stage(m: Mention) -> int | None:
     return 0 if stage in BUDGET_STAGES else 1 if stage in OUTCOME_STAGES else None
 
 
-def _two_totals(draft: Draft, lead: list[Figure]) -> tuple[Figure, Figure] | None:
+def _two_totals(lead: list[Figure]) -> tuple[Figure, Figure] | None:
     """The lead's one budget and one outcome, of one unit and period (None unless it states exactly those two)."""
     if len(lead) != 2:
         return None
