@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE
+from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
@@ -418,9 +419,14 @@ def _stated(draft: Draft, entity: Sequence[str] = ()) -> tuple[dict[int, Context
             left_out = _excluded(before, label)
             if left_out:
                 excluded[key] = left_out
-            if not (_any_percent(quantities) and qualifying_ratio(m.key, quantities)) and not _last_year_beside(label):
+            if (
+                not (_any_percent(quantities) and qualifying_ratio(m.key, quantities))
+                and not _last_year_beside(label)
+                and not _noted_stage(before, label, _after(text, quantities))
+            ):
                 # `为预算的 95.3%` names the ratio's base, `上年为 B` (`，上年执行数 B；`) last year's value of the
-                # figure before: their 预算 and 上年 are not the context of the figures after them
+                # figure before, `决算 A（年初预算 B），其中：…` A's budget noted in brackets: their 预算 and 上年 are
+                # not the context of the figures after them
                 opened = _opened(label, said, running)
                 running = _carry(context, running)
                 last_item = item
@@ -525,6 +531,31 @@ MIN_ITEM = 4
 STAGE_ONLY = regex(
     r"^[，、；\s]*(?:上年|本年|当年)?(?:(?:决算|调整预算|调整后预算|年初预算|预算)数?|执行数|完成数)(?:为|是)?$"
 )
+
+
+# a bracket opening right after a figure, the words before the next figure (`决算 A（年初预算 B）`), and the bracket
+# closing with the clause going on (`…B），其中：…`)
+NOTE_OPENS = regex(r"^\s*[（(]")
+NOTE_CLOSES = regex(r"^\s*[)）]\s*[，,]")
+
+
+NOTE_REACH = 4  # the characters after a figure that a bracket noting it closes within (`）` then `，`)
+
+
+def _after(text: str, quantities: list[Quantity]) -> str:
+    """The few characters after a mention's last figure (where a bracket noting it closes)."""
+    return text[quantities[-1].end : quantities[-1].end + NOTE_REACH] if quantities else ""
+
+
+def _noted_stage(before: str, label: str, after: str) -> bool:
+    """Is a figure the one before it at another stage, noted in brackets and named by its stage alone, the clause going
+    on after the bracket (`三公经费决算 A（年初预算 B），其中：…`)? A note on that figure: what the clause says after the
+    bracket is of the figure noted. (Past a semicolon, `；乙 C（预算 D）`, the next item's stage is left as it was.)"""
+    return (
+        NOTE_OPENS.match(before) is not None
+        and STAGE_ONLY.match(label) is not None
+        and NOTE_CLOSES.match(after) is not None
+    )
 
 
 def _side_of(item: str, before: str) -> bool:

@@ -67,7 +67,7 @@ from tieout.linter.facts.passes.surveys import one_answer_apart, survey_stages
 from tieout.linter.figures.context import CLAUSE_END, FIELDS, MIXED, Context
 from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, shared_word
-from tieout.linter.figures.quantities import Quantity
+from tieout.linter.figures.quantities import Quantity, count_number
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
 from tieout.linter.text.normalise import FORM_LINE
@@ -438,10 +438,15 @@ def _counted_announcement(draft: Draft, si: int, mentions: list[Mention], count:
     return _Announced(doc.text[q.end : doc.sentences[si].end].strip("，,：: "), (total, q), count=int(count.value))
 
 
-# between a total and the count of its items: a comma, then a verb of its use or the words pointing ahead, or both
-COUNT_OPENS = regex(rf"^\s*[，,]\s*(?:共|共计)?(?:(?:{_alt('counted_item_verbs')})(?:以下|下列)?|以下|下列)\s*$")
-# after the count: its counter and the name of what it counts, then the colon closing the sentence
-COUNT_CLOSES = regex(r"^\s*[个项类]?[\u4e00-\u9fff]{1,8}[：:]\s*$")
+# between a total and the count of its items: a comma, then a verb of its use or the words pointing ahead, or both;
+# the words may first say what the total is divided by (`本年收入合计 T，按来源分为以下四项：`)
+COUNT_OPENS = regex(
+    r"^\s*[，,]\s*(?:按[\u4e00-\u9fff]{1,6}?(?:划分|分)为|分为)?(?:共|共计)?"
+    rf"(?:(?:{_alt('counted_item_verbs')})(?:以下|下列)?|以下|下列)\s*$"
+)
+# after the count: its counter and the name of what it counts (the counter alone may name them: `以下四项：`), then
+# the colon closing the sentence
+COUNT_CLOSES = regex(r"^\s*[个项类]?[\u4e00-\u9fff]{0,8}[：:]\s*$")
 
 
 def _as_counted(a: _Announced, run: list[Section]) -> bool:
@@ -825,13 +830,14 @@ def item_runs(sections: list[Section]) -> Iterator[list[Section]]:
     yield from (run for run in runs.values() if len(run) >= 2)
 
 
-ITEM_NUMBER = regex(r"^[（(]?(\d{1,3})[)）.．、]")
+ITEM_NUMBER = regex(r"^[（(]?(\d{1,3}|[一二三四五六七八九十]{1,3})[)）.．、]")
 
 
 def _follows(before: Section, sec: Section) -> bool:
-    """Is the section's number the one after `before`'s (`13.` after `12.`)?"""
+    """Is the section's number the one after `before`'s (`13.` after `12.`, `（三）` after `（二）`)?"""
     a, b = ITEM_NUMBER.match(before.title), ITEM_NUMBER.match(sec.title)
-    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
+    x, y = (None, None) if a is None or b is None else (count_number(a.group(1)), count_number(b.group(1)))
+    return x is not None and y is not None and y == x + 1
 
 
 # a division of the total the items make (`按用途分：`, `按支出功能分类：`, `分项看：`, `分企业看：`, `从类型看：`)
@@ -839,7 +845,7 @@ DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|�
 # what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`,
 # `具体安排如下：`)
 ANNOUNCES = regex(
-    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下|安排如下)|其中|包括|构成如下|组成如下|具体(?:安排)?如下|明细如下|具体为|分别为"
+    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下|安排如下)|其中|包括|(?:具体)?(?:构成|组成)(?:情况)?如下|具体(?:安排)?如下|明细如下|具体为|分别为"
     rf"|{DIVIDES.pattern})"
 )
 ANNOUNCES_SOME = regex(r"主要|重点|其中")
@@ -966,7 +972,9 @@ def _named_figure(name: str, mentions: list[Mention]) -> Mention | None:
 
 
 # what announces a list of all the items after a total (`。包括：`, `，具体如下：`; not `主要包括：`, the main ones)
-LIST_ANNOUNCED = regex(r"(?<!主要)(?<!重点)(?:包括|具体(?:安排)?如下|具体为|分别为|明细如下|构成如下)[：:]\s*$")
+LIST_ANNOUNCED = regex(
+    r"(?<!主要)(?<!重点)(?:包括|具体(?:安排)?如下|具体为|分别为|明细如下|(?:构成|组成)(?:情况)?如下)[：:]\s*$"
+)
 # a heading's mark and name before its figure, no clause break: `（一）收入预算总计`, `1.一般公共服务（类）支出`; a
 # name in quotes counts as one word, however long (`1.“社会保障和就业支出（类）…（项）”科目`); a colon may close the
 # name right before its figure (`1.基础测绘项目：a 万元`: nothing but the name stands before it)
@@ -1373,9 +1381,22 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
         return None
     last = whole
     parts = _parts_of(draft, last, items, si)
-    if not parts or not last.key or not _may_break_down(last, parts) or survey_stages(parts):
+    if not parts or not _named(draft, last) or not _may_break_down(last, parts) or survey_stages(parts):
         return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _named(draft: Draft, m: Mention) -> bool:
+    """Is the figure named: by its own words, or, stated right after its heading's mark, name and colon (`（一）基本支出：
+    X 万元，占 p%。其中：…`), by that name (its identity's item, read from the heading)?"""
+    if m.key:
+        return True
+    sentence = draft.doc.sentences[m.sentence]
+    sec = draft.doc.section_at(sentence.start)
+    if sec is None or sec.start != sentence.start or not m.quantities or not m.identity.item:
+        return False
+    name = draft.doc.text[sentence.start : m.quantities[0].start].rstrip()
+    return name.endswith(("：", ":")) and HEADED.match(name) is not None
 
 
 def _parts_of(draft: Draft, whole: Mention, items: list[Mention], si: int) -> list[Mention]:
