@@ -612,7 +612,7 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             yield ScoreSet(total[0], [m for m, _ in scored + rows], si)
             yield ScoreSet(total[1], [s for _, s in scored + rows], si)
             return
-        if not line.piped and not any(_SCORE_LIKE.match(t) for t in texts):
+        if (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)) or _wrapped_row(line, head):
             continue  # a line no score is written in: a reason wrapped (`调整，已调整设计`), a merged cell's words
         pair = _pair(reader, line, head, at) if line.piped else _spaced_pair(reader, line, head, at, dashed)
         if pair is None:
@@ -621,6 +621,20 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             _spaced_achieved(reader, fund, line, head, pair[0])
         rows.append(pair)
         since.append(pair)
+
+
+# the cells of an indicator's own row: a row with all of them empty is no indicator
+_ROW_VALUES = ("年度指标值", "实际完成值", "分值", "得分")
+
+
+def _wrapped_row(line: Line, head: Line) -> bool:
+    """Is a pipe row the rest of the row above, its words wrapped onto a row of their own (`| | | | 供给年限 | | | |
+    |`, a reason's second line in the last cell): the header's cells, those of the indicator's target, outcome,
+    full marks and score all empty."""
+    words = [word(c.text) for c in head.cells]
+    if not line.piped or len(line.cells) != len(head.cells) or not all(w in words for w in _ROW_VALUES):
+        return False
+    return all(not line.cells[words.index(w)].text for w in _ROW_VALUES)
 
 
 def _subtotal(
@@ -634,9 +648,10 @@ def _subtotal(
 
 
 def _writes_dashes(reader: Reader, h: int) -> bool:
-    """Does a space-set row of the indicators' block (up to its first empty line) write a dash for its reason?"""
+    """Does a space-set row of the indicators' block (up to its 总分 row or its first empty line) write a dash for
+    its reason? (Not a line after the 总分 row: a page's footer, `— 1 —`, ends in a dash too.)"""
     for line in reader.lines[h + 1 :]:
-        if not line.cells or line.piped:
+        if not line.cells or line.piped or _TOTAL_ROW.match(word(line.cells[0].text)):
             return False
         if is_dash(line.cells[-1].text):
             return True
