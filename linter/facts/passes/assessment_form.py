@@ -43,7 +43,7 @@ from tieout.linter.facts.model import (
     Restatement,
     ScoreSet,
 )
-from tieout.linter.facts.passes.base import quantities_at, sentence_of
+from tieout.linter.facts.passes.base import Completed, quantities_at, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
@@ -388,7 +388,9 @@ def in_unit(q: Quantity, unit: str) -> Quantity | None:
     return quantity(Cell(q.text, q.start, q.end, 0, 0), unit)
 
 
-def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement | Change]:
+def assessment_forms(
+    draft: Draft,
+) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement | Change | Completed]:
     """The relations the template fixes, in every self-assessment form of the document."""
     text = draft.doc.text
     if "资金总额" not in text or "全年执行数" not in text:
@@ -411,6 +413,7 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
             continue
         if fund is not None and _indicator_header(line) is not None:
             fund.goals = _achieved_text(reader, fund.line, h)
+            yield from _achieved_rates(reader, fund, h)
             yield from _surpluses(reader, h)
             yield from _indicator_scores(reader, fund, h)
             fund = None
@@ -487,6 +490,50 @@ def _adjustment_note(reader: Reader, fund: _FundBlock, line: Line) -> Iterator[C
     direction: Literal["up", "down"] = "up" if m.group("up") else "down"
     move = Movement(direction, m.group("word"), q, moved, moved + len(m.group("word")))
     yield Change("较年初预算数", "全年预算数", year, first, [move], sentence_of(reader.draft, q.start))
+
+
+# what the form's 年度总体目标 text says was spent and at what rate (`全年执行资金2060.60万元，执行率84.3%`, `项目全年支出
+# 309.08万元，预算执行率97.91%`): an amount, then the rate with only a comma between
+_SPENT_RATE = regex(
+    r"(?P<x>(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:亿元|万元|元))[，,]\s*(?:预算|资金)?执行率(?:为|是)?(?P<r>\d+(?:\.\d+)?%)"
+)
+
+
+def _achieved_rates(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Rate | Completed]:
+    """A rate the form's text states of what was spent (between the funds' rows and the indicators' header): where
+    the amount before it is the total's 全年执行数 (its value and unit), the rate is that over the total's 全年预算数,
+    as the template's 执行率 column. One the sentence pass read with the amount alone is completed; one it read with
+    its base is left as it is."""
+    spent, budget = fund.total.get("全年执行数"), fund.total.get("全年预算数")
+    if spent is None or budget is None or budget.value == 0 or not fund.unit:
+        return
+    doc = reader.draft.doc
+    for line in reader.lines[fund.line + 1 : h]:
+        if not line.cells:
+            continue
+        start = line.cells[0].start
+        for m in _SPENT_RATE.finditer(doc.original[start : line.cells[-1].start + len(line.cells[-1].text)]):
+            amount, rate = (_figure_at(reader, start + m.start(g)) for g in ("x", "r"))
+            if amount is None or rate is None or rate.kind != "percent" or amount.kind != "amount":
+                continue
+            if amount.base_value != spent.base_value or not rate.exact or rate.bound is not None:
+                continue
+            yield from _spent_rate(reader, rate, amount, budget)
+
+
+def _figure_at(reader: Reader, offset: int) -> Quantity | None:
+    at = reader.draft.doc.normalised_at(offset)
+    return reader.figures.get(at) if at is not None else None
+
+
+def _spent_rate(reader: Reader, rate: Quantity, amount: Quantity, budget: Quantity) -> Iterator[Rate | Completed]:
+    labels = ["全年执行数", "全年预算数"]
+    read = next((r for r in reader.draft.facts.rates if r.stated is rate), None)
+    if read is None:
+        si = sentence_of(reader.draft, rate.start)
+        yield Rate("执行率", rate, si, [amount, budget], labels, ordered=True)
+    elif read.formula is None and [q.start for q in read.operands] == [amount.start]:
+        yield Completed(read, replace(read, operands=[amount, budget], labels=labels, ordered=True))
 
 
 def _score_inputs(fund: _FundBlock) -> tuple[Quantity, Quantity, Quantity] | None:
