@@ -415,6 +415,7 @@ def assessment_forms(
             fund.goals = _achieved_text(reader, fund.line, h)
             yield from _achieved_rates(reader, fund, h)
             yield from _surpluses(reader, h)
+            yield from _shortfalls(reader, h)
             yield from _indicator_scores(reader, fund, h)
             fund = None
     if not capped:
@@ -902,3 +903,69 @@ def _figure_in(reader: Reader, cell: _Cell, m: re.Match[str]) -> Quantity | None
     if q is None or q.value != Decimal(m.group("n")) or not q.text.endswith(m.group("u")):
         return None
     return q if q.kind in ("count", "amount") and not q.approx and not q.per else None
+
+
+# an indicator's reason stating its plan, its outcome and how far the outcome fell short of or passed the target
+# (`计划4200人次，实际完成3822人次，较年度指标值少378人次`), the three in one unit
+_PLAN_DONE = regex(
+    r"^计划(?P<a>\d+(?:\.\d+)?)(?P<u>[^\d\s，,。；;]{1,4})[，,]实际完成(?P<b>\d+(?:\.\d+)?)(?P=u)[，,]"
+    r"较(?:年度)?(?:指标值|目标值|计划)(?P<w>少|多|减少|增加)(?P<d>\d+(?:\.\d+)?)(?P=u)(?![\d.%])"
+)
+
+
+def _reasons(reader: Reader, h: int) -> Iterator[list[_Cell]]:
+    """Each indicator row's reason in the block under the indicators' header (up to its 总分 row), with the words
+    wrapped onto the rows after it: (pipe) the header's reason cell of the row and of the rows that only continue
+    it (`_wrapped_row`); (space-set) the row's last cell, where it is no figure, and the lines after it with no
+    score written in them."""
+    head = reader.lines[h]
+    words = [word(c.text) for c in head.cells]
+    at = next((i for i, w in enumerate(words) if w.startswith("偏差原因")), None)
+    if at is None:
+        return
+    run: list[_Cell] = []
+    for line in reader.lines[h + 1 :]:
+        texts = [c.text for c in line.cells if c.text]
+        if not texts or _TOTAL_ROW.match(word(texts[0])) or line.piped != head.piped:
+            break
+        if line.piped and len(line.cells) != len(head.cells):
+            break
+        if _wrapped_row(line, head) or (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)):
+            run.extend(c for c in (line.cells[at : at + 1] if line.piped else line.cells) if c.text)
+            continue
+        if run:
+            yield run
+        last = line.cells[at] if line.piped else line.cells[-1]
+        run = [last] if last.text and _CELL_FIGURE.match(last.text) is None else []
+    if run:
+        yield run
+
+
+def _shortfalls(reader: Reader, h: int) -> Iterator[Change]:
+    """`计划 a，实际完成 b，较年度指标值少 d` in an indicator's reason (its words wrapped onto the rows after it joined):
+    the outcome b against the plan a, moved by d the way the reason says."""
+    for run in _reasons(reader, h):
+        joined = "".join(c.text for c in run)
+        m = _PLAN_DONE.match(joined)
+        if m is None:
+            continue
+        # (where each group stands in the original: the cell its place in the joined text falls in)
+        found = [_run_figure(reader, run, m, g) for g in ("a", "b", "d")]
+        base, current, delta = found
+        if base is None or current is None or delta is None:
+            continue
+        down = m.group("w") in ("少", "减少")
+        move = Movement("down" if down else "up", m.group("w"), delta, delta.start - len(m.group("w")), delta.start)
+        yield Change("较年度指标值", "实际完成值", current, base, [move], sentence_of(reader.draft, delta.start))
+
+
+def _run_figure(reader: Reader, run: list[_Cell], m: re.Match[str], group: str) -> Quantity | None:
+    """The figure the text reads at a group of a match in a reason's joined cells, with the unit the match gives."""
+    pos = m.start(group)
+    for cell in run:
+        if pos < len(cell.text):
+            q = _figure_at(reader, cell.start + pos)
+            ok = q is not None and q.value == Decimal(m.group(group)) and q.unit == m.group("u")
+            return q if ok and q is not None and q.kind in ("count", "amount") and not q.approx else None
+        pos -= len(cell.text)
+    return None
