@@ -420,7 +420,31 @@ def assessment_forms(
             fund = None
     if not capped:
         yield from _practised_scores(reader, forms)
+    draft.memo[FORMS] = forms  # (the summary table of the projects restates their forms: assessment_summary)
     yield from _restated(draft, forms)
+
+
+# the draft's memo key of the document's forms, as `assessment_forms` read them
+FORMS = "assessment_forms"
+
+
+def forms_by_project(draft: Draft) -> dict[str, _FundBlock]:
+    """The document's forms by their project's name, the names one form only states."""
+    forms: list[_FundBlock] = draft.memo.get(FORMS) or []
+    names = [f.project for f in forms]
+    return {f.project: f for f in forms if f.project and names.count(f.project) == 1}
+
+
+def restated_in_form(draft: Draft, form: _FundBlock, key: str, m: Mention, q: Quantity) -> Restatement | None:
+    """A project's figure stated outside its form as the one the form states under `key` (its total's column, or
+    `总分` its overall score): one quantity, of the project, where both are in one unit."""
+    figure = form.overall if key == "总分" else form.total.get(key)
+    if figure is None or figure.base_unit != q.base_unit and not (key == "总分" and figure.kind == "bare"):
+        return None
+    own = mention(draft, f"{form.project}（自评表{key}）", figure)
+    if own.sentence == m.sentence:
+        return None
+    return Restatement(Identity(key, m.identity.context, form.project), [(m, q), (own, figure)])
 
 
 def mention(draft: Draft, label: str, q: Quantity) -> Mention:
@@ -782,8 +806,7 @@ def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
     项目自评得分96.61分`): the figure of the text's sentences whose label is the form's column (年初预算, 全年预算,
     全年执行, 执行率) or its overall score (自评得分), of the project its label names or the heading it stands under
     names, the project named by one form only."""
-    names = [f.project for f in forms]
-    by_name = {f.project: f for f in forms if f.project and names.count(f.project) == 1}
+    by_name = forms_by_project(draft)
     if not by_name:
         return
     for m in draft.facts.mentions:
@@ -792,14 +815,9 @@ def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
         if found is None:
             continue
         form, key, q = found
-        figure = form.overall if key == "总分" else form.total.get(key)
-        if figure is None or figure.base_unit != q.base_unit and not (key == "总分" and figure.kind == "bare"):
-            continue
-        own = mention(draft, f"{form.project}（自评表{key}）", figure)
-        if own.sentence == m.sentence:
-            continue
-        identity = Identity(key, m.identity.context, form.project)
-        yield Restatement(identity, [(m, q), (own, figure)])
+        restated = restated_in_form(draft, form, key, m, q)
+        if restated is not None:
+            yield restated
 
 
 def _restated_of(m: Mention, forms: dict[str, _FundBlock]) -> tuple[_FundBlock, str, Quantity] | None:
