@@ -414,6 +414,7 @@ def assessment_forms(
         if fund is not None and _indicator_header(line) is not None:
             fund.goals = _achieved_text(reader, fund.line, h)
             yield from _achieved_rates(reader, fund, h)
+            yield from _restated_in_block(reader, fund, h)
             yield from _surpluses(reader, h)
             yield from _shortfalls(reader, h)
             yield from _indicator_scores(reader, fund, h)
@@ -544,6 +545,30 @@ def _achieved_rates(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Rate |
             if amount.base_value != spent.base_value or not rate.exact or rate.bound is not None:
                 continue
             yield from _spent_rate(reader, rate, amount, budget)
+
+
+# what the form's 年度总体目标 text names the total's amounts (`全年预算安排 a万元`, `截至年底实际支出 b万元`, `项目全年支出
+# b万元`): the year's budget and spending in words that name no other (not `年度预算`, which may be the one set at
+# the year's start)
+_BLOCK_KEYS = regex(
+    r"^(?:(?P<budget>全年预算(?:数|安排)?)|(?P<spent>(?:项目)?(?:全年|截至年底)(?:实际)?(?:支出|执行数?)(?:资金)?))$"
+)
+
+
+def _restated_in_block(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Restatement]:
+    """A figure of the form's own text (between its funds' header and its indicators') that names the total's 全年预算数
+    or 全年执行数: the form's figure restated."""
+    draft = reader.draft
+    first, last = reader.lines[fund.line].start, reader.lines[h].start
+    for m in draft.facts.mentions:
+        if len(m.quantities) != 1 or not m.quantities[0].exact or m.quantities[0].kind != "amount":
+            continue
+        q = m.quantities[0]
+        if not first <= draft.doc.origin[q.start] < last or (k := _BLOCK_KEYS.match(m.label)) is None:
+            continue
+        found = restated_in_form(draft, fund, "全年预算数" if k.group("budget") else "全年执行数", m, q)
+        if found is not None:
+            yield found
 
 
 def _figure_at(reader: Reader, offset: int) -> Quantity | None:
