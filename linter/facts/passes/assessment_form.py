@@ -43,7 +43,7 @@ from tieout.linter.facts.model import (
     Restatement,
     ScoreSet,
 )
-from tieout.linter.facts.passes.base import quantities_at, sentence_of
+from tieout.linter.facts.passes.base import Completed, quantities_at, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
@@ -388,7 +388,9 @@ def in_unit(q: Quantity, unit: str) -> Quantity | None:
     return quantity(Cell(q.text, q.start, q.end, 0, 0), unit)
 
 
-def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement | Change]:
+def assessment_forms(
+    draft: Draft,
+) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement | Change | Completed]:
     """The relations the template fixes, in every self-assessment form of the document."""
     text = draft.doc.text
     if "资金总额" not in text or "全年执行数" not in text:
@@ -411,12 +413,39 @@ def assessment_forms(draft: Draft) -> Iterator[Breakdown | Rate | ScoreSet | For
             continue
         if fund is not None and _indicator_header(line) is not None:
             fund.goals = _achieved_text(reader, fund.line, h)
+            yield from _achieved_rates(reader, fund, h)
+            yield from _restated_in_block(reader, fund, h)
             yield from _surpluses(reader, h)
+            yield from _shortfalls(reader, h)
             yield from _indicator_scores(reader, fund, h)
             fund = None
     if not capped:
         yield from _practised_scores(reader, forms)
+    draft.memo[FORMS] = forms  # (the summary table of the projects restates their forms: assessment_summary)
     yield from _restated(draft, forms)
+
+
+# the draft's memo key of the document's forms, as `assessment_forms` read them
+FORMS = "assessment_forms"
+
+
+def forms_by_project(draft: Draft) -> dict[str, _FundBlock]:
+    """The document's forms by their project's name, the names one form only states."""
+    forms: list[_FundBlock] = draft.memo.get(FORMS) or []
+    names = [f.project for f in forms]
+    return {f.project: f for f in forms if f.project and names.count(f.project) == 1}
+
+
+def restated_in_form(draft: Draft, form: _FundBlock, key: str, m: Mention, q: Quantity) -> Restatement | None:
+    """A project's figure stated outside its form as the one the form states under `key` (its total's column, or
+    `总分` its overall score): one quantity, of the project, where both are in one unit."""
+    figure = form.overall if key == "总分" else form.total.get(key)
+    if figure is None or figure.base_unit != q.base_unit and not (key == "总分" and figure.kind == "bare"):
+        return None
+    own = mention(draft, f"{form.project}（自评表{key}）", figure)
+    if own.sentence == m.sentence:
+        return None
+    return Restatement(Identity(key, m.identity.context, form.project), [(m, q), (own, figure)])
 
 
 def mention(draft: Draft, label: str, q: Quantity) -> Mention:
@@ -487,6 +516,74 @@ def _adjustment_note(reader: Reader, fund: _FundBlock, line: Line) -> Iterator[C
     direction: Literal["up", "down"] = "up" if m.group("up") else "down"
     move = Movement(direction, m.group("word"), q, moved, moved + len(m.group("word")))
     yield Change("较年初预算数", "全年预算数", year, first, [move], sentence_of(reader.draft, q.start))
+
+
+# what the form's 年度总体目标 text says was spent and at what rate (`全年执行资金2060.60万元，执行率84.3%`, `项目全年支出
+# 309.08万元，预算执行率97.91%`): an amount, then the rate with only a comma between
+_SPENT_RATE = regex(
+    r"(?P<x>(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:亿元|万元|元))[，,]\s*(?:预算|资金)?执行率(?:为|是)?(?P<r>\d+(?:\.\d+)?%)"
+)
+
+
+def _achieved_rates(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Rate | Completed]:
+    """A rate the form's text states of what was spent (between the funds' rows and the indicators' header): where
+    the amount before it is the total's 全年执行数 (its value and unit), the rate is that over the total's 全年预算数,
+    as the template's 执行率 column. One the sentence pass read with the amount alone is completed; one it read with
+    its base is left as it is."""
+    spent, budget = fund.total.get("全年执行数"), fund.total.get("全年预算数")
+    if spent is None or budget is None or budget.value == 0 or not fund.unit:
+        return
+    doc = reader.draft.doc
+    for line in reader.lines[fund.line + 1 : h]:
+        if not line.cells:
+            continue
+        start = line.cells[0].start
+        for m in _SPENT_RATE.finditer(doc.original[start : line.cells[-1].start + len(line.cells[-1].text)]):
+            amount, rate = (_figure_at(reader, start + m.start(g)) for g in ("x", "r"))
+            if amount is None or rate is None or rate.kind != "percent" or amount.kind != "amount":
+                continue
+            if amount.base_value != spent.base_value or not rate.exact or rate.bound is not None:
+                continue
+            yield from _spent_rate(reader, rate, amount, budget)
+
+
+# what the form's 年度总体目标 text names the total's amounts (`全年预算安排 a万元`, `截至年底实际支出 b万元`, `项目全年支出
+# b万元`): the year's budget and spending in words that name no other (not `年度预算`, which may be the one set at
+# the year's start)
+_BLOCK_KEYS = regex(
+    r"^(?:(?P<budget>全年预算(?:数|安排)?)|(?P<spent>(?:项目)?(?:全年|截至年底)(?:实际)?(?:支出|执行数?)(?:资金)?))$"
+)
+
+
+def _restated_in_block(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Restatement]:
+    """A figure of the form's own text (between its funds' header and its indicators') that names the total's 全年预算数
+    or 全年执行数: the form's figure restated."""
+    draft = reader.draft
+    first, last = reader.lines[fund.line].start, reader.lines[h].start
+    for m in draft.facts.mentions:
+        if len(m.quantities) != 1 or not m.quantities[0].exact or m.quantities[0].kind != "amount":
+            continue
+        q = m.quantities[0]
+        if not first <= draft.doc.origin[q.start] < last or (k := _BLOCK_KEYS.match(m.label)) is None:
+            continue
+        found = restated_in_form(draft, fund, "全年预算数" if k.group("budget") else "全年执行数", m, q)
+        if found is not None:
+            yield found
+
+
+def _figure_at(reader: Reader, offset: int) -> Quantity | None:
+    at = reader.draft.doc.normalised_at(offset)
+    return reader.figures.get(at) if at is not None else None
+
+
+def _spent_rate(reader: Reader, rate: Quantity, amount: Quantity, budget: Quantity) -> Iterator[Rate | Completed]:
+    labels = ["全年执行数", "全年预算数"]
+    read = next((r for r in reader.draft.facts.rates if r.stated is rate), None)
+    if read is None:
+        si = sentence_of(reader.draft, rate.start)
+        yield Rate("执行率", rate, si, [amount, budget], labels, ordered=True)
+    elif read.formula is None and [q.start for q in read.operands] == [amount.start]:
+        yield Completed(read, replace(read, operands=[amount, budget], labels=labels, ordered=True))
 
 
 def _score_inputs(fund: _FundBlock) -> tuple[Quantity, Quantity, Quantity] | None:
@@ -612,7 +709,7 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             yield ScoreSet(total[0], [m for m, _ in scored + rows], si)
             yield ScoreSet(total[1], [s for _, s in scored + rows], si)
             return
-        if not line.piped and not any(_SCORE_LIKE.match(t) for t in texts):
+        if (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)) or _wrapped_row(line, head):
             continue  # a line no score is written in: a reason wrapped (`调整，已调整设计`), a merged cell's words
         pair = _pair(reader, line, head, at) if line.piped else _spaced_pair(reader, line, head, at, dashed)
         if pair is None:
@@ -621,6 +718,20 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             _spaced_achieved(reader, fund, line, head, pair[0])
         rows.append(pair)
         since.append(pair)
+
+
+# the cells of an indicator's own row: a row with all of them empty is no indicator
+_ROW_VALUES = ("年度指标值", "实际完成值", "分值", "得分")
+
+
+def _wrapped_row(line: Line, head: Line) -> bool:
+    """Is a pipe row the rest of the row above, its words wrapped onto a row of their own (`| | | | 供给年限 | | | |
+    |`, a reason's second line in the last cell): the header's cells, those of the indicator's target, outcome,
+    full marks and score all empty."""
+    words = [word(c.text) for c in head.cells]
+    if not line.piped or len(line.cells) != len(head.cells) or not all(w in words for w in _ROW_VALUES):
+        return False
+    return all(not line.cells[words.index(w)].text for w in _ROW_VALUES)
 
 
 def _subtotal(
@@ -634,9 +745,10 @@ def _subtotal(
 
 
 def _writes_dashes(reader: Reader, h: int) -> bool:
-    """Does a space-set row of the indicators' block (up to its first empty line) write a dash for its reason?"""
+    """Does a space-set row of the indicators' block (up to its 总分 row or its first empty line) write a dash for
+    its reason? (Not a line after the 总分 row: a page's footer, `— 1 —`, ends in a dash too.)"""
     for line in reader.lines[h + 1 :]:
-        if not line.cells or line.piped:
+        if not line.cells or line.piped or _TOTAL_ROW.match(word(line.cells[0].text)):
             return False
         if is_dash(line.cells[-1].text):
             return True
@@ -719,8 +831,7 @@ def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
     项目自评得分96.61分`): the figure of the text's sentences whose label is the form's column (年初预算, 全年预算,
     全年执行, 执行率) or its overall score (自评得分), of the project its label names or the heading it stands under
     names, the project named by one form only."""
-    names = [f.project for f in forms]
-    by_name = {f.project: f for f in forms if f.project and names.count(f.project) == 1}
+    by_name = forms_by_project(draft)
     if not by_name:
         return
     for m in draft.facts.mentions:
@@ -729,14 +840,9 @@ def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
         if found is None:
             continue
         form, key, q = found
-        figure = form.overall if key == "总分" else form.total.get(key)
-        if figure is None or figure.base_unit != q.base_unit and not (key == "总分" and figure.kind == "bare"):
-            continue
-        own = mention(draft, f"{form.project}（自评表{key}）", figure)
-        if own.sentence == m.sentence:
-            continue
-        identity = Identity(key, m.identity.context, form.project)
-        yield Restatement(identity, [(m, q), (own, figure)])
+        restated = restated_in_form(draft, form, key, m, q)
+        if restated is not None:
+            yield restated
 
 
 def _restated_of(m: Mention, forms: dict[str, _FundBlock]) -> tuple[_FundBlock, str, Quantity] | None:
@@ -840,3 +946,69 @@ def _figure_in(reader: Reader, cell: _Cell, m: re.Match[str]) -> Quantity | None
     if q is None or q.value != Decimal(m.group("n")) or not q.text.endswith(m.group("u")):
         return None
     return q if q.kind in ("count", "amount") and not q.approx and not q.per else None
+
+
+# an indicator's reason stating its plan, its outcome and how far the outcome fell short of or passed the target
+# (`计划4200人次，实际完成3822人次，较年度指标值少378人次`), the three in one unit
+_PLAN_DONE = regex(
+    r"^计划(?P<a>\d+(?:\.\d+)?)(?P<u>[^\d\s，,。；;]{1,4})[，,]实际完成(?P<b>\d+(?:\.\d+)?)(?P=u)[，,]"
+    r"较(?:年度)?(?:指标值|目标值|计划)(?P<w>少|多|减少|增加)(?P<d>\d+(?:\.\d+)?)(?P=u)(?![\d.%])"
+)
+
+
+def _reasons(reader: Reader, h: int) -> Iterator[list[_Cell]]:
+    """Each indicator row's reason in the block under the indicators' header (up to its 总分 row), with the words
+    wrapped onto the rows after it: (pipe) the header's reason cell of the row and of the rows that only continue
+    it (`_wrapped_row`); (space-set) the row's last cell, where it is no figure, and the lines after it with no
+    score written in them."""
+    head = reader.lines[h]
+    words = [word(c.text) for c in head.cells]
+    at = next((i for i, w in enumerate(words) if w.startswith("偏差原因")), None)
+    if at is None:
+        return
+    run: list[_Cell] = []
+    for line in reader.lines[h + 1 :]:
+        texts = [c.text for c in line.cells if c.text]
+        if not texts or _TOTAL_ROW.match(word(texts[0])) or line.piped != head.piped:
+            break
+        if line.piped and len(line.cells) != len(head.cells):
+            break
+        if _wrapped_row(line, head) or (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)):
+            run.extend(c for c in (line.cells[at : at + 1] if line.piped else line.cells) if c.text)
+            continue
+        if run:
+            yield run
+        last = line.cells[at] if line.piped else line.cells[-1]
+        run = [last] if last.text and _CELL_FIGURE.match(last.text) is None else []
+    if run:
+        yield run
+
+
+def _shortfalls(reader: Reader, h: int) -> Iterator[Change]:
+    """`计划 a，实际完成 b，较年度指标值少 d` in an indicator's reason (its words wrapped onto the rows after it joined):
+    the outcome b against the plan a, moved by d the way the reason says."""
+    for run in _reasons(reader, h):
+        joined = "".join(c.text for c in run)
+        m = _PLAN_DONE.match(joined)
+        if m is None:
+            continue
+        # (where each group stands in the original: the cell its place in the joined text falls in)
+        found = [_run_figure(reader, run, m, g) for g in ("a", "b", "d")]
+        base, current, delta = found
+        if base is None or current is None or delta is None:
+            continue
+        down = m.group("w") in ("少", "减少")
+        move = Movement("down" if down else "up", m.group("w"), delta, delta.start - len(m.group("w")), delta.start)
+        yield Change("较年度指标值", "实际完成值", current, base, [move], sentence_of(reader.draft, delta.start))
+
+
+def _run_figure(reader: Reader, run: list[_Cell], m: re.Match[str], group: str) -> Quantity | None:
+    """The figure the text reads at a group of a match in a reason's joined cells, with the unit the match gives."""
+    pos = m.start(group)
+    for cell in run:
+        if pos < len(cell.text):
+            q = _figure_at(reader, cell.start + pos)
+            ok = q is not None and q.value == Decimal(m.group(group)) and q.unit == m.group("u")
+            return q if ok and q is not None and q.kind in ("count", "amount") and not q.approx else None
+        pos -= len(cell.text)
+    return None

@@ -30,14 +30,16 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
-from tieout.linter.facts.model import Balance, Breakdown, CountedList, Mention, Rate
+from tieout.linter.facts.model import Balance, Breakdown, CountedList, Mention, Rate, Restatement
 from tieout.linter.facts.passes.assessment_form import (
     UNIT,
     Line,
     Reader,
+    forms_by_project,
     in_unit,
     is_dash,
     mention,
+    restated_in_form,
     split_lines,
     word,
 )
@@ -168,7 +170,7 @@ def _headed(reader: Reader, read: Callable[[Line], T | None]) -> Iterator[tuple[
             yield h, line, head
 
 
-def summary_tables(draft: Draft) -> Iterator[Breakdown | Balance | Rate | CountedList]:
+def summary_tables(draft: Draft) -> Iterator[Breakdown | Balance | Rate | CountedList | Restatement]:
     """The relations a self-assessment summary table's header fixes (see the module's docstring)."""
     if "项目名称" not in draft.doc.text or "全年执行数" not in draft.doc.text:
         return
@@ -184,6 +186,33 @@ def summary_tables(draft: Draft) -> Iterator[Breakdown | Balance | Rate | Counte
         yield from _column_sums(draft, rows, total)
         for row in (*rows, total):
             yield from _row_relations(draft, row)
+        yield from _restated_forms(draft, reader, h, numbered, rows)
+
+
+# the summary's columns a project's form states: its total's amounts and rate, and its overall score
+_FORM_KEYS = {"全年预算数": "全年预算数", "全年执行数": "全年执行数", "执行率": "执行率", "自评得分": "总分"}
+
+
+def _restated_forms(
+    draft: Draft, reader: Reader, h: int, numbered: bool, rows: list[dict[str, Quantity | None]]
+) -> Iterator[Restatement]:
+    """A project's row restating what its form states (the forms after the summary, each of the project of its
+    项目名称): the row's amounts, rate and score, those of the form of the project the row's name cell names, where
+    one form only names it exactly. (The rows stand on the lines right after the header, one a line.)"""
+    forms = forms_by_project(draft)
+    if not forms:
+        return
+    for line, row in zip(reader.lines[h + 1 : h + 1 + len(rows)], rows, strict=True):
+        form = forms.get(word(line.cells[1 if numbered else 0].text))
+        if form is None:
+            continue
+        for column, key in _FORM_KEYS.items():
+            q = row.get(column)
+            if q is None:
+                continue
+            found = restated_in_form(draft, form, key, mention(draft, f"{form.project}（汇总表{column}）", q), q)
+            if found is not None:
+                yield found
 
 
 # a department form's main tasks: the merged cell, the task's name and content, then the amount columns
