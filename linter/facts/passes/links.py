@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -1183,6 +1184,11 @@ def _section_share_lines(draft: Draft, by_sentence: dict[int, list[Share]]) -> I
     whole. Read where every sentence of the section holding a figure is such a line (two at least), each its own
     paragraph (the lines' sentences are taken out of `by_sentence`: their shares are this list's)."""
     doc = draft.doc
+    # (a list is two lines at least under one heading, each a sentence of shares left in `by_sentence`: where no
+    # heading holds two, most documents, the sentences of figures are not walked)
+    held = Counter(id(doc.section_at(doc.sentences[si].start)) for si in by_sentence)
+    if not held or max(held.values()) < 2:
+        return
     by_section: dict[int, list[int]] = {}
     for si in sorted(draft.by_sentence):
         if draft.by_sentence[si]:

@@ -321,13 +321,16 @@ class Chains(Reader):
             self._adjusted_lines(mentions, si)
         if len(mentions) < 2:
             return  # an initial and an adjusted budget at least (most sentences have fewer): nothing to gather
-        figures = self._unlisted(mentions)
         # (a chain starts at an initial budget, of this sentence or closing the one before: most sentences have
-        # neither, and their figures and adjustments are not gathered and sorted)
-        opens = any(initial_budget(m) for m in figures)
+        # neither, and their figures and adjustments are not gathered and sorted; the unlisted figures are among
+        # the sentence's, which are asked first)
+        figures = self._unlisted(mentions) if any(initial_budget(m) for m in mentions) else None
+        opens = figures is not None and any(initial_budget(m) for m in figures)
         before = None if opens else self._initial_before(si)
         if not opens and before is None:
             return
+        if figures is None:
+            figures = self._unlisted(mentions)
         items: list[tuple[int, Mention | Change]] = [(m.quantities[0].start, m) for m in figures]
         items += [(c.movements[0].start, c) for c in self._bare_adjustments(si, changes_before)]
         items.sort(key=lambda x: x[0])

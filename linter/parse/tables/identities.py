@@ -120,11 +120,16 @@ def identity_relations(table: Table) -> list[Relation]:
     title = flatten(table.title or "")
     named: dict[int, RowsByName] = {}  # each side's rows by name, built once for all the identities tried
     headers: dict[int, Headers] = {}  # and its columns' headers likewise
-    for ident in identities():
-        if not ident.applies(title):
-            continue
+    for ident in _applicable(title):
         out += _columns(table, ident, headers) if ident.axis == "columns" else _rows(table, ident, named)
     return out
+
+
+@lru_cache(maxsize=1 << 10)  # a pure function of the flattened title: a report's tables share few titles ("" most)
+def _applicable(title: str) -> tuple[Identity, ...]:
+    """The identities that hold in a table of this title (each identity's words tested against it once per title,
+    not once per table)."""
+    return tuple(ident for ident in identities() if ident.applies(title))
 
 
 class Headers:
