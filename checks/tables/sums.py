@@ -30,6 +30,7 @@ def _sum_outcomes(
     whole = {id(table): _whole_row_fails(done[id(table)]) for table in ctx.facts.tables}
     pieces = _pieces(ctx.facts.tables)
     gaps = _gapped_titles(ctx.facts.tables, whole, pieces) if kind != "identity" else set()
+    scored = _score_totals(ctx) if "total" in kinds else frozenset()
     for table in ctx.facts.tables:
         judged = done[id(table)]
         # a standard table's identity is the table's by its title: no structure to misread, no guard; nor a
@@ -42,8 +43,10 @@ def _sum_outcomes(
         for rel, f in judged:
             if f.verdict != "pass" and _title(table, pieces) in gaps and _rows(rel) in whole[id(table)]:
                 continue
-            if f.verdict != "pass" and _mean(f):
-                continue  # (a 合计 row's score or rate that is the rows' mean: `7个项目平均得分 83.6`, no sum)
+            if f.verdict != "pass" and (_mean(f) or f.total.start in scored):
+                # (a 合计 row's score or rate that is the rows' mean: `7个项目平均得分 83.6`, no sum; a score table's
+                # 小计 or 总分 its lines were read as, off its items: TO111 says it once)
+                continue
             if (
                 kind != "identity"
                 and f.verdict == "rounding"
@@ -55,6 +58,15 @@ def _sum_outcomes(
                 # explains a miss of two units or more, a cell was mistyped
                 f = replace(f, verdict="fail", holds=False)
             yield outcome(f, message(table, rel) if f.verdict != "pass" else "", kind, rel.name)  # (see `outcome`)
+
+
+def _score_totals(ctx: CheckContext) -> frozenset[int]:
+    """Where the totals of the score sets that their items do not make stand: a space-aligned score table's 小计 read
+    from its lines as the sum of its indicator's scores (facts/passes/score_lines.py) is that relation, which
+    reports the miss (TO111); the table's own total of the same rows would say it twice."""
+    return frozenset(
+        s.total.start for s in ctx.facts.scores if sum((q.value for q in s.items), Decimal(0)) != s.total.value
+    )
 
 
 def _mean(f: Footing) -> bool:

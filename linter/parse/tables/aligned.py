@@ -44,6 +44,7 @@ from .header import COLUMN_NUMBER, part_name
 from .levels import LEVEL_HEADER
 from .placing import certain, listed
 from .rows import marker
+from .values import mask_values
 from .vocab import (
     CODE_HEADER,
     MEASURE_NOTE,
@@ -228,6 +229,9 @@ def find_aligned(doc: Document) -> list[Aligned]:
     lines = doc.original.split("\n")
     starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
+    # (a score table's columns of targets and outcomes, words or figures in each row's own unit, are blanked out of
+    # the lines read: its rows are then rows of points, values.py)
+    mask_values(lines, (width, chars), _is_row)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
     # the lines with text, in order: what stands between two tables is counted without reading the lines
@@ -269,6 +273,10 @@ def find_aligned(doc: Document) -> list[Aligned]:
             out.append(found)
         i = found.last_line + 1
     return out
+
+
+def _is_row(line: str) -> bool:
+    return _data(line) is not None
 
 
 def _run_starts(data: list[Parsed]) -> Iterator[int]:

@@ -1,0 +1,60 @@
+"""A rate of the whole entity restated without its figures (`部门预算执行率达到 96.73%` in a report's 结论, after
+`调整后预算 A，实际支出 B，预算执行率 96.73%`): the sentence pass reads it with no operands (or with figures of
+another unit before it, a score); it is the rate the
+report worked out from its figures under the same name, stated again, and must be that rate's value (TO201: the
+worked rate is held to its figures where it is stated, the restatement to the worked rate).
+
+Read only with certainty: the restatement names the whole by a word of scope before the rate's name (`部门`,
+`部门整体`, `本部门`, `整体`, a `全年` beside them), the rest of its name is the worked rate's name exactly, and the
+report works out one rate of that name (every rate of it that has figures states one value): a report's project
+rates are named otherwise (`项目支出执行率`, `执行率` after a project's name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Identity, Mention, Rate, Restatement
+from tieout.linter.facts.passes.base import sentence_of
+from tieout.linter.figures.context import Context
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+
+# the whole named before the rate's name: a scope word, a 全年 or 年度 beside it (`部门全年预算执行率`, `全年部门…`)
+WHOLE = regex(r"^(?:全年|年度)?(?:本部门|部门整体|部门|整体)(?:全年|年度)?(?=\S{3})")
+
+
+def restated_rates(draft: Draft) -> Iterator[Restatement]:
+    """Each rate with no operands that names the whole before a name the report works out one rate of."""
+    worked: dict[str, list[Rate]] = {}
+    for r in draft.facts.rates:
+        if r.operands and r.certain and r.formula is None and r.stated.kind == "percent":
+            worked.setdefault(r.name, []).append(r)
+    if not worked:
+        return
+    for r in draft.facts.rates:
+        if r.formula is not None or r.stated.kind != "percent":
+            continue
+        whole = WHOLE.match(r.name)
+        found = worked.get(r.name[whole.end() :]) if whole is not None else None
+        if found and len({w.stated.value for w in found}) == 1 and not _own_figures(r, found[0]):
+            w = found[0]
+            figures = [(_mention(draft, w.name, w.stated), w.stated), (_mention(draft, r.name, r.stated), r.stated)]
+            yield Restatement(Identity(w.name, Context()), figures)
+
+
+def _own_figures(r: Rate, worked: Rate) -> bool:
+    """Does the restatement hold figures it may be worked out from, of the unit of the worked rate's own (then it is
+    a rate of its own, checked so)? Figures of another unit before it in its sentence (`自评得分 93.20 分，部门预算执行率
+    98.49%`) are none of its."""
+    units = {q.base_unit for q in worked.operands}
+    return any(q.base_unit in units for q in r.operands)
+
+
+def _mention(draft: Draft, label: str, q: Quantity) -> Mention:
+    si = sentence_of(draft, q.start)
+    return Mention(label, label, [q], si, draft.doc.sentences[si].paragraph if draft.doc.sentences else 0)
