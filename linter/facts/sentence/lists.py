@@ -105,6 +105,9 @@ OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[�
 LISTED_NAMED = regex(
     r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?:包括|构成为|构成如下|由以下构成|组成为)[：:]"
 )
+# words announcing every item of a list, with the colon its items follow (`收入总计 T，包括：`, `具体为：`); not
+# `主要包括：` (the main ones only)
+ANNOUNCED_ITEMS = regex(r"^[，,\s]*(?:具体)?(?:包括|构成为|组成为|具体为)[：:]")
 # what LISTED_NAMED may take for a name that names no whole (`主要构成为：`)
 ADVERBS_OF_LIST = frozenset({"主要", "重点"})
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)
@@ -1148,6 +1151,7 @@ class Lists(Rates, Changes):
                 and p.head.share is None
                 and any(isinstance(x, _Entry) and x.qs for x in p.parts)
                 and "；" in self.doc.text[parts[0].quantities[-1].end : p.head.qs[0].start]
+                and not self._announced_items(head, parts[0])
             )
             return parallel or self._beside(head, p.head)
         # `…，加上上级补助收入、调入资金等 3.4 亿元`: added to the list, not in it; `A、B、C 等，…`: the list closed;
@@ -1156,6 +1160,13 @@ class Lists(Rates, Changes):
             return False
         text = str(p).lstrip("，、；：")
         return bool(ADDED.match(text)) or str(p).startswith("等") or (head is not None and _about_whole(head, text))
+
+    def _announced_items(self, head: Mention, first: Mention) -> bool:
+        """Is the list announced as all the whole holds, item by item (`收入总计 T，包括：本级收入 a；上级补助收入 b
+        （其中：…）；…`)? The semicolons then part its items, and an item's own list is no statement of its own."""
+        if not head.quantities:
+            return False
+        return bool(ANNOUNCED_ITEMS.search(self.doc.text[head.quantities[-1].end : first.start]))
 
     def _named_shares(self, items: list[object], si: int, mentions: list[Mention]) -> None:
         """`…其中税收收入 8.46 亿元，税收收入占一般公共预算收入的比重为 72.1%`: a share naming its part and its whole,
