@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tieout.linter.facts.model import Rate
-from tieout.linter.figures.context import Context, read
+from tieout.linter.figures.context import SIDES, Context, read
 from tieout.linter.figures.intervals import HUNDRED, fmt, interval, ratio, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
@@ -123,9 +123,34 @@ def _row_rate(ctx: CheckContext, tables: list[Table], r: Rate) -> RowRate | None
         for row in side.rows
         if _names(row.label, row.total, name, kind) and (rr := _columns(t, side, row.index, kind, base)) is not None
     ]
+    if not found:
+        found = _fund_totals(ctx, tables, r, name, kind, base)
     if len(found) != 1 or not _states_row(ctx, r, found[0]):
         return None
     return found[0]
+
+
+def _fund_totals(
+    ctx: CheckContext, tables: list[Table], r: Rate, name: str, kind: str, base: str | None
+) -> list[RowRate]:
+    """`全市政府性基金预算收入 X，为调整预算的 p%` and the report's 政府性基金预算收支决算表 (an 附表 at its end,
+    under no heading of the rate's): a fund's whole income or spending named in prose is the 收入合计 / 支出合计
+    row of that fund's table. Taken only where the prose names the fund and nothing but the side, the table's
+    title names the same fund (and no other year or scope), and the prose's own figure is that row's cell."""
+    said = read(name)
+    if said.context.fund is None or said.rest not in SIDES:
+        return []
+    context = _clause_context(ctx, r)
+    return [
+        rr
+        for t in tables
+        if t.context.fund == said.context.fund and _agrees(t.context, context)
+        for side in t.sides
+        for row in side.rows
+        if row.total == "grand"
+        and flatten(row.label).startswith(said.rest)
+        and (rr := _columns(t, side, row.index, kind, base)) is not None
+    ]
 
 
 def _names(label: str, total: str, name: str, kind: str) -> bool:
@@ -182,6 +207,16 @@ def sentence_context(ctx: CheckContext, si: int) -> Context:
     sentence = doc.sentences[si]
     own = read(doc.text[sentence.start : sentence.end]).context
     for title in reversed(doc.section_path(sentence.start)):
+        own = own.under(read(title).context)
+    return own
+
+
+def _clause_context(ctx: CheckContext, r: Rate) -> Context:
+    """What the sentence up to the rate and the headings above it say (`…收入 X，为调整预算的 p%，较上年的 Y 下降
+    q%`: the year after the rate is its change's base, not the rate's)."""
+    doc = ctx.doc
+    own = read(doc.text[doc.sentences[r.sentence].start : r.stated.end]).context
+    for title in reversed(doc.section_path(r.stated.start)):
         own = own.under(read(title).context)
     return own
 
