@@ -13,7 +13,17 @@ from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
-from .header import COUNTED_HEADER, MONEY, _numbering, column_kinds, column_unit, header_rows, paths, sides
+from .header import (
+    COUNTED_HEADER,
+    MONEY,
+    _numbering,
+    column_kinds,
+    column_unit,
+    header_rows,
+    paths,
+    sides,
+    wrapped_names,
+)
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
@@ -221,7 +231,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
         return table  # no header or no body: a grid only, nothing the checks can trust
     # a column-numbering row (1 | 2 | 3=2/1*100) is header, but names nothing
     named = [[] if _numbering(r) else r for r in grid[:n]]
-    heads = grouped_paths(paths(named, n, width), block.groups)
+    heads = grouped_paths(wrapped_names(paths(named, n, width), named, n), block.groups)
     kinds = column_kinds(grid[n:], heads, width)
     _units(table, heads, n)
     for a, b in sides(kinds, heads):
