@@ -66,6 +66,7 @@ def find_tables(doc: Document) -> list[Table]:
             continue
         tables.append(build(block, len(tables) + 1, outer))
         tables[-1].note = note_below(doc.text, block)
+        tables[-1].section = _section_title(doc, block.start)
     aligned = find_aligned(doc)
     both = find_two_sided(doc, aligned)
     halves = find_side_by_side(doc, both)
@@ -78,6 +79,7 @@ def find_tables(doc: Document) -> list[Table]:
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
             table.note = note_below(doc.text, found.block)
+            table.section = _section_title(doc, found.block.start)
             off = found.block.off_header
             table.off_header = frozenset(range(1, found.block.width) if off is None else off)
             table.open_start = found.continued
@@ -90,6 +92,12 @@ def find_tables(doc: Document) -> list[Table]:
             before = table
     mark_wholes(tables, _head(doc))
     return tables
+
+
+def _section_title(doc: Document, offset: int) -> str:
+    """The title of the innermost heading above the table, if any."""
+    section = doc.section_at(offset)
+    return section.title if section is not None else ""
 
 
 # a text table's rule (`-----`, `─────`), which the line after it may be joined to as read (`-----注：…`)
