@@ -13,7 +13,17 @@ from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
-from .header import COUNTED_HEADER, MONEY, _numbering, column_kinds, column_unit, header_rows, paths, sides
+from .header import (
+    COUNTED_HEADER,
+    MONEY,
+    _numbering,
+    column_kinds,
+    column_unit,
+    header_rows,
+    paths,
+    sides,
+    wrapped_names,
+)
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
@@ -56,6 +66,7 @@ def find_tables(doc: Document) -> list[Table]:
             continue
         tables.append(build(block, len(tables) + 1, outer))
         tables[-1].note = note_below(doc.text, block)
+        tables[-1].section = _section_title(doc, block.start)
     aligned = find_aligned(doc)
     both = find_two_sided(doc, aligned)
     halves = find_side_by_side(doc, both)
@@ -68,6 +79,7 @@ def find_tables(doc: Document) -> list[Table]:
             table = build(found.block, len(tables) + 1, outer)
             table.aligned = True
             table.note = note_below(doc.text, found.block)
+            table.section = _section_title(doc, found.block.start)
             off = found.block.off_header
             table.off_header = frozenset(range(1, found.block.width) if off is None else off)
             table.open_start = found.continued
@@ -80,6 +92,12 @@ def find_tables(doc: Document) -> list[Table]:
             before = table
     mark_wholes(tables, _head(doc))
     return tables
+
+
+def _section_title(doc: Document, offset: int) -> str:
+    """The title of the innermost heading above the table, if any."""
+    section = doc.section_at(offset)
+    return section.title if section is not None else ""
 
 
 # a text table's rule (`-----`, `─────`), which the line after it may be joined to as read (`-----注：…`)
@@ -221,7 +239,7 @@ def build(block: Block, index: int, outer: Context) -> Table:
         return table  # no header or no body: a grid only, nothing the checks can trust
     # a column-numbering row (1 | 2 | 3=2/1*100) is header, but names nothing
     named = [[] if _numbering(r) else r for r in grid[:n]]
-    heads = grouped_paths(paths(named, n, width), block.groups)
+    heads = grouped_paths(wrapped_names(paths(named, n, width), named, n), block.groups)
     kinds = column_kinds(grid[n:], heads, width)
     _units(table, heads, n)
     for a, b in sides(kinds, heads):

@@ -3,7 +3,10 @@ the kind of each column (codes, labels, figures), from which the sides of a two-
 
 from __future__ import annotations
 
+from functools import cache
+
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import load
 
 from .blocks import _is_data_row
 from .cells import CODE, DASH, DASH_CHARS, NUMBER, Cell, flatten
@@ -178,3 +181,42 @@ COUNTED_UNITS = {
 COUNTED_HEADER = regex(f"(?:{'|'.join(COUNTED_UNITS)})$")
 MONEY = ("元", "千元", "万元", "亿元")
 MONEY_OR_NONE = ("", *MONEY)  # (a table in 万人 counts its 人数 in 万人)
+
+
+# the first character of a name's second line, never of a name of its own (`和结余`, `（境）费`)
+CONTINUES = ("和", "及", "与", "（", "(")
+
+
+@cache
+def _identity_names() -> frozenset[str]:
+    """Every column name the standard table identities use (`年初结转和结余`, `因公出国（境）费`)."""
+    out: set[str] = set()
+    for e in load("table_identities").get("identities") or []:
+        for term in [e.get("total"), *(e.get("parts") or [])]:
+            out.update(flatten(w) for w in str(term or "").lstrip("?-").split("|") if w)
+    return frozenset(out)
+
+
+def wrapped_names(heads: list[list[str]], grid: list[list[Cell]], n: int) -> list[list[str]]:
+    """A name a PDF's table wrapped over two header rows (`年初结转` over `和结余`, `因公出国` over `（境）费`) read
+    whole. The upper cell spans no column beside it (else it heads a group over its parts, `本年支出` over
+    `小计`), and only where the two joined are a column name of the standard identities while the lower alone is
+    none, and the upper alone is none either or the lower cannot open a name (`和…`, `（…`): a group of one
+    part over a name of its own stays as it is."""
+    names = _identity_names()
+    width = len(heads)
+    for c, path in enumerate(heads):
+        for r in range(n - 1):
+            upper, lower = _own(grid, r, c), _own(grid, r + 1, c)
+            if not upper or not lower or (c + 1 < width and not _own(grid, r, c + 1)):
+                continue
+            joined = upper + lower
+            if joined in names and lower not in names and (upper not in names or lower.startswith(CONTINUES)):
+                heads[c] = [*path[:r], joined, "", *path[r + 2 :]]
+                break
+    return heads
+
+
+def _own(grid: list[list[Cell]], r: int, c: int) -> str:
+    """The text of a header cell itself (not filled from a merged cell beside or above)."""
+    return flatten(grid[r][c].text) if c < len(grid[r]) else ""

@@ -622,6 +622,8 @@ def balance_relations(table: Table) -> list[Relation]:
     """收入总计 = 支出总计: the 总计 rows of the two sides of a two-sided table, first figure column each (or of
     the 收入 side and the one 支出 side that states it, where 支出 is shown twice: by function and by use)."""
     sides = table.sides
+    if len(sides) == 1 and any(w in flatten(table.title or table.section) for w in BALANCED_TITLES):
+        return _stacked_balance(table, sides[0])
     if len(sides) == 2:
         groups = [[sides[0]], [sides[1]]]
     else:
@@ -640,6 +642,23 @@ def balance_relations(table: Table) -> list[Relation]:
     if after is None:
         return []
     return [Relation("balance", found[0], [found[1], *after], where="收入总计与支出总计")]
+
+
+# a table named for its balance (`收支决算平衡表`): its 收入总计 is its 支出总计 by how it is drawn up
+BALANCED_TITLES = ("平衡表",)
+
+
+def _stacked_balance(table: Table, side: Side) -> list[Relation]:
+    """收入总计 = 支出总计 in a 平衡表 of one column of rows, the 支出 rows under the 收入 rows: the one 收入总计 row
+    before the one 支出总计 row. Totals at the head of their rows (收入总计 the first row) cover the rows under
+    them; totals closing their rows may leave out a balance stated right after 支出总计 (as in a two-sided table)."""
+    income, spending = (_stated_total(table, [side], (w,)) for w in ("收入总计", "支出总计"))
+    if income is None or spending is None or income[0] >= spending[0] or income[1] != spending[1]:
+        return []
+    after = [] if side.rows and side.rows[0].index == income[0] else _balance_after(table, [side], spending)
+    if after is None:
+        return []
+    return [Relation("balance", income, [spending, *after], where="收入总计与支出总计")]
 
 
 # the balance a 支出总计 row of some tables leaves out, stated on the row after it (`支出总计 Y` / `年终结余 Z`,
