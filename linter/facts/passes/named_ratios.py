@@ -35,6 +35,10 @@ class Definition:
     less: tuple[str, ...] = ()
     more: tuple[str, ...] = ()
     of: tuple[str, ...] = ()  # what an adjusted ratio's two sides are of, where their labels name more than a year
+    # the items an operand not stated beside the ratio is found as in the whole document (债务率: the balance of the
+    # debt section, the 综合财力 of the risk section), and the words before the name that make it a ratio of one kind
+    whole: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
 
 
 def _definitions() -> dict[str, Definition]:
@@ -49,6 +53,8 @@ def _definitions() -> dict[str, Definition]:
             tuple(v.get("less") or ()),
             tuple(v.get("more") or ()),
             tuple(v.get("of") or ()),
+            tuple(v.get("whole") or ()),
+            tuple(v.get("kinds") or ()),
         )
         for kind in ("quotient", "change", "adjusted")
         for name, v in (data.get(kind) or {}).items()
@@ -110,9 +116,7 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
         # (an adjusted ratio closes an account of its figures, a sentence each: `年初 A，年末 B。本年注资 C，属客观
         # 增加因素，予以剔除。剔除后保值增值率为 p%`; each is still the one figure of its name there)
         around = _paragraph_before(draft, si, q.start)
-    num, den = _one(around, d.numerator), _one(around, d.denominator)
-    if den is None and num is not None and d.kind == "quotient":
-        den = _among(draft, around, num, d.numerator)
+    num, den = _operands(draft, si, d, around, label[: named.start()] if named is not None else None)
     if num is None or den is None or num is den:
         return None
     a, b = exact_figure(num), exact_figure(den)
@@ -142,6 +146,89 @@ def _adjusted(
     if len(quantities) != len(figures) or any(x.base_unit != unit for x in quantities):
         return None
     return Rate(label, q, si, quantities, [m.label for m in figures], None, ordered=True, definition=d.kind)
+
+
+def _from_document(
+    draft: Draft, d: Definition, owner: str, num: Mention | None, den: Mention | None
+) -> tuple[Mention | None, Mention | None]:
+    """A ratio's operands not stated beside it, each the one quantity of the document of its item (`whole`) with
+    the scope and year of the other: `全区综合财力 D。…全区政府债务率为 p%` after `全区政府债务余额 N` far above. With
+    neither beside it, the denominator is the one quantity of its item in the whole document, and the ratio's name
+    says it is of that scope (`全区政府债务率`) or names none (`政府债务率`). None for a ratio of one kind of the
+    quantity (`专项债务率`: its own balance and means), nor where two figures of an item differ."""
+    if any(k in owner for k in d.kinds):
+        return num, den
+    if den is None:
+        if num is not None:
+            return num, _only(draft, d.whole, d.denominator, num)
+        den = _only(draft, d.whole, d.denominator, None)
+        if den is None or not _names_scope(owner, den.identity.context.scope or ""):
+            return None, None
+    return (num if num is not None else _only(draft, d.whole, d.numerator, den)), den
+
+
+def _operands(
+    draft: Draft, si: int, d: Definition, around: list[Mention], owner: str | None
+) -> tuple[Mention | None, Mention | None]:
+    """The ratio's numerator and denominator: each the one figure so named beside it, else (a ratio named by the
+    vocabulary whose operands may stand elsewhere) the one quantity of the document so identified."""
+    num, den = _one(around, d.numerator), _one(around, d.denominator)
+    if den is None and num is not None and d.kind == "quotient":
+        den = _among(draft, around, num, d.numerator)
+    if d.whole and (num is None or den is None) and owner is not None and _alone(draft, si, around, d, num, den):
+        num, den = _from_document(draft, d, owner, num, den)
+    return num, den
+
+
+def _alone(
+    draft: Draft, si: int, around: list[Mention], d: Definition, num: Mention | None, den: Mention | None
+) -> bool:
+    """May the operands not found beside a ratio be sought in the whole document? Only where no figure beside it is
+    named as one (two of them, `市本级综合财力 a，区县级综合财力 b，债务率 p%`, leave open which is meant, and are
+    no license to take another) and the sentence states that ratio once (`市本级债务率 p%，区县级债务率 q%`: of two
+    levels, each named otherwise than the document's figures)."""
+    missing = [*(d.numerator if num is None else ()), *(d.denominator if den is None else ())]
+    if any(w in m.label for m in around for w in missing):
+        return False
+    s = draft.doc.sentences[si]
+    return draft.doc.text[s.start : s.end].count(d.name) == 1
+
+
+# the words before a ratio's name that name no scope (`政府债务率`, `全区政府债务率`: the scope before them)
+OWNER_FILLERS = regex(r"(?:地方)?(?:政府)?(?:的)?$")
+
+
+def _names_scope(owner: str, scope: str) -> bool:
+    rest = OWNER_FILLERS.sub("", owner.strip("，,；;：: "))
+    return bool(scope) and rest in ("", scope) or rest.endswith(scope)
+
+
+def _only(draft: Draft, items: tuple[str, ...], words: tuple[str, ...], other: Mention | None) -> Mention | None:
+    """The one quantity of the document whose identity's item is one of `items` holding one of `words` (not
+    inferred, a scope and a year stated), of `other`'s scope and year where given: all its figures of one value."""
+    names = {i for i in items if any(w in i for w in words)}
+    found = [
+        m
+        for ms in draft.by_sentence.values()
+        for m in ms
+        if m.identity.item in names and not m.identity.inferred and len(m.quantities) == 1 and exact_figure(m)
+    ]
+    if other is not None:
+        # (a figure of the item with its year or scope not stated is not set aside: it may be the one meant)
+        found = [m for m in found if _not_elsewhere(m, other)]
+    contexts = {(m.identity.context.scope, m.identity.context.period) for m in found}
+    values = {q.base_value for m in found if (q := exact_figure(m)) is not None}
+    if len(contexts) != 1 or len(values) != 1 or None in next(iter(contexts)):
+        return None
+    return found[0]
+
+
+def _not_elsewhere(m: Mention, other: Mention) -> bool:
+    """Is the figure not stated of another scope or year than `other` (the same, or left unsaid)?"""
+    a, b = m.identity.context, other.identity.context
+    if b.scope is None or b.period is None:
+        return False
+    return a.scope in (None, b.scope) and a.period in (None, b.period)
 
 
 # a label's words around what it names: the punctuation before, a verb of being after

@@ -572,6 +572,40 @@ def scope_relations(table: Table) -> list[Relation]:
     return out
 
 
+# a place below a jurisdiction named by its name (`桐城区`, `双河县`, `青州市`, `科右中旗`): a name, then its level
+PLACE = regex(r"^[\u4e00-\u9fff]{2,8}(?:县|区|市|旗)$")
+MIN_PLACES = 3  # a table of places by name lists more than a pair (two rows may be any two items)
+
+
+def place_relations(table: Table) -> list[Relation]:
+    """`市本级 | … / 桐城区 | … / 双河县 | … / 全市 | …`: the row naming a jurisdiction as a whole (the side's first
+    or last) in a table whose every other row names its own level (once at most) or a place below it by its name
+    is their sum in each figure column: a table of the government's figures by place lists every place. Not read
+    where any other row is a total, a subtotal, a part of another, or a level word (`县区`: its places again)."""
+    out: list[Relation] = []
+    for side in table.sides:
+        cols, rows = summable(side), side.rows
+        if not cols or len(rows) < MIN_PLACES + 1:
+            continue
+        for whole, others in ((rows[-1], rows[:-1]), (rows[0], rows[1:])):
+            parts = SCOPE_SPLITS.get(SCOPE_NAMES.get(flatten(whole.label)) or "")
+            if parts is not None and not whole.total and _places(others, parts[0]):
+                out += [
+                    Relation("total", (whole.index, c), [(r.index, c) for r in others], where=whole.label) for c in cols
+                ]
+    return out
+
+
+def _places(rows: list[Row], own: str) -> bool:
+    """Are the rows the whole's own level (once at most) and places named by their names (three at least)?"""
+    if any(r.total or r.parent is not None or r.level or r.bare for r in rows):
+        return False
+    names = [flatten(r.label) for r in rows]
+    own_rows = [n for n in names if SCOPE_NAMES.get(n) == own]
+    places = [n for n in names if n not in SCOPE_NAMES and PLACE.match(n)]
+    return len(own_rows) <= 1 and len(places) >= MIN_PLACES and len(own_rows) + len(places) == len(names)
+
+
 def _own_and_below(names: list[str | None], own: str, lower: frozenset[str]) -> bool:
     """Do the two scope names (of the rows under a whole) name its own level and the levels below, either first?"""
     return len(names) == 2 and any(a == own and b in lower for a, b in (names, names[::-1]))
@@ -720,7 +754,7 @@ def all_relations(table: Table) -> list[Relation]:
     keys = {r.key() for r in named}
     made = {r.total for r in named}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table) + whole_relations(table)
-    generic += score_relations(table) + scope_relations(table)
+    generic += score_relations(table) + scope_relations(table) + place_relations(table)
     return named + [r for r in generic if r.key() not in keys and not (r.kind == "total" and r.total in made)]
 
 
