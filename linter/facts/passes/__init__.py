@@ -124,6 +124,7 @@ PASSES: tuple[Pass, ...] = (
     sets.balances,
     unspent.unspent,
     unspent.unspent_unrated,
+    unspent.unspent_of_form,
     unspent.rest_of_funds,
     differences.differences,
     differences.said_differences,
