@@ -163,6 +163,7 @@ PASSES: tuple[Pass, ...] = (
     score_lines.indicator_subtotals,
     form_scores.form_scores,
     table_scores.table_form_scores,
+    table_scores.summary_scores,
     form_funds.form_funds,
     form_funds.fund_score_lines,
     assessment_form.assessment_forms,

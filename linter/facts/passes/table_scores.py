@@ -20,18 +20,21 @@ between the heading (or the score line before) and the score line has a 分值 a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import ScoreSet
+from tieout.linter.facts.model import Identity, Mention, Restatement, ScoreSet
 from tieout.linter.facts.passes.base import same_section
 from tieout.linter.facts.passes.unspent import FORM_TOTAL
+from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
     from tieout.linter.parse.tables import Table
+    from tieout.linter.text.model import Section
 
 # the overall score's own words (not `总分：100分`, the full marks a form may state beside it)
 OVERALL = regex(r"^[\s*]*自评(?:总分|得分)[：:为]?\s*$")
@@ -112,3 +115,56 @@ def _pairs(table: Table) -> list[tuple[Quantity, Quantity]] | None:
 def _points(q: Quantity) -> bool:
     """An exact figure of points (a cell of bare digits under 分值 / 得分 is read in 分)."""
     return q.exact and q.unit in ("分", "") and q.kind in ("count", "bare", "amount")
+
+
+# a summary table's column of each project's overall score, and the enumeration a project's heading opens with
+SUMMARY_SCORE = regex(r"^(?:总分|自评得分|自评总分)$")
+HEADING_MARK = regex(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]\s*|项目\d{1,2}[：:])\s*"
+)
+
+
+def summary_scores(draft: Draft) -> Iterator[Restatement]:
+    """`| 项目 | … | 总分 |` / `| 教师培训专项经费 | … | 98.15 |`: a summary table's score of a project is the overall score
+    its own part states (`### （四）教师培训专项经费` / … / `自评得分：98.15分`). Read where the row's label is, word
+    for word, the title of one heading (its enumeration aside) and that part states one overall score."""
+    if not draft.facts.tables or "自评" not in draft.doc.text:
+        return
+    titles: dict[str, list[Section]] = {}
+    for sec in draft.doc.sections:
+        titles.setdefault(HEADING_MARK.sub("", sec.title).strip(), []).append(sec)
+    for table in draft.facts.tables:
+        for label, cell in _summary_cells(table):
+            secs = titles.get(label) or []
+            own = _overall_in(draft, secs[0]) if len(secs) == 1 else None
+            if own is not None:
+                si = draft.doc.sentence_index(cell.start)
+                row = Mention(label, label, [cell], si, draft.doc.sentences[si].paragraph if si >= 0 else 0)
+                yield Restatement(Identity(f"{label}自评得分", Context()), [(row, cell), own])
+
+
+def _summary_cells(table: Table) -> Iterator[tuple[str, Quantity]]:
+    """Each item row's label and its exact score in the table's one overall score column, read in 分."""
+    if len(table.sides) != 1:
+        return
+    side = table.sides[0]
+    cols = [c.index for c in side.columns if SUMMARY_SCORE.match("".join(c.path))]
+    if len(cols) != 1:
+        return
+    for row in side.rows:
+        q = table.quantity(row.index, cols[0])
+        if row.total or q is None or not q.exact or q.unit not in ("", "分") or q.kind not in ("bare", "count"):
+            continue
+        yield row.label, replace(q, unit="分", base_unit="分", kind="count")
+
+
+def _overall_in(draft: Draft, sec: Section) -> tuple[Mention, Quantity] | None:
+    """The one overall score (`自评得分：X分`) stated in the section (not below it), with its mention."""
+    found = [
+        (m, q)
+        for m in draft.facts.mentions
+        if draft.doc.section_at(m.start) is sec
+        for q in m.quantities
+        if q.exact and q.unit == "分" and OVERALL.match(_words_before(draft, q.start))
+    ]
+    return found[0] if len({q.base_value for _, q in found}) == 1 else None
