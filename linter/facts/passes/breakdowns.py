@@ -1898,13 +1898,29 @@ def _continued_paragraphs(draft: Draft) -> list[list[Mention]]:
         if (
             groups
             and opens
-            and CONTINUES.match(doc.text, first.start)
-            and _ends_statement(draft, groups[-1], first.start)
+            and (
+                (CONTINUES.match(doc.text, first.start) and _ends_statement(draft, groups[-1], first.start))
+                or _totals_above(draft, groups[-1], first.start)
+            )
         ):
             groups[-1] = groups[-1] + mentions
         else:
             groups.append(mentions)
     return groups
+
+
+# a paragraph opening with a total of what is above it (`上述项目合计 T`, `以上五项共计 T`): the items stand in the
+# paragraph before (a line break of the PDF's text between them)
+OPENS_ABOVE_TOTAL = regex(r"(?:上述|以上)[^，。；,;：:\d]{0,12}?(?:合计|共计|总计)")
+
+
+def _totals_above(draft: Draft, before: list[Mention], at: int) -> bool:
+    """Does the paragraph at `at` open with a total of what is above it, right after a paragraph ending a statement
+    (`。`) under the same heading?"""
+    if OPENS_ABOVE_TOTAL.match(draft.doc.text, at) is None:
+        return False
+    last = draft.doc.sentences[before[-1].sentence]
+    return draft.doc.text[last.start : last.end].rstrip().endswith("。") and same_section(draft, before[-1].start, at)
 
 
 def _ends_statement(draft: Draft, before: list[Mention], at: int) -> bool:

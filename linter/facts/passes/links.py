@@ -1213,6 +1213,8 @@ def _sum_and_share(draft: Draft, si: int, share: Share) -> bool:
 
 OUTCOME_ONLY = ("执行", "决算")
 YEAR_SPENT = "本年支出合计"
+# an item that is a total word alone (`执行总额` read as the stage 执行 and the item 总额): no item of its own
+TOTAL_ONLY = ("总额", "合计", "总计")
 
 
 def _split_whole(draft: Draft, whole: str, parts: list[Mention], shares: list[Share]) -> bool:
@@ -1225,14 +1227,45 @@ def _split_whole(draft: Draft, whole: str, parts: list[Mention], shares: list[Sh
         return False  # (the report's own year, `全年`, is the parts' however they name it)
     if said.stage is not None and any(p.identity.context.stage not in (None, said.stage) for p in parts):
         return False
-    if not item:
-        # the year's outcome, named by its stage alone (`全年执行数`), is what the year spent
+    if not item or item in TOTAL_ONLY:
+        # the year's outcome, named by its stage alone (`全年执行数`, `执行总额`), is what the year spent
         if said.stage not in OUTCOME_ONLY:
             return False
         item = YEAR_SPENT
     total = sum((s.stated.value for s in shares), Decimal(0))
     slack = sum((s.stated.ulp for s in shares), Decimal(0))
-    return all(s.stated.exact for s in shares) and total >= 100 - slack and splits(item, parts)
+    if not all(s.stated.exact for s in shares) or not splits(item, parts):
+        return False
+    return total >= 100 - slack or _stated_sum(draft, shares)
+
+
+def _under_titled(draft: Draft, a: int, b: int) -> bool:
+    """Does offset `a` stand under the titled heading `b` stands under (in its section or one below it: `三、资金情况`
+    / `（二）预算执行。全年执行数 T。` / `按支出性质分，…`, the text after the run-in heading being the outer one's)?"""
+    here = draft.doc.section_at(b)
+    while here is not None and not here.title:
+        here = here.parent
+    there = draft.doc.section_at(a)
+    while there is not None and there is not here:
+        there = there.parent
+    return here is not None and there is here
+
+
+def _stated_sum(draft: Draft, shares: list[Share]) -> bool:
+    """Do the shares' parts add up, to the last digit, to a figure of their stage stated before them under the same
+    heading, an outcome (`全年执行数 T。…基本支出执行 a，占执行总额的 p%；项目支出执行 b，占 q%`, a + b = T)? Then no
+    optional component is left out, whatever the shares add up to."""
+    figures = [s.part for s in shares if s.part is not None and s.part.exact and s.part.kind == "amount"]
+    if len(figures) != len(shares) or len({q.base_unit for q in figures}) != 1:
+        return False
+    first = min(q.start for q in figures)
+    whole = sum((q.base_value for q in figures), Decimal(0))
+    return any(
+        q.exact and q.kind == "amount" and q.base_unit == figures[0].base_unit and q.base_value == whole
+        for m in draft.facts.mentions
+        if m.start < first and _under_titled(draft, m.start, first) and m.identity.context.stage in OUTCOME_ONLY
+        for q in m.quantities
+    )
 
 
 def qualified_shares(draft: Draft) -> Iterator[Share]:

@@ -10,16 +10,19 @@ and one only fitting it — and named as such (a budget, an outcome).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention, Rate
-from tieout.linter.facts.passes.base import anchored, in_brackets, quantities_at
+from tieout.linter.facts.passes.base import anchored, in_brackets, quantities_at, same_section
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
+    from tieout.linter.parse.tables import Table
 
 EXECUTION_RATE = regex(r"执行率$")
 # the rest of the budget named alone (`，结余 U`, `，未执行的 U`, `尚未支出资金 U`): no rate of it (`结余率`), no
@@ -214,3 +217,116 @@ def rest_of_funds(draft: Draft) -> Iterator[Balance]:
             continue
         verb = found.group("v")
         yield Balance(funds, spent, rest, si, certain=True, sides=(found.group("funds"), f"已{verb}"), name=f"未{verb}")
+
+
+# the funds table of a project's 自评表: its total row and its amounts' columns (the standard form's words)
+FORM_TOTAL = regex(r"^(?:年度资金总额|资金合计|资金总额|项目资金总额)[：:]?$")
+FORM_BUDGET = regex(r"^(?:年初|全年|调整后?)预算数?$")
+FORM_SPENT = regex(r"^全年执行数?$")
+# the unit the form states for its amounts: in its corner cell (`项目资金（万元）`), or once for the whole document
+CORNER_UNIT = regex(r"[（(](万元|亿元|元)[）)]\s*$")
+DOCUMENT_UNIT = regex(r"单位[：:]\s*(万元|亿元|元)")
+_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def unspent_of_form(draft: Draft) -> Iterator[Balance]:
+    """The rest of a project's budget stated after its 自评表 funds table, under the project's heading, with the
+    spent figure or the execution rate that fixes which budget it is of (the table gives 年初 and 全年):
+    `项目资金执行率为 r%，未执行 U` (the rate alone: B the one of the table's budgets that its 全年执行数 over gives r)
+    or `项目支出 S，未支出 U` (S the table's 全年执行数, its budgets of one value). U = B − S, read only where one
+    funds table stands before it under the heading and the table's unit is stated."""
+    if not draft.facts.tables or "未" not in draft.doc.text:
+        return
+    held = _held(draft)
+    for rate in draft.facts.rates:
+        if not EXECUTION_RATE.search(rate.name) or not rate.stated.exact or rate.operands:
+            continue
+        rest = _rest_after(draft, rate, held)
+        form = _form_row(draft, rest[1]) if rest is not None else None
+        if rest is None or form is None:
+            continue
+        budgets, spent = form
+        fit = {b.base_value: b for b in budgets if _fits(rate, spent, b)}
+        if len(fit) == 1:
+            yield Balance(next(iter(fit.values())), spent, rest[1], rest[0].sentence, certain=True, sides=SIDES)
+    yield from _spent_and_rest(draft, held)
+
+
+def _spent_and_rest(draft: Draft, held: set[int]) -> Iterator[Balance]:
+    """`项目支出 S，未支出 U`: a sentence of these two amounts alone, S the form's 全年执行数 and its budgets one."""
+    rated = {r.sentence for r in draft.facts.rates}
+    for si, mentions in draft.by_sentence.items():
+        qs = [(m, q) for m in mentions for q in m.quantities if q.kind == "amount"]
+        if si in rated or len(qs) != 2:
+            continue
+        (sm, s), (um, u) = qs
+        if not UNSPENT.match(um.label) or not SPENT.search(sm.label) or BUDGET.search(sm.label):
+            continue
+        if not (s.exact and u.exact) or s.base_unit != u.base_unit or id(u) in held:
+            continue
+        form = _form_row(draft, u)
+        if form is None or form[1].base_value != s.base_value or len({b.base_value for b in form[0]}) != 1:
+            continue
+        yield Balance(form[0][0], s, u, si, certain=True, sides=SIDES)
+
+
+def _form_row(draft: Draft, rest: Quantity) -> tuple[list[Quantity], Quantity] | None:
+    """The budgets and the spent figure of the funds total row of the one funds table before the rest under its
+    heading, as amounts of the table's stated unit."""
+    rows = [
+        found
+        for table in draft.facts.tables
+        if _before_in_section(draft, table, rest.start) and (found := _total_row(draft, table)) is not None
+    ]
+    if len(rows) != 1:
+        return None
+    budgets, spent = rows[0]
+    if spent.base_unit != rest.base_unit or any(b.base_unit != rest.base_unit for b in budgets):
+        return None
+    return rows[0]
+
+
+def _before_in_section(draft: Draft, table: Table, at: int) -> bool:
+    start = table.rows[0][0].start if table.rows and table.rows[0] else -1
+    return 0 <= start < at and same_section(draft, start, at)
+
+
+def _total_row(draft: Draft, table: Table) -> tuple[list[Quantity], Quantity] | None:
+    """Of a table of one side with one row named as the funds total, one 全年执行数 column and budget columns:
+    that row's budget cells and spent cell, in the table's stated unit."""
+    if len(table.sides) != 1:
+        return None
+    side = table.sides[0]
+    totals = [r for r in side.rows if FORM_TOTAL.match(r.label)]
+    spent_cols = [c for c in side.columns if FORM_SPENT.match("".join(c.path))]
+    budget_cols = [c for c in side.columns if FORM_BUDGET.match("".join(c.path))]
+    if len(totals) != 1 or len(spent_cols) != 1 or not budget_cols:
+        return None
+    unit = _form_unit(draft, table)
+    if unit is None:
+        return None
+    cells = [table.quantity(totals[0].index, c.index) for c in [*budget_cols, spent_cols[0]]]
+    out = [_in_unit(q, unit) for q in cells if q is not None and q.kind in ("amount", "bare") and q.exact]
+    if len(out) != len(cells) or any(q is None for q in out):
+        return None
+    found = [q for q in out if q is not None]
+    return found[:-1], found[-1]
+
+
+def _form_unit(draft: Draft, table: Table) -> str | None:
+    """The unit of the form's amounts: its corner cell's, its caption's, or the one the document states for all."""
+    corner = table.rows[0][0].text if table.rows and table.rows[0] else ""
+    m = CORNER_UNIT.search(corner)
+    if m is not None:
+        return m.group(1)
+    if table.unit:
+        return table.unit if table.unit in _SCALE else None
+    stated = set(DOCUMENT_UNIT.findall(draft.doc.text))
+    return stated.pop() if len(stated) == 1 else None
+
+
+def _in_unit(q: Quantity, unit: str) -> Quantity | None:
+    """A cell's amount in the form's unit: as it stands where the cell says its unit, that one where it says none."""
+    if q.unit:
+        return q if q.unit == unit and q.kind == "amount" else None
+    return replace(q, unit=unit, base_unit="元", scale=_SCALE[unit], kind="amount")
