@@ -1506,9 +1506,7 @@ def _heading_above(theirs: list[str], own: list[str]) -> bool:
 def _within_year(cut: str | None, year: str | None) -> bool:
     """Is the outcome's period the sum's, or a cut-off within the sum's year (`2025-09` within `2025`; `截至6月末`,
     `+0-06`, within the report's own year, stated or not)?"""
-    if _same_period(cut, year) or cut is None:
-        return _same_period(cut, year)
-    return cut.startswith(f"{year or '+0'}-")
+    return _same_period(cut, year) or (cut is not None and cut.startswith(f"{year or '+0'}-"))
 
 
 def _sources_stated(ctx: CheckContext, own: Mention, num: Quantity, stem: str) -> dict[Decimal, Quantity]:

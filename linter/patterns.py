@@ -226,3 +226,7 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     if _STORE is None:
         _STORE = _Store()
     return _STORE.compile(pattern, int(flags))
+
+
+# a chapter's mark opening a heading (`第一部分`, `第三章`, `第二节`, `第一篇`), as the normaliser and the facts read it
+CHAPTER_MARK = r"第[一二三四五六七八九十百]+(?:部分|[章节篇])"

@@ -12,7 +12,7 @@ from typing import Any
 from tieout.linter.figures.intervals import Interval, Verdict, fmt, interval, interval_and_unit, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
-from tieout.linter.parse.tables.relations import Cellref, Relation
+from tieout.linter.parse.tables.relations import Cellref, Relation, all_relations
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
@@ -164,6 +164,15 @@ def describe(o: Footing) -> str:
     terms = [("−" if s < 0 else ("+" if i else "")) + q.text for i, (q, s) in enumerate(zip(o.parts, o.signs))]
     text = "".join(terms)
     return text if len(text) <= 60 else f"所列 {len(o.parts)} 项之和"
+
+
+def table_relations(ctx: CheckContext, table: Table) -> list[Relation]:
+    """The relations of a table's cells (`all_relations`), read once per document for every check that judges them."""
+    relations: dict[int, list[Relation]] = ctx.memo("table-relations", dict)
+    rels = relations.get(id(table))
+    if rels is None:
+        rels = relations[id(table)] = all_relations(table)
+    return rels
 
 
 def written_like(base: Decimal, like: Quantity) -> str:

@@ -22,23 +22,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tieout.linter.figures.intervals import HUNDRED, interval, rate, sub, unit_of
+from tieout.linter.figures.intervals import HUNDRED, Verdict, interval, rate, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
 from tieout.linter.parse.tables.cells import flatten
-from tieout.linter.parse.tables.relations import all_relations
 from tieout.linter.parse.tables.vocab import role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
-from .._util import in_unit
-from ._judge import column_miss
+from ._judge import SUMMED, column_miss, table_relations, written_like
 
 # a row named by a year and what its figures are (`2026年预算数`, `2025年决算数`)
 _YEAR_ROW = regex(r"((?:19|20)\d{2})年(\S{0,6})")
 # the longest name of a change row (`增减率（%）`, `比上年增减`): a longer label says more than the change
 _CHANGE_NAME = 8
-_AMOUNTS = ("amount", "bare", "count")
 
 
 @dataclass(frozen=True)
@@ -77,11 +74,11 @@ def laid_down(side: Side) -> Laid | None:
     return Laid(later, earlier, rows.get("delta", -1), rows.get("growth", -1))
 
 
-def _misstated(table: Table, laid: Laid) -> dict[tuple[int, int], list[Decimal]]:
+def _misstated(ctx: CheckContext, table: Table, laid: Laid) -> dict[tuple[int, int], list[Decimal]]:
     """The year cells that fail a sum of their own row, each with the values (in base units) that would make
     such a sum hold: the figure a misstated year cell should have been."""
     out: dict[tuple[int, int], list[Decimal]] = {}
-    for rel in all_relations(table):
+    for rel in table_relations(ctx, table):
         if rel.total[0] not in (laid.now, laid.before) or any(p[0] != rel.total[0] for p in rel.parts):
             continue
         total, parts = table.quantity(*rel.total), [table.quantity(*p) for p in rel.parts]
@@ -108,19 +105,23 @@ def _explained(
         for v in values:
             n = replace(now, value=v / now.scale) if which == 0 else now
             b = replace(before, value=v / before.scale) if which == 1 else before
-            if growth:
-                iv = rate(interval(n), interval(b), growth=True) if b.base_value > 0 else None
-                ok = iv is not None and ctx.judge(interval(stated), iv, stated.ulp) == "pass"
-            else:
-                ok = ctx.judge(interval(stated), sub(interval(n), interval(b)), unit_of([stated, n, b])) == "pass"
-            if ok:
+            if _verdict(ctx, stated, n, b, growth) == "pass":
                 return True
     return False
 
 
+def _verdict(ctx: CheckContext, stated: Quantity, now: Quantity, before: Quantity, growth: bool) -> Verdict | None:
+    """The stated change against the two years' figures: their difference, or its rate over the earlier figure
+    (None where that figure leaves no rate)."""
+    if not growth:
+        return ctx.judge(interval(stated), sub(interval(now), interval(before)), unit_of([stated, now, before]))
+    iv = rate(interval(now), interval(before), growth=True) if before.base_value > 0 else None
+    return None if iv is None else ctx.judge(interval(stated), iv, stated.ulp)
+
+
 def _operands(table: Table, laid: Laid, col: int) -> tuple[Quantity, Quantity] | None:
     now, before = table.quantity(laid.now, col), table.quantity(laid.before, col)
-    if now is None or before is None or now.kind not in _AMOUNTS or before.kind not in _AMOUNTS:
+    if now is None or before is None or now.kind not in SUMMED or before.kind not in SUMMED:
         return None
     return (now, before) if now.base_unit == before.base_unit else None
 
@@ -130,21 +131,21 @@ def laid_down_deltas(ctx: CheckContext, table: Table, side: Side) -> Iterator[Ou
     laid = laid_down(side)
     if laid is None or laid.delta < 0:
         return
-    misstated = _misstated(table, laid)
+    misstated = _misstated(ctx, table, laid)
     for col in side.columns:
         stated, pair = table.quantity(laid.delta, col.index), _operands(table, laid, col.index)
-        if stated is None or pair is None or stated.kind not in _AMOUNTS or stated.base_unit != pair[0].base_unit:
+        if stated is None or pair is None or stated.kind not in SUMMED or stated.base_unit != pair[0].base_unit:
             continue
         now, before = pair
-        verdict = ctx.judge(interval(stated), sub(interval(now), interval(before)), unit_of([stated, now, before]))
+        verdict = _verdict(ctx, stated, now, before, growth=False)
+        if verdict is None:  # (a difference always has a verdict: for the type)
+            continue
         if verdict == "pass":
             yield Outcome(stated, "pass", "delta", operands=[now, before])
             continue
         if _explained(ctx, stated, pair, _fixes(misstated, laid, col.index), growth=False):
             continue
-        expected = in_unit(now.base_value - before.base_value, stated)
-        if stated.unit and not stated.text.endswith(stated.unit):
-            expected = expected.removesuffix(stated.unit)  # a cell written bare: the table's unit note holds it
+        expected = written_like(now.base_value - before.base_value, stated)  # (bare as its cell, the unit noted)
         msg = f"“{col.header}”列的 {stated.text} 与 {now.text} − {before.text} = {expected} 不符，应为 {expected}"
         related = [(now, "本年"), (before, "上年")]
         yield Outcome(stated, verdict, "delta", related, msg, stated.text, expected, expected, operands=[now, before])
@@ -155,17 +156,16 @@ def laid_down_growths(ctx: CheckContext, table: Table, side: Side) -> Iterator[O
     laid = laid_down(side)
     if laid is None or laid.growth < 0:
         return
-    misstated = _misstated(table, laid)
+    misstated = _misstated(ctx, table, laid)
     for col in side.columns:
         cell, pair = table.quantity(laid.growth, col.index), _operands(table, laid, col.index)
         if cell is None or pair is None or pair[1].base_value <= 0:
             continue
         stated = _in_percent(cell)
         now, before = pair
-        iv = rate(interval(now), interval(before), growth=True)
-        if stated is None or iv is None:
+        verdict = _verdict(ctx, stated, now, before, growth=True) if stated is not None else None
+        if stated is None or verdict is None:
             continue
-        verdict = ctx.judge(interval(stated), iv, stated.ulp)
         if verdict == "pass":
             yield Outcome(stated, "pass", "growth", operands=[now, before])
             continue
@@ -184,6 +184,6 @@ def _in_percent(q: Quantity) -> Quantity | None:
     """A cell of the rates row as the rate it is: its row's `（%）` says so, not the table's unit note."""
     if q.kind == "percent":
         return q
-    if q.kind not in _AMOUNTS or q.approx:
+    if q.kind not in SUMMED or q.approx:
         return None
     return replace(q, unit="%", base_unit="%", scale=Decimal(1), kind="percent")

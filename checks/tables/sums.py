@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.across import Across, across, locate
-from tieout.linter.parse.tables.relations import Relation, all_relations
+from tieout.linter.parse.tables.relations import Relation
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
-from ._judge import Footing, evaluate, evaluate_figures, outcome, table_name
+from ._judge import Footing, evaluate, evaluate_figures, outcome, table_name, table_relations
 from .quarters import quarter_outcomes
 
 Judge = Callable[[CheckContext, Table, Relation], "Footing | None"]
@@ -215,12 +215,7 @@ def _short(f: Footing) -> bool:
 
 
 def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge) -> list[tuple[Relation, Footing]]:
-    relations: dict[int, list[Relation]] = ctx.memo(
-        "table-relations", dict
-    )  # the relations of each table, read once per document
-    rels = relations.get(id(table))
-    if rels is None:
-        rels = relations[id(table)] = all_relations(table)
+    rels = table_relations(ctx, table)
     judged: list[tuple[Relation, Footing]] = []
     for rel in rels:
         if rel.kind not in kinds:

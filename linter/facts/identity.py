@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE
-from tieout.linter.figures.quantities import Quantity
-from tieout.linter.patterns import regex
+from tieout.linter.patterns import CHAPTER_MARK, regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
 
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from tieout.linter.figures.quantities import Quantity
 
 HEADING_MARK = regex(
-    r"^(?:第[一二三四五六七八九十百]+(?:部分|[章节篇])|[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）"
+    rf"^(?:{CHAPTER_MARK}|[一二三四五六七八九十]{{1,3}}[、.]|（[一二三四五六七八九十]{{1,3}}）"
     r"|\d{1,2}(?:\.\d{1,2})*[、.．]?|（\d{1,2}）|[①-⑳]"
     # a heading numbering its subject by a word (`项目1：基本公共卫生服务项目`, `子项目二：…`): what the colon
     # opens is the subject, the word and number only its place in a list

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
 from operator import add, and_, is_not, itemgetter, methodcaller, not_, or_
 
-from tieout.linter.patterns import lazy, regex
+from tieout.linter.patterns import CHAPTER_MARK, lazy, regex
 from tieout.linter.text.cleaning import CONVERTIBLE, MAYBE_CHINESE, TRANSLATE, WHITESPACE, Cleaned, clean_text
 from tieout.linter.text.cleaning import drop_spaces as _drop_spaces
 from tieout.linter.text.cleaning import punctuation as _punctuation
@@ -41,7 +41,7 @@ PAGE_NUMBER = regex(
     r"|[-—–]?\s*\d{1,3}\s*[-—–]?)$"
 )
 HEADING = regex(
-    r"^(?:(?P<chap>第[一二三四五六七八九十百]+(?:部分|[章节篇]))"
+    rf"^(?:(?P<chap>{CHAPTER_MARK})"
     r"|(?P<cn>[一二三四五六七八九十]{1,3})(?:、|\.(?!\d))"
     r"|（(?P<pcn>[一二三四五六七八九十]{1,3})）"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d%.])(?=\s*[^\d\s万亿元%个千百人家条项件份次])"

@@ -922,12 +922,13 @@ def _sangong_at(lines: list[str], starts: list[int], i: int, data: list[Parsed],
     if len(rows) < 2:
         return None
     found = _sangong_header(lines, i, data)
+    if found is None:
+        return None
     # (a row of rates, `增减率（%）`, adds up under no order, and writes a dash where a year had nothing: the order is
     # told by the rows of amounts, at least two of them)
     amounts = [r for r in rows if not rate_heading(r.label)]
-    told = sangong.order([[f.group() for f in r.figs] for r in amounts]) if len(amounts) >= 2 else None
-    order = told if found is not None else None
-    if found is None or order is None:
+    order = sangong.order([[f.group() for f in r.figs] for r in amounts]) if len(amounts) >= 2 else None
+    if order is None:
         return None
     header, top = found
     names, (a, b, heading) = sangong.names([lines[h] for h in header], order)

@@ -63,7 +63,7 @@ def mask_values(lines: list[str], metrics: tuple[Metric, ...], is_row: Callable[
         for metric in metrics:
             columns = _columns(line, metric)
             if columns and _mask_rows(lines, k, columns, metric, is_row):
-                lines[k - 1] = _blanked(line, columns, metric)
+                lines[k - 1] = _blanked(line)
                 break
 
 
@@ -128,7 +128,7 @@ def _row_blanked(line: str, columns: list[_Column], metric: Metric) -> str | Non
     return _blank_spans(line, spans)
 
 
-def _blanked(line: str, columns: list[_Column], metric: Metric) -> str:
+def _blanked(line: str) -> str:
     """The header line with its headings of values blanked out."""
     spans = [m.span() for m in CELL.finditer(line) if _value(m.group())]
     return _blank_spans(line, spans)
