@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Identity, Mention, Rate, Restatement
-from tieout.linter.facts.passes.base import sentence_of
+from tieout.linter.facts.model import Identity, Rate, Restatement
+from tieout.linter.facts.passes.assessment_form import mention
 from tieout.linter.figures.context import Context
-from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ def restated_rates(draft: Draft) -> Iterator[Restatement]:
         found = worked.get(r.name[whole.end() :]) if whole is not None else None
         if found and len({w.stated.value for w in found}) == 1 and not _own_figures(r, found[0]):
             w = found[0]
-            figures = [(_mention(draft, w.name, w.stated), w.stated), (_mention(draft, r.name, r.stated), r.stated)]
+            figures = [(mention(draft, w.name, w.stated), w.stated), (mention(draft, r.name, r.stated), r.stated)]
             yield Restatement(Identity(w.name, Context()), figures)
 
 
@@ -53,8 +52,3 @@ def _own_figures(r: Rate, worked: Rate) -> bool:
     98.49%`) are none of its."""
     units = {q.base_unit for q in worked.operands}
     return any(q.base_unit in units for q in r.operands)
-
-
-def _mention(draft: Draft, label: str, q: Quantity) -> Mention:
-    si = sentence_of(draft, q.start)
-    return Mention(label, label, [q], si, draft.doc.sentences[si].paragraph if draft.doc.sentences else 0)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import exact_figure, foots, in_brackets, one_slip
-from tieout.linter.facts.passes.breakdowns import _run_sentences, runs_of, under_item
+from tieout.linter.facts.passes.breakdowns import OUTCOME_STAGES, _run_sentences, runs_of, under_item
 from tieout.linter.figures.context import BUDGET_STAGES
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.text.model import Section
@@ -26,7 +26,6 @@ from tieout.linter.text.model import Section
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-OUTCOME_STAGES = ("决算", "执行")
 Figure = tuple[Mention, Quantity]
 
 

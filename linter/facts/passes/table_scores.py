@@ -67,7 +67,9 @@ def table_form_scores(draft: Draft) -> Iterator[ScoreSet]:
 def _words_before(draft: Draft, at: int) -> str:
     """The words of a figure's clause before it, on its line (`总分：100分；自评得分：` → `自评得分：`)."""
     text = draft.doc.text
-    begin = max(text.rfind(mark, 0, at) for mark in ("；", ";", "，", ",", "。", "\n"))
+    # (its line first: a mark the document never writes is then looked for on that line, not back to its start)
+    line = text.rfind("\n", 0, at)
+    begin = max(line, *(text.rfind(mark, line + 1, at) for mark in ("；", ";", "，", ",", "。")))
     return text[begin + 1 : at]
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention, Rate
-from tieout.linter.facts.passes.base import anchored, in_brackets, quantities_at, same_section
+from tieout.linter.facts.passes.base import anchored, in_brackets, once, quantities_at, same_section
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -321,8 +321,8 @@ def _form_unit(draft: Draft, table: Table) -> str | None:
         return m.group(1)
     if table.unit:
         return table.unit if table.unit in _SCALE else None
-    stated = set(DOCUMENT_UNIT.findall(draft.doc.text))
-    return stated.pop() if len(stated) == 1 else None
+    stated = once(draft, "unspent.document_units", lambda: set(DOCUMENT_UNIT.findall(draft.doc.text)))
+    return next(iter(stated)) if len(stated) == 1 else None
 
 
 def _in_unit(q: Quantity, unit: str) -> Quantity | None:
