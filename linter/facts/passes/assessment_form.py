@@ -43,7 +43,7 @@ from tieout.linter.facts.model import (
     Restatement,
     ScoreSet,
 )
-from tieout.linter.facts.passes.base import Completed, quantities_at, sentence_of
+from tieout.linter.facts.passes.base import Completed, once, quantities_at, sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
@@ -560,15 +560,22 @@ def _restated_in_block(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Res
     or 全年执行数: the form's figure restated."""
     draft = reader.draft
     first, last = reader.lines[fund.line].start, reader.lines[h].start
+    for at, m, q, column in once(draft, "assessment_form.block_keys", lambda: _block_key_figures(draft)):
+        if first <= at < last and (found := restated_in_form(draft, fund, column, m, q)) is not None:
+            yield found
+
+
+def _block_key_figures(draft: Draft) -> list[tuple[int, Mention, Quantity, str]]:
+    """The document's figures a form's text may restate its total's amounts by (`_BLOCK_KEYS`), once a document: where
+    each stands in the original text, the figure and the column it names."""
+    out = []
     for m in draft.facts.mentions:
         if len(m.quantities) != 1 or not m.quantities[0].exact or m.quantities[0].kind != "amount":
             continue
         q = m.quantities[0]
-        if not first <= draft.doc.origin[q.start] < last or (k := _BLOCK_KEYS.match(m.label)) is None:
-            continue
-        found = restated_in_form(draft, fund, "全年预算数" if k.group("budget") else "全年执行数", m, q)
-        if found is not None:
-            yield found
+        if (k := _BLOCK_KEYS.match(m.label)) is not None:
+            out.append((draft.doc.origin[q.start], m, q, "全年预算数" if k.group("budget") else "全年执行数"))
+    return out
 
 
 def _figure_at(reader: Reader, offset: int) -> Quantity | None:
