@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Identity, Mention, Restatement, ScoreSet
-from tieout.linter.facts.passes.base import same_section
+from tieout.linter.facts.passes.base import once, same_section
 from tieout.linter.facts.passes.unspent import FORM_TOTAL
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
@@ -48,8 +48,11 @@ def table_form_scores(draft: Draft) -> Iterator[ScoreSet]:
     if not draft.facts.tables or "自评" not in draft.doc.text:
         return
     done = -1  # the end of the last score line read: its tables are not the next one's
+    overall: dict[int, list[Quantity]] = {}
+    for m, q in _overall_figures(draft):
+        overall.setdefault(id(m), []).append(q)
     for m in draft.facts.mentions:
-        found = [q for q in m.quantities if OVERALL.match(_words_before(draft, q.start))]
+        found = overall.get(id(m), [])
         if len(found) != 1:
             continue
         total = found[0]
@@ -164,9 +167,18 @@ def _overall_in(draft: Draft, sec: Section) -> tuple[Mention, Quantity] | None:
     """The one overall score (`自评得分：X分`) stated in the section (not below it), with its mention."""
     found = [
         (m, q)
-        for m in draft.facts.mentions
-        if draft.doc.section_at(m.start) is sec
-        for q in m.quantities
-        if q.exact and q.unit == "分" and OVERALL.match(_words_before(draft, q.start))
+        for m, q in _overall_figures(draft)
+        if q.exact and q.unit == "分" and draft.doc.section_at(m.start) is sec
     ]
     return found[0] if len({q.base_value for _, q in found}) == 1 else None
+
+
+def _overall_figures(draft: Draft) -> list[tuple[Mention, Quantity]]:
+    """Every figure stated as an overall score (`自评得分：X分`), with its mention, in the facts' order: once a document."""
+
+    def build() -> list[tuple[Mention, Quantity]]:
+        return [
+            (m, q) for m in draft.facts.mentions for q in m.quantities if OVERALL.match(_words_before(draft, q.start))
+        ]
+
+    return once(draft, "table_scores.overall", build)
