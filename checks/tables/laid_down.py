@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from tieout.linter.figures.intervals import HUNDRED, Verdict, interval, rate, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.tables import Side, Table
+from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.vocab import role_of
 from tieout.linter.patterns import regex
@@ -131,19 +131,9 @@ def laid_down_deltas(ctx: CheckContext, table: Table, side: Side) -> Iterator[Ou
     laid = laid_down(side)
     if laid is None or laid.delta < 0:
         return
-    misstated = _misstated(ctx, table, laid)
-    for col in side.columns:
-        stated, pair = table.quantity(laid.delta, col.index), _operands(table, laid, col.index)
-        if stated is None or pair is None or stated.kind not in SUMMED or stated.base_unit != pair[0].base_unit:
-            continue
-        now, before = pair
-        verdict = _verdict(ctx, stated, now, before, growth=False)
-        if verdict is None:  # (a difference always has a verdict: for the type)
-            continue
+    for col, stated, now, before, verdict in _judged(ctx, table, side, laid, growth=False):
         if verdict == "pass":
             yield Outcome(stated, "pass", "delta", operands=[now, before])
-            continue
-        if _explained(ctx, stated, pair, _fixes(misstated, laid, col.index), growth=False):
             continue
         expected = written_like(now.base_value - before.base_value, stated)  # (bare as its cell, the unit noted)
         msg = f"“{col.header}”列的 {stated.text} 与 {now.text} − {before.text} = {expected} 不符，应为 {expected}"
@@ -156,24 +146,36 @@ def laid_down_growths(ctx: CheckContext, table: Table, side: Side) -> Iterator[O
     laid = laid_down(side)
     if laid is None or laid.growth < 0:
         return
-    misstated = _misstated(ctx, table, laid)
-    for col in side.columns:
-        cell, pair = table.quantity(laid.growth, col.index), _operands(table, laid, col.index)
-        if cell is None or pair is None or pair[1].base_value <= 0:
-            continue
-        stated = _in_percent(cell)
-        now, before = pair
-        verdict = _verdict(ctx, stated, now, before, growth=True) if stated is not None else None
-        if stated is None or verdict is None:
-            continue
+    for col, stated, now, before, verdict in _judged(ctx, table, side, laid, growth=True):
         if verdict == "pass":
             yield Outcome(stated, "pass", "growth", operands=[now, before])
-            continue
-        if _explained(ctx, stated, pair, _fixes(misstated, laid, col.index), growth=True):
             continue
         exact = (now.base_value - before.base_value) / before.base_value * HUNDRED
         formula = f"({now.text}−{before.text})/{before.text}"
         yield column_miss(col.header, stated, verdict, "growth", formula, exact, [(now, "分子"), (before, "分母")])
+
+
+def _judged(
+    ctx: CheckContext, table: Table, side: Side, laid: Laid, growth: bool
+) -> Iterator[tuple[Column, Quantity, Quantity, Quantity, Verdict]]:
+    """Each column's change row (its rate row with `growth`) judged against the two years' figures: the column, the
+    change as stated, the later and the earlier figure, and the verdict; a miss that a misstated year's figure
+    explains is left out (reported as that figure's)."""
+    misstated = _misstated(ctx, table, laid)
+    for col in side.columns:
+        cell, pair = table.quantity(laid.growth if growth else laid.delta, col.index), _operands(table, laid, col.index)
+        if cell is None or pair is None:
+            continue
+        if growth:
+            stated = _in_percent(cell) if pair[1].base_value > 0 else None
+        else:
+            stated = cell if cell.kind in SUMMED and cell.base_unit == pair[0].base_unit else None
+        verdict = _verdict(ctx, stated, *pair, growth) if stated is not None else None
+        if stated is None or verdict is None:
+            continue
+        if verdict != "pass" and _explained(ctx, stated, pair, _fixes(misstated, laid, col.index), growth):
+            continue
+        yield col, stated, pair[0], pair[1], verdict
 
 
 def _fixes(misstated: dict[tuple[int, int], list[Decimal]], laid: Laid, col: int) -> list[list[Decimal]]:
