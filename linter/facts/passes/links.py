@@ -37,6 +37,7 @@ from tieout.linter.vocab import alternation, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
+    from tieout.linter.text.model import Section
 
 
 def mention_index(draft: Draft) -> dict[int, Mention]:
@@ -115,12 +116,14 @@ def change_currents(draft: Draft) -> Iterator[Completed]:
 def _same_heading(draft: Draft, a: int, b: int) -> bool:
     """Do two offsets stand under the same titled heading (an untitled section a numbered list leaves behind it,
     `按债务类型分：1.… 2.…` and the lines after, is still its heading's)?"""
-    here, there = draft.doc.section_at(a), draft.doc.section_at(b)
-    while here is not None and not here.title:
-        here = here.parent
-    while there is not None and not there.title:
-        there = there.parent
-    return here is there
+    return _titled(draft.doc.section_at(a)) is _titled(draft.doc.section_at(b))
+
+
+def _titled(sec: Section | None) -> Section | None:
+    """The section itself where it has a title, else its nearest titled ancestor (None where none has)."""
+    while sec is not None and not sec.title:
+        sec = sec.parent
+    return sec
 
 
 # where the words naming a change's base begin: after the clause mark before it
@@ -1239,12 +1242,10 @@ def _split_whole(draft: Draft, whole: str, parts: list[Mention], shares: list[Sh
     return total >= 100 - slack or _stated_sum(draft, shares)
 
 
-def _under_titled(draft: Draft, a: int, b: int) -> bool:
-    """Does offset `a` stand under the titled heading `b` stands under (in its section or one below it: `三、资金情况`
-    / `（二）预算执行。全年执行数 T。` / `按支出性质分，…`, the text after the run-in heading being the outer one's)?"""
-    here = draft.doc.section_at(b)
-    while here is not None and not here.title:
-        here = here.parent
+def _within(draft: Draft, a: int, here: Section | None) -> bool:
+    """Does offset `a` stand in the section `here` or one below it (the titled heading a figure stands under, the
+    text after a run-in heading below it being the outer one's: `三、资金情况` / `（二）预算执行。全年执行数 T。` /
+    `按支出性质分，…`)?"""
     there = draft.doc.section_at(a)
     while there is not None and there is not here:
         there = there.parent
@@ -1260,10 +1261,11 @@ def _stated_sum(draft: Draft, shares: list[Share]) -> bool:
         return False
     first = min(q.start for q in figures)
     whole = sum((q.base_value for q in figures), Decimal(0))
-    return any(
+    here = _titled(draft.doc.section_at(first))  # (the heading the shares stand under, climbed to once)
+    return here is not None and any(
         q.exact and q.kind == "amount" and q.base_unit == figures[0].base_unit and q.base_value == whole
         for m in draft.facts.mentions
-        if m.start < first and _under_titled(draft, m.start, first) and m.identity.context.stage in OUTCOME_ONLY
+        if m.start < first and m.identity.context.stage in OUTCOME_ONLY and _within(draft, m.start, here)
         for q in m.quantities
     )
 
