@@ -19,6 +19,7 @@ from tieout.linter.vocab import load, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
+    from tieout.linter.parse.tables import Table
 
 # a figure per unit or a norm (`人均补助标准 94 元`, `生均支出`, `单价`): vocab `not_additive`, the words of a table's
 # column no total adds up; no whole of parts, nor the total a change names (not 标准化, a standardisation)
@@ -75,6 +76,11 @@ def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
 
 
 T = TypeVar("T")
+
+
+def table_start(table: Table) -> int:
+    """Where a table's first cell stands in the text (-1 for a table of no cells)."""
+    return table.rows[0][0].start if table.rows and table.rows[0] else -1
 
 
 def once(draft: Draft, name: str, build: Callable[[], T]) -> T:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.passes.base import Completed, same_section
+from tieout.linter.facts.passes.base import Completed, same_section, table_start
 from tieout.linter.facts.passes.unspent import _form_unit, _in_unit
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -69,7 +69,7 @@ def _form_rows(draft: Draft, move: Quantity) -> list[tuple[Quantity, Quantity]] 
 
 
 def _in_section(draft: Draft, table: Table, at: int) -> bool:
-    start = table.rows[0][0].start if table.rows and table.rows[0] else -1
+    start = table_start(table)
     return start >= 0 and same_section(draft, start, at)
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import SHARES_ADDED, Breakdown, Distribution, Mention
-from tieout.linter.facts.passes.base import Completed, by_clause, by_paragraph, same_section
+from tieout.linter.facts.passes.base import Completed, by_clause, by_paragraph, same_section, table_start
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
 from tieout.linter.patterns import regex
@@ -326,7 +326,7 @@ def _table_shares(draft: Draft, m: Mention, names: str) -> list[Mention] | None:
     owner = {q.start: x for x in draft.facts.mentions for q in x.quantities}
     found: list[list[Mention]] = []
     for table in draft.facts.tables:
-        start = table.rows[0][0].start if table.rows and table.rows[0] else -1
+        start = table_start(table)
         if not 0 <= start < m.start or not same_section(draft, start, m.start):
             continue
         for side in table.sides:

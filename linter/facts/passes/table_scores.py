@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Identity, Mention, Restatement, ScoreSet
-from tieout.linter.facts.passes.base import once, same_section
+from tieout.linter.facts.passes.base import once, same_section, table_start
 from tieout.linter.facts.passes.unspent import FORM_TOTAL
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
@@ -59,7 +59,7 @@ def table_form_scores(draft: Draft) -> Iterator[ScoreSet]:
         tables = [
             t
             for t in draft.facts.tables
-            if done < _start(t) < total.start and same_section(draft, _start(t), total.start)
+            if done < table_start(t) < total.start and same_section(draft, table_start(t), total.start)
         ]
         done = total.start
         scores = _form_scores(tables)
@@ -74,10 +74,6 @@ def _words_before(draft: Draft, at: int) -> str:
     line = text.rfind("\n", 0, at)
     begin = max(line, *(text.rfind(mark, line + 1, at) for mark in ("；", ";", "，", ",", "。")))
     return text[begin + 1 : at]
-
-
-def _start(table: Table) -> int:
-    return table.rows[0][0].start if table.rows and table.rows[0] else -1
 
 
 def _form_scores(tables: list[Table]) -> list[Quantity]:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention, Rate
-from tieout.linter.facts.passes.base import anchored, in_brackets, once, quantities_at, same_section
+from tieout.linter.facts.passes.base import anchored, in_brackets, once, quantities_at, same_section, table_start
 from tieout.linter.figures.intervals import writes_ratio
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -287,7 +287,7 @@ def _form_row(draft: Draft, rest: Quantity) -> tuple[list[Quantity], Quantity] |
 
 
 def _before_in_section(draft: Draft, table: Table, at: int) -> bool:
-    start = table.rows[0][0].start if table.rows and table.rows[0] else -1
+    start = table_start(table)
     return 0 <= start < at and same_section(draft, start, at)
 
 
