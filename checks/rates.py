@@ -1479,19 +1479,15 @@ def _named_sum_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num)
     if own is None or (named := OUTTURN_OF_ITEM.match(own.identity.item or "")) is None:
         return None
-    stem, path, context = named.group("item"), ctx.doc.section_path(own.start), own.identity.context
-    found = {
-        q.base_value: q
-        for m in ctx.facts.mentions
-        if m.start < own.start
-        and m.identity.item == stem
-        and _role(ctx, m.label) != "outcome"
-        and m.identity.context.scope == context.scope
-        and _within_year(context.period, m.identity.context.period)
-        and _heading_above(ctx.doc.section_path(m.start), path)
-        for q in m.quantities
-        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
-    }
+    path, period = ctx.doc.section_path(own.start), own.identity.context.period
+    found = _stated_before(
+        ctx,
+        own,
+        num,
+        named.group("item"),
+        lambda theirs: _within_year(period, theirs),
+        lambda theirs: _heading_above(theirs, path),
+    )
     if len(found) != 1:
         return None
     return _ratio_outcome(ctx, r, num, next(iter(found.values())), False, "预算数")
@@ -1532,7 +1528,22 @@ def _sources_stated(ctx: CheckContext, own: Mention, num: Quantity, stem: str) -
 def _source_figures(ctx: CheckContext, own: Mention, num: Quantity, stem: str) -> dict[Decimal, Quantity]:
     """The figures stated before `own` under its top heading whose item is `stem` (no outcome), of its scope,
     period and unit, by value."""
-    top = ctx.doc.section_path(own.start)[:1]
+    top, period = ctx.doc.section_path(own.start)[:1], own.identity.context.period
+    return _stated_before(
+        ctx, own, num, stem, lambda theirs: _same_period(theirs, period), lambda theirs: theirs[:1] == top
+    )
+
+
+def _stated_before(
+    ctx: CheckContext,
+    own: Mention,
+    num: Quantity,
+    stem: str,
+    period_of: Callable[[str | None], bool],
+    placed: Callable[[list[str]], bool],
+) -> dict[Decimal, Quantity]:
+    """The figures stated before `own` whose item is `stem` (no outcome), of its scope and unit, their period and their
+    headings as `period_of` and `placed` accept them, by value."""
     return {
         q.base_value: q
         for m in ctx.facts.mentions
@@ -1540,8 +1551,8 @@ def _source_figures(ctx: CheckContext, own: Mention, num: Quantity, stem: str) -
         and m.identity.item == stem
         and _role(ctx, m.label) != "outcome"
         and m.identity.context.scope == own.identity.context.scope
-        and _same_period(m.identity.context.period, own.identity.context.period)
-        and ctx.doc.section_path(m.start)[:1] == top
+        and period_of(m.identity.context.period)
+        and placed(ctx.doc.section_path(m.start))
         for q in m.quantities
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
     }
