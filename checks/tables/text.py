@@ -662,6 +662,14 @@ def _apart(doc: Document, a: int, b: int) -> bool:
 SUBSECTION_MARKS = ("cn", "pcn")
 
 
+def under_headings(ctx: CheckContext, text: str, at: int) -> Context:
+    """What a text says of its scope, fund, stage and year, under what the headings above offset `at` say."""
+    own = read(text).context
+    for title in reversed(ctx.doc.section_path(at)):
+        own = own.under(read(title).context)
+    return own
+
+
 def titled(doc: Document, offset: int) -> Section | None:
     """The section holding the offset, or where it is untitled (the text after a run-on subsection heading's
     paragraph, which resumes the parent's level) the titled one of its rank before it: a table or paragraph

@@ -35,7 +35,7 @@ from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words
 
 from ._judge import table_name
-from .text import prose_index, restates, row_of, tables_by_index, titled
+from .text import prose_index, restates, row_of, tables_by_index, titled, under_headings
 
 # the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`)
 GROWTH_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?(?:增长|增减|增幅)?(?:率|幅度)?[（(]?[%％][）)]?$")
@@ -268,11 +268,7 @@ def _name(label: str) -> str:
 def _clause_context(ctx: CheckContext, c: Change) -> Context:
     """What the change's own clause and the headings above it say, under the document's own context:
     `经营收入减少 Δ，主要是…改由市级承办；上级补助收入增加 Δ` states no scope, and the second no fund but the one its name says."""
-    doc = ctx.doc
-    own = read(_clause(ctx, c)).context
-    for title in reversed(doc.section_path(doc.sentences[c.sentence].start)):
-        own = own.under(read(title).context)
-    return own.under(ctx.facts.document_context)
+    return under_headings(ctx, _clause(ctx, c), ctx.doc.sentences[c.sentence].start).under(ctx.facts.document_context)
 
 
 def _clause(ctx: CheckContext, c: Change) -> str:

@@ -27,7 +27,7 @@ from tieout.linter.vocab import alternation, load
 from ._judge import table_name
 from .named_columns import BASE_WORDS
 from .rates import FIRST_STAGES, LATER_STAGES
-from .text import titled, unknown
+from .text import titled, under_headings, unknown
 
 _VOCAB = load("tables").get("row_rates") or {}
 # the word of a rate's kind (`执行率`, `完成率`, `满意度`): a rate column of the same kind bears it in its header
@@ -203,22 +203,14 @@ def _numbered(t: Table, numbers: set[str]) -> bool:
 
 def sentence_context(ctx: CheckContext, si: int) -> Context:
     """What a sentence and the headings above it say of its scope, fund, stage and year (a rate's, a change's)."""
-    doc = ctx.doc
-    sentence = doc.sentences[si]
-    own = read(doc.text[sentence.start : sentence.end]).context
-    for title in reversed(doc.section_path(sentence.start)):
-        own = own.under(read(title).context)
-    return own
+    sentence = ctx.doc.sentences[si]
+    return under_headings(ctx, ctx.doc.text[sentence.start : sentence.end], sentence.start)
 
 
 def _clause_context(ctx: CheckContext, r: Rate) -> Context:
     """What the sentence up to the rate and the headings above it say (`…收入 X，为调整预算的 p%，较上年的 Y 下降
     q%`: the year after the rate is its change's base, not the rate's)."""
-    doc = ctx.doc
-    own = read(doc.text[doc.sentences[r.sentence].start : r.stated.end]).context
-    for title in reversed(doc.section_path(r.stated.start)):
-        own = own.under(read(title).context)
-    return own
+    return under_headings(ctx, ctx.doc.text[ctx.doc.sentences[r.sentence].start : r.stated.end], r.stated.start)
 
 
 def _agrees(table: Context, prose: Context) -> bool:
