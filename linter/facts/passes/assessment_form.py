@@ -509,8 +509,7 @@ def _adjustment_note(reader: Reader, fund: _FundBlock, line: Line) -> Iterator[C
     m = _ADJUSTMENT.search(doc.original[start : line.cells[-1].start + len(line.cells[-1].text)])
     if m is None:
         return
-    at, moved = doc.normalised_at(start + m.start("x")), doc.normalised_at(start + m.start("word"))
-    q = reader.figures.get(at) if at is not None else None
+    q, moved = _figure_at(reader, start + m.start("x")), doc.normalised_at(start + m.start("word"))
     if q is None or moved is None or not q.exact or q.kind != "amount":
         return
     direction: Literal["up", "down"] = "up" if m.group("up") else "down"
@@ -948,8 +947,7 @@ def _surplus(reader: Reader, cells: list[_Cell]) -> Change | None:
 
 def _figure_in(reader: Reader, cell: _Cell, m: re.Match[str]) -> Quantity | None:
     """The figure the text reads at the number of a cell's match, with the unit the match gives, as written."""
-    at = reader.draft.doc.normalised_at(cell.start + m.start("n"))
-    q = reader.figures.get(at) if at is not None else None
+    q = _figure_at(reader, cell.start + m.start("n"))
     if q is None or q.value != Decimal(m.group("n")) or not q.text.endswith(m.group("u")):
         return None
     return q if q.kind in ("count", "amount") and not q.approx and not q.per else None

@@ -1917,20 +1917,22 @@ OPENS_ABOVE_TOTAL = regex(r"(?:上述|以上)[^，。；,;：:\d]{0,12}?(?:合�
 def _totals_above(draft: Draft, before: list[Mention], at: int) -> bool:
     """Does the paragraph at `at` open with a total of what is above it, right after a paragraph ending a statement
     (`。`) under the same heading?"""
-    if OPENS_ABOVE_TOTAL.match(draft.doc.text, at) is None:
-        return False
-    last = draft.doc.sentences[before[-1].sentence]
-    return draft.doc.text[last.start : last.end].rstrip().endswith("。") and same_section(draft, before[-1].start, at)
+    return OPENS_ABOVE_TOTAL.match(draft.doc.text, at) is not None and _closes_statement(draft, before, at)
 
 
 def _ends_statement(draft: Draft, before: list[Mention], at: int) -> bool:
     """Does the paragraph before end a statement (`。`) under the same heading as the one at `at`? An item of a
     list (`教育支出 A；`) is no figure the next line adds to."""
-    last = draft.doc.sentences[before[-1].sentence]
     figures = [m for m in before if any(q.kind == "amount" for q in m.quantities)]
     if not figures or SIDE_WHOLE.fullmatch(figures[-1].identity.item or "") is None:
         return False  # (items on lines of their own, `利润收入 a。` / `其他收入 d。`: the next line's `加上级补助收入
         # B，收入总计 T` adds to their total, not to the last item; only a side's whole is added to)
+    return _closes_statement(draft, before, at)
+
+
+def _closes_statement(draft: Draft, before: list[Mention], at: int) -> bool:
+    """Does the sentence of the last figure before end with `。`, under the same heading as offset `at`?"""
+    last = draft.doc.sentences[before[-1].sentence]
     return draft.doc.text[last.start : last.end].rstrip().endswith("。") and same_section(draft, before[-1].start, at)
 
 
