@@ -45,6 +45,23 @@ def column_miss(
     return Outcome(stated, verdict, kind, related, msg, stated.text, fix, fix, operands=[q for q, _ in related])
 
 
+def delta_miss(
+    header: str,
+    stated: Quantity,
+    verdict: Verdict,
+    first: Quantity,
+    second: Quantity,
+    exact: Decimal,
+    related: list[tuple[Quantity, str]],
+) -> Outcome:
+    """A change column's cell that misses its row's difference `exact` (`first` − `second`): the finding, the
+    difference written as the cell is (bare where the cell is, the table's unit note holding the unit)."""
+    expected = written_like(exact, stated)
+    msg = f"“{header}”列的 {stated.text} 与 {first.text} − {second.text} = {expected} 不符，应为 {expected}"
+    operands = [q for q, _ in related]
+    return Outcome(stated, verdict, "delta", related, msg, stated.text, expected, expected, operands=operands)
+
+
 @dataclass
 class Footing:
     """A table sum as judged: its verdict and figures, before it is worded as an `Outcome`."""

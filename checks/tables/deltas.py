@@ -11,7 +11,7 @@ from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.parse.tables.vocab import fall_heading
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 
-from .._util import in_unit
+from ._judge import delta_miss
 from .laid_down import laid_down_deltas
 from .points import table_points_outcomes
 from .rates import operands
@@ -102,12 +102,8 @@ def _delta_row(
     if fall_heading(col.header) is not None:
         # (a column of falls, `压减金额`, writes the earlier figure less the later)
         exact, first, second = -exact, before, now
-    expected = in_unit(exact, stated)
-    if stated.unit and not stated.text.endswith(stated.unit):
-        expected = expected.removesuffix(stated.unit)  # a cell written bare: the table's unit note holds it
-    msg = f"“{col.header}”列的 {stated.text} 与 {first.text} − {second.text} = {expected} 不符，应为 {expected}"
     related = [(now, f"“{cur.header}”"), (before, f"“{prev.header}”")]
-    return Outcome(stated, verdict, "delta", related, msg, stated.text, expected, expected, operands=[now, before])
+    return delta_miss(col.header, stated, verdict, first, second, exact, related)
 
 
 class TableDelta(Rule):

@@ -30,7 +30,7 @@ from tieout.linter.parse.tables.vocab import role_of
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
-from ._judge import SUMMED, column_miss, table_relations, written_like
+from ._judge import SUMMED, column_miss, delta_miss, table_relations
 
 # a row named by a year and what its figures are (`2026年预算数`, `2025年决算数`)
 _YEAR_ROW = regex(r"((?:19|20)\d{2})年(\S{0,6})")
@@ -128,42 +128,38 @@ def _operands(table: Table, laid: Laid, col: int) -> tuple[Quantity, Quantity] |
 
 def laid_down_deltas(ctx: CheckContext, table: Table, side: Side) -> Iterator[Outcome]:
     """Each column's 增减额 row against the later year's figure less the earlier's."""
-    laid = laid_down(side)
-    if laid is None or laid.delta < 0:
-        return
-    for col, stated, now, before, verdict in _judged(ctx, table, side, laid, growth=False):
+    for col, stated, now, before, verdict in _judged(ctx, table, side, growth=False):
         if verdict == "pass":
             yield Outcome(stated, "pass", "delta", operands=[now, before])
-            continue
-        expected = written_like(now.base_value - before.base_value, stated)  # (bare as its cell, the unit noted)
-        msg = f"“{col.header}”列的 {stated.text} 与 {now.text} − {before.text} = {expected} 不符，应为 {expected}"
-        related = [(now, "本年"), (before, "上年")]
-        yield Outcome(stated, verdict, "delta", related, msg, stated.text, expected, expected, operands=[now, before])
+        else:
+            exact = now.base_value - before.base_value
+            yield delta_miss(col.header, stated, verdict, now, before, exact, [(now, "本年"), (before, "上年")])
 
 
 def laid_down_growths(ctx: CheckContext, table: Table, side: Side) -> Iterator[Outcome]:
     """Each column's 增减率 row against the change over the earlier year's figure, in per cent."""
-    laid = laid_down(side)
-    if laid is None or laid.growth < 0:
-        return
-    for col, stated, now, before, verdict in _judged(ctx, table, side, laid, growth=True):
+    for col, stated, now, before, verdict in _judged(ctx, table, side, growth=True):
         if verdict == "pass":
             yield Outcome(stated, "pass", "growth", operands=[now, before])
-            continue
-        exact = (now.base_value - before.base_value) / before.base_value * HUNDRED
-        formula = f"({now.text}−{before.text})/{before.text}"
-        yield column_miss(col.header, stated, verdict, "growth", formula, exact, [(now, "分子"), (before, "分母")])
+        else:
+            exact = (now.base_value - before.base_value) / before.base_value * HUNDRED
+            formula = f"({now.text}−{before.text})/{before.text}"
+            yield column_miss(col.header, stated, verdict, "growth", formula, exact, [(now, "分子"), (before, "分母")])
 
 
 def _judged(
-    ctx: CheckContext, table: Table, side: Side, laid: Laid, growth: bool
+    ctx: CheckContext, table: Table, side: Side, growth: bool
 ) -> Iterator[tuple[Column, Quantity, Quantity, Quantity, Verdict]]:
-    """Each column's change row (its rate row with `growth`) judged against the two years' figures: the column, the
-    change as stated, the later and the earlier figure, and the verdict; a miss that a misstated year's figure
-    explains is left out (reported as that figure's)."""
+    """Each column's change row (its rate row with `growth`) judged against the two years' figures, where the side
+    is laid down with such a row: the column, the change as stated, the later and the earlier figure, and the
+    verdict; a miss that a misstated year's figure explains is left out (reported as that figure's)."""
+    laid = laid_down(side)
+    row = -1 if laid is None else laid.growth if growth else laid.delta
+    if laid is None or row < 0:
+        return
     misstated = _misstated(ctx, table, laid)
     for col in side.columns:
-        cell, pair = table.quantity(laid.growth if growth else laid.delta, col.index), _operands(table, laid, col.index)
+        cell, pair = table.quantity(row, col.index), _operands(table, laid, col.index)
         if cell is None or pair is None:
             continue
         if growth:
