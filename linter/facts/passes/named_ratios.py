@@ -200,7 +200,7 @@ OWNER_FILLERS = regex(r"(?:地方)?(?:政府)?(?:的)?$")
 
 def _names_scope(owner: str, scope: str) -> bool:
     rest = OWNER_FILLERS.sub("", owner.strip("，,；;：: "))
-    return bool(scope) and rest in ("", scope) or rest.endswith(scope)
+    return bool(scope) and (not rest or rest.endswith(scope))
 
 
 def _only(draft: Draft, items: tuple[str, ...], words: tuple[str, ...], other: Mention | None) -> Mention | None:
