@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention, Rate
 from tieout.linter.facts.passes.base import anchored, in_brackets, once, quantities_at, same_section, table_start
 from tieout.linter.figures.intervals import writes_ratio
-from tieout.linter.figures.quantities import Quantity
+from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -226,7 +225,8 @@ FORM_SPENT = regex(r"^全年执行数?$")
 # the unit the form states for its amounts: in its corner cell (`项目资金（万元）`), or once for the whole document
 CORNER_UNIT = regex(r"[（(](万元|亿元|元)[）)]\s*$")
 DOCUMENT_UNIT = regex(r"单位[：:]\s*(万元|亿元|元)")
-_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+# (the scales the figures reader gives these money units)
+_SCALE = {unit: MULTIPLIERS[unit.removesuffix("元")] for unit in ("元", "万元", "亿元")}
 
 
 def unspent_of_form(draft: Draft) -> Iterator[Balance]:
