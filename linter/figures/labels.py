@@ -8,6 +8,7 @@ quantity.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
@@ -92,6 +93,10 @@ ITEM_TRIM_LEAD = regex(
 ITEM_TRIM_MARKS = "，、；：:,;（）()"
 ITEM_TRIM_WORDS = "情况 为 是 达到 达 约为 约 共计 共 有 的 分别 已达 预计".split()
 ITEM_TRIM_TAIL = regex(f"(?:[{ITEM_TRIM_MARKS}]|{approx_words(ITEM_TRIM_WORDS)})+$")
+# a verb of budgeting right after the revenue or spending it budgets (context.yaml budget_tails): the item's budget
+_TAILS = load("context")["budget_tails"]
+BUDGET_TAIL = regex("(?:" + "|".join(_TAILS["items"]) + ")(" + "|".join(_TAILS["verbs"]) + ")$")
+BUDGET_STAGE = "预算"
 # The characters a text must end with for TRAIL / ITEM_TRIM_TAIL to take anything off it (the texts they trim
 # have no whitespace left, so `$` is their end): the others, most labels, are spared the search at every position.
 TRAIL_ENDS = frozenset(w[-1] for w in TRAIL_WORDS)
@@ -180,7 +185,11 @@ class Labeller:
             item = ITEM_TRIM_LEAD.sub("", LEAD.sub("", reading.rest))
             if item[-1:] in ITEM_TRIM_ENDS:
                 item = ITEM_TRIM_TAIL.sub("", item)
-            hit = self._identified[label] = (self.canonical(item), reading.context)
+            context = reading.context
+            if (tail := BUDGET_TAIL.search(item)) is not None and context.stage in (None, BUDGET_STAGE):
+                # `支出安排 X`: the budget of 支出 (context.yaml budget_tails)
+                item, context = item[: tail.start(1)], replace(context, stage=BUDGET_STAGE)
+            hit = self._identified[label] = (self.canonical(item), context)
         return hit
 
     @staticmethod

@@ -628,7 +628,7 @@ def _side(window: list[Mention], word: str, like: Quantity, ctx: Context) -> Qua
         plain = [
             m
             for k, m in enumerate(window)
-            if _planned_item(m).endswith(word) and _alone(window, k) and agree_open(m.identity.context, ctx)
+            if _planned_side(m, word) and _alone(window, k) and agree_open(m.identity.context, ctx)
         ]
     if len(plain) != 1:
         return None  # several incomes (一般公共预算收入, 债务收入 …) and no total: not this relation
@@ -651,18 +651,18 @@ def _item(m: Mention) -> str:
     return m.identity.item or ""
 
 
-def _planned_item(m: Mention) -> str:
-    """The item without the word of a budget's arrangement after it (`总收入安排 A，总支出安排 B，年度收支结余 C`: the
-    sides of a fund's budget)."""
-    return _item(m).removesuffix("安排")
+def _planned_side(m: Mention, word: str) -> bool:
+    """Is the figure named as the side `word` (收入, 支出), the word of a budget's arrangement after it aside
+    (`总收入安排 A，总支出安排 B，年度收支结余 C`: the sides of a fund's budget)? By its item (`收入预算安排` is 收入 at
+    the budget stage) or its own words (`总支出安排`, whose item the labeller names 本年支出合计)."""
+    return _item(m).removesuffix("安排").endswith(word) or m.key.removesuffix("安排").endswith(word)
 
 
 def _alone(window: list[Mention], k: int) -> bool:
     """Is the figure after window[k] another side's (or none)?"""
     if k + 1 == len(window):
         return True
-    nxt = window[k + 1]
-    return any(nxt.key.endswith(w) or _planned_item(nxt).endswith(w) for w in ("收入", "支出"))
+    return any(_planned_side(window[k + 1], w) for w in ("收入", "支出"))
 
 
 # the ratio of the money a fund hands over (base.HANDED_OVER) named by the same words (`调出比例`,
