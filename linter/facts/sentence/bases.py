@@ -33,6 +33,26 @@ NAMED_PERIOD = regex(r"上年|去年|前年|同期|年初(?!预算)|上[季月]|
 BARE_NAME = regex(r"(?:数|金额)?(?:为|是|：|:)?$")
 
 
+# a figure named by a year alone (`2025年为`, `2024年度为`), or by this year or last year alone (`本年为`, `上年为`),
+# after nothing but a comma (after a change's last move, or after the figure of the other year)
+YEAR_ALONE = regex(
+    r"\s*[，,]\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|(?P<this>本年|今年|当年)|(?P<last>上年|去年|上一年))(?:为|是)\s*"
+)
+# what may close the second of them: the clause's end
+YEARS_CLOSED = regex(r"\s*(?:[，,；;。）)]|$)")
+
+
+def _year_alone(text: str, begin: int, end: int) -> int | None:
+    """The year text[begin:end] names and nothing else (`，2025年为` → 2025), relative for this year (0) and last
+    (−1); None where it says anything more."""
+    said = YEAR_ALONE.fullmatch(text, begin, end)
+    if said is None:
+        return None
+    if said.group("year"):
+        return int(said.group("year"))
+    return 0 if said.group("this") else -1
+
+
 def _last_years_of(label: str) -> str | None:
     """What a figure named as last year's is of (`上年教育支出`: 教育支出); None for any other figure."""
     found = LAST_YEARS.match(label)
@@ -162,6 +182,44 @@ class Bases(Reader):
             q = next((x for x in after.quantities if x.base_unit == ref.base_unit and x.kind == ref.kind), None)
             if q is not None:
                 c.base = q
+
+    def _years_after(self, first: int, mentions: list[Mention]) -> None:
+        """`收入预算比上年预算增加 Δ，增长 p%，2025年为 A，2024年为 B` (or `本年为 A，上年为 B`): a change naming what
+        changed but stating no figure of it, followed right after its moves by two figures named each by a year
+        alone, of two consecutive years (the earlier the one its comparison names): what changed is the later
+        year's figure, the earlier year's its base. Both of one unit, the unit of the amount moved."""
+        for c in self.facts.changes[first:]:
+            if c.current is not None or c.base is not None or not c.label or not c.movements:
+                continue
+            pair = self._two_years_after(c, mentions)
+            if pair is not None:
+                c.current, c.base = pair
+
+    def _two_years_after(self, c: Change, mentions: list[Mention]) -> tuple[Quantity, Quantity] | None:
+        """(later, earlier): the two figures named by a year alone right after the change's moves, if so."""
+        text = self.doc.text
+        last = c.movements[-1]
+        end = max(last.end, last.quantity.end if last.quantity is not None else 0)
+        following = sorted((q for m in mentions for q in m.quantities if q.start >= end), key=lambda q: q.start)
+        if len(following) < 2:
+            return None
+        a, b = following[:2]
+        y1, y2 = _year_alone(text, end, a.start), _year_alone(text, a.end, b.start)
+        if y1 is None or y2 is None or not YEARS_CLOSED.match(text, b.end):
+            return None
+        if abs(y1 - y2) != 1 or (y1 > 1000) != (y2 > 1000):
+            return None  # (a year and this year or last year mixed say no order)
+        later, earlier = (a, b) if y1 > y2 else (b, a)
+        compared = STATED_YEAR.search(c.comparison)
+        if compared is not None and int(compared[1]) != min(y1, y2):
+            return None
+        if compared is None and not LAST_YEAR_NAMED.search(c.comparison):
+            return None
+        moved = [v.quantity for v in c.movements if v.quantity is not None and _amount(v.quantity)]
+        unit = moved[0].base_unit if moved else a.base_unit
+        if not all(q.kind == "amount" and q.exact and q.base_unit == unit for q in (a, b)):
+            return None
+        return later, earlier
 
     def _named_base(self, first: int, si: int) -> None:
         """`全年预算数 P。执行数 E。执行数比全年预算数减少 Δ`: a change against a figure it names (`比全年预算数`)

@@ -448,6 +448,7 @@ class SentencePass(Lists, Chains, Bases):
         changed = len(self.facts.changes) > changes_before
         if changed:
             self._base_after(changes_before, mentions)
+            self._years_after(changes_before, mentions)
             self._named_base(changes_before, si)
             self._respective_bases(changes_before, mentions)
         self._sums_and_differences(mentions, si, changes_before, said)
