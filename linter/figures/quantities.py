@@ -595,8 +595,10 @@ def _value(digits: str, frac: str, neg: bool, prec: int) -> Decimal:
     return value
 
 
-# what a count of items names when it stands before a name of money (`四项支出合计`, `三项经费`)
-NAME_AFTER = regex(r"(?:支出|收入|资金|经费|费用|合计|之和)")
+# what a count of items names when it stands before a name of money (`四项支出合计`, `三项经费`), or before a
+# short name closed by a total's word (`四项重点支出小计`, `五项民生支出共计`): the total of as many items (a name
+# of a year, `两项上年合计`, makes it another period's total, not theirs: the count stays a figure)
+NAME_AFTER = regex(r"(?:支出|收入|资金|经费|费用|合计|之和)|(?:(?!年)[\u4e00-\u9fff]){1,6}?(?:合计|共计|小计|总计)")
 
 
 # what a count of 项 after 中央 names as rules (`中央八项规定`): a name, not a count
@@ -622,7 +624,7 @@ def _cn_quantity(text: str, m: re.Match[str], unit_re: re.Pattern[str]) -> Quant
     if base in CN_ORDINAL_UNITS:
         return None  # `二类赛`, `三期工程`: a category or a phase, not a count
     if base == "项" and NAME_AFTER.match(text, u.end()):
-        return None  # `四项支出合计 X`: the items a name counts, part of the name, no figure of its own
+        return None  # `四项支出合计 X`, `四项重点支出小计 X`: the items a name counts, part of the name, no figure
     if base == "项" and RULES_NAMED.match(text, u.end()) and text[max(0, m.start() - 2) : m.start()] == "中央":
         return None  # `违反中央八项规定精神`: the rules' name, no count of anything the report states
     if POINTS_BACK.search(text, max(0, m.start() - 2), m.start()):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
@@ -757,7 +757,9 @@ def _items_above(
     if len(parts) < 2 or len(parts) != len(figures):
         return []
     values = [x for _, x in parts]
-    above = ABOVE_TOTAL.match(label.strip("，、；：。 ")) is not None
+    # (`四项重点支出小计`: the count of all the items above, as `以上` says)
+    said = label.strip("，、；：。 ")
+    above = ABOVE_TOTAL.match(said) is not None or _count_names(said, [p for p, _ in parts])
     if foots(q, values) or (above and (counted == len(parts) or one_slip(q, values))):
         return [p for p, _ in parts]
     return []
@@ -1999,7 +2001,11 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
             # `A a，B b，合计 T`: a total word alone after the sentence's two figures sums them, whether they add up or not
             # (`偿还本金 a（…），支付利息 b（…），还本付息合计 T`: the run is, one each, the components of T's definition,
             # vocab sums.yaml, whatever the figures noted in brackets between them)
-            whole = _counted(m.label) == len(run) or _sums_sentence(draft, m, run) or _defines(m, run)
+            whole = (
+                _counted(m.label, [pm for pm, _ in run]) == len(run)
+                or _sums_sentence(draft, m, run)
+                or _defines(m, run)
+            )
             chosen = (
                 len(run) if whole else _footing_run(q, run, _enumerated(draft, run)) if _names_the_last(m, run) else 0
             )
@@ -2108,7 +2114,7 @@ def _listed_to_header(draft: Draft, total: Mention, unit: str, taken: set[int]) 
         return []  # `以上三项` after four items: which three is not said
     if len(items) < 2 or any(id(p) in taken for p in items):
         return []
-    if not _names_the_items(label, items):
+    if not _names_the_items(label, items) or (COUNT_NAMED.match(label) and not _count_names(label, items)):
         return []
     return items
 
@@ -2165,11 +2171,33 @@ def _items_back(draft: Draft, total: Mention, unit: str) -> list[Mention]:
     return []
 
 
-def _counted(label: str) -> int:
-    found = COUNTED.match(label.lstrip("，、；：。 "))
+# a total opening with the count of the items it sums, no 以上 before, its short name closed by a total's word
+# (`四项重点支出小计 T`, `五项民生支出共计 T`): the figures reader takes such a count of 项 for part of the name (no
+# name of a year: `两项上年合计` is another period's)
+COUNT_NAMED = regex(f"^([两{ORDINALS}])项(?P<name>(?:(?!年)[\u4e00-\u9fff]){{0,6}}?)(?:合计|共计|小计|总计)(?:为|是)?$")
+
+
+def _counted(label: str, items: Sequence[Mention] | None = None) -> int:
+    """How many items above a total says it sums (`以上三项支出合计`, `四项重点支出小计`); 0 where it says none, or
+    where a count-named total's name is not the `items`' (`_count_names`)."""
+    label = label.lstrip("，、；：。 ")
+    found = COUNTED.match(label)
+    if found is None and (items is None or _count_names(label, items)):
+        found = COUNT_NAMED.match(label)
     if found is None:
         return 0
     return count_of(found.group(1))
+
+
+def _count_names(label: str, items: Sequence[Mention]) -> bool:
+    """Is the total named by a count (`四项重点支出小计`) one whose name's last word each item bears (`支出`: not
+    `两项补助结余合计` after figures of what was spent, the rest of each)? A count with no name (`四项合计`) sums any
+    items."""
+    found = COUNT_NAMED.match(label.strip("，、；：。 "))
+    if found is None:
+        return False
+    head = found.group("name")[-2:]
+    return len(head) < 2 or all(head in m.label for m in items)
 
 
 ENUMERATED = regex(f"^[，、；：:。\\s]*([{ORDINALS}])是")

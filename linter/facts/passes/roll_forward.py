@@ -149,6 +149,7 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
                 found = _backwards(draft, mentions, si)
             if found is not None and not _moved_the_sentence_before(draft, si):
                 yield found
+    yield from _remainders_after(draft, summed)
 
 
 def _moved_the_sentence_before(draft: Draft, si: int) -> bool:
@@ -227,6 +228,69 @@ def _remainder(before: list[Mention], closing: Mention, sentence: int) -> RollFo
             return None
         return RollForward(start, [], [q for q, _ in flows if q is not None], end, sentence)
     return None
+
+
+# what is left of a sum set aside, opening the sentence after the one that sets it aside (`未动用的 C`, `其余 C`), the
+# name of the sum maybe after it (`年末未动用的预备费 C`)
+LEFT_AFTER = regex(f"(?:{_alt('remainder')}|{_alt('remainder_after')})(?:的)?")
+# a key character of each of those words (余, 用): a sentence whose labels hold none opens with no such remainder
+_AFTER_KEYS = _key_characters([str(w) for name in ("remainder", "remainder_after") for w in _VOCAB.get(name) or []])
+# a flow of a budget (`一般公共预算支出 A`) is no sum set aside, whatever its words say of a budget
+A_BUDGET_FLOW = regex(r"收入|支出")
+
+
+def _remainders_after(draft: Draft, summed: set[int]) -> Iterator[RollForward]:
+    """`预备费年初安排 A，当年动用 B，主要用于…。未动用的 C 转入…` (`其余 C 未动用`), and `预算安排预备费 A。全年动用 B，
+    主要用于…，剩余 C`: what is left of a sum set aside, stated in the sentence after the one setting it aside, in
+    one paragraph: C = A − the money drawn. Read where the sentence before states nothing but the sum set aside
+    (its first figure) and the money drawn on it, and the sentence of the remainder nothing before it but money
+    drawn (inferred: read across sentences)."""
+    for si, said in draft.by_sentence.items():
+        if si < 1 or not any(c in m.label for m in said for c in _AFTER_KEYS):
+            continue
+        mentions = [m for m in said if m.quantities and not in_brackets(draft, si, m.start)]
+        k = next((i for i, m in enumerate(mentions) if _flow(m.label) >= 0 or _left_after(m)), None)
+        if k is None or id(mentions[k]) in summed or not _left_after(mentions[k]):
+            continue
+        found = _set_aside_before(draft, si, mentions[:k], mentions[k])
+        if found is not None:
+            yield found
+
+
+def _left_after(m: Mention) -> bool:
+    """Is the figure named as what is left (`未动用的`, `其余`), no flow (`未动用` holds `动用`)?"""
+    return LEFT_AFTER.fullmatch(_stock(m.label)) is not None or _left_named(m) is not None
+
+
+def _left_named(m: Mention) -> str | None:
+    """The name after the words of what is left (`未动用的预备费`: 预备费), if the label is so written."""
+    found = LEFT_AFTER.match(_stock(m.label))
+    rest = _stock(m.label)[found.end() :] if found else ""
+    return rest if len(rest) >= 2 and not INFLOW.search(rest) and not OUTFLOW.search(rest) else None
+
+
+def _set_aside_before(draft: Draft, si: int, drawn: list[Mention], left: Mention) -> RollForward | None:
+    """The roll-forward of the sum set aside in the sentence before (same paragraph) that `left` is what is left
+    of, `drawn` the figures of money drawn before `left` in its own sentence."""
+    sentences = draft.doc.sentences
+    if sentences[si - 1].paragraph != sentences[si].paragraph:
+        return None
+    before = [
+        m for m in draft.by_sentence.get(si - 1) or [] if m.quantities and not in_brackets(draft, si - 1, m.start)
+    ]
+    if not before or not ALLOCATED.search(before[0].label) or A_BUDGET_FLOW.search(before[0].label):
+        return None
+    flows = [*before[1:], *drawn]
+    if not flows or any(_flow(m.label) != -1 or _left_after(m) for m in flows):
+        return None
+    start, end = _money(before[0]), _money(left)
+    outflows = [_money(m) for m in flows]
+    if start is None or end is None or any(q is None for q in outflows):
+        return None
+    name = _left_named(left)
+    if name is not None and name not in draft.doc.text[sentences[si - 1].start : start.start]:
+        return None  # (`未动用的预备费 C`: what is left of the sum the sentence before sets aside, by its name)
+    return RollForward(start, [], [q for q in outflows if q is not None], end, si, certain=False)
 
 
 def _reading(draft: Draft, before: list[Mention], closing: Mention, sentence: int) -> RollForward | None:

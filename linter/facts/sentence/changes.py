@@ -1521,8 +1521,22 @@ class Changes(Reader):
         # the bracket noting what the figure holds (`实际完成 43.1 亿元（含开发区 12.4 亿元），同比下降…`) and the
         # figures the sentence measures against (`完成预算的 102.6%（预算数 X）`, `为预算 X 的 97.4%`): a budget a
         # ratio is of is a reference, not what changed
+        candidates = self._candidates(si, mentions, this_year)
+        nearest = not initial and (
+            self._adjusted_nearest(candidates, stage) or self._part_of_staged(candidates, stage, whole)
+        )
+        staged = self._of_stage(candidates, stage) if not nearest else []
+        subject = next(iter(staged or candidates), None)
+        if subject is not None and not key and self._share_of_another(subject, mentions):
+            return None, False
+        if subject is None and self._own_rate(si) is None:
+            return self._subject_before(si, mentions, certain, unit)
+        return subject, certain
+
+    def _candidates(self, si: int, mentions: list[Mention], this_year: bool) -> list[Mention]:
+        """The figures a change may be of, nearest first (see `_subject`)."""
         used = self._references(si)
-        candidates = [
+        return [
             m
             for m in reversed(mentions)
             if not self._qualifies(m)
@@ -1536,14 +1550,24 @@ class Changes(Reader):
             # (`调整预算 B，增收 Δ，较年初预算增长 p%`: an amount named by a move's word alone is what changed by)
             and not CHANGE_AMOUNT.match(m.label)
         ]
-        nearest = not initial and (
-            self._adjusted_nearest(candidates, stage) or self._part_of_staged(candidates, stage, whole)
-        )
-        staged = self._of_stage(candidates, stage) if not nearest else []
-        subject = next(iter(staged or candidates), None)
-        if subject is None and self._own_rate(si) is None:
-            return self._subject_before(si, mentions, certain, unit)
-        return subject, certain
+
+    def _share_of_another(self, subject: Mention, mentions: list[Mention]) -> bool:
+        """Does a share named by another item stand between the figure and the change, which names nothing (`税收收入 A、
+        非税收入 B，税收占比 s%，比上年增收 Δ`)? The clause before the change is of another item: what changed is not
+        known to be B (the whole, the two parts make, may be meant)."""
+        k = next((i for i, m in enumerate(mentions) if m is subject), None)
+        if k is None or not subject.quantities:
+            return False
+        end = subject.quantities[-1].end
+        for m in mentions[k + 1 :]:
+            ratio = next((q for q in m.quantities if q.kind == "percent"), None)
+            if ratio is None:
+                return False
+            named = NAMED_SHARE.fullmatch(self.doc.text[end : ratio.start].strip("，,、；;：: 为是"))
+            if named is not None and not _names(subject.key, named.group("part")):
+                return True
+            end = m.quantities[-1].end
+        return False
 
     def _changed_figure(
         self, c: _Change, si: int, mentions: list[Mention], subject: Mention | None, key: str
