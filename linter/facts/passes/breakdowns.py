@@ -2090,6 +2090,9 @@ HEADER = regex(r"[：:]\s*$")
 # the same words opening the sentence of the items, the first item's name after them (`按片区统计，面积分布如下：东片区：`:
 # the words may hold a comma, no figure, and the name close with its colon)
 OPENED_BY_HEADER = regex(r"^[^。；;\d]{2,40}[：:][^，。；：,;:\d]{2,40}[：:]?$")
+# or the first of items set off by a dash after the colon (`着力保障以下领域：——教育，安排 a。`), its name up to its
+# figure's words
+OPENED_BY_DASHED = regex(r"^[^。；;\d]{2,40}[：:]\s*——[^。；;：:\d]{2,40}$")
 
 
 # a total naming how many items it adds and what they are, no 以上 before (`两片区合计`, `三个乡镇共计`): of as many items
@@ -2149,8 +2152,11 @@ def _items_back(draft: Draft, total: Mention, unit: str) -> list[Mention]:
         if si != total.sentence and not same_section(draft, doc.sentences[si].start, total.start):
             return []
         if si != total.sentence and not before:
-            sent = doc.sentences[si]
-            return items if HEADER.search(doc.text[sent.start : sent.end]) else []
+            kind = _figureless(draft, si)
+            if kind != "note":
+                return items if kind == "header" else []
+            si -= 1  # (`——A，安排 a。主要用于…。`: what the item's money is for, no figure, goes on its line)
+            continue
         for m in reversed(before):
             if INCLUDED.match(m.label.lstrip("（(，、")) or in_brackets(draft, si, m.start) or draft.is_part(m):
                 continue  # a note on an item, a part of an item's own list
@@ -2160,15 +2166,32 @@ def _items_back(draft: Draft, total: Mention, unit: str) -> list[Mention]:
                 return []  # two figures of one clause: which is the item's is not known
             items.insert(0, m)
             after = m
-        if (
-            items
-            and items[0].sentence == si
-            and OPENED_BY_HEADER.search(doc.text[doc.sentences[si].start : items[0].start])
-        ):
+        if _opened_by_header(draft, items, si):
             return items  # `…情况：A a；B b；合计 T`: the words announcing them open the items' sentence
         si -= 1
         after = items[0] if items else total
     return []
+
+
+def _opened_by_header(draft: Draft, items: list[Mention], si: int) -> bool:
+    """Do words announcing the items open sentence `si`, the first item's, before it?"""
+    if not items or items[0].sentence != si:
+        return False
+    words = draft.doc.text[draft.doc.sentences[si].start : items[0].start]
+    return OPENED_BY_HEADER.search(words) is not None or OPENED_BY_DASHED.search(words) is not None
+
+
+def _figureless(draft: Draft, si: int) -> str:
+    """What sentence `si`, of no figure, is among listed items: `header`, announcing them (`主要支出方向：`); `note`, on
+    the item its paragraph opens with (`——教育，安排 a。重点用于…。`: the sentence before stands in its paragraph and
+    states a figure); `other` words, that end the list."""
+    doc = draft.doc
+    sent = doc.sentences[si]
+    if HEADER.search(doc.text[sent.start : sent.end]):
+        return "header"
+    if si >= 1 and doc.sentences[si - 1].paragraph == sent.paragraph and draft.by_sentence.get(si - 1):
+        return "note"
+    return "other"
 
 
 # a total opening with the count of the items it sums, no 以上 before, its short name closed by a total's word

@@ -136,20 +136,69 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
         for k, closing in enumerate(mentions):
             if id(closing) in summed or not _names_stock(closing.label):
                 continue
-            if STOCK.search(closing.label) and CLOSING.search(closing.label):
-                found = (_reading(draft, mentions[:k], closing, si) if k >= 2 else None) or _with_surplus(
-                    draft, mentions, k, si, _noted(draft, said, closing)
-                )
-            elif REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
-                found = _remainder(mentions[:k], closing, si)
-            else:
-                found = None
+            found = _read(draft, said, mentions, k, si)
             if found is None and k == len(mentions) - 1 and k >= 1 and _opens_year(closing):
                 # (`closing` is the sentence's last figure, an opening stock: a chain written backwards)
                 found = _backwards(draft, mentions, si)
             if found is not None and not _moved_the_sentence_before(draft, si):
                 yield found
     yield from _remainders_after(draft, summed)
+
+
+def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si: int) -> RollForward | None:
+    """The stock `mentions[k]` closes, read forwards: in its sentence, or, opening it, from the sentences before."""
+    closing = mentions[k]
+    if STOCK.search(closing.label) and CLOSING.search(closing.label):
+        found = (_reading(draft, mentions[:k], closing, si) if k >= 2 else None) or _with_surplus(
+            draft, mentions, k, si, _noted(draft, said, closing)
+        )
+        return found or (_across(draft, si, closing) if k == 0 else None)
+    if REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
+        return _remainder(mentions[:k], closing, si)
+    return None
+
+
+# how many sentences before a closing stock opening its sentence the opening one may stand, flows between
+_ACROSS = 3
+
+
+def _across(draft: Draft, si: int, closing: Mention) -> RollForward | None:
+    """`年初余额 A。当年补充 B，其中…；动用 C，用于…。年末余额 D。`: a closing stock opening its sentence, after sentences
+    of the same paragraph under the same heading that name an opening stock of the same thing and nothing after it
+    but flows (a flow's parts counted in it). A link between sentences: found only as likely (a warning)."""
+    end = _money(closing)
+    if end is None:
+        return None
+    flows: list[Mention] = []
+    for sj in range(si - 1, max(si - 1 - _ACROSS, -1), -1):
+        said = [m for m in draft.by_sentence.get(sj) or [] if not in_brackets(draft, sj, m.start)]
+        if not said or not _same_paragraph(draft, sj, si):
+            return None
+        flows = said + flows
+        at = next((i for i in range(len(flows) - 1, -1, -1) if _opens_year(flows[i])), None)
+        if at is None:
+            continue
+        opening = flows[at]
+        read = _without_sources(_flows(draft, flows[at + 1 :]))
+        start = _money(opening)
+        if (
+            start is None
+            or not read
+            or any(q is None or sign == 0 for q, sign in read)
+            or not _is_opening(_lead_date(draft, opening, closing) + opening.label, closing)
+            or not _same_stock(opening.label, closing.label)
+            or _moved_the_sentence_before(draft, sj)
+        ):
+            return None
+        inflows = [q for q, sign in read if q is not None and sign > 0]
+        outflows = [q for q, sign in read if q is not None and sign < 0]
+        return RollForward(start, inflows, outflows, end, si, False)
+    return None
+
+
+def _same_paragraph(draft: Draft, sj: int, si: int) -> bool:
+    a, b = draft.doc.sentences[sj], draft.doc.sentences[si]
+    return a.paragraph == b.paragraph and same_section(draft, a.start, b.start)
 
 
 def _moved_the_sentence_before(draft: Draft, si: int) -> bool:
@@ -304,13 +353,32 @@ def _reading(draft: Draft, before: list[Mention], closing: Mention, sentence: in
         if not _is_opening(label, closing) or not _same_stock(opening.label, closing.label):
             continue
         start = _money(opening)
-        flows = _without_sources([(_money(m), _flow(m.label)) for m in before[i + 1 :]])
+        flows = _without_sources(_flows(draft, before[i + 1 :]))
         if start is None or any(q is None or sign == 0 for q, sign in flows):
             return None
         inflows = [q for q, sign in flows if q is not None and sign > 0]
         outflows = [q for q, sign in flows if q is not None and sign < 0]
         return RollForward(start, inflows, outflows, end, sentence)
     return None
+
+
+def _flows(draft: Draft, said: list[Mention]) -> list[tuple[Quantity | None, int]]:
+    """Each figure's sum and sign as a flow, a flow and its parts counted once: the parts of a total among the
+    figures left out (`补充 C，其中超收收入 a、预备费结余 b；动用 B`: C and B), and a total named by its sum alone
+    (`已动用 a，拟再动用 b，合计动用 B`) moving the money its parts all move."""
+    listed = {id(m) for m in said}
+    totals = {id(b.total): b for b in draft.facts.breakdowns if b.parts and not b.minus and id(b.total) in listed}
+    parts = {id(p) for b in totals.values() for p in b.parts}
+    out: list[tuple[Quantity | None, int]] = []
+    for m in said:
+        if id(m) in parts:
+            continue
+        sign, b = _flow(m.label), totals.get(id(m))
+        if b is not None and sign == 0 and not STOCK.search(m.label):
+            signs = {_flow(p.label) for p in b.parts}
+            sign = signs.pop() if len(signs) == 1 else 0
+        out.append((_money(m), sign))
+    return out
 
 
 # a date opening the sentence, set off by a comma before its first figure's label (`2025年初，全市政府债务余额 A；当年

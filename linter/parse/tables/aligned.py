@@ -126,7 +126,9 @@ SERIAL_AT = lazy(r"\d{1,2}\s{2,}(?=[\u4e00-\u9fff])")
 SENTENCE_MARK = regex(r"[。；，：:]")
 MARK = regex(r"[A-Z\d]")
 WIDE_GAP = regex(r"\s{2,}")
-HEADER_WORD = regex(r"(?:\d{4} (?=年))?\S+")
+# (a total's heading spaced out as the labels' is, `项    目 … 合  计`: one name)
+HEADER_WORD = regex(r"[合总小] {1,4}计(?!\S)|(?:\d{4} (?=年))?\S+")
+SPACED_TOTAL = regex(r"[合总小] +计")
 WORD = regex(r"\S+")
 MAX_HEADER = 6
 MAX_GAP = 2  # blank lines that may stand between rows of one table (a 合计 set apart)
@@ -1981,7 +1983,7 @@ def _header_row(
             key=lambda combo: sum(abs(mids[c] - x) for c, x in zip(combo, centres)),
         )
         for c, m, x in zip(best, words, centres):
-            names[c] += m.group()
+            names[c] += "".join(m.group().split()) if SPACED_TOTAL.fullmatch(m.group()) else m.group()
             if not ordered and any(abs(mid - x) < abs(mids[c] - x) for mid in mids):
                 astray.add(c)  # nearer another column's middle: given to this one only to keep the words in order
         if len(header) > 1 and len(words) < len(cols):
