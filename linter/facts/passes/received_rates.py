@@ -48,7 +48,7 @@ def received_rates(draft: Draft) -> Iterator[Completed]:
         if not RECEIVED_BASIS.match(draft.doc.text, r.stated.end):
             continue
         spent = _spent(draft, r)
-        base = _received(draft, r, spent) if spent is not None else None
+        base = received_before(draft, r.stated.start, r.sentence, spent[1]) if spent is not None else None
         if spent is None or base is None:
             continue
         yield Completed(
@@ -68,25 +68,25 @@ def _spent(draft: Draft, r: Rate) -> tuple[Mention, Quantity] | None:
     return owner, q
 
 
-def _received(draft: Draft, r: Rate, spent: tuple[Mention, Quantity]) -> tuple[Mention, Quantity] | None:
-    """The funds received (module doc): the one value of the figures so named before the rate's sentence, under its
-    heading or the heading above it (everything from that heading's start to the rate stands under it)."""
+def received_before(draft: Draft, at: int, sentence: int, spent: Quantity) -> tuple[Mention, Quantity] | None:
+    """The funds received (module doc) for a figure at `at` in `sentence`: the one value of the figures so named before
+    that sentence, under its heading or the heading above it (everything from that heading's start on stands under
+    it), of what was spent's unit and not less than it."""
     doc = draft.doc
-    section = doc.section_at(r.stated.start)
+    section = doc.section_at(at)
     scope = section.parent if section is not None and section.parent is not None else section
     if scope is None:
-        return None  # (no heading: the whole text before the rate is no scope to name one figure in)
-    unit = spent[1].base_unit
+        return None  # (no heading: the whole text before the figure is no scope to name one figure in)
     found: list[tuple[Mention, Quantity]] = []
-    for si in range(r.sentence - 1, -1, -1):
+    for si in range(sentence - 1, -1, -1):
         if doc.sentences[si].end <= scope.start:
             break
         for m in draft.by_sentence.get(si) or []:
             if m.start < scope.start or not RECEIVED.search(m.label) or NOT_RECEIVED.search(m.label):
                 continue
             if not draft.is_part(m) and not SOURCE.search(m.label):
-                found.extend((m, q) for q in m.quantities if q.kind == "amount" and q.base_unit == unit)
+                found.extend((m, q) for q in m.quantities if q.kind == "amount" and q.base_unit == spent.base_unit)
     if not found or not all(q.exact for _, q in found) or len({q.base_value for _, q in found}) != 1:
         return None
     m, q = found[-1]
-    return (m, q) if q.base_value >= spent[1].base_value else None
+    return (m, q) if q.base_value >= spent.base_value else None
