@@ -111,7 +111,10 @@ PART_TAIL = regex(
 )
 # what may stand before a listed part's figure: its name alone, maybe after a list mark, with no clause break
 PART_HEAD = regex(r"^[^，。；：,;:]{2,24}$")
-LIST_OPENER = regex(r"其中\s*[：:]")
+# the words that open a list whose parts may go on in the sentences after it, a colon after them (`其中：`, and
+# `合计 X 人，包括：` over a line for each part): vocab relations.yaml `line_list_openers`
+LINE_OPENERS = frozenset(words("relations", "line_list_openers"))
+LIST_OPENER = regex(f"(?:{_alt('line_list_openers')})\\s*[：:]")
 # a sentence the layout cut, not its writer: it ends with a list's separator (`…，占 0%；` at a line's end)
 CUT_SHORT = regex(r"[；;，,]\s*$")
 TOTAL_WORD = regex(r"合计|总计|共计|小计|总额")
@@ -137,7 +140,12 @@ def continued_lists(draft: Draft) -> Iterator[Completed]:
             continue
         parts = [*b.parts, *(m for m, _ in added)]
         quantities = [q for p in parts if (q := exact_of(p, unit_q.base_unit)) is not None]
-        exhaustive = b.exhaustive or foots(unit_q, quantities) or complete_every(b.total, parts)
+        exhaustive = (
+            b.exhaustive
+            or foots(unit_q, quantities)
+            or complete_every(b.total, parts)
+            or _lists_all(draft, b, added[-1][0].sentence)
+        )
         draft.parts.update(id(m) for m, _ in added)
         yield Completed(b, replace(b, parts=parts, exhaustive=exhaustive, certain=False))
         for _, q in added:
@@ -146,12 +154,19 @@ def continued_lists(draft: Draft) -> Iterator[Completed]:
                 yield Completed(s, replace(s, total=unit_q, certain=False))
 
 
+def _lists_all(draft: Draft, b: Breakdown, last: int) -> bool:
+    """Do the words say a list gone on over its lines names all the parts of its total: `包括：` (not `主要包括`, not
+    `其中`, which may pick some) under a figure named a total (`受益人数合计 T 人，包括：`), its last line no `…等`? As
+    `收入总计包括：A a、B b` lists all of a total (_listed_of_named)."""
+    return b.keyword == "包括" and _names_total(draft, b.total) and not _open_ended(draft, last)
+
+
 def _left_open(draft: Draft, b: Breakdown) -> tuple[Quantity, Quantity] | None:
     """The total's figure and the last part's, of a `其中：` list whose last part ends its sentence (with its share
     at most) and may go on after it: a list of one part, or one the layout cut (its sentence ends with `；`)."""
     doc = draft.doc
     unit_q = exact_figure(b.total)
-    if unit_q is None or b.keyword != "其中" or b.inferred:
+    if unit_q is None or b.keyword not in LINE_OPENERS or b.inferred:
         return None
     last = b.parts[-1]
     sent = doc.sentences[last.sentence]

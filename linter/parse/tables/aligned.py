@@ -64,6 +64,7 @@ from .vocab import (
     without_percent,
     words,
 )
+from .weights import mask_weights
 from .wrapped import wrapped_names
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
@@ -234,6 +235,9 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # (a score table's columns of targets and outcomes, words or figures in each row's own unit, are blanked out of
     # the lines read: its rows are then rows of points, values.py)
     mask_values(lines, (width, chars), _is_row)
+    # (and the column of its first-level indicators' weights, each written once over the rows of its group:
+    # weights.py)
+    mask_weights(lines, (width, chars), _is_row)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
     # the lines with text, in order: what stands between two tables is counted without reading the lines
@@ -1339,6 +1343,11 @@ def _closed_by_total(table: Aligned) -> bool:
     return len(labels) >= 3 and total_kind(labels[-1]) == "grand" and total_kind(labels[0]) is None
 
 
+# a line of words that ends with a colon, announcing what follows (`一级指标汇总：`), no unit note (`单位：`) nor
+# a mark of the table going on (`续表：`)
+ANNOUNCED = regex(r"^(?!单\s*位)[^：:]*[\u4e00-\u9fff][^：:]*[：:]$")
+
+
 def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
     """The table is the one before continued on the next page: the same columns under the same names,
     with nothing but its caption, header and notes repeated in between."""
@@ -1348,6 +1357,8 @@ def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
     own = "".join(before.block.caption).replace(" ", "")
     if any(table_title(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in between):
         return False  # another table's title (`2.4 2023年某省一般公共预算支出决算表`), not its own repeated
+    if any(ANNOUNCED.search(ln) and "续" not in ln for ln in between):
+        return False  # words announcing another table (`一级指标汇总：`, `各指标得分如下：`), no page furniture
     return len(between) <= MAX_TURN and not any(ln.endswith("。") and len(ln) > 60 for ln in between)
 
 
