@@ -1437,6 +1437,13 @@ def _defined_earlier(draft: Draft, items: list[Mention], prev: list[Mention]) ->
     return (defined or [m for m in _defined_by_parts(items, paragraph) if m not in prev]), paragraph
 
 
+def _staged_otherwise(draft: Draft, whole: Mention, items: list[Mention]) -> bool:
+    """Do the list's parts name one stage (`决算`) and the whole its words name another (`预算`)?"""
+    stages = {said.stage for m in items if (said := draft.labeller.identify(m.label)[1]).stage}
+    own = draft.labeller.identify(whole.label)[1].stage
+    return len(stages) == 1 and own is not None and own not in stages
+
+
 def _whole_of(
     draft: Draft, items: list[Mention], prev: list[Mention], last: Mention, units: set[str]
 ) -> Mention | None:
@@ -1449,6 +1456,10 @@ def _whole_of(
     named = defined if len(defined) == 1 else by_shares if len(by_shares) == 1 else _named_by_parts(items, prev)
     if len(named) > 1:
         return None
+    if named and _staged_otherwise(draft, named[0], items):
+        # (`三公经费支出预算 A，支出决算 B，完成预算的 r%。其中：公务用车…支出决算 a，公务接待费支出决算 b`: the list is
+        # of the stage its parts name, B, whatever figure names the whole at another)
+        named = []
     if named:
         last = named[0]
     elif _shares_name_another(draft, shares, last):

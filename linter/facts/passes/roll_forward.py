@@ -149,9 +149,7 @@ def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si
     """The stock `mentions[k]` closes, read forwards: in its sentence, or, opening it, from the sentences before."""
     closing = mentions[k]
     if STOCK.search(closing.label) and CLOSING.search(closing.label):
-        found = (_reading(draft, mentions[:k], closing, si) if k >= 2 else None) or _with_surplus(
-            draft, mentions, k, si, _noted(draft, said, closing)
-        )
+        found = _of_closing(draft, mentions, said, k, si)
         return found or (_across(draft, si, closing) if k == 0 else None)
     if REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
         return _remainder(mentions[:k], closing, si)
@@ -199,6 +197,53 @@ def _across(draft: Draft, si: int, closing: Mention) -> RollForward | None:
 def _same_paragraph(draft: Draft, sj: int, si: int) -> bool:
     a, b = draft.doc.sentences[sj], draft.doc.sentences[si]
     return a.paragraph == b.paragraph and same_section(draft, a.start, b.start)
+
+
+# a closing stock explained right after it by the arithmetic that gives it (`年末结转和结余 D，系年初结转和结余 A 加本年
+# 收入 B 减本年支出 C 后的余额`): the opening stock after a word saying what the closing is, then figures each opening
+# with the sign it is taken with, then the words saying the closing is what is left
+EXPLAINED = regex(r"^[，,\s]*(?:系|即|为|是)")
+SIGNED = regex(r"^[，,、\s]*(?:(?P<plus>再?加上?)|减去?)(?![大快强紧入班速深重少轻缓免负])")
+LEFT_AFTER = regex(r"\s*后的?(?:余额|结余|金额|净额)")
+
+
+def _explained(draft: Draft, mentions: list[Mention], k: int, si: int) -> RollForward | None:
+    """D = A + B − C where the closing stock D is explained after it as its opening stock A with figures added
+    (`加`) and taken away (`减`), up to the words saying D is what that leaves (`后的余额`); every sign written."""
+    closing, after = mentions[k], mentions[k + 1 :]
+    said = EXPLAINED.match(after[0].label) if len(after) >= 2 else None
+    if said is None:
+        return None
+    opening = after[0].label[said.end() :]
+    if not (_is_opening(opening, closing) and _same_stock(opening, closing.label)):
+        return None
+    flows: list[tuple[Quantity | None, bool]] = []
+    for m in after[1:]:
+        sign = SIGNED.match(m.label)
+        if sign is None:
+            return None
+        flows.append((_money(m), sign.group("plus") is not None))
+        if LEFT_AFTER.match(draft.doc.text, m.quantities[-1].end):
+            break
+    else:
+        return None  # (no words saying the closing is what is left)
+    start, end = _money(after[0]), _money(closing)
+    if start is None or end is None or any(q is None for q, _ in flows):
+        return None
+    inflows = [q for q, plus in flows if q is not None and plus]
+    outflows = [q for q, plus in flows if q is not None and not plus]
+    return RollForward(start, inflows, outflows, end, si)
+
+
+def _of_closing(draft: Draft, mentions: list[Mention], said: list[Mention], k: int, si: int) -> RollForward | None:
+    """The roll-forward a closing stock (mentions[k]) closes: explained after it, read from its opening stock and
+    the flows before it, or its opening stock plus the year's surplus."""
+    closing = mentions[k]
+    return (
+        _explained(draft, mentions, k, si)
+        or (_reading(draft, mentions[:k], closing, si) if k >= 2 else None)
+        or _with_surplus(draft, mentions, k, si, _noted(draft, said, closing))
+    )
 
 
 def _moved_the_sentence_before(draft: Draft, si: int) -> bool:

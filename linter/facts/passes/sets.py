@@ -29,7 +29,7 @@ from tieout.linter.facts.passes.base import (
 from tieout.linter.figures.context import BUDGET_STAGES, FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, load
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def _open(c: Context, period: bool) -> Context:
 def _opening(mentions: list[Mention], window: list[Mention], like: Quantity) -> Quantity | None:
     """The opening balance (`年初结转和结余`, `上年结余`, `期初余额`): in the window the sides were taken from,
     else earlier in the paragraph."""
-    candidates = [x for x in mentions if OPENING.search(x.label)]
+    candidates = [x for x in mentions if OPENING.search(_fund_free(x.label))]
     own = [x for x in candidates if any(x is w for w in window)]
     for group in (own, candidates):
         for x in reversed(group):
@@ -300,9 +300,21 @@ CARRIED = regex(r"收支相抵|(?:减去|扣除|减除)[\u4e00-\u9fff]{0,10}支�
 JOINED_SIDE = regex(r"(?:收入|支出)(?:及|和|与|、)")
 
 
+# the fund a carry-over is of, named between its date and its name (`年末财政拨款结转和结余`, `年初一般公共预算财政拨款
+# 结转和结余`): the 年末结转和结余 of that fund, whose date and name the balance's words are read on
+FUND_BETWEEN = regex(
+    f"(?<=[初末底年])(?:{alternation(w for ws in (load('context').get('fund') or {}).values() for w in ws)})(?=结转|结余)"
+)
+
+
+def _fund_free(words: str) -> str:
+    """A balance's words without the fund named between its date and its name."""
+    return FUND_BETWEEN.sub("", words)
+
+
 def _period_balance(m: Mention) -> Quantity | None:
     """The figure of a period's balance: 结余/结存/余额 that is no stock (累计结余, 债务余额, 结转下年)."""
-    key = m.key
+    key = _fund_free(m.key)
     # (`年末结转 Z` after `年初结转 A，本年收入 X，本年支出 Y`: the year-end carry-over is the period's closing balance)
     if not (BALANCE_WORD.search(key) or CARRIED_AT_END.search(key)):
         return None

@@ -34,6 +34,16 @@ def _roles() -> list[tuple[str, Role]]:
 
 
 @cache
+def _whole_roles() -> dict[str, Role]:
+    """The roles named by a header's whole text only (column_roles' `whole`), by that text flattened."""
+    out: dict[str, Role] = {}
+    for name, entry in (load("tables").get("column_roles") or {}).items():
+        for w in entry.get("whole") or []:
+            out[flatten(str(w))] = Role(str(name), str(entry["kind"]))
+    return out
+
+
+@cache
 def defined_sums() -> list[tuple[frozenset[str], list[frozenset[str]]]]:
     """The totals defined as sums (`linter/vocab/sums.yaml`): (wordings of the total, wordings of each part),
     flattened as header texts are."""
@@ -66,6 +76,8 @@ def role_of(header: str, percent: bool = False) -> Role | None:
         return None
     if any(w in text for w in words("elapsed_time")):
         return None  # the share of the year gone by (序时进度%): no rate of the row's figures
+    if text in _whole_roles():
+        return _whole_roles()[text]
     percent = percent or bool(PERCENT_HEADER.search(text))
     compared = _compared(text, percent)
     if compared is not None:

@@ -1,0 +1,129 @@
+"""A score table set out as text, each first-level indicator with its weight opening the rows of the indicators
+under it (each with its weight and score), closed by the group's 小计, the 合计 after the last group:
+
+    一级指标  分值  二级指标    分值  得分
+    决策        20  项目立项       5   4.0
+                    绩效目标       5   4.5
+                    资金投入      10   9.0
+                    决策小计      20  17.5
+    过程        20  资金管理      10   9.0
+                    …
+    合计       100               100  89.5
+
+A group's 小计 score is the sum of its rows' scores, and the 合计's the sum of the groups' (their 小计's, or their
+rows' where no 小计 closes them). Read only where the table leaves nothing open: the header names these five
+columns, every line under it up to the 合计 is one of these rows, each group's weight is exactly its rows' weights
+added up (and its 小计's weight), and the groups' weights make the 合计's two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import ScoreSet
+from tieout.linter.facts.passes.base import sentence_of
+from tieout.linter.facts.passes.score_lines import figure_at
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+
+_WEIGHT = r"(?:分值|权重|满分|标准分)"
+HEADER = regex(
+    rf"^\s*一级指标(?:名称)?\s+{_WEIGHT}\s+二级指标(?:名称)?\s+{_WEIGHT}\s+(?:得分|评价得分|自评得分|实际得分)\s*$"
+)
+_N = r"\d{1,3}(?:\.\d{1,2})?"
+_NAME = r"[\u4e00-\u9fff“”\"（）()、]{2,20}"
+# a group's first line: the first-level indicator and its weight, then its first row
+GROUP = regex(rf"^\s*(?P<group>{_NAME})\s+(?P<gw>{_N})\s+(?P<name>{_NAME})\s+(?P<w>{_N})\s+(?P<s>{_N})\s*$")
+# a row under it, set in (the first-level cells blank)
+ROW = regex(rf"^\s+(?P<name>{_NAME})\s+(?P<w>{_N})\s+(?P<s>{_N})\s*$")
+TOTAL = regex(rf"^\s*(?:合计|总计|总分|总得分)\s+(?P<gw>{_N})\s+(?P<w>{_N})\s+(?P<s>{_N})\s*$")
+SUBTOTAL = regex(r"小计$")
+
+
+@dataclass(slots=True)
+class _Group:
+    weight: Decimal
+    rows: list[tuple[Quantity, Quantity]] = field(default_factory=list)  # (weight, score)
+    subtotal: tuple[Quantity, Quantity] | None = None
+
+
+def grouped_scores(draft: Draft) -> Iterator[ScoreSet]:
+    """Each group's 小计 as the sum of its rows' scores and the 合计 as the sum of the groups' (see the module)."""
+    original = draft.doc.original
+    if "一级指标" not in original or "二级指标" not in original:
+        return
+    lines = original.split("\n")
+    offsets = draft.doc.line_starts
+    for k, line in enumerate(lines):
+        if not HEADER.match(line):
+            continue
+        read = _table(draft, lines, offsets, k + 1)
+        if read is None:
+            continue
+        groups, total = read
+        items: list[Quantity] = []
+        for g in groups:
+            if g.subtotal is not None and len(g.rows) >= 2:
+                sub = g.subtotal[1]
+                yield ScoreSet(sub, [s for _, s in g.rows], sentence_of(draft, sub.start), name="小计")
+            items += [g.subtotal[1]] if g.subtotal is not None else [s for _, s in g.rows]
+        yield ScoreSet(total, items, sentence_of(draft, total.start))
+
+
+def _table(draft: Draft, lines: list[str], offsets: list[int], first: int) -> tuple[list[_Group], Quantity] | None:
+    """The groups of the table whose rows start at line `first`, and its 合计's score; None unless every line up to
+    the 合计 is a row of it and every weight adds up."""
+    groups: list[_Group] = []
+    for k in range(first, min(len(lines), len(offsets))):
+        line = lines[k]
+        total = TOTAL.match(line)
+        if total is not None:
+            return _closed(draft, groups, total, offsets[k])
+        m = GROUP.match(line) or ROW.match(line)
+        if m is None:
+            return None  # (a blank line or any other before the 合计: not this table)
+        row = _pair(draft, m, offsets[k])
+        if row is None:
+            return None
+        if "gw" in m.groupdict():
+            groups.append(_Group(Decimal(m.group("gw"))))
+        elif not groups or groups[-1].subtotal is not None:
+            return None  # (a row after a group's 小计, no first-level indicator opening it)
+        if SUBTOTAL.search(m.group("name")):
+            groups[-1].subtotal = row
+        else:
+            groups[-1].rows.append(row)
+    return None
+
+
+def _pair(draft: Draft, m: re.Match[str], at: int) -> tuple[Quantity, Quantity] | None:
+    """A row's weight and score as figures of the text (the score no more than the weight)."""
+    w = figure_at(draft, at + m.start("w"), m.group("w"))
+    s = figure_at(draft, at + m.start("s"), m.group("s"))
+    if w is None or s is None or s.value > w.value:
+        return None
+    return w, s
+
+
+def _closed(draft: Draft, groups: list[_Group], total: re.Match[str], at: int) -> tuple[list[_Group], Quantity] | None:
+    """The groups and the 合计's score where every weight adds up: each group's rows make its weight (and its
+    小计's), the groups' make the 合计's two."""
+    if len(groups) < 2:
+        return None
+    for g in groups:
+        if not g.rows or sum((w.value for w, _ in g.rows), Decimal(0)) != g.weight:
+            return None
+        if g.subtotal is not None and g.subtotal[0].value != g.weight:
+            return None
+    weight = sum((g.weight for g in groups), Decimal(0))
+    if Decimal(total.group("gw")) != weight or Decimal(total.group("w")) != weight:
+        return None
+    score = figure_at(draft, at + total.start("s"), total.group("s"))
+    return (groups, score) if score is not None else None
