@@ -68,6 +68,11 @@ ADJUSTMENT = lazy(
 )
 
 
+# a change against the initial budget (`较年初预算增加 Δ`) stated between it and the adjusted budget is the
+# adjustment that takes one to the other (`年初预算 A，较年初预算增加 Δ，调整后预算为 B`)
+AGAINST_INITIAL = regex(rf"(?:较|比)(?:{'|'.join(ADJUSTMENT_WORDS.get('initial') or [])})(?:数)?")
+
+
 # a form's total named as such (`资金合计`, `合计`): the words before the total word, the list's head they open
 LISTED_TOTAL = regex(r"(?P<stem>[\u4e00-\u9fff]{0,6})(?:合计|总计|共计)")
 # a list line's head: a short name and its colon (`资金来源：`)
@@ -395,13 +400,18 @@ class Chains(Reader):
     def _bare_adjustments(self, si: int, first: int) -> list[Change]:
         """The sentence's changes (from index `first` on: not the whole document's, once per sentence) that are
         budget adjustments: a movement with a figure after 调 / 核 / 追 / 压 (`调增 2450 万元`, `核减 310 万元`),
-        compared with nothing."""
+        compared with nothing, or an amount compared with the initial budget and no figure of it (`较年初预算增加 Δ`)."""
         out = []
         for c in self.facts.changes[first:]:
-            if c.sentence != si or c.current is not None or c.base is not None or len(c.movements) != 1:
+            if c.sentence != si or c.base is not None or len(c.movements) != 1:
                 continue
             mv = c.movements[0]
-            if mv.quantity is not None and BARE_ADJUSTMENT.search(self.doc.text[max(0, mv.start - 2) : mv.end]):
+            if mv.quantity is None:
+                continue
+            if c.current is None and BARE_ADJUSTMENT.search(self.doc.text[max(0, mv.start - 2) : mv.end]):
+                out.append(c)
+            elif AGAINST_INITIAL.fullmatch(c.comparison) and mv.quantity.kind == "amount":
+                # (`较年初预算增加 Δ`: whatever figure its reading took as what changed, the chain, if it forms, says)
                 out.append(c)
         return out
 
