@@ -532,6 +532,8 @@ class SentencePass(Lists, Chains, Bases):
         none; what each asks is unchanged."""
         many = len(mentions) >= 3  # (the readings of three figures: a budget, an outcome and the gap, …)
         self._adjusted(mentions, si, changes_before)
+        if "净" in said and len(mentions) + len(self.facts.changes) - changes_before >= 3:
+            self._net_adjustment(mentions, si, changes_before)  # (the net of adjustments: `净调减 c`)
         if many:
             self._over_or_short(mentions, si)
         if len(mentions) >= 2 and "算" in said:  # (an outcome's budget named: 预算)
