@@ -11,7 +11,7 @@ from itertools import combinations
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
-from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, satisfied, scale_ranks
+from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read
 from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
@@ -689,13 +689,12 @@ def _answers_and_option(r: Rate) -> tuple[Quantity, Quantity] | None:
 def _answers_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     """`本次发放问卷 420 份，回收 410 份，其中有效问卷 400 份。表示满意的 372 份，满意度 93%`: a satisfaction rate
     whose sentence states the answers of its option alone is over the questionnaires answered stated in the
-    sentence right before, in its paragraph: the one named as valid (有效问卷) where one is, else the one figure
+    sentence right before (in its paragraph, or the line before in its block: `goes_on`): the one named as valid (有效问卷) where one is, else the one figure
     named as returned (回收, 受访); several such, or none, and the base is not certain (not read). The option may
     be followed by a note on what it counts (`表示满意（含非常满意、比较满意）的`). A rate worked out by weights is
     no share of one answer."""
     si, num, label = r.sentence, r.operands[0], r.labels[0]
-    sentences = ctx.doc.sentences
-    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph or not ANSWER_NOTED_END.search(label):
+    if not goes_on(ctx.doc, si) or not ANSWER_NOTED_END.search(label):
         return None
     weighted = WEIGHTED.search(ctx.sentence_of(r.stated.start))
     if (weighted is not None and weighted.group() != "综合") or not num.exact:

@@ -413,7 +413,7 @@ def _share_base(
     """The share with the whole its words name found (share_bases), None where none is found with certainty."""
     item, said = _whole_named(draft, s.base_label, part)
     if len(item) < 2:
-        return _outcome_of_list(s, said, part, lists.get(id(s.part)) if s.part is not None else None)
+        return _whole_of_stage(draft, s, said, part, lists)
     # the whole is in the part's context unless the words naming it say otherwise (`占全省…的`); a total it
     # names (`占本年支出合计的`) is of every fund unless its words name one: the part's fund is its own
     # (`一般公共预算财政拨款支出 X，占本年支出合计的 p%`)
@@ -872,6 +872,50 @@ def _outcome_of_list(s: Share, said: Context, part: Mention, whole: Mention | No
     if total is None or not total.exact or total.kind != s.part.kind:
         return None
     return replace(s, total=total, certain=False)
+
+
+def _whole_of_stage(draft: Draft, s: Share, said: Context, part: Mention, lists: dict[int, Mention]) -> Share | None:
+    """A whole named by no item: the total of the part's list (`_outcome_of_list`), else the one figure the words
+    label (`_stage_named_whole`)."""
+    of_list = _outcome_of_list(s, said, part, lists.get(id(s.part)) if s.part is not None else None)
+    return of_list or _stage_named_whole(draft, s, said, part)
+
+
+# the words a figure's label may end with after its name (`全年预算数为 A`)
+STATED_AS = regex(r"[为是：:]$")
+# the year a label may open with (`本年全年预算数为 A`, `2024年度全年预算数为 A`)
+YEAR_OPENING = regex(r"^(?:\d{4}年度?|本年度|本年|当年)")
+
+
+def _stated_name(label: str) -> str:
+    """A figure's label without the year it opens with and the word stating the figure (`本年全年预算数为`: 全年预算数)."""
+    return STATED_AS.sub("", YEAR_OPENING.sub("", label.strip())).strip()
+
+
+# the fewest characters of a whole's name by its stage alone that are read as naming one figure (`全年预算数`,
+# `调整后预算`: not `预算`, which a report names many figures by)
+STAGE_NAME_LENGTH = 4
+
+
+def _stage_named_whole(draft: Draft, s: Share, said: Context, part: Mention) -> Share | None:
+    """`全年预算数为 A。…年末结转结余 b，占全年预算数的 p%`: a whole named by a stage alone (no item, scope, fund nor
+    year) in words that label one figure of the document and no other (`全年预算数`), a whole its parts are listed
+    under and no part of another, stated before the part in the part's unit and larger than it, is that figure.
+    Inferred: the words name no item."""
+    words = _words(s.base_label)
+    if s.part is None or said.stage is None or len(words) < STAGE_NAME_LENGTH:
+        return None
+    if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
+        return None
+    named = [m for m in draft.facts.mentions if _stated_name(m.label) == words]
+    if len(named) != 1 or len(named[0].quantities) != 1 or named[0].start > part.start:
+        return None
+    if id(named[0]) not in draft.totals or draft.is_part(named[0]):
+        return None  # (the whole broken down, of no whole itself: a project's `全年预算` is another figure)
+    total = named[0].quantities[0]
+    if not total.exact or total.base_unit != s.part.base_unit or total.kind != s.part.kind:
+        return None
+    return replace(s, total=total, certain=False) if total.base_value > s.part.base_value else None
 
 
 def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity | None:

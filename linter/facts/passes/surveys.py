@@ -15,7 +15,7 @@ from tieout.linter.facts.passes.base import Completed, by_clause, by_paragraph, 
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
 from tieout.linter.patterns import regex
-from tieout.linter.text.model import Sentence
+from tieout.linter.text.model import Document, Sentence
 from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _scale_of(named: list[str], least: int = 3) -> list[list[str]] | None:
 def answer_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
     """The counts of one sentence, each named by an option of one scale, that name every option of it once,
     are the questionnaires (the people) answering: the count named so right before them, in their sentence or
-    the one before in their paragraph, with no other count of their unit between."""
+    the one before it (`goes_on`), with no other count of their unit between."""
     text, sentences = draft.doc.text, draft.doc.sentences
     if "满意" not in text:
         return
@@ -145,8 +145,7 @@ def answer_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
         if answers is None:
             continue
         first = answers[0][0]
-        same_paragraph = si > 0 and sentences[si - 1].paragraph == sentences[si].paragraph
-        earlier = (draft.by_sentence.get(si - 1) or []) if same_paragraph else []
+        earlier = (draft.by_sentence.get(si - 1) or []) if goes_on(draft.doc, si) else []
         before = [m for m in (*earlier, *own) if m.start < first.start]
         base = _answered(before, answers[0][1].unit)
         if base is None or draft.is_part(base):
@@ -160,6 +159,19 @@ def answer_counts(draft: Draft) -> Iterator[Breakdown | Completed]:
         listed = next((b for b in draft.facts.breakdowns if b.total is base and b.parts == parts), None)
         if listed is not None and not listed.exhaustive:
             yield Completed(listed, replace(listed, exhaustive=True))
+
+
+def goes_on(doc: Document, si: int) -> bool:
+    """Does sentence si go on from the one before: in its paragraph, or opening the next line of the same block
+    (no blank line, no heading between)? A report kept as plain text writes each sentence of a survey on a line
+    of its own (`…其中有效问卷 240 份。` / `填写“满意”的 213 份，…`), and the lines are one account."""
+    if si < 1:
+        return False
+    sentences = doc.sentences
+    here, there = sentences[si].start, sentences[si - 1].start
+    if sentences[si - 1].paragraph == sentences[si].paragraph:
+        return True
+    return doc.section_at(there) is doc.section_at(here) and not doc.blank_line_between(there, here)
 
 
 def _answers(text: str, sentence: Sentence, mentions: list[Mention]) -> list[tuple[Mention, Quantity]] | None:

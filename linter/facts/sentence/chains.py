@@ -68,6 +68,18 @@ ADJUSTMENT = lazy(
 )
 
 
+# a change against the initial budget (`较年初预算增加 Δ`) stated between it and the adjusted budget is the
+# adjustment that takes one to the other (`年初预算 A，较年初预算增加 Δ，调整后预算为 B`)
+AGAINST_INITIAL = regex(rf"(?:较|比)(?:{'|'.join(ADJUSTMENT_WORDS.get('initial') or [])})(?:数)?")
+
+
+# the net of the adjustments listed before it (`调减 a、调增 b，两者相抵净调减 c`, `净增加预算 c`): its word of direction
+NET_OF = regex(
+    rf"净(?:(?P<up>{'|'.join([*(ADJUSTMENT_WORDS.get('up') or []), '增加'])})|{'|'.join([*(ADJUSTMENT_WORDS.get('down') or []), '减少'])})"
+)
+NET_MARK = "净"
+
+
 # a form's total named as such (`资金合计`, `合计`): the words before the total word, the list's head they open
 LISTED_TOTAL = regex(r"(?P<stem>[\u4e00-\u9fff]{0,6})(?:合计|总计|共计)")
 # a list line's head: a short name and its colon (`资金来源：`)
@@ -345,6 +357,55 @@ class Chains(Reader):
             # sentence opens with the adjustments of the budget the sentence before closed with
             self._chain_from(before, seq, si, mentions, certain=False)
 
+    def _net_adjustment(self, mentions: list[Mention], si: int, changes_before: int) -> None:
+        """`调减 a、调增 b，两者相抵净调减 c` / `调减资金 a，调增资金 b，净调减预算 c`: the net of the adjustments listed
+        right before it, up and down both (each named by its word, or a bare movement), in one unit, is the ups
+        less the downs: c = a − b (a chain breakdown of the net: the side it moves to, less the other)."""
+        items: list[tuple[int, Mention | Change]] = [(m.quantities[0].start, m) for m in self._unlisted(mentions)]
+        items += [(c.movements[0].start, c) for c in self._bare_adjustments(si, changes_before)]
+        seq = [x for _, x in sorted(items, key=lambda x: x[0])]
+        at = next((i for i in range(len(seq) - 1, -1, -1) if self._net_way(seq[i]) is not None), None)
+        if at is None:
+            return
+        net = seq[at]
+        unit = self._unit_of(net)
+        run: list[tuple[Mention | Change, bool]] = []
+        for x in reversed(seq[:at]):
+            way = self._adjustment_way(x)
+            if way is None or self._net_way(x) is not None or self._unit_of(x) != unit:
+                break
+            run.insert(0, (x, way))
+        if not run or {way for _, way in run} != {True, False}:
+            return
+        up = self._net_way(net)
+        chain = [(self._as_mention(x, si, mentions) if isinstance(x, Change) else x, way) for x, way in run]
+        total = self._as_mention(net, si, mentions) if isinstance(net, Change) else net
+        self._record_chain(total, [x for x, w in chain if w == up], [x for x, w in chain if w != up], si)
+
+    def _net_way(self, x: Mention | Change) -> bool | None:
+        """Up (True) or down (False) for the net of adjustments (`净调减 c`, `净增加预算 c`); None for anything else."""
+        if isinstance(x, Mention):
+            found = NET_OF.search(x.label)
+            return None if found is None else found.group("up") is not None
+        mv = x.movements[0]
+        before = self.doc.text[max(0, mv.start - 3) : mv.start]
+        return (mv.direction == "up") if NET_MARK in before else None
+
+    @staticmethod
+    def _adjustment_way(x: Mention | Change) -> bool | None:
+        """Up (True) or down (False) for an adjustment (`调增 b`, `调减资金 a`); None for anything else."""
+        if isinstance(x, Change):
+            return x.movements[0].direction == "up"
+        found = ADJUSTMENT.search(x.label)
+        if found is None or ADJUSTED.search(x.label) or len(x.quantities) != 1:
+            return None
+        return found.group("up") is not None
+
+    @staticmethod
+    def _unit_of(x: Mention | Change) -> str | None:
+        q = x.movements[0].quantity if isinstance(x, Change) else x.quantities[0]
+        return q.base_unit if q is not None and q.kind == "amount" else None
+
     def _adjusted_lines(self, mentions: list[Mention], si: int) -> None:
         """`年初预算：1,286.40万元` / `追加预算：152.36万元` / `全年预算：1,438.76万元`: the chain `_adjusted` reads in one
         sentence, laid out as a form's lines, a `键：值` line each. Read only on the adjusted budget's line, from
@@ -395,13 +456,18 @@ class Chains(Reader):
     def _bare_adjustments(self, si: int, first: int) -> list[Change]:
         """The sentence's changes (from index `first` on: not the whole document's, once per sentence) that are
         budget adjustments: a movement with a figure after 调 / 核 / 追 / 压 (`调增 2450 万元`, `核减 310 万元`),
-        compared with nothing."""
+        compared with nothing, or an amount compared with the initial budget and no figure of it (`较年初预算增加 Δ`)."""
         out = []
         for c in self.facts.changes[first:]:
-            if c.sentence != si or c.current is not None or c.base is not None or len(c.movements) != 1:
+            if c.sentence != si or c.base is not None or len(c.movements) != 1:
                 continue
             mv = c.movements[0]
-            if mv.quantity is not None and BARE_ADJUSTMENT.search(self.doc.text[max(0, mv.start - 2) : mv.end]):
+            if mv.quantity is None:
+                continue
+            if c.current is None and BARE_ADJUSTMENT.search(self.doc.text[max(0, mv.start - 2) : mv.end]):
+                out.append(c)
+            elif AGAINST_INITIAL.fullmatch(c.comparison) and mv.quantity.kind == "amount":
+                # (`较年初预算增加 Δ`: whatever figure its reading took as what changed, the chain, if it forms, says)
                 out.append(c)
         return out
 

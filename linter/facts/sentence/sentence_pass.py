@@ -273,6 +273,53 @@ def _restated_comparison(items: list, text: str) -> None:
             del items[k]
 
 
+# the words closing a comparison (`与上年预算 B 相比`); a comparison's opening word and a name's period words
+COMPARISON_CLOSE = regex(r"^(?:相比|比较|对比)$")
+COMPARED_OPENING = regex(r"^(?:与|同|和|较|比)")
+PERIOD_OPENING = regex(r"^(?:本年度|本年|当年|今年|上年度|上年|去年|\d{4}年度?)的?")
+
+
+def _item_named(words: str) -> str:
+    """What a name or a comparison names, without its comparison word and period (`与2023年度预算`: 预算)."""
+    return PERIOD_OPENING.sub("", COMPARED_OPENING.sub("", words.strip())).removesuffix("数")
+
+
+def _named_after_comparison(items: list, k: int) -> Token | None:
+    """The name standing between the comparison items[k] (with its figure compared with, and no moves) and the
+    moves of nothing named that follow it past a comma (`与…B 相比，NAME 增加 Δ`); None where the items are not so."""
+    a = items[k]
+    if not (isinstance(a, _Change) and a.base is not None and not a.movements):
+        return None
+    j = k + 1
+    if j < len(items) and is_label(items[j]) and COMPARISON_CLOSE.match(str(items[j]).strip()):
+        j += 1
+    if j + 2 >= len(items) or not is_sep(items[j], "，,") or not is_label(items[j + 1]):
+        return None
+    b = items[j + 2]
+    if not isinstance(b, _Change) or b.cmp or b.label or b.base is not None or not b.movements:
+        return None
+    return items[j + 1]
+
+
+def _compared_then_named(items: list) -> None:
+    """`与2023年度预算 B 相比，本年度预算增加 Δ，增幅 p%`: a comparison stating the figure compared with, then, past
+    a comma, the name of what changed and its moves, is one change of that name against that figure (the grammar
+    reads a change with no moves and one with no base), as `本年度预算与2023年度预算 B 相比增加 Δ` is read. Only when
+    the name names the item the comparison names (预算 and 预算): `与上年支出 B 相比，收入增加 Δ` compares two things."""
+    for k in range(len(items) - 3, -1, -1):
+        name = _named_after_comparison(items, k)
+        if name is None:
+            continue
+        a = items[k]
+        compared = _item_named(a.cmp + a.label)
+        if not compared or _item_named(str(name)) != compared:
+            continue
+        at = items.index(name, k)
+        moved = items[at + 1]
+        merged = _Change(a.cmp + a.label, "", a.base, moved.movements)
+        items[k : at + 2] = [name, merged]
+
+
 def _respective_moves(items: list) -> None:
     """`分别增长 5.2%、8.1% 和 3.3%`, `分别增长 5.3% 和下降 7.9%`: the grammar reads the first movement after 分别
     as a change (with the movements joined to it by 、) and the rest as figures or changes of their own; they
@@ -371,6 +418,7 @@ def _mended(
     if text.find("多", start, end) >= 0 or text.find("少", start, end) >= 0:
         _more_or_less(items, text)
     _restated_comparison(items, text)
+    _compared_then_named(items)
     if not respectively:
         return []
     runs = _respective_names(items)
@@ -485,6 +533,8 @@ class SentencePass(Lists, Chains, Bases):
         none; what each asks is unchanged."""
         many = len(mentions) >= 3  # (the readings of three figures: a budget, an outcome and the gap, …)
         self._adjusted(mentions, si, changes_before)
+        if "净" in said and len(mentions) + len(self.facts.changes) - changes_before >= 3:
+            self._net_adjustment(mentions, si, changes_before)  # (the net of adjustments: `净调减 c`)
         if many:
             self._over_or_short(mentions, si)
         if len(mentions) >= 2 and "算" in said:  # (an outcome's budget named: 预算)
