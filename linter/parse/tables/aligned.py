@@ -1019,6 +1019,8 @@ def _dropped_over_page(
         k += 1
     if k == j or not any(PAGE_MARK.match(lines[m].strip()) for m in range(j, k)):
         return None
+    if k < len(lines) and CONTINUED.fullmatch(lines[k].strip()):
+        k += 1  # (the page's mark that the table goes on, `续表`, above its header repeated)
     for h in header:
         if k >= len(lines) or lines[k].strip() != lines[h].strip():
             return None
