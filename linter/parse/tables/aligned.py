@@ -123,6 +123,9 @@ CODE_FIRST = lazy(r"^\s*" + CODE_AT.pattern)
 YEAR_AT = lazy(r"(?:19|20)\d{2}\s(?=年)")
 # a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
 SERIAL_AT = lazy(r"\d{1,2}\s{2,}(?=[\u4e00-\u9fff])")
+# a unit's code before its name in a 部门决算's tables by unit (`单位编码 单位名称`: `401003 某检测中心 1,030.19`):
+# six digits, no classification code's length; the label's, not a figure
+UNIT_CODE_AT = lazy(r"\d{6}\s+(?=[\u4e00-\u9fff])")
 # patterns of the functions below, compiled once (a call of re.search(str, …) looks its pattern up each time)
 SENTENCE_MARK = regex(r"[。；，：:]")
 MARK = regex(r"[A-Z\d]")
@@ -425,10 +428,14 @@ def _data(line: str) -> Parsed:
     if not CJK.search(s):
         return None
     cells = list(CELL_TOKEN.finditer(line))
-    # (a classification code, or a row's serial number under 序号: the label's, not a figure; \d is isdecimal)
+    # (a classification code, a unit's code, or a row's serial number under 序号: the label's, not a figure; \d is
+    # isdecimal)
     lead = len(line) - len(line.lstrip())
     code = (
-        CODE_AT.match(line, lead) or SERIAL_AT.match(line, lead) or YEAR_AT.match(line, lead)
+        CODE_AT.match(line, lead)
+        or SERIAL_AT.match(line, lead)
+        or YEAR_AT.match(line, lead)
+        or UNIT_CODE_AT.match(line, lead)
         if line[lead : lead + 1].isdecimal()
         else None
     )
@@ -1025,6 +1032,8 @@ def _dropped_over_page(
         k += 1
     if k == j or not any(PAGE_MARK.match(lines[m].strip()) for m in range(j, k)):
         return None
+    if k < len(lines) and CONTINUED.fullmatch(lines[k].strip()):
+        k += 1  # (the page's mark that the table goes on, `续表`, above its header repeated)
     for h in header:
         if k >= len(lines) or lines[k].strip() != lines[h].strip():
             return None
@@ -1673,7 +1682,8 @@ def _dropped(
 ) -> tuple[list[Cell], list[list[int]], list[tuple[int, int, str]]] | None:
     """The header row, each row's columns and the header's column groups of a coded table whose blank cells
     were dropped (dropped.py): the header names the 合计 column and its parts, with the columns before them
-    (_dropped_names), as many as the fullest row has figures."""
+    (_dropped_names), as many as the fullest row has figures. Where rows by unit have no code tree to place the
+    parts (`401003 某中心 1,030.19 715.10 207.69`), the table is its 合计 column alone."""
     k = max(len(r.figs) for r in rows)
     if any(not r.figs for r in rows):
         return None  # (group headings: not read so)
@@ -1683,6 +1693,11 @@ def _dropped(
     names, lead, heading = read
     labels, figures = [r.label for r in rows], [[f.group() for f in r.figs] for r in rows]
     placed = dropped.place_after(labels, figures, k, lead) if lead else dropped.place(labels, figures, k)
+    if placed is None and not lead and not any(CODE_FIRST.match(r.label) for r in rows):
+        # (rows by unit, no code tree to place their parts, `305001 某中心 1,030.19 715.10 207.69`: the table is
+        # read by its 合计 alone, which every row writes first wherever any part of it is written; which part a
+        # figure is, is not known. A coded table whose tree does not place them stays unread, as it was.)
+        names, placed = names[:1], [[0] for _ in rows]
     if placed is None:
         return None
     h = header[0]

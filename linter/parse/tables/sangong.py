@@ -24,9 +24,11 @@ from decimal import Decimal, InvalidOperation
 
 from tieout.linter.patterns import regex
 
-# a header word of the table, wrapped or whole: the columns' names, the group's heading, the rows' name
+# a header word of the table, wrapped or whole: the columns' names (the group's two written in full too,
+# `公务用车购置费`), the group's heading, the rows' name
 _WORD = regex(
-    r"合计|小计|因公出国|[（(]境[）)]费|因公出国[（(]境[）)]费|公务用车购置及运行(?:维护)?费|购置费|运行(?:维护)?费"
+    r"合计|小计|因公出国|[（(]境[）)]费|因公出国[（(]境[）)]费|公务用车购置及运行(?:维护)?费|(?:公务用车)?购置费"
+    r"|(?:公务用车)?运行(?:维护)?费"
     r"|公务|接待费|公务接待费|年度|年份|项目|预算数|“三公”经费(?:预算数)?|\"三公\"经费(?:预算数)?"
 )
 # the names that must all be there (the header joined, spaces out): one per column, and the group's heading

@@ -44,6 +44,7 @@ from .aligned import (
     ROW_END_MARKS,
     RULE_LINE,
     UNKNOWN,
+    WIDE_GAP,
     Aligned,
     Metric,
     _data,
@@ -64,7 +65,7 @@ PROSE = regex(r"[。，；]")
 # the header of a code column (科目编码, 经济科目编码, 功能分类科目代码)
 CODE_WORD = regex(r"(?:编码|代码)$")
 # a figure as an amount column writes it (a decimal point or thousands commas): no classification code
-WRITTEN_FIGURE = regex(r"-?\d{1,3}(?:,\d{3})*\.\d+|-?\d{1,3}(?:,\d{3})+")
+WRITTEN_FIGURE = regex(r"-?(?:\d{1,3}(?:,\d{3})*|\d+)\.\d+|-?\d{1,3}(?:,\d{3})+")
 NEAR = 8  # lines past a table's end, or above its header, in which rows of a page before or after may stand
 
 
@@ -186,6 +187,7 @@ def _run(lines: list[str], h: int) -> list[int]:
 
 
 Half = tuple[str, int, list[re.Match[str]], int]
+Halves = tuple[Half | None, Half | None]
 
 
 # a label whose words stand far apart (three spaces or more): two labels, not one
@@ -228,25 +230,120 @@ def _table(lines: list[str], starts: list[int], h: int, at: int, mapper: _Mapper
     """The table under the header at line h, its right group starting at offset `at`; None unless every line
     of its rows falls into the halves, in one metric, and each half has two rows of figures at least."""
     run = _run(lines, h)
+    if not run:
+        return None
+    if not any(WIDE_GAP.search(lines[k].strip()) for k in run):
+        return _spaced(lines, starts, h, run, mapper)
     for metric in (width, chars):
         cut = metric(lines[h][:at])
         cuts = [_halves(lines[k], cut, metric) for k in run]
-        if not run or any(c is None for c in cuts):
+        if any(c is None for c in cuts):
             continue
-        sides: list[list[_Line]] = [[], []]
-        for k, halves in zip(run, cuts):
-            assert halves is not None
-            for s, half in enumerate(halves):
-                if half is not None:
-                    label, _indent, figs, offset = half
-                    sides[s].append(_Line(k, label, UNKNOWN, figs, starts[k] + offset))
-        if sum(1 for c in cuts if c and all(c)) < 2 or any(len(side) < 2 for side in sides):
-            return None
-        found = _grid(lines, starts, [h], run, sides, _Place(None, metric, cut), mapper)
-        if found is not None:
-            _pages(lines, h, found)
-        return found
+        return _built(lines, starts, h, run, cuts, _Place(None, metric, cut), mapper)  # type: ignore[arg-type]
     return None
+
+
+def _spaced(lines: list[str], starts: list[int], h: int, run: list[int], mapper: _Mapper) -> Aligned | None:
+    """The table of rows one space apart, which stand in no columns: each line cut where its left half's
+    figures end (`30101 基本工资 243.53 | 30201 办公费 32.24`), its lines of one half told by their codes
+    (`_overflow`), each half's figures filling its columns in order."""
+    cuts = [_spaced_halves(lines[k]) for k in run]
+    if any(c is None for c in cuts):
+        return None
+    return _built(lines, starts, h, run, _overflow(cuts), _Place(None), mapper)  # type: ignore[arg-type]
+
+
+def _built(
+    lines: list[str], starts: list[int], h: int, run: list[int], cuts: list[Halves], place: _Place, mapper: _Mapper
+) -> Aligned | None:
+    """The table of the run's lines cut into halves; None unless two lines hold both and each half two rows."""
+    sides: list[list[_Line]] = [[], []]
+    for k, halves in zip(run, cuts):
+        for s, half in enumerate(halves):
+            if half is not None:
+                label, _indent, figs, offset = half
+                sides[s].append(_Line(k, label, UNKNOWN, figs, starts[k] + offset))
+    if sum(1 for c in cuts if all(c)) < 2 or any(len(side) < 2 for side in sides):
+        return None
+    found = _grid(lines, starts, [h], run, sides, place, mapper)
+    if found is not None:
+        _pages(lines, h, found)
+    return found
+
+
+# a cell of figures as a row one space apart writes it: an amount (a point or commas: no code), or a dash
+SPACED_FIGURE = regex(WRITTEN_FIGURE.pattern + r"|[-—－–]+")
+# a bare whole number within a label past its code: an amount written with no point, which cannot be told
+# from a code opening the right half's label
+BARE_NUMBER = regex(r"(?<!\S)\d+(?!\S)")
+
+
+def _spaced_halves(line: str) -> Halves | None:
+    """A line one space apart cut into halves before the first word past a figure that is none (the right
+    half's code or label); a line with no such word is one half, the left's as read. None when a half is no
+    row, or a label holds a bare number (an amount or a code: where the halves meet is not known)."""
+    words = list(re.finditer(r"\S+", line))
+    fig = [SPACED_FIGURE.fullmatch(m.group()) is not None for m in words]
+    k = next((i for i in range(1, len(words)) if fig[i - 1] and not fig[i]), len(words))
+    x = words[k].start() if k < len(words) else len(line)
+    out: list[Half | None] = []
+    for a, b in ((0, x), (x, len(line))):
+        if not line[a:b].strip():
+            out.append(None)
+            continue
+        row = _data(" " * a + line[a:b])
+        if row is None or not row[2] or BARE_NUMBER.search(_name_of(row[0])):
+            return None
+        out.append(row)
+    return out[0], out[1]
+
+
+def _overflow(cuts: list[Halves]) -> list[Halves]:
+    """The rows of a table set one space apart whose lines hold one half each, past its last line of both, told
+    into the half their codes say. Where the words stand says nothing there (a right half's row starts the line as
+    a left one's does), but the halves are columns filled from the top: the lines past the shorter column's last
+    row are all the longer one's. Which one that is, the codes tell: a row coded under an item that only one half
+    holds (`30299` under a `302` on the right) is that half's, and so are the coded rows around it (`310`); no row
+    coded under the other half's items. Lines that no code decides stay as read (the left half's)."""
+    paired = [i for i, c in enumerate(cuts) if c[0] is not None and c[1] is not None]
+    block = [i for i, c in enumerate(cuts) if _single_code(c) is not None]
+    # (the block: the coded lines of one half, one run below the lines of both; past it the totals' line alone)
+    if not paired or not block or block != list(range(block[0], block[-1] + 1)):
+        return cuts
+    if paired[0] > block[0] or any(i > block[-1] for i in paired[:-1]):
+        return cuts
+    held = _held(cuts[: block[0]])
+    said = {s for i in block if (s := _under(_single_code(cuts[i]) or "", held)) is not None}
+    if said != {1}:
+        return cuts  # (the left half's, as read; or the codes disagree)
+    return [((None, c[0] or c[1]) if i in block else c) for i, c in enumerate(cuts)]
+
+
+def _single_code(halves: Halves) -> str | None:
+    """The code of the row of a line that holds one half alone, or None."""
+    rows = [h for h in halves if h is not None]
+    return _code(rows[0][0]) if len(rows) == 1 else None
+
+
+def _code(label: str) -> str | None:
+    code = CODE_FIRST.match(label)
+    return re.sub(r"\s+", "", code.group()) if code else None
+
+
+def _held(cuts: list[Halves]) -> tuple[set[str], set[str]]:
+    """The codes of each half's rows."""
+    out: tuple[set[str], set[str]] = (set(), set())
+    for c in cuts:
+        for s, h in enumerate(c):
+            if h is not None and (k := _code(h[0])):
+                out[s].add(k)
+    return out
+
+
+def _under(code: str, held: tuple[set[str], set[str]]) -> int | None:
+    """The half that alone holds an item the code is under (a shorter code it opens with), or None."""
+    sides = {s for s in (0, 1) for k in held[s] if len(k) < len(code) and code.startswith(k)}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _pages(lines: list[str], h: int, table: Aligned) -> None:

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import compress, count, islice
+from itertools import compress, count, islice, product
 
 from tieout.linter.figures.context import SIDES
 from tieout.linter.patterns import regex
@@ -93,6 +93,7 @@ from .vocab import column_heading
 # a side's label column named in the header: 收入 / 支出, 项目 / 科目 (收入项目, 预算科目, 科目名称); not 指标 (two
 # columns of indicators' names are no two sides)
 SIDE_NAME = regex(r"^(?:收入|支出|(?:收入|支出|预算|功能分类)?(?:项目|科目)(?:名称)?)$")
+CODE_NAME = regex(r"(?:编码|代码)$")  # the header of a code column (科目编码, 功能分类科目代码)
 SIDE_GAP = 4  # display columns a row's label may start left of its side's label column
 SIDES_ONLY = regex(r"^收入支出$")  # a header line naming the two sides and nothing else, its spaces removed
 MAX_PAGE = 120  # lines in which the page before a table's caption, or after its last row, stands
@@ -716,23 +717,63 @@ def _columns_in_order(
 ) -> list[Columns] | None:
     """Each side's columns where the lines stand in none: a row's figures fill its side's columns in order;
     None when a row of figures leaves one blank (which one is not known) or the header does not name them."""
-    ks = [max(len(r.figs) for r in rows) for rows in sides]
-    names = _names_in_order(lines, header, ks)
-    if names is None or any(r.figs and len(r.figs) != k for rows, k in zip(sides, ks) for r in rows):
+    fitted = _fitted(lines, header, sides)
+    if fitted is None:
         return None
     first = _top_start(lines, starts, header[0] if header else min(r.line for rows in sides for r in rows), mapper)
     out: list[Columns] = []
-    for rows, k, named in zip(sides, ks, names):
+    for rows, (named, slots) in zip(sides, fitted):
+        k = len(named)
         head = [Cell("项目", first, first, 0, 0)] + [Cell(n, first, first, 0, c + 1) for c, n in enumerate(named)]
         placed: dict[int, list[Cell]] = {}
-        for row in rows:
+        for row, at in zip(rows, slots):
             r = at_row[row.line]
-            cells = _body_row(row, starts[row.line], list(range(len(row.figs))), k, mapper, r)
+            cells = _body_row(row, starts[row.line], at, k, mapper, r)
             if cells is None:
                 return None
             placed[r] = cells
         out.append((head, placed, k))
     return out
+
+
+# a side's columns named in order, and the columns each of its rows' figures fill
+Fitted = list[tuple[list[str], list[list[int]]]]
+NUMBERING = regex(r"^(?:行次|栏次)$")  # a column numbering the rows (`项目 行次 金额`)
+ROW_NUMBER = regex(r"^\d{1,3}$")
+MORE_NAMED = 3  # columns a header may name past those its fullest row fills
+
+
+def _fitted(lines: list[str], header: list[int], sides: list[list[_Line]]) -> Fitted | None:
+    """Each side's column names and the columns its rows' figures fill, where the lines stand in no columns: a
+    row fills all its side's columns in order, or under a 行次 column holds its 行次 alone (`二、事业收入 2`: its
+    amount left blank). A side whose rows fill fewer columns than the header names, the first its 合计 (`合计
+    一般公共预算财政拨款 政府性基金预算财政拨款` over `1,869.34 1,869.34`), is read by that column alone: a row's 合计
+    is written wherever a part of it is, but which part a figure is, is not known. None otherwise."""
+    ks = [max(len(r.figs) for r in rows) for rows in sides]
+    for more in product(range(MORE_NAMED + 1), repeat=len(ks)):
+        names = _names_in_order(lines, header, [k + m for k, m in zip(ks, more)])
+        if names is None:
+            continue
+        fitted = [_side_fitted(rows, named) for rows, named in zip(sides, names)]
+        return None if any(f is None for f in fitted) else fitted  # type: ignore[return-value]
+    return None
+
+
+def _side_fitted(rows: list[_Line], named: list[str]) -> tuple[list[str], list[list[int]]] | None:
+    k = len(named)
+    slots: list[list[int]] = []
+    for r in rows:
+        if len(r.figs) == k or not r.figs:
+            slots.append(list(range(len(r.figs))))
+        elif len(r.figs) == 1 and NUMBERING.match(named[0]) and ROW_NUMBER.match(r.figs[0].group()):
+            slots.append([0])
+        else:
+            break
+    else:
+        return named, slots
+    if flatten(named[0]) != "合计" or len(named) < 2:
+        return None
+    return named[:1], [[0] if r.figs else [] for r in rows]
 
 
 def _names_in_order(lines: list[str], header: list[int], ks: list[int]) -> list[list[str]] | None:
@@ -746,7 +787,9 @@ def _names_in_order(lines: list[str], header: list[int], ks: list[int]) -> list[
             # (`收 入 支 出` spaced out, one space between all, as a PDF's text gives it: the sides' names over the
             # table, no column's; a line laid out in columns is read by where its words stand, not here)
             continue
-        words = _header_words(lines[h])
+        # (a code column's name before a side's label column, `科目编码 科目名称 决算数 科目编码 科目名称 决算数`, is
+        # no figure column's: the halves' header of a table of halves, sidebyside.py)
+        words = [w for w in _header_words(lines[h]) if not CODE_NAME.search(w)]
         at = [i for i, w in enumerate(words) if SIDE_NAME.match(w)]
         if len(at) == 2:
             halves = [words[: at[1]], words[at[1] :]]
