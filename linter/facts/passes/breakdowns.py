@@ -2787,7 +2787,7 @@ def _chain_start(
         # (`收入年初预算 A，调整预算 B，短收 Δ。…加上上级补助收入 c…，收入总计 T`: the side at two stages; the chain is
         # taken from the first only where it then adds up)
         return base, True
-    if base or named:
+    if base or (named and not _year_side(text, mentions, i)):
         return base, False
     # the start stands in an earlier paragraph of the section (PDF text starts one after each 。, and a paragraph
     # opening with a component goes on the list of an earlier one): taken only when the chain then adds up, or
@@ -2798,6 +2798,20 @@ def _chain_start(
     if sure is not None:
         return [sure], False
     return _opening(draft, before, -1, unit, side, named, mentions[i]), True
+
+
+# the year's side named again, and nothing else, before what is added to it (`当年收入加上…`)
+YEAR_SIDE = regex(r"(?:当年|本年)(?:收入|支出)")
+
+
+def _year_side(text: str, mentions: list[Mention], i: int) -> bool:
+    """Does a paragraph open by naming the year's side alone as what it adds to (`当年收入加上级补助收入 b…，收入总计
+    T`), no figure before it in the paragraph? It adds to that side's figure stated before it in the section, as a
+    paragraph opening with `加上` does, of that item only (`_opening`); words naming a level or fund (`市本级…收入，
+    加上…`) may name a figure the section does not state."""
+    return YEAR_SIDE.fullmatch(text.strip("，、；：,;: ")) is not None and not any(
+        m.sentence < mentions[i].sentence for m in mentions[:i]
+    )
 
 
 def _staged_twice(draft: Draft, m: Mention) -> bool:

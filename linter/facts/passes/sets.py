@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
@@ -138,7 +138,7 @@ def _balance_across(
     if carried:
         return None if _names_a_side(own) else _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
     if _only_spending(own, bq) and _offsets(draft, m, bq):
-        return _offset_across(draft, m, bq)
+        return _offset_across(draft, m, bq, _outcome) or _offset_across(draft, m, bq, _planned)
     return _funds_less_spending(draft, m, bq, sides)
 
 
@@ -560,15 +560,16 @@ def _offsets(draft: Draft, m: Mention, bq: Quantity) -> bool:
     )
 
 
-def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
+def _offset_across(draft: Draft, m: Mention, bq: Quantity, taken: Callable[[Context], Context]) -> Balance | None:
     """`…收入 X（其中…）。…支出 Y（其中…）。收支相抵，当年结余 Z`, the balance's paragraph stating nothing else
     before it: Z is X − Y, the income and the expenditure stated last before it under its heading, each named as
     the side itself (`收入`, `社会保险基金支出`, `支出合计`: not one of its kinds). Between them and Z only the
     parts of their lists, figures of other years and figures of no money may stand: any other sum may or may
-    not have been taken out, which the text does not say."""
+    not have been taken out, which the text does not say. (`taken`: how an estimate's stage is read, `_outcome` or
+    `_planned`.)"""
     mentions = draft.facts.mentions
     index = next((k for k, x in enumerate(mentions) if x is m), -1)
-    ctx = _outcome(m.identity.context)
+    ctx = taken(m.identity.context)
     expense: Quantity | None = None
     for x in reversed(mentions[:index]):
         if not same_section(draft, x.start, bq.start):
@@ -576,16 +577,16 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
         q = exact_of(x, bq.base_unit)
         if q is None or draft.is_part(x):
             continue
-        if not agree_open(_outcome(x.identity.context), ctx, period=False):
+        if not agree_open(taken(x.identity.context), ctx, period=False):
             return None  # a sum of another scope or fund stands between
-        if not agree_open(_outcome(x.identity.context), ctx):
+        if not agree_open(taken(x.identity.context), ctx):
             continue  # last year's figure (`上年收入、支出分别为 A 和 B`)
         side = _whole_side(x)
         if expense is None and side == "支出":
             expense = q
             # (a balance naming no scope or stage of its own takes the expenditure's: `全县收入 A。县本级支出 B。
             # 当年结余 Z` is no balance of the two)
-            ctx = _outcome(x.identity.context)
+            ctx = taken(x.identity.context)
         elif expense is not None and side == "收入":
             return Balance(q, expense, bq, m.sentence, certain=False) if q.base_value != expense.base_value else None
         else:
@@ -598,6 +599,14 @@ def _outcome(c: Context) -> Context:
     year not yet closed says 预计 of one sentence and not of the next (`社会保险基金支出 B，收支相抵，当年结余 C`),
     the same year's figures either way."""
     return replace(c, stage="执行") if c.stage == "预计执行" else c
+
+
+def _planned(c: Context) -> Context:
+    """The context with an estimate (`2026年社会保险基金预算收入预计 A`) taken as the budget: a budget draft
+    estimates the coming year's fund income and surplus and arranges its spending (`支出安排 B。收支相抵，当年收支结余
+    预计 C`), the same year's budget either way. Asked only after `_outcome` found no sides: the income then agrees
+    with a spending at the budget stage, never with an outcome."""
+    return replace(c, stage="预算") if c.stage == "预计执行" else c
 
 
 def _whole_side(x: Mention) -> str:
