@@ -383,6 +383,8 @@ def _heading_figure(
     if si >= len(starts) or starts[si] != sec.start:
         return None
     mentions = draft.by_sentence.get(si) or []
+    if not mentions and unit is not None:
+        return _figure_said_next(draft, sec, si, unit)
     # (not a figure in brackets after the name: `（1）决策指标（20 分）得 17.05 分`, its weight, is no item's figure)
     amounts = [
         (m, q)
@@ -405,6 +407,32 @@ def _heading_figure(
         return None
     one = unit is not None and len(amounts) == 1
     return (m, q) if _item_name(draft.doc.text[sec.start : q.start], one, named and one) else None
+
+
+def _figure_said_next(draft: Draft, sec: Section, si: int, unit: str) -> tuple[Mention, Quantity] | None:
+    """`1.支持产业创新发展。安排 12.6 亿元。一是…`: a heading whose sentence is its mark and name alone, its one figure
+    (of the list's `unit`) the whole of the next sentence, named by the word naming an item's figure alone (vocab
+    item_figure_words)."""
+    doc = draft.doc
+    head = doc.sentences[si]
+    if si + 1 >= len(doc.sentences) or not HEADED.match(doc.text[sec.start : head.end].strip().rstrip("。")):
+        return None
+    nxt = doc.sentences[si + 1]
+    if doc.section_at(nxt.start) is not sec:
+        return None
+    amounts = [(m, q) for m in draft.by_sentence.get(si + 1) or [] for q in m.quantities]
+    if len(amounts) != 1:
+        return None
+    m, q = amounts[0]
+    if q.kind != "amount" or not q.exact or q.base_unit != unit or draft.is_part(m):
+        return None
+    if FIGURE_SAID.match(doc.text[nxt.start : q.start]) is None or ENDED.match(doc.text[q.end : nxt.end]) is None:
+        return None
+    return m, q
+
+
+# the words alone naming an item's one figure, opening the sentence after its heading (`安排 12.6 亿元。`)
+FIGURE_SAID = regex(rf"^\s*(?:{_alt('item_figure_words')})(?:为|是)?[：:]?\s*$")
 
 
 def _not_its_own(draft: Draft, m: Mention, amounts: list[tuple[Mention, Quantity]]) -> bool:
@@ -862,7 +890,7 @@ DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|�
 # what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`,
 # `具体安排如下：`)
 ANNOUNCES = regex(
-    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下|安排如下)|其中|包括|(?:具体)?(?:构成|组成)(?:情况)?如下|具体(?:安排)?如下|明细如下|具体为|分别为"
+    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下|安排如下|(?:安排|保障|支持)以下(?:几个方面的?|[\u4e00-\u9fff]{0,2}方面的?)?(?:支出|工作|项目|方面))|其中|包括|(?:具体)?(?:构成|组成)(?:情况)?如下|具体(?:安排)?如下|明细如下|具体为|分别为"
     rf"|{DIVIDES.pattern})"
 )
 ANNOUNCES_SOME = regex(r"主要|重点|其中")
