@@ -204,7 +204,7 @@ def _same_paragraph(draft: Draft, sj: int, si: int) -> bool:
 # with the sign it is taken with, then the words saying the closing is what is left
 EXPLAINED = regex(r"^[，,\s]*(?:系|即|为|是)")
 SIGNED = regex(r"^[，,、\s]*(?:(?P<plus>再?加上?)|减去?)(?![大快强紧入班速深重少轻缓免负])")
-LEFT_AFTER = regex(r"\s*后的?(?:余额|结余|金额|净额)")
+LEFT_WHEN_EXPLAINED = regex(r"\s*后的?(?:余额|结余|金额|净额)")
 
 
 def _explained(draft: Draft, mentions: list[Mention], k: int, si: int) -> RollForward | None:
@@ -223,7 +223,7 @@ def _explained(draft: Draft, mentions: list[Mention], k: int, si: int) -> RollFo
         if sign is None:
             return None
         flows.append((_money(m), sign.group("plus") is not None))
-        if LEFT_AFTER.match(draft.doc.text, m.quantities[-1].end):
+        if LEFT_WHEN_EXPLAINED.match(draft.doc.text, m.quantities[-1].end):
             break
     else:
         return None  # (no words saying the closing is what is left)
