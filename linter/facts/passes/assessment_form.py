@@ -422,7 +422,7 @@ def assessment_forms(
     if not capped:
         yield from _practised_scores(reader, forms)
     draft.memo[FORMS] = forms  # (the summary table of the projects restates their forms: assessment_summary)
-    yield from _restated(draft, forms)
+    yield from _restated(draft)
 
 
 # the draft's memo key of the document's forms, as `assessment_forms` read them
@@ -694,6 +694,7 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
     rows: list[tuple[Quantity, Quantity]] = []
     since: list[tuple[Quantity, Quantity]] = []  # the rows since the last 小计
     dashed = _writes_dashes(reader, h)
+    values_at = _row_values_at(head)
     for line in reader.lines[h + 1 :]:
         texts = [c.text for c in line.cells if c.text]
         if not texts:
@@ -715,7 +716,7 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             yield ScoreSet(total[0], [m for m, _ in scored + rows], si)
             yield ScoreSet(total[1], [s for _, s in scored + rows], si)
             return
-        if (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)) or _wrapped_row(line, head):
+        if (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)) or _wrapped_row(line, head, values_at):
             continue  # a line no score is written in: a reason wrapped (`调整，已调整设计`), a merged cell's words
         pair = _pair(reader, line, head, at) if line.piped else _spaced_pair(reader, line, head, at, dashed)
         if pair is None:
@@ -726,18 +727,25 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
         since.append(pair)
 
 
-# the cells of an indicator's own row: a row with all of them empty is no indicator
+# the cells of an indicator's own row, in the header's order (a row with all of them empty is no indicator;
+# the reason for a deviation comes right after them)
 _ROW_VALUES = ("年度指标值", "实际完成值", "分值", "得分")
 
 
-def _wrapped_row(line: Line, head: Line) -> bool:
+def _row_values_at(head: Line) -> tuple[int, ...] | None:
+    """Where the header sets an indicator row's own cells (`_ROW_VALUES`), None where it lacks one: found once per
+    header, not again for each of its rows."""
+    words = [word(c.text) for c in head.cells]
+    return tuple(words.index(w) for w in _ROW_VALUES) if all(w in words for w in _ROW_VALUES) else None
+
+
+def _wrapped_row(line: Line, head: Line, values_at: tuple[int, ...] | None) -> bool:
     """Is a pipe row the rest of the row above, its words wrapped onto a row of their own (`| | | | 供给年限 | | | |
     |`, a reason's second line in the last cell): the header's cells, those of the indicator's target, outcome,
-    full marks and score all empty."""
-    words = [word(c.text) for c in head.cells]
-    if not line.piped or len(line.cells) != len(head.cells) or not all(w in words for w in _ROW_VALUES):
+    full marks and score (at `values_at`, `_row_values_at(head)`) all empty."""
+    if not line.piped or len(line.cells) != len(head.cells) or values_at is None:
         return False
-    return all(not line.cells[words.index(w)].text for w in _ROW_VALUES)
+    return all(not line.cells[i].text for i in values_at)
 
 
 def _subtotal(
@@ -832,7 +840,7 @@ _RESTATED = regex(
 )
 
 
-def _restated(draft: Draft, forms: list[_FundBlock]) -> Iterator[Restatement]:
+def _restated(draft: Draft) -> Iterator[Restatement]:
     """A project's figure the text restates from its form (`（四）文物保护利用项目。年初预算384.00万元`, `妇幼健康服务
     项目自评得分96.61分`): the figure of the text's sentences whose label is the form's column (年初预算, 全年预算,
     全年执行, 执行率) or its overall score (自评得分), of the project its label names or the heading it stands under
@@ -910,7 +918,6 @@ _SURPLUS = regex(r"^超额完成(?P<n>\d+(?:\.\d+)?)(?P<u>[^\d\s，,。；;（(]
 # the target and the outcome before it, in the unit the reason states (`≥12000亩`, `12468亩`)
 _SURPLUS_TARGET = regex(r"^(?:≥|>=|＞=)?(?P<n>\d+(?:\.\d+)?)(?P<u>\S{1,8})$")
 _SURPLUS_DONE = regex(r"^(?P<n>\d+(?:\.\d+)?)(?P<u>\S{1,8})$")
-_SURPLUS_COLUMNS = ["年度指标值", "实际完成值", "分值", "得分"]
 
 
 def _surpluses(reader: Reader, h: int) -> Iterator[Change]:
@@ -918,7 +925,7 @@ def _surpluses(reader: Reader, h: int) -> Iterator[Change]:
     the header sets those, the 分值 and the 得分 right before the reason, and the row's last four cells before the
     reason are figures in one unit (the outcome's, the target's and the reason's), then two scores."""
     words = [word(c.text) for c in reader.lines[h].cells]
-    if not any(words[i : i + 4] == _SURPLUS_COLUMNS and i + 5 == len(words) for i in range(len(words))):
+    if not any(tuple(words[i : i + 4]) == _ROW_VALUES and i + 5 == len(words) for i in range(len(words))):
         return
     for line in reader.lines[h + 1 :]:
         texts = [c for c in line.cells if c.text]
@@ -972,13 +979,14 @@ def _reasons(reader: Reader, h: int) -> Iterator[list[_Cell]]:
     if at is None:
         return
     run: list[_Cell] = []
+    values_at = _row_values_at(head)
     for line in reader.lines[h + 1 :]:
         texts = [c.text for c in line.cells if c.text]
         if not texts or _TOTAL_ROW.match(word(texts[0])) or line.piped != head.piped:
             break
         if line.piped and len(line.cells) != len(head.cells):
             break
-        if _wrapped_row(line, head) or (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)):
+        if _wrapped_row(line, head, values_at) or (not line.piped and not any(_SCORE_LIKE.match(t) for t in texts)):
             run.extend(c for c in (line.cells[at : at + 1] if line.piped else line.cells) if c.text)
             continue
         if run:

@@ -5,7 +5,7 @@ The change names no figure of 年初预算 of its own; the table under the same 
 sentence changed the words may leave open (the whole budget, or the fund named last): each figure of the sentence
 before the comparison that is a row's 全年预算数 in the table is a reading, and the change is read only where every
 reading gives one and the same difference (its current and base then those of the first, the table's row). The
-form is the one funds table under the heading, its unit stated (`unspent._form_unit`).
+form is the one funds table under the heading, its unit stated (`unspent.form_unit`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.passes.base import Completed, same_section, table_start
-from tieout.linter.facts.passes.unspent import _form_unit, _in_unit
+from tieout.linter.facts.passes.unspent import form_unit, in_unit
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -80,7 +80,7 @@ def _rows(draft: Draft, table: Table) -> list[tuple[Quantity, Quantity]] | None:
     side = table.sides[0]
     opening = [c.index for c in side.columns if OPENING.match("".join(c.path))]
     year = [c.index for c in side.columns if WHOLE_YEAR.match("".join(c.path))]
-    unit = _form_unit(draft, table) if len(opening) == 1 and len(year) == 1 else None
+    unit = form_unit(draft, table) if len(opening) == 1 and len(year) == 1 else None
     if unit is None:
         return None
     out = []
@@ -88,7 +88,7 @@ def _rows(draft: Draft, table: Table) -> list[tuple[Quantity, Quantity]] | None:
         now, then = table.quantity(row.index, year[0]), table.quantity(row.index, opening[0])
         if now is None or then is None or now.kind not in ("amount", "bare") or then.kind not in ("amount", "bare"):
             continue
-        a, b = _in_unit(now, unit), _in_unit(then, unit)
+        a, b = in_unit(now, unit), in_unit(then, unit)
         if a is not None and b is not None and a.exact and b.exact:
             out.append((a, b))
     return out or None

@@ -218,7 +218,8 @@ def rest_of_funds(draft: Draft) -> Iterator[Balance]:
         yield Balance(funds, spent, rest, si, certain=True, sides=(found.group("funds"), f"已{verb}"), name=f"未{verb}")
 
 
-# the funds table of a project's 自评表: its total row and its amounts' columns (the standard form's words)
+# the funds table of a project's 自评表: its total row and its amounts' columns (the standard form's words); its
+# unit and amounts (`form_unit`, `in_unit`) are read here for every pass reading the table (form_changes too)
 FORM_TOTAL = regex(r"^(?:年度资金总额|资金合计|资金总额|项目资金总额)[：:]?$")
 FORM_BUDGET = regex(r"^(?:年初|全年|调整后?)预算数?$")
 FORM_SPENT = regex(r"^全年执行数?$")
@@ -302,18 +303,18 @@ def _total_row(draft: Draft, table: Table) -> tuple[list[Quantity], Quantity] | 
     budget_cols = [c for c in side.columns if FORM_BUDGET.match("".join(c.path))]
     if len(totals) != 1 or len(spent_cols) != 1 or not budget_cols:
         return None
-    unit = _form_unit(draft, table)
+    unit = form_unit(draft, table)
     if unit is None:
         return None
     cells = [table.quantity(totals[0].index, c.index) for c in [*budget_cols, spent_cols[0]]]
-    out = [_in_unit(q, unit) for q in cells if q is not None and q.kind in ("amount", "bare") and q.exact]
+    out = [in_unit(q, unit) for q in cells if q is not None and q.kind in ("amount", "bare") and q.exact]
     if len(out) != len(cells) or any(q is None for q in out):
         return None
     found = [q for q in out if q is not None]
     return found[:-1], found[-1]
 
 
-def _form_unit(draft: Draft, table: Table) -> str | None:
+def form_unit(draft: Draft, table: Table) -> str | None:
     """The unit of the form's amounts: its corner cell's, its caption's, or the one the document states for all."""
     corner = table.rows[0][0].text if table.rows and table.rows[0] else ""
     m = CORNER_UNIT.search(corner)
@@ -325,7 +326,7 @@ def _form_unit(draft: Draft, table: Table) -> str | None:
     return next(iter(stated)) if len(stated) == 1 else None
 
 
-def _in_unit(q: Quantity, unit: str) -> Quantity | None:
+def in_unit(q: Quantity, unit: str) -> Quantity | None:
     """A cell's amount in the form's unit: as it stands where the cell says its unit, that one where it says none."""
     if q.unit:
         return q if q.unit == unit and q.kind == "amount" else None

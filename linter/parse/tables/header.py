@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import cache
 
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load
 
 from .blocks import _is_data_row
 from .cells import CODE, DASH, DASH_CHARS, NUMBER, Cell, flatten
@@ -189,12 +188,11 @@ CONTINUES = ("和", "及", "与", "（", "(")
 
 @cache
 def _identity_names() -> frozenset[str]:
-    """Every column name the standard table identities use (`年初结转和结余`, `因公出国（境）费`)."""
-    out: set[str] = set()
-    for e in load("table_identities").get("identities") or []:
-        for term in [e.get("total"), *(e.get("parts") or [])]:
-            out.update(flatten(w) for w in str(term or "").lstrip("?-").split("|") if w)
-    return frozenset(out)
+    """Every column name the standard table identities use (`年初结转和结余`, `因公出国（境）费`), their terms' wordings
+    as identities() reads them (one reading of the file)."""
+    from .identities import identities  # (here: identities → relations → header, a cycle at module level)
+
+    return frozenset(w for ident in identities() for term in (ident.total, *ident.parts) for w in term.words)
 
 
 def wrapped_names(heads: list[list[str]], grid: list[list[Cell]], n: int) -> list[list[str]]:
