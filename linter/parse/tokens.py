@@ -128,7 +128,7 @@ MOVES = frozenset(("UP", "DOWN"))
 
 @dataclass(slots=True)
 class Tok:
-    """A typed piece of a sentence, as the grammar reads it (value tokens index the sentence\'s quantities)."""
+    """A typed piece of a sentence, as the grammar reads it (value tokens index the sentence's quantities)."""
 
     type: str
     text: str
