@@ -427,6 +427,8 @@ def _entry_separator(items: list) -> str | None:
 # intermediate results of the transformer -------------------------------------------------------------
 @dataclass
 class _Entry:
+    """A figure of a list or a sentence: its label, its quantities and the share, base or whole stated with it."""
+
     label: str
     qs: list[Quantity]
     share: Quantity | None = None
@@ -436,11 +438,15 @@ class _Entry:
 
 @dataclass
 class _Of:
+    """A figure stated as of the one before (`…的 A`)."""
+
     stated: Quantity
 
 
 @dataclass
 class _Breakdown:
+    """A list under its head (`其中：…`): its keyword, parts, what is noted beside them, the head's qualifiers."""
+
     head: _Entry | None
     keyword: str
     parts: list[object] = field(default_factory=list)  # _Entry, _Breakdown (nested) or other clauses
@@ -452,6 +458,8 @@ class _Breakdown:
 
 @dataclass
 class _Rate:
+    """A named rate (`执行率 p%`), its value and the formula written with it, if any."""
+
     name: str
     value: Quantity | None
     formula: _Formula | None
@@ -460,6 +468,8 @@ class _Rate:
 
 @dataclass
 class _Formula:
+    """A written formula: operands, operators and result (and the expression as written)."""
+
     operands: list[Quantity]
     ops: list[str]
     result: Quantity
@@ -469,6 +479,8 @@ class _Formula:
 
 @dataclass
 class _Movement:
+    """One direction of a change (`增长 p%`, `减少 Δ`) and the figure it moves by."""
+
     direction: Literal["up", "down"]
     word: str
     quantity: Quantity | None
@@ -478,6 +490,8 @@ class _Movement:
 
 @dataclass
 class _Change:
+    """A change against a base (`比上年增长 p%`): what it compares with, the base figure and its movements."""
+
     cmp: str
     label: str
     base: Quantity | None
@@ -486,6 +500,8 @@ class _Change:
 
 @dataclass
 class _FromTo:
+    """A change written from one figure to another (`由 A 增加到 B`)."""
+
     start: Quantity
     end: Quantity
     word: Token

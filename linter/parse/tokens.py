@@ -128,6 +128,8 @@ MOVES = frozenset(("UP", "DOWN"))
 
 @dataclass(slots=True)
 class Tok:
+    """A typed piece of a sentence, as the grammar reads it (value tokens index the sentence's quantities)."""
+
     type: str
     text: str
     start: int

@@ -41,6 +41,8 @@ LINE = regex(
 
 @dataclass(frozen=True, slots=True)
 class _Line:
+    """An indicator line of an outline: its indent, its weight and its score."""
+
     indent: int
     weight: Quantity
     score: Quantity
