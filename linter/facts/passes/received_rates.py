@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.unspent import EXECUTION_RATE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import relation_words
@@ -26,7 +27,6 @@ from tieout.linter.vocab import relation_words
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-EXECUTION_RATE = regex(r"执行率$")
 # the bracket right after the rate naming the funds received as its basis (`（按到位数计算）`, `（按实际到位资金计算）`,
 # `（以到位资金为基数计算）`)
 RECEIVED_BASIS = regex(r"\s*[（(]\s*(?:按|以)\s*(?:实际)?到位(?:资金|数|金额)?(?:数)?\s*(?:为基数)?\s*计算\s*[）)]")
@@ -48,8 +48,10 @@ def received_rates(draft: Draft) -> Iterator[Completed]:
         if not RECEIVED_BASIS.match(draft.doc.text, r.stated.end):
             continue
         spent = _spent(draft, r)
-        base = received_before(draft, r.stated.start, r.sentence, spent[1]) if spent is not None else None
-        if spent is None or base is None:
+        if spent is None:
+            continue
+        base = received_before(draft, r.stated.start, r.sentence, spent[1])
+        if base is None:
             continue
         yield Completed(
             r, replace(r, operands=[spent[1], base[1]], labels=[spent[0].key, base[0].key], ordered=True, certain=False)
@@ -58,14 +60,15 @@ def received_rates(draft: Draft) -> Iterator[Completed]:
 
 def _spent(draft: Draft, r: Rate) -> tuple[Mention, Quantity] | None:
     """The rate's one operand, an exact amount named as spent (and not as a budget, nor as funds received)."""
-    amounts = [q for q in r.operands if q.kind == "amount"]
-    if len(amounts) != 1 or len(r.operands) != 1 or not amounts[0].exact:
+    if len(r.operands) != 1 or (q := r.operands[0]).kind != "amount" or not q.exact:
         return None
-    q = amounts[0]
     owner = next((m for m in draft.by_sentence.get(r.sentence) or [] if any(x is q for x in m.quantities)), None)
-    if owner is None or not SPENT.search(owner.label) or BUDGET.search(owner.label) or RECEIVED.search(owner.label):
-        return None
-    return owner, q
+    return (owner, q) if owner is not None and named_spent(owner) else None
+
+
+def named_spent(m: Mention) -> bool:
+    """Is the figure named as spent, and not as a budget nor as funds received?"""
+    return bool(SPENT.search(m.label)) and not BUDGET.search(m.label) and not RECEIVED.search(m.label)
 
 
 def received_before(draft: Draft, at: int, sentence: int, spent: Quantity) -> tuple[Mention, Quantity] | None:

@@ -17,21 +17,23 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention
-from tieout.linter.facts.passes.received_rates import BUDGET, RECEIVED, SPENT, received_before
+from tieout.linter.facts.passes.received_rates import named_spent, received_before
+from tieout.linter.facts.passes.unspent import AMOUNT_TEXT
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-_FIGURE = r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)"
 _LESS = r"(?:减|减去|扣除)(?:实际|已)?支出(?:数|部分|资金)?"
 # the words naming the two sides before the rest (`到位资金 R 扣除实际支出后，年末结余`, `到位资金减去已支出数后结余`)
-BEFORE = regex(rf"到位资金\s*(?P<r>{_FIGURE})?\s*{_LESS}\s*后\s*[，,]?\s*(?:年末|年底|期末)?结余(?:资金)?(?:为)?\s*$")
+BEFORE = regex(
+    rf"到位资金\s*(?P<r>{AMOUNT_TEXT})?\s*{_LESS}\s*后\s*[，,]?\s*(?:年末|年底|期末)?结余(?:资金)?(?:为)?\s*$"
+)
 # … or after it: in a bracket (`（到位资金减实际支出）`) or a clause (`，为到位资金 R 与实际支出之差`)
 AFTER = regex(
     rf"\s*(?:[（(]\s*(?:为)?到位资金\s*{_LESS}\s*[）)]"
-    rf"|[，,]\s*(?:为|系|即)到位资金\s*(?P<r>{_FIGURE})?\s*与(?:实际|已)?支出(?:数)?之差)"
+    rf"|[，,]\s*(?:为|系|即)到位资金\s*(?P<r>{AMOUNT_TEXT})?\s*与(?:实际|已)?支出(?:数)?之差)"
 )
 REST = regex(r"结余(?:资金)?(?:为)?\s*$")
 SIDES = ("到位", "支出")
@@ -87,14 +89,10 @@ def _spent(draft: Draft, si: int, rest: Quantity) -> Quantity | None:
         found = [
             x
             for m in draft.by_sentence.get(sj) or []
-            if _named_spent(m)
+            if named_spent(m)
             for x in m.quantities
             if x.kind == "amount" and x.base_unit == rest.base_unit and x.start < rest.start
         ]
         if found:
             return found[0] if len(found) == 1 and found[0].exact else None
     return None
-
-
-def _named_spent(m: Mention) -> bool:
-    return bool(SPENT.search(m.label)) and not BUDGET.search(m.label) and not RECEIVED.search(m.label)

@@ -26,24 +26,27 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import ScoreSet
 from tieout.linter.facts.passes.base import sentence_of
-from tieout.linter.facts.passes.score_lines import figure_at
+from tieout.linter.facts.passes.score_lines import MARKS_WORD, figure_at, weight_and_score
+from tieout.linter.facts.passes.score_outline import SCORE_NUMBER
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-_WEIGHT = r"(?:分值|权重|满分|标准分)"
 HEADER = regex(
-    rf"^\s*一级指标(?:名称)?\s+{_WEIGHT}\s+二级指标(?:名称)?\s+{_WEIGHT}\s+(?:得分|评价得分|自评得分|实际得分)\s*$"
+    rf"^\s*一级指标(?:名称)?\s+{MARKS_WORD.pattern}\s+二级指标(?:名称)?\s+{MARKS_WORD.pattern}\s+(?:得分|评价得分|自评得分|实际得分)\s*$"
 )
-_N = r"\d{1,3}(?:\.\d{1,2})?"
 _NAME = r"[\u4e00-\u9fff“”\"（）()、]{2,20}"
 # a group's first line: the first-level indicator and its weight, then its first row
-GROUP = regex(rf"^\s*(?P<group>{_NAME})\s+(?P<gw>{_N})\s+(?P<name>{_NAME})\s+(?P<w>{_N})\s+(?P<s>{_N})\s*$")
+GROUP = regex(
+    rf"^\s*(?P<group>{_NAME})\s+(?P<gw>{SCORE_NUMBER})\s+(?P<name>{_NAME})\s+(?P<w>{SCORE_NUMBER})\s+(?P<s>{SCORE_NUMBER})\s*$"
+)
 # a row under it, set in (the first-level cells blank)
-ROW = regex(rf"^\s+(?P<name>{_NAME})\s+(?P<w>{_N})\s+(?P<s>{_N})\s*$")
-TOTAL = regex(rf"^\s*(?:合计|总计|总分|总得分)\s+(?P<gw>{_N})\s+(?P<w>{_N})\s+(?P<s>{_N})\s*$")
+ROW = regex(rf"^\s+(?P<name>{_NAME})\s+(?P<w>{SCORE_NUMBER})\s+(?P<s>{SCORE_NUMBER})\s*$")
+TOTAL = regex(
+    rf"^\s*(?:合计|总计|总分|总得分)\s+(?P<gw>{SCORE_NUMBER})\s+(?P<w>{SCORE_NUMBER})\s+(?P<s>{SCORE_NUMBER})\s*$"
+)
 SUBTOTAL = regex(r"小计$")
 
 
@@ -89,7 +92,7 @@ def _table(draft: Draft, lines: list[str], offsets: list[int], first: int) -> tu
         m = GROUP.match(line) or ROW.match(line)
         if m is None:
             return None  # (a blank line or any other before the 合计: not this table)
-        row = _pair(draft, m, offsets[k])
+        row = weight_and_score(draft, m, offsets[k])
         if row is None:
             return None
         if "gw" in m.groupdict():
@@ -101,15 +104,6 @@ def _table(draft: Draft, lines: list[str], offsets: list[int], first: int) -> tu
         else:
             groups[-1].rows.append(row)
     return None
-
-
-def _pair(draft: Draft, m: re.Match[str], at: int) -> tuple[Quantity, Quantity] | None:
-    """A row's weight and score as figures of the text (the score no more than the weight)."""
-    w = figure_at(draft, at + m.start("w"), m.group("w"))
-    s = figure_at(draft, at + m.start("s"), m.group("s"))
-    if w is None or s is None or s.value > w.value:
-        return None
-    return w, s
 
 
 def _closed(draft: Draft, groups: list[_Group], total: re.Match[str], at: int) -> tuple[list[_Group], Quantity] | None:

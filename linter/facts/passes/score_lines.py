@@ -620,6 +620,16 @@ def _pair(line: str) -> tuple[re.Match[str], re.Match[str]] | None:
     return None
 
 
+def weight_and_score(draft: Draft, m: re.Match[str], at: int) -> tuple[Quantity, Quantity] | None:
+    """A matched line's weight and score (groups `w`, `s`; the match of the original text from offset `at`) as figures
+    of the text, the score no more than the weight."""
+    w = figure_at(draft, at + m.start("w"), m.group("w"))
+    s = figure_at(draft, at + m.start("s"), m.group("s"))
+    if w is None or s is None or s.value > w.value:
+        return None
+    return w, s
+
+
 def figure_at(draft: Draft, original: int, cell: str) -> Quantity | None:
     """The exact figure of the cell's value that starts at an offset of the original text (whatever the words
     the normaliser glued after it made of its unit: a row's last cell before the next row's `时效指标` reads `6时`)."""

@@ -24,18 +24,19 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import ScoreSet
 from tieout.linter.facts.passes.base import sentence_of
-from tieout.linter.facts.passes.score_lines import figure_at
+from tieout.linter.facts.passes.score_lines import weight_and_score
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-_N = r"\d{1,3}(?:\.\d{1,2})?"
+# a weight or score as a score table writes it (up to three digits, two decimals)
+SCORE_NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
 # one indicator's line: an optional level word or bullet, its name, then its weight and score alone
 LINE = regex(
     rf"^(?P<indent>[ \t\u3000]*)(?:[▶►▷•·●○◆◇■□▪\-—]\s*)?(?:[一二三]级指标\d{{0,2}}[：:])?"
-    rf"[\u4e00-\u9fff“”\"（）()]{{2,30}}?(?:[（(]|[：:])\s*权重\s*(?P<w>{_N})\s*分\s*[，,、；;]\s*得分\s*(?P<s>{_N})\s*分[）)]?[。；;]?\s*$"
+    rf"[\u4e00-\u9fff“”\"（）()]{{2,30}}?(?:[（(]|[：:])\s*权重\s*(?P<w>{SCORE_NUMBER})\s*分\s*[，,、；;]\s*得分\s*(?P<s>{SCORE_NUMBER})\s*分[）)]?[。；;]?\s*$"
 )
 
 
@@ -80,11 +81,8 @@ def _runs(draft: Draft) -> Iterator[list[_Line]]:
 
 def _read(draft: Draft, m: re.Match[str], at: int) -> _Line | None:
     """The line's weight and score as figures of the text (the score no more than the weight)."""
-    w = figure_at(draft, at + m.start("w"), m.group("w"))
-    s = figure_at(draft, at + m.start("s"), m.group("s"))
-    if w is None or s is None or s.value > w.value:
-        return None
-    return _Line(len(m.group("indent").expandtabs(4)), w, s)
+    pair = weight_and_score(draft, m, at)
+    return None if pair is None else _Line(len(m.group("indent").expandtabs(4)), *pair)
 
 
 def _children(run: list[_Line], k: int) -> list[_Line]:

@@ -183,12 +183,13 @@ def _three_amounts(qs: list[Quantity], owner: dict[int, Mention]) -> tuple[Quant
     return qs[0], qs[1], qs[2]
 
 
-_FIGURE = r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)"
+# an amount as prose writes it, in a money unit (`1,260.00万元`): the text of a figure inside a wording
+AMOUNT_TEXT = r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)"
 # `到位资金 A 中已支出 B，尚有 C 未形成支出`, `下达资金 A 中已拨付 B，剩余 C 未拨付`: of the funds A, B went through the
 # stage the sentence names and C has not (the same verb, negated): C = A − B by the words themselves
 REST_OF = regex(
-    rf"(?P<funds>(?:到位|拨付|下达|安排|筹集)?资金)(?:总额)?(?P<a>{_FIGURE})中[，,]?(?:已|实际|累计)?(?P<v>支出|使用|拨付)"
-    rf"(?P<b>{_FIGURE})[，,](?:尚有|尚余|剩余|还有)(?P<c>{_FIGURE})(?:资金)?(?:尚)?未(?:形成)?(?P=v)"
+    rf"(?P<funds>(?:到位|拨付|下达|安排|筹集)?资金)(?:总额)?(?P<a>{AMOUNT_TEXT})中[，,]?(?:已|实际|累计)?(?P<v>支出|使用|拨付)"
+    rf"(?P<b>{AMOUNT_TEXT})[，,](?:尚有|尚余|剩余|还有)(?P<c>{AMOUNT_TEXT})(?:资金)?(?:尚)?未(?:形成)?(?P=v)"
 )
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -47,6 +47,7 @@ from .aligned import (
     WIDE_GAP,
     Aligned,
     Metric,
+    _code_of,
     _data,
     _left_open,
     _Line,
@@ -57,13 +58,11 @@ from .aligned import (
     width,
 )
 from .cells import flatten
-from .twosided import SIDE_GAP, _grid, _Place
+from .twosided import CODE_NAME, SIDE_GAP, _grid, _Place
 
 # a label column of a 收入 or 支出 side (收入项目, 支出功能分类科目): a two-sided table's, read by twosided.py
 SIDE_LABEL = regex(r"^(?:收入|支出)")
 PROSE = regex(r"[。，；]")
-# the header of a code column (科目编码, 经济科目编码, 功能分类科目代码)
-CODE_WORD = regex(r"(?:编码|代码)$")
 # a figure as an amount column writes it (a decimal point or thousands commas): no classification code
 WRITTEN_FIGURE = regex(r"-?(?:\d{1,3}(?:,\d{3})*|\d+)\.\d+|-?\d{1,3}(?:,\d{3})+")
 NEAR = 8  # lines past a table's end, or above its header, in which rows of a page before or after may stand
@@ -86,7 +85,7 @@ def _groups(line: str) -> list[_Group] | None:
     out: list[tuple[int, bool, list[str]]] = []
     coded_at: int | None = None
     for at, w in _words(line):
-        if CODE_WORD.search(w):
+        if CODE_NAME.search(w):
             if coded_at is not None:
                 return None
             coded_at = at
@@ -201,7 +200,7 @@ def _name_of(label: str) -> str:
     return label[code.end() :] if code else label
 
 
-def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | None] | None:
+def _halves(line: str, cut: int, metric: Metric) -> Halves | None:
     """A line cut at the right group's column: each half a row (label, indentation, figures, the label's
     offset), or None for a blank half; None when a half that is not blank is no row."""
     words = list(re.finditer(r"\S+", line))
@@ -211,6 +210,14 @@ def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | No
     while 0 < k < len(words) and WRITTEN_FIGURE.fullmatch(words[k].group()):
         k += 1
     x = words[k].start() if k < len(words) else len(line)
+    # (no row; or a label of two set far apart, `3.国有资本经营预算拨款      四、住房保障支出  8,673.08`: the left
+    # half's row left blank and the right half's label before its figure, over the cut)
+    return _cut(line, x, lambda row: SPLIT_LABEL.search(_name_of(row[0])) is not None)
+
+
+def _cut(line: str, x: int, refused: Callable[[Half], bool]) -> Halves | None:
+    """The line cut at offset x into its halves, each a row or None for a blank half; None where a half that is
+    not blank is no row, or is one `refused`."""
     out: list[Half | None] = []
     for a, b in ((0, x), (x, len(line))):
         part = line[a:b]
@@ -218,9 +225,7 @@ def _halves(line: str, cut: int, metric: Metric) -> tuple[Half | None, Half | No
             out.append(None)
             continue
         row = _data(" " * a + part)
-        if row is None or SPLIT_LABEL.search(_name_of(row[0])):
-            # (no row; or a label of two set far apart, `3.国有资本经营预算拨款      四、住房保障支出  8,673.08`: the
-            # left half's row left blank and the right half's label before its figure, over the cut)
+        if row is None or refused(row):
             return None
         out.append(row)
     return out[0], out[1]
@@ -286,16 +291,7 @@ def _spaced_halves(line: str) -> Halves | None:
     fig = [SPACED_FIGURE.fullmatch(m.group()) is not None for m in words]
     k = next((i for i in range(1, len(words)) if fig[i - 1] and not fig[i]), len(words))
     x = words[k].start() if k < len(words) else len(line)
-    out: list[Half | None] = []
-    for a, b in ((0, x), (x, len(line))):
-        if not line[a:b].strip():
-            out.append(None)
-            continue
-        row = _data(" " * a + line[a:b])
-        if row is None or not row[2] or BARE_NUMBER.search(_name_of(row[0])):
-            return None
-        out.append(row)
-    return out[0], out[1]
+    return _cut(line, x, lambda row: not row[2] or BARE_NUMBER.search(_name_of(row[0])) is not None)
 
 
 def _overflow(cuts: list[Halves]) -> list[Halves]:
@@ -306,14 +302,15 @@ def _overflow(cuts: list[Halves]) -> list[Halves]:
     holds (`30299` under a `302` on the right) is that half's, and so are the coded rows around it (`310`); no row
     coded under the other half's items. Lines that no code decides stay as read (the left half's)."""
     paired = [i for i, c in enumerate(cuts) if c[0] is not None and c[1] is not None]
-    block = [i for i, c in enumerate(cuts) if _single_code(c) is not None]
+    codes = [_single_code(c) for c in cuts]
+    block = [i for i, code in enumerate(codes) if code is not None]
     # (the block: the coded lines of one half, one run below the lines of both; past it the totals' line alone)
     if not paired or not block or block != list(range(block[0], block[-1] + 1)):
         return cuts
     if paired[0] > block[0] or any(i > block[-1] for i in paired[:-1]):
         return cuts
     held = _held(cuts[: block[0]])
-    said = {s for i in block if (s := _under(_single_code(cuts[i]) or "", held)) is not None}
+    said = {s for i in block if (s := _under(codes[i] or "", held)) is not None}
     if said != {1}:
         return cuts  # (the left half's, as read; or the codes disagree)
     return [((None, c[0] or c[1]) if i in block else c) for i, c in enumerate(cuts)]
@@ -326,8 +323,7 @@ def _single_code(halves: Halves) -> str | None:
 
 
 def _code(label: str) -> str | None:
-    code = CODE_FIRST.match(label)
-    return re.sub(r"\s+", "", code.group()) if code else None
+    return _code_of(label) or None
 
 
 def _held(cuts: list[Halves]) -> tuple[set[str], set[str]]:

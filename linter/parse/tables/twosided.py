@@ -87,7 +87,8 @@ from .aligned import (
 )
 from .blocks import CONTINUED, Block, _caption_key
 from .cells import Cell, flatten
-from .rows import marker
+from .header import NUMBERING  # a column numbering the rows (`项目 行次 金额`)
+from .rows import ROW_NUMBER, marker
 from .vocab import column_heading
 
 # a side's label column named in the header: 收入 / 支出, 项目 / 科目 (收入项目, 预算科目, 科目名称); not 指标 (two
@@ -738,8 +739,6 @@ def _columns_in_order(
 
 # a side's columns named in order, and the columns each of its rows' figures fill
 Fitted = list[tuple[list[str], list[list[int]]]]
-NUMBERING = regex(r"^(?:行次|栏次)$")  # a column numbering the rows (`项目 行次 金额`)
-ROW_NUMBER = regex(r"^\d{1,3}$")
 MORE_NAMED = 3  # columns a header may name past those its fullest row fills
 
 

@@ -76,8 +76,9 @@ def role_of(header: str, percent: bool = False) -> Role | None:
         return None
     if any(w in text for w in words("elapsed_time")):
         return None  # the share of the year gone by (序时进度%): no rate of the row's figures
-    if text in _whole_roles():
-        return _whole_roles()[text]
+    whole = _whole_roles().get(text)
+    if whole is not None:
+        return whole
     percent = percent or bool(PERCENT_HEADER.search(text))
     compared = _compared(text, percent)
     if compared is not None:
