@@ -431,8 +431,10 @@ def _figure_said_next(draft: Draft, sec: Section, si: int, unit: str) -> tuple[M
     return m, q
 
 
+# the word naming an item's one figure, ending the words before it (vocab item_figure_words; `安排`, `预算金额为：`)
+_FIGURE_WORD = rf"(?:{_alt('item_figure_words')})(?:为|是)?[：:]?\s*$"
 # the words alone naming an item's one figure, opening the sentence after its heading (`安排 12.6 亿元。`)
-FIGURE_SAID = regex(rf"^\s*(?:{_alt('item_figure_words')})(?:为|是)?[：:]?\s*$")
+FIGURE_SAID = regex(rf"^\s*{_FIGURE_WORD}")
 
 
 def _not_its_own(draft: Draft, m: Mention, amounts: list[tuple[Mention, Quantity]]) -> bool:
@@ -459,7 +461,7 @@ def _item_name(name: str, one_figure: bool, named: bool = False) -> bool:
 
 
 # the word naming an item's one figure after its name (`（1）甲项目，预算`, `1.乙项目：安排资金`)
-ITEM_FIGURE_WORD = regex(rf"[，,：:]\s*(?:{_alt('item_figure_words')})(?:为|是)?[：:]?\s*$")
+ITEM_FIGURE_WORD = regex(rf"[，,：:]\s*{_FIGURE_WORD}")
 
 
 def _counted_announcement(draft: Draft, si: int, mentions: list[Mention], count: Quantity) -> _Announced | None:
@@ -890,7 +892,7 @@ DIVIDES = regex(r"(?:按|分)[\u4e00-\u9fff]{1,6}?(?:分类|划分|分|来看|�
 # what announces numbered items after it: the main ones (`主要用于：`, `主要内容如下：`) or all (`包括：`, `具体如下：`,
 # `具体安排如下：`)
 ANNOUNCES = regex(
-    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下|安排如下|(?:安排|保障|支持)以下(?:几个方面的?|[\u4e00-\u9fff]{0,2}方面的?)?(?:支出|工作|项目|方面))|其中|包括|(?:具体)?(?:构成|组成)(?:情况)?如下|具体(?:安排)?如下|明细如下|具体为|分别为"
+    r"(?:(?:主要|重点)(?:用于|包括|内容如下|支出项目如下|项目如下|安排如下|(?:安排|保障|支持)以下(?:[\u4e00-\u9fff]{0,2}方面的?)?(?:支出|工作|项目|方面))|其中|包括|(?:具体)?(?:构成|组成)(?:情况)?如下|具体(?:安排)?如下|明细如下|具体为|分别为"
     rf"|{DIVIDES.pattern})"
 )
 ANNOUNCES_SOME = regex(r"主要|重点|其中")

@@ -188,9 +188,7 @@ def _across(draft: Draft, si: int, closing: Mention) -> RollForward | None:
             or _moved_the_sentence_before(draft, sj)
         ):
             return None
-        inflows = [q for q, sign in read if q is not None and sign > 0]
-        outflows = [q for q, sign in read if q is not None and sign < 0]
-        return RollForward(start, inflows, outflows, end, si, False)
+        return _rolled(start, read, end, si, False)
     return None
 
 
@@ -217,12 +215,12 @@ def _explained(draft: Draft, mentions: list[Mention], k: int, si: int) -> RollFo
     opening = after[0].label[said.end() :]
     if not (_is_opening(opening, closing) and _same_stock(opening, closing.label)):
         return None
-    flows: list[tuple[Quantity | None, bool]] = []
+    flows: list[tuple[Quantity | None, int]] = []
     for m in after[1:]:
         sign = SIGNED.match(m.label)
         if sign is None:
             return None
-        flows.append((_money(m), sign.group("plus") is not None))
+        flows.append((_money(m), 1 if sign.group("plus") is not None else -1))
         if LEFT_WHEN_EXPLAINED.match(draft.doc.text, m.quantities[-1].end):
             break
     else:
@@ -230,9 +228,7 @@ def _explained(draft: Draft, mentions: list[Mention], k: int, si: int) -> RollFo
     start, end = _money(after[0]), _money(closing)
     if start is None or end is None or any(q is None for q, _ in flows):
         return None
-    inflows = [q for q, plus in flows if q is not None and plus]
-    outflows = [q for q, plus in flows if q is not None and not plus]
-    return RollForward(start, inflows, outflows, end, si)
+    return _rolled(start, flows, end, si)
 
 
 def _of_closing(draft: Draft, mentions: list[Mention], said: list[Mention], k: int, si: int) -> RollForward | None:
@@ -294,9 +290,7 @@ def _backwards(draft: Draft, mentions: list[Mention], si: int) -> RollForward | 
     start, end = _money(opening), _money(closing)
     if start is None or end is None:
         return None
-    inflows = [q for q, sign in flows if q is not None and sign > 0]
-    outflows = [q for q, sign in flows if q is not None and sign < 0]
-    return RollForward(start, inflows, outflows, end, si, certain)
+    return _rolled(start, flows, end, si, certain)
 
 
 def _closing_before(draft: Draft, si: int, opening: Mention) -> Mention | None:
@@ -401,10 +395,17 @@ def _reading(draft: Draft, before: list[Mention], closing: Mention, sentence: in
         flows = _without_sources(_flows(draft, before[i + 1 :]))
         if start is None or any(q is None or sign == 0 for q, sign in flows):
             return None
-        inflows = [q for q, sign in flows if q is not None and sign > 0]
-        outflows = [q for q, sign in flows if q is not None and sign < 0]
-        return RollForward(start, inflows, outflows, end, sentence)
+        return _rolled(start, flows, end, sentence)
     return None
+
+
+def _rolled(
+    start: Quantity, flows: list[tuple[Quantity | None, int]], end: Quantity, si: int, certain: bool = True
+) -> RollForward:
+    """The roll-forward from `start` to `end` through flows signed in (> 0) or out (< 0)."""
+    inflows = [q for q, sign in flows if q is not None and sign > 0]
+    outflows = [q for q, sign in flows if q is not None and sign < 0]
+    return RollForward(start, inflows, outflows, end, si, certain)
 
 
 def _flows(draft: Draft, said: list[Mention]) -> list[tuple[Quantity | None, int]]:
