@@ -1076,15 +1076,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
         prev = _sentence_before(draft, si)
         if not prev or not items:
             continue
-        # `收入 A，为预算 B 的 r%，比上年增加 Δ。其中，…`: B is what A is measured against, a reference, never the
-        # whole the list breaks down
-        used = _measured_against(draft, si - 1)
-        prev = [m for m in prev if not any(id(q) in used for q in m.quantities)]
-        # `…增长 4.4%，增支 24,870 万元。其中：…`: what a figure changed by is no whole of the list after it (a list
-        # of the change repeats its word)
-        listed = [p.label for p in items]
-        prev = [m for m in prev if not changed_by(m.label, listed)]
-        prev = _scores_outside_brackets(draft, items, prev)
+        prev = _wholes_before(draft, si, items, prev)
         stages = {said.stage for m in items if (said := draft.labeller.identify(m.label)[1]).stage}
         if len(stages) > 1 or sources_and_uses(items):
             # `其中，…（项）年初预算 A，支出决算 B`: one item at two stages, no parts of a whole; nor one fund's
@@ -1108,6 +1100,33 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
             found = _one_group(draft, items, prev, si)
             if found is not None and _kept(draft, found, prev, si):
                 yield _said_whole(draft, found, si)
+
+
+# the words giving a figure as the value of each of several things before it (`收、支总计均为`, `两项均是`)
+EACH_OF = regex(r"均(?:为|是)?\s*[：:]?\s*$")
+
+
+def _both_sides(items: list[Mention]) -> bool:
+    """Do the items name both sides of an account, an income and a spending?"""
+    return any("收入" in m.label for m in items) and any("支出" in m.label for m in items)
+
+
+def _wholes_before(draft: Draft, si: int, items: list[Mention], prev: list[Mention]) -> list[Mention]:
+    """The figures of the sentence before a 其中 list (sentence si) that may be its whole."""
+    # `收入 A，为预算 B 的 r%，比上年增加 Δ。其中，…`: B is what A is measured against, a reference, never the whole the
+    # list breaks down
+    used = _measured_against(draft, si - 1)
+    prev = [m for m in prev if not any(id(q) in used for q in m.quantities)]
+    # `…增长 4.4%，增支 24,870 万元。其中：…`: what a figure changed by is no whole of the list after it (a list of the
+    # change repeats its word)
+    listed = [p.label for p in items]
+    prev = [m for m in prev if not changed_by(m.label, listed)]
+    prev = _scores_outside_brackets(draft, items, prev)
+    if _both_sides(items):
+        # `收、支总计均为 T。其中本年收入合计 a，…本年支出合计 b`: a figure the words give as the value of each of several
+        # things (均为) is the whole of neither side's list alone, and the list names both
+        prev = [m for m in prev if not EACH_OF.search(m.label)]
+    return prev
 
 
 # a dash opening an item of a list (`——利润收入 T`), and one opening an item after a semicolon or a line's end

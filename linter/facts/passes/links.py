@@ -430,7 +430,7 @@ def _share_base(
     unplanned = _not_planned(_named_wholes(draft, every, part, said, wanted.context, lists), said, part)
     if unplanned is None:
         return None
-    found = unplanned
+    found = _without_the_part(s, unplanned)
     if found and all(_fund_part(wanted, part, m, q, lists) for m, q in found):
         # `收入合计 T。其中：财政拨款收入 a，…。支出合计 E，占收入的 p%`: the fund's part of a list carries the
         # bare item (收入), but the words name no fund, nor has the part one: the whole they mean is the list's
@@ -458,6 +458,22 @@ def _share_base(
     if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
         return None
     return replace(s, total=total, certain=_certain(part.identity, m.identity))
+
+
+def _without_the_part(s: Share, found: list[tuple[Mention, Quantity]]) -> list[tuple[Mention, Quantity]]:
+    return [(m, w) for m, w in found if not _the_part_again(s, w)]
+
+
+def _the_part_again(s: Share, whole: Quantity) -> bool:
+    """Is a figure found under the whole's name the part's own value, the share written not all of it? It is the part
+    restated under another name (`项目支出执行 a，占全年支出的 p%` … `共实施项目 7 个，…实际支出 a`: the projects'
+    spending, 项目支出 again), no whole of it."""
+    assert s.part is not None  # (share_bases reads only shares with a part)
+    return whole.base_value == s.part.base_value and s.stated.value < WHOLE_SHARE
+
+
+# a share written as the whole (100%, or all but its rounding)
+WHOLE_SHARE = Decimal("99.5")
 
 
 # the stage of a plan or target (context.yaml stage 计划: 计划数, 目标, 预期)
