@@ -62,10 +62,12 @@ USED_AS = regex(r"(?:以|用|将|动用)(?:超收|短收|超支)")
 
 # an adjustment of a budget by its word and what it adds (`调增 B`, `追加预算 B`, `年中追加省级农村道路养护补助资金 B`:
 # the name of the money added may be long)
-ADJUSTMENT = lazy(
-    f"(?:(?P<up>{'|'.join([*(ADJUSTMENT_WORDS.get('up') or []), '增加'])})|{'|'.join([*(ADJUSTMENT_WORDS.get('down') or []), '减少'])})"
-    r"(?:[\u4e00-\u9fff]{0,12}?)(?:预算|资金)?(?:数)?$"
+# the words moving a budget up (the group `up`) or down
+_WAYS = (
+    f"(?P<up>{'|'.join([*(ADJUSTMENT_WORDS.get('up') or []), '增加'])})"
+    f"|{'|'.join([*(ADJUSTMENT_WORDS.get('down') or []), '减少'])}"
 )
+ADJUSTMENT = lazy(f"(?:{_WAYS})" r"(?:[\u4e00-\u9fff]{0,12}?)(?:预算|资金)?(?:数)?$")
 
 
 # a change against the initial budget (`较年初预算增加 Δ`) stated between it and the adjusted budget is the
@@ -74,9 +76,7 @@ AGAINST_INITIAL = regex(rf"(?:较|比)(?:{'|'.join(ADJUSTMENT_WORDS.get('initial
 
 
 # the net of the adjustments listed before it (`调减 a、调增 b，两者相抵净调减 c`, `净增加预算 c`): its word of direction
-NET_OF = regex(
-    rf"净(?:(?P<up>{'|'.join([*(ADJUSTMENT_WORDS.get('up') or []), '增加'])})|{'|'.join([*(ADJUSTMENT_WORDS.get('down') or []), '减少'])})"
-)
+NET_OF = regex(f"净(?:{_WAYS})")
 NET_MARK = "净"
 
 

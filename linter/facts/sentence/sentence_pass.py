@@ -284,8 +284,8 @@ def _item_named(words: str) -> str:
     return PERIOD_OPENING.sub("", COMPARED_OPENING.sub("", words.strip())).removesuffix("数")
 
 
-def _named_after_comparison(items: list, k: int) -> Token | None:
-    """The name standing between the comparison items[k] (with its figure compared with, and no moves) and the
+def _named_after_comparison(items: list, k: int) -> int | None:
+    """Where the name stands between the comparison items[k] (with its figure compared with, and no moves) and the
     moves of nothing named that follow it past a comma (`与…B 相比，NAME 增加 Δ`); None where the items are not so."""
     a = items[k]
     if not (isinstance(a, _Change) and a.base is not None and not a.movements):
@@ -298,7 +298,7 @@ def _named_after_comparison(items: list, k: int) -> Token | None:
     b = items[j + 2]
     if not isinstance(b, _Change) or b.cmp or b.label or b.base is not None or not b.movements:
         return None
-    return items[j + 1]
+    return j + 1
 
 
 def _compared_then_named(items: list) -> None:
@@ -307,14 +307,13 @@ def _compared_then_named(items: list) -> None:
     reads a change with no moves and one with no base), as `本年度预算与2023年度预算 B 相比增加 Δ` is read. Only when
     the name names the item the comparison names (预算 and 预算): `与上年支出 B 相比，收入增加 Δ` compares two things."""
     for k in range(len(items) - 3, -1, -1):
-        name = _named_after_comparison(items, k)
-        if name is None:
+        at = _named_after_comparison(items, k)
+        if at is None:
             continue
-        a = items[k]
+        a, name = items[k], items[at]
         compared = _item_named(a.cmp + a.label)
         if not compared or _item_named(str(name)) != compared:
             continue
-        at = items.index(name, k)
         moved = items[at + 1]
         merged = _Change(a.cmp + a.label, "", a.base, moved.movements)
         items[k : at + 2] = [name, merged]
