@@ -256,6 +256,20 @@ def _year_after(before: Mention, m: Mention) -> bool:
     return later == earlier + 1
 
 
+# an item's figure its own words name as last year's, right before it (`项目支出上年为 B`, `基本支出去年是 B`)
+OWN_LAST_YEAR = regex(r"[\u4e00-\u9fff](?:上年|去年|上一年)度?(?:为|是)$")
+
+
+def _last_years_first(
+    subject: Mention | None, c: _Change, base: Quantity | None, current: Quantity | None
+) -> tuple[Quantity | None, Quantity | None]:
+    """(base, current) of a change with no base yet: `项目支出上年为 B，比上年增加 Δ，增长 p%`, the figure its own words
+    name as last year's, compared with last year, is the base, and what changed is not stated in the clause."""
+    if subject is None or base is not None or current is None or not LAST_YEAR_WORDS.search(c.cmp):
+        return base, current
+    return (current, None) if OWN_LAST_YEAR.search(subject.label.strip("，、；： ")) else (base, current)
+
+
 def _last_years_name(words: str) -> bool:
     """Do the words name last year's figure and nothing else (`上年为`, `上年预算`, `上年执行数`)?"""
     return bool(LAST_YEAR_ONLY.match(words) or LAST_YEAR_STAGE_ONLY.match(words))
@@ -415,6 +429,7 @@ class Changes(Reader):
         # the comparison may be written before the figure (`与2022年度相比（2022年度…为 X），增加 Δ`)
         said = _comparison_said(c, named)
         comparison = said or self._words_before(si, subject)
+        base, current = _last_years_first(subject, c, base, current)
         if (
             subject is not None
             and base is None

@@ -484,10 +484,29 @@ class Rates(Reader):
                 for m in reversed(mentions)
                 if not self._bracketed(m)  # `收入 86.5 亿元（含开发区 12.3 亿元），为预算 84 亿元的 103.0%`
                 for q in m.quantities
-                if q.base_unit == den.base_unit and q.kind == den.kind and q.exact and id(q) not in bases
+                if q.base_unit == den.base_unit
+                and q.kind == den.kind
+                and q.exact
+                and id(q) not in bases
+                # (nor a figure of a bracket closed before the phrase, `收入 A（税收收入 a、非税收入 b），为…`: a note on A)
+                and not _closed_after(self.doc.text, q.end, den.start)
             ),
             None,
         )
+
+
+def _closed_after(text: str, begin: int, end: int) -> bool:
+    """Does a bracket the text between `begin` and `end` does not open close there (the figure before `begin`
+    stands in it)?"""
+    depth = 0
+    for ch in text[begin:end]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _form_pair(lines: list[Mention], name: str, item: str) -> tuple[Mention, Mention] | None:
