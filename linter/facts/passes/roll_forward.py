@@ -150,7 +150,11 @@ def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si
     closing = mentions[k]
     if STOCK.search(closing.label) and CLOSING.search(closing.label):
         found = _of_closing(draft, mentions, said, k, si)
-        return found or (_across(draft, si, closing) if k == 0 else None)
+        if found is not None or any(_opens_year(m) for m in mentions[:k]):
+            return found
+        if any(_flow(m.label) != 0 for m in mentions[k + 1 :]):
+            return None  # (`年末余额 D，全年补充 B`: a flow after the closing in its sentence, no sum read up to it)
+        return _across(draft, si, closing, mentions[:k])
     if REMAINDER.fullmatch(_stock(closing.label)) and k >= 2:
         return _remainder(mentions[:k], closing, si)
     return None
@@ -160,20 +164,25 @@ def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si
 _ACROSS = 3
 
 
-def _across(draft: Draft, si: int, closing: Mention) -> RollForward | None:
-    """`年初余额 A。当年补充 B，其中…；动用 C，用于…。年末余额 D。`: a closing stock opening its sentence, after sentences
-    of the same paragraph under the same heading that name an opening stock of the same thing and nothing after it
-    but flows (a flow's parts counted in it). A link between sentences: found only as likely (a warning)."""
+def _across(draft: Draft, si: int, closing: Mention, before: list[Mention]) -> RollForward | None:
+    """`年初余额 A。当年补充 B，其中…；动用 C，用于…。年末余额 D。`: a closing stock after sentences of the same paragraph
+    under the same heading that name an opening stock of the same thing and nothing after it but flows (a flow's
+    parts counted in it), its own sentence holding flows alone before it (`before`: `…余额 A。年度执行中动用 C，年终
+    补充 B，年末余额为 D。`). A link between sentences: found only as likely (a warning)."""
     end = _money(closing)
     if end is None:
         return None
-    flows: list[Mention] = []
+    flows: list[Mention] = list(before)
     for sj in range(si - 1, max(si - 1 - _ACROSS, -1), -1):
         said = [m for m in draft.by_sentence.get(sj) or [] if not in_brackets(draft, sj, m.start)]
         if not said or not _same_paragraph(draft, sj, si):
             return None
         flows = said + flows
-        at = next((i for i in range(len(flows) - 1, -1, -1) if _opens_year(flows[i])), None)
+        # (the year's start may be the date opening the opening stock's sentence: `2023年初，…余额 A。`)
+        at = next(
+            (i for i in range(len(flows) - 1, -1, -1) if _opens_year(flows[i], _lead_date(draft, flows[i], closing))),
+            None,
+        )
         if at is None:
             continue
         opening = flows[at]
@@ -265,9 +274,10 @@ def _moved_the_sentence_before(draft: Draft, si: int) -> bool:
     return any(_money(m) is not None and _flow(m.label) != 0 for m in draft.by_sentence.get(si - 1) or [])
 
 
-def _opens_year(m: Mention) -> bool:
-    """Is the figure a stock at the year's start (`年初余额`, `上年末余额`: 上年末 holds 年末 too)?"""
-    return bool(STOCK.search(m.label) and OPENING.search(m.label))
+def _opens_year(m: Mention, lead: str = "") -> bool:
+    """Is the figure a stock at the year's start (`年初余额`, `上年末余额`: 上年末 holds 年末 too), by its label or the
+    date opening its sentence before it (`lead`, `_lead_date`)?"""
+    return bool(STOCK.search(m.label) and OPENING.search(lead + m.label))
 
 
 def _backwards(draft: Draft, mentions: list[Mention], si: int) -> RollForward | None:
