@@ -62,8 +62,8 @@ _TOTAL_NAME = rf"(?:{_alt('score_total')}|合计|总计)"
 TOTAL_LINE = regex(
     rf"{_MARKS_BETWEEN}(?:综上[，,：:]?\s*)?"
     rf"(?:(?:合计|累计|共)扣分(?:合计)?(?:为)?[：:]?\s*(?P<cut>{_NUMBER})\s*分[，,\s]*)?"
-    rf"(?P<whose>[\u4e00-\u9fff]{{0,8}}?){_TOTAL_NAME}[：:\s]*(?:为)?\s*"
-    rf"(?:满分\s*(?P<full>{_NUMBER})\s*分[，,\s]*)?"
+    rf"(?P<whose>[\u4e00-\u9fff]{{0,8}}?)(?P<word>{_TOTAL_NAME})[：:\s]*(?:为)?\s*"
+    rf"(?:{_MARKS_WORD}(?:为)?\s*(?P<full>{_NUMBER})\s*分[，,\s]*)?"
     rf"(?:得分|得)?(?:为)?[：:]?\s*(?P<got>{_NUMBER})\s*分"
 )
 
@@ -105,7 +105,7 @@ def _closed_lists(
             continue
         run.append(p)
         total = _total_at(text, p.end())
-        if total is not None and len(run) >= 2 and sum(Decimal(x.group("full")) for x in run) == 100:
+        if total is not None and len(run) >= 2 and sum(Decimal(x.group("full")) for x in run) == _full_of(total):
             yield total, run
             run = []
 
@@ -137,6 +137,11 @@ def _spans_with_marks(text: str, margin: int = 2) -> Iterator[tuple[int, int]]:
         yield begin, end
 
 
+def _full_of(total: re.Match[str]) -> Decimal:
+    """The full marks of a list's total line: as it states them (a subtotal's, `分值90分`), else the overall 100."""
+    return Decimal(total.group("full")) if total.group("full") else Decimal(100)
+
+
 def _opens_its_line(text: str, at: int) -> bool:
     lead = text[text.rfind("\n", 0, at) + 1 : at]
     return bool(_LEAD.match(lead) or _OPENER_LEAD.match(lead))
@@ -145,11 +150,17 @@ def _opens_its_line(text: str, at: int) -> bool:
 def _total_at(text: str, at: int) -> re.Match[str] | None:
     """The overall score right after a list (past joining marks), named as the total and as no indicator's."""
     total = TOTAL_LINE.match(text, at)
-    if total is None or any(w in total.group("whose") for w in INDICATOR_WORDS):
-        return None  # `效益指标评价得分 18 分`: one indicator's score, not the overall one
-    if total.group("full") and Decimal(total.group("full")) != 100:
+    if total is None:
         return None
-    return total
+    if any(w in total.group("whose") for w in INDICATOR_WORDS):
+        # `效益指标评价得分 18 分`: one indicator's score, not the overall one; but `绩效指标合计：分值90分，得分 S 分`
+        # sums the indicators above it, their full marks its own (`_closed_lists`)
+        return total if total.group("word") in SUBTOTAL_WORDS and total.group("full") else None
+    return total  # (its full marks, stated or 100, the list's: `_closed_lists`)
+
+
+# the words of a total of some of the indicators before it, named by what they are (`绩效指标合计`)
+SUBTOTAL_WORDS = ("合计", "总计")
 
 
 def _read(
