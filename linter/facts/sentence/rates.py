@@ -478,6 +478,7 @@ class Rates(Reader):
         # `支出 22.60 亿元，完成预算 23.05 亿元的 98.0%，占…支出 157.78 亿元的 14.3%`: the base of an earlier
         # percentage is no numerator of the next; the figure both are of is
         bases = self._references(si)  # and the base of a change is no numerator either
+        start = self.doc.sentences[si].start
         return next(
             (
                 q
@@ -489,24 +490,10 @@ class Rates(Reader):
                 and q.exact
                 and id(q) not in bases
                 # (nor a figure of a bracket closed before the phrase, `收入 A（税收收入 a、非税收入 b），为…`: a note on A)
-                and not _closed_after(self.doc.text, q.end, den.start)
+                and not _in_closed_bracket(self.doc.text, start, q.start, den.start)
             ),
             None,
         )
-
-
-def _closed_after(text: str, begin: int, end: int) -> bool:
-    """Does a bracket the text between `begin` and `end` does not open close there (the figure before `begin`
-    stands in it)?"""
-    depth = 0
-    for ch in text[begin:end]:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
 
 
 def _form_pair(lines: list[Mention], name: str, item: str) -> tuple[Mention, Mention] | None:
