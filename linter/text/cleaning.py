@@ -74,11 +74,7 @@ def chinese_mark(text: str, k: int, lo: int, hi: int) -> str:
     segment [lo, hi) of `text` (a line of its own, or a line of a whole text)."""
     before = text[k - 1] if k > lo else ""
     if text[k] == ",":
-        after = text[k + 1 : min(k + 5, hi)]
-        thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
-        # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
-        wrapped = before.isdigit() and k + 1 < hi and text[k + 1 : hi].isdigit()
-        return "" if thousands or wrapped else "，"
+        return _comma(text, k, lo, hi)
     if text[k] == ".":
         # a full stop typed in ASCII after Chinese text or a percentage ends the sentence (`…250万元.本年…`,
         # `增长3.5%.一般…`); never a decimal
@@ -96,6 +92,33 @@ def chinese_mark(text: str, k: int, lo: int, hi: int) -> str:
     url = text[k + 1 : min(k + 3, hi)] == "//"
     clock = before.isdigit() and text[k + 1 : min(k + 2, hi)].isdigit()
     return "" if url or clock else "："
+
+
+def _comma(text: str, k: int, lo: int, hi: int) -> str:
+    """`chinese_mark` of the ASCII comma at k: "" where it is a thousands separator or a number wraps after it."""
+    before = text[k - 1] if k > lo else ""
+    after = text[k + 1 : min(k + 6, hi)]
+    thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
+    # `1, 518.94万元`: a thousands separator the text layer spaced from its group (the space then goes as any
+    # space after a mark does), or before it (`1 ,518.94`); only after a group of one to three digits opening
+    # its number
+    thousands = thousands or (
+        after[:1] == " " and after[1:4].isdigit() and not after[4:5].isdigit() and _opens_number(text, k, lo)
+    )
+    thousands = thousands or (
+        before == " " and after[:3].isdigit() and not after[3:4].isdigit() and _opens_number(text, k - 1, lo)
+    )
+    # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
+    wrapped = before.isdigit() and k + 1 < hi and text[k + 1 : hi].isdigit()
+    return "" if thousands or wrapped else "，"
+
+
+def _opens_number(text: str, k: int, lo: int) -> bool:
+    """Are the characters before k (within its line, from lo) a group of one to three digits, opening a number?"""
+    j = k
+    while j > lo and text[j - 1].isdigit():
+        j -= 1
+    return 1 <= k - j <= 3 and (j == lo or text[j - 1] not in ".,")
 
 
 def grouped_number(text: str, k: int, lo: int, hi: int) -> bool:
