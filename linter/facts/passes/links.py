@@ -740,8 +740,11 @@ def _short_fund_whole(
     own_fund = part.identity.context.fund
     if wanted.context.fund not in (None, own_fund):
         return None  # (the words name a fund of their own: the short form is no fund's)
-    # (looked for in every fund the short form names: a fund the part carries may be its list's, inferred)
-    loose = replace(wanted, context=replace(wanted.context, fund=None))
+    # (looked for in every fund the short form names: a fund the part carries may be its list's, inferred; and in
+    # every scope where the part's is mixed, a report of several `全市和市本级` whose part names none of its own:
+    # the one value before it in its paragraph, or its list's total, is still the one figure the words name)
+    said = wanted.context
+    loose = replace(wanted, context=replace(said, fund=None, scope=None if said.scope == MIXED else said.scope))
     if (linked := _listed_short_fund(loose, part, figure, own)) is not None:
         return linked
     paragraph = draft.doc.sentences[part.sentence].paragraph
