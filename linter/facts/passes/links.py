@@ -89,8 +89,45 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         if own is None or not own.identity.item or earlier is None:
             continue
         found = _year_before_base(draft, c, own, cur, by_period.get(earlier, []), earlier)
+        if found is None and (same_basis := _same_basis_base(own, cur, by_period.get(earlier, []), earlier)):
+            found = (same_basis, False)
         if found is not None:
             yield Completed(c, replace(c, base=found[0], certain=found[1]))
+
+
+# last year's figure restated on this year's basis (`上年同口径收入 B，其中税收收入 b`): the words open its item, or
+# a heading above it (the list under it), and name what a plain comparison with last year compares with
+SAME_BASIS = regex(r"(?:^|(?<=›))(?:同口径|可比口径)")
+
+
+def _same_basis_base(own: Mention, cur: Quantity, mentions: list[Mention], earlier: str) -> Quantity | None:
+    """`收入 A，下降 p%。其中：税收收入 a，增长 q%。上年同口径收入 B，其中税收收入 b`: where last year states no figure
+    of own's identity, the one figure of it restated on this year's basis (its item, or the heading of the list it
+    is in, opening with 同口径) is the base: of own's item and context, and of own's subject or of that subject
+    and a list's total own's item is a kind of (b's 收支›同口径收入, 同口径 off, is a 收入 of a's 收支: 税收收入 ends
+    with it). Inferred: the report names the figure otherwise."""
+    context = _moved(own.identity.context, earlier)
+    values: dict[Decimal, Quantity] = {}
+    for m in mentions:
+        ident = m.identity
+        if not (SAME_BASIS.search(ident.item) or SAME_BASIS.search(ident.subject)):
+            continue
+        item, subject = SAME_BASIS.sub("", ident.item), SAME_BASIS.sub("", ident.subject)
+        if item != own.identity.item or not context.agrees(ident.context) or not _kind_under(own, subject):
+            continue
+        for q in m.quantities:
+            if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact:
+                values.setdefault(q.base_value, q)
+    return next(iter(values.values())) if len(values) == 1 else None
+
+
+def _kind_under(own: Mention, subject: str) -> bool:
+    """Is `subject` own's, or own's with a list's total own's item is a kind of (`收支›收入` of a 税收收入 of `收支`)?"""
+    parent, _, last = subject.rpartition("›")
+    item = own.identity.item
+    return subject == own.identity.subject or (
+        parent == own.identity.subject and len(last) >= 2 and item != last and item.endswith(last)
+    )
 
 
 def change_currents(draft: Draft) -> Iterator[Completed]:
