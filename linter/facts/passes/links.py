@@ -130,6 +130,49 @@ def _kind_under(own: Mention, subject: str) -> bool:
     )
 
 
+# `（上年数分别为 a、b、c。）`: a sentence of last year's figures only, given respectively (分别) for those just stated
+RESPECTIVE_BASES = regex(r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:数|同期数|执行数|完成数|同期)?分别(?:为|是)")
+MIN_RESPECTIVE = 2
+
+
+def respective_bases(draft: Draft) -> Iterator[Completed]:
+    """`教育支出 A，增长 p%；社会保障和就业支出 B，增长 q%。（上年数分别为 a、b。）`: the sentence right after one whose
+    every figure is a change's current, with no base, states last year's figures respectively: as many, in the same
+    unit, the i-th the base of the i-th. Any other count, or another figure in either sentence, and which is whose
+    is not said. Inferred: the bases are named by their order alone."""
+    changes: dict[int, list[Change]] = {}
+    for c in draft.facts.changes:
+        changes.setdefault(c.sentence, []).append(c)
+    figures: dict[int, list[Quantity]] = {}
+    for m in draft.facts.mentions:
+        figures.setdefault(m.sentence, []).extend(m.quantities)
+    sentences = draft.doc.sentences
+    for si, bases in figures.items():
+        text = draft.doc.text[sentences[si].start : sentences[si].end].strip()
+        done = changes.get(si - 1, [])
+        if len(bases) < MIN_RESPECTIVE or not RESPECTIVE_BASES.match(text) or changes.get(si):
+            continue
+        currents = sorted(figures.get(si - 1, []), key=lambda q: q.start)
+        if len(done) != len(bases) or len(currents) != len(bases):
+            continue
+        ordered = sorted(done, key=lambda c: c.current.start if c.current is not None else -1)
+        if not all(_respective(c, q, base) for c, q, base in zip(ordered, currents, bases, strict=True)):
+            continue
+        yield from (Completed(c, replace(c, base=b, certain=False)) for c, b in zip(ordered, bases, strict=True))
+
+
+def _respective(c: Change, current: Quantity, base: Quantity) -> bool:
+    """Is the change the one of `current`, with no base yet, and `base` a figure like it?"""
+    return (
+        c.current is current
+        and c.base is None
+        and current.kind == base.kind == "amount"
+        and current.base_unit == base.base_unit
+        and current.exact
+        and base.exact
+    )
+
+
 def change_currents(draft: Draft) -> Iterator[Completed]:
     """The later figure of a change that states only its base (`2025年全市政府债务限额 A。上年全市政府债务限额
     B，本年增加 Δ`; `…余额 A。与2024年末全市政府债务余额 B 相比，增长 p%`): the one figure stated before the change
