@@ -92,6 +92,7 @@ PASSES: tuple[Pass, ...] = (
     ratio_bases.ratio_bases,
     ratio_bases.bracketed_shares,
     links.change_bases,
+    links.respective_bases,
     links.change_currents,
     rate_changes.rate_changes,
     breakdowns.headless,

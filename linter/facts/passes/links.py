@@ -89,8 +89,88 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         if own is None or not own.identity.item or earlier is None:
             continue
         found = _year_before_base(draft, c, own, cur, by_period.get(earlier, []), earlier)
+        if found is None and (same_basis := _same_basis_base(own, cur, by_period.get(earlier, []), earlier)):
+            found = (same_basis, False)
         if found is not None:
             yield Completed(c, replace(c, base=found[0], certain=found[1]))
+
+
+# last year's figure restated on this year's basis (`上年同口径收入 B，其中税收收入 b`): the words open its item, or
+# a heading above it (the list under it), and name what a plain comparison with last year compares with
+SAME_BASIS = regex(r"(?:^|(?<=›))(?:同口径|可比口径)")
+
+
+def _same_basis_base(own: Mention, cur: Quantity, mentions: list[Mention], earlier: str) -> Quantity | None:
+    """`收入 A，下降 p%。其中：税收收入 a，增长 q%。上年同口径收入 B，其中税收收入 b`: where last year states no figure
+    of own's identity, the one figure of it restated on this year's basis (its item, or the heading of the list it
+    is in, opening with 同口径) is the base: of own's item and context, and of own's subject or of that subject
+    and a list's total own's item is a kind of (b's 收支›同口径收入, 同口径 off, is a 收入 of a's 收支: 税收收入 ends
+    with it). Inferred: the report names the figure otherwise."""
+    context = _moved(own.identity.context, earlier)
+    values: dict[Decimal, Quantity] = {}
+    for m in mentions:
+        ident = m.identity
+        if not (SAME_BASIS.search(ident.item) or SAME_BASIS.search(ident.subject)):
+            continue
+        item, subject = SAME_BASIS.sub("", ident.item), SAME_BASIS.sub("", ident.subject)
+        if item != own.identity.item or not context.agrees(ident.context) or not _kind_under(own, subject):
+            continue
+        for q in m.quantities:
+            if q.base_unit == cur.base_unit and q.kind == cur.kind and q.exact:
+                values.setdefault(q.base_value, q)
+    return next(iter(values.values())) if len(values) == 1 else None
+
+
+def _kind_under(own: Mention, subject: str) -> bool:
+    """Is `subject` own's, or own's with a list's total own's item is a kind of (`收支›收入` of a 税收收入 of `收支`)?"""
+    parent, _, last = subject.rpartition("›")
+    item = own.identity.item
+    return subject == own.identity.subject or (
+        parent == own.identity.subject and len(last) >= 2 and item != last and item.endswith(last)
+    )
+
+
+# `（上年数分别为 a、b、c。）`: a sentence of last year's figures only, given respectively (分别) for those just stated
+RESPECTIVE_BASES = regex(r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:数|同期数|执行数|完成数|同期)?分别(?:为|是)")
+MIN_RESPECTIVE = 2
+
+
+def respective_bases(draft: Draft) -> Iterator[Completed]:
+    """`教育支出 A，增长 p%；社会保障和就业支出 B，增长 q%。（上年数分别为 a、b。）`: the sentence right after one whose
+    every figure is a change's current, with no base, states last year's figures respectively: as many, in the same
+    unit, the i-th the base of the i-th. Any other count, or another figure in either sentence, and which is whose
+    is not said. Inferred: the bases are named by their order alone."""
+    changes: dict[int, list[Change]] = {}
+    for c in draft.facts.changes:
+        changes.setdefault(c.sentence, []).append(c)
+    figures: dict[int, list[Quantity]] = {}
+    for m in draft.facts.mentions:
+        figures.setdefault(m.sentence, []).extend(m.quantities)
+    sentences = draft.doc.sentences
+    for si, bases in figures.items():
+        text = draft.doc.text[sentences[si].start : sentences[si].end].strip()
+        done = changes.get(si - 1, [])
+        if len(bases) < MIN_RESPECTIVE or not RESPECTIVE_BASES.match(text) or changes.get(si):
+            continue
+        currents = sorted(figures.get(si - 1, []), key=lambda q: q.start)
+        if len(done) != len(bases) or len(currents) != len(bases):
+            continue
+        ordered = sorted(done, key=lambda c: c.current.start if c.current is not None else -1)
+        if not all(_respective(c, q, base) for c, q, base in zip(ordered, currents, bases, strict=True)):
+            continue
+        yield from (Completed(c, replace(c, base=b, certain=False)) for c, b in zip(ordered, bases, strict=True))
+
+
+def _respective(c: Change, current: Quantity, base: Quantity) -> bool:
+    """Is the change the one of `current`, with no base yet, and `base` a figure like it?"""
+    return (
+        c.current is current
+        and c.base is None
+        and current.kind == base.kind == "amount"
+        and current.base_unit == base.base_unit
+        and current.exact
+        and base.exact
+    )
 
 
 def change_currents(draft: Draft) -> Iterator[Completed]:
@@ -740,8 +820,11 @@ def _short_fund_whole(
     own_fund = part.identity.context.fund
     if wanted.context.fund not in (None, own_fund):
         return None  # (the words name a fund of their own: the short form is no fund's)
-    # (looked for in every fund the short form names: a fund the part carries may be its list's, inferred)
-    loose = replace(wanted, context=replace(wanted.context, fund=None))
+    # (looked for in every fund the short form names: a fund the part carries may be its list's, inferred; and in
+    # every scope where the part's is mixed, a report of several `全市和市本级` whose part names none of its own:
+    # the one value before it in its paragraph, or its list's total, is still the one figure the words name)
+    said = wanted.context
+    loose = replace(wanted, context=replace(said, fund=None, scope=None if said.scope == MIXED else said.scope))
     if (linked := _listed_short_fund(loose, part, figure, own)) is not None:
         return linked
     paragraph = draft.doc.sentences[part.sentence].paragraph
