@@ -1545,9 +1545,8 @@ def _stated_before(
     headings as `period_of` and `placed` accept them, by value."""
     return {
         q.base_value: q
-        for m in ctx.facts.mentions
+        for m in _mentions_of_item(ctx).get(stem, ())
         if m.start < own.start
-        and m.identity.item == stem
         and _role(ctx, m.label) != "outcome"
         and m.identity.context.scope == own.identity.context.scope
         and period_of(m.identity.context.period)
@@ -1555,6 +1554,19 @@ def _stated_before(
         for q in m.quantities
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q)
     }
+
+
+def _mentions_of_item(ctx: CheckContext) -> dict[str, list[Mention]]:
+    """The document's mentions by their identity's item, in the facts' order: grouped once per document, so that
+    a rate looking for the figures of one item stated before it reads those, not every mention of the report."""
+
+    def group() -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for m in ctx.facts.mentions:
+            out.setdefault(m.identity.item, []).append(m)
+        return out
+
+    return ctx.memo("rates: mentions by item", group)
 
 
 def _past(period: str | None) -> bool:

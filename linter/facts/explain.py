@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, UnitSlip
@@ -275,15 +276,25 @@ def conversions(draft: Draft) -> Iterator[Restatement]:
     yield from _after_unlabelled(draft)
 
 
+def _sum_of_money(q: Quantity) -> bool:
+    return q.kind == "amount" and q.base_unit == "元"
+
+
 def _after_unlabelled(draft: Draft) -> Iterator[Restatement]:
     """`由年初预算 557000 万元调整为 586450 万元，约 58.65 万元`: the sum restated is a figure no label of its own holds
     (the end of a 由…调整为…, read as a movement): the restatement is of the figure right before it in the text,
     held as a mention of the restatement's sentence with no name."""
     text = draft.doc.text
-    owned = {id(q) for m in draft.facts.mentions for q in m.quantities}
-    ordered = sorted(draft.facts.quantities, key=lambda x: x.start)
-    before = {id(r): q for q, r in zip(ordered, ordered[1:])}
-    for n in draft.facts.mentions:
+    mentions = draft.facts.mentions
+    # (both restatements, `converted` and `restated_in_own_unit`, are of a sum of money by another: only a mention
+    # of one sum of money may restate the figure before it, and the figure before is looked up for those alone)
+    wanted = {id(n.quantities[0]) for n in mentions if len(n.quantities) == 1 and _sum_of_money(n.quantities[0])}
+    if not wanted:
+        return
+    owned = {id(q) for m in mentions for q in m.quantities}
+    ordered = sorted(draft.facts.quantities, key=attrgetter("start"))
+    before = {id(r): q for q, r in zip(ordered, ordered[1:]) if id(r) in wanted}
+    for n in mentions:
         q = before.get(id(n.quantities[0])) if len(n.quantities) == 1 else None
         if q is None or id(q) in owned or not q.exact:
             continue

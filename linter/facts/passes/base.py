@@ -65,7 +65,13 @@ RESPECTIVELY_WORD = regex("分别")
 
 def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
     """The sentences (indices, in order) where `anchor` matches (found by one fast scan of the document): a pass
-    whose patterns, tried sentence by sentence, each match only around those words need try no other."""
+    whose patterns, tried sentence by sentence, each match only around those words need try no other. Scanned
+    once per document and anchor (two passes look for the sentences with a colon), kept on the draft: the
+    passes only read the list."""
+    return once(draft, f"sentences holding {anchor.pattern!r} {anchor.flags}", lambda: _holding(draft, anchor))
+
+
+def _holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
     doc = draft.doc
     found: list[int] = []
     for a in anchor.finditer(doc.text):

@@ -313,6 +313,7 @@ RATE_HEADING = regex(r"(?:率|比例|比重|占比|比率|同比|%|％)$|" + SHA
 SATISFACTION = regex(r"(?:综合)?满意(?:度|率)")
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the text, asked of every row's label and every column's heading
 def rate_heading(heading: str) -> bool:
     """Does a column's heading name a rate (its note of a unit aside)?"""
     return bool(RATE_HEADING.search(HEADING_NOTE.sub("", flatten(heading))))
