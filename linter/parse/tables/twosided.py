@@ -31,7 +31,10 @@ alone, or one side's label before the other side's row), and are told into the s
 
 A label with no figures is a row of its own only where its words name a row of its side: a line of words
 alone may be the end of a wrapped label, or the heading of the text after the table (a run that cannot be read
-with such a line is read up to it). A table that goes on over a page (its title the next one below; rows of
+with such a line is read up to it). A table whose next page repeats its header's last lines word for word over
+rows of the same columns, nothing else between but what a page turned leaves (its number, a 续表 mark, the
+caption or unit note repeated), is joined into one with it: its totals sum the rows of both pages. Another
+table that goes on over a page (its title the next one below; rows of
 figures below it past the page's number, blank lines, its caption and header repeated, or a line of words that
 cut its reading short) is read as a piece that does not end there, and one that goes on from a page before as
 a piece that does not start there: their totals, and the last rows' parents, are not held to the piece.
@@ -72,6 +75,7 @@ from .aligned import (
     _at_heading_ends,
     _body_row,
     _data,
+    _furniture_kinds,
     _header_row,
     _labels_end,
     _layout,
@@ -165,13 +169,55 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
             found = _table(lines, starts, run, mapper) if run and run[-1] >= j else None
             cut = True
         done = max(run[-1] if run else j, j)
-        if found is None:
-            continue
-        if cut or _rows_below(lines, found) or _same_title(lines, found, below=True):
-            _left_open(found)
-        found.continued = _same_title(lines, found, below=False) or _rows_above(lines, found)
-        out.append(found)
+        if found is not None:
+            _add(lines, out, found, cut)
     return out
+
+
+def _add(lines: list[str], out: list[Aligned], found: Aligned, cut: bool) -> None:
+    """The table found added to those before it, knowing whether it goes on past its rows or from rows before
+    them; the page of the table before (`_turned_page_of`) joined to it."""
+    if cut or _rows_below(lines, found) or _same_title(lines, found, below=True):
+        _left_open(found)
+    found.continued = _same_title(lines, found, below=False) or _rows_above(lines, found)
+    if out and _turned_page_of(lines, out[-1], found):
+        _append(out[-1], found)
+    else:
+        out.append(found)
+
+
+def _turned_page_of(lines: list[str], before: Aligned, table: Aligned) -> bool:
+    """Is the table the page after of the one before: the same columns, under its header's last lines repeated
+    word for word, with nothing between but what a page turned leaves (a page's number or a 续表 mark among it,
+    the caption or unit note repeated, blank lines)? Its rows are then the same table's, as a one-sided table's
+    are joined over its pages (aligned._join): the totals on the second page sum the rows on the first too."""
+    if len(table.names) != len(before.names) or not table.header or len(table.header) > len(before.header):
+        return False
+    own = [flatten(lines[h]) for h in before.header[-len(table.header) :]]
+    if [flatten(lines[h]) for h in table.header] != own:
+        return False
+    rest = [s for k in range(before.last_line + 1, table.header[0]) if (s := lines[k].strip())]
+    kinds = _furniture_kinds(before, rest)
+    return "turn" in kinds and all(k is not None for k in kinds)
+
+
+def _append(before: Aligned, table: Aligned) -> None:
+    """The rows of the table's page joined to the table before, its grid's next rows."""
+    block, body = before.block, table.block.rows[1:]
+    base = len(block.rows)
+    block.breaks.append(base)
+    for k, row in enumerate(body):
+        for c in row:
+            c.row = base + k
+    block.rows.extend(body)
+    block.end = table.block.end
+    block.pieces += 1
+    block.placed = block.placed and table.block.placed
+    if block.off_header is not None or table.block.off_header is not None:
+        block.off_header = (block.off_header or set()) | (table.block.off_header or set())
+    block.open_end, block.goes_on = table.block.open_end, table.block.goes_on
+    before.indents.extend(table.indents[1:])
+    before.last_line = table.last_line
 
 
 def _furniture(lines: list[str], table: Aligned) -> Callable[[int], bool]:
