@@ -242,13 +242,24 @@ def _commas_for_spaces(lines: list[str]) -> list[str]:
         rest = line[: m.start()] + line[m.end() :]
         if any("." not in f.group() for f in CELL_TOKEN.finditer(rest) if f.group("figure") is not None):
             continue
-        near = lines[max(0, k - GROUPED_NEAR) : k + GROUPED_NEAR + 1]
-        if not any(COMMA_GROUPED.search(ln) for ln in near):
+        near = [*lines[max(0, k - GROUPED_NEAR) : k], *lines[k + 1 : k + GROUPED_NEAR + 1]]
+        if not any(COMMA_GROUPED.search(ln) for ln in near) or any(_whole_cells(ln) for ln in near):
             continue
         if out is lines:
             out = list(lines)
         out[k] = line[: m.start()] + m.group().replace(" ", ",") + line[m.end() :]
     return out
+
+
+def _whole_cells(line: str) -> bool:
+    """Does a row of the table (words and figures set apart by wide gaps) hold a whole number, or its header a
+    column of them (`行次`, `栏次`)? A row's number or a count may then stand one space from an amount, and
+    `1 304.18` is two cells."""
+    if "行次" in line or "栏次" in line:
+        return True
+    if not (CJK.search(line) and WIDE_GAP.search(line.strip())):
+        return False
+    return any("." not in f.group() for f in CELL_TOKEN.finditer(line) if f.group("figure") is not None)
 
 
 def _furniture(lines: list[str], table: Aligned) -> Callable[[int], bool]:
