@@ -31,7 +31,10 @@ alone, or one side's label before the other side's row), and are told into the s
 
 A label with no figures is a row of its own only where its words name a row of its side: a line of words
 alone may be the end of a wrapped label, or the heading of the text after the table (a run that cannot be read
-with such a line is read up to it). A table that goes on over a page (its title the next one below; rows of
+with such a line is read up to it). A table whose next page repeats its header's last lines word for word over
+rows of the same columns, nothing else between but what a page turned leaves (its number, a 续表 mark, the
+caption or unit note repeated), is joined into one with it: its totals sum the rows of both pages. Another
+table that goes on over a page (its title the next one below; rows of
 figures below it past the page's number, blank lines, its caption and header repeated, or a line of words that
 cut its reading short) is read as a piece that does not end there, and one that goes on from a page before as
 a piece that does not start there: their totals, and the last rows' parents, are not held to the piece.
@@ -72,6 +75,7 @@ from .aligned import (
     _at_heading_ends,
     _body_row,
     _data,
+    _furniture_kinds,
     _header_row,
     _labels_end,
     _layout,
@@ -136,7 +140,7 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
     """The two-sided tables of a plain-text report, outside the one-sided space-aligned tables `taken`."""
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")) or "收" not in doc.original:
         return []
-    lines = doc.original.split("\n")
+    lines = _commas_for_spaces(doc.original.split("\n"))
     used: set[int] = set()
     for t in taken:
         used.update(range(t.first_line, t.last_line + 1))
@@ -165,13 +169,97 @@ def find_two_sided(doc: Document, taken: list[Aligned]) -> list[Aligned]:
             found = _table(lines, starts, run, mapper) if run and run[-1] >= j else None
             cut = True
         done = max(run[-1] if run else j, j)
-        if found is None:
-            continue
-        if cut or _rows_below(lines, found) or _same_title(lines, found, below=True):
-            _left_open(found)
-        found.continued = _same_title(lines, found, below=False) or _rows_above(lines, found)
-        out.append(found)
+        if found is not None:
+            _add(lines, out, found, cut)
     return out
+
+
+def _add(lines: list[str], out: list[Aligned], found: Aligned, cut: bool) -> None:
+    """The table found added to those before it, knowing whether it goes on past its rows or from rows before
+    them; the page of the table before (`_turned_page_of`) joined to it."""
+    if cut or _rows_below(lines, found) or _same_title(lines, found, below=True):
+        _left_open(found)
+    found.continued = _same_title(lines, found, below=False) or _rows_above(lines, found)
+    if out and _turned_page_of(lines, out[-1], found):
+        _append(out[-1], found)
+    else:
+        out.append(found)
+
+
+def _turned_page_of(lines: list[str], before: Aligned, table: Aligned) -> bool:
+    """Is the table the page after of the one before: the same columns, under its header's last lines repeated
+    word for word, with nothing between but what a page turned leaves (a page's number or a 续表 mark among it,
+    the caption or unit note repeated, blank lines)? Its rows are then the same table's, as a one-sided table's
+    are joined over its pages (aligned._join): the totals on the second page sum the rows on the first too."""
+    if len(table.names) != len(before.names) or not table.header or len(table.header) > len(before.header):
+        return False
+    own = [flatten(lines[h]) for h in before.header[-len(table.header) :]]
+    if [flatten(lines[h]) for h in table.header] != own:
+        return False
+    rest = [s for k in range(before.last_line + 1, table.header[0]) if (s := lines[k].strip())]
+    kinds = _furniture_kinds(before, rest)
+    return "turn" in kinds and all(k is not None for k in kinds)
+
+
+def _append(before: Aligned, table: Aligned) -> None:
+    """The rows of the table's page joined to the table before, its grid's next rows."""
+    block, body = before.block, table.block.rows[1:]
+    base = len(block.rows)
+    block.breaks.append(base)
+    for k, row in enumerate(body):
+        for c in row:
+            c.row = base + k
+    block.rows.extend(body)
+    block.end = table.block.end
+    block.pieces += 1
+    block.placed = block.placed and table.block.placed
+    if block.off_header is not None or table.block.off_header is not None:
+        block.off_header = (block.off_header or set()) | (table.block.off_header or set())
+    block.open_end, block.goes_on = table.block.open_end, table.block.goes_on
+    before.indents.extend(table.indents[1:])
+    before.last_line = table.last_line
+
+
+# an amount grouped by one space (`1 304.18`) in a cell set apart by wide gaps: GB/T 15835's grouping, or a text
+# layer's comma lost
+SPACE_GROUPED = regex(r"(?<=\s\s)\d{1,3}(?: \d{3})+\.\d{1,2}(?=\s\s|\s*$)")
+COMMA_GROUPED = regex(r"\d,\d{3}")
+GROUPED_NEAR = 12  # lines around one whose figures are grouped by commas, in the same table
+
+
+def _commas_for_spaces(lines: list[str]) -> list[str]:
+    """The lines, an amount grouped by spaces in a table whose amounts are grouped by commas written with commas
+    (`事业收入    1 304.18    其他支出    612.00`, the rows around writing `18,426.35`): read as it stands, its first
+    group is a cell of its own, a figure of no column, and the table is not read. Only where every other figure
+    of the line has decimals, as the amount has: a column of whole numbers (行次, counts) beside the amounts may
+    stand one space from them (`1 304.18`, 行次 1 and 304.18), and is then left as it is; so is a line of two such
+    amounts. Offsets are kept (a space becomes a comma)."""
+    out = lines
+    for k, line in enumerate(lines):
+        m = SPACE_GROUPED.search(line) if "." in line else None
+        if m is None or len(SPACE_GROUPED.findall(line)) != 1:
+            continue
+        rest = line[: m.start()] + line[m.end() :]
+        if any("." not in f.group() for f in CELL_TOKEN.finditer(rest) if f.group("figure") is not None):
+            continue
+        near = [*lines[max(0, k - GROUPED_NEAR) : k], *lines[k + 1 : k + GROUPED_NEAR + 1]]
+        if not any(COMMA_GROUPED.search(ln) for ln in near) or any(_whole_cells(ln) for ln in near):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[k] = line[: m.start()] + m.group().replace(" ", ",") + line[m.end() :]
+    return out
+
+
+def _whole_cells(line: str) -> bool:
+    """Does a row of the table (words and figures set apart by wide gaps) hold a whole number, or its header a
+    column of them (`行次`, `栏次`)? A row's number or a count may then stand one space from an amount, and
+    `1 304.18` is two cells."""
+    if "行次" in line or "栏次" in line:
+        return True
+    if not (CJK.search(line) and WIDE_GAP.search(line.strip())):
+        return False
+    return any("." not in f.group() for f in CELL_TOKEN.finditer(line) if f.group("figure") is not None)
 
 
 def _furniture(lines: list[str], table: Aligned) -> Callable[[int], bool]:
