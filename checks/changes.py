@@ -870,7 +870,10 @@ class DirectionWord(Rule):
     - a change whose earlier figure is stated (`本年 X，比上年 Y 减少 Δ`), or is the year before's cell of
       the table row that certainly is the current figure (as TO108 reads it): each direction word of the
       change against current − earlier;
-    - one change that states two opposite directions (`减少 3.40 万元，增长 12.50%`).
+    - one change that states two opposite directions (`减少 3.40 万元，增长 12.50%`);
+    - a figure said to lie below or above the standard stated right after it in its clause (`亩均投入 A 元，低于
+      亩均 B 元的控制标准`: a side, `低于`, `不超过`, `高于`, then the standard or limit named by `标准`, `限额`,
+      `上限`), both of one kind and unit; a standard per unit (`亩均`) only of a figure whose label says so.
 
     An unchanged figure contradicts no word. A change whose figure was taken from an earlier sentence
     (the change's own sentence states none) is reported as a warning, the others as errors. The finding
@@ -905,6 +908,7 @@ class DirectionWord(Rule):
 
     def check(self) -> Iterable[Result]:
         yield from self._fromtos()
+        yield from self._standards()
         for c in changes(self.ctx):
             if len({m.direction for m in c.movements}) > 1 and not _gross_moves(c):
                 yield from self._contradictory(c)
@@ -927,6 +931,23 @@ class DirectionWord(Rule):
                     stated=f.word,
                     expected="提高" if diff > 0 else "降低",
                     related=[ctx.related(f.start, "起始值")],
+                )
+
+    def _standards(self) -> Iterable[Result]:
+        """A figure said to lie below or above the standard stated right after it (`standard_claims`)."""
+        from .standards import standard_claims
+
+        for c in standard_claims(self.ctx):
+            yield self.checked(c.figure, "pass" if c.holds else "fail", [c.standard])
+            if not c.holds:
+                # (the figure's number in the standard's unit, where that makes the words true: a unit slip)
+                slip = f"，按 {c.relabelled} 则相符，疑为单位之误" if c.relabelled else ""
+                yield self.diag(
+                    c.figure,
+                    f"“{c.side}”与数字不符：{written(c.figure)} 并未{c.side}标准 {written(c.standard)}{slip}",
+                    stated=c.figure.text if slip else c.side,
+                    expected=c.relabelled or None,
+                    related=[self.ctx.related(c.standard, "标准")],
                 )
 
     def _contradictory(self, c: Change) -> Iterable[Result]:

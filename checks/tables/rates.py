@@ -24,6 +24,7 @@ from .laid_down import laid_down_growths
 from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity, same_span
 from .per_capita import per_capita_outcomes
+from .targets import target_rate_outcomes
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
@@ -468,6 +469,8 @@ def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                     found = _guarded([o for o in rows if o is not None])
                     placed.update([col.index] if found else [])
                     yield from found
+            # an indicator table's 完成率 of its 实际完成值 over its 年度指标值 (a target written as a floor, `≥95%`)
+            yield from target_rate_outcomes(ctx, table, side, placed)
             # the rates a header names without placing them (a text table's stacked header lines)
             yield from discovered_outcomes(ctx, table, side, placed)
             yield from margin_outcomes(ctx, table, side)
@@ -615,7 +618,11 @@ class TableRate(Rule):
     headed `人均` alone, the side's only column of money) over the one population column whose note gives its unit
     (`常住人口（万人）`), in 元. A rate the note right under its table defines as one column over another (`注：执行率=决算支出/
     调整预算×100%`, each word heading one column as it stands or with 数 after it) is of those two columns only,
-    whatever its header leaves open (two budgets, or what arrived beside what was spent). A rate whose operands
+    whatever its header leaves open (two budgets, or what arrived beside what was spent). An indicator table's
+    `完成率` (in a table of pipes or cells) is its one `实际完成值` column over its one target column (`年度指标值`),
+    the target a figure alone or a floor (`≥95%`), both figures of one kind and unit; a ceiling (`≤1,200`), a target
+    of zero, and a rate of 100% where the outcome is at or above its target (the rate capped) are not checked.
+    A rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
 

@@ -61,7 +61,8 @@ class TextTable(Rule):
     cells found state one value. A table of spending (its title names 支出 and no 收入: `支出资金来源表`) holds
     under a source of income (a row or column `事业收入`) what that income paid for: no income the prose states
     (`事业收入 X`), unless the prose names spending too. A prose
-    figure equal to another cell of the row is taken to be that cell. A figure named by a tally word alone
+    figure equal to another cell of the row is taken to be that cell; a column of what a stage left undone
+    (`未执行数`, `尚未拨付`) is no cell of that stage (`省级资金执行 A` is the row's `全年执行数`). A figure named by a tally word alone
     right after a figure per unit of its money (`中央补助每户 1 万元，计 X 万元`) is the whole of what is so paid, the
     row that thing names (`中央补助`). A table laid out with spaces (the text
     of a PDF) whose header is placed with certainty (one line of names, one cell over each column's figures

@@ -959,18 +959,46 @@ POINTED = lazy(rf"^(?:该|此)项?(?:{alternation(words('relations', 'pointed_ki
 
 def _outcome_of_list(s: Share, said: Context, part: Mention, whole: Mention | None) -> Share | None:
     """`项目全年执行 T，其中田间工程支出 a，占全年执行数的 p%`: a whole named by the year's outcome alone (`全年执行数`,
-    `决算数`: a stage and no item) is the total of the list the part is in, where that total and the part both state
-    that outcome (the part's own outcome is the part itself). Of no other scope, fund or year. Inferred."""
-    if whole is None or s.part is None or said.stage not in OUTCOME_ONLY:
+    `决算数`: a stage and no item), or by a budget the total's label names so (`_budget_so_named`), is the total of
+    the list the part is in, where that total and the part both state that stage (the part's own outcome is the
+    part itself). Of no other scope, fund or year. Inferred."""
+    if whole is None or s.part is None or said.stage not in OUTCOME_ONLY and not _budget_so_named(s, said, whole):
         return None
     if said.scope is not None or said.fund is not None or said.period not in (None, "+0"):
         return None
-    if whole.identity.context.stage != said.stage or part.identity.context.stage != said.stage:
+    if whole.identity.context.stage != said.stage or not _stage_of_part(said, part):
         return None
     total = whole.of_unit(s.part.base_unit)
     if total is None or not total.exact or total.kind != s.part.kind:
         return None
     return replace(s, total=total, certain=False)
+
+
+def _stage_of_part(said: Context, part: Mention) -> bool:
+    """Is the part of the stage its share's whole names? A part of a budget's list may be read in the stage of the
+    words after it (`中央资金 a，…，按…测算下达`: a plan), so long as it is no outcome."""
+    stage = part.identity.context.stage
+    if stage == said.stage and said.stage in OUTCOME_ONLY:
+        return True
+    # (a part named by what was done with money, `设备购置支出 a`, may be what was spent, the share its own
+    # execution over a budget of its own: only a part named by no such word is the list's budget)
+    return said.stage in BUDGET_STAGES and stage not in OUTCOME_ONLY and SPENT.search(part.label) is None
+
+
+# the words naming money by what was done with it (spent, executed, used, paid out)
+SPENT = regex(r"支出|执行|使用|拨付|完成|实际|花费")
+
+
+# the fewest characters of a budget's words naming a list's total (`全年预算`, `年初预算数`: not `预算`)
+BUDGET_WORDS_LENGTH = 4
+
+
+def _budget_so_named(s: Share, said: Context, whole: Mention) -> bool:
+    """`项目全年预算 T。其中，中央资金 a，占全年预算的 p%`: a whole named by a budget alone is the list's total only
+    where the total's own label holds those very words (`全年预算`): a budget's stage does not tell the initial
+    budget from the adjusted one (`年初预算 T …，占全年预算的 p%` is of another figure)."""
+    words = _words(s.base_label).removesuffix("数")
+    return said.stage in BUDGET_STAGES and len(words) >= BUDGET_WORDS_LENGTH and words in whole.label
 
 
 def _whole_of_stage(draft: Draft, s: Share, said: Context, part: Mention, lists: dict[int, Mention]) -> Share | None:

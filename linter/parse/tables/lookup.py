@@ -27,7 +27,7 @@ from .identities import item as item_of
 from .jurisdiction import title_context
 from .model import Side, Table
 from .spans import leaf
-from .vocab import words
+from .vocab import undone, words
 
 
 # (made for every figure cell of every table, and never changed once made: not frozen, whose `__init__` sets each
@@ -146,6 +146,9 @@ class TableIndex:
             spending = "支出" in t.title
             for h in identities(t, outer) if cells is None else cells(t):
                 ident = h.identity
+                if undone(ident.column):
+                    # (`未执行数`: what the row's stage left undone, which no prose figure named by that stage is)
+                    continue
                 item = ident.item
                 by_item(item, []).append(h)
                 if ident.path:

@@ -83,7 +83,7 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     compared = _compared(text, percent)
     if compared is not None:
         return compared
-    found = [(w, r) for w, r in _roles() if w in text]
+    found = [(w, r) for w, r in _roles() if w in text and not _negated(text, w)]
     for kind in SPECIAL:
         for w, r in found:
             if r.kind == kind and (
@@ -96,6 +96,27 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     if not rest and not percent and _period_outturn().match(text):
         return Role("执行数", "amount")  # `1—9月支出`: what was spent in those months, the outturn
     return rest[0][1] if rest else None
+
+
+def _negated(text: str, wording: str) -> bool:
+    """Is every place the header holds the wording a negation of it (`未执行数`, `尚未拨付`, `未完成率`: the budget
+    not carried out, tables.yaml negation_marks)? Such a column is the rest of the budget, not the stage it names."""
+    marks = tuple(words("negation_marks"))
+    at = text.find(wording)
+    while at >= 0:
+        if not text.endswith(marks, 0, at):
+            return False
+        at = text.find(wording, at + 1)
+    return True
+
+
+@lru_cache(maxsize=1 << 10)  # a pure function of a header; a document's tables repeat a few
+def undone(header: str) -> bool:
+    """Does the header name what a stage left undone (`未执行数`, `尚未拨付资金`): the column roles' wordings it holds
+    all negated (`_negated`)? Its figures are the rest of the row's budget, whatever stage its words name."""
+    text = flatten(header)
+    found = [w for w, _ in _roles() if w in text]
+    return bool(found) and all(_negated(text, w) for w in found)
 
 
 # a span of the year a quarterly or half-year report's outturn covers (`1—9月`, `1-6月`, `上半年`, `前三季度`)

@@ -1,0 +1,103 @@
+"""An indicator table's completion rates (`| 三级指标 | 年度指标值 | 实际完成值 | 完成率 |`): each row's 完成率 against its
+实际完成值 over its 年度指标值, the target written as a floor (`≥95%`) or as the value itself (`200`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from tieout.linter.figures.intervals import HUNDRED, interval, rate
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables import Column, Side, Table
+from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.patterns import regex
+from tieout.linter.rules.base import CheckContext, Outcome
+from tieout.linter.vocab import load
+
+from ._judge import column_miss
+
+# a heading's note of its unit or of % (`完成率（%）`), left out when the heading is named
+NOTE = regex(r"[（(][^（）()]*[）)]|[%％]")
+# the completion rate of an indicator, by its heading alone
+COMPLETION = regex(r"(?:指标)?完成率")
+# the column of what was achieved (`实际完成值`, `完成值`, `实际值`)
+DONE = regex(r"(?:实际|全年实际|年度)?完成值|实际值")
+TARGET_ENDS = tuple(str(w) for w in load("relations").get("target_words") or [])
+# the kinds of figure an indicator's target and outcome are counted in
+MEASURED = ("percent", "bare", "count", "amount")
+
+
+def target_rate_outcomes(ctx: CheckContext, table: Table, side: Side, placed: set[int]) -> Iterator[Outcome]:
+    """Each 完成率 cell of an indicator table whose headers name, left of it, one target column (`年度指标值`) and one
+    column of what was achieved (`实际完成值`), where no other reading of the table placed the column. Read only in a
+    table whose names stand where they are written (pipes or cells, not spaces). A column so read is added to
+    `placed`: no later reading takes it again."""
+    if table.by_position:
+        return
+    for col in side.columns:
+        if col.index in placed or col.kind != "ratio" or not COMPLETION.fullmatch(_head(col)):
+            continue
+        before = [c for c in side.columns if c.index < col.index and c.path]
+        targets = [c for c in before if _head(c).endswith(TARGET_ENDS)]
+        done = [c for c in before if DONE.fullmatch(_head(c))]
+        if len(targets) != 1 or len(done) != 1:
+            continue
+        rows = (_row(ctx, table, row.index, col, done[0], targets[0]) for row in side.rows)
+        found = [o for o in rows if o is not None]
+        placed.update([col.index] if found else [])
+        # (a column most rows break was not understood: nothing is said of it)
+        fails = sum(1 for o in found if o.verdict == "fail")
+        if not (fails >= 2 and fails > sum(1 for o in found if o.verdict == "pass")):
+            yield from found
+
+
+def _head(c: Column) -> str:
+    return NOTE.sub("", flatten(c.path[-1])) if c.path else ""
+
+
+def _row(ctx: CheckContext, table: Table, r: int, col: Column, done: Column, target: Column) -> Outcome | None:
+    """The row's 完成率 against its outcome over its target. A target written as a ceiling (`≤1,550`), or of zero
+    (`0` accidents), has no such rate (publishers state it as met or not); a rate of 100% where the outcome is
+    at or above its target is the rate capped, as many forms state it."""
+    stated = table.quantity(r, col.index)
+    achieved = table.quantity(r, done.index)
+    goal = _target(ctx, table, r, target.index)
+    if stated is None or stated.kind != "percent" or achieved is None or goal is None:
+        return None
+    if not achieved.exact or achieved.bound is not None or achieved.kind != goal.kind or goal.value <= 0:
+        return None
+    if achieved.kind not in MEASURED or achieved.base_unit != goal.base_unit:
+        return None
+    if stated.value == HUNDRED and achieved.base_value >= goal.base_value:
+        return None
+    iv = rate(interval(achieved), interval(goal))
+    if iv is None:
+        return None
+    verdict = ctx.judge(interval(stated), iv, stated.ulp)
+    if verdict == "pass":
+        return Outcome(stated, "pass", "rate", operands=[achieved, goal])
+    exact = achieved.base_value / goal.base_value * HUNDRED
+    formula = f"{achieved.text}/{goal.text}"
+    return column_miss(col.header, stated, verdict, "rate", formula, exact, [(achieved, "分子"), (goal, "分母")])
+
+
+# a target cell: its figure as a floor (`≥95%`, `>=200`) or as it stands
+FLOOR = regex(r"^(?:≥|>=|＞=)?")
+
+
+def _target(ctx: CheckContext, table: Table, r: int, c: int) -> Quantity | None:
+    """The target a cell states: its one figure, the whole of the cell but a floor's mark before it (the figure read
+    as bounded, `≥95%`); None for a ceiling, a range or words."""
+    cell = table.cell(r, c)
+    if cell is None or cell.blank:
+        return None
+    quantities = ctx.facts.quantities
+    starts = ctx.memo("tables.quantity_starts", lambda: [q.start for q in quantities])
+    k = bisect_left(starts, cell.start)
+    inside = [q for q in quantities[k:] if q.start < cell.end]
+    if len(inside) != 1 or inside[0].bound not in (None, "≥") or inside[0].approx:
+        return None
+    q = inside[0]
+    if FLOOR.sub("", cell.flat) != flatten(q.text):
+        return None
+    return q
