@@ -634,7 +634,14 @@ def _continues(prev: str, nxt: str) -> bool:
         # `结转和结余` / `350.10万元。`: a sum of money closed by a sentence's mark opens no paragraph, and a line
         # cut after a word, not a mark, has not said its figure yet)
         or ("\u4e00" <= prev[-1] <= "\u9fff" and WRAPPED_FIGURE_END.match(nxt) is not None)
+        # (a sentence opened after the full stop of the one before, its first words cut by the wrap: `…52,320.86
+        # 万元。与` / `上年相比，…`: the line is short because the next sentence goes on, not because a paragraph ends)
+        or SENTENCE_OPENED_LAST.search(prev) is not None
     )
+
+
+# a line's end after a sentence's full stop: the next sentence's first words, no mark after them
+SENTENCE_OPENED_LAST = regex(r"[。；][\u4e00-\u9fff]{1,8}$")
 
 
 # a line that is the end of a statement wrapped before its figure: a sum of money or a percent, then the
