@@ -630,7 +630,23 @@ def _continues(prev: str, nxt: str) -> bool:
         or (nxt[0] in UNIT_START and not (prev[-1] == "元" and nxt[0] in "万千百亿"))
         or nxt[0] in "，、。；：）》”%"
         or (prev[-1].isascii() and prev[-1].isalpha())
+        # (a statement's last words wrapped onto a line of their own, its figure on the next: `…；年末财政拨款` /
+        # `结转和结余` / `350.10万元。`: a sum of money closed by a sentence's mark opens no paragraph, and a line
+        # cut after a word, not a mark, has not said its figure yet)
+        or ("\u4e00" <= prev[-1] <= "\u9fff" and WRAPPED_FIGURE_END.match(nxt) is not None)
+        # (a sentence opened after the full stop of the one before, its first words cut by the wrap: `…52,320.86
+        # 万元。与` / `上年相比，…`: the line is short because the next sentence goes on, not because a paragraph ends)
+        or SENTENCE_OPENED_LAST.search(prev) is not None
     )
+
+
+# a line's end after a sentence's full stop: the next sentence's first words, no mark after them
+SENTENCE_OPENED_LAST = regex(r"[。；][\u4e00-\u9fff]{1,8}$")
+
+
+# a line that is the end of a statement wrapped before its figure: a sum of money or a percent, then the
+# sentence's or clause's mark (`350.10万元。`, `12.5%；`)
+WRAPPED_FIGURE_END = regex(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:[千万亿]?元|[%％])[。；，]")
 
 
 def normalise(original: str, path: str = "<text>", untrusted: Sequence[tuple[int, int, str, str]] = ()) -> Document:

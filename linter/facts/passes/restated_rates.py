@@ -40,10 +40,33 @@ def restated_rates(draft: Draft) -> Iterator[Restatement]:
             continue
         whole = WHOLE.match(r.name)
         found = worked.get(r.name[whole.end() :]) if whole is not None else None
+        if whole is None and r.name in worked and _titled(draft, r, worked[r.name][0]):
+            found = worked[r.name]
         if found and len({w.stated.value for w in found}) == 1 and not _own_figures(r, found[0]):
             w = found[0]
             figures = [(mention(draft, w.name, w.stated), w.stated), (mention(draft, r.name, r.stated), r.stated)]
             yield Restatement(Identity(w.name, Context()), figures)
+
+
+def _titled(draft: Draft, r: Rate, worked: Rate) -> bool:
+    """Is the rate restated right after an indicator's title naming the item the worked rate's figures are of and
+    the rate's own name (`3.“三公”经费控制率。控制率为 p%`, after `“三公”经费预算 A，决算 B，控制率 p%`)? The title
+    says which rate it is; the figures of the worked one all name that item (the sentence before, in the same
+    paragraph, is the title and nothing else)."""
+    si = r.sentence
+    sentences, text = draft.doc.sentences, draft.doc.text
+    if si < 1 or r.operands or sentences[si - 1].paragraph != sentences[si].paragraph:
+        return False
+    items = {m.identity.item for m in draft.facts.mentions if any(q in worked.operands for q in m.quantities)}
+    if len(items) != 1:
+        return False
+    title = TITLE.fullmatch(QUOTES.sub("", text[sentences[si - 1].start : sentences[si - 1].end]))
+    return title is not None and title.group(1) == f"{next(iter(items))}{r.name}"
+
+
+# an indicator's title standing as a sentence of its own: its number, its name, a full stop (`3.“三公”经费控制率。`)
+TITLE = regex(r"\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])\s*([\u4e00-\u9fff]{2,24})[。：:]?\s*")
+QUOTES = regex(r"[“”\"]")
 
 
 def _own_figures(r: Rate, worked: Rate) -> bool:

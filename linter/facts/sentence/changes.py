@@ -386,6 +386,8 @@ def _movements(c: _Change) -> list[Movement]:
     return out
 
 
+# a sentence opening with its comparison, naming no figure before it (`较上年…`, `比2023年度决算…`, `与上年相比…`)
+COMPARISON_OPENS = regex(r"\s*(?:较|比(?![重例率])|与(?!此同时)|同比)")
 # the marks ending the clause before a figure (its words are what follows the last of them)
 MARKS_BEFORE_A_CLAUSE = "，,。；;：:\n"
 
@@ -1545,7 +1547,7 @@ class Changes(Reader):
         if subject is not None and not key and self._share_of_another(subject, mentions):
             return None, False
         if subject is None and self._own_rate(si) is None:
-            return self._subject_before(si, mentions, certain, unit)
+            return self._subject_before(si, mentions, certain, unit, stage)
         return subject, certain
 
     def _candidates(self, si: int, mentions: list[Mention], this_year: bool) -> list[Mention]:
@@ -1649,15 +1651,16 @@ class Changes(Reader):
         return whole in self._of_stage(candidates[1:], stage)
 
     def _subject_before(
-        self, si: int, mentions: list[Mention], certain: bool, unit: str | None
+        self, si: int, mentions: list[Mention], certain: bool, unit: str | None, stage: str | None = None
     ) -> tuple[Mention | None, bool]:
         """The figure a change with none of its own in its sentence is of, in the sentence before (none where
         that is not known: `certain` then says whether the sentence's own reading was); of two there, the one
-        in the money (`unit`) the change is stated in."""
+        in the money (`unit`) the change is stated in, and of two in that money, the one of the stage the
+        comparison names (`stage`)."""
         score = self._total_score_before(si, mentions)
         if score is not None:
             return score, True
-        if not self._same_paragraph(si - 1, si):
+        if not (self._same_paragraph(si - 1, si) or self._comparison_goes_on(si)):
             return None, certain
         # `…支出 10,620.00 万元。与上年相比，减少 380.00 万元`: the figure compared is the one figure before
         # that is no part of a list (`“三公”经费 X，其中 A a，B b。与上年相比减少 Δ`: X); of two it is not known
@@ -1672,7 +1675,26 @@ class Changes(Reader):
             # `新增债券 A 亿元，用于 13 个项目。与上年的 B 亿元相比，增加 Δ 亿元`: of the one figure in the money the
             # change is stated in (a count beside it is another thing)
             earlier = [m for m in earlier if any(q.kind == "amount" and q.base_unit == unit for q in m.quantities)]
+        if len(earlier) > 1 and stage:
+            # `支出预算为 B 元，支出决算为 A 元，完成预算的 r%。较上年决算 C 元减少 Δ 元`: a budget and its outcome in
+            # one money; the comparison's words name the stage compared, last year's outcome with this year's (A)
+            staged = self._of_stage(earlier, stage)
+            earlier = staged if len(staged) == 1 else earlier
         return (earlier[0] if len(earlier) == 1 else None), False
+
+    def _comparison_goes_on(self, si: int) -> bool:
+        """Does the sentence open with its comparison on the line after the sentence before, under the same
+        heading, no blank line between (`…支出决算为 A 元。` / `较上年决算 C 元减少 Δ 元。`)? A text layer breaks the
+        paragraph at every line closed by a full stop; a comparison naming nothing it compares cannot open one."""
+        if si < 1 or not self._same_section(si - 1, si):
+            return False
+        before, here = self.doc.sentences[si - 1], self.doc.sentences[si]
+        text = self.doc.text
+        return (
+            COMPARISON_OPENS.match(text, here.start) is not None
+            and not text[before.end : here.start].strip()
+            and not self.doc.blank_line_between(before.end, here.start)
+        )
 
     def _total_score_before(self, si: int, mentions: list[Mention]) -> Mention | None:
         """`项目自评得分 95.6 分，评价等级为优。与上年自评得分 93.1 分相比，提高 2.5 分`: a change of last year's total
