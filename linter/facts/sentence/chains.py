@@ -534,7 +534,8 @@ class Chains(Reader):
         carried, used = said
         if not CARRIED_OVER.search(carried.label) or not DRAWN.fullmatch(used.label.strip("，、； ")):
             return
-        if self.doc.text[carried.quantities[0].end : used.quantities[0].start].strip("，, ") != used.label.strip("，, "):
+        between = self.doc.text[carried.quantities[0].end : used.quantities[0].start]
+        if between.strip("，, ") != used.label.strip("，, "):
             return  # (nothing between them but the use's own words)
         self._keep(Breakdown(carried, [used], "", False, si))
 
