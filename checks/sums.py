@@ -426,7 +426,10 @@ class SumMismatch(Rule):
     - two parts that are the two things the total's name joins (`公务用车购置及运行费 X（购置费 a，运行费 b）`,
       `土地增值税和契税合计 X，其中土地增值税 a、契税 b`): the noun both share may stand once at the end of the
       name, and words both share before the first (`公务用车`) may be left out of the parts;
-    - a total stated after its parts (`A 12.5 万元，B 7.5 万元，A及B共计 20 万元`, `…，总额为 X`);
+    - a total stated after its parts (`A 12.5 万元，B 7.5 万元，A及B共计 20 万元`, `…，总额为 X`), also in a
+      bracket that opens with `加上` right after the first (`支出 a（加上补助市县支出 b，共完成支出 c）`);
+    - a `其中` list of the years of a span written before its total, every year listed, each named by its
+      year alone (`2021—2023年，共安排 X，其中：2021年 a，2022年 b，2023年 c`);
     - a total's own list in a sentence opening with its name (`收入总计 T。…支出总计包括：A a、B b`), not
       left open (`等`) nor said to be its main items (`主要包括`);
     - a `其中` list in the total's own sentence, closing its sentence's figures of that unit, whose miss
@@ -575,7 +578,8 @@ class PartsExceedWhole(Rule):
     sentence states, it applies to the partial lists found by inference: a sentence opening with `其中`
     that breaks down the figure of the sentence before, and what was handled among what was inspected
     in one sentence (`检查 X 家，查处 Y 家`), and the sums allocated to fields named before `分别`
-    (`新增债券 X，主要投向 A、B 等领域，分别安排 a、b`); a finding on inferred lists is a warning. A list of
+    (`新增债券 X，主要投向 A、B 等领域，分别安排 a、b`); a finding on inferred lists is a warning. What is used
+    of money carried over, named by the use alone, is a part of it (`上年结转资金 A，共安排支出 B`). A list of
     three parts or more whose largest part, within the whole, is the sum of the others is that part and its own
     breakdown (`回收 A 份。其中有效 B 份，满意 c 份，基本满意 d 份，不满意 e 份`): it exceeds nothing. The finding says when one
     part alone exceeds the whole, or when the largest part is what takes the sum over it. In a table, a

@@ -196,7 +196,7 @@ def assign(draft: Draft) -> None:
     # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
     # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
     # (`其中：省本级 X`); breakdowns are in order, so a nested whole has its own whole's context by then
-    facts.breakdowns = [b for b in facts.breakdowns if not _stated_apart(b, stated)]
+    facts.breakdowns = [b for b in facts.breakdowns if _years_of_span(b, doc, stated) or not _stated_apart(b, stated)]
     for b in facts.breakdowns:
         whole = id(b.total)
         for p in b.parts:
@@ -278,6 +278,28 @@ def _part_end(doc: Document, offset: int) -> int:
         return len(doc.text)
     later = [s.start for s in doc.sections if s.start > offset and s.level <= top.level and s.title]
     return min(later, default=len(doc.text))
+
+
+# a span of years written before a figure (`2021—2023年`, `2021年至2023年`): the figure is of all of them
+YEAR_SPAN = regex(r"((?:19|20)\d{2})\s*年?\s*[-—－至~～到]\s*((?:19|20)\d{2})\s*年")
+
+
+def _years_of_span(b: Breakdown, doc: Document, stated: dict[int, Context]) -> bool:
+    """Is the list a total over the one span of years its sentence states before it, and are its parts that span's
+    years, each named by its year alone, none twice (`2021—2023年，共安排 X，其中：2021年 a，2022年 b，2023年 c`)?
+    Their periods differ from the total's (read as the span's last year) by construction: the list is kept,
+    and made complete where every year of the span is listed."""
+    if not b.total.quantities or len(b.parts) < 2 or any(p.key for p in b.parts):
+        return False
+    spans = list(YEAR_SPAN.finditer(doc.text, doc.sentences[b.sentence].start, b.total.quantities[0].start))
+    if len(spans) != 1:
+        return False
+    first, last = int(spans[0].group(1)), int(spans[0].group(2))
+    years = [stated[id(p)].period or "" for p in b.parts]
+    if first >= last or not all(y.isdigit() and first <= int(y) <= last for y in years) or len(set(years)) < len(years):
+        return False
+    b.exhaustive = b.exhaustive or len(years) == last - first + 1
+    return True
 
 
 def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:

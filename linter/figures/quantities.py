@@ -32,6 +32,7 @@ MULTIPLIERS = {
     "百万": Decimal(10**6),
     "千万": Decimal(10**7),
     "亿": Decimal(10**8),
+    "万亿": Decimal(10**12),
 }
 # count units; longer first so 人次 wins over 人. Extendable through the configuration (extra_units).
 COUNT_UNITS = [
@@ -329,7 +330,7 @@ def _unit_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     # `3,000 户多` is more than 3,000; `比上年 3,150 户多 250 户`, a comparison's 多 before the difference
     return regex(
         f"(?=[{re.escape(first)}])"
-        r"(?P<approx1>多|余)?(?:(?P<money>(?P<mm>百万|千万|十万|万|亿|千)?元(?!/))|(?P<pct>%|‰)"
+        r"(?P<approx1>多|余)?(?:(?P<money>(?P<mm>百万|千万|十万|万亿|万|亿|千)?元(?!/))|(?P<pct>%|‰)"
         r"|(?P<pp>个百分点)|(?P<cmult>万|亿)?(?P<count>" + alts + r"))(?:(?P<approx2>多|余)(?!\s*\d))?"
     )
 

@@ -3039,7 +3039,20 @@ def _counts(draft: Draft, m: Mention, unit: str) -> bool:
     """Is `m` a figure of a chain: of its unit, not a ratio, not a note in brackets on its neighbour?"""
     if exact_of(m, unit) is None or draft.is_part(m) or draft.labeller.qualifying_ratio(m.key, m.quantities):
         return False
-    return not (INCLUDED.match(m.label.lstrip("（(，、")) or in_brackets(draft, m.sentence, m.start))
+    noted = in_brackets(draft, m.sentence, m.start) and not _adding_bracket(draft, m)
+    return not (INCLUDED.match(m.label.lstrip("（(，、")) or noted)
+
+
+# a bracket opening by adding to the figure before it (`支出 a（加上补助市县支出 b，共完成支出 c）`)
+ADDING_BRACKET = regex(r"[（(]\s*(?:再)?加上")
+
+
+def _adding_bracket(draft: Draft, m: Mention) -> bool:
+    """Does the figure stand in a bracket, not nested, that opens with `加上`: the sentence's arithmetic going on
+    from the figure right before it (`支出 a（加上补助市县支出 b，共完成支出 c）`: c = a + b), no note on a neighbour?"""
+    positions, depths = draft.brackets[m.sentence]  # (found by `in_brackets`, asked first)
+    i = bisect_left(positions, m.start) - 1
+    return i >= 0 and depths[i] == 1 and bool(ADDING_BRACKET.match(draft.doc.text, positions[i]))
 
 
 MAX_DEFINED = 8  # figures before a total in its sentence read as its definition's components, at most

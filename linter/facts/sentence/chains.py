@@ -166,6 +166,12 @@ def _the_budget(before: list[Mention], gap: str, plan: str) -> bool:
     return named is None or named.group(1) in plan
 
 
+# money carried over from the years before (`上年结转资金 A`), and what of it is used, named by the use alone (`共使用
+# B`, `共安排支出 B`): a part of it
+CARRIED_OVER = regex(r"(?:上年|以前年度)结转(?:资金)?$")
+DRAWN = regex(r"(?:共|累计|已)?(?:安排)?(?:使用|动用|支出)")
+
+
 def _one_unit(mentions: list[Mention]) -> bool:
     """Are the figures amounts of one unit (money less money)?"""
     return len({(m.quantities[0].kind, m.quantities[0].base_unit) for m in mentions}) == 1 and (
@@ -517,6 +523,21 @@ class Chains(Reader):
             and _one_unit(figures)
         ):
             self._record_chain(left, [plan], [outcome], si)
+
+    def _drawn_from_carry_over(self, mentions: list[Mention], si: int) -> None:
+        """`上年结转资金 A，共安排支出 B，主要用于…`: the sentence's only two figures, the money carried over and, right
+        after it, what of it is used, named by the use alone (of nothing else, so of that money): B is a part of A,
+        never more (what is left is not said)."""
+        said = [m for m in mentions if m.quantities]
+        if len(said) != 2 or len(self._lone_figures(said)) != 2 or not _one_unit(said):
+            return
+        carried, used = said
+        if not CARRIED_OVER.search(carried.label) or not DRAWN.fullmatch(used.label.strip("，、； ")):
+            return
+        between = self.doc.text[carried.quantities[0].end : used.quantities[0].start]
+        if between.strip("，, ") != used.label.strip("，, "):
+            return  # (nothing between them but the use's own words)
+        self._keep(Breakdown(carried, [used], "", False, si))
 
     def _rest(self, mentions: list[Mention], si: int) -> None:
         """`到期本金 A，拟以再融资债券偿还 B，其余 C 由预算安排`, `共 A 个，已完成 B 个，其余 C 个正在推进`: the

@@ -546,6 +546,8 @@ class SentencePass(Lists, Chains, Bases):
             self._remainders(mentions, si)
             self._left_over(mentions, si)
             self._rest(mentions, si)
+        if "结转" in said and len(mentions) == 2:  # (money carried over, `上年结转资金 A，共使用 B`)
+            self._drawn_from_carry_over(mentions, si)
         if NAMES_LEFT_OVER.search(said):  # (what is left: 结余, 结存, 节约, 未执行 …, the words of wording.left_over)
             self._left_over_after(mentions, si)
         self._named_sum(mentions, si)
