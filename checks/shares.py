@@ -339,9 +339,25 @@ def share_sum_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if any(_of_another(s, b) for s in listed):
             continue  # `基本支出 A，占基本支出预算的 p%；项目支出 B，占项目支出预算的 q%`: shares of other wholes
+        if _of_the_totals_whole(b, listed, own):
+            # (their sum is no more than the total's own share: nothing exceeds, as a partial list's shares pass)
+            stated = [s.stated for s in listed]
+            yield Outcome(stated[-1], "pass", "share_sum", operands=stated[:-1])
+            continue
         outcome = _share_sum(ctx, b, listed)
         if outcome is not None:
             yield outcome
+
+
+def _of_the_totals_whole(b: Breakdown, shares: list[Share], own: dict[int, Share]) -> bool:
+    """Is the total itself stated as a share of another whole (`以上四项支出合计 T，占一般公共预算支出的 55.4%`), its
+    parts' shares no more than it (24.6% + 17.9% + 10.2% + 2.7%)? Then the parts' shares are of that whole, as the
+    total's is: they add up to its share, not to 100% (and where they do not, which whole they are of is not said)."""
+    whole = next((own[id(q)] for q in b.total.quantities if id(q) in own), None)
+    if whole is None or not whole.stated.exact or whole.stated.value >= HUNDRED:
+        return False
+    total = sum((s.stated.value for s in shares), Decimal(0))
+    return total <= whole.stated.value + sum((s.stated.ulp for s in shares), whole.stated.ulp)
 
 
 def _of_another(s: Share, b: Breakdown) -> bool:
@@ -401,7 +417,8 @@ class ShareSum(Rule):
     TO101's or TO102's, and the sum adds nothing. When the shares that can be judged are wrong and
     correcting them brings the list to 100%, they are the one mistake and this rule stays silent. The
     finding is an error on a list the text states, a warning on one found by inference. Lists whose shares
-    are approximate are not summed.
+    are approximate are not summed. A total itself stated as a share of a larger whole (`以上三项合计 T，占…支出的
+    50.0%`) makes its parts' shares shares of that whole: they may add up to its share, not to 100%.
 
     ## Why is this bad?
     Shares of the parts of one whole add up to 100% (at most, when the list leaves parts out): a sum

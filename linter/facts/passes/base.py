@@ -246,6 +246,23 @@ def changed_by(label: str, part_labels: list[str]) -> bool:
     return not all(word[-2:] in p for p in part_labels)
 
 
+# a figure named as what an outcome passed or fell short of its target by (`智慧教室超额完成 12 间`, `超出计划 3 个`,
+# `比目标少 2 所`): a difference, never a list's whole
+BEYOND_TARGET = regex(
+    r"(?:超额完成|超额|(?:超出|超过|高于|低于)(?:年度|全年)?(?:目标|计划|任务)(?:值|数)?"
+    r"|比(?:年度|全年)?(?:目标|计划|任务)(?:值|数)?(?:多|少))了?$"
+)
+
+
+def beyond_target(label: str, part_labels: list[str]) -> bool:
+    """Is a figure named only as what an outcome passed or fell short of its target by, the parts listed after it
+    not saying so too (a list of the excess itself does: `超额完成 12 间，其中甲县超额 5 间`)? Then it is no whole
+    of that list."""
+    if not part_labels or BEYOND_TARGET.search(label.strip("，、；： ")) is None:
+        return False
+    return not all(("超" in p or "多" in p or "少" in p) for p in part_labels)
+
+
 def account_side(label: str) -> str | None:
     """The side of the account a label names (收入 or 支出), None where it names neither or both."""
     found = [s for s in SIDES if s in label]

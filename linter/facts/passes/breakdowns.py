@@ -39,6 +39,7 @@ from tieout.linter.facts.passes.base import (
     SIDES,
     Completed,
     account_side,
+    beyond_target,
     by_paragraph,
     changed_by,
     changed_from,
@@ -1121,6 +1122,13 @@ def _wholes_before(draft: Draft, si: int, items: list[Mention], prev: list[Menti
     # change repeats its word)
     listed = [p.label for p in items]
     prev = [m for m in prev if not changed_by(m.label, listed)]
+    # `智慧教室超额完成 12 间。其中分县完成情况为：…，合计 312 间`: what an outcome passed its target by is no whole either
+    prev = [m for m in prev if not beyond_target(m.label, listed)]
+    # (nor a count by another measure word than every item's, though the two may share a base unit: `学校 118 所` over
+    # classrooms counted `68 间`)
+    counted = {q.unit for m in items if (q := exact_figure(m)) is not None and q.kind == "count"}
+    if len(counted) == 1:
+        prev = [m for m in prev if (q := exact_figure(m)) is None or q.kind != "count" or q.unit in counted]
     prev = _scores_outside_brackets(draft, items, prev)
     if _both_sides(items):
         # `收、支总计均为 T。其中本年收入合计 a，…本年支出合计 b`: a figure the words give as the value of each of several

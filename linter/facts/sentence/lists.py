@@ -303,6 +303,22 @@ def _other_side(whole: str, label: str) -> bool:
 
 
 PARALLEL_KINDS: list[list[str]] = load("relations").get("parallel_kinds") or []
+RETIRED: list[str] = load("relations").get("retired") or []
+IN_SERVICE: list[str] = load("relations").get("in_service") or []
+
+
+PEOPLE = ("人", "名")  # the units of a count of people
+
+
+def _retired_beside(head: Mention, label: str, parts: list[Mention]) -> bool:
+    """Does `label` name people no longer in service, beside a count of staff (`现有教职工 A 人，其中专任教师 a 人；
+    离退休人员 b 人`)? They are a part of a count of people only where the list sets them against those in service
+    (`实有人员 T 人，其中在职 a 人、离退休 b 人`) or the whole names them too."""
+    if not head.quantities or not any(w in label for w in RETIRED) or any(w in head.label for w in RETIRED):
+        return False
+    if head.quantities[0].unit not in PEOPLE:
+        return False  # (`…退休人员独生子女费等 620 万元`: money spent on them, a part of the spending like any other)
+    return not any(w in p.label for p in parts for w in IN_SERVICE)
 
 
 def _parallel(whole: str, label: str) -> bool:
@@ -1114,6 +1130,7 @@ class Lists(Rates, Changes):
             _ends_parts(p, dims, not parts, side)
             or self._beside(head, p)
             or self._sibling(head, p, parts)
+            or _retired_beside(head, p.label, parts)
             or self._past_a_closed_run(head, p, parts)
             or _past_a_footed_list(self.doc.text, head, p, parts)
             or self._subject_again(head, p, parts)
