@@ -406,10 +406,13 @@ def _documents_account(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
     """Is the cell a coded row (a 类 / 款 / 项 of the classification, `2081902 农村最低生活保障金支出`) of a table
     whose title states no scope, the cell's scope the document's own (a department's budget: 部门), and no
     heading above the figure states another? The account so named, exactly, is then the document's entity's: the
-    paragraph need not state the scope the whole report is of."""
-    if not hit.identity.code or title_context(tables_by_index(ctx)[hit.identity.table]).scope is not None:
-        return False
+    paragraph need not state the scope the whole report is of. In a department's own report (its scope 部门) any
+    row is so: its tables are the department's, which a government's report of several levels is not."""
     own = ctx.facts.document_context.scope
+    if not (hit.identity.code or own == "部门"):
+        return False
+    if title_context(tables_by_index(ctx)[hit.identity.table]).scope is not None:
+        return False
     if own is None or own == MIXED or hit.identity.context.scope != own:
         return False
     node = _scope_heading(ctx, q)
