@@ -4,9 +4,9 @@ quantity."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from decimal import Decimal
 from typing import TypeVar, overload
 
 from tieout.linter.facts.model import Mention
