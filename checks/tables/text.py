@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from decimal import Decimal
 from typing import TypeVar, overload
 
 from tieout.linter.facts.model import Mention
@@ -76,7 +77,8 @@ class TextTable(Rule):
     opens with the figure's label (`4.卫生健康支出 X`) under a heading that states the cell's scope and holds the
     cell's table (the nearest heading above the figure that states a scope), or states the whole (`全区…`) where
     the table's title names the government by its name alone and the report states no figure of its own level
-    (`区本级`); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name; a total row is not
+    (`区本级`), or states none in a department's report (部门) whose table's title states none (its tables are
+    the department's); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name; a total row is not
     the figure of a paragraph that names one of the table's rows before it (`（七）失业保险基金。收入 a`), a fund's
     grand total's own words aside (`一般公共预算收入总计 X` names the 收入总计 row, not the row 一般公共预算收入);
     a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
@@ -117,7 +119,15 @@ class TextTable(Rule):
     A prose figure that writes the cell's number in a money unit 10⁴ or 10⁸ away (`412.87 亿元` for 412.87 of a
     table in 万元) is reported as a unit slip, the cell in the table's unit as the expected value; that is the
     fix when the other sums of money of the figure's section are written in the table's unit (two or more)
-    and none in the figure's. A table in 元 restated in 万元 in the prose, converted, agrees.
+    and none in the figure's. A table in 元 restated in 万元 in the prose, converted, agrees; a prose number that
+    is the cell converted (`4.23 元` for a cell of 42,310.00 元: 4.23 万元, three significant digits at least) but
+    written in another unit 10⁴ or 10⁸ away is a unit slip too, the number in the unit it was converted to the
+    expected value (the fix as above).
+
+    Where the cells the label names in several tables state several values (`公务接待费` in the 基本支出 table,
+    its basic spending alone, and in the “三公”经费 table), the figure is held to the cells of the one table its
+    section explains, headed by that table's title less its 表 (`…“三公”经费支出决算情况说明` over the
+    `…“三公”经费支出决算表`); where no section is so headed, to none.
 
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
@@ -161,7 +171,7 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 continue
             if named is None:
                 named = _named_cells(ctx, index, m, outer)
-            hits = _same_quantity(*named, q)
+            hits = _same_quantity(*named, q) or _explained(ctx, *named, q)
             if hits and _apart(ctx.doc, q.start, hits[0].quantity.start):
                 continue
             if hits and not _part_total(ctx, m, q) and (not index.aligned(hits) or _plain(ctx, m, q, hits)):
@@ -406,10 +416,13 @@ def _documents_account(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
     """Is the cell a coded row (a 类 / 款 / 项 of the classification, `2081902 农村最低生活保障金支出`) of a table
     whose title states no scope, the cell's scope the document's own (a department's budget: 部门), and no
     heading above the figure states another? The account so named, exactly, is then the document's entity's: the
-    paragraph need not state the scope the whole report is of."""
-    if not hit.identity.code or title_context(tables_by_index(ctx)[hit.identity.table]).scope is not None:
-        return False
+    paragraph need not state the scope the whole report is of. In a department's own report (its scope 部门) any
+    row is so: its tables are the department's, which a government's report of several levels is not."""
     own = ctx.facts.document_context.scope
+    if not (hit.identity.code or own == "部门"):
+        return False
+    if title_context(tables_by_index(ctx)[hit.identity.table]).scope is not None:
+        return False
     if own is None or own == MIXED or hit.identity.context.scope != own:
         return False
     node = _scope_heading(ctx, q)
@@ -1074,6 +1087,36 @@ def _same_quantity(hits: list[Hit], context: Context, q: Quantity) -> list[Hit]:
     return TableIndex.certain(hits)
 
 
+# what closes a heading of the text that explains a table (`…“三公”经费支出决算情况说明`), and a table's title
+EXPLAINS = regex(r"(?:情况说明|情况|说明)$")
+TABLE_END = regex(r"表$")
+SUBJECT_LEAST = 6  # the characters a heading's subject has at least to name a table by its title
+
+
+def _explained(ctx: CheckContext, hits: list[Hit], context: Context, q: Quantity) -> list[Hit]:
+    """Where the cells the figure's label names state several values (`公务接待费` of the 基本支出 table, its basic
+    spending alone, and of the “三公”经费 table, all of it), those of the one table the figure's section explains:
+    a heading that is the table's title less its 表, with 情况说明 after it (`七、一般公共预算财政拨款“三公”经费支出
+    决算情况说明` over the figures of the `一般公共预算财政拨款“三公”经费支出决算表`). The section restates that table."""
+    section = titled(ctx.doc, q.start)
+    if section is None or not section.title:
+        return []
+    heading = re.sub(r"\s+", "", EXPLAINS.sub("", ITEM_NUMBER.sub("", section.title).strip()))
+    if len(heading) < SUBJECT_LEAST:
+        return []
+    tables = tables_by_index(ctx)
+    mine = [
+        h
+        for h in hits
+        if h.quantity.base_unit == q.base_unit
+        and _known_alike(h.identity.context, context)
+        and TABLE_END.sub("", re.sub(r"\s+", "", tables[h.identity.table].title)).endswith(heading)
+    ]
+    if len({h.identity.table for h in mine}) != 1:
+        return []
+    return TableIndex.certain(mine)
+
+
 def _items(m: Mention) -> list[tuple[str, bool]]:
     """The row items a label can name: the label itself (spaces, enumeration, （类） removed), the label
     less its context words (True: the cell's table must have them). Synonyms are not followed: the label
@@ -1143,6 +1186,9 @@ def _compare(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, hits
     shown = cell.text + (table.column_units.get(hits[0].identity.col, table.unit) if not cell.unit else "")
     if unit_slip(q, cell):
         return _unit_slip(ctx, m, q, cell, hits, table_name(table))
+    meant = unit_word_slip(q, cell)
+    if meant is not None:
+        return _unit_word_slip(ctx, m, q, cell, hits, table_name(table), meant)
     return Outcome(
         q,
         verdict,
@@ -1194,6 +1240,48 @@ def unit_slip(q: Quantity, cell: Quantity) -> bool:
     if q.base_unit != "元" or not cell.unit or q.unit == cell.unit or q.value != cell.value:
         return False
     return max(q.scale, cell.scale) / min(q.scale, cell.scale) in UNIT_STEPS
+
+
+# the money units a prose figure's number may have been meant in, by their scale
+MONEY_UNITS = {Decimal(1): "元", Decimal(10**4): "万元", Decimal(10**8): "亿元"}
+SLIP_DIGITS = 3  # the significant digits a number has at least, for its agreement with the cell to be no chance
+
+
+def unit_word_slip(q: Quantity, cell: Quantity) -> str | None:
+    """The money unit the prose figure's number is the cell's amount in, rounded to the prose's digits, where it is
+    written in another unit 10⁴ or 10⁸ away (`4.23 元` for a cell of 42,310.00 元: 4.23 万元): the number was
+    converted and its unit word kept, or slipped. None where no such unit gives it, or the number has too few
+    digits for the agreement to tell."""
+    if q.base_unit != "元" or not cell.unit or q.value == 0 or len(q.value.normalize().as_tuple().digits) < SLIP_DIGITS:
+        return None
+    low, high = interval(q)
+    for scale, unit in MONEY_UNITS.items():
+        factor = scale / q.scale
+        if unit != q.unit and (factor in UNIT_STEPS or 1 / factor in UNIT_STEPS):
+            if low * factor <= cell.base_value <= high * factor:
+                return unit
+    return None
+
+
+def _unit_word_slip(
+    ctx: CheckContext, m: Mention, q: Quantity, cell: Quantity, hits: list[Hit], table: str, unit: str
+) -> Outcome:
+    """The finding of a prose figure whose number is the cell's in `unit`, written in another: the number in that
+    unit is the fix where the other sums of money of its section are in it and none in the prose figure's."""
+    number = q.text.rstrip().removesuffix(q.unit).rstrip()
+    meant = f"{number}{unit}"
+    fix = meant if unit_foreign(ctx, q, unit, []) else None
+    return Outcome(
+        q,
+        "fail",
+        "cross_ref",
+        [(h.quantity, "表中数字") for h in hits],
+        f"单位疑误：正文“{m.label}”{q.text} 的数字是{table}中该项 {written(cell)} 折合{unit}之数，应为 {meant}（文表不符）",
+        q.text,
+        meant,
+        fix,
+        operands=[cell],
+    )
 
 
 def _unit_slip(ctx: CheckContext, m: Mention, q: Quantity, cell: Quantity, hits: list[Hit], table: str) -> Outcome:

@@ -370,7 +370,51 @@ def extract(doc: Document, extra_units: tuple[str, ...] = ()) -> list[Quantity]:
         if q is not None and not _blocked(blocked, q.start, q.end):
             out.append(q)
     out.sort(key=attrgetter("start"))
+    return _corner_units(text, out)
+
+
+# a form's row of `name：figure` pairs under its corner cell's unit, as a plain text gives a 项目支出绩效目标表
+# (`项目资金（万元）  年度资金总额：1,168.00    其中：财政拨款：850.00    其他资金：381.00`), and nothing else up
+# to the line's end (the normalised text joins the line to the one before it and drops its spaces)
+CORNER_ROW = regex(
+    r"(?m)[\u4e00-\u9fff]{2,8}[（(](?P<unit>万元|亿元|元)[）)]"
+    r"(?P<pairs>(?:[ \t]*(?:其中[：:])?[\u4e00-\u9fff]{2,16}[：:][ \t]*\d[\d,]*(?:\.\d+)?){2,})[ \t]*$"
+)
+
+
+def _corner_units(text: str, out: list[Quantity]) -> list[Quantity]:
+    """The figures of a form's row of pairs (`CORNER_ROW`) in the unit its first cell states: written bare, each is
+    a sum of money of the form's unit (`年度资金总额：1,168.00` under `项目资金（万元）` is 1,168.00 万元)."""
+    if "）" not in text and ")" not in text:
+        return out
+    for row in CORNER_ROW.finditer(text):
+        unit = row.group("unit")
+        begin, end = row.span("pairs")
+        for i in range(bisect_right([q.start for q in out], begin - 1), len(out)):
+            q = out[i]
+            if q.start >= end:
+                break
+            if q.kind == "bare" and not q.unit:
+                out[i] = _in_unit(q, unit)
     return out
+
+
+def _in_unit(q: Quantity, unit: str) -> Quantity:
+    return Quantity(
+        q.text,
+        q.value,
+        unit,
+        "元",
+        MULTIPLIERS[unit.removesuffix("元")],
+        q.decimals,
+        "amount",
+        q.start,
+        q.end,
+        q.separators,
+        q.approx,
+        q.bound,
+        q.per,
+    )
 
 
 def _unblocked(matches: Iterator[re.Match[str]], spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:

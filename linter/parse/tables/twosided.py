@@ -100,6 +100,9 @@ from .vocab import column_heading
 SIDE_NAME = regex(r"^(?:收入|支出|(?:收入|支出|预算|功能分类)?(?:项目|科目)(?:名称)?)$")
 CODE_NAME = regex(r"(?:编码|代码)$")  # the header of a code column (科目编码, 功能分类科目代码)
 SIDE_GAP = 4  # display columns a row's label may start left of its side's label column
+# how much wider than the gap inside a spaced-out side's name (`收  入`) the gap to the next character is where
+# that character opens the other side's name
+RUN_SPREAD = 2
 SIDES_ONLY = regex(r"^收入支出$")  # a header line naming the two sides and nothing else, its spaces removed
 MAX_PAGE = 120  # lines in which the page before a table's caption, or after its last row, stands
 TITLE_ABOVE = MAX_HEADER + 6  # lines above a table's first row in which its title stands
@@ -471,16 +474,25 @@ def _header(lines: list[str], first: int) -> list[int] | None:
 
 def _header_words(line: str) -> list[str]:
     """The words of a header line; a name spaced out (`项   目`, `收   入`) is its characters one by one, joined
-    here, and a year set apart from its 年 (`2024 年预算数`) is one word with it."""
+    here, and a year set apart from its 年 (`2024 年预算数`) is one word with it. A side's name so spaced out
+    (`收    入`, as the 财政拨款收入支出决算总表 of a PDF has it) is closed by a character set far wider apart than
+    its own two (`支    出`, a column away): the header names two sides, not `收入支出`. (Other runs are joined
+    whatever their gaps: `项   目 … 项   目` over a table whose rows the sides' words do not tell apart.)"""
     words: list[str] = []
     single = False  # the last word is a run of single characters
+    spacing = 0  # the gap between the first two characters of that run (0: the run has one so far)
+    end = 0  # where the last word ends
     for m in HEADER_WORD.finditer(line):
         w = m.group()
-        if len(w) == 1 and single:
+        gap = m.start() - end
+        if len(w) == 1 and single and not (words[-1] in SIDES and gap > RUN_SPREAD * spacing):
             words[-1] += w
+            spacing = spacing or gap
         else:
             words.append(flatten(w))
+            spacing = 0
         single = len(w) == 1
+        end = m.end()
     return words
 
 
