@@ -83,6 +83,10 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             if own is not None and opening is not None:
                 certain = c.certain and _certain(own.identity, opening[0].identity)
                 yield Completed(c, replace(c, base=opening[1], certain=certain))
+            elif own is not None and (earlier_base := _stated_year_before(draft, c, own, cur, by_period)):
+                # (`2026年收入 A，比2025年增加 Δ` after `2025年收入 B`: the difference is checked against B as a
+                # rate would be, the base found as for one)
+                yield Completed(c, replace(c, base=earlier_base[0], certain=earlier_base[1]))
             continue
         period = own.identity.context.period if own is not None else None
         earlier = year_before(period)
@@ -93,6 +97,17 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             found = (same_basis, False)
         if found is not None:
             yield Completed(c, replace(c, base=found[0], certain=found[1]))
+
+
+def _stated_year_before(
+    draft: Draft, c: Change, own: Mention, cur: Quantity, by_period: dict[str | None, list[Mention]]
+) -> tuple[Quantity, bool] | None:
+    """The base of a change whose difference is stated (`比2025年减少 Δ`), found as a rate's would be
+    (`_year_before_base`): where the figure it is compared with is stated too, the difference is checked."""
+    earlier = year_before(own.identity.context.period)
+    if not own.identity.item or earlier is None or not c.comparison:
+        return None
+    return _year_before_base(draft, c, own, cur, by_period.get(earlier, []), earlier)
 
 
 # last year's figure restated on this year's basis (`上年同口径收入 B，其中税收收入 b`): the words open its item, or
