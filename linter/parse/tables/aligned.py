@@ -870,10 +870,7 @@ def _table_at(
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
         return None
     block, indents, layout = built
-    caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
-    # (a unit note under the header, `_unit_under_header`, is the table's as a caption's would be)
-    under = [lines[k].strip() for k in range(header[-1] + 1, rows[0].line) if UNIT_ONLY.match(flatten(lines[k]))]
-    block.caption = under + list(reversed(caption))
+    block.caption = _caption(lines, top, header[-1], rows[0].line)
     block.open_end = cut and not _page_closes(lines, j, block.caption)
     found = Aligned(block, indents, first_line=rows[0].line, last_line=last)
     found.columns = len(block.rows[0]) - 1
@@ -886,6 +883,14 @@ def _table_at(
         if before is not None and turn is not None:
             _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+def _caption(lines: list[str], top: int, header_end: int, first_row: int) -> list[str]:
+    """The caption lines above the header, nearest first, and a unit note under it (`_unit_under_header`): the
+    table's as a caption's would be."""
+    caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
+    under = [lines[k].strip() for k in range(header_end + 1, first_row) if UNIT_ONLY.match(flatten(lines[k]))]
+    return under + list(reversed(caption))
 
 
 def _page_closes(lines: list[str], j: int, caption: list[str]) -> bool:
