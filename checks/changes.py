@@ -71,6 +71,29 @@ def _slipped(ctx: CheckContext, c: Change) -> bool:
     return any(q is not None and ctx.index.unit_slip_of(q) is not None for q in (c.current, c.base))
 
 
+def _as_meant(ctx: CheckContext, c: Change) -> Change | None:
+    """The change to check: none where its words contradict its figures (TO204) or a figure's unit slipped (TO202),
+    but for a base read as meant (`_base_as_meant`)."""
+    if _direction_wrong(c):
+        return None
+    return _base_as_meant(ctx, c) if _slipped(ctx, c) else c
+
+
+def _base_as_meant(ctx: CheckContext, c: Change) -> Change | None:
+    """The change with its base read in the unit a unit slip says it was meant in (`收入 9.65万元` of parts adding
+    up to 96,492万元: 9.65亿元), where the base alone slipped and the slip is known from a list it heads, not from
+    this change: the change is then checked as it was meant (TO202 reports the unit; a growth that fails against
+    the base so read is wrong besides). None where the current slipped, or the slip is known from the change."""
+    base = c.base
+    slip = ctx.index.unit_slip_of(base) if base is not None else None
+    if base is None or slip is None or slip.breakdown is None or slip.change is not None or not base.value:
+        return None
+    if c.current is None or ctx.index.unit_slip_of(c.current) is not None or base.unit not in base.text:
+        return None
+    text = base.text.replace(base.unit, slip.unit)
+    return replace(c, base=replace(base, text=text, unit=slip.unit, scale=slip.value / base.value))
+
+
 # a comparison with last year (`比上年`, `较上年度决算数`, `同比`, `比 2024 年`), or none (`支出 X，增长 p%`): what
 # the row's figure of the year before is the earlier figure of; a plan (`比预算`) or another reference (`较全省
 # 平均`) it is not. `stage`: the stage the comparison names of last year's figure (比上年预算数)
@@ -184,8 +207,10 @@ def change_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if cur is None or not cur.exact:
             continue
-        if _direction_wrong(c) or _slipped(ctx, c):
+        meant = _as_meant(ctx, c)
+        if meant is None:
             continue
+        c = meant
         if cur.kind == "percent":
             for o in (_rate_change(ctx, c), _points_change(ctx, c)):
                 if o is not None:

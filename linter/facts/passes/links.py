@@ -77,12 +77,9 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
         own = owner.get(cur.start)
         if any(mv.quantity is not None and mv.quantity.base_unit == cur.base_unit for mv in c.movements):
             # the difference is stated: the base follows from it, unless the stock's opening is stated apart
-            same_period = by_period.get(own.identity.context.period, []) if own is not None else []
-            opening = _opening_of(same_period, own, cur) if own is not None and c.comparison else None
-            opening = opening or (_before_adjustment(draft, c, own, cur, same_period) if own is not None else None)
-            if own is not None and opening is not None:
-                certain = c.certain and _certain(own.identity, opening[0].identity)
-                yield Completed(c, replace(c, base=opening[1], certain=certain))
+            done = _difference_base(draft, c, own, cur, by_period) if own is not None else None
+            if done is not None:
+                yield done
             continue
         period = own.identity.context.period if own is not None else None
         earlier = year_before(period)
@@ -93,6 +90,34 @@ def change_bases(draft: Draft) -> Iterator[Completed]:
             found = (same_basis, False)
         if found is not None:
             yield Completed(c, replace(c, base=found[0], certain=found[1]))
+
+
+def _difference_base(
+    draft: Draft, c: Change, own: Mention, cur: Quantity, by_period: dict[str | None, list[Mention]]
+) -> Completed | None:
+    """The base of a change whose difference is stated: the stock's opening stated apart, the budget before its
+    adjustment, else the figure a year before found as a rate's base would be (`_stated_year_before`)."""
+    same_period = by_period.get(own.identity.context.period, [])
+    opening = _opening_of(same_period, own, cur) if c.comparison else None
+    opening = opening or _before_adjustment(draft, c, own, cur, same_period)
+    if opening is not None:
+        return Completed(
+            c, replace(c, base=opening[1], certain=c.certain and _certain(own.identity, opening[0].identity))
+        )
+    earlier = _stated_year_before(draft, c, own, cur, by_period)
+    # (`2026年收入 A，比2025年增加 Δ` after `2025年收入 B`: the difference is checked against B as a rate would be)
+    return Completed(c, replace(c, base=earlier[0], certain=earlier[1])) if earlier is not None else None
+
+
+def _stated_year_before(
+    draft: Draft, c: Change, own: Mention, cur: Quantity, by_period: dict[str | None, list[Mention]]
+) -> tuple[Quantity, bool] | None:
+    """The base of a change whose difference is stated (`比2025年减少 Δ`), found as a rate's would be
+    (`_year_before_base`): where the figure it is compared with is stated too, the difference is checked."""
+    earlier = year_before(own.identity.context.period)
+    if not own.identity.item or earlier is None or not c.comparison:
+        return None
+    return _year_before_base(draft, c, own, cur, by_period.get(earlier, []), earlier)
 
 
 # last year's figure restated on this year's basis (`上年同口径收入 B，其中税收收入 b`): the words open its item, or

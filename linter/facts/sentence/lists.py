@@ -103,8 +103,10 @@ OF_NAMED = regex(r"[\s，、；]*在?([\u4e00-\u9fff“”（）()]{2,24}?)中[�
 # a sentence opening with the name of a figure stated before and the words listing what it holds
 # (`支出总计包括：`, `收入合计由以下构成：`), the list right after them
 LISTED_NAMED = regex(
-    r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?:包括|构成为|构成如下|由以下构成|组成为)[：:]"
+    r"[\s，、；]*([\u4e00-\u9fff“”（）()]{2,24}?)(?P<main>主要|重点)?(?P<verb>包括|构成为|构成如下|由以下构成|组成为|安排如下)[：:]"
 )
+# the verb naming the whole with it (`支出重点安排如下：` lists the 支出安排, the budget's spending, not any 支出)
+NAMING_VERBS = {"安排如下": "安排"}
 # words announcing every item of a list, with the colon its items follow (`收入总计 T，包括：`, `具体为：`); not
 # `主要包括：` (the main ones only)
 ANNOUNCED_ITEMS = regex(r"^[，,\s]*(?:具体)?(?:包括|构成为|组成为|具体为)[：:]")
@@ -484,7 +486,8 @@ class Lists(Rates, Changes):
         if named is not None:
             self.d.whole_named[si] = named.group(1)
         elif listed is not None:
-            self.d.whole_listed[si] = (listed.group(1), listed.group("main") is None)
+            name = listed.group(1) + NAMING_VERBS.get(listed.group("verb"), "")
+            self.d.whole_listed[si] = (name, listed.group("main") is None)
         elif not (self.d.by_sentence.get(si - 1) and DANGLING_OPENER.search(text, prev.start, prev.end)):
             return
         # (a figure in brackets notes the part before it: `一般债务限额 a（含外贷限额 b）`)

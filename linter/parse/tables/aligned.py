@@ -503,6 +503,8 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
     while j >= 0 and _blank(lines[j]) and gap < MAX_GAP + 1:
         j -= 1
         gap += 1
+    if j > 0 and _unit_under_header(lines, j):
+        j -= 1  # the unit note between the header and the rows (`险种  收入  支出` / `（单位：万元）` / rows)
     header: list[int] = []
     while j >= 0 and len(header) < MAX_HEADER:
         s = lines[j].strip()
@@ -522,6 +524,15 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
     if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
         return None
     return header, j
+
+
+def _unit_under_header(lines: list[str], j: int) -> bool:
+    """Is line j a unit note alone (`（单位：万元）`) right under a line of column names (`险种  收入  支出  当年结余`)?
+    Such a note is the header's: the table's unit, not a caption over another table."""
+    above = lines[j - 1].strip()
+    if not UNIT_ONLY.match(flatten(lines[j])) or not above or caption_line(above) or ABOVE_HEADER.search(above):
+        return False
+    return bool(NAME_HEADER.search(lines[j - 1]) or column_headings(lines[j - 1]))
 
 
 # the name of a table's rows over its label column (`资金级次`, `险种`, `选项`, `区域`): a short word, Chinese only,
@@ -859,8 +870,7 @@ def _table_at(
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
         return None
     block, indents, layout = built
-    caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
-    block.caption = list(reversed(caption))
+    block.caption = _caption(lines, top, header[-1], rows[0].line)
     block.open_end = cut and not _page_closes(lines, j, block.caption)
     found = Aligned(block, indents, first_line=rows[0].line, last_line=last)
     found.columns = len(block.rows[0]) - 1
@@ -873,6 +883,14 @@ def _table_at(
         if before is not None and turn is not None:
             _continued_by(before, turn, lines[rows[0].line])
     return found
+
+
+def _caption(lines: list[str], top: int, header_end: int, first_row: int) -> list[str]:
+    """The caption lines above the header, nearest first, and a unit note under it (`_unit_under_header`): the
+    table's as a caption's would be."""
+    caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
+    under = [lines[k].strip() for k in range(header_end + 1, first_row) if UNIT_ONLY.match(flatten(lines[k]))]
+    return under + list(reversed(caption))
 
 
 def _page_closes(lines: list[str], j: int, caption: list[str]) -> bool:
