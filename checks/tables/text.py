@@ -1268,37 +1268,25 @@ def _unit_word_slip(
 ) -> Outcome:
     """The finding of a prose figure whose number is the cell's in `unit`, written in another: the number in that
     unit is the fix where the other sums of money of its section are in it and none in the prose figure's."""
-    number = q.text.rstrip().removesuffix(q.unit).rstrip()
-    meant = f"{number}{unit}"
-    fix = meant if unit_foreign(ctx, q, unit, []) else None
-    return Outcome(
-        q,
-        "fail",
-        "cross_ref",
-        [(h.quantity, "表中数字") for h in hits],
-        f"单位疑误：正文“{m.label}”{q.text} 的数字是{table}中该项 {written(cell)} 折合{unit}之数，应为 {meant}（文表不符）",
-        q.text,
-        meant,
-        fix,
-        operands=[cell],
-    )
+    meant = f"{q.text.rstrip().removesuffix(q.unit).rstrip()}{unit}"
+    said = f"单位疑误：正文“{m.label}”{q.text} 的数字是{table}中该项 {written(cell)} 折合{unit}之数，应为 {meant}（文表不符）"
+    return _slip(ctx, q, cell, hits, said, meant, unit)
 
 
 def _unit_slip(ctx: CheckContext, m: Mention, q: Quantity, cell: Quantity, hits: list[Hit], table: str) -> Outcome:
     """The finding of a unit slip: the prose figure in the table's unit, the fix where the other sums of money of
     its section are in that unit and none in the prose figure's (`unit_foreign`)."""
     meant = written(cell)
-    fix = meant if unit_foreign(ctx, q, cell.unit, []) else None
+    said = f"单位疑误：正文“{m.label}”{q.text} 与{table}中该项 {meant} 数字相同而单位不同（文表不符）"
+    return _slip(ctx, q, cell, hits, said, meant, cell.unit)
+
+
+def _slip(ctx: CheckContext, q: Quantity, cell: Quantity, hits: list[Hit], said: str, meant: str, unit: str) -> Outcome:
+    """A unit slip's finding: `meant` is the fix where the other sums of money of the figure's section are in
+    `unit` and none in the figure's own (`unit_foreign`)."""
+    fix = meant if unit_foreign(ctx, q, unit, []) else None
     return Outcome(
-        q,
-        "fail",
-        "cross_ref",
-        [(h.quantity, "表中数字") for h in hits],
-        f"单位疑误：正文“{m.label}”{q.text} 与{table}中该项 {meant} 数字相同而单位不同（文表不符）",
-        q.text,
-        meant,
-        fix,
-        operands=[cell],
+        q, "fail", "cross_ref", [(h.quantity, "表中数字") for h in hits], said, q.text, meant, fix, operands=[cell]
     )
 
 
