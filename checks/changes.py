@@ -91,7 +91,8 @@ def _base_as_meant(ctx: CheckContext, c: Change) -> Change | None:
     if c.current is None or ctx.index.unit_slip_of(c.current) is not None or base.unit not in base.text:
         return None
     text = base.text.replace(base.unit, slip.unit)
-    return replace(c, base=replace(base, text=text, unit=slip.unit, scale=slip.value / base.value))
+    # (the base as meant is inferred from the slip: a finding on it is a warning, as TO202's)
+    return replace(c, base=replace(base, text=text, unit=slip.unit, scale=slip.value / base.value), certain=False)
 
 
 # a comparison with last year (`比上年`, `较上年度决算数`, `同比`, `比 2024 年`), or none (`支出 X，增长 p%`): what
@@ -973,6 +974,8 @@ class DirectionWord(Rule):
                     stated=c.figure.text if slip else c.side,
                     expected=c.relabelled or None,
                     related=[self.ctx.related(c.standard, "标准")],
+                    # (the figure the words are of is taken as the one right before them: inferred, a warning)
+                    severity=self.certainty(False),
                 )
 
     def _contradictory(self, c: Change) -> Iterable[Result]:

@@ -39,7 +39,11 @@ def standard_claims(ctx: CheckContext) -> Iterator[Claim]:
     text = ctx.doc.text
     quantities = ctx.facts.quantities
     owners: dict[int, Mention] = ctx.memo("standards.owners", lambda: _owners(ctx))
+    # (what a figure changed by, `较上年增长 Δ，多于 B 的限额`, is not the figure the standard is said of)
+    changed = {id(mv.quantity) for c in ctx.facts.changes for mv in c.movements if mv.quantity is not None}
     for a, b in zip(quantities, quantities[1:]):
+        if id(a) in changed:
+            continue
         between = SIDE.match(text, a.end, b.start)
         if between is None or STANDARD.match(text, b.end) is None:
             continue

@@ -38,7 +38,9 @@ def test_thousands_separator_spaced_from_its_group():
     # a PDF's text layer may space an ASCII thousands separator from the group after or before it
     assert figures("采购预算总额1, 518.94万元")[0][1] == Decimal("1518.94")
     assert figures("采购预算总额1 ,518.94万元")[0][1] == Decimal("1518.94")
-    assert figures("收入12, 345, 678元")[0][1] == Decimal(12345678)
+    assert figures("收入12, 345.60元")[0][1] == Decimal("12345.60")
+    # (a group closed by no decimals may be the next number of a list: `分别为 5, 120 人次`)
+    assert [f[1] for f in figures("分别为5, 120人次")] == [Decimal(5), Decimal(120)]
     # not after a longer run of digits, nor before a group of other than three digits
     assert [f[1] for f in figures("2024, 518万元")] == [Decimal(518)]
     assert [f[1] for f in figures("分别为1, 52万元、3, 4万元")] == [Decimal(1), Decimal(52), Decimal(3), Decimal(4)]

@@ -68,14 +68,19 @@ def _row(ctx: CheckContext, table: Table, r: int, col: Column, done: Column, tar
         return None
     if achieved.kind not in MEASURED or achieved.base_unit != goal.base_unit:
         return None
-    if stated.value == HUNDRED and achieved.base_value >= goal.base_value:
-        return None
+    if stated.value == HUNDRED:
+        return None  # (the rate capped where the outcome met its target, whichever way the indicator counts)
     iv = rate(interval(achieved), interval(goal))
     if iv is None:
         return None
     verdict = ctx.judge(interval(stated), iv, stated.ulp)
     if verdict == "pass":
         return Outcome(stated, "pass", "rate", operands=[achieved, goal])
+    # a target a lower outcome meets (`人均成本 1,200 元`, `投诉率 5%`, written without its `≤`) may state its rate
+    # as the target over the outcome: either way round is no finding
+    inverse = rate(interval(goal), interval(achieved)) if achieved.value > 0 else None
+    if inverse is not None and ctx.judge(interval(stated), inverse, stated.ulp) == "pass":
+        return None
     exact = achieved.base_value / goal.base_value * HUNDRED
     formula = f"{achieved.text}/{goal.text}"
     return column_miss(col.header, stated, verdict, "rate", formula, exact, [(achieved, "分子"), (goal, "分母")])

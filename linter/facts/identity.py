@@ -196,7 +196,7 @@ def assign(draft: Draft) -> None:
     # a part of a breakdown is in its whole's context where its own words say nothing (`一般公共预算收入 X，
     # 其中：税收收入 Y` — Y is 一般公共预算's), and, named only by context words, is its whole's item
     # (`其中：省本级 X`); breakdowns are in order, so a nested whole has its own whole's context by then
-    facts.breakdowns = [b for b in facts.breakdowns if _years_of_span(b, doc, stated) or not _stated_apart(b, stated)]
+    facts.breakdowns = [b for b in facts.breakdowns if _kept_over_years(b, doc, stated)]
     for b in facts.breakdowns:
         whole = id(b.total)
         for p in b.parts:
@@ -284,22 +284,43 @@ def _part_end(doc: Document, offset: int) -> int:
 YEAR_SPAN = regex(r"((?:19|20)\d{2})\s*年?\s*[-—－至~～到]\s*((?:19|20)\d{2})\s*年")
 
 
-def _years_of_span(b: Breakdown, doc: Document, stated: dict[int, Context]) -> bool:
-    """Is the list a total over the one span of years its sentence states before it, and are its parts that span's
-    years, each named by its year alone, none twice (`2021—2023年，共安排 X，其中：2021年 a，2022年 b，2023年 c`)?
-    Their periods differ from the total's (read as the span's last year) by construction: the list is kept,
-    and made complete where every year of the span is listed."""
+# what makes a total one year's or each year's, not the whole span's (`2023年投入 X`, `年均安排 X`, `每年 X`)
+ONE_YEARS = regex(r"(?:19|20)\d{2}年|年均|每年|平均")
+DIGIT = regex(r"\d")  # (another figure between the span and the total)
+
+
+def _kept_over_years(b: Breakdown, doc: Document, stated: dict[int, Context]) -> bool:
+    """Is the breakdown kept: a total over a span of years with those years as its parts (`_years_listed`; made
+    complete where every year of the span is listed), or a list whose parts state no other stage or period than
+    its total (`_stated_apart`)?"""
+    span = _years_listed(b, doc, stated)
+    if span is None:
+        return not _stated_apart(b, stated)
+    b.exhaustive = b.exhaustive or len(b.parts) == span[1] - span[0] + 1
+    return True
+
+
+def _years_listed(b: Breakdown, doc: Document, stated: dict[int, Context]) -> tuple[int, int] | None:
+    """The span of years (first, last) of a list that is a total over the one span its sentence states right
+    before it, its parts that span's years, each named by its year alone, none twice (`2021—2023年，共安排 X，其中：
+    2021年 a，2022年 b，2023年 c`); None for any other list. Their periods differ from the total's (read as the span's
+    last year) by construction. The total names no year of its own nor each year's (`2023年投入 X`, `年均 X`), and
+    no other figure stands between the span and it."""
     if not b.total.quantities or len(b.parts) < 2 or any(p.key for p in b.parts):
-        return False
-    spans = list(YEAR_SPAN.finditer(doc.text, doc.sentences[b.sentence].start, b.total.quantities[0].start))
-    if len(spans) != 1:
-        return False
+        return None
+    start = b.total.quantities[0].start
+    spans = list(YEAR_SPAN.finditer(doc.text, doc.sentences[b.sentence].start, start))
+    if (
+        len(spans) != 1
+        or ONE_YEARS.search(doc.text, spans[0].end(), start)
+        or DIGIT.search(doc.text, spans[0].end(), start)
+    ):
+        return None
     first, last = int(spans[0].group(1)), int(spans[0].group(2))
     years = [stated[id(p)].period or "" for p in b.parts]
     if first >= last or not all(y.isdigit() and first <= int(y) <= last for y in years) or len(set(years)) < len(years):
-        return False
-    b.exhaustive = b.exhaustive or len(years) == last - first + 1
-    return True
+        return None
+    return first, last
 
 
 def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:

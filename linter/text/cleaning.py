@@ -94,19 +94,28 @@ def chinese_mark(text: str, k: int, lo: int, hi: int) -> str:
     return "" if url or clock else "："
 
 
+DECIMALS = regex(r"\.\d")  # (a group closed by its decimals: the number's last group)
+
+
 def _comma(text: str, k: int, lo: int, hi: int) -> str:
     """`chinese_mark` of the ASCII comma at k: "" where it is a thousands separator or a number wraps after it."""
     before = text[k - 1] if k > lo else ""
-    after = text[k + 1 : min(k + 6, hi)]
+    after = text[k + 1 : min(k + 7, hi)]
     thousands = before.isdigit() and len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit()
     # `1, 518.94万元`: a thousands separator the text layer spaced from its group (the space then goes as any
     # space after a mark does), or before it (`1 ,518.94`); only after a group of one to three digits opening
-    # its number
+    # its number, the group closed by its decimals (`分别为 5, 120 人次` lists two numbers)
     thousands = thousands or (
-        after[:1] == " " and after[1:4].isdigit() and not after[4:5].isdigit() and _opens_number(text, k, lo)
+        after[:1] == " "
+        and after[1:4].isdigit()
+        and DECIMALS.match(after, 4) is not None
+        and _opens_number(text, k, lo)
     )
     thousands = thousands or (
-        before == " " and after[:3].isdigit() and not after[3:4].isdigit() and _opens_number(text, k - 1, lo)
+        before == " "
+        and after[:3].isdigit()
+        and DECIMALS.match(after, 3) is not None
+        and _opens_number(text, k - 1, lo)
     )
     # `1,0` / `80 万元`: a number wrapped right after its separator keeps it for the join
     wrapped = before.isdigit() and k + 1 < hi and text[k + 1 : hi].isdigit()

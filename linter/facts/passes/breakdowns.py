@@ -1696,8 +1696,8 @@ def _other_period(a: str | None, b: str | None) -> bool:
     return a not in (None, MIXED) and b not in (None, MIXED) and a != b
 
 
-# the last part of a list that names the rest (`其他各项支出`): vocab relations.yaml `remainder`
-REMAINDER = tuple(words("relations", "remainder"))
+# the last part of a list that names all the rest (`其他各项支出`): vocab relations.yaml `remainder_all`
+REMAINDER_ALL = tuple(words("relations", "remainder_all"))
 LISTED_REACH = 3  # sentences back a `X包括：` list looks for the figure it names
 
 
@@ -1727,7 +1727,7 @@ def _listed_of_named(draft: Draft, si: int, items: list[Mention]) -> Breakdown |
         if q is None or len(parts) < 2 or len(parts) != len(items) or not _may_break_down(whole, parts):
             return None
         # (a list that ends with the rest, `…；其他各项支出 z`, covers its whole whatever word opened it)
-        rest = parts[-1].key.startswith(REMAINDER)
+        rest = parts[-1].key.startswith(REMAINDER_ALL)
         complete = (listing_all and _names_total(draft, whole) or rest) and not _open_ended(draft, si)
         return Breakdown(whole, parts, "包括", complete, si, certain=False)
     return None

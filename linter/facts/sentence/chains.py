@@ -167,9 +167,9 @@ def _the_budget(before: list[Mention], gap: str, plan: str) -> bool:
 
 
 # money carried over from the years before (`上年结转资金 A`), and what of it is used, named by the use alone (`共使用
-# B`, `共安排支出 B`): a part of it
+# B`, `共安排支出 B`): a part of it (not a bare `支出 B`, which may be the year's whole spending beside the carry-over)
 CARRIED_OVER = regex(r"(?:上年|以前年度)结转(?:资金)?$")
-DRAWN = regex(r"(?:共|累计|已)?(?:安排)?(?:使用|动用|支出)")
+DRAWN = regex(r"(?:共|累计|已)?(?:安排)?(?:使用|动用)|(?:共|累计|已)?安排支出|(?:共|累计|已)支出")
 
 
 def _one_unit(mentions: list[Mention]) -> bool:
@@ -537,7 +537,8 @@ class Chains(Reader):
         between = self.doc.text[carried.quantities[0].end : used.quantities[0].start]
         if between.strip("，, ") != used.label.strip("，, "):
             return  # (nothing between them but the use's own words)
-        self._keep(Breakdown(carried, [used], "", False, si))
+        # (inferred from the words' order alone: a warning at most)
+        self._keep(Breakdown(carried, [used], "", False, si, certain=False))
 
     def _rest(self, mentions: list[Mention], si: int) -> None:
         """`到期本金 A，拟以再融资债券偿还 B，其余 C 由预算安排`, `共 A 个，已完成 B 个，其余 C 个正在推进`: the
