@@ -57,12 +57,15 @@ def standard_claims(ctx: CheckContext) -> Iterator[Claim]:
             continue  # (`总投资 A，低于亩均 B 的标准`: the standard is of another figure than A)
         side = between["side"]
         holds = _holds(side, ctx.interval(a), ctx.interval(b))
-        relabelled = ""
-        if not holds and a.unit and b.unit and a.unit != b.unit and a.text.endswith(a.unit):
-            moved = a.value * b.scale
-            if _holds(side, (moved, moved), ctx.interval(b)):
-                relabelled = a.text[: -len(a.unit)] + b.unit
-        yield Claim(a, b, side, holds, relabelled)
+        yield Claim(a, b, side, holds, "" if holds else _relabelled(ctx, a, b, side))
+
+
+def _relabelled(ctx: CheckContext, a: Quantity, b: Quantity, side: str) -> str:
+    """The figure's number written in the standard's unit, where that would make the words true (a unit slip)."""
+    if not (a.unit and b.unit and a.unit != b.unit and a.text.endswith(a.unit)):
+        return ""
+    moved = a.value * b.scale
+    return a.text[: -len(a.unit)] + b.unit if _holds(side, (moved, moved), ctx.interval(b)) else ""
 
 
 def _holds(side: str, a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
