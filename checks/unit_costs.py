@@ -42,9 +42,34 @@ def _by_norm(ctx: CheckContext, u: UnitCost) -> Iterator[Outcome]:
     if verdict == "pass":
         yield Outcome(u.stated, "pass", "unit_cost", related, operands=ops)
         return
+    slipped = _norm_unit(ctx, u)
+    if slipped is not None:
+        msg = f"单位疑误：按标准 {u.count.text} × {u.stated.text} 与 {u.total.text} 相差 10⁴ 倍以上，标准应为 {slipped}"
+        yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.stated.text, slipped, None, True, ops)
+        return
     expected = in_unit(product, u.total)
     msg = f"按标准 {u.count.text} × {u.stated.text} = {expected}，与 {u.total.text} 不符"
     yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.total.text, expected, None, True, ops)
+
+
+# the money units a norm's number may have been written in by mistake, each the number of 元 it stands for
+MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10) ** 4, "亿元": Decimal(10) ** 8}
+
+
+def _norm_unit(ctx: CheckContext, u: UnitCost) -> str | None:
+    """The norm written in the one other money unit that makes the count times it the money exactly (`按每人 1,200
+    万元标准` where the money is 8,650 × 1,200 元): its number was right, its unit slipped. None where no unit does."""
+    fitting = [
+        f"{u.stated.text.removesuffix(u.stated.unit)}{unit}"
+        for unit, scale in MONEY_UNITS.items()
+        if unit != u.stated.unit
+        and u.stated.unit in MONEY_UNITS
+        and ctx.judge(
+            ctx.interval(u.total), (p := u.count.base_value * u.stated.value * scale, p), rounding_unit(u.total)
+        )
+        == "pass"
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 class UnitCostMismatch(Rule):
@@ -64,7 +89,10 @@ class UnitCostMismatch(Rule):
     follows the counter or what follows is the money's own word (`原值合计 X，平均每台原值 c`). A cost opening
     its sentence (`单座平均投资 c`) is of the sentence before in its paragraph when that one's figures are just
     the money and the count (`建成 8 座，完成投资 X。`). A figure per unit the money was set by as a norm (`X，按 N
-    个行政村、每村 p 的标准安排`) makes the money: N × p, exactly, is held to X at X's precision.
+    个行政村、每村 p 的标准安排`, or `X，补贴 N 人次，按每人 p 标准；`) makes the money: N × p, exactly, is held to
+    X at X's precision; where p read in the one other money unit (元, 万元, 亿元) makes X exactly, p's unit slipped.
+    A sentence listing items after a colon (`全年支出 T，包括：A a，补贴 N 人次，人均 c；B b，…`), more figures than
+    the two before the cost, is read clause by clause: the money and the count of the cost's own clause.
     The finding is a warning: a report may divide a part of the money (the direct costs only).
 
     ## Why is this bad?

@@ -523,8 +523,12 @@ class TableIdentity(Rule):
     第三季度 | 第四季度`, a listed company's 分季度主要会计数据): each row's four quarters add up to its 全年 column, or,
     without one, to the one row of its name in another table, in its one column of that year (营业收入 of 主要会计数据);
     stocks at a quarter's end (资产, 余额), figures per share and rates are not summed, and where the year stands in
-    another table no fix is proposed (which figure slipped, neither says). Another genre's tables are added to
-    the data file, without code. Each identity checked is listed by name in `checked`.
+    another table no fix is proposed (which figure slipped, neither says). A year's parts beside their running
+    total (`季度 | 当季支出 | 累计支出`, `月份 | 本月数 | 累计数`, the rows the quarters or months from the first on, in
+    order; linter/vocab/tables.yaml running_columns): each running total is the parts up to its row added up, read
+    only where the first row states one figure in both (a total running from before the year is not the parts').
+    Another genre's tables are added to the data file, without code. Each identity checked is listed by name in
+    `checked`.
 
     ## Why is this bad?
     The standard tables restate one another: a figure that breaks their identities was mistyped in one

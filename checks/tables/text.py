@@ -57,8 +57,12 @@ class TextTable(Rule):
     小学教育（项）`) that names one coded row and its ancestors, or only its lowest levels (`重大公共卫生服务（项）`,
     `人大事务（款）行政运行（项）`) where one row of each table ends so; a name two coded rows of a table bear (a
     项 under two 款, `行政运行`) names none of them; a figure whose label names a stage only (`支出决算为`) in an
-    item headed by such a path (`3、…（款）某某服务（项）。`) is that row's; every context field (scope, fund, stage,
-    year) known on one side, the figure's identity or the table's, is known alike on the other; and the
+    item headed by such a path (`3、…（款）某某服务（项）。`) is that row's; so is one in the first sentence of a
+    numbered paragraph opening with a name alone (`2.某某项目。全年预算 A，支出 B`), of the one row so named in a
+    table above it under a heading enclosing it, its column the one of the row at the label's stage (a budget: the
+    row's one budget column, or the one of the moment named; a bare `支出`: its one column of what was spent);
+    every context field (scope, fund, stage, year) known on one side, the figure's identity or the table's, is
+    known alike on the other; and the
     cells found state one value. A table of spending (its title names 支出 and no 收入: `支出资金来源表`) holds
     under a source of income (a row or column `事业收入`) what that income paid for: no income the prose states
     (`事业收入 X`), unless the prose names spending too. A prose
@@ -750,6 +754,10 @@ def _label_cells(
     if path:
         # `教育支出（类）普通教育（款）小学教育（项）`: the coded row of those names, and no other
         return index.find_path(path, context) or index.find_tail(path, context)
+    headed = _heading_item(ctx, m)
+    if headed:
+        # `2.某某项目。全年预算 A，支出 B`: the row so named, the column of the stage the label names
+        return _headed_cells(ctx, index, m, headed, context)
     hits: list[Hit] = []
     for item, stripped in _items(m):
         hits = one_row_each(index.find(item, query, strict=not free))
@@ -1350,6 +1358,72 @@ def _heading_path(ctx: CheckContext, m: Mention) -> tuple[str, ...]:
     ):
         return ()
     return _classification(heading)
+
+
+# an enumerated paragraph that opens with an item's name alone, closed by a full stop (`2.某某项目。`)
+ITEM_HEADING = regex(r"\s*\d{1,2}\s*[.．、]\s*(?P<name>[^\s。，,；;：:（）()、\d]{2,30})。")
+
+
+def _heading_item(ctx: CheckContext, m: Mention) -> str:
+    """The item an enumerated paragraph opens with, where the figure's label names a stage only and stands in
+    the paragraph's first sentence after the name (`2.某某项目。全年预算 A，支出 B`): the row of the project
+    table above that the paragraph explains. "" where the label names an item or the paragraph opens otherwise."""
+    from tieout.linter.parse.tables.identities import item
+
+    label = read(LEADING.sub("", m.label))
+    if label.rest.removesuffix("为") not in BARE_STAGE or not 0 <= m.sentence < len(ctx.doc.sentences):
+        return ""
+    start = ctx.doc.sentences[ctx.doc.paragraph_of(m.sentence).start].start
+    opened = ITEM_HEADING.match(ctx.doc.text, start)
+    if opened is None or opened.end() > m.start or "。" in ctx.doc.text[opened.end() : m.start]:
+        return ""
+    return item(opened["name"])
+
+
+# the stage a label naming a stage only stands for in an item's account (`全年预算 A，支出 B`): a budget, or what
+# was spent (a bare `支出` beside the budget is the outcome), and the column roles of each
+HEADED_BUDGET = ("调整预算数", "预算数")
+HEADED_OUTCOME = ("执行数", "决算数")
+
+
+def _headed_cells(ctx: CheckContext, index: TableIndex, m: Mention, headed: str, context: Context) -> list[Hit]:
+    """The cell an item's account restates (`_heading_item`): in the one row of the tables so named exactly, of
+    the figure's scope, fund and year, in a table standing above it under a heading that encloses the
+    paragraph, the one column of the stage the label names (a budget: the row's one budget column, the one of
+    the moment the label names where it names one, `全年预算` the adjusted; a bare `支出` or an outcome's word: the row's one
+    column of what was spent). None where two rows, two tables or two such columns are."""
+    label = read(LEADING.sub("", m.label))
+    stage = label.context.stage
+    if stage in ("预算", "调整预算"):
+        roles = HEADED_BUDGET
+    elif stage in ("执行", "决算") or (stage is None and label.rest == SPENDING):
+        roles = HEADED_OUTCOME
+    else:
+        return []
+    free = replace(context, stage=None)
+    cells = [
+        h
+        for h in index.by_item.get(headed, [])
+        if compatible(h.identity.context, free, strict=False) and h.identity.column in roles and not h.identity.code
+    ]
+    if len({(h.identity.table, h.identity.row) for h in cells}) != 1 or not _table_above(ctx, m, cells[0]):
+        return []
+    said = [x.lastgroup or "" for x in BUDGET_MOMENT.finditer(m.label)] if roles is HEADED_BUDGET else []
+    if said:
+        # (a moment named is that column's: `年初预算` is not the 调整预算 column, even where it is the row's only one)
+        want = {"adjusted": ADJUSTED_COLUMN, "initial": BUDGET_COLUMN}.get(said[-1])
+        cells = [h for h in cells if h.identity.column == want]
+    return cells if len(cells) == 1 else []
+
+
+def _table_above(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
+    """Does the cell's table stand before the figure, under a heading that encloses the figure's paragraph?"""
+    table = tables_by_index(ctx)[hit.identity.table]
+    if not table.rows or not table.rows[0] or table.rows[0][0].start > m.start:
+        return False
+    holder = ctx.doc.section_at(table.rows[0][0].start)
+    here = ctx.doc.section_at(m.start)
+    return holder is None or (here is not None and any(s is holder for s in _enclosing(here)))
 
 
 def _known_alike(cell: Context, query: Context) -> bool:

@@ -12,7 +12,8 @@ average by its counter (`平均每台`, `每台平均`, `单座平均投资`) is
 nothing follows the counter or what follows names the money itself (`原值合计 …，平均每台原值`): 平均 says it is
 computed, and the money's own word leaves no doubt which money. A cost that opens its sentence
 (`单座平均投资 c`) is of the sentence before in its paragraph when that one's figures are just the money and the
-count (`建成 8 座，完成投资 X。`).
+count (`建成 8 座，完成投资 X。`). In a sentence of more figures that lists items after a colon, one a clause
+(`全年支出 T，包括：A a，补贴 N 人次，人均 c；…`), the two are those of the cost's own clause.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ PER_UNIT = regex(
     f"(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))[\u4e00-\u9fff]{{0,6}}?(?:{alternation(_VOCAB.get('costs'))})"
 )
 # `每公里 8000 元`, `人均 6000 元`: the unit alone names the figure (after the clause's punctuation)
-UNIT_ALONE = regex(f"^[，,；;、\\s]*(?:平均)?(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))$")
+# (`按每人`: the norm's opening word, the standard named after the figure, `按每人 p 标准`)
+UNIT_ALONE = regex(f"^[，,；;、\\s]*(?:平均|按(?=每))?(?:(?P<avg>{_UNITS})均|每(?P<each>{_UNITS}))$")
 # `平均每台`, `每台平均`, `单座平均投资`: an average named by its counter, then at most the money's own word
 AVERAGE = regex(
     f"^[，,；;、\\s]*(?:平均每(?P<a>{_UNITS})|每(?P<b>{_UNITS})平均|单(?P<c>{_UNITS})平均)(?P<rest>[\u4e00-\u9fff]{{0,6}})$"
@@ -51,7 +53,10 @@ AVERAGE = regex(
 PAID = regex(alternation(_VOCAB.get("paid")))
 NORM = regex(alternation(_VOCAB.get("norms")))
 # right after a per-unit figure, the words saying the money was set by it as a norm (`每村 12 万元的标准安排`)
+# (or closing its clause after a figure its words opened with 按: `按每人 p 标准；`)
 NORM_AFTER = regex(r"\s*的?标准(?:安排|计算|核定|测算|下达|拨付)")
+NORM_OPENING = regex(r"按每[\u4e00-\u9fff]{1,2}\s*$")
+NORM_CLOSING = regex(r"\s*的?标准(?:[；;。，,]|\s*$)")
 # a cost per month, quarter, week or day (`人均月补助`): not the year's money over the count
 PER_PERIOD = regex(r"[月季周日天]")
 
@@ -84,7 +89,9 @@ def _read(draft: Draft, starts: list[int], si: int, m: Mention) -> UnitCost | No
     sentences = draft.doc.sentences
     # every figure of the sentence before the cost, labelled or not (years and bare numbers aside)
     lo = bisect_left(starts, sentences[si].start)
-    before = [q for q in quantities[lo : bisect_left(starts, stated.start)] if q.kind != "bare"]
+    before = _before(
+        draft, [q for q in quantities[lo : bisect_left(starts, stated.start)] if q.kind != "bare"], si, stated
+    )
     of = si
     if not before and _opens(draft, si, unit.group(0)):
         # the cost opens its sentence (`单座平均投资 c`): of the sentence before, if that one is just the two
@@ -103,11 +110,38 @@ def _by_name(
 ) -> UnitCost | None:
     """A cost named by its counter alone: a norm the money was set by (`按 N 个村、每村 p 的标准安排`: the money is
     N × p), an average naming the money, or the money named as paid."""
-    if average is None and NORM_AFTER.match(draft.doc.text, relation.stated.end):
+    text = draft.doc.text
+    if average is None and NORM_AFTER.match(text, relation.stated.end):
+        return replace(relation, norm=True)
+    if (
+        average is None
+        and NORM_OPENING.search(text, max(0, relation.stated.start - 8), relation.stated.start)
+        and NORM_CLOSING.match(text, relation.stated.end)
+    ):
         return replace(relation, norm=True)
     if average is not None:
         return relation if _names(average.group("rest"), relation.total, mentions) else None
     return relation if _named_paid(relation.total, mentions) else None
+
+
+# the marks closing a clause of a sentence that lists items (`全年支出 T，包括：A a，补贴 N 人次，按每人 p 标准；B b，…`)
+ITEM_MARK = regex(r"[；;：:]")
+
+
+def _before(draft: Draft, before: list[Quantity], si: int, stated: Quantity) -> list[Quantity]:
+    """The figures before the cost it may divide: its sentence's, or where they are more than the two in a sentence
+    listing items after a colon (`全年支出 T，包括：A a，补贴 N 人次，按每人 p 标准；…`), its own clause's."""
+    if len(before) <= 2:
+        return before
+    opened = _item_start(draft.doc.text, draft.doc.sentences[si].start, stated.start)
+    return [q for q in before if q.start >= opened]
+
+
+def _item_start(text: str, start: int, at: int) -> int:
+    """Where the clause the figure at `at` stands in opens (after the last `；` or `：` of its sentence before it),
+    `start` where there is none: the items a sentence lists after a colon, one a clause, each hold their own money
+    and count."""
+    return max((m.end() for m in ITEM_MARK.finditer(text, start, at)), default=start)
 
 
 def _opens(draft: Draft, si: int, words: str) -> bool:

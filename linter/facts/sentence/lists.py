@@ -628,8 +628,8 @@ class Lists(Rates, Changes):
         if at is None or not (isinstance(share, Token) and share.type == "SHARE"):
             return
         run: list[_Entry] = []
-        for x in items[:at]:
-            if is_sep(x, "，、,"):
+        for k, x in enumerate(items[:at]):
+            if is_sep(x, "，、,") or (k == 0 and _dimension_opening(items)):
                 continue
             if not (isinstance(x, _Entry) and len(x.qs) == 1 and x.qs[0].kind == "amount" and x.of is None):
                 return
@@ -1430,3 +1430,19 @@ class Lists(Rates, Changes):
                 if not PRONOUN.match(s.base_label):  # (`占该项资金的 p%`: of the item's own funds, not the total)
                     s.total = head.of_unit(s.part.base_unit)
                 break
+
+
+# the words a sentence may open with to say by which dimension it lists its figures (`按支出性质分，`, `从资金来源看，`):
+# no figure nor item of their own
+DIMENSION_OPENING = regex(r"^(?:按|从)[\u4e00-\u9fff]{2,8}(?:分|看|划分|来看)$")
+
+
+def _dimension_opening(items: list[object]) -> bool:
+    """Does the sentence open with the dimension its figures are listed by, then a comma (`按支出性质分，基本支出 a、
+    项目支出 b，分别占…`)? The figures side by side then start after it."""
+    return (
+        len(items) >= 2
+        and is_label(items[0])
+        and DIMENSION_OPENING.match(str(items[0]).strip()) is not None
+        and is_sep(items[1], "，,")
+    )

@@ -345,11 +345,11 @@ def _year_total(side: Side) -> None:
         return
     parts = side.rows[:-1]
     pattern = QUARTER_ROW if len(parts) == 4 else MONTH_ROW
-    if [_part_number(pattern.match(r.label)) for r in parts] == list(range(1, len(parts) + 1)):
+    if [part_number(pattern.match(r.label)) for r in parts] == list(range(1, len(parts) + 1)):
         side.rows[-1].total = "grand"
 
 
-def _part_number(m: re.Match[str] | None) -> int | None:
+def part_number(m: re.Match[str] | None) -> int | None:
     """The number of the quarter or month a row names (None: the row names none)."""
     if m is None:
         return None

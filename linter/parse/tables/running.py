@@ -15,7 +15,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
 from .cells import flatten
-from .model import Side, Table
+from .model import Column, Row, Side, Table
 from .relations import Relation, row_item, summable
 
 OPERATION = regex(r"^(加|减)[：:]")
@@ -34,10 +34,79 @@ def _result(name: str) -> bool:
 
 
 def running_relations(table: Table) -> list[Relation]:
-    """The result row of each running computation against the figure it starts from and the marked rows."""
+    """The result row of each running computation against the figure it starts from and the marked rows, and each
+    running total of a table of the year's parts against the parts up to it (`_cumulative_relations`)."""
     out: list[Relation] = []
     for side in table.sides:
-        out += _side_relations(table, side)
+        out += _side_relations(table, side) + _cumulative_relations(table, side)
+    return out
+
+
+@cache
+def _running_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = load("tables").get("running_columns") or {}
+    return tuple(map(str, data.get("parts") or ())), tuple(map(str, data.get("totals") or ()))
+
+
+def _named_rest(header: str, words: tuple[str, ...]) -> str | None:
+    """The rest of a column's name after the one of `words` it opens with (longest first), None when it opens with
+    none of them (`累计支出` → 支出; `累计` → "")."""
+    for word in sorted(words, key=len, reverse=True):
+        if header.startswith(word):
+            return header[len(word) :]
+    return None
+
+
+def _cumulative_relations(table: Table, side: Side) -> list[Relation]:
+    """`季度 | 当季支出 | 累计支出`, its rows `第一季度` … in order: each row's running total is the parts of the
+    rows from the first to it added up (written so, a mistyped running total fails alone, not with the next row's).
+    Read only where the side's first rows are the year's quarters or months from the first on, in order (two or
+    more), each column of running totals has the one column of parts of its name, of its unit, beside it, and the
+    first row states one figure in both: a total that differs there runs from before the year."""
+    count = _parts_of_the_year(side)
+    if count < 2:
+        return []
+    parts_words, totals_words = _running_words()
+    columns = [c for c in side.columns if c.kind in ("amount", "total", "") and c.path]
+    rows = side.rows[:count]
+    out: list[Relation] = []
+    for running in columns:
+        rest = _named_rest(running.path[-1], totals_words)
+        if rest is None:
+            continue
+        own = [c for c in columns if _named_rest(c.path[-1], parts_words) == rest and c.path[:-1] == running.path[:-1]]
+        if len(own) == 1 and own[0].unit == running.unit:
+            out += _running_totals(table, rows, running, own[0])
+    return out
+
+
+def _parts_of_the_year(side: Side) -> int:
+    """How many of the side's first rows are the year's quarters, or its months, from the first on, in order."""
+    from .build import MONTH_ROW, QUARTER_ROW, part_number
+
+    labels = [flatten(r.label) for r in side.rows]
+    pattern = QUARTER_ROW if labels and QUARTER_ROW.match(labels[0]) else MONTH_ROW
+    count = 0
+    while count < len(labels) and part_number(pattern.match(labels[count])) == count + 1:
+        count += 1
+    return count
+
+
+def _running_totals(table: Table, rows: list[Row], running: Column, own: Column) -> list[Relation]:
+    """Each row's running total against the parts of the rows up to it, after the first (whose two figures must be
+    one: `_cumulative_relations`); up to the first row that leaves a cell blank (a quarter not yet reported)."""
+    first, opening = table.quantity(rows[0].index, running.index), table.quantity(rows[0].index, own.index)
+    if first is None or opening is None or first.base_value != opening.base_value:
+        return []  # (a total running from before the year, `累计完成投资` of a project of years: not the parts')
+    out: list[Relation] = []
+    for k, row in enumerate(rows[1:], start=1):
+        cells = [(r.index, own.index) for r in rows[: k + 1]]
+        if table.quantity(row.index, running.index) is None or any(table.quantity(*cell) is None for cell in cells):
+            break
+        name = f"{running.path[-1]}＝{own.path[-1]}（{flatten(rows[0].label)}至{flatten(row.label)}）"
+        out.append(
+            Relation("identity", (row.index, running.index), cells, signs=[1] * len(cells), where=name, name=name)
+        )
     return out
 
 
