@@ -1448,6 +1448,8 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     last = _kept_within(_last_figure(prev, units), prev, items)
     if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev) or _after_list(draft, last, si):
         return None
+    if _last_of_enumeration(draft, last, prev):
+        return None
     whole = _whole_of(draft, items, prev, last, units)
     if whole is None or in_brackets(draft, whole.sentence, whole.start):
         # `…剔除甲中心划入因素（该中心本年收入 C），按同口径计算增长 q%。其中：…`: a figure a bracket notes is no
@@ -1458,6 +1460,19 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not _named(draft, last) or not _may_break_down(last, parts) or survey_stages(parts):
         return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+def _last_of_enumeration(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
+    """Is the last figure the last item of an enumeration in its sentence, joined to the figure before it by `、`
+    (`新增专项债券 X，投向分别为交通 a、…、生态环保 f。其中用作项目资本金 c，占 p%`)? The 其中 after it may be of
+    that item or of the whole the items are of: which, the text does not say."""
+    k = next((i for i, m in enumerate(prev) if m is last), 0)
+    before = prev[k - 1] if k >= 1 else None
+    if before is None or before.sentence != last.sentence or not before.quantities or not last.quantities:
+        return False
+    if before.quantities[-1].base_unit != last.quantities[0].base_unit:
+        return False
+    return draft.doc.text[before.quantities[-1].end : last.quantities[0].start].lstrip().startswith("、")
 
 
 def _named(draft: Draft, m: Mention) -> bool:
