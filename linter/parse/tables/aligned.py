@@ -1889,13 +1889,22 @@ def _codes_after_names(lines: list[str], above: tuple[list[int], int] | None, ro
         r.figs, r.coded = r.figs[n:], True
 
 
+# a classification named alone as a column's heading (`功能科目`): after the rows' names, the column of its codes (a
+# column of its names would be the rows' names themselves); not so where it opens the header (the rows' names)
+CLASS_HEADER = regex(r"(?:功能|经济)(?:分类)?科目")
+
+
 def _names_then_code(line: str) -> bool:
     """Is the header line's first word the rows' names and its second their classification code (after the
     serial numbers' heading, where one opens it: `序号  项目名称  功能科目  金额`)?"""
     cells = line.split()
     if _serial_first(cells):
         cells = cells[1:]
-    return len(cells) > 2 and bool(LABEL_HEADER.search(cells[0])) and bool(CODE_HEADER.match(cells[1]))
+    return (
+        len(cells) > 2
+        and bool(LABEL_HEADER.search(cells[0]))
+        and bool(CODE_HEADER.match(cells[1]) or CLASS_HEADER.fullmatch(cells[1]))
+    )
 
 
 def _at_heading_ends(lines: list[str], rows: list[_Line], ends: list[int], metric: Metric) -> Layout | None:

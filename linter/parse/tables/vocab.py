@@ -388,6 +388,4 @@ def blank_is_zero(title: str) -> bool:
 
 # the header of the code column (`科目编码`; `经济分类`, `功能分类` naming the classification whose codes it holds): no
 # column of figures
-CODE_HEADER = regex(
-    r"^(?:(?:功能分类|经济分类)(?:科目)?(?:编码|代码)?|(?:功能|经济)科目(?:编码|代码)?|(?:科目)?(?:编码|代码))$"
-)
+CODE_HEADER = regex(r"^(?:(?:功能分类|经济分类)(?:科目)?(?:编码|代码)?|(?:科目)?(?:编码|代码))$")
