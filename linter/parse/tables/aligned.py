@@ -1786,15 +1786,16 @@ def _layout(
     column and one column of figures."""
     k = max(len(r.figs) for r in rows)
     complete = [r for r in rows if len(r.figs) == k]
-    # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`): the
-    # codes give its tree; a run of named figures alone may be a list in prose
+    # one column of figures is a table only where its rows are coded (`2080501 行政单位离退休 389,516`, or the code
+    # in a column of its own after the name: _codes_after_names): the codes give its tree; a run of named figures
+    # alone may be a list in prose
     # (a 合计 row has no code of its own); or where the rows are a side of a two-sided table, the other side
     # beside them on the same lines under a header naming both; or where a header line names the labels and
     # the one column (`项目  本年预算`) and a 合计 row totals it: a list in prose has neither
     if (
         k < 2
         and not side
-        and not all(CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows)
+        and not all(r.coded or CODE_FIRST.match(lines[r.line]) or total_kind(r.label) for r in rows)
         and not (single and any(total_kind(r.label) == "grand" for r in rows))
     ):
         return None
@@ -1888,10 +1889,22 @@ def _codes_after_names(lines: list[str], above: tuple[list[int], int] | None, ro
         r.figs, r.coded = r.figs[n:], True
 
 
+# a classification named alone as a column's heading (`功能科目`): after the rows' names, the column of its codes (a
+# column of its names would be the rows' names themselves); not so where it opens the header (the rows' names)
+CLASS_HEADER = regex(r"(?:功能|经济)(?:分类)?科目")
+
+
 def _names_then_code(line: str) -> bool:
-    """Is the header line's first word the rows' names and its second their classification code?"""
+    """Is the header line's first word the rows' names and its second their classification code (after the
+    serial numbers' heading, where one opens it: `序号  项目名称  功能科目  金额`)?"""
     cells = line.split()
-    return len(cells) > 2 and bool(LABEL_HEADER.search(cells[0])) and bool(CODE_HEADER.match(cells[1]))
+    if _serial_first(cells):
+        cells = cells[1:]
+    return (
+        len(cells) > 2
+        and bool(LABEL_HEADER.search(cells[0]))
+        and bool(CODE_HEADER.match(cells[1]) or CLASS_HEADER.fullmatch(cells[1]))
+    )
 
 
 def _at_heading_ends(lines: list[str], rows: list[_Line], ends: list[int], metric: Metric) -> Layout | None:
