@@ -32,6 +32,7 @@ from tieout.linter.vocab import relation_words as _alt
 
 from ._util import in_unit, units_apart, written
 from .share_growths import share_growth
+from .standards import standard_claims
 
 if TYPE_CHECKING:  # the table parser is imported when a document has a table (`table_base`)
     from tieout.linter.parse.tables import Table
@@ -961,8 +962,6 @@ class DirectionWord(Rule):
 
     def _standards(self) -> Iterable[Result]:
         """A figure said to lie below or above the standard stated right after it (`standard_claims`)."""
-        from .standards import standard_claims
-
         for c in standard_claims(self.ctx):
             yield self.checked(c.figure, "pass" if c.holds else "fail", [c.standard])
             if not c.holds:

@@ -7,20 +7,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tieout.linter.facts.model import Mention
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext
 
-# the words between the figure and the standard: the side, and a figure-per-unit word the standard is of (`亩均`,
-# `人均`), nothing else
-SIDE = regex(
-    r"\s*[，,]\s*(?P<side>低于|少于|不超过|未超过|不高于|高于|超过|多于|不低于)(?P<per>[\u4e00-\u9fff]{0,2}均)?\s*$"
-)
-# what the second figure is: a standard or a limit it names right after it (`的控制标准`, `的上限`)
-STANDARD = regex(r"\s*的?(?:控制|支出|补助|成本)?(?:标准|限额|上限|下限)")
 # the sides that say the figure is at most, and those that say it is above, the standard
 AT_MOST = ("低于", "少于", "不超过", "未超过", "不高于")
+ABOVE = ("高于", "超过", "多于", "不低于")
+# the words between the figure and the standard: the side, and a figure-per-unit word the standard is of (`亩均`,
+# `人均`), nothing else
+SIDE = regex(r"\s*[，,]\s*(?P<side>" + "|".join((*AT_MOST, *ABOVE)) + r")(?P<per>[\u4e00-\u9fff]{0,2}均)?\s*$")
+# what the second figure is: a standard or a limit it names right after it (`的控制标准`, `的上限`)
+STANDARD = regex(r"\s*的?(?:控制|支出|补助|成本)?(?:标准|限额|上限|下限)")
 KINDS = ("amount", "count", "percent")
 
 
@@ -38,7 +36,6 @@ def standard_claims(ctx: CheckContext) -> Iterator[Claim]:
     and unit, exact and unbounded; a standard per unit (`亩均`) only of a figure whose own label says so."""
     text = ctx.doc.text
     quantities = ctx.facts.quantities
-    owners: dict[int, Mention] = ctx.memo("standards.owners", lambda: _owners(ctx))
     # (what a figure changed by, `较上年增长 Δ，多于 B 的限额`, is not the figure the standard is said of)
     changed = {id(mv.quantity) for c in ctx.facts.changes for mv in c.movements if mv.quantity is not None}
     for a, b in zip(quantities, quantities[1:]):
@@ -52,7 +49,7 @@ def standard_claims(ctx: CheckContext) -> Iterator[Claim]:
         if not (a.exact and b.exact) or a.bound or b.bound or a.per or b.per:
             continue
         per = between["per"]
-        owner = owners.get(a.start)
+        owner = ctx.index.mention_of(a)
         if per and (owner is None or per not in owner.label):
             continue  # (`总投资 A，低于亩均 B 的标准`: the standard is of another figure than A)
         side = between["side"]
@@ -72,8 +69,4 @@ def _holds(side: str, a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) ->
     """Do the figures, each over the interval its precision allows, leave the side the words state possible?"""
     if side in AT_MOST:
         return a[0] <= b[1]
-    return a[1] >= b[0]  # (高于, 超过, 多于, 不低于)
-
-
-def _owners(ctx: CheckContext) -> dict[int, Mention]:
-    return {q.start: m for m in ctx.facts.mentions for q in m.quantities}
+    return a[1] >= b[0]  # (ABOVE)

@@ -230,3 +230,5 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
 
 # a chapter's mark opening a heading (`第一部分`, `第三章`, `第二节`, `第一篇`), as the normaliser and the facts read it
 CHAPTER_MARK = r"第[一二三四五六七八九十百]+(?:部分|[章节篇])"
+# a span of years (`2021—2023年`, `2021年至2023年`), the first and the last year in its groups, as the facts read it
+YEARS_FROM_TO = r"((?:19|20)\d{2})\s*年?\s*[-—－至~～到]\s*((?:19|20)\d{2})\s*年"

@@ -21,6 +21,8 @@ _RATES = load("tables").get("row_rates") or {}
 # the words by which a rate (a column's, or the prose's: text_rates) names its base: the initial budget (年初), the
 # adjusted one (调整, 变动, 全年预算), a target, last year
 BASE_WORDS = {str(k): tuple(str(w) for w in v) for k, v in (_RATES.get("base_words") or {}).items()}
+# the ends of a heading that names a target (`年度指标值`, `目标值`): the base of a completion rate
+TARGET_ENDS = tuple(str(w) for w in load("relations").get("target_words") or [])
 
 
 def heading(col: Column) -> str:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from tieout.linter.figures.intervals import HUNDRED, interval, rate
@@ -12,17 +11,14 @@ from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
-from tieout.linter.vocab import load
 
 from ._judge import column_miss
+from .named_columns import TARGET_ENDS, heading
 
-# a heading's note of its unit or of % (`完成率（%）`), left out when the heading is named
-NOTE = regex(r"[（(][^（）()]*[）)]|[%％]")
 # the completion rate of an indicator, by its heading alone
 COMPLETION = regex(r"(?:指标)?完成率")
 # the column of what was achieved (`实际完成值`, `完成值`, `实际值`)
 DONE = regex(r"(?:实际|全年实际|年度)?完成值|实际值")
-TARGET_ENDS = tuple(str(w) for w in load("relations").get("target_words") or [])
 # the kinds of figure an indicator's target and outcome are counted in
 MEASURED = ("percent", "bare", "count", "amount")
 
@@ -35,11 +31,11 @@ def target_rate_outcomes(ctx: CheckContext, table: Table, side: Side, placed: se
     if table.by_position:
         return
     for col in side.columns:
-        if col.index in placed or col.kind != "ratio" or not COMPLETION.fullmatch(_head(col)):
+        if col.index in placed or col.kind != "ratio" or not COMPLETION.fullmatch(heading(col)):
             continue
         before = [c for c in side.columns if c.index < col.index and c.path]
-        targets = [c for c in before if _head(c).endswith(TARGET_ENDS)]
-        done = [c for c in before if DONE.fullmatch(_head(c))]
+        targets = [c for c in before if heading(c).endswith(TARGET_ENDS)]
+        done = [c for c in before if DONE.fullmatch(heading(c))]
         if len(targets) != 1 or len(done) != 1:
             continue
         rows = (_row(ctx, table, row.index, col, done[0], targets[0]) for row in side.rows)
@@ -49,10 +45,6 @@ def target_rate_outcomes(ctx: CheckContext, table: Table, side: Side, placed: se
         fails = sum(1 for o in found if o.verdict == "fail")
         if not (fails >= 2 and fails > sum(1 for o in found if o.verdict == "pass")):
             yield from found
-
-
-def _head(c: Column) -> str:
-    return NOTE.sub("", flatten(c.path[-1])) if c.path else ""
 
 
 def _row(ctx: CheckContext, table: Table, r: int, col: Column, done: Column, target: Column) -> Outcome | None:
@@ -96,10 +88,7 @@ def _target(ctx: CheckContext, table: Table, r: int, c: int) -> Quantity | None:
     cell = table.cell(r, c)
     if cell is None or cell.blank:
         return None
-    quantities = ctx.facts.quantities
-    starts = ctx.memo("tables.quantity_starts", lambda: [q.start for q in quantities])
-    k = bisect_left(starts, cell.start)
-    inside = [q for q in quantities[k:] if q.start < cell.end]
+    inside = ctx.index.between(cell.start, cell.end)
     if len(inside) != 1 or inside[0].bound not in (None, "≥") or inside[0].approx:
         return None
     q = inside[0]

@@ -1250,7 +1250,8 @@ def unit_slip(q: Quantity, cell: Quantity) -> bool:
     return max(q.scale, cell.scale) / min(q.scale, cell.scale) in UNIT_STEPS
 
 
-# the money units a prose figure's number may have been meant in, by their scale
+# the money units a prose figure's number may have been meant in, by their scale (not explain's MONEY_UNITS: its 千元
+# is 10⁴ from 千万元, and would read a figure in 千万元 as slipped from 千元)
 MONEY_UNITS = {Decimal(1): "元", Decimal(10**4): "万元", Decimal(10**8): "亿元"}
 SLIP_DIGITS = 3  # the significant digits a number has at least, for its agreement with the cell to be no chance
 

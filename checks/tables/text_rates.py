@@ -25,7 +25,7 @@ from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.vocab import alternation, load
 
 from ._judge import table_name
-from .named_columns import BASE_WORDS
+from .named_columns import BASE_WORDS, TARGET_ENDS
 from .rates import FIRST_STAGES, LATER_STAGES
 from .text import titled, under_headings, unknown
 
@@ -42,7 +42,6 @@ LEADING = regex(r"^(?:其中|[，、；：:]|年(?![度初末]))+")
 WHOLE = regex(rf"^(?:{alternation(_VOCAB.get('whole'))})$")
 # a table the paragraph names (`详见表 2`, `见附表3`)
 NAMED_TABLE = regex(r"[见如](?:附)?表\s*(\d+)")
-TARGET_ENDS = tuple(str(w) for w in load("relations").get("target_words") or [])
 
 
 @dataclass(frozen=True)

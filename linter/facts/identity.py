@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE
-from tieout.linter.patterns import CHAPTER_MARK, regex
+from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, words
 
@@ -281,7 +281,7 @@ def _part_end(doc: Document, offset: int) -> int:
 
 
 # a span of years written before a figure (`2021—2023年`, `2021年至2023年`): the figure is of all of them
-YEAR_SPAN = regex(r"((?:19|20)\d{2})\s*年?\s*[-—－至~～到]\s*((?:19|20)\d{2})\s*年")
+YEAR_SPAN = regex(YEARS_FROM_TO)
 
 
 # what makes a total one year's or each year's, not the whole span's (`2023年投入 X`, `年均安排 X`, `每年 X`)

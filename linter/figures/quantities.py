@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, getcontext
 from functools import lru_cache
 from operator import attrgetter
@@ -387,10 +387,12 @@ def _corner_units(text: str, out: list[Quantity]) -> list[Quantity]:
     a sum of money of the form's unit (`年度资金总额：1,168.00` under `项目资金（万元）` is 1,168.00 万元)."""
     if "）" not in text and ")" not in text:
         return out
+    starts = None  # every figure's start, built at the first row (a figure put in its unit keeps its start)
     for row in CORNER_ROW.finditer(text):
         unit = row.group("unit")
         begin, end = row.span("pairs")
-        for i in range(bisect_right([q.start for q in out], begin - 1), len(out)):
+        starts = starts if starts is not None else [q.start for q in out]
+        for i in range(bisect_right(starts, begin - 1), len(out)):
             q = out[i]
             if q.start >= end:
                 break
@@ -400,21 +402,7 @@ def _corner_units(text: str, out: list[Quantity]) -> list[Quantity]:
 
 
 def _in_unit(q: Quantity, unit: str) -> Quantity:
-    return Quantity(
-        q.text,
-        q.value,
-        unit,
-        "元",
-        MULTIPLIERS[unit.removesuffix("元")],
-        q.decimals,
-        "amount",
-        q.start,
-        q.end,
-        q.separators,
-        q.approx,
-        q.bound,
-        q.per,
-    )
+    return replace(q, unit=unit, base_unit="元", scale=MULTIPLIERS[unit.removesuffix("元")], kind="amount")
 
 
 def _unblocked(matches: Iterator[re.Match[str]], spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:

@@ -246,11 +246,12 @@ def changed_by(label: str, part_labels: list[str]) -> bool:
     return not all(word[-2:] in p for p in part_labels)
 
 
-# a figure named as what an outcome passed or fell short of its target by (`智慧教室超额完成 12 间`, `超出计划 3 个`,
-# `比目标少 2 所`): a difference, never a list's whole
+# a figure named as what an outcome passed or fell short of its target, or another reference, by (`智慧教室超额完成
+# 12 间`, `超出计划 3 个`, `比目标少 2 所`, `较目标多`, `低于年度计划`): a difference, never a list's whole nor a
+# rate's operand
 BEYOND_TARGET = regex(
-    r"(?:超额完成|超额|(?:超出|超过|高于|低于)(?:年度|全年)?(?:目标|计划|任务)(?:值|数)?"
-    r"|比(?:年度|全年)?(?:目标|计划|任务)(?:值|数)?(?:多|少))了?$"
+    r"(?:超额完成|超额|(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于)|超出|超过"
+    r"|(?:超出|超过|超额完成|超|高于|低于|多于|少于)(?:年度|全年)?(?:目标|计划|任务|预期|指标)(?:值|数)?)了?[，,]?\s*$"
 )
 
 

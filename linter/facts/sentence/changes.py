@@ -50,7 +50,7 @@ from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Change, _FromTo, _Movement
 from tieout.linter.parse.tokens import CMP_ALONE, CMP_BEFORE, CMP_HEAD
-from tieout.linter.patterns import regex
+from tieout.linter.patterns import YEARS_FROM_TO, regex
 from tieout.linter.text.model import Section
 
 # an overall score's name (`项目自评得分`, `综合评价总分`), not an indicator's (`产出指标得分`)
@@ -181,7 +181,7 @@ COMPARISON_ONLY = regex(r"(?:与|同|和|跟)?(?:上年|去年|上一年|上年�
 # a figure of several years together: `三年`, `近五年`, `2022—2024年`, `历年结余` (not `2024年度`, `三年行动`)
 YEARS_SPAN = regex(
     r"(?<![\d〇零一二三四五六七八九十])(?:近|连续|过去|前)?[两二三四五六七八九十]年(?![度级行计])"
-    r"|(?:19|20)\d{2}\s*年?\s*[—\-－~～至到]\s*(?:19|20)\d{2}\s*年|历年"
+    rf"|{YEARS_FROM_TO}|历年"
 )
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 

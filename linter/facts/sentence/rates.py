@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tieout.linter.facts.model import Formula, Mention, Rate
-from tieout.linter.facts.passes.base import BRACKET_AFTER, BRACKET_CLOSE, converted, exact_figure
+from tieout.linter.facts.passes.base import BEYOND_TARGET, BRACKET_AFTER, BRACKET_CLOSE, converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     CLAUSE_BREAK,
@@ -29,13 +29,6 @@ FORM_SCOPE = regex("全年|年初|年度|调整后")
 # a form's rate of one of its rows named by the row (`项目支出执行率：`, `基本支出执行率：` under `项目支出全年预算数：` and
 # `项目支出全年执行数：`): the item the lines it is of open with
 NAMED_FORM_RATE = regex(r"(?P<item>[\u4e00-\u9fff]{2,8}?)(?:全年|年初|年度|调整后)?(?:预算|资金)?执行率")
-
-
-# a figure named as the gap to a reference (`较目标多`, `比计划少`, `超出`, `超过目标`, `低于年度计划`)
-GAP_AGAINST = regex(
-    r"(?:(?:比|较|与)[^，。；、]{0,8}?(?:多|少|超出|超过|高于|低于)|超出|超过"
-    r"|(?:超出|超过|超额完成|超|高于|低于|多于|少于)(?:年度|全年)?(?:目标|计划|预期|指标)(?:值|数)?)[，,]?\s*$"
-)
 
 
 # a rate naming its numerator by its stage and its denominator as the budget just stated (`预算 B，决算数为预算数的`)
@@ -292,7 +285,7 @@ class Rates(Reader):
         """Are the mention's figures none of a rate's operands, by its words?"""
         if self._note(m):
             return True  # `实际完成 43.1 亿元（含开发区 12.4 亿元），为调整预算的 67%`: the bracket notes a share of it
-        if GAP_AGAINST.search(m.label):
+        if BEYOND_TARGET.search(m.label):
             return True  # `兑付 236 家，较目标多 36 家，完成率 118%`: the excess over the target is no operand
         if self._notes_a_percentage(m):
             return True  # `支出 X，增长 3.3%（上年同期 Y），完成预算的 p%`: Y notes the growth's base

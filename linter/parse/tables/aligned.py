@@ -1196,7 +1196,7 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     ):
         return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
     furniture = True
-    kinds = _furniture_kinds(before, rest)
+    kinds = furniture_kinds(before, rest)
     for kind in kinds:
         turned = turned or kind == "turn"
         furniture = furniture and kind is not None
@@ -1211,7 +1211,7 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     return None if any(ln.endswith("。") and len(ln) > 60 for ln in rest) else MAYBE
 
 
-def _furniture_kinds(table: Aligned, rest: list[str]) -> list[str | None]:
+def furniture_kinds(table: Aligned, rest: list[str]) -> list[str | None]:
     """What each line is as page furniture of the table (_furniture), each line read once per table."""
     read = table.furniture
     for ln in rest:

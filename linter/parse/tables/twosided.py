@@ -75,7 +75,6 @@ from .aligned import (
     _at_heading_ends,
     _body_row,
     _data,
-    _furniture_kinds,
     _header_row,
     _labels_end,
     _layout,
@@ -85,6 +84,7 @@ from .aligned import (
     _text_only,
     caption_line,
     chars,
+    furniture_kinds,
     line_starts,
     table_title,
     width,
@@ -200,7 +200,7 @@ def _turned_page_of(lines: list[str], before: Aligned, table: Aligned) -> bool:
     if [flatten(lines[h]) for h in table.header] != own:
         return False
     rest = [s for k in range(before.last_line + 1, table.header[0]) if (s := lines[k].strip())]
-    kinds = _furniture_kinds(before, rest)
+    kinds = furniture_kinds(before, rest)
     return "turn" in kinds and all(k is not None for k in kinds)
 
 
