@@ -159,6 +159,7 @@ PASSES: tuple[Pass, ...] = (
     sets.scores_after_total,
     score_lines.score_lines,
     score_lines.scores_respectively,
+    score_lines.dimension_scores,
     score_lines.overall_deductions,
     score_lines.listed_deductions,
     score_lines.headed_scores,

@@ -241,6 +241,47 @@ def scores_respectively(draft: Draft) -> Iterator[ScoreSet]:
         yield ScoreSet(total[1], [x[1] for x in items if x is not None], total[0].sentence)
 
 
+# `项目综合得分为91.18分，评价等级为"优"。决策、过程、产出、效益四类指标分别得分 a、b、c 和 d 分`: the overall
+# score, then within a clause or two with no figure between, the four first-level dimensions of a performance
+# evaluation named all four in their fixed order and scored with 分别. The four are the whole evaluation by its
+# framework, so their scores add up to the overall one (a line break may fall anywhere in the names, as in a PDF)
+_W = r"\s*"  # a wrapped line's break inside a name
+_DIMENSIONS = (
+    rf"决{_W}策(?:{_W}指{_W}标)?{_W}[、，,]{_W}过{_W}程(?:{_W}指{_W}标)?{_W}[、，,]{_W}产{_W}出(?:{_W}指{_W}标)?{_W}"
+    rf"(?:[、，,]|和|及|与){_W}效{_W}益(?:{_W}指{_W}标)?"
+)
+_JOIN = r"\s*(?:分)?\s*(?:[、，,]|和|及)\s*"
+DIMENSION_SCORES = regex(
+    rf"(?:综合|自评|评价|最终)?(?:总)?(?:得分|评分|总分)(?:为)?[：:]?\s*(?P<total>{_NUMBER})\s*分"
+    rf"(?:[^\d\n。；;]{{0,30}}[。；;，,]\s*)"
+    rf"(?:其中[，,：:]?\s*)?{_DIMENSIONS}{_W}(?:(?:四|4){_W}(?:类|个|项){_W}(?:一级{_W})?(?:指{_W}标|维{_W}度|方{_W}面)?)?"
+    rf"{_W}(?:的)?{_W}(?:得分)?{_W}分{_W}别{_W}(?:得{_W}分|得|为|是)(?:为)?[：:]?\s*"
+    rf"(?P<got>{_NUMBER}(?:{_JOIN}{_NUMBER}){{3}})\s*分(?!{_W}[\d率值])"
+)
+
+
+def dimension_scores(draft: Draft) -> Iterator[ScoreSet]:
+    """The overall score as the sum of the four dimensions' scores (决策、过程、产出、效益) listed with 分别 right
+    after it: read only where four scores follow, each a figure in 分 of its own, and the total is no other set's."""
+    text = draft.doc.text
+    if "效" not in text or "分别" not in text.replace("\n", ""):
+        return
+    figures = score_figures(draft)
+    held = {id(s.total) for s in draft.facts.scores}
+    for found in DIMENSION_SCORES.finditer(text):
+        total = figures.get(found.start("total"))
+        got = [
+            (found.start("got") + n.start(), Decimal(n.group())) for n in _LISTED_NUMBER.finditer(found.group("got"))
+        ]
+        items = [figures.get(at) for at, _ in got]
+        if total is None or id(total[1]) in held or len(got) != 4:
+            continue
+        if any(x is None or x[1].value != v for x, (_, v) in zip(items, got)):
+            continue
+        held.add(id(total[1]))
+        yield ScoreSet(total[1], [x[1] for x in items if x is not None], total[0].sentence)
+
+
 # `本项目满分100分，各项扣分如下：` / `（1）…，扣1.5分；` / … / `共计扣6.5分，最终得分93.5分。`: a line that opens a list
 # of deductions (the overall full marks if it states them), the numbered lines of one deduction each, and the line
 # that states their total and the score left

@@ -277,6 +277,9 @@ def _restated_comparison(items: list, text: str) -> None:
 COMPARISON_CLOSE = regex(r"^(?:相比|比较|对比)$")
 COMPARED_OPENING = regex(r"^(?:与|同|和|较|比)")
 PERIOD_OPENING = regex(r"^(?:本年度|本年|当年|今年|上年度|上年|去年|\d{4}年度?)的?")
+# whose an item is, written before it in a comparison and left out of the name after it (`与2023年度项目预算 B
+# 相比，本年预算增加 Δ`: the project's budget both times); never a part of the item (基本, 一般公共预算)
+OWNER_OPENING = regex(r"^(?:本项目|项目|本部门|部门|本单位|单位)的?")
 
 
 def _item_named(words: str) -> str:
@@ -312,7 +315,8 @@ def _compared_then_named(items: list) -> None:
             continue
         a, name = items[k], items[at]
         compared = _item_named(a.cmp + a.label)
-        if not compared or _item_named(str(name)) != compared:
+        named = _item_named(str(name))
+        if not compared or named not in (compared, OWNER_OPENING.sub("", compared)):
             continue
         moved = items[at + 1]
         merged = _Change(a.cmp + a.label, "", a.base, moved.movements)
