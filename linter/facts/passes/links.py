@@ -531,7 +531,8 @@ def _share_base(
         outer = replace(outer, fund=None)
     wanted = Identity(item, said.under(outer))
     assert s.part is not None  # (share_bases reads only shares with a part)
-    every = _wholes(draft, wanted, s.part)  # (every figure of the item named, before the tests of _named_wholes)
+    # (every figure of the item named, before the tests of _named_wholes)
+    every = [(m, q) for m, q in _wholes(draft, wanted, s.part) if not _over_years(s, m)]
     unplanned = _not_planned(_named_wholes(draft, every, part, said, wanted.context, lists), said, part)
     if unplanned is None:
         return None
@@ -542,17 +543,7 @@ def _share_base(
         # total, whose item is worded otherwise; which figure is meant is not certain
         return None
     if not found:
-        whole = (
-            _own_list_total(draft, s, lists.get(id(s.part)))
-            or _shortened_whole(draft, wanted, s, part)
-            or _bare_total_whole(draft, wanted, s, part)
-            or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
-            or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
-            or _announced_whole(draft, wanted, s.part, part)
-        )
-        if whole is not None and not _doubtful(paragraphs, s, part, owner.get(whole.start)):
-            return replace(s, total=whole, certain=False)
-        return None
+        return _inferred_whole(draft, wanted, s, part, owner, lists, paragraphs)
     if _either_budget(draft, s.base_label, said, wanted, s.part, every, lists):
         return None
     found = _of_scope_named(_in_own_paragraph(_under_own_subject(found, part), part), part)
@@ -563,6 +554,46 @@ def _share_base(
     if _without_carry_over(draft, s.base_label, m) or _doubtful(paragraphs, s, part, m):
         return None
     return replace(s, total=total, certain=_certain(part.identity, m.identity))
+
+
+# a whole named as the year's (`占当年补贴农户的`), and a figure summed over years (`三年累计`, `历年`, `五年来`)
+THIS_YEAR = regex(r"^(?:当年|本年|今年)度?")
+OVER_YEARS = regex(r"累计|历年|[两二三四五六七八九十\d]+年(?:来|间|合计|共)")
+
+
+def _inferred_whole(
+    draft: Draft,
+    wanted: Identity,
+    s: Share,
+    part: Mention,
+    owner: dict[int, Mention],
+    lists: dict[int, Mention],
+    paragraphs: dict[int, list[Mention]],
+) -> Share | None:
+    """The share with a whole found where no figure bears the name its words give: its own list's total, a whole
+    named shorter or bare, a fund's, a table's, an announced one (inferred: a warning at most)."""
+    assert s.part is not None  # (share_bases reads only shares with a part)
+    whole = (
+        _own_list_total(draft, s, lists.get(id(s.part)))
+        or _shortened_whole(draft, wanted, s, part)
+        or _bare_total_whole(draft, wanted, s, part)
+        or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
+        or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
+        or _announced_whole(draft, wanted, s.part, part)
+    )
+    if (
+        whole is None
+        or _doubtful(paragraphs, s, part, owner.get(whole.start))
+        or _over_years(s, owner.get(whole.start))
+    ):
+        return None
+    return replace(s, total=whole, certain=False)
+
+
+def _over_years(s: Share, m: Mention | None) -> bool:
+    """Does the share name its whole as the year's (`占当年补贴农户的 p%`) while the figure is summed over years (`三年累计
+    补贴农户 T`)? Then it is no whole of the share."""
+    return m is not None and THIS_YEAR.match(s.base_label) is not None and OVER_YEARS.search(m.label) is not None
 
 
 def _without_the_part(s: Share, found: list[tuple[Mention, Quantity]]) -> list[tuple[Mention, Quantity]]:
