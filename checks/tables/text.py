@@ -742,7 +742,36 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
         context = replace(context, fund=ANY_FUND)
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
+    hits = [h for h in hits if not _part_year_apart(ctx, m, h)]
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h))], context
+
+
+# a part of a year a table's title names (`2025年1—6月主要财政收支执行情况`, `上半年`, `前三季度`, `1-9月`)
+PART_YEAR = regex(r"\d{1,2}\s*[—\-–~～至到]\s*\d{1,2}\s*月|上半年|下半年|前三季度|第[一二三四]季度")
+
+
+def _part_year_apart(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the cell of a table whose title names a part of a year (`2025年1—6月…执行情况`) while the prose figure's
+    paragraph and heading name none, or another (`2024年全市一般公共预算收入 A`: the year's outcome, not the
+    half-year's)?"""
+    named = PART_YEAR.search(tables_by_index(ctx)[h.identity.table].title)
+    if named is None:
+        return False
+    sentences = ctx.doc.sentences
+    if not 0 <= m.sentence < len(sentences):
+        return True
+    from tieout.linter.facts.identity import document_title
+
+    first = ctx.doc.paragraph_of(m.sentence).start
+    node = ctx.doc.section_at(sentences[m.sentence].start)
+    # (the document's title, the figure's heading and its paragraph up to its sentence's end)
+    heading = node.title if node is not None else ""
+    words = f"{document_title(ctx.doc)}\n{heading}\n{ctx.doc.text[sentences[first].start : sentences[m.sentence].end]}"
+    said = [x.group() for x in PART_YEAR.finditer(words)]
+    return not any(DIGITS.findall(x) == DIGITS.findall(named.group()) for x in said)
+
+
+DIGITS = regex(r"\d+|上半年|下半年|前三季度|[一二三四]季度")
 
 
 def _label_cells(

@@ -1448,7 +1448,7 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     last = _kept_within(_last_figure(prev, units), prev, items)
     if last is None or changed_from(draft, last) or _one_of_shared(draft, last, prev) or _after_list(draft, last, si):
         return None
-    if _last_of_enumeration(draft, last, prev):
+    if _last_of_enumeration(draft, last, prev) or _names_another(draft, last, items, si):
         return None
     whole = _whole_of(draft, items, prev, last, units)
     if whole is None or in_brackets(draft, whole.sentence, whole.start):
@@ -1460,6 +1460,19 @@ def _one_group(draft: Draft, items: list[Mention], prev: list[Mention], si: int)
     if not parts or not _named(draft, last) or not _may_break_down(last, parts) or survey_stages(parts):
         return None  # (`其中学生问卷发放 800 份、回收 782 份、有效 770 份`: one sample's stages, no parts)
     return Breakdown(last, parts, "其中", False, si, certain=False)
+
+
+# a 其中 sentence naming the whole its items are of before them (`其中，调入资金包括：从政府性基金预算调入 a、…`)
+NAMES_ITS_WHOLE = regex(r"\s*其中[，,：:]?\s*(?P<name>[\u4e00-\u9fff“”]{2,12}?)(?:包括|分别为|分别是|主要有)")
+
+
+def _names_another(draft: Draft, last: Mention, items: list[Mention], si: int) -> bool:
+    """Does the 其中 sentence name the whole its items are of before them, a name the last figure before does not
+    bear (`结转下年 c。其中，调入资金包括：…`: the items are of 调入资金, stated earlier, not of c)?"""
+    sentence = draft.doc.sentences[si]
+    end = items[0].start if items else sentence.end
+    named = NAMES_ITS_WHOLE.match(draft.doc.text, sentence.start, end)
+    return named is not None and named["name"] not in last.label
 
 
 def _last_of_enumeration(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
