@@ -768,10 +768,11 @@ def _part_year_apart(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     heading = node.title if node is not None else ""
     words = f"{document_title(ctx.doc)}\n{heading}\n{ctx.doc.text[sentences[first].start : sentences[m.sentence].end]}"
     said = [x.group() for x in PART_YEAR.finditer(words)]
-    return not any(DIGITS.findall(x) == DIGITS.findall(named.group()) for x in said)
+    return not any(PART_YEAR_WORDS.findall(x) == PART_YEAR_WORDS.findall(named.group()) for x in said)
 
 
-DIGITS = regex(r"\d+|上半年|下半年|前三季度|[一二三四]季度")
+# what names a part of a year whatever its dashes and spaces (`1—6月` and `1-6 月` alike): its months' numbers or words
+PART_YEAR_WORDS = regex(r"\d+|上半年|下半年|前三季度|[一二三四]季度")
 
 
 def _label_cells(

@@ -1475,12 +1475,17 @@ def _names_another(draft: Draft, last: Mention, items: list[Mention], si: int) -
     return named is not None and named["name"] not in last.label
 
 
+def _figure_before(prev: list[Mention], last: Mention) -> Mention | None:
+    """The figure right before `last` among the figures before a list (None for the first, or one not among them)."""
+    k = next((i for i, m in enumerate(prev) if m is last), 0)
+    return prev[k - 1] if k >= 1 else None
+
+
 def _last_of_enumeration(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
     """Is the last figure the last item of an enumeration in its sentence, joined to the figure before it by `、`
     (`新增专项债券 X，投向分别为交通 a、…、生态环保 f。其中用作项目资本金 c，占 p%`)? The 其中 after it may be of
     that item or of the whole the items are of: which, the text does not say."""
-    k = next((i for i, m in enumerate(prev) if m is last), 0)
-    before = prev[k - 1] if k >= 1 else None
+    before = _figure_before(prev, last)
     if before is None or before.sentence != last.sentence or not before.quantities or not last.quantities:
         return False
     if before.quantities[-1].base_unit != last.quantities[0].base_unit:
@@ -1872,8 +1877,7 @@ def _kept_within(last: Mention | None, prev: list[Mention], items: list[Mention]
     limit's). The figure right before the limit, named as a balance, in the limit's sentence; else the last one."""
     if last is None or not KEPT_WITHIN.match(last.label) or any("限额" in m.label for m in items):
         return last
-    k = next((i for i, m in enumerate(prev) if m is last), 0)
-    before = prev[k - 1] if k >= 1 else None
+    before = _figure_before(prev, last)
     if before is None or before.sentence != last.sentence or not BALANCE.search(before.label.strip()):
         return last
     return before
