@@ -532,7 +532,7 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
         if announced.words == BARE_COLON and not all(_follows(a, b) for a, b in pairwise(run)):
             continue  # a colon alone announces a list numbered 1., 2., 3. …, nothing skipped: else not known whole
         found = _announced_parts(draft, run, starts, announced, shares)
-        if found is not None and not _staged_apart(found[0], found[1], announced):
+        if found is not None and not _staged_apart(found[0], found[1], announced) and _of_its_members(draft, *found):
             total, parts, exhaustive = found
             words = announced.words
             yield Breakdown(total, parts, words, exhaustive, total.sentence, inferred=True, certain=False)
@@ -638,6 +638,32 @@ def _announced_parts(
     parts = next((ps for t, _, ps in listed if t is m), [])
     exhaustive = _held_announced(a, q, [x for _, x in parts]) if parts else None
     return None if exhaustive is None else (m, [p for p, _ in parts], exhaustive)
+
+
+# a whole named by counting its members (`教育、社会保障和就业、卫生健康、住房保障、农林水五项民生支出合计 X`)
+MEMBERS_COUNTED = regex(
+    r"(?P<names>[\u4e00-\u9fff“”]{2,16}(?:、[\u4e00-\u9fff“”]{2,16})+)等?(?P<n>[两二三四五六七八九十\d]{1,2})(?:项|个|类|大)"
+)
+PHRASE_START = regex(r"[，,；;：:]")
+
+
+def _of_its_members(draft: Draft, total: Mention, parts: list[Mention], exhaustive: bool) -> bool:
+    """Are the parts the members the total's name counts, where it names them (`教育、…、农林水五项民生支出合计 X。
+    分科目看：（1）教育支出 a…（5）城乡社区支出 e`: the division is of all the spending, not of the five; 城乡社区 is
+    none of them)? A total that counts no members holds any parts."""
+    q = next((x for x in total.quantities if x.kind in ("amount", "count")), None)
+    if q is None:
+        return True
+    sentence = draft.doc.sentences[total.sentence]
+    before = draft.doc.text[sentence.start : q.start]
+    phrase = before[max((m.end() for m in PHRASE_START.finditer(before)), default=0) :]
+    counted = MEMBERS_COUNTED.search(phrase)
+    if counted is None:
+        return True
+    names = counted["names"].split("、")
+    if count_number(counted["n"]) != len(names):
+        return True  # (`…等三项`: not every member named)
+    return all(any(name in p.label for name in names) for p in parts)
 
 
 def _held_announced(a: _Announced, q: Quantity, values: list[Quantity]) -> bool | None:
@@ -1483,14 +1509,19 @@ def _figure_before(prev: list[Mention], last: Mention) -> Mention | None:
 
 def _last_of_enumeration(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
     """Is the last figure the last item of an enumeration in its sentence, joined to the figure before it by `、`
-    (`新增专项债券 X，投向分别为交通 a、…、生态环保 f。其中用作项目资本金 c，占 p%`)? The 其中 after it may be of
+    (`新增专项债券 X，投向分别为交通 a、…、生态环保 f。其中用作项目资本金 c，占 p%`), or of a division's sentence? The 其中 after it may be of
     that item or of the whole the items are of: which, the text does not say."""
     before = _figure_before(prev, last)
     if before is None or before.sentence != last.sentence or not before.quantities or not last.quantities:
         return False
     if before.quantities[-1].base_unit != last.quantities[0].base_unit:
         return False
-    return draft.doc.text[before.quantities[-1].end : last.quantities[0].start].lstrip().startswith("、")
+    if draft.doc.text[before.quantities[-1].end : last.quantities[0].start].lstrip().startswith("、"):
+        return True
+    # `按采购品目分：货物类 a，工程类 b，服务类 c。其中面向中小企业 d，占 p%`: the items of a division by kind, its
+    # sentence opening with the dimension; the 其中 after the last may be of it or of the whole divided
+    sentence = draft.doc.sentences[last.sentence]
+    return DIMENSION.match(draft.doc.text[sentence.start : sentence.end]) is not None
 
 
 def _named(draft: Draft, m: Mention) -> bool:
