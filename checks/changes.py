@@ -57,6 +57,8 @@ def contradicted(c: Change, m: Movement) -> bool:
     word (or one wrong figure that turns the change round) is one finding."""
     if c.current is None or c.base is None or c.base.base_unit != c.current.base_unit:
         return False
+    if m.quantity is not None and m.quantity.kind == "percent" and m.quantity.value == 0:
+        return False  # `比上年增长 0.0%` of a figure a little lower: a rate rounding to none has no direction to contradict
     diff = c.current.base_value - c.base.base_value
     return diff != 0 and (diff > 0) != (m.direction == "up")
 

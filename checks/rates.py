@@ -17,6 +17,7 @@ from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, inter
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
+from tieout.linter.parse.tables.lookup import Hit
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -1675,13 +1676,22 @@ def _table_budget(ctx: CheckContext, own: Mention, num: Quantity, name: str) -> 
     # the budget of the outcome's year: a table of this year's outcome beside next year's budget (`2024年执行数 |
     # 2025年预算数`) holds no budget of the outcome (the outcome's cell: the figure, or the cell it rounds, `160.34
     # 亿元` of 1603408 万元, as `whole_row_of` finds it)
-    years = {h.identity.context.period for h in row if restates(ctx, num, h.quantity, rounded=True)}
+    outcome = [h for h in row if restates(ctx, num, h.quantity, rounded=True)]
     budget = {
         h.quantity.base_value: h.quantity
         for h in row
-        if h.identity.column == TABLE_BUDGETS[said] and years == {h.identity.context.period}
+        if h.identity.column == TABLE_BUDGETS[said] and _of_outcome(h, outcome)
     }
     return next(iter(budget.values())) if len(budget) == 1 else None
+
+
+def _of_outcome(budget: Hit, outcome: list[Hit]) -> bool:
+    """Is the budget cell of the outcome cells' year and scope (a row of `全市决算数 | 市本级调整预算 | 市本级决算数`
+    holds no budget of the 全市 figure; a scope the budget's column does not name is the table's)?"""
+    scope = budget.identity.context.scope
+    return {h.identity.context.period for h in outcome} == {budget.identity.context.period} and (
+        scope is None or {h.identity.context.scope for h in outcome} <= {None, scope}
+    )
 
 
 # an execution rate naming no budget (`项目支出 X，执行率 p%`; an execution report's `企业所得税完成 X，执行进度 p%`,
@@ -1698,11 +1708,11 @@ def _plain_execution_budget(ctx: CheckContext, r: Rate, own: Mention, num: Quant
     from tieout.checks.tables.text import row_of
 
     row = row_of(ctx, own, num)
-    years = {h.identity.context.period for h in row if h.quantity.base_value == ctx.value(num)}
+    outcome = [h for h in row if h.quantity.base_value == ctx.value(num)]
     budgets = {
         h.identity.column: h.quantity
         for h in row
-        if h.identity.column in TABLE_BUDGETS.values() and years == {h.identity.context.period}
+        if h.identity.column in TABLE_BUDGETS.values() and _of_outcome(h, outcome)
     }
     usable = [q for q in budgets.values() if ctx.value(q) != 0 and q.base_unit == num.base_unit]
     if len(usable) != len(budgets):

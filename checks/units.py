@@ -212,8 +212,10 @@ class MissingUnit(Rule):
 TABLE_LINE = regex(r"\s*\S.*?(?:\s{2,}|\t|\u3000+)[-−]?[\d,.]+(?:(?:\s{2,}|\t|\u3000+)[A-Za-z][A-Za-z=+\-−]*)?\s*")
 
 
-# the next figures of a list joined by 、 / 和 / 至 / -, the last of them with its unit
-SHARED_UNIT = regex(r"(?:\s*(?:、|和|及|与|至|到|-|—|~|～)\s*[\d,.]+)+\s*(?:万元|亿元|千元|元)")
+# the next figures of a list joined by 、 / 和 / 至 / -, the last of them with its unit; or right after a comma
+# (`880, 243万元`, read `880，243万元`: a PDF's spaced thousands separator, or two figures sharing one unit; a unit
+# left out, neither)
+SHARED_UNIT = regex(r"(?:\s*(?:、|和|及|与|至|到|-|—|~|～|[,，](?=\s*\d))\s*[\d,.]+)+\s*(?:万元|亿元|千元|元)")
 
 
 def _line_of(doc: Document, q: Quantity) -> str:

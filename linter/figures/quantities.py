@@ -550,7 +550,8 @@ def _bounds(text: str, start: int, end: int, prev: str, after: str) -> tuple[boo
     when its bound names the group the next figure counts (`其中60岁以上137人`): words of that figure's label,
     no figure of their own."""
     if prev not in QUALIFIER_LAST and after not in QUALIFIER_AFTER_FIRST:
-        return False, None  # (what `_qualifiers` finds without a word before or after the figure)
+        # (what `_qualifiers` finds without a word before or after the figure)
+        return _after_split_group(text, start, prev), None
     if (
         text[end : end + 2] in ("以上", "以下")
         and NAMES_NEXT_FIGURE.match(text, end + 2)
@@ -617,6 +618,24 @@ def _quantity(
         bound,
         per,
     )
+
+
+# a group of one to three digits opening a number, then a comma, right before a figure (`52, 418人` read `52，418人`)
+SPLIT_GROUP = regex(r"(?<![\d.,，])\d{1,3}[，,]\s?$")
+
+
+def _after_split_group(text: str, start: int, prev: str) -> bool:
+    """Is the figure a group of three digits right after a group of one to three and a comma (`受益学生52, 418人`)?
+    A thousands separator the text layer spaced from its group, or a list sharing one unit (`分别为 5, 120 人次`):
+    which, the text does not say, so the figure is no exact one."""
+    return (
+        prev in "，,"
+        and THREE_DIGITS.match(text, start) is not None
+        and SPLIT_GROUP.search(text, max(0, start - 5), start) is not None
+    )
+
+
+THREE_DIGITS = regex(r"\d{3}(?![\d.,])")
 
 
 def _value(digits: str, frac: str, neg: bool, prec: int) -> Decimal:

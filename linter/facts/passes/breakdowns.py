@@ -2460,7 +2460,7 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
         before = _dimension_sentence(draft, si)
         if before is None:
             continue
-        last = draft.by_sentence[before][-1]
+        last = _dimension_whole(draft, before)
         # (not a figure a bracket notes: `…（2024年支出 c）…。按支出性质分，…`, as a 其中 list's whole)
         noted = draft.is_part(last) or in_brackets(draft, last.sentence, last.start)
         split = None if noted else _split(draft, last, mentions, si)
@@ -2470,6 +2470,18 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
             split = _defined_split(draft, before, mentions, si)
         if split is not None:
             yield split
+
+
+def _dimension_whole(draft: Draft, before: int) -> Mention:
+    """The figure a division breaks down: the last of the sentence before, but not last year's figure a change
+    measures against (`学校共 A 所，较上年的 B 所减少 d 所。按学段分：…`: of A). (One noted in brackets, `（上年为
+    B）`, is left to the callers, as any figure a bracket notes.)"""
+    mentions = draft.by_sentence[before]
+    used = _measured_against(draft, before)
+    last = mentions[-1]
+    if not any(id(q) in used for q in last.quantities) or in_brackets(draft, last.sentence, last.start):
+        return last
+    return next((m for m in reversed(mentions) if not any(id(q) in used for q in m.quantities)), last)
 
 
 def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defined: bool = False) -> Breakdown | None:

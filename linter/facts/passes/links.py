@@ -1332,6 +1332,9 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
         and m.identity.item.endswith(wanted.item)
         and not any(id(x) in listed for x in m.quantities)
         and not (_kind(m.identity.item) and not _kind(owner.identity.item))
+        # (one source's funds, `县级配套到位资金 a`, are no whole named shorter of a share naming no source, `占本年
+        # 到位资金的 p%`: the whole is all sources')
+        and not (SOURCE_NAMED.match(m.identity.item) and not SOURCE_NAMED.match(wanted.item))
         # (`非税收入…占收入预算的`: a figure of the other kind of the whole the part is a kind of, 税收收入, is its
         # sibling, no whole)
         and not (owner.identity.item.endswith(wanted.item) and siblings(m, owner))
@@ -1344,6 +1347,10 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
 
 # the kinds a debt is of (vocab debt_kinds: 一般, 专项): a figure of one kind is a part of the figure of none
 DEBT_KIND = regex(f"(?:{alternation(words('relations', 'debt_kinds'))})(?=债)")
+
+
+# an item naming the source its funds are of (vocab relations.yaml fund_sources: 中央, 省级, 县级 …)
+SOURCE_NAMED = regex(f"^(?:本年|当年|全年)?(?:{alternation(words('relations', 'fund_sources'))})")
 
 
 def _kind(item: str) -> str:
