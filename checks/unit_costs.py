@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from tieout.linter.facts.model import UnitCost
@@ -48,6 +49,13 @@ def _by_norm(ctx: CheckContext, u: UnitCost) -> Iterator[Outcome]:
         yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.stated.text, slipped, None, True, ops)
         return
     expected = in_unit(product, u.total)
+    money = _money_unit(ctx, u, product)
+    if money is not None:
+        # (the norm and the count agree with each other: the money's number is right, its unit slipped)
+        msg = f"单位疑误：按标准 {u.count.text} × {u.stated.text} = {expected}，{u.total.text} 应为 {money}"
+        related = [(u.stated, "标准"), (u.count, "数量")]
+        yield Outcome(u.total, verdict, "unit_cost", related, msg, u.total.text, money, None, True, ops)
+        return
     msg = f"按标准 {u.count.text} × {u.stated.text} = {expected}，与 {u.total.text} 不符"
     yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.total.text, expected, None, True, ops)
 
@@ -67,6 +75,21 @@ def _norm_unit(ctx: CheckContext, u: UnitCost) -> str | None:
         and ctx.judge(
             ctx.interval(u.total), (p := u.count.base_value * u.stated.value * scale, p), rounding_unit(u.total)
         )
+        == "pass"
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _money_unit(ctx: CheckContext, u: UnitCost, product: Decimal) -> str | None:
+    """The money written in the one other money unit that makes it the count times the norm exactly (`按每人 3 元标准
+    发放 559.56 元` for 1,865,200 人次: 559.56 万元). None where no unit does."""
+    number = u.total.text.removesuffix(u.total.unit)
+    fitting = [
+        f"{number}{unit}"
+        for unit, scale in MONEY_UNITS.items()
+        if unit != u.total.unit
+        and u.total.unit in MONEY_UNITS
+        and ctx.judge(interval(replace(u.total, scale=scale, unit=unit)), (product, product), rounding_unit(u.total))
         == "pass"
     ]
     return fitting[0] if len(fitting) == 1 else None
