@@ -87,8 +87,13 @@ def _mistyped(ctx: CheckContext, b: Balance) -> bool:
 
 
 def roll_forward_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    slipped = {id(s.roll) for s in ctx.facts.unit_slips if s.roll is not None}
     for r in ctx.facts.roll_forwards:
         flows = [*r.inflows, *r.outflows]
+        if id(r) in slipped:
+            # (one cause, one finding: the figure whose unit slipped is TO202's)
+            yield Outcome(r.closing, "fail", "delta", operands=[r.opening, *flows], silent=True)
+            continue
         computed = sub(
             add([interval(r.opening), *(interval(q) for q in r.inflows)]), add([interval(q) for q in r.outflows])
         )

@@ -82,6 +82,12 @@ class UnitSlip(Rule):
                 said = "、".join(f"{m.word}{m.quantity.text}" for m in c.movements if m.quantity is not None)
                 why, certain = f"与 {other.text} 相比{said}相符", c.certain
                 related = [(other, "本期数" if other is c.current else "上期数")]
+            elif slip.roll is not None:
+                r = slip.roll
+                figures = [r.opening, *r.inflows, *r.outflows, r.closing]
+                why, certain = "期初加减各项等于期末", r.certain
+                names = {id(r.opening): "期初", id(r.closing): "期末", **{id(q): "增加" for q in r.inflows}}
+                related = [(q, names.get(id(q), "减少")) for q in figures if q is not f]
             else:
                 b = slip.breakdown
                 assert b is not None
