@@ -114,6 +114,8 @@ class UnitCostMismatch(Rule):
     the money and the count (`建成 8 座，完成投资 X。`). A figure per unit the money was set by as a norm (`X，按 N
     个行政村、每村 p 的标准安排`, or `X，补贴 N 人次，按每人 p 标准；`) makes the money: N × p, exactly, is held to
     X at X's precision; where p read in the one other money unit (元, 万元, 亿元) makes X exactly, p's unit slipped.
+    So is a count followed by such a norm and then the money right after the standard's word, in one clause
+    (`补贴 N 人次，按每人 p 标准发放 X`); where X's number in another money unit is N × p, X's unit slipped.
     A sentence listing items after a colon (`全年支出 T，包括：A a，补贴 N 人次，人均 c；B b，…`), more figures than
     the two before the cost, is read clause by clause: the money and the count of the cost's own clause.
     The finding is a warning: a report may divide a part of the money (the direct costs only).

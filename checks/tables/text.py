@@ -133,6 +133,13 @@ class TextTable(Rule):
     section explains, headed by that table's title less its 表 (`…“三公”经费支出决算情况说明` over the
     `…“三公”经费支出决算表`); where no section is so headed, to none.
 
+    The “三公” as a whole (`2026年“三公”经费预算 A`) is the 合计 of a table listing the three items alone, in the
+    column of the stage and year its words state; named by its stage alone (`“三公”经费决算数 A`), in the one
+    column of that stage where it is of the document's year. A spending item named with the word 支出 after its
+    name (`管网维修改造支出 A`) is the row so named less 支出 in a table of spending (its title names 支出, no
+    收入). A project's evaluation, as a department's report, holds its own tables: a paragraph need not state
+    their scope.
+
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
     and the reader cannot tell which is right.
