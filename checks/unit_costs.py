@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from tieout.linter.facts.model import UnitCost
@@ -48,6 +49,13 @@ def _by_norm(ctx: CheckContext, u: UnitCost) -> Iterator[Outcome]:
         yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.stated.text, slipped, None, True, ops)
         return
     expected = in_unit(product, u.total)
+    money = _money_unit(ctx, u, product)
+    if money is not None:
+        # (the norm and the count agree with each other: the money's number is right, its unit slipped)
+        msg = f"单位疑误：按标准 {u.count.text} × {u.stated.text} = {expected}，{u.total.text} 应为 {money}"
+        related = [(u.stated, "标准"), (u.count, "数量")]
+        yield Outcome(u.total, verdict, "unit_cost", related, msg, u.total.text, money, None, True, ops)
+        return
     msg = f"按标准 {u.count.text} × {u.stated.text} = {expected}，与 {u.total.text} 不符"
     yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.total.text, expected, None, True, ops)
 
@@ -72,6 +80,21 @@ def _norm_unit(ctx: CheckContext, u: UnitCost) -> str | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+def _money_unit(ctx: CheckContext, u: UnitCost, product: Decimal) -> str | None:
+    """The money written in the one other money unit that makes it the count times the norm exactly (`按每人 3 元标准
+    发放 559.56 元` for 1,865,200 人次: 559.56 万元). None where no unit does."""
+    number = u.total.text.removesuffix(u.total.unit)
+    fitting = [
+        f"{number}{unit}"
+        for unit, scale in MONEY_UNITS.items()
+        if unit != u.total.unit
+        and u.total.unit in MONEY_UNITS
+        and ctx.judge(interval(replace(u.total, scale=scale, unit=unit)), (product, product), rounding_unit(u.total))
+        == "pass"
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 class UnitCostMismatch(Rule):
     """A cost per unit (`场均成本`, `人均培训费用`, `每户补助`, `人均年领取`) is not the money of its sentence over its count.
 
@@ -91,6 +114,8 @@ class UnitCostMismatch(Rule):
     the money and the count (`建成 8 座，完成投资 X。`). A figure per unit the money was set by as a norm (`X，按 N
     个行政村、每村 p 的标准安排`, or `X，补贴 N 人次，按每人 p 标准；`) makes the money: N × p, exactly, is held to
     X at X's precision; where p read in the one other money unit (元, 万元, 亿元) makes X exactly, p's unit slipped.
+    So is a count followed by such a norm and then the money right after the standard's word, in one clause
+    (`补贴 N 人次，按每人 p 标准发放 X`); where X's number in another money unit is N × p, X's unit slipped.
     A sentence listing items after a colon (`全年支出 T，包括：A a，补贴 N 人次，人均 c；B b，…`), more figures than
     the two before the cost, is read clause by clause: the money and the count of the cost's own clause.
     The finding is a warning: a report may divide a part of the money (the direct costs only).

@@ -40,7 +40,12 @@ class UnitSlip(Rule):
     while one of them read in another money unit gives them all, is such a slip too; where either figure
     would do, the one that read so is a sum stated elsewhere, or the one in a unit the document uses far
     less, is the slip (else nothing is said); never a figure that, read so, would be a hundredth of the other or
-    less (any figure next to nothing would give a change as large as the other figure).
+    less (any figure next to nothing would give a change as large as the other figure). Where two figures of a
+    breakdown would each fix its sum and the units do not tell them apart, the one told apart so is the slip. A
+    stock rolled forward (`结转结余 D（年初… A，加 B，减 C）`, as TO109 reads it) that misses while one figure read
+    in another money unit closes it exactly is such a slip too (TO109 then says nothing); and so is one of a
+    department budget's income and spending totals stated side by side (`收入预算总计 T，支出预算总计 U`), which
+    balance as a budget is drawn up.
 
     The sum check (TO101) then says nothing about that breakdown: one cause, one finding. The finding is
     an error, with the figure in its corrected unit as the fix, on a breakdown the text states; a
@@ -82,6 +87,12 @@ class UnitSlip(Rule):
                 said = "、".join(f"{m.word}{m.quantity.text}" for m in c.movements if m.quantity is not None)
                 why, certain = f"与 {other.text} 相比{said}相符", c.certain
                 related = [(other, "本期数" if other is c.current else "上期数")]
+            elif slip.roll is not None:
+                r = slip.roll
+                figures = [r.opening, *r.inflows, *r.outflows, r.closing]
+                why, certain = "期初加减各项等于期末", r.certain
+                names = {id(r.opening): "期初", id(r.closing): "期末", **{id(q): "增加" for q in r.inflows}}
+                related = [(q, names.get(id(q), "减少")) for q in figures if q is not f]
             else:
                 b = slip.breakdown
                 assert b is not None

@@ -306,3 +306,10 @@ def test_prose_after_rows_set_apart_by_single_spaces_opens_a_paragraph():
     # a bound in a cell (`≥90%`) is a cell too
     doc = normalise("孕产妇系统管理率 ≥90% 94.7%\n验收合格率 ≥95% 96.0%\n全年孕产妇系统管理率为94.7%。\n", "t.txt")
     assert doc.text.endswith("\n全年孕产妇系统管理率为94.7%。")
+
+
+def test_a_number_grouped_by_spaces_whose_unit_opens_the_next_line():
+    # a paragraph wrapped between the number and its unit: the number's gaps go as on one line
+    assert normalise("支出合计3 386.48\n亿元，增长2.0%。").text == "支出合计3386.48亿元，增长2.0%。"
+    # (a number closing its line with no unit opening the next keeps its gap: two figures of a text table)
+    assert normalise("项目 1 234.56\n合计").text.startswith("项目1 234.56")

@@ -133,6 +133,13 @@ class TextTable(Rule):
     section explains, headed by that table's title less its 表 (`…“三公”经费支出决算情况说明` over the
     `…“三公”经费支出决算表`); where no section is so headed, to none.
 
+    The “三公” as a whole (`2026年“三公”经费预算 A`) is the 合计 of a table listing the three items alone, in the
+    column of the stage and year its words state; named by its stage alone (`“三公”经费决算数 A`), in the one
+    column of that stage where it is of the document's year. A spending item named with the word 支出 after its
+    name (`管网维修改造支出 A`) is the row so named less 支出 in a table of spending (its title names 支出, no
+    收入). A project's evaluation, as a department's report, holds its own tables: a paragraph need not state
+    their scope.
+
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
     and the reader cannot tell which is right.
@@ -416,14 +423,19 @@ def _named_wholes(ctx: CheckContext) -> dict[int, str | None]:
     return {t.index: named_whole(t, head, own) for t in ctx.facts.tables}
 
 
+# the scopes of a document all of whose tables are its own entity's: a department's report, a project's evaluation
+OWN_TABLES = ("部门", "项目")
+
+
 def _documents_account(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
     """Is the cell a coded row (a 类 / 款 / 项 of the classification, `2081902 农村最低生活保障金支出`) of a table
     whose title states no scope, the cell's scope the document's own (a department's budget: 部门), and no
     heading above the figure states another? The account so named, exactly, is then the document's entity's: the
-    paragraph need not state the scope the whole report is of. In a department's own report (its scope 部门) any
-    row is so: its tables are the department's, which a government's report of several levels is not."""
+    paragraph need not state the scope the whole report is of. In a department's own report (its scope 部门), or
+    a project's (项目: its evaluation), any row is so: its tables are the department's or the project's, which a
+    government's report of several levels is not."""
     own = ctx.facts.document_context.scope
-    if not (hit.identity.code or own == "部门"):
+    if not (hit.identity.code or own in OWN_TABLES):
         return False
     if title_context(tables_by_index(ctx)[hit.identity.table]).scope is not None:
         return False
@@ -732,7 +744,7 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     # (nor is a figure named by a column's word alone, `全年预算数 A`, a table's 合计 under another heading: the
     # 三公 table's 全年预算数 is not the department's)
     hits = [h for h in hits if not _change_column(ctx, h)]
-    if free and not hits and (whole := _appropriated_whole(ctx, m, own)):
+    if free and not hits and (whole := _appropriated_whole(ctx, m, own, context)):
         # (the words name the whole, not a row: the table's rows named before it, as the table above it
         # does, are its parts)
         return [h for h in whole if not _another_budget(ctx, m, h)], replace(context, fund=ANY_FUND)
@@ -797,7 +809,29 @@ def _label_cells(
             hits = [h for h in hits if _states(h.identity.context, own)]
         if hits:
             break
-    return hits
+    return hits or _spending_row(ctx, index, m, query, free)
+
+
+# a spending item's name and the word saying it was spent (`管网维修改造支出`): the name at least this long
+SPENT_NAME_LEAST = 3
+
+
+def _spending_row(ctx: CheckContext, index: TableIndex, m: Mention, query: Context, free: bool) -> list[Hit]:
+    """`管网维修改造支出 X` and a table of spending (its title names 支出 and no 收入: `项目支出明细表`) whose row is
+    named `管网维修改造`: every row of such a table is something spent, the word 支出 no part of its name. Only rows
+    of such tables; a name that is itself a stage or a sum (`实际支出`, `合计支出`) names no row."""
+    label = _items(m)[0][0] if _items(m) else ""
+    if not label.endswith(SPENDING) or label.endswith("费支出"):
+        return []  # (a fee's spending, `公务接待费支出`, is `_items`' own reading)
+    name = label[: -len(SPENDING)]
+    if len(name) < SPENT_NAME_LEAST or STAGE_ALONE.match(label) or BARE_SUM.match(name):
+        return []
+    tables = tables_by_index(ctx)
+    return [
+        h
+        for h in one_row_each(index.find(name, query, strict=not free))
+        if SPENDING in tables[h.identity.table].title and "收入" not in tables[h.identity.table].title
+    ]
 
 
 # the words naming a budget as first approved, and as it stands after the year's adjustments (vocab
@@ -892,13 +926,16 @@ def _appropriated_rows(table: Table) -> bool:
     return True
 
 
-def _appropriated_whole(ctx: CheckContext, m: Mention, own: Context) -> list[Hit]:
+def _appropriated_whole(ctx: CheckContext, m: Mention, own: Context, context: Context) -> list[Hit]:
     """`2026年“三公”经费预算 A` (the “三公” as a whole, in a department's report whose prose names no fund for them)
     and a table of the three items whose total row is a bare 合计 (`_appropriated_rows`): the cell of that row in
-    the one column whose stage and year the figure's own words state (`2026年预算`). None where the words state
-    neither (which column is meant is not said)."""
-    if not {NAME_NOISE.sub("", x) for x, _ in _items(m)} & APPROPRIATED_WHOLE or not own.known("stage", "period"):
+    the one column whose stage and year the figure's own words state (`2026年预算`). Words that state the stage
+    alone (`“三公”经费决算数 A`) name the one column of that stage, where the row has one only and it is of the year
+    the figure is of (the document's, `context`); beside a column of the stage in another year (`2025年预算数`),
+    which one is meant is not said. None where the words state no stage."""
+    if not {NAME_NOISE.sub("", x) for x, _ in _items(m)} & APPROPRIATED_WHOLE or not own.known("stage"):
         return []
+    stated = own.known("period")
     hits = [
         h
         for t in ctx.facts.tables
@@ -906,6 +943,8 @@ def _appropriated_whole(ctx: CheckContext, m: Mention, own: Context) -> list[Hit
         for h in _total_row(ctx, t)
         if _states(h.identity.context, replace(own, scope=None, fund=None)) and not _change_column(ctx, h)
     ]
+    if not stated and (len(hits) != 1 or unknown(context.period) or hits[0].identity.context.period != context.period):
+        return []
     return hits if len({h.identity.table for h in hits}) == 1 else []
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, UnitSlip
+from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, RollForward, UnitSlip
 from tieout.linter.facts.passes.base import converted, restated_in_own_unit
 from tieout.linter.facts.passes.links import mention_index, year_before
 from tieout.linter.figures.context import read
@@ -34,6 +34,8 @@ def run(draft: Draft) -> None:
     draft.facts.unit_slips = list(unit_slips(draft))
     slipped = {s.figure.start for s in draft.facts.unit_slips}
     draft.facts.unit_slips += [s for s in change_slips(draft) if s.figure.start not in slipped]
+    slipped = {s.figure.start for s in draft.facts.unit_slips}
+    draft.facts.unit_slips += [s for s in roll_slips(draft) if s.figure.start not in slipped]
     # (conversions first: a figure restated in other places too is found under that group by index.py)
     # (restatements a pass read itself, of a figure and its source the identities do not join, kept after them)
     earlier = draft.facts.restatements
@@ -67,6 +69,7 @@ def footing(b: Breakdown, unit: str) -> tuple[Quantity, list[Quantity]] | None:
 
 
 def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
+    uses, stated = _money_stated(draft)
     for b in draft.facts.breakdowns:
         found = footing(b, "元") if not b.minus else None  # (a chain with parts subtracted is not a sum of parts)
         if found is None:
@@ -80,20 +83,29 @@ def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
         band = unit_of(figures)
         if judge(interval(total), add([interval(p) for p in parts]), band) != "fail":
             continue
-        rescaled = _rescaled(total, parts)
+        rescaled = _rescaled(total, parts, stated, uses)
         if rescaled is not None:
             f, fixed, unit = rescaled
             yield UnitSlip(f, fixed, unit, b)
 
 
-def _rescaled(total: Quantity, parts: list[Quantity]) -> tuple[Quantity, Decimal, str] | None:
+def _rescaled(
+    total: Quantity, parts: list[Quantity], stated: dict[Decimal, list[Quantity]], uses: dict[str, int]
+) -> tuple[Quantity, Decimal, str] | None:
     """The one figure whose number in another money unit makes the breakdown foot exactly. Where several
     would (`合计 586.34 万元，其中 … 586.34 亿元`: the total in 亿元, or the part in 万元), it is the one written
-    in a unit none of the others use; if that does not decide, none is."""
+    in a unit none of the others use; if that does not decide and two would, the likelier of them as of a
+    change's two figures (`_likelier`: the one that, read so, is a sum the document states outside the
+    breakdown, else the one in a unit the document uses far less); else none is."""
     found = _rescalings(total, parts)
     if len(found) > 1:
         units = [q.unit for q in [total, *parts]]
-        found = [x for x in found if units.count(x[0].unit) == 1]
+        alone = [x for x in found if units.count(x[0].unit) == 1]
+        if len(alone) != 1 and len(found) == 2:
+            own = {id(q) for q in (total, *parts)}
+            elsewhere = {v: [q for q in qs if id(q) not in own] for v, qs in stated.items()}
+            alone = _likelier(found, elsewhere, uses)
+        found = alone
     return found[0] if len(found) == 1 else None
 
 
@@ -152,12 +164,7 @@ def change_slips(draft: Draft) -> Iterator[UnitSlip]:
     figures miss, while one of them read in another money unit gives them all. Where either figure would do,
     the slip is the one written in the unit the document uses far less for its money (one in ten or fewer);
     if that does not decide, nothing is said."""
-    uses: dict[str, int] = {}
-    stated: dict[Decimal, list[Quantity]] = {}  # the document's sums of money by value
-    for q in draft.facts.quantities:
-        if _money(q):
-            uses[q.unit] = uses.get(q.unit, 0) + 1
-            stated.setdefault(q.base_value, []).append(q)
+    uses, stated = _money_stated(draft)
     for c in draft.facts.changes:
         cur, base = c.current, c.base
         moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
@@ -173,6 +180,64 @@ def change_slips(draft: Draft) -> Iterator[UnitSlip]:
         if len(found) == 1:
             f, fixed, unit = found[0]
             yield UnitSlip(f, fixed, unit, None, c)
+
+
+def roll_slips(draft: Draft) -> Iterator[UnitSlip]:
+    """`期末 135.70 万元（年初 97.52 亿元，加收入 1,285.26 万元，减支出 1,247.08 万元）`: a stock rolled forward that
+    misses its closing while one of its figures read in another money unit makes it close exactly, as a
+    breakdown's figure (`_rescaled`: a flow that would shrink to next to nothing is an extra flow, not a slip; two
+    figures that would each do told apart as there, else nothing is said)."""
+    uses, stated = _money_stated(draft)
+    for r in draft.facts.roll_forwards:
+        figures = [r.opening, *r.inflows, *r.outflows, r.closing]
+        if any(q.approx or q.base_unit != "元" for q in figures):
+            continue
+        found = [x for f in figures if (x := _rolls_in(r, f)) is not None]
+        if len(found) == 2:
+            own = {id(q) for q in figures}
+            found = _likelier(found, {v: [q for q in qs if id(q) not in own] for v, qs in stated.items()}, uses)
+        if len(found) == 1:
+            f, fixed, unit = found[0]
+            yield UnitSlip(f, fixed, unit, None, roll=r)
+
+
+def _rolls_in(r: RollForward, f: Quantity) -> tuple[Quantity, Decimal, str] | None:
+    """(the figure, its value, its unit) where `f` read in another money unit makes the roll-forward close, and it
+    did not close as written; None otherwise."""
+    if f.value == 0 or _closes(r, f, f):
+        return None
+    for scale, unit in MONEY_UNITS.items():
+        read = _read_in(f, scale)
+        if scale == f.scale or not _closes(r, f, read):
+            continue
+        if f is not r.opening and f is not r.closing and _closes(r, f, None):
+            return None  # (a flow that read so is next to nothing: an extra flow, no slip)
+        return f, read.base_value, unit
+    return None
+
+
+def _closes(r: RollForward, f: Quantity, read: Quantity | None) -> bool:
+    """Does the roll-forward close with `f` read as `read` (None: a flow left out)?"""
+
+    def now(qs: list[Quantity]) -> list[Quantity]:
+        return [x for q in qs if (x := (read if q is f else q)) is not None]
+
+    opening, closing = now([r.opening]), now([r.closing])
+    inflows, outflows = now(r.inflows), now(r.outflows)
+    computed = sub(add([interval(q) for q in [*opening, *inflows]]), add([interval(q) for q in outflows]))
+    within = unit_of([*opening, *inflows, *outflows, *closing])
+    return judge(interval(closing[0]), computed, within) == "pass"
+
+
+def _money_stated(draft: Draft) -> tuple[dict[str, int], dict[Decimal, list[Quantity]]]:
+    """How many sums of money the document writes in each unit, and its sums of money by value."""
+    uses: dict[str, int] = {}
+    stated: dict[Decimal, list[Quantity]] = {}
+    for q in draft.facts.quantities:
+        if _money(q):
+            uses[q.unit] = uses.get(q.unit, 0) + 1
+            stated.setdefault(q.base_value, []).append(q)
+    return uses, stated
 
 
 def _slipped(f: Quantity, cur: Quantity, base: Quantity, moves: list[Movement]) -> tuple[Quantity, Decimal, str] | None:
@@ -203,7 +268,7 @@ def _likelier(
     if len(restated) == 1:
         return restated
     a, b = found
-    return [x for x, other in ((a, b), (b, a)) if uses[x[0].unit] * 10 <= uses[other[0].unit]]
+    return [x for x, other in ((a, b), (b, a)) if uses.get(x[0].unit, 0) * 10 <= uses.get(other[0].unit, 0)]
 
 
 NAME_NOISE = regex(r"[“”\"'（）()\s]")

@@ -61,7 +61,7 @@ DATED = regex(
     r"|^\s*\d{4}\s*年\s*第\s*\d{1,3}\s*号(?:\s*[（(]\s*总第\s*\d{1,4}\s*号\s*[）)])?\s*$"
     # a date the title block labels as the report's (`报告日期：2025年6月`, `编制日期：2025年3月10日`), alone on its
     # line or among the block's other fields (`评价实施机构：…　报告日期：…`): when it was written, not its year
-    r"|(?:报告|编制|印发|发布|成文|出具|提交)日期\s*[：:]\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"
+    r"|(?:报告|编制|印发|发布|成文|出具|提交|自评|评价|填报)日期\s*[：:]\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"
 )
 
 

@@ -356,14 +356,15 @@ class Grade:
 
 @dataclass(slots=True, eq=False)
 class UnitSlip:
-    """A figure whose unit is off by 10⁴ or 10⁸: read in `unit`, the breakdown it belongs to foots exactly, or
-    the change it is a figure of moves as its words say."""
+    """A figure whose unit is off by 10⁴ or 10⁸: read in `unit`, the breakdown it belongs to foots exactly, the
+    change it is a figure of moves as its words say, or the stock it rolls forward closes as stated."""
 
     figure: Quantity
     value: Decimal  # the corrected base value
     unit: str
     breakdown: Breakdown | None
     change: Change | None = None
+    roll: RollForward | None = None  # the stock rolled forward it is a figure of (`期初 A + B − C = 期末 D`)
 
 
 @dataclass(slots=True, eq=False)

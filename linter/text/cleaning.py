@@ -5,7 +5,8 @@ dropped. Why each rule exists:
   delimit clauses), and ASCII ones become Chinese unless they are thousands separators or in a URL.
 - Spaces next to Chinese text or between a number and its unit carry no meaning and are dropped.
 
-Every rule looks at a character's line only (a newline ends every context), so the rules are applied to the whole
+Every rule looks at a character's line only (a newline ends every context; a number grouped by spaces that closes
+its line and whose unit opens the next is the one exception, `wrapped_grouped`), so the rules are applied to the whole
 text at once (`clean_text`): a report is tens of thousands of lines, and a Python step per line or per space run
 cost more than the regex passes themselves. A line whose Markdown or HTML marks go first (`**`, `#`, `<!--`) is
 cleaned alone, with the same rules (`punctuation`, `drop_spaces`); its whole-text cleaning is not used.
@@ -138,6 +139,23 @@ def grouped_number(text: str, k: int, lo: int, hi: int) -> bool:
         if m.start() <= k - start < m.end():
             return True
     return False
+
+
+# a number grouped by spaces closing its line (`支出合计3 386.48` / `亿元。…`): grouped if its unit opens the next line
+GROUPED_LAST = regex(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?$")
+UNIT_FIRST = regex(r"[^\S\n]*(?:万元|亿元|元|万人|人次|人)")
+
+
+def wrapped_grouped(text: str, k: int, lo: int, hi: int) -> bool:
+    """Is the space at k inside a number grouped by spaces that closes its line [lo, hi), its unit opening the next
+    line (a paragraph wrapped between the number and its unit)? The one rule that looks past a line's end: the
+    number's last group is whole where the line ends, and a line opening with a unit goes on from the line before."""
+    start = max(lo, k - 16)
+    found = GROUPED_LAST.search(text, start, hi)
+    if found is None or not found.start() <= k < found.end():
+        return False
+    newline = text.find("\n", hi)
+    return newline >= 0 and UNIT_FIRST.match(text, newline + 1) is not None
 
 
 # one line alone -----------------------------------------------------------------------------------------------
@@ -292,7 +310,7 @@ def _punctuated(text: str) -> str:
 # digits), the spaces before its unit gone. The cleaned text is searched for it and only the spaces inside a
 # find are judged (in the text before cleaning, as GROUPED says), not each of the many spaces between the digits
 # of text tables (written to start with the space, so the regex engine skips to each space at C speed)
-CLEANED_GROUPED = regex(r" (?<=\d )\d{3}(?: \d{3})*(?:\.\d+)?[^\S\n]*(?:万元|亿元|元|万人|人次|人)")
+CLEANED_GROUPED = regex(r" (?<=\d )\d{3}(?: \d{3})*(?:\.\d+)?[^\S\n]*\n?[^\S\n]*(?:万元|亿元|元|万人|人次|人)")
 DIGITS = "0123456789"
 
 
@@ -312,7 +330,8 @@ def _grouped_gaps(converted: str, cleaned: str, bounds: list[int]) -> list[int]:
             k = bounds[2 * j] + g - kept_starts[j]  # (a space kept: the first of its run)
             if converted[k - 1] in DIGITS and converted[k + 1] in DIGITS:
                 lo, hi = lines.at(k)
-                if lines.has_units() and grouped_number(converted, k, lo, hi):
+                within = lines.has_units() and grouped_number(converted, k, lo, hi)
+                if within or wrapped_grouped(converted, k, lo, hi):
                     out += (k, k + 1)
             g = cleaned.find(" ", g + 1, b)
     return out

@@ -128,6 +128,7 @@ PASSES: tuple[Pass, ...] = (
     balanced.balanced_sentences,
     balanced.balanced_paragraphs,
     balanced.balanced_totals,
+    balanced.budget_totals,
     sets.balances,
     unspent.unspent,
     unspent.unspent_unrated,

@@ -17,6 +17,7 @@ from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brackets, same_section
 from tieout.linter.figures.context import read
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -158,6 +159,43 @@ def _other_total(draft: Draft, last: Mention, side: str, paragraph: list[Mention
         mine = [m for m in before if _side_total(m) == side]
         return theirs[0] if len(theirs) == 1 and not mine else None
     return None
+
+
+def budget_totals(draft: Draft) -> Iterator[Breakdown]:
+    """`收入预算总计 T，支出预算总计 U`: in a genre whose income and spending totals balance by how they are drawn up
+    (vocab genres `totals_balance`: a department's budget, its 收支总表, counts last year's balance among what comes
+    in and what is carried on among what goes out), the two totals stated side by side in one sentence, of one
+    scope, fund, stage and year, are one figure (T = U) though no word says so. Only a budget's: a 决算's prose
+    calls this year's income and spending alone 总计 too, which need not balance."""
+    if not load("genres").get(draft.facts.genre, {}).get("totals_balance"):
+        return
+    for si, mentions in draft.by_sentence.items():
+        for a, b in zip(mentions, mentions[1:]):
+            sides = (_side_total(a), _side_total(b))
+            if sides not in (("收入", "支出"), ("支出", "收入")) or not _one_budget(a, b):
+                continue
+            if sum(1 for m in mentions if _side_total(m) is not None) != 2:
+                break  # (another total beside them, another fund's or level's pair: which two balance is not said)
+            income, spent = (a, b) if sides[0] == "收入" else (b, a)
+            if not _related(draft, income, spent):
+                yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False)
+
+
+def _one_budget(a: Mention, b: Mention) -> bool:
+    """Are two totals each one figure, of one scope, fund, year and of the budget (both known: no field left to a
+    guess), in one money unit family?"""
+    if len(a.quantities) != 1 or len(b.quantities) != 1:
+        return False
+    qa, qb = exact_figure(a), exact_figure(b)
+    if qa is None or qb is None or qa.kind != "amount" or qa.base_unit != qb.base_unit:
+        return False
+    ca, cb = a.identity.context, b.identity.context
+    return ca.stage == cb.stage == BUDGET_STAGE and all(
+        getattr(ca, f) is not None and getattr(ca, f) == getattr(cb, f) for f in FIELDS
+    )
+
+
+BUDGET_STAGE = "预算"
 
 
 # a sentence naming the fund and level that balance (`全市政府性基金预算实现收支平衡。`): only context words before

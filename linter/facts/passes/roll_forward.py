@@ -136,7 +136,7 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
         for k, closing in enumerate(mentions):
             if id(closing) in summed or not _names_stock(closing.label):
                 continue
-            found = _read(draft, said, mentions, k, si)
+            found = _read(draft, said, mentions, k, si) or _bracketed(draft, said, closing, si)
             if found is None and k == len(mentions) - 1 and k >= 1 and _opens_year(closing):
                 # (`closing` is the sentence's last figure, an opening stock: a chain written backwards)
                 found = _backwards(draft, mentions, si)
@@ -235,6 +235,34 @@ def _explained(draft: Draft, mentions: list[Mention], k: int, si: int) -> RollFo
     else:
         return None  # (no words saying the closing is what is left)
     start, end = _money(after[0]), _money(closing)
+    if start is None or end is None or any(q is None for q, _ in flows):
+        return None
+    return _rolled(start, flows, end, si)
+
+
+# what closes brackets of a note right after its last figure
+NOTE_CLOSED = regex(r"\s*[）)]")
+
+
+def _bracketed(draft: Draft, said: list[Mention], closing: Mention, si: int) -> RollForward | None:
+    """`财政拨款结转结余 D（年初财政拨款结转结余 A，加本年财政拨款收入 B，减本年财政拨款支出 C）`: a stock explained in
+    the brackets right after it as its opening stock (the same thing named at the year's start) with figures added
+    (`加`) and taken away (`减`), each sign written, the brackets closing after the last; the stock need not be named
+    at the year's end (its sentence names it so: `年末结转和结余 X，其中：…`). Any other figure in the brackets, a
+    flow unsigned, or the brackets going on: nothing is read."""
+    # (in the text's order: the facts list a sentence's figures in brackets after the others)
+    noted = _noted(draft, sorted(said, key=lambda m: m.start), closing)
+    if len(noted) < 2 or not _is_opening(noted[0].label, closing) or not _same_stock(noted[0].label, closing.label):
+        return None
+    if NOTE_CLOSED.match(draft.doc.text, noted[-1].quantities[-1].end) is None:
+        return None
+    flows: list[tuple[Quantity | None, int]] = []
+    for m in noted[1:]:
+        sign = SIGNED.match(m.label)
+        if sign is None:
+            return None
+        flows.append((_money(m), 1 if sign.group("plus") is not None else -1))
+    start, end = _money(noted[0]), _money(closing)
     if start is None or end is None or any(q is None for q, _ in flows):
         return None
     return _rolled(start, flows, end, si)

@@ -85,24 +85,61 @@ def _read(draft: Draft, starts: list[int], si: int, m: Mention) -> UnitCost | No
     stated = next((q for q in m.quantities if _money(q)), None)
     if unit is None or stated is None or NORM.search(m.label) or PER_PERIOD.search(m.label):
         return None
+    before, of = _figures_before(draft, starts, si, stated, unit.group(0))
+    units = PER[next(u for u in unit.groups() if u is not None)]
+    relation = _of(before, units, stated, si)
+    if relation is None:
+        return _norm_then_money(draft, starts, before, units, stated, si) if alone is not None and of == si else None
+    if found is not None:
+        return relation
+    return _by_name(draft, relation, average, draft.by_sentence.get(of, []))
+
+
+def _figures_before(
+    draft: Draft, starts: list[int], si: int, stated: Quantity, words: str
+) -> tuple[list[Quantity], int]:
+    """Every figure of the sentence before the cost, labelled or not (years and bare numbers aside), and the
+    sentence they stand in: where none does and the cost's words open its sentence (`单座平均投资 c`), those of the
+    sentence before."""
     quantities = draft.facts.quantities
     sentences = draft.doc.sentences
-    # every figure of the sentence before the cost, labelled or not (years and bare numbers aside)
     lo = bisect_left(starts, sentences[si].start)
     before = _before(
         draft, [q for q in quantities[lo : bisect_left(starts, stated.start)] if q.kind != "bare"], si, stated
     )
-    of = si
-    if not before and _opens(draft, si, unit.group(0)):
-        # the cost opens its sentence (`单座平均投资 c`): of the sentence before, if that one is just the two
-        of = si - 1
-        before = [q for q in quantities[bisect_left(starts, sentences[of].start) : lo] if q.kind != "bare"]
-    relation = _of(before, PER[next(u for u in unit.groups() if u is not None)], stated, si)
-    if relation is None:
+    if not before and _opens(draft, si, words):
+        # (of the sentence before, if that one is just the two)
+        return [q for q in quantities[bisect_left(starts, sentences[si - 1].start) : lo] if q.kind != "bare"], si - 1
+    return before, si
+
+
+# after a norm its money follows (`按每人 p 标准发放补贴 X`): the standard, then at most a few words of what was done
+# with the money, no mark between
+NORM_THEN = regex(r"\s*的?标准[\u4e00-\u9fff]{0,8}$")
+
+
+def _norm_then_money(
+    draft: Draft, starts: list[int], before: list[Quantity], units: frozenset[str], stated: Quantity, si: int
+) -> UnitCost | None:
+    """`补贴 N 人次，按每人 p 标准发放补贴 X`: the count alone before a norm its words open with 按 (`按每人`), and the
+    money right after the standard's word, in the same clause: the money is the count times the norm. Any other
+    figure before the norm, or a mark between the standard and the money, leaves it unread."""
+    text = draft.doc.text
+    if len(before) != 1 or not NORM_OPENING.search(text, max(0, stated.start - 8), stated.start):
         return None
-    if found is not None:
-        return relation
-    return _by_name(draft, relation, average, draft.by_sentence.get(of, []))
+    count = before[0]
+    if count.kind != "count" or count.base_unit not in units or not count.exact or count.value <= 0:
+        return None
+    quantities = draft.facts.quantities
+    k = bisect_left(starts, stated.end)  # (the first figure after the norm)
+    if k >= len(quantities):
+        return None
+    money = quantities[k]
+    if money.start >= draft.doc.sentences[si].end or not _money(money):
+        return None
+    if NORM_THEN.fullmatch(text, stated.end, money.start) is None:
+        return None
+    return UnitCost(stated, money, count, si, norm=True)
 
 
 def _by_name(
