@@ -6,6 +6,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
+import typing
+from dataclasses import KW_ONLY, InitVar
+from typing import ClassVar
 
 import pytest
 from tieout.linter import classcode
@@ -72,6 +75,30 @@ def test_classes_made_through_the_file_are_the_same(store):
             span.end = 3  # type: ignore[misc]
         with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'start'"):
             del span.start  # type: ignore[misc]
+
+
+def _kinds() -> type:
+    @dataclasses.dataclass
+    class Kinds:
+        a: int
+        shared: ClassVar[int] = 1
+        also_shared: typing.ClassVar[list[int]] = []
+        seed: InitVar[int] = 0
+        _: KW_ONLY
+        b: int = 2
+        c: dataclasses.InitVar[str] = ""
+
+    return Kinds
+
+
+def test_fields_that_name_classvar_initvar_kw_only_are_read_as_dataclasses_reads_them(store):
+    """(the annotations are strings here, as in the pipeline: `from __future__ import annotations`)"""
+    plain = _kinds()
+    with classcode.kept():
+        kept = _kinds()
+    for cls in (plain, kept):
+        assert [(f.name, f.kw_only) for f in dataclasses.fields(cls)] == [("a", False), ("b", True)]
+        assert cls(1, 0, b=3, c="x").b == 3 and cls.shared == 1
 
 
 def test_a_recursive_repr_is_cut_as_dataclasses_cuts_it(store):
