@@ -19,6 +19,7 @@ import __future__
 import builtins
 import dataclasses
 import marshal
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -87,6 +88,96 @@ class _Store:
 _STORE: _Store | None = None
 
 
+# --- methods made when first called -------------------------------------------------------------------------
+# Of the methods `dataclasses` writes, `__repr__` (every class) and a frozen class's `__setattr__` and
+# `__delattr__` (which only raise) are almost never called in a run: a finding's text is made of the fields, not
+# of the objects' repr. Writing each still cost its text, its code object read from the file, its function
+# and, for `__repr__`, the recursion guard's wrapper (`functools.wraps`): half a percent of the instructions of
+# a cold `tieout check`. While a command runs, each class is given a small function in their place, which on
+# its first call has `dataclasses` write the method, from the same fields, globals and class, and from then on
+# calls it: what the method returns or raises is the written method's, its recursion guard included.
+_WRITERS = {
+    "_repr_fn": ("fields", "globals"),
+    "_frozen_get_del_attr": ("cls", "fields", "globals"),
+    "_is_type": ("annotation", "cls", "a_module", "a_type", "is_type_predicate"),
+}
+
+
+def _lazy_repr_fn(fields: list[Any], globals: dict[str, Any]) -> Any:
+    written: list[Any] = []
+
+    def __repr__(self: object) -> str:
+        if not written:
+            written.append(_REAL["_repr_fn"](fields, globals))
+        text: str = written[0](self)
+        return text
+
+    return __repr__
+
+
+def _lazy_frozen_get_del_attr(cls: type, fields: list[Any], globals: dict[str, Any]) -> tuple[Any, Any]:
+    written: list[tuple[Any, Any]] = []
+
+    def methods() -> tuple[Any, Any]:
+        if not written:
+            written.append(_REAL["_frozen_get_del_attr"](cls, fields, globals))
+        return written[0]
+
+    def __setattr__(self: object, name: str, value: Any) -> None:
+        methods()[0](self, name, value)
+
+    def __delattr__(self: object, name: str) -> None:
+        methods()[1](self, name)
+
+    return __setattr__, __delattr__
+
+
+# `dataclasses` asks of each field whose annotation is a string (every field here: `from __future__ import
+# annotations`) whether it names ClassVar, InitVar or KW_ONLY, three times per field and each time matching the
+# annotation with a pattern (`_is_type`): two thousand matches for the six hundred and seventy fields. The
+# pattern's groups depend on the annotation alone and are kept per annotation; what they name is looked up in
+# the class's module as `_is_type` does, at each question.
+_NAMES: dict[str, tuple[str | None, str] | None] = {}
+
+
+def _is_type(annotation: str, cls: type, a_module: Any, a_type: Any, is_type_predicate: Any) -> bool:
+    if annotation not in _NAMES:
+        match = _REAL["_MODULE_IDENTIFIER_RE"].match(annotation)
+        _NAMES[annotation] = (match.group(1), match.group(2)) if match else None
+    names = _NAMES[annotation]
+    if names is None:
+        return False
+    module_name, name = names
+    ns = None
+    if not module_name:
+        ns = sys.modules.get(cls.__module__).__dict__  # type: ignore[union-attr]  # (as `_is_type` reads it)
+    else:
+        module = sys.modules.get(cls.__module__)
+        if module and module.__dict__.get(module_name) is a_module:
+            ns = sys.modules.get(a_type.__module__).__dict__  # type: ignore[union-attr]
+    return bool(ns and is_type_predicate(ns.get(name), a_module))
+
+
+_REAL: dict[str, Any] = {}  # dataclasses' own writers, while a command runs with the lazy ones in their place
+_LAZY = {"_repr_fn": _lazy_repr_fn, "_frozen_get_del_attr": _lazy_frozen_get_del_attr, "_is_type": _is_type}
+
+
+def _writers() -> dict[str, Any]:
+    """dataclasses' writers the lazy ones stand in for: those of the arguments they were written for (CPython
+    3.10 and 3.11), none elsewhere (the methods are then written as `dataclasses` writes them)."""
+    found = {}
+    for name, args in _WRITERS.items():
+        real = vars(dataclasses).get(name)
+        code = getattr(real, "__code__", None)
+        if code is None or code.co_varnames[: code.co_argcount] != args:
+            return {}
+        found[name] = real
+    pattern = vars(dataclasses).get("_MODULE_IDENTIFIER_RE")
+    if not isinstance(pattern, re.Pattern) or pattern.pattern != r"^(?:\s*(\w+)\s*\.)?\s*(\w+)":
+        return {}
+    return {**found, "_MODULE_IDENTIFIER_RE": pattern}
+
+
 @contextmanager
 def kept() -> Iterator[None]:
     """While a command runs, the dataclasses it defines compile their methods through the file (read once per
@@ -99,8 +190,13 @@ def kept() -> Iterator[None]:
         _STORE = _Store(_path())
     store = _STORE
     dataclasses.exec = store.exec  # type: ignore[attr-defined]  # found before the builtin by dataclasses' code
+    _REAL.update(_writers())
+    for name in _LAZY.keys() & _REAL.keys():
+        setattr(dataclasses, name, _LAZY[name])
     try:
         yield
     finally:
         del dataclasses.exec  # type: ignore[attr-defined]
+        for name in _LAZY.keys() & _REAL.keys():  # (a lazy method keeps its writer: `_REAL` is not emptied)
+            setattr(dataclasses, name, _REAL[name])
         store.save()

@@ -6,12 +6,15 @@ these tables.
 from __future__ import annotations
 
 import json
+import marshal
+import os
 import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tieout.linter import cachedir
 from tieout.linter.cachedir import cache_dir, sha256, write_atomic
 
 
@@ -20,11 +23,52 @@ def load(name: str) -> Any:
     """The parsed YAML file `NAME.yaml` of this package (cached: the files are read once per process).
 
     Parsing YAML (and importing the parser) costs more than the rest of a command's start-up, so the parsed
-    data is also kept as JSON in the user's cache folder, under the digest of the YAML text: an edited
-    vocabulary is parsed again, and an unreadable cache entry is only a reason to parse."""
+    data is kept in the user's cache folder: in marshal's form in a private folder (`_kept`), valid while the
+    YAML file is unchanged, and as JSON under the digest of the YAML text (`_parsed`)."""
     # read from the package's folder, as tieout's files are installed (linter/run/cache.py reads them so too):
     # importlib.resources' first call imports its readers and zipfile, 2 ms of a cold `tieout check`
-    text = Path(__file__).with_name(f"{name}.yaml").read_text(encoding="utf-8")
+    path = Path(__file__).with_name(f"{name}.yaml")
+    kept = _kept(path)
+    if kept is None:
+        return _parsed(path.read_text(encoding="utf-8"), name)
+    file, stamp = kept
+    data = cachedir.read_marshalled(file).get(stamp, _ABSENT)
+    if data is _ABSENT:
+        data = _parsed(path.read_text(encoding="utf-8"), name)
+        try:
+            if marshal.loads(marshal.dumps(data)) == data:  # only plain data marshal keeps as it is
+                cachedir.write_atomic(file, marshal.dumps({stamp: data}))
+        except ValueError:  # (a value marshal cannot write: the JSON cache alone)
+            pass
+    return data
+
+
+_ABSENT = object()
+
+
+def _kept(path: Path) -> tuple[Path, tuple[str, int, int, int, int, int]] | None:
+    """The file keeping a vocabulary's parsed data in marshal's form, and the stamp it is kept under: the YAML
+    file's path, device and inode, size and times (modification and change), which an edit, a copy or an
+    upgrade changes. Reading the YAML text and its digest for the JSON cache (`_parsed`) was about 2 ms of a
+    cold `tieout check` (ten files, 110 KB); a stamp is one `stat`, as Python's own bytecode cache and
+    linter/run/entrypoints.py decide. Marshal's form is loaded only from a private folder (linter/cachedir.py),
+    as it can hold what `marshal` makes of untrusted bytes; None: no such folder, or no YAML file to stat (its
+    reading then fails as without the cache)."""
+    folder = cachedir.private_folder("vocab")
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if folder is None:
+        return None
+    where = str(path)
+    stamp = (where, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return folder / f"{path.stem}-{sha256(where.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}.marshal", stamp
+
+
+def _parsed(text: str, name: str) -> Any:
+    """The YAML text parsed, through the JSON cache under its digest: an edited vocabulary is parsed again, and
+    an unreadable cache entry is only a reason to parse."""
     cached = cache_dir() / "vocab" / f"{name}-{sha256(text.encode('utf-8')).hexdigest()[:24]}.json"
     try:
         return json.loads(cached.read_bytes())
