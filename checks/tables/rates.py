@@ -371,10 +371,11 @@ def _adjustment(left: list[Column]) -> list[tuple[Column, Column]]:
 
 
 def _score_rate(left: list[Column]) -> list[tuple[Column, Column]]:
-    """What an indicator scored over what it may score: the one 得分 and the one 分值 column."""
+    """What an indicator scored over what it may score: the one 得分 column over the 分值 column, or over either of
+    two (`权重 | 分值 | 得分 | 得分率`: both what the indicator may score, the rate of either)."""
     nums = [c for c in left if c.role == "得分"]
     dens = [c for c in left if c.role == "分值"]
-    return [(nums[0], dens[0])] if len(nums) == 1 and len(dens) == 1 else []
+    return [(nums[0], d) for d in dens] if len(nums) == 1 and len(dens) in (1, 2) else []
 
 
 def _by_year(left: list[Column], col: Column) -> list[tuple[Column, Column]] | None:
@@ -600,7 +601,7 @@ class TableRate(Rule):
     column over the budget; 支出率 or 使用率 that stage's one column over any column before it of the funds
     arrived, issued or budgeted, `发行额 | 到位额 | 支出额 | 支出率`, and wrong only when of none; an 执行率 naming no
     stage after `资金安排 | 实际到位 | 实际支出`, the spending over what arrived or over the budget, wrong only
-    when of neither), a survey's 满意度 the one column naming 满意 (none 不满意) over the one naming 有效, 得分率 an indicator's 得分 over its 分值 (权重) (also in a score table laid on its side, a column
+    when of neither), a survey's 满意度 the one column naming 满意 (none 不满意) over the one naming 有效, 得分率 an indicator's 得分 over its 分值 (权重; beside both a 权重 and a 分值 column, over either) (also in a score table laid on its side, a column
     per indicator over rows 分值 | 得分 | 得分率, each named once), 调整率 a budget's
     调整后预算 less its 年初预算 over the 年初预算, 为上年%
     this year's figure over last year's, 增长% that
