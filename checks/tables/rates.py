@@ -24,7 +24,7 @@ from .laid_down import laid_down_growths
 from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity, same_span
 from .per_capita import per_capita_outcomes
-from .targets import target_rate_outcomes
+from .targets import target_rate_outcomes, text_target_rate_outcomes
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
@@ -452,7 +452,16 @@ def _roles(text: str) -> set[str]:
 
 
 def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    """Every rate column whose operand columns the headers name, row by row."""
+    """Every rate column whose operand columns the headers name, row by row; then the completion rates of the
+    indicator tables set out as text that no table reading checked."""
+    held: set[int] = set()
+    for o in _rate_column_outcomes(ctx):
+        held.add(o.anchor.start if isinstance(o.anchor, Quantity) else o.anchor[0])
+        yield o
+    yield from text_target_rate_outcomes(ctx, held)
+
+
+def _rate_column_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for table in ctx.facts.tables:
         defined = {f.column for f in column_formulas(table)}  # TO309 checks them by their formula
         for side in table.sides:
@@ -623,6 +632,9 @@ class TableRate(Rule):
     `完成率` (in a table of pipes or cells) is its one `实际完成值` column over its one target column (`年度指标值`),
     the target a figure alone or a floor (`≥95%`), both figures of one kind and unit; a ceiling (`≤1,200`), a target
     of zero, and a rate of 100% where the outcome is at or above its target (the rate capped) are not checked.
+    So too in such a table set out as text, one row a line (`指标名称  计量单位  指标值  实际完成值  完成率`), its
+    cells set apart by two spaces or more and read by their order where a row has as many as its header (a
+    warning: no cell is placed by the table reader).
     A rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.
