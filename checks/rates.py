@@ -1460,9 +1460,67 @@ def _part_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
     }
     if not found:
         found = _sources_stated(ctx, own, num, stem)
+    if not found:
+        found = _parts_of_tied_plan(ctx, own, num, {stem, own.identity.item})
     if len(found) != 1:
         return None
     return _ratio_outcome(ctx, r, num, next(iter(found.values())), False, "预算数")
+
+
+def _parts_of_tied_plan(ctx: CheckContext, own: Mention, num: Quantity, names: set[str]) -> dict[Decimal, Quantity]:
+    """`调整后全年预算为 B。其中：基本支出 b1，项目支出 b2。` under one heading, `全年实际支出 T，预算执行率为 P。其中：基本
+    支出 a1，执行率 p1` under another: a part's execution rate is over the same-named part of the budget list whose
+    total the whole's own execution rate is of (T / B is P as written). The whole's rate ties the two lists, whatever
+    headings they stand under; a whole with no such rate, or one of another budget, ties nothing."""
+    tie = _whole_rate(ctx, own)
+    if tie is None:
+        return {}
+    whole, rate = tie
+    found: dict[Decimal, Quantity] = {}
+    for b in ctx.facts.breakdowns:
+        if b.total.start > own.start or _role(ctx, b.total.label) != "plan" or len(b.total.quantities) != 1:
+            continue
+        plan = b.total.quantities[0]
+        if not _alike(ctx, whole, plan) or not ctx.value(plan):
+            continue
+        if _ratio_outcome(ctx, rate, whole, plan, False, "").verdict != "pass":
+            continue
+        found.update(
+            (q.base_value, q)
+            for p in b.parts
+            if _budget_part(p, own, names)
+            for q in p.quantities
+            if _alike(ctx, num, q) and ctx.value(q)
+        )
+    return found
+
+
+def _whole_rate(ctx: CheckContext, own: Mention) -> tuple[Quantity, Rate] | None:
+    """The whole of the one list the figure is a part of, and the execution rate stated of that whole alone."""
+    lists = [b for b in ctx.facts.breakdowns if any(p is own for p in b.parts)]
+    if len(lists) != 1 or len(lists[0].total.quantities) != 1:
+        return None
+    whole = lists[0].total.quantities[0]
+    rates = [
+        r
+        for r in ctx.facts.rates
+        if len(r.operands) == 1 and r.operands[0] is whole and EXECUTION_RATE.search(r.name) and r.stated.exact
+    ]
+    if len(rates) != 1 or rates[0].stated.kind != "percent":
+        return None
+    return whole, rates[0]
+
+
+def _budget_part(p: Mention, own: Mention, names: set[str]) -> bool:
+    """Is the part of a budget's list the budget of the figure's item: so named, at a budget's stage, of its scope
+    and period?"""
+    theirs, mine = p.identity.context, own.identity.context
+    return (
+        p.identity.item in names
+        and theirs.stage in PLAN_STAGES
+        and theirs.scope == mine.scope
+        and _same_period(theirs.period, mine.period)
+    )
 
 
 # an outcome named by its item and the word of its outturn (`新增一般债券已支出`, `专项资金累计拨付`): the item alone
@@ -1817,7 +1875,9 @@ class RateMismatch(Rule):
       (`年初预算 A，实际到位资金 B`), a rate fitting one of them passes, and one fitting none is reported when
       they all have the plan's value. A part's execution rate (`其中上级补助资金支出 a，执行率 p%`) is over the
       same-named part of a budget's list stated before it under its heading (`预算安排 T，其中：上级补助资金 A`),
-      in its scope and period, when the name has one value there. A `支出率` (not `预算支出率`) after the one
+      in its scope and period, when the name has one value there; under another heading, where the whole the part
+      is listed in states its own execution rate and that rate is the whole over the budget list's total
+      (`调整后预算 B，其中：基本支出 b` … `实际支出 T，预算执行率 P。其中：基本支出 a，执行率 p`). A `支出率` (not `预算支出率`) after the one
       figure of its sentence named as in place (`到位资金 B，…；支出 X，支出率 p%`) is over those funds; one that
       fits instead a figure before it there or in the sentence right before (the plan) passes. The finding is an error when both
       identities are complete, else a warning.

@@ -24,7 +24,7 @@ from .laid_down import laid_down_growths
 from .margins import margin_outcomes
 from .named_columns import Pairs, defined_ratio, heading, named_base, opening_closing, same_quantity, same_span
 from .per_capita import per_capita_outcomes
-from .targets import target_rate_outcomes
+from .targets import target_rate_outcomes, text_target_rate_outcomes
 
 CURRENT = ("执行数", "决算数", "本年数", "预算数", "调整预算数")
 YEAR = regex(r"(?:19|20)\d{2}年")
@@ -371,10 +371,11 @@ def _adjustment(left: list[Column]) -> list[tuple[Column, Column]]:
 
 
 def _score_rate(left: list[Column]) -> list[tuple[Column, Column]]:
-    """What an indicator scored over what it may score: the one 得分 and the one 分值 column."""
+    """What an indicator scored over what it may score: the one 得分 column over the 分值 column, or over either of
+    two (`权重 | 分值 | 得分 | 得分率`: both what the indicator may score, the rate of either)."""
     nums = [c for c in left if c.role == "得分"]
     dens = [c for c in left if c.role == "分值"]
-    return [(nums[0], dens[0])] if len(nums) == 1 and len(dens) == 1 else []
+    return [(nums[0], d) for d in dens] if len(nums) == 1 and len(dens) in (1, 2) else []
 
 
 def _by_year(left: list[Column], col: Column) -> list[tuple[Column, Column]] | None:
@@ -451,7 +452,16 @@ def _roles(text: str) -> set[str]:
 
 
 def table_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
-    """Every rate column whose operand columns the headers name, row by row."""
+    """Every rate column whose operand columns the headers name, row by row; then the completion rates of the
+    indicator tables set out as text that no table reading checked."""
+    held: set[int] = set()
+    for o in _rate_column_outcomes(ctx):
+        held.add(o.anchor.start if isinstance(o.anchor, Quantity) else o.anchor[0])
+        yield o
+    yield from text_target_rate_outcomes(ctx, held)
+
+
+def _rate_column_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     for table in ctx.facts.tables:
         defined = {f.column for f in column_formulas(table)}  # TO309 checks them by their formula
         for side in table.sides:
@@ -600,7 +610,7 @@ class TableRate(Rule):
     column over the budget; 支出率 or 使用率 that stage's one column over any column before it of the funds
     arrived, issued or budgeted, `发行额 | 到位额 | 支出额 | 支出率`, and wrong only when of none; an 执行率 naming no
     stage after `资金安排 | 实际到位 | 实际支出`, the spending over what arrived or over the budget, wrong only
-    when of neither), a survey's 满意度 the one column naming 满意 (none 不满意) over the one naming 有效, 得分率 an indicator's 得分 over its 分值 (权重) (also in a score table laid on its side, a column
+    when of neither), a survey's 满意度 the one column naming 满意 (none 不满意) over the one naming 有效, 得分率 an indicator's 得分 over its 分值 (权重; beside both a 权重 and a 分值 column, over either) (also in a score table laid on its side, a column
     per indicator over rows 分值 | 得分 | 得分率, each named once), 调整率 a budget's
     调整后预算 less its 年初预算 over the 年初预算, 为上年%
     this year's figure over last year's, 增长% that
@@ -622,6 +632,9 @@ class TableRate(Rule):
     `完成率` (in a table of pipes or cells) is its one `实际完成值` column over its one target column (`年度指标值`),
     the target a figure alone or a floor (`≥95%`), both figures of one kind and unit; a ceiling (`≤1,200`), a target
     of zero, and a rate of 100% where the outcome is at or above its target (the rate capped) are not checked.
+    So too in such a table set out as text, one row a line (`指标名称  计量单位  指标值  实际完成值  完成率`), its
+    cells set apart by two spaces or more and read by their order where a row has as many as its header (a
+    warning: no cell is placed by the table reader).
     A rate whose operands
     the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
     out of line), nor one that most rows break.

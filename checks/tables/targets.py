@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from tieout.linter.figures.intervals import HUNDRED, interval, rate
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
@@ -54,6 +57,13 @@ def _row(ctx: CheckContext, table: Table, r: int, col: Column, done: Column, tar
     stated = table.quantity(r, col.index)
     achieved = table.quantity(r, done.index)
     goal = _target(ctx, table, r, target.index)
+    return _judged(ctx, col.header, stated, achieved, goal)
+
+
+def _judged(
+    ctx: CheckContext, header: str, stated: Quantity | None, achieved: Quantity | None, goal: Quantity | None
+) -> Outcome | None:
+    """A row's 完成率 against its outcome over its target (see `_row`)."""
     if stated is None or stated.kind != "percent" or achieved is None or goal is None:
         return None
     if not achieved.exact or achieved.bound is not None or achieved.kind != goal.kind or goal.value <= 0:
@@ -75,7 +85,7 @@ def _row(ctx: CheckContext, table: Table, r: int, col: Column, done: Column, tar
         return None
     exact = achieved.base_value / goal.base_value * HUNDRED
     formula = f"{achieved.text}/{goal.text}"
-    return column_miss(col.header, stated, verdict, "rate", formula, exact, [(achieved, "分子"), (goal, "分母")])
+    return column_miss(header, stated, verdict, "rate", formula, exact, [(achieved, "分子"), (goal, "分母")])
 
 
 # a target cell: its figure as a floor (`≥95%`, `>=200`) or as it stands
@@ -95,3 +105,70 @@ def _target(ctx: CheckContext, table: Table, r: int, c: int) -> Quantity | None:
     if FLOOR.sub("", cell.flat) != flatten(q.text):
         return None
     return q
+
+
+# an indicator table set out as text, one row a line, its cells set apart by two spaces or more (`指标名称  计量单位
+# 指标值  实际完成值  完成率` over `高标准农田建设面积  万亩  3.20  3.26  101.88%`, or each figure with its unit,
+# `年度指标值  实际完成值  完成率` over `1400公里  1405.9公里  100.42%`)
+TEXT_CELL = regex(r"\S+(?: \S+)*")
+
+
+def text_target_rate_outcomes(ctx: CheckContext, held: set[int]) -> Iterator[Outcome]:
+    """Each 完成率 cell of an indicator table set out as text whose header line names one target column (`指标值`),
+    one column of what was achieved (`实际完成值`) and the 完成率 after them, each row right under it (up to a blank
+    line) split into as many cells as the header has: the rate against the outcome over the target, as in a table
+    of pipes (`_row`). The cells are read by their order, not placed by the table reader: a miss is a warning. Rows
+    whose rate a table reading checked already (`held`, the rates' starts) are left to it, and a column most rows
+    break was not understood."""
+    original = ctx.doc.original
+    if "完成率" not in original:
+        return
+    lines, starts = original.split("\n"), ctx.doc.line_starts
+    for h, line in enumerate(lines):
+        named = _text_header(line) if "完成率" in line else None
+        if named is None:
+            continue
+        width, (target, done, rate), header = named
+        found: list[Outcome] = []
+        for k in range(h + 1, len(lines)):
+            cells = list(TEXT_CELL.finditer(lines[k]))
+            if not cells:
+                break
+            if len(cells) != width:
+                continue  # (a row not split as the header is: its cells are not known)
+            figures = [_cell_figure(ctx, starts[k], m) for m in (cells[target], cells[done], cells[rate])]
+            goal, achieved, stated = figures
+            if stated is None or stated.start in held:
+                continue
+            if goal is not None and FLOOR.sub("", flatten(cells[target].group())) != flatten(goal.text):
+                goal = None  # (a ceiling, a range, words beside the figure: no target of one figure)
+            if achieved is not None and flatten(cells[done].group()) != flatten(achieved.text):
+                achieved = None
+            o = _judged(ctx, header, stated, achieved, goal)
+            if o is not None:
+                found.append(replace(o, certain=False))
+        fails = sum(1 for o in found if o.verdict == "fail")
+        if not (fails >= 2 and fails > sum(1 for o in found if o.verdict == "pass")):
+            yield from found
+
+
+def _text_header(line: str) -> tuple[int, tuple[int, int, int], str] | None:
+    """The header line's count of cells, the places of its one target, one outcome and one 完成率 cell (that order),
+    and the rate's heading; None for another line."""
+    heads = [HEADING_NOTE.sub("", without_percent(flatten(m.group()))) for m in TEXT_CELL.finditer(line)]
+    targets = [i for i, w in enumerate(heads) if w.endswith(TARGET_ENDS)]
+    done = [i for i, w in enumerate(heads) if DONE.fullmatch(w)]
+    rates = [i for i, w in enumerate(heads) if COMPLETION.fullmatch(w)]
+    if len(targets) != 1 or len(done) != 1 or len(rates) != 1 or not 0 < targets[0] < done[0] < rates[0]:
+        return None
+    return len(heads), (targets[0], done[0], rates[0]), heads[rates[0]]
+
+
+def _cell_figure(ctx: CheckContext, line_start: int, m: re.Match[str]) -> Quantity | None:
+    """The one figure of a cell of the original text's line (None for none, or two)."""
+    a = ctx.doc.normalised_at(line_start + m.start())
+    b = ctx.doc.normalised_at(line_start + m.end() - 1)
+    if a is None or b is None:
+        return None
+    inside = ctx.index.between(a, b + 1)
+    return inside[0] if len(inside) == 1 else None

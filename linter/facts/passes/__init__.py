@@ -244,6 +244,9 @@ def _record(draft: Draft, found: Any) -> None:
         return
     if isinstance(found, Breakdown):
         found = _footing_prefix(draft.doc, found)
+    if isinstance(found, ScoreSet) and (before := _read_before(facts.scores, found)) is not None:
+        before.name = before.name or found.name  # (what the later reading calls the total, where the first said none)
+        return
     coll = getattr(facts, COLLECTIONS[type(found)])
     coll.append(found)
     if PLACES in draft.memo:
@@ -251,6 +254,13 @@ def _record(draft: Draft, found: Any) -> None:
     if isinstance(found, Breakdown):
         draft.totals.add(id(found.total))
         draft.parts.update(id(p) for p in found.parts)
+
+
+def _read_before(scores: list[ScoreSet], found: ScoreSet) -> ScoreSet | None:
+    """The score set another pass read already as this one, the same total over the same items (a score table two
+    readings of its layout both take: one relation, said once); None for a set read first."""
+    key = [id(q) for q in found.items]
+    return next((s for s in scores if s.total is found.total and [id(q) for q in s.items] == key), None)
 
 
 # where each relation stands in its collection, by id (the first place, should it stand twice), kept by `_record`

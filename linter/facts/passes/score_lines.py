@@ -33,8 +33,10 @@ from tieout.linter.facts.passes.base import (
 )
 from tieout.linter.facts.passes.sets import INDICATOR_WORDS, LIST_MARK, MARKS_BRACKETED, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables.blocks import CONTINUED
 from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
+from tieout.linter.text.normalise import PAGE_NUMBER
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
@@ -616,28 +618,66 @@ def subtotal_rows(draft: Draft) -> Iterator[ScoreSet]:
         yield ScoreSet(got, [q for q in items if q is not None], sentence_of(draft, got.start))
 
 
-# the header of a self-assessment table flattened to text, one row a line, cells set apart by a space
-# (`一级指标 二级指标 三级指标 年度指标值 实际完成值 完成率 分值 得分 偏差原因分析及改进措施`)
-FLAT_HEADER = regex(r"^\s*一级指标\s+二级指标\s+三级指标\s.*?分值\s+得分")
+# the header of a self-assessment table flattened to text, one row a line, cells set apart by spaces
+# (`一级指标 二级指标 三级指标 年度指标值 实际完成值 完成率 分值 得分 偏差原因分析及改进措施`; or one that weighs each
+# first-level indicator on its group's first row, `一级指标 分值 二级指标 分值 得分 得分率（%）`)
+FLAT_HEADER = regex(r"^\s*一级指标\s.*?二级指标\s.*?分值\s+得分")
 # a row's full marks and score: the first two cells in a row that are bare numbers (an indicator's values carry
 # their units or marks, `≥86公里`, `96.00%`; a note after the score may hold figures of its own)
 BARE_CELL = regex(rf"{_NUMBER}")
-SUBTOTAL_LINE = regex(rf"^\s*(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?:小计|合计){_PAIR}\s*$")
+# a first-level indicator's subtotal row, its name numbered or not (`产出指标小计 50 49.54`, `三、产出小计 35 32.5`)
+SUBTOTAL_LINE = regex(
+    rf"^\s*(?:[一二三四五六七八九十]{{1,2}}[、.．])?(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?:小计|合计){_PAIR}\s*$"
+)
+# the table's total row: its name, the full marks of the whole evaluation, its score
+TOTAL_LINE_ROW = regex(
+    rf"^\s*(?:合计|总计|总分|总得分|综合得分){_BLANKS}\s*(?P<full>100(?:\.0+)?)\s+(?P<got>{_NUMBER})\s*$"
+)
+# what stands between the pieces of a table printed over a page break: blank lines, the page's number, the mark of
+# the table's continuation (`续表`, `续表4`)
+_PAGE_FURNITURE = (PAGE_NUMBER, CONTINUED)
 
 
 def indicator_subtotals(draft: Draft) -> Iterator[ScoreSet]:
     """In a flattened self-assessment table (FLAT_HEADER), each first-level indicator's subtotal row (`产出指标小计
     50 49.54`) is the sum of the scores of the rows under that indicator (from the row that opens with its name to
-    the row that opens with another subtotal's), where their full marks make the subtotal's: every row of the
-    indicator is counted, and the two cells read as each row's full marks and score are those."""
+    the row that opens with another subtotal's, or to its own subtotal right under them), where their full marks
+    make the subtotal's: every row of the indicator is counted, and the two cells read as each row's full marks and
+    score are those. The table's total row (`合计 100 89.0`) is the sum of its subtotals where their full marks make
+    its 100, or of its rows where it has no subtotal and theirs do. A table printed over a page break is read as
+    one where nothing but page furniture and its header repeated stands between its pieces."""
     if "二级指标" not in draft.doc.original:
         return  # (no such header: the document's lines are not split for nothing)
     lines = draft.doc.original.split("\n")
     offsets = draft.doc.line_starts
+    held = {id(s.total) for s in draft.facts.scores}
+    end = 0  # (the header repeated over a page break opens no table of its own: its rows are the table's before)
     for h, line in enumerate(lines):
-        if FLAT_HEADER.match(line):
-            rows = list(takewhile(lambda k: lines[k].strip() != "", range(h + 1, len(lines))))
-            yield from _subtotals_of(draft, [(offsets[k], lines[k]) for k in rows])
+        if h >= end and FLAT_HEADER.match(line):
+            at = _table_rows(lines, h)
+            end = at[-1] + 1 if at else h + 1
+            rows = [(offsets[k], lines[k]) for k in at]
+            found = list(_subtotals_of(draft, rows))
+            yield from found
+            total = _total_of(draft, rows, found)
+            if total is not None and id(total.total) not in held:
+                held.add(id(total.total))
+                yield total
+
+
+def _table_rows(lines: list[str], h: int) -> list[int]:
+    """The rows under the header at line h, up to a blank line: over a page break where the header stands repeated
+    after nothing but page furniture (the rows go on under it)."""
+    out: list[int] = []
+    k = h + 1
+    while True:
+        out.extend(takewhile(lambda j: lines[j].strip() != "", range(k, len(lines))))
+        k = out[-1] + 1 if out else k
+        while k < len(lines) and (not lines[k].strip() or any(p.search(lines[k].strip()) for p in _PAGE_FURNITURE)):
+            k += 1
+        if k >= len(lines) or lines[k].split() != lines[h].split() or k in out:
+            return out
+        k += 1
 
 
 def _subtotals_of(draft: Draft, rows: list[tuple[int, str]]) -> Iterator[ScoreSet]:
@@ -648,7 +688,8 @@ def _subtotals_of(draft: Draft, rows: list[tuple[int, str]]) -> Iterator[ScoreSe
     for off, line in rows:
         first = line.split(maxsplit=1)[0] if line.strip() else ""
         if SUBTOTAL_LINE.match(line):
-            break
+            group = ""  # (a group's rows end at its subtotal: what follows is another group's, or the totals)
+            continue
         group = first if first in names else group
         pair = _pair(line)
         if group and pair is not None:
@@ -661,6 +702,52 @@ def _subtotals_of(draft: Draft, rows: list[tuple[int, str]]) -> Iterator[ScoreSe
         scores = [figure_at(draft, o + g.start(), g.group()) for o, _, g in items]
         if got is not None and all(q is not None for q in scores):
             yield ScoreSet(got, [q for q in scores if q is not None], sentence_of(draft, got.start))
+
+
+def _total_of(draft: Draft, rows: list[tuple[int, str]], found: list[ScoreSet]) -> ScoreSet | None:
+    """The table's total row (`合计 100 89.0`, no row of scores after it) against its subtotals, where every one was read
+    and their full marks make its own; in a table without subtotals, against its rows, each with its full marks
+    and a score no more than them, their full marks making the total's."""
+    totals = [(i, m) for i, (_, line) in enumerate(rows) if (m := TOTAL_LINE_ROW.match(line))]
+    if len(totals) != 1 or any(_pair(line) is not None for _, line in rows[totals[0][0] + 1 :]):
+        return None  # (two totals, or rows of scores after the total: not the table's one total closing it)
+    last, m = totals[0]
+    off, rows = rows[last][0], rows[:last]
+    pairs = _parts_of_total(rows, found)
+    if pairs is None:
+        return None
+    if len(pairs) < 2 or sum(Decimal(full) for full, _, _ in pairs) != Decimal(m.group("full")):
+        return None
+    got = figure_at(draft, off + m.start("got"), m.group("got"))
+    scores = [figure_at(draft, at, cell) for _, at, cell in pairs]
+    if got is None or any(q is None for q in scores) or _in_a_table(draft, got):
+        return None
+    return ScoreSet(got, [q for q in scores if q is not None], sentence_of(draft, got.start))
+
+
+def _parts_of_total(rows: list[tuple[int, str]], found: list[ScoreSet]) -> list[tuple[str, int, str]] | None:
+    """The full marks, the score's offset and the score of each part of the total over the rows above it: its
+    subtotals, every one read off its rows; else its rows, each with its full marks and a score no more than them.
+    None where a part is not known."""
+    subtotals = [(o, s) for o, line in rows if (s := SUBTOTAL_LINE.match(line))]
+    if subtotals:
+        if len(found) != len(subtotals):
+            return None  # (a subtotal not read off its rows: the groups are not known)
+        return [(s.group("full"), o + s.start("got"), s.group("got")) for o, s in subtotals]
+    read = [(o, _pair(line)) for o, line in rows]
+    if any(p is None or Decimal(p[1].group()) > Decimal(p[0].group()) for _, p in read):
+        return None  # (a row without full marks and a score, or one scored above them: misread)
+    return [(p[0].group(), o + p[1].start(), p[1].group()) for o, p in read if p is not None]
+
+
+def _in_a_table(draft: Draft, q: Quantity) -> bool:
+    """Is the figure a cell of a table the table reader read (its total row then checked as the table's sum, TO301)?"""
+    return any(
+        c.quantity is not None and c.quantity.start == q.start
+        for t in draft.facts.tables
+        for row in t.rows
+        for c in row
+    )
 
 
 def _pair(line: str) -> tuple[re.Match[str], re.Match[str]] | None:

@@ -66,6 +66,7 @@ from .vocab import (
 )
 from .weights import mask_weights
 from .wrapped import wrapped_names
+from .year_rows import mask_years
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -241,6 +242,8 @@ def find_aligned(doc: Document) -> list[Aligned]:
     # (and the column of its first-level indicators' weights, each written once over the rows of its group:
     # weights.py)
     mask_weights(lines, (width, chars), _is_row)
+    # (and a row's year, its label under a header naming its label column 年度, given its 年: year_rows.py)
+    mask_years(lines)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
     # the lines with text, in order: what stands between two tables is counted without reading the lines

@@ -1,0 +1,51 @@
+"""Rows labelled by a bare year under a header that names its label column 年度 (or 年份), a table of one
+quantity over the years:
+
+    年度        预算安排        实际支出        执行率（%）
+    2022        2,147.13        1,913.09        89.10
+    2023        2,880.36        2,834.27        98.40
+    合计        5,027.49        4,747.36        94.43
+
+The year is the row's label, not a figure of its first column; a line of figures alone is no row (`_data` wants a
+Chinese label). Before the rows are read, each such year gets its 年 in place of the space right after it
+(`2022年       2,147.13`): the line's length and every offset in it stay as they were, so that each figure's
+place in the original text is unchanged.
+
+Precision first: only right under a header line that opens with the label column's heading 年度 or 年份 and names
+columns of figures after it (column_heading), on the lines up to a blank one, a line whose first word is a year
+(19xx, 20xx) set two spaces or more apart from a figure after it, and nothing but figures or dashes after it.
+"""
+
+from __future__ import annotations
+
+from tieout.linter.patterns import regex
+
+from .vocab import column_heading
+
+# the header's cells: words set apart by two spaces or more
+CELL = regex(r"\S+(?: \S+)*")
+# the label column's heading of a table by years
+YEAR_HEADING = regex(r"年度|年份")
+# a row opening with its year, then figures (or dashes) only, each set apart by spaces
+YEAR_ROW = regex(r"^\s*(?:19|20)\d{2}(?= {2,}\S)")
+FIGURES_AFTER = regex(r"(?:\s+(?:[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}))+\s*$")
+
+
+def mask_years(lines: list[str]) -> None:
+    """Give, in place, each year labelling a row of a table by years its 年 (module doc)."""
+    for k, line in enumerate(lines):
+        if "年" not in line or not _year_header(line):
+            continue
+        j = k + 1
+        while j < len(lines) and lines[j].strip():
+            year = YEAR_ROW.match(lines[j])
+            if year is not None and FIGURES_AFTER.match(lines[j], year.end()):
+                at = year.end()
+                lines[j] = f"{lines[j][:at]}年{lines[j][at + 1 :]}"
+            j += 1
+
+
+def _year_header(line: str) -> bool:
+    """Does the line open with 年度 (年份) and name two columns of figures or more after it?"""
+    cells = [m.group() for m in CELL.finditer(line)]
+    return len(cells) >= 3 and YEAR_HEADING.fullmatch(cells[0]) is not None and all(map(column_heading, cells[1:]))
