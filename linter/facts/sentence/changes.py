@@ -183,6 +183,8 @@ YEARS_SPAN = regex(
     r"(?<![\d〇零一二三四五六七八九十])(?:近|连续|过去|前)?[两二三四五六七八九十]年(?![度级行计])"
     rf"|{YEARS_FROM_TO}|历年"
 )
+# a label opening with the year its figure is of (`2024年安排`)
+YEAR_OPENS = regex(r"(?:19|20)\d{2}年(?!度?[—\-－至到])")
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 
 
@@ -567,6 +569,8 @@ class Changes(Reader):
         """The figure changed, and its name, where the words leave two to choose from: a list's last part or its
         whole, a budget or the outcome before it."""
         current, label = read
+        if whole is not None and subject is not whole and c.base is None and self._year_of_years(subject, whole):
+            return read  # (`三年来共安排 T，分年度看，…2024年安排 c，较上年增长 p%`: the year's, the years' having no 上年)
         if whole is not None and subject is not whole:
             # `X，其中：A a，B b，比上年增加 Δ，增长 p%`: of B or of X, the words do not say; the figures may
             own = whole.of_unit(current.base_unit)
@@ -575,6 +579,12 @@ class Changes(Reader):
         if c.base is None:
             return self._budget_or_outcome(c, base, subject, mentions, read)
         return read
+
+    def _year_of_years(self, part: Mention, whole: Mention) -> bool:
+        """Is the part one year's figure (its label opening with its year, `2024年安排`) of a whole summed over years
+        (`三年来共安排 T`)? A change against last year is then the year's: a sum of several years is compared with no
+        one year before."""
+        return YEAR_OPENS.match(part.label.lstrip("，,；;、 ")) is not None and self._over_years(whole)
 
     def _budget_or_outcome(
         self, c: _Change, base: Quantity | None, subject: Mention, mentions: list[Mention], read: tuple[Quantity, str]
