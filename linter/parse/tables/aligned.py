@@ -417,10 +417,37 @@ ROW_END_MARKS = ",%-—–－"
 CJK = regex(r"[\u4e00-\u9fff]")
 
 
+# a figure the text layer split after its thousands comma or its point (`1, 350.00`, `1,688. 20`): the separator,
+# the space, and the digits that complete the figure (a comma's group of three, a point's decimals)
+SPLIT_FIGURE = regex(r"(?<=\d)(?:,(?= \d{3}(?:[.,\s]|$))|\.(?= \d+(?:%|\s|$)))")
+
+
 def _data(line: str) -> Parsed:
     """A line of a label and figures: (label, indent, figure matches, the label's offset in the line)."""
     if "，" in line or "。" in line or "；" in line:
         return None  # prose (checked first: most lines of a report are, and the figures need not be found)
+    if ". " in line or ", " in line:
+        line = _joined(line)
+    return _row(line)
+
+
+def _joined(line: str) -> str:
+    """The line with each figure the text layer split after a separator (`1, 350.00`) written whole, the space moved
+    after it (`1,350.00 `): the other cells stay where they stand. Only in a line of cells set two spaces apart."""
+    if not WIDE_GAP.search(line):
+        return line
+    out = line
+    for m in reversed(list(SPLIT_FIGURE.finditer(line))):
+        k = m.end()  # (the space after the separator)
+        end = k + 1
+        while end < len(out) and (out[end].isdecimal() or out[end] in ".,%"):
+            end += 1
+        out = out[:k] + out[k + 1 : end] + " " + out[end:]
+    return out
+
+
+def _row(line: str) -> Parsed:
+    """`_data` of a line whose figures are whole."""
     # cheap tests first, each a condition of the full reading below: the line ends in a figure or a dash
     # (nothing but spaces after the last), and its label holds a Chinese character
     s = line.rstrip()
