@@ -650,7 +650,9 @@ class Changes(Reader):
             return True
         if self._adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named):
             return True
-        return self._lone_ratio(c, si, key) or self._against_it(c, si, mentions, key) or self._of_listed_year(c, si, named)
+        return (
+            self._lone_ratio(c, si, key) or self._against_it(c, si, mentions, key) or self._of_listed_year(c, si, named)
+        )
 
     def _of_listed_year(self, c: _Change, si: int, named: str) -> bool:
         """`三年累计受益农户 T，其中2022年 a、2023年 b、2024年 c。2024年受益农户比上年减少 Δ`: a change naming what changed
