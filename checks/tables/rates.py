@@ -67,6 +67,8 @@ def _by_headers(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if staged:
         return staged
     left = _same_scope([c for c in side.columns if c.index < col.index and c.kind in ("amount", "total")], col)
+    if col.kind in ("growth", "delta") and (yeared := _same_words_of_years(side, col)):
+        return yeared
     if not left:
         return _planned_and_done(side, col) or _first_stage(side, col) if col.role == "为预算%" else []
     if col.role == "得分率":
@@ -394,6 +396,33 @@ def _by_year(left: list[Column], col: Column) -> list[tuple[Column, Column]] | N
         nums = [c for c in nums if c.role and c.role in _roles(m.group("num"))] or nums
         dens = [c for c in dens if c.role and c.role in _roles(m.group("den"))] or dens
     return _year_pair(nums, dens)
+
+
+def _same_words_of_years(side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """`2024年预算 | 2024年支出 | 执行率 | 2023年支出 | 增减额`: a change after two columns of no kind or role the words
+    tell, headed by the same words after two years that follow each other (`2024年支出`, `2023年支出`), is the later
+    less the earlier; [] where no such one pair stands before it (`2025年上缴 | 2023年上缴`: no change of one year)."""
+    named: dict[str, list[Column]] = {}
+    for c in _same_scope([c for c in side.columns if c.index < col.index], col):
+        words = _unyeared(c)
+        if not c.kind and not c.role and words and _year(c) is not None:
+            named.setdefault(words, []).append(c)
+    pairs = [
+        (a, b)
+        for cols in named.values()
+        if len(cols) == 2
+        for a, b in (sorted(cols, key=lambda c: -(_year(c) or 0)),)
+        if (_year(a) or 0) == (_year(b) or 0) + 1
+    ]
+    return pairs if len(pairs) == 1 else []
+
+
+YEAR_WORDS = regex(r"(?:19|20)\d{2}年度?")
+
+
+def _unyeared(col: Column) -> str:
+    """The column's heading less its year (`2023年支出`: `支出`)."""
+    return YEAR_WORDS.sub("", flatten(heading(col)))
 
 
 def _year_pair(nums: list[Column], dens: list[Column]) -> list[tuple[Column, Column]]:

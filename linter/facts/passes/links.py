@@ -22,6 +22,7 @@ from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareLis
 from tieout.linter.facts.passes.base import (
     Completed,
     by_paragraph,
+    converted,
     list_total,
     once,
     said_earlier,
@@ -1107,6 +1108,11 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     without 总): inferred, as no figure stands under the name the share gives."""
     if whole is None or _without_carry_over(draft, s.base_label, whole):
         return None
+    if _years_of_list(draft, s.base_label, whole):
+        total = whole.of_unit(s.part.base_unit) if s.part is not None else None
+        if total is None or s.part is None or total.kind != s.part.kind:
+            return None
+        return _finer_restated(draft, total)
     named = POINTED.sub("", WHOLE_MARK.sub("", s.base_label.removesuffix("的"), count=1), count=1)
     item, _ = draft.labeller.identify(SUM_TAIL.sub("", named, count=1))
     all_of = ALL_OF.match(s.base_label)
@@ -1122,6 +1128,41 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
         return None
     total = whole.of_unit(s.part.base_unit)
     return total if total is not None and total.kind == s.part.kind else None
+
+
+# a whole named as the years' together (`占三年合计的`, `占两年累计的`): the number of years, then the total
+YEARS_WHOLE = lazy(r"^(?P<n>[两二三四五六七八九十]|\d{1,2})年(?:合计|累计|总计|共计|总额)的?$")
+YEAR_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _years_of_list(draft: Draft, base_label: str, whole: Mention) -> bool:
+    """`共安排资金 T，分年度看，2022年安排 a，占三年合计的 p%；2023年安排 b…；2024年安排 c…`: a share naming the
+    whole of so many years is of the total of the list its part is in where the list's parts are that many, each of
+    its own year (each part's label states its year): the list is the years' figures, its total theirs together."""
+    named = YEARS_WHOLE.match(base_label.strip())
+    if named is None:
+        return False
+    n = named["n"]
+    count = int(n) if n.isdecimal() else YEAR_COUNTS[n]
+    lists = [b for b in draft.facts.breakdowns if b.total is whole]
+    if len(lists) != 1 or len(lists[0].parts) != count:
+        return False
+    years = [YEAR_LABEL.match(p.label.lstrip("，,；;、 ")) for p in lists[0].parts]
+    return all(years) and len({y[0] for y in years if y}) == count
+
+
+def _finer_restated(draft: Draft, q: Quantity) -> Quantity:
+    """The sum restated right after it in a finer unit (`0.80亿元（7,981.15万元）`: the 万元 figure), the whole as the
+    text states it to the digit; the sum itself where none is."""
+    text = draft.doc.text
+    for r in draft.facts.quantities:
+        if r.start > q.end and r.exact and r.scale < q.scale and converted(text, q, r):
+            return r
+    return q
+
+
+# a part's label opening with its year (`2022年安排`)
+YEAR_LABEL = lazy(r"(?:19|20)\d{2}年")
 
 
 MIN_ABBREVIATED = 4  # characters of a whole's shortened name: its first two and its last two at least

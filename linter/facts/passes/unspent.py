@@ -31,6 +31,14 @@ UNSPENT = regex(r"^[，,；;、\s]*(?:其中)?(?:尚)?(?:结余|未执行|未支
 BUDGET = regex(r"预算|总投入|资金总额|总资金")
 SPENT = regex(r"执行|支出|使用")
 SIDES = ("预算", "执行")
+# a year's allocation named by what was done with it (`2024年资金安排 B`, `当年安排资金 B`): a budget where what was spent
+# of the same year and what is left at its end follow (`_year_end_rest`)
+ALLOCATED = regex(r"^(?:(?:19|20)\d{2}年|当年|本年|全年)?(?:度)?(?:资金安排|安排资金|安排)$")
+# what a year's funds left at its end (`年末结余 U`): the year's rest only where the year's allocation and the year's
+# spending are what the sentence states (`_year_end_rest`); no stock of other years (`累计`, `滚存`, `结转`)
+YEAR_END_REST = regex(r"^[，,；;、\s]*(?:年末|年底|年终)结余(?:资金)?(?:为|是)?\s*$")
+# the spending of the year named as the year's (`当年实际支出`, `2024年支出`)
+YEARS_SPENT = regex(r"^(?:(?:19|20)\d{2}年|当年|本年|全年)(?:度)?(?:实际)?支出$")
 
 
 def unspent(draft: Draft) -> Iterator[Balance]:
@@ -174,13 +182,26 @@ def _amounts(mentions: list[Mention]) -> list[Quantity] | None:
 def _three_amounts(qs: list[Quantity], owner: dict[int, Mention]) -> tuple[Quantity, Quantity, Quantity] | None:
     """The sentence's budget, spent and rest, where its three amounts (`_amounts`) are these, in this order."""
     budget, spent, rest = (owner[id(q)] for q in qs)
-    if not BUDGET.search(budget.label) or SPENT.search(budget.label) or "年初" in budget.label:
-        return None  # (the rest of a year-start budget the year may have changed: which budget, unsure)
-    if not SPENT.search(spent.label) or BUDGET.search(spent.label) or not UNSPENT.match(rest.label):
-        return None
+    if not _year_end_rest(budget, spent, rest):
+        if not BUDGET.search(budget.label) or SPENT.search(budget.label) or "年初" in budget.label:
+            return None  # (the rest of a year-start budget the year may have changed: which budget, unsure)
+        if not SPENT.search(spent.label) or BUDGET.search(spent.label) or not UNSPENT.match(rest.label):
+            return None
     if len(budget.quantities) != 1 or len(spent.quantities) != 1 or len(rest.quantities) != 1:
         return None
     return qs[0], qs[1], qs[2]
+
+
+def _year_end_rest(budget: Mention, spent: Mention, rest: Mention) -> bool:
+    """`2024年资金安排 B，当年实际支出 S，年末结余 U`: the year's allocation, what the year spent and what it left at
+    its end, each named so and nothing more; the year-end rest of a year whose words state no other money (no
+    carry-over, no stock) is B − S. A year stated by the allocation and the spending alike is one year: `当年`
+    or `本年` after it, or the same year written out."""
+    if not (ALLOCATED.match(budget.label) and YEARS_SPENT.match(spent.label) and YEAR_END_REST.match(rest.label)):
+        return False
+    year = budget.label[:5] if budget.label[:4].isdecimal() else None
+    said = spent.label[:5] if spent.label[:4].isdecimal() else None
+    return said is None or said == year
 
 
 # an amount as prose writes it, in a money unit (`1,260.00万元`): the text of a figure inside a wording

@@ -183,6 +183,10 @@ YEARS_SPAN = regex(
     r"(?<![\d〇零一二三四五六七八九十])(?:近|连续|过去|前)?[两二三四五六七八九十]年(?![度级行计])"
     rf"|{YEARS_FROM_TO}|历年"
 )
+# a list's part named by its year alone (`其中2022年 a、2023年 b`)
+LISTED_YEAR = regex(r"(?:其中[：:，,]?)?((?:19|20)\d{2})年度?")
+# a label opening with the year its figure is of (`2024年安排`)
+YEAR_OPENS = regex(r"(?:19|20)\d{2}年(?!度?[—\-－至到])")
 BRACKET_YEAR = regex(r"[（(]\s*(\d{4}年)度?[：:，,]?\s*$")
 
 
@@ -567,6 +571,8 @@ class Changes(Reader):
         """The figure changed, and its name, where the words leave two to choose from: a list's last part or its
         whole, a budget or the outcome before it."""
         current, label = read
+        if whole is not None and subject is not whole and c.base is None and self._year_of_years(subject, whole):
+            return read  # (`三年来共安排 T，分年度看，…2024年安排 c，较上年增长 p%`: the year's, the years' having no 上年)
         if whole is not None and subject is not whole:
             # `X，其中：A a，B b，比上年增加 Δ，增长 p%`: of B or of X, the words do not say; the figures may
             own = whole.of_unit(current.base_unit)
@@ -575,6 +581,12 @@ class Changes(Reader):
         if c.base is None:
             return self._budget_or_outcome(c, base, subject, mentions, read)
         return read
+
+    def _year_of_years(self, part: Mention, whole: Mention) -> bool:
+        """Is the part one year's figure (its label opening with its year, `2024年安排`) of a whole summed over years
+        (`三年来共安排 T`)? A change against last year is then the year's: a sum of several years is compared with no
+        one year before."""
+        return YEAR_OPENS.match(part.label.lstrip("，,；;、 ")) is not None and self._over_years(whole)
 
     def _budget_or_outcome(
         self, c: _Change, base: Quantity | None, subject: Mention, mentions: list[Mention], read: tuple[Quantity, str]
@@ -638,7 +650,40 @@ class Changes(Reader):
             return True
         if self._adjustment(c, key, si, mentions) or self._against_named(c, si, mentions, named):
             return True
-        return self._lone_ratio(c, si, key) or self._against_it(c, si, mentions, key)
+        return (
+            self._lone_ratio(c, si, key) or self._against_it(c, si, mentions, key) or self._of_listed_year(c, si, named)
+        )
+
+    def _of_listed_year(self, c: _Change, si: int, named: str) -> bool:
+        """`三年累计受益农户 T，其中2022年 a、2023年 b、2024年 c。2024年受益农户比上年减少 Δ`: a change naming what changed
+        and its year, no figure of its own, right after a list of the years' figures (each part named by its year
+        alone) whose total names the same thing summed over the years: the year's part changed from the year before's.
+        Recorded (True) only where the change's sentence states no figure before it and both years are listed."""
+        if not LAST_YEAR_CMP.fullmatch(c.cmp) or c.base is not None or not c.movements or si < 1:
+            return False
+        key, period = self._change_name(named)
+        said = YEAR_OPENS.match(named)
+        if not key or said is None or not self._same_section(si - 1, si):
+            return False
+        start = self.doc.sentences[si].start
+        if any(q.end <= c.movements[0].start and q.start >= start for q in self._figures_in(si)):
+            return False
+        year = int(said.group()[:4])
+        for b in self.facts.breakdowns:
+            if b.sentence != si - 1 or not b.total.label.endswith(key) or not self._over_years(b.total):
+                continue
+            years = {int(y.group(1)): p for p in b.parts if (y := LISTED_YEAR.fullmatch(p.label.strip("，,、；;：: ")))}
+            if len(years) != len(b.parts) or year not in years or year - 1 not in years:
+                continue
+            current, base = exact_figure(years[year]), exact_figure(years[year - 1])
+            if current is None or base is None:
+                return False
+            self.facts.changes.append(Change(c.cmp, key, current, base, _movements(c), si, False))
+            return True
+        return False
+
+    def _figures_in(self, si: int) -> list[Quantity]:
+        return [q for m in self.d.by_sentence.get(si) or [] for q in m.quantities]
 
     def _against_it(self, c: _Change, si: int, mentions: list[Mention], key: str) -> bool:
         """`…收入、支出决算总计均为 A。2024年度收入、支出决算总计为 B，与之相比，收入、支出总计增加 Δ，增长 p%`: a

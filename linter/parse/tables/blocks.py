@@ -408,9 +408,17 @@ def _is_data_row(row: list[Cell]) -> bool:
     return any(ENUMERATED.match(t) for t in texts)
 
 
+# a title closed by its unit in brackets, no 单位 written (`表二：支出功能分类预算表（万元）`)
+TITLE_UNIT = regex(r"表\s*[（(](?P<unit>亿元|万元|千元|元)[）)]\s*$")
+
+
 def unit_of(caption: list[str]) -> str:
     for ln in caption:
         m = UNIT_NOTE.search(flatten(ln))
+        if m:
+            return m.group("unit")
+    for ln in caption:
+        m = TITLE_UNIT.search(flatten(ln))
         if m:
             return m.group("unit")
     return ""
