@@ -663,7 +663,9 @@ def _of_its_members(draft: Draft, total: Mention, parts: list[Mention], exhausti
     names = counted["names"].split("、")
     if count_number(counted["n"]) != len(names):
         return True  # (`…等三项`: not every member named)
-    return all(any(name in p.label for name in names) for p in parts)
+    # (the first name may carry the words before it, `全县农业、水利…`: any of its ends of two characters or more)
+    first = [names[0][k:] for k in range(len(names[0]) - 1)]
+    return all(any(name in p.label for name in first + names[1:]) for p in parts)
 
 
 def _held_announced(a: _Announced, q: Quantity, values: list[Quantity]) -> bool | None:

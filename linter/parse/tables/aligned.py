@@ -246,7 +246,6 @@ def find_aligned(doc: Document) -> list[Aligned]:
     mask_years(lines)
     # each line read once (None: not a row of figures; an empty line, the commonest, without a call)
     data: list[Parsed] = [_data(ln) if ln else None for ln in lines]
-    _by_years(lines, data)
     # the lines with text, in order: what stands between two tables is counted without reading the lines
     # (a line stripped to nothing is blank: the indices picked in C, compress over the stripped lines)
     nonblank = list(compress(count(), map(str.strip, lines)))
@@ -457,7 +456,7 @@ def _row(line: str) -> Parsed:
     if not s or not (s[-1].isdecimal() or s[-1] in ROW_END_MARKS or s.endswith(_no_figure_ends())):
         return None  # (\d is isdecimal)
     if not CJK.search(s):
-        return _year_row(line)
+        return None
     cells = list(CELL_TOKEN.finditer(line))
     # (a classification code, a unit's code, or a row's serial number under 序号: the label's, not a figure; \d is
     # isdecimal)
@@ -492,44 +491,6 @@ def _row(line: str) -> Parsed:
     # (width of ASCII spaces is their count, less the form feeds, which take no column)
     wide = len(indent) - indent.count("\f") if indent.isascii() else width(indent.replace("\f", ""))
     return label, wide, cells, len(indent)
-
-
-# a row named by its year alone (`2022        2,147.13        1,913.09`), in a table whose rows are years (`_by_years`)
-YEAR_ROW = regex(r"^(?P<indent>\s*)(?P<year>(?:19|20)\d{2})\s{2,}(?=[-−+\d])")
-
-
-def _year_row(line: str) -> Parsed:
-    """A line of a year and figures alone: a row labelled by the year (kept only under a header naming the rows'
-    column 年度 or 年份, `_by_years`)."""
-    named = YEAR_ROW.match(line)
-    if named is None:
-        return None
-    cells = [f for f in CELL_TOKEN.finditer(line) if f.start() >= named.end()]
-    if not cells or len(line[named.end() :].split()) != len(cells):
-        return None
-    indent = named["indent"]
-    return named["year"], len(indent), cells, len(indent)
-
-
-# the rows' column of a table by years (`年度  预算安排  实际支出`, `年  份`)
-YEARS_HEADER = regex(r"^\s*(?:年\s*度|年\s*份)(?:\s{2,}|$)")
-YEAR_LABEL = regex(r"(?:19|20)\d{2}")
-HEADER_REACH = 3  # the lines above a table's first row its header may take
-
-
-def _by_years(lines: list[str], data: list[Parsed]) -> None:
-    """Keep a row named by its year alone only in a table whose header, right above its rows, names their column
-    年度 or 年份: elsewhere a line opening with four digits is some other line of figures (`2029  1000  1221` under
-    a line naming what the figures are of)."""
-    for k, row in enumerate(data):
-        if row is None or not YEAR_LABEL.fullmatch(row[0]):
-            continue
-        top = k
-        while top > 0 and data[top - 1] is not None:
-            top -= 1
-        above = [ln for ln in lines[max(0, top - HEADER_REACH) : top] if ln.strip()]
-        if not any(YEARS_HEADER.match(ln) for ln in above):
-            data[k] = None
 
 
 def _with_words(line: str, at: int, cells: list[re.Match[str]], n: int) -> list[re.Match[str]] | None:

@@ -11,21 +11,20 @@ Chinese label). Before the rows are read, each such year gets its 年 in place o
 (`2022年       2,147.13`): the line's length and every offset in it stay as they were, so that each figure's
 place in the original text is unchanged.
 
-Precision first: only right under a header line that opens with the label column's heading 年度 or 年份 and names
-columns of figures after it (column_heading), on the lines up to a blank one, a line whose first word is a year
-(19xx, 20xx) set two spaces or more apart from a figure after it, and nothing but figures or dashes after it.
+Precision first: only under a header line that opens with the label column's heading 年度 or 年份 (`年  份`) and
+names two columns or more after it, on the lines up to a blank one (the columns' headings may go on over the lines
+below the first), a line whose first word is a year (19xx, 20xx) set two spaces or more apart from a figure after
+it, and nothing but figures or dashes after it.
 """
 
 from __future__ import annotations
 
 from tieout.linter.patterns import regex
 
-from .vocab import column_heading
-
 # the header's cells: words set apart by two spaces or more
 CELL = regex(r"\S+(?: \S+)*")
 # the label column's heading of a table by years
-YEAR_HEADING = regex(r"年度|年份")
+YEAR_HEADING = regex(r"\s*年\s{0,3}[度份](?=\s{2,}\S)")
 # a row opening with its year, then figures (or dashes) only, each set apart by spaces
 YEAR_ROW = regex(r"^\s*(?:19|20)\d{2}(?= {2,}\S)")
 FIGURES_AFTER = regex(r"(?:\s+(?:[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－]{1,2}))+\s*$")
@@ -46,6 +45,7 @@ def mask_years(lines: list[str]) -> None:
 
 
 def _year_header(line: str) -> bool:
-    """Does the line open with 年度 (年份) and name two columns of figures or more after it?"""
-    cells = [m.group() for m in CELL.finditer(line)]
-    return len(cells) >= 3 and YEAR_HEADING.fullmatch(cells[0]) is not None and all(map(column_heading, cells[1:]))
+    """Does the line open with 年度 (年份, its two characters spaced or not) and name two columns or more after it (the
+    columns' headings may go on over the lines below it: `年份  中央转移支付  省级财政` / `预算  实际  到位率 …`)?"""
+    opening = YEAR_HEADING.match(line)
+    return opening is not None and len(CELL.findall(line, opening.end())) >= 2
