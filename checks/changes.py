@@ -894,6 +894,8 @@ class DirectionWord(Rule):
 
     - a move from one figure to another (`由 a 提高至 b`, `从 a 降低至 b`, `由 a 降至 b`, `由 a 增加到 b`),
       both in one unit; a move without a direction word (`由 a 调整为 b`) says nothing to check;
+    - a figure said to be level with the earlier one its sentence states (`2023年预算执行数为 a，2024年预算安排
+      b，比2023年预算执行数持平`, `上年 a，本年 b，与上年持平`): the two equal (`基本持平` says near, not read);
     - a change whose earlier figure is stated (`本年 X，比上年 Y 减少 Δ`), or is the year before's cell of
       the table row that certainly is the current figure (as TO108 reads it): each direction word of the
       change against current − earlier;
@@ -946,12 +948,21 @@ class DirectionWord(Rule):
     def _fromtos(self) -> Iterable[Result]:
         ctx = self.ctx
         for f in ctx.facts.fromtos:
-            if f.direction is None or f.start.base_unit != f.end.base_unit:
+            if (f.direction is None and not f.level) or f.start.base_unit != f.end.base_unit:
                 continue
             diff = f.end.base_value - f.start.base_value
-            ok = diff == 0 or (diff > 0) == (f.direction == "up")
+            # (a level figure, `比2023年持平`, is one that moved neither way)
+            ok = diff == 0 or (not f.level and (diff > 0) == (f.direction == "up"))
             yield self.checked(f.end, "pass" if ok else "fail", [f.start])
-            if not ok:
+            if not ok and f.level:
+                yield self.diag(
+                    f.end,
+                    f"“{f.word}”与数字不符：由 {f.start.text} 到 {f.end.text} 是{'增加' if diff > 0 else '减少'}",
+                    stated=f.word,
+                    expected="增加" if diff > 0 else "减少",
+                    related=[ctx.related(f.start, "比较值")],
+                )
+            elif not ok:
                 yield self.diag(
                     f.end,
                     f"“{f.word}”与数字方向相反：由 {f.start.text} 到 {f.end.text} 是{'增加' if diff > 0 else '减少'}",
