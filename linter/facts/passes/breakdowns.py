@@ -3396,9 +3396,9 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
                 continue
             if len(parts) >= 2:
                 yield Breakdown(m, parts, "（", complete(m, parts), si)
-            elif len(parts) == 1 and INCLUDING.match(parts[0].label.lstrip("（(，、：: ")):
+            elif len(parts) == 1 and q.value >= 0 and INCLUDING.match(parts[0].label.lstrip("（(，、：: ")):
                 # `常委会议 6 次（含专题协商常委会议 3 次）`: one figure the bracket says the one before includes, some
-                # of it
+                # of it (not of a shortfall, `结余 -30 万元（含专项结余 12 万元）`: a net, which a surplus within exceeds)
                 yield Breakdown(m, parts, "（含", False, si)
 
 
