@@ -896,6 +896,8 @@ class DirectionWord(Rule):
 
     - a move from one figure to another (`由 a 提高至 b`, `从 a 降低至 b`, `由 a 降至 b`, `由 a 增加到 b`),
       both in one unit; a move without a direction word (`由 a 调整为 b`) says nothing to check;
+    - a figure said to be level with the earlier one its sentence states (`2023年预算执行数为 a，2024年预算安排
+      b，比2023年预算执行数持平`, `上年 a，本年 b，与上年持平`): the two equal (`基本持平` says near, not read);
     - a change whose earlier figure is stated (`本年 X，比上年 Y 减少 Δ`), or is the year before's cell of
       the table row that certainly is the current figure (as TO108 reads it): each direction word of the
       change against current − earlier;
@@ -948,12 +950,21 @@ class DirectionWord(Rule):
     def _fromtos(self) -> Iterable[Result]:
         ctx = self.ctx
         for f in ctx.facts.fromtos:
-            if f.direction is None or f.start.base_unit != f.end.base_unit:
+            if (f.direction is None and not f.level) or f.start.base_unit != f.end.base_unit:
                 continue
             diff = f.end.base_value - f.start.base_value
-            ok = diff == 0 or (diff > 0) == (f.direction == "up")
+            # (a level figure, `比2023年持平`, is one that moved neither way)
+            ok = diff == 0 or (not f.level and (diff > 0) == (f.direction == "up"))
             yield self.checked(f.end, "pass" if ok else "fail", [f.start])
-            if not ok:
+            if not ok and f.level:
+                yield self.diag(
+                    f.end,
+                    f"“{f.word}”与数字不符：由 {f.start.text} 到 {f.end.text} 是{'增加' if diff > 0 else '减少'}",
+                    stated=f.word,
+                    expected="增加" if diff > 0 else "减少",
+                    related=[ctx.related(f.start, "比较值")],
+                )
+            elif not ok:
                 yield self.diag(
                     f.end,
                     f"“{f.word}”与数字方向相反：由 {f.start.text} 到 {f.end.text} 是{'增加' if diff > 0 else '减少'}",
@@ -1070,7 +1081,8 @@ class ExplanationDirection(Rule):
 
     An explanation of how the outcome compares with the budget (`决算数小于预算数的主要原因`, as a 部门决算
     explains each line of spending) is held to the one figure named as a budget and the one named as the
-    outcome (决算) stated before it in its sentence, or in the sentence before under the same heading.
+    outcome (决算) stated before it in its sentence, or in the sentence before under the same heading; and so
+    is the statement that the two are level (`决算数同预算数持平`: equal; `基本持平` says near, not read).
 
     ## Why is this bad?
     The reader is told why spending rose when it fell: either the explanation was written for another
@@ -1139,31 +1151,35 @@ class ExplanationDirection(Rule):
     def _against_budget(self) -> Iterable[Result]:
         """`年初预算为 48.60 万元，支出决算为 47.15 万元。决算数小于预算数的主要原因是…`: the explanation of how
         the outcome compares with the budget, against the one budget figure and the one outcome figure stated
-        before it in its sentence or the one before (a 部门决算 explains each line of spending so)."""
+        before it in its sentence or the one before (a 部门决算 explains each line of spending so); and so the
+        statement that the two are level (`决算数同预算数持平`)."""
         ctx = self.ctx
         text = ctx.doc.text
-        if "原因" not in text:
+        if "原因" not in text and "持平" not in text:
             return
         starts = [s.start for s in ctx.doc.sentences]
-        for m in BUDGET_EXPLAINED.finditer(text):
+        for m in _budget_comparisons(text):
             pair = _budget_and_outcome(ctx, m.start(), bisect_right(starts, m.start()) - 1)
             if pair is None:
                 continue
             plan, outcome = pair
-            said = "up" if m.group("word") in ABOVE_WORDS else "down"
             diff = outcome.base_value - plan.base_value
-            ok = (diff > 0) if said == "up" else (diff < 0)
+            if m.re == BUDGET_LEVEL:
+                ok = diff == 0  # (`决算数同预算数持平`: the two equal)
+            else:
+                ok = (diff > 0) if m.group("word") in ABOVE_WORDS else (diff < 0)
             yield self.checked(outcome, "pass" if ok else "fail", [plan])
             if ok:
                 continue
             right = "大于" if diff > 0 else ("小于" if diff < 0 else "等于")
+            level = m.re == BUDGET_LEVEL
+            said = m.group() if level else f"{m.group('outcome')}{m.group('word')}{m.group('plan')}"
             yield self.diag(
                 (m.start("word"), m.end("word")),
-                f"说明写“{m.group('outcome')}{m.group('word')}{m.group('plan')}”，但决算 {outcome.text} "
-                f"{right}预算 {plan.text}",
+                f"说明写“{said}”，但决算 {outcome.text} {right}预算 {plan.text}",
                 stated=m.group("word"),
                 expected=right,
-                fix=right if diff != 0 else None,
+                fix=right if diff != 0 and not level else None,
                 related=[ctx.related(outcome, "决算数"), ctx.related(plan, "预算数")],
             )
 
@@ -1184,7 +1200,21 @@ BUDGET_EXPLAINED = regex(
     r"(?P<outcome>决算数?|执行数?)(?:比|较)?(?P<word>大于|小于|高于|低于|超过|超出|少于|多于)"
     r"(?P<plan>(?:年初|调整|调整后|全年)?预算数?)(?:的)?(?:主要)?原因"
 )
+# `决算数同预算数持平`, `决算数与全年预算数持平`: the outcome said to equal the budget (`基本持平` says near: not read)
+BUDGET_LEVEL = regex(
+    r"(?P<outcome>决算数?|执行数?)(?:同|与|和)(?P<plan>(?:年初|调整|调整后|全年)?预算数?)(?:相比)?(?P<word>持平)"
+)
 ABOVE_WORDS = frozenset({"大于", "高于", "超过", "超出", "多于"})
+
+
+def _budget_comparisons(text: str) -> Iterator[re.Match[str]]:
+    """The explanations of how the outcome compares with the budget, and the statements that the two are level."""
+    if "原因" in text:
+        yield from BUDGET_EXPLAINED.finditer(text)
+    if "持平" in text:
+        yield from BUDGET_LEVEL.finditer(text)
+
+
 PLAN_LABEL = regex(r"预算")
 OUTCOME_LABEL = regex(r"决算|执行数|实际支出")
 

@@ -219,6 +219,8 @@ class FromTo:
     word_start: int
     word_end: int
     sentence: int
+    # the end said to equal the start (`2023年 A，2024年 B，比2023年持平`): no direction, the two equal
+    level: bool = False
 
 
 @dataclass(slots=True, eq=False)

@@ -380,10 +380,18 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
 
 
 def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bool:
-    """`包括甲、乙、丙等转移支付 X 亿元，…`: names joined by `、` and closed by `等` are the first part's label,
-    not a list of names instead of figures."""
+    """`包括甲、乙、丙等转移支付 X 亿元，…`, `其中甲、乙以及丙督办的提案 N 件`: names joined by `、` and closed by
+    `等` or by a conjunction are the first part's label, not a list of names instead of figures (names given
+    figures one by one, `甲、乙和丙分别为 a、b、c`, are not)."""
     before = [sep for i, sep in seps if i < first]
-    return first < len(items) and all(sep == "、" for sep in before) and "等" in _label_of(items[first])
+    if first >= len(items) or not all(sep == "、" for sep in before):
+        return False
+    label = _label_of(items[first])
+    return "等" in label or (NAMES_JOINED.search(label) is not None and "分别" not in label)
+
+
+# the conjunction closing names joined by `、` (`甲、乙以及丙`, `甲、乙和丙`)
+NAMES_JOINED = regex(r"以及|及|和")
 
 
 # list markers: ① / 1、 / （1） / 一是 / （一）

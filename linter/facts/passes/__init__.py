@@ -20,6 +20,7 @@ from tieout.linter.facts.model import (
     CountedList,
     Distribution,
     Formula,
+    FromTo,
     Grade,
     LimitClaim,
     Marked,
@@ -52,6 +53,7 @@ from tieout.linter.facts.passes import (
     fund_kinds,
     grade_counts,
     grades,
+    levels,
     limits,
     links,
     marks,
@@ -138,6 +140,7 @@ PASSES: tuple[Pass, ...] = (
     received_rests.received_rests,
     differences.differences,
     differences.said_differences,
+    levels.levels,
     links.share_bases,
     links.list_shares,
     links.share_lists,
@@ -213,6 +216,7 @@ COLLECTIONS: dict[type, str] = {
     Grade: "grades",
     Formula: "formulas",
     Restatement: "restatements",
+    FromTo: "fromtos",
 }
 
 

@@ -3375,6 +3375,8 @@ def _amounts_after(mentions: list[Mention], at: int) -> list[Mention] | None:
 
 # what opens a bracket of parts right after a figure (`642.18 万元（货物 88.40 万元，服务 553.78 万元）`)
 OPENS_PARTS = regex(r"\s*[（(]\s*(?:其中|包括|含)?[：:]?\s*$")
+# the words opening a bracket's one figure that the figure before includes (`（含专题会议 3 次）`)
+INCLUDING = regex(r"(?:其中|包括|包含|含)[：:]?")
 # figures in brackets that are no parts of the figure before: another period's, a plan's, a change
 NOT_BRACKET_PART = regex(
     # (an operator before a term, `（总收入 A－总费用 B）`, the normaliser's `-` too: the figure's computation)
@@ -3388,7 +3390,8 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
     """`合同金额合计 642.18 万元（货物 88.40 万元，服务 553.78 万元）`: two figures or more of the figure's unit, in the
     bracket that opens right after it and holds nothing else, are some of its parts (all of them where they add
     up, or cover the figure's definition: `评价得分 X（决策 a、过程 b、产出 c、效益 d）`, as `defined_totals` reads
-    the lists before this pass); none of them named as another period's, a plan's or a change."""
+    the lists before this pass); none of them named as another period's, a plan's or a change. One figure alone is
+    a part where the bracket says the figure before includes it (`常委会议 6 次（含专题协商会议 3 次）`)."""
     text = draft.doc.text
     for si, mentions in draft.by_sentence.items():
         if "（" not in text[draft.doc.sentences[si].start : draft.doc.sentences[si].end]:
@@ -3403,8 +3406,14 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
             if nxt is None or not OPENS_PARTS.match(text[q.end : nxt.start - len(nxt.label)]):
                 continue
             parts = _bracket_run(draft, mentions[i + 1 :], si, q.base_unit)
-            if len(parts) >= 2 and not any(draft.is_part(p) for p in parts):
+            if any(draft.is_part(p) for p in parts):
+                continue
+            if len(parts) >= 2:
                 yield Breakdown(m, parts, "（", complete(m, parts), si)
+            elif len(parts) == 1 and q.value >= 0 and INCLUDING.match(parts[0].label.lstrip("（(，、：: ")):
+                # `常委会议 6 次（含专题协商常委会议 3 次）`: one figure the bracket says the one before includes, some
+                # of it (not of a shortfall, `结余 -30 万元（含专项结余 12 万元）`: a net, which a surplus within exceeds)
+                yield Breakdown(m, parts, "（含", False, si)
 
 
 def _bracket_run(draft: Draft, after: list[Mention], si: int, unit: str) -> list[Mention]:
