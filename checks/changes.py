@@ -144,11 +144,11 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     Two such cells (上年预算数 and 上年决算数) say not which the change is of; a year the comparison names that is
     not the one before, nothing. A fund's whole that no row names is the 合计 row of the one table titled with
     it (`whole_row_of`)."""
-    from tieout.checks.tables.text import restates, row_of, tables_by_index, whole_row_of
+    from tieout.checks.tables.text import listed_whole_row_of, restates, row_of, tables_by_index, whole_row_of
 
     # (the figure may be the cell rounded to a coarser unit, `1320.82 亿元` of 13,208,180 万元: the growth is the
     # same whichever of the two it is computed from, within the figure's digits)
-    row = row_of(ctx, own, cur, rounded=True) or whole_row_of(ctx, own, cur)
+    row = row_of(ctx, own, cur, rounded=True) or whole_row_of(ctx, own, cur) or listed_whole_row_of(ctx, own, cur)
     now = [h for h in row if restates(ctx, cur, h.quantity, rounded=True)]
     years = {h.identity.context.period for h in now}
     this = next(iter(years)) if len(years) == 1 else None
@@ -464,7 +464,10 @@ class ChangeMismatch(Rule):
       Two such cells, a comparison with another year, a plan or a reference: nothing is read. A figure
       naming a fund's whole (`一般公共预算收入 X，比上年增长 p%`) is the 合计 row (`收入合计`) of the one table
       whose title names that whole, when that row's 执行数 is X; of a space-aligned table only the cells
-      whose column name stands over them;
+      whose column name stands over them. A figure listed with its parts (`X，比上年增长 p%。其中：A a，B b`) is
+      the one 合计 row of the one table whose rows are named as the parts, each part its row's cell, all in
+      the column where the 合计 row's cell is X, whatever context the table's title states (two parts at
+      least);
     - with neither figure stated (`2024年到位资金较2023年增加 Δ，增长 p%`): both from the one 分年度 table
       (rows or columns headed by years alone) that lays out the measure the sentence names, right after its
       year and before the comparison, as one column header (or row label) written alike: its cells of the

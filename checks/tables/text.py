@@ -623,6 +623,69 @@ def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
     return row if same else []
 
 
+LISTED_PARTS_LEAST = 2  # the parts a listed whole names at least for its table to be known by them
+
+
+def listed_whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
+    """Every cell of the 合计 row of the one table that lays out the figure's parts as its sentence lists them
+    (`三公经费支出 X，比上年增长 p%。其中：因公出国（境）费 a，公务用车购置及运行费 b，公务接待费 c` and a table of those
+    three rows and a 合计 row): each part named as a row of the table (exactly, as `_items` reads its label) with
+    its value that row's cell, every part in one column, and the table's one 合计 row's cell of that column the
+    figure's value. The names and figures of the parts and their sum say the table is the figure's, whatever
+    context its title states or leaves out (an untitled table right under the text). Two parts at least, their
+    values exact; none where two tables, or two columns of one, so lay them out."""
+    parts = _listed_parts(ctx, m, q)
+    if len(parts) < LISTED_PARTS_LEAST:
+        return []
+    found = []
+    for table in prose_index(ctx).tables:
+        hits = _cells(ctx)(table)
+        totals = [h for h in hits if h.identity.total_row]
+        if len({h.identity.row for h in totals}) != 1:
+            continue
+        columns = _parts_column(ctx, hits, parts)
+        whole = [h for h in totals if h.identity.col in columns and ctx.value(q) == h.quantity.base_value]
+        if len(whole) == 1:
+            found.append(totals)
+    return found[0] if len(found) == 1 else []
+
+
+def _listed_parts(ctx: CheckContext, m: Mention, q: Quantity) -> list[tuple[Mention, Quantity]]:
+    """The parts a breakdown of the figure lists (its total the figure, no part subtracted), each with its one
+    exact figure of the total's unit; none where a part has no such figure."""
+    for b in ctx.facts.breakdowns:
+        if b.total is not m or b.minus or q.start != next((x.start for x in m.quantities if x is q), -1):
+            continue
+        out = []
+        for p in b.parts:
+            own = [x for x in p.quantities if x.base_unit == q.base_unit and x.kind == q.kind and x.exact]
+            if len(own) != 1 or own[0].approx:
+                return []
+            out.append((p, own[0]))
+        return out
+    return []
+
+
+def _parts_column(ctx: CheckContext, hits: list[Hit], parts: list[tuple[Mention, Quantity]]) -> set[int]:
+    """The columns of the table (`hits`: its cells) where each part is the cell of the one row its name names;
+    none where a part names no row, or two."""
+    by_item: dict[str, list[Hit]] = {}
+    for h in hits:
+        by_item.setdefault(h.identity.item, []).append(h)
+    columns: set[int] | None = None
+    rows: set[int] = set()
+    for p, x in parts:
+        named = next((by_item[name] for name, _ in _items(p) if name in by_item), [])
+        if len({h.identity.row for h in named}) != 1 or named[0].identity.row in rows or named[0].identity.total_row:
+            return set()
+        rows.add(named[0].identity.row)
+        own = {h.identity.col for h in named if h.quantity.base_unit == x.base_unit and restates(ctx, x, h.quantity)}
+        columns = own if columns is None else columns & own
+        if not columns:
+            return set()
+    return columns or set()
+
+
 def _total_row(ctx: CheckContext, table: Table) -> list[Hit]:
     """The cells of the table's 合计 rows whose column is certain: every one of a table read from pipes or cells;
     of a space-aligned one, those under a column name that stands over them (not placed by nearness,
