@@ -155,8 +155,14 @@ def _kind_under(own: Mention, subject: str) -> bool:
     )
 
 
-# `（上年数分别为 a、b、c。）`: a sentence of last year's figures only, given respectively (分别) for those just stated
-RESPECTIVE_BASES = regex(r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:数|同期数|执行数|完成数|同期)?分别(?:为|是)")
+# `（上年数分别为 a、b、c。）`: a sentence of last year's figures only, given respectively (分别) for those just stated;
+# what they are may be named between (`上年同期上述税种分别为`, `上年民生五项支出分别为`), but for a budget, a plan or an
+# estimate (`上年预算数分别为`): those are not what the changes compare with
+RESPECTIVE_BASES = regex(
+    r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:同期)?(?:(?:上述|以上|前述)?(?P<named>[\u4e00-\u9fff]{1,8}?))?"
+    r"(?:数|同期数|执行数|完成数|同期)?分别(?:为|是)"
+)
+NOT_OUTCOME = regex(r"预算|计划|目标|预计|预期|调整|限额")
 MIN_RESPECTIVE = 2
 
 
@@ -175,7 +181,8 @@ def respective_bases(draft: Draft) -> Iterator[Completed]:
     for si, bases in figures.items():
         text = draft.doc.text[sentences[si].start : sentences[si].end].strip()
         done = changes.get(si - 1, [])
-        if len(bases) < MIN_RESPECTIVE or not RESPECTIVE_BASES.match(text) or changes.get(si):
+        said = RESPECTIVE_BASES.match(text)
+        if len(bases) < MIN_RESPECTIVE or said is None or changes.get(si) or NOT_OUTCOME.search(said["named"] or ""):
             continue
         currents = sorted(figures.get(si - 1, []), key=lambda q: q.start)
         if len(done) != len(bases) or len(currents) != len(bases):
