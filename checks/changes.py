@@ -452,7 +452,8 @@ class ChangeMismatch(Rule):
       when both identities are complete (a department's report, whose title states the scope and
       stage), a warning otherwise;
     - a budget draft's figure (`收入安排 A`, `预期目标为 A`; `预计 A` where the change names last year's
-      outcome, `比2025年执行数`) with neither stated: against last year's outcome of its item, scope and fund
+      outcome, `比2025年执行数`, or names nothing and the last change before it under its heading names that
+      outcome) with neither stated: against last year's outcome of its item, scope and fund
       stated in the report's account of that year, when every figure so named has one value, none is a
       budget, and the headings over the two name no other thing (`企业职工…` against `城乡居民…`): a warning;
     - with neither stated in prose, the current figure certainly a table row's cell (its row named, its

@@ -290,7 +290,8 @@ def _year_before_base(
     """The base of a change a year before its figure (`mentions`, those of that year), and whether it is
     certain: the one figure of own's identity then, else last year's outcome a budget draft is compared with."""
     # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
-    stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
+    comparison = c.comparison or _carried_comparison(draft, c, own)
+    stage = draft.labeller.identify(comparison)[1].stage if comparison else None
     stage = stage if stage not in (None, "?") else None
     found = _figures_of(mentions, own, cur, earlier, stage)
     if found and stage is None and own.identity.context.stage in DRAFT_STAGES:
@@ -300,9 +301,32 @@ def _year_before_base(
             return None
     if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
         m, base = found[0]
-        return base, c.certain and _certain(own.identity, m.identity)
+        # (a comparison carried from the change before is read, not stated: the base is inferred)
+        return base, c.certain and comparison == c.comparison and _certain(own.identity, m.identity)
     outcome = _outcome_base(draft, mentions, own, cur, stage) if not found else None
     return (outcome, False) if outcome is not None else None
+
+
+def _carried_comparison(draft: Draft, c: Change, own: Mention) -> str:
+    """The comparison a draft's change naming none takes from the last change before it under its heading that
+    names one, where that one names last year's outcome (`收入预计 A，比2025年执行数增长 p%。支出预计 B，增长 q%`: the
+    draft's figures are compared with that outcome, named once); "" for a change of another figure than a draft's,
+    or where the last comparison named before it is another (`比上年`, `比预算`)."""
+    if own.identity.context.stage not in (*DRAFT_STAGES, "预计执行"):
+        return ""
+    at = _change_at(c)
+    before = [x for x in draft.facts.changes if x.comparison and 0 <= _change_at(x) < at]
+    last = max(before, key=_change_at) if before else None
+    if last is None or not _same_heading(draft, _change_at(last), at):
+        return ""
+    return last.comparison if draft.labeller.identify(last.comparison)[1].stage in OUTCOME_STAGES else ""
+
+
+def _change_at(c: Change) -> int:
+    """Where a change stands: its current figure, else its first movement."""
+    if c.current is not None:
+        return c.current.start
+    return min((m.start for m in c.movements), default=-1)
 
 
 # the stages of a year's outcome a budget draft is compared with (`比上年执行数`, `比上年预计数`: a report on a year not
