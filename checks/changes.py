@@ -124,7 +124,12 @@ def _with_table_base(ctx: CheckContext, c: Change) -> Change:
             return replace(c, current=pair[0], base=pair[1])
         # (`2024年A占B的比重为 p%，较上年提高 r 个百分点`: the share is the current, last year's from the table)
         share = year_share(ctx, c)
-        return c if share is None else replace(c, current=share[0])
+        if share is not None:
+            return replace(c, current=share[0])
+    if cur is None and c.base is None:
+        # (`其中：2023年 b、2024年 a。2024年安排资金比上年增加 Δ，增长 p%`: both figures are the list's, by their years)
+        listed = listed_years(ctx, c)
+        return c if listed is None else replace(c, current=listed[0], base=listed[1], certain=False)
     if c.base is not None or cur is None or cur.kind != "amount" or not cur.exact or not ctx.facts.tables:
         return c
     said = LAST_YEAR.match(c.comparison)
@@ -135,6 +140,49 @@ def _with_table_base(ctx: CheckContext, c: Change) -> Change:
     if base is None:
         return c
     return replace(c, base=base, certain=c.certain and own.identity.complete())
+
+
+# a figure named by its year alone, as a list by years names its items (`其中：2023年 b、2024年 a`)
+YEAR_ALONE = regex(r"^[，、；\s]*(?:其中[：:，,]?)?\s*(?P<year>(?:19|20)\d{2})\s*年度?$")
+
+
+def listed_years(ctx: CheckContext, c: Change) -> tuple[Quantity, Quantity] | None:
+    """This year's and last year's figure of a change stating neither but its difference (`2024年安排资金比上年增加
+    Δ，增长 p%`), from a list by years before it in its paragraph (`累计安排资金 T，其中：2023年 b、2024年 a`): the two
+    figures named by the change's year and the year before alone, of one item, whose difference is Δ exactly, with
+    its sign. The difference is what says the list is of the measure the change names: none where it is not, or
+    where two pairs of figures so named give it."""
+    from tieout.checks.tables.years import sentence_year
+
+    delta = next((m for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"), None)
+    if delta is None or delta.quantity is None or not delta.quantity.exact or c.comparison.strip() not in PREVIOUS:
+        return None
+    this = sentence_year(ctx, c) if c.label else None
+    if this is None:
+        return None
+    paragraph = ctx.doc.paragraph_of(c.sentence)
+    years: dict[tuple[int, str, str], list[Quantity]] = {}
+    for m in ctx.facts.mentions:
+        named = YEAR_ALONE.match(m.label) if m.sentence in paragraph and m.sentence <= c.sentence else None
+        if named is None or int(named["year"]) not in (this, this - 1) or len(m.quantities) != 1:
+            continue
+        q = m.quantities[0]
+        if q.kind == "amount" and q.exact and q.base_unit == delta.quantity.base_unit and q.start < delta.start:
+            years.setdefault((int(named["year"]), m.identity.item, m.identity.subject), []).append(q)
+    step = delta.quantity.base_value if delta.direction == "up" else -delta.quantity.base_value
+    pairs = [
+        (now, before)
+        for (year, item, subject), nows in years.items()
+        if year == this
+        for now in nows
+        for before in years.get((this - 1, item, subject), [])
+        if now.base_value - before.base_value == step
+    ]
+    return pairs[0] if len(pairs) == 1 else None
+
+
+# a comparison with the year before, named as such (`比上年`, `较上年`, `同比`)
+PREVIOUS = ("比上年", "较上年", "同比", "比去年", "较去年", "与上年相比")
 
 
 def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None, stage: str | None) -> Quantity | None:
@@ -473,7 +521,10 @@ class ChangeMismatch(Rule):
       (rows or columns headed by years alone) that lays out the measure the sentence names, right after its
       year and before the comparison, as one column header (or row label) written alike: its cells of the
       two years, exact amounts of one unit. Two such tables, or another word between year and measure
-      (`2024年省级到位资金`): nothing is read;
+      (`2024年省级到位资金`): nothing is read. With no such table and the difference stated, both from a list by
+      years before the change in its paragraph (`累计安排资金 T，其中：2023年 b、2024年 a`): the two figures named by
+      the change's year and the one before alone, of one item, whose difference is Δ exactly (one such pair; the
+      rate is then checked, a warning);
     - a share's change in points (`2024年A占B的比重为 p%，较上年提高 r 个百分点`), A and B both laid out by year in
       the one 分年度 table: last year's share is last year's A over B; read only when this year's A over B is
       the share stated, within its rounding (else the share may be of other figures).
