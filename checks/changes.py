@@ -160,15 +160,7 @@ def listed_years(ctx: CheckContext, c: Change) -> tuple[Quantity, Quantity] | No
     this = sentence_year(ctx, c) if c.label else None
     if this is None:
         return None
-    paragraph = ctx.doc.paragraph_of(c.sentence)
-    years: dict[tuple[int, str, str], list[Quantity]] = {}
-    for m in ctx.facts.mentions:
-        named = YEAR_ALONE.match(m.label) if m.sentence in paragraph and m.sentence <= c.sentence else None
-        if named is None or int(named["year"]) not in (this, this - 1) or len(m.quantities) != 1:
-            continue
-        q = m.quantities[0]
-        if q.kind == "amount" and q.exact and q.base_unit == delta.quantity.base_unit and q.start < delta.start:
-            years.setdefault((int(named["year"]), m.identity.item, m.identity.subject), []).append(q)
+    years = _by_year(ctx, c, (this, this - 1), delta.quantity, delta.start)
     step = delta.quantity.base_value if delta.direction == "up" else -delta.quantity.base_value
     pairs = [
         (now, before)
@@ -179,6 +171,23 @@ def listed_years(ctx: CheckContext, c: Change) -> tuple[Quantity, Quantity] | No
         if now.base_value - before.base_value == step
     ]
     return pairs[0] if len(pairs) == 1 else None
+
+
+def _by_year(
+    ctx: CheckContext, c: Change, wanted: tuple[int, ...], like: Quantity, before: int
+) -> dict[tuple[int, str, str], list[Quantity]]:
+    """The exact amounts like `like` named by one of the `wanted` years alone in the change's paragraph before
+    `before`, by year and by the item and subject of their mention (one list's)."""
+    paragraph = ctx.doc.paragraph_of(c.sentence)
+    years: dict[tuple[int, str, str], list[Quantity]] = {}
+    for m in ctx.facts.mentions:
+        named = YEAR_ALONE.match(m.label) if m.sentence in paragraph and m.sentence <= c.sentence else None
+        if named is None or int(named["year"]) not in wanted or len(m.quantities) != 1:
+            continue
+        q = m.quantities[0]
+        if q.kind == "amount" and q.exact and q.base_unit == like.base_unit and q.start < before:
+            years.setdefault((int(named["year"]), m.identity.item, m.identity.subject), []).append(q)
+    return years
 
 
 # a comparison with the year before, named as such (`比上年`, `较上年`, `同比`)
