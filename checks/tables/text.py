@@ -546,6 +546,9 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
         # (its value is what says the figure is the row's, not another entity's: a figure of fewer than three
         # significant digits, `子公司实现营业收入 20 亿元`, rounds too many cells to say so)
         hits = _restated(ctx, index, bare, q, rounded)
+    if not hits and rounded:
+        # (`…城乡社区支出 A，比上年执行数增加 Δ（分功能科目安排详见附表3）`: the sentence names the table its figures are of)
+        hits = _referred_cells(ctx, index, m, q)
     rows = {(h.identity.table, h.identity.row) for h in hits}
     if not rows or len({table for table, _ in rows}) != len(rows):
         return []  # (two rows of one table so named: which one is meant is not said)
@@ -553,6 +556,41 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     # cells of them all, the caller taking an operand only where the rows agree on it
     cell = hits[0].identity
     return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) in rows]
+
+
+# a sentence naming the table that details its figures (`详见附表3`, `见表 2`), and the number of the table it names
+REFERRED = regex(
+    r"(?:详见|参见|见)(?P<table>(?:附表|表)\s*(?:\d+|[一二三四五六七八九十]+))(?![\d一二三四五六七八九十])"
+)
+
+
+def _referred_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity) -> list[Hit]:
+    """The cell of the row the figure's label names (exactly, as `_items` reads it) in the one table its sentence
+    names by its number (`详见附表3` and the table captioned `附表3 …`), where that cell is the figure's value: the
+    sentence says which table its figures are of, whatever context that table's title states or the figure's words
+    leave out. None where the sentence names no table, or two; or where the table has no such row, or two."""
+    if not 0 <= m.sentence < len(ctx.doc.sentences):
+        return []
+    sentence = ctx.doc.sentences[m.sentence]
+    named = {re.sub(r"\s+", "", x["table"]) for x in REFERRED.finditer(ctx.doc.text, sentence.start, sentence.end)}
+    if len(named) != 1:
+        return []
+    number = named.pop()
+    tables = [t for t in index.tables if any(_numbered(line, number) for line in (t.title, t.section, *t.caption))]
+    if len(tables) != 1:
+        return []
+    cells = [h for h in _cells(ctx)(tables[0]) if restates(ctx, q, h.quantity, rounded=True)]
+    for name, _ in _items(m):
+        hits = [h for h in cells if h.identity.item == name and not h.identity.total_row]
+        if hits:
+            return hits if len({h.identity.row for h in hits}) == 1 else []
+    return []
+
+
+def _numbered(line: str, number: str) -> bool:
+    """Does a table's caption line open with its number (`附表3 2026年…`, `表 3：…`), and no longer one (`附表31`)?"""
+    spaced = r"\s*".join(re.escape(ch) for ch in number)
+    return re.match(rf"^[#\s]*{spaced}(?![\d一二三四五六七八九十])", line) is not None
 
 
 def _restated(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, rounded: bool) -> list[Hit]:
