@@ -517,7 +517,9 @@ class ChangeMismatch(Rule):
       context known alike, its value the cell's: as TO304 and TO105 match them; or the cell rounded to the
       figure's coarser last digit, `1320.82 亿元` of 13,208,180 万元, and the row's name followed by a word of
       what is done with it, `支出安排`, or after who achieved it, `集团实现营业收入`; or, where its sentence names
-      the table by number, `详见附表3`, the row of that one table its label names whose cell is the figure):
+      the table by number, `详见附表3`, the row of that one table its label names whose cell is the figure; or,
+      for the jurisdiction as a whole, `全省…增值税 X`, the row of a table titled with the government's name
+      alone whose cell is X, though the report states its own level's figures too):
       against the row's one
       cell of the year before (`上年决算数`, `2024年预算数`), of the unit and of the stage the comparison
       names (`比上年预算数`) if it names one, in a column whose header compares nothing (not `比上年增减`).

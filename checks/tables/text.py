@@ -548,7 +548,7 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
         hits = _restated(ctx, index, bare, q, rounded)
     if not hits and rounded:
         # (`…城乡社区支出 A，比上年执行数增加 Δ（分功能科目安排详见附表3）`: the sentence names the table its figures are of)
-        hits = _referred_cells(ctx, index, m, q)
+        hits = _referred_cells(ctx, index, m, q) or _whole_named_cells(ctx, index, m, q)
     rows = {(h.identity.table, h.identity.row) for h in hits}
     if not rows or len({table for table, _ in rows}) != len(rows):
         return []  # (two rows of one table so named: which one is meant is not said)
@@ -585,6 +585,24 @@ def _referred_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantit
         if hits:
             return hits if len({h.identity.row for h in hits}) == 1 else []
     return []
+
+
+def _whole_named_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity) -> list[Hit]:
+    """The cells the label of a figure of the jurisdiction as a whole (`全省…增值税 X`) names in a table whose title
+    names that jurisdiction by the government's name alone (`2025年江川省一般公共预算收入执行情况表`), where the cell is
+    the figure's value: the name may stand for the government's own level too where the document states figures of
+    that level (`jurisdiction.named_whole` leaves it unread then), but a row whose cell is the whole's figure is
+    the whole's. Its context otherwise known alike, as `row_of` holds it."""
+    from tieout.linter.facts.identity import document_title
+
+    hits, context = _named_cells(ctx, index, m, ctx.facts.document_context)
+    scope = context.scope
+    if not hits or scope is None or not scope.startswith("全"):
+        return []
+    head = document_title(ctx.doc)
+    tables = tables_by_index(ctx)
+    mine = [h for h in hits if named_whole(tables[h.identity.table], head, set()) == scope]
+    return [h for h in _same_quantity(mine, replace(context, scope=None), q) if restates(ctx, q, h.quantity, True)]
 
 
 def _numbered(line: str, number: str) -> bool:
