@@ -710,7 +710,7 @@ def _listed_parts(ctx: CheckContext, m: Mention, q: Quantity) -> list[tuple[Ment
     """The parts a breakdown of the figure lists (its total the figure, no part subtracted), each with its one
     exact figure of the total's unit; none where a part has no such figure."""
     for b in ctx.facts.breakdowns:
-        if b.total is not m or b.minus or q.start != next((x.start for x in m.quantities if x is q), -1):
+        if b.total is not m or b.minus or all(x is not q for x in m.quantities):
             continue
         out = []
         for p in b.parts:
