@@ -126,7 +126,12 @@ def _with_table_base(ctx: CheckContext, c: Change) -> Change:
             return replace(c, current=pair[0], base=pair[1])
         # (`2024年A占B的比重为 p%，较上年提高 r 个百分点`: the share is the current, last year's from the table)
         share = year_share(ctx, c)
-        return c if share is None else replace(c, current=share[0])
+        if share is not None:
+            return replace(c, current=share[0])
+    if cur is None and c.base is None:
+        # (`其中：2023年 b、2024年 a。2024年安排资金比上年增加 Δ，增长 p%`: both figures are the list's, by their years)
+        listed = listed_years(ctx, c)
+        return c if listed is None else replace(c, current=listed[0], base=listed[1], certain=False)
     if c.base is not None or cur is None or cur.kind != "amount" or not cur.exact or not ctx.facts.tables:
         return c
     said = LAST_YEAR.match(c.comparison)
@@ -139,6 +144,58 @@ def _with_table_base(ctx: CheckContext, c: Change) -> Change:
     return replace(c, base=base, certain=c.certain and own.identity.complete())
 
 
+# a figure named by its year alone, as a list by years names its items (`其中：2023年 b、2024年 a`)
+YEAR_ALONE = regex(r"^[，、；\s]*(?:其中[：:，,]?)?\s*(?P<year>(?:19|20)\d{2})\s*年度?$")
+
+
+def listed_years(ctx: CheckContext, c: Change) -> tuple[Quantity, Quantity] | None:
+    """This year's and last year's figure of a change stating neither but its difference (`2024年安排资金比上年增加
+    Δ，增长 p%`), from a list by years before it in its paragraph (`累计安排资金 T，其中：2023年 b、2024年 a`): the two
+    figures named by the change's year and the year before alone, of one item, whose difference is Δ exactly, with
+    its sign. The difference is what says the list is of the measure the change names: none where it is not, or
+    where two pairs of figures so named give it."""
+    from tieout.checks.tables.years import sentence_year
+
+    delta = next((m for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"), None)
+    if delta is None or delta.quantity is None or not delta.quantity.exact or c.comparison.strip() not in PREVIOUS:
+        return None
+    this = sentence_year(ctx, c) if c.label else None
+    if this is None:
+        return None
+    years = _by_year(ctx, c, (this, this - 1), delta.quantity, delta.start)
+    step = delta.quantity.base_value if delta.direction == "up" else -delta.quantity.base_value
+    pairs = [
+        (now, before)
+        for (year, item, subject), nows in years.items()
+        if year == this
+        for now in nows
+        for before in years.get((this - 1, item, subject), [])
+        if now.base_value - before.base_value == step
+    ]
+    return pairs[0] if len(pairs) == 1 else None
+
+
+def _by_year(
+    ctx: CheckContext, c: Change, wanted: tuple[int, ...], like: Quantity, before: int
+) -> dict[tuple[int, str, str], list[Quantity]]:
+    """The exact amounts like `like` named by one of the `wanted` years alone in the change's paragraph before
+    `before`, by year and by the item and subject of their mention (one list's)."""
+    paragraph = ctx.doc.paragraph_of(c.sentence)
+    years: dict[tuple[int, str, str], list[Quantity]] = {}
+    for m in ctx.facts.mentions:
+        named = YEAR_ALONE.match(m.label) if m.sentence in paragraph and m.sentence <= c.sentence else None
+        if named is None or int(named["year"]) not in wanted or len(m.quantities) != 1:
+            continue
+        q = m.quantities[0]
+        if q.kind == "amount" and q.exact and q.base_unit == like.base_unit and q.start < before:
+            years.setdefault((int(named["year"]), m.identity.item, m.identity.subject), []).append(q)
+    return years
+
+
+# a comparison with the year before, named as such (`比上年`, `较上年`, `同比`)
+PREVIOUS = ("比上年", "较上年", "同比", "比去年", "较去年", "与上年相比")
+
+
 def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None, stage: str | None) -> Quantity | None:
     """The figure of the year before of the table row that certainly is the current figure (`| 教育支出 | 3,500 |
     3,300 | 3,000 |` under `预算数 决算数 上年决算数`): the row's one cell of that year (`上年决算数`, `2024 年预算数`)
@@ -146,11 +203,11 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     Two such cells (上年预算数 and 上年决算数) say not which the change is of; a year the comparison names that is
     not the one before, nothing. A fund's whole that no row names is the 合计 row of the one table titled with
     it (`whole_row_of`)."""
-    from tieout.checks.tables.text import restates, row_of, tables_by_index, whole_row_of
+    from tieout.checks.tables.text import listed_whole_row_of, restates, row_of, tables_by_index, whole_row_of
 
     # (the figure may be the cell rounded to a coarser unit, `1320.82 亿元` of 13,208,180 万元: the growth is the
     # same whichever of the two it is computed from, within the figure's digits)
-    row = row_of(ctx, own, cur, rounded=True) or whole_row_of(ctx, own, cur)
+    row = row_of(ctx, own, cur, rounded=True) or whole_row_of(ctx, own, cur) or listed_whole_row_of(ctx, own, cur)
     now = [h for h in row if restates(ctx, cur, h.quantity, rounded=True)]
     years = {h.identity.context.period for h in now}
     this = next(iter(years)) if len(years) == 1 else None
@@ -454,24 +511,35 @@ class ChangeMismatch(Rule):
       when both identities are complete (a department's report, whose title states the scope and
       stage), a warning otherwise;
     - a budget draft's figure (`收入安排 A`, `预期目标为 A`; `预计 A` where the change names last year's
-      outcome, `比2025年执行数`) with neither stated: against last year's outcome of its item, scope and fund
+      outcome, `比2025年执行数`, or names nothing and the last change before it under its heading names that
+      outcome) with neither stated: against last year's outcome of its item, scope and fund
       stated in the report's account of that year, when every figure so named has one value, none is a
       budget, and the headings over the two name no other thing (`企业职工…` against `城乡居民…`): a warning;
     - with neither stated in prose, the current figure certainly a table row's cell (its row named, its
       context known alike, its value the cell's: as TO304 and TO105 match them; or the cell rounded to the
       figure's coarser last digit, `1320.82 亿元` of 13,208,180 万元, and the row's name followed by a word of
-      what is done with it, `支出安排`, or after who achieved it, `集团实现营业收入`): against the row's one
+      what is done with it, `支出安排`, or after who achieved it, `集团实现营业收入`; or, where its sentence names
+      the table by number, `详见附表3`, the row of that one table its label names whose cell is the figure; or,
+      for the jurisdiction as a whole, `全省…增值税 X`, the row of a table titled with the government's name
+      alone whose cell is X, though the report states its own level's figures too):
+      against the row's one
       cell of the year before (`上年决算数`, `2024年预算数`), of the unit and of the stage the comparison
       names (`比上年预算数`) if it names one, in a column whose header compares nothing (not `比上年增减`).
       Two such cells, a comparison with another year, a plan or a reference: nothing is read. A figure
       naming a fund's whole (`一般公共预算收入 X，比上年增长 p%`) is the 合计 row (`收入合计`) of the one table
       whose title names that whole, when that row's 执行数 is X; of a space-aligned table only the cells
-      whose column name stands over them;
+      whose column name stands over them. A figure listed with its parts (`X，比上年增长 p%。其中：A a，B b`) is
+      the one 合计 row of the one table whose rows are named as the parts, each part its row's cell, all in
+      the column where the 合计 row's cell is X, whatever context the table's title states (two parts at
+      least);
     - with neither figure stated (`2024年到位资金较2023年增加 Δ，增长 p%`): both from the one 分年度 table
       (rows or columns headed by years alone) that lays out the measure the sentence names, right after its
       year and before the comparison, as one column header (or row label) written alike: its cells of the
       two years, exact amounts of one unit. Two such tables, or another word between year and measure
-      (`2024年省级到位资金`): nothing is read;
+      (`2024年省级到位资金`): nothing is read. With no such table and the difference stated, both from a list by
+      years before the change in its paragraph (`累计安排资金 T，其中：2023年 b、2024年 a`): the two figures named by
+      the change's year and the one before alone, of one item, whose difference is Δ exactly (one such pair; the
+      rate is then checked, a warning);
     - a share's change in points (`2024年A占B的比重为 p%，较上年提高 r 个百分点`), A and B both laid out by year in
       the one 分年度 table: last year's share is last year's A over B; read only when this year's A over B is
       the share stated, within its rounding (else the share may be of other figures).

@@ -558,6 +558,9 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
         # (its value is what says the figure is the row's, not another entity's: a figure of fewer than three
         # significant digits, `子公司实现营业收入 20 亿元`, rounds too many cells to say so)
         hits = _restated(ctx, index, bare, q, rounded)
+    if not hits and rounded:
+        # (`…城乡社区支出 A，比上年执行数增加 Δ（分功能科目安排详见附表3）`: the sentence names the table its figures are of)
+        hits = _referred_cells(ctx, index, m, q) or _whole_named_cells(ctx, index, m, q)
     rows = {(h.identity.table, h.identity.row) for h in hits}
     if not rows or len({table for table, _ in rows}) != len(rows):
         return []  # (two rows of one table so named: which one is meant is not said)
@@ -565,6 +568,59 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     # cells of them all, the caller taking an operand only where the rows agree on it
     cell = hits[0].identity
     return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) in rows]
+
+
+# a sentence naming the table that details its figures (`详见附表3`, `见表 2`), and the number of the table it names
+REFERRED = regex(
+    r"(?:详见|参见|见)(?P<table>(?:附表|表)\s*(?:\d+|[一二三四五六七八九十]+))(?![\d一二三四五六七八九十])"
+)
+
+
+def _referred_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity) -> list[Hit]:
+    """The cell of the row the figure's label names (exactly, as `_items` reads it) in the one table its sentence
+    names by its number (`详见附表3` and the table captioned `附表3 …`), where that cell is the figure's value: the
+    sentence says which table its figures are of, whatever context that table's title states or the figure's words
+    leave out. None where the sentence names no table, or two; or where the table has no such row, or two."""
+    if not 0 <= m.sentence < len(ctx.doc.sentences):
+        return []
+    sentence = ctx.doc.sentences[m.sentence]
+    named = {re.sub(r"\s+", "", x["table"]) for x in REFERRED.finditer(ctx.doc.text, sentence.start, sentence.end)}
+    if len(named) != 1:
+        return []
+    number = named.pop()
+    tables = [t for t in index.tables if any(_numbered(line, number) for line in (t.title, t.section, *t.caption))]
+    if len(tables) != 1:
+        return []
+    cells = [h for h in _cells(ctx)(tables[0]) if restates(ctx, q, h.quantity, rounded=True)]
+    for name, _ in _items(m):
+        hits = [h for h in cells if h.identity.item == name and not h.identity.total_row]
+        if hits:
+            return hits if len({h.identity.row for h in hits}) == 1 else []
+    return []
+
+
+def _whole_named_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity) -> list[Hit]:
+    """The cells the label of a figure of the jurisdiction as a whole (`全省…增值税 X`) names in a table whose title
+    names that jurisdiction by the government's name alone (`2025年江川省一般公共预算收入执行情况表`), where the cell is
+    the figure's value: the name may stand for the government's own level too where the document states figures of
+    that level (`jurisdiction.named_whole` leaves it unread then), but a row whose cell is the whole's figure is
+    the whole's. Its context otherwise known alike, as `row_of` holds it."""
+    from tieout.linter.facts.identity import document_title
+
+    hits, context = _named_cells(ctx, index, m, ctx.facts.document_context)
+    scope = context.scope
+    if not hits or scope is None or not scope.startswith("全"):
+        return []
+    head = document_title(ctx.doc)
+    tables = tables_by_index(ctx)
+    mine = [h for h in hits if named_whole(tables[h.identity.table], head, set()) == scope]
+    return [h for h in _same_quantity(mine, replace(context, scope=None), q) if restates(ctx, q, h.quantity, True)]
+
+
+def _numbered(line: str, number: str) -> bool:
+    """Does a table's caption line open with its number (`附表3 2026年…`, `表 3：…`), and no longer one (`附表31`)?"""
+    spaced = r"\s*".join(re.escape(ch) for ch in number)
+    return re.match(rf"^[#\s]*{spaced}(?![\d一二三四五六七八九十])", line) is not None
 
 
 def _restated(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity, rounded: bool) -> list[Hit]:
@@ -633,6 +689,69 @@ def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
         and compatible(h.identity.context, ident.context, strict=False)
     ]
     return row if same else []
+
+
+LISTED_PARTS_LEAST = 2  # the parts a listed whole names at least for its table to be known by them
+
+
+def listed_whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
+    """Every cell of the 合计 row of the one table that lays out the figure's parts as its sentence lists them
+    (`三公经费支出 X，比上年增长 p%。其中：因公出国（境）费 a，公务用车购置及运行费 b，公务接待费 c` and a table of those
+    three rows and a 合计 row): each part named as a row of the table (exactly, as `_items` reads its label) with
+    its value that row's cell, every part in one column, and the table's one 合计 row's cell of that column the
+    figure's value. The names and figures of the parts and their sum say the table is the figure's, whatever
+    context its title states or leaves out (an untitled table right under the text). Two parts at least, their
+    values exact; none where two tables, or two columns of one, so lay them out."""
+    parts = _listed_parts(ctx, m, q)
+    if len(parts) < LISTED_PARTS_LEAST:
+        return []
+    found = []
+    for table in prose_index(ctx).tables:
+        hits = _cells(ctx)(table)
+        totals = [h for h in hits if h.identity.total_row]
+        if len({h.identity.row for h in totals}) != 1:
+            continue
+        columns = _parts_column(ctx, hits, parts)
+        whole = [h for h in totals if h.identity.col in columns and ctx.value(q) == h.quantity.base_value]
+        if len(whole) == 1:
+            found.append(totals)
+    return found[0] if len(found) == 1 else []
+
+
+def _listed_parts(ctx: CheckContext, m: Mention, q: Quantity) -> list[tuple[Mention, Quantity]]:
+    """The parts a breakdown of the figure lists (its total the figure, no part subtracted), each with its one
+    exact figure of the total's unit; none where a part has no such figure."""
+    for b in ctx.facts.breakdowns:
+        if b.total is not m or b.minus or all(x is not q for x in m.quantities):
+            continue
+        out = []
+        for p in b.parts:
+            own = [x for x in p.quantities if x.base_unit == q.base_unit and x.kind == q.kind and x.exact]
+            if len(own) != 1 or own[0].approx:
+                return []
+            out.append((p, own[0]))
+        return out
+    return []
+
+
+def _parts_column(ctx: CheckContext, hits: list[Hit], parts: list[tuple[Mention, Quantity]]) -> set[int]:
+    """The columns of the table (`hits`: its cells) where each part is the cell of the one row its name names;
+    none where a part names no row, or two."""
+    by_item: dict[str, list[Hit]] = {}
+    for h in hits:
+        by_item.setdefault(h.identity.item, []).append(h)
+    columns: set[int] | None = None
+    rows: set[int] = set()
+    for p, x in parts:
+        named = next((by_item[name] for name, _ in _items(p) if name in by_item), [])
+        if len({h.identity.row for h in named}) != 1 or named[0].identity.row in rows or named[0].identity.total_row:
+            return set()
+        rows.add(named[0].identity.row)
+        own = {h.identity.col for h in named if h.quantity.base_unit == x.base_unit and restates(ctx, x, h.quantity)}
+        columns = own if columns is None else columns & own
+        if not columns:
+            return set()
+    return columns or set()
 
 
 def _total_row(ctx: CheckContext, table: Table) -> list[Hit]:

@@ -36,7 +36,7 @@ def year_cells(ctx: CheckContext, c: Change) -> tuple[Quantity, Quantity] | None
     said = COMPARED.match(c.comparison.replace(" ", ""))
     if said is None or not c.label:
         return None
-    this = _sentence_year(ctx, c)
+    this = sentence_year(ctx, c)
     if this is None:
         return None
     then = int(said.group("year")) if said.group("year") else this - 1
@@ -51,7 +51,7 @@ def year_cells(ctx: CheckContext, c: Change) -> tuple[Quantity, Quantity] | None
     return (now, before) if now.base_unit == before.base_unit and before.base_value > 0 else None
 
 
-def _sentence_year(ctx: CheckContext, c: Change) -> int | None:
+def sentence_year(ctx: CheckContext, c: Change) -> int | None:
     """The year the sentence names right before the measure, the comparison right after it (`2024年到位资金较
     2023年`): the year whose figure changed. Anything between (`2024年项目到位资金`) leaves it unsaid."""
     sent = ctx.doc.sentences[c.sentence]

@@ -156,8 +156,14 @@ def _kind_under(own: Mention, subject: str) -> bool:
     )
 
 
-# `（上年数分别为 a、b、c。）`: a sentence of last year's figures only, given respectively (分别) for those just stated
-RESPECTIVE_BASES = regex(r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:数|同期数|执行数|完成数|同期)?分别(?:为|是)")
+# `（上年数分别为 a、b、c。）`: a sentence of last year's figures only, given respectively (分别) for those just stated;
+# what they are may be named between (`上年同期上述税种分别为`, `上年民生五项支出分别为`), but for a budget, a plan or an
+# estimate (`上年预算数分别为`): those are not what the changes compare with
+RESPECTIVE_BASES = regex(
+    r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:同期)?(?:(?:上述|以上|前述)?(?P<named>[\u4e00-\u9fff]{1,8}?))?"
+    r"(?:数|同期数|执行数|完成数|同期)?分别(?:为|是)"
+)
+NOT_OUTCOME = regex(r"预算|计划|目标|预计|预期|调整|限额")
 MIN_RESPECTIVE = 2
 
 
@@ -176,7 +182,8 @@ def respective_bases(draft: Draft) -> Iterator[Completed]:
     for si, bases in figures.items():
         text = draft.doc.text[sentences[si].start : sentences[si].end].strip()
         done = changes.get(si - 1, [])
-        if len(bases) < MIN_RESPECTIVE or not RESPECTIVE_BASES.match(text) or changes.get(si):
+        said = RESPECTIVE_BASES.match(text)
+        if len(bases) < MIN_RESPECTIVE or said is None or changes.get(si) or NOT_OUTCOME.search(said["named"] or ""):
             continue
         currents = sorted(figures.get(si - 1, []), key=lambda q: q.start)
         if len(done) != len(bases) or len(currents) != len(bases):
@@ -284,7 +291,8 @@ def _year_before_base(
     """The base of a change a year before its figure (`mentions`, those of that year), and whether it is
     certain: the one figure of own's identity then, else last year's outcome a budget draft is compared with."""
     # `比上年执行数增长 p%` (a budget draft against last year's outcome): the base is of the stage it names
-    stage = draft.labeller.identify(c.comparison)[1].stage if c.comparison else None
+    comparison = c.comparison or _carried_comparison(draft, c, own)
+    stage = draft.labeller.identify(comparison)[1].stage if comparison else None
     stage = stage if stage not in (None, "?") else None
     found = _figures_of(mentions, own, cur, earlier, stage)
     if found and stage is None and own.identity.context.stage in DRAFT_STAGES:
@@ -294,9 +302,32 @@ def _year_before_base(
             return None
     if len({q.base_value for _, q in found}) == 1 and len(found) >= 1:
         m, base = found[0]
-        return base, c.certain and _certain(own.identity, m.identity)
+        # (a comparison carried from the change before is read, not stated: the base is inferred)
+        return base, c.certain and comparison == c.comparison and _certain(own.identity, m.identity)
     outcome = _outcome_base(draft, mentions, own, cur, stage) if not found else None
     return (outcome, False) if outcome is not None else None
+
+
+def _carried_comparison(draft: Draft, c: Change, own: Mention) -> str:
+    """The comparison a draft's change naming none takes from the last change before it under its heading that
+    names one, where that one names last year's outcome (`收入预计 A，比2025年执行数增长 p%。支出预计 B，增长 q%`: the
+    draft's figures are compared with that outcome, named once); "" for a change of another figure than a draft's,
+    or where the last comparison named before it is another (`比上年`, `比预算`)."""
+    if own.identity.context.stage not in (*DRAFT_STAGES, "预计执行"):
+        return ""
+    at = _change_at(c)
+    before = [x for x in draft.facts.changes if x.comparison and 0 <= _change_at(x) < at]
+    last = max(before, key=_change_at) if before else None
+    if last is None or not _same_heading(draft, _change_at(last), at):
+        return ""
+    return last.comparison if draft.labeller.identify(last.comparison)[1].stage in OUTCOME_STAGES else ""
+
+
+def _change_at(c: Change) -> int:
+    """Where a change stands: its current figure, else its first movement."""
+    if c.current is not None:
+        return c.current.start
+    return min((m.start for m in c.movements), default=-1)
 
 
 # the stages of a year's outcome a budget draft is compared with (`比上年执行数`, `比上年预计数`: a report on a year not
