@@ -131,7 +131,12 @@ def _with_table_base(ctx: CheckContext, c: Change) -> Change:
     if cur is None and c.base is None:
         # (`其中：2023年 b、2024年 a。2024年安排资金比上年增加 Δ，增长 p%`: both figures are the list's, by their years)
         listed = listed_years(ctx, c)
-        return c if listed is None else replace(c, current=listed[0], base=listed[1], certain=False)
+        # (the stated difference, and its word, picked the two figures: held to them it could not fail, so only the
+        # rest, the rate, is checked)
+        rest = [m for m in c.movements if m.quantity is None or m.quantity.kind != "amount"]
+        if listed is None or not rest:
+            return c
+        return replace(c, current=listed[0], base=listed[1], movements=rest, certain=False)
     if c.base is not None or cur is None or cur.kind != "amount" or not cur.exact or not ctx.facts.tables:
         return c
     said = LAST_YEAR.match(c.comparison)
