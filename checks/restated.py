@@ -65,6 +65,13 @@ class RestatedFigure(Rule):
     document writes its other sums of money in (58.65 亿元 where it writes 亿元 and never 元); where that
     does not decide, the finding names both readings and gives no fix.
 
+    A passage the report repeats word for word under another heading (a 绩效自评 states its outcomes in its
+    overview and again under an indicator: `截至12月底，全县共计抽查定点零售药店 286 家，…`) states its figures
+    again, each the figure at its place in the first statement, where their items and contexts are the same: the
+    clauses around them read alike, figures masked, for forty characters or more. A passage two of whose figures
+    differ is a wording filled in for each item of a list, not a copy, and so is one whose single differing figure
+    stands under parallel headings (`一、农村公路养护项目`, `二、城区道路养护项目`).
+
     A group is judged when its figures stand in two paragraphs or more. Figures written to different
     precision that round to each other (`92.51 亿元`, `92.511 亿元`) agree. A group with more than two
     values, or stated in more than three places, is an attribute of many items (each indicator's

@@ -579,7 +579,9 @@ class PartsExceedWhole(Rule):
     that breaks down the figure of the sentence before, and what was handled among what was inspected
     in one sentence (`检查 X 家，查处 Y 家`), and the sums allocated to fields named before `分别`
     (`新增债券 X，主要投向 A、B 等领域，分别安排 a、b`); a finding on inferred lists is a warning. What is used
-    of money carried over, named by the use alone, is a part of it (`上年结转资金 A，共安排支出 B`). A list of
+    of money carried over, named by the use alone, is a part of it (`上年结转资金 A，共安排支出 B`). What a whole and its `其中` part
+    each include of one item, stated in brackets after them (`债券 X（含再融资债券 A），其中市级 Y（含再融资债券 B）`),
+    is a whole and its part too (B is within A). A list of
     three parts or more whose largest part, within the whole, is the sum of the others is that part and its own
     breakdown (`回收 A 份。其中有效 B 份，满意 c 份，基本满意 d 份，不满意 e 份`): it exceeds nothing. The finding says when one
     part alone exceeds the whole, or when the largest part is what takes the sum over it. In a table, a

@@ -14,6 +14,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from tieout.linter.facts.copies import copies
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, RollForward, UnitSlip
 from tieout.linter.facts.passes.base import converted, restated_in_own_unit
 from tieout.linter.facts.passes.links import mention_index, year_before
@@ -399,11 +400,31 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
         if all(q is not x for _, x in groups.get(key, [])):
             groups.setdefault(key, []).append((m, q))
             named.setdefault(key, ident)
+    _add_copies(draft, groups)
     for key, items in groups.items():
         if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
             items.sort(key=lambda x: x[1].start)
             # named by the subject that tells the quantity apart (not a standard section's heading above it)
             yield Restatement(replace(named.get(key, items[0][0].identity), subject=key[0][1]), items)
+
+
+def _add_copies(draft: Draft, groups: dict[tuple, list[tuple[Mention, Quantity]]]) -> None:
+    """A passage repeated word for word under another heading (facts/copies.py) states its figures again: a copy
+    whose identity stands alone joins the group of the figure it restates (or that figure, alone too, joins the
+    copy's). Two groups of two figures or more are left apart: each is what its own headings tell; and a group
+    holding two figures of one sentence (`应发放…选送单位 5 家，实际发放…选送单位 5 家`) is two quantities of one name:
+    no copy joins it."""
+    key_of = {id(q): key for key, items in groups.items() for _, q in items}
+    for first, copy in copies(draft):
+        mine, theirs = key_of.get(id(first[1])), key_of.get(id(copy[1]))
+        if mine is None or theirs is None or mine == theirs:
+            continue  # (a figure not grouped at all is a target's, or a name's: not compared)
+        moved, into = (copy, mine) if len(groups[theirs]) == 1 else (first, theirs)
+        if len(groups[key_of[id(moved[1])]]) != 1 or len({m.sentence for m, _ in groups[into]}) < len(groups[into]):
+            continue  # (a group holding two figures of one sentence is two quantities its identity does not tell)
+        groups[key_of[id(moved[1])]].clear()
+        groups[into].append(moved)
+        key_of[id(moved[1])] = into
 
 
 # a budget classification code in brackets after a name (`事业运行（2010350）`): two items of one name and other codes

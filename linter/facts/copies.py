@@ -1,0 +1,165 @@
+"""Passages a report repeats word for word under another heading (a 绩效自评 states its outcomes in its overview and
+again under each indicator: `截至12月底，全市共计检查定点医药机构 a 家，…` in both): the figures of the copy are those of
+the first statement, whatever heading stands above them.
+
+The passages are compared clause by clause, each figure masked by its unit (`#家`), spaces left out: a run of
+clauses whose masked words are the same in two paragraphs, long enough not to be a formula every item of a list
+repeats (`年初预算 #万元，执行数 #万元`), is one passage stated twice. Its figures are one quantity each only where
+their identities say nothing against it: the same item in the same context (scope, fund, stage and period, the
+headings' included), named and not generic (a `支出` is the quantity of its heading), read from their own words.
+A copy states at most one figure differently (an edit missed); a passage two of whose figures differ is a template
+filled in for another item (`总支出安排 #亿元，年度收支结余 #亿元，年末滚存结余 #亿元` for each fund), not a copy, and so
+is one differing in a figure under parallel headings (two items of one list, `一、A项目` and `二、B项目`, each with
+the same wording): a copy stands elsewhere in the report's outline (the overview and an indicator's analysis).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Mention
+from tieout.linter.facts.passes.links import mention_index
+from tieout.linter.figures.labels import GENERIC_ITEMS
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+from tieout.linter.text.normalise import HEADING
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+
+# the words (masks left out) a repeated run needs: a clause or two of a formula (`年初预算#万元|执行数#万元|执行率#%`,
+# 15 to 30 characters) is what every item of a list repeats; a passage copied is a sentence or more
+MIN_WORDS = 40
+# a clause repeated in more places is a formula of the document (each item's `比上年增加#万元`), never one passage
+MAX_PLACES = 3
+
+# where a clause ends: its punctuation, or a comma of ASCII not inside a number (`1,084`)
+CLAUSE_END = regex(r"(?<=[，；;。：:！？!?])|(?<=,)(?!\d)")
+SPACE = regex(r"\s+")
+TRAILING = regex(r"[，,；;。：:！？!?]$")
+
+
+@dataclass(slots=True)
+class _Clause:
+    paragraph: int
+    words: str  # the clause with its figures masked, no spaces
+    figures: list[Quantity]
+
+
+Figure = tuple[Mention, Quantity]
+
+
+def copies(draft: Draft) -> list[tuple[Figure, Figure]]:
+    """Each figure of a passage that repeats an earlier one word for word, with the figure it restates there (each
+    figure with the one at its place in the other statement: a passage may name one item twice, `应发放…选送单位 9 家，
+    实际发放…选送单位 9 家`, and only its place says which is which)."""
+    clauses = _clauses(draft)
+    places: dict[str, list[int]] = {}
+    for i, c in enumerate(clauses):
+        if c.figures:
+            places.setdefault(c.words, []).append(i)
+    found: list[tuple[Figure, Figure]] = []
+    seen: set[tuple[int, int, int]] = set()
+    for at in places.values():
+        if len(at) > MAX_PLACES:
+            continue
+        for k, i in enumerate(at):
+            for j in at[k + 1 :]:
+                run = _run(clauses, i, j)
+                if run is not None and run not in seen:
+                    seen.add(run)
+                    found += _pairs(draft, clauses, run)
+    return found
+
+
+def _clauses(draft: Draft) -> list[_Clause]:
+    """The document's clauses in order, each with its figures; none of a table's rows (cells apart by tabs)."""
+    text = draft.doc.text
+    ordered = sorted(draft.facts.quantities, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
+    out: list[_Clause] = []
+    for s in draft.doc.sentences:
+        if "\t" in text[s.start : s.end]:
+            continue
+        at = s.start
+        for part in CLAUSE_END.split(text[s.start : s.end]):
+            end = at + len(part)
+            figures = [q for q in ordered[bisect_left(starts, at) : bisect_left(starts, end)] if q.end <= end]
+            words, cur = [], at
+            for q in figures:
+                words += [text[cur : q.start], f"#{q.unit}"]
+                cur = q.end
+            words.append(text[cur:end])
+            out.append(_Clause(s.paragraph, TRAILING.sub("", SPACE.sub("", "".join(words))), figures))
+            at = end
+    return out
+
+
+def _run(clauses: list[_Clause], i: int, j: int) -> tuple[int, int, int] | None:
+    """The run of clauses the same at i and at j (i < j), widened both ways within each paragraph, as (first clause
+    at i's side, first at j's, length); None where it is too short or its two statements share a paragraph."""
+    if clauses[i].paragraph == clauses[j].paragraph:
+        return None
+
+    def same(a: int, b: int) -> bool:
+        return (
+            0 <= a < b < len(clauses)
+            and clauses[a].words == clauses[b].words
+            and clauses[a].paragraph == clauses[i].paragraph
+            and clauses[b].paragraph == clauses[j].paragraph
+        )
+
+    a, b = i, j
+    while same(a - 1, b - 1):
+        a, b = a - 1, b - 1
+    n = i - a + 1
+    while same(a + n, b + n) and a + n < b:
+        n += 1
+    words = sum(len(c.words) - sum(len(f"#{q.unit}") for q in c.figures) for c in clauses[a : a + n])
+    return (a, b, n) if words >= MIN_WORDS else None
+
+
+def _pairs(draft: Draft, clauses: list[_Clause], run: tuple[int, int, int]) -> list[tuple[Figure, Figure]]:
+    """The run's figures, each of the first statement with its copy, where the run is a copy (none where not)."""
+    owner = mention_index(draft)
+    a, b, n = run
+    firsts = [q for c in clauses[a : a + n] for q in c.figures]
+    seconds = [q for c in clauses[b : b + n] for q in c.figures]
+    differ = sum(q.base_value != r.base_value for q, r in zip(firsts, seconds))
+    if differ > 1 or (differ and _parallel(draft, firsts[0].start, seconds[0].start)):
+        return []
+    pairs: list[tuple[Figure, Figure]] = []
+    for q, r in zip(firsts, seconds):
+        m, k = owner.get(q.start), owner.get(r.start)
+        if m is None or k is None or not (_comparable(m, q) and _comparable(k, r)):
+            continue  # a figure no identity tells: not compared, and no evidence either way
+        if m.identity.item != k.identity.item or m.identity.context != k.identity.context:
+            return []  # the same words of two items or contexts (全省 and 省本级 sections alike): no copy
+        pairs.append(((m, q), (k, r)))
+    return pairs
+
+
+def _parallel(draft: Draft, a: int, b: int) -> bool:
+    """Do the two places stand under parallel headings, items of one list (`一、农村公路养护项目` and `二、城区道路养护
+    项目`, or the same sub-heading under each: `一、A项目›（一）资金管理` and `二、B项目›（一）资金管理`), or under one
+    heading? A report's wording filled in for each item there differs in its figures as the items do."""
+    first, second = draft.doc.section_path(a), draft.doc.section_path(b)
+    shared = 0
+    while shared < min(len(first), len(second)) and first[shared] == second[shared]:
+        shared += 1
+    mine, theirs = first[shared:], second[shared:]
+    return len(mine) == len(theirs) and [_title(t) for t in mine[1:]] == [_title(t) for t in theirs[1:]]
+
+
+def _title(heading: str) -> str:
+    """A heading's words without its numbering mark."""
+    mark = HEADING.match(heading)
+    return heading[mark.end() :].strip() if mark else heading.strip()
+
+
+def _comparable(m: Mention, q: Quantity) -> bool:
+    ident = m.identity
+    named = ident.complete() and ident.named and not ident.inferred and ident.item not in GENERIC_ITEMS
+    return named and q.exact and q.kind not in ("bare", "pp")

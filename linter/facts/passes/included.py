@@ -1,0 +1,52 @@
+"""What a whole and its part each include, stated in brackets after them (`省转贷债券 465.6 亿元（含再融资债券 226 亿元），
+其中市级 104.1 亿元（含再融资债券 71.2 亿元）`): the part's share of the included item is part of the whole's, so the
+part's figure of it can be no more than the whole's (a breakdown of one part, not a complete one).
+
+Read only where the whole and the part are a breakdown's (`其中`), each figure has one bracket right after it that
+opens with `含` and names the same item, of the same unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Breakdown, Mention
+from tieout.linter.facts.passes.base import exact_figure
+from tieout.linter.patterns import regex
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+
+# a bracket opening right after a figure with 含 and the item it includes (`（含再融资债券`)
+INCLUDES = regex(r"\s*[（(]\s*含\s*(?P<item>[\u4e00-\u9fff“”]{2,16}?)\s*$")
+
+
+def included(draft: Draft) -> Iterator[Breakdown]:
+    """Each 其中 breakdown of one part whose whole and part both state, in brackets, what they include of one item."""
+    for b in list(draft.facts.breakdowns):
+        if b.exhaustive or "其中" not in b.keyword or len(b.parts) != 1:
+            continue
+        whole, part = _included(draft, b.total), _included(draft, b.parts[0])
+        if whole is None or part is None or whole[0] != part[0]:
+            continue
+        (_, w), (_, p) = whole, part
+        if exact_figure(w) is not None and exact_figure(p) is not None and _same_unit(w, p):
+            yield Breakdown(w, [p], "其中", False, b.sentence)
+
+
+def _included(draft: Draft, m: Mention) -> tuple[str, Mention] | None:
+    """The mention right after `m` in its sentence, when a bracket opening with 含 holds it, and the item it names."""
+    q = exact_figure(m)
+    if q is None:
+        return None
+    after = [x for x in draft.by_sentence.get(m.sentence, []) if x.quantities and x.quantities[0].start >= q.end]
+    if not after:
+        return None
+    nxt = min(after, key=lambda x: x.quantities[0].start)
+    said = INCLUDES.match(draft.doc.text[q.end : nxt.quantities[0].start])
+    return (said.group("item"), nxt) if said else None
+
+
+def _same_unit(a: Mention, b: Mention) -> bool:
+    qa, qb = exact_figure(a), exact_figure(b)
+    return qa is not None and qb is not None and qa.base_unit == qb.base_unit
