@@ -3386,6 +3386,10 @@ NOT_BRACKET_PART = regex(
 )
 
 
+# a net a bracket's one figure may exceed (`利润总额 10 万元（含投资收益 15 万元）`: other items net it down)
+NET_WHOLE = regex(r"利润|结余|净|差额|盈余|亏损|增加|减少|增长|下降|变动")
+
+
 def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
     """`合同金额合计 642.18 万元（货物 88.40 万元，服务 553.78 万元）`: two figures or more of the figure's unit, in the
     bracket that opens right after it and holds nothing else, are some of its parts (all of them where they add
@@ -3410,7 +3414,12 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
                 continue
             if len(parts) >= 2:
                 yield Breakdown(m, parts, "（", complete(m, parts), si)
-            elif len(parts) == 1 and q.value >= 0 and INCLUDING.match(parts[0].label.lstrip("（(，、：: ")):
+            elif (
+                len(parts) == 1
+                and q.value >= 0
+                and INCLUDING.match(parts[0].label.lstrip("（(，、：: "))
+                and not NET_WHOLE.search(m.label)
+            ):
                 # `常委会议 6 次（含专题协商常委会议 3 次）`: one figure the bracket says the one before includes, some
                 # of it (not of a shortfall, `结余 -30 万元（含专项结余 12 万元）`: a net, which a surplus within exceeds)
                 yield Breakdown(m, parts, "（含", False, si)

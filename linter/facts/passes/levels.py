@@ -31,6 +31,8 @@ LEVEL = regex(rf"(?P<cmp>同比|比|较|与)(?P<named>[^，。；：,;:！？\n]
 ANCHOR = regex(LEVEL_WORDS)
 YEAR = regex(r"(?:19|20)\d{2}(?=\s*年)")
 DIGIT = regex(r"\d")
+# the stage (or kind of figure) a comparison names (`与上年决算数持平`): the earlier figure's label must name it too
+STAGE_NAMED = regex(r"预算|决算|执行|年初|调整|预计|计划|完成")
 # what may stand between the later figure and its comparison: a comma, nothing else
 GAP = regex(r"\s*[，,]?\s*")
 
@@ -76,4 +78,7 @@ def _level(draft: Draft, si: int, at: int, named: str, year_on_year: bool) -> tu
         return None
     if len(earlier) != 1:
         return None
+    stages = STAGE_NAMED.findall(named)
+    if any(word not in earlier[0].label for word in stages):
+        return None  # (`上年预算数 a，本年预算数 b，与上年决算数持平`: the comparison names a figure not stated)
     return (a, b) if earlier[0] is ma else (b, a)

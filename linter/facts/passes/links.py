@@ -163,7 +163,8 @@ RESPECTIVE_BASES = regex(
     r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:同期)?(?:(?:上述|以上|前述)?(?P<named>[\u4e00-\u9fff]{1,8}?))?"
     r"(?:数|同期数|执行数|完成数|同期)?分别(?:为|是)"
 )
-NOT_OUTCOME = regex(r"预算|计划|目标|预计|预期|调整|限额")
+# (nor what a change came to, `上年同期增量分别为`: a change names no base)
+NOT_OUTCOME = regex(r"预算|计划|目标|预计|预期|调整|限额|增量|增幅|增收|减收|增加|减少|增长|下降|变动|差额")
 MIN_RESPECTIVE = 2
 
 
