@@ -24,7 +24,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
 from tieout.linter.text.normalise import HEADING, numbering
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, load
 
 from .._util import unit_foreign, written
 from ._judge import table_name
@@ -763,7 +763,7 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
 # `中央转移支付资金中，`), the clause right before the figure's
 FUND_PART_LEAD = regex(
     r"(?P<source>[^，,。；;：:]*(?:"
-    + "|".join(load("tables")["fund_part_leads"])
+    + alternation(load("tables")["fund_part_leads"])
     + r")[^，,。；;：:]*?)中[，,][^，,。；;：:]*$"
 )
 
