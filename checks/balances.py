@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from tieout.linter.facts.model import Balance
-from tieout.linter.figures.intervals import Interval, Verdict, add, fmt, interval, sub, unit_of
+from tieout.linter.figures.intervals import Interval, Verdict, add, fmt, interval, rolled, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -94,9 +94,7 @@ def roll_forward_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             # (one cause, one finding: the figure whose unit slipped is TO202's)
             yield Outcome(r.closing, "fail", "delta", operands=[r.opening, *flows], silent=True)
             continue
-        computed = sub(
-            add([interval(r.opening), *(interval(q) for q in r.inflows)]), add([interval(q) for q in r.outflows])
-        )
+        computed = rolled([r.opening, *r.inflows], r.outflows)
         verdict = ctx.judge(interval(r.closing), computed, unit_of([r.opening, *flows, r.closing]))
         related = [(r.opening, "期初"), *((q, "增加") for q in r.inflows), *((q, "减少") for q in r.outflows)]
         ops = [r.opening, *flows]

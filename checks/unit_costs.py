@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 
 from tieout.linter.facts.model import UnitCost
 from tieout.linter.figures.intervals import interval, ratio, rounding_unit
+from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
@@ -67,31 +68,40 @@ MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10) ** 4, "亿元": Decimal(
 def _norm_unit(ctx: CheckContext, u: UnitCost) -> str | None:
     """The norm written in the one other money unit that makes the count times it the money exactly (`按每人 1,200
     万元标准` where the money is 8,650 × 1,200 元): its number was right, its unit slipped. None where no unit does."""
-    fitting = [
-        f"{u.stated.text.removesuffix(u.stated.unit)}{unit}"
-        for unit, scale in MONEY_UNITS.items()
-        if unit != u.stated.unit
-        and u.stated.unit in MONEY_UNITS
-        and ctx.judge(
-            ctx.interval(u.total), (p := u.count.base_value * u.stated.value * scale, p), rounding_unit(u.total)
-        )
-        == "pass"
-    ]
-    return fitting[0] if len(fitting) == 1 else None
+    return _other_money_unit(
+        u.stated,
+        lambda _unit, scale: (
+            ctx.judge(
+                ctx.interval(u.total), (p := u.count.base_value * u.stated.value * scale, p), rounding_unit(u.total)
+            )
+            == "pass"
+        ),
+    )
 
 
 def _money_unit(ctx: CheckContext, u: UnitCost, product: Decimal) -> str | None:
     """The money written in the one other money unit that makes it the count times the norm exactly (`按每人 3 元标准
     发放 559.56 元` for 1,865,200 人次: 559.56 万元). None where no unit does."""
-    number = u.total.text.removesuffix(u.total.unit)
-    fitting = [
-        f"{number}{unit}"
-        for unit, scale in MONEY_UNITS.items()
-        if unit != u.total.unit
-        and u.total.unit in MONEY_UNITS
-        and ctx.judge(interval(replace(u.total, scale=scale, unit=unit)), (product, product), rounding_unit(u.total))
-        == "pass"
-    ]
+    return _other_money_unit(
+        u.total,
+        lambda unit, scale: (
+            ctx.judge(
+                interval(replace(u.total, scale=scale, unit=unit)),
+                (product, product),
+                rounding_unit(u.total),
+            )
+            == "pass"
+        ),
+    )
+
+
+def _other_money_unit(q: Quantity, fits: Callable[[str, Decimal], bool]) -> str | None:
+    """The figure's number in the one money unit other than its own (MONEY_UNITS) whose scale `fits`; None where
+    none does, or several, or the figure is in no money unit."""
+    if q.unit not in MONEY_UNITS:
+        return None
+    number = q.text.removesuffix(q.unit)
+    fitting = [f"{number}{unit}" for unit, scale in MONEY_UNITS.items() if unit != q.unit and fits(unit, scale)]
     return fitting[0] if len(fitting) == 1 else None
 
 

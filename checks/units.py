@@ -98,8 +98,12 @@ class UnitSlip(Rule):
                 assert b is not None
                 figures = [q for m in [b.total, *b.parts] if (q := m.of_unit("元")) is not None]
                 whole = b.total.of_unit("元")
-                why, certain = ("合计等于各项之和" if whole is f else "各项之和等于合计"), b.certain
-                related = [(q, "合计" if q is whole else "组成项") for q in figures if q is not f]
+                if b.sides:  # two sides of a balance (收入总计 = 支出总计), no whole and its parts
+                    why, certain = "收入总计与支出总计相等", b.certain
+                    related = [(q, "收入总计" if q is whole else "支出总计") for q in figures if q is not f]
+                else:
+                    why, certain = ("合计等于各项之和" if whole is f else "各项之和等于合计"), b.certain
+                    related = [(q, "合计" if q is whole else "组成项") for q in figures if q is not f]
             yield from self._finding(slip, why, certain, related)
 
     def _finding(

@@ -313,3 +313,12 @@ def test_a_number_grouped_by_spaces_whose_unit_opens_the_next_line():
     assert normalise("支出合计3 386.48\n亿元，增长2.0%。").text == "支出合计3386.48亿元，增长2.0%。"
     # (a number closing its line with no unit opening the next keeps its gap: two figures of a text table)
     assert normalise("项目 1 234.56\n合计").text.startswith("项目1 234.56")
+
+
+def test_a_text_tables_row_is_no_number_wrapped_before_its_unit():
+    # a row of a text table (a name, a space, its columns' figures) before a row whose name opens with 人 (人员经费):
+    # neither a line of prose nor a unit opening the next line, so the columns stay apart
+    doc = normalise("项目 年初预算数 决算数\n基本支出 856 792\n人员经费 600 560\n")
+    assert "856792" not in doc.text
+    # a line of prose wrapped between a grouped number and its unit is still joined
+    assert "支出合计3098.58亿元" in normalise("全省一般公共预算支出合计3 098.58\n亿元。").text

@@ -24,7 +24,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.text.model import Document, Section
 from tieout.linter.text.normalise import HEADING, numbering
-from tieout.linter.vocab import load
+from tieout.linter.vocab import alternation, load
 
 from .._util import unit_foreign, written
 from ._judge import table_name
@@ -424,7 +424,8 @@ def _named_wholes(ctx: CheckContext) -> dict[int, str | None]:
 
 
 # the scopes of a document all of whose tables are its own entity's: a department's report, a project's evaluation
-OWN_TABLES = ("部门", "项目")
+# (vocab tables own_tables)
+OWN_TABLES = frozenset(load("tables")["own_tables"])
 
 
 def _documents_account(ctx: CheckContext, q: Quantity, hit: Hit) -> bool:
@@ -873,8 +874,27 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
         context = replace(context, fund=ANY_FUND)
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
-    hits = [h for h in hits if not _part_year_apart(ctx, m, h)]
+    hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _of_a_source(ctx, m, h)]
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h))], context
+
+
+# a clause naming a source of money and ending on 中 (vocab tables fund_part_leads: `省级补助资金中，`,
+# `中央转移支付资金中，`), the clause right before the figure's
+FUND_PART_LEAD = regex(
+    r"(?P<source>[^，,。；;：:]*(?:"
+    + alternation(load("tables")["fund_part_leads"])
+    + r")[^，,。；;：:]*?)中[，,][^，,。；;：:]*$"
+)
+
+
+def _of_a_source(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Does the figure's sentence open on a source of money it is a part of (`省级补助资金中，路面修补支出 X`), while
+    the cell's table's title names no such source? X is what that money paid for, not the table's whole row."""
+    sentences = ctx.doc.sentences
+    if not 0 <= m.sentence < len(sentences):
+        return False
+    lead = FUND_PART_LEAD.search(ctx.doc.text, sentences[m.sentence].start, m.start)
+    return lead is not None and lead.group("source") not in tables_by_index(ctx)[h.identity.table].title
 
 
 # a part of a year a table's title names (`2025年1—6月主要财政收支执行情况`, `上半年`, `前三季度`, `1-9月`)
@@ -940,17 +960,21 @@ def _spending_row(ctx: CheckContext, index: TableIndex, m: Mention, query: Conte
     named `管网维修改造`: every row of such a table is something spent, the word 支出 no part of its name. Only rows
     of such tables; a name that is itself a stage or a sum (`实际支出`, `合计支出`) names no row."""
     label = _items(m)[0][0] if _items(m) else ""
-    if not label.endswith(SPENDING) or label.endswith("费支出"):
+    if not label.endswith(SPENDING) or label.endswith(FEE_SPENDING):
         return []  # (a fee's spending, `公务接待费支出`, is `_items`' own reading)
     name = label[: -len(SPENDING)]
     if len(name) < SPENT_NAME_LEAST or STAGE_ALONE.match(label) or BARE_SUM.match(name):
         return []
     tables = tables_by_index(ctx)
-    return [
+    hits = [
         h
         for h in one_row_each(index.find(name, query, strict=not free))
-        if SPENDING in tables[h.identity.table].title and "收入" not in tables[h.identity.table].title
+        if _spending_table(tables[h.identity.table].title)
     ]
+    # (the label's own context words, `一般公共预算路面修补支出`: only in a table whose context has them, as
+    # `_label_cells` holds a label less its context words)
+    own = read(m.label).context
+    return [h for h in hits if _states(h.identity.context, own)] if not own.is_empty() else hits
 
 
 # the words naming a budget as first approved, and as it stands after the year's adjustments (vocab
@@ -987,9 +1011,17 @@ def _another_budget(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     return bool(said) and said[-1] != cell
 
 
-# an income's name (`事业收入`, `其他收入`), and the word of spending in a table's title or a figure's label
+# an income's name (`事业收入`, `其他收入`), and the words of spending and income in a table's title or a figure's
+# label (vocab tables spending_titles), and a fee's spending (fee_spending)
 INCOME_NAME = regex(r"收入$")
-SPENDING = "支出"
+SPENDING = load("tables")["spending_titles"]["spent"]
+INCOME = load("tables")["spending_titles"]["income"]
+FEE_SPENDING = load("tables")["fee_spending"]
+
+
+def _spending_table(title: str) -> bool:
+    """Is a table of spending by its title (names 支出 and no 收入: `项目支出明细表`, `支出资金来源表`)?"""
+    return SPENDING in title and INCOME not in title
 
 
 def _spent_from(ctx: CheckContext, m: Mention, h: Hit) -> bool:
@@ -998,7 +1030,7 @@ def _spent_from(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     what that income paid for, not the income the prose states."""
     title = tables_by_index(ctx)[h.identity.table].title
     named = h.identity.column if h.identity.total_row else h.identity.item
-    if SPENDING not in title or "收入" in title or SPENDING in m.label:
+    if not _spending_table(title) or SPENDING in m.label:
         return False
     return bool(INCOME_NAME.search(named)) or bool(INCOME_NAME.search(m.identity.item or ""))
 
@@ -1335,7 +1367,7 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
     if identity is not None and identity.item and identity.item not in (x for x, _ in out):
         out.append((identity.item, True))
     # `公务接待费支出 X` is the expenditure of the row `公务接待费`: tried after the names themselves
-    fees = [x.rstrip("为") for x, _ in out if x.rstrip("为").endswith("费支出")]
+    fees = [x.rstrip("为") for x, _ in out if x.rstrip("为").endswith(FEE_SPENDING)]
     out += [(x[:-2], True) for x in dict.fromkeys(fees) if (x[:-2], True) not in out]
     # (a bare 合计 names no row: `…等 4 个项目，合计执行 T` totals the items its sentence lists, not a table's 合计)
     return [(x, s) for x, s in out if len(x) >= 2 and not BARE_SUM.match(x)]

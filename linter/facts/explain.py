@@ -19,7 +19,7 @@ from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Re
 from tieout.linter.facts.passes.base import converted, restated_in_own_unit
 from tieout.linter.facts.passes.links import mention_index, year_before
 from tieout.linter.figures.context import read
-from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, signed, sub, unit_of
+from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, rolled, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, words
@@ -32,11 +32,12 @@ MIN_PARAGRAPHS = 2
 
 
 def run(draft: Draft) -> None:
-    draft.facts.unit_slips = list(unit_slips(draft))
+    money = _money_stated(draft)
+    draft.facts.unit_slips = list(unit_slips(draft, money))
     slipped = {s.figure.start for s in draft.facts.unit_slips}
-    draft.facts.unit_slips += [s for s in change_slips(draft) if s.figure.start not in slipped]
+    draft.facts.unit_slips += [s for s in change_slips(draft, money) if s.figure.start not in slipped]
     slipped = {s.figure.start for s in draft.facts.unit_slips}
-    draft.facts.unit_slips += [s for s in roll_slips(draft) if s.figure.start not in slipped]
+    draft.facts.unit_slips += [s for s in roll_slips(draft, money) if s.figure.start not in slipped]
     # (conversions first: a figure restated in other places too is found under that group by index.py)
     # (restatements a pass read itself, of a figure and its source the identities do not join, kept after them)
     earlier = draft.facts.restatements
@@ -69,8 +70,10 @@ def footing(b: Breakdown, unit: str) -> tuple[Quantity, list[Quantity]] | None:
     return (total, parts) if parts else None
 
 
-def unit_slips(draft: Draft) -> Iterator[UnitSlip]:
-    uses, stated = _money_stated(draft)
+def unit_slips(draft: Draft, money: Money) -> Iterator[UnitSlip]:
+    """A breakdown that misses its total while one of its figures read in another money unit foots it exactly
+    (`_rescaled`); `money`: the document's sums of money (`_money_stated`)."""
+    uses, stated = money
     for b in draft.facts.breakdowns:
         found = footing(b, "元") if not b.minus else None  # (a chain with parts subtracted is not a sum of parts)
         if found is None:
@@ -103,9 +106,7 @@ def _rescaled(
         units = [q.unit for q in [total, *parts]]
         alone = [x for x in found if units.count(x[0].unit) == 1]
         if len(alone) != 1 and len(found) == 2:
-            own = {id(q) for q in (total, *parts)}
-            elsewhere = {v: [q for q in qs if id(q) not in own] for v, qs in stated.items()}
-            alone = _likelier(found, elsewhere, uses)
+            alone = _likelier(found, _elsewhere(stated, [total, *parts]), uses)
         found = alone
     return found[0] if len(found) == 1 else None
 
@@ -160,12 +161,12 @@ def _moves_hold(cur: Interval, base: Interval, moves: list[Movement]) -> bool:
 NEGLIGIBLE = 100  # a figure read in another unit a hundredth of the other figure of its change or less
 
 
-def change_slips(draft: Draft) -> Iterator[UnitSlip]:
+def change_slips(draft: Draft, money: Money) -> Iterator[UnitSlip]:
     """`支出 90.30 亿元，比上年 88.46 万元增长 2.1%`: a change of two sums of money whose stated movements the
     figures miss, while one of them read in another money unit gives them all. Where either figure would do,
     the slip is the one written in the unit the document uses far less for its money (one in ten or fewer);
     if that does not decide, nothing is said."""
-    uses, stated = _money_stated(draft)
+    uses, stated = money
     for c in draft.facts.changes:
         cur, base = c.current, c.base
         moves = [m for m in c.movements if m.quantity is not None and m.quantity.exact]
@@ -183,20 +184,19 @@ def change_slips(draft: Draft) -> Iterator[UnitSlip]:
             yield UnitSlip(f, fixed, unit, None, c)
 
 
-def roll_slips(draft: Draft) -> Iterator[UnitSlip]:
+def roll_slips(draft: Draft, money: Money) -> Iterator[UnitSlip]:
     """`期末 135.70 万元（年初 97.52 亿元，加收入 1,285.26 万元，减支出 1,247.08 万元）`: a stock rolled forward that
     misses its closing while one of its figures read in another money unit makes it close exactly, as a
     breakdown's figure (`_rescaled`: a flow that would shrink to next to nothing is an extra flow, not a slip; two
     figures that would each do told apart as there, else nothing is said)."""
-    uses, stated = _money_stated(draft)
+    uses, stated = money
     for r in draft.facts.roll_forwards:
         figures = [r.opening, *r.inflows, *r.outflows, r.closing]
         if any(q.approx or q.base_unit != "元" for q in figures):
             continue
         found = [x for f in figures if (x := _rolls_in(r, f)) is not None]
         if len(found) == 2:
-            own = {id(q) for q in figures}
-            found = _likelier(found, {v: [q for q in qs if id(q) not in own] for v, qs in stated.items()}, uses)
+            found = _likelier(found, _elsewhere(stated, figures), uses)
         if len(found) == 1:
             f, fixed, unit = found[0]
             yield UnitSlip(f, fixed, unit, None, roll=r)
@@ -225,12 +225,16 @@ def _closes(r: RollForward, f: Quantity, read: Quantity | None) -> bool:
 
     opening, closing = now([r.opening]), now([r.closing])
     inflows, outflows = now(r.inflows), now(r.outflows)
-    computed = sub(add([interval(q) for q in [*opening, *inflows]]), add([interval(q) for q in outflows]))
+    computed = rolled([*opening, *inflows], outflows)
     within = unit_of([*opening, *inflows, *outflows, *closing])
     return judge(interval(closing[0]), computed, within) == "pass"
 
 
-def _money_stated(draft: Draft) -> tuple[dict[str, int], dict[Decimal, list[Quantity]]]:
+# how many sums of money a document writes in each unit, and its sums of money by value (`_money_stated`)
+Money = tuple[dict[str, int], dict[Decimal, list[Quantity]]]
+
+
+def _money_stated(draft: Draft) -> Money:
     """How many sums of money the document writes in each unit, and its sums of money by value."""
     uses: dict[str, int] = {}
     stated: dict[Decimal, list[Quantity]] = {}
@@ -239,6 +243,12 @@ def _money_stated(draft: Draft) -> tuple[dict[str, int], dict[Decimal, list[Quan
             uses[q.unit] = uses.get(q.unit, 0) + 1
             stated.setdefault(q.base_value, []).append(q)
     return uses, stated
+
+
+def _elsewhere(stated: dict[Decimal, list[Quantity]], figures: list[Quantity]) -> dict[Decimal, list[Quantity]]:
+    """The sums of money by value less the relation's own figures: those stated elsewhere."""
+    own = {id(q) for q in figures}
+    return {v: [q for q in qs if id(q) not in own] for v, qs in stated.items()}
 
 
 def _slipped(f: Quantity, cur: Quantity, base: Quantity, moves: list[Movement]) -> tuple[Quantity, Decimal, str] | None:

@@ -148,6 +148,8 @@ class Breakdown:
     # the parts count the things of the total each in one part only (grades: a project is given one): no part is the
     # others' total, whatever joins them
     exclusive: bool = False
+    # the total and its one part are the two sides of a balance as drawn up (收入总计 = 支出总计), not a whole and a part
+    sides: bool = False
 
 
 SHARES_ADDED = "合计"

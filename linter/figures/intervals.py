@@ -96,6 +96,11 @@ def sub(x: Interval, y: Interval) -> Interval:
     return x[0] - y[1], x[1] - y[0]
 
 
+def rolled(ins: list[Quantity], outs: list[Quantity]) -> Interval:
+    """What a stock rolled forward comes to: what comes in (its opening among them) less what goes out."""
+    return sub(add([interval(q) for q in ins]), add([interval(q) for q in outs]))
+
+
 def mul(x: Interval, y: Interval) -> Interval:
     c = [x[0] * y[0], x[0] * y[1], x[1] * y[0], x[1] * y[1]]
     return min(c), max(c)

@@ -143,19 +143,26 @@ def grouped_number(text: str, k: int, lo: int, hi: int) -> bool:
 
 # a number grouped by spaces closing its line (`支出合计3 386.48` / `亿元。…`): grouped if its unit opens the next line
 GROUPED_LAST = regex(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?$")
-UNIT_FIRST = regex(r"[^\S\n]*(?:万元|亿元|元|万人|人次|人)")
+# (the unit a word of its own, no character of a word after it: `人员经费` opens no line with the unit 人)
+UNIT_FIRST = regex(r"[^\S\n]*(?:万元|亿元|元|万人|人次|人)(?![\u4e00-\u9fff])")
+# a line of prose (a mark of its sentences, or the number written onto its words: `支出合计3 098.58`), not a text
+# table's row (`基本支出 856 792`: a name, a space, the columns' figures)
+PROSE_MARK = regex(r"[，。；：、,;:]")
 
 
 def wrapped_grouped(text: str, k: int, lo: int, hi: int) -> bool:
     """Is the space at k inside a number grouped by spaces that closes its line [lo, hi), its unit opening the next
-    line (a paragraph wrapped between the number and its unit)? The one rule that looks past a line's end: the
-    number's last group is whole where the line ends, and a line opening with a unit goes on from the line before."""
+    line (a paragraph wrapped between the number and its unit), the line one of prose (PROSE_MARK, or the number
+    written onto its words)? The one rule that looks past a line's end: the number's last group is whole where the
+    line ends, and a line opening with a unit goes on from the line before."""
     start = max(lo, k - 16)
     found = GROUPED_LAST.search(text, start, hi)
     if found is None or not found.start() <= k < found.end():
         return False
+    glued = found.start() > lo and not text[found.start() - 1].isspace()
+    prose = glued or PROSE_MARK.search(text, lo, hi) is not None
     newline = text.find("\n", hi)
-    return newline >= 0 and UNIT_FIRST.match(text, newline + 1) is not None
+    return prose and newline >= 0 and UNIT_FIRST.match(text, newline + 1) is not None
 
 
 # one line alone -----------------------------------------------------------------------------------------------

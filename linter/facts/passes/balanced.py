@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brackets, same_section
-from tieout.linter.figures.context import read
+from tieout.linter.figures.context import BUDGET_STAGES, read
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
@@ -165,37 +165,31 @@ def budget_totals(draft: Draft) -> Iterator[Breakdown]:
     """`收入预算总计 T，支出预算总计 U`: in a genre whose income and spending totals balance by how they are drawn up
     (vocab genres `totals_balance`: a department's budget, its 收支总表, counts last year's balance among what comes
     in and what is carried on among what goes out), the two totals stated side by side in one sentence, of one
-    scope, fund, stage and year, are one figure (T = U) though no word says so. Only a budget's: a 决算's prose
-    calls this year's income and spending alone 总计 too, which need not balance."""
-    if not load("genres").get(draft.facts.genre, {}).get("totals_balance"):
+    scope, fund, stage and year, are one figure (T = U) though no word says so. Only the 总计 pair (the genre's
+    `items`): this year's income and spending alone (本年收入合计, 本年支出合计) need not balance, nor one fund's
+    (财政拨款收入合计); and only a budget's: a 决算's prose calls this year's income and spending alone 总计 too."""
+    balance = load("genres").get(draft.facts.genre, {}).get("totals_balance")
+    if not balance:
         return
     for si, mentions in draft.by_sentence.items():
         for a, b in zip(mentions, mentions[1:]):
-            sides = (_side_total(a), _side_total(b))
-            if sides not in (("收入", "支出"), ("支出", "收入")) or not _one_budget(a, b):
+            sides = (_balance_side(a, balance), _balance_side(b, balance))
+            if sides not in (("收入", "支出"), ("支出", "收入")) or not _agree(a, b, strict=True):
                 continue
             if sum(1 for m in mentions if _side_total(m) is not None) != 2:
                 break  # (another total beside them, another fund's or level's pair: which two balance is not said)
             income, spent = (a, b) if sides[0] == "收入" else (b, a)
             if not _related(draft, income, spent):
-                yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False)
+                yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False, sides=True)
 
 
-def _one_budget(a: Mention, b: Mention) -> bool:
-    """Are two totals each one figure, of one scope, fund, year and of the budget (both known: no field left to a
-    guess), in one money unit family?"""
-    if len(a.quantities) != 1 or len(b.quantities) != 1:
-        return False
-    qa, qb = exact_figure(a), exact_figure(b)
-    if qa is None or qb is None or qa.kind != "amount" or qa.base_unit != qb.base_unit:
-        return False
-    ca, cb = a.identity.context, b.identity.context
-    return ca.stage == cb.stage == BUDGET_STAGE and all(
-        getattr(ca, f) is not None and getattr(ca, f) == getattr(cb, f) for f in FIELDS
-    )
-
-
-BUDGET_STAGE = "预算"
+def _balance_side(m: Mention, balance: dict[str, Any]) -> str | None:
+    """The side (收入, 支出) of a figure that is one of the genre's balancing totals by its item, its words naming
+    no fund and none of the words refused (本年); else None."""
+    side = next((s for s, item in balance["items"].items() if m.identity.item == item), None)
+    if side is None or exact_figure(m) is None or any(w in m.label for w in balance["refuse"]):
+        return None
+    return side if read(m.label).context.fund is None else None
 
 
 # a sentence naming the fund and level that balance (`全市政府性基金预算实现收支平衡。`): only context words before
@@ -231,12 +225,21 @@ def _side_total(m: Mention) -> str | None:
     return found.group(1) if found else None
 
 
-def _agree(a: Mention, b: Mention) -> bool:
-    """Of one fund, scope and year (unstated on one side: taken as the other's), and one unit?"""
+def _agree(a: Mention, b: Mention, strict: bool = False) -> bool:
+    """Of one fund, scope and year (unstated on one side: taken as the other's), and one unit? `strict`: also each
+    one figure, an amount, and of a budget (a stage of BUDGET_STAGES)."""
     qa, qb = exact_figure(a), exact_figure(b)
     if qa is None or qb is None or qa.base_unit != qb.base_unit:
         return False
     ca, cb = a.identity.context, b.identity.context
+    if strict and (
+        len(a.quantities) != 1
+        or len(b.quantities) != 1
+        or qa.kind != "amount"
+        or ca.stage not in BUDGET_STAGES
+        or cb.stage != ca.stage
+    ):
+        return False
     return all(None in (getattr(ca, f), getattr(cb, f)) or getattr(ca, f) == getattr(cb, f) for f in FIELDS)
 
 

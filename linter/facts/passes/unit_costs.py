@@ -114,8 +114,8 @@ def _figures_before(
 
 
 # after a norm its money follows (`按每人 p 标准发放补贴 X`): the standard, then at most a few words of what was done
-# with the money, no mark between
-NORM_THEN = regex(r"\s*的?标准[\u4e00-\u9fff]{0,8}$")
+# with the money, no mark between (vocab relations unit_cost.norm_then)
+NORM_THEN = regex(rf"\s*的?(?:{alternation(_VOCAB.get('norm_then'))})[\u4e00-\u9fff]{{0,8}}$")
 
 
 def _norm_then_money(
