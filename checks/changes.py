@@ -1029,22 +1029,21 @@ class DirectionWord(Rule):
             # (a level figure, `比2023年持平`, is one that moved neither way)
             ok = diff == 0 or (not f.level and (diff > 0) == (f.direction == "up"))
             yield self.checked(f.end, "pass" if ok else "fail", [f.start])
-            if not ok and f.level:
-                yield self.diag(
-                    f.end,
-                    f"“{f.word}”与数字不符：由 {f.start.text} 到 {f.end.text} 是{'增加' if diff > 0 else '减少'}",
-                    stated=f.word,
-                    expected="增加" if diff > 0 else "减少",
-                    related=[ctx.related(f.start, "比较值")],
-                )
-            elif not ok:
-                yield self.diag(
-                    f.end,
-                    f"“{f.word}”与数字方向相反：由 {f.start.text} 到 {f.end.text} 是{'增加' if diff > 0 else '减少'}",
-                    stated=f.word,
-                    expected="提高" if diff > 0 else "降低",
-                    related=[ctx.related(f.start, "起始值")],
-                )
+            if ok:
+                continue
+            moved = "增加" if diff > 0 else "减少"
+            # (a level claim's earlier figure is the one its label names by year: inferred, a warning)
+            said, expected, role = (
+                ("不符", moved, "比较值") if f.level else ("方向相反", "提高" if diff > 0 else "降低", "起始值")
+            )
+            yield self.diag(
+                f.end,
+                f"“{f.word}”与数字{said}：由 {f.start.text} 到 {f.end.text} 是{moved}",
+                stated=f.word,
+                expected=expected,
+                related=[ctx.related(f.start, role)],
+                severity=self.certainty(False) if f.level else None,
+            )
 
     def _standards(self) -> Iterable[Result]:
         """A figure said to lie below or above the standard stated right after it (`standard_claims`)."""
