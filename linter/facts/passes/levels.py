@@ -76,9 +76,12 @@ def _level(draft: Draft, si: int, at: int, named: str, year_on_year: bool) -> tu
         earlier = [m for m in (ma, mb) if LAST_YEARS.search(m.label)]
     else:
         return None
-    if len(earlier) != 1:
+    if len(earlier) != 1 or not _of_stage_named(named, earlier[0]):
         return None
-    stages = STAGE_NAMED.findall(named)
-    if any(word not in earlier[0].label for word in stages):
-        return None  # (`上年预算数 a，本年预算数 b，与上年决算数持平`: the comparison names a figure not stated)
     return (a, b) if earlier[0] is ma else (b, a)
+
+
+def _of_stage_named(named: str, earlier: Mention) -> bool:
+    """Does the earlier figure's label name every stage the comparison names (`上年预算数 a，本年预算数 b，与上年决算数
+    持平` compares with a figure not stated)?"""
+    return all(word in earlier.label for word in STAGE_NAMED.findall(named))
