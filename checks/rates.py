@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
@@ -17,13 +18,15 @@ from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, inter
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
 from tieout.linter.figures.quantities import MULTIPLIERS, Quantity
 from tieout.linter.parse.formulas import evaluate
-from tieout.linter.parse.tables.lookup import Hit
 from tieout.linter.patterns import lazy, regex
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.text.model import Section
 from tieout.linter.vocab import relation_words as _alt
 from tieout.linter.vocab import wordings, words
+
+if TYPE_CHECKING:  # (the table reader's cell, in annotations only: `tieout rules` imports no parser)
+    from tieout.linter.parse.tables.lookup import Hit
 
 from ._util import PER_UNIT, lists_in_sentence, one_unit_holds, units_apart
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import FromTo, Mention
 from tieout.linter.facts.passes.base import sentences_holding
-from tieout.linter.facts.sentence.wording import LAST_YEARS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, words
@@ -69,6 +68,9 @@ def _level(draft: Draft, si: int, at: int, named: str, year_on_year: bool) -> tu
         return None
     if not GAP.fullmatch(draft.doc.text, b.end, at):
         return None
+    # (the sentence reader's words, loaded with the parser: `tieout rules` imports the passes, not the parser)
+    from tieout.linter.facts.sentence.wording import LAST_YEARS
+
     year = YEAR.search(named)
     if year is not None:
         earlier = [m for m in (ma, mb) if year.group() in m.label]
