@@ -702,14 +702,15 @@ def listed_whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]
     its value that row's cell, every part in one column, and the table's one 合计 row's cell of that column the
     figure's value. The names and figures of the parts and their sum say the table is the figure's, whatever
     context its title states or leaves out (an untitled table right under the text). Two parts at least, their
-    values exact; none where two tables, or two columns of one, so lay them out."""
+    values exact; none where two tables, or two columns of one, so lay them out. The 合计 row's cells are those
+    `_total_row` holds certain (of a space-aligned table, only those under a column name that stands over them)."""
     parts = _listed_parts(ctx, m, q)
     if len(parts) < LISTED_PARTS_LEAST:
         return []
     found = []
     for table in prose_index(ctx).tables:
         hits = _cells(ctx)(table)
-        totals = [h for h in hits if h.identity.total_row]
+        totals = _total_row(ctx, table)
         if len({h.identity.row for h in totals}) != 1:
             continue
         columns = _parts_column(ctx, hits, parts)
