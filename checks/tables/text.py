@@ -572,8 +572,9 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
 
 
 # a sentence naming the table that details its figures (`详见附表3`, `见表 2`), and the number of the table it names
+# (not `意见表2`: a table of opinions, named)
 REFERRED = regex(
-    r"(?:详见|参见|见)(?P<table>(?:附表|表)\s*(?:\d+|[一二三四五六七八九十]+))(?![\d一二三四五六七八九十])"
+    r"(?:[详参]见|(?<!意)见)(?P<table>(?:附表|表)\s*(?:\d+|[一二三四五六七八九十]+))(?![\d一二三四五六七八九十])"
 )
 
 
