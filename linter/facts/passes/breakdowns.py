@@ -3375,8 +3375,6 @@ def _amounts_after(mentions: list[Mention], at: int) -> list[Mention] | None:
 
 # what opens a bracket of parts right after a figure (`642.18 万元（货物 88.40 万元，服务 553.78 万元）`)
 OPENS_PARTS = regex(r"\s*[（(]\s*(?:其中|包括|含)?[：:]?\s*$")
-# the words opening a bracket's one figure that the figure before includes (`（含专题会议 3 次）`)
-INCLUDING = regex(r"(?:其中|包括|包含|含)[：:]?")
 # figures in brackets that are no parts of the figure before: another period's, a plan's, a change
 NOT_BRACKET_PART = regex(
     # (an operator before a term, `（总收入 A－总费用 B）`, the normaliser's `-` too: the figure's computation)
@@ -3387,7 +3385,7 @@ NOT_BRACKET_PART = regex(
 
 
 # a net a bracket's one figure may exceed (`利润总额 10 万元（含投资收益 15 万元）`: other items net it down)
-NET_WHOLE = regex(r"利润|结余|净|差额|盈余|亏损|增加|减少|增长|下降|变动")
+NET_WHOLE = regex(_alt("net_wholes"))
 
 
 def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
@@ -3417,7 +3415,7 @@ def bracketed_parts(draft: Draft) -> Iterator[Breakdown]:
             elif (
                 len(parts) == 1
                 and q.value >= 0
-                and INCLUDING.match(parts[0].label.lstrip("（(，、：: "))
+                and INCLUDED.match(parts[0].label.lstrip("（(，、：: "))
                 and not NET_WHOLE.search(m.label)
             ):
                 # `常委会议 6 次（含专题协商常委会议 3 次）`: one figure the bracket says the one before includes, some

@@ -164,7 +164,7 @@ RESPECTIVE_BASES = regex(
     r"(?:数|同期数|执行数|完成数|同期)?分别(?:为|是)"
 )
 # (nor what a change came to, `上年同期增量分别为`: a change names no base)
-NOT_OUTCOME = regex(r"预算|计划|目标|预计|预期|调整|限额|增量|增幅|增收|减收|增加|减少|增长|下降|变动|差额")
+NOT_OUTCOME = regex(alternation(words("relations", "not_outcome_bases")))
 MIN_RESPECTIVE = 2
 
 
