@@ -66,7 +66,8 @@ def shared_word(a: str, b: str, hanzi: bool = False) -> bool:
 
 
 # a note naming what a figure includes (`含开发区`, `包括`): vocab relations `included`
-INCLUDED = regex(f"^(?:{_alternation('included')})")
+INCLUDED_WORDS = f"(?:{_alternation('included')})"
+INCLUDED = regex(f"^{INCLUDED_WORDS}")
 # a figure named by an outcome's stage and a side alone (`实际支出`, `，决算支出为`): of the thing named before it in
 # its sentence (`“三公”经费预算 A，实际支出 B`), not all the spending
 STAGE_AND_SIDE = regex(r"^[，、；\s]*(?:全年)?(?:实际|决算|执行)(?:支出|收入)(?:数|额)?(?:为|是)?$")

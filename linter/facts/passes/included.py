@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import exact_figure
+from tieout.linter.figures.labels import INCLUDED_WORDS
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-# a bracket opening right after a figure with 含 and the item it includes (`（含再融资债券`)
-INCLUDES = regex(r"\s*[（(]\s*含\s*(?P<item>[\u4e00-\u9fff“”]{2,16}?)\s*$")
+# a bracket opening right after a figure with 含 (a word of vocab relations `included`, as labels' INCLUDED reads a
+# part's label) and the item it includes (`（含再融资债券`)
+INCLUDES = regex(rf"\s*[（(]\s*{INCLUDED_WORDS}\s*(?P<item>[\u4e00-\u9fff“”]{{2,16}}?)\s*$")
 
 
 def included(draft: Draft) -> Iterator[Breakdown]:
