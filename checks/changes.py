@@ -159,13 +159,15 @@ def listed_years(ctx: CheckContext, c: Change) -> tuple[Quantity, Quantity] | No
     figures named by the change's year and the year before alone, of one item, whose difference is Δ exactly, with
     its sign. The difference is what says the list is of the measure the change names: none where it is not, or
     where two pairs of figures so named give it."""
-    from tieout.checks.tables.years import sentence_year
+    from tieout.checks.tables.years import COMPARED, sentence_year
 
     delta = next((m for m in c.movements if m.quantity is not None and m.quantity.kind == "amount"), None)
-    if delta is None or delta.quantity is None or not delta.quantity.exact or c.comparison.strip() not in PREVIOUS:
+    said = COMPARED.match(c.comparison.replace(" ", ""))
+    if delta is None or delta.quantity is None or not delta.quantity.exact or said is None:
         return None
     this = sentence_year(ctx, c) if c.label else None
-    if this is None:
+    # (the year before, named as such, `比上年`, `同比`, or by its number, `比2023年`)
+    if this is None or (said["year"] is not None and int(said["year"]) != this - 1):
         return None
     years = _by_year(ctx, c, (this, this - 1), delta.quantity, delta.start)
     step = delta.quantity.base_value if delta.direction == "up" else -delta.quantity.base_value
@@ -195,10 +197,6 @@ def _by_year(
         if q.kind == "amount" and q.exact and q.base_unit == like.base_unit and q.start < before:
             years.setdefault((int(named["year"]), m.identity.item, m.identity.subject), []).append(q)
     return years
-
-
-# a comparison with the year before, named as such (`比上年`, `较上年`, `同比`)
-PREVIOUS = ("比上年", "较上年", "同比", "比去年", "较去年", "与上年相比")
 
 
 def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None, stage: str | None) -> Quantity | None:
