@@ -29,9 +29,9 @@ from tieout.linter.text.normalise import HEADING
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-# the words (masks left out) a repeated run needs: a clause or two of a formula (`年初预算#万元|执行数#万元|执行率#%`,
+# the characters (masks left out) a repeated run needs: a clause or two of a formula (`年初预算#万元|执行数#万元|执行率#%`,
 # 15 to 30 characters) is what every item of a list repeats; a passage copied is a sentence or more
-MIN_WORDS = 40
+MIN_CHARS = 40
 # a clause repeated in more places is a formula of the document (each item's `比上年增加#万元`), never one passage
 MAX_PLACES = 3
 
@@ -117,8 +117,8 @@ def _run(clauses: list[_Clause], i: int, j: int) -> tuple[int, int, int] | None:
     n = i - a + 1
     while same(a + n, b + n) and a + n < b:
         n += 1
-    words = sum(len(c.words) - sum(len(f"#{q.unit}") for q in c.figures) for c in clauses[a : a + n])
-    return (a, b, n) if words >= MIN_WORDS else None
+    chars = sum(len(c.words) - sum(len(f"#{q.unit}") for q in c.figures) for c in clauses[a : a + n])
+    return (a, b, n) if chars >= MIN_CHARS else None
 
 
 def _pairs(draft: Draft, clauses: list[_Clause], run: tuple[int, int, int]) -> list[tuple[Figure, Figure]]:
@@ -142,9 +142,10 @@ def _pairs(draft: Draft, clauses: list[_Clause], run: tuple[int, int, int]) -> l
 
 
 def _parallel(draft: Draft, a: int, b: int) -> bool:
-    """Do the two places stand under parallel headings, items of one list (`一、农村公路养护项目` and `二、城区道路养护
-    项目`, or the same sub-heading under each: `一、A项目›（一）资金管理` and `二、B项目›（一）资金管理`), or under one
-    heading? A report's wording filled in for each item there differs in its figures as the items do."""
+    """Do the two places stand under one heading, or under two sibling headings (the first where their paths part:
+    any two, `一、农村公路养护项目` and `二、城区道路养护项目`, whether or not they are items of one list) with headings
+    of the same words below them, level for level (`一、A项目›（一）资金管理` and `二、B项目›（一）资金管理`, numbering
+    marks left out)? A report's wording filled in for each such heading differs in its figures as they do."""
     first, second = draft.doc.section_path(a), draft.doc.section_path(b)
     shared = 0
     while shared < min(len(first), len(second)) and first[shared] == second[shared]:
