@@ -32,7 +32,8 @@ def included(draft: Draft) -> Iterator[Breakdown]:
         if whole is None or part is None or whole[0] != part[0]:
             continue
         (_, w), (_, p) = whole, part
-        if exact_figure(w) is not None and exact_figure(p) is not None and _same_unit(w, p):
+        qw, qp = exact_figure(w), exact_figure(p)
+        if qw is not None and qp is not None and qw.base_unit == qp.base_unit:
             yield Breakdown(w, [p], "其中", False, b.sentence)
 
 
@@ -47,8 +48,3 @@ def _included(draft: Draft, m: Mention) -> tuple[str, Mention] | None:
     nxt = min(after, key=lambda x: x.quantities[0].start)
     said = INCLUDES.match(draft.doc.text[q.end : nxt.quantities[0].start])
     return (said.group("item"), nxt) if said else None
-
-
-def _same_unit(a: Mention, b: Mention) -> bool:
-    qa, qb = exact_figure(a), exact_figure(b)
-    return qa is not None and qb is not None and qa.base_unit == qb.base_unit
