@@ -1224,11 +1224,8 @@ class ExplanationDirection(Rule):
         before it in its sentence or the one before (a 部门决算 explains each line of spending so); and so the
         statement that the two are level (`决算数同预算数持平`)."""
         ctx = self.ctx
-        text = ctx.doc.text
-        if "原因" not in text and "持平" not in text:
-            return
         starts = [s.start for s in ctx.doc.sentences]
-        for m in _budget_comparisons(text):
+        for m in _budget_comparisons(ctx.doc.text):
             pair = _budget_and_outcome(ctx, m.start(), bisect_right(starts, m.start()) - 1)
             if pair is None:
                 continue
