@@ -390,8 +390,10 @@ def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bo
     return "等" in label or (NAMES_JOINED.search(label) is not None and "分别" not in label)
 
 
-# the conjunction closing names joined by `、` (`甲、乙以及丙`, `甲、乙和丙`)
-NAMES_JOINED = regex(r"以及|及|和")
+# the conjunction closing names joined by `、` (`甲、乙以及丙`, `甲、乙和丙`), searched in the first part's label: the
+# stretch between the last `、` and the figure already (the names before it are items of their own), so a 和 inside
+# the last name (`住房和城乡建设`) still counts
+NAMES_JOINED = regex(r"及|和")
 
 
 # list markers: ① / 1、 / （1） / 一是 / （一）
