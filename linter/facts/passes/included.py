@@ -1,9 +1,9 @@
-"""What a whole and its part each include, stated in brackets after them (`省转贷债券 465.6 亿元（含再融资债券 226 亿元），
-其中市级 104.1 亿元（含再融资债券 71.2 亿元）`): the part's share of the included item is part of the whole's, so the
+"""What a whole and its part each include, stated in brackets after them (`转贷债券 320.0 亿元（含再融资债券 150 亿元），
+其中本级 80.0 亿元（含再融资债券 45.5 亿元）`): the part's share of the included item is part of the whole's, so the
 part's figure of it can be no more than the whole's (a breakdown of one part, not a complete one).
 
 Read only where the whole and the part are a breakdown's (`其中`), each figure has one bracket right after it that
-opens with `含` and names the same item, of the same unit."""
+opens with `含` (or 包含, 包括, 其中: vocab relations included) and names the same item, of the same unit."""
 
 from __future__ import annotations
 
