@@ -12,7 +12,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
-from ._util import in_unit
+from ._util import SLIP_MONEY_UNITS, in_unit
 
 
 def unit_cost_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
@@ -61,10 +61,6 @@ def _by_norm(ctx: CheckContext, u: UnitCost) -> Iterator[Outcome]:
     yield Outcome(u.stated, verdict, "unit_cost", related, msg, u.total.text, expected, None, True, ops)
 
 
-# the money units a norm's number may have been written in by mistake, each the number of 元 it stands for
-MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10) ** 4, "亿元": Decimal(10) ** 8}
-
-
 def _norm_unit(ctx: CheckContext, u: UnitCost) -> str | None:
     """The norm written in the one other money unit that makes the count times it the money exactly (`按每人 1,200
     万元标准` where the money is 8,650 × 1,200 元): its number was right, its unit slipped. None where no unit does."""
@@ -96,12 +92,12 @@ def _money_unit(ctx: CheckContext, u: UnitCost, product: Decimal) -> str | None:
 
 
 def _other_money_unit(q: Quantity, fits: Callable[[str, Decimal], bool]) -> str | None:
-    """The figure's number in the one money unit other than its own (MONEY_UNITS) whose scale `fits`; None where
+    """The figure's number in the one money unit other than its own (SLIP_MONEY_UNITS) whose scale `fits`; None where
     none does, or several, or the figure is in no money unit."""
-    if q.unit not in MONEY_UNITS:
+    if q.unit not in SLIP_MONEY_UNITS:
         return None
     number = q.text.removesuffix(q.unit)
-    fitting = [f"{number}{unit}" for unit, scale in MONEY_UNITS.items() if unit != q.unit and fits(unit, scale)]
+    fitting = [f"{number}{unit}" for unit, scale in SLIP_MONEY_UNITS.items() if unit != q.unit and fits(unit, scale)]
     return fitting[0] if len(fitting) == 1 else None
 
 

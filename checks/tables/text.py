@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from decimal import Decimal
 from typing import TypeVar, overload
 
 from tieout.linter.facts.model import Mention
@@ -26,7 +25,7 @@ from tieout.linter.text.model import Document, Section
 from tieout.linter.text.normalise import HEADING, numbering
 from tieout.linter.vocab import alternation, load
 
-from .._util import unit_foreign, written
+from .._util import SLIP_MONEY_UNITS, unit_foreign, written
 from ._judge import table_name
 
 
@@ -1472,9 +1471,6 @@ def unit_slip(q: Quantity, cell: Quantity) -> bool:
     return max(q.scale, cell.scale) / min(q.scale, cell.scale) in UNIT_STEPS
 
 
-# the money units a prose figure's number may have been meant in, by their scale (not explain's MONEY_UNITS: its 千元
-# is 10⁴ from 千万元, and would read a figure in 千万元 as slipped from 千元)
-MONEY_UNITS = {Decimal(1): "元", Decimal(10**4): "万元", Decimal(10**8): "亿元"}
 SLIP_DIGITS = 3  # the significant digits a number has at least, for its agreement with the cell to be no chance
 
 
@@ -1486,7 +1482,7 @@ def unit_word_slip(q: Quantity, cell: Quantity) -> str | None:
     if q.base_unit != "元" or not cell.unit or q.value == 0 or len(q.value.normalize().as_tuple().digits) < SLIP_DIGITS:
         return None
     low, high = interval(q)
-    for scale, unit in MONEY_UNITS.items():
+    for unit, scale in SLIP_MONEY_UNITS.items():
         factor = scale / q.scale
         if unit != q.unit and (factor in UNIT_STEPS or 1 / factor in UNIT_STEPS):
             if low * factor <= cell.base_value <= high * factor:
