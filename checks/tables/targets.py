@@ -11,6 +11,7 @@ from tieout.linter.figures.intervals import HUNDRED, interval, rate
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.cells import flatten
+from tieout.linter.parse.tables.values import CELL
 from tieout.linter.parse.tables.vocab import HEADING_NOTE, without_percent
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
@@ -107,10 +108,9 @@ def _target(ctx: CheckContext, table: Table, r: int, c: int) -> Quantity | None:
     return q
 
 
-# an indicator table set out as text, one row a line, its cells set apart by two spaces or more (`指标名称  计量单位
-# 指标值  实际完成值  完成率` over `高标准农田建设面积  万亩  3.20  3.26  101.88%`, or each figure with its unit,
-# `年度指标值  实际完成值  完成率` over `1400公里  1405.9公里  100.42%`)
-TEXT_CELL = regex(r"\S+(?: \S+)*")
+# an indicator table set out as text, one row a line, its cells set apart by two spaces or more (values.CELL:
+# `指标名称  计量单位  指标值  实际完成值  完成率` over `高标准农田建设面积  万亩  3.20  3.26  101.88%`, or each figure
+# with its unit, `年度指标值  实际完成值  完成率` over `1400公里  1405.9公里  100.42%`)
 
 
 def text_target_rate_outcomes(ctx: CheckContext, held: set[int]) -> Iterator[Outcome]:
@@ -131,7 +131,7 @@ def text_target_rate_outcomes(ctx: CheckContext, held: set[int]) -> Iterator[Out
         width, (target, done, rate), header = named
         found: list[Outcome] = []
         for k in range(h + 1, len(lines)):
-            cells = list(TEXT_CELL.finditer(lines[k]))
+            cells = list(CELL.finditer(lines[k]))
             if not cells:
                 break
             if len(cells) != width:
@@ -155,7 +155,7 @@ def text_target_rate_outcomes(ctx: CheckContext, held: set[int]) -> Iterator[Out
 def _text_header(line: str) -> tuple[int, tuple[int, int, int], str] | None:
     """The header line's count of cells, the places of its one target, one outcome and one 完成率 cell (that order),
     and the rate's heading; None for another line."""
-    heads = [HEADING_NOTE.sub("", without_percent(flatten(m.group()))) for m in TEXT_CELL.finditer(line)]
+    heads = [HEADING_NOTE.sub("", without_percent(flatten(m.group()))) for m in CELL.finditer(line)]
     targets = [i for i, w in enumerate(heads) if w.endswith(TARGET_ENDS)]
     done = [i for i, w in enumerate(heads) if DONE.fullmatch(w)]
     rates = [i for i, w in enumerate(heads) if COMPLETION.fullmatch(w)]

@@ -31,13 +31,10 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from tieout.linter.patterns import regex
-
 from .dropped import header_names
 from .groups import Metric
+from .values import CELL  # (a header cell: words set apart by single spaces at most)
 from .vocab import CODE_HEADER, column_heading
-
-CELL = regex(r"\S+(?: \S+)*")  # a header cell: words set apart by single spaces at most
 
 
 def certain(header: list[str], rows: list[tuple[str, list[re.Match[str]]]], k: int, metric: Metric) -> bool:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from tieout.linter.patterns import regex
 
-# the header's cells: words set apart by two spaces or more
-CELL = regex(r"\S+(?: \S+)*")
+from .values import CELL  # (the header's cells: words set apart by two spaces or more)
+
 # the label column's heading of a table by years
 YEAR_HEADING = regex(r"\s*年\s{0,3}[度份](?=\s{2,}\S)")
 # a row opening with its year, then figures (or dashes) only, each set apart by spaces
