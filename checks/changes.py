@@ -1224,14 +1224,16 @@ class ExplanationDirection(Rule):
         before it in its sentence or the one before (a 部门决算 explains each line of spending so); and so the
         statement that the two are level (`决算数同预算数持平`)."""
         ctx = self.ctx
-        starts = [s.start for s in ctx.doc.sentences]
-        for m in _budget_comparisons(ctx.doc.text):
+        found = list(_budget_comparisons(ctx.doc.text))
+        starts = [s.start for s in ctx.doc.sentences] if found else []
+        for m in found:
             pair = _budget_and_outcome(ctx, m.start(), bisect_right(starts, m.start()) - 1)
             if pair is None:
                 continue
             plan, outcome = pair
             diff = outcome.base_value - plan.base_value
-            if m.re == BUDGET_LEVEL:
+            level = m.re == BUDGET_LEVEL
+            if level:
                 ok = diff == 0  # (`决算数同预算数持平`: the two equal)
             else:
                 ok = (diff > 0) if m.group("word") in ABOVE_WORDS else (diff < 0)
@@ -1239,7 +1241,6 @@ class ExplanationDirection(Rule):
             if ok:
                 continue
             right = "大于" if diff > 0 else ("小于" if diff < 0 else "等于")
-            level = m.re == BUDGET_LEVEL
             said = m.group() if level else f"{m.group('outcome')}{m.group('word')}{m.group('plan')}"
             yield self.diag(
                 (m.start("word"), m.end("word")),

@@ -960,7 +960,8 @@ def _spending_row(ctx: CheckContext, index: TableIndex, m: Mention, query: Conte
     """`管网维修改造支出 X` and a table of spending (its title names 支出 and no 收入: `项目支出明细表`) whose row is
     named `管网维修改造`: every row of such a table is something spent, the word 支出 no part of its name. Only rows
     of such tables; a name that is itself a stage or a sum (`实际支出`, `合计支出`) names no row."""
-    label = _items(m)[0][0] if _items(m) else ""
+    items = _items(m)
+    label = items[0][0] if items else ""
     if not label.endswith(SPENDING) or label.endswith(FEE_SPENDING):
         return []  # (a fee's spending, `公务接待费支出`, is `_items`' own reading)
     name = label[: -len(SPENDING)]

@@ -14,8 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tieout.linter import cachedir
-from tieout.linter.cachedir import cache_dir, sha256, write_atomic
+from tieout.linter.cachedir import cache_dir, private_folder, read_marshalled, sha256, write_atomic
 
 
 @cache
@@ -32,12 +31,12 @@ def load(name: str) -> Any:
     if kept is None:
         return _parsed(path.read_text(encoding="utf-8"), name)
     file, stamp = kept
-    data = cachedir.read_marshalled(file).get(stamp, _ABSENT)
+    data = read_marshalled(file).get(stamp, _ABSENT)
     if data is _ABSENT:
         data = _parsed(path.read_text(encoding="utf-8"), name)
         try:
             if marshal.loads(marshal.dumps(data)) == data:  # only plain data marshal keeps as it is
-                cachedir.write_atomic(file, marshal.dumps({stamp: data}))
+                write_atomic(file, marshal.dumps({stamp: data}))
         except ValueError:  # (a value marshal cannot write: the JSON cache alone)
             pass
     return data
@@ -54,7 +53,7 @@ def _kept(path: Path) -> tuple[Path, tuple[str, int, int, int, int, int]] | None
     linter/run/entrypoints.py decide. Marshal's form is loaded only from a private folder (linter/cachedir.py),
     as it can hold what `marshal` makes of untrusted bytes; None: no such folder, or no YAML file to stat (its
     reading then fails as without the cache)."""
-    folder = cachedir.private_folder("vocab")
+    folder = private_folder("vocab")
     try:
         st = os.stat(path)
     except OSError:

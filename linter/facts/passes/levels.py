@@ -64,7 +64,7 @@ def _level(draft: Draft, si: int, at: int, named: str, year_on_year: bool) -> tu
     if len(before) != 2 or before[0][0] is before[1][0]:
         return None
     (ma, a), (mb, b) = before
-    if not (a.exact and b.exact) or a.approx or b.approx or a.base_unit != b.base_unit:
+    if not (a.exact and b.exact) or a.base_unit != b.base_unit:  # (`exact`: not approximate either)
         return None
     if not GAP.fullmatch(draft.doc.text, b.end, at):
         return None
