@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TypeVar, overload
 
+from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
 from tieout.linter.figures.context import MIXED, Context, read
@@ -415,8 +416,6 @@ def _named_whole(ctx: CheckContext, hit: Hit) -> str | None:
 
 
 def _named_wholes(ctx: CheckContext) -> dict[int, str | None]:
-    from tieout.linter.facts.identity import document_title
-
     own = {s for m in ctx.facts.mentions if (s := m.identity.context.scope) is not None}
     head = document_title(ctx.doc)
     return {t.index: named_whole(t, head, own) for t in ctx.facts.tables}
@@ -522,9 +521,7 @@ def _part_total(ctx: CheckContext, m: Mention, q: Quantity) -> bool:
     收入 X，加上… 后，总收入 Y`), or in a sentence opening on what was listed before it (`以上8个项目预算合计 A，
     支出合计 B`)? Then it is that part's or those items' total, which the context words need not name: not the
     whole a table of the section totals."""
-    from tieout.linter.parse.tables.identities import item
-
-    if not BARE_TOTAL.match(item(read(LEADING.sub("", m.label)).rest)):
+    if not BARE_TOTAL.match(row_item(read(LEADING.sub("", m.label)).rest)):
         return False
     sentence = ctx.doc.sentences[m.sentence] if 0 <= m.sentence < len(ctx.doc.sentences) else None
     if sentence is None:
@@ -606,8 +603,6 @@ def _whole_named_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quan
     the figure's value: the name may stand for the government's own level too where the document states figures of
     that level (`jurisdiction.named_whole` leaves it unread then), but a row whose cell is the whole's figure is
     the whole's. Its context otherwise known alike, as `row_of` holds it."""
-    from tieout.linter.facts.identity import document_title
-
     hits, context = _named_cells(ctx, index, m, ctx.facts.document_context)
     scope = context.scope
     if not hits or scope is None or not scope.startswith("全"):
@@ -912,8 +907,6 @@ def _part_year_apart(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     sentences = ctx.doc.sentences
     if not 0 <= m.sentence < len(sentences):
         return True
-    from tieout.linter.facts.identity import document_title
-
     first = ctx.doc.paragraph_of(m.sentence).start
     node = ctx.doc.section_at(sentences[m.sentence].start)
     # (the document's title, the figure's heading and its paragraph up to its sentence's end)
@@ -1171,9 +1164,7 @@ def _under_a_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
 
 def _column_word(m: Mention, hit: Hit) -> bool:
     """Is the figure named by the word of the total row's column alone (`实际到位 b`, the column `实际到位`)?"""
-    from tieout.linter.parse.tables.identities import item
-
-    return bool(hit.identity.column) and item(LEADING.sub("", m.label)) == item(hit.identity.column)
+    return bool(hit.identity.column) and row_item(LEADING.sub("", m.label)) == row_item(hit.identity.column)
 
 
 # the words of a column that say which stage or moment of a thing its figures are (vocab tables.stage_words)
@@ -1351,19 +1342,17 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
     """The row items a label can name: the label itself (spaces, enumeration, （类） removed), the label
     less its context words (True: the cell's table must have them). Synonyms are not followed: the label
     must name the row exactly."""
-    from tieout.linter.parse.tables.identities import item
-
     label = LEADING.sub("", CLASS_MARK.sub("", m.label))
     identity = getattr(m, "identity", None)
     if STAGE_AND_SIDE.match(label) and identity is not None and identity.item and identity.item not in GENERIC_ITEMS:
         # (`“三公”经费预算 A，实际支出 B`: B is named by the thing before it, the facts' item, not by a column's word)
         return [(identity.item, True)]
-    out = [(item(label), False)]
+    out = [(row_item(label), False)]
     if (named := NAME_VERB_END.sub("", label)) != label and len(named) >= 2 and not STAGE_ALONE.match(named):
         # (`经营活动产生的现金流量净额为 A`: the verb after the name is no word of the row's name; a stage alone,
         # `决算数为 A` after an item's heading, names the heading's item, no row of its own)
-        out.append((item(named), False))
-    rest = item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
+        out.append((row_item(named), False))
+    rest = row_item(read(label).rest)  # 一般公共预算财政拨款基本支出: the item 基本支出 in the fund's table
     if rest and rest != out[0][0]:
         out.append((rest, True))
     if identity is not None and identity.item and identity.item not in (x for x, _ in out):
@@ -1536,12 +1525,10 @@ def _stated_elsewhere(ctx: CheckContext, index: HeldIndex, m: Mention, q: Quanti
 def _classification(label: str) -> tuple[str, ...]:
     """The names of a classification path the label spells out with its levels (`“教育支出（类）普通
     教育（款）小学教育（项）”科目`): ("教育支出", "普通教育", "小学教育"); () when it spells none."""
-    from tieout.linter.parse.tables.identities import item
-
     parts = CLASS_MARK.split(label)
     if len(parts) < 2:
         return ()
-    names = [item(re.sub(r"^[\d.、．\s“”\"「」]+", "", p).strip('“”" ')) for p in parts[:-1]]
+    names = [row_item(re.sub(r"^[\d.、．\s“”\"「」]+", "", p).strip('“”" ')) for p in parts[:-1]]
     return tuple(names) if all(names) else ()
 
 
@@ -1588,8 +1575,6 @@ def _heading_item(ctx: CheckContext, m: Mention) -> str:
     """The item an enumerated paragraph opens with, where the figure's label names a stage only and stands in
     the paragraph's first sentence after the name (`2.某某项目。全年预算 A，支出 B`): the row of the project
     table above that the paragraph explains. "" where the label names an item or the paragraph opens otherwise."""
-    from tieout.linter.parse.tables.identities import item
-
     label = read(LEADING.sub("", m.label))
     if label.rest.removesuffix("为") not in BARE_STAGE or not 0 <= m.sentence < len(ctx.doc.sentences):
         return ""
@@ -1597,7 +1582,7 @@ def _heading_item(ctx: CheckContext, m: Mention) -> str:
     opened = ITEM_HEADING.match(ctx.doc.text, start)
     if opened is None or opened.end() > m.start or "。" in ctx.doc.text[opened.end() : m.start]:
         return ""
-    return item(opened["name"])
+    return row_item(opened["name"])
 
 
 # the stage a label naming a stage only stands for in an item's account (`全年预算 A，支出 B`): a budget, or what
