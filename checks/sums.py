@@ -581,7 +581,10 @@ class PartsExceedWhole(Rule):
     (`新增债券 X，主要投向 A、B 等领域，分别安排 a、b`); a finding on inferred lists is a warning. What is used
     of money carried over, named by the use alone, is a part of it (`上年结转资金 A，共安排支出 B`). What a whole and its `其中` part
     each include of one item, stated in brackets after them (`债券 X（含再融资债券 A），其中市级 Y（含再融资债券 B）`),
-    is a whole and its part too (B is within A). A list of
+    is a whole and its part too (B is within A). An entry named as within an item listed before it (`其中：甲 a；乙 b，
+    乙中丙 c；丁 d`, or `乙里丙`, `乙内丙`, `乙中，丙 c`) is a part of that item, held to it, and no item of the list; a
+    figure set off by a comma after it, in a list a semicolon parts, may be the item's or the list's and is held to
+    neither. A list of
     three parts or more whose largest part, within the whole, is the sum of the others is that part and its own
     breakdown (`回收 A 份。其中有效 B 份，满意 c 份，基本满意 d 份，不满意 e 份`): it exceeds nothing. The finding says when one
     part alone exceeds the whole, or when the largest part is what takes the sum over it. In a table, a

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 WHOLE = regex(r"^(?:全年|年度)?(?:本部门|部门整体|部门|整体)(?:全年|年度)?(?=\S{3})")
 # the item of a figure of the whole's own budget or spending: none named, or the whole's words and its spending
 # (`调整后预算`, `实际支出`, `部门整体支出`, `单位全年预算`), no item of its own (`“三公”经费`, `该项目`, `会议费`)
-WHOLE_ITEM = regex(r"(?:本部门|部门整体|部门|本单位|单位|整体|全年|年度|本年|全部)*(?:总?支出|资金)?(?:合计|总计|总额)?")
+WHOLE_ITEM = regex(
+    r"(?:本部门|部门整体|部门|本单位|单位|整体|全年|年度|本年|全部)*(?:总?支出|资金)?(?:合计|总计|总额)?"
+)
 
 
 def restated_rates(draft: Draft) -> Iterator[Restatement]:

@@ -32,6 +32,7 @@ from tieout.linter.facts.passes.surveys import survey_stages
 from tieout.linter.facts.sentence.changes import Changes
 from tieout.linter.facts.sentence.rates import Rates
 from tieout.linter.facts.sentence.reader import REMAINDER
+from tieout.linter.facts.sentence.within import Within
 from tieout.linter.facts.sentence.wording import (
     ALLOCATED,
     FULL_MARKS,
@@ -962,8 +963,13 @@ class Lists(Rates, Changes):
         ended = False
         run = 0  # where the parts a `等` subtotal would close begin
         previous: object = None
+        sent = self.doc.sentences[si]
+        within = Within(self.doc.text, self.doc.text[sent.start : sent.end])
         for k, p in enumerate(b.parts):
             named, previous = name_in(previous), p
+            if not ended and self._within(p, named, parts, within, mentions):
+                # `…；乙 b，乙中丙 c；丁 d`: c is b's part (or, past a comma, maybe b's), no item of this list
+                continue
             if isinstance(p, _Entry) and parts and not ended and self._closes_named(p):
                 # `其中：增值税 A、契税 B 等税收收入 C，非税收入 D`: C is the sum the named parts are some of,
                 # and the list's part in their place
@@ -993,7 +999,33 @@ class Lists(Rates, Changes):
             else:
                 # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
                 self._clause(p, si, mentions, named, head if parts and not named else None, parts)
+        self._record_within(within, si)
         return parts + self._resumed(b, head, parts, mentions, si)
+
+    def _within(self, p: object, named: str, parts: list[Mention], within: Within, mentions: list[Mention]) -> bool:
+        """Is the entry no item of the list, named as within one of its parts (`乙中丙 c`: that part's, recorded so)
+        or in doubt between the two? Its mention is made here. A share stated with it naming no whole may be of the
+        part or of the list's total, which is not said: a share of no figure known."""
+        if not (isinstance(p, _Entry) and parts and p.of is None):
+            return False
+        off, owner = within.place(p, named, parts)
+        if not off:
+            return False
+        si, para = parts[-1].sentence, parts[-1].paragraph
+        m = self._mention(p if p.share_base else replace(p, share=None), si, para)
+        mentions.append(m)
+        if p.share is not None and not p.share_base:
+            self.facts.shares.append(Share(p.share, None, None, "", si, certain=False))
+        if owner is not None:
+            within.add(owner, m)
+        else:
+            self.d.noted.add(id(m))
+        return True
+
+    def _record_within(self, within: Within, si: int) -> None:
+        """The parts of a list's parts named as within them (`乙中丙 c`), each run as its part's breakdown."""
+        for part, inner in within.found:
+            self._record(part, inner, "中", si)
 
     def _nested(
         self,
