@@ -108,6 +108,9 @@ CMP_CLOSE = frozenset(("相比", "相比较", "比较"))
 # a name, then the comparison with 的 (`当年资金规模与上年的`), before the figure compared with and 相比
 NAMED_CMP_OF = regex(rf"^(?P<name>[\u4e00-\u9fff]{{2,}}?)(?P<cmp>(?:{CMP_RE})的)$")
 CMP_ONLY = regex(rf"^(?:{CMP_RE})$")
+# a name, then a comparison opening with its word before what it compares with (`收支总预算比2025年`, not `同比`):
+# the label before a bracketed figure compared with (`收支总预算比2025年（B）减少 Δ`)
+NAME_THEN_CMP = regex(rf"^(?P<name>[^，,；;：:、（）()]+?)(?P<cmp>(?={'|'.join(CMP_BEFORE)}){CMP_RE})$")
 # a share and a start may follow a comparison (`较上年占比`, `较上年由 80%`): the piece is theirs; and a figure
 # after a copula is stated, not compared with (`与上年同期相比执行率为 95%`: this year's rate)
 NOT_COMPARED = regex("[占由从]|(?:为|是|达|达到)$")
@@ -852,6 +855,7 @@ def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
     and in `与上年满意度 93.55% 相比，提高…` the word closing the comparison after that figure goes. Each way
     the tokens read as the grammar's comparison (`比上年 X 提高 Δ`)."""
     drop: set[int] = set()
+    split: dict[int, int] = {}
     n = len(toks)
     for i, t in enumerate(toks):
         if t.type != "LABEL":
@@ -863,10 +867,19 @@ def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
             if close is not None:
                 t.type = "CMP"
                 drop.update(close)
-        elif i + 4 < n and CMP_ONLY.match(t.text) and (dated := _bracketed_value(toks, i + 1)) is not None:
+        elif (
+            i + 4 < n
+            and (dated := _bracketed_value(toks, i + 1)) is not None
+            and (cut := _comparison_starts(t.text)) is not None
+        ):
             close = _closing(toks, i + 4 + dated)
             if close is not None:
-                t.type = "CMP"
+                # `收支总预算比2025年（B）减少 Δ`: the name of what changed, then the comparison, as `收支总预算比2025年
+                # B 减少 Δ` is read (the figure in brackets is the one compared with, not the name's)
+                if cut:
+                    split[i] = cut
+                else:
+                    t.type = "CMP"
                 # (a comma before the move goes, `_separator`; so does the year naming the figure compared with)
                 drop.update((i + 1, *range(i + 2, i + 2 + dated), i + 3 + dated, *close))
         elif (
@@ -880,7 +893,30 @@ def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
             t.type = "CMP"
         elif t.text in CMP_CLOSE and _closes_comparison(toks, i):
             drop.add(i)
+    if split:
+        return _split_labels(toks, split, drop)
     return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
+
+
+def _comparison_starts(words: str) -> int | None:
+    """Where the comparison a label ends with starts: 0 for a label that is a comparison alone (`比上年`), the
+    length of the name before it (`收支总预算比2025年`); None for a label that ends in no comparison."""
+    if CMP_ONLY.match(words):
+        return 0
+    m = NAME_THEN_CMP.match(words)
+    return m.start("cmp") if m is not None else None
+
+
+def _split_labels(toks: list[Tok], split: dict[int, int], drop: set[int]) -> list[Tok]:
+    """The tokens not dropped, each label of `split` cut into its name and its comparison where `split` says."""
+    out: list[Tok] = []
+    for k, t in enumerate(toks):
+        cut = split.get(k)
+        if cut is not None:
+            out += [Tok("LABEL", t.text[:cut], t.start, t.start + cut), Tok("CMP", t.text[cut:], t.start + cut, t.end)]
+        elif k not in drop:
+            out.append(t)
+    return out
 
 
 def _closing(toks: list[Tok], i: int) -> tuple[int, ...] | None:

@@ -322,6 +322,8 @@ def excludes(whole: Mention, parts: list[Mention]) -> bool:
 
 # a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)
 ADDING = regex(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
+# a figure subtracted from the one before (`减上解支出 C`, `扣除…`; not 减少, 减免 …)
+SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 # what a list's item opens with when it is added to the list rather than listed in it (`加上…`, `另…`, `此外…`:
 # vocab additive), and money a fund hands over to another (`调出资金`, `调入一般公共预算`: vocab transfer_ratio)
 ADDED = regex("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")

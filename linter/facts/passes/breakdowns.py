@@ -37,6 +37,7 @@ from tieout.linter.facts.passes.base import (
     PER_UNIT_WORDS,
     SEMICOLON,
     SIDES,
+    SUBTRACT,
     Completed,
     account_side,
     beyond_target,
@@ -2669,9 +2670,6 @@ def _dimension_sentence(draft: Draft, si: int) -> int | None:
             continue
         return back if draft.by_sentence.get(back) else None
     return None
-
-
-SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 
 
 # a balance at the end of the period (`年末滚存结余`, `年末余额`, `年末滚存结余预计`: a draft's forecast of it) and

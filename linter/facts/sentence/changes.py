@@ -11,9 +11,11 @@ from itertools import takewhile
 from tieout.linter.facts.model import Change, FromTo, Mention, Movement, Rate
 from tieout.linter.facts.moments import COMPARED_MOMENT
 from tieout.linter.facts.passes.base import (
+    ADDING,
     ADJUSTED_BASIS,
     CHANGE_AMOUNT,
     PER_UNIT_WORDS,
+    SUBTRACT,
     converted,
     exact_figure,
     in_brackets,
@@ -215,6 +217,20 @@ def _names_other(name: str, other: str) -> bool:
     if not a or not b or not (RATIO_NAME.search(a) or MEASURED.search(a)):
         return False
     return not (a.endswith(b) or b.endswith(a))
+
+
+def _operand(m: Mention) -> bool:
+    """Does the figure's clause open by adding it to the figure before or taking it off (`加上级补助 B`, `减上解 C`)?"""
+    words = m.label.lstrip("，,；;、 ")
+    return ADDING.match(words) is not None or SUBTRACT.match(words) is not None
+
+
+def _chain_result(candidates: list[Mention], staged: Mention) -> bool:
+    """Is the nearest figure the result of a chain the staged one starts (`各项收入预算 A，加动用结余 B，减上解支出 C，可
+    安排支出 D`): the figures between them each added or taken off (one at least), the nearest none? A comparison
+    after it is of D, what the sentence came to, not of A, whose stage its words happen to name."""
+    k = next((i for i, m in enumerate(candidates) if m is staged), 0)
+    return k >= 2 and not _operand(candidates[0]) and all(_operand(m) for m in candidates[1:k])
 
 
 def _moved_by(c: _Change) -> tuple[Quantity | None, Quantity | None]:
@@ -1588,6 +1604,8 @@ class Changes(Reader):
             self._adjusted_nearest(candidates, stage) or self._part_of_staged(candidates, stage, whole)
         )
         staged = self._of_stage(candidates, stage) if not nearest else []
+        if staged and _chain_result(candidates, staged[0]):
+            staged = []  # (`收入 A，加 B，减 C，可安排支出 D，比上年预算 E 增长 p%`: D, what A came to, changed)
         subject = next(iter(staged or candidates), None)
         if subject is not None and not key and self._share_of_another(subject, mentions):
             return None, False
