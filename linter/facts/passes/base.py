@@ -320,8 +320,13 @@ def excludes(whole: Mention, parts: list[Mention]) -> bool:
     )
 
 
-# a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)
-ADDING = regex(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
+# a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …), or written right after its unit with no
+# comma (`上年结转 A 万元加本年到位 B 万元，减去…`: the chain starts from A, not from B); there a verb opening with
+# 加 is likelier (`投入 A 万元加固堤防`, `研发费用 A 万元加计扣除`), and more of them are told apart
+ADDING = regex(
+    r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重])"
+    r"|(?<=元)加(?![大快强紧入班速深重固以装盖工注油热宽高厚密码盟挂印收价息征计权分剧倍载护长]))"
+)
 # what a list's item opens with when it is added to the list rather than listed in it (`加上…`, `另…`, `此外…`:
 # vocab additive), and money a fund hands over to another (`调出资金`, `调入一般公共预算`: vocab transfer_ratio)
 ADDED = regex("^(?:" + "|".join(sorted(words("relations", "additive"), key=len, reverse=True)) + ")")

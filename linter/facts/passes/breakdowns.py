@@ -2675,9 +2675,9 @@ SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税
 
 
 # a balance at the end of the period (`年末滚存结余`, `年末余额`, `年末滚存结余预计`: a draft's forecast of it) and
-# one at its start (`上年末余额`, `年初结余`)
+# one at its start (`上年末余额`, `年初结余`, `上年结转`: what the year before closed with and carried into this one)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
-OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余|上年结转")
 # the year's surplus a stock rolls forward over (`当年收支结余`, `本年结余`)
 SURPLUS = regex(r"结余|结存")
 # a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
