@@ -1325,13 +1325,14 @@ def _measured_by_sentence(draft: Draft) -> dict[int, set[int]]:
     return out
 
 
-# the stages money passes on its way after it is allotted: arrived, paid out, spent
-PAID_OUT = regex(r"到位|拨付|支付|支出|执行|使用")
+# the stages money allotted passes on its way to the one it is allotted to: arrived, paid out (not spent: a list
+# after a budget and its outturn, `预算 A，支出决算 B，完成预算的 p%。其中：…`, is of the outturn)
+PAID_OUT = regex(r"到位|拨付")
 
 
 def _paid_out(last: Mention, items: list[Mention]) -> bool:
-    """Is the figure money named at a stage after its allotment (`实际到位 B`, `已拨付 B`), its list's items naming
-    none (`其中：中央 a，省级 b`: of the money at either stage)?"""
+    """Is the figure money named as arrived or paid out of an allotment (`实际到位 B`, `已拨付 B`), its list's items
+    naming neither (`其中：中央 a，省级 b`: of the money at either stage)?"""
     return (
         any(q.kind == "amount" for q in last.quantities)
         and PAID_OUT.search(last.label) is not None
@@ -2718,9 +2719,11 @@ SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税
 
 
 # a balance at the end of the period (`年末滚存结余`, `年末余额`, `年末滚存结余预计`: a draft's forecast of it) and
-# one at its start (`上年末余额`, `年初结余`, `上年结转`: what the year before closed with and carried into this one)
+# one at its start (`上年末余额`, `年初结余`)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
-OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余|上年结转")
+OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+# what the year before carried into this one (`上年结转`), an opening balance where a chain starts from it
+CARRIED_IN = regex(r"(?:^|[，,；;：:、])\s*上年结转")
 # the year's surplus a stock rolls forward over (`当年收支结余`, `本年结余`)
 SURPLUS = regex(r"结余|结存")
 # a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
@@ -2789,6 +2792,10 @@ def _opens(chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
     """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额): named so, or the balance at the end
     of the year before the one the total closes (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
     if any(OPENING_ANY.search(x.label) for x in chain[0]):
+        return True
+    if CARRIED_IN.search(chain[0][0].label):
+        # (`上年结转 A 加本年到位 B，减去支出 C，年末结转结余 D`; not a carry-over added to another start, `…支出 S。加上年
+        # 结转 C，年末结转结余 D`, where the words leave out what else the balance is made of)
         return True
     closes = _year_end(total)
     if closes is None:
