@@ -320,8 +320,13 @@ def excludes(whole: Mention, parts: list[Mention]) -> bool:
     )
 
 
-# a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …)
-ADDING = regex(r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重]))")
+# a figure added to the one before (`收入 A，加上级补助 B`; not 加大, 加快 …), or written right after its unit with no
+# comma (`上年结转 A 万元加本年到位 B 万元，减去…`: the chain starts from A, not from B); there a verb opening with
+# 加 is likelier (`投入 A 万元加固堤防`, `研发费用 A 万元加计扣除`), and more of them are told apart
+ADDING = regex(
+    r"(?:加上|(?:(?<=[，；。、])|^)加(?![大快强紧入班速深重])"
+    r"|(?<=元)加(?![大快强紧入班速深重固以装盖工注油热宽高厚密码盟挂印收价息征计权分剧倍载护长]))"
+)
 # a figure subtracted from the one before (`减上解支出 C`, `扣除…`; not 减少, 减免 …)
 SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税负]))")
 # what a list's item opens with when it is added to the list rather than listed in it (`加上…`, `另…`, `此外…`:
@@ -547,6 +552,47 @@ def sources_and_uses(parts: list[Mention]) -> bool:
         if r.context.fund and side:
             sides.setdefault(r.context.fund, set()).add(side)
     return any(len(found) == 2 for found in sides.values())
+
+
+# money named as arrived (`实际到位`, `已到位`, `市级资金实际到位`): a stage of money allotted or planned, not a kind
+# of it; the name before the words, if any (`市级资金`)
+ARRIVED = regex(r"到位")
+ARRIVED_OF = regex(r"(?P<name>[^\d，,；;。：:、]*?)(?:实际|已经|已)?到位(?:资金|金额|数)?(?:为|是|达)?")
+LIST_MARKS = "，,、；;：: \u3000"
+
+
+def _restated(m: Mention, before: list[Mention]) -> int | None:
+    """The index (in `before`) of the member the item gives at the stage of arrival: the one before it, for the
+    stage's words alone after the member in its clause (`县级 d，实际到位 e`), or the one of the name it states
+    again (`…市级 c…；市级资金实际到位 e`); None for any other item."""
+    found = ARRIVED_OF.fullmatch(m.label.strip(LIST_MARKS))
+    if found is None or not before:
+        return None
+    name = found["name"].removesuffix("资金")
+    if not name:
+        return len(before) - 1
+    if len(name) < 2:
+        return None
+    named = [p.label.strip(LIST_MARKS).removesuffix("资金") for p in before]
+    return next((k for k, n in enumerate(named) if len(n) >= 2 and (n.endswith(name) or name.endswith(n))), None)
+
+
+def before_restaged(parts: list[Mention], whole: str = "") -> list[Mention]:
+    """The items of a list up to one restating a member at the stage of arrival where the first item names no such
+    stage (`中央 a、省级 b、市级 c、县级 d；市级资金实际到位 e`, `…县级本级安排 d，实际到位 e，尚有 f 未到位`): what of a
+    member arrived is none of the list's members, and what follows it goes on about that member. Of a whole named
+    as arrived (`whole`, its label: `实际到位资金 T，其中，地市应配套资金 c，实际到位 e`) the member is counted at
+    that stage, e in c's place."""
+    if not parts or ARRIVED.search(parts[0].label):
+        return parts
+    for k in range(1, len(parts)):
+        at = _restated(parts[k], parts[:k])
+        if at is None:
+            continue
+        if ARRIVED.search(whole):
+            return [*parts[:at], parts[k], *parts[at + 1 : k]]
+        return parts[:k]
+    return parts
 
 
 # a bracket opening right after a figure (spaces between), and the bracket's close

@@ -40,6 +40,7 @@ from tieout.linter.facts.passes.base import (
     SUBTRACT,
     Completed,
     account_side,
+    before_restaged,
     beyond_target,
     by_paragraph,
     changed_by,
@@ -1096,7 +1097,7 @@ def headless(draft: Draft) -> Iterator[Breakdown]:
     for si, listed_items in draft.headless.items():
         if _sibling_line(draft, si):
             continue  # read with the first line of its run
-        items = _not_moves(_before_added(listed_items) + _sibling_items(draft, si))
+        items = before_restaged(_not_moves(_before_added(listed_items) + _sibling_items(draft, si)))
         if si in draft.whole_listed:
             # `支出总计包括：A a、B b…`: the list is of the figure it names, stated before, or of none
             found = _listed_of_named(draft, si, items)
@@ -1322,6 +1323,40 @@ def _measured_by_sentence(draft: Draft) -> dict[int, set[int]]:
     for c in draft.facts.changes:
         if c.base is not None:
             out.setdefault(c.sentence, set()).add(id(c.base))
+    return out
+
+
+# the stages money allotted passes on its way to the one it is allotted to: arrived, paid out (not spent: a list
+# after a budget and its outturn, `预算 A，支出决算 B，完成预算的 p%。其中：…`, is of the outturn)
+PAID_OUT = regex(r"到位|拨付")
+
+
+def _paid_out(last: Mention, items: list[Mention]) -> bool:
+    """Is the figure money named as arrived or paid out of an allotment (`实际到位 B`, `已拨付 B`), its list's items
+    naming neither (`其中：中央 a，省级 b`: of the money at either stage)?"""
+    return (
+        any(q.kind == "amount" for q in last.quantities)
+        and PAID_OUT.search(last.label) is not None
+        and not any(PAID_OUT.search(m.label) for m in items)
+    )
+
+
+def _rated_against(draft: Draft, last: Mention, prev: list[Mention]) -> bool:
+    """Does a rate of the figure's sentence relate it to another figure before the list, of another value (`共下达 A，
+    实际到位 B，到位率 p%`: B over A; `落实率 100%` relates two equal figures, and either is the list's whole)?"""
+    own = {id(q) for q in last.quantities}
+    values = {q.base_value for q in last.quantities}
+    others = {id(q) for m in prev if m is not last for q in m.quantities if q.base_value not in values}
+    rated = of_relations(draft, "rated_pairs", lambda: _rated_by_sentence(draft)).get(last.sentence, ())
+    return any(a in own and b in others or b in own and a in others for a, b in rated)
+
+
+def _rated_by_sentence(draft: Draft) -> dict[int, list[tuple[int, int]]]:
+    """The pairs of figures (by id) each sentence's rates are computed from."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for r in draft.facts.rates:
+        if len(r.operands) == 2:
+            out.setdefault(r.sentence, []).append((id(r.operands[0]), id(r.operands[1])))
     return out
 
 
@@ -1604,23 +1639,32 @@ def _whole_of(
         # (`…：A a，B b，…，其他支出 z。其中 A 和 B 两项合计 s，占 p%`: a part naming figures before it sums them, a
         # part of their whole, not of the last of them)
         return None
-    if summed is None and _last_of_items(draft, last, prev):
-        # (`…用于：A a；B b；C c；D d。其中，甲 x、乙 y`: the last of items set apart by semicolons; the 其中 may be of
-        # any of them)
-        return None
-    if summed is None and GIVES_A_REASON.search(last.label):
-        # (`…下降 p%。下降的主要原因是一次性安排的工程 c 不再安排。其中：…`: a figure the reasons for a change
-        # name is what moved it, no whole the list after them breaks down)
-        return None
-    if summed is None and _spent_of_rest(last, items):
-        # (`执行数 S，执行率 r%，结余资金 U。其中，中央补助资金执行 a…`: parts named as what was spent are parts of
-        # the spending, not of what is left)
-        return None
-    if summed is None and said_earlier(draft, last, items):
-        # (`收入 T，剔除上年一次性收入 c 后按同口径增长 p%。其中，税收 a…`: a figure its words place in an earlier
-        # period is no whole of this period's list, whichever figure stands last or shares its name)
+    if summed is None and _last_in_doubt(draft, last, items, prev, bool(named)):
         return None
     return summed or last
+
+
+def _last_in_doubt(draft: Draft, last: Mention, items: list[Mention], prev: list[Mention], named: bool) -> bool:
+    """Is the last figure before a 其中 list, its parts adding up to no figure, no whole of it for certain?"""
+    if _last_of_items(draft, last, prev):
+        # (`…用于：A a；B b；C c；D d。其中，甲 x、乙 y`: the last of items set apart by semicolons; the 其中 may be of
+        # any of them)
+        return True
+    if GIVES_A_REASON.search(last.label):
+        # (`…下降 p%。下降的主要原因是一次性安排的工程 c 不再安排。其中：…`: a figure the reasons for a change
+        # name is what moved it, no whole the list after them breaks down)
+        return True
+    if not named and _paid_out(last, items) and _rated_against(draft, last, prev):
+        # (`共下达 A，实际到位 B，到位率 p%。其中：甲 a；乙 b…`: one money at two stages, a rate of one over the other;
+        # items naming no stage, adding up to neither, may be of either)
+        return True
+    if _spent_of_rest(last, items):
+        # (`执行数 S，执行率 r%，结余资金 U。其中，中央补助资金执行 a…`: parts named as what was spent are parts of
+        # the spending, not of what is left)
+        return True
+    # (`收入 T，剔除上年一次性收入 c 后按同口径增长 p%。其中，税收 a…`: a figure its words place in an earlier
+    # period is no whole of this period's list, whichever figure stands last or shares its name)
+    return said_earlier(draft, last, items)
 
 
 # a period that is part of a year (`2024-三季度`, `+0-上半年`, `2024-09`: figures.context's periods), and the
@@ -2676,6 +2720,8 @@ def _dimension_sentence(draft: Draft, si: int) -> int | None:
 # one at its start (`上年末余额`, `年初结余`)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+# what the year before carried into this one (`上年结转`), an opening balance where a chain starts from it
+CARRIED_IN = regex(r"(?:^|[，,；;：:、])\s*上年结转")
 # the year's surplus a stock rolls forward over (`当年收支结余`, `本年结余`)
 SURPLUS = regex(r"结余|结存")
 # a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
@@ -2744,6 +2790,10 @@ def _opens(chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
     """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额): named so, or the balance at the end
     of the year before the one the total closes (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
     if any(OPENING_ANY.search(x.label) for x in chain[0]):
+        return True
+    if CARRIED_IN.search(chain[0][0].label):
+        # (`上年结转 A 加本年到位 B，减去支出 C，年末结转结余 D`; not a carry-over added to another start, `…支出 S。加上年
+        # 结转 C，年末结转结余 D`, where the words leave out what else the balance is made of)
         return True
     closes = _year_end(total)
     if closes is None:

@@ -13,8 +13,10 @@ from tieout.linter.facts.definitions import common_tail, of_total
 from tieout.linter.facts.model import Breakdown, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
     ADDED,
+    ARRIVED,
     CHANGE_AMOUNT,
     HANDED_OVER,
+    before_restaged,
     changed_by,
     changed_from,
     counts_subordinates,
@@ -349,6 +351,9 @@ def _ends_parts(p: _Entry, dims: set[str], first: bool, whole: str = "") -> bool
     return all(q.bound is not None for q in p.qs)
 
 
+# the words right between a figure and the next naming the next a portion of it (`本年下达资金 C 中已到位的 D`: of C,
+# what has arrived): one phrase whose head is D, the portion the list counts in C's place
+PORTION_OF_BEFORE = regex(r"\s*中[^\d，,；;。、：:（）()]{1,12}?的\s*")
 # a figure named as a net over- or under-collection or spending against a budget or last year (`比调整预算短收`)
 NET_MOVE = regex(f"(?:{REVENUE_UP}|{REVENUE_DOWN})$")
 # words saying a figure is all of its kind, before its name (`共回收…`, `累计发放…`)
@@ -855,10 +860,17 @@ class Lists(Rates, Changes):
                 self._clause(p, si, mentions)
         if head is None or paired or self._apart(head, parts, si):
             return None
-        parts = self._kept(head, parts)
+        # (a member's figure at another stage ends the list, `…县级 d，实际到位 e`: the members before it may be all
+        # of them or some, which is not said)
+        listed = before_restaged(self._portions(parts), head.label)
+        cut = len(listed) < len(parts)
+        head = self._of_either_stage(head, listed, mentions)
+        if head is None:
+            return None
+        parts = self._kept(head, listed)
         if parts:
             kw = b.keyword.strip("：，:（(；、")
-            self._record(head, parts, kw, si)
+            self._record(head, parts, kw, si, open_ended=cut)
             self._listed_shares(b, si)
         return head
 
@@ -900,6 +912,45 @@ class Lists(Rates, Changes):
         # (what a part changed by, named by the move alone: `购置费 a，上年未安排，本年新增 a`: no part of its own)
         parts = [p for p in parts if not CHANGE_AMOUNT.match(p.label)]
         return [] if NET_MOVE.search(head.label) and not _complete(head, parts) else parts
+
+    def _of_either_stage(self, head: Mention, parts: list[Mention], mentions: list[Mention]) -> Mention | None:
+        """The whole of a list after money named as arrived, itself after the money allotted (`共下达 A，实际到位 B，
+        其中：甲 a，乙 b`), whose parts name no stage: the one of the two the parts make, or none (which one it is
+        the words do not say; a list of some parts may be of either)."""
+        if not ARRIVED.search(head.label) or any(ARRIVED.search(p.label) for p in parts):
+            return head
+        whole = exact_figure(head)
+        if whole is None:
+            return head
+        unit = whole.base_unit
+        others = [
+            m
+            for m in mentions
+            if m is not head
+            and m.sentence == head.sentence
+            and m.start < head.start
+            and (q := exact_figure(m)) is not None
+            and q.base_unit == unit
+            and q.base_value != whole.base_value
+            and id(m) not in self.d.parts
+        ]
+        if not others:
+            return head
+        listed = [q for p in parts if (q := p.of_unit(unit)) is not None and q.exact]
+        if len(listed) < len(parts):
+            return None
+        return next((t for t in [head, *others] if (q := exact_figure(t)) is not None and foots(q, listed)), None)
+
+    def _portions(self, parts: list[Mention]) -> list[Mention]:
+        """The parts, each followed by a portion of it (`包括上年结转 B 和本年下达资金 C 中已到位的 D`) left out: the
+        list counts the portion D it names, not the whole C it is taken from (A = B + D)."""
+        text = self.doc.text
+        portion = [
+            bool(a.quantities and b.quantities)
+            and PORTION_OF_BEFORE.fullmatch(text, a.quantities[-1].end, b.quantities[0].start) is not None
+            for a, b in zip(parts, parts[1:])
+        ]
+        return [p for k, p in enumerate(parts) if not (k < len(portion) and portion[k])]
 
     def _of_head_stage(self, head: Mention, parts: list[Mention]) -> list[Mention]:
         """The parts up to the first stating the other side of a plan and its outcome than the head: `全年预算 T，其中

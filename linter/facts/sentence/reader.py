@@ -203,9 +203,10 @@ class Reader:
             if a.quantities and text[a.quantities[-1].end : b.start].lstrip()[:1] == "、"
         }
 
-    def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int) -> None:
+    def _record(self, head: Mention, parts: list[Mention], keyword: str, si: int, open_ended: bool = False) -> None:
         """The breakdown, with the runs of parts that add up to the part before them taken as that part's own
-        (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's)."""
+        (`一般债券 426 亿元，省级留用 45 亿元，转贷市县 381 亿元`: the last two are the first's); `open_ended` for a
+        list cut short, which may name some of its parts only, whatever word opened it."""
         if _counts_other_things(head, parts) or rolls_forward(head, parts) or one_answer_apart(parts):
             return
         if overlapping(parts):
@@ -222,7 +223,7 @@ class Reader:
             self._keep(Breakdown(whole, run, "", True, si, inferred=True, certain=False))
         # a list that ends with the rest (`…，其他 2.1 亿元`) covers its total whatever word opened it
         rest = len(own) >= 2 and own[-1].key.startswith(REMAINDER) and not self._and_so_on(own[-1])
-        exhaustive = (keyword in EXHAUSTIVE or rest) and len(own) >= 2
+        exhaustive = (keyword in EXHAUSTIVE or rest) and len(own) >= 2 and not open_ended
         one_rank = len(own) >= 2 and len(coordinated) == len(parts) - 1
         self._keep(Breakdown(head, own, keyword, exhaustive, si, coordinated=one_rank))
 
