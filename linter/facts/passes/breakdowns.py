@@ -2677,7 +2677,10 @@ SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税
 # a balance at the end of the period (`年末滚存结余`, `年末余额`, `年末滚存结余预计`: a draft's forecast of it) and
 # one at its start (`上年末余额`, `年初结余`)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
-OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余|上年结转")
+# money carried over out of a year named (`2023年结转资金 A，加2024年到位资金 B，减2024年支出 C，2024年末结转结余 D`):
+# what the year after opens with
+CARRIED_FROM = regex(r"^[，、；\s]*(?:加上?)?((?:19|20)\d{2})年(?:度)?结转")
 # the year's surplus a stock rolls forward over (`当年收支结余`, `本年结余`)
 SURPLUS = regex(r"结余|结存")
 # a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
@@ -2704,7 +2707,7 @@ def _chain_to(
     if chain is None:
         return None
     # (a closing balance, from its opening one; any other year-end figure, from its own quantity at the year's start)
-    if not named and not (_opens(chain, m) if balance else _rolled_from(chain[0][0], m)):
+    if not named and not (_opens(draft, chain, m) if balance else _rolled_from(chain[0][0], m)):
         return None
     if by_name and not _same_scope(chain[0][0], m):
         # (`全县收入 A，加上年结余 B 后，县本级可供安排的资金 C`: the funds available start from a figure of another
@@ -2742,18 +2745,34 @@ def _year_end(m: Mention) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _opens(chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
-    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额): named so, or the balance at the end
-    of the year before the one the total closes (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
+def _opens(draft: Draft, chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
+    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额): named so, the money carried over out
+    of the year before the one the total closes (`2023年结转资金 A，加本年到位资金 B，减本年支出 C，年末结转结余 D` in a
+    report of 2024), or the balance at the end of that year (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
     if any(OPENING_ANY.search(x.label) for x in chain[0]):
         return True
     closes = _year_end(total)
+    if _carried_into(draft, chain[0][0], total, closes):
+        return True
     if closes is None:
         return False
     opening = [x for x in chain[0] if _year_end(x) == closes - 1]
     # (the rest the stock rolls forward over is the year's surplus, `当年收支结余 a`; not its income stated in the
     # sentence before, `收入预算 A，支出预算 B。加上2024年末滚存结余 C，预计2025年末滚存结余 D`)
     return bool(opening) and all(SURPLUS.search(x.label) for x in chain[0] if x not in opening)
+
+
+def _carried_into(draft: Draft, start: Mention, total: Mention, closes: int | None) -> bool:
+    """Is the chain's first figure the money carried over out of the year before the one the total closes: that year
+    named by the total (`2024年末结转结余`) or, for a bare `年末…`, the document's (a report of 2024 speaks of 2024)?
+    `2023年结转` in a report of 2023 may be the money that year carries over: no opening of its year-end."""
+    found = CARRIED_FROM.match(start.label)
+    if found is None:
+        return False
+    if closes is None and CLOSING.match(total.key):
+        period = draft.facts.document_context.period or ""
+        closes = int(period) if period.isdigit() else None
+    return closes is not None and int(found.group(1)) == closes - 1
 
 
 # `…，共完成支出 X`: a phrase opening with 共 states what all the figures before it make (not 共同, 共享, 共建 …)
