@@ -2677,10 +2677,10 @@ SUBTRACT = regex(r"(?:减去|扣除|(?:(?<=[，；、])|^)减(?![少小轻免税
 # a balance at the end of the period (`年末滚存结余`, `年末余额`, `年末滚存结余预计`: a draft's forecast of it) and
 # one at its start (`上年末余额`, `年初结余`)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
-OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余|上年结转")
-# money carried over out of a year named (`2023年结转资金 A，加2024年到位资金 B，减2024年支出 C，2024年末结转结余 D`):
-# what the year after opens with
-CARRIED_FROM = regex(r"^[，、；\s]*(?:加上?)?((?:19|20)\d{2})年(?:度)?结转")
+OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
+# money carried over out of last year or a year named (`上年结转资金 A，加本年到位资金 B，…`, `2023年结转资金 A，加2024年到位
+# 资金 B，减2024年支出 C，2024年末结转结余 D`): what the year after opens with
+CARRIED_FROM = regex(r"^[，、；\s]*(?:上年|(?P<year>(?:19|20)\d{2})年(?:度)?)结转")
 # the year's surplus a stock rolls forward over (`当年收支结余`, `本年结余`)
 SURPLUS = regex(r"结余|结存")
 # a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
@@ -2763,16 +2763,20 @@ def _opens(draft: Draft, chain: tuple[list[Mention], list[Mention]], total: Ment
 
 
 def _carried_into(draft: Draft, start: Mention, total: Mention, closes: int | None) -> bool:
-    """Is the chain's first figure the money carried over out of the year before the one the total closes: that year
-    named by the total (`2024年末结转结余`) or, for a bare `年末…`, the document's (a report of 2024 speaks of 2024)?
-    `2023年结转` in a report of 2023 may be the money that year carries over: no opening of its year-end."""
+    """Is the figure the chain starts from the money carried over out of the year before the one the total closes:
+    last year's (`上年结转`), or that of the year the total names (`2024年末结转结余`) or, for a bare `年末…`, the
+    document's (a report of 2024 speaks of 2024) less one? `2023年结转` in a report of 2023 may be the money that year
+    carries over: no opening of its year-end. Only the chain's start: `支出 A。加上年结转资金 B，年末结转结余 D` may be
+    加上 + 年结转 as well, and the chain from A holds no opening stock (D = B + the year's money in − A)."""
     found = CARRIED_FROM.match(start.label)
     if found is None:
         return False
+    if found.group("year") is None:
+        return True
     if closes is None and CLOSING.match(total.key):
         period = draft.facts.document_context.period or ""
         closes = int(period) if period.isdigit() else None
-    return closes is not None and int(found.group(1)) == closes - 1
+    return closes is not None and int(found.group("year")) == closes - 1
 
 
 # `…，共完成支出 X`: a phrase opening with 共 states what all the figures before it make (not 共同, 共享, 共建 …)
