@@ -55,6 +55,10 @@ def defined_sums() -> list[tuple[frozenset[str], list[frozenset[str]]]]:
     return out
 
 
+# a share column named by its whole and 比例 (`占重点项目支出比例`, `占项目支出的比例（%）`): a row's part of that whole,
+# as a column named with 比重 or 占比 is (比例 alone is no share: `完成比例`, `调整比例` are rates of another kind)
+SHARE_OF_NAMED = regex(r"占[\u4e00-\u9fff]{1,12}?的?比例%?")
+SHARE_ROLE = Role("占比", "share")
 PERCENT_HEADER = regex(r"[%％]|率|比重|占比|构成|幅度|增幅|降幅")
 SPECIAL = ("growth", "ratio", "share", "serial")
 
@@ -79,6 +83,8 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     whole = _whole_roles().get(text)
     if whole is not None:
         return whole
+    if SHARE_OF_NAMED.fullmatch(text):
+        return SHARE_ROLE  # (`占重点项目支出比例`: the row's part of the whole named, as `占…比重` is)
     percent = percent or bool(PERCENT_HEADER.search(text))
     compared = _compared(text, percent)
     if compared is not None:
