@@ -80,11 +80,9 @@ def role_of(header: str, percent: bool = False) -> Role | None:
         return None
     if any(w in text for w in words("elapsed_time")):
         return None  # the share of the year gone by (序时进度%): no rate of the row's figures
-    whole = _whole_roles().get(text)
+    whole = _whole_role(text)
     if whole is not None:
         return whole
-    if SHARE_OF_NAMED.fullmatch(text):
-        return SHARE_ROLE  # (`占重点项目支出比例`: the row's part of the whole named, as `占…比重` is)
     percent = percent or bool(PERCENT_HEADER.search(text))
     compared = _compared(text, percent)
     if compared is not None:
@@ -102,6 +100,15 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     if not rest and not percent and _period_outturn().match(text):
         return Role("执行数", "amount")  # `1—9月支出`: what was spent in those months, the outturn
     return rest[0][1] if rest else None
+
+
+def _whole_role(text: str) -> Role | None:
+    """The role a header's whole text names: by column_roles' `whole`, or a share named by its whole and 比例
+    (`占重点项目支出比例`: the row's part of the whole named, as `占…比重` is)."""
+    whole = _whole_roles().get(text)
+    if whole is None and SHARE_OF_NAMED.fullmatch(text):
+        return SHARE_ROLE
+    return whole
 
 
 def _negated(text: str, wording: str) -> bool:
