@@ -46,7 +46,10 @@ def balance_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         else:
             # the other money leaving the fund, when stated, is taken out too (`调出资金 C`)
             value = b.income.base_value - b.expense.base_value - sum((q.base_value for q in b.outflows), Decimal(0))
-            exact = in_unit(value, b.balance)
+            # (a balance in another unit than the two sides share, `少到位 54.00亿元` of two sums in 万元: what it should
+            # be in theirs, where a slipped unit shows, not a tiny figure in its own)
+            slipped = b.balance.unit != b.income.unit == b.expense.unit and not b.outflows
+            exact = in_unit(value, b.income if slipped else b.balance)
             out = "".join(f" − {q.text}" for q in b.outflows)
             income, spent = b.sides
             msg = f"{b.name} {b.balance.text} 不等于{income} {b.income.text} − {spent} {b.expense.text}{out} = {exact}"

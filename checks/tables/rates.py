@@ -195,8 +195,12 @@ def _outcomes(left: list[Column], col: Column) -> list[Column]:
 
 
 def _staged(left: list[Column]) -> bool:
-    """Do outcomes of two stages stand before a rate (`到位资金 | 实际支出`)?"""
-    return sum(1 for c in left if c.path and STAGE_COLUMN.search(heading(c))) > 1
+    """Do outcomes of two stages stand before a rate (`到位资金 | 实际支出`, `到位数 | 执行数`)?"""
+    return sum(1 for c in left if c.path and (STAGE_COLUMN.search(heading(c)) or EXECUTED.fullmatch(heading(c)))) > 1
+
+
+# the spending named as the budget's execution (`执行数`, `实际执行数`): the money spent, as `实际支出` is
+EXECUTED = regex(r"(?:实际)?执行(?:数|额|金额)")
 
 
 # an execution rate naming no stage (`执行率`, `预算执行率`, `资金执行率`, `%` aside)
@@ -221,7 +225,9 @@ def _spent_of_either(side: Side, col: Column) -> list[tuple[Column, Column]]:
     if not UNSTAGED.fullmatch(heading(col)):
         return []
     before = [c for c in side.columns if c.index < col.index and c.kind in ("amount", "total", "") and c.path]
-    spent = _one_headed(before, r"(?:实际|已)?支出(?:数|额|资金|金额)?", "支出")
+    spent = _one_headed(before, r"(?:实际|已)?支出(?:数|额|资金|金额)?", "支出") or _one_headed(
+        before, EXECUTED.pattern, "执行"
+    )
     arrived = _one_headed(before, r"(?:实际|已)?(?:到位|拨付)(?:数|额|资金|金额)?", "到位")
     if spent is None or arrived is None or arrived.index > spent.index:
         return []

@@ -2722,6 +2722,9 @@ CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
 # what the year before carried into this one (`上年结转`), an opening balance where a chain starts from it
 CARRIED_IN = regex(r"(?:^|[，,；;：:、])\s*上年结转")
+# money carried over out of last year or a year named (`上年结转资金 A，加本年到位资金 B，…`, `2023年结转资金 A，加2024年到位
+# 资金 B，减2024年支出 C，2024年末结转结余 D`): what the year after opens with
+CARRIED_FROM = regex(r"^[，、；\s]*(?:上年|(?P<year>(?:19|20)\d{2})年(?:度)?)结转")
 # the year's surplus a stock rolls forward over (`当年收支结余`, `本年结余`)
 SURPLUS = regex(r"结余|结存")
 # a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
@@ -2748,7 +2751,7 @@ def _chain_to(
     if chain is None:
         return None
     # (a closing balance, from its opening one; any other year-end figure, from its own quantity at the year's start)
-    if not named and not (_opens(chain, m) if balance else _rolled_from(chain[0][0], m)):
+    if not named and not (_opens(draft, chain, m) if balance else _rolled_from(chain[0][0], m)):
         return None
     if by_name and not _same_scope(chain[0][0], m):
         # (`全县收入 A，加上年结余 B 后，县本级可供安排的资金 C`: the funds available start from a figure of another
@@ -2786,9 +2789,10 @@ def _year_end(m: Mention) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _opens(chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
-    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额): named so, or the balance at the end
-    of the year before the one the total closes (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
+def _opens(draft: Draft, chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
+    """Does the chain hold an opening balance (上年末余额 + 新增 − 偿还 = 年末余额): named so, the money carried over out
+    of the year before the one the total closes (`2023年结转资金 A，加本年到位资金 B，减本年支出 C，年末结转结余 D` in a
+    report of 2024), or the balance at the end of that year (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
     if any(OPENING_ANY.search(x.label) for x in chain[0]):
         return True
     if CARRIED_IN.search(chain[0][0].label):
@@ -2796,12 +2800,31 @@ def _opens(chain: tuple[list[Mention], list[Mention]], total: Mention) -> bool:
         # 结转 C，年末结转结余 D`, where the words leave out what else the balance is made of)
         return True
     closes = _year_end(total)
+    if _carried_into(draft, chain[0][0], total, closes):
+        return True
     if closes is None:
         return False
     opening = [x for x in chain[0] if _year_end(x) == closes - 1]
     # (the rest the stock rolls forward over is the year's surplus, `当年收支结余 a`; not its income stated in the
     # sentence before, `收入预算 A，支出预算 B。加上2024年末滚存结余 C，预计2025年末滚存结余 D`)
     return bool(opening) and all(SURPLUS.search(x.label) for x in chain[0] if x not in opening)
+
+
+def _carried_into(draft: Draft, start: Mention, total: Mention, closes: int | None) -> bool:
+    """Is the figure the chain starts from the money carried over out of the year before the one the total closes:
+    last year's (`上年结转`), or that of the year the total names (`2024年末结转结余`) or, for a bare `年末…`, the
+    document's (a report of 2024 speaks of 2024) less one? `2023年结转` in a report of 2023 may be the money that year
+    carries over: no opening of its year-end. Only the chain's start: `支出 A。加上年结转资金 B，年末结转结余 D` may be
+    加上 + 年结转 as well, and the chain from A holds no opening stock (D = B + the year's money in − A)."""
+    found = CARRIED_FROM.match(start.label)
+    if found is None:
+        return False
+    if found.group("year") is None:
+        return True
+    if closes is None and CLOSING.match(total.key):
+        period = draft.facts.document_context.period or ""
+        closes = int(period) if period.isdigit() else None
+    return closes is not None and int(found.group("year")) == closes - 1
 
 
 # `…，共完成支出 X`: a phrase opening with 共 states what all the figures before it make (not 共同, 共享, 共建 …)

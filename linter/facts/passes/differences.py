@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,9 @@ class Identity:
     # the two are a budget's or a fund's flows (`flows`: 收入 and 支出): each may be named by its item, the fund and the
     # period it is of left out (`一般公共预算收入`), and may open with the fund it is of (`失业保险基金收入`)
     flows: bool = False
+    # the minuend is what was due and the others what came of it (`stages`: 应到位 of the plan, 到位 and 未到位 of the
+    # execution): their stages are not compared
+    stages: bool = False
 
 
 def _names(entry: dict[str, object], role: str) -> frozenset[str]:
@@ -48,6 +51,7 @@ IDENTITIES: tuple[Identity, ...] = tuple(
         _names(e, "subtrahend"),
         e.get("earlier_minuend") is True,
         e.get("flows") is True,
+        e.get("stages") is True,
     )
     for e in load("differences").get("differences") or []
 )
@@ -238,6 +242,8 @@ def _sides(mentions: list[Mention], identity: Identity, d: Quantity, name: str, 
         return None
     # last year's assets, or another entity's, are no side of this year's net assets
     contexts = [m.identity.context for m in (minuend, subtrahend, *own)]
+    if identity.stages:
+        contexts = [replace(c, stage=None) for c in contexts]
     if not all(
         agree_open(c, contexts[-1], period=i > 0 or not identity.earlier_minuend) for i, c in enumerate(contexts)
     ):

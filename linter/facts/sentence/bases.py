@@ -172,6 +172,7 @@ class Bases(Reader):
             if after is None or not (
                 LAST_YEAR_ONLY.match(after.label.strip("，、；：（( "))
                 or _last_year_end_of(after.label.strip("，、；：（( "), c.label)
+                or _last_years_item(after.label.strip("，、；：（( "), c.label)
                 or LAST_YEAR_STAGE.fullmatch(after.label.strip("，、；：（( "))
                 and self._opens_bracket(after)
                 or c.current is not None
@@ -303,6 +304,17 @@ class Bases(Reader):
 
 # a figure named as last year's end (`上年末为`, `上年末余额为`, `上年底`): the words after it name the item
 LAST_YEAR_END = regex(rf"^(?:{LAST_YEAR_NAMES})(?:末|底)(?P<words>[\u4e00-\u9fff]{{0,8}}?)(?:为|是)?$")
+
+
+# a figure named as last year's value of an item (`上年项目支出为`): the words after 上年 name the item
+LAST_YEARS_ITEM = regex(rf"^(?:{LAST_YEAR_NAMES})(?!末|底|结转|结余)(?P<words>[\u4e00-\u9fff]{{2,12}}?)(?:为|是)$")
+
+
+def _last_years_item(label: str, changed: str) -> bool:
+    """Is the label last year's value of what changed (`上年项目支出为 B` after `支出增加 Δ，增长 p%`): words that end
+    with the change's name (two characters at least), stated as that value (为, 是)?"""
+    said = LAST_YEARS_ITEM.match(label)
+    return said is not None and len(changed) >= 2 and said.group("words").endswith(changed)
 
 
 def _last_year_end_of(label: str, changed: str) -> bool:

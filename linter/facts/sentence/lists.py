@@ -216,6 +216,8 @@ def _acted_on(flat: list[object], k: int, said: str) -> tuple[Quantity, bool] | 
 
 
 # the words of a share around the names of its part and whole (`…占…的比重为`)
+# a whole named by its item and 总额 (`下达资金总额`): the item, of four characters at least
+SUMMED_NAME = regex(r"([\u4e00-\u9fff]{4,})总额")
 SHARE_WORDS = regex(r"^[，、；：]+|(?:的)?(?:比重|比例|占比)?(?:为|是)?$")
 
 
@@ -1416,7 +1418,10 @@ class Lists(Rates, Changes):
                 ]
                 if found:
                     return self._one_named(found, s == si)
-        return None
+        # `占下达资金总额的`: the total of what is named 下达资金 (`营养改善计划下达资金 T`), where no figure bears the name
+        # with 总额 (an item of four characters at least: `支出总额`, `资产总额` are names of their own)
+        summed = SUMMED_NAME.fullmatch(item)
+        return self._named_figure(summed.group(1), si, mentions, besides, scope) if summed else None
 
     def _named_so(
         self,

@@ -55,6 +55,10 @@ def defined_sums() -> list[tuple[frozenset[str], list[frozenset[str]]]]:
     return out
 
 
+# a share column named by its whole and 比例 (`占重点项目支出比例`, `占项目支出的比例（%）`): a row's part of that whole,
+# as a column named with 比重 or 占比 is (比例 alone is no share: `完成比例`, `调整比例` are rates of another kind)
+SHARE_OF_NAMED = regex(r"占[\u4e00-\u9fff]{1,12}?的?比例%?")
+SHARE_ROLE = Role("占比", "share")
 PERCENT_HEADER = regex(r"[%％]|率|比重|占比|构成|幅度|增幅|降幅")
 SPECIAL = ("growth", "ratio", "share", "serial")
 
@@ -76,7 +80,7 @@ def role_of(header: str, percent: bool = False) -> Role | None:
         return None
     if any(w in text for w in words("elapsed_time")):
         return None  # the share of the year gone by (序时进度%): no rate of the row's figures
-    whole = _whole_roles().get(text)
+    whole = _whole_role(text)
     if whole is not None:
         return whole
     percent = percent or bool(PERCENT_HEADER.search(text))
@@ -96,6 +100,15 @@ def role_of(header: str, percent: bool = False) -> Role | None:
     if not rest and not percent and _period_outturn().match(text):
         return Role("执行数", "amount")  # `1—9月支出`: what was spent in those months, the outturn
     return rest[0][1] if rest else None
+
+
+def _whole_role(text: str) -> Role | None:
+    """The role a header's whole text names: by column_roles' `whole`, or a share named by its whole and 比例
+    (`占重点项目支出比例`: the row's part of the whole named, as `占…比重` is)."""
+    whole = _whole_roles().get(text)
+    if whole is None and SHARE_OF_NAMED.fullmatch(text):
+        return SHARE_ROLE
+    return whole
 
 
 def _negated(text: str, wording: str) -> bool:
