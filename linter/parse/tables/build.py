@@ -28,7 +28,16 @@ from .header import (
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
-from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, outline_tree, read_rows
+from .rows import (
+    code_tree,
+    defined_tree,
+    enum_tree,
+    indent_tree,
+    indicator_codes,
+    level_labels,
+    outline_tree,
+    read_rows,
+)
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
 from .vocab import (
@@ -533,6 +542,8 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
         side.structure = "enum"
     elif _level_tree(table, heads, texts, columns, rows) or outline_tree(table.rows, rows, _serials(heads, texts)):
         side.structure = "levels"
+    elif defined_tree(rows):
+        side.structure = "defined"
     return side
 
 
