@@ -147,7 +147,14 @@ class BalanceMismatch(Rule):
     no side's total (`国有资本经营预算收入 A，其中…，加上年结转 B。…支出 Y，其中…；调出 C。`), is A + B − Y − C, where
     every figure of the heading's text before it is the one income, at most one sum brought forward, the one
     spending after the income or money paid out besides it (parts of their lists and ratios aside; a second
-    income, `加上级补助收入`, or a note of what the income holds, `（含上年结转 B）`: not read; a warning). The finding is an
+    income, `加上级补助收入`, or a note of what the income holds, `（含上年结转 B）`: not read; a warning); the fund's name
+    may stand before a bare 结转 (`收支相抵，政府性基金预算结转 Z`). One sentence that rolls a fund forward alone
+    (`国有资本经营预算收入 A，加上年结转 B，支出 Y，调出资金 C，结转下期 Z`: its one income first, at most one sum
+    brought forward, its one spending and what it pays out besides, nothing else) is A + B − Y − C (a warning). A
+    sentence that lists only a fund's spending, what it pays out besides (`调出资金`, `上解支出`, `债务还本支出`) and,
+    last, what it carries forward (`结转下年`, `年终结转`), right after the sentence closing on its total resources
+    (`收入总计`, listed with last year's balance among its parts; in the line before, where a report sets each on a
+    line of its own), is that total less the uses (a warning). The finding is an
     error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence

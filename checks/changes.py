@@ -107,6 +107,9 @@ LAST_YEAR = regex(
 )
 # a header that compares (比上年增减, 增幅, 为上年%): its column is no figure of last year, whatever year it names
 COMPARING = regex(r"比|较|增|减|幅|%|率|为")
+# a period up to a month's end (`2025-06`), and the word of a column of the same months a year before (`上年同期`)
+MONTH_END = regex(r"\d{4}-\d{2}")
+SAME_MONTHS = "同期"
 
 
 def changes(ctx: CheckContext) -> list[Change]:
@@ -205,7 +208,8 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     whose header compares nothing, of the figure's unit and of the stage the comparison names, if it names one.
     Two such cells (上年预算数 and 上年决算数) say not which the change is of; a year the comparison names that is
     not the one before, nothing. A fund's whole that no row names is the 合计 row of the one table titled with
-    it (`whole_row_of`)."""
+    it (`whole_row_of`). Of a half-year's cell (`1-6月`, of the period `2025-06`), last year's is the row's cell of
+    the same months (`上年同期`), no other of last year."""
     from tieout.checks.tables.text import listed_whole_row_of, restates, row_of, tables_by_index, whole_row_of
 
     # (the figure may be the cell rounded to a coarser unit, `1320.82 亿元` of 13,208,180 万元: the growth is the
@@ -214,6 +218,10 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
     now = [h for h in row if restates(ctx, cur, h.quantity, rounded=True)]
     years = {h.identity.context.period for h in now}
     this = next(iter(years)) if len(years) == 1 else None
+    # (a half-year table's `1-6月` cell, `2025-06`: last year's is its `上年同期` column, of the same months)
+    months = this is not None and MONTH_END.fullmatch(this) is not None
+    if months and this is not None:
+        this = this[:4]
     if this is None or not this.isdigit() or year not in (None, str(int(this) - 1)):
         return None
     tables = tables_by_index(ctx)
@@ -229,6 +237,7 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
         and _stage_is(stage, h.identity.context.stage)
         and not COMPARING.search(header := _header(tables[h.identity.table], h.identity.col))
         and _same_thing(things, _thing(header))
+        and (not months or SAME_MONTHS in header)
     }
     return next(iter(earlier.values())) if len(earlier) == 1 else None
 
@@ -527,7 +536,8 @@ class ChangeMismatch(Rule):
       alone whose cell is X, though the report states its own level's figures too):
       against the row's one
       cell of the year before (`上年决算数`, `2024年预算数`), of the unit and of the stage the comparison
-      names (`比上年预算数`) if it names one, in a column whose header compares nothing (not `比上年增减`).
+      names (`比上年预算数`) if it names one, in a column whose header compares nothing (not `比上年增减`); of a
+      half-year table's cell (`1-6月`), the cell of the same months a year before (`上年同期`).
       Two such cells, a comparison with another year, a plan or a reference: nothing is read. A figure
       naming a fund's whole (`一般公共预算收入 X，比上年增长 p%`) is the 合计 row (`收入合计`) of the one table
       whose title names that whole, when that row's 执行数 is X; of a space-aligned table only the cells

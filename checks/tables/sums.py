@@ -379,7 +379,10 @@ class TableParent(Rule):
     blank (only where every such row's 分值 is exactly its rows' added up, and no row naming several levels
     stands over a deeper one), else the enumeration of the labels (一、 › （一） › 1.), or in a space-aligned
     text table the indentation of the labels (then only where the grouping holds in at least as many
-    columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
+    columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced), or in a flat
+    list of the parts of a defined sum each over its items (`合计`, `税收收入`, its taxes, `非税收入`, its items:
+    vocab sums.yaml; no row numbered or coded, two items a part at least) the runs of items under each part (then
+    too only where the grouping holds in another column of the row). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it, or when another column of the row adds up exactly under the same run (two rows or more) and
     the column adds up under another numbered row (`一、税收收入` over its taxes, in every column). A blank cell
     counts as nothing only in tables whose convention says so (部门决算), a dash (`—`) in any; a miss within one unit of the last

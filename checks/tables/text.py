@@ -118,7 +118,9 @@ class TextTable(Rule):
     neither the section's text up to it nor the change's clause and headings state a scope, and the table sets a
     year's amounts beside the year before's (its 增减额 no difference to a budget): the prose speaks of the table
     beside it. The reasons a change is given (`主要是…改由市级统一采购`) state no scope of it. A change TO108
-    holds to its figures is theirs; a word against the cell's sign is not told here.
+    holds to its figures is theirs. A word against the cell's sign (`下降 21.0%` against a cell of 21.0) is told only
+    where the size stated is the cell's: the word is then the one thing wrong; where the size differs too, which of
+    the two is wrong is not said.
 
     A prose figure that writes the cell's number in a money unit 10⁴ or 10⁸ away (`412.87 亿元` for 412.87 of a
     table in 万元) is reported as a unit slip, the cell in the table's unit as the expected value; that is the
@@ -904,6 +906,11 @@ def _part_year_apart(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     named = PART_YEAR.search(tables_by_index(ctx)[h.identity.table].title)
     if named is None:
         return False
+    period = m.identity.context.period
+    if period is not None and MONTH_END.search(period) and period == h.identity.context.period:
+        # (the figure's own identity is of the months the cell's is, `2025-06` both: a half-year's report states its
+        # figures so, whatever words its paragraph uses for the months, `上半年` or none)
+        return False
     sentences = ctx.doc.sentences
     if not 0 <= m.sentence < len(sentences):
         return True
@@ -916,6 +923,8 @@ def _part_year_apart(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     return not any(PART_YEAR_WORDS.findall(x) == PART_YEAR_WORDS.findall(named.group()) for x in said)
 
 
+# a period up to a month's end (`2025-06`), not a year's
+MONTH_END = regex(r"^\d{4}-\d{2}$")
 # what names a part of a year whatever its dashes and spaces (`1—6月` and `1-6 月` alike): its months' numbers or words
 PART_YEAR_WORDS = regex(r"\d+|上半年|下半年|前三季度|[一二三四]季度")
 

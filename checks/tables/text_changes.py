@@ -356,7 +356,9 @@ def _compare(
         return Outcome(q, "pass", "cross_ref", operands=[cell])
     change = (-cell.base_value if fall else cell.base_value) - base
     if (change < 0) != (m.direction == "down") and change != 0:
-        return None  # (a word against the cell's sign is another mistake than a figure: not told here)
+        # (a word against the cell's sign is another mistake than a figure: told only where the size is the cell's,
+        # the word then the one thing wrong)
+        return _against_sign(ctx, c, m, q, table, found, (low - base, high - base))
     shown = (cell.text if base else cell.text.lstrip("-−")) + (
         "%" if q.kind == "percent" and not cell.text.endswith(("%", "％")) else ""
     )
@@ -366,6 +368,42 @@ def _compare(
         shown += f"（即{'增长' if change >= 0 else '下降'} {expected}）"
     message = f"正文“{_said(c, m)}”{q.text} 与{table_name(table)}中该行“{column.header}”{shown} 不符（文表不符）"
     return Outcome(q, verdict, "cross_ref", [(cell, "表中数字")], message, q.text, expected, operands=[cell])
+
+
+def _against_sign(
+    ctx: CheckContext,
+    c: Change,
+    m: Movement,
+    q: Quantity,
+    table: Table,
+    found: tuple[Column, Quantity],
+    change: tuple[Decimal, Decimal],
+) -> Outcome | None:
+    """A stated change whose size is the row's cell but whose word moves the other way (`下降 21.0%` against a cell of
+    21.0): the direction word is wrong; None where the size differs too (which of the two is wrong is not told)."""
+    if c.current is not None and id(c.current) in _based(ctx):
+        return None  # (its figures' own direction is TO204's, the row's last year its base: told once)
+    column, cell = found
+    up = change[0] > 0
+    size = change if up else (-change[1], -change[0])
+    if size[0] <= 0 or ctx.judge(interval(q), size, unit_of([q, cell])) != "pass":
+        return None
+    word = "增长" if up else "下降"
+    message = (
+        f"正文“{_said(c, m)}”{q.text} 与{table_name(table)}中该行“{column.header}”{cell.text} 方向相反"
+        f"（表中为{word}，文表不符）"
+    )
+    return Outcome(q, "fail", "cross_ref", [(cell, "表中数字")], message, m.word, word, operands=[cell])
+
+
+def _based(ctx: CheckContext) -> set[int]:
+    """The figures of changes whose earlier figure the change checks hold them to (stated, or the row's last year:
+    `changes.changes`): their direction is TO204's."""
+    from tieout.checks.changes import changes
+
+    return ctx.memo(
+        "text_changes.based", lambda: {id(x.current) for x in changes(ctx) if x.base is not None and x.current}
+    )
 
 
 def _said(c: Change, m: Movement) -> str:

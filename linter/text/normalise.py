@@ -796,7 +796,8 @@ ASCII_ALNUM = DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 # a figure in a heading line: the heading is a statement (`（五）住房保障支出 154.27 万元，…`), maybe no title
 # two bare figures one space apart (the runs of spaces between a table's columns are one space by now): a row of a
 # table set out by spaces, `二、项目支出 96,530.00 106,742.65`
-ALIGNED_FIGURES = regex(r"(?<![\d.,])-?\d[\d,]*(?:\.\d+)?%? -?\d[\d,]*(?:\.\d+)?%?(?: |$)")
+# (the second may run into a negative third, the spaces before its sign cleaned away: `1,311.23 1,252.98-4.4`)
+ALIGNED_FIGURES = regex(r"(?<![\d.,])-?\d[\d,]*(?:\.\d+)?%? -?\d[\d,]*(?:\.\d+)?%?(?: |$|(?=-\d))")
 FIGURE_IN_HEADING = regex(r"\d[\d,.]*\s*(?:亿元|万元|元|%|个百分点)")
 # a paragraph that goes on with the statement before it: its list (`其中：…`, `具体为…`), or the sum it adds to
 # (`加上上级补助收入 a、…，收入总计 T`, a chain starting from the statement's figure)

@@ -64,14 +64,16 @@ def balances(draft: Draft) -> Iterator[Balance]:
     are taken from the balance's own sentence (certain when it says 收支相抵/当期结余), or from the sentences
     before it in the paragraph (inferred); they are the sides' totals when the passage names them, and only
     figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
+    previous: list[Mention] = []
     for mentions in by_paragraph(draft).values():
         for i, m in enumerate(mentions):
             bq = _period_balance(m)
             carried = bq is None and (bq := _carried(draft, m)) is not None
             if bq is None:
                 # (asked only of a sum carried forward, `_carried_after_resources`'s figure: the figures before it
-                # are not copied for each of the others)
-                after = _carried_after_resources(draft, mentions[:i], m) if "结转下年" in m.key else None
+                # are not copied for each of the others; the paragraph before too, where the total's sentence ends
+                # it: a line of its own in a Markdown report)
+                after = _carried_after_resources(draft, previous + mentions[:i], m) if _carried_on(m.key) else None
                 if after is not None:
                     yield after
                 continue
@@ -96,6 +98,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
                 continue
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
                 yield found
+        previous = mentions
 
 
 def _written_out(lists: dict[int, list[Breakdown]], m: Mention, found: Balance) -> bool:
@@ -176,6 +179,9 @@ def _balance(
         income, expense = found[0], found[1]
         opening = _opening(openings, window, bq)
         closing = _needs_opening(m, window, income)
+        if carried and certain and opening is not None and _fund_roll(window):
+            # (what a fund's sentence brings forward beside its income, no total holding it, is in what it carries)
+            closing = any(opening in x.quantities for x in window)
         if opening is None and closing:
             return None
         if ACCUMULATED_AT_END.search(m.key) and not (certain and any(opening in x.quantities for x in window)):
@@ -328,11 +334,26 @@ def _period_balance(m: Mention) -> Quantity | None:
 
 
 CARRIED_AT_END = regex(r"(?:年末|年底|期末)结转$")
-OFFSET_THEN_CARRIED = regex(r"收支相抵[，,]\s*结转\s*$")
+# a fund's name (vocab context.yaml fund), as a bare 结转 may follow it (`收支相抵，政府性基金预算结转 Z`)
+FUND_NAME = alternation(w for ws in (load("context").get("fund") or {}).values() for w in ws)
+OFFSET_THEN_CARRIED = regex(rf"收支相抵[，,]\s*(?:{FUND_NAME})?结转\s*$")
+FUND_CARRIED = regex(rf"^(?:{FUND_NAME})?结转$")
 DISTRIBUTED = regex("分配")  # (`结余分配`, what a balance was put to)
 # a fund's balance accumulated to the year's end (`年末滚存结余`, `年末累计结余`): a stock, which the year's clause
 # closes as the opening stock plus its income less its expenditure (`上年结余 A，本年收入 X，本年支出 Y，年末滚存结余 D`)
 ACCUMULATED_AT_END = regex(r"(?:年末|年底|期末)(?:滚存|累计)(?=结余|结存)")
+
+
+# what a part of a year carries into the next period (`结转下期`): read as carried forward only where its sentence
+# rolls a fund forward (`_fund_roll`); the words before it that take spending from income are a stated difference's
+# (differences.py: `收入总计减去支出总计，收支相抵后结转下期 D`)
+CARRIED_TO_PERIOD = "结转下期"
+
+
+def _carried_on(key: str) -> bool:
+    """Is the figure what the year carries forward, named so (`结转下年`) or as what it closes with carried
+    (`年终结转`)?"""
+    return "结转下年" in key or key.startswith("年终结转")
 
 
 def _carried(draft: Draft, m: Mention) -> Quantity | None:
@@ -341,29 +362,43 @@ def _carried(draft: Draft, m: Mention) -> Quantity | None:
     income its sentence states before it is the total that holds last year's balance (`收入 A，加上年结转 B，收入
     总计 X；支出 Y，调出资金 C，结转下年 Z`: Z = X − Y − C), against spending that is no total (a 支出总计 beside
     a 收入总计 may hold the sum carried forward itself: the two totals are equal)."""
-    if "结转下年" not in m.key and not m.key.startswith("年终结转") and m.key != "结转":
+    bare = FUND_CARRIED.match(m.key) is not None  # (`结转`, `政府性基金预算结转`: named by no date)
+    to_period = CARRIED_TO_PERIOD in m.key
+    if not _carried_on(m.key) and not bare and not to_period:
         return None
     sentence = draft.doc.sentences[m.sentence]
     q = next((q for q in m.quantities if q.kind == "amount" and q.exact), None)
     if q is None:
         return None
-    if m.key == "结转":
+    if bare:
         # (a bare 结转 names what is carried only right after the words that say it is income less spending:
         # `收支相抵，结转 Z`)
         return q if OFFSET_THEN_CARRIED.search(draft.doc.text, sentence.start, q.start) else None
+    before = [x for x in draft.by_sentence.get(m.sentence) or [] if x.quantities and x.quantities[0].start < q.start]
+    if to_period and not _carried_on(m.key):
+        # (`国有资本经营预算收入 A，加上年结转 B，支出 Y，调出资金 C，结转下期 Z`: the sentence rolls the fund forward)
+        return q if _fund_roll(before) else None
     if CARRIED.search(draft.doc.text, sentence.start, q.start):
         return q
-    before = [x for x in draft.by_sentence.get(m.sentence) or [] if x.quantities and x.quantities[0].start < q.start]
     totals = {side for x in before if SIDE_TOTAL.search(x.key) for side in ("收入", "支出") if side in x.key}
     if totals == {"收入"}:
         return q
     return q if totals == {"收入", "支出"} and _after_both_totals(draft, before) else None
 
 
+def _fund_roll(before: list[Mention]) -> bool:
+    """Are the figures before a sum carried forward in its sentence only a fund's own: its one income, first, at most
+    one sum brought forward, its one spending and what it pays out besides (`_fund_role`)?"""
+    roles = [_fund_role(x) for x in before]
+    if None in roles or roles.count("收入") != 1 or roles.count("支出") != 1 or roles.count("结转") > 1:
+        return False
+    return roles[0] == "收入" and roles.index("支出") > 0
+
+
 # a fund's own spending (`国有资本经营预算支出`, `支出`), no side's total; and the money it pays out besides (`调出资金`,
 # `上解支出`), listed between its spending and what it carries forward
 SPENT = regex(r"支出$")
-PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解)$")
+PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解|债务还本支出|还本支出)$")
 
 
 def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) -> Balance | None:
@@ -372,7 +407,7 @@ def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) ->
     the fund's total resources (收入总计, listed with last year's balance among its parts): Z = X − Y − C, all that
     came in less all that went out, as the passage sets it out. Nothing else may stand in the sentence (a rate, a
     second spending: what the uses are is then not only this); inferred (`certain=False`)."""
-    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None) if "结转下年" in m.key else None
+    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None) if _carried_on(m.key) else None
     if q is None:
         return None  # (before the walk over the figures before it: one per figure would be quadratic)
     own = [x for x in before if x.sentence == m.sentence]
@@ -380,7 +415,7 @@ def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) ->
         return None
     uses = _uses(own)
     total = [x for x in before if x.sentence == m.sentence - 1][-1:]
-    if uses is None or not total or not _resources(draft, total[0]):
+    if uses is None or not total or not _resources(draft, total[0]) or not same_section(draft, total[0].start, q.start):
         return None
     if not all(agree_open(x.identity.context, m.identity.context) for x in [*own, total[0]]):
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tieout.linter.figures.context import Context, read
 from tieout.linter.patterns import regex
@@ -27,12 +28,22 @@ from .header import (
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
-from .rows import code_tree, enum_tree, indent_tree, indicator_codes, level_labels, outline_tree, read_rows
+from .rows import (
+    code_tree,
+    defined_tree,
+    enum_tree,
+    indent_tree,
+    indicator_codes,
+    level_labels,
+    outline_tree,
+    read_rows,
+)
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
 from .vocab import (
     blank_is_zero,
     grade_names,
+    months_outturn,
     no_figure,
     overall_score,
     rate_heading,
@@ -43,6 +54,8 @@ from .vocab import (
 )
 
 TITLE = regex(r"表|情况|明细|汇总")
+OUTTURN = "执行数"  # the role of a column of what was done (vocab tables.yaml)
+EXECUTED = "执行"  # the stage of it
 # a caption's number written bare before its words (`1　2026年部门收支预算总表`): no part of the title, which a
 # flattened caption would glue to its year (`12026年…`)
 BARE_NO = regex(r"^\d{1,2}[\s\u3000]+(?=\S)")
@@ -529,6 +542,8 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
         side.structure = "enum"
     elif _level_tree(table, heads, texts, columns, rows) or outline_tree(table.rows, rows, _serials(heads, texts)):
         side.structure = "levels"
+    elif defined_tree(rows):
+        side.structure = "defined"
     return side
 
 
@@ -618,6 +633,10 @@ def _column(c: int, path: list[str], table: Table) -> Column:
         if role:
             break
     ctx = read("".join(dict.fromkeys(p for p in path if p))).context
+    if ctx.stage is None and role is not None and role.name == OUTTURN and any(months_outturn(p) for p in path):
+        # (`1-6月` beside `年初预算`: what came in so far is the budget's execution, which the words leave unsaid and a
+        # document of both a budget and its execution does not say for them)
+        ctx = replace(ctx, stage=EXECUTED)
     unit = table.column_units.get(c, table.unit)
     # a column headed by a year alone (`2024年`, `2023年度`) holds that year's amounts of the rows
     dated = role is None and bool(path) and _year_heading(flatten(path[-1])) and unit != "%"

@@ -41,6 +41,10 @@ PARTS_OF_ABOVE = ("其中", "含", "减", "加")
 SOME_OF_ABOVE = ("其中", "含")  # (of those, the rows naming some of the items of the row above)
 Cellref = tuple[int, int]  # (grid row, grid column)
 SUMMABLE = ("total", "amount", "")
+# trees read from the layout alone, not from what the labels say: the indentation of extracted text, or the runs of
+# items under the parts of a defined sum in a flat list (`rows.defined_tree`); a grouping of theirs counts only where
+# it holds in another column of the row
+LOOSE_TREES = ("indent", "defined")
 
 
 @dataclass
@@ -129,7 +133,7 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
             # (`2050204 其中：高中教育` under 20502: some of its items, named so, no sum of them; a `其中：` opening
             # a run of siblings, `其中：新增一般债券` over `再融资一般债券`, opens them all)
             continue
-        if kids and (side.structure in ("code", "indent", "levels") or _contiguous(side, i, kids)):
+        if kids and (side.structure in ("code", "indent", "levels", "defined") or _contiguous(side, i, kids)):
             # indentation of extracted text, unless the labels say the grouping: the parent is by definition the
             # sum of its children (基本支出 over 人员经费 and 公用经费); the same for every column of the row
             loose = _by_indentation(side, i, kids)
@@ -157,7 +161,7 @@ def _by_indentation(side: Side, i: int, kids: list[int]) -> bool:
     confirm), not by what the labels say: a total and its components by definition, or a 小计 over its items?"""
     rows = side.rows
     return (
-        side.structure == "indent"
+        side.structure in LOOSE_TREES
         and not defined(rows[i], [rows[k] for k in kids])
         and not _subtotal_over(rows, i, kids)
     )
@@ -260,7 +264,7 @@ def _totals(side: Side, cols: list[int], open_end: bool) -> list[Relation]:
         if not parts:
             continue
         # rows grouped by position only, unless the numbering of groups' headings and their rows says it too
-        plain = side.structure in ("plain", "indent") and not (parts != top and _numbered(side.rows, top, parts))
+        plain = side.structure in ("plain", *LOOSE_TREES) and not (parts != top and _numbered(side.rows, top, parts))
         # numbered rows with unnumbered ones under them (一、税收收入 / 增值税 / … / 二、非税收入 / …): the unnumbered
         # ones are taken for the items of the numbered row above them, as its sum in the table says (parent_prefix)
         # they may be; an unnumbered row that stands beside the numbered ones would make the sum fall short in
@@ -271,7 +275,7 @@ def _totals(side: Side, cols: list[int], open_end: bool) -> list[Relation]:
         for c in cols:
             rel = Relation("total", (row.index, c), [(side.rows[k].index, c) for k in parts], where=row.label)
             rel.confirm = plain or loose
-            rel.strict = side.structure == "indent" or loose
+            rel.strict = side.structure in LOOSE_TREES or loose
             out.append(rel)
     return out
 
@@ -315,7 +319,7 @@ def _total_parts(side: Side, t: int) -> list[int]:
     segment = _segment(rows, t, row.total == "grand")
     if any(rows[k].unsure for k in segment):
         return []
-    if side.structure in ("indent", "levels"):
+    if side.structure in ("indent", "levels", "defined"):
         # (rows under a subtotal stated before them, `乡镇小计` over its 乡镇, are items of the total as the rows
         # above it are: the total sums the items, the subtotal is checked against its own)
         top = [k for k in segment if (up := rows[k].parent) is None or rows[up].total]

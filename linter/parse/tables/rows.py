@@ -13,7 +13,7 @@ from tieout.linter.vocab import alternation, words
 
 from .cells import CODE, Cell, flatten
 from .model import Row
-from .vocab import total_kind
+from .vocab import defined_sums, total_kind
 
 MARKERS = [
     ("cn", regex(r"^(?P<n>[一二三四五六七八九十]{1,3})[、.．]")),
@@ -228,6 +228,54 @@ def enum_tree(rows: list[Row]) -> bool:
     return True
 
 
+# the rows an item's run under a part of a defined sum has at least (`税收收入` then its taxes)
+RUN_LEAST = 2
+
+
+def defined_tree(rows: list[Row]) -> bool:
+    """Parents from the parts of a defined sum (`linter/vocab/sums.yaml`) standing in a flat list, each followed by
+    its items (`合计`, `税收收入`, its taxes, `非税收入`, its items): the rows after a part up to the next part, or up to
+    the end or a total row after the last, are that part's items; the parts are the items of the row naming their
+    total right above the first, if one does. Only where no row is numbered or coded, every part of the sum not
+    optional stands once, nothing but totals stands above the first (its total named, or a 合计), and each part
+    has two items at least. True when the side is so read."""
+    if any(r.marker or r.code for r in rows):
+        return False
+    names = [flatten(r.label) for r in rows]
+    for total, parts in defined_sums():
+        found = _parts_at(names, parts)
+        if found is None:
+            continue
+        head = found[0] - 1
+        if any(not rows[k].total and names[k] not in total for k in range(head + 1)):
+            return False
+        end = next((k for k in range(found[-1] + 1, len(rows)) if rows[k].total), len(rows))
+        if any(not rows[k].total for k in range(end, len(rows))):
+            return False
+        bounds = [*found, end]
+        if any(b - a - 1 < RUN_LEAST for a, b in zip(bounds, bounds[1:])):
+            return False
+        top = head if head >= 0 and not rows[head].total else None
+        for a, b in zip(bounds, bounds[1:]):
+            rows[a].parent, rows[a].level = top, 0 if top is None else 1
+            for k in range(a + 1, b):
+                rows[k].parent, rows[k].level = a, rows[a].level + 1
+        return True
+    return False
+
+
+def _parts_at(names: list[str], parts: list[frozenset[str]]) -> list[int] | None:
+    """The rows of the parts of a defined sum, in order, where each part not optional is named by one row and no
+    other row names a part; None otherwise."""
+    found: list[int] = []
+    for wordings in parts:
+        at = [k for k, n in enumerate(names) if n in wordings]
+        if len(at) > 1 or (not at and "optional" not in wordings):
+            return None
+        found += at
+    return found if len(found) >= 2 and found == sorted(found) else None
+
+
 # a row's number in an outline (`1`, `1.1`, `2.3.1`), as an estimate's table numbers its items in a 序号 column
 OUTLINE = regex(r"\d{1,2}(?:\.\d{1,2}){0,3}")
 
@@ -263,7 +311,7 @@ def indent_tree(table, indents: list[int]) -> None:
     find none above them: they take none."""
     for side in table.sides:
         rows = side.rows
-        if side.structure not in ("enum", "plain") or len({indents[r.index] for r in rows} - {-2}) < 2:
+        if side.structure not in ("enum", "plain", "defined") or len({indents[r.index] for r in rows} - {-2}) < 2:
             continue
         if _centred(rows, indents):
             continue

@@ -144,6 +144,12 @@ def _period_outturn() -> re.Pattern[str]:
     return regex(rf"^{SPAN}(?:{flows or '(?!)'})$|^{SPAN}(?<=累计)$|^{SINCE_JANUARY}$")
 
 
+def months_outturn(header: str) -> bool:
+    """Does the header name the outturn of the months so far (`1-6月`, `1—9月支出`): what came in or went out in them,
+    an outturn of the stage 执行 whatever its heading's words leave unsaid?"""
+    return bool(_period_outturn().match(_percent_marked(header)))
+
+
 # the months from the year's first up to one (`1-6月`, `1—9月`): a span of the year so far
 SINCE_JANUARY = r"1(?:—|–|-|－|~|～|至)(?:[2-9]|1[0-2])月"
 
