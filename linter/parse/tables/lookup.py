@@ -144,6 +144,7 @@ class TableIndex:
         by_item, by_path = items.setdefault, paths.setdefault
         for t in tables:
             spending = "支出" in t.title
+            sided = _sides_named(t)
             for h in identities(t, outer) if cells is None else cells(t):
                 ident = h.identity
                 if undone(ident.column):
@@ -163,6 +164,9 @@ class TableIndex:
                     by_item(item + "支出", []).append(h)
                 if ident.total_row:
                     columns.setdefault(_column_item(t, h), []).append(h)
+                    if item == "总计" and ident.col in sided:
+                        # a two-sided table's bare 总计 is the 收入总计 or the 支出总计 the prose names
+                        by_item(sided[ident.col] + item, []).append(h)
 
     def find(self, item: str, context: Context, column: str | None = None, strict: bool = True) -> list[Hit]:
         """The cells that are the quantity `item` in `context` (and `column`, a column role, when given).
@@ -259,6 +263,17 @@ def _principal(hits: list[Hit]) -> list[Hit]:
         totals = [h for h in cells if h.identity.column == "合计"]
         out += totals[:1] if totals else cells
     return out
+
+
+def _sides_named(table: Table) -> dict[int, str]:
+    """收入 or 支出 by grid column, for a two-sided table whose one side's totals name 收入 alone and the other's 支出
+    alone (`本年收入合计 | … | 本年支出合计`, its headers saying no more than `项目 | 决算数`); else nothing."""
+    if len(table.sides) != 2:
+        return {}
+    named = [{w for r in s.rows if r.total for w in ("收入", "支出") if w in r.label} for s in table.sides]
+    if named[0] | named[1] != {"收入", "支出"} or len(named[0]) != 1 or len(named[1]) != 1:
+        return {}
+    return {c.index: next(iter(words)) for s, words in zip(table.sides, named) for c in s.columns}
 
 
 def _column_item(table: Table, hit: Hit) -> str:
