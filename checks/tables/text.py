@@ -348,6 +348,17 @@ def _held_index(ctx: CheckContext) -> HeldIndex:
     return HeldIndex(list(ctx.facts.tables), ctx.facts.document_context, _cells(ctx))
 
 
+def held_index(ctx: CheckContext) -> HeldIndex:
+    """TO304's index of the cells prose figures are held to, built once per document."""
+    return ctx.memo("tables.held_index", lambda: _held_index(ctx))
+
+
+def held_context(ctx: CheckContext, m: Mention) -> Context:
+    """The context a prose figure is looked up in: its label's, under its sentence's and headings', under the
+    document's (as `_named_cells` reads it)."""
+    return read(m.label).context.under(_context(ctx, m)).under(ctx.facts.document_context)
+
+
 # the columns whose figures are the row's quantity at a stage of the budget, or its whole: a prose figure
 # restates such a cell; another column (上年数, a fund's share of the row, a rate) it does not
 STATED_COLUMNS = frozenset({"预算数", "调整预算数", "决算数", "执行数", "本年数", "合计"})
