@@ -271,8 +271,11 @@ def _principal(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-# a table titled for one kind of spending (`项目支出预算表`, `一般公共预算基本支出决算表`): its 合计 row is that whole
-TITLED_WHOLE = regex(r"(?P<whole>项目支出|基本支出)(?:预算|决算)?(?:明细)?表$")
+# a table titled for one kind of spending (`项目支出预算表`, `一般公共预算基本支出决算表`): its 合计 row is that whole;
+# not a table of some projects only (`重点项目支出预算表`, `部分项目…`)
+TITLED_WHOLE = regex(
+    r"(?<!重点)(?<!主要)(?<!部分)(?<!重大)(?<!新增)(?<!其他)(?P<whole>项目支出|基本支出)(?:预算|决算)?(?:明细)?表$"
+)
 BARE_TOTALS = ("合计", "总计")
 
 
