@@ -40,6 +40,8 @@ PLAN_STAGES = (*BUDGET_STAGES, "计划")
 NAMED_BASE = regex(f"(?:{_alt('named_bases')})")
 # a rate measured against a budget (`完成预算的`, `为调整预算的`, `预算执行率`)
 AGAINST_BUDGET = regex(r"预算")
+# a budget's label naming a later stage than the approved one, or an outcome of it (`调整预算`, `全年预算`, `预算执行数`)
+PLAN_LATER = regex(r"调整|全年|年中|追加|变动|执行|完成")
 
 
 def _ratio_outcome(
@@ -249,6 +251,10 @@ def _named_base(ctx: CheckContext, r: Rate) -> tuple[list[Quantity], list[Quanti
         # `计划 40 个，实际建成 37 个，完成年度计划的 92.50%`: this year's plan, named without its year
         core = base.group()[2:]
         named = [i for i, label in enumerate(labels) if core in label and not re.search("年初|调整", label)]
+    if not named and base.group() == "年初预算":
+        # `2024年度预算为 A，支出决算为 B，完成年初预算的 p%`: the one budget of its sentence, named by no stage of
+        # the year (a 决算's 预算 is the budget approved at its start unless it says 调整, 全年, 追加, 变动)
+        named = [i for i, label in enumerate(labels) if "预算" in label and not PLAN_LATER.search(label)]
     if not named and base.group() in ADJUSTED_BASES:
         return _adjusted_to(ctx, labels, r)
     if len(named) != 1:

@@ -17,7 +17,7 @@ from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import load
 
 from ._util import dimension_runs, footings, in_unit, lists_in_sentence
-from .tables.parts import part_column_outcomes
+from .tables.parts import class_part_outcomes, part_column_outcomes
 
 MAX_SUBSET_SEARCH = 12
 # a partial `其中` list is held to its total only through one slipped digit, and only on figures precise enough
@@ -589,7 +589,10 @@ class PartsExceedWhole(Rule):
     breakdown (`回收 A 份。其中有效 B 份，满意 c 份，基本满意 d 份，不满意 e 份`): it exceeds nothing. The finding says when one
     part alone exceeds the whole, or when the largest part is what takes the sum over it. In a table, a
     column headed `其中：…` is a part of the nearest column to its left that is not one (under the same upper
-    headers, in the same unit): each row's part is held to that row's whole (`| 全县 | 其中：县本级 |`).
+    headers, in the same unit): each row's part is held to that row's whole (`| 全县 | 其中：县本级 |`). A figure
+    of the appropriation's use headed by its class and a lower level's name (`5. 节能环保（类）污染防治：2026年预算数为
+    A`) is a part of the class's coded row (`211 节能环保`) in the table of its context, where no row bears the lower
+    name.
 
     It stays silent where another rule holds the list: a complete list (`具体为`, shares adding up to
     100%, a definition in `linter/vocab/sums.yaml`, a shortfall one slipped digit explains) is TO101's,
@@ -621,7 +624,11 @@ class PartsExceedWhole(Rule):
     kind = "subset"
 
     def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(exceed_outcomes) + self.ctx.outcomes(part_column_outcomes))
+        return self.report(
+            self.ctx.outcomes(exceed_outcomes)
+            + self.ctx.outcomes(part_column_outcomes)
+            + self.ctx.outcomes(class_part_outcomes)
+        )
 
 
 @hookimpl

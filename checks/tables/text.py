@@ -350,6 +350,17 @@ def _held_index(ctx: CheckContext) -> HeldIndex:
     return HeldIndex(list(ctx.facts.tables), ctx.facts.document_context, _cells(ctx))
 
 
+def held_index(ctx: CheckContext) -> HeldIndex:
+    """TO304's index of the cells prose figures are held to, built once per document."""
+    return ctx.memo("tables.held_index", lambda: _held_index(ctx))
+
+
+def held_context(ctx: CheckContext, m: Mention) -> Context:
+    """The context a prose figure is looked up in: its label's, under its sentence's and headings', under the
+    document's (as `_named_cells` reads it)."""
+    return read(m.label).context.under(_context(ctx, m)).under(ctx.facts.document_context)
+
+
 # the columns whose figures are the row's quantity at a stage of the budget, or its whole: a prose figure
 # restates such a cell; another column (上年数, a fund's share of the row, a rate) it does not
 STATED_COLUMNS = frozenset({"预算数", "调整预算数", "决算数", "执行数", "本年数", "合计"})
@@ -943,7 +954,7 @@ def _label_cells(
         # `2.某某项目。全年预算 A，支出 B`: the row so named, the column of the stage the label names
         return _headed_cells(ctx, index, m, headed, context)
     hits: list[Hit] = []
-    for item, stripped in _items(m):
+    for item, stripped in _items(m) + _involved(ctx, m):
         hits = one_row_each(index.find(item, query, strict=not free))
         if stripped:
             # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
@@ -1371,6 +1382,25 @@ def _items(m: Mention) -> list[tuple[str, bool]]:
     out += [(x[:-2], True) for x in dict.fromkeys(fees) if (x[:-2], True) not in out]
     # (a bare 合计 names no row: `…等 4 个项目，合计执行 T` totals the items its sentence lists, not a table's 合计)
     return [(x, s) for x, s in out if len(x) >= 2 and not BARE_SUM.match(x)]
+
+
+# the sum a list of things involves (`涉及资金 X`: a part of the whole the things are of, as the facts read it), and the
+# words saying the things are all there are (`所有项目支出均实行绩效目标管理`, `全部项目均纳入`)
+INVOLVED = regex(r"^涉及")
+EVERY_PROJECT = regex(r"(?:所有|全部)项目(?:支出)?(?:均|都|全部)")
+
+
+def _involved(ctx: CheckContext, m: Mention) -> list[tuple[str, bool]]:
+    """`所有项目支出均实行绩效目标管理，共 11 个项目，涉及项目支出预算 X`: the sum every project involves is their whole
+    spending, the row so named: the label less `涉及` (and less its stage, in a table stating it). Nothing where
+    the sentence does not say before it that the projects are all of them."""
+    if not INVOLVED.match(m.label) or not m.quantities or not 0 <= m.sentence < len(ctx.doc.sentences):
+        return []
+    start = ctx.doc.sentences[m.sentence].start
+    if not EVERY_PROJECT.search(ctx.doc.text, start, m.quantities[0].start):
+        return []
+    named = INVOLVED.sub("", m.label)
+    return [(x, s) for x, s in ((row_item(named), False), (row_item(read(named).rest), True)) if len(x) >= 2]
 
 
 # the verb that joins a prose figure's name to it (`X为 A`, `X是 A`)

@@ -34,6 +34,7 @@ class Definition:
     totals: tuple[str, ...]
     components: tuple[tuple[tuple[str, ...], bool], ...]  # (wordings, optional)
     exact: tuple[frozenset[str], ...] = ()  # per component, the wordings matched as whole names only
+    named: bool = False  # held only where the total is named as the definition's (not by its parts alone)
 
 
 def _norm(text: str) -> str:
@@ -51,7 +52,7 @@ def definitions() -> tuple[Definition, ...]:
             components.append((loose, OPTIONAL in wordings))
             exact.append(frozenset(_norm(w[len(EXACT) :]) for w in words if w.startswith(EXACT)))
         totals = tuple(_norm(str(t)) for t in entry.get("total") or [])
-        out.append(Definition(totals, tuple(components), tuple(exact)))
+        out.append(Definition(totals, tuple(components), tuple(exact), bool(entry.get("named"))))
     return tuple(out)
 
 
@@ -184,7 +185,7 @@ def complete(total: Mention, parts: list[Mention]) -> bool:
         # (all the components of a definition whatever the total is called — unless the parts name what they make
         # and it is one component of what the total is named: `政府债券 X。其中：新增一般债券 a，新增专项债券 b；
         # 再融资债券 c`, while `发行政府债券 X，其中一般债券 a、专项债券 b`, by the kind of debt alone, is all of X)
-        if exact and not (own and _one_component_of_named(d, totals)):
+        if exact and not d.named and not (own and _one_component_of_named(d, totals)):
             return True
     return conjoined(total, parts)
 
@@ -229,7 +230,7 @@ def leaves_optional(total: Mention, parts: list[Mention]) -> bool:
         found, required = _found_by_names(d, names), _required(d)
         if found is None or not required <= found or found == _required(d, every=True):
             continue
-        if _is_total(d, total) or (len(required) >= 2 and found == required):
+        if _is_total(d, total) or (len(required) >= 2 and found == required and not d.named):
             return True
     return False
 

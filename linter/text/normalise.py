@@ -56,6 +56,9 @@ MD_LIST = regex(r"^(?:[-*+]\s+|>\s?)")
 TITLE_END = regex(
     r"(?:报告|说明|决算|预算|情况|方案|总结|汇报|通知|公告|目录|附件\s*\d*)(?:[（(][\u4e00-\u9fff]{1,6}[）)])?$"
 )
+# a title block's line of only the date it was issued on (`2026年1月`): it closes the title page, and what stands
+# after the page break (`目录`, the first heading) does not run on from it
+TITLE_DATE = regex(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 UNIT_START = set("万亿元个人家条项件份次分%千百")
 
 
@@ -995,7 +998,9 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
             closes[k] = True
     for k in range(min(n, 4)):  # (the title block: lines numbered up to the fourth content line's)
         # (not a statement wrapped mid-clause, `（一）收入。…收入 X 万元，为调整预算` / `Y 万元的…`, ending in 预算)
-        if lines.numbers[k] <= title_lines and TITLE_END.search(chars[k]) is not None and not _runs_on(chars[k]):
+        if lines.numbers[k] <= title_lines and (
+            TITLE_END.search(chars[k]) is not None and not _runs_on(chars[k]) or TITLE_DATE.fullmatch(chars[k])
+        ):
             closes[k] = True
     # the lines that open one: headings, table rows and list items that name what they state (`* 观众人次：…；`
     # after `* 演出场次：…；`: each its own statement, whose figures are not paired with the item's before, though

@@ -1784,10 +1784,10 @@ def _named_columns(lines: list[str], header: list[int]) -> int:
 
 def _label_and_value(lines: list[str], header: list[int]) -> bool:
     """Is a line of the header the names of a label column and of one column of figures, nothing else
-    (`项目      本年预算`, `收入项目    金额（万元）`)?"""
+    (`项目      本年预算`, `收入项目    金额（万元）`; after the codes' heading, `科目编码  科目名称  决算数`)?"""
     for h in header:
         cells = WIDE_GAP.split(lines[h].strip())
-        if _serial_first(cells):
+        if _serial_first(cells) or len(cells) == 3 and CODE_HEADER.match(cells[0]) and LABEL_HEADER.search(cells[1]):
             cells = cells[1:]
         if len(cells) == 2 and LABEL_HEADER.search(cells[0]) and column_heading(cells[1]) or _rows_and_unit(cells):
             return True

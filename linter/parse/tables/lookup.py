@@ -16,12 +16,14 @@ they all state one value, which is what a check that reports a difference needs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from tieout.linter.figures.context import FIELDS, MIXED, Context, read
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 
 from .identities import item as item_of
 from .jurisdiction import title_context
@@ -144,6 +146,8 @@ class TableIndex:
         by_item, by_path = items.setdefault, paths.setdefault
         for t in tables:
             spending = "支出" in t.title
+            sided = _sides_named(t)
+            whole = _titled_whole(t)
             for h in identities(t, outer) if cells is None else cells(t):
                 ident = h.identity
                 if undone(ident.column):
@@ -163,6 +167,12 @@ class TableIndex:
                     by_item(item + "支出", []).append(h)
                 if ident.total_row:
                     columns.setdefault(_column_item(t, h), []).append(h)
+                    if item == "总计" and ident.col in sided:
+                        # a two-sided table's bare 总计 is the 收入总计 or the 支出总计 the prose names
+                        by_item(sided[ident.col] + item, []).append(h)
+                    if whole and item in BARE_TOTALS:
+                        # (`项目支出预算表`'s 合计 is the 项目支出 the prose names)
+                        by_item(whole, []).append(h)
 
     def find(self, item: str, context: Context, column: str | None = None, strict: bool = True) -> list[Hit]:
         """The cells that are the quantity `item` in `context` (and `column`, a column role, when given).
@@ -259,6 +269,31 @@ def _principal(hits: list[Hit]) -> list[Hit]:
         totals = [h for h in cells if h.identity.column == "合计"]
         out += totals[:1] if totals else cells
     return out
+
+
+# a table titled for one kind of spending (`项目支出预算表`, `一般公共预算基本支出决算表`): its 合计 row is that whole;
+# not a table of some projects only (`重点项目支出预算表`, `部分项目…`)
+TITLED_WHOLE = regex(
+    r"(?<!重点)(?<!主要)(?<!部分)(?<!重大)(?<!新增)(?<!其他)(?P<whole>项目支出|基本支出)(?:预算|决算)?(?:明细)?表$"
+)
+BARE_TOTALS = ("合计", "总计")
+
+
+def _titled_whole(table: Table) -> str:
+    """The kind of spending a table's title names it for, "" none (its rows total that kind's spending)."""
+    found = TITLED_WHOLE.search(re.sub(r"[\s（(][^（）()]*[）)]?$|\s+", "", table.title))
+    return found.group("whole") if found else ""
+
+
+def _sides_named(table: Table) -> dict[int, str]:
+    """收入 or 支出 by grid column, for a two-sided table whose one side's totals name 收入 alone and the other's 支出
+    alone (`本年收入合计 | … | 本年支出合计`, its headers saying no more than `项目 | 决算数`); else nothing."""
+    if len(table.sides) != 2:
+        return {}
+    named = [{w for r in s.rows if r.total for w in ("收入", "支出") if w in r.label} for s in table.sides]
+    if named[0] | named[1] != {"收入", "支出"} or len(named[0]) != 1 or len(named[1]) != 1:
+        return {}
+    return {c.index: next(iter(words)) for s, words in zip(table.sides, named) for c in s.columns}
 
 
 def _column_item(table: Table, hit: Hit) -> str:
