@@ -126,6 +126,13 @@ NOT_A_PART = regex(r"比|较|同比|增|减|下降|上升|提高|降低|占|率|
 PART_USED = regex(r"用于|使用|动用|支出|支付|拨付|偿还|完成|已|通过|下达|落实|到位|执行|其中|申请|发行|争取|筹集|筹措")
 # what names the first a whole: a total, a sum due, planned or set aside
 SET_ASIDE = regex(r"安排|预算")
+# what is left of a sum set aside named as its balance (`安排就业补助资金 A，支出 B，结余 C`, `预备费 A，支出 B，…，结余
+# C`): the rest of the sum where the first figure names one set aside and no side of a fund (`收入 A，支出 B，结余 C` is
+# a balance, TO109's, with its own readings of which 结余 is the year's)
+CLAUSE_END = regex(r"[；;]")
+SET_ASIDE_REST = regex(r"结余(?:资金)?(?:为|是)?")
+SET_ASIDE_SUM = regex(r"安排|预算|预备费")
+FUND_SIDE = regex(r"收入|支出")
 WHOLE = regex(r"共|合计|总|累计|全部|到期|计划|预算|预备费|安排")
 
 
@@ -548,9 +555,22 @@ class Chains(Reader):
         if len(mentions) < 3:
             return  # three figures at least (most sentences have fewer): nothing to read
         said = [m for m in mentions if m.quantities]
-        if len(said) < 3 or not REST.fullmatch(said[2].label.strip("，、；： ")):
+        if len(said) < 3:
             return
-        whole, part, rest = said[:3]
+        self._rest_of(said[:3], si)
+        # (`2022 年安排 A，支出 B，结余 C；2023 年安排 D，支出 E，结余 F`: each clause after a semicolon opens its own)
+        for k in range(3, len(said) - 2):
+            if CLAUSE_END.search(self.doc.text, said[k - 1].quantities[-1].end, said[k].quantities[0].start):
+                self._rest_of(said[k : k + 3], si)
+
+    def _rest_of(self, said: list[Mention], si: int) -> None:
+        """The rest read in three figures, the first two the only ones of their sentence or clause before it."""
+        whole, part, rest = said
+        named = rest.label.strip("，、；： ")
+        if not REST.fullmatch(named) and not (
+            SET_ASIDE_REST.fullmatch(named) and SET_ASIDE_SUM.search(whole.label) and not FUND_SIDE.search(whole.label)
+        ):
+            return
         chain = [whole, part, rest]
         if any(len(m.quantities) != 1 or not m.quantities[0].exact for m in chain):
             return
