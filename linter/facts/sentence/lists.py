@@ -15,6 +15,7 @@ from tieout.linter.facts.passes.base import (
     ADDED,
     CHANGE_AMOUNT,
     HANDED_OVER,
+    ITEM_COUNTERS,
     changed_by,
     changed_from,
     counts_subordinates,
@@ -118,10 +119,6 @@ MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上�
 MAKE_UP_OF_NAMED = regex(
     r"[\s，、；]*[\u4e00-\u9fff]{0,10}?(?:构成|结构|组成)(?:情况)?(?:看|来看|上看)[，,]" + OF_NAMED.pattern
 )
-
-
-# counters of any kind of item (`4 个乡镇`, `3 项`, `5 家单位`): a count in one may be the number of a list's parts
-ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件", "方面", "所", "座"})
 
 
 def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]) -> Mention | None:
