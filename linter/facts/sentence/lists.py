@@ -54,7 +54,7 @@ from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.lalr import Token
-from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
+from tieout.linter.parse.sentences import MONEY_OF_COUNTED, _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
 from tieout.linter.parse.tokens import REVENUE_DOWN, REVENUE_UP
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, relation_words, words
@@ -366,6 +366,26 @@ def _component_of(whole: str, label: str) -> bool:
             p.endswith(own) or len(p) >= 2 and own.endswith(p) and name.startswith(own[: len(own) - len(p)])
             for p in pieces[1:]
         )
+    )
+
+
+def _counts_the_next(items: list[object], k: int, dims: set[str]) -> bool:
+    """Is the list's item k a count of the things the next item, a figure in the whole's unit, is the money of (`其中，
+    一般债券项目 35 个，资金需求 a；专项债券项目 56 个，资金需求 b`)? The count says how many things a part is of: no
+    part, and no end of the list."""
+    p = items[k]
+    if not isinstance(p, _Entry) or not p.qs or any(q.kind != "count" or q.base_unit in dims for q in p.qs):
+        return False
+    rest = items[k + 1 :]
+    if rest and is_sep(rest[0], "，,、"):
+        rest = rest[1:]
+    nxt = rest[0] if rest else None
+    return (
+        isinstance(nxt, _Entry)
+        and len(nxt.qs) == 1
+        and nxt.qs[0].kind == "amount"
+        and nxt.qs[0].base_unit in dims
+        and MONEY_OF_COUNTED.match(nxt.label) is not None
     )
 
 
@@ -969,6 +989,9 @@ class Lists(Rates, Changes):
                 self._keep(Breakdown(closing, parts[run:], "等", False, si))
                 parts[run:] = [closing]
                 run = len(parts)
+                continue
+            if not ended and isinstance(p, _Entry) and _counts_the_next(b.parts, k, dims):
+                mentions.append(self._mention(p, si, para))
                 continue
             ended = ended or self._ends_list(p, head, parts, dims)
             if isinstance(p, (_Rate, _Change)) and head is not None and len(parts) >= 2:
