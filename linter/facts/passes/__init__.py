@@ -130,6 +130,7 @@ PASSES: tuple[Pass, ...] = (
     breakdowns.defined_totals,
     breakdowns.bracketed_parts,
     composed_after.composed_after,
+    counted_shares.counted_among,
     purposes.purposes,
     included.included,
     bracket_terms.bracket_terms,

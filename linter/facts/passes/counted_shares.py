@@ -7,6 +7,9 @@ between. Read only where nothing is left open: three figures one after another i
 part counts of one counter (个, 项, 家 …, ITEM_COUNTERS) with the part below the whole, the part opened as some of
 the whole (`…中，有`, `，其中`), nothing but words between the part and the share, and the share named by 占比 or by
 占 alone, or by 占 and the things the whole counts (`占完工项目的`: 项目), no whole of another name.
+
+Counts said with 有 after the count of the things they are among (`在 36 项支出方向中，90 分以上的有 16 项、80-90 分的有
+17 项…`) are some of it, where they count things apart (`counted_among`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Mention, Share
+from tieout.linter.facts.model import Breakdown, Mention, Share
 from tieout.linter.facts.passes.base import ITEM_COUNTERS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -71,3 +74,74 @@ def _share(text: str, whole: Mention, part: Mention, share: Mention) -> Quantity
     if not which:
         return p
     return p if not ALL_OF.match(which) and set(which) & set(whole.label) else None
+
+
+# the whole of a count list: the count and the things it counts, closed by 中 (`在该专项资金 36 项支出方向中，`)
+COUNTED_AMONG = regex(r"[\u4e00-\u9fff“”]{1,16}?中[，,]")
+# what stands right before each part: 有 (`90 分以上的有 16 项`, `截至…有 6 个项目验收`)
+HAS = regex(r"有\s*$")
+
+
+def counted_among(draft: Draft) -> Iterator[Breakdown]:
+    """`在 36 项支出方向中，90 分以上的有 16 项、80-90 分的有 17 项…`, `安排到 14 个项目中，…有 6 个项目验收，有 8 个项目
+    未验收`: the counts each said with 有 after the count of the things they are among, counting things apart
+    (`_apart`), are some of it (at most N)."""
+    text = draft.doc.text
+    if "中" not in text or "有" not in text:
+        return
+    listed = {id(m) for b in draft.facts.breakdowns for m in (b.total, *b.parts)}
+    for si, said in draft.by_sentence.items():
+        figures = [m for m in said if len(m.quantities) == 1]
+        for k, whole in enumerate(figures):
+            parts = _among(text, figures, k)
+            if len(parts) < 2 or not _apart(text, whole, parts):
+                continue
+            if not any(id(m) in listed for m in (whole, *parts)):
+                listed.update(id(m) for m in (whole, *parts))
+                yield Breakdown(whole, parts, "中", False, si)
+
+
+def _among(text: str, figures: list[Mention], k: int) -> list[Mention]:
+    """The counts after `figures[k]` of its counter, each right after 有, up to the first that is not."""
+    n = figures[k].quantities[0]
+    if n.kind != "count" or n.unit not in ITEM_COUNTERS or not n.exact or n.bound:
+        return []
+    if COUNTED_AMONG.match(text, n.end) is None:
+        return []
+    parts: list[Mention] = []
+    for m in figures[k + 1 :]:
+        q = m.quantities[0]
+        if q.kind != "count" or q.unit != n.unit:
+            continue  # (a score band, `90 分以上的`, between: no figure of the things counted)
+        if not q.exact or q.bound or HAS.search(text, max(0, q.start - 3), q.start) is None:
+            break
+        parts.append(m)
+    return parts
+
+
+# the end of the clause a count opens (its words, `个项目未完成验收`, up to it)
+CLAUSE_END_MARK = regex(r"[，,。；;、]")
+NOT_DONE = regex(r"未|没有|尚无")
+# a score band naming the things a count is of (`90 分以上的`, `80-90 分的`)
+SCORE_BAND = regex(r"\d\s*分")
+
+
+def _apart(text: str, whole: Mention, parts: list[Mention]) -> bool:
+    """Do the counts count things apart, none in two of them, so that together they are at most the whole? Counts
+    of score bands (`90 分以上的有 a 项、80-90 分的有 b 项`: a score figure before each) or a thing done and not done
+    (`有 a 个项目验收，有 b 个项目未完成验收`) are; counts of stages (`有 a 个已开工，有 b 个已完工`) need not be."""
+    bands = all(
+        SCORE_BAND.search(text, before.quantities[0].end, m.quantities[0].start) is not None
+        for before, m in zip([whole, *parts], parts)
+    )
+    if bands:
+        return True
+    if len(parts) != 2:
+        return False
+    first, second = (text[m.quantities[0].end : _clause_end(text, m.quantities[0].end)] for m in parts)
+    return NOT_DONE.search(first) is None and NOT_DONE.search(second) is not None
+
+
+def _clause_end(text: str, at: int) -> int:
+    found = CLAUSE_END_MARK.search(text, at)
+    return found.start() if found else len(text)
