@@ -371,14 +371,20 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
         # the parts follow their keyword: `分别为项目决策、项目管理…；二级指标 10 个` lists names, `主要是受…影响，
         # …14 亿元` gives a reason; neither lists figures
         return clause
-    if _enumerated(items) or (not nested and _entry_separator(items) == "；") or _score_pairs(items):
-        return None
-    if not nested and _counted_pairs(items):
+    if _runs_over_semicolons(items, nested):
         return None
     semi = next((i for i, sep in seps if sep == "；"), None)
     if semi is not None and not nested and any(isinstance(c, _Entry) and SUBTOTAL.match(c.label) for c in items[:semi]):
         return None
     return semi
+
+
+def _runs_over_semicolons(items: list, nested: bool) -> bool:
+    """Does the list run over its `；`: an enumeration, score pairs, or a sentence's own list whose parts are listed
+    with `；` or are pairs of a count and its money (`_counted_pairs`)?"""
+    if _enumerated(items) or _score_pairs(items):
+        return True
+    return not nested and (_entry_separator(items) == "；" or _counted_pairs(items))
 
 
 def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bool:

@@ -133,6 +133,8 @@ CLAUSE_END = regex(r"[；;]")
 SET_ASIDE_REST = regex(r"结余(?:资金)?(?:为|是)?")
 SET_ASIDE_SUM = regex(r"安排|预算|预备费")
 FUND_SIDE = regex(r"收入|支出")
+# the words of money spent of a sum set aside (not received, 到位, nor handed on, 下达)
+SPENT_OF = regex(r"支出|使用|动用|支付")
 WHOLE = regex(r"共|合计|总|累计|全部|到期|计划|预算|预备费|安排")
 
 
@@ -566,10 +568,7 @@ class Chains(Reader):
     def _rest_of(self, said: list[Mention], si: int) -> None:
         """The rest read in three figures, the first two the only ones of their sentence or clause before it."""
         whole, part, rest = said
-        named = rest.label.strip("，、；： ")
-        if not REST.fullmatch(named) and not (
-            SET_ASIDE_REST.fullmatch(named) and SET_ASIDE_SUM.search(whole.label) and not FUND_SIDE.search(whole.label)
-        ):
+        if not REST.fullmatch(rest.label.strip("，、；： ")) and not self._left_of_set_aside(whole, part, rest):
             return
         chain = [whole, part, rest]
         if any(len(m.quantities) != 1 or not m.quantities[0].exact for m in chain):
@@ -593,6 +592,16 @@ class Chains(Reader):
         if rest.label.strip("，、；： ").startswith("剩余") and SET_ASIDE.search(whole.label):
             return  # (`预备费年初安排 A，动用 B，剩余 C`: what is left of a sum set aside is a roll-forward's, TO109)
         self._record_chain(rest, [whole], [part], si)
+
+    def _left_of_set_aside(self, whole: Mention, part: Mention, rest: Mention) -> bool:
+        """`预备费 A，支出 B，…，结余 C`: the rest named as the 结余 of a sum set aside, no side of a fund, after money
+        spent of it (not received: `预算 A，到位资金 B，…，结余 C` may be what is left of B)."""
+        if not SET_ASIDE_REST.fullmatch(rest.label.strip("，、；： ")):
+            return False
+        if not SET_ASIDE_SUM.search(whole.label) or FUND_SIDE.search(whole.label):
+            return False
+        between = self.doc.text[whole.quantities[0].end : part.quantities[0].start]
+        return SPENT_OF.search(between) is not None
 
     def _left_over_after(self, mentions: list[Mention], si: int) -> None:
         """`全年预算数 P，…。全年执行数 E，执行率 r%。未执行资金 X。`: what is left, the first figure of its sentence

@@ -369,24 +369,25 @@ def _component_of(whole: str, label: str) -> bool:
     )
 
 
-def _counts_the_next(items: list[object], k: int, dims: set[str]) -> bool:
-    """Is the list's item k a count of the things the next item, a figure in the whole's unit, is the money of (`其中，
-    一般债券项目 35 个，资金需求 a；专项债券项目 56 个，资金需求 b`)? The count says how many things a part is of: no
-    part, and no end of the list."""
+def _count_of_next(items: list[object], k: int, dims: set[str], ended: bool) -> _Entry | None:
+    """The list's item k, in a list not ended yet, if it is a count of the things the next item, a figure in the
+    whole's unit, is the money of (`其中，一般债券项目 35 个，资金需求 a；专项债券项目 56 个，资金需求 b`): it says how
+    many things a part is of, no part and no end of the list."""
     p = items[k]
-    if not isinstance(p, _Entry) or not p.qs or any(q.kind != "count" or q.base_unit in dims for q in p.qs):
-        return False
+    if ended or not isinstance(p, _Entry) or not p.qs or any(q.kind != "count" or q.base_unit in dims for q in p.qs):
+        return None
     rest = items[k + 1 :]
     if rest and is_sep(rest[0], "，,、"):
         rest = rest[1:]
     nxt = rest[0] if rest else None
-    return (
+    money = (
         isinstance(nxt, _Entry)
         and len(nxt.qs) == 1
         and nxt.qs[0].kind == "amount"
         and nxt.qs[0].base_unit in dims
         and MONEY_OF_COUNTED.match(nxt.label) is not None
     )
+    return p if money else None
 
 
 def _foreign(p: _Entry, dims: set[str]) -> bool:
@@ -990,8 +991,8 @@ class Lists(Rates, Changes):
                 parts[run:] = [closing]
                 run = len(parts)
                 continue
-            if not ended and isinstance(p, _Entry) and _counts_the_next(b.parts, k, dims):
-                mentions.append(self._mention(p, si, para))
+            if (count := _count_of_next(b.parts, k, dims, ended)) is not None:
+                mentions.append(self._mention(count, si, para))
                 continue
             ended = ended or self._ends_list(p, head, parts, dims)
             if isinstance(p, (_Rate, _Change)) and head is not None and len(parts) >= 2:
