@@ -1,6 +1,6 @@
-"""The share of a count in the count of things it is some of, said after what the part does: `在已完工的 19 个项目中，
-13 个项目未验收，占完工项目的 68.42%`, `负责的 15 项支出政策中，有 10 项采取事后补助方式，占比达到 66.7%`, `支出政策 12 项，
-其中 9 项采取事后补助方式，占 75%`: p = part / whole.
+"""The share of a count in the count of things it is some of, said after what the part does: `已竣工的 N 个项目中，
+M 个尚未结算，占竣工项目的 p%`, `所管的 N 项补助政策中，有 M 项实行先建后补，占比为 p%`, `补助政策 N 项，其中 M 项
+实行先建后补，占 p%`: p = part / whole.
 
 The parser reads a share right after its part (`其中完工 9 个，占 75%`); here a clause saying what the part does stands
 between. Read only where nothing is left open: three figures one after another in one sentence, the whole and the
@@ -8,8 +8,8 @@ part counts of one counter (个, 项, 家 …, ITEM_COUNTERS) with the part belo
 the whole (`…中，有`, `，其中`), nothing but words between the part and the share, and the share named by 占比 or by
 占 alone, or by 占 and the things the whole counts (`占完工项目的`: 项目), no whole of another name.
 
-Counts said with 有 after the count of the things they are among (`在 36 项支出方向中，90 分以上的有 16 项、80-90 分的有
-17 项…`) are some of it, where they count things apart (`counted_among`).
+Counts said with 有 after the count of the things they are among (`参评的 N 个项目中，评分 90 分及以上的有 a 个，80 分至
+90 分的有 b 个…`) are some of it, where they count things apart (`counted_among`).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _share(text: str, whole: Mention, part: Mention, share: Mention) -> Quantity
     things = (some.group("things") or "").strip("“”")
     if len(things) < 2 or not named.endswith(things):
         return None
-    # (`占完工项目的` after `已竣工的 19 个项目中`: the whole named by the things counted, maybe after words of which of
+    # (`占完工项目的` after `已竣工的 N 个项目中`: the whole named by the things counted, maybe after words of which of
     # them it is that the whole's own words hold; not all of them, `占全部项目的`, a whole of its own)
     which = named[: -len(things)]
     if not which:
@@ -76,15 +76,15 @@ def _share(text: str, whole: Mention, part: Mention, share: Mention) -> Quantity
     return p if not ALL_OF.match(which) and set(which) & set(whole.label) else None
 
 
-# the whole of a count list: the count and the things it counts, closed by 中 (`在该专项资金 36 项支出方向中，`)
+# the whole of a count list: the count and the things it counts, closed by 中 (`参评的 N 个项目中，`)
 COUNTED_AMONG = regex(r"[\u4e00-\u9fff“”]{1,16}?中[，,]")
-# what stands right before each part: 有 (`90 分以上的有 16 项`, `截至…有 6 个项目验收`)
+# what stands right before each part: 有 (`90 分及以上的有 a 个`, `至年底有 a 个项目办结`)
 HAS = regex(r"有\s*$")
 
 
 def counted_among(draft: Draft) -> Iterator[Breakdown]:
-    """`在 36 项支出方向中，90 分以上的有 16 项、80-90 分的有 17 项…`, `安排到 14 个项目中，…有 6 个项目验收，有 8 个项目
-    未验收`: the counts each said with 有 after the count of the things they are among, counting things apart
+    """`参评的 N 个项目中，评分 90 分及以上的有 a 个，80 分至 90 分的有 b 个…`, `在支持的 N 个项目中，…有 a 个已办结，
+    有 b 个未办结`: the counts each said with 有 after the count of the things they are among, counting things apart
     (`_apart`), are some of it (at most N)."""
     text = draft.doc.text
     if "中" not in text or "有" not in text:
@@ -112,7 +112,7 @@ def _among(text: str, figures: list[Mention], k: int) -> list[Mention]:
     for m in figures[k + 1 :]:
         q = m.quantities[0]
         if q.kind != "count" or q.unit != n.unit:
-            continue  # (a score band, `90 分以上的`, between: no figure of the things counted)
+            continue  # (a score band, `90 分及以上的`, between: no figure of the things counted)
         if not q.exact or q.bound or HAS.search(text, max(0, q.start - 3), q.start) is None:
             break
         parts.append(m)
@@ -122,14 +122,14 @@ def _among(text: str, figures: list[Mention], k: int) -> list[Mention]:
 # the end of the clause a count opens (its words, `个项目未完成验收`, up to it)
 CLAUSE_END_MARK = regex(r"[，,。；;、]")
 NOT_DONE = regex(r"未|没有|尚无")
-# a score band naming the things a count is of (`90 分以上的`, `80-90 分的`)
+# a score band naming the things a count is of (`90 分及以上的`, `80 分至 90 分的`)
 SCORE_BAND = regex(r"\d\s*分")
 
 
 def _apart(text: str, whole: Mention, parts: list[Mention]) -> bool:
     """Do the counts count things apart, none in two of them, so that together they are at most the whole? Counts
-    of score bands (`90 分以上的有 a 项、80-90 分的有 b 项`: a score figure before each) or a thing done and not done
-    (`有 a 个项目验收，有 b 个项目未完成验收`) are; counts of stages (`有 a 个已开工，有 b 个已完工`) need not be."""
+    of score bands (`90 分及以上的有 a 个、80 分至 90 分的有 b 个`: a score before each) or a thing done and not done
+    (`有 a 个已办结，有 b 个未办结`) are; counts of stages (`有 a 个已开工，有 b 个已完工`) need not be."""
     bands = all(
         SCORE_BAND.search(text, before.quantities[0].end, m.quantities[0].start) is not None
         for before, m in zip([whole, *parts], parts)
