@@ -371,12 +371,20 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
         # the parts follow their keyword: `分别为项目决策、项目管理…；二级指标 10 个` lists names, `主要是受…影响，
         # …14 亿元` gives a reason; neither lists figures
         return clause
-    if _enumerated(items) or (not nested and _entry_separator(items) == "；") or _score_pairs(items):
+    if _runs_over_semicolons(items, nested):
         return None
     semi = next((i for i, sep in seps if sep == "；"), None)
     if semi is not None and not nested and any(isinstance(c, _Entry) and SUBTOTAL.match(c.label) for c in items[:semi]):
         return None
     return semi
+
+
+def _runs_over_semicolons(items: list, nested: bool) -> bool:
+    """Does the list run over its `；`: an enumeration, score pairs, or a sentence's own list whose parts are listed
+    with `；` or are pairs of a count and its money (`_counted_pairs`)?"""
+    if _enumerated(items) or _score_pairs(items):
+        return True
+    return not nested and (_entry_separator(items) == "；" or _counted_pairs(items))
 
 
 def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bool:
@@ -414,6 +422,24 @@ def _enumerated(items: list) -> bool:
     """Is the list's first part marked as an item of an enumeration (`其构成是：①…；②…`)?"""
     first = next((c for c in items if isinstance(c, (_Entry, _Breakdown))), None)
     return first is not None and bool(ENUMERATOR.match(_label_of(first).lstrip("，、；：")))
+
+
+# the money of the things a count right before it counts (`一般债券项目 35 个，资金需求 a`, `…项目 12 个、涉及资金 b`)
+MONEY_OF_COUNTED = regex(r"^[，,、\s]*(?:涉及|所需|申请|安排)?(?:资金|金额|投资)(?:需求|规模|总额)?(?:为|共|合计)?$")
+
+
+def _counted_pairs(items: list) -> bool:
+    """Are the list's parts pairs of a count and the money of the things it counts, set apart by `；` (`其中，一般债券
+    项目 35 个，资金需求 a；专项债券项目 56 个，资金需求 b`)? Such a list runs over its `；`, as one listed with `；` does."""
+    if any(isinstance(c, _Breakdown) for c in items):
+        return False
+    entries = [c for c in items if isinstance(c, _Entry)]
+    if len(entries) < 4 or len(entries) % 2 or not all(len(c.qs) == 1 for c in entries):
+        return False
+    counts, money = entries[0::2], entries[1::2]
+    return all(c.qs[0].kind == "count" for c in counts) and all(
+        m.qs[0].kind == "amount" and MONEY_OF_COUNTED.match(m.label) is not None for m in money
+    )
 
 
 def _entry_separator(items: list) -> str | None:

@@ -960,8 +960,10 @@ def _runs_on(line: str) -> bool:
 
 
 # a run-in heading closed by its sentence end and a statement opened after it on the same line, cut by the wrap in
-# the middle of a word (`3.预算稳定调节基金情况。省级预算稳定调节基金年初余额` / `41.11亿元，当年补充…`)
-RUN_IN_OPEN = regex(r"。[\u4e00-\u9fff]{2,}$")
+# the middle of a word (`3.预算稳定调节基金情况。省级预算稳定调节基金年初余额` / `41.11亿元，当年补充…`); the statement
+# may open with its year or a date (`（一）预备费使用情况。2024 年预备费预算` / `15 亿元，…`), figures and commas before
+# the words the line ends in
+RUN_IN_OPEN = regex(r"。[\u4e00-\u9fff\d\s.，,、]*[\u4e00-\u9fff]{2,}$")
 
 
 def _runs_in(line: str) -> bool:

@@ -61,6 +61,8 @@ def anchored(
 
 # 分别 (`满分分别为…`, `权重分别为…`): the word lists of marks hold, where the patterns reading them are tried
 RESPECTIVELY_WORD = regex("分别")
+# counters of any kind of item (`4 个乡镇`, `3 项`, `5 家单位`): a count in one may be the number of a list's parts
+ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件", "方面", "所", "座"})
 
 
 def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:

@@ -126,6 +126,15 @@ NOT_A_PART = regex(r"比|较|同比|增|减|下降|上升|提高|降低|占|率|
 PART_USED = regex(r"用于|使用|动用|支出|支付|拨付|偿还|完成|已|通过|下达|落实|到位|执行|其中|申请|发行|争取|筹集|筹措")
 # what names the first a whole: a total, a sum due, planned or set aside
 SET_ASIDE = regex(r"安排|预算")
+# what is left of a sum set aside named as its balance (`安排就业补助资金 A，支出 B，结余 C`, `预备费 A，支出 B，…，结余
+# C`): the rest of the sum where the first figure names one set aside and no side of a fund (`收入 A，支出 B，结余 C` is
+# a balance, TO109's, with its own readings of which 结余 is the year's)
+CLAUSE_END = regex(r"[；;]")
+SET_ASIDE_REST = regex(r"结余(?:资金)?(?:为|是)?")
+SET_ASIDE_SUM = regex(r"安排|预算|预备费")
+FUND_SIDE = regex(r"收入|支出")
+# the words of money spent of a sum set aside (not received, 到位, nor handed on, 下达)
+SPENT_OF = regex(r"支出|使用|动用|支付")
 WHOLE = regex(r"共|合计|总|累计|全部|到期|计划|预算|预备费|安排")
 
 
@@ -548,9 +557,19 @@ class Chains(Reader):
         if len(mentions) < 3:
             return  # three figures at least (most sentences have fewer): nothing to read
         said = [m for m in mentions if m.quantities]
-        if len(said) < 3 or not REST.fullmatch(said[2].label.strip("，、；： ")):
+        if len(said) < 3:
             return
-        whole, part, rest = said[:3]
+        self._rest_of(said[:3], si)
+        # (`2022 年安排 A，支出 B，结余 C；2023 年安排 D，支出 E，结余 F`: each clause after a semicolon opens its own)
+        for k in range(3, len(said) - 2):
+            if CLAUSE_END.search(self.doc.text, said[k - 1].quantities[-1].end, said[k].quantities[0].start):
+                self._rest_of(said[k : k + 3], si)
+
+    def _rest_of(self, said: list[Mention], si: int) -> None:
+        """The rest read in three figures, the first two the only ones of their sentence or clause before it."""
+        whole, part, rest = said
+        if not REST.fullmatch(rest.label.strip("，、；： ")) and not self._left_of_set_aside(whole, part, rest):
+            return
         chain = [whole, part, rest]
         if any(len(m.quantities) != 1 or not m.quantities[0].exact for m in chain):
             return
@@ -573,6 +592,16 @@ class Chains(Reader):
         if rest.label.strip("，、；： ").startswith("剩余") and SET_ASIDE.search(whole.label):
             return  # (`预备费年初安排 A，动用 B，剩余 C`: what is left of a sum set aside is a roll-forward's, TO109)
         self._record_chain(rest, [whole], [part], si)
+
+    def _left_of_set_aside(self, whole: Mention, part: Mention, rest: Mention) -> bool:
+        """`预备费 A，支出 B，…，结余 C`: the rest named as the 结余 of a sum set aside, no side of a fund, after money
+        spent of it (not received: `预算 A，到位资金 B，…，结余 C` may be what is left of B)."""
+        if not SET_ASIDE_REST.fullmatch(rest.label.strip("，、；： ")):
+            return False
+        if not SET_ASIDE_SUM.search(whole.label) or FUND_SIDE.search(whole.label):
+            return False
+        between = self.doc.text[whole.quantities[0].end : part.quantities[0].start]
+        return SPENT_OF.search(between) is not None
 
     def _left_over_after(self, mentions: list[Mention], si: int) -> None:
         """`全年预算数 P，…。全年执行数 E，执行率 r%。未执行资金 X。`: what is left, the first figure of its sentence

@@ -16,6 +16,7 @@ from tieout.linter.facts.passes.base import (
     ARRIVED,
     CHANGE_AMOUNT,
     HANDED_OVER,
+    ITEM_COUNTERS,
     before_restaged,
     changed_by,
     changed_from,
@@ -56,7 +57,7 @@ from tieout.linter.figures.context import FIELDS, MIXED, Context
 from tieout.linter.figures.labels import INCLUDED
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.lalr import Token
-from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
+from tieout.linter.parse.sentences import MONEY_OF_COUNTED, _Breakdown, _Change, _Entry, _Formula, _FromTo, _Rate
 from tieout.linter.parse.tokens import REVENUE_DOWN, REVENUE_UP
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load, relation_words, words
@@ -121,10 +122,6 @@ MAKE_UP = regex(r"(?:构成|结构|组成)(?:情况)?(?:为|是|看|来看|上�
 MAKE_UP_OF_NAMED = regex(
     r"[\s，、；]*[\u4e00-\u9fff]{0,10}?(?:构成|结构|组成)(?:情况)?(?:看|来看|上看)[，,]" + OF_NAMED.pattern
 )
-
-
-# counters of any kind of item (`4 个乡镇`, `3 项`, `5 家单位`): a count in one may be the number of a list's parts
-ITEM_COUNTERS = frozenset({"个", "项", "家", "类", "种", "批", "处", "件", "方面", "所", "座"})
 
 
 def _counted_before(head: Mention | None, b: _Breakdown, mentions: list[Mention]) -> Mention | None:
@@ -378,6 +375,27 @@ def _component_of(whole: str, label: str) -> bool:
             for p in pieces[1:]
         )
     )
+
+
+def _count_of_next(items: list[object], k: int, dims: set[str], ended: bool) -> _Entry | None:
+    """The list's item k, in a list not ended yet, if it is a count of the things the next item, a figure in the
+    whole's unit, is the money of (`其中，一般债券项目 35 个，资金需求 a；专项债券项目 56 个，资金需求 b`): it says how
+    many things a part is of, no part and no end of the list."""
+    p = items[k]
+    if ended or not isinstance(p, _Entry) or not p.qs or any(q.kind != "count" or q.base_unit in dims for q in p.qs):
+        return None
+    rest = items[k + 1 :]
+    if rest and is_sep(rest[0], "，,、"):
+        rest = rest[1:]
+    nxt = rest[0] if rest else None
+    money = (
+        isinstance(nxt, _Entry)
+        and len(nxt.qs) == 1
+        and nxt.qs[0].kind == "amount"
+        and nxt.qs[0].base_unit in dims
+        and MONEY_OF_COUNTED.match(nxt.label) is not None
+    )
+    return p if money else None
 
 
 def _foreign(p: _Entry, dims: set[str]) -> bool:
@@ -1031,6 +1049,9 @@ class Lists(Rates, Changes):
                 self._keep(Breakdown(closing, parts[run:], "等", False, si))
                 parts[run:] = [closing]
                 run = len(parts)
+                continue
+            if (count := _count_of_next(b.parts, k, dims, ended)) is not None:
+                mentions.append(self._mention(count, si, para))
                 continue
             ended = ended or self._ends_list(p, head, parts, dims)
             if isinstance(p, (_Rate, _Change)) and head is not None and len(parts) >= 2:
