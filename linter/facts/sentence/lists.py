@@ -1053,12 +1053,7 @@ class Lists(Rates, Changes):
             if (count := _count_of_next(b.parts, k, dims, ended)) is not None:
                 mentions.append(self._mention(count, si, para))
                 continue
-            ended = ended or self._ends_list(p, head, parts, dims)
-            if isinstance(p, (_Rate, _Change)) and head is not None and len(parts) >= 2:
-                # `支出 X，其中基本支出 a、项目支出 b，预算执行率 r%，年末结余 c`: the parts before the clause make
-                # the total already, and a figure after it would exceed it: that figure is a statement of its own
-                # (a remainder), not a third part (a zero may still be one: `…0%；公务接待费 0.00 万元`)
-                ended = ended or (_complete(head, parts) and _nonzero_next(b.parts[k + 1 :]))
+            ended = ended or self._ends_at(p, head, parts, dims, b.parts[k + 1 :])
             if isinstance(p, _Entry) and p.of is not None and parts:
                 # `其中土地出让收入 a，完成年度计划 B 的 p%`: B is what the part before is a rate of, no part itself
                 self._of_ratio(p, si, mentions, head, parts)
@@ -1075,6 +1070,23 @@ class Lists(Rates, Changes):
                 self._clause(p, si, mentions, named, head if parts and not named else None, parts)
         self._record_within(within, si)
         return parts + self._resumed(b, head, parts, mentions, si)
+
+    def _ends_at(
+        self, p: object, head: Mention | None, parts: list[Mention], dims: set[str], rest: list[object]
+    ) -> bool:
+        """Does the list end at the item p (what follows is no part of it)?"""
+        if self._ends_list(p, head, parts, dims):
+            return True
+        # `支出 X，其中基本支出 a、项目支出 b，预算执行率 r%，年末结余 c`: the parts before the clause make the total
+        # already, and a figure after it would exceed it: that figure is a statement of its own (a remainder), not a
+        # third part (a zero may still be one: `…0%；公务接待费 0.00 万元`)
+        return (
+            isinstance(p, (_Rate, _Change))
+            and head is not None
+            and len(parts) >= 2
+            and _complete(head, parts)
+            and _nonzero_next(rest)
+        )
 
     def _within(self, p: object, named: str, parts: list[Mention], within: Within, mentions: list[Mention]) -> bool:
         """Is the entry no item of the list, named as within one of its parts (`乙中丙 c`: that part's, recorded so)
