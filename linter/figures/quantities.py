@@ -385,8 +385,8 @@ CORNER_ROW = regex(
 def _corner_units(text: str, out: list[Quantity]) -> list[Quantity]:
     """The figures of a form's row of pairs (`CORNER_ROW`) in the unit its first cell states: written bare, each is
     a sum of money of the form's unit (`年度资金总额：1,168.00` under `项目资金（万元）` is 1,168.00 万元)."""
-    if "）" not in text and ")" not in text:
-        return out
+    if "元）" not in text and "元)" not in text:
+        return out  # (the row names its unit of money in brackets, `（万元）`: a report that writes none so is not scanned)
     starts = None  # every figure's start, built at the first row (a figure put in its unit keeps its start)
     for row in CORNER_ROW.finditer(text):
         unit = row.group("unit")
