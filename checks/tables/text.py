@@ -954,7 +954,8 @@ def _label_cells(
         # `2.某某项目。全年预算 A，支出 B`: the row so named, the column of the stage the label names
         return _headed_cells(ctx, index, m, headed, context)
     hits: list[Hit] = []
-    for item, stripped in _items(m) + _involved(ctx, m):
+    items = _items(m)  # (read once: `_spending_row` reads the first)
+    for item, stripped in items + _involved(ctx, m):
         hits = one_row_each(index.find(item, query, strict=not free))
         if stripped:
             # the label less its context words (一般公共预算财政拨款基本支出 → 基本支出): only in a table
@@ -962,18 +963,21 @@ def _label_cells(
             hits = [h for h in hits if _states(h.identity.context, own)]
         if hits:
             break
-    return hits or _spending_row(ctx, index, m, query, free)
+    return hits or _spending_row(ctx, index, m, items, (query, free))
 
 
 # a spending item's name and the word saying it was spent (`管网维修改造支出`): the name at least this long
 SPENT_NAME_LEAST = 3
 
 
-def _spending_row(ctx: CheckContext, index: TableIndex, m: Mention, query: Context, free: bool) -> list[Hit]:
+def _spending_row(
+    ctx: CheckContext, index: TableIndex, m: Mention, items: list[tuple[str, bool]], asked: tuple[Context, bool]
+) -> list[Hit]:
     """`管网维修改造支出 X` and a table of spending (its title names 支出 and no 收入: `项目支出明细表`) whose row is
     named `管网维修改造`: every row of such a table is something spent, the word 支出 no part of its name. Only rows
-    of such tables; a name that is itself a stage or a sum (`实际支出`, `合计支出`) names no row."""
-    items = _items(m)
+    of such tables; a name that is itself a stage or a sum (`实际支出`, `合计支出`) names no row. (`items`: the
+    mention's `_items`; `asked`: the context looked up and whether the fund is free.)"""
+    query, free = asked
     label = items[0][0] if items else ""
     if not label.endswith(SPENDING) or label.endswith(FEE_SPENDING):
         return []  # (a fee's spending, `公务接待费支出`, is `_items`' own reading)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention
@@ -37,15 +38,34 @@ MAX_PLACES = 3
 
 # where a clause ends: its punctuation, or a comma of ASCII not inside a number (`1,084`)
 CLAUSE_END = regex(r"(?<=[，；;。：:！？!?])|(?<=,)(?!\d)")
-SPACE = regex(r"\s+")
-TRAILING = regex(r"[，,；;。：:！？!?]$")
+# the marks a clause may end with, left out of its words
+CLOSING = frozenset("，,；;。：:！？!?")
 
 
 @dataclass(slots=True)
 class _Clause:
     paragraph: int
-    words: str  # the clause with its figures masked, no spaces
+    start: int  # where the clause stands in the text
+    end: int
     figures: list[Quantity]
+    masked: str | None = None  # its words (`_words`), made when first asked for
+
+
+def _words(text: str, c: _Clause) -> str:
+    """The clause with its figures masked by their units, no spaces: made once, when first asked for (the clauses
+    of figures are grouped by them; a clause without one is compared only beside a clause that repeats, and most
+    never are)."""
+    if c.masked is None:
+        words, cur = [], c.start
+        for q in c.figures:
+            words += [text[cur : q.start], f"#{q.unit}"]
+            cur = q.end
+        words.append(text[cur : c.end])
+        # (spaces dropped as `flatten` drops them: str.split cuts at exactly the characters `\s` matches; then the
+        # clause's closing mark)
+        masked = "".join("".join(words).split())
+        c.masked = masked[:-1] if masked[-1:] in CLOSING else masked
+    return c.masked
 
 
 Figure = tuple[Mention, Quantity]
@@ -55,11 +75,12 @@ def copies(draft: Draft) -> list[tuple[Figure, Figure]]:
     """Each figure of a passage that repeats an earlier one word for word, with the figure it restates there (each
     figure with the one at its place in the other statement: a passage may name one item twice, `应发放…选送单位 9 家，
     实际发放…选送单位 9 家`, and only its place says which is which)."""
+    text = draft.doc.text
     clauses = _clauses(draft)
     places: dict[str, list[int]] = {}
     for i, c in enumerate(clauses):
         if c.figures:
-            places.setdefault(c.words, []).append(i)
+            places.setdefault(_words(text, c), []).append(i)
     found: list[tuple[Figure, Figure]] = []
     seen: set[tuple[int, int, int]] = set()
     for at in places.values():
@@ -67,7 +88,7 @@ def copies(draft: Draft) -> list[tuple[Figure, Figure]]:
             continue
         for k, i in enumerate(at):
             for j in at[k + 1 :]:
-                run = _run(clauses, i, j)
+                run = _run(text, clauses, i, j)
                 if run is not None and run not in seen:
                     seen.add(run)
                     found += _pairs(draft, clauses, run)
@@ -77,38 +98,39 @@ def copies(draft: Draft) -> list[tuple[Figure, Figure]]:
 def _clauses(draft: Draft) -> list[_Clause]:
     """The document's clauses in order, each with its figures; none of a table's rows (cells apart by tabs)."""
     text = draft.doc.text
-    ordered = sorted(draft.facts.quantities, key=lambda q: q.start)
+    ordered = sorted(draft.facts.quantities, key=attrgetter("start"))
     starts = [q.start for q in ordered]
     out: list[_Clause] = []
     for s in draft.doc.sentences:
-        if "\t" in text[s.start : s.end]:
+        said = text[s.start : s.end]
+        if "\t" in said:
             continue
         at = s.start
-        for part in CLAUSE_END.split(text[s.start : s.end]):
+        # (a sentence without a figure makes its clauses without looking for one in each)
+        held = bisect_left(starts, at) < bisect_left(starts, s.end)
+        for part in CLAUSE_END.split(said):
             end = at + len(part)
-            figures = [q for q in ordered[bisect_left(starts, at) : bisect_left(starts, end)] if q.end <= end]
-            words, cur = [], at
-            for q in figures:
-                words += [text[cur : q.start], f"#{q.unit}"]
-                cur = q.end
-            words.append(text[cur:end])
-            out.append(_Clause(s.paragraph, TRAILING.sub("", SPACE.sub("", "".join(words))), figures))
+            figures = (
+                [q for q in ordered[bisect_left(starts, at) : bisect_left(starts, end)] if q.end <= end] if held else []
+            )
+            out.append(_Clause(s.paragraph, at, end, figures))
             at = end
     return out
 
 
-def _run(clauses: list[_Clause], i: int, j: int) -> tuple[int, int, int] | None:
+def _run(text: str, clauses: list[_Clause], i: int, j: int) -> tuple[int, int, int] | None:
     """The run of clauses the same at i and at j (i < j), widened both ways within each paragraph, as (first clause
     at i's side, first at j's, length); None where it is too short or its two statements share a paragraph."""
     if clauses[i].paragraph == clauses[j].paragraph:
         return None
 
     def same(a: int, b: int) -> bool:
+        # (the paragraphs first: a clause's words are made only when it stands beside the two compared)
         return (
             0 <= a < b < len(clauses)
-            and clauses[a].words == clauses[b].words
             and clauses[a].paragraph == clauses[i].paragraph
             and clauses[b].paragraph == clauses[j].paragraph
+            and _words(text, clauses[a]) == _words(text, clauses[b])
         )
 
     a, b = i, j
@@ -117,7 +139,7 @@ def _run(clauses: list[_Clause], i: int, j: int) -> tuple[int, int, int] | None:
     n = i - a + 1
     while same(a + n, b + n) and a + n < b:
         n += 1
-    chars = sum(len(c.words) - sum(len(f"#{q.unit}") for q in c.figures) for c in clauses[a : a + n])
+    chars = sum(len(_words(text, c)) - sum(len(f"#{q.unit}") for q in c.figures) for c in clauses[a : a + n])
     return (a, b, n) if chars >= MIN_CHARS else None
 
 

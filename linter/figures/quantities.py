@@ -385,8 +385,8 @@ CORNER_ROW = regex(
 def _corner_units(text: str, out: list[Quantity]) -> list[Quantity]:
     """The figures of a form's row of pairs (`CORNER_ROW`) in the unit its first cell states: written bare, each is
     a sum of money of the form's unit (`年度资金总额：1,168.00` under `项目资金（万元）` is 1,168.00 万元)."""
-    if "）" not in text and ")" not in text:
-        return out
+    if "元）" not in text and "元)" not in text:
+        return out  # (the row names its unit of money in brackets, `（万元）`: a report that writes none so is not scanned)
     starts = None  # every figure's start, built at the first row (a figure put in its unit keeps its start)
     for row in CORNER_ROW.finditer(text):
         unit = row.group("unit")
@@ -592,8 +592,7 @@ def _quantity(
         # a year standing alone (2022至2024年度); a bare number inside quotes is a name (“12345”热线)
         if year_like or prev in ("“", '"', "‘"):
             return None
-        years = YEARS_BOUND.match(text, num_end)
-        if years is not None and NAMES_NEXT_FIGURE.match(text, years.end()):
+        if _bounds_next_name(text, num_end, nxt):
             return None  # words of the next figure's name, no figure of their own
         end, unit, base, kind, scale, per = num_end, "", "", "bare", ONE, False
         after = nxt
@@ -618,6 +617,16 @@ def _quantity(
         bound,
         per,
     )
+
+
+def _bounds_next_name(text: str, num_end: int, nxt: str) -> bool:
+    """Is a bare number a count of years bounding the age of what the next figure is of (`YEARS_BOUND`)? (`nxt`: the
+    character after it. The pattern opens with 年: after any other character it is not called, most bare numbers
+    being a table's, followed by a space.)"""
+    if nxt != "年":
+        return False
+    years = YEARS_BOUND.match(text, num_end)
+    return years is not None and NAMES_NEXT_FIGURE.match(text, years.end()) is not None
 
 
 # a group of one to three digits opening a number, then a comma, right before a figure (`52, 418人` read `52，418人`)

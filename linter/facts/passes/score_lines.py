@@ -262,6 +262,24 @@ DIMENSION_SCORES = regex(
 )
 
 
+# the characters a match of DIMENSION_SCORES opens with (its optional words', else the score's: 综合, 自评, 评价, 最终,
+# 总, 得分, 评分, 总分)
+DIMENSION_FIRST = regex("[综自评最总得]")
+
+
+def _dimension_scores(text: str) -> Iterator[re.Match[str]]:
+    """`DIMENSION_SCORES.finditer(text)`, the same matches in the same order: the pattern, opening with no fixed
+    character, is tried only where one of its first characters stands (found at C speed), not at every offset."""
+    end = 0
+    for first in DIMENSION_FIRST.finditer(text):
+        if first.start() < end:
+            continue  # (inside the match before: finditer goes on from its end)
+        found = DIMENSION_SCORES.match(text, first.start())
+        if found is not None:
+            end = found.end()
+            yield found
+
+
 def dimension_scores(draft: Draft) -> Iterator[ScoreSet]:
     """The overall score as the sum of the four dimensions' scores (决策、过程、产出、效益) listed with 分别 right
     after it: read only where four scores follow, each a figure in 分 of its own, and the total is no other set's."""
@@ -270,7 +288,7 @@ def dimension_scores(draft: Draft) -> Iterator[ScoreSet]:
         return
     figures = score_figures(draft)
     held = {id(s.total) for s in draft.facts.scores}
-    for found in DIMENSION_SCORES.finditer(text):
+    for found in _dimension_scores(text):
         total = figures.get(found.start("total"))
         got = [
             (found.start("got") + n.start(), Decimal(n.group())) for n in _LISTED_NUMBER.finditer(found.group("got"))

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 # the overall score's own words (not `总分：100分`, the full marks a form may state beside it)
 OVERALL = regex(r"^[\s*]*自评(?:总分|得分)[：:为]?\s*$")
+# its words from 自评 on, found in the whole text: a figure OVERALL names starts where one of them ends
+OVERALL_END = regex(r"自评(?:总分|得分)[：:为]?\s*")
 WEIGHT = "分值"
 SCORE = "得分"
 FULL = Decimal(100)
@@ -173,8 +175,14 @@ def _overall_figures(draft: Draft) -> list[tuple[Mention, Quantity]]:
     """Every figure stated as an overall score (`自评得分：X分`), with its mention, in the facts' order: once a document."""
 
     def build() -> list[tuple[Mention, Quantity]]:
+        # (only a figure right where those words end can be one: the words before the others, all but a few, are not
+        # read back to their clause's start)
+        ends = {m.end() for m in OVERALL_END.finditer(draft.doc.text)}
         return [
-            (m, q) for m in draft.facts.mentions for q in m.quantities if OVERALL.match(_words_before(draft, q.start))
+            (m, q)
+            for m in draft.facts.mentions
+            for q in m.quantities
+            if q.start in ends and OVERALL.match(_words_before(draft, q.start))
         ]
 
     return once(draft, "table_scores.overall", build)

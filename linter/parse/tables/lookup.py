@@ -33,8 +33,9 @@ from .vocab import undone, words
 
 
 # (made for every figure cell of every table, and never changed once made: not frozen, whose `__init__` sets each
-# field through `object.__setattr__` at four times the cost, but hashable by its fields all the same)
-@dataclass(unsafe_hash=True)
+# field through `object.__setattr__` at four times the cost, but hashable by its fields all the same; slotted, its
+# fields read without a dict)
+@dataclass(unsafe_hash=True, slots=True)
 class CellIdentity:
     """What a figure cell is: its table, row and column, and the item, column and context that identify it."""
 
@@ -49,7 +50,7 @@ class CellIdentity:
     path: tuple[str, ...] = ()  # the items of the row's ancestors and its own, where codes give the tree
 
 
-@dataclass(unsafe_hash=True)  # (one a figure cell, as CellIdentity)
+@dataclass(unsafe_hash=True, slots=True)  # (one a figure cell, as CellIdentity; slotted: made and read for each)
 class Hit:
     """A figure cell of a table, and its identity."""
 
