@@ -2720,11 +2720,11 @@ def _dimension_sentence(draft: Draft, si: int) -> int | None:
 # one at its start (`上年末余额`, `年初结余`)
 CLOSING = regex(r"^(?:年末|年底|期末)[\u4e00-\u9fff]{0,8}(?:余额|结余|滚存)(?:预计)?$")
 OPENING_ANY = regex(r"上年末|上年底|年初|期初|上年滚存|上年结余")
-# what the year before carried into this one (`上年结转`), an opening balance where a chain starts from it
+# money carried over out of last year (`上年结转资金 A，加本年到位资金 B，…`; its phrase may follow another of the label's)
+# or out of a year named (`2023年结转资金 A，加2024年到位资金 B，减2024年支出 C，2024年末结转结余 D`): what the year
+# after opens with
 CARRIED_IN = regex(r"(?:^|[，,；;：:、])\s*上年结转")
-# money carried over out of last year or a year named (`上年结转资金 A，加本年到位资金 B，…`, `2023年结转资金 A，加2024年到位
-# 资金 B，减2024年支出 C，2024年末结转结余 D`): what the year after opens with
-CARRIED_FROM = regex(r"^[，、；\s]*(?:上年|(?P<year>(?:19|20)\d{2})年(?:度)?)结转")
+CARRIED_FROM = regex(r"^[，、；\s]*(?P<year>(?:19|20)\d{2})年(?:度)?结转")
 # the year's surplus a stock rolls forward over (`当年收支结余`, `本年结余`)
 SURPLUS = regex(r"结余|结存")
 # a balance at the end of a year named (`2026年末滚存结余预计`; the key keeps no year, `滚存结余预计`): it opens the
@@ -2795,10 +2795,6 @@ def _opens(draft: Draft, chain: tuple[list[Mention], list[Mention]], total: Ment
     report of 2024), or the balance at the end of that year (`当年结余 a，加上2025年末滚存结余 A，2026年末滚存结余预计 D`)?"""
     if any(OPENING_ANY.search(x.label) for x in chain[0]):
         return True
-    if CARRIED_IN.search(chain[0][0].label):
-        # (`上年结转 A 加本年到位 B，减去支出 C，年末结转结余 D`; not a carry-over added to another start, `…支出 S。加上年
-        # 结转 C，年末结转结余 D`, where the words leave out what else the balance is made of)
-        return True
     closes = _year_end(total)
     if _carried_into(draft, chain[0][0], total, closes):
         return True
@@ -2815,12 +2811,13 @@ def _carried_into(draft: Draft, start: Mention, total: Mention, closes: int | No
     last year's (`上年结转`), or that of the year the total names (`2024年末结转结余`) or, for a bare `年末…`, the
     document's (a report of 2024 speaks of 2024) less one? `2023年结转` in a report of 2023 may be the money that year
     carries over: no opening of its year-end. Only the chain's start: `支出 A。加上年结转资金 B，年末结转结余 D` may be
-    加上 + 年结转 as well, and the chain from A holds no opening stock (D = B + the year's money in − A)."""
+    加上 + 年结转 as well, and the chain from A holds no opening stock (D = B + the year's money in − A), where the
+    words leave out what else the balance is made of."""
+    if CARRIED_IN.search(start.label):
+        return True
     found = CARRIED_FROM.match(start.label)
     if found is None:
         return False
-    if found.group("year") is None:
-        return True
     if closes is None and CLOSING.match(total.key):
         period = draft.facts.document_context.period or ""
         closes = int(period) if period.isdigit() else None
