@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
-from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.base import ARRIVED, Completed
 from tieout.linter.facts.passes.unspent import EXECUTION_RATE
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 # the bracket right after the rate naming the funds received as its basis (`（按到位数计算）`, `（按实际到位资金计算）`,
 # `（以到位资金为基数计算）`)
 RECEIVED_BASIS = regex(r"\s*[（(]\s*(?:按|以)\s*(?:实际)?到位(?:资金|数|金额)?(?:数)?\s*(?:为基数)?\s*计算\s*[）)]")
-RECEIVED = regex(r"到位")
 # what is still to arrive or was due (`尚有 a 未到位`, `应到位 b`): no funds received
 NOT_RECEIVED = regex(r"未到位|应到位|待到位")
 # one source's funds received (`县级配套资金到位 a`, `中央资金到位 b`): vocab relations.yaml fund_sources
@@ -68,7 +67,7 @@ def _spent(draft: Draft, r: Rate) -> tuple[Mention, Quantity] | None:
 
 def named_spent(m: Mention) -> bool:
     """Is the figure named as spent, and not as a budget nor as funds received?"""
-    return bool(SPENT.search(m.label)) and not BUDGET.search(m.label) and not RECEIVED.search(m.label)
+    return bool(SPENT.search(m.label)) and not BUDGET.search(m.label) and not ARRIVED.search(m.label)
 
 
 def received_before(draft: Draft, at: int, sentence: int, spent: Quantity) -> tuple[Mention, Quantity] | None:
@@ -85,7 +84,7 @@ def received_before(draft: Draft, at: int, sentence: int, spent: Quantity) -> tu
         if doc.sentences[si].end <= scope.start:
             break
         for m in draft.by_sentence.get(si) or []:
-            if m.start < scope.start or not RECEIVED.search(m.label) or NOT_RECEIVED.search(m.label):
+            if m.start < scope.start or not ARRIVED.search(m.label) or NOT_RECEIVED.search(m.label):
                 continue
             if not draft.is_part(m) and not SOURCE.search(m.label):
                 found.extend((m, q) for q in m.quantities if q.kind == "amount" and q.base_unit == spent.base_unit)
