@@ -220,6 +220,21 @@ def counts_subordinates(head: Mention) -> bool:
     return bool(SUBORDINATES.search(head.label))
 
 
+def names_itself(head: Mention, parts: list[Mention]) -> bool:
+    """Does one of the parts name the head again, the same item with the same figure, beside other parts
+    (`本年收入合计 A，上年结转 B，其中：甲 a，乙 b，上年结转 B`)? Then the list is of a whole holding the head
+    (A + B, its own parts beside it), not of the head: a whole is no part of itself beside others."""
+    q = exact_figure(head)
+    if q is None or not head.key or len(parts) < 2:
+        return False
+    return any(
+        p.key == head.key
+        and (x := exact_figure(p)) is not None
+        and (x.base_unit, x.base_value) == (q.base_unit, q.base_value)
+        for p in parts
+    )
+
+
 def rolls_forward(head: Mention, parts: list[Mention]) -> bool:
     """Is the list a balance rolled forward (`余额 23.45 亿元。其中，当年补充 10.12 亿元，调出 8.00 亿元，上年末余额
     21.33 亿元`: opening + inflows − outflows), not a sum? A balance whose items hold its opening balance."""

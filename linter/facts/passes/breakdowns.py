@@ -54,6 +54,7 @@ from tieout.linter.facts.passes.base import (
     foots,
     full_marks_complete,
     in_brackets,
+    names_itself,
     not_of_another,
     of_relations,
     once,
@@ -693,6 +694,9 @@ def _announced_items(
         items = [_net_of(draft, x) for x in items]
     parts = [x for x in items if x is not None]
     if len(parts) != len(items) or any(m is total for m, _ in parts) or _two_sides([m for m, _ in parts]):
+        return []
+    if names_itself(total, [m for m, _ in parts]):
+        # `本年收入合计 A，上年结转 B。其中：` / `1．…` … `6．上年结转 B`: the list is of A + B, not of B
         return []
     return parts
 

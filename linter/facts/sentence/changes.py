@@ -332,7 +332,7 @@ COMPARED_IN_LABEL = regex(r"^[，、；：\s]*(?:比|较|与|同|对比)")
 # a period a label names by its year alone (`2024年`, `2024年度`)
 YEAR_NAMED = regex(r"((?:19|20)\d\d)年度?")
 # a figure named as last year's (`，上年执行数`, `上年决算数为`)
-LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)")
+LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)(?!末|底|结转|结余)")
 YEAR_IN = regex(r"((?:19|20)\d{2})年")
 
 

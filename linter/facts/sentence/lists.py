@@ -25,6 +25,7 @@ from tieout.linter.facts.passes.base import (
     foots,
     in_brackets,
     list_total,
+    names_itself,
     not_of_another,
     scored_apart,
     sources_and_uses,
@@ -864,6 +865,11 @@ class Lists(Rates, Changes):
         self._head_clauses(b, si, mentions, head, outer)
         head = _counted_before(head, b, mentions)
         parts = self._not_of_another(self._reattach(self._parts(b, si, para, mentions, head)))
+        if head is not None and names_itself(head, parts):
+            # `本年收入合计 A，上年结转 B，其中：甲 a，占 p%；…；上年结转 B，占 q%`: the list, and its shares, are of a
+            # whole holding B (A + B), not of B
+            self._unshare(head, parts)
+            head = None
         if b.keyword.startswith(("（", "(")):
             # a list in brackets is a note on its head: what the sentence says next is of the head again
             self.d.bracketed.update(id(p) for p in parts)
@@ -893,6 +899,15 @@ class Lists(Rates, Changes):
             self._record(head, parts, kw, si, open_ended=cut)
             self._listed_shares(b, si)
         return head
+
+    def _unshare(self, head: Mention, parts: list[Mention]) -> None:
+        """The shares of the parts read as of the head made shares of no whole known (the sentence pass's own,
+        before any pass reads them)."""
+        whole = {id(q) for q in head.quantities}
+        own = {id(q) for p in parts for q in p.quantities}
+        for s in self.facts.shares:
+            if s.total is not None and id(s.total) in whole and s.part is not None and id(s.part) in own:
+                s.total = None
 
     def _apart(self, head: Mention, parts: list[Mention], si: int) -> bool:
         """Are the parts figures of their own, not parts the head adds up? Score pairs, counts of the parts, a part

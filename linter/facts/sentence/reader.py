@@ -12,7 +12,7 @@ from tieout.linter.facts.definitions import common_tail, of_total, overlapping
 from tieout.linter.facts.draft import Draft
 from tieout.linter.facts.identity import document_context
 from tieout.linter.facts.model import Breakdown, Change, Mention, Rate
-from tieout.linter.facts.passes.base import exact_figure, rolls_forward
+from tieout.linter.facts.passes.base import exact_figure, names_itself, rolls_forward
 from tieout.linter.facts.passes.closing import Closing
 from tieout.linter.facts.passes.surveys import one_answer_apart
 from tieout.linter.facts.sentence.wording import foots_flat
@@ -209,6 +209,8 @@ class Reader:
         list cut short, which may name some of its parts only, whatever word opened it."""
         if _counts_other_things(head, parts) or rolls_forward(head, parts) or one_answer_apart(parts):
             return
+        if names_itself(head, parts):
+            return  # `本年收入合计 A，上年结转 B，其中：…，上年结转 B`: the list is of A + B, not of B
         if overlapping(parts):
             return  # `支出 X，其中民生支出 a；“三保”支出 b`: aggregates across the classification overlap
         if len(parts) >= 3 and of_total(head, parts[1:]) and not of_total(head, parts):
