@@ -170,6 +170,12 @@ def quantities_at(draft: Draft) -> dict[int, Quantity]:
     return once(draft, "quantities_at", lambda: {q.start: q for q in draft.facts.quantities})
 
 
+def quantity_starts(draft: Draft) -> list[int]:
+    """Where the document's figures start, in order (`once`: the passes add no figure, and several look figures up
+    by bisection; none changes the list)."""
+    return once(draft, "quantity_starts", lambda: [q.start for q in draft.facts.quantities])
+
+
 def by_paragraph(draft: Draft) -> dict[int, list[Mention]]:
     """The mentions of each paragraph, in order. Grouped once per document (kept on the draft): the sentence
     pass has read every mention before the linking passes run, which add none, and the passes only read it."""
