@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -83,6 +83,40 @@ def _holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
     return found
 
 
+def labels_holding(draft: Draft, keys: frozenset[str]) -> list[int]:
+    """The sentences (indices, in the order of `draft.by_sentence`) one of whose figures' labels holds one of the
+    characters `keys`: a pass that reads only sentences whose labels hold a key character (one of each word it
+    looks for) need not walk the others and join their labels. Found by one scan of the labels joined (kept on
+    the draft, the passes add no mention), once per document and set of keys."""
+    return once(draft, f"labels holding {sorted(keys)}", lambda: _labels_holding(draft, keys))
+
+
+def _labels_holding(draft: Draft, keys: frozenset[str]) -> list[int]:
+    joined, starts, order = once(draft, "labels joined", lambda: _labels_joined(draft))
+    found: list[int] = []
+    for a in re.finditer("[" + "".join(re.escape(c) for c in sorted(keys)) + "]", joined):
+        si = order[bisect_right(starts, a.start()) - 1]
+        if not found or found[-1] != si:
+            found.append(si)
+    return found
+
+
+def _labels_joined(draft: Draft) -> tuple[str, list[int], list[int]]:
+    """Every sentence's labels joined, the sentences' one after the other (a NUL between two sentences', which no
+    key is): the text, where each sentence's labels start in it, and the sentences in that order."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    order: list[int] = []
+    at = 0
+    for si, mentions in draft.by_sentence.items():
+        piece = "".join(m.label for m in mentions)
+        pieces.append(piece)
+        starts.append(at)
+        order.append(si)
+        at += len(piece) + 1
+    return "\0".join(pieces), starts, order
+
+
 T = TypeVar("T")
 
 
@@ -134,6 +168,12 @@ def semicolon_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 def quantities_at(draft: Draft) -> dict[int, Quantity]:
     """The document's figures by where they start (`once`)."""
     return once(draft, "quantities_at", lambda: {q.start: q for q in draft.facts.quantities})
+
+
+def quantity_starts(draft: Draft) -> list[int]:
+    """Where the document's figures start, in order (`once`: the passes add no figure, and several look figures up
+    by bisection; none changes the list)."""
+    return once(draft, "quantity_starts", lambda: [q.start for q in draft.facts.quantities])
 
 
 def by_paragraph(draft: Draft) -> dict[int, list[Mention]]:

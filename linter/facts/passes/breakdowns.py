@@ -2101,6 +2101,7 @@ def _continued_paragraphs(draft: Draft) -> list[list[Mention]]:
         if (
             groups
             and opens
+            and doc.text[first.start : first.start + 1] in OPENS_JOINED
             and (
                 (CONTINUES.match(doc.text, first.start) and _ends_statement(draft, groups[-1], first.start))
                 or _totals_above(draft, groups[-1], first.start)
@@ -2115,6 +2116,9 @@ def _continued_paragraphs(draft: Draft) -> list[list[Mention]]:
 # a paragraph opening with a total of what is above it (`上述项目合计 T`, `以上五项共计 T`): the items stand in the
 # paragraph before (a line break of the PDF's text between them)
 OPENS_ABOVE_TOTAL = regex(r"(?:上述|以上)[^，。；,;：:\d]{0,12}?(?:合计|共计|总计)")
+# the characters CONTINUES and OPENS_ABOVE_TOTAL open with: a paragraph opening with another is joined to none
+# without either pattern tried (most paragraphs)
+OPENS_JOINED = frozenset("再加上以")
 
 
 def _totals_above(draft: Draft, before: list[Mention], at: int) -> bool:
@@ -2163,7 +2167,7 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
     taken: set[int] = set()  # parts of the totals this pass found: not also parts of the next one
     for mentions in _continued_paragraphs(draft):
         # (`支出由年初 A 调增至 B。加上解支出 c，支出总计 T`: A is what the item was, no addend of T)
-        taken.update(id(x) for x in mentions if changed_from(draft, x))
+        taken.update(_moved_from(draft, mentions))
         for i, m in enumerate(mentions):
             if not m.quantities or draft.is_part(m) or id(m) in draft.totals or id(m) in taken:
                 continue  # (most mentions have no figure: that is asked first)
@@ -2215,6 +2219,12 @@ def totals_after_parts(draft: Draft) -> Iterator[Breakdown]:
                 taken.update(id(p) for p in parts)
                 taken.add(id(m))
                 yield Breakdown(m, parts, "", True, m.sentence, inferred=True, certain=False)
+
+
+def _moved_from(draft: Draft, mentions: list[Mention]) -> list[int]:
+    """The ids of the figures a move starts from (`changed_from`), which asks for 由 or 从 in the label first: tested
+    here, not by a call for each figure."""
+    return [id(x) for x in mentions if ("由" in x.label or "从" in x.label) and changed_from(draft, x)]
 
 
 # the sign a figure's label opens with in an equation written out (`收入总量 X = 本级收入 a + 补助 b - 调出 c`)

@@ -80,6 +80,7 @@ def _share(text: str, whole: Mention, part: Mention, share: Mention) -> Quantity
 COUNTED_AMONG = regex(r"[\u4e00-\u9fff“”]{1,16}?中[，,]")
 # what stands right before each part: 有 (`90 分及以上的有 a 个`, `至年底有 a 个项目办结`)
 HAS = regex(r"有\s*$")
+MIN_AMONG = 3  # the figures a count among others needs: the whole and two parts
 
 
 def counted_among(draft: Draft) -> Iterator[Breakdown]:
@@ -91,6 +92,8 @@ def counted_among(draft: Draft) -> Iterator[Breakdown]:
         return
     listed = {id(m) for b in draft.facts.breakdowns for m in (b.total, *b.parts)}
     for si, said in draft.by_sentence.items():
+        if len(said) < MIN_AMONG:
+            continue  # (a whole and two parts at least, each a figure of its own: most sentences hold fewer)
         figures = [m for m in said if len(m.quantities) == 1]
         for k, whole in enumerate(figures):
             parts = _among(text, figures, k)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Balance, Mention
-from tieout.linter.facts.passes.base import by_clause, exact_of
+from tieout.linter.facts.passes.base import by_clause, exact_of, labels_holding, sentences_holding
 from tieout.linter.facts.passes.sets import agree_open
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -68,8 +68,10 @@ def differences(draft: Draft) -> Iterator[Balance]:
     # (nor three figures a list read already as a total and what it adds and takes away: `利润总额 A，扣除所得税
     # 费用 B 后，净利润 C` is one relation, found once)
     summed = {_figures(b.total, *b.parts, *b.minus) for b in draft.facts.breakdowns if b.minus}
-    for si, mentions in draft.by_sentence.items():
-        if not _may_bear(mentions) or not any(_bears(m, DIFFERENCES) for m in mentions):
+    # (only the sentences one of whose labels holds a key character: found by one scan of the labels, `labels_holding`)
+    for si in labels_holding(draft, _DIFFERENCE_KEYS):
+        mentions = draft.by_sentence[si]
+        if not any(_bears(m, DIFFERENCES) for m in mentions):
             continue  # every identity needs its difference named in the sentence
         clauses: list[list[Mention]] | None = None
         for identity in IDENTITIES:
@@ -136,11 +138,6 @@ def _key_characters(names: frozenset[str]) -> frozenset[str]:
 # every reading of a label is a piece of it (its spaces left out): a sentence none of whose labels holds a key
 # character bears no difference's name (one test of the labels joined, before each is read)
 _DIFFERENCE_KEYS = _key_characters(DIFFERENCES)
-
-
-def _may_bear(mentions: list[Mention]) -> bool:
-    joined = "".join(m.label for m in mentions)
-    return any(c in joined for c in _DIFFERENCE_KEYS)
 
 
 # the words that say a figure is of the period the sentence speaks of (`本年收入`, `年末资产总额`): its name after them
@@ -277,9 +274,11 @@ def said_differences(draft: Draft) -> Iterator[Balance]:
     the figures are found by their names: certain."""
     text = draft.doc.text
     stated = [m for ms in draft.by_sentence.values() for m in ms if m.quantities]
+    # (the sentences where SAID_LEFT_BEFORE's 减去 or 扣除 stands, found by one scan: the others are not tried)
+    taking = set(sentences_holding(draft, TAKES_OFF))
     for m in stated:
         d = m.quantities[-1]
-        said = SAID_LEFT.match(text, d.end) or _said_before(draft, m, d)
+        said = _said_after(text, d) or (_said_before(draft, m, d) if m.sentence in taking else None)
         if said is None or d.kind != "amount" or not d.exact:
             continue
         before = [x for x in stated if x.start < m.start and _same_top(draft, x.start, m.start)]
@@ -288,6 +287,17 @@ def said_differences(draft: Draft) -> Iterator[Balance]:
         b = _borne(before, said.group("b"), d)
         if a is not None and b is not None and a is not b:
             yield Balance(a, b, d, m.sentence, sides=(said.group("a"), said.group("b")), name=m.label)
+
+
+# the words SAID_LEFT_BEFORE takes one name off the other with
+TAKES_OFF = regex(r"减去|扣除")
+
+
+def _said_after(text: str, d: Quantity) -> re.Match[str] | None:
+    """SAID_LEFT right after the figure: tried only where a space or a comma follows it, as the pattern opens
+    (most figures are followed by other words)."""
+    nxt = text[d.end : d.end + 1]
+    return SAID_LEFT.match(text, d.end) if nxt in "，," or nxt.isspace() else None
 
 
 def _said_before(draft: Draft, m: Mention, d: Quantity) -> re.Match[str] | None:

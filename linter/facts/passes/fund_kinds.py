@@ -25,9 +25,8 @@ KEYWORD = "分类"
 def fund_kinds(draft: Draft) -> Iterator[Breakdown]:
     sentences = draft.doc.sentences
     # the sentences stating an income figure: the one before the kinds' states the fund's (see `_kinds`)
-    stating = {
-        si for si, said in draft.by_sentence.items() if any(m.quantities and m.identity.item == INCOME for m in said)
-    }
+    # (one comprehension over every figure, not a generator made for each sentence)
+    stating = {si for si, said in draft.by_sentence.items() for m in said if m.quantities and m.identity.item == INCOME}
     for si in range(1, len(sentences)):
         # (the sentence right after, under the same heading: a hard-wrapped report may start a paragraph with it)
         if si - 1 not in stating or not same_section(draft, sentences[si - 1].start, sentences[si].start):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.definitions import defines, siblings, splits
 from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
+    RESPECTIVELY_WORD,
     Completed,
     by_paragraph,
     converted,
@@ -27,6 +28,7 @@ from tieout.linter.facts.passes.base import (
     once,
     said_earlier,
     same_section,
+    sentences_holding,
 )
 from tieout.linter.facts.passes.breakdowns import alike, runs_of
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
@@ -173,14 +175,22 @@ def respective_bases(draft: Draft) -> Iterator[Completed]:
     every figure is a change's current, with no base, states last year's figures respectively: as many, in the same
     unit, the i-th the base of the i-th. Any other count, or another figure in either sentence, and which is whose
     is not said. Inferred: the bases are named by their order alone."""
+    # (RESPECTIVE_BASES holds 分别: only the sentences holding it, found by one scan, and those right before them are
+    # read, their figures gathered)
+    holding = set(sentences_holding(draft, RESPECTIVELY_WORD))
+    if not holding:
+        return
+    wanted = holding | {si - 1 for si in holding}
     changes: dict[int, list[Change]] = {}
     for c in draft.facts.changes:
         changes.setdefault(c.sentence, []).append(c)
     figures: dict[int, list[Quantity]] = {}
     for m in draft.facts.mentions:
-        figures.setdefault(m.sentence, []).extend(m.quantities)
+        if m.sentence in wanted:
+            figures.setdefault(m.sentence, []).extend(m.quantities)
     sentences = draft.doc.sentences
-    for si, bases in figures.items():
+    for si in [si for si in figures if si in holding]:
+        bases = figures[si]
         text = draft.doc.text[sentences[si].start : sentences[si].end].strip()
         done = changes.get(si - 1, [])
         said = RESPECTIVE_BASES.match(text)

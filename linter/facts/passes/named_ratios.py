@@ -79,7 +79,13 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
     rates: dict[int, list[Rate]] = {}
     for r in draft.facts.rates:
         rates.setdefault(r.sentence, []).append(r)
+    # (`_defined` reads only a label ending as a ratio's name does or naming one between two figures: the sentences
+    # holding no such label, most, are passed over, found by one walk of the figures and rates)
+    named = {m.sentence for m in draft.facts.mentions if _may_name(m.label)}
+    named.update(r.sentence for r in draft.facts.rates if _may_name(r.name))
     for si, said in draft.by_sentence.items():
+        if si not in named:
+            continue
         # the ratio as a figure of its own (`超概算 10.0%`, `…之比为 2.58`) or as a rate the sentence pass read
         # (only figures of a ratio's kinds are read: the others are left out here, not listed to be skipped below)
         stated = [(m.label, q) for m in said if len(m.quantities) == 1 and (q := m.quantities[0]).kind in RATIO_KINDS]
@@ -96,6 +102,13 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
 
 
 RATIO_KINDS = ("bare", "percent")  # a ratio is written in per cent or as a plain number
+
+
+def _may_name(label: str) -> bool:
+    """Can `_defined` read a ratio of this label (stripped as it is read there): does it end as a ratio's name does
+    (NAME_ENDINGS) or name one between two figures (之比)?"""
+    words = label.strip()
+    return words.endswith(NAME_ENDINGS) or "之比" in words
 
 
 def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Share
-from tieout.linter.facts.passes.base import ADJUSTED_BASIS, Completed, last_opened
+from tieout.linter.facts.passes.base import ADJUSTED_BASIS, Completed, last_opened, quantity_starts
 from tieout.linter.facts.passes.rate_changes import RATE_END, bare, same_rate, unbased_ratio_move
 from tieout.linter.figures.context import CLAUSE_END
 from tieout.linter.figures.quantities import Quantity
@@ -89,7 +89,7 @@ def bracketed_shares(draft: Draft) -> Iterator[Share]:
     bracket right after it holding only the whole's figure and the part's (a 其中 list of that one part, named
     as the share names them, in one unit): the share is the part over the whole."""
     text = draft.doc.text
-    starts = [q.start for q in draft.facts.quantities]
+    starts = quantity_starts(draft)
     read = {id(s.stated) for s in draft.facts.shares} | {id(r.stated) for r in draft.facts.rates}
     for b in draft.facts.breakdowns:
         whole, parts = b.total, b.parts

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, RollForward
-from tieout.linter.facts.passes.base import in_brackets, same_section
+from tieout.linter.facts.passes.base import in_brackets, labels_holding, same_section
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -128,9 +128,9 @@ def _names_stock(label: str) -> bool:
 def roll_forwards(draft: Draft) -> Iterator[RollForward]:
     # the totals of sums written up to them (`当年结余 a，加上年末滚存结余 A，年末滚存结余 D`: a chain, read as such)
     summed = {id(b.total) for b in draft.facts.breakdowns if b.parts and all(p.start < b.total.start for p in b.parts)}
-    for si, said in draft.by_sentence.items():
-        if not _names_stock("".join(m.label for m in said)):
-            continue  # (a character test: one of the sentence's labels holds a key character iff their joint does)
+    # (the sentences one of whose labels holds a key character: found by one scan of the labels, not a join per sentence)
+    for si in labels_holding(draft, _STOCK_KEYS):
+        said = draft.by_sentence[si]
         # (figures in brackets note what one before holds: `年末补充 C（其中超收收入 a、预备费结余 b）` is one flow)
         mentions = [m for m in said if not in_brackets(draft, si, m.start)]
         for k, closing in enumerate(mentions):
@@ -371,9 +371,10 @@ def _remainders_after(draft: Draft, summed: set[int]) -> Iterator[RollForward]:
     one paragraph: C = A − the money drawn. Read where the sentence before states nothing but the sum set aside
     (its first figure) and the money drawn on it, and the sentence of the remainder nothing before it but money
     drawn (inferred: read across sentences)."""
-    for si, said in draft.by_sentence.items():
-        if si < 1 or not any(c in m.label for m in said for c in _AFTER_KEYS):
+    for si in labels_holding(draft, _AFTER_KEYS):
+        if si < 1:
             continue
+        said = draft.by_sentence[si]
         mentions = [m for m in said if m.quantities and not in_brackets(draft, si, m.start)]
         k = next((i for i, m in enumerate(mentions) if _flow(m.label) >= 0 or _left_after(m)), None)
         if k is None or id(mentions[k]) in summed or not _left_after(mentions[k]):

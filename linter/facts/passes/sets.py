@@ -29,7 +29,7 @@ from tieout.linter.facts.passes.base import (
 from tieout.linter.figures.context import BUDGET_STAGES, FIELDS, MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import lazy, regex
-from tieout.linter.vocab import alternation, load
+from tieout.linter.vocab import alternation, load, words
 from tieout.linter.vocab import relation_words as _alt
 
 if TYPE_CHECKING:
@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 BALANCE_WORD = regex(f"(?:{_alt('balance')})")
 CUMULATIVE = regex(f"(?:{_alt('cumulative')})")
+# every word of a balance (vocab relations balance) holds 结 or 余, as CARRIED_AT_END's, FUND_CARRIED's and
+# CARRIED_TO_PERIOD's 结转 does: a figure whose item holds neither is no balance nor sum carried (`balances` reads
+# it no further while this holds of the vocabulary)
+KEYED = all("结" in w or "余" in w for w in words("relations", "balance"))
 MONTHS_WORD = regex(_alt("months_payable"))
 MONTHLY = regex(_alt("monthly"))
 SCORE_TOTAL = regex(f"(?:{_alt('score_total')})$")
@@ -66,7 +70,8 @@ def balances(draft: Draft) -> Iterator[Balance]:
     figures whose context agrees with the balance's count (`市本级` income is no side of a `全市` balance)."""
     previous: list[Mention] = []
     for mentions in by_paragraph(draft).values():
-        for i, m in enumerate(mentions):
+        for i in _keyed(mentions):
+            m = mentions[i]
             bq = _period_balance(m)
             carried = bq is None and (bq := _carried(draft, m)) is not None
             if bq is None:
@@ -99,6 +104,14 @@ def balances(draft: Draft) -> Iterator[Balance]:
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
                 yield found
         previous = mentions
+
+
+def _keyed(mentions: list[Mention]) -> list[int]:
+    """Where the figures stand whose item holds 结 or 余 (all of them where a word of a balance holds neither,
+    `KEYED`): only they can be a balance or a sum carried, and most figures are read no further."""
+    if not KEYED:
+        return list(range(len(mentions)))
+    return [i for i, m in enumerate(mentions) if "结" in m.key or "余" in m.key]
 
 
 def _written_out(lists: dict[int, list[Breakdown]], m: Mention, found: Balance) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, UnitCost
+from tieout.linter.facts.passes.base import quantity_starts
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
@@ -66,10 +67,12 @@ def _money(q: Quantity) -> bool:
 
 
 def unit_costs(draft: Draft) -> Iterator[UnitCost]:
-    starts = [q.start for q in draft.facts.quantities]
     for si, mentions in draft.by_sentence.items():
         for m in mentions:
-            relation = _read(draft, starts, si, m)
+            if "均" not in m.label and "每" not in m.label:
+                continue  # (the words of a cost per unit, each of the three patterns, hold one of the two: tested
+                # before a call, and the figures' starts gathered only for a document that names one)
+            relation = _read(draft, quantity_starts(draft), si, m)
             if relation is not None:
                 yield relation
 

@@ -172,7 +172,10 @@ def unspent_unrated(draft: Draft) -> Iterator[Balance]:
 
 
 def _amounts(mentions: list[Mention]) -> list[Quantity] | None:
-    """The sentence's amounts, where they are three exact ones of one unit; None otherwise."""
+    """The sentence's amounts, where they are three exact ones of one unit; None otherwise. (A sentence of fewer than
+    three figures is passed over unread, most of them: `_three_amounts` wants each amount a figure of its own.)"""
+    if len(mentions) < 3:
+        return None
     qs = [q for m in mentions for q in m.quantities if q.kind == "amount"]
     if len(qs) != 3 or len({q.base_unit for q in qs}) != 1 or not all(q.exact for q in qs):
         return None

@@ -112,6 +112,8 @@ def _running_totals(table: Table, rows: list[Row], running: Column, own: Column)
 
 def _side_relations(table: Table, side: Side) -> list[Relation]:
     rows = side.rows
+    if not any("加" in r.label or "减" in r.label for r in rows):
+        return []  # (no row marked 加： or 减：, most sides: no computation, the rows' items not read)
     names = [row_item(flatten(r.label)) for r in rows]  # (each row's item, its enumeration left out: once per row)
     marks = [OPERATION.match(name) for name in names]
     out: list[Relation] = []
