@@ -1098,12 +1098,36 @@ def _dropped_over_page(
 
 def _header_of(lines: list[str], i: int, data: list[Parsed]) -> tuple[tuple[list[int], int] | None, int]:
     """The header above the rows from line i (_header_above), and the line the table's rows start at: the line
-    before, where the rows open with a group's heading under the header (`（一）预算编制和执行` over its items)."""
+    before, where the rows open with a group's heading under the header (`（一）预算编制和执行` over its items),
+    or the first line of a row whose label wraps around its figures (`_wrapped_first`)."""
     if i and (_group_heading(lines, i - 1, data) or _part_heading(lines, i - 1, data)):
         above = _header_above(lines, i - 1, data)
         if above is not None:
             return above, i - 1
+    first = _wrapped_first(lines, i)
+    if first is not None:
+        above = _header_above(lines, first, data)
+        if above is not None:
+            return above, first
     return _header_above(lines, i, data), i
+
+
+def _wrapped_first(lines: list[str], i: int) -> int | None:
+    """The first line of a row right above line i whose label wraps around the line of its figures (`某某经济`
+    / `23.9  10.4  13.6` / `开发区`, a PDF's first row under the header): the line of figures alone has no label,
+    so the run of rows starts under it, and the header would be looked for over the row's label and figures.
+    A label is one word (no wide gap: words set apart are a header's) naming no column (`项目`, `地区`)."""
+    for k in (i - 3, i - 2):
+        if k < 0 or not _text_only(lines[k]) or _figures_only(lines[k + 1]) is None:
+            continue
+        tail = lines[k + 2 : i]
+        if any(not _text_only(t) for t in tail):
+            continue
+        words = [lines[k], *tail]
+        if any(WIDE_GAP.search(w.strip()) or NAME_HEADER.search(w) or column_headings(w) for w in words):
+            continue
+        return k
+    return None
 
 
 def _tab_set(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
