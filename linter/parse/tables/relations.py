@@ -751,15 +751,24 @@ def all_relations(table: Table) -> list[Relation]:
     """Every relation of the table. An identity of the standard table that states the same relation as
     the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it, and so
     does one that says how a total row is made (支出合计 = 当年支出小计 + 结转下年资金, not the rows above it)."""
+    from .formulas import row_formula_relations
     from .identities import identity_relations
     from .running import running_relations
 
-    named = identity_relations(table) + running_relations(table)
+    formulas = row_formula_relations(table)
+    named = identity_relations(table) + running_relations(table) + formulas
     keys = {r.key() for r in named}
     made = {r.total for r in named}
+    # (a row its formula defines is made up as the formula says, not of the rows its place in the tree gives:
+    # `A=B+D` leaves out the 其中 rows under B and D)
+    defined = {r.total for r in formulas}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table) + whole_relations(table)
     generic += score_relations(table) + scope_relations(table) + place_relations(table)
-    return named + [r for r in generic if r.key() not in keys and not (r.kind == "total" and r.total in made)]
+    return named + [
+        r
+        for r in generic
+        if r.key() not in keys and not (r.kind == "total" and r.total in made) and r.total not in defined
+    ]
 
 
 # a column heading that names a part of the column before it (`其中：县本级`, `其中:基本支出`)
