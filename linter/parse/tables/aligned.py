@@ -1532,7 +1532,8 @@ def _build(
         or _layout_named_left(lines, header, figured)
         or _layout_header_ends(lines, header, figured)
     )
-    placed = _placed(lines, rows, layout, given is not None, headed) if layout is not None else None
+    exact = layout is None and given is None and (layout := _layout_few(lines, figured)) is not None
+    placed = _placed(lines, rows, layout, given is not None or exact, headed) if layout is not None else None
     first: list[Cell] | None = None
     spans: list[tuple[int, int, str]] = []  # a dropped-cells table's column groups (grid columns)
     if placed is None and given is None:
@@ -1871,6 +1872,32 @@ def _layout(
         edges = sorted(figures or [e[c] for e in row_edges])
         cols.append(edges[len(edges) // 2])
         shapes.append(shape)
+    return Layout(metric, cols, shapes)
+
+
+# the rows filling every column `_layout_few` reads a layout from: a 合计 and its first part, the only two, may be
+# all that a table of several column groups fills (`小计 | 省级留用 | 转贷市县`, each 一般债券 and 专项债券), whose
+# header then wants reading before any figure is tied to another
+FEW_COMPLETE = 3
+
+
+def _layout_few(lines: list[str], rows: list[_Line]) -> Layout | None:
+    """The layout of rows of which fewer than half fill every column (a fund's table whose budget and last year's
+    columns most rows leave blank, its new items funded in the year only), from the three or more that do, where
+    their figures end at one edge in every column (give or take AT_EDGE): then every other row's figures must
+    end at those edges too (`_placed` as for a continued page's rows), or the table is not read this way."""
+    k = max(len(r.figs) for r in rows)
+    complete = [r for r in rows if len(r.figs) == k]
+    if k < 2 or len(complete) < FEW_COMPLETE:
+        return None
+    metric, row_edges = _metric(complete, lines, k)
+    cols: list[int] = []
+    for c in range(k):
+        edges = sorted(e[c] for e in row_edges)
+        if edges[-1] - edges[0] > AT_EDGE:
+            return None
+        cols.append(edges[len(edges) // 2])
+    shapes = [{_shape(r.figs[c].group()) for r in complete if not _dash(r.figs[c])} for c in range(k)]
     return Layout(metric, cols, shapes)
 
 
