@@ -1526,14 +1526,8 @@ def _build(
     figured = [r for r in rows if r.figs]  # (not a group's heading, a row without figures)
     if not figured or _tab_set(lines, header, rows):
         return None
-    layout = (
-        given
-        or _layout(lines, figured, named=_named_columns(lines, header), single=_label_and_value(lines, header))
-        or _layout_named_left(lines, header, figured)
-        or _layout_header_ends(lines, header, figured)
-    )
-    exact = layout is None and given is None and (layout := _layout_few(lines, figured)) is not None
-    placed = _placed(lines, rows, layout, given is not None or exact, headed) if layout is not None else None
+    layout, exact = (given, True) if given is not None else _layout_of(lines, header, figured)
+    placed = _placed(lines, rows, layout, exact, headed) if layout is not None else None
     first: list[Cell] | None = None
     spans: list[tuple[int, int, str]] = []  # a dropped-cells table's column groups (grid columns)
     if placed is None and given is None:
@@ -1879,6 +1873,20 @@ def _layout(
 # all that a table of several column groups fills (`小计 | 省级留用 | 转贷市县`, each 一般债券 and 专项债券), whose
 # header then wants reading before any figure is tied to another
 FEW_COMPLETE = 3
+
+
+def _layout_of(lines: list[str], header: list[int], figured: list[_Line]) -> tuple[Layout | None, bool]:
+    """The layout of a table's rows of figures read from its own lines, and whether every figure must then stand
+    at its column's edge (a layout read from a few of the rows only, `_layout_few`)."""
+    layout = (
+        _layout(lines, figured, named=_named_columns(lines, header), single=_label_and_value(lines, header))
+        or _layout_named_left(lines, header, figured)
+        or _layout_header_ends(lines, header, figured)
+    )
+    if layout is not None:
+        return layout, False
+    layout = _layout_few(lines, figured)
+    return layout, layout is not None
 
 
 def _layout_few(lines: list[str], rows: list[_Line]) -> Layout | None:
