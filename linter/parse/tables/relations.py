@@ -38,11 +38,9 @@ ITEM_MARK = regex(
 
 # a row opening so is a part of the row above it, or taken from or added to it: not a row a total adds up
 PARTS_OF_ABOVE = ("其中", "含", "减", "加")
-SOME_OF_ABOVE = ("其中", "含")
-# (the same, written as a mark: `其中：`, `减：`; not the first character of a name, `加格达奇区`)
-PART_MARK = regex(
-    r"^(?:其中|含|减|加)[：:]?(?![\u4e00-\u9fff])|^其中"
-)  # (of those, the rows naming some of the items of the row above)
+SOME_OF_ABOVE = ("其中", "含")  # (of those, the rows naming some of the items of the row above)
+# the marks of PARTS_OF_ABOVE as a mark (`其中：`, `减：`), not as the first character of a name (`加格达奇区`)
+PART_MARK = regex(r"^(?:其中|含|减|加)[：:]?(?![\u4e00-\u9fff])|^其中")
 Cellref = tuple[int, int]  # (grid row, grid column)
 SUMMABLE = ("total", "amount", "")
 # trees read from the layout alone, not from what the labels say: the indentation of extracted text, or the runs of
