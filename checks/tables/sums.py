@@ -530,8 +530,11 @@ class TableIdentity(Rule):
     total (`季度 | 当季支出 | 累计支出`, `月份 | 本月数 | 累计数`, the rows the quarters or months from the first on, in
     order; linter/vocab/tables.yaml running_columns): each running total is the parts up to its row added up, read
     only where the first row states one figure in both (a total running from before the year is not the parts').
-    Another genre's tables are added to the data file, without code. Each identity checked is listed by name in
-    `checked`.
+    A row a table's 公式 column defines by other rows' letters (`二、还本执行数 | F=G+H`, `（一）一般债券 | G`, the
+    template of 政府债券发行及还本付息情况表, the letters in cells of their own or at the end of a text table's
+    labels): the row against the rows it names, in each column of figures, read only where each letter marks one
+    row; the parent-row check (TO305) then leaves that row alone. Another genre's tables are added to the data
+    file, without code. Each identity checked is listed by name in `checked`.
 
     ## Why is this bad?
     The standard tables restate one another: a figure that breaks their identities was mistyped in one

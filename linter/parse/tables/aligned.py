@@ -1098,12 +1098,36 @@ def _dropped_over_page(
 
 def _header_of(lines: list[str], i: int, data: list[Parsed]) -> tuple[tuple[list[int], int] | None, int]:
     """The header above the rows from line i (_header_above), and the line the table's rows start at: the line
-    before, where the rows open with a group's heading under the header (`（一）预算编制和执行` over its items)."""
+    before, where the rows open with a group's heading under the header (`（一）预算编制和执行` over its items),
+    or the first line of a row whose label wraps around its figures (`_wrapped_first`)."""
     if i and (_group_heading(lines, i - 1, data) or _part_heading(lines, i - 1, data)):
         above = _header_above(lines, i - 1, data)
         if above is not None:
             return above, i - 1
+    first = _wrapped_first(lines, i)
+    if first is not None:
+        above = _header_above(lines, first, data)
+        if above is not None:
+            return above, first
     return _header_above(lines, i, data), i
+
+
+def _wrapped_first(lines: list[str], i: int) -> int | None:
+    """The first line of a row right above line i whose label wraps around the line of its figures (`某某经济`
+    / `23.9  10.4  13.6` / `开发区`, a PDF's first row under the header): the line of figures alone has no label,
+    so the run of rows starts under it, and the header would be looked for over the row's label and figures.
+    A label is one word (no wide gap: words set apart are a header's) naming no column (`项目`, `地区`)."""
+    for k in (i - 3, i - 2):
+        if k < 0 or not _text_only(lines[k]) or _figures_only(lines[k + 1]) is None:
+            continue
+        tail = lines[k + 2 : i]
+        if any(not _text_only(t) for t in tail):
+            continue
+        words = [lines[k], *tail]
+        if any(WIDE_GAP.search(w.strip()) or NAME_HEADER.search(w) or column_headings(w) for w in words):
+            continue
+        return k
+    return None
 
 
 def _tab_set(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
@@ -1502,13 +1526,8 @@ def _build(
     figured = [r for r in rows if r.figs]  # (not a group's heading, a row without figures)
     if not figured or _tab_set(lines, header, rows):
         return None
-    layout = (
-        given
-        or _layout(lines, figured, named=_named_columns(lines, header), single=_label_and_value(lines, header))
-        or _layout_named_left(lines, header, figured)
-        or _layout_header_ends(lines, header, figured)
-    )
-    placed = _placed(lines, rows, layout, given is not None, headed) if layout is not None else None
+    layout, exact = (given, True) if given is not None else _layout_of(lines, header, figured)
+    placed = _placed(lines, rows, layout, exact, headed) if layout is not None else None
     first: list[Cell] | None = None
     spans: list[tuple[int, int, str]] = []  # a dropped-cells table's column groups (grid columns)
     if placed is None and given is None:
@@ -1847,6 +1866,46 @@ def _layout(
         edges = sorted(figures or [e[c] for e in row_edges])
         cols.append(edges[len(edges) // 2])
         shapes.append(shape)
+    return Layout(metric, cols, shapes)
+
+
+# the rows filling every column `_layout_few` reads a layout from: a 合计 and its first part, the only two, may be
+# all that a table of several column groups fills (`小计 | 省级留用 | 转贷市县`, each 一般债券 and 专项债券), whose
+# header then wants reading before any figure is tied to another
+FEW_COMPLETE = 3
+
+
+def _layout_of(lines: list[str], header: list[int], figured: list[_Line]) -> tuple[Layout | None, bool]:
+    """The layout of a table's rows of figures read from its own lines, and whether every figure must then stand
+    at its column's edge (a layout read from a few of the rows only, `_layout_few`)."""
+    layout = (
+        _layout(lines, figured, named=_named_columns(lines, header), single=_label_and_value(lines, header))
+        or _layout_named_left(lines, header, figured)
+        or _layout_header_ends(lines, header, figured)
+    )
+    if layout is not None:
+        return layout, False
+    layout = _layout_few(lines, figured)
+    return layout, layout is not None
+
+
+def _layout_few(lines: list[str], rows: list[_Line]) -> Layout | None:
+    """The layout of rows of which fewer than half fill every column (a fund's table whose budget and last year's
+    columns most rows leave blank, its new items funded in the year only), from the three or more that do, where
+    their figures end at one edge in every column (give or take AT_EDGE): then every other row's figures must
+    end at those edges too (`_placed` as for a continued page's rows), or the table is not read this way."""
+    k = max(len(r.figs) for r in rows)
+    complete = [r for r in rows if len(r.figs) == k]
+    if k < 2 or len(complete) < FEW_COMPLETE:
+        return None
+    metric, row_edges = _metric(complete, lines, k)
+    cols: list[int] = []
+    for c in range(k):
+        edges = sorted(e[c] for e in row_edges)
+        if edges[-1] - edges[0] > AT_EDGE:
+            return None
+        cols.append(edges[len(edges) // 2])
+    shapes = [{_shape(r.figs[c].group()) for r in complete if not _dash(r.figs[c])} for c in range(k)]
     return Layout(metric, cols, shapes)
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from tieout.linter.patterns import regex
 
 from .cells import flatten
 from .header import COLUMN_NUMBER, _numbering
-from .model import Table
+from .model import Row, Side, Table
+from .relations import Relation, summable
 
 FORMULA = regex(r"^(?P<name>\d{1,2}|[A-Z])=(?P<expr>[\dA-Z+\-*/×÷()（）.]+)$")
 
@@ -67,3 +69,49 @@ def _parse(expr: str, names: dict[str, int], column: int, text: str) -> ColumnFo
     except SyntaxError:
         return None
     return ColumnFormula(column, text, tree, used)
+
+
+# a row's letter, or its formula of other rows' letters, in a table's 公式 column (`二、还本预计执行数 | F=G+H`,
+# `（一）一般债券 | G`, the template of 地方政府债券发行及还本付息情况表): in a cell of its own, or at the end of the
+# label where a text table's label and 公式 columns were read as one. After a Chinese word, a bracket or a space
+# only: a letter inside a name (`PM2.5`, `GDP`) is none.
+ROW_MARK = regex(r"(?:^|(?<=[\u4e00-\u9fff）)\s]))(?P<name>[A-Z])(?:=(?P<expr>[A-Z](?:[+\-][A-Z])+))?$")
+
+
+def row_formula_relations(table: Table) -> list[Relation]:
+    """The rows a table defines by a formula of other rows' letters in its 公式 column (`A=B+D`): in each figure
+    column, the row's figure is the rows' it names added and subtracted. Read only where the formula's letter and
+    every letter it names mark exactly one row of the side each (a text table's header may lose the column's
+    name `公式`: the formula written out is what says the letters are the rows')."""
+    out: list[Relation] = []
+    for side in table.sides:
+        cols = summable(side)
+        marks = [(row, *_row_mark(table, side, row)) for row in side.rows]
+        letters = Counter(m.group("name") for _, m, _ in marks if m is not None)
+        at = {m.group("name"): row.index for row, m, _ in marks if m is not None}
+        for row, m, item in marks:
+            if m is None or not m.group("expr"):
+                continue
+            names = re.findall(r"[A-Z]", m.group("expr"))
+            if m.group("name") in names or any(letters[n] != 1 for n in [m.group("name"), *names]):
+                continue
+            signs = [-1 if op == "-" else 1 for op in re.findall(r"(?:^|[+\-])(?=[A-Z])", "+" + m.group("expr"))]
+            name = f"{item}：{m.group()}" if item else m.group()
+            for c in cols:
+                parts = [(at[n], c) for n in names]
+                out.append(Relation("identity", (row.index, c), parts, signs, where=item, name=name))
+    return out
+
+
+def _row_mark(table: Table, side: Side, row: Row) -> tuple[re.Match[str] | None, str]:
+    """The row's letter or formula (`ROW_MARK`), in a descriptor column's cell of its own or at the label's end,
+    and the row's item without it (`二、还本预计执行数`)."""
+    texts = [flatten(cell.text) for c in side.descriptors if (cell := table.cell(row.index, c)) is not None]
+    texts = [t for t in texts if t]
+    for k, text in enumerate(texts):
+        found = ROW_MARK.fullmatch(text)
+        if found is not None and len(texts) > 1:
+            return found, "".join(texts[:k] + texts[k + 1 :])
+    label = flatten(row.label)
+    found = ROW_MARK.search(label)
+    return found, label[: found.start()] if found is not None else label

@@ -39,6 +39,8 @@ ITEM_MARK = regex(
 # a row opening so is a part of the row above it, or taken from or added to it: not a row a total adds up
 PARTS_OF_ABOVE = ("其中", "含", "减", "加")
 SOME_OF_ABOVE = ("其中", "含")  # (of those, the rows naming some of the items of the row above)
+# the marks of PARTS_OF_ABOVE as a mark (`其中：`, `减：`), not as the first character of a name (`加格达奇区`)
+PART_MARK = regex(r"^(?:其中|含|减|加)[：:]?(?![\u4e00-\u9fff])|^其中")
 Cellref = tuple[int, int]  # (grid row, grid column)
 SUMMABLE = ("total", "amount", "")
 # trees read from the layout alone, not from what the labels say: the indentation of extracted text, or the runs of
@@ -93,9 +95,67 @@ def tree_relations(table: Table) -> list[Relation]:
         # a government's tables leave classified items out; a department's show all of its own
         unpublished = frozenset() if table.department else NOT_ITEMISED
         out += [r for r in _parents(side, cols, unpublished) if r.total[0] not in open_rows]
-        if not table.goes_on and not table.open_start:
+        groups = _group_heads_totals(side, table)
+        if groups[0]:
+            out += _headed_groups(side, cols, groups, table)
+        elif not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
             out += _totals(side, cols, table.open_end)
+    return out
+
+
+# a group's total by the group's name (`鹤岗市合计`, `大兴安岭合计`): not a total of money of one kind
+# (`一般公共预算支出合计`, `本年收入合计`) nor a 总计 closing a table (`支出总计`)
+GROUP_TOTAL = regex(r"^(?![^合]*(?:收入|支出|资金|预算|本年|当年))[^合计]{2,12}合计$")
+
+
+def _group_heads_totals(side: Side, table: Table) -> tuple[list[int], bool]:
+    """The rows of a table by region that head each group with its total (`某某市合计` over `市本级` and the
+    市's counties, then the next 市's 合计), maybe under one total of them all on the first row (`市县合计`): the
+    groups' total rows, and whether the first row is that total. Read where every row is an item or such a
+    total, each total naming its group (words before its 合计) with one item or more under it; rows before the
+    first group's total only on a page that goes on from a table before (the end of a group begun there).
+    ([], False) for any other table (a 合计 totalling the rows above it)."""
+    rows = side.rows
+    if side.structure != "plain" or len(rows) < 4:
+        return [], False
+    grand = rows[0].total == "grand" and rows[1].total == "grand"
+    heads = [k for k in range(1 if grand else 0, len(rows)) if rows[k].total]
+    if len(heads) < (2 if grand else 3) or heads[0] > 0 and not grand and not table.open_start:
+        return [], False
+    if grand and heads[0] != 1:
+        return [], False
+    for a, b in zip(heads, [*heads[1:], len(rows)]):
+        if not GROUP_TOTAL.match(flatten(rows[a].label)) or b - a < 2 and b < len(rows):
+            return [], False
+        if any(PART_MARK.match(rows[k].label) or rows[k].bare for k in range(a + 1, b)):
+            return [], False  # (a row that is a part of the row above it, or a heading: no item of the group)
+    return heads, grand
+
+
+def _headed_groups(side: Side, cols: list[int], found: tuple[list[int], bool], table: Table) -> list[Relation]:
+    """Each group's total against the rows under it up to the next group's, and the first row's total against
+    the groups' totals (`_group_heads_totals`). The last group and the first row only in a table read whole
+    (its total of them all on its first row, no page before or after it unjoined): a page not joined may cut
+    the last group."""
+    rows = side.rows
+    heads, grand = found
+    out: list[Relation] = []
+    cut = table.open_end or table.goes_on
+    whole = grand and not (cut or table.open_start)
+    for a, b in zip(heads, [*heads[1:], len(rows)]):
+        if b == len(rows) and not whole:
+            continue  # (the last group may go on past a page the table was not joined over: its end is not seen)
+        parts = list(range(a + 1, b))
+        out += [
+            Relation("total", (rows[a].index, c), [(rows[k].index, c) for k in parts], where=rows[a].label)
+            for c in cols
+        ]
+    if whole:
+        out += [
+            Relation("total", (rows[0].index, c), [(rows[k].index, c) for k in heads], where=rows[0].label)
+            for c in cols
+        ]
     return out
 
 
@@ -751,15 +811,24 @@ def all_relations(table: Table) -> list[Relation]:
     """Every relation of the table. An identity of the standard table that states the same relation as
     the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it, and so
     does one that says how a total row is made (支出合计 = 当年支出小计 + 结转下年资金, not the rows above it)."""
+    from .formulas import row_formula_relations
     from .identities import identity_relations
     from .running import running_relations
 
-    named = identity_relations(table) + running_relations(table)
+    formulas = row_formula_relations(table)
+    named = identity_relations(table) + running_relations(table) + formulas
     keys = {r.key() for r in named}
     made = {r.total for r in named}
+    # (a row its formula defines is made up as the formula says, not of the rows its place in the tree gives:
+    # `A=B+D` leaves out the 其中 rows under B and D)
+    defined = {r.total for r in formulas}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table) + whole_relations(table)
     generic += score_relations(table) + scope_relations(table) + place_relations(table)
-    return named + [r for r in generic if r.key() not in keys and not (r.kind == "total" and r.total in made)]
+    return named + [
+        r
+        for r in generic
+        if r.key() not in keys and not (r.kind == "total" and r.total in made) and r.total not in defined
+    ]
 
 
 # a column heading that names a part of the column before it (`其中：县本级`, `其中:基本支出`)
