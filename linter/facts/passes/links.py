@@ -343,8 +343,9 @@ ARRANGED = regex(r"(?<=.)安排$")  # `收入安排 A`: the budget's income, the
 PAYER_NAMED = regex(r"^(?:省|自治区|市|州|县|区)对(?:市县|县市|县区|区县|下级|下|市|县|区|乡镇)")
 
 
-# a heading naming an account's income and spending together (`全市收支`, `市本级收支情况`: its item, context words off)
-BOTH_SIDES = ("收支", "财政收支")
+# a heading naming an account's income and spending together (`全市收支`, `市本级收支情况`: its item, context words off),
+# or how the two balance (`省级一般公共预算收支平衡情况`: its totals of income and of spending, and their parts)
+BOTH_SIDES = ("收支", "财政收支", "收支平衡", "财政收支平衡")
 SIDE_ITEM = regex(r"(?:收入|支出)$")  # an item of one side of an account
 
 
