@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, siblings, splits
-from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
+from tieout.linter.facts.model import Breakdown, Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
     Completed,
     by_paragraph,
@@ -28,7 +28,7 @@ from tieout.linter.facts.passes.base import (
     said_earlier,
     same_section,
 )
-from tieout.linter.facts.passes.breakdowns import alike, runs_of
+from tieout.linter.facts.passes.breakdowns import DIMENSION, alike, runs_of
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import HUNDRED, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
@@ -1595,7 +1595,7 @@ def qualified_shares(draft: Draft) -> Iterator[Share]:
             for b in draft.facts.breakdowns
             if si - 4 < b.sentence <= si
             and same_section(draft, draft.doc.sentences[b.sentence].start, at)
-            and draft.labeller.identify(b.total.label)[0] == whole_item
+            and (draft.labeller.identify(b.total.label)[0] == whole_item or _all_divided(draft, b, whole_name))
             for p in b.parts
             if _names_part(whole_item, draft.labeller.identify(p.label)[0], part_item)
         ]
@@ -1604,6 +1604,21 @@ def qualified_shares(draft: Draft) -> Iterator[Share]:
         part, whole = (m.quantities[0] if len(m.quantities) == 1 and m.quantities[0].exact else None for m in found[0])
         if part is not None and whole is not None and part.base_unit == whole.base_unit:
             yield Share(stated, part, whole, whole_name, si, certain=False)
+
+
+def _all_divided(draft: Draft, b: Breakdown, whole_name: str) -> bool:
+    """`项目累计支出 T。按支出内容划分，A a；B b；…。其中A支出占全部支出的 p%`: a share's whole named as all there is of
+    a kind is the total a division by a dimension of that kind breaks down (`按支出内容划分`: its parts are all the
+    spending), where the total's item is of that kind (`…支出`)."""
+    named = ALL_OF.match(whole_name.strip("，、；：: "))  # (`全部支出的`: a whole named as all there is of a kind)
+    if named is None or b.keyword != "按…分" or not b.parts:
+        return False
+    noun = named.group("tail")
+    sentence = draft.doc.sentences[b.parts[0].sentence]
+    division = DIMENSION.match(draft.doc.text[sentence.start : sentence.end])
+    return (
+        division is not None and noun in division.group() and draft.labeller.identify(b.total.label)[0].endswith(noun)
+    )
 
 
 def _names_part(total: str, item: str, named: str) -> bool:
