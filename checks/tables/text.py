@@ -95,6 +95,11 @@ class TextTable(Rule):
     must equal the score table's: the 小计 closing that indicator's rows, or the row it names, where one table
     gives it.
 
+    A sum the prose states as the whole its sentence speaks of a part of (`X 万元支出中，…`), the one sum of money of a
+    sentence naming the table that sets out its make-up (`具体构成见表2`, `支出明细详见附表3`), is that table's total:
+    the one cell in its money of the table's one 合计 row, where one table bears that number and its title names
+    what the sum is said to be (`支出`).
+
     A rate the prose states of a table's row (`省级资金执行率 97.50%`, `农户满意度 93.60%`, `总体满意度` of a survey
     table's 合计 row, `居家适老化改造 1,150 户，完成年度目标的 96.83%`) is held to that row's rate cell of the same
     kind (its `执行率`, `完成率`, `满意度` column, naming no other base), or where the row has none, to the quotient of
@@ -174,13 +179,16 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)
+    referred = list(referred_whole_outcomes(ctx))
+    yield from referred
+    done = {id(o.anchor) for o in referred}
     outer = ctx.facts.document_context
     index = ctx.memo("tables.held_index", lambda: _held_index(ctx))
     for said in ctx.facts.mentions:
         m = _tallied(ctx, said) or said
         named: tuple[list[Hit], Context] | None = None  # the cells the label names: read once per mention
         for q in m.quantities:
-            if q.kind != "amount" or not q.exact:
+            if q.kind != "amount" or not q.exact or id(q) in done:
                 continue
             if named is None:
                 named = _named_cells(ctx, index, m, outer)
@@ -608,6 +616,71 @@ def _referred_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantit
         if hits:
             return hits if len({h.identity.row for h in hits}) == 1 else []
     return []
+
+
+# a sentence naming the table that sets out what its figure is made of (`具体构成见表2`, `支出明细详见附表3`)
+MADE_OF_TABLE = regex(
+    r"(?:构成|组成|明细)(?:情况)?(?:[详参]见|(?<!意)见)(?P<table>(?:附表|表)\s*(?:\d+|[一二三四五六七八九十]+))"
+    r"(?![\d一二三四五六七八九十])"
+)
+# a figure stated as the whole its sentence speaks of a part of (`13,905.16 万元支出中，…`): what it is, then 中
+WHOLE_OF = regex(r"\s*(?P<noun>[\u4e00-\u9fff]{0,6}?)中[，,]")
+
+
+def referred_whole_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """`X 万元支出中，…，具体构成见表2`: the one sum of money of a sentence that names the table setting out its make-up,
+    stated as the whole the sentence speaks of a part of, is that table's total: the one cell in its money of the
+    table's one 合计 row (the table named by its number, one table so numbered; what the figure is, if named, in the
+    table's title)."""
+    text = ctx.doc.text
+    if "见" not in text or not ctx.facts.tables:
+        return
+    by_sentence: dict[int, list[Quantity]] = {}
+    for m in ctx.facts.mentions:
+        by_sentence.setdefault(m.sentence, []).extend(q for q in m.quantities if q.kind == "amount")
+    for si, sentence in enumerate(ctx.doc.sentences):
+        said = MADE_OF_TABLE.search(text, sentence.start, sentence.end)
+        if said is None or len(REFERRED.findall(text, sentence.start, sentence.end)) != 1:
+            continue
+        sums = by_sentence.get(si, [])
+        whole = WHOLE_OF.match(text, sums[0].end) if len(sums) == 1 and sums[0].exact else None
+        if whole is None:
+            continue
+        number = re.sub(r"\s+", "", said.group("table"))
+        tables = [t for t in ctx.facts.tables if any(_numbered(x, number) for x in (t.title, t.section, *t.caption))]
+        if len(tables) != 1 or whole.group("noun") not in tables[0].title:
+            continue
+        cell = _grand_total_cell(tables[0], sums[0])
+        if cell is not None:
+            yield _whole_outcome(ctx, sums[0], cell, tables[0])
+
+
+def _grand_total_cell(table: Table, like: Quantity) -> Quantity | None:
+    """The one cell in the money of `like` of the table's one 合计 row (none where there are two of either)."""
+    rows = [(side, r) for side in table.sides for r in side.rows if r.total == "grand"]
+    if len(rows) != 1:
+        return None
+    side, row = rows[0]
+    cells = [q for c in side.columns if (q := table.quantity(row.index, c.index)) is not None]
+    money = [q for q in cells if q.kind == "amount" and q.base_unit == like.base_unit and q.exact]
+    return money[0] if len(money) == 1 else None
+
+
+def _whole_outcome(ctx: CheckContext, q: Quantity, cell: Quantity, table: Table) -> Outcome:
+    verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
+    if verdict == "pass":
+        return Outcome(q, "pass", "cross_ref", operands=[cell])
+    shown = cell.text + ("" if cell.unit else table.unit)
+    return Outcome(
+        q,
+        verdict,
+        "cross_ref",
+        [(cell, "表中合计")],
+        f"正文所述总数 {q.text} 与{table_name(table)}合计 {shown} 不符（文表不符）",
+        q.text,
+        shown,
+        operands=[cell],
+    )
 
 
 def _whole_named_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity) -> list[Hit]:

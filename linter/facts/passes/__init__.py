@@ -203,6 +203,7 @@ PASSES: tuple[Pass, ...] = (
     surveys.returned_split,
     marks.marks,
     marks.key_value_marks,
+    score_lines.level_groups,
     grades.grades,
     grade_counts.grade_counts,
     grade_counts.grade_counts_within,

@@ -2520,6 +2520,9 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
             continue
         before = _dimension_sentence(draft, si)
         if before is None:
+            far = _stated_whole(draft, si, mentions)
+            if far is not None:
+                yield far
             continue
         last = _dimension_whole(draft, before)
         # (not a figure a bracket notes: `…（2024年支出 c）…。按支出性质分，…`, as a 其中 list's whole)
@@ -2531,6 +2534,36 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
             split = _defined_split(draft, before, mentions, si)
         if split is not None:
             yield split
+
+
+WHOLE_REACH = 8  # sentences back to the whole a `按…分` list after a table (or words without figures) divides
+
+
+def _stated_whole(draft: Draft, si: int, mentions: list[Mention]) -> Breakdown | None:
+    """`项目累计支出 T。` [a table, or words] `按支出内容划分，A a；B b；…`: a division whose sentence before states no figure
+    divides the one figure earlier in its section of the kind its dimension names (`支出`, the end of the figure's
+    item) that its parts make exactly: nothing but the sum ties the two, so a sum that misses ties none."""
+    doc = draft.doc
+    sentence = doc.sentences[si]
+    division = DIMENSION.match(doc.text[sentence.start : sentence.end])
+    if division is None:
+        return None
+    found: dict[Decimal, Mention] = {}
+    for back in range(si - 1, max(-1, si - 1 - WHOLE_REACH), -1):
+        if not same_section(draft, doc.sentences[back].start, sentence.start):
+            break
+        for m in draft.by_sentence.get(back) or []:
+            q = exact_figure(m)
+            item = m.identity.item
+            if q is None or q.kind != "amount" or len(item) < 2 or item[-2:] not in division.group():
+                continue
+            parts = [x for p in mentions if (x := exact_of(p, q.base_unit)) is not None]
+            if len(parts) >= 2 and sum((x.base_value for x in parts), Decimal(0)) == q.base_value:
+                found.setdefault(q.base_value, m)
+    if len(found) != 1:
+        return None
+    whole = next(iter(found.values()))
+    return None if draft.is_part(whole) else _split(draft, whole, mentions, si)
 
 
 def _dimension_whole(draft: Draft, before: int) -> Mention:

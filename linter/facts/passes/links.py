@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.definitions import defines, siblings, splits
-from tieout.linter.facts.model import Change, Identity, Mention, Share, ShareList
+from tieout.linter.facts.model import Breakdown, Change, Identity, Mention, Share, ShareList
 from tieout.linter.facts.passes.base import (
     RESPECTIVELY_WORD,
     Completed,
@@ -30,7 +30,7 @@ from tieout.linter.facts.passes.base import (
     same_section,
     sentences_holding,
 )
-from tieout.linter.facts.passes.breakdowns import alike, runs_of
+from tieout.linter.facts.passes.breakdowns import DIMENSION, alike, runs_of
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, Context, read
 from tieout.linter.figures.intervals import HUNDRED, writes_ratio
 from tieout.linter.figures.labels import GENERIC_ITEMS
@@ -353,8 +353,9 @@ ARRANGED = regex(r"(?<=.)安排$")  # `收入安排 A`: the budget's income, the
 PAYER_NAMED = regex(r"^(?:省|自治区|市|州|县|区)对(?:市县|县市|县区|区县|下级|下|市|县|区|乡镇)")
 
 
-# a heading naming an account's income and spending together (`全市收支`, `市本级收支情况`: its item, context words off)
-BOTH_SIDES = ("收支", "财政收支")
+# a heading naming an account's income and spending together (`全市收支`, `市本级收支情况`: its item, context words off),
+# or how the two balance (`省级一般公共预算收支平衡情况`: its totals of income and of spending, and their parts)
+BOTH_SIDES = ("收支", "财政收支", "收支平衡", "财政收支平衡")
 SIDE_ITEM = regex(r"(?:收入|支出)$")  # an item of one side of an account
 
 
@@ -1604,7 +1605,7 @@ def qualified_shares(draft: Draft) -> Iterator[Share]:
             for b in draft.facts.breakdowns
             if si - 4 < b.sentence <= si
             and same_section(draft, draft.doc.sentences[b.sentence].start, at)
-            and draft.labeller.identify(b.total.label)[0] == whole_item
+            and (draft.labeller.identify(b.total.label)[0] == whole_item or _all_divided(draft, b, whole_name))
             for p in b.parts
             if _names_part(whole_item, draft.labeller.identify(p.label)[0], part_item)
         ]
@@ -1613,6 +1614,21 @@ def qualified_shares(draft: Draft) -> Iterator[Share]:
         part, whole = (m.quantities[0] if len(m.quantities) == 1 and m.quantities[0].exact else None for m in found[0])
         if part is not None and whole is not None and part.base_unit == whole.base_unit:
             yield Share(stated, part, whole, whole_name, si, certain=False)
+
+
+def _all_divided(draft: Draft, b: Breakdown, whole_name: str) -> bool:
+    """`项目累计支出 T。按支出内容划分，A a；B b；…。其中A支出占全部支出的 p%`: a share's whole named as all there is of
+    a kind is the total a division by a dimension of that kind breaks down (`按支出内容划分`: its parts are all the
+    spending), where the total's item is of that kind (`…支出`)."""
+    named = ALL_OF.match(whole_name.strip("，、；：: "))  # (`全部支出的`: a whole named as all there is of a kind)
+    if named is None or b.keyword != "按…分" or not b.parts:
+        return False
+    noun = named.group("tail")
+    sentence = draft.doc.sentences[b.parts[0].sentence]
+    division = DIMENSION.match(draft.doc.text[sentence.start : sentence.end])
+    return (
+        division is not None and noun in division.group() and draft.labeller.identify(b.total.label)[0].endswith(noun)
+    )
 
 
 def _names_part(total: str, item: str, named: str) -> bool:

@@ -758,6 +758,80 @@ def _parts_of_total(rows: list[tuple[int, str]], found: list[ScoreSet]) -> list[
     return [(p[0].group(), o + p[1].start(), p[1].group()) for o, p in read if p is not None]
 
 
+# the name of a first-level indicator the prose gives full marks and a score (`效益指标分值30分，得分26.0分`): its
+# full marks' label, the marks word off (`效益指标分值` → 效益指标)
+_MARKS_NAME = regex(
+    r"^[，,；;：:、\s]*(?:其中[：:，,]?)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:满分|分值|权重|总分值|标准分)?$"
+)
+
+
+def level_groups(draft: Draft) -> Iterator[ScoreSet]:
+    """In a flattened self-assessment table (FLAT_HEADER) without subtotal rows, each row opening with the name of
+    its first-level indicator (`效益指标  经济效益  新增粮食产能 … 10  8.0`), a first-level indicator the prose states
+    with its full marks and score (`效益指标分值30分，得分26.0分`) scores its rows' scores added up: read where the
+    table is whole (its rows' full marks make its total row's 100, each row's score within them), the indicator's
+    rows stand together and their full marks make the ones the prose states (no row of it left out).
+    Runs after the marks are read (`marks.marks`)."""
+    if "二级指标" not in draft.doc.original or not draft.facts.marks:
+        return
+    stated = _stated_levels(draft)
+    if not stated:
+        return
+    lines = draft.doc.original.split("\n")
+    offsets = draft.doc.line_starts
+    found: dict[str, list[list[tuple[int, re.Match[str], re.Match[str]]]]] = {}
+    end = 0
+    for h, line in enumerate(lines):
+        if h >= end and FLAT_HEADER.match(line):
+            at = _table_rows(lines, h)
+            end = at[-1] + 1 if at else h + 1
+            for name, items in _level_rows([(offsets[k], lines[k]) for k in at]).items():
+                found.setdefault(name, []).append(items)
+    for name, tables in found.items():
+        if len(tables) != 1 or len(stated.get(name, [])) != 1:
+            continue  # (two tables, or two statements of one name: which is which is not known)
+        full, got = stated[name][0]
+        items = tables[0]
+        if sum(Decimal(f.group()) for _, f, _ in items) != full.value:
+            continue
+        scores = [figure_at(draft, o + g.start(), g.group()) for o, _, g in items]
+        if all(q is not None for q in scores):
+            yield ScoreSet(got, [q for q in scores if q is not None], sentence_of(draft, got.start), name=f"{name}得分")
+
+
+def _stated_levels(draft: Draft) -> dict[str, list[tuple[Quantity, Quantity]]]:
+    """The full marks and score the prose's marks give each indicator, by its name (the full marks' label)."""
+    labels = {q.start: m.label for m in draft.facts.mentions for q in m.quantities}
+    out: dict[str, list[tuple[Quantity, Quantity]]] = {}
+    for marked in draft.facts.marks:
+        named = _MARKS_NAME.match(labels.get(marked.full.start, ""))
+        if named is not None and marked.full.exact and marked.score.exact:
+            out.setdefault(named.group("name"), []).append((marked.full, marked.score))
+    return out
+
+
+def _level_rows(rows: list[tuple[int, str]]) -> dict[str, list[tuple[int, re.Match[str], re.Match[str]]]]:
+    """The rows of a flattened table whole without subtotals (see `level_groups`), by the name each opens with, where
+    each name's rows stand together; none where the table is not so."""
+    totals = [i for i, (_, line) in enumerate(rows) if TOTAL_LINE_ROW.match(line)]
+    if len(totals) != 1 or totals[0] != len(rows) - 1 or any(SUBTOTAL_LINE.match(line) for _, line in rows):
+        return {}
+    total = TOTAL_LINE_ROW.match(rows[-1][1])
+    out: dict[str, list[tuple[int, re.Match[str], re.Match[str]]]] = {}
+    last = ""
+    for off, line in rows[:-1]:
+        pair = _pair(line)
+        if pair is None or Decimal(pair[1].group()) > Decimal(pair[0].group()):
+            return {}  # (a row without full marks and a score, or one scored above them: misread)
+        first = line.split(maxsplit=1)[0]
+        if first != last and first in out:
+            return {}  # (a name's rows apart: the first cell is no first-level indicator's)
+        out.setdefault(first, []).append((off, *pair))
+        last = first
+    full = sum(Decimal(f.group()) for items in out.values() for _, f, _ in items)
+    return out if total is not None and full == Decimal(total.group("full")) else {}
+
+
 def _in_a_table(draft: Draft, q: Quantity) -> bool:
     """Is the figure a cell of a table the table reader read (its total row then checked as the table's sum, TO301)?"""
     return any(

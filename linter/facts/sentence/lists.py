@@ -1081,10 +1081,24 @@ class Lists(Rates, Changes):
             elif isinstance(p, _Breakdown):
                 self._nested(p, si, para, mentions, head, parts, ended)
             else:
-                # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed
-                self._clause(p, si, mentions, named, head if parts and not named else None, parts)
+                # `其中公务用车购置及运行费比上年减少 Δ`: the clause names what changed; one the list goes on after
+                # (`其中：A a（比上年增长 p%），B b`) is of the part before it, the list's total being not yet made
+                goes_on = bool(parts) and not ended and self._list_goes_on(b.parts[k + 1 :], head, parts, dims)
+                self._clause(p, si, mentions, named, head if parts and not named and not goes_on else None, parts)
         self._record_within(within, si)
         return parts + self._resumed(b, head, parts, mentions, si)
+
+    def _list_goes_on(self, rest: list[object], head: Mention | None, parts: list[Mention], dims: set[str]) -> bool:
+        """Is the next item past a clause (and the clauses right after it, `增加 Δ，增长 p%`) a further part of the
+        list, a figure in the total's money that does not end it?"""
+        for k, p in enumerate(rest):
+            if isinstance(p, (_Rate, _Change)):
+                continue
+            if not isinstance(p, _Entry) or p.of is not None or head is None:
+                return False
+            in_money = any(q.kind == "amount" and q.base_unit in dims for q in p.qs)
+            return in_money and not self._ends_at(p, head, parts, dims, rest[k + 1 :])
+        return False
 
     def _ends_at(
         self, p: object, head: Mention | None, parts: list[Mention], dims: set[str], rest: list[object]
