@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from tieout.linter.facts.explain import MONEY_UNITS
@@ -14,7 +15,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
-from ._util import footings, unit_foreign
+from ._util import SLIP_MONEY_UNITS, footings, unit_foreign
 
 MAX_VALUES = 2  # more values under one identity: a per-item attribute (得分 of each indicator), not one quantity
 # a quantity is restated in a few places; a label repeated in more is an attribute of each item (每项指标的
@@ -224,22 +225,46 @@ class RestatedFigure(Rule):
         return items[-1][1], None, ""
 
     def _unit_slip(self, items: list[tuple[Mention, Quantity]]) -> tuple[Quantity, Quantity, str] | None:
-        """Two statements of one number in money units 10⁴ or 10⁸ apart (`中央补助 5,120 亿元`, `中央补助 5,120 万元`):
-        the one at fault is the one written in a unit that no other sum of money of its section uses, while
-        some use the other's (a unit slip). None when that does not single one out."""
+        """Two statements of one sum of money that agree once one of them is read in a money unit 10⁴ or 10⁸ away
+        (`中央补助 5,120 亿元` and `中央补助 5,120 万元`; a summary's `支出 70.00 万元` and the section's `支出 699,951
+        万元`, 70.00 亿元 to its precision): the one at fault is the one written in a unit foreign to where it stands
+        (no other sum of money of its sentence, or else of its section, uses it, while some use the unit it is read
+        in). None when that does not single one out."""
+        if len(items) != 2 or any(q.kind != "amount" or q.base_unit != "元" for _, q in items):
+            return None
         figures = [q for _, q in items]
-        if len({q.unit for q in figures}) != 2 or len({q.value for q in figures}) != 1:
-            return None
-        low, high = sorted({q.scale for q in figures})
-        if high / low not in UNIT_STEPS:
-            return None
         odd = [
-            q for q in figures if unit_foreign(self.ctx, q, next(x.unit for x in figures if x.unit != q.unit), figures)
+            (m, q, unit)
+            for (m, q), (_, other) in (items, items[::-1])
+            if (unit := _slipped_unit(q, other)) is not None and self._foreign(m, q, unit, figures)
         ]
         if len(odd) != 1:
             return None
-        support = next(q for q in figures if q.unit != odd[0].unit)
-        return odd[0], support, f"；两处数字相同而单位不同，所在部分其余金额均以{support.unit}计（单位疑误）"
+        _, target, unit = odd[0]
+        support = next(q for q in figures if q is not target)
+        if target.unit != support.unit:
+            return target, support, f"；两处数字相同而单位不同，所在部分其余金额均以{support.unit}计（单位疑误）"
+        # (one unit, the numbers 10⁴ or 10⁸ apart: the fix is the figure's own number in the unit it was meant in)
+        scale = SLIP_MONEY_UNITS[unit]
+        meant = replace(target, unit=unit, scale=scale, text=f"{_number(target)}{unit}")
+        return target, meant, f"；按{unit}计与 {support.text} 相符，所在句或部分其余金额以{unit}计（单位疑误）"
+
+    def _foreign(self, m: Mention, q: Quantity, unit: str, own: list[Quantity]) -> bool:
+        """Is `q`'s unit foreign where it stands, `unit` used there: in its sentence (a summary's `全市收入 98.29 亿元，
+        …支出 70.00 万元`), or else in its section (`unit_foreign`)? The figures of `own` do not count."""
+        ctx = self.ctx
+        sentence = ctx.doc.sentences[m.sentence]
+        units = [
+            x.unit
+            for x in ctx.facts.quantities
+            if sentence.start <= x.start < sentence.end
+            and x.kind == "amount"
+            and x.base_unit == "元"
+            and all(x is not g for g in own)
+        ]
+        if units:
+            return q.unit not in units and units.count(unit) >= MIN_SENTENCE_UNITS
+        return unit_foreign(ctx, q, unit, own)
 
     def _foots(self, f: Quantity) -> bool:
         """Is `f` the total or a part of a breakdown that holds exactly as stated?"""
@@ -268,6 +293,38 @@ class RestatedFigure(Rule):
             ):
                 return True
         return False
+
+
+# the fewest significant digits a figure read in another unit must have for its agreement to be no chance
+MIN_SLIP_DIGITS = 3
+# the other sums of money of a sentence in one unit that make it the sentence's (a summary of two totals or more)
+MIN_SENTENCE_UNITS = 2
+
+
+def _slipped_unit(q: Quantity, other: Quantity) -> str | None:
+    """The money unit 10⁴ or 10⁸ away from `q`'s in which `q`'s number agrees with `other` to the written precision
+    of the coarser of the two (`70.00 万元` read in 亿元 holds `699,951 万元`); None where no such unit does."""
+    if not q.value or not q.exact or not other.exact:
+        return None
+    low, high = interval(q)
+    o_low, o_high = interval(other)
+    for step in UNIT_STEPS:
+        for factor in (step, 1 / step):
+            unit = next((u for u, scale in SLIP_MONEY_UNITS.items() if scale == q.scale * factor), None)
+            if unit is None:
+                continue
+            if q.ulp * q.scale * factor >= other.ulp * other.scale:  # q read so is the coarser: it holds the other
+                agree, coarser = low * factor <= other.base_value < high * factor, q
+            else:
+                agree, coarser = o_low <= q.base_value * factor < o_high, other
+            if agree and _digits(coarser) >= MIN_SLIP_DIGITS:
+                return unit
+    return None
+
+
+def _digits(q: Quantity) -> int:
+    """The significant digits a figure is written with (`70.00`: 4, `1.01`: 3, `0.99`: 2)."""
+    return len(str(abs(q.value)).replace(".", "").lstrip("0"))
 
 
 def _number(q: Quantity) -> str:

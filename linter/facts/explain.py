@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.copies import copies
+from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, RollForward, UnitSlip
 from tieout.linter.facts.passes.base import converted, restated_in_own_unit
 from tieout.linter.facts.passes.links import mention_index, year_before
@@ -297,13 +298,18 @@ INDICATOR_HEADING = regex(
 )
 
 
-def _own_subject(item: str, subject: str, evaluation: bool = False, scored: bool = False) -> str:
+def _own_subject(item: str, subject: str, evaluation: bool = False, scored: bool = False, whole: str = "") -> str:
     """The subject that tells one quantity of the item from another: none where the heading above it only
     names the item itself (`三公经费支出` under “三公”经费…情况说明) or an overview of income and expenditure
     (收入支出决算总体情况说明), or, in a performance evaluation, one of its standard sections (`五、结论`), so that
-    the figure stated there and under its own heading are one quantity."""
+    the figure stated there and under its own heading are one quantity. An outermost heading that only names
+    what the whole report is of (`一、全市和市本级财政决算情况` under the title `…全市和市本级财政决算的报告`:
+    `whole` holds the title's words other than its context) tells no quantity apart either: the figure a summary
+    before the first heading states is the one stated under it."""
     own = NAME_NOISE.sub("", item)
     kept = subject.split("›") if subject else []
+    while kept and _of_whole(kept[0], whole):
+        kept.pop(0)
     while kept:
         last = NAME_NOISE.sub("", kept[-1])
         # (but a score under the heading of a first-level indicator is that indicator's: `（三）产出指标：…自评得分 a`
@@ -312,7 +318,24 @@ def _own_subject(item: str, subject: str, evaluation: bool = False, scored: bool
         if not ((last and own and (last in own or own in last)) or GENERIC_SUBJECT.fullmatch(last) or section):
             break
         kept.pop()  # a heading that is the item's own, or an overview: the headings above it still tell
+        while kept and _of_whole(kept[0], whole):
+            kept.pop(0)
     return "›".join(kept)
+
+
+# a heading's subject shorter than this names too little to be taken as the title's (one character)
+MIN_WHOLE_SUBJECT = 2
+
+
+def _of_whole(heading: str, whole: str) -> bool:
+    """Does a heading's subject only name what the title says the whole report is of?"""
+    words = NAME_NOISE.sub("", heading)
+    return len(words) >= MIN_WHOLE_SUBJECT and words in whole
+
+
+def _title_subject(draft: Draft) -> str:
+    """The title's words other than its context (`关于江城市和财政的报告` of `关于江城市2024年全市和市本级财政决算的报告`)."""
+    return NAME_NOISE.sub("", read(document_title(draft.doc)).rest)
 
 
 NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
@@ -385,6 +408,7 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
     groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
     # the sections of a performance evaluation are aspects of its one project, not subjects of their own
     evaluation = draft.facts.genre.startswith("evaluation")
+    whole = _title_subject(draft)
     forms = _form_starts(draft)
     for m in draft.facts.mentions:
         ident = m.identity
@@ -399,13 +423,13 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
                 counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q) + _surveyed_as(draft, m, q)
                 scored = q.base_unit == "分"
-                named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation, scored), ident.context)
+                named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation, scored, whole), ident.context)
                 form = _form_of(draft, forms, q)
                 code = _code_of(m.label)
                 groups.setdefault((named_as, q.base_unit, q.kind, counted + code, form), []).append((m, q))
     # a change's base is stated under the current figure's name: its group is named by its own identity
     named: dict[tuple, Identity] = {}
-    for stated, ident, m, q in _bases_stated(draft, evaluation):
+    for stated, ident, m, q in _bases_stated(draft, evaluation, whole):
         key = (*stated, _form_of(draft, forms, q))
         if all(q is not x for _, x in groups.get(key, [])):
             groups.setdefault(key, []).append((m, q))
@@ -510,7 +534,7 @@ LAST_YEAR_BASE = regex(rf"^{COMPARED_WITH_YEAR}(?:相比)?$")
 BASE_STAGE = regex(rf"{COMPARED_WITH_YEAR}(?P<stage>执行数|决算数|预算数|调整预算数|预计执行数|完成数)\s*$")
 
 
-def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:
+def _bases_stated(draft: Draft, evaluation: bool, whole: str) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:
     """Last year's figures a sentence states as the base of a change of this year's (`一般公共预算收入
     11.73 亿元，比上年 11.53 亿元增长 1.7%`), keyed as the figure of the current's identity a year earlier, of
     the stage the comparison names if it names one (`比上年执行数 X`): a report that states that figure elsewhere
@@ -537,5 +561,5 @@ def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Ident
         stage = read(named.group("stage")).context.stage if named else ident.context.stage
         context = replace(ident.context, period=earlier, stage=stage)
         counted = m.noun if base.kind == "count" else ""
-        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation), context)
+        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation, whole=whole), context)
         yield (key, base.base_unit, base.kind, counted), replace(ident, context=context), m, base
