@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.explain import MONEY_UNITS
 from tieout.linter.facts.model import Mention, Restatement
-from tieout.linter.facts.passes.base import UNIT_STEPS, restated_in_own_unit
+from tieout.linter.facts.passes.base import UNIT_STEPS, restated_in_own_unit, slipped_unit
 from tieout.linter.figures.intervals import add, fmt, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
@@ -236,7 +236,7 @@ class RestatedFigure(Rule):
         odd = [
             (m, q, unit)
             for (m, q), (_, other) in (items, items[::-1])
-            if (unit := _slipped_unit(q, other)) is not None and self._foreign(m, q, unit, figures)
+            if (unit := slipped_unit(q, other, MIN_SLIP_DIGITS)) is not None and self._foreign(m, q, other, unit, figures)
         ]
         if len(odd) != 1:
             return None
@@ -249,9 +249,10 @@ class RestatedFigure(Rule):
         meant = replace(target, unit=unit, scale=scale, text=f"{_number(target)}{unit}")
         return target, meant, f"；按{unit}计与 {support.text} 相符，所在句或部分其余金额以{unit}计（单位疑误）"
 
-    def _foreign(self, m: Mention, q: Quantity, unit: str, own: list[Quantity]) -> bool:
+    def _foreign(self, m: Mention, q: Quantity, other: Quantity, unit: str, own: list[Quantity]) -> bool:
         """Is `q`'s unit foreign where it stands, `unit` used there: in its sentence (a summary's `全市收入 98.29 亿元，
-        …支出 70.00 万元`), or else in its section (`unit_foreign`)? The figures of `own` do not count."""
+        …支出 70.00 万元`), or else in its section (`unit_foreign`)? The figures of `own` do not count. One other sum
+        of the sentence alone shows its unit only where `q` read in it agrees with `other` to five digits or more."""
         ctx = self.ctx
         sentence = ctx.doc.sentences[m.sentence]
         units = [
@@ -262,9 +263,11 @@ class RestatedFigure(Rule):
             and x.base_unit == "元"
             and all(x is not g for g in own)
         ]
-        if units:
-            return q.unit not in units and units.count(unit) >= MIN_SENTENCE_UNITS
-        return unit_foreign(ctx, q, unit, own)
+        if not units:
+            return unit_foreign(ctx, q, unit, own)
+        if q.unit in units or units.count(unit) != len(units):
+            return False
+        return len(units) >= MIN_SENTENCE_UNITS or slipped_unit(q, other, LONE_NEIGHBOUR_DIGITS) == unit
 
     def _foots(self, f: Quantity) -> bool:
         """Is `f` the total or a part of a breakdown that holds exactly as stated?"""
@@ -297,34 +300,10 @@ class RestatedFigure(Rule):
 
 # the fewest significant digits a figure read in another unit must have for its agreement to be no chance
 MIN_SLIP_DIGITS = 3
-# the other sums of money of a sentence in one unit that make it the sentence's (a summary of two totals or more)
+# the other sums of money of a sentence in one unit that make it the sentence's (a summary of two totals or more);
+# one alone does where the figure read in it agrees to this many significant digits (no chance agreement)
 MIN_SENTENCE_UNITS = 2
-
-
-def _slipped_unit(q: Quantity, other: Quantity) -> str | None:
-    """The money unit 10⁴ or 10⁸ away from `q`'s in which `q`'s number agrees with `other` to the written precision
-    of the coarser of the two (`70.00 万元` read in 亿元 holds `699,951 万元`); None where no such unit does."""
-    if not q.value or not q.exact or not other.exact:
-        return None
-    low, high = interval(q)
-    o_low, o_high = interval(other)
-    for step in UNIT_STEPS:
-        for factor in (step, 1 / step):
-            unit = next((u for u, scale in SLIP_MONEY_UNITS.items() if scale == q.scale * factor), None)
-            if unit is None:
-                continue
-            if q.ulp * q.scale * factor >= other.ulp * other.scale:  # q read so is the coarser: it holds the other
-                agree, coarser = low * factor <= other.base_value < high * factor, q
-            else:
-                agree, coarser = o_low <= q.base_value * factor < o_high, other
-            if agree and _digits(coarser) >= MIN_SLIP_DIGITS:
-                return unit
-    return None
-
-
-def _digits(q: Quantity) -> int:
-    """The significant digits a figure is written with (`70.00`: 4, `1.01`: 3, `0.99`: 2)."""
-    return len(str(abs(q.value)).replace(".", "").lstrip("0"))
+LONE_NEIGHBOUR_DIGITS = 5
 
 
 def _number(q: Quantity) -> str:

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from tieout.linter.facts.copies import copies
 from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, RollForward, UnitSlip
-from tieout.linter.facts.passes.base import converted, restated_in_own_unit
+from tieout.linter.facts.passes.base import (
+    SLIP_MONEY_UNITS,
+    UNIT_STEPS,
+    converted,
+    restated_in_own_unit,
+    slipped_unit,
+)
 from tieout.linter.facts.passes.links import mention_index, year_before
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, rolled, signed, sub, unit_of
@@ -42,7 +48,8 @@ def run(draft: Draft) -> None:
     # (conversions first: a figure restated in other places too is found under that group by index.py)
     # (restatements a pass read itself, of a figure and its source the identities do not join, kept after them)
     earlier = draft.facts.restatements
-    draft.facts.restatements = list(conversions(draft)) + list(restatements(draft)) + earlier
+    grouped = list(conversions(draft)) + list(restatements(draft)) + list(unscoped_slips(draft))
+    draft.facts.restatements = grouped + earlier
 
 
 def _of_unit(m: Mention, unit: str) -> Quantity | None:
@@ -401,6 +408,76 @@ def _after_unlabelled(draft: Draft) -> Iterator[Restatement]:
         if converted(text, q, r) or restated_in_own_unit(text, q, r) is not None:
             bare = Mention("", "", [q], n.sentence, n.paragraph, identity=n.identity)
             yield Restatement(n.identity, [(bare, q), (n, r)])
+
+
+# the significant digits a summary's figure read in another unit must agree to, by the other sums of its sentence in
+# that unit: two or more make the sentence's unit plain; one alone needs a longer number to rule out chance
+SLIP_DIGITS_BY_NEIGHBOURS = {1: 5, 2: 3}
+
+
+def unscoped_slips(draft: Draft) -> Iterator[Restatement]:
+    """A summary's sum of money whose scope no words state (`全年一般公共预算收入 109.99 亿元，一般公共预算支出 178.65
+    万元`), written in a unit foreign to its sentence (no other sum there in it, the others in one unit 10⁴ or 10⁸
+    away), whose number read in that unit is the figure stated elsewhere of the same item, fund, stage, period and
+    subject with a scope (`全区一般公共预算支出 1,786,488.42 万元`): one quantity with a unit slip, grouped as a
+    restatement of the two (TO201 judges it). The figure is taken so only where one value elsewhere agrees, to five
+    significant digits where one other sum of the sentence shows its unit, three where two or more do."""
+    evaluation = draft.facts.genre.startswith("evaluation")
+    whole = ""
+    named: dict[tuple, list[tuple[Mention, Quantity]]] | None = None
+    for m in draft.facts.mentions:
+        found = _unscoped_foreign(draft, m)
+        if found is None:
+            continue
+        q, unit, digits = found
+        if named is None:
+            whole = _title_subject(draft)
+            named = _scoped_sums(draft, evaluation, whole)
+        ident = m.identity
+        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation, whole=whole), ident.context)
+        matches = [
+            (n, r)
+            for n, r in named.get(key, [])
+            if n.sentence != m.sentence and slipped_unit(q, r, digits) == unit
+        ]
+        if len({r.base_value for _, r in matches}) == 1:
+            n, r = matches[0]
+            items = sorted([(m, q), (n, r)], key=lambda x: x[1].start)
+            yield Restatement(replace(n.identity, subject=key[1]), items)
+
+
+def _unscoped_foreign(draft: Draft, m: Mention) -> tuple[Quantity, str, int] | None:
+    """The mention's one sum of money, the unit it is foreign to its sentence in and the digits it must agree to
+    (`SLIP_DIGITS_BY_NEIGHBOURS`), where the mention lacks its scope alone; None otherwise."""
+    ident = m.identity
+    if ident.context.scope is not None or not ident.item or ident.inferred or not ident.named:
+        return None
+    if not ident.context.known("fund", "stage", "period") or len(m.quantities) != 1:
+        return None
+    q = m.quantities[0]
+    if not _sum_of_money(q) or not q.exact:
+        return None
+    units = [x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if x is not q and _sum_of_money(x)]
+    if not units or q.unit in units or len(set(units)) != 1 or units[0] not in SLIP_MONEY_UNITS:
+        return None
+    ratio_ = SLIP_MONEY_UNITS[units[0]] / q.scale
+    if max(ratio_, 1 / ratio_) not in UNIT_STEPS:
+        return None
+    return q, units[0], SLIP_DIGITS_BY_NEIGHBOURS[min(len(units), 2)]
+
+
+def _scoped_sums(draft: Draft, evaluation: bool, whole: str) -> dict[tuple, list[tuple[Mention, Quantity]]]:
+    """The sums of money of complete identities, by their item, subject and context without the scope."""
+    out: dict[tuple, list[tuple[Mention, Quantity]]] = {}
+    for n in draft.facts.mentions:
+        ident = n.identity
+        if not ident.complete() or ident.inferred or not ident.named:
+            continue
+        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation, whole=whole), replace(ident.context, scope=None))
+        for r in n.quantities:
+            if _sum_of_money(r) and r.exact:
+                out.setdefault(key, []).append((n, r))
+    return out
 
 
 def restatements(draft: Draft) -> Iterator[Restatement]:
