@@ -236,7 +236,8 @@ class RestatedFigure(Rule):
         odd = [
             (m, q, unit)
             for (m, q), (_, other) in (items, items[::-1])
-            if (unit := slipped_unit(q, other, MIN_SLIP_DIGITS)) is not None and self._foreign(m, q, other, unit, figures)
+            if (unit := slipped_unit(q, other, MIN_SLIP_DIGITS)) is not None
+            and self._foreign(m, q, other, unit, figures)
         ]
         if len(odd) != 1:
             return None

@@ -436,9 +436,7 @@ def unscoped_slips(draft: Draft) -> Iterator[Restatement]:
         ident = m.identity
         key = (ident.item, _own_subject(ident.item, ident.subject, evaluation, whole=whole), ident.context)
         matches = [
-            (n, r)
-            for n, r in named.get(key, [])
-            if n.sentence != m.sentence and slipped_unit(q, r, digits) == unit
+            (n, r) for n, r in named.get(key, []) if n.sentence != m.sentence and slipped_unit(q, r, digits) == unit
         ]
         if len({r.base_value for _, r in matches}) == 1:
             n, r = matches[0]
@@ -457,7 +455,9 @@ def _unscoped_foreign(draft: Draft, m: Mention) -> tuple[Quantity, str, int] | N
     q = m.quantities[0]
     if not _sum_of_money(q) or not q.exact:
         return None
-    units = [x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if x is not q and _sum_of_money(x)]
+    units = [
+        x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if x is not q and _sum_of_money(x)
+    ]
     if not units or q.unit in units or len(set(units)) != 1 or units[0] not in SLIP_MONEY_UNITS:
         return None
     ratio_ = SLIP_MONEY_UNITS[units[0]] / q.scale
@@ -473,7 +473,11 @@ def _scoped_sums(draft: Draft, evaluation: bool, whole: str) -> dict[tuple, list
         ident = n.identity
         if not ident.complete() or ident.inferred or not ident.named:
             continue
-        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation, whole=whole), replace(ident.context, scope=None))
+        key = (
+            ident.item,
+            _own_subject(ident.item, ident.subject, evaluation, whole=whole),
+            replace(ident.context, scope=None),
+        )
         for r in n.quantities:
             if _sum_of_money(r) and r.exact:
                 out.setdefault(key, []).append((n, r))
@@ -500,7 +504,11 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
                 counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q) + _surveyed_as(draft, m, q)
                 scored = q.base_unit == "分"
-                named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation, scored, whole), ident.context)
+                named_as = (
+                    ident.item,
+                    _own_subject(ident.item, ident.subject, evaluation, scored, whole),
+                    ident.context,
+                )
                 form = _form_of(draft, forms, q)
                 code = _code_of(m.label)
                 groups.setdefault((named_as, q.base_unit, q.kind, counted + code, form), []).append((m, q))

@@ -139,6 +139,7 @@ PASSES: tuple[Pass, ...] = (
     balanced.balanced_sentences,
     balanced.balanced_paragraphs,
     balanced.balanced_totals,
+    balanced.slipped_balances,
     balanced.budget_totals,
     sets.balances,
     unspent.unspent,

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, FromTo, Movement
-from tieout.linter.figures.quantities import Quantity
 from tieout.linter.facts.passes.base import Completed
+from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import alternation, load
 
