@@ -341,8 +341,17 @@ def _of_whole(heading: str, whole: str) -> bool:
 
 
 def _title_subject(draft: Draft) -> str:
-    """The title's words other than its context (`关于江城市和财政的报告` of `关于江城市2024年全市和市本级财政决算的报告`)."""
-    return NAME_NOISE.sub("", read(document_title(draft.doc)).rest)
+    """The title's words other than its context (`关于江城市和财政的报告` of `关于江城市2024年全市和市本级财政决算的报告`),
+    where the outermost headings of the figures name one subject of them at most: headings naming two (`一、教育`,
+    `二、卫生健康` under `…教育和卫生健康资金绩效评价报告`) name parts of what the report is of, each telling its
+    figures apart, and no heading is taken for the whole ("")."""
+    whole = NAME_NOISE.sub("", read(document_title(draft.doc)).rest)
+    named = {
+        outer
+        for m in draft.facts.mentions
+        if m.identity.subject and _of_whole(outer := m.identity.subject.split("›", 1)[0], whole)
+    }
+    return whole if len(named) <= 1 else ""
 
 
 NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
