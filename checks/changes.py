@@ -536,6 +536,10 @@ class ChangeMismatch(Rule):
       two disagree with p, and which one is wrong is not told);
     - with the earlier figure and Δ stated and the current one not
       (`与上年相比（上年…为 X），减少 Δ，下降 p%`): p as Δ / earlier;
+    - a move stated by its two ends, its size then named by a word of its own right after the later end
+      (`由上年的 A 元提高到 B 元，人均增收 Δ 元，增幅 p%`; vocab `relations.moved_by`): Δ as B − A, p as Δ / A;
+      a Δ whose number is the difference in a money unit 10⁴ or 10⁸ away from its own (`1,155 万元` for a
+      difference of 1,155 元) is named a unit slip, its number in that unit the expected value;
     - with neither stated: against the figure of the same identity a year earlier (same item and
       subject, no context field stated differently, the period one year before: `2022年` for `2023年`,
       `上年` for `本年`), when the report states exactly one value for it. The finding is then an error

@@ -66,6 +66,14 @@ class RestatedFigure(Rule):
     document writes its other sums of money in (58.65 亿元 where it writes 亿元 and never 元); where that
     does not decide, the finding names both readings and gives no fix.
 
+    An outermost heading that only names what the title says the whole report is of (`一、全市和市本级财政决算情况`
+    under `关于某市…全市和市本级财政决算的报告`) tells no quantity apart: the figure a summary before it states is the
+    one stated under it. A summary's sum of money whose scope no words state (`全年一般公共预算支出完成 136.42 万元`),
+    written in a unit none of the other sums of its sentence use (they all in one unit 10⁴ or 10⁸ away), is paired
+    with the one figure of the same item, fund, stage, period and subject stated with a scope elsewhere that its
+    number read in the sentence's unit agrees with (to five significant digits where one other sum shows the
+    sentence's unit, three where two or more do): one quantity, its unit slipped.
+
     A passage the report repeats word for word under another heading (a 绩效自评 states its outcomes in its
     overview and again under an indicator: `截至12月底，全县共计抽查定点零售药店 286 家，…`) states its figures
     again, each the figure at its place in the first statement, where their items and contexts are the same: the
@@ -78,9 +86,11 @@ class RestatedFigure(Rule):
     values, or stated in more than three places, is an attribute of many items (each indicator's
     `自评得分`), not one quantity, and is not judged. The finding is placed on the figure most likely at
     fault and names the value the rest of the report supports: the one with which a breakdown the
-    figure belongs to adds up, or, where two statements write one number in money units 10⁴ or 10⁸ apart
-    (`3,120.00 亿元` and `3,120.00 万元`), the one whose unit no other sum of money of its section is written in
-    while two or more are written in the other's (a unit slip), or the one most places state; where nothing
+    figure belongs to adds up, or, where two statements agree once one of them is read in a money unit 10⁴ or
+    10⁸ away (`3,120.00 亿元` and `3,120.00 万元`; `58.26 万元` and `582,614 万元`), the one whose unit no other sum of
+    money of its sentence is written in while two or more are (one, where the two agree to five significant
+    digits) written in the unit it is read in, or, its sentence holding no other sum, of its section (a unit slip:
+    the fix is its number in that unit), or the one most places state; where nothing
     decides, it is placed on the last statement and names no value. Every place is listed. It is a warning: which value is right is
     for the author to say.
 
