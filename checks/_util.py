@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.explain import footing
 from tieout.linter.facts.model import SHARES_ADDED, Breakdown
+from tieout.linter.facts.passes.base import SLIP_MONEY_UNITS as SLIP_MONEY_UNITS
 from tieout.linter.figures.intervals import Interval, add, fmt, interval, ratio, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -15,10 +16,6 @@ from tieout.linter.rules.base import CheckContext
 
 # a money unit per another written after a figure (`元/平方米`, `万元/公里`), its multiplier the group
 PER_UNIT = regex(r"\s*(百万|千万|十万|万|亿|千)?元\s*/")
-# the money units a figure's number may have been meant in when its unit slipped, each with the 元 it stands for
-# (10⁴ apart; not explain's MONEY_UNITS: its 千元 is 10⁴ from 千万元, and would read a figure in 千万元 as slipped
-# from 千元)
-SLIP_MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10**4), "亿元": Decimal(10**8)}
 
 
 def in_unit(base: Decimal, like: Quantity, decimals: int | None = None) -> str:

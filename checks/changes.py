@@ -30,7 +30,7 @@ from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import alternation, load, words
 from tieout.linter.vocab import relation_words as _alt
 
-from ._util import in_unit, units_apart, written
+from ._util import SLIP_MONEY_UNITS, in_unit, units_apart, written
 from .share_growths import share_growth
 from .standards import standard_claims
 
@@ -452,8 +452,27 @@ def _delta_outcome(ctx: CheckContext, c: Change, cur: Quantity, delta: Movement)
     against = _against(c)
     msg = f"{c.label or '本期'} {written(cur)} 与{against} {written(c.base)} 之差为 {shown}，与所写 {delta.word}{delta.quantity.text} 不符"
     expected = in_unit(abs(exact), delta.quantity)
+    meant = _meant_unit(delta.quantity, abs(exact)) if verdict == "fail" else None
+    if meant is not None:
+        # (`由 A 元提高到 B 元，人均增收 C 万元`: C is the difference, in the unit of the ends)
+        expected = f"{delta.quantity.text.removesuffix(delta.quantity.unit)}{meant}"
+        msg += f"；按{meant}计则相符，疑为单位之误"
     related = [(cur, "本期数"), (c.base, f"{against}数")]
     return Outcome(delta.quantity, verdict, "delta", related, msg, delta.quantity.text, expected, None, c.certain)
+
+
+def _meant_unit(q: Quantity, value: Decimal) -> str | None:
+    """The money unit 10⁴ or 10⁸ from a sum's own in which its number is `value` to its written precision (a
+    difference of `1,286 元` written `1,286 万元`); None where there is none."""
+    if q.base_unit != "元" or not q.unit or not q.value or not q.text.endswith(q.unit):
+        return None
+    low, high = interval(q)
+    for unit, scale in SLIP_MONEY_UNITS.items():
+        factor = scale / q.scale
+        if factor in (Decimal(10**4), Decimal(10**8), 1 / Decimal(10**4), 1 / Decimal(10**8)):
+            if low * factor <= value < high * factor:
+                return unit
+    return None
 
 
 def _growth_outcome(
@@ -517,6 +536,10 @@ class ChangeMismatch(Rule):
       two disagree with p, and which one is wrong is not told);
     - with the earlier figure and Δ stated and the current one not
       (`与上年相比（上年…为 X），减少 Δ，下降 p%`): p as Δ / earlier;
+    - a move stated by its two ends, its size then named by a word of its own right after the later end
+      (`由上年的 A 元提高到 B 元，人均增收 Δ 元，增幅 p%`; vocab `relations.moved_by`): Δ as B − A, p as Δ / A;
+      a Δ whose number is the difference in a money unit 10⁴ or 10⁸ away from its own (`1,155 万元` for a
+      difference of 1,155 元) is named a unit slip, its number in that unit the expected value;
     - with neither stated: against the figure of the same identity a year earlier (same item and
       subject, no context field stated differently, the period one year before: `2022年` for `2023年`,
       `上年` for `本年`), when the report states exactly one value for it. The finding is then an error

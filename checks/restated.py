@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from tieout.linter.facts.explain import MONEY_UNITS
 from tieout.linter.facts.model import Mention, Restatement
-from tieout.linter.facts.passes.base import UNIT_STEPS, restated_in_own_unit
+from tieout.linter.facts.passes.base import UNIT_STEPS, restated_in_own_unit, slipped_unit
 from tieout.linter.figures.intervals import add, fmt, interval, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.rules.base import Result, Rule
 from tieout.linter.rules.hooks import hookimpl
 
-from ._util import footings, unit_foreign
+from ._util import SLIP_MONEY_UNITS, footings, unit_foreign
 
 MAX_VALUES = 2  # more values under one identity: a per-item attribute (得分 of each indicator), not one quantity
 # a quantity is restated in a few places; a label repeated in more is an attribute of each item (每项指标的
@@ -65,6 +66,14 @@ class RestatedFigure(Rule):
     document writes its other sums of money in (58.65 亿元 where it writes 亿元 and never 元); where that
     does not decide, the finding names both readings and gives no fix.
 
+    An outermost heading that only names what the title says the whole report is of (`一、全市和市本级财政决算情况`
+    under `关于某市…全市和市本级财政决算的报告`) tells no quantity apart: the figure a summary before it states is the
+    one stated under it. A summary's sum of money whose scope no words state (`全年一般公共预算支出完成 136.42 万元`),
+    written in a unit none of the other sums of its sentence use (they all in one unit 10⁴ or 10⁸ away), is paired
+    with the one figure of the same item, fund, stage, period and subject stated with a scope elsewhere that its
+    number read in the sentence's unit agrees with (to five significant digits where one other sum shows the
+    sentence's unit, three where two or more do): one quantity, its unit slipped.
+
     A passage the report repeats word for word under another heading (a 绩效自评 states its outcomes in its
     overview and again under an indicator: `截至12月底，全县共计抽查定点零售药店 286 家，…`) states its figures
     again, each the figure at its place in the first statement, where their items and contexts are the same: the
@@ -77,9 +86,11 @@ class RestatedFigure(Rule):
     values, or stated in more than three places, is an attribute of many items (each indicator's
     `自评得分`), not one quantity, and is not judged. The finding is placed on the figure most likely at
     fault and names the value the rest of the report supports: the one with which a breakdown the
-    figure belongs to adds up, or, where two statements write one number in money units 10⁴ or 10⁸ apart
-    (`3,120.00 亿元` and `3,120.00 万元`), the one whose unit no other sum of money of its section is written in
-    while two or more are written in the other's (a unit slip), or the one most places state; where nothing
+    figure belongs to adds up, or, where two statements agree once one of them is read in a money unit 10⁴ or
+    10⁸ away (`3,120.00 亿元` and `3,120.00 万元`; `58.26 万元` and `582,614 万元`), the one whose unit no other sum of
+    money of its sentence is written in while two or more are (one, where the two agree to five significant
+    digits) written in the unit it is read in, or, its sentence holding no other sum, of its section (a unit slip:
+    the fix is its number in that unit), or the one most places state; where nothing
     decides, it is placed on the last statement and names no value. Every place is listed. It is a warning: which value is right is
     for the author to say.
 
@@ -224,22 +235,50 @@ class RestatedFigure(Rule):
         return items[-1][1], None, ""
 
     def _unit_slip(self, items: list[tuple[Mention, Quantity]]) -> tuple[Quantity, Quantity, str] | None:
-        """Two statements of one number in money units 10⁴ or 10⁸ apart (`中央补助 5,120 亿元`, `中央补助 5,120 万元`):
-        the one at fault is the one written in a unit that no other sum of money of its section uses, while
-        some use the other's (a unit slip). None when that does not single one out."""
+        """Two statements of one sum of money that agree once one of them is read in a money unit 10⁴ or 10⁸ away
+        (`中央补助 5,120 亿元` and `中央补助 5,120 万元`; a summary's `支出 70.00 万元` and the section's `支出 699,951
+        万元`, 70.00 亿元 to its precision): the one at fault is the one written in a unit foreign to where it stands
+        (no other sum of money of its sentence, or else of its section, uses it, while some use the unit it is read
+        in). None when that does not single one out."""
+        if len(items) != 2 or any(q.kind != "amount" or q.base_unit != "元" for _, q in items):
+            return None
         figures = [q for _, q in items]
-        if len({q.unit for q in figures}) != 2 or len({q.value for q in figures}) != 1:
-            return None
-        low, high = sorted({q.scale for q in figures})
-        if high / low not in UNIT_STEPS:
-            return None
         odd = [
-            q for q in figures if unit_foreign(self.ctx, q, next(x.unit for x in figures if x.unit != q.unit), figures)
+            (m, q, unit)
+            for (m, q), (_, other) in (items, items[::-1])
+            if (unit := slipped_unit(q, other, MIN_SLIP_DIGITS)) is not None
+            and self._foreign(m, q, other, unit, figures)
         ]
         if len(odd) != 1:
             return None
-        support = next(q for q in figures if q.unit != odd[0].unit)
-        return odd[0], support, f"；两处数字相同而单位不同，所在部分其余金额均以{support.unit}计（单位疑误）"
+        _, target, unit = odd[0]
+        support = next(q for q in figures if q is not target)
+        if target.unit != support.unit:
+            return target, support, f"；两处数字相同而单位不同，所在部分其余金额均以{support.unit}计（单位疑误）"
+        # (one unit, the numbers 10⁴ or 10⁸ apart: the fix is the figure's own number in the unit it was meant in)
+        scale = SLIP_MONEY_UNITS[unit]
+        meant = replace(target, unit=unit, scale=scale, text=f"{_number(target)}{unit}")
+        return target, meant, f"；按{unit}计与 {support.text} 相符，所在句或部分其余金额以{unit}计（单位疑误）"
+
+    def _foreign(self, m: Mention, q: Quantity, other: Quantity, unit: str, own: list[Quantity]) -> bool:
+        """Is `q`'s unit foreign where it stands, `unit` used there: in its sentence (a summary's `全市收入 98.29 亿元，
+        …支出 70.00 万元`), or else in its section (`unit_foreign`)? The figures of `own` do not count. One other sum
+        of the sentence alone shows its unit only where `q` read in it agrees with `other` to five digits or more."""
+        ctx = self.ctx
+        sentence = ctx.doc.sentences[m.sentence]
+        units = [
+            x.unit
+            for x in ctx.facts.quantities
+            if sentence.start <= x.start < sentence.end
+            and x.kind == "amount"
+            and x.base_unit == "元"
+            and all(x is not g for g in own)
+        ]
+        if not units:
+            return unit_foreign(ctx, q, unit, own)
+        if q.unit in units or units.count(unit) != len(units):
+            return False
+        return len(units) >= MIN_SENTENCE_UNITS or slipped_unit(q, other, LONE_NEIGHBOUR_DIGITS) == unit
 
     def _foots(self, f: Quantity) -> bool:
         """Is `f` the total or a part of a breakdown that holds exactly as stated?"""
@@ -268,6 +307,14 @@ class RestatedFigure(Rule):
             ):
                 return True
         return False
+
+
+# the fewest significant digits a figure read in another unit must have for its agreement to be no chance
+MIN_SLIP_DIGITS = 3
+# the other sums of money of a sentence in one unit that make it the sentence's (a summary of two totals or more);
+# one alone does where the figure read in it agrees to this many significant digits (no chance agreement)
+MIN_SENTENCE_UNITS = 2
+LONE_NEIGHBOUR_DIGITS = 5
 
 
 def _number(q: Quantity) -> str:

@@ -15,8 +15,15 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.copies import copies
+from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, RollForward, UnitSlip
-from tieout.linter.facts.passes.base import converted, restated_in_own_unit
+from tieout.linter.facts.passes.base import (
+    SLIP_MONEY_UNITS,
+    UNIT_STEPS,
+    converted,
+    restated_in_own_unit,
+    slipped_unit,
+)
 from tieout.linter.facts.passes.links import mention_index, year_before
 from tieout.linter.figures.context import read
 from tieout.linter.figures.intervals import Interval, add, interval, judge, ratio, rolled, signed, sub, unit_of
@@ -41,7 +48,8 @@ def run(draft: Draft) -> None:
     # (conversions first: a figure restated in other places too is found under that group by index.py)
     # (restatements a pass read itself, of a figure and its source the identities do not join, kept after them)
     earlier = draft.facts.restatements
-    draft.facts.restatements = list(conversions(draft)) + list(restatements(draft)) + earlier
+    grouped = list(conversions(draft)) + list(restatements(draft)) + list(unscoped_slips(draft))
+    draft.facts.restatements = grouped + earlier
 
 
 def _of_unit(m: Mention, unit: str) -> Quantity | None:
@@ -297,13 +305,18 @@ INDICATOR_HEADING = regex(
 )
 
 
-def _own_subject(item: str, subject: str, evaluation: bool = False, scored: bool = False) -> str:
+def _own_subject(item: str, subject: str, evaluation: bool = False, scored: bool = False, whole: str = "") -> str:
     """The subject that tells one quantity of the item from another: none where the heading above it only
     names the item itself (`三公经费支出` under “三公”经费…情况说明) or an overview of income and expenditure
     (收入支出决算总体情况说明), or, in a performance evaluation, one of its standard sections (`五、结论`), so that
-    the figure stated there and under its own heading are one quantity."""
+    the figure stated there and under its own heading are one quantity. An outermost heading that only names
+    what the whole report is of (`一、全市和市本级财政决算情况` under the title `…全市和市本级财政决算的报告`:
+    `whole` holds the title's words other than its context) tells no quantity apart either: the figure a summary
+    before the first heading states is the one stated under it."""
     own = NAME_NOISE.sub("", item)
     kept = subject.split("›") if subject else []
+    while kept and _of_whole(kept[0], whole):
+        kept.pop(0)
     while kept:
         last = NAME_NOISE.sub("", kept[-1])
         # (but a score under the heading of a first-level indicator is that indicator's: `（三）产出指标：…自评得分 a`
@@ -312,7 +325,33 @@ def _own_subject(item: str, subject: str, evaluation: bool = False, scored: bool
         if not ((last and own and (last in own or own in last)) or GENERIC_SUBJECT.fullmatch(last) or section):
             break
         kept.pop()  # a heading that is the item's own, or an overview: the headings above it still tell
+        while kept and _of_whole(kept[0], whole):
+            kept.pop(0)
     return "›".join(kept)
+
+
+# a heading's subject shorter than this names too little to be taken as the title's (one character)
+MIN_WHOLE_SUBJECT = 2
+
+
+def _of_whole(heading: str, whole: str) -> bool:
+    """Does a heading's subject only name what the title says the whole report is of?"""
+    words = NAME_NOISE.sub("", heading)
+    return len(words) >= MIN_WHOLE_SUBJECT and words in whole
+
+
+def _title_subject(draft: Draft) -> str:
+    """The title's words other than its context (`关于江城市和财政的报告` of `关于江城市2024年全市和市本级财政决算的报告`),
+    where the outermost headings of the figures name one subject of them at most: headings naming two (`一、教育`,
+    `二、卫生健康` under `…教育和卫生健康资金绩效评价报告`) name parts of what the report is of, each telling its
+    figures apart, and no heading is taken for the whole ("")."""
+    whole = NAME_NOISE.sub("", read(document_title(draft.doc)).rest)
+    named = {
+        outer
+        for m in draft.facts.mentions
+        if m.identity.subject and _of_whole(outer := m.identity.subject.split("›", 1)[0], whole)
+    }
+    return whole if len(named) <= 1 else ""
 
 
 NAME_AFTER_FIGURE = regex(r"^[（(]?(?:含)?[）)]?(?:及)?(?:以上|以下|以内|左右)")
@@ -380,11 +419,86 @@ def _after_unlabelled(draft: Draft) -> Iterator[Restatement]:
             yield Restatement(n.identity, [(bare, q), (n, r)])
 
 
+# the significant digits a summary's figure read in another unit must agree to, by the other sums of its sentence in
+# that unit: two or more make the sentence's unit plain; one alone needs a longer number to rule out chance
+SLIP_DIGITS_BY_NEIGHBOURS = {1: 5, 2: 3}
+
+
+def unscoped_slips(draft: Draft) -> Iterator[Restatement]:
+    """A summary's sum of money whose scope no words state (`全年一般公共预算收入 109.99 亿元，一般公共预算支出 178.65
+    万元`), written in a unit foreign to its sentence (no other sum there in it, the others in one unit 10⁴ or 10⁸
+    away), whose number read in that unit is the figure stated elsewhere of the same item, fund, stage, period and
+    subject with a scope (`全区一般公共预算支出 1,786,488.42 万元`): one quantity with a unit slip, grouped as a
+    restatement of the two (TO201 judges it). The figure is taken so only where one value elsewhere agrees, to five
+    significant digits where one other sum of the sentence shows its unit, three where two or more do."""
+    evaluation = draft.facts.genre.startswith("evaluation")
+    whole = ""
+    named: dict[tuple, list[tuple[Mention, Quantity]]] | None = None
+    for m in draft.facts.mentions:
+        found = _unscoped_foreign(draft, m)
+        if found is None:
+            continue
+        q, unit, digits = found
+        if named is None:
+            whole = _title_subject(draft)
+            named = _scoped_sums(draft, evaluation, whole)
+        ident = m.identity
+        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation, whole=whole), ident.context)
+        matches = [
+            (n, r) for n, r in named.get(key, []) if n.sentence != m.sentence and slipped_unit(q, r, digits) == unit
+        ]
+        if len({r.base_value for _, r in matches}) == 1:
+            n, r = matches[0]
+            items = sorted([(m, q), (n, r)], key=lambda x: x[1].start)
+            yield Restatement(replace(n.identity, subject=key[1]), items)
+
+
+def _unscoped_foreign(draft: Draft, m: Mention) -> tuple[Quantity, str, int] | None:
+    """The mention's one sum of money, the unit it is foreign to its sentence in and the digits it must agree to
+    (`SLIP_DIGITS_BY_NEIGHBOURS`), where the mention lacks its scope alone; None otherwise."""
+    ident = m.identity
+    if ident.context.scope is not None or not ident.item or ident.inferred or not ident.named:
+        return None
+    if not ident.context.known("fund", "stage", "period") or len(m.quantities) != 1:
+        return None
+    q = m.quantities[0]
+    if not _sum_of_money(q) or not q.exact:
+        return None
+    units = [
+        x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if x is not q and _sum_of_money(x)
+    ]
+    if not units or q.unit in units or len(set(units)) != 1 or units[0] not in SLIP_MONEY_UNITS:
+        return None
+    ratio_ = SLIP_MONEY_UNITS[units[0]] / q.scale
+    if max(ratio_, 1 / ratio_) not in UNIT_STEPS:
+        return None
+    return q, units[0], SLIP_DIGITS_BY_NEIGHBOURS[min(len(units), 2)]
+
+
+def _scoped_sums(draft: Draft, evaluation: bool, whole: str) -> dict[tuple, list[tuple[Mention, Quantity]]]:
+    """The sums of money of complete identities, by their item, subject and context without the scope."""
+    out: dict[tuple, list[tuple[Mention, Quantity]]] = {}
+    for n in draft.facts.mentions:
+        ident = n.identity
+        if not ident.complete() or ident.inferred or not ident.named:
+            continue
+        key = (
+            ident.item,
+            _own_subject(ident.item, ident.subject, evaluation, whole=whole),
+            replace(ident.context, scope=None),
+        )
+        for r in n.quantities:
+            if _sum_of_money(r) and r.exact:
+                out.setdefault(key, []).append((n, r))
+    return out
+
+
 def restatements(draft: Draft) -> Iterator[Restatement]:
     """Groups of figures that are one quantity by identity, stated in two sentences or more."""
     groups: dict[tuple, list[tuple[Mention, Quantity]]] = {}
     # the sections of a performance evaluation are aspects of its one project, not subjects of their own
     evaluation = draft.facts.genre.startswith("evaluation")
+    whole = _title_subject(draft)
     forms = _form_starts(draft)
     for m in draft.facts.mentions:
         ident = m.identity
@@ -399,13 +513,17 @@ def restatements(draft: Draft) -> Iterator[Restatement]:
                 # what a count counts is named after it (`实际补贴 131 个赛项`, `实际补贴 15 个`)
                 counted = (m.noun if q.kind == "count" else "") + _scored_as(draft, m, q) + _surveyed_as(draft, m, q)
                 scored = q.base_unit == "分"
-                named_as = (ident.item, _own_subject(ident.item, ident.subject, evaluation, scored), ident.context)
+                named_as = (
+                    ident.item,
+                    _own_subject(ident.item, ident.subject, evaluation, scored, whole),
+                    ident.context,
+                )
                 form = _form_of(draft, forms, q)
                 code = _code_of(m.label)
                 groups.setdefault((named_as, q.base_unit, q.kind, counted + code, form), []).append((m, q))
     # a change's base is stated under the current figure's name: its group is named by its own identity
     named: dict[tuple, Identity] = {}
-    for stated, ident, m, q in _bases_stated(draft, evaluation):
+    for stated, ident, m, q in _bases_stated(draft, evaluation, whole):
         key = (*stated, _form_of(draft, forms, q))
         if all(q is not x for _, x in groups.get(key, [])):
             groups.setdefault(key, []).append((m, q))
@@ -510,7 +628,7 @@ LAST_YEAR_BASE = regex(rf"^{COMPARED_WITH_YEAR}(?:相比)?$")
 BASE_STAGE = regex(rf"{COMPARED_WITH_YEAR}(?P<stage>执行数|决算数|预算数|调整预算数|预计执行数|完成数)\s*$")
 
 
-def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:
+def _bases_stated(draft: Draft, evaluation: bool, whole: str) -> Iterator[tuple[tuple, Identity, Mention, Quantity]]:
     """Last year's figures a sentence states as the base of a change of this year's (`一般公共预算收入
     11.73 亿元，比上年 11.53 亿元增长 1.7%`), keyed as the figure of the current's identity a year earlier, of
     the stage the comparison names if it names one (`比上年执行数 X`): a report that states that figure elsewhere
@@ -537,5 +655,5 @@ def _bases_stated(draft: Draft, evaluation: bool) -> Iterator[tuple[tuple, Ident
         stage = read(named.group("stage")).context.stage if named else ident.context.stage
         context = replace(ident.context, period=earlier, stage=stage)
         counted = m.noun if base.kind == "count" else ""
-        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation), context)
+        key = (ident.item, _own_subject(ident.item, ident.subject, evaluation, whole=whole), context)
         yield (key, base.base_unit, base.kind, counted), replace(ident, context=context), m, base

@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import by_paragraph, exact_figure, in_brackets, same_section
+from tieout.linter.facts.passes.base import (
+    UNIT_STEPS,
+    by_paragraph,
+    exact_figure,
+    in_brackets,
+    same_section,
+    significant_digits,
+)
 from tieout.linter.figures.context import BUDGET_STAGES, read
+from tieout.linter.figures.intervals import add, interval, judge, unit_of
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
@@ -296,3 +306,72 @@ def _one_balance(mentions: list[Mention], ins: list[Mention], outs: list[Mention
     if any(len({getattr(m.identity.context, f) for m in mentions} - {None}) > 1 for f in ("fund", "scope")):
         return False
     return not any(len(side) > 1 and any(SIDE_TOTAL.search(m.label) for m in side) for side in (ins, outs))
+
+
+# a side named with the stage of its figure after it (`收入安排 A`, `支出完成 B`): the stage word is no part of its name
+STAGE_AFTER = regex(r"(?:安排|完成|预算数|执行数|决算数)$")
+# the significant digits a figure read in its sentence's unit must have for a balance it closes to be no chance
+SLIP_DIGITS = 3
+# the figures of the sentence in its one unit (besides the slipped one) that make the unit the sentence's
+SENTENCE_UNITS = 2
+
+
+def slipped_balances(draft: Draft) -> Iterator[Breakdown]:
+    """`收入安排 A 万元，支出安排 B 万元，调出资金 C 亿元`: a sentence whose every figure is named as a side of one fund's
+    balance, all in one money unit but one (two or more in it), with no words saying it balances, read as a balance
+    only where it fails as written and closes exactly once that one figure is read in the sentence's unit (its
+    number of three significant digits or more): a unit slip (explain.unit_slips finds it; TO202 reports it). A
+    sentence that does not close in any reading says nothing of a balance, and is not read."""
+    for si, mentions in draft.by_sentence.items():
+        if len(mentions) < 3 or si in draft.make_up:
+            continue
+        figures = [exact_figure(m) for m in mentions]
+        if any(
+            q is None or q.kind != "amount" or q.base_unit != "元" or len(m.quantities) != 1
+            for q, m in zip(figures, mentions)
+        ):
+            continue
+        sides = _staged_sides(draft, si, mentions)
+        if sides is not None and _closes_read_in_unit(*sides):
+            yield _balance(*sides, si)
+
+
+def _staged_sides(draft: Draft, si: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]] | None:
+    """(what comes in, what goes out) of a sentence whose figures are each named as one, a stage word after the name
+    or not (`收入安排`), one income and its uses, of one fund and scope; None otherwise."""
+    ins: list[Mention] = []
+    outs: list[Mention] = []
+    for m in mentions:
+        q = m.quantities[0]
+        if in_brackets(draft, si, q.start) or draft.is_part(m) or id(m) in draft.totals or QUALIFIED.search(m.label):
+            return None
+        name = STAGE_AFTER.sub("", m.label.strip("，、；：。 "))
+        side = ins if OPENING.search(name) or INCOME.search(name) else outs if USE.search(name) else None
+        if side is None:
+            return None
+        side.append(m)
+    if len(ins) != 1 or len(outs) < 2 or not _one_balance(mentions, ins, outs):
+        return None
+    return ins, outs
+
+
+def _closes_read_in_unit(ins: list[Mention], outs: list[Mention]) -> bool:
+    """Do what comes in and what goes out differ as written, and agree exactly with the one figure in a unit of its
+    own read in the unit of the others (10⁴ or 10⁸ apart)?"""
+    figures = [m.quantities[0] for m in (*ins, *outs)]
+    units = [q.unit for q in figures]
+    odd = [q for q in figures if units.count(q.unit) == 1]
+    if len(odd) != 1 or len(set(units)) != 2 or len(figures) - 1 < SENTENCE_UNITS:
+        return False
+    q = odd[0]
+    scale = next(x.scale for x in figures if x is not q)
+    if max(scale / q.scale, q.scale / scale) not in UNIT_STEPS or significant_digits(q) < SLIP_DIGITS:
+        return False
+    income = ins[0].quantities[0]
+    uses = [m.quantities[0] for m in outs]
+    band = unit_of(figures)
+    if judge(interval(income), add([interval(x) for x in uses]), band) != "fail":
+        return False
+    read = replace(q, scale=scale)
+    now = [read if x is q else x for x in (income, *uses)]
+    return judge(interval(now[0]), add([interval(x) for x in now[1:]]), Decimal(0)) == "pass"

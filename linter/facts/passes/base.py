@@ -552,6 +552,39 @@ def restated_in_own_unit(text: str, q: Quantity, r: Quantity) -> Decimal | None:
     return None
 
 
+# the money units a figure's number may have been meant in when its unit slipped, each with the 元 it stands for
+# (10⁴ apart; not explain's MONEY_UNITS: its 千元 is 10⁴ from 千万元, and would read a figure in 千万元 as slipped
+# from 千元)
+SLIP_MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10**4), "亿元": Decimal(10**8)}
+
+
+def slipped_unit(q: Quantity, other: Quantity, digits: int) -> str | None:
+    """The money unit 10⁴ or 10⁸ away from `q`'s in which `q`'s number agrees with the sum `other` to the written
+    precision of the coarser of the two (`70.00 万元` read in 亿元 holds `699,951 万元`), that coarser figure written
+    with `digits` significant digits or more (fewer agree by chance); None where no such unit does."""
+    if not q.value or not q.exact or not other.exact or q.base_unit != "元" or other.base_unit != "元":
+        return None
+    low, high = interval(q)
+    o_low, o_high = interval(other)
+    for step in UNIT_STEPS:
+        for factor in (step, 1 / step):
+            unit = next((u for u, scale in SLIP_MONEY_UNITS.items() if scale == q.scale * factor), None)
+            if unit is None:
+                continue
+            if q.ulp * q.scale * factor >= other.ulp * other.scale:  # q read so is the coarser: it holds the other
+                agree, coarser = low * factor <= other.base_value < high * factor, q
+            else:
+                agree, coarser = o_low <= q.base_value * factor < o_high, other
+            if agree and significant_digits(coarser) >= digits:
+                return unit
+    return None
+
+
+def significant_digits(q: Quantity) -> int:
+    """The significant digits a figure is written with (`70.00`: 4, `1.01`: 3, `0.99`: 2)."""
+    return len(str(abs(q.value)).replace(".", "").lstrip("0"))
+
+
 def _within(q: Quantity, value: Decimal) -> bool:
     low, high = interval(q)
     return low <= value <= high
