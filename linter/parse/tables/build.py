@@ -28,6 +28,7 @@ from .header import (
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
+from .relations import PARTS_OF_ABOVE
 from .rows import (
     code_tree,
     defined_tree,
@@ -134,7 +135,8 @@ def pipe_indents(doc: Document, table: Table) -> list[int] | None:
     the rows set in are the items of the row above (`indent_tree`), no rows of the 合计's own. The spaces are the
     original's (the normaliser takes them out of a row), a mark the label's own; the padding every cell has after
     its bar counts alike for all. None for a table of another kind: more than one side or column of labels (which
-    column sets the rows in is not known), a tree its labels give (codes, numbering), or labels all in line."""
+    column sets the rows in is not known), a tree its labels give (codes, numbering), a row `其中：…` (or `含`, `减`,
+    `加`: what it opens is the row above's, the rows set in below it too, or not), or labels all in line."""
     if len(table.sides) != 1 or table.sides[0].structure != "plain" or len(table.sides[0].descriptors) != 1:
         return None
     col = table.sides[0].descriptors[0]
@@ -145,6 +147,11 @@ def pipe_indents(doc: Document, table: Table) -> list[int] | None:
         cells = table.rows[row.index]
         if col >= len(cells) or not cells[col].text or cells[col].start >= len(origin):
             return None  # (a row of no label: where it stands in the tree is not known)
+        if row.label.startswith(PARTS_OF_ABOVE):
+            # (`其中：公务用车购置费` in line with the row above it and its sibling set in under its name: the rows
+            # 其中 opens are the row above's, wherever each stands; the plain reading, which sums no rows past a
+            # 其中, is kept)
+            return None
         at = origin[cells[col].start]
         bar = original.rfind("|", 0, at)
         if bar < 0 or "\n" in original[bar:at]:
