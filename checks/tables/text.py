@@ -13,7 +13,7 @@ from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
-from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE
+from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE, shared_word
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.identities import item as row_item
@@ -82,7 +82,10 @@ class TextTable(Rule):
     cell's table (the nearest heading above the figure that states a scope), or states the whole (`全区…`) where
     the table's title names the government by its name alone and the report states no figure of its own level
     (`区本级`), or states none in a department's report (部门) whose table's title states none (its tables are
-    the department's); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name; a total row is not
+    the department's); a figure named by a generic word alone (`全年预算 A`) is not the total of a table of one
+    side (`收入预算执行情况`) where its paragraph or its own headings name the other side alone (`（二）专项支出情况`),
+    nor right after a count of things that the table's title names no word of (`共安排项目 5 个，全年预算 A`: the
+    projects' budget); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name; a total row is not
     the figure of a paragraph that names one of the table's rows before it (`（七）失业保险基金。收入 a`), a fund's
     grand total's own words aside (`一般公共预算收入总计 X` names the 收入总计 row, not the row 一般公共预算收入);
     a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
@@ -1234,7 +1237,12 @@ def _not_its_total(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
         return True
     return _row_named_before(ctx, m, table) or (
         generic
-        and (_of_another_thing(ctx, m, table) or (read(m.label).context.fund is None and _under_a_thing(ctx, m, table)))
+        and (
+            _of_another_thing(ctx, m, table)
+            or (read(m.label).context.fund is None and _under_a_thing(ctx, m, table))
+            or _of_another_side(ctx, m, table)
+            or _of_things_counted(ctx, m, table)
+        )
     )
 
 
@@ -1257,6 +1265,51 @@ def _under_a_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
             return True
         section = section.parent
     return False
+
+
+def _of_another_side(ctx: CheckContext, m: Mention, table: int) -> bool:
+    """Is the table of one side of the budget by its title (`收入预算执行情况`: income), while the figure, its label
+    naming neither side, stands where its paragraph up to it or a heading of its own (neither the table's heading
+    nor one enclosing it) names the other side and not the table's (`（二）专项支出情况` over `全年预算 A，实际支出
+    B`)? A budget so placed is of what is spent, not the income table's total (and the other way round)."""
+    found = tables_by_index(ctx).get(table)
+    if found is None or not (found.rows and found.rows[0]):
+        return False
+    sides = [side for side in (SPENDING, INCOME) if side in found.title]
+    if len(sides) != 1 or SPENDING in m.label or INCOME in m.label:
+        return False
+    own = sides[0]
+    other = INCOME if own == SPENDING else SPENDING
+    held = ctx.doc.section_at(found.rows[0][0].start)
+    enclosing = {id(s) for s in _enclosing(held)} if held is not None else set()
+    words = [_paragraph_up_to(ctx, m) or ""]
+    section = ctx.doc.section_at(m.start)
+    while section is not None and id(section) not in enclosing:
+        words.append(section.title)
+        section = section.parent
+    said = "".join(words)
+    return other in said and own not in said
+
+
+def _of_things_counted(ctx: CheckContext, m: Mention, table: int) -> bool:
+    """Is the figure right after a count of things in its sentence (`共安排项目 5 个，全年预算 A`), things the table's
+    title names no word of (`收入预算执行情况`)? A figure named by a generic word alone there is those things'."""
+    before = [x for x in ctx.index.in_sentence(m.sentence) if x.start < m.start and x.quantities]
+    if not before:
+        return False
+    last = max(before, key=lambda x: x.start)
+    thing = last.identity.item or ""
+    if last.quantities[-1].kind != "count" or len(thing) < 2 or thing in GENERIC_ITEMS:
+        return False
+    between = ctx.doc.text[last.quantities[-1].end : m.start]
+    if CLAUSE_END.search(between):
+        return False  # (another clause or sentence: the count names nothing of the figure)
+    found = tables_by_index(ctx).get(table)
+    return found is not None and not shared_word(thing, found.title, hanzi=True)
+
+
+# the end of a clause that a count's things do not reach past
+CLAUSE_END = regex(r"[；;。]")
 
 
 def _column_word(m: Mention, hit: Hit) -> bool:

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from tieout.linter.facts.model import Breakdown, Change, Mention
 from tieout.linter.facts.passes.base import ADDING, count_of
 from tieout.linter.facts.passes.limits import limit_gaps
+from tieout.linter.facts.passes.roll_forward import CLOSING, OPENING
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
@@ -179,6 +180,16 @@ def _the_budget(before: list[Mention], gap: str, plan: str) -> bool:
 # B`, `共安排支出 B`): a part of it (not a bare `支出 B`, which may be the year's whole spending beside the carry-over)
 CARRIED_OVER = regex(r"(?:上年|以前年度)结转(?:资金)?$")
 DRAWN = regex(r"(?:共|累计|已)?(?:安排)?(?:使用|动用)|(?:共|累计|已)?安排支出|(?:共|累计|已)支出")
+
+
+def _closing_stock(label: str) -> bool:
+    """Is the figure a stock named at the period's end (`年末结转和结余`, `期末余额`)?"""
+    return STOCK_LABEL.search(label) is not None and CLOSING.search(label) is not None
+
+
+def _opening_stock(label: str) -> bool:
+    """Is the figure a stock named at the period's start (`年初结转和结余`, `上年末余额`)?"""
+    return STOCK_LABEL.search(label) is not None and OPENING.search(label) is not None
 
 
 def _one_unit(mentions: list[Mention]) -> bool:
@@ -787,6 +798,38 @@ class Chains(Reader):
             return first_add >= m.quantities[0].start
         return bool(SUBTRACTED_FROM_TOTAL.match(gap)) and self.labeller.identify(m.label)[0].endswith(TOTAL_WORDS)
 
+    def _minuend_from(
+        self, mentions: list[Mention], figures: list[Mention], gaps: list[str], i: int, left: Mention, first_add: int
+    ) -> int | None:
+        """Where the figures subtracted from start: figure i alone where nothing is summed before it in its clause,
+        or the list it closes (`年初结转和结余 a、本年收入 b，扣除本年支出 c 后，年末结转和结余 d`: a + b − c = d). None
+        where another sum stands before them in the clause (`收入 a，其中 b，扣除 c 后…`, `结余 a，收入 b，扣除…`:
+        what is subtracted from is left open), or where what is left is a stock at the year's end and none of them
+        the stock the year opened with (`本年收入 b，扣除本年支出 c 后，年末结余 d`: d holds the opening stock too).
+        A figure named as a sum, or closing additions (`A，加 B、C，收入总量 T；减去 D`), is the whole the figures
+        before it make: subtracted from alone."""
+        whole = first_add < figures[i].quantities[0].start or self.labeller.identify(figures[i].label)[0].endswith(
+            TOTAL_WORDS
+        )
+        j = i
+        while not whole and j > 0 and LISTED_ON.match(gaps[j - 1]):
+            j -= 1
+        if _closing_stock(left.label) and not any(_opening_stock(m.label) for m in figures[j : i + 1]):
+            return None
+        if whole:
+            return i
+        text = self.doc.text
+        start = figures[j].quantities[0].start
+        clause = max(text.rfind(c, self.doc.sentences[figures[i].sentence].start, start) for c in "；;") + 1
+        unit = figures[i].quantities[0].base_unit
+        if any(
+            clause <= q.start < start and q.kind == "amount" and q.base_unit == unit
+            for m in mentions
+            for q in m.quantities
+        ):
+            return None
+        return j
+
     def _remainders(self, mentions: list[Mention], si: int) -> None:
         """`基金预算收入 120.4 亿元，减去调入一般公共预算 9 亿元、返还支出 51.2 亿元，基金预算支出安排 60.2 亿元`: a
         figure, the figures subtracted from it right after it (`减去`/`扣除`, a list joined by `、`), and the figure
@@ -811,8 +854,9 @@ class Chains(Reader):
             k = i + 1  # the figures subtracted: figures[i + 1 : k + 1]
             while k < len(gaps) and LISTED_ON.match(gaps[k]):
                 k += 1
-            if k < len(gaps) and LEFT.match(gaps[k]) and _one_unit(figures[i : k + 2]):
-                self._record_chain(figures[k + 1], [figures[i]], figures[i + 1 : k + 1], si)
+            j = self._minuend_from(mentions, figures, gaps, i, figures[k + 1], first_add) if k < len(gaps) else None
+            if j is not None and LEFT.match(gaps[k]) and _one_unit(figures[j : k + 2]):
+                self._record_chain(figures[k + 1], figures[j : i + 1], figures[i + 1 : k + 1], si)
                 if first_add < figures[i].quantities[0].start:
                     # (the total the additions before it close: still theirs to be read as, not only a part here)
                     self.d.parts.discard(id(figures[i]))

@@ -10,7 +10,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.text.model import Document
 from tieout.linter.vocab import load
 
-from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable
+from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
 from .halves import mark_whole
@@ -28,6 +28,7 @@ from .header import (
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels
 from .model import Column, Row, Side, Table
+from .relations import PARTS_OF_ABOVE
 from .rows import (
     code_tree,
     defined_tree,
@@ -80,6 +81,9 @@ def find_tables(doc: Document) -> list[Table]:
         tables.append(build(block, len(tables) + 1, outer))
         tables[-1].note = note_below(doc.text, block)
         tables[-1].section = _section_title(doc, block.start)
+        indents = pipe_indents(doc, tables[-1])
+        if indents is not None:
+            indent_tree(tables[-1], indents)
     aligned = find_aligned(doc)
     both = find_two_sided(doc, aligned)
     halves = find_side_by_side(doc, both)
@@ -105,6 +109,62 @@ def find_tables(doc: Document) -> list[Table]:
             before = table
     mark_wholes(tables, _head(doc))
     return tables
+
+
+# what a pipe table's label may open with to set it in under the row above (`| 　人员经费 |`, `| ——人员经费 |`,
+# `| &nbsp;&nbsp;人员经费 |`): spaces (a full-width one as wide as two), HTML's space entities (their `;` as the
+# normaliser writes it too), a dash or a bullet; each counted in display columns
+INDENT_MARK = regex(r"[ \t\u00a0\u2002\u2003\u3000]|&(?:nbsp|ensp|emsp|#160|#12288)[;；]|[—─－\-]{1,2}|[·•●▪]")
+MARK_WIDTH = {"\t": 4, "\u2003": 2, "\u3000": 2, "&emsp": 2, "&#12288": 2}
+
+
+def _indent_width(lead: str) -> int:
+    """The display columns of a label's opening marks (INDENT_MARK): a dash, a bullet or a wide space two."""
+    total, at = 0, 0
+    while (found := INDENT_MARK.match(lead, at)) is not None:
+        mark = found.group()
+        wide = mark[0] in "—─－·•●▪" or MARK_WIDTH.get(mark.rstrip(";；")) == 2
+        total += MARK_WIDTH["\t"] if mark == "\t" else 2 if wide else 1
+        at = found.end()
+    return total
+
+
+def pipe_indents(doc: Document, table: Table) -> list[int] | None:
+    """Each grid row's indentation of a pipe table's one column of labels (`| 基本支出 |` over `| 　人员经费 |` and
+    `| 　公用经费 |`, their other budget cells `—`): where the labels are set in by their opening spaces or marks,
+    the rows set in are the items of the row above (`indent_tree`), no rows of the 合计's own. The spaces are the
+    original's (the normaliser takes them out of a row), a mark the label's own; the padding every cell has after
+    its bar counts alike for all. None for a table of another kind: more than one side or column of labels (which
+    column sets the rows in is not known), a tree its labels give (codes, numbering), a row `其中：…` (or `含`, `减`,
+    `加`: what it opens is the row above's, the rows set in below it too, or not), or labels all in line."""
+    if len(table.sides) != 1 or table.sides[0].structure != "plain" or len(table.sides[0].descriptors) != 1:
+        return None
+    col = table.sides[0].descriptors[0]
+    original, origin = doc.original, doc.origin
+    indents = [-1] * len(table.rows)
+    ends: set[int] = set()  # where the labels end (the spaces before them and their width)
+    for row in table.sides[0].rows:
+        cells = table.rows[row.index]
+        if col >= len(cells) or not cells[col].text or cells[col].start >= len(origin):
+            return None  # (a row of no label: where it stands in the tree is not known)
+        if row.label.startswith(PARTS_OF_ABOVE):
+            # (`其中：公务用车购置费` in line with the row above it and its sibling set in under its name: the rows
+            # 其中 opens are the row above's, wherever each stands; the plain reading, which sums no rows past a
+            # 其中, is kept)
+            return None
+        at = origin[cells[col].start]
+        bar = original.rfind("|", 0, at)
+        if bar < 0 or "\n" in original[bar:at]:
+            return None  # (no bar before the label on its line: no pipe row as written, an HTML table's)
+        spaces = _indent_width(original[bar + 1 : at])
+        indents[row.index] = spaces + _indent_width(cells[col].text)
+        if not row.total:
+            ends.add(spaces + width(cells[col].text))
+    if len({indents[r.index] for r in table.sides[0].rows if not r.total}) < 2:
+        return None
+    # (labels padded to the right of their column, `|   基本支出 |` over `| 人员经费合计 |`: their ends in line say
+    # nothing of the tree; centred ones `indent_tree` leaves)
+    return None if len(ends) == 1 else indents
 
 
 def _section_title(doc: Document, offset: int) -> str:

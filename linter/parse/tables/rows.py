@@ -304,7 +304,8 @@ def outline_tree(grid: list[list[Cell]], rows: list[Row], col: int | None) -> bo
 
 
 def indent_tree(table, indents: list[int]) -> None:
-    """Parents from the indentation of a space-aligned text table's labels (`  增值税` under `一、税收收入`):
+    """Parents from the indentation of a space-aligned text table's labels (`  增值税` under `一、税收收入`), or of a
+    pipe table's (`build.pipe_indents`):
     the nearest row above with less indentation. Total rows (小计, 合计) take no parent. `indents` holds each
     grid row's indentation. Labels centred in their column (indentation shrinking as they grow) say nothing
     of the tree. In a table continued from the page before, the rows at its top whose parent is on that page
