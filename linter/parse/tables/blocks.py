@@ -10,7 +10,7 @@ header again (then dropped).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.pipes import GROUP_ROW, bare_pipe_rows, cells
@@ -257,8 +257,9 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     repeated = {ln for ln, n in seen.items() if n >= 2}
     for b in (p for x in blocks for p in split_stacked(x)):
         caption_rows(b)
-        if out and _continues(out[-1], b, repeated):
-            _append(out[-1], b)
+        wide = _widened(out[-1], b) if out else b
+        if out and _continues(out[-1], wide, repeated):
+            _append(out[-1], wide)
         else:
             if out and _codes_go_on(out[-1], b):
                 out[-1].open_end = out[-1].goes_on = True
@@ -271,6 +272,18 @@ def _continues(a: Block, b: Block, repeated: set[str] | frozenset[str] = frozens
         return False
     first = b.rows[0]
     return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
+
+
+def _widened(a: Block, b: Block) -> Block:
+    """The next page's piece of a table whose first column is empty in every row, that column left out there (the
+    page's rules drawn without it: `|  | 合计 | … |` then `| 三、服务 | … |`), given it back: b with an empty first
+    cell in each row, when it is one column narrower; else b as it is."""
+    if not b.rows or b.width != a.width - 1 or any(r and r[0].text.strip() for r in a.rows):
+        return b
+    if any(len(r) != b.width for r in b.rows):
+        return b
+    rows = [[Cell("", r[0].start, r[0].start, r[0].row, 0), *(replace(c, col=c.col + 1) for c in r)] for r in b.rows]
+    return replace(b, rows=rows)
 
 
 def _marked_or_unit(s: str, key: str, units: set[str]) -> bool:
