@@ -331,13 +331,20 @@ def _total_parts(side: Side, t: int) -> list[int]:
         if segment and not rows[segment[0]].marker:
             return []  # an unmarked row first among the items: its place is not known
         return [k for k in segment if rows[k].level == 0 and rows[k].marker]
+    return _listed_parts(side, t, segment)
+
+
+def _listed_parts(side: Side, t: int, segment: list[int]) -> list[int]:
+    """The rows a total of a side with neither codes nor a tree sums: its 小计 rows where each opens a group (stated
+    first under it), else the rows of its segment, unless the layout leaves that open."""
+    rows = side.rows
     if side.structure == "plain" and (subtotals := _subtotals_below(rows, t)):
         return subtotals
     if any(rows[k].label.startswith(PARTS_OF_ABOVE) for k in segment):
         return []
-    if row.total == "grand" and any(_stated_first(rows, k) for k in range(t)):
+    if rows[t].total == "grand" and any(_stated_first(rows, k) for k in range(t)):
         return []  # a total stated first, then another total below: which rows the second sums is not known
-    return _group_of(rows, t, segment) if row.total == "sub" else segment
+    return _group_of(rows, t, segment) if rows[t].total == "sub" else segment
 
 
 def _subtotals_below(rows: list[Row], t: int) -> list[int]:
