@@ -35,10 +35,13 @@ SCALES = _scales()
 # own order, so that the pattern's text is the same in every process (a set's order changes with the hash seed,
 # and each new text missed the cache of compiled patterns, which was then rewritten)
 OPTION = "|".join(sorted({w for scale in SCALES for option in scale for w in option}, key=lambda w: (-len(w), w)))
-# the option right after its share (`69.02%的受访者非常满意`, `15.11%比较满意`) or right before it (`非常满意的占 69.02%`)
+# the option right after its share (`69.02%的受访者非常满意`, `15.11%比较满意`) or right before it (`非常满意的占 69.02%`);
+# after the people, what they answered of may be named (`的受访者对此非常满意`, `的受访者对赛事组织（…）非常满意`): a
+# short phrase opened by 对, no figure nor break in it
 OPTION_IN = regex(OPTION)
 OPTION_AFTER = regex(
-    rf"(?:的)?(?:受访者|受访对象|被调查者|调查对象|群众|人|用户)?(?:表示|认为|选择|为)?(?P<o>{OPTION})"
+    rf"(?:的)?(?:受访者|受访对象|被调查者|调查对象|群众|人|用户)?(?:对[^，,；;。：:\d%％]{{1,24}}?)?"
+    rf"(?:表示|认为|选择|为)?(?P<o>{OPTION})"
 )
 OPTION_BEFORE = regex(rf"(?P<o>{OPTION})[”\"’']?(?:的)?(?:受访者|人数)?(?:占比?|比例|比重)?(?:为|达|是)?\s*$")
 

@@ -10,7 +10,7 @@ header again (then dropped).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tieout.linter.patterns import regex
 from tieout.linter.text.pipes import GROUP_ROW, bare_pipe_rows, cells
@@ -28,6 +28,7 @@ PREPARER_TAIL = regex(r"(?:编制部门|编制单位|填报单位|单位名称|�
 RUNNING_HEAD = regex(r"(?![^表]*表$)(?!附?表\s*[\d一二三四五六七八九十])[^\d，。；：:,;|]{2,30}")
 UNIT_ONLY = regex(r"^[（(]?(?:金额)?单位[：:]\s*(?P<unit>亿元|万元|千元|元)[）)]?$")
 UNIT_NOTE = regex(r"单位[：:]\s*(?P<unit>亿元|万元|千元|元|%|人次|人|家|个|项|份)")
+TOTAL_WORD = regex(r"^(?:合计|总计)$")
 ENUMERATED = regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )
@@ -257,8 +258,9 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
     repeated = {ln for ln, n in seen.items() if n >= 2}
     for b in (p for x in blocks for p in split_stacked(x)):
         caption_rows(b)
-        if out and _continues(out[-1], b, repeated):
-            _append(out[-1], b)
+        wide = _widened(out[-1], b) if out else b
+        if out and _continues(out[-1], wide, repeated):
+            _append(out[-1], wide)
         else:
             if out and _codes_go_on(out[-1], b):
                 out[-1].open_end = out[-1].goes_on = True
@@ -271,6 +273,40 @@ def _continues(a: Block, b: Block, repeated: set[str] | frozenset[str] = frozens
         return False
     first = b.rows[0]
     return _same_row(first, a.rows[0]) or _empty(first) or _is_data_row(first) or _labels_only(first, a)
+
+
+def _widened(a: Block, b: Block) -> Block:
+    """The next page's piece of a table that has fewer columns than the table, given back the ones it left out:
+    the table's first column, empty in every row (the page's rules drawn without it: `|  | 合计 | … |` then `| 三、服务
+    | … |`), or the describing columns a total row's label spans on its own page (`| 类 | 款 | 项 | 名称 | 合计 | … |`
+    then `| 合计 | 156,211 | … |`), its figures standing in the table's last columns. Else b as it is."""
+    k = a.width - b.width
+    if not b.rows or k < 1 or any(len(r) != b.width for r in b.rows):
+        return b
+    if k == 1 and not any(r and r[0].text.strip() for r in a.rows):
+        at = 0
+    elif _spanned_totals(a, b, k):
+        at = 1
+    else:
+        return b
+    rows = [
+        [
+            *r[:at],
+            *(Cell("", r[0].start, r[0].start, r[0].row, at + j) for j in range(k)),
+            *(replace(c, col=c.col + k) for c in r[at:]),
+        ]
+        for r in b.rows
+    ]
+    return replace(b, rows=rows)
+
+
+def _spanned_totals(a: Block, b: Block, k: int) -> bool:
+    """Are b's rows total rows (`合计`, `总计`) of label and figures only, and a's first k + 1 columns ones that hold
+    no figure (codes and names: a total row's label spans them)?"""
+    for r in b.rows:
+        if not TOTAL_WORD.match(flatten(r[0].text)) or not all(not c.text or is_number(c.text) for c in r[1:]):
+            return False
+    return not any(c.text and is_number(c.text) and not CODE.match(flatten(c.text)) for r in a.rows for c in r[: k + 1])
 
 
 def _marked_or_unit(s: str, key: str, units: set[str]) -> bool:

@@ -26,7 +26,7 @@ from .header import (
     wrapped_names,
 )
 from .jurisdiction import mark_wholes
-from .levels import level_columns, level_tree, split_levels
+from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
 from .model import Column, Row, Side, Table
 from .relations import PARTS_OF_ABOVE
 from .rows import (
@@ -598,6 +598,9 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
         side.structure = "none"
     elif coded:
         side.structure = coded  # "code", or "uncertain": no tree relations are made
+    elif (tiers := tier_columns(heads, texts)) and tier_tree(table.rows, rows, tiers):
+        # (before the enumeration: `一、货物` numbers the first tier only, its rows stand under it by their columns)
+        side.structure = "levels"
     elif enum_tree(rows):
         side.structure = "enum"
     elif _level_tree(table, heads, texts, columns, rows) or outline_tree(table.rows, rows, _serials(heads, texts)):

@@ -18,10 +18,13 @@ more.
 
 from __future__ import annotations
 
+from functools import cache
+
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import load
 
 from .blocks import Block
-from .cells import Cell
+from .cells import Cell, flatten
 from .model import Row
 
 # a column of one level of indicators (`一级指标`, `二级指标名称`)
@@ -56,6 +59,62 @@ def level_tree(grid: list[list[Cell]], rows: list[Row], levels: list[int], weigh
             return _undone(rows)  # a leaf over a deeper row: whose row that is, the layout does not say
     if not _weights_foot(grid, rows, weight):
         return _undone(rows)
+    return True
+
+
+@cache
+def _tiers() -> dict[str, int]:
+    """Each tier heading (tables.yaml tier_headers) and its tier, 0 the broadest."""
+    return {flatten(str(w)): k for k, names in enumerate(load("tables").get("tier_headers") or []) for w in names}
+
+
+def tier_columns(heads: list[list[str]], texts: list[int]) -> dict[int, int]:
+    """The describing columns headed as tiers of one grouping (`采购品目大类 | 专项名称 | 经济科目 | 采购物品名称`), each
+    with its tier, when two tiers or more stand left to right from the broadest; {} otherwise."""
+    tiers = _tiers()
+    found = {c: tiers[h] for c in texts if heads[c] and (h := flatten(heads[c][-1])) in tiers}
+    order = [found[c] for c in sorted(found)]
+    return found if len(set(order)) >= 2 and order == sorted(order) else {}
+
+
+def tier_tree(grid: list[list[Cell]], rows: list[Row], tiers: dict[int, int]) -> bool:
+    """Parents from the tier columns: a row's tier is the deepest one it fills; a row of the last tier is an
+    item, one of a tier above heads the rows of deeper tiers after it, up to the next row of its tier or above
+    (a page's first row repeating the names of the tiers above its own is still of its own). Read only where
+    every row but the totals fills a tier, every row of a tier below the first has a head above it, and one head
+    has rows under it; True when the tree is so read, else no row is given a parent."""
+    last = max(tiers.values())
+    depth: list[int] = []
+    for r in rows:
+        cells = grid[r.index]
+        filled = [t for c, t in tiers.items() if c < len(cells) and cells[c].text.strip() and not cells[c].blank]
+        if not filled and not r.total:
+            return False  # a row of no tier: its place is not known
+        depth.append(max(filled, default=-1))
+    parents: list[int | None] = []
+    stack: list[int] = []  # the open heads, broadest first
+    for i, r in enumerate(rows):
+        if r.total:
+            stack = []
+            parents.append(None)
+            continue
+        while stack and depth[stack[-1]] >= depth[i]:
+            stack.pop()
+        if depth[i] > min(tiers.values()) and not stack:
+            return False  # (the rows of a head on a page before, not read with it)
+        parents.append(stack[-1] if stack else None)
+        if depth[i] < last:
+            stack.append(i)
+    if all(p is None for p in parents):
+        return False
+    for i, r in enumerate(rows):
+        if r.total:
+            continue
+        r.parent, r.level = parents[i], depth[i]
+        cells = grid[r.index]
+        # (the row named by its own tier, not by the cells nearer the figures: `政府集中采购` names no item)
+        named = [flatten(cells[c].text) for c, t in sorted(tiers.items()) if t == depth[i] and c < len(cells)]
+        r.label = next((n for n in named if n), r.label)
     return True
 
 

@@ -325,6 +325,8 @@ def _totals(side: Side, cols: list[int], open_end: bool) -> list[Relation]:
             continue
         # rows grouped by position only, unless the numbering of groups' headings and their rows says it too
         plain = side.structure in ("plain", *LOOSE_TREES) and not (parts != top and _numbered(side.rows, top, parts))
+        # (a total stated first over groups each opened by its 小计: the labels say the grouping, not the position)
+        plain = plain and not (side.structure == "plain" and _subtotals_below(side.rows, t))
         # numbered rows with unnumbered ones under them (一、税收收入 / 增值税 / … / 二、非税收入 / …): the unnumbered
         # ones are taken for the items of the numbered row above them, as its sum in the table says (parent_prefix)
         # they may be; an unnumbered row that stands beside the numbered ones would make the sum fall short in
@@ -389,11 +391,38 @@ def _total_parts(side: Side, t: int) -> list[int]:
         if segment and not rows[segment[0]].marker:
             return []  # an unmarked row first among the items: its place is not known
         return [k for k in segment if rows[k].level == 0 and rows[k].marker]
+    return _listed_parts(side, t, segment)
+
+
+def _listed_parts(side: Side, t: int, segment: list[int]) -> list[int]:
+    """The rows a total of a side with neither codes nor a tree sums: its 小计 rows where each opens a group (stated
+    first under it), else the rows of its segment, unless the layout leaves that open."""
+    rows = side.rows
+    if side.structure == "plain" and (subtotals := _subtotals_below(rows, t)):
+        return subtotals
     if any(rows[k].label.startswith(PARTS_OF_ABOVE) for k in segment):
         return []
-    if row.total == "grand" and any(_stated_first(rows, k) for k in range(t)):
+    if rows[t].total == "grand" and any(_stated_first(rows, k) for k in range(t)):
         return []  # a total stated first, then another total below: which rows the second sums is not known
-    return _group_of(rows, t, segment) if row.total == "sub" else segment
+    return _group_of(rows, t, segment) if rows[t].total == "sub" else segment
+
+
+def _subtotals_below(rows: list[Row], t: int) -> list[int]:
+    """`收入总计 / 小计 / A / B / 小计 / C / 小计 / 其中：D`: a grand total stated first, the rows under it groups each
+    opened by its 小计 (the group named in the column before it), the first right under the total: it totals the
+    小计 rows (each totals its own rows; a group's `其中` row is a part of its 小计, of no other row). [] unless two
+    小计 or more so follow it."""
+    if rows[t].total != "grand" or _segment_above(rows, t) or t + 1 >= len(rows) or rows[t + 1].total != "sub":
+        return []
+    found: list[int] = []
+    for k in range(t + 1, len(rows)):
+        if rows[k].total == "grand":
+            break
+        if rows[k].total == "sub":
+            if rows[k].label.startswith(SOME_OF_ABOVE):
+                return []  # (`其中：区县小计`: a subtotal of some of the rows above, no group of its own)
+            found.append(k)
+    return found if len(found) >= 2 else []
 
 
 def _under_own_total(rows: list[Row], t: int) -> bool:
