@@ -123,6 +123,7 @@ PASSES: tuple[Pass, ...] = (
     named_lists.named_lists,
     named_lists.unit_tables,
     breakdowns.dimensions,
+    breakdowns.clause_dimensions,
     breakdowns.series_by_kind,
     breakdowns.defined_in_next_sentence,
     fund_kinds.fund_kinds,

@@ -2519,6 +2519,50 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
             yield split
 
 
+# a clause after a 其中 list opening with another dimension the same whole is divided by (`；按级次分，`, `；分地区看：`)
+CLAUSE_DIMENSION = regex(r"\s*[；;]\s*(?:按|分|从)[\u4e00-\u9fff]{1,6}?(?:划分|来看|分|看)[，：:]")
+# what may close the sentence after the clause's last figure
+SENTENCE_CLOSE = regex(r"\s*[。；;]?\s*$")
+# a figure qualified by its words (a change, a share, a part's part, an approximation): no part of a division
+QUALIFYING = regex(r"增长|增加|下降|减少|比上年|同比|较上年|占|其中|约|超过|不足|以上|以下")
+
+
+def clause_dimensions(draft: Draft) -> Iterator[Breakdown]:
+    """`政府债务余额 X，其中一般债务 a，专项债务 b；按级次分，省本级 c，市县 d。`: the clause after a 其中 list that opens
+    with another dimension divides the same whole, its figures to the sentence's end all its parts. Read only where
+    the 其中 list adds up to the whole (the sentence divides it whole once, then again), and every figure
+    of the clause is one named amount of the whole's unit, qualified by no word of a change or a share; inferred."""
+    doc = draft.doc
+    for b in list(draft.facts.breakdowns):
+        if "其中" not in b.keyword or b.minus or not 0 <= b.sentence < len(doc.sentences):
+            continue
+        q = exact_figure(b.total)
+        figures = [x for m in b.parts if (x := exact_of(m, q.base_unit)) is not None] if q is not None else []
+        if q is None or len(figures) != len(b.parts) or not foots(q, figures):
+            continue
+        opened = CLAUSE_DIMENSION.match(doc.text, max(x.end for x in figures))
+        parts = _divided_again(draft, b, q, opened.end()) if opened is not None else None
+        if parts is not None:
+            yield Breakdown(b.total, parts, "按…分", True, b.sentence, certain=False)
+
+
+def _divided_again(draft: Draft, b: Breakdown, q: Quantity, begin: int) -> list[Mention] | None:
+    """The figures of the sentence from `begin` to its end, when they are two or more named amounts of the whole's
+    unit, one each, no other figure and no qualifying word among them, and nothing but punctuation after the last."""
+    end = draft.doc.sentences[b.sentence].end
+    after = [m for m in draft.by_sentence.get(b.sentence, []) if m.quantities and m.quantities[0].start >= begin]
+    if len(after) < 2 or any(len(m.quantities) != 1 or exact_of(m, q.base_unit) is None for m in after):
+        return None
+    if any(draft.is_part(m) or id(m) in draft.totals or QUALIFYING.search(m.label) for m in after):
+        return None
+    labels = [m.label.strip("，,、：: ") for m in after]
+    if any(len(x) < 2 or x in GENERIC_ITEMS for x in labels):
+        return None
+    if not SENTENCE_CLOSE.fullmatch(draft.doc.text, after[-1].quantities[0].end, end):
+        return None
+    return after
+
+
 def _dimension_whole(draft: Draft, before: int) -> Mention:
     """The figure a division breaks down: the last of the sentence before, but not last year's figure a change
     measures against (`学校共 A 所，较上年的 B 所减少 d 所。按学段分：…`: of A). (One noted in brackets, `（上年为
