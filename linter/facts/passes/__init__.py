@@ -124,6 +124,7 @@ PASSES: tuple[Pass, ...] = (
     named_lists.unit_tables,
     breakdowns.dimensions,
     breakdowns.clause_dimensions,
+    breakdowns.other_side,
     breakdowns.series_by_kind,
     breakdowns.defined_in_next_sentence,
     fund_kinds.fund_kinds,

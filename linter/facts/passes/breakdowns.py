@@ -2546,6 +2546,47 @@ def clause_dimensions(draft: Draft) -> Iterator[Breakdown]:
             yield Breakdown(b.total, parts, "按…分", True, b.sentence, certain=False)
 
 
+# a total of both sides of an account (`财政拨款收入支出总计`, `收支总计`): what came in makes it, and what went out
+BOTH_SIDES = regex(r"(?:收入支出|收支)总计[为是：:]?$")
+# what came in: an income, or the balance the year opened with (`年初财政拨款结转和结余`)
+CAME_IN = regex(r"收入(?:合计)?$|(?:年初|上年)[\u4e00-\u9fff]{0,8}?(?:结转和结余|结转结余|结余|结转)(?:资金)?$")
+# what went out: a spending, or the balance the year closed with (`年末财政拨款结转和结余`, `结转下年`)
+SPENT = regex(r"支出(?:合计)?$")
+LEFT_OVER = regex(r"(?:年末|期末)[\u4e00-\u9fff]{0,8}?(?:结转和结余|结转结余|结余|结转)(?:资金)?$|结转下年(?:资金)?$")
+SIDE_BREAK = regex(r"\s*[；;]\s*")
+
+
+def other_side(draft: Draft) -> Iterator[Breakdown]:
+    """`财政拨款收入支出总计 T。其中：收入 a，年初结转和结余 b；支出 c，年末结转和结余 d。`: a total of both sides whose
+    其中 list names what came in, then, after `；`, what went out to the sentence's end: that side makes the total
+    too. Read only where the list names incomes and an opening balance only and adds up to the total, and the
+    clause after it names spendings and, last, the closing balance, one amount each of the total's unit; inferred."""
+    doc = draft.doc
+    for b in list(draft.facts.breakdowns):
+        if "其中" not in b.keyword or b.minus or not 0 <= b.sentence < len(doc.sentences):
+            continue
+        q = exact_figure(b.total)
+        if q is None or not BOTH_SIDES.search(b.total.label.strip()):
+            continue
+        figures = [x for m in b.parts if (x := exact_of(m, q.base_unit)) is not None]
+        if len(figures) != len(b.parts) or not foots(q, figures) or not all(_came_in(m) for m in b.parts):
+            continue
+        opened = SIDE_BREAK.match(doc.text, max(x.end for x in figures))
+        uses = _divided_again(draft, b, q, opened.end()) if opened is not None else None
+        if uses is None or not LEFT_OVER.search(_side_label(uses[-1])):
+            continue
+        if all(SPENT.search(_side_label(m)) for m in uses[:-1]):
+            yield Breakdown(b.total, uses, "其中", True, b.sentence, certain=False)
+
+
+def _side_label(m: Mention) -> str:
+    return m.label.strip("，,、；;：:为是 ")
+
+
+def _came_in(m: Mention) -> bool:
+    return CAME_IN.search(_side_label(m)) is not None
+
+
 def _divided_again(draft: Draft, b: Breakdown, q: Quantity, begin: int) -> list[Mention] | None:
     """The figures of the sentence from `begin` to its end, when they are two or more named amounts of the whole's
     unit, one each, no other figure and no qualifying word among them, and nothing but punctuation after the last."""
