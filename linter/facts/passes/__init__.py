@@ -140,6 +140,7 @@ PASSES: tuple[Pass, ...] = (
     balanced.balanced_sentences,
     balanced.balanced_paragraphs,
     balanced.balanced_totals,
+    balanced.total_uses,
     balanced.budget_totals,
     sets.balances,
     unspent.unspent,
