@@ -173,6 +173,8 @@ def total_uses(draft: Draft) -> Iterator[Breakdown]:
         if not PUNCTUATION_ONLY.fullmatch(text, q.end, sentences[si - 1].end):
             continue
         uses = [m for m in mentions if not draft.is_part(m)]
+        if "收入总计" in total.key and len(uses) == len(mentions):
+            continue  # (uses alone after a 收入总计: the carried balance is held to them as such, sets.balances)
         if len(uses) >= 2 and _uses_only(draft, si, uses, q) and _one_balance([total, *uses], [total], uses):
             yield Breakdown(total, uses, "", True, si, inferred=True, certain=False)
 
