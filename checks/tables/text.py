@@ -28,6 +28,7 @@ from tieout.linter.vocab import alternation, load
 
 from .._util import SLIP_MONEY_UNITS, unit_foreign, written
 from ._judge import table_name
+from .named_columns import heading
 
 
 def _words(key: str) -> list[str]:
@@ -1039,7 +1040,51 @@ def _label_cells(
             hits = [h for h in hits if _states(h.identity.context, own)]
         if hits:
             break
-    return hits or _spending_row(ctx, index, m, items, (query, free))
+    return hits or _spending_row(ctx, index, m, items, (query, free)) or _row_and_column(ctx, index, m, query, free)
+
+
+# what ends the clause before a figure's (`…为 A；`): a clause opening after it names its own thing
+CLAUSE_END = regex(r"[；;]")
+
+
+def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Context, free: bool) -> list[Hit]:
+    """`甲镇完成投资 A`, `；甲镇因设计变更，完成投资 A`: the name of a table's row opening the figure's clause, and the
+    heading of one of that table's columns, written whole (its note of unit aside), the figure's label less that
+    name: the cell of that row and column. Only the longest row name the clause opens with, and one cell."""
+    sentences = ctx.doc.sentences
+    label = NAME_VERB_END.sub("", LEADING.sub("", m.label))
+    if not 0 <= m.sentence < len(sentences) or len(label) < 2:
+        return []
+    start = sentences[m.sentence].start
+    ends = list(CLAUSE_END.finditer(ctx.doc.text, start, m.start))
+    clause = LEADING.sub("", ctx.doc.text[ends[-1].end() if ends else start : m.start].replace(" ", ""))
+    names = [n for n in ctx.memo("tables.row_name_set", lambda: _row_name_set(ctx)) if clause.startswith(n)]
+    if not names:
+        return []
+    name = max(names, key=len)
+    column = label.removeprefix(name) if label.startswith(name) else label
+    if len(column) < 2 or not clause.endswith(label):
+        return []
+    tables = tables_by_index(ctx)
+    hits = [
+        h
+        for h in index.by_item.get(row_item(name), [])
+        if not h.identity.total_row
+        and compatible(h.identity.context, query, not free)
+        and _heading_of(tables[h.identity.table], h.identity.col) == column
+    ]
+    return hits if len(hits) == 1 else []
+
+
+def _row_name_set(ctx: CheckContext) -> frozenset[str]:
+    """Every table's row names (no total row) of two characters at least: made once per check."""
+    every = ctx.memo("tables.all_row_names", lambda: _all_row_names(ctx))
+    return frozenset(n for names in every.values() for n in names if len(n) >= 2)
+
+
+def _heading_of(table: Table, col: int) -> str:
+    """The heading of the table's figure column at grid column `col` (`named_columns.heading`), "" none."""
+    return next((heading(c) for side in table.sides for c in side.columns if c.index == col), "")
 
 
 # a spending item's name and the word saying it was spent (`管网维修改造支出`): the name at least this long

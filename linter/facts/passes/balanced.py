@@ -26,6 +26,7 @@ from tieout.linter.facts.passes.base import (
 )
 from tieout.linter.figures.context import BUDGET_STAGES, read
 from tieout.linter.figures.intervals import add, interval, judge, unit_of
+from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import load
 
@@ -155,6 +156,54 @@ def balanced_totals(draft: Draft) -> Iterator[Breakdown]:
         income, spent = (other, last) if side == "支出" else (last, other)
         if _agree(income, spent) and not _related(draft, income, spent):
             yield Breakdown(income, [spent], "", True, si, inferred=True, certain=False)
+
+
+# a total of what comes in closing its sentence (`…，收入总量为 T。`, `收入总计 T。`)
+INCOME_TOTAL = regex(r"收入(?:总量|总计)[为是：:]?$")
+# the use a sentence of uses closes with: the balance carried on (`结转下年 D`, `年终滚存结余 D`)
+CARRIED_ON = regex(r"(?:结转下年|年末结余|年终结余|滚存结余)(?:资金)?$")
+# nothing but punctuation to the sentence's end
+PUNCTUATION_ONLY = regex(r"[\s。；;，,]*")
+
+
+def total_uses(draft: Draft) -> Iterator[Breakdown]:
+    """`…，收入总量为 T。支出 A，其中 a、b；调出资金 C，结转下年 D。`: the sentence right after a total of what comes in,
+    in its paragraph, naming only what goes out and closing with the balance carried on, says where the total went:
+    those uses (the parts of a 其中 list among them aside) make it. Inferred; only where every use is one exact
+    amount of the total's unit, of its fund and scope, qualified by no change or share."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    for si, mentions in draft.by_sentence.items():
+        before = draft.by_sentence.get(si - 1) if si >= 1 else None
+        if not before or not mentions or sentences[si - 1].paragraph != sentences[si].paragraph:
+            continue
+        total = before[-1]
+        q = exact_figure(total)
+        if q is None or len(total.quantities) != 1 or not INCOME_TOTAL.search(total.label.strip("，、；：。 ")):
+            continue
+        if not PUNCTUATION_ONLY.fullmatch(text, q.end, sentences[si - 1].end):
+            continue
+        uses = [m for m in mentions if not draft.is_part(m)]
+        if "收入总计" in total.key and len(uses) == len(mentions):
+            continue  # (uses alone after a 收入总计: the carried balance is held to them as such, sets.balances)
+        if len(uses) >= 2 and _uses_only(draft, si, uses, q) and _one_balance([total, *uses], [total], uses):
+            yield Breakdown(total, uses, "", True, si, inferred=True, certain=False)
+
+
+def _uses_only(draft: Draft, si: int, uses: list[Mention], q: Quantity) -> bool:
+    """Are the figures each one exact amount of the total's unit named as what goes out, unqualified and in no
+    bracket, the last the balance carried on, and nothing after it but the sentence's end?"""
+    for m in uses:
+        x = exact_figure(m)
+        if len(m.quantities) != 1 or x is None or x.base_unit != q.base_unit or in_brackets(draft, si, x.start):
+            return False
+        if QUALIFIED.search(m.label) or not USE.search(m.label.strip("，、；：。 ")):
+            return False
+    last = uses[-1].quantities[0]
+    closing = CARRIED_ON.search(uses[-1].label.strip("，、；：。 "))
+    return (
+        closing is not None
+        and PUNCTUATION_ONLY.fullmatch(draft.doc.text, last.end, draft.doc.sentences[si].end) is not None
+    )
 
 
 def _other_total(draft: Draft, last: Mention, side: str, paragraph: list[Mention]) -> Mention | None:

@@ -2566,6 +2566,91 @@ def _stated_whole(draft: Draft, si: int, mentions: list[Mention]) -> Breakdown |
     return None if draft.is_part(whole) else _split(draft, whole, mentions, si)
 
 
+# a clause after a 其中 list opening with another dimension the same whole is divided by (`；按级次分，`, `；分地区看：`)
+CLAUSE_DIMENSION = regex(r"\s*[；;]\s*(?:按|分|从)[\u4e00-\u9fff]{1,6}?(?:划分|来看|分|看)[，：:]")
+# what may close the sentence after the clause's last figure
+SENTENCE_CLOSE = regex(r"\s*[。；;]?\s*$")
+# a figure qualified by its words (a change, a share, a part's part, an approximation): no part of a division
+QUALIFYING = regex(r"增长|增加|下降|减少|比上年|同比|较上年|占|其中|约|超过|不足|以上|以下")
+
+
+def clause_dimensions(draft: Draft) -> Iterator[Breakdown]:
+    """`政府债务余额 X，其中一般债务 a，专项债务 b；按级次分，省本级 c，市县 d。`: the clause after a 其中 list that opens
+    with another dimension divides the same whole, its figures to the sentence's end all its parts. Read only where
+    the 其中 list adds up to the whole (the sentence divides it whole once, then again), and every figure
+    of the clause is one named amount of the whole's unit, qualified by no word of a change or a share; inferred."""
+    doc = draft.doc
+    for b in list(draft.facts.breakdowns):
+        if "其中" not in b.keyword or b.minus or not 0 <= b.sentence < len(doc.sentences):
+            continue
+        q = exact_figure(b.total)
+        figures = [x for m in b.parts if (x := exact_of(m, q.base_unit)) is not None] if q is not None else []
+        if q is None or len(figures) != len(b.parts) or not foots(q, figures):
+            continue
+        opened = CLAUSE_DIMENSION.match(doc.text, max(x.end for x in figures))
+        parts = _divided_again(draft, b, q, opened.end()) if opened is not None else None
+        if parts is not None:
+            yield Breakdown(b.total, parts, "按…分", True, b.sentence, certain=False)
+
+
+# a total of both sides of an account (`财政拨款收入支出总计`, `收支总计`): what came in makes it, and what went out
+BOTH_SIDES = regex(r"(?:收入支出|收支)总计[为是：:]?$")
+# what came in: an income, or the balance the year opened with (`年初财政拨款结转和结余`)
+CAME_IN = regex(r"收入(?:合计)?$|(?:年初|上年)[\u4e00-\u9fff]{0,8}?(?:结转和结余|结转结余|结余|结转)(?:资金)?$")
+# what went out: a spending, or the balance the year closed with (`年末财政拨款结转和结余`, `结转下年`)
+SPENT = regex(r"支出(?:合计)?$")
+LEFT_OVER = regex(r"(?:年末|期末)[\u4e00-\u9fff]{0,8}?(?:结转和结余|结转结余|结余|结转)(?:资金)?$|结转下年(?:资金)?$")
+SIDE_BREAK = regex(r"\s*[；;]\s*")
+
+
+def other_side(draft: Draft) -> Iterator[Breakdown]:
+    """`财政拨款收入支出总计 T。其中：收入 a，年初结转和结余 b；支出 c，年末结转和结余 d。`: a total of both sides whose
+    其中 list names what came in, then, after `；`, what went out to the sentence's end: that side makes the total
+    too. Read only where the list names incomes and an opening balance only and adds up to the total, and the
+    clause after it names spendings and, last, the closing balance, one amount each of the total's unit; inferred."""
+    doc = draft.doc
+    for b in list(draft.facts.breakdowns):
+        if "其中" not in b.keyword or b.minus or not 0 <= b.sentence < len(doc.sentences):
+            continue
+        q = exact_figure(b.total)
+        if q is None or not BOTH_SIDES.search(b.total.label.strip()):
+            continue
+        figures = [x for m in b.parts if (x := exact_of(m, q.base_unit)) is not None]
+        if len(figures) != len(b.parts) or not foots(q, figures) or not all(_came_in(m) for m in b.parts):
+            continue
+        opened = SIDE_BREAK.match(doc.text, max(x.end for x in figures))
+        uses = _divided_again(draft, b, q, opened.end()) if opened is not None else None
+        if uses is None or not LEFT_OVER.search(_side_label(uses[-1])):
+            continue
+        if all(SPENT.search(_side_label(m)) for m in uses[:-1]):
+            yield Breakdown(b.total, uses, "其中", True, b.sentence, certain=False)
+
+
+def _side_label(m: Mention) -> str:
+    return m.label.strip("，,、；;：:为是 ")
+
+
+def _came_in(m: Mention) -> bool:
+    return CAME_IN.search(_side_label(m)) is not None
+
+
+def _divided_again(draft: Draft, b: Breakdown, q: Quantity, begin: int) -> list[Mention] | None:
+    """The figures of the sentence from `begin` to its end, when they are two or more named amounts of the whole's
+    unit, one each, no other figure and no qualifying word among them, and nothing but punctuation after the last."""
+    end = draft.doc.sentences[b.sentence].end
+    after = [m for m in draft.by_sentence.get(b.sentence, []) if m.quantities and m.quantities[0].start >= begin]
+    if len(after) < 2 or any(len(m.quantities) != 1 or exact_of(m, q.base_unit) is None for m in after):
+        return None
+    if any(draft.is_part(m) or id(m) in draft.totals or QUALIFYING.search(m.label) for m in after):
+        return None
+    labels = [m.label.strip("，,、：: ") for m in after]
+    if any(len(x) < 2 or x in GENERIC_ITEMS for x in labels):
+        return None
+    if not SENTENCE_CLOSE.fullmatch(draft.doc.text, after[-1].quantities[0].end, end):
+        return None
+    return after
+
+
 def _dimension_whole(draft: Draft, before: int) -> Mention:
     """The figure a division breaks down: the last of the sentence before, but not last year's figure a change
     measures against (`学校共 A 所，较上年的 B 所减少 d 所。按学段分：…`: of A). (One noted in brackets, `（上年为

@@ -6,7 +6,8 @@ worked rate is held to its figures where it is stated, the restatement to the wo
 
 Read only with certainty: the restatement names the whole by a word of scope before the rate's name (`部门`,
 `部门整体`, `本部门`, `整体`, a `全年` beside them), the rest of its name is the worked rate's name exactly, and the
-report works out one rate of that name (every rate of it that has figures states one value): a report's project
+report works out one rate of that name (every rate of it that has figures states one value), or, none of that name
+being the whole's, one of its spending (`支出预算执行率` for `部门预算执行率`): a report's project
 rates are named otherwise (`项目支出执行率`, `执行率` after a project's name). Every rate worked out under that name
 must be the whole's: a rate named by its kind alone is the rate of what its figures are of (`“三公”经费年度预算 A，
 实际支出 B，预算执行率 p%` is the 三公经费's, not the department's, whatever the name), so a worked rate whose figures
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 # the whole named before the rate's name: a scope word, a 全年 or 年度 beside it (`部门全年预算执行率`, `全年部门…`)
 WHOLE = regex(r"^(?:全年|年度)?(?:本部门|部门整体|部门|整体)(?:全年|年度)?(?=\S{3})")
+# the word naming a rate of the whole's spending (`支出预算执行率`), which a rate of the whole's budget is
+SPENDING = "支出"
 # the item of a figure of the whole's own budget or spending: none named, or the whole's words and its spending
 # (`调整后预算`, `实际支出`, `部门整体支出`, `单位全年预算`), no item of its own (`“三公”经费`, `该项目`, `会议费`)
 WHOLE_ITEM = regex(
@@ -50,8 +53,12 @@ def restated_rates(draft: Draft) -> Iterator[Restatement]:
         found = worked.get(r.name[whole.end() :]) if whole is not None else None
         if whole is None and r.name in worked and _titled(draft, r, worked[r.name][0]):
             found = worked[r.name]
-        if whole is not None and found and not all(_of_whole(draft, w) for w in found):
-            continue  # a worked rate of a named item, not of the whole the restatement names
+        if whole is not None and not (found and all(_of_whole(draft, w) for w in found)):
+            # (none of that name is the whole's, a worked rate of a named item, `“三公”经费…预算执行率 p%`: the whole's
+            # budget executed is its spending's, worked out as `支出预算执行率` of the whole's figures, where it is)
+            found = worked.get(SPENDING + r.name[whole.end() :])
+            if not found or not all(_of_whole(draft, w) for w in found):
+                continue
         if found and len({w.stated.value for w in found}) == 1 and not _own_figures(r, found[0]):
             w = found[0]
             figures = [(mention(draft, w.name, w.stated), w.stated), (mention(draft, r.name, r.stated), r.stated)]

@@ -1840,8 +1840,21 @@ class Changes(Reader):
             # compared with last year's figure (a comparison of budgets names the budget: `比上年预算`)
             # (or, none named an outcome, the figures not named a plan: `支出 A，年初预算数 B，上年为 C；…增长 p%`)
             same = self._outcomes(candidates) if self._plan_among(candidates) else []
-        other = next(iter(same or candidates), None)
+        other = next(iter(self._in_unit(same or candidates, base)), None)
         return next((q for q in reversed(other.quantities) if q.kind == base.kind), None) if other else None
+
+    def _in_unit(self, candidates: list[Mention], base: Quantity) -> list[Mention]:
+        """The candidates for what changed, nearest first; but where the nearest, in no unit of the figure compared
+        with, is a count of the same things listed right after one in it (`带动脱贫户 A户、B人，户数较上年的 C户增加
+        Δ户`), that one (A): the count in 户 changed, not the one of 人 beside it."""
+        if len(candidates) < 2 or any(q.base_unit == base.base_unit for q in candidates[0].quantities):
+            return candidates
+        near, far = candidates[0], candidates[1]
+        fits = [q for q in far.quantities if q.kind == base.kind and q.base_unit == base.base_unit]
+        if not fits or not near.quantities or near.label.strip("、 "):
+            return candidates
+        between = self.doc.text[far.quantities[-1].end : near.quantities[0].start]
+        return [far, *candidates[2:]] if between.strip() == "、" else candidates
 
     def _outcomes(self, candidates: list[Mention]) -> list[Mention]:
         """The figures named as an outcome (决算数, 执行数); none so named, those that name no stage (a fund's name

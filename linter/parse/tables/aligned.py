@@ -227,13 +227,55 @@ class _Line:
     coded: bool = False  # its classification code stands after its name, in a column of codes (_codes_after_names)
 
 
+# an amount grouped by one space (`1 304.18`) in a cell set apart by wide gaps: GB/T 15835's grouping, or a text
+# layer's comma lost
+SPACE_GROUPED = regex(r"(?<=\s\s)\d{1,3}(?: \d{3})+\.\d{1,2}(?=\s\s|\s*$)")
+COMMA_GROUPED = regex(r"\d,\d{3}")
+GROUPED_NEAR = 12  # lines around one whose figures are grouped by commas, in the same table
+
+
+def commas_for_spaces(lines: list[str]) -> list[str]:
+    """The lines, an amount grouped by spaces in a table whose amounts are grouped by commas written with commas
+    (`事业收入    1 304.18    其他支出    612.00`, the rows around writing `18,426.35`): read as it stands, its first
+    group is a cell of its own, a figure of no column, and the table is not read. Only where every other figure
+    of the line has decimals, as the amount has: a column of whole numbers (行次, counts) beside the amounts may
+    stand one space from them (`1 304.18`, 行次 1 and 304.18), and is then left as it is; so is a line of two such
+    amounts. Offsets are kept (a space becomes a comma). Read before the tables are looked for, one-sided or two."""
+    out = lines
+    for k, line in enumerate(lines):
+        m = SPACE_GROUPED.search(line) if "." in line else None
+        if m is None or len(SPACE_GROUPED.findall(line)) != 1:
+            continue
+        rest = line[: m.start()] + line[m.end() :]
+        if any("." not in f.group() for f in CELL_TOKEN.finditer(rest) if f.group("figure") is not None):
+            continue
+        near = [*lines[max(0, k - GROUPED_NEAR) : k], *lines[k + 1 : k + GROUPED_NEAR + 1]]
+        if not any(COMMA_GROUPED.search(ln) for ln in near) or any(_whole_cells(ln) for ln in near):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[k] = line[: m.start()] + m.group().replace(" ", ",") + line[m.end() :]
+    return out
+
+
+def _whole_cells(line: str) -> bool:
+    """Does a row of the table (words and figures set apart by wide gaps) hold a whole number, or its header a
+    column of them (`行次`, `栏次`)? A row's number or a count may then stand one space from an amount, and
+    `1 304.18` is two cells."""
+    if "行次" in line or "栏次" in line:
+        return True
+    if not (CJK.search(line) and WIDE_GAP.search(line.strip())):
+        return False
+    return any("." not in f.group() for f in CELL_TOKEN.finditer(line) if f.group("figure") is not None)
+
+
 def find_aligned(doc: Document) -> list[Aligned]:
     """The space-aligned tables of a plain-text report, in order."""
     # (a report may hold pipe tables too: a row of bars is no row of figures for `_data`, which wants a line
     # ending in a figure, each figure a whole word)
     if not doc.path.endswith((".txt", ".text", ".md", ".markdown")):
         return []
-    lines = doc.original.split("\n")
+    lines = commas_for_spaces(doc.original.split("\n"))
     starts = line_starts(lines, doc)
     mapper = _Mapper(doc)
     # (a score table's columns of targets and outcomes, words or figures in each row's own unit, are blanked out of

@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from tieout.linter.patterns import regex
+
 from .dropped import header_names
 from .groups import Metric
 from .values import CELL  # (a header cell: words set apart by single spaces at most)
@@ -99,13 +101,19 @@ def _one_cell_each(line: str, spans: list[tuple[int, int]], metric: Metric) -> b
     return True
 
 
+# the name of a table's rows spaced out a character apart at its header line's start (`项    目`, `科  目`, `税  种`)
+SPACED_NAME = regex(r"^\s*(?:[\u4e00-\u9fff]\s+){1,3}[\u4e00-\u9fff](?=\s)")
+
+
 def listed(header: list[str], figures: list[int], k: int, names: list[str]) -> bool:
     """Are the k figure columns named with certainty by a header of one line of single words (see above)? Each
     row's count of figures in `figures`; `names` the column names the grid was given, which must be the header's
     words in their order."""
     if k < 1 or len(header) != 1 or not figures or any(n != k for n in figures):
         return False
-    words = header_names(header[0].replace("\f", " "))
+    line = header[0].replace("\f", " ")
+    # (the rows' name spaced out a character apart, `项    目`, `税  种`: the name column's one cell, no figure's name)
+    words = header_names(SPACED_NAME.sub("", line))
     if len(words) != k or len(header[0].split()) == k:
         return False  # (the name column's word, not one of the figures' names, opens the line)
     return words == names and all(column_heading(w) for w in words)

@@ -206,8 +206,12 @@ def fall_heading(header: str) -> re.Match[str] | None:
 
 
 # a share column naming the total it is of (`占支出合计%`, `占收入总计的比重%`): its `合计` names the whole, not the
-# row's total; or naming the column whose whole it is of (`占支出比%`, `占总支出比例%`: the row's spending over all)
-SHARE_OF_TOTAL = regex(r"^占.{0,8}(?:合计|总计|总额)|^占(?![用地有])[\u4e00-\u9fff]{1,8}?的?比(?:例|重)?%?$")
+# row's total; or naming the column whose whole it is of (`占支出比%`, `占总支出比例%`: the row's spending over all);
+# or naming the whole by 总 and a `%` alone (`占总支出%`, `占总收入的%`), not a plan's (`占总预算%`: a ratio to it)
+SHARE_OF_TOTAL = regex(
+    r"^占.{0,8}(?:合计|总计|总额)|^占(?![用地有])[\u4e00-\u9fff]{1,8}?的?比(?:例|重)?%?$"
+    r"|^占总(?![\u4e00-\u9fff]{0,4}(?:预算|计划|任务|目标))[\u4e00-\u9fff]{1,6}?的?%$"
+)
 
 
 @cache
