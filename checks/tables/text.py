@@ -1347,14 +1347,14 @@ def _of_things_counted(ctx: CheckContext, m: Mention, table: int) -> bool:
     if last.quantities[-1].kind != "count" or len(thing) < 2 or thing in GENERIC_ITEMS:
         return False
     between = ctx.doc.text[last.quantities[-1].end : m.start]
-    if CLAUSE_END.search(between):
+    if COUNT_REACH_END.search(between):
         return False  # (another clause or sentence: the count names nothing of the figure)
     found = tables_by_index(ctx).get(table)
     return found is not None and not shared_word(thing, found.title, hanzi=True)
 
 
 # the end of a clause that a count's things do not reach past
-CLAUSE_END = regex(r"[；;。]")
+COUNT_REACH_END = regex(r"[；;。]")
 
 
 def _column_word(m: Mention, hit: Hit) -> bool:
