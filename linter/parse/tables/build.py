@@ -80,6 +80,9 @@ def find_tables(doc: Document) -> list[Table]:
         tables.append(build(block, len(tables) + 1, outer))
         tables[-1].note = note_below(doc.text, block)
         tables[-1].section = _section_title(doc, block.start)
+        indents = _label_indents(doc, block)
+        if indents is not None:
+            indent_tree(tables[-1], indents)
     aligned = find_aligned(doc)
     both = find_two_sided(doc, aligned)
     halves = find_side_by_side(doc, both)
@@ -105,6 +108,32 @@ def find_tables(doc: Document) -> list[Table]:
             before = table
     mark_wholes(tables, _head(doc))
     return tables
+
+
+# the white space a row of a table set with tabs opens with in the file (`　　增值税⇥…` under `税收收入⇥…`), which the
+# normalised text drops
+LEADING_SPACE = regex(r"[ \u3000]*")
+
+
+def _label_indents(doc: Document, block: Block) -> list[int] | None:
+    """The indentation in the file of each grid row's label in a table whose cells are set apart by tabs (display
+    columns; -1 for a row without a label), where some label opens its line with white space and another opens
+    it at once: the rows are laid out as a tree the way a text table's are (`　　专项债务余额` under `政府债务余额`).
+    A label with anything else before it on its line (a bar: a Markdown row) counts as not indented. None where
+    no label is indented, or every one is (one level: no tree said)."""
+    from .aligned import width
+
+    indents: list[int] = []
+    for row in block.rows:
+        if not row or not row[0].text.strip():
+            indents.append(-1)
+            continue
+        at = doc.origin[row[0].start] if row[0].start < len(doc.origin) else 0
+        line = doc.original[doc.original.rfind("\n", 0, at) + 1 : at]
+        lead = LEADING_SPACE.fullmatch(line)
+        indents.append(width(lead.group()) if lead is not None else 0)
+    said = {n for n in indents if n >= 0}
+    return indents if len(said) >= 2 and 0 in said else None
 
 
 def _section_title(doc: Document, offset: int) -> str:
