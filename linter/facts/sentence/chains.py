@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from tieout.linter.facts.model import Breakdown, Change, Mention
-from tieout.linter.facts.passes.base import ADDING, count_of
+from tieout.linter.facts.passes.base import ADDING, count_of, exact_figure
 from tieout.linter.facts.passes.limits import limit_gaps
 from tieout.linter.facts.passes.roll_forward import CLOSING, OPENING
 from tieout.linter.facts.sentence.reader import Reader
@@ -39,6 +39,10 @@ ITEM_LINE = regex(
     r"\s*(?P<mark>[（(]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[（(]?[一二三四五六七八九十][)）、])\s*[\u4e00-\u9fff（）()“”]{2,24}[：:]?\s*"
 )
 NUMBER_STYLE = regex(r"\d{1,2}|[一二三四五六七八九十]")
+
+
+# what stands between an adjusted budget and the rate of its adjustment written right after it (`调整为 B，增长 p%`)
+RATE_GAP = regex(r"[，,\s]*")
 
 
 # a comparison with the same period of the year before (`同比下降 11.4%`), whose move a 减收 / 增收 after it goes on
@@ -466,6 +470,24 @@ class Chains(Reader):
         ups = [x for x, up in chain if up]
         downs = [x for x, up in chain if not up]
         self._record_chain(adjusted, [start, *ups], downs, si, certain)
+        if certain:
+            self._rate_of_adjustment(start, adjusted, si)
+
+    def _rate_of_adjustment(self, start: Mention, adjusted: Mention, si: int) -> None:
+        """`支出年初预算 A，调增 Δ，调整为 B，增长 p%`: the change written right after the adjusted budget a chain
+        ends at, comparing it with nothing named (no `比上年`), is of B against the initial budget A the chain opens
+        with (the sentence moves A to B; the rate and its direction are of that move). Read only on the two
+        budgets of the chain, each one exact amount of one unit, and with only a comma between B and the change."""
+        if len(adjusted.quantities) != 1 or len(start.quantities) != 1:
+            return
+        base, current = exact_figure(start), exact_figure(adjusted)
+        if base is None or current is None or base.unit != current.unit:
+            return
+        for c in self.facts.changes:
+            if c.sentence != si or c.base is not None or c.current is not current or c.comparison or not c.movements:
+                continue
+            if RATE_GAP.fullmatch(self.doc.text, current.end, c.movements[0].start):
+                c.base = base
 
     def _initial_before(self, si: int) -> Mention | None:
         """The initial budget closing the sentence before, under the same heading: one exact amount, no part or

@@ -1532,7 +1532,9 @@ class Lists(Rates, Changes):
             return True  # `收入 X，其中税收收入 a，上年税收收入 b`: last year's figure beside the list
         scope = whole.scope if whole.known("scope") else None
         if scope is not None and own.known("scope") and own.scope != scope and not scope.startswith("全"):
-            return True
+            # (`市本级收入总计 T，具体为：本级收入 a；上级补助收入 b`: a bare 本级 under a level's own total is that level)
+            if not (own.scope == "本级" and scope.endswith("本级")):
+                return True
         return bool(LIMIT.search(p.label)) and not LIMIT.search(head.label)
 
     def _closes_named(self, p: _Entry) -> bool:

@@ -81,7 +81,10 @@ def find_tables(doc: Document) -> list[Table]:
         tables.append(build(block, len(tables) + 1, outer))
         tables[-1].note = note_below(doc.text, block)
         tables[-1].section = _section_title(doc, block.start)
+        # (a pipe table's labels set in after their bar, a tab table's at their line's start: one or the other)
         indents = pipe_indents(doc, tables[-1])
+        if indents is None:
+            indents = _label_indents(doc, block)
         if indents is not None:
             indent_tree(tables[-1], indents)
     aligned = find_aligned(doc)
@@ -165,6 +168,30 @@ def pipe_indents(doc: Document, table: Table) -> list[int] | None:
     # (labels padded to the right of their column, `|   基本支出 |` over `| 人员经费合计 |`: their ends in line say
     # nothing of the tree; centred ones `indent_tree` leaves)
     return None if len(ends) == 1 else indents
+
+
+# the white space a row of a table set with tabs opens with in the file (`　　增值税⇥…` under `税收收入⇥…`), which the
+# normalised text drops
+LEADING_SPACE = regex(r"[ \u3000]*")
+
+
+def _label_indents(doc: Document, block: Block) -> list[int] | None:
+    """The indentation in the file of each grid row's label in a table whose cells are set apart by tabs (display
+    columns; -1 for a row without a label), where some label opens its line with white space and another opens
+    it at once: the rows are laid out as a tree the way a text table's are (`　　专项债务余额` under `政府债务余额`).
+    A label with anything else before it on its line (a bar: a Markdown row) counts as not indented. None where
+    no label is indented, or every one is (one level: no tree said)."""
+    indents: list[int] = []
+    for row in block.rows:
+        if not row or not row[0].text.strip():
+            indents.append(-1)
+            continue
+        at = doc.origin[row[0].start] if row[0].start < len(doc.origin) else 0
+        line = doc.original[doc.original.rfind("\n", 0, at) + 1 : at]
+        lead = LEADING_SPACE.fullmatch(line)
+        indents.append(width(lead.group()) if lead is not None else 0)
+    said = {n for n in indents if n >= 0}
+    return indents if len(said) >= 2 and 0 in said else None
 
 
 def _section_title(doc: Document, offset: int) -> str:
