@@ -1318,9 +1318,26 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
         # (a figure of the paragraph before is a plan only where its words name a budget's or a plan's stage, not
         # where its item holds a plan word: `灾害防治及应急管理支出 A，支出进度 p%` is that line's own outcome)
         return None
-    if _other_years(m, own):
+    if _other_years(m, own) or _another_place(ctx, m, own):
         return None
     return _ratio_outcome(ctx, r, num, den, False, "计划数")
+
+
+# a place a figure's label opens with (`甲镇计划投资`, `城东街道计划投资`): a township, village, county or district
+PLACE_OPENING = regex(r"^[\u4e00-\u9fff]{1,6}?(?:镇|乡|村|街道|县|区)")
+PLACE = regex(r"[\u4e00-\u9fff]{1,6}?(?:镇|乡|村|街道|县|区)")
+
+
+def _another_place(ctx: CheckContext, plan: Mention, own: Mention) -> bool:
+    """Is the plan of the sentence before a place's its label names (`甲镇计划投资 A。`) while the rate's sentence
+    names another place before its outcome and not that one (`乙乡因设计变更，完成投资 B，完成率 p%`)? The rate is
+    then of 乙乡's own plan, stated nowhere, not of 甲镇's."""
+    opening = PLACE_OPENING.match(plan.label.strip("，,、；;：: "))
+    if opening is None:
+        return False
+    sentence = ctx.doc.sentences[own.sentence]
+    before = ctx.doc.text[sentence.start : own.start]
+    return opening.group() not in before and PLACE.search(before) is not None
 
 
 def _right_after(ctx: CheckContext, si: int) -> bool:
@@ -1868,7 +1885,8 @@ class RateMismatch(Rule):
       checked here and nothing is said; where the scope and period are not stated, only a plan under the
       same heading counts. An execution rate whose sentence states its outcome alone (`实际到位资金 B 万元，
       资金到位率 r%`) is over the plan the sentence right before states in its paragraph (`计划投入资金 A
-      万元。`), when that is its only figure of the unit; a rate alone in its sentence (`资金到位率为 r%。`) is
+      万元。`), when that is its only figure of the unit, and not a place's that the rate's sentence does not name
+      where it names another (`甲镇计划投资 A。乙乡…完成投资 B，完成率 p%`: 乙乡's plan is stated nowhere); a rate alone in its sentence (`资金到位率为 r%。`) is
       over the one figure of the sentence right before, in its paragraph, when its label has the rate's
       outcome word (`实际到位资金 B 万元。`: 到位, not 实际支出), and that figure over its plan as above. Where the report states no such figure in prose
       but the figure is certainly a table cell (its row named, its context known alike, its value equal), the budget is that row's
