@@ -61,3 +61,12 @@ def test_a_sentence_of_100000_characters(encoding: str) -> None:
     sentence = LIST_ITEM * (100_000 // len(LIST_ITEM)) + "。"
     assert len(sentence) >= 99_000
     _check(sentence, encoding)
+
+
+def test_a_table_piece_of_no_cells() -> None:
+    """benchmarks/fuzz.py --seed 185's eighth document: a table's next piece read as rows of no cells, which the
+    joining of a page's piece that left columns out indexed (an IndexError in blocks.py)."""
+    rng = random.Random(185)
+    for _ in range(8):
+        text, encoding = document(rng), rng.choice(ENCODINGS)
+    _check(text, encoding)

@@ -281,8 +281,8 @@ def _widened(a: Block, b: Block) -> Block:
     | … |`), or the describing columns a total row's label spans on its own page (`| 类 | 款 | 项 | 名称 | 合计 | … |`
     then `| 合计 | 156,211 | … |`), its figures standing in the table's last columns. Else b as it is."""
     k = a.width - b.width
-    if not b.rows or k < 1 or any(len(r) != b.width for r in b.rows):
-        return b
+    if not b.rows or k < 1 or b.width < 1 or any(len(r) != b.width for r in b.rows):
+        return b  # (a piece of no cells, `||` alone: nothing to give columns back to)
     if k == 1 and not any(r and r[0].text.strip() for r in a.rows):
         at = 0
     elif _spanned_totals(a, b, k):
