@@ -2075,15 +2075,47 @@ def _assign(
     edges = _edges(line, figs, metric)
     # each figure's decimals, read once rather than for every placing (None for a dash, which fits anywhere)
     decimals = [None if _dash(f) else _shape(f.group()) for f in figs]
-    scored = []
-    for combo in combinations(range(len(cols)), len(figs)):
-        if any(d is not None and shapes[c] and d not in shapes[c] for d, c in zip(decimals, combo)):
-            continue
-        scored.append((sum(abs(cols[c] - e) for c, e in zip(combo, edges)), list(combo)))
+    scored: list[tuple[float, list[int]]] = []
+    # (only placings that can decide: one costing SHIFT more than the most a placing may cost neither wins nor
+    # makes the best one doubtful, so no placing is scored past that; every placing was scored before, 0.4 s of the
+    # corpus's text reports)
+    _placings(_Placing(edges, decimals, cols, shapes, SHIFT * len(figs) + SHIFT), 0, 0, 0, [], scored)
     scored.sort()
     if not scored or scored[0][0] > SHIFT * len(figs) or len(scored) > 1 and scored[1][0] - scored[0][0] < SHIFT:
         return None
     return scored[0][1]
+
+
+@dataclass(slots=True)
+class _Placing:
+    """What `_assign` places: the figures' right edges and decimals, the columns' edges and decimals, and the cost
+    at which a placing no longer counts."""
+
+    edges: list[int]
+    decimals: list[int | None]
+    cols: list[int]
+    shapes: list[set[int]]
+    limit: float
+
+
+def _placings(
+    p: _Placing, i: int, start: int, cost: float, combo: list[int], out: list[tuple[float, list[int]]]
+) -> None:
+    """Every placing of figures i… in columns start… (in order, each figure's decimals among its column's) whose
+    cost stays under the limit, with its cost, into `out`: the placings of `combinations`, those that cannot
+    count left out as soon as their cost reaches the limit."""
+    if i == len(p.edges):
+        out.append((cost, list(combo)))
+        return
+    d, e = p.decimals[i], p.edges[i]
+    for c in range(start, len(p.cols) - (len(p.edges) - i) + 1):
+        if d is not None and p.shapes[c] and d not in p.shapes[c]:
+            continue
+        step = cost + abs(p.cols[c] - e)
+        if step < p.limit:
+            combo.append(c)
+            _placings(p, i + 1, c + 1, step, combo, out)
+            combo.pop()
 
 
 def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, r: int) -> list[Cell] | None:
