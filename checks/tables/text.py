@@ -961,6 +961,7 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         context = replace(context, fund=ANY_FUND)
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _of_a_source(ctx, m, h)]
+    hits = [h for h in hits if not _across_sides(ctx, m, h)]
     return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h))], context
 
 
@@ -1177,6 +1178,38 @@ def _spent_from(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     if not _spending_table(title) or SPENDING in m.label:
         return False
     return bool(INCOME_NAME.search(named)) or bool(INCOME_NAME.search(m.identity.item or ""))
+
+
+def _stated_side(ctx: CheckContext, m: Mention) -> str | None:
+    """The side of the budget a figure is stated as (支出 or 收入): the nearest of its label, its sentence up to it
+    and its headings (the innermost first) that names one side and not the other (`城乡社区支出 X`, `支出决算为 X`
+    under `（二）财政拨款支出决算结构情况`). None where none does."""
+    words = [m.label]
+    sentences = ctx.doc.sentences
+    if 0 <= m.sentence < len(sentences):
+        words.append(ctx.doc.text[sentences[m.sentence].start : m.start])
+    section = ctx.doc.section_at(m.start)
+    while section is not None:
+        words.append(section.title)
+        section = section.parent
+    for said in words:
+        sides = [side for side in (SPENDING, INCOME) if side in said]
+        if len(sides) == 1:
+            return sides[0]
+    return None
+
+
+def _across_sides(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the cell of a table whose title names one side of the budget only (`收入决算表`), while the figure is
+    stated as the other (`_stated_side`)? A department's 收入决算表 lists its income by the functional classes it
+    is for (`212 城乡社区支出` under `财政拨款收入`): what a class spent (`城乡社区支出 X`, `支出决算为 X`) is the
+    支出决算表's, never that row's income, whatever its name ends with (and the other way round)."""
+    title = tables_by_index(ctx)[h.identity.table].title
+    sides = [side for side in (SPENDING, INCOME) if side in title]
+    if len(sides) != 1:
+        return False
+    stated = _stated_side(ctx, m)
+    return stated is not None and stated != sides[0]
 
 
 # Items spent from the appropriation by definition (vocab tables.appropriated_items: the “三公” and their parts): in
