@@ -180,6 +180,9 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_rates import row_rate_outcomes  # (it reads this module's sections and contexts)
 
     yield from row_rate_outcomes(ctx)
+    from .text_rates import indicator_rate_outcomes
+
+    yield from indicator_rate_outcomes(ctx)
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)

@@ -302,7 +302,8 @@ def _section_scope(ctx: CheckContext, si: int) -> str | None:
 
 
 def _placed_for(ctx: CheckContext, table: Table, at: int) -> bool:
-    """Is the table in a section enclosing the prose's, or after it with the report's annexes?"""
+    """Is the table in a section enclosing the prose's, or after it with the report's annexes (`附表3`, or a number
+    line of its own, `表3`, over its title)?"""
     if not (table.rows and table.rows[0]):
         return False
     start = table.rows[0][0].start
@@ -315,7 +316,15 @@ def _placed_for(ctx: CheckContext, table: Table, at: int) -> bool:
         if node is holder:
             return True
         node = node.parent
-    return start > at and any("附表" in line for line in (table.title, *table.caption))
+    return start > at and (
+        any("附表" in line for line in (table.title, *table.caption))
+        or any(NUMBER_LINE.match(line) for line in table.caption)
+    )
+
+
+# a table's number on a line of its own above its title (`表4`, `表 2：`): the report's tables gathered after its text
+# are numbered so as often as `附表4`
+NUMBER_LINE = regex(r"^\s*表\s*[\d一二三四五六七八九十]+\s*[：:]?\s*$")
 
 
 def _change_cell(table: Table, row: int, header: re.Pattern[str], q: Quantity) -> tuple[Column, Quantity] | None:

@@ -27,6 +27,7 @@ from tieout.linter.vocab import alternation, load
 from ._judge import table_name
 from .named_columns import BASE_WORDS, TARGET_ENDS
 from .rates import FIRST_STAGES, LATER_STAGES
+from .targets import DONE
 from .text import titled, under_headings, unknown
 
 _VOCAB = load("tables").get("row_rates") or {}
@@ -356,3 +357,48 @@ def _said(r: Rate) -> str:
     """The rate's words as a finding quotes them: its row's name with them (`居家适老化改造…完成年度目标的`)."""
     name = LEADING.sub("", flatten(r.name))
     return f"{r.labels[-1]}…{name}" if NAMED_BASE.match(name) and r.labels else name
+
+
+# the one rate an indicator table's row may state of the whole budget, by its name alone
+WHOLE_RATE = "预算执行率"
+
+
+def indicator_rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """The 实际完成值 of the one indicator row named `预算执行率` alone (`| 预算执行 | 预算执行率 | ≥95% | 94.48% |`)
+    against the 预算执行率 the prose states, where the prose states it with one value, once at least held by its
+    own figures (TO105 passes it: `全年预算 A，实际支出 B，预算执行率为 p%`). The form restates the report's rate;
+    a rate the prose states of a part (`项目支出执行率`) is named otherwise and is not read."""
+    from tieout.checks.rates import rate_outcomes
+
+    passed = {id(o.anchor) for o in ctx.outcomes(rate_outcomes) if o.verdict == "pass"}
+    said = [r.stated for r in ctx.facts.rates if flatten(r.name) == WHOLE_RATE and r.stated.kind == "percent"]
+    if not any(id(q) in passed for q in said) or len({q.base_value for q in said}) != 1:
+        return
+    rate_said = next(q for q in said if id(q) in passed)
+    cells = [q for t in ctx.facts.tables if not t.by_position for q in _indicator_cells(t)]
+    if len(cells) != 1:
+        return
+    cell = cells[0]
+    verdict = ctx.judge(interval(cell), interval(rate_said), cell.ulp)
+    if verdict == "pass":
+        yield Outcome(cell, "pass", "restated", operands=[rate_said])
+        return
+    msg = f"表中“{WHOLE_RATE}”实际完成值 {cell.text} 与正文所述{WHOLE_RATE} {rate_said.text} 不符（文表不符）"
+    yield Outcome(
+        cell, verdict, "restated", [(rate_said, "正文")], msg, cell.text, rate_said.text, operands=[rate_said]
+    )
+
+
+def _indicator_cells(table: Table) -> list[Quantity]:
+    """The 实际完成值 cells of the table's rows whose indicator is named `预算执行率` alone, left of that column (read off
+    the grid: a column of outcomes mixes words, `合理`, with figures, and is no column of figures)."""
+    done = {c.col for row in table.rows[: table.header_rows] for c in row if DONE.fullmatch(flatten(c.text))}
+    if len(done) != 1:
+        return []
+    col = done.pop()
+    found = []
+    for row in table.rows[table.header_rows :]:
+        if any(flatten(c.text) == WHOLE_RATE for c in row if c.col < col):
+            q = next((c.quantity for c in row if c.col == col), None)
+            found += [q] if q is not None and q.kind == "percent" and q.exact else []
+    return found
