@@ -114,7 +114,10 @@ class TextTable(Rule):
     its paragraph names it (`详见表 2`); no year or scope is stated otherwise by the table; the figures the prose
     states before the rate are cells of the row; and exactly one row of those tables is so named (a name two rows
     bear names neither). A rate of a named base (`年初预算执行率`, `为上年的`) is never held to a column of another;
-    one the rate checks (TO105) hold to figures of the prose is theirs.
+    one the rate checks (TO105) hold to figures of the prose is theirs. The other way round, an indicator table's
+    row named `预算执行率` alone (one such row in the document's tables) states in its `实际完成值` the 预算执行率 the
+    prose states, where the prose states that rate with one value and its own figures give it (TO105 passes it):
+    the form restates the report.
 
     A change the prose states of a table's row (`企业所得税完成 X，增长 p%`; `补助下级支出调增 Δ`) is held to the row's
     one cell of that change: a growth against last year to its `同比%` (`增长%`, `比上年增长%`) column, an adjustment
