@@ -1170,9 +1170,15 @@ INCOME = load("tables")["spending_titles"]["income"]
 FEE_SPENDING = load("tables")["fee_spending"]
 
 
+def _one_side(text: str) -> str | None:
+    """The side of the budget a text names, 支出 or 收入, where it names one and not the other; else None."""
+    sides = [side for side in (SPENDING, INCOME) if side in text]
+    return sides[0] if len(sides) == 1 else None
+
+
 def _spending_table(title: str) -> bool:
     """Is a table of spending by its title (names 支出 and no 收入: `项目支出明细表`, `支出资金来源表`)?"""
-    return SPENDING in title and INCOME not in title
+    return _one_side(title) == SPENDING
 
 
 def _spent_from(ctx: CheckContext, m: Mention, h: Hit) -> bool:
@@ -1198,11 +1204,7 @@ def _stated_side(ctx: CheckContext, m: Mention) -> str | None:
     while section is not None:
         words.append(section.title)
         section = section.parent
-    for said in words:
-        sides = [side for side in (SPENDING, INCOME) if side in said]
-        if len(sides) == 1:
-            return sides[0]
-    return None
+    return next((side for said in words if (side := _one_side(said)) is not None), None)
 
 
 def _across_sides(ctx: CheckContext, m: Mention, h: Hit) -> bool:
@@ -1210,12 +1212,11 @@ def _across_sides(ctx: CheckContext, m: Mention, h: Hit) -> bool:
     stated as the other (`_stated_side`)? A department's 收入决算表 lists its income by the functional classes it
     is for (`212 城乡社区支出` under `财政拨款收入`): what a class spent (`城乡社区支出 X`, `支出决算为 X`) is the
     支出决算表's, never that row's income, whatever its name ends with (and the other way round)."""
-    title = tables_by_index(ctx)[h.identity.table].title
-    sides = [side for side in (SPENDING, INCOME) if side in title]
-    if len(sides) != 1:
+    own = _one_side(tables_by_index(ctx)[h.identity.table].title)
+    if own is None:
         return False
     stated = _stated_side(ctx, m)
-    return stated is not None and stated != sides[0]
+    return stated is not None and stated != own
 
 
 # Items spent from the appropriation by definition (vocab tables.appropriated_items: the “三公” and their parts): in
@@ -1338,20 +1339,29 @@ def _not_its_total(ctx: CheckContext, m: Mention, hit: Hit) -> bool:
 HEADING_NOISE = regex("|".join([*_words("heading_noise"), r"[（）()“”\s]"]))
 
 
+def _own_headings(ctx: CheckContext, m: Mention, found: Table) -> list[Section]:
+    """The figure's headings, innermost first, up to the table's heading or one enclosing it (not included): the
+    headings the figure stands under and the table does not."""
+    held = ctx.doc.section_at(found.rows[0][0].start)
+    enclosing = {id(s) for s in _enclosing(held)} if held is not None else set()
+    own: list[Section] = []
+    section = ctx.doc.section_at(m.start)
+    while section is not None and id(section) not in enclosing:
+        own.append(section)
+        section = section.parent
+    return own
+
+
 def _under_a_thing(ctx: CheckContext, m: Mention, table: int) -> bool:
     """Is the figure under a heading that names a thing (`5.“三公”经费情况`, `（一）基本公共卫生服务项目`), neither
     the table's heading nor one enclosing it? A figure named by a column's word alone there is that thing's."""
     found = tables_by_index(ctx).get(table)
     if found is None or not (found.rows and found.rows[0]):
         return False
-    held = ctx.doc.section_at(found.rows[0][0].start)
-    enclosing = {id(s) for s in _enclosing(held)} if held is not None else set()
-    section = ctx.doc.section_at(m.start)
-    while section is not None and id(section) not in enclosing:
+    for section in _own_headings(ctx, m, found):
         thing = HEADING_NOISE.sub("", ctx.labeller.identify(HEADING.sub("", section.title, count=1))[0])
         if len(thing) >= 2 and thing not in GENERIC_ITEMS:
             return True
-        section = section.parent
     return False
 
 
@@ -1363,19 +1373,11 @@ def _of_another_side(ctx: CheckContext, m: Mention, table: int) -> bool:
     found = tables_by_index(ctx).get(table)
     if found is None or not (found.rows and found.rows[0]):
         return False
-    sides = [side for side in (SPENDING, INCOME) if side in found.title]
-    if len(sides) != 1 or SPENDING in m.label or INCOME in m.label:
+    own = _one_side(found.title)
+    if own is None or SPENDING in m.label or INCOME in m.label:
         return False
-    own = sides[0]
     other = INCOME if own == SPENDING else SPENDING
-    held = ctx.doc.section_at(found.rows[0][0].start)
-    enclosing = {id(s) for s in _enclosing(held)} if held is not None else set()
-    words = [_paragraph_up_to(ctx, m) or ""]
-    section = ctx.doc.section_at(m.start)
-    while section is not None and id(section) not in enclosing:
-        words.append(section.title)
-        section = section.parent
-    said = "".join(words)
+    said = "".join([_paragraph_up_to(ctx, m) or "", *(s.title for s in _own_headings(ctx, m, found))])
     return other in said and own not in said
 
 
