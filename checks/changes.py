@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.facts.moments import COMPARED_MOMENT
+from tieout.linter.facts.passes.base import neighbour_units
 from tieout.linter.figures.intervals import (
     HUNDRED,
     Interval,
@@ -30,7 +31,7 @@ from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import alternation, load, words
 from tieout.linter.vocab import relation_words as _alt
 
-from ._util import SLIP_MONEY_UNITS, in_unit, units_apart, written
+from ._util import in_unit, units_apart, written
 from .share_growths import share_growth
 from .standards import standard_claims
 
@@ -467,12 +468,8 @@ def _meant_unit(q: Quantity, value: Decimal) -> str | None:
     if q.base_unit != "元" or not q.unit or not q.value or not q.text.endswith(q.unit):
         return None
     low, high = interval(q)
-    for unit, scale in SLIP_MONEY_UNITS.items():
-        factor = scale / q.scale
-        if factor in (Decimal(10**4), Decimal(10**8), 1 / Decimal(10**4), 1 / Decimal(10**8)):
-            if low * factor <= value < high * factor:
-                return unit
-    return None
+    # (the units' intervals are 10⁴ apart and a written figure's spans less: at most one holds the value)
+    return next((unit for unit, factor in neighbour_units(q) if low * factor <= value < high * factor), None)
 
 
 def _growth_outcome(

@@ -558,6 +558,16 @@ def restated_in_own_unit(text: str, q: Quantity, r: Quantity) -> Decimal | None:
 SLIP_MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10**4), "亿元": Decimal(10**8)}
 
 
+def neighbour_units(q: Quantity) -> Iterator[tuple[str, Decimal]]:
+    """The money units (SLIP_MONEY_UNITS) 10⁴ or 10⁸ from a sum's own, each with the factor from its scale to theirs
+    (10⁴, 1/10⁴, 10⁸, 1/10⁸ in that order): where a slipped unit's number was meant."""
+    for step in UNIT_STEPS:
+        for factor in (step, 1 / step):
+            unit = next((u for u, scale in SLIP_MONEY_UNITS.items() if scale == q.scale * factor), None)
+            if unit is not None:
+                yield unit, factor
+
+
 def slipped_unit(q: Quantity, other: Quantity, digits: int) -> str | None:
     """The money unit 10⁴ or 10⁸ away from `q`'s in which `q`'s number agrees with the sum `other` to the written
     precision of the coarser of the two (`70.00 万元` read in 亿元 holds `699,951 万元`), that coarser figure written
@@ -566,17 +576,13 @@ def slipped_unit(q: Quantity, other: Quantity, digits: int) -> str | None:
         return None
     low, high = interval(q)
     o_low, o_high = interval(other)
-    for step in UNIT_STEPS:
-        for factor in (step, 1 / step):
-            unit = next((u for u, scale in SLIP_MONEY_UNITS.items() if scale == q.scale * factor), None)
-            if unit is None:
-                continue
-            if q.ulp * q.scale * factor >= other.ulp * other.scale:  # q read so is the coarser: it holds the other
-                agree, coarser = low * factor <= other.base_value < high * factor, q
-            else:
-                agree, coarser = o_low <= q.base_value * factor < o_high, other
-            if agree and significant_digits(coarser) >= digits:
-                return unit
+    for unit, factor in neighbour_units(q):
+        if q.ulp * q.scale * factor >= other.ulp * other.scale:  # q read so is the coarser: it holds the other
+            agree, coarser = low * factor <= other.base_value < high * factor, q
+        else:
+            agree, coarser = o_low <= q.base_value * factor < o_high, other
+        if agree and significant_digits(coarser) >= digits:
+            return unit
     return None
 
 
