@@ -1323,8 +1323,8 @@ def _plan_in_sentence_before(ctx: CheckContext, r: Rate, own: Mention, num: Quan
     return _ratio_outcome(ctx, r, num, den, False, "计划数")
 
 
-# a place a figure's label opens with (`甲镇计划投资`, `城东街道计划投资`): a township, village, county or district
-PLACE_OPENING = regex(r"^[\u4e00-\u9fff]{1,6}?(?:镇|乡|村|街道|县|区)")
+# a place named in a text (`甲镇`, `城东街道`): a township, village, county or district; matched at a label's start, the
+# place the label opens with (`甲镇计划投资`)
 PLACE = regex(r"[\u4e00-\u9fff]{1,6}?(?:镇|乡|村|街道|县|区)")
 
 
@@ -1332,7 +1332,7 @@ def _another_place(ctx: CheckContext, plan: Mention, own: Mention) -> bool:
     """Is the plan of the sentence before a place's its label names (`甲镇计划投资 A。`) while the rate's sentence
     names another place before its outcome and not that one (`乙乡因设计变更，完成投资 B，完成率 p%`)? The rate is
     then of 乙乡's own plan, stated nowhere, not of 甲镇's."""
-    opening = PLACE_OPENING.match(plan.label.strip("，,、；;：: "))
+    opening = PLACE.match(plan.label.strip("，,、；;：: "))
     if opening is None:
         return False
     sentence = ctx.doc.sentences[own.sentence]
