@@ -423,6 +423,10 @@ def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention
 
 
 CLAUSE_MARKS = regex(r"[，,；;]")
+# the word joining a list's last item to the one before (`a 和专项债券 b`, `a（占 p%）及 B b`), and one carrying the
+# list on past a clause mark (`…，以及 C c`, `…，还有 C c`)
+LAST_JOINED = regex(r"^\s*(?:[（(][^（）()]*[）)]\s*)?(?:以及|和|及)")
+JOINED_AGAIN = regex(r"^[\s，,；;]*(?:以及|和|及|与|还有)")
 THOUSANDS = regex(r"(?<=\d),(?=\d{3})")
 
 
@@ -1286,7 +1290,26 @@ class Lists(Rates, Changes):
             or self._subject_again(head, p, parts)
             or self._kind_again(head, p, parts)
             or self._outer_semicolon(head, p, parts)
+            or self._past_a_joined_last(head, p, parts)
         )
+
+    def _past_a_joined_last(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
+        """Does the entry follow, past a comma or a semicolon, a part joined to the one before by 和/及/以及 (`新增债券
+        T，包括一般债券 a 和专项债券 b，再融资债券 c`)? The word joins a list's last item to it: the enumeration closed
+        there, and c is a sibling of T in the sentence, not a third part. (An entry joined again, `…，以及 C c`, goes
+        on with the list; so does one with which the parts make the total exactly, the writer's list having run on.)"""
+        if len(parts) < 2 or not p.qs or not parts[-2].quantities or not parts[-1].quantities:
+            return False
+        text = self.doc.text
+        joined = text[parts[-2].quantities[-1].end : parts[-1].start]
+        if not LAST_JOINED.match(joined) or CLAUSE_MARKS.search(joined):
+            return False
+        gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
+        if not CLAUSE_MARKS.search(gap) or JOINED_AGAIN.match(gap):
+            return False
+        whole = exact_figure(head)
+        listed = [q for m in parts if (q := m.of_unit(whole.base_unit)) is not None] if whole is not None else []
+        return whole is None or not foots(whole, [*listed, p.qs[0]])
 
     def _outer_semicolon(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:
         """Is the entry past a semicolon, in a list whose whole is itself an item of a run parted by semicolons
