@@ -182,7 +182,7 @@ def _balance(
     for window, certain in windows:
         if carried and not certain:  # what is carried forward is the year's balance only as its sentence says
             return None
-        found = _sides(window, bq, ctx)
+        found = _window_sides(draft, window, bq, ctx, certain)
         if found is None and certain and _names_a_side(window):
             return None  # the sentence states its own income or expenditure: an earlier one is not this balance's
         if found is None:
@@ -208,6 +208,61 @@ def _balance(
         out = _outflows(draft, [x for x in window if agree_open(x.identity.context, ctx)], income, bq)
         return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
     return None
+
+
+def _window_sides(
+    draft: Draft, window: list[Mention], bq: Quantity, ctx: Context, certain: bool
+) -> tuple[Quantity, ...] | None:
+    """`_sides` of the window, where it takes no part listed under a whole the window states (`_listed`: `收入完成 A，
+    其中财政补贴收入 a；支出 C。当年收支结余 D` — a is what A holds, never the side of a balance read beside A). Where
+    it takes such a part, or finds no sides, the sides are those of the window without the listed parts, in the
+    balance's own sentence (`certain`) and only where every whole listing a part named as a side is named as a
+    side's whole itself (`_a_whole_side`: 收入, a fund's 收入, a side's total; not `保费收入完成 A，其中单位缴费收入
+    a`, which may be a part of the income: neither is then certainly the side). Across sentences they are
+    `_offset_across`'s to read, which knows what may stand between them and the balance (another sum, a side of
+    another scope)."""
+    read = _sides(window, bq, ctx)
+    listed, wholes = _listed(draft, window)
+    if not listed:
+        return read
+    if read is not None and not any(id(q) in listed for q in read):
+        return read
+    if not certain or not all(_a_whole_side(w) for w in wholes):
+        return None
+    return _sides([x for x in window if not any(id(q) in listed for q in x.quantities)], bq, ctx)
+
+
+# the words that open the parts of a whole stated before them (vocab relations included: 其中, 包括 …)
+PART_OPENERS = tuple(words("relations", "included"))
+
+
+def _listed(draft: Draft, window: list[Mention]) -> tuple[set[int], list[Mention]]:
+    """The figures (by their quantities' ids) listed as parts of a whole the window states before them, by a word
+    that opens parts (其中, 包括 …), and the wholes that list a part named as a side (`…收入 a`, `…支出 b`). A part
+    whose whole the window does not hold may be a side (`全市…收入 A，…。其中，职工医保基金收入 a，支出 b，当期结余
+    c`: c is the part's own balance)."""
+    if not any(draft.is_part(x) for x in window):
+        return set(), []  # (most windows list no part: the breakdowns are walked only for those that do)
+    held = {id(x) for x in window}
+    listed: set[int] = set()
+    wholes: list[Mention] = []
+    for b in draft.facts.breakdowns:
+        if b.inferred or not b.keyword.startswith(PART_OPENERS) or id(b.total) not in held:
+            continue
+        parts = [p for p in b.parts if p.start > b.total.start]
+        listed.update(id(q) for p in parts for q in p.quantities)
+        if _names_a_side(parts):
+            wholes.append(b.total)
+    return listed, wholes
+
+
+# a fund's side named with the fund, whatever fund the context read (`社会保险基金收入`, `机关养老保险基金预算支出`)
+FUND_SIDE = regex(r"^[^，。；、]*基金(?:预算)?(?:收入|支出)$")
+
+
+def _a_whole_side(m: Mention) -> bool:
+    """Is the figure named as a side's whole: `_whole_side`, or the income or spending of a fund it names?"""
+    return bool(_whole_side(m) or FUND_SIDE.match(_item(m)))
 
 
 def _since_last_balance(own: list[Mention]) -> list[Mention]:
