@@ -42,7 +42,7 @@ from .cells import DASH, DASH_CHARS, Cell, flatten
 from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER, part_name
 from .levels import LEVEL_HEADER
-from .placing import certain, listed
+from .placing import certain, listed, stacked
 from .rows import marker
 from .values import mask_values
 from .vocab import (
@@ -1680,8 +1680,24 @@ def _place_names(
     block.placed = _placed_surely(lines, header, rows, layout, k)
     if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, [c.text for c in first[1:]]):
         block.placed, block.off_header = True, set()
-    elif not block.placed:
+    elif not block.placed and not _stacked(block, lines, header, rows, layout, first):
         _name_wrapped(block, lines, header, rows, first)
+
+
+def _stacked(
+    block: Block, lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, first: list[Cell]
+) -> bool:
+    """Mark the block's column names placed with certainty where a two-line header's lower line names every column
+    where it stands and its upper line only begins some of the names (placing.stacked), and the names the grid was
+    given are those."""
+    if layout is None:
+        return False
+    k = len(first) - 1
+    names = stacked([lines[h] for h in header], [(lines[r.line], r.figs) for r in rows], k, layout.metric)
+    if names is None or names != [flatten(c.text).replace(" ", "") for c in first[1:]]:
+        return False
+    block.placed, block.off_header = True, set()
+    return True
 
 
 def _name_wrapped(block: Block, lines: list[str], header: list[int], rows: list[_Line], first: list[Cell]) -> None:
