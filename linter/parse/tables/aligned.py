@@ -1448,10 +1448,16 @@ def _rows(
 TABLE_TITLE = lazy(r"[\u4e00-\u9fff]表(?:\s*[（(][^）)]*[）)])?\s*$|^\s*附?表\s*\d")
 
 
+# a unit note after a wide gap, closing a line (`…决算表      单位：万元`)
+UNIT_AFTER = regex(r"\s{2,}[（(]?(?:金额)?单位[：:]\s*[^\s，。]{1,4}[）)]?\s*$")
+
+
 def table_title(line: str) -> bool:
     """`TABLE_TITLE.search(line)`, made only of a line ending in 表 or a bracket, or opening with 表 (the two ways
     of writing a title): the lines tested are most often prose, a paragraph to a line, which the pattern would
-    try at every character."""
+    try at every character. A unit note set apart after the title on its line (`支出决算表      单位：万元`) is
+    no part of it."""
+    line = UNIT_AFTER.sub("", line)
     if not line.rstrip().endswith(("表", "）", ")")) and not line.lstrip().startswith(("表", "附表")):
         return False
     return TABLE_TITLE.search(line) is not None
