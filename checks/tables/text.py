@@ -189,7 +189,7 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)
-    referred = list(referred_whole_outcomes(ctx))
+    referred = [*referred_whole_outcomes(ctx), *staged_whole_outcomes(ctx)]
     yield from referred
     done = {id(o.anchor) for o in referred}
     outer = ctx.facts.document_context
@@ -663,6 +663,50 @@ def referred_whole_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         cell = _grand_total_cell(tables[0], sums[0])
         if cell is not None:
             yield _whole_outcome(ctx, sums[0], cell, tables[0])
+
+
+# the stages a fund's whole is stated at beside its outcome (`年初预算为 A，调整预算为 B，支出决算为 C`)
+BUDGET_STAGES = ("预算", "调整预算")
+
+
+def staged_whole_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """`一般公共预算财政拨款支出年初预算为 A，调整预算为 B，支出决算为 C`: a fund's whole stated at its budget's stages
+    beside its outcome, against the 合计 row of the one table titled with that whole, which totals it though no row
+    names it (`whole_row_of`). The outcome C, the row's outcome cell, is what says the row is the sentence's; each
+    budget figure of the whole (of that fund, item and year) is then the row's one cell of its stage (`年初预算`,
+    `调整预算`) in its money."""
+    if not ctx.facts.tables:
+        return
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in ctx.facts.mentions:
+        if m.identity.item in WHOLE and m.identity.context.fund is not None and len(m.quantities) == 1:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    for mentions in by_sentence.values():
+        staged = [m for m in mentions if m.identity.context.stage in BUDGET_STAGES and m.quantities[0].exact]
+        if not staged:
+            continue
+        rows = [
+            (m, row)
+            for m in mentions
+            if m.identity.context.stage not in BUDGET_STAGES and (row := whole_row_of(ctx, m, m.quantities[0]))
+        ]
+        if len(rows) != 1:
+            continue
+        outcome, row = rows[0]
+        for m in staged:
+            if m.identity.item != outcome.identity.item or m.identity.context.fund != outcome.identity.context.fund:
+                continue
+            q = m.quantities[0]
+            cells = [
+                h.quantity
+                for h in row
+                if h.identity.context.stage == m.identity.context.stage
+                and h.identity.context.period == m.identity.context.period
+                and h.quantity.kind == "amount"
+                and h.quantity.base_unit == q.base_unit
+            ]
+            if len(cells) == 1:
+                yield _whole_outcome(ctx, q, cells[0], tables_by_index(ctx)[row[0].identity.table])
 
 
 def _grand_total_cell(table: Table, like: Quantity) -> Quantity | None:

@@ -39,9 +39,10 @@ from .text import prose_index, restates, row_of, tables_by_index, titled, under_
 
 # the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`)
 GROWTH_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?(?:增长|增减|增幅)?(?:率|幅度)?[（(]?[%％][）)]?$")
-# the header of a column of this year's figure as a percentage of last year's (`为上年%`, `为上年决算%`): the growth
-# against last year is its cell less 100 (99.7 under 为上年决算% is a fall of 0.3%)
-RATIO_HEADER = regex(r"^为上年(?:同期)?(?:决算|执行|完成)?数?的?[（(]?[%％][）)]?$")
+# the header of a column of this year's figure as a percentage of last year's (`为上年%`, `为上年决算%`, and with the
+# figure it is of named first, `决算数为上年决算数%`): the growth against last year is its cell less 100 (99.7 under
+# 为上年决算% is a fall of 0.3%)
+RATIO_HEADER = regex(r"^(?:(?:决算|执行|完成)数?)?为上年(?:同期)?(?:决算|执行|完成)?数?的?[（(]?[%％][）)]?$")
 # the header of a column of the budget's adjustment (`调整数`, `调整金额`, `调增（减）数`)
 ADJUSTED_HEADER = regex(r"^(?:调整数|调整额|调整金额|调增[（(]?减[）)]?数?|调增减数?)$")
 # the header of a column of the difference to last year (`增减额`, `比上年增减`, `同比增减额`)

@@ -136,7 +136,8 @@ def _fund_totals(
     """`全市政府性基金预算收入 X，为调整预算的 p%` and the report's 政府性基金预算收支决算表 (an 附表 at its end,
     under no heading of the rate's): a fund's whole income or spending named in prose is the 收入合计 / 支出合计
     row of that fund's table. Taken only where the prose names the fund and nothing but the side, the table's
-    title names the same fund (and no other year or scope), and the prose's own figure is that row's cell."""
+    title names the same fund (and no other year or scope), and the prose's own figure is that row's cell. The row
+    may name the fund again (`政府性基金预算收入合计`)."""
     said = read(name)
     if said.context.fund is None or said.rest not in SIDES:
         return []
@@ -148,9 +149,18 @@ def _fund_totals(
         for side in t.sides
         for row in side.rows
         if row.total == "grand"
-        and flatten(row.label).startswith(said.rest)
+        and _side_total(row.label, said.rest, said.context.fund)
         and (rr := _columns(t, side, row.index, kind, base)) is not None
     ]
+
+
+def _side_total(label: str, side: str, fund: str) -> bool:
+    """Is a 合计 row's label the side's total (`收入合计`), or that total named with the fund before it, the prose's
+    own (`政府性基金预算收入合计`) and nothing else (no scope, no year)?"""
+    own = read(flatten(label))
+    if own.context.fund not in (None, fund) or any((own.context.scope, own.context.stage, own.context.period)):
+        return False
+    return own.rest.startswith(side)
 
 
 def _names(label: str, total: str, name: str, kind: str) -> bool:

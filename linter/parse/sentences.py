@@ -67,6 +67,7 @@ def _cached_parser(grammar: str, options: dict) -> KeptParser:
 
 def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
+    tokens = _use_before_change(tokens)
     run = _run_of_items(tokens, quantities)
     if run is not None:
         return run
@@ -104,6 +105,41 @@ def _use_before_list(tokens: list[Tok]) -> list[Tok]:
         ):
             drop.update((k - 2, k - 1))
         opened = True
+    return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+# the keywords opening what a figure is made of or spent on, said in words alone (`，主要为…`, `，主要用于…`)
+OF_WHAT = ("，主要为", "，主要是", "，主要用于", "，用于", ",主要为", ",主要是", ",主要用于", ",用于")
+
+
+def _use_before_change(tokens: list[Tok]) -> list[Tok]:
+    """`老旧小区改造 a，用于城镇老旧小区改造项目，比上年减少 Δ`, `事业收入 a，占 p%，主要为学费、住宿费收入，比上年增加 Δ`:
+    a clause saying in words alone what the figure before it is spent on or made of, between the figure and a
+    comparison, is read past: the change is the figure's (the clause names no figure; what it names, a use or the
+    figure's kinds, is not what the comparison is of). Only a clause of names (and `、` between them), right after
+    a figure or its share, right before the comparison."""
+    drop: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.type != "CMP" or k < 3:
+            continue
+        j = k - 1
+        while j > 0 and (tokens[j].type == "LABEL" or (tokens[j].type == "SEP" and tokens[j].text == "、")):
+            j -= 1
+        if j == k - 1 or tokens[j + 1].type != "LABEL" or tokens[k - 1].type != "LABEL":
+            continue
+        if tokens[j].type == "SUBSET" and tokens[j].text.startswith(OF_WHAT):
+            opened = j  # (`，主要为` read as a list's keyword: a list of names alone)
+        elif (
+            j == k - 2
+            and tokens[j].type == "SEP"
+            and tokens[j].text in "，,"
+            and tokens[k - 1].text.startswith(_use_clauses())
+        ):
+            opened = j
+        else:
+            continue
+        if opened >= 1 and tokens[opened - 1].type in VALUE_TYPES:
+            drop.update(range(opened, k))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 

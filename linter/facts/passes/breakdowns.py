@@ -2022,12 +2022,18 @@ def _named_by_shares(draft: Draft, shares: list[Share], prev: list[Mention]) -> 
     return list(named.values())
 
 
+# the names of a whole that name no item, only that it is the total (`总额`, `预算总额`: of the figure before)
+TOTAL_NAMES = frozenset({"总额", "总计", "合计", "总数"})
+
+
 def _shares_name_another(draft: Draft, shares: list[Share], last: Mention) -> bool:
     """Does a part's share (`_part_shares`) name its whole as another item than the figure before the list's?"""
     if not last.identity.item:
         return False
     for s in shares:
-        item = draft.labeller.identify(s.base_label)[0]
+        item, said = draft.labeller.identify(s.base_label)
+        if item in TOTAL_NAMES and said.stage in (None, last.identity.context.stage):
+            continue  # (`占预算总额的 p%`: the total of what the list breaks down, whatever it is, at its stage)
         if (
             len(item) >= 2
             and not _names_the_same(item, last.identity.item)

@@ -1350,7 +1350,10 @@ class Changes(Reader):
             return True
         if subject is None or not c.movements:
             return False
-        lead = self.doc.text[max(q.end for q in subject.quantities) : c.movements[0].start]
+        # (from the change's own sentence on: a 分别 of the sentence before, `A a、B b，分别占…。A 比上年增加 Δ`, gives
+        # out nothing of this one)
+        begin = max(self.doc.sentences[si].start, *(q.end for q in subject.quantities))
+        lead = self.doc.text[begin : c.movements[0].start]
         groups: dict[str, list[_Movement]] = {}
         for mv in c.movements:
             groups.setdefault(mv.quantity.kind if mv.quantity is not None else "", []).append(mv)

@@ -42,7 +42,7 @@ from .cells import DASH, DASH_CHARS, Cell, flatten
 from .groups import Metric, Tree, tree
 from .header import COLUMN_NUMBER, part_name
 from .levels import LEVEL_HEADER
-from .placing import certain, listed
+from .placing import certain, listed, stacked
 from .rows import marker
 from .values import mask_values
 from .vocab import (
@@ -1448,10 +1448,16 @@ def _rows(
 TABLE_TITLE = lazy(r"[\u4e00-\u9fff]表(?:\s*[（(][^）)]*[）)])?\s*$|^\s*附?表\s*\d")
 
 
+# a unit note after a wide gap, closing a line (`…决算表      单位：万元`)
+UNIT_AFTER = regex(r"\s{2,}[（(]?(?:金额)?单位[：:]\s*[^\s，。]{1,4}[）)]?\s*$")
+
+
 def table_title(line: str) -> bool:
     """`TABLE_TITLE.search(line)`, made only of a line ending in 表 or a bracket, or opening with 表 (the two ways
     of writing a title): the lines tested are most often prose, a paragraph to a line, which the pattern would
-    try at every character."""
+    try at every character. A unit note set apart after the title on its line (`支出决算表      单位：万元`) is
+    no part of it."""
+    line = UNIT_AFTER.sub("", line)
     if not line.rstrip().endswith(("表", "）", ")")) and not line.lstrip().startswith(("表", "附表")):
         return False
     return TABLE_TITLE.search(line) is not None
@@ -1680,8 +1686,24 @@ def _place_names(
     block.placed = _placed_surely(lines, header, rows, layout, k)
     if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, [c.text for c in first[1:]]):
         block.placed, block.off_header = True, set()
-    elif not block.placed:
+    elif not block.placed and not _stacked(block, lines, header, rows, layout, first):
         _name_wrapped(block, lines, header, rows, first)
+
+
+def _stacked(
+    block: Block, lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, first: list[Cell]
+) -> bool:
+    """Mark the block's column names placed with certainty where a two-line header's lower line names every column
+    where it stands and its upper line only begins some of the names (placing.stacked), and the names the grid was
+    given are those."""
+    if layout is None:
+        return False
+    k = len(first) - 1
+    names = stacked([lines[h] for h in header], [(lines[r.line], r.figs) for r in rows], k, layout.metric)
+    if names is None or names != [flatten(c.text).replace(" ", "") for c in first[1:]]:
+        return False
+    block.placed, block.off_header = True, set()
+    return True
 
 
 def _name_wrapped(block: Block, lines: list[str], header: list[int], rows: list[_Line], first: list[Cell]) -> None:

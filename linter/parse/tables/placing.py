@@ -14,7 +14,9 @@ such a table (TO304, the rates and changes of a row) only where no placing was n
   figures and no other column's.
 
 A header whose cells straddle two columns, a name wrapped over two lines, a row with blank cells: not certain
-(its names stay where the nearest placing put them, and the prose is not held to them).
+(its names stay where the nearest placing put them, and the prose is not held to them). One header of two lines
+is (`stacked`): the lower line one cell over each column as above, the upper line only the beginnings of some
+names, each over one column's figures and no other's (`决算数为上` over `年决算数%`).
 
 A table whose words and figures are all set one space apart (a PDF's text that keeps no alignment) is certain in
 one shape too: one header line of single words, the name column's (`项目`, `科目编码 科目名称`) then exactly one
@@ -48,6 +50,36 @@ def certain(header: list[str], rows: list[tuple[str, list[re.Match[str]]]], k: i
     if spans is None or len(header) != 1:
         return False
     return _one_cell_each(header[0].replace("\f", " "), spans, metric)
+
+
+def stacked(header: list[str], rows: list[tuple[str, list[re.Match[str]]]], k: int, metric: Metric) -> list[str] | None:
+    """The k column names of a header of two lines whose lower line names every column with certainty (the name
+    column's cell, then one cell over each column's figures, as `certain` asks of one line) and whose upper line
+    only begins some of those names, each of its cells over one column's figures and no other's, one a column at
+    most, none over the labels (`决算数为调` over `整预算数%`: a name too long for its column, written in two
+    lines): each such name is the upper cell then the lower one. None for any other shape (an upper cell over two
+    columns heads a group of them, a tree, whose names are not read so)."""
+    if k < 1 or len(header) != 2 or not rows or any(len(figs) != k for _, figs in rows):
+        return None
+    spans = _column_spans(rows, k, metric)
+    upper, lower = (line.replace("\f", " ") for line in header)
+    if spans is None or not _one_cell_each(lower, spans, metric):
+        return None
+    names = [m.group().replace(" ", "") for m in CELL.finditer(lower)][-k:]
+    heads: dict[int, str] = {}
+    for m in CELL.finditer(upper):
+        a, b = metric(upper[: m.start()]), metric(upper[: m.end()])
+        touched = [i for i, (left, right) in enumerate(spans) if a < right and b > left]
+        if len(touched) != 1 or a < spans[0][0] or touched[0] in heads or not WORDS.fullmatch(m.group()):
+            return None
+        heads[touched[0]] = m.group().replace(" ", "")
+    if not heads:
+        return None
+    return [heads.get(c, "") + name for c, name in enumerate(names)]
+
+
+# an upper header cell: words of Chinese (a note of units, `单位：万元`, or a figure is no part of a name)
+WORDS = regex(r"[\u4e00-\u9fff]+(?:[（(][\u4e00-\u9fff%％]+[）)])?[%％]?")
 
 
 def _column_spans(rows: list[tuple[str, list[re.Match[str]]]], k: int, metric: Metric) -> list[tuple[int, int]] | None:
