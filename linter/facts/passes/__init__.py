@@ -35,6 +35,7 @@ from tieout.linter.facts.model import (
 )
 from tieout.linter.facts.passes import (
     added_totals,
+    adjusted_shares,
     assessment_form,
     assessment_records,
     assessment_summary,
@@ -138,6 +139,7 @@ PASSES: tuple[Pass, ...] = (
     included.included,
     bracket_terms.bracket_terms,
     links.qualified_shares,
+    adjusted_shares.adjusted_shares,
     balanced.balanced_sentences,
     balanced.balanced_paragraphs,
     balanced.balanced_totals,
