@@ -51,6 +51,8 @@ DIFFERENCE_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?增减(?:�
 LAST_YEAR = regex(r"^(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?$")
 # the verb of an adjustment the facts leave at the end of its label (`补助下级支出调` + `增`)
 ADJUSTING = "调"
+# the heading of a section on the budget's adjustment (`（二）支出预算调整`, `二、一般公共预算调整方案`)
+ADJUSTMENT_TITLE = regex(r"预算调整|调整方案|(?:收入|支出)(?:预算)?调整")
 ZERO = Decimal(0)
 # words opening a label that are no part of the row's name (`此外，`, `其中：`)
 LEADING = regex(r"^(?:此外|另外|同时|其中|[，、；：:])+")
@@ -83,7 +85,7 @@ def change_cell_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outcome | None:
-    adjusting = c.label.endswith(ADJUSTING) or m.word.startswith(ADJUSTING)
+    adjusting = _adjusting(ctx, c, m, q)
     if q.kind == "percent" and (adjusting or not LAST_YEAR.match(flatten(c.comparison))):
         return None
     if q.kind == "amount" and not adjusting and not LAST_YEAR.match(flatten(c.comparison)):
@@ -106,6 +108,17 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
         # (a column of falls, `压减率`: the growth is its cell negated)
         return _compare(ctx, c, m, q, table, fall, fall=True)
     return None
+
+
+def _adjusting(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> bool:
+    """Is the change the budget's adjustment: worded so (`调增 Δ`), or an amount moved with no comparison named in a
+    section on the adjustment (`（二）支出预算调整` … `城乡社区支出减少 Δ`: what the plan moves it by, not its
+    difference to last year, which a report names by its comparison)?"""
+    if c.label.endswith(ADJUSTING) or m.word.startswith(ADJUSTING):
+        return True
+    if q.kind != "amount" or flatten(c.comparison):
+        return False
+    return any(ADJUSTMENT_TITLE.search(t) for t in ctx.doc.section_path(ctx.doc.sentences[c.sentence].start))
 
 
 def _fall_cell(table: Table, row: int) -> tuple[Column, Quantity] | None:

@@ -178,9 +178,15 @@ def _across(draft: Draft, si: int, closing: Mention, before: list[Mention]) -> R
         if not said or not _same_paragraph(draft, sj, si):
             return None
         flows = said + flows
-        # (the year's start may be the date opening the opening stock's sentence: `2023年初，…余额 A。`)
+        # (the year's start may be the date opening the opening stock's sentence: `2023年初，…余额 A。`, or the end of
+        # the year before the closing's: `2024年末…余额 A。2025年新增 B，…2025年末余额 D`)
         at = next(
-            (i for i in range(len(flows) - 1, -1, -1) if _opens_year(flows[i], _lead_date(draft, flows[i], closing))),
+            (
+                i
+                for i in range(len(flows) - 1, -1, -1)
+                if _opens_year(flows[i], lead := _lead_date(draft, flows[i], closing))
+                or (STOCK.search(flows[i].label) and _is_opening(lead + flows[i].label, closing))
+            ),
             None,
         )
         if at is None:
@@ -193,7 +199,7 @@ def _across(draft: Draft, si: int, closing: Mention, before: list[Mention]) -> R
             or not read
             or any(q is None or sign == 0 for q, sign in read)
             or not _is_opening(_lead_date(draft, opening, closing) + opening.label, closing)
-            or not _same_stock(opening.label, closing.label)
+            or not _same_stock_of(opening, closing)  # (`全区政府债务余额` and `预计…政府债务余额`: one item)
             or _moved_the_sentence_before(draft, sj)
         ):
             return None

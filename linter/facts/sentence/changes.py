@@ -116,6 +116,8 @@ ADJUSTED_BY = "调"
 # initial budget right before names; and what stands between it and a plain adjustment's 调 (`，调增 Δ`)
 ADJUSTED_ONLY = regex(r"[，,、\s]*(?:预算)?(?:调整为|调整后(?:的)?(?:预算)?(?:数)?为?)\s*")
 ADJUSTMENT_GAP = regex(r"[，,\s]*")
+# a change's subject naming the adjusted stage alone (`；调整后比上年决算数 C 增长 p%`)
+ADJUSTED_ALONE = regex(r"调整后的?")
 # `调整为 B，净增加 Δ`: the move of the net (read as a change named 净)
 NET = "净"
 NET_MOVES = frozenset({"增加", "减少"})
@@ -2006,6 +2008,11 @@ class Changes(Reader):
     ) -> tuple[Mention | None, bool]:
         """The mention a change clause names: in its own sentence, else earlier in its section (inferred)."""
         own = next((m for m in reversed(mentions) if _names(m.key, key)), None)
+        if own is None and ADJUSTED_ALONE.fullmatch(key):
+            # `拟调整为 B，…；调整后比上年决算数 C 增长 p%`: 调整后 names a stage, not an item: what changed is the
+            # sentence's adjusted figure (none stated, none read)
+            identify = self.labeller.identify
+            own = next((m for m in reversed(mentions) if identify(m.label)[1].stage == "调整预算"), None)
         if own is None and mentions:
             # `收入、支出总计均为 X，与上年相比，收、支总计各减少 Δ`: the sentence's figure named in other words of
             # the same template
