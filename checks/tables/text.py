@@ -766,6 +766,11 @@ def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
         return []
     names = [f"{w}{ident.item}" for w in _fund_words(fund)]
     titled = [t for t in ctx.facts.tables if any(n in t.title for n in names)]
+    scope = ident.context.scope
+    if len(titled) > 1 and scope:
+        # (a report's 附表 of the whole jurisdiction and of its own level, `全市…收入执行情况表` and `市本级…收入执行情况
+        # 表`: the one whose title names the figure's scope)
+        titled = [t for t in titled if scope in t.title]
     if len(titled) != 1:
         return []
     row = _total_row(ctx, titled[0])

@@ -402,9 +402,20 @@ def total_kind(label: str) -> str | None:
     grand, sub = total_words()
     if text in sub or text.endswith("小计") and len(text) <= 12:
         return "sub"
-    if text in grand or (text.endswith(("合计", "总计")) and len(text) <= 12):
+    if text in grand or (text.endswith(("合计", "总计")) and len(text) <= _longest_total(text)):
         return "grand"
     return None
+
+
+# the longest label ending in 合计 / 总计 read as a total; longer where it opens with the level it is of: a fund's
+# whole named with its level and fund (`市本级一般公共预算收入合计`, `市本级国有资本经营预算支出合计`), where a group's
+# subtotal of as many characters (`社会保险基金本年收支结余合计`, one of two in its table) names none
+TOTAL_LABEL_MOST, LEVEL_TOTAL_MOST = 12, 16
+LEVEL_OPENING = regex(r"^(?:[省市县区州]本级|本级|全[省市县区州])")
+
+
+def _longest_total(text: str) -> int:
+    return LEVEL_TOTAL_MOST if LEVEL_OPENING.match(text) else TOTAL_LABEL_MOST
 
 
 def blank_is_zero(title: str) -> bool:
