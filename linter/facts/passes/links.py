@@ -500,7 +500,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if s.part is None or not s.base_label or id(s) in defined or (part := owner.get(s.part.start)) is None:
             continue
         done = s if s.total is not None else _share_base(draft, s, part, owner, lists, paragraphs)
-        done = done or _sibling_whole(s, part, named)
+        done = done or _sibling_whole(s, part, named) or _added_whole(draft, s, owner)
         if done is None or done.total is None:
             continue
         key = (part.identity.subject, _words(s.base_label), done.total.start)
@@ -512,6 +512,40 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if done is not s:
             found.append((s, done, key))
     yield from (Completed(s, done) for s, done, key in found if key not in refused)
+
+
+# a share's whole named as what a change added (`占支出调增额的`, `占收入增加额的`): the item, then the verb
+ADDED_WHOLE = regex(r"^(?P<item>[\u4e00-\u9fff]{0,12}?)(?:调增|增加)额$")
+
+
+def _added_whole(draft: Draft, s: Share, owner: dict[int, Mention]) -> Share | None:
+    """`支出由 A 调整为 B，调增 Δ。…三项合计 c，占支出调增额的 p%`: a share of the amount a change added, the one
+    change of the share's paragraph before it that states an amount added to the item its words name (the figure
+    changed of that item, or no item named), in the part's unit. Inferred: the words name the amount, not the
+    figure."""
+    named = ADDED_WHOLE.fullmatch(_words(s.base_label))
+    if named is None or s.part is None:
+        return None
+    item, paragraph = named.group("item"), draft.doc.paragraph_of(s.sentence)
+    found = []
+    for c in draft.facts.changes:
+        if c.sentence not in paragraph or c.sentence > s.sentence:
+            continue
+        own = owner.get(c.current.start) if c.current is not None else None
+        # (a figure a from-to states, `由 A 调整为 B`, may be no mention of its own: the change's words name it)
+        if item and (own.identity.item if own is not None else draft.labeller.identify(c.label)[0]) != item:
+            continue
+        found += [
+            m.quantity
+            for m in c.movements
+            if m.direction == "up"
+            and m.quantity is not None
+            and m.quantity.kind == "amount"
+            and m.quantity.exact
+            and m.quantity.base_unit == s.part.base_unit
+            and m.quantity.start < s.part.start
+        ]
+    return replace(s, total=found[0], certain=False) if len(found) == 1 else None
 
 
 def _below_its_part(s: Share, part: Mention, owner: dict[int, Mention]) -> bool:
