@@ -215,7 +215,11 @@ def table_base(ctx: CheckContext, own: Mention, cur: Quantity, year: str | None,
 
     # (the figure may be the cell rounded to a coarser unit, `1320.82 亿元` of 13,208,180 万元: the growth is the
     # same whichever of the two it is computed from, within the figure's digits)
-    row = row_of(ctx, own, cur, rounded=True) or whole_row_of(ctx, own, cur) or listed_whole_row_of(ctx, own, cur)
+    row = (
+        row_of(ctx, own, cur, rounded=True)
+        or whole_row_of(ctx, own, cur, scoped=True)
+        or listed_whole_row_of(ctx, own, cur)
+    )
     now = [h for h in row if restates(ctx, cur, h.quantity, rounded=True)]
     years = {h.identity.context.period for h in now}
     this = next(iter(years)) if len(years) == 1 else None

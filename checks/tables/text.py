@@ -797,19 +797,25 @@ def restates(ctx: CheckContext, q: Quantity, cell: Quantity, rounded: bool = Fal
 OUTCOME_COLUMNS = ("执行数", "决算数")
 
 
-def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity) -> list[Hit]:
+def whole_row_of(ctx: CheckContext, m: Mention, q: Quantity, scoped: bool = False) -> list[Hit]:
     """Every cell of the 合计 row of the one table whose title names the fund's whole the prose figure is
     (`全市一般公共预算收入完成 X` and a 附表 `…一般公共预算收入执行情况表`), when that row's 执行数 (or 决算数) cell
     is the figure's value in a context that agrees: the table of that item totals it, though no row names it.
-    None when no table, or more than one, has such a title (which one is the figure's is not said). A table
-    laid out with spaces (`收入合计   229239   233947   236480`) gives only the cells whose column name stands
-    over them, and only when it states its fund, stage and year."""
+    None when no table, or more than one, has such a title (which one is the figure's is not said); with `scoped`
+    (a change's figure of last year, `table_base`), of several the one whose title names the figure's scope. A
+    table laid out with spaces (`收入合计   229239   233947   236480`) gives only the cells whose column name
+    stands over them, and only when it states its fund, stage and year."""
     ident = m.identity
     fund = ident.context.fund
     if fund is None or ident.item not in WHOLE:
         return []
     names = [f"{w}{ident.item}" for w in _fund_words(fund)]
     titled = [t for t in ctx.facts.tables if any(n in t.title for n in names)]
+    scope = ident.context.scope
+    if len(titled) > 1 and scope and scoped:
+        # (a report's 附表 of the whole jurisdiction and of its own level, `全市…收入执行情况表` and `市本级…收入执行情况
+        # 表`: the one whose title names the figure's scope)
+        titled = [t for t in titled if scope in t.title]
     if len(titled) != 1:
         return []
     row = _total_row(ctx, titled[0])

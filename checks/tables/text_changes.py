@@ -99,6 +99,9 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
         return None
     header = GROWTH_HEADER if q.kind == "percent" else ADJUSTED_HEADER if adjusting else DIFFERENCE_HEADER
     cell = _change_cell(table, grid_row, header, q)
+    if cell is None and adjusting and q.kind == "amount" and _after_adjustment(table):
+        # (`年初预算数 | 调整预算数 | 调整后预算数`: beside the budget as adjusted, 调整预算数 is the adjustment)
+        cell = _change_cell(table, grid_row, ADJUSTMENT_BESIDE, q)
     if cell is not None:
         return _compare(ctx, c, m, q, table, cell)
     if q.kind == "percent" and (ratio := _change_cell(table, grid_row, RATIO_HEADER, q)) is not None:
@@ -119,6 +122,16 @@ def _adjusting(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> bool:
     if q.kind != "amount" or flatten(c.comparison):
         return False
     return any(ADJUSTMENT_TITLE.search(t) for t in ctx.doc.section_path(ctx.doc.sentences[c.sentence].start))
+
+
+# the header of a column of the adjustment where the budget as adjusted has a column of its own (`调整后预算数`)
+ADJUSTMENT_BESIDE = regex(r"^调整预算数?$")
+AFTER_ADJUSTMENT = regex(r"^调整后(?:的)?预算数?$")
+
+
+def _after_adjustment(table: Table) -> bool:
+    """Does a column of the table hold the budget as adjusted (`调整后预算数`)?"""
+    return any(AFTER_ADJUSTMENT.match(flatten(c.header)) for side in table.sides for c in side.columns)
 
 
 def _fall_cell(table: Table, row: int) -> tuple[Column, Quantity] | None:

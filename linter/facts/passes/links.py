@@ -222,14 +222,20 @@ def change_currents(draft: Draft) -> Iterator[Completed]:
     B，本年增加 Δ`; `…余额 A。与2024年末全市政府债务余额 B 相比，增长 p%`): the one figure stated before the change
     of the item and scope the base's own words name, a year after the base's period, its other context agreeing;
     one of them under the change's heading. Read only where the base's words name its year and an item of its own
-    (not a generic word), and the document states one value for it."""
+    (not a generic word, unless they name its fund too: `上年财政拨款收入 B，本年增长 p%` is the fund's income), and
+    the document states one value for it. Where the words name no scope, the scope is the one the base's figure is
+    read in (a department's report states its own throughout)."""
+    owner = mention_index(draft)
     for c in draft.facts.changes:
         base = c.base
         if c.current is not None or base is None or base.kind not in ("amount", "count") or not base.exact:
             continue
         item, said = draft.labeller.identify(_base_words(draft, base))
-        if said.period is None or draft.labeller.generic(item):
+        if said.period is None or (draft.labeller.generic(item) and not said.known("fund")):
             continue
+        own = owner.get(base.start)
+        if said.scope is None and own is not None:
+            said = replace(said, scope=own.identity.context.scope)
         found = _later_figures(draft, item, said, base)
         if len({q.base_value for _, q in found}) == 1 and any(
             _same_heading(draft, m.start, base.start) for m, _ in found
@@ -363,8 +369,10 @@ def _thing(draft: Draft, subject: str, item: str) -> str:
     """What the headings above a figure say it is of beyond its item and context words: `分险种›职工基本医疗保险基金`
     tells one fund's 收入 from another's, a heading `全区一般公共预算收入预算` over the draft's 收入 says nothing its
     item and context do not (the account of last year's outcome, under `全区一般公共预算`, is of the same thing), nor
-    does a heading of both sides of an account (`1.全市收支`) over an income or a spending figure: it covers either."""
-    said = ("", item, *BOTH_SIDES) if SIDE_ITEM.search(item) else ("", item)
+    does a heading of both sides of an account (`1.全市收支`) over an income or a spending figure: it covers either,
+    nor the side's grand total a list gives it as a part (`收入总计 T，包括：一般公共预算收入 A、上级补助收入 B…`: A is
+    the account's own 收入, the figure a draft's 收入 is compared with, not a thing of its own)."""
+    said = ("", item, item + "总计", *BOTH_SIDES) if SIDE_ITEM.search(item) else ("", item)
     return "›".join(p for p in subject.split("›") if draft.labeller.identify(p)[0] not in said)
 
 
@@ -492,7 +500,7 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if s.part is None or not s.base_label or id(s) in defined or (part := owner.get(s.part.start)) is None:
             continue
         done = s if s.total is not None else _share_base(draft, s, part, owner, lists, paragraphs)
-        done = done or _sibling_whole(s, part, named)
+        done = done or _sibling_whole(s, part, named) or _added_whole(draft, s, owner)
         if done is None or done.total is None:
             continue
         key = (part.identity.subject, _words(s.base_label), done.total.start)
@@ -504,6 +512,40 @@ def share_bases(draft: Draft) -> Iterator[Completed]:
         if done is not s:
             found.append((s, done, key))
     yield from (Completed(s, done) for s, done, key in found if key not in refused)
+
+
+# a share's whole named as what a change added (`占支出调增额的`, `占收入增加额的`): the item, then the verb
+ADDED_WHOLE = regex(r"^(?P<item>[\u4e00-\u9fff]{0,12}?)(?:调增|增加)额$")
+
+
+def _added_whole(draft: Draft, s: Share, owner: dict[int, Mention]) -> Share | None:
+    """`支出由 A 调整为 B，调增 Δ。…三项合计 c，占支出调增额的 p%`: a share of the amount a change added, the one
+    change of the share's paragraph before it that states an amount added to the item its words name (the figure
+    changed of that item, or no item named), in the part's unit. Inferred: the words name the amount, not the
+    figure."""
+    named = ADDED_WHOLE.fullmatch(_words(s.base_label))
+    if named is None or s.part is None:
+        return None
+    item, paragraph = named.group("item"), draft.doc.paragraph_of(s.sentence)
+    found = []
+    for c in draft.facts.changes:
+        if c.sentence not in paragraph or c.sentence > s.sentence:
+            continue
+        own = owner.get(c.current.start) if c.current is not None else None
+        # (a figure a from-to states, `由 A 调整为 B`, may be no mention of its own: the change's words name it)
+        if item and (own.identity.item if own is not None else draft.labeller.identify(c.label)[0]) != item:
+            continue
+        found += [
+            m.quantity
+            for m in c.movements
+            if m.direction == "up"
+            and m.quantity is not None
+            and m.quantity.kind == "amount"
+            and m.quantity.exact
+            and m.quantity.base_unit == s.part.base_unit
+            and m.quantity.start < s.part.start
+        ]
+    return replace(s, total=found[0], certain=False) if len(found) == 1 else None
 
 
 def _below_its_part(s: Share, part: Mention, owner: dict[int, Mention]) -> bool:

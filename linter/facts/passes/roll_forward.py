@@ -31,9 +31,9 @@ def _alt(name: str) -> str:
     return alternation(_VOCAB.get(name))
 
 
-# (a stock's label may end in the verb its figure follows: `年末政府债务余额为 D`)
-STOCK = regex(f"(?:{_alt('stock')})(?:为|是)?$")
-COPULA = regex(r"(?<=[额余存])(?:为|是)$")
+# (a stock's label may end in the verb its figure follows: `年末政府债务余额为 D`, `历年滚存结余达到 D`)
+STOCK = regex(f"(?:{_alt('stock')})(?:为|是|达到|达)?$")
+COPULA = regex(r"(?<=[额余存])(?:为|是|达到|达)$")
 OPENING = regex(_alt("opening"))
 CLOSING = regex(_alt("closing"))
 INFLOW = regex(_alt("inflow"))

@@ -933,10 +933,11 @@ def _table_at(
         before.last_line = last
         return before
     built = None
-    if above is not None and _enough_rows(lines, above[0], rows):
+    few = above is not None and not _enough_rows(lines, above[0], rows)
+    if above is not None and (not few or _first_piece(lines, j, rows)):
         header, top = above
         names, numbering = _header_lines(lines, header)
-        built, last = _built(lines, starts, header, rows, (j, last, cut), data, mapper, paged)
+        built, last = _built(lines, starts, header, rows, (j, last, cut, few), data, mapper, paged)
     if built is None:
         if before is not None and turn is not None:
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
@@ -1087,18 +1088,20 @@ def _built(
     starts: list[int],
     header: list[int],
     rows: list[_Line],
-    end: tuple[int, int, bool],
+    end: tuple[int, int, bool, bool],
     data: list[Parsed],
     mapper: _Mapper,
     paged: frozenset[int],
 ) -> tuple[tuple[Block, list[int], Layout | None] | None, int]:
     """The grid of the table under `header` (_build) and its last line; `end` is the line after the rows, their
-    last line and whether they stop at a line that may be a row. A dropped-cells table going on over the page
-    is read whole first: its first page alone may seem to add up with a column's rows missing."""
-    j, last, cut = end
-    joined = None if cut else _dropped_over_page(lines, starts, header, rows, j, data, mapper, paged)
-    if joined is not None:
-        return joined
+    last line, whether they stop at a line that may be a row and whether they are too few for a table of their
+    own (`_first_piece`). A dropped-cells table going on over the page is read whole first: its first page alone
+    may seem to add up with a column's rows missing; so is a first piece too short to be read alone, in any
+    layout."""
+    j, last, cut, few = end
+    joined = None if cut else _dropped_over_page(lines, starts, header, rows, (j, few), data, mapper, paged)
+    if joined is not None or few:
+        return joined or (None, last)
     names, numbering = _header_lines(lines, header)
     return _build(lines, starts, names, numbering, rows, mapper), last
 
@@ -1108,7 +1111,7 @@ def _dropped_over_page(
     starts: list[int],
     header: list[int],
     rows: list[_Line],
-    j: int,
+    after: tuple[int, bool],
     data: list[Parsed],
     mapper: _Mapper,
     paged: frozenset[int],
@@ -1116,7 +1119,10 @@ def _dropped_over_page(
     """A dropped-cells table (dropped.py) whose rows go on over a page: past the page's number (`- 8 -`) the
     same header lines stand again, then more rows. A part's rows split by the page make up their parent's
     figure only with the rows of both pages, so the two are read as one (by the dropped reading only, which
-    places the figures by the sums; no layout joins them). The grid and the last line; None otherwise."""
+    places the figures by the sums; no layout joins them). So is a first piece too short to be read alone (`after`:
+    the line after the rows, and whether they are so few), in any layout. The grid and the last line; None
+    otherwise."""
+    j, few = after
     k = j
     while k < len(lines) and (_blank(lines[k]) or PAGE_MARK.match(lines[k].strip())):
         k += 1
@@ -1133,7 +1139,7 @@ def _dropped_over_page(
     more, end, cut = _rows(lines, starts, k, data, paged)
     names, numbering = _header_lines(lines, header)
     built = _build(lines, starts, names, numbering, rows + more, mapper) if more and not cut else None
-    if built is None or built[2] is not None:
+    if built is None or (built[2] is not None and not few):
         return None
     return built, max(end - 1, more[-1].line)
 
@@ -1241,6 +1247,23 @@ def _enough_rows(lines: list[str], header: list[int], rows: list[_Line]) -> bool
         return False
     words = (w for h in header for w in lines[h].split())
     return any((role := role_of(w)) is not None and role.kind == "total" for w in words)
+
+
+def _first_piece(lines: list[str], j: int, rows: list[_Line]) -> bool:
+    """Are the rows too few for a table of their own its first piece, the page turned right after them (`…合计`
+    under its header, then the page's number and `续表` over the header repeated): each row fills three columns or
+    more, and after them come only blank lines and a page's number, then the mark that the table goes on. The rows
+    on the next page are joined to it as any table's over a page are."""
+    filled = [r for r in rows if r.figs]
+    if not filled or any(len(r.figs) < 3 for r in filled):
+        return False
+    k = j
+    while k < len(lines) and k - j <= FIRST_PIECE_GAP and (_blank(lines[k]) or PAGE_MARK.match(lines[k])):
+        k += 1
+    return k < len(lines) and CONTINUED.fullmatch(lines[k].strip()) is not None
+
+
+FIRST_PIECE_GAP = 6  # the lines of a page's margins and number a table's first piece may stand above its 续表
 
 
 # a header line that only names the parts of the classification code under 科目编码 (`类  款  项`): no

@@ -333,8 +333,11 @@ POINTS_CELL = regex(r"(?:(?P<rise>增加|提高|上升)|减少|下降|降低)(?P
 # a heading's note of its unit or of % (`金额（万元）`, `占比(%)`), left out when the heading is named
 HEADING_NOTE = regex(r"[（(][^）)]{0,6}[）)]$")
 # a heading's note of the unit its figures are in: money, %, or whole things counted (`（个）`, `（人）`), in ten
-# thousands too (`实缴职工（万人）`, `参保人数（万人次）`: a count in 万, as a report gives its people and households)
-MEASURE_NOTE = regex(r"[（(](?:亿元|万元|千元|元|%|％|(?:万)?(?:人次|人|户)|名|个|辆|台|套|份|家|所|项|笔)[）)]$")
+# thousands too (`实缴职工（万人）`, `参保人数（万人次）`: a count in 万, as a report gives its people and households),
+# and a hospital's workload and stay (`手术台次（台次）`, `实际开放床位（张）`, `平均住院日（天）`)
+MEASURE_NOTE = regex(
+    r"[（(](?:亿元|万元|千元|元|%|％|(?:万)?(?:人次|台次|人|户)|名|个|辆|台|套|份|家|所|项|笔|次|床|张|天)[）)]$"
+)
 # a heading naming one figure's share of another (`余额占限额`, `专项债务占全部债务`): a rate, as `占比` is (not what
 # occupies something: `占地面积`, `占用资金`)
 SHARE_OF_PATTERN = r"^[\u4e00-\u9fff]{1,10}占(?![用地有])[\u4e00-\u9fff]{1,10}?的?$"
@@ -399,9 +402,20 @@ def total_kind(label: str) -> str | None:
     grand, sub = total_words()
     if text in sub or text.endswith("小计") and len(text) <= 12:
         return "sub"
-    if text in grand or (text.endswith(("合计", "总计")) and len(text) <= 12):
+    if text in grand or (text.endswith(("合计", "总计")) and len(text) <= _longest_total(text)):
         return "grand"
     return None
+
+
+# the longest label ending in 合计 / 总计 read as a total; longer where it opens with the level it is of: a fund's
+# whole named with its level and fund (`市本级一般公共预算收入合计`, `市本级国有资本经营预算支出合计`), where a group's
+# subtotal of as many characters (`社会保险基金本年收支结余合计`, one of two in its table) names none
+TOTAL_LABEL_MOST, LEVEL_TOTAL_MOST = 12, 16
+LEVEL_OPENING = regex(r"^(?:[省市县区州]本级|本级|全[省市县区州])")
+
+
+def _longest_total(text: str) -> int:
+    return LEVEL_TOTAL_MOST if LEVEL_OPENING.match(text) else TOTAL_LABEL_MOST
 
 
 def blank_is_zero(title: str) -> bool:
