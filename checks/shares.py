@@ -509,6 +509,61 @@ class DistributionSum(Rule):
         return self.report(self.ctx.outcomes(distribution_outcomes))
 
 
+def answered_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """Each share of a stated number of respondents against the whole numbers of them it could be."""
+    for a in ctx.facts.answered:
+        n = a.base.base_value
+        for q in a.shares:
+            o = _answered_outcome(ctx, a.base, n, q)
+            if o is not None:
+                yield o
+
+
+def _answered_outcome(ctx: CheckContext, base: Quantity, n: Decimal, q: Quantity) -> Outcome | None:
+    lo, hi = ctx.interval(q)
+    if (hi - lo) * n / HUNDRED >= 1:
+        return None  # a share written so coarsely that some whole number of them gives it whatever it is
+    near = [k for k in range(int(lo * n / HUNDRED), int(hi * n / HUNDRED) + 2) if 0 <= k <= n]
+    verdicts = {k: ctx.judge((lo, hi), (k * HUNDRED / n, k * HUNDRED / n), q.ulp) for k in near}
+    related = [(base, "问卷数")]
+    if "pass" in verdicts.values():
+        return Outcome(q, "pass", "answered", related, operands=[base])
+    k = min(near, key=lambda k: abs(k * HUNDRED / n - q.value))
+    verdict: Verdict = "rounding" if "rounding" in verdicts.values() else "fail"
+    shown = "，".join(f"{j} 份为 {fmt(j * HUNDRED / n, q.decimals)}%" for j in (k - 1, k, k + 1) if 0 <= j <= n)
+    expected = f"{fmt(k * HUNDRED / n, q.decimals)}%"
+    msg = f"{base.text}中的 {q.text} 不是其中整数份所占的比例（{shown}）"
+    return Outcome(q, verdict, "answered", related, msg, q.text, expected, None, False, [base])
+
+
+class AnsweredShare(Rule):
+    """A share of a stated number of respondents (`108 份问卷中，有 66.68% 的…`) that no whole number of them gives.
+
+    ## What it does
+    In a sentence that opens with the number of its respondents (`108 份满意度调查问卷中，`, `320 名受访者中：`),
+    each share after it is some whole number of them over that number, whatever the question (one answer or
+    several). A share is checked where it is written precisely enough to tell (`66.67%` of 108: 72 of them):
+    its interval must hold k / n for a whole k. A share whose clause names a rate, a score or a change
+    (`满意度`, `得分率`, `增长`), a sentence with a second count of people or questionnaires (a part of them),
+    and questionnaires given out (`发放`) rather than answered are not read.
+
+    ## Why is this bad?
+    No count of respondents gives the share written: it was mistyped, or worked out over another number than
+    the one stated, and the reader cannot tell how many answered so.
+
+    ## How to fix
+    Recount the answers and correct the share (or the number of respondents).
+    """
+
+    code = "TO119"
+    name = "answered-share"
+    severity = "warning"
+    kind = "answered"
+
+    def check(self) -> Iterable[Result]:
+        return self.report(self.ctx.outcomes(answered_outcomes))
+
+
 @hookimpl
 def tieout_rules() -> list[type[Rule]]:
-    return [ShareMismatch, ShareList, ShareSum, DistributionSum]
+    return [ShareMismatch, ShareList, ShareSum, DistributionSum, AnsweredShare]

@@ -19,6 +19,7 @@ from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.vocab import load
 
 from ._judge import column_miss, pct
+from .answers import answer_layout, answer_share_outcomes
 from .discovered import discovered_outcomes
 from .laid_down import laid_down_growths
 from .margins import margin_outcomes
@@ -701,6 +702,11 @@ def table_share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Every share column: each row's amount over the table's total (or its parent row's)."""
     for table in ctx.facts.tables:
         for side in table.sides:
+            layout = answer_layout(table, side)
+            if layout is not None:
+                # a survey's answers: each share is of the number who answered, no total of the rows
+                yield from answer_share_outcomes(ctx, table, side, layout)
+                continue
             for col in side.columns:
                 if col.kind == "share":
                     yield from _share_column(ctx, table, side, col)
@@ -948,7 +954,9 @@ class TableShare(Rule):
     A share is the row's amount (its 合计 column when it has one) over the 合计 row of the same column; in a
     table with a tree the share of a child may also be stated against its parent, and either passes. A share
     column naming its whole (`占总资产比例`, linter/vocab/tables.yaml share_wholes) is of a total row of that
-    whole's name only (`资产总计`, not a liabilities table's `负债合计`).
+    whole's name only (`资产总计`, not a liabilities table's `负债合计`). A survey's answer table as survey tools
+    export it (`选项 | 小计 | 比例`, its last row the number who answered, `本题有效填写人次`) has each option's share
+    of that number, its answers over it, for a question of one answer or several (checks/tables/answers.py).
 
     ## Why is this bad?
     A wrong share misstates the structure of the spending or revenue it describes.

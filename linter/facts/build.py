@@ -49,6 +49,8 @@ def _unparsed(facts: Facts) -> list[int]:
         facts.months,
         facts.scores,
         facts.unit_costs,
+        facts.distributions,
+        facts.answered,
     ):
         related.update(x.sentence for x in coll)
     related.update(s.sentence for s in facts.shares)

@@ -130,6 +130,16 @@ class Distribution:
 
 
 @dataclass(slots=True, eq=False)
+class AnsweredShares:
+    """Shares of a stated number of respondents (`108 份问卷中，有 66.67% 的…，25% 的…`): each is some whole number
+    of them over that number, whatever the question (one choice or several)."""
+
+    base: Quantity
+    shares: list[Quantity]
+    sentence: int
+
+
+@dataclass(slots=True, eq=False)
 class Breakdown:
     """A total and its parts (`合计 X，其中 A a、B b`); `keyword` is the word that opens the parts. A breakdown
     of shares is read only where the text says the shares are added (`keyword` SHARES_ADDED: `非常满意与比较满意
@@ -403,6 +413,7 @@ class Facts:
     share_lists: list[ShareList] = field(default_factory=list)  # shares listed with no stated whole
     counted_lists: list[CountedList] = field(default_factory=list)  # numbered items and the count announcing them
     distributions: list[Distribution] = field(default_factory=list)  # survey answers, 100% together
+    answered: list[AnsweredShares] = field(default_factory=list)  # shares of a stated number of respondents
     unit_slips: list[UnitSlip] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)
     unparsed: list[int] = field(default_factory=list)  # sentences with 2+ figures and no relation

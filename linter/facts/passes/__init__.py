@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import (
+    AnsweredShares,
     Balance,
     Breakdown,
     Change,
@@ -207,6 +208,7 @@ PASSES: tuple[Pass, ...] = (
     received_rates.received_rates,
     restated_rates.restated_rates,
     surveys.distributions,
+    surveys.answered_shares,
     surveys.answer_counts,
     surveys.option_sums,
     surveys.tabled_option_sums,
@@ -233,6 +235,7 @@ COLLECTIONS: dict[type, str] = {
     ScoreSet: "scores",
     Marked: "marks",
     Distribution: "distributions",
+    AnsweredShares: "answered",
     Grade: "grades",
     Formula: "formulas",
     Restatement: "restatements",

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import SHARES_ADDED, Breakdown, Distribution, Mention
+from tieout.linter.facts.model import SHARES_ADDED, AnsweredShares, Breakdown, Distribution, Mention
 from tieout.linter.facts.passes.base import Completed, by_clause, by_paragraph, same_section, table_start
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Side, Table
@@ -103,6 +103,51 @@ def distributions(draft: Draft) -> Iterator[Distribution]:
         if len(clauses) >= 2 and all(_scale_of(o) is not None for _, o in clauses):
             for qs, o in clauses:
                 yield Distribution(qs, o, si)
+
+
+# the respondents a sentence opens with (`108 份满意度调查问卷中，`, `在收回的 500 份有效问卷中：`, `320 名受访者中，`): the
+# shares after it are of them. Those given out (`发放的 200 份问卷中`) are not those answered, and are not read
+RESPONDENT_UNITS = ("份", "人", "名", "户", "位")
+RESPONDENTS_AMONG = regex(
+    r"[^，,。；;：:\d%％]{0,16}?(?:问卷|答卷|样本|受访者|受访对象|被调查者|调查对象|受访群众|受访人员)中[，,：:]"
+)
+GIVEN_OUT = regex(r"发放|发出|投放")
+# a share whose clause names a rate, a score or a change before it is not so many of the respondents (a 满意度 may
+# be a weighted mean of the answers, a growth is of another figure)
+NOT_OF_RESPONDENTS = regex(r"率|度|指数|得分|分值|平均|增长|增加|减少|下降|降低|提高|上升|上年|同比|环比")
+
+
+def answered_shares(draft: Draft) -> Iterator[AnsweredShares]:
+    """`108 份问卷中，有 66.67% 的…非常清楚，25% 的…比较清楚，…`: the shares of a sentence that opens with the number
+    of its respondents are each a whole number of them over that number, whether the question allows one answer
+    or several (TO119). A sentence with a second count of people or questionnaires (a part of them the later
+    shares may be of) is not read."""
+    text, sentences = draft.doc.text, draft.doc.sentences
+    for si, own in draft.by_sentence.items():
+        figures = sorted((q for m in own for q in m.quantities), key=lambda q: q.start)
+        counted = [q for q in figures if q.kind == "count" and q.unit in RESPONDENT_UNITS]
+        if len(counted) != 1 or not _respondents(text, sentences[si], counted[0]):
+            continue
+        base = counted[0]
+        shares = [q for q in figures if q.start > base.end and _of_respondents(text, sentences[si], q)]
+        if shares:
+            yield AnsweredShares(base, shares, si)
+
+
+def _respondents(text: str, sentence: Sentence, q: Quantity) -> bool:
+    """Is the count the respondents the sentence's shares are of (`108 份…问卷中，`)?"""
+    if not q.exact or q.decimals or q.base_value < 2 or not RESPONDENTS_AMONG.match(text, q.end):
+        return False
+    cut = max(text.rfind(c, sentence.start, q.start) for c in "，、；：,;:")
+    return GIVEN_OUT.search(text, max(sentence.start, cut + 1), q.end) is None
+
+
+def _of_respondents(text: str, sentence: Sentence, q: Quantity) -> bool:
+    """Is the figure a share of the respondents: an exact percentage of them no rate, score or change names?"""
+    if q.kind != "percent" or q.unit != "%" or not q.exact or not 0 < q.value <= 100:
+        return False
+    cut = max(text.rfind(c, sentence.start, q.start) for c in "，、；：,;:")
+    return NOT_OF_RESPONDENTS.search(text, max(sentence.start, cut + 1), q.start) is None
 
 
 def _by_clause(

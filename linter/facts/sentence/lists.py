@@ -281,6 +281,15 @@ def _of_the_change(before: list[object] | None, parts: list[Mention]) -> bool:
     return bool(words) and all(any(w in p.label for w in words) for p in parts)
 
 
+def _no_part_of_its_own(flat: list[object], k: int, said: str) -> bool:
+    """Does the name before a share (`flat[k - 2]`, the share word after it) name no one figure of this year?"""
+    name = str(flat[k - 2])
+    if LAST_YEARS.match(name.lstrip("，、；：:,（( ")):
+        return True  # `上年国家财政性教育经费占…的比例为 p%`: last year's share, of figures not stated as such here
+    # `甲类、乙类设备占比 p%`: the share of the parts named together, not of the last one alone
+    return k >= 3 and is_label(flat[k - 3]) and f"{flat[k - 3]}、{name}" in said
+
+
 def _share_entry(item: object, first: bool) -> TypeGuard[_Entry]:
     """A share of a `分别占` run: one percentage, named by nothing but a joining word (the first may name the
     whole: `分别占一般公共预算支出的 p%`)."""
@@ -1378,8 +1387,8 @@ class Lists(Rates, Changes):
                 and e.qs[0].kind == "percent"
             ):
                 continue
-            if LAST_YEARS.match(str(part_name).lstrip("，、；：:,（( ")):
-                continue  # `上年国家财政性教育经费占…的比例为 p%`: last year's share, of figures not stated as such here
+            if _no_part_of_its_own(flat, k, self.doc.text[sent.start : sent.end]):
+                continue
             # (a part naming no scope is of the scope the whole's words name: `专项债务余额占全市政府债务余额的 p%`)
             scope = self.labeller.identify(e.label)[1].scope if e.label.strip() else None
             part = self._part_named(str(part_name), e, head, (si, scope), mentions) or _acted_on(
