@@ -87,7 +87,10 @@ class TextTable(Rule):
     side (`收入预算执行情况`) where its paragraph or its own headings name the other side alone (`（二）专项支出情况`),
     nor right after a count of things that the table's title names no word of (`共安排项目 5 个，全年预算 A`: the
     projects' budget); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name; a total row is not
-    the figure of a paragraph that names one of the table's rows before it (`（七）失业保险基金。收入 a`), a fund's
+    the figure of a paragraph that names one of the table's rows before it (`（七）失业保险基金。收入 a`; a fund's full
+    name names the row of its short name, `某某基本养老保险基金` the row `某某养老保险`), but, named by the column's
+    word alone under a heading naming one row (its lines up to it naming no other), that row's cell of the
+    column (none where the row is not certain), a fund's
     grand total's own words aside (`一般公共预算收入总计 X` names the 收入总计 row, not the row 一般公共预算收入);
     a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
     for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the one score table's: the 合计
@@ -1018,7 +1021,14 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _of_a_source(ctx, m, h)]
     hits = [h for h in hits if not _across_sides(ctx, m, h)]
-    return [h for h in hits if not (h.identity.total_row and _not_its_total(ctx, m, h))], context
+    kept = []
+    for h in hits:
+        if not (h.identity.total_row and _not_its_total(ctx, m, h)):
+            kept.append(h)
+        elif (row := _named_row_cell(ctx, index, m, h)) is not None:
+            # (the figure of the row its lines name, in the column its label names: held to that row's cell)
+            kept.append(row)
+    return kept, context
 
 
 # a clause naming a source of money and ending on 中 (vocab tables fund_part_leads: `省级补助资金中，`,
@@ -1546,17 +1556,56 @@ def _all_row_names(ctx: CheckContext) -> dict[int, set[str]]:
 def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:
     """Does the figure's paragraph, up to it, or its section's heading and lines before it (a form's `项目名称：X`
     above `年度资金总额：A`, under `（一）X绩效目标表`) name one of the table's own rows (no total row)?"""
+    return bool(_rows_named_before(ctx, m, table))
+
+
+def _rows_named_before(ctx: CheckContext, m: Mention, table: int, every: bool = False) -> set[str]:
+    """The table's own rows (no total row; four characters at least, any length with `every`) the figure's paragraph
+    up to it, or its section's heading and lines before it, names (`_row_named_before`)."""
     before = _paragraph_up_to(ctx, m)
     if before is None:
-        return False
-    names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(table, set())
+        return set()
+    if every:
+        names = {n for n in ctx.memo("tables.all_row_names", lambda: _all_row_names(ctx)).get(table, set()) if n}
+    else:
+        names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(table, set())
     section = ctx.doc.section_at(m.start)
     if section is not None and section.start <= m.start - len(before):
         begin = min(m.start - len(before), max(section.start, m.start - SECTION_REACH))
         # (the heading, when it stands beyond the reach: its words up to the figure are in the text otherwise)
         before = (section.title if begin > section.start else "") + ctx.doc.text[begin : m.start]
     before = _less_own_total(before, m.label)
-    return any(name in before for name in names)
+    # (a fund's full name, `1.城乡居民基本养老保险基金`, names the table's row of its short name `城乡居民养老保险`:
+    # the figures under it are that fund's, not the 合计's)
+    short = NAME_FILLERS.sub("", before)
+    return {name for name in names if name in before or name in short}
+
+
+def _named_row_cell(ctx: CheckContext, index: TableIndex, m: Mention, total: Hit) -> Hit | None:
+    """The cell of the one row the figure's section heading names (`1.某某基本养老保险基金` over `年末滚存结余 B`: that
+    fund's row's 年末滚存结余), in the column of the total row's cell the figure's label names by the column's word
+    alone. None where the label names more than the column, the heading names no row, or the heading and the lines
+    up to the figure name two rows, of any length (a name inside another's counts as the longer's: `博物馆` after
+    `群众文化` in a paragraph of items is another row), or the row's cell in that column is not one."""
+    table = total.identity.table
+    section = ctx.doc.section_at(m.start)
+    if section is None or not _column_word(m, total) or _led_by_a_name(ctx, m, table):
+        return None
+    named = _rows_named_before(ctx, m, table, every=True)
+    named = {n for n in named if not any(n != o and n in o for o in named)}
+    title = NAME_FILLERS.sub("", section.title)
+    if len(named) != 1 or not all(n in section.title or n in title for n in named):
+        return None
+    cells = [
+        h
+        for h in index.by_item.get(row_item(next(iter(named))), [])
+        if h.identity.table == table and h.identity.col == total.identity.col and not h.identity.total_row
+    ]
+    return cells[0] if len(cells) == 1 else None
+
+
+# the words of a thing's full name its row name in a table leaves out (vocab tables.name_fillers)
+NAME_FILLERS = regex("|".join(_words("name_fillers")))
 
 
 # a label naming a fund's grand total (`一般公共预算收入总计`, `政府性基金预算支出总计`): its fund's words and side
