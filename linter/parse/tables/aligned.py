@@ -1299,12 +1299,7 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     ):
         return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
     furniture = True
-    kinds = furniture_kinds(before, rest)
-    if None in kinds:
-        # the table's title repeated that stands over its header farther than its caption is read (a header of
-        # many lines, or blank lines under the unit note): the page's furniture too
-        over = _over_header(lines, before)
-        kinds = [k if k is not None or flatten(ln) not in over else "same" for k, ln in zip(kinds, rest, strict=True)]
+    kinds = _page_furniture(lines, before, rest)
     for kind in kinds:
         turned = turned or kind == "turn"
         furniture = furniture and kind is not None
@@ -1320,6 +1315,17 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
 
 
 OVER_HEADER = 6  # lines above a table's header its title is looked for on, when its pages are joined
+
+
+def _page_furniture(lines: list[str], before: Aligned, rest: list[str]) -> list[str | None]:
+    """What each line between the table and the next rows is as its page furniture (`furniture_kinds`); the table's
+    title repeated that stands over its header farther than its caption is read (a header of many lines, or blank
+    lines under the unit note) is the page's furniture too."""
+    kinds = furniture_kinds(before, rest)
+    if None not in kinds:
+        return kinds
+    over = _over_header(lines, before)
+    return [k if k is not None or flatten(ln) not in over else "same" for k, ln in zip(kinds, rest, strict=True)]
 
 
 def _over_header(lines: list[str], table: Aligned) -> set[str]:
