@@ -82,7 +82,8 @@ CELL_TOKEN = regex(
     r"|(?<=[-—–－])[-—–－]?)"  # a dash cell: one or two dashes
     r"(?!\S)"
 )
-NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别|分\s*类|险\s*种")
+# (`市县别`: the rows of a table of transfers laid out by the cities and counties that receive them)
+NAME_HEADER = regex(r"项\s*目|科\s*目|地\s*区|指\s*标|资金来源|名\s*称|类\s*别|分\s*类|险\s*种|市\s*县\s*别")
 # a header word that names the label column (项目, 收入项目, 功能分类科目, 科目名称, 一级指标): it ends in such a
 # name; a column of figures may start with one (项目支出, 项目数)
 LABEL_HEADER = regex(rf"(?:{NAME_HEADER.pattern})(?:名称)?$")
@@ -960,7 +961,13 @@ def _table_at(
 
 def _caption(lines: list[str], top: int, header_end: int, first_row: int) -> list[str]:
     """The caption lines above the header, nearest first, and a unit note under it (`_unit_under_header`): the
-    table's as a caption's would be."""
+    table's as a caption's would be. Blank lines between the caption and the header are passed over (`分地区决算表` /
+    `单位：万元` / two blank lines / `市县别  小计 …`): the caption is the lines above them, by which the table's
+    pages are known when they repeat it."""
+    gap = 0
+    while top > 0 and not lines[top].strip() and gap < MAX_GAP + 1:
+        top -= 1
+        gap += 1
     caption = [lines[k].strip() for k in range(max(0, top - 2), top + 1) if lines[k].strip()]
     under = [lines[k].strip() for k in range(header_end + 1, first_row) if UNIT_ONLY.match(flatten(lines[k]))]
     return under + list(reversed(caption))
@@ -1315,7 +1322,7 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     ):
         return None  # no mark of a new page (the one test of _furniture that can say "turn"): no need to read more
     furniture = True
-    kinds = furniture_kinds(before, rest)
+    kinds = _page_furniture(lines, before, rest)
     for kind in kinds:
         turned = turned or kind == "turn"
         furniture = furniture and kind is not None
@@ -1328,6 +1335,27 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     if any(table_title(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in rest):
         return None
     return None if any(ln.endswith("。") and len(ln) > 60 for ln in rest) else MAYBE
+
+
+OVER_HEADER = 6  # lines above a table's header its title is looked for on, when its pages are joined
+
+
+def _page_furniture(lines: list[str], before: Aligned, rest: list[str]) -> list[str | None]:
+    """What each line between the table and the next rows is as its page furniture (`furniture_kinds`); the table's
+    title repeated that stands over its header farther than its caption is read (a header of many lines, or blank
+    lines under the unit note) is the page's furniture too."""
+    kinds = furniture_kinds(before, rest)
+    if None not in kinds:
+        return kinds
+    over = _over_header(lines, before)
+    return [k if k is not None or flatten(ln) not in over else "same" for k, ln in zip(kinds, rest, strict=True)]
+
+
+def _over_header(lines: list[str], table: Aligned) -> set[str]:
+    """The lines with text right above the table's header (its title and unit note, wherever its caption was
+    read to stop), flattened."""
+    top = min(table.header) if table.header else table.first_line
+    return {flatten(ln) for k in range(max(0, top - OVER_HEADER), top) if (ln := lines[k].strip())}
 
 
 def furniture_kinds(table: Aligned, rest: list[str]) -> list[str | None]:
