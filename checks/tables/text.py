@@ -1556,7 +1556,17 @@ def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:
         # (the heading, when it stands beyond the reach: its words up to the figure are in the text otherwise)
         before = (section.title if begin > section.start else "") + ctx.doc.text[begin : m.start]
     before = _less_own_total(before, m.label)
-    return any(name in before for name in names)
+    if any(name in before for name in names):
+        return True
+    # (or a heading further up names it: `1.某某保险基金` › `（3）结余。…年末滚存结余 B` is that fund's balance, as
+    # `（七）某某保险基金。…年末滚存结余 B` is; a heading says whose its subsections' figures are, however deep)
+    above = section.parent if section is not None else None
+    while above is not None:
+        title = HEADING.sub("", above.title, count=1)
+        if any(name in title for name in names):
+            return True
+        above = above.parent
+    return False
 
 
 # a label naming a fund's grand total (`一般公共预算收入总计`, `政府性基金预算支出总计`): its fund's words and side
