@@ -374,8 +374,9 @@ JOINED_NAMES = regex(r"及|和|与|、")
 _FLOW_BALANCES = load("relations").get("flow_list_balances") or {}
 # a name ending in a balance's word (`当年结余`, `年末滚存结余`, `债务余额`), its tail `资金` or `数` aside
 BALANCE_NAME = regex("(?:" + "|".join(_FLOW_BALANCES.get("names") or []) + r")(?:资金|数)?$")
-# a balance named so that it may still be a part of a flow (a carry-over, money drawn from a balance)
-BALANCE_PART = regex("|".join(_FLOW_BALANCES.get("not") or []))
+# a balance named so that it may still be a part of a flow: a carry-over, money drawn from a balance, or the balance
+# a period opens with (`收入预算 T，包括：财政拨款收入 a，上年结余 b`: what the year has to spend, counted with it)
+BALANCE_PART = regex("|".join((*(_FLOW_BALANCES.get("not") or []), *words("relations", "opening"))))
 # the flows of an account, and the totals that hold its carry-overs and balances beside a flow (收入总计 holds
 # 年初结转和结余, 支出总计 the 结余分配)
 FLOWS = ("收入", "支出")
@@ -389,7 +390,7 @@ def _balance_under_flow(whole: str, label: str) -> bool:
     head = whole.strip("，、；：:,; ")
     if not any(f in head for f in FLOWS) or FLOW_TOTALS.search(head) or BALANCE_NAME.search(head):
         return False
-    return bool(BALANCE_NAME.search(name)) and not BALANCE_PART.search(name) and not name.endswith(FLOWS)
+    return bool(BALANCE_NAME.search(name)) and not BALANCE_PART.search(name)
 
 
 def _component_of(whole: str, label: str) -> bool:
