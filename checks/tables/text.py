@@ -1578,7 +1578,16 @@ def _rows_named_before(ctx: CheckContext, m: Mention, table: int, every: bool = 
     # (a fund's full name, `1.城乡居民基本养老保险基金`, names the table's row of its short name `城乡居民养老保险`:
     # the figures under it are that fund's, not the 合计's)
     short = NAME_FILLERS.sub("", before)
-    return {name for name in names if name in before or name in short}
+    named = {name for name in names if name in before or name in short}
+    # (or a heading further up names it: `1.某某保险基金` › `（3）结余。…年末滚存结余 B` is that fund's balance, as
+    # `（七）某某保险基金。…年末滚存结余 B` is; a heading says whose its subsections' figures are, however deep)
+    above = section.parent if section is not None else None
+    while not named and above is not None:
+        title = HEADING.sub("", above.title, count=1)
+        short = NAME_FILLERS.sub("", title)
+        named = {name for name in names if name in title or name in short}
+        above = above.parent
+    return named
 
 
 def _named_row_cell(ctx: CheckContext, index: TableIndex, m: Mention, total: Hit) -> Hit | None:

@@ -973,6 +973,26 @@ def _runs_in(line: str) -> bool:
     return RUN_IN_OPEN.search(line) is not None
 
 
+# a unit opening a line, the unit of the figure the line before ends with (`万元。参保人数…`, `%，比上年…`); a
+# unit of persons only as a word of its own (`人员经费` opens with no unit)
+UNIT_OPENS = regex(r"(?:[千万亿]?元|[%％]|个百分点)|(?:万人|人次|人)(?![\u4e00-\u9fff])")
+
+
+def _unit_below(lines: _Lines, headings: list[int | None], k: int) -> bool:
+    """Does numbered line k end on a figure whose unit opens the next line (`（3）结余。…年末结余 47,296.29` /
+    `万元。…`), a sentence broken inside it as text taken from Word or PDF is, not a heading closed before a
+    paragraph? A figure says its unit after it, so a line that opens with one goes on from the figure before (not
+    where that line is a heading or a table's row: its unit would open no statement)."""
+    nxt = k + 1
+    return (
+        nxt < len(lines.chars)
+        and lines.chars[k][-1:].isdecimal()
+        and headings[nxt] is None
+        and not lines.tables[nxt]
+        and UNIT_OPENS.match(lines.chars[nxt]) is not None
+    )
+
+
 def _ends(lines: _Lines, k: int) -> bool:
     """Does line k end with a sentence-final mark, maybe followed by closing quotes or brackets? (No line: no.)"""
     return k >= 0 and lines.chars[k].rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
@@ -996,7 +1016,9 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
     closes = list(map(or_, lines.tables, ends))
     full = 0.85 * width
     for k in compress(count(), map(is_not, headings, repeat(None))):
-        if lines.md_levels[k] is not None or (len(chars[k]) < full and not (_runs_on(chars[k]) or _runs_in(chars[k]))):
+        if lines.md_levels[k] is not None or (
+            len(chars[k]) < full and not (_runs_on(chars[k]) or _runs_in(chars[k]) or _unit_below(lines, headings, k))
+        ):
             closes[k] = True
     for k in range(min(n, 4)):  # (the title block: lines numbered up to the fourth content line's)
         # (not a statement wrapped mid-clause, `（一）收入。…收入 X 万元，为调整预算` / `Y 万元的…`, ending in 预算)

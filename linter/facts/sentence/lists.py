@@ -371,6 +371,28 @@ ALL_OF = regex(r"^(?:共计|共|累计|合计|总计|全年|全部)")
 JOINED_NAMES = regex(r"及|和|与|、")
 
 
+_FLOW_BALANCES = load("relations").get("flow_list_balances") or {}
+# a name ending in a balance's word (`当年结余`, `年末滚存结余`, `债务余额`), its tail `资金` or `数` aside
+BALANCE_NAME = regex("(?:" + "|".join(_FLOW_BALANCES.get("names") or []) + r")(?:资金|数)?$")
+# a balance named so that it may still be a part of a flow: a carry-over, money drawn from a balance, or the balance
+# a period opens with (`收入预算 T，包括：财政拨款收入 a，上年结余 b`: what the year has to spend, counted with it)
+BALANCE_PART = regex("|".join((*(_FLOW_BALANCES.get("not") or []), *words("relations", "opening"))))
+# the flows of an account, and the totals that hold its carry-overs and balances beside a flow (收入总计 holds
+# 年初结转和结余, 支出总计 the 结余分配)
+FLOWS = ("收入", "支出")
+FLOW_TOTALS = regex(r"总计|总额")
+
+
+def _balance_under_flow(whole: str, label: str) -> bool:
+    """Does `label` name a balance, past a list under a flow (`支出 B，其中待遇支出 b，当年结余 c，年末滚存结余 d`)?
+    What an account is left with is no kind of its income or spending: the list ended before it."""
+    name = label.strip("，、；：:,; ")
+    head = whole.strip("，、；：:,; ")
+    if not any(f in head for f in FLOWS) or FLOW_TOTALS.search(head) or BALANCE_NAME.search(head):
+        return False
+    return bool(BALANCE_NAME.search(name)) and not BALANCE_PART.search(name)
+
+
 def _component_of(whole: str, label: str) -> bool:
     """Is the label one of the things the whole's name joins (`运行费` of `公务用车购置及运行费`, or named with the
     stem the joined names share, `公务用车运行费`)?"""
@@ -1300,6 +1322,7 @@ class Lists(Rates, Changes):
             or self._kind_again(head, p, parts)
             or self._outer_semicolon(head, p, parts)
             or self._past_a_joined_last(head, p, parts)
+            or _balance_under_flow(head.label, p.label)
         )
 
     def _past_a_joined_last(self, head: Mention, p: _Entry, parts: list[Mention]) -> bool:

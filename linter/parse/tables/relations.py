@@ -530,6 +530,10 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
     def stop(r: Row) -> bool:
         return r.total == "grand" or (not grand and r.total == "sub")
 
+    if grand and _group_totals_first(rows):
+        # (`市县合计 / 东江市合计 / 市本级 / 东平县 / 西川市合计 / …`: the whole and each group's total stated first over
+        # its rows, a table's pages joined: the whole sums the groups' totals, each group's total the rows after it)
+        return _group_segment(rows, t, stop)
     if not grand and rows[0].total == "sub":
         # (`小计 / A / B / 小计 / C / D / 合计`: a side opening with a 小计 states each one first, over its rows)
         return _segment_below(rows, t, stop)
@@ -555,6 +559,20 @@ def _segment(rows: list[Row], t: int, grand: bool) -> list[int]:
         # totals that close every row above it one run each, where there are such (else which, it does not say)
         return _sibling_totals(rows, t)
     return _segment_below(rows, t, stop)
+
+
+def _group_totals_first(rows: list[Row]) -> bool:
+    """Does the side open with a 合计 right over a group's 合计 named for the group (`市县合计` over `东江市合计`), with
+    rows after it: the whole and each group's total stated first?"""
+    if len(rows) < 3 or rows[0].total != "grand" or rows[1].total != "grand" or rows[2].total:
+        return False
+    group = _total_stem(rows[1].label)
+    return "合计" in rows[0].label and rows[1].label.strip().endswith("合计") and len(group) >= 2
+
+
+def _group_segment(rows: list[Row], t: int, stop: Callable[[Row], bool]) -> list[int]:
+    """Under `_group_totals_first`: the groups' totals for the whole (the first row), the rows after it for a group's."""
+    return [k for k in range(1, len(rows)) if rows[k].total == "grand"] if t == 0 else _segment_below(rows, t, stop)
 
 
 def _segment_below(rows: list[Row], t: int, stop: Callable[[Row], bool]) -> list[int]:

@@ -93,7 +93,7 @@ def crossfoot_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]
                 ok = False
                 break
             parts.append(part)
-        parts = _without_nested(parts)
+        parts = _within_previous(_without_nested(parts))
         if ok and _beside_total(col, parts, level):
             continue  # another total beside it at its own level: which columns each one sums is not told
         # columns headed `其中：…` are parts of the total named, not said to make it up (基本支出 and 项目支出 under
@@ -209,6 +209,24 @@ def _without_nested(parts: list[Column]) -> list[Column]:
         if len(held) >= 2:
             inner.update(held)
     return [c for k, c in enumerate(parts) if k not in inner]
+
+
+def _within_previous(parts: list[Column]) -> list[Column]:
+    """The parts less the columns headed `其中：…` set right after another part (`小计 | 返还性收入 | 一般性转移支付 |
+    其中：共同财政事权转移支付 | 专项转移支付`): such a column is a part of the column before it, not beside it, so the
+    total is the sum of the others. A `其中` column right after the total, or after none of the parts, is left in
+    (the parts are then named parts, `crossfoot_groups` sums none of them)."""
+    kept: list[Column] = []
+    inner = False
+    for k, c in enumerate(parts):
+        named = bool(c.path) and PART_HEADING.match(c.path[-1]) is not None
+        after = k > 0 and parts[k - 1].index == c.index - 1
+        if named and after and (inner or not PART_HEADING.match(parts[k - 1].path[-1] if parts[k - 1].path else "")):
+            inner = True  # (a second 其中 column after the first is the same part's too)
+            continue
+        inner = False
+        kept.append(c)
+    return kept
 
 
 STAGES = {"预算数", "调整预算数", "决算数", "执行数", "上年数"}
