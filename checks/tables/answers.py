@@ -4,9 +4,9 @@ each option got (`小计`) and one of their shares (`比例`), closed by the row
 or several: the answers of a question of several add up to more than the number, and no row totals them.
 
     | 选项       | 小计 | 比例   |
-    | A.非常满意 | 88   | 81.48% |
-    | B.比较满意 | 19   | 17.59% |
-    | 本题有效填写人次 | 108 |  |
+    | A.非常满意 | 57   | 76.00% |
+    | B.比较满意 | 15   | 20.00% |
+    | 本题有效填写人次 | 75 |  |
 
 Only where nothing is left open: the first header cell names the options, one column of the side is headed by a
 word of the answers' count and one by a word of their share, the last row (and no other) is the number who
