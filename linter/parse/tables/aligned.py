@@ -1513,7 +1513,8 @@ def table_title(line: str) -> bool:
     of writing a title): the lines tested are most often prose, a paragraph to a line, which the pattern would
     try at every character. A unit note set apart after the title on its line (`支出决算表      单位：万元`) is
     no part of it."""
-    line = UNIT_AFTER.sub("", line)
+    if "单位" in line:  # (the note's word: most lines tested are prose, which the pattern would try throughout)
+        line = UNIT_AFTER.sub("", line)
     if not line.rstrip().endswith(("表", "）", ")")) and not line.lstrip().startswith(("表", "附表")):
         return False
     return TABLE_TITLE.search(line) is not None
