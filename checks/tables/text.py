@@ -1577,15 +1577,12 @@ def _rows_named_before(ctx: CheckContext, m: Mention, table: int, every: bool = 
     before = _less_own_total(before, m.label)
     # (a fund's full name, `1.城乡居民基本养老保险基金`, names the table's row of its short name `城乡居民养老保险`:
     # the figures under it are that fund's, not the 合计's)
-    short = NAME_FILLERS.sub("", before)
-    named = {name for name in names if name in before or name in short}
+    named = _names_in(names, before)
     # (or a heading further up names it: `1.某某保险基金` › `（3）结余。…年末滚存结余 B` is that fund's balance, as
     # `（七）某某保险基金。…年末滚存结余 B` is; a heading says whose its subsections' figures are, however deep)
     above = section.parent if section is not None else None
     while not named and above is not None:
-        title = HEADING.sub("", above.title, count=1)
-        short = NAME_FILLERS.sub("", title)
-        named = {name for name in names if name in title or name in short}
+        named = _names_in(names, HEADING.sub("", above.title, count=1))
         above = above.parent
     return named
 
@@ -1602,8 +1599,7 @@ def _named_row_cell(ctx: CheckContext, index: TableIndex, m: Mention, total: Hit
         return None
     named = _rows_named_before(ctx, m, table, every=True)
     named = {n for n in named if not any(n != o and n in o for o in named)}
-    title = NAME_FILLERS.sub("", section.title)
-    if len(named) != 1 or not all(n in section.title or n in title for n in named):
+    if len(named) != 1 or not _names_in(named, section.title):
         return None
     cells = [
         h
@@ -1615,6 +1611,13 @@ def _named_row_cell(ctx: CheckContext, index: TableIndex, m: Mention, total: Hit
 
 # the words of a thing's full name its row name in a table leaves out (vocab tables.name_fillers)
 NAME_FILLERS = regex("|".join(_words("name_fillers")))
+
+
+def _names_in(names: set[str], text: str) -> set[str]:
+    """The row names the text names, as written or within its words less the ones a row name leaves out (a fund's
+    full name `某某基本养老保险基金` names the row `某某养老保险`)."""
+    short = NAME_FILLERS.sub("", text)
+    return {name for name in names if name in text or name in short}
 
 
 # a label naming a fund's grand total (`一般公共预算收入总计`, `政府性基金预算支出总计`): its fund's words and side
