@@ -18,6 +18,8 @@ from tieout.linter.facts.model import Share
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
+from .base import clause_start
+
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
@@ -68,8 +70,7 @@ def _adjusted_figures(draft: Draft) -> list[tuple[Quantity, str]]:
         seen.add(id(q))
         si = draft.doc.sentence_index(q.start)
         floor = draft.doc.sentences[si].start if si >= 0 else 0
-        start = max([floor, *(text.rfind(c, floor, q.start) + 1 for c in CLAUSE_MARKS)])
-        clause = text[start : q.start]
+        clause = text[clause_start(text, floor, q.start, CLAUSE_MARKS) : q.start]
         if not ADJUSTED_TO.search(clause):
             continue
         view = VIEW.match(clause.lstrip())

@@ -429,6 +429,12 @@ def by_clause(text: str, begin: int, spans: Sequence[tuple[int, int]]) -> list[l
 BRACKET = regex(r"[（()）]")
 
 
+def clause_start(text: str, floor: int, at: int, marks: str) -> int:
+    """Where the clause standing before `at` opens: right after the last of `marks` between `floor` (its sentence's
+    start) and `at`, or `floor` where there is none."""
+    return max([floor, *(text.rfind(c, floor, at) + 1 for c in marks)])
+
+
 def last_opened(text: str, at: int) -> int:
     """Where the last bracket opened before `at` stands (-1 for none): a half-width one looked for only after the
     last full-width one, not back to the text's start each time."""

@@ -17,6 +17,8 @@ from tieout.linter.facts.definitions import complete
 from tieout.linter.facts.model import Breakdown, FromTo, Mention
 from tieout.linter.patterns import regex
 
+from .base import clause_start
+
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
@@ -55,7 +57,7 @@ def _moved_item(draft: Draft, f: FromTo) -> str | None:
     """The name the move's clause opens with, before `由` (`全县政府债务限额`), if it opens so."""
     text = draft.doc.text
     floor = draft.doc.sentences[f.sentence].start
-    start = max([floor, *(text.rfind(c, floor, f.start.start) + 1 for c in CLAUSE_MARKS)])
+    start = clause_start(text, floor, f.start.start, CLAUSE_MARKS)
     named = MOVED_ITEM.search(text, start, f.start.start)
     return named.group("name") if named is not None and named.start() == start else None
 
