@@ -597,6 +597,10 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             break
         if data[j] is not None or caption_line(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
             break
+        if CONTINUED.fullmatch(flatten(s)):
+            # (the mark alone that the table goes on, `续表3`, over its header repeated on the next page: the caption's,
+            # by which the piece is known to be continued, no column's name)
+            break
         header.insert(0, j)
         j -= 1
     if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
