@@ -101,6 +101,29 @@ def tree_relations(table: Table) -> list[Relation]:
         elif not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
             out += _totals(side, cols, table.open_end)
+        elif not table.goes_on:
+            out += _closed_groups(side, _totals(side, cols, table.open_end))
+    return out
+
+
+def _closed_groups(side: Side, totals: list[Relation]) -> list[Relation]:
+    """Of the totals of a piece going on from a page not joined to it, the 小计 of the groups begun and closed on it
+    (`…过程小计 / 产出 rows / 产出小计`): each sums the rows since the 小计 before it, all on the piece. The first group's
+    rows may begin on the page before, and a 合计 sums rows of both pages: neither is checked. Only where the piece
+    opens with items that a 小计 closes (its 小计 close their groups, not open them)."""
+    rows = side.rows
+    closing = [k for k, r in enumerate(rows) if r.total]
+    if not closing or closing[0] == 0:
+        return []
+    at = {r.index: k for k, r in enumerate(rows)}
+    out = []
+    for rel in totals:
+        t = at[rel.total[0]]
+        before = [k for k in closing if k < t]
+        if rows[t].total != "sub" or not before or any(rows[k].total != "sub" for k in before):
+            continue
+        if all(before[-1] < at[p[0]] < t for p in rel.parts):
+            out.append(rel)
     return out
 
 
