@@ -1423,14 +1423,20 @@ def _join(
     # (under its header repeated, a row filling every column is placed by its order: a long label may push its
     # figures off the edges, as on the page before)
     built = _build(lines, starts, names, numbering, rows, mapper, before.layout, header is not None)
+    if built is None and header is not None:
+        # (a page that repeats the header may set its columns elsewhere, each page laid out on its own: its rows
+        # are read by its own header's layout, and joined when that names the same columns; the pages after it
+        # are then tried with that layout first)
+        built = _build(lines, starts, names, numbering, rows, mapper)
     if built is None:
         return False
-    block, indents, _ = built
+    block, indents, layout = built
     # (a column the page leaves blank is one of the table's, named on the page before: its rows' figures stand
     # at that table's columns' edges)
     block.blank_named = True
     if tuple(c.text for c in block.rows[0][1:]) != before.names or not readable(block):
         return False  # other columns, or figures that do not fit them (a table read whole or not at all)
+    before.layout = layout or before.layout
     head = indents.count(-1)
     body = block.rows[head:]
     base = len(before.block.rows)
