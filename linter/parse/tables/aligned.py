@@ -903,7 +903,9 @@ def _label_piece(line: str, label: str, indent: int, figures: int) -> bool:
     text = line.strip()
     if not _text_only(line) or len(text) > len(label) or WIDE_GAP.search(text) or marker(text)[0]:
         return False
-    return indent <= _lead(line) < figures
+    # (a short tail may go back to the column's left edge, left of a label set in: `国有土地使用权出让收入及对应专项债务
+    # 收入安排的` set in one space, `支出` under it at the line's start)
+    return (indent <= _lead(line) or len(text) <= TAIL_MAX) and _lead(line) < figures
 
 
 def _table_at(
