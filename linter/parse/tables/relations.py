@@ -183,7 +183,13 @@ def _open(side: Side, next_code: str = "") -> set[int]:
     if next_code:
         out -= {r.index for r in rows if r.code and r.index in out and not next_code.startswith(r.code)}
     if rows and rows[-1].marker:
-        out.update(r.index for r in rows if r.marker and r.level < rows[-1].level)
+        # (an enumerated row of a level above the last's, but for one a later row of its level or above closes:
+        # `一、` is whole once `二、` follows it)
+        last = below = rows[-1].level  # (below: the lowest level of the rows after the one looked at)
+        for r in reversed(rows[:-1]):
+            if r.marker and r.level < last and r.level < below:
+                out.add(r.index)
+            below = min(below, r.level)
     return out
 
 
