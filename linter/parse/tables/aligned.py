@@ -939,7 +939,9 @@ def _label_piece(line: str, label: str, indent: int, figures: int) -> bool:
     text = line.strip()
     if not _text_only(line) or len(text) > len(label) or WIDE_GAP.search(text) or marker(text)[0]:
         return False
-    return indent <= _lead(line) < figures
+    # (a short tail may go back to the column's left edge, left of a label set in: `国有土地使用权出让收入及对应专项债务
+    # 收入安排的` set in one space, `支出` under it at the line's start)
+    return (indent <= _lead(line) or len(text) <= TAIL_MAX) and _lead(line) < figures
 
 
 def _table_at(
@@ -1459,14 +1461,20 @@ def _join(
     # (under its header repeated, a row filling every column is placed by its order: a long label may push its
     # figures off the edges, as on the page before)
     built = _build(lines, starts, names, numbering, rows, mapper, before.layout, header is not None)
+    if built is None and header is not None:
+        # (a page that repeats the header may set its columns elsewhere, each page laid out on its own: its rows
+        # are read by its own header's layout, and joined when that names the same columns; the pages after it
+        # are then tried with that layout first)
+        built = _build(lines, starts, names, numbering, rows, mapper)
     if built is None:
         return False
-    block, indents, _ = built
+    block, indents, layout = built
     # (a column the page leaves blank is one of the table's, named on the page before: its rows' figures stand
     # at that table's columns' edges)
     block.blank_named = True
     if tuple(c.text for c in block.rows[0][1:]) != before.names or not readable(block):
         return False  # other columns, or figures that do not fit them (a table read whole or not at all)
+    before.layout = layout or before.layout
     head = indents.count(-1)
     body = block.rows[head:]
     base = len(before.block.rows)
