@@ -1008,8 +1008,10 @@ class DirectionWord(Rule):
       change against current − earlier;
     - one change that states two opposite directions (`减少 3.40 万元，增长 12.50%`);
     - a figure said to lie below or above the standard stated right after it in its clause (`亩均投入 A 元，低于
-      亩均 B 元的控制标准`: a side, `低于`, `不超过`, `高于`, then the standard or limit named by `标准`, `限额`,
-      `上限`), both of one kind and unit; a standard per unit (`亩均`) only of a figure whose label says so.
+      亩均 B 元的控制标准`: a side, `低于`, `不超过`, `高于`, then the standard, limit or target named by `标准`,
+      `限额`, `上限`, `目标`: `失业率 r%，低于 t% 的控制目标`), both of one kind and unit; a standard per unit
+      (`亩均`) only of a figure whose label says so; a figure a change of the clause before moved by (`增长 p%；
+      …`) is not the one the words are of.
 
     An unchanged figure contradicts no word. A change whose figure was taken from an earlier sentence
     (the change's own sentence states none) is reported as a warning, the others as errors. The finding
@@ -1086,10 +1088,10 @@ class DirectionWord(Rule):
                 slip = f"，按 {c.relabelled} 则相符，疑为单位之误" if c.relabelled else ""
                 yield self.diag(
                     c.figure,
-                    f"“{c.side}”与数字不符：{written(c.figure)} 并未{c.side}标准 {written(c.standard)}{slip}",
+                    f"“{c.side}”与数字不符：{written(c.figure)} 并未{c.side}{c.name} {written(c.standard)}{slip}",
                     stated=c.figure.text if slip else c.side,
                     expected=c.relabelled or None,
-                    related=[self.ctx.related(c.standard, "标准")],
+                    related=[self.ctx.related(c.standard, c.name)],
                     # (the figure the words are of is taken as the one right before them: inferred, a warning)
                     severity=self.certainty(False),
                 )

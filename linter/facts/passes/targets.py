@@ -144,8 +144,11 @@ BRACKET_CLOSED = regex(r"^\s*[）)]\s*$")
 # `，高于` 7.1% `的全县平均水平`
 REFERENCE_SIDE = regex(rf"^[，,]?\s*{_SUBJECT}\s*{_SIDE}\s*$")
 REFERENCE_AFTER = regex(rf"^\s*的?(?P<reference>{_REFERENCE})\s*$")
-# `，序时进度为` 91.7% `，快于序时进度`
-REFERENCE_NAMED = regex(rf"^[，,；;]\s*(?P<reference>{_REFERENCE})(?:为|是)?\s*$")
+# `，序时进度为` 91.7% `，快于序时进度`: within the outcome's sentence clause (past a `；` a new clause opens, whose
+# comparison compares its own figures: `增长 p%；失业率平均为 r%，低于 t% 的控制目标` is r against t, not p against r)
+REFERENCE_NAMED = regex(rf"^[，,]\s*(?P<reference>{_REFERENCE})(?:为|是)?\s*$")
+# the words after a figure that name it (`低于 5.5% 的控制目标`): the figure compared with, never by how much
+NAMED_AFTER = regex(r"\s*的")
 REFERENCE_REPEATED = regex(rf"^[，,]\s*{_SUBJECT}\s*{_SIDE}(?:{_REFERENCE})?\s*$")
 RATE_END = regex(r"(?:率|进度)$")
 SHARE_WORDS = regex(r"^(?:所占)?(?:比重|占比)$")
@@ -192,6 +195,8 @@ def _against_reference(
 ) -> Change | None:
     """The change of `outcome` against the reference `reference` the words between the three figures state."""
     outcome, reference, delta = figures
+    if NAMED_AFTER.match(text, delta.end) is not None:
+        return None  # (the third figure is named by the words after it: what is compared with, no difference)
     before, after = text[outcome.end : reference.start], text[reference.end : delta.start]
     side = REFERENCE_BRACKETED.match(before)
     if side is not None:
