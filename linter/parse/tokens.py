@@ -1008,13 +1008,33 @@ def _after_compared(toks: list[Tok], i: int) -> bool:
             and toks[i - 2].type == "PCT"
             and toks[i - 3].type in ("UP", "DOWN")
             and (_year_on_year(toks[i - 4]) or _moved_figure(toks, i - 4))
-        )
+        ) or _rate_of_move_after(toks, i)
     if toks[i - 1].type != "AMOUNT":
         return False
     k = i - 2
     if toks[k].type == "LABEL":
         k -= 1
     return k >= 0 and toks[k].type == "CMP"
+
+
+def _rate_of_move_after(toks: list[Tok], i: int) -> bool:
+    """`国内增值税 A，增收 Δ，增长 p%`: the move stated right after the figure, its rate in the next clause with no
+    comparison named between (the rate's own, against last year as an unnamed rate is): the amount is of that same
+    move, as it is where the rate comes first (`契税 A，下降 p%，减收 Δ`). (Only the word and its amount between the
+    figure and the rate: `收入 A，增收 Δ，完成预算的 r%` names no move the amount could be of.)"""
+    return (
+        toks[i - 2].type == "AMOUNT"
+        and i + 4 < len(toks)
+        and toks[i + 2].type == "SEP"
+        and toks[i + 2].text in "，,"
+        and toks[i + 3].type in ("UP", "DOWN")
+        and toks[i + 3].text in MOVE_WORDS
+        and toks[i + 4].type == "PCT"
+    )
+
+
+# the words of a move alone (`增长`, `下降`, `减少`: no comparison, no extent before the rate)
+MOVE_WORDS = frozenset((*words("relations", "up"), *words("relations", "down")))
 
 
 def _moved_figure(toks: list[Tok], k: int) -> bool:
