@@ -578,6 +578,32 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
             drop.add(toks.index(t))
 
 
+# a count closing a list of names (`农林水四项`, `等五类`): how many things the names are, no figure of their own
+NAMES_COUNTED = regex(r"^等?[一二三四五六七八九十两\d]{1,3}(?:项|类|个方面|方面|大类)$")
+
+
+def _names_included(toks: list[Tok]) -> list[Tok]:
+    """`民生支出合计 X，包括教育、社会保障和就业、卫生健康、农林水四项，占…的 p%`: a 包括 right after a figure that names
+    only what the figure covers (names set apart by 、, maybe counted, `四项`), up to the share of that figure: no
+    breakdown (no part has a figure), a note on the figure. Its tokens are dropped, the share read as the figure's."""
+    for i in range(2, len(toks) - 2):
+        if toks[i].type != "SUBSET" or toks[i].text != "包括" or toks[i - 2].type not in VALUE_TYPES:
+            continue
+        if toks[i - 1].type != "SEP" or toks[i - 1].text not in "，,":
+            continue
+        k = i + 1
+        while k + 1 < len(toks) and toks[k].type == "LABEL" and toks[k + 1].type == "SEP" and toks[k + 1].text == "、":
+            k += 2
+        if toks[k].type != "LABEL" or k == i + 1:
+            continue  # (one name alone, or no name: not a list of names)
+        k += 1
+        if k < len(toks) and toks[k].type == "COUNT" and NAMES_COUNTED.fullmatch(toks[k].text):
+            k += 1
+        if k + 1 < len(toks) and toks[k].type == "SEP" and toks[k].text in "，," and toks[k + 1].type == "SHARE":
+            return [*toks[:i], *toks[k + 1 :]]  # (the comma before 包括 kept: `X，占…`)
+    return toks
+
+
 def _settle(toks: list[Tok], said: str) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them. (`said`: the
     sentence's words. Each pass that reads a shape of tokens is run only where the words hold the characters the
@@ -595,6 +621,8 @@ def _settle(toks: list[Tok], said: str) -> list[Tok]:
             toks = _restated_year_on_year(toks)
     if "按" in said:  # (a dimension's division run on into its first part's name: DIVIDED_RUN_ON)
         toks = _divided_run_on(toks)
+    if "包括" in said:
+        toks = _names_included(toks)
     for i, t in enumerate(toks):
         # (each test below holds of a label of its words only, or of a keyword that may not complete; a figure is
         # neither)
