@@ -35,7 +35,8 @@ SUBSET_RE = regex(f"^(?:{_alt('subset')})[：，]?")
 SUBSET_BEFORE_COLON = frozenset(words("relations", "subset_before_colon"))
 # a figure divided by a dimension (`按支出内容分为`, `按品目分为`)
 _DIVIDED = rf"按[\u4e00-\u9fff]{{1,10}}?(?:{_alt('divided_by')})"
-DIVIDED_BY = regex(rf"^{_DIVIDED}$")
+# … or looked at by it (`分来源看`, `分险种来看`: as `按来源分`)
+DIVIDED_BY = regex(rf"^(?:{_DIVIDED}|分[\u4e00-\u9fff]{{1,6}}?来?看)$")
 FULL = regex(r".+")
 # the stage a rate's base is named by (`年初`, `调整后`; `变动`: the adjusted budget by another name)
 RATE_BASE_STAGE = r"(?:年初|全年|年度|调整后|调整|变动后|变动)?"
