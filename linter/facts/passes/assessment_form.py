@@ -906,12 +906,29 @@ def _restated_of(m: Mention, forms: dict[str, _FundBlock]) -> tuple[_FundBlock, 
         label = label[len(form.project) :]
     elif under in forms:
         form = forms[under]
+    elif (short := _SHORT_NAMED.fullmatch(label)) is not None:
+        # `校舍维修改造项目自评 96.56 分` for the form of `义务教育学校校舍维修改造项目`: its overall score, named by a
+        # short name that one form's project name alone holds
+        form, label = _form_short_named(short.group("name"), forms), "自评总分"
     if form is None or (match := _RESTATED.match(label)) is None:
         return None
     key = next(k for k, v in match.groupdict().items() if v)
     q = m.quantities[0]
     wanted = {"总分": "分", "执行率": "%"}.get(key, "元")
     return (form, key, q) if q.base_unit == wanted else None
+
+
+# a project named short before its overall score (`校舍维修改造项目自评`, `营养改善计划项目自评得分`)
+_SHORT_NAMED = regex(r"(?:[，,；;、]\s*)?(?P<name>[\u4e00-\u9fff]{4,20}?)(?:项目)?自评(?:得分|总分)?(?:为|是)?")
+SHORT_NAME_MIN = 4  # the characters of a short name, 项目 aside, that may name one form's project
+
+
+def _form_short_named(name: str, forms: dict[str, _FundBlock]) -> _FundBlock | None:
+    """The one form whose project's name holds the short name (项目 aside on both: `营养改善计划` in `农村义务教育学生
+    营养改善计划`); None where none or two do."""
+    name = name.removesuffix("项目")
+    found = [f for project, f in forms.items() if len(name) >= SHORT_NAME_MIN and name in project.removesuffix("项目")]
+    return found[0] if len(found) == 1 else None
 
 
 def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) -> Iterator[Restatement]:
