@@ -35,8 +35,10 @@ SUBSET_RE = regex(f"^(?:{_alt('subset')})[：，]?")
 SUBSET_BEFORE_COLON = frozenset(words("relations", "subset_before_colon"))
 # a figure divided by a dimension (`按支出内容分为`, `按品目分为`)
 _DIVIDED = rf"按[\u4e00-\u9fff]{{1,10}}?(?:{_alt('divided_by')})"
-# … or looked at by it (`分来源看`, `分险种来看`: as `按来源分`)
+# … or looked at by it (`分来源看`, `分险种来看`: as `按来源分`); not a score's items (`分项看`, `分指标来看`), which the
+# score lists read (passes.score_lines), the item's full marks beside its score
 DIVIDED_BY = regex(rf"^(?:{_DIVIDED}|分[\u4e00-\u9fff]{{1,6}}?来?看)$")
+SCORE_OPENERS = frozenset(words("relations", "score_list_openers"))
 FULL = regex(r".+")
 # the stage a rate's base is named by (`年初`, `调整后`; `变动`: the adjusted budget by another name)
 RATE_BASE_STAGE = r"(?:年初|全年|年度|调整后|调整|变动后|变动)?"
@@ -668,7 +670,7 @@ def _settle_label(toks: list[Tok], i: int) -> None:
         toks[i - 2].type = "LABEL"
     elif _second_rate(toks, i) and ELLIPTIC_RATE.fullmatch(t.text):
         t.type = "RATE"  # `完成年初预算的 106%、调整预算的 101.9%`: the second rate of the same figure
-    elif DIVIDED_BY.match(t.text) and _divides_figure(toks, i):
+    elif DIVIDED_BY.match(t.text) and t.text not in SCORE_OPENERS and _divides_figure(toks, i):
         t.type = "SUBSET"  # `实际支出 X，按支出内容分为：A a，B b`: the parts of X by that dimension
     elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
         # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
