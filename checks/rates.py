@@ -1721,12 +1721,7 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
         if m.identity.context.stage in stages and not _restated_outcome(ctx, m, q, num)
     ]
     if not found:
-        # the budget stands in the table that holds the figure (`三公经费支出决算为 X，完成预算的 p%` in a
-        # 决算说明 whose table has the row's 预算数 beside its 决算数)
-        den = _table_budget(ctx, own, num, r.name) or _plain_execution_budget(ctx, r, own, num)
-        if den is None or ctx.value(den) == 0:
-            return None
-        return _ratio_outcome(ctx, r, num, den, own.identity.complete(), "表中预算数")
+        return _budget_elsewhere(ctx, r, own, num)
     if len({q.base_value for _, q in found}) != 1:
         return None
     m, den = found[0]
@@ -1752,6 +1747,53 @@ def _restated_outcome(ctx: CheckContext, m: Mention, q: Quantity, num: Quantity)
     `部门预算收支情况`, the stage from the heading)? A rate is never a figure over itself: such a figure is no
     budget of the outcome, and where no other is stated the rate is not checked against it."""
     return ctx.value(q) == ctx.value(num) and _role(ctx, m.label) != "plan"
+
+
+def _budget_elsewhere(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -> Outcome | None:
+    """The rate over a budget no figure of the outcome's identity states: the budget stands in the table that
+    holds the figure (`三公经费支出决算为 X，完成预算的 p%` in a 决算说明 whose table has the row's 预算数 beside its
+    决算数), or the next sentence states it by its stage alone (`_budget_said_next`: inferred, not certain)."""
+    den = _table_budget(ctx, own, num, r.name) or _plain_execution_budget(ctx, r, own, num)
+    if den is None and (den := _budget_said_next(ctx, r, own, num)) is not None and ctx.value(den) != 0:
+        return _ratio_outcome(ctx, r, num, den, False, "预算数")
+    if den is None or ctx.value(den) == 0:
+        return None
+    return _ratio_outcome(ctx, r, num, den, own.identity.complete(), "表中预算数")
+
+
+# the words opening a sentence that states the budget of the figure before by the stage alone (`预算数为`, `调整预算数`)
+BUDGET_SAID_NEXT = regex(r"^(?P<stage>(?:年初|调整后?的?)?预算)数?(?:为|是)?$")
+# a rate's words naming the budget it is over (`完成预算的`, `为调整预算数的`)
+RATE_OVER_BUDGET = regex(r"(?P<stage>(?:年初|调整后?的?)?预算)数?的\s*$")
+
+
+def _budget_said_next(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -> Quantity | None:
+    """`全省基金收入 A，完成预算的 p%，下降 q%。预算数为 B，上年为 C。`: the budget a rate names (`完成预算的`), stated
+    as the first words of the next sentence of its paragraph by that same stage alone, the rate's sentence stating
+    no amount but its outcome A: B, in A's unit. (Any other words before B, another amount beside A, or another
+    stage named, and which budget the rate is of is not said.)"""
+    base = RATE_OVER_BUDGET.search(r.name)
+    si = r.sentence
+    sentences = ctx.doc.sentences
+    if base is None or si + 1 >= len(sentences) or sentences[si + 1].paragraph != sentences[si].paragraph:
+        return None
+    by_sentence = ctx.memo("rates.mentions_by_sentence", lambda: _mentions_by_sentence(ctx))
+    amounts = [q for m in by_sentence.get(si, []) for q in m.quantities if q.kind == "amount"]
+    nxt = [m for m in by_sentence.get(si + 1, []) if m.quantities]
+    if amounts != [num] or own.sentence != si or not nxt or len(nxt[0].quantities) != 1:
+        return None
+    den = nxt[0].quantities[0]
+    said = BUDGET_SAID_NEXT.fullmatch(ctx.doc.text[sentences[si + 1].start : den.start].strip())
+    if said is None or said.group("stage") != base.group("stage"):
+        return None
+    return den if den.exact and den.kind == num.kind and den.base_unit == num.base_unit else None
+
+
+def _mentions_by_sentence(ctx: CheckContext) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {}
+    for m in ctx.facts.mentions:
+        out.setdefault(m.sentence, []).append(m)
+    return out
 
 
 # the budget columns a rate's named stage points at: 调整预算 is the adjusted budget only; 预算 and 年初预算 the

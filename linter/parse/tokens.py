@@ -35,7 +35,10 @@ SUBSET_RE = regex(f"^(?:{_alt('subset')})[：，]?")
 SUBSET_BEFORE_COLON = frozenset(words("relations", "subset_before_colon"))
 # a figure divided by a dimension (`按支出内容分为`, `按品目分为`)
 _DIVIDED = rf"按[\u4e00-\u9fff]{{1,10}}?(?:{_alt('divided_by')})"
-DIVIDED_BY = regex(rf"^{_DIVIDED}$")
+# … or looked at by it (`分来源看`, `分险种来看`: as `按来源分`); not a score's items (`分项看`, `分指标来看`), which the
+# score lists read (passes.score_lines), the item's full marks beside its score
+DIVIDED_BY = regex(rf"^(?:{_DIVIDED}|分[\u4e00-\u9fff]{{1,6}}?来?看)$")
+SCORE_OPENERS = frozenset(words("relations", "score_list_openers"))
 FULL = regex(r".+")
 # the stage a rate's base is named by (`年初`, `调整后`; `变动`: the adjusted budget by another name)
 RATE_BASE_STAGE = r"(?:年初|全年|年度|调整后|调整|变动后|变动)?"
@@ -578,6 +581,32 @@ def _fold(toks: list[Tok], first: int, eq: int, keep: set[int], drop: set[int]) 
             drop.add(toks.index(t))
 
 
+# a count closing a list of names (`农林水四项`, `等五类`): how many things the names are, no figure of their own
+NAMES_COUNTED = regex(r"^等?[一二三四五六七八九十两\d]{1,3}(?:项|类|个方面|方面|大类)$")
+
+
+def _names_included(toks: list[Tok]) -> list[Tok]:
+    """`民生支出合计 X，包括教育、社会保障和就业、卫生健康、农林水四项，占…的 p%`: a 包括 right after a figure that names
+    only what the figure covers (names set apart by 、, maybe counted, `四项`), up to the share of that figure: no
+    breakdown (no part has a figure), a note on the figure. Its tokens are dropped, the share read as the figure's."""
+    for i in range(2, len(toks) - 2):
+        if toks[i].type != "SUBSET" or toks[i].text != "包括" or toks[i - 2].type not in VALUE_TYPES:
+            continue
+        if toks[i - 1].type != "SEP" or toks[i - 1].text not in "，,":
+            continue
+        k = i + 1
+        while k + 1 < len(toks) and toks[k].type == "LABEL" and toks[k + 1].type == "SEP" and toks[k + 1].text == "、":
+            k += 2
+        if toks[k].type != "LABEL" or k == i + 1:
+            continue  # (one name alone, or no name: not a list of names)
+        k += 1
+        if k < len(toks) and toks[k].type == "COUNT" and NAMES_COUNTED.fullmatch(toks[k].text):
+            k += 1
+        if k + 1 < len(toks) and toks[k].type == "SEP" and toks[k].text in "，," and toks[k + 1].type == "SHARE":
+            return [*toks[:i], *toks[k + 1 :]]  # (the comma before 包括 kept: `X，占…`)
+    return toks
+
+
 def _settle(toks: list[Tok], said: str) -> list[Tok]:
     """Demote keywords whose construct cannot complete; fuse separators into the keyword after them. (`said`: the
     sentence's words. Each pass that reads a shape of tokens is run only where the words hold the characters the
@@ -595,6 +624,8 @@ def _settle(toks: list[Tok], said: str) -> list[Tok]:
             toks = _restated_year_on_year(toks)
     if "按" in said:  # (a dimension's division run on into its first part's name: DIVIDED_RUN_ON)
         toks = _divided_run_on(toks)
+    if "包括" in said:
+        toks = _names_included(toks)
     for i, t in enumerate(toks):
         # (each test below holds of a label of its words only, or of a keyword that may not complete; a figure is
         # neither)
@@ -639,7 +670,7 @@ def _settle_label(toks: list[Tok], i: int) -> None:
         toks[i - 2].type = "LABEL"
     elif _second_rate(toks, i) and ELLIPTIC_RATE.fullmatch(t.text):
         t.type = "RATE"  # `完成年初预算的 106%、调整预算的 101.9%`: the second rate of the same figure
-    elif DIVIDED_BY.match(t.text) and _divides_figure(toks, i):
+    elif DIVIDED_BY.match(t.text) and t.text not in SCORE_OPENERS and _divides_figure(toks, i):
         t.type = "SUBSET"  # `实际支出 X，按支出内容分为：A a，B b`: the parts of X by that dimension
     elif REVENUE_MOVE.fullmatch(t.text) and _after_compared(toks, i):
         # `比年初预算 80.00 亿元超收 6.20 亿元`: the move right after the figure compared with
@@ -1008,13 +1039,33 @@ def _after_compared(toks: list[Tok], i: int) -> bool:
             and toks[i - 2].type == "PCT"
             and toks[i - 3].type in ("UP", "DOWN")
             and (_year_on_year(toks[i - 4]) or _moved_figure(toks, i - 4))
-        )
+        ) or _rate_of_move_after(toks, i)
     if toks[i - 1].type != "AMOUNT":
         return False
     k = i - 2
     if toks[k].type == "LABEL":
         k -= 1
     return k >= 0 and toks[k].type == "CMP"
+
+
+def _rate_of_move_after(toks: list[Tok], i: int) -> bool:
+    """`国内增值税 A，增收 Δ，增长 p%`: the move stated right after the figure, its rate in the next clause with no
+    comparison named between (the rate's own, against last year as an unnamed rate is): the amount is of that same
+    move, as it is where the rate comes first (`契税 A，下降 p%，减收 Δ`). (Only the word and its amount between the
+    figure and the rate: `收入 A，增收 Δ，完成预算的 r%` names no move the amount could be of.)"""
+    return (
+        toks[i - 2].type == "AMOUNT"
+        and i + 4 < len(toks)
+        and toks[i + 2].type == "SEP"
+        and toks[i + 2].text in "，,"
+        and toks[i + 3].type in ("UP", "DOWN")
+        and toks[i + 3].text in MOVE_WORDS
+        and toks[i + 4].type == "PCT"
+    )
+
+
+# the words of a move alone (`增长`, `下降`, `减少`: no comparison, no extent before the rate)
+MOVE_WORDS = frozenset((*words("relations", "up"), *words("relations", "down")))
 
 
 def _moved_figure(toks: list[Tok], k: int) -> bool:

@@ -45,8 +45,10 @@ from tieout.linter.facts.model import (
 )
 from tieout.linter.facts.passes.base import Completed, once, quantities_at, sentence_of
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.parse.tables.blocks import CONTINUED
 from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
+from tieout.linter.text.normalise import PAGE_NUMBER
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -695,10 +697,8 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
     since: list[tuple[Quantity, Quantity]] = []  # the rows since the last 小计
     dashed = _writes_dashes(reader, h)
     values_at = _row_values_at(head)
-    for line in reader.lines[h + 1 :]:
+    for line in _block_rows(reader.lines, h):
         texts = [c.text for c in line.cells if c.text]
-        if not texts:
-            return
         if any(_SUBTOTAL.search(t) for t in texts):
             sub = _total_pair(reader, line, head, at) if word(texts[0]) == "小计" else None
             if sub is None:
@@ -725,6 +725,42 @@ def _indicator_scores(reader: Reader, fund: _FundBlock, h: int) -> Iterator[Scor
             _spaced_achieved(reader, fund, line, head, pair[0])
         rows.append(pair)
         since.append(pair)
+
+
+# what stands between a form's rows and their next page's: the page's number, the mark of its continuation (`续表`)
+_PAGE_FURNITURE = (PAGE_NUMBER, CONTINUED)
+
+
+def _block_rows(lines: list[Line], h: int) -> Iterator[Line]:
+    """The lines of the rows under the header at line h, up to the first empty one: past it where a page turned under
+    them and the header stands repeated atop the next (`_page_turned`), the rows going on there."""
+    k = h + 1
+    while k < len(lines):
+        if any(c.text for c in lines[k].cells):
+            yield lines[k]
+            k += 1
+            continue
+        k = _page_turned(lines, k + 1, lines[h])
+        if k < 0:
+            return
+
+
+def _page_turned(lines: list[Line], k: int, head: Line) -> int:
+    """Where a pipe table's rows go on after the blank line before `k`: past blank lines, a page's number and a 续表
+    mark, under the header repeated cell for cell (`— 3 —` / `续表` / `| 一级指标 | 二级指标 | … |`); -1 where anything
+    else stands there (the form has ended, or what follows is not known to be its rows)."""
+    if not head.piped:
+        return -1
+    while k < len(lines):
+        cells = lines[k].cells
+        text = " ".join(c.text for c in cells)
+        if cells and not lines[k].piped and not any(p.search(text) for p in _PAGE_FURNITURE):
+            return -1
+        if lines[k].piped:
+            same = [word(c.text) for c in cells] == [word(c.text) for c in head.cells]
+            return k + 1 if same else -1
+        k += 1
+    return -1
 
 
 # the cells of an indicator's own row, in the header's order (a row with all of them empty is no indicator;
@@ -870,12 +906,29 @@ def _restated_of(m: Mention, forms: dict[str, _FundBlock]) -> tuple[_FundBlock, 
         label = label[len(form.project) :]
     elif under in forms:
         form = forms[under]
+    elif (short := _SHORT_NAMED.fullmatch(label)) is not None:
+        # `校舍维修改造项目自评 96.56 分` for the form of `义务教育学校校舍维修改造项目`: its overall score, named by a
+        # short name that one form's project name alone holds
+        form, label = _form_short_named(short.group("name"), forms), "自评总分"
     if form is None or (match := _RESTATED.match(label)) is None:
         return None
     key = next(k for k, v in match.groupdict().items() if v)
     q = m.quantities[0]
     wanted = {"总分": "分", "执行率": "%"}.get(key, "元")
     return (form, key, q) if q.base_unit == wanted else None
+
+
+# a project named short before its overall score (`校舍维修改造项目自评`, `营养改善计划项目自评得分`)
+_SHORT_NAMED = regex(r"(?:[，,；;、]\s*)?(?P<name>[\u4e00-\u9fff]{4,20}?)(?:项目)?自评(?:得分|总分)?(?:为|是)?")
+SHORT_NAME_MIN = 4  # the characters of a short name, 项目 aside, that may name one form's project
+
+
+def _form_short_named(name: str, forms: dict[str, _FundBlock]) -> _FundBlock | None:
+    """The one form whose project's name holds the short name (项目 aside on both: `营养改善计划` in `农村义务教育学生
+    营养改善计划`); None where none or two do."""
+    name = name.removesuffix("项目")
+    found = [f for project, f in forms.items() if len(name) >= SHORT_NAME_MIN and name in project.removesuffix("项目")]
+    return found[0] if len(found) == 1 else None
 
 
 def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) -> Iterator[Restatement]:

@@ -98,11 +98,12 @@ def _cell_unit(line: Line) -> str:
 
 
 def _unit(reader: Reader, h: int) -> str:
-    """The table's unit, stated in a caption line just above its header."""
+    """The table's unit, stated in a caption line just above its header, else in the header's amount cells
+    (`全年预算数（万元）`)."""
     for line in reversed(reader.lines[max(h - _CAPTION_LINES, 0) : h]):
         if unit := _cell_unit(line):
             return unit
-    return ""
+    return _cell_unit(reader.lines[h])
 
 
 def _cells(reader: Reader, line: Line, names: list[str], unit: str) -> dict[str, Quantity | None] | None:

@@ -59,7 +59,10 @@ def unspent(draft: Draft) -> Iterator[Balance]:
         if pair is not None and _other_budget(draft, m, pair, bq):
             continue
         if pair is not None:
-            yield Balance(pair[0], pair[1], bq, m.sentence, certain=True, sides=SIDES)
+            # (certain where the rate's sentence states both: a budget the rate was read to be over from a sentence
+            # before is found, not stated beside it, as `_budget_before` finds one)
+            here = draft.doc.sentences[rate.sentence].start
+            yield Balance(pair[0], pair[1], bq, m.sentence, certain=min(q.start for q in pair) >= here, sides=SIDES)
             continue
         pair = _budget_before(draft, rate, owner, bq)
         if pair is not None:

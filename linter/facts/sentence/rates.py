@@ -112,6 +112,18 @@ def _in_closed_bracket(text: str, begin: int, at: int, end: int) -> bool:
     return opened > closed and any(ch in text[at:end] for ch in "）)")
 
 
+# an execution rate named by no base (`执行率`, `预算执行率`), the outcome and the adjusted budget named by their stage
+# alone (`全年执行数`, `全年预算数`), and an item's number opening a label (`2.`, `（2）`)
+RATE_STAGE_ALONE = regex(r"[，,]?(?:预算|资金)?执行率(?:为|是|达到?)?")
+SPENT_ALONE = regex(r"[，,]?全年(?:实际)?执行数?(?:为|是)?")
+ADJUSTED_ALONE = regex(r"[，,]?全年预算数?(?:为|是)?")
+ITEM_NUMBER = regex(r"^\s*(?:[（(]?\d{1,2}[)）]|\d{1,2}[.．、])\s*")
+
+
+def _unnumbered(label: str) -> str:
+    return ITEM_NUMBER.sub("", label, count=1).strip()
+
+
 RESPECTIVE = "分别"  # the word of a list of figures each of its own item
 
 
@@ -182,6 +194,13 @@ class Rates(Reader):
             pair, names = [earlier[0], ops[0]], [earlier[1], labels[0]]
             self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
             return
+        budget = self._budget_item_before(r, si, mentions, ops)
+        if budget is not None:
+            # `1.全年预算数 P，…。` / `2.全年执行数 E，执行率 r%`: E over P, stated in the item before (not certain: read
+            # across sentences)
+            pair, names = [ops[0], budget[0]], [labels[0], budget[1]]
+            self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
+            return
         self._plain_rate(r, si, (ops, labels), formula, total is not None)
 
     def _plain_rate(
@@ -224,6 +243,37 @@ class Rates(Reader):
         if any(not (self._qualifies(m) or LAST_YEARS.search(m.label)) for m in rest):
             return None  # another figure of its own before the semicolon: which one the rate is of is not said
         return q, lead.key
+
+    def _budget_item_before(
+        self, r: _Rate, si: int, mentions: list[Mention], ops: list[Quantity]
+    ) -> tuple[Quantity, str] | None:
+        """(denominator, its name) of an execution rate naming no base (`执行率 r%`) right after the one figure of its
+        sentence, named by the outcome's stage alone (`2.全年执行数 E`), where its section states before it one budget
+        named by the adjusted budget's stage alone (`1.全年预算数 P（年初预算数 B），其中：…`), in E's unit: the
+        rate the self-assessment form defines, 全年执行数 over 全年预算数. An initial budget (年初) is not it; two
+        adjusted budgets named so, or another figure before the rate in its sentence, leave it unread."""
+        if len(ops) != 1 or RATE_STAGE_ALONE.fullmatch(r.name.strip()) is None:
+            return None
+        own = [m for m in mentions if m.quantities and m.quantities[0].start < r.start]
+        if len(own) != 1 or ops[0] not in own[0].quantities or not SPENT_ALONE.fullmatch(_unnumbered(own[0].label)):
+            return None
+        here = self.doc.section_at(self.doc.sentences[si].start)
+        if here is not None and ITEM_NUMBER.match(here.title):
+            here = here.parent  # (a numbered item read as a heading of its own: the items are its parent's)
+        if here is None:
+            return None
+        found: list[tuple[Quantity, str]] = []
+        sj = si - 1
+        while sj >= 0 and self.doc.sentences[sj].start >= here.start:
+            found += [
+                (q, m.key)
+                for m in self.d.by_sentence.get(sj) or []
+                if ADJUSTED_ALONE.fullmatch(_unnumbered(m.label))
+                for q in m.quantities
+                if q.base_unit == ops[0].base_unit and q.kind == ops[0].kind and q.exact
+            ]
+            sj -= 1
+        return found[0] if len(found) == 1 else None
 
     def _noted_pair(self, note: str, ops: list[Quantity], mentions: list[Mention]) -> list[Quantity] | None:
         """[numerator, denominator] of a rate whose words carry a note on its base (`完成年初预算（不含上级补助）的`):

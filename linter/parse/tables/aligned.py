@@ -800,7 +800,7 @@ def _coded_head(lines: list[str], starts: list[int], j: int, data: list[Parsed])
     rest, _, figs, _ = tail
     if len(rest) > TAIL_MAX or CODE_FIRST.match(lines[j + 1]) or marker(rest)[0]:
         return None
-    if _label_column(lines[j + 1]) != _label_column(lines[j]):
+    if _label_column(lines[j + 1]) != _label_column(lines[j]) and not _tail_under_code(lines, j, rest):
         return None
     return _Line(j + 1, head + rest, _lead(lines[j]), figs, starts[j] + len(lines[j]) - len(lines[j].lstrip()))
 
@@ -835,6 +835,30 @@ def _cells_head(lines: list[str], starts: list[int], j: int, data: list[Parsed],
             label = head.strip() + tail  # (the tail goes on in the head's last cell: no gap between them)
             return _Line(j + 1, label, _lead(head), figs, starts[j] + cells[0].start())
     return None
+
+
+def _tail_under_code(lines: list[str], j: int, rest: str) -> bool:
+    """Is the tail of a coded row's name, on the line below its code and head (`201  一般公共服` / `务支出  7,962.16
+    …`), set at the line's start under the code, as a PDF's text sets a cell's wrapped words, a coded row at the
+    same place right below it (or the page's or the table's end)? A line with no code between two coded rows is
+    no row of a coded table; a total's row (`合计`, `小计`) is, and stays one."""
+    lead = _lead(lines[j])
+    if _lead(lines[j + 1]) != lead or total_kind(rest) is not None or not _set_apart_alike(lines, j):
+        return False
+    below = lines[j + 2] if j + 2 < len(lines) else ""
+    if not below.strip() or PAGE_MARK.match(below) is not None:
+        return True
+    return CODE_FIRST.match(below) is not None and _lead(below) == lead
+
+
+def _set_apart_alike(lines: list[str], j: int) -> bool:
+    """Are the cells of the head's and the tail's lines set apart by one run of spaces each, no wider than the one
+    between the head's code and name (`201  一般公共服` / `务支出  7,962.16  8,359.58`: a PDF's text, each cell a few
+    spaces after the one before, nothing aligned in columns)? In a table aligned in columns the tail's figures stand
+    far from it, under the figures above, and words set under the code are no name's tail."""
+    head, tail = lines[j].strip(), lines[j + 1].strip()
+    gaps = [len(g) for g in WIDE_GAP.findall(head) + WIDE_GAP.findall(tail)]
+    return bool(gaps) and max(gaps) == min(gaps)
 
 
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
