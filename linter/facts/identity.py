@@ -73,9 +73,35 @@ def document_context(doc: Document) -> tuple[Context, str]:
     department's)."""
     head = _title_text(doc)
     genre = _genre(head)
+    if not genre:
+        head = _contents_part(doc) or head
+        genre = _genre(head)
     title = replace(read(head).context, scope=None)
     defaults = load("genres").get(genre, {}).get("defaults", {}) if genre else {}
     return title.under(Context(**{k: str(v) for k, v in defaults.items()})), genre
+
+
+CONTENTS = regex(r"\s*目\s*录\s*")  # a table of contents' heading, alone on its line
+CONTENTS_LINES = 40
+PART_MARK = regex(r"^\s*第[一二三四五六七八九十\d]{1,3}部分\s*")
+
+
+def _contents_part(doc: Document) -> str:
+    """A report that opens with its table of contents, no title above it (its cover a picture the text layer does
+    not hold): the first of the parts it lists that names a genre (`第二部分 2019年度部门预算表`) names the report's,
+    and its year; "" where the document opens otherwise or no part names one. The contents end where the body
+    repeats their first entry."""
+    lines = doc.text[: TITLE_CHARS * CONTENTS_LINES].split("\n")[:CONTENTS_LINES]
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None or not CONTENTS.fullmatch(lines[first]) or first + 1 >= len(lines):
+        return ""
+    entries = lines[first + 1 :]
+    end = next((k for k in range(1, len(entries)) if entries[k].strip() == entries[0].strip()), len(entries))
+    for line in entries[:end]:
+        part = PART_MARK.sub("", line).strip()
+        if PART_MARK.match(line) and _genre(part):
+            return part
+    return ""
 
 
 def document_title(doc: Document) -> str:

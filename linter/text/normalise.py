@@ -37,7 +37,7 @@ TERMINAL = set("。！？")
 CLOSING = "”’）》」』"
 
 PAGE_NUMBER = regex(
-    r"^(?:[-—–_－]\s*\d{1,4}\s*[-—–_－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
+    r"^(?:[-—–_－─]\s*\d{1,4}\s*[-—–_－─]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|[-—–]?\s*\d{1,3}\s*[-—–]?)$"
 )
 HEADING = regex(
@@ -998,6 +998,18 @@ def _ends(lines: _Lines, k: int) -> bool:
     return k >= 0 and lines.chars[k].rstrip(CLOSING)[-1:] in TERMINAL  # ("" when nothing is left: no sentence end)
 
 
+OPEN_OPERATORS = ("（1-", "(1-", "×", "÷", "/", "=（", "=(")  # a formula that goes on past them
+
+
+def _formulas_go_on(lines: _Lines, hard: list[bool]) -> None:
+    """A formula an HTML table's cell wraps after an operator (`偏差率=（1-` / `12/40）×100%=70.00%`): the line goes
+    on, no break before the next (a pipe row ends at its bar; a prose line after an operator is joined anyway)."""
+    chars = lines.chars
+    for k in compress(count(1), map(methodcaller("endswith", OPEN_OPERATORS), chars[:-1])):
+        if hard[k] and lines.tables[k - 1] and chars[k][0].isdigit() and "|" not in (chars[k - 1][0], chars[k][0]):
+            hard[k] = False
+
+
 def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: int) -> list[str]:
     """What joins each line to the line before: a paragraph break ("\n"), a space between two ASCII words, or
     nothing (a wrapped line); "" before the first.
@@ -1033,6 +1045,7 @@ def _breaks(lines: _Lines, headings: list[int | None], width: int, title_lines: 
     named = [item and NAMED_ITEM.match(line) is not None for item, line in zip(lines.items, chars)]
     opens = list(map(or_, map(or_, lines.tables, named), map(is_not, headings, repeat(None))))
     hard = [False, *map(or_, closes, opens[1:])]
+    _formulas_go_on(lines, hard)
     half = 0.5 * width
     for k in compress(count(1), map(half.__gt__, map(len, chars[:-1]))):  # after a short line
         if not hard[k] and not lines.page_breaks[k] and not _continues(chars[k - 1], chars[k]):

@@ -26,7 +26,7 @@ WORD_GAP = 3.0
 BASELINE_TOLERANCE = 0.28
 MARGIN = 0.06  # top and bottom share of the page where running headers and page numbers stand
 PAGE_MARK = regex(
-    r"^(?:[-—–－_~]+\s*(?P<a>\d{1,4})\s*[-—–－_~]+|第\s*(?P<b>\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"^(?:[-—–－_~─]+\s*(?P<a>\d{1,4})\s*[-—–－_~─]+|第\s*(?P<b>\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|(?P<c>\d{1,4})\s*/\s*\d{1,4}|(?P<d>\d{1,4}))$"
 )
 UNIT = regex(r"亿元|万元|万人|个百分点")

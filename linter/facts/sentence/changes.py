@@ -179,7 +179,10 @@ CHANGE_WORD = regex(r"增加|减少|增长|下降|提高|降低|持平|增幅|�
 COMPARED_BY_NAME = regex(r"(?:比|较)(?!上年|去年|上一年|同期|年初|\d)([\u4e00-\u9fff]{2,12}?)(?:相比)?")
 # nothing but a comma between the figure a change follows and its comparison (the comparison's words taken out)
 FOLLOWED_BY_NAME = regex(r"\s*[，,]\s*")
-COMPARISON_ONLY = regex(r"(?:与|同|和|跟)?(?:上年|去年|上一年|上年同期|同期)?(?:相比|比较|对比)较?")
+# (the period may name its figure: `与上年数相比，减少 Δ`, `与上年预算数相比`)
+COMPARISON_ONLY = regex(
+    r"(?:与|同|和|跟)?(?:上年|去年|上一年|上年同期|同期)?(?:预算数|决算数|执行数|预算|决算|数)?(?:相比|比较|对比)较?"
+)
 
 
 # a figure of several years together: `三年`, `近五年`, `2022—2024年`, `历年结余` (not `2024年度`, `三年行动`)

@@ -226,14 +226,19 @@ TABLE_MARK = regex(r"^附?表\s*[\d一二三四五六七八九十]+(?:[-—－.]
 
 def split_stacked(b: Block) -> list[Block]:
     """One Word table that stacks several (附表1, its title, unit and rows; 附表2 …): split before each
-    row that is only a table number or a title ending in 表, below a data row."""
+    row that is only a table number or a title ending in 表, below a data row, or below empty rows under one (a
+    PDF's tables drawn one under the other, the frame's lines between them read as rows: they go with the title
+    below, caption_rows)."""
     cuts = []
     for r in range(2, len(b.rows)):
         texts = {flatten(c.text) for c in b.rows[r] if c.text}
-        if len(texts) == 1 and _is_data_row(b.rows[r - 1]):
+        above = r - 1
+        while above > 1 and _empty(b.rows[above]):
+            above -= 1
+        if len(texts) == 1 and _is_data_row(b.rows[above]):
             t = next(iter(texts))
             if TABLE_MARK.match(t) or t.endswith("表") and len(t) <= 60:
-                cuts.append(r)
+                cuts.append(above + 1)
     if not cuts:
         return [b]
     out = []

@@ -100,7 +100,7 @@ def tree_relations(table: Table) -> list[Relation]:
             out += _headed_groups(side, cols, groups, table)
         elif not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
-            out += _totals(side, cols, table.open_end)
+            out += _totals(side, cols, table.open_end, _shared_totals(table, side))
         elif not table.goes_on:
             out += _closed_groups(side, _totals(side, cols, table.open_end))
     return out
@@ -124,6 +124,35 @@ def _closed_groups(side: Side, totals: list[Relation]) -> list[Relation]:
             continue
         if all(before[-1] < at[p[0]] < t for p in rel.parts):
             out.append(rel)
+    return out
+
+
+def _shared_totals(table: Table, side: Side) -> dict[int, Cellref]:
+    """`| 当年支出小计 |  |  | 13,377.11 |` under 支出 by 功能分类 | 金额 | 支出用途 | 金额: the total of spending written
+    once for both of its classifications, in the last one's column (a merged cell). Each classification sums the
+    same spending, so that figure totals the first one's rows too. Of a side of one figure column whose total
+    rows are blank in it: each such row's figure in the next side under the same header (支出), where that side's
+    row of the same line is the same total and every cell between is blank. {grid row: the figure's cell}."""
+    cols = summable(side)
+    if len(cols) != 1 or side not in table.sides:
+        return {}
+    at = table.sides.index(side)
+    if at + 1 >= len(table.sides):
+        return {}
+    twin = table.sides[at + 1]
+    other = summable(twin)
+    if not other or not twin.columns or twin.columns[0].path[:1] != side.columns[0].path[:1] or not side.name:
+        return {}
+    same = {r.index: r for r in twin.rows if r.total}
+    out: dict[int, Cellref] = {}
+    for row in side.rows:
+        match = same.get(row.index)
+        if not row.total or not row.bare or match is None or (match.label, match.total) != (row.label, row.total):
+            continue
+        if table.quantity(row.index, other[0]) is None:
+            continue
+        if all(table.is_blank(row.index, c) for c in range(cols[0], other[0])):
+            out[row.index] = (row.index, other[0])
     return out
 
 
@@ -352,8 +381,9 @@ def _group_heads(side: Side, cols: list[int]) -> list[Relation]:
     return out
 
 
-def _totals(side: Side, cols: list[int], open_end: bool) -> list[Relation]:
+def _totals(side: Side, cols: list[int], open_end: bool, shared: dict[int, Cellref] | None = None) -> list[Relation]:
     out: list[Relation] = []
+    shared = shared or {}
     for t, row in enumerate(side.rows):
         if not row.total or row.whole:
             continue  # (the total of a table's halves totals no rows of its own half: whole_relations)
@@ -375,7 +405,8 @@ def _totals(side: Side, cols: list[int], open_end: bool) -> list[Relation]:
             not side.rows[k].marker for k in _segment(side.rows, t, row.total == "grand")
         )
         for c in cols:
-            rel = Relation("total", (row.index, c), [(side.rows[k].index, c) for k in parts], where=row.label)
+            total = shared.get(row.index, (row.index, c))
+            rel = Relation("total", total, [(side.rows[k].index, c) for k in parts], where=row.label)
             rel.confirm = plain or loose
             rel.strict = side.structure in LOOSE_TREES or loose
             out.append(rel)
@@ -442,6 +473,8 @@ def _listed_parts(side: Side, t: int, segment: list[int]) -> list[int]:
         return subtotals
     if any(rows[k].label.startswith(PARTS_OF_ABOVE) for k in segment):
         return []
+    if all(not rows[k].label and not rows[k].code for k in segment):
+        return []  # figures under a 合计 naming no item (what a page kept of a table's rows): which items, unknown
     if rows[t].total == "grand" and any(_stated_first(rows, k) for k in range(t)):
         return []  # a total stated first, then another total below: which rows the second sums is not known
     return _group_of(rows, t, segment) if rows[t].total == "sub" else segment
