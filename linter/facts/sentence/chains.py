@@ -345,7 +345,9 @@ class Chains(Reader):
             if self.doc.text[plan.quantities[0].end : gap_figure.quantities[0].start] != gap_figure.label:
                 continue  # (the gap right after the budget, nothing between: `比调整预算 B 短收 Δ`)
             outcome = self._outcome_named(named.group("name"), si)
-            units = {(m.quantities[0].kind, m.quantities[0].base_unit, m.quantities[0].exact) for m in (plan, gap_figure)}
+            units = {
+                (m.quantities[0].kind, m.quantities[0].base_unit, m.quantities[0].exact) for m in (plan, gap_figure)
+            }
             if outcome is None or units != {(outcome.quantities[0].kind, outcome.quantities[0].base_unit, True)}:
                 continue
             over = gap.group("over") is not None
