@@ -1647,7 +1647,9 @@ def qualified_shares(draft: Draft) -> Iterator[Share]:
             for b in draft.facts.breakdowns
             if si - 4 < b.sentence <= si
             and same_section(draft, draft.doc.sentences[b.sentence].start, at)
-            and (draft.labeller.identify(b.total.label)[0] == whole_item or _all_divided(draft, b, whole_name))
+            and (
+                _obtained(draft.labeller.identify(b.total.label)[0]) == whole_item or _all_divided(draft, b, whole_name)
+            )
             for p in b.parts
             if _names_part(whole_item, draft.labeller.identify(p.label)[0], part_item)
         ]
@@ -1673,11 +1675,26 @@ def _all_divided(draft: Draft, b: Breakdown, whole_name: str) -> bool:
     )
 
 
+# the verb of a sum obtained, opening a total's item (`全年共争取上级补助收入 T`: the whole a share names `上级补助收入`)
+OBTAINED = regex(r"^(?:争取|获得|取得|收到)(?=[\u4e00-\u9fff]{4})")
+# the account a part's name ends with as its total's does (`专项转移支付收入` of `上级补助收入`), which a share may leave
+# out of the part's name (`专项转移支付占上级补助收入的 p%`)
+ACCOUNT_ENDS = ("收入", "支出")
+
+
+def _obtained(item: str) -> str:
+    """A total's item less the verb of obtaining it that opens it (`争取上级补助收入`: 上级补助收入)."""
+    return OBTAINED.sub("", item)
+
+
 def _names_part(total: str, item: str, named: str) -> bool:
     """Does a share name the list's part `item` by `named`: with the total's qualifier before it (`_qualified`),
     or with a noun of the total's name after it (`服务类` of `政府采购总额` named `服务类采购`: two characters at least,
-    words of the total's name, what the part is one kind of)?"""
+    words of the total's name, what the part is one kind of), or less the account both names end with (`专项转移支付`
+    of `专项转移支付收入` under `上级补助收入`: four characters at least left)?"""
     if _qualified(total, item) == named:
+        return True
+    if len(named) >= 4 and any(item == named + end and total.endswith(end) for end in ACCOUNT_ENDS):
         return True
     rest = named.removeprefix(item)
     return len(item) >= 2 and rest != named and len(rest) >= 2 and rest in total
