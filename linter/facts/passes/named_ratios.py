@@ -93,7 +93,7 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
         for label, q in stated:
             if q.kind not in RATIO_KINDS or not q.exact or id(q) in taken:
                 continue
-            found = _defined(draft, si, label.strip(), q)
+            found = _defined(draft, si, _undefined(label.strip()), q)
             if found is None:
                 continue
             taken.add(id(q))  # (a figure both a mention and a rate of the sentence is one ratio)
@@ -104,10 +104,33 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
 RATIO_KINDS = ("bare", "percent")  # a ratio is written in per cent or as a plain number
 
 
+# the definition a ratio's name may carry in brackets before its verb (`债务率（债务余额/综合财力）为`)
+DEFINITION_NOTE = regex(
+    r"(?P<name>[\u4e00-\u9fff]{1,4}率)[（(](?P<num>[\u4e00-\u9fff]{2,12})[/／÷](?P<den>[\u4e00-\u9fff]{2,12})[）)]"
+    rf"(?P<verb>{'|'.join(BEING)})?$"
+)
+
+
+def _undefined(label: str) -> str:
+    """The label less the bracket after the ratio's name that defines it as the vocabulary does (`债务率（债务余额/综合
+    财力）为` → `债务率为`); as it stands where the bracket says anything else (`债务率（含隐性债务）`: another ratio)."""
+    found = DEFINITION_NOTE.search(label)
+    if found is None:
+        return label
+    d = next((d for name, d in DEFINITIONS.items() if label[: found.end("name")].endswith(name)), None)
+    if d is None or not (_names_one(found["num"], d.numerator) and _names_one(found["den"], d.denominator)):
+        return label
+    return label[: found.end("name")] + (found["verb"] or "")
+
+
+def _names_one(words: str, names: tuple[str, ...]) -> bool:
+    return any(n in words for n in names)
+
+
 def _may_name(label: str) -> bool:
     """Can `_defined` read a ratio of this label (stripped as it is read there): does it end as a ratio's name does
     (NAME_ENDINGS) or name one between two figures (之比)?"""
-    words = label.strip()
+    words = _undefined(label.strip())
     return words.endswith(NAME_ENDINGS) or "之比" in words
 
 
