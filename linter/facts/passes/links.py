@@ -205,6 +205,63 @@ def respective_bases(draft: Draft) -> Iterator[Completed]:
         yield from (Completed(c, replace(c, base=b, certain=False)) for c, b in zip(ordered, bases, strict=True))
 
 
+# a sentence of last year's figure alone (`上年缴纳税费为 B。`): what it is named, after 上年 and before the verb
+LAST_YEAR_ALONE = regex(r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:同期)?(?P<named>[\u4e00-\u9fff]{2,12}?)(?:为|是)$")
+# what may follow that figure in its sentence: nothing but its end
+SENTENCE_CLOSED = regex(r"\s*[）)]?\s*[。；;]?\s*[）)]?\s*$")
+SHARED_TAIL = 2  # characters the names of last year's figure and of the change's figure end with alike, at least
+
+
+def last_year_after(draft: Draft) -> Iterator[Completed]:
+    """`集团上缴各项税费 A，比上年下降 p%，其中：…。上年缴纳税费为 B。`: a sentence stating last year's figure alone, right
+    after the sentence of the change that states none (in its paragraph, or opening the next under the same heading),
+    is its base: where exactly one change of that sentence has a figure and no base, and its figure's name ends as
+    last year's does (two characters at least: 税费), in the same unit. Not a budget, plan or change named so
+    (`上年预算数为`). Inferred: the names differ."""
+    changes: dict[int, list[Change]] = {}
+    for c in draft.facts.changes:
+        if c.current is not None and c.base is None:
+            changes.setdefault(c.sentence, []).append(c)
+    if not changes:
+        return
+    owner = mention_index(draft)
+    sentences = draft.doc.sentences
+    for si, said in draft.by_sentence.items():
+        if si - 1 not in changes or len(said) != 1 or len(said[0].quantities) != 1 or not _same_paragraph(draft, si):
+            continue
+        named = LAST_YEAR_ALONE.match(said[0].label.strip())
+        base = said[0].quantities[0]
+        if named is None or NOT_OUTCOME.search(named["named"]) or not base.exact or base.kind != "amount":
+            continue
+        if SENTENCE_CLOSED.match(draft.doc.text[base.end : sentences[si].end]) is None:
+            continue
+        found = [c for c in changes[si - 1] if _named_alike(owner, c, named["named"], base)]
+        if len(found) == 1:
+            yield Completed(found[0], replace(found[0], base=base, certain=False))
+
+
+def _same_paragraph(draft: Draft, si: int) -> bool:
+    """Does sentence si go on from the one before: in its paragraph, or opening the next under the same heading (a
+    line ending at a 。 may end the paragraph as read)?"""
+    if si < 1:
+        return False
+    before, own = draft.doc.sentences[si - 1], draft.doc.sentences[si]
+    return before.paragraph == own.paragraph or (
+        before.paragraph == own.paragraph - 1 and same_section(draft, before.start, own.start)
+    )
+
+
+def _named_alike(owner: dict[int, Mention], c: Change, named: str, base: Quantity) -> bool:
+    """Is the change's figure one like `base`, named with the same ending as last year's (`…上缴各项税费`,
+    `缴纳税费`)?"""
+    cur = c.current
+    if cur is None or not cur.exact or cur.kind != base.kind or cur.base_unit != base.base_unit:
+        return False
+    own = owner.get(cur.start)
+    label = own.label.strip() if own is not None else ""
+    return len(label) >= SHARED_TAIL and label[-SHARED_TAIL:] == named[-SHARED_TAIL:]
+
+
 def _respective(c: Change, current: Quantity, base: Quantity) -> bool:
     """Is the change the one of `current`, with no base yet, and `base` a figure like it?"""
     return (
