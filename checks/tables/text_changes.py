@@ -47,8 +47,9 @@ RATIO_HEADER = regex(r"^(?:(?:决算|执行|完成)数?)?为上年(?:同期)?(?:
 ADJUSTED_HEADER = regex(r"^(?:调整数|调整额|调整金额|调增[（(]?减[）)]?数?|调增减数?)$")
 # the header of a column of the difference to last year (`增减额`, `比上年增减`, `同比增减额`)
 DIFFERENCE_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?增减(?:额|数)?$")
-# a comparison with last year or none (`同比`, `比上年同期`, ``): what a 同比 column is the change of
-LAST_YEAR = regex(r"^(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?$")
+# a comparison with last year or none (`同比`, `比上年同期`, ``): what a 同比 column is the change of; of a stock, with
+# last year's end (`比上年末`)
+LAST_YEAR = regex(r"^(?:同比|(?:比|较)(?:上年|去年)(?:同期|末)?)?$")
 # the verb of an adjustment the facts leave at the end of its label (`补助下级支出调` + `增`)
 ADJUSTING = "调"
 # the heading of a section on the budget's adjustment (`（二）支出预算调整`, `二、一般公共预算调整方案`)

@@ -106,6 +106,7 @@ PASSES: tuple[Pass, ...] = (
     ratio_bases.bracketed_shares,
     links.change_bases,
     links.respective_bases,
+    links.last_year_after,
     links.change_currents,
     rate_changes.rate_changes,
     breakdowns.headless,

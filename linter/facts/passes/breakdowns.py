@@ -67,6 +67,9 @@ from tieout.linter.facts.passes.base import (
     under_heading,
     within_whole,
 )
+from tieout.linter.facts.passes.roll_forward import CLOSING as STOCK_CLOSING
+from tieout.linter.facts.passes.roll_forward import OPENING as STOCK_OPENING
+from tieout.linter.facts.passes.roll_forward import STOCK, same_stock
 from tieout.linter.facts.passes.surveys import one_answer_apart, survey_stages
 from tieout.linter.figures.context import CLAUSE_END, FIELDS, MIXED, Context
 from tieout.linter.figures.intervals import HUNDRED, digit_slip, rounding_unit
@@ -1880,7 +1883,19 @@ def _beside_a_sibling(b: Breakdown, prev: list[Mention]) -> bool:
         and m.key.endswith(tail)
         and exact_of(m, unit) is not None
         and not excludes(m, b.parts)  # (`税收收入 a；非税收入 b。其中：增值税 c…`: the taxes are none of b)
+        and not _one_stock_apart(whole, m)
         for m in prev
+    )
+
+
+def _one_stock_apart(a: Mention, b: Mention) -> bool:
+    """Are the two figures one stock at the year's two ends (`2025年初政府债务余额` and `年末债务余额`)? Stocks at two
+    dates add up to nothing: a list after the one is of it, never of the two, and the other is no sibling of it."""
+    if not (STOCK.search(a.label) and STOCK.search(b.label) and same_stock(a.label, b.label)):
+        return False
+    return any(
+        STOCK_OPENING.search(x) and not STOCK_OPENING.search(y) and STOCK_CLOSING.search(y)
+        for x, y in ((a.label, b.label), (b.label, a.label))
     )
 
 

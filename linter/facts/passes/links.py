@@ -205,6 +205,63 @@ def respective_bases(draft: Draft) -> Iterator[Completed]:
         yield from (Completed(c, replace(c, base=b, certain=False)) for c, b in zip(ordered, bases, strict=True))
 
 
+# a sentence of last year's figure alone (`上年缴纳税费为 B。`): what it is named, after 上年 and before the verb
+LAST_YEAR_ALONE = regex(r"^[（(]?\s*(?:上年|去年|上年度|上一年)(?:同期)?(?P<named>[\u4e00-\u9fff]{2,12}?)(?:为|是)$")
+# what may follow that figure in its sentence: nothing but its end
+SENTENCE_CLOSED = regex(r"\s*[）)]?\s*[。；;]?\s*[）)]?\s*$")
+SHARED_TAIL = 2  # characters the names of last year's figure and of the change's figure end with alike, at least
+
+
+def last_year_after(draft: Draft) -> Iterator[Completed]:
+    """`集团上缴各项税费 A，比上年下降 p%，其中：…。上年缴纳税费为 B。`: a sentence stating last year's figure alone, right
+    after the sentence of the change that states none (in its paragraph, or opening the next under the same heading),
+    is its base: where exactly one change of that sentence has a figure and no base, and its figure's name ends as
+    last year's does (two characters at least: 税费), in the same unit. Not a budget, plan or change named so
+    (`上年预算数为`). Inferred: the names differ."""
+    changes: dict[int, list[Change]] = {}
+    for c in draft.facts.changes:
+        if c.current is not None and c.base is None:
+            changes.setdefault(c.sentence, []).append(c)
+    if not changes:
+        return
+    owner = mention_index(draft)
+    sentences = draft.doc.sentences
+    for si, said in draft.by_sentence.items():
+        if si - 1 not in changes or len(said) != 1 or len(said[0].quantities) != 1 or not _same_paragraph(draft, si):
+            continue
+        named = LAST_YEAR_ALONE.match(said[0].label.strip())
+        base = said[0].quantities[0]
+        if named is None or NOT_OUTCOME.search(named["named"]) or not base.exact or base.kind != "amount":
+            continue
+        if SENTENCE_CLOSED.match(draft.doc.text[base.end : sentences[si].end]) is None:
+            continue
+        found = [c for c in changes[si - 1] if _named_alike(owner, c, named["named"], base)]
+        if len(found) == 1:
+            yield Completed(found[0], replace(found[0], base=base, certain=False))
+
+
+def _same_paragraph(draft: Draft, si: int) -> bool:
+    """Does sentence si go on from the one before: in its paragraph, or opening the next under the same heading (a
+    line ending at a 。 may end the paragraph as read)?"""
+    if si < 1:
+        return False
+    before, own = draft.doc.sentences[si - 1], draft.doc.sentences[si]
+    return before.paragraph == own.paragraph or (
+        before.paragraph == own.paragraph - 1 and same_section(draft, before.start, own.start)
+    )
+
+
+def _named_alike(owner: dict[int, Mention], c: Change, named: str, base: Quantity) -> bool:
+    """Is the change's figure one like `base`, named with the same ending as last year's (`…上缴各项税费`,
+    `缴纳税费`)?"""
+    cur = c.current
+    if cur is None or not cur.exact or cur.kind != base.kind or cur.base_unit != base.base_unit:
+        return False
+    own = owner.get(cur.start)
+    label = own.label.strip() if own is not None else ""
+    return len(label) >= SHARED_TAIL and label[-SHARED_TAIL:] == named[-SHARED_TAIL:]
+
+
 def _respective(c: Change, current: Quantity, base: Quantity) -> bool:
     """Is the change the one of `current`, with no base yet, and `base` a figure like it?"""
     return (
@@ -1647,7 +1704,9 @@ def qualified_shares(draft: Draft) -> Iterator[Share]:
             for b in draft.facts.breakdowns
             if si - 4 < b.sentence <= si
             and same_section(draft, draft.doc.sentences[b.sentence].start, at)
-            and (draft.labeller.identify(b.total.label)[0] == whole_item or _all_divided(draft, b, whole_name))
+            and (
+                _obtained(draft.labeller.identify(b.total.label)[0]) == whole_item or _all_divided(draft, b, whole_name)
+            )
             for p in b.parts
             if _names_part(whole_item, draft.labeller.identify(p.label)[0], part_item)
         ]
@@ -1673,11 +1732,26 @@ def _all_divided(draft: Draft, b: Breakdown, whole_name: str) -> bool:
     )
 
 
+# the verb of a sum obtained, opening a total's item (`全年共争取上级补助收入 T`: the whole a share names `上级补助收入`)
+OBTAINED = regex(r"^(?:争取|获得|取得|收到)(?=[\u4e00-\u9fff]{4})")
+# the account a part's name ends with as its total's does (`专项转移支付收入` of `上级补助收入`), which a share may leave
+# out of the part's name (`专项转移支付占上级补助收入的 p%`)
+ACCOUNT_ENDS = ("收入", "支出")
+
+
+def _obtained(item: str) -> str:
+    """A total's item less the verb of obtaining it that opens it (`争取上级补助收入`: 上级补助收入)."""
+    return OBTAINED.sub("", item)
+
+
 def _names_part(total: str, item: str, named: str) -> bool:
     """Does a share name the list's part `item` by `named`: with the total's qualifier before it (`_qualified`),
     or with a noun of the total's name after it (`服务类` of `政府采购总额` named `服务类采购`: two characters at least,
-    words of the total's name, what the part is one kind of)?"""
+    words of the total's name, what the part is one kind of), or less the account both names end with (`专项转移支付`
+    of `专项转移支付收入` under `上级补助收入`: four characters at least left)?"""
     if _qualified(total, item) == named:
+        return True
+    if len(named) >= 4 and any(item == named + end and total.endswith(end) for end in ACCOUNT_ENDS):
         return True
     rest = named.removeprefix(item)
     return len(item) >= 2 and rest != named and len(rest) >= 2 and rest in total

@@ -93,7 +93,7 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
         for label, q in stated:
             if q.kind not in RATIO_KINDS or not q.exact or id(q) in taken:
                 continue
-            found = _defined(draft, si, label.strip(), q)
+            found = _defined(draft, si, _undefined(label.strip()), q)
             if found is None:
                 continue
             taken.add(id(q))  # (a figure both a mention and a rate of the sentence is one ratio)
@@ -104,10 +104,33 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
 RATIO_KINDS = ("bare", "percent")  # a ratio is written in per cent or as a plain number
 
 
+# the definition a ratio's name may carry in brackets before its verb (`债务率（债务余额/综合财力）为`)
+DEFINITION_NOTE = regex(
+    r"(?P<name>[\u4e00-\u9fff]{1,4}率)[（(](?P<num>[\u4e00-\u9fff]{2,12})[/／÷](?P<den>[\u4e00-\u9fff]{2,12})[）)]"
+    rf"(?P<verb>{'|'.join(BEING)})?$"
+)
+
+
+def _undefined(label: str) -> str:
+    """The label less the bracket after the ratio's name that defines it as the vocabulary does (`债务率（债务余额/综合
+    财力）为` → `债务率为`); as it stands where the bracket says anything else (`债务率（含隐性债务）`: another ratio)."""
+    found = DEFINITION_NOTE.search(label)
+    if found is None:
+        return label
+    d = next((d for name, d in DEFINITIONS.items() if label[: found.end("name")].endswith(name)), None)
+    if d is None or not (_names_one(found["num"], d.numerator) and _names_one(found["den"], d.denominator)):
+        return label
+    return label[: found.end("name")] + (found["verb"] or "")
+
+
+def _names_one(words: str, names: tuple[str, ...]) -> bool:
+    return any(n in words for n in names)
+
+
 def _may_name(label: str) -> bool:
     """Can `_defined` read a ratio of this label (stripped as it is read there): does it end as a ratio's name does
     (NAME_ENDINGS) or name one between two figures (之比)?"""
-    words = label.strip()
+    words = _undefined(label.strip())
     return words.endswith(NAME_ENDINGS) or "之比" in words
 
 
@@ -145,20 +168,56 @@ def _adjusted(
 ) -> Rate | None:
     """`年初国有资本 A，年末 B。剔除…客观增加因素 C 后，国有资本保值增值率为 p%`: p is (B − C) / A, plus a figure named
     as what lowered B from outside where one is (`客观减少因素 D`). Each figure the one so named in the ratio's
-    paragraph before it (by its label, or by the words right after it: `注资 C，属客观增加因素`), an exact amount of
-    A's unit; none where the figure taken off is not named (what the ratio adjusts is not said)."""
+    paragraph before it (by its label, by the words right after it: `注资 C，属客观增加因素`, or as the capital's
+    movement those words name: `其中因注资等客观因素增加 C`), an exact amount of A's unit; none where the figure taken
+    off is not named (what the ratio adjusts is not said)."""
     if not all(_of_it(m.label, d) for m in sides):
         return None
-    less = _one(around, d.less) or _said_one(draft, around, d.less)
-    more = (_one(around, d.more) or _said_one(draft, around, d.more)) if d.more else None
-    figures = [m for m in (*sides, less, more) if m is not None]
-    if less is None or len({id(m) for m in figures}) != len(figures):
+    less = _taken(draft, si, q.start, around, d.less, "up")
+    more = _taken(draft, si, q.start, around, d.more, "down") if d.more else None
+    if less is None:
+        return None
+    figures = [(id(m), exact_figure(m) if len(m.quantities) == 1 else None, m.label) for m in sides]
+    figures += [x for x in (less, more) if x is not None]
+    if len({key for key, _, _ in figures}) != len(figures):
         return None
     unit = sides[0].quantities[0].base_unit
-    quantities = [x for m in figures if len(m.quantities) == 1 and (x := exact_figure(m)) is not None]
-    if len(quantities) != len(figures) or any(x.base_unit != unit for x in quantities):
+    quantities = [x for _, x, _ in figures if x is not None and x.base_unit == unit]
+    if len(quantities) != len(figures):
         return None
-    return Rate(label, q, si, quantities, [m.label for m in figures], None, ordered=True, definition=d.kind)
+    return Rate(label, q, si, quantities, [name for _, _, name in figures], None, ordered=True, definition=d.kind)
+
+
+def _taken(
+    draft: Draft, si: int, before: int, around: list[Mention], names: tuple[str, ...], direction: str
+) -> tuple[int, Quantity | None, str] | None:
+    """The one figure of the paragraph before the ratio at `before` named as one of the names (by its label or the
+    words right after it), else the one movement its words name so (`moved`); with what tells two figures apart."""
+    m = _one(around, names) or _said_one(draft, around, names)
+    if m is not None:
+        return id(m), exact_figure(m) if len(m.quantities) == 1 else None, m.label
+    return _moved(draft, si, before, names, direction)
+
+
+def _moved(
+    draft: Draft, si: int, before: int, names: tuple[str, ...], direction: str
+) -> tuple[int, Quantity | None, str] | None:
+    """`其中本年因财政注资等客观因素增加 C`: a movement the sentence reads as a change of nothing stated (no figure
+    before it, no base), whose words with its verb name one of the names (`客观因素增加`), in the direction they
+    name, in the ratio's paragraph before it; none for none or two."""
+    paragraph = {sj for sj in draft.doc.paragraph_of(si) if sj <= si}
+    found = []
+    for c in draft.facts.changes:
+        if c.sentence not in paragraph or c.current is not None or c.base is not None or len(c.movements) != 1:
+            continue
+        m = c.movements[0]
+        x = m.quantity
+        if x is None or x.kind != "amount" or not x.exact or x.approx or x.start >= before or m.direction != direction:
+            continue
+        said = c.label + m.word
+        if any(n in said for n in names):
+            found.append((id(c), x, said))
+    return found[0] if len(found) == 1 else None
 
 
 def _from_document(

@@ -60,7 +60,7 @@ def _stock(label: str) -> str:
     return PERIOD_WORDS.sub("", COPULA.sub("", label))
 
 
-def _same_stock(opening: str, closing: str) -> bool:
+def same_stock(opening: str, closing: str) -> bool:
     a, b = _stock(opening), _stock(closing)
     return bool(a) and bool(b) and (a.endswith(b) or b.endswith(a))
 
@@ -69,7 +69,7 @@ def _same_stock_of(opening: Mention, closing: Mention) -> bool:
     """Are two figures of the same stock, by their labels or, where words around the name differ (`加上2025年末滚存
     结余`, `预计2026年末滚存结余`), by their items?"""
     items = (opening.identity.item or "", closing.identity.item or "")
-    return _same_stock(opening.label, closing.label) or _same_stock(*items)
+    return same_stock(opening.label, closing.label) or same_stock(*items)
 
 
 def _closing_year(closing: Mention) -> int | None:
@@ -228,7 +228,7 @@ def _explained(draft: Draft, mentions: list[Mention], k: int, si: int) -> RollFo
     if said is None:
         return None
     opening = after[0].label[said.end() :]
-    if not (_is_opening(opening, closing) and _same_stock(opening, closing.label)):
+    if not (_is_opening(opening, closing) and same_stock(opening, closing.label)):
         return None
     flows: list[tuple[Quantity | None, int]] = []
     for m in after[1:]:
@@ -258,7 +258,7 @@ def _bracketed(draft: Draft, said: list[Mention], closing: Mention, si: int) -> 
     flow unsigned, or the brackets going on: nothing is read."""
     # (in the text's order: the facts list a sentence's figures in brackets after the others)
     noted = _noted(draft, sorted(said, key=lambda m: m.start), closing)
-    if len(noted) < 2 or not _is_opening(noted[0].label, closing) or not _same_stock(noted[0].label, closing.label):
+    if len(noted) < 2 or not _is_opening(noted[0].label, closing) or not same_stock(noted[0].label, closing.label):
         return None
     if NOTE_CLOSED.match(draft.doc.text, noted[-1].quantities[-1].end) is None:
         return None
@@ -329,7 +329,7 @@ def _backwards(draft: Draft, mentions: list[Mention], si: int) -> RollForward | 
         return None
     if not (STOCK.search(closing.label) and CLOSING.search(closing.label)):
         return None
-    if not (_is_opening(opening.label, closing) and _same_stock(opening.label, closing.label)):
+    if not (_is_opening(opening.label, closing) and same_stock(opening.label, closing.label)):
         return None
     start, end = _money(opening), _money(closing)
     if start is None or end is None:
@@ -434,7 +434,7 @@ def _reading(draft: Draft, before: list[Mention], closing: Mention, sentence: in
     for i in range(len(before) - 2, -1, -1):  # the nearest opening with at least one flow after it
         opening = before[i]
         label = _lead_date(draft, opening, closing) + opening.label
-        if not _is_opening(label, closing) or not _same_stock(opening.label, closing.label):
+        if not _is_opening(label, closing) or not same_stock(opening.label, closing.label):
             continue
         start = _money(opening)
         flows = _without_sources(_flows(draft, before[i + 1 :]))

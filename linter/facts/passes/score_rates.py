@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Mention, Rate
 from tieout.linter.facts.passes.base import RESPECTIVELY_WORD, SCORE_NUMBER, Completed, anchored, score_figures
-from tieout.linter.facts.passes.sets import MARKS_BRACKETED, SCORE_THEN_MARKS
+from tieout.linter.facts.passes.sets import MARKS_BRACKETED, MARKS_THEN_SCORE, SCORE_THEN_MARKS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import relation_words as _alt
@@ -73,7 +73,11 @@ def score_rates(draft: Draft) -> Iterator[Completed]:
         score = figures.get(r.operands[0].start)
         if score is None:
             continue
-        full = _marks_after(text, score[1], r, figures) or _full_of(text, score, overall, weights)
+        full = (
+            _marks_after(text, score[1], r, figures)
+            or _marks_before(text, score[1], r, figures)
+            or _full_of(text, score, overall, weights)
+        )
         if full is not None:
             replacement = Rate(r.name, r.stated, r.sentence, [score[1], full], [score[0].key, "满分"], None, True)
             yield Completed(r, replacement)
@@ -92,6 +96,26 @@ def _marks_after(
     found = MARKS_AFTER.match(text, score.end, rate.stated.start)
     figure = figures.get(found.start("full")) if found is not None else None
     return figure[1] if figure is not None else None
+
+
+# a score's rate right after it (`21.25分，得分率`)
+RATE_AFTER = regex(r"\s*分?\s*[，,]\s*得分率(?:为)?\s*$")
+# how far before a score its indicator's name and full marks may open (`过程指标25分，得分`)
+MARKS_REACH = 40
+
+
+def _marks_before(
+    text: str, score: Quantity, rate: Rate, figures: dict[int, tuple[Mention, Quantity]]
+) -> Quantity | None:
+    """The full marks stated with the indicator's name right before the score (`过程指标25分，得分21.25分，得分率
+    88.00%`: the pair as TO117 reads it), where the rate comes right after the score."""
+    if RATE_AFTER.match(text, score.end, rate.stated.start) is None:
+        return None
+    for found in MARKS_THEN_SCORE.finditer(text, max(0, score.start - MARKS_REACH), score.end):
+        if found.start("got") == score.start:
+            figure = figures.get(found.start("full"))
+            return figure[1] if figure is not None else None
+    return None
 
 
 def _full_of(

@@ -230,6 +230,9 @@ NAMED_GAP = regex(
     r"(?:^|[，,；;、])\s*(?P<name>[\u4e00-\u9fff]{4,24}?收入)(?:比|较)(?P<budget>调整后|调整|年初)?预算(?:数)?"
     r"(?:(?P<over>超收)|短收)$"
 )
+# an outcome named, then the budget it is compared with, the gap to it right after (`省级一般公共预算收入比调整预算 B
+# 短收 Δ`): the outcome's name and the budget
+NAMED_COMPARED = regex(r"(?P<name>[\u4e00-\u9fff]{4,24}?收入)(?:比|较)(?:调整后|调整|年初)?预算(?:数)?")
 # how many sentences back, in the gap's section, the outcome it names is looked for
 GAP_REACH = 12
 
@@ -327,6 +330,45 @@ class Chains(Reader):
                 continue
             over = named.group("over") is not None
             self._record_chain(outcome, [plan, gap_figure] if over else [plan], [] if over else [gap_figure], si)
+
+    def _gap_to_a_named_budget(self, mentions: list[Mention], si: int) -> None:
+        """`省级一般公共预算收入 A，为调整预算的 r%。…。省级一般公共预算收入比调整预算 B 短收 Δ`: a sentence naming the
+        outcome, then the budget it is compared with and the gap to it right after (no outcome in the sentence), the
+        outcome stated earlier in its section under that very name: A = B − Δ (短收), A = B + Δ (超收). Only where
+        the section states the outcome under that name with one value: with two, which one is meant is not said."""
+        figures = self._unlisted(mentions)
+        for plan, gap_figure in zip(figures, figures[1:], strict=False):
+            named = NAMED_COMPARED.fullmatch(plan.label.strip("，,、；; "))
+            gap = OVER_SHORT.fullmatch(gap_figure.label)
+            if named is None or gap is None or len(plan.quantities) != 1 or len(gap_figure.quantities) != 1:
+                continue
+            if self.doc.text[plan.quantities[0].end : gap_figure.quantities[0].start] != gap_figure.label:
+                continue  # (the gap right after the budget, nothing between: `比调整预算 B 短收 Δ`)
+            outcome = self._outcome_named(named.group("name"), si)
+            units = {
+                (m.quantities[0].kind, m.quantities[0].base_unit, m.quantities[0].exact) for m in (plan, gap_figure)
+            }
+            if outcome is None or units != {(outcome.quantities[0].kind, outcome.quantities[0].base_unit, True)}:
+                continue
+            over = gap.group("over") is not None
+            self._record_chain(outcome, [plan, gap_figure] if over else [plan], [] if over else [gap_figure], si)
+
+    def _outcome_named(self, name: str, si: int) -> Mention | None:
+        """The latest figure stated under `name` alone in the sentences of the section before sentence si, where all
+        so named there have one value; None where none is, or two values are."""
+        here = self.doc.section_at(self.doc.sentences[si].start)
+        found = []
+        for s in range(si - 1, max(-1, si - GAP_REACH), -1):
+            if self.doc.section_at(self.doc.sentences[s].start) is not here:
+                break
+            found += [
+                m
+                for m in self.d.by_sentence.get(s) or []
+                if len(m.quantities) == 1 and m.quantities[0].exact and m.label.strip("，,、；; ") == name
+            ]
+        if not found or len({m.quantities[0].base_value for m in found}) != 1:
+            return None
+        return found[0]
 
     def _outcome_and_budget(self, name: str, budget: str | None, si: int) -> tuple[Mention, Mention] | None:
         """The one outcome stated under `name` in the sentences of the section before sentence si, the budget it

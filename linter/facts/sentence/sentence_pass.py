@@ -544,6 +544,8 @@ class SentencePass(Lists, Chains, Bases):
             self._over_the_outcome_before(mentions, si)
         if "收" in said:  # (a gap of revenue: 超收, 短收)
             self._gap_of_an_outcome_before(mentions, si)
+            if len(mentions) >= 2:
+                self._gap_to_a_named_budget(mentions, si)
         if many:
             self._limit_gaps(mentions, si)
             self._deductions(mentions, si)

@@ -63,10 +63,11 @@ PERCENT_HEADER = regex(r"[%％]|率|比重|占比|构成|幅度|增幅|降幅")
 SPECIAL = ("growth", "ratio", "share", "serial")
 
 
-# a change in amount (增减额, 比上年增减), or in percentage points (`变动（百分点）`, `增减（个百分点）`: a row of rates
-# less the same rate of the other year)
+# a change in amount (增减额, 比上年增减), in a count (`增减人数`, `增减户数`), or in percentage points (`变动（百分点）`,
+# `增减（个百分点）`: a row of rates less the same rate of the other year)
 DELTA = regex(
-    r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减数?$|^(?:同比)?(?:变动|增减|变化)[（(]?个?百分点[）)]?$"
+    r"比.*(?:增减|增长|增加|减少|增幅)|增减额|增加额|增长额|^增减(?:人|户|个|家|辆|台|套|所|项)?数?$"
+    r"|^(?:同比)?(?:变动|增减|变化)[（(]?个?百分点[）)]?$"
 )
 
 
