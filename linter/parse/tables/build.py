@@ -28,7 +28,6 @@ from .header import (
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
 from .model import Column, Row, Side, Table
-from .relations import PARTS_OF_ABOVE
 from .rows import (
     code_tree,
     defined_tree,
@@ -42,6 +41,7 @@ from .rows import (
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
 from .vocab import (
+    PARTS_OF_ABOVE,
     blank_is_zero,
     grade_names,
     months_outturn,
