@@ -130,6 +130,7 @@ def test_a_report_without_tables_does_not_import_the_table_checks():
     assert "tieout.linter.parse.tables" in loaded  # (the probe ran the check)
     lean = ["checks.tables.text", "checks.tables.sums", "checks.tables._judge"]
     lean += ["linter.parse.tables.relations", "linter.parse.tables.identities", "linter.parse.tables.spans"]
+    lean += ["linter.parse.tables.rows", "linter.parse.tables.header", "linter.parse.tables.placing"]
     assert not {f"tieout.{m}" for m in lean} & loaded
 
 
