@@ -4,7 +4,7 @@ is imported when the document has tables.
 A table check evaluates relations among the cells of the document's tables: every one of these evaluators starts
 from `ctx.facts.tables` (a loop over them, or a return where there are none), so on a document without tables it
 has nothing to say. The modules that evaluate them (`sums`, `rates`, `text` …, with the table lookups they
-build on) were about a twentieth of the instructions of a cold `tieout check` of a report without tables; they
+build on) were about a fortieth of the instructions of a cold `tieout check` of a report without tables; they
 are imported by the evaluator's first call on a document with tables. The gate is that same predicate,
 `ctx.facts.tables`, asked before the import (tests/test_lean_start.py runs every evaluator on documents whose
 tables are taken away: none has an outcome). The one evaluator that also reads the text alone, TO302's rates of
