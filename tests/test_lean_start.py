@@ -131,9 +131,36 @@ def test_a_report_without_tables_does_not_import_the_table_checks():
     lean = ["checks.tables.text", "checks.tables.sums", "checks.tables._judge"]
     lean += ["linter.parse.tables.relations", "linter.parse.tables.identities", "linter.parse.tables.spans"]
     lean += ["linter.parse.tables.rows", "linter.parse.tables.header", "linter.parse.tables.placing"]
+    lean += ["linter.facts.passes.assessment_form", "linter.facts.passes.assessment_summary"]
     assert not {f"tieout.{m}" for m in lean} & loaded
 
 
 @pytest.mark.parametrize("name", [*GATED, RATES])
 def test_every_gated_evaluator_exists(name):
     assert callable(_own(name))
+
+
+# the passes reading the official self-assessment template, imported on a document holding its words only
+# (linter/facts/passes/forms.py): each starts by asking the same predicate the gate asks
+FORM_PASSES = [
+    ("forms_held", "assessment_form", "assessment_forms"),
+    ("records_held", "assessment_records", "record_forms"),
+    ("summary_tables_held", "assessment_summary", "summary_tables"),
+    ("task_tables_held", "assessment_summary", "task_tables"),
+]
+
+
+@pytest.mark.parametrize(("held", "module", "name"), FORM_PASSES)
+def test_a_form_pass_starts_with_the_predicate_its_gate_asks(held, module, name):
+    import ast
+    import inspect
+
+    from tieout.linter.facts import passes
+
+    real = getattr(import_module(f"tieout.linter.facts.passes.{module}"), name)
+    body = ast.parse(inspect.getsource(real)).body[0].body
+    first = body[1] if isinstance(body[0], ast.Expr) else body[0]  # (past the docstring)
+    assert ast.unparse(first) == f"if not {held}(draft):\n    return"
+    step = next(p for p in passes.PASSES if p.__name__ == name)
+    gate = dict(zip(step.__code__.co_freevars, (c.cell_contents for c in step.__closure__)))
+    assert (gate["held"].__name__, gate["module"], gate["name"]) == (held, module, name)
