@@ -1715,7 +1715,11 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
         # base's name alone does
         said = read(base.group()).context.stage
     stages = (said,) if said in PLAN_STAGES else PLAN_STAGES
-    found = [(m, q) for m, q in _budgets(ctx, own, num) if m.identity.context.stage in stages]
+    found = [
+        (m, q)
+        for m, q in _budgets(ctx, own, num)
+        if m.identity.context.stage in stages and not _restated_outcome(ctx, m, q, num)
+    ]
     if not found:
         # the budget stands in the table that holds the figure (`三公经费支出决算为 X，完成预算的 p%` in a
         # 决算说明 whose table has the row's 预算数 beside its 决算数)
@@ -1740,6 +1744,14 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
             # of is not said, and it is of neither the initial one)
             return None
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
+
+
+def _restated_outcome(ctx: CheckContext, m: Mention, q: Quantity, num: Quantity) -> bool:
+    """Is a budget-stage figure of the outcome's item only the outcome restated: its value the outcome's and its
+    label naming no plan stage of its own (`年末结转结余 C（本年收入 A＋上年结转结余 B－本年支出 X）` under a heading
+    `部门预算收支情况`, the stage from the heading)? A rate is never a figure over itself: such a figure is no
+    budget of the outcome, and where no other is stated the rate is not checked against it."""
+    return ctx.value(q) == ctx.value(num) and _role(ctx, m.label) != "plan"
 
 
 # the budget columns a rate's named stage points at: 调整预算 is the adjusted budget only; 预算 and 年初预算 the

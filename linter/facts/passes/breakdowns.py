@@ -2891,6 +2891,8 @@ def _chain_to(
     # (a closing balance, from its opening one; any other year-end figure, from its own quantity at the year's start)
     if not named and not (_opens(draft, chain, m) if balance else _rolled_from(chain[0][0], m)):
         return None
+    if not named and balance and not _rolls_on(mentions, chain[0][0], m):
+        return None
     if by_name and not _same_scope(chain[0][0], m):
         # (`全县收入 A，加上年结余 B 后，县本级可供安排的资金 C`: the funds available start from a figure of another
         # scope; the money added or taken out may name another level, `减上解市级支出 B`)
@@ -2902,6 +2904,22 @@ def _chain_to(
 # date (`未分配收益`)
 PERIOD_END = regex(r"(?:年末|年底|期末)(?P<name>[\u4e00-\u9fff]{2,12}?)(?:为|是)?$")
 PERIOD_START = regex(r"(?:年初|期初|上年末)(?P<name>[\u4e00-\u9fff]{2,12}?)(?:为|是)?$")
+
+
+# what a balance rolled forward from is named: a stock or the year's surplus (`当年结余`, `上年末余额`, `结转资金`)
+ROLLED_ON = regex(r"结余|结存|余额|结转|滚存")
+
+
+def _rolls_on(mentions: list[Mention], start: Mention, total: Mention) -> bool:
+    """Is the start of a chain to a closing balance what the balance rolls on from? Taken in the total's sentence,
+    it is the figure right before `加`; where the sentence opens with `加上` (`…支出 B；当年结余 C。加上上年末滚存结余
+    D，年末滚存结余 E`), it is the figure the sentence before ends on, and only when that is a balance: the passage's
+    first figure of the side (the income A opening the paragraph) is no addend of a balance, and where the sentence
+    before ends on anything else what the balance adds to is not said."""
+    if start.sentence == total.sentence:
+        return True
+    before = [x for x in mentions if x.sentence < total.sentence and x.quantities]
+    return bool(before) and before[-1] is start and ROLLED_ON.search(start.label) is not None
 
 
 def _rolled_from(start: Mention, total: Mention) -> bool:

@@ -596,6 +596,10 @@ def _header_above(lines: list[str], first: int, data: list[Parsed]) -> tuple[lis
             break
         if data[j] is not None or caption_line(s) or ABOVE_HEADER.search(s) or PAGE_MARK.match(s):
             break
+        if CONTINUED.fullmatch(flatten(s)):
+            # (the mark alone that the table goes on, `续表3`, over its header repeated on the next page: the caption's,
+            # by which the piece is known to be continued, no column's name)
+            break
         header.insert(0, j)
         j -= 1
     if not header or not any(NAME_HEADER.search(lines[h]) or column_headings(lines[h]) for h in header):
@@ -810,6 +814,38 @@ def _coded_head(lines: list[str], starts: list[int], j: int, data: list[Parsed])
     return _Line(j + 1, head + rest, _lead(lines[j]), figs, starts[j] + len(lines[j]) - len(lines[j].lstrip()))
 
 
+# a cell of a line whose cells are set two spaces or more apart: words one space apart at most
+CELL_RUN = regex(r"\S+(?: \S+)*")
+
+
+def _cells_head(lines: list[str], starts: list[int], j: int, data: list[Parsed], rows: list[_Line]) -> _Line | None:
+    """A row of a table with several label columns whose last label cell wraps onto the line of its figures (a
+    score table's `        目标设置        单位整体支出绩效` / `                    目标合理性      5     4.0`): line j
+    holds the row's label cells, words alone, each starting where a label cell of the row of figures right above
+    starts; the line below holds the last cell's tail, one word no longer than its head, set exactly under it
+    (the cell's column: in characters or display columns, whichever the lines agree in), and the row's figures.
+    Read apart, the head would end the table there and the tail would be a row of its own; a line of one cell (a
+    heading over its items) or whose cells stand elsewhere is no such head."""
+    if not rows or rows[-1].line != j - 1 or not rows[-1].figs or j + 1 >= len(lines):
+        return None
+    below = data[j + 1]
+    head = lines[j]
+    if below is None or not _text_only(head) or marker(head.strip())[0]:
+        return None
+    tail, _, figs, at = below
+    cells = list(CELL_RUN.finditer(head))
+    if len(cells) < 2 or WIDE_GAP.search(tail) or len(tail) > len(cells[-1].group()) or total_kind(tail):
+        return None
+    above = lines[j - 1][: rows[-1].figs[0].start()]
+    tops = [m.start() for m in CELL_RUN.finditer(above)]
+    for metric in (chars, width):
+        edges = [metric(head[: m.start()]) for m in cells]
+        if set(edges) <= {metric(above[:k]) for k in tops} and metric(lines[j + 1][:at]) == edges[-1]:
+            label = head.strip() + tail  # (the tail goes on in the head's last cell: no gap between them)
+            return _Line(j + 1, label, _lead(head), figs, starts[j] + cells[0].start())
+    return None
+
+
 def _wrapped(lines: list[str], starts: list[int], j: int) -> tuple[_Line, int] | None:
     """A row whose label wraps around the line of its figures (`其他国有资本经营预算企业股利、` / `25,993` /
     `股息收入`), and the line after it."""
@@ -914,7 +950,9 @@ def _label_piece(line: str, label: str, indent: int, figures: int) -> bool:
     text = line.strip()
     if not _text_only(line) or len(text) > len(label) or WIDE_GAP.search(text) or marker(text)[0]:
         return False
-    return indent <= _lead(line) < figures
+    # (a short tail may go back to the column's left edge, left of a label set in: `国有土地使用权出让收入及对应专项债务
+    # 收入安排的` set in one space, `支出` under it at the line's start)
+    return (indent <= _lead(line) or len(text) <= TAIL_MAX) and _lead(line) < figures
 
 
 def _table_at(
@@ -1434,14 +1472,20 @@ def _join(
     # (under its header repeated, a row filling every column is placed by its order: a long label may push its
     # figures off the edges, as on the page before)
     built = _build(lines, starts, names, numbering, rows, mapper, before.layout, header is not None)
+    if built is None and header is not None:
+        # (a page that repeats the header may set its columns elsewhere, each page laid out on its own: its rows
+        # are read by its own header's layout, and joined when that names the same columns; the pages after it
+        # are then tried with that layout first)
+        built = _build(lines, starts, names, numbering, rows, mapper)
     if built is None:
         return False
-    block, indents, _ = built
+    block, indents, layout = built
     # (a column the page leaves blank is one of the table's, named on the page before: its rows' figures stand
     # at that table's columns' edges)
     block.blank_named = True
     if tuple(c.text for c in block.rows[0][1:]) != before.names or not readable(block):
         return False  # other columns, or figures that do not fit them (a table read whole or not at all)
+    before.layout = layout or before.layout
     head = indents.count(-1)
     body = block.rows[head:]
     base = len(before.block.rows)
@@ -1495,6 +1539,11 @@ def _rows(
             if _group_heading(lines, j, data) or _part_heading(lines, j, data) or _blank_item(lines, j, data, rows):
                 rows.append(_heading_row(lines, starts, j))
                 j += 1
+                continue
+            headed = _cells_head(lines, starts, j, data, rows)
+            if headed is not None:
+                rows.append(headed)
+                j += 2
                 continue
         k, gap = j, MAX_GAP
         # (a page number past the plain gap still counts: rows set a blank line apart, the page's margins

@@ -100,6 +100,29 @@ def tree_relations(table: Table) -> list[Relation]:
         elif not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
             out += _totals(side, cols, table.open_end)
+        elif not table.goes_on:
+            out += _closed_groups(side, _totals(side, cols, table.open_end))
+    return out
+
+
+def _closed_groups(side: Side, totals: list[Relation]) -> list[Relation]:
+    """Of the totals of a piece going on from a page not joined to it, the 小计 of the groups begun and closed on it
+    (`…过程小计 / 产出 rows / 产出小计`): each sums the rows since the 小计 before it, all on the piece. The first group's
+    rows may begin on the page before, and a 合计 sums rows of both pages: neither is checked. Only where the piece
+    opens with items that a 小计 closes (its 小计 close their groups, not open them)."""
+    rows = side.rows
+    closing = [k for k, r in enumerate(rows) if r.total]
+    if not closing or closing[0] == 0:
+        return []
+    at = {r.index: k for k, r in enumerate(rows)}
+    out = []
+    for rel in totals:
+        t = at[rel.total[0]]
+        before = [k for k in closing if k < t]
+        if rows[t].total != "sub" or not before or any(rows[k].total != "sub" for k in before):
+            continue
+        if all(before[-1] < at[p[0]] < t for p in rel.parts):
+            out.append(rel)
     return out
 
 
@@ -120,7 +143,7 @@ def _group_heads_totals(side: Side, table: Table) -> tuple[list[int], bool]:
         return [], False
     grand = rows[0].total == "grand" and rows[1].total == "grand"
     heads = [k for k in range(1 if grand else 0, len(rows)) if rows[k].total]
-    if len(heads) < (2 if grand else 3) or heads[0] > 0 and not grand and not table.open_start:
+    if len(heads) < (2 if grand else 3) or heads[0] > 0 and not grand and not _opens_groups(table, rows, heads):
         return [], False
     if grand and heads[0] != 1:
         return [], False
@@ -130,6 +153,17 @@ def _group_heads_totals(side: Side, table: Table) -> tuple[list[int], bool]:
         if any(PART_MARK.match(rows[k].label) or rows[k].bare for k in range(a + 1, b)):
             return [], False  # (a row that is a part of the row above it, or a heading: no item of the group)
     return heads, grand
+
+
+# the row of a region's own government (`市本级`, `行署本级`), listed first under the region's total
+OWN_LEVEL = regex(r"本级$")
+
+
+def _opens_groups(table: Table, rows: list[Row], heads: list[int]) -> bool:
+    """May rows stand before the first group's total: the table goes on from one before, or every total is followed
+    by its region's own government (`鹤岗市合计` then `市本级`), so the totals open their groups and the rows above the
+    first are the end of a group begun on a page not read (a table by region over many pages)."""
+    return table.open_start or all(k + 1 < len(rows) and OWN_LEVEL.search(flatten(rows[k + 1].label)) for k in heads)
 
 
 def _headed_groups(side: Side, cols: list[int], found: tuple[list[int], bool], table: Table) -> list[Relation]:
@@ -171,7 +205,13 @@ def _open(side: Side, next_code: str = "") -> set[int]:
     if next_code:
         out -= {r.index for r in rows if r.code and r.index in out and not next_code.startswith(r.code)}
     if rows and rows[-1].marker:
-        out.update(r.index for r in rows if r.marker and r.level < rows[-1].level)
+        # (an enumerated row of a level above the last's, but for one a later row of its level or above closes:
+        # `一、` is whole once `二、` follows it)
+        last = below = rows[-1].level  # (below: the lowest level of the rows after the one looked at)
+        for r in reversed(rows[:-1]):
+            if r.marker and r.level < last and r.level < below:
+                out.add(r.index)
+            below = min(below, r.level)
     return out
 
 

@@ -314,7 +314,7 @@ def indent_tree(table, indents: list[int]) -> None:
         rows = side.rows
         if side.structure not in ("enum", "plain", "defined") or len({indents[r.index] for r in rows} - {-2}) < 2:
             continue
-        if _centred(rows, indents):
+        if _centred(rows, indents) or _centred_by_page(table, rows, indents):
             continue
         side.structure = "indent"
         names = [_name_at(r, indents[r.index]) for r in rows]  # (once per row, not per row below it)
@@ -432,6 +432,20 @@ def _ancestry(rows: list[Row], i: int) -> list[int]:
         out.append(row)
         row = rows[row].parent
     return out
+
+
+def _centred_by_page(table, rows: list[Row], indents: list[int]) -> bool:
+    """Labels centred in their column on each page of a table joined over pages, each page laid out on its own
+    (its column of labels as wide as that page's longest): centred, though about another centre on each page; a
+    page whose labels all stand at one indentation says nothing of the tree either."""
+    if not table.breaks:
+        return False
+    pages: dict[int, list[Row]] = {}
+    for r in rows:
+        pages.setdefault(table.page(r.index), []).append(r)
+    return len(pages) > 1 and all(
+        len({indents[r.index] for r in page} - {-2}) < 2 or _centred(page, indents) for page in pages.values()
+    )
 
 
 def _centred(rows: list[Row], indents: list[int]) -> bool:
