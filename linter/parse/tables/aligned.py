@@ -830,6 +830,8 @@ def _cells_head(lines: list[str], starts: list[int], j: int, data: list[Parsed],
         return None
     below = data[j + 1]
     head = lines[j]
+    from .rows import marker
+
     if below is None or not _text_only(head) or marker(head.strip())[0]:
         return None
     tail, _, figs, at = below
