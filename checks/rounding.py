@@ -3,7 +3,7 @@ verifies the relation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
 from tieout.linter.rules.hooks import hookimpl
@@ -13,15 +13,22 @@ from .changes import change_outcomes
 from .rates import formula_outcomes, rate_outcomes
 from .shares import distribution_outcomes, share_list_outcomes, share_outcomes
 from .sums import sum_outcomes
-from .tables.deltas import table_delta_outcomes
-from .tables.formulas import table_formula_outcomes
-from .tables.rates import table_rate_outcomes, table_share_outcomes
-from .tables.sums import crossfoot_outcomes, identity_outcomes, parent_outcomes, sides_outcomes, total_outcomes
-from .tables.text import text_table_outcomes
+from .tables.rules import (  # (the tables' evaluators, their modules imported on a document with tables)
+    crossfoot_outcomes,
+    identity_outcomes,
+    parent_outcomes,
+    sides_outcomes,
+    table_delta_outcomes,
+    table_formula_outcomes,
+    table_rate_outcomes,
+    table_share_outcomes,
+    text_table_outcomes,
+    total_outcomes,
+)
 from .unit_costs import unit_cost_outcomes
 
 # the relations whose misses may be rounding, each evaluated by the function its owning rule uses
-EVALUATORS: tuple[Callable[[CheckContext], Iterator[Outcome]], ...] = (
+EVALUATORS: tuple[Callable[[CheckContext], Iterable[Outcome]], ...] = (
     sum_outcomes,
     share_outcomes,
     share_list_outcomes,

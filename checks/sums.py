@@ -17,7 +17,7 @@ from tieout.linter.rules.hooks import hookimpl
 from tieout.linter.vocab import load
 
 from ._util import dimension_runs, footings, in_unit, lists_in_sentence
-from .tables.parts import class_part_outcomes, part_column_outcomes
+from .tables.rules import class_part_outcomes, part_column_outcomes  # (imported on a document with tables)
 
 MAX_SUBSET_SEARCH = 12
 # a partial `其中` list is held to its total only through one slipped digit, and only on figures precise enough

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from tieout.linter.figures.intervals import HUNDRED, Interval, interval, mul, rate, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Side, Table
 from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.parse.tables.vocab import fall_heading
-from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome
 
 from ._judge import delta_miss
 from .laid_down import laid_down_deltas
@@ -104,56 +104,3 @@ def _delta_row(
         exact, first, second = -exact, before, now
     related = [(now, f"“{cur.header}”"), (before, f"“{prev.header}”")]
     return delta_miss(col.header, stated, verdict, first, second, exact, related)
-
-
-class TableDelta(Rule):
-    """A change column of a table (增减额, 比上年增减) is not the difference of the columns it compares.
-
-    ## What it does
-    A column whose header names a change in amount (`增减额`, `比上年增减`, `增加额`) is the current column
-    less the earlier one, row by row. The two columns are found as for a growth rate (TO302): by the years
-    the headers state, or by a `上年数` column and one current stage (预算数, 执行数, 决算数); in a table of
-    one year, the one outturn column (执行数, 决算数) less the one budget column, or less the budget the
-    header names where there are two (`决算数比年初预算数增减额`); a balance's change, the one `年末数` less the one
-    `年初数` (期末 less 期初); or `X` less `上年X` (`利润总额 | 上年利润总额 | 增减额`). A column whose
-    operands the headers do not name is not checked, nor one that fails in as many rows as it holds (its
-    figures are not what the header says, or a `%` was left out of it). A miss within one unit of the
-    last digit is a rounding difference (TO100). The sign is not judged: a column of falls (`比上年减少`)
-    and tables that print a fall without its minus sign state the size of the change only. A row of rates
-    (`加权平均净资产收益率（%）`) whose growth column says how far it moved in words (`减少1.99个百分点`) is held
-    to this year's rate less last year's the same way, where the words go the way the rates do.
-
-    ## Why is this bad?
-    The change column is what readers quote (`比上年增加 150 万元`): one that does not follow from its row
-    misstates how much a line grew or fell, and the total row's change no longer adds up.
-
-    ## Example
-    ```text
-    | 项目 | 上年数 | 预算数 | 增减额 |
-    |---|---|---|---|
-    | 教育支出 | 3,000 | 3,150 | 160 |
-    | 卫生健康支出 | 1,200 | 1,260 | 60 |
-    | 农林水支出 | 800 | 790 | -10 |
-    ```
-
-    ## Passes
-    ```text
-    | 项目 | 上年数 | 预算数 | 增减额 |
-    |---|---|---|---|
-    | 教育支出 | 3,000 | 3,150 | 150 |
-    | 卫生健康支出 | 1,200 | 1,260 | 60 |
-    | 农林水支出 | 800 | 790 | -10 |
-    ```
-
-    ## How to fix
-    Recompute the change as the current figure less the earlier one (a fall is negative), and the total
-    row's change with it.
-    """
-
-    code = "TO311"
-    name = "table-delta"
-    severity = "error"
-    kind = "delta"
-
-    def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(table_delta_outcomes))

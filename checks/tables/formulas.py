@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from tieout.linter.figures.intervals import Interval, add, fmt, interval, mul, sub
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.formulas import ColumnFormula, column_formulas
-from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome
 
 
 class _Blank(Exception):
@@ -112,32 +112,6 @@ def _formula_row(ctx: CheckContext, table: Table, r: int, f: ColumnFormula) -> O
         expected if verdict == "fail" else None,
         operands=operands,
     )
-
-
-class TableFormula(Rule):
-    """A column a table defines by a formula in its numbering row does not follow it.
-
-    ## What it does
-    Budget tables number their columns and state how some are computed (`1 | 2 | 3=2/1*100 | 4 | 5=2-4 |
-    6=5/4*100`, `A=B+C`): each row is checked against the formula, rate columns so defined included (they
-    are left out of TO302). A blank operand leaves the row unchecked. A formula that most rows of a table
-    break is taken as misread, unless it holds in another table of the document.
-
-    ## Why is this bad?
-    The stated formula is the table's own definition of the column: a row that does not follow it has a
-    wrong figure, or a column that means something else than its header says.
-
-    ## How to fix
-    Recompute the cell from the columns its formula names, or correct the header.
-    """
-
-    code = "TO309"
-    name = "table-column-formula"
-    severity = "error"
-    kind = "formula"
-
-    def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(table_formula_outcomes))
 
 
 def _written(value: Decimal, like: Quantity) -> str:

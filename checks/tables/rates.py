@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -15,7 +15,7 @@ from tieout.linter.parse.tables.formulas import column_formulas
 from tieout.linter.parse.tables.relations import additive_rows, all_relations
 from tieout.linter.parse.tables.vocab import FALL, SATISFACTION, role_of
 from tieout.linter.patterns import regex
-from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.vocab import load
 
 from ._judge import column_miss, pct
@@ -638,66 +638,6 @@ COUNTERS = (
 )
 
 
-class TableRate(Rule):
-    """A rate column of a table (为预算%、执行率、得分率、为上年%、增长%) does not match its operand columns, row by row.
-
-    ## What it does
-    为预算% is 执行数 (决算数) over 预算数 or 调整预算数 (a rate named by its stage, 支出率 or 到位率, that stage's
-    column over the budget; 支出率 or 使用率 that stage's one column over any column before it of the funds
-    arrived, issued or budgeted, `发行额 | 到位额 | 支出额 | 支出率`, and wrong only when of none; an 执行率 naming no
-    stage after `资金安排 | 实际到位 | 实际支出`, the spending over what arrived or over the budget, wrong only
-    when of neither), a survey's 满意度 the one column naming 满意 (none 不满意) over the one naming 有效, 得分率 an indicator's 得分 over its 分值 (权重; beside both a 权重 and a 分值 column, over either) (also in a score table laid on its side, a column
-    per indicator over rows 分值 | 得分 | 得分率, each named once), 调整率 a budget's
-    调整后预算 less its 年初预算 over the 年初预算, 为上年%
-    this year's figure over last year's, 增长% that
-    ratio less 100 (over the size of a negative base). The operands are the columns the headers name: a
-    stage, or a year (`2025年执行数` and `2026年预算数` under `预算数比上年执行数增长%`), of the scope the header names (`全省增长%` of `全省2024年` and
-    `全省2023年`). A completion rate that names its base (`完成全年预算（%）`, `完成年初预算（%）`) is of that budget
-    only (beside two budgets, one naming neither may be of either); a ratio linter/vocab/ratios.yaml defines
-    (`资产负债率（%）`) is the one column holding its numerator's name (`负债总额`) over the one holding its
-    denominator's (`资产总额`); a balance's `增减率` is `年末数` less `年初数` over `年初数` (期末 / 期初 alike); a
-    `同比` after `X | 上年X` (`利润总额 | 上年利润总额 | 利润同比`, the quantity it names, if any, X's) is X
-    over 上年X less 100. In these last three, rows over a base of zero or less, and rows in words (`由盈转亏`,
-    `减亏`), are left out. A margin linter/vocab/ratios.yaml defines (`毛利率（%）`) is the one column of its period
-    headed by the figure it is of (`营业收入`) less the one headed by the figure taken from it (`营业成本`), over
-    the first. A figure per head (`人均转移支付（元）`) is the one column of money its heading names after 人均 (or,
-    headed `人均` alone, the side's only column of money) over the one population column whose note gives its unit
-    (`常住人口（万人）`), in 元. A rate the note right under its table defines as one column over another (`注：执行率=决算支出/
-    调整预算×100%`, each word heading one column as it stands or with 数 after it) is of those two columns only,
-    whatever its header leaves open (two budgets, or what arrived beside what was spent). An indicator table's
-    `完成率` (in a table of pipes or cells) is its one `实际完成值` column over its one target column (`年度指标值`),
-    the target a figure alone or a floor (`≥95%`), both figures of one kind and unit; a ceiling (`≤1,200`), a target
-    of zero, and a rate of 100% where the outcome is at or above its target (the rate capped) are not checked.
-    So too in such a table set out as text, one row a line (`指标名称  计量单位  指标值  实际完成值  完成率`), its
-    cells set apart by two spaces or more and read by their order where a row has as many as its header (a
-    warning: no cell is placed by the table reader).
-    A rate whose operands
-    the headers do not name is not checked, nor a column whose rates stand in rows without figures (cells
-    out of line), nor one that most rows break.
-
-    A text table whose header lines cannot be matched to its columns (`2024年 2025年` / `决算数 预算数` /
-    `金额 占预算% 增长%`) still names its rates: a column of percentages that is one amount column over
-    another (or that ratio less 100%, for a growth the header names) in all its rows but at most one in
-    ten, five rows at least, and in no other pair of columns alike, is taken for that rate; its other rows
-    are reported as warnings (the operands were found from the rows, not read from the header).
-
-    ## Why is this bad?
-    A rate that does not follow from its row misleads the reader about how far a budget was executed or
-    how much a figure grew.
-
-    ## How to fix
-    Recompute the rate from the row's figures.
-    """
-
-    code = "TO302"
-    name = "table-rate"
-    severity = "error"
-    kind = "rate"
-
-    def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(table_rate_outcomes))
-
-
 def table_share_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     """Every share column: each row's amount over the table's total (or its parent row's)."""
     for table in ctx.facts.tables:
@@ -945,30 +885,3 @@ def _share(ctx: CheckContext, stated: Quantity, part: Quantity, bases: list[Quan
     return column_miss(
         col.header, stated, verdict, "share", f"{part.text}/{whole.text}", exact, [(part, "部分"), (whole, "合计")]
     )
-
-
-class TableShare(Rule):
-    """A share column (占比、比重、构成) of a table does not match the row's figure over the table's total.
-
-    ## What it does
-    A share is the row's amount (its 合计 column when it has one) over the 合计 row of the same column; in a
-    table with a tree the share of a child may also be stated against its parent, and either passes. A share
-    column naming its whole (`占总资产比例`, linter/vocab/tables.yaml share_wholes) is of a total row of that
-    whole's name only (`资产总计`, not a liabilities table's `负债合计`). A survey's answer table as survey tools
-    export it (`选项 | 小计 | 比例`, its last row the number who answered, `本题有效填写人次`) has each option's share
-    of that number, its answers over it, for a question of one answer or several (checks/tables/answers.py).
-
-    ## Why is this bad?
-    A wrong share misstates the structure of the spending or revenue it describes.
-
-    ## How to fix
-    Recompute the share.
-    """
-
-    code = "TO303"
-    name = "table-share"
-    severity = "error"
-    kind = "share"
-
-    def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(table_share_outcomes))

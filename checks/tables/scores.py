@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.model import Column, Side
-from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome
 
 
 def _pair(side: Side) -> tuple[Column, Column] | None:
@@ -45,44 +45,3 @@ def _rows(table: Table, side: Side, weight: Column, score: Column) -> Iterator[O
             continue
         msg = f"“{score.header}”列的 {s.text} 超过该行“{weight.header}” {w.text}：得分不能高于分值"
         yield Outcome(s, "fail", "score_weight", [(w, "分值")], msg, s.text, f"≤ {w.text}", operands=[w])
-
-
-class TableScoreOverWeight(Rule):
-    """An indicator scores more than its weight in a table of scores (分值 | 得分).
-
-    ## What it does
-    In a table with one 分值 (权重, 满分) column and one 得分 column after it, compares each row's score
-    with its weight; a score above the weight is reported. A weight is exact by definition (an indicator
-    of 10 分 can earn at most 10), so no rounding band applies. Rows whose weight is 0 or blank, and
-    percentages, are not compared, nor a table where most scores exceed their weights (weights written on
-    another scale: 0.2 for an indicator scored out of 100).
-
-    ## Why is this bad?
-    An indicator's score is what it earned out of its weight: a score above it cannot be right, and it
-    inflates the total score the evaluation concludes with.
-
-    ## Example
-    ```text
-    | 指标 | 分值 | 得分 |
-    |---|---|---|
-    | 产出数量 | 10 | 12 |
-    ```
-
-    ## Passes
-    ```text
-    | 指标 | 分值 | 得分 |
-    |---|---|---|
-    | 产出数量 | 10 | 9.5 |
-    ```
-
-    ## How to fix
-    Correct the score (or the weight, if the indicator's weight was mistyped), then the total score.
-    """
-
-    code = "TO310"
-    name = "table-score-over-weight"
-    severity = "error"
-    kind = "score_weight"
-
-    def check(self) -> Iterable[Result]:
-        return self.report(score_weight_outcomes(self.ctx))

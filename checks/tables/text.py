@@ -4,7 +4,7 @@ quantity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import TypeVar, overload
 
@@ -21,7 +21,7 @@ from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
 from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
 from tieout.linter.parse.tables.vocab import fall_heading
 from tieout.linter.patterns import regex
-from tieout.linter.rules.base import CheckContext, Outcome, Result, Rule
+from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Document, Section
 from tieout.linter.text.normalise import HEADING, numbering
 from tieout.linter.vocab import alternation, load
@@ -46,132 +46,6 @@ ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,30})$"
 # a label naming the company the report is of, then what its figure is (`公司营业收入为`, `报告期内公司营业收入达到`): the
 # row of that name in the company's tables, as with `实现`
 OWN_FIGURE = regex(r"^(?:报告期内|本年度?|全年)?(?:本|我)?公司(?P<what>[\u4e00-\u9fff]{2,30}?)(?:达到|为)?$")
-
-
-class TextTable(Rule):
-    """The prose states a table's figure with another value (文表不符).
-
-    ## What it does
-    Compares a figure of the explanation with the table cell that is the same quantity, only where the
-    match is certain: its label names the row item exactly (or the column of the table's 合计 row, as
-    `基本支出` names the 合计 row under 基本支出), or spells a classification path (`教育支出（类）普通教育（款）
-    小学教育（项）`) that names one coded row and its ancestors, or only its lowest levels (`重大公共卫生服务（项）`,
-    `人大事务（款）行政运行（项）`) where one row of each table ends so; a name two coded rows of a table bear (a
-    项 under two 款, `行政运行`) names none of them; a figure whose label names a stage only (`支出决算为`) in an
-    item headed by such a path (`3、…（款）某某服务（项）。`) is that row's; so is one in the first sentence of a
-    numbered paragraph opening with a name alone (`2.某某项目。全年预算 A，支出 B`), of the one row so named in a
-    table above it under a heading enclosing it, its column the one of the row at the label's stage (a budget: the
-    row's one budget column, or the one of the moment named; a bare `支出`: its one column of what was spent);
-    every context field (scope, fund, stage, year) known on one side, the figure's identity or the table's, is
-    known alike on the other; and the
-    cells found state one value. A table of spending (its title names 支出 and no 收入: `支出资金来源表`) holds
-    under a source of income (a row or column `事业收入`) what that income paid for: no income the prose states
-    (`事业收入 X`), unless the prose names spending too. A prose
-    figure equal to another cell of the row is taken to be that cell; a column of what a stage left undone
-    (`未执行数`, `尚未拨付`) is no cell of that stage (`省级资金执行 A` is the row's `全年执行数`). A figure named by a tally word alone
-    right after a figure per unit of its money (`中央补助每户 1 万元，计 X 万元`) is the whole of what is so paid, the
-    row that thing names (`中央补助`). A table laid out with spaces (the text
-    of a PDF) whose header is placed with certainty (one line of names, one cell over each column's figures
-    and no other column's, every row filling every column; or a header line of single words, one name for each
-    column of figures after the rows' name, in their order, every row filling every column: `项目 调整预算数
-    执行数 完成调整预算%`) is held as a table of pipes. Another has its
-    column names placed by position: its cell is used only where the name stands over its
-    figures and names the row's stage (`决算数`, `预算数`) or whole (`合计`), or the table has that one column;
-    the table states its fund, stage and year; a row named as a fund's whole (`一般公共预算支出`) is held so
-    only in a table whose title names that whole; the paragraph states the cell's scope up to the figure, or
-    opens with the figure's label (`4.卫生健康支出 X`) under a heading that states the cell's scope and holds the
-    cell's table (the nearest heading above the figure that states a scope), or states the whole (`全区…`) where
-    the table's title names the government by its name alone and the report states no figure of its own level
-    (`区本级`), or states none in a department's report (部门) whose table's title states none (its tables are
-    the department's); a figure named by a generic word alone (`全年预算 A`) is not the total of a table of one
-    side (`收入预算执行情况`) where its paragraph or its own headings name the other side alone (`（二）专项支出情况`),
-    nor right after a count of things that the table's title names no word of (`共安排项目 5 个，全年预算 A`: the
-    projects' budget); a listed item's opening dash (`——卫生健康支出 X`) is no part of its name; a total row is not
-    the figure of a paragraph that names one of the table's rows before it (`（七）失业保险基金。收入 a`; a fund's full
-    name names the row of its short name, `某某基本养老保险基金` the row `某某养老保险`), but, named by the column's
-    word alone under a heading naming one row (its lines up to it naming no other), that row's cell of the
-    column (none where the row is not certain), a fund's
-    grand total's own words aside (`一般公共预算收入总计 X` names the 收入总计 row, not the row 一般公共预算收入);
-    a bare total (`总收入`) in an enumerated part (`二是…`) is the part's; and a figure another table states
-    for the item is no mismatch. An overall score (`自评得分 95 分`) must equal the one score table's: the 合计
-    of its 得分 column (its 分值 making 100), with no total row its first-level rows' scores added up where their
-    分值 make exactly 100, or laid out across (a 分值 row and a 得分 row) the 得分 row's 合计 where the 分值
-    row's is 100; a score whose label names another year than the document's, or a project the title does not
-    name (`同期评价的某某项目综合评分`), is another evaluation's. A first-level indicator's score named as what it
-    scored (`过程指标得 17.5 分`, `决策类指标得分 18 分`; never a bare `决策 20 分`, as often the points it may score)
-    must equal the score table's: the 小计 closing that indicator's rows, or the row it names, where one table
-    gives it.
-
-    A sum the prose states as the whole its sentence speaks of a part of (`X 万元支出中，…`), the one sum of money of a
-    sentence naming the table that sets out its make-up (`具体构成见表2`, `支出明细详见附表3`), is that table's total:
-    the one cell in its money of the table's one 合计 row, where one table bears that number and its title names
-    what the sum is said to be (`支出`).
-
-    A rate the prose states of a table's row (`省级资金执行率 97.50%`, `农户满意度 93.60%`, `总体满意度` of a survey
-    table's 合计 row, `居家适老化改造 1,150 户，完成年度目标的 96.83%`) is held to that row's rate cell of the same
-    kind (its `执行率`, `完成率`, `满意度` column, naming no other base), or where the row has none, to the quotient of
-    its cells: its outcome (`全年执行数`, `实际完成值`; of the rate's stage, `到位率` the 到位 column) over the base the
-    rate names (`年初预算数`, `全年预算数`, `年度指标值`), any budget of the row where it names none (reported only when
-    none gives it). The row must be certain: the rate's words name it exactly (its unit note aside), or less a word
-    a row's name may leave out inside it (`省级资金` for `省级财政资金`); the table stands in the rate's section, or
-    its paragraph names it (`详见表 2`); no year or scope is stated otherwise by the table; the figures the prose
-    states before the rate are cells of the row; and exactly one row of those tables is so named (a name two rows
-    bear names neither). A rate of a named base (`年初预算执行率`, `为上年的`) is never held to a column of another;
-    one the rate checks (TO105) hold to figures of the prose is theirs. The other way round, an indicator table's
-    row named `预算执行率` alone (one such row in the document's tables) states in its `实际完成值` the 预算执行率 the
-    prose states, where the prose states that rate with one value and its own figures give it (TO105 passes it):
-    the form restates the report.
-
-    A change the prose states of a table's row (`企业所得税完成 X，增长 p%`; `补助下级支出调增 Δ`) is held to the row's
-    one cell of that change: a growth against last year to its `同比%` (`增长%`, `比上年增长%`) column, an adjustment
-    (`调增`, `调减`) to its `调整数` column, a difference to last year (`增加 Δ`) to its `增减额` column. The row is the
-    one whose cell the figure the change is of restates (its label naming it, a word of what was done aside:
-    `完成`), or where the prose states only the change, the one row its words less the verb name, in a table whose
-    title states the scope the prose states in its section up to it; a scope the figure's own words leave unsaid is
-    the one its section states up to it (two stated, none is). A change stated only so in a section that holds a
-    table of no scope (`收入增减变动表` and below it `上级补助收入同比增加 Δ`) is of that table's row where
-    neither the section's text up to it nor the change's clause and headings state a scope, and the table sets a
-    year's amounts beside the year before's (its 增减额 no difference to a budget): the prose speaks of the table
-    beside it. The reasons a change is given (`主要是…改由市级统一采购`) state no scope of it. A change TO108
-    holds to its figures is theirs. A word against the cell's sign (`下降 21.0%` against a cell of 21.0) is told only
-    where the size stated is the cell's: the word is then the one thing wrong; where the size differs too, which of
-    the two is wrong is not said.
-
-    A prose figure that writes the cell's number in a money unit 10⁴ or 10⁸ away (`412.87 亿元` for 412.87 of a
-    table in 万元) is reported as a unit slip, the cell in the table's unit as the expected value; that is the
-    fix when the other sums of money of the figure's section are written in the table's unit (two or more)
-    and none in the figure's. A table in 元 restated in 万元 in the prose, converted, agrees; a prose number that
-    is the cell converted (`4.23 元` for a cell of 42,310.00 元: 4.23 万元, three significant digits at least) but
-    written in another unit 10⁴ or 10⁸ away is a unit slip too, the number in the unit it was converted to the
-    expected value (the fix as above).
-
-    Where the cells the label names in several tables state several values (`公务接待费` in the 基本支出 table,
-    its basic spending alone, and in the “三公”经费 table), the figure is held to the cells of the one table its
-    section explains, headed by that table's title less its 表 (`…“三公”经费支出决算情况说明` over the
-    `…“三公”经费支出决算表`); where no section is so headed, to none.
-
-    The “三公” as a whole (`2026年“三公”经费预算 A`) is the 合计 of a table listing the three items alone, in the
-    column of the stage and year its words state; named by its stage alone (`“三公”经费决算数 A`), in the one
-    column of that stage where it is of the document's year. A spending item named with the word 支出 after its
-    name (`管网维修改造支出 A`) is the row so named less 支出 in a table of spending (its title names 支出, no
-    收入). A project's evaluation, as a department's report, holds its own tables: a paragraph need not state
-    their scope.
-
-    ## Why is this bad?
-    The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
-    and the reader cannot tell which is right.
-
-    ## How to fix
-    Correct the prose or the table, whichever is wrong.
-    """
-
-    code = "TO304"
-    name = "text-table-mismatch"
-    severity = "warning"
-    kind = "cross_ref"
-
-    def check(self) -> Iterable[Result]:
-        return self.report(self.ctx.outcomes(text_table_outcomes))
 
 
 def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:

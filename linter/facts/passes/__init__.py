@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from tieout.linter.facts.model import (
@@ -37,9 +38,6 @@ from tieout.linter.facts.model import (
 from tieout.linter.facts.passes import (
     added_totals,
     adjusted_shares,
-    assessment_form,
-    assessment_records,
-    assessment_summary,
     balanced,
     bracket_terms,
     bracketed_rates,
@@ -54,6 +52,7 @@ from tieout.linter.facts.passes import (
     form_changes,
     form_funds,
     form_scores,
+    forms,
     fund_kinds,
     grade_counts,
     grades,
@@ -99,6 +98,21 @@ if TYPE_CHECKING:
     from tieout.linter.text.model import Document
 
 Pass = Callable[["Draft"], Iterable[Any]]
+
+
+def _held(held: Callable[[Draft], bool], module: str, name: str) -> Pass:
+    """The pass `name` of `module`, imported and run on a document `held` says holds what it reads, and nothing on
+    another: the pass starts by asking `held` itself (linter/facts/passes/forms.py), so it would find nothing there."""
+
+    def step(draft: Draft) -> Iterable[Any]:
+        if not held(draft):
+            return ()
+        found: Iterable[Any] = getattr(import_module(f"{__name__}.{module}"), name)(draft)
+        return found
+
+    step.__name__ = step.__qualname__ = name
+    return step
+
 
 PASSES: tuple[Pass, ...] = (
     breakdowns.inspections,
@@ -204,10 +218,10 @@ PASSES: tuple[Pass, ...] = (
     table_scores.summary_scores,
     form_funds.form_funds,
     form_funds.fund_score_lines,
-    assessment_form.assessment_forms,
-    assessment_records.record_forms,
-    assessment_summary.summary_tables,
-    assessment_summary.task_tables,
+    _held(forms.forms_held, "assessment_form", "assessment_forms"),
+    _held(forms.records_held, "assessment_records", "record_forms"),
+    _held(forms.summary_tables_held, "assessment_summary", "summary_tables"),
+    _held(forms.task_tables_held, "assessment_summary", "task_tables"),
     score_rates.score_rates,
     bracketed_rates.bracketed_rates,
     received_rates.received_rates,

@@ -44,9 +44,9 @@ from tieout.linter.facts.model import (
     ScoreSet,
 )
 from tieout.linter.facts.passes.base import Completed, once, quantities_at, sentence_of
+from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, forms_held, in_unit, mention, practised
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.blocks import CONTINUED
-from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
 from tieout.linter.text.normalise import PAGE_NUMBER
 
@@ -65,7 +65,6 @@ _FUND_WORDS = {
     "预算执行率": "执行率",
     "得分": "得分",
 }
-_AMOUNTS = ("年初预算数", "全年预算数", "全年执行数")
 # the funds' rows: the total, and the rows the template lists under 其中 (a project's form: its sources; a
 # department's: its sources 按收入性质分 and its spending 按支出性质分)
 _FUND_ROW = regex(
@@ -75,16 +74,6 @@ _FUND_ROW = regex(
 )
 # a local form's names for the template's rows (its total `资金总额`, its carry-over `上年结转结余`): the same rows
 _ROW_NAMES = {"资金总额": "年度资金总额", "上年结余结转": "上年结转资金", "上年结转结余": "上年结转资金"}
-# the complete sets of rows one group of the template holds: the sources of the 2020 template (当年财政拨款,
-# 上年结转资金, 其他资金), of the older one (财政拨款, 其他资金), and a department's spending (基本支出, 项目支出)
-_GROUPS = (
-    frozenset({"当年财政拨款", "上年结转资金", "其他资金"}),
-    frozenset({"财政拨款", "上年结转资金", "其他资金"}),
-    frozenset({"财政拨款", "其他资金"}),
-    frozenset({"基本支出", "项目支出"}),
-)
-# (the same, for the forms written otherwise: form_funds, assessment_records)
-AMOUNTS, SOURCE_GROUPS = _AMOUNTS, _GROUPS
 # the 2020 template's sources with its 上年结转资金 row left out (a local form's): 当年 says a carry-over may stand
 # beside them, so the two are all of the total only where the figures show no carry-over was left out
 _NO_CARRY_OVER = frozenset({"当年财政拨款", "其他资金"})
@@ -96,8 +85,6 @@ _GROUP_LINE = regex(r"^按(?:收入|支出)性质分[：:]?$")
 # the line its unit wraps to (`（万元）`)
 _FUND_LEAD = regex(r"^项目资金$")
 _UNIT_LINE = regex(r"^[（(](?:万元|亿元|元)[）)]$")
-# the amounts' unit, in the header (`项目资金（万元）`) or the caption above it (`单位：万元`)
-UNIT = regex(r"(?:[（(]|单位[：:]\s*)(?P<u>万元|亿元|元)")
 _CAPTION_LINES = 6
 _INDICATOR_WORDS = ("一级指标", "二级指标", "三级指标")
 _TOTAL_ROW = regex(r"^总分$")
@@ -253,7 +240,7 @@ class Reader:
 def _amount_count(names: list[str]) -> int:
     """How many amount columns open the header (a space-set source row may stop after them, its dashes left out)."""
     n = 0
-    while n < len(names) and names[n] in _AMOUNTS:
+    while n < len(names) and names[n] in AMOUNTS:
         n += 1
     return n
 
@@ -270,7 +257,7 @@ def _fund_header(line: Line) -> tuple[int, list[str]] | None:
     if first is None:
         return None
     names = [_FUND_WORDS.get(w, "") for w in words[first:] if w]
-    if "" in names or len(set(names)) != len(names) or not set(_AMOUNTS) <= set(names):
+    if "" in names or len(set(names)) != len(names) or not set(AMOUNTS) <= set(names):
         return None
     return first, names
 
@@ -337,13 +324,13 @@ def _fund_rows(reader: Reader, h: int, names: list[str]) -> tuple[dict[str, Quan
             continue
         if name in groups[-1]:
             return None
-        if set(groups[-1]) in _GROUPS and not any(set(groups[-1]) | {name} <= g for g in _GROUPS):
+        if set(groups[-1]) in SOURCE_GROUPS and not any(set(groups[-1]) | {name} <= g for g in SOURCE_GROUPS):
             groups.append({})  # (a department's spending rows right after its sources, the group line left out)
         groups[-1][name] = row
         if kind == "source":
             loose.add(len(groups) - 1)
     loose.update(i for i, g in enumerate(groups) if frozenset(g) == _NO_CARRY_OVER)
-    if total is None or not all(frozenset(g) in _GROUPS or i in loose for i, g in enumerate(groups)):
+    if total is None or not all(frozenset(g) in SOURCE_GROUPS or i in loose for i, g in enumerate(groups)):
         return None
     return total, groups, unit
 
@@ -359,7 +346,7 @@ def _fund_block(reader: Reader, h: int) -> _FundBlock | None:
     total, groups, unit = rows
     unit = unit or _unit(reader, h)
     for row in (total, *(r for g in groups for r in g.values())):  # (the amounts in their unit, bare as written)
-        for name in _AMOUNTS:
+        for name in AMOUNTS:
             q = row.get(name)
             row[name] = in_unit(q, unit) if q is not None and unit else q
     return _FundBlock(names, total, groups, h, unit, _project(reader, h))
@@ -383,20 +370,13 @@ def _unit(reader: Reader, h: int) -> str:
     return ""
 
 
-def in_unit(q: Quantity, unit: str) -> Quantity | None:
-    """A cell's figure in the amounts' unit (a bare figure of the text stands for an amount there)."""
-    if q.kind != "bare":
-        return q
-    return quantity(Cell(q.text, q.start, q.end, 0, 0), unit)
-
-
 def assessment_forms(
     draft: Draft,
 ) -> Iterator[Breakdown | Rate | ScoreSet | Formula | Restatement | Change | Completed]:
     """The relations the template fixes, in every self-assessment form of the document."""
-    text = draft.doc.text
-    if "资金总额" not in text or "全年执行数" not in text:
+    if not forms_held(draft):
         return
+    text = draft.doc.text
     figures = quantities_at(draft)
     # (the rows as the original lays them out: the normaliser joins a text's lines and drops its spaces)
     reader = Reader(draft, split_lines(draft.doc.original), figures)
@@ -450,17 +430,12 @@ def restated_in_form(draft: Draft, form: _FundBlock, key: str, m: Mention, q: Qu
     return Restatement(Identity(key, m.identity.context, form.project), [(m, q), (own, figure)])
 
 
-def mention(draft: Draft, label: str, q: Quantity) -> Mention:
-    si = sentence_of(draft, q.start)
-    return Mention(label, label, [q], si, draft.doc.sentences[si].paragraph if draft.doc.sentences else 0)
-
-
 def _fund_relations(reader: Reader, fund: _FundBlock, capped: bool) -> Iterator[Breakdown | Rate | Formula]:
     draft = reader.draft
     for group in fund.groups:
-        if frozenset(group) not in _GROUPS and not _no_carry_over(fund.total, group):
+        if frozenset(group) not in SOURCE_GROUPS and not _no_carry_over(fund.total, group):
             continue  # (sources by level of government: some of the total, or all, the form does not say)
-        for name in _AMOUNTS:
+        for name in AMOUNTS:
             total = fund.total.get(name)
             parts = [(p, row.get(name)) for p, row in group.items()]
             if not fund.unit or total is None or any(q is None for _, q in parts):
@@ -605,24 +580,6 @@ def _score_inputs(fund: _FundBlock) -> tuple[Quantity, Quantity, Quantity] | Non
     if score.decimals == 0:
         return None
     return (marks, rate, score) if score.value < marks.value else None
-
-
-def _proportional(marks: Quantity, rate: Quantity, score: Quantity) -> bool:
-    """Is the score the full marks times the rate, within a unit of its last digit (rounded or cut off there)?"""
-    return abs(marks.value * rate.value / 100 - score.value) < Decimal(1).scaleb(-score.decimals)
-
-
-# how many of a document's forms must give the funds' score as full marks × rate, and in what share of those whose
-# rate is short of 100%, for that to be the document's rule where it does not state one
-_PRACTICE_MIN = 2
-_PRACTICE_SHARE = Decimal("0.66")
-
-
-def practised(scored: list[tuple[Quantity, Quantity, Quantity]]) -> bool:
-    """Do the (full marks, rate, score) of a document's forms show the score given as full marks × rate: at least
-    two so, and two thirds of them?"""
-    kept = sum(_proportional(*found) for found in scored)
-    return kept >= _PRACTICE_MIN and kept >= _PRACTICE_SHARE * len(scored)
 
 
 def _practised_scores(reader: Reader, forms: list[_FundBlock]) -> Iterator[Formula]:

@@ -48,6 +48,7 @@ from tieout.linter.facts.passes.assessment_form import (
     word,
 )
 from tieout.linter.facts.passes.base import quantities_at
+from tieout.linter.facts.passes.forms import records_held
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -195,8 +196,7 @@ def record_block(reader: Reader, raws: list[str], h: int) -> _FundBlock | None:
 
 def record_forms(draft: Draft) -> Iterator[Breakdown]:
     """The relations the template fixes, in every funds block of the document written as records."""
-    text = draft.doc.text
-    if "年度资金总额" not in text or "全年执行数" not in text:
+    if not records_held(draft):
         return
     raws = draft.doc.original.split("\n")
     reader = Reader(draft, split_lines(draft.doc.original), quantities_at(draft))

@@ -44,6 +44,7 @@ from tieout.linter.facts.passes.assessment_form import (
     word,
 )
 from tieout.linter.facts.passes.base import quantities_at, sentence_of
+from tieout.linter.facts.passes.forms import summary_tables_held, task_tables_held
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
 
@@ -173,7 +174,7 @@ def _headed(reader: Reader, read: Callable[[Line], T | None]) -> Iterator[tuple[
 
 def summary_tables(draft: Draft) -> Iterator[Breakdown | Balance | Rate | CountedList | Restatement]:
     """The relations a self-assessment summary table's header fixes (see the module's docstring)."""
-    if "项目名称" not in draft.doc.text or "全年执行数" not in draft.doc.text:
+    if not summary_tables_held(draft):
         return
     reader = _reader(draft)
     for h, _, (numbered, names) in _headed(reader, _header):
@@ -234,7 +235,7 @@ def _task_header(line: Line) -> list[str] | None:
 def task_tables(draft: Draft) -> Iterator[Breakdown]:
     """A department form's main tasks: the 合计 row the sum of the tasks' rows in each amount column, every row
     the header's cells less the merged one (name, content, amounts), the 合计 row its label and the amounts."""
-    if "年度主要任务" not in draft.doc.text:
+    if not task_tables_held(draft):
         return
     reader = _reader(draft)
     for h, line, names in _headed(reader, _task_header):

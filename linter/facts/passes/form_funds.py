@@ -4,7 +4,7 @@ and its sources on lines naming each (`当年财政拨款（元）：年初预�
 amount naming them all (`其中：当年财政拨款 a，上年结转资金 b，其他资金 c（全年预算数）`).
 
 The template fixes the total of each amount as the sum of its sources (当年财政拨款, 上年结转资金, 其他资金 make every
-source: `assessment_form.SOURCE_GROUPS`). Read per project (up to the overall score closing its form, `form_scores`) only
+source: `forms.SOURCE_GROUPS`). Read per project (up to the overall score closing its form, `form_scores`) only
 where each amount's total field is stated once, every source of a complete group once for it, and the amounts'
 unit is stated (in a field's brackets or the caption).
 """
@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Formula
-from tieout.linter.facts.passes.assessment_form import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, mention, practised
 from tieout.linter.facts.passes.base import SCORE_NUMBER, quantities_at, sentence_of
 from tieout.linter.facts.passes.form_scores import project_forms
+from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, mention, practised
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex

@@ -37,14 +37,11 @@ from tieout.linter.patterns import lazy, regex
 from tieout.linter.text.model import Document
 from tieout.linter.text.normalise import PAGE_NUMBER
 
-from . import dropped, sangong
+from . import sangong
 from .blocks import CONTINUED, UNIT_ONLY, Block, _caption_key, _repeats, unit_of
 from .cells import DASH, DASH_CHARS, Cell, flatten
 from .groups import Metric, Tree, tree
-from .header import COLUMN_NUMBER, part_name
 from .levels import LEVEL_HEADER
-from .placing import certain, listed, stacked
-from .rows import marker
 from .values import mask_values
 from .vocab import (
     CODE_HEADER,
@@ -66,8 +63,10 @@ from .vocab import (
     words,
 )
 from .weights import mask_weights
-from .wrapped import wrapped_names
 from .year_rows import mask_years
+
+# (rows, header, placing, dropped and wrapped are imported in the functions that read the lines of a table found: a
+# report without tables never asks for them; see build.py)
 
 # a figure, a whole word of the line: `(?<!\S)[-−]?\d[\d,]*(?:\.\d+)?%?(?!\S)`, written to open with one set of
 # characters, then the test that the character before is a space (`(?<!\S.)` after the fact): the regex engine
@@ -699,6 +698,8 @@ def _group_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
     figures indented further, numbered in another style or not at all: the group's first item. (Not a row at
     the heading's own indentation: `二、相关统计数` over `1．团组数（个）  421` opens another part of the page, whose
     rows no total of the table above sums.)"""
+    from .rows import marker
+
     if j + 1 >= len(lines) or not data[j + 1] or not _text_only(lines[j]):
         return False
     label = lines[j].strip()
@@ -715,6 +716,8 @@ def _part_heading(lines: list[str], j: int, data: list[Parsed]) -> bool:
     """Is line j a statement's part named alone with a colon (`流动资产：`, `非流动负债：`: a balance sheet's way, the rows
     it heads right under it at its own indentation, its 合计 row closing them) or a group's name in brackets (`【产出】`,
     a score table's way), right above a row of figures?"""
+    from .header import part_name
+
     return j + 1 < len(lines) and bool(data[j + 1]) and part_name(lines[j].strip())
 
 
@@ -723,6 +726,8 @@ def _blank_item(lines: list[str], j: int, data: list[Parsed], rows: list[_Line])
     and `2.公务用车购置及运行维护费  3.60  3.18`): a label alone, numbered in the style of the row of figures right
     below it, the next number of that style where the row above is numbered so too? A row the table states
     nothing for, not the end of the table."""
+    from .rows import marker
+
     if not rows or j + 1 >= len(lines) or not data[j + 1] or not _text_only(lines[j]):
         return False
     label = lines[j].strip()
@@ -757,6 +762,8 @@ def _label_tail(lines: list[str], j: int, data: list[Parsed], rows: list[_Line])
     the label above starts, and a row of figures right below whose label starts there or further left: the
     words are no row of their own (a group's heading has its rows set further in) and no head of the row below
     (that label stands on its own line)."""
+    from .rows import marker
+
     if not rows or rows[-1].line != j - 1 or not rows[-1].figs or j + 1 >= len(lines):
         return False
     tail = lines[j].strip()
@@ -787,6 +794,8 @@ def _coded_head(lines: list[str], starts: list[int], j: int, data: list[Parsed])
     5425.14  0.00`): line j its code and the name's head, no figure; the line below the name's tail, no code, set
     exactly under the head's name, and the row's figures. The tail alone would be a row of its own under no code
     (the table read so far ended at the head)."""
+    from .rows import marker
+
     # (the row below tested first: a line of words with no row of figures right below it, most, is passed over
     # without matching CODE_FIRST, which backtracks over the spaces that open the line)
     tail = data[j + 1] if j + 1 < len(lines) else None
@@ -821,6 +830,8 @@ def _cells_head(lines: list[str], starts: list[int], j: int, data: list[Parsed],
         return None
     below = data[j + 1]
     head = lines[j]
+    from .rows import marker
+
     if below is None or not _text_only(head) or marker(head.strip())[0]:
         return None
     tail, _, figs, at = below
@@ -960,6 +971,8 @@ def _lead(line: str) -> int:
 def _label_piece(line: str, label: str, indent: int, figures: int) -> bool:
     """A line that may be a piece of a wrapped label: words alone, no longer than the label, unnumbered, no wide
     gap, standing in the label column (not further out than the label, left of the figures)."""
+    from .rows import marker
+
     text = line.strip()
     if not _text_only(line) or len(text) > len(label) or WIDE_GAP.search(text) or marker(text)[0]:
         return False
@@ -1812,6 +1825,8 @@ def _place_names(
 ) -> None:
     """Mark the block's column names placed with certainty: where they stand (placing.certain), or one word each
     in the order of the figures (placing.listed: then no name is off its column)."""
+    from .placing import listed
+
     k = len(first) - 1
     # (a page's mark that the table goes on, `续表2` over its header repeated, is no line of the header's names)
     header = [h for h in header if not CONTINUED.fullmatch(lines[h].strip())]
@@ -1828,6 +1843,8 @@ def _stacked(
     """Mark the block's column names placed with certainty where a two-line header's lower line names every column
     where it stands and its upper line only begins some of the names (placing.stacked), and the names the grid was
     given are those."""
+    from .placing import stacked
+
     if layout is None:
         return False
     k = len(first) - 1
@@ -1841,6 +1858,8 @@ def _stacked(
 def _name_wrapped(block: Block, lines: list[str], header: list[int], rows: list[_Line], first: list[Cell]) -> None:
     """Name the columns by a two-line header of wrapped cells (wrapped.py), where every row fills every column
     (no figure placed by where it stands): its names are then certain, whatever the placing by position gave."""
+    from .wrapped import wrapped_names
+
     k = len(first) - 1
     figured = [r for r in rows if r.figs]
     if len(header) != 2 or not figured or any(len(r.figs) != k for r in figured):
@@ -1855,6 +1874,8 @@ def _name_wrapped(block: Block, lines: list[str], header: list[int], rows: list[
 def _placed_surely(lines: list[str], header: list[int], rows: list[_Line], layout: Layout | None, k: int) -> bool:
     """Is every column's name placed with certainty (placing.py)? Never where the figures were placed without
     a layout (a table whose blank cells were dropped)."""
+    from .placing import certain
+
     if layout is None:
         return False
     return certain([lines[h] for h in header], [(lines[r.line], r.figs) for r in rows], k, layout.metric)
@@ -1947,6 +1968,8 @@ def _dropped(
     were dropped (dropped.py): the header names the 合计 column and its parts, with the columns before them
     (_dropped_names), as many as the fullest row has figures. Where rows by unit have no code tree to place the
     parts (`401003 某中心 1,030.19 715.10 207.69`), the table is its 合计 column alone."""
+    from . import dropped
+
     k = max(len(r.figs) for r in rows)
     if any(not r.figs for r in rows):
         return None  # (group headings: not read so)
@@ -1974,6 +1997,8 @@ def _dropped_names(lines: list[str], header: list[int], k: int) -> tuple[list[st
     """The k column names of a dropped-cells table's header: one line naming the 合计 and its parts, or two
     lines whose upper one has lead columns before the heading over them (dropped.grouped_header); with the
     number of lead columns and that heading ("" none)."""
+    from . import dropped
+
     named = [names for h in header if len(names := dropped.header_names(lines[h])) == k]
     if named:
         return (named[0], 0, "") if len(named) == 1 and dropped.total_and_parts(named[0]) else None
@@ -2487,6 +2512,8 @@ def _group_parts(placed: tuple[int, ...], words: list[re.Match[str]]) -> set[int
 def _numbering_row(line: str, base: int, cols: list[int], mapper: _Mapper, metric: Metric) -> list[Cell] | None:
     """The row of column formulas (`公式 A=B+C B C D=E+F E F`): one mark over each column, in order; None
     when there are not as many marks as columns."""
+    from .header import COLUMN_NUMBER
+
     marks = [m for m in WORD.finditer(line) if COLUMN_NUMBER.match(m.group())]
     if len(marks) != len(cols):
         return None

@@ -13,35 +13,13 @@ from tieout.linter.vocab import load
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, flatten, read_quantities
-from .halves import mark_whole
-from .header import (
-    COUNTED_HEADER,
-    MONEY,
-    _numbering,
-    column_kinds,
-    column_unit,
-    header_rows,
-    paths,
-    sides,
-    wrapped_names,
-)
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
 from .model import Column, Row, Side, Table
-from .relations import PARTS_OF_ABOVE
-from .rows import (
-    code_tree,
-    defined_tree,
-    enum_tree,
-    indent_tree,
-    indicator_codes,
-    level_labels,
-    outline_tree,
-    read_rows,
-)
 from .sidebyside import find_side_by_side
 from .twosided import find_two_sided
 from .vocab import (
+    PARTS_OF_ABOVE,
     blank_is_zero,
     grade_names,
     months_outturn,
@@ -53,6 +31,9 @@ from .vocab import (
     weight_noted,
     words,
 )
+
+# (halves, header and rows are imported in the functions that build a table found: a report without tables never
+# asks for them; with aligned.py's and twosided.py's imports so, about 1% of the instructions of a cold check)
 
 TITLE = regex(r"表|情况|明细|汇总")
 OUTTURN = "执行数"  # the role of a column of what was done (vocab tables.yaml)
@@ -86,6 +67,8 @@ def find_tables(doc: Document) -> list[Table]:
         if indents is None:
             indents = _label_indents(doc, block)
         if indents is not None:
+            from .rows import indent_tree
+
             indent_tree(tables[-1], indents)
     aligned = find_aligned(doc)
     both = find_two_sided(doc, aligned)
@@ -104,6 +87,8 @@ def find_tables(doc: Document) -> list[Table]:
             table.off_header = frozenset(range(1, found.block.width) if off is None else off)
             table.open_start = found.continued
             table.placed = found.block.placed and not found.block.off_header
+            from .rows import indent_tree
+
             indent_tree(table, found.indents)
             if before is not None and _codes_go_on(before, table):
                 before.open_end = before.goes_on = table.open_start = True
@@ -309,6 +294,9 @@ def title_of(caption: list[str]) -> str:
 
 
 def build(block: Block, index: int, outer: Context) -> Table:
+    from .halves import mark_whole
+    from .header import _numbering, column_kinds, header_rows, paths, sides, wrapped_names
+
     grid = block.rows
     width = block.width
     for row in grid:  # ragged rows: pad so that every column index exists
@@ -492,6 +480,8 @@ SCORED = ("分值", "得分", "扣分")
 
 
 def _units(table: Table, heads: list[list[str]], n: int) -> None:
+    from .header import column_unit
+
     units: list[str] = []
     for c, path in enumerate(heads):
         unit = column_unit(path, "")
@@ -527,6 +517,8 @@ def _total_unit(table: Table, heads: list[list[str]], units: list[str]) -> list[
     合计（亿元）`) given to its columns of no unit: what a row adds up across is in the unit of its total. Only where
     every heading noting a unit names a total in that one unit of money, and no heading of a column left without
     one names a count or a rate."""
+    from .header import COUNTED_HEADER, MONEY, column_unit
+
     if table.unit:
         return units
     noted = [c for c, path in enumerate(heads) if path and column_unit(path, "")]
@@ -555,6 +547,8 @@ def _grade_count(table: Table, heads: list[list[str]], c: int, n: int) -> bool:
     """Is a column headed by a grade (`优`, `良好`) a count of the items given it? Where the table has no unit, a
     column beside it counts items (`评价项目（个）`), and its filled cells are all whole numbers: the number of
     projects graded so, exact (never an amount rounded to its last digit)."""
+    from .header import column_unit
+
     if table.unit or not heads[c] or heads[c][-1].strip() not in grade_names():
         return False
     if not any(column_unit(path, "") in COUNTED for path in heads):
@@ -609,6 +603,8 @@ def _roles_of_columns(
 
 
 def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int, n: int) -> Side:
+    from .rows import code_tree, defined_tree, enum_tree, indicator_codes, level_labels, outline_tree, read_rows
+
     codes, texts, figures = _roles_of_columns(heads, kinds, a, b)
     columns = [_column(c, heads[c], table) for c in figures]
     _restated(columns)

@@ -20,6 +20,7 @@ from .model import Column, Row, Side, Table
 from .spans import crossfoot_groups
 from .vocab import (
     PART_HEADING,
+    PARTS_OF_ABOVE,
     PERCENT_NOTE,
     defined_sums,
     overall_score,
@@ -36,8 +37,6 @@ ITEM_MARK = regex(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )
 
-# a row opening so is a part of the row above it, or taken from or added to it: not a row a total adds up
-PARTS_OF_ABOVE = ("其中", "含", "减", "加")
 SOME_OF_ABOVE = ("其中", "含")  # (of those, the rows naming some of the items of the row above)
 # the marks of PARTS_OF_ABOVE as a mark (`其中：`, `减：`), not as the first character of a name (`加格达奇区`)
 PART_MARK = regex(r"^(?:其中|含|减|加)[：:]?(?![\u4e00-\u9fff])|^其中")

@@ -92,9 +92,9 @@ from .aligned import (
 )
 from .blocks import CONTINUED, Block, _caption_key
 from .cells import Cell, flatten
-from .header import NUMBERING  # a column numbering the rows (`项目 行次 金额`)
-from .rows import ROW_NUMBER, marker
 from .vocab import column_heading
+
+# (header and rows are imported in the functions that place a two-sided table's rows: see aligned.py)
 
 # a side's label column named in the header: 收入 / 支出, 项目 / 科目 (收入项目, 预算科目, 科目名称); not 指标 (two
 # columns of indicators' names are no two sides)
@@ -630,6 +630,8 @@ def _cut_at_mark(
     the left side's row left blank, then the right side's. Certain where the first word opens with a mark
     too (a label of its own, not a wrapped one's end) and the right label names a row of its side by its
     words; the left one need not (`政府性基金` under `一、财政拨款收入` names no side)."""
+    from .rows import marker
+
     a0, b0 = words[0]
     if not marker(line[a0:b0])[0]:
         return None
@@ -676,6 +678,8 @@ def _by_words(line: str, seg: _Seg, place: _Place) -> tuple[Parsed, Parsed] | No
     """A line of one label's text placed by its words: a left label with no figures and the right side's row
     (`二、事业收入 二、住房保障支出 160.00`: a label's words that cut into two labels, each naming its side's row,
     are two labels), else the row of the side the label names; None where two cuts read."""
+    from .rows import marker
+
     assert place.kinds is not None
     words = _words(line, seg)
     cuts = [c for k in range(1, len(words)) if (c := _cut(line, seg, words, k, place)) is not None]
@@ -818,6 +822,9 @@ def _fitted(lines: list[str], header: list[int], sides: list[list[_Line]]) -> Fi
 
 
 def _side_fitted(rows: list[_Line], named: list[str]) -> tuple[list[str], list[list[int]]] | None:
+    from .header import NUMBERING
+    from .rows import ROW_NUMBER
+
     k = len(named)
     slots: list[list[int]] = []
     for r in rows:

@@ -224,6 +224,10 @@ def _defined_ratios() -> tuple[str, ...]:
 
 
 PERCENT_NOTE = regex(r"[（(]\s*[%％]\s*[）)]$")
+# a row opening so is a part of the row above it, or taken from or added to it: not a row a total adds up (here, not in
+# relations.py, which reads a found table's relations: the table builder asks it of every table it builds, and
+# importing relations for it, with spans, was about 1% of the instructions of a cold check of a report without tables)
+PARTS_OF_ABOVE = ("其中", "含", "减", "加")
 # a heading's note of per cent anywhere in it (`比上年增长（%）`), written `%`
 PERCENT_MARK = regex(r"[（(]\s*[%％]\s*[）)]")
 

@@ -1,0 +1,166 @@
+"""The lean start of `tieout check`: what is imported only when the document holds what it reads, and the tests
+that the gate deciding it cannot leave out a finding.
+
+The table checks' evaluators (checks/tables/rules.py) import their modules on a document with tables only: each
+evaluates relations among the cells of `ctx.facts.tables`, so on a document without tables it has no outcome. Here
+every one of them runs on documents with tables, as they are and with their tables taken away: without them none
+has an outcome (TO302 has the outcomes of its indicator tables set out as text, which it computes on every document),
+and with them the rules' evaluators are the modules' own.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from tieout.checks.tables import rules
+from tieout.checks.tables.targets import text_target_rate_outcomes
+from tieout.linter.figures.exact import exact
+from tieout.linter.figures.labels import Labeller
+from tieout.linter.rules.base import CheckContext, Settings
+from tieout.linter.run.config import Config
+from tieout.linter.run.engine import analyse
+from tieout.linter.text.reading import read_path
+
+from .conftest import ROOT, SEEDS, SHARED, needs_seeds
+from .test_tables import PROSE, SPENDING, TOTAL_TABLE, document, planted, table
+
+# every evaluator the table rules and TO100 call through `rules`, by the name of the module's own
+GATED = [
+    "sums.parent_outcomes",
+    "sums.total_outcomes",
+    "sums.crossfoot_outcomes",
+    "sums.sides_outcomes",
+    "sums.identity_outcomes",
+    "rates.table_share_outcomes",
+    "text.text_table_outcomes",
+    "formulas.table_formula_outcomes",
+    "scores.score_weight_outcomes",
+    "deltas.table_delta_outcomes",
+    "parts.part_column_outcomes",
+    "parts.class_part_outcomes",
+]
+RATES = "rates.table_rate_outcomes"  # its text part runs without tables
+
+
+def _own(dotted: str):
+    module, name = dotted.split(".")
+    return getattr(import_module(f"tieout.checks.tables.{module}"), name)
+
+
+def _documents() -> list[tuple[str, str]]:
+    """Documents with tables: the table and genre fixtures, built documents (one with mistakes planted in its tables,
+    one with change and share columns), and the corpus' shorter text reports (where ../shared is present)."""
+    fixtures = ROOT / "fixtures"
+    paths = [fixtures / "tables" / "budget_table.md", *sorted((fixtures / "genres").glob("*.txt"))]
+    paths += sorted((fixtures / "genres").glob("x*.md"))
+    if (SHARED / "corpus").is_dir():
+        paths += [p for p in sorted((SHARED / "corpus").rglob("*.txt")) if p.stat().st_size < 60_000]
+    docs = [(str(p), read_path(str(p)).text) for p in paths]
+    docs.append(("clean.md", document()))
+    wrong = document(total=planted(TOTAL_TABLE, 2, 1, "1,010.00"), spending=planted(SPENDING, 5, 4, "520.00"))
+    docs.append(("planted.md", wrong))
+    columns = table("2024年支出结构表", [
+        ["项目", "2023年决算数", "2024年决算数", "增减额", "增长率", "占比"],
+        ["合计", "100.00", "120.00", "20.00", "20.00%", "100.00%"],
+        ["教育支出", "60.00", "70.00", "10.00", "16.67%", "58.33%"],
+        ["科学技术支出", "40.00", "50.00", "10.00", "25.00%", "41.67%"],
+    ])  # fmt: skip
+    docs.append(("columns.md", document(prose=PROSE + columns + "其中：教育支出70.00万元。\n\n")))
+    return docs
+
+
+def _context(path: str, text: str, tables: bool) -> CheckContext:
+    from tieout.linter.text.reading import Source
+
+    doc, facts = analyse(Source(path, text, "utf-8"), Config())
+    if not tables:
+        facts.tables = []
+    return CheckContext(doc, facts, Settings(), Labeller())
+
+
+def test_without_tables_no_table_evaluator_has_an_outcome():
+    documents = _documents()
+    with_tables = 0
+    for path, text in documents:
+        ctx = _context(path, text, tables=True)
+        if not ctx.facts.tables:
+            continue
+        with exact(ctx.doc.text):
+            found = sum(len(list(_own(name)(ctx))) for name in [*GATED, RATES])
+            with_tables += found > 0
+            bare = _context(path, text, tables=False)
+            for name in GATED:
+                assert list(_own(name)(bare)) == [], (path, name)
+                assert list(getattr(rules, name.split(".")[1])(bare)) == [], (path, name)
+            text_only = [o.anchor for o in text_target_rate_outcomes(bare, set())]
+            assert [o.anchor for o in _own(RATES)(bare)] == text_only, path
+            assert [o.anchor for o in rules.table_rate_outcomes(bare)] == text_only, path
+    assert with_tables >= 4  # (the documents do have outcomes of their tables: the test is not empty)
+
+
+def test_with_tables_the_rules_evaluate_as_the_modules_do():
+    for path, text in [d for d in _documents() if not d[0].startswith(str(SHARED))]:
+        ctx = _context(path, text, tables=True)
+        with exact(ctx.doc.text):
+            for name in [*GATED, RATES]:
+                own = [(o.anchor, o.verdict, o.message) for o in _own(name)(ctx)]
+                gated = getattr(rules, name.split(".")[1])
+                assert [(o.anchor, o.verdict, o.message) for o in gated(ctx)] == own, (path, name)
+                # known to the context's memo as the module's own evaluator: computed once for a rule and TO100
+                assert (gated.__module__, gated.__qualname__) == (_own(name).__module__, _own(name).__qualname__)
+
+
+@needs_seeds
+def test_a_report_without_tables_does_not_import_the_table_checks():
+    """Nor the table relations' modules, which only a table found (or a table check's miss) asks for."""
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    probe = (
+        "import io, sys, contextlib\n"
+        "from tieout.linter.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', '--no-cache', '--exit-zero', {str(seed)!r}])\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('tieout.'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=Path.home())
+    loaded = set(out.stdout.strip().split(","))
+    assert "tieout.linter.parse.tables" in loaded  # (the probe ran the check)
+    lean = ["checks.tables.text", "checks.tables.sums", "checks.tables._judge"]
+    lean += ["linter.parse.tables.relations", "linter.parse.tables.identities", "linter.parse.tables.spans"]
+    lean += ["linter.parse.tables.rows", "linter.parse.tables.header", "linter.parse.tables.placing"]
+    lean += ["linter.facts.passes.assessment_form", "linter.facts.passes.assessment_summary"]
+    assert not {f"tieout.{m}" for m in lean} & loaded
+
+
+@pytest.mark.parametrize("name", [*GATED, RATES])
+def test_every_gated_evaluator_exists(name):
+    assert callable(_own(name))
+
+
+# the passes reading the official self-assessment template, imported on a document holding its words only
+# (linter/facts/passes/forms.py): each starts by asking the same predicate the gate asks
+FORM_PASSES = [
+    ("forms_held", "assessment_form", "assessment_forms"),
+    ("records_held", "assessment_records", "record_forms"),
+    ("summary_tables_held", "assessment_summary", "summary_tables"),
+    ("task_tables_held", "assessment_summary", "task_tables"),
+]
+
+
+@pytest.mark.parametrize(("held", "module", "name"), FORM_PASSES)
+def test_a_form_pass_starts_with_the_predicate_its_gate_asks(held, module, name):
+    import ast
+    import inspect
+
+    from tieout.linter.facts import passes
+
+    real = getattr(import_module(f"tieout.linter.facts.passes.{module}"), name)
+    body = ast.parse(inspect.getsource(real)).body[0].body
+    first = body[1] if isinstance(body[0], ast.Expr) else body[0]  # (past the docstring)
+    assert ast.unparse(first) == f"if not {held}(draft):\n    return"
+    step = next(p for p in passes.PASSES if p.__name__ == name)
+    gate = dict(zip(step.__code__.co_freevars, (c.cell_contents for c in step.__closure__)))
+    assert (gate["held"].__name__, gate["module"], gate["name"]) == (held, module, name)
