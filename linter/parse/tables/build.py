@@ -40,6 +40,7 @@ from .rows import (
     read_rows,
 )
 from .sidebyside import find_side_by_side
+from .summed import summed_tree
 from .twosided import find_two_sided
 from .vocab import (
     blank_is_zero,
@@ -140,7 +141,11 @@ def pipe_indents(doc: Document, table: Table) -> list[int] | None:
     its bar counts alike for all. None for a table of another kind: more than one side or column of labels (which
     column sets the rows in is not known), a tree its labels give (codes, numbering), a row `其中：…` (or `含`, `减`,
     `加`: what it opens is the row above's, the rows set in below it too, or not), or labels all in line."""
-    if len(table.sides) != 1 or table.sides[0].structure != "plain" or len(table.sides[0].descriptors) != 1:
+    if (
+        len(table.sides) != 1
+        or table.sides[0].structure not in ("plain", "summed")
+        or len(table.sides[0].descriptors) != 1
+    ):
         return None
     col = table.sides[0].descriptors[0]
     original, origin = doc.original, doc.origin
@@ -634,6 +639,8 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
         side.structure = "levels"
     elif defined_tree(rows):
         side.structure = "defined"
+    elif summed_tree(table.rows, rows, figures):
+        side.structure = "summed"
     return side
 
 
