@@ -386,7 +386,8 @@ class TableParent(Rule):
     whose rows nothing else places (a 功能分类 table by names alone), the sums themselves: read from the bottom up,
     a row over the run of rows under it that adds up to it exactly in every column, or in all but one that one
     slipped digit explains (two columns stating different figures holding), three such parents at least
-    (linter/parse/tables/summed.py; then too only where the grouping holds in another column of the row). A row
+    (linter/parse/tables/summed.py; its blank cells then count as nothing, as its sums add them; then too only
+    where the grouping holds in another column of the row). A row
     numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it, or when another column of the row adds up exactly under the same run (two rows or more) and
     the column adds up under another numbered row (`一、税收收入` over its taxes, in every column). A blank cell

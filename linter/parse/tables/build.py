@@ -349,6 +349,8 @@ def build(block: Block, index: int, outer: Context) -> Table:
     _units(table, heads, n)
     for a, b in sides(kinds, heads):
         table.sides.append(_side(table, heads, kinds, a, b, n))
+    if any(side.structure == "summed" for side in table.sides):
+        table.blank_zero = True  # (its rows were placed by sums that add its blank cells as nothing: summed.py)
     _borrow_total_labels(table, heads)
     for side in table.sides:
         _score_subtotals(table, side)
