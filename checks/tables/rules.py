@@ -82,7 +82,13 @@ class TableParent(Rule):
     columns of the row as it fails in; a row whose label wraps leaves the rows around it unplaced), or in a flat
     list of the parts of a defined sum each over its items (`合计`, `税收收入`, its taxes, `非税收入`, its items:
     vocab sums.yaml; no row numbered or coded, two items a part at least) the runs of items under each part (then
-    too only where the grouping holds in another column of the row). A row numbered 一、 followed by unnumbered rows is checked only when some run of those rows
+    too only where the grouping holds in another column of the row), or, in a table of two amount columns or more
+    whose rows nothing else places (a 功能分类 table by names alone), the sums themselves: read from the bottom up,
+    a row over the run of rows under it that adds up to it exactly in every column, or in all but one that one
+    slipped digit explains (two columns stating different figures holding), three such parents at least
+    (linter/parse/tables/summed.py; its blank cells then count as nothing, as its sums add them; then too only
+    where the grouping holds in another column of the row). A row
+    numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it, or when another column of the row adds up exactly under the same run (two rows or more) and
     the column adds up under another numbered row (`一、税收收入` over its taxes, in every column). A blank cell
     counts as nothing only in tables whose convention says so (部门决算), a dash (`—`) in any; a miss within one unit of the last

@@ -33,8 +33,11 @@ from tieout.linter.vocab import load
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
 
-# the words closing the sentence after its last figure (`，收支平衡。`, `，收支相抵。`, `，收支相抵，预算平衡。`)
-BALANCED = regex(r"^[，,；;]\s*(?:实现)?收支(?:平衡|相抵(?:[，,]\s*(?:实现)?(?:预算|收支)平衡)?)[。；;]?\s*$")
+# the words closing the sentence after its last figure (`，收支平衡。`, `，收支相抵。`, `，收支相抵，预算平衡。`), the
+# year's they may say they are (`，当年收支平衡。`)
+BALANCED = regex(
+    r"^[，,；;]\s*(?:当年|本年|全年)?(?:实现)?收支(?:平衡|相抵(?:[，,]\s*(?:实现)?(?:预算|收支)平衡)?)[。；;]?\s*$"
+)
 TOTAL_SUFFIX = r"(?:总计|合计|总额|总量)?$"
 # what comes in: last year's balance first (its 结余 is no balance carried on), then incomes, grants, money brought in
 OPENING = regex(r"(?:上年|年初|上年度)(?:结余|结转|滚存结余|结转结余|结转资金)(?:资金)?$")

@@ -1387,6 +1387,8 @@ def _parallel_groups(draft: Draft, si: int, items: list[Mention], prev: list[Men
             break  # `一般性转移支付中，…`: a list of its own, of the figure it names
         if ANOTHER_TIME.match(draft.doc.text, draft.doc.sentences[sj].start):
             break  # `上年，一般性转移支付为…`: the same names at another time, no other entity's figures
+        if DIMENSION.match(draft.doc.text[draft.doc.sentences[sj].start : draft.doc.sentences[sj].end]):
+            break  # `按级次分，市级债务余额 c，县区 d`: the same whole divided again (`dimensions`), no other entity's
         cand = [m for m in draft.by_sentence[sj] if not draft.is_part(m)]
         if not (cand and totals and same_measure(cand[0].key, totals[0].key)):
             break
@@ -2546,8 +2548,17 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
                 yield far
             continue
         last = _dimension_whole(draft, before)
-        # (not a figure a bracket notes: `…（2024年支出 c）…。按支出性质分，…`, as a 其中 list's whole)
-        noted = draft.is_part(last) or in_brackets(draft, last.sentence, last.start)
+        listed = _listed_whole(draft, last)
+        if listed is not None:
+            # `余额 X。其中，一般债务 a，专项债务 b。按级次分，市级 c，县区 d。`: the sentence before is a 其中 list
+            # making its whole exactly; the division divides that whole again, when its figures make it too
+            split = _split(draft, listed, mentions, si, footing=True)
+            if split is not None:
+                yield split
+            continue
+        # (not a figure a bracket notes: `…（2024年支出 c）…。按支出性质分，…`, as a 其中 list's whole; a figure
+        # a total after it adds up, `收入 X。分项目看，…。当年收入加上 B，收入总计 T`, is still the passage's whole)
+        noted = _part_before_total(draft, last) or in_brackets(draft, last.sentence, last.start)
         split = None if noted else _split(draft, last, mentions, si)
         if split is None:
             # `一般公共预算收入完成 X，同比增长 p%；年初预算 Y，完成 q%。分类型看，税收收入 a，非税收入 b`: the
@@ -2555,6 +2566,34 @@ def dimensions(draft: Draft) -> Iterator[Breakdown]:
             split = _defined_split(draft, before, mentions, si)
         if split is not None:
             yield split
+
+
+def _part_before_total(draft: Draft, m: Mention) -> bool:
+    """Is the figure a part of a list whose total stands before it, or in its sentence (a 其中 list's part, a
+    figure in brackets)? A figure that a total stated in a later sentence adds up (`…收入总计 T`, read after its
+    parts) is a whole of its own passage all the same."""
+    if not draft.is_part(m):
+        return False
+    return any(
+        any(p is m for p in b.parts) and not (b.inferred and b.total.sentence > m.sentence)
+        for b in draft.facts.breakdowns
+    )
+
+
+def _listed_whole(draft: Draft, last: Mention) -> Mention | None:
+    """The whole of the 其中 list that the figure closes, when the list makes that whole exactly, stands in a
+    sentence of its own (the figure's), and its whole in the sentence before it."""
+    found = [b for b in draft.facts.breakdowns if b.parts and b.parts[-1] is last and "其中" in b.keyword]
+    if len(found) != 1 or found[0].minus or found[0].total.sentence != last.sentence - 1:
+        return None
+    b = found[0]
+    q = exact_figure(b.total)
+    figures = [x for m in b.parts if (x := exact_of(m, q.base_unit)) is not None] if q is not None else []
+    if q is None or len(figures) != len(b.parts) or not foots(q, figures):
+        return None
+    if any(m.sentence != last.sentence for m in b.parts) or draft.by_sentence.get(last.sentence) != b.parts:
+        return None
+    return b.total
 
 
 WHOLE_REACH = 8  # sentences back to the whole a `按…分` list after a table (or words without figures) divides
@@ -2684,7 +2723,9 @@ def _dimension_whole(draft: Draft, before: int) -> Mention:
     return next((m for m in reversed(mentions) if not any(id(q) in used for q in m.quantities)), last)
 
 
-def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defined: bool = False) -> Breakdown | None:
+def _split(
+    draft: Draft, total: Mention, mentions: list[Mention], si: int, defined: bool = False, footing: bool = False
+) -> Breakdown | None:
     """The `按…分` list of the sentence's figures under `total`, if they add up to it (or one slipped digit
     explains the difference), or whatever they add up to when they are the components of its definition."""
     q = exact_figure(total)
@@ -2697,6 +2738,13 @@ def _split(draft: Draft, total: Mention, mentions: list[Mention], si: int, defin
     if excludes(total, parts):
         return None  # (`非税收入 b。从主体税种看，增值税 c…`: taxes are none of b, whatever a slipped digit would say)
     figures = [x for m in parts if (x := exact_of(m, q.base_unit)) is not None]
+    if footing:
+        # (a whole a 其中 list made already is tied to the list by the sum, or, for one slipped digit, by every part
+        # naming the whole's measure, `市级政府债务余额` of `政府债务余额`: not by the last part's, `非税收入 b。按…`)
+        item = total.identity.item
+        named = all(same_measure(p.identity.item, item) for p in parts)
+        tied = foots(q, figures) or (named and one_slip(q, figures))
+        return Breakdown(total, parts, "按…分", True, si, certain=False) if tied else None
     if defined or foots(q, figures) or one_slip(q, figures) or _kinds_of(draft, total, parts, si):
         return Breakdown(total, parts, "按…分", True, si, certain=False)
     return None

@@ -17,6 +17,7 @@ from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
 from .model import Column, Row, Side, Table
 from .sidebyside import find_side_by_side
+from .summed import summed_tree
 from .twosided import find_two_sided
 from .vocab import (
     PARTS_OF_ABOVE,
@@ -125,7 +126,11 @@ def pipe_indents(doc: Document, table: Table) -> list[int] | None:
     its bar counts alike for all. None for a table of another kind: more than one side or column of labels (which
     column sets the rows in is not known), a tree its labels give (codes, numbering), a row `其中：…` (or `含`, `减`,
     `加`: what it opens is the row above's, the rows set in below it too, or not), or labels all in line."""
-    if len(table.sides) != 1 or table.sides[0].structure != "plain" or len(table.sides[0].descriptors) != 1:
+    if (
+        len(table.sides) != 1
+        or table.sides[0].structure not in ("plain", "summed")
+        or len(table.sides[0].descriptors) != 1
+    ):
         return None
     col = table.sides[0].descriptors[0]
     original, origin = doc.original, doc.origin
@@ -332,6 +337,8 @@ def build(block: Block, index: int, outer: Context) -> Table:
     _units(table, heads, n)
     for a, b in sides(kinds, heads):
         table.sides.append(_side(table, heads, kinds, a, b, n))
+    if any(side.structure == "summed" for side in table.sides):
+        table.blank_zero = True  # (its rows were placed by sums that add its blank cells as nothing: summed.py)
     _borrow_total_labels(table, heads)
     for side in table.sides:
         _score_subtotals(table, side)
@@ -630,6 +637,8 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
         side.structure = "levels"
     elif defined_tree(rows):
         side.structure = "defined"
+    elif summed_tree(table.rows, rows, figures):
+        side.structure = "summed"
     return side
 
 

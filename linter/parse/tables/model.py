@@ -74,7 +74,8 @@ class Side:
     rows: list[Row]  # body rows that say something (empty rows left out)
     # "code" (classification codes), "enum" (一、 / （一）), "indent" (a text table's indentation, or a pipe table's
     # labels set in: build.pipe_indents), "levels" (a score table's level columns: levels.py), "defined" (a flat
-    # list of a defined sum's parts, each over its items: rows.defined_tree), "plain", "none" (no labels)
+    # list of a defined sum's parts, each over its items: rows.defined_tree), "summed" (rows placed by their sums
+    # alone: summed.py), "plain", "none" (no labels)
     structure: str = "plain"
 
     def column(self, index: int) -> Column | None:

@@ -45,7 +45,7 @@ SUMMABLE = ("total", "amount", "")
 # trees read from the layout alone, not from what the labels say: the indentation of extracted text, or the runs of
 # items under the parts of a defined sum in a flat list (`rows.defined_tree`); a grouping of theirs counts only where
 # it holds in another column of the row
-LOOSE_TREES = ("indent", "defined")
+LOOSE_TREES = ("indent", "defined", "summed")
 
 
 @dataclass
@@ -261,7 +261,7 @@ def _parents(side: Side, cols: list[int], unpublished: frozenset[str]) -> list[R
             # (`2050204 其中：高中教育` under 20502: some of its items, named so, no sum of them; a `其中：` opening
             # a run of siblings, `其中：新增一般债券` over `再融资一般债券`, opens them all)
             continue
-        if kids and (side.structure in ("code", "indent", "levels", "defined") or _contiguous(side, i, kids)):
+        if kids and (side.structure in ("code", "levels", *LOOSE_TREES) or _contiguous(side, i, kids)):
             # indentation of extracted text, unless the labels say the grouping: the parent is by definition the
             # sum of its children (基本支出 over 人员经费 and 公用经费); the same for every column of the row
             loose = _by_indentation(side, i, kids)
@@ -451,7 +451,7 @@ def _total_parts(side: Side, t: int) -> list[int]:
     segment = _segment(rows, t, row.total == "grand")
     if any(rows[k].unsure for k in segment):
         return []
-    if side.structure in ("indent", "levels", "defined"):
+    if side.structure in ("levels", *LOOSE_TREES):
         # (rows under a subtotal stated before them, `乡镇小计` over its 乡镇, are items of the total as the rows
         # above it are: the total sums the items, the subtotal is checked against its own)
         top = [k for k in segment if (up := rows[k].parent) is None or rows[up].total]

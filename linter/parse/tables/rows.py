@@ -312,7 +312,10 @@ def indent_tree(table, indents: list[int]) -> None:
     find none above them: they take none."""
     for side in table.sides:
         rows = side.rows
-        if side.structure not in ("enum", "plain", "defined") or len({indents[r.index] for r in rows} - {-2}) < 2:
+        if (
+            side.structure not in ("enum", "plain", "defined", "summed")
+            or len({indents[r.index] for r in rows} - {-2}) < 2
+        ):
             continue
         if _centred(rows, indents) or _centred_by_page(table, rows, indents):
             continue

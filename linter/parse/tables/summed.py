@@ -1,0 +1,118 @@
+"""The tree of a table whose rows neither codes, numbers nor indentation place, read from its sums alone:
+
+    | 项 目          | 预算数 | 调整预算数 | 执行数 |
+    | 教育支出       | 4200   | 4300       | 4105   |
+    | 教育管理事务   | 1200   | 1200       | 1130   |
+    | 行政运行       | 700    | 700        | 655    |
+    | 其他教育管理事务支出 | 500 | 500     | 475    |
+    | 普通教育       | 3000   | 3100       | 2975   |
+    …
+
+A government's table of expenditure by function lists each 类 over its 款, each 款 over its 项, the names alone
+saying which is which. Read from the bottom up, a row is the parent of the rows right under it (each with the
+rows under it already read) that add up to it in the side's columns of amounts: exactly, in two columns at least
+where the row states a figure, and in every column (the first such run, the shortest); or, where no run does, in
+all columns but one, which one slipped digit (or two swapped) explains, the columns that hold stating two
+different figures (a copied column, `预算数` as `调整预算数`, is no second witness), and no other run so nearly
+adds up. A run of one row is read only where it adds up in every column. A total row (合计) or a row without
+figures ends the runs. Read only where no row is coded or numbered, two amount columns or more hold figures of
+amounts (no rates), and three parents or more of two rows or more are found: a table so summed is a tree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tieout.linter.figures.intervals import digit_slip
+
+from .cells import Cell
+from .model import Row
+
+SUMMED_KINDS = ("amount", "bare", "count")  # the figures rows add up in (as the checks' SUMMED)
+LEAST_COLUMNS = 2  # amount columns a side must have for its sums to place its rows
+LEAST_WITNESSES = 2  # columns a run must add up in, exactly, where the row states a figure
+LEAST_PARENTS = 3  # parents of two rows or more a side must show to be read as a tree
+MOST_KIDS = 60  # rows under one parent looked at
+
+Values = list[Decimal]
+
+
+def summed_tree(grid: list[list[Cell]], rows: list[Row], figures: list[int]) -> bool:
+    """Parents from the sums (module doc); True when the side is so read, else no row is given a parent."""
+    if any(r.marker or r.code for r in rows):
+        return False
+    cols = _amount_columns(grid, rows, figures)
+    if len(cols) < LEAST_COLUMNS:
+        return False
+    values = [_values(grid[r.index], cols) for r in rows]
+    kids: dict[int, list[int]] = {}
+    roots: list[int] = []  # the rows below the current one not yet placed under a parent, nearest first
+    for i in range(len(rows) - 1, -1, -1):
+        own = values[i]
+        if rows[i].total or rows[i].bare or rows[i].unsure or own is None:
+            roots = []  # (a total, a heading or a row of no figures ends the runs under the rows above it)
+            continue
+        k = _run(own, [values[j] for j in roots[:MOST_KIDS]])  # type: ignore[misc]
+        if k:
+            kids[i] = roots[:k]
+            roots = roots[k:]
+        roots.insert(0, i)
+    if sum(1 for ks in kids.values() if len(ks) >= 2) < LEAST_PARENTS:
+        return False
+    for i in range(len(rows)):  # top down: a parent's level is known before its rows'
+        for j in kids.get(i, []):
+            rows[j].parent, rows[j].level = i, rows[i].level + 1
+    return True
+
+
+def _amount_columns(grid: list[list[Cell]], rows: list[Row], figures: list[int]) -> list[int]:
+    """The figure columns every figure of which is an amount (no rate, no percentage), with a figure in two rows or
+    more."""
+    out = []
+    for c in figures:
+        found = [q for r in rows if c < len(grid[r.index]) and (q := grid[r.index][c].quantity) is not None]
+        if len(found) >= 2 and all(q.kind in SUMMED_KINDS and not q.approx for q in found):
+            out.append(c)
+    return out
+
+
+def _values(row: list[Cell], cols: list[int]) -> Values | None:
+    """The row's figures in the columns (a blank or a dash as nothing); None where a cell holds other words."""
+    out = []
+    for c in cols:
+        cell = row[c] if c < len(row) else None
+        if cell is None or cell.blank:
+            out.append(Decimal(0))
+        elif cell.quantity is None:
+            return None
+        else:
+            out.append(cell.quantity.value)
+    return out
+
+
+def _run(own: Values, below: list[Values | None]) -> int:
+    """How many of the rows below (nearest first) the row is the sum of (module doc); 0 for none."""
+    sums = [Decimal(0)] * len(own)
+    slipped: list[int] = []
+    for k, v in enumerate(below, start=1):
+        if v is None:
+            break
+        sums = [s + x for s, x in zip(sums, v, strict=True)]
+        held = [c for c in range(len(own)) if sums[c] == own[c]]
+        witnesses = [c for c in held if own[c] != 0]
+        if len(witnesses) < LEAST_WITNESSES:
+            continue
+        if len(held) == len(own):
+            return k
+        if k >= 2 and len(held) == len(own) - 1 and len({own[c] for c in witnesses}) >= LEAST_WITNESSES:
+            miss = next(c for c in range(len(own)) if c not in held)
+            if _slip(own[miss], sums[miss], [x[miss] for x in below[:k] if x is not None]):
+                slipped.append(k)
+    return slipped[0] if len(slipped) == 1 else 0
+
+
+def _slip(total: Decimal, computed: Decimal, parts: list[Decimal]) -> bool:
+    """Would one slipped digit of the total or of one part make the parts add up to it?"""
+    if digit_slip(total, computed):
+        return True
+    return any(p != 0 and digit_slip(p, total - (computed - p)) for p in parts)
