@@ -46,7 +46,7 @@ TOC = regex(r"[…]{2,}|\.{4,}")  # a table of contents' line
 # a heading naming a year alone (`2024年`, `2023年度`), its end (`2024年末`: the balances the year closed with), or
 # both, the same year's (`2024年末/2024年度`: a summary of a balance sheet's and an income statement's rows)
 YEAR_ONLY = regex(r"(?:19|20)\d{2}年?度?|(?P<y>(?:19|20)\d{2})年末(?:[/／](?P=y)年度?)?")
-UNIT_PART = regex(r"[（(]?\s*单位[：:].*$")
+UNIT_PART = regex(r"[（(]?\s*(?:金额)?单位[：:].*$")
 COLON = regex(r"[：:]")
 # a table's code alone, no name (`公开05表`, `公开表5`, `部门公开表01`)
 CODE_ONLY = regex(r"[\u4e00-\u9fff]{0,4}?(?:表\s*\d{1,3}|\d{1,3}\s*表)")
