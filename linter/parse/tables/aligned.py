@@ -1828,8 +1828,6 @@ def _place_names(
     from .placing import listed
 
     k = len(first) - 1
-    # (a page's mark that the table goes on, `续表2` over its header repeated, is no line of the header's names)
-    header = [h for h in header if not CONTINUED.fullmatch(lines[h].strip())]
     block.placed = _placed_surely(lines, header, rows, layout, k)
     if listed([lines[h] for h in header], [len(r.figs) for r in rows], k, [c.text for c in first[1:]]):
         block.placed, block.off_header = True, set()
