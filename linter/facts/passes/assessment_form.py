@@ -43,8 +43,8 @@ from tieout.linter.facts.model import (
     Restatement,
     ScoreSet,
 )
-from tieout.linter.facts.passes.base import Completed, once, quantities_at, sentence_of
-from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, forms_held, in_unit, mention, practised
+from tieout.linter.facts.passes.base import Completed, mention, once, quantities_at, sentence_of
+from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, forms_held, in_unit, practised
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.blocks import CONTINUED
 from tieout.linter.patterns import regex

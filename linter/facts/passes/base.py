@@ -638,6 +638,13 @@ def sentence_of(draft: Draft, offset: int) -> int:
     return max(draft.doc.sentence_index(offset), 0)
 
 
+def mention(draft: Draft, label: str, q: Quantity) -> Mention:
+    """A figure that no sentence names, given a mention of its own under `label` (a table's cell, a change's size
+    restated), in the sentence it stands in."""
+    si = sentence_of(draft, q.start)
+    return Mention(label, label, [q], si, draft.doc.sentences[si].paragraph if draft.doc.sentences else 0)
+
+
 # what a fund's figure is on the side of its sources (`财政拨款收入`, `财政拨款全年可用资金`) or of its uses (`…支出`)
 SOURCE_REST = regex(r"(?:收入|资金)$")
 USE_REST = regex(r"支出$")

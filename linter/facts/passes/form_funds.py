@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Formula
-from tieout.linter.facts.passes.base import SCORE_NUMBER, quantities_at, sentence_of
+from tieout.linter.facts.passes.base import SCORE_NUMBER, mention, quantities_at, sentence_of
 from tieout.linter.facts.passes.form_scores import project_forms
-from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, mention, practised
+from tieout.linter.facts.passes.forms import AMOUNTS, SOURCE_GROUPS, UNIT, in_unit, practised
 from tieout.linter.facts.passes.score_lines import figure_at
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex

@@ -12,8 +12,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.model import Mention
-from tieout.linter.facts.passes.base import sentence_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, quantity
 from tieout.linter.patterns import regex
@@ -63,11 +61,6 @@ def in_unit(q: Quantity, unit: str) -> Quantity | None:
     if q.kind != "bare":
         return q
     return quantity(Cell(q.text, q.start, q.end, 0, 0), unit)
-
-
-def mention(draft: Draft, label: str, q: Quantity) -> Mention:
-    si = sentence_of(draft, q.start)
-    return Mention(label, label, [q], si, draft.doc.sentences[si].paragraph if draft.doc.sentences else 0)
 
 
 def _proportional(marks: Quantity, rate: Quantity, score: Quantity) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Change, Identity, Restatement
-from tieout.linter.facts.passes.forms import mention
+from tieout.linter.facts.passes.base import mention
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex

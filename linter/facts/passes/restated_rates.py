@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Identity, Rate, Restatement
-from tieout.linter.facts.passes.forms import mention
+from tieout.linter.facts.passes.base import mention
 from tieout.linter.figures.context import Context
 from tieout.linter.patterns import regex
 
