@@ -1777,9 +1777,8 @@ def _budget_said_next(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -
     sentences = ctx.doc.sentences
     if base is None or si + 1 >= len(sentences) or sentences[si + 1].paragraph != sentences[si].paragraph:
         return None
-    by_sentence = ctx.memo("rates.mentions_by_sentence", lambda: _mentions_by_sentence(ctx))
-    amounts = [q for m in by_sentence.get(si, []) for q in m.quantities if q.kind == "amount"]
-    nxt = [m for m in by_sentence.get(si + 1, []) if m.quantities]
+    amounts = [q for m in ctx.index.in_sentence(si) for q in m.quantities if q.kind == "amount"]
+    nxt = [m for m in ctx.index.in_sentence(si + 1) if m.quantities]
     if amounts != [num] or own.sentence != si or not nxt or len(nxt[0].quantities) != 1:
         return None
     den = nxt[0].quantities[0]
@@ -1787,13 +1786,6 @@ def _budget_said_next(ctx: CheckContext, r: Rate, own: Mention, num: Quantity) -
     if said is None or said.group("stage") != base.group("stage"):
         return None
     return den if den.exact and den.kind == num.kind and den.base_unit == num.base_unit else None
-
-
-def _mentions_by_sentence(ctx: CheckContext) -> dict[int, list[Mention]]:
-    out: dict[int, list[Mention]] = {}
-    for m in ctx.facts.mentions:
-        out.setdefault(m.sentence, []).append(m)
-    return out
 
 
 # the budget columns a rate's named stage points at: 调整预算 is the adjusted budget only; 预算 and 年初预算 the
