@@ -211,3 +211,19 @@ def test_a_closing_stock_after_last_years_opening_one_is_of_the_year() -> None:
         REPORT + "2023年全市社保基金当年结余 1.2亿元，加上上年滚存结余 50.1亿元，年末滚存结余 51.3亿元。\n"
     )
     assert ids["51.3亿元"].context.period == "2023"
+
+
+def test_sentences_read_as_a_roll_forward_or_a_score_of_full_marks_are_understood() -> None:
+    """A stock rolled forward (`年末余额 A，新增 B，偿还 C，年末余额 D`, TO109) and an indicator's full marks and
+    score (`分值 10 分，得分 8 分`) are each one checked relation: neither sentence is left "not understood", as no
+    sentence a checked relation uses is."""
+    from tieout.linter.facts.build import build_facts
+    from tieout.linter.figures.labels import Labeller
+    from tieout.linter.text.normalise import normalise
+
+    rolled = "2025年末全县政府债务余额 96.40 亿元，2026年新增政府债务 12.50 亿元，偿还到期政府债务 7.30 亿元，2026年末全县政府债务余额 101.60 亿元。\n"
+    marked = "资金使用合规性指标分值 12 分，得分 9 分，扣 3 分。\n"
+    for text, read in ((rolled, "roll_forwards"), (marked, "marks")):
+        facts = build_facts(normalise(text, "x.txt"), Labeller())
+        assert getattr(facts, read), text
+        assert facts.unparsed == [], text

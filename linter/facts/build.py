@@ -51,9 +51,14 @@ def _unparsed(facts: Facts) -> list[int]:
         facts.unit_costs,
         facts.distributions,
         facts.answered,
+        facts.roll_forwards,
+        facts.limit_claims,
+        facts.marks,
+        facts.counted_lists,
     ):
         related.update(x.sentence for x in coll)
     related.update(s.sentence for s in facts.shares)
+    related.update(s.sentence for sl in facts.share_lists for s in sl.shares)
     counts: dict[int, int] = {}
     for m in facts.mentions:
         counts[m.sentence] = counts.get(m.sentence, 0) + sum(1 for q in m.quantities if q.kind != "bare")
