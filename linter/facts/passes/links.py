@@ -1518,6 +1518,9 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
         # (one source's funds, `县级配套到位资金 a`, are no whole named shorter of a share naming no source, `占本年
         # 到位资金的 p%`: the whole is all sources')
         and not (SOURCE_NAMED.match(m.identity.item) and not SOURCE_NAMED.match(wanted.item))
+        # (what was due or planned, `项目应到位资金 P`, is no whole named shorter of `占到位资金的 p%`: the words mean
+        # what did arrive)
+        and not _planned_before(m.identity.item, wanted.item)
         # (`非税收入…占收入预算的`: a figure of the other kind of the whole the part is a kind of, 税收收入, is its
         # sibling, no whole)
         and not (owner.identity.item.endswith(wanted.item) and siblings(m, owner))
@@ -1534,6 +1537,17 @@ DEBT_KIND = regex(f"(?:{alternation(words('relations', 'debt_kinds'))})(?=债)")
 
 # an item naming the source its funds are of (vocab relations.yaml fund_sources: 中央, 省级, 县级 …)
 SOURCE_NAMED = regex(f"^(?:本年|当年|全年)?(?:{alternation(words('relations', 'fund_sources'))})")
+
+
+# words right before a whole's name that make it what was due or planned, not what came about (`项目应到位资金`,
+# `计划投资`, `预计收入`); the 应 of 供应, 相应, 对应 … ends a word of its own
+DUE_OR_PLANNED = regex(r"(?:(?<![供相对响适效反])应|计划|预计|拟)$")
+
+
+def _planned_before(item: str, name: str) -> bool:
+    """Do the words `item` adds before the whole's shortened `name` (it ends with) make it what was due or planned
+    (`应` of `应到位资金`)?"""
+    return DUE_OR_PLANNED.search(item[: len(item) - len(name)]) is not None
 
 
 def _kind(item: str) -> str:
