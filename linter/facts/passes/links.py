@@ -719,6 +719,7 @@ def _inferred_whole(
     whole = (
         _own_list_total(draft, s, lists.get(id(s.part)))
         or _shortened_whole(draft, wanted, s, part)
+        or _funds_unnamed_whole(draft, wanted, s, part)
         or _bare_total_whole(draft, wanted, s, part)
         or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
         or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
@@ -1387,6 +1388,28 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
     if one is None:
         return None
     whole = one[1]
+    return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+FUNDS = "资金"
+
+
+def _funds_unnamed_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> Quantity | None:
+    """`应到位资金 P，实际到位 B。…支出 a，占到位资金的 p%`: a whole named as funds by what was done with them
+    (`到位资金`) where the document states that only with the funds left unsaid (`实际到位 B`, the item `到位`): the
+    one value of that item before the part, in a context agreeing with the part's, no less than the part where
+    the share is not above 100% (inferred, as the name is completed)."""
+    part = s.part
+    bare = wanted.item.removesuffix(FUNDS)
+    if part is None or bare == wanted.item or len(bare) < 2 or bare in GENERIC_ITEMS:
+        return None
+    whole = _one_value_of(
+        draft,
+        (bare, owner.start, part.base_unit),
+        lambda m, q: wanted.context.agrees(m.identity.context) and q.kind == part.kind and q is not part,
+    )
+    if whole is None:
+        return None
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
 
 
