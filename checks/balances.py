@@ -319,10 +319,10 @@ class ScoreSum(Rule):
 
     ## What it does
     Takes an overall score (a label ending in `自评得分`, `评价得分`, `综合得分`, `总得分`, `总分` …, in `分`)
-    and the item scores after it (labels with `得分`, in `分`): those in the overall score's paragraph and
-    those in the sections below it, up to the end of its section. Two items or more are added up and
-    compared with the overall score; a miss within one unit of the scores' last digit is a rounding
-    finding (TO100).
+    and the item scores after it (labels with `得分`, or an indicator's name and the verb `得`, as in
+    `决策指标得 13.5 分`; in `分`): those in the overall score's paragraph and those in the sections below
+    it, up to the end of its section. Two items or more are added up and compared with the overall score; a
+    miss within one unit of the scores' last digit is a rounding finding (TO100).
 
     Scores of another section do not count, nor does a score with the overall score's own label (the
     `自评得分` of the next indicator is another total, not an item). Items listed under `其中` or `具体为`

@@ -719,6 +719,7 @@ def _inferred_whole(
     whole = (
         _own_list_total(draft, s, lists.get(id(s.part)))
         or _shortened_whole(draft, wanted, s, part)
+        or _funds_unnamed_whole(draft, wanted, s, part)
         or _bare_total_whole(draft, wanted, s, part)
         or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
         or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
@@ -1390,6 +1391,28 @@ def _shortened_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
 
 
+FUNDS = "资金"
+
+
+def _funds_unnamed_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> Quantity | None:
+    """`应到位资金 P，实际到位 B。…支出 a，占到位资金的 p%`: a whole named as funds by what was done with them
+    (`到位资金`) where the document states that only with the funds left unsaid (`实际到位 B`, the item `到位`): the
+    one value of that item before the part, in a context agreeing with the part's, no less than the part where
+    the share is not above 100% (inferred, as the name is completed)."""
+    part = s.part
+    bare = wanted.item.removesuffix(FUNDS)
+    if part is None or bare == wanted.item or len(bare) < 2 or bare in GENERIC_ITEMS:
+        return None
+    whole = _one_value_of(
+        draft,
+        (bare, owner.start, part.base_unit),
+        lambda m, q: wanted.context.agrees(m.identity.context) and q.kind == part.kind and q is not part,
+    )
+    if whole is None:
+        return None
+    return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
 # a total named by what it totals (`本年支出合计`, as `支出总额` is read): the bare item it is the total of
 TOTAL_OF = regex(r"^(?:本年|全年)?(?P<of>[\u4e00-\u9fff]{2,8}?)(?:合计|总额)$")
 
@@ -1518,6 +1541,9 @@ def _named_like(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> lis
         # (one source's funds, `县级配套到位资金 a`, are no whole named shorter of a share naming no source, `占本年
         # 到位资金的 p%`: the whole is all sources')
         and not (SOURCE_NAMED.match(m.identity.item) and not SOURCE_NAMED.match(wanted.item))
+        # (what was due or planned, `项目应到位资金 P`, is no whole named shorter of `占到位资金的 p%`: the words mean
+        # what did arrive)
+        and not _planned_before(m.identity.item, wanted.item)
         # (`非税收入…占收入预算的`: a figure of the other kind of the whole the part is a kind of, 税收收入, is its
         # sibling, no whole)
         and not (owner.identity.item.endswith(wanted.item) and siblings(m, owner))
@@ -1534,6 +1560,17 @@ DEBT_KIND = regex(f"(?:{alternation(words('relations', 'debt_kinds'))})(?=债)")
 
 # an item naming the source its funds are of (vocab relations.yaml fund_sources: 中央, 省级, 县级 …)
 SOURCE_NAMED = regex(f"^(?:本年|当年|全年)?(?:{alternation(words('relations', 'fund_sources'))})")
+
+
+# words right before a whole's name that make it what was due or planned, not what came about (`项目应到位资金`,
+# `计划投资`, `预计收入`); the 应 of 供应, 相应, 对应 … ends a word of its own
+DUE_OR_PLANNED = regex(r"(?:(?<![供相对响适效反])应|计划|预计|拟)$")
+
+
+def _planned_before(item: str, name: str) -> bool:
+    """Do the words `item` adds before the whole's shortened `name` (it ends with) make it what was due or planned
+    (`应` of `应到位资金`)?"""
+    return DUE_OR_PLANNED.search(item[: len(item) - len(name)]) is not None
 
 
 def _kind(item: str) -> str:

@@ -1245,9 +1245,19 @@ def _score_items(
         if not (deeper or other.paragraph in listed) or other.key == m.key or _another_total(other):
             continue
         q = next((x for x in other.quantities if x.base_unit == "分" and x.exact), None)
-        if q is not None and "得分" in other.key + other.label and (id(other) in own or not draft.is_part(other)):
+        if q is not None and _named_scored(other) and (id(other) in own or not draft.is_part(other)):
             items.append(other)
     return items
+
+
+# an indicator named, then the verb alone before its points (`预算执行率指标得 9.73 分`, `产出得 37 分`): what it
+# scored, as `…指标得分 49.64 分`; a 得 after anything else is a scoring rule's (`完成率达到100%得 5 分`, `…充分的得 3 分`)
+INDICATOR_GOT = regex(f"(?:{alternation(set(INDICATOR_WORDS))})得$")
+
+
+def _named_scored(m: Mention) -> bool:
+    """The mention is named as what an indicator scored: `得分` in its name, or an indicator's name and 得."""
+    return "得分" in m.key + m.label or bool(INDICATOR_GOT.search(m.label))
 
 
 def _stated_again(draft: Draft, m: Mention, begin: int) -> int:
