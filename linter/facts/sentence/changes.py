@@ -126,8 +126,9 @@ THIS_REPORT_YEAR = regex(r"^[，,]?\s*(?:本年|今年|本年度)$")
 
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
 COMPARED_TAIL = regex(rf"(?:比|较)(?:(?:{LAST_YEAR_NAMES})(?:末|底)?|年初|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
-# words naming a figure after a bracket, then its comparison (`，2025年末余额比上年末`; not `，比上年`, `，同比`)
-NAMED_THEN_COMPARED = regex(r"[，,]\s*[\u4e00-\u9fff\d]{2,16}?(?:比|较)")
+# words naming a figure after a bracket, then its comparison (`，2025年末余额比上年末`; not `，比上年`, `，同比`, nor a
+# comparison's own opening, `，与2024年度相比`, which names the period compared with, not what changed)
+NAMED_THEN_COMPARED = regex(r"[，,]\s*(?!(?:与|同|和|跟)[\u4e00-\u9fff\d]{1,14}?相比)[\u4e00-\u9fff\d]{2,16}?(?:比|较)")
 # a label that is a comparison with a reference it names (`比第四次经济普查的`, `较改革前的`, `较1-3月累计的`: months
 # to date), no movement in it
 COMPARED_WITH = regex(
