@@ -209,6 +209,8 @@ PLAN_NAMED = regex(r"年初|调整")
 BOTH_SIDES = regex(r"收入?、?支出?(?=总)")
 # what says a figure is of both sides (`收、支总计各`, `收入、支出总计均为`), no part of its item
 BOTH_WORD = regex(r"各$|(?<=计)均$")
+# both sides named apart before the one figure each is (`收入总计、支出总计均为`): the label read is the second's alone
+BOTH_NAMED_APART = regex(r"收入(决算)?总计、支出(?:决算)?总计均(?:为|是)?\s*$")
 
 
 def _core(item: str) -> str:
@@ -2128,12 +2130,20 @@ class Changes(Reader):
             other, context = self.labeller.identify(m.label)
             if period and m.period and period != m.period:
                 continue  # `2023年…总预算 X。2024年…总计各增加 Δ`: another year's figure, not the one that changed
-            if m.quantities and _core(other).endswith(sides) and said.agrees(context):
-                if _core(other).endswith(core):
+            mine = self._both_named_apart(m) or _core(other)
+            if m.quantities and mine.endswith(sides) and said.agrees(context):
+                if mine.endswith(core):
                     return m
                 found.append(m)
         values = {q.base_value for m in found for q in m.quantities[:1]}
         return found[-1] if len(found) == 2 and len(values) == 1 else None
+
+    def _both_named_apart(self, m: Mention) -> str:
+        """`收入总计、支出总计均为 X`: the template's name of both sides (`收支总`) where the words before the figure name
+        each side in full and give it as the value of both; "" otherwise."""
+        sentence = self.doc.sentences[m.sentence]
+        both = BOTH_NAMED_APART.search(self.doc.text, sentence.start, m.start)
+        return f"收支{both.group(1) or ''}总" if both is not None else ""
 
     def _last_move(self, si: int) -> FromTo | None:
         """The last move (`由 A 调整为 B`) the sentence has stated so far (moves are appended as sentences are read)."""
