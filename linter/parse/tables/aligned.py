@@ -639,7 +639,9 @@ def column_headings(line: str) -> bool:
         return False
     if len(cells) == 2:
         return _rows_and_unit(cells)
-    return all(column_heading(c) for c in cells[1:])
+    # (a column of a part of the one before it, `培训人次  其中：农村转移劳动力`, is headed by what the part is: 其中
+    # after a column's heading makes it one, whatever it counts)
+    return column_heading(cells[1]) and all(column_heading(c) or PART_HEADING.match(c) for c in cells[2:])
 
 
 def _rows_and_unit(cells: list[str]) -> bool:
