@@ -16,10 +16,10 @@ from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE, shared_word
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.identities import item as row_item
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
 from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
-from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.vocab import HEADING_NOTE, fall_heading
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
@@ -584,7 +584,9 @@ def announced_total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _first_figure(table: Table) -> Quantity | None:
     """The table's first figure in the text (of its body, the header holds none)."""
-    figures = [q for row in range(len(table.rows)) for c in range(len(table.rows[row])) if (q := table.quantity(row, c))]
+    figures = [
+        q for row in range(len(table.rows)) for c in range(len(table.rows[row])) if (q := table.quantity(row, c))
+    ]
     return min(figures, key=lambda q: q.start) if figures else None
 
 
