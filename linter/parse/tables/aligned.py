@@ -1398,6 +1398,9 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     if hi - lo > MAX_TURN:
         return None  # text between: not a page turned inside one table
     rest = [ln for j in nonblank[lo:hi] if (ln := lines[j].strip()) not in heads]
+    if any(ANNOUNCED.search(ln) and "续" not in ln for ln in rest):
+        # words announcing another table (`产出指标完成情况：`), no page furniture: as `_goes_on` reads them
+        return None
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
     if not turned and not any(
         PAGE_MARK.match(ln) or BARE_PAGE.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest
