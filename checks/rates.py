@@ -505,7 +505,7 @@ def _in_sentence(ctx: CheckContext, r: Rate) -> Outcome | None:
     adjusted = _adjusted_first(ctx, r)
     if adjusted is not None:
         return adjusted
-    pairs = [(a, b) for i, a in enumerate(r.operands) for b in r.operands[i + 1 :] if a.base_unit == b.base_unit]
+    pairs = [(a, b) for i, a in enumerate(r.operands) for b in r.operands[i + 1 :] if _one_unit(a, b)]
     tried = []
     for a, b in pairs:
         for num, den in ((a, b),) if r.ordered else ((b, a), (a, b)):
@@ -932,7 +932,7 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
     if len(holders) != 1:
         return None
     num = r.operands[holders[0]]
-    alike = [q for q in r.operands if q.base_unit == num.base_unit and q.kind == num.kind]
+    alike = [q for q in r.operands if _one_unit(q, num) and q.kind == num.kind]
     den = next((q for q in alike if q is not num), None) if len(alike) == 2 else _whole_of_outcomes(ctx, r, num, alike)
     if den is None:
         return None
@@ -942,6 +942,15 @@ def _named_numerator(ctx: CheckContext, r: Rate) -> tuple[Quantity, Quantity] | 
     if _counts_another_thing(ctx, num, den):
         return None
     return num, den
+
+
+# the units of a count of people: `组织 2,318 名青年参加见习，留用 1,297 人` counts one kind of thing in both
+PEOPLE = frozenset({"人", "名"})
+
+
+def _one_unit(q: Quantity, other: Quantity) -> bool:
+    """Do the two figures count in one unit (people counted by 人 or by 名 alike)?"""
+    return q.base_unit == other.base_unit or {q.base_unit, other.base_unit} <= PEOPLE
 
 
 def _tail_holders(stem: str, labels: list[str]) -> list[int]:
@@ -995,6 +1004,10 @@ def _counts_another_thing(ctx: CheckContext, num: Quantity, den: Quantity) -> bo
         return False
     if not a.noun and shared_word(a.label, b.label, hanzi=True):
         return False  # `验收 86 个子项目，验收合格 84 个`: the numerator names no thing, and is of the base's action
+    if not a.noun and {num.base_unit, den.base_unit} <= PEOPLE:
+        # `组织 2,318 名青年参加见习，期满留用 1,297 人`: people both, the noun after the base says who they are (a
+        # numerator naming no one else is of them), not another thing counted
+        return False
     return b.noun not in a.label + a.noun and not (a.noun and a.noun in b.noun)
 
 

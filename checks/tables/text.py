@@ -16,10 +16,11 @@ from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE, shared_word
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.identities import item as row_item
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
 from tieout.linter.parse.tables.lookup import CellIdentity, Hit, TableIndex, compatible, identities, one_row_each
-from tieout.linter.parse.tables.vocab import fall_heading
+from tieout.linter.parse.tables.vocab import HEADING_NOTE, fall_heading
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 from tieout.linter.text.model import Document, Section
@@ -66,7 +67,7 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)
-    referred = [*referred_whole_outcomes(ctx), *staged_whole_outcomes(ctx)]
+    referred = [*referred_whole_outcomes(ctx), *staged_whole_outcomes(ctx), *announced_total_outcomes(ctx)]
     yield from referred
     done = {id(o.anchor) for o in referred}
     outer = ctx.facts.document_context
@@ -540,6 +541,77 @@ def referred_whole_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         cell = _grand_total_cell(tables[0], sums[0])
         if cell is not None:
             yield _whole_outcome(ctx, sums[0], cell, tables[0])
+
+
+# a sentence announcing the table right after it (`具体分布如下：`, `明细如下：`)
+ANNOUNCED_TABLE = regex(r"(?:具体|详细)?(?:分布|构成|组成|明细|情况)?如下[：:]")
+# a figure of that sentence named as a total (`补贴床位合计`, `…总计为`): the name of what it totals, before the word
+TOTAL_NAMED = regex(r"(?P<name>[\u4e00-\u9fff]{2,16})(?:合计|总计|共计)(?:为|达到|达)?$")
+# how far before a table's first figure its announcement may stand (its header lines between)
+ANNOUNCED_WITHIN = 160
+
+
+def announced_total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
+    """`…，补贴床位合计 N 张，具体分布如下：` over a table: the one figure of the announcing sentence named as a total
+    (`X合计`) is the table's total of X, the cell of its one 合计 row in the one column headed X (its unit noted
+    aside, `补贴床位（张）`), in the figure's unit. Only where the announcement stands right over the table (its
+    header alone between) and nothing else is left open."""
+    text = ctx.doc.text
+    if "如下" not in text:
+        return
+    for table in ctx.facts.tables:
+        first = _first_figure(table)
+        if first is None:
+            continue
+        said = [a for a in ANNOUNCED_TABLE.finditer(text, max(0, first.start - ANNOUNCED_WITHIN), first.start)]
+        if not said or "。" in text[said[-1].end() : first.start]:
+            continue
+        si = ctx.doc.sentence_index(said[-1].start())
+        totals = [
+            (named, m.quantities[0])
+            for m in ctx.index.in_sentence(si)
+            if len(m.quantities) == 1
+            and m.quantities[0].end <= said[-1].start()
+            and (named := TOTAL_NAMED.search(m.label)) is not None
+        ]
+        if len(totals) != 1:
+            continue
+        named, q = totals[0]
+        cell = _total_of_column(table, named.group("name"), q)
+        if cell is not None:
+            yield _whole_outcome(ctx, q, cell, table)
+
+
+def _first_figure(table: Table) -> Quantity | None:
+    """The table's first figure in the text (of its body, the header holds none)."""
+    figures = [
+        q for row in range(len(table.rows)) for c in range(len(table.rows[row])) if (q := table.quantity(row, c))
+    ]
+    return min(figures, key=lambda q: q.start) if figures else None
+
+
+def _total_of_column(table: Table, name: str, like: Quantity) -> Quantity | None:
+    """The cell of the table's one 合计 row in its one column whose heading (less its unit note) ends the name, in the
+    unit of `like`: a sum of money in its money, a count in the unit the heading notes (`补贴床位（张）`)."""
+    rows = [(side, r) for side in table.sides for r in side.rows if r.total == "grand"]
+    if len(rows) != 1:
+        return None
+    side, row = rows[0]
+    named = [
+        c
+        for c in side.columns
+        if c.path and len(head := HEADING_NOTE.sub("", flatten(c.path[-1]))) >= 2 and name.endswith(head)
+    ]
+    if len(named) != 1:
+        return None
+    cell = table.quantity(row.index, named[0].index)
+    if cell is None or not cell.exact or not like.exact:
+        return None
+    if like.kind == "amount":
+        return cell if cell.kind == "amount" and cell.base_unit == like.base_unit else None
+    note = HEADING_NOTE.search(flatten(named[0].path[-1]))
+    own = note is not None and note.group().strip("（()）") == like.unit
+    return cell if like.kind == "count" and own and cell.kind in ("bare", "count") and cell.scale == 1 else None
 
 
 # the stages a fund's whole is stated at beside its outcome (`年初预算为 A，调整预算为 B，支出决算为 C`)

@@ -157,6 +157,7 @@ PASSES: tuple[Pass, ...] = (
     moved_lists.moved_lists,
     composed_after.composed_after,
     counted_shares.counted_among,
+    counted_shares.counted_one_among,
     purposes.purposes,
     included.included,
     bracket_terms.bracket_terms,

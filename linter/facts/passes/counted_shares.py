@@ -9,7 +9,9 @@ the whole (`…中，有`, `，其中`), nothing but words between the part and 
 占 alone, or by 占 and the things the whole counts (`占完工项目的`: 项目), no whole of another name.
 
 Counts said with 有 after the count of the things they are among (`参评的 N 个项目中，评分 90 分及以上的有 a 个，80 分至
-90 分的有 b 个…`) are some of it, where they count things apart (`counted_among`).
+90 分的有 b 个…`) are some of it, where they count things apart (`counted_among`); so is the one count said with 中有
+right after the things it is among, what it does said right after it (`N 个助餐点中有 M 个集中在城区`:
+`counted_one_among`).
 """
 
 from __future__ import annotations
@@ -102,6 +104,37 @@ def counted_among(draft: Draft) -> Iterator[Breakdown]:
             if not any(id(m) in listed for m in (whole, *parts)):
                 listed.update(id(m) for m in (whole, *parts))
                 yield Breakdown(whole, parts, "中", False, si)
+
+
+# the one count some of a count of things, in one clause: the things, 中有 (`N 个助餐点中有 M 个`), nothing else between
+ONE_AMONG = regex(r"[\u4e00-\u9fff“”]{2,16}?中(?:共)?有\s*")
+# what the one count's things do right after its counter (`M 个集中在城区`, `M 个已完工`): a verb, no other things
+# counted (`N 个乡镇中有 M 个村…` counts villages, which may outnumber the towns)
+DOES = regex(r"(?:集中|位于|分布|设在|已|未|尚|为|是|在|属于|存在|达到|通过|完成|实现|获得|被)")
+
+
+def counted_one_among(draft: Draft) -> Iterator[Breakdown]:
+    """`N 个助餐点中有 M 个集中在城区`: the one count said with 中有 right after the count of the things it is among,
+    of its counter, what it does said right after it, is some of them (at most N)."""
+    text = draft.doc.text
+    if "中有" not in text and "中共有" not in text:
+        return
+    listed = {id(m) for b in draft.facts.breakdowns for m in (b.total, *b.parts)}
+    for si, said in draft.by_sentence.items():
+        figures = [m for m in said if len(m.quantities) == 1]
+        for whole, part in zip(figures, figures[1:]):
+            n, m = whole.quantities[0], part.quantities[0]
+            if id(whole) in listed or id(part) in listed or not _one_counter(n, m):
+                continue
+            if ONE_AMONG.fullmatch(text, n.end, m.start) is None or DOES.match(text, m.end) is None:
+                continue
+            listed.update((id(whole), id(part)))
+            yield Breakdown(whole, [part], "中", False, si)
+
+
+def _one_counter(n: Quantity, m: Quantity) -> bool:
+    """Are both exact counts of one counter of things (个, 项, 家 …)?"""
+    return all(q.kind == "count" and q.exact and not q.bound for q in (n, m)) and n.unit == m.unit in ITEM_COUNTERS
 
 
 def _among(text: str, figures: list[Mention], k: int) -> list[Mention]:

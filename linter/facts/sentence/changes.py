@@ -126,8 +126,9 @@ THIS_REPORT_YEAR = regex(r"^[，,]?\s*(?:本年|今年|本年度)$")
 
 # a label that names its item and then the earlier period it is compared with (`资金总额较2022年的`)
 COMPARED_TAIL = regex(rf"(?:比|较)(?:(?:{LAST_YEAR_NAMES})(?:末|底)?|年初|(?:19|20)\d{{2}}年度?(?:同期)?)(?:的|为)$")
-# words naming a figure after a bracket, then its comparison (`，2025年末余额比上年末`; not `，比上年`, `，同比`)
-NAMED_THEN_COMPARED = regex(r"[，,]\s*[\u4e00-\u9fff\d]{2,16}?(?:比|较)")
+# words naming a figure after a bracket, then its comparison (`，2025年末余额比上年末`; not `，比上年`, `，同比`, nor a
+# comparison's own opening, `，与2024年度相比`, which names the period compared with, not what changed)
+NAMED_THEN_COMPARED = regex(r"[，,]\s*(?!(?:与|同|和|跟)[\u4e00-\u9fff\d]{1,14}?相比)[\u4e00-\u9fff\d]{2,16}?(?:比|较)")
 # a label that is a comparison with a reference it names (`比第四次经济普查的`, `较改革前的`, `较1-3月累计的`: months
 # to date), no movement in it
 COMPARED_WITH = regex(
@@ -208,6 +209,8 @@ PLAN_NAMED = regex(r"年初|调整")
 BOTH_SIDES = regex(r"收入?、?支出?(?=总)")
 # what says a figure is of both sides (`收、支总计各`, `收入、支出总计均为`), no part of its item
 BOTH_WORD = regex(r"各$|(?<=计)均$")
+# both sides named apart before the one figure each is (`收入总计、支出总计均为`): the label read is the second's alone
+BOTH_NAMED_APART = regex(r"收入(决算)?总计、支出(?:决算)?总计均(?:为|是)?\s*$")
 
 
 def _core(item: str) -> str:
@@ -2127,12 +2130,20 @@ class Changes(Reader):
             other, context = self.labeller.identify(m.label)
             if period and m.period and period != m.period:
                 continue  # `2023年…总预算 X。2024年…总计各增加 Δ`: another year's figure, not the one that changed
-            if m.quantities and _core(other).endswith(sides) and said.agrees(context):
-                if _core(other).endswith(core):
+            mine = self._both_named_apart(m) or _core(other)
+            if m.quantities and mine.endswith(sides) and said.agrees(context):
+                if mine.endswith(core):
                     return m
                 found.append(m)
         values = {q.base_value for m in found for q in m.quantities[:1]}
         return found[-1] if len(found) == 2 and len(values) == 1 else None
+
+    def _both_named_apart(self, m: Mention) -> str:
+        """`收入总计、支出总计均为 X`: the template's name of both sides (`收支总`) where the words before the figure name
+        each side in full and give it as the value of both; "" otherwise."""
+        sentence = self.doc.sentences[m.sentence]
+        both = BOTH_NAMED_APART.search(self.doc.text, sentence.start, m.start)
+        return f"收支{both.group(1) or ''}总" if both is not None else ""
 
     def _last_move(self, si: int) -> FromTo | None:
         """The last move (`由 A 调整为 B`) the sentence has stated so far (moves are appended as sentences are read)."""

@@ -639,7 +639,9 @@ def column_headings(line: str) -> bool:
         return False
     if len(cells) == 2:
         return _rows_and_unit(cells)
-    return all(column_heading(c) for c in cells[1:])
+    # (a column of a part of the one before it, `培训人次  其中：农村转移劳动力`, is headed by what the part is: 其中
+    # after a column's heading makes it one, whatever it counts)
+    return column_heading(cells[1]) and all(column_heading(c) or PART_HEADING.match(c) for c in cells[2:])
 
 
 def _rows_and_unit(cells: list[str]) -> bool:
@@ -1396,6 +1398,8 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     if hi - lo > MAX_TURN:
         return None  # text between: not a page turned inside one table
     rest = [ln for j in nonblank[lo:hi] if (ln := lines[j].strip()) not in heads]
+    if _announces_another(rest):
+        return None  # (no page furniture, as `_goes_on` reads such words too)
     turned = "\f" in lines[end] or any("\f" in ln for ln in lines[before.last_line + 1 : end])
     if not turned and not any(
         PAGE_MARK.match(ln) or BARE_PAGE.match(ln) or CONTINUED.search(flatten(ln)) for ln in rest
@@ -1409,8 +1413,16 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
     if not turned:
         # a bare page number (`6`) says a page turned only where all else between is the table's furniture
         return SURE if furniture and PAGE in kinds else None
-    if furniture:
-        return SURE
+    return SURE if furniture else _maybe_turned(before, rest)
+
+
+def _announces_another(rest: list[str]) -> bool:
+    """Do words between two tables announce another table (`一级指标汇总：`, `产出指标完成情况：`), no 续表 mark?"""
+    return any(ANNOUNCED.search(ln) and "续" not in ln for ln in rest)
+
+
+def _maybe_turned(before: Aligned, rest: list[str]) -> str | None:
+    """MAYBE where a page turned among lines that are no other table's title and no long sentence; None otherwise."""
     own = "".join(before.block.caption).replace(" ", "")
     if any(table_title(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in rest):
         return None
@@ -1629,7 +1641,7 @@ def _goes_on(lines: list[str], before: Aligned, table: Aligned) -> bool:
     own = "".join(before.block.caption).replace(" ", "")
     if any(table_title(ln) and "续" not in ln and ln.replace(" ", "") not in own for ln in between):
         return False  # another table's title (`2.4 2023年某省一般公共预算支出决算表`), not its own repeated
-    if any(ANNOUNCED.search(ln) and "续" not in ln for ln in between):
+    if _announces_another(between):
         return False  # words announcing another table (`一级指标汇总：`, `各指标得分如下：`), no page furniture
     return len(between) <= MAX_TURN and not any(ln.endswith("。") and len(ln) > 60 for ln in between)
 
