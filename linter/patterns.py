@@ -37,7 +37,7 @@ import sys
 from array import array
 from importlib import import_module
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from tieout.linter import cachedir
 
@@ -192,7 +192,8 @@ class _Store:
         if entry is not None:
             try:
                 flags_, code, *rest = marshal.loads(entry)
-                return cast("re.Pattern[str]", _sre.compile(pattern, flags_, array(_CODE, code).tolist(), *rest))
+                kept: re.Pattern[str] = _sre.compile(pattern, flags_, array(_CODE, code).tolist(), *rest)
+                return kept
             except (TypeError, ValueError, EOFError, RuntimeError, OverflowError):  # not what this build reads: anew
                 pass
         compiled = re.compile(pattern, flags)  # re's own errors and warnings, as without the cache
@@ -218,15 +219,18 @@ class _Store:
 
 
 _STORE: _Store | None = None
-_ASKED: set[tuple[str, int]] = set()  # the patterns this process asked for, compiled or not (kept by `save`)
+# the patterns this process asked for, compiled or not (kept by `save`), listed as they are asked (the modules
+# ask for 1,300 at every start: a set of them, each text hashed, and `typing.cast` called for each, were a fifth
+# of a percent of a cold check)
+_ASKED: list[tuple[str, int]] = []
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, compiled when first used, from the cache of compiled patterns where it is
     there (see the module's docstring)."""
     flags = int(flags)
-    _ASKED.add((pattern, flags))
-    return cast("re.Pattern[str]", _Lazy(pattern, flags))
+    _ASKED.append((pattern, flags))
+    return _Lazy(pattern, flags)  # type: ignore[return-value]  # (a stand-in with the methods of re.Pattern)
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
