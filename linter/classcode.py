@@ -34,7 +34,15 @@ _LIMIT = 2000  # entries the file keeps; beyond, only those of the process that 
 _FUTURE = 0
 for _name in __future__.all_feature_names:
     _FUTURE |= getattr(__future__, _name).compiler_flag
-_Key = tuple[int, str]  # (inherited future flags, source text)
+# An entry's key is the inherited future flags and the source text, as bytes; its code object is kept in
+# marshal's form and read when a class asks for it: the file holds the methods of every module (600 and more, the
+# PDF readers', the evaluation forms', other runs' code), a run uses a few hundred, and reading every code object
+# of the file was a seventieth of the instructions of a cold `tieout check` of one report.
+_Key = bytes
+
+
+def _key(flags: int, source: str) -> _Key:
+    return b"%d\0" % flags + source.encode("utf-8", "surrogatepass")
 
 
 def _path() -> Path | None:
@@ -42,12 +50,20 @@ def _path() -> Path | None:
     folder = cachedir.private_folder("classes")
     if folder is None:
         return None
-    return folder / f"{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal"
+    return folder / f"{sys.implementation.cache_tag}-{sys.hexversion:x}-b.marshal"
 
 
-def _read(path: Path) -> dict[_Key, CodeType]:
-    data = cachedir.read_marshalled(path)
-    return {k: v for k, v in data.items() if isinstance(k, tuple) and isinstance(v, CodeType)}
+def _read(path: Path) -> dict[_Key, bytes]:
+    return cachedir.read_marshalled(path)  # type: ignore[return-value]  # (its entries are checked where used)
+
+
+def _code(entry: bytes | None) -> CodeType | None:
+    """The code object an entry holds; None for none, or for an entry that is no code object in marshal's form."""
+    try:
+        code = marshal.loads(entry) if entry is not None else None
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
 
 
 class _Store:
@@ -65,12 +81,12 @@ class _Store:
         if isinstance(source, str):
             # the flags exec would inherit: those of the code calling it (dataclasses', one frame up)
             flags = sys._getframe(1).f_code.co_flags & _FUTURE
-            key = (flags, source)
+            key = _key(flags, source)
             self.used.add(key)
-            code = self.entries.get(key)
+            code = _code(self.entries.get(key))
             if code is None:
                 code = compile(source, "<string>", "exec", flags, dont_inherit=True)
-                self.entries[key] = code
+                self.entries[key] = marshal.dumps(code)
                 self.added = self.unsaved = True
             source = code
         builtins.exec(source, globals, locals)

@@ -37,7 +37,7 @@ import sys
 from array import array
 from importlib import import_module
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from tieout.linter import cachedir
 
@@ -136,7 +136,12 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # (the constructor's arguments after the pattern: flags, code, groups - 1, group index, index group; the code
 # as the words' bytes in the file, a list for the constructor)
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_Stored = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+# The file maps each pattern's key (`_key`: its flags and text as bytes) to its entry in marshal's form, read when
+# the pattern is first used. The file holds the entries of every module of the pipeline (1,800 and more, most of
+# them the PDF readers', the evaluation forms', other runs' code), a run uses a few hundred: reading each entry
+# and each key as text (the patterns are mostly ideographs, decoded from UTF-8 one by one) cost 2% of the
+# instructions of a cold `tieout check` of one report, bytes keys and unread entries a fifth of that.
+_Stored = bytes
 # entries the file keeps; beyond, only those the process writing it asked for (old code's go). The modules of
 # the pipeline make about 1,100 (PDF and Word readers, every reader and check): a limit below that would
 # drop, at each write, the entries of modules another run imports
@@ -150,11 +155,16 @@ def _path() -> Path | None:
     folder = cachedir.private_folder("patterns")
     if folder is None:
         return None
-    return folder / f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}-b.marshal"
+    return folder / f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}-c.marshal"
 
 
-def _read(path: Path) -> dict[tuple[str, int], _Stored]:
+def _read(path: Path) -> dict[bytes, _Stored]:
     return cachedir.read_marshalled(path)  # type: ignore[return-value]  # (its entries are checked where used)
+
+
+def _key(pattern: str, flags: int) -> bytes:
+    """A pattern's key in the file: its flags and its text (exactly: no two patterns share one)."""
+    return b"%d\0" % flags + pattern.encode("utf-8", "surrogatepass")
 
 
 def _entry(pattern: str, flags: int) -> _Entry:
@@ -177,13 +187,14 @@ class _Store:
         self.added = False
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
-        key = (pattern, flags)
+        key = _key(pattern, flags)
         entry = self.entries.get(key)
         if entry is not None:
             try:
-                flags_, code, *rest = entry
-                return cast("re.Pattern[str]", _sre.compile(pattern, flags_, array(_CODE, code).tolist(), *rest))
-            except (TypeError, ValueError, RuntimeError, OverflowError):  # not what this build reads: anew
+                flags_, code, *rest = marshal.loads(entry)
+                kept: re.Pattern[str] = _sre.compile(pattern, flags_, array(_CODE, code).tolist(), *rest)
+                return kept
+            except (TypeError, ValueError, EOFError, RuntimeError, OverflowError):  # not what this build reads: anew
                 pass
         compiled = re.compile(pattern, flags)  # re's own errors and warnings, as without the cache
         try:
@@ -192,7 +203,7 @@ class _Store:
         except Exception:  # the compiler's internals are not the ones `_entry` knows: no entry
             fits = False
         if fits and self.path is not None:
-            self.entries[key] = (fresh[0], array(_CODE, fresh[1]).tobytes(), *fresh[2:])
+            self.entries[key] = marshal.dumps((fresh[0], array(_CODE, fresh[1]).tobytes(), *fresh[2:]))
             if not self.added:
                 self.added = True
                 atexit.register(self.save)
@@ -202,20 +213,24 @@ class _Store:
         assert self.path is not None
         entries = self.entries
         if len(entries) > _LIMIT:
-            entries = {k: v for k, v in entries.items() if k in _ASKED}
+            asked = {_key(*k) for k in _ASKED}
+            entries = {k: v for k, v in entries.items() if k in asked}
         cachedir.write_atomic(self.path, marshal.dumps(entries))
 
 
 _STORE: _Store | None = None
-_ASKED: set[tuple[str, int]] = set()  # the patterns this process asked for, compiled or not (kept by `save`)
+# the patterns this process asked for, compiled or not (kept by `save`), listed as they are asked (the modules
+# ask for 1,300 at every start: a set of them, each text hashed, and `typing.cast` called for each, were a fifth
+# of a percent of a cold check)
+_ASKED: list[tuple[str, int]] = []
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, compiled when first used, from the cache of compiled patterns where it is
     there (see the module's docstring)."""
     flags = int(flags)
-    _ASKED.add((pattern, flags))
-    return cast("re.Pattern[str]", _Lazy(pattern, flags))
+    _ASKED.append((pattern, flags))
+    return _Lazy(pattern, flags)  # type: ignore[return-value]  # (a stand-in with the methods of re.Pattern)
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:

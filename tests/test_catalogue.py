@@ -17,7 +17,15 @@ from tieout.linter.run.plugins import plugins
 def cache(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("TIEOUT_CACHE_DIR", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "private"))  # (the private folders: tieout/NAME)
     return folder
+
+
+def _discovered(tmp_path: Path) -> list[Path]:
+    """The files keeping the discovered entry points: in marshal's form in the private folder, where there is
+    one, else as JSON in the cache folder."""
+    private = tmp_path / "private" / "tieout" / "plugins"
+    return list(private.iterdir() if private.is_dir() else (tmp_path / "cache" / "entry-points").iterdir())
 
 
 def _counting(monkeypatch, module, name: str) -> list[int]:
@@ -54,10 +62,10 @@ def test_discovery_is_kept_until_a_distribution_changes(cache, tmp_path, monkeyp
     os.utime(site, ns=(3, 3))
     entrypoints.discover(entrypoints.GROUP)
     assert len(scans) == 3
-    files = list((cache / "entry-points").iterdir())
+    files = _discovered(tmp_path)
     assert len(files) == 2  # one file per search path (the one with `site` in front), replaced, not one per state
     for f in files:
-        f.write_text("{not json", encoding="utf-8")
+        f.write_text("{not json", encoding="utf-8")  # (nor marshal's form)
     assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 4
 
 
@@ -73,7 +81,16 @@ def test_the_first_path_folder_is_not_in_the_file_name(cache, tmp_path, monkeypa
         monkeypatch.setattr(sys, "path", [first, *sys.path[1:]])
         entrypoints.discover(entrypoints.GROUP)
     assert len(scans) == 2
-    assert len(list((cache / "entry-points").iterdir())) == 1
+    assert len(_discovered(tmp_path)) == 1
+
+
+def test_without_a_private_folder_the_discovery_is_kept_as_json(cache, monkeypatch):
+    monkeypatch.setattr(entrypoints, "private_folder", lambda name: None)
+    scans = _counting(monkeypatch, entrypoints, "_scan")
+    first = entrypoints.discover(entrypoints.GROUP)
+    assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 1  # read back from the JSON
+    (kept,) = (cache / "entry-points").iterdir()
+    assert kept.suffix == ".json"
 
 
 def test_load_reads_module_and_attribute_paths():
@@ -121,7 +138,7 @@ def test_each_environment_keeps_its_own_discovery(cache, monkeypatch):
     assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 2  # the other one: its own scan
     monkeypatch.setattr(sys, "prefix", sys.prefix.removesuffix("-other"))
     assert entrypoints.discover(entrypoints.GROUP) == first and len(scans) == 2  # the first one's file stands
-    assert len(list((cache / "entry-points").iterdir())) == 2
+    assert len(_discovered(cache.parent)) == 2
 
 
 def test_every_built_in_check_module_is_installed():

@@ -131,3 +131,26 @@ def test_a_file_others_can_write_or_a_damaged_one_is_not_read(store):
     with classcode.kept():
         assert _make()[0](1).end == 0
     assert classcode._STORE.added
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_an_entry_that_is_no_code_object_is_compiled_anew(store):
+    """Each entry is read when a class asks for it: one that is not a code object in marshal's form (damaged, or of
+    another format) is compiled again, as a missing one is, and the file rewritten."""
+    import marshal
+
+    plain = _make()
+    with classcode.kept():
+        _make()
+    (path,) = (store / "tieout" / "classes").iterdir()
+    entries = marshal.loads(path.read_bytes())
+    path.write_bytes(
+        marshal.dumps({key: b"\x00damaged" if i % 2 else marshal.dumps(1) for i, key in enumerate(entries)})
+    )
+    classcode._STORE = None
+    with classcode.kept():
+        again = _make()
+    assert classcode._STORE is not None and classcode._STORE.added
+    for a, b in zip(plain, again):
+        assert _methods(a) == _methods(b)
+    assert all(isinstance(marshal.loads(v), type(_make.__code__)) for v in marshal.loads(path.read_bytes()).values())

@@ -59,7 +59,8 @@ def test_a_damaged_or_foreign_file_is_never_trusted(store):
     # an entry whose code is not the pattern's: the constructor rejects it, the pattern is compiled anew
     key = SAMPLES[1]
     flags, code, groups, groupindex, indexgroup = patterns._entry(*SAMPLES[2])
-    path.write_bytes(marshal.dumps({key: (flags, [0, 1, 2], groups, groupindex, indexgroup)}))
+    entry = marshal.dumps((flags, patterns.array(patterns._CODE, [0, 1, 2]).tobytes(), groups, groupindex, indexgroup))
+    path.write_bytes(marshal.dumps({patterns._key(*key): entry}))
     path.chmod(0o600)
     patterns._STORE = None
     assert patterns._compile(*key) == re.compile(*key)
@@ -67,7 +68,9 @@ def test_a_damaged_or_foreign_file_is_never_trusted(store):
     patterns._STORE = None
     assert patterns._compile(*key) == re.compile(*key)
     # a file others can write is not read at all
-    path.write_bytes(marshal.dumps({key: patterns._entry(*SAMPLES[2])}))  # another pattern's entry
+    flags, code, *rest = patterns._entry(*SAMPLES[2])
+    entry = marshal.dumps((flags, patterns.array(patterns._CODE, code).tobytes(), *rest))
+    path.write_bytes(marshal.dumps({patterns._key(*key): entry}))  # another pattern's entry
     path.chmod(0o666)
     patterns._STORE = None
     assert patterns._compile(*key) == re.compile(*key)  # not the other pattern's code

@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from tieout.linter.patterns import regex
 from tieout.linter.rules.cases import cases_for
 
 WHAT, WHY, EXAMPLE, PASSES, FIX = "What it does", "Why is this bad?", "Example", "Passes", "How to fix"
 REQUIRED = (WHAT, WHY, EXAMPLE, FIX)  # the sections every rule's documentation has
-HEADING = re.compile(r"^## +(?P<title>.+?) *$", re.MULTILINE)
-FENCE = re.compile(r"^```[a-z]*\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
+# (compiled when first used: a check, which imports this module with the rules, reads no documentation)
+HEADING = regex(r"^## +(?P<title>.+?) *$", re.MULTILINE)
+FENCE = regex(r"^```[a-z]*\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 def clean(docstring: str | None) -> str:

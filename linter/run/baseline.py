@@ -6,7 +6,6 @@ edits elsewhere in the file do not bring old findings back, and a changed figure
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -31,6 +30,8 @@ def key(d: Diagnostic) -> Key:
 def write(path: str, diagnostics: list[Diagnostic]) -> int:
     counts = Counter(key(d) for d in diagnostics)
     findings = [{"rule": r, "path": p, "sentence": s, "count": n} for (r, p, s), n in sorted(counts.items())]
+    import json  # (here and in `load`: a check without a baseline reads and writes no JSON)
+
     data = json.dumps({"version": VERSION, "findings": findings}, ensure_ascii=False, indent=1) + "\n"
     atomic_write(path, lambda fh: fh.write(data.encode("utf-8")))  # the previous baseline stays on failure
     return len(diagnostics)
@@ -38,6 +39,8 @@ def write(path: str, diagnostics: list[Diagnostic]) -> int:
 
 def load(path: str) -> Counter[Key]:
     """The baseline's findings; ValueError (one line) when the file is no baseline of this version."""
+    import json
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except UnicodeDecodeError:

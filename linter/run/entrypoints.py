@@ -17,18 +17,23 @@ The first entry of `sys.path` (the script's folder, or the current one) is left 
 out of what is compared, so that running from many folders does not leave a file for each; the file keeps the
 entry points found from the last few first entries (a checkout holding its own `*.egg-info` and a reports
 folder, run from in turn, are each found without a scan).
+
+The file is kept in marshal's form in a private folder of the user's (linter/cachedir.py: marshal is read only
+from files no one else can write), and as JSON in the cache folder where there is none: importing `json` (its
+decoder, scanner and encoder, their patterns) was seven tenths of a percent of a cold `tieout check`, which
+needs it for nothing else.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import sys
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from tieout.linter.cachedir import cache_dir, sha256, write_atomic
+from tieout.linter.cachedir import cache_dir, private_folder, read_marshalled, sha256, write_atomic
 
 GROUP = "tieout.checks"  # the entry-point group plugins register their checks under
 EntryPoint = tuple[str, str]  # (name, value): `name = "package.module:attribute"`
@@ -116,10 +121,10 @@ def discover(group: str) -> list[EntryPoint]:
     paths = [entry or _current() for entry in sys.path]  # ("": the current folder)
     ident = f"{group}\0{sys.prefix}\0" + "\0".join(paths[1:])
     name = sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    cached = cache_dir() / "entry-points" / f"{name}.json"
+    cached = _file(name)
     variants: list[_Variant] = []
     try:
-        variants = _variants(json.loads(cached.read_bytes()), group)
+        variants = _variants(_read(cached), group)
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         pass
     here = next((v for v in variants if [f[0] for f in v[0]] == paths), None)
@@ -140,7 +145,30 @@ def _write(cached: Path, group: str, variants: list[_Variant]) -> None:
         "python": sys.version,
         "variants": [{"folders": folders, "entry_points": found} for folders, found in variants],
     }
+    if cached.suffix == ".marshal":
+        write_atomic(cached, marshal.dumps(data))
+        return
+    import json
+
     write_atomic(cached, json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def _file(name: str) -> Path:
+    """The cache file of this group, environment and search path: in marshal's form in the private folder, as
+    JSON in the cache folder where there is none."""
+    folder = private_folder("plugins")
+    if folder is not None:
+        return folder / f"{name}.marshal"
+    return cache_dir() / "entry-points" / f"{name}.json"
+
+
+def _read(cached: Path) -> object:
+    """A cache file's contents ({} for a file in marshal's form that is missing, damaged or not to be trusted)."""
+    if cached.suffix == ".marshal":
+        return read_marshalled(cached)
+    import json
+
+    return json.loads(cached.read_bytes())
 
 
 def load(value: str) -> Any:

@@ -5,7 +5,6 @@ these tables.
 
 from __future__ import annotations
 
-import json
 import marshal
 import os
 import re
@@ -68,6 +67,8 @@ def _kept(path: Path) -> tuple[Path, tuple[str, int, int, int, int, int]] | None
 def _parsed(text: str, name: str) -> Any:
     """The YAML text parsed, through the JSON cache under its digest: an edited vocabulary is parsed again, and
     an unreadable cache entry is only a reason to parse."""
+    import json  # (only here: the vocabularies kept in marshal's form are read without it)
+
     cached = cache_dir() / "vocab" / f"{name}-{sha256(text.encode('utf-8')).hexdigest()[:24]}.json"
     try:
         return json.loads(cached.read_bytes())
