@@ -378,7 +378,7 @@ def _year_before_base(
         m, base = found[0]
         # (a comparison carried from the change before is read, not stated: the base is inferred)
         return base, c.certain and comparison == c.comparison and _certain(own.identity, m.identity)
-    outcome = _outcome_base(draft, mentions, own, cur, stage) if not found else None
+    outcome = _outcome_base(draft, c, mentions, own, cur, stage) if not found else None
     return (outcome, False) if outcome is not None else None
 
 
@@ -389,12 +389,18 @@ def _carried_comparison(draft: Draft, c: Change, own: Mention) -> str:
     or where the last comparison named before it is another (`比上年`, `比预算`)."""
     if own.identity.context.stage not in (*DRAFT_STAGES, "预计执行"):
         return ""
+    last = _compared_before(draft, c)
+    if last is None:
+        return ""
+    return last.comparison if draft.labeller.identify(last.comparison)[1].stage in OUTCOME_STAGES else ""
+
+
+def _compared_before(draft: Draft, c: Change) -> Change | None:
+    """The last change before `c` under its heading that names what it compares with, if any."""
     at = _change_at(c)
     before = [x for x in draft.facts.changes if x.comparison and 0 <= _change_at(x) < at]
     last = max(before, key=_change_at) if before else None
-    if last is None or not _same_heading(draft, _change_at(last), at):
-        return ""
-    return last.comparison if draft.labeller.identify(last.comparison)[1].stage in OUTCOME_STAGES else ""
+    return last if last is not None and _same_heading(draft, _change_at(last), at) else None
 
 
 def _change_at(c: Change) -> int:
@@ -408,6 +414,8 @@ def _change_at(c: Change) -> int:
 # yet closed states its outcome as 预计, and names it either way), and the stages of a draft's own figures
 OUTCOME_STAGES = ("执行", "预计执行")
 DRAFT_STAGES = ("预算", "计划")
+FORESEEN = "预计执行"  # the stage of an outcome foreseen (`收入预计 A`)
+INCOME_ITEM = regex(r"收入$")  # an item of income (`一般公共预算收入`, `税收收入`)
 # a budget named in a label (`年初预算`, `为预算的`), not a fund's name (`一般公共预算`, `政府性基金预算`)
 BUDGET_NAMED = regex(r"(?<!公共)(?<!基金)(?<!经营)预算")
 ARRANGED = regex(r"(?<=.)安排$")  # `收入安排 A`: the budget's income, the item 收入
@@ -416,9 +424,10 @@ ARRANGED = regex(r"(?<=.)安排$")  # `收入安排 A`: the budget's income, the
 PAYER_NAMED = regex(r"^(?:省|自治区|市|州|县|区)对(?:市县|县市|县区|区县|下级|下|市|县|区|乡镇)")
 
 
-# a heading naming an account's income and spending together (`全市收支`, `市本级收支情况`: its item, context words off),
-# or how the two balance (`省级一般公共预算收支平衡情况`: its totals of income and of spending, and their parts)
-BOTH_SIDES = ("收支", "财政收支", "收支平衡", "财政收支平衡")
+# a heading naming an account's income and spending together (`全市收支`, `市本级收支情况`, `全市收入预计和支出安排`: its
+# item, context words off), or how the two balance (`省级一般公共预算收支平衡情况`: its totals of income and of
+# spending, and their parts)
+BOTH_SIDES = ("收支", "财政收支", "收支平衡", "财政收支平衡", "收入和支出")
 SIDE_ITEM = regex(r"(?:收入|支出)$")  # an item of one side of an account
 
 
@@ -434,7 +443,7 @@ def _thing(draft: Draft, subject: str, item: str) -> str:
 
 
 def _outcome_base(
-    draft: Draft, mentions: list[Mention], own: Mention, cur: Quantity, stage: str | None
+    draft: Draft, c: Change, mentions: list[Mention], own: Mention, cur: Quantity, stage: str | None
 ) -> Quantity | None:
     """`区本级一般公共预算收入安排 A，增长 p%` in a budget draft: the base is last year's outcome of the same item
     stated earlier in the report (`区本级一般公共预算收入 B`, in the account of the year's execution), read only
@@ -444,11 +453,14 @@ def _outcome_base(
     year before stated too may be what the draft is compared with, and so may one stated beside the outcome
     (`收入 B，完成预算的 102%（年初预算 b）`) unless the change names the outcome (`比上年执行数`). The headings a
     list gives its figures (`subject`) are compared, by what they name beyond the item and context words (`_thing`),
-    only where both are the figures' own, not inferred from the lists they stand in."""
+    only where both are the figures' own, not inferred from the lists they stand in. An income foreseen
+    (`全市一般公共预算收入预计 A，增长 p%`) is forecast from the income received, whatever budget its sentence names."""
     ident, ctx = own.identity, own.identity.context
-    # (`2026年收入预计 A，比2025年执行数增长 p%`: a draft's figure called an estimate is the draft's when the change
-    # names last year's outcome, a year before it)
-    drafts = (*DRAFT_STAGES, "预计执行") if stage in OUTCOME_STAGES else DRAFT_STAGES
+    # (`2026年收入预计 A，增长 p%`: a figure called an estimate is an outcome foreseen, a draft's or the year's own,
+    # and an outcome grows over the outcome a year before it, where the change names that outcome or no change before
+    # it under its heading names another comparison, `比上年增长`, that it may carry)
+    foreseen = stage in OUTCOME_STAGES or _compared_before(draft, c) is None
+    drafts = (*DRAFT_STAGES, FORESEEN) if foreseen else DRAFT_STAGES
     item = ARRANGED.sub("", ident.item)
     scoped = ctx.known("scope") or PAYER_NAMED.match(item) is not None
     if ctx.stage not in drafts or stage not in (None, *OUTCOME_STAGES) or not (scoped and ctx.known("fund")):
@@ -460,7 +472,14 @@ def _outcome_base(
         found = [(m, q) for m, q in found if m.identity.context.stage in OUTCOME_STAGES]
     if not found or any(m.identity.context.stage not in OUTCOME_STAGES for m, _ in found):
         return None
-    if stage is None and any(BUDGET_NAMED.search(draft.doc.sentence_text(q.start)) for _, q in found):
+    # (an income foreseen, `收入预计 A，增长 p%`, is forecast from last year's income received, never from its budget:
+    # a budget named beside that outcome, `完成预算的 101%`, is no rival to it; spending foreseen may be planned on either)
+    foreseen_income = ctx.stage == FORESEEN and INCOME_ITEM.search(item) is not None
+    if (
+        stage is None
+        and not foreseen_income
+        and any(BUDGET_NAMED.search(draft.doc.sentence_text(q.start)) for _, q in found)
+    ):
         return None
     return found[0][1] if len({q.base_value for _, q in found}) == 1 else None
 

@@ -112,9 +112,9 @@ LISTED_NAMED = regex(
 )
 # the verb naming the whole with it (`支出重点安排如下：` lists the 支出安排, the budget's spending, not any 支出)
 NAMING_VERBS = {"安排如下": "安排"}
-# words announcing every item of a list, with the colon its items follow (`收入总计 T，包括：`, `具体为：`); not
-# `主要包括：` (the main ones only)
-ANNOUNCED_ITEMS = regex(r"^[，,\s]*(?:具体)?(?:包括|构成为|组成为|具体为)[：:]")
+# words announcing every item of a list, with the colon its items follow (`收入总计 T，包括：`, `具体为：`, `总收入 T，
+# 其构成是：①…`); not `主要包括：` (the main ones only)
+ANNOUNCED_ITEMS = regex(r"^[，,\s]*(?:具体)?(?:包括|其?构成(?:为|是)|组成为|具体为)[：:]")
 # what LISTED_NAMED may take for a name that names no whole (`主要构成为：`)
 ADVERBS_OF_LIST = frozenset({"主要", "重点"})
 # a sentence opening by naming a whole's make-up (`资金来源构成为：`, `从支出结构看，`)

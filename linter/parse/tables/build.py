@@ -12,7 +12,7 @@ from tieout.linter.vocab import load
 
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
-from .cells import DASH, flatten, read_quantities
+from .cells import DASH, Cell, flatten, read_quantities
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
 from .model import Column, Row, Side, Table
@@ -306,8 +306,6 @@ def build(block: Block, index: int, outer: Context) -> Table:
     width = block.width
     for row in grid:  # ragged rows: pad so that every column index exists
         while len(row) < width:
-            from .cells import Cell
-
             end = row[-1].end if row else block.start
             row.append(Cell("", end, end, row[0].row if row else 0, len(row)))
     n = header_rows(grid)
@@ -609,10 +607,33 @@ def _roles_of_columns(
     return codes, texts, [c for c in figures if c not in texts]
 
 
+def _merged_fills(
+    grid: list[list[Cell]], heads: list[list[str]], kinds: list[str], figures: list[int], a: int, b: int, n: int
+) -> list[int]:
+    """The figure columns less the empty grid columns a merged header cell spans beside the one its figures
+    stand in: a Word table whose cells span grid columns (`gridSpan`) renders `| 预算数 |  |  |` over
+    `| 1448485 |  |  |`, and the blank columns, headed by the merged cell's fill, would stand as three columns of
+    one role, the rate beside them read over the last, blank one. A run of columns under one header cell (the
+    ones after its first own no header text of their own) drops its empty columns when another of the run holds
+    something (figures, or the labels of a describing column the header spans, `| 预算科目 |  |  |`); a run all
+    empty is kept (a blank table's columns)."""
+    dropped: set[int] = set()
+    c = a
+    while c < b:
+        end = c + 1
+        while end < b and heads[end] == heads[c] and not any(flatten(grid[r][end].text) for r in range(n)):
+            end += 1
+        if end - c > 1 and any(kinds[k] != "empty" for k in range(c, end)):
+            dropped.update(k for k in range(c, end) if kinds[k] == "empty")
+        c = end
+    return [c for c in figures if c not in dropped]
+
+
 def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int, n: int) -> Side:
     from .rows import code_tree, defined_tree, enum_tree, indicator_codes, level_labels, outline_tree, read_rows
 
     codes, texts, figures = _roles_of_columns(heads, kinds, a, b)
+    figures = _merged_fills(table.rows, heads, kinds, figures, a, b, n)
     columns = [_column(c, heads[c], table) for c in figures]
     _restated(columns)
     side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
