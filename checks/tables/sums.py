@@ -215,6 +215,14 @@ def _short(f: Footing) -> bool:
 
 
 def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge) -> list[tuple[Relation, Footing]]:
+    if table.across and (kinds != ("crossfoot",) or table.title in _parts_left_out(ctx)):
+        return []
+    return _judged_as_read(ctx, table, kinds, judge)
+
+
+def _judged_as_read(
+    ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge
+) -> list[tuple[Relation, Footing]]:
     rels = table_relations(ctx, table)
     judged: list[tuple[Relation, Footing]] = []
     for rel in rels:
@@ -224,6 +232,27 @@ def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judg
         if f is not None:
             judged.append((rel, f))
     return _confirmed(table, judged)
+
+
+ACROSS_MISSES = 2  # rows of a table of 合计 and parts (`Table.across`) whose sums miss: its parts are not all shown
+
+
+def _parts_left_out(ctx: CheckContext) -> set[str]:
+    """The titles of the tables of 合计 and parts read across (`Table.across`, one table's pages each read alone)
+    whose rows miss their sums twice or more: a table that shows its main items only (`专项转移支付分项目分地区`, the
+    small items left out, each row's 总计 holding them) leaves each row short of its 总计 by what it leaves out, so
+    no row of it is judged. A mistyped cell misses in its own row alone."""
+
+    def find() -> set[str]:
+        misses: Counter[str] = Counter()
+        for table in ctx.facts.tables:
+            if table.across:
+                misses[table.title] += sum(
+                    1 for _, f in _judged_as_read(ctx, table, ("crossfoot",), evaluate) if f.verdict != "pass"
+                )
+        return {title for title, n in misses.items() if n >= ACROSS_MISSES}
+
+    return ctx.memo("tables.across-parts-left-out", find)
 
 
 def _across_footing(ctx: CheckContext, tables: list[Table], ident: Across) -> Footing | None:
