@@ -215,7 +215,7 @@ def _short(f: Footing) -> bool:
 
 
 def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge) -> list[tuple[Relation, Footing]]:
-    if table.across and (kinds != ("crossfoot",) or table.title in _parts_left_out(ctx)):
+    if table.across and (kinds != ("crossfoot",) or id(table) in _parts_left_out(ctx)):
         return []
     return _judged_as_read(ctx, table, kinds, judge)
 
@@ -237,20 +237,30 @@ def _judged_as_read(
 ACROSS_MISSES = 2  # rows of a table of 合计 and parts (`Table.across`) whose sums miss: its parts are not all shown
 
 
-def _parts_left_out(ctx: CheckContext) -> set[str]:
-    """The titles of the tables of 合计 and parts read across (`Table.across`, one table's pages each read alone)
-    whose rows miss their sums twice or more: a table that shows its main items only (`专项转移支付分项目分地区`, the
-    small items left out, each row's 总计 holding them) leaves each row short of its 总计 by what it leaves out, so
-    no row of it is judged. A mistyped cell misses in its own row alone."""
+def _parts_left_out(ctx: CheckContext) -> set[int]:
+    """The tables of 合计 and parts read across (`Table.across`; each page of one read alone, the pages after the
+    first going on from the one before, `open_start`) of a table whose rows miss their sums twice or more: a table
+    that shows its main items only (`专项转移支付分项目分地区`, the small items left out, each row's 总计 holding them)
+    leaves each row short of its 总计 by what it leaves out, so no row of it is judged. A mistyped cell misses in its
+    own row alone."""
 
-    def find() -> set[str]:
-        misses: Counter[str] = Counter()
+    def find() -> set[int]:
+        # (a page is of the table before where it goes on from it, or repeats its header's words: pages not linked
+        # over their page furniture still repeat them)
+        runs: list[list[Table]] = []
         for table in ctx.facts.tables:
-            if table.across:
-                misses[table.title] += sum(
-                    1 for _, f in _judged_as_read(ctx, table, ("crossfoot",), evaluate) if f.verdict != "pass"
-                )
-        return {title for title, n in misses.items() if n >= ACROSS_MISSES}
+            if not runs or not (table.open_start or table.across and table.across == runs[-1][-1].across):
+                runs.append([])
+            runs[-1].append(table)
+        out: set[int] = set()
+        for run in runs:
+            across = [t for t in run if t.across]
+            misses = sum(
+                1 for t in across for _, f in _judged_as_read(ctx, t, ("crossfoot",), evaluate) if f.verdict != "pass"
+            )
+            if misses >= ACROSS_MISSES:
+                out.update(id(t) for t in across)
+        return out
 
     return ctx.memo("tables.across-parts-left-out", find)
 

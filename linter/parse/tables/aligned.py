@@ -1757,7 +1757,9 @@ def _build(
 
 # the words of a heading that make a column other than one more part of the 合计 the first column holds: a part of
 # another column (其中), a rate, share or change, a stage or a period, a price or a norm (a digit: a year, a number)
-NOT_A_PART_HEADING = regex(r"其中|[%％\d]|率|比上年|同比|增长|增减|增幅|下降|预算|决算|执行|调整|上年|单价|标准|平均|人均")
+NOT_A_PART_HEADING = regex(
+    r"其中|[%％\d]|率|比上年|同比|增长|增减|增幅|下降|预算|决算|执行|调整|上年|单价|标准|平均|人均"
+)
 
 
 def _across(
@@ -1798,7 +1800,8 @@ def _across(
         grid.append(row)
         indents.append(r.indent)
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
-    block.across = True
+    # (its words in no order of where they stand: each page of the table sets them apart its own way)
+    block.across = " ".join(sorted(w for _, w in words))
     return block, indents, None
 
 
