@@ -238,29 +238,19 @@ ACROSS_MISSES = 2  # rows of a table of 合计 and parts (`Table.across`) whose 
 
 
 def _parts_left_out(ctx: CheckContext) -> set[int]:
-    """The tables of 合计 and parts read across (`Table.across`; each page of one read alone, the pages after the
-    first going on from the one before, `open_start`) of a table whose rows miss their sums twice or more: a table
-    that shows its main items only (`专项转移支付分项目分地区`, the small items left out, each row's 总计 holding them)
-    leaves each row short of its 总计 by what it leaves out, so no row of it is judged. A mistyped cell misses in its
-    own row alone."""
+    """The tables of 合计 and parts read across (`Table.across`; each page of one read alone, every page repeating
+    its header's words) of a table whose rows miss their sums twice or more: a table that shows its main items only
+    (`专项转移支付分项目分地区`, the small items left out, each row's 总计 holding them) leaves each row short of its 总计
+    by what it leaves out, so no row of it is judged. A mistyped cell misses in its own row alone; a sum off by
+    the rounding of its cells misses in none."""
 
     def find() -> set[int]:
-        # (a page is of the table before where it goes on from it, or repeats its header's words: pages not linked
-        # over their page furniture still repeat them)
-        runs: list[list[Table]] = []
+        misses: Counter[str] = Counter()
         for table in ctx.facts.tables:
-            if not runs or not (table.open_start or table.across and table.across == runs[-1][-1].across):
-                runs.append([])
-            runs[-1].append(table)
-        out: set[int] = set()
-        for run in runs:
-            across = [t for t in run if t.across]
-            misses = sum(
-                1 for t in across for _, f in _judged_as_read(ctx, t, ("crossfoot",), evaluate) if f.verdict != "pass"
-            )
-            if misses >= ACROSS_MISSES:
-                out.update(id(t) for t in across)
-        return out
+            if table.across:
+                judged = _judged_as_read(ctx, table, ("crossfoot",), evaluate)
+                misses[table.across] += sum(1 for _, f in judged if f.verdict == "fail")
+        return {id(t) for t in ctx.facts.tables if t.across and misses[t.across] >= ACROSS_MISSES}
 
     return ctx.memo("tables.across-parts-left-out", find)
 

@@ -1777,21 +1777,13 @@ def _across(
         return None
     if all(len(r.figs) < 3 for r in rows) or any(f.group().endswith("%") for r in rows for f in r.figs):
         return None
-    words = [
-        (width(lines[h][: m.start()]), m.group())
-        for h in header
-        for m in WORD.finditer(lines[h].replace("\f", " "))
-        if not NAME_HEADER.fullmatch(m.group())
-    ]
-    totals = [(at, w) for at, w in words if total_kind(w) is not None or SPACED_TOTAL.fullmatch(w)]
-    if not words or len(totals) != 1 or min(words)[1] != totals[0][1]:
-        return None
-    if any(NOT_A_PART_HEADING.search(w) for _, w in words):
+    heading = _total_heading(lines, header)
+    if heading is None:
         return None
     k = max(len(r.figs) for r in rows)
     h = header[0]
     first = mapper.norm(starts[h] + len(lines[h]) - len(lines[h].lstrip())) or 0
-    grid: list[list[Cell]] = [[Cell("项目", first, first, 0, 0), Cell(totals[0][1], first, first, 0, 1)]]
+    grid: list[list[Cell]] = [[Cell("项目", first, first, 0, 0), Cell(heading[0], first, first, 0, 1)]]
     indents = [-1]
     for r in rows:
         row = _body_row(r, starts[r.line], list(range(len(r.figs))), k, mapper, len(grid))
@@ -1800,9 +1792,26 @@ def _across(
         grid.append(row)
         indents.append(r.indent)
     block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
-    # (its words in no order of where they stand: each page of the table sets them apart its own way)
-    block.across = " ".join(sorted(w for _, w in words))
+    block.across = heading[1]
     return block, indents, None
+
+
+def _total_heading(lines: list[str], header: list[int]) -> tuple[str, str] | None:
+    """The total word a header names its first column of figures with, the one total word of the header, no other
+    heading naming anything but a part (NOT_A_PART_HEADING); with the header's words, in no order of where they
+    stand (each page of a table sets them apart its own way): None for any other header."""
+    words = [
+        (width(lines[h][: m.start()]), m.group())
+        for h in header
+        for m in WORD.finditer(lines[h].replace("\f", " "))
+        if not NAME_HEADER.fullmatch(m.group())
+    ]
+    totals = [w for _, w in words if total_kind(w) is not None or SPACED_TOTAL.fullmatch(w)]
+    if not words or len(totals) != 1 or min(words)[1] != totals[0]:
+        return None
+    if any(NOT_A_PART_HEADING.search(w) for _, w in words):
+        return None
+    return totals[0], " ".join(sorted(w for _, w in words))
 
 
 def _measured(lines: list[str], header: list[int], rows: list[_Line]) -> bool:
