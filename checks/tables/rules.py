@@ -165,7 +165,11 @@ class TableCrossfoot(Rule):
     stages or periods (预算数 beside 执行数) are never summed, but for a plan laid out by year (`2025年发行 |
     2026年发行 | 合计`: each year once, in order, no stage of a budget, the total naming no year): the years' sum.
     Rate and share columns are left out. A cell written as a dash (`—`) is nothing; a slash (`/`, does not apply)
-    leaves its row unchecked. In an
+    leaves its row unchecked. A wide text table whose header names its first column of figures 合计 (or 总计) and
+    every other one a part (no 其中, rate, stage or year), whose rows fill a few columns each and stand off their
+    edges (a PDF's transfers by place), is read by its rows alone: each row's first figure is the sum of the figures
+    after it, wherever they stand; not where two rows or more of the table miss (a table showing its main items
+    only). In an
     evaluation's table, the overall score (`自评得分`, `总分`) is the points of the columns right before it that each
     note an indicator's weight (`产出指标（50分）`), where those weights make exactly its own (100), no other column
     noting one: such columns hold points, whatever they are named after (`执行率得分（10分）`) or the table's unit.

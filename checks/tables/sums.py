@@ -215,6 +215,14 @@ def _short(f: Footing) -> bool:
 
 
 def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge) -> list[tuple[Relation, Footing]]:
+    if table.across and (kinds != ("crossfoot",) or id(table) in _parts_left_out(ctx)):
+        return []
+    return _judged_as_read(ctx, table, kinds, judge)
+
+
+def _judged_as_read(
+    ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judge
+) -> list[tuple[Relation, Footing]]:
     rels = table_relations(ctx, table)
     judged: list[tuple[Relation, Footing]] = []
     for rel in rels:
@@ -224,6 +232,27 @@ def _judged(ctx: CheckContext, table: Table, kinds: tuple[str, ...], judge: Judg
         if f is not None:
             judged.append((rel, f))
     return _confirmed(table, judged)
+
+
+ACROSS_MISSES = 2  # rows of a table of 合计 and parts (`Table.across`) whose sums miss: its parts are not all shown
+
+
+def _parts_left_out(ctx: CheckContext) -> set[int]:
+    """The tables of 合计 and parts read across (`Table.across`; each page of one read alone, every page repeating
+    its header's words) of a table whose rows miss their sums twice or more: a table that shows its main items only
+    (`专项转移支付分项目分地区`, the small items left out, each row's 总计 holding them) leaves each row short of its 总计
+    by what it leaves out, so no row of it is judged. A mistyped cell misses in its own row alone; a sum off by
+    the rounding of its cells misses in none."""
+
+    def find() -> set[int]:
+        misses: Counter[str] = Counter()
+        for table in ctx.facts.tables:
+            if table.across:
+                judged = _judged_as_read(ctx, table, ("crossfoot",), evaluate)
+                misses[table.across] += sum(1 for _, f in judged if f.verdict == "fail")
+        return {id(t) for t in ctx.facts.tables if t.across and misses[t.across] >= ACROSS_MISSES}
+
+    return ctx.memo("tables.across-parts-left-out", find)
 
 
 def _across_footing(ctx: CheckContext, tables: list[Table], ident: Across) -> Footing | None:

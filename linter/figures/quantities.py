@@ -659,7 +659,7 @@ def _value(digits: str, frac: str, neg: bool, prec: int) -> Decimal:
 # what a count of items names when it stands before a name of money (`四项支出合计`, `三项经费`), or before a
 # short name closed by a total's word (`四项重点支出小计`, `五项民生支出共计`): the total of as many items (a name
 # of a year, `两项上年合计`, makes it another period's total, not theirs: the count stays a figure)
-NAME_AFTER = regex(r"(?:支出|收入|资金|经费|费用|合计|之和)|(?:(?!年)[\u4e00-\u9fff]){1,6}?(?:合计|共计|小计|总计)")
+NAME_AFTER = regex(r"(?:支出|收入|资金|经费|费用|合计|之和)|(?:(?!年)[\u4e00-\u9fff]){1,8}?(?:合计|共计|小计|总计)")
 
 
 # what a count of 项 after 中央 names as rules (`中央八项规定`): a name, not a count

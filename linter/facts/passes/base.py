@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from tieout.linter.parse.tables import Table
 
 # a figure per unit or a norm (`人均补助标准 94 元`, `生均支出`, `单价`): vocab `not_additive`, the words of a table's
-# column no total adds up; no whole of parts, nor the total a change names (not 标准化, a standardisation)
-PER_UNIT_WORDS = regex("|".join(f"{w}(?!化)" if w == "标准" else w for w in words("tables", "not_additive")))
+# column no total adds up; no whole of parts, nor the total a change names (not 标准化, a standardisation, nor 高标准,
+# the kind of a thing: `高标准农田面积 12 万亩` is an area)
+PER_UNIT_WORDS = regex("|".join(f"(?<!高){w}(?!化)" if w == "标准" else w for w in words("tables", "not_additive")))
 
 
 @dataclass(slots=True, eq=False)

@@ -2431,7 +2431,7 @@ def _figureless(draft: Draft, si: int) -> str:
 # a total opening with the count of the items it sums, no 以上 before, its short name closed by a total's word
 # (`四项重点支出小计 T`, `五项民生支出共计 T`): the figures reader takes such a count of 项 for part of the name (no
 # name of a year: `两项上年合计` is another period's)
-COUNT_NAMED = regex(f"^([两{ORDINALS}])项(?P<name>(?:(?!年)[\u4e00-\u9fff]){{0,6}}?)(?:合计|共计|小计|总计)(?:为|是)?$")
+COUNT_NAMED = regex(f"^([两{ORDINALS}])项(?P<name>(?:(?!年)[\u4e00-\u9fff]){{0,8}}?)(?:合计|共计|小计|总计)(?:为|是)?$")
 
 
 def _counted(label: str, items: Sequence[Mention] | None = None) -> int:

@@ -17,11 +17,13 @@ from tieout.linter.facts.sentence.wording import (
     BARE_ADJUSTMENT,
     CLAUSE_BREAK,
     FULL_MARKS,
+    LEFT_AT_END,
     OUTCOME_LABEL,
     OVER_SHORT_WORDS,
     PLAN_LABEL,
     SCORED,
     STOCK_LABEL,
+    USED_OF_BUDGET,
     initial_budget,
     left_over,
 )
@@ -592,18 +594,32 @@ class Chains(Reader):
     def _left_over(self, mentions: list[Mention], si: int) -> None:
         """`全年预算数 180.00 万元，全年执行数 172.35 万元，结余资金 7.65 万元`: a budget, what was spent of it and what
         is left, stated in this order and alone in their unit in the sentence (with funds received beside them,
-        `资金到位 170 万元`, what is left may be of either): left = budget − spent."""
+        `资金到位 170 万元`, what is left may be of either): left = budget − spent. What was spent may be named by its
+        use (`预备费预算 A，当年使用 B，年底剩余 C`) or a purchase's price (`采购预算 A，中标金额 B，采购结余资金 C`)."""
         if len(mentions) < 3:
             return  # three figures at least (most sentences have fewer): nothing to read, nothing to gather
         figures = self._lone_figures(mentions)
+        if len(figures) > 3:
+            # (`采购预算 A，中标金额 B，结余资金 C；该项目已执行 D`: the three of the clause the sentence opens with, closed
+            # by its semicolon, when they are all it holds)
+            said = [m for m in mentions if m.quantities]
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(said))
+                    if CLAUSE_END.search(self.doc.text, said[k - 1].quantities[-1].end, said[k].quantities[0].start)
+                ),
+                0,
+            )
+            figures = figures[:cut] if cut == 3 and said[:3] == figures[:3] else []
         if len(figures) != 3:
             return
         plan, outcome, left = figures
         if (
             PLAN_LABEL.search(plan.label)
-            and OUTCOME_LABEL.search(outcome.label)
+            and (OUTCOME_LABEL.search(outcome.label) or USED_OF_BUDGET.search(outcome.label))
             and not PLAN_LABEL.search(outcome.label)
-            and left_over(left)
+            and (left_over(left) or LEFT_AT_END.match(left.label.lstrip("，、；：")))
             and _one_unit(figures)
         ):
             self._record_chain(left, [plan], [outcome], si)

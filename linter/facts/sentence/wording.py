@@ -94,6 +94,15 @@ NAMES_LEFT_OVER = regex(LEFT_OVER_WORDS)
 SCORED = regex(r"^(?:实际)?得(?:分)?(?:为)?$")
 
 
+# what is left of a budget named with the time it is left at (`年底剩余 C`, what remains of a 预备费 at the year's end),
+# or of a purchase's budget by the purchase (`政府采购结余资金 C`, `采购节约资金 C`: the budget less the price paid); not
+# `年末结余`, which may be a stock holding what was left in the years before
+LEFT_AT_END = regex(r"^(?:(?:年底|年末|期末|最终)剩余|(?:政府)?采购(?:结余|节余|节约))(?:资金)?(?:为|是)?$")
+# what was spent of a budget named by its use (`当年使用 B`, `动用 B`) or, of a purchase's, by the price it was won at
+# (`中标金额 B`, `成交金额 B`)
+USED_OF_BUDGET = regex(r"使用|动用|中标|成交")
+
+
 def left_over(m: Mention) -> bool:
     """Is the figure named as what is left of a budget (`结余 B`, `尚未支出 B`)? (No operand of the rate of what was
     spent: `支出 A，结余 B，执行率 p%`.)"""

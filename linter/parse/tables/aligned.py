@@ -1736,7 +1736,7 @@ def _build(
     if placed is None and given is None:
         read = _dropped(lines, starts, header, rows, mapper)
         if read is None:
-            return None
+            return _across(lines, starts, header, rows, mapper) if numbering is None else None
         first, placed, layout, spans = read[0], read[1], None, read[2]
     if placed is None or numbering is not None and layout is None:
         return None
@@ -1765,6 +1765,65 @@ def _build(
     block.levels = _level_cells(lines, starts, header, rows, mapper, layout, numbering)
     block.measured = _measured(lines, header, figured)
     return block, indents, layout
+
+
+# the words of a heading that make a column other than one more part of the 合计 the first column holds: a part of
+# another column (其中), a rate, share or change, a stage or a period, a price or a norm (a digit: a year, a number)
+NOT_A_PART_HEADING = regex(
+    r"其中|[%％\d]|率|比上年|同比|增长|增减|增幅|下降|预算|决算|执行|调整|上年|单价|标准|平均|人均"
+)
+
+
+def _across(
+    lines: list[str], starts: list[int], header: list[int], rows: list[_Line], mapper: _Mapper
+) -> tuple[Block, list[int], Layout | None] | None:
+    """A table whose every row is a 合计 and its parts, the parts' blank cells dropped or the figures standing off
+    the columns by more than `_assign` places (a PDF's wide table of transfers by place, seventeen columns of which
+    each row fills a few): no figure but the first is placed in its column, but each row's first figure is its
+    合计 and the others its parts, wherever they stand. Read so only where the header's first heading right of the
+    labels is its one total word (`市县别  合计  返还性支出 …`), no heading names anything but a part (NOT_A_PART_HEADING,
+    another total word), and every row writes its 合计 first: the grid holds the 合计 column, named, and each row's
+    other figures in the columns after it in order (`Block.across`), which no heading names: no column of them is
+    read, only each row's sum (relations.across_relations)."""
+    if len(rows) < 3 or any(not r.figs or _dash(r.figs[0]) for r in rows):
+        return None
+    if all(len(r.figs) < 3 for r in rows) or any(f.group().endswith("%") for r in rows for f in r.figs):
+        return None
+    heading = _total_heading(lines, header)
+    if heading is None:
+        return None
+    k = max(len(r.figs) for r in rows)
+    h = header[0]
+    first = mapper.norm(starts[h] + len(lines[h]) - len(lines[h].lstrip())) or 0
+    grid: list[list[Cell]] = [[Cell("项目", first, first, 0, 0), Cell(heading[0], first, first, 0, 1)]]
+    indents = [-1]
+    for r in rows:
+        row = _body_row(r, starts[r.line], list(range(len(r.figs))), k, mapper, len(grid))
+        if row is None:
+            return None
+        grid.append(row)
+        indents.append(r.indent)
+    block = Block(grid, start=grid[0][0].start, end=grid[-1][-1].end)
+    block.across = heading[1]
+    return block, indents, None
+
+
+def _total_heading(lines: list[str], header: list[int]) -> tuple[str, str] | None:
+    """The total word a header names its first column of figures with, the one total word of the header, no other
+    heading naming anything but a part (NOT_A_PART_HEADING); with the header's words, in no order of where they
+    stand (each page of a table sets them apart its own way): None for any other header."""
+    words = [
+        (width(lines[h][: m.start()]), m.group())
+        for h in header
+        for m in WORD.finditer(lines[h].replace("\f", " "))
+        if not NAME_HEADER.fullmatch(m.group())
+    ]
+    totals = [w for _, w in words if total_kind(w) is not None or SPACED_TOTAL.fullmatch(w)]
+    if not words or len(totals) != 1 or min(words)[1] != totals[0]:
+        return None
+    if any(NOT_A_PART_HEADING.search(w) for _, w in words):
+        return None
+    return totals[0], " ".join(sorted(w for _, w in words))
 
 
 def _measured(lines: list[str], header: list[int], rows: list[_Line]) -> bool:

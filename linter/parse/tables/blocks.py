@@ -86,6 +86,10 @@ class Block:
     # heading of units (`指标名称  计量单位  年度目标  实际完成  完成率`): a column may then mix whole figures with
     # figures of decimals (120 个 beside 18.5 万吨), each row in its own unit
     measured: bool = False
+    # of a space-aligned table whose rows are each a 合计 and its parts whose columns are not known (aligned._across):
+    # its header's words, in order ("" for any other table); the grid's first column of figures is the 合计, a row's
+    # figures after it its parts in order
+    across: str = ""
 
     @property
     def width(self) -> int:

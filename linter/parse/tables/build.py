@@ -91,6 +91,10 @@ def find_tables(doc: Document) -> list[Table]:
             from .rows import indent_tree
 
             indent_tree(table, found.indents)
+            if found.block.across:
+                # (no column but the 合计 is placed, and no heading names the columns after it: nothing reads them as
+                # columns, each row's sum alone is checked)
+                table.across, table.sides = found.block.across, []
             if before is not None and _codes_go_on(before, table):
                 before.open_end = before.goes_on = table.open_start = True
                 before.rows_go_on = _header_repeated(doc, before, table)

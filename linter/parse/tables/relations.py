@@ -926,6 +926,20 @@ def whole_relations(table: Table) -> list[Relation]:
     return out
 
 
+def across_relations(table: Table) -> list[Relation]:
+    """Each row of a table of 合计 and parts whose columns are not known (`Table.across`): its 合计, the first figure,
+    is the sum of the figures written after it (blank cells dropped or set off their columns: which part each is,
+    is not known, only that every one is a part)."""
+    out: list[Relation] = []
+    for r in range(table.header_rows, len(table.rows)):
+        row = table.rows[r]
+        parts = [(r, c) for c in range(2, len(row)) if not row[c].blank]
+        if row[1].quantity is None or not parts or any(table.quantity(*p) is None for p in parts):
+            continue
+        out.append(Relation("crossfoot", (r, 1), parts, where=f"{row[0].text}｜{table.header[1]}"))
+    return out
+
+
 def all_relations(table: Table) -> list[Relation]:
     """Every relation of the table. An identity of the standard table that states the same relation as
     the structure (人员经费合计 = 301 + 303 is also a 合计 row over the side's top-level rows) replaces it, and so
@@ -933,6 +947,9 @@ def all_relations(table: Table) -> list[Relation]:
     from .formulas import row_formula_relations
     from .identities import identity_relations
     from .running import running_relations
+
+    if table.across:
+        return across_relations(table)
 
     formulas = row_formula_relations(table)
     named = identity_relations(table) + running_relations(table) + formulas
