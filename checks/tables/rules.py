@@ -85,7 +85,9 @@ class TableParent(Rule):
     too only where the grouping holds in another column of the row), or, in a table of two amount columns or more
     whose rows nothing else places (a 功能分类 table by names alone), the sums themselves: read from the bottom up,
     a row over the run of rows under it that adds up to it exactly in every column, or in all but one that one
-    slipped digit explains (two columns stating different figures holding), three such parents at least
+    slipped digit explains (two columns stating different figures holding), or within one unit of the last digit
+    in every column and exactly in one (a 尾差 in the budget columns copied from one another; then TO100), three
+    such parents at least
     (linter/parse/tables/summed.py; its blank cells then count as nothing, as its sums add them; then too only
     where the grouping holds in another column of the row). A row
     numbered 一、 followed by unnumbered rows is checked only when some run of those rows
@@ -129,7 +131,9 @@ class TableTotal(Rule):
     A table whose rows are not all placed in its tree with
     certainty is not checked, nor a 合计 above rows read only up to a line that may be one of them (the rest of
     the table not read); in a plain list the grouping must hold in another column of the row, or no
-    row of the group may be the sum of rows after it (a hierarchy the table does not mark). A miss within the
+    row of the group may be the sum of rows after it (a hierarchy the table does not mark); in a table read by its
+    sums (TO305), not where a top row restates the row under it in every column (a 类 over its one 款, or two
+    siblings: the sums cannot tell). A miss within the
     rounding band is a mistake, not rounding, as for parent rows (TO305), in a document that foots its
     tables as written. A row naming a
     jurisdiction as a whole (`全省`, `全市`, `全县`) right above the two rows naming its own level and the levels

@@ -5,6 +5,8 @@ Read only where the sentence leaves nothing open: an opening stock (`余额`, `�
 year's start: `年初`, `上年末`, or the year-end of the year before the closing's), then figures each named as
 money coming in (`新增`, `补充` …) or going out (`偿还`, `动用` …), then the closing stock of the same thing
 named at the year's end; every figure a sum of money, none of them anything else (vocab `roll_forward`).
+A closing stock is also the opening one plus the year's surplus (`_with_surplus`), the opening named by last year
+alone (`上年结余`, `上年结转`) only right between the surplus and the closing (`本年收支结余 a，上年结转 A，滚存结余 D`).
 The same written backwards: the closing stock, the flows, the opening stock ending the sentence (`年末余额 D，其中
 当年新增 B、偿还 C，上年末余额 A`), the closing stock ending the sentence before when the flows open this one.
 """
@@ -148,7 +150,10 @@ def roll_forwards(draft: Draft) -> Iterator[RollForward]:
 def _read(draft: Draft, said: list[Mention], mentions: list[Mention], k: int, si: int) -> RollForward | None:
     """The stock `mentions[k]` closes, read forwards: in its sentence, or, opening it, from the sentences before."""
     closing = mentions[k]
-    if STOCK.search(closing.label) and CLOSING.search(closing.label):
+    dated = bool(CLOSING.search(closing.label)) or (
+        bool(ACCUMULATED.match(closing.label)) and _carried_in(draft, mentions, k) is not None
+    )
+    if STOCK.search(closing.label) and dated:
         found = _of_closing(draft, mentions, said, k, si)
         if found is not None or any(_opens_year(m) for m in mentions[:k]):
             return found
@@ -558,6 +563,9 @@ def _with_surplus(
     clause = mentions[last + 1 : k] + (noted or []) + mentions[k + 1 : after]
     bare = {id(m) for m in noted or [] if BARE_OPENING.fullmatch(m.label.strip())}
     openings = [m for m in clause if id(m) in bare or (_is_opening(m.label, closing) and _same_stock_of(m, closing))]
+    carried = _carried_in(draft, mentions, k)
+    if not openings and carried is not None:
+        openings = [carried]
     surpluses = _surpluses(draft, clause)
     if len(openings) != 1 or surpluses is None:
         return None
@@ -582,6 +590,26 @@ def _surpluses(draft: Draft, clause: list[Mention]) -> list[Mention] | None:
     if len(surpluses) > 1 or any(_flow(m.label) != 0 and _money(m) is not None for m in clause if m not in surpluses):
         return None
     return surpluses
+
+
+# what the year carried in, named by last year alone (`上年结余 A`, `上年结转 A`, `加上年结余 A`): by itself last year's
+# balance or its own surplus, the opening stock where it stands between the year's surplus and its closing stock
+CARRIED_IN = regex(r"^[，、；;\s]*(?:加上?)?上年(?:结余|结转)(?:资金)?(?:为|是)?$")
+# the stock accumulated, named without its date (`滚存结余 D`): the closing one right after what the year carried in
+ACCUMULATED = regex(r"^[，、；;\s]*滚存结余(?:为|是|达到|达)?$")
+
+
+def _carried_in(draft: Draft, mentions: list[Mention], k: int) -> Mention | None:
+    """`本年收支结余 a，上年结余 A，年末滚存结余 D` (`上年结转 A，滚存结余 D`): the figure right before the closing stock
+    that names what last year carried in, itself right after the year's surplus (a part of no list), the three one
+    after the other: the opening stock of the closing's clause. Named so alone, elsewhere, it may be last year's
+    own surplus."""
+    if k < 2 or not CARRIED_IN.match(mentions[k - 1].label):
+        return None
+    surplus = mentions[k - 2]
+    if not _surplus(surplus) or draft.is_part(surplus) or draft.is_part(mentions[k - 1]):
+        return None
+    return mentions[k - 1]
 
 
 # a figure noted after a closing stock by its date alone (`年末滚存结余 D（上年末 A）`): the same stock a year before

@@ -99,7 +99,8 @@ def tree_relations(table: Table) -> list[Relation]:
             out += _headed_groups(side, cols, groups, table)
         elif not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
-            out += _totals(side, cols, table.open_end, _shared_totals(table, side))
+            if not (side.structure == "summed" and restated_roots(table, side)):
+                out += _totals(side, cols, table.open_end, _shared_totals(table, side))
         elif not table.goes_on:
             out += _closed_groups(side, _totals(side, cols, table.open_end))
     return out
@@ -124,6 +125,23 @@ def _closed_groups(side: Side, totals: list[Relation]) -> list[Relation]:
         if all(before[-1] < at[p[0]] < t for p in rel.parts):
             out.append(rel)
     return out
+
+
+def restated_roots(table: Table, side: Side) -> bool:
+    """Does a row the sums left at the top restate the row right under it in every column (`教育支出 | | | 700`
+    over `超长期特别国债安排的支出 | | | 700`)? It is that row's parent (a 类 over its one 款) or its sibling, which
+    the sums cannot tell; a 合计 of the top rows would count the one or both: it is not summed."""
+    cols = summable(side)
+    rows = side.rows
+    for k in range(len(rows) - 1):
+        a, b = rows[k], rows[k + 1]
+        if a.parent is not None or a.total or b.total:
+            continue
+        cells = [(table.cell(a.index, c), table.cell(b.index, c)) for c in cols]
+        texts = [(x.text if x else "", y.text if y else "") for x, y in cells]
+        if all(x == y for x, y in texts) and any(x for x, _ in texts):
+            return True
+    return False
 
 
 def _shared_totals(table: Table, side: Side) -> dict[int, Cellref]:

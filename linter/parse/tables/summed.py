@@ -14,8 +14,10 @@ rows under it already read) that add up to it in the side's columns of amounts: 
 where the row states a figure, and in every column (the first such run, the shortest); or, where no run does, in
 all columns but one, which one slipped digit (or two swapped) explains, the columns that hold stating two
 different figures (a copied column, `预算数` as `调整预算数`, is no second witness), and no other run so nearly
-adds up. A run of one row is read only where it adds up in every column. A total row (合计) or a row without
-figures ends the runs. Read only where no row is coded or numbered, two amount columns or more hold figures of
+adds up; or, where neither does, the one run of two rows or more that adds up within one unit of the last digit
+in every column and exactly in one (`_rounded`: a 款 rounded to the 万元 from its own total, one unit off its 项 in
+the budget columns copied from one another), no row of it over a single row or restating its neighbour. A run of
+one row is read only where it adds up in every column. A total row (合计) or a row without figures ends the runs. Read only where no row is coded or numbered, two amount columns or more hold figures of
 amounts (no rates), and three parents or more of two rows or more are found: a table so summed is a tree.
 """
 
@@ -52,7 +54,8 @@ def summed_tree(grid: list[list[Cell]], rows: list[Row], figures: list[int]) -> 
         if rows[i].total or rows[i].bare or rows[i].unsure or own is None:
             roots = []  # (a total, a heading or a row of no figures ends the runs under the rows above it)
             continue
-        k = _run(own, [values[j] for j in roots[:MOST_KIDS]])  # type: ignore[misc]
+        below = [values[j] for j in roots[:MOST_KIDS]]
+        k = _run(own, below) or _rounded(own, below, [len(kids.get(j, ())) for j in roots[:MOST_KIDS]])  # type: ignore[arg-type]
         if k:
             kids[i] = roots[:k]
             roots = roots[k:]
@@ -109,6 +112,41 @@ def _run(own: Values, below: list[Values | None]) -> int:
             if _slip(own[miss], sums[miss], [x[miss] for x in below[:k] if x is not None]):
                 slipped.append(k)
     return slipped[0] if len(slipped) == 1 else 0
+
+
+def _rounded(own: Values, below: list[Values | None], kids: list[int]) -> int:
+    """The one run of two rows or more that adds up to the row within a unit of its last digit in every column and
+    exactly in one at least (a government's table rounds each 项 to the 万元 and each 款 from its own total: a 尾差
+    of one unit, in the columns copied from one another, `预算数` as `调整预算数`); 0 where no run, or several, do.
+    Two figures stated must witness it (a copied one is no second), and no row of the run may be a row over a single
+    row, nor restate its neighbour in every column: one row restating the next may be its parent or its sibling,
+    which the sums cannot tell, and a 尾差 would hide the difference."""
+    sums = [Decimal(0)] * len(own)
+    found = []
+    for k, v in enumerate(below, start=1):
+        if v is None:
+            break
+        sums = [s + x for s, x in zip(sums, v, strict=True)]
+        if k < 2:
+            continue
+        units = [_unit([own[c], *(x[c] for x in below[:k] if x is not None)]) for c in range(len(own))]
+        off = [abs(sums[c] - own[c]) for c in range(len(own))]
+        if any(o > u for o, u in zip(off, units, strict=True)):
+            continue
+        exact = [c for c in range(len(own)) if off[c] == 0 and own[c] != 0]
+        if exact and len({x for x in own if x != 0}) >= LEAST_WITNESSES:
+            found.append(k)
+    if len(found) != 1:
+        return 0
+    run = below[: found[0]]
+    if 1 in kids[: found[0]] or any(a == b for a, b in zip([own, *run], run)):
+        return 0
+    return found[0]
+
+
+def _unit(values: list[Decimal]) -> Decimal:
+    """The unit of the last digit the finest of the figures is written to."""
+    return Decimal(1).scaleb(min((int(v.as_tuple().exponent) for v in values if v != 0), default=0))
 
 
 def _slip(total: Decimal, computed: Decimal, parts: list[Decimal]) -> bool:
