@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,6 +20,8 @@ ABOVE = ("高于", "超过", "多于", "不低于")
 SIDE = regex(r"\s*[，,]\s*(?P<side>" + "|".join((*AT_MOST, *ABOVE)) + r")(?P<per>[\u4e00-\u9fff]{0,2}均)?\s*$")
 # what the second figure is: a standard, a limit or a target it names right after it (`的控制标准`, `的上限`,
 # `的控制目标`, `的年度目标`)
+# the side words alone: a pair of figures with none between them is never a claim (`_pairs_with_side`)
+SIDE_WORD = regex("|".join((*AT_MOST, *ABOVE)))
 STANDARD = regex(r"\s*的?(?:(?:控制|支出|补助|成本)?(?:标准|限额|上限|下限)|(?:控制|年度|全年|预期)?(?P<target>目标))")
 KINDS = ("amount", "count", "percent")
 
@@ -45,7 +48,8 @@ def standard_claims(ctx: CheckContext) -> Iterator[Claim]:
     # claimed within its limit, `余额 B，低于 L 的限额` (TO116), is told there)
     compared = {(id(c.current), id(c.base)) for c in ctx.facts.changes}
     compared |= {(id(lc.balance), id(lc.limit)) for lc in ctx.facts.limit_claims}
-    for a, b in zip(quantities, quantities[1:]):
+    for i in _pairs_with_side(text, quantities):
+        a, b = quantities[i], quantities[i + 1]
         if id(a) in changed or (id(a), id(b)) in compared:
             continue
         between = SIDE.match(text, a.end, b.start)
@@ -62,6 +66,24 @@ def standard_claims(ctx: CheckContext) -> Iterator[Claim]:
         holds = _holds(side, ctx.interval(a), ctx.interval(b))
         name = "目标" if named["target"] else "标准"
         yield Claim(a, b, side, holds, "" if holds else _relabelled(ctx, a, b, side), name)
+
+
+def _pairs_with_side(text: str, quantities: list[Quantity]) -> Iterable[int]:
+    """The pairs of figures next to each other (the index of the first) that have a side word between them, in
+    order: `SIDE` matches no other pair, as it spans the words from the first figure's end to the second's start.
+    One scan of the text for the side words, each placed between the two figures around it by bisection, where
+    `SIDE` was tried after each of a report's hundred thousand figures; the figures are in the order of the text
+    (as `extract` gives them: a list out of order has every pair tried)."""
+    starts = [q.start for q in quantities]
+    if any(x > y for x, y in zip(starts, starts[1:])):
+        return range(len(quantities) - 1)
+    found: list[int] = []
+    for w in SIDE_WORD.finditer(text):
+        # (the last figure starting at or before the word: no pair but it and the next can hold the word between)
+        i = bisect_right(starts, w.start()) - 1
+        if 0 <= i < len(quantities) - 1 and quantities[i].end <= w.start() and (not found or found[-1] != i):
+            found.append(i)
+    return found
 
 
 def _comparable(a: Quantity, b: Quantity, side: str) -> bool:

@@ -61,5 +61,10 @@ def _unparsed(facts: Facts) -> list[int]:
     related.update(s.sentence for sl in facts.share_lists for s in sl.shares)
     counts: dict[int, int] = {}
     for m in facts.mentions:
-        counts[m.sentence] = counts.get(m.sentence, 0) + sum(1 for q in m.quantities if q.kind != "bare")
+        # (a loop, not a sum over a generator: once for every mention of the document)
+        n = counts.get(m.sentence, 0)
+        for q in m.quantities:
+            if q.kind != "bare":
+                n += 1
+        counts[m.sentence] = n
     return sorted(s for s, n in counts.items() if n >= 2 and s not in related)

@@ -29,6 +29,7 @@ from tieout.linter.text.normalise import HEADING
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
+    from tieout.linter.text.model import Sentence
 
 # the characters (masks left out) a repeated run needs: a clause or two of a formula (`年初预算#万元|执行数#万元|执行率#%`,
 # 15 to 30 characters) is what every item of a list repeats; a passage copied is a sentence or more
@@ -104,7 +105,11 @@ def _clauses(draft: Draft) -> list[_Clause]:
     ordered = sorted(draft.facts.quantities, key=attrgetter("start"))
     starts = [q.start for q in ordered]
     out: list[_Clause] = []
-    for s in draft.doc.sentences:
+    sentences = draft.doc.sentences
+    figured = _paragraphs_with_figures(sentences, starts)
+    for s in sentences:
+        if figured is not None and s.paragraph not in figured:
+            continue  # (a paragraph without a figure: none of its clauses stands in a run, `_run`)
         said = text[s.start : s.end]
         if "\t" in said:
             continue
@@ -119,6 +124,17 @@ def _clauses(draft: Draft) -> list[_Clause]:
             out.append(_Clause(s.paragraph, at, end, figures))
             at = end
     return out
+
+
+def _paragraphs_with_figures(sentences: list[Sentence], starts: list[int]) -> set[int] | None:
+    """The paragraphs one of whose sentences holds a figure's start (`starts`, in order), where the sentences' paragraphs
+    run in order (None where not: every paragraph then). A run of copied clauses is widened only within the paragraphs
+    of two clauses with figures (`_run`), so the clauses of the other paragraphs, a third of a report's, are never
+    compared: left out, they are not split and made, and the clauses kept stand next to each other as before (a
+    paragraph's sentences stand together)."""
+    if any(a.paragraph > b.paragraph for a, b in zip(sentences, sentences[1:])):
+        return None
+    return {s.paragraph for s in sentences if bisect_left(starts, s.start) < bisect_left(starts, s.end)}
 
 
 def _split(said: str) -> list[str]:
