@@ -494,11 +494,18 @@ def _unscoped_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantit
         return []
     if not q.exact or q.approx or len(q.value.normalize().as_tuple().digits) < UNSCOPED_DIGITS:
         return []
-    if not _unscoped_report(ctx):
-        return []
+    if not _unscoped_report(ctx) or _refers_to_a_table(ctx, m):
+        return []  # (a sentence naming the table its figures are of, `详见附表3`, names no other: `_referred_cells`)
     bare = replace(m, identity=replace(m.identity, context=replace(m.identity.context, scope=None)))
     hits = _same_quantity(*_named_cells(ctx, index, bare, replace(ctx.facts.document_context, scope=None)), q)
     return hits if all(h.quantity.base_value == ctx.value(q) for h in hits) else []
+
+
+def _refers_to_a_table(ctx: CheckContext, m: Mention) -> bool:
+    if not 0 <= m.sentence < len(ctx.doc.sentences):
+        return False
+    sentence = ctx.doc.sentences[m.sentence]
+    return REFERRED.search(ctx.doc.text, sentence.start, sentence.end) is not None
 
 
 def _unscoped_report(ctx: CheckContext) -> bool:
