@@ -154,7 +154,10 @@ class BalanceMismatch(Rule):
     sentence that lists only a fund's spending, what it pays out besides (`调出资金`, `上解支出`, `债务还本支出`) and,
     last, what it carries forward (`结转下年`, `年终结转`), right after the sentence closing on its total resources
     (`收入总计`, listed with last year's balance among its parts; in the line before, where a report sets each on a
-    line of its own), is that total less the uses (a warning). The finding is an
+    line of its own), is that total less the uses (a warning); so is such a sentence of only the money paid out
+    besides and what is carried forward (`调出资金 C，专项债务还本支出 D，收支相抵，结转下年 Z`) right after a sentence of
+    the fund's spending alone (its rate, its change and its own `其中` list beside it) that follows the sentence
+    closing on the total resources: Z = X − Y − C − D. The finding is an
     error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
