@@ -170,7 +170,8 @@ class BalanceMismatch(Rule):
     the other; written backwards too (`年末余额 D，其中当年新增 B、偿还 C，上年末余额 A`, the opening stock last; or
     `全年举借 B，偿还本金 C，年初余额 A` after a sentence ending with `年末债务余额 D`, a warning); and a closing stock is the opening one plus the year's surplus (`当年收支结余 a，年末累计结余 b，
     上年末累计结余 c`, in any order within the clause; or `加上年末滚存结余 A，年末滚存结余 B` right after a sentence
-    closing with the year's surplus, a warning). A stock explained in the brackets right after it as its opening
+    closing with the year's surplus, a warning); a part-year report's stock at the end of its months (`6月末滚存结余`)
+    closes its period as `年末` closes a year. A stock explained in the brackets right after it as its opening
     stock with figures added and taken away, each sign written and the brackets closing after the last
     (`财政拨款结转结余 D（年初财政拨款结转结余 A，加本年财政拨款收入 B，减本年财政拨款支出 C）`), is so rolled forward,
     though its own words name no year's end.
