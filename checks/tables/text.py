@@ -515,7 +515,7 @@ def _unscoped_report(ctx: CheckContext) -> bool:
     def unscoped() -> bool:
         if any(title_context(t).scope is not None for t in ctx.facts.tables):
             return False
-        scopes = {m.identity.context.scope for m in ctx.facts.mentions} - {None, MIXED}
+        scopes = {s for m in ctx.facts.mentions if (s := m.identity.context.scope) is not None and s != MIXED}
         return all(s.startswith("全") for s in scopes)
 
     return bool(ctx.memo("tables.unscoped_report", unscoped))

@@ -98,9 +98,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             openings = [x for x in mentions[:i] if agree_open(x.identity.context, ctx, period=False)]
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
-                found = _balance_across(draft, m, bq, carried, own, sides)
-            if found is None and carried:
-                found = _carried_after_spending(draft, previous + mentions[:i], m, bq)
+                found = _across_sentences(draft, m, (bq, carried), (own, sides), (previous, mentions[:i]))
             if found is not None and _written_out(_lists(draft), m, found):
                 continue
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
@@ -496,6 +494,24 @@ def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) ->
     return Balance(income, expense, q, m.sentence, None, False, out)
 
 
+def _across_sentences(
+    draft: Draft,
+    m: Mention,
+    balance: tuple[Quantity, bool],
+    windows: tuple[list[Mention], list[Mention]],
+    paragraphs: tuple[list[Mention], list[Mention]],
+) -> Balance | None:
+    """The balance read from the sentences before it (`_balance_across`), else, for what is carried forward, from a
+    sentence of the fund's spending before one of what it pays out (`_carried_after_spending`); `balance` is the
+    figure and whether it is carried, `windows` its own sentence's figures and those before it, `paragraphs` the
+    paragraph before and its own figures up to the balance."""
+    bq, carried = balance
+    found = _balance_across(draft, m, bq, carried, *windows)
+    if found is None and carried:
+        found = _carried_after_spending(draft, paragraphs[0] + paragraphs[1], m, bq)
+    return found
+
+
 def _carried_after_spending(draft: Draft, before: list[Mention], m: Mention, q: Quantity) -> Balance | None:
     """`…上年结转 B，收入总计 X。` / `…支出 Y，为调整预算数的 p%，比上年下降 r%；其中… y。调出资金 C，债务还本支出 D，收支
     相抵，结转下年 Z。`: the fund's spending in a sentence of its own (its rates, its changes and the parts of its own
@@ -511,17 +527,24 @@ def _carried_after_spending(draft: Draft, before: list[Mention], m: Mention, q: 
     totals = [x for x in before if x.sentence == m.sentence - 2][-1:]
     if not spending or not totals or not _resources(draft, totals[0]) or not _fund_spent(draft, spending):
         return None
-    if draft.doc.sentences[m.sentence - 1].paragraph != draft.doc.sentences[m.sentence].paragraph:
-        return None
-    if not same_section(draft, totals[0].start, q.start):
-        return None
-    if not all(agree_open(x.identity.context, m.identity.context) for x in [*own, spending[0], totals[0]]):
+    if not _set_out_together(draft, m, [*own, spending[0]], totals[0]):
         return None
     income, expense = exact_of(totals[0], q.base_unit), exact_of(spending[0], q.base_unit)
     out = [o for x in paid if (o := exact_of(x, q.base_unit)) is not None]
     if income is None or expense is None or len(out) != len(paid):
         return None
     return Balance(income, expense, q, m.sentence, None, False, out)
+
+
+def _set_out_together(draft: Draft, m: Mention, figures: list[Mention], total: Mention) -> bool:
+    """Do the spending's sentence and the balance's stand in one paragraph, under the heading of the fund's total
+    resources, every figure in the balance's context?"""
+    sentences = draft.doc.sentences
+    if sentences[m.sentence - 1].paragraph != sentences[m.sentence].paragraph:
+        return False
+    if not same_section(draft, total.start, m.start):
+        return False
+    return all(agree_open(x.identity.context, m.identity.context) for x in [*figures, total])
 
 
 def _fund_spent(draft: Draft, mentions: list[Mention]) -> bool:
