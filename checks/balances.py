@@ -154,7 +154,10 @@ class BalanceMismatch(Rule):
     sentence that lists only a fund's spending, what it pays out besides (`调出资金`, `上解支出`, `债务还本支出`) and,
     last, what it carries forward (`结转下年`, `年终结转`), right after the sentence closing on its total resources
     (`收入总计`, listed with last year's balance among its parts; in the line before, where a report sets each on a
-    line of its own), is that total less the uses (a warning). The finding is an
+    line of its own), is that total less the uses (a warning); so is such a sentence of only the money paid out
+    besides and what is carried forward (`调出资金 C，专项债务还本支出 D，收支相抵，结转下年 Z`) right after a sentence of
+    the fund's spending alone (its rate, its change and its own `其中` list beside it) that follows the sentence
+    closing on the total resources: Z = X − Y − C − D. The finding is an
     error when the income, the
     expenditure and the balance stand in one sentence that says it balances them (`收支相抵`, `当期结余`,
     `年终结余`, `本年结余` …), a warning when they were gathered from the sentences before or the sentence
@@ -169,7 +172,8 @@ class BalanceMismatch(Rule):
     上年末累计结余 c`, in any order within the clause; or `加上年末滚存结余 A，年末滚存结余 B` right after a sentence
     closing with the year's surplus, a warning; or what last year carried in named so alone, `上年结余` or `上年结转`,
     between the year's surplus and the closing stock, one right after the other: `本年收支结余 a，上年结转 A，滚存结余
-    D`, where alone it may be last year's own surplus). A stock explained in the brackets right after it as its opening
+    D`, where alone it may be last year's own surplus); a part-year report's stock at the end of its months
+    (`6月末滚存结余`) closes its period as `年末` closes a year. A stock explained in the brackets right after it as its opening
     stock with figures added and taken away, each sign written and the brackets closing after the last
     (`财政拨款结转结余 D（年初财政拨款结转结余 A，加本年财政拨款收入 B，减本年财政拨款支出 C）`), is so rolled forward,
     though its own words name no year's end.

@@ -98,7 +98,9 @@ class ShareMismatch(Rule):
     fund, stage and period); a whole named by a scope alone (`县级支出 A，占全州的 p%`) is the part's own
     item over that scope, the part being of another; a whole named by a short form of a fund before its item
     (`占基金收入的`) is that item of the fund whose name holds the short form (`政府性基金预算收入`), stated
-    before the part in its paragraph (a warning). When the report states that item with two different
+    before the part in its paragraph (a warning); a whole named by a side and a total word alone (`占支出总额的`), no
+    figure so named, is the one figure of that bare side (`一般公共预算支出 T`) the part's paragraph states before it
+    in the part's context (a warning). When the report states that item with two different
     values, no whole is taken and nothing is said, unless the part's own paragraph states it with one value in
     the part's context (`上级补助收入 a，占收入总计的 p%，…。收入总计 T。`, another fund's 收入总计 elsewhere).
 

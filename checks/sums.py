@@ -207,12 +207,19 @@ def _restated_cause(ctx: CheckContext, total: Quantity, parts: list[Quantity]) -
         if group is None:
             continue
         for _, other in group.figures:
-            if other.base_value == f.base_value:
+            if other.base_value == f.base_value or _coarser(ctx, f, other):
                 continue
             ivs = [ctx.interval(q) if q is not f else ctx.interval(other) for q in figures]
             if ctx.judge(ivs[0], add(ivs[1:]), band) == "pass":
                 return True
     return False
+
+
+def _coarser(ctx: CheckContext, f: Quantity, other: Quantity) -> bool:
+    """Is `other` the figure written to fewer digits (`31,846.90 万元（折合 3.18 亿元）`), no other value of it: its
+    interval holds the figure's exact value? A sum it would make hold is only the coarser figure's wider band."""
+    low, high = ctx.interval(other)
+    return other.ulp * other.scale > f.ulp * f.scale and low <= ctx.value(f) <= high
 
 
 # what a total of uses may hold besides the uses listed (`支出总量 T`, then `收支相抵，结转下年 c`)
@@ -434,7 +441,10 @@ class SumMismatch(Rule):
       left open (`等`) nor said to be its main items (`主要包括`);
     - a `其中` list in the total's own sentence, closing its sentence's figures of that unit, whose miss
       one changed or swapped digit explains, on figures precise enough (a total of four significant
-      digits or more) that this is no coincidence of round numbers.
+      digits or more) that this is no coincidence of round numbers;
+    - a list whose items each state a count and a sum, under a count and a sum (`共实施项目 26 个，资金 X（折合
+      Y），其中：甲类 11 个、资金 a；乙类 4 个、资金 b；…`), the counts adding up exactly: no item is left out, and a
+      miss of the sums one slipped digit explains is reported, as a warning.
 
     It also holds a count an announcement states (`检查发现以下 3 类问题：`, `实施改造工程 3 个，…：`) against the
     numbered items right after it (`（一）…`, `（二）…` on lines of their own, or `一是…；二是…`, `（一）…；（二）…`,

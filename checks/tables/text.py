@@ -467,6 +467,8 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     if not hits and rounded:
         # (`…城乡社区支出 A，比上年执行数增加 Δ（分功能科目安排详见附表3）`: the sentence names the table its figures are of)
         hits = _referred_cells(ctx, index, m, q) or _whole_named_cells(ctx, index, m, q)
+    if not hits and rounded:
+        hits = _unscoped_cells(ctx, index, m, q)
     rows = {(h.identity.table, h.identity.row) for h in hits}
     if not rows or len({table for table, _ in rows}) != len(rows):
         return []  # (two rows of one table so named: which one is meant is not said)
@@ -474,6 +476,50 @@ def row_of(ctx: CheckContext, m: Mention, q: Quantity, rounded: bool = False) ->
     # cells of them all, the caller taking an operand only where the rows agree on it
     cell = hits[0].identity
     return [h for h in index.by_item.get(cell.item, []) if (h.identity.table, h.identity.row) in rows]
+
+
+# the significant digits a prose figure has at least for its value alone to say which unscoped table row it is
+UNSCOPED_DIGITS = 4
+
+
+def _unscoped_cells(ctx: CheckContext, index: TableIndex, m: Mention, q: Quantity) -> list[Hit]:
+    """The cells of the row the figure's label names, of a table of no scope, where the figure is of the whole
+    jurisdiction (`全县`, given it by its passage: `全县一般公共预算支出完成 T。…2.社会保障和就业支出 a，比上年减少 Δ`)
+    and the row's cell states its value exactly: in a report none of whose tables' titles states a scope, and none
+    of whose figures is of the government's own level (`县本级`), the tables are the jurisdiction's the prose speaks
+    of (`表2 2025年一般公共预算支出决算表`), as a title naming the government alone is (jurisdiction.named_whole).
+    The value, of four significant digits at least, is what ties the figure to the row; none where the label itself
+    names the scope (a whole's row is `whole_row_of`'s), or rows of two values are named."""
+    scope = _context(ctx, m).scope
+    if scope is None or not scope.startswith("全") or read(m.label).context.scope is not None:
+        return []
+    if not q.exact or q.approx or len(q.value.normalize().as_tuple().digits) < UNSCOPED_DIGITS:
+        return []
+    if not _unscoped_report(ctx) or _refers_to_a_table(ctx, m):
+        return []  # (a sentence naming the table its figures are of, `详见附表3`, names no other: `_referred_cells`)
+    bare = replace(m, identity=replace(m.identity, context=replace(m.identity.context, scope=None)))
+    hits = _same_quantity(*_named_cells(ctx, index, bare, replace(ctx.facts.document_context, scope=None)), q)
+    return hits if all(h.quantity.base_value == ctx.value(q) for h in hits) else []
+
+
+def _refers_to_a_table(ctx: CheckContext, m: Mention) -> bool:
+    if not 0 <= m.sentence < len(ctx.doc.sentences):
+        return False
+    sentence = ctx.doc.sentences[m.sentence]
+    return REFERRED.search(ctx.doc.text, sentence.start, sentence.end) is not None
+
+
+def _unscoped_report(ctx: CheckContext) -> bool:
+    """Does the report title no table with a scope, and state no figure of a scope but a whole jurisdiction's
+    (`全县`)? Read once per document."""
+
+    def unscoped() -> bool:
+        if any(title_context(t).scope is not None for t in ctx.facts.tables):
+            return False
+        scopes = {s for m in ctx.facts.mentions if (s := m.identity.context.scope) is not None and s != MIXED}
+        return all(s.startswith("全") for s in scopes)
+
+    return bool(ctx.memo("tables.unscoped_report", unscoped))
 
 
 # a sentence naming the table that details its figures (`详见附表3`, `见表 2`), and the number of the table it names

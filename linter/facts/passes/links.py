@@ -24,6 +24,7 @@ from tieout.linter.facts.passes.base import (
     Completed,
     by_paragraph,
     converted,
+    exact_of,
     list_total,
     once,
     said_earlier,
@@ -743,6 +744,7 @@ def _inferred_whole(
         or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
         or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
         or _announced_whole(draft, wanted, s.part, part)
+        or _paragraph_side_whole(draft, wanted, s, part)
     )
     if (
         whole is None
@@ -1460,6 +1462,38 @@ def _bare_total_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) 
     if whole is None:
         return None
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+# a whole named by a side and a total word alone, as written (`支出总额`, `收入合计`)
+SIDE_TOTAL_WORDS = regex(r"(?P<of>[\u4e00-\u9fff]{2})(?:总额|合计|总计)")
+
+
+def _paragraph_side_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) -> Quantity | None:
+    """`全市一般公共预算支出 T，…。分领域看：…。各项民生支出合计 a，占支出总额的 p%`: a whole named by a side alone and a
+    total word (`支出总额`, `收入合计`, read as `本年支出合计`), where no figure bears that name, is the one figure of the
+    side's bare item (`支出`) the part's own paragraph states before it: its fund, stage, period and scope those of the
+    part, none of a list's parts, at least the part (inferred). Two such values, or one outside the paragraph: not
+    read (the side of which fund or level is meant is then not said)."""
+    part = s.part
+    total = SIDE_TOTAL_WORDS.fullmatch(_words(s.base_label))
+    if part is None or total is None or total.group("of") not in GENERIC_ITEMS:
+        return None  # (`占本年收入的`: the year's own income, not a side's total that may hold last year's carry-over)
+    side = total.group("of")
+    found = {
+        q.base_value: q
+        for m in draft.facts.mentions
+        if m.paragraph == owner.paragraph
+        and m.start < owner.start
+        and m.identity.item == side
+        and not draft.is_part(m)
+        and m.identity.context.agrees(owner.identity.context)
+        and (q := exact_of(m, part.base_unit)) is not None
+        and q.kind == part.kind
+    }
+    if len(found) != 1:
+        return None
+    whole = next(iter(found.values()))
+    return whole if whole.base_value >= part.base_value else None
 
 
 def _announced_whole(draft: Draft, wanted: Identity, q: Quantity, part: Mention) -> Quantity | None:

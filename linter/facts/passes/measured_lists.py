@@ -1,7 +1,9 @@
 """Lists whose items each state a count and a sum of money, announced after a sentence stating both totals:
 `审计查出各类问题 N 个，问题资金 X 万元。分领域看：` / `——甲领域问题 n1 个，涉及资金 x1 万元；` / `——乙领域问题 n2 个，…；`, or
 `发现问题 N 个，问题金额 X 万元。具体为：` / `1.甲局：发现问题 n1 个，金额 x1 万元。` / `2.乙局：…`. The items' counts add up to
-the count, and their sums to the sum (an audit report's problems by field or by body audited).
+the count, and their sums to the sum (an audit report's problems by field or by body audited). So do the items of a
+`其中` list in the totals' own sentence, each a class of the things counted (`共实施项目 26 个，项目资金 X（折合 Y 亿元），
+其中：甲类 11 个、资金 a；乙类 4 个、资金 b`): the list of the sums, read as one that may leave parts out, is complete.
 
 Read only where nothing is left open: the announcing words (`具体为`, `分领域看` …: all of the totals, never `主要`)
 close the sentence stating the two totals, or stand alone right after it in its paragraph; the items are the
@@ -15,10 +17,19 @@ list that misses both may leave items out. Inferred (warnings at most).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import foots, one_slip, semicolon_runs, sentences_after, sentences_holding
+from tieout.linter.facts.passes.base import (
+    Completed,
+    converted,
+    foots,
+    one_slip,
+    semicolon_runs,
+    sentences_after,
+    sentences_holding,
+)
 from tieout.linter.facts.passes.breakdowns import ANNOUNCES
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -34,12 +45,13 @@ COLON = regex(r"[：:]")  # what closes the announcing words: the sentences with
 MAIN_ONLY = regex(r"主要|重点")
 # the thing a count counts, as the words right before its figure name it (`发现问题`, `甲领域问题`: 问题)
 COUNTED_THING = regex(r"[\u4e00-\u9fff]{2}$")
+CLASS_OF = "类"  # what an item's count names a class of the things counted by (`公路建设类 11 个`)
 MIN_ITEMS = 2
 
 Item = tuple[Mention, Quantity, Mention, Quantity]  # (count's mention, count, sum's mention, sum)
 
 
-def measured_lists(draft: Draft) -> Iterator[Breakdown]:
+def measured_lists(draft: Draft) -> Iterator[Breakdown | Completed]:
     doc = draft.doc
     for si in sentences_holding(draft, COLON):
         sent = doc.sentences[si]
@@ -66,10 +78,17 @@ def _totals(draft: Draft, si: int, colon: int) -> Item | None:
         return None  # (words before the announcing ones that state no total: another sentence's items)
     if not own and si > 0 and doc.sentences[si - 1].paragraph == doc.sentences[si].paragraph:
         own = draft.by_sentence.get(si - 1, [])
+    # (a sum restated in another unit right after it, `31,846.90 万元（折合 3.18 亿元）`, is that sum: no figure of its own)
+    own = [m for k, m in enumerate(own) if not (k and _restates(doc.text, own[k - 1], m))]
     found = _count_and_sum(own[-2:])
     if found is None or any(_other_count(m, found[0]) is False for m in own[:-2]):
         return None
     return found
+
+
+def _restates(text: str, before: Mention, m: Mention) -> bool:
+    """Is the mention's one figure the sum of money of the one before restated in another unit (`converted`)?"""
+    return len(before.quantities) == len(m.quantities) == 1 and converted(text, before.quantities[0], m.quantities[0])
 
 
 def _other_count(m: Mention, count: Mention) -> bool:
@@ -99,7 +118,7 @@ def _items(draft: Draft, si: int, after: int, totals: Item) -> list[Item]:
     out: list[Item] = []
     for mentions in (run for said in sentences for run in _clauses(doc.text, said)):
         item = _count_and_sum(mentions)
-        if item is None or item[1].unit != totals[1].unit or _thing(item[0]) != thing:
+        if item is None or item[1].unit != totals[1].unit or not _of_thing(item[0], thing):
             break
         out.append(item)
     return out
@@ -120,12 +139,18 @@ def _pairs(run: list[Mention]) -> list[list[Mention]]:
     return [run[k : k + 2] for k in range(0, len(run), 2)]
 
 
+def _of_thing(m: Mention, thing: str) -> bool:
+    """Does an item's count count the totals' thing: named so (`乙领域问题 n 个`), or a class of it (`公路建设类 n 个`
+    under `实施项目 N 个`, the class named and the thing left out)?"""
+    return _thing(m) == thing or m.label.endswith(CLASS_OF)
+
+
 def _thing(m: Mention) -> str:
     found = COUNTED_THING.search(m.label)
     return found.group() if found else ""
 
 
-def _held(draft: Draft, words: str, totals: Item, items: list[Item]) -> Iterator[Breakdown]:
+def _held(draft: Draft, words: str, totals: Item, items: list[Item]) -> Iterator[Breakdown | Completed]:
     """The two breakdowns, where one measure adds up exactly and the other does too or but for a slipped digit,
     none of their figures already another list's."""
     counts, sums = [i[1] for i in items], [i[3] for i in items]
@@ -135,6 +160,18 @@ def _held(draft: Draft, words: str, totals: Item, items: list[Item]) -> Iterator
     if not (count_foots or one_slip(totals[1], counts)) or not (sum_foots or one_slip(totals[3], sums)):
         return
     for total, parts in ((totals[0], [i[0] for i in items]), (totals[2], [i[2] for i in items])):
-        if id(total) in draft.totals or any(draft.is_part(p) for p in parts):
+        if id(total) in draft.totals:
+            # (`…资金 X，其中：甲类 n1 个、资金 x1；…`: the sentence's own `其中` list of the sums, which may leave parts
+            # out, is whole where the counts add up: it is complete)
+            yield from _completed(draft, total, parts)
+            continue
+        if any(draft.is_part(p) for p in parts):
             continue
         yield Breakdown(total, parts, words, True, total.sentence, inferred=True, certain=False)
+
+
+def _completed(draft: Draft, total: Mention, parts: list[Mention]) -> Iterator[Completed]:
+    """The list of the total with these very parts, not read as complete, made so (inferred)."""
+    for b in draft.facts.breakdowns:
+        if b.total is total and not b.exhaustive and not b.minus and [id(p) for p in b.parts] == [id(p) for p in parts]:
+            yield Completed(b, replace(b, exhaustive=True, certain=False))

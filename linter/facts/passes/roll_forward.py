@@ -37,12 +37,14 @@ def _alt(name: str) -> str:
 STOCK = regex(f"(?:{_alt('stock')})(?:为|是|达到|达)?$")
 COPULA = regex(r"(?<=[额余存])(?:为|是|达到|达)$")
 OPENING = regex(_alt("opening"))
-CLOSING = regex(_alt("closing"))
+# (a part-year report's stock at the end of its months, `6月末滚存结余`, closes its period as 年末 closes a year's)
+MONTH_END = r"(?<![上本])(?:1[0-2]|[1-9])月(?:末|底)"
+CLOSING = regex(f"{_alt('closing')}|{MONTH_END}")
 INFLOW = regex(_alt("inflow"))
 OUTFLOW = regex(_alt("outflow"))
 YEAR_END = regex(r"((?:19|20)\d{2})年(?:末|底)")
 YEAR = regex(r"(?:19|20)\d{2}年")
-PERIOD_WORDS = regex(f"(?:19|20)\\d{{2}}年(?:末|底|度)?|{_alt('opening')}|{_alt('closing')}|当年|本年")
+PERIOD_WORDS = regex(f"(?:19|20)\\d{{2}}年(?:末|底|度)?|{_alt('opening')}|{_alt('closing')}|{MONTH_END}|当年|本年")
 
 
 def _money(m: Mention) -> Quantity | None:

@@ -98,7 +98,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
             openings = [x for x in mentions[:i] if agree_open(x.identity.context, ctx, period=False)]
             found = _balance(draft, m, bq, carried, [(own, True), (before, False)], openings)
             if found is None:
-                found = _balance_across(draft, m, bq, carried, own, sides)
+                found = _across_sentences(draft, m, (bq, carried), (own, sides), (previous, mentions[:i]))
             if found is not None and _written_out(_lists(draft), m, found):
                 continue
             if found is not None and not _budgeted_sides(draft, m, sides, (found.income, found.expense)):
@@ -492,6 +492,70 @@ def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) ->
     if income is None or expense is None or len(out) != len(uses[1]):
         return None
     return Balance(income, expense, q, m.sentence, None, False, out)
+
+
+def _across_sentences(
+    draft: Draft,
+    m: Mention,
+    balance: tuple[Quantity, bool],
+    windows: tuple[list[Mention], list[Mention]],
+    paragraphs: tuple[list[Mention], list[Mention]],
+) -> Balance | None:
+    """The balance read from the sentences before it (`_balance_across`), else, for what is carried forward, from a
+    sentence of the fund's spending before one of what it pays out (`_carried_after_spending`); `balance` is the
+    figure and whether it is carried, `windows` its own sentence's figures and those before it, `paragraphs` the
+    paragraph before and its own figures up to the balance."""
+    bq, carried = balance
+    found = _balance_across(draft, m, bq, carried, *windows)
+    if found is None and carried:
+        found = _carried_after_spending(draft, paragraphs[0] + paragraphs[1], m, bq)
+    return found
+
+
+def _carried_after_spending(draft: Draft, before: list[Mention], m: Mention, q: Quantity) -> Balance | None:
+    """`…上年结转 B，收入总计 X。` / `…支出 Y，为调整预算数的 p%，比上年下降 r%；其中… y。调出资金 C，债务还本支出 D，收支
+    相抵，结转下年 Z。`: the fund's spending in a sentence of its own (its rates, its changes and the parts of its own
+    list beside it, nothing else), right after the sentence closing on the fund's total resources (`_resources`),
+    then a sentence of only the money paid out besides it (调出, 还本, 上解) and, last, what is carried forward: Z =
+    X − Y − C − D, all that came in less all that went out, as `_carried_after_resources` reads it of one sentence.
+    Inferred (`certain=False`)."""
+    own = [x for x in before if x.sentence == m.sentence]
+    paid = [x for x in own if PAID_OUT.search(x.key)]
+    if not paid or len(paid) != len(own) or draft.is_part(m) or not _only_these(draft, [*own, m]):
+        return None
+    spending = [x for x in before if x.sentence == m.sentence - 1]
+    totals = [x for x in before if x.sentence == m.sentence - 2][-1:]
+    if not spending or not totals or not _resources(draft, totals[0]) or not _fund_spent(draft, spending):
+        return None
+    if not _set_out_together(draft, m, [*own, spending[0]], totals[0]):
+        return None
+    income, expense = exact_of(totals[0], q.base_unit), exact_of(spending[0], q.base_unit)
+    out = [o for x in paid if (o := exact_of(x, q.base_unit)) is not None]
+    if income is None or expense is None or len(out) != len(paid):
+        return None
+    return Balance(income, expense, q, m.sentence, None, False, out)
+
+
+def _set_out_together(draft: Draft, m: Mention, figures: list[Mention], total: Mention) -> bool:
+    """Do the spending's sentence and the balance's stand in one paragraph, under the heading of the fund's total
+    resources, every figure in the balance's context?"""
+    sentences = draft.doc.sentences
+    if sentences[m.sentence - 1].paragraph != sentences[m.sentence].paragraph:
+        return False
+    if not same_section(draft, total.start, m.start):
+        return False
+    return all(agree_open(x.identity.context, m.identity.context) for x in [*figures, total])
+
+
+def _fund_spent(draft: Draft, mentions: list[Mention]) -> bool:
+    """Are the figures a fund's one spending, first, no side's total, and beside it only percentages (its rate, its
+    change) and the parts of its own list (`其中新增专项债券安排的支出 y`)?"""
+    first = mentions[0]
+    if not SPENT.search(first.key) or SIDE_TOTAL.search(first.key) or draft.is_part(first):
+        return False
+    own = {id(b.total): b for b in draft.facts.breakdowns}.get(id(first))
+    parts = {id(p) for p in own.parts} if own is not None else set()
+    return all(id(x) in parts or all(y.kind == "percent" for y in x.quantities) for x in mentions[1:])
 
 
 def _uses(own: list[Mention]) -> tuple[Mention, list[Mention]] | None:

@@ -3,9 +3,9 @@
 A 县/市/省 report's tables name the jurisdiction as a whole by its name (`禾阳县2025年一般公共预算收入决算表`,
 `2025年青岛市一般公共预算收入执行情况表`) and the government's own level by a level word (`禾阳县2025年县本级…平衡表`,
 `2025年市级…执行情况表`): the prose states the first as `全县…`, `全市…`. A title is read so only where that is
-certain: it opens (after its year) with the name the document's own title gives the government, no scope word in
-it, and another table of the document is titled with that government's own level (`县本级`, `市级`): the document
-sets the two apart. A name in no such contrast, or another government's (`省对泰安市…`), is left unread.
+certain: it opens (after its year, and a part-year report's months: `2025年1-6月某市…`) with the name the
+document's own title gives the government, no scope word in it, and another table of the document is titled with
+that government's own level (`县本级`, `市级`): the document sets the two apart. A name in no such contrast, or another government's (`省对泰安市…`), is left unread.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from tieout.linter.patterns import regex
 
 from .model import Table
 
-# a title opening with a government's name (after its year), the year or the fund or debt its table is of after it
+# a title opening with a government's name (after its year, and the months of a part-year report: `2025年1-6月某市…`),
+# the year or the fund or debt its table is of after it
 NAMED = regex(
-    r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<name>[\u4e00-\u9fff]{1,8}?(?P<level>[省市县区州旗]))"
+    r"^(?:(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*[-—–－~至]\s*\d{1,2}\s*月|上半年|前三季度)?)?(?P<name>[\u4e00-\u9fff]{1,8}?(?P<level>[省市县区州旗]))"
     r"(?=\s*(?:(?:19|20)\d{2}\s*年|一般公共预算|政府性基金|国有资本经营|社会保险基金|地方政府|政府债务))"
 )
 MIN_NAME = 3  # 禾阳县, 青岛市: a name, not a level word (省级, 全市) nor one character before the level
