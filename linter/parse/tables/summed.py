@@ -122,14 +122,23 @@ def _rounded(own: Values, below: list[Values | None], kids: list[int]) -> int:
     row, nor restate its neighbour in every column: one row restating the next may be its parent or its sibling,
     which the sums cannot tell, and a 尾差 would hide the difference."""
     sums = [Decimal(0)] * len(own)
+    # (the last digit's exponent of each column's finest figure so far, the row's own and the run's, kept as the run
+    # grows: worked out again over the whole run at each row, it made the reading quadratic in the rows below)
+    finest = [_exponent(x) for x in own]
+    # (with no figure below negative, a run's sums only grow and its unit only narrows as it grows: once over the row
+    # by more than a unit, no longer run can fit)
+    growing = all(x >= 0 for v in below if v is not None for x in v)
     found = []
     for k, v in enumerate(below, start=1):
         if v is None:
             break
         sums = [s + x for s, x in zip(sums, v, strict=True)]
+        finest = [_finer(e, x) for e, x in zip(finest, v, strict=True)]
+        units = [Decimal(1).scaleb(0 if e is None else e) for e in finest]
+        if growing and any(sums[c] - own[c] > units[c] for c in range(len(own))):
+            break
         if k < 2:
             continue
-        units = [_unit([own[c], *(x[c] for x in below[:k] if x is not None)]) for c in range(len(own))]
         off = [abs(sums[c] - own[c]) for c in range(len(own))]
         if any(o > u for o, u in zip(off, units, strict=True)):
             continue
@@ -144,9 +153,17 @@ def _rounded(own: Values, below: list[Values | None], kids: list[int]) -> int:
     return found[0]
 
 
-def _unit(values: list[Decimal]) -> Decimal:
-    """The unit of the last digit the finest of the figures is written to."""
-    return Decimal(1).scaleb(min((int(v.as_tuple().exponent) for v in values if v != 0), default=0))
+def _exponent(value: Decimal) -> int | None:
+    """The exponent of the figure's last digit written (`12.5`: -1); None for a zero, which has no precision to give."""
+    return None if value == 0 else int(value.as_tuple().exponent)
+
+
+def _finer(exponent: int | None, value: Decimal) -> int | None:
+    """The lower of an exponent of a last digit and the value's own (a zero's left out)."""
+    own = _exponent(value)
+    if own is None:
+        return exponent
+    return own if exponent is None else min(exponent, own)
 
 
 def _slip(total: Decimal, computed: Decimal, parts: list[Decimal]) -> bool:
