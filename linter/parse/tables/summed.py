@@ -121,6 +121,18 @@ def _rounded(own: Values, below: list[Values | None], kids: list[int]) -> int:
     Two figures stated must witness it (a copied one is no second), and no row of the run may be a row over a single
     row, nor restate its neighbour in every column: one row restating the next may be its parent or its sibling,
     which the sums cannot tell, and a 尾差 would hide the difference."""
+    found = _rounded_runs(own, below)
+    if len(found) != 1:
+        return 0
+    run = below[: found[0]]
+    if 1 in kids[: found[0]] or any(a == b for a, b in zip([own, *run], run)):
+        return 0
+    return found[0]
+
+
+def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
+    """The lengths of the runs of two rows or more below that add up to the row within a unit of their last digit in
+    every column and exactly in one at least, the row witnessed by two figures stated (`_rounded`)."""
     sums = [Decimal(0)] * len(own)
     # (the last digit's exponent of each column's finest figure so far, the row's own and the run's, kept as the run
     # grows: worked out again over the whole run at each row, it made the reading quadratic in the rows below)
@@ -145,12 +157,7 @@ def _rounded(own: Values, below: list[Values | None], kids: list[int]) -> int:
         exact = [c for c in range(len(own)) if off[c] == 0 and own[c] != 0]
         if exact and len({x for x in own if x != 0}) >= LEAST_WITNESSES:
             found.append(k)
-    if len(found) != 1:
-        return 0
-    run = below[: found[0]]
-    if 1 in kids[: found[0]] or any(a == b for a, b in zip([own, *run], run)):
-        return 0
-    return found[0]
+    return found
 
 
 def _exponent(value: Decimal) -> int | None:
