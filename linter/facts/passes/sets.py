@@ -487,11 +487,7 @@ def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) ->
         return None
     if not all(agree_open(x.identity.context, m.identity.context) for x in [*own, total[0]]):
         return None
-    income, expense = exact_of(total[0], q.base_unit), exact_of(uses[0], q.base_unit)
-    out = [o for x in uses[1] if (o := exact_of(x, q.base_unit)) is not None]
-    if income is None or expense is None or len(out) != len(uses[1]):
-        return None
-    return Balance(income, expense, q, m.sentence, None, False, out)
+    return _left_over(total[0], uses[0], uses[1], (q, m.sentence))
 
 
 def _across_sentences(
@@ -529,11 +525,18 @@ def _carried_after_spending(draft: Draft, before: list[Mention], m: Mention, q: 
         return None
     if not _set_out_together(draft, m, [*own, spending[0]], totals[0]):
         return None
-    income, expense = exact_of(totals[0], q.base_unit), exact_of(spending[0], q.base_unit)
+    return _left_over(totals[0], spending[0], paid, (q, m.sentence))
+
+
+def _left_over(total: Mention, spent: Mention, paid: list[Mention], carried: tuple[Quantity, int]) -> Balance | None:
+    """What is carried forward (the figure and its sentence) as all that came in (`total`) less the spending and the
+    money paid out, each read in its unit; inferred (`certain=False`). None where one has no exact figure in it."""
+    q, sentence = carried
+    income, expense = exact_of(total, q.base_unit), exact_of(spent, q.base_unit)
     out = [o for x in paid if (o := exact_of(x, q.base_unit)) is not None]
     if income is None or expense is None or len(out) != len(paid):
         return None
-    return Balance(income, expense, q, m.sentence, None, False, out)
+    return Balance(income, expense, q, sentence, None, False, out)
 
 
 def _set_out_together(draft: Draft, m: Mention, figures: list[Mention], total: Mention) -> bool:
