@@ -142,3 +142,9 @@ def read_marshalled(path: Path) -> dict[object, object]:
     except (OSError, ValueError, EOFError, TypeError):  # missing, damaged: compiled anew and rewritten
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def source_key(flags: int, source: str) -> bytes:
+    """The key of a compiled source in a file of compiled code (patterns, dataclass methods): the flags it was
+    compiled with and its text, as bytes (read and hashed faster than a tuple of them; no two sources share one)."""
+    return b"%d\0" % flags + source.encode("utf-8", "surrogatepass")

@@ -38,11 +38,7 @@ for _name in __future__.all_feature_names:
 # marshal's form and read when a class asks for it: the file holds the methods of every module (600 and more, the
 # PDF readers', the evaluation forms', other runs' code), a run uses a few hundred, and reading every code object
 # of the file was a seventieth of the instructions of a cold `tieout check` of one report.
-_Key = bytes
-
-
-def _key(flags: int, source: str) -> _Key:
-    return b"%d\0" % flags + source.encode("utf-8", "surrogatepass")
+_Key = bytes  # (cachedir.source_key)
 
 
 def _path() -> Path | None:
@@ -81,7 +77,7 @@ class _Store:
         if isinstance(source, str):
             # the flags exec would inherit: those of the code calling it (dataclasses', one frame up)
             flags = sys._getframe(1).f_code.co_flags & _FUTURE
-            key = _key(flags, source)
+            key = cachedir.source_key(flags, source)
             self.used.add(key)
             code = _code(self.entries.get(key))
             if code is None:

@@ -164,7 +164,7 @@ def _read(path: Path) -> dict[bytes, _Stored]:
 
 def _key(pattern: str, flags: int) -> bytes:
     """A pattern's key in the file: its flags and its text (exactly: no two patterns share one)."""
-    return b"%d\0" % flags + pattern.encode("utf-8", "surrogatepass")
+    return cachedir.source_key(flags, pattern)
 
 
 def _entry(pattern: str, flags: int) -> _Entry:
