@@ -5,7 +5,8 @@ A 县/市/省 report's tables name the jurisdiction as a whole by its name (`禾
 `2025年市级…执行情况表`): the prose states the first as `全县…`, `全市…`. A title is read so only where that is
 certain: it opens (after its year, and a part-year report's months: `2025年1-6月某市…`) with the name the
 document's own title gives the government, no scope word in it, and another table of the document is titled with
-that government's own level (`县本级`, `市级`): the document sets the two apart. A name in no such contrast, or another government's (`省对泰安市…`), is left unread.
+that government's own level (`县本级`, `市级`): the document sets the two apart. A name in no such contrast, or
+another government's (`省对泰安市…`), is left unread.
 """
 
 from __future__ import annotations

@@ -17,8 +17,9 @@ different figures (a copied column, `预算数` as `调整预算数`, is no seco
 adds up; or, where neither does, the one run of two rows or more that adds up within one unit of the last digit
 in every column and exactly in one (`_rounded`: a 款 rounded to the 万元 from its own total, one unit off its 项 in
 the budget columns copied from one another), no row of it over a single row or restating its neighbour. A run of
-one row is read only where it adds up in every column. A total row (合计) or a row without figures ends the runs. Read only where no row is coded or numbered, two amount columns or more hold figures of
-amounts (no rates), and three parents or more of two rows or more are found: a table so summed is a tree.
+one row is read only where it adds up in every column. A total row (合计) or a row without figures ends the runs.
+Read only where no row is coded or numbered, two amount columns or more hold figures of amounts (no rates), and
+three parents or more of two rows or more are found: a table so summed is a tree.
 """
 
 from __future__ import annotations
@@ -140,7 +141,8 @@ def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
     # (with no figure below negative, a run's sums only grow and its unit only narrows as it grows: once over the row
     # by more than a unit, no longer run can fit)
     growing = all(x >= 0 for v in below if v is not None for x in v)
-    found = []
+    witnessed = len({x for x in own if x != 0}) >= LEAST_WITNESSES  # (the row's own figures: the same for every run)
+    found: list[int] = []
     for k, v in enumerate(below, start=1):
         if v is None:
             break
@@ -155,7 +157,7 @@ def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
         if any(o > u for o, u in zip(off, units, strict=True)):
             continue
         exact = [c for c in range(len(own)) if off[c] == 0 and own[c] != 0]
-        if exact and len({x for x in own if x != 0}) >= LEAST_WITNESSES:
+        if exact and witnessed:
             found.append(k)
     return found
 
