@@ -21,7 +21,7 @@ from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, 
 from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE
 from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, regex
 from tieout.linter.text.model import Document, Section
-from tieout.linter.vocab import load, words
+from tieout.linter.vocab import load, relation_words, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
@@ -569,10 +569,30 @@ PURPOSE = regex(r"(?:用于|用以)[^，,；;。]*[，,]")
 
 
 def _past_purpose(words: str) -> str:
-    """The words before a figure less a clause of the previous figure's use that ends before it."""
+    """The words before a figure less a clause of the previous figure's use, or of how it compares with a base,
+    that ends before it."""
+    words = _past_comparison(words)
     if "用" not in words:
         return words  # (every PURPOSE holds 用: most words hold none, and are not scanned)
     ends = [m.end() for m in PURPOSE.finditer(words)]
+    return words[ends[-1] :] if ends else words
+
+
+# a clause of no figure saying how the figure before compares with a base (`收入预算 X，与2025年执行数基本持平，其中保险
+# 费收入 a`, `…，比上年执行数有所增长，其中…`): its year and stage are the base's, not the context of the figure after
+# it (a's are X's, carried: 2026's budget, not 2025's outturn)
+COMPARED = regex(
+    rf"(?:^|[，,])\s*(?:与|比|较|同)[^，,；;。：:]{{0,16}}?(?:{relation_words('level')}|{relation_words('up')}"
+    rf"|{relation_words('down')}|相当|相同|一致)[^，,；;。：:]{{0,4}}[，,]"
+)
+COMPARING = regex(r"[与比较同]")  # (every COMPARED holds one: most words hold none, and are not scanned)
+
+
+def _past_comparison(words: str) -> str:
+    """The words before a figure less a clause comparing the figure before with a base, ending before it."""
+    if COMPARING.search(words) is None:
+        return words
+    ends = [m.end() for m in COMPARED.finditer(words)]
     return words[ends[-1] :] if ends else words
 
 
