@@ -468,6 +468,23 @@ def _after_items(raw: list[str], lines: _Lines) -> list[int]:
 CLAUSE_END = frozenset("。！？；;")
 
 
+def _goes_on(raw: list[str], lines: _Lines, k: int, opened: int, full: float) -> bool:
+    """Does content line k carry on the paragraph a numbered heading stating figures opened on line `opened` (of
+    the original), though the line before ends a sentence (`　　2.某某保险基金。收入 a，…` / `…其他收入 e。` / `支出 b，
+    …`)? A report laid out with its paragraphs' first lines indented wraps a paragraph's lines flush left: a
+    full line ending on `。` before a line not indented, under a heading line that is, is the full stop falling at
+    the line's end, not the paragraph's (b is still that fund's)."""
+    if k < 1 or len(lines.chars[k - 1]) < full or not 0 < opened <= len(raw) or lines.numbers[k] > len(raw):
+        return False
+    # (a prose line, not a table's row or title: its clauses are marked; a page's first line opens with its form feed)
+    if lines.tables[k] or PROSE_MARK.search(lines.chars[k]) is None:
+        return False
+    return bool(_indent(raw[opened - 1].lstrip("\f"))) and not _indent(raw[lines.numbers[k] - 1].lstrip("\f"))
+
+
+PROSE_MARK = regex(r"[，。；]")
+
+
 def _indent(line: str) -> str:
     """The whitespace a line opens with."""
     n = 0
@@ -821,10 +838,15 @@ class _Outline:
         # a heading that opens a paragraph stating figures (`（五）…支出 154.27 万元，…。`)
         self.stated: Section | None = None
 
-    def paragraph(self, chars: str, number: int, heading: int | None, marker: int, start: int, after: bool) -> None:
+    def paragraph(
+        self, chars: str, number: int, heading: int | None, marker: int, start: int, after: bool, goes_on: bool = False
+    ) -> None:
         """A line opening a paragraph at `start` of the text (`after`: whether the line before ended a sentence),
-        when it is a heading or a statement's paragraph ends before it."""
+        when it is a heading or a statement's paragraph ends before it (`goes_on`: the layout shows the line
+        carrying on the statement's paragraph, `_goes_on`: the statement still stands)."""
         stated = self.stated
+        if stated is not None and heading is None and after and goes_on:
+            return
         if stated is not None:
             # (a line opening with a total, `合计：…`, closes the enumerated items before it, each ended by `；`)
             ended = self.stack and self.stack[-1] is stated and heading is None and (after or TOTAL_OPENS.match(chars))
@@ -913,7 +935,10 @@ def _normalise(original: str, path: str, back: Sequence[int] | None = None) -> D
     outline = _Outline()
     starts = list(accumulate(map(len, pieces), initial=0))[::2]  # where each line starts in the text
     for k in _paragraphs(breaks, headings, outline):
-        outline.paragraph(lines.chars[k], lines.numbers[k], headings[k], markers[k], starts[k], _ends(lines, k - 1))
+        goes_on = outline.stated is not None and _goes_on(raw, lines, k, outline.stated.line, 0.85 * width)
+        outline.paragraph(
+            lines.chars[k], lines.numbers[k], headings[k], markers[k], starts[k], _ends(lines, k - 1), goes_on
+        )
     doc = Document(
         path=path, original=original, text=text, origin=origin, sections=outline.sections, markers=outline.markers
     )
