@@ -193,16 +193,7 @@ def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[R
         totals = rows.find(ident.total)
         if len(totals) != 1 or all(table.quantity(totals[0].index, c) is None for c in summable(side)):
             continue  # (a total written once for two sides has its figure in one of them)
-        parts: list[tuple[Row, int]] = []
-        absent = False  # an optional term the side has no row for
-        for term in ident.parts:
-            found = rows.find(term)
-            if len(found) > 1 or (not found and (not term.optional or _worded_otherwise(side, term))):
-                parts = []
-                break
-            if found:
-                parts.append((found[0], term.sign))
-            absent = absent or not found
+        parts, absent = _found_parts(side, rows, ident)
         if not parts or (ident.ordered and not _in_order(side, totals[0], [r for r, _ in parts], ident)):
             continue
         if absent and _unnamed_between(table, side, totals[0], [r for r, _ in parts]):
@@ -221,6 +212,21 @@ def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[R
             for c in summable(side)
         ]
     return []
+
+
+def _found_parts(side: Side, rows: RowsByName, ident: Identity) -> tuple[list[tuple[Row, int]], bool]:
+    """The rows of the identity's parts with their signs ([] where a term has none it must have, or several), and
+    whether an optional term has no row."""
+    parts: list[tuple[Row, int]] = []
+    absent = False
+    for term in ident.parts:
+        found = rows.find(term)
+        if len(found) > 1 or (not found and (not term.optional or _worded_otherwise(side, term))):
+            return [], absent
+        if found:
+            parts.append((found[0], term.sign))
+        absent = absent or not found
+    return parts, absent
 
 
 def _in_order(side: Side, total: Row, parts: list[Row], ident: Identity) -> bool:
