@@ -642,8 +642,33 @@ def _announced_parts(
         return None
     m, q = a.primary
     parts = next((ps for t, _, ps in listed if t is m), [])
+    if _other_measure(draft, m, parts):
+        return None
     exhaustive = _held_announced(a, q, [x for _, x in parts]) if parts else None
     return None if exhaustive is None else (m, [p for p, _ in parts], exhaustive)
+
+
+def _other_measure(draft: Draft, total: Mention, parts: list[tuple[Mention, Quantity]]) -> bool:
+    """Is the total what was left over (结转, 结余) and does an item state several figures of its unit, the one read
+    as its part named by no such word (`年末结转资金 C。分项目类型看：` / `1.甲类项目安排资金 a，已支出 b，…`: a is what
+    was arranged, b spent)? What an item was arranged or spent is no part of what is left: which of its figures, if
+    any, divides the total is not said, so the items are not read as its parts."""
+    if STOCK_LEFT.search(total.key) is None:
+        return False
+    for m, q in parts:
+        alike = [
+            x
+            for n in draft.by_sentence.get(m.sentence) or []
+            for x in n.quantities
+            if x.kind == q.kind and x.exact and x.base_unit == q.base_unit
+        ]
+        if len(alike) > 1 and STOCK_LEFT.search(m.key) is None:
+            return True
+    return False
+
+
+# the words of what is left over at the year's end, a stock no allocation or spending is a part of
+STOCK_LEFT = regex(r"结转|结余")
 
 
 # a whole named by counting its members (`教育、社会保障和就业、卫生健康、住房保障、农林水五项民生支出合计 X`)
@@ -2093,12 +2118,25 @@ def _may_break_down(last: Mention, parts: list[Mention]) -> bool:
         return False  # `回收问卷 N 份。其中对 A 表示满意的 a 份，…；对 B 表示满意的 b 份`: answers to two questions
     if any(m.key in GENERIC_ITEMS for m in parts[1:]):
         return False  # `其中：基本支出预算 A，支出 B`: B is the same item's outcome, named by no item of its own
+    if _measure_alone(last.key, parts):
+        # `项目 N 个，已完工 M 个。其中：甲类项目 a 个，完工 b 个`: b, named by the whole's measure alone, is how many of
+        # the item before were done, no part beside it (of M or of N: which list the figures make is not read here)
+        return False
     # `…（五）住房保障支出（类）X。其中，“社会保障和就业支出（类）…（项）”科目 Y`: the 其中 is of the list of 类 (or
     # of the whole), not of the last 类 before it
     return not any(_other_category(last.label, m.label) for m in parts)
 
 
 CATEGORY = regex(r"([^“”\"（()），、；：]{2,})[（(]类[）)]")
+
+
+def _measure_alone(whole: str, parts: list[Mention]) -> bool:
+    """Does a part after the first stand named by the whole's name or its last words alone (`完工` of `截至年底已完工`),
+    no name of its own, after a part named otherwise (`甲类项目 a 个，完工 b 个`)? It is how many of the item before
+    were so, no part beside it. (Parts each named by the measure alone, `资金管理 15 分，得分 a；…`, the full marks set
+    aside, are the whole's.)"""
+    alone = [len(p.key) >= 2 and whole.endswith(p.key) for p in parts]
+    return any(alone[1:]) and not all(alone)
 
 
 def _other_category(total: str, part: str) -> bool:

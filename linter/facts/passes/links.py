@@ -24,6 +24,7 @@ from tieout.linter.facts.passes.base import (
     Completed,
     by_paragraph,
     converted,
+    exact_figure,
     exact_of,
     list_total,
     once,
@@ -1283,6 +1284,10 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
     # (`省对市县转移支付 T，其中：一般性转移支付 a，占转移支付总额的 p%`: the 总额 of the total's item, its
     # qualifier left out; an item of four characters at least, named with 总额)
     summed = SUM_TAIL.search(named) is not None and len(item) >= MIN_SUMMED and whole.identity.item.endswith(item)
+    # (`…转移支付 T。分类型看，一般性转移支付 g，其中…；专项转移支付 a，占转移支付总额的 p%`: a larger figure of its
+    # paragraph before the list's total ends with the item too; the list's total is then one kind of it, and the 总额
+    # may be T's: not known)
+    summed = summed and not _wider_before(draft, whole, item)
     if s.part is None or not (
         item == whole.identity.item
         or summed
@@ -1292,6 +1297,26 @@ def _own_list_total(draft: Draft, s: Share, whole: Mention | None) -> Quantity |
         return None
     total = whole.of_unit(s.part.base_unit)
     return total if total is not None and total.kind == s.part.kind else None
+
+
+def _wider_before(draft: Draft, whole: Mention, item: str) -> bool:
+    """Does a figure of the whole's paragraph, before it, whose item also ends with `item`, state more than it?"""
+    q = exact_figure(whole)
+    if q is None:
+        return True
+    for si in draft.doc.paragraph_of(whole.sentence):
+        for m in draft.by_sentence.get(si) or []:
+            if m.start >= whole.start:
+                return False
+            x = exact_figure(m)
+            if (
+                x is not None
+                and x.base_unit == q.base_unit
+                and x.base_value > q.base_value
+                and m.identity.item.endswith(item)
+            ):
+                return True
+    return False
 
 
 # a whole named as the years' together (`占三年合计的`, `占两年累计的`): the number of years, then the total

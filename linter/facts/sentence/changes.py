@@ -344,11 +344,26 @@ LAST_YEARS_LABEL = regex(r"^[，、；：\s]*(?:上年|去年)(?!末|底|结转|
 YEAR_IN = regex(r"((?:19|20)\d{2})年")
 
 
+# the words joining two items in one name (`公务用车购置及运行费`)
+JOINS_ITEMS = "及和与、"
+
+
 def _names(mention_key: str, key: str) -> bool:
     # a key of one character (`比` of `比2023年的 X`) names no item: `…可比` ends with it by chance
-    return len(mention_key) >= 2 and (
-        mention_key == key or mention_key.endswith(key) or key.endswith(mention_key) or mention_key.startswith(key)
-    )
+    if len(mention_key) < 2:
+        return False
+    if mention_key == key or key.endswith(mention_key):
+        return True
+    # a key that is one of two items a name joins (`运行费` of `购置及运行费`, `购置` of `购置及运行费`) names that
+    # item alone, not the figure of both
+    if mention_key.endswith(key):
+        return _ends_item(mention_key, key)
+    return mention_key.startswith(key) and mention_key[len(key)] not in JOINS_ITEMS
+
+
+def _ends_item(name: str, tail: str) -> bool:
+    """Does `name` end with `tail` as its own item, not as the last of two items it joins (`购置及运行费` / `运行费`)?"""
+    return name.endswith(tail) and (len(name) == len(tail) or name[-len(tail) - 1] not in JOINS_ITEMS)
 
 
 # a change named by a stage alone (`决算数比年初预算数增加 Δ`), against a stage alone
@@ -2131,7 +2146,7 @@ class Changes(Reader):
             if period and m.period and period != m.period:
                 continue  # `2023年…总预算 X。2024年…总计各增加 Δ`: another year's figure, not the one that changed
             mine = self._both_named_apart(m) or _core(other)
-            if m.quantities and mine.endswith(sides) and said.agrees(context):
+            if m.quantities and any(_ends_item(mine, side) for side in sides) and said.agrees(context):
                 if mine.endswith(core):
                     return m
                 found.append(m)

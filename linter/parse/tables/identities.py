@@ -193,15 +193,10 @@ def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[R
         totals = rows.find(ident.total)
         if len(totals) != 1 or all(table.quantity(totals[0].index, c) is None for c in summable(side)):
             continue  # (a total written once for two sides has its figure in one of them)
-        parts: list[tuple[Row, int]] = []
-        for term in ident.parts:
-            found = rows.find(term)
-            if len(found) > 1 or (not found and (not term.optional or _worded_otherwise(side, term))):
-                parts = []
-                break
-            if found:
-                parts.append((found[0], term.sign))
+        parts, absent = _found_parts(side, rows, ident)
         if not parts or (ident.ordered and not _in_order(side, totals[0], [r for r, _ in parts], ident)):
+            continue
+        if absent and _unnamed_between(table, side, totals[0], [r for r, _ in parts]):
             continue
         if ident.adjacent and not _adjacent(side, totals[0], [r for r, _ in parts]):
             continue
@@ -217,6 +212,21 @@ def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[R
             for c in summable(side)
         ]
     return []
+
+
+def _found_parts(side: Side, rows: RowsByName, ident: Identity) -> tuple[list[tuple[Row, int]], bool]:
+    """The rows of the identity's parts with their signs ([] where a term has none it must have, or several), and
+    whether an optional term has no row."""
+    parts: list[tuple[Row, int]] = []
+    absent = False
+    for term in ident.parts:
+        found = rows.find(term)
+        if len(found) > 1 or (not found and (not term.optional or _worded_otherwise(side, term))):
+            return [], absent
+        if found:
+            parts.append((found[0], term.sign))
+        absent = absent or not found
+    return parts, absent
 
 
 def _in_order(side: Side, total: Row, parts: list[Row], ident: Identity) -> bool:
@@ -235,6 +245,24 @@ def _adjacent(side: Side, total: Row, parts: list[Row]) -> bool:
     place = {r.index: k for k, r in enumerate(side.rows)}
     seq = [place[r.index] for r in [*parts, total]]
     return all(b == a + 1 for a, b in zip(seq, seq[1:]))
+
+
+def _unnamed_between(table: Table, side: Side, total: Row, parts: list[Row]) -> bool:
+    """Does a row the identity names by none of its terms stand among its rows, a figure other than nought in it
+    (`本年支出合计 | 年末结转结余 | 支出总计`, the carry-over worded as no wording of the optional term lists)? It may be
+    the term the identity counts as absent, under another name: the identity without it is not certain. A row under
+    another (a 其中 row, a code's sub-codes, `30201` under `302`) is a part of that row, no term of its own."""
+    place = {r.index: k for k, r in enumerate(side.rows)}
+    seq = [place[r.index] for r in [*parts, total]]
+    named = {r.index for r in [*parts, total]}
+    columns = summable(side)
+    level = min(r.level for r in parts)
+    for r in side.rows[min(seq) + 1 : max(seq)]:
+        if r.index in named or r.parent is not None or r.level > level or PART_HEADING.match(flatten(r.label)):
+            continue
+        if any((q := table.quantity(r.index, c)) is not None and q.value != 0 for c in columns):
+            return True
+    return False
 
 
 def _worded_otherwise(side: Side, term: Term) -> bool:
