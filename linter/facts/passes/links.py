@@ -547,11 +547,33 @@ def _figures_of(
     identity in that period (and `stage`)."""
     out = []
     context = _moved(own.identity.context, period, stage)  # once, not once per candidate
+    short = _fund_short_item(own.identity)
     for m in mentions:
-        if m is own or not _same(own.identity, m.identity, context):
+        if m is own:
+            continue
+        if not _same(own.identity, m.identity, context) and not (
+            short
+            and m.identity.item == short
+            and m.identity.subject == own.identity.subject
+            and context.agrees(m.identity.context)
+            and m.identity.context.fund == context.fund
+        ):
             continue
         out += [(m, q) for q in m.quantities if q.base_unit == like.base_unit and q.kind == like.kind and q.exact]
     return out
+
+
+# a fund's side named by the fund's short name (`上年全省基金收入为 B`, in the government funds' section: the fund's
+# 收入), the funds whose name ends so
+FUND_SHORT = "基金"
+FUND_SHORT_OF = ("政府性基金预算", "社会保险基金预算")
+
+
+def _fund_short_item(own: Identity) -> str:
+    """The item a figure of a fund's side (`收入`, `支出`) has where its words name the fund by its short name
+    (`基金收入`), the fund known and one so named; "" for any other."""
+    fund = own.context.fund
+    return FUND_SHORT + own.item if fund in FUND_SHORT_OF and own.item in ("收入", "支出") else ""
 
 
 def share_bases(draft: Draft) -> Iterator[Completed]:
