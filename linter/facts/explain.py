@@ -22,6 +22,7 @@ from tieout.linter.facts.passes.base import (
     UNIT_STEPS,
     converted,
     restated_in_own_unit,
+    significant_digits,
     slipped_unit,
 )
 from tieout.linter.facts.passes.links import mention_index, year_before
@@ -49,6 +50,7 @@ def run(draft: Draft) -> None:
     # (restatements a pass read itself, of a figure and its source the identities do not join, kept after them)
     earlier = draft.facts.restatements
     grouped = list(conversions(draft)) + list(restatements(draft)) + list(unscoped_slips(draft))
+    grouped += list(written_apart_slips(draft, grouped))
     draft.facts.restatements = grouped + earlier
 
 
@@ -451,6 +453,56 @@ def unscoped_slips(draft: Draft) -> Iterator[Restatement]:
             n, r = matches[0]
             items = sorted([(m, q), (n, r)], key=lambda x: x[1].start)
             yield Restatement(replace(n.identity, subject=key[1]), items)
+
+
+# the significant digits a sum written alike elsewhere (`11,980.80`) must have to be that sum, whatever its name: a
+# number so long is stated twice by chance next to never
+SAME_DIGITS = 6
+
+
+def written_apart_slips(draft: Draft, grouped: list[Restatement]) -> Iterator[Restatement]:
+    """A sum of money in a unit foreign to its sentence (`共安排资金 11,980.80 亿元，实际支出 11,203.74 万元`), whose
+    number, written digit for digit the same (six significant digits at least), is the one sum of money the rest of
+    the document states in that unit (`资金预算总额为 11,980.80 万元`), whatever the names: one quantity with a unit
+    slip, grouped as a restatement of the two (TO201 judges it)."""
+    # (a figure already grouped is left to its group; one a breakdown shows slipped is TO202's, one finding)
+    grouped_at = {q.start for r in grouped for _, q in r.figures} | {s.figure.start for s in draft.facts.unit_slips}
+    by_value: dict[tuple[Decimal, str], list[tuple[Mention, Quantity]]] | None = None
+    for m in draft.facts.mentions:
+        found = _foreign_sum(draft, m)
+        if found is None or found[0].start in grouped_at:
+            continue
+        q, unit = found
+        if significant_digits(q) < SAME_DIGITS:
+            continue
+        if by_value is None:
+            by_value = {}
+            for n in draft.facts.mentions:
+                for r in n.quantities:
+                    if _sum_of_money(r) and r.exact:
+                        by_value.setdefault((r.value, r.unit), []).append((n, r))
+        same = [(n, r) for n, r in by_value.get((q.value, unit), []) if n.sentence != m.sentence]
+        if same and len({r.decimals for _, r in same} | {q.decimals}) == 1:
+            n, r = same[0]
+            yield Restatement(n.identity, sorted([(m, q), (n, r)], key=lambda x: x[1].start))
+
+
+def _foreign_sum(draft: Draft, m: Mention) -> tuple[Quantity, str] | None:
+    """The mention's one sum of money and the money unit of its sentence's other sums (one unit, 10⁴ or 10⁸ away)
+    where its own is none of theirs; None otherwise."""
+    if len(m.quantities) != 1 or not _sum_of_money(m.quantities[0]) or not m.quantities[0].exact:
+        return None
+    q = m.quantities[0]
+    units = {
+        x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if x is not q and _sum_of_money(x)
+    }
+    if len(units) != 1 or q.unit in units:
+        return None
+    unit = next(iter(units))
+    if unit not in SLIP_MONEY_UNITS:
+        return None
+    ratio_ = SLIP_MONEY_UNITS[unit] / q.scale
+    return (q, unit) if max(ratio_, 1 / ratio_) in UNIT_STEPS else None
 
 
 def _unscoped_foreign(draft: Draft, m: Mention) -> tuple[Quantity, str, int] | None:

@@ -548,11 +548,33 @@ def _figures_of(
     identity in that period (and `stage`)."""
     out = []
     context = _moved(own.identity.context, period, stage)  # once, not once per candidate
+    short = _fund_short_item(own.identity)
     for m in mentions:
-        if m is own or not _same(own.identity, m.identity, context):
+        if m is own:
+            continue
+        if not _same(own.identity, m.identity, context) and not (
+            short
+            and m.identity.item == short
+            and m.identity.subject == own.identity.subject
+            and context.agrees(m.identity.context)
+            and m.identity.context.fund == context.fund
+        ):
             continue
         out += [(m, q) for q in m.quantities if q.base_unit == like.base_unit and q.kind == like.kind and q.exact]
     return out
+
+
+# a fund's side named by the fund's short name (`上年全省基金收入为 B`, in the government funds' section: the fund's
+# 收入), the funds whose name ends so
+FUND_SHORT = "基金"
+FUND_SHORT_OF = ("政府性基金预算", "社会保险基金预算")
+
+
+def _fund_short_item(own: Identity) -> str:
+    """The item a figure of a fund's side (`收入`, `支出`) has where its words name the fund by its short name
+    (`基金收入`), the fund known and one so named; "" for any other."""
+    fund = own.context.fund
+    return FUND_SHORT + own.item if fund in FUND_SHORT_OF and own.item in ("收入", "支出") else ""
 
 
 def share_bases(draft: Draft) -> Iterator[Completed]:
@@ -1483,10 +1505,31 @@ def _bare_total_whole(draft: Draft, wanted: Identity, s: Share, owner: Mention) 
             and wanted.context.agrees(m.identity.context)
             and q.kind == part.kind
         ),
-    )
+    ) or _only_earlier_value(draft, bare, owner, part)
     if whole is None:
         return None
     return None if whole.base_value < part.base_value and s.stated.value <= 100 else whole
+
+
+def _only_earlier_value(draft: Draft, bare: str, owner: Mention, part: Quantity) -> Quantity | None:
+    """`省对市县转移支付 T，分类情况如下表。` … (a later section) `省对市县一般性转移支付 a，占省对市县转移支付总额的 p%`: a
+    whole its part's section does not state is taken under another heading only where the whole document states
+    the bare item with that one value, every figure of it before the part (a name of five characters at least:
+    a short one, `项目支出`, may be another's under another heading). Same test as _shortened_whole's."""
+    if len(bare) < 5:
+        return None
+    if any(m.identity.item == bare and m.start > owner.start for m in draft.facts.mentions):
+        return None
+    own = owner.identity.context
+    if own.scope and own.scope in bare:
+        # (`省对市县一般性转移支付`: the 市县 the part's name gives it as a scope the whole's name holds too; the whole,
+        # stated in the province's own section, is of that name whatever scope its section gives it)
+        own = replace(own, scope=None)
+    return _one_value_of(
+        draft,
+        (bare, owner.start, part.base_unit),
+        lambda m, q: own.agrees(m.identity.context) and q.kind == part.kind,
+    )
 
 
 # a whole named by a side and a total word alone, as written (`支出总额`, `收入合计`)

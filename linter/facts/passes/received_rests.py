@@ -1,7 +1,7 @@
 """What is left of the funds received, the words saying so: `年末结余资金 U（到位资金减实际支出）`, `到位资金 R 扣除实际支出
 后，年末结余 U`, `到位资金减去已支出数后结余 U`, `年末结余 U，为到位资金 R 与实际支出之差`. A 绩效评价 report states
 what arrived of the project's funds and what was spent of it, then the rest, naming the two it is the difference
-of: U = R − S.
+of (or naming the funds received alone, after what was spent: `累计支出 S，执行率 p%，到位资金结余 U`): U = R − S.
 
 Read only where nothing is left open: the words name the funds received and what was spent as the rest's two
 sides, right before it or in a bracket or clause right after it; the funds received are the figure those words
@@ -27,8 +27,11 @@ if TYPE_CHECKING:
 
 _LESS = r"(?:减|减去|扣除)(?:实际|已)?支出(?:数|部分|资金)?"
 # the words naming the two sides before the rest (`到位资金 R 扣除实际支出后，年末结余`, `到位资金减去已支出数后结余`)
+# — or the rest named by the funds received themselves, a clause of its own after what was spent (`累计支出 S，…，到位
+# 资金结余 U`)
 BEFORE = regex(
     rf"到位资金\s*(?P<r>{AMOUNT_TEXT})?\s*{_LESS}\s*后\s*[，,]?\s*(?:年末|年底|期末)?结余(?:资金)?(?:为)?\s*$"
+    r"|[，,；;]\s*(?:年末|年底|期末)?到位资金结余(?:为)?\s*$"
 )
 # … or after it: in a bracket (`（到位资金减实际支出）`) or a clause (`，为到位资金 R 与实际支出之差`)
 AFTER = regex(

@@ -114,7 +114,12 @@ THIS_YEAR_ONLY = regex(r"^[，,]?\s*(?:本年|今年|当年|本年度)$")
 ADJUSTED_BY = "调"
 # the label of an adjusted budget named by the move's words alone (`，调整为 B`, `调整后预算为 B`): of the item the
 # initial budget right before names; and what stands between it and a plain adjustment's 调 (`，调增 Δ`)
-ADJUSTED_ONLY = regex(r"[，,、\s]*(?:预算)?(?:调整为|调整后(?:的)?(?:预算)?(?:数)?为?)\s*")
+# — the words may say when and why it was adjusted (`，年中根据上级下达资金情况调整为 B`, `，执行中调整为 B`): the
+# year's adjustment all the same, no other item named
+ADJUSTED_ONLY = regex(
+    r"[，,、\s]*(?:(?:年中|年度中|执行中|执行过程中|年内)?(?:(?:根据|按照|结合)[\u4e00-\u9fff]{2,14}?(?:情况|要求|批复|文件))?)"
+    r"(?:预算)?(?:调整为|调整后(?:的)?(?:预算)?(?:数)?为?)\s*"
+)
 ADJUSTMENT_GAP = regex(r"[，,\s]*")
 # a change's subject naming the adjusted stage alone (`；调整后比上年决算数 C 增长 p%`)
 ADJUSTED_ALONE = regex(r"调整后的?")

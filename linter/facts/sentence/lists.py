@@ -68,6 +68,25 @@ GROSS = tuple(words("relations", "gross"))
 GENERIC_WHOLE = regex(r"^(?:全部|全年|总|全)")
 
 
+# the word opening a run of shares one to each figure of a list (`分别占`), the list counted before it (`三者分别占`,
+# `以上三项分别占`): the count, where one is written, must be the list's
+RESPECTIVE_OPENING = regex(r"^(?:(?:以上|上述)?(?P<n>[两二三四五六七八九])(?:者|项)|以上各项|上述各项)?分别$")
+COUNT_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _respective_word(item: object) -> bool:
+    """Is the item the word `分别`, alone or after the count of the list (`三者分别`)?"""
+    return is_label(item) and RESPECTIVE_OPENING.match(str(item).strip()) is not None
+
+
+def _opens_respective(item: object, parts: int) -> bool:
+    """Is the item the word opening a run of shares over a list of `parts` figures (`分别`, `三者分别`)?"""
+    if not is_label(item):
+        return False
+    m = RESPECTIVE_OPENING.match(str(item).strip())
+    return m is not None and (m.group("n") is None or COUNT_WORDS[m.group("n")] == parts)
+
+
 # `由 A a、B b 和 C c 组成`: a list of all the parts a figure is made of
 COMPOSED_OPEN = regex(r"^由")
 COMPOSED_CLOSE = regex(r"^(?:共同)?(?:组成|构成)")
@@ -667,7 +686,7 @@ class Lists(Rates, Changes):
         if last is None:
             return
         rest = [x for x in items[last + 1 :] if not is_sep(x, "、，,")]
-        if len(rest) < 3 or not (is_label(rest[0]) and str(rest[0]).strip() == "分别"):
+        if len(rest) < 3 or not _opens_respective(rest[0], len(run)):
             return
         if not (isinstance(rest[1], Token) and rest[1].type == "SHARE"):
             return
@@ -685,7 +704,7 @@ class Lists(Rates, Changes):
         """`基本支出执行 a，项目支出执行 b，分别占全年执行数的 p% 和 q%`: figures stated side by side from the
         sentence's start (no `分别为` list, no `其中`), then as many shares after 分别: one to each, in order
         (`_respective_shares`)."""
-        at = next((k for k, x in enumerate(items) if is_label(x) and str(x).strip() == "分别"), None)
+        at = next((k for k, x in enumerate(items) if _respective_word(x)), None)
         share = items[at + 1] if at is not None and at + 1 < len(items) else None
         if at is None or not (isinstance(share, Token) and share.type == "SHARE"):
             return
@@ -1036,7 +1055,7 @@ class Lists(Rates, Changes):
         """`其中：税收收入 a、非税收入 b，分别占 p%、q%`: the shares after 分别 go one to each part listed right
         before, in order, as after a `分别为` list (`_respective_shares`); their whole is the one the shares
         name or, naming none, the list's total (found by the linking passes)."""
-        at = next((k for k, x in enumerate(b.parts) if is_label(x) and str(x).strip() == "分别"), None)
+        at = next((k for k, x in enumerate(b.parts) if _respective_word(x)), None)
         if at is None:
             return
         run: list[_Entry] = []
