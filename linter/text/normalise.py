@@ -657,7 +657,20 @@ def _continues(prev: str, nxt: str) -> bool:
         # (a sentence opened after the full stop of the one before, its first words cut by the wrap: `…52,320.86
         # 万元。与` / `上年相比，…`: the line is short because the next sentence goes on, not because a paragraph ends)
         or SENTENCE_OPENED_LAST.search(prev) is not None
+        # (a change's direction word cut in two, its figure after it: `…增加697万元，增` / `长1%。`, the first character
+        # set alone on a line of its own as a PDF right-aligns it, then joined to the line before)
+        or (
+            prev[-1] in CHANGE_WORD_HEADS
+            and CHANGE_WORD_TAIL.match(nxt) is not None
+            and prev[-1] + nxt[0] in CHANGE_WORDS
+        )
     )
+
+
+# the words of a change (`增长 p%`, `下降 p%`, `增加 Δ`, `减少 Δ`, `提高 p个百分点`), cut between their characters
+CHANGE_WORDS = frozenset({"增长", "下降", "增加", "减少", "提高", "降低", "上升"})
+CHANGE_WORD_HEADS = frozenset(w[0] for w in CHANGE_WORDS)
+CHANGE_WORD_TAIL = regex(r"[长降加少高低升]\s*[-−]?\d")
 
 
 # a line's end after a sentence's full stop: the next sentence's first words, no mark after them

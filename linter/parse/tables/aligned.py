@@ -132,8 +132,9 @@ UNIT_CODE_AT = lazy(r"\d{6}\s+(?=[\u4e00-\u9fff])")
 SENTENCE_MARK = regex(r"[。；，：:]")
 MARK = regex(r"[A-Z\d]")
 WIDE_GAP = regex(r"\s{2,}")
-# (a total's heading spaced out as the labels' is, `项    目 … 合  计`: one name)
-HEADER_WORD = regex(r"[合总小] {1,4}计(?!\S)|(?:\d{4} (?=年))?\S+")
+# (a total's heading spaced out as the labels' is, `项    目 … 合  计`: one name; a per-cent mark a space after its
+# heading, `（同比） +-%`, is no heading of its own but the unit of that one)
+HEADER_WORD = regex(r"[合总小] {1,4}计(?!\S)|(?:\d{4} (?=年))?\S+(?: (?:[+\-±]{1,2})?[%％](?!\S))?")
 SPACED_TOTAL = regex(r"[合总小] +计")
 WORD = regex(r"\S+")
 MAX_HEADER = 6

@@ -94,6 +94,10 @@ def tree_relations(table: Table) -> list[Relation]:
         # a government's tables leave classified items out; a department's show all of its own
         unpublished = frozenset() if table.department else NOT_ITEMISED
         out += [r for r in _parents(side, cols, unpublished) if r.total[0] not in open_rows]
+        if side.structure in ("plain", "indent"):
+            # (a group the indentation of a page gave already is not said twice)
+            keys = {r.key() for r in out}
+            out += [r for r in _own_level_groups(side, cols, table) if r.key() not in keys]
         groups = _group_heads_totals(side, table)
         if groups[0]:
             out += _headed_groups(side, cols, groups, table)
@@ -211,6 +215,41 @@ def _opens_groups(table: Table, rows: list[Row], heads: list[int]) -> bool:
     by its region's own government (`鹤岗市合计` then `市本级`), so the totals open their groups and the rows above the
     first are the end of a group begun on a page not read (a table by region over many pages)."""
     return table.open_start or all(k + 1 < len(rows) and OWN_LEVEL.search(flatten(rows[k + 1].label)) for k in heads)
+
+
+def _own_level_groups(side: Side, cols: list[int], table: Table) -> list[Relation]:
+    """A table by region that heads each region's rows with the region's row and its own government's right under
+    it (`某某市 / 某某市本级 / 甲区 / 乙县 / 丙市 / 某某市本级 …`), its pages set flat as PDF text gives them, no indentation
+    left to say the grouping: each region's row against the rows from its own government's down to the row before
+    the next region's. The first such row over its own government's alone with another region's row right after (`全省 /
+    省本级 / 甲市 / 甲市本级`) is the level above (it totals the regions' rows, not the one under it): not read. The last region
+    only in a table read to its end. The grouping is the layout's: a failure counts only where it holds in another
+    column of the row (regions whose 县 are not in the 市's figures, as some provinces publish them, fail them all)."""
+    rows = side.rows
+    labels = [flatten(r.label) for r in rows]
+    # a row over any row of a government's own level opens a group (`湘西土家族苗族自治州 / 湘西自治州本级`, a name
+    # written short): it ends the group before it, and heads one of its own where the name is the same
+    opens = [
+        k
+        for k in range(len(rows) - 1)
+        if OWN_LEVEL.search(labels[k + 1]) and not OWN_LEVEL.search(labels[k]) and not rows[k].total
+    ]
+    heads = [k for k in opens if labels[k + 1] == labels[k] + "本级"]
+    if len(heads) < 2:
+        return []
+    cut = table.open_end or table.goes_on
+    out: list[Relation] = []
+    for a, b in zip(opens, [*opens[1:], len(rows)]):
+        if a not in heads or b == a + 2 and a == heads[0] or b == len(rows) and cut:
+            continue  # (a region of one government, `某某市 / 某某市本级 / 乙市`, is read after the first region's group)
+        parts = range(a + 1, b)
+        if any(rows[k].total or rows[k].bare or PART_MARK.match(rows[k].label) for k in parts):
+            continue
+        for c in cols:
+            rel = Relation("parent", (rows[a].index, c), [(rows[k].index, c) for k in parts], where=row_name(rows[a]))
+            rel.confirm = rel.strict = True
+            out.append(rel)
+    return out
 
 
 def _headed_groups(side: Side, cols: list[int], found: tuple[list[int], bool], table: Table) -> list[Relation]:
