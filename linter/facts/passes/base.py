@@ -487,36 +487,27 @@ def foots(total: Quantity, parts: list[Quantity], minus: Sequence[Quantity] = ()
     return abs(s - total.base_value) <= tol
 
 
-GRID_MAX = 5  # the values written to a figure's precision tried on each side of the one a sum wants
-
-
-def _on_grid(q: Quantity, want: Decimal, tol: Decimal) -> list[Decimal]:
-    """The values written to q's precision within `tol` of `want` (in base units), nearest first; `want` itself
-    where q's precision is not known."""
-    step = q.ulp * q.scale
-    if step <= 0:
-        return [want]
-    centre = (want / step).to_integral_value() * step
-    span = min(int(tol / step) + 1, GRID_MAX)
-    found = [centre + k * step for j in range(span + 1) for k in ((j, -j) if j else (0,))]
-    return [x for x in found if abs(x - want) <= tol] or [want]
-
-
 # the money units one figure may be written in by mistake for another (万元 for 元, 亿元 for 元 …)
 UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(10) ** -8)
 
 
 def one_slip(total: Quantity, parts: list[Quantity]) -> bool:
-    """Would one changed or swapped digit, or one figure in the wrong money unit, make the parts foot (as `foots`
-    does, each figure within half a unit of its last digit: a sum that held only so, 尾差 and all, is still one slip
-    away when a digit of it changes)?"""
+    """Would one changed or swapped digit, or one figure in the wrong money unit, make the parts foot? Where every
+    figure is written to one precision, a part may be one unit off the value a digit of it would give (a sum that
+    held with a 尾差 of one unit, a digit of a part then mistyped, is one slip away all the same), where that slip
+    moves it by ten units or more (one of the last digit alone is not told from the 尾差)."""
     s = sum((x.base_value for x in parts), Decimal(0))
-    tol = sum((x.ulp * x.scale for x in [total, *parts]), Decimal(0)) / 2
-    if any(digit_slip(total.base_value, x) for x in _on_grid(total, s, tol)):
+    if digit_slip(total.base_value, s):
         return True
+    step = total.ulp * total.scale
+    wiggle = (step, -step) if step > 0 and all(x.ulp * x.scale == step for x in parts) else ()
     for p in parts:
         rest = total.base_value - (s - p.base_value)
-        if rest > 0 and any(digit_slip(p.base_value, x) for x in _on_grid(p, rest, tol)):
+        if rest <= 0:
+            continue
+        if digit_slip(p.base_value, rest) or any(
+            abs(p.base_value - rest - w) >= 10 * step and digit_slip(p.base_value, rest + w) for w in wiggle
+        ):
             return True
     if total.base_unit != "元":
         return False
