@@ -488,6 +488,8 @@ def _growth_outcome(
     p = pct.quantity
     assert p is not None
     growth_iv = ratio(_moved(c, cur, base_iv, delta), base_iv)
+    if base_val < 0 and (o := _rise_past_current(ctx, c, cur, pct, (base_iv, delta))) is not None:
+        return o
     if growth_iv is None or base_val <= 0:
         return None  # a growth rate over a base that is zero or negative says nothing checkable
     verdict = ctx.judge(signed(interval(p), pct.direction == "up"), growth_iv, p.ulp)
@@ -512,6 +514,34 @@ def _growth_outcome(
             msg += f"；{units_apart(cur, base)}"
             expected, fix = None, None
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, fix, c.certain)
+
+
+def _rise_past_current(
+    ctx: CheckContext, c: Change, cur: Quantity, pct: Movement, inferred: tuple[Interval, Movement | None]
+) -> Outcome | None:
+    """`支出 580 万元，与上年相比增加 880 万元，增长 480%`: no earlier figure stated, a rise larger than the current
+    figure leaves the earlier one below zero. A report whose last year's spending was negative (money clawed back
+    and netted off) writes the rate over its size (`28814，增加 41063，增长 335.2%`: 41063 / 12249): that holds.
+    Otherwise the rise and the rate contradict each other, whatever was mistyped (the rate gives the rise it
+    means: 580 − 580 / 5.8 = 480). Only for a rise and a rate both up, the current above zero; an earlier figure of
+    zero exactly is an item new this year, its growth written 100% by custom: not read."""
+    base_iv, delta = inferred
+    d, p = delta.quantity if delta is not None else None, pct.quantity
+    if c.base is not None or delta is None or d is None or p is None or d.base_unit != cur.base_unit:
+        return None
+    if delta.direction != "up" or pct.direction != "up" or cur.base_value <= 0 or p.base_value <= 0:
+        return None
+    earlier = cur.base_value - d.base_value
+    over_size = ratio(signed(interval(d), True), (-base_iv[1], -base_iv[0])) if base_iv[1] < 0 else None
+    if over_size is not None and ctx.judge(signed(interval(p), True), over_size, p.ulp) != "fail":
+        return Outcome(p, "pass", "growth", [(cur, "本期数")], certain=c.certain)
+    meant = cur.base_value - cur.base_value / (1 + p.base_value / HUNDRED)
+    msg = (
+        f"按本期 {cur.text}、{delta.word}{d.text} 推算的{_against(c)}数为 {in_unit(earlier, cur)}，不能据以写出"
+        f" {pct.word}{p.text}；按所写变动率，{delta.word}额应约为 {in_unit(meant, cur)}"
+    )
+    # (the rise is named among the related places by `_with_delta`, as for every growth that states one)
+    return Outcome(p, "fail", "growth", [(cur, "本期数")], msg, d.text, in_unit(meant, cur), None, c.certain)
 
 
 def _moved(c: Change, cur: Quantity, base_iv: Interval, delta: Movement | None) -> Interval:

@@ -539,9 +539,25 @@ def exceed_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         s = add([ctx.interval(p) for p in parts])
         t = ctx.interval(total)
-        if s[0] <= t[1] or (not b.coordinated and not b.exclusive and _breaks_itself_down(ctx, parts, t)):
+        if s[0] <= t[1] or (
+            not b.coordinated and not b.exclusive and not _named_alike(b) and _breaks_itself_down(ctx, parts, t)
+        ):
             continue
         yield _exceed_finding(ctx, b, total, parts)
+
+
+BRACKETED = regex(r"[（(][^（）()]*[）)]")
+ALIKE_TAIL = 4  # the characters every part's name ends with alike, at least (`基金支出`; `支出` alone says no rank)
+
+
+def _named_alike(b: Breakdown) -> bool:
+    """Do all the list's parts (three or more) end their names alike, brackets aside (`…养老保险基金支出（含上解上级
+    支出）`, `…医疗保险基金支出`)? Items of one rank: none is the others' subtotal, whatever their figures make (a
+    breakdown of a part names its items otherwise: `有效问卷 …，满意 …，不满意 …`)."""
+    names = [BRACKETED.sub("", m.label).strip() for m in b.parts]
+    if len(names) < 3 or any(len(n) < ALIKE_TAIL for n in names):
+        return False
+    return len({n[-ALIKE_TAIL:] for n in names}) == 1
 
 
 def _breaks_itself_down(ctx: CheckContext, parts: list[Quantity], whole: Interval) -> bool:

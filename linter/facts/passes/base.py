@@ -492,13 +492,22 @@ UNIT_FACTORS = (Decimal(10) ** 4, Decimal(10) ** -4, Decimal(10) ** 8, Decimal(1
 
 
 def one_slip(total: Quantity, parts: list[Quantity]) -> bool:
-    """Would one changed or swapped digit, or one figure in the wrong money unit, make the parts foot?"""
+    """Would one changed or swapped digit, or one figure in the wrong money unit, make the parts foot? Where every
+    figure is written to one precision, a part may be one unit off the value a digit of it would give (a sum that
+    held with a 尾差 of one unit, a digit of a part then mistyped, is one slip away all the same), where that slip
+    moves it by ten units or more (one of the last digit alone is not told from the 尾差)."""
     s = sum((x.base_value for x in parts), Decimal(0))
     if digit_slip(total.base_value, s):
         return True
+    step = total.ulp * total.scale
+    wiggle = (step, -step) if step > 0 and all(x.ulp * x.scale == step for x in parts) else ()
     for p in parts:
         rest = total.base_value - (s - p.base_value)
-        if rest > 0 and digit_slip(p.base_value, rest):
+        if rest <= 0:
+            continue
+        if digit_slip(p.base_value, rest) or any(
+            abs(p.base_value - rest - w) >= 10 * step and digit_slip(p.base_value, rest + w) for w in wiggle
+        ):
             return True
     if total.base_unit != "元":
         return False

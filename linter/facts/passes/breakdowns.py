@@ -124,6 +124,7 @@ LINE_OPENERS = frozenset(words("relations", "line_list_openers"))
 LIST_OPENER = regex(f"(?:{_alt('line_list_openers')})\\s*[：:]")
 # a sentence the layout cut, not its writer: it ends with a list's separator (`…，占 0%；` at a line's end)
 CUT_SHORT = regex(r"[；;，,]\s*$")
+SEPARATOR_END = regex(r"[；;]\s*$")  # a sentence ending with a list's separator: the list goes on after it
 TOTAL_WORD = regex(r"合计|总计|共计|小计|总额")
 
 
@@ -192,18 +193,23 @@ def _own_parts(
     """The sentences listed after a part up to one stating a figure of another stage or period (`年初预算 120 万元`),
     the total's own sibling (`年初结转和结余` after `本年收入合计`) or what its definition does not hold (`会议费`
     after `“三公”经费`): that one is no part of the list, unless with it the parts add up to the total (a writer
-    may count last year's carry-over in 本年收入: the sum says so); and the list ends where its parts add up."""
+    may count last year's carry-over in 本年收入: the sum says so); and the list ends where its parts add up, unless
+    the part before ends with the list's separator (`…，占 0%；`): the writer's list goes on whatever the figures
+    say, so a part mistyped after the parts add up is still one of them."""
     first = draft.stated.get(id(b.parts[-1]))
     divided = _divided_by(draft, b)
     so_far = [q for p in b.parts if (q := exact_of(p, total.base_unit)) is not None]
+    doc, before = draft.doc, b.parts[-1].sentence
     for k, (m, q) in enumerate(added):
-        if foots(total, so_far):
+        sent = doc.sentences[before]
+        if foots(total, so_far) and not SEPARATOR_END.search(doc.text[sent.start : sent.end]):
             return added[:k]
         if not _says_no_more(draft.stated.get(id(m)), first, divided):
             return added[:k]
         if siblings(m, b.total) or outside(b.total, m):
             return added[: k + 1] if foots(total, [*so_far, q]) else added[:k]
         so_far.append(q)
+        before = m.sentence
     return added
 
 
@@ -361,7 +367,39 @@ def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, 
     # components of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费); other headings may
     # name some items only, or cut the total another way, whatever digit would mend it
     announced = LIST_ANNOUNCED.search(draft.doc.text[q.end : first_kid]) is not None
-    return (announced or complete_every(total, mentions)) and one_slip(q, values)
+    levels = _levels_below(total, mentions) or any(
+        _levels_below(m, mentions) for m in _heading_restated(draft, q, first_kid)
+    )
+    return (announced or complete_every(total, mentions) or levels) and one_slip(q, values)
+
+
+def _heading_restated(draft: Draft, q: Quantity, first_kid: int) -> list[Mention]:
+    """The figures between a heading's and its first item's that state the heading's value again (`（二）公用经费 T` /
+    `商品和服务支出（类）T` / `（1）办公费（款）…`: the class the heading's figure is)."""
+    starts = [s.start for s in draft.doc.sentences]
+    first, last = bisect_left(starts, q.end), bisect_left(starts, first_kid)
+    return [
+        m
+        for si in range(max(first - 1, 0), last)
+        for m in draft.by_sentence.get(si) or []
+        if q.end <= m.start < first_kid and (x := exact_figure(m)) is not None and x.base_value == q.base_value
+    ]
+
+
+# the levels of the classification of expenditure, each over the next (`工资福利支出（类）` over `基本工资（款）支出`)
+CLASS_LEVELS = ("类", "款", "项")
+LEVEL_NAMED = regex(r"[（(]([类款项])[）)]")
+
+
+def _levels_below(total: Mention, parts: list[Mention]) -> bool:
+    """Does the heading name a level of the classification (`（类）`) and every item under it the level right below
+    (`（款）`), one level each? The items are then the level's own rows, as in the table the paragraph explains, and
+    a sum they miss by one slipped digit holds a mistyped figure, as where the heading announces its items."""
+    own = [x.group(1) for x in LEVEL_NAMED.finditer(total.label)]
+    if len(own) != 1 or own[0] == CLASS_LEVELS[-1]:
+        return False
+    below = CLASS_LEVELS[CLASS_LEVELS.index(own[0]) + 1]
+    return all([x.group(1) for x in LEVEL_NAMED.finditer(p.label)] == [below] for p in parts)
 
 
 def _says_no_more(own: Context | None, first: Context | None, divided: tuple[str, ...] = ()) -> bool:

@@ -458,10 +458,13 @@ def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention
     """Do two or more parts of money make the total exactly already, and a clause of no figure stand between them
     and a figure above zero that would take the list over it (`余额 T，其中一般债务余额 a，专项债务余额 b，控制在限额
     以内，尚余限额空间 c`: c is a statement of its own)? (A next item right after the parts, `…，其他收入 c`, is one
-    of them: the total or a part is wrong.)"""
+    of them: the total or a part is wrong. So is one stated with its share as the parts are, `…，占 0%；其他资金 c，
+    占 q%`: the share between is the last part's own, no clause of its own, and the list runs on whatever c is.)"""
     if len(parts) < 2 or not p.qs or p.qs[0].kind != "amount" or p.qs[0].value <= 0 or not parts[-1].quantities:
         return False
     gap = text[parts[-1].quantities[-1].end : p.qs[0].start]
+    if p.share is not None:
+        gap = OWN_SHARE.sub("", gap, count=1)
     if len(CLAUSE_MARKS.findall(gap)) < 2:
         return False
     whole = exact_figure(head)
@@ -473,6 +476,8 @@ def _past_a_footed_list(text: str, head: Mention, p: _Entry, parts: list[Mention
 
 
 CLAUSE_MARKS = regex(r"[，,；;]")
+# a listed part's own share right after its figure (`，占 0%`, `，占比 5.2%`)
+OWN_SHARE = regex(r"^\s*[，,]\s*占[^，。；;\d%]{0,12}?\s*\d+(?:\.\d+)?\s*[%％]")
 # the word joining a list's last item to the one before (`a 和专项债券 b`, `a（占 p%）及 B b`), and one carrying the
 # list on past a clause mark (`…，以及 C c`, `…，还有 C c`)
 LAST_JOINED = regex(r"^\s*(?:[（(][^（）()]*[）)]\s*)?(?:以及|和|及)")
