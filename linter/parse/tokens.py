@@ -75,6 +75,8 @@ CMP_RE = (
     r"|调整前(?:预算数?)?"
     # (`决算支出总量 A，比执行数 B 增加 Δ`: a final account against the outturn reported before it was closed)
     r"|(?:预算)?执行数"
+    # (`较“十三五”时期增加 Δ，增长 p%`: five years' total against the five years of the plan before)
+    r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?"
     r"|\d{4}年(?:末|底|度)?(?:同期)?)(?:预计执行数|预计完成数|预计数|决算数|预算数|执行数|完成数|实际数|同期数|预算|决算|数)?(?:相比|比较)?"
     f"|{'|'.join(CMP_ALONE)})"
     # `比上年分别增长 a%、b%` (one to each figure before), `同比均下降`

@@ -1093,8 +1093,11 @@ def _principal_figures(draft: Draft, si: int) -> list[tuple[Mention, Quantity]]:
 
 # what may end a figure's own phrase after its name (`基本支出为`, `基本支出预算数是`)
 PHRASE_VERB = regex(r"(?:为|是|达|共计|合计)$")
-# words a name may carry or leave out (`收入预算总计` for the 收入预算 of `收入预算构成如下`)
-NAME_NOISE = regex(r"^(?:其中|\d{4}年度?)|(?:预算数|预算|决算数|决算)?(?:总计|合计|总额)?(?:预算数|预算|决算数|决算)?$")
+# words a name may carry or leave out (`收入预算总计` for the 收入预算 of `收入预算构成如下`; `配套支出安排 X` for the
+# 配套支出 of `配套支出主要包括：`, the verb that states the figure)
+NAME_NOISE = regex(
+    r"^(?:其中|\d{4}年度?)|(?:预算数|预算|决算数|决算)?(?:总计|合计|总额)?(?:预算数|预算|决算数|决算)?(?:安排|完成)?$"
+)
 
 
 def _own_phrase(m: Mention) -> str:

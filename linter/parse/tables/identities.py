@@ -55,6 +55,11 @@ class Identity:
     # total right after the last part (`本年收入合计 | 上年结转收入 | 收入总计`): a row between them may be one more
     # part, or the subtotal of parts the identity names (`转移性收入` over `上级补助收入`)
     adjacent: bool = False
+    # a row identity whose parts after the first each head a block of items written under them, up to the next
+    # part or the total (`转移性收入` over `返还性收入`, `调入资金`, `上年结转收入`): it holds only where, in every
+    # column, each block's items add up to its part. A row written beside a part rather than under it (`调入资金`
+    # a block of its own, not named by the identity) makes the items exceed the part, and the table is not read
+    blocks: bool = False
 
     def applies(self, title: str) -> bool:
         """An identity naming no tables holds by the definition of its columns, in any table (titled or not).
@@ -88,6 +93,7 @@ def identities() -> tuple[Identity, ...]:
                 ordered=bool(e.get("ordered")),
                 unless_between=tuple(flatten(str(t)) for t in e.get("unless_between") or []),
                 adjacent=bool(e.get("adjacent")),
+                blocks=bool(e.get("blocks")),
             )
         )
     return tuple(out)
@@ -196,9 +202,12 @@ def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[R
         parts, absent = _found_parts(side, rows, ident)
         if not parts or (ident.ordered and not _in_order(side, totals[0], [r for r, _ in parts], ident)):
             continue
-        if absent and _unnamed_between(table, side, totals[0], [r for r, _ in parts]):
-            continue
+        if absent and not ident.blocks and _unnamed_between(table, side, totals[0], [r for r, _ in parts]):
+            continue  # (in blocks the rows between are the blocks' items, each block held to its sum below)
         if ident.adjacent and not _adjacent(side, totals[0], [r for r, _ in parts]):
+            continue
+        cols = _blocks(table, side, totals[0], [r for r, _ in parts]) if ident.blocks else summable(side)
+        if not cols:
             continue
         return [
             Relation(
@@ -209,7 +218,7 @@ def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[R
                 where=ident.name,
                 name=ident.name,
             )
-            for c in summable(side)
+            for c in cols
         ]
     return []
 
@@ -263,6 +272,35 @@ def _unnamed_between(table: Table, side: Side, total: Row, parts: list[Row]) -> 
         if any((q := table.quantity(r.index, c)) is not None and q.value != 0 for c in columns):
             return True
     return False
+
+
+def _blocks(table: Table, side: Side, total: Row, parts: list[Row]) -> list[int]:
+    """The summable columns in which the parts after the first each head a block: the rows under it up to the next
+    part (or the total) add up to it, within a unit of the last digit per row (a part with no rows under it is a
+    block of its own). No column where the parts do not stand in the order listed above the total, or where a figure
+    stands between the first part, which closes the items above it, and the second: a block the identity does not
+    name. (Column by column: a table whose PDF text lost a column's last cells is still read in the others.)"""
+    place = {r.index: k for k, r in enumerate(side.rows)}
+    seq = [place[r.index] for r in [*parts, total]]
+    cols = summable(side)
+    if any(b <= a for a, b in zip(seq, seq[1:])):
+        return []
+    if any(table.quantity(r.index, c) is not None for r in side.rows[seq[0] + 1 : seq[1]] for c in cols):
+        return []
+    blocks = [(side.rows[a], side.rows[a + 1 : b]) for a, b in zip(seq[1:], seq[2:])]
+    return [c for c in cols if all(not items or _adds_up(table, part, items, c) for part, items in blocks)]
+
+
+def _adds_up(table: Table, part: Row, items: list[Row], col: int) -> bool:
+    """Do the items' figures in the column add up to the part's (a blank part: no item has a figure either)?"""
+    figures = [q for q in (table.quantity(r.index, col) for r in items) if q is not None]
+    head = table.quantity(part.index, col)
+    if head is None:
+        return not figures
+    if not figures:
+        return True  # (a block whose items are not broken out in this column: nothing says they are elsewhere)
+    slack = sum((q.ulp * q.scale for q in figures), head.ulp * head.scale)
+    return abs(sum(q.base_value for q in figures) - head.base_value) <= slack
 
 
 def _worded_otherwise(side: Side, term: Term) -> bool:
