@@ -784,8 +784,13 @@ def _whole_side(x: Mention) -> str:
     (`社会保险基金收入` of a 社会保险基金预算), or as the side's total (`本年支出合计`); "" for anything else."""
     item = _item(x)
     fund = (x.identity.context.fund or "").removesuffix("预算")
+    # (a social insurance passage names each insurance's fund by its insurance, then its sides as the fund's
+    # alone: `（一）失业保险。基金收入 A，…基金支出 B`; a government fund's `基金收入` may be one kind of its income)
+    insured = fund == "社会保险基金"
     for side in ("收入", "支出"):
         if item == side or (fund and item == fund + side) or (SIDE_SUM.search(item) and side in item):
+            return side
+        if insured and item == "基金" + side:
             return side
     return ""
 
