@@ -862,8 +862,8 @@ def _alone(window: list[Mention], k: int) -> bool:
 
 
 # the ratio of the money a fund hands over (base.HANDED_OVER) named by the same words (`调出比例`,
-# `调入一般公共预算比例`)
-TRANSFER_RATIO = regex(f"^(?:{_alt('transfer_ratio')})(?:资金)?的?比例$")
+# `调入一般公共预算比例`), or naming the fund's income it is of (`调出比例为当年国有资本经营预算收入的`: item 调出比例为收入)
+TRANSFER_RATIO = regex(f"^(?:{_alt('transfer_ratio')})(?:资金)?的?比例(?:为收入)?$")
 NAMES_INCOME = regex(r"收入|总计|合计|总量")
 # `按 30% 的比例调入一般公共预算 B`: a ratio named by nothing but 按, the money handed over right after it
 BY_RATIO = regex(r"^[，、\s]*按(?:照)?$")
@@ -925,20 +925,18 @@ def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantit
     `国有资本经营预算收入`) stated before it under its heading, one value in the handed-over money's context (scope,
     fund, stage, period); else the one income of any name stated there. Where the section names kinds of income
     besides (`利润收入`, `股利收入`), the ratio may be of one of them: it is read against the fund's income unless
-    it is what one of those gives and the fund's income does not (then no relation)."""
+    it is what one of those gives and the fund's income does not (then no relation). Where its heading states no
+    income (`（二）支出执行情况` after `（一）收入执行情况`), the fund's own income under the heading above it (`一、…国有
+    资本经营预算执行情况`), and only that."""
     ctx = moved.identity.context
-    named = [
-        (x, q)
-        for x in draft.facts.mentions
-        if x.sentence < moved.sentence
-        and _item(x).endswith("收入")
-        and not draft.is_part(x)
-        and (q := exact_of(x, "元")) is not None
-        and under_heading(draft, x.start, moved.start)
-        and agree_open(x.identity.context, ctx)
-    ]
+    named = _incomes_before(draft, moved, 0)
     own = [q for x, q in named if _whole_side(x) == "收入"]
     candidates = own or [q for _, q in named]
+    if not named:
+        # (a sibling section's kinds of income are not the money handed over's to choose from: the fund's own only,
+        # which the heading above may state rounded first, `收入 10.37 亿元` before `103,702.31 万元`)
+        named = _incomes_before(draft, moved, 1)
+        candidates = _finest([q for x, q in named if _whole_side(x) == "收入"])
     if len({q.base_value for q in candidates}) != 1:
         return None
     base = candidates[-1]
@@ -946,6 +944,38 @@ def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantit
     if not _gives(stated, part, base) and any(_gives(stated, part, q) for q in others):
         return None
     return base
+
+
+def _finest(figures: list[Quantity]) -> list[Quantity]:
+    """The figures written with the finest precision, where every other rounds to them (one value said twice, once
+    rounded: `10.37 亿元`, `103,702.31 万元`); all of them otherwise."""
+    if len(figures) < 2:
+        return figures
+    fine = min(q.ulp * q.scale for q in figures)
+    finest = [q for q in figures if q.ulp * q.scale == fine]
+    if len({q.base_value for q in finest}) != 1:
+        return figures
+    value = finest[0].base_value
+    if all(abs(q.base_value - value) <= q.ulp * q.scale / 2 for q in figures):
+        return finest
+    return figures
+
+
+def _incomes_before(draft: Draft, moved: Mention, up: int) -> list[tuple[Mention, Quantity]]:
+    """The incomes stated before the money handed over under its heading (`up` levels above it), not listed as
+    parts, in its context, each with its exact figure in 元. Above its heading, the fund's own income may be a part
+    (`收入 A，加上年结转 B，收入总计 T`: A is still the income the fund's money is handed over from)."""
+    ctx = moved.identity.context
+    return [
+        (x, q)
+        for x in draft.facts.mentions
+        if x.sentence < moved.sentence
+        and _item(x).endswith("收入")
+        and (not draft.is_part(x) or (up and _whole_side(x) == "收入"))
+        and (q := exact_of(x, "元")) is not None
+        and under_heading(draft, x.start, moved.start, up)
+        and agree_open(x.identity.context, ctx)
+    ]
 
 
 def _gives(stated: Quantity, part: Quantity, whole: Quantity) -> bool:
