@@ -155,6 +155,9 @@ def _balance_across(
         return None if _names_a_side(own) else _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
     if _only_spending(own, bq) and _offsets(draft, m, bq):
         return _offset_across(draft, m, bq, _outcome) or _offset_across(draft, m, bq, _planned)
+    if not own and _offset_said(draft, m, bq):
+        # (a stock at the year's end too: against the total resources, which hold the opening balance)
+        return _after_resources_above(draft, m, bq)
     return _funds_less_spending(draft, m, bq, sides)
 
 
@@ -721,6 +724,11 @@ def _only_spending(own: list[Mention], bq: Quantity) -> bool:
     return not money or (len(money) == 1 and _whole_side(money[0]) == "支出")
 
 
+def _offset_said(draft: Draft, m: Mention, bq: Quantity) -> bool:
+    """Does the balance's sentence say, before it, that it is income less spending (`收支相抵，…结余 Z`)?"""
+    return bool(OFFSET_WORDS.search(draft.doc.text, draft.doc.sentences[m.sentence].start, bq.start))
+
+
 def _offsets(draft: Draft, m: Mention, bq: Quantity) -> bool:
     """Does the balance's sentence say, before it, that it is the year's income less its expenditure
     (`收支相抵，当年结余 Z`, `当年收支结余 Z`), of a surplus that is no stock at the year's end?"""
@@ -762,6 +770,64 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity, taken: Callable[[Cont
         else:
             return None
     return None
+
+
+def _after_resources_above(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
+    """`（一）收入预算 …收入安排 A。加上年结转 B，收入总计 X。（二）支出预算 …支出安排 Y，其中…。按 p% 的比例调出资金 C。
+    收支相抵，年末预计结余 Z`: a fund's budget set out under two headings, its resources under the one and its
+    spending and the money it hands over under the other, closed by a sentence stating only what income less
+    spending leaves: Z = X − Y − C. Read only where, walking back under the heading above the balance's, every
+    figure of money is (after parts of lists and ratios) the money paid out (调出, 上解), then the fund's one
+    spending named whole, then its total resources (`_brought_in`), each of the balance's context (an estimate,
+    `预计结余`, a budget's); inferred (`certain=False`)."""
+    mentions = draft.facts.mentions
+    index = next((k for k, x in enumerate(mentions) if x is m), -1)
+    ctx = _planned(m.identity.context)
+    paid: list[Quantity] = []
+    expense: Quantity | None = None
+    for x in reversed(mentions[:index]):
+        if not under_heading(draft, x.start, bq.start, 1):
+            return None
+        q = exact_of(x, bq.base_unit)
+        if draft.is_part(x) or (q is None and all(y.base_unit != bq.base_unit for y in x.quantities)):
+            continue  # (a part of the spending's list; `按 p% 的比例`, the ratio the money is handed over by; `表 2`)
+        if expense is not None and q is not None and _brought_in(draft, x, ctx):
+            return Balance(q, expense, bq, m.sentence, None, False, sorted(paid, key=lambda o: o.start))
+        if q is None or not agree_open(_planned(x.identity.context), ctx):
+            return None
+        if expense is None and PAID_OUT.search(x.key) and not SIDE_TOTAL.search(x.key):
+            paid.append(q)
+        elif expense is None and _whole_side(x) == "支出":
+            expense = q
+        else:
+            return None
+    return None
+
+
+def _brought_in(draft: Draft, x: Mention, ctx: Context) -> bool:
+    """Is the figure a fund's total resources for the balance's year (`ctx`): named 收入总计, the total of a list of
+    the fund's own income of that year and what last year brought forward (`上年结转 B`, or by the year before's
+    date, `2025年结转 B` in a budget of 2026)? (Its own year may be read off that part's date: the list's, then.)"""
+    if "收入总计" not in x.key or not agree_open(x.identity.context, ctx, period=False):
+        return False
+    year = int(ctx.period) if ctx.period and ctx.period.isdigit() else None
+    for b in draft.facts.breakdowns:
+        if b.total is not x:
+            continue
+        income = [p for p in b.parts if _whole_side(p) == "收入" and agree_open(p.identity.context, ctx)]
+        forward = [p for p in b.parts if OPENING.search(p.label) or _year_before(p.label, year)]
+        if len(income) == 1 and len(forward) == 1 and len(b.parts) == 2:
+            return True
+    return False
+
+
+# what a year brought forward named by that year (`加上2025年结转 B`)
+DATED_CARRIED = regex(r"(\d{4})年(?:结转|结余)")
+
+
+def _year_before(label: str, year: int | None) -> bool:
+    found = DATED_CARRIED.search(label)
+    return found is not None and year is not None and int(found.group(1)) == year - 1
 
 
 def _outcome(c: Context) -> Context:
@@ -928,7 +994,6 @@ def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantit
     it is what one of those gives and the fund's income does not (then no relation). Where its heading states no
     income (`（二）支出执行情况` after `（一）收入执行情况`), the fund's own income under the heading above it (`一、…国有
     资本经营预算执行情况`), and only that."""
-    ctx = moved.identity.context
     named = _incomes_before(draft, moved, 0)
     own = [q for x, q in named if _whole_side(x) == "收入"]
     candidates = own or [q for _, q in named]
