@@ -78,11 +78,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
                 # (asked only of a sum carried forward, `_carried_after_resources`'s figure: the figures before it
                 # are not copied for each of the others; the paragraph before too, where the total's sentence ends
                 # it: a line of its own in a Markdown report)
-                after = _carried_after_resources(draft, previous + mentions[:i], m) if _carried_on(m.key) else None
-                if after is None and _carried_on(m.key) and (q := _carried_amount(m)) is not None:
-                    # (or the spending in a sentence of its own between: `收入总计 X。支出 Y，其中…。调出资金 C，专项债务
-                    # 还本支出 D，年终结转 Z`, the same uses set out in two sentences)
-                    after = _carried_after_spending(draft, previous + mentions[:i], m, q)
+                after = _carried_after_uses(draft, previous + mentions[:i], m) if _carried_on(m.key) else None
                 if after is not None:
                     yield after
                 continue
@@ -476,8 +472,15 @@ SPENT = regex(r"支出$")
 PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解|债务还本支出|还本支出)$")
 
 
-def _carried_amount(m: Mention) -> Quantity | None:
-    return next((x for x in m.quantities if x.kind == "amount" and x.exact), None)
+def _carried_after_uses(draft: Draft, before: list[Mention], m: Mention) -> Balance | None:
+    """What is carried forward after the fund's total resources and its uses (`_carried_after_resources`), or after
+    the spending in a sentence of its own between them (`收入总计 X。支出 Y，其中…。调出资金 C，专项债务还本支出 D，年终
+    结转 Z`: the same uses set out in two sentences, `_carried_after_spending`)."""
+    found = _carried_after_resources(draft, before, m)
+    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None)
+    if found is None and q is not None:
+        found = _carried_after_spending(draft, before, m, q)
+    return found
 
 
 def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) -> Balance | None:
