@@ -480,20 +480,34 @@ def _counted_pairs(items: list) -> bool:
 
 def _entry_separator(items: list) -> str | None:
     """The separator before a list's second part: the one its parts are listed with (figures in a bracket
-    after a part, `49 分（满分 50 分）；`, are the part's note, not a part)."""
+    after a part, `49 分（满分 50 分）；`, are the part's note, not a part). A `、` that joins a short bare name to
+    the next part's (`；股利、股息收入 b`: one part named with two words, `_joined_name`) separates no parts."""
     seen = False
     last: str | None = None
     depth = 0
-    for c in items:
+    for k, c in enumerate(items):
         if _is_sep(c):
             text = str(c)
             depth = max(0, depth + text.count("（") + text.count("(") - text.count("）") - text.count(")"))
-            last = text[-1:]
+            if not _joined_name(items, k):
+                last = text[-1:]
         elif isinstance(c, (_Entry, _Breakdown)) and depth == 0:
             if seen:
                 return last
             seen = True
     return None
+
+
+def _joined_name(items: list, k: int) -> bool:
+    """Is the `、` at k between a short bare name and the part right after it, the two words one part's name
+    (`股利、股息收入 b`)? Not where that part's name joins more names with 和 or 及 (`上级专款、上年结转和债券安排的
+    支出 b`: sources listed, a sum of its own beside the list rather than one of its parts)."""
+    if str(items[k]) != "、" or k == 0 or k + 1 >= len(items):
+        return False
+    name, after = items[k - 1], items[k + 1]
+    if not (isinstance(name, Token) and name.type == "LABEL" and len(str(name).strip()) <= 4):
+        return False
+    return isinstance(after, _Entry) and NAMES_JOINED.search(after.label) is None
 
 
 # intermediate results of the transformer -------------------------------------------------------------

@@ -201,11 +201,16 @@ def same_section(draft: Draft, a: int, b: int) -> bool:
     return draft.doc.section_at(a) is draft.doc.section_at(b)
 
 
-def under_heading(draft: Draft, a: int, b: int) -> bool:
+def under_heading(draft: Draft, a: int, b: int, up: int = 0) -> bool:
     """Does offset `a` (before `b`) stand under `b`'s heading: in `b`'s section or in one below it (a numbered
-    item of a list, `1.利润收入 A`), no heading of `b`'s level or above between them?"""
+    item of a list, `1.利润收入 A`), no heading of `b`'s level or above between them? With `up`, under the heading
+    that many levels above `b`'s (none where `b`'s section has no such heading above it)."""
     doc = draft.doc
     here = doc.section_path(b)
+    if up:
+        if len(here) <= up:
+            return False
+        here = here[:-up]
     if doc.section_path(a)[: len(here)] != here:
         return False
     return not any(s.title and len(s.path()) <= len(here) for s in doc.sections_between(a, b))

@@ -78,7 +78,7 @@ def balances(draft: Draft) -> Iterator[Balance]:
                 # (asked only of a sum carried forward, `_carried_after_resources`'s figure: the figures before it
                 # are not copied for each of the others; the paragraph before too, where the total's sentence ends
                 # it: a line of its own in a Markdown report)
-                after = _carried_after_resources(draft, previous + mentions[:i], m) if _carried_on(m.key) else None
+                after = _carried_after_uses(draft, previous + mentions[:i], m) if _carried_on(m.key) else None
                 if after is not None:
                     yield after
                 continue
@@ -155,6 +155,9 @@ def _balance_across(
         return None if _names_a_side(own) else _carried_across(draft, m, bq) or _carried_after_fund(draft, m, bq)
     if _only_spending(own, bq) and _offsets(draft, m, bq):
         return _offset_across(draft, m, bq, _outcome) or _offset_across(draft, m, bq, _planned)
+    if not own and _offset_said(draft, m, bq):
+        # (a stock at the year's end too: against the total resources, which hold the opening balance)
+        return _after_resources_above(draft, m, bq)
     return _funds_less_spending(draft, m, bq, sides)
 
 
@@ -469,6 +472,17 @@ SPENT = regex(r"支出$")
 PAID_OUT = regex(r"(?:调出资金|调出|上解支出|上解上级支出|上解|债务还本支出|还本支出)$")
 
 
+def _carried_after_uses(draft: Draft, before: list[Mention], m: Mention) -> Balance | None:
+    """What is carried forward after the fund's total resources and its uses (`_carried_after_resources`), or after
+    the spending in a sentence of its own between them (`收入总计 X。支出 Y，其中…。调出资金 C，专项债务还本支出 D，年终
+    结转 Z`: the same uses set out in two sentences, `_carried_after_spending`)."""
+    found = _carried_after_resources(draft, before, m)
+    q = next((x for x in m.quantities if x.kind == "amount" and x.exact), None)
+    if found is None and q is not None:
+        found = _carried_after_spending(draft, before, m, q)
+    return found
+
+
 def _carried_after_resources(draft: Draft, before: list[Mention], m: Mention) -> Balance | None:
     """`…收入 A，加上上年结转 B，收入总计 X。支出 Y，调出资金 C，结转下年 Z。`: a sentence that lists only a fund's
     spending, the money it pays out besides and, last, what it carries forward, right after the sentence closing on
@@ -721,6 +735,11 @@ def _only_spending(own: list[Mention], bq: Quantity) -> bool:
     return not money or (len(money) == 1 and _whole_side(money[0]) == "支出")
 
 
+def _offset_said(draft: Draft, m: Mention, bq: Quantity) -> bool:
+    """Does the balance's sentence say, before it, that it is income less spending (`收支相抵，…结余 Z`)?"""
+    return bool(OFFSET_WORDS.search(draft.doc.text, draft.doc.sentences[m.sentence].start, bq.start))
+
+
 def _offsets(draft: Draft, m: Mention, bq: Quantity) -> bool:
     """Does the balance's sentence say, before it, that it is the year's income less its expenditure
     (`收支相抵，当年结余 Z`, `当年收支结余 Z`), of a surplus that is no stock at the year's end?"""
@@ -764,6 +783,64 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity, taken: Callable[[Cont
     return None
 
 
+def _after_resources_above(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
+    """`（一）收入预算 …收入安排 A。加上年结转 B，收入总计 X。（二）支出预算 …支出安排 Y，其中…。按 p% 的比例调出资金 C。
+    收支相抵，年末预计结余 Z`: a fund's budget set out under two headings, its resources under the one and its
+    spending and the money it hands over under the other, closed by a sentence stating only what income less
+    spending leaves: Z = X − Y − C. Read only where, walking back under the heading above the balance's, every
+    figure of money is (after parts of lists and ratios) the money paid out (调出, 上解), then the fund's one
+    spending named whole, then its total resources (`_brought_in`), each of the balance's context (an estimate,
+    `预计结余`, a budget's); inferred (`certain=False`)."""
+    mentions = draft.facts.mentions
+    index = next((k for k, x in enumerate(mentions) if x is m), -1)
+    ctx = _planned(m.identity.context)
+    paid: list[Quantity] = []
+    expense: Quantity | None = None
+    for x in reversed(mentions[:index]):
+        if not under_heading(draft, x.start, bq.start, 1):
+            return None
+        q = exact_of(x, bq.base_unit)
+        if draft.is_part(x) or (q is None and all(y.base_unit != bq.base_unit for y in x.quantities)):
+            continue  # (a part of the spending's list; `按 p% 的比例`, the ratio the money is handed over by; `表 2`)
+        if expense is not None and q is not None and _brought_in(draft, x, ctx):
+            return Balance(q, expense, bq, m.sentence, None, False, sorted(paid, key=lambda o: o.start))
+        if q is None or not agree_open(_planned(x.identity.context), ctx):
+            return None
+        if expense is None and PAID_OUT.search(x.key) and not SIDE_TOTAL.search(x.key):
+            paid.append(q)
+        elif expense is None and _whole_side(x) == "支出":
+            expense = q
+        else:
+            return None
+    return None
+
+
+def _brought_in(draft: Draft, x: Mention, ctx: Context) -> bool:
+    """Is the figure a fund's total resources for the balance's year (`ctx`): named 收入总计, the total of a list of
+    the fund's own income of that year and what last year brought forward (`上年结转 B`, or by the year before's
+    date, `2025年结转 B` in a budget of 2026)? (Its own year may be read off that part's date: the list's, then.)"""
+    if "收入总计" not in x.key or not agree_open(x.identity.context, ctx, period=False):
+        return False
+    year = int(ctx.period) if ctx.period and ctx.period.isdigit() else None
+    for b in draft.facts.breakdowns:
+        if b.total is not x:
+            continue
+        income = [p for p in b.parts if _whole_side(p) == "收入" and agree_open(p.identity.context, ctx)]
+        forward = [p for p in b.parts if OPENING.search(p.label) or _year_before(p.label, year)]
+        if len(income) == 1 and len(forward) == 1 and len(b.parts) == 2:
+            return True
+    return False
+
+
+# what a year brought forward named by that year (`加上2025年结转 B`)
+DATED_CARRIED = regex(r"(\d{4})年(?:结转|结余)")
+
+
+def _year_before(label: str, year: int | None) -> bool:
+    found = DATED_CARRIED.search(label)
+    return found is not None and year is not None and int(found.group(1)) == year - 1
+
+
 def _outcome(c: Context) -> Context:
     """The context with an estimated outcome (`预计全县社会保险基金收入 A`) taken as the outcome: a report on the
     year not yet closed says 预计 of one sentence and not of the next (`社会保险基金支出 B，收支相抵，当年结余 C`),
@@ -784,8 +861,13 @@ def _whole_side(x: Mention) -> str:
     (`社会保险基金收入` of a 社会保险基金预算), or as the side's total (`本年支出合计`); "" for anything else."""
     item = _item(x)
     fund = (x.identity.context.fund or "").removesuffix("预算")
+    # (a social insurance passage names each insurance's fund by its insurance, then its sides as the fund's
+    # alone: `（一）失业保险。基金收入 A，…基金支出 B`; a government fund's `基金收入` may be one kind of its income)
+    insured = fund == "社会保险基金"
     for side in ("收入", "支出"):
         if item == side or (fund and item == fund + side) or (SIDE_SUM.search(item) and side in item):
+            return side
+        if insured and item == "基金" + side:
             return side
     return ""
 
@@ -857,8 +939,8 @@ def _alone(window: list[Mention], k: int) -> bool:
 
 
 # the ratio of the money a fund hands over (base.HANDED_OVER) named by the same words (`调出比例`,
-# `调入一般公共预算比例`)
-TRANSFER_RATIO = regex(f"^(?:{_alt('transfer_ratio')})(?:资金)?的?比例$")
+# `调入一般公共预算比例`), or naming the fund's income it is of (`调出比例为当年国有资本经营预算收入的`: item 调出比例为收入)
+TRANSFER_RATIO = regex(f"^(?:{_alt('transfer_ratio')})(?:资金)?的?比例(?:为收入)?$")
 NAMES_INCOME = regex(r"收入|总计|合计|总量")
 # `按 30% 的比例调入一般公共预算 B`: a ratio named by nothing but 按, the money handed over right after it
 BY_RATIO = regex(r"^[，、\s]*按(?:照)?$")
@@ -920,20 +1002,17 @@ def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantit
     `国有资本经营预算收入`) stated before it under its heading, one value in the handed-over money's context (scope,
     fund, stage, period); else the one income of any name stated there. Where the section names kinds of income
     besides (`利润收入`, `股利收入`), the ratio may be of one of them: it is read against the fund's income unless
-    it is what one of those gives and the fund's income does not (then no relation)."""
-    ctx = moved.identity.context
-    named = [
-        (x, q)
-        for x in draft.facts.mentions
-        if x.sentence < moved.sentence
-        and _item(x).endswith("收入")
-        and not draft.is_part(x)
-        and (q := exact_of(x, "元")) is not None
-        and under_heading(draft, x.start, moved.start)
-        and agree_open(x.identity.context, ctx)
-    ]
+    it is what one of those gives and the fund's income does not (then no relation). Where its heading states no
+    income (`（二）支出执行情况` after `（一）收入执行情况`), the fund's own income under the heading above it (`一、…国有
+    资本经营预算执行情况`), and only that."""
+    named = _incomes_before(draft, moved, 0)
     own = [q for x, q in named if _whole_side(x) == "收入"]
     candidates = own or [q for _, q in named]
+    if not named:
+        # (a sibling section's kinds of income are not the money handed over's to choose from: the fund's own only,
+        # which the heading above may state rounded first, `收入 10.37 亿元` before `103,702.31 万元`)
+        named = _incomes_before(draft, moved, 1)
+        candidates = _finest([q for x, q in named if _whole_side(x) == "收入"])
     if len({q.base_value for q in candidates}) != 1:
         return None
     base = candidates[-1]
@@ -941,6 +1020,38 @@ def _income_before(draft: Draft, moved: Mention, stated: Quantity, part: Quantit
     if not _gives(stated, part, base) and any(_gives(stated, part, q) for q in others):
         return None
     return base
+
+
+def _finest(figures: list[Quantity]) -> list[Quantity]:
+    """The figures written with the finest precision, where every other rounds to them (one value said twice, once
+    rounded: `10.37 亿元`, `103,702.31 万元`); all of them otherwise."""
+    if len(figures) < 2:
+        return figures
+    fine = min(q.ulp * q.scale for q in figures)
+    finest = [q for q in figures if q.ulp * q.scale == fine]
+    if len({q.base_value for q in finest}) != 1:
+        return figures
+    value = finest[0].base_value
+    if all(abs(q.base_value - value) <= q.ulp * q.scale / 2 for q in figures):
+        return finest
+    return figures
+
+
+def _incomes_before(draft: Draft, moved: Mention, up: int) -> list[tuple[Mention, Quantity]]:
+    """The incomes stated before the money handed over under its heading (`up` levels above it), not listed as
+    parts, in its context, each with its exact figure in 元. Above its heading, the fund's own income may be a part
+    (`收入 A，加上年结转 B，收入总计 T`: A is still the income the fund's money is handed over from)."""
+    ctx = moved.identity.context
+    return [
+        (x, q)
+        for x in draft.facts.mentions
+        if x.sentence < moved.sentence
+        and _item(x).endswith("收入")
+        and (not draft.is_part(x) or (up and _whole_side(x) == "收入"))
+        and (q := exact_of(x, "元")) is not None
+        and under_heading(draft, x.start, moved.start, up)
+        and agree_open(x.identity.context, ctx)
+    ]
 
 
 def _gives(stated: Quantity, part: Quantity, whole: Quantity) -> bool:

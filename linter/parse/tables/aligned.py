@@ -123,8 +123,9 @@ CODE_AT = lazy(r"(?:\d{3}|\d{5}|\d{7}|[1-5]\d{2}(?:\s+\d{2}){1,2})\s+(?=[\u4e00-
 CODE_FIRST = lazy(r"^\s*" + CODE_AT.pattern)
 # a year opening a row's label, set apart from its 年 as a PDF's text sets figures apart (`2024 年末债务余额`)
 YEAR_AT = lazy(r"(?:19|20)\d{2}\s(?=年)")
-# a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`): no figure of it
-SERIAL_AT = lazy(r"\d{1,2}\s{2,}(?=[\u4e00-\u9fff])")
+# a row's serial number before its label, set off by a wide gap (`3     红星中学   125.80`) or by one full-width
+# space, as wide as two (`3　红星中学　125.80`, the cells of a table typed with them): no figure of it
+SERIAL_AT = lazy(r"\d{1,2}(?:\s{2,}|\u3000)(?=[\u4e00-\u9fff])")
 # a unit's code before its name in a 部门决算's tables by unit (`单位编码 单位名称`: `401003 某检测中心 1,030.19`):
 # six digits, no classification code's length; the label's, not a figure
 UNIT_CODE_AT = lazy(r"\d{6}\s+(?=[\u4e00-\u9fff])")
