@@ -78,10 +78,14 @@ def sentences_holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
 def _holding(draft: Draft, anchor: re.Pattern[str]) -> list[int]:
     doc = draft.doc
     found: list[int] = []
-    for a in anchor.finditer(doc.text):
-        si = doc.sentence_index(a.start())
-        if si >= 0 and a.start() < doc.sentences[si].end and (not found or found[-1] != si):
+    upto = -1  # the end of the last sentence found: a match before it is in that sentence, found already
+    for start in map(re.Match.start, anchor.finditer(doc.text)):
+        if start < upto:
+            continue  # (without a search of the sentences: an anchor such as a colon stands many times in one)
+        si = doc.sentence_index(start)
+        if si >= 0 and start < doc.sentences[si].end and (not found or found[-1] != si):
             found.append(si)
+            upto = doc.sentences[si].end
     return found
 
 

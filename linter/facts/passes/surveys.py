@@ -124,10 +124,11 @@ def answered_shares(draft: Draft) -> Iterator[AnsweredShares]:
     shares may be of) is not read."""
     text, sentences = draft.doc.text, draft.doc.sentences
     for si, own in draft.by_sentence.items():
-        figures = sorted((q for m in own for q in m.quantities), key=lambda q: q.start)
-        counted = [q for q in figures if q.kind == "count" and q.unit in RESPONDENT_UNITS]
+        # (the one count of respondents found before the figures are sorted: most sentences hold none)
+        counted = [q for m in own for q in m.quantities if q.kind == "count" and q.unit in RESPONDENT_UNITS]
         if len(counted) != 1 or not _respondents(text, sentences[si], counted[0]):
             continue
+        figures = sorted((q for m in own for q in m.quantities), key=lambda q: q.start)
         base = counted[0]
         shares = [q for q in figures if q.start > base.end and _of_respondents(text, sentences[si], q)]
         if shares:

@@ -1420,7 +1420,12 @@ def _turn(lines: list[str], text_lines: tuple[list[int], frozenset[str]], before
 
 def _announces_another(rest: list[str]) -> bool:
     """Do words between two tables announce another table (`一级指标汇总：`, `产出指标完成情况：`), no 续表 mark?"""
-    return any(ANNOUNCED.search(ln) and "续" not in ln for ln in rest)
+    # (ANNOUNCED ends in a colon: a line that does not is passed over without the pattern, which backtracks over
+    # the whole of a long line of no colon for every Chinese character in it)
+    return any(ln.endswith(COLONS) and ANNOUNCED.search(ln) and "续" not in ln for ln in rest)
+
+
+COLONS = ("：", ":")
 
 
 def _maybe_turned(before: Aligned, rest: list[str]) -> str | None:

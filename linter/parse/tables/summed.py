@@ -96,6 +96,8 @@ def _values(row: list[Cell], cols: list[int]) -> Values | None:
 
 def _run(own: Values, below: list[Values | None]) -> int:
     """How many of the rows below (nearest first) the row is the sum of (module doc); 0 for none."""
+    if sum(1 for x in own if x != 0) < LEAST_WITNESSES:
+        return 0  # (a witness is a column where the row states a figure: too few, and no run is witnessed)
     sums = [Decimal(0)] * len(own)
     slipped: list[int] = []
     for k, v in enumerate(below, start=1):
@@ -134,6 +136,8 @@ def _rounded(own: Values, below: list[Values | None], kids: list[int]) -> int:
 def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
     """The lengths of the runs of two rows or more below that add up to the row within a unit of their last digit in
     every column and exactly in one at least, the row witnessed by two figures stated (`_rounded`)."""
+    if len({x for x in own if x != 0}) < LEAST_WITNESSES:
+        return []  # (the row's own figures witness every run or none: with too few, no run is found)
     sums = [Decimal(0)] * len(own)
     # (the last digit's exponent of each column's finest figure so far, the row's own and the run's, kept as the run
     # grows: worked out again over the whole run at each row, it made the reading quadratic in the rows below)
@@ -141,14 +145,13 @@ def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
     # (with no figure below negative, a run's sums only grow and its unit only narrows as it grows: once over the row
     # by more than a unit, no longer run can fit)
     growing = all(x >= 0 for v in below if v is not None for x in v)
-    witnessed = len({x for x in own if x != 0}) >= LEAST_WITNESSES  # (the row's own figures: the same for every run)
     found: list[int] = []
     for k, v in enumerate(below, start=1):
         if v is None:
             break
         sums = [s + x for s, x in zip(sums, v, strict=True)]
         finest = [_finer(e, x) for e, x in zip(finest, v, strict=True)]
-        units = [Decimal(1).scaleb(0 if e is None else e) for e in finest]
+        units = [UNIT_AT.get(e) or _unit_at(e) for e in finest]
         if growing and any(sums[c] - own[c] > units[c] for c in range(len(own))):
             break
         if k < 2:
@@ -157,9 +160,19 @@ def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
         if any(o > u for o, u in zip(off, units, strict=True)):
             continue
         exact = [c for c in range(len(own)) if off[c] == 0 and own[c] != 0]
-        if exact and witnessed:
+        if exact:
             found.append(k)
     return found
+
+
+# a unit of a last digit by its exponent (None: a column of zeros so far, a unit of 1), made once per exponent: a run
+# asks it of every column at each row it grows by
+UNIT_AT: dict[int | None, Decimal] = {}
+
+
+def _unit_at(exponent: int | None) -> Decimal:
+    unit = UNIT_AT[exponent] = Decimal(1).scaleb(0 if exponent is None else exponent)
+    return unit
 
 
 def _exponent(value: Decimal) -> int | None:
