@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -468,8 +469,9 @@ def written_apart_slips(draft: Draft, grouped: list[Restatement]) -> Iterator[Re
     # (a figure already grouped is left to its group; one a breakdown shows slipped is TO202's, one finding)
     grouped_at = {q.start for r in grouped for _, q in r.figures} | {s.figure.start for s in draft.facts.unit_slips}
     by_value: dict[tuple[Decimal, str], list[tuple[Mention, Quantity]]] | None = None
+    units_of: dict[int, Counter[str]] = {}  # each sentence's sums of money counted by unit, once (not per figure)
     for m in draft.facts.mentions:
-        found = _foreign_sum(draft, m)
+        found = _foreign_sum(draft, m, units_of)
         if found is None or found[0].start in grouped_at:
             continue
         q, unit = found
@@ -487,18 +489,21 @@ def written_apart_slips(draft: Draft, grouped: list[Restatement]) -> Iterator[Re
             yield Restatement(n.identity, sorted([(m, q), (n, r)], key=lambda x: x[1].start))
 
 
-def _foreign_sum(draft: Draft, m: Mention) -> tuple[Quantity, str] | None:
+def _foreign_sum(draft: Draft, m: Mention, units_of: dict[int, Counter[str]]) -> tuple[Quantity, str] | None:
     """The mention's one sum of money and the money unit of its sentence's other sums (one unit, 10⁴ or 10⁸ away)
-    where its own is none of theirs; None otherwise."""
+    where its own is none of theirs; None otherwise. (`units_of`: the sentences' sums counted by unit so far.)"""
     if len(m.quantities) != 1 or not _sum_of_money(m.quantities[0]) or not m.quantities[0].exact:
         return None
     q = m.quantities[0]
-    units = {
-        x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if x is not q and _sum_of_money(x)
-    }
-    if len(units) != 1 or q.unit in units:
+    units = units_of.get(m.sentence)
+    if units is None:
+        units = units_of[m.sentence] = Counter(
+            x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if _sum_of_money(x)
+        )
+    # (the others' units: one, not the figure's own, so the figure is the one sum of its sentence in its unit)
+    if len(units) != 2 or units[q.unit] != 1:
         return None
-    unit = next(iter(units))
+    unit = next(u for u in units if u != q.unit)
     if unit not in SLIP_MONEY_UNITS:
         return None
     ratio_ = SLIP_MONEY_UNITS[unit] / q.scale
