@@ -339,13 +339,21 @@ def test_an_aligned_table_continued_on_the_next_page_is_joined():
 def test_an_aligned_table_whose_next_page_is_laid_out_otherwise_is_joined_by_order_under_its_header():
     # the second page's figures stand three columns right of the first page's, under the header repeated: each row
     # fills every column, so its figures are the header's columns in order and the pages are joined; the rows'
-    # indentation is shifted too, so the tree across the page is not read (丑县 is no known child of 甲市)
+    # indentation is shifted too, so the tree across the page is not read by the indentation (丑县 is no known
+    # child of 甲市 by it) — but 甲市 heads its own government's row (`甲市 / 甲市本级 / …`) as 乙市 does on the next
+    # page, so its group runs to 乙市's row whatever the indentation (relations._own_level_groups), and 丑县
+    # mistyped is found there, in the two columns it breaks only
     shifted = "\n".join("   " + ln for ln in SECOND_PAGE.split("\n") if ln) + "\n"
     (t,) = find_tables(normalise(_two_pages(shifted), "report.txt"))
     assert t.pieces == 2
-    result = lint_text(_two_pages(_mistyped(shifted)), "report.txt")
+    result = lint_text(_two_pages(shifted), "report.txt")
     assert not table_findings(result), [d.message for d in table_findings(result)]
     assert any(c.rule == "TO305" and c.status == "pass" for c in result.checked)  # 乙市 on the second page
+    wrong = lint_text(_two_pages(_mistyped(shifted)), "report.txt")
+    assert [(d.code, d.line, d.stated) for d in table_findings(wrong)] == [
+        ("TO305", 11, "75.00"),
+        ("TO305", 11, "32.00"),
+    ]
 
 
 def test_centred_labels_give_no_tree():
