@@ -521,7 +521,7 @@ def _rise_past_current(
 ) -> Outcome | None:
     """`支出 580 万元，与上年相比增加 880 万元，增长 480%`: no earlier figure stated, a rise larger than the current
     figure leaves the earlier one below zero. A report whose last year's spending was negative (money clawed back
-    and netted off) writes the rate over its size (`28814，增加 41063，增长 335.2%`: 41063 / 12249): that holds.
+    and netted off) writes the rate over its size (`3150，增加 5040，增长 266.7%`: 5040 / 1890): that holds.
     Otherwise the rise and the rate contradict each other, whatever was mistyped (the rate gives the rise it
     means: 580 − 580 / 5.8 = 480). Only for a rise and a rate both up, the current above zero; an earlier figure of
     zero exactly is an item new this year, its growth written 100% by custom: not read."""
