@@ -238,11 +238,16 @@ def _found_parts(side: Side, rows: RowsByName, ident: Identity) -> tuple[list[tu
     return parts, absent
 
 
+def _places(side: Side, rows: list[Row]) -> list[int]:
+    """Where each of the rows stands in the side, in the order given."""
+    place = {r.index: k for k, r in enumerate(side.rows)}
+    return [place[r.index] for r in rows]
+
+
 def _in_order(side: Side, total: Row, parts: list[Row], ident: Identity) -> bool:
     """Do the parts stand in the order listed, the total last of the side right after the last part, and no row
     between two of them is a total or names one of the identity's `unless_between` words?"""
-    place = {r.index: k for k, r in enumerate(side.rows)}
-    seq = [place[r.index] for r in [*parts, total]]
+    seq = _places(side, [*parts, total])
     if any(b <= a for a, b in zip(seq, seq[1:])) or seq[-1] != len(side.rows) - 1 or seq[-1] != seq[-2] + 1:
         return False
     between = [r for r in side.rows[seq[0] + 1 : seq[-1]] if r.index not in {p.index for p in parts}]
@@ -251,8 +256,7 @@ def _in_order(side: Side, total: Row, parts: list[Row], ident: Identity) -> bool
 
 def _adjacent(side: Side, total: Row, parts: list[Row]) -> bool:
     """Do the parts stand one right under the other in the order listed, the total right under the last?"""
-    place = {r.index: k for k, r in enumerate(side.rows)}
-    seq = [place[r.index] for r in [*parts, total]]
+    seq = _places(side, [*parts, total])
     return all(b == a + 1 for a, b in zip(seq, seq[1:]))
 
 
@@ -261,8 +265,7 @@ def _unnamed_between(table: Table, side: Side, total: Row, parts: list[Row]) -> 
     (`本年支出合计 | 年末结转结余 | 支出总计`, the carry-over worded as no wording of the optional term lists)? It may be
     the term the identity counts as absent, under another name: the identity without it is not certain. A row under
     another (a 其中 row, a code's sub-codes, `30201` under `302`) is a part of that row, no term of its own."""
-    place = {r.index: k for k, r in enumerate(side.rows)}
-    seq = [place[r.index] for r in [*parts, total]]
+    seq = _places(side, [*parts, total])
     named = {r.index for r in [*parts, total]}
     columns = summable(side)
     level = min(r.level for r in parts)
@@ -280,8 +283,7 @@ def _blocks(table: Table, side: Side, total: Row, parts: list[Row]) -> list[int]
     block of its own). No column where the parts do not stand in the order listed above the total, or where a figure
     stands between the first part, which closes the items above it, and the second: a block the identity does not
     name. (Column by column: a table whose PDF text lost a column's last cells is still read in the others.)"""
-    place = {r.index: k for k, r in enumerate(side.rows)}
-    seq = [place[r.index] for r in [*parts, total]]
+    seq = _places(side, [*parts, total])
     cols = summable(side)
     if any(b <= a for a, b in zip(seq, seq[1:])):
         return []
