@@ -293,7 +293,7 @@ def headed_lists(draft: Draft) -> Iterator[Breakdown]:
         if any(x is None for x in items):
             continue
         parts = [x for x in items if x is not None]
-        if _held(draft, total, q, parts, kids[0].start):
+        if _held(draft, total, q, parts, kids[0].start, starts):
             yield Breakdown(total, [m for m, _ in parts], "包括", True, total.sentence, certain=False)
 
 
@@ -351,7 +351,9 @@ def _lead_figures(draft: Draft, sec: Section, first_kid: int, starts: list[int])
     return []
 
 
-def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, Quantity]], first_kid: int) -> bool:
+def _held(
+    draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, Quantity]], first_kid: int, starts: list[int]
+) -> bool:
     """Are the headings (none of them another list's part or total: `_heading_figure`) the total's parts: not the
     two sides of one total, not the total restated, and adding up to it (or but for a slipped digit, where the
     heading announces its items or they are its definition's components)?"""
@@ -366,17 +368,20 @@ def _held(draft: Draft, total: Mention, q: Quantity, parts: list[tuple[Mention, 
     # a slipped digit is believed where the heading announces its items (`…总计 X 万元。包括：`) or they are the
     # components of the total's definition (公务用车购置及运行维护费 = 购置费 + 运行维护费); other headings may
     # name some items only, or cut the total another way, whatever digit would mend it
-    announced = LIST_ANNOUNCED.search(draft.doc.text[q.end : first_kid]) is not None
-    levels = _levels_below(total, mentions) or any(
-        _levels_below(m, mentions) for m in _heading_restated(draft, q, first_kid)
+    # (or the headings are the levels of the classification below the total's, `_levels_below`; that test, which
+    # looks for the total restated, is made only where the cheaper ones do not hold already)
+    if not one_slip(q, values):
+        return False
+    if LIST_ANNOUNCED.search(draft.doc.text[q.end : first_kid]) is not None or complete_every(total, mentions):
+        return True
+    return _levels_below(total, mentions) or any(
+        _levels_below(m, mentions) for m in _heading_restated(draft, q, first_kid, starts)
     )
-    return (announced or complete_every(total, mentions) or levels) and one_slip(q, values)
 
 
-def _heading_restated(draft: Draft, q: Quantity, first_kid: int) -> list[Mention]:
+def _heading_restated(draft: Draft, q: Quantity, first_kid: int, starts: list[int]) -> list[Mention]:
     """The figures between a heading's and its first item's that state the heading's value again (`（二）公用经费 T` /
-    `商品和服务支出（类）T` / `（1）办公费（款）…`: the class the heading's figure is)."""
-    starts = [s.start for s in draft.doc.sentences]
+    `商品和服务支出（类）T` / `（1）办公费（款）…`: the class the heading's figure is). (`starts`: the sentences'.)"""
     first, last = bisect_left(starts, q.end), bisect_left(starts, first_kid)
     return [
         m
