@@ -25,6 +25,7 @@ three parents or more of two rows or more are found: a table so summed is a tree
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from tieout.linter.figures.intervals import digit_slip
 
@@ -151,7 +152,7 @@ def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
             break
         sums = [s + x for s, x in zip(sums, v, strict=True)]
         finest = [_finer(e, x) for e, x in zip(finest, v, strict=True)]
-        units = [UNIT_AT.get(e) or _unit_at(e) for e in finest]
+        units = [_unit_at(e) for e in finest]
         if growing and any(sums[c] - own[c] > units[c] for c in range(len(own))):
             break
         if k < 2:
@@ -165,14 +166,11 @@ def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
     return found
 
 
-# a unit of a last digit by its exponent (None: a column of zeros so far, a unit of 1), made once per exponent: a run
-# asks it of every column at each row it grows by
-UNIT_AT: dict[int | None, Decimal] = {}
-
-
+@cache
 def _unit_at(exponent: int | None) -> Decimal:
-    unit = UNIT_AT[exponent] = Decimal(1).scaleb(0 if exponent is None else exponent)
-    return unit
+    """The unit of a last digit by its exponent (None: a column of zeros so far, a unit of 1), made once per
+    exponent: a run asks it of every column at each row it grows by."""
+    return Decimal(1).scaleb(0 if exponent is None else exponent)
 
 
 def _exponent(value: Decimal) -> int | None:
