@@ -74,17 +74,13 @@ RESPECTIVE_OPENING = regex(r"^(?:(?:以上|上述)?(?P<n>[两二三四五六七�
 COUNT_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-def _respective_word(item: object) -> bool:
-    """Is the item the word `分别`, alone or after the count of the list (`三者分别`)?"""
-    return is_label(item) and RESPECTIVE_OPENING.match(str(item).strip()) is not None
-
-
-def _opens_respective(item: object, parts: int) -> bool:
-    """Is the item the word opening a run of shares over a list of `parts` figures (`分别`, `三者分别`)?"""
+def _opens_respective(item: object, parts: int | None = None) -> bool:
+    """Is the item the word opening a run of shares (`分别`, `三者分别`), over a list of `parts` figures where the count
+    of the list is known (a count written must be it)?"""
     if not is_label(item):
         return False
     m = RESPECTIVE_OPENING.match(str(item).strip())
-    return m is not None and (m.group("n") is None or COUNT_WORDS[m.group("n")] == parts)
+    return m is not None and (parts is None or m.group("n") is None or COUNT_WORDS[m.group("n")] == parts)
 
 
 # `由 A a、B b 和 C c 组成`: a list of all the parts a figure is made of
@@ -709,7 +705,7 @@ class Lists(Rates, Changes):
         """`基本支出执行 a，项目支出执行 b，分别占全年执行数的 p% 和 q%`: figures stated side by side from the
         sentence's start (no `分别为` list, no `其中`), then as many shares after 分别: one to each, in order
         (`_respective_shares`)."""
-        at = next((k for k, x in enumerate(items) if _respective_word(x)), None)
+        at = next((k for k, x in enumerate(items) if _opens_respective(x)), None)
         share = items[at + 1] if at is not None and at + 1 < len(items) else None
         if at is None or not (isinstance(share, Token) and share.type == "SHARE"):
             return
@@ -1060,7 +1056,7 @@ class Lists(Rates, Changes):
         """`其中：税收收入 a、非税收入 b，分别占 p%、q%`: the shares after 分别 go one to each part listed right
         before, in order, as after a `分别为` list (`_respective_shares`); their whole is the one the shares
         name or, naming none, the list's total (found by the linking passes)."""
-        at = next((k for k, x in enumerate(b.parts) if _respective_word(x)), None)
+        at = next((k for k, x in enumerate(b.parts) if _opens_respective(x)), None)
         if at is None:
             return
         run: list[_Entry] = []
