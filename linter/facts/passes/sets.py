@@ -615,6 +615,14 @@ def _after_both_totals(draft: Draft, before: list[Mention]) -> bool:
 SIDE_SUM = regex(r"^(?:本年|全年)?(?:收入|支出)(?:总计|合计|总量)$|^总(?:收入|支出)$")
 
 
+def _before(draft: Draft, m: Mention) -> Iterator[Mention]:
+    """The document's figures before the balance's, nearest first (the readings of a balance across sentences walk
+    back from it)."""
+    mentions = draft.facts.mentions
+    index = next((k for k, x in enumerate(mentions) if x is m), -1)
+    return reversed(mentions[:index])
+
+
 def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
     """`…收入总计 X。…支出合计 Y。收支相抵，结转下年 Z`: a sentence saying only that it carries forward what income less
     expenditure leaves, after the totals of both sides stated in the sentences before it under its heading: Z is
@@ -622,10 +630,8 @@ def _carried_across(draft: Draft, m: Mention, bq: Quantity) -> Balance | None:
     the figures that make it up (its own sentence's before it, or the parts of a list): a figure outside both
     (`调出资金 C` not in the expenditure's total) may or may not have been taken out, and which the text does not
     say."""
-    mentions = draft.facts.mentions
-    index = next((k for k, x in enumerate(mentions) if x is m), -1)
     expense: Mention | None = None
-    for x in reversed(mentions[:index]):
+    for x in _before(draft, m):
         if not same_section(draft, x.start, bq.start) or not agree_open(x.identity.context, m.identity.context):
             return None
         whole_spending = expense is None and not draft.is_part(x) and _fund_spending(x)
@@ -655,10 +661,8 @@ def _carried_after_fund(draft: Draft, m: Mention, bq: Quantity) -> Balance | Non
     balance's context — the one income (no total: a second one, `加上级补助收入 b`, leaves it unread), at most one
     sum brought forward, the one spending (no total), what is paid out besides it (调出, 上解), parts of their
     lists and ratios aside — the income before the spending; inferred (`certain=False`)."""
-    mentions = draft.facts.mentions
-    index = next((k for k, x in enumerate(mentions) if x is m), -1)
     roles: dict[str, list[tuple[Mention, Quantity]]] = {"收入": [], "结转": [], "支出": [], "调出": []}
-    for x in reversed(mentions[:index]):
+    for x in _before(draft, m):
         if not same_section(draft, x.start, bq.start):
             break
         if not agree_open(x.identity.context, m.identity.context):
@@ -756,11 +760,9 @@ def _offset_across(draft: Draft, m: Mention, bq: Quantity, taken: Callable[[Cont
     parts of their lists, figures of other years and figures of no money may stand: any other sum may or may
     not have been taken out, which the text does not say. (`taken`: how an estimate's stage is read, `_outcome` or
     `_planned`.)"""
-    mentions = draft.facts.mentions
-    index = next((k for k, x in enumerate(mentions) if x is m), -1)
     ctx = taken(m.identity.context)
     expense: Quantity | None = None
-    for x in reversed(mentions[:index]):
+    for x in _before(draft, m):
         if not same_section(draft, x.start, bq.start):
             return None
         q = exact_of(x, bq.base_unit)
@@ -791,12 +793,10 @@ def _after_resources_above(draft: Draft, m: Mention, bq: Quantity) -> Balance | 
     figure of money is (after parts of lists and ratios) the money paid out (调出, 上解), then the fund's one
     spending named whole, then its total resources (`_brought_in`), each of the balance's context (an estimate,
     `预计结余`, a budget's); inferred (`certain=False`)."""
-    mentions = draft.facts.mentions
-    index = next((k for k, x in enumerate(mentions) if x is m), -1)
     ctx = _planned(m.identity.context)
     paid: list[Quantity] = []
     expense: Quantity | None = None
-    for x in reversed(mentions[:index]):
+    for x in _before(draft, m):
         if not under_heading(draft, x.start, bq.start, 1):
             return None
         q = exact_of(x, bq.base_unit)
