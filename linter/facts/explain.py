@@ -437,8 +437,9 @@ def unscoped_slips(draft: Draft) -> Iterator[Restatement]:
     evaluation = draft.facts.genre.startswith("evaluation")
     whole = ""
     named: dict[tuple, list[tuple[Mention, Quantity]]] | None = None
+    units_of: dict[int, Counter[str]] = {}  # each sentence's sums of money counted by unit, once
     for m in draft.facts.mentions:
-        found = _unscoped_foreign(draft, m)
+        found = _unscoped_foreign(draft, m, units_of)
         if found is None:
             continue
         q, unit, digits = found
@@ -495,22 +496,29 @@ def _foreign_sum(draft: Draft, m: Mention, units_of: dict[int, Counter[str]]) ->
     if len(m.quantities) != 1 or not _sum_of_money(m.quantities[0]) or not m.quantities[0].exact:
         return None
     q = m.quantities[0]
+    foreign = _foreign_unit(draft, m, q, units_of)
+    return None if foreign is None else (q, foreign[0])
+
+
+def _foreign_unit(draft: Draft, m: Mention, q: Quantity, units_of: dict[int, Counter[str]]) -> tuple[str, int] | None:
+    """The money unit of the other sums of the sentence of `q` (a sum of money of `m`) and how many they are, where
+    they are all in one unit, its own is none of theirs (the one sum of its sentence in its unit) and the two are 10⁴
+    or 10⁸ apart; None otherwise. (`units_of`: each sentence's sums of money counted by unit, once, as asked.)"""
     units = units_of.get(m.sentence)
     if units is None:
         units = units_of[m.sentence] = Counter(
             x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if _sum_of_money(x)
         )
-    # (the others' units: one, not the figure's own, so the figure is the one sum of its sentence in its unit)
     if len(units) != 2 or units[q.unit] != 1:
         return None
     unit = next(u for u in units if u != q.unit)
     if unit not in SLIP_MONEY_UNITS:
         return None
     ratio_ = SLIP_MONEY_UNITS[unit] / q.scale
-    return (q, unit) if max(ratio_, 1 / ratio_) in UNIT_STEPS else None
+    return (unit, units[unit]) if max(ratio_, 1 / ratio_) in UNIT_STEPS else None
 
 
-def _unscoped_foreign(draft: Draft, m: Mention) -> tuple[Quantity, str, int] | None:
+def _unscoped_foreign(draft: Draft, m: Mention, units_of: dict[int, Counter[str]]) -> tuple[Quantity, str, int] | None:
     """The mention's one sum of money, the unit it is foreign to its sentence in and the digits it must agree to
     (`SLIP_DIGITS_BY_NEIGHBOURS`), where the mention lacks its scope alone; None otherwise."""
     ident = m.identity
@@ -521,15 +529,11 @@ def _unscoped_foreign(draft: Draft, m: Mention) -> tuple[Quantity, str, int] | N
     q = m.quantities[0]
     if not _sum_of_money(q) or not q.exact:
         return None
-    units = [
-        x.unit for n in draft.by_sentence.get(m.sentence, []) for x in n.quantities if x is not q and _sum_of_money(x)
-    ]
-    if not units or q.unit in units or len(set(units)) != 1 or units[0] not in SLIP_MONEY_UNITS:
+    foreign = _foreign_unit(draft, m, q, units_of)
+    if foreign is None:
         return None
-    ratio_ = SLIP_MONEY_UNITS[units[0]] / q.scale
-    if max(ratio_, 1 / ratio_) not in UNIT_STEPS:
-        return None
-    return q, units[0], SLIP_DIGITS_BY_NEIGHBOURS[min(len(units), 2)]
+    unit, others = foreign
+    return q, unit, SLIP_DIGITS_BY_NEIGHBOURS[min(others, 2)]
 
 
 def _scoped_sums(draft: Draft, evaluation: bool, whole: str) -> dict[tuple, list[tuple[Mention, Quantity]]]:
