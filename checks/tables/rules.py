@@ -92,7 +92,11 @@ class TableParent(Rule):
     where the grouping holds in another column of the row). A row
     numbered 一、 followed by unnumbered rows is checked only when some run of those rows
     adds up to it, or when another column of the row adds up exactly under the same run (two rows or more) and
-    the column adds up under another numbered row (`一、税收收入` over its taxes, in every column). A blank cell
+    the column adds up under another numbered row (`一、税收收入` over its taxes, in every column). In a budget's
+    平衡表 read in blocks by its identity (TO308: `转移性收入` over 返还性收入, 调入资金 …), each block's part against
+    the items under it, only where a column breaks every block out in full (no item blank or nought) and adds up
+    block by block; another column's block that misses is reported where one cell explains it (the identity
+    holding on the parts as they stand, or with the block's items' sum in place of its part). A blank cell
     counts as nothing only in tables whose convention says so (部门决算), a dash (`—`) in any; a miss within one unit of the last
     digit is rounding (TO100), except in a document that foots its tables as written (ten sums or more add up
     to the unit, at most one misses by rounding): there a miss of two units or more, where the parts are all

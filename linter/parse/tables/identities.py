@@ -4,6 +4,7 @@ between the cells of a table whose title matches."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from tieout.linter.patterns import regex
@@ -11,7 +12,7 @@ from tieout.linter.vocab import load
 
 from .cells import flatten
 from .model import Row, Side, Table
-from .relations import Relation, additive_rows, summable
+from .relations import Relation, additive_rows, row_name, summable
 from .rows import MARKERS
 from .spans import column_for, spans, sub_leaf
 from .vocab import PART_HEADING, Role, role_of
@@ -56,9 +57,10 @@ class Identity:
     # part, or the subtotal of parts the identity names (`转移性收入` over `上级补助收入`)
     adjacent: bool = False
     # a row identity whose parts after the first each head a block of items written under them, up to the next
-    # part or the total (`转移性收入` over `返还性收入`, `调入资金`, `上年结转收入`): it holds only where, in every
-    # column, each block's items add up to its part. A row written beside a part rather than under it (`调入资金`
-    # a block of its own, not named by the identity) makes the items exceed the part, and the table is not read
+    # part or the total (`转移性收入` over `返还性收入`, `调入资金`, `上年结转收入`): it holds in a column where each
+    # block's items add up to its part, and, where one column breaks every block out in full, in a column where one
+    # cell explains a block's miss (`_in_blocks`). A row written beside a part rather than under it (`调入资金` a block
+    # of its own, not named by the identity) makes the items exceed the part, and the table is not read
     blocks: bool = False
 
     def applies(self, title: str) -> bool:
@@ -206,21 +208,25 @@ def _rows(table: Table, ident: Identity, named: dict[int, RowsByName]) -> list[R
             continue  # (in blocks the rows between are the blocks' items, each block held to its sum below)
         if ident.adjacent and not _adjacent(side, totals[0], [r for r, _ in parts]):
             continue
-        cols = _blocks(table, side, totals[0], [r for r, _ in parts]) if ident.blocks else summable(side)
-        if not cols:
-            continue
-        return [
-            Relation(
-                "identity",
-                (totals[0].index, c),
-                [(r.index, c) for r, _ in parts],
-                signs=[s for _, s in parts],
-                where=ident.name,
-                name=ident.name,
-            )
-            for c in cols
-        ]
+        if ident.blocks:
+            return _in_blocks(table, side, totals[0], parts, ident)
+        return _identity(totals[0], parts, ident, summable(side))
     return []
+
+
+def _identity(total: Row, parts: list[tuple[Row, int]], ident: Identity, cols: list[int]) -> list[Relation]:
+    """The identity in each of the columns: the total against its parts with their signs."""
+    return [
+        Relation(
+            "identity",
+            (total.index, c),
+            [(r.index, c) for r, _ in parts],
+            signs=[s for _, s in parts],
+            where=ident.name,
+            name=ident.name,
+        )
+        for c in cols
+    ]
 
 
 def _found_parts(side: Side, rows: RowsByName, ident: Identity) -> tuple[list[tuple[Row, int]], bool]:
@@ -277,20 +283,82 @@ def _unnamed_between(table: Table, side: Side, total: Row, parts: list[Row]) -> 
     return False
 
 
-def _blocks(table: Table, side: Side, total: Row, parts: list[Row]) -> list[int]:
-    """The summable columns in which the parts after the first each head a block: the rows under it up to the next
-    part (or the total) add up to it, within a unit of the last digit per row (a part with no rows under it is a
-    block of its own). No column where the parts do not stand in the order listed above the total, or where a figure
-    stands between the first part, which closes the items above it, and the second: a block the identity does not
-    name. (Column by column: a table whose PDF text lost a column's last cells is still read in the others.)"""
-    seq = _places(side, [*parts, total])
+Block = tuple[Row, list[Row]]  # a part of a `blocks` identity and the item rows written under it
+
+
+def _in_blocks(table: Table, side: Side, total: Row, parts: list[tuple[Row, int]], ident: Identity) -> list[Relation]:
+    """A `blocks` identity in the columns that read it, and each block's items against its part there. A column
+    whose blocks all add up reads it. Where one column confirms the blocks (`_broken_out`), a column in which one
+    block misses reads it too, the miss being one cell's (`_one_slip`): the block then fails there (TO305, as a
+    parent row over its items), the identity is judged on the parts as they stand. Without such a column a block
+    that misses is no slip that is certain (`调入资金` beside `转移性收入` rather than under it: the items exceed
+    their part in every column), and the column is not read."""
+    blocks = _blocks(table, side, total, [r for r, _ in parts])
+    if blocks is None:
+        return []
     cols = summable(side)
+    held = [c for c in cols if all(not items or _adds_up(table, part, items, c) for part, items in blocks)]
+    if not any(_broken_out(table, blocks, c) for c in held):
+        return _identity(total, parts, ident, held)
+    read = [c for c in cols if c in held or _one_slip(table, total, parts, blocks, c)]
+    return _identity(total, parts, ident, read) + [
+        _block_relation(part, items, c) for c in read for part, items in blocks if _filled(table, items, c)
+    ]
+
+
+def _blocks(table: Table, side: Side, total: Row, parts: list[Row]) -> list[Block] | None:
+    """The parts after the first each with the rows under it up to the next part (or the total): its items (a part
+    with no rows under it is a block of its own). None where the parts do not stand in the order listed above the
+    total, or where a figure stands between the first part, which closes the items above it, and the second: a
+    block the identity does not name."""
+    seq = _places(side, [*parts, total])
     if any(b <= a for a, b in zip(seq, seq[1:])):
-        return []
-    if any(table.quantity(r.index, c) is not None for r in side.rows[seq[0] + 1 : seq[1]] for c in cols):
-        return []
-    blocks = [(side.rows[a], side.rows[a + 1 : b]) for a, b in zip(seq[1:], seq[2:])]
-    return [c for c in cols if all(not items or _adds_up(table, part, items, c) for part, items in blocks)]
+        return None
+    if any(table.quantity(r.index, c) is not None for r in side.rows[seq[0] + 1 : seq[1]] for c in summable(side)):
+        return None
+    return [(side.rows[a], side.rows[a + 1 : b]) for a, b in zip(seq[1:], seq[2:])]
+
+
+def _broken_out(table: Table, blocks: list[Block], col: int) -> bool:
+    """Does the column break every block out in full, each item a figure other than nought (and every block adding
+    up, as the caller asks)? Then the rows under each part are its items and no others: a row standing beside a
+    block, not under it, would make the items exceed their part in this column too."""
+    filled = [table.quantity(r.index, col) for _, items in blocks for r in items]
+    return any(items for _, items in blocks) and all(q is not None and q.value != 0 for q in filled)
+
+
+def _filled(table: Table, items: list[Row], col: int) -> bool:
+    """Has each of the block's items a figure in the column (no cell lost, as a PDF's text may lose one)?"""
+    return bool(items) and all(table.quantity(r.index, col) is not None for r in items)
+
+
+def _one_slip(table: Table, total: Row, parts: list[tuple[Row, int]], blocks: list[Block], col: int) -> bool:
+    """Does one cell explain the column's miss: one block alone misses, its items all filled, and the identity holds
+    either on the parts as they stand (an item mistyped) or with that block's items' sum in place of its part (the
+    part mistyped)? Two misses, or a miss the total does not settle, may be the column's cells misread."""
+    missed = [(part, items) for part, items in blocks if items and not _adds_up(table, part, items, col)]
+    if len(missed) != 1 or not _filled(table, missed[0][1], col):
+        return False
+    part, items = missed[0]
+    stated = table.quantity(total.index, col)
+    known = [q for q in (table.quantity(r.index, col) for r, _ in parts) if q is not None]
+    if stated is None or len(known) != len(parts):
+        return False
+    signs = [s for _, s in parts]
+    as_stated = sum(s * q.base_value for q, s in zip(known, signs))
+    figures = [q for q in (table.quantity(r.index, col) for r in items) if q is not None]
+    k = next(i for i, (r, _) in enumerate(parts) if r.index == part.index)
+    with_items = as_stated + signs[k] * (sum(q.base_value for q in figures) - known[k].base_value)
+    slack = sum((q.ulp * q.scale for q in [stated, *known, *figures]), Decimal(0))
+    return min(abs(as_stated - stated.base_value), abs(with_items - stated.base_value)) <= slack
+
+
+def _block_relation(part: Row, items: list[Row], col: int) -> Relation:
+    """A block's part against its items in the column, as a parent row over its children (TO305). Grouped by the
+    identity's layout: a miss counts only where the same rows add up in another column (`confirm`, `strict`)."""
+    rel = Relation("parent", (part.index, col), [(r.index, col) for r in items], where=row_name(part))
+    rel.confirm = rel.strict = True
+    return rel
 
 
 def _adds_up(table: Table, part: Row, items: list[Row], col: int) -> bool:

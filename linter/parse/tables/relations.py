@@ -1015,12 +1015,18 @@ def all_relations(table: Table) -> list[Relation]:
     # (a row its formula defines is made up as the formula says, not of the rows its place in the tree gives:
     # `A=B+D` leaves out the 其中 rows under B and D)
     defined = {r.total for r in formulas}
+    # (a block of a balance table's identity, its part over the items under it, is that part's sum: the tree's
+    # reading of the same row, a run of items after a numbered row, would say its miss again)
+    blocked = {r.total for r in named if r.kind == "parent"}
     generic = tree_relations(table) + crossfoot_relations(table) + balance_relations(table) + whole_relations(table)
     generic += score_relations(table) + scope_relations(table) + place_relations(table)
     return named + [
         r
         for r in generic
-        if r.key() not in keys and not (r.kind == "total" and r.total in made) and r.total not in defined
+        if r.key() not in keys
+        and not (r.kind == "total" and r.total in made)
+        and r.total not in defined
+        and not (r.kind in ("parent", "parent_prefix") and r.total in blocked)
     ]
 
 
