@@ -116,6 +116,13 @@ CMP_ONLY = regex(rf"^(?:{CMP_RE})$")
 # a name, then a comparison opening with its word before what it compares with (`收支总预算比2025年`, not `同比`):
 # the label before a bracketed figure compared with (`收支总预算比2025年（B）减少 Δ`)
 NAME_THEN_CMP = regex(rf"^(?P<name>[^，,；;：:、（）()]+?)(?P<cmp>(?={'|'.join(CMP_BEFORE)}){CMP_RE})$")
+# a name, a comparison, then the name of the figure compared with (`调整后预算较上年度资金规模`, `支出比2024年度支出`):
+# the figure after it is the one compared with, not the name's (the words after the comparison as CMP_HEAD has them;
+# `收入比上年的 B`, 的 alone after it, is read as CMP_OF reads it)
+NAME_CMP_HEAD = regex(
+    rf"^(?P<name>[^，,；;：:、（）()]+?)(?P<cmp>(?={'|'.join(CMP_BEFORE)}){CMP_RE})"
+    rf"(?P<label>(?!{REVENUE_UP}|{REVENUE_DOWN}|度)[^增减提降上下扩压缩回]{{2,}})$"
+)
 # a share and a start may follow a comparison (`较上年占比`, `较上年由 80%`): the piece is theirs; and a figure
 # after a copula is stated, not compared with (`与上年同期相比执行率为 95%`: this year's rate)
 NOT_COMPARED = regex("[占由从]|(?:为|是|达|达到)$")
@@ -621,6 +628,7 @@ def _settle(toks: list[Tok], said: str) -> list[Tok]:
     if "相比" in said or "比较" in said:  # (the words closing a comparison, CMP_CLOSE)
         toks = _named_comparisons(toks)
     if COMPARISON_MARK.search(said):  # (a comparison's words and those closing it: 比, 较, 与)
+        toks = _named_comparison_heads(toks)
         toks = _compared_in_brackets(toks)
         if "同比" in said:
             toks = _restated_year_on_year(toks)
@@ -882,13 +890,56 @@ def _named_comparisons(toks: list[Tok]) -> list[Tok]:
     return toks if out is None else out
 
 
+# the figures a comparison may compare with, the move right after them
+COMPARED_TYPES = frozenset(("AMOUNT", "COUNT", "PCT"))
+
+
+def _named_comparison_heads(toks: list[Tok]) -> list[Tok]:
+    """`调整后预算较上年度资金规模 B 增加 Δ`, `支出比2024年度支出 B 下降 p%`: a label naming what changed, then a
+    comparison, then the name of the figure compared with, that figure and a move right after it, is three tokens:
+    the name, the comparison and the name of B, as `调整后预算 较上年 B 增加 Δ` reads. B is the earlier figure, the
+    one compared with; what changed is the figure the first name names (read as a label run into one, B was taken
+    for it)."""
+    out: list[Tok] | None = None
+    for i, t in enumerate(toks):
+        m = _named_comparison_head(toks, i)
+        if m is None:
+            if out is not None:
+                out.append(t)
+            continue
+        if out is None:
+            out = toks[:i]
+        cut, after = t.start + m.start("cmp"), t.start + m.end("cmp")
+        out += [
+            Tok("LABEL", m.group("name"), t.start, cut),
+            Tok("CMP", m.group("cmp"), cut, after),
+            Tok("LABEL", m.group("label"), after, t.end),
+        ]
+    return toks if out is None else out
+
+
+def _named_comparison_head(toks: list[Tok], i: int) -> re.Match[str] | None:
+    """The name, comparison and name of the figure compared with of the label at `i`, where a figure and a move
+    follow it (`_closing`); a share or a start in the words after the comparison (`较上年占比`, `比上年由`), or a
+    copula ending them (`较上年为`), makes them no comparison's (NOT_COMPARED)."""
+    t = toks[i]
+    if t.type != "LABEL" or i + 2 >= len(toks) or toks[i + 1].type not in COMPARED_TYPES:
+        return None
+    if _closing(toks, i + 2) is None:
+        return None
+    m = NAME_CMP_HEAD.match(t.text)
+    if m is None or NOT_COMPARED.search(m.group("label")):
+        return None
+    return m
+
+
 def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
     """`较上年（67.7%）提高 3.4 个百分点`, `与上年（93.55%）相比，提高…`, `比上年的 63.8% 提高…`: the figure in
     brackets or after 的 right after a comparison, with the move right after it, is the figure compared with;
     and in `与上年满意度 93.55% 相比，提高…` the word closing the comparison after that figure goes. Each way
     the tokens read as the grammar's comparison (`比上年 X 提高 Δ`)."""
     drop: set[int] = set()
-    split: dict[int, int] = {}
+    split: dict[int, tuple[int, int]] = {}
     n = len(toks)
     for i, t in enumerate(toks):
         if t.type != "LABEL":
@@ -903,16 +954,14 @@ def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
         elif (
             i + 4 < n
             and (dated := _bracketed_value(toks, i + 1)) is not None
-            and (cut := _comparison_starts(t.text)) is not None
+            and (span := _comparison_span(t.text)) is not None
         ):
             close = _closing(toks, i + 4 + dated)
             if close is not None:
                 # `收支总预算比2025年（B）减少 Δ`: the name of what changed, then the comparison, as `收支总预算比2025年
-                # B 减少 Δ` is read (the figure in brackets is the one compared with, not the name's)
-                if cut:
-                    split[i] = cut
-                else:
-                    t.type = "CMP"
+                # B 减少 Δ` is read (the figure in brackets is the one compared with, not the name's); the comparison
+                # may name that figure after it (`调整后预算比上年度资金总额（B）增加 Δ`)
+                split[i] = span
                 # (a comma before the move goes, `_separator`; so does the year naming the figure compared with)
                 drop.update((i + 1, *range(i + 2, i + 2 + dated), i + 3 + dated, *close))
         elif (
@@ -931,24 +980,38 @@ def _compared_in_brackets(toks: list[Tok]) -> list[Tok]:
     return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
 
 
-def _comparison_starts(words: str) -> int | None:
-    """Where the comparison a label ends with starts: 0 for a label that is a comparison alone (`比上年`), the
-    length of the name before it (`收支总预算比2025年`); None for a label that ends in no comparison."""
+def _comparison_span(words: str) -> tuple[int, int] | None:
+    """Where the comparison in a label starts and ends: the whole of a label that is a comparison alone (`比上年`);
+    after the name of what changed (`收支总预算比2025年`); before the name of the figure compared with (`较上年度资金
+    总额`, `调整后预算比上年度资金总额`, not a share, a start or a copula: NOT_COMPARED). None for a label that holds
+    no comparison so."""
     if CMP_ONLY.match(words):
-        return 0
+        return 0, len(words)
     m = NAME_THEN_CMP.match(words)
-    return m.start("cmp") if m is not None else None
+    if m is not None:
+        return m.start("cmp"), len(words)
+    m = CMP_HEAD.match(words) or NAME_CMP_HEAD.match(words)
+    if m is None or NOT_COMPARED.search(m.group("label")):
+        return None
+    return m.start("cmp"), m.end("cmp")
 
 
-def _split_labels(toks: list[Tok], split: dict[int, int], drop: set[int]) -> list[Tok]:
-    """The tokens not dropped, each label of `split` cut into its name and its comparison where `split` says."""
+def _split_labels(toks: list[Tok], split: dict[int, tuple[int, int]], drop: set[int]) -> list[Tok]:
+    """The tokens not dropped, each label of `split` cut where `split` says into the name before its comparison,
+    the comparison and the name after it (each name where there are words)."""
     out: list[Tok] = []
     for k, t in enumerate(toks):
-        cut = split.get(k)
-        if cut is not None:
-            out += [Tok("LABEL", t.text[:cut], t.start, t.start + cut), Tok("CMP", t.text[cut:], t.start + cut, t.end)]
-        elif k not in drop:
-            out.append(t)
+        span = split.get(k)
+        if span is None:
+            if k not in drop:
+                out.append(t)
+            continue
+        a, b = t.start + span[0], t.start + span[1]
+        if a > t.start:
+            out.append(Tok("LABEL", t.text[: span[0]], t.start, a))
+        out.append(Tok("CMP", t.text[span[0] : span[1]], a, b))
+        if b < t.end:
+            out.append(Tok("LABEL", t.text[span[1] :], b, t.end))
     return out
 
 
