@@ -103,6 +103,9 @@ class ShareMismatch(Rule):
     in the part's context (a warning). When the report states that item with two different
     values, no whole is taken and nothing is said, unless the part's own paragraph states it with one value in
     the part's context (`上级补助收入 a，占收入总计的 p%，…。收入总计 T。`, another fund's 收入总计 elsewhere).
+    Names listed before `分别占` with no figure of their own in the sentence (`甲、乙、丙长度分别占总长度的 p%、q%、
+    r%`) take one share each, in order, where as many shares follow, their parts the figures stated under those
+    names before (a warning where in an earlier sentence); with fewer or more shares than names, none is read.
 
     A fund's ratio handed over to the general budget (`调出资金 B，调出比例 p%`, `按 p% 的比例调入一般公共预算 B`)
     is B over the fund's income: the income its sentence names (the fund's own, not a kind of it), or, where

@@ -465,7 +465,9 @@ class TextTable(Rule):
     column of that stage where it is of the document's year. A spending item named with the word 支出 after its
     name (`管网维修改造支出 A`) is the row so named less 支出 in a table of spending (its title names 支出, no
     收入). A project's evaluation, as a department's report, holds its own tables: a paragraph need not state
-    their scope.
+    their scope. A sentence opening with a project's name and a comma (`1.某某项目，预算 A（其中当年拨款 a、上年结转
+    b）`) states that project's figures: none is a cell of a table that names the project neither in a row nor in
+    its title (nor the document's title: a project's own evaluation).
 
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table

@@ -1011,7 +1011,7 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         hits = [h for h in hits if _of_appropriated(tables_by_index(ctx)[h.identity.table])]
         context = replace(context, fund=ANY_FUND)
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
-    hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _of_a_source(ctx, m, h)]
+    hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _said_of_another(ctx, m, h)]
     hits = [h for h in hits if not _across_sides(ctx, m, h)]
     kept = []
     for h in hits:
@@ -1021,6 +1021,12 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
             # (the figure of the row its lines name, in the column its label names: held to that row's cell)
             kept.append(row)
     return kept, context
+
+
+def _said_of_another(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Does the figure's sentence open on what the figure is of, and the cell is not: a source of money it is a part
+    of (`_of_a_source`), or a project (`_of_a_named_project`)?"""
+    return _of_a_source(ctx, m, h) or _of_a_named_project(ctx, m, h)
 
 
 # a clause naming a source of money and ending on 中 (vocab tables fund_part_leads: `省级补助资金中，`,
@@ -1040,6 +1046,37 @@ def _of_a_source(ctx: CheckContext, m: Mention, h: Hit) -> bool:
         return False
     lead = FUND_PART_LEAD.search(ctx.doc.text, sentences[m.sentence].start, m.start)
     return lead is not None and lead.group("source") not in tables_by_index(ctx)[h.identity.table].title
+
+
+# a sentence opening (its item's number aside) with the name of a project and a comma (`1.某某补助项目，预算 A（其中
+# 当年拨款 a、上年结转 b）`): the names' endings a project's name ends with (vocab relations counted_names 项目)
+PROJECT_LEAD = regex(
+    r"(?P<name>[\u4e00-\u9fff（）()“”]{2,30}?(?:"
+    + alternation([str(w) for w in load("relations")["counted_names"]["项目"]])
+    + r"))[，,]"
+)
+PROJECT_LEAST = 4  # the characters a project's name has at least (`重点项目`), not a bare `项目`
+
+
+def _of_a_named_project(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Does the figure's sentence open with the name of a project and a comma (`1.某某补助项目，预算 A（其中当年拨款
+    a、上年结转 b）`), a project none of the cell's table's rows names (four characters at least, as `_led_by_a_name`
+    reads them) nor its title or the document's title does, the figure's own label stating no scope? Its figures
+    are that project's: b is the project's carry-over, not the department's row 上年结转."""
+    sentences = ctx.doc.sentences
+    if not 0 <= m.sentence < len(sentences) or read(m.label).context.scope is not None:
+        return False
+    before = ctx.doc.text[sentences[m.sentence].start : m.start]
+    lead = PROJECT_LEAD.match(ITEM_NUMBER.sub("", before, count=1))
+    if lead is None or len(lead["name"]) < PROJECT_LEAST:
+        return False
+    name = lead["name"]
+    if NO_NAME.search(name):
+        return False
+    table = tables_by_index(ctx)[h.identity.table]
+    names = ctx.memo("tables.row_names", lambda: _row_names(ctx)).get(h.identity.table, set())
+    owned = re.sub(r"\s+", "", f"{table.title}{document_title(ctx.doc)}")
+    return name not in owned and not any(n and (n in name or name in n) for n in names)
 
 
 # a part of a year a table's title names (`2025年1—6月主要财政收支执行情况`, `上半年`, `前三季度`, `1-9月`)

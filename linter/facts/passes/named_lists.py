@@ -13,8 +13,9 @@ is not left open (`等`, `其他`, an item counting several, a first item openin
 item closing with a bracket of several names: `甲集团（含乙公司、丙公司）`); it ends where its sentence does, or
 before a clause saying something of all its
 items (`，涉及资金 X`: vocab list_closers) or counting things of its own (`；工程类 2 个项目分别为…`); its items are
-split at `、` (and at `；` when every item is named as the thing counted: `甲市东山县、西山县；乙市南山县`), never
-inside quotes or brackets; `和`/`与`/`及` inside an item joins one name (`技术服务与应用研究`), or two when both
+split at `、` (and at `；` when every item is named as the thing counted: `甲市东山县、西山县；乙市南山县`; at `，`
+in a list parted by commas alone, every item so named: `甲局（行政单位），乙院（公益一类事业单位）`), never
+inside quotes or brackets (a count in brackets, `公益一类`, is no clause counting things of its own); `和`/`与`/`及` inside an item joins one name (`技术服务与应用研究`), or two when both
 are named as the thing counted (`甲项目和乙项目`), and at the list's end may join two (the count may be one more).
 An item counting several of the things by a name each of them has (`5 所学校` of 单位: vocab counted_members)
 counts for as many; so does one naming the unit itself and those under it (`局机关本级和所属 6 个事业单位`: 7), after
@@ -106,6 +107,7 @@ CLOSERS = tuple(str(w) for w in load("relations").get("list_closers") or [])
 OPEN_LIST = regex(r"等|或|[.…]{2,}|。。")
 CJK = regex(r"[\u4e00-\u9fff]")
 ITEM_BREAK = regex(r"[、；;]")
+COMMA_BREAK = regex(r"[，,]")  # (the items of a list parted by commas alone: `_comma_list`)
 JOINED = regex(r"(?:以及|及)(?!其)|和|与")  # names joined inside an item: one name or two (`甲集团及其子公司`: one)
 AMOUNT_END = regex(r"\s*[-−]?\d[\d,.]*\s*(?:亿元|万元|千元|元)$")
 BRACKET_END = regex(r"\s*[（(][^（()）]*[）)]$")
@@ -269,13 +271,16 @@ def _items(rest: str, ends: tuple[str, ...]) -> tuple[list[str], int] | None:
     masked = _masked(rest)
     if masked is None:
         return None
-    end = _list_end(rest, masked)
+    commas = _comma_list(masked)
+    end = _list_end(rest, masked, commas)
     if end is None or OPEN_LIST.search(masked[:end]):
         return None  # (an item grouping several things, `其他 3 个`, is tested on each item: `_listed`)
     listed = masked[:end]
-    raw = list(_trimmed(rest, ITEM_BREAK.split(listed)))
-    if any(c in listed for c in "；;") and any(_end(n, ends) == NO_END for n in raw):
-        return None  # (words after a semicolon go on with the list only when they are names of the thing counted)
+    raw = list(_trimmed(rest, (COMMA_BREAK if commas else ITEM_BREAK).split(listed)))
+    if any(c in listed for c in "；;，,") and any(_end(n, ends) == NO_END for n in raw):
+        # (words after a semicolon, or a comma of a list parted by commas, go on with the list only when they are
+        # names of the thing counted)
+        return None
     names: list[str] = []
     more = 0
     for k, name in enumerate(raw):
@@ -328,16 +333,25 @@ def _masked(text: str) -> str | None:
     return None if closing else "".join(out)
 
 
-def _list_end(rest: str, masked: str) -> int | None:
+def _comma_list(masked: str) -> bool:
+    """Does the list opening the masked text part its items by commas alone, up to its sentence's end (`包括：甲局
+    （行政单位），乙院（公益一类事业单位），丙所。`): a comma and no `、` or semicolon outside brackets and quotes?
+    (Where `、` parts names, a comma after them may open a group of its own: `甲、乙，丙、丁`.)"""
+    listed = masked.split("。", 1)[0]
+    return any(c in listed for c in "，,") and not any(c in listed for c in "、；;")
+
+
+def _list_end(rest: str, masked: str, commas: bool = False) -> int | None:
     """Where the list ends: its sentence's end, or a comma or semicolon before a clause saying something of all
-    its items or counting things of its own; None when what follows a comma may be more names (a semicolon
-    before other words goes on with the names: `甲市东山县、西山县；乙市南山县`)."""
+    its items or counting things of its own (outside brackets: `（公益一类事业单位）` counts nothing); None when
+    what follows a comma may be more names (a semicolon before other words goes on with the names: `甲市东山县、
+    西山县；乙市南山县`, as a comma does in a list parted by commas alone, `_comma_list`)."""
     for found in CLAUSE_END.finditer(masked):
         mark = found.group()
         after = rest[found.end() :].strip()
-        if mark == "。" or not after or after.startswith(CLOSERS) or OWN_COUNT.match(after):
+        if mark == "。" or not after or after.startswith(CLOSERS) or OWN_COUNT.match(masked[found.end() :].strip()):
             return found.start()
-        if mark not in "；;":
+        if mark not in "；;" and not (commas and mark in "，,"):
             return None
     return len(rest.rstrip())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -312,6 +313,36 @@ def _share_entry(item: object, first: bool) -> TypeGuard[_Entry]:
         return False
     label = item.label.strip("、和及与 ")
     return not label or (first and label.endswith("的"))
+
+
+# a name before the share word closing a list of names joined by 、 (`县道、乡道、村道里程分别`): the shares after it go
+# one to each name, in order
+RESPECTIVE_NAME = regex(r"^(?P<last>[\u4e00-\u9fff]{2,20}?)(?:的?比重|的?占比)?分别$")
+
+
+def _respective_named(flat: list[object], k: int) -> list[tuple[str, Quantity]] | None:
+    """`县道、乡道、村道里程分别占农村公路总里程的 p%、q%、r%`: the names listed before 分别 (the last one's own) and the
+    share each is given, in order, where the share word at `flat[k - 1]` follows such a list. [] where a list of
+    names stands so but as many shares do not follow: no share is then read (not the last name's alone); None where
+    no list of names does."""
+    last = RESPECTIVE_NAME.match(str(flat[k - 2]).strip())
+    if last is None:
+        return None
+    names = [last["last"]]
+    j = k - 3
+    while j >= 1 and is_sep(flat[j], "、") and is_label(flat[j - 1]) and "，" not in str(flat[j - 1]):
+        names.insert(0, str(flat[j - 1]).strip())
+        j -= 2
+    if len(names) < 2:
+        return None
+    shares: list[Quantity] = []
+    for x in flat[k:]:
+        if is_sep(x, "、和及与"):
+            continue
+        if not _share_entry(x, first=not shares):
+            break
+        shares.append(x.qs[0])
+    return list(zip(names, shares)) if len(shares) == len(names) else []
 
 
 def _bare_share(e: object) -> bool:
@@ -1430,28 +1461,48 @@ class Lists(Rates, Changes):
                 and e.qs[0].kind == "percent"
             ):
                 continue
+            respective = _respective_named(flat, k)
+            if respective is not None:
+                # `A、B、C分别占W的 p、q、r`: each name's share, in order (no share of the last name alone)
+                for name, stated in respective:
+                    self._named_share(name, e, stated, (head, opened), (si, mentions), flat, k)
+                continue
             if _no_part_of_its_own(flat, k, self.doc.text[sent.start : sent.end]):
                 continue
-            # (a part naming no scope is of the scope the whole's words name: `专项债务余额占全市政府债务余额的 p%`)
-            scope = self.labeller.identify(e.label)[1].scope if e.label.strip() else None
-            part = self._part_named(str(part_name), e, head, (si, scope), mentions) or _acted_on(
-                flat, k, str(part_name)
-            )
-            if part is None:
-                if e.label.strip():  # (a list's part with its total's qualifier: links.qualified_shares)
-                    self.d.unread_shares.append((str(part_name), e.label, e.qs[0], si))
-                continue
-            whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
-            if whole is None or part[0].base_unit != whole[0].base_unit or whole[0] is part[0]:
-                continue  # (one figure found under both names: the words name two quantities, not read)
-            if any(not self._of_the_share(x[0], e.qs[0]) for x in (part, whole)):
-                continue
-            if whole[0].base_value < part[0].base_value and e.qs[0].value <= 100:
-                # `其中：甲 a，…，其他各项基金收入 b。甲占全市基金收入的 p%`: a figure below the part is not its whole,
-                # whatever the end of its name (the whole's name, shortened, is the end of a smaller part's)
-                continue
-            certain = part[1] and whole[1]
-            self.facts.shares.append(Share(e.qs[0], part[0], whole[0], e.label, si, certain))
+            self._named_share(str(part_name), e, e.qs[0], (head, opened), (si, mentions), flat, k)
+
+    def _named_share(
+        self,
+        part_name: str,
+        e: _Entry,
+        stated: Quantity,
+        lead: tuple[_Entry | None, re.Match[str] | None],
+        at: tuple[int, list[Mention]],
+        flat: list[object],
+        k: int,
+    ) -> None:
+        """The share `stated` of the part `part_name` names, of the whole `e`'s words name (`_named_shares`): its
+        part and whole found, or left to the passes that read a list's part named with its total's qualifier."""
+        head, opened = lead
+        si, mentions = at
+        # (a part naming no scope is of the scope the whole's words name: `专项债务余额占全市政府债务余额的 p%`)
+        scope = self.labeller.identify(e.label)[1].scope if e.label.strip() else None
+        part = self._part_named(part_name, e, head, (si, scope), mentions) or _acted_on(flat, k, part_name)
+        if part is None:
+            if e.label.strip():  # (a list's part with its total's qualifier: links.qualified_shares)
+                self.d.unread_shares.append((part_name, e.label, stated, si))
+            return
+        whole = self._share_whole(e, head, opened.group(1) if opened else None, part[0], (si, mentions))
+        if whole is None or part[0].base_unit != whole[0].base_unit or whole[0] is part[0]:
+            return  # (one figure found under both names: the words name two quantities, not read)
+        if any(not self._of_the_share(x[0], stated) for x in (part, whole)):
+            return
+        if whole[0].base_value < part[0].base_value and stated.value <= 100:
+            # `其中：甲 a，…，其他各项基金收入 b。甲占全市基金收入的 p%`: a figure below the part is not its whole,
+            # whatever the end of its name (the whole's name, shortened, is the end of a smaller part's)
+            return
+        certain = part[1] and whole[1]
+        self.facts.shares.append(Share(stated, part[0], whole[0], e.label, si, certain))
 
     def _compared_before(self, base: Mention, si: int, whole_named: str | None) -> Quantity | None:
         """The figure a last year's base right after it is compared with (`增值税 a，上年同期 B，增长 p%`): the
