@@ -1517,10 +1517,11 @@ def _join(
     # (under its header repeated, a row filling every column is placed by its order: a long label may push its
     # figures off the edges, as on the page before)
     built = _build(lines, starts, names, numbering, rows, mapper, before.layout, header is not None)
-    if built is None and header is not None:
+    if header is not None and (built is None or _column_names(built[0]) != before.names):
         # (a page that repeats the header may set its columns elsewhere, each page laid out on its own: its rows
         # are read by its own header's layout, and joined when that names the same columns; the pages after it
-        # are then tried with that layout first)
+        # are then tried with that layout first. Read by the layout of the page before, the header's words may
+        # fall over other columns than they head on their own page.)
         built = _build(lines, starts, names, numbering, rows, mapper)
     if built is None:
         return False
@@ -1528,7 +1529,8 @@ def _join(
     # (a column the page leaves blank is one of the table's, named on the page before: its rows' figures stand
     # at that table's columns' edges)
     block.blank_named = True
-    if tuple(c.text for c in block.rows[0][1:]) != before.names or not readable(block):
+    same = _column_names(block) == before.names or _header_repeated(lines, header, before, block)
+    if not same or not readable(block):
         return False  # other columns, or figures that do not fit them (a table read whole or not at all)
     before.layout = layout or before.layout
     head = indents.count(-1)
@@ -1546,6 +1548,24 @@ def _join(
     if before.block.levels is not None:
         before.block.levels = before.block.levels + block.levels[head:] if block.levels is not None else None
     return True
+
+
+def _column_names(block: Block) -> tuple[str, ...]:
+    """The names a table's header row gives its columns of figures."""
+    return tuple(c.text for c in block.rows[0][1:])
+
+
+def _header_repeated(lines: list[str], header: list[int] | None, before: Aligned, block: Block) -> bool:
+    """Does the page repeat the header of the table before word for word (its last lines, spaces aside), over as
+    many columns? Its columns are then the table's, in order, though the header's words, spread over columns of
+    several levels (`2023年债务限额` over a total and its `一般债务  专项债务`), fall over other columns on each page
+    as each page sets its columns (a PDF laid out page by page): the names read differ, the header does not."""
+    if header is None or not before.header or len(header) > len(before.header):
+        return False
+    if len(block.rows[0]) - 1 != len(before.names):
+        return False
+    own = [flatten(lines[h]) for h in before.header[-len(header) :]]
+    return [flatten(lines[h]) for h in header] == own
 
 
 def _rows(

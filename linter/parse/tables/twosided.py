@@ -56,6 +56,7 @@ from tieout.linter.vocab import load
 
 from .aligned import (
     ABOVE_HEADER,
+    AT_EDGE,
     CELL_TOKEN,
     CJK,
     HEADER_WORD,
@@ -75,6 +76,7 @@ from .aligned import (
     _at_heading_ends,
     _body_row,
     _data,
+    _edges,
     _header_row,
     _labels_end,
     _layout,
@@ -591,7 +593,7 @@ def _parts(line: str, segs: list[_Seg], place: _Place) -> tuple[Parsed, Parsed] 
             if not place.names(right.label, 1):
                 return None
             if place.metric is not None and not (
-                place.right(line, right.at) and place.metric(line[: left.figs[-1].end()]) < place.cut
+                place.right(line, right.at) and place.metric(line[: left.figs[-1].end()]) <= place.cut
             ):
                 return None
             return left.part, _alone(right.label, right.at)
@@ -666,7 +668,9 @@ def _by_column(line: str, seg: _Seg, place: _Place) -> tuple[Parsed, Parsed] | N
     if k == 0:
         return _one(seg, 1, place)
     assert place.metric is not None
-    before = not seg.figs or place.metric(line[: seg.figs[-1].end()]) < place.cut
+    # (a figure's end is the column after its last digit: one ending at the right labels' column stands left of it,
+    # as the widest figures of a 收入 side's last column do where one space sets them off the 支出 labels)
+    before = not seg.figs or place.metric(line[: seg.figs[-1].end()]) <= place.cut
     if k == len(words):
         return _one(seg, 0, place) if before else None
     if seg.figs and before:
@@ -760,7 +764,11 @@ def _columns(
     out: list[Columns] = []
     for s, rows in enumerate(sides):
         figured = [r for r in rows if r.figs]
-        layout = _layout(lines, figured, side=True) or _side_heading_ends(lines, header, figured, place, s)
+        layout = (
+            _layout(lines, figured, side=True)
+            or _side_heading_ends(lines, header, figured, place, s)
+            or _side_full_rows_ends(lines, header, figured, place, s)
+        )
         if layout is None:
             return None
         placed = _place(lines, starts, rows, layout, at_row, mapper)
@@ -889,6 +897,42 @@ def _side_heading_ends(lines: list[str], header: list[int], rows: list[_Line], p
         if layout is not None:
             return layout
     return None
+
+
+def _side_full_rows_ends(
+    lines: list[str], header: list[int], rows: list[_Line], place: _Place, s: int
+) -> Layout | None:
+    """The layout of a side few of whose rows fill every column (a 收支决算总表's 支出 side: one row fills 预算数,
+    调整预算数 and 决算数, the others leave 调整预算数 blank), where a header line names the side's columns, as many
+    as its fullest rows fill, but not right-aligned over them (`项   目    预算数    调整预算数    决算数`): the
+    fullest rows' figures give each column's edge (agreeing within AT_EDGE), and every other figure must end at
+    one of those edges (aligned._at_heading_ends), so that no figure's column is in doubt. None otherwise."""
+    assert place.metric is not None
+    k = max(len(r.figs) for r in rows)
+    complete = [r for r in rows if len(r.figs) == k]
+    if k < 2 or not any(_side_headings(lines[h], place, s) == k for h in header):
+        return None
+    row_edges = [_edges(lines[r.line], r.figs, place.metric) for r in complete]
+    ends: list[int] = []
+    for c in range(k):
+        edges = sorted(e[c] for e in row_edges)
+        if edges[-1] - edges[0] > AT_EDGE:
+            return None
+        ends.append(edges[len(edges) // 2])
+    return _at_heading_ends(lines, rows, ends, place.metric)
+
+
+def _side_headings(line: str, place: _Place, s: int) -> int:
+    """How many columns of figures a header line names on the side (0 left, 1 right): its words there after the
+    side's label column's name, each a column's heading; 0 when the side's words do not open with that name or
+    another word is no heading."""
+    assert place.metric is not None
+    metric = place.metric
+    x = next((m.start() for m in WORD.finditer(line) if metric(line[: m.start()]) >= place.cut - SIDE_GAP), len(line))
+    words = _header_words(line[:x] if s == 0 else line[x:])
+    if len(words) < 2 or not LABEL_HEADER.search(words[0]):
+        return 0
+    return len(words) - 1 if all(column_heading(w) for w in words[1:]) else 0
 
 
 def _place(
