@@ -1111,12 +1111,14 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     heading of one of that table's columns, written whole (its note of unit aside), the figure's label less that
     name: the cell of that row and column. Only the longest row name the clause opens with, and one cell."""
     sentences = ctx.doc.sentences
-    label = NAME_VERB_END.sub("", LEADING.sub("", m.label))
+    label = _less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label)))
     if not 0 <= m.sentence < len(sentences) or len(label) < 2:
         return []
     start = sentences[m.sentence].start
     ends = list(CLAUSE_END.finditer(ctx.doc.text, start, m.start))
-    clause = LEADING.sub("", ctx.doc.text[ends[-1].end() if ends else start : m.start].replace(" ", ""))
+    clause = _less_opening_context(
+        LEADING.sub("", ctx.doc.text[ends[-1].end() if ends else start : m.start].replace(" ", ""))
+    )
     names, longest = ctx.memo("tables.row_name_set", lambda: _row_name_set(ctx))
     # (the longest row name the clause opens with, asked by its prefixes: a clause's few prefixes against the set,
     # not every row name of the document against each clause, 0.5 s of the corpus's text reports)
@@ -1135,6 +1137,19 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
         and _heading_of(tables[h.identity.table], h.identity.col) == column
     ]
     return hits if len(hits) == 1 else []
+
+
+def _less_opening_context(clause: str) -> str:
+    """The clause less the year and scope it opens with (`2025年全市城乡居民基本医疗保险基金收入 A`): the figure's context,
+    held to the cell's by the query, not a part of the row's name. A stage or fund word stays: it may be the name's or
+    the column's own (`完成投资`)."""
+    at = 0
+    for a, b in sorted(read(clause).spans):
+        said = read(clause[a:b]).context
+        if a != at or said.stage is not None or said.fund is not None:
+            break
+        at = b
+    return clause[at:]
 
 
 def _row_name_set(ctx: CheckContext) -> tuple[frozenset[str], int]:
