@@ -13,7 +13,7 @@ from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
-from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE, shared_word
+from tieout.linter.figures.labels import GENERIC_ITEMS, SIDE_LIST_LEAD, STAGE_AND_SIDE, shared_word
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.cells import flatten
@@ -41,7 +41,7 @@ CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 # what opens a label that is no part of its item: `其中`, punctuation, and `另有` (`…收入合计 A。另有年初结转和结余
 # B`: B is the row 年初结转和结余, the words say only that it comes beside the total)
 # and the dash a listed item opens with (`——卫生健康支出 X`)
-LEADING = regex(r"^(?:其中[：:，,]?|另有|[，、；：:]|—{1,2})+")
+LEADING = regex(rf"^(?:其中[：:，,]?|另有|[，、；：:]|—{{1,2}}|{SIDE_LIST_LEAD})+")
 # a label naming who achieved a figure before what it is (`集团实现营业收入`, `全年实现利润总额`)
 ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,30})$")
 # a label naming the company the report is of, then what its figure is (`公司营业收入为`, `报告期内公司营业收入达到`): the
