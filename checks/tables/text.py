@@ -1111,13 +1111,15 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     heading of one of that table's columns, written whole (its note of unit aside), the figure's label less that
     name: the cell of that row and column. Only the longest row name the clause opens with, and one cell."""
     sentences = ctx.doc.sentences
-    label = _less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label)))
+    label = _spelt_out(_less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label))))
     if not 0 <= m.sentence < len(sentences) or len(label) < 2:
         return []
     start = sentences[m.sentence].start
     ends = list(CLAUSE_END.finditer(ctx.doc.text, start, m.start))
-    clause = _less_opening_context(
-        LEADING.sub("", ctx.doc.text[ends[-1].end() if ends else start : m.start].replace(" ", ""))
+    clause = _spelt_out(
+        _less_opening_context(
+            LEADING.sub("", ctx.doc.text[ends[-1].end() if ends else start : m.start].replace(" ", ""))
+        )
     )
     names, longest = ctx.memo("tables.row_name_set", lambda: _row_name_set(ctx))
     # (the longest row name the clause opens with, asked by its prefixes: a clause's few prefixes against the set,
@@ -1620,9 +1622,20 @@ def _named_row_cell(ctx: CheckContext, index: TableIndex, m: Mention, total: Hit
 NAME_FILLERS = regex("|".join(_words("name_fillers")))
 
 
+# the short words publishers write for longer ones of a thing's name (vocab tables.short_words: `医保`)
+SHORT_WORDS: dict[str, str] = {str(k): str(v) for k, v in (load("tables").get("short_words") or {}).items()}
+SHORT_WORD = regex("|".join(re.escape(w) for w in sorted(SHORT_WORDS, key=len, reverse=True)))  # (longest first)
+
+
+def _spelt_out(text: str) -> str:
+    """The text with its short words written in full (`城乡居民医保基金` → `城乡居民基本医疗保险基金`)."""
+    return SHORT_WORD.sub(lambda w: SHORT_WORDS[w.group()], text) if SHORT_WORDS else text
+
+
 def _names_in(names: set[str], text: str) -> set[str]:
     """The row names the text names, as written or within its words less the ones a row name leaves out (a fund's
-    full name `某某基本养老保险基金` names the row `某某养老保险`)."""
+    full name `某某基本养老保险基金` names the row `某某养老保险`), its short words spelt out (`某某医保基金`)."""
+    text = _spelt_out(text)
     short = NAME_FILLERS.sub("", text)
     return {name for name in names if name in text or name in short}
 
