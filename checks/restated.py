@@ -45,7 +45,9 @@ class RestatedFigure(Rule):
     (`全省`, `省本级`, `部门` …), fund (`一般公共预算` …), stage (`预算`, `执行`, `决算` …) and period the
     document states for them, from their own words, the labels before them in their sentence, the
     headings above them and the title (a `部门决算` speaks of one department, at the stage 决算, of the
-    year its title names). A generic item (`支出决算`) is the same only under the same headings; a count is
+    year its title names). A generic item (`支出决算`) is the same only under the same headings (but in a department's
+    report a side of one fund of its appropriation, the fund named in its own words, `一般公共预算拨款收入`, is the
+    document's wherever stated, as its totals are); a count is
     the same only with the same noun after it (`131 个赛项`). Where a field is stated nowhere, the identity
     is incomplete and the figure is never compared: an unknown context is no evidence of a mistake.
     Figures whose item names no one quantity (`涉及`, `该指标得分`, `调入资金等`), and figures whose
