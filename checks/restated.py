@@ -45,7 +45,9 @@ class RestatedFigure(Rule):
     (`全省`, `省本级`, `部门` …), fund (`一般公共预算` …), stage (`预算`, `执行`, `决算` …) and period the
     document states for them, from their own words, the labels before them in their sentence, the
     headings above them and the title (a `部门决算` speaks of one department, at the stage 决算, of the
-    year its title names). A generic item (`支出决算`) is the same only under the same headings; a count is
+    year its title names). A generic item (`支出决算`) is the same only under the same headings (but in a department's
+    report a side of one fund of its appropriation, the fund named in its own words, `一般公共预算拨款收入`, is the
+    document's wherever stated, as its totals are); a count is
     the same only with the same noun after it (`131 个赛项`). Where a field is stated nowhere, the identity
     is incomplete and the figure is never compared: an unknown context is no evidence of a mistake.
     Figures whose item names no one quantity (`涉及`, `该指标得分`, `调入资金等`), and figures whose
@@ -80,6 +82,12 @@ class RestatedFigure(Rule):
     clauses around them read alike, figures masked, for forty characters or more. A passage two of whose figures
     differ is a wording filled in for each item of a list, not a copy, and so is one whose single differing figure
     stands under parallel headings (`一、农村公路养护项目`, `二、城区道路养护项目`).
+
+    A project's 自评表 restates the text: an indicator's outcome the text states under the project's heading, or
+    anywhere in the report of that one project's evaluation (its one form, of the project its title names), named
+    as the indicator and in its unit (`路面中修 42.5 公里` for the row `路面中修 | ≥40公里 | 42.5公里`), is that
+    row's 实际完成值, where the figure is of the year's outcome (stage 执行, the report's year, not summed up
+    over years or a part: `累计`, `截至`, `其中`).
 
     A group is judged when its figures stand in two paragraphs or more. Figures written to different
     precision that round to each other (`92.51 亿元`, `92.511 亿元`) agree. A group with more than two

@@ -469,6 +469,13 @@ class TextTable(Rule):
     b）`) states that project's figures: none is a cell of a table that names the project neither in a row nor in
     its title (nor the document's title: a project's own evaluation).
 
+    A clause opening with the name of a table's row, the figure's label the rest of it a column's heading written
+    whole (`甲镇完成投资 A`), is that row's cell of that column; the year and scope the clause opens with are the
+    figure's context, not the name's (`2025年城乡居民基本医疗保险基金收入 A，城乡居民基本医疗保险基金支出 B`). A
+    short word publishers write for a longer one of a name (`医保`, vocab tables.short_words) names the row of the
+    name written in full, in a clause or a heading (`城乡居民医保基金支出 B` the row `城乡居民基本医疗保险基金`); a
+    side opening the list of its parts with no colon (`收入包括一般公共预算拨款收入 A`) names the part.
+
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
     and the reader cannot tell which is right.

@@ -13,7 +13,7 @@ from tieout.linter.facts.model import Mention
 from tieout.linter.facts.passes.base import ADDING, UNIT_STEPS
 from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
-from tieout.linter.figures.labels import GENERIC_ITEMS, STAGE_AND_SIDE, shared_word
+from tieout.linter.figures.labels import GENERIC_ITEMS, SIDE_LIST_LEAD, STAGE_AND_SIDE, shared_word
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Table
 from tieout.linter.parse.tables.cells import flatten
@@ -41,7 +41,7 @@ CLASS_MARK = regex(r"[（(](?:类|款|项)[）)]")
 # what opens a label that is no part of its item: `其中`, punctuation, and `另有` (`…收入合计 A。另有年初结转和结余
 # B`: B is the row 年初结转和结余, the words say only that it comes beside the total)
 # and the dash a listed item opens with (`——卫生健康支出 X`)
-LEADING = regex(r"^(?:其中[：:，,]?|另有|[，、；：:]|—{1,2})+")
+LEADING = regex(rf"^(?:其中[：:，,]?|另有|[，、；：:]|—{{1,2}}|{SIDE_LIST_LEAD})+")
 # a label naming who achieved a figure before what it is (`集团实现营业收入`, `全年实现利润总额`)
 ACHIEVED = regex(r"^[\u4e00-\u9fff]{0,8}?实现(?P<what>[\u4e00-\u9fff]{2,30})$")
 # a label naming the company the report is of, then what its figure is (`公司营业收入为`, `报告期内公司营业收入达到`): the
@@ -1148,12 +1148,16 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
     heading of one of that table's columns, written whole (its note of unit aside), the figure's label less that
     name: the cell of that row and column. Only the longest row name the clause opens with, and one cell."""
     sentences = ctx.doc.sentences
-    label = NAME_VERB_END.sub("", LEADING.sub("", m.label))
+    label = _spelt_out(_less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label))))
     if not 0 <= m.sentence < len(sentences) or len(label) < 2:
         return []
     start = sentences[m.sentence].start
     ends = list(CLAUSE_END.finditer(ctx.doc.text, start, m.start))
-    clause = LEADING.sub("", ctx.doc.text[ends[-1].end() if ends else start : m.start].replace(" ", ""))
+    clause = _spelt_out(
+        _less_opening_context(
+            LEADING.sub("", ctx.doc.text[ends[-1].end() if ends else start : m.start].replace(" ", ""))
+        )
+    )
     names, longest = ctx.memo("tables.row_name_set", lambda: _row_name_set(ctx))
     # (the longest row name the clause opens with, asked by its prefixes: a clause's few prefixes against the set,
     # not every row name of the document against each clause, 0.5 s of the corpus's text reports)
@@ -1172,6 +1176,19 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
         and _heading_of(tables[h.identity.table], h.identity.col) == column
     ]
     return hits if len(hits) == 1 else []
+
+
+def _less_opening_context(clause: str) -> str:
+    """The clause less the year and scope it opens with (`2025年全市城乡居民基本医疗保险基金收入 A`): the figure's context,
+    held to the cell's by the query, not a part of the row's name. A stage or fund word stays: it may be the name's or
+    the column's own (`完成投资`)."""
+    at = 0
+    for a, b in sorted(read(clause).spans):
+        said = read(clause[a:b]).context
+        if a != at or said.stage is not None or said.fund is not None:
+            break
+        at = b
+    return clause[at:]
 
 
 def _row_name_set(ctx: CheckContext) -> tuple[frozenset[str], int]:
@@ -1642,9 +1659,20 @@ def _named_row_cell(ctx: CheckContext, index: TableIndex, m: Mention, total: Hit
 NAME_FILLERS = regex("|".join(_words("name_fillers")))
 
 
+# the short words publishers write for longer ones of a thing's name (vocab tables.short_words: `医保`)
+SHORT_WORDS: dict[str, str] = {str(k): str(v) for k, v in (load("tables").get("short_words") or {}).items()}
+SHORT_WORD = regex("|".join(re.escape(w) for w in sorted(SHORT_WORDS, key=len, reverse=True)))  # (longest first)
+
+
+def _spelt_out(text: str) -> str:
+    """The text with its short words written in full (`城乡居民医保基金` → `城乡居民基本医疗保险基金`)."""
+    return SHORT_WORD.sub(lambda w: SHORT_WORDS[w.group()], text) if SHORT_WORDS else text
+
+
 def _names_in(names: set[str], text: str) -> set[str]:
     """The row names the text names, as written or within its words less the ones a row name leaves out (a fund's
-    full name `某某基本养老保险基金` names the row `某某养老保险`)."""
+    full name `某某基本养老保险基金` names the row `某某养老保险`), its short words spelt out (`某某医保基金`)."""
+    text = _spelt_out(text)
     short = NAME_FILLERS.sub("", text)
     return {name for name in names if name in text or name in short}
 

@@ -255,18 +255,30 @@ def assign(draft: Draft) -> None:
         if m.sentence not in leads:  # read once per sentence, not for each of its figures
             leads[m.sentence] = _lead_in(draft, m.sentence)
         lead, left_out = leads[m.sentence], draft.excluded.get(key, "")
-        if item in canonical or item in BALANCE_ITEMS:
+        own_fund = labeller.identify(m.label)[1].fund
+        if item in canonical or item in BALANCE_ITEMS or (wide and _appropriated_side(item, own_fund)):
             subject = _path(_sentence_subject(draft, m, items) or ("" if wide else path), lead, left_out)
         elif key in of_whole or lead or left_out:
             subject = _path(path, of_whole.get(key, ""), lead, left_out)
         else:
             subject = path  # the headings' path alone (most figures): nothing to join
-        fund_named = labeller.identify(m.label)[1].fund not in (None, MIXED)
+        fund_named = own_fund not in (None, MIXED)
         named = names_one.get((item, fund_named))
         if named is None:
             named = names_one[item, fund_named] = _names_one(canonical, item, fund_named)
         m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
+
+
+# the funds of a department's appropriation (context.yaml: 财政拨款, 一般公共预算财政拨款 …) end so
+APPROPRIATION = "财政拨款"
+
+
+def _appropriated_side(item: str, fund: str | None) -> bool:
+    """Is the figure a side of one fund of the department's appropriation, the fund named in its own words
+    (`一般公共预算拨款收入`, `政府性基金预算财政拨款支出`)? A department's report states it once for the whole
+    document, as it does its totals: under `收入预算` or as a part of `财政拨款收支总预算` it is the same figure."""
+    return item in SIDES and fund is not None and fund != MIXED and fund.endswith(APPROPRIATION)
 
 
 def _path(*parts: str) -> str:

@@ -75,6 +75,9 @@ STAGE_AND_SIDE = regex(r"^[，、；\s]*(?:全年)?(?:实际|决算|执行)(?:�
 LAST_YEAR_BESIDE = regex(
     r"^[，、；：]*(?:比|较|与)?(?:上年末|上年底|上年同期|上年同月|去年同期|去年同月|上年|去年)(?:末|底)?(?:为|是|的)?$"
 )
+# a side of a budget opening the list of its parts with no colon after it (`收入包括一般公共预算拨款收入 X`, `支出主要包括
+# 基本支出 X`): the figure is the part's, named after it (a name at least two characters long)
+SIDE_LIST_LEAD = r"(?:收入|支出)(?:主要)?(?:包括|包含)(?=[\u4e00-\u9fff]{2})"
 # what is left of a label once its context words are read: list marks, connectives, verbs of stating
 ITEM_TRIM_LEAD = regex(
     r"^(?:[，、；：:,;（）()①-⑳❶-❿—–\-－─·•●◆■□▲※*]|其中|的|和|及|与|对|在(?!建|途|职|编|岗|校|读|押|库)|关于|各级|各项|累计|合计|加上(?!年(?!初))|加|减去|减"
@@ -89,6 +92,8 @@ ITEM_TRIM_LEAD = regex(
     # allotment named, not what it is; the thing allotted is the item
     r"|(?:财政部|省财政厅|省财政|市财政局|市财政|上级财政|上级)(?:提前)?下达"
     r"(?:我省|我市|我县|我区|本省|本市|本县|本区|[\u4e00-\u9fff]{2,4}?[省市县区](?![级直]))"
+    # the side a list of its parts opens with, no colon after it (`收入包括一般公共预算拨款收入 X`): the part is named
+    rf"|{SIDE_LIST_LEAD}"
     r")+"
 )
 ITEM_TRIM_MARKS = "，、；：:,;（）()"

@@ -32,6 +32,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import (
     Breakdown,
     Change,
@@ -892,7 +893,9 @@ def _restated_indicator(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) 
     """An indicator's achieved value restated in the text under its project's heading: the figure whose item is
     the indicator's name (`全年资助家庭经济困难学生3468人次` for `资助家庭经济困难学生人次 | 3486人次`: the name, or the
     name without the unit it ends with), in the same unit."""
-    form = forms.get(m.identity.subject.rsplit("›", 1)[-1]) or _form_around(draft, m, forms)
+    form = (
+        forms.get(m.identity.subject.rsplit("›", 1)[-1]) or _form_around(draft, m, forms) or _form_of_report(draft, m)
+    )
     if form is None or not form.done or len(m.quantities) != 1 or not m.quantities[0].exact:
         return
     q, item = m.quantities[0], m.identity.item
@@ -909,6 +912,28 @@ def _form_around(draft: Draft, m: Mention, forms: dict[str, _FundBlock]) -> _Fun
     """The form whose 实际完成情况 text the figure stands in (between its funds' header and its indicators')."""
     at = draft.doc.origin[m.start] if m.quantities else -1
     return next((f for f in forms.values() if f.goals[0] <= at < f.goals[1]), None)
+
+
+# a label summing up more than the year's outcome (`累计路面中修`: since the project began), or naming a part of it
+_NOT_THE_YEARS = regex(r"累计|截至|截止|其中")
+
+
+def _form_of_report(draft: Draft, m: Mention) -> _FundBlock | None:
+    """The form of the one project the whole report evaluates: the document holds that one form, and its title names
+    the form's project (`…2025年度农村公路养护项目绩效自评报告` over the form of `农村公路养护项目`). Its text, under
+    whatever heading (`（一）产出指标`), states that project's outcomes: a figure of the year's outcome (stage 执行, the
+    report's year, its label summing up no other span) is the one the form's indicator of its name states."""
+    forms: list[_FundBlock] = draft.memo.get(FORMS) or []
+    if len(forms) != 1 or not forms[0].project or not draft.facts.genre.startswith("evaluation"):
+        return None
+    form, context = forms[0], m.identity.context
+    project = form.project.removesuffix("项目")
+    if len(project) < SHORT_NAME_MIN or project not in document_title(draft.doc).replace(" ", ""):
+        return None
+    year = draft.facts.document_context.period
+    if m.identity.inferred or context.stage != "执行" or year is None or context.period != year:
+        return None
+    return None if _NOT_THE_YEARS.search(m.label) else form
 
 
 _ACHIEVED_LINE = regex(r"^[（(]?实际完成情况[）)]?$")
