@@ -67,7 +67,14 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)
-    referred = [*referred_whole_outcomes(ctx), *staged_whole_outcomes(ctx), *announced_total_outcomes(ctx)]
+    from .text_totals import summary_total_outcomes
+
+    referred = [
+        *referred_whole_outcomes(ctx),
+        *staged_whole_outcomes(ctx),
+        *announced_total_outcomes(ctx),
+        *summary_total_outcomes(ctx),
+    ]
     yield from referred
     done = {id(o.anchor) for o in referred}
     outer = ctx.facts.document_context
