@@ -167,7 +167,11 @@ def test_a_cell_planted_in_a_real_final_accounts_pdf():
 
     text = read_path(str(SHARED / "putuo-caizhengju-2024-final-accounts.pdf")).text
     clean = lint_text(text, "real.md")
-    assert not table_findings(clean), [d.message for d in table_findings(clean)]
+    # the one table finding of the document as published is its prose's 财政拨款收入支出总计, a true mistake (judged in
+    # tests/corpus/snapshot.yaml): none of its tables' own
+    published = [d for d in table_findings(clean) if not (d.code == "TO304" and d.fix is None and "总计" in d.sentence)]
+    assert len(table_findings(clean)) - len(published) <= 1
+    assert not published, [d.message for d in published]
     assert any(c.name and "人员经费合计" in c.name and c.status == "pass" for c in clean.checked)
     # the first row of three amounts where the first is the sum of the other two (合计 | 基本支出 | 项目支出; no
     # figure of the document is written here) gets 10 more in its last: its 合计 no longer cross-foots

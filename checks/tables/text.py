@@ -67,7 +67,14 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)
-    referred = [*referred_whole_outcomes(ctx), *staged_whole_outcomes(ctx), *announced_total_outcomes(ctx)]
+    from .text_totals import summary_total_outcomes
+
+    referred = [
+        *referred_whole_outcomes(ctx),
+        *staged_whole_outcomes(ctx),
+        *announced_total_outcomes(ctx),
+        *summary_total_outcomes(ctx),
+    ]
     yield from referred
     done = {id(o.anchor) for o in referred}
     outer = ctx.facts.document_context
@@ -1599,6 +1606,11 @@ def _all_row_names(ctx: CheckContext) -> dict[int, set[str]]:
     return {t.index: {r.label for side in t.sides for r in side.rows if not r.total} for t in ctx.facts.tables}
 
 
+# what an earlier figure of the paragraph is made of, listed after it and closed before the figure's clause
+# (`人员经费 A，主要包括：基本工资、津贴补贴…；公用经费 B`): the rows it names are that figure's, not this one's
+CONTENTS_LISTED = regex(r"(?:主要)?包括[：:][^；;。]*[；;]")
+
+
 def _row_named_before(ctx: CheckContext, m: Mention, table: int) -> bool:
     """Does the figure's paragraph, up to it, or its section's heading and lines before it (a form's `项目名称：X`
     above `年度资金总额：A`, under `（一）X绩效目标表`) name one of the table's own rows (no total row)?"""
@@ -1620,7 +1632,7 @@ def _rows_named_before(ctx: CheckContext, m: Mention, table: int, every: bool = 
         begin = min(m.start - len(before), max(section.start, m.start - SECTION_REACH))
         # (the heading, when it stands beyond the reach: its words up to the figure are in the text otherwise)
         before = (section.title if begin > section.start else "") + ctx.doc.text[begin : m.start]
-    before = _less_own_total(before, m.label)
+    before = CONTENTS_LISTED.sub("", _less_own_total(before, m.label))
     # (a fund's full name, `1.城乡居民基本养老保险基金`, names the table's row of its short name `城乡居民养老保险`:
     # the figures under it are that fund's, not the 合计's)
     named = _names_in(names, before)

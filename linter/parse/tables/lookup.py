@@ -67,6 +67,7 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
     for side in table.sides:
         # a column's context under the table's and its role: once a column, not once a cell
         columns = [(col, col.context.under(context), col.role or leaf(col)) for col in side.columns]
+        across = _items_across(side, table.title)
         for i, row in enumerate(side.rows):
             path = _path(side, i) if side.structure == "code" else ()
             own = _label_context(row.label)  # (once a row, not once a cell)
@@ -79,11 +80,54 @@ def identities(table: Table, outer: Context | None = None) -> list[Hit]:
                 q = c.quantity if c else None
                 if q is not None:
                     # (table, row, col, context, item, code, column, total_row, path: by position, as cheaper)
+                    if across:
+                        named, grand = across[col.index]
                     ident = CellIdentity(
                         table.index, row.index, col.index, own.under(col_context), named, row.code, role, grand, path
                     )
                     out.append(Hit(ident, q))
     return out
+
+
+SUBTOTALS = ("合计", "小计", "总计")
+# the “三公” in a table's title (`财政拨款“三公”经费支出决算表`): the one row of such a table laid out across is the three
+# items', its 合计 the “三公”经费 the prose names
+THREE_PUBLIC = regex(r"[“\"]?三公[”\"]?经费")
+
+
+def _items_across(side: Side, title: str) -> dict[int, tuple[str, bool]]:
+    """The item of each column of a side of one unlabelled row laid out across, by grid column, and whether it is the
+    side's 合计 (`| 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 … |` over `| 预算数 | 决算数 |` pairs, a 三公 table
+    of the 决算 form): the row names nothing, each column's header names its item over its stage. A group's 小计 is
+    the group's item; the 合计 is the whole the table's title names (`_whole_across`). Nothing where a column's
+    header ends in no stage or names no item (its item is not known)."""
+    if len(side.rows) != 1 or side.rows[0].label or len(side.columns) < 2:
+        return {}
+    names: dict[int, list[str]] = {}
+    for col in side.columns:
+        texts = [p for p in col.path if p]
+        if col.context.stage is None or len(texts) < 2 or texts[-1] != col.role:
+            return {}
+        names[col.index] = texts[:-1]
+    tops = {n[0] for n in names.values()}
+    if len(tops) == 1 and all(len(n) > 1 for n in names.values()):  # a heading over every column (the table's own)
+        names = {i: n[1:] for i, n in names.items()}
+    whole = _whole_across(title)
+    out = {}
+    for i, n in names.items():
+        grouped = n[-1] in SUBTOTALS and len(n) > 1
+        name = n[-2] if grouped else n[-1]
+        if name in SUBTOTALS:  # 合计 (or a 小计 standing alone): the side's whole
+            out[i] = (whole, True)
+        else:
+            out[i] = (item_of(name), False)
+    return out
+
+
+def _whole_across(title: str) -> str:
+    """What the 合计 of a table laid out across is the whole of: the “三公”经费 where its title names them, else a bare
+    合计 (what the table totals is not said)."""
+    return "三公经费" if THREE_PUBLIC.search(title) else "合计"
 
 
 @lru_cache(maxsize=1 << 12)  # a pure function of the label; labels repeat in a document's tables (合计, 小计 …)
