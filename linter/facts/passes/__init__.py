@@ -154,6 +154,7 @@ PASSES: tuple[Pass, ...] = (
     fund_kinds.fund_kinds,
     breakdowns.defined_after_semicolon,
     breakdowns.defined_totals,
+    defined_across.defined_below,
     breakdowns.bracketed_parts,
     moved_lists.moved_lists,
     composed_after.composed_after,

@@ -4,7 +4,13 @@ The parts read in the list's own sentence and the figure opening each sentence a
 context, are the total's parts where together they cover the total's definition (vocab/sums.yaml: 税收收入 and
 非税收入 of 一般公共预算收入); a figure that is no component of it ends the search, and nothing is read where the
 definition is not covered. The definition ties them, not the layout: read across the sentence break, inferred
-(warnings at most)."""
+(warnings at most).
+
+And a total whose components are stated in the sentences after its own, in its paragraph or in the next one under
+the same heading: `全市一般公共预算收入 139 亿元，…收入合计 397 亿元。` / `全市一般公共预算主要收入项目执行情况：
+税收收入完成 89 亿元，…，其中：增值税 a…。非税收入完成 50 亿元，增长 p%。` (`defined_below`). Read only where the total
+states its entity, fund, stage and year, each component is named by one figure only there and states none of them
+otherwise, one of them states the total's entity, and no other figure there is named as the total is."""
 
 from __future__ import annotations
 
@@ -12,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tieout.linter.facts.definitions import complete, of_total
+from tieout.linter.facts.definitions import complete, cover_once, defined, of_total, totals_alike
 from tieout.linter.facts.model import Breakdown, Mention
-from tieout.linter.facts.passes.base import Completed, exact_figure, exact_of, same_section
+from tieout.linter.facts.passes.base import Completed, by_paragraph, exact_figure, exact_of, same_section
 from tieout.linter.figures.context import FIELDS, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.vocab import words
@@ -91,3 +97,50 @@ def _agrees(draft: Draft, m: Mention, total: Mention) -> bool:
         for c in (m.identity.context, stated)
         for f in FIELDS
     )
+
+
+# the fields of context a total read with components stated below it must state (whose, which budget, which figure of
+# it, which year), and the parts must not state otherwise
+BELOW_FIELDS = ("scope", "fund", "stage", "period")
+# the sums of money a budget states so (an overall score and its parts below it are a score set's: sets.scores, TO111)
+MONEY = "元"
+
+
+def defined_below(draft: Draft) -> Iterator[Breakdown]:
+    paragraphs = by_paragraph(draft)
+    for para, mentions in paragraphs.items():
+        for t in mentions:
+            total = exact_figure(t)
+            if total is None or total.base_unit != MONEY or len(t.quantities) != 1 or id(t) in draft.totals:
+                continue
+            if not defined(t):
+                continue
+            if any(getattr(t.identity.context, f) is None for f in BELOW_FIELDS):
+                continue
+            after = [m for m in paragraphs.get(para + 1, []) if same_section(draft, t.start, m.start)]
+            # (the sentences after the total's: a list in its own sentence is the sentence readers', which read it
+            # by its words, `：` after a name of no total opening none)
+            window = [m for m in mentions if m.sentence > t.sentence] + after
+            parts = _components_below(draft, t, total, window)
+            if parts:
+                yield Breakdown(t, parts, "具体为", True, t.sentence, certain=False)
+
+
+def _components_below(draft: Draft, t: Mention, total: Quantity, window: list[Mention]) -> list[Mention] | None:
+    """The figures of the window that are, one each, the components of the total's definition, each a figure of its
+    own in the total's unit, part of no list, of the total's context; none where another figure there is named as
+    the total is (a restatement, or another entity's total: which the parts are of is open)."""
+    if any(totals_alike(t, m) for m in window):
+        return None
+    candidates = [m for m in window if len(m.quantities) == 1 and exact_of(m, total.base_unit) is not None]
+    parts = cover_once(t, [m for m in candidates if not draft.is_part(m)])
+    if parts is None or any(draft.is_part(m) for m in candidates if m not in parts and _same_name(m, parts)):
+        return None
+    whole = t.identity.context
+    if not all(getattr(p.identity.context, f) in (None, getattr(whole, f)) for p in parts for f in BELOW_FIELDS):
+        return None
+    return parts if any(p.identity.context.scope == whole.scope for p in parts) else None
+
+
+def _same_name(m: Mention, parts: list[Mention]) -> bool:
+    return any(m.key == p.key for p in parts)
