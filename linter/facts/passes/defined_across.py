@@ -7,8 +7,8 @@ definition is not covered. The definition ties them, not the layout: read across
 (warnings at most).
 
 And a total whose components are stated in the sentences after its own, in its paragraph or in the next one under
-the same heading: `全市一般公共预算收入 139 亿元，…收入合计 397 亿元。` / `全市一般公共预算主要收入项目执行情况：
-税收收入完成 89 亿元，…，其中：增值税 a…。非税收入完成 50 亿元，增长 p%。` (`defined_below`). Read only where the total
+the same heading: `全市一般公共预算收入 T，…收入合计 U。` / `主要收入项目：税收收入 a，…，
+其中：增值税 a1…。非税收入 b，增长 p%。` (`defined_below`). Read only where the total
 states its entity, fund, stage and year, each component is named by one figure only there and states none of them
 otherwise, one of them states the total's entity, and no other figure there is named as the total is."""
 
@@ -108,28 +108,40 @@ MONEY = "元"
 
 def defined_below(draft: Draft) -> Iterator[Breakdown]:
     paragraphs = by_paragraph(draft)
+    totals = {para: [m for m in mentions if defined(m)] for para, mentions in paragraphs.items()}
     for para, mentions in paragraphs.items():
-        for t in mentions:
-            total = exact_figure(t)
-            if total is None or total.base_unit != MONEY or len(t.quantities) != 1 or id(t) in draft.totals:
-                continue
-            if not defined(t):
-                continue
-            if any(getattr(t.identity.context, f) is None for f in BELOW_FIELDS):
-                continue
-            after = [m for m in paragraphs.get(para + 1, []) if same_section(draft, t.start, m.start)]
-            # (the sentences after the total's: a list in its own sentence is the sentence readers', which read it
-            # by its words, `：` after a name of no total opening none)
-            window = [m for m in mentions if m.sentence > t.sentence] + after
-            parts = _components_below(draft, t, total, window)
-            if parts:
-                yield Breakdown(t, parts, "具体为", True, t.sentence, certain=False)
+        # (walked from the end: a total with one named as it is after it, in its paragraph or the next, is passed
+        # over without its window being looked at, so a paragraph of many is read in one walk)
+        seen = [m for m in totals.get(para + 1, []) if mentions and same_section(draft, mentions[-1].start, m.start)]
+        for t in reversed(totals[para]):
+            if _may_total(draft, t) and not any(totals_alike(t, m) and m.sentence != t.sentence for m in seen):
+                parts = _components_below(draft, t, _window(draft, paragraphs, t))
+                if parts:
+                    yield Breakdown(t, parts, "具体为", True, t.sentence, certain=False)
+            seen.append(t)
 
 
-def _components_below(draft: Draft, t: Mention, total: Quantity, window: list[Mention]) -> list[Mention] | None:
+def _may_total(draft: Draft, t: Mention) -> bool:
+    """A sum of money of its own, the total of no list yet, stating its entity, fund, stage and year."""
+    total = exact_figure(t)
+    if total is None or total.base_unit != MONEY or len(t.quantities) != 1 or id(t) in draft.totals:
+        return False
+    return all(getattr(t.identity.context, f) is not None for f in BELOW_FIELDS)
+
+
+def _window(draft: Draft, paragraphs: dict[int, list[Mention]], t: Mention) -> list[Mention]:
+    """The figures of the sentences after the total's in its paragraph, and of the next paragraph under its heading
+    (a list in the total's own sentence is the sentence readers', which read it by its words: `：` after a name of
+    no total opens none)."""
+    after = [m for m in paragraphs.get(t.paragraph + 1, []) if same_section(draft, t.start, m.start)]
+    return [m for m in paragraphs[t.paragraph] if m.sentence > t.sentence] + after
+
+
+def _components_below(draft: Draft, t: Mention, window: list[Mention]) -> list[Mention] | None:
     """The figures of the window that are, one each, the components of the total's definition, each a figure of its
     own in the total's unit, part of no list, of the total's context; none where another figure there is named as
     the total is (a restatement, or another entity's total: which the parts are of is open)."""
+    total = t.quantities[0]
     if any(totals_alike(t, m) for m in window):
         return None
     candidates = [m for m in window if len(m.quantities) == 1 and exact_of(m, total.base_unit) is not None]

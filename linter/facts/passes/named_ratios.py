@@ -108,6 +108,7 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
 RATIO_KINDS = ("bare", "percent")  # a ratio is written in per cent or as a plain number
 # where a clause starts: a ratio's words are those after it, up to its figure
 CLAUSE_START = regex(r"[，,；;。：:]")
+NAME_REACH = 24  # the characters before a ratio's figure its name may stand in
 
 
 def _name_of(draft: Draft, m: Mention) -> str:
@@ -116,7 +117,10 @@ def _name_of(draft: Draft, m: Mention) -> str:
     is the ratio's."""
     if m.label.strip() or len(m.quantities) != 1 or m.quantities[0].kind not in RATIO_KINDS:
         return m.label
-    text, start, q = draft.doc.text, draft.doc.sentences[m.sentence].start, m.quantities[0]
+    text, q = draft.doc.text, m.quantities[0]
+    # (a ratio's name is short: the words looked at are the few before the figure, not its whole sentence, which a
+    # long one would make a walk per figure)
+    start = max(draft.doc.sentences[m.sentence].start, q.start - NAME_REACH)
     breaks = list(CLAUSE_START.finditer(text, start, q.start))
     return text[breaks[-1].end() if breaks else start : q.start].strip()
 
