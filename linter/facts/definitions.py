@@ -287,6 +287,37 @@ def cover(total: Mention, mentions: list[Mention]) -> list[Mention] | None:
     return None
 
 
+def defined(m: Mention) -> bool:
+    """Is the mention, by its name, the total of a definition (一般公共预算收入)?"""
+    return _defines(_names(m))
+
+
+@lru_cache(maxsize=16384)
+def _defines(names: tuple[str, ...]) -> bool:
+    # (asked of every figure of a document: answered once per name)
+    return any(_totals(d, names) for d in definitions())
+
+
+def totals_alike(a: Mention, b: Mention) -> bool:
+    """Are the two mentions, by their names, totals of one definition (two figures named 一般公共预算收入)?"""
+    return any(_is_total(d, a) and _is_total(d, b) for d in definitions())
+
+
+def cover_once(total: Mention, mentions: list[Mention]) -> list[Mention] | None:
+    """The mentions that are the components of a definition of the total where each component is named by one of
+    them only, and every required one is (two figures named `税收收入` leave open which is the part: none)."""
+    for d in definitions():
+        if not _is_total(d, total):
+            continue
+        named: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if (i := _component(d, m)) is not None:
+                named.setdefault(i, []).append(m)
+        if len(named) >= 2 and _required(d) <= set(named) and all(len(ms) == 1 for ms in named.values()):
+            return [ms[0] for _, ms in sorted(named.items(), key=lambda x: x[1][0].start)]
+    return None
+
+
 def siblings(a: Mention, b: Mention) -> bool:
     """Are the two components of one definition (本年收入合计 and 年初结转和结余 of 收入总计): side by side, never
     one a part of the other?"""

@@ -81,14 +81,18 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
         rates.setdefault(r.sentence, []).append(r)
     # (`_defined` reads only a label ending as a ratio's name does or naming one between two figures: the sentences
     # holding no such label, most, are passed over, found by one walk of the figures and rates)
-    named = {m.sentence for m in draft.facts.mentions if _may_name(m.label)}
+    named = {m.sentence for m in draft.facts.mentions if _may_name(_name_of(draft, m))}
     named.update(r.sentence for r in draft.facts.rates if _may_name(r.name))
     for si, said in draft.by_sentence.items():
         if si not in named:
             continue
         # the ratio as a figure of its own (`超概算 10.0%`, `…之比为 2.58`) or as a rate the sentence pass read
         # (only figures of a ratio's kinds are read: the others are left out here, not listed to be skipped below)
-        stated = [(m.label, q) for m in said if len(m.quantities) == 1 and (q := m.quantities[0]).kind in RATIO_KINDS]
+        stated = [
+            (_name_of(draft, m), q)
+            for m in said
+            if len(m.quantities) == 1 and (q := m.quantities[0]).kind in RATIO_KINDS
+        ]
         stated += [(r.name, r.stated) for r in rates.get(si, []) if not r.formula]
         for label, q in stated:
             if q.kind not in RATIO_KINDS or not q.exact or id(q) in taken:
@@ -102,6 +106,23 @@ def named_ratios(draft: Draft) -> Iterator[Rate | Completed]:
 
 
 RATIO_KINDS = ("bare", "percent")  # a ratio is written in per cent or as a plain number
+# where a clause starts: a ratio's words are those after it, up to its figure
+CLAUSE_START = regex(r"[，,；;。：:]")
+NAME_REACH = 24  # the characters before a ratio's figure its name may stand in
+
+
+def _name_of(draft: Draft, m: Mention) -> str:
+    """The figure's label; for a ratio the sentence reader gave none, the words of its clause before it: a share word
+    closes its name (`；税收占比 64%` is read as a share of `税收`, a part no figure stands under), and the whole name
+    is the ratio's."""
+    if m.label.strip() or len(m.quantities) != 1 or m.quantities[0].kind not in RATIO_KINDS:
+        return m.label
+    text, q = draft.doc.text, m.quantities[0]
+    # (a ratio's name is short: the words looked at are the few before the figure, not its whole sentence, which a
+    # long one would make a walk per figure)
+    start = max(draft.doc.sentences[m.sentence].start, q.start - NAME_REACH)
+    breaks = list(CLAUSE_START.finditer(text, start, q.start))
+    return text[breaks[-1].end() if breaks else start : q.start].strip()
 
 
 # the definition a ratio's name may carry in brackets before its verb (`债务率（债务余额/综合财力）为`)
@@ -153,7 +174,7 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
         # 增加因素，予以剔除。剔除后保值增值率为 p%`; each is still the one figure of its name there)
         around = _paragraph_before(draft, si, q.start)
     num, den = _operands(draft, si, d, around, label[: named.start()] if named is not None else None)
-    if num is None or den is None or num is den:
+    if num is None or den is None or num is den or not _one_owner(num, den):
         return None
     a, b = exact_figure(num), exact_figure(den)
     if a is None or b is None or a.base_unit != b.base_unit or len(num.quantities) != 1 or len(den.quantities) != 1:
@@ -161,6 +182,17 @@ def _defined(draft: Draft, si: int, label: str, q: Quantity) -> Rate | None:
     if d.kind == "adjusted":
         return _adjusted(draft, label, q, si, d, around, [num, den])
     return Rate(label, q, si, [a, b], [num.label, den.label], None, ordered=True, definition=d.kind)
+
+
+# the fields two operands of a ratio must not differ in where both state them
+OWNER_FIELDS = ("scope", "period", "stage")
+
+
+def _one_owner(num: Mention, den: Mention) -> bool:
+    """Are the two operands of one entity, year and stage where both say (`市本级税收收入 a` beside `全市一般公共预算
+    收入 T`: the ratio after them is the 市本级's, whose revenue is not stated)?"""
+    a, b = num.identity.context, den.identity.context
+    return all(getattr(a, f) is None or getattr(b, f) is None or getattr(a, f) == getattr(b, f) for f in OWNER_FIELDS)
 
 
 def _adjusted(
