@@ -148,10 +148,22 @@ def _components_below(draft: Draft, t: Mention, window: list[Mention]) -> list[M
     parts = cover_once(t, [m for m in candidates if not draft.is_part(m)])
     if parts is None or any(draft.is_part(m) for m in candidates if m not in parts and _same_name(m, parts)):
         return None
+    if any(_residual(p) for p in parts):
+        return None
     whole = t.identity.context
     if not all(getattr(p.identity.context, f) in (None, getattr(whole, f)) for p in parts for f in BELOW_FIELDS):
         return None
     return parts if any(p.identity.context.scope == whole.scope for p in parts) else None
+
+
+# the word of a residual item: `其他工资福利支出` is one item of 工资福利支出 (with 基本工资, 津贴补贴 … beside it), never
+# the whole component its name ends with
+RESIDUAL = "其他"
+
+
+def _residual(m: Mention) -> bool:
+    """Is the figure a residual item (`其他工资福利支出 a`), which a list of the component's items closes?"""
+    return m.key.startswith(RESIDUAL) or m.identity.item.startswith(RESIDUAL)
 
 
 def _same_name(m: Mention, parts: list[Mention]) -> bool:
