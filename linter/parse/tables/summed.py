@@ -24,7 +24,6 @@ three parents or more of two rows or more are found: a table so summed is a tree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -52,9 +51,7 @@ def summed_tree(grid: list[list[Cell]], rows: list[Row], figures: list[int]) -> 
     values = [_values(grid[r.index], cols) for r in rows]
     # what `_rounded` reads of each row's figures, read once per row: a row is tried in a run under each of the rows
     # above it (up to MOST_KIDS of them), and its figures' last digits were read again at every try
-    read_once = [
-        _Figures(v, [_exponent(x) for x in v], all(x >= 0 for x in v)) if v is not None else None for v in values
-    ]
+    read_once = [(v, [_exponent(x) for x in v], all(x >= 0 for x in v)) if v is not None else None for v in values]
     kids: dict[int, list[int]] = {}
     roots: list[int] = []  # the rows below the current one not yet placed under a parent, nearest first
     for i in range(len(rows) - 1, -1, -1):
@@ -125,14 +122,10 @@ def _run(own: Values, below: list[Values | None]) -> int:
     return slipped[0] if len(slipped) == 1 else 0
 
 
-@dataclass(frozen=True, slots=True)
-class _Figures:
-    """A row's figures in the side's amount columns, with what `_rounded_runs` reads of each: the exponent of its
-    last digit written (None for a zero) and whether none is below zero."""
-
-    values: Values
-    exponents: list[int | None]
-    unsigned: bool
+# a row's figures in the side's amount columns, with what `_rounded_runs` reads of them: each one's exponent of its
+# last digit written (None for a zero), and whether none is below zero (a tuple: a class made at import, a dataclass
+# most of all, costs every cold start more than it saves)
+_Figures = tuple[Values, list[int | None], bool]
 
 
 def _rounded(read: tuple[_Figures, list[_Figures | None]], kids: list[int]) -> int:
@@ -142,7 +135,7 @@ def _rounded(read: tuple[_Figures, list[_Figures | None]], kids: list[int]) -> i
     Two figures stated must witness it (a copied one is no second), and no row of the run may be a row over a single
     row, nor restate its neighbour in every column: one row restating the next may be its parent or its sibling,
     which the sums cannot tell, and a 尾差 would hide the difference."""
-    own, below = read[0].values, [b.values if b is not None else None for b in read[1]]
+    own, below = read[0][0], [b[0] if b is not None else None for b in read[1]]
     found = _rounded_runs(read)
     if len(found) != 1:
         return 0
@@ -156,23 +149,23 @@ def _rounded_runs(read: tuple[_Figures, list[_Figures | None]]) -> list[int]:
     """The lengths of the runs of two rows or more below that add up to the row within a unit of their last digit in
     every column and exactly in one at least, the row witnessed by two figures stated (`_rounded`). `read`: the row's
     figures and those of the rows below, nearest first."""
-    row, below = read
-    own = row.values
+    (own, own_exponents, _), below = read
     if len({x for x in own if x != 0}) < LEAST_WITNESSES:
         return []  # (the row's own figures witness every run or none: with too few, no run is found)
     sums = [Decimal(0)] * len(own)
     # (the last digit's exponent of each column's finest figure so far, the row's own and the run's, kept as the run
     # grows: worked out again over the whole run at each row, it made the reading quadratic in the rows below)
-    finest = row.exponents
+    finest = own_exponents
     # (with no figure below negative, a run's sums only grow and its unit only narrows as it grows: once over the row
     # by more than a unit, no longer run can fit)
-    growing = all(b.unsigned for b in below if b is not None)
+    growing = all(b[2] for b in below if b is not None)
     found: list[int] = []
     for k, b in enumerate(below, start=1):
         if b is None:
             break
-        sums = [s + x for s, x in zip(sums, b.values, strict=True)]
-        finest = [_finer(e, x) for e, x in zip(finest, b.exponents, strict=True)]
+        values, exponents, _ = b
+        sums = [s + x for s, x in zip(sums, values, strict=True)]
+        finest = [_finer(e, x) for e, x in zip(finest, exponents, strict=True)]
         units = [_unit_at(e) for e in finest]
         if growing and any(sums[c] - own[c] > units[c] for c in range(len(own))):
             break
