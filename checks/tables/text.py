@@ -637,9 +637,8 @@ def announced_total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _first_figure(table: Table) -> Quantity | None:
     """The table's first figure in the text (of its body, the header holds none)."""
-    figures = [
-        q for row in range(len(table.rows)) for c in range(len(table.rows[row])) if (q := table.quantity(row, c))
-    ]
+    # (each cell's figure read where it stands, in the grid's order: `Table.quantity` looked every cell up by its place)
+    figures = [q for row in table.rows for cell in row if (q := cell.quantity) is not None]
     return min(figures, key=lambda q: q.start) if figures else None
 
 

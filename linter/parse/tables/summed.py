@@ -49,6 +49,9 @@ def summed_tree(grid: list[list[Cell]], rows: list[Row], figures: list[int]) -> 
     if len(cols) < LEAST_COLUMNS:
         return False
     values = [_values(grid[r.index], cols) for r in rows]
+    # what `_rounded` reads of each row's figures, read once per row: a row is tried in a run under each of the rows
+    # above it (up to MOST_KIDS of them), and its figures' last digits were read again at every try
+    read_once = [(v, [_exponent(x) for x in v], all(x >= 0 for x in v)) if v is not None else None for v in values]
     kids: dict[int, list[int]] = {}
     roots: list[int] = []  # the rows below the current one not yet placed under a parent, nearest first
     for i in range(len(rows) - 1, -1, -1):
@@ -57,7 +60,8 @@ def summed_tree(grid: list[list[Cell]], rows: list[Row], figures: list[int]) -> 
             roots = []  # (a total, a heading or a row of no figures ends the runs under the rows above it)
             continue
         below = [values[j] for j in roots[:MOST_KIDS]]
-        k = _run(own, below) or _rounded(own, below, [len(kids.get(j, ())) for j in roots[:MOST_KIDS]])  # type: ignore[arg-type]
+        read = (read_once[i], [read_once[j] for j in roots[:MOST_KIDS]])
+        k = _run(own, below) or _rounded(read, [len(kids.get(j, ())) for j in roots[:MOST_KIDS]])  # type: ignore[arg-type]
         if k:
             kids[i] = roots[:k]
             roots = roots[k:]
@@ -118,14 +122,21 @@ def _run(own: Values, below: list[Values | None]) -> int:
     return slipped[0] if len(slipped) == 1 else 0
 
 
-def _rounded(own: Values, below: list[Values | None], kids: list[int]) -> int:
+# a row's figures in the side's amount columns, with what `_rounded_runs` reads of them: each one's exponent of its
+# last digit written (None for a zero), and whether none is below zero (a tuple: a class made at import, a dataclass
+# most of all, costs every cold start more than it saves)
+_Figures = tuple[Values, list[int | None], bool]
+
+
+def _rounded(read: tuple[_Figures, list[_Figures | None]], kids: list[int]) -> int:
     """The one run of two rows or more that adds up to the row within a unit of its last digit in every column and
     exactly in one at least (a government's table rounds each 项 to the 万元 and each 款 from its own total: a 尾差
     of one unit, in the columns copied from one another, `预算数` as `调整预算数`); 0 where no run, or several, do.
     Two figures stated must witness it (a copied one is no second), and no row of the run may be a row over a single
     row, nor restate its neighbour in every column: one row restating the next may be its parent or its sibling,
     which the sums cannot tell, and a 尾差 would hide the difference."""
-    found = _rounded_runs(own, below)
+    own, below = read[0][0], [b[0] if b is not None else None for b in read[1]]
+    found = _rounded_runs(read)
     if len(found) != 1:
         return 0
     run = below[: found[0]]
@@ -134,24 +145,27 @@ def _rounded(own: Values, below: list[Values | None], kids: list[int]) -> int:
     return found[0]
 
 
-def _rounded_runs(own: Values, below: list[Values | None]) -> list[int]:
+def _rounded_runs(read: tuple[_Figures, list[_Figures | None]]) -> list[int]:
     """The lengths of the runs of two rows or more below that add up to the row within a unit of their last digit in
-    every column and exactly in one at least, the row witnessed by two figures stated (`_rounded`)."""
+    every column and exactly in one at least, the row witnessed by two figures stated (`_rounded`). `read`: the row's
+    figures and those of the rows below, nearest first."""
+    (own, own_exponents, _), below = read
     if len({x for x in own if x != 0}) < LEAST_WITNESSES:
         return []  # (the row's own figures witness every run or none: with too few, no run is found)
     sums = [Decimal(0)] * len(own)
     # (the last digit's exponent of each column's finest figure so far, the row's own and the run's, kept as the run
     # grows: worked out again over the whole run at each row, it made the reading quadratic in the rows below)
-    finest = [_exponent(x) for x in own]
+    finest = own_exponents
     # (with no figure below negative, a run's sums only grow and its unit only narrows as it grows: once over the row
     # by more than a unit, no longer run can fit)
-    growing = all(x >= 0 for v in below if v is not None for x in v)
+    growing = all(b[2] for b in below if b is not None)
     found: list[int] = []
-    for k, v in enumerate(below, start=1):
-        if v is None:
+    for k, b in enumerate(below, start=1):
+        if b is None:
             break
-        sums = [s + x for s, x in zip(sums, v, strict=True)]
-        finest = [_finer(e, x) for e, x in zip(finest, v, strict=True)]
+        values, exponents, _ = b
+        sums = [s + x for s, x in zip(sums, values, strict=True)]
+        finest = [_finer(e, x) for e, x in zip(finest, exponents, strict=True)]
         units = [_unit_at(e) for e in finest]
         if growing and any(sums[c] - own[c] > units[c] for c in range(len(own))):
             break
@@ -178,9 +192,8 @@ def _exponent(value: Decimal) -> int | None:
     return None if value == 0 else int(value.as_tuple().exponent)
 
 
-def _finer(exponent: int | None, value: Decimal) -> int | None:
-    """The lower of an exponent of a last digit and the value's own (a zero's left out)."""
-    own = _exponent(value)
+def _finer(exponent: int | None, own: int | None) -> int | None:
+    """The lower of two exponents of a last digit (None, a zero's, left out)."""
     if own is None:
         return exponent
     return own if exponent is None else min(exponent, own)
