@@ -37,8 +37,11 @@ from tieout.linter.vocab import relation_words
 from ._judge import table_name
 from .text import prose_index, restates, row_of, tables_by_index, titled, under_headings
 
-# the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`)
-GROWTH_HEADER = regex(r"^(?:同比|(?:比|较)上年(?:同期)?)?(?:增长|增减|增幅)?(?:率|幅度)?[（(]?[%％][）)]?$")
+# the header of a column of the growth against last year, and nothing else (`同比%`, `增长（%）`, `比上年同期增长%`; the
+# figure it is of named first, `执行数比上年增长%`, as RATIO_HEADER's)
+GROWTH_HEADER = regex(
+    r"^(?:(?:决算|执行|完成)数?)?(?:同比|(?:比|较)上年(?:同期)?)?(?:增长|增减|增幅)?(?:率|幅度)?[（(]?[%％][）)]?$"
+)
 # the header of a column of this year's figure as a percentage of last year's (`为上年%`, `为上年决算%`, and with the
 # figure it is of named first, `决算数为上年决算数%`): the growth against last year is its cell less 100 (99.7 under
 # 为上年决算% is a fall of 0.3%)
@@ -167,6 +170,7 @@ def _row(ctx: CheckContext, c: Change) -> tuple[Table, int, int | None] | None:
             # (the section's scope is no table's, `全区…` above a table whose title states none: the figure is the
             # row's cell as the prose-table check holds it, by its own identity)
             hits = _rows_of(ctx, own, c.current)
+        hits = _not_as_base(ctx, c.current, hits)
     else:
         hits = _named_row(ctx, c)
     rows = {(h.identity.table, h.identity.row) for h in hits}
@@ -177,6 +181,23 @@ def _row(ctx: CheckContext, c: Change) -> tuple[Table, int, int | None] | None:
     cur = c.current
     cols = {h.identity.col for h in hits if cur is not None and restates(ctx, cur, h.quantity, True)}
     return tables_by_index(ctx)[t], r, (cols.pop() if len(cols) == 1 else None)
+
+
+def _not_as_base(ctx: CheckContext, q: Quantity, hits: list[Hit]) -> list[Hit]:
+    """Of the rows of several tables a figure is a cell of, those where it is not the base a later column changes from
+    (`2025年执行数 | 2026年预算数 | 增长%` restating this year's outcome beside `2024年执行数 | 2025年执行数 | 增长%`):
+    the growth the prose states of the figure is the row's where the figure is what grew. All of them where that
+    leaves no row, or the figure is of one row only."""
+    if len({(h.identity.table, h.identity.row) for h in hits}) < 2:
+        return hits
+    tables = tables_by_index(ctx)
+    based = {
+        (h.identity.table, h.identity.row)
+        for h in hits
+        if restates(ctx, q, h.quantity, True) and _base_column(tables[h.identity.table], h.identity.col)
+    }
+    kept = [h for h in hits if (h.identity.table, h.identity.row) not in based]
+    return kept or hits
 
 
 def _rows_of(ctx: CheckContext, own: Mention, q: Quantity) -> list[Hit]:

@@ -282,9 +282,27 @@ def _row_label(line: Line) -> tuple[int, str, str] | None:
     return i, _ROW_NAMES.get(m.group("part"), m.group("part")), "part"
 
 
+# a cell of a Markdown table's rule (`---`, `---:`, `:---:`; the normaliser may make `:` full-width)
+_RULE_CELL = regex(r"^[:：]?-{3,}[:：]?$")
+
+
+def _rule_line(line: Line) -> bool:
+    """Is the line a Markdown table's rule under its header (`| --- | ---: |`)?"""
+    return line.piped and bool(line.cells) and all(_RULE_CELL.match(c.text.strip()) for c in line.cells if c.text)
+
+
+def _own_table(reader: Reader, h: int) -> bool:
+    """Is the funds' header the first row of a Markdown table of its own (its rule right under it)? The table checks
+    read that table's sums and rates: the form's are theirs, not read twice."""
+    return h + 1 < len(reader.lines) and _rule_line(reader.lines[h + 1])
+
+
 def _between(line: Line) -> str | None:
     """A line between the funds' rows that is none: "unit" (the unit wrapped from the merged cell, `（万元）`),
-    "group" (a department's `按收入性质分：`); None for any other."""
+    "group" (a department's `按收入性质分：`), "rule" (a Markdown table's rule under its header, where the form is set
+    out as several tables, the funds' header the first row of its own); None for any other."""
+    if _rule_line(line):
+        return "rule"
     texts = [c.text for c in line.cells if c.text]
     if len(texts) != 1:
         return None
@@ -304,6 +322,8 @@ def _fund_rows(reader: Reader, h: int, names: list[str]) -> tuple[dict[str, Quan
     unit = ""
     for line in reader.lines[h + 1 :]:
         between = _between(line)
+        if between == "rule":
+            continue
         if between == "unit":
             unit = UNIT.search(line.cells[-1].text).group("u")  # type: ignore[union-attr]
             continue
@@ -392,7 +412,8 @@ def assessment_forms(
             fund = _fund_block(reader, h)
             if fund is not None:
                 forms.append(fund)
-                yield from _fund_relations(reader, fund, capped)
+                if not _own_table(reader, h):
+                    yield from _fund_relations(reader, fund, capped)
             continue
         if fund is not None and _indicator_header(line) is not None:
             fund.goals = _achieved_text(reader, fund.line, h)
@@ -691,9 +712,13 @@ _PAGE_FURNITURE = (PAGE_NUMBER, CONTINUED)
 
 def _block_rows(lines: list[Line], h: int) -> Iterator[Line]:
     """The lines of the rows under the header at line h, up to the first empty one: past it where a page turned under
-    them and the header stands repeated atop the next (`_page_turned`), the rows going on there."""
+    them and the header stands repeated atop the next (`_page_turned`), the rows going on there. A Markdown table's
+    rule under the header (the indicators set out as a table of their own) is no row."""
     k = h + 1
     while k < len(lines):
+        if _rule_line(lines[k]):
+            k += 1
+            continue
         if any(c.text for c in lines[k].cells):
             yield lines[k]
             k += 1

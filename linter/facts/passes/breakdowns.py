@@ -111,10 +111,10 @@ def defined_totals(draft: Draft) -> Iterator[Completed]:
 
 
 # what may follow a listed part in its sentence: nothing, or its share (`，占 47.79%`, `，占比 5%`), and what it is
-# used for or holds, no figure in it (`，主要用于农村道路硬化和小型水利设施建设`; `，主要包括：基本工资、津贴补贴…等`, as
-# a 部门决算's 人员经费 and 公用经费 each say on a line of their own)
+# used for, holds or is, no figure in it (`，主要用于农村道路硬化和小型水利设施建设`; `，主要包括：基本工资、津贴补贴…等`, as
+# a 部门决算's 人员经费 and 公用经费 each say on a line of their own; `，主要为房屋出租收入`, `，为上年未使用完毕的项目资金`)
 PART_TAIL = regex(
-    r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?(?:[，,]\s*(?:主要|全部|重点)?(?:用于|包括)[^。；;\d%]*)?\s*[。；;]?\s*$"
+    r"^\s*(?:[，,]\s*占[^，。；\d]{0,12}?\s*\d+(?:\.\d+)?\s*%)?(?:[，,]\s*(?:主要|全部|重点)?(?:用于|包括|为|是)[^。；;\d%]*)?\s*[。；;]?\s*$"
 )
 # what may stand before a listed part's figure: its name alone, maybe after a list mark, with no clause break
 PART_HEAD = regex(r"^[^，。；：,;:]{2,24}$")
@@ -235,15 +235,34 @@ def _listed_after(draft: Draft, si: int, unit: str, first: tuple[Mention, Quanti
     doc = draft.doc
     has_share = "%" in doc.text[first[1].end : doc.sentences[si].end]
     out: list[tuple[Mention, Quantity]] = []
+    last = first[0]
     for sj in range(si + 1, len(doc.sentences)):
         mentions = draft.by_sentence.get(sj) or []
         if not mentions or not same_section(draft, doc.sentences[si].start, doc.sentences[sj].start):
             break
+        if _own_sub_list(draft, sj, mentions, last):
+            continue
         parts = _clause_parts(draft, sj, mentions, unit, has_share)
         if parts is None:
             break
         out.extend(parts)
+        last = parts[-1][0]
     return out
+
+
+# a sentence opening a list of the figure before it (`其中：A a，B b。`): vocab relations.yaml `line_list_openers`
+SUB_LIST_OPENER = regex(f"^\\s*(?:{_alt('line_list_openers')})\\s*[：:，,]")
+
+
+def _own_sub_list(draft: Draft, sj: int, mentions: list[Mention], last: Mention) -> bool:
+    """Is the sentence the list of the part before it (`事业收入 a，占 p%。其中：A a1，B a2。` on the lines of a list
+    whose parts each end with 。), every figure of it a part the list of `last` holds? It is that part's detail, read
+    as its own list: the parts of the outer list go on after it."""
+    sent = draft.doc.sentences[sj]
+    if not SUB_LIST_OPENER.match(draft.doc.text[sent.start : sent.end]):
+        return False
+    held = {id(p) for b in draft.facts.breakdowns if b.total is last for p in b.parts}
+    return all(id(m) in held for m in mentions)
 
 
 CLAUSE_BREAK = regex(r"[；;]")
