@@ -294,12 +294,24 @@ def defined(m: Mention) -> bool:
 
 @lru_cache(maxsize=16384)
 def _defines(names: tuple[str, ...]) -> bool:
-    # (asked of every figure of a document: answered once per name)
+    # (asked of every figure of a document: answered once per name, and for most names, which end as no total does,
+    # by one test of all the definitions' wordings at once before any definition is tried)
+    bare = [TRAILING.sub("", TOTAL_WORD.sub("", n)) for n in names]
+    if not any(n.endswith(_all_totals()) for n in (*names, *bare) if n):
+        return False
     return any(_totals(d, names) for d in definitions())
+
+
+@lru_cache(maxsize=1)
+def _all_totals() -> tuple[str, ...]:
+    """Every wording a definition's total goes by."""
+    return tuple({w for d in definitions() for w in d.totals})
 
 
 def totals_alike(a: Mention, b: Mention) -> bool:
     """Are the two mentions, by their names, totals of one definition (two figures named 一般公共预算收入)?"""
+    if not (defined(a) and defined(b)):
+        return False
     return any(_is_total(d, a) and _is_total(d, b) for d in definitions())
 
 
