@@ -399,16 +399,21 @@ def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
 def refine(draft: Draft) -> None:
     """After the linking passes: a part of a breakdown a pass found (`…转移支付 86.3 亿元。其中：一般性转移支付
     61.8 亿元`) is of that whole too, and what it is was inferred, not stated. But a side of one fund of a
-    department's appropriation named in its own words, listed under such a side (`财政拨款收入 A，占 p%。其中：一般公共
-    预算拨款收入 X`), is the document's, as its whole is (see `assign`), where the whole states nothing else of it
-    (no other year or stage): nothing of what it is comes from the whole. (Under another whole, `所属中心收入 B。
-    其中：一般公共预算拨款收入 Y`, or the whole a part itself found so, what the part is stays inferred.)"""
+    department's appropriation named in its own words, listed under such a side that is itself a part its sentence
+    lists of the department's total (`收入预算总计 T，其中：财政拨款收入 A，占 p%。其中：一般公共预算拨款收入 X`), is the
+    document's, as its whole is (see `assign`), where the whole states nothing else of it (no other year or stage):
+    nothing of what it is comes from the whole. (Under another whole, `所属中心收入 B。其中：一般公共预算拨款收入 Y`, or
+    under an appropriation a heading may make a function's, `（一）农林水支出` › `财政拨款支出 C。其中：…`, what the
+    part is stays inferred.)"""
     wide = _document_wide(draft.facts.genre)
+    of_totals = _parts_of_totals(draft) if wide else set()
     found_parts = {id(p) for b in draft.facts.breakdowns if not b.certain for p in b.parts}
     for b in draft.facts.breakdowns:
         if b.certain:
             continue
-        whole_own = wide and id(b.total) not in found_parts and _names_own_appropriation(draft, b.total)
+        whole_own = (
+            id(b.total) in of_totals and id(b.total) not in found_parts and _names_own_appropriation(draft, b.total)
+        )
         for p in b.parts:
             context = _under_whole(draft, p, b.total)
             if whole_own and context == p.identity.context and _names_own_appropriation(draft, p):
@@ -416,6 +421,14 @@ def refine(draft: Draft) -> None:
             whole = b.total.identity.item
             subject = "›".join(x for x in (p.identity.subject, whole) if x and whole != p.identity.item)
             p.identity = replace(p.identity, subject=subject, inferred=True, context=context)
+
+
+def _parts_of_totals(draft: Draft) -> set[int]:
+    """The figures (by id) a sentence lists as parts of a total it names (`收入预算总计 T，其中：财政拨款收入 A`)."""
+    marks = tuple(words("relations", "total_marks_tail"))
+    return {
+        id(p) for b in draft.facts.breakdowns if b.certain and b.total.identity.item.endswith(marks) for p in b.parts
+    }
 
 
 def _under_whole(draft: Draft, part: Mention, whole: Mention) -> Context:
