@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read
-from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE
+from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE, Labeller
 from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, relation_words, words
@@ -236,6 +236,7 @@ def assign(draft: Draft) -> None:
     # a government's report states its totals for each fund and level under their own headings; a
     # department's states its own totals once for the whole document
     wide = _document_wide(genre)
+    outcomes = frozenset(load("genres").get(genre, {}).get("outcome_items", [])) if genre else frozenset()
     leads: dict[int, str] = {}
     canonical = labeller.canonical_keys
     names_one: dict[tuple[str, bool], bool] = {}  # items recur: each judged once
@@ -266,8 +267,20 @@ def assign(draft: Draft) -> None:
         named = names_one.get((item, fund_named))
         if named is None:
             named = names_one[item, fund_named] = _names_one(canonical, item, fund_named)
+        if not named and item in outcomes:
+            named = _stated_as_outcome(labeller, m)
         m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
+
+
+# the stage of what was done (context.yaml: 实际, 执行, 完成 …)
+OUTCOME_STAGE = "执行"
+
+
+def _stated_as_outcome(labeller: Labeller, m: Mention) -> bool:
+    """Does the figure's own label say it is what was done (`实际支出`, `执行数`)? In a report of one project's
+    evaluation its spending so named is the project's (genres.yaml `outcome_items`)."""
+    return labeller.identify(m.label)[1].stage == OUTCOME_STAGE
 
 
 # the funds of a department's appropriation (context.yaml: 财政拨款, 一般公共预算财政拨款 …) end so
