@@ -268,7 +268,7 @@ def assign(draft: Draft) -> None:
         if named is None:
             named = names_one[item, fund_named] = _names_one(canonical, item, fund_named)
         if not named and item in outcomes:
-            named = _stated_as_outcome(labeller, m)
+            named = _stated_as_outcome(labeller, doc, m)
         m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
 
@@ -277,10 +277,18 @@ def assign(draft: Draft) -> None:
 OUTCOME_STAGE = "执行"
 
 
-def _stated_as_outcome(labeller: Labeller, m: Mention) -> bool:
-    """Does the figure's own label say it is what was done (`实际支出`, `执行数`)? In a report of one project's
+# words before a figure in its sentence saying it sums up more than the year's outcome, or to another date, or is a
+# part of it (`累计实际支出`, `截至评价时，实际支出`, `截至目前`, `其中…实际支出`)
+NOT_THE_YEARS = regex(r"累计|截至|截止|至今|目前|其中")
+
+
+def _stated_as_outcome(labeller: Labeller, doc: Document, m: Mention) -> bool:
+    """Does the figure's own label say it is what was done (`实际支出`, `执行数`), and nothing before it in its
+    sentence that it is done up to another date, summed over years or a part? In a report of one project's
     evaluation its spending so named is the project's (genres.yaml `outcome_items`)."""
-    return labeller.identify(m.label)[1].stage == OUTCOME_STAGE
+    if labeller.identify(m.label)[1].stage != OUTCOME_STAGE or not m.quantities:
+        return False
+    return NOT_THE_YEARS.search(doc.text, doc.sentences[m.sentence].start, m.quantities[0].start) is None
 
 
 # the funds of a department's appropriation (context.yaml: 财政拨款, 一般公共预算财政拨款 …) end so
