@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.figures.context import BUDGET_STAGES, MIXED, SIDES, Context, read
-from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE
+from tieout.linter.figures.labels import GENERIC_ITEMS, INCLUDED, LAST_YEAR_BESIDE, STAGE_AND_SIDE, Labeller
 from tieout.linter.patterns import CHAPTER_MARK, YEARS_FROM_TO, regex
 from tieout.linter.text.model import Document, Section
 from tieout.linter.vocab import load, relation_words, words
@@ -235,7 +235,8 @@ def assign(draft: Draft) -> None:
     sections = _Sections(doc)
     # a government's report states its totals for each fund and level under their own headings; a
     # department's states its own totals once for the whole document
-    wide = bool(load("genres").get(genre, {}).get("document_wide_totals")) if genre else False
+    wide = _document_wide(genre)
+    outcomes = frozenset(load("genres").get(genre, {}).get("outcome_items", [])) if genre else frozenset()
     leads: dict[int, str] = {}
     canonical = labeller.canonical_keys
     names_one: dict[tuple[str, bool], bool] = {}  # items recur: each judged once
@@ -266,8 +267,28 @@ def assign(draft: Draft) -> None:
         named = names_one.get((item, fund_named))
         if named is None:
             named = names_one[item, fund_named] = _names_one(canonical, item, fund_named)
+        if not named and item in outcomes:
+            named = _stated_as_outcome(labeller, doc, m)
         m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
+
+
+# the stage of what was done (context.yaml: 实际, 执行, 完成 …)
+OUTCOME_STAGE = "执行"
+
+
+# words before a figure in its sentence saying it sums up more than the year's outcome, or to another date, or is a
+# part of it (`累计实际支出`, `截至评价时，实际支出`, `截至目前`, `其中…实际支出`)
+NOT_THE_YEARS = regex(r"累计|截至|截止|至今|目前|其中")
+
+
+def _stated_as_outcome(labeller: Labeller, doc: Document, m: Mention) -> bool:
+    """Does the figure's own label say it is what was done (`实际支出`, `执行数`), and nothing before it in its
+    sentence that it is done up to another date, summed over years or a part? In a report of one project's
+    evaluation its spending so named is the project's (genres.yaml `outcome_items`)."""
+    if labeller.identify(m.label)[1].stage != OUTCOME_STAGE or not m.quantities:
+        return False
+    return NOT_THE_YEARS.search(doc.text, doc.sentences[m.sentence].start, m.quantities[0].start) is None
 
 
 # the funds of a department's appropriation (context.yaml: 财政拨款, 一般公共预算财政拨款 …) end so
@@ -279,6 +300,18 @@ def _appropriated_side(item: str, fund: str | None) -> bool:
     (`一般公共预算拨款收入`, `政府性基金预算财政拨款支出`)? A department's report states it once for the whole
     document, as it does its totals: under `收入预算` or as a part of `财政拨款收支总预算` it is the same figure."""
     return item in SIDES and fund is not None and fund != MIXED and fund.endswith(APPROPRIATION)
+
+
+def _document_wide(genre: str) -> bool:
+    """Does a report of this genre state its totals once for the whole document (a department's report)?"""
+    return bool(load("genres").get(genre, {}).get("document_wide_totals")) if genre else False
+
+
+def _names_own_appropriation(draft: Draft, m: Mention) -> bool:
+    """Is the figure a side of one fund of the department's appropriation, the fund named in its own label, its
+    identity complete without its whole's?"""
+    own_fund = draft.labeller.identify(m.label)[1].fund
+    return _appropriated_side(m.identity.item, own_fund) and m.identity.complete()
 
 
 def _path(*parts: str) -> str:
@@ -386,19 +419,46 @@ def _stated_apart(b: Breakdown, stated: dict[int, Context]) -> bool:
 
 def refine(draft: Draft) -> None:
     """After the linking passes: a part of a breakdown a pass found (`…转移支付 86.3 亿元。其中：一般性转移支付
-    61.8 亿元`) is of that whole too, and what it is was inferred, not stated."""
+    61.8 亿元`) is of that whole too, and what it is was inferred, not stated. But a side of one fund of a
+    department's appropriation named in its own words, listed under such a side that is itself a part its sentence
+    lists of the department's total (`收入预算总计 T，其中：财政拨款收入 A，占 p%。其中：一般公共预算拨款收入 X`), is the
+    document's, as its whole is (see `assign`), where the whole states nothing else of it (no other year or stage):
+    nothing of what it is comes from the whole. (Under another whole, `所属中心收入 B。其中：一般公共预算拨款收入 Y`, or
+    under an appropriation a heading may make a function's, `（一）农林水支出` › `财政拨款支出 C。其中：…`, what the
+    part is stays inferred.)"""
+    wide = _document_wide(draft.facts.genre)
+    of_totals = _parts_of_totals(draft) if wide else set()
+    found_parts = {id(p) for b in draft.facts.breakdowns if not b.certain for p in b.parts}
     for b in draft.facts.breakdowns:
         if b.certain:
             continue
+        whole_own = (
+            id(b.total) in of_totals and id(b.total) not in found_parts and _names_own_appropriation(draft, b.total)
+        )
         for p in b.parts:
+            context = _under_whole(draft, p, b.total)
+            if whole_own and context == p.identity.context and _names_own_appropriation(draft, p):
+                continue
             whole = b.total.identity.item
             subject = "›".join(x for x in (p.identity.subject, whole) if x and whole != p.identity.item)
-            p.identity = replace(p.identity, subject=subject, inferred=True)
-            # what its own words leave open, the part has from its whole (`…财政拨款“三公”经费支出 X。其中：公务
-            # 接待费 Y` — Y is 财政拨款's too), before the headings and the title
-            own, whole_stated = draft.stated.get(id(p)), draft.stated.get(id(b.total))
-            if own is not None and whole_stated is not None:
-                p.identity = replace(p.identity, context=own.under(whole_stated).under(draft.around[id(p)]))
+            p.identity = replace(p.identity, subject=subject, inferred=True, context=context)
+
+
+def _parts_of_totals(draft: Draft) -> set[int]:
+    """The figures (by id) a sentence lists as parts of a total it names (`收入预算总计 T，其中：财政拨款收入 A`)."""
+    marks = tuple(words("relations", "total_marks_tail"))
+    return {
+        id(p) for b in draft.facts.breakdowns if b.certain and b.total.identity.item.endswith(marks) for p in b.parts
+    }
+
+
+def _under_whole(draft: Draft, part: Mention, whole: Mention) -> Context:
+    """The part's context with what its own words leave open from its whole's (`…财政拨款“三公”经费支出 X。其中：公务
+    接待费 Y` — Y is 财政拨款's too), before the headings and the title."""
+    own, whole_stated = draft.stated.get(id(part)), draft.stated.get(id(whole))
+    if own is None or whole_stated is None:
+        return part.identity.context
+    return own.under(whole_stated).under(draft.around[id(part)])
 
 
 # `学生：有效样本 1250 份。家长：有效样本 860 份。`: a short name and a colon opening a sentence say whose its

@@ -67,7 +67,7 @@ def _cached_parser(grammar: str, options: dict) -> KeptParser:
 
 def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
     """The transformed items of one sentence (entries, breakdowns, rates …, and bare LABEL/SEP tokens)."""
-    tokens = _use_before_change(tokens)
+    tokens = _use_before_parts(_use_before_change(tokens))
     run = _run_of_items(tokens, quantities)
     if run is not None:
         return run
@@ -122,25 +122,58 @@ def _use_before_change(tokens: list[Tok]) -> list[Tok]:
     for k, t in enumerate(tokens):
         if t.type != "CMP" or k < 3:
             continue
-        j = k - 1
-        while j > 0 and (tokens[j].type == "LABEL" or (tokens[j].type == "SEP" and tokens[j].text == "、")):
-            j -= 1
-        if j == k - 1 or tokens[j + 1].type != "LABEL" or tokens[k - 1].type != "LABEL":
-            continue
-        if tokens[j].type == "SUBSET" and tokens[j].text.startswith(OF_WHAT):
-            opened = j  # (`，主要为` read as a list's keyword: a list of names alone)
-        elif (
-            j == k - 2
-            and tokens[j].type == "SEP"
-            and tokens[j].text in "，,"
-            and tokens[k - 1].text.startswith(_use_clauses())
-        ):
-            opened = j
-        else:
-            continue
-        if opened >= 1 and tokens[opened - 1].type in VALUE_TYPES:
+        opened = _clause_of_words(tokens, k)
+        if opened is not None and opened >= 1 and tokens[opened - 1].type in VALUE_TYPES:
             drop.update(range(opened, k))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+def _clause_of_words(tokens: list[Tok], k: int) -> int | None:
+    """Where the clause of names right before token k opens (`，主要为学费、住宿费收入`, `，用于城镇老旧小区改造项目`):
+    its keyword's token, or None where no such clause (names and `、` between them only) stands before k."""
+    j = k - 1
+    while j > 0 and (tokens[j].type == "LABEL" or (tokens[j].type == "SEP" and tokens[j].text == "、")):
+        j -= 1
+    if j == k - 1 or tokens[j + 1].type != "LABEL" or tokens[k - 1].type != "LABEL":
+        return None
+    if tokens[j].type == "SUBSET" and tokens[j].text.startswith(OF_WHAT):
+        return j  # (`，主要为` read as a list's keyword: a list of names alone)
+    if (
+        j == k - 2
+        and tokens[j].type == "SEP"
+        and tokens[j].text in "，,"
+        and tokens[k - 1].text.startswith(_use_clauses())
+    ):
+        return j
+    return None
+
+
+# the keyword of a figure's parts that a clause of words may stand before (`…，其中`)
+PARTS_AFTER_WORDS = frozenset({"其中"})
+
+
+def _use_before_parts(tokens: list[Tok]) -> list[Tok]:
+    """`结转下年 a，主要是年底下达的转移支付资金，其中基本支出结转 b，项目支出结转 c`, `事业收入 a，占 p%，主要为学费、
+    住宿费收入，其中学费收入 b`: a clause saying in words alone what the sum before it is made of or spent on, between
+    the sum and `其中`, is read past: the parts are the sum's (the clause names no figure; what it names is a part of
+    the sum, so the parts, of it or of the sum, are the sum's either way, and a `其中` list is no complete one). Only a
+    clause of names (and `、` between them), right after a sum of money or its share."""
+    drop: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.type != "SUBSET" or t.text.strip("，,：: ") not in PARTS_AFTER_WORDS or k < 3:
+            continue
+        opened = _clause_of_words(tokens, k)
+        if opened is not None and _after_sum(tokens, opened):
+            drop.update(range(opened, k))
+    return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+def _after_sum(tokens: list[Tok], k: int) -> bool:
+    """Does token k come right after a named sum of money (`结转下年 a，`), or after its share (`a，占 p%，`)? (Not
+    after the amount of a change, `比上年增加 Δ，主要是…增加，其中…`: what follows is why it moved.)"""
+    if k >= 3 and tokens[k - 1].type == "PCT" and tokens[k - 2].type == "SHARE":
+        k -= 2
+    return k >= 2 and tokens[k - 1].type == "AMOUNT" and tokens[k - 2].type == "LABEL"
 
 
 @cache
