@@ -427,8 +427,10 @@ def refine(draft: Draft) -> None:
     under an appropriation a heading may make a function's, `（一）农林水支出` › `财政拨款支出 C。其中：…`, what the
     part is stays inferred.)"""
     wide = _document_wide(draft.facts.genre)
-    of_totals = _parts_of_totals(draft) if wide else set()
-    found_parts = {id(p) for b in draft.facts.breakdowns if not b.certain for p in b.parts}
+    lists = _lists_of_totals(draft) if wide else []
+    of_totals = {id(p) for b in lists for p in b.parts}
+    listed = {id(b) for b in lists}
+    found_parts = {id(p) for b in draft.facts.breakdowns if not b.certain and id(b) not in listed for p in b.parts}
     for b in draft.facts.breakdowns:
         if b.certain:
             continue
@@ -444,12 +446,20 @@ def refine(draft: Draft) -> None:
             p.identity = replace(p.identity, subject=subject, inferred=True, context=context)
 
 
-def _parts_of_totals(draft: Draft) -> set[int]:
-    """The figures (by id) a sentence lists as parts of a total it names (`收入预算总计 T，其中：财政拨款收入 A`)."""
+# the word after a total that opens the list of its parts
+OPENS_PARTS = "其中"
+
+
+def _lists_of_totals(draft: Draft) -> list[Breakdown]:
+    """The lists of the parts of a total they name (`收入预算总计 T，其中：财政拨款收入 A`): read in the total's sentence,
+    or opened there by `其中` and gone on one part a line (`…总计 T，其中：` / `财政拨款收入 A，占 p%。其中：…` / `事业收入 B`),
+    which the list readers find across the sentences and hold as found, not stated."""
     marks = tuple(words("relations", "total_marks_tail"))
-    return {
-        id(p) for b in draft.facts.breakdowns if b.certain and b.total.identity.item.endswith(marks) for p in b.parts
-    }
+    return [
+        b
+        for b in draft.facts.breakdowns
+        if (b.certain or b.keyword == OPENS_PARTS) and b.total.identity.item.endswith(marks)
+    ]
 
 
 def _under_whole(draft: Draft, part: Mention, whole: Mention) -> Context:
