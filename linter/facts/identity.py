@@ -237,7 +237,7 @@ def assign(draft: Draft) -> None:
     # department's states its own totals once for the whole document
     wide = _document_wide(genre)
     outcomes = frozenset(load("genres").get(genre, {}).get("outcome_items", [])) if genre else frozenset()
-    leads: dict[int, str] = {}
+    leads: dict[int, tuple[str, int]] = {}
     canonical = labeller.canonical_keys
     names_one: dict[tuple[str, bool], bool] = {}  # items recur: each judged once
     # the context and subject path around each section's figures, once per section (not per figure)
@@ -255,7 +255,10 @@ def assign(draft: Draft) -> None:
         context = stated[key].under(around)
         if m.sentence not in leads:  # read once per sentence, not for each of its figures
             leads[m.sentence] = _lead_in(draft, m.sentence)
-        lead, left_out = leads[m.sentence], draft.excluded.get(key, "")
+        lead, until = leads[m.sentence]
+        if lead and m.start >= until:
+            lead = ""  # (past the semicolon closing what a 其中 clause's programme states)
+        left_out = draft.excluded.get(key, "")
         own_fund = labeller.identify(m.label)[1].fund
         if item in canonical or item in BALANCE_ITEMS or (wide and _appropriated_side(item, own_fund)):
             subject = _path(_sentence_subject(draft, m, items) or ("" if wide else path), lead, left_out)
@@ -479,14 +482,42 @@ NO_LEAD_IN = regex(
 )
 
 
-def _lead_in(draft: Draft, si: int) -> str:
-    """The name a sentence opens with before a colon, ahead of its first figure's words (else "")."""
+def _lead_in(draft: Draft, si: int) -> tuple[str, int]:
+    """The name a sentence opens with before a colon, ahead of its first figure's words, or the programme a
+    sentence opening with 其中 names (`_part_lead`); and where the figures it is the name of end ("" where none)."""
     mentions = draft.by_sentence.get(si) or []
     if not mentions:
-        return ""
-    start = draft.doc.sentences[si].start
-    m = LEAD_IN.match(draft.doc.text, start, mentions[0].start + len(mentions[0].label) + 1)
-    return m.group(1) if m and not NO_LEAD_IN.search(m.group(1)) else ""  # (the match ends within its bound)
+        return "", 0
+    sentence = draft.doc.sentences[si]
+    m = LEAD_IN.match(draft.doc.text, sentence.start, mentions[0].start + len(mentions[0].label) + 1)
+    if m and not NO_LEAD_IN.search(m.group(1)):  # (the match ends within its bound)
+        return m.group(1), sentence.end
+    return _part_lead(draft.doc.text, sentence.start, sentence.end)
+
+
+# `其中，某某专项资金评价等级为“差”，压减 Δ，压减比例 p%；乙…`: 其中, then a programme's name (vocab relations
+# programme_endings) in a clause of no figure; its figures run to the sentence's first semicolon
+PART_LEAD = regex(
+    r"\s*其中[，,：:]\s*(?P<name>[\u4e00-\u9fff“”]{2,30}?(?:"
+    + relation_words("programme_endings")
+    + r"))[^，,。；;：:\d]*[，,]"
+)
+PART_NAME_LEAST = 4  # the characters a programme's name has at least (`某某项目`), not a bare `项目` or `专项资金`
+PART_NAME_NOT = regex(r"^(?:部分|个别|全部|所有|各|其他|其余|剩余|上述|以上|该|本)")
+
+
+def _part_lead(text: str, start: int, end: int) -> tuple[str, int]:
+    """A sentence opening with 其中 and the name of one programme of those the sentence before spoke of together,
+    in a clause stating no figure (`其中，某某专项资金评价等级为“差”，压减 Δ，压减比例 p%`): its figures up to the
+    first semicolon are that programme's (its own cut and ratio, not the whole's); past it another's may follow."""
+    m = PART_LEAD.match(text, start, end)
+    if m is None:
+        return "", 0
+    name = m.group("name").strip("“”")
+    if len(name) < PART_NAME_LEAST or PART_NAME_NOT.match(name):
+        return "", 0
+    semicolon = min((k for k in (text.find("；", m.end(), end), text.find(";", m.end(), end)) if k >= 0), default=end)
+    return name, semicolon
 
 
 # a sentence that adds to the figure of the sentence before (`…基金支出 A。加上补助市县支出后，总支出 T。`)

@@ -323,6 +323,111 @@ def _compared_then_named(items: list) -> None:
         items[k : at + 2] = [name, merged]
 
 
+# the words opening a comparison that 相比 closes after the figures compared with (`与2023年度的 B 相比`)
+FRAME_OPENING = regex(r"^(?:与|同|和|跟)")
+# the words joining two figures compared with in one comparison (`与上年的 a 个项目、资金 B 相比`)
+FRAME_JOIN = frozenset(("、", "和", "及"))
+
+
+def _framed_figures(items: list, k: int) -> tuple[list[tuple[Quantity, str, str]], int] | None:
+    """`与2023年度评价的 a 个项目、资金 B 相比，`: the figures a comparison opening at items[k] (the grammar's change
+    with a base and no moves) and closed by 相比 and a comma states, two or more, each with its name and the noun
+    naming what it is of (for a count, the noun after it; for an amount, the last word of its name), and where the
+    items after the comma start. Every figure of the frame is of the period compared with; None where the items
+    are not so."""
+    a = items[k]
+    if not (isinstance(a, _Change) and a.base is not None and not a.movements and FRAME_OPENING.match(a.cmp)):
+        return None
+    figures: list[tuple[Quantity, str, str]] = []
+    figure, name, j = a.base, a.label, k + 1
+    while True:
+        noun = _noun_of(name)
+        if figure.kind == "count" and j < len(items) and _counted_noun(items[j]):
+            noun = str(items[j]).strip()
+            j += 1
+        figures.append((figure, name, noun))
+        if j + 1 < len(items) and _joining(items[j]) and _framed_entry(items[j + 1]):
+            figure, name, j = items[j + 1].qs[0], items[j + 1].label, j + 2
+            continue
+        break
+    if len(figures) < 2 or j + 1 >= len(items) or not is_label(items[j]):
+        return None
+    if not COMPARISON_CLOSE.match(str(items[j]).strip()) or not is_sep(items[j + 1], "，,"):
+        return None
+    return figures, j + 2
+
+
+def _joining(item: object) -> bool:
+    """Does the item join two figures compared with (`、`, `和`)?"""
+    return is_sep(item, "、") or (is_label(item) and str(item).strip() in FRAME_JOIN)
+
+
+def _counted_noun(item: object) -> bool:
+    """Is the item the noun after a count (`个项目`'s 项目), not a word joining or closing the comparison?"""
+    words = str(item).strip()
+    return is_label(item) and words not in FRAME_JOIN and not COMPARISON_CLOSE.match(words)
+
+
+def _framed_entry(item: object) -> TypeGuard[_Entry]:
+    """Is the item one figure with its name and nothing stated with it (a figure a comparison may state)?"""
+    return isinstance(item, _Entry) and len(item.qs) == 1 and item.share is None and item.of is None
+
+
+def _noun_of(name: str) -> str:
+    """The noun a figure's name ends with (`评价的资金`: 资金), with no comparison or period before it."""
+    return _item_named(name).rsplit("的", 1)[-1]
+
+
+def _named_moves(items: list, j: int, n: int) -> list[int] | None:
+    """Where the changes stand of the n clauses from items[j], each a name and moves of no base or comparison of
+    its own, separated by commas (`评价项目增加 a 个，涉及资金增加 Δ，增长 p%`); None where not exactly n follow."""
+    at: list[int] = []
+    while j + 1 < len(items) and is_label(items[j]):
+        c = items[j + 1]
+        if not isinstance(c, _Change) or c.cmp or c.label or c.base is not None or not c.movements:
+            break
+        at.append(j + 1)
+        j += 3 if j + 2 < len(items) and is_sep(items[j + 2], "，,") else 2
+    return at if len(at) == n else None
+
+
+def _moves_of(figure: Quantity, noun: str, name: str, c: _Change) -> bool:
+    """Are the moves of `c`, named `name`, those of `figure` (named by `noun`): the name ends with the noun, and
+    every amount or count it moves by (one at least) is in the figure's unit?"""
+    moved = [mv.quantity for mv in c.movements if mv.quantity is not None and mv.quantity.kind != "percent"]
+    return (
+        len(noun) >= 2
+        and name.strip().endswith(noun)
+        and bool(moved)
+        and all(q.kind == figure.kind and q.base_unit == figure.base_unit for q in moved)
+    )
+
+
+def _framed_comparisons(items: list) -> None:
+    """`与2023年度评价的 a 个项目、资金 B 相比，评价项目增加 d 个，涉及资金增加 Δ，增长 p%`: a comparison stating two or
+    more figures compared with, then past a comma as many clauses naming what changed, each the next figure's
+    noun and unit, is one change of each against its figure, in order. Where they are not so, the figures after
+    the first are still the period compared with's: changes with no moves, never what a later move changed."""
+    for k in range(len(items) - 1, -1, -1):
+        found = _framed_figures(items, k)
+        if found is None:
+            continue
+        figures, after = found
+        at = _named_moves(items, after, len(figures))
+        if at is not None and all(
+            _moves_of(q, noun, str(items[i - 1]), items[i]) for (q, _, noun), i in zip(figures, at, strict=True)
+        ):
+            cmp = items[k].cmp
+            merged = {
+                i: _Change(cmp + name, "", q, items[i].movements) for (q, name, _), i in zip(figures, at, strict=True)
+            }
+            items[k : at[-1] + 1] = [merged.get(i, items[i]) for i in range(after, at[-1] + 1)]
+            continue
+        for i in range(k + 1, after):
+            if _framed_entry(items[i]):
+                items[i] = _Change(items[k].cmp, items[i].label, items[i].qs[0], [])
+
+
 def _respective_moves(items: list) -> None:
     """`分别增长 5.2%、8.1% 和 3.3%`, `分别增长 5.3% 和下降 7.9%`: the grammar reads the first movement after 分别
     as a change (with the movements joined to it by 、) and the rest as figures or changes of their own; they
@@ -421,6 +526,8 @@ def _mended(
     if text.find("多", start, end) >= 0 or text.find("少", start, end) >= 0:
         _more_or_less(items, text)
     _restated_comparison(items, text)
+    if text.find("比", start, end) >= 0:  # (相比, 比较, 对比: the words closing a framed comparison)
+        _framed_comparisons(items)
     _compared_then_named(items)
     if not respectively:
         return []
