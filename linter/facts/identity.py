@@ -253,11 +253,7 @@ def assign(draft: Draft) -> None:
         around, path = hit
         draft.stated[key], draft.around[key] = stated[key], around
         context = stated[key].under(around)
-        if m.sentence not in leads:  # read once per sentence, not for each of its figures
-            leads[m.sentence] = _lead_in(draft, m.sentence)
-        lead, until = leads[m.sentence]
-        if lead and m.start >= until:
-            lead = ""  # (past the semicolon closing what a 其中 clause's programme states)
+        lead = _lead_at(draft, leads, m)
         left_out = draft.excluded.get(key, "")
         own_fund = labeller.identify(m.label)[1].fund
         if item in canonical or item in BALANCE_ITEMS or (wide and _appropriated_side(item, own_fund)):
@@ -274,6 +270,15 @@ def assign(draft: Draft) -> None:
             named = _stated_as_outcome(labeller, doc, m)
         m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
+
+
+def _lead_at(draft: Draft, leads: dict[int, tuple[str, int]], m: Mention) -> str:
+    """The name the figure's sentence opens with (`_lead_in`, read once per sentence, not for each of its figures),
+    where the figure stands within what that name states ("" past the semicolon closing a 其中 clause's programme)."""
+    if m.sentence not in leads:
+        leads[m.sentence] = _lead_in(draft, m.sentence)
+    lead, until = leads[m.sentence]
+    return "" if lead and m.start >= until else lead
 
 
 # the stage of what was done (context.yaml: 实际, 执行, 完成 …)
