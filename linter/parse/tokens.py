@@ -10,6 +10,7 @@ keeps the LALR grammar total over arbitrary prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -868,25 +869,45 @@ def _bracketed_bases(toks: list[Tok]) -> list[Tok]:
 def _named_comparisons(toks: list[Tok]) -> list[Tok]:
     """`当年资金规模与上年的 B 相比，减少 Δ`: a label naming what changed and ending in the comparison is split into
     the name and the comparison, as `当年资金规模 与上年的 B 相比` (read on as `_compared_in_brackets` reads it)."""
+    return _split_each(toks, _named_comparison_tail, _name_and_comparison)
+
+
+def _named_comparison_tail(toks: list[Tok], i: int) -> re.Match[str] | None:
+    """The name and the comparison of the label at `i`, where a figure and the word closing a comparison follow it."""
+    t = toks[i]
+    if (
+        t.type == "LABEL"
+        and i + 2 < len(toks)
+        and toks[i + 1].type in ("AMOUNT", "COUNT")
+        and toks[i + 2].type == "LABEL"
+        and toks[i + 2].text in CMP_CLOSE
+    ):
+        return NAMED_CMP_OF.match(t.text)
+    return None
+
+
+def _name_and_comparison(t: Tok, m: re.Match[str]) -> list[Tok]:
+    cut = t.start + m.start("cmp")
+    return [Tok("LABEL", m.group("name"), t.start, cut), Tok("LABEL", m.group("cmp"), cut, t.end)]
+
+
+def _split_each(
+    toks: list[Tok],
+    match_at: Callable[[list[Tok], int], re.Match[str] | None],
+    pieces: Callable[[Tok, re.Match[str]], list[Tok]],
+) -> list[Tok]:
+    """The tokens with each one `match_at` matches replaced by its `pieces` (the list itself where none is: most
+    sentences have no such label, and are not copied)."""
     out: list[Tok] | None = None
     for i, t in enumerate(toks):
-        m = None
-        if (
-            t.type == "LABEL"
-            and i + 2 < len(toks)
-            and toks[i + 1].type in ("AMOUNT", "COUNT")
-            and toks[i + 2].type == "LABEL"
-            and toks[i + 2].text in CMP_CLOSE
-        ):
-            m = NAMED_CMP_OF.match(t.text)
+        m = match_at(toks, i)
         if m is None:
             if out is not None:
                 out.append(t)
             continue
         if out is None:
             out = toks[:i]
-        cut = t.start + m.start("cmp")
-        out += [Tok("LABEL", m.group("name"), t.start, cut), Tok("LABEL", m.group("cmp"), cut, t.end)]
+        out += pieces(t, m)
     return toks if out is None else out
 
 
@@ -900,22 +921,16 @@ def _named_comparison_heads(toks: list[Tok]) -> list[Tok]:
     the name, the comparison and the name of B, as `调整后预算 较上年 B 增加 Δ` reads. B is the earlier figure, the
     one compared with; what changed is the figure the first name names (read as a label run into one, B was taken
     for it)."""
-    out: list[Tok] | None = None
-    for i, t in enumerate(toks):
-        m = _named_comparison_head(toks, i)
-        if m is None:
-            if out is not None:
-                out.append(t)
-            continue
-        if out is None:
-            out = toks[:i]
-        cut, after = t.start + m.start("cmp"), t.start + m.end("cmp")
-        out += [
-            Tok("LABEL", m.group("name"), t.start, cut),
-            Tok("CMP", m.group("cmp"), cut, after),
-            Tok("LABEL", m.group("label"), after, t.end),
-        ]
-    return toks if out is None else out
+    return _split_each(toks, _named_comparison_head, _name_comparison_and_label)
+
+
+def _name_comparison_and_label(t: Tok, m: re.Match[str]) -> list[Tok]:
+    cut, after = t.start + m.start("cmp"), t.start + m.end("cmp")
+    return [
+        Tok("LABEL", m.group("name"), t.start, cut),
+        Tok("CMP", m.group("cmp"), cut, after),
+        Tok("LABEL", m.group("label"), after, t.end),
+    ]
 
 
 def _named_comparison_head(toks: list[Tok], i: int) -> re.Match[str] | None:
