@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
@@ -180,12 +181,34 @@ def _genre(title: str) -> str:
     return ""
 
 
+# a heading that is a name alone (`县农技推广中心`): Han characters, no figure, no punctuation, short
+UNIT_HEADING = regex(r"[\u4e00-\u9fff]{4,20}")
+
+
+@lru_cache(maxsize=1)
+def _unit_endings() -> tuple[str, ...]:
+    return tuple(str(w) for w in (load("relations").get("counted_names") or {}).get("单位") or [])
+
+
 class _Sections:
     """Each section's context and subject, read once."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._memo: dict[int, tuple[Context, str]] = {}
+        self._units: dict[int, bool] = {}
+
+    def unit(self, section: Section | None, own: Sequence[str]) -> bool:
+        """Does a heading above the offset name a unit of the department other than itself (`（一）县农技推广中心`,
+        `（二）局机关本级`)? The figures under it are that unit's, not the department's (vocab counted_names 单位)."""
+        if section is None:
+            return False
+        hit = self._units.get(id(section))
+        if hit is None:
+            title = HEADING_MARK.sub("", section.title).strip()
+            named = UNIT_HEADING.fullmatch(title) is not None and title.endswith(_unit_endings()) and title not in own
+            hit = self._units[id(section)] = named or self.unit(section.parent, own)
+        return hit
 
     def of(self, section: Section | None) -> tuple[Context, str]:
         """The context the headings above an offset state (innermost first) and their subject path."""
@@ -238,6 +261,7 @@ def assign(draft: Draft) -> None:
     wide = _document_wide(genre)
     outcomes = frozenset(load("genres").get(genre, {}).get("outcome_items", [])) if genre else frozenset()
     leads: dict[int, tuple[str, int]] = {}
+    own_names = entity_names(_title_text(doc)) if wide else ()
     canonical = labeller.canonical_keys
     names_one: dict[tuple[str, bool], bool] = {}  # items recur: each judged once
     # the context and subject path around each section's figures, once per section (not per figure)
@@ -256,20 +280,29 @@ def assign(draft: Draft) -> None:
         lead = _lead_at(draft, leads, m)
         left_out = draft.excluded.get(key, "")
         own_fund = labeller.identify(m.label)[1].fund
-        if item in canonical or item in BALANCE_ITEMS or (wide and _appropriated_side(item, own_fund)):
-            subject = _path(_sentence_subject(draft, m, items) or ("" if wide else path), lead, left_out)
+        # (a department's report may state a unit's figures under the unit's heading: those are the unit's)
+        whole_doc = wide and not sections.unit(section, own_names)
+        if item in canonical or item in BALANCE_ITEMS or (whole_doc and _appropriated_side(item, own_fund)):
+            subject = _path(_sentence_subject(draft, m, items) or ("" if whole_doc else path), lead, left_out)
         elif key in of_whole or lead or left_out:
             subject = _path(path, of_whole.get(key, ""), lead, left_out)
         else:
             subject = path  # the headings' path alone (most figures): nothing to join
-        fund_named = own_fund not in (None, MIXED)
-        named = names_one.get((item, fund_named))
-        if named is None:
-            named = names_one[item, fund_named] = _names_one(canonical, item, fund_named)
+        named = _names_one_cached(names_one, canonical, item, own_fund not in (None, MIXED))
         if not named and item in outcomes:
             named = _stated_as_outcome(labeller, doc, m)
         m.identity = Identity(item, context, subject, named=named)
     _periods_within_items(draft)
+
+
+def _names_one_cached(
+    names_one: dict[tuple[str, bool], bool], canonical: set[str], item: str, fund_named: bool
+) -> bool:
+    """`_names_one` of the item, judged once per document for each item (items recur)."""
+    named = names_one.get((item, fund_named))
+    if named is None:
+        named = names_one[item, fund_named] = _names_one(canonical, item, fund_named)
+    return named
 
 
 def _lead_at(draft: Draft, leads: dict[int, tuple[str, int]], m: Mention) -> str:
