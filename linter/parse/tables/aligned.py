@@ -2216,12 +2216,9 @@ def _layout_few(lines: list[str], rows: list[_Line]) -> Layout | None:
     if k < 2 or len(complete) < FEW_COMPLETE:
         return None
     metric, row_edges = _metric(complete, lines, k)
-    cols: list[int] = []
-    for c in range(k):
-        edges = sorted(e[c] for e in row_edges)
-        if edges[-1] - edges[0] > AT_EDGE:
-            return None
-        cols.append(edges[len(edges) // 2])
+    cols = agreed_edges(row_edges, k)
+    if cols is None:
+        return None
     shapes = [{_shape(r.figs[c].group()) for r in complete if not _dash(r.figs[c])} for c in range(k)]
     return Layout(metric, cols, shapes)
 
@@ -2333,6 +2330,18 @@ def _at_heading_ends(lines: list[str], rows: list[_Line], ends: list[int], metri
 
 
 AT_EDGE = 2  # display columns a figure of a continued page may stand off its column's edge
+
+
+def agreed_edges(row_edges: list[list[int]], k: int) -> list[int] | None:
+    """Each of the k columns' edge, the middle one of the rows' (`row_edges`: each row's figures' right ends), where
+    the rows agree on it within AT_EDGE; None where they do not in some column."""
+    cols: list[int] = []
+    for c in range(k):
+        edges = sorted(e[c] for e in row_edges)
+        if edges[-1] - edges[0] > AT_EDGE:
+            return None
+        cols.append(edges[len(edges) // 2])
+    return cols
 
 
 def _at_edges(line: str, figs: list[re.Match[str]], slots: list[int], cols: list[int], metric: Metric) -> bool:

@@ -56,7 +56,6 @@ from tieout.linter.vocab import load
 
 from .aligned import (
     ABOVE_HEADER,
-    AT_EDGE,
     CELL_TOKEN,
     CJK,
     HEADER_WORD,
@@ -84,6 +83,7 @@ from .aligned import (
     _Line,
     _Mapper,
     _text_only,
+    agreed_edges,
     caption_line,
     chars,
     commas_for_spaces,
@@ -913,13 +913,8 @@ def _side_full_rows_ends(
     if k < 2 or not any(_side_headings(lines[h], place, s) == k for h in header):
         return None
     row_edges = [_edges(lines[r.line], r.figs, place.metric) for r in complete]
-    ends: list[int] = []
-    for c in range(k):
-        edges = sorted(e[c] for e in row_edges)
-        if edges[-1] - edges[0] > AT_EDGE:
-            return None
-        ends.append(edges[len(edges) // 2])
-    return _at_heading_ends(lines, rows, ends, place.metric)
+    ends = agreed_edges(row_edges, k)
+    return _at_heading_ends(lines, rows, ends, place.metric) if ends is not None else None
 
 
 def _side_headings(line: str, place: _Place, s: int) -> int:
