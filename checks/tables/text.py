@@ -593,7 +593,7 @@ def referred_whole_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         cell = _grand_total_cell(tables[0], sums[0])
         if cell is not None:
-            yield _whole_outcome(ctx, sums[0], cell, tables[0])
+            yield whole_outcome(ctx, sums[0], cell, tables[0])
 
 
 # a sentence announcing the table right after it (`具体分布如下：`, `明细如下：`)
@@ -632,7 +632,7 @@ def announced_total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         named, q = totals[0]
         cell = _total_of_column(table, named.group("name"), q)
         if cell is not None:
-            yield _whole_outcome(ctx, q, cell, table)
+            yield whole_outcome(ctx, q, cell, table)
 
 
 def _first_figure(table: Table) -> Quantity | None:
@@ -707,7 +707,7 @@ def staged_whole_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
                 and h.quantity.base_unit == q.base_unit
             ]
             if len(cells) == 1:
-                yield _whole_outcome(ctx, q, cells[0], tables_by_index(ctx)[row[0].identity.table])
+                yield whole_outcome(ctx, q, cells[0], tables_by_index(ctx)[row[0].identity.table])
 
 
 def _grand_total_cell(table: Table, like: Quantity) -> Quantity | None:
@@ -721,7 +721,7 @@ def _grand_total_cell(table: Table, like: Quantity) -> Quantity | None:
     return money[0] if len(money) == 1 else None
 
 
-def _whole_outcome(ctx: CheckContext, q: Quantity, cell: Quantity, table: Table) -> Outcome:
+def whole_outcome(ctx: CheckContext, q: Quantity, cell: Quantity, table: Table) -> Outcome:
     verdict = ctx.judge(interval(q), interval(cell), unit_of([q, cell]))
     if verdict == "pass":
         return Outcome(q, "pass", "cross_ref", operands=[cell])

@@ -19,7 +19,7 @@ from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
-from .text import _whole_outcome
+from .text import whole_outcome
 
 # a figure named as the 总计 of a summary table's income and expenditure, the label ending with the words (the
 # entity and the year before them); `财政拨款` right before names the 财政拨款 table
@@ -44,7 +44,7 @@ def summary_total_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         q = m.quantities[0]
         cell = _balanced_total(table, q) if table is not None else None
         if table is not None and cell is not None:
-            yield _whole_outcome(ctx, q, cell, table)
+            yield whole_outcome(ctx, q, cell, table)
 
 
 def _summary_named(m: Mention, period: str | None) -> str | None:
