@@ -74,11 +74,18 @@ def _variants(*texts: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _totals(d: Definition, names: tuple[str, ...]) -> bool:
+def _as_totals(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names as compared with a definition's total: as written, and bare of a total's word and what reports add
+    (`一般公共预算收入合计` is a 一般公共预算收入), each name read once for all the definitions."""
     bare = {TRAILING.sub("", TOTAL_WORD.sub("", n)) for n in names}
+    return tuple(n for n in (*names, *bare) if n)
+
+
+@lru_cache(maxsize=16384)
+def _totals(d: Definition, names: tuple[str, ...]) -> bool:
     # (a total of an aggregate across the classification, `民生支出合计`, is no 支出合计 its definition spells)
     cross = _cross_cutting()
-    return any(n.endswith(d.totals) and not any(c in n for c in cross) for n in (*names, *bare) if n)
+    return any(n.endswith(d.totals) and not any(c in n for c in cross) for n in _as_totals(names))
 
 
 def _is_total(d: Definition, m: Mention) -> bool:
@@ -296,8 +303,7 @@ def defined(m: Mention) -> bool:
 def _defines(names: tuple[str, ...]) -> bool:
     # (asked of every figure of a document: answered once per name, and for most names, which end as no total does,
     # by one test of all the definitions' wordings at once before any definition is tried)
-    bare = [TRAILING.sub("", TOTAL_WORD.sub("", n)) for n in names]
-    if not any(n.endswith(_all_totals()) for n in (*names, *bare) if n):
+    if not any(n.endswith(_all_totals()) for n in _as_totals(names)):
         return False
     return any(_totals(d, names) for d in definitions())
 
