@@ -464,7 +464,7 @@ def test_the_kept_tables_parse_as_the_tables_built(tmp_path, monkeypatch):
     assert repr(loaded.parse(toks)) == repr(built.parse(toks))
     path.write_bytes(b"not a pickle")
     assert grammar_cache.load(path) is None
-    rebuilt = sentences._cached_parser(grammar, options)  # built anew, and kept
+    rebuilt = grammar_cache.cached_parser(grammar, options)  # built anew, and kept
     assert grammar_cache.load(path) is not None and repr(rebuilt.parse(toks)) == repr(built.parse(toks))
 
 

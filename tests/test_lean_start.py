@@ -164,3 +164,62 @@ def test_a_form_pass_starts_with_the_predicate_its_gate_asks(held, module, name)
     step = next(p for p in passes.PASSES if p.__name__ == name)
     gate = dict(zip(step.__code__.co_freevars, (c.cell_contents for c in step.__closure__)))
     assert (gate["held"].__name__, gate["module"], gate["name"]) == (held, module, name)
+
+
+FORMULAS = [  # operand indices and operators, as linter/parse/formulas.py hands them over; some malformed
+    ["(", 0, "-", 1, ")", "/", 1, "*", 2],
+    [0, "+", 1, "×", 2, "-", 3],
+    ["-", 0, "÷", "（", 1, "-", 2, "）"],
+    [0, "/", 3],
+    [0, "+"],
+    ["(", 0, "+", 1],
+    [0, 1, "+"],
+]
+
+
+def test_a_formula_is_evaluated_as_lark_s_own_parser_of_its_grammar_does():
+    """The formula grammar's parser is built from its tables kept on disk (linter/parse/arithmetic.py); its
+    verdicts and values are those of the parser lark builds from grammar/arithmetic.lark."""
+    from decimal import Decimal
+
+    from lark import Lark
+    from tieout.linter.parse import arithmetic
+
+    grammar = (ROOT / "grammar" / "arithmetic.lark").read_text(encoding="utf-8")
+    built = Lark(grammar, parser="lalr", lexer=arithmetic._Stream)
+    values = [Decimal("1352.78"), Decimal("1204.50"), Decimal("100"), Decimal("0")]
+    for expression in FORMULAS:
+        try:
+            expected = arithmetic._Evaluate(values).transform(built.parse(arithmetic.tokens(expression)))
+        except Exception:  # malformed, or a division by zero (wrapped by lark's transformer)
+            expected = None
+        assert arithmetic.evaluate(expression, values) == expected, expression
+        assert arithmetic.well_formed(expression) == _parses(built, arithmetic.tokens(expression)), expression
+
+
+def _parses(parser, tokens) -> bool:
+    from lark.exceptions import LarkError
+
+    try:
+        parser.parse(tokens)
+    except LarkError:
+        return False
+    return True
+
+
+def test_a_written_formula_does_not_import_lark_s_grammar_loader():
+    """Once its tables are kept, a formula is read without lark's grammar loader and front ends (their import
+    and the grammar's LALR analysis were a sixth of a cold check of a report writing a formula out)."""
+    from tieout.linter.parse import grammar_cache
+
+    if grammar_cache.folder() is None:
+        pytest.skip("no private cache folder: the tables are built in memory")
+    probe = (
+        "import sys\n"
+        "from tieout.linter.parse.formulas import well_formed\n"
+        "assert well_formed(['(', 0, '-', 1, ')', '/', 1])\n"
+        "print('lark.load_grammar' in sys.modules)\n"
+    )
+    for _ in range(2):  # the first may build the tables and keep them
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,5 +1,10 @@
 """The arithmetic grammar (grammar/arithmetic.lark) behind `formulas.well_formed` and `formulas.evaluate`: kept
-apart so that importing `formulas` does not import lark."""
+apart so that importing `formulas` does not import lark.
+
+Its parser comes from the LALR tables cached on disk as the sentence grammar's does (`grammar_cache`): building
+it from the grammar imports lark's grammar loader and front ends and runs its LALR analysis, a sixth of a cold
+`tieout check` of a report that writes a formula out. The parser builds lark's tree, which `_Evaluate`
+transforms, as a parser lark built from the grammar does."""
 
 from __future__ import annotations
 
@@ -7,10 +12,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import tieout.grammar
-from lark import Lark, Token, Transformer
-from lark.exceptions import LarkError
-from lark.lexer import Lexer
 from tieout.linter.parse.formulas import OPERATOR_TYPES
+from tieout.linter.parse.grammar_cache import KeptParser, cached_parser
+from tieout.linter.parse.lalr import LarkError, Lexer, Token, Transformer
 
 
 class _Stream(Lexer):
@@ -51,15 +55,15 @@ class _Evaluate(Transformer):
         return c[0]
 
 
-_PARSER: Lark | None = None
+_PARSER: KeptParser | None = None
 
 
-def _parser() -> Lark:
+def _parser() -> KeptParser:
     global _PARSER
     if _PARSER is None:
         # (from the package's folder: see linter/vocab's `load`)
         grammar = Path(tieout.grammar.__file__).with_name("arithmetic.lark").read_text(encoding="utf-8")
-        _PARSER = Lark(grammar, parser="lalr", lexer=_Stream)
+        _PARSER = cached_parser(grammar, dict(parser="lalr", lexer=_Stream))
     return _PARSER
 
 

@@ -97,9 +97,10 @@ class _Tokens:
 class KeptParser:
     """lark's LALR parser of the kept tables, the transformer applied inline as lark applies it: each rule's
     reduction goes through lark's tree builder (`ParseTreeBuilder.create_callback`, given the rules' kept
-    steps) to the transformer's method. `parse` takes the tokens as the grammar's lexer would yield them."""
+    steps) to the transformer's method (without one, to lark's `Tree`, as `Lark.parse` builds it). `parse` takes
+    the tokens as the grammar's lexer would yield them."""
 
-    def __init__(self, kept: dict[str, Any], transformer: Transformer) -> None:
+    def __init__(self, kept: dict[str, Any], transformer: Transformer | None) -> None:
         builder = ParseTreeBuilder.__new__(ParseTreeBuilder)  # its steps kept, not worked out again
         builder.tree_class = Tree
         builder.rule_builders = kept["builders"]
@@ -108,6 +109,23 @@ class KeptParser:
 
     def parse(self, tokens: list[Token]) -> Any:
         return self.lalr.parse(_Tokens(tokens), self.start)
+
+
+def cached_parser(grammar: str, options: dict[str, Any]) -> KeptParser:
+    """The grammar's LALR parser from the tables cached on disk (in the user's own cache folder, as the objects
+    lark works with), applying `options["transformer"]` (if any): building them takes lark's grammar loader and
+    its LALR analysis, which halved a cold start for the sentence grammar and was a sixth of a cold check of a
+    report with a written formula for the arithmetic one. Built by lark from the grammar when missing or
+    unreadable, and kept for the next start."""
+    path = path_for(grammar, options)
+    kept = load(path) if path is not None else None
+    if kept is None:
+        from lark import Lark  # (lark's grammar loader, imported only to build the tables)
+
+        kept = tables(Lark(grammar, **options))
+        if path is not None:  # else no private folder to be had: the tables built in memory only
+            save(path, kept)
+    return KeptParser(kept, options.get("transformer"))
 
 
 def tables(parser: Lark) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Literal
 
 import tieout.grammar
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.grammar_cache import KeptParser
+from tieout.linter.parse.grammar_cache import KeptParser, cached_parser
 from tieout.linter.parse.lalr import Lexer, Token, Transformer
 from tieout.linter.parse.tokens import SCORED, VALUE_TYPES, Tok
 from tieout.linter.patterns import regex
@@ -44,25 +44,8 @@ def parser() -> KeptParser:
         grammar = Path(tieout.grammar.__file__).with_name("sentence.lark").read_text(encoding="utf-8")
         _TRANSFORMER = SentenceTransformer([])
         options = dict(parser="lalr", lexer=_TokenStream, propagate_positions=False, transformer=_TRANSFORMER)
-        _PARSER = _cached_parser(grammar, options)
+        _PARSER = cached_parser(grammar, options)
     return _PARSER
-
-
-def _cached_parser(grammar: str, options: dict) -> KeptParser:
-    """The LALR tables cached on disk halve a cold start (`grammar_cache`: in the user's own cache folder, as
-    the objects lark works with). Built by lark from the grammar when missing or unreadable, and kept for the
-    next start."""
-    from tieout.linter.parse import grammar_cache
-
-    path = grammar_cache.path_for(grammar, options)
-    kept = grammar_cache.load(path) if path is not None else None
-    if kept is None:
-        from lark import Lark  # (lark's grammar loader, imported only to build the tables)
-
-        kept = grammar_cache.tables(Lark(grammar, **options))
-        if path is not None:  # else no private folder to be had: the tables built in memory only
-            grammar_cache.save(path, kept)
-    return KeptParser(kept, options["transformer"])
 
 
 def parse_sentence(tokens: list[Tok], quantities: list[Quantity]) -> list:
