@@ -599,11 +599,51 @@ def announced_lists(draft: Draft) -> Iterator[Breakdown]:
             continue
         if announced.words == BARE_COLON and not all(_follows(a, b) for a, b in pairwise(run)):
             continue  # a colon alone announces a list numbered 1., 2., 3. …, nothing skipped: else not known whole
-        found = _announced_parts(draft, run, starts, announced, shares)
+        found = _announced_parts(draft, _class_groups(draft, run, starts) or run, starts, announced, shares)
         if found is not None and not _staged_apart(found[0], found[1], announced) and _of_its_members(draft, *found):
             total, parts, exhaustive = found
             words = announced.words
             yield Breakdown(total, parts, words, exhaustive, total.sentence, inferred=True, certain=False)
+
+
+def _class_groups(draft: Draft, run: list[Section], starts: list[int]) -> list[Section] | None:
+    """`其中：` / `（一）一般公共服务支出（类）` / `1.…（款）行政运行（项）a 万元` / `2.…` / `（二）住房保障支出（类）` / `1.…`:
+    items that each head a class of the classification (`（类）`) with no figure of their own, the 项 under them
+    numbered 1., 2. … in each, are groups of the announced items: the items are the numbered ones of every group,
+    in order (None where an item is no such group)."""
+    items: list[Section] = []
+    for group in run:
+        if "类" not in (m.group(1) for m in LEVEL_NAMED.finditer(group.title)):
+            return None
+        if draft.by_sentence.get(_heading_sentence(starts, group)):
+            return None  # the class states its own figure: the list is of the classes
+        kids = _numbered_children(draft.doc.sections, group)
+        if not kids:
+            return None
+        items.extend(kids)
+    return items
+
+
+def _heading_sentence(starts: list[int], sec: Section) -> int:
+    """The index of the sentence a heading starts (-1 where none starts at it; `starts`: the sentences')."""
+    si = bisect_left(starts, sec.start)
+    return si if si < len(starts) and starts[si] == sec.start else -1
+
+
+def _numbered_children(sections: list[Section], group: Section) -> list[Section]:
+    """The titled sections right under `group`, numbered one after the other from its first ([] where the numbers
+    skip or an untitled section stands between: then they are not known to be all its items)."""
+    k = bisect_left(sections, group.start, key=lambda s: s.start)
+    kids: list[Section] = []
+    for sec in sections[k + 1 :]:
+        if sec.level <= group.level:
+            break
+        if sec.parent is not group:
+            continue
+        if not sec.title or (kids and not _follows(kids[-1], sec)):
+            return []
+        kids.append(sec)
+    return kids
 
 
 # the parts a figure is made of, named right after it before a colon (`基本支出 X 万元，由人员经费和公用经费两部分组成：`,
@@ -1088,6 +1128,8 @@ def _announced_before(draft: Draft, si: int, words: str) -> _Announced | None:
     doc = draft.doc
     if si < 1 or not same_section(draft, doc.sentences[si - 1].start, doc.sentences[si].start):
         return None
+    if _reasons_alone(draft, si - 1):
+        return _announced_past_reasons(draft, si, words)
     mentions = draft.by_sentence.get(si - 1) or []
     near = _principal_figures(draft, si - 1)
     last = mentions[-1] if mentions else None
@@ -1097,6 +1139,48 @@ def _announced_before(draft: Draft, si: int, words: str) -> _Announced | None:
     if ENDED.match(doc.text[q.end : doc.sentences[si - 1].end]):
         return _Announced(words, (last, q), [c for c in near if c[0] is not last])
     return _Announced(words, near[0], []) if len(near) == 1 else _Announced(words, None, near)
+
+
+# the characters a sentence giving reasons opens with before its reason word (`决算数小于预算数的主要原因是`)
+REASON_OPENING = 16
+REASONS_REACH = 2  # the sentences with figures before the reasons that the total announced after them may stand in
+
+
+def _reasons_alone(draft: Draft, si: int) -> bool:
+    """Is the sentence the reasons for a change alone (`主要原因是人员经费调增等。`: no figure, opening with the words
+    giving a reason)?"""
+    sent = draft.doc.sentences[si]
+    hit = GIVES_A_REASON.search(draft.doc.text, sent.start, min(sent.end, sent.start + REASON_OPENING))
+    return hit is not None and not draft.by_sentence.get(si)
+
+
+def _announced_past_reasons(draft: Draft, si: int, words: str) -> _Announced | None:
+    """`…财政拨款支出 T 万元，占本年支出合计的 p%。与上年相比增加 d 万元，增长 r%。主要原因是…。其中：` / `（一）…`: the
+    words alone after the reasons for a change announce the items of a figure of the sentences before the reasons,
+    in the section: the one such figure that is no change's own (`增加 d`: what the reasons explain, not what the
+    items divide), else one the items' arithmetic picks (`near`)."""
+    doc = draft.doc
+    near: list[tuple[Mention, Quantity]] = []
+    for sj in range(si - 2, max(-1, si - 2 - REASONS_REACH), -1):
+        if not same_section(draft, doc.sentences[sj].start, doc.sentences[si].start):
+            break
+        near = _principal_figures(draft, sj) + near
+    moved = _moved_figures(draft, {m.sentence for m, _ in near})
+    levels = [(m, q) for m, q in near if id(q) not in moved]
+    if len(levels) == 1:
+        return _Announced(words, levels[0], [c for c in near if c is not levels[0]])
+    return _Announced(words, None, near) if near else None
+
+
+def _moved_figures(draft: Draft, sentences: set[int]) -> set[int]:
+    """The ids of the figures the changes of these sentences state as movements (`增加 d 万元`)."""
+    return {
+        id(mv.quantity)
+        for c in draft.facts.changes
+        if c.sentence in sentences
+        for mv in c.movements
+        if mv.quantity is not None
+    }
 
 
 def _principal_figures(draft: Draft, si: int) -> list[tuple[Mention, Quantity]]:

@@ -21,6 +21,7 @@ from tieout.linter.facts.passes.base import exact_figure, foots, in_brackets, on
 from tieout.linter.facts.passes.breakdowns import OUTCOME_STAGES, _run_sentences, runs_of, under_item
 from tieout.linter.figures.context import BUDGET_STAGES
 from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
 from tieout.linter.text.model import Section
 
 if TYPE_CHECKING:
@@ -38,11 +39,16 @@ def staged_lists(draft: Draft) -> Iterator[Breakdown]:
         parent = run[0].parent
         if parent is None:
             continue
-        totals = _two_totals(_lead(draft, parent, run[0], starts))
-        if totals is None:
+        lead = _lead(draft, parent, run[0], starts)
+        totals = _two_totals(lead)
+        if totals is None and len(lead) != 3:
             continue
         end = _run_sentences(doc.sections, run, starts, place[id(run[-1])]).stop
-        items = [_staged_pair(draft, figures, totals) for figures in _item_figures(draft, run, starts, end)]
+        figures = list(_item_figures(draft, run, starts, end))
+        totals = totals or _totals_named_alike(lead, figures)
+        if totals is None:
+            continue
+        items = [_staged_pair(draft, fs, totals) for fs in figures]
         pairs = [x for x in items if x is not None]
         if len(pairs) < 2 or len(pairs) != len(items):
             continue
@@ -88,6 +94,33 @@ def _two_totals(lead: list[Figure]) -> tuple[Figure, Figure] | None:
     if a[0].identity.context.period != b[0].identity.context.period:
         return None
     return a, b
+
+
+# the word naming a budget figure at the end of its label (`年初预算为`, `全年预算数为`, `调整预算`): which budget it is
+BUDGET_NAMED = regex(r"(年初预算|全年预算|调整后?预算|变动后预算)数?(?:为|是)?$")
+
+
+def _budget_word(m: Mention) -> str | None:
+    hit = BUDGET_NAMED.search(m.label)
+    return None if hit is None else hit.group(1)
+
+
+def _totals_named_alike(lead: list[Figure], items: list[list[Figure]]) -> tuple[Figure, Figure] | None:
+    """`支出年初预算为 B0，全年预算为 B，支出决算为 A。…其中：` / `1、…全年预算为 b1，支出决算为 a1。`: a lead stating two
+    budgets, named apart (年初/全年/调整), and one outcome; the items' budgets all named by one of those words. The
+    budget so named and the outcome are the totals (None where the lead is not so, or the items' budgets are named
+    otherwise or by no such word)."""
+    budgets = [(m, q) for m, q in lead if _stage(m) == 0]
+    outcomes = [(m, q) for m, q in lead if _stage(m) == 1]
+    if len(budgets) != 2 or len(outcomes) != 1 or _budget_word(budgets[0][0]) == _budget_word(budgets[1][0]):
+        return None
+    words = {_budget_word(m) for fs in items for m, _ in fs if _stage(m) == 0}
+    if len(words) != 1 or None in words:
+        return None
+    named = [b for b in budgets if _budget_word(b[0]) in words]
+    if len(named) != 1:
+        return None
+    return _two_totals([named[0], outcomes[0]])
 
 
 def _item_figures(draft: Draft, run: list[Section], starts: list[int], end: int) -> Iterator[list[Figure]]:

@@ -2141,7 +2141,9 @@ class Changes(Reader):
         apart (`收入总计 X，支出总计 X`), one, when they are one value."""
         item, said = self.labeller.identify(key)
         core = _core(item)
-        if len(core) < 3:
+        if len(core) < 3 and not (core and said.known("fund")):
+            # (`财政拨款支出增加 Δ` after `财政拨款预算支出 X`: an item in two characters names one figure where the
+            # name gives its fund too, as the figure's own context must)
             return None
         # `收入总计 X，支出总计 X。…收、支总计各减少 Δ`: both sides named apart, of one value (equal by construction)
         sides = (core, core.replace("收支", "收入", 1), core.replace("收支", "支出", 1)) if "收支" in core else (core,)
