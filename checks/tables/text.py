@@ -15,7 +15,7 @@ from tieout.linter.figures.context import MIXED, Context, read
 from tieout.linter.figures.intervals import interval, unit_of
 from tieout.linter.figures.labels import GENERIC_ITEMS, SIDE_LIST_LEAD, STAGE_AND_SIDE, shared_word
 from tieout.linter.figures.quantities import Quantity
-from tieout.linter.parse.tables import Table
+from tieout.linter.parse.tables import Row, Side, Table
 from tieout.linter.parse.tables.cells import flatten
 from tieout.linter.parse.tables.identities import item as row_item
 from tieout.linter.parse.tables.jurisdiction import named_whole, title_context
@@ -1018,7 +1018,7 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
         context = replace(context, fund=ANY_FUND)
     hits = [h for h in hits if not _spent_from(ctx, m, h) and not _another_budget(ctx, m, h)]
     hits = [h for h in hits if not _part_year_apart(ctx, m, h) and not _said_of_another(ctx, m, h)]
-    hits = [h for h in hits if not _across_sides(ctx, m, h)]
+    hits = [h for h in hits if not _across_sides(ctx, m, h) and not _part_of_another_row(ctx, m, h)]
     kept = []
     for h in hits:
         if not (h.identity.total_row and _not_its_total(ctx, m, h)):
@@ -1027,6 +1027,50 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
             # (the figure of the row its lines name, in the column its label names: held to that row's cell)
             kept.append(row)
     return kept, context
+
+
+def _part_of_another_row(ctx: CheckContext, m: Mention, h: Hit) -> bool:
+    """Is the figure a part listed under a whole its sentence names (`国有土地使用权出让收入安排的支出 T，其中：…，其他
+    支出 c`), that whole a row the table's tree places under another, and the cell's row neither that row nor under it? The figure
+    is then the whole's part of that name (what the land's revenue paid to 其他支出), not the table's row so named (the
+    fund's 其他支出 as a whole)."""
+    whole = ctx.memo("tables.listed_wholes", lambda: _listed_wholes(ctx)).get(id(m))
+    if whole is None:
+        return False
+    table = tables_by_index(ctx).get(h.identity.table)
+    if table is None:
+        return False
+    names = {x for x, _ in _items(whole)}
+    # (the whole's row placed under another in the table's tree: an item of the table, whose rows the tree says are
+    # under it or not; a whole at the top, `总收入` over rows laid out flat, may be the table's own whole)
+    if not any(
+        _row_name(r) in names and not r.total and r.parent is not None for side in table.sides for r in side.rows
+    ):
+        return False
+    return not any(_row_under(side, h.identity.row, names) for side in table.sides)
+
+
+def _row_name(row: Row) -> str:
+    """The item a row's label names, less the words opening it (`其中：`)."""
+    return row_item(LEADING.sub("", row.label))
+
+
+def _listed_wholes(ctx: CheckContext) -> dict[int, Mention]:
+    """Each listed part's whole (by the part's id), of the breakdowns that add their parts up (none subtracted)."""
+    return {id(p): b.total for b in ctx.facts.breakdowns if not b.minus and not b.sides for p in b.parts}
+
+
+def _row_under(side: Side, index: int, names: set[str]) -> bool:
+    """Is the side's grid row `index`, or a row above it in the side's tree, one of the rows `names` names?"""
+    at = next((k for k, r in enumerate(side.rows) if r.index == index), None)
+    for _ in range(len(side.rows)):  # (a parent stands above its child: the walk ends, a malformed tree too)
+        if at is None:
+            return False
+        row = side.rows[at]
+        if _row_name(row) in names:
+            return True
+        at = row.parent
+    return False
 
 
 def _said_of_another(ctx: CheckContext, m: Mention, h: Hit) -> bool:

@@ -323,6 +323,7 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
     noted: list = []
     depth = 0
     enumerated = _enumerated(items)
+    scored_details = _scored_details(items)
     marked = False  # an enumerator seen since the last part (`②股利、股息收入 6 万元`: on the label before)
     for c in items:
         mark = str(c)[-1:] if _is_sep(c) else ""
@@ -336,7 +337,7 @@ def _listed(head: _Entry | None, keyword: str, items: list) -> _Breakdown:
             # in an enumeration (`①…，当期结余 X；②…`) the parts are the enumerated items; the figures after
             # one of them are that item's details
             detail = enumerated and isinstance(c, (_Entry, _Breakdown)) and not marked
-            detail = detail or (isinstance(c, _Entry) and _no_part(c, items))
+            detail = detail or (isinstance(c, _Entry) and (_no_part(c, items) or id(c) in scored_details))
             (own if depth == 0 and not detail else noted).append(c)
             if isinstance(c, (_Entry, _Breakdown)):
                 marked = False
@@ -434,9 +435,46 @@ def _list_end(keyword: str, items: list, nested: bool) -> int | None:
 def _runs_over_semicolons(items: list, nested: bool) -> bool:
     """Does the list run over its `；`: an enumeration, score pairs, or a sentence's own list whose parts are listed
     with `；` or are pairs of a count and its money (`_counted_pairs`)?"""
-    if _enumerated(items) or _score_pairs(items):
+    if _enumerated(items) or _score_pairs(items) or _indicator_segments(items) is not None:
         return True
     return not nested and (_entry_separator(items) == "；" or _counted_pairs(items))
+
+
+# an indicator named with what it scored (`投入指标得`, `过程指标得分为`), where SCORED is the verb alone
+NAMED_SCORE = regex(r"[\u4e00-\u9fff]{2,}?(?:得分|实得|得)(?:为)?$")
+MIN_SCORE_SEGMENTS = 3
+
+
+def _indicator_segments(items: list) -> list[list[_Entry]] | None:
+    """The entries of a list of indicators' scores set apart by `；`, segment by segment, where every segment opens
+    with an indicator named with what it scored (`其中：投入指标得 a 分，…；过程指标得 b 分，扣分主要在…；产出指标得
+    c 分；…`); None for any other list. The `；` then parts the indicators, whatever stands within a segment."""
+    segments: list[list[_Entry]] = [[]]
+    for c in items:
+        if _is_sep(c) and str(c)[-1:] in "；;":
+            segments.append([])
+        elif isinstance(c, _Entry):
+            segments[-1].append(c)
+        elif isinstance(c, _Breakdown):
+            return None  # (an indicator's own list, `其中`, says what stands under it already)
+    segments = [s for s in segments if s]
+    if len(segments) < MIN_SCORE_SEGMENTS or not all(_named_score(s[0]) for s in segments):
+        return None
+    return segments
+
+
+def _named_score(c: _Entry) -> bool:
+    """Is the entry one score named as its indicator's (`投入指标得 18.5 分`), not the verb alone?"""
+    label = c.label.lstrip("，、；：:,; ")
+    return len(c.qs) == 1 and c.qs[0].base_unit == "分" and bool(NAMED_SCORE.search(label)) and not SCORED.match(label)
+
+
+def _scored_details(items: list) -> set[int]:
+    """The scores within an indicator's segment (`_indicator_segments`) named by the verb alone after the words of
+    how they were scored (`投入指标得 a 分，预算执行率指标按执行率乘以分值计分，得 b 分；…`): an indicator under the
+    segment's, b a detail of a, no sibling of the indicators the `；` parts (by id)."""
+    segments = _indicator_segments(items) or []
+    return {id(c) for s in segments for c in s[1:] if c.qs and c.qs[-1].base_unit == "分" and SCORED.match(c.label)}
 
 
 def _names_then_deng(items: list, seps: list[tuple[int, str]], first: int) -> bool:

@@ -205,12 +205,18 @@ def _balance(
             # sides gathered from the sentences before, or an opening from another clause, it may be of another
             # fund or span other years
             return None
-        text = draft.doc.sentence_text(bq.start)
-        # (or, of a sum carried forward, the sentence takes the spending away from the income in words)
-        stated = bool(OFFSET.search(text) or (carried and CARRIED.search(text)))
+        if _outflow_unstated(draft, (income, expense), bq):
+            return None
         out = _outflows(draft, [x for x in window if agree_open(x.identity.context, ctx)], income, bq)
+        stated = _offset_stated(draft.doc.sentence_text(bq.start), carried)
         return Balance(income, expense, bq, m.sentence, opening, certain and stated, out, closing)
     return None
+
+
+def _offset_stated(text: str, carried: bool) -> bool:
+    """Does the balance's sentence say it balances the sides (`收支相抵`, `当年结余`), or, of a sum carried forward, take
+    the spending away from the income in words?"""
+    return bool(OFFSET.search(text) or (carried and CARRIED.search(text)))
 
 
 def _window_sides(
@@ -358,6 +364,22 @@ def _needs_opening(balance: Mention, window: list[Mention], income: Quantity) ->
         return False
     named = next((x for x in window if income in x.quantities), None)
     return named is None or "总计" not in INCLUDES.split(named.label)[-1]
+
+
+def _outflow_unstated(draft: Draft, sides: tuple[Quantity, Quantity], bq: Quantity) -> bool:
+    """Does the balance's sentence name, after the sides and before the balance, money leaving the fund besides its
+    expenditure with no figure of its own (`收入总计 X，减去支出 Y 和调出资金后，结转下年 Z`)? The balance is then what is
+    left after that money too, which the sentence does not give: no balance of the two sides alone. (A note in
+    brackets, `支出（含上解支出）Y`, says what a side holds.)"""
+    text = draft.doc.text
+    begin = max(*(q.end for q in sides), draft.doc.sentences[draft.doc.sentence_index(bq.start)].start)
+    stretch = BRACKETED.sub("", text[begin : bq.start]) if begin < bq.start else ""
+    return any(not FIGURE_IN_CLAUSE.match(stretch, m.end()) for m in OUTFLOW.finditer(stretch))
+
+
+# a note in brackets; a figure before the clause ends (what a word of money leaving the fund is given)
+BRACKETED = regex(r"[（(][^（()）]*[）)]")
+FIGURE_IN_CLAUSE = regex(r"[^，,；;。\d]*\d")
 
 
 def _outflows(draft: Draft, window: list[Mention], income: Quantity, like: Quantity) -> list[Quantity]:
