@@ -30,6 +30,7 @@ from tieout.linter.vocab import alternation, load
 from .._util import SLIP_MONEY_UNITS, unit_foreign, written
 from ._judge import table_name
 from .named_columns import heading
+from .titles import explanations
 
 
 def _words(key: str) -> list[str]:
@@ -315,8 +316,11 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     before = ctx.doc.text[sentences[first].start : q.start]
     scope = read(before).context.scope
     opens = scope is None and _opens_with(before, m.label)
+    # (the title of the explanation the paragraph stands under states it as plainly: titles.py)
+    titled_scope = explanations(ctx).context_at(q.start).scope if scope is None else None
     return all(
         _scope_stated(ctx, h) == scope
+        or (titled_scope is not None and _scope_stated(ctx, h) == titled_scope)
         or (opens and _heading_scope(ctx, q, h))
         or (scope is None and (_title_scope_under_heading(ctx, q, h) or _documents_account(ctx, q, h)))
         or (scope is not None and scope == _named_whole(ctx, h))
@@ -996,7 +1000,8 @@ def _named_cells(ctx: CheckContext, index: TableIndex, m: Mention, outer: Contex
     """The cells the mention's label names in its context, and that context (what `cells_for` reads of the
     mention, whichever of its figures is matched)."""
     own = read(m.label).context
-    context = own.under(_context(ctx, m)).under(outer)
+    # (what an explanation's title names fills what the figure's own words and headings leave open: see titles.py)
+    context = own.under(_context(ctx, m)).under(explanations(ctx).context_at(m.start)).under(outer)
     # (a 三公 figure the genre's default gives all the department's funds is of the appropriation it is by
     # definition: the table's, whatever fund its title names, or none; the other fields are held as ever)
     free = _appropriated(m, own, context, outer)
