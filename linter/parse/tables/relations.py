@@ -245,11 +245,34 @@ def _own_level_groups(side: Side, cols: list[int], table: Table) -> list[Relatio
         parts = range(a + 1, b)
         if any(rows[k].total or rows[k].bare or PART_MARK.match(rows[k].label) for k in parts):
             continue
-        for c in cols:
-            rel = Relation("parent", (rows[a].index, c), [(rows[k].index, c) for k in parts], where=row_name(rows[a]))
-            rel.confirm = rel.strict = True
-            out.append(rel)
+        out += _grouped(rows, a, list(parts), cols)
+    return out + _above_regions(rows, opens, cols, table)
+
+
+def _grouped(rows: list[Row], total: int, parts: list[int], cols: list[int]) -> list[Relation]:
+    """The row `total` against the rows `parts`, column by column, grouped by the layout alone: a failure counts
+    only where it holds in another column of the row."""
+    out: list[Relation] = []
+    for c in cols:
+        rel = Relation(
+            "parent", (rows[total].index, c), [(rows[k].index, c) for k in parts], where=row_name(rows[total])
+        )
+        rel.confirm = rel.strict = True
+        out.append(rel)
     return out
+
+
+def _above_regions(rows: list[Row], opens: list[int], cols: list[int], table: Table) -> list[Relation]:
+    """The level above a table's regions (`全省 / 省本级 / 甲市 / 甲市本级 / … / 乙市 / 乙市本级 …`): the first row, its
+    own government's alone right under it and a region's row next, is the sum of its own government's row and every
+    region's row (each row over a region's own government). Read only in a table read whole, from its first row to
+    its last (a page not joined may hold more regions), where every row is a region's, its own government's or one of
+    its counties' (no total, heading or `其中` row)."""
+    if len(opens) < 3 or opens[:2] != [0, 2] or table.open_start or table.open_end or table.goes_on:
+        return []
+    if any(r.total or r.bare or PART_MARK.match(r.label) for r in rows):
+        return []
+    return _grouped(rows, 0, [1, *opens[1:]], cols)
 
 
 def _headed_groups(side: Side, cols: list[int], found: tuple[list[int], bool], table: Table) -> list[Relation]:
