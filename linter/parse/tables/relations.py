@@ -98,8 +98,11 @@ def tree_relations(table: Table) -> list[Relation]:
             # (a group the indentation of a page gave already is not said twice)
             keys = {r.key() for r in out}
             out += [r for r in _own_level_groups(side, cols, table) if r.key() not in keys]
+        levels = _whole_own_rest(side, cols, table)
         groups = _group_heads_totals(side, table)
-        if groups[0]:
+        if levels:
+            out += levels
+        elif groups[0]:
             out += _headed_groups(side, cols, groups, table)
         elif not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
@@ -273,6 +276,32 @@ def _above_regions(rows: list[Row], opens: list[int], cols: list[int], table: Ta
     if any(r.total or r.bare or PART_MARK.match(r.label) for r in rows):
         return []
     return _grouped(rows, 0, [1, *opens[1:]], cols)
+
+
+# the row totalling the governments below a province's or a city's own level (`地市合计`, `市县小计`), third in a table
+# by region under the whole's row and its own level's
+REST_TOTAL = regex(r"^(?:地市|市县|市县级|县市区|县区|区县)(?:合计|小计)$")
+
+
+def _whole_own_rest(side: Side, cols: list[int], table: Table) -> list[Relation]:
+    """A table by region opening with the whole, its own government and the total of the governments below (`全省 /
+    省本级 / 地市合计`, `某省 / 某省本级 / 市县小计`): the whole is the sum of the other two, and, where the rows after
+    them are the regions alone (no region's own level under it, no total, heading or `其中` row), the third their sum.
+    Read in a table read whole, the grouping the layout's: a failure counts only where it holds in another column."""
+    rows = side.rows
+    if side.structure != "plain" or len(rows) < 5 or table.open_start or table.open_end or table.goes_on:
+        return []
+    labels = [flatten(r.label) for r in rows]
+    own = labels[1].removesuffix("本级")
+    if own == labels[1] or own not in (labels[0], labels[0].removeprefix("全")) or not REST_TOTAL.match(labels[2]):
+        return []
+    out = _grouped(rows, 0, [1, 2], cols)
+    rest = range(3, len(rows))
+    if not any(
+        rows[k].total or rows[k].bare or PART_MARK.match(rows[k].label) or OWN_LEVEL.search(labels[k]) for k in rest
+    ):
+        out += _grouped(rows, 2, list(rest), cols)
+    return out
 
 
 def _headed_groups(side: Side, cols: list[int], found: tuple[list[int], bool], table: Table) -> list[Relation]:
