@@ -98,8 +98,11 @@ def tree_relations(table: Table) -> list[Relation]:
             # (a group the indentation of a page gave already is not said twice)
             keys = {r.key() for r in out}
             out += [r for r in _own_level_groups(side, cols, table) if r.key() not in keys]
+        levels = _whole_own_rest(side, cols, table)
         groups = _group_heads_totals(side, table)
-        if groups[0]:
+        if levels:
+            out += levels
+        elif groups[0]:
             out += _headed_groups(side, cols, groups, table)
         elif not table.goes_on and not table.open_start:
             # a 合计 of a table continued from (or on) another page totals rows of the other piece too
@@ -245,10 +248,59 @@ def _own_level_groups(side: Side, cols: list[int], table: Table) -> list[Relatio
         parts = range(a + 1, b)
         if any(rows[k].total or rows[k].bare or PART_MARK.match(rows[k].label) for k in parts):
             continue
-        for c in cols:
-            rel = Relation("parent", (rows[a].index, c), [(rows[k].index, c) for k in parts], where=row_name(rows[a]))
-            rel.confirm = rel.strict = True
-            out.append(rel)
+        out += _grouped(rows, a, list(parts), cols)
+    return out + _above_regions(rows, opens, cols, table)
+
+
+def _grouped(rows: list[Row], total: int, parts: list[int], cols: list[int]) -> list[Relation]:
+    """The row `total` against the rows `parts`, column by column, grouped by the layout alone: a failure counts
+    only where it holds in another column of the row."""
+    out: list[Relation] = []
+    for c in cols:
+        rel = Relation(
+            "parent", (rows[total].index, c), [(rows[k].index, c) for k in parts], where=row_name(rows[total])
+        )
+        rel.confirm = rel.strict = True
+        out.append(rel)
+    return out
+
+
+def _above_regions(rows: list[Row], opens: list[int], cols: list[int], table: Table) -> list[Relation]:
+    """The level above a table's regions (`全省 / 省本级 / 甲市 / 甲市本级 / … / 乙市 / 乙市本级 …`): the first row, its
+    own government's alone right under it and a region's row next, is the sum of its own government's row and every
+    region's row (each row over a region's own government). Read only in a table read whole, from its first row to
+    its last (a page not joined may hold more regions), where every row is a region's, its own government's or one of
+    its counties' (no total, heading or `其中` row)."""
+    if len(opens) < 3 or opens[:2] != [0, 2] or table.open_start or table.open_end or table.goes_on:
+        return []
+    if any(r.total or r.bare or PART_MARK.match(r.label) for r in rows):
+        return []
+    return _grouped(rows, 0, [1, *opens[1:]], cols)
+
+
+# the row totalling the governments below a province's or a city's own level (`地市合计`, `市县小计`), third in a table
+# by region under the whole's row and its own level's
+REST_TOTAL = regex(r"^(?:地市|市县|市县级|县市区|县区|区县)(?:合计|小计)$")
+
+
+def _whole_own_rest(side: Side, cols: list[int], table: Table) -> list[Relation]:
+    """A table by region opening with the whole, its own government and the total of the governments below (`全省 /
+    省本级 / 地市合计`, `某省 / 某省本级 / 市县小计`): the whole is the sum of the other two, and, where the rows after
+    them are the regions alone (no region's own level under it, no total, heading or `其中` row), the third their sum.
+    Read in a table read whole, the grouping the layout's: a failure counts only where it holds in another column."""
+    rows = side.rows
+    if side.structure != "plain" or len(rows) < 5 or table.open_start or table.open_end or table.goes_on:
+        return []
+    labels = [flatten(r.label) for r in rows]
+    own = labels[1].removesuffix("本级")
+    if own == labels[1] or own not in (labels[0], labels[0].removeprefix("全")) or not REST_TOTAL.match(labels[2]):
+        return []
+    out = _grouped(rows, 0, [1, 2], cols)
+    rest = range(3, len(rows))
+    if not any(
+        rows[k].total or rows[k].bare or PART_MARK.match(rows[k].label) or OWN_LEVEL.search(labels[k]) for k in rest
+    ):
+        out += _grouped(rows, 2, list(rest), cols)
     return out
 
 
