@@ -58,8 +58,24 @@ def read_operands(side: Side, col: Column) -> tuple[Pairs, bool]:
             return balance, True
     pairs = _by_headers(side, col)
     if not pairs and col.kind in ("growth", "delta"):
-        return same_quantity(side, col), True
+        return same_quantity(side, col) or _years_around(side, col), True
     return pairs, False
+
+
+def _years_around(side: Side, col: Column) -> list[tuple[Column, Column]]:
+    """`2025年预算数 | 压减金额 | 压减比例 | 2026年安排数`: a change set between the two figures it is the change of,
+    the earlier year's before it and the later year's after it (the earlier figure, what changed, what it came
+    to). Only where the side has no other amount column, so that each of the two is the one of its side of the
+    change, and their years follow each other; [] otherwise."""
+    amounts = [c for c in side.columns if c.kind in ("amount", "total", "")]
+    before = [c for c in amounts if c.index < col.index]
+    after = [c for c in amounts if c.index > col.index]
+    if len(before) != 1 or len(after) != 1:
+        return []
+    earlier, later = _year(before[0]), _year(after[0])
+    if earlier is None or later != earlier + 1:
+        return []
+    return [(after[0], before[0])]
 
 
 def _by_headers(side: Side, col: Column) -> list[tuple[Column, Column]]:

@@ -52,6 +52,7 @@ from .vocab import (
     Role,
     column_heading,
     defined_ratio_heading,
+    grade_names,
     no_figure,
     no_figure_cell,
     rate_heading,
@@ -549,6 +550,9 @@ def _with_words(line: str, at: int, cells: list[re.Match[str]], n: int) -> list[
     if not any(c.lastgroup == "figure" for c in cells):
         return None
     found = list(no_figure_cell().finditer(line, at))
+    grade = _closing_grade().search(line, at)
+    if grade is not None and not any(f.start() == grade.start() for f in found):
+        found.append(grade)
     if not found or len(found) + len(cells) != n:
         return None
     return sorted(cells + found, key=lambda m: m.start())
@@ -557,9 +561,18 @@ def _with_words(line: str, at: int, cells: list[re.Match[str]], n: int) -> list[
 @cache
 def _no_figure_ends() -> tuple[str, ...]:
     """What a row ending in a word written in place of a figure ends with (the words, a slash), or in a change in
-    percentage points noted in a column of changes in % (`增加0.71个百分点`, `-0.68（百分点）`: NOTED_FIGURE), read
-    once."""
-    return (*words("no_figure_words"), "/", "／", "\\", "个百分点", "百分点）", "百分点)")
+    percentage points noted in a column of changes in % (`增加0.71个百分点`, `-0.68（百分点）`: NOTED_FIGURE), or in
+    an evaluation's grade (`… 91.5  优`: CLOSING_GRADE), read once."""
+    return (*words("no_figure_words"), *grade_names(), "/", "／", "\\", "个百分点", "百分点）", "百分点)")
+
+
+@cache
+def _closing_grade() -> re.Pattern[str]:
+    """The grade an evaluation's table writes in its last column, after a row's figures (`评价得分 | 等级`:
+    `… 91.5  优`): a whole word, the line's last, set apart by two spaces or more as a column is. It holds no
+    figure; the column it stands in is one of words (`_figureless_column`), read as no figure."""
+    listed = sorted(grade_names(), key=lambda w: (-len(w), w))
+    return regex(rf"(?<=\s\s)(?:{'|'.join(map(re.escape, listed))})(?=\s*$)")
 
 
 # a rule drawn across a table (`-----`, `═════`, `──┼──`), or one under each column with the gaps between them

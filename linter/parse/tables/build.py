@@ -13,6 +13,7 @@ from tieout.linter.vocab import load
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
 from .cells import DASH, Cell, flatten, read_quantities
+from .formulas import ROW_MARK
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
 from .model import Column, Row, Side, Table
@@ -641,7 +642,7 @@ def _side(table: Table, heads: list[list[str]], kinds: list[str], a: int, b: int
     columns = [_column(c, heads[c], table) for c in figures]
     _restated(columns)
     side_name = heads[a][0] if len({heads[c][0] for c in range(a, b)}) == 1 and heads[a][0] else ""
-    rows = read_rows(table.rows, n, codes, texts, figures)
+    rows = read_rows(table.rows, n, codes, _name_last(table.rows[n:], heads, texts), figures)
     levels = level_columns(heads, texts) if not codes else []
     if levels:
         level_labels(table.rows, rows, levels)
@@ -701,6 +702,24 @@ def _level_tree(table: Table, heads: list[list[str]], texts: list[int], columns:
 
 def _named(path: list[str], names: frozenset[str]) -> bool:
     return any(p in names for p in path if p)
+
+
+def _name_last(body: list[list[Cell]], heads: list[list[str]], texts: list[int]) -> list[int]:
+    """The text columns in the order a row's label is looked for in them (the last first): the one column headed
+    as the rows' names (`项目名称`) last, where other text columns of words follow it (`| 项目名称 | 实施单位 |
+    预算金额 | 主要绩效目标 |`): they tell of the item named, its unit or its targets, and do not name it. Not
+    where one of them is a column of the rows' letters (`公式`: `A=B+D`, `B`), which the rows' formulas read."""
+    names = words("name_headers")
+    named = [c for c in texts if _named(heads[c], names)]
+    if len(named) != 1 or named[0] == texts[-1] or any(_row_marks(body, c) for c in texts if c != named[0]):
+        return texts
+    return [c for c in texts if c != named[0]] + named
+
+
+def _row_marks(body: list[list[Cell]], c: int) -> bool:
+    """Is the column one of the rows' letters or formulas of them (a 公式 column: `A=B+D`, `B`)?"""
+    cells = [flatten(r[c].text) for r in body if c < len(r) and r[c].text.strip()]
+    return bool(cells) and all(ROW_MARK.fullmatch(t) for t in cells)
 
 
 # a year's heading after the scope its figures are of (`全省2024年`, `市本级2023年`)
