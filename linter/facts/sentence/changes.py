@@ -20,6 +20,7 @@ from tieout.linter.facts.passes.base import (
     exact_figure,
     in_brackets,
 )
+from tieout.linter.facts.passes.limits import LIMIT_GAP
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
@@ -1667,6 +1668,8 @@ class Changes(Reader):
             and not self._note(m)
             and not any(id(q) in used for q in m.quantities)
             and not GAP_ALONE.fullmatch(m.label)
+            # (`限额 L，余额 B，余额较限额低 Δ，较上年末余额 C 增长 p%`: the gap to the limit is no stock that changed)
+            and not LIMIT_GAP.match(m.label)
             and not self._notes_a_percentage(m)
             and not self._restated(m, mentions)
             and not (this_year and _named_last_year(m))
