@@ -400,7 +400,9 @@ def _from_base(ctx: CheckContext, c: Change) -> Outcome | None:
     return Outcome(p, verdict, "growth", related, msg, p.text, expected, expected, c.certain, [base, d])
 
 
-PLANNED = regex(r"调整前(?:预算数?)?|目标|计划|预算")  # (`比调整前`: the budget before an adjustment)
+# (`比调整前`: the budget before an adjustment; the 预算 of a fund's name, `与上年一般公共预算支出 B 相比`, names
+# which money was compared, no plan)
+PLANNED = regex(r"调整前(?:预算数?)?|目标|计划|(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(?<!社会保险基金)预算")
 # a reference that is neither a plan nor an earlier period (`较全县平均水平`, `较序时进度`: passes/targets.py)
 _REFERENCES = alternation((load("relations").get("deviation") or {}).get("reference"))
 REFERENCE = regex(rf"^较(?P<name>[\u4e00-\u9fff]{{0,8}}?(?:{_REFERENCES}))$")

@@ -20,6 +20,7 @@ from tieout.linter.facts.passes.base import (
     exact_figure,
     in_brackets,
 )
+from tieout.linter.facts.passes.limits import LIMIT_GAP
 from tieout.linter.facts.sentence.reader import Reader
 from tieout.linter.facts.sentence.wording import (
     ADJUSTED,
@@ -303,13 +304,25 @@ def _last_years_first(
     return (current, None) if OWN_LAST_YEAR.search(subject.label.strip("，、；： ")) else (base, current)
 
 
+def _levels_apart(nearest: str | None, other: str | None) -> bool:
+    """Do two figures of one name, found for a change that names no level, stand for two levels: the nearest of a
+    level below the whole (市本级, 县区) and the other of another level, or of the whole, whether its words say so
+    (全市) or not? The nearest of the whole (全市) is what a name with no level names, whatever stands before it."""
+    if nearest is None or nearest.startswith("全"):
+        return False
+    return other != nearest
+
+
 def _last_years_name(words: str) -> bool:
     """Do the words name last year's figure and nothing else (`上年为`, `上年预算`, `上年执行数`)?"""
     return bool(LAST_YEAR_ONLY.match(words) or LAST_YEAR_STAGE_ONLY.match(words))
 
 
-# between a bracket closed after a list's last figure and the change after it: the comparison's words and its figure
-CLOSED_TO_MOVE = regex(r"[，,]?\s*(?:比|较|与|同比)[^，。；]{0,12}?(?:\d[\d,.]*\s*(?:亿元|万元|元))?\s*")
+# between a bracket closed after a list's last figure and the change after it: the comparison's words and its figure,
+# and the word closing a comparison framed by 与 (`），与上年末的 B 相比增长 p%`)
+CLOSED_TO_MOVE = regex(
+    r"[，,]?\s*(?:比|较|与|同比)[^，。；]{0,12}?(?:\d[\d,.]*\s*(?:亿元|万元|元))?\s*(?:相比|比较|对比)?\s*"
+)
 
 
 def _consistent_current(c: _Change, base: Quantity | None, candidates: list[Quantity]) -> Quantity | None:
@@ -1655,6 +1668,8 @@ class Changes(Reader):
             and not self._note(m)
             and not any(id(q) in used for q in m.quantities)
             and not GAP_ALONE.fullmatch(m.label)
+            # (`限额 L，余额 B，余额较限额低 Δ，较上年末余额 C 增长 p%`: the gap to the limit is no stock that changed)
+            and not LIMIT_GAP.match(m.label)
             and not self._notes_a_percentage(m)
             and not self._restated(m, mentions)
             and not (this_year and _named_last_year(m))
@@ -2048,6 +2063,14 @@ class Changes(Reader):
         if key in GENERIC_ITEMS:
             # (`全年支出较上年 B 下降 p%`: 支出 alone, its period read off, names no one figure of the sentences before)
             return self._named_before(key, si, period), False
+        found, ambiguous = self._named_in_section(key, si)
+        if found is not None or ambiguous:
+            return found, False
+        return self._named_before(key, si, period), False
+
+    def _named_in_section(self, key: str, si: int) -> tuple[Mention | None, bool]:
+        """The nearest figure of an earlier sentence of the change's section that the change's name names, and
+        whether the name was found of two figures it cannot tell apart (then no figure: see the loop's notes)."""
         section = self.doc.section_at(self.doc.sentences[si].start)
         # mentions come in sentence order: the walk back stops at the section's first sentence (linear time)
         first = section.start if section is not None else -1
@@ -2055,6 +2078,8 @@ class Changes(Reader):
         found: Mention | None = None
         year: int | None = None
         scope = self._scope_named(key, si)
+        # the level the nearest figure so named is of, where the change names none (see `_levels_apart`)
+        level: str | None = None
         for m in reversed(self.facts.mentions):
             if m.sentence >= si:
                 continue
@@ -2064,15 +2089,18 @@ class Changes(Reader):
                 continue
             if found is None:
                 found, year = m, self._year_of(m)
-                if year is None:
+                level = self._scope_of(m) if scope is None else None
+                if year is None and level is None:
                     return m, False
+            elif _levels_apart(level, self._scope_of(m)):
+                # `全市政府债务余额 A。市本级政府债务余额 B。…2025年末债务余额增加 Δ`: the nearest is one level's
+                # figure, the item is stated of another level before it: which one changed is not certain
+                return None, True
             elif year is not None and (other := self._year_of(m)) is not None and other > year:
                 # `2023年…实际支出 A；2022年…实际支出 B。实际支出比上年增加 Δ`: the nearest is an earlier
                 # year's figure of the item, a later one stands before it: which one changed is not certain
-                return None, False
-        if found is not None:
-            return found, False
-        return self._named_before(key, si, period), False
+                return None, True
+        return found, False
 
     def _earlier_named(self, m: Mention, key: str, section: Section | None, scope: str | None) -> bool:
         """Is the figure of an earlier sentence, in the change's section, one the change's name names?"""

@@ -335,6 +335,11 @@ class Reader:
         Either scope unknown (or two stated), it is not known to be."""
         if scope is None:
             return False
+        return self._scope_of(m) not in (None, scope)
+
+    def _scope_of(self, m: Mention) -> str | None:
+        """The scope of an earlier figure, by its label or else by what its sentence states up to it; None where
+        neither states one, or two are stated."""
         sentence = self.doc.sentences[m.sentence]
         own = self.labeller.identify(m.label)[1].scope or read(self.doc.text[sentence.start : m.start]).context.scope
-        return own not in (None, MIXED, scope)
+        return None if own == MIXED else own

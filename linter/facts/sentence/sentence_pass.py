@@ -20,6 +20,8 @@ from tieout.linter.facts.sentence.wording import (
     name_in,
     names_opened,
 )
+from tieout.linter.figures.context import read
+from tieout.linter.figures.labels import GENERIC_ITEMS
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.lalr import LarkError, Token
 from tieout.linter.parse.sentences import _Breakdown, _Change, _Entry, _Movement, _Rate, parse_sentence
@@ -276,7 +278,8 @@ def _restated_comparison(items: list, text: str) -> None:
 # the words closing a comparison (`与上年预算 B 相比`); a comparison's opening word and a name's period words
 COMPARISON_CLOSE = regex(r"^(?:相比|比较|对比)$")
 COMPARED_OPENING = regex(r"^(?:与|同|和|较|比)")
-PERIOD_OPENING = regex(r"^(?:本年度|本年|当年|今年|上年度|上年|去年|\d{4}年度?)的?")
+# (a stock's period is its year's end or start: `与2024年末…余额 B 相比，2025年末余额增加 Δ`)
+PERIOD_OPENING = regex(r"^(?:本年度|本年|当年|今年|上年度|上年|去年|\d{4}年度?)(?:末|初|底)?的?")
 # whose an item is, written before it in a comparison and left out of the name after it (`与2023年度项目预算 B
 # 相比，本年预算增加 Δ`: the project's budget both times); never a part of the item (基本, 一般公共预算)
 OWNER_OPENING = regex(r"^(?:本项目|项目|本部门|部门|本单位|单位)的?")
@@ -304,11 +307,43 @@ def _named_after_comparison(items: list, k: int) -> int | None:
     return j + 1
 
 
+def _shortened(named: str, compared: str) -> bool:
+    """Does a name written after a comparison shorten the item the comparison names, so that it can only be that
+    item (`与2024年末全市政府债务余额 B 相比，2025年末余额增加 Δ`: 余额 is the 全市政府债务余额)? Only the item's
+    head alone (a generic word, 余额, 支出) or the item without its context words (全市, 一般公共预算): `与上年一般
+    债务余额 B 相比，债务余额增加 Δ` may name the whole debt, and is not read so."""
+    if not compared.endswith(named) or named == compared:
+        return False
+    if len(named) < 3 or named in GENERIC_ITEMS:
+        return True
+    return not read(compared[: -len(named)]).rest
+
+
+def _compared_item(a: _Change) -> str | None:
+    """The item a comparison names, with its context words and without its opening word and period (`与2024年末全市
+    政府债务余额`: 全市政府债务余额); None where a period is still written in it (`与全市2024年末政府债务余额`)."""
+    words = COMPARED_OPENING.sub("", (a.cmp + a.label).strip())
+    item = PERIOD_OPENING.sub("", words)
+    return None if read(item).context.period is not None else item
+
+
+def _name_in_full(name: Token, a: _Change) -> Token | None:
+    """The name of what changed, written short after its comparison (`2025年末余额`), in full: its own period and
+    the item the comparison names (`2025年末全市政府债务余额`), so that the figure changed is found by the item's
+    name and not by its generic head (which the nearest part, `专项债务余额`, would answer)."""
+    item = _compared_item(a)
+    if item is None:
+        return None
+    period = PERIOD_OPENING.match(str(name).strip())
+    return Token("LABEL", (period.group() if period else "") + item)
+
+
 def _compared_then_named(items: list) -> None:
     """`与2023年度预算 B 相比，本年度预算增加 Δ，增幅 p%`: a comparison stating the figure compared with, then, past
     a comma, the name of what changed and its moves, is one change of that name against that figure (the grammar
     reads a change with no moves and one with no base), as `本年度预算与2023年度预算 B 相比增加 Δ` is read. Only when
-    the name names the item the comparison names (预算 and 预算): `与上年支出 B 相比，收入增加 Δ` compares two things."""
+    the name names the item the comparison names (预算 and 预算, or the item shortened, `_shortened`): `与上年支出 B
+    相比，收入增加 Δ` compares two things."""
     for k in range(len(items) - 3, -1, -1):
         at = _named_after_comparison(items, k)
         if at is None:
@@ -316,8 +351,13 @@ def _compared_then_named(items: list) -> None:
         a, name = items[k], items[at]
         compared = _item_named(a.cmp + a.label)
         named = _item_named(str(name))
-        if not compared or named not in (compared, OWNER_OPENING.sub("", compared)):
+        if not compared:
             continue
+        if named not in (compared, OWNER_OPENING.sub("", compared)):
+            full = _name_in_full(name, a) if _shortened(named, compared) else None
+            if full is None:
+                continue
+            name = full
         moved = items[at + 1]
         merged = _Change(a.cmp + a.label, "", a.base, moved.movements)
         items[k : at + 2] = [name, merged]
