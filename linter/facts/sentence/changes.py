@@ -757,7 +757,7 @@ class Changes(Reader):
         said, base = before[-1]
         if not AGAINST_IT.fullmatch(self.doc.text[base.end : c.movements[0].start]) or not self._said_as(said, key):
             return False
-        found = self._of_template(key, self.d.by_sentence.get(si - 1) or [], "")
+        found = self._of_template(key, self.d.by_sentence.get(si - 1) or [], "", earlier=True)
         current = exact_figure(found) if found is not None else None
         if found is None or current is None or current.base_unit != base.base_unit:
             return False
@@ -2161,18 +2161,17 @@ class Changes(Reader):
         (`收入、支出决算总计` / `收、支总计各`, `总预算` / `总计`), in no other context."""
         if not self._same_paragraph(si - 1, si):
             return None
-        return self._of_template(key, self.d.by_sentence.get(si - 1) or [], period)
+        return self._of_template(key, self.d.by_sentence.get(si - 1) or [], period, earlier=True)
 
-    def _of_template(self, key: str, mentions: list[Mention], period: str) -> Mention | None:
+    def _of_template(self, key: str, mentions: list[Mention], period: str, earlier: bool = False) -> Mention | None:
         """The last of the mentions whose item the clause's name (`收、支总计各`) gives in other words of the same
         template (`收入、支出决算总计`, `收入、支出总计均为`), in no other context; or, of two naming each side
-        apart (`收入总计 X，支出总计 X`), one, when they are one value."""
+        apart (`收入总计 X，支出总计 X`), one, when they are one value. `earlier`: the mentions are of a sentence
+        before the change's (in its own, a short name would answer the figure it is compared with)."""
         item, said = self.labeller.identify(key)
         core = _core(item)
-        if len(core) < 3 and not (core and said.known("fund")):
-            # (`财政拨款支出增加 Δ` after `财政拨款预算支出 X`: an item in two characters names one figure where the
-            # name gives its fund too, as the figure's own context must)
-            return None
+        if len(core) < 3:
+            return self._of_short_name(core, said, mentions, period) if earlier and core else None
         # `收入总计 X，支出总计 X。…收、支总计各减少 Δ`: both sides named apart, of one value (equal by construction)
         sides = (core, core.replace("收支", "收入", 1), core.replace("收支", "支出", 1)) if "收支" in core else (core,)
         found: list[Mention] = []
@@ -2187,6 +2186,17 @@ class Changes(Reader):
                 found.append(m)
         values = {q.base_value for m in found for q in m.quantities[:1]}
         return found[-1] if len(found) == 2 and len(values) == 1 else None
+
+    def _of_short_name(self, core: str, said: Context, mentions: list[Mention], period: str) -> Mention | None:
+        """`财政拨款支出增加 Δ` after `财政拨款预算支出 X`: an item in two characters names the one figure of the
+        sentence before that ends in it, where the change's name gives its fund, and the figure's context agrees;
+        none where two do, whatever their years (`…支出 X，其中民生支出 Y。…本年支出增加 Δ` names either)."""
+        if not said.known("fund"):
+            return None
+        named = [m for m in mentions if m.quantities and _ends_item(_core(self.labeller.identify(m.label)[0]), core)]
+        if len(named) != 1 or (period and named[0].period and period != named[0].period):
+            return None
+        return named[0] if said.agrees(self.labeller.identify(named[0].label)[1]) else None
 
     def _both_named_apart(self, m: Mention) -> str:
         """`收入总计、支出总计均为 X`: the template's name of both sides (`收支总`) where the words before the figure name
