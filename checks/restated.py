@@ -89,6 +89,12 @@ class RestatedFigure(Rule):
     row's 实际完成值, where the figure is of the year's outcome (stage 执行, the report's year, not summed up
     over years or a part: `累计`, `截至`, `其中`).
 
+    One list of indicators set out in two tables (a report's table of its indicators' outcomes and the 自评表
+    appended to it) states each indicator's outcome twice: the 实际完成值 of the row of one indicator's name in each,
+    in one unit (the cell's own, or its row's 计量单位), is one quantity, where the tables are of one year and share
+    three indicators or more whose outcomes, counted or measured (not percentages), agree, at least twice as many
+    as differ.
+
     A group is judged when its figures stand in two paragraphs or more. Figures written to different
     precision that round to each other (`92.51 亿元`, `92.511 亿元`) agree. A group with more than two
     values, or stated in more than three places, is an attribute of many items (each indicator's

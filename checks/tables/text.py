@@ -1191,7 +1191,12 @@ def _label_cells(
             hits = [h for h in hits if _states(h.identity.context, own)]
         if hits:
             break
-    return hits or _spending_row(ctx, index, m, items, (query, free)) or _row_and_column(ctx, index, m, query, free)
+    return (
+        hits
+        or _spending_row(ctx, index, m, items, (query, free))
+        or _row_and_column(ctx, index, m, query, free)
+        or _row_and_parent_measure(ctx, index, m, query, free)
+    )
 
 
 # what ends the clause before a figure's (`…为 A；`): a clause opening after it names its own thing
@@ -1231,6 +1236,58 @@ def _row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Con
         and _heading_of(tables[h.identity.table], h.identity.col) == column
     ]
     return hits if len(hits) == 1 else []
+
+
+# the words of paying money over to the government that may open the measure after an entity's name (vocab tables
+# paid_in_words: `甲公司上缴利润 A`), and the side word that may end the measure a parent row names (`利润收入`)
+PAID_IN = tuple(str(w) for w in load("tables").get("paid_in_words") or [])
+SIDE_WORD = regex(r"(?:收入|支出)$")
+# the characters a row's name has at least for the label's opening to name it, and its measure's core at least
+ENTITY_NAME_LEAST = 4
+MEASURE_LEAST = 2
+
+
+def _row_and_parent_measure(ctx: CheckContext, index: TableIndex, m: Mention, query: Context, free: bool) -> list[Hit]:
+    """`3.甲水务集团有限公司上缴利润 A` beside a table listing `甲水务集团有限公司` under `（一）利润收入`: a label
+    opening with the name of a table's row (four characters at least, the longest such name) and going on with the
+    measure the row's parent names (`_names_parent`) is that row's figure, in the column of the figure's context.
+    Rows of that name under another parent (the same company under `资本金注入`) are not it; one row, one cell."""
+    label = row_item(_less_opening_context(NAME_VERB_END.sub("", LEADING.sub("", m.label))))
+    if len(label) <= ENTITY_NAME_LEAST:
+        return []
+    parents = ctx.memo("tables.parent_items", lambda: _parent_items(ctx))
+    name = next((label[:k] for k in range(len(label) - 1, ENTITY_NAME_LEAST - 1, -1) if label[:k] in parents), "")
+    if not name:
+        return []
+    rest, under = label[len(name) :], parents[name]
+    hits = [
+        h
+        for h in one_row_each(index.find(name, query, strict=not free))
+        if not h.identity.total_row and _names_parent(rest, under.get((h.identity.table, h.identity.row), ""))
+    ]
+    return hits if len({(h.identity.table, h.identity.row) for h in hits}) == 1 else []
+
+
+def _parent_items(ctx: CheckContext) -> dict[str, dict[tuple[int, int], str]]:
+    """By the item of each row under a parent row, the parent's item by the row's table and grid row: made once per
+    check; rows of no parent are not there."""
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for t in ctx.facts.tables:
+        for side in t.sides:
+            for row in side.rows:
+                if row.parent is not None and not row.total:
+                    parent = row_item(side.rows[row.parent].label)
+                    out.setdefault(row_item(row.label), {})[(t.index, row.index)] = parent
+    return out
+
+
+def _names_parent(rest: str, parent: str) -> bool:
+    """Do the words after an entity's name name the measure its parent row states: the parent's item (`利润收入`), or
+    its item less the side word (`利润`), after a word of paying over (`上缴利润`)? Not what the entity made
+    (`实现利润`: its own profit, not what it paid over)."""
+    core = SIDE_WORD.sub("", parent)
+    bare = next((rest[len(w) :] for w in PAID_IN if rest.startswith(w)), rest)
+    return len(core) >= MEASURE_LEAST and bare in (parent, core)
 
 
 def _less_opening_context(clause: str) -> str:

@@ -42,6 +42,7 @@ from tieout.linter.vocab import alternation, words
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
+    from tieout.linter.parse.tables.lookup import TableIndex
     from tieout.linter.text.model import Section
 
 
@@ -766,6 +767,7 @@ def _inferred_whole(
         or _bare_total_whole(draft, wanted, s, part)
         or _short_fund_whole(draft, wanted, part, s.part, lists.get(id(s.part)))
         or _tabled_list_total(draft, wanted, lists.get(id(s.part)))
+        or _tabled_row_whole(draft, s, part)
         or _announced_whole(draft, wanted, s.part, part)
         or _paragraph_side_whole(draft, wanted, s, part)
     )
@@ -1171,6 +1173,47 @@ def _tabled_list_total(draft: Draft, wanted: Identity, whole: Mention | None) ->
     hits = TableIndex(list(draft.facts.tables)).find(wanted.item, wanted.context)
     values = {h.quantity.base_value for h in hits if h.quantity.exact and h.quantity.base_unit == total.base_unit}
     return total if hits and values == {total.base_value} else None
+
+
+def _tabled_row_whole(draft: Draft, s: Share, part: Mention) -> Quantity | None:
+    """`1.国有土地使用权出让收入 a，…，占本级政府性基金收入的 p%` beside a table whose rows are `一、本级政府性基金收入` and,
+    below it, `国有土地使用权出让收入 … a …`: the part is a row's cell of that table (its item and context, its value
+    exactly), and the share's words name another row of the same table exactly (its enumeration aside); the whole
+    is that row's cell in the part's column. Only one such part's cell and one row so named in its table; of a
+    table whose columns are placed by their names (not by position alone). Inferred: the whole's name is the
+    table's."""
+    named = _words(s.base_label)
+    if s.part is None or not draft.facts.tables or len(named) < TABLE_ROW_LEAST:
+        return None
+    index = once(draft, "table_index", lambda: _table_index(draft))
+    value = s.part.base_value
+    cells = [
+        h
+        for h in index.find(part.identity.item, part.identity.context)
+        if h.quantity.exact and h.quantity.base_unit == s.part.base_unit and h.quantity.base_value == value
+    ]
+    if len(cells) != 1:
+        return None
+    own = cells[0].identity
+    wholes = [
+        h
+        for h in index.by_item.get(named, [])
+        if h.identity.table == own.table and h.identity.col == own.col and h.identity.row != own.row
+    ]
+    if len({h.identity.row for h in wholes}) != 1 or not wholes[0].quantity.exact:
+        return None
+    return wholes[0].quantity
+
+
+# the characters a share's words have at least to name a table's row as its whole (`本级政府性基金收入`; not `收入`)
+TABLE_ROW_LEAST = 4
+
+
+def _table_index(draft: Draft) -> TableIndex:
+    """The index of the document's tables whose columns are placed by their names: built once per document."""
+    from tieout.linter.parse.tables.lookup import TableIndex  # (the tables' index, only for a share so named)
+
+    return TableIndex([t for t in draft.facts.tables if not t.by_position])
 
 
 def _shared_out(stated: list[Decimal]) -> bool:

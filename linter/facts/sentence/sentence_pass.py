@@ -72,22 +72,23 @@ def _last_years_base(change: _Change) -> bool:
 def _share_after_change(items: list[object]) -> None:
     """`税收收入 40,466 万元，增长 1.7%，占一般公共预算收入的 74.7%`: a share after the change that qualifies a figure
     is that figure's (the grammar binds a share only right after its figure), named by the whole it names; so is
-    one after the rates that qualify it too (`收入 42.18 亿元，完成预算的 98.1%，增长 3.1%，占全市的 37.9%`)."""
+    one after the rates that qualify it too (`收入 42.18 亿元，完成预算的 98.1%，增长 3.1%，占全市的 37.9%`), and one
+    right after those rates, no change between (`收入 81,180 万元，为调整预算的 95.5%，占本级政府性基金收入的 93.9%`)."""
     for k in range(len(items) - 3, 0, -1):
         if k + 2 >= len(items):
             continue  # (items removed after k as the loop went)
         change, share = items[k], items[k + 1]
-        if not (isinstance(change, _Change) and isinstance(share, Token) and share.type == "SHARE"):
-            continue  # (most items open no change followed by a share: asked first)
+        if not (isinstance(change, _Change | _Rate) and isinstance(share, Token) and share.type == "SHARE"):
+            continue  # (most items open no change or rate followed by a share: asked first)
         named = _share_clause(items[k + 2])
-        j = _past_rates(items, k - 1)
+        j = _past_rates(items, k - 1 if isinstance(change, _Change) else k)
         entry = _year_end_before(items, j) or items[j]
         if not (
             isinstance(entry, _Entry)
             and entry.share is None
             and entry.of is None
             and any(q.kind in ("amount", "count") for q in entry.qs)
-            and _last_years_base(change)
+            and (_last_years_base(change) if isinstance(change, _Change) else j < k)
             and isinstance(named, _Entry)
             and len(named.qs) == 1
             and named.qs[0].kind == "percent"
