@@ -10,6 +10,7 @@ from decimal import Decimal
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from tieout.linter.facts.identity import renamed_stage, short_names
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
@@ -1727,6 +1728,8 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
         # `完成年初预算的`: the words of the outcome (完成) and of its base read together name no one stage; the
         # base's name alone does
         said = read(base.group()).context.stage
+    # (`为调整预算（以下简称“预算”）的 p%` earlier in the part: `为预算的` is of the adjusted budget)
+    said = renamed_stage(ctx.memo("rates.short_names", lambda: short_names(ctx.doc)), r.stated.start, said)
     stages = (said,) if said in PLAN_STAGES else PLAN_STAGES
     found = [
         (m, q)

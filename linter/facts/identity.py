@@ -367,18 +367,50 @@ ALIAS = regex(r"(?P<long>调整预算|变动预算|调整后预算)\s*[（(]\s*�
 def _apply_aliases(doc: Document, mentions: list[Mention], stated: dict[int, Context]) -> None:
     """A stage a report renames for brevity: figures stated with the short name after the definition, up to the
     next heading of the definition's outermost section's level, are of the long name's stage (a budget stated
-    explicitly as 年初预算 stays one)."""
+    explicitly as 年初预算, or as the one a congress's session approved, stays one)."""
+    for short, long, start, end in short_names(doc):
+        for m in mentions:
+            if start <= m.start < end and stated[id(m)].stage == short and not _names_initial(doc, m):
+                stated[id(m)] = replace(stated[id(m)], stage=long)
+
+
+def short_names(doc: Document) -> list[tuple[str, str, int, int]]:
+    """The stages a report renames for brevity (`为调整预算（以下简称“预算”）的`): (short stage, long stage, and the
+    span of the text where the short name means the long one: from the definition up to the next heading of its
+    outermost section's level)."""
     if "以下简称" not in doc.text:
-        return  # (every ALIAS names it: most documents define no short name, and are not scanned)
+        return []  # (every ALIAS names it: most documents define no short name, and are not scanned)
+    out = []
     for hit in ALIAS.finditer(doc.text):
         long = read(hit.group("long")).context.stage
         short = read(hit.group("short")).context.stage
-        if long is None or short is None or long == short:
-            continue
-        end = _part_end(doc, hit.start())
-        for m in mentions:
-            if hit.end() <= m.start < end and stated[id(m)].stage == short and "年初" not in m.label:
-                stated[id(m)] = replace(stated[id(m)], stage=long)
+        if long is not None and short is not None and long != short:
+            out.append((short, long, hit.end(), _part_end(doc, hit.start())))
+    return out
+
+
+def renamed_stage(names: list[tuple[str, str, int, int]], offset: int, stage: str | None) -> str | None:
+    """The stage a short name (of `short_names`) stands for at `offset` (`预算` after `调整预算（以下简称“预算”）`),
+    else `stage`."""
+    for short, long, start, end in names:
+        if short == stage and start <= offset < end:
+            return long
+    return stage
+
+
+# the approval of a budget by the people's congress's session names the budget as first approved (`市人大X次会议
+# 批准…收入为 A，支出为 B。执行中…调整为 C`), unless the words name an adjustment (`常委会会议批准，收入调整为 C`)
+APPROVED_NAMED = regex(r"会议批准")
+ADJUSTED_NAMED = regex(r"调整|变动")
+
+
+def _names_initial(doc: Document, m: Mention) -> bool:
+    """Do the figure's own words, or those of its sentence up to it, name the initial budget (`年初`, or `会议批准`
+    and no adjustment), which a short name for the adjusted budget does not rename?"""
+    if "年初" in m.label:
+        return True
+    said = doc.text[doc.sentences[m.sentence].start : m.start]
+    return APPROVED_NAMED.search(said) is not None and ADJUSTED_NAMED.search(said) is None
 
 
 def _part_end(doc: Document, offset: int) -> int:

@@ -254,8 +254,9 @@ def _balance_side(m: Mention, balance: dict[str, Any]) -> str | None:
     return side if read(m.label).context.fund is None else None
 
 
-# a sentence naming the fund and level that balance (`全市政府性基金预算实现收支平衡。`): only context words before
-BALANCED_NAMED = regex(r"^\s*(?P<who>[^，,。；;\d]{0,24}?)(?:实现|做到)?收支平衡[。；;]?\s*$")
+# a sentence naming the fund and level that balance (`全市政府性基金预算实现收支平衡。`): only context words before;
+# it may open on the two sides set against each other (`收支相抵，市级国有资本经营预算收支平衡。`)
+BALANCED_NAMED = regex(r"^\s*(?:收支相抵[，,]\s*)?(?P<who>[^，,。；;\d]{0,24}?)(?:实现|做到)?收支平衡[。；;]?\s*$")
 
 
 def _said_next(draft: Draft, si: int, last: Mention) -> re.Match[str] | None:
