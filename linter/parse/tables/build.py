@@ -12,8 +12,7 @@ from tieout.linter.vocab import load
 
 from .aligned import RATE_FIGURE, TABLE_NOTE, Aligned, find_aligned, readable, width
 from .blocks import TABLE_NO, Block, join_continuations, read_blocks, unit_of
-from .cells import DASH, Cell, flatten, read_quantities
-from .formulas import ROW_MARK
+from .cells import DASH, ROW_MARK, Cell, flatten, read_quantities
 from .jurisdiction import mark_wholes
 from .levels import level_columns, level_tree, split_levels, tier_columns, tier_tree
 from .model import Column, Row, Side, Table

@@ -19,6 +19,13 @@ DASH = regex(r"^[-—－–/／\\]+$")
 DASH_CHARS = "-—－–/／\\"
 CODE = regex(r"^\d{2,9}$")
 
+# a row's letter, or its formula of other rows' letters, in a table's 公式 column (`二、还本预计执行数 | F=G+H`,
+# `（一）一般债券 | G`, the template of 地方政府债券发行及还本付息情况表): in a cell of its own, or at the end of the
+# label where a text table's label and 公式 columns were read as one. After a Chinese word, a bracket or a space
+# only: a letter inside a name (`PM2.5`, `GDP`) is none. (Kept with the cells' patterns: the reading of a table's
+# rows asks for it, build._row_marks, and the rows' formulas' module is imported where a table is found only.)
+ROW_MARK = regex(r"(?:^|(?<=[\u4e00-\u9fff）)\s]))(?P<name>[A-Z])(?:=(?P<expr>[A-Z](?:[+\-][A-Z])+))?$")
+
 
 @dataclass(slots=True)  # slotted: a table makes one for every cell of its grid
 class Cell:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tieout.linter.patterns import regex
 
-from .cells import flatten
+from .cells import ROW_MARK, flatten
 from .header import COLUMN_NUMBER, _numbering
 from .model import Row, Side, Table
 from .relations import Relation, summable
@@ -69,13 +69,6 @@ def _parse(expr: str, names: dict[str, int], column: int, text: str) -> ColumnFo
     except SyntaxError:
         return None
     return ColumnFormula(column, text, tree, used)
-
-
-# a row's letter, or its formula of other rows' letters, in a table's 公式 column (`二、还本预计执行数 | F=G+H`,
-# `（一）一般债券 | G`, the template of 地方政府债券发行及还本付息情况表): in a cell of its own, or at the end of the
-# label where a text table's label and 公式 columns were read as one. After a Chinese word, a bracket or a space
-# only: a letter inside a name (`PM2.5`, `GDP`) is none.
-ROW_MARK = regex(r"(?:^|(?<=[\u4e00-\u9fff）)\s]))(?P<name>[A-Z])(?:=(?P<expr>[A-Z](?:[+\-][A-Z])+))?$")
 
 
 def row_formula_relations(table: Table) -> list[Relation]:
