@@ -140,30 +140,56 @@ def test_every_gated_evaluator_exists(name):
     assert callable(_own(name))
 
 
-# the passes reading the official self-assessment template, imported on a document holding its words only
-# (linter/facts/passes/forms.py): each starts by asking the same predicate the gate asks
-FORM_PASSES = [
-    ("forms_held", "assessment_form", "assessment_forms"),
-    ("records_held", "assessment_records", "record_forms"),
-    ("summary_tables_held", "assessment_summary", "summary_tables"),
-    ("task_tables_held", "assessment_summary", "task_tables"),
-]
+# the passes imported on a document where the predicate they start with holds only (linter/facts/passes/forms.py:
+# the readings of the official self-assessment template; gates.py: tables, 扣除, 加上 …): each starts by asking the
+# same predicate the gate asks
+def _gated_passes() -> list[tuple[str, str, str]]:
+    from tieout.linter.facts import passes
+
+    found = []
+    for step in passes.PASSES:
+        if step.__closure__ is None or "held" not in step.__code__.co_freevars:
+            continue
+        gate = dict(zip(step.__code__.co_freevars, (c.cell_contents for c in step.__closure__), strict=True))
+        found.append((gate["held"].__name__, gate["module"], gate["name"]))
+    return found
 
 
-@pytest.mark.parametrize(("held", "module", "name"), FORM_PASSES)
-def test_a_form_pass_starts_with_the_predicate_its_gate_asks(held, module, name):
+GATED_PASSES = _gated_passes()
+
+
+def test_the_passes_gated_are_those_known():
+    assert len(GATED_PASSES) == 11
+    assert ("forms_held", "assessment_form", "assessment_forms") in GATED_PASSES
+
+
+@pytest.mark.parametrize(("held", "module", "name"), GATED_PASSES)
+def test_a_gated_pass_starts_with_the_predicate_its_gate_asks(held, module, name):
     import ast
     import inspect
-
-    from tieout.linter.facts import passes
 
     real = getattr(import_module(f"tieout.linter.facts.passes.{module}"), name)
     body = ast.parse(inspect.getsource(real)).body[0].body
     first = body[1] if isinstance(body[0], ast.Expr) else body[0]  # (past the docstring)
-    assert ast.unparse(first) == f"if not {held}(draft):\n    return"
-    step = next(p for p in passes.PASSES if p.__name__ == name)
-    gate = dict(zip(step.__code__.co_freevars, (c.cell_contents for c in step.__closure__)))
-    assert (gate["held"].__name__, gate["module"], gate["name"]) == (held, module, name)
+    assert ast.unparse(first) == f"if not {held}(draft):\n    return", (module, name)
+
+
+@needs_seeds
+def test_a_report_without_the_words_does_not_import_the_passes_gated_on_them():
+    """A seed holds no table, no 扣除, no 加上: the modules of those passes stay unimported."""
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    probe = (
+        "import io, sys, contextlib\n"
+        "from tieout.linter.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', '--no-cache', '--exit-zero', {str(seed)!r}])\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('tieout.'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=Path.home())
+    loaded = set(out.stdout.strip().split(","))
+    assert "tieout.linter.facts.passes.gates" in loaded  # (the probe ran the passes)
+    lean = ["deductions", "added_totals", "form_changes", "table_scores", "indicator_tables", "implied_wholes"]
+    assert not {f"tieout.linter.facts.passes.{m}" for m in lean} & loaded
 
 
 FORMULAS = [  # operand indices and operators, as linter/parse/formulas.py hands them over; some malformed

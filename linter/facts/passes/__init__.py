@@ -36,7 +36,6 @@ from tieout.linter.facts.model import (
     UnitCost,
 )
 from tieout.linter.facts.passes import (
-    added_totals,
     adjusted_shares,
     balanced,
     bracket_terms,
@@ -47,19 +46,16 @@ from tieout.linter.facts.passes import (
     counted,
     counted_closings,
     counted_shares,
-    deductions,
     defined_across,
     differences,
-    form_changes,
     form_funds,
     form_scores,
     forms,
     fund_kinds,
+    gates,
     grade_counts,
     grades,
-    implied_wholes,
     included,
-    indicator_tables,
     levels,
     limits,
     links,
@@ -88,7 +84,6 @@ from tieout.linter.facts.passes import (
     share_lines,
     staged_lists,
     surveys,
-    table_scores,
     targets,
     unit_costs,
     unspent,
@@ -104,7 +99,8 @@ Pass = Callable[["Draft"], Iterable[Any]]
 
 def _held(held: Callable[[Draft], bool], module: str, name: str) -> Pass:
     """The pass `name` of `module`, imported and run on a document `held` says holds what it reads, and nothing on
-    another: the pass starts by asking `held` itself (linter/facts/passes/forms.py), so it would find nothing there."""
+    another: the pass starts by asking `held` itself (linter/facts/passes/forms.py, gates.py), so it would find
+    nothing there."""
 
     def step(draft: Draft) -> Iterable[Any]:
         if not held(draft):
@@ -139,7 +135,7 @@ PASSES: tuple[Pass, ...] = (
     measured_lists.measured_lists,
     counted_closings.counted_closings,
     share_lines.share_lines,
-    implied_wholes.implied_wholes,
+    _held(gates.implied_held, "implied_wholes", "implied_wholes"),
     breakdowns.named_parts,
     counted.counted_lists,
     counted.enumerated_lists,
@@ -177,7 +173,7 @@ PASSES: tuple[Pass, ...] = (
     unspent.unspent,
     unspent.unspent_unrated,
     unspent.unspent_of_form,
-    form_changes.form_changes,
+    _held(gates.budget_forms_held, "form_changes", "form_changes"),
     unspent.rest_of_funds,
     received_rests.received_rests,
     differences.differences,
@@ -200,8 +196,8 @@ PASSES: tuple[Pass, ...] = (
     limits.limit_claims,
     limits.gaps_apart,
     roll_forward.roll_forwards,
-    deductions.deductions,
-    added_totals.added_totals,
+    _held(gates.deductions_held, "deductions", "deductions"),
+    _held(gates.additions_held, "added_totals", "added_totals"),
     sets.scores,
     sets.scores_before_total,
     sets.scores_after_total,
@@ -219,8 +215,8 @@ PASSES: tuple[Pass, ...] = (
     score_outline.outline_scores,
     score_groups.grouped_scores,
     form_scores.form_scores,
-    table_scores.table_form_scores,
-    table_scores.summary_scores,
+    _held(gates.assessed_tables_held, "table_scores", "table_form_scores"),
+    _held(gates.assessed_tables_held, "table_scores", "summary_scores"),
     form_funds.form_funds,
     form_funds.fund_score_lines,
     _held(forms.forms_held, "assessment_form", "assessment_forms"),
@@ -231,7 +227,7 @@ PASSES: tuple[Pass, ...] = (
     bracketed_rates.bracketed_rates,
     received_rates.received_rates,
     restated_rates.restated_rates,
-    indicator_tables.restated_indicators,
+    _held(gates.tables_paired_held, "indicator_tables", "restated_indicators"),
     net_changes.net_changes,
     parallel_parts.parallel_parts,
     surveys.distributions,

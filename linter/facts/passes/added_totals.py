@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Identity, Mention
 from tieout.linter.facts.passes.base import exact_figure, exact_of
+from tieout.linter.facts.passes.gates import additions_held
 from tieout.linter.patterns import regex
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ MIN_ADDED = 1
 
 
 def added_totals(draft: Draft) -> Iterator[Breakdown]:
-    if "加上" not in draft.doc.text:
+    if not additions_held(draft):
         return
     text = draft.doc.text
     for si, mentions in draft.by_sentence.items():

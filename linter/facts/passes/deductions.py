@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Breakdown, Mention
 from tieout.linter.facts.passes.base import exact_figure, exact_of
+from tieout.linter.facts.passes.gates import deductions_held
 from tieout.linter.patterns import regex
 from tieout.linter.vocab import relation_words as _alt
 
@@ -27,7 +28,7 @@ THEN_ARRANGED = regex(r"\s*后\s*[，,]?\s*安排[^，,；;。：:、\d]*支出"
 
 
 def deductions(draft: Draft) -> Iterator[Breakdown]:
-    if "扣除" not in draft.doc.text:
+    if not deductions_held(draft):
         return  # (every deduction is written with 扣除, DEDUCTED: most documents hold none)
     for si, mentions in draft.by_sentence.items():
         money = [m for m in mentions if exact_figure(m) is not None]

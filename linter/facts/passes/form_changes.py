@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.passes.base import Completed, same_section, table_start
+from tieout.linter.facts.passes.gates import budget_forms_held
 from tieout.linter.facts.passes.unspent import form_unit, in_unit
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
@@ -32,7 +33,7 @@ WHOLE_YEAR = regex(r"^(?:全年|调整后?)预算数?$")
 
 def form_changes(draft: Draft) -> Iterator[Completed]:
     """`…全年预算数 B …；较年初预算增加 Δ`: the change's current and base from the project's funds table."""
-    if not draft.facts.tables or "年初预算" not in draft.doc.text:
+    if not budget_forms_held(draft):
         return
     for c in draft.facts.changes:
         if c.base is not None or not AGAINST_OPENING.match(c.comparison.replace(" ", "")):

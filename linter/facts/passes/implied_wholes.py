@@ -13,23 +13,21 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.passes.base import Completed
+from tieout.linter.facts.passes.gates import IMPLIED, implied_held
 from tieout.linter.facts.passes.links import mention_index
 from tieout.linter.patterns import regex
-from tieout.linter.vocab import load
 
 if TYPE_CHECKING:
     from tieout.linter.facts.draft import Draft
     from tieout.linter.figures.quantities import Quantity
 
-# a figure's key word and the word naming its implied whole (`中小企业` → `政府采购`)
-IMPLIED: dict[str, str] = {str(k): str(v) for k, v in (load("relations").get("implied_wholes") or {}).items()}
 # a total's own word (`政府采购支出合计`, `政府采购支出总额`)
 TOTAL_WORD = regex(r"合计|总额|总计|共计")
 
 
 def implied_wholes(draft: Draft) -> Iterator[Completed]:
     """Each bare share of a figure named with a key of IMPLIED, given its whole (see the module)."""
-    if not IMPLIED or not any(key in draft.doc.text for key in IMPLIED):
+    if not implied_held(draft):
         return
     owner = mention_index(draft)
     for s in draft.facts.shares:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Identity, Restatement
 from tieout.linter.facts.passes.base import mention, quantities_at
+from tieout.linter.facts.passes.gates import tables_paired_held
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables.cells import Cell, flatten
 from tieout.linter.patterns import regex
@@ -49,7 +50,7 @@ Outcome = tuple[Quantity, str]
 
 def restated_indicators(draft: Draft) -> Iterator[Restatement]:
     """Each indicator's outcome stated in two tables that are one list of indicators (see the module)."""
-    if len(draft.facts.tables) < 2:
+    if not tables_paired_held(draft):
         return
     figures = quantities_at(draft)
     listed = [(t, rows) for t in draft.facts.tables if (rows := _outcomes(t, figures))]

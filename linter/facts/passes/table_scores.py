@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Identity, Mention, Restatement, ScoreSet
 from tieout.linter.facts.passes.base import once, same_section, table_start
+from tieout.linter.facts.passes.gates import assessed_tables_held
 from tieout.linter.facts.passes.unspent import FORM_TOTAL
 from tieout.linter.figures.context import Context
 from tieout.linter.figures.quantities import Quantity
@@ -47,7 +48,7 @@ FULL = Decimal(100)
 
 def table_form_scores(draft: Draft) -> Iterator[ScoreSet]:
     """Each overall score line after a project's form tables: the sum of the tables' 得分 (see the module)."""
-    if not draft.facts.tables or "自评" not in draft.doc.text:
+    if not assessed_tables_held(draft):
         return
     done = -1  # the end of the last score line read: its tables are not the next one's
     overall: dict[int, list[Quantity]] = {}
@@ -131,7 +132,7 @@ def summary_scores(draft: Draft) -> Iterator[Restatement]:
     """`| 项目 | … | 总分 |` / `| 教师培训专项经费 | … | 98.15 |`: a summary table's score of a project is the overall score
     its own part states (`### （四）教师培训专项经费` / … / `自评得分：98.15分`). Read where the row's label is, word
     for word, the title of one heading (its enumeration aside) and that part states one overall score."""
-    if not draft.facts.tables or "自评" not in draft.doc.text:
+    if not assessed_tables_held(draft):
         return
     titles: dict[str, list[Section]] = {}
     for sec in draft.doc.sections:

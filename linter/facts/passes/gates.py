@@ -1,0 +1,50 @@
+"""The predicates the passes imported on demand start by asking, each the one their reading cannot go without.
+
+`passes.run` imports the module of such a pass on a document where its predicate holds only (`passes._held`), as
+the readings of the self-assessment template are (forms.py): most reports hold no table, no `扣除`, no `加上`, and
+the modules that read them were imported and walked for nothing in every check. Each pass starts by asking the same
+predicate, defined here, so the gate cannot leave out a relation the pass would have read
+(tests/test_lean_start.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tieout.linter.vocab import load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+
+# a figure's key word and the word naming its implied whole (`中小企业` → `政府采购`; implied_wholes.py)
+IMPLIED: dict[str, str] = {str(k): str(v) for k, v in (load("relations").get("implied_wholes") or {}).items()}
+
+
+def budget_forms_held(draft: Draft) -> bool:
+    """Tables, and a change against the year's opening budget (`较年初预算增加 Δ`; `form_changes.form_changes`)."""
+    return bool(draft.facts.tables) and "年初预算" in draft.doc.text
+
+
+def assessed_tables_held(draft: Draft) -> bool:
+    """Tables in a self-assessment (`table_scores.table_form_scores`, `table_scores.summary_scores`)."""
+    return bool(draft.facts.tables) and "自评" in draft.doc.text
+
+
+def tables_paired_held(draft: Draft) -> bool:
+    """Two tables at least, one list of indicators in two of them (`indicator_tables.restated_indicators`)."""
+    return len(draft.facts.tables) >= 2
+
+
+def deductions_held(draft: Draft) -> bool:
+    """The word every deduction is written with (`扣除`; `deductions.deductions`)."""
+    return "扣除" in draft.doc.text
+
+
+def additions_held(draft: Draft) -> bool:
+    """The word a total added up from the figures before it opens with (`加上`; `added_totals.added_totals`)."""
+    return "加上" in draft.doc.text
+
+
+def implied_held(draft: Draft) -> bool:
+    """A key word of a figure whose whole the genre fixes (`中小企业`; `implied_wholes.implied_wholes`)."""
+    return any(key in draft.doc.text for key in IMPLIED)
