@@ -190,6 +190,19 @@ def test_a_report_without_the_words_does_not_import_the_passes_gated_on_them():
     assert "tieout.linter.facts.passes.gates" in loaded  # (the probe ran the passes)
     lean = ["deductions", "added_totals", "form_changes", "table_scores", "indicator_tables", "implied_wholes"]
     assert not {f"tieout.linter.facts.passes.{m}" for m in lean} & loaded
+    # nor names a completion rate: the readers of indicator tables set out as text stay unimported
+    assert not {"tieout.checks.tables.targets", "tieout.checks.tables.named_columns"} & loaded
+
+
+def test_the_text_s_completion_rates_start_with_the_predicate_their_gate_asks():
+    import ast
+    import inspect
+
+    body = ast.parse(inspect.getsource(text_target_rate_outcomes)).body[0].body
+    first = body[1] if isinstance(body[0], ast.Expr) else body[0]  # (past the docstring)
+    assert ast.unparse(first) == "if not completion_rates_held(ctx):\n    return"
+    gate = ast.unparse(ast.parse(inspect.getsource(rules.table_rate_outcomes)))
+    assert gate.index("if not completion_rates_held(ctx):") < gate.index("from .targets import")
 
 
 FORMULAS = [  # operand indices and operators, as linter/parse/formulas.py hands them over; some malformed

@@ -8,7 +8,8 @@ build on) were about a fortieth of the instructions of a cold `tieout check` of 
 are imported by the evaluator's first call on a document with tables. The gate is that same predicate,
 `ctx.facts.tables`, asked before the import (tests/test_lean_start.py runs every evaluator on documents whose
 tables are taken away: none has an outcome). The one evaluator that also reads the text alone, TO302's rates of
-indicator tables set out as text (`targets.text_target_rate_outcomes`), runs on every document as before.
+indicator tables set out as text (`targets.text_target_rate_outcomes`), runs on every document whose text names a
+completion rate (`完成率`, the predicate it starts with: `completion_rates_held`), its module imported there only.
 """
 
 from __future__ import annotations
@@ -52,13 +53,21 @@ part_column_outcomes = _of_tables("parts", "part_column_outcomes")
 class_part_outcomes = _of_tables("parts", "class_part_outcomes")
 
 
+def completion_rates_held(ctx: CheckContext) -> bool:
+    """The word of every indicator table's rate column (`完成率`), which the text's tables must name."""
+    return "完成率" in ctx.doc.original
+
+
 def table_rate_outcomes(ctx: CheckContext) -> Iterable[Outcome]:
     """TO302's outcomes: the rate columns of the tables, then the rates of indicator tables set out as text that no
     table reading checked (`rates.table_rate_outcomes`); on a document without tables, the text's alone (none held
-    by a table), without importing the rate columns' module."""
+    by a table), without importing the rate columns' module, nor the text's readers where no completion rate is
+    named (`completion_rates_held`, which they start by asking)."""
     if ctx.facts.tables:
         evaluator: Evaluator = import_module(f"{__package__}.rates").table_rate_outcomes
         return evaluator(ctx)
+    if not completion_rates_held(ctx):
+        return ()
     from .targets import text_target_rate_outcomes
 
     return text_target_rate_outcomes(ctx, set())

@@ -17,6 +17,7 @@ from tieout.linter.patterns import regex
 from tieout.linter.rules.base import CheckContext, Outcome
 
 from .named_columns import TARGET_ENDS, heading
+from .rules import completion_rates_held
 
 # the completion rate of an indicator, by its heading alone
 COMPLETION = regex(r"(?:指标)?完成率")
@@ -123,9 +124,9 @@ def text_target_rate_outcomes(ctx: CheckContext, held: set[int]) -> Iterator[Out
     of pipes (`_row`). The cells are read by their order, not placed by the table reader: a miss is a warning. Rows
     whose rate a table reading checked already (`held`, the rates' starts) are left to it, and a column most rows
     break was not understood."""
-    original = ctx.doc.original
-    if "完成率" not in original:
+    if not completion_rates_held(ctx):
         return
+    original = ctx.doc.original
     lines, starts = original.split("\n"), ctx.doc.line_starts
     for h, line in enumerate(lines):
         named = _text_header(line) if "完成率" in line else None
