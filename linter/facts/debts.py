@@ -1,0 +1,85 @@
+"""Government debt stocks restated across a report: one balance or limit stated in two sections.
+
+A budget report states its government's debt in a debt section (`截至2024年底，全省政府债务限额为 X 亿元`) and again
+in another (`四、…` restating `2024年全省政府债务限额 X 亿元`). Such a figure names no fund and its two places stand
+under different headings, so the identities of `explain.restatements` never join them. A debt stock has an identity
+of its own, read from its words: what it measures (余额, 限额), of which debt (the whole, 一般债务, 专项债务, vocab
+`debt_stocks`), the scope, the stage and the year whose end it stands at. Only a figure every part of whose identity
+is stated is grouped: a scope no words state (`政府债务余额 X` in a report of both 全市 and 市本级) leaves it out, and so
+does any date other than a year's end (`上年末`, `年初`, a month's end), which the context words do not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Identity, Mention, Restatement
+from tieout.linter.figures.context import MIXED, Context
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+from tieout.linter.vocab import alternation, load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+
+_VOCAB = load("relations").get("debt_stocks") or {}
+DEBT_STOCK = regex(str(_VOCAB.get("item") or r"^(?P<kind>一般|专项)?债务(?P<measure>余额|限额)$"))
+OTHER_DATE = regex(alternation(_VOCAB.get("other_dates")) or "年初")
+YEAR = regex(r"^(?:19|20)\d{2}$")
+WHOLE = "政府"  # the debt as a whole, in the name a finding gives the stock
+MIN_PARAGRAPHS = 2
+
+StockKey = tuple[str, str, str, str, str]  # measure, kind, scope, stage, year
+
+
+def debt_restatements(draft: Draft, grouped: list[Restatement]) -> Iterator[Restatement]:
+    """Debt stocks of one identity stated in two paragraphs or more, none of them grouped already."""
+    taken = {id(q) for r in grouped for _, q in r.figures}
+    groups: dict[StockKey, list[tuple[Mention, Quantity]]] = {}
+    for m in draft.facts.mentions:
+        key = _stock_key(draft, m)
+        q = _sum_stated(m)
+        if key is None or q is None or id(q) in taken:
+            continue
+        groups.setdefault(key, []).append((m, q))
+    for key, items in groups.items():
+        if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
+            items.sort(key=lambda x: x[1].start)
+            yield Restatement(_identity(key), items)
+
+
+def _sum_stated(m: Mention) -> Quantity | None:
+    """The mention's one exact sum of money in a money unit (a bare number in a table's text is no statement)."""
+    found = [q for q in m.quantities if q.kind == "amount" and q.base_unit == "元" and q.exact]
+    return found[0] if len(found) == 1 else None
+
+
+def _stock_key(draft: Draft, m: Mention) -> StockKey | None:
+    """The stock's identity, or None where any part of it is not stated with certainty."""
+    ident = m.identity
+    if ident.inferred:
+        return None
+    stock = DEBT_STOCK.match(ident.item)
+    if stock is None:
+        return None
+    context = ident.context
+    scope, stage, year = context.scope, context.stage, context.period
+    if scope in (None, MIXED) or stage in (None, MIXED) or year is None or not YEAR.match(year):
+        return None
+    if _dated_otherwise(draft, m):
+        return None
+    return stock.group("measure"), stock.group("kind") or "", str(scope), str(stage), year
+
+
+def _dated_otherwise(draft: Draft, m: Mention) -> bool:
+    """Do the words of its sentence before the figure date it otherwise than its year's end (`上年末`, `年初`)?"""
+    sentence = draft.doc.sentences[m.sentence]
+    return OTHER_DATE.search(draft.doc.text, sentence.start, m.start) is not None
+
+
+def _identity(key: StockKey) -> Identity:
+    """The identity a finding names the stock by (`全省一般债务余额`, of its year)."""
+    measure, kind, scope, stage, year = key
+    item = f"{scope}{kind or WHOLE}债务{measure}"
+    return Identity(item, Context(scope=scope, stage=stage, period=year), named=True)
