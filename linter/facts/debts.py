@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 _VOCAB = load("relations").get("debt_stocks") or {}
 DEBT_STOCK = regex(str(_VOCAB.get("item") or r"^(?P<kind>一般|专项)?债务(?P<measure>余额|限额)$"))
 OTHER_DATE = regex(alternation(_VOCAB.get("other_dates")) or "年初")
+OWN = {str(k): str(v) for k, v in (_VOCAB.get("own") or {}).items()}
+# (the item may keep the name or not, as the labeller reads it: it is looked for in the label, right before the debt)
+OWN_NAME = regex(rf"(?:{alternation(OWN)})(?=(?:地方)?(?:政府)?(?:法定)?(?:一般|专项)?债务)")
+PART = regex(str(_VOCAB.get("part") or r"^(?P<kind>一般|专项)债务$"))
+OPENING_PARTS = str(_VOCAB.get("opening_parts") or "其中")
 YEAR = regex(r"^(?:19|20)\d{2}$")
 WHOLE = "政府"  # the debt as a whole, in the name a finding gives the stock
 MIN_PARAGRAPHS = 2
@@ -60,16 +65,53 @@ def _stock_key(draft: Draft, m: Mention) -> StockKey | None:
     ident = m.identity
     if ident.inferred:
         return None
-    stock = DEBT_STOCK.match(ident.item)
-    if stock is None:
+    measured = _measured(draft, m)
+    if measured is None:
         return None
     context = ident.context
-    scope, stage, year = context.scope, context.stage, context.period
+    scope, stage, year = _scope(m), context.stage, context.period
     if scope in (None, MIXED) or stage in (None, MIXED) or year is None or not YEAR.match(year):
         return None
     if _dated_otherwise(draft, m):
         return None
-    return stock.group("measure"), stock.group("kind") or "", str(scope), str(stage), year
+    measure, kind = measured
+    return measure, kind, str(scope), str(stage), year
+
+
+def _scope(m: Mention) -> str | None:
+    """The scope its context states, or the whole jurisdiction the government names itself by in the item
+    (`我省政府债务余额`: 全省); None where the two disagree."""
+    stated = m.identity.context.scope
+    named = OWN_NAME.search(m.label)
+    own = OWN.get(named.group()) if named is not None else None
+    if own is None:
+        return stated
+    return own if stated in (None, own) else None
+
+
+def _measured(draft: Draft, m: Mention) -> tuple[str, str] | None:
+    """What the stock measures and of which debt: from its own item (`一般债务余额`), or, a kind named alone
+    (`一般债务 a`), from the whole whose list it stands in (`政府债务限额 A，其中：一般债务 a`)."""
+    stock = DEBT_STOCK.match(m.identity.item)
+    if stock is not None:
+        return stock.group("measure"), stock.group("kind") or ""
+    part = PART.match(m.identity.item)
+    whole = _whole_listing(draft, m) if part is not None else None
+    return (whole, part.group("kind")) if part is not None and whole is not None else None
+
+
+def _whole_listing(draft: Draft, m: Mention) -> str | None:
+    """The measure of the debt as a whole stated last before the mention in its sentence, where the words
+    between open the list of its parts (`其中`) and state no other figure of a stock; None where there is none."""
+    before = [x for x in draft.by_sentence.get(m.sentence) or [] if x.start < m.start]
+    for x in reversed(before):
+        stock = DEBT_STOCK.match(x.identity.item)
+        if stock is not None and not stock.group("kind"):
+            between = draft.doc.text[x.quantities[-1].end : m.start]
+            return stock.group("measure") if OPENING_PARTS in between else None
+        if PART.match(x.identity.item) is None:
+            return None  # (another figure between: the list, if any, is of another whole)
+    return None
 
 
 def _dated_otherwise(draft: Draft, m: Mention) -> bool:
