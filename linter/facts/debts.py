@@ -11,13 +11,14 @@ does any date other than a year's end (`上年末`, `年初`, a month's end), wh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.model import Identity, Mention, Restatement
 from tieout.linter.figures.context import MIXED, Context
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.patterns import regex
+from tieout.linter.text.model import Document
 from tieout.linter.vocab import alternation, load
 
 if TYPE_CHECKING:
@@ -43,8 +44,8 @@ def debt_restatements(draft: Draft, grouped: list[Restatement]) -> Iterator[Rest
     taken = {id(q) for r in grouped for _, q in r.figures}
     groups: dict[StockKey, list[tuple[Mention, Quantity]]] = {}
     for m in draft.facts.mentions:
-        key = _stock_key(draft, m)
-        q = _sum_stated(m)
+        key = stock_key(draft.doc, draft.by_sentence, m)
+        q = sum_stated(m)
         if key is None or q is None or id(q) in taken:
             continue
         groups.setdefault(key, []).append((m, q))
@@ -54,25 +55,25 @@ def debt_restatements(draft: Draft, grouped: list[Restatement]) -> Iterator[Rest
             yield Restatement(_identity(key), items)
 
 
-def _sum_stated(m: Mention) -> Quantity | None:
+def sum_stated(m: Mention) -> Quantity | None:
     """The mention's one exact sum of money in a money unit (a bare number in a table's text is no statement)."""
     found = [q for q in m.quantities if q.kind == "amount" and q.base_unit == "元" and q.exact]
     return found[0] if len(found) == 1 else None
 
 
-def _stock_key(draft: Draft, m: Mention) -> StockKey | None:
+def stock_key(doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention) -> StockKey | None:
     """The stock's identity, or None where any part of it is not stated with certainty."""
     ident = m.identity
     if ident.inferred:
         return None
-    measured = _measured(draft, m)
+    measured = _measured(doc, by_sentence, m)
     if measured is None:
         return None
     context = ident.context
     scope, stage, year = _scope(m), context.stage, context.period
     if scope in (None, MIXED) or stage in (None, MIXED) or year is None or not YEAR.match(year):
         return None
-    if _dated_otherwise(draft, m):
+    if _dated_otherwise(doc, m):
         return None
     measure, kind = measured
     return measure, kind, str(scope), str(stage), year
@@ -89,35 +90,43 @@ def _scope(m: Mention) -> str | None:
     return own if stated in (None, own) else None
 
 
-def _measured(draft: Draft, m: Mention) -> tuple[str, str] | None:
+def _measured(doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention) -> tuple[str, str] | None:
     """What the stock measures and of which debt: from its own item (`一般债务余额`), or, a kind named alone
     (`一般债务 a`), from the whole whose list it stands in (`政府债务限额 A，其中：一般债务 a`)."""
     stock = DEBT_STOCK.match(m.identity.item)
     if stock is not None:
         return stock.group("measure"), stock.group("kind") or ""
     part = PART.match(m.identity.item)
-    whole = _whole_listing(draft, m) if part is not None else None
+    whole = _whole_listing(doc, by_sentence, m) if part is not None else None
     return (whole, part.group("kind")) if part is not None and whole is not None else None
 
 
-def _whole_listing(draft: Draft, m: Mention) -> str | None:
+def _whole_listing(doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention) -> str | None:
     """The measure of the debt as a whole stated last before the mention in its sentence, where the words
     between open the list of its parts (`其中`) and state no other figure of a stock; None where there is none."""
-    before = [x for x in draft.by_sentence.get(m.sentence) or [] if x.start < m.start]
+    before = [x for x in by_sentence.get(m.sentence) or [] if x.start < m.start]
     for x in reversed(before):
         stock = DEBT_STOCK.match(x.identity.item)
         if stock is not None and not stock.group("kind"):
-            between = draft.doc.text[x.quantities[-1].end : m.start]
+            between = doc.text[x.quantities[-1].end : m.start]
             return stock.group("measure") if OPENING_PARTS in between else None
         if PART.match(x.identity.item) is None:
             return None  # (another figure between: the list, if any, is of another whole)
     return None
 
 
-def _dated_otherwise(draft: Draft, m: Mention) -> bool:
+def _dated_otherwise(doc: Document, m: Mention) -> bool:
     """Do the words of its sentence before the figure date it otherwise than its year's end (`上年末`, `年初`)?"""
-    sentence = draft.doc.sentences[m.sentence]
-    return OTHER_DATE.search(draft.doc.text, sentence.start, m.start) is not None
+    sentence = doc.sentences[m.sentence]
+    return OTHER_DATE.search(doc.text, sentence.start, m.start) is not None
+
+
+def by_sentence_of(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """The mentions of each sentence, in order (as the draft keeps them), for a check that has only the facts."""
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        out.setdefault(m.sentence, []).append(m)
+    return out
 
 
 def _identity(key: StockKey) -> Identity:
