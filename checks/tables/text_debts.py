@@ -1,7 +1,7 @@
 """A government debt stock the prose states against the cell of a debt table that is the same stock (文表一致, TO304).
 
 A report's debt table lists its stocks by row, each row's words naming what it measures and the year whose end it
-stands at (`六、2024年末地方政府债务余额决算数`, and the kinds under it, `其中：一般债务`, `专项债务`), and the
+stands at (`一、2025年末地方政府债务余额`, and the kinds under it, `其中：一般债务`, `专项债务`), and the
 jurisdictions by column (`某省 | 某省本级`: the whole, named by the government's name as the table's title names it,
 and its own level). The prose stock of that identity (linter/facts/debts.py: measure, kind, scope, stage, year) is the
 cell where the row's and the column's words state every part of it and only one cell of the document's tables does.
@@ -85,8 +85,10 @@ def _debt_cells(tables: list[Table]) -> dict[StockKey, list[tuple[Quantity, Tabl
     """The sums of money of the debt tables' cells, by the stock identity their row and column state."""
     out: dict[StockKey, list[tuple[Quantity, Table]]] = {}
     for table in tables:
-        if table.by_position:
-            continue  # (its columns placed by position, not with certainty)
+        if table.by_position or table.header_rows != 1:
+            # (its columns placed by position, not with certainty; or named by two header rows, a scope over the
+            # measures or kinds under it, which one header row's words do not tell apart)
+            continue
         scopes = _column_scopes(table)
         if not scopes:
             continue
