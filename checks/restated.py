@@ -58,6 +58,13 @@ class RestatedFigure(Rule):
     names the stage of that figure (`预算收入 87,600 万元，比上年执行数 84,620 万元增长 3.5%`), it is last year's
     figure of that stage.
 
+    A government's debt stock (linter/facts/debts.py) names no fund and is often restated under another heading
+    (`截至2024年底，全市政府债务余额 A` in the debt section, `2024年末全市政府债务余额 A` under the risks): it is one
+    quantity by an identity of its own, what it measures (余额, 限额), of which debt (the whole, 一般债务, 专项债务, a kind
+    named alone in the list of its whole: `限额 L，其中：一般债务 a`), the scope (a scope word, or the government naming
+    itself: `我市` the whole city), the stage and the year whose end it stands at, in any money unit. A stock whose scope no
+    words state, or dated otherwise (`上年末`, `年初`, a month's end), is not compared.
+
     A sum of money restated right after it in another unit (`3,983.76 万元（约 0.40 亿元）`, `…万元，约合
     0.40 亿元`, `（折合 186,000 万元）`, the bracket holding nothing else) is the same quantity too: the
     restatement must be the sum converted, to its own precision (one unit of its last digit either way

@@ -485,6 +485,11 @@ class TextTable(Rule):
     name written in full, in a clause or a heading (`城乡居民医保基金支出 B` the row `城乡居民基本医疗保险基金`); a
     side opening the list of its parts with no colon (`收入包括一般公共预算拨款收入 A`) names the part.
 
+    A government's debt stock the prose states (`全省政府债务余额 A，其中：一般债务 a`) is the one cell of a debt table
+    whose row states the same stock and year (`一、2025年末地方政府债务余额`, the kinds right under it: `其中：一般债务`)
+    and whose column the same scope (`全省`, `省本级`, or the government's name the title names the whole by), the
+    table's unit converted; a table whose columns are placed by position only is not read so.
+
     ## Why is this bad?
     The explanation of a 部门决算 restates its tables; a figure retyped in the prose drifts from its table
     and the reader cannot tell which is right.

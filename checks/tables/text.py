@@ -68,6 +68,7 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)
+    from .text_debts import debt_cell_outcomes
     from .text_totals import summary_total_outcomes
 
     referred = [
@@ -75,6 +76,7 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
         *staged_whole_outcomes(ctx),
         *announced_total_outcomes(ctx),
         *summary_total_outcomes(ctx),
+        *debt_cell_outcomes(ctx),
     ]
     yield from referred
     done = {id(o.anchor) for o in referred}

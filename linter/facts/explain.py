@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tieout.linter.facts.copies import copies
+from tieout.linter.facts.debts import debt_restatements
 from tieout.linter.facts.identity import document_title
 from tieout.linter.facts.model import Breakdown, Identity, Mention, Movement, Restatement, RollForward, UnitSlip
 from tieout.linter.facts.passes.base import (
@@ -52,6 +53,7 @@ def run(draft: Draft) -> None:
     earlier = draft.facts.restatements
     grouped = list(conversions(draft)) + list(restatements(draft)) + list(unscoped_slips(draft))
     grouped += list(written_apart_slips(draft, grouped))
+    grouped += list(debt_restatements(draft, grouped + earlier))
     draft.facts.restatements = grouped + earlier
 
 

@@ -1,0 +1,136 @@
+"""Government debt stocks restated across a report: one balance or limit stated in two sections.
+
+A budget report states its government's debt in a debt section (`截至2024年底，全省政府债务限额为 X 亿元`) and again
+in another (`四、…` restating `2024年全省政府债务限额 X 亿元`). Such a figure names no fund and its two places stand
+under different headings, so the identities of `explain.restatements` never join them. A debt stock has an identity
+of its own, read from its words: what it measures (余额, 限额), of which debt (the whole, 一般债务, 专项债务, vocab
+`debt_stocks`), the scope, the stage and the year whose end it stands at. Only a figure every part of whose identity
+is stated is grouped: a scope no words state (`政府债务余额 X` in a report of both 全市 and 市本级) leaves it out, and so
+does any date other than a year's end (`上年末`, `年初`, a month's end), which the context words do not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from tieout.linter.facts.model import Identity, Mention, Restatement
+from tieout.linter.figures.context import MIXED, Context
+from tieout.linter.figures.quantities import Quantity
+from tieout.linter.patterns import regex
+from tieout.linter.text.model import Document
+from tieout.linter.vocab import alternation, load
+
+if TYPE_CHECKING:
+    from tieout.linter.facts.draft import Draft
+
+_VOCAB = load("relations").get("debt_stocks") or {}
+DEBT_STOCK = regex(str(_VOCAB.get("item") or r"^(?P<kind>一般|专项)?债务(?P<measure>余额|限额)$"))
+OTHER_DATE = regex(alternation(_VOCAB.get("other_dates")) or "年初")
+OWN = {str(k): str(v) for k, v in (_VOCAB.get("own") or {}).items()}
+# (the item may keep the name or not, as the labeller reads it: it is looked for in the label, right before the debt)
+OWN_NAME = regex(rf"(?:{alternation(OWN)})(?=(?:地方)?(?:政府)?(?:法定)?(?:一般|专项)?债务)")
+PART = regex(str(_VOCAB.get("part") or r"^(?P<kind>一般|专项)债务$"))
+OPENING_PARTS = str(_VOCAB.get("opening_parts") or "其中")
+YEAR = regex(r"^(?:19|20)\d{2}$")
+WHOLE = "政府"  # the debt as a whole, in the name a finding gives the stock
+MIN_PARAGRAPHS = 2
+
+StockKey = tuple[str, str, str, str, str]  # measure, kind, scope, stage, year
+
+
+def debt_restatements(draft: Draft, grouped: list[Restatement]) -> Iterator[Restatement]:
+    """Debt stocks of one identity stated in two paragraphs or more, none of them grouped already."""
+    taken = {id(q) for r in grouped for _, q in r.figures}
+    groups: dict[StockKey, list[tuple[Mention, Quantity]]] = {}
+    for m in draft.facts.mentions:
+        key = stock_key(draft.doc, draft.by_sentence, m)
+        q = sum_stated(m)
+        if key is None or q is None or id(q) in taken:
+            continue
+        groups.setdefault(key, []).append((m, q))
+    for key, items in groups.items():
+        if len({m.sentence for m, _ in items}) >= 2 and len({m.paragraph for m, _ in items}) >= MIN_PARAGRAPHS:
+            items.sort(key=lambda x: x[1].start)
+            yield Restatement(_identity(key), items)
+
+
+def sum_stated(m: Mention) -> Quantity | None:
+    """The mention's one exact sum of money in a money unit (a bare number in a table's text is no statement)."""
+    found = [q for q in m.quantities if q.kind == "amount" and q.base_unit == "元" and q.exact]
+    return found[0] if len(found) == 1 else None
+
+
+def stock_key(doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention) -> StockKey | None:
+    """The stock's identity, or None where any part of it is not stated with certainty."""
+    ident = m.identity
+    if ident.inferred:
+        return None
+    measured = _measured(doc, by_sentence, m)
+    if measured is None:
+        return None
+    context = ident.context
+    scope, stage, year = _scope(m), context.stage, context.period
+    if scope in (None, MIXED) or stage in (None, MIXED) or year is None or not YEAR.match(year):
+        return None
+    if _dated_otherwise(doc, m):
+        return None
+    measure, kind = measured
+    return measure, kind, str(scope), str(stage), year
+
+
+def _scope(m: Mention) -> str | None:
+    """The scope its context states, or the whole jurisdiction the government names itself by in the item
+    (`我省政府债务余额`: 全省); None where the two disagree."""
+    stated = m.identity.context.scope
+    named = OWN_NAME.search(m.label)
+    own = OWN.get(named.group()) if named is not None else None
+    if own is None:
+        return stated
+    return own if stated in (None, own) else None
+
+
+def _measured(doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention) -> tuple[str, str] | None:
+    """What the stock measures and of which debt: from its own item (`一般债务余额`), or, a kind named alone
+    (`一般债务 a`), from the whole whose list it stands in (`政府债务限额 A，其中：一般债务 a`)."""
+    stock = DEBT_STOCK.match(m.identity.item)
+    if stock is not None:
+        return stock.group("measure"), stock.group("kind") or ""
+    part = PART.match(m.identity.item)
+    whole = _whole_listing(doc, by_sentence, m) if part is not None else None
+    return (whole, part.group("kind")) if part is not None and whole is not None else None
+
+
+def _whole_listing(doc: Document, by_sentence: Mapping[int, list[Mention]], m: Mention) -> str | None:
+    """The measure of the debt as a whole stated last before the mention in its sentence, where the words
+    between open the list of its parts (`其中`) and state no other figure of a stock; None where there is none."""
+    before = [x for x in by_sentence.get(m.sentence) or [] if x.start < m.start]
+    for x in reversed(before):
+        stock = DEBT_STOCK.match(x.identity.item)
+        if stock is not None and not stock.group("kind"):
+            between = doc.text[x.quantities[-1].end : m.start]
+            return stock.group("measure") if OPENING_PARTS in between else None
+        if PART.match(x.identity.item) is None:
+            return None  # (another figure between: the list, if any, is of another whole)
+    return None
+
+
+def _dated_otherwise(doc: Document, m: Mention) -> bool:
+    """Do the words of its sentence before the figure date it otherwise than its year's end (`上年末`, `年初`)?"""
+    sentence = doc.sentences[m.sentence]
+    return OTHER_DATE.search(doc.text, sentence.start, m.start) is not None
+
+
+def by_sentence_of(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """The mentions of each sentence, in order (as the draft keeps them), for a check that has only the facts."""
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        out.setdefault(m.sentence, []).append(m)
+    return out
+
+
+def _identity(key: StockKey) -> Identity:
+    """The identity a finding names the stock by (`全省一般债务余额`, of its year)."""
+    measure, kind, scope, stage, year = key
+    item = f"{scope}{kind or WHOLE}债务{measure}"
+    return Identity(item, Context(scope=scope, stage=stage, period=year), named=True)
