@@ -1673,7 +1673,7 @@ def _rows(
 def _label_below(
     lines: list[str], starts: list[int], j: int, data: list[Parsed], before: tuple[list[_Line], int]
 ) -> _Line | None:
-    """A row whose figures the text layer set on the line above its label (`8.某某税  38,507  38,605` / `12,303
+    """A row whose figures the text layer set on the line above its label (`8.某某税  41,260  43,115` / `12,303
     12,360` / `9.某某增值税` / `1.某某小计  …`): line j its figures alone, right under a whole row (or the header), so no
     label above is theirs; line j + 1 a label alone, one word, no 注 under the table; and line j + 2 another row,
     a blank line or the end. A second line of words there may be the label's own (wrapped) or a row left blank:
