@@ -229,6 +229,7 @@ class _Line:
     figs: list[re.Match[str]]
     label_at: int
     coded: bool = False  # its classification code stands after its name, in a column of codes (_codes_after_names)
+    below: bool = False  # its label stands on the line under its figures (_label_below)
 
 
 # an amount grouped by one space (`1 304.18`) in a cell set apart by wide gaps: GB/T 15835's grouping, or a text
@@ -1035,7 +1036,7 @@ def _table_at(
     if above is not None and (not few or _first_piece(lines, j, rows)):
         header, top = above
         names, numbering = _header_lines(lines, header)
-        built, last = _built(lines, starts, header, rows, (j, last, cut, few), data, mapper, paged)
+        built, last, cut, j = _built(lines, starts, header, rows, (j, last, cut, few), data, mapper, paged)
     if built is None:
         if before is not None and turn is not None:
             _left_open(before)  # the table's rows go on over the page, but cannot be read with it
@@ -1196,18 +1197,23 @@ def _built(
     data: list[Parsed],
     mapper: _Mapper,
     paged: frozenset[int],
-) -> tuple[tuple[Block, list[int], Layout | None] | None, int]:
-    """The grid of the table under `header` (_build) and its last line; `end` is the line after the rows, their
-    last line, whether they stop at a line that may be a row and whether they are too few for a table of their
-    own (`_first_piece`). A dropped-cells table going on over the page is read whole first: its first page alone
-    may seem to add up with a column's rows missing; so is a first piece too short to be read alone, in any
-    layout."""
+) -> tuple[tuple[Block, list[int], Layout | None] | None, int, bool, int]:
+    """The grid of the table under `header` (_build), its last line, whether its rows stop at a line that may be a
+    row and the line after them; `end` is the line after the rows, their last line, whether they stop so and whether
+    they are too few for a table of their own (`_first_piece`). A dropped-cells table going on over the page is read
+    whole first: its first page alone may seem to add up with a column's rows missing; so is a first piece too short
+    to be read alone, in any layout. A table that cannot be read with its rows whose labels stand under their
+    figures (`_label_below`) is read up to the first of them, as one whose rows stop there."""
     j, last, cut, few = end
     joined = None if cut else _dropped_over_page(lines, starts, header, rows, (j, few), data, mapper, paged)
     if joined is not None or few:
-        return joined or (None, last)
+        return (*(joined or (None, last)), cut, j)
     names, numbering = _header_lines(lines, header)
-    return _build(lines, starts, names, numbering, rows, mapper), last
+    built = _build(lines, starts, names, numbering, rows, mapper)
+    k = next((n for n, r in enumerate(rows) if r.below), 0) if built is None else 0
+    if k == 0:
+        return built, last, cut, j
+    return _build(lines, starts, names, numbering, rows[:k], mapper), rows[k].line - 1, True, rows[k].line
 
 
 def _dropped_over_page(
@@ -1261,7 +1267,26 @@ def _header_of(lines: list[str], i: int, data: list[Parsed]) -> tuple[tuple[list
         above = _header_above(lines, first, data)
         if above is not None:
             return above, first
+    first = _figures_first(lines, i)
+    if first is not None:
+        above = _header_above(lines, first, data)
+        if above is not None:
+            return above, first
     return _header_above(lines, i, data), i
+
+
+def _figures_first(lines: list[str], i: int) -> int | None:
+    """The first line of a table whose text layer sets a row's figures on the line above its label where the label
+    is too long for its line, right above line i (`7,000  7,300  104.3` / `一、税收收入` / `1.增值税  3,000  …`): pairs
+    of a line of figures alone and a line of a label alone, up to the header, the figures first right under it.
+    There the order is certain: a line of figures right under the header has no label above it, so each label
+    goes with the figures above it. None unless so (a label over its figures, `_wrapped_first`, is the other way)."""
+    k = i
+    while k >= 2 and _text_only(lines[k - 1]) and _figures_only(lines[k - 2]) is not None:
+        k -= 2
+    if k == i or any(WIDE_GAP.search(lines[m].strip()) for m in range(k + 1, i, 2)):
+        return None
+    return k
 
 
 def _wrapped_first(lines: list[str], i: int) -> int | None:
@@ -1589,13 +1614,20 @@ def _rows(
     j = i
     cut = False
     widest = cache(lambda: _widest(lines, i, data))  # (read at the first label that may wrap)
+    ended = i  # the line after a whole row read, nothing joined to it (`_label_below`): the table's start at first
     while j < len(lines):
         p = data[j]
         if p:  # (_row, inlined: it runs for every row)
             rows.append(_Line(j, p[0], p[1], p[2], starts[j] + p[3]))
             j += 1
+            ended = j
             if j < len(lines) and not data[j]:
                 j += _join_label_rest(lines, j, data, rows[-1], widest)
+            continue
+        below = _label_below(lines, starts, j, data, (rows, ended))
+        if below is not None:
+            rows.append(below)
+            j = ended = j + 2
             continue
         # (an empty line is no wrapped row, label tail, heading or blank item, which all hold words: it goes to
         # the gap below at once; a table set a blank line apart has one after every row)
@@ -1636,6 +1668,37 @@ def _rows(
         cut = j < len(lines) and (_text_only(lines[j]) or _figures_only(lines[j]) is not None)
         break
     return rows, j, cut
+
+
+def _label_below(
+    lines: list[str], starts: list[int], j: int, data: list[Parsed], before: tuple[list[_Line], int]
+) -> _Line | None:
+    """A row whose figures the text layer set on the line above its label (`8.某某税  41,260  43,115` / `12,303
+    12,360` / `9.某某增值税` / `1.某某小计  …`): line j its figures alone, right under a whole row (or the header), so no
+    label above is theirs; line j + 1 a label alone, one word, no 注 under the table; and line j + 2 another row,
+    a blank line or the end. A second line of words there may be the label's own (wrapped) or a row left blank:
+    which is not certain, and the row is not read. Nor is one that leaves a cell blank: with no label before them,
+    where its figures stand says nothing of their columns. `before`: the rows read so far, and the line after the
+    last whole one (the table's first line at first)."""
+    rows, ended = before
+    figs = _figures_only(lines[j]) if ended == j else None
+    if figs is None or j + 1 >= len(lines) or not _text_only(lines[j + 1]):
+        return None
+    if rows and len(figs) < max(len(r.figs) for r in rows):
+        return None
+    line = lines[j + 1]
+    label = line.strip()
+    if WIDE_GAP.search(label) or TABLE_NOTE.match(label) or not _row_after(lines, j + 2, data):
+        return None
+    lead = len(line) - len(line.lstrip())
+    return _Line(j, flatten(label), _lead(line), figs, starts[j + 1] + lead, below=True)
+
+
+def _row_after(lines: list[str], k: int, data: list[Parsed]) -> bool:
+    """Is line k a row of figures (with its label, or alone over its label), a blank line, or past the end?"""
+    if k >= len(lines) or _blank(lines[k]) or data[k] is not None:
+        return True
+    return _figures_only(lines[k]) is not None and k + 1 < len(lines) and _text_only(lines[k + 1])
 
 
 # a table's title: it ends with 表 (its number, a unit note or a bracket may follow)
@@ -2423,6 +2486,12 @@ def _body_row(row: _Line, base: int, slots: list[int], k: int, mapper: _Mapper, 
     placed: list[Cell | None] = [None] * k
     origin, n = mapper.origin, len(mapper.origin)
     prev, at = a, row.label_at  # the last offset placed (the label's, then each figure's) and its index
+    if row.figs and base + row.figs[0].start() < at:
+        # (the figures stand on the line above the label, `_label_below`: they are placed from their line's start)
+        first = mapper.norm(base + row.figs[0].start())
+        if first is None:
+            return None
+        prev, at = first - 1, base + row.figs[0].start() - 1
     for f, c in zip(row.figs, slots):
         # mapper.norm of the figure's first and last characters, inlined (two for every figure of every row),
         # the bisection of the offset array kept short: the first character is after the last one placed, and
