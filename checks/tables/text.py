@@ -1707,8 +1707,11 @@ def _part_of_a_row(ctx: CheckContext, m: Mention, table: int) -> bool:
 
 
 def _all_row_names(ctx: CheckContext) -> dict[int, set[str]]:
-    """Each table's row names (no total row), by its index: made once per check."""
-    return {t.index: {r.label for side in t.sides for r in side.rows if not r.total} for t in ctx.facts.tables}
+    """Each table's row names (no total row), less their enumeration (`四、某某保险基金` is named `某某保险基金`: the
+    prose names a row by its name, not its number), by its index: made once per check."""
+    return {
+        t.index: {row_item(r.label) for side in t.sides for r in side.rows if not r.total} for t in ctx.facts.tables
+    }
 
 
 # what an earlier figure of the paragraph is made of, listed after it and closed before the figure's clause
