@@ -68,6 +68,9 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)
+    from .text_shares import row_share_outcomes
+
+    yield from row_share_outcomes(ctx)
     from .text_totals import summary_total_outcomes
 
     referred = [
@@ -1196,7 +1199,33 @@ def _label_cells(
         or _spending_row(ctx, index, m, items, (query, free))
         or _row_and_column(ctx, index, m, query, free)
         or _row_and_parent_measure(ctx, index, m, query, free)
+        or _quoted_row_and_column(ctx, index, m, query, free)
     )
+
+
+# a name the prose sets in quotes inside a figure's label (`评价为“优”的专项涉及资金`): a category named as a table names it
+QUOTED_NAME = regex(r"“(?P<name>[^“”]{1,12})”")
+
+
+def _quoted_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Context, free: bool) -> list[Hit]:
+    """`评价为“优”的专项涉及资金 A` beside a table whose rows are the grades `优`, `良` … and whose column is `涉及资金`: a
+    label quoting one name only, exactly a table's row (its enumeration aside), and ending with the whole heading of
+    one of that table's columns, is the cell of that row and column. One cell only; two names quoted (`“中”“差”的`)
+    are two rows' sum, no cell."""
+    label = flatten(m.label)
+    quoted = QUOTED_NAME.findall(label)
+    if len(quoted) != 1:
+        return []
+    tables = tables_by_index(ctx)
+    hits = [
+        h
+        for h in index.by_item.get(row_item(quoted[0]), [])
+        if not h.identity.total_row
+        and compatible(h.identity.context, query, not free)
+        and len(head := _heading_of(tables[h.identity.table], h.identity.col)) >= 2
+        and label.endswith(head)
+    ]
+    return hits if len(hits) == 1 else []
 
 
 # what ends the clause before a figure's (`…为 A；`): a clause opening after it names its own thing
