@@ -431,10 +431,11 @@ def _compare(
     return Outcome(q, verdict, "cross_ref", [(cell, "表中数字")], message, q.text, expected, operands=[cell])
 
 
-# the header of a column of a stock at the year's end (`年末滚存结余`, `期末余额`, `年末数`), and of the same stock at
-# its opening (`年初滚存结余`, `上年末余额`, `年初数`): what the year's change of the stock is between
-CLOSING_HEADER = regex(r"^(?:年末|期末|年底)(?P<stock>[\u4e00-\u9fff]{1,8})$")
-OPENING_WORDS = ("年初", "期初", "上年末", "上年底")
+# the header of a column of a stock at the year's end (`年末滚存结余`, `年末数`), and of the same stock at the year's
+# opening (`年初滚存结余`, `上年末余额`, `年初数`): what the year's change of the stock is between, last year's end
+# being the year's opening. Not a period's (`期末`, `期初`): a quarter's opening is no figure of last year
+CLOSING_HEADER = regex(r"^(?:年末|年底)(?P<stock>[\u4e00-\u9fff]{1,8})$")
+OPENING_WORDS = ("年初", "上年末", "上年底")
 
 
 def _stock_ends(table: Table, row: int, col: int, q: Quantity) -> tuple[Quantity, Quantity, str, str] | None:
