@@ -694,7 +694,7 @@ def _part_columns(side: Side, col: Column, left: list[Column]) -> list[Column] |
     totals = [c for c in left if c.kind == "total"]
     if totals:
         return totals[:1]
-    named = _named_part(left, col)
+    named = named_part(left, col)
     if named is not None:
         return [named]
     if left and any(left[-1].index < c.index < col.index and c.kind == "level" for c in side.columns):
@@ -708,7 +708,7 @@ def _part_columns(side: Side, col: Column, left: list[Column]) -> list[Column] |
 SHARE_WORDS = regex(r"(?:占比|比重|构成)(?:[（(]?[%％][）)]?)?$")
 
 
-def _named_part(left: list[Column], col: Column) -> Column | None:
+def named_part(left: list[Column], col: Column) -> Column | None:
     """The one amount column a share column's heading names (`本期营业收入 | 本期营业成本 | 本期毛利率 | 本期收入占比`:
     of 本期营业收入): a heading holding the share's words in their order, ending with the same noun (`收入`, not
     `成本`); none where the share names nothing before its word of a share, or two columns or none fit."""

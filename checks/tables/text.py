@@ -68,6 +68,9 @@ def text_table_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
     from .text_changes import change_cell_outcomes
 
     yield from change_cell_outcomes(ctx)
+    from .text_shares import row_share_outcomes
+
+    yield from row_share_outcomes(ctx)
     from .text_debts import debt_cell_outcomes
     from .text_totals import summary_total_outcomes
 
@@ -1198,7 +1201,33 @@ def _label_cells(
         or _spending_row(ctx, index, m, items, (query, free))
         or _row_and_column(ctx, index, m, query, free)
         or _row_and_parent_measure(ctx, index, m, query, free)
+        or _quoted_row_and_column(ctx, index, m, query, free)
     )
+
+
+# a name the prose sets in quotes inside a figure's label (`评价为“优”的专项涉及资金`): a category named as a table names it
+QUOTED_NAME = regex(r"“(?P<name>[^“”]{1,12})”")
+
+
+def _quoted_row_and_column(ctx: CheckContext, index: TableIndex, m: Mention, query: Context, free: bool) -> list[Hit]:
+    """`评价为“优”的专项涉及资金 A` beside a table whose rows are the grades `优`, `良` … and whose column is `涉及资金`: a
+    label quoting one name only, exactly a table's row (its enumeration aside), and ending with the whole heading of
+    one of that table's columns, is the cell of that row and column. One cell only; two names quoted (`“中”“差”的`)
+    are two rows' sum, no cell."""
+    label = flatten(m.label)
+    quoted = QUOTED_NAME.findall(label)
+    if len(quoted) != 1:
+        return []
+    tables = tables_by_index(ctx)
+    hits = [
+        h
+        for h in index.by_item.get(row_item(quoted[0]), [])
+        if not h.identity.total_row
+        and compatible(h.identity.context, query, not free)
+        and len(head := _heading_of(tables[h.identity.table], h.identity.col)) >= 2
+        and label.endswith(head)
+    ]
+    return hits if len(hits) == 1 else []
 
 
 # what ends the clause before a figure's (`…为 A；`): a clause opening after it names its own thing
@@ -1709,8 +1738,11 @@ def _part_of_a_row(ctx: CheckContext, m: Mention, table: int) -> bool:
 
 
 def _all_row_names(ctx: CheckContext) -> dict[int, set[str]]:
-    """Each table's row names (no total row), by its index: made once per check."""
-    return {t.index: {r.label for side in t.sides for r in side.rows if not r.total} for t in ctx.facts.tables}
+    """Each table's row names (no total row), less their enumeration (`四、某某保险基金` is named `某某保险基金`: the
+    prose names a row by its name, not its number), by its index: made once per check."""
+    return {
+        t.index: {row_item(r.label) for side in t.sides for r in side.rows if not r.total} for t in ctx.facts.tables
+    }
 
 
 # what an earlier figure of the paragraph is made of, listed after it and closed before the figure's clause

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from tieout.linter.facts.model import Change, Mention, Movement
 from tieout.linter.figures.context import MIXED, Context, read
-from tieout.linter.figures.intervals import HUNDRED, fmt, interval, signed, unit_of
+from tieout.linter.figures.intervals import HUNDRED, fmt, interval, signed, sub, unit_of
 from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.tables import Column, Table
 from tieout.linter.parse.tables.cells import flatten
@@ -108,6 +108,9 @@ def _held_to_row(ctx: CheckContext, c: Change, m: Movement, q: Quantity) -> Outc
         cell = _change_cell(table, grid_row, ADJUSTMENT_BESIDE, q)
     if cell is not None:
         return _compare(ctx, c, m, q, table, cell)
+    if q.kind == "amount" and not adjusting and col is not None and (ends := _stock_ends(table, grid_row, col, q)):
+        # (no column of the difference: a stock's change is its closing cell less its opening one)
+        return _compare_stock(ctx, c, m, q, table, ends)
     if q.kind == "percent" and (ratio := _change_cell(table, grid_row, RATIO_HEADER, q)) is not None:
         # (no growth column: the growth is the row's 为上年% less 100)
         return _compare(ctx, c, m, q, table, ratio, HUNDRED)
@@ -426,6 +429,56 @@ def _compare(
         shown += f"（即{'增长' if change >= 0 else '下降'} {expected}）"
     message = f"正文“{_said(c, m)}”{q.text} 与{table_name(table)}中该行“{column.header}”{shown} 不符（文表不符）"
     return Outcome(q, verdict, "cross_ref", [(cell, "表中数字")], message, q.text, expected, operands=[cell])
+
+
+# the header of a column of a stock at the year's end (`年末滚存结余`, `年末数`), and of the same stock at the year's
+# opening (`年初滚存结余`, `上年末余额`, `年初数`): what the year's change of the stock is between, last year's end
+# being the year's opening. Not a period's (`期末`, `期初`): a quarter's opening is no figure of last year
+CLOSING_HEADER = regex(r"^(?:年末|年底)(?P<stock>[\u4e00-\u9fff]{1,8})$")
+OPENING_WORDS = ("年初", "上年末", "上年底")
+
+
+def _stock_ends(table: Table, row: int, col: int, q: Quantity) -> tuple[Quantity, Quantity, str, str] | None:
+    """Where the figure is the row's cell of a stock at the year's end (`年末滚存结余`) and the table has one column of
+    the same stock at its opening (`年初滚存结余`): the row's closing and opening cells and their headers. The change
+    the prose states of the stock against last year's end (`比上年末增加 Δ`) is the one less the other."""
+    columns = [c for side in table.sides for c in side.columns]
+    own = next((c for c in columns if c.index == col), None)
+    closing = CLOSING_HEADER.match(flatten(own.header)) if own is not None else None
+    if own is None or closing is None:
+        return None
+    names = {w + closing["stock"] for w in OPENING_WORDS}
+    opening = [c for c in columns if flatten(c.header) in names]
+    if len(opening) != 1:
+        return None
+    end, start = table.quantity(row, col), table.quantity(row, opening[0].index)
+    if end is None or start is None or not (end.exact and start.exact):
+        return None
+    if any(x.kind != "amount" or x.base_unit != q.base_unit for x in (end, start)):
+        return None
+    return end, start, flatten(own.header), flatten(opening[0].header)
+
+
+def _compare_stock(
+    ctx: CheckContext, c: Change, m: Movement, q: Quantity, table: Table, ends: tuple[Quantity, Quantity, str, str]
+) -> Outcome | None:
+    """The stated change of a stock against its row's closing cell less its opening one (`_stock_ends`). A word
+    against the difference's sign is left unsaid: which of the word and the figure is wrong is not told."""
+    end, start, end_header, start_header = ends
+    stated = signed(interval(q), m.direction == "up")
+    verdict = ctx.judge(stated, sub(interval(end), interval(start)), unit_of([q, end, start]))
+    if verdict == "pass":
+        return Outcome(q, "pass", "cross_ref", operands=[end, start])
+    change = end.base_value - start.base_value
+    if change != 0 and (change < 0) != (m.direction == "down"):
+        return None
+    expected = f"{fmt(abs(change) / q.scale, q.decimals)}{q.unit}"
+    message = (
+        f"正文“{_said(c, m)}”{q.text} 与{table_name(table)}中该行“{end_header}”{end.text} − “{start_header}”"
+        f"{start.text} 之差 {expected} 不符（文表不符）"
+    )
+    related = [(end, "表中期末数"), (start, "表中期初数")]
+    return Outcome(q, verdict, "cross_ref", related, message, q.text, expected, operands=[end, start])
 
 
 def _against_sign(

@@ -2846,8 +2846,21 @@ def _in_percent(head: str, cells: list[str]) -> bool | None:
 def _unnamed_rates(head: str, body: list[list[Cell]], shapes: dict[int, set[int]], c: int) -> bool:
     """Does a column whose heading names no role hold rates: figures with decimals beside whole amounts? Not
     where its heading notes a currency (`金额（万元）`): amounts, whatever stands beside them (a column of counts,
-    `项目数`, is of whole numbers); nor where it names a rate no role knows (`资产负债率`): rates, as it says."""
-    return not MONEY_NOTE.search(head) and not rate_heading(head) and _looks_like_rates(body, shapes, c)
+    `项目数`, is of whole numbers); nor where it names a rate no role knows (`资产负债率`): rates, as it says; nor where
+    it names a level no amount is (`可支付月数`, `人均补助`: vocab tables.not_additive), whose figures are in its own unit
+    (months of spending, yuan a head) with the decimals that unit takes, beside the table's whole amounts."""
+    return (
+        not MONEY_NOTE.search(head)
+        and not rate_heading(head)
+        and not _names_a_level(head)
+        and _looks_like_rates(body, shapes, c)
+    )
+
+
+def _names_a_level(head: str) -> bool:
+    """Does a column's heading name a level, no amount (`可支付月数`, `平均工资`: vocab tables.not_additive)?"""
+    text = flatten(head)
+    return any(w in text for w in words("not_additive"))
 
 
 # a column heading's note of a currency unit (`金额（万元）`, `资金(元)`)

@@ -457,13 +457,31 @@ def _is_data_row(row: list[Cell]) -> bool:
 TITLE_UNIT = regex(r"表\s*[（(](?P<unit>亿元|万元|千元|元)[）)]\s*$")
 
 
+# a unit note listing the units of the table's columns (`单位：个、万元、%`: a count, the amounts, the shares)
+UNIT_LIST = regex(r"单位[：:]\s*(?P<units>[\u4e00-\u9fff%％]{1,2}(?:\s*[、，,/]\s*[\u4e00-\u9fff%％]{1,2})+)")
+UNIT_SEPARATOR = regex(r"[、，,/]")
+UNIT_LIST_MONEY = ("亿元", "万元", "千元", "元")
+
+
 def unit_of(caption: list[str]) -> str:
     for ln in caption:
         m = UNIT_NOTE.search(flatten(ln))
         if m:
-            return m.group("unit")
+            return _listed_money(flatten(ln)) or m.group("unit")
     for ln in caption:
         m = TITLE_UNIT.search(flatten(ln))
         if m:
             return m.group("unit")
     return ""
+
+
+def _listed_money(line: str) -> str:
+    """The one unit of money a unit note lists after a unit of counting (`单位：个、万元、%`): the unit of the table's
+    amounts, the count's column saying by its heading what it counts (`专项个数`, header.COUNTED_UNITS) and the
+    shares' by theirs. "" where the note lists one unit, opens with money, or lists no money or two."""
+    m = UNIT_LIST.search(line)
+    if m is None:
+        return ""
+    units = [u.strip() for u in UNIT_SEPARATOR.split(m["units"])]
+    money = [u for u in units if u in UNIT_LIST_MONEY]
+    return money[0] if len(money) == 1 and units[0] not in UNIT_LIST_MONEY else ""
