@@ -14,6 +14,7 @@ from tieout.linter.facts.identity import renamed_stage, short_names
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
+from tieout.linter.facts.sentence.rates import other_source
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read
 from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
@@ -1035,8 +1036,7 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     before = _alike_of_its_year(ctx, own, num)
     if not before:
         return _plan_in_sentence_before(ctx, r, own, num)
-    if any(_another_things(ctx, m, own) for m, _ in before):
-        # (`青塘区计划项目 22 个全部完成；鹤岭县完成 26 个，完成率 89.66%`: 22 is another county's plan)
+    if any(_of_another(ctx, r, m, own) for m, _ in before):
         return None
     roles = [_role(ctx, m.label) for m, _ in before]
     staged = _initial_and_adjusted(ctx, [f for f, role in zip(before, roles) if role == "plan"])
@@ -1053,6 +1053,13 @@ def _plan_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     if passing is not None or len({q.base_value for _, q in before}) > 1:
         return passing
     return _ratio_outcome(ctx, r, num, next(iter(plans.values())), False, "预算数")
+
+
+def _of_another(ctx: CheckContext, r: Rate, m: Mention, own: Mention) -> bool:
+    """Is `m`, before the outcome, another thing's figure: another county's (`青塘区计划项目 22 个全部完成；鹤岭县完成
+    26 个，完成率 89.66%`: 22 is no plan of 26), or another source's spending (`当年预算资金支出 a，上年结转资金支出 b，
+    结转资金执行率 p%`: a is no plan of b)? Which plan the rate is over is then not said."""
+    return _another_things(ctx, m, own) or other_source(r.name, own.label, m.label)
 
 
 def _another_things(ctx: CheckContext, m: Mention, own: Mention) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from tieout.linter.facts.definitions import common_tail
 from tieout.linter.facts.model import Formula, Mention, Rate
 from tieout.linter.facts.passes.base import BEYOND_TARGET, BRACKET_AFTER, BRACKET_CLOSE, converted, exact_figure
 from tieout.linter.facts.sentence.reader import Reader
@@ -20,6 +23,7 @@ from tieout.linter.figures.quantities import Quantity
 from tieout.linter.parse.sentences import _Entry, _Rate
 from tieout.linter.parse.tokens import ELLIPTIC_RATE
 from tieout.linter.patterns import regex
+from tieout.linter.vocab import relation_words as _alt
 
 # a form's execution rate (`执行率：`, `预算执行率：`, `全年预算执行率：`), the lines of its budget and outcome
 FORM_RATE = regex(r"(?:全年|年初|年度|调整后)?(?:预算|资金)?执行率")
@@ -96,6 +100,47 @@ def _one_names_the_rate(name: str, ops: list[Quantity], labels: list[str]) -> bo
     return second and not first and ops[1].base_value <= ops[0].base_value
 
 
+# the noun two outcomes of different sources share at their end (`当年预算资金支出`, `上年结转资金支出`: 资金支出)
+MIN_SHARED_TAIL = 2
+# what a rate's name may carry after its word (`结转资金执行率为`)
+RATE_NAME_TAIL = "为是达到约=：:"
+# the words naming an outcome (支出, 到位, 拨付…): vocab relations.yaml `outcome_words`
+OUTCOME_WORD = regex(f"(?:{_alt('outcome_words')})")
+
+
+def rate_source(name: str) -> str:
+    """What a rate's name says it is the rate of, before its word (`结转资金` of `结转资金执行率为`), or ''."""
+    bare = name.rstrip(RATE_NAME_TAIL)
+    word = RATE_WORD.search(bare)
+    return bare[: word.start()].strip("，,、；; ") if word is not None else ""
+
+
+def other_source(name: str, own: str, other: str) -> bool:
+    """`当年预算资金支出 a，上年结转资金支出 b，结转资金执行率 100%`: is the figure labelled `other` the outcome of another
+    source than the rate's, beside its own (labelled `own`)? The rate is named by its source (结转资金, before its
+    word 执行率), which `own` names and `other` does not, the two named alike (ending with one noun naming an outcome,
+    资金支出): two sources' spending, neither the plan of the other. Not where the name is of both (`应到位资金 A，实际
+    到位资金 B，资金到位率`) or the labels end otherwise (`全年预算 A，项目资金支出 B，项目资金执行率`)."""
+    source = rate_source(name)
+    if len(source) < MIN_SHARED_TAIL or source not in own or source in other:
+        return False
+    shared = common_tail(own, other)
+    return len(shared) >= MIN_SHARED_TAIL and OUTCOME_WORD.search(shared) is not None
+
+
+def _of_named_source(name: str, ops: list[Quantity], mentions: list[Mention]) -> list[Quantity] | None:
+    """The operands kept of a rate named by its source after two outcomes, one of that source and one of another
+    (`other_source`): the first, the rate being its own, over a plan the sentence does not state. None where the
+    rate is not so named."""
+    if len(ops) != 2:
+        return None
+    labels = [next((m.label for m in mentions if q in m.quantities), "") for q in ops]
+    for k in (0, 1):
+        if all(labels) and other_source(name, labels[k], labels[1 - k]):
+            return [ops[k]]
+    return None
+
+
 def _subset_opened(text: str, begin: int, end: int) -> int:
     """Where the last 其中 between `begin` and `end` stands (-1: none), those in a bracket closed before `end`
     aside (`可用数 A（其中本年下达 a），实际支出 C，执行率 p%`: the bracket's 其中 notes A, the rate is not a's)."""
@@ -151,7 +196,7 @@ class Rates(Reader):
         # rate is the subset's (`目标 25 个，完成 23 个，其中个别地区…，实际支出率为 0%`)
         begin = self.doc.sentences[si].start
         floor = max(floor, self.doc.text.rfind("；", begin, r.start), _subset_opened(self.doc.text, begin, r.start))
-        ops, labels = self._operands(r, mentions, floor)
+        ops, labels = self._own_operands(r, si, self._operands(r, mentions, floor), mentions)
         note = BASE_NOTE.search(r.name) if formula is None else None
         if note is not None:
             # `完成年初预算（不含上级补助）的 p%`: over a base the note makes another than the one its words name
@@ -202,6 +247,31 @@ class Rates(Reader):
             self.facts.rates.append(Rate(r.name, r.value, si, pair, names, formula, ordered=True, certain=False))
             return
         self._plain_rate(r, si, (ops, labels), formula, total is not None)
+
+    def _own_operands(
+        self, r: _Rate, si: int, found: tuple[list[Quantity], list[str]], mentions: list[Mention]
+    ) -> tuple[list[Quantity], list[str]]:
+        """The operands found before the rate less those of another thing than the rate's: a part's figure where
+        the part's rate is stated after it (`_part_rate_after`), another source's outcome (`_of_named_source`)."""
+        ops, labels = found
+        if self._part_rate_after(r, si, ops, mentions):
+            return [], []
+        own = _of_named_source(r.name, ops, mentions)
+        return (own, [labels[ops.index(own[0])]]) if own is not None else found
+
+    def _part_rate_after(self, r: _Rate, si: int, ops: list[Quantity], mentions: list[Mention]) -> bool:
+        """`实际到位 A，其中县级配套到位 a，资金到位率 p%，县级配套资金到位率 q%`: is the rate after a part listed under
+        其中 not the part's, a later rate of its word in the sentence being named by the part (县级配套, the part's
+        name before that word) and this one not? The part's rate is that later one; this one is of the whole."""
+        word = RATE_WORD.search(r.name.rstrip(RATE_NAME_TAIL))
+        part = next((m for m in mentions if ops and ops[-1] in m.quantities), None)
+        if word is None or part is None or len(ops) != 1 or not part.label.endswith(word.group("word")):
+            return False
+        head = part.label[: -len(word.group("word"))]
+        sentence = self.doc.sentences[si]
+        later = self.doc.text[r.value.end if r.value else r.start : sentence.end]
+        named = regex(rf"{re.escape(head)}[\u4e00-\u9fff]{{0,4}}{word.group('word')}[率度]")
+        return len(head) >= MIN_SHARED_TAIL and head not in r.name and named.search(later) is not None
 
     def _plain_rate(
         self, r: _Rate, si: int, found: tuple[list[Quantity], list[str]], formula: Formula | None, certain: bool
