@@ -109,42 +109,86 @@ def _bounds(known: Bounds, q: Quantity) -> tuple[Quantity, Interval, Decimal, De
 
 
 def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref] | None = None) -> Footing | None:
+    """The relation judged: its total against its parts (`parts`, when given, in place of the relation's own)."""
+    refs = rel.parts if parts is None else parts
+    return next(_footings(ctx, table, rel, refs, every=False), None)
+
+
+def prefix_footings(ctx: CheckContext, table: Table, rel: Relation, refs: list[Cellref]) -> Iterator[Footing | None]:
+    """`evaluate(ctx, table, rel, refs[:k])` for k = 1, 2, … in turn, each prefix's sum carried on from the one
+    before (not every prefix added up again: a run of n rows judged so cost n² additions). The prefixes end early
+    where the rest are all None: at a part that cannot be used (every longer prefix holds it), or where the
+    relation's signs end (a longer prefix is the same sum)."""
+    return _footings(ctx, table, rel, refs, every=True)
+
+
+def _footings(
+    ctx: CheckContext, table: Table, rel: Relation, refs: list[Cellref], every: bool
+) -> Iterator[Footing | None]:
+    """The relation judged over `refs`, once at their end, or (`every`) after each ref, the sums carried on."""
     total = table.quantity(*rel.total)
     if total is None or total.kind not in SUMMED:
-        return None
+        yield None
+        return
     known: Bounds = ctx.memo("table-cell-bounds", dict)
-    refs = rel.parts if parts is None else parts
     signs = rel.signs or [1] * len(refs)
     qs: list[Quantity] = []
     used: list[int] = []
-    units: list[Decimal] = []
     low, high = Decimal(0), Decimal(0)
     computed = Decimal(0)
+    _, stated, band, whole = _bounds(known, total)  # (band: the least precise figure's unit so far, the total's first)
+    nonzero = too_large = False  # a part not zero; a part larger than its whole (a strict relation's)
     for ref, sign in zip(refs, signs):
         q = figure(table, ref)
         if q is None:
-            return None
-        if q is False:
-            continue
-        assert isinstance(q, Quantity)
-        if q.base_unit != total.base_unit:
-            return None
-        _, (a, b), unit, value = _bounds(known, q)
-        # (a sign is +1 or −1: the value added or taken away, as the sign times the value would be)
-        if sign > 0:
-            low, high, computed = low + a, high + b, computed + value
-        else:
-            low, high, computed = low - b, high - a, computed - value
-        qs.append(q)
-        used.append(sign)
-        units.append(unit)
-    if total.value != 0 and all(q.value == 0 for q in qs):
+            yield None
+            return
+        if q is not False:
+            assert isinstance(q, Quantity)
+            if q.base_unit != total.base_unit:
+                yield None
+                return
+            _, (a, b), unit, value = _bounds(known, q)
+            # (a sign is +1 or −1: the value added or taken away, as the sign times the value would be)
+            if sign > 0:
+                low, high, computed = low + a, high + b, computed + value
+            else:
+                low, high, computed = low - b, high - a, computed - value
+            qs.append(q)
+            used.append(sign)
+            if unit > band:  # (as `max` keeps the first of equal units)
+                band = unit
+            nonzero = nonzero or q.value != 0
+            too_large = too_large or q.value > total.value > 0
+        if every:
+            yield _footing(
+                ctx, rel, total, (qs[:], used[:]), (stated, (low, high), band), (computed, whole), nonzero, too_large
+            )
+    if not every:
+        yield _footing(ctx, rel, total, (qs, used), (stated, (low, high), band), (computed, whole), nonzero, too_large)
+
+
+def _footing(
+    ctx: CheckContext,
+    rel: Relation,
+    total: Quantity,
+    parts: tuple[list[Quantity], list[int]],
+    bands: tuple[Interval, Interval, Decimal],
+    sums: tuple[Decimal, Decimal],
+    nonzero: bool,
+    too_large: bool,
+) -> Footing | None:
+    """The verdict on a total and the parts added up (`parts`: the figures and their signs; `bands`: the total's
+    interval, the parts' summed interval and the rounding unit; `sums`: the parts' sum and the total as written)."""
+    qs, used = parts
+    if total.value != 0 and not nonzero:
         return None  # nothing (or only zeros) beside a figure: an amount not broken down, not a sum
-    if rel.strict and any(q.value > total.value > 0 for q in qs):
+    if rel.strict and too_large:
         return None  # a part larger than its whole: the row is out of its place in extracted text
-    _, stated, unit, whole = _bounds(known, total)
+    stated, summed, band = bands
+    computed, whole = sums
     # the relation's rounding band: its least precise figure's unit (as `unit_of` of the total and the parts)
-    verdict = ctx.judge(stated, (low, high), max([unit, *units]))
+    verdict = ctx.judge(stated, summed, band)
     if verdict == "pass" and abs(computed - whole) >= total.ulp * total.scale > 0:
         # the figures as written do not add up, though their roundings may (尾差): the relation holds,
         # and the difference is shown as rounding

@@ -13,7 +13,7 @@ from tieout.linter.parse.tables.across import Across, across, locate
 from tieout.linter.parse.tables.relations import Relation
 from tieout.linter.rules.base import CheckContext, Outcome
 
-from ._judge import Footing, evaluate, evaluate_figures, outcome, table_name, table_relations
+from ._judge import Footing, evaluate, evaluate_figures, outcome, prefix_footings, table_name, table_relations
 from .quarters import quarter_outcomes
 
 Judge = Callable[[CheckContext, Table, Relation], "Footing | None"]
@@ -323,8 +323,7 @@ def _parent(ctx: CheckContext, table: Table, rel: Relation) -> Footing | None:
     run of them that adds up to it (none: not judged)."""
     if rel.kind == "parent":
         return evaluate(ctx, table, rel)
-    for k in range(1, len(rel.candidates) + 1):
-        f = evaluate(ctx, table, rel, rel.candidates[:k])
+    for f in prefix_footings(ctx, table, rel, rel.candidates):
         if f is not None and f.verdict == "pass" and f.parts:
             return f
     k = _run_held_across(ctx, table, rel)
@@ -353,10 +352,16 @@ def _run_held_across(ctx: CheckContext, table: Table, rel: Relation) -> int:
 
 def _exact_run(ctx: CheckContext, table: Table, rel: Relation) -> int:
     """The length of the first run of two rows or more under a numbered row that adds up to it exactly as
-    written (not zero); 0 where none does."""
-    for k in range(2, len(rel.candidates) + 1):
-        f = evaluate(ctx, table, rel, rel.candidates[:k])
-        if f is not None and f.verdict == "pass" and not f.holds and f.total.value != 0:
+    written (not zero); 0 where none does. Found once per relation: every other numbered row of the table asks."""
+    runs: dict[int, int] = ctx.memo("table-exact-runs", dict)  # (the relations are the document's, kept: ids hold)
+    if id(rel) not in runs:
+        runs[id(rel)] = _first_exact_run(ctx, table, rel)
+    return runs[id(rel)]
+
+
+def _first_exact_run(ctx: CheckContext, table: Table, rel: Relation) -> int:
+    for k, f in enumerate(prefix_footings(ctx, table, rel, rel.candidates), start=1):
+        if k >= 2 and f is not None and f.verdict == "pass" and not f.holds and f.total.value != 0:
             return k
     return 0
 

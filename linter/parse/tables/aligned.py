@@ -2438,12 +2438,15 @@ def _assign(
     scored: list[tuple[float, list[int]]] = []
     # (only placings that can decide: one costing SHIFT more than the most a placing may cost neither wins nor
     # makes the best one doubtful, so no placing is scored past that; every placing was scored before, 0.4 s of the
-    # corpus's text reports)
+    # corpus's text reports. Only the best two are kept, in order: the second's cost is all that is asked of the
+    # others)
     _placings(_Placing(edges, decimals, cols, shapes, SHIFT * len(figs) + SHIFT), 0, 0, 0, [], scored)
-    scored.sort()
     if not scored or scored[0][0] > SHIFT * len(figs) or len(scored) > 1 and scored[1][0] - scored[0][0] < SHIFT:
         return None
     return scored[0][1]
+
+
+BEST_KEPT = 2  # placings `_assign` keeps: the best, and the next by which it is clear or doubtful
 
 
 @dataclass(slots=True)
@@ -2461,11 +2464,18 @@ class _Placing:
 def _placings(
     p: _Placing, i: int, start: int, cost: float, combo: list[int], out: list[tuple[float, list[int]]]
 ) -> None:
-    """Every placing of figures i… in columns start… (in order, each figure's decimals among its column's) whose
-    cost stays under the limit, with its cost, into `out`: the placings of `combinations`, those that cannot
-    count left out as soon as their cost reaches the limit."""
+    """The best two placings of figures i… in columns start… (in order, each figure's decimals among its column's)
+    whose cost stays under the limit, with their costs, into `out` (sorted): the placings of `combinations`, those
+    that cannot count left out as soon as their cost reaches the limit. Once two are found, the second's cost is the
+    limit: a placing costing as much or more is neither of the best two, nor changes their costs (a tie with the
+    best makes the best doubtful already)."""
     if i == len(p.edges):
         out.append((cost, list(combo)))
+        out.sort()
+        if len(out) > BEST_KEPT:
+            out.pop()
+        if len(out) == BEST_KEPT:
+            p.limit = min(p.limit, out[-1][0])
         return
     d, e = p.decimals[i], p.edges[i]
     for c in range(start, len(p.cols) - (len(p.edges) - i) + 1):

@@ -61,7 +61,7 @@ def summed_tree(grid: list[list[Cell]], rows: list[Row], figures: list[int]) -> 
             continue
         below = [values[j] for j in roots[:MOST_KIDS]]
         read = (read_once[i], [read_once[j] for j in roots[:MOST_KIDS]])
-        k = _run(own, below) or _rounded(read, [len(kids.get(j, ())) for j in roots[:MOST_KIDS]])  # type: ignore[arg-type]
+        k = _run(own, below, _growing(read[1])) or _rounded(read, [len(kids.get(j, ())) for j in roots[:MOST_KIDS]])  # type: ignore[arg-type]
         if k:
             kids[i] = roots[:k]
             roots = roots[k:]
@@ -99,8 +99,9 @@ def _values(row: list[Cell], cols: list[int]) -> Values | None:
     return out
 
 
-def _run(own: Values, below: list[Values | None]) -> int:
-    """How many of the rows below (nearest first) the row is the sum of (module doc); 0 for none."""
+def _run(own: Values, below: list[Values | None], growing: bool = False) -> int:
+    """How many of the rows below (nearest first) the row is the sum of (module doc); 0 for none. `growing`: no
+    figure below is negative."""
     if sum(1 for x in own if x != 0) < LEAST_WITNESSES:
         return 0  # (a witness is a column where the row states a figure: too few, and no run is witnessed)
     sums = [Decimal(0)] * len(own)
@@ -109,6 +110,10 @@ def _run(own: Values, below: list[Values | None]) -> int:
         if v is None:
             break
         sums = [s + x for s, x in zip(sums, v, strict=True)]
+        if growing and _over_in_two(sums, own):
+            # (the sums only grow: over the row in two columns, no longer run adds up to it, nor misses it in one
+            # column only; the rows below the run were added to the row's up to MOST_KIDS of them)
+            break
         held = [c for c in range(len(own)) if sums[c] == own[c]]
         witnesses = [c for c in held if own[c] != 0]
         if len(witnesses) < LEAST_WITNESSES:
@@ -120,6 +125,16 @@ def _run(own: Values, below: list[Values | None]) -> int:
             if _slip(own[miss], sums[miss], [x[miss] for x in below[:k] if x is not None]):
                 slipped.append(k)
     return slipped[0] if len(slipped) == 1 else 0
+
+
+def _growing(below: list[_Figures | None]) -> bool:
+    """Is no figure of the rows below negative (their sums only grow as a run grows)?"""
+    return all(b[2] for b in below if b is not None)
+
+
+def _over_in_two(sums: Values, own: Values) -> bool:
+    """Are the sums over the row's figures in two columns or more?"""
+    return sum(1 for s, x in zip(sums, own, strict=True) if s > x) >= 2
 
 
 # a row's figures in the side's amount columns, with what `_rounded_runs` reads of them: each one's exponent of its
