@@ -14,7 +14,6 @@ from tieout.linter.facts.identity import renamed_stage, short_names
 from tieout.linter.facts.model import Breakdown, Formula, Mention, Rate
 from tieout.linter.facts.passes.multiples import MULTIPLE_UNIT
 from tieout.linter.facts.passes.surveys import ANSWER_END, ANSWER_NOTED_END, ANSWERED, goes_on, satisfied, scale_ranks
-from tieout.linter.facts.sentence.rates import other_source
 from tieout.linter.figures.context import BUDGET_STAGES, SIDES, read
 from tieout.linter.figures.intervals import HUNDRED, add, digit_slip, fmt, interval, ratio, sub
 from tieout.linter.figures.labels import GENERIC_ITEMS, shared_word
@@ -1059,6 +1058,9 @@ def _of_another(ctx: CheckContext, r: Rate, m: Mention, own: Mention) -> bool:
     """Is `m`, before the outcome, another thing's figure: another county's (`青塘区计划项目 22 个全部完成；鹤岭县完成
     26 个，完成率 89.66%`: 22 is no plan of 26), or another source's spending (`当年预算资金支出 a，上年结转资金支出 b，
     结转资金执行率 p%`: a is no plan of b)? Which plan the rate is over is then not said."""
+    # (imported here: the sentence reader imports the parser, which `tieout rules` importing this module must not)
+    from tieout.linter.facts.sentence.rates import other_source
+
     return _another_things(ctx, m, own) or other_source(r.name, own.label, m.label)
 
 

@@ -149,8 +149,10 @@ def test_key_depends_on_code_stamp(tmp_path):
     assert a and b and a != b
 
 
-def test_lean_start():
-    """`tieout rules` and `tieout explain` import neither lark, pydantic, the YAML parser nor the engine."""
+def test_lean_start(tmp_path):
+    """`tieout rules` and `tieout explain` import neither lark, pydantic, the YAML parser nor the engine, even when
+    their reference is built afresh from the rule classes (a cache folder of its own: with the user's, a reference
+    kept from an earlier run hid a check module importing the sentence reader at its top)."""
     probe = (
         "import io, sys, contextlib\n"
         "from tieout.linter.cli import main\n"
@@ -160,7 +162,7 @@ def test_lean_start():
         " if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TIEOUT_CACHE_DIR": str(tmp_path)}
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""

@@ -30,7 +30,8 @@ BREAKDOWNS = [
     # `其中` lists a selection unless a definition says the parts are all (vocab/sums.yaml: 基本支出 = 人员经费 +
     # 公用经费); a total word in the label does not (`支出合计 X，其中：教育 A，科技 B` is partial)
     # exactly all the components of one definition (人员经费 + 公用经费) make the list complete
-    ("支出总计 86.5 万元，其中：人员经费 50 万元、公用经费 36.5 万元。", "86.5万元", ["50万元", "36.5万元"], True),
+    # (人员经费 and 公用经费 make up 基本支出 alone: under another total they are two of its parts, 项目支出 aside)
+    ("支出总计 86.5 万元，其中：人员经费 50 万元、公用经费 36.5 万元。", "86.5万元", ["50万元", "36.5万元"], False),
     ("基本支出 86.5 万元，其中：人员经费 50 万元、公用经费 36.5 万元。", "86.5万元", ["50万元", "36.5万元"], True),
     (
         "三项经费 86 万元，分别为培训费 20 万元、会议费 30 万元、差旅费 36 万元。",
