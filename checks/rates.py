@@ -830,6 +830,21 @@ def _budgets_beside(
     }
 
 
+# a budget moved to its new figure by the move's words alone (`执行中调减为 B`, `调增至 B`), naming no stage
+MOVED_TO = regex(r"调(?:整|增|减)(?:为|至|到)$")
+
+
+def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quantity]:
+    """The figures of the outcome's section before it named as the move to an adjusted budget (`调减为 B`)."""
+    return [
+        q
+        for m in ctx.mentions_in_section(ctx.doc.section_at(own.start))
+        if m.start < own.start and MOVED_TO.search(m.label.strip())
+        for q in m.quantities
+        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
+    ]
+
+
 def _in_items(ctx: CheckContext, section: Section | None) -> list[Mention]:
     """The mentions of a section and of the sections before it under one heading (its numbered items)."""
     if section is None or section.parent is None:
@@ -1754,6 +1769,12 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
             # (two adjusted budgets stated, `当年拨款全年预算数调整为 B1…，全年预算数合计 B2`: which one the rate is
             # of is not said, and it is of neither the initial one)
             return None
+        moved = _moves_beside(ctx, own, num)
+        if moved:
+            # `收入年初预算 A，执行中调减为 B。收入完成 X，为预算的 p%`: the budget was moved by words naming no
+            # stage; a rate naming none may be of the moved one (or of A): one that fits neither is not reported
+            tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in (*moved, den)]
+            return next((o for o in tried if o.verdict == "pass"), None)
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
 
 
