@@ -830,17 +830,33 @@ def _budgets_beside(
     }
 
 
-# a budget moved to its new figure by the move's words alone (`执行中调减为 B`, `调增至 B`), naming no stage
-MOVED_TO = regex(r"调(?:整|增|减)(?:为|至|到)$")
+# a budget moved to its new figure by the move's words alone (`执行中调整为 B`, `调减至 B`, `下调为 B`), naming no
+# stage: a figure named so, or a change's movement so worded (`调减为 B`, its 调 left in the change's label), whose
+# figure is the new level, not the amount moved
+MOVED_TO = regex(r"(?:调(?:整|增|减)|上调|下调|压减|核减)(?:为|至|到)$")
 
 
 def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quantity]:
     """The figures of the outcome's section before it named as the move to an adjusted budget (`调减为 B`)."""
-    return [
+    section = ctx.doc.section_at(own.start)
+    named = [
         q
-        for m in ctx.mentions_in_section(ctx.doc.section_at(own.start))
+        for m in ctx.mentions_in_section(section)
         if m.start < own.start and MOVED_TO.search(m.label.strip())
         for q in m.quantities
+    ]
+    moved = [
+        mv.quantity
+        for c in ctx.facts.changes
+        for mv in c.movements
+        if mv.quantity is not None
+        and mv.end <= own.start
+        and MOVED_TO.search(c.label.strip() + mv.word)
+        and ctx.doc.section_at(mv.start) is section
+    ]
+    return [
+        q
+        for q in named + moved
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
     ]
 
