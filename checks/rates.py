@@ -124,9 +124,29 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
             continue
-        o = _percent_outcome(ctx, r)
+        o = _over_moved_budget(ctx, r, _percent_outcome(ctx, r))
         if o is not None:
             yield o
+
+
+def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome | None:
+    """`收入年初预算 A，执行中调减为 B，实际完成 X，为预算的 p%`: a budget rate naming no stage that misses over the
+    initial budget found may be of the budget as moved (B, read as a change's movement to its new level, or a figure named
+    by the move's words, stated before the rate in its section): over it, a rate that fits passes; one that fits
+    neither is not reported (which budget the author meant is not said)."""
+    if o is None or o.verdict == "pass" or len(o.related) != 2 or INITIAL.search(r.name):
+        return o
+    if BUDGET_RATE.search(r.name.strip()) is None:
+        return o
+    num, den = o.related[0][0], o.related[1][0]
+    initial = ctx.index.mention_of(den)
+    if initial is None or INITIAL.search(initial.label) is None:
+        return o  # (over an adjusted budget already, or a budget of no stage named: read as found)
+    moved = _moved_budgets(ctx, ctx.doc.section_at(r.stated.start), r.stated.start, num)
+    if not moved:
+        return o
+    tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in moved if q is not num]
+    return next((t for t in tried if t.verdict == "pass"), None)
 
 
 def _defined_outcome(ctx: CheckContext, r: Rate) -> Outcome:
@@ -838,11 +858,16 @@ MOVED_TO = regex(r"(?:调(?:整|增|减)|上调|下调|压减|核减)(?:为|至|
 
 def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quantity]:
     """The figures of the outcome's section before it named as the move to an adjusted budget (`调减为 B`)."""
-    section = ctx.doc.section_at(own.start)
+    return _moved_budgets(ctx, ctx.doc.section_at(own.start), own.start, num)
+
+
+def _moved_budgets(ctx: CheckContext, section: Section | None, before: int, num: Quantity) -> list[Quantity]:
+    """The figures of the section before the offset named as the move to an adjusted budget (`调整为 B`), or
+    stated as a change's movement to its new level (`调减为 B`), of num's kind and unit."""
     named = [
         q
         for m in ctx.mentions_in_section(section)
-        if m.start < own.start and MOVED_TO.search(m.label.strip())
+        if m.start < before and MOVED_TO.search(m.label.strip())
         for q in m.quantities
     ]
     moved = [
@@ -850,7 +875,7 @@ def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quanti
         for c in ctx.facts.changes
         for mv in c.movements
         if mv.quantity is not None
-        and mv.end <= own.start
+        and mv.end <= before
         and MOVED_TO.search(c.label.strip() + mv.word)
         and ctx.doc.section_at(mv.start) is section
     ]
