@@ -139,12 +139,12 @@ def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome
     if BUDGET_RATE.search(r.name.strip()) is None:
         return o
     num, den = o.related[0][0], o.related[1][0]
-    initial = ctx.index.mention_of(den)
-    if initial is None or INITIAL.search(initial.label) is None:
-        return o  # (over an adjusted budget already, or a budget of no stage named: read as found)
     moved = _moved_budgets(ctx, ctx.doc.section_at(r.stated.start), r.stated.start, num)
-    if not moved:
-        return o
+    initial = ctx.index.mention_of(den)
+    named_initial = initial is not None and INITIAL.search(initial.label) is not None
+    # (the budget found is the one before the move: named 年初, or stated before the move to the new figure)
+    if not moved or not (named_initial or any(q.start > den.start for q in moved)):
+        return o  # (over an adjusted budget already, or no move stated: read as found)
     tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in moved if q is not num]
     return next((t for t in tried if t.verdict == "pass"), None)
 
@@ -853,7 +853,7 @@ def _budgets_beside(
 # a budget moved to its new figure by the move's words alone (`执行中调整为 B`, `调减至 B`, `下调为 B`), naming no
 # stage: a figure named so, or a change's movement so worded (`调减为 B`, its 调 left in the change's label), whose
 # figure is the new level, not the amount moved
-MOVED_TO = regex(r"(?:调(?:整|增|减)|上调|下调|压减|核减)(?:为|至|到)$")
+MOVED_TO = regex(r"(?:(?:调(?:整|增|减)|上调|下调|压减|核减)(?:为|至|到)|调整后的?(?:预算)?数?为)$")
 
 
 def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quantity]:
