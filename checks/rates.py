@@ -124,9 +124,29 @@ def rate_outcomes(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if r.formula is not None or r.stated.kind != "percent" or not r.stated.exact:
             continue
-        o = _percent_outcome(ctx, r)
+        o = _over_moved_budget(ctx, r, _percent_outcome(ctx, r))
         if o is not None:
             yield o
+
+
+def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome | None:
+    """`收入年初预算 A，执行中调减为 B，实际完成 X，为预算的 p%`: a budget rate naming no stage that misses over the
+    initial budget found may be of the budget as moved (B, read as a change's movement to its new level, or a figure named
+    by the move's words, stated before the rate in its section): over it, a rate that fits passes; one that fits
+    neither is not reported (which budget the author meant is not said)."""
+    if o is None or o.verdict == "pass" or len(o.related) != 2 or INITIAL.search(r.name):
+        return o
+    if BUDGET_RATE.search(r.name.strip()) is None:
+        return o
+    num, den = o.related[0][0], o.related[1][0]
+    moved = _moved_budgets(ctx, ctx.doc.section_at(r.stated.start), r.stated.start, num)
+    initial = ctx.index.mention_of(den)
+    named_initial = initial is not None and INITIAL.search(initial.label) is not None
+    # (the budget found is the one before the move: named 年初, or stated before the move to the new figure)
+    if not moved or not (named_initial or any(q.start > den.start for q in moved)):
+        return o  # (over an adjusted budget already, or no move stated: read as found)
+    tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in moved if q is not num]
+    return next((t for t in tried if t.verdict == "pass"), None)
 
 
 def _defined_outcome(ctx: CheckContext, r: Rate) -> Outcome:
@@ -828,6 +848,42 @@ def _budgets_beside(
         for q in m.quantities
         if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
     }
+
+
+# a budget moved to its new figure by the move's words alone (`执行中调整为 B`, `调减至 B`, `下调为 B`), naming no
+# stage: a figure named so, or a change's movement so worded (`调减为 B`, its 调 left in the change's label), whose
+# figure is the new level, not the amount moved
+MOVED_TO = regex(r"(?:(?:调(?:整|增|减)|上调|下调|压减|核减)(?:为|至|到)|调整后的?(?:预算)?数?为)$")
+
+
+def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quantity]:
+    """The figures of the outcome's section before it named as the move to an adjusted budget (`调减为 B`)."""
+    return _moved_budgets(ctx, ctx.doc.section_at(own.start), own.start, num)
+
+
+def _moved_budgets(ctx: CheckContext, section: Section | None, before: int, num: Quantity) -> list[Quantity]:
+    """The figures of the section before the offset named as the move to an adjusted budget (`调整为 B`), or
+    stated as a change's movement to its new level (`调减为 B`), of num's kind and unit."""
+    named = [
+        q
+        for m in ctx.mentions_in_section(section)
+        if m.start < before and MOVED_TO.search(m.label.strip())
+        for q in m.quantities
+    ]
+    moved = [
+        mv.quantity
+        for c in ctx.facts.changes
+        for mv in c.movements
+        if mv.quantity is not None
+        and mv.end <= before
+        and MOVED_TO.search(c.label.strip() + mv.word)
+        and ctx.doc.section_at(mv.start) is section
+    ]
+    return [
+        q
+        for q in named + moved
+        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
+    ]
 
 
 def _in_items(ctx: CheckContext, section: Section | None) -> list[Mention]:
@@ -1763,6 +1819,12 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
             # (two adjusted budgets stated, `当年拨款全年预算数调整为 B1…，全年预算数合计 B2`: which one the rate is
             # of is not said, and it is of neither the initial one)
             return None
+        moved = _moves_beside(ctx, own, num)
+        if moved:
+            # `收入年初预算 A，执行中调减为 B。收入完成 X，为预算的 p%`: the budget was moved by words naming no
+            # stage; a rate naming none may be of the moved one (or of A): one that fits neither is not reported
+            tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in (*moved, den)]
+            return next((o for o in tried if o.verdict == "pass"), None)
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
 
 
