@@ -114,9 +114,8 @@ def test_with_tables_the_rules_evaluate_as_the_modules_do():
                 assert (gated.__module__, gated.__qualname__) == (_own(name).__module__, _own(name).__qualname__)
 
 
-@needs_seeds
-def test_a_report_without_tables_does_not_import_the_table_checks():
-    """Nor the table relations' modules, which only a table found (or a table check's miss) asks for."""
+def _modules_checking_a_seed() -> set[str]:
+    """The modules of tieout a check of the first seed imports, in a process of its own."""
     seed = sorted(SEEDS.glob("*.txt"))[0]
     probe = (
         "import io, sys, contextlib\n"
@@ -126,7 +125,13 @@ def test_a_report_without_tables_does_not_import_the_table_checks():
         "print(','.join(sorted(m for m in sys.modules if m.startswith('tieout.'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=Path.home())
-    loaded = set(out.stdout.strip().split(","))
+    return set(out.stdout.strip().split(","))
+
+
+@needs_seeds
+def test_a_report_without_tables_does_not_import_the_table_checks():
+    """Nor the table relations' modules, which only a table found (or a table check's miss) asks for."""
+    loaded = _modules_checking_a_seed()
     assert "tieout.linter.parse.tables" in loaded  # (the probe ran the check)
     lean = ["checks.tables.text", "checks.tables.sums", "checks.tables._judge"]
     lean += ["linter.parse.tables.relations", "linter.parse.tables.identities", "linter.parse.tables.spans"]
@@ -177,16 +182,7 @@ def test_a_gated_pass_starts_with_the_predicate_its_gate_asks(held, module, name
 @needs_seeds
 def test_a_report_without_the_words_does_not_import_the_passes_gated_on_them():
     """A seed holds no table, no 扣除, no 加上: the modules of those passes stay unimported."""
-    seed = sorted(SEEDS.glob("*.txt"))[0]
-    probe = (
-        "import io, sys, contextlib\n"
-        "from tieout.linter.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main(['check', '--no-cache', '--exit-zero', {str(seed)!r}])\n"
-        "print(','.join(sorted(m for m in sys.modules if m.startswith('tieout.'))))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=Path.home())
-    loaded = set(out.stdout.strip().split(","))
+    loaded = _modules_checking_a_seed()
     assert "tieout.linter.facts.passes.gates" in loaded  # (the probe ran the passes)
     lean = ["deductions", "added_totals", "form_changes", "table_scores", "indicator_tables", "implied_wholes"]
     assert not {f"tieout.linter.facts.passes.{m}" for m in lean} & loaded
