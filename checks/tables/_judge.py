@@ -116,9 +116,9 @@ def evaluate(ctx: CheckContext, table: Table, rel: Relation, parts: list[Cellref
 
 def prefix_footings(ctx: CheckContext, table: Table, rel: Relation, refs: list[Cellref]) -> Iterator[Footing | None]:
     """`evaluate(ctx, table, rel, refs[:k])` for k = 1, 2, … in turn, each prefix's sum carried on from the one
-    before (not every prefix added up again: a run of n rows judged so cost n² additions). The prefixes end early
-    where the rest are all None: at a part that cannot be used (every longer prefix holds it), or where the
-    relation's signs end (a longer prefix is the same sum)."""
+    before (not every prefix added up again: a run of n rows judged so cost n² additions). The prefixes stop early,
+    after a None, where every longer one would be None too (a part that cannot be used: every longer prefix holds
+    it), and where the relation's signs end (a longer prefix would be the same sum)."""
     return _footings(ctx, table, rel, refs, every=True)
 
 

@@ -31,7 +31,8 @@ def assessed_tables_held(draft: Draft) -> bool:
 
 
 def tables_paired_held(draft: Draft) -> bool:
-    """Two tables at least, one list of indicators in two of them (`indicator_tables.restated_indicators`)."""
+    """Two tables at least: what `indicator_tables.restated_indicators` needs before it looks for one list of
+    indicators given in two of them."""
     return len(draft.facts.tables) >= 2
 
 
