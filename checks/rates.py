@@ -863,15 +863,15 @@ def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quanti
 
 def _moved_budgets(ctx: CheckContext, section: Section | None, before: int, num: Quantity) -> list[Quantity]:
     """The figures of the section before the offset named as the move to an adjusted budget (`调整为 B`), or
-    stated as a change's movement to its new level (`调减为 B`), of num's kind and unit."""
+    stated as a change's movement to its new level (`调减为 B`), of num's kind and unit and of num's item (`_moved_item`)."""
     named = [
-        q
+        (q, m.sentence)
         for m in ctx.mentions_in_section(section)
         if m.start < before and MOVED_TO.search(m.label.strip())
         for q in m.quantities
     ]
     moved = [
-        mv.quantity
+        (mv.quantity, c.sentence)
         for c in ctx.facts.changes
         for mv in c.movements
         if mv.quantity is not None
@@ -879,11 +879,37 @@ def _moved_budgets(ctx: CheckContext, section: Section | None, before: int, num:
         and MOVED_TO.search(c.label.strip() + mv.word)
         and ctx.doc.section_at(mv.start) is section
     ]
+    own = ctx.index.mention_of(num)
     return [
         q
-        for q in named + moved
-        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
+        for q, sentence in named + moved
+        if q.kind == num.kind
+        and q.base_unit == num.base_unit
+        and q.exact
+        and ctx.value(q) != 0
+        and (own is None or _moved_item(ctx, own, q, sentence))
     ]
+
+
+def _moved_item(ctx: CheckContext, own: Mention, q: Quantity, sentence: int) -> bool:
+    """May the moved budget q be of the outcome's item: not of the other side (`支出…调减为 B` is no budget of a
+    收入 rate) nor of another fund, where both are said? The move's words name neither (`年中调减为 B`): the figure
+    before it in its sentence naming an item does (`支出年初预算 A，年中调减为 B`), as `_side_of` reads the side."""
+    in_sentence = ctx.index.in_sentence(sentence)
+    named = [m for m in in_sentence if m.start <= q.start and (m.identity.item or m.identity.context.fund)]
+    if not named:
+        return True  # (nothing says whose budget it is: read as before, never flagged for it)
+    move = named[-1]
+    sides = (_side_of(move, in_sentence), _side_of(own, _paragraph_of(ctx, own)))
+    funds = (move.identity.context.fund, own.identity.context.fund)
+    other_side = None not in sides and sides[0] != sides[1]
+    other_fund = None not in funds and funds[0] != funds[1]
+    return not (other_side or other_fund)
+
+
+def _paragraph_of(ctx: CheckContext, m: Mention) -> list[Mention]:
+    """The figures of the mention's paragraph."""
+    return [p for i in ctx.doc.paragraph_of(m.sentence) for p in ctx.index.in_sentence(i)]
 
 
 def _in_items(ctx: CheckContext, section: Section | None) -> list[Mention]:
