@@ -145,8 +145,15 @@ def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome
     # (the budget found is the one before the move: named 年初, or stated before the move to the new figure)
     if not moved or not (named_initial or any(q.start > den.start for q in moved)):
         return o  # (over an adjusted budget already, or no move stated: read as found)
-    tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in moved if q is not num]
-    return next((t for t in tried if t.verdict == "pass"), None)
+    # (the rate over the initial budget is o, which missed: only the moved ones are left to try)
+    return _fitting_budget(ctx, r, num, [q for q in moved if q is not num])
+
+
+def _fitting_budget(ctx: CheckContext, r: Rate, num: Quantity, budgets: list[Quantity]) -> Outcome | None:
+    """The rate over the first of the budgets it may be of that it fits (a pass), else None: which budget the
+    author meant is not said, so a rate that fits none is not reported. An inferred relation (not certain)."""
+    tried = (_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in budgets)
+    return next((o for o in tried if o.verdict == "pass"), None)
 
 
 def _defined_outcome(ctx: CheckContext, r: Rate) -> Outcome:
@@ -1849,8 +1856,9 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
         if moved:
             # `收入年初预算 A，执行中调减为 B。收入完成 X，为预算的 p%`: the budget was moved by words naming no
             # stage; a rate naming none may be of the moved one (or of A): one that fits neither is not reported
-            tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in (*moved, den)]
-            return next((o for o in tried if o.verdict == "pass"), None)
+            # (the rule of `_over_moved_budget`, met before the rate over the initial den is computed: den is
+            # tried here too)
+            return _fitting_budget(ctx, r, num, [*moved, den])
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
 
 
