@@ -145,8 +145,15 @@ def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome
     # (the budget found is the one before the move: named 年初, or stated before the move to the new figure)
     if not moved or not (named_initial or any(q.start > den.start for q in moved)):
         return o  # (over an adjusted budget already, or no move stated: read as found)
-    tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in moved if q is not num]
-    return next((t for t in tried if t.verdict == "pass"), None)
+    # (the rate over the initial budget is o, which missed: only the moved ones are left to try)
+    return _fitting_budget(ctx, r, num, [q for q in moved if q is not num])
+
+
+def _fitting_budget(ctx: CheckContext, r: Rate, num: Quantity, budgets: list[Quantity]) -> Outcome | None:
+    """The rate over the first of the budgets it may be of that it fits (a pass), else None: which budget the
+    author meant is not said, so a rate that fits none is not reported. An inferred relation (not certain)."""
+    tried = (_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in budgets)
+    return next((o for o in tried if o.verdict == "pass"), None)
 
 
 def _defined_outcome(ctx: CheckContext, r: Rate) -> Outcome:
@@ -863,15 +870,15 @@ def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quanti
 
 def _moved_budgets(ctx: CheckContext, section: Section | None, before: int, num: Quantity) -> list[Quantity]:
     """The figures of the section before the offset named as the move to an adjusted budget (`调整为 B`), or
-    stated as a change's movement to its new level (`调减为 B`), of num's kind and unit."""
+    stated as a change's movement to its new level (`调减为 B`), of num's kind and unit and of num's item (`_moved_item`)."""
     named = [
-        q
+        (q, m.sentence)
         for m in ctx.mentions_in_section(section)
         if m.start < before and MOVED_TO.search(m.label.strip())
         for q in m.quantities
     ]
     moved = [
-        mv.quantity
+        (mv.quantity, c.sentence)
         for c in ctx.facts.changes
         for mv in c.movements
         if mv.quantity is not None
@@ -879,11 +886,37 @@ def _moved_budgets(ctx: CheckContext, section: Section | None, before: int, num:
         and MOVED_TO.search(c.label.strip() + mv.word)
         and ctx.doc.section_at(mv.start) is section
     ]
+    own = ctx.index.mention_of(num)
     return [
         q
-        for q in named + moved
-        if q.kind == num.kind and q.base_unit == num.base_unit and q.exact and ctx.value(q) != 0
+        for q, sentence in named + moved
+        if q.kind == num.kind
+        and q.base_unit == num.base_unit
+        and q.exact
+        and ctx.value(q) != 0
+        and (own is None or _moved_item(ctx, own, q, sentence))
     ]
+
+
+def _moved_item(ctx: CheckContext, own: Mention, q: Quantity, sentence: int) -> bool:
+    """May the moved budget q be of the outcome's item: not of the other side (`支出…调减为 B` is no budget of a
+    收入 rate) nor of another fund, where both are said? The move's words name neither (`年中调减为 B`): the figure
+    before it in its sentence naming an item does (`支出年初预算 A，年中调减为 B`), as `_side_of` reads the side."""
+    in_sentence = ctx.index.in_sentence(sentence)
+    named = [m for m in in_sentence if m.start <= q.start and (m.identity.item or m.identity.context.fund)]
+    if not named:
+        return True  # (nothing says whose budget it is: read as before, never flagged for it)
+    move = named[-1]
+    sides = (_side_of(move, in_sentence), _side_of(own, _paragraph_of(ctx, own)))
+    funds = (move.identity.context.fund, own.identity.context.fund)
+    other_side = None not in sides and sides[0] != sides[1]
+    other_fund = None not in funds and funds[0] != funds[1]
+    return not (other_side or other_fund)
+
+
+def _paragraph_of(ctx: CheckContext, m: Mention) -> list[Mention]:
+    """The figures of the mention's paragraph."""
+    return [p for i in ctx.doc.paragraph_of(m.sentence) for p in ctx.index.in_sentence(i)]
 
 
 def _in_items(ctx: CheckContext, section: Section | None) -> list[Mention]:
@@ -1823,8 +1856,9 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
         if moved:
             # `收入年初预算 A，执行中调减为 B。收入完成 X，为预算的 p%`: the budget was moved by words naming no
             # stage; a rate naming none may be of the moved one (or of A): one that fits neither is not reported
-            tried = [_ratio_outcome(ctx, r, num, q, False, "调整后预算数") for q in (*moved, den)]
-            return next((o for o in tried if o.verdict == "pass"), None)
+            # (the rule of `_over_moved_budget`, met before the rate over the initial den is computed: den is
+            # tried here too)
+            return _fitting_budget(ctx, r, num, [*moved, den])
     return _ratio_outcome(ctx, r, num, den, certain, "计划数" if m.identity.context.stage == "计划" else "预算数")
 
 

@@ -322,7 +322,7 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
     scope = read(before).context.scope
     opens = scope is None and _opens_with(before, m.label)
     # (the title of the explanation the paragraph stands under states it as plainly: titles.py)
-    titled_scope = explanations(ctx).context_at(q.start).scope if scope is None else None
+    titled_scope = _titled_scope(ctx, q) if scope is None else None
     return all(
         _scope_stated(ctx, h) == scope
         or (titled_scope is not None and _scope_stated(ctx, h) == titled_scope)
@@ -331,6 +331,32 @@ def _plain(ctx: CheckContext, m: Mention, q: Quantity, hits: list[Hit]) -> bool:
         or (scope is not None and scope == _named_whole(ctx, h))
         for h in hits
     )
+
+
+# a heading that is a sentence, not a title (`一、工伤保险基金支出决算数为 X 万元，…`): an item of the explanation,
+# naming the row only (titles.py); a long one wrapped before its unit (`…决算数为 4733306` / `万元，…`)
+ITEM_SENTENCE = regex(r"[。，,；;]|\d\s*(?:万元|亿元|元)|为\s*\d")
+
+
+def _titled_scope(ctx: CheckContext, q: Quantity) -> str | None:
+    """The scope of the explanation title the figure stands under (`关于2025年度全市…决算情况的说明`: titles.py),
+    where every heading between the title and the figure is an item of it (a sentence naming a row) or states
+    that scope too. A heading of its own between them (`（二）市本级…`, `（二）江北市…` naming an entity the context
+    words do not know) starts another part: the title's scope is not the figure's there."""
+    found = explanations(ctx)
+    scope = found.context_at(q.start).scope
+    end = found.end_before(q.start)
+    if scope is None or end is None:
+        return None
+    between = ctx.doc.sections_between(end, q.start)
+    return scope if all(_item_of_title(s.title, scope) for s in between) else None
+
+
+def _item_of_title(heading: str, scope: str) -> bool:
+    """Is the heading an item under an explanation title of that scope: it states that scope, or is a sentence
+    stating no other?"""
+    said = read(heading).context.scope
+    return said == scope or (said is None and ITEM_SENTENCE.search(heading) is not None)
 
 
 def _named_whole(ctx: CheckContext, hit: Hit) -> str | None:

@@ -39,6 +39,11 @@ class Explanations:
             return Context()
         return self.contexts[k]
 
+    def end_before(self, offset: int) -> int | None:
+        """Where the last explanation title before the offset ends (None when none)."""
+        k = bisect.bisect_right(self.ends, offset) - 1
+        return self.ends[k] if k >= 0 else None
+
 
 def explanations(ctx: CheckContext) -> Explanations:
     """The document's explanation titles and table starts, read once per document."""
