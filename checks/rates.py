@@ -139,7 +139,7 @@ def _over_moved_budget(ctx: CheckContext, r: Rate, o: Outcome | None) -> Outcome
     if BUDGET_RATE.search(r.name.strip()) is None:
         return o
     num, den = o.related[0][0], o.related[1][0]
-    moved = _moved_budgets(ctx, ctx.doc.section_at(r.stated.start), r.stated.start, num)
+    moved = _moved_budgets(ctx, r.stated.start, num)
     initial = ctx.index.mention_of(den)
     named_initial = initial is not None and INITIAL.search(initial.label) is not None
     # (the budget found is the one before the move: named 年初, or stated before the move to the new figure)
@@ -217,7 +217,7 @@ def _over_problems(ctx: CheckContext, r: Rate) -> Outcome | None:
     own = ctx.index.mention_of(num)
     if own is None or not RECTIFIED.search(own.label):
         return None
-    paragraph = [m for i in ctx.doc.paragraph_of(own.sentence) for m in ctx.index.in_sentence(i)]
+    paragraph = _paragraph_of(ctx, own.sentence)
     found = [
         q
         for m in paragraph
@@ -343,7 +343,7 @@ def _adjusted_before(ctx: CheckContext, r: Rate) -> Outcome | None:
         return None
     if _role(ctx, own.label) != "outcome" or _listed(ctx, own, chain_start=False) or _past(own.identity.context.period):
         return None
-    paragraph = [m for i in ctx.doc.paragraph_of(own.sentence) for m in ctx.index.in_sentence(i)]
+    paragraph = _paragraph_of(ctx, own.sentence)
     if any(m.sentence == own.sentence and _role(ctx, m.label) == "plan" for m in paragraph):
         return None  # (a plan in the rate's own sentence: read as one sentence, or not at all)
     plan = _one_move_before(own, paragraph)
@@ -368,7 +368,7 @@ def _budgets_before(ctx: CheckContext, first: int) -> list[Mention]:
     sentences = ctx.doc.sentences
     if first == 0 or ctx.doc.section_at(sentences[first - 1].start) is not ctx.doc.section_at(sentences[first].start):
         return []
-    before = [m for i in ctx.doc.paragraph_of(first - 1) for m in ctx.index.in_sentence(i)]
+    before = _paragraph_of(ctx, first - 1)
     return before if before and all(_role(ctx, m.label) == "plan" for m in before) else []
 
 
@@ -450,7 +450,7 @@ def _named_base_before(ctx: CheckContext, r: Rate) -> Outcome | None:
     si, sentences = own.sentence, ctx.doc.sentences
     if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph:
         return None
-    paragraph = [m for i in ctx.doc.paragraph_of(si) for m in ctx.index.in_sentence(i)]
+    paragraph = _paragraph_of(ctx, si)
     named = [m for m in paragraph if base.group() in m.label]
     if len(named) != 1 or named[0].sentence != si - 1 or len(named[0].quantities) != 1:
         return None
@@ -863,14 +863,10 @@ def _budgets_beside(
 MOVED_TO = regex(r"(?:(?:调(?:整|增|减)|上调|下调|压减|核减)(?:为|至|到)|调整后的?(?:预算)?数?为)$")
 
 
-def _moves_beside(ctx: CheckContext, own: Mention, num: Quantity) -> list[Quantity]:
-    """The figures of the outcome's section before it named as the move to an adjusted budget (`调减为 B`)."""
-    return _moved_budgets(ctx, ctx.doc.section_at(own.start), own.start, num)
-
-
-def _moved_budgets(ctx: CheckContext, section: Section | None, before: int, num: Quantity) -> list[Quantity]:
-    """The figures of the section before the offset named as the move to an adjusted budget (`调整为 B`), or
+def _moved_budgets(ctx: CheckContext, before: int, num: Quantity) -> list[Quantity]:
+    """The figures of the offset's section before it named as the move to an adjusted budget (`调整为 B`), or
     stated as a change's movement to its new level (`调减为 B`), of num's kind and unit and of num's item (`_moved_item`)."""
+    section = ctx.doc.section_at(before)
     named = [
         (q, m.sentence)
         for m in ctx.mentions_in_section(section)
@@ -907,16 +903,16 @@ def _moved_item(ctx: CheckContext, own: Mention, q: Quantity, sentence: int) -> 
     if not named:
         return True  # (nothing says whose budget it is: read as before, never flagged for it)
     move = named[-1]
-    sides = (_side_of(move, in_sentence), _side_of(own, _paragraph_of(ctx, own)))
+    sides = (_side_of(move, in_sentence), _side_of(own, _paragraph_of(ctx, own.sentence)))
     funds = (move.identity.context.fund, own.identity.context.fund)
     other_side = None not in sides and sides[0] != sides[1]
     other_fund = None not in funds and funds[0] != funds[1]
     return not (other_side or other_fund)
 
 
-def _paragraph_of(ctx: CheckContext, m: Mention) -> list[Mention]:
-    """The figures of the mention's paragraph."""
-    return [p for i in ctx.doc.paragraph_of(m.sentence) for p in ctx.index.in_sentence(i)]
+def _paragraph_of(ctx: CheckContext, sentence: int) -> list[Mention]:
+    """The figures of the sentence's paragraph, in order."""
+    return [m for i in ctx.doc.paragraph_of(sentence) for m in ctx.index.in_sentence(i)]
 
 
 def _in_items(ctx: CheckContext, section: Section | None) -> list[Mention]:
@@ -1852,7 +1848,7 @@ def _against_budget(ctx: CheckContext, r: Rate) -> Outcome | None:
             # (two adjusted budgets stated, `当年拨款全年预算数调整为 B1…，全年预算数合计 B2`: which one the rate is
             # of is not said, and it is of neither the initial one)
             return None
-        moved = _moves_beside(ctx, own, num)
+        moved = _moved_budgets(ctx, own.start, num)
         if moved:
             # `收入年初预算 A，执行中调减为 B。收入完成 X，为预算的 p%`: the budget was moved by words naming no
             # stage; a rate naming none may be of the moved one (or of A): one that fits neither is not reported
